@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+
+namespace Command.Domain.Events;
+
+/// <summary>
+/// One thing that happened in an incident. The ordered stream of these is the recording; live state is a fold
+/// of it (<see cref="Incidents.IncidentProjection"/>) and replay is the same fold at a chosen pace.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(IncidentOpened), "incident-opened")]
+[JsonDerivedType(typeof(ThreatSet), "threat-set")]
+[JsonDerivedType(typeof(ThreatPhaseChanged), "threat-phase-changed")]
+[JsonDerivedType(typeof(UnitEnrolled), "unit-enrolled")]
+[JsonDerivedType(typeof(UnitRoleChanged), "unit-role-changed")]
+[JsonDerivedType(typeof(PositionAccepted), "position-accepted")]
+[JsonDerivedType(typeof(InputRejected), "input-rejected")]
+[JsonDerivedType(typeof(ClockTicked), "clock-ticked")]
+[JsonDerivedType(typeof(FlagRaised), "flag-raised")]
+[JsonDerivedType(typeof(FlagEscalated), "flag-escalated")]
+[JsonDerivedType(typeof(FlagCleared), "flag-cleared")]
+[JsonDerivedType(typeof(FlagAcknowledged), "flag-acknowledged")]
+[JsonDerivedType(typeof(DrillControlled), "drill-controlled")]
+[GenerateSerializer, Immutable]
+public abstract record IncidentEvent
+{
+    /// <summary>Position in the incident's stream, from 1, without gaps.</summary>
+    [Id(0)]
+    public long Sequence { get; init; }
+
+    /// <summary>When it happened: the fix time for a report, the receiving clock for everything else.</summary>
+    [Id(1)]
+    public DateTimeOffset Time { get; init; }
+
+    /// <summary>True for events the assessment derives from others; replay recomputes rather than reads them.</summary>
+    [JsonIgnore]
+    public virtual bool IsDerived => false;
+}

@@ -1,0 +1,130 @@
+using Command.Domain.Assessment;
+using Command.Domain.Events;
+using Command.Domain.Geometry;
+using Command.Domain.Sites;
+using Command.Domain.Threats;
+
+namespace Command.Domain.Incidents;
+
+/// <summary>
+/// Live state of an incident as a fold of its events. The grain applies each event as it happens; replay
+/// applies the recorded ones. Both get the same state and the same derived flag events.
+/// </summary>
+public sealed class IncidentProjection
+{
+    private readonly AssessmentOptions options;
+    private readonly Dictionary<string, Threat> threats = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UnitEntry> units = new(StringComparer.Ordinal);
+    private ClosingAssessment? assessment;
+    private IncidentOpened? opened;
+
+    public IncidentProjection(AssessmentOptions? options = null) => this.options = options ?? AssessmentOptions.Default;
+
+    public string? IncidentId { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public Site? Site { get; private set; }
+
+    public LocalFrame? Frame { get; private set; }
+
+    public bool AutoEnrol { get; private set; }
+
+    public DateTimeOffset? OpenedAt { get; private set; }
+
+    /// <summary>Latest event time applied: the incident's clock.</summary>
+    public DateTimeOffset Clock { get; private set; }
+
+    public long LastSequence { get; private set; }
+
+    public IReadOnlyDictionary<string, Threat> Threats => threats;
+
+    public IReadOnlyDictionary<string, UnitEntry> Units => units;
+
+    public bool IsOpen => Site is not null;
+
+    /// <summary>Applies one event; returns the derived events (flag transitions) it causes, not yet sequenced.</summary>
+    public IReadOnlyList<IncidentEvent> Apply(IncidentEvent e)
+    {
+        LastSequence = Math.Max(LastSequence, e.Sequence);
+        if (e.Time > Clock)
+        {
+            Clock = e.Time;
+        }
+
+        switch (e)
+        {
+            case IncidentOpened o:
+                opened = o;
+                IncidentId = o.IncidentId;
+                Name = o.Name;
+                Site = o.Site;
+                AutoEnrol = o.AutoEnrol;
+                OpenedAt = o.Time;
+                Frame = new LocalFrame(o.Site.Origin);
+                assessment = new ClosingAssessment(options, Frame);
+                return [];
+            case ThreatSet set:
+                threats[set.Threat.ThreatId] = set.Threat;
+                break;
+            case ThreatPhaseChanged phase when threats.TryGetValue(phase.ThreatId, out var threat):
+                threats[phase.ThreatId] = threat with { Phase = phase.Phase };
+                break;
+            case UnitEnrolled enrolled:
+                units[enrolled.UnitId] = new UnitEntry(enrolled.UnitId, enrolled.Callsign, enrolled.Role, enrolled.Time, null);
+                break;
+            case UnitRoleChanged changed when units.TryGetValue(changed.UnitId, out var unit):
+                units[changed.UnitId] = unit with { Role = changed.Role };
+                break;
+            case PositionAccepted accepted when units.TryGetValue(accepted.Report.UnitId, out var unit):
+                units[unit.UnitId] = unit with { LastFix = accepted.Report };
+                assessment?.Observe(accepted.Report);
+                break;
+            case ClockTicked:
+                break;
+            default:
+                return [];
+        }
+
+        return assessment?.Evaluate(Clock, units.Values, threats.Values) ?? [];
+    }
+
+    /// <summary>Captures the whole state as a keyframe; only valid once the incident is open.</summary>
+    public ProjectionSnapshot Capture() => new(
+        LastSequence,
+        Clock,
+        opened ?? throw new InvalidOperationException("The incident is not open."),
+        [.. threats.Values],
+        [.. units.Values],
+        assessment!.Capture());
+
+    /// <summary>Replaces the state with a keyframe's.</summary>
+    public void Restore(ProjectionSnapshot snapshot)
+    {
+        threats.Clear();
+        units.Clear();
+        Apply(snapshot.Opened);
+        foreach (var threat in snapshot.Threats)
+        {
+            threats[threat.ThreatId] = threat;
+        }
+
+        foreach (var unit in snapshot.Units)
+        {
+            units[unit.UnitId] = unit;
+        }
+
+        assessment!.Restore(snapshot.Assessment);
+        LastSequence = snapshot.Sequence;
+        Clock = snapshot.Clock;
+    }
+
+    public UnitAssessment? Assess(string unitId) =>
+        units.TryGetValue(unitId, out var unit) ? AssessUnit(unit) : null;
+
+    public IEnumerable<UnitAssessment> AssessAll() => units.Values.Select(AssessUnit);
+
+    private UnitAssessment AssessUnit(UnitEntry unit) =>
+        assessment?.Assess(unit, Clock, threats.Values)
+        ?? new UnitAssessment(unit.UnitId, unit.Callsign, unit.Role, unit.LastFix, null, null, null, null, null, null, MotionState.Unknown, null, FlagLevel.None, null, false);
+}

@@ -1,0 +1,8 @@
+using Command.Domain.Reports;
+using Command.Domain.Units;
+
+namespace Command.Domain.Incidents;
+
+/// <summary>A unit as the incident knows it: who, what role, since when, and where it last was.</summary>
+[GenerateSerializer, Immutable]
+public sealed record UnitEntry(string UnitId, string Callsign, UnitRole Role, DateTimeOffset EnrolledAt, PositionReport? LastFix);

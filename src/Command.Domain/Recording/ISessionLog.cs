@@ -1,0 +1,14 @@
+using Command.Domain.Events;
+
+namespace Command.Domain.Recording;
+
+/// <summary>
+/// The port through which an incident records its event stream. The recording layer implements it (local
+/// disk, Azure Blob Storage); the host wires one in. When <see cref="AppendAsync"/> completes, the events are
+/// durable: on storage, or in the local spill that drains to storage when it returns.
+/// </summary>
+public interface ISessionLog
+{
+    /// <summary>Appends events, in sequence order, to the incident's session.</summary>
+    ValueTask AppendAsync(string incidentId, IReadOnlyList<IncidentEvent> events, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,28 @@
+using Command.Domain.Geometry;
+
+namespace Command.Domain.Reports;
+
+/// <summary>
+/// The one record every source's parser produces: a unit's fix at a moment, in WGS84.
+/// Optional values are null when the source does not carry them.
+/// </summary>
+/// <param name="UnitId">The reporting unit's id (stable per device or callsign).</param>
+/// <param name="Source">Which protocol delivered the report.</param>
+/// <param name="FixTime">When the fix was taken, as the device reports it.</param>
+/// <param name="Position">Latitude and longitude in decimal degrees.</param>
+/// <param name="AltitudeM">Height above the ellipsoid (or mean sea level where the source gives only that), metres.</param>
+/// <param name="AccuracyM">Horizontal accuracy (1-sigma or CEP as the source states it), metres.</param>
+/// <param name="SpeedMps">Ground speed, metres per second.</param>
+/// <param name="CourseDeg">Course over ground, degrees clockwise from true north.</param>
+/// <param name="Callsign">A human-readable name the source gave the unit, if any.</param>
+[GenerateSerializer, Immutable]
+public sealed record PositionReport(
+    string UnitId,
+    ReportSource Source,
+    DateTimeOffset FixTime,
+    GeoPoint Position,
+    double? AltitudeM = null,
+    double? AccuracyM = null,
+    double? SpeedMps = null,
+    double? CourseDeg = null,
+    string? Callsign = null);

@@ -1,0 +1,57 @@
+namespace Command.Domain.Validation;
+
+/// <summary>Why an input was refused. Every rejection has one; each is counted, logged and recorded.</summary>
+[GenerateSerializer]
+public enum RejectReason
+{
+    /// <summary>The message could not be parsed at all.</summary>
+    Malformed,
+
+    /// <summary>The message is larger than the source's limit.</summary>
+    Oversized,
+
+    /// <summary>A required field is missing (unit id, latitude, longitude, fix time).</summary>
+    MissingField,
+
+    /// <summary>Latitude or longitude outside WGS84 ranges, or not a number.</summary>
+    InvalidCoordinates,
+
+    /// <summary>Exactly 0,0: a receiver with no fix that reports zeros.</summary>
+    ZeroPosition,
+
+    /// <summary>The source says it has no fix (NMEA status V, GGA quality 0, CoT unknown point).</summary>
+    NoFix,
+
+    /// <summary>The fix time is further in the future than clock skew explains.</summary>
+    FutureFix,
+
+    /// <summary>The fix is too old to describe where the unit is now.</summary>
+    TooOld,
+
+    /// <summary>The stated horizontal accuracy is worse than the bound.</summary>
+    PoorAccuracy,
+
+    /// <summary>Same unit, same fix time as an accepted fix.</summary>
+    Duplicate,
+
+    /// <summary>Older than the unit's latest accepted fix: recorded, not applied to the live position.</summary>
+    OutOfOrder,
+
+    /// <summary>Reaching it from the last accepted fix needs a speed no person or car can reach.</summary>
+    ImpliedSpeed,
+
+    /// <summary>The unit is not enrolled and the incident or listener does not auto-enrol.</summary>
+    UnknownUnit,
+
+    /// <summary>The incident does not exist.</summary>
+    UnknownIncident,
+
+    /// <summary>A well-formed message of a kind that carries no unit position (a CoT geofence, an APRS message).</summary>
+    NotAPosition,
+
+    /// <summary>A value other than position is out of range or invalid (a role, a phase, a radius).</summary>
+    InvalidValue,
+
+    /// <summary>The source is sending faster than its rate limit.</summary>
+    RateLimited,
+}

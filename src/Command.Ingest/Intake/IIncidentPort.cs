@@ -1,0 +1,28 @@
+using Command.Domain.Events;
+using Command.Domain.Reports;
+using Command.Domain.Threats;
+using Command.Domain.Validation;
+
+namespace Command.Ingest.Intake;
+
+/// <summary>
+/// Where validated input goes: the incidents. The host implements it over the grains, so ingest knows
+/// nothing of Orleans.
+/// </summary>
+public interface IIncidentPort
+{
+    /// <summary>
+    /// Delivers reports that passed the stateless screen, plus inputs already refused, in one call per incident.
+    /// Returns, for each report in order, null when accepted or the rejection the unit's history caused.
+    /// Completes once everything is in the incident's recording.
+    /// </summary>
+    Task<IReadOnlyList<Rejection?>> SubmitAsync(
+        string incidentId,
+        IReadOnlyList<PositionReport> reports,
+        IReadOnlyList<InputRejected> refused,
+        UnknownUnitPolicy unknownUnits,
+        CancellationToken cancellationToken);
+
+    /// <summary>Places or moves a threat (a hostile CoT marker, for example).</summary>
+    Task SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken);
+}

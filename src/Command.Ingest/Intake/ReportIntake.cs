@@ -1,0 +1,73 @@
+using Command.Domain.Events;
+using Command.Domain.Reports;
+using Command.Domain.Validation;
+
+namespace Command.Ingest.Intake;
+
+/// <summary>
+/// The one door every source comes through: parsed input is screened, refused input is counted, logged and
+/// recorded with its raw text, and the rest goes to the incident, which applies the checks that need the
+/// unit's history.
+/// </summary>
+public sealed class ReportIntake(IIncidentPort incidents, IntakeMetrics metrics, RejectionLog log, TimeProvider clock, ValidationOptions options)
+{
+    public async Task<IntakeOutcome> SubmitAsync(string incidentId, IReadOnlyList<IncomingReport> batch, UnknownUnitPolicy unknownUnits, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var rejected = new List<ItemRejection>();
+        var refused = new List<InputRejected>();
+        var passed = new List<PositionReport>(batch.Count);
+        var passedIndex = new List<int>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var item = batch[i];
+            var rejection = item.Rejection ?? (item.Report is { } r ? ReportScreen.Check(r, now, options) : new Rejection(RejectReason.Malformed, "no report was parsed"));
+            if (rejection is null)
+            {
+                passed.Add(item.Report!);
+                passedIndex.Add(i);
+                continue;
+            }
+
+            var unitId = item.Report?.UnitId ?? item.UnitId;
+            rejected.Add(new ItemRejection(i, unitId, rejection));
+            refused.Add(new InputRejected(item.Source, rejection.Reason, rejection.Detail, unitId, item.Raw) { Time = now });
+            Count(item.Source, rejection);
+        }
+
+        if (passed.Count == 0 && refused.Count == 0)
+        {
+            return new IntakeOutcome(0, rejected);
+        }
+
+        var results = await incidents.SubmitAsync(incidentId, passed, refused, unknownUnits, cancellationToken).ConfigureAwait(false);
+        var accepted = 0;
+        for (var j = 0; j < results.Count; j++)
+        {
+            if (results[j] is { } later)
+            {
+                var report = passed[j];
+                rejected.Add(new ItemRejection(passedIndex[j], report.UnitId, later));
+                Count(report.Source, later);
+            }
+            else
+            {
+                accepted++;
+            }
+        }
+
+        if (accepted > 0)
+        {
+            metrics.Accepted(passed[0].Source, accepted);
+        }
+
+        rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return new IntakeOutcome(accepted, rejected);
+    }
+
+    private void Count(ReportSource source, Rejection rejection)
+    {
+        metrics.Rejected(source, rejection.Reason);
+        log.Rejected(source, rejection);
+    }
+}
