@@ -1,0 +1,65 @@
+using Command.Domain.Geometry;
+using Command.Domain.Reports;
+using Command.Domain.Validation;
+
+namespace Command.Domain.Tests.Validation;
+
+public sealed class ReportScreenTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
+
+    private static PositionReport Report(double lat = 39.74, double lon = -104.99, double ageSeconds = 1, double? accuracy = 5) =>
+        new("P1", ReportSource.Json, Now.AddSeconds(-ageSeconds), new GeoPoint(lat, lon), AccuracyM: accuracy);
+
+    [Fact]
+    public void A_good_report_passes()
+    {
+        Assert.Null(ReportScreen.Check(Report(), Now, ValidationOptions.Default));
+    }
+
+    [Theory]
+    [InlineData(91, 0)]
+    [InlineData(-90.0001, 0)]
+    [InlineData(10, 180.5)]
+    [InlineData(double.NaN, 0)]
+    public void Coordinates_outside_wgs84_are_invalid(double lat, double lon)
+    {
+        Assert.Equal(RejectReason.InvalidCoordinates, ReportScreen.Check(Report(lat, lon), Now, ValidationOptions.Default)?.Reason);
+    }
+
+    [Fact]
+    public void Zero_zero_is_refused_as_a_receiver_without_fix()
+    {
+        var rejection = ReportScreen.Check(Report(0, 0), Now, ValidationOptions.Default);
+        Assert.Equal(RejectReason.ZeroPosition, rejection?.Reason);
+        Assert.Equal("zero-position", rejection?.Code);
+    }
+
+    [Fact]
+    public void Fix_more_than_30_s_ahead_is_future()
+    {
+        Assert.Null(ReportScreen.Check(Report(ageSeconds: -30), Now, ValidationOptions.Default));
+        var rejection = ReportScreen.Check(Report(ageSeconds: -31), Now, ValidationOptions.Default);
+        Assert.Equal(new Rejection(RejectReason.FutureFix, "fix time is 31 s ahead of the receiving clock (limit 30 s)"), rejection);
+    }
+
+    [Fact]
+    public void Fix_older_than_five_minutes_is_too_old()
+    {
+        Assert.Equal(RejectReason.TooOld, ReportScreen.Check(Report(ageSeconds: 301), Now, ValidationOptions.Default)?.Reason);
+    }
+
+    [Fact]
+    public void Accuracy_worse_than_100_m_is_refused()
+    {
+        Assert.Null(ReportScreen.Check(Report(accuracy: 100), Now, ValidationOptions.Default));
+        Assert.Equal(RejectReason.PoorAccuracy, ReportScreen.Check(Report(accuracy: 101), Now, ValidationOptions.Default)?.Reason);
+    }
+
+    [Fact]
+    public void Missing_unit_id_is_a_missing_field()
+    {
+        var rejection = ReportScreen.Check(Report() with { UnitId = " " }, Now, ValidationOptions.Default);
+        Assert.Equal(RejectReason.MissingField, rejection?.Reason);
+    }
+}
