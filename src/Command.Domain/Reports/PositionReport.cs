@@ -1,4 +1,5 @@
 using Command.Domain.Geometry;
+using Command.Domain.Units;
 
 namespace Command.Domain.Reports;
 
@@ -15,6 +16,7 @@ namespace Command.Domain.Reports;
 /// <param name="SpeedMps">Ground speed, metres per second.</param>
 /// <param name="CourseDeg">Course over ground, degrees clockwise from true north.</param>
 /// <param name="Callsign">A human-readable name the source gave the unit, if any.</param>
+/// <param name="RoleHint">The role the source suggests (a TAK team role, say), used only when the unit is enrolled on first report.</param>
 [GenerateSerializer, Immutable]
 public sealed record PositionReport(
     string UnitId,
@@ -25,4 +27,5 @@ public sealed record PositionReport(
     double? AccuracyM = null,
     double? SpeedMps = null,
     double? CourseDeg = null,
-    string? Callsign = null);
+    string? Callsign = null,
+    UnitRole? RoleHint = null);
