@@ -1,4 +1,5 @@
 using Command.Domain.Events;
+using Command.Domain.Incidents;
 
 namespace Command.Domain.Recording;
 
@@ -11,4 +12,10 @@ public interface ISessionLog
 {
     /// <summary>Appends events, in sequence order, to the incident's session.</summary>
     ValueTask AppendAsync(string incidentId, IReadOnlyList<IncidentEvent> events, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores a keyframe: the folded state after <see cref="ProjectionSnapshot.Sequence"/>, so a replay can seek
+    /// without reading from the start. Called after the events up to that sequence were appended.
+    /// </summary>
+    ValueTask KeyframeAsync(string incidentId, ProjectionSnapshot snapshot, CancellationToken cancellationToken = default);
 }
