@@ -11,6 +11,7 @@ namespace Command.Domain.Events;
 [JsonSerializable(typeof(IncidentEvent))]
 [JsonSerializable(typeof(List<IncidentEvent>))]
 [JsonSerializable(typeof(Incidents.ProjectionSnapshot))]
+[JsonSerializable(typeof(Reports.PositionReport))]
 public sealed partial class EventJsonContext : JsonSerializerContext;
 
 /// <summary>Reads and writes events as JSON, one object per event.</summary>
@@ -23,6 +24,9 @@ public static class EventJson
     public static IncidentEvent Deserialize(ReadOnlySpan<byte> utf8) =>
         JsonSerializer.Deserialize(utf8, EventJsonContext.Default.IncidentEvent)
         ?? throw new JsonException("An event line was null.");
+
+    /// <summary>A report as JSON: the raw text recorded when a report is refused after parsing.</summary>
+    public static string Serialize(Reports.PositionReport report) => JsonSerializer.Serialize(report, EventJsonContext.Default.PositionReport);
 
     public static IncidentEvent Deserialize(string json) =>
         JsonSerializer.Deserialize(json, EventJsonContext.Default.IncidentEvent)

@@ -27,7 +27,10 @@ public abstract record IncidentEvent
     [Id(0)]
     public long Sequence { get; init; }
 
-    /// <summary>When it happened: the fix time for a report, the receiving clock for everything else.</summary>
+    /// <summary>
+    /// When the incident learnt of it, on the receiving clock (a report's own fix time is inside the report).
+    /// Non-decreasing along the stream, so a replay clock can play events in order.
+    /// </summary>
     [Id(1)]
     public DateTimeOffset Time { get; init; }
 
