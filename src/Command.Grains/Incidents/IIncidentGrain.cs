@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using Command.Domain.Assessment;
+using Command.Domain.Events;
+using Command.Domain.Reports;
+using Command.Domain.Threats;
+using Command.Domain.Units;
+using Command.Domain.Validation;
+
+namespace Command.Grains.Incidents;
+
+/// <summary>
+/// One incident: its site, threats, roster and assessment, and the event stream that records them. Keyed by
+/// incident id. Commands return null on success or the rejection that explains why nothing changed.
+/// </summary>
+public interface IIncidentGrain : IGrainWithStringKey
+{
+    Task<Rejection?> Open(OpenIncident command);
+
+    Task<IncidentView?> GetView();
+
+    Task<Rejection?> SetThreat(Threat threat, string actor);
+
+    Task<Rejection?> SetThreatPhase(string threatId, ThreatPhase phase, string actor);
+
+    Task<Rejection?> Enrol(string unitId, string callsign, UnitRole role, string actor);
+
+    Task<Rejection?> ChangeRole(string unitId, UnitRole role, string actor);
+
+    Task<Rejection?> Acknowledge(string subject, string reason, string actor);
+
+    Task<Rejection?> RecordDrill(string action, string scenario, string actor);
+
+    /// <summary>
+    /// Applies a batch of screened reports and records refused inputs. Returns, per report, null when accepted
+    /// or the rejection its unit's history caused. Completes once all of it is in the recording.
+    /// </summary>
+    /// <param name="reports">Reports that passed the stateless screen.</param>
+    /// <param name="refused">Inputs already refused at ingest, to record with their reasons.</param>
+    /// <param name="autoEnrol">Enrol unknown units (true), refuse them (false), or follow the incident (null).</param>
+    Task<ImmutableArray<Rejection?>> Submit(ImmutableArray<PositionReport> reports, ImmutableArray<InputRejected> refused, bool? autoEnrol);
+
+    Task<ImmutableArray<UnitAssessment>> GetUnits();
+
+    /// <summary>Everything a newly connected view needs: the whole picture, marked full.</summary>
+    Task<IncidentFrame> GetSnapshot();
+
+    /// <summary>Subscribes or renews a subscription; observers that do not renew within two minutes are dropped.</summary>
+    Task Subscribe(IIncidentObserver observer);
+
+    Task Unsubscribe(IIncidentObserver observer);
+}

@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+using Command.Domain.Assessment;
+using Command.Domain.Events;
+using Command.Domain.Threats;
+
+namespace Command.Grains.Incidents;
+
+/// <summary>
+/// What changed in an incident since the last frame: the latest assessment of each unit that changed, the
+/// threats, and the notable events (flags, acknowledgements, role and phase changes). A full frame carries
+/// every unit and replaces what a view had.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record IncidentFrame(
+    string IncidentId,
+    long Sequence,
+    DateTimeOffset Clock,
+    bool Full,
+    ImmutableArray<UnitAssessment> Units,
+    ImmutableArray<Threat> Threats,
+    ImmutableArray<IncidentEvent> Events);

@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using Command.Domain.Assessment;
+using Command.Domain.Events;
+
+namespace Command.Grains.Incidents;
+
+/// <summary>Observers and frames: coalesce changes and publish at most one frame per interval.</summary>
+public sealed partial class IncidentGrain
+{
+    private readonly HashSet<string> dirtyUnits = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UnitAssessment> lastSent = new(StringComparer.Ordinal);
+    private readonly List<IncidentEvent> pendingEvents = [];
+    private bool threatsChanged;
+    private bool allDirty;
+
+    public Task Subscribe(IIncidentObserver observer)
+    {
+        observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(IIncidentObserver observer)
+    {
+        observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task<IncidentFrame> GetSnapshot()
+    {
+        var units = projection.AssessAll().ToImmutableArray();
+        return Task.FromResult(new IncidentFrame(IncidentId, projection.LastSequence, projection.Clock, true, units, [.. projection.Threats.Values], []));
+    }
+
+    /// <summary>Notes what an event changed, for the next frame.</summary>
+    private void Notice(IncidentEvent e)
+    {
+        switch (e)
+        {
+            case PositionAccepted accepted:
+                dirtyUnits.Add(accepted.Report.UnitId);
+                break;
+            case ClockTicked:
+                allDirty = true;
+                break;
+            case ThreatSet or ThreatPhaseChanged:
+                threatsChanged = true;
+                allDirty = true;
+                pendingEvents.Add(e);
+                break;
+            case InputRejected:
+                break;
+            default:
+                allDirty = true;
+                pendingEvents.Add(e);
+                break;
+        }
+    }
+
+    private Task PublishFrameAsync()
+    {
+        if (!projection.IsOpen || (dirtyUnits.Count == 0 && !allDirty && pendingEvents.Count == 0 && !threatsChanged))
+        {
+            return Task.CompletedTask;
+        }
+
+        var candidates = allDirty ? projection.AssessAll() : dirtyUnits.Select(projection.Assess).OfType<UnitAssessment>();
+        var changed = ImmutableArray.CreateBuilder<UnitAssessment>();
+        foreach (var unit in candidates)
+        {
+            if (!lastSent.TryGetValue(unit.UnitId, out var previous) || previous != unit)
+            {
+                lastSent[unit.UnitId] = unit;
+                changed.Add(unit);
+            }
+        }
+
+        var frame = new IncidentFrame(IncidentId, projection.LastSequence, projection.Clock, false, changed.ToImmutable(),
+            threatsChanged ? [.. projection.Threats.Values] : [], [.. pendingEvents]);
+        dirtyUnits.Clear();
+        pendingEvents.Clear();
+        allDirty = false;
+        threatsChanged = false;
+        if (frame.Units.Length > 0 || frame.Threats.Length > 0 || frame.Events.Length > 0)
+        {
+            observers.Notify(o => o.OnFrame(frame));
+        }
+
+        return Task.CompletedTask;
+    }
+}

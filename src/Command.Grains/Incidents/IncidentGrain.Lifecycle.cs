@@ -1,0 +1,95 @@
+using Command.Domain.Events;
+using Command.Domain.Incidents;
+using Command.Domain.Reports;
+
+namespace Command.Grains.Incidents;
+
+/// <summary>Activation, timers and persistence.</summary>
+public sealed partial class IncidentGrain
+{
+    private readonly Dictionary<string, DateTimeOffset> unitSynced = new(StringComparer.Ordinal);
+    private DateTimeOffset lastPersist;
+    private long persistedSequence;
+    private bool timersStarted;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.SnapshotJson is { } json)
+        {
+            var snapshot = System.Text.Json.JsonSerializer.Deserialize(json, EventJsonContext.Default.ProjectionSnapshot)!;
+            projection = new IncidentProjection(assessmentOptions);
+            projection.Restore(snapshot);
+            persistedSequence = snapshot.Sequence;
+            lastEventTime = snapshot.Clock;
+            lastKeyframe = snapshot.Clock;
+            StartTimers();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        observers.Clear();
+        if (projection.IsOpen && projection.LastSequence != persistedSequence)
+        {
+            await PersistAsync();
+        }
+    }
+
+    private void StartTimers()
+    {
+        if (timersStarted)
+        {
+            return;
+        }
+
+        timersStarted = true;
+        this.RegisterGrainTimer(PublishFrameAsync, new GrainTimerCreationOptions(options.FrameInterval, options.FrameInterval) { KeepAlive = true });
+        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(options.TickInterval, options.TickInterval) { KeepAlive = true });
+    }
+
+    /// <summary>Lets silent units age, keeps unit grains current, and persists now and then.</summary>
+    private async Task TickAsync()
+    {
+        if (projection.Units.Count > 0)
+        {
+            await RecordAsync([new ClockTicked()]);
+        }
+
+        SyncUnits();
+        if (projection.LastSequence != persistedSequence && projection.Clock - lastPersist >= options.PersistInterval)
+        {
+            await PersistAsync();
+        }
+    }
+
+    private void SyncUnits()
+    {
+        var now = projection.Clock;
+        foreach (var unit in projection.Units.Values)
+        {
+            if (unit.LastFix is not PositionReport fix)
+            {
+                continue;
+            }
+
+            if (unitSynced.TryGetValue(unit.UnitId, out var synced) && (synced >= fix.FixTime || now - synced < options.UnitSyncInterval))
+            {
+                continue;
+            }
+
+            unitSynced[unit.UnitId] = fix.FixTime;
+            _ = GrainFactory.GetGrain<Units.IUnitGrain>(Units.UnitKey.Format(IncidentId, unit.UnitId)).UpdateFix(fix);
+        }
+    }
+
+    private async Task PersistAsync()
+    {
+        var snapshot = projection.Capture();
+        state.State.SnapshotJson = System.Text.Json.JsonSerializer.Serialize(snapshot, EventJsonContext.Default.ProjectionSnapshot);
+        await state.WriteStateAsync();
+        persistedSequence = snapshot.Sequence;
+        lastPersist = projection.Clock;
+    }
+}

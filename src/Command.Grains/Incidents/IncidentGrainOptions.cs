@@ -1,0 +1,23 @@
+namespace Command.Grains.Incidents;
+
+/// <summary>How an incident grain paces its outputs.</summary>
+public sealed class IncidentGrainOptions
+{
+    /// <summary>Shortest gap between two frames to observers. Default 100 ms (at most 10 frames/s).</summary>
+    public TimeSpan FrameInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How often the incident clock ticks with no report, so silent units age. Default 1 s.</summary>
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often a keyframe is written to the recording, in event time. Default 30 s.</summary>
+    public TimeSpan KeyframeInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often changed state is written to grain storage between commands. Default 10 s.</summary>
+    public TimeSpan PersistInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often unit grains are told their latest fix. Default 5 s.</summary>
+    public TimeSpan UnitSyncInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>An observer that has not renewed for this long is dropped. Default 2 minutes.</summary>
+    public TimeSpan ObserverExpiry { get; set; } = TimeSpan.FromMinutes(2);
+}

@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+using Command.Domain.Sites;
+using Command.Domain.Threats;
+
+namespace Command.Grains.Incidents;
+
+/// <summary>An incident as dispatch integrations read it: site, zones, threats and their phases.</summary>
+[GenerateSerializer, Immutable]
+public sealed record IncidentView(
+    string IncidentId,
+    string Name,
+    Site Site,
+    bool AutoEnrol,
+    ImmutableArray<Threat> Threats,
+    int UnitCount,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset Clock,
+    long LastSequence);

@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using Command.Domain.Sites;
+
+namespace Command.Grains.Zones;
+
+/// <summary>Owns who is inside a zone and since when.</summary>
+public sealed class ZoneGrain([PersistentState("zone", GrainStorage.Name)] IPersistentState<ZoneGrainState> state) : Grain, IZoneGrain
+{
+    public async Task Define(Zone zone)
+    {
+        state.State.Zone = zone;
+        await state.WriteStateAsync();
+    }
+
+    public async Task Update(ImmutableArray<string> entered, ImmutableArray<string> left, DateTimeOffset at)
+    {
+        foreach (var unit in left)
+        {
+            state.State.Occupants.Remove(unit);
+        }
+
+        foreach (var unit in entered)
+        {
+            state.State.Occupants.TryAdd(unit, at);
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    public Task<ZoneOccupancyView?> Get() => Task.FromResult(state.State.Zone is { } zone
+        ? new ZoneOccupancyView(zone, [.. state.State.Occupants.OrderBy(o => o.Value).ThenBy(o => o.Key, StringComparer.Ordinal).Select(o => new ZoneOccupant(o.Key, o.Value))])
+        : null);
+}
