@@ -1,0 +1,108 @@
+using Command.Domain.Geometry;
+using Command.Domain.Reports;
+using Command.Domain.Validation;
+using Command.Ingest.Intake;
+
+namespace Command.Ingest.Aprs;
+
+/// <summary>
+/// Reads one TNC2 line as APRS-IS carries it, <c>CALL-SSID&gt;DEST,PATH:payload</c>. The callsign-SSID is the
+/// unit. Positions: uncompressed and compressed (<c>!</c>, <c>=</c>, and with a timestamp <c>/</c>, <c>@</c>)
+/// and Mic-E (<c>`</c>, <c>'</c>). A position without a timestamp was taken when it was received. Everything
+/// else (messages, status, telemetry, weather, objects, items, queries, raw NMEA) is not a position.
+/// Never throws on bad input.
+/// </summary>
+public sealed class AprsParser(AprsOptions options)
+{
+    private const double KnotsToMps = 1852.0 / 3600.0;
+
+    public IncomingReport Parse(string line, DateTimeOffset receivedAt)
+    {
+        if (line.Length > options.MaxLineChars)
+        {
+            return Refuse(RawText.Clip(line), new(RejectReason.Oversized, $"line is {line.Length} characters (limit {options.MaxLineChars})"));
+        }
+
+        var text = line.AsSpan().TrimEnd("\r\n");
+        var colon = text.IndexOf(':');
+        var gt = colon < 0 ? -1 : text[..colon].IndexOf('>');
+        if (gt < 1 || colon == text.Length - 1)
+        {
+            return Refuse(line, new(RejectReason.Malformed, "line is not SOURCE>DEST[,PATH]:payload"));
+        }
+
+        var source = text[..gt].ToString();
+        if (source.Length > 9 || source.AsSpan().ContainsAnyExcept(CallsignChars))
+        {
+            return Refuse(line, new(RejectReason.Malformed, $"source '{source}' is not a callsign-SSID"));
+        }
+
+        var comma = text[gt..colon].IndexOf(',');
+        var destination = comma < 0 ? text[(gt + 1)..colon] : text[(gt + 1)..(gt + comma)];
+        var info = text[(colon + 1)..];
+        var rejection = Decode(destination, info, receivedAt, out var fix, out var fixTime);
+        if (rejection is not null)
+        {
+            return Refuse(line, rejection, source);
+        }
+
+        var report = new PositionReport(source, ReportSource.Aprs, fixTime, new GeoPoint(fix.Latitude, fix.Longitude), fix.AltitudeM,
+            fix.AccuracyM, fix.SpeedKnots * KnotsToMps, fix.CourseDeg, source);
+        return IncomingReport.Parsed(ReportSource.Aprs, line, report);
+    }
+
+    private static Rejection? Decode(ReadOnlySpan<char> destination, ReadOnlySpan<char> info, DateTimeOffset receivedAt, out AprsFix fix, out DateTimeOffset fixTime)
+    {
+        fix = default;
+        fixTime = receivedAt;
+        switch (info[0])
+        {
+            case '!' or '=':
+                return Position(info[1..], out fix);
+            case '/' or '@':
+                if (!AprsTimestamp.TryParse(info[1..], receivedAt, out fixTime))
+                {
+                    return new(RejectReason.Malformed, $"timestamp '{info[1..Math.Min(info.Length, 8)]}' is not DDHHMMz, DDHHMM/ or HHMMSSh");
+                }
+
+                return Position(info[8..], out fix);
+            case '`' or '\'':
+                return AprsMicE.Decode(destination, info, out fix);
+            default:
+                return new(RejectReason.NotAPosition, $"packet type '{info[0]}' ({Kind(info)}) carries no unit position");
+        }
+    }
+
+    private static Rejection? Position(ReadOnlySpan<char> text, out AprsFix fix)
+    {
+        fix = default;
+        if (text.IsEmpty)
+        {
+            return new(RejectReason.MissingField, "position report has no position");
+        }
+
+        return char.IsAsciiDigit(text[0]) ? AprsUncompressed.Decode(text, out fix) : AprsCompressed.Decode(text, out fix);
+    }
+
+    private static string Kind(ReadOnlySpan<char> info) => info[0] switch
+    {
+        ':' => "message",
+        '>' => "status",
+        'T' when info.StartsWith("T#") => "telemetry",
+        ';' => "object",
+        ')' => "item",
+        '_' => "weather",
+        '<' => "capabilities",
+        '?' => "query",
+        '}' => "third-party",
+        '$' => "raw NMEA",
+        '#' => "server comment",
+        _ => "unknown",
+    };
+
+    private static IncomingReport Refuse(string line, Rejection rejection, string? unit = null) =>
+        IncomingReport.Refused(ReportSource.Aprs, line, rejection, unit);
+
+    private static readonly System.Buffers.SearchValues<char> CallsignChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
+}

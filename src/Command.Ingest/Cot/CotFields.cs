@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Xml;
+
+namespace Command.Ingest.Cot;
+
+/// <summary>The parts of one CoT event the ingest uses, read in a single forward pass.</summary>
+internal sealed class CotFields
+{
+    public string? Uid { get; private set; }
+
+    public string? Type { get; private set; }
+
+    public string? Time { get; private set; }
+
+    public string? Start { get; private set; }
+
+    public string? Stale { get; private set; }
+
+    public string? Lat { get; private set; }
+
+    public string? Lon { get; private set; }
+
+    public string? Hae { get; private set; }
+
+    public string? Ce { get; private set; }
+
+    public string? Callsign { get; private set; }
+
+    public string? Role { get; private set; }
+
+    public string? Speed { get; private set; }
+
+    public string? Course { get; private set; }
+
+    public bool HasPoint { get; private set; }
+
+    /// <summary>Reads the event; returns false when the root element is not <c>event</c>.</summary>
+    public bool Read(XmlReader reader)
+    {
+        reader.MoveToContent();
+        if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "event")
+        {
+            return false;
+        }
+
+        Uid = reader.GetAttribute("uid");
+        Type = reader.GetAttribute("type");
+        Time = reader.GetAttribute("time");
+        Start = reader.GetAttribute("start");
+        Stale = reader.GetAttribute("stale");
+        string? top = null;
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            if (reader.Depth == 1)
+            {
+                top = reader.LocalName;
+                if (top == "point")
+                {
+                    HasPoint = true;
+                    Lat = reader.GetAttribute("lat");
+                    Lon = reader.GetAttribute("lon");
+                    Hae = reader.GetAttribute("hae");
+                    Ce = reader.GetAttribute("ce");
+                }
+            }
+            else if (reader.Depth == 2 && top == "detail")
+            {
+                ReadDetail(reader);
+            }
+        }
+
+        return true;
+    }
+
+    private void ReadDetail(XmlReader reader)
+    {
+        switch (reader.LocalName)
+        {
+            case "contact":
+                Callsign = reader.GetAttribute("callsign");
+                break;
+            case "__group":
+                Role = reader.GetAttribute("role");
+                break;
+            case "track":
+                Speed = reader.GetAttribute("speed");
+                Course = reader.GetAttribute("course");
+                break;
+        }
+    }
+
+    /// <summary>A number, or null when absent, unparseable or CoT's "unknown" 9999999.</summary>
+    public static double? Known(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && value < CotUnknown
+            ? value : null;
+
+    /// <summary>CoT's marker for an unknown height or error.</summary>
+    public const double CotUnknown = 9999999;
+}

@@ -1,0 +1,13 @@
+using Command.Domain.Threats;
+using Command.Ingest.Intake;
+
+namespace Command.Ingest.Cot;
+
+/// <summary>
+/// What one CoT event became: a unit's report or a rejection (<see cref="Report"/>), or a threat to place
+/// (<see cref="Threat"/>, with the marker's author as <see cref="Actor"/>). Exactly one of the two is set.
+/// </summary>
+public sealed record CotOutcome(IncomingReport? Report, Threat? Threat = null, string? Actor = null, string Raw = "")
+{
+    public static CotOutcome Of(IncomingReport report) => new(report, Raw: report.Raw);
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Xml;
+using Command.Domain.Geometry;
+using Command.Domain.Reports;
+using Command.Domain.Threats;
+using Command.Domain.Validation;
+using Command.Ingest.Intake;
+
+namespace Command.Ingest.Cot;
+
+/// <summary>
+/// Reads one Cursor on Target <c>&lt;event&gt;</c>. Never throws on bad input. The XML reader prohibits DTDs,
+/// resolves nothing and stops at <see cref="CotOptions.MaxEventChars"/>, so no entity can expand.
+/// </summary>
+public sealed class CotParser(CotOptions options)
+{
+    private readonly XmlReaderSettings settings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersInDocument = options.MaxEventChars,
+        MaxCharactersFromEntities = 0,
+        IgnoreComments = true,
+        IgnoreWhitespace = true,
+        IgnoreProcessingInstructions = true,
+        CloseInput = true,
+    };
+
+    public CotOutcome Parse(string xml)
+    {
+        if (xml.Length > options.MaxEventChars)
+        {
+            return Refuse(RawText.Clip(xml), RejectReason.Oversized, $"event is {xml.Length} characters (limit {options.MaxEventChars})");
+        }
+
+        var fields = new CotFields();
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(xml), settings);
+            if (!fields.Read(reader))
+            {
+                return Refuse(xml, RejectReason.Malformed, $"root element is not an event");
+            }
+        }
+        catch (XmlException e)
+        {
+            return Refuse(xml, RejectReason.Malformed, $"not well-formed XML: {e.Message}");
+        }
+
+        return Interpret(xml, fields);
+    }
+
+    private CotOutcome Interpret(string xml, CotFields f)
+    {
+        if (string.IsNullOrWhiteSpace(f.Uid))
+        {
+            return Refuse(xml, RejectReason.MissingField, $"event has no uid");
+        }
+
+        if (string.IsNullOrWhiteSpace(f.Type))
+        {
+            return Refuse(xml, RejectReason.MissingField, $"event {f.Uid} has no type", f.Uid);
+        }
+
+        var kind = CotTypes.Classify(f.Type);
+        if (kind == CotKind.Other)
+        {
+            return Refuse(xml, RejectReason.NotAPosition, $"event type {f.Type} is not a ground unit or a hostile marker", f.Uid);
+        }
+
+        if (!f.HasPoint || f.Lat is null || f.Lon is null)
+        {
+            return Refuse(xml, RejectReason.MissingField, $"event {f.Uid} has no point", f.Uid);
+        }
+
+        if (!TryNumber(f.Lat, out var lat) || !TryNumber(f.Lon, out var lon))
+        {
+            return Refuse(xml, RejectReason.InvalidCoordinates, $"point lat '{f.Lat}' / lon '{f.Lon}' is not a number", f.Uid);
+        }
+
+        var ce = CotFields.Known(f.Ce);
+        if (lat == 0 && lon == 0 && ce is null)
+        {
+            return Refuse(xml, RejectReason.NoFix, $"point 0,0 with unknown ce is a device without a fix", f.Uid);
+        }
+
+        if (!TryTime(f.Time ?? f.Start, out var fixTime))
+        {
+            var reason = f.Time is null && f.Start is null ? RejectReason.MissingField : RejectReason.Malformed;
+            return Refuse(xml, reason, $"event time '{f.Time ?? f.Start}' is not an ISO 8601 time", f.Uid);
+        }
+
+        var position = new GeoPoint(lat, lon);
+        return kind == CotKind.Hostile
+            ? Hostile(xml, f, position, ce)
+            : CotOutcome.Of(IncomingReport.Parsed(ReportSource.CoT, xml, new PositionReport(
+                f.Uid, ReportSource.CoT, fixTime, position, CotFields.Known(f.Hae), ce,
+                CotFields.Known(f.Speed), CotFields.Known(f.Course), NullIfBlank(f.Callsign), CotRoles.Hint(f.Role))));
+    }
+
+    private CotOutcome Hostile(string xml, CotFields f, GeoPoint position, double? ce)
+    {
+        if (!position.IsValid)
+        {
+            return Refuse(xml, RejectReason.InvalidCoordinates, $"hostile marker at {f.Lat},{f.Lon} is outside WGS84 ranges", f.Uid);
+        }
+
+        DateTimeOffset? stale = TryTime(f.Stale, out var s) ? s : null;
+        var id = options.ThreatPerUid ? f.Uid! : "T1";
+        var threat = new Threat(id, position, ce ?? options.DefaultThreatUncertaintyM, ThreatPhase.Active, StaleAfter: stale);
+        return new CotOutcome(null, threat, $"cot:{NullIfBlank(f.Callsign) ?? f.Uid}", xml);
+    }
+
+    private static CotOutcome Refuse(string xml, RejectReason reason, FormattableString detail, string? uid = null) =>
+        CotOutcome.Of(IncomingReport.Refused(ReportSource.CoT, xml, new Rejection(reason, FormattableString.Invariant(detail)), uid));
+
+    private static bool TryNumber(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
+    private static bool TryTime(string? text, out DateTimeOffset time) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
+
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,147 @@
+using Command.Domain.Geometry;
+using Command.Domain.Reports;
+using Command.Domain.Validation;
+using Command.Ingest.Intake;
+
+namespace Command.Ingest.Nmea;
+
+/// <summary>
+/// Reads the sentences of one NMEA connection in order. State per connection: the unit it is bound to, the
+/// last RMC date (GGA carries only a time of day) and the last fix reported, so that the RMC and GGA of one
+/// fix become one report.
+/// </summary>
+/// <remarks>
+/// Binding: the listener may bind the connection to a unit; otherwise the first line <c>UNIT &lt;id&gt;
+/// [callsign]</c> does, and a later UNIT line rebinds it. Kenwood FleetSync <c>$PKLDS</c> names its own unit
+/// ("fleet-unit") whatever the binding. Dates: a GGA takes the day, among the day before, of and after the
+/// last RMC date, that puts it nearest to that RMC fix (so midnight rolls over); before any RMC it takes the
+/// day that puts it nearest to the receiving clock.
+/// </remarks>
+public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, string? callsign = null)
+{
+    private DateTimeOffset? lastRmc;
+    private DateTimeOffset? lastReported;
+
+    /// <summary>The unit the connection is bound to, if any.</summary>
+    public string? UnitId { get; private set; } = unitId;
+
+    public NmeaLine Decode(string line, DateTimeOffset receivedAt)
+    {
+        var text = line.Trim();
+        if (text.Equals("UNIT", StringComparison.OrdinalIgnoreCase) || text.StartsWith("UNIT ", StringComparison.OrdinalIgnoreCase))
+        {
+            return Identify(text);
+        }
+
+        if (NmeaSentence.Split(text, options.RequireChecksum, out var f) is { } bad)
+        {
+            return Refuse(line, bad, UnitId);
+        }
+
+        var id = f[0];
+        if (id == "PKLDS")
+        {
+            var unit = f.Length > 13 && f[12].Length > 0 && f[13].Length > 0 ? $"{f[12]}-{f[13]}" : null;
+            return unit is null
+                ? Refuse(line, new(RejectReason.MissingField, "$PKLDS has no fleet and unit id"), null)
+                : Rmc(line, f, unit, null);
+        }
+
+        if (id.Length != 5 || !(id.EndsWith("RMC", StringComparison.Ordinal) || id.EndsWith("GGA", StringComparison.Ordinal)))
+        {
+            return NmeaLine.Skipped;
+        }
+
+        if (UnitId is null)
+        {
+            return Refuse(line, new(RejectReason.MissingField, "the connection has not named its unit (send 'UNIT <id> [callsign]' first)"), null);
+        }
+
+        return id.EndsWith("RMC", StringComparison.Ordinal) ? Rmc(line, f, UnitId, callsign) : Gga(line, f, receivedAt);
+    }
+
+    private NmeaLine Identify(string text)
+    {
+        var parts = text.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length < 2 || parts[1].Length > 64)
+        {
+            return Refuse(text, new(RejectReason.MissingField, "identification line needs 'UNIT <id> [callsign]' with an id of at most 64 characters"), null);
+        }
+
+        UnitId = parts[1];
+        callsign = parts.Length > 2 && parts[2].Length <= 64 ? parts[2] : null;
+        lastRmc = null;
+        lastReported = null;
+        return NmeaLine.Identified;
+    }
+
+    private NmeaLine Rmc(string line, string[] f, string unit, string? name)
+    {
+        if (f.Length < 10)
+        {
+            return Refuse(line, new(RejectReason.Malformed, $"{f[0]} has {f.Length} fields, expected at least 10"), unit);
+        }
+
+        if (f[2] != "A")
+        {
+            return Refuse(line, new(RejectReason.NoFix, $"{f[0]} status is '{f[2]}', not A (valid)"), unit);
+        }
+
+        if (!NmeaFields.TryTimeOfDay(f[1], out var time) || !NmeaFields.TryDate(f[9], out var date))
+        {
+            return Refuse(line, new(RejectReason.Malformed, $"{f[0]} time '{f[1]}' or date '{f[9]}' is not hhmmss / ddmmyy"), unit);
+        }
+
+        var fixTime = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + time;
+        if (f[0] != "PKLDS")
+        {
+            lastRmc = fixTime;
+        }
+
+        var speed = NmeaFields.Number(f[7]) * NmeaFields.KnotsToMps;
+        return Fix(line, f, 3, unit, fixTime, null, null, speed, NmeaFields.Number(f[8]), name);
+    }
+
+    private NmeaLine Gga(string line, string[] f, DateTimeOffset receivedAt)
+    {
+        if (f.Length < 10)
+        {
+            return Refuse(line, new(RejectReason.Malformed, $"{f[0]} has {f.Length} fields, expected at least 10"), UnitId);
+        }
+
+        if (f[6] is "" or "0")
+        {
+            return Refuse(line, new(RejectReason.NoFix, $"{f[0]} fix quality is '{f[6]}' (no fix)"), UnitId);
+        }
+
+        if (!NmeaFields.TryTimeOfDay(f[1], out var time))
+        {
+            return Refuse(line, new(RejectReason.Malformed, $"{f[0]} time '{f[1]}' is not hhmmss"), UnitId);
+        }
+
+        var fixTime = NmeaFields.Nearest(time, lastRmc ?? receivedAt);
+        var altitude = NmeaFields.Number(f[9]) is { } msl ? msl + (f.Length > 11 ? NmeaFields.Number(f[11]) ?? 0 : 0) : (double?)null;
+        var accuracy = NmeaFields.Number(f[8]) * options.MetresPerHdop;
+        return Fix(line, f, 2, UnitId!, fixTime, altitude, accuracy, null, null, callsign);
+    }
+
+    private NmeaLine Fix(string line, string[] f, int at, string unit, DateTimeOffset fixTime, double? altitude, double? accuracy, double? speed, double? course, string? name)
+    {
+        if (!NmeaFields.TryCoordinate(f[at], f[at + 1], 2, out var lat) || !NmeaFields.TryCoordinate(f[at + 2], f[at + 3], 3, out var lon))
+        {
+            return Refuse(line, new(RejectReason.InvalidCoordinates, $"{f[0]} position '{f[at]},{f[at + 1]},{f[at + 2]},{f[at + 3]}' is not ddmm.mm,N,dddmm.mm,E"), unit);
+        }
+
+        if (f[0] != "PKLDS" && lastReported == fixTime)
+        {
+            return NmeaLine.Skipped;
+        }
+
+        lastReported = f[0] == "PKLDS" ? lastReported : fixTime;
+        var report = new PositionReport(unit, ReportSource.Nmea, fixTime, new GeoPoint(lat, lon), altitude, accuracy, speed, course, name);
+        return new NmeaLine(NmeaLineKind.Report, IncomingReport.Parsed(ReportSource.Nmea, line, report));
+    }
+
+    private static NmeaLine Refuse(string line, Rejection rejection, string? unit) =>
+        new(NmeaLineKind.Report, IncomingReport.Refused(ReportSource.Nmea, line, rejection, unit));
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+
+namespace Command.Ingest.Nmea;
+
+/// <summary>Field formats shared by RMC, GGA and $PKLDS.</summary>
+internal static class NmeaFields
+{
+    /// <summary>ddmm.mmmm / dddmm.mmmm with a hemisphere letter, to signed decimal degrees.</summary>
+    public static bool TryCoordinate(string value, string hemisphere, int degreeDigits, out double degrees)
+    {
+        degrees = 0;
+        if (value.Length < degreeDigits + 2 || hemisphere.Length != 1
+            || !int.TryParse(value.AsSpan(0, degreeDigits), NumberStyles.None, CultureInfo.InvariantCulture, out var whole)
+            || !double.TryParse(value.AsSpan(degreeDigits), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var minutes)
+            || minutes >= 60)
+        {
+            return false;
+        }
+
+        degrees = whole + (minutes / 60);
+        switch (hemisphere[0])
+        {
+            case 'S' when degreeDigits == 2:
+            case 'W' when degreeDigits == 3:
+                degrees = -degrees;
+                return true;
+            case 'N' when degreeDigits == 2:
+            case 'E' when degreeDigits == 3:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>hhmmss(.sss) to a time of day.</summary>
+    public static bool TryTimeOfDay(string value, out TimeSpan time)
+    {
+        time = default;
+        if (value.Length < 6
+            || !int.TryParse(value.AsSpan(0, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var h)
+            || !int.TryParse(value.AsSpan(2, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m)
+            || !double.TryParse(value.AsSpan(4), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var s)
+            || h > 23 || m > 59 || s >= 61)
+        {
+            return false;
+        }
+
+        time = new TimeSpan(0, h, m, 0).Add(TimeSpan.FromMilliseconds(Math.Round(s * 1000)));
+        return true;
+    }
+
+    /// <summary>ddmmyy to a date; two-digit years 80-99 are 19xx, the rest 20xx.</summary>
+    public static bool TryDate(string value, out DateOnly date)
+    {
+        date = default;
+        if (value.Length != 6
+            || !int.TryParse(value.AsSpan(0, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+            || !int.TryParse(value.AsSpan(2, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var mo)
+            || !int.TryParse(value.AsSpan(4, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+            || mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y < 80 ? 2000 + y : 1900 + y, mo))
+        {
+            return false;
+        }
+
+        date = new DateOnly(y < 80 ? 2000 + y : 1900 + y, mo, d);
+        return true;
+    }
+
+    public static double? Number(string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null;
+
+    /// <summary>The day among yesterday, today and tomorrow that puts a time of day nearest to a reference instant.</summary>
+    public static DateTimeOffset Nearest(TimeSpan timeOfDay, DateTimeOffset reference)
+    {
+        var day = new DateTimeOffset(reference.UtcDateTime.Date, TimeSpan.Zero) + timeOfDay;
+        DateTimeOffset[] candidates = [day.AddDays(-1), day, day.AddDays(1)];
+        return candidates.MinBy(c => (c - reference).Duration());
+    }
+
+    public const double KnotsToMps = 1852.0 / 3600.0;
+}

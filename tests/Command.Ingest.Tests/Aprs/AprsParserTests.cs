@@ -1,0 +1,136 @@
+using Command.Domain.Geometry;
+using Command.Domain.Reports;
+using Command.Domain.Validation;
+using Command.Ingest.Aprs;
+
+namespace Command.Ingest.Tests.Aprs;
+
+public sealed class AprsParserTests
+{
+    private static readonly AprsParser Parser = new(AprsOptions.Default);
+    private static readonly DateTimeOffset Received = new(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
+    private const double Knots = 1852.0 / 3600.0;
+
+    [Fact]
+    public void Uncompressed_position_without_timestamp_was_taken_when_received()
+    {
+        var incoming = Parser.Parse("N0AWA>APDR16,TCPIP*,qAC,T2ROMANIA:=3618.04N/08648.73Wu170/058/A=000537 Have a wonderful day", Received);
+        var expected = new PositionReport("N0AWA", ReportSource.Aprs, Received, new GeoPoint(36 + (18.04 / 60), -(86 + (48.73 / 60))),
+            537 * 0.3048, null, 58 * Knots, 170, "N0AWA");
+        Assert.Equal(expected, incoming.Report);
+    }
+
+    [Fact]
+    public void Position_with_dhm_zulu_timestamp_resolves_against_the_receiving_month()
+    {
+        var report = Parser.Parse("NI4CE-10>APMI06,TCPIP*,qAC,T2PANAMA:@140623z2724.49N/08214.96W_032/000g000t064r000p000P000h00b10149U2k", Received).Report;
+        Assert.Equal(new DateTimeOffset(2026, 3, 14, 6, 23, 0, TimeSpan.Zero), report?.FixTime);
+        Assert.Equal(new GeoPoint(27 + (24.49 / 60), -(82 + (14.96 / 60))), report?.Position);
+        Assert.Equal(("NI4CE-10", 32.0, 0.0), (report?.UnitId, report?.CourseDeg, report?.SpeedMps));
+    }
+
+    [Fact]
+    public void Day_31_received_on_the_first_is_last_month()
+    {
+        var report = Parser.Parse("K1ABC-9>APRS:/312355z4903.50N/07201.75W>", new DateTimeOffset(2026, 4, 1, 0, 10, 0, TimeSpan.Zero)).Report;
+        Assert.Equal(new DateTimeOffset(2026, 3, 31, 23, 55, 0, TimeSpan.Zero), report?.FixTime);
+    }
+
+    [Fact]
+    public void Hms_timestamp_just_before_midnight_received_after_it_is_the_previous_day()
+    {
+        var report = Parser.Parse("K1ABC-9>APRS:/235950h4903.50N/07201.75W>", new DateTimeOffset(2026, 3, 15, 0, 0, 5, TimeSpan.Zero)).Report;
+        Assert.Equal(new DateTimeOffset(2026, 3, 14, 23, 59, 50, TimeSpan.Zero), report?.FixTime);
+    }
+
+    [Theory]
+    [InlineData("4903.5 N/07201.7 W", 49 + (3.55 / 60), -(72 + (1.75 / 60)), 92.6)]
+    [InlineData("4903.  N/07201.  W", 49 + (3.5 / 60), -(72 + (1.5 / 60)), 926)]
+    [InlineData("490 .  N/0720 .  W", 49 + (5.0 / 60), -(72 + (5.0 / 60)), 9260)]
+    [InlineData("49  .  N/072  .  W", 49 + (30.0 / 60), -(72 + (30.0 / 60)), 55560)]
+    public void Ambiguous_position_is_the_centre_of_its_box_with_accuracy_widened(string position, double lat, double lon, double accuracy)
+    {
+        var report = Parser.Parse($"K1ABC-9>APRS:!{position}>", Received).Report;
+        Assert.Equal(lat, report!.Position.Latitude, 12);
+        Assert.Equal(lon, report.Position.Longitude, 12);
+        Assert.Equal(accuracy, report.AccuracyM!.Value, 9);
+    }
+
+    [Fact]
+    public void Compressed_position_decodes_base91_course_and_speed()
+    {
+        // The APRS 1.01 specification's example: 49°30'N 72°45'W, course 88, speed 36.2 knots.
+        var report = Parser.Parse("K1ABC>APRS:!/5L!!<*e7>7P[", Received).Report;
+        Assert.Equal(49.5, report!.Position.Latitude, 4);
+        Assert.Equal(-72.75, report.Position.Longitude, 4);
+        Assert.Equal(88, report.CourseDeg);
+        Assert.Equal((Math.Pow(1.08, 'P' - 33) - 1) * Knots, report.SpeedMps);
+    }
+
+    [Fact]
+    public void Compressed_position_from_gga_carries_altitude()
+    {
+        // The specification's example: cs "S]" with a GGA compression type is 10004 feet.
+        var report = Parser.Parse("K1ABC>APRS:!/5L!!<*e7>S]2", Received).Report;
+        Assert.Equal(Math.Pow(1.002, (('S' - 33) * 91) + (']' - 33)) * 0.3048, report?.AltitudeM);
+        Assert.Null(report?.CourseDeg);
+    }
+
+    [Fact]
+    public void Mic_e_stationary_decodes_the_destination_latitude()
+    {
+        var report = Parser.Parse("OH7LZB-13>SX15S6,TCPIP*,qAC,FOURTH:'I',l \u001C>/]", Received).Report;
+        Assert.Equal(new GeoPoint(-(38 + (15.36 / 60)), 145 + (11.16 / 60)), report?.Position);
+        Assert.Equal((0.0, (double?)null), (report?.SpeedMps, report?.CourseDeg));
+        Assert.Equal(("OH7LZB-13", Received), (report?.UnitId, report?.FixTime));
+    }
+
+    [Fact]
+    public void Mic_e_moving_decodes_speed_course_and_altitude()
+    {
+        var report = Parser.Parse("OH7LZB-2>TQ4W2V,WIDE2-1,qAo,OH7LZB:`c51!f?>/]\"3x}=", Received).Report;
+        Assert.Equal(new GeoPoint(41 + (47.26 / 60), -(71 + (25.21 / 60))), report?.Position);
+        Assert.Equal(57 * Knots, report?.SpeedMps);
+        Assert.Equal(35, report?.CourseDeg);
+        Assert.Equal(6, report?.AltitudeM);
+    }
+
+    [Theory]
+    [InlineData("K1ABC>APRS::N0CALL   :hello{1", "packet type ':' (message) carries no unit position")]
+    [InlineData("K1ABC>APRS:>on the way", "packet type '>' (status) carries no unit position")]
+    [InlineData("K1ABC>APRS:T#005,199,000,255,073,123,01101001", "packet type 'T' (telemetry) carries no unit position")]
+    [InlineData("K1ABC>APRS:;LEADER   *092345z4903.50N/07201.75W>", "packet type ';' (object) carries no unit position")]
+    [InlineData("K1ABC>APRS:)AID #2!4903.50N/07201.75WA", "packet type ')' (item) carries no unit position")]
+    public void Non_position_packets_are_not_positions(string line, string detail)
+    {
+        var incoming = Parser.Parse(line, Received);
+        Assert.Equal(new Rejection(RejectReason.NotAPosition, detail), incoming.Rejection);
+        Assert.Equal("K1ABC", incoming.UnitId);
+    }
+
+    [Theory]
+    [InlineData("no header here", RejectReason.Malformed)]
+    [InlineData("K1ABC>APRS:", RejectReason.Malformed)]
+    [InlineData("K1 ABC>APRS:!4903.50N/07201.75W>", RejectReason.Malformed)]
+    [InlineData("K1ABC>APRS:!4903.50N/0720", RejectReason.Malformed)]
+    [InlineData("K1ABC>APRS:!4963.50N/07201.75W>", RejectReason.InvalidCoordinates)]
+    [InlineData("K1ABC>APRS:!4903.50X/07201.75W>", RejectReason.InvalidCoordinates)]
+    [InlineData("K1ABC>APRS:@322359z4903.50N/07201.75W>", RejectReason.Malformed)]
+    [InlineData("K1ABC>APRS:!49 3.50N/07201.75W>", RejectReason.Malformed)]
+    [InlineData("K1ABC>APRS:!", RejectReason.MissingField)]
+    [InlineData("K1ABC>APRS:!/5L!", RejectReason.Malformed)]
+    [InlineData("K1ABC>APRS:`c51!f", RejectReason.Malformed)]
+    [InlineData("K1ABC>TQ4W2V:`c51!f?>", RejectReason.Malformed)]
+    [InlineData("K1ABC>TQ4@2V:`c51!f?>/]", RejectReason.Malformed)]
+    public void Malformed_and_truncated_packets_have_their_reason(string line, RejectReason reason)
+    {
+        Assert.Equal(reason, Parser.Parse(line, Received).Rejection?.Reason);
+    }
+
+    [Fact]
+    public void Line_over_the_limit_is_oversized()
+    {
+        var line = "K1ABC>APRS:>" + new string('x', 600);
+        Assert.Equal(new Rejection(RejectReason.Oversized, "line is 612 characters (limit 512)"), Parser.Parse(line, Received).Rejection);
+    }
+}

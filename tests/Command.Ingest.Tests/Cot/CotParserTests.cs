@@ -1,0 +1,163 @@
+using Command.Domain.Geometry;
+using Command.Domain.Reports;
+using Command.Domain.Threats;
+using Command.Domain.Units;
+using Command.Domain.Validation;
+using Command.Ingest.Cot;
+
+namespace Command.Ingest.Tests.Cot;
+
+public sealed class CotParserTests
+{
+    private static readonly CotParser Parser = new(CotOptions.Default);
+
+    internal static string Event(string type = "a-f-G-U-C", string uid = "U1", string point = "<point lat='39.7392' lon='-104.9903' hae='1609.3' ce='4.5' le='9999999.0'/>", string detail = "", string time = "time='2026-03-14T15:00:00Z'") =>
+        $"<event version='2.0' uid='{uid}' type='{type}' how='m-g' {time} start='2026-03-14T15:00:00Z' stale='2026-03-14T15:05:00Z'>{point}<detail>{detail}</detail></event>";
+
+    [Fact]
+    public void Atak_self_report_decodes_every_field()
+    {
+        var xml = TestData.Text("cot", "atak-self-report.cot");
+        var outcome = Parser.Parse(xml);
+        var expected = new PositionReport("ANDROID-deadbeef", ReportSource.CoT, new DateTimeOffset(2021, 2, 27, 20, 32, 24, 771, TimeSpan.Zero),
+            new GeoPoint(1.234567, -3.141592), -25.7, 9.9, 0.0, 80.24833892285461, "JENNY", null);
+        Assert.Equal(expected, outcome.Report?.Report);
+        Assert.Null(outcome.Threat);
+        Assert.Equal(xml, outcome.Report?.Raw);
+    }
+
+    [Fact]
+    public void Itak_unknown_ground_marker_is_a_unit_with_zero_ce()
+    {
+        var report = Parser.Parse(TestData.Text("cot", "itak-unknown-marker.cot")).Report?.Report;
+        var expected = new PositionReport("EB77220E-6299-4CA3-95FC-0200BD9FE78A", ReportSource.CoT, new DateTimeOffset(2023, 1, 12, 9, 53, 31, TimeSpan.Zero),
+            new GeoPoint(54.338986, 9.755263), 0.0, 0.0, null, null, "poop", null);
+        Assert.Equal(expected, report);
+    }
+
+    [Fact]
+    public void Marker_with_unknown_hae_and_ce_has_null_altitude_and_accuracy()
+    {
+        var report = Parser.Parse(TestData.Text("cot", "atak-marker-2525.cot")).Report?.Report;
+        Assert.Equal(new GeoPoint(38.856650047254725, -77.06364199776728), report?.Position);
+        Assert.Null(report?.AltitudeM);
+        Assert.Null(report?.AccuracyM);
+        Assert.Equal("U.16.135057", report?.Callsign);
+    }
+
+    [Fact]
+    public void Geofence_circle_is_not_a_position_with_its_type_named()
+    {
+        var incoming = Parser.Parse(TestData.Text("cot", "atak-geofence-circle.cot")).Report;
+        Assert.Equal(new Rejection(RejectReason.NotAPosition, "event type u-d-c-c is not a ground unit or a hostile marker"), incoming?.Rejection);
+        Assert.Equal("d0be1c6b-4d86-40ec-bf8f-0e94b621eb3b", incoming?.UnitId);
+    }
+
+    [Theory]
+    [InlineData("b-m-p-s-p-i")]
+    [InlineData("t-x-c-t")]
+    [InlineData("a-f-A-M-F")]
+    [InlineData("a-s-G")]
+    [InlineData("a-f")]
+    public void Non_unit_types_are_not_positions(string type)
+    {
+        Assert.Equal(RejectReason.NotAPosition, Parser.Parse(Event(type)).Report?.Rejection?.Reason);
+    }
+
+    [Theory]
+    [InlineData("a-f-G-U-C")]
+    [InlineData("a-a-G")]
+    [InlineData("a-n-G-E-V")]
+    [InlineData("a-u-G")]
+    public void Friendly_neutral_and_unknown_ground_atoms_are_units(string type)
+    {
+        Assert.Equal("U1", Parser.Parse(Event(type)).Report?.Report?.UnitId);
+    }
+
+    [Theory]
+    [InlineData("Medic", UnitRole.Medical)]
+    [InlineData("HQ", UnitRole.Command)]
+    [InlineData("Sniper", UnitRole.Perimeter)]
+    [InlineData("Forward Observer", UnitRole.Perimeter)]
+    [InlineData("Team Member", null)]
+    [InlineData("Team Lead", null)]
+    [InlineData("K9", null)]
+    [InlineData("RTO", null)]
+    public void Tak_team_role_becomes_a_role_hint(string takRole, UnitRole? hint)
+    {
+        var xml = Event(detail: $"<contact callsign='Alpha 1'/><__group role='{takRole}' name='Cyan'/><track speed='1.5' course='270'/>");
+        var report = Parser.Parse(xml).Report?.Report;
+        Assert.Equal(hint, report?.RoleHint);
+        Assert.Equal("Alpha 1", report?.Callsign);
+        Assert.Equal(1.5, report?.SpeedMps);
+        Assert.Equal(270, report?.CourseDeg);
+    }
+
+    [Fact]
+    public void Hostile_marker_becomes_the_active_threat_with_ce_as_uncertainty()
+    {
+        var outcome = Parser.Parse(Event("a-h-G", uid: "H9", detail: "<contact callsign='Shooter'/>"));
+        Assert.Null(outcome.Report);
+        Assert.Equal(new Threat("T1", new GeoPoint(39.7392, -104.9903), 4.5, ThreatPhase.Active, null, new DateTimeOffset(2026, 3, 14, 15, 5, 0, TimeSpan.Zero)), outcome.Threat);
+        Assert.Equal("cot:Shooter", outcome.Actor);
+    }
+
+    [Fact]
+    public void Hostile_marker_with_unknown_ce_gets_the_default_uncertainty_and_its_uid_when_asked()
+    {
+        var parser = new CotParser(CotOptions.Default with { ThreatPerUid = true });
+        var outcome = parser.Parse(Event("a-h-G-U-C-I", uid: "H9", point: "<point lat='39.7' lon='-104.9' hae='9999999' ce='9999999' le='9999999'/>"));
+        Assert.Equal("H9", outcome.Threat?.ThreatId);
+        Assert.Equal(50, outcome.Threat?.UncertaintyM);
+        Assert.Equal("cot:H9", outcome.Actor);
+    }
+
+    [Fact]
+    public void Point_zero_zero_with_unknown_ce_is_no_fix()
+    {
+        var incoming = Parser.Parse(Event(point: "<point lat='0.0' lon='0.0' hae='9999999.0' ce='9999999.0' le='9999999.0'/>")).Report;
+        Assert.Equal(new Rejection(RejectReason.NoFix, "point 0,0 with unknown ce is a device without a fix"), incoming?.Rejection);
+        Assert.Equal("U1", incoming?.UnitId);
+    }
+
+    [Fact]
+    public void Start_is_used_when_time_is_missing()
+    {
+        var report = Parser.Parse(Event(time: "")).Report?.Report;
+        Assert.Equal(new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero), report?.FixTime);
+    }
+
+    [Theory]
+    [InlineData("<event uid='U1' type='a-f-G'", RejectReason.Malformed)]
+    [InlineData("<evnt uid='U1' type='a-f-G'/>", RejectReason.Malformed)]
+    [InlineData("<event type='a-f-G' time='2026-03-14T15:00:00Z'><point lat='1' lon='2'/></event>", RejectReason.MissingField)]
+    [InlineData("<event uid='U1' time='2026-03-14T15:00:00Z'><point lat='1' lon='2'/></event>", RejectReason.MissingField)]
+    [InlineData("<event uid='U1' type='a-f-G' time='2026-03-14T15:00:00Z'/>", RejectReason.MissingField)]
+    [InlineData("<event uid='U1' type='a-f-G'><point lat='1' lon='2'/></event>", RejectReason.MissingField)]
+    [InlineData("<event uid='U1' type='a-f-G' time='yesterday'><point lat='1' lon='2'/></event>", RejectReason.Malformed)]
+    [InlineData("<event uid='U1' type='a-f-G' time='2026-03-14T15:00:00Z'><point lat='north' lon='2'/></event>", RejectReason.InvalidCoordinates)]
+    [InlineData("<event uid='U1' type='a-h-G' time='2026-03-14T15:00:00Z'><point lat='91' lon='2' ce='3'/></event>", RejectReason.InvalidCoordinates)]
+    public void Malformed_and_truncated_events_have_their_reason(string xml, RejectReason reason)
+    {
+        Assert.Equal(reason, Parser.Parse(xml).Report?.Rejection?.Reason);
+    }
+
+    [Fact]
+    public void Document_type_declarations_are_refused_so_entities_cannot_expand()
+    {
+        var xml = "<?xml version='1.0'?><!DOCTYPE event [<!ENTITY a 'aaaaaaaaaa'><!ENTITY b '&a;&a;&a;&a;&a;&a;&a;&a;'>]><event uid='&b;' type='a-f-G'/>";
+        var rejection = Parser.Parse(xml).Report?.Rejection;
+        Assert.Equal(RejectReason.Malformed, rejection?.Reason);
+        Assert.StartsWith("not well-formed XML: For security reasons DTD is prohibited", rejection?.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Event_over_the_limit_is_oversized_and_recorded_clipped()
+    {
+        var parser = new CotParser(CotOptions.Default with { MaxEventChars = 1000 });
+        var xml = Event(detail: $"<remarks>{new string('x', 2000)}</remarks>");
+        var incoming = parser.Parse(xml).Report;
+        Assert.Equal(new Rejection(RejectReason.Oversized, $"event is {xml.Length} characters (limit 1000)"), incoming?.Rejection);
+        Assert.Equal(1025, incoming?.Raw.Length);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json;
+using Command.Domain.Validation;
+using Command.Ingest.Nmea;
+
+namespace Command.Ingest.Tests.Nmea;
+
+/// <summary>Every RMC and GGA of real receiver logs decodes to what gpsd itself decoded (its .chk files).</summary>
+public sealed class GpsdLogTests
+{
+    private static readonly DateTimeOffset Received = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The bu353s4 capture starts with a GGA, which takes its day from the receiving clock.</summary>
+    private static readonly DateTimeOffset CaptureDay = new(2014, 12, 31, 3, 10, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("bu353s4.log", 26)]
+    [InlineData("beidou-gb.log", 5)]
+    [InlineData("bu353-glonass.log", 1)]
+    [InlineData("gr8013-w.log", 2)]
+    [InlineData("garmin-geko201.log", 2)]
+    public void Decoded_positions_and_times_match_gpsd(string log, int comparisons)
+    {
+        var compared = 0;
+        foreach (var (sentence, tpv) in Pairs(TestData.Lines("nmea", log + ".chk")))
+        {
+            var line = new NmeaDecoder(NmeaOptions.Default, "GPS1").Decode(sentence, Received);
+            var mode = tpv.GetProperty("mode").GetInt32();
+            if (mode < 2)
+            {
+                Assert.Equal(RejectReason.NoFix, line.Report?.Rejection?.Reason);
+            }
+            else
+            {
+                var report = line.Report?.Report;
+                Assert.NotNull(report);
+                Assert.Equal(tpv.GetProperty("lat").GetRawText(), report.Position.Latitude.ToString("F9", CultureInfo.InvariantCulture));
+                Assert.Equal(tpv.GetProperty("lon").GetRawText(), report.Position.Longitude.ToString("F9", CultureInfo.InvariantCulture));
+                if (sentence[3..6] == "RMC")
+                {
+                    Assert.Equal(DateTimeOffset.Parse(tpv.GetProperty("time").GetString()!, CultureInfo.InvariantCulture), report.FixTime);
+                }
+            }
+
+            compared++;
+        }
+
+        Assert.Equal(comparisons, compared);
+    }
+
+    [Fact]
+    public void A_whole_log_on_one_connection_reports_each_fix_once_in_order()
+    {
+        var decoder = new NmeaDecoder(NmeaOptions.Default, "GPS1");
+        var times = new List<DateTimeOffset>();
+        foreach (var text in TestData.Lines("nmea", "bu353s4.log").Where(l => l.StartsWith('$')))
+        {
+            if (decoder.Decode(text, CaptureDay).Report?.Report is { } report)
+            {
+                times.Add(report.FixTime);
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(0, 25).Select(s => new DateTimeOffset(2014, 12, 31, 3, 7, 19 + s, TimeSpan.Zero)), times);
+    }
+
+    /// <summary>Each RMC/GGA sentence echoed in a .chk with the TPV gpsd printed straight after it.</summary>
+    private static IEnumerable<(string Sentence, JsonElement Tpv)> Pairs(string[] chk)
+    {
+        string? sentence = null;
+        foreach (var text in chk)
+        {
+            if (text.StartsWith('$'))
+            {
+                sentence = text.Length > 6 && text[3..6] is "RMC" or "GGA" ? text : null;
+            }
+            else if (sentence is not null && text.Contains("\"class\":\"TPV\"", StringComparison.Ordinal))
+            {
+                var tpv = JsonDocument.Parse(text).RootElement.Clone();
+                if (tpv.GetProperty("mode").GetInt32() < 2 || tpv.TryGetProperty("lat", out _))
+                {
+                    yield return (sentence, tpv);
+                }
+
+                sentence = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using Command.Domain.Geometry;
+using Command.Domain.Reports;
+using Command.Domain.Validation;
+using Command.Ingest.Nmea;
+
+namespace Command.Ingest.Tests.Nmea;
+
+public sealed class NmeaDecoderTests
+{
+    private static readonly DateTimeOffset Received = new(2014, 12, 31, 3, 8, 0, TimeSpan.Zero);
+
+    internal static string WithChecksum(string body)
+    {
+        byte sum = 0;
+        foreach (var c in body)
+        {
+            sum ^= (byte)c;
+        }
+
+        return FormattableString.Invariant($"${body}*{sum:X2}");
+    }
+
+    [Fact]
+    public void Rmc_decodes_position_time_speed_and_course()
+    {
+        var decoder = new NmeaDecoder(NmeaOptions.Default, "GPS1", "Engine 3");
+        var line = decoder.Decode("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7D", Received);
+        var expected = new PositionReport("GPS1", ReportSource.Nmea, new DateTimeOffset(2014, 12, 31, 3, 7, 19, TimeSpan.Zero),
+            new GeoPoint(-(37 + (47.0873 / 60)), 175 + (18.8938 / 60)), null, null, 0.69 * 1852 / 3600, 181.39, "Engine 3");
+        Assert.Equal(NmeaLineKind.Report, line.Kind);
+        Assert.Equal(expected, line.Report?.Report);
+    }
+
+    [Fact]
+    public void Gga_takes_the_last_rmc_date_and_reports_height_above_ellipsoid_and_hdop_accuracy()
+    {
+        var decoder = new NmeaDecoder(NmeaOptions.Default, "GPS1");
+        decoder.Decode("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7D", Received);
+        var report = decoder.Decode("$GPGGA,030720.000,3747.0875,S,17518.8938,E,1,08,1.1,59.8,M,23.7,M,,0000*70", Received.AddDays(40)).Report?.Report;
+        Assert.Equal(new DateTimeOffset(2014, 12, 31, 3, 7, 20, TimeSpan.Zero), report?.FixTime);
+        Assert.Equal(59.8 + 23.7, report?.AltitudeM);
+        Assert.Equal(1.1 * 5, report?.AccuracyM);
+    }
+
+    [Fact]
+    public void Gga_just_after_midnight_rolls_the_rmc_date_forward()
+    {
+        var decoder = new NmeaDecoder(NmeaOptions.Default, "GPS1");
+        decoder.Decode(WithChecksum("GPRMC,235959.000,A,3747.0873,S,17518.8938,E,0.0,0.0,311214,,,A"), Received);
+        var report = decoder.Decode(WithChecksum("GPGGA,000000.000,3747.0875,S,17518.8938,E,1,08,1.1,59.8,M,23.7,M,,0000"), Received).Report?.Report;
+        Assert.Equal(new DateTimeOffset(2015, 1, 1, 0, 0, 0, TimeSpan.Zero), report?.FixTime);
+    }
+
+    [Fact]
+    public void Gga_before_any_rmc_takes_the_day_nearest_the_receiving_clock()
+    {
+        var decoder = new NmeaDecoder(NmeaOptions.Default, "GPS1");
+        var justAfterMidnight = new DateTimeOffset(2026, 3, 15, 0, 0, 5, TimeSpan.Zero);
+        var report = decoder.Decode(WithChecksum("GPGGA,235958.000,3747.0875,S,17518.8938,E,1,08,1.1,59.8,M,,M,,0000"), justAfterMidnight).Report?.Report;
+        Assert.Equal(new DateTimeOffset(2026, 3, 14, 23, 59, 58, TimeSpan.Zero), report?.FixTime);
+        Assert.Equal(59.8, report?.AltitudeM);
+    }
+
+    [Fact]
+    public void Second_sentence_of_the_same_fix_is_skipped()
+    {
+        var decoder = new NmeaDecoder(NmeaOptions.Default, "GPS1");
+        Assert.Equal(NmeaLineKind.Report, decoder.Decode("$GPGGA,030719.000,3747.0873,S,17518.8938,E,1,08,1.1,59.9,M,23.7,M,,0000*7D", Received).Kind);
+        Assert.Equal(NmeaLineKind.Skipped, decoder.Decode("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7D", Received).Kind);
+        Assert.Equal(NmeaLineKind.Skipped, decoder.Decode("$GPGSA,A,3,17,28,06,01,30,20,26,13,,,,,1.8,1.1,1.5*33", Received).Kind);
+    }
+
+    [Theory]
+    [InlineData("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7C", RejectReason.Malformed, "checksum is 7C but the sentence computes to 7D")]
+    [InlineData("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A", RejectReason.Malformed, "sentence has no checksum")]
+    [InlineData("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7", RejectReason.Malformed, "checksum '7' is not two hex digits")]
+    [InlineData("$GNRMC,053229.438,V,,,,,,,020315,,,N*56", RejectReason.NoFix, "GNRMC status is 'V', not A (valid)")]
+    [InlineData("GPRMC,030719", RejectReason.Malformed, "line is not an NMEA sentence (no leading $)")]
+    public void Bad_sentences_have_their_reason_and_numbers(string sentence, RejectReason reason, string detail)
+    {
+        var line = new NmeaDecoder(NmeaOptions.Default, "GPS1").Decode(sentence, Received);
+        Assert.Equal(new Rejection(reason, detail), line.Report?.Rejection);
+        Assert.Equal(sentence, line.Report?.Raw);
+    }
+
+    [Theory]
+    [InlineData("GPGGA,030719.000,,,,,0,00,99.9,,M,,M,,", RejectReason.NoFix)]
+    [InlineData("GPGGA,030719.000,3747.0873,X,17518.8938,E,1,08,1.1,59.9,M,23.7,M,,0000", RejectReason.InvalidCoordinates)]
+    [InlineData("GPGGA,0307,3747.0873,S,17518.8938,E,1,08,1.1,59.9,M,23.7,M,,0000", RejectReason.Malformed)]
+    [InlineData("GPRMC,030719.000,A,3747.0873,S", RejectReason.Malformed)]
+    [InlineData("GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,321214,,,A", RejectReason.Malformed)]
+    [InlineData("GPRMC,030719.000,A,3767.0873,S,17518.8938,E,0.69,181.39,311214,,,A", RejectReason.InvalidCoordinates)]
+    public void Truncated_and_invalid_fields_have_their_reason(string body, RejectReason reason)
+    {
+        Assert.Equal(reason, new NmeaDecoder(NmeaOptions.Default, "GPS1").Decode(WithChecksum(body), Received).Report?.Rejection?.Reason);
+    }
+
+    [Fact]
+    public void Sentence_without_checksum_is_read_when_checksums_are_optional()
+    {
+        var decoder = new NmeaDecoder(NmeaOptions.Default with { RequireChecksum = false }, "GPS1");
+        Assert.Equal("GPS1", decoder.Decode("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A", Received).Report?.Report?.UnitId);
+    }
+
+    [Fact]
+    public void Unbound_connection_refuses_fixes_until_it_identifies()
+    {
+        var decoder = new NmeaDecoder(NmeaOptions.Default);
+        var before = decoder.Decode("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7D", Received);
+        Assert.Equal(new Rejection(RejectReason.MissingField, "the connection has not named its unit (send 'UNIT <id> [callsign]' first)"), before.Report?.Rejection);
+        Assert.Equal(NmeaLineKind.Identified, decoder.Decode("UNIT E3 Engine 3", Received).Kind);
+        var after = decoder.Decode("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7D", Received).Report?.Report;
+        Assert.Equal(("E3", "Engine 3"), (after?.UnitId, after?.Callsign));
+    }
+
+    [Fact]
+    public void Identification_line_without_an_id_is_refused()
+    {
+        var line = new NmeaDecoder(NmeaOptions.Default).Decode("UNIT  ", Received);
+        Assert.Equal(RejectReason.MissingField, line.Report?.Rejection?.Reason);
+    }
+
+    [Fact]
+    public void Kenwood_fleetsync_names_its_own_unit()
+    {
+        var decoder = new NmeaDecoder(NmeaOptions.Default, "GPS1");
+        var report = decoder.Decode("$PKLDS,122434,A,4954.1474,N,11923.6044,W,001.1,194.9,130223,19.20,W00,100,1001,80,00,*60", Received).Report?.Report;
+        var expected = new PositionReport("100-1001", ReportSource.Nmea, new DateTimeOffset(2023, 2, 13, 12, 24, 34, TimeSpan.Zero),
+            new GeoPoint(49 + (54.1474 / 60), -(119 + (23.6044 / 60))), null, null, 1.1 * 1852 / 3600, 194.9, null);
+        Assert.Equal(expected, report);
+    }
+}
