@@ -1,0 +1,151 @@
+using Command.Simulation.Scenarios;
+
+namespace Command.Simulation.Engine;
+
+/// <summary>
+/// Plays a scenario into a sink on a drill clock driven by a <see cref="TimeProvider"/>'s timers. Each tick sends
+/// what fell due since the last. A report's fix time is the wall-clock instant the drill clock passed its scripted
+/// moment (at most one tick ago), so the host's future and too-old checks hold at any speed.
+/// </summary>
+public sealed partial class DrillEngine : IAsyncDisposable
+{
+    private readonly Scenario scenario;
+    private readonly IDrillSink sink;
+    private readonly TimeProvider clock;
+    private readonly DrillOptions options;
+    private readonly UnitReporter[] reporters;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly CancellationTokenSource stopping = new();
+    private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ITimer? timer;
+    private DrillState state = DrillState.Ready;
+    private double speed;
+
+    public DrillEngine(Scenario scenario, IDrillSink sink, TimeProvider clock, DrillOptions? options = null)
+    {
+        this.options = options ?? new DrillOptions();
+        this.options.Validate();
+        this.scenario = scenario;
+        this.sink = sink;
+        this.clock = clock;
+        speed = this.options.Speed;
+        reporters = [.. scenario.Units.Select(u => new UnitReporter(u, scenario.Frame))];
+        ResetReporters();
+    }
+
+    /// <summary>Completes when the drill stops, completes or faults (with the sink's exception).</summary>
+    public Task Completion => completion.Task;
+
+    public DrillState State => state;
+
+    public DrillStatus Status => new(
+        scenario.Name, state, TimeSpan.FromSeconds(ScriptS), TimeSpan.FromSeconds(scenario.DurationS), speed, options.Loop, iteration);
+
+    /// <summary>Opens the incident through the sink and starts the drill clock at zero.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Expect(DrillState.Ready);
+            await Guarded(() => sink.OpenAsync(scenario.Setup(), stopping.Token)).ConfigureAwait(false);
+            Anchor();
+            state = DrillState.Running;
+            timer = clock.CreateTimer(_ => _ = TickAsync(), null, options.TickInterval, options.TickInterval);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Sends what is due up to now, then freezes the drill clock: units stop reporting.</summary>
+    public Task PauseAsync(CancellationToken cancellationToken = default) => ControlAsync(DrillState.Running, async () =>
+    {
+        await AdvanceAsync(clock.GetUtcNow()).ConfigureAwait(false);
+        if (state == DrillState.Running)
+        {
+            state = DrillState.Paused;
+            timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+    }, cancellationToken);
+
+    /// <summary>Restarts the drill clock from where it was paused.</summary>
+    public Task ResumeAsync(CancellationToken cancellationToken = default) => ControlAsync(DrillState.Paused, () =>
+    {
+        Anchor();
+        state = DrillState.Running;
+        timer?.Change(options.TickInterval, options.TickInterval);
+        return Task.CompletedTask;
+    }, cancellationToken);
+
+    /// <summary>Changes the speed (0.25–60) from now on; what is due at the old speed is sent first.</summary>
+    public Task SetSpeedAsync(double newSpeed, CancellationToken cancellationToken = default)
+    {
+        DrillOptions.CheckSpeed(newSpeed);
+        return ControlAsync(state == DrillState.Paused ? DrillState.Paused : DrillState.Running, async () =>
+        {
+            if (state == DrillState.Running)
+            {
+                await AdvanceAsync(clock.GetUtcNow()).ConfigureAwait(false);
+            }
+
+            Anchor();
+            speed = newSpeed;
+        }, cancellationToken);
+    }
+
+    /// <summary>Stops the drill for good; a tick in flight is cancelled.</summary>
+    public async Task StopAsync()
+    {
+        await stopping.CancelAsync().ConfigureAwait(false);
+        await gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (state is DrillState.Ready or DrillState.Running or DrillState.Paused)
+            {
+                Finish(DrillState.Stopped);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        stopping.Dispose();
+    }
+
+    private async Task ControlAsync(DrillState expected, Func<Task> action, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Expect(expected);
+            await Guarded(action).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private void Expect(DrillState expected)
+    {
+        if (state != expected)
+        {
+            throw new InvalidOperationException($"The drill is {state.ToString().ToLowerInvariant()}, not {expected.ToString().ToLowerInvariant()}.");
+        }
+    }
+
+    private void Finish(DrillState final)
+    {
+        state = final;
+        timer?.Dispose();
+        timer = null;
+        completion.TrySetResult();
+    }
+}

@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Command.Domain.Geometry;
+using Command.Domain.Sites;
+using Command.Simulation.Scenarios;
+
+namespace Command.Simulation.Files;
+
+/// <summary>
+/// Checks a parsed document and builds the scenario from it, collecting every error with its JSON path rather
+/// than stopping at the first, so one edit-run cycle fixes a whole file.
+/// </summary>
+internal sealed partial class ScenarioReader
+{
+    private readonly List<ScenarioError> errors = [];
+    private readonly Dictionary<string, WalkNode> nodes = new(StringComparer.Ordinal);
+    private LocalFrame? frame;
+
+    public IReadOnlyList<ScenarioError> Errors => errors;
+
+    public Scenario? Read(ScenarioDocument document)
+    {
+        var site = ReadSite(document.Site, "$.site");
+        if (site is null)
+        {
+            return null;
+        }
+
+        var threat = ReadThreat(document.Threat, "$.threat");
+        var units = ReadUnits(document, threat);
+        var duration = document.DurationS is { } d ? Positive(d, "$.durationS") : DefaultDuration(threat, units);
+        CheckWithin(duration, threat, units, document);
+        var name = string.IsNullOrWhiteSpace(document.Name) ? site.Name : document.Name;
+        return errors.Count == 0 ? new Scenario(name, site, duration, threat, units) : null;
+    }
+
+    /// <summary>The last scripted moment plus half a minute, so the final state is seen before a loop restarts.</summary>
+    private static double DefaultDuration(ThreatScript threat, ImmutableArray<ScenarioUnit> units)
+    {
+        var last = threat.Steps.Select(s => s.AtS)
+            .Concat(units.Select(u => u.Trajectory.Segments[^1].StartS))
+            .Concat(units.SelectMany(u => u.RoleChanges.Select(r => r.AtS)))
+            .DefaultIfEmpty(0)
+            .Max();
+        return last + 30;
+    }
+
+    private void CheckWithin(double duration, ThreatScript threat, ImmutableArray<ScenarioUnit> units, ScenarioDocument document)
+    {
+        for (var i = 0; i < threat.Steps.Length; i++)
+        {
+            Before(threat.Steps[i].AtS, duration, $"$.threat.script[{i}].atS");
+        }
+
+        for (var i = 0; i < units.Length && document.Units is not null; i++)
+        {
+            Before(units[i].ArriveS, duration, $"$.units[{i}].arriveS");
+            for (var j = 0; j < units[i].RoleChanges.Length; j++)
+            {
+                Before(units[i].RoleChanges[j].AtS, duration, $"$.units[{i}].roleChanges[{j}].atS");
+            }
+        }
+    }
+
+    private void Before(double atS, double duration, string path)
+    {
+        if (atS >= duration)
+        {
+            Error(path, $"{N(atS)} s is not before the end of the drill at {N(duration)} s");
+        }
+    }
+
+    private void Error(string path, string message) => errors.Add(new ScenarioError(path, message));
+
+    private static string N(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using Command.Domain.Geometry;
+using Command.Domain.Sites;
+
+namespace Command.Simulation.Scenarios;
+
+/// <summary>
+/// A loaded, validated drill: the site, the threat's script and every unit's plan, all times in seconds of
+/// drill time from the start of the script. Build one with <see cref="Files.ScenarioFile"/>.
+/// </summary>
+/// <param name="Name">What the drill is called.</param>
+/// <param name="Site">The ground, in WGS84 (local coordinates of the file already converted).</param>
+/// <param name="DurationS">Length of one run of the script, seconds; a looping drill restarts here.</param>
+/// <param name="Threat">The threat's timed positions and phases.</param>
+/// <param name="Units">Every unit's identity, role, motion and reporting.</param>
+public sealed record Scenario(string Name, Site Site, double DurationS, ThreatScript Threat, ImmutableArray<ScenarioUnit> Units)
+{
+    /// <summary>The site's local frame: metres east and north of its origin.</summary>
+    public LocalFrame Frame { get; } = new(Site.Origin);
+
+    /// <summary>What a sink needs to open the incident: site, units with their first roles, and the threat at time 0.</summary>
+    public ScenarioSetup Setup() => new(
+        Name,
+        Site,
+        Threat.At(0),
+        [.. Units.Select(u => new UnitEnrolment(u.UnitId, u.Callsign, u.RoleAt(0)))]);
+}

@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+using Command.Domain.Sites;
+using Command.Domain.Threats;
+using Command.Domain.Units;
+
+namespace Command.Simulation.Scenarios;
+
+/// <summary>What opening a drill puts in place before the first report: the incident, its units and its threat.</summary>
+/// <param name="Name">The incident's display name.</param>
+/// <param name="Site">The site the incident happens on.</param>
+/// <param name="Threat">The threat at drill time 0, or null when the script places it later.</param>
+/// <param name="Units">Every unit of the scenario with its role at drill time 0.</param>
+public sealed record ScenarioSetup(string Name, Site Site, Threat? Threat, ImmutableArray<UnitEnrolment> Units);
+
+/// <summary>A unit to enrol: who it is and what it is assigned to do.</summary>
+public sealed record UnitEnrolment(string UnitId, string Callsign, UnitRole Role);

@@ -1,0 +1,31 @@
+using Command.Domain.Sites;
+
+namespace Command.Simulation.Scenarios;
+
+/// <summary>Wire names of zone kinds, as the scenario files and the host's API spell them.</summary>
+public static class ZoneKindNames
+{
+    private static readonly Dictionary<ZoneKind, string> Names = new()
+    {
+        [ZoneKind.Hot] = "hot",
+        [ZoneKind.Warm] = "warm",
+        [ZoneKind.Cold] = "cold",
+        [ZoneKind.Staging] = "staging",
+        [ZoneKind.CasualtyCollection] = "casualty-collection",
+        [ZoneKind.Perimeter] = "perimeter",
+    };
+
+    private static readonly Dictionary<string, ZoneKind> Kinds =
+        Names.ToDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The list as an error message names it: "hot, warm, ... or perimeter".</summary>
+    public static string Expected { get; } = string.Join(", ", Names.Values.SkipLast(1)) + " or " + Names.Values.Last();
+
+    public static string Name(ZoneKind kind) => Names[kind];
+
+    public static bool TryParse(string? text, out ZoneKind kind)
+    {
+        kind = default;
+        return text is not null && Kinds.TryGetValue(text.Trim(), out kind);
+    }
+}

@@ -1,0 +1,1 @@
+global using Command.Simulation.Tests.Support;

@@ -1,0 +1,54 @@
+using Command.Domain.Reports;
+using Command.Domain.Threats;
+using Command.Domain.Units;
+using Command.Simulation.Engine;
+using Command.Simulation.Scenarios;
+
+namespace Command.Simulation.Tests.Support;
+
+/// <summary>A sink that remembers every call with the fake clock's time.</summary>
+internal sealed class RecordingSink(TimeProvider clock) : IDrillSink
+{
+    public ScenarioSetup? Setup { get; private set; }
+
+    public List<PositionReport> Reports { get; } = [];
+
+    public List<(DateTimeOffset At, int Count)> Batches { get; } = [];
+
+    public List<(DateTimeOffset At, Threat Threat)> Threats { get; } = [];
+
+    public List<(DateTimeOffset At, string UnitId, UnitRole Role)> Roles { get; } = [];
+
+    /// <summary>When set, the next report batch fails with it.</summary>
+    public Exception? FailReportsWith { get; set; }
+
+    public Task OpenAsync(ScenarioSetup setup, CancellationToken cancellationToken)
+    {
+        Setup = setup;
+        return Task.CompletedTask;
+    }
+
+    public Task ReportsAsync(IReadOnlyList<PositionReport> reports, CancellationToken cancellationToken)
+    {
+        if (FailReportsWith is { } failure)
+        {
+            return Task.FromException(failure);
+        }
+
+        Reports.AddRange(reports);
+        Batches.Add((clock.GetUtcNow(), reports.Count));
+        return Task.CompletedTask;
+    }
+
+    public Task ThreatAsync(Threat threat, CancellationToken cancellationToken)
+    {
+        Threats.Add((clock.GetUtcNow(), threat));
+        return Task.CompletedTask;
+    }
+
+    public Task RoleAsync(string unitId, UnitRole role, CancellationToken cancellationToken)
+    {
+        Roles.Add((clock.GetUtcNow(), unitId, role));
+        return Task.CompletedTask;
+    }
+}
