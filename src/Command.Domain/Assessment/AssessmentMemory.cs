@@ -7,13 +7,46 @@ namespace Command.Domain.Assessment;
 /// Everything the assessment remembers between events, as a value: a keyframe stores it so a replay can resume
 /// from that instant and reach exactly the states and flags a fold from the start would reach.
 /// </summary>
-public sealed record AssessmentMemory(ImmutableArray<TrackMemory> Tracks, ImmutableArray<StateMemory> States);
+public sealed record AssessmentMemory(
+    ImmutableArray<UnitMemory> Units,
+    ImmutableArray<FlagMemory> Flags,
+    ImmutableArray<OccupantMemory> Occupants,
+    ImmutableArray<ConditionMemory> Conditions);
 
-/// <summary>A unit's recent fixes in local metres.</summary>
-public sealed record TrackMemory(string UnitId, ImmutableArray<FixMemory> Fixes);
+/// <summary>A unit's recent fixes, report intervals, progress anchor and motion state.</summary>
+public sealed record UnitMemory(
+    string UnitId,
+    ImmutableArray<FixMemory> Fixes,
+    ImmutableArray<double> IntervalsS,
+    double? BaseAltitudeM,
+    ProgressAnchor? Anchor,
+    MotionState State,
+    DateTimeOffset? StateSince,
+    double? GraceS,
+    DateTimeOffset? GraceFor);
 
 /// <summary>One remembered fix.</summary>
-public sealed record FixMemory(DateTimeOffset Time, LocalPoint Point, double? AccuracyM);
+public sealed record FixMemory(DateTimeOffset Time, LocalPoint Point, double Sigma, double? AltitudeM);
 
-/// <summary>A unit's motion state and since when.</summary>
-public sealed record StateMemory(string UnitId, MotionState State, DateTimeOffset Since);
+/// <summary>
+/// The last time a unit made progress toward its threat, the smoothed distance it had then (and its error), and
+/// the threat position that distance was measured to.
+/// </summary>
+public sealed record ProgressAnchor(DateTimeOffset Time, double DistanceM, double ErrorM, string ThreatId, LocalPoint Target, int Floor);
+
+/// <summary>A raised flag on a subject: its level, rule, latest reason, the motion it was raised for, and any acknowledgement.</summary>
+public sealed record FlagMemory(
+    string Subject,
+    string Rule,
+    FlagLevel Level,
+    string Reason,
+    MotionState Motion,
+    DateTimeOffset RaisedAt,
+    DateTimeOffset? AcknowledgedAt,
+    MotionState? AcknowledgedMotion);
+
+/// <summary>A unit inside a zone, since when.</summary>
+public sealed record OccupantMemory(string ZoneId, string UnitId, DateTimeOffset Since);
+
+/// <summary>An incident-level condition (a zone rule) that has held since a time.</summary>
+public sealed record ConditionMemory(string Subject, DateTimeOffset Since);

@@ -1,3 +1,5 @@
+using Command.Domain.Units;
+
 namespace Command.Domain.Assessment;
 
 /// <summary>The doctrine the assessment encodes, as options with their defaults.</summary>
@@ -9,17 +11,83 @@ public sealed record AssessmentOptions
     /// <summary>Fewest fixes the closing rate is measured over. Default 3.</summary>
     public int RateWindowFixes { get; init; } = 3;
 
-    /// <summary>Closing rate above which a unit counts as closing (and below its negative, opening). Default 0.3 m/s.</summary>
+    /// <summary>Window of the smoothed distance that progress is measured with. Default 10 s (at least one fix).</summary>
+    public TimeSpan SmoothingWindow { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Accuracy assumed for a fix whose source states none, metres (one sigma). Default 10 m.</summary>
+    public double DefaultAccuracyM { get; init; } = 10;
+
+    /// <summary>Closing rate above which a unit shows as closing (and below its negative, opening). Default 0.3 m/s.</summary>
     public double MovingRateMps { get; init; } = 0.3;
+
+    /// <summary>
+    /// A hold is confirmed only when the unit cannot be closing faster than this (95 % bound over the fixes since
+    /// its last progress), so a unit closing at walking pace through noise is not called holding. Default 0.5 m/s.
+    /// </summary>
+    public double HoldSpeedMps { get; init; } = 0.5;
 
     /// <summary>Within this distance of the threat (plus the threat's uncertainty) a unit has arrived. Default 15 m.</summary>
     public double ContactRadiusM { get; init; } = 15;
 
-    /// <summary>A unit with no fix for this long is stale. Default 30 s.</summary>
-    public TimeSpan StaleAfter { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>An arrived unit leaves arrival only this far beyond the contact radius. Default 5 m.</summary>
+    public double ArrivalHysteresisM { get; init; } = 5;
 
-    /// <summary>Speed assumed for a unit's ETA when it is not moving (backup's ETA). Default 2 m/s, a fast walk.</summary>
+    /// <summary>Shortest silence after which a unit is stale. Default 15 s.</summary>
+    public TimeSpan StaleAfter { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>A unit is stale after this many of its usual report intervals (learned from its fixes) without a fix, if longer than <see cref="StaleAfter"/>. Default 3.</summary>
+    public double StaleCadences { get; init; } = 3;
+
+    /// <summary>Speed assumed for a backup that is not closing faster: its ETA is its distance over the larger of this and its closing rate. Default 2 m/s, a fast walk.</summary>
     public double AssumedApproachSpeedMps { get; init; } = 2;
+
+    /// <summary>Roles expected to close on an active threat; only these are flagged. Default contact and unassigned.</summary>
+    public IReadOnlySet<UnitRole> ClosingRoles { get; init; } = new HashSet<UnitRole> { UnitRole.Contact, UnitRole.Unassigned };
+
+    /// <summary>A hold gets the backup's ETA as grace when that ETA is at most this; otherwise no grace. Default 30 s.</summary>
+    public TimeSpan GraceCap { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Holding this long past grace raises a watch. Default 20 s.</summary>
+    public TimeSpan HoldWatchAfter { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Holding this long past grace raises an alert. Default 60 s.</summary>
+    public TimeSpan HoldAlertAfter { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Moving away this long past grace raises a watch. Default 10 s.</summary>
+    public TimeSpan OpeningWatchAfter { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Moving away this long past grace raises an alert. Default 30 s.</summary>
+    public TimeSpan OpeningAlertAfter { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>An acknowledged flag returns after this long even if nothing else changed. Default 5 minutes.</summary>
+    public TimeSpan AcknowledgementLasts { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Vertical rate (95 % bound) that counts as climbing or descending stairs. Default 0.1 m/s.</summary>
+    public double ClimbRateMps { get; init; } = 0.1;
+
+    /// <summary>Height of one floor, metres: turns altitude into floors and floors into path length. Default 3.5 m.</summary>
+    public double FloorHeightM { get; init; } = 3.5;
+
+    /// <summary>How far from a position the walk graph's nodes are looked for. Default 40 m.</summary>
+    public double SnapRadiusM { get; init; } = 40;
+
+    /// <summary>How many nearby walk graph nodes a position is joined to. Default 3.</summary>
+    public int SnapNodes { get; init; } = 3;
+
+    /// <summary>A unit leaves a zone only when this far outside it, so boundary noise does not flap occupancy. Default 5 m.</summary>
+    public double ZoneExitMarginM { get; init; } = 5;
+
+    /// <summary>A hot zone holding an active threat with no contact unit inside raises a watch after this. Default 60 s.</summary>
+    public TimeSpan HotZoneWatchAfter { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>... and an alert after this. Default 3 minutes.</summary>
+    public TimeSpan HotZoneAlertAfter { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>A casualty collection point with no medical unit, while a threat is active or contained, raises a watch after this. Default 3 minutes.</summary>
+    public TimeSpan CasualtyCollectionWatchAfter { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>... and an alert after this. Default 10 minutes.</summary>
+    public TimeSpan CasualtyCollectionAlertAfter { get; init; } = TimeSpan.FromMinutes(10);
 
     public static AssessmentOptions Default { get; } = new();
 }

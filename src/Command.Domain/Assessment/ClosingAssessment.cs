@@ -1,175 +1,123 @@
 using Command.Domain.Events;
-using Command.Domain.Incidents;
 using Command.Domain.Geometry;
+using Command.Domain.Incidents;
 using Command.Domain.Reports;
+using Command.Domain.Sites;
 using Command.Domain.Threats;
-using Command.Domain.Units;
+using Command.Domain.Walking;
+using Command.Domain.Zones;
 
 namespace Command.Domain.Assessment;
 
 /// <summary>
-/// Judges each unit against the nearest active threat: distance, closing rate over a window, and motion state.
-/// A pure function of what it is told and the event time it is told it at.
+/// Judges each unit against the nearest active threat: distance (straight and walking), closing rate, ETA, its
+/// backup's ETA, motion state and flag; and the zone rules. A pure function of the events it is told, in order,
+/// and the event time it is told them at: the same events give the same states and flags, live or replayed.
 /// </summary>
-public sealed class ClosingAssessment
+public sealed partial class ClosingAssessment
 {
+    /// <summary>The rule name of a unit not closing on an active threat (holding or moving away).</summary>
+    public const string NotClosingRule = "not-closing";
+
     private readonly AssessmentOptions options;
     private readonly LocalFrame frame;
-    private readonly Dictionary<string, UnitTrack> tracks = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (MotionState State, DateTimeOffset Since)> states = new(StringComparer.Ordinal);
+    private readonly WalkNetwork network;
+    private readonly Dictionary<string, UnitJudge> judges = new(StringComparer.Ordinal);
+    private readonly FlagBook flags;
+    private readonly ZoneRules zoneRules;
+    private readonly List<(string Id, double DistanceM, double SpeedMps)> backupScratch = [];
+    private List<ThreatTarget> targets = [];
 
-    public ClosingAssessment(AssessmentOptions options, LocalFrame frame)
+    public ClosingAssessment(AssessmentOptions options, LocalFrame frame, Site? site = null)
     {
         this.options = options;
         this.frame = frame;
+        site ??= new Site("", frame.Origin, [], []);
+        network = new WalkNetwork(site, frame, options.FloorHeightM);
+        flags = new FlagBook(options);
+        Occupancy = new ZoneOccupancy(site.Zones, frame, options.ZoneExitMarginM);
+        zoneRules = new ZoneRules(options, Occupancy, frame);
     }
 
-    public void Observe(PositionReport report) =>
-        Track(report.UnitId).Add(report.FixTime, frame.ToLocal(report.Position), report.AccuracyM, options.RateWindow, options.RateWindowFixes);
+    /// <summary>Who is inside which zone, since when.</summary>
+    public ZoneOccupancy Occupancy { get; }
 
-    /// <summary>Re-evaluates every unit at <paramref name="now"/>; returns the flag transitions it causes.</summary>
-    public IReadOnlyList<IncidentEvent> Evaluate(DateTimeOffset now, IReadOnlyCollection<UnitEntry> units, IReadOnlyCollection<Threat> threats)
+    /// <summary>Every flag up now, on units and zones.</summary>
+    public IEnumerable<FlagMemory> Flags => flags.All;
+
+    /// <summary>Places the threats (after a threat is set or changes phase) and re-measures progress against them.</summary>
+    public void SetThreats(IEnumerable<Threat> threats)
     {
-        foreach (var unit in units)
+        var all = threats.ToList();
+        var active = all.Where(t => t.IsActive).ToList();
+        targets = [.. (active.Count > 0 ? active : all).Select(t => new ThreatTarget(t, frame, network, options))];
+        foreach (var judge in judges.Values)
         {
-            var state = Measure(unit, now, threats).State;
-            if (!states.TryGetValue(unit.UnitId, out var previous) || previous.State != state)
+            judge.Reanchor(Nearest(judge));
+        }
+    }
+
+    /// <summary>Takes in an accepted fix and judges that unit and the zones at <paramref name="now"/>.</summary>
+    public IReadOnlyList<IncidentEvent> Observe(PositionReport report, DateTimeOffset now, IReadOnlyDictionary<string, UnitEntry> units)
+    {
+        if (!judges.TryGetValue(report.UnitId, out var judge))
+        {
+            judges[report.UnitId] = judge = new UnitJudge(report.UnitId, options);
+        }
+
+        var point = frame.ToLocal(report.Position);
+        judge.Observe(report, point, NearestTo(point));
+        Occupancy.Update(report.UnitId, point, report.FixTime);
+        var events = new List<IncidentEvent>();
+        if (units.TryGetValue(report.UnitId, out var unit))
+        {
+            Judge(unit, judge, now, Backups(units), events);
+        }
+
+        zoneRules.Evaluate(now, units, targets.Select(t => t.Threat), flags, events);
+        return events;
+    }
+
+    /// <summary>Re-judges every unit and zone at <paramref name="now"/>; returns the flag transitions it causes.</summary>
+    public IReadOnlyList<IncidentEvent> Evaluate(DateTimeOffset now, IReadOnlyDictionary<string, UnitEntry> units)
+    {
+        var events = new List<IncidentEvent>();
+        var backups = Backups(units);
+        foreach (var unit in units.Values)
+        {
+            if (judges.TryGetValue(unit.UnitId, out var judge))
             {
-                states[unit.UnitId] = (state, now);
+                Judge(unit, judge, now, backups, events);
+            }
+            else if (!options.ClosingRoles.Contains(unit.Role))
+            {
+                flags.Clear(unit.UnitId, now, () => "role does not close on the threat", events);
             }
         }
 
-        return [];
+        zoneRules.Evaluate(now, units, targets.Select(t => t.Threat), flags, events);
+        return events;
     }
 
-    public UnitAssessment Assess(UnitEntry unit, DateTimeOffset now, IReadOnlyCollection<Threat> threats)
+    /// <summary>Records a commander's acknowledgement of a subject's flag.</summary>
+    public bool Acknowledge(string subject, DateTimeOffset now) => flags.Acknowledge(subject, now);
+
+    private ThreatTarget? Nearest(UnitJudge judge) => judge.Track.Count == 0 ? null : NearestTo(judge.Track.Latest.Point);
+
+    private ThreatTarget? NearestTo(LocalPoint point)
     {
-        var m = Measure(unit, now, threats);
-        var since = states.TryGetValue(unit.UnitId, out var s) && s.State == m.State ? s.Since : (DateTimeOffset?)null;
-        double? eta = m.Rate is > 0 && m.Distance is { } d ? d / m.Rate.Value : null;
-        return new UnitAssessment(unit.UnitId, unit.Callsign, unit.Role, unit.LastFix, m.Threat?.ThreatId, m.Distance, null,
-            m.Rate, eta, null, m.State, since, FlagLevel.None, null, false);
-    }
-
-    private (Threat? Threat, double? Distance, double? Rate, MotionState State) Measure(UnitEntry unit, DateTimeOffset now, IReadOnlyCollection<Threat> threats)
-    {
-        if (!tracks.TryGetValue(unit.UnitId, out var track) || track.Count == 0)
-        {
-            return (null, null, null, MotionState.Unknown);
-        }
-
-        var here = track.Latest.Point;
-        var threat = Nearest(here, threats);
-        if (threat is null)
-        {
-            return (null, null, null, MotionState.Unknown);
-        }
-
-        var target = frame.ToLocal(threat.Position);
-        var distance = here.DistanceTo(target);
-        var rate = ClosingRate(track, target);
-        MotionState state;
-        if (now - track.Latest.Time > options.StaleAfter)
-        {
-            state = MotionState.Stale;
-        }
-        else if (distance <= options.ContactRadiusM + threat.UncertaintyM)
-        {
-            state = MotionState.Arrived;
-        }
-        else if (rate is null)
-        {
-            state = MotionState.Unknown;
-        }
-        else
-        {
-            state = rate > options.MovingRateMps ? MotionState.Closing
-                : rate < -options.MovingRateMps ? MotionState.Opening
-                : MotionState.Holding;
-        }
-
-        return (threat, distance, rate, state);
-    }
-
-    private Threat? Nearest(LocalPoint here, IReadOnlyCollection<Threat> threats)
-    {
-        Threat? best = null;
+        ThreatTarget? best = null;
         var bestDistance = double.MaxValue;
-        var anyActive = threats.Any(t => t.IsActive);
-        foreach (var threat in threats)
+        foreach (var target in targets)
         {
-            if (anyActive && !threat.IsActive)
-            {
-                continue;
-            }
-
-            var d = here.DistanceSquaredTo(frame.ToLocal(threat.Position));
+            var d = point.DistanceSquaredTo(target.Point);
             if (d < bestDistance)
             {
-                best = threat;
+                best = target;
                 bestDistance = d;
             }
         }
 
         return best;
-    }
-
-    /// <summary>Least-squares slope of distance over time across the window; positive when closing.</summary>
-    private double? ClosingRate(UnitTrack track, LocalPoint target)
-    {
-        var fixes = track.Fixes;
-        if (fixes.Count < 2 || (fixes.Count < options.RateWindowFixes && fixes[^1].Time - fixes[0].Time < options.RateWindow))
-        {
-            return null;
-        }
-
-        var t0 = fixes[0].Time;
-        double n = fixes.Count, st = 0, sd = 0, stt = 0, std = 0;
-        foreach (var (time, point, _) in fixes)
-        {
-            var t = (time - t0).TotalSeconds;
-            var d = point.DistanceTo(target);
-            st += t;
-            sd += d;
-            stt += t * t;
-            std += t * d;
-        }
-
-        var denominator = (n * stt) - (st * st);
-        return denominator <= 0 ? null : -((n * std) - (st * sd)) / denominator;
-    }
-
-    public AssessmentMemory Capture() => new(
-        [.. tracks.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new TrackMemory(t.Key, [.. t.Value.Fixes.Select(f => new FixMemory(f.Time, f.Point, f.Accuracy))]))],
-        [.. states.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new StateMemory(s.Key, s.Value.State, s.Value.Since))]);
-
-    public void Restore(AssessmentMemory memory)
-    {
-        tracks.Clear();
-        states.Clear();
-        foreach (var track in memory.Tracks)
-        {
-            var restored = Track(track.UnitId);
-            foreach (var fix in track.Fixes)
-            {
-                restored.Add(fix.Time, fix.Point, fix.AccuracyM, options.RateWindow, options.RateWindowFixes);
-            }
-        }
-
-        foreach (var state in memory.States)
-        {
-            states[state.UnitId] = (state.State, state.Since);
-        }
-    }
-
-    private UnitTrack Track(string unitId)
-    {
-        if (!tracks.TryGetValue(unitId, out var track))
-        {
-            track = new UnitTrack();
-            tracks[unitId] = track;
-        }
-
-        return track;
     }
 }

@@ -13,12 +13,16 @@ namespace Command.Domain.Assessment;
 /// <param name="PathDistanceM">Walking distance over the site's walk graph, where it has one.</param>
 /// <param name="ClosingRateMps">Positive when closing, negative when opening, metres per second.</param>
 /// <param name="EtaS">Seconds to the threat at the current closing rate; null when not closing.</param>
-/// <param name="BackupEtaS">Seconds until the nearest other unit could reach the threat.</param>
+/// <param name="BackupEtaS">Seconds until the soonest other closing unit comes level with this one (reaches its distance from the threat) at its closing rate or the assumed approach speed, whichever is faster; 0 when one is level or ahead.</param>
 /// <param name="State">Closing, holding, opening, arrived or stale.</param>
 /// <param name="StateSince">When the unit entered its current state.</param>
 /// <param name="Flag">None, watch or alert.</param>
 /// <param name="FlagReason">One line in plain words and numbers, when flagged.</param>
 /// <param name="Acknowledged">A commander acknowledged the current flag.</param>
+/// <param name="HoldS">Seconds since the unit last made progress, once a hold (or moving away) is confirmed.</param>
+/// <param name="CadenceS">The unit's usual report interval, learned from its fixes.</param>
+/// <param name="Floor">Floor estimated from altitude (its first fix taken as ground level), where it reports one.</param>
+/// <param name="Climbing">Altitude is changing at stair pace.</param>
 [GenerateSerializer, Immutable]
 public sealed record UnitAssessment(
     string UnitId,
@@ -35,4 +39,8 @@ public sealed record UnitAssessment(
     DateTimeOffset? StateSince,
     FlagLevel Flag,
     string? FlagReason,
-    bool Acknowledged);
+    bool Acknowledged,
+    double? HoldS = null,
+    double? CadenceS = null,
+    int? Floor = null,
+    bool Climbing = false);

@@ -2,21 +2,61 @@ using Command.Domain.Geometry;
 
 namespace Command.Domain.Assessment;
 
-/// <summary>A unit's recent fixes in local metres, oldest first, trimmed to what the rate window needs.</summary>
+/// <summary>One fix as the assessment keeps it: local metres, one-sigma accuracy, altitude where given.</summary>
+internal readonly record struct TrackFix(DateTimeOffset Time, LocalPoint Point, double Sigma, double? AltitudeM);
+
+/// <summary>
+/// A unit's recent fixes, oldest first, trimmed to what the rate window needs, and the intervals between its
+/// latest fixes, from which its usual report cadence is learned.
+/// </summary>
 internal sealed class UnitTrack
 {
-    private readonly List<(DateTimeOffset Time, LocalPoint Point, double? Accuracy)> fixes = [];
+    private const int IntervalsKept = 9;
+    private readonly List<TrackFix> fixes = [];
+    private readonly List<double> intervals = [];
 
     public int Count => fixes.Count;
 
-    public (DateTimeOffset Time, LocalPoint Point, double? Accuracy) Latest => fixes[^1];
+    public TrackFix Latest => fixes[^1];
 
-    public IReadOnlyList<(DateTimeOffset Time, LocalPoint Point, double? Accuracy)> Fixes => fixes;
+    public IReadOnlyList<TrackFix> Fixes => fixes;
 
-    public void Add(DateTimeOffset time, LocalPoint point, double? accuracy, TimeSpan keep, int keepFixes)
+    public IReadOnlyList<double> Intervals => intervals;
+
+    /// <summary>Median of the recent report intervals, seconds; null before the second fix.</summary>
+    public double? CadenceS
     {
-        fixes.Add((time, point, accuracy));
-        var cutoff = time - keep;
+        get
+        {
+            if (intervals.Count == 0)
+            {
+                return null;
+            }
+
+            Span<double> sorted = stackalloc double[intervals.Count];
+            for (var i = 0; i < intervals.Count; i++)
+            {
+                sorted[i] = intervals[i];
+            }
+
+            sorted.Sort();
+            return sorted[sorted.Length / 2];
+        }
+    }
+
+    public void Add(TrackFix fix, TimeSpan keep, int keepFixes)
+    {
+        if (fixes.Count > 0)
+        {
+            intervals.Add((fix.Time - fixes[^1].Time).TotalSeconds);
+            if (intervals.Count > IntervalsKept)
+            {
+                intervals.RemoveAt(0);
+            }
+        }
+
+        fixes.Add(fix);
+        var cutoff = fix.Time - keep;
         var drop = 0;
         while (fixes.Count - drop > keepFixes && fixes[drop + 1].Time <= cutoff)
         {
@@ -27,5 +67,13 @@ internal sealed class UnitTrack
         {
             fixes.RemoveRange(0, drop);
         }
+    }
+
+    public void Restore(IEnumerable<TrackFix> kept, IEnumerable<double> lastIntervals)
+    {
+        fixes.Clear();
+        fixes.AddRange(kept);
+        intervals.Clear();
+        intervals.AddRange(lastIntervals);
     }
 }

@@ -3,6 +3,7 @@ using Command.Domain.Events;
 using Command.Domain.Geometry;
 using Command.Domain.Sites;
 using Command.Domain.Threats;
+using Command.Domain.Zones;
 
 namespace Command.Domain.Incidents;
 
@@ -43,13 +44,27 @@ public sealed class IncidentProjection
 
     public bool IsOpen => Site is not null;
 
-    /// <summary>Applies one event; returns the derived events (flag transitions) it causes, not yet sequenced.</summary>
+    /// <summary>Who is inside which zone and since when; null until the incident is open.</summary>
+    public ZoneOccupancy? Occupancy => assessment?.Occupancy;
+
+    /// <summary>Every flag up now, on units and on zones ("zone:{id}").</summary>
+    public IEnumerable<FlagMemory> Flags => assessment?.Flags ?? [];
+
+    /// <summary>
+    /// Applies one event; returns the derived events (flag transitions) it causes, not yet sequenced. A derived
+    /// event only advances the sequence and clock: its effect was had when the event that caused it was applied.
+    /// </summary>
     public IReadOnlyList<IncidentEvent> Apply(IncidentEvent e)
     {
         LastSequence = Math.Max(LastSequence, e.Sequence);
         if (e.Time > Clock)
         {
             Clock = e.Time;
+        }
+
+        if (e.IsDerived)
+        {
+            return [];
         }
 
         switch (e)
@@ -62,13 +77,15 @@ public sealed class IncidentProjection
                 AutoEnrol = o.AutoEnrol;
                 OpenedAt = o.Time;
                 Frame = new LocalFrame(o.Site.Origin);
-                assessment = new ClosingAssessment(options, Frame);
+                assessment = new ClosingAssessment(options, Frame, o.Site);
                 return [];
             case ThreatSet set:
                 threats[set.Threat.ThreatId] = set.Threat;
+                assessment?.SetThreats(threats.Values);
                 break;
             case ThreatPhaseChanged phase when threats.TryGetValue(phase.ThreatId, out var threat):
                 threats[phase.ThreatId] = threat with { Phase = phase.Phase };
+                assessment?.SetThreats(threats.Values);
                 break;
             case UnitEnrolled enrolled:
                 units[enrolled.UnitId] = new UnitEntry(enrolled.UnitId, enrolled.Callsign, enrolled.Role, enrolled.Time, null);
@@ -78,15 +95,17 @@ public sealed class IncidentProjection
                 break;
             case PositionAccepted accepted when units.TryGetValue(accepted.Report.UnitId, out var unit):
                 units[unit.UnitId] = unit with { LastFix = accepted.Report };
-                assessment?.Observe(accepted.Report);
-                break;
+                return assessment?.Observe(accepted.Report, Clock, units) ?? [];
+            case FlagAcknowledged ack:
+                assessment?.Acknowledge(ack.Subject, Clock);
+                return [];
             case ClockTicked:
                 break;
             default:
                 return [];
         }
 
-        return assessment?.Evaluate(Clock, units.Values, threats.Values) ?? [];
+        return assessment?.Evaluate(Clock, units) ?? [];
     }
 
     /// <summary>Captures the whole state as a keyframe; only valid once the incident is open.</summary>
@@ -114,17 +133,18 @@ public sealed class IncidentProjection
             units[unit.UnitId] = unit;
         }
 
-        assessment!.Restore(snapshot.Assessment);
+        assessment!.Restore(snapshot.Assessment, threats.Values);
         LastSequence = snapshot.Sequence;
         Clock = snapshot.Clock;
     }
 
     public UnitAssessment? Assess(string unitId) =>
-        units.TryGetValue(unitId, out var unit) ? AssessUnit(unit) : null;
+        !units.TryGetValue(unitId, out var unit) ? null
+        : assessment?.Assess(unit, units, Clock) ?? Blank(unit);
 
-    public IEnumerable<UnitAssessment> AssessAll() => units.Values.Select(AssessUnit);
+    public IEnumerable<UnitAssessment> AssessAll() =>
+        assessment?.AssessAll(units, Clock) ?? units.Values.Select(Blank);
 
-    private UnitAssessment AssessUnit(UnitEntry unit) =>
-        assessment?.Assess(unit, Clock, threats.Values)
-        ?? new UnitAssessment(unit.UnitId, unit.Callsign, unit.Role, unit.LastFix, null, null, null, null, null, null, MotionState.Unknown, null, FlagLevel.None, null, false);
+    private static UnitAssessment Blank(UnitEntry unit) =>
+        new(unit.UnitId, unit.Callsign, unit.Role, unit.LastFix, null, null, null, null, null, null, MotionState.Unknown, null, FlagLevel.None, null, false);
 }

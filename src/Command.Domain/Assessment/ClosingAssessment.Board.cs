@@ -1,0 +1,56 @@
+using Command.Domain.Incidents;
+
+namespace Command.Domain.Assessment;
+
+public sealed partial class ClosingAssessment
+{
+    /// <summary>Every unit's assessment as of <paramref name="now"/> (the incident's clock); changes nothing.</summary>
+    public IEnumerable<UnitAssessment> AssessAll(IReadOnlyDictionary<string, UnitEntry> units, DateTimeOffset now)
+    {
+        var backups = new BackupIndex([]);
+        foreach (var unit in units.Values)
+        {
+            Offer(backups, unit);
+        }
+
+        return units.Values.Select(u => Assess(u, now, backups)).ToList();
+    }
+
+    /// <summary>One unit's assessment as of <paramref name="now"/>; changes nothing.</summary>
+    public UnitAssessment Assess(UnitEntry unit, IReadOnlyDictionary<string, UnitEntry> units, DateTimeOffset now)
+    {
+        var backups = new BackupIndex([]);
+        foreach (var other in units.Values)
+        {
+            Offer(backups, other);
+        }
+
+        return Assess(unit, now, backups);
+    }
+
+    private UnitAssessment Assess(UnitEntry unit, DateTimeOffset now, BackupIndex backups)
+    {
+        var flag = flags[unit.UnitId];
+        if (!judges.TryGetValue(unit.UnitId, out var judge))
+        {
+            return new UnitAssessment(unit.UnitId, unit.Callsign, unit.Role, unit.LastFix, null, null, null, null, null, null,
+                MotionState.Unknown, null, flag?.Level ?? FlagLevel.None, flag?.Reason, flag?.AcknowledgedAt is not null);
+        }
+
+        var m = judge.Measure(Nearest(judge));
+        var rate = m?.RateMps;
+        double? eta = rate is { } r && r > options.MovingRateMps && m is not null ? m.DistanceM / r : null;
+        var state = judge.State == MotionState.Stale || judge.IsStale(now) ? MotionState.Stale : judge.State;
+        var backupEta = m is null ? null : backups.For(unit.UnitId, m.DistanceM);
+        var reason = flag is null ? null
+            : flag.Rule == NotClosingRule && m is { Confirmed: true } && flag.AcknowledgedAt is null && state is MotionState.Holding or MotionState.Opening
+                ? Reason(m, backupEta) : flag.Reason;
+        return new UnitAssessment(
+            unit.UnitId, unit.Callsign, unit.Role, unit.LastFix, m?.Target.Threat.ThreatId, m?.StraightM, m?.PathM, rate, eta, backupEta,
+            state, judge.StateSince, flag?.Level ?? FlagLevel.None, reason, flag?.AcknowledgedAt is not null,
+            HoldS: m is { Confirmed: true } ? m.HoldS : null,
+            CadenceS: judge.Track.CadenceS,
+            Floor: m?.Floor,
+            Climbing: m?.Climbing ?? false);
+    }
+}

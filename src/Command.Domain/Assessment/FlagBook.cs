@@ -1,0 +1,86 @@
+using Command.Domain.Events;
+
+namespace Command.Domain.Assessment;
+
+/// <summary>
+/// The flags up on every subject (units and zones), and the transitions between them. Flags do not step down
+/// while their situation lasts: they escalate, and clear only when the situation that raised them has ended.
+/// </summary>
+internal sealed class FlagBook(AssessmentOptions options)
+{
+    private readonly Dictionary<string, FlagMemory> flags = new(StringComparer.Ordinal);
+
+    public FlagMemory? this[string subject] => flags.GetValueOrDefault(subject);
+
+    public IEnumerable<FlagMemory> All => flags.Values;
+
+    /// <summary>
+    /// Moves a subject's flag toward <paramref name="level"/> (never down) for <paramref name="motion"/>, and
+    /// brings an acknowledged flag back when the motion changed or the acknowledgement ran out.
+    /// </summary>
+    public void Hold(string subject, string rule, FlagLevel level, MotionState motion, DateTimeOffset now, Func<string> reason, List<IncidentEvent> events)
+    {
+        if (!flags.TryGetValue(subject, out var flag))
+        {
+            if (level == FlagLevel.None)
+            {
+                return;
+            }
+
+            var text = reason();
+            flags[subject] = new FlagMemory(subject, rule, level, text, motion, now, null, null);
+            events.Add(new FlagRaised(subject, level, rule, text) { Time = now });
+            return;
+        }
+
+        var higher = level > flag.Level ? level : flag.Level;
+        if (flag.AcknowledgedAt is { } ackedAt &&
+            (motion != flag.AcknowledgedMotion || now - ackedAt >= options.AcknowledgementLasts))
+        {
+            var text = reason();
+            flags[subject] = flag with { Level = higher, Reason = text, Motion = motion, AcknowledgedAt = null, AcknowledgedMotion = null };
+            events.Add(new FlagRaised(subject, higher, rule, text) { Time = now });
+            return;
+        }
+
+        if (higher != flag.Level || motion != flag.Motion)
+        {
+            var escalated = higher != flag.Level;
+            var text = escalated ? reason() : flag.Reason;
+            flags[subject] = flag with { Level = higher, Reason = text, Motion = motion };
+            if (escalated && flag.AcknowledgedAt is null)
+            {
+                events.Add(new FlagEscalated(subject, higher, rule, text) { Time = now });
+            }
+        }
+    }
+
+    public void Clear(string subject, DateTimeOffset now, Func<string> reason, List<IncidentEvent> events)
+    {
+        if (flags.Remove(subject, out var flag))
+        {
+            events.Add(new FlagCleared(subject, flag.Rule, reason()) { Time = now });
+        }
+    }
+
+    /// <summary>Records a commander's acknowledgement; false when the subject has no flag up.</summary>
+    public bool Acknowledge(string subject, DateTimeOffset now)
+    {
+        if (!flags.TryGetValue(subject, out var flag))
+        {
+            return false;
+        }
+
+        flags[subject] = flag with { AcknowledgedAt = now, AcknowledgedMotion = flag.Motion };
+        return true;
+    }
+
+    public void Restore(IEnumerable<FlagMemory> memory)
+    {
+        flags.Clear();
+        foreach (var flag in memory)
+        {
+            flags[flag.Subject] = flag;
+        }
+    }
+}

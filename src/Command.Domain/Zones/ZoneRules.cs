@@ -1,0 +1,77 @@
+using Command.Domain.Assessment;
+using Command.Domain.Events;
+using Command.Domain.Geometry;
+using Command.Domain.Incidents;
+using Command.Domain.Sites;
+using Command.Domain.Threats;
+using Command.Domain.Units;
+
+namespace Command.Domain.Zones;
+
+/// <summary>
+/// Incident-level flags on zones: a hot zone holding an active threat with no contact unit inside, and a
+/// casualty collection point with no medical unit while a threat is active or contained. Each condition gets a
+/// grace period before a watch and a longer one before an alert.
+/// </summary>
+internal sealed class ZoneRules(AssessmentOptions options, ZoneOccupancy occupancy, LocalFrame frame)
+{
+    public const string HotZoneRule = "hot-zone-no-contact";
+    public const string CasualtyCollectionRule = "ccp-no-medical";
+
+    private readonly Dictionary<string, DateTimeOffset> since = new(StringComparer.Ordinal);
+
+    public IEnumerable<ConditionMemory> Capture() => since.Select(c => new ConditionMemory(c.Key, c.Value));
+
+    public void Restore(IEnumerable<ConditionMemory> memory)
+    {
+        since.Clear();
+        foreach (var condition in memory)
+        {
+            since[condition.Subject] = condition.Since;
+        }
+    }
+
+    public void Evaluate(DateTimeOffset now, IReadOnlyDictionary<string, UnitEntry> units, IEnumerable<Threat> threats, FlagBook flags, List<IncidentEvent> events)
+    {
+        foreach (var zone in occupancy.Zones)
+        {
+            var (rule, holds, watch, alert) = zone.Kind switch
+            {
+                ZoneKind.Hot => (HotZoneRule, HotZoneUncovered(zone, units, threats), options.HotZoneWatchAfter, options.HotZoneAlertAfter),
+                ZoneKind.CasualtyCollection => (CasualtyCollectionRule, CollectionPointUnstaffed(zone, units, threats), options.CasualtyCollectionWatchAfter, options.CasualtyCollectionAlertAfter),
+                _ => (null, false, TimeSpan.Zero, TimeSpan.Zero),
+            };
+            if (rule is null)
+            {
+                continue;
+            }
+
+            var subject = $"zone:{zone.ZoneId}";
+            if (!holds)
+            {
+                since.Remove(subject);
+                flags.Clear(subject, now, () => rule == HotZoneRule ? $"a contact unit is in {zone.Name}" : $"a medical unit is at {zone.Name}", events);
+                continue;
+            }
+
+            if (!since.TryGetValue(subject, out var start))
+            {
+                since[subject] = start = now;
+            }
+
+            var elapsed = now - start;
+            var level = elapsed >= alert ? FlagLevel.Alert : elapsed >= watch ? FlagLevel.Watch : FlagLevel.None;
+            flags.Hold(subject, rule, level, MotionState.Unknown, now, () => rule == HotZoneRule
+                ? $"hot zone {zone.Name} has had no contact unit for {Reasons.Duration(elapsed.TotalSeconds)} while the threat is active"
+                : $"casualty collection point {zone.Name} has had no medical unit for {Reasons.Duration(elapsed.TotalSeconds)}", events);
+        }
+    }
+
+    private bool HotZoneUncovered(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, IEnumerable<Threat> threats) =>
+        threats.Any(t => t.IsActive && occupancy.Contains(zone.ZoneId, frame.ToLocal(t.Position))) &&
+        !occupancy.Occupants(zone.ZoneId).Keys.Any(u => units.TryGetValue(u, out var unit) && options.ClosingRoles.Contains(unit.Role));
+
+    private bool CollectionPointUnstaffed(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, IEnumerable<Threat> threats) =>
+        threats.Any(t => t.Phase is ThreatPhase.Active or ThreatPhase.Contained) &&
+        !occupancy.Occupants(zone.ZoneId).Keys.Any(u => units.TryGetValue(u, out var unit) && unit.Role == UnitRole.Medical);
+}

@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using Command.Domain.Assessment;
+using Command.Domain.Events;
+using Command.Domain.Geometry;
+using Command.Domain.Incidents;
+using Command.Domain.Reports;
+using Command.Domain.Sites;
+using Command.Domain.Threats;
+using Command.Domain.Units;
+
+namespace Command.Domain.Tests.Assessment;
+
+/// <summary>
+/// Drives an incident projection the way the grain does: sequences every event, applies the derived ones back,
+/// and ticks the clock once a second. Positions are given in local metres east and north of the site origin.
+/// </summary>
+internal sealed class Drill
+{
+    public static readonly GeoPoint Origin = new(51.5, -0.12);
+    public static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly Dictionary<string, (Func<double, LocalPoint> Path, int Cadence, double? Accuracy, Func<double, double?>? Altitude)> movers = [];
+    private long sequence;
+
+    public Drill(AssessmentOptions? options = null, Site? site = null)
+    {
+        Projection = new IncidentProjection(options);
+        Frame = new LocalFrame(Origin);
+        Now = Start;
+        Feed(new IncidentOpened("I1", "drill", site ?? new Site("open ground", Origin, [], []), false, "test"));
+    }
+
+    public IncidentProjection Projection { get; }
+
+    public LocalFrame Frame { get; }
+
+    public DateTimeOffset Now { get; private set; }
+
+    public double Elapsed => (Now - Start).TotalSeconds;
+
+    public List<IncidentEvent> Recorded { get; } = [];
+
+    public IEnumerable<IncidentEvent> Derived => Recorded.Where(e => e.IsDerived);
+
+    public GeoPoint Geo(double east, double north) => Frame.ToGeo(new LocalPoint(east, north));
+
+    public void Feed(IncidentEvent e)
+    {
+        var input = e with { Sequence = ++sequence, Time = Now };
+        Recorded.Add(input);
+        foreach (var derived in Projection.Apply(input))
+        {
+            var sequenced = derived with { Sequence = ++sequence };
+            Recorded.Add(sequenced);
+            Projection.Apply(sequenced);
+        }
+    }
+
+    public void Threat(string id, double east, double north, ThreatPhase phase = ThreatPhase.Active, double uncertaintyM = 0, int? floor = null) =>
+        Feed(new ThreatSet(new Threat(id, Geo(east, north), uncertaintyM, phase, floor), "test"));
+
+    public void Enrol(string id, UnitRole role = UnitRole.Contact) => Feed(new UnitEnrolled(id, id.ToUpperInvariant(), role, "test"));
+
+    /// <summary>The unit reports its position along <paramref name="path"/> (seconds since the drill began) every <paramref name="cadence"/> seconds.</summary>
+    public void Move(string id, Func<double, LocalPoint> path, int cadence = 1, double? accuracyM = 3, Func<double, double?>? altitude = null) =>
+        movers[id] = (path, cadence, accuracyM, altitude);
+
+    public void Silence(string id) => movers.Remove(id);
+
+    public void Fix(string id, LocalPoint at, double? accuracyM = 3, double? altitudeM = null) =>
+        Feed(new PositionAccepted(new PositionReport(id, ReportSource.Simulator, Now, Frame.ToGeo(at), altitudeM, accuracyM)));
+
+    /// <summary>Advances the clock second by second: due fixes first, then the tick, as the grain records them.</summary>
+    public void Run(double seconds)
+    {
+        var end = Elapsed + seconds;
+        while (Elapsed < end - 1e-9)
+        {
+            Now = Now.AddSeconds(1);
+            var t = Elapsed;
+            foreach (var (id, (path, cadence, accuracy, altitude)) in movers)
+            {
+                if ((long)Math.Round(t) % cadence == 0)
+                {
+                    Fix(id, path(t), accuracy, altitude?.Invoke(t));
+                }
+            }
+
+            Feed(new ClockTicked());
+        }
+    }
+
+    public UnitAssessment Assess(string id) => Projection.Assess(id) ?? throw new InvalidOperationException($"no unit {id}");
+
+    public static Func<double, LocalPoint> Still(double east, double north) => _ => new LocalPoint(east, north);
+
+    /// <summary>From (east, north) at time <paramref name="from"/>, straight toward (0, 0) at <paramref name="speed"/> m/s.</summary>
+    public static Func<double, LocalPoint> Toward(double east, double north, double speed, double from = 0) => t =>
+    {
+        var d = Math.Sqrt((east * east) + (north * north));
+        var k = Math.Max(0, d - (speed * Math.Max(0, t - from))) / d;
+        return new LocalPoint(east * k, north * k);
+    };
+
+    public static Site SiteWith(ImmutableArray<Building> buildings, WalkGraph? walks = null, ImmutableArray<Zone> zones = default) =>
+        new("campus", Origin, buildings, zones.IsDefault ? [] : zones, walks);
+}

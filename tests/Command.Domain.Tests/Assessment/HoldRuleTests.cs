@@ -1,0 +1,140 @@
+using Command.Domain.Assessment;
+using Command.Domain.Events;
+using Command.Domain.Units;
+
+namespace Command.Domain.Tests.Assessment;
+
+public sealed class HoldRuleTests
+{
+    [Fact]
+    public void Contact_unit_holding_95_s_with_backup_6_min_out_is_alerted_with_reason()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        drill.Enrol("u2");
+        drill.Move("u1", Drill.Still(40, 0));
+        drill.Move("u2", Drill.Still(720, 0));
+
+        drill.Run(96);
+
+        var u1 = drill.Assess("u1");
+        Assert.Equal(MotionState.Holding, u1.State);
+        Assert.Equal(FlagLevel.Alert, u1.Flag);
+        Assert.Equal("holding 95 s at 40 m from the threat; nearest backup 6 min out", u1.FlagReason);
+        Assert.Equal(340, u1.BackupEtaS!.Value, 6);
+        Assert.Equal(95, u1.HoldS!.Value, 6);
+        var flags = drill.Derived.Where(e => e is FlagRaised { Subject: "u1" } or FlagEscalated { Subject: "u1" }).ToList();
+        Assert.Equal(
+            [
+                new FlagRaised("u1", FlagLevel.Watch, "not-closing", "holding 20 s at 40 m from the threat; nearest backup 6 min out") { Time = Drill.Start.AddSeconds(21) },
+                new FlagEscalated("u1", FlagLevel.Alert, "not-closing", "holding 60 s at 40 m from the threat; nearest backup 6 min out") { Time = Drill.Start.AddSeconds(61) },
+            ],
+            flags.Select(f => f with { Sequence = 0 }));
+    }
+
+    [Fact]
+    public void Hold_while_backup_comes_up_gets_the_backup_eta_as_grace()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        drill.Enrol("u2");
+        drill.Move("u1", Drill.Still(60, 0));
+        // 40 m behind at 2 m/s: level with u1 in 20 s, which is under the 30 s cap.
+        drill.Move("u2", t => new Command.Domain.Geometry.LocalPoint(Math.Max(0, 100 - (2 * t)), 0));
+
+        drill.Run(120);
+
+        var raised = Assert.Single(drill.Derived.OfType<FlagRaised>(), f => f.Subject == "u1");
+        Assert.Equal(FlagLevel.Watch, raised.Level);
+        // When the hold is confirmed the backup's smoothed distance puts it 13 s out: that is the grace, and the
+        // watch comes 20 s of hold past it (without grace it would have come at 21 s).
+        Assert.Equal(Drill.Start.AddSeconds(34), raised.Time);
+    }
+
+    [Fact]
+    public void Perimeter_unit_holding_is_never_flagged()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("p1", UnitRole.Perimeter);
+        drill.Move("p1", Drill.Still(40, 0));
+
+        drill.Run(600);
+
+        Assert.Empty(drill.Derived);
+        var p1 = drill.Assess("p1");
+        Assert.Equal(MotionState.Holding, p1.State);
+        Assert.Equal(FlagLevel.None, p1.Flag);
+    }
+
+    [Theory]
+    [InlineData(UnitRole.Staging)]
+    [InlineData(UnitRole.Medical)]
+    [InlineData(UnitRole.RescueTaskForce)]
+    [InlineData(UnitRole.Command)]
+    public void Exempt_role_moving_away_is_never_flagged(UnitRole role)
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("x1", role);
+        drill.Move("x1", t => new Command.Domain.Geometry.LocalPoint(50 + (1.5 * t), 0));
+
+        drill.Run(300);
+
+        Assert.Empty(drill.Derived);
+        Assert.Equal(MotionState.Opening, drill.Assess("x1").State);
+    }
+
+    [Fact]
+    public void Contact_unit_moving_away_is_alerted_faster_than_one_holding()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("away");
+        drill.Enrol("still");
+        drill.Move("away", t => new Command.Domain.Geometry.LocalPoint(50 + (1.5 * t), 0));
+        drill.Move("still", Drill.Still(0, 50));
+
+        drill.Run(200);
+
+        var away = drill.Derived.OfType<FlagEscalated>().Single(f => f.Subject == "away");
+        var still = drill.Derived.OfType<FlagEscalated>().Single(f => f.Subject == "still");
+        Assert.True(away.Time < still.Time, $"moving away alerted at {away.Time:T}, holding at {still.Time:T}");
+        Assert.StartsWith("moving away for ", away.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Flag_clears_when_the_unit_closes_again()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        drill.Move("u1", Drill.Toward(300, 0, 2, from: 90));
+
+        drill.Run(150);
+
+        var cleared = Assert.Single(drill.Derived.OfType<FlagCleared>());
+        Assert.Equal("u1", cleared.Subject);
+        Assert.StartsWith("closing at ", cleared.Reason, StringComparison.Ordinal);
+        Assert.Equal(FlagLevel.None, drill.Assess("u1").Flag);
+        Assert.Equal(MotionState.Closing, drill.Assess("u1").State);
+    }
+
+    [Fact]
+    public void Flag_clears_when_the_threat_is_neutralized()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        drill.Move("u1", Drill.Still(40, 0));
+        drill.Run(30);
+
+        drill.Feed(new ThreatPhaseChanged("T1", Threats.ThreatPhase.Neutralized, "test"));
+        drill.Run(60);
+
+        Assert.Equal(["flag-raised", "flag-cleared"], drill.Derived.Select(e => e.GetType().Name is "FlagRaised" ? "flag-raised" : "flag-cleared"));
+        Assert.Equal("no active threat", drill.Derived.OfType<FlagCleared>().Single().Reason);
+    }
+}
