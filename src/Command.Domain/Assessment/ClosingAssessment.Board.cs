@@ -39,7 +39,7 @@ public sealed partial class ClosingAssessment
 
         var m = judge.Measure(Nearest(judge));
         var rate = m?.RateMps;
-        double? eta = rate is { } r && r > options.MovingRateMps && m is not null ? m.DistanceM / r : null;
+        double? eta = rate is { } r && r > options.MovingRateMps && m is not null ? Math.Max(0, m.FittedM) / r : null;
         var state = judge.State == MotionState.Stale || judge.IsStale(now) ? MotionState.Stale : judge.State;
         var backupEta = m is null ? null : backups.For(unit.UnitId, m.DistanceM);
         var reason = flag is null ? null

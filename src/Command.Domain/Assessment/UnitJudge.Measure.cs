@@ -70,6 +70,7 @@ internal sealed partial class UnitJudge
             latest.Point.DistanceTo(target.Point),
             target.Field is null ? null : distances[^1],
             smoothed,
+            enoughForRate ? window!.Value.End : smoothed,
             enoughForRate ? -window!.Value.Slope : null,
             confirmed,
             opening,

@@ -1,0 +1,78 @@
+using Command.Domain.Assessment;
+using Command.Domain.Events;
+using Command.Domain.Geometry;
+
+namespace Command.Domain.Tests.Assessment;
+
+public sealed class AcknowledgementTests
+{
+    private static Drill HoldingAlerted()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        drill.Move("u1", Drill.Still(40, 0));
+        drill.Run(100);
+        drill.Feed(new FlagAcknowledged("u1", "commander", "hazard reported at the east door"));
+        return drill;
+    }
+
+    [Fact]
+    public void Acknowledged_flag_stays_quiet_while_the_unit_keeps_holding()
+    {
+        var drill = HoldingAlerted();
+        var before = drill.Derived.Count();
+
+        drill.Run(200);
+
+        Assert.Equal(before, drill.Derived.Count());
+        var u1 = drill.Assess("u1");
+        Assert.Equal(FlagLevel.Alert, u1.Flag);
+        Assert.True(u1.Acknowledged);
+    }
+
+    [Fact]
+    public void Acknowledged_flag_returns_when_unit_starts_opening()
+    {
+        var drill = HoldingAlerted();
+        drill.Move("u1", t => new LocalPoint(40 + (1.5 * Math.Max(0, t - 130)), 0));
+
+        drill.Run(60);
+
+        var back = Assert.Single(drill.Derived.OfType<FlagRaised>(), f => f.Time > Drill.Start.AddSeconds(100));
+        Assert.Equal(FlagLevel.Alert, back.Level);
+        Assert.StartsWith("moving away for ", back.Reason, StringComparison.Ordinal);
+        var u1 = drill.Assess("u1");
+        Assert.Equal(MotionState.Opening, u1.State);
+        Assert.False(u1.Acknowledged);
+    }
+
+    [Fact]
+    public void Acknowledged_flag_returns_after_five_minutes_of_the_same_hold()
+    {
+        var drill = HoldingAlerted();
+
+        drill.Run(310);
+
+        var back = Assert.Single(drill.Derived.OfType<FlagRaised>(), f => f.Time > Drill.Start.AddSeconds(100));
+        Assert.Equal(Drill.Start.AddSeconds(400), back.Time);
+        Assert.Equal("holding 399 s at 40 m from the threat; no backup enrolled", back.Reason.Replace("7 min", "399 s", StringComparison.Ordinal));
+        Assert.False(drill.Assess("u1").Acknowledged);
+    }
+
+    [Fact]
+    public void Acknowledging_a_subject_without_a_flag_changes_nothing()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        drill.Move("u1", Drill.Toward(300, 0, 2));
+        drill.Run(20);
+
+        drill.Feed(new FlagAcknowledged("u1", "commander", "just checking"));
+        drill.Run(20);
+
+        Assert.Empty(drill.Derived);
+        Assert.False(drill.Assess("u1").Acknowledged);
+    }
+}

@@ -1,0 +1,52 @@
+using Command.Domain.Assessment;
+using Command.Domain.Events;
+using Command.Domain.Geometry;
+using Command.Domain.Sites;
+
+namespace Command.Domain.Tests.Assessment;
+
+public sealed class StairTests
+{
+    [Fact]
+    public void Unit_climbing_stairs_is_not_alerted()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 20, 0, floor: 2);
+        drill.Enrol("u1");
+        // 70 m to the stairwell at 1.5 m/s, two floors up at 0.2 m/s barely moving across, then 20 m to the threat.
+        drill.Move("u1", t => t < 47 ? new LocalPoint(-70 + (1.5 * t), 0)
+            : t < 82 ? new LocalPoint(0.5 + (0.02 * (t - 47)), 0)
+            : new LocalPoint(Math.Min(20, 1.2 + (1.5 * (t - 82))), 0),
+            altitude: t => 50 + (7 * Math.Clamp((t - 47) / 35, 0, 1)));
+
+        drill.Run(130);
+
+        Assert.Empty(drill.Derived);
+        Assert.Equal(MotionState.Arrived, drill.Assess("u1").State);
+        Assert.Equal(2, drill.Assess("u1").Floor);
+    }
+
+    [Fact]
+    public void Unit_lingering_by_the_stairs_without_altitude_is_watched_not_alerted()
+    {
+        var probe = new Drill();
+        var site = Drill.SiteWith([], new WalkGraph(
+            [
+                new WalkNode("stair-0", probe.Geo(0, 0), 0, "stair"),
+                new WalkNode("stair-1", probe.Geo(0, 0), 1, "stair"),
+                new WalkNode("hall-1", probe.Geo(20, 0), 1, "corridor"),
+            ],
+            [new WalkEdge("stair-0", "stair-1"), new WalkEdge("stair-1", "hall-1")]));
+        var drill = new Drill(site: site);
+        drill.Threat("T1", 20, 0, floor: 1);
+        drill.Enrol("u1");
+        drill.Move("u1", Drill.Still(1, 0));
+
+        drill.Run(180);
+
+        var raised = Assert.Single(drill.Derived);
+        Assert.Equal(new FlagRaised("u1", FlagLevel.Watch, "not-closing", "holding 20 s at 24 m from the threat; no backup enrolled") { Time = Drill.Start.AddSeconds(21) }, raised with { Sequence = 0 });
+        Assert.Equal(24.5, drill.Assess("u1").PathDistanceM!.Value, 6);
+        Assert.Equal(FlagLevel.Watch, drill.Assess("u1").Flag);
+    }
+}

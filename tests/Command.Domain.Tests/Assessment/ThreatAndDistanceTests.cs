@@ -1,0 +1,131 @@
+using Command.Domain.Assessment;
+using Command.Domain.Events;
+using Command.Domain.Geometry;
+using Command.Domain.Sites;
+using Command.Domain.Threats;
+
+namespace Command.Domain.Tests.Assessment;
+
+public sealed class ThreatAndDistanceTests
+{
+    // A 20 m square building, east 10..30 and north -10..10, entered by a door in its west wall at (10, 0).
+    private static Site Campus(Drill probe) => Drill.SiteWith(
+        [new Building("B1", "Main hall", [probe.Geo(10, -10), probe.Geo(30, -10), probe.Geo(30, 10), probe.Geo(10, 10)])],
+        new WalkGraph(
+            [
+                new WalkNode("outside-east", probe.Geo(40, 15), 0, "outdoor"),
+                new WalkNode("outside-west", probe.Geo(10, 15), 0, "outdoor"),
+                new WalkNode("west-door", probe.Geo(10, 0), 0, "door"),
+                new WalkNode("hall", probe.Geo(20, 0), 0, "corridor"),
+            ],
+            [new WalkEdge("outside-east", "outside-west"), new WalkEdge("outside-west", "west-door"), new WalkEdge("west-door", "hall")]));
+
+    [Fact]
+    public void Path_distance_goes_round_the_wall_and_through_the_door()
+    {
+        var drill = new Drill(site: Campus(new Drill()));
+        drill.Threat("T1", 20, 0);
+        drill.Enrol("u1");
+
+        drill.Fix("u1", new LocalPoint(40, 0));
+
+        var u1 = drill.Assess("u1");
+        Assert.Equal(20, u1.DistanceM!.Value, 6);
+        // 15 m north to the outside node, 30 m west along the wall, 15 m south to the door, 10 m in to the threat.
+        Assert.Equal(70, u1.PathDistanceM!.Value, 6);
+    }
+
+    [Fact]
+    public void Path_distance_is_the_straight_line_when_no_wall_stands_between()
+    {
+        var drill = new Drill(site: Campus(new Drill()));
+        drill.Threat("T1", 20, 0);
+        drill.Enrol("u1");
+
+        drill.Fix("u1", new LocalPoint(20, 5));
+
+        Assert.Equal(5, drill.Assess("u1").PathDistanceM!.Value, 6);
+    }
+
+    [Fact]
+    public void Nearest_active_threat_is_used()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Threat("T2", 100, 0, ThreatPhase.Contained);
+        drill.Threat("T3", 0, 300);
+        drill.Enrol("u1");
+
+        drill.Fix("u1", new LocalPoint(90, 0));
+
+        var u1 = drill.Assess("u1");
+        Assert.Equal("T1", u1.ThreatId);
+        Assert.Equal(90, u1.DistanceM!.Value, 6);
+    }
+
+    [Fact]
+    public void Threat_uncertainty_widens_the_contact_radius()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0, uncertaintyM: 20);
+        drill.Enrol("near");
+        drill.Enrol("far");
+        drill.Move("near", Drill.Still(30, 0));
+        drill.Move("far", Drill.Still(0, 40));
+
+        drill.Run(60);
+
+        Assert.Equal(MotionState.Arrived, drill.Assess("near").State);
+        Assert.Equal(MotionState.Holding, drill.Assess("far").State);
+        Assert.DoesNotContain(drill.Derived, e => e is FlagRaised { Subject: "near" });
+    }
+
+    [Fact]
+    public void Unit_is_stale_after_three_of_its_usual_intervals_without_a_fix()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        drill.Move("u1", Drill.Toward(900, 0, 1.5), cadence: 10);
+        drill.Run(100);
+        drill.Silence("u1");
+
+        drill.Run(30);
+        Assert.Equal(MotionState.Closing, drill.Assess("u1").State);
+        drill.Run(1);
+        Assert.Equal(MotionState.Stale, drill.Assess("u1").State);
+        Assert.Equal(10, drill.Assess("u1").CadenceS);
+        Assert.Empty(drill.Derived);
+    }
+
+    [Fact]
+    public void Closing_rate_and_eta_follow_the_walk()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        drill.Move("u1", Drill.Toward(600, 0, 2));
+
+        drill.Run(60);
+
+        var u1 = drill.Assess("u1");
+        Assert.Equal(MotionState.Closing, u1.State);
+        Assert.Equal(2, u1.ClosingRateMps!.Value, 9);
+        Assert.Equal(240, u1.EtaS!.Value, 6);
+        Assert.Equal(480, u1.DistanceM!.Value, 6);
+    }
+
+    [Fact]
+    public void Walk_graph_distance_field_routes_by_dijkstra()
+    {
+        var frame = new LocalFrame(Drill.Origin);
+        var probe = new Drill();
+        var network = new Walking.WalkNetwork(Campus(probe), frame, 3.5);
+        var field = new Walking.DistanceField(network, new LocalPoint(20, 0), 0, 40, 3);
+
+        Assert.Equal(70, field.PathDistance(new LocalPoint(40, 0), 0)!.Value, 6);
+        Assert.Null(field.PathDistance(new LocalPoint(40, 0), 3));
+        Assert.True(network.HasGraph);
+        Assert.False(network.InSight(new LocalPoint(40, 0), new LocalPoint(20, 0)));
+    }
+}

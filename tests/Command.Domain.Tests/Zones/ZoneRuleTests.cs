@@ -1,0 +1,83 @@
+using Command.Domain.Assessment;
+using Command.Domain.Events;
+using Command.Domain.Geometry;
+using Command.Domain.Sites;
+using Command.Domain.Tests.Assessment;
+using Command.Domain.Units;
+
+namespace Command.Domain.Tests.Zones;
+
+public sealed class ZoneRuleTests
+{
+    private static Drill Campus()
+    {
+        var probe = new Drill();
+        Zone Square(string id, string name, ZoneKind kind, double e0, double n0, double size) =>
+            new(id, name, kind, [probe.Geo(e0, n0), probe.Geo(e0 + size, n0), probe.Geo(e0 + size, n0 + size), probe.Geo(e0, n0 + size)]);
+        return new Drill(site: Drill.SiteWith([], zones: [
+            Square("hot", "Library", ZoneKind.Hot, -50, -50, 100),
+            Square("ccp", "CCP North", ZoneKind.CasualtyCollection, -20, 200, 40),
+        ]));
+    }
+
+    [Fact]
+    public void Hot_zone_without_a_contact_unit_is_flagged_after_a_minute_and_cleared_when_one_enters()
+    {
+        var drill = Campus();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("p1", UnitRole.Perimeter);
+        drill.Enrol("c1");
+        drill.Move("p1", Drill.Still(10, 10));
+        drill.Move("c1", Drill.Toward(0, 199, 1.5));
+
+        drill.Run(120);
+
+        var hot = drill.Derived.Where(e => e is FlagRaised { Subject: "zone:hot" } or FlagCleared { Subject: "zone:hot" }).Select(e => e with { Sequence = 0 }).ToList();
+        Assert.Equal(
+            [
+                new FlagRaised("zone:hot", FlagLevel.Watch, "hot-zone-no-contact", "hot zone Library has had no contact unit for 60 s while the threat is active") { Time = Drill.Start.AddSeconds(60) },
+                // 199 m out at 1.5 m/s: past the zone's edge, 50 m out, after 99.3 s: the fix at 100 s.
+                new FlagCleared("zone:hot", "hot-zone-no-contact", "a contact unit is in Library") { Time = Drill.Start.AddSeconds(100) },
+            ],
+            hot);
+    }
+
+    [Fact]
+    public void Casualty_collection_point_without_medical_is_watched_after_three_minutes()
+    {
+        var drill = Campus();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("c1");
+        drill.Enrol("m1", UnitRole.Medical);
+        drill.Move("c1", Drill.Still(0, 5));
+        drill.Move("m1", t => t < 200 ? new LocalPoint(0, 400) : new LocalPoint(0, 220));
+
+        drill.Run(240);
+
+        var ccp = drill.Derived.Where(e => e is FlagRaised { Subject: "zone:ccp" } or FlagCleared { Subject: "zone:ccp" }).Select(e => e with { Sequence = 0 }).ToList();
+        Assert.Equal(
+            [
+                new FlagRaised("zone:ccp", FlagLevel.Watch, "ccp-no-medical", "casualty collection point CCP North has had no medical unit for 3 min") { Time = Drill.Start.AddSeconds(180) },
+                new FlagCleared("zone:ccp", "ccp-no-medical", "a medical unit is at CCP North") { Time = Drill.Start.AddSeconds(200) },
+            ],
+            ccp);
+    }
+
+    [Fact]
+    public void Occupancy_keeps_a_unit_inside_until_it_is_clearly_out()
+    {
+        var frame = new LocalFrame(Drill.Origin);
+        var zone = new Zone("z", "Gym", ZoneKind.Warm, [.. new[] { (0.0, 0.0), (20, 0), (20, 20), (0, 20) }.Select(p => frame.ToGeo(new LocalPoint(p.Item1, p.Item2)))]);
+        var occupancy = new Domain.Zones.ZoneOccupancy([zone], frame, exitMarginM: 5);
+        var t0 = Drill.Start;
+
+        var entered = occupancy.Update("u1", new LocalPoint(10, 10), t0);
+        var wobble = occupancy.Update("u1", new LocalPoint(23, 10), t0.AddSeconds(1));
+        var left = occupancy.Update("u1", new LocalPoint(26, 10), t0.AddSeconds(2));
+
+        Assert.Equal([new Domain.Zones.ZoneChange("z", "u1", true, t0)], entered);
+        Assert.Empty(wobble);
+        Assert.Equal([new Domain.Zones.ZoneChange("z", "u1", false, t0.AddSeconds(2))], left);
+        Assert.Empty(occupancy.Occupants("z"));
+    }
+}
