@@ -1,0 +1,103 @@
+using Command.Domain.Events;
+using Command.Domain.Geometry;
+using Command.Domain.Incidents;
+using Command.Domain.Tests.Assessment;
+using Command.Domain.Threats;
+using Command.Domain.Units;
+
+namespace Command.Domain.Tests.Incidents;
+
+public sealed class KeyframeTests
+{
+    // Noisy units doing everything the assessment distinguishes: closing, holding, moving away, going silent,
+    // an acknowledgement, a threat that moves and one that is neutralized.
+    private static List<IncidentEvent> Recording()
+    {
+        var random = new Random(7);
+        double Noise() => (random.NextDouble() - 0.5) * 16;
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Threat("T2", 400, 400, uncertaintyM: 10);
+        drill.Enrol("closing");
+        drill.Enrol("holding");
+        drill.Enrol("away", UnitRole.Unassigned);
+        drill.Enrol("perimeter", UnitRole.Perimeter);
+        drill.Move("closing", t => Drill.Toward(500, 0, 1.3)(t) + new LocalPoint(Noise(), Noise()), cadence: 2, accuracyM: 8);
+        drill.Move("holding", t => new LocalPoint(60 + Noise(), 30 + Noise()), cadence: 5, accuracyM: null);
+        drill.Move("away", t => new LocalPoint(80 + (1.2 * t) + Noise(), Noise()), cadence: 1, accuracyM: 8);
+        drill.Move("perimeter", _ => new LocalPoint(150, 150), cadence: 15);
+        drill.Run(140);
+        drill.Feed(new FlagAcknowledged("holding", "commander", "rendering aid"));
+        drill.Threat("T1", 10, 5);
+        drill.Silence("away");
+        drill.Run(120);
+        drill.Feed(new ThreatPhaseChanged("T2", ThreatPhase.Neutralized, "commander"));
+        drill.Run(60);
+        Assert.Contains(drill.Recorded, e => e is FlagEscalated);
+        Assert.Contains(drill.Recorded, e => e is FlagCleared);
+        return drill.Recorded;
+    }
+
+    [Fact]
+    public void Restoring_a_keyframe_and_applying_the_rest_gives_what_a_fold_from_the_start_gives()
+    {
+        var recorded = Recording();
+        var inputs = recorded.Where(e => !e.IsDerived).ToList();
+        var live = new IncidentProjection();
+        var checkedAt = 0;
+        for (var i = 0; i < recorded.Count; i++)
+        {
+            live.Apply(recorded[i]);
+            // A keyframe is taken once an input's derived events are recorded too, as the grain does.
+            var complete = i + 1 == recorded.Count || !recorded[i + 1].IsDerived;
+            if (!complete || i % 17 != 0 || !live.IsOpen)
+            {
+                continue;
+            }
+
+            // The keyframe goes through the session log's JSON, as a stored one would.
+            var json = System.Text.Json.JsonSerializer.Serialize(live.Capture(), EventJsonContext.Default.ProjectionSnapshot);
+            var replay = new IncidentProjection();
+            replay.Restore(System.Text.Json.JsonSerializer.Deserialize(json, EventJsonContext.Default.ProjectionSnapshot)!);
+            var derived = new List<IncidentEvent>();
+            foreach (var e in inputs.Where(e => e.Sequence > recorded[i].Sequence))
+            {
+                derived.AddRange(replay.Apply(e));
+            }
+
+            var expected = recorded.Where(e => e.IsDerived && e.Sequence > recorded[i].Sequence).Select(e => e with { Sequence = 0 });
+            Assert.Equal(expected, derived);
+            checkedAt++;
+        }
+
+        var fold = new IncidentProjection();
+        foreach (var e in recorded)
+        {
+            fold.Apply(e);
+        }
+
+        Assert.Equal(live.AssessAll(), fold.AssessAll());
+        Assert.True(checkedAt > 20);
+    }
+
+    [Fact]
+    public void A_derived_event_applied_again_has_no_effect_beyond_the_sequence()
+    {
+        var recorded = Recording();
+        var fold = new IncidentProjection();
+        foreach (var e in recorded.Where(e => !e.IsDerived))
+        {
+            fold.Apply(e);
+        }
+
+        var again = new IncidentProjection();
+        foreach (var e in recorded)
+        {
+            Assert.Equal(e.IsDerived ? [] : again.Apply(e).Select(d => d with { Sequence = 0 }),
+                e.IsDerived ? again.Apply(e) : recorded.SkipWhile(r => r != e).Skip(1).TakeWhile(r => r.IsDerived).Select(d => d with { Sequence = 0 }));
+        }
+
+        Assert.Equal(fold.AssessAll(), again.AssessAll());
+        Assert.Equal(recorded[^1].Sequence, again.LastSequence);
+    }
+}
