@@ -57,31 +57,35 @@ public sealed partial class IncidentGrain
             await RecordAsync([new ClockTicked()]);
         }
 
-        SyncUnits();
+        await SyncUnitsAsync();
         if (projection.LastSequence != persistedSequence && projection.Clock - lastPersist >= options.PersistInterval)
         {
             await PersistAsync();
         }
     }
 
-    private void SyncUnits()
+    /// <summary>Tells unit grains their latest fix: at once the first time, then at most once per sync interval.</summary>
+    private Task SyncUnitsAsync(IEnumerable<string>? unitIds = null)
     {
         var now = projection.Clock;
-        foreach (var unit in projection.Units.Values)
+        var calls = new List<Task>();
+        foreach (var unitId in unitIds ?? projection.Units.Keys)
         {
-            if (unit.LastFix is not PositionReport fix)
+            if (!projection.Units.TryGetValue(unitId, out var unit) || unit.LastFix is not PositionReport fix)
             {
                 continue;
             }
 
-            if (unitSynced.TryGetValue(unit.UnitId, out var synced) && (synced >= fix.FixTime || now - synced < options.UnitSyncInterval))
+            if (unitSynced.TryGetValue(unitId, out var synced) && (synced >= fix.FixTime || now - synced < options.UnitSyncInterval))
             {
                 continue;
             }
 
-            unitSynced[unit.UnitId] = fix.FixTime;
-            _ = GrainFactory.GetGrain<Units.IUnitGrain>(Units.UnitKey.Format(IncidentId, unit.UnitId)).UpdateFix(fix);
+            unitSynced[unitId] = fix.FixTime;
+            calls.Add(GrainFactory.GetGrain<Units.IUnitGrain>(Units.UnitKey.Format(IncidentId, unitId)).UpdateFix(fix));
         }
+
+        return Task.WhenAll(calls);
     }
 
     private async Task PersistAsync()

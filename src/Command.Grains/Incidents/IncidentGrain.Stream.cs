@@ -61,6 +61,7 @@ public sealed partial class IncidentGrain
         await AppendAsync(batch);
         await Task.WhenAll(enrolled.Select(u =>
             GrainFactory.GetGrain<Units.IUnitGrain>(Units.UnitKey.Format(IncidentId, u.UnitId)).Assign(IncidentId, u.Callsign, u.Role)));
+        await SyncUnitsAsync(reports.Select(r => r.UnitId).Distinct(StringComparer.Ordinal));
         return [.. results];
     }
 

@@ -6,6 +6,7 @@ using Command.Domain.Recording;
 using Command.Domain.Threats;
 using Command.Domain.Units;
 using Command.Domain.Validation;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Utilities;
@@ -28,7 +29,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     public IncidentGrain(
         [PersistentState("incident", GrainStorage.Name)] IPersistentState<IncidentGrainState> state,
         ISessionLog sessionLog,
-        TimeProvider clock,
+        [FromKeyedServices(IncidentClock.Key)] TimeProvider clock,
         ValidationOptions validation,
         AssessmentOptions assessment,
         IOptions<IncidentGrainOptions> options,

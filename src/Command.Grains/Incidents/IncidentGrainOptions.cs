@@ -15,7 +15,7 @@ public sealed class IncidentGrainOptions
     /// <summary>How often changed state is written to grain storage between commands. Default 10 s.</summary>
     public TimeSpan PersistInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How often unit grains are told their latest fix. Default 5 s.</summary>
+    /// <summary>How often a unit grain is told its latest fix (the first fix at once). Default 5 s of incident time.</summary>
     public TimeSpan UnitSyncInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>An observer that has not renewed for this long is dropped. Default 2 minutes.</summary>

@@ -8,8 +8,7 @@ public interface IUnitGrain : IGrainWithStringKey
 {
     Task Assign(string incidentId, string callsign, UnitRole role);
 
-    /// <summary>Told by the incident, behind the report path, so a busy incident never waits on its units.</summary>
-    [OneWay]
+    /// <summary>Told by the incident at most once per sync interval, so a busy incident rarely waits on its units.</summary>
     Task UpdateFix(PositionReport fix);
 
     Task<UnitRecord?> Get();

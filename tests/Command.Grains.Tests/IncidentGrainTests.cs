@@ -1,0 +1,153 @@
+using Command.Domain.Events;
+using Command.Domain.Threats;
+using Command.Domain.Units;
+using Command.Domain.Validation;
+using Command.Grains.Incidents;
+using Command.Grains.Tests.Support;
+using Command.Grains.Units;
+using Command.Grains.Zones;
+using Orleans.Core.Internal;
+
+namespace Command.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class IncidentGrainTests(ClusterFixture fixture)
+{
+    private static string NewId() => $"inc-{Guid.NewGuid():N}";
+
+    private async Task<IIncidentGrain> OpenAsync(string id, bool autoEnrol = true)
+    {
+        var incident = fixture.Grains.GetGrain<IIncidentGrain>(id);
+        Assert.Null(await incident.Open(Sites.Open(autoEnrol)));
+        return incident;
+    }
+
+    [Fact]
+    public async Task A_report_updates_the_unit_and_the_incident()
+    {
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        Assert.Null(await incident.Enrol("P1", "Patrol 1", UnitRole.Contact, "dispatch"));
+        var report = Sites.Report("P1", ClusterFixture.Start, 0, -50);
+
+        var results = await incident.Submit([report], [], null);
+
+        Assert.Equal([null], results);
+        var unit = Assert.Single(await incident.GetUnits());
+        Assert.Equal(report, unit.LastFix);
+        Assert.Equal(UnitRole.Contact, unit.Role);
+        var record = await fixture.Grains.GetGrain<IUnitGrain>(UnitKey.Format(id, "P1")).Get();
+        Assert.Equal(new UnitRecord(id, "P1", "Patrol 1", UnitRole.Contact, report), record);
+    }
+
+    [Fact]
+    public async Task Every_event_is_recorded_with_a_gapless_sequence()
+    {
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        await incident.Enrol("P1", "Patrol 1", UnitRole.Contact, "dispatch");
+        await incident.SetThreat(new Threat("T1", Sites.Frame.ToGeo(new(0, 100)), 10, ThreatPhase.Active), "trainer");
+        await incident.Submit([Sites.Report("P1", ClusterFixture.Start, 0, -50)], [], null);
+        await incident.ChangeRole("P1", UnitRole.Perimeter, "commander");
+
+        var events = fixture.Log.Events(id);
+
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Sequence));
+        Assert.Equal(
+            [typeof(IncidentOpened), typeof(UnitEnrolled), typeof(ThreatSet), typeof(PositionAccepted), typeof(UnitRoleChanged)],
+            events.Where(e => !e.IsDerived).Select(e => e.GetType()));
+        Assert.Equal("commander", events.OfType<UnitRoleChanged>().Single().Actor);
+    }
+
+    [Fact]
+    public async Task A_duplicate_fix_is_refused_and_recorded_with_its_reason()
+    {
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        await incident.Enrol("P1", "Patrol 1", UnitRole.Contact, "dispatch");
+        var first = Sites.Report("P1", ClusterFixture.Start, 0, -50);
+
+        var results = await incident.Submit([first, first with { Position = Sites.Frame.ToGeo(new(0, -45)) }], [], null);
+
+        Assert.Null(results[0]);
+        Assert.Equal(RejectReason.Duplicate, results[1]?.Reason);
+        var rejected = Assert.Single(fixture.Log.Events(id).OfType<InputRejected>());
+        Assert.Equal((RejectReason.Duplicate, "P1"), (rejected.Reason, rejected.UnitId));
+        Assert.Contains("\"unitId\":\"P1\"", rejected.Raw, StringComparison.Ordinal);
+        Assert.Equal(first, Assert.Single(await incident.GetUnits()).LastFix);
+    }
+
+    [Fact]
+    public async Task Unknown_unit_is_refused_when_the_incident_does_not_auto_enrol()
+    {
+        var incident = await OpenAsync(NewId(), autoEnrol: false);
+
+        var results = await incident.Submit([Sites.Report("X9", ClusterFixture.Start, 0, 0)], [], null);
+
+        Assert.Equal(RejectReason.UnknownUnit, results[0]?.Reason);
+        Assert.Empty(await incident.GetUnits());
+    }
+
+    [Fact]
+    public async Task Unknown_unit_joins_with_the_role_its_source_suggests()
+    {
+        var incident = await OpenAsync(NewId());
+        var report = Sites.Report("MEDIC-7", ClusterFixture.Start, 0, -100) with { Callsign = "Medic 7", RoleHint = UnitRole.Medical };
+
+        await incident.Submit([report], [], null);
+
+        var unit = Assert.Single(await incident.GetUnits());
+        Assert.Equal(("MEDIC-7", "Medic 7", UnitRole.Medical), (unit.UnitId, unit.Callsign, unit.Role));
+    }
+
+    [Fact]
+    public async Task Commands_on_a_missing_incident_are_refused()
+    {
+        var incident = fixture.Grains.GetGrain<IIncidentGrain>(NewId());
+
+        Assert.Equal(RejectReason.UnknownIncident, (await incident.Enrol("P1", "P1", UnitRole.Contact, "x"))?.Reason);
+        Assert.Null(await incident.GetView());
+    }
+
+    [Fact]
+    public async Task Opening_twice_is_refused()
+    {
+        var incident = await OpenAsync(NewId());
+
+        Assert.Equal(RejectReason.InvalidValue, (await incident.Open(Sites.Open()))?.Reason);
+    }
+
+    [Fact]
+    public async Task State_survives_deactivation()
+    {
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        await incident.Enrol("P1", "Patrol 1", UnitRole.Contact, "dispatch");
+        await incident.SetThreat(new Threat("T1", Sites.Frame.ToGeo(new(0, 100)), 10, ThreatPhase.Active), "trainer");
+        var report = Sites.Report("P1", ClusterFixture.Start, 0, -50);
+        await incident.Submit([report], [], null);
+        var before = await incident.GetView();
+
+        await incident.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+        var after = await incident.GetView();
+
+        Assert.Equal(before!.LastSequence, after!.LastSequence);
+        Assert.Equal(before.Threats, after.Threats);
+        Assert.Equal(report, Assert.Single(await incident.GetUnits()).LastFix);
+        var next = await incident.Submit([report with { FixTime = report.FixTime.AddSeconds(1) }], [], null);
+        Assert.Equal([null], next);
+        Assert.Equal(before.LastSequence + 1, fixture.Log.Events(id).Where(e => !e.IsDerived).Max(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task Zones_are_defined_when_the_incident_opens()
+    {
+        var id = NewId();
+        await OpenAsync(id);
+
+        var hot = await fixture.Grains.GetGrain<IZoneGrain>(ZoneKey.Format(id, "hot")).Get();
+
+        Assert.Equal("Hot zone", hot?.Zone.Name);
+        Assert.Empty(hot!.Occupants);
+    }
+}

@@ -1,0 +1,56 @@
+using Command.Domain.Assessment;
+using Command.Domain.Recording;
+using Command.Domain.Validation;
+using Command.Grains.Incidents;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+
+namespace Command.Grains.Tests.Support;
+
+/// <summary>An in-process Orleans cluster with memory storage, a recording session log and a fake clock.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
+
+    // Silos are built by the test host from a configurator type, so shared instances live here.
+    internal static readonly MemorySessionLog SharedLog = new();
+    internal static readonly FakeTimeProvider SharedClock = new(Start);
+
+    public TestCluster Cluster { get; } = new TestClusterBuilder(1).AddSiloBuilderConfigurator<SiloConfigurator>().Build();
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public MemorySessionLog Log => SharedLog;
+
+    public FakeTimeProvider Clock => SharedClock;
+
+    public async ValueTask InitializeAsync() => await Cluster.DeployAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.AddMemoryGrainStorage(GrainStorage.Name);
+            silo.Services.AddSingleton<ISessionLog>(SharedLog);
+            silo.Services.AddKeyedSingleton<TimeProvider>(IncidentClock.Key, SharedClock);
+            silo.Services.AddSingleton(ValidationOptions.Default);
+            silo.Services.AddSingleton(AssessmentOptions.Default);
+
+            // Ticks are driven by tests through reports and the fake clock, not by wall-clock timers.
+            silo.Services.Configure<IncidentGrainOptions>(o => o.TickInterval = TimeSpan.FromHours(1));
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

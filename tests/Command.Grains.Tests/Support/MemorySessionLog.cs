@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using Command.Domain.Events;
+using Command.Domain.Incidents;
+using Command.Domain.Recording;
+
+namespace Command.Grains.Tests.Support;
+
+/// <summary>A session log that keeps every incident's events in memory, for asserting what was recorded.</summary>
+public sealed class MemorySessionLog : ISessionLog
+{
+    private readonly ConcurrentDictionary<string, List<IncidentEvent>> sessions = new();
+
+    public ValueTask AppendAsync(string incidentId, IReadOnlyList<IncidentEvent> events, CancellationToken cancellationToken = default)
+    {
+        var session = sessions.GetOrAdd(incidentId, _ => []);
+        lock (session)
+        {
+            session.AddRange(events);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask KeyframeAsync(string incidentId, ProjectionSnapshot snapshot, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    public IReadOnlyList<IncidentEvent> Events(string incidentId)
+    {
+        if (!sessions.TryGetValue(incidentId, out var session))
+        {
+            return [];
+        }
+
+        lock (session)
+        {
+            return [.. session];
+        }
+    }
+}
