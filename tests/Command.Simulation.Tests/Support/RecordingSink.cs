@@ -15,6 +15,9 @@ internal sealed class RecordingSink(TimeProvider clock) : IDrillSink
 
     public List<(DateTimeOffset At, int Count)> Batches { get; } = [];
 
+    /// <summary>Every report with the wall time it was delivered: what a host's ingest sees as received-at.</summary>
+    public List<(DateTimeOffset At, PositionReport Report)> Received { get; } = [];
+
     public List<(DateTimeOffset At, Threat Threat)> Threats { get; } = [];
 
     public List<(DateTimeOffset At, string UnitId, UnitRole Role)> Roles { get; } = [];
@@ -36,6 +39,7 @@ internal sealed class RecordingSink(TimeProvider clock) : IDrillSink
         }
 
         Reports.AddRange(reports);
+        Received.AddRange(reports.Select(r => (clock.GetUtcNow(), r)));
         Batches.Add((clock.GetUtcNow(), reports.Count));
         return Task.CompletedTask;
     }
