@@ -1,0 +1,52 @@
+namespace Command.Simulation.Wire;
+
+// The host's public HTTP API bodies, as plain values: the CLI sends them, and any other client may. No HTTP here.
+
+/// <summary>POST /api/incidents.</summary>
+public sealed record CreateIncidentBody(string Id, string Name, bool AutoEnrol, SiteBody Site);
+
+/// <summary>A site in WGS84.</summary>
+public sealed record SiteBody(string Name, LatLonBody Origin, IReadOnlyList<BuildingBody> Buildings, IReadOnlyList<ZoneBody> Zones, WalksBody? Walks);
+
+/// <summary>A WGS84 position in decimal degrees.</summary>
+public sealed record LatLonBody(double Lat, double Lon);
+
+/// <summary>A building's footprint and floor count.</summary>
+public sealed record BuildingBody(string Id, string Name, int Floors, IReadOnlyList<LatLonBody> Footprint);
+
+/// <summary>A zone; kind is hot, warm, cold, staging, casualty-collection or perimeter.</summary>
+public sealed record ZoneBody(string Id, string Name, string Kind, IReadOnlyList<LatLonBody> Polygon);
+
+/// <summary>The walk graph.</summary>
+public sealed record WalksBody(IReadOnlyList<WalkNodeBody> Nodes, IReadOnlyList<WalkEdgeBody> Edges);
+
+/// <summary>A walk-graph node; kind is door, corridor, stair or outdoor.</summary>
+public sealed record WalkNodeBody(string Id, double Lat, double Lon, int Floor, string Kind);
+
+/// <summary>A walk-graph edge; a null length means the straight line plus any floor change.</summary>
+public sealed record WalkEdgeBody(string From, string To, double? LengthM);
+
+/// <summary>PUT /api/incidents/{id}/threats/{threatId}.</summary>
+public sealed record ThreatBody(double Lat, double Lon, double UncertaintyM, string Phase, int? Floor);
+
+/// <summary>POST /api/incidents/{id}/units.</summary>
+public sealed record EnrolUnitBody(string UnitId, string Callsign, string Role);
+
+/// <summary>PUT /api/incidents/{id}/units/{unitId}/role.</summary>
+public sealed record RoleBody(string Role);
+
+/// <summary>POST /api/incidents/{id}/reports.</summary>
+public sealed record ReportsBody(IReadOnlyList<ReportBody> Reports);
+
+/// <summary>One position report; fixTime is UTC ("2026-11-25T10:00:00Z").</summary>
+public sealed record ReportBody(
+    string UnitId, DateTime FixTime, double Lat, double Lon, double? AltitudeM, double? AccuracyM, double? SpeedMps, double? CourseDeg, string? Callsign, string Source);
+
+/// <summary>The answer to a reports POST (200, or 400 when some were refused).</summary>
+public sealed record ReportsOutcomeBody(int Accepted, IReadOnlyList<RejectedReportBody> Rejected);
+
+/// <summary>One refused report: its index in the batch, unit, reason code and explanation.</summary>
+public sealed record RejectedReportBody(int Index, string? UnitId, string Reason, string? Detail);
+
+/// <summary>An error answer such as 409 {"reason":"incident-exists"}.</summary>
+public sealed record ProblemBody(string? Reason, string? Detail);

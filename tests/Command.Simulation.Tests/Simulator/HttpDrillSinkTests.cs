@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text.Json;
+using Command.Domain.Geometry;
+using Command.Domain.Reports;
+using Command.Domain.Units;
+using Command.Simulation.Demo;
+using Command.Simulator.Api;
+using Command.Simulator.Play;
+
+namespace Command.Simulation.Tests.Simulator;
+
+public sealed class HttpDrillSinkTests
+{
+    private readonly ApiRecorder api = new();
+    private readonly ReportTally tally = new();
+    private readonly StringWriter output = new();
+
+    [Fact]
+    public async Task Opening_creates_the_incident_places_the_threat_and_enrols_every_unit_as_the_simulator()
+    {
+        var demo = await DemoScenario.LoadAsync(TestContext.Current.CancellationToken);
+        await Sink().OpenAsync(demo.Setup(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            ["POST /api/incidents", "PUT /api/incidents/demo/threats/T1", .. Enumerable.Repeat("POST /api/incidents/demo/units", 8)],
+            api.Requests.Select(r => $"{r.Method} {r.Path}"));
+        Assert.All(api.Requests, r => Assert.Equal("simulator", r.Actor));
+
+        using var create = JsonDocument.Parse(api.Requests[0].Body);
+        var root = create.RootElement;
+        Assert.Equal(("demo", true), (root.GetProperty("id").GetString(), root.GetProperty("autoEnrol").GetBoolean()));
+        var site = root.GetProperty("site");
+        Assert.Equal(38.6517, site.GetProperty("origin").GetProperty("lat").GetDouble());
+        Assert.Equal(["hot", "warm", "staging", "casualty-collection", "perimeter", "cold"], site.GetProperty("zones").EnumerateArray().Select(z => z.GetProperty("kind").GetString()));
+        Assert.Equal(2, site.GetProperty("buildings")[0].GetProperty("floors").GetInt32());
+        Assert.Equal("door", site.GetProperty("walks").GetProperty("nodes")[1].GetProperty("kind").GetString());
+        Assert.Equal(JsonValueKind.Null, site.GetProperty("walks").GetProperty("edges")[0].GetProperty("lengthM").ValueKind);
+
+        Assert.Equal("""{"unitId":"C1","callsign":"Command 1","role":"command"}""", api.Requests[2].Body);
+        Assert.StartsWith("""{"lat":38.6517""", api.Requests[1].Body, StringComparison.Ordinal);
+        Assert.EndsWith(""","uncertaintyM":25,"phase":"reported","floor":0}""", api.Requests[1].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Existing_incident_and_units_are_reused()
+    {
+        api.Answer = (method, path) => method == "POST" && !path.EndsWith("/reports", StringComparison.Ordinal)
+            ? (HttpStatusCode.Conflict, """{"reason":"incident-exists"}""")
+            : (HttpStatusCode.OK, "{}");
+        var demo = await DemoScenario.LoadAsync(TestContext.Current.CancellationToken);
+        await Sink().OpenAsync(demo.Setup(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            $"Incident 'demo' exists; reusing it.{Environment.NewLine}Enrolled 0 of 8 units (the rest were already enrolled).{Environment.NewLine}",
+            output.ToString());
+    }
+
+    [Fact]
+    public async Task Reports_are_posted_in_one_request_in_the_documented_shape()
+    {
+        api.Answer = (_, _) => (HttpStatusCode.OK, """{"accepted":1,"rejected":[]}""");
+        var report = new PositionReport("U1", ReportSource.Simulator, new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero), new GeoPoint(38.6517, -98.4306),
+            AccuracyM: 5, SpeedMps: 1.2, CourseDeg: 90, Callsign: "Adam 12");
+        await Sink().ReportsAsync([report], TestContext.Current.CancellationToken);
+
+        var request = Assert.Single(api.Requests);
+        Assert.Equal(("POST", "/api/incidents/demo/reports"), (request.Method, request.Path));
+        Assert.Equal(
+            """{"reports":[{"unitId":"U1","fixTime":"2026-11-25T10:00:00Z","lat":38.6517,"lon":-98.4306,"altitudeM":null,"accuracyM":5,"speedMps":1.2,"courseDeg":90,"callsign":"Adam 12","source":"simulator"}]}""",
+            request.Body);
+        Assert.Equal("sent 1, accepted 1, rejected 0", tally.ToString());
+    }
+
+    [Fact]
+    public async Task Refused_reports_in_a_400_are_counted_by_reason()
+    {
+        api.Answer = (_, _) => (HttpStatusCode.BadRequest,
+            """{"accepted":1,"rejected":[{"index":1,"unitId":"U1","reason":"future-fix","detail":"fix time is 40 s ahead"},{"index":2,"unitId":"U1","reason":"implied-speed","detail":"x"}]}""");
+        var report = new PositionReport("U1", ReportSource.Simulator, DateTimeOffset.UnixEpoch, new GeoPoint(1, 1));
+        await Sink().ReportsAsync([report, report, report], TestContext.Current.CancellationToken);
+
+        Assert.Equal("sent 3, accepted 1, rejected 2 (future-fix 1, implied-speed 1)", tally.ToString());
+    }
+
+    [Fact]
+    public async Task Role_change_and_threat_move_are_put_to_their_resources()
+    {
+        var demo = await DemoScenario.LoadAsync(TestContext.Current.CancellationToken);
+        await Sink().RoleAsync("P4", UnitRole.RescueTaskForce, TestContext.Current.CancellationToken);
+        await Sink().ThreatAsync(demo.Threat.Steps[2].Threat, TestContext.Current.CancellationToken);
+
+        Assert.Equal(("PUT", "/api/incidents/demo/units/P4/role", """{"role":"rescue-task-force"}"""), (api.Requests[0].Method, api.Requests[0].Path, api.Requests[0].Body));
+        Assert.Equal(("PUT", "/api/incidents/demo/threats/T1"), (api.Requests[1].Method, api.Requests[1].Path));
+        Assert.Contains("\"phase\":\"contained\"", api.Requests[1].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Host_error_surfaces_with_its_status_and_body()
+    {
+        api.Answer = (_, _) => (HttpStatusCode.NotFound, """{"reason":"unknown-incident"}""");
+        var e = await Assert.ThrowsAsync<HttpRequestException>(() => Sink().RoleAsync("P4", UnitRole.Contact, TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.NotFound, e.StatusCode);
+        Assert.Equal("""PUT http://127.0.0.1:5000/api/incidents/demo/units/P4/role answered 404: {"reason":"unknown-incident"}""", e.Message);
+    }
+
+    private HttpDrillSink Sink() => new(new CommandApiClient(ApiHttp.Create("http://127.0.0.1:5000", api)), "demo", tally, output);
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Serialization.Metadata;
+using Command.Simulation.Wire;
+
+namespace Command.Simulator.Api;
+
+/// <summary>
+/// The host's public HTTP API as the simulator uses it. The HttpClient carries the base address and the
+/// X-Actor header; every non-success answer the API does not document as expected throws with its body.
+/// </summary>
+internal sealed class CommandApiClient(HttpClient http)
+{
+    /// <summary>Creates the incident; false when it already exists (409), which the caller reuses.</summary>
+    public async Task<bool> CreateIncidentAsync(CreateIncidentBody body, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("api/incidents", body, ApiJsonContext.Default.CreateIncidentBody, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+
+        await EnsureSuccessAsync(response, cancellationToken);
+        return true;
+    }
+
+    public async Task PutThreatAsync(string incidentId, string threatId, ThreatBody body, CancellationToken cancellationToken)
+    {
+        using var response = await http.PutAsJsonAsync($"api/incidents/{E(incidentId)}/threats/{E(threatId)}", body, ApiJsonContext.Default.ThreatBody, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
+    /// <summary>Enrols a unit; false when it is already enrolled (409), as on a rerun against the same incident.</summary>
+    public async Task<bool> EnrolAsync(string incidentId, EnrolUnitBody body, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync($"api/incidents/{E(incidentId)}/units", body, ApiJsonContext.Default.EnrolUnitBody, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+
+        await EnsureSuccessAsync(response, cancellationToken);
+        return true;
+    }
+
+    public async Task PutRoleAsync(string incidentId, string unitId, RoleBody body, CancellationToken cancellationToken)
+    {
+        using var response = await http.PutAsJsonAsync($"api/incidents/{E(incidentId)}/units/{E(unitId)}/role", body, ApiJsonContext.Default.RoleBody, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
+    /// <summary>Posts a batch; both 200 and 400 carry the accepted count and the refused items.</summary>
+    public async Task<ReportsOutcomeBody> PostReportsAsync(string incidentId, ReportsBody body, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync($"api/incidents/{E(incidentId)}/reports", body, ApiJsonContext.Default.ReportsBody, cancellationToken);
+        if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest)
+        {
+            var outcome = await TryReadAsync(response, ApiJsonContext.Default.ReportsOutcomeBody, cancellationToken);
+            if (outcome is not null)
+            {
+                return outcome;
+            }
+        }
+
+        await EnsureSuccessAsync(response, cancellationToken);
+        throw new HttpRequestException($"POST {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode} without an outcome body.");
+    }
+
+    private static async Task<T?> TryReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : class =>
+        response.Content.Headers.ContentType?.MediaType?.EndsWith("json", StringComparison.OrdinalIgnoreCase) == true
+            ? await response.Content.ReadFromJsonAsync(type, cancellationToken)
+            : null;
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            var request = response.RequestMessage;
+            throw new HttpRequestException($"{request?.Method} {request?.RequestUri} answered {(int)response.StatusCode}: {text}", null, response.StatusCode);
+        }
+    }
+
+    private static string E(string segment) => Uri.EscapeDataString(segment);
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Command.Domain.Geometry;
+using Command.Domain.Sites;
+using Command.Simulation.Wire;
+using Command.Simulator.Api;
+using Command.Simulator.Cli;
+
+namespace Command.Simulator.Load;
+
+/// <summary>load: N incidents × M units at R reports/s in total for S seconds, batched, several requests in flight.</summary>
+internal static class LoadCommand
+{
+    private const int MaxBatch = 500;
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
+    private static readonly GeoPoint Origin = new(38.6517, -98.4306);
+
+    public static async Task<int> RunAsync(CommandLine line, TextWriter output, CancellationToken cancellationToken)
+    {
+        line.RejectUnknown("url", "incidents", "units", "rate", "duration", "concurrency");
+        var url = line.Required("url");
+        var incidents = (int)line.Number("incidents", 1, 1, 10_000);
+        var units = (int)line.Number("units", 10, 1, 100_000);
+        var rate = line.Number("rate", 100, 0.01, 1_000_000);
+        var duration = TimeSpan.FromSeconds(line.Number("duration", 30, 1, 86_400));
+        var concurrency = (int)line.Number("concurrency", 8, 1, 1024);
+
+        using var http = ApiHttp.Create(url);
+        var api = new CommandApiClient(http);
+        var frame = new LocalFrame(Origin);
+        var site = new Site("Load test field", Origin, [], []);
+        var ids = Enumerable.Range(1, incidents).Select(i => $"load-{i}").ToList();
+        foreach (var id in ids)
+        {
+            await api.CreateIncidentAsync(new CreateIncidentBody(id, $"Load test {id}", true, ApiMapping.ToSite(site)), cancellationToken);
+        }
+
+        // Each unit reports every N·M/R seconds, phases spread evenly so the total rate is smooth.
+        var interval = TimeSpan.FromSeconds(incidents * units / rate);
+        var time = TimeProvider.System;
+        var start = time.GetUtcNow();
+        var fleet = ids.Select((id, k) => Enumerable.Range(0, units).Select(u => new LoadUnit(
+            $"{id}-u{u}", frame, new LocalPoint(100 * (u % 20), 100 * (u / 20)), start + (interval * ((double)((k * units) + u) / (incidents * units))), interval)).ToList()).ToList();
+
+        await output.WriteLineAsync($"Loading {url}: {incidents} incidents x {units} units, {rate} reports/s for {duration.TotalSeconds} s, {concurrency} requests in flight.");
+        var tally = new ReportTally();
+        var latencies = new Latencies();
+        using var gate = new SemaphoreSlim(concurrency);
+        var inFlight = new List<Task>();
+        var began = time.GetTimestamp();
+        using var ticker = new PeriodicTimer(Tick, time);
+        while (time.GetElapsedTime(began) < duration && await ticker.WaitForNextTickAsync(cancellationToken))
+        {
+            var now = time.GetUtcNow();
+            for (var k = 0; k < ids.Count; k++)
+            {
+                var due = fleet[k].SelectMany(u => Due(u, now)).OrderBy(r => r.FixTime).Select(ApiMapping.ToReport).ToList();
+                foreach (var batch in due.Chunk(MaxBatch))
+                {
+                    // Waiting here is the back-pressure: if the host cannot keep up, the achieved rate shows it.
+                    await gate.WaitAsync(cancellationToken);
+                    inFlight.Add(SendAsync(api, ids[k], batch, tally, latencies, gate, cancellationToken));
+                }
+            }
+
+            inFlight.RemoveAll(t => t.IsCompleted);
+        }
+
+        await Task.WhenAll(inFlight);
+        var elapsed = time.GetElapsedTime(began).TotalSeconds;
+        var sent = tally.Read().Sent;
+        await output.WriteLineAsync($"Sent {sent} reports in {elapsed:F1} s: {sent / elapsed:F0} reports/s achieved (target {rate}).");
+        await output.WriteLineAsync(tally.ToString());
+        await output.WriteLineAsync(latencies.Describe());
+        return tally.Read().FailedPosts > 0 ? 1 : 0;
+    }
+
+    private static IEnumerable<Command.Domain.Reports.PositionReport> Due(LoadUnit unit, DateTimeOffset now)
+    {
+        while (unit.NextFix <= now)
+        {
+            yield return unit.TakeFix();
+        }
+    }
+
+    private static async Task SendAsync(CommandApiClient api, string incidentId, ReportBody[] batch, ReportTally tally, Latencies latencies, SemaphoreSlim gate, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            tally.Add(batch.Length, await api.PostReportsAsync(incidentId, new ReportsBody(batch), cancellationToken));
+            latencies.Add(Stopwatch.GetElapsedTime(started));
+        }
+        catch (HttpRequestException e)
+        {
+            // Counted and reported with the first failure's message, and the exit code says some POSTs failed:
+            // one failure must not end a load test.
+            tally.Failed(batch.Length, e.Message);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}

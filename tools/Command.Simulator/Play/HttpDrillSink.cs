@@ -1,0 +1,49 @@
+using Command.Domain.Reports;
+using Command.Domain.Threats;
+using Command.Domain.Units;
+using Command.Simulation.Engine;
+using Command.Simulation.Scenarios;
+using Command.Simulation.Wire;
+using Command.Simulator.Api;
+
+namespace Command.Simulator.Play;
+
+/// <summary>Plays a drill into a running host over its public HTTP API: one POST per tick's reports.</summary>
+internal sealed class HttpDrillSink(CommandApiClient api, string incidentId, ReportTally tally, TextWriter output) : IDrillSink
+{
+    public async Task OpenAsync(ScenarioSetup setup, CancellationToken cancellationToken)
+    {
+        var created = await api.CreateIncidentAsync(ApiMapping.ToCreateIncident(setup, incidentId), cancellationToken);
+        await output.WriteLineAsync(created ? $"Created incident '{incidentId}' on {setup.Site.Name}." : $"Incident '{incidentId}' exists; reusing it.");
+        if (setup.Threat is { } threat)
+        {
+            await api.PutThreatAsync(incidentId, threat.ThreatId, ApiMapping.ToThreat(threat), cancellationToken);
+        }
+
+        var enrolled = 0;
+        foreach (var unit in setup.Units)
+        {
+            enrolled += await api.EnrolAsync(incidentId, ApiMapping.ToEnrolUnit(unit), cancellationToken) ? 1 : 0;
+        }
+
+        await output.WriteLineAsync($"Enrolled {enrolled} of {setup.Units.Length} units (the rest were already enrolled).");
+    }
+
+    public async Task ReportsAsync(IReadOnlyList<PositionReport> reports, CancellationToken cancellationToken)
+    {
+        var outcome = await api.PostReportsAsync(incidentId, new ReportsBody([.. reports.Select(ApiMapping.ToReport)]), cancellationToken);
+        tally.Add(reports.Count, outcome);
+    }
+
+    public async Task ThreatAsync(Threat threat, CancellationToken cancellationToken)
+    {
+        await api.PutThreatAsync(incidentId, threat.ThreatId, ApiMapping.ToThreat(threat), cancellationToken);
+        await output.WriteLineAsync($"Threat {threat.ThreatId}: {ThreatPhases.Name(threat.Phase)} at {threat.Position} ±{threat.UncertaintyM:F0} m.");
+    }
+
+    public async Task RoleAsync(string unitId, UnitRole role, CancellationToken cancellationToken)
+    {
+        await api.PutRoleAsync(incidentId, unitId, ApiMapping.ToRole(role), cancellationToken);
+        await output.WriteLineAsync($"Unit {unitId} is now {UnitRoles.Name(role)}.");
+    }
+}

@@ -1,0 +1,60 @@
+using Command.Simulation.Demo;
+using Command.Simulation.Engine;
+using Command.Simulator.Api;
+using Command.Simulator.Cli;
+
+namespace Command.Simulator.Play;
+
+/// <summary>play: a scenario against a running host until it ends (or for ever with --loop), or until Ctrl+C.</summary>
+internal static class PlayCommand
+{
+    private static readonly TimeSpan StatusEvery = TimeSpan.FromSeconds(5);
+
+    public static async Task<int> RunAsync(CommandLine line, TextWriter output, CancellationToken cancellationToken)
+    {
+        line.RejectUnknown("url", "scenario", "speed", "incident", "seed", "loop");
+        var url = line.Required("url");
+        var scenarioName = line.Text("scenario", DemoScenario.Name);
+        var options = new DrillOptions
+        {
+            Speed = line.Number("speed", 1, DrillOptions.MinSpeed, DrillOptions.MaxSpeed),
+            Seed = (int)line.Number("seed", 0, int.MinValue, int.MaxValue),
+            Loop = line.Flag("loop"),
+        };
+        var scenario = await DemoScenario.LoadByNameOrPathAsync(scenarioName, cancellationToken);
+        var incidentId = line.Text("incident", scenarioName == DemoScenario.Name ? DemoScenario.Name : Path.GetFileNameWithoutExtension(scenarioName));
+
+        using var http = ApiHttp.Create(url);
+        var tally = new ReportTally();
+        var sink = new HttpDrillSink(new CommandApiClient(http), incidentId, tally, output);
+        await using var engine = new DrillEngine(scenario, sink, TimeProvider.System, options);
+        await output.WriteLineAsync($"Playing '{scenario.Name}' ({scenario.DurationS:F0} s) at {options.Speed}x into {url} as incident '{incidentId}'{(options.Loop ? ", looping" : "")}.");
+        await engine.StartAsync(cancellationToken);
+        using var status = new PeriodicTimer(StatusEvery);
+        try
+        {
+            while (!engine.Completion.IsCompleted)
+            {
+                var next = status.WaitForNextTickAsync(cancellationToken).AsTask();
+                if (await Task.WhenAny(engine.Completion, next) == next)
+                {
+                    await next;
+                    await output.WriteLineAsync(Describe(engine.Status, tally));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await output.WriteLineAsync("Stopping.");
+            await engine.StopAsync();
+        }
+
+        // A faulted drill rethrows the sink's exception here, which Program reports.
+        await engine.Completion;
+        await output.WriteLineAsync($"{Describe(engine.Status, tally)}. Done.");
+        return 0;
+    }
+
+    private static string Describe(DrillStatus s, ReportTally tally) =>
+        $"[{s.State.ToString().ToLowerInvariant()}] drill {s.DrillTime:mm\\:ss} of {s.Duration:mm\\:ss}, loop {s.Iteration}, {s.Speed}x: {tally}";
+}
