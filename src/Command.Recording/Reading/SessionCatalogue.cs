@@ -1,0 +1,36 @@
+using System.Runtime.CompilerServices;
+using Command.Domain.Assessment;
+using Command.Recording.Replay;
+using Command.Recording.Storage;
+
+namespace Command.Recording.Reading;
+
+/// <summary>The recorded sessions of a store: list them, read one, or open one for replay.</summary>
+public sealed class SessionCatalogue(ISessionStore store, TimeProvider time)
+{
+    /// <summary>Every session with a manifest, with name, time range and event count (counting events past a lagging manifest).</summary>
+    public async IAsyncEnumerable<SessionSummary> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var incidentId in store.ListSessionsAsync(cancellationToken))
+        {
+            var m = await SessionScan.ScanAsync(store, incidentId, cancellationToken);
+            yield return new SessionSummary(m.IncidentId, m.Name, m.FirstTime, m.LastTime, m.EventCount, m.Keyframes.Length);
+        }
+    }
+
+    public Task<SessionReader> OpenAsync(string incidentId, CancellationToken cancellationToken = default) =>
+        SessionReader.OpenAsync(store, incidentId, cancellationToken);
+
+    /// <summary>Opens a session for replay, paused at its start, on the catalogue's clock.</summary>
+    public async Task<ReplaySession> OpenReplayAsync(string incidentId, AssessmentOptions? assessment = null, CancellationToken cancellationToken = default) =>
+        await ReplaySession.OpenAsync(await OpenAsync(incidentId, cancellationToken), time, assessment, cancellationToken);
+}
+
+/// <summary>One recorded session as the catalogue lists it.</summary>
+/// <param name="IncidentId">The incident, and the session's folder.</param>
+/// <param name="Name">The incident's name.</param>
+/// <param name="FirstTime">Earliest event time.</param>
+/// <param name="LastTime">Latest event time.</param>
+/// <param name="EventCount">Recorded events, derived ones included.</param>
+/// <param name="Keyframes">Keyframes a seek can start from.</param>
+public sealed record SessionSummary(string IncidentId, string Name, DateTimeOffset? FirstTime, DateTimeOffset? LastTime, long EventCount, int Keyframes);

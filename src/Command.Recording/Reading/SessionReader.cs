@@ -1,0 +1,108 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Command.Domain.Events;
+using Command.Domain.Incidents;
+using Command.Recording.Layout;
+using Command.Recording.Storage;
+
+namespace Command.Recording.Reading;
+
+/// <summary>Reads one recorded session from disk or blob storage: its events in order, its keyframes, its timeline.</summary>
+public sealed class SessionReader
+{
+    private static readonly byte[][] MarkPrefixes =
+        [.. new[] { "{\"type\":\"flag-", "{\"type\":\"threat-phase-changed\"" }.Select(System.Text.Encoding.UTF8.GetBytes)];
+
+    private SessionReader(ISessionStore store, SessionManifest manifest) => (Store, Manifest) = (store, manifest);
+
+    public ISessionStore Store { get; }
+
+    /// <summary>The manifest reconciled with the segments as stored: complete up to the last whole line written.</summary>
+    public SessionManifest Manifest { get; }
+
+    /// <summary>Bytes of all segments, for progress.</summary>
+    public long TotalBytes => Manifest.Segments.Sum(s => s.Length);
+
+    /// <summary>Opens a session; throws <see cref="KeyNotFoundException"/> when it has no events.</summary>
+    public static async Task<SessionReader> OpenAsync(ISessionStore store, string incidentId, CancellationToken cancellationToken = default)
+    {
+        var manifest = await SessionScan.ScanAsync(store, incidentId, cancellationToken);
+        return manifest.EventCount == 0
+            ? throw new KeyNotFoundException($"No recorded session '{incidentId}' in {store.Location}.")
+            : new SessionReader(store, manifest);
+    }
+
+    /// <summary>Every event from <paramref name="from"/> (default: the start) to the end, in sequence order.</summary>
+    /// <param name="from">Where to start.</param>
+    /// <param name="progress">Told the bytes read so far, now and then.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    public async IAsyncEnumerable<IncidentEvent> ReadAsync(
+        SessionPosition? from = null, IProgress<long>? progress = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var line in ReadLinesAsync(from, progress, cancellationToken))
+        {
+            yield return EventLines.Decode(line.Span);
+        }
+    }
+
+    /// <summary>The flag, acknowledgement and threat-phase events of the whole session, for timeline markers.</summary>
+    public async Task<IReadOnlyList<IncidentEvent>> ReadTimelineAsync(CancellationToken cancellationToken = default)
+    {
+        var marks = new List<IncidentEvent>();
+        await foreach (var line in ReadLinesAsync(null, null, cancellationToken))
+        {
+            // The discriminator is written first, so most lines are passed over without being parsed.
+            if (MarkPrefixes.Any(p => line.Span.StartsWith(p)))
+            {
+                marks.Add(EventLines.Decode(line.Span));
+            }
+        }
+
+        return marks;
+    }
+
+    /// <summary>The latest keyframe whose clock is at or before <paramref name="instant"/>, and where to read on from.</summary>
+    public async Task<(ProjectionSnapshot Snapshot, SessionPosition Next)?> KeyframeAtOrBeforeAsync(DateTimeOffset instant, CancellationToken cancellationToken = default)
+    {
+        var entry = Manifest.Keyframes.LastOrDefault(k => k.Time <= instant);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var bytes = await Store.ReadAllAsync(SessionPaths.Keyframe(Manifest.IncidentId, entry.Sequence), cancellationToken)
+            ?? throw new FileNotFoundException($"Keyframe {entry.Sequence} of {Manifest.IncidentId} is listed but missing.");
+        var snapshot = JsonSerializer.Deserialize(bytes, EventJsonContext.Default.ProjectionSnapshot)
+            ?? throw new JsonException($"Keyframe {entry.Sequence} of {Manifest.IncidentId} is empty.");
+        return (snapshot, new SessionPosition(entry.Segment, entry.Offset));
+    }
+
+    /// <summary>Raw lines; each is valid only until the next is read.</summary>
+    internal async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadLinesAsync(
+        SessionPosition? from, IProgress<long>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var segments = Manifest.Segments;
+        var first = from is { } f ? segments.IndexOf(segments.Single(s => s.Name == f.Segment)) : 0;
+        long before = segments.Take(first).Sum(s => s.Length);
+        for (var i = first; i < segments.Length; i++)
+        {
+            var offset = i == first && from is { } start ? start.Offset : 0;
+            await using var stream = await Store.OpenReadAsync(SessionPaths.Segment(Manifest.IncidentId, segments[i].Name), offset, cancellationToken)
+                ?? throw new FileNotFoundException($"Segment {segments[i].Name} of {Manifest.IncidentId} is listed but missing.");
+            var lines = new LineReader(stream, offset);
+            var reported = 0L;
+            while (lines.Offset < segments[i].Length && await lines.ReadLineAsync(cancellationToken) is { } line)
+            {
+                yield return line;
+                if (progress is not null && lines.Offset - reported > 1 << 20)
+                {
+                    reported = lines.Offset;
+                    progress.Report(before + reported);
+                }
+            }
+
+            before += segments[i].Length;
+            progress?.Report(before);
+        }
+    }
+}

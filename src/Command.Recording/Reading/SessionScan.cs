@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Command.Domain.Events;
+using Command.Recording.Layout;
+using Command.Recording.Storage;
+
+namespace Command.Recording.Reading;
+
+/// <summary>
+/// Reconciles a session's manifest with its segments as they are on the store: the manifest may lag by the last
+/// batches (or be missing after a crash before its first write), so segments longer than the manifest says, or
+/// not in it, are read from where the manifest stops.
+/// </summary>
+internal static class SessionScan
+{
+    public static async Task<SessionManifest> ScanAsync(ISessionStore store, string incidentId, CancellationToken cancellationToken)
+    {
+        var bytes = await store.ReadAllAsync(SessionPaths.Manifest(SessionPaths.Require(incidentId)), cancellationToken);
+        var manifest = bytes is null ? SessionManifest.Empty(incidentId) : JsonSerializer.Deserialize(bytes, RecordingJsonContext.Default.SessionManifest)
+            ?? throw new JsonException($"The manifest of {incidentId} is empty.");
+        if (manifest.FormatVersion != SessionManifest.CurrentVersion)
+        {
+            throw new NotSupportedException($"Session {incidentId} has format version {manifest.FormatVersion}; this build reads {SessionManifest.CurrentVersion}.");
+        }
+
+        var objects = new List<(int Number, StoredObject Object)>();
+        await foreach (var item in store.ListAsync(incidentId, cancellationToken))
+        {
+            if (SessionPaths.SegmentNumber(item.Name) is { } number)
+            {
+                objects.Add((number, item));
+            }
+        }
+
+        var known = manifest.Segments.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var entries = new List<SegmentEntry>();
+        var name = manifest.Name;
+        foreach (var (_, item) in objects.OrderBy(o => o.Number))
+        {
+            var entry = known.GetValueOrDefault(item.Name);
+            if (entry is null || entry.Length < item.Length)
+            {
+                (entry, var opened) = await ScanTailAsync(store, incidentId, item.Name, entry, cancellationToken);
+                name = name.Length == 0 && opened is not null ? opened : name;
+            }
+
+            if (entry is not null)
+            {
+                entries.Add(entry);
+            }
+        }
+
+        return entries.Count == 0 ? manifest with { Segments = [] } : manifest with
+        {
+            Name = name,
+            FirstSequence = entries[0].FirstSequence,
+            LastSequence = entries[^1].LastSequence,
+            FirstTime = entries.Min(e => e.FirstTime),
+            LastTime = entries.Max(e => e.LastTime),
+            EventCount = entries.Sum(e => e.EventCount),
+            Segments = [.. entries],
+        };
+    }
+
+    private static async Task<(SegmentEntry? Entry, string? Name)> ScanTailAsync(
+        ISessionStore store, string incidentId, string segment, SegmentEntry? known, CancellationToken cancellationToken)
+    {
+        var entry = known;
+        string? name = null;
+        await using var stream = await store.OpenReadAsync(SessionPaths.Segment(incidentId, segment), known?.Length ?? 0, cancellationToken);
+        if (stream is null)
+        {
+            return (known, null);
+        }
+
+        var lines = new LineReader(stream, known?.Length ?? 0);
+        while (await lines.ReadLineAsync(cancellationToken) is { } line)
+        {
+            var e = EventLines.Decode(line.Span);
+            name = e is IncidentOpened opened ? opened.Name : name;
+            entry = entry is null
+                ? new SegmentEntry(segment, e.Sequence, e.Sequence, e.Time, e.Time, lines.Offset, 1, 1)
+                : entry with
+                {
+                    LastSequence = e.Sequence,
+                    FirstTime = e.Time < entry.FirstTime ? e.Time : entry.FirstTime,
+                    LastTime = e.Time > entry.LastTime ? e.Time : entry.LastTime,
+                    Length = lines.Offset,
+                    EventCount = entry.EventCount + 1,
+                };
+        }
+
+        return (entry, name);
+    }
+}

@@ -1,0 +1,172 @@
+using System.Runtime.CompilerServices;
+using Command.Domain.Assessment;
+using Command.Domain.Events;
+using Command.Domain.Incidents;
+using Command.Recording.Reading;
+
+namespace Command.Recording.Replay;
+
+/// <summary>
+/// Plays a recorded session on one clock for all units: the recorded input events are folded through the same
+/// <see cref="IncidentProjection"/> live used, and derived events are recomputed rather than read. The clock
+/// advances by the <see cref="TimeProvider"/>'s elapsed time times <see cref="Speed"/> while playing.
+/// </summary>
+public sealed partial class ReplaySession : IAsyncDisposable
+{
+    /// <summary>Slowest speed. 0.25×.</summary>
+    public const double MinSpeed = 0.25;
+
+    /// <summary>Fastest speed. 60×.</summary>
+    public const double MaxSpeed = 60;
+
+    private readonly SessionReader reader;
+    private readonly TimeProvider time;
+    private readonly AssessmentOptions? assessment;
+    private IAsyncEnumerator<IncidentEvent>? events;
+    private IncidentEvent? next;
+    private long anchor;
+
+    private ReplaySession(SessionReader reader, TimeProvider time, AssessmentOptions? assessment)
+    {
+        (this.reader, this.time, this.assessment) = (reader, time, assessment);
+        Projection = new IncidentProjection(assessment);
+        Start = reader.Manifest.FirstTime ?? default;
+        End = reader.Manifest.LastTime ?? default;
+    }
+
+    /// <summary>The folded state at <see cref="Position"/>; replaced by a seek.</summary>
+    public IncidentProjection Projection { get; private set; }
+
+    public string IncidentId => reader.Manifest.IncidentId;
+
+    public DateTimeOffset Start { get; }
+
+    public DateTimeOffset End { get; }
+
+    /// <summary>The replay clock.</summary>
+    public DateTimeOffset Position { get; private set; }
+
+    /// <summary>Replay speed, <see cref="MinSpeed"/> to <see cref="MaxSpeed"/>. Default 1×.</summary>
+    public double Speed { get; private set; } = 1;
+
+    /// <summary>A replay opens paused.</summary>
+    public bool IsPaused { get; private set; } = true;
+
+    public bool AtEnd => next is null;
+
+    /// <summary>Opens a replay paused at the session's first instant.</summary>
+    public static async Task<ReplaySession> OpenAsync(SessionReader reader, TimeProvider time, AssessmentOptions? assessment = null, CancellationToken cancellationToken = default)
+    {
+        var replay = new ReplaySession(reader, time, assessment);
+        await replay.SeekAsync(replay.Start, cancellationToken);
+        return replay;
+    }
+
+    public void Play()
+    {
+        anchor = time.GetTimestamp();
+        IsPaused = false;
+    }
+
+    public void Pause() => IsPaused = true;
+
+    public void SetSpeed(double speed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(speed, MinSpeed);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(speed, MaxSpeed);
+        anchor = time.GetTimestamp();
+        Speed = speed;
+    }
+
+    /// <summary>Moves the clock by the time elapsed since the last move, times the speed, folding what it passes.</summary>
+    public async Task<ReplayFrame> AdvanceAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetTimestamp();
+        var elapsed = time.GetElapsedTime(anchor, now);
+        anchor = now;
+        if (IsPaused)
+        {
+            return new ReplayFrame(Position, [], false, AtEnd);
+        }
+
+        var target = Position + (elapsed * Speed);
+        var applied = await FoldUntilAsync(target > End ? End : target, cancellationToken);
+        Position = target > End ? End : target;
+        IsPaused = IsPaused || AtEnd;
+        return new ReplayFrame(Position, applied, false, AtEnd);
+    }
+
+    /// <summary>Folds the next recorded input event (and what it derives), moving the clock to its time.</summary>
+    public async Task<ReplayFrame> StepAsync(CancellationToken cancellationToken = default)
+    {
+        var applied = new List<IncidentEvent>();
+        while (applied.Count == 0 && next is not null)
+        {
+            var e = await TakeAsync(cancellationToken);
+            if (!e.IsDerived)
+            {
+                Fold(e, applied);
+                Position = e.Time > Position ? e.Time : Position;
+            }
+        }
+
+        anchor = time.GetTimestamp();
+        return new ReplayFrame(Position, applied, false, AtEnd);
+    }
+
+    /// <summary>
+    /// Replaces the state with the state at <paramref name="instant"/>: restores the latest keyframe at or before it
+    /// and folds only the events after that keyframe; from the start only when no keyframe is that early.
+    /// </summary>
+    public async Task<ReplayFrame> SeekAsync(DateTimeOffset instant, CancellationToken cancellationToken = default)
+    {
+        instant = instant < Start ? Start : instant > End ? End : instant;
+        if (events is not null)
+        {
+            await events.DisposeAsync();
+        }
+
+        Projection = new IncidentProjection(assessment);
+        var keyframe = await reader.KeyframeAtOrBeforeAsync(instant, cancellationToken);
+        if (keyframe is { } k)
+        {
+            Projection.Restore(k.Snapshot);
+        }
+
+        events = reader.ReadAsync(keyframe?.Next, null, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        next = await events.MoveNextAsync() ? events.Current : null;
+        await FoldUntilAsync(instant, cancellationToken);
+        Position = instant;
+        anchor = time.GetTimestamp();
+        return new ReplayFrame(Position, [], true, AtEnd);
+    }
+
+    /// <summary>
+    /// Plays while the caller listens: every <paramref name="frameInterval"/> of the time provider's time, yields a
+    /// frame with what changed. Paused, it yields nothing; it ends with the session or the token.
+    /// </summary>
+    public async IAsyncEnumerable<ReplayFrame> RunAsync(TimeSpan frameInterval, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        while (!AtEnd)
+        {
+            await Task.Delay(frameInterval, time, cancellationToken);
+            var frame = await AdvanceAsync(cancellationToken);
+            if (frame.Applied.Count > 0 || frame.AtEnd)
+            {
+                yield return frame;
+            }
+        }
+    }
+
+    /// <summary>Flags, acknowledgements and threat phases of the whole session, for timeline markers.</summary>
+    public Task<IReadOnlyList<IncidentEvent>> TimelineAsync(CancellationToken cancellationToken = default) =>
+        reader.ReadTimelineAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (events is not null)
+        {
+            await events.DisposeAsync();
+        }
+    }
+}

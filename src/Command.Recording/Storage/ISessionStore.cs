@@ -1,0 +1,42 @@
+namespace Command.Recording.Storage;
+
+/// <summary>
+/// Where sessions are kept: named objects under <c>{incidentId}/</c>, on local disk or in a blob container,
+/// in the same layout (see SESSION-FORMAT.md). Implementations do no retrying of their own: resilience is applied
+/// once, by the caller, through Polly.
+/// </summary>
+public interface ISessionStore
+{
+    /// <summary>Where the store is, for logs and messages ("disk:/var/sessions", "blob:recordings").</summary>
+    string Location { get; }
+
+    /// <summary>
+    /// Appends <paramref name="data"/> to the object at <paramref name="path"/>, creating it when
+    /// <paramref name="offset"/> is 0. Idempotent: if the same bytes were already appended at that offset (a
+    /// retry after an attempt whose reply was lost), it succeeds without writing them twice. Completes when durable.
+    /// </summary>
+    Task AppendAsync(string path, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken);
+
+    /// <summary>Writes a whole object, replacing any previous one atomically.</summary>
+    Task WriteAsync(string path, ReadOnlyMemory<byte> data, CancellationToken cancellationToken);
+
+    /// <summary>Opens an object for reading from <paramref name="offset"/>; null when it does not exist.</summary>
+    Task<Stream?> OpenReadAsync(string path, long offset, CancellationToken cancellationToken);
+
+    /// <summary>Reads a whole object; null when it does not exist.</summary>
+    Task<byte[]?> ReadAllAsync(string path, CancellationToken cancellationToken);
+
+    /// <summary>Objects directly inside a session folder (not its keyframes), with their lengths.</summary>
+    IAsyncEnumerable<StoredObject> ListAsync(string incidentId, CancellationToken cancellationToken);
+
+    /// <summary>Incident ids of the sessions that have a manifest.</summary>
+    IAsyncEnumerable<string> ListSessionsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Makes sure the store exists (the folder, or the container). Called once at start-up.</summary>
+    Task EnsureCreatedAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>An object in a session folder.</summary>
+/// <param name="Name">Name inside the folder (<c>segment-000001.jsonl</c>).</param>
+/// <param name="Length">Bytes.</param>
+public sealed record StoredObject(string Name, long Length);

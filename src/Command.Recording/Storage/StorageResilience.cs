@@ -1,0 +1,69 @@
+using System.Net.Sockets;
+using Azure;
+using Command.Recording.Hosting;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Command.Recording.Storage;
+
+/// <summary>
+/// The one place storage I/O is made resilient. Both pipelines share a circuit breaker: once storage keeps
+/// failing, live appends stop waiting on it and spill at once, while the drain keeps retrying with exponential
+/// backoff until storage answers again.
+/// </summary>
+internal sealed class StorageResilience
+{
+    private StorageResilience(ResiliencePipeline live, ResiliencePipeline drain)
+    {
+        Live = live;
+        Drain = drain;
+    }
+
+    /// <summary>For live appends: a few quick retries, then the caller spills. Fails fast while the circuit is open.</summary>
+    public ResiliencePipeline Live { get; }
+
+    /// <summary>For the spill drain, manifests and keyframes in the background: retries until cancelled.</summary>
+    public ResiliencePipeline Drain { get; }
+
+    public static StorageResilience Create(RecordingOptions options, TimeProvider time)
+    {
+        var breaker = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = 0.5,
+                MinimumThroughput = 4,
+                SamplingDuration = TimeSpan.FromSeconds(10),
+                BreakDuration = options.BreakDuration,
+                ShouldHandle = args => ValueTask.FromResult(IsStorageFailure(args.Outcome.Exception)),
+            })
+            .AddTimeout(options.RequestTimeout)
+            .Build();
+
+        var live = new ResiliencePipelineBuilder { TimeProvider = time };
+        if (options.AppendRetries > 0)
+        {
+            live.AddRetry(Retry(options, options.AppendRetries, options.RetryBaseDelay * (1 << options.AppendRetries), retryOpenCircuit: false));
+        }
+
+        var drain = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(Retry(options, int.MaxValue, options.RetryMaxDelay, retryOpenCircuit: true));
+        return new StorageResilience(live.AddPipeline(breaker).Build(), drain.AddPipeline(breaker).Build());
+    }
+
+    private static RetryStrategyOptions Retry(RecordingOptions options, int attempts, TimeSpan maxDelay, bool retryOpenCircuit) => new()
+    {
+        MaxRetryAttempts = attempts,
+        BackoffType = DelayBackoffType.Exponential,
+        Delay = options.RetryBaseDelay,
+        MaxDelay = maxDelay,
+        UseJitter = true,
+        ShouldHandle = args => ValueTask.FromResult(
+            IsStorageFailure(args.Outcome.Exception) || (retryOpenCircuit && args.Outcome.Exception is BrokenCircuitException)),
+    };
+
+    /// <summary>Failures that storage coming back can cure; a length conflict or a bug is not one of them.</summary>
+    internal static bool IsStorageFailure(Exception? exception) => exception is RequestFailedException or IOException
+        or HttpRequestException or SocketException or TimeoutRejectedException or AggregateException;
+}

@@ -1,0 +1,120 @@
+using Command.Domain.Incidents;
+using Command.Recording.Storage;
+using Polly;
+using Polly.CircuitBreaker;
+
+namespace Command.Recording.Writing;
+
+internal sealed partial class SessionWriter
+{
+    private async Task DrainAsync()
+    {
+        try
+        {
+            while (true)
+            {
+                var bytes = await spill.ReadFromAsync(drainedUpTo, stopping.Token);
+                var (batches, consumed) = SpillBatches.Split(bytes, ledger.LastSequence, options.MaxBatchBytes);
+                foreach (var batch in batches)
+                {
+                    await ledger.CommitAsync(batch, resilience.Drain, stopping.Token);
+                }
+
+                drainedUpTo += consumed;
+                if (consumed > 0)
+                {
+                    continue;
+                }
+
+                await WriteManifestAsync(resilience.Drain);
+                await spillLock.WaitAsync(stopping.Token);
+                try
+                {
+                    if ((await spill.ReadFromAsync(drainedUpTo, stopping.Token)).Length == 0)
+                    {
+                        spill.Delete();
+                        drainedUpTo = 0;
+                        spilling = false;
+                        LogDrained(logger, incidentId, ledger.LastSequence);
+                        return;
+                    }
+                }
+                finally
+                {
+                    spillLock.Release();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            LogSpillLeft(logger, incidentId, drainedUpTo);
+        }
+    }
+
+    private async Task StoreKeyframeAsync(ProjectionSnapshot snapshot)
+    {
+        // A keyframe only saves reading time; while spilling its offset is unknown, and a later one will do.
+        try
+        {
+            if (spilling || !await ledger.KeyframeAsync(snapshot, resilience.Live, stopping.Token))
+            {
+                LogKeyframeSkipped(logger, incidentId, snapshot.Sequence, ledger.LastSequence, spilling);
+                return;
+            }
+
+            await WriteManifestAsync(resilience.Live);
+        }
+        catch (Exception ex) when (StorageResilience.IsStorageFailure(ex) || ex is BrokenCircuitException)
+        {
+            LogKeyframeFailed(logger, ex, incidentId, snapshot.Sequence);
+        }
+    }
+
+    private async Task FlushNowAsync()
+    {
+        if (spilling)
+        {
+            await drain;
+        }
+
+        if (!spilling && ledger.ManifestDirty)
+        {
+            await WriteManifestAsync(resilience.Drain);
+        }
+    }
+
+    private async Task WriteManifestAsync(ResiliencePipeline pipeline)
+    {
+        await ledger.WriteManifestAsync(pipeline, stopping.Token);
+        manifestWrittenAt = time.GetTimestamp();
+    }
+
+    /// <summary>Commits what is queued, then waits up to the shutdown timeout for the spill to drain.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await loop;
+        try
+        {
+            await drain.WaitAsync(options.ShutdownDrainTimeout, time);
+            if (!spilling && ledger.ManifestDirty)
+            {
+                using var deadline = new CancellationTokenSource(options.ShutdownDrainTimeout, time);
+                await ledger.WriteManifestAsync(resilience.Drain, deadline.Token);
+            }
+        }
+        catch (TimeoutException)
+        {
+            await stopping.CancelAsync();
+            await drain;
+        }
+        catch (OperationCanceledException ex)
+        {
+            // Only the manifest is missing; readers rebuild it from the segments.
+            LogManifestNotWritten(logger, ex, incidentId);
+        }
+
+        stopping.Dispose();
+        spillLock.Dispose();
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+
+namespace Command.Recording.Writing;
+
+internal sealed partial class SessionWriter
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage is failing for session {IncidentId}; spilling locally from sequence {Sequence}")]
+    private static partial void LogSpilling(ILogger logger, Exception exception, string incidentId, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Spill of session {IncidentId} drained to storage through sequence {Sequence}")]
+    private static partial void LogDrained(ILogger logger, string incidentId, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Spill of session {IncidentId} left on disk at offset {Offset}; it drains at the next start")]
+    private static partial void LogSpillLeft(ILogger logger, string incidentId, long offset);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not record {Count} events of session {IncidentId} on storage or in the spill")]
+    private static partial void LogAppendFailed(ILogger logger, Exception exception, string incidentId, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Keyframe {Sequence} of session {IncidentId} skipped (last stored {LastSequence}, spilling {Spilling})")]
+    private static partial void LogKeyframeSkipped(ILogger logger, string incidentId, long sequence, long lastSequence, bool spilling);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Keyframe {Sequence} of session {IncidentId} not stored; replay seeks from an earlier one")]
+    private static partial void LogKeyframeFailed(ILogger logger, Exception exception, string incidentId, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Manifest of session {IncidentId} not written at shutdown")]
+    private static partial void LogManifestNotWritten(ILogger logger, Exception exception, string incidentId);
+}

@@ -1,0 +1,183 @@
+using System.Threading.Channels;
+using Command.Domain.Incidents;
+using Command.Recording.Hosting;
+using Command.Recording.Layout;
+using Command.Recording.Storage;
+using Microsoft.Extensions.Logging;
+using Polly.CircuitBreaker;
+
+namespace Command.Recording.Writing;
+
+/// <summary>
+/// Writes one session. Appends queue up and a single loop commits whatever has gathered as one write (group
+/// commit); each append completes when its batch is on storage or in the local spill. While the spill holds
+/// anything, new batches go behind it so the order never changes, and a background drain moves it to storage.
+/// </summary>
+internal sealed partial class SessionWriter : IAsyncDisposable
+{
+    private readonly Channel<Request> queue = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource stopping = new();
+    private readonly SemaphoreSlim spillLock = new(1, 1);
+    private readonly string incidentId;
+    private readonly SessionLedger ledger;
+    private readonly SpillFile spill;
+    private readonly StorageResilience resilience;
+    private readonly RecordingOptions options;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private readonly Task loop;
+    private volatile bool spilling;
+    private Task drain = Task.CompletedTask;
+    private long drainedUpTo;
+    private long manifestWrittenAt;
+
+    private SessionWriter(string incidentId, SessionLedger ledger, SpillFile spill, StorageResilience resilience, RecordingOptions options, TimeProvider time, ILogger logger)
+    {
+        (this.incidentId, this.ledger, this.spill, this.resilience, this.options, this.time, this.logger) = (incidentId, ledger, spill, resilience, options, time, logger);
+        manifestWrittenAt = time.GetTimestamp();
+        if (spill.Exists)
+        {
+            // Left by a run that stopped while storage was down: drain it before anything newer.
+            spilling = true;
+            drain = Task.Run(DrainAsync);
+        }
+
+        loop = Task.Run(RunAsync);
+    }
+
+    public static async Task<SessionWriter> StartAsync(
+        ISessionStore store, string incidentId, string spillFolder, StorageResilience resilience, RecordingOptions options, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+    {
+        var ledger = await resilience.Live.ExecuteAsync(async ct => await SessionLedger.OpenAsync(store, incidentId, options, ct), cancellationToken);
+        var spill = new SpillFile(Path.Combine(spillFolder, incidentId + ".jsonl"));
+        return new SessionWriter(incidentId, ledger, spill, resilience, options, time, logger);
+    }
+
+    public Task AppendAsync(EncodedBatch batch) => Enqueue(new Append(batch));
+
+    public Task KeyframeAsync(ProjectionSnapshot snapshot) => Enqueue(new Keyframe(snapshot));
+
+    /// <summary>Completes when everything queued before it is on storage (the spill drained) and the manifest is current.</summary>
+    public Task FlushAsync() => Enqueue(new Flush());
+
+    private Task Enqueue(Request request) =>
+        queue.Writer.TryWrite(request) ? request.Done.Task : Task.FromException(new ObjectDisposedException(nameof(SessionWriter)));
+
+    private async Task RunAsync()
+    {
+        var pending = new List<Append>();
+        var bytes = 0;
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            while (queue.Reader.TryRead(out var request))
+            {
+                if (request is Append append)
+                {
+                    pending.Add(append);
+                    bytes += append.Batch.Bytes.Length;
+                    if (bytes < options.MaxBatchBytes)
+                    {
+                        continue;
+                    }
+                }
+
+                await CommitPendingAsync(pending);
+                bytes = 0;
+                await (request switch
+                {
+                    Keyframe k => Complete(k, () => StoreKeyframeAsync(k.Snapshot)),
+                    Flush f => Complete(f, FlushNowAsync),
+                    _ => Task.CompletedTask,
+                });
+            }
+
+            await CommitPendingAsync(pending);
+            bytes = 0;
+            if (!spilling && ledger.ManifestDirty && time.GetElapsedTime(manifestWrittenAt) >= options.ManifestInterval)
+            {
+                await WriteManifestAsync(resilience.Live);
+            }
+        }
+    }
+
+    private async Task CommitPendingAsync(List<Append> pending)
+    {
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var batch = EncodedBatch.Combine([.. pending.Select(p => p.Batch)]);
+        try
+        {
+            await CommitAsync(batch);
+            pending.ForEach(p => p.Done.TrySetResult());
+        }
+        catch (Exception ex)
+        {
+            LogAppendFailed(logger, ex, incidentId, batch.Count);
+            pending.ForEach(p => p.Done.TrySetException(ex));
+        }
+
+        pending.Clear();
+    }
+
+    private async Task CommitAsync(EncodedBatch batch)
+    {
+        if (!spilling)
+        {
+            try
+            {
+                if (await ledger.CommitAsync(batch, resilience.Live, stopping.Token))
+                {
+                    await WriteManifestAsync(resilience.Live);
+                }
+
+                return;
+            }
+            catch (Exception ex) when (StorageResilience.IsStorageFailure(ex) || ex is BrokenCircuitException)
+            {
+                LogSpilling(logger, ex, incidentId, batch.FirstSequence);
+            }
+        }
+
+        await spillLock.WaitAsync();
+        try
+        {
+            await spill.AppendAsync(batch.Bytes, CancellationToken.None);
+            if (!spilling)
+            {
+                spilling = true;
+                drain = Task.Run(DrainAsync);
+            }
+        }
+        finally
+        {
+            spillLock.Release();
+        }
+    }
+
+    private static async Task Complete(Request request, Func<Task> action)
+    {
+        try
+        {
+            await action();
+            request.Done.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            request.Done.TrySetException(ex);
+        }
+    }
+
+    private abstract record Request
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private sealed record Append(EncodedBatch Batch) : Request;
+
+    private sealed record Keyframe(ProjectionSnapshot Snapshot) : Request;
+
+    private sealed record Flush : Request;
+}

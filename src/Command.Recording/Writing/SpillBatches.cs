@@ -1,0 +1,56 @@
+using Command.Domain.Events;
+using Command.Recording.Layout;
+
+namespace Command.Recording.Writing;
+
+/// <summary>Cuts spilled lines back into batches, leaving out events the store already holds.</summary>
+internal static class SpillBatches
+{
+    /// <returns>The batches, and how many bytes of complete lines were consumed.</returns>
+    public static (List<EncodedBatch> Batches, int Consumed) Split(byte[] bytes, long storedUpTo, int maxBatchBytes)
+    {
+        var batches = new List<EncodedBatch>();
+        var events = new List<IncidentEvent>();
+        var batchStart = 0;
+        var at = 0;
+        while (at < bytes.Length)
+        {
+            var end = Array.IndexOf(bytes, EventLines.NewLine, at);
+            if (end < 0)
+            {
+                break;
+            }
+
+            var e = EventLines.Decode(bytes.AsSpan(at, end - at));
+            if (e.Sequence <= storedUpTo)
+            {
+                // Stored before a crash cut the drain short: skip it so every event is stored exactly once.
+                Close(batches, events, bytes, batchStart, at);
+                batchStart = end + 1;
+            }
+            else
+            {
+                events.Add(e);
+                if (end + 1 - batchStart >= maxBatchBytes)
+                {
+                    Close(batches, events, bytes, batchStart, end + 1);
+                    batchStart = end + 1;
+                }
+            }
+
+            at = end + 1;
+        }
+
+        Close(batches, events, bytes, batchStart, at);
+        return (batches, at);
+    }
+
+    private static void Close(List<EncodedBatch> batches, List<IncidentEvent> events, byte[] bytes, int start, int end)
+    {
+        if (events.Count > 0)
+        {
+            batches.Add(EncodedBatch.Describe(bytes.AsMemory(start, end - start), events));
+            events.Clear();
+        }
+    }
+}
