@@ -1,0 +1,40 @@
+// HTTP calls to the host. A refusal comes back as {reason, detail, errors?}; the detail is what the user sees.
+import { actorName } from './actor.js';
+
+export class ApiProblem extends Error {
+  constructor(status, reason, detail, errors) {
+    super(detail);
+    this.status = status;
+    this.reason = reason;
+    this.errors = errors ?? [];
+  }
+}
+
+export async function request(method, path, body) {
+  const headers = { 'X-Actor': actorName(), Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const json = text ? parseJson(text) : null;
+  if (!response.ok) {
+    const detail = json?.detail ?? `${method} ${path} answered ${response.status} ${response.statusText}`;
+    const fields = (json?.errors ?? []).map(e => `${e.field}: ${e.detail}`).join('; ');
+    throw new ApiProblem(response.status, json?.reason ?? 'http-error', fields ? `${detail} (${fields})` : detail, json?.errors);
+  }
+  return json;
+}
+
+export const get = path => request('GET', path);
+export const post = (path, body = {}) => request('POST', path, body);
+export const put = (path, body) => request('PUT', path, body);
+
+function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // A non-JSON body (a proxy's error page, say) still gets reported through the status line.
+    return null;
+  }
+}
+
+export const enc = encodeURIComponent;

@@ -1,0 +1,45 @@
+// What a commander can tell the host. Each command shows the host's refusal in words and reports success.
+import { get, post, put, enc, ApiProblem } from './api.js';
+import { attempt } from './notice.js';
+import { threatBody } from './map/threat.js';
+
+export class Commands {
+  constructor() {
+    this.incidentId = null;
+  }
+
+  base() {
+    return `/api/incidents/${enc(this.incidentId)}`;
+  }
+
+  async changeRole(unitId, role) {
+    return (await attempt(() => put(`${this.base()}/units/${enc(unitId)}/role`, { role }).then(() => true))) ?? false;
+  }
+
+  async acknowledge(subject, reason) {
+    return (await attempt(() => post(`${this.base()}/flags/${enc(subject)}/ack`, { reason }).then(() => true))) ?? false;
+  }
+
+  /** Places or moves a threat; answers the threat as the host accepted it, or null. */
+  async moveThreat(threatId, latlng, current) {
+    return (await attempt(() => put(`${this.base()}/threats/${enc(threatId)}`, threatBody(latlng, current)))) ?? null;
+  }
+
+  async setPhase(threatId, phase) {
+    return (await attempt(() => post(`${this.base()}/threats/${enc(threatId)}/phase`, { phase }).then(() => true))) ?? false;
+  }
+
+  async drillStatus(incidentId) {
+    try {
+      return await get(`/api/incidents/${enc(incidentId)}/drill`);
+    } catch (error) {
+      // An incident that no drill drives has no drill status: that is a state, not a failure.
+      if (error instanceof ApiProblem && error.status === 404) return null;
+      return attempt(() => Promise.reject(error));
+    }
+  }
+
+  controlDrill(incidentId, action, speed = 1) {
+    return attempt(() => post(`/api/incidents/${enc(incidentId)}/drill`, { action, scenario: 'demo', speed }).then(r => r ?? true));
+  }
+}

@@ -1,0 +1,74 @@
+// Drill controls: start, pause, resume or stop the simulated drill, and its own clock, run on between answers.
+import { duration } from './format.js';
+
+const allowed = {
+  start: ['ready', 'stopped', 'completed', 'faulted', 'none'],
+  pause: ['running'],
+  resume: ['paused'],
+  stop: ['running', 'paused'],
+};
+
+export class DrillPanel {
+  constructor(elements, commands) {
+    this.stateText = elements.state;
+    this.buttons = elements.buttons;
+    this.commands = commands;
+    this.status = null;
+    this.receivedAt = 0;
+    for (const button of this.buttons) {
+      button.addEventListener('click', () => this.control(button.dataset.drill));
+    }
+    setInterval(() => this.renderTime(), 1000);
+    this.render();
+  }
+
+  /** A new incident: no drill known until its frames show one. */
+  forget(incidentId) {
+    this.incidentId = incidentId;
+    this.asked = false;
+    this.show(null);
+  }
+
+  async refresh(incidentId) {
+    this.incidentId = incidentId;
+    this.asked = true;
+    this.show(incidentId ? await this.commands.drillStatus(incidentId) : null);
+  }
+
+  async control(action) {
+    const answer = await this.commands.controlDrill(this.incidentId, action);
+    if (answer !== undefined) await this.refresh(this.incidentId);
+  }
+
+  show(status) {
+    this.status = status ?? null;
+    this.receivedAt = performance.now();
+    this.render();
+  }
+
+  render() {
+    const state = this.status?.state ?? 'none';
+    for (const button of this.buttons) button.disabled = !this.incidentId || !allowed[button.dataset.drill].includes(state);
+    this.stateText.dataset.state = state;
+    this.renderTime();
+  }
+
+  renderTime() {
+    const s = this.status;
+    if (!s) {
+      this.stateText.textContent = 'no drill';
+      return;
+    }
+    const running = s.state === 'running' ? (performance.now() - this.receivedAt) / 1000 * (s.speed ?? 1) : 0;
+    const at = seconds(s.drillTimeS ?? s.drillTime) + running;
+    this.stateText.textContent = `${s.state.toUpperCase()} · ${duration(at)}${s.speed && s.speed !== 1 ? ` · ${s.speed}×` : ''}`;
+  }
+}
+
+/** A .NET TimeSpan as JSON ("00:02:13.5000000"), or plain seconds. */
+function seconds(value) {
+  if (typeof value === 'number') return value;
+  const match = /^(?:(\d+)\.)?(\d+):(\d+):(\d+(?:\.\d+)?)$/.exec(value ?? '');
+  if (!match) return 0;
+  return (Number(match[1] ?? 0) * 86400) + Number(match[2]) * 3600 + Number(match[3]) * 60 + Number(match[4]);
+}

@@ -1,0 +1,39 @@
+// The incident picker, and loading an incident's site plan before joining its live picture.
+import { get, enc } from './api.js';
+import { attempt } from './notice.js';
+
+const preferred = 'demo';
+
+export class IncidentPicker {
+  constructor(select, onPick) {
+    this.select = select;
+    this.onPick = onPick;
+    this.listings = [];
+    select.addEventListener('change', () => this.onPick(select.value));
+  }
+
+  /** Fills the picker; keeps the current choice, else the one asked for, else the demo drill, else the first. */
+  async load(wanted) {
+    this.listings = (await attempt(() => get('/api/incidents'))) ?? [];
+    const current = this.select.value;
+    this.select.innerHTML = this.listings.length
+      ? this.listings.map(i => `<option value="${escapeAttr(i.incidentId)}">${escapeAttr(i.name || i.incidentId)}</option>`).join('')
+      : '<option value="">No incidents</option>';
+    const ids = this.listings.map(i => i.incidentId);
+    const choice = ids.includes(current) ? current : ids.includes(wanted) ? wanted : ids.includes(preferred) ? preferred : ids[0] ?? '';
+    this.select.value = choice;
+    return choice;
+  }
+
+  has(incidentId) {
+    return this.listings.some(i => i.incidentId === incidentId);
+  }
+}
+
+export function loadIncident(incidentId) {
+  return attempt(() => get(`/api/incidents/${enc(incidentId)}`));
+}
+
+function escapeAttr(text) {
+  return String(text).replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+}

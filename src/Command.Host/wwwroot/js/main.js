@@ -1,0 +1,55 @@
+// Puts the page together: one picture, one hub connection, and the views that read them.
+import { bindActorField } from './actor.js';
+import { bindNotice } from './notice.js';
+import { Picture } from './picture.js';
+import { Connection } from './connection.js';
+import { Commands } from './commands.js';
+import { Header } from './header.js';
+import { Board } from './board.js';
+import { Alerts } from './alerts.js';
+import { DrillPanel } from './drill.js';
+import { IncidentPicker } from './incidents.js';
+import { MapView } from './map/map-view.js';
+import { Modes } from './modes.js';
+
+const $ = id => document.getElementById(id);
+
+bindActorField($('actor'));
+bindNotice($('notice'));
+
+const picture = new Picture();
+const commands = new Commands();
+const header = new Header({
+  clock: $('clock'), phase: $('threat-phase'), name: $('incident-name'),
+  connection: $('connection'), connectionText: $('connection-text'),
+  phaseButtons: document.querySelectorAll('.controls [data-phase]'),
+}, picture);
+const connection = new Connection(picture, (state, detail) => header.setConnection(state, detail));
+const mapView = new MapView($('map'), picture, commands, $('place-threat'));
+const board = new Board({ body: $('board-body'), count: $('unit-count'), filter: $('role-filter') }, picture, commands);
+const alerts = new Alerts({ active: $('active-flags'), feed: $('feed'), count: $('active-count') }, picture, commands);
+const drill = new DrillPanel({ state: $('drill-state'), buttons: document.querySelectorAll('[data-drill]') }, commands);
+
+for (const button of document.querySelectorAll('.controls [data-phase]')) {
+  button.addEventListener('click', () => {
+    const threat = picture.mainThreat();
+    if (threat) commands.setPhase(threat.threatId, button.dataset.phase);
+  });
+}
+
+const modes = new Modes({ picture, connection, commands, header, mapView, board, alerts, drill });
+const picker = new IncidentPicker($('incident-picker'), id => modes.showLive(id));
+modes.picker = picker;
+
+// Only an incident a drill drives has a drill status; frames say when one does (a drill-controlled event, or
+// reports from the simulator), and asking before that would only be answered "no drill".
+picture.subscribe(change => {
+  if (modes.mode !== 'live') return;
+  const controlled = change.events.some(e => e.type === 'drill-controlled');
+  const simulated = !drill.asked && change.units.some(id => picture.units.get(id)?.lastFix?.source === 'simulator');
+  if (controlled || simulated) drill.refresh(commands.incidentId);
+});
+
+// ?incident=id opens that incident, so a wall display or a bookmark always shows the same one.
+await connection.start();
+await modes.showLive(await picker.load(new URLSearchParams(location.search).get('incident')));

@@ -1,0 +1,42 @@
+// The map panel: site plan, units and threat on one Leaflet map, and the "Place threat" button.
+import { createMap } from './site-map.js';
+import { SitePlan } from './plan.js';
+import { UnitLayer } from './units.js';
+import { ThreatLayer } from './threat.js';
+
+export class MapView {
+  constructor(element, picture, commands, placeButton) {
+    this.map = createMap(element);
+    this.picture = picture;
+    this.plan = new SitePlan(this.map);
+    this.units = new UnitLayer(this.map, picture);
+    this.threats = new ThreatLayer(this.map, picture, (id, latlng, current) => commands.moveThreat(id, latlng, current));
+    this.placeButton = placeButton;
+    this.threats.onPlacingChanged = placing => placeButton.setAttribute('aria-pressed', String(placing));
+    placeButton.addEventListener('click', () => this.threats.setPlacing(!this.threats.placing));
+    // Frame the site and whatever the first snapshot shows, once; after that the view is the user's.
+    this.fitPending = true;
+    picture.subscribe(change => {
+      if (change.reset && this.fitPending && picture.sequence >= 0) {
+        this.fitPending = false;
+        this.plan.fit(this.points());
+      }
+    });
+  }
+
+  showSite(site) {
+    this.plan.draw(site);
+    this.fitPending = true;
+  }
+
+  setEditable(editable) {
+    this.threats.setEditable(editable);
+    this.placeButton.disabled = !editable;
+  }
+
+  points() {
+    const units = [...this.picture.units.values()].filter(u => u.lastFix).map(u => [u.lastFix.position.latitude, u.lastFix.position.longitude]);
+    const threats = [...this.picture.threats.values()].map(t => [t.position.latitude, t.position.longitude]);
+    return units.concat(threats);
+  }
+}

@@ -1,0 +1,75 @@
+// The site plan: zones under buildings, the hot zone outlined on top, every area labelled in words.
+import * as L from './leaflet.js';
+import { escapeHtml } from '../symbols.js';
+
+const zoneStyles = {
+  warm: { color: '#ffc233', weight: 2, dashArray: '8 6', fillColor: '#ffc233', fillOpacity: 0.06 },
+  cold: { color: '#5cb8ff', weight: 2, fillColor: '#5cb8ff', fillOpacity: 0.12 },
+  staging: { color: '#c38bff', weight: 2, fillColor: '#c38bff', fillOpacity: 0.16 },
+  casualtyCollection: { color: '#4cd97b', weight: 2, fillColor: '#4cd97b', fillOpacity: 0.18 },
+  perimeter: { color: '#e6edf3', weight: 2, dashArray: '3 5', fillColor: '#e6edf3', fillOpacity: 0.06 },
+  hot: { color: '#ff4d4d', weight: 3, dashArray: '10 6', fillColor: '#ff4d4d', fillOpacity: 0.1 },
+};
+
+const zoneWords = {
+  hot: 'HOT', warm: 'WARM', cold: 'COLD', staging: 'STAGING', casualtyCollection: 'CCP ✚', perimeter: 'PERIMETER',
+};
+
+const buildingStyle = { color: '#d9e2ec', weight: 2, fillColor: '#3a4656', fillOpacity: 0.9 };
+
+export class SitePlan {
+  constructor(map) {
+    this.map = map;
+    this.layer = L.layerGroup().addTo(map);
+    this.bounds = null;
+  }
+
+  draw(site) {
+    this.layer.clearLayers();
+    this.bounds = null;
+    if (!site) return;
+    const zones = site.zones ?? [];
+    for (const zone of zones.filter(z => z.kind !== 'hot')) this.addZone(zone);
+    for (const building of site.buildings ?? []) this.addBuilding(building);
+    for (const zone of zones.filter(z => z.kind === 'hot')) this.addZone(zone);
+    this.fit();
+  }
+
+  /** Fits the view to the site and the given points (units and threats), so nobody starts off-screen. */
+  fit(points = []) {
+    const bounds = this.bounds ? L.latLngBounds(this.bounds.getSouthWest(), this.bounds.getNorthEast()) : null;
+    const all = points.length ? (bounds ? bounds.extend(L.latLngBounds(points)) : L.latLngBounds(points)) : bounds;
+    if (all?.isValid()) this.map.fitBounds(all, { padding: [28, 28], maxZoom: 19 });
+  }
+
+  addZone(zone) {
+    const ring = toLatLngs(zone.polygon);
+    const style = zoneStyles[zone.kind] ?? zoneStyles.perimeter;
+    const shape = L.polygon(ring, { ...style, interactive: false }).addTo(this.layer);
+    const word = zoneWords[zone.kind] ?? zone.kind.toUpperCase();
+    label(this.layer, shape, `<b>${escapeHtml(word)}</b> ${escapeHtml(zone.name)}`, `zone-label zone-${zone.kind}`, zone.kind === 'warm' || zone.kind === 'hot' ? 'top' : 'center');
+    this.extend(shape.getBounds());
+  }
+
+  addBuilding(building) {
+    const shape = L.polygon(toLatLngs(building.footprint), { ...buildingStyle, interactive: false }).addTo(this.layer);
+    const floors = building.floors > 1 ? ` · ${building.floors} floors` : '';
+    label(this.layer, shape, `${escapeHtml(building.name)}${floors}`, 'building-label', 'center');
+    this.extend(shape.getBounds());
+  }
+
+  extend(bounds) {
+    this.bounds = this.bounds ? this.bounds.extend(bounds) : L.latLngBounds(bounds.getSouthWest(), bounds.getNorthEast());
+  }
+}
+
+function toLatLngs(points) {
+  return (points ?? []).map(p => [p.latitude, p.longitude]);
+}
+
+function label(layer, shape, html, className, where) {
+  const box = shape.getBounds();
+  const anchor = where === 'top' ? L.latLng(box.getNorth(), box.getCenter().lng) : box.getCenter();
+  const direction = where === 'top' ? 'bottom' : 'center';
+  layer.addLayer(L.tooltip({ permanent: true, direction, className, interactive: false }).setLatLng(anchor).setContent(html));
+}

@@ -1,0 +1,19 @@
+// The map itself: Web Mercator with no tile layer. The site plan is the only background.
+import * as L from './leaflet.js';
+
+export function createMap(element) {
+  const map = L.map(element, {
+    crs: L.CRS.EPSG3857,
+    attributionControl: false,
+    zoomSnap: 0.25,
+    zoomDelta: 0.5,
+    minZoom: 3,
+    maxZoom: 22,
+    boxZoom: false,
+  });
+  map.setView([0, 0], 3);
+  L.control.scale({ metric: true, imperial: false, position: 'bottomleft' }).addTo(map);
+  // The panels around the map are laid out by CSS grid; tell Leaflet when its box changes size.
+  new ResizeObserver(() => map.invalidateSize({ pan: false })).observe(element);
+  return map;
+}

@@ -1,0 +1,128 @@
+// The threat: a draggable marker with its uncertainty ring and 50/100/200 m range rings. Dragging or placing it
+// sends the new position to the host; the map then shows what the host answers in its frames.
+import * as L from './leaflet.js';
+import { coordinate } from '../format.js';
+import { escapeHtml } from '../symbols.js';
+
+const rangesM = [50, 100, 200];
+const defaultUncertaintyM = 25;
+
+export class ThreatLayer {
+  constructor(map, picture, move) {
+    this.map = map;
+    this.picture = picture;
+    this.move = move;
+    this.layer = L.layerGroup().addTo(map);
+    this.drawn = new Map();
+    this.editable = true;
+    this.placing = false;
+    this.onPlacingChanged = () => {};
+    picture.subscribe(change => { if (change.threats) this.draw(); });
+    map.on('click', e => this.place(e.latlng));
+  }
+
+  setEditable(editable) {
+    this.editable = editable;
+    this.setPlacing(false);
+    for (const d of this.drawn.values()) editable ? d.marker.dragging?.enable() : d.marker.dragging?.disable();
+  }
+
+  setPlacing(placing) {
+    this.placing = placing && this.editable;
+    this.map.getContainer().classList.toggle('placing', this.placing);
+    this.onPlacingChanged(this.placing);
+  }
+
+  async place(latlng) {
+    if (!this.placing) return;
+    this.setPlacing(false);
+    const current = this.picture.mainThreat();
+    const accepted = await this.move(current?.threatId ?? 'T1', latlng, current);
+    if (accepted) this.picture.putThreat(accepted);
+  }
+
+  draw() {
+    const present = new Set();
+    for (const threat of this.picture.threats.values()) {
+      present.add(threat.threatId);
+      const drawn = this.drawn.get(threat.threatId) ?? this.create(threat);
+      drawn.threat = threat;
+      drawn.uncertainty.setRadius(Math.max(threat.uncertaintyM, 1));
+      // Replacing the icon mid-drag would drop the drag; the frame after the drop brings it up to date.
+      if (drawn.dragging) continue;
+      this.position(drawn, [threat.position.latitude, threat.position.longitude]);
+      const html = iconHtml(threat);
+      if (html !== drawn.html) {
+        drawn.html = html;
+        drawn.marker.setIcon(icon(html));
+      }
+    }
+    for (const [id, drawn] of this.drawn) {
+      if (!present.has(id)) {
+        for (const layer of drawn.layers) this.layer.removeLayer(layer);
+        this.drawn.delete(id);
+      }
+    }
+  }
+
+  create(threat) {
+    const at = [threat.position.latitude, threat.position.longitude];
+    const rings = rangesM.map(r => L.circle(at, { radius: r, className: 'range-ring', interactive: false })
+      .bindTooltip(`${r} m`, { permanent: true, direction: 'top', className: 'range-label', offset: [0, 0] }));
+    const uncertainty = L.circle(at, { radius: Math.max(threat.uncertaintyM, 1), className: 'uncertainty-ring', interactive: false });
+    const html = iconHtml(threat);
+    const marker = L.marker(at, { draggable: this.editable, icon: icon(html), zIndexOffset: 1000, keyboard: true, title: 'Threat: drag to move' });
+    const drawn = { threat, marker, uncertainty, rings, html, dragging: false, layers: [...rings, uncertainty, marker] };
+    for (const layer of drawn.layers) layer.addTo(this.layer);
+    for (const ring of rings) ring.openTooltip(ringLabelAt(ring));
+    marker.on('dragstart', () => { drawn.dragging = true; });
+    marker.on('drag', e => this.position(drawn, e.target.getLatLng(), false));
+    marker.on('dragend', async e => {
+      const to = e.target.getLatLng();
+      const accepted = await this.move(drawn.threat.threatId, to, drawn.threat);
+      drawn.dragging = false;
+      if (accepted) this.picture.putThreat(accepted);
+      // Show what the host holds: the new position once its frame is in, the old one if it refused.
+      this.draw();
+    });
+    this.drawn.set(threat.threatId, drawn);
+    return drawn;
+  }
+
+  position(drawn, at, moveMarker = true) {
+    if (moveMarker) drawn.marker.setLatLng(at);
+    drawn.uncertainty.setLatLng(at);
+    for (const ring of drawn.rings) {
+      ring.setLatLng(at);
+      ring.openTooltip(ringLabelAt(ring));
+    }
+  }
+}
+
+export function threatBody(latlng, current) {
+  return {
+    lat: Number(latlng.lat.toFixed(7)),
+    lon: Number(latlng.lng.toFixed(7)),
+    uncertaintyM: current?.uncertaintyM ?? defaultUncertaintyM,
+    phase: current?.phase ?? 'active',
+    ...(current?.floor != null ? { floor: current.floor } : {}),
+  };
+}
+
+function icon(html) {
+  return L.divIcon({ className: 'threat-icon', iconSize: [40, 40], iconAnchor: [20, 20], html });
+}
+
+function iconHtml(threat) {
+  const p = threat.position;
+  return `<div class="threat phase-${threat.phase}" data-threat="${escapeHtml(threat.threatId)}" data-lat="${coordinate(p.latitude)}" data-lon="${coordinate(p.longitude)}" data-phase="${threat.phase}">`
+    + `<svg viewBox="0 0 40 40" width="40" height="40" aria-hidden="true"><circle cx="20" cy="20" r="17"/><path d="M11 11 L29 29 M29 11 L11 29"/></svg>`
+    + `<span class="threat-label">THREAT · ${escapeHtml(threat.phase.toUpperCase())}</span></div>`;
+}
+
+function ringLabelAt(ring) {
+  // The label sits on the ring's northern edge so it never covers the threat itself.
+  const c = ring.getLatLng();
+  const dLat = ring.getRadius() / 111320;
+  return L.latLng(c.lat + dLat, c.lng);
+}

@@ -1,0 +1,60 @@
+// Live and replay: the same map, board and flags, fed by an incident or by a recorded session.
+import { loadIncident } from './incidents.js';
+import { Replay } from './replay.js';
+import { DistanceChart } from './chart.js';
+
+const $ = id => document.getElementById(id);
+
+export class Modes {
+  constructor(parts) {
+    Object.assign(this, parts);
+    this.mode = 'live';
+    this.replay = new Replay({
+      sessions: $('session-picker'), open: $('replay-open'), play: $('replay-play'), pause: $('replay-pause'),
+      step: $('replay-step'), speed: $('replay-speed'), seek: $('replay-seek'), marks: $('timeline-marks'), time: $('replay-time'),
+      reports: { html: $('report-html'), json: $('report-json'), csv: $('report-csv') },
+    }, this.connection, this.picture);
+    this.chart = new DistanceChart($('chart'), $('chart-hint'), this.picture);
+    this.replay.onOpened = session => this.replayOpened(session);
+    this.board.onSelection = ids => { if (this.mode === 'replay') this.chart.show(this.replay.session?.replayId, ids); };
+    $('mode-live').addEventListener('click', () => this.showLive(this.commands.incidentId ?? this.picker.select.value));
+    $('mode-replay').addEventListener('click', () => this.showReplay());
+  }
+
+  async showLive(incidentId) {
+    this.setMode('live');
+    this.replay.close();
+    this.commands.incidentId = incidentId || null;
+    this.picker.select.value = incidentId ?? '';
+    const view = incidentId ? await loadIncident(incidentId) : null;
+    this.header.setIncidentName(view?.name ?? incidentId);
+    this.mapView.showSite(view?.site ?? null);
+    this.drill.forget(incidentId);
+    if (incidentId) await this.connection.watch(incidentId);
+  }
+
+  async showReplay() {
+    this.setMode('replay');
+    await this.replay.listSessions(this.commands.incidentId);
+  }
+
+  async replayOpened(session) {
+    this.board.clearSelection();
+    const view = this.picker.has(session.incidentId) ? await loadIncident(session.incidentId) : null;
+    this.header.setIncidentName(`${view?.name ?? session.name ?? session.incidentId}`);
+    this.mapView.showSite(view?.site ?? session.site ?? null);
+  }
+
+  setMode(mode) {
+    this.mode = mode;
+    document.body.dataset.mode = mode;
+    $('mode-live').setAttribute('aria-pressed', String(mode === 'live'));
+    $('mode-replay').setAttribute('aria-pressed', String(mode === 'replay'));
+    $('replay-badge').hidden = mode !== 'replay';
+    for (const el of document.querySelectorAll('.replay-only')) el.hidden = mode !== 'replay';
+    for (const el of document.querySelectorAll('.live-only')) el.hidden = mode !== 'live';
+    this.mapView.setEditable(mode === 'live');
+    this.alerts.setEditable(mode === 'live');
+    if (mode === 'replay') this.chart.clear('Click unit rows to plot them');
+  }
+}

@@ -1,0 +1,102 @@
+// The picture of one incident (or one replay) as the page knows it: a full snapshot, then frames of what changed.
+// Every view reads from here and redraws when told what changed.
+
+const trailLength = 10;
+
+export class Picture {
+  constructor() {
+    this.listeners = new Set();
+    this.limitMs = null;
+    this.reset(null);
+  }
+
+  reset(groupId) {
+    this.groupId = groupId;
+    this.units = new Map();
+    this.threats = new Map();
+    this.trails = new Map();
+    this.sequence = -1;
+    this.snapshotSequence = -1;
+    this.clockMs = null;
+    this.clockAt = performance.now();
+    this.rate = 1;
+    this.notify({ reset: true, units: [], threats: true, events: [] });
+  }
+
+  subscribe(listener) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The incident clock now: the last frame's clock run on at the current rate (0 while a replay is paused). */
+  now() {
+    if (this.clockMs == null) return null;
+    const now = this.clockMs + (performance.now() - this.clockAt) * this.rate;
+    // A replay playing on past its last event still shows its last instant.
+    return this.limitMs == null ? now : Math.min(now, this.limitMs);
+  }
+
+  setRate(rate) {
+    this.clockMs = this.now();
+    this.clockAt = performance.now();
+    this.rate = rate;
+  }
+
+  apply(frame) {
+    // Frames up to the snapshot's sequence are already in it; later ones apply in the order they come.
+    if (!frame.full && frame.sequence <= this.snapshotSequence) return;
+    if (frame.full) {
+      this.snapshotSequence = frame.sequence;
+      this.units = new Map();
+      this.threats = new Map();
+      this.trails = new Map();
+    }
+    this.sequence = frame.sequence;
+    this.clockMs = Date.parse(frame.clock);
+    this.clockAt = performance.now();
+    const changed = [];
+    for (const unit of frame.units ?? []) {
+      this.units.set(unit.unitId, unit);
+      this.extendTrail(unit);
+      changed.push(unit.unitId);
+    }
+    const threatsChanged = frame.full || (frame.threats?.length ?? 0) > 0;
+    if (threatsChanged) {
+      this.threats = new Map((frame.threats ?? []).map(t => [t.threatId, t]));
+    }
+    this.notify({ reset: frame.full, units: changed, threats: threatsChanged, events: frame.events ?? [] });
+  }
+
+  /** A threat as the host answered a command with it, shown before the frame that carries it arrives. */
+  putThreat(threat) {
+    this.threats.set(threat.threatId, threat);
+    this.notify({ reset: false, units: [], threats: true, events: [] });
+  }
+
+  /** The threat the board and header speak of: the active one, else the first. */
+  mainThreat() {
+    const all = [...this.threats.values()];
+    return all.find(t => t.phase === 'active') ?? all[0] ?? null;
+  }
+
+  callsign(subject) {
+    return this.units.get(subject)?.callsign ?? subject;
+  }
+
+  extendTrail(unit) {
+    const fix = unit.lastFix;
+    if (!fix) return;
+    const trail = this.trails.get(unit.unitId) ?? [];
+    const point = [fix.position.latitude, fix.position.longitude, fix.fixTime];
+    const last = trail[trail.length - 1];
+    if (!last || last[2] !== point[2]) {
+      trail.push(point);
+      if (trail.length > trailLength) trail.shift();
+    }
+    this.trails.set(unit.unitId, trail);
+  }
+
+  notify(change) {
+    for (const listener of this.listeners) listener(change, this);
+  }
+}

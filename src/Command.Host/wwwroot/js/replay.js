@@ -1,0 +1,90 @@
+// Replay: a recorded session watched like an incident ("replay:{id}" on the same hub), on its own clock.
+import { get, post, enc } from './api.js';
+import { attempt } from './notice.js';
+import { clock } from './format.js';
+import { Timeline } from './timeline.js';
+
+export class Replay {
+  constructor(elements, connection, picture) {
+    this.elements = elements;
+    this.connection = connection;
+    this.picture = picture;
+    this.session = null;
+    this.timeline = new Timeline(elements.seek, elements.marks, elements.time, picture, time => this.seek(time));
+    this.onOpened = () => {};
+    elements.open.addEventListener('click', () => this.open(elements.sessions.value));
+    elements.play.addEventListener('click', () => this.play());
+    elements.pause.addEventListener('click', () => this.pause());
+    elements.step.addEventListener('click', () => this.step());
+    elements.speed.addEventListener('change', () => { if (this.playing) this.play(); });
+  }
+
+  /** Lists recorded sessions, preferring the incident being watched live. */
+  async listSessions(preferredIncident) {
+    const sessions = (await attempt(() => get('/api/sessions'))) ?? [];
+    const select = this.elements.sessions;
+    select.replaceChildren(...sessions.map(s => new Option(`${s.name || s.incidentId} · ${clock(Date.parse(s.firstTime))}–${clock(Date.parse(s.lastTime))} · ${s.events} events`, s.incidentId)));
+    if (sessions.some(s => s.incidentId === preferredIncident)) select.value = preferredIncident;
+    this.elements.open.disabled = sessions.length === 0;
+    return sessions;
+  }
+
+  async open(incidentId) {
+    if (!incidentId) return;
+    const created = await attempt(() => post('/api/replays', { incidentId }));
+    if (!created) return;
+    this.session = { incidentId, ...created };
+    this.playing = false;
+    this.setLinks(incidentId);
+    this.timeline.setRange(Date.parse(created.firstTime), Date.parse(created.lastTime));
+    await this.connection.watch(`replay:${created.replayId}`);
+    this.picture.setRate(0);
+    this.picture.limitMs = Date.parse(created.lastTime);
+    this.onOpened(this.session);
+    const marks = await attempt(() => get(`/api/replays/${enc(created.replayId)}/timeline`));
+    if (marks) this.timeline.setMarks(marks);
+  }
+
+  async play() {
+    const speed = Number(this.elements.speed.value);
+    if (await this.control('play', { speed })) {
+      this.playing = true;
+      this.picture.setRate(speed);
+    }
+  }
+
+  async pause() {
+    if (await this.control('pause')) {
+      this.playing = false;
+      this.picture.setRate(0);
+    }
+  }
+
+  step() {
+    return this.control('step');
+  }
+
+  /** Moves the replay to an instant and takes a fresh snapshot there: frames alone cannot go backwards. */
+  async seek(timeMs) {
+    if (await this.control('seek', { time: new Date(timeMs).toISOString() })) await this.connection.rejoin();
+  }
+
+  async control(action, body = {}) {
+    if (!this.session) return false;
+    return (await attempt(() => post(`/api/replays/${enc(this.session.replayId)}/${action}`, body).then(() => true))) ?? false;
+  }
+
+  close() {
+    this.session = null;
+    this.playing = false;
+    this.picture.limitMs = null;
+  }
+
+  setLinks(incidentId) {
+    for (const format of ['html', 'json', 'csv']) {
+      const link = this.elements.reports[format];
+      link.href = `/api/sessions/${enc(incidentId)}/report?format=${format}`;
+      link.setAttribute('download', `${incidentId}-report.${format}`);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+// The replay timeline: a range input over the session, with its flags and acknowledgements marked on it.
+import { clock } from './format.js';
+import { escapeHtml } from './symbols.js';
+
+const markWords = { 'flag-raised': 'raised', 'flag-escalated': 'escalated', 'flag-cleared': 'cleared', 'flag-acknowledged': 'acknowledged' };
+
+export class Timeline {
+  constructor(input, marks, label, picture, seek) {
+    this.input = input;
+    this.marks = marks;
+    this.label = label;
+    this.picture = picture;
+    this.firstMs = 0;
+    this.lastMs = 0;
+    this.dragging = false;
+    input.addEventListener('input', () => { this.dragging = true; this.label.textContent = clock(this.at()); });
+    input.addEventListener('change', () => { this.dragging = false; seek(this.at()); });
+    setInterval(() => this.follow(), 250);
+  }
+
+  setRange(firstMs, lastMs) {
+    this.firstMs = firstMs;
+    this.lastMs = lastMs;
+    this.input.min = '0';
+    this.input.max = String(Math.max(0, Math.ceil((lastMs - firstMs) / 1000)));
+    this.input.value = '0';
+    this.marks.replaceChildren();
+  }
+
+  setMarks(entries) {
+    const span = Math.max(1, this.lastMs - this.firstMs);
+    this.marks.innerHTML = entries
+      .filter(e => markWords[e.type])
+      .map(e => {
+        const left = ((Date.parse(e.time) - this.firstMs) / span) * 100;
+        const title = `${clock(Date.parse(e.time))} ${e.subject ?? ''} ${markWords[e.type]}${e.level ? ` (${e.level})` : ''}${e.reason ? `: ${e.reason}` : ''}`;
+        return `<span class="mark ${e.type} level-${e.level ?? 'none'}" style="left:${left.toFixed(3)}%" title="${escapeHtml(title)}"></span>`;
+      })
+      .join('');
+  }
+
+  at() {
+    return this.firstMs + Number(this.input.value) * 1000;
+  }
+
+  follow() {
+    const now = this.picture.now();
+    if (this.dragging || now == null || !this.lastMs) return;
+    this.input.value = String(Math.round((now - this.firstMs) / 1000));
+    this.label.textContent = clock(now);
+  }
+}
