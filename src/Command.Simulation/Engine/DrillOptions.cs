@@ -13,6 +13,7 @@ public sealed record DrillOptions
     /// Drill seconds per wall-clock second, 0.25–60. Default 1. Fix times stay on the wall clock, so at speed k
     /// units appear to the host to move k times faster than scripted (a 3 m/s runner at 10× covers 30 m per
     /// received second); keep k × the fastest scripted speed under the host's implied-speed limit (80 m/s).
+    /// Scripted durations shrink by k on the host's clock too: a 4-minute hold at 10× lasts 24 s of fix time.
     /// </summary>
     public double Speed { get; init; } = 1;
 

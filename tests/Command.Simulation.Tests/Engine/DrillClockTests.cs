@@ -124,4 +124,22 @@ public sealed class DrillClockTests
         Assert.Equal(DrillState.Faulted, drill.Engine.State);
         Assert.Same(failure, await Assert.ThrowsAsync<InvalidOperationException>(() => drill.Engine.Completion));
     }
+
+    [Fact]
+    public async Task Resuming_a_running_drill_is_refused_with_its_state()
+    {
+        await using var drill = await Drill.StartAsync(TestScenarios.With(Walker));
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => drill.Engine.ResumeAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("The drill is running, not paused.", e.Message);
+    }
+
+    [Fact]
+    public async Task Starting_twice_is_refused()
+    {
+        await using var drill = await Drill.StartAsync(TestScenarios.With(Walker));
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => drill.Engine.StartAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("The drill is running, not ready.", e.Message);
+    }
 }
