@@ -14,8 +14,11 @@ public sealed record AssessmentOptions
     /// <summary>Window of the smoothed distance that progress is measured with. Default 10 s (at least one fix).</summary>
     public TimeSpan SmoothingWindow { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Accuracy assumed for a fix whose source states none, metres (one sigma). Default 10 m.</summary>
-    public double DefaultAccuracyM { get; init; } = 10;
+    /// <summary>
+    /// Accuracy assumed for a fix whose source states none, metres (one sigma). Default 5 m: such sources are
+    /// NMEA and APRS receivers outdoors; when the fixes scatter more, the rate's error is scaled up from them.
+    /// </summary>
+    public double DefaultAccuracyM { get; init; } = 5;
 
     /// <summary>Closing rate above which a unit shows as closing (and below its negative, opening). Default 0.3 m/s.</summary>
     public double MovingRateMps { get; init; } = 0.3;

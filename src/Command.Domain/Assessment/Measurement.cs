@@ -5,6 +5,8 @@ namespace Command.Domain.Assessment;
 /// <param name="StraightM">Straight-line distance from the latest fix, metres.</param>
 /// <param name="PathM">Walking distance from the latest fix, where the site has a walk graph.</param>
 /// <param name="DistanceM">Smoothed distance closing is measured on (path where known), metres.</param>
+/// <param name="LowM">The lower of the smoothed distances at the latest fix and the one before.</param>
+/// <param name="HighM">The higher of the two.</param>
 /// <param name="FittedM">The window line's distance at the latest fix: unbiased while moving steadily, for the ETA.</param>
 /// <param name="RateMps">Closing rate over the rate window; positive when closing.</param>
 /// <param name="Confirmed">The fixes since the unit's last progress rule out closing at walking pace.</param>
@@ -18,6 +20,8 @@ internal sealed record Measurement(
     double StraightM,
     double? PathM,
     double DistanceM,
+    double LowM,
+    double HighM,
     double FittedM,
     double? RateMps,
     bool Confirmed,

@@ -12,6 +12,7 @@ namespace Command.Domain.Assessment;
 internal readonly record struct RobustLine(double Slope, double SlopeError, double End, double EndError)
 {
     private const double HuberK = 2.0;
+    private const double RejectK = 4.0;
     private const int Rounds = 3;
 
     /// <summary>Fits samples (seconds, value, one-sigma); null with fewer than two distinct times.</summary>
@@ -36,7 +37,8 @@ internal readonly record struct RobustLine(double Slope, double SlopeError, doub
                 var residual = Math.Abs(y[i] - (line.Intercept + (line.Slope * t[i])));
                 var limit = HuberK * sigma[i];
                 var w = 1 / (sigma[i] * sigma[i]);
-                weights[i] = residual > limit ? w * limit / residual : w;
+                // Huber at first; from the second round a fix further out than RejectK sigma is set aside.
+                weights[i] = round > 0 && residual > RejectK * sigma[i] ? w * 1e-6 : residual > limit ? w * limit / residual : w;
             }
 
             line = Solve(t, y, weights);

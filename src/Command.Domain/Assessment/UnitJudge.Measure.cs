@@ -3,6 +3,8 @@ namespace Command.Domain.Assessment;
 internal sealed partial class UnitJudge
 {
     private const double Z = 2;
+    private const double SlowCadenceS = 25;
+    private const double OneSided95 = 1.645;
 
     /// <summary>
     /// Measures against <paramref name="target"/>. Only event processing commits: a new fix advances the progress
@@ -31,19 +33,25 @@ internal sealed partial class UnitJudge
         }
 
         var window = RobustLine.Fit(t, y, sigma, w);
-        var enoughForRate = window is not null && (n >= options.RateWindowFixes || t[^1] - t[0] >= options.RateWindow.TotalSeconds);
 
-        // The smoothed distance: weighted mean of the last few seconds, with the window's outliers weighted down.
-        double sw = 0, swy = 0;
-        var from = t[^1] - options.SmoothingWindow.TotalSeconds;
-        for (var i = n - 1; i >= 0 && (t[i] >= from || i == n - 1); i--)
+        // A fix the window fit set aside as an outlier stays aside in the tail's fit. Fixes it merely weighted
+        // down keep their accuracy there: a line through a stop has large residuals that are not noise.
+        for (var i = 0; i < n; i++)
         {
-            sw += w[i];
-            swy += w[i] * y[i];
+            if (w[i] * sigma[i] * sigma[i] < 1e-3)
+            {
+                sigma[i] = 1 / Math.Sqrt(w[i]);
+            }
         }
 
-        var smoothed = swy / sw;
-        var error = 1 / Math.Sqrt(sw);
+        var enoughForRate = window is not null && (n >= options.RateWindowFixes || t[^1] - t[0] >= options.RateWindow.TotalSeconds);
+
+        // The smoothed distance at the latest fix and at the one before. Progress needs both to show it, so a
+        // single outlier toward the threat cannot move the anchor (at a 10-30 s cadence it is one fix of two).
+        var (smoothed, error) = Smooth(t, y, w, n - 1);
+        var (before, _) = n > 1 ? Smooth(t, y, w, n - 2) : (smoothed, error);
+        var high = Math.Max(smoothed, before);
+        var low = Math.Min(smoothed, before);
         var climbing = Climbing(t, fixes);
         var latest = fixes[^1];
         var anchor = Anchor;
@@ -52,9 +60,12 @@ internal sealed partial class UnitJudge
             // A new or moved threat: progress is measured afresh, but the time of the last progress stands.
             anchor = new ProgressAnchor(anchor?.Time ?? latest.Time, smoothed, error, target.Threat.ThreatId, target.Point, target.Floor);
         }
-        else if (advance && (climbing || smoothed < anchor.DistanceM - Math.Max(1, Z * Math.Sqrt((error * error) + (anchor.ErrorM * anchor.ErrorM)))))
+        else if (advance && (climbing || high < anchor.DistanceM - Margin(error, anchor.ErrorM)))
         {
-            anchor = anchor with { Time = latest.Time, DistanceM = smoothed, ErrorM = error };
+            // Both smoothed fixes are past the anchor: progress was made by the earlier one, and goes on to the
+            // latest only if that one is clearly past the earlier too.
+            var still = n > 1 && smoothed >= before - Margin(error, error);
+            anchor = anchor with { Time = still && !climbing ? fixes[n - 2].Time : latest.Time, DistanceM = high, ErrorM = error };
         }
 
         var cache = commit || anchor == Anchor;
@@ -70,6 +81,8 @@ internal sealed partial class UnitJudge
             latest.Point.DistanceTo(target.Point),
             target.Field is null ? null : distances[^1],
             smoothed,
+            low,
+            high,
             enoughForRate ? window!.Value.End : smoothed,
             enoughForRate ? -window!.Value.Slope : null,
             confirmed,
@@ -86,6 +99,23 @@ internal sealed partial class UnitJudge
         return m;
     }
 
+    private static double Margin(double a, double b) => Math.Max(1, Z * Math.Sqrt((a * a) + (b * b)));
+
+    // Weighted mean of the fixes within the smoothing window up to fix <paramref name="last"/>, with the window
+    // fit's outliers weighted down; and its standard error.
+    private (double Mean, double Error) Smooth(Span<double> t, Span<double> y, Span<double> w, int last)
+    {
+        double sw = 0, swy = 0;
+        var from = t[last] - options.SmoothingWindow.TotalSeconds;
+        for (var i = last; i >= 0 && (t[i] >= from || i == last); i--)
+        {
+            sw += w[i];
+            swy += w[i] * y[i];
+        }
+
+        return (swy / sw, 1 / Math.Sqrt(sw));
+    }
+
     // A hold is confirmed when the fixes since the last progress bound the closing rate below walking pace.
     private (bool Confirmed, bool Opening) Tail(Span<double> t, Span<double> y, Span<double> sigma, Span<double> w, double since)
     {
@@ -95,7 +125,11 @@ internal sealed partial class UnitJudge
             start++;
         }
 
-        if (t.Length - start < 2)
+        // Two fixes are enough from a device that reports every 25 s or slower; otherwise three, so that one
+        // outlier cannot confirm a hold on its own.
+        // And no hold is confirmed before the rate window is full: a track's first fix has nothing to check it by.
+        var count = t.Length - start;
+        if (count < 2 || (count < 3 && t[^1] - t[start] < SlowCadenceS) || t[^1] - t[0] < options.RateWindow.TotalSeconds)
         {
             return (false, false);
         }
@@ -105,8 +139,8 @@ internal sealed partial class UnitJudge
             return (false, false);
         }
 
-        var fastestClosing = -tail.Slope + (Z * tail.SlopeError);
-        return (fastestClosing < options.HoldSpeedMps, fastestClosing < -options.MovingRateMps);
+        var fastestClosing = -tail.Slope + (OneSided95 * tail.SlopeError);
+        return (fastestClosing < options.HoldSpeedMps, count >= 3 && fastestClosing < -options.MovingRateMps);
     }
 
     private bool Climbing(Span<double> t, IReadOnlyList<TrackFix> fixes)

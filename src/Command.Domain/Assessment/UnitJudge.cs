@@ -114,8 +114,11 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
             return MotionState.Unknown;
         }
 
-        var radius = m.Target.ArrivalRadiusM + (State == MotionState.Arrived ? options.ArrivalHysteresisM : 0);
-        if (m.DistanceM <= radius)
+        // Arrival needs two smoothed fixes inside the radius; leaving it, two outside the radius and the margin.
+        var arrived = State == MotionState.Arrived
+            ? m.LowM <= m.Target.ArrivalRadiusM + options.ArrivalHysteresisM
+            : m.HighM <= m.Target.ArrivalRadiusM;
+        if (arrived)
         {
             return MotionState.Arrived;
         }

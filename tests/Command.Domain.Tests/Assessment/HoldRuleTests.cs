@@ -27,7 +27,8 @@ public sealed class HoldRuleTests
         var flags = drill.Derived.Where(e => e is FlagRaised { Subject: "u1" } or FlagEscalated { Subject: "u1" }).ToList();
         Assert.Equal(
             [
-                new FlagRaised("u1", FlagLevel.Watch, "not-closing", "holding 20 s at 40 m from the threat; nearest backup 6 min out") { Time = Drill.Start.AddSeconds(21) },
+                // No hold is confirmed before the 30 s rate window is full.
+                new FlagRaised("u1", FlagLevel.Watch, "not-closing", "holding 30 s at 40 m from the threat; nearest backup 6 min out") { Time = Drill.Start.AddSeconds(31) },
                 new FlagEscalated("u1", FlagLevel.Alert, "not-closing", "holding 60 s at 40 m from the threat; nearest backup 6 min out") { Time = Drill.Start.AddSeconds(61) },
             ],
             flags.Select(f => f with { Sequence = 0 }));
@@ -41,16 +42,16 @@ public sealed class HoldRuleTests
         drill.Enrol("u1");
         drill.Enrol("u2");
         drill.Move("u1", Drill.Still(60, 0));
-        // 40 m behind at 2 m/s: level with u1 in 20 s, which is under the 30 s cap.
-        drill.Move("u2", t => new Command.Domain.Geometry.LocalPoint(Math.Max(0, 100 - (2 * t)), 0));
+        // 150 m out at 2 m/s: when the hold is confirmed (31 s) it is about 30 m behind u1, under the 30 s cap.
+        drill.Move("u2", t => new Command.Domain.Geometry.LocalPoint(Math.Max(0, 150 - (2 * t)), 0));
 
         drill.Run(120);
 
         var raised = Assert.Single(drill.Derived.OfType<FlagRaised>(), f => f.Subject == "u1");
         Assert.Equal(FlagLevel.Watch, raised.Level);
-        // When the hold is confirmed the backup's smoothed distance puts it 13 s out: that is the grace, and the
-        // watch comes 20 s of hold past it (without grace it would have come at 21 s).
-        Assert.Equal(Drill.Start.AddSeconds(34), raised.Time);
+        // The backup's smoothed distance then puts it 20 s out: that is the grace, and the watch comes 20 s of
+        // hold past it (without grace it would have come at 31 s).
+        Assert.Equal(Drill.Start.AddSeconds(41), raised.Time);
     }
 
     [Fact]
@@ -99,10 +100,20 @@ public sealed class HoldRuleTests
 
         drill.Run(200);
 
-        var away = drill.Derived.OfType<FlagEscalated>().Single(f => f.Subject == "away");
-        var still = drill.Derived.OfType<FlagEscalated>().Single(f => f.Subject == "still");
-        Assert.True(away.Time < still.Time, $"moving away alerted at {away.Time:T}, holding at {still.Time:T}");
-        Assert.StartsWith("moving away for ", away.Reason, StringComparison.Ordinal);
+        static (DateTimeOffset Time, string Reason) Alerted(IEnumerable<IncidentEvent> events, string unit) => events
+            .Select(e => e switch
+            {
+                FlagRaised { Level: FlagLevel.Alert } r when r.Subject == unit => (r.Time, r.Reason),
+                FlagEscalated { Level: FlagLevel.Alert } x when x.Subject == unit => (x.Time, x.Reason),
+                _ => (DateTimeOffset.MaxValue, ""),
+            })
+            .Min();
+        var away = Alerted(drill.Derived, "away");
+        var still = Alerted(drill.Derived, "still");
+        Assert.Equal(Drill.Start.AddSeconds(31), away.Time);
+        // "still" counts "away" as its backup (about 40 m further out, at the assumed 2 m/s: 20 s of grace).
+        Assert.Equal(Drill.Start.AddSeconds(81), still.Time);
+        Assert.StartsWith("moving away for 30 s", away.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,7 +140,7 @@ public sealed class HoldRuleTests
         drill.Threat("T1", 0, 0);
         drill.Enrol("u1");
         drill.Move("u1", Drill.Still(40, 0));
-        drill.Run(30);
+        drill.Run(40);
 
         drill.Feed(new ThreatPhaseChanged("T1", Threats.ThreatPhase.Neutralized, "test"));
         drill.Run(60);

@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using Command.Domain.Geometry;
+using Command.Domain.Units;
+
+namespace Command.Domain.Evaluation;
+
+/// <summary>What a unit is truly doing in one second of a synthetic track.</summary>
+public enum TruthLabel
+{
+    /// <summary>Moving toward the threat at 1 m/s or faster.</summary>
+    Closing,
+
+    /// <summary>Moving toward the threat slower than 1 m/s: a tactical approach.</summary>
+    Tactical,
+
+    /// <summary>Standing still.</summary>
+    Holding,
+
+    /// <summary>Moving away from the threat.</summary>
+    Opening,
+
+    /// <summary>On the stairs: climbing toward the threat's floor.</summary>
+    Climbing,
+
+    /// <summary>At the threat.</summary>
+    Arrived,
+
+    /// <summary>Moving without regard to the threat (exempt roles about their task).</summary>
+    Moving,
+}
+
+/// <summary>Ground truth for one second: where the unit is, its altitude, what it is doing and how fast.</summary>
+public sealed record TruthSecond(LocalPoint Position, double? AltitudeM, TruthLabel Label, double SpeedMps);
+
+/// <summary>A fix as a device would send it: at a whole second of the drill, with noise, maybe an outlier.</summary>
+public sealed record SyntheticFix(int Second, LocalPoint Point, double? AccuracyM, double? AltitudeM);
+
+/// <summary>One unit's synthetic track: its ground truth second by second and the fixes its device sent.</summary>
+/// <param name="UnitId">The unit.</param>
+/// <param name="Role">Its assignment.</param>
+/// <param name="Profile">The device profile: phone, tracker or radio.</param>
+/// <param name="CadenceS">Seconds between fixes.</param>
+/// <param name="NoiseM">Horizontal noise, one sigma, metres.</param>
+/// <param name="Truth">Ground truth for seconds 0, 1, 2, ...</param>
+/// <param name="Fixes">The fixes sent, in time order.</param>
+public sealed record LabelledTrack(
+    string UnitId,
+    UnitRole Role,
+    string Profile,
+    int CadenceS,
+    double NoiseM,
+    ImmutableArray<TruthSecond> Truth,
+    ImmutableArray<SyntheticFix> Fixes);
+
+/// <summary>One synthetic incident: a threat at the origin (on a floor, for stair climbs) and the units' tracks.</summary>
+public sealed record EvaluationIncident(int Index, string Kind, int? ThreatFloor, ImmutableArray<LabelledTrack> Tracks)
+{
+    /// <summary>Seconds the incident runs: the longest track.</summary>
+    public int DurationS => Tracks.Max(t => t.Truth.Length) - 1;
+}

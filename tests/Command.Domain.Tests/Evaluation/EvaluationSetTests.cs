@@ -1,0 +1,77 @@
+using Command.Domain.Assessment;
+using Command.Domain.Evaluation;
+
+namespace Command.Domain.Tests.Evaluation;
+
+/// <summary>
+/// The assessment over the whole labelled evaluation set (seed 2026, 360 incidents, about 100 unit-hours), fed
+/// exactly as the incident grain feeds it. The counts are exact: a change to the doctrine or the filters that
+/// moves any of them must update them here, on purpose.
+/// </summary>
+public sealed class EvaluationSetTests(ITestOutputHelper output)
+{
+    private static readonly Lazy<EvaluationFigures> Figures = new(() =>
+    {
+        var set = EvaluationSet.Generate();
+        return EvaluationScore.Score(set.Select(i => (i, EvaluationRun.Run(i))), AssessmentOptions.Default);
+    });
+
+    [Fact]
+    public void Set_is_the_same_every_time_it_is_generated()
+    {
+        var a = EvaluationSet.Generate(incidents: 12);
+        var b = EvaluationSet.Generate(incidents: 12);
+
+        Assert.Equal(a.SelectMany(i => i.Tracks.SelectMany(t => t.Fixes)), b.SelectMany(i => i.Tracks.SelectMany(t => t.Fixes)));
+    }
+
+    [Fact]
+    public void Holds_past_grace_are_flagged_within_a_minute_of_grace_ending()
+    {
+        var figures = Print();
+
+        Assert.Equal(78, figures.MustFlag.Length);
+        // Five holds seen only by radios that report every 30 s are flagged 61-80 s after grace ends.
+        Assert.Equal(5, figures.Missed.Length);
+        Assert.All(figures.Missed, m => Assert.Equal(30, Track(m.Incident, m.UnitId).CadenceS));
+        Assert.Equal(26, figures.LatencyMedianS);
+        Assert.Equal(80, figures.LatencyMaxS);
+    }
+
+    [Fact]
+    public void Units_closing_at_walking_pace_are_rarely_flagged()
+    {
+        var figures = Print();
+
+        Assert.Equal(50.3, Math.Round(figures.ClosingUnitHours, 1));
+        Assert.Equal(9, figures.Count("closing"));
+        Assert.Equal(12, figures.Count("tactical"));
+        Assert.Equal(1, figures.Count("arrived"));
+    }
+
+    [Fact]
+    public void No_exempt_role_is_ever_flagged()
+    {
+        Assert.Equal(0, Print().ExemptFlags);
+    }
+
+    [Fact]
+    public void Stair_climbs_raise_at_most_one_alert()
+    {
+        Assert.Equal(1, Print().Count("climbing-alert"));
+    }
+
+    private EvaluationFigures Print()
+    {
+        var figures = Figures.Value;
+        foreach (var line in figures.Lines())
+        {
+            output.WriteLine(line);
+        }
+
+        return figures;
+    }
+
+    private static LabelledTrack Track(int incident, string unit) =>
+        EvaluationSet.Generate(incidents: incident + 1)[incident].Tracks.Single(t => t.UnitId == unit);
+}
