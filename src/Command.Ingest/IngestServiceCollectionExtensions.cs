@@ -1,0 +1,70 @@
+using Command.Domain.Validation;
+using Command.Ingest.Aprs;
+using Command.Ingest.Cot;
+using Command.Ingest.Intake;
+using Command.Ingest.Listeners;
+using Command.Ingest.Nmea;
+using Command.Ingest.OsmAnd;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Command.Ingest;
+
+/// <summary>Registers the ingest: options, intake, parsers, the queue and its pump, and the listeners.</summary>
+public static class IngestServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <c>Ingest</c> (incident, unknown units, queue), <c>Ingest:Validation</c>, <c>Ingest:Cot</c> (parser),
+    /// <c>Ingest:Cot:Udp</c>, <c>Ingest:Cot:Multicast</c>, <c>Ingest:Cot:Tcp</c>, <c>Ingest:Nmea</c> (parser),
+    /// <c>Ingest:Nmea:Tcp</c>, <c>Ingest:Aprs</c> (parser), <c>Ingest:Aprs:Tcp</c> and <c>Ingest:OsmAnd</c>.
+    /// The host supplies <see cref="IIncidentPort"/> and may supply a <see cref="TimeProvider"/> (default system).
+    /// </summary>
+    public static IServiceCollection AddCommandIngest(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddLogging();
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => Bind(configuration, "Ingest:Validation", new ValidationOptions()));
+        services.TryAddSingleton(_ => Bind(configuration, "Ingest", new IngestOptions()));
+        services.TryAddSingleton(_ => Bind(configuration, "Ingest:Cot", new CotOptions()));
+        services.TryAddSingleton(_ => Bind(configuration, "Ingest:Nmea", new NmeaOptions()));
+        services.TryAddSingleton(_ => Bind(configuration, "Ingest:Aprs", new AprsOptions()));
+        services.TryAddSingleton(_ => Bind(configuration, "Ingest:OsmAnd", new OsmAndOptions()));
+        services.TryAddSingleton<IntakeMetrics>();
+        services.TryAddSingleton<RejectionLog>();
+        services.TryAddSingleton<ReportIntake>();
+        services.TryAddSingleton<IngestQueue>();
+        services.TryAddSingleton<IngestContext>();
+        services.TryAddSingleton<CotParser>();
+        services.TryAddSingleton<AprsParser>();
+        services.TryAddSingleton<OsmAndEndpoint>();
+        services.AddHostedService<IngestPump>();
+
+        services.AddSingleton<IHostedService>(sp => new CotUdpListener(
+            Bind(configuration, "Ingest:Cot:Udp", new UdpListenerOptions { Port = 8087 }), sp.GetRequiredService<IngestContext>(),
+            sp.GetRequiredService<CotParser>(), sp.GetRequiredService<CotOptions>(), sp.GetRequiredService<ILogger<CotUdpListener>>()));
+        services.AddSingleton<IHostedService>(sp => new CotUdpListener(
+            Bind(configuration, "Ingest:Cot:Multicast", new UdpListenerOptions { Enabled = false, Port = 6969, MulticastGroup = "239.2.3.1" }),
+            sp.GetRequiredService<IngestContext>(), sp.GetRequiredService<CotParser>(), sp.GetRequiredService<CotOptions>(), sp.GetRequiredService<ILogger<CotUdpListener>>()));
+        services.AddSingleton<IHostedService>(sp => new CotTcpListener(
+            Bind(configuration, "Ingest:Cot:Tcp", new TcpListenerOptions { Port = 8087, MaxFrameBytes = 64 * 1024 }), sp.GetRequiredService<IngestContext>(),
+            sp.GetRequiredService<CotParser>(), sp.GetRequiredService<ILogger<CotTcpListener>>()));
+        services.AddSingleton<IHostedService>(sp => new NmeaTcpListener(
+            Bind(configuration, "Ingest:Nmea:Tcp", new NmeaListenerOptions { Port = 10110 }), sp.GetRequiredService<IngestContext>(),
+            sp.GetRequiredService<NmeaOptions>(), sp.GetRequiredService<ILogger<NmeaTcpListener>>()));
+        services.AddSingleton<IHostedService>(sp => new AprsTcpListener(
+            Bind(configuration, "Ingest:Aprs:Tcp", new TcpListenerOptions { Port = 14580 }), sp.GetRequiredService<IngestContext>(),
+            sp.GetRequiredService<AprsParser>(), sp.GetRequiredService<ILogger<AprsTcpListener>>()));
+        return services;
+    }
+
+    private static T Bind<T>(IConfiguration configuration, string section, T defaults)
+        where T : class
+    {
+        configuration.GetSection(section).Bind(defaults);
+        return defaults;
+    }
+}

@@ -1,0 +1,30 @@
+using Command.Domain.Reports;
+using Command.Ingest.Aprs;
+using Command.Ingest.Intake;
+using Microsoft.Extensions.Logging;
+
+namespace Command.Ingest.Listeners;
+
+/// <summary>
+/// APRS TNC2 lines over TCP (<c>Ingest:Aprs:Tcp</c>, default port 14580, the APRS-IS client port), one packet
+/// per line. An APRS-IS client's login (<c>user ...</c>) and comment lines (<c>#...</c>) are not packets and are
+/// passed over.
+/// </summary>
+public sealed class AprsTcpListener(TcpListenerOptions options, IngestContext context, AprsParser parser, ILogger<AprsTcpListener> logger)
+    : TcpIngestListener(options, context, logger)
+{
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
+
+    protected override ReportSource Source => ReportSource.Aprs;
+
+    protected override byte[] Delimiter => NewLine;
+
+    protected override Func<string, IngestItem?> OpenSession(string incident, UnknownUnitPolicy unknownUnits) =>
+        text =>
+        {
+            var line = text.TrimEnd('\r');
+            return line.Length == 0 || line.StartsWith('#') || line.StartsWith("user ", StringComparison.Ordinal)
+                ? null
+                : new IngestItem(incident, unknownUnits, parser.Parse(line, Clock.GetUtcNow()));
+        };
+}

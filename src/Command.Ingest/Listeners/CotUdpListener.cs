@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Command.Domain.Reports;
+using Command.Domain.Validation;
+using Command.Ingest.Cot;
+using Command.Ingest.Intake;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Command.Ingest.Listeners;
+
+/// <summary>
+/// CoT over UDP, one event per datagram: unicast (<c>Ingest:Cot:Udp</c>, default port 8087) or the TAK
+/// multicast group (<c>Ingest:Cot:Multicast</c>, default off, 239.2.3.1 port 6969). Failing to bind logs an
+/// error and leaves the host running.
+/// </summary>
+public sealed partial class CotUdpListener(UdpListenerOptions options, IngestContext context, CotParser parser, CotOptions cot, ILogger<CotUdpListener> logger)
+    : BackgroundService
+{
+    private readonly SourceRateLimiter limiter = new(options, context.Clock);
+    private UdpClient? client;
+
+    /// <summary>The port actually bound, once started; null when disabled or the bind failed.</summary>
+    public int? BoundPort { get; private set; }
+
+    /// <summary>The multicast group joined, if any.</summary>
+    public string? Group => options.MulticastGroup;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Enabled)
+        {
+            return Task.CompletedTask;
+        }
+
+        try
+        {
+            client = new UdpClient(new IPEndPoint(IPAddress.Parse(options.BindAddress), options.Port));
+            if (options.MulticastGroup is { } group)
+            {
+                client.JoinMulticastGroup(IPAddress.Parse(group));
+            }
+
+            BoundPort = ((IPEndPoint)client.Client.LocalEndPoint!).Port;
+            LogListening(logger, BoundPort.Value, options.MulticastGroup ?? "unicast");
+        }
+        catch (SocketException e)
+        {
+            LogBindFailed(logger, options.BindAddress, options.Port, e);
+            client?.Dispose();
+            client = null;
+            return Task.CompletedTask;
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var udp = client!;
+        var incident = options.Incident ?? context.Options.Incident;
+        var unknownUnits = options.UnknownUnits ?? context.Options.UnknownUnits;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            UdpReceiveResult datagram;
+            try
+            {
+                datagram = await udp.ReceiveAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (SocketException e)
+            {
+                // ICMP port-unreachable and similar surface here on some platforms; the socket is still good.
+                LogReceiveFailed(logger, e.Message);
+                continue;
+            }
+
+            if (!limiter.TryAcquire(datagram.RemoteEndPoint))
+            {
+                context.RateLimited(ReportSource.CoT, datagram.RemoteEndPoint);
+                continue;
+            }
+
+            await context.Queue.EnqueueAsync(Read(datagram.Buffer, incident, unknownUnits), stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private IngestItem Read(byte[] datagram, string incident, UnknownUnitPolicy unknownUnits)
+    {
+        if (datagram.Length > cot.MaxEventChars)
+        {
+            var start = Encoding.UTF8.GetString(datagram, 0, RawText.ClipChars);
+            var rejection = new Rejection(RejectReason.Oversized, FormattableString.Invariant($"datagram is {datagram.Length} bytes (limit {cot.MaxEventChars})"));
+            return new IngestItem(incident, unknownUnits, IncomingReport.Refused(ReportSource.CoT, start, rejection));
+        }
+
+        return CotItems.From(parser.Parse(Encoding.UTF8.GetString(datagram).TrimStart()), incident, unknownUnits);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "CoT UDP listener on port {Port} ({Group})")]
+    private static partial void LogListening(ILogger logger, int port, string group);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "CoT UDP listener could not bind {Address}:{Port}; it is off, the host runs on")]
+    private static partial void LogBindFailed(ILogger logger, string address, int port, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "CoT UDP receive failed: {Reason}")]
+    private static partial void LogReceiveFailed(ILogger logger, string reason);
+}

@@ -1,0 +1,71 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text;
+using Command.Ingest.Intake;
+
+namespace Command.Ingest.Listeners;
+
+/// <summary>One message cut from a stream; an oversized one carries only its start, for the record.</summary>
+internal readonly record struct Frame(string Text, bool Oversized);
+
+/// <summary>
+/// Cuts a byte stream into messages at a delimiter (a newline, or <c>&lt;/event&gt;</c> for CoT, which has no
+/// other framing). A message longer than the limit is reported once as oversized and then skipped up to the
+/// next delimiter, so it never holds more than the limit plus one read in memory and never ends the connection.
+/// </summary>
+internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keepDelimiter, int maxFrameBytes)
+{
+    private bool skipping;
+
+    /// <summary>The next message, or null when the stream has ended.</summary>
+    public async ValueTask<Frame?> ReadAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            var sequence = new SequenceReader<byte>(buffer);
+            if (sequence.TryReadTo(out ReadOnlySequence<byte> frame, delimiter, advancePastDelimiter: true))
+            {
+                Frame? found = skipping ? null
+                    : frame.Length > maxFrameBytes ? Oversized(frame)
+                    : new Frame(Encoding.UTF8.GetString(keepDelimiter ? buffer.Slice(frame.Start, sequence.Position) : frame), false);
+                reader.AdvanceTo(sequence.Position);
+                skipping = false;
+                if (found is not null)
+                {
+                    return found;
+                }
+
+                continue;
+            }
+
+            if (buffer.Length > maxFrameBytes)
+            {
+                // Keep the tail that could be the start of a split delimiter; drop the rest.
+                var keep = Math.Min(buffer.Length, delimiter.Length - 1);
+                Frame? first = skipping ? null : Oversized(buffer);
+                reader.AdvanceTo(buffer.GetPosition(buffer.Length - keep), buffer.End);
+                skipping = true;
+                if (first is not null)
+                {
+                    return first;
+                }
+
+                continue;
+            }
+
+            if (result.IsCompleted)
+            {
+                Frame? last = buffer.IsEmpty || skipping ? null : new Frame(Encoding.UTF8.GetString(buffer), false);
+                reader.AdvanceTo(buffer.End);
+                return last;
+            }
+
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    private static Frame Oversized(ReadOnlySequence<byte> frame) =>
+        new(Encoding.UTF8.GetString(frame.Slice(0, Math.Min(frame.Length, RawText.ClipChars))), true);
+}

@@ -1,0 +1,29 @@
+using Command.Domain.Reports;
+using Command.Ingest.Intake;
+using Command.Ingest.Nmea;
+using Microsoft.Extensions.Logging;
+
+namespace Command.Ingest.Listeners;
+
+/// <summary>
+/// NMEA 0183 over TCP (<c>Ingest:Nmea:Tcp</c>, default port 10110, the NMEA-over-IP convention), one sentence
+/// per line. Each connection has its own <see cref="NmeaDecoder"/>: bound to <see cref="NmeaListenerOptions.UnitId"/>
+/// or to the unit its first <c>UNIT &lt;id&gt; [callsign]</c> line names.
+/// </summary>
+public sealed class NmeaTcpListener(NmeaListenerOptions options, IngestContext context, NmeaOptions nmea, ILogger<NmeaTcpListener> logger)
+    : TcpIngestListener(options, context, logger)
+{
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
+
+    protected override ReportSource Source => ReportSource.Nmea;
+
+    protected override byte[] Delimiter => NewLine;
+
+    protected override Func<string, IngestItem?> OpenSession(string incident, UnknownUnitPolicy unknownUnits)
+    {
+        var decoder = new NmeaDecoder(nmea, options.UnitId, options.Callsign);
+        return line => decoder.Decode(line.TrimEnd('\r'), Clock.GetUtcNow()) is { Report: { } report }
+            ? new IngestItem(incident, unknownUnits, report)
+            : null;
+    }
+}

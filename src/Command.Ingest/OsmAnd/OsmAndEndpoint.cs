@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text;
+using Command.Domain.Reports;
+using Command.Domain.Validation;
+using Command.Ingest.Intake;
+using Command.Ingest.Listeners;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Command.Ingest.OsmAnd;
+
+/// <summary>
+/// Handles one OsmAnd request: query string (GET, or POST with the query), form body, or the newer JSON body.
+/// Each request is one report and is submitted straight to the intake, so the app hears whether it was used.
+/// </summary>
+public sealed class OsmAndEndpoint(OsmAndOptions options, IngestContext context, ReportIntake intake)
+{
+    private readonly SourceRateLimiter limiter = new(new ListenerOptions(), context.Clock);
+
+    public async Task<IResult> HandleAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        var request = http.Request;
+        var remote = new IPEndPoint(http.Connection.RemoteIpAddress ?? IPAddress.None, 0);
+        if (!limiter.TryAcquire(remote))
+        {
+            context.RateLimited(ReportSource.OsmAnd, remote);
+            return Results.Text($"rate-limited: {remote.Address} is sending faster than its rate limit", statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
+        var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        var now = context.Clock.GetUtcNow();
+        IncomingReport incoming;
+        if (body is null)
+        {
+            incoming = OsmAndParser.Refuse(RawText.Clip(request.QueryString.Value ?? ""), new(RejectReason.Oversized, $"body is longer than the {options.MaxBodyBytes}-byte limit"));
+        }
+        else if (body.TrimStart().StartsWith('{'))
+        {
+            incoming = OsmAndJson.Parse(body, now);
+        }
+        else
+        {
+            var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            Merge(fields, QueryHelpers.ParseQuery(request.QueryString.Value));
+            Merge(fields, QueryHelpers.ParseQuery(body));
+            var raw = body.Length == 0 ? request.QueryString.Value ?? "" : $"{request.QueryString.Value} {body}";
+            incoming = OsmAndParser.ParseQuery(fields, raw.TrimStart('?'), now);
+        }
+
+        var outcome = await intake.SubmitAsync(options.Incident ?? context.Options.Incident, [incoming], options.UnknownUnits ?? context.Options.UnknownUnits, cancellationToken)
+            .ConfigureAwait(false);
+        return outcome.Rejected is [var first, ..]
+            ? Results.Text(first.Rejection.ToString(), statusCode: StatusCodes.Status400BadRequest)
+            : Results.Ok();
+    }
+
+    private static void Merge(Dictionary<string, string> fields, Dictionary<string, Microsoft.Extensions.Primitives.StringValues> values)
+    {
+        foreach (var (key, value) in values)
+        {
+            fields[key] = value.ToString();
+        }
+    }
+
+    /// <summary>The body as text, or null when it is longer than the limit.</summary>
+    private async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > options.MaxBodyBytes)
+        {
+            return null;
+        }
+
+        var buffer = new byte[options.MaxBodyBytes + 1];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            total += read;
+        }
+
+        return total > options.MaxBodyBytes ? null : Encoding.UTF8.GetString(buffer, 0, total);
+    }
+}

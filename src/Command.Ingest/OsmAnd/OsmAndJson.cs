@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Command.Domain.Geometry;
+using Command.Domain.Reports;
+using Command.Domain.Validation;
+using Command.Ingest.Intake;
+
+namespace Command.Ingest.OsmAnd;
+
+/// <summary>
+/// The JSON body newer Traccar Client versions post: <c>device_id</c>, <c>location.timestamp</c> (ISO 8601),
+/// <c>location.coords.latitude/longitude/speed (m/s)/heading/accuracy/altitude</c>; negative speed or heading
+/// means unknown. <c>is_moving</c> and <c>battery</c> are read by the app's server, not needed here.
+/// </summary>
+public static class OsmAndJson
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16 };
+
+    public static IncomingReport Parse(string body, DateTimeOffset receivedAt)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body, Options);
+            return Read(document.RootElement, body, receivedAt);
+        }
+        catch (JsonException e)
+        {
+            return OsmAndParser.Refuse(body, new(RejectReason.Malformed, $"body is not JSON: {e.Message}"));
+        }
+    }
+
+    private static IncomingReport Read(JsonElement root, string raw, DateTimeOffset receivedAt)
+    {
+        var id = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("device_id", out var d) ? Text(d) : null;
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return OsmAndParser.Refuse(raw, new(RejectReason.MissingField, "body has no device_id"));
+        }
+
+        if (!root.TryGetProperty("location", out var location) || location.ValueKind != JsonValueKind.Object
+            || !location.TryGetProperty("coords", out var coords) || coords.ValueKind != JsonValueKind.Object)
+        {
+            return OsmAndParser.Refuse(raw, new(RejectReason.MissingField, "body has no location.coords"), id);
+        }
+
+        if (Number(coords, "latitude") is not { } lat || Number(coords, "longitude") is not { } lon)
+        {
+            return OsmAndParser.Refuse(raw, new(RejectReason.MissingField, "location.coords has no numeric latitude and longitude"), id);
+        }
+
+        var time = receivedAt;
+        if (location.TryGetProperty("timestamp", out var t) && Text(t) is { } stamp && !OsmAndParser.TryTimestamp(stamp, out time))
+        {
+            return OsmAndParser.Refuse(raw, new(RejectReason.Malformed, $"location.timestamp '{stamp}' is not ISO 8601"), id);
+        }
+
+        var report = new PositionReport(id, ReportSource.OsmAnd, time, new GeoPoint(lat, lon), Number(coords, "altitude"), Number(coords, "accuracy"),
+            NonNegative(Number(coords, "speed")), NonNegative(Number(coords, "heading")));
+        return IncomingReport.Parsed(ReportSource.OsmAnd, raw, report);
+    }
+
+    private static double? NonNegative(double? value) => value is >= 0 ? value : null;
+
+    private static double? Number(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out var v) && double.IsFinite(v) ? v : null;
+
+    private static string? Text(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => e.GetString(),
+        JsonValueKind.Number => e.GetRawText(),
+        _ => null,
+    };
+}

@@ -1,0 +1,25 @@
+using Command.Ingest.Intake;
+
+namespace Command.Ingest.OsmAnd;
+
+/// <summary>The OsmAnd HTTP endpoint of the Traccar Client app (configuration section <c>Ingest:OsmAnd</c>).</summary>
+public sealed record OsmAndOptions
+{
+    /// <summary>Map the endpoint at all. Default true.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>
+    /// The Kestrel port the host exposes for it; the endpoint answers only requests to this port, so the root of
+    /// the host's other ports stays the dashboard's. 0 answers on every port (tests). Default 5055, Traccar's.
+    /// </summary>
+    public int Port { get; init; } = 5055;
+
+    /// <summary>Incident the reports go to; null uses <c>Ingest:Incident</c>. Default null.</summary>
+    public string? Incident { get; init; }
+
+    /// <summary>What to do with a device the incident has not enrolled; null uses <c>Ingest:UnknownUnits</c>. Default null.</summary>
+    public UnknownUnitPolicy? UnknownUnits { get; init; }
+
+    /// <summary>Largest request body read, bytes; larger bodies are refused as oversized. Default 16384.</summary>
+    public int MaxBodyBytes { get; init; } = 16 * 1024;
+}

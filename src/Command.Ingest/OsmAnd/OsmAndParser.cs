@@ -1,0 +1,98 @@
+using System.Globalization;
+using Command.Domain.Geometry;
+using Command.Domain.Reports;
+using Command.Domain.Validation;
+using Command.Ingest.Intake;
+
+namespace Command.Ingest.OsmAnd;
+
+/// <summary>
+/// The OsmAnd protocol as Traccar reads it: <c>id</c> (or <c>deviceid</c>), <c>lat</c>, <c>lon</c> (or
+/// <c>location=lat,lon</c>), <c>timestamp</c> (epoch seconds, epoch milliseconds or ISO 8601; absent means the
+/// receiving clock, as Traccar does), <c>speed</c> in knots, <c>bearing</c> or <c>heading</c>, <c>altitude</c>,
+/// <c>accuracy</c>, <c>batt</c>, <c>valid</c>. Never throws on bad input.
+/// </summary>
+public static class OsmAndParser
+{
+    private const double KnotsToMps = 1852.0 / 3600.0;
+
+    public static IncomingReport ParseQuery(IReadOnlyDictionary<string, string> fields, string raw, DateTimeOffset receivedAt)
+    {
+        var id = Field(fields, "id") ?? Field(fields, "deviceid");
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return Refuse(raw, new(RejectReason.MissingField, "request has no id or deviceid"));
+        }
+
+        string? latText = Field(fields, "lat"), lonText = Field(fields, "lon");
+        if (Field(fields, "location") is { } location && location.Split(',') is [var a, var b])
+        {
+            (latText, lonText) = (a, b);
+        }
+
+        if (latText is null || lonText is null)
+        {
+            return Refuse(raw, new(RejectReason.MissingField, "request has no lat and lon"), id);
+        }
+
+        if (!TryNumber(latText, out var lat) || !TryNumber(lonText, out var lon))
+        {
+            return Refuse(raw, new(RejectReason.InvalidCoordinates, $"lat '{latText}' / lon '{lonText}' is not a number"), id);
+        }
+
+        if (Field(fields, "valid") is "false" or "0")
+        {
+            return Refuse(raw, new(RejectReason.NoFix, "the device marked the fix not valid"), id);
+        }
+
+        var time = receivedAt;
+        if (Field(fields, "timestamp") is { } stamp && !TryTimestamp(stamp, out time))
+        {
+            return Refuse(raw, new(RejectReason.Malformed, $"timestamp '{stamp}' is not epoch seconds, epoch milliseconds or ISO 8601"), id);
+        }
+
+        var invalid = FirstInvalid(fields, "speed", "bearing", "heading", "altitude", "accuracy");
+        if (invalid is not null)
+        {
+            return Refuse(raw, new(RejectReason.InvalidValue, $"{invalid} '{Field(fields, invalid)}' is not a number"), id);
+        }
+
+        var report = new PositionReport(id, ReportSource.OsmAnd, time, new GeoPoint(lat, lon), Optional(fields, "altitude"), Optional(fields, "accuracy"),
+            Optional(fields, "speed") * KnotsToMps, Optional(fields, "bearing") ?? Optional(fields, "heading"));
+        return IncomingReport.Parsed(ReportSource.OsmAnd, raw, report);
+    }
+
+    /// <summary>Epoch seconds when below 2^31 (as Traccar decides), otherwise epoch milliseconds; else ISO 8601.</summary>
+    internal static bool TryTimestamp(string text, out DateTimeOffset time)
+    {
+        time = default;
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var epoch))
+        {
+            var ms = epoch < int.MaxValue ? epoch * 1000 : epoch;
+            if (ms > 253402300799999)
+            {
+                return false;
+            }
+
+            time = DateTimeOffset.FromUnixTimeMilliseconds(ms);
+            return true;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
+    }
+
+    private static string? FirstInvalid(IReadOnlyDictionary<string, string> fields, params string[] names) =>
+        names.FirstOrDefault(n => Field(fields, n) is { } v && !TryNumber(v, out _));
+
+    private static double? Optional(IReadOnlyDictionary<string, string> fields, string name) =>
+        Field(fields, name) is { } v && TryNumber(v, out var d) ? d : null;
+
+    private static string? Field(IReadOnlyDictionary<string, string> fields, string name) =>
+        fields.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
+
+    internal static bool TryNumber(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
+    internal static IncomingReport Refuse(string raw, Rejection rejection, string? id = null) =>
+        IncomingReport.Refused(ReportSource.OsmAnd, raw, rejection, id);
+}

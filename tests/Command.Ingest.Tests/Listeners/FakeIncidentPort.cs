@@ -1,0 +1,64 @@
+using System.Threading.Channels;
+using Command.Domain.Events;
+using Command.Domain.Reports;
+using Command.Domain.Threats;
+using Command.Domain.Validation;
+using Command.Ingest.Intake;
+
+namespace Command.Ingest.Tests.Listeners;
+
+/// <summary>One thing an incident was handed.</summary>
+internal sealed record Delivered(string Incident, UnknownUnitPolicy? Policy, PositionReport? Report = null, InputRejected? Refused = null, Threat? Threat = null);
+
+/// <summary>Records what it is handed and lets a test await a number of deliveries without polling.</summary>
+internal sealed class FakeIncidentPort : IIncidentPort
+{
+    private readonly List<Delivered> delivered = [];
+    private readonly Channel<bool> arrivals = Channel.CreateUnbounded<bool>();
+
+    public List<int> BatchSizes { get; } = [];
+
+    public Task<IReadOnlyList<Rejection?>> SubmitAsync(string incidentId, IReadOnlyList<PositionReport> reports, IReadOnlyList<InputRejected> refused,
+        UnknownUnitPolicy unknownUnits, CancellationToken cancellationToken)
+    {
+        lock (delivered)
+        {
+            BatchSizes.Add(reports.Count + refused.Count);
+            delivered.AddRange(reports.Select(r => new Delivered(incidentId, unknownUnits, Report: r)));
+            delivered.AddRange(refused.Select(r => new Delivered(incidentId, unknownUnits, Refused: r)));
+        }
+
+        arrivals.Writer.TryWrite(true);
+        return Task.FromResult<IReadOnlyList<Rejection?>>(reports.Select(_ => (Rejection?)null).ToList());
+    }
+
+    public Task SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken)
+    {
+        lock (delivered)
+        {
+            delivered.Add(new Delivered(incidentId, null, Threat: threat));
+        }
+
+        arrivals.Writer.TryWrite(true);
+        return Task.CompletedTask;
+    }
+
+    public IReadOnlyList<Delivered> Snapshot()
+    {
+        lock (delivered)
+        {
+            return [.. delivered];
+        }
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> items have been delivered.</summary>
+    public async Task<IReadOnlyList<Delivered>> WaitForAsync(int count)
+    {
+        while (Snapshot() is var now && now.Count < count)
+        {
+            await arrivals.Reader.ReadAsync(TestContext.Current.CancellationToken);
+        }
+
+        return Snapshot();
+    }
+}

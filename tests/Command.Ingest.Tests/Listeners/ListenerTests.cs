@@ -1,0 +1,119 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Command.Domain.Geometry;
+using Command.Domain.Validation;
+using Command.Ingest.Intake;
+using Command.Ingest.Listeners;
+using Command.Ingest.Tests.Cot;
+using Command.Ingest.Tests.Nmea;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Command.Ingest.Tests.Listeners;
+
+public sealed class ListenerTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact(Timeout = 30_000)]
+    public async Task Cot_datagram_reaches_the_incident()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        using var udp = new UdpClient();
+        var port = rig.Listener<CotUdpListener>(l => l.BoundPort is not null).BoundPort!.Value;
+        await udp.SendAsync(Encoding.UTF8.GetBytes(CotParserTests.Event()), new IPEndPoint(IPAddress.Loopback, port), Ct);
+        var delivered = await rig.Port.WaitForAsync(1);
+        Assert.Equal(("drill-1", UnknownUnitPolicy.Enrol, "U1"), (delivered[0].Incident, delivered[0].Policy, delivered[0].Report?.UnitId));
+        Assert.Equal(new GeoPoint(39.7392, -104.9903), delivered[0].Report?.Position);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Cot_hostile_datagram_places_the_threat()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        using var udp = new UdpClient();
+        var port = rig.Listener<CotUdpListener>(l => l.BoundPort is not null).BoundPort!.Value;
+        await udp.SendAsync(Encoding.UTF8.GetBytes(CotParserTests.Event("a-h-G")), new IPEndPoint(IPAddress.Loopback, port), Ct);
+        var delivered = await rig.Port.WaitForAsync(1);
+        Assert.Equal("T1", delivered[0].Threat?.ThreatId);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Cot_tcp_stream_keeps_going_after_a_malformed_event()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<CotTcpListener>().BoundPort!.Value);
+        var stream = CotParserTests.Event(uid: "U1") + "\n<event uid='bad' type='a-f-G'><point lat='1' </event>" + CotParserTests.Event(uid: "U3");
+        await IngestRig.SendAsync(client, stream);
+        var delivered = await rig.Port.WaitForAsync(3);
+        Assert.Equal(["U1", "U3"], delivered.Where(d => d.Report is not null).Select(d => d.Report!.UnitId));
+        Assert.Equal(RejectReason.Malformed, Assert.Single(delivered, d => d.Refused is not null).Refused!.Reason);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Nmea_stream_identifies_its_unit_then_reports()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<NmeaTcpListener>().BoundPort!.Value);
+        await IngestRig.SendAsync(client, "UNIT E3 Engine 3\r\n" + NmeaDecoderTests.WithChecksum("GPRMC,145958.000,A,3944.3520,N,10459.4180,W,1.0,90.0,140326,,,A") + "\r\n");
+        var report = (await rig.Port.WaitForAsync(1))[0].Report;
+        Assert.Equal(("E3", "Engine 3", new DateTimeOffset(2026, 3, 14, 14, 59, 58, TimeSpan.Zero)), (report?.UnitId, report?.Callsign, report?.FixTime));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Aprs_line_reaches_the_incident_and_oversized_lines_do_not_close_the_connection()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<AprsTcpListener>().BoundPort!.Value);
+        await IngestRig.SendAsync(client, "# aprsc 2.1\r\nK1ABC-9>APRS:" + new string('x', 3000) + "\r\nK1ABC-9>APRS,TCPIP*:!3944.35N/10459.42W>\r\n");
+        var delivered = await rig.Port.WaitForAsync(2);
+        Assert.Equal(new Rejection(RejectReason.Oversized, "message is longer than the 512-byte limit").Detail, delivered.Single(d => d.Refused is not null).Refused!.Detail);
+        Assert.Equal("K1ABC-9", delivered.Single(d => d.Report is not null).Report!.UnitId);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_flooding_client_is_rate_limited_while_another_gets_through()
+    {
+        await using var rig = await IngestRig.StartAsync(new() { ["Ingest:Aprs:Tcp:RateBurst"] = "3", ["Ingest:Aprs:Tcp:RatePerSecond"] = "1" });
+        var limited = new TaskCompletionSource();
+        var count = 0;
+        using var meters = new MeterListener();
+        var factory = rig.Services.GetRequiredService<IMeterFactory>();
+        meters.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == factory && instrument.Name == "command.ingest.rejected")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        meters.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            if (tags.ToArray().Contains(new("reason", "rate-limited")) && Interlocked.Add(ref count, (int)value) == 7)
+            {
+                limited.SetResult();
+            }
+        });
+        meters.Start();
+
+        var port = rig.Listener<AprsTcpListener>().BoundPort!.Value;
+        using var flood = await IngestRig.ConnectAsync(port);
+        await IngestRig.SendAsync(flood, string.Concat(Enumerable.Repeat("FLOOD>APRS:!3944.35N/10459.42W>\n", 10)));
+        await limited.Task.WaitAsync(Ct);
+        using var quiet = await IngestRig.ConnectAsync(port);
+        await IngestRig.SendAsync(quiet, "QUIET>APRS:!3944.35N/10459.42W>\n");
+        var delivered = await rig.Port.WaitForAsync(4);
+        Assert.Equal(["FLOOD", "FLOOD", "FLOOD", "QUIET"], delivered.Select(d => d.Report!.UnitId));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_taken_port_leaves_the_listener_off_and_the_rest_running()
+    {
+        using var squatter = new TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        var taken = ((IPEndPoint)squatter.LocalEndpoint).Port;
+        await using var rig = await IngestRig.StartAsync(new() { ["Ingest:Nmea:Tcp:Port"] = taken.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Null(rig.Listener<NmeaTcpListener>().BoundPort);
+        Assert.NotNull(rig.Listener<AprsTcpListener>().BoundPort);
+    }
+}
