@@ -31,7 +31,8 @@ public sealed partial class IncidentGrain
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         observers.Clear();
-        if (projection.IsOpen && projection.LastSequence != persistedSequence)
+        var shuttingDown = reason.ReasonCode == DeactivationReasonCode.ShuttingDown;
+        if (projection.IsOpen && projection.LastSequence != persistedSequence && (!shuttingDown || options.PersistOnShutdown))
         {
             await PersistAsync();
         }

@@ -18,6 +18,12 @@ public sealed class IncidentGrainOptions
     /// <summary>How often a unit grain is told its latest fix (the first fix at once). Default 5 s of incident time.</summary>
     public TimeSpan UnitSyncInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Write state when the silo shuts down. Default true; pointless (and noisy) when grain storage is in memory
+    /// and goes down with the silo, so the host turns it off then.
+    /// </summary>
+    public bool PersistOnShutdown { get; set; } = true;
+
     /// <summary>An observer that has not renewed for this long is dropped. Default 2 minutes.</summary>
     public TimeSpan ObserverExpiry { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -7,7 +7,9 @@ namespace Command.Grains.Units;
 /// Holds a unit's identity and assignment durably. Its latest fix is written on assignment changes and on
 /// deactivation rather than on every report, which would turn every fix into a storage write.
 /// </summary>
-public sealed class UnitGrain([PersistentState("unit", GrainStorage.Name)] IPersistentState<UnitGrainState> state) : Grain, IUnitGrain
+public sealed class UnitGrain(
+    [PersistentState("unit", GrainStorage.Name)] IPersistentState<UnitGrainState> state,
+    Microsoft.Extensions.Options.IOptions<Incidents.IncidentGrainOptions> options) : Grain, IUnitGrain
 {
     private bool fixUnsaved;
 
@@ -34,7 +36,7 @@ public sealed class UnitGrain([PersistentState("unit", GrainStorage.Name)] IPers
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (fixUnsaved)
+        if (fixUnsaved && (reason.ReasonCode != DeactivationReasonCode.ShuttingDown || options.Value.PersistOnShutdown))
         {
             await state.WriteStateAsync(cancellationToken);
         }

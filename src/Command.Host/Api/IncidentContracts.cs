@@ -1,0 +1,40 @@
+namespace Command.Host.Api;
+
+/// <summary>POST /api/incidents.</summary>
+public sealed record CreateIncidentRequest(string? Id, string? Name, SiteDto? Site, bool? AutoEnrol);
+
+/// <summary>A site as the API carries it.</summary>
+public sealed record SiteDto(string? Name, LatLon? Origin, List<BuildingDto>? Buildings, List<ZoneDto>? Zones, WalksDto? Walks);
+
+/// <summary>A WGS84 position in decimal degrees.</summary>
+public sealed record LatLon(double? Lat, double? Lon);
+
+/// <summary>A building footprint.</summary>
+public sealed record BuildingDto(string? Id, string? Name, int? Floors, List<LatLon>? Footprint);
+
+/// <summary>A zone: kind is hot, warm, cold, staging, casualty-collection or perimeter.</summary>
+public sealed record ZoneDto(string? Id, string? Name, string? Kind, List<LatLon>? Polygon);
+
+/// <summary>The site's walk graph.</summary>
+public sealed record WalksDto(List<WalkNodeDto>? Nodes, List<WalkEdgeDto>? Edges);
+
+/// <summary>A walk-graph node: kind is door, corridor, stair or outdoor.</summary>
+public sealed record WalkNodeDto(string? Id, double? Lat, double? Lon, int? Floor, string? Kind);
+
+/// <summary>A walk-graph edge; length defaults to the straight line.</summary>
+public sealed record WalkEdgeDto(string? From, string? To, double? LengthM);
+
+/// <summary>PUT /api/incidents/{id}/threats/{threatId}.</summary>
+public sealed record ThreatRequest(double? Lat, double? Lon, double? UncertaintyM, string? Phase, int? Floor);
+
+/// <summary>POST /api/incidents/{id}/threats/{threatId}/phase.</summary>
+public sealed record PhaseRequest(string? Phase);
+
+/// <summary>POST /api/incidents/{id}/units.</summary>
+public sealed record EnrolRequest(string? UnitId, string? Callsign, string? Role);
+
+/// <summary>PUT /api/incidents/{id}/units/{unitId}/role.</summary>
+public sealed record RoleRequest(string? Role);
+
+/// <summary>POST /api/incidents/{id}/flags/{subject}/ack.</summary>
+public sealed record AcknowledgeRequest(string? Reason);

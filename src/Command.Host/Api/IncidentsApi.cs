@@ -1,0 +1,106 @@
+using Command.Domain.Threats;
+using Command.Grains.Directory;
+using Command.Grains.Incidents;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Command.Host.Api;
+
+/// <summary>Incidents and their threats: create, read, list, place and move threats, change phase.</summary>
+public static class IncidentsApi
+{
+    public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/incidents").WithTags("Incidents");
+        api.MapGet("/", async (IGrainFactory grains) => Results.Ok(await grains.GetGrain<IIncidentDirectoryGrain>(IIncidentDirectoryGrain.Key).List()));
+        api.MapPost("/", Create);
+        api.MapGet("/{id}", async (string id, IGrainFactory grains) =>
+            await grains.GetGrain<IIncidentGrain>(id).GetView() is { } view ? Results.Ok(view) : NotFound(id));
+        api.MapPut("/{id}/threats/{threatId}", SetThreat);
+        api.MapPost("/{id}/threats/{threatId}/phase", SetPhase);
+        return app;
+    }
+
+    internal static IResult NotFound(string id) => Results.NotFound(new ApiError("unknown-incident", $"incident '{id}' does not exist"));
+
+    private static async Task<IResult> Create(HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, TimeProvider clock, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<CreateIncidentRequest>(request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var errors = new List<FieldError>();
+        var id = body!.Id ?? $"incident-{clock.GetUtcNow():yyyyMMdd-HHmmss}";
+        if (!SiteMapping.IsValidId(id))
+        {
+            errors.Add(new FieldError("id", "invalid-value", "an id is 1-64 letters, digits, '-', '_' or '.'"));
+        }
+
+        var site = SiteMapping.Map(body.Site, errors);
+        if (errors.Count > 0)
+        {
+            return ApiError.Invalid(errors);
+        }
+
+        var name = string.IsNullOrWhiteSpace(body.Name) ? id : body.Name.Trim();
+        var rejection = await grains.GetGrain<IIncidentGrain>(id).Open(new OpenIncident(name, site!, body.AutoEnrol ?? true, Actor.Of(request)));
+        return rejection is null
+            ? Results.Created($"/api/incidents/{id}", new { id })
+            : Results.Conflict(new ApiError("incident-exists", rejection.Detail));
+    }
+
+    private static async Task<IResult> SetThreat(string id, string threatId, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<ThreatRequest>(request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var errors = new List<FieldError>();
+        var position = SiteMapping.Point(new LatLon(body!.Lat, body.Lon), "lat/lon", errors);
+        var phase = ThreatPhase.Active;
+        if (body.Phase is not null && !ThreatPhases.TryParse(body.Phase, out phase))
+        {
+            errors.Add(new FieldError("phase", "invalid-value", $"'{body.Phase}' is not one of reported, active, contained, neutralized"));
+        }
+
+        if (body.UncertaintyM is { } u && (!double.IsFinite(u) || u < 0 || u > 5000))
+        {
+            errors.Add(new FieldError("uncertaintyM", "invalid-value", "uncertainty must be 0-5000 m"));
+        }
+
+        if (!SiteMapping.IsValidId(threatId))
+        {
+            errors.Add(new FieldError("threatId", "invalid-value", "a threat id is 1-64 letters, digits, '-', '_' or '.'"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiError.Invalid(errors);
+        }
+
+        var threat = new Threat(threatId, position!.Value, body.UncertaintyM ?? 0, phase, body.Floor);
+        var rejection = await grains.GetGrain<IIncidentGrain>(id).SetThreat(threat, Actor.Of(request));
+        return rejection is null ? Results.Ok(threat) : ApiError.For(rejection);
+    }
+
+    private static async Task<IResult> SetPhase(string id, string threatId, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<PhaseRequest>(request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (!ThreatPhases.TryParse(body!.Phase, out var phase))
+        {
+            return ApiError.Invalid([new FieldError("phase", "invalid-value", $"'{body.Phase}' is not one of reported, active, contained, neutralized")]);
+        }
+
+        var rejection = await grains.GetGrain<IIncidentGrain>(id).SetThreatPhase(threatId, phase, Actor.Of(request));
+        return rejection is null ? Results.NoContent() : ApiError.For(rejection);
+    }
+}

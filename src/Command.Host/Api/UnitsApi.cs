@@ -1,0 +1,83 @@
+using Command.Domain.Units;
+using Command.Grains.Incidents;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Command.Host.Api;
+
+/// <summary>The roster: enrol units, change roles, read every unit's assessment, acknowledge flags.</summary>
+public static class UnitsApi
+{
+    public static IEndpointRouteBuilder MapUnitsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/incidents/{id}").WithTags("Units");
+        api.MapGet("/units", async (string id, IGrainFactory grains) =>
+        {
+            var incident = grains.GetGrain<IIncidentGrain>(id);
+            return await incident.GetView() is null ? IncidentsApi.NotFound(id) : Results.Ok(await incident.GetUnits());
+        });
+        api.MapPost("/units", Enrol);
+        api.MapPut("/units/{unitId}/role", ChangeRole);
+        api.MapPost("/flags/{subject}/ack", Acknowledge);
+        return app;
+    }
+
+    private static async Task<IResult> Enrol(string id, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<EnrolRequest>(request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var errors = new List<FieldError>();
+        if (!SiteMapping.IsValidId(body!.UnitId))
+        {
+            errors.Add(new FieldError("unitId", "missing-field", "a unit id is 1-64 letters, digits, '-', '_' or '.'"));
+        }
+
+        var role = UnitRole.Unassigned;
+        if (body.Role is not null && !UnitRoles.TryParse(body.Role, out role))
+        {
+            errors.Add(new FieldError("role", "invalid-value", $"'{body.Role}' is not one of {string.Join(", ", UnitRoles.Names)}"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiError.Invalid(errors);
+        }
+
+        var callsign = string.IsNullOrWhiteSpace(body.Callsign) ? body.UnitId! : body.Callsign.Trim();
+        var rejection = await grains.GetGrain<IIncidentGrain>(id).Enrol(body.UnitId!, callsign, role, Actor.Of(request));
+        return rejection is null ? Results.Created($"/api/incidents/{id}/units", new { unitId = body.UnitId, callsign, role = UnitRoles.Name(role) }) : ApiError.For(rejection);
+    }
+
+    private static async Task<IResult> ChangeRole(string id, string unitId, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<RoleRequest>(request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (!UnitRoles.TryParse(body!.Role, out var role))
+        {
+            return ApiError.Invalid([new FieldError("role", "invalid-value", $"'{body.Role}' is not one of {string.Join(", ", UnitRoles.Names)}")]);
+        }
+
+        var rejection = await grains.GetGrain<IIncidentGrain>(id).ChangeRole(unitId, role, Actor.Of(request));
+        return rejection is null ? Results.NoContent() : ApiError.For(rejection);
+    }
+
+    private static async Task<IResult> Acknowledge(string id, string subject, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<AcknowledgeRequest>(request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var rejection = await grains.GetGrain<IIncidentGrain>(id).Acknowledge(subject, body!.Reason?.Trim() ?? "", Actor.Of(request));
+        return rejection is null ? Results.NoContent() : ApiError.For(rejection);
+    }
+}

@@ -1,0 +1,37 @@
+using Command.Simulation.Demo;
+using Command.Simulation.Engine;
+using Microsoft.Extensions.Options;
+
+namespace Command.Host.Drills;
+
+/// <summary>Plays the demo drill, looping, once the host (and so the silo) has started.</summary>
+public sealed partial class DemoDrill(DrillDirector drills, IOptions<DemoOptions> options, IHostApplicationLifetime lifetime, ILogger<DemoDrill> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var demo = options.Value;
+        if (!demo.Enabled)
+        {
+            return;
+        }
+
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task.WaitAsync(stoppingToken);
+        try
+        {
+            await drills.StartAsync(demo.Incident, DemoScenario.Name, new DrillOptions { Speed = demo.Speed, Loop = true }, "demo", stoppingToken);
+            LogStarted(logger, demo.Incident, demo.Speed);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(logger, ex, demo.Incident);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo drill playing on incident {Incident} at {Speed}x; open the dashboard to watch it")]
+    private static partial void LogStarted(ILogger logger, string incident, double speed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The demo drill could not start on incident {Incident}")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string incident);
+}

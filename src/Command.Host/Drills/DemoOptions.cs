@@ -1,0 +1,16 @@
+namespace Command.Host.Drills;
+
+/// <summary>The demo drill a first run plays (configuration section "Demo").</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    /// <summary>Start the demo drill when the host starts. Default false; appsettings.json turns it on.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>Incident the demo plays into. Default "demo".</summary>
+    public string Incident { get; set; } = "demo";
+
+    /// <summary>Drill speed, 0.25–60. Default 1 (real time).</summary>
+    public double Speed { get; set; } = 1;
+}

@@ -1,0 +1,13 @@
+namespace Command.Host.Drills;
+
+/// <summary>Drills started from the dashboard, and the demo a first run plays.</summary>
+public static class DrillSetup
+{
+    public static IServiceCollection AddCommandDrills(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.AddSingleton<DrillDirector>();
+        services.AddHostedService<DemoDrill>();
+        return services;
+    }
+}

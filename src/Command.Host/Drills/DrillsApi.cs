@@ -1,0 +1,52 @@
+using Command.Host.Api;
+using Command.Simulation.Engine;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Command.Host.Drills;
+
+/// <summary>Start, pause, resume and stop a simulated drill on an incident; read its state.</summary>
+public static class DrillsApi
+{
+    public static IEndpointRouteBuilder MapDrillsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/incidents/{id}/drill").WithTags("Drills");
+        api.MapGet("/", (string id, DrillDirector drills) =>
+            drills.Status(id) is { } status ? Results.Ok(status) : Results.NotFound(new ApiError("no-drill", $"no drill has been started on incident '{id}'")));
+        api.MapPost("/", Control);
+        return app;
+    }
+
+    private static async Task<IResult> Control(string id, HttpRequest request, DrillDirector drills, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<DrillRequest>(request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var actor = Actor.Of(request);
+        try
+        {
+            return Results.Ok(body!.Action?.Trim().ToLowerInvariant() switch
+            {
+                "start" => await drills.StartAsync(id, body.Scenario ?? "demo", new DrillOptions { Speed = body.Speed ?? 1, Loop = body.Loop ?? false, Seed = body.Seed ?? 0 }, actor, ct),
+                "pause" => await drills.PauseAsync(id, actor, ct),
+                "resume" => await drills.ResumeAsync(id, actor, ct),
+                "stop" => await drills.StopAsync(id, actor),
+                _ => throw new ArgumentException($"action '{body.Action}' is not one of start, pause, resume, stop"),
+            });
+        }
+        catch (KeyNotFoundException ex)
+        {
+            return Results.NotFound(new ApiError("no-drill", ex.Message));
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IOException or Simulation.Files.ScenarioException)
+        {
+            return ApiError.BadRequest(ex is ArgumentException ? "invalid-value" : "invalid-state", ex.Message);
+        }
+    }
+}
+
+/// <summary>POST /api/incidents/{id}/drill: action is start, pause, resume or stop.</summary>
+public sealed record DrillRequest(string? Action, string? Scenario, double? Speed, bool? Loop, int? Seed);

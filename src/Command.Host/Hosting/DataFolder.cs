@@ -1,0 +1,32 @@
+namespace Command.Host.Hosting;
+
+/// <summary>
+/// Where this host keeps its files: configuration "DataPath", default "data" under the content root. Logs,
+/// recorded sessions and the recording spill go under it unless configured elsewhere.
+/// </summary>
+public static class DataFolder
+{
+    public static string Resolve(WebApplicationBuilder builder)
+    {
+        var configured = builder.Configuration["DataPath"];
+        return Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? Path.Combine(builder.Environment.ContentRootPath, "data") : configured);
+    }
+
+    public static WebApplicationBuilder UseDataFolder(this WebApplicationBuilder builder)
+    {
+        var root = Resolve(builder);
+        var defaults = new Dictionary<string, string?>();
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Recording:Path"]))
+        {
+            defaults["Recording:Path"] = Path.Combine(root, "sessions");
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Recording:SpillPath"]))
+        {
+            defaults["Recording:SpillPath"] = Path.Combine(root, "spill");
+        }
+
+        builder.Configuration.AddInMemoryCollection(defaults);
+        return builder;
+    }
+}

@@ -1,0 +1,32 @@
+using Command.Domain.Events;
+using Command.Domain.Reports;
+using Command.Domain.Threats;
+using Command.Domain.Validation;
+using Command.Grains.Incidents;
+using Command.Ingest.Intake;
+
+namespace Command.Host.Ingest;
+
+/// <summary>Delivers screened input to the incident grains: one grain call per batch per incident.</summary>
+public sealed class GrainIncidentPort(IGrainFactory grains) : IIncidentPort
+{
+    public async Task<IReadOnlyList<Rejection?>> SubmitAsync(
+        string incidentId, IReadOnlyList<PositionReport> reports, IReadOnlyList<InputRejected> refused, UnknownUnitPolicy unknownUnits, CancellationToken cancellationToken)
+    {
+        bool? autoEnrol = unknownUnits switch
+        {
+            UnknownUnitPolicy.Enrol => true,
+            UnknownUnitPolicy.Refuse => false,
+            _ => null,
+        };
+        return await grains.GetGrain<IIncidentGrain>(incidentId).Submit([.. reports], [.. refused], autoEnrol);
+    }
+
+    public async Task SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken)
+    {
+        if (await grains.GetGrain<IIncidentGrain>(incidentId).SetThreat(threat, actor) is { } rejection)
+        {
+            throw new InvalidOperationException($"Threat {threat.ThreatId} was refused by incident {incidentId}: {rejection}");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Command.Grains.Incidents;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Command.Host.Live;
+
+/// <summary>
+/// This host's subscription to one incident: hears its frames as a grain observer and sends them to the
+/// browsers on this host watching it. Any host can serve any incident; Orleans routes to the grain.
+/// </summary>
+public sealed partial class IncidentFeed(string incidentId, IGrainFactory grains, IHubContext<IncidentHub> hub, ILogger logger) : IIncidentObserver
+{
+    private IIncidentObserver? reference;
+
+    public string IncidentId { get; } = incidentId;
+
+    public static string Group(string incidentId) => $"incident:{incidentId}";
+
+    public Task OnFrame(IncidentFrame frame) => hub.Clients.Group(Group(IncidentId)).SendAsync(IncidentHub.FrameMethod, frame);
+
+    /// <summary>Subscribes, or renews the subscription so the grain does not expire it; also reaches a new activation.</summary>
+    public async Task RenewAsync()
+    {
+        reference ??= grains.CreateObjectReference<IIncidentObserver>(this);
+        try
+        {
+            await grains.GetGrain<IIncidentGrain>(IncidentId).Subscribe(reference);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRenewFailed(logger, ex, IncidentId);
+        }
+    }
+
+    public async Task CloseAsync()
+    {
+        if (reference is null)
+        {
+            return;
+        }
+
+        await grains.GetGrain<IIncidentGrain>(IncidentId).Unsubscribe(reference);
+        grains.DeleteObjectReference<IIncidentObserver>(reference);
+        reference = null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the subscription to incident {IncidentId}; will retry")]
+    private static partial void LogRenewFailed(ILogger logger, Exception exception, string incidentId);
+}

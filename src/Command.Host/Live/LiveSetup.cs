@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+
+namespace Command.Host.Live;
+
+/// <summary>SignalR for the dashboard, with the same JSON shape as the HTTP API.</summary>
+public static class LiveSetup
+{
+    public static IServiceCollection AddCommandLive(this IServiceCollection services)
+    {
+        services.AddSignalR().AddJsonProtocol(o =>
+        {
+            o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.AddSingleton<IncidentFeeds>();
+        services.AddHostedService(sp => sp.GetRequiredService<IncidentFeeds>());
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+using Command.Host.Api;
+using Command.Host.Drills;
+using Command.Host.Hosting;
+using Command.Host.Ingest;
+using Command.Host.Live;
+using Command.Ingest;
+using Command.Ingest.Intake;
+using Command.Recording.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseLoopbackByDefault();
+builder.UseDataFolder();
+builder.AddCommandLogging();
+builder.AddCommandSilo();
+builder.Services.AddCommandLive();
+builder.Services.AddSingleton<IIncidentPort, GrainIncidentPort>();
+builder.Services.AddCommandIngest(builder.Configuration);
+builder.Services.AddCommandRecording(builder.Configuration);
+builder.Services.AddCommandDrills(builder.Configuration);
+
+var app = builder.Build();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapFrontEndLibraries();
+app.MapHealthApi();
+app.MapIncidentsApi();
+app.MapUnitsApi();
+app.MapReportsApi();
+app.MapDrillsApi();
+app.MapHub<IncidentHub>(IncidentHub.Path);
+await app.RunAsync();
+
+/// <summary>The host's entry point, visible to the functional tests.</summary>
+public partial class Program;

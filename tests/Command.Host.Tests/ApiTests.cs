@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Command.Host.Tests.Support;
+
+namespace Command.Host.Tests;
+
+public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string NewId() => $"t-{Guid.NewGuid():N}"[..20];
+
+    [Fact]
+    public async Task Health_answers_once_the_silo_is_up()
+    {
+        var response = await host.Client.GetAsync("/health", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_incident_is_created_listed_and_read_back()
+    {
+        var id = NewId();
+
+        var created = await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
+        var list = await host.Client.GetFromJsonAsync<JsonElement>("/api/incidents", Ct);
+        var read = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Contains(list.EnumerateArray(), i => i.GetProperty("incidentId").GetString() == id);
+        Assert.Equal($"Drill {id}", read.GetProperty("name").GetString());
+        Assert.Equal("hot", read.GetProperty("site").GetProperty("zones")[0].GetProperty("kind").GetString());
+        Assert.Equal(44.0, read.GetProperty("site").GetProperty("origin").GetProperty("latitude").GetDouble());
+    }
+
+    [Fact]
+    public async Task Creating_an_existing_incident_is_a_conflict()
+    {
+        var id = NewId();
+        await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
+
+        var again = await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("incident-exists", (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task A_bad_site_gets_a_reason_per_field()
+    {
+        var body = new
+        {
+            id = NewId(),
+            site = new
+            {
+                origin = new { lat = 95.0, lon = 10.0 },
+                zones = new[] { new { id = "z1", kind = "lukewarm", polygon = TestSite.Square(0, 10) } },
+            },
+        };
+
+        var response = await host.PostJsonAsync("/api/incidents", body);
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid-request", error.GetProperty("reason").GetString());
+        Assert.Equal(
+            [("site.origin", "invalid-coordinates"), ("site.zones[0].kind", "invalid-value")],
+            error.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("field").GetString(), e.GetProperty("reason").GetString())));
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_refused_as_malformed()
+    {
+        using var content = new StringContent("{\"id\": ", System.Text.Encoding.UTF8, "application/json");
+
+        var response = await host.Client.PostAsync("/api/incidents", content, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("malformed", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task A_bad_batch_gets_exact_reasons_and_its_good_reports_stay_accepted()
+    {
+        var id = NewId();
+        await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
+        var now = DateTimeOffset.UtcNow;
+        var batch = new object[]
+        {
+            TestSite.Report("P1", now.AddSeconds(-2), 0, -50),
+            new { unitId = "P2", fixTime = now, lat = 91.0, lon = 0.0 },
+            new { unitId = "P3", fixTime = now.AddMinutes(5), lat = 44.0, lon = -100.0 },
+            new { unitId = "P4", lat = 44.0, lon = -100.0 },
+            TestSite.Report("P1", now.AddSeconds(-2), 0, -48),
+            new { unitId = "P5", fixTime = now, lat = 0.0, lon = 0.0 },
+            "not an object",
+            TestSite.Report("P1", now.AddSeconds(-1), 0, -47),
+        };
+
+        var response = await host.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = batch });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var units = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/units", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(2, body.GetProperty("accepted").GetInt32());
+        Assert.Equal(
+            [(1, "invalid-coordinates"), (2, "future-fix"), (3, "missing-field"), (4, "duplicate"), (5, "zero-position"), (6, "malformed")],
+            body.GetProperty("rejected").EnumerateArray().Select(r => (r.GetProperty("index").GetInt32(), r.GetProperty("reason").GetString())));
+        var p1 = Assert.Single(units.EnumerateArray());
+        Assert.Equal("P1", p1.GetProperty("unitId").GetString());
+    }
+
+    [Fact]
+    public async Task Reports_for_a_missing_incident_are_not_found()
+    {
+        var response = await host.PostJsonAsync($"/api/incidents/{NewId()}/reports", new { reports = new[] { TestSite.Report("P1", DateTimeOffset.UtcNow, 0, 0) } });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Roles_and_threats_are_validated_with_reasons()
+    {
+        var id = NewId();
+        await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
+
+        var badRole = await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = "P1", role = "sniper" });
+        var enrolled = await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = "P1", callsign = "Patrol 1", role = "contact" });
+        var badThreat = await host.Client.PutAsJsonAsync($"/api/incidents/{id}/threats/T1", new { lat = 44.0, lon = -100.0, phase = "escalating" }, Ct);
+        var threat = await host.Client.PutAsJsonAsync($"/api/incidents/{id}/threats/T1", new { lat = 44.0009, lon = -100.0, uncertaintyM = 10, phase = "active" }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, badRole.StatusCode);
+        Assert.Equal("role", (await badRole.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors")[0].GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.Created, enrolled.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badThreat.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, threat.StatusCode);
+        var view = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct);
+        Assert.Equal("active", view.GetProperty("threats")[0].GetProperty("phase").GetString());
+    }
+}
