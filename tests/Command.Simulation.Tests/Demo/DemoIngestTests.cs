@@ -16,6 +16,15 @@ public sealed class DemoIngestTests
     }
 
     [Fact]
+    public async Task Looping_demo_restarts_without_a_fix_the_host_would_refuse()
+    {
+        // Two whole runs: at the restart every unit jumps back to where it arrived, no faster than a person or car.
+        var rejections = await PlayAndScreenAsync(speed: 1, runs: 2);
+
+        Assert.Empty(rejections);
+    }
+
+    [Fact]
     public async Task At_ten_times_only_the_holding_officers_outliers_are_refused_for_implied_speed()
     {
         // At 10× a 35 m outlier 0.2 s after the previous fix implies over 80 m/s; honest fixes never do.
@@ -25,11 +34,12 @@ public sealed class DemoIngestTests
         Assert.All(rejections, r => Assert.Equal((RejectReason.ImpliedSpeed, "S1"), (r.Reason, r.UnitId)));
     }
 
-    private static async Task<List<(string UnitId, RejectReason Reason, string Detail)>> PlayAndScreenAsync(double speed)
+    private static async Task<List<(string UnitId, RejectReason Reason, string Detail)>> PlayAndScreenAsync(double speed, int runs = 1)
     {
         var demo = await DemoScenario.LoadAsync(TestContext.Current.CancellationToken);
-        await using var drill = await Drill.StartAsync(demo, new() { Speed = speed, Seed = 11 });
-        drill.Advance(demo.DurationS / speed);
+        await using var drill = await Drill.StartAsync(demo, new() { Speed = speed, Seed = 11, Loop = runs > 1 });
+        drill.Advance(((runs * demo.DurationS) - 1) / speed);
+        Assert.Equal(runs - 1, drill.Engine.Status.Iteration);
 
         var latest = new Dictionary<string, PositionReport>();
         var rejections = new List<(string UnitId, RejectReason Reason, string Detail)>();

@@ -48,21 +48,28 @@ internal static class LoadCommand
         var inFlight = new List<Task>();
         var began = time.GetTimestamp();
         using var ticker = new PeriodicTimer(Tick, time);
-        while (time.GetElapsedTime(began) < duration && await ticker.WaitForNextTickAsync(cancellationToken))
+        try
         {
-            var now = time.GetUtcNow();
-            for (var k = 0; k < ids.Count; k++)
+            while (time.GetElapsedTime(began) < duration && await ticker.WaitForNextTickAsync(cancellationToken))
             {
-                var due = fleet[k].SelectMany(u => Due(u, now)).OrderBy(r => r.FixTime).Select(ApiMapping.ToReport).ToList();
-                foreach (var batch in due.Chunk(MaxBatch))
+                var now = time.GetUtcNow();
+                for (var k = 0; k < ids.Count; k++)
                 {
-                    // Waiting here is the back-pressure: if the host cannot keep up, the achieved rate shows it.
-                    await gate.WaitAsync(cancellationToken);
-                    inFlight.Add(SendAsync(api, ids[k], batch, tally, latencies, gate, cancellationToken));
+                    var due = fleet[k].SelectMany(u => Due(u, now)).OrderBy(r => r.FixTime).Select(ApiMapping.ToReport).ToList();
+                    foreach (var batch in due.Chunk(MaxBatch))
+                    {
+                        // Waiting here is the back-pressure: if the host cannot keep up, the achieved rate shows it.
+                        await gate.WaitAsync(cancellationToken);
+                        inFlight.Add(SendAsync(api, ids[k], batch, tally, latencies, gate));
+                    }
                 }
-            }
 
-            inFlight.RemoveAll(t => t.IsCompleted);
+                inFlight.RemoveAll(t => t.IsCompleted);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await output.WriteLineAsync("Stopped early; reporting what was sent.");
         }
 
         await Task.WhenAll(inFlight);
@@ -82,15 +89,16 @@ internal static class LoadCommand
         }
     }
 
-    private static async Task SendAsync(CommandApiClient api, string incidentId, ReportBody[] batch, ReportTally tally, Latencies latencies, SemaphoreSlim gate, CancellationToken cancellationToken)
+    /// <summary>Posts one batch. Requests already in flight are let finish when the run stops, so their outcome counts.</summary>
+    private static async Task SendAsync(CommandApiClient api, string incidentId, ReportBody[] batch, ReportTally tally, Latencies latencies, SemaphoreSlim gate)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            tally.Add(batch.Length, await api.PostReportsAsync(incidentId, new ReportsBody(batch), cancellationToken));
+            tally.Add(batch.Length, await api.PostReportsAsync(incidentId, new ReportsBody(batch), CancellationToken.None));
             latencies.Add(Stopwatch.GetElapsedTime(started));
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
             // Counted and reported with the first failure's message, and the exit code says some POSTs failed:
             // one failure must not end a load test.
