@@ -15,6 +15,14 @@ export class Timeline {
     this.dragging = false;
     input.addEventListener('input', () => { this.dragging = true; this.label.textContent = clock(this.at()); });
     input.addEventListener('change', () => { this.dragging = false; seek(this.at()); });
+    // A mark is a shortcut to its instant: "show me the moment that flag went up".
+    marks.addEventListener('click', e => {
+      const mark = e.target.closest('.mark');
+      if (!mark) return;
+      const time = Number(mark.dataset.time);
+      this.input.value = String(Math.floor((time - this.firstMs) / 1000));
+      seek(time);
+    });
     setInterval(() => this.follow(), 250);
   }
 
@@ -34,7 +42,8 @@ export class Timeline {
       .map(e => {
         const left = ((Date.parse(e.time) - this.firstMs) / span) * 100;
         const title = `${clock(Date.parse(e.time))} ${e.subject ?? ''} ${markWords[e.type]}${e.level ? ` (${e.level})` : ''}${e.reason ? `: ${e.reason}` : ''}`;
-        return `<span class="mark ${e.type} level-${e.level ?? 'none'}" style="left:${left.toFixed(3)}%" title="${escapeHtml(title)}"></span>`;
+        return `<button type="button" class="mark ${e.type} level-${e.level ?? 'none'}" data-time="${Date.parse(e.time)}" data-subject="${escapeHtml(e.subject ?? '')}"`
+          + ` style="left:${left.toFixed(3)}%" title="${escapeHtml(title)}" aria-label="${escapeHtml(title)}"></button>`;
       })
       .join('');
   }

@@ -39,7 +39,8 @@ export class SitePlan {
   fit(points = []) {
     const bounds = this.bounds ? L.latLngBounds(this.bounds.getSouthWest(), this.bounds.getNorthEast()) : null;
     const all = points.length ? (bounds ? bounds.extend(L.latLngBounds(points)) : L.latLngBounds(points)) : bounds;
-    if (all?.isValid()) this.map.fitBounds(all, { padding: [28, 28], maxZoom: 19 });
+    // Labels hang below markers, so leave more room at the bottom; no animation, so the first view is final at once.
+    if (all?.isValid()) this.map.fitBounds(all, { paddingTopLeft: [36, 40], paddingBottomRight: [36, 56], maxZoom: 19, animate: false });
   }
 
   addZone(zone) {
@@ -54,7 +55,7 @@ export class SitePlan {
   addBuilding(building) {
     const shape = L.polygon(toLatLngs(building.footprint), { ...buildingStyle, interactive: false }).addTo(this.layer);
     const floors = building.floors > 1 ? ` · ${building.floors} floors` : '';
-    label(this.layer, shape, `${escapeHtml(building.name)}${floors}`, 'building-label', 'center');
+    label(this.layer, shape, `${escapeHtml(building.name)}${floors}`, 'building-label', 'bottom');
     this.extend(shape.getBounds());
   }
 
@@ -69,7 +70,9 @@ function toLatLngs(points) {
 
 function label(layer, shape, html, className, where) {
   const box = shape.getBounds();
-  const anchor = where === 'top' ? L.latLng(box.getNorth(), box.getCenter().lng) : box.getCenter();
-  const direction = where === 'top' ? 'bottom' : 'center';
+  // Names sit on an edge (inside at the top, outside at the bottom) so the threat, often inside, stays clear.
+  const anchor = where === 'top' ? L.latLng(box.getNorth(), box.getCenter().lng)
+    : where === 'bottom' ? L.latLng(box.getSouth(), box.getCenter().lng) : box.getCenter();
+  const direction = where === 'center' ? 'center' : 'bottom';
   layer.addLayer(L.tooltip({ permanent: true, direction, className, interactive: false }).setLatLng(anchor).setContent(html));
 }

@@ -1,0 +1,88 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Command.Host.Tests.Browser;
+
+/// <summary>One browser window on the dashboard, with what it logged as errors.</summary>
+public sealed class Dashboard : IAsyncDisposable
+{
+    private readonly IBrowserContext context;
+    private readonly List<string> errors = [];
+
+    private Dashboard(IBrowserContext context, IPage page)
+    {
+        this.context = context;
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (errors)
+                {
+                    errors.Add($"console: {message.Text}");
+                }
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (errors)
+            {
+                errors.Add($"page: {error}");
+            }
+        };
+    }
+
+    public IPage Page { get; }
+
+    public IReadOnlyList<string> Errors
+    {
+        get
+        {
+            lock (errors)
+            {
+                return [.. errors];
+            }
+        }
+    }
+
+    public ILocator ConnectionText => Page.Locator("#connection-text");
+
+    public ILocator ActiveFlags => Page.Locator("#active-flags");
+
+    public ILocator Feed => Page.Locator("#feed");
+
+    /// <summary>Opens the dashboard on an incident at 1280×720 as the named commander and waits until it is live.</summary>
+    public static async Task<Dashboard> OpenAsync(DashboardHost host, string incidentId, string actor = "test-commander")
+    {
+        var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = host.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 720 },
+        });
+        await context.AddInitScriptAsync($"localStorage.setItem('command.actor', {System.Text.Json.JsonSerializer.Serialize(actor)});");
+        var dashboard = new Dashboard(context, await context.NewPageAsync());
+        await dashboard.Page.GotoAsync($"/?incident={Uri.EscapeDataString(incidentId)}");
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
+        await Expect(dashboard.Page.Locator("#incident-picker")).ToHaveValueAsync(incidentId);
+        return dashboard;
+    }
+
+    public ILocator Marker(string unitId) => Page.Locator($".unit[data-unit='{unitId}']");
+
+    public ILocator Row(string unitId) => Page.Locator($"#board-body tr[data-unit='{unitId}']");
+
+    public ILocator Threat(string threatId = "T1") => Page.Locator($".threat[data-threat='{threatId}']");
+
+    /// <summary>Saves a screenshot under the test output folder and, for the README, under docs/screenshots.</summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        var bytes = await Page.ScreenshotAsync();
+        foreach (var folder in Screenshots.Folders())
+        {
+            Directory.CreateDirectory(folder);
+            await File.WriteAllBytesAsync(Path.Combine(folder, name), bytes);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await context.CloseAsync();
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using static Microsoft.Playwright.Assertions;
+
+namespace Command.Host.Tests.Browser;
+
+public sealed class LiveDashboardTests(DashboardHost host) : IClassFixture<DashboardHost>
+{
+    [Fact]
+    public async Task The_live_view_shows_every_unit_most_urgent_first_without_console_errors()
+    {
+        var scene = await Scene.OpenAsync(host, "view");
+        await scene.ThreatAsync(0, 100, 15);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.EnrolAsync("P2", "Patrol 2", "contact");
+        await scene.EnrolAsync("M1", "Medic 1", "medical");
+        await scene.EnrolAsync("K9", "Perimeter 9", "perimeter");
+        await scene.TrackAsync("P2", (-80, -160), (-75, -145), (-70, -130), (-65, -115), (-60, -100), (-55, -85));
+        await scene.TrackAsync("M1", (-120, -120), (-119, -120), (-120, -119));
+        await scene.TrackAsync("K9", (70, 150), (70, 150), (71, 150));
+        await scene.HoldAsync("P1", 20, -40);
+
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+
+        await Expect(dashboard.Page.Locator("#incident-name")).ToHaveTextAsync($"Drill {scene.IncidentId}");
+        await Expect(dashboard.Page.Locator("#threat-phase")).ToHaveTextAsync("ACTIVE");
+        await Expect(dashboard.Page.Locator("#board-body tr")).ToHaveCountAsync(4);
+        await Expect(dashboard.Page.Locator("#board-body tr").First).ToHaveAttributeAsync("data-unit", "P1");
+        await Expect(dashboard.Row("P1")).ToHaveAttributeAsync("data-flag", "alert");
+        await Expect(dashboard.Row("P2")).ToHaveAttributeAsync("data-state", "closing");
+        await Expect(dashboard.Marker("K9")).ToBeVisibleAsync();
+        await dashboard.ScreenshotAsync("live.png");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task A_posted_report_moves_the_unit_marker()
+    {
+        var scene = await Scene.OpenAsync(host, "move");
+        await scene.TrackAsync("P1", (0, -80));
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        var before = Scene.Shown(0, -80);
+        await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-lat", before.Lat);
+
+        await scene.TrackAsync("P1", (30, -20));
+
+        var after = Scene.Shown(30, -20);
+        await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-lat", after.Lat);
+        await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-lon", after.Lon);
+        Assert.NotEqual(before.Lat, after.Lat);
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task A_holding_contact_unit_shows_its_flag_and_reason_on_the_board_and_the_map()
+    {
+        var scene = await Scene.OpenAsync(host, "hold");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+
+        await scene.HoldAsync("P1", 0, -60);
+
+        var reason = (await scene.UnitAsync("P1")).GetProperty("flagReason").GetString()!;
+        Assert.StartsWith("holding ", reason, StringComparison.Ordinal);
+        await Expect(dashboard.Row("P1")).ToHaveAttributeAsync("data-flag", "alert");
+        await Expect(dashboard.Row("P1").Locator(".flag-word")).ToHaveTextAsync("⚠ ALERT");
+        await Expect(dashboard.Row("P1").Locator(".reason")).ToHaveTextAsync(reason);
+        await Expect(dashboard.Row("P1").Locator(".state-word")).ToHaveTextAsync("■ HOLDING");
+        await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-flag", "alert");
+        await Expect(dashboard.Marker("P1").Locator(".unit-label em")).ToHaveTextAsync("⚠ ALERT");
+        await Expect(dashboard.ActiveFlags.Locator("li[data-subject='P1'] .reason")).ToHaveTextAsync(reason);
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task A_commander_acknowledges_a_flag_in_two_clicks_and_it_is_recorded()
+    {
+        var scene = await Scene.OpenAsync(host, "ack");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.HoldAsync("P1", 0, -60);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Reyes");
+        var flagged = dashboard.ActiveFlags.Locator("li[data-subject='P1']");
+        await Expect(flagged).ToHaveClassAsync("flag-alert");
+
+        await flagged.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Ack" }).ClickAsync();
+        await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Menuitem, new() { Name = "hazard reported" }).ClickAsync();
+
+        var recorded = dashboard.Feed.Locator("li[data-type='flag-acknowledged'][data-subject='P1']");
+        await Expect(recorded).ToContainTextAsync("hazard reported — Cmdr Reyes");
+        await Expect(flagged.Locator(".ack-badge")).ToHaveTextAsync("ACK");
+        await Expect(dashboard.Row("P1").Locator(".ack-badge")).ToHaveTextAsync("ACK");
+        Assert.True((await scene.UnitAsync("P1")).GetProperty("acknowledged").GetBoolean());
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task Dragging_the_threat_in_one_browser_moves_it_in_another()
+    {
+        var scene = await Scene.OpenAsync(host, "drag");
+        await scene.ThreatAsync(0, 100);
+        await using var dragger = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Reyes");
+        await using var watcher = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Dispatch");
+        var start = Scene.Shown(0, 100);
+        await Expect(dragger.Threat()).ToHaveAttributeAsync("data-lat", start.Lat);
+        await Expect(watcher.Threat()).ToHaveAttributeAsync("data-lat", start.Lat);
+
+        var box = (await dragger.Threat().BoundingBoxAsync())!;
+        var (x, y) = (box.X + (box.Width / 2), box.Y + (box.Height / 2));
+        await dragger.Page.Mouse.MoveAsync(x, y);
+        await dragger.Page.Mouse.DownAsync();
+        await dragger.Page.Mouse.MoveAsync(x + 60, y + 80, new() { Steps = 12 });
+        await dragger.Page.Mouse.UpAsync();
+
+        await Expect(dragger.Threat()).Not.ToHaveAttributeAsync("data-lat", start.Lat);
+        var lat = (await dragger.Threat().GetAttributeAsync("data-lat"))!;
+        var lon = (await dragger.Threat().GetAttributeAsync("data-lon"))!;
+        await Expect(watcher.Threat()).ToHaveAttributeAsync("data-lat", lat);
+        await Expect(watcher.Threat()).ToHaveAttributeAsync("data-lon", lon);
+        var position = (await scene.ThreatViewAsync()).GetProperty("position");
+        Assert.Equal(lat, position.GetProperty("latitude").GetDouble().ToString("F6", CultureInfo.InvariantCulture));
+        Assert.Equal(lon, position.GetProperty("longitude").GetDouble().ToString("F6", CultureInfo.InvariantCulture));
+        Assert.True(double.Parse(lat, CultureInfo.InvariantCulture) < double.Parse(start.Lat, CultureInfo.InvariantCulture), "dragged down the screen is south");
+        Assert.Empty(dragger.Errors);
+        Assert.Empty(watcher.Errors);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Command.Domain.Geometry;
+using Command.Host.Tests.Support;
+
+namespace Command.Host.Tests.Browser;
+
+/// <summary>An incident on the test campus, set up through the public API the way dispatch would.</summary>
+internal sealed class Scene(DashboardHost host, string incidentId)
+{
+    /// <summary>Report cadence of the scripted units, seconds.</summary>
+    public const int CadenceS = 10;
+
+    public string IncidentId { get; } = incidentId;
+
+    public static async Task<Scene> OpenAsync(DashboardHost host, string prefix)
+    {
+        var id = $"{prefix}-{Guid.NewGuid():N}"[..24];
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        return new Scene(host, id);
+    }
+
+    /// <summary>Latitude and longitude of a campus point as the page writes them (six decimals).</summary>
+    public static (string Lat, string Lon) Shown(double east, double north)
+    {
+        var p = TestSite.Frame.ToGeo(new LocalPoint(east, north));
+        return (p.Latitude.ToString("F6", CultureInfo.InvariantCulture), p.Longitude.ToString("F6", CultureInfo.InvariantCulture));
+    }
+
+    public async Task EnrolAsync(string unitId, string callsign, string role) =>
+        (await host.PostJsonAsync($"/api/incidents/{IncidentId}/units", new { unitId, callsign, role })).EnsureSuccessStatusCode();
+
+    public async Task ThreatAsync(double east, double north, double uncertaintyM = 10)
+    {
+        var p = TestSite.Frame.ToGeo(new LocalPoint(east, north));
+        var body = new { lat = p.Latitude, lon = p.Longitude, uncertaintyM, phase = "active" };
+        (await host.Client.PutAsJsonAsync($"/api/incidents/{IncidentId}/threats/T1", body, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Posts fixes at the cadence ending a second ago, one per position given (east, north).</summary>
+    public async Task TrackAsync(string unitId, params (double East, double North)[] path)
+    {
+        var last = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var reports = path.Select((p, i) => TestSite.Report(unitId, last.AddSeconds(-CadenceS * (path.Length - 1 - i)), p.East, p.North)).ToArray();
+        var response = await host.PostJsonAsync($"/api/incidents/{IncidentId}/reports", new { reports });
+        response.EnsureSuccessStatusCode();
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal(reports.Length, answer.GetProperty("accepted").GetInt32());
+    }
+
+    /// <summary>Posts one fix taken at the given time.</summary>
+    public async Task ReportAsync(string unitId, DateTimeOffset fixTime, double east, double north)
+    {
+        var response = await host.PostJsonAsync($"/api/incidents/{IncidentId}/reports", new { reports = new[] { TestSite.Report(unitId, fixTime, east, north) } });
+        response.EnsureSuccessStatusCode();
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal(1, answer.GetProperty("accepted").GetInt32());
+    }
+
+    /// <summary>A unit standing still for ninety seconds: long enough past any grace to raise an alert.</summary>
+    public Task HoldAsync(string unitId, double east, double north) =>
+        TrackAsync(unitId, [.. Enumerable.Repeat((east, north), 10)]);
+
+    public async Task<JsonElement> UnitAsync(string unitId)
+    {
+        var units = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/incidents/{IncidentId}/units", TestContext.Current.CancellationToken);
+        return units!.Single(u => u.GetProperty("unitId").GetString() == unitId);
+    }
+
+    public async Task<JsonElement> ThreatViewAsync()
+    {
+        var view = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{IncidentId}", TestContext.Current.CancellationToken);
+        return view.GetProperty("threats").EnumerateArray().Single(t => t.GetProperty("threatId").GetString() == "T1");
+    }
+}
