@@ -31,14 +31,34 @@ public sealed class BlobSessionStore(BlobContainerClient container) : ISessionSt
         }
         catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.AppendPositionConditionNotMet)
         {
-            // The blob already moved past the offset: accept only if that was this very append landing earlier.
-            var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
-            if (properties.Value.ContentLength != offset + data.Length)
+            // The blob moved past the offset: an earlier attempt landed although its reply was lost. Accept it, and
+            // write only what is missing, when the bytes there are the start of these very bytes.
+            var landed = await LandedAsync(blob, offset, data, cancellationToken);
+            if (landed < 0)
             {
-                throw new InvalidOperationException(
-                    $"{path} is {properties.Value.ContentLength} bytes; expected {offset} before this append or {offset + data.Length} after it.", ex);
+                throw new InvalidOperationException($"{path} holds other bytes after offset {offset} than this append.", ex);
+            }
+
+            if (landed < data.Length)
+            {
+                await AppendAsync(path, offset + landed, data[landed..], cancellationToken);
             }
         }
+    }
+
+    /// <summary>How many leading bytes of <paramref name="data"/> the blob already holds at <paramref name="offset"/>; -1 when it holds others.</summary>
+    private static async Task<int> LandedAsync(AppendBlobClient blob, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        var length = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ContentLength;
+        var landed = length - offset;
+        if (landed <= 0 || landed > data.Length)
+        {
+            return -1;
+        }
+
+        var options = new BlobDownloadOptions { Range = new HttpRange(offset, landed) };
+        var existing = (await blob.DownloadContentAsync(options, cancellationToken)).Value.Content.ToMemory();
+        return existing.Span.SequenceEqual(data.Span[..(int)landed]) ? (int)landed : -1;
     }
 
     public async Task WriteAsync(string path, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>

@@ -45,7 +45,17 @@ public sealed class BlobSessionLogTests(AzuriteFixture azurite)
         await store.AppendAsync("inc-1/segment-000001.jsonl", 0, "abc\n"u8.ToArray(), Ct);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.AppendAsync("inc-1/segment-000001.jsonl", 0, "abcdefgh\n"u8.ToArray(), Ct));
-        Assert.Equal("inc-1/segment-000001.jsonl is 4 bytes; expected 0 before this append or 9 after it.", error.Message);
+        Assert.Equal("inc-1/segment-000001.jsonl holds other bytes after offset 0 than this append.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_retried_append_whose_first_lines_landed_writes_only_the_rest()
+    {
+        var store = await azurite.NewStoreAsync();
+        await store.AppendAsync("inc-1/segment-000001.jsonl", 0, "one\n"u8.ToArray(), Ct);
+        await store.AppendAsync("inc-1/segment-000001.jsonl", 0, "one\ntwo\nthree\n"u8.ToArray(), Ct);
+
+        Assert.Equal("one\ntwo\nthree\n"u8.ToArray(), await store.ReadAllAsync("inc-1/segment-000001.jsonl", Ct));
     }
 
     [Fact]

@@ -1,0 +1,29 @@
+using Command.Recording.Storage;
+
+namespace Command.Recording.Tests.Scenarios;
+
+/// <summary>Wraps a store and notes every segment read: which object, from which offset.</summary>
+public sealed class ReadLog(ISessionStore inner) : ISessionStore
+{
+    public List<(string Path, long Offset)> Reads { get; } = [];
+
+    public string Location => inner.Location;
+
+    public Task<Stream?> OpenReadAsync(string path, long offset, CancellationToken cancellationToken)
+    {
+        Reads.Add((path, offset));
+        return inner.OpenReadAsync(path, offset, cancellationToken);
+    }
+
+    public Task AppendAsync(string path, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) => inner.AppendAsync(path, offset, data, cancellationToken);
+
+    public Task WriteAsync(string path, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) => inner.WriteAsync(path, data, cancellationToken);
+
+    public Task<byte[]?> ReadAllAsync(string path, CancellationToken cancellationToken) => inner.ReadAllAsync(path, cancellationToken);
+
+    public IAsyncEnumerable<StoredObject> ListAsync(string incidentId, CancellationToken cancellationToken) => inner.ListAsync(incidentId, cancellationToken);
+
+    public IAsyncEnumerable<string> ListSessionsAsync(CancellationToken cancellationToken) => inner.ListSessionsAsync(cancellationToken);
+
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => inner.EnsureCreatedAsync(cancellationToken);
+}
