@@ -14,6 +14,18 @@ public sealed partial class IngestPump(IngestQueue queue, ReportIntake intake, I
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await PumpAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: what is still queued is not delivered, as with any message in flight on a socket.
+        }
+    }
+
+    private async Task PumpAsync(CancellationToken stoppingToken)
+    {
         var reader = queue.Reader;
         var batch = new List<IngestItem>(options.MaxBatch);
         while (await reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))

@@ -1,0 +1,87 @@
+using Command.Domain.Geometry;
+using Command.Domain.Reports;
+using Command.Domain.Validation;
+using Command.Ingest.OsmAnd;
+
+namespace Command.Ingest.Tests.OsmAnd;
+
+public sealed class OsmAndParserTests
+{
+    private static readonly DateTimeOffset Received = new(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
+
+    private static Dictionary<string, string> Query(string text) =>
+        text.Split('&').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]), StringComparer.OrdinalIgnoreCase);
+
+    [Fact]
+    public void Traccar_client_query_decodes_every_field_with_speed_in_knots()
+    {
+        var raw = "id=123456&timestamp=1773500390&lat=39.7392&lon=-104.9903&speed=3.5&bearing=271.5&altitude=1609.3&accuracy=4.0&batt=87.0";
+        var report = OsmAndParser.ParseQuery(Query(raw), raw, Received).Report;
+        var expected = new PositionReport("123456", ReportSource.OsmAnd, DateTimeOffset.FromUnixTimeSeconds(1773500390), new GeoPoint(39.7392, -104.9903),
+            1609.3, 4.0, 3.5 * (1852.0 / 3600), 271.5);
+        Assert.Equal(expected, report);
+    }
+
+    [Theory]
+    [InlineData("1773500390", 1773500390000)]
+    [InlineData("1773500390123", 1773500390123)]
+    [InlineData("2026-03-14T14:59:50.123Z", 1773500390123)]
+    [InlineData("2026-03-14T15:59:50.123+01:00", 1773500390123)]
+    public void Timestamp_may_be_seconds_milliseconds_or_iso(string timestamp, long epochMs)
+    {
+        var report = OsmAndParser.ParseQuery(Query($"deviceid=P1&lat=1&lon=2&timestamp={Uri.EscapeDataString(timestamp)}"), "", Received).Report;
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(epochMs), report?.FixTime);
+    }
+
+    [Fact]
+    public void Missing_timestamp_is_the_receiving_clock_and_heading_and_location_are_accepted()
+    {
+        var report = OsmAndParser.ParseQuery(Query("id=P1&location=39.7392,-104.9903&heading=90"), "", Received).Report;
+        Assert.Equal((Received, new GeoPoint(39.7392, -104.9903), 90.0), (report?.FixTime, report?.Position, report?.CourseDeg));
+    }
+
+    [Theory]
+    [InlineData("lat=1&lon=2", RejectReason.MissingField, "request has no id or deviceid")]
+    [InlineData("id=P1&lat=1", RejectReason.MissingField, "request has no lat and lon")]
+    [InlineData("id=P1&lat=north&lon=2", RejectReason.InvalidCoordinates, "lat 'north' / lon '2' is not a number")]
+    [InlineData("id=P1&lat=1&lon=2&timestamp=soon", RejectReason.Malformed, "timestamp 'soon' is not epoch seconds, epoch milliseconds or ISO 8601")]
+    [InlineData("id=P1&lat=1&lon=2&speed=fast", RejectReason.InvalidValue, "speed 'fast' is not a number")]
+    [InlineData("id=P1&lat=1&lon=2&valid=false", RejectReason.NoFix, "the device marked the fix not valid")]
+    public void Bad_queries_have_their_reason(string raw, RejectReason reason, string detail)
+    {
+        Assert.Equal(new Rejection(reason, detail), OsmAndParser.ParseQuery(Query(raw), raw, Received).Rejection);
+    }
+
+    internal const string Json = """
+        {"location":{"timestamp":"2026-03-14T14:59:50.500Z","coords":{"latitude":39.7392,"longitude":-104.9903,"accuracy":6.2,"speed":1.4,"heading":182.0,"altitude":1610.0},
+         "is_moving":true,"odometer":0,"event":"motionchange","battery":{"level":0.87,"is_charging":false},"activity":{"type":"on_foot"}},"device_id":"phone-7"}
+        """;
+
+    [Fact]
+    public void Json_body_decodes_with_speed_in_metres_per_second()
+    {
+        var report = OsmAndJson.Parse(Json, Received).Report;
+        var expected = new PositionReport("phone-7", ReportSource.OsmAnd, new DateTimeOffset(2026, 3, 14, 14, 59, 50, 500, TimeSpan.Zero),
+            new GeoPoint(39.7392, -104.9903), 1610.0, 6.2, 1.4, 182.0);
+        Assert.Equal(expected, report);
+    }
+
+    [Fact]
+    public void Json_negative_speed_and_heading_mean_unknown()
+    {
+        var report = OsmAndJson.Parse("""{"device_id":"p","location":{"coords":{"latitude":1,"longitude":2,"speed":-1,"heading":-1}}}""", Received).Report;
+        Assert.Equal((null, null, Received), (report?.SpeedMps, report?.CourseDeg, report?.FixTime));
+    }
+
+    [Theory]
+    [InlineData("{\"device_id\":\"p\",", RejectReason.Malformed)]
+    [InlineData("[]", RejectReason.MissingField)]
+    [InlineData("{\"location\":{}}", RejectReason.MissingField)]
+    [InlineData("{\"device_id\":\"p\"}", RejectReason.MissingField)]
+    [InlineData("{\"device_id\":\"p\",\"location\":{\"coords\":{\"latitude\":\"1\",\"longitude\":2}}}", RejectReason.MissingField)]
+    [InlineData("{\"device_id\":\"p\",\"location\":{\"timestamp\":\"later\",\"coords\":{\"latitude\":1,\"longitude\":2}}}", RejectReason.Malformed)]
+    public void Bad_json_has_its_reason(string body, RejectReason reason)
+    {
+        Assert.Equal(reason, OsmAndJson.Parse(body, Received).Rejection?.Reason);
+    }
+}
