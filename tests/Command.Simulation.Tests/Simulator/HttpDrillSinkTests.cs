@@ -72,6 +72,19 @@ public sealed class HttpDrillSinkTests
     }
 
     [Fact]
+    public async Task A_tick_larger_than_the_hosts_batch_limit_goes_in_several_requests_in_order()
+    {
+        api.Answer = (_, _) => (HttpStatusCode.OK, """{"accepted":0,"rejected":[]}""");
+        var reports = Enumerable.Range(0, 12_000)
+            .Select(i => new PositionReport($"U{i}", ReportSource.Simulator, DateTimeOffset.UnixEpoch, new GeoPoint(1, 1)))
+            .ToList();
+        await Sink().ReportsAsync(reports, TestContext.Current.CancellationToken);
+
+        var firsts = api.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("reports")).Select(a => (a.GetArrayLength(), a[0].GetProperty("unitId").GetString()));
+        Assert.Equal([(5000, "U0"), (5000, "U5000"), (2000, "U10000")], firsts);
+    }
+
+    [Fact]
     public async Task Refused_reports_in_a_400_are_counted_by_reason()
     {
         api.Answer = (_, _) => (HttpStatusCode.BadRequest,

@@ -29,10 +29,19 @@ internal sealed class HttpDrillSink(CommandApiClient api, string incidentId, Rep
         await output.WriteLineAsync($"Enrolled {enrolled} of {setup.Units.Length} units (the rest were already enrolled).");
     }
 
+    /// <summary>
+    /// Most reports per request. The host takes up to 10,000 and 4 MiB per body; a tick of a large drill at high
+    /// speed can exceed that, so it goes in several requests, in order.
+    /// </summary>
+    public const int MaxReportsPerRequest = 5_000;
+
     public async Task ReportsAsync(IReadOnlyList<PositionReport> reports, CancellationToken cancellationToken)
     {
-        var outcome = await api.PostReportsAsync(incidentId, new ReportsBody([.. reports.Select(ApiMapping.ToReport)]), cancellationToken);
-        tally.Add(reports.Count, outcome);
+        foreach (var chunk in reports.Chunk(MaxReportsPerRequest))
+        {
+            var outcome = await api.PostReportsAsync(incidentId, new ReportsBody([.. chunk.Select(ApiMapping.ToReport)]), cancellationToken);
+            tally.Add(chunk.Length, outcome);
+        }
     }
 
     public async Task ThreatAsync(Threat threat, CancellationToken cancellationToken)
