@@ -1,0 +1,107 @@
+using System.Diagnostics.Metrics;
+using Command.Domain.Geometry;
+using Command.Domain.Reports;
+using Command.Domain.Validation;
+using Command.Ingest.Intake;
+using Command.Ingest.Tests.Listeners;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Command.Ingest.Tests.Intake;
+
+public sealed class ReportIntakeTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider clock = new(Now);
+    private readonly FakeIncidentPort port = new();
+    private readonly RecordingLogger<RejectionLog> logger = new();
+    private readonly ServiceProvider services;
+    private readonly MeterListener meters = new();
+    private readonly List<(string Instrument, long Value, Dictionary<string, object?> Tags)> measured = [];
+
+    public ReportIntakeTests()
+    {
+        services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var factory = services.GetRequiredService<IMeterFactory>();
+        meters.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == factory)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        meters.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+            measured.Add((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
+        meters.Start();
+        Intake = new ReportIntake(port, new IntakeMetrics(factory), new RejectionLog(logger, clock), clock, ValidationOptions.Default);
+    }
+
+    private ReportIntake Intake { get; }
+
+    private static IncomingReport Good(string unit, int secondsAgo = 1) =>
+        IncomingReport.Parsed(ReportSource.Aprs, $"raw {unit}", new PositionReport(unit, ReportSource.Aprs, Now.AddSeconds(-secondsAgo), new GeoPoint(39.7, -104.9)));
+
+    private static IncomingReport Bad(RejectReason reason, string raw) =>
+        IncomingReport.Refused(ReportSource.Nmea, raw, new Rejection(reason, "because"), "GPS1");
+
+    [Fact]
+    public async Task Rejections_are_counted_by_source_and_reason_and_acceptances_by_source()
+    {
+        var outcome = await Intake.SubmitAsync("drill-1", [Good("A"), Bad(RejectReason.NoFix, "$GPRMC,V"), Good("B", secondsAgo: 600), Bad(RejectReason.NoFix, "$GPGGA,0")],
+            UnknownUnitPolicy.Enrol, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, outcome.Accepted);
+        Assert.Equal([1, 2, 3], outcome.Rejected.Select(r => r.Index));
+        var rejected = measured.Where(m => m.Instrument == "command.ingest.rejected").Select(m => ($"{m.Tags["source"]}/{m.Tags["reason"]}", m.Value));
+        Assert.Equal([("Nmea/no-fix", 1L), ("Aprs/too-old", 1L), ("Nmea/no-fix", 1L)], rejected);
+        Assert.Equal([("Aprs", 1L)], measured.Where(m => m.Instrument == "command.ingest.accepted").Select(m => ((string)m.Tags["source"]!, m.Value)));
+    }
+
+    [Fact]
+    public async Task Refused_inputs_reach_the_incident_with_their_raw_text()
+    {
+        await Intake.SubmitAsync("drill-1", [Bad(RejectReason.Malformed, "$GPRMC,garbage*00"), Good("B", secondsAgo: 600)], UnknownUnitPolicy.Enrol, TestContext.Current.CancellationToken);
+        var refused = port.Snapshot().Select(d => d.Refused!).ToList();
+        Assert.Equal([(RejectReason.Malformed, "$GPRMC,garbage*00", "GPS1"), (RejectReason.TooOld, "raw B", "B")], refused.Select(r => (r.Reason, r.Raw, r.UnitId)));
+        Assert.All(refused, r => Assert.Equal(Now, r.Time));
+    }
+
+    [Fact]
+    public async Task Rejection_log_writes_the_first_then_one_line_per_interval_with_the_count_suppressed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Intake.SubmitAsync("drill-1", [Bad(RejectReason.NoFix, "1"), Bad(RejectReason.NoFix, "2"), Bad(RejectReason.NoFix, "3")], UnknownUnitPolicy.Enrol, ct);
+        clock.Advance(TimeSpan.FromSeconds(9));
+        await Intake.SubmitAsync("drill-1", [Bad(RejectReason.NoFix, "4"), Bad(RejectReason.Malformed, "5")], UnknownUnitPolicy.Enrol, ct);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await Intake.SubmitAsync("drill-1", [Bad(RejectReason.NoFix, "6")], UnknownUnitPolicy.Enrol, ct);
+
+        Assert.Equal(
+        [
+            "Rejected Nmea input: no-fix (because); 0 more like it since the last line",
+            "Rejected Nmea input: malformed (because); 0 more like it since the last line",
+            "Rejected Nmea input: no-fix (because); 3 more like it since the last line",
+        ], logger.Lines);
+    }
+
+    public void Dispose()
+    {
+        meters.Dispose();
+        services.Dispose();
+    }
+}
+
+/// <summary>Keeps every formatted log line.</summary>
+internal sealed class RecordingLogger<T> : ILogger<T>
+{
+    public List<string> Lines { get; } = [];
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        Lines.Add(formatter(state, exception));
+}

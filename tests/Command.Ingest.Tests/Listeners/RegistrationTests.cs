@@ -1,0 +1,50 @@
+using Command.Domain.Validation;
+using Command.Ingest.Cot;
+using Command.Ingest.Intake;
+using Command.Ingest.Listeners;
+using Command.Ingest.Nmea;
+using Command.Ingest.OsmAnd;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Command.Ingest.Tests.Listeners;
+
+public sealed class RegistrationTests
+{
+    private static ServiceProvider Build(Dictionary<string, string?> settings) =>
+        new ServiceCollection()
+            .AddSingleton<IIncidentPort>(new FakeIncidentPort())
+            .AddCommandIngest(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+    [Fact]
+    public void Defaults_hold_when_nothing_is_configured()
+    {
+        using var services = Build([]);
+        Assert.Equal(("drill", UnknownUnitPolicy.IncidentDefault), (services.GetRequiredService<IngestOptions>().Incident, services.GetRequiredService<IngestOptions>().UnknownUnits));
+        Assert.Equal(65536, services.GetRequiredService<CotOptions>().MaxEventChars);
+        Assert.Equal(5055, services.GetRequiredService<OsmAndOptions>().Port);
+        Assert.Equal(ValidationOptions.Default, services.GetRequiredService<ValidationOptions>());
+    }
+
+    [Fact]
+    public void Sections_bind_onto_the_options()
+    {
+        using var services = Build(new()
+        {
+            ["Ingest:Incident"] = "exercise-9",
+            ["Ingest:UnknownUnits"] = "Refuse",
+            ["Ingest:Validation:MaxAccuracyM"] = "50",
+            ["Ingest:Validation:MaxAge"] = "00:01:00",
+            ["Ingest:Cot:MaxEventChars"] = "4096",
+            ["Ingest:Cot:ThreatPerUid"] = "true",
+            ["Ingest:Nmea:RequireChecksum"] = "false",
+            ["Ingest:OsmAnd:Port"] = "6055",
+        });
+        Assert.Equal(("exercise-9", UnknownUnitPolicy.Refuse), (services.GetRequiredService<IngestOptions>().Incident, services.GetRequiredService<IngestOptions>().UnknownUnits));
+        Assert.Equal(ValidationOptions.Default with { MaxAccuracyM = 50, MaxAge = TimeSpan.FromMinutes(1) }, services.GetRequiredService<ValidationOptions>());
+        Assert.Equal(CotOptions.Default with { MaxEventChars = 4096, ThreatPerUid = true }, services.GetRequiredService<CotOptions>());
+        Assert.False(services.GetRequiredService<NmeaOptions>().RequireChecksum);
+        Assert.Equal(6055, services.GetRequiredService<OsmAndOptions>().Port);
+    }
+}
