@@ -1,0 +1,105 @@
+using Command.Domain.Events;
+using Command.Domain.Geometry;
+
+namespace Command.Domain.AfterAction;
+
+public sealed partial class AfterActionFold
+{
+    private void OnFix(string unitId, GeoPoint position, DateTimeOffset time)
+    {
+        var unit = Enrol(unitId, unitId, Units.UnitRole.Unassigned, time);
+        if (frame is null || areas is null)
+        {
+            return;
+        }
+
+        var p = frame.ToLocal(position);
+        var (inAny, inEntry) = areas.Locate(p);
+        if (unit.FirstOnSite is null && (inAny || p.Length <= options.OnSiteRadiusM))
+        {
+            unit.FirstOnSite = time;
+            firstOnScene ??= new UnitMoment(unitId, time);
+        }
+
+        if (unit.FirstEntry is null && inEntry)
+        {
+            unit.FirstEntry = time;
+            firstEntry ??= new UnitMoment(unitId, time);
+        }
+
+        if (targets.Count == 0)
+        {
+            return;
+        }
+
+        var (exact, radius) = Nearest(p);
+        var distance = Math.Round(exact, 2);
+        unit.ClosestM = unit.ClosestM is { } closest && closest < distance ? closest : distance;
+        if (unit.ReachedContact is null && exact <= radius)
+        {
+            unit.ReachedContact = time;
+            firstContact ??= new UnitMoment(unitId, time);
+        }
+
+        if (unit.LastSample is not { } last || time - last >= options.SampleInterval)
+        {
+            unit.LastSample = time;
+            samples.Add(new DistanceSample(unitId, time, distance));
+        }
+    }
+
+    private (double DistanceM, double RadiusM) Nearest(LocalPoint p)
+    {
+        var best = (DistanceM: double.MaxValue, RadiusM: 0.0);
+        foreach (var (point, radius) in targets)
+        {
+            var d = p.DistanceTo(point);
+            best = d < best.DistanceM ? (d, radius) : best;
+        }
+
+        return best;
+    }
+
+    private void OnFlag(IncidentEvent e)
+    {
+        switch (e)
+        {
+            case FlagRaised raised:
+                flagsRaised++;
+                openFlags[(raised.Subject, raised.Rule)] = new FlagSpan(raised.Subject, raised.Level, raised.Reason, e.Time, null);
+                if (units.TryGetValue(raised.Subject, out var unit))
+                {
+                    unit.FlagsRaised++;
+                }
+
+                timeline.Add(new TimelineMark(e.Time, "flag-raised", raised.Subject, raised.Reason));
+                break;
+            case FlagEscalated escalated:
+                if (openFlags.TryGetValue((escalated.Subject, escalated.Rule), out var span) && escalated.Level > span.Level)
+                {
+                    openFlags[(escalated.Subject, escalated.Rule)] = span with { Level = escalated.Level };
+                }
+
+                timeline.Add(new TimelineMark(e.Time, "flag-escalated", escalated.Subject, escalated.Reason));
+                break;
+            case FlagCleared cleared:
+                if (openFlags.Remove((cleared.Subject, cleared.Rule), out var open))
+                {
+                    flags.Add(open with { Cleared = e.Time });
+                    units.GetValueOrDefault(cleared.Subject)?.Flagged(e.Time - open.Raised);
+                }
+
+                timeline.Add(new TimelineMark(e.Time, "flag-cleared", cleared.Subject, cleared.Reason));
+                break;
+            case FlagAcknowledged acknowledged:
+                flagsAcknowledged++;
+                if (units.TryGetValue(acknowledged.Subject, out var acked))
+                {
+                    acked.Acknowledgements++;
+                }
+
+                timeline.Add(new TimelineMark(e.Time, "flag-acknowledged", acknowledged.Subject, $"{acknowledged.Actor}: {acknowledged.Reason}"));
+                break;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using Command.Domain.Events;
+using Command.Domain.Geometry;
+using Command.Domain.Threats;
+using Command.Domain.Validation;
+
+namespace Command.Domain.AfterAction;
+
+/// <summary>
+/// Folds a recorded session into its after-action metrics. Reads the recorded flag events as they were raised live
+/// (replay reproduces them exactly), and measures positions against the threat itself.
+/// </summary>
+public sealed partial class AfterActionFold(AfterActionOptions? options = null)
+{
+    private readonly AfterActionOptions options = options ?? AfterActionOptions.Default;
+    private readonly Dictionary<string, Threat> threats = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UnitTally> units = new(StringComparer.Ordinal);
+    private readonly List<UnitTally> enrolment = [];
+    private readonly List<DistanceSample> samples = [];
+    private readonly Dictionary<(string Subject, string Rule), FlagSpan> openFlags = [];
+    private readonly List<FlagSpan> flags = [];
+    private readonly List<TimelineMark> timeline = [];
+    private readonly Dictionary<RejectReason, int> rejected = [];
+    private List<(LocalPoint Point, double RadiusM)> targets = [];
+    private IncidentOpened? opened;
+    private LocalFrame? frame;
+    private SiteAreas? areas;
+    private DateTimeOffset? ended, threatActiveAt, containedAt, neutralizedAt;
+    private UnitMoment? firstOnScene, firstEntry, firstContact;
+    private int flagsRaised, flagsAcknowledged;
+    private long eventCount;
+
+    /// <summary>Folds a whole event stream and builds the report.</summary>
+    public static async Task<AfterActionReport> BuildAsync(IAsyncEnumerable<IncidentEvent> events, AfterActionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var fold = new AfterActionFold(options);
+        await foreach (var e in events.WithCancellation(cancellationToken))
+        {
+            fold.Apply(e);
+        }
+
+        return fold.Build();
+    }
+
+    public void Apply(IncidentEvent e)
+    {
+        eventCount++;
+        ended = ended is { } last && last > e.Time ? last : e.Time;
+        switch (e)
+        {
+            case IncidentOpened o:
+                opened = o;
+                frame = new LocalFrame(o.Site.Origin);
+                areas = new SiteAreas(o.Site, frame);
+                break;
+            case ThreatSet set:
+                threats[set.Threat.ThreatId] = set.Threat;
+                OnPhase(set.Threat.Phase, e.Time);
+                PlaceThreats();
+                break;
+            case ThreatPhaseChanged phase:
+                if (threats.TryGetValue(phase.ThreatId, out var threat))
+                {
+                    threats[phase.ThreatId] = threat with { Phase = phase.Phase };
+                }
+
+                OnPhase(phase.Phase, e.Time);
+                PlaceThreats();
+                timeline.Add(new TimelineMark(e.Time, "threat-phase", phase.ThreatId, $"{phase.ThreatId} {ThreatPhases.Name(phase.Phase)} ({phase.Actor})"));
+                break;
+            case UnitEnrolled enrolled:
+                Enrol(enrolled.UnitId, enrolled.Callsign, enrolled.Role, e.Time);
+                break;
+            case UnitRoleChanged changed:
+                Enrol(changed.UnitId, changed.UnitId, changed.Role, e.Time).Role = changed.Role;
+                break;
+            case PositionAccepted accepted:
+                OnFix(accepted.Report.UnitId, accepted.Report.Position, accepted.Report.FixTime);
+                break;
+            case InputRejected refused:
+                rejected[refused.Reason] = rejected.GetValueOrDefault(refused.Reason) + 1;
+                break;
+            default:
+                OnFlag(e);
+                break;
+        }
+    }
+
+    public AfterActionReport Build()
+    {
+        var end = ended ?? default;
+        foreach (var ((subject, _), span) in openFlags)
+        {
+            units.GetValueOrDefault(subject)?.Flagged(end - span.Raised);
+        }
+
+        var from = threatActiveAt ?? opened?.Time;
+        var incident = new IncidentMetrics(
+            opened?.IncidentId ?? "", opened?.Name ?? "", opened?.Site.Name ?? "", opened?.Time, ended, threatActiveAt,
+            firstOnScene, firstEntry, firstContact, firstContact?.Time - from,
+            containedAt, containedAt - from, neutralizedAt, neutralizedAt - from,
+            flagsRaised, flagsAcknowledged,
+            [.. rejected.OrderByDescending(r => r.Value).ThenBy(r => r.Key).Select(r => new RejectionCount(RejectReasons.Name(r.Key), r.Value))],
+            eventCount);
+        return new AfterActionReport(incident, [.. enrolment.Select(u => u.ToMetrics(threatActiveAt))], [.. samples],
+            [.. flags.Concat(openFlags.Values).OrderBy(f => f.Raised)], [.. timeline]);
+    }
+
+    private void OnPhase(ThreatPhase phase, DateTimeOffset time)
+    {
+        threatActiveAt ??= phase == ThreatPhase.Active ? time : null;
+        containedAt ??= phase == ThreatPhase.Contained ? time : null;
+        neutralizedAt ??= phase == ThreatPhase.Neutralized ? time : null;
+    }
+
+    private void PlaceThreats()
+    {
+        if (frame is null)
+        {
+            return;
+        }
+
+        var active = threats.Values.Where(t => t.IsActive).ToList();
+        targets = [.. (active.Count > 0 ? active : [.. threats.Values]).Select(t => (frame.ToLocal(t.Position), options.ContactRadiusM + t.UncertaintyM))];
+    }
+
+    private UnitTally Enrol(string unitId, string callsign, Units.UnitRole role, DateTimeOffset time)
+    {
+        if (!units.TryGetValue(unitId, out var tally))
+        {
+            units[unitId] = tally = new UnitTally(unitId, callsign, role, time);
+            enrolment.Add(tally);
+        }
+
+        return tally;
+    }
+}

@@ -1,0 +1,18 @@
+namespace Command.Domain.AfterAction;
+
+/// <summary>How the after-action metrics are measured, with their defaults.</summary>
+public sealed record AfterActionOptions
+{
+    /// <summary>
+    /// A fix counts as on site inside any building or zone, or within this distance of the site origin. Default 150 m.
+    /// </summary>
+    public double OnSiteRadiusM { get; init; } = 150;
+
+    /// <summary>A unit reached contact within this distance of the threat, plus the threat's uncertainty. Default 15 m, as the assessment.</summary>
+    public double ContactRadiusM { get; init; } = 15;
+
+    /// <summary>Distance to the threat is kept at most once per this interval per unit. Default 1 s.</summary>
+    public TimeSpan SampleInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public static AfterActionOptions Default { get; } = new();
+}

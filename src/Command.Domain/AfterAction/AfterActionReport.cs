@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using Command.Domain.Assessment;
+using Command.Domain.Units;
+
+namespace Command.Domain.AfterAction;
+
+/// <summary>What an after-action team measures in one recorded session: a fold over its events.</summary>
+/// <param name="Incident">Incident-wide metrics.</param>
+/// <param name="Units">Per-unit metrics, in order of enrolment.</param>
+/// <param name="Distances">Distance to the threat over time, per unit, sampled.</param>
+/// <param name="Flags">Flag spans per subject, from raised to cleared (open at the end when never cleared).</param>
+/// <param name="Timeline">Flags, acknowledgements and threat phases in time order.</param>
+public sealed record AfterActionReport(
+    IncidentMetrics Incident,
+    ImmutableArray<UnitMetrics> Units,
+    ImmutableArray<DistanceSample> Distances,
+    ImmutableArray<FlagSpan> Flags,
+    ImmutableArray<TimelineMark> Timeline);
+
+/// <summary>Incident-wide metrics. Durations count from the threat going active (or the incident opening if it never did).</summary>
+public sealed record IncidentMetrics(
+    string IncidentId,
+    string Name,
+    string Site,
+    DateTimeOffset? OpenedAt,
+    DateTimeOffset? EndedAt,
+    DateTimeOffset? ThreatActiveAt,
+    UnitMoment? FirstOnScene,
+    UnitMoment? FirstEntry,
+    UnitMoment? FirstContact,
+    TimeSpan? TimeToContact,
+    DateTimeOffset? ContainedAt,
+    TimeSpan? TimeToContained,
+    DateTimeOffset? NeutralizedAt,
+    TimeSpan? TimeToNeutralized,
+    int FlagsRaised,
+    int FlagsAcknowledged,
+    ImmutableArray<RejectionCount> Rejected,
+    long EventCount);
+
+/// <summary>A unit and the instant something first happened to it.</summary>
+public sealed record UnitMoment(string UnitId, DateTimeOffset Time);
+
+/// <summary>How many inputs were rejected for one reason (kebab-case name).</summary>
+public sealed record RejectionCount(string Reason, int Count);
+
+/// <summary>One unit's metrics.</summary>
+/// <param name="UnitId">The unit.</param>
+/// <param name="Callsign">Its callsign.</param>
+/// <param name="Role">Its last role.</param>
+/// <param name="EnrolledAt">When it joined the incident.</param>
+/// <param name="FirstOnSite">First fix inside a building or zone, or within the on-site radius of the origin.</param>
+/// <param name="FirstEntry">First fix inside a building or the hot zone.</param>
+/// <param name="ReachedContact">First fix within the contact radius of the threat.</param>
+/// <param name="TimeToContact">From enrolment or the threat going active, whichever is later, to contact.</param>
+/// <param name="TotalFlaggedHold">Total time flagged (raised to cleared).</param>
+/// <param name="LongestFlaggedHold">Longest single flag.</param>
+/// <param name="FlagsRaised">Flags raised on the unit.</param>
+/// <param name="Acknowledgements">Acknowledgements of its flags.</param>
+/// <param name="ClosestApproachM">Closest straight-line distance to the threat, metres.</param>
+public sealed record UnitMetrics(
+    string UnitId,
+    string Callsign,
+    UnitRole Role,
+    DateTimeOffset EnrolledAt,
+    DateTimeOffset? FirstOnSite,
+    DateTimeOffset? FirstEntry,
+    DateTimeOffset? ReachedContact,
+    TimeSpan? TimeToContact,
+    TimeSpan TotalFlaggedHold,
+    TimeSpan LongestFlaggedHold,
+    int FlagsRaised,
+    int Acknowledgements,
+    double? ClosestApproachM);
+
+/// <summary>A unit's straight-line distance to the nearest active threat at one fix.</summary>
+public sealed record DistanceSample(string UnitId, DateTimeOffset Time, double DistanceM);
+
+/// <summary>A flag on a subject from raised to cleared; <paramref name="Level"/> is the highest it reached.</summary>
+public sealed record FlagSpan(string Subject, FlagLevel Level, string Reason, DateTimeOffset Raised, DateTimeOffset? Cleared);
+
+/// <summary>A timeline marker: kind is flag-raised, flag-escalated, flag-cleared, flag-acknowledged or threat-phase.</summary>
+public sealed record TimelineMark(DateTimeOffset Time, string Kind, string Subject, string Text);

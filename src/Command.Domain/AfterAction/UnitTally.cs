@@ -1,0 +1,46 @@
+using Command.Domain.Units;
+
+namespace Command.Domain.AfterAction;
+
+/// <summary>One unit's running totals while the fold is in progress.</summary>
+internal sealed class UnitTally(string unitId, string callsign, UnitRole role, DateTimeOffset enrolledAt)
+{
+    public string UnitId { get; } = unitId;
+
+    public string Callsign { get; } = callsign;
+
+    public UnitRole Role { get; set; } = role;
+
+    public DateTimeOffset EnrolledAt { get; } = enrolledAt;
+
+    public DateTimeOffset? FirstOnSite { get; set; }
+
+    public DateTimeOffset? FirstEntry { get; set; }
+
+    public DateTimeOffset? ReachedContact { get; set; }
+
+    public DateTimeOffset? LastSample { get; set; }
+
+    public TimeSpan TotalFlagged { get; set; }
+
+    public TimeSpan LongestFlagged { get; set; }
+
+    public int FlagsRaised { get; set; }
+
+    public int Acknowledgements { get; set; }
+
+    public double? ClosestM { get; set; }
+
+    public void Flagged(TimeSpan span)
+    {
+        TotalFlagged += span;
+        LongestFlagged = span > LongestFlagged ? span : LongestFlagged;
+    }
+
+    public UnitMetrics ToMetrics(DateTimeOffset? threatActiveAt)
+    {
+        var from = threatActiveAt is { } active && active > EnrolledAt ? active : EnrolledAt;
+        return new UnitMetrics(UnitId, Callsign, Role, EnrolledAt, FirstOnSite, FirstEntry, ReachedContact,
+            ReachedContact - from, TotalFlagged, LongestFlagged, FlagsRaised, Acknowledgements, ClosestM);
+    }
+}

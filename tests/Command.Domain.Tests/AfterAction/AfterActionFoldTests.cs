@@ -1,0 +1,102 @@
+using Command.Domain.AfterAction;
+using Command.Domain.Assessment;
+using Command.Domain.Events;
+using Command.Domain.Geometry;
+using Command.Domain.Reports;
+using Command.Domain.Sites;
+using Command.Domain.Threats;
+using Command.Domain.Units;
+using Command.Domain.Validation;
+
+namespace Command.Domain.Tests.AfterAction;
+
+public sealed class AfterActionFoldTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
+    private static readonly LocalFrame Frame = new(new GeoPoint(39.74, -104.99));
+
+    private static readonly Site School = new("School", Frame.Origin,
+        [new Building("B1", "Main", [At(-30, -30), At(30, -30), At(30, 30), At(-30, 30)])],
+        [new Zone("Z-HOT", "Hot", ZoneKind.Hot, [At(-40, -40), At(40, -40), At(40, 40), At(-40, 40)])]);
+
+    private static GeoPoint At(double east, double north) => Frame.ToGeo(new LocalPoint(east, north));
+
+    private static DateTimeOffset S(double seconds) => T0.AddSeconds(seconds);
+
+    private static IEnumerable<IncidentEvent> Session()
+    {
+        yield return new IncidentOpened("inc-1", "Drill", School, true, "cmd") { Time = S(0) };
+        yield return new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Reported), "cmd") { Time = S(0) };
+        yield return new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, "cmd") { Time = S(0) };
+        yield return new UnitEnrolled("P2", "Adam 2", UnitRole.Perimeter, "cmd") { Time = S(0) };
+        yield return Fix("P1", 5, 500, 0);
+        yield return new ThreatPhaseChanged("T1", ThreatPhase.Active, "cmd") { Time = S(10) };
+        yield return Fix("P1", 20, 140, 0);
+        yield return Fix("P1", 20.5, 139, 0);
+        yield return new FlagRaised("P1", FlagLevel.Watch, "not-closing", "holding 140 m out") { Time = S(22) };
+        yield return new FlagCleared("P1", "not-closing", "closing") { Time = S(28) };
+        yield return Fix("P1", 30, 35, 0);
+        yield return new InputRejected(ReportSource.Json, RejectReason.ImpliedSpeed, "fast", "P2", "{}") { Time = S(31) };
+        yield return new InputRejected(ReportSource.Json, RejectReason.Duplicate, "dup", "P2", "{}") { Time = S(32) };
+        yield return new InputRejected(ReportSource.Json, RejectReason.ImpliedSpeed, "fast", "P2", "{}") { Time = S(33) };
+        yield return Fix("P1", 40, 10, 0);
+        yield return new FlagRaised("P1", FlagLevel.Watch, "not-closing", "holding") { Time = S(50) };
+        yield return new FlagEscalated("P1", FlagLevel.Alert, "not-closing", "holding 60 s") { Time = S(55) };
+        yield return new FlagAcknowledged("P1", "cmd", "treating casualty") { Time = S(60) };
+        yield return new ThreatPhaseChanged("T1", ThreatPhase.Contained, "cmd") { Time = S(100) };
+    }
+
+    private static PositionAccepted Fix(string unit, double seconds, double east, double north) =>
+        new(new PositionReport(unit, ReportSource.Simulator, S(seconds), At(east, north))) { Time = S(seconds) };
+
+    [Fact]
+    public async Task Incident_metrics_count_from_the_threat_going_active()
+    {
+        var report = await AfterActionFold.BuildAsync(Session().ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            new IncidentMetrics("inc-1", "Drill", "School", S(0), S(100), S(10),
+                new UnitMoment("P1", S(20)), new UnitMoment("P1", S(30)), new UnitMoment("P1", S(40)), TimeSpan.FromSeconds(30),
+                S(100), TimeSpan.FromSeconds(90), null, null, 2, 1, report.Incident.Rejected, 19),
+            report.Incident);
+        Assert.Equal([new RejectionCount("implied-speed", 2), new RejectionCount("duplicate", 1)], report.Incident.Rejected);
+    }
+
+    [Fact]
+    public void Unit_metrics_measure_arrival_entry_contact_and_flagged_holds()
+    {
+        var fold = new AfterActionFold();
+        foreach (var e in Session())
+        {
+            fold.Apply(e);
+        }
+
+        var report = fold.Build();
+        Assert.Equal(
+            new UnitMetrics("P1", "Adam 1", UnitRole.Contact, S(0), S(20), S(30), S(40), TimeSpan.FromSeconds(30),
+                TimeSpan.FromSeconds(56), TimeSpan.FromSeconds(50), 2, 1, 10),
+            report.Units[0]);
+        Assert.Equal(new UnitMetrics("P2", "Adam 2", UnitRole.Perimeter, S(0), null, null, null, null, TimeSpan.Zero, TimeSpan.Zero, 0, 0, null), report.Units[1]);
+    }
+
+    [Fact]
+    public void Distance_is_sampled_at_most_once_per_interval_and_flag_spans_keep_their_highest_level()
+    {
+        var fold = new AfterActionFold();
+        foreach (var e in Session())
+        {
+            fold.Apply(e);
+        }
+
+        var report = fold.Build();
+        Assert.Equal(
+            [new DistanceSample("P1", S(5), 500), new DistanceSample("P1", S(20), 140), new DistanceSample("P1", S(30), 35), new DistanceSample("P1", S(40), 10)],
+            report.Distances);
+        Assert.Equal(
+            [new FlagSpan("P1", FlagLevel.Watch, "holding 140 m out", S(22), S(28)), new FlagSpan("P1", FlagLevel.Alert, "holding", S(50), null)],
+            report.Flags);
+        Assert.Equal(["threat-phase", "flag-raised", "flag-cleared", "flag-raised", "flag-escalated", "flag-acknowledged", "threat-phase"],
+            report.Timeline.Select(m => m.Kind));
+        Assert.Equal(new TimelineMark(S(60), "flag-acknowledged", "P1", "cmd: treating casualty"), report.Timeline[5]);
+    }
+}
