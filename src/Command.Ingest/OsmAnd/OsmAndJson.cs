@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Command.Domain.Geometry;
 using Command.Domain.Reports;
@@ -19,7 +20,8 @@ public static class OsmAndJson
     {
         try
         {
-            using var document = JsonDocument.Parse(body, Options);
+            // Through UTF-8 with replacement, so a lone surrogate is a bad character, not an exception.
+            using var document = JsonDocument.Parse(Encoding.UTF8.GetBytes(body), Options);
             return Read(document.RootElement, body, receivedAt);
         }
         catch (JsonException e)

@@ -1,0 +1,80 @@
+using Command.Domain.Validation;
+using Command.Ingest.Aprs;
+using Command.Ingest.Cot;
+using Command.Ingest.Intake;
+using Command.Ingest.Nmea;
+using Command.Ingest.OsmAnd;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Command.Fuzz;
+
+/// <summary>One parser under fuzz: its seed messages and a function that names the outcome of one input.</summary>
+public sealed record FuzzTarget(string Name, IReadOnlyList<string> Corpus, Func<string, string> Classify, Func<string, string>? Repair = null)
+{
+    private static readonly DateTimeOffset Received = new(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
+
+    /// <summary>"report", "threat", "identified", "skipped" or the reject reason's code; throws if the outcome is neither.</summary>
+    public static string Outcome(IncomingReport? incoming) => incoming switch
+    {
+        { Report: { } r } when !string.IsNullOrEmpty(r.UnitId) => "report",
+        { Rejection: { } j } when Enum.IsDefined(j.Reason) && j.Detail.Length > 0 => j.Code,
+        _ => throw new InvalidOperationException($"outcome is neither a report nor a named rejection: {incoming}"),
+    };
+
+    public static IReadOnlyList<FuzzTarget> All()
+    {
+        var cot = new CotParser(CotOptions.Default);
+        var aprs = new AprsParser(AprsOptions.Default);
+        var nmea = new NmeaDecoder(NmeaOptions.Default);
+        return
+        [
+            new("cot", Seeds.Cot, s => cot.Parse(s) switch { { Threat: not null } => "threat", var o => Outcome(o.Report) }),
+            new("nmea", Seeds.Nmea, s => nmea.Decode(s, Received) switch
+            {
+                { Kind: NmeaLineKind.Report } line => Outcome(line.Report),
+                var line => line.Kind.ToString().ToLowerInvariant(),
+            }, Checksum),
+            new("aprs", Seeds.Aprs, s => Outcome(aprs.Parse(s, Received))),
+            new("osmand", Seeds.OsmAndQuery, s => Outcome(OsmAndParser.ParseQuery(
+                QueryHelpers.ParseQuery(s).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.OrdinalIgnoreCase), s, Received))),
+            new("osmand-json", Seeds.OsmAndJson, s => Outcome(OsmAndJson.Parse(s, Received))),
+        ];
+    }
+
+    /// <summary>Recomputes a mutated sentence's checksum half the time, so mutations reach the fields and not only the checksum.</summary>
+    private static string Checksum(string sentence)
+    {
+        var star = sentence.LastIndexOf('*');
+        if (!sentence.StartsWith('$') || star < 1 || sentence.Length % 2 == 0)
+        {
+            return sentence;
+        }
+
+        byte sum = 0;
+        foreach (var c in sentence.AsSpan(1, star - 1))
+        {
+            sum ^= (byte)c;
+        }
+
+        return FormattableString.Invariant($"{sentence[..(star + 1)]}{sum:X2}");
+    }
+
+    /// <summary>Runs <paramref name="count"/> mutated inputs; returns the outcome counts. Exceptions escape.</summary>
+    public Dictionary<string, int> Run(int count, int seed)
+    {
+        var mutator = new Mutator(Corpus, seed);
+        var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            var input = mutator.Next();
+            var name = Classify(Repair is null ? input : Repair(input));
+            outcomes[name] = outcomes.GetValueOrDefault(name) + 1;
+        }
+
+        return outcomes;
+    }
+
+    internal static bool IsRejectionCode(string name) => RejectReasonCodes.Contains(name);
+
+    private static readonly HashSet<string> RejectReasonCodes = [.. Enum.GetValues<RejectReason>().Select(RejectReasons.Name)];
+}
