@@ -3,8 +3,7 @@ using Command.Host.Drills;
 using Command.Host.Hosting;
 using Command.Host.Ingest;
 using Command.Host.Live;
-using Command.Ingest;
-using Command.Ingest.Intake;
+using Command.Host.Replays;
 using Command.Recording.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,10 +12,10 @@ builder.UseDataFolder();
 builder.AddCommandLogging();
 builder.AddCommandSilo();
 builder.Services.AddCommandLive();
-builder.Services.AddSingleton<IIncidentPort, GrainIncidentPort>();
-builder.Services.AddCommandIngest(builder.Configuration);
+builder.Services.AddCommandIngestion(builder.Configuration);
 builder.Services.AddCommandRecording(builder.Configuration);
 builder.Services.AddCommandDrills(builder.Configuration);
+builder.Services.AddCommandReplays();
 
 var app = builder.Build();
 app.UseDefaultFiles();
@@ -27,6 +26,7 @@ app.MapIncidentsApi();
 app.MapUnitsApi();
 app.MapReportsApi();
 app.MapDrillsApi();
+app.MapReplaysApi();
 app.MapHub<IncidentHub>(IncidentHub.Path);
 await app.RunAsync();
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Command.Domain.Assessment;
 using Command.Domain.Events;
+using Command.Domain.Views;
 
 namespace Command.Grains.Incidents;
 
@@ -8,7 +9,7 @@ namespace Command.Grains.Incidents;
 public sealed partial class IncidentGrain
 {
     private readonly HashSet<string> dirtyUnits = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, UnitAssessment> lastSent = new(StringComparer.Ordinal);
+    private readonly UnitChangeTracker sent = new();
     private readonly List<IncidentEvent> pendingEvents = [];
     private bool threatsChanged;
     private bool allDirty;
@@ -47,9 +48,7 @@ public sealed partial class IncidentGrain
                 allDirty = true;
                 pendingEvents.Add(e);
                 break;
-            case InputRejected:
-                break;
-            default:
+            case var notable when NotableEvents.IsNotable(notable):
                 allDirty = true;
                 pendingEvents.Add(e);
                 break;
@@ -64,17 +63,7 @@ public sealed partial class IncidentGrain
         }
 
         var candidates = allDirty ? projection.AssessAll() : dirtyUnits.Select(projection.Assess).OfType<UnitAssessment>();
-        var changed = ImmutableArray.CreateBuilder<UnitAssessment>();
-        foreach (var unit in candidates)
-        {
-            if (!lastSent.TryGetValue(unit.UnitId, out var previous) || previous != unit)
-            {
-                lastSent[unit.UnitId] = unit;
-                changed.Add(unit);
-            }
-        }
-
-        var frame = new IncidentFrame(IncidentId, projection.LastSequence, projection.Clock, false, changed.ToImmutable(),
+        var frame = new IncidentFrame(IncidentId, projection.LastSequence, projection.Clock, false, [.. sent.Changed(candidates)],
             threatsChanged ? [.. projection.Threats.Values] : [], [.. pendingEvents]);
         dirtyUnits.Clear();
         pendingEvents.Clear();

@@ -7,13 +7,25 @@ namespace Command.Host.Live;
 /// Browsers join an incident to get a full snapshot, then frames of what changed. Frames whose sequence is not
 /// past the snapshot's are already in it.
 /// </summary>
-public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds) : Hub
+public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, Replays.ReplayRegistry replays) : Hub
 {
     public const string Path = "/hubs/incidents";
     public const string FrameMethod = "frame";
 
+    /// <summary>Joins a live incident, or a replay when the id is "replay:{replayId}".</summary>
     public async Task<IncidentFrame> Join(string incidentId)
     {
+        if (replays.FindFeed(incidentId) is { } replay)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, IncidentFeed.Group(incidentId));
+            return await replay.SnapshotAsync();
+        }
+
+        if (incidentId.StartsWith("replay:", StringComparison.Ordinal))
+        {
+            throw new HubException($"replay '{incidentId["replay:".Length..]}' is not open on this host");
+        }
+
         var incident = grains.GetGrain<IIncidentGrain>(incidentId);
         if (await incident.GetView() is null)
         {
@@ -24,7 +36,9 @@ public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds) : Hub
         return await incident.GetSnapshot();
     }
 
-    public Task Leave(string incidentId) => feeds.LeaveAsync(Context.ConnectionId, incidentId);
+    public Task Leave(string incidentId) => incidentId.StartsWith("replay:", StringComparison.Ordinal)
+        ? Groups.RemoveFromGroupAsync(Context.ConnectionId, IncidentFeed.Group(incidentId))
+        : feeds.LeaveAsync(Context.ConnectionId, incidentId);
 
     public override Task OnDisconnectedAsync(Exception? exception) => feeds.DisconnectedAsync(Context.ConnectionId);
 }

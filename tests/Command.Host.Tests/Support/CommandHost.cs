@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Command.Host.Tests.Support;
 
@@ -19,7 +21,7 @@ public class CommandHost : IAsyncLifetime
     {
     }
 
-    protected CommandHost(IDictionary<string, string?> overrides)
+    protected CommandHost(IDictionary<string, string?> overrides, Action<IServiceCollection>? services = null)
     {
         DataPath = Path.Combine(Path.GetTempPath(), "command-tests", Guid.NewGuid().ToString("N"));
         Port = FreePort.Tcp();
@@ -47,6 +49,11 @@ public class CommandHost : IAsyncLifetime
             foreach (var (key, value) in settings)
             {
                 web.UseSetting(key, value);
+            }
+
+            if (services is not null)
+            {
+                web.ConfigureTestServices(services);
             }
         });
         factory.UseKestrel();

@@ -1,0 +1,31 @@
+using Command.Domain.Events;
+using Command.Recording.Reading;
+
+namespace Command.Host.Replays;
+
+/// <summary>A session's flags, acknowledgements and phase changes as timeline markers.</summary>
+public sealed class CatalogueTimeline(SessionCatalogue catalogue)
+{
+    public async Task<IReadOnlyList<TimelineMarker>> ReadAsync(string incidentId, CancellationToken cancellationToken)
+    {
+        var reader = await catalogue.OpenAsync(incidentId, cancellationToken);
+        return [.. (await reader.ReadTimelineAsync(cancellationToken)).Select(TimelineMarker.From).OfType<TimelineMarker>()];
+    }
+}
+
+/// <summary>One marker: what happened, to whom, how serious, why, and who did it.</summary>
+public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string Type, string? Subject, string? Level, string? Reason, string? Actor)
+{
+    public static TimelineMarker? From(IncidentEvent e) => e switch
+    {
+        FlagRaised f => new(e.Sequence, e.Time, "flag-raised", f.Subject, Lower(f.Level), f.Reason, null),
+        FlagEscalated f => new(e.Sequence, e.Time, "flag-escalated", f.Subject, Lower(f.Level), f.Reason, null),
+        FlagCleared f => new(e.Sequence, e.Time, "flag-cleared", f.Subject, null, f.Reason, null),
+        FlagAcknowledged a => new(e.Sequence, e.Time, "flag-acknowledged", a.Subject, null, a.Reason, a.Actor),
+        ThreatPhaseChanged p => new(e.Sequence, e.Time, "threat-phase-changed", p.ThreatId, Lower(p.Phase), null, p.Actor),
+        ThreatSet t => new(e.Sequence, e.Time, "threat-set", t.Threat.ThreatId, Lower(t.Threat.Phase), null, t.Actor),
+        _ => null,
+    };
+
+    private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,93 @@
+using Command.Domain.Events;
+using Command.Host.Api;
+using Command.Recording.Reading;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Command.Host.Replays;
+
+/// <summary>Recorded sessions and their replays: open, play, pause, step, seek, timeline.</summary>
+public static class ReplaysApi
+{
+    public static IEndpointRouteBuilder MapReplaysApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/sessions", async (SessionCatalogue catalogue, CancellationToken ct) =>
+            Results.Ok(await catalogue.ListAsync(ct).ToListAsync(ct))).WithTags("Sessions");
+
+        var api = app.MapGroup("/api/replays").WithTags("Replays");
+        api.MapPost("/", Open);
+        api.MapGet("/{replayId}", (string replayId, ReplayRegistry replays) => With(replays, replayId, p => Task.FromResult(Results.Ok(p.Status))));
+        api.MapDelete("/{replayId}", async (string replayId, ReplayRegistry replays) =>
+            await replays.CloseAsync(replayId) ? Results.NoContent() : NotFound(replayId));
+        api.MapPost("/{replayId}/play", async (string replayId, HttpRequest request, ReplayRegistry replays, IOptions<JsonOptions> json, CancellationToken ct) =>
+        {
+            var speed = request.ContentLength is > 0 ? (await JsonBody.ReadAsync<SpeedRequest>(request, json.Value.SerializerOptions, ct)).Value?.Speed : null;
+            if (speed is { } s && !(s is >= Recording.Replay.ReplaySession.MinSpeed and <= Recording.Replay.ReplaySession.MaxSpeed))
+            {
+                return ApiError.Invalid([new FieldError("speed", "invalid-value", "speed must be 0.25-60")]);
+            }
+
+            return await With(replays, replayId, async p => { await p.PlayAsync(speed); return Results.Ok(p.Status); });
+        });
+        api.MapPost("/{replayId}/pause", (string replayId, ReplayRegistry replays) => With(replays, replayId, async p => { await p.PauseAsync(); return Results.Ok(p.Status); }));
+        api.MapPost("/{replayId}/step", (string replayId, ReplayRegistry replays) => With(replays, replayId, async p => { await p.StepAsync(); return Results.Ok(p.Status); }));
+        api.MapPost("/{replayId}/seek", Seek);
+        api.MapGet("/{replayId}/timeline", Timeline);
+        return app;
+    }
+
+    private static async Task<IResult> Open(HttpRequest request, ReplayRegistry replays, SessionCatalogue catalogue, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<OpenReplayRequest>(request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (!SiteMapping.IsValidId(body!.IncidentId))
+        {
+            return ApiError.Invalid([new FieldError("incidentId", "missing-field", "the incident whose session to replay")]);
+        }
+
+        if (!await catalogue.ListAsync(ct).AnyAsync(s => s.IncidentId == body.IncidentId, ct))
+        {
+            return Results.NotFound(new ApiError("unknown-session", $"no recorded session for incident '{body.IncidentId}'"));
+        }
+
+        var player = await replays.OpenAsync(body.IncidentId!, ct);
+        return Results.Created($"/api/replays/{player.ReplayId}", player.Status);
+    }
+
+    private static async Task<IResult> Seek(string replayId, HttpRequest request, ReplayRegistry replays, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<SeekRequest>(request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (body!.Time is not { } time)
+        {
+            return ApiError.Invalid([new FieldError("time", "missing-field", "the instant to seek to, ISO 8601")]);
+        }
+
+        return await With(replays, replayId, async p => { await p.SeekAsync(time); return Results.Ok(p.Status); });
+    }
+
+    private static Task<IResult> Timeline(string replayId, ReplayRegistry replays, CatalogueTimeline timelines, CancellationToken ct) =>
+        With(replays, replayId, async p => Results.Ok(await timelines.ReadAsync(p.Status.IncidentId, ct)));
+
+    private static async Task<IResult> With(ReplayRegistry replays, string replayId, Func<ReplayPlayer, Task<IResult>> action) =>
+        replays.Find(replayId) is { } player ? await action(player) : NotFound(replayId);
+
+    private static IResult NotFound(string replayId) => Results.NotFound(new ApiError("unknown-replay", $"replay '{replayId}' is not open on this host"));
+}
+
+/// <summary>POST /api/replays.</summary>
+public sealed record OpenReplayRequest(string? IncidentId);
+
+/// <summary>POST /api/replays/{id}/play.</summary>
+public sealed record SpeedRequest(double? Speed);
+
+/// <summary>POST /api/replays/{id}/seek.</summary>
+public sealed record SeekRequest(DateTimeOffset? Time);

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test of Command on a fresh Debian machine: installs what the tests need, then the whole suite.
+#   - Chromium (Debian package) for the browser tests of the dashboard
+#   - Azurite (npm, pinned in package.json) for the recording tests against Azure Blob Storage
+#   - the dashboard's front-end libraries (npm, pinned in src/Command.Host/package.json; the build restores them)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Chromium for the browser tests..."
+  if [ "$(id -u)" -eq 0 ]; then apt_get=(apt-get); else apt_get=(sudo apt-get); fi
+  "${apt_get[@]}" update -qq
+  DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -qq chromium >/dev/null
+fi
+
+if [ ! -x node_modules/.bin/azurite-blob ]; then
+  echo "Installing Azurite for the recording tests..."
+  npm ci --no-audit --no-fund
+fi
+
+# Test modules run one after another: each starts real hosts, silos or Azurite, and the machine has two cores.
+dotnet test --solution Command.sln --max-parallel-test-modules 1 "$@"

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Command.Domain.Events;
+using Command.Host.Tests.Support;
+using Command.Recording.Reading;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Command.Host.Tests;
+
+/// <summary>
+/// A contact unit holds 40 m from an active threat for five minutes of incident time, reporting every 5 s; the
+/// session is then replayed.
+/// </summary>
+public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHost>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Replaying_a_live_session_reproduces_exactly_the_flags_raised_live()
+    {
+        var (id, _) = await RecordHoldAsync();
+        var catalogue = host.Services.GetRequiredService<SessionCatalogue>();
+        var recorded = (await ReadAllAsync(await catalogue.OpenAsync(id, Ct))).Where(e => e.IsDerived).ToList();
+
+        await using var replay = await catalogue.OpenReplayAsync(id, cancellationToken: Ct);
+        var replayed = new List<IncidentEvent>();
+        while (!replay.AtEnd)
+        {
+            replayed.AddRange((await replay.StepAsync(Ct)).Applied.Where(e => e.IsDerived));
+        }
+
+        Assert.Contains(recorded, e => e is FlagRaised { Subject: "P1" });
+        Assert.Equal(recorded.Select(EventJson.Serialize), replayed.Select(EventJson.Serialize));
+    }
+
+    [Fact]
+    public async Task Replay_seek_shows_the_positions_of_that_instant()
+    {
+        var (id, fixes) = await RecordHoldAsync();
+        var opened = await host.PostJsonAsync("/api/replays", new { incidentId = id });
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        var replayId = (await opened.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("replayId").GetString()!;
+        await using var watcher = await FrameWatcher.JoinAsync(host.BaseAddress, $"replay:{replayId}");
+        var (instant, expected) = fixes[37];
+
+        var seek = await host.PostJsonAsync($"/api/replays/{replayId}/seek", new { time = instant.AddSeconds(2) });
+        var frame = await watcher.WaitForAsync(f => f.Full && f.Clock == instant.AddSeconds(2));
+
+        Assert.Equal(HttpStatusCode.OK, seek.StatusCode);
+        Assert.Equal($"replay:{replayId}", frame.IncidentId);
+        var unit = Assert.Single(frame.Units);
+        Assert.Equal(instant, unit.LastFix!.FixTime);
+        Assert.Equal(expected.Latitude, unit.LastFix.Position.Latitude, 9);
+        Assert.Equal(expected.Longitude, unit.LastFix.Position.Longitude, 9);
+    }
+
+    [Fact]
+    public async Task Replaying_an_unknown_session_is_not_found()
+    {
+        var response = await host.PostJsonAsync("/api/replays", new { incidentId = "never-recorded" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private async Task<(string Id, List<(DateTimeOffset Time, Domain.Geometry.GeoPoint Position)> Fixes)> RecordHoldAsync()
+    {
+        var id = $"hold-{Guid.NewGuid():N}"[..20];
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = "P1", callsign = "Patrol 1", role = "contact" })).EnsureSuccessStatusCode();
+        var threat = TestSite.Frame.ToGeo(new(0, 100));
+        (await host.Client.PutAsJsonAsync($"/api/incidents/{id}/threats/T1", new { lat = threat.Latitude, lon = threat.Longitude, uncertaintyM = 5, phase = "active" }, Ct)).EnsureSuccessStatusCode();
+        var fixes = new List<(DateTimeOffset, Domain.Geometry.GeoPoint)>();
+        for (var i = 0; i < 60; i++)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(5));
+            var now = host.Clock.GetUtcNow();
+            var east = (i % 3) - 1.0;
+            var posted = await host.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", now, east, 60) } });
+            posted.EnsureSuccessStatusCode();
+            fixes.Add((now, TestSite.Frame.ToGeo(new(east, 60))));
+        }
+
+        return (id, fixes);
+    }
+
+    private static async Task<List<IncidentEvent>> ReadAllAsync(SessionReader reader)
+    {
+        var events = new List<IncidentEvent>();
+        await foreach (var e in reader.ReadAsync(null, null, Ct))
+        {
+            events.Add(e);
+        }
+
+        return events;
+    }
+}
