@@ -34,7 +34,7 @@ public static class Drill
         {
             var t = T0.AddSeconds(s);
             yield return Fix("P1", t, 200, 0);
-            yield return Fix("P2", t, Math.Max(0, 300 - (2.5 * s)), 0);
+            yield return Fix("P2", t, Math.Max(0, 300 - (2.4 * s)), 0);
             yield return Fix("P3", t, 0, -250);
             if (s == seconds / 2)
             {

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Command.Domain.AfterAction;
+using Command.Recording.Reading;
+
+namespace Command.Recording.AfterAction;
+
+/// <summary>Builds after-action reports from recorded sessions and writes them as JSON, CSV or self-contained HTML.</summary>
+public static class AfterActionExport
+{
+    /// <summary>Reads a whole session and folds it into a report.</summary>
+    /// <param name="reader">The session.</param>
+    /// <param name="progress">Told bytes read so far (out of <see cref="SessionReader.TotalBytes"/>).</param>
+    /// <param name="options">Measurement options; defaults when null.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    public static Task<AfterActionReport> BuildAsync(SessionReader reader, IProgress<long>? progress = null, AfterActionOptions? options = null, CancellationToken cancellationToken = default) =>
+        AfterActionFold.BuildAsync(reader.ReadAsync(null, progress, cancellationToken), options, cancellationToken);
+
+    public static async Task WriteJsonAsync(AfterActionReport report, Stream stream, CancellationToken cancellationToken = default) =>
+        await JsonSerializer.SerializeAsync(stream, report, AfterActionJsonContext.Default.AfterActionReport, cancellationToken);
+
+    /// <summary>Writes one table as CSV; <see cref="AfterActionTable.Units"/> unless told otherwise.</summary>
+    public static Task WriteCsvAsync(AfterActionReport report, Stream stream, AfterActionTable table = AfterActionTable.Units, CancellationToken cancellationToken = default) =>
+        AfterActionCsv.WriteAsync(report, table, stream, cancellationToken);
+
+    /// <summary>Writes a self-contained HTML page with tables and inline SVG plots that opens offline.</summary>
+    public static Task WriteHtmlAsync(AfterActionReport report, Stream stream, CancellationToken cancellationToken = default) =>
+        AfterActionHtml.WriteAsync(report, stream, cancellationToken);
+}

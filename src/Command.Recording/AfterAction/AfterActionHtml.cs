@@ -1,0 +1,94 @@
+using System.Text;
+using Command.Domain.AfterAction;
+using Command.Domain.Units;
+using static System.Net.WebUtility;
+
+namespace Command.Recording.AfterAction;
+
+/// <summary>A self-contained HTML report: tables and inline SVG plots, no scripts, no external fonts or styles.</summary>
+internal static class AfterActionHtml
+{
+    /// <summary>Plots beyond this many units would make the page slow to open; the rest are in the CSV and JSON.</summary>
+    internal const int MaxPlottedUnits = 40;
+
+    private const string Style = """
+        body{font:16px/1.4 system-ui,sans-serif;margin:24px;color:#111;background:#fff}
+        h1{font-size:28px}h2{font-size:22px;margin-top:32px}
+        table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #999;padding:4px 8px;text-align:left}
+        td.n{text-align:right;font-variant-numeric:tabular-nums}
+        svg{width:100%;max-width:760px;display:block;margin:4px 0 16px}
+        .line{fill:none;stroke:#0b3d91;stroke-width:2}.axis{stroke:#444}
+        .alert{fill:#f4b6b6}.watch{fill:#fde7a6}.band{font-size:11px;font-weight:bold;fill:#600}
+        .tick,.row{font-size:12px;fill:#222}.end{text-anchor:end}
+        .threat-phase{fill:#222}.flag-raised{fill:#b00020}.flag-escalated{fill:#7a0016}.flag-acknowledged{fill:#0a7d32}.flag-cleared{fill:#555}
+        """;
+
+    public static async Task WriteAsync(AfterActionReport report, Stream stream, CancellationToken cancellationToken)
+    {
+        var i = report.Incident;
+        var start = i.OpenedAt ?? report.Distances.FirstOrDefault()?.Time ?? default;
+        var end = i.EndedAt ?? start;
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>After-action report: ")
+            .Append(HtmlEncode(i.Name)).Append("</title><style>").Append(Style).Append("</style></head><body>");
+        html.Append("<h1>After-action report: ").Append(HtmlEncode(i.Name)).Append("</h1>");
+        html.Append("<h2>Incident</h2><table>");
+        foreach (var (metric, value) in AfterActionCsv.IncidentRows(i))
+        {
+            html.Append("<tr><th>").Append(HtmlEncode(metric.Replace('_', ' '))).Append("</th><td>").Append(HtmlEncode(value)).Append("</td></tr>");
+        }
+
+        html.Append("</table><h2>Timeline</h2><p>Diamond: threat phase. Triangle: flag raised or escalated. Circle: acknowledged. Square: cleared.</p>")
+            .Append(SvgCharts.Timeline(report.Timeline, start, end));
+        UnitsTable(html, report);
+        Plots(html, report, start, end);
+        html.Append("</body></html>");
+        await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        await writer.WriteAsync(html, cancellationToken);
+    }
+
+    private static void UnitsTable(StringBuilder html, AfterActionReport report)
+    {
+        html.Append("<h2>Units</h2><table><tr><th>unit</th><th>callsign</th><th>role</th><th>on site</th><th>entry</th><th>contact</th>")
+            .Append("<th>time to contact</th><th>flagged total</th><th>longest flag</th><th>flags</th><th>acks</th><th>closest m</th></tr>");
+        var start = report.Incident.OpenedAt ?? default;
+        foreach (var u in report.Units)
+        {
+            html.Append("<tr><td>").Append(HtmlEncode(u.UnitId)).Append("</td><td>").Append(HtmlEncode(u.Callsign)).Append("</td><td>").Append(UnitRoles.Name(u.Role)).Append("</td>");
+            foreach (var t in (DateTimeOffset?[])[u.FirstOnSite, u.FirstEntry, u.ReachedContact])
+            {
+                html.Append("<td class=\"n\">").Append(t is { } v ? SvgCharts.Clock(v - start) : "").Append("</td>");
+            }
+
+            foreach (var s in (TimeSpan?[])[u.TimeToContact, u.TotalFlaggedHold, u.LongestFlaggedHold])
+            {
+                html.Append("<td class=\"n\">").Append(s is { } v ? SvgCharts.Clock(v) : "").Append("</td>");
+            }
+
+            html.Append("<td class=\"n\">").Append(u.FlagsRaised).Append("</td><td class=\"n\">").Append(u.Acknowledgements)
+                .Append("</td><td class=\"n\">").Append(u.ClosestApproachM?.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)).Append("</td></tr>");
+        }
+
+        html.Append("</table>");
+    }
+
+    private static void Plots(StringBuilder html, AfterActionReport report, DateTimeOffset start, DateTimeOffset end)
+    {
+        var byUnit = report.Distances.GroupBy(d => d.UnitId).ToDictionary(g => g.Key, g => g.ToList());
+        var flagsBySubject = report.Flags.ToLookup(f => f.Subject);
+        var plotted = report.Units.Where(u => byUnit.ContainsKey(u.UnitId))
+            .OrderByDescending(u => u.TotalFlaggedHold).ThenBy(u => u.ClosestApproachM).Take(MaxPlottedUnits).ToList();
+        html.Append("<h2>Distance to threat</h2><p>Shaded bands are flags: yellow WATCH, red ALERT.");
+        if (byUnit.Count > plotted.Count)
+        {
+            html.Append(' ').Append(byUnit.Count - plotted.Count).Append(" more units are in the CSV and JSON exports; the longest flagged are shown.");
+        }
+
+        html.Append("</p>");
+        foreach (var u in plotted)
+        {
+            html.Append("<h3>").Append(HtmlEncode($"{u.Callsign} ({u.UnitId}, {UnitRoles.Name(u.Role)})")).Append("</h3>")
+                .Append(SvgCharts.Distance(u.UnitId, byUnit[u.UnitId], flagsBySubject[u.UnitId], start, end));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text;
+using System.Text.Json;
+using Command.Recording.AfterAction;
+using Command.Recording.Tests.Scenarios;
+
+namespace Command.Recording.Tests.AfterAction;
+
+public sealed class AfterActionExportTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_report_of_a_recorded_drill_counts_its_units_flags_and_rejections()
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 240, keyframeEvery: 0);
+        var report = await AfterActionExport.BuildAsync(await drill.OpenAsync(), cancellationToken: Ct);
+
+        Assert.Equal(["P1", "P2", "P3"], report.Units.Select(u => u.UnitId));
+        Assert.Equal(drill.Recorded.Count, report.Incident.EventCount);
+        Assert.Equal(drill.Recorded.Count(e => e is Domain.Events.FlagRaised), report.Incident.FlagsRaised);
+        Assert.Equal([new Domain.AfterAction.RejectionCount("implied-speed", 1)], report.Incident.Rejected);
+        Assert.Equal(240, report.Distances.Count(d => d.UnitId == "P1"));
+        Assert.Null(report.Units[0].ReachedContact);
+        Assert.Equal(Drill.T0.AddSeconds(117), report.Units[1].ReachedContact);
+    }
+
+    [Fact]
+    public async Task Json_csv_and_html_exports_carry_the_report()
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 120, keyframeEvery: 0);
+        var report = await AfterActionExport.BuildAsync(await drill.OpenAsync(), cancellationToken: Ct);
+
+        using var json = JsonDocument.Parse(await Write(s => AfterActionExport.WriteJsonAsync(report, s, Ct)));
+        Assert.Equal("Drill one", json.RootElement.GetProperty("incident").GetProperty("name").GetString());
+        Assert.Equal("contact", json.RootElement.GetProperty("units")[0].GetProperty("role").GetString()?.ToLowerInvariant());
+
+        var csv = (await Write(s => AfterActionExport.WriteCsvAsync(report, s, cancellationToken: Ct))).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("unit,callsign,role,enrolled,first_on_site,first_entry,reached_contact,time_to_contact_s,total_flagged_s,longest_flagged_s,flags_raised,acknowledgements,closest_approach_m", csv[0]);
+        Assert.Equal(4, csv.Length);
+        Assert.StartsWith("P1,Adam 1,contact,2026-03-14T15:00:00+00:00,", csv[1], StringComparison.Ordinal);
+
+        var html = await Write(s => AfterActionExport.WriteHtmlAsync(report, s, Ct));
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Equal(4, html.Split("<svg ").Length - 1);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("href=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<string> Write(Func<Stream, Task> write)
+    {
+        using var stream = new MemoryStream();
+        await write(stream);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
