@@ -6,7 +6,7 @@ namespace Command.Domain.Assessment;
 
 public sealed partial class ClosingAssessment
 {
-    private void Judge(UnitEntry unit, UnitJudge judge, DateTimeOffset now, BackupIndex backups, List<IncidentEvent> events)
+    private void Judge(UnitEntry unit, UnitJudge judge, DateTimeOffset now, Func<BackupIndex> backups, List<IncidentEvent> events)
     {
         var target = Nearest(judge);
         var m = judge.Measure(target);
@@ -42,7 +42,8 @@ public sealed partial class ClosingAssessment
             return;
         }
 
-        var backupEta = backups.For(id, m.DistanceM);
+        // Backups are only looked for once a hold is confirmed: a fix from a unit that is closing costs no scan.
+        var backupEta = backups().For(id, m.DistanceM);
         var over = m.HoldS - judge.FixGrace(backupEta);
         var (watch, alert) = m.Opening ? (options.OpeningWatchAfter, options.OpeningAlertAfter) : (options.HoldWatchAfter, options.HoldAlertAfter);
         var level = over >= alert.TotalSeconds ? FlagLevel.Alert : over >= watch.TotalSeconds ? FlagLevel.Watch : FlagLevel.None;

@@ -71,7 +71,7 @@ public sealed partial class ClosingAssessment
         var events = new List<IncidentEvent>();
         if (units.TryGetValue(report.UnitId, out var unit))
         {
-            Judge(unit, judge, now, Backups(units), events);
+            Judge(unit, judge, now, () => Backups(units), events);
         }
 
         zoneRules.Evaluate(now, units, targets.Select(t => t.Threat), flags, events);
@@ -82,12 +82,13 @@ public sealed partial class ClosingAssessment
     public IReadOnlyList<IncidentEvent> Evaluate(DateTimeOffset now, IReadOnlyDictionary<string, UnitEntry> units)
     {
         var events = new List<IncidentEvent>();
-        var backups = Backups(units);
+        BackupIndex? index = null;
+        BackupIndex Backups() => index ??= this.Backups(units);
         foreach (var unit in units.Values)
         {
             if (judges.TryGetValue(unit.UnitId, out var judge))
             {
-                Judge(unit, judge, now, backups, events);
+                Judge(unit, judge, now, Backups, events);
             }
             else if (!options.ClosingRoles.Contains(unit.Role))
             {

@@ -13,6 +13,8 @@ internal readonly record struct RobustLine(double Slope, double SlopeError, doub
 {
     private const double HuberK = 2.0;
     private const double RejectK = 4.0;
+    /// <summary>Fewest fixes from which a fit can tell an outlier from a change of pace.</summary>
+    public const int RejectMinFixes = 5;
     private const int Rounds = 3;
 
     /// <summary>Fits samples (seconds, value, one-sigma); null with fewer than two distinct times.</summary>
@@ -37,8 +39,9 @@ internal readonly record struct RobustLine(double Slope, double SlopeError, doub
                 var residual = Math.Abs(y[i] - (line.Intercept + (line.Slope * t[i])));
                 var limit = HuberK * sigma[i];
                 var w = 1 / (sigma[i] * sigma[i]);
-                // Huber at first; from the second round a fix further out than RejectK sigma is set aside.
-                weights[i] = round > 0 && residual > RejectK * sigma[i] ? w * 1e-6 : residual > limit ? w * limit / residual : w;
+                // Huber at first; from the second round a fix further out than RejectK sigma is set aside, when
+                // there are enough fixes to tell an outlier from a change of pace.
+                weights[i] = round > 0 && n >= RejectMinFixes && residual > RejectK * sigma[i] ? w * 1e-6 : residual > limit ? w * limit / residual : w;
             }
 
             line = Solve(t, y, weights);

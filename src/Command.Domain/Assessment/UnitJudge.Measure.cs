@@ -5,6 +5,11 @@ internal sealed partial class UnitJudge
     private const double Z = 2;
     private const double SlowCadenceS = 25;
     private const double OneSided95 = 1.645;
+    private const double SpikeSigmas = 4;
+
+    // Sigma beyond which a fix counts as set aside (spikes are scaled up a thousandfold).
+    private const double SetAside = 500;
+    private const double PaceChangeMps = 2;
 
     /// <summary>
     /// Measures against <paramref name="target"/>. Only event processing commits: a new fix advances the progress
@@ -32,6 +37,10 @@ internal sealed partial class UnitJudge
             w[i] = 1 / (sigma[i] * sigma[i]);
         }
 
+        if (n < RobustLine.RejectMinFixes)
+        {
+            SetAsideSpikes(t, y, sigma, w);
+        }
         var window = RobustLine.Fit(t, y, sigma, w);
 
         // A fix the window fit set aside as an outlier stays aside in the tail's fit. Fixes it merely weighted
@@ -48,13 +57,25 @@ internal sealed partial class UnitJudge
 
         // The smoothed distance at the latest fix and at the one before. Progress needs both to show it, so a
         // single outlier toward the threat cannot move the anchor (at a 10-30 s cadence it is one fix of two).
-        var (smoothed, error) = Smooth(t, y, w, n - 1);
-        var (before, _) = n > 1 ? Smooth(t, y, w, n - 2) : (smoothed, error);
+        var (smoothed, error) = Smooth(t, y, sigma, w, n - 1);
+        var previous = n - 2;
+        while (previous > 0 && sigma[previous] > SetAside)
+        {
+            previous--;
+        }
+
+        var (before, _) = previous >= 0 ? Smooth(t, y, sigma, w, previous) : (smoothed, error);
         var high = Math.Max(smoothed, before);
         var low = Math.Min(smoothed, before);
         var climbing = Climbing(t, fixes);
         var latest = fixes[^1];
         var anchor = Anchor;
+        if (anchor is not null && SetAsideAt(anchor.Time, fixes, sigma) && high > anchor.DistanceM)
+        {
+            // The progress the anchor recorded was an outlier's: measure from where the unit really was.
+            anchor = anchor with { DistanceM = high, ErrorM = error };
+        }
+
         if (anchor is null || !target.Matches(anchor))
         {
             // A new or moved threat: progress is measured afresh, but the time of the last progress stands.
@@ -99,18 +120,54 @@ internal sealed partial class UnitJudge
         return m;
     }
 
+    // A fix far off the line through its neighbours, further than its accuracy and a change of pace explain, is
+    // an outlier even in a short window (fewer than five fixes) where a line fit cannot tell: it is set aside
+    // from every fit. The first fix is checked against the line through the next two; the latest is not checked
+    // until the next one arrives (progress needs two fixes, so it cannot move the anchor alone).
+    private static void SetAsideSpikes(Span<double> t, ReadOnlySpan<double> y, Span<double> sigma, Span<double> w)
+    {
+        var n = t.Length;
+        for (var i = 0; i < n - 1 && n >= 3; i++)
+        {
+            var (a, b) = i == 0 ? (1, 2) : (i - 1, i + 1);
+            var expected = y[a] + ((y[b] - y[a]) * (t[i] - t[a]) / (t[b] - t[a]));
+            var gap = i == 0 ? t[1] - t[0] : Math.Min(t[i] - t[i - 1], t[i + 1] - t[i]);
+            if (Math.Abs(y[i] - expected) > (SpikeSigmas * sigma[i]) + (PaceChangeMps * gap))
+            {
+                sigma[i] *= 1e3;
+                w[i] = 1 / (sigma[i] * sigma[i]);
+            }
+        }
+    }
+
+    private static bool SetAsideAt(DateTimeOffset time, IReadOnlyList<TrackFix> fixes, Span<double> sigma)
+    {
+        for (var i = 0; i < fixes.Count; i++)
+        {
+            if (fixes[i].Time == time)
+            {
+                return sigma[i] > SetAside;
+            }
+        }
+
+        return false;
+    }
+
     private static double Margin(double a, double b) => Math.Max(1, Z * Math.Sqrt((a * a) + (b * b)));
 
     // Weighted mean of the fixes within the smoothing window up to fix <paramref name="last"/>, with the window
     // fit's outliers weighted down; and its standard error.
-    private (double Mean, double Error) Smooth(Span<double> t, Span<double> y, Span<double> w, int last)
+    private (double Mean, double Error) Smooth(Span<double> t, Span<double> y, Span<double> sigma, Span<double> w, int last)
     {
         double sw = 0, swy = 0;
         var from = t[last] - options.SmoothingWindow.TotalSeconds;
         for (var i = last; i >= 0 && (t[i] >= from || i == last); i--)
         {
-            sw += w[i];
-            swy += w[i] * y[i];
+            if (i == last || sigma[i] <= SetAside)
+            {
+                sw += w[i];
+                swy += w[i] * y[i];
+            }
         }
 
         return (swy / sw, 1 / Math.Sqrt(sw));
