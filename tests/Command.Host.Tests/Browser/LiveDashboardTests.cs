@@ -124,4 +124,26 @@ public sealed class LiveDashboardTests(DashboardHost host) : IClassFixture<Dashb
         Assert.Empty(dragger.Errors);
         Assert.Empty(watcher.Errors);
     }
+
+    [Fact]
+    public async Task The_drill_controls_start_pause_and_stop_the_simulated_drill()
+    {
+        var scene = await Scene.OpenAsync(host, "drill");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Exercise lead");
+        var drill = dashboard.Page.Locator("#drill-state");
+        await Expect(drill).ToHaveTextAsync("no drill");
+
+        await dashboard.Page.Locator("[data-drill='start']").ClickAsync();
+        await Expect(drill).ToHaveAttributeAsync("data-state", "running");
+        await dashboard.Page.Locator("[data-drill='pause']").ClickAsync();
+        await Expect(drill).ToHaveAttributeAsync("data-state", "paused");
+        await dashboard.Page.Locator("[data-drill='stop']").ClickAsync();
+
+        await Expect(drill).ToHaveAttributeAsync("data-state", "stopped");
+        await Expect(dashboard.Page.Locator("[data-drill='start']")).ToBeEnabledAsync();
+        await Expect(dashboard.Feed.Locator("li[data-type='drill-controlled']")).ToHaveCountAsync(3);
+        await Expect(dashboard.Feed.Locator("li[data-type='drill-controlled']").First).ToContainTextAsync("STOP");
+        Assert.Equal("stopped", (await scene.DrillAsync()).GetProperty("state").GetString());
+        Assert.Empty(dashboard.Errors);
+    }
 }

@@ -73,4 +73,7 @@ internal sealed class Scene(DashboardHost host, string incidentId)
         var view = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{IncidentId}", TestContext.Current.CancellationToken);
         return view.GetProperty("threats").EnumerateArray().Single(t => t.GetProperty("threatId").GetString() == "T1");
     }
+
+    public Task<JsonElement> DrillAsync() =>
+        host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{IncidentId}/drill", TestContext.Current.CancellationToken);
 }

@@ -4,7 +4,7 @@ import { clock } from './format.js';
 import { AckMenu } from './ack-menu.js';
 
 const feedLimit = 100;
-const feedTypes = new Set(['flag-raised', 'flag-escalated', 'flag-cleared', 'flag-acknowledged', 'threat-phase-changed']);
+const feedTypes = new Set(['flag-raised', 'flag-escalated', 'flag-cleared', 'flag-acknowledged', 'threat-phase-changed', 'drill-controlled']);
 
 export class Alerts {
   constructor(elements, picture, commands) {
@@ -73,7 +73,7 @@ export class Alerts {
   prepend(e) {
     const li = document.createElement('li');
     li.className = `feed-item new ${e.type} flag-${e.level ?? 'none'}`;
-    li.dataset.subject = e.subject ?? e.threatId ?? '';
+    li.dataset.subject = e.subject ?? e.threatId ?? e.action ?? '';
     li.dataset.type = e.type;
     li.innerHTML = `<time>${clock(Date.parse(e.time))}</time>${describe(e, this.picture)}`;
     this.feed.prepend(li);
@@ -90,6 +90,7 @@ function describe(e, picture) {
     case 'flag-cleared': return `<span class="verb">✓ CLEARED</span>${who}${reason(e.reason)}`;
     case 'flag-acknowledged': return `<span class="verb">ACK</span>${who}${reason(`${e.reason} — ${e.actor}`)}`;
     case 'threat-phase-changed': return `<span class="verb">THREAT</span><b>${escapeHtml(e.phase.toUpperCase())}</b>${reason(e.actor)}`;
+    case 'drill-controlled': return `<span class="verb">DRILL</span><b>${escapeHtml(e.action.toUpperCase())}</b>${reason(`${e.scenario} — ${e.actor}`)}`;
     default: return escapeHtml(e.type);
   }
 }

@@ -11,6 +11,7 @@ export class Board {
     this.commands = commands;
     this.rows = new Map();
     this.selected = new Set();
+    this.editable = true;
     this.onSelection = () => {};
     this.filter.innerHTML = '<option value="">All roles</option>'
       + roles.map(r => `<option value="${r.value}">${r.label}</option>`).join('');
@@ -35,9 +36,16 @@ export class Board {
     let row = this.rows.get(id);
     if (!row) {
       row = createRow(unit, this.commands, () => this.toggle(id));
+      row.select.disabled = !this.editable;
       this.rows.set(id, row);
     }
     renderRow(row, unit, this.picture);
+  }
+
+  /** Roles can be changed live, never in a replay: the past is what was recorded. */
+  setEditable(editable) {
+    this.editable = editable;
+    for (const row of this.rows.values()) row.select.disabled = !editable;
   }
 
   tick() {

@@ -55,6 +55,7 @@ export class Modes {
     for (const el of document.querySelectorAll('.live-only')) el.hidden = mode !== 'live';
     this.mapView.setEditable(mode === 'live');
     this.alerts.setEditable(mode === 'live');
+    this.board.setEditable(mode === 'live');
     if (mode === 'replay') this.chart.clear('Click unit rows to plot them');
   }
 }

@@ -1,5 +1,5 @@
 // Replay: a recorded session watched like an incident ("replay:{id}" on the same hub), on its own clock.
-import { get, post, enc } from './api.js';
+import { get, post, del, enc } from './api.js';
 import { attempt } from './notice.js';
 import { clock } from './format.js';
 import { Timeline } from './timeline.js';
@@ -23,7 +23,7 @@ export class Replay {
   async listSessions(preferredIncident) {
     const sessions = (await attempt(() => get('/api/sessions'))) ?? [];
     const select = this.elements.sessions;
-    select.replaceChildren(...sessions.map(s => new Option(`${s.name || s.incidentId} · ${clock(Date.parse(s.firstTime))}–${clock(Date.parse(s.lastTime))} · ${s.events} events`, s.incidentId)));
+    select.replaceChildren(...sessions.map(s => new Option(`${s.name || s.incidentId} · ${clock(Date.parse(s.firstTime))}–${clock(Date.parse(s.lastTime))} · ${s.eventCount ?? s.events} events`, s.incidentId)));
     if (sessions.some(s => s.incidentId === preferredIncident)) select.value = preferredIncident;
     this.elements.open.disabled = sessions.length === 0;
     return sessions;
@@ -31,6 +31,7 @@ export class Replay {
 
   async open(incidentId) {
     if (!incidentId) return;
+    this.close();
     const created = await attempt(() => post('/api/replays', { incidentId }));
     if (!created) return;
     this.session = { incidentId, ...created };
@@ -38,7 +39,8 @@ export class Replay {
     this.setLinks(incidentId);
     this.timeline.setRange(Date.parse(created.firstTime), Date.parse(created.lastTime));
     await this.connection.watch(`replay:${created.replayId}`);
-    this.picture.setRate(0);
+    this.playing = created.paused === false;
+    this.picture.setRate(this.playing ? created.speed ?? 1 : 0);
     this.picture.limitMs = Date.parse(created.lastTime);
     this.onOpened(this.session);
     const marks = await attempt(() => get(`/api/replays/${enc(created.replayId)}/timeline`));
@@ -64,9 +66,9 @@ export class Replay {
     return this.control('step');
   }
 
-  /** Moves the replay to an instant and takes a fresh snapshot there: frames alone cannot go backwards. */
-  async seek(timeMs) {
-    if (await this.control('seek', { time: new Date(timeMs).toISOString() })) await this.connection.rejoin();
+  /** Moves the replay to an instant (ISO 8601 text, or epoch milliseconds); the host answers with a full frame. */
+  seek(time) {
+    return this.control('seek', { time: typeof time === 'string' ? time : new Date(time).toISOString() });
   }
 
   async control(action, body = {}) {
@@ -74,7 +76,9 @@ export class Replay {
     return (await attempt(() => post(`/api/replays/${enc(this.session.replayId)}/${action}`, body).then(() => true))) ?? false;
   }
 
+  /** Back to live: the host can let go of the replay at once rather than when it expires. */
   close() {
+    if (this.session) attempt(() => del(`/api/replays/${enc(this.session.replayId)}`));
     this.session = null;
     this.playing = false;
     this.picture.limitMs = null;

@@ -2,7 +2,10 @@
 import { clock } from './format.js';
 import { escapeHtml } from './symbols.js';
 
-const markWords = { 'flag-raised': 'raised', 'flag-escalated': 'escalated', 'flag-cleared': 'cleared', 'flag-acknowledged': 'acknowledged' };
+const markWords = {
+  'flag-raised': 'flag raised', 'flag-escalated': 'flag escalated', 'flag-cleared': 'flag cleared', 'flag-acknowledged': 'acknowledged',
+  'threat-set': 'threat placed', 'threat-phase-changed': 'threat phase',
+};
 
 export class Timeline {
   constructor(input, marks, label, picture, seek) {
@@ -19,9 +22,9 @@ export class Timeline {
     marks.addEventListener('click', e => {
       const mark = e.target.closest('.mark');
       if (!mark) return;
-      const time = Number(mark.dataset.time);
-      this.input.value = String(Math.floor((time - this.firstMs) / 1000));
-      seek(time);
+      this.input.value = String(Math.floor((Date.parse(mark.dataset.time) - this.firstMs) / 1000));
+      // The recorded instant as written, to the tick: milliseconds would land just before the event.
+      seek(mark.dataset.time);
     });
     setInterval(() => this.follow(), 250);
   }
@@ -42,7 +45,7 @@ export class Timeline {
       .map(e => {
         const left = ((Date.parse(e.time) - this.firstMs) / span) * 100;
         const title = `${clock(Date.parse(e.time))} ${e.subject ?? ''} ${markWords[e.type]}${e.level ? ` (${e.level})` : ''}${e.reason ? `: ${e.reason}` : ''}`;
-        return `<button type="button" class="mark ${e.type} level-${e.level ?? 'none'}" data-time="${Date.parse(e.time)}" data-subject="${escapeHtml(e.subject ?? '')}"`
+        return `<button type="button" class="mark ${e.type} level-${e.level ?? 'none'}" data-time="${escapeHtml(e.time)}" data-subject="${escapeHtml(e.subject ?? '')}"`
           + ` style="left:${left.toFixed(3)}%" title="${escapeHtml(title)}" aria-label="${escapeHtml(title)}"></button>`;
       })
       .join('');

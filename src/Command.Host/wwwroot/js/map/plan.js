@@ -48,7 +48,7 @@ export class SitePlan {
     const style = zoneStyles[zone.kind] ?? zoneStyles.perimeter;
     const shape = L.polygon(ring, { ...style, interactive: false }).addTo(this.layer);
     const word = zoneWords[zone.kind] ?? zone.kind.toUpperCase();
-    label(this.layer, shape, `<b>${escapeHtml(word)}</b> ${escapeHtml(zone.name)}`, `zone-label zone-${zone.kind}`, zone.kind === 'warm' || zone.kind === 'hot' ? 'top' : 'center');
+    label(this.layer, shape, `<b>${escapeHtml(word)}</b> <span class="name">${escapeHtml(zone.name)}</span>`, `zone-label zone-${zone.kind}`, zone.kind === 'warm' || zone.kind === 'hot' ? 'top' : 'center');
     this.extend(shape.getBounds());
   }
 

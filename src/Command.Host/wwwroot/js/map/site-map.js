@@ -1,6 +1,8 @@
 // The map itself: Web Mercator with no tile layer. The site plan is the only background.
 import * as L from './leaflet.js';
 
+const detailZoom = 18;
+
 export function createMap(element) {
   const map = L.map(element, {
     crs: L.CRS.EPSG3857,
@@ -13,6 +15,10 @@ export function createMap(element) {
   });
   map.setView([0, 0], 3);
   L.control.scale({ metric: true, imperial: false, position: 'bottomleft' }).addTo(map);
+  // Zoomed out, area names would bury the units: keep only the zone kinds.
+  const declutter = () => element.classList.toggle('zoomed-out', map.getZoom() < detailZoom);
+  map.on('zoomend', declutter);
+  declutter();
   // The panels around the map are laid out by CSS grid; tell Leaflet when its box changes size.
   new ResizeObserver(() => map.invalidateSize({ pan: false })).observe(element);
   return map;

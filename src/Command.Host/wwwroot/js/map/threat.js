@@ -3,6 +3,7 @@
 import * as L from './leaflet.js';
 import { coordinate } from '../format.js';
 import { escapeHtml } from '../symbols.js';
+import { remPx } from './size.js';
 
 const rangesM = [50, 100, 200];
 const defaultUncertaintyM = 25;
@@ -110,13 +111,14 @@ export function threatBody(latlng, current) {
 }
 
 function icon(html) {
-  return L.divIcon({ className: 'threat-icon', iconSize: [40, 40], iconAnchor: [20, 20], html });
+  const size = remPx(3);
+  return L.divIcon({ className: 'threat-icon', iconSize: [size, size], iconAnchor: [size / 2, size / 2], html });
 }
 
 function iconHtml(threat) {
   const p = threat.position;
   return `<div class="threat phase-${threat.phase}" data-threat="${escapeHtml(threat.threatId)}" data-lat="${coordinate(p.latitude)}" data-lon="${coordinate(p.longitude)}" data-phase="${threat.phase}">`
-    + `<svg viewBox="0 0 40 40" width="40" height="40" aria-hidden="true"><circle cx="20" cy="20" r="17"/><path d="M11 11 L29 29 M29 11 L11 29"/></svg>`
+    + `<svg viewBox="0 0 40 40" aria-hidden="true"><circle cx="20" cy="20" r="17"/><path d="M11 11 L29 29 M29 11 L11 29"/></svg>`
     + `<span class="threat-label">THREAT · ${escapeHtml(threat.phase.toUpperCase())}</span></div>`;
 }
 

@@ -4,6 +4,7 @@ import * as L from './leaflet.js';
 import { flag, shapeSvg, state, escapeHtml } from '../symbols.js';
 import { coordinate } from '../format.js';
 import { heading } from './heading.js';
+import { remPx } from './size.js';
 
 export class UnitLayer {
   constructor(map, picture) {
@@ -46,7 +47,8 @@ export class UnitLayer {
     drawn.trail.setLatLngs(trail.map(p => [p[0], p[1]]));
     if (drawn.html !== html) {
       drawn.html = html;
-      drawn.marker.setIcon(L.divIcon({ html, className: 'unit-icon', iconSize: [36, 36], iconAnchor: [18, 18] }));
+      const size = remPx(2.6);
+      drawn.marker.setIcon(L.divIcon({ html, className: 'unit-icon', iconSize: [size, size], iconAnchor: [size / 2, size / 2] }));
       drawn.marker.setZIndexOffset(unit.flag === 'alert' ? 500 : unit.flag === 'watch' ? 250 : 0);
     }
   }
