@@ -197,7 +197,16 @@ internal sealed partial class UnitJudge
         }
 
         var fastestClosing = -tail.Slope + (OneSided95 * tail.SlopeError);
-        return (fastestClosing < options.HoldSpeedMps, count >= 3 && fastestClosing < -options.MovingRateMps);
+        var confirmed = fastestClosing < options.HoldSpeedMps;
+        if (confirmed && count is >= 3 and < RobustLine.RejectMinFixes && t[^1] - t[^2] < SlowCadenceS)
+        {
+            // Too few fixes for the fit to set an outlier aside: the hold must show without the latest fix too,
+            // or one wild fix away from the threat would confirm it.
+            var earlier = RobustLine.Fit(t[start..^1], y[start..^1], sigma[start..^1], w[start..^1]);
+            confirmed = earlier is { } e && -e.Slope < options.HoldSpeedMps;
+        }
+
+        return (confirmed, count >= 3 && fastestClosing < -options.MovingRateMps);
     }
 
     private bool Climbing(Span<double> t, IReadOnlyList<TrackFix> fixes)
