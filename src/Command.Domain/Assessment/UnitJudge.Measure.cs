@@ -97,6 +97,18 @@ internal sealed partial class UnitJudge
 
         var (confirmed, opening) = Tail(t, y, sigma, w, (anchor.Time - t0).TotalSeconds);
         var rise = latest.AltitudeM is { } alt && BaseAltitudeM is { } ground ? alt - ground : (double?)null;
+
+        // Half a floor up or down since the last progress is a stair climb, however slow the device's cadence.
+        var changedFloor = false;
+        for (var i = 0; i < n && latest.AltitudeM is { } now; i++)
+        {
+            if (fixes[i].Time >= anchor.Time && fixes[i].AltitudeM is { } then)
+            {
+                changedFloor = Math.Abs(now - then) >= options.FloorHeightM / 2;
+                break;
+            }
+        }
+
         var m = new Measurement(
             target,
             latest.Point.DistanceTo(target.Point),
@@ -109,7 +121,7 @@ internal sealed partial class UnitJudge
             confirmed,
             opening,
             confirmed ? (latest.Time - anchor.Time).TotalSeconds : 0,
-            climbing,
+            climbing || changedFloor,
             target.NearStairs(latest, BaseAltitudeM),
             rise is { } up ? (int)Math.Round(up / options.FloorHeightM) : null);
         if (cache)
