@@ -4,6 +4,7 @@ using Command.Host.Hosting;
 using Command.Host.Ingest;
 using Command.Host.Live;
 using Command.Host.Replays;
+using Command.Ingest.OsmAnd;
 using Command.Recording.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,6 +28,7 @@ app.MapUnitsApi();
 app.MapReportsApi();
 app.MapDrillsApi();
 app.MapReplaysApi();
+app.MapOsmAndApi();
 app.MapHub<IncidentHub>(IncidentHub.Path);
 await app.RunAsync();
 

@@ -1,21 +1,22 @@
 using Command.Grains.Incidents;
-using Microsoft.AspNetCore.SignalR;
 
 namespace Command.Host.Live;
 
 /// <summary>
-/// This host's subscription to one incident: hears its frames as a grain observer and sends them to the
+/// This host's subscription to one incident: hears its frames as a grain observer and hands them to the
 /// browsers on this host watching it. Any host can serve any incident; Orleans routes to the grain.
 /// </summary>
-public sealed partial class IncidentFeed(string incidentId, IGrainFactory grains, IHubContext<IncidentHub> hub, ILogger logger) : IIncidentObserver
+public sealed partial class IncidentFeed(string incidentId, IGrainFactory grains, FrameFanout fanout, ILogger logger) : IIncidentObserver
 {
     private IIncidentObserver? reference;
 
     public string IncidentId { get; } = incidentId;
 
-    public static string Group(string incidentId) => $"incident:{incidentId}";
-
-    public Task OnFrame(IncidentFrame frame) => hub.Clients.Group(Group(IncidentId)).SendAsync(IncidentHub.FrameMethod, frame);
+    public Task OnFrame(IncidentFrame frame)
+    {
+        fanout.Publish(IncidentId, frame);
+        return Task.CompletedTask;
+    }
 
     /// <summary>Subscribes, or renews the subscription so the grain does not expire it; also reaches a new activation.</summary>
     public async Task RenewAsync()

@@ -1,31 +1,28 @@
-using Microsoft.AspNetCore.SignalR;
-
 namespace Command.Host.Live;
 
 /// <summary>
-/// The incidents this host's browsers watch: one feed per incident while anyone watches it, renewed on a timer
-/// (the grain drops observers that stop renewing, and forgets them all when it deactivates).
+/// The incidents this host's browsers watch: one grain subscription per incident while anyone watches it,
+/// renewed on a timer (the grain drops observers that stop renewing, and forgets them all when it deactivates).
 /// </summary>
-public sealed class IncidentFeeds(IGrainFactory grains, IHubContext<IncidentHub> hub, ILogger<IncidentFeed> logger) : BackgroundService
+public sealed class IncidentFeeds(IGrainFactory grains, FrameFanout fanout, ILogger<IncidentFeed> logger) : BackgroundService
 {
     /// <summary>How often every feed renews its subscription. 30 s, well inside the grain's 2-minute expiry.</summary>
     public static readonly TimeSpan RenewInterval = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Dictionary<string, IncidentFeed> feeds = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> watching = new(StringComparer.Ordinal);
 
+    /// <summary>Starts sending this incident's frames to a connection; subscribes to the grain if nobody here did yet.</summary>
     public async Task JoinAsync(string connectionId, string incidentId)
     {
-        await hub.Groups.AddToGroupAsync(connectionId, IncidentFeed.Group(incidentId));
+        fanout.Add(incidentId, connectionId);
         IncidentFeed? created = null;
         await gate.WaitAsync();
         try
         {
-            (watching.TryGetValue(connectionId, out var set) ? set : watching[connectionId] = new(StringComparer.Ordinal)).Add(incidentId);
             if (!feeds.ContainsKey(incidentId))
             {
-                created = feeds[incidentId] = new IncidentFeed(incidentId, grains, hub, logger);
+                created = feeds[incidentId] = new IncidentFeed(incidentId, grains, fanout, logger);
             }
         }
         finally
@@ -41,24 +38,14 @@ public sealed class IncidentFeeds(IGrainFactory grains, IHubContext<IncidentHub>
 
     public async Task LeaveAsync(string connectionId, string incidentId)
     {
-        await hub.Groups.RemoveFromGroupAsync(connectionId, IncidentFeed.Group(incidentId));
-        await ForgetAsync(connectionId, [incidentId]);
+        await fanout.RemoveAsync(incidentId, connectionId);
+        await CloseUnwatchedAsync();
     }
 
     public async Task DisconnectedAsync(string connectionId)
     {
-        string[] incidents;
-        await gate.WaitAsync();
-        try
-        {
-            incidents = watching.TryGetValue(connectionId, out var set) ? [.. set] : [];
-        }
-        finally
-        {
-            gate.Release();
-        }
-
-        await ForgetAsync(connectionId, incidents);
+        await fanout.RemoveConnectionAsync(connectionId);
+        await CloseUnwatchedAsync();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -66,53 +53,37 @@ public sealed class IncidentFeeds(IGrainFactory grains, IHubContext<IncidentHub>
         using var timer = new PeriodicTimer(RenewInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            foreach (var feed in await SnapshotAsync())
+            foreach (var feed in await WithGate(() => feeds.Values.ToList()))
             {
                 await feed.RenewAsync();
             }
         }
     }
 
-    private async Task ForgetAsync(string connectionId, IEnumerable<string> incidents)
+    private async Task CloseUnwatchedAsync()
     {
-        var closing = new List<IncidentFeed>();
-        await gate.WaitAsync();
-        try
+        var closing = await WithGate(() =>
         {
-            foreach (var incidentId in incidents)
+            var unwatched = feeds.Values.Where(f => !fanout.HasClients(f.IncidentId)).ToList();
+            foreach (var feed in unwatched)
             {
-                if (watching.TryGetValue(connectionId, out var set))
-                {
-                    set.Remove(incidentId);
-                    if (set.Count == 0)
-                    {
-                        watching.Remove(connectionId);
-                    }
-                }
-
-                if (!watching.Values.Any(s => s.Contains(incidentId)) && feeds.Remove(incidentId, out var feed))
-                {
-                    closing.Add(feed);
-                }
+                feeds.Remove(feed.IncidentId);
             }
-        }
-        finally
-        {
-            gate.Release();
-        }
 
+            return unwatched;
+        });
         foreach (var feed in closing)
         {
             await feed.CloseAsync();
         }
     }
 
-    private async Task<IncidentFeed[]> SnapshotAsync()
+    private async Task<T> WithGate<T>(Func<T> action)
     {
         await gate.WaitAsync();
         try
         {
-            return [.. feeds.Values];
+            return action();
         }
         finally
         {

@@ -1,29 +1,26 @@
 using Command.Grains.Incidents;
+using Command.Host.Replays;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Command.Host.Live;
 
 /// <summary>
-/// Browsers join an incident to get a full snapshot, then frames of what changed. Frames whose sequence is not
-/// past the snapshot's are already in it.
+/// Browsers join an incident (or "replay:{id}") to get a full snapshot, then frames of what changed, at most ten
+/// a second each. Frames whose sequence is not past the snapshot's are already in it; a full frame replaces all.
 /// </summary>
-public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, Replays.ReplayRegistry replays) : Hub
+public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, FrameFanout fanout, ReplayRegistry replays) : Hub
 {
     public const string Path = "/hubs/incidents";
     public const string FrameMethod = "frame";
+    private const string ReplayPrefix = "replay:";
 
-    /// <summary>Joins a live incident, or a replay when the id is "replay:{replayId}".</summary>
     public async Task<IncidentFrame> Join(string incidentId)
     {
-        if (replays.FindFeed(incidentId) is { } replay)
+        if (incidentId.StartsWith(ReplayPrefix, StringComparison.Ordinal))
         {
-            await Groups.AddToGroupAsync(Context.ConnectionId, IncidentFeed.Group(incidentId));
+            var replay = replays.FindFeed(incidentId) ?? throw new HubException($"replay '{incidentId[ReplayPrefix.Length..]}' is not open on this host");
+            fanout.Add(incidentId, Context.ConnectionId);
             return await replay.SnapshotAsync();
-        }
-
-        if (incidentId.StartsWith("replay:", StringComparison.Ordinal))
-        {
-            throw new HubException($"replay '{incidentId["replay:".Length..]}' is not open on this host");
         }
 
         var incident = grains.GetGrain<IIncidentGrain>(incidentId);
@@ -36,8 +33,8 @@ public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, Repla
         return await incident.GetSnapshot();
     }
 
-    public Task Leave(string incidentId) => incidentId.StartsWith("replay:", StringComparison.Ordinal)
-        ? Groups.RemoveFromGroupAsync(Context.ConnectionId, IncidentFeed.Group(incidentId))
+    public Task Leave(string incidentId) => incidentId.StartsWith(ReplayPrefix, StringComparison.Ordinal)
+        ? fanout.RemoveAsync(incidentId, Context.ConnectionId)
         : feeds.LeaveAsync(Context.ConnectionId, incidentId);
 
     public override Task OnDisconnectedAsync(Exception? exception) => feeds.DisconnectedAsync(Context.ConnectionId);

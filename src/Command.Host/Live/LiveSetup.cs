@@ -17,6 +17,7 @@ public static class LiveSetup
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
+        services.AddSingleton<FrameFanout>();
         services.AddSingleton<IncidentFeeds>();
         services.AddHostedService(sp => sp.GetRequiredService<IncidentFeeds>());
         return services;

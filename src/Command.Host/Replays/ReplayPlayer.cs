@@ -3,7 +3,6 @@ using Command.Domain.Views;
 using Command.Grains.Incidents;
 using Command.Host.Live;
 using Command.Recording.Replay;
-using Microsoft.AspNetCore.SignalR;
 
 namespace Command.Host.Replays;
 
@@ -11,7 +10,7 @@ namespace Command.Host.Replays;
 /// One replay as a dashboard feed: the same frames as a live incident, on the replay's clock, sent to the
 /// browsers that joined "replay:{id}". A seek sends a full frame that replaces what the view had.
 /// </summary>
-public sealed partial class ReplayPlayer(string replayId, ReplaySession session, IHubContext<IncidentHub> hub, TimeProvider clock, ILogger logger) : IAsyncDisposable
+public sealed partial class ReplayPlayer(string replayId, ReplaySession session, FrameFanout fanout, TimeProvider clock, ILogger logger) : IAsyncDisposable
 {
     /// <summary>How often a playing replay sends what changed. 100 ms, the live frame rate.</summary>
     public static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(100);
@@ -107,9 +106,12 @@ public sealed partial class ReplayPlayer(string replayId, ReplaySession session,
 
         var candidates = replayed.Seeked || replayed.Applied.Count > 0 ? session.Projection.AssessAll() : [];
         var frame = Frame(replayed.Seeked, candidates, [.. replayed.Applied.Where(NotableEvents.IsNotable)]);
-        return frame.Full || frame.Units.Length > 0 || frame.Events.Length > 0
-            ? hub.Clients.Group(IncidentFeed.Group(FeedId)).SendAsync(IncidentHub.FrameMethod, frame, stopping.Token)
-            : Task.CompletedTask;
+        if (frame.Full || frame.Units.Length > 0 || frame.Events.Length > 0)
+        {
+            fanout.Publish(FeedId, frame);
+        }
+
+        return Task.CompletedTask;
     }
 
     private IncidentFrame Frame(bool full, IEnumerable<UnitAssessment> candidates, System.Collections.Immutable.ImmutableArray<Domain.Events.IncidentEvent> events) =>

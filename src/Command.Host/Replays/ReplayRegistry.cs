@@ -2,12 +2,11 @@ using System.Collections.Concurrent;
 using Command.Domain.Assessment;
 using Command.Host.Live;
 using Command.Recording.Reading;
-using Microsoft.AspNetCore.SignalR;
 
 namespace Command.Host.Replays;
 
 /// <summary>The replays open on this host; closes those nobody has touched for <see cref="IdleLimit"/>.</summary>
-public sealed class ReplayRegistry(SessionCatalogue catalogue, AssessmentOptions assessment, IHubContext<IncidentHub> hub, TimeProvider clock, ILogger<ReplayPlayer> logger)
+public sealed class ReplayRegistry(SessionCatalogue catalogue, AssessmentOptions assessment, FrameFanout fanout, TimeProvider clock, ILogger<ReplayPlayer> logger)
     : BackgroundService
 {
     /// <summary>A replay idle this long is closed. 30 minutes.</summary>
@@ -18,7 +17,7 @@ public sealed class ReplayRegistry(SessionCatalogue catalogue, AssessmentOptions
     public async Task<ReplayPlayer> OpenAsync(string incidentId, CancellationToken cancellationToken)
     {
         var session = await catalogue.OpenReplayAsync(incidentId, assessment, cancellationToken);
-        var player = new ReplayPlayer(Guid.NewGuid().ToString("N")[..12], session, hub, clock, logger);
+        var player = new ReplayPlayer(Guid.NewGuid().ToString("N")[..12], session, fanout, clock, logger);
         replays[player.ReplayId] = player;
         player.Start();
         return player;

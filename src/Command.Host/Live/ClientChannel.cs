@@ -1,0 +1,85 @@
+using Command.Grains.Incidents;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Command.Host.Live;
+
+/// <summary>
+/// One browser's view of one feed: frames offered while a send is in flight are merged, and the next send
+/// waits out the frame interval, so a slow client gets fewer, fresher frames and nobody waits for it.
+/// </summary>
+public sealed partial class ClientChannel : IAsyncDisposable
+{
+    private readonly string connectionId;
+    private readonly IHubContext<IncidentHub> hub;
+    private readonly TimeProvider clock;
+    private readonly TimeSpan interval;
+    private readonly ILogger logger;
+    private readonly SemaphoreSlim ready = new(0, 1);
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Lock sync = new();
+    private readonly Task loop;
+    private IncidentFrame? pending;
+
+    public ClientChannel(string connectionId, IHubContext<IncidentHub> hub, TimeProvider clock, TimeSpan interval, ILogger logger)
+    {
+        (this.connectionId, this.hub, this.clock, this.interval, this.logger) = (connectionId, hub, clock, interval, logger);
+        loop = RunAsync(stopping.Token);
+    }
+
+    public void Offer(IncidentFrame frame)
+    {
+        lock (sync)
+        {
+            var signal = pending is null;
+            pending = pending is null ? frame : FrameMerge.Merge(pending, frame);
+            if (signal)
+            {
+                ready.Release();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        await loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        stopping.Dispose();
+        ready.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await ready.WaitAsync(cancellationToken);
+                IncidentFrame frame;
+                lock (sync)
+                {
+                    frame = pending!;
+                    pending = null;
+                }
+
+                var started = clock.GetTimestamp();
+                await hub.Clients.Client(connectionId).SendAsync(IncidentHub.FrameMethod, frame, cancellationToken);
+                var rest = interval - clock.GetElapsedTime(started);
+                if (rest > TimeSpan.Zero)
+                {
+                    await Task.Delay(rest, clock, cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The browser left.
+        }
+        catch (Exception ex)
+        {
+            LogSendFailed(logger, ex, connectionId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped sending frames to connection {ConnectionId}")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, string connectionId);
+}

@@ -1,0 +1,33 @@
+using Command.Grains.Incidents;
+
+namespace Command.Host.Live;
+
+/// <summary>Folds two frames of one feed into one: the later unit states and threats win, events accumulate.</summary>
+public static class FrameMerge
+{
+    /// <summary>Most events one merged frame keeps; a client that fell this far behind gets the newest.</summary>
+    public const int MaxEvents = 200;
+
+    public static IncidentFrame Merge(IncidentFrame earlier, IncidentFrame later)
+    {
+        var units = new Dictionary<string, Domain.Assessment.UnitAssessment>(StringComparer.Ordinal);
+        foreach (var unit in earlier.Units)
+        {
+            units[unit.UnitId] = unit;
+        }
+
+        foreach (var unit in later.Units)
+        {
+            units[unit.UnitId] = unit;
+        }
+
+        var events = earlier.Events.AddRange(later.Events);
+        return later with
+        {
+            Full = earlier.Full || later.Full,
+            Units = later.Full ? later.Units : [.. units.Values],
+            Threats = later.Threats.IsEmpty ? earlier.Threats : later.Threats,
+            Events = later.Full || events.Length <= MaxEvents ? (later.Full ? later.Events : events) : events[^MaxEvents..],
+        };
+    }
+}

@@ -1,0 +1,61 @@
+using Command.Domain.Assessment;
+using Command.Domain.Events;
+using Command.Domain.Threats;
+using Command.Domain.Units;
+using Command.Grains.Incidents;
+using Command.Host.Live;
+
+namespace Command.Host.Tests.Live;
+
+public sealed class FrameMergeTests
+{
+    internal static readonly DateTimeOffset T0 = new(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
+
+    internal static UnitAssessment Unit(string id, double distance) =>
+        new(id, id, UnitRole.Contact, null, "T1", distance, null, null, null, null, MotionState.Closing, T0, FlagLevel.None, null, false);
+
+    internal static IncidentFrame Frame(long sequence, bool full, UnitAssessment[] units, IncidentEvent[]? events = null, Threat[]? threats = null) =>
+        new("inc", sequence, T0.AddSeconds(sequence), full, [.. units], [.. threats ?? []], [.. events ?? []]);
+
+    [Fact]
+    public void Later_unit_states_win_and_untouched_units_are_kept()
+    {
+        var merged = FrameMerge.Merge(Frame(1, false, [Unit("A", 100), Unit("B", 50)]), Frame(2, false, [Unit("A", 90)]));
+
+        Assert.Equal((2L, T0.AddSeconds(2), false), (merged.Sequence, merged.Clock, merged.Full));
+        Assert.Equal([("A", 90.0), ("B", 50.0)], merged.Units.Select(u => (u.UnitId, u.DistanceM!.Value)).OrderBy(u => u.UnitId));
+    }
+
+    [Fact]
+    public void Events_accumulate_in_order_and_threats_keep_the_latest_known()
+    {
+        var threat = new Threat("T1", new(44, -100), 5, ThreatPhase.Active);
+        var ack = new FlagAcknowledged("A", "cmd", "rendering aid") { Sequence = 1 };
+        var raised = new FlagRaised("B", FlagLevel.Watch, "hold", "holding") { Sequence = 2 };
+
+        var merged = FrameMerge.Merge(Frame(1, false, [], [ack], [threat]), Frame(2, false, [], [raised]));
+
+        Assert.Equal([ack, raised], merged.Events);
+        Assert.Equal([threat], merged.Threats);
+    }
+
+    [Fact]
+    public void A_full_frame_replaces_everything_before_it()
+    {
+        var merged = FrameMerge.Merge(Frame(5, false, [Unit("A", 10)]), Frame(3, true, [Unit("B", 20)]));
+
+        Assert.True(merged.Full);
+        Assert.Equal(["B"], merged.Units.Select(u => u.UnitId));
+    }
+
+    [Fact]
+    public void A_client_far_behind_keeps_only_the_newest_events()
+    {
+        var many = Enumerable.Range(1, FrameMerge.MaxEvents + 50).Select(i => (IncidentEvent)new FlagCleared("A", "hold", "moving") { Sequence = i }).ToArray();
+
+        var merged = FrameMerge.Merge(Frame(1, false, [], many[..100]), Frame(2, false, [], many[100..]));
+
+        Assert.Equal(FrameMerge.MaxEvents, merged.Events.Length);
+        Assert.Equal(51, merged.Events[0].Sequence);
+    }
+}
