@@ -1,0 +1,94 @@
+namespace Command.Domain.Assessment;
+
+internal sealed partial class UnitJudge
+{
+    // A hold is confirmed when the fixes since the last progress bound the closing rate below walking pace.
+    private (bool Confirmed, bool Opening) Tail(Span<double> t, Span<double> y, Span<double> sigma, Span<double> w, double since)
+    {
+        var start = 0;
+        while (start < t.Length && t[start] < since)
+        {
+            start++;
+        }
+
+        // Two fixes are enough from a device that reports every 25 s or slower; otherwise three, so that one
+        // outlier cannot confirm a hold on its own.
+        // And no hold is confirmed before the rate window is full: a track's first fix has nothing to check it by.
+        var count = t.Length - start;
+        if (count < 2 || (count < 3 && t[^1] - t[start] < SlowCadenceS) || t[^1] - t[0] < options.RateWindow.TotalSeconds)
+        {
+            return (false, false);
+        }
+
+        if (RobustLine.Fit(t[start..], y[start..], sigma[start..], w[start..]) is not { } tail)
+        {
+            return (false, false);
+        }
+
+        var fastestClosing = -tail.Slope + (OneSided95 * tail.SlopeError);
+        var confirmed = fastestClosing < options.HoldSpeedMps;
+        if (confirmed && count is >= 3 and < RobustLine.RejectMinFixes && t[^1] - t[^2] < SlowCadenceS)
+        {
+            // Too few fixes for the fit to set an outlier aside: the hold must show without the latest fix too,
+            // or one wild fix away from the threat would confirm it.
+            var earlier = RobustLine.Fit(t[start..^1], y[start..^1], sigma[start..^1], w[start..^1]);
+            confirmed = earlier is { } e && -e.Slope < options.HoldSpeedMps;
+        }
+
+        return (confirmed, count >= 3 && fastestClosing < -options.MovingRateMps);
+    }
+
+    private bool Climbing(Span<double> t, IReadOnlyList<TrackFix> fixes)
+    {
+        var n = fixes.Count;
+        if (n < 2 || BaseAltitudeM is null)
+        {
+            return false;
+        }
+
+        Span<double> z = stackalloc double[n];
+        Span<double> s = stackalloc double[n];
+        Span<double> w = stackalloc double[n];
+        for (var i = 0; i < n; i++)
+        {
+            if (fixes[i].AltitudeM is not { } alt)
+            {
+                return false;
+            }
+
+            z[i] = alt;
+            s[i] = VerticalSigmaM;
+        }
+
+        return RobustLine.Fit(t, z, s, w) is { } line && Math.Abs(line.Slope) - (Z * line.SlopeError) > options.ClimbRateMps;
+    }
+
+    // Barometric altitude from a phone or tracker: about a metre from one fix to the next.
+    private const double VerticalSigmaM = 1;
+
+    private void Distances(ThreatTarget target)
+    {
+        var fixes = Track.Fixes;
+        if (distancesFor != target)
+        {
+            distances.Clear();
+            distanceTimes.Clear();
+            distancesFor = target;
+        }
+
+        // The track only drops fixes from the front and adds them at the back: keep the distances aligned.
+        var stale = 0;
+        while (stale < distanceTimes.Count && distanceTimes[stale] < fixes[0].Time)
+        {
+            stale++;
+        }
+
+        distances.RemoveRange(0, stale);
+        distanceTimes.RemoveRange(0, stale);
+        for (var i = distances.Count; i < fixes.Count; i++)
+        {
+            distances.Add(target.Distance(fixes[i], BaseAltitudeM));
+            distanceTimes.Add(fixes[i].Time);
+        }
+    }
+}
