@@ -146,4 +146,19 @@ public sealed class LiveDashboardTests(DashboardHost host) : IClassFixture<Dashb
         Assert.Equal("stopped", (await scene.DrillAsync()).GetProperty("state").GetString());
         Assert.Empty(dashboard.Errors);
     }
+
+    [Fact]
+    public async Task Choosing_a_role_on_the_board_reassigns_the_unit()
+    {
+        var scene = await Scene.OpenAsync(host, "role");
+        await scene.EnrolAsync("R1", "Rescue 1", "contact");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(dashboard.Row("R1")).ToHaveAttributeAsync("data-role", "contact");
+
+        await dashboard.Row("R1").GetByRole(Microsoft.Playwright.AriaRole.Combobox, new() { Name = "Role" }).SelectOptionAsync("Rescue task force");
+
+        await Expect(dashboard.Row("R1")).ToHaveAttributeAsync("data-role", "rescueTaskForce");
+        Assert.Equal("rescueTaskForce", (await scene.UnitAsync("R1")).GetProperty("role").GetString());
+        Assert.Empty(dashboard.Errors);
+    }
 }

@@ -20,9 +20,9 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
         await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-lat", moved.Lat);
 
         await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
-        await dashboard.Page.Locator("#session-picker").SelectOptionAsync(scene.IncidentId);
-        await dashboard.Page.Locator("#replay-open").ClickAsync();
         await Expect(dashboard.Page.Locator("#replay-badge")).ToHaveTextAsync("REPLAY");
+        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        await Expect(dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']")).ToHaveCountAsync(1);
         await dashboard.Page.Locator("#replay-seek").PressAsync("End");
         await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-lat", moved.Lat);
 

@@ -12,6 +12,7 @@ export class Board {
     this.rows = new Map();
     this.selected = new Set();
     this.editable = true;
+    this.selectable = false;
     this.onSelection = () => {};
     this.filter.innerHTML = '<option value="">All roles</option>'
       + roles.map(r => `<option value="${r.value}">${r.label}</option>`).join('');
@@ -53,6 +54,7 @@ export class Board {
   }
 
   toggle(id) {
+    if (!this.selectable) return;
     if (this.selected.has(id)) this.selected.delete(id); else this.selected.add(id);
     this.rows.get(id)?.tr.classList.toggle('selected', this.selected.has(id));
     this.onSelection([...this.selected]);

@@ -38,7 +38,7 @@ export class Connection {
     }
   }
 
-  /** Stops watching what was watched and starts watching groupId ("demo", or "replay:{id}"). */
+  /** Stops watching what was watched and starts watching groupId ("demo", or "replay:{id}"; null for nothing). */
   async watch(groupId) {
     const previous = this.groupId;
     this.groupId = groupId;
@@ -46,7 +46,7 @@ export class Connection {
       await this.hub.invoke('Leave', previous).catch(e => showNotice(`Leaving ${previous}: ${e.message}`));
     }
     this.picture.reset(groupId);
-    if (this.isConnected()) await this.join(groupId);
+    if (groupId && this.isConnected()) await this.join(groupId);
   }
 
   /** A fresh snapshot of what is watched, e.g. after a replay seek. */
@@ -74,6 +74,8 @@ export class Connection {
   }
 
   receive(frame) {
+    // A group left a moment ago may still have a frame in flight.
+    if (frame.incidentId !== this.groupId) return;
     // Frames sent while the snapshot is being taken may be newer than it: keep them until it arrives.
     if (this.joining) this.buffered.push(frame); else this.picture.apply(frame);
   }

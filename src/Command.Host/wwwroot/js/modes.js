@@ -33,9 +33,14 @@ export class Modes {
     if (incidentId) await this.connection.watch(incidentId);
   }
 
+  /** Replay mode never shows live data under the REPLAY banner: it opens the session of the incident being watched, if recorded. */
   async showReplay() {
+    if (this.mode === 'replay') return;
+    const incidentId = this.commands.incidentId;
     this.setMode('replay');
-    await this.replay.listSessions(this.commands.incidentId);
+    await this.connection.watch(null);
+    const sessions = await this.replay.listSessions(incidentId);
+    if (sessions.some(s => s.incidentId === incidentId)) await this.replay.open(incidentId);
   }
 
   async replayOpened(session) {
@@ -56,6 +61,8 @@ export class Modes {
     this.mapView.setEditable(mode === 'live');
     this.alerts.setEditable(mode === 'live');
     this.board.setEditable(mode === 'live');
+    this.board.selectable = mode === 'replay';
+    this.board.clearSelection();
     if (mode === 'replay') this.chart.clear('Click unit rows to plot them');
   }
 }

@@ -20,6 +20,7 @@ export class ThreatLayer {
     this.onPlacingChanged = () => {};
     picture.subscribe(change => { if (change.threats) this.draw(); });
     map.on('click', e => this.place(e.latlng));
+    document.addEventListener('keydown', e => { if (e.key === 'Escape' && this.placing) this.setPlacing(false); });
   }
 
   setEditable(editable) {
