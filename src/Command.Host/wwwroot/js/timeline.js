@@ -22,7 +22,7 @@ export class Timeline {
     marks.addEventListener('click', e => {
       const mark = e.target.closest('.mark');
       if (!mark) return;
-      this.input.value = String(Math.floor((Date.parse(mark.dataset.time) - this.firstMs) / 1000));
+      this.input.value = String(Date.parse(mark.dataset.time) - this.firstMs);
       // The recorded instant as written, to the tick: milliseconds would land just before the event.
       seek(mark.dataset.time);
     });
@@ -32,8 +32,12 @@ export class Timeline {
   setRange(firstMs, lastMs) {
     this.firstMs = firstMs;
     this.lastMs = lastMs;
+    // Milliseconds, stepped so the arrow keys move about a six-hundredth of the session (at least 0.1 s).
+    const span = Math.max(0, lastMs - firstMs);
+    const step = Math.max(100, Math.round(span / 600));
     this.input.min = '0';
-    this.input.max = String(Math.max(0, Math.ceil((lastMs - firstMs) / 1000)));
+    this.input.step = String(step);
+    this.input.max = String(Math.ceil(span / step) * step);
     this.input.value = '0';
     this.marks.replaceChildren();
   }
@@ -52,13 +56,13 @@ export class Timeline {
   }
 
   at() {
-    return this.firstMs + Number(this.input.value) * 1000;
+    return this.firstMs + Number(this.input.value);
   }
 
   follow() {
     const now = this.picture.now();
     if (this.dragging || now == null || !this.lastMs) return;
-    this.input.value = String(Math.round((now - this.firstMs) / 1000));
+    this.input.value = String(now - this.firstMs);
     this.label.textContent = clock(now);
   }
 }

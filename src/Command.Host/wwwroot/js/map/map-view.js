@@ -14,13 +14,15 @@ export class MapView {
     this.placeButton = placeButton;
     this.threats.onPlacingChanged = placing => placeButton.setAttribute('aria-pressed', String(placing));
     placeButton.addEventListener('click', () => this.threats.setPlacing(!this.threats.placing));
-    // Frame the site and whatever the first snapshot shows, once; after that the view is the user's.
+    // Frame the site and what the first snapshot shows. After that the view is the user's, except that a fresh
+    // snapshot (a reconnect, a replay seek) with someone off-screen brings everyone back into view.
     this.fitPending = true;
     picture.subscribe(change => {
-      if (change.reset && this.fitPending && picture.sequence >= 0) {
-        this.fitPending = false;
-        this.plan.fit(this.points());
-      }
+      if (!change.reset || picture.sequence < 0) return;
+      const points = this.points();
+      const view = this.map.getBounds();
+      if (this.fitPending || !points.every(p => view.contains(p))) this.plan.fit(points);
+      this.fitPending = false;
     });
   }
 
