@@ -41,6 +41,17 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
         return fold.Build();
     }
 
+    /// <summary>
+    /// Folds an accepted position given by its parts: what <see cref="Apply"/> does for a
+    /// <see cref="PositionAccepted"/>, for readers that pick the parts out of a recorded line without building the event.
+    /// </summary>
+    public void ApplyPosition(string unitId, GeoPoint position, DateTimeOffset fixTime, DateTimeOffset time)
+    {
+        eventCount++;
+        ended = ended is { } last && last > time ? last : time;
+        OnFix(unitId, position, fixTime);
+    }
+
     public void Apply(IncidentEvent e)
     {
         eventCount++;

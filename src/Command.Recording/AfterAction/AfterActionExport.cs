@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Command.Domain.AfterAction;
+using Command.Recording.Layout;
 using Command.Recording.Reading;
 
 namespace Command.Recording.AfterAction;
@@ -12,8 +13,23 @@ public static class AfterActionExport
     /// <param name="progress">Told bytes read so far (out of <see cref="SessionReader.TotalBytes"/>).</param>
     /// <param name="options">Measurement options; defaults when null.</param>
     /// <param name="cancellationToken">Stops reading.</param>
-    public static Task<AfterActionReport> BuildAsync(SessionReader reader, IProgress<long>? progress = null, AfterActionOptions? options = null, CancellationToken cancellationToken = default) =>
-        AfterActionFold.BuildAsync(reader.ReadAsync(null, progress, cancellationToken), options, cancellationToken);
+    public static async Task<AfterActionReport> BuildAsync(SessionReader reader, IProgress<long>? progress = null, AfterActionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var fold = new AfterActionFold(options);
+        await foreach (var line in reader.ReadLinesAsync(null, progress, cancellationToken))
+        {
+            if (PositionLine.TryParse(line.Span, out var unitId, out var position, out var fixTime, out var time))
+            {
+                fold.ApplyPosition(unitId, position, fixTime, time);
+            }
+            else
+            {
+                fold.Apply(EventLines.Decode(line.Span));
+            }
+        }
+
+        return fold.Build();
+    }
 
     public static async Task WriteJsonAsync(AfterActionReport report, Stream stream, CancellationToken cancellationToken = default) =>
         await JsonSerializer.SerializeAsync(stream, report, AfterActionJsonContext.Default.AfterActionReport, cancellationToken);

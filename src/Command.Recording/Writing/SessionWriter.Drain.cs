@@ -49,6 +49,12 @@ internal sealed partial class SessionWriter
         {
             LogSpillLeft(logger, incidentId, drainedUpTo);
         }
+        catch (Exception ex)
+        {
+            // Not a storage outage (a conflicting segment, say): the spill stays on disk for an operator to look at.
+            LogDrainFailed(logger, ex, incidentId, drainedUpTo);
+            throw;
+        }
     }
 
     private async Task StoreKeyframeAsync(ProjectionSnapshot snapshot)

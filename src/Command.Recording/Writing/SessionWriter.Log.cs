@@ -13,6 +13,9 @@ internal sealed partial class SessionWriter
     [LoggerMessage(Level = LogLevel.Warning, Message = "Spill of session {IncidentId} left on disk at offset {Offset}; it drains at the next start")]
     private static partial void LogSpillLeft(ILogger logger, string incidentId, long offset);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Spill of session {IncidentId} could not be drained past offset {Offset}")]
+    private static partial void LogDrainFailed(ILogger logger, Exception exception, string incidentId, long offset);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not record {Count} events of session {IncidentId} on storage or in the spill")]
     private static partial void LogAppendFailed(ILogger logger, Exception exception, string incidentId, int count);
 
@@ -22,6 +25,6 @@ internal sealed partial class SessionWriter
     [LoggerMessage(Level = LogLevel.Warning, Message = "Keyframe {Sequence} of session {IncidentId} not stored; replay seeks from an earlier one")]
     private static partial void LogKeyframeFailed(ILogger logger, Exception exception, string incidentId, long sequence);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Manifest of session {IncidentId} not written at shutdown")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Manifest of session {IncidentId} not written; readers rebuild it from the segments")]
     private static partial void LogManifestNotWritten(ILogger logger, Exception exception, string incidentId);
 }

@@ -95,7 +95,15 @@ internal sealed partial class SessionWriter : IAsyncDisposable
             bytes = 0;
             if (!spilling && ledger.ManifestDirty && time.GetElapsedTime(manifestWrittenAt) >= options.ManifestInterval)
             {
-                await WriteManifestAsync(resilience.Live);
+                try
+                {
+                    await WriteManifestAsync(resilience.Live);
+                }
+                catch (Exception ex) when (StorageResilience.IsStorageFailure(ex) || ex is BrokenCircuitException)
+                {
+                    // Readers rebuild a lagging manifest from the segments; the next interval tries again.
+                    LogManifestNotWritten(logger, ex, incidentId);
+                }
             }
         }
     }

@@ -48,6 +48,19 @@ public sealed class AfterActionExportTests
         Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Reading_positions_by_their_parts_gives_the_same_report_as_decoding_every_event()
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 150, keyframeEvery: 0);
+        var reader = await drill.OpenAsync();
+
+        var quick = await AfterActionExport.BuildAsync(reader, cancellationToken: Ct);
+        var full = await Domain.AfterAction.AfterActionFold.BuildAsync(reader.ReadAsync(cancellationToken: Ct), cancellationToken: Ct);
+
+        Assert.Equal(450, quick.Distances.Length);
+        Assert.Equal(await Write(s => AfterActionExport.WriteJsonAsync(full, s, Ct)), await Write(s => AfterActionExport.WriteJsonAsync(quick, s, Ct)));
+    }
+
     private static async Task<string> Write(Func<Stream, Task> write)
     {
         using var stream = new MemoryStream();

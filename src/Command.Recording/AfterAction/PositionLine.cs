@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Command.Domain.Geometry;
+
+namespace Command.Recording.AfterAction;
+
+/// <summary>
+/// Picks unit, fix time, position and event time out of a recorded position-accepted line without building the
+/// event: positions are nearly every line of a session, and the report needs only these four values of each.
+/// Any line it does not recognise is left to the full decoder.
+/// </summary>
+internal static class PositionLine
+{
+    private static readonly byte[] Prefix = "{\"type\":\"position-accepted\",\"report\":{"u8.ToArray();
+
+    public static bool TryParse(ReadOnlySpan<byte> line, out string unitId, out GeoPoint position, out DateTimeOffset fixTime, out DateTimeOffset time)
+    {
+        (unitId, position, fixTime, time) = ("", default, default, default);
+        if (!line.StartsWith(Prefix))
+        {
+            return false;
+        }
+
+        var reader = new Utf8JsonReader(line);
+        double? latitude = null, longitude = null;
+        var found = 0;
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                continue;
+            }
+
+            var depth = reader.CurrentDepth;
+            if (depth == 2 && reader.ValueTextEquals("unitId"u8) && reader.Read())
+            {
+                (unitId, found) = (reader.GetString() ?? "", found | 1);
+            }
+            else if (depth == 2 && reader.ValueTextEquals("fixTime"u8) && reader.Read())
+            {
+                (fixTime, found) = (reader.GetDateTimeOffset(), found | 2);
+            }
+            else if (depth == 3 && reader.ValueTextEquals("latitude"u8) && reader.Read())
+            {
+                latitude = reader.GetDouble();
+            }
+            else if (depth == 3 && reader.ValueTextEquals("longitude"u8) && reader.Read())
+            {
+                longitude = reader.GetDouble();
+            }
+            else if (depth == 1 && reader.ValueTextEquals("time"u8) && reader.Read())
+            {
+                (time, found) = (reader.GetDateTimeOffset(), found | 4);
+            }
+        }
+
+        position = new GeoPoint(latitude ?? double.NaN, longitude ?? double.NaN);
+        return found == 7 && latitude is not null && longitude is not null;
+    }
+}
