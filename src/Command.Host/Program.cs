@@ -1,4 +1,5 @@
 using Command.Host.Api;
+using Command.Host.Diagnostics;
 using Command.Host.Drills;
 using Command.Host.Hosting;
 using Command.Host.Ingest;
@@ -29,6 +30,7 @@ app.MapReportsApi();
 app.MapDrillsApi();
 app.MapReplaysApi();
 app.MapOsmAndApi();
+app.MapProbeApi(app.Configuration);
 app.MapHub<IncidentHub>(IncidentHub.Path);
 await app.RunAsync();
 

@@ -1,0 +1,48 @@
+namespace Command.LoadTest;
+
+/// <summary>What a load run does; every value has a default that fits a 2-core machine.</summary>
+public sealed record LoadOptions
+{
+    /// <summary>A running host to load; when null the tool starts one (Release build of src/Command.Host).</summary>
+    public Uri? Url { get; init; }
+
+    /// <summary>Seconds each measured phase runs. Default 10.</summary>
+    public int Seconds { get; init; } = 10;
+
+    /// <summary>Incidents in the ceiling runs; each has one sender with one request in flight. Default 16.</summary>
+    public int Incidents { get; init; } = 16;
+
+    /// <summary>Units per incident in the ceiling runs; a batch reports each once. Default 500.</summary>
+    public int Units { get; init; } = 500;
+
+    /// <summary>Browsers connected during the ceiling run. Default 20.</summary>
+    public int CeilingClients { get; init; } = 20;
+
+    /// <summary>Offered rate of the latency run, reports/s. Default 10,000.</summary>
+    public int LatencyRate { get; init; } = 10_000;
+
+    /// <summary>Browsers connected during the latency run. Default 50.</summary>
+    public int LatencyClients { get; init; } = 50;
+
+    public static LoadOptions Parse(string[] args)
+    {
+        var options = new LoadOptions();
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
+            options = args[i] switch
+            {
+                "--url" => options with { Url = new Uri(value) },
+                "--seconds" => options with { Seconds = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+                "--incidents" => options with { Incidents = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+                "--units" => options with { Units = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+                "--clients" => options with { CeilingClients = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+                "--latency-rate" => options with { LatencyRate = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+                "--latency-clients" => options with { LatencyClients = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"unknown option {args[i]}; see README in tools/Command.LoadTest"),
+            };
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net.Http.Json;
+using Command.LoadTest;
+
+// Drives reports through the whole pipeline (HTTP ingest → incident grains → assessment → recording → coalesced
+// push) while headless SignalR clients measure report-to-frame latency and frames per second, and measures the
+// same path with a grain that does nothing, so the cost of the work shows against a bare grain call.
+var options = LoadOptions.Parse(args);
+await using var host = options.Url is null ? await HostProcess.StartAsync() : null;
+var url = options.Url ?? host!.Url;
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = url, Timeout = TimeSpan.FromMinutes(2) };
+http.DefaultRequestHeaders.Add("X-Actor", "load-test");
+var duration = TimeSpan.FromSeconds(options.Seconds);
+Console.WriteLine($"Loading {url} for {options.Seconds} s per phase on {Environment.ProcessorCount} cores");
+
+// 1. A bare grain call, made the same way: same batches, same HTTP path shape, same parsing.
+var probes = Enumerable.Range(0, options.Incidents).Select(i => new ReportBatch($"probe-{i}", options.Units, i)).ToList();
+await Senders.ClosedLoopAsync(http, probes, "/api/probe/{0}/reports", options.Units, TimeSpan.FromSeconds(2));
+var bare = await Senders.ClosedLoopAsync(http, probes, "/api/probe/{0}/reports", options.Units, duration);
+var bareRate = bare.Accepted / bare.Seconds;
+Console.WriteLine($"bare grain call ceiling:            {bareRate,10:N0} reports/s ({bareRate / options.Units:N0} grain calls/s of {options.Units} reports)");
+
+// 2. The end-to-end ceiling with browsers connected.
+var run = Guid.NewGuid().ToString("N")[..6];
+var ceilingIncidents = await OpenIncidentsAsync(http, $"ceiling-{run}", options.Incidents);
+var ceilingClients = await JoinAsync(url, ceilingIncidents, options.CeilingClients);
+var batches = ceilingIncidents.Select((id, i) => new ReportBatch(id, options.Units, i)).ToList();
+await Senders.ClosedLoopAsync(http, batches, "/api/incidents/{0}/reports", options.Units, TimeSpan.FromSeconds(2));
+Measure(ceilingClients, true);
+var e2e = await Senders.ClosedLoopAsync(http, batches, "/api/incidents/{0}/reports", options.Units, duration);
+Measure(ceilingClients, false);
+var e2eRate = e2e.Accepted / e2e.Seconds;
+Console.WriteLine($"end-to-end ceiling, {options.CeilingClients} clients:     {e2eRate,10:N0} reports/s accepted ({e2e.Rejected:N0} refused); {FrameRates(ceilingClients, e2e.Seconds)}");
+Console.WriteLine($"end-to-end / bare grain call:       {e2eRate / bareRate,10:P0}");
+await DisposeAllAsync(ceilingClients);
+
+// 3. Latency at a steady offered rate with more browsers.
+var latencyIncidents = await OpenIncidentsAsync(http, $"latency-{run}", 10);
+var latencyClients = await JoinAsync(url, latencyIncidents, options.LatencyClients);
+var latencyBatches = latencyIncidents.Select((id, i) => new ReportBatch(id, Math.Max(1, options.LatencyRate / 100), i)).ToList();
+await Senders.OpenLoopAsync(http, latencyBatches, options.LatencyRate, TimeSpan.FromSeconds(2));
+Measure(latencyClients, true);
+var steady = await Senders.OpenLoopAsync(http, latencyBatches, options.LatencyRate, duration);
+await Task.Delay(500);
+Measure(latencyClients, false);
+var latencies = latencyClients.SelectMany(c => c.Latencies()).Order().ToList();
+Console.WriteLine($"latency at {options.LatencyRate:N0} reports/s, {options.LatencyClients} clients: achieved {steady.Accepted / steady.Seconds:N0} reports/s ({steady.Rejected:N0} refused); " +
+    $"report-to-frame p50 {Percentile(latencies, 0.50):N0} ms, p99 {Percentile(latencies, 0.99):N0} ms, max {(latencies.Count > 0 ? latencies[^1] : 0):N0} ms over {latencies.Count:N0} fixes; {FrameRates(latencyClients, steady.Seconds)}");
+await DisposeAllAsync(latencyClients);
+
+static async Task<List<string>> OpenIncidentsAsync(HttpClient http, string prefix, int count)
+{
+    var ids = Enumerable.Range(0, count).Select(i => $"{prefix}-{i}").ToList();
+    foreach (var id in ids)
+    {
+        var site = new { name = "Load site", origin = new { lat = 44.0, lon = -100.0 } };
+        (await http.PostAsJsonAsync("/api/incidents", new { id, name = id, autoEnrol = true, site })).EnsureSuccessStatusCode();
+        (await http.PutAsJsonAsync($"/api/incidents/{id}/threats/T1", new { lat = 44.001, lon = -100.0, uncertaintyM = 10, phase = "active" })).EnsureSuccessStatusCode();
+    }
+
+    return ids;
+}
+
+static async Task<List<FrameListener>> JoinAsync(Uri url, List<string> incidents, int clients) =>
+    [.. await Task.WhenAll(Enumerable.Range(0, clients).Select(i => FrameListener.JoinAsync(url, incidents[i % incidents.Count])))];
+
+static void Measure(List<FrameListener> clients, bool on) => clients.ForEach(c => c.Measure(on));
+
+static string FrameRates(List<FrameListener> clients, double seconds) =>
+    $"frames per client per second avg {clients.Average(c => c.Frames) / seconds:N1}, max {clients.Max(c => c.Frames) / seconds:N1}";
+
+static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
+
+static async Task DisposeAllAsync(List<FrameListener> clients)
+{
+    foreach (var client in clients)
+    {
+        await client.DisposeAsync();
+    }
+}

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Command.LoadTest;
+
+/// <summary>Posts report batches: as fast as answers come back (a ceiling), or at a fixed rate (a latency run).</summary>
+public static class Senders
+{
+    public static async Task<(long Accepted, long Rejected, double Seconds)> ClosedLoopAsync(HttpClient http, IReadOnlyList<ReportBatch> batches, string pathFormat, int units, TimeSpan duration)
+    {
+        long accepted = 0, rejected = 0;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(batches.Select(async batch =>
+        {
+            while (watch.Elapsed < duration)
+            {
+                var (a, r) = await PostAsync(http, string.Format(System.Globalization.CultureInfo.InvariantCulture, pathFormat, batch.IncidentId), batch.Next(units));
+                Interlocked.Add(ref accepted, a);
+                Interlocked.Add(ref rejected, r);
+            }
+        }));
+        return (accepted, rejected, watch.Elapsed.TotalSeconds);
+    }
+
+    public static async Task<(long Accepted, long Rejected, double Seconds)> OpenLoopAsync(HttpClient http, IReadOnlyList<ReportBatch> batches, int rate, TimeSpan duration)
+    {
+        long accepted = 0, rejected = 0;
+        var interval = TimeSpan.FromMilliseconds(100);
+        var perBatch = Math.Max(1, rate / 10 / batches.Count);
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(batches.Select(async batch =>
+        {
+            using var timer = new PeriodicTimer(interval);
+            var inFlight = new List<Task>();
+            while (watch.Elapsed < duration && await timer.WaitForNextTickAsync())
+            {
+                inFlight.Add(Task.Run(async () =>
+                {
+                    var (a, r) = await PostAsync(http, $"/api/incidents/{batch.IncidentId}/reports", batch.Next(perBatch));
+                    Interlocked.Add(ref accepted, a);
+                    Interlocked.Add(ref rejected, r);
+                }));
+            }
+
+            await Task.WhenAll(inFlight);
+        }));
+        return (accepted, rejected, watch.Elapsed.TotalSeconds);
+    }
+
+    private static async Task<(long Accepted, long Rejected)> PostAsync(HttpClient http, string path, ByteArrayContentWithCount batch)
+    {
+        using var response = await http.PostAsync(path, batch.Content());
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var accepted = body.TryGetProperty("accepted", out var a) ? a.GetInt64() : 0;
+        return (accepted, batch.Count - accepted);
+    }
+}
