@@ -93,7 +93,7 @@ public sealed partial class CotUdpListener(UdpListenerOptions options, IngestCon
     {
         if (datagram.Length > cot.MaxEventChars)
         {
-            var start = Encoding.UTF8.GetString(datagram, 0, RawText.ClipChars);
+            var start = RawText.Clip(Encoding.UTF8.GetString(datagram, 0, Math.Min(datagram.Length, RawText.ClipChars + 1)));
             var rejection = new Rejection(RejectReason.Oversized, FormattableString.Invariant($"datagram is {datagram.Length} bytes (limit {cot.MaxEventChars})"));
             return new IngestItem(incident, unknownUnits, IncomingReport.Refused(ReportSource.CoT, start, rejection));
         }

@@ -116,4 +116,29 @@ public sealed class ListenerTests
         Assert.Null(rig.Listener<NmeaTcpListener>().BoundPort);
         Assert.NotNull(rig.Listener<AprsTcpListener>().BoundPort);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Oversized_datagram_is_refused_as_oversized()
+    {
+        await using var rig = await IngestRig.StartAsync(new() { ["Ingest:Cot:MaxEventChars"] = "2000" });
+        using var udp = new UdpClient();
+        var port = rig.Listener<CotUdpListener>(l => l.BoundPort is not null).BoundPort!.Value;
+        await udp.SendAsync(Encoding.UTF8.GetBytes(CotParserTests.Event(detail: new string(' ', 3000))), new IPEndPoint(IPAddress.Loopback, port), Ct);
+        var refused = (await rig.Port.WaitForAsync(1))[0].Refused;
+        Assert.Equal((RejectReason.Oversized, "datagram is 3243 bytes (limit 2000)", 1025), (refused?.Reason, refused?.Detail, refused?.Raw.Length));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Connections_beyond_the_limit_are_closed_on_accept()
+    {
+        await using var rig = await IngestRig.StartAsync(new() { ["Ingest:Aprs:Tcp:MaxConnections"] = "1" });
+        var port = rig.Listener<AprsTcpListener>().BoundPort!.Value;
+        using var first = await IngestRig.ConnectAsync(port);
+        await IngestRig.SendAsync(first, "FIRST>APRS:!3944.35N/10459.42W>\n");
+        await rig.Port.WaitForAsync(1);
+        using var second = await IngestRig.ConnectAsync(port);
+        Assert.Equal(0, await second.GetStream().ReadAsync(new byte[16], Ct));
+        await IngestRig.SendAsync(first, "FIRST>APRS:!3944.36N/10459.42W>\n");
+        Assert.Equal(2, (await rig.Port.WaitForAsync(2)).Count);
+    }
 }

@@ -1,0 +1,45 @@
+using Command.Domain.Geometry;
+using Command.Domain.Reports;
+using Command.Domain.Threats;
+using Command.Ingest.Intake;
+using Command.Ingest.Listeners;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Command.Ingest.Tests.Listeners;
+
+public sealed class IngestPumpTests
+{
+    private static IngestItem Report(string incident, string unit) =>
+        new(incident, UnknownUnitPolicy.Enrol, IncomingReport.Parsed(ReportSource.Nmea, unit,
+            new PositionReport(unit, ReportSource.Nmea, IngestRig.Now, new GeoPoint(39.7, -104.9))));
+
+    [Fact(Timeout = 30_000)]
+    public async Task Waiting_items_go_to_each_incident_in_one_call_and_a_threat_waits_for_the_reports_before_it()
+    {
+        var port = new FakeIncidentPort();
+        await using var services = new ServiceCollection()
+            .AddSingleton<IIncidentPort>(port)
+            .AddSingleton<TimeProvider>(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(IngestRig.Now))
+            .AddCommandIngest(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build())
+            .BuildServiceProvider();
+        var queue = services.GetRequiredService<IngestQueue>();
+        var ct = TestContext.Current.CancellationToken;
+        foreach (var item in new[] { Report("a", "A1"), Report("b", "B1"), Report("a", "A2"), Report("a", "A3") })
+        {
+            await queue.EnqueueAsync(item, ct);
+        }
+
+        await queue.EnqueueAsync(new IngestItem("a", UnknownUnitPolicy.Enrol, null, new Threat("T1", new GeoPoint(39.7, -104.9), 10, ThreatPhase.Active), "cot:H"), ct);
+        await queue.EnqueueAsync(Report("a", "A4"), ct);
+
+        var pump = services.GetServices<IHostedService>().OfType<IngestPump>().Single();
+        await pump.StartAsync(ct);
+        var delivered = await port.WaitForAsync(6);
+        await pump.StopAsync(ct);
+
+        Assert.Equal([3, 1, 1], port.BatchSizes);
+        Assert.Equal(["a:A1", "a:A2", "a:A3", "b:B1", "a:T1", "a:A4"],
+            delivered.Select(d => $"{d.Incident}:{d.Report?.UnitId ?? d.Threat?.ThreatId}"));
+    }
+}
