@@ -34,4 +34,25 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
         await dashboard.ScreenshotAsync("replay.png");
         Assert.Empty(dashboard.Errors);
     }
+
+    [Fact]
+    public async Task Playing_a_replay_from_its_start_reaches_the_last_position()
+    {
+        var scene = await Scene.OpenAsync(host, "play");
+        await scene.TrackAsync("P1", (0, -80), (0, -70), (0, -60));
+        await scene.ReportAsync("P1", DateTimeOffset.UtcNow.AddSeconds(9), 0, -50);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        await dashboard.Page.Locator("#replay-seek").PressAsync("Home");
+        await Expect(dashboard.Marker("P1")).ToHaveCountAsync(0);
+
+        await dashboard.Page.Locator("#replay-speed").SelectOptionAsync("60");
+        await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Play", Exact = true }).ClickAsync();
+
+        var last = Scene.Shown(0, -50);
+        await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-lat", last.Lat);
+        await Expect(dashboard.Page.Locator("#replay-badge")).ToBeVisibleAsync();
+        Assert.Empty(dashboard.Errors);
+    }
 }
