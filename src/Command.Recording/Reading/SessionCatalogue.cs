@@ -21,9 +21,9 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time)
     public Task<SessionReader> OpenAsync(string incidentId, CancellationToken cancellationToken = default) =>
         SessionReader.OpenAsync(store, incidentId, cancellationToken);
 
-    /// <summary>Opens a session for replay, paused at its start, on the catalogue's clock.</summary>
-    public async Task<ReplaySession> OpenReplayAsync(string incidentId, AssessmentOptions? assessment = null, CancellationToken cancellationToken = default) =>
-        await ReplaySession.OpenAsync(await OpenAsync(incidentId, cancellationToken), time, assessment, cancellationToken);
+    /// <summary>Opens a session for replay, paused at <paramref name="at"/> (default: its start), on the catalogue's clock.</summary>
+    public async Task<ReplaySession> OpenReplayAsync(string incidentId, DateTimeOffset? at = null, AssessmentOptions? assessment = null, CancellationToken cancellationToken = default) =>
+        await ReplaySession.OpenAsync(await OpenAsync(incidentId, cancellationToken), time, assessment, at, cancellationToken);
 }
 
 /// <summary>One recorded session as the catalogue lists it.</summary>

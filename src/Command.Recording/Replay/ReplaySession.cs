@@ -54,11 +54,12 @@ public sealed partial class ReplaySession : IAsyncDisposable
 
     public bool AtEnd => next is null;
 
-    /// <summary>Opens a replay paused at the session's first instant.</summary>
-    public static async Task<ReplaySession> OpenAsync(SessionReader reader, TimeProvider time, AssessmentOptions? assessment = null, CancellationToken cancellationToken = default)
+    /// <summary>Opens a replay paused at <paramref name="at"/>, or at the session's first instant.</summary>
+    public static async Task<ReplaySession> OpenAsync(
+        SessionReader reader, TimeProvider time, AssessmentOptions? assessment = null, DateTimeOffset? at = null, CancellationToken cancellationToken = default)
     {
         var replay = new ReplaySession(reader, time, assessment);
-        await replay.SeekAsync(replay.Start, cancellationToken);
+        await replay.SeekAsync(at ?? replay.Start, cancellationToken);
         return replay;
     }
 

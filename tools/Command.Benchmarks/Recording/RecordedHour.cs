@@ -12,7 +12,7 @@ namespace Command.Benchmarks.Recording;
 /// </summary>
 internal static class RecordedHour
 {
-    public static string Root { get; } = Path.Combine(Path.GetTempPath(), "command-bench", $"hour-{HourSession.Units}x{HourSession.Seconds}");
+    public static string Root { get; } = Path.Combine(Path.GetTempPath(), "command-bench", $"hour-{HourSession.Units}x{HourSession.Seconds}-k{HourSession.KeyframeEvery}");
 
     public static DiskSessionStore Store => new(Root);
 

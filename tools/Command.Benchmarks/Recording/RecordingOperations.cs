@@ -58,8 +58,7 @@ internal static class RecordingOperations
     public static async Task<long> OpenAndSeekAsync(DateTimeOffset instant)
     {
         var reader = await SessionReader.OpenAsync(RecordedHour.Store, HourSession.IncidentId);
-        await using var replay = await ReplaySession.OpenAsync(reader, TimeProvider.System);
-        await replay.SeekAsync(instant);
+        await using var replay = await ReplaySession.OpenAsync(reader, TimeProvider.System, at: instant);
         return replay.Projection.LastSequence;
     }
 
