@@ -8,8 +8,11 @@ public record ListenerOptions
     /// <summary>Run this listener. Default true (the CoT multicast listener: false).</summary>
     public bool Enabled { get; init; } = true;
 
-    /// <summary>Address to bind. Default "0.0.0.0": radios and phones report from the local network.</summary>
-    public string BindAddress { get; init; } = "0.0.0.0";
+    /// <summary>
+    /// Address to bind. Default "127.0.0.1", like the host, so a first run is not reachable from the network by
+    /// accident; set "0.0.0.0" for radios and gateways on the local network.
+    /// </summary>
+    public string BindAddress { get; init; } = "127.0.0.1";
 
     /// <summary>Port to bind; 0 picks a free one (tests). Defaults: CoT UDP and TCP 8087, multicast 6969, NMEA 10110, APRS 14580.</summary>
     public int Port { get; init; }

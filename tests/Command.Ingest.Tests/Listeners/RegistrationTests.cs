@@ -6,6 +6,7 @@ using Command.Ingest.Nmea;
 using Command.Ingest.OsmAnd;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Command.Ingest.Tests.Listeners;
 
@@ -25,6 +26,14 @@ public sealed class RegistrationTests
         Assert.Equal(65536, services.GetRequiredService<CotOptions>().MaxEventChars);
         Assert.Equal(5055, services.GetRequiredService<OsmAndOptions>().Port);
         Assert.Equal(ValidationOptions.Default, services.GetRequiredService<ValidationOptions>());
+        Assert.All(services.GetServices<IHostedService>().OfType<TcpIngestListener>(), l => Assert.Null(l.BoundPort));
+    }
+
+    [Fact]
+    public void Listeners_bind_loopback_unless_told_otherwise()
+    {
+        Assert.Equal("127.0.0.1", new TcpListenerOptions().BindAddress);
+        Assert.Equal("127.0.0.1", new UdpListenerOptions().BindAddress);
     }
 
     [Fact]
