@@ -7,28 +7,24 @@ public sealed partial class ClosingAssessment
     /// <summary>Every unit's assessment as of <paramref name="now"/> (the incident's clock); changes nothing.</summary>
     public IEnumerable<UnitAssessment> AssessAll(IReadOnlyDictionary<string, UnitEntry> units, DateTimeOffset now)
     {
-        var backups = new BackupIndex([]);
-        foreach (var unit in units.Values)
-        {
-            Offer(backups, unit);
-        }
+        var book = Backups(units);
+        return units.Values.Select(u => Assess(u, now, book)).ToList();
+    }
 
-        return units.Values.Select(u => Assess(u, now, backups)).ToList();
+    /// <summary>Some units' assessments as of <paramref name="now"/>; changes nothing.</summary>
+    public List<UnitAssessment> AssessSome(IReadOnlyDictionary<string, UnitEntry> units, IEnumerable<string> unitIds, DateTimeOffset now)
+    {
+        var book = Backups(units);
+        return [.. unitIds.Where(units.ContainsKey).Select(id => Assess(units[id], now, book))];
     }
 
     /// <summary>One unit's assessment as of <paramref name="now"/>; changes nothing.</summary>
     public UnitAssessment Assess(UnitEntry unit, IReadOnlyDictionary<string, UnitEntry> units, DateTimeOffset now)
     {
-        var backups = new BackupIndex([]);
-        foreach (var other in units.Values)
-        {
-            Offer(backups, other);
-        }
-
-        return Assess(unit, now, backups);
+        return Assess(unit, now, Backups(units));
     }
 
-    private UnitAssessment Assess(UnitEntry unit, DateTimeOffset now, BackupIndex backups)
+    private UnitAssessment Assess(UnitEntry unit, DateTimeOffset now, BackupBook backups)
     {
         var flag = flags[unit.UnitId];
         if (!judges.TryGetValue(unit.UnitId, out var judge))

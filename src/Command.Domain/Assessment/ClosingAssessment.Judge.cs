@@ -6,11 +6,12 @@ namespace Command.Domain.Assessment;
 
 public sealed partial class ClosingAssessment
 {
-    private void Judge(UnitEntry unit, UnitJudge judge, DateTimeOffset now, Func<BackupIndex> backups, List<IncidentEvent> events)
+    private void Judge(UnitEntry unit, UnitJudge judge, DateTimeOffset now, IReadOnlyDictionary<string, UnitEntry> units, List<IncidentEvent> events)
     {
         var target = Nearest(judge);
         var m = judge.Measure(target);
         judge.Settle(now, m);
+        Refresh(unit, judge);
         var id = unit.UnitId;
         if (!options.ClosingRoles.Contains(unit.Role))
         {
@@ -43,7 +44,7 @@ public sealed partial class ClosingAssessment
         }
 
         // Backups are only looked for once a hold is confirmed: a fix from a unit that is closing costs no scan.
-        var backupEta = backups().For(id, m.DistanceM);
+        var backupEta = Backups(units).For(id, m.DistanceM);
         var over = m.HoldS - judge.FixGrace(backupEta);
         var (watch, alert) = m.Opening ? (options.OpeningWatchAfter, options.OpeningAlertAfter) : (options.HoldWatchAfter, options.HoldAlertAfter);
         var level = over >= alert.TotalSeconds ? FlagLevel.Alert : over >= watch.TotalSeconds ? FlagLevel.Watch : FlagLevel.None;
@@ -61,57 +62,39 @@ public sealed partial class ClosingAssessment
         : $"holding {Reasons.Duration(m.HoldS)} at {Reasons.Metres(m.DistanceM)} from the threat; {Reasons.Backup(backupEtaS)}";
 
     /// <summary>
-    /// Every closing-role unit that could back another up: its distance to its threat and its speed, the larger of
-    /// its closing rate and the assumed approach speed. Silent units are left out: where they are now is not known.
+    /// The backup book, rebuilt from every unit when stale. Silent units are left out: where they are now is not
+    /// known.
     /// </summary>
-    private BackupIndex Backups(IReadOnlyDictionary<string, UnitEntry> units)
+    private BackupBook Backups(IReadOnlyDictionary<string, UnitEntry> units)
     {
-        var index = new BackupIndex(backupScratch).Clear();
-        foreach (var unit in units.Values)
+        if (backups.Stale)
         {
-            Offer(index, unit);
-        }
-
-        return index;
-    }
-
-    private void Offer(BackupIndex index, UnitEntry unit)
-    {
-        if (options.ClosingRoles.Contains(unit.Role) && judges.TryGetValue(unit.UnitId, out var judge) &&
-            judge.State != MotionState.Stale && judge.Measure(Nearest(judge)) is { } m)
-        {
-            var distance = judge.State == MotionState.Arrived ? 0 : m.DistanceM;
-            index.Offer(unit.UnitId, distance, Math.Max(m.RateMps ?? 0, options.AssumedApproachSpeedMps));
-        }
-    }
-
-    /// <summary>
-    /// The backup's ETA for a unit: the soonest any other one comes level with it (reaches its distance from the
-    /// threat), so zero when another unit is already level or ahead; null when there is no other.
-    /// </summary>
-    private readonly struct BackupIndex(List<(string Id, double DistanceM, double SpeedMps)> entries)
-    {
-        public BackupIndex Clear()
-        {
-            entries.Clear();
-            return this;
-        }
-
-        public void Offer(string id, double distanceM, double speedMps) => entries.Add((id, distanceM, speedMps));
-
-        public double? For(string id, double distanceM)
-        {
-            double? best = null;
-            foreach (var (other, d, v) in entries)
+            backups.Clear();
+            foreach (var unit in units.Values)
             {
-                if (other != id)
+                if (judges.TryGetValue(unit.UnitId, out var judge))
                 {
-                    var eta = Math.Max(0, d - distanceM) / v;
-                    best = best is { } b && b <= eta ? b : eta;
+                    Refresh(unit, judge);
                 }
             }
 
-            return best;
+            backups.Stale = false;
+        }
+
+        return backups;
+    }
+
+    /// <summary>Puts a unit in the backup book as it stands now, or takes it out: its distance and its speed, the larger of its closing rate and the assumed approach speed.</summary>
+    private void Refresh(UnitEntry unit, UnitJudge judge)
+    {
+        if (options.ClosingRoles.Contains(unit.Role) && judge.State != MotionState.Stale && judge.Measure(Nearest(judge)) is { } m)
+        {
+            var distance = judge.State == MotionState.Arrived ? 0 : m.DistanceM;
+            backups.Set(unit.UnitId, distance, Math.Max(m.RateMps ?? 0, options.AssumedApproachSpeedMps));
+        }
+        else
+        {
+            backups.Remove(unit.UnitId);
         }
     }
 }

@@ -14,6 +14,7 @@ public sealed partial class ClosingAssessment
     public void Restore(AssessmentMemory memory, IEnumerable<Threat> threats)
     {
         judges.Clear();
+        backups.Stale = true;
         var all = threats.ToList();
         var active = all.Where(t => t.IsActive).ToList();
         targets = [.. (active.Count > 0 ? active : all).Select(t => new ThreatTarget(t, frame, network, options))];

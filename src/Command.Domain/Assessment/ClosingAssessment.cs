@@ -25,7 +25,7 @@ public sealed partial class ClosingAssessment
     private readonly Dictionary<string, UnitJudge> judges = new(StringComparer.Ordinal);
     private readonly FlagBook flags;
     private readonly ZoneRules zoneRules;
-    private readonly List<(string Id, double DistanceM, double SpeedMps)> backupScratch = [];
+    private readonly BackupBook backups = new();
     private List<ThreatTarget> targets = [];
 
     public ClosingAssessment(AssessmentOptions options, LocalFrame frame, Site? site = null)
@@ -51,6 +51,7 @@ public sealed partial class ClosingAssessment
         var all = threats.ToList();
         var active = all.Where(t => t.IsActive).ToList();
         targets = [.. (active.Count > 0 ? active : all).Select(t => new ThreatTarget(t, frame, network, options))];
+        backups.Stale = true;
         foreach (var judge in judges.Values)
         {
             judge.Reanchor(Nearest(judge));
@@ -71,7 +72,7 @@ public sealed partial class ClosingAssessment
         var events = new List<IncidentEvent>();
         if (units.TryGetValue(report.UnitId, out var unit))
         {
-            Judge(unit, judge, now, () => Backups(units), events);
+            Judge(unit, judge, now, units, events);
         }
 
         zoneRules.Evaluate(now, units, targets.Select(t => t.Threat), flags, events);
@@ -82,17 +83,19 @@ public sealed partial class ClosingAssessment
     public IReadOnlyList<IncidentEvent> Evaluate(DateTimeOffset now, IReadOnlyDictionary<string, UnitEntry> units)
     {
         var events = new List<IncidentEvent>();
-        BackupIndex? index = null;
-        BackupIndex Backups() => index ??= this.Backups(units);
         foreach (var unit in units.Values)
         {
             if (judges.TryGetValue(unit.UnitId, out var judge))
             {
-                Judge(unit, judge, now, Backups, events);
+                Judge(unit, judge, now, units, events);
             }
-            else if (!options.ClosingRoles.Contains(unit.Role))
+            else
             {
-                flags.Clear(unit.UnitId, now, () => "role does not close on the threat", events);
+                backups.Remove(unit.UnitId);
+                if (!options.ClosingRoles.Contains(unit.Role))
+                {
+                    flags.Clear(unit.UnitId, now, () => "role does not close on the threat", events);
+                }
             }
         }
 

@@ -142,6 +142,10 @@ public sealed class IncidentProjection
         !units.TryGetValue(unitId, out var unit) ? null
         : assessment?.Assess(unit, units, Clock) ?? Blank(unit);
 
+    /// <summary>The named units' assessments (unknown ids are skipped), computed together.</summary>
+    public IEnumerable<UnitAssessment> Assess(IEnumerable<string> unitIds) =>
+        assessment?.AssessSome(units, unitIds, Clock) ?? unitIds.Where(units.ContainsKey).Select(id => Blank(units[id]));
+
     public IEnumerable<UnitAssessment> AssessAll() =>
         assessment?.AssessAll(units, Clock) ?? units.Values.Select(Blank);
 

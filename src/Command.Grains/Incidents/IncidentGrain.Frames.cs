@@ -62,7 +62,7 @@ public sealed partial class IncidentGrain
             return Task.CompletedTask;
         }
 
-        var candidates = allDirty ? projection.AssessAll() : dirtyUnits.Select(projection.Assess).OfType<UnitAssessment>();
+        var candidates = allDirty ? projection.AssessAll() : projection.Assess(dirtyUnits);
         var frame = new IncidentFrame(IncidentId, projection.LastSequence, projection.Clock, false, [.. sent.Changed(candidates)],
             threatsChanged ? [.. projection.Threats.Values] : [], [.. pendingEvents]);
         dirtyUnits.Clear();
