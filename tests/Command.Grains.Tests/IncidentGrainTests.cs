@@ -150,4 +150,21 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         Assert.Equal("Hot zone", hot?.Zone.Name);
         Assert.Empty(hot!.Occupants);
     }
+
+    [Fact]
+    public async Task A_zone_grain_knows_who_is_inside_and_since_when()
+    {
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        var inside = Sites.Report("P1", ClusterFixture.Start, 0, 100);
+        var outside = Sites.Report("P2", ClusterFixture.Start, 0, -100);
+
+        await incident.Submit([inside, outside], [], null);
+        var hot = await fixture.Grains.GetGrain<IZoneGrain>(ZoneKey.Format(id, "hot")).Get();
+        await incident.Submit([inside with { FixTime = inside.FixTime.AddSeconds(5), Position = Sites.Frame.ToGeo(new(0, 200)) }], [], null);
+        var after = await fixture.Grains.GetGrain<IZoneGrain>(ZoneKey.Format(id, "hot")).Get();
+
+        Assert.Equal([new ZoneOccupant("P1", ClusterFixture.Start)], hot!.Occupants);
+        Assert.Empty(after!.Occupants);
+    }
 }

@@ -62,6 +62,7 @@ public sealed partial class IncidentGrain
         await Task.WhenAll(enrolled.Select(u =>
             GrainFactory.GetGrain<Units.IUnitGrain>(Units.UnitKey.Format(IncidentId, u.UnitId)).Assign(IncidentId, u.Callsign, u.Role)));
         await SyncUnitsAsync(reports.Select(r => r.UnitId).Distinct(StringComparer.Ordinal));
+        await SyncZonesAsync();
         return [.. results];
     }
 

@@ -8,8 +8,8 @@ public interface IZoneGrain : IGrainWithStringKey
 {
     Task Define(Zone zone);
 
-    /// <summary>Units that entered and left, as the incident saw them at <paramref name="at"/>.</summary>
-    Task Update(ImmutableArray<string> entered, ImmutableArray<string> left, DateTimeOffset at);
+    /// <summary>Who is inside now and since when, as the incident's fold of its reports has it.</summary>
+    Task Occupy(ImmutableArray<ZoneOccupant> occupants);
 
     Task<ZoneOccupancyView?> Get();
 }

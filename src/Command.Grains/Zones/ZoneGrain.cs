@@ -12,18 +12,9 @@ public sealed class ZoneGrain([PersistentState("zone", GrainStorage.Name)] IPers
         await state.WriteStateAsync();
     }
 
-    public async Task Update(ImmutableArray<string> entered, ImmutableArray<string> left, DateTimeOffset at)
+    public async Task Occupy(ImmutableArray<ZoneOccupant> occupants)
     {
-        foreach (var unit in left)
-        {
-            state.State.Occupants.Remove(unit);
-        }
-
-        foreach (var unit in entered)
-        {
-            state.State.Occupants.TryAdd(unit, at);
-        }
-
+        state.State.Occupants = occupants.ToDictionary(o => o.UnitId, o => o.Since, StringComparer.Ordinal);
         await state.WriteStateAsync();
     }
 
