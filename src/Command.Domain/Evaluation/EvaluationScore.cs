@@ -10,14 +10,23 @@ namespace Command.Domain.Evaluation;
 /// <param name="LengthS">How long it lasted, seconds.</param>
 /// <param name="GraceS">Grace from the true backup's ETA when the hold began (0 when over the cap).</param>
 /// <param name="FlaggedS">Second the unit's flag was up, from the hold's start on; null when never.</param>
-public sealed record HoldOutcome(int Incident, string UnitId, int StartS, int LengthS, double GraceS, int? FlaggedS)
+/// <param name="SeenS">Second of the unit's first fix at or after the hold's start, the first that could show it.</param>
+public sealed record HoldOutcome(int Incident, string UnitId, int StartS, int LengthS, double GraceS, int? FlaggedS, int SeenS)
 {
     /// <summary>The hold outlasts its grace by more than 60 s: it must be flagged within 60 s after grace ends.</summary>
     public bool MustFlag => LengthS > GraceS + 60;
 
-    public double? LatencyS => FlaggedS is { } f ? f - (StartS + GraceS) : null;
+    /// <summary>
+    /// When grace ends for the 60-s requirement: the truth's grace end, but never before the first fix from the
+    /// hold. A device that reports every 30 s may send its first fix from a hold 29 s after the hold began;
+    /// before that fix nothing the assessment is told differs from a unit still closing, so no judgement could
+    /// start the clock earlier. The hold's length, and so whether it must be flagged, stays the truth's.
+    /// </summary>
+    public double GraceEndS => Math.Max(StartS + GraceS, SeenS);
 
-    public bool FlaggedInTime => FlaggedS is { } f && f <= StartS + GraceS + 60;
+    public double? LatencyS => FlaggedS is { } f ? f - GraceEndS : null;
+
+    public bool FlaggedInTime => FlaggedS is { } f && f <= GraceEndS + 60;
 }
 
 /// <summary>A flag raised on a unit whose truth did not call for it.</summary>
@@ -88,7 +97,8 @@ public static class EvaluationScore
             var start = s;
             var up = marks.LastOrDefault(m => m.Second <= start && m.Kind != "escalated") is { Kind: "raised" };
             int? flagged = up ? start : marks.FirstOrDefault(m => m.Kind == "raised" && m.Second >= start)?.Second;
-            yield return new HoldOutcome(incident.Index, track.UnitId, start, end - start, Grace(incident, track, start, options), flagged);
+            var seen = track.Fixes.FirstOrDefault(f => f.Second >= start)?.Second ?? end;
+            yield return new HoldOutcome(incident.Index, track.UnitId, start, end - start, Grace(incident, track, start, options), flagged, seen);
         }
     }
 
