@@ -39,4 +39,14 @@ public sealed class DrillTests(CommandHost host) : IClassFixture<CommandHost>
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_scenario_is_named_never_a_path()
+    {
+        var response = await host.PostJsonAsync($"/api/incidents/path-{Guid.NewGuid():N}/drill", new { action = "start", scenario = "/etc/passwd" });
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("scenario '/etc/passwd' is not a scenario name (letters, digits and '-')", error.GetProperty("detail").GetString());
+    }
 }

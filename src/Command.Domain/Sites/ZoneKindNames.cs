@@ -1,8 +1,6 @@
-using Command.Domain.Sites;
+namespace Command.Domain.Sites;
 
-namespace Command.Simulation.Scenarios;
-
-/// <summary>Wire names of zone kinds, as the scenario files and the host's API spell them.</summary>
+/// <summary>Wire names of zone kinds, as the API and scenario files spell them: hot, warm, cold, staging, casualty-collection, perimeter.</summary>
 public static class ZoneKindNames
 {
     private static readonly Dictionary<ZoneKind, string> Names = new()
@@ -20,6 +18,9 @@ public static class ZoneKindNames
 
     /// <summary>The list as an error message names it: "hot, warm, ... or perimeter".</summary>
     public static string Expected { get; } = string.Join(", ", Names.Values.SkipLast(1)) + " or " + Names.Values.Last();
+
+    /// <summary>Every name, in declaration order.</summary>
+    public static IReadOnlyList<string> All { get; } = [.. Names.Values];
 
     public static string Name(ZoneKind kind) => Names[kind];
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Command.Domain.Events;
+using Command.Domain.Incidents;
 using Command.Domain.Reports;
 using Command.Domain.Units;
 using Command.Domain.Validation;
@@ -106,12 +107,11 @@ public sealed partial class IncidentGrain
     private void Emit(IncidentEvent input, DateTimeOffset now, List<IncidentEvent> batch)
     {
         var sequenced = input with { Sequence = projection.LastSequence + 1, Time = now };
-        var derived = projection.Apply(sequenced);
+        var derived = DerivedEvents.Sequence(sequenced, projection.Apply(sequenced), projection.Clock);
         batch.Add(sequenced);
         Notice(sequenced);
-        foreach (var d in derived)
+        foreach (var e in derived)
         {
-            var e = d with { Sequence = projection.LastSequence + 1, Time = now };
             projection.Apply(e);
             batch.Add(e);
             Notice(e);

@@ -63,10 +63,10 @@ public static partial class SiteMapping
     private static Zone? Zone(ZoneDto z, string field, List<FieldError> errors)
     {
         var ring = Ring(z.Polygon, $"{field}.polygon", errors);
-        var kindOk = ZoneKinds.TryParse(z.Kind, out var kind);
+        var kindOk = ZoneKindNames.TryParse(z.Kind, out var kind);
         if (!kindOk)
         {
-            errors.Add(new FieldError($"{field}.kind", "invalid-value", $"'{z.Kind}' is not one of {string.Join(", ", ZoneKinds.Names)}"));
+            errors.Add(new FieldError($"{field}.kind", "invalid-value", $"'{z.Kind}' is not one of {ZoneKindNames.Expected}"));
         }
 
         if (!IsValidId(z.Id))

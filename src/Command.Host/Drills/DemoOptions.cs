@@ -13,4 +13,7 @@ public sealed class DemoOptions
 
     /// <summary>Drill speed, 0.25–60. Default 1 (real time).</summary>
     public double Speed { get; set; } = 1;
+
+    /// <summary>Folder of scenario files a drill can be started with by name; relative to the content root. Default "scenarios".</summary>
+    public string ScenarioFolder { get; set; } = "scenarios";
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Command.Grains.Incidents;
 using Command.Ingest.Intake;
-using Command.Simulation.Demo;
 using Command.Simulation.Engine;
 
 namespace Command.Host.Drills;
@@ -10,7 +9,7 @@ namespace Command.Host.Drills;
 /// Runs simulated drills in this host, one per incident, and records every start, pause, resume and stop in
 /// the incident with who asked. Only the simulator's clock is paused; live radio feeds keep flowing.
 /// </summary>
-public sealed partial class DrillDirector(IGrainFactory grains, ReportIntake intake, TimeProvider clock, ILogger<DrillDirector> logger) : IAsyncDisposable
+public sealed partial class DrillDirector(IGrainFactory grains, ReportIntake intake, TimeProvider clock, ScenarioLibrary scenarios, ILogger<DrillDirector> logger) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Running> drills = new(StringComparer.Ordinal);
 
@@ -19,7 +18,7 @@ public sealed partial class DrillDirector(IGrainFactory grains, ReportIntake int
 
     public async Task<DrillStatusView> StartAsync(string incidentId, string scenarioName, DrillOptions options, string actor, CancellationToken cancellationToken)
     {
-        var scenario = await DemoScenario.LoadByNameOrPathAsync(scenarioName, cancellationToken);
+        var scenario = await scenarios.LoadAsync(scenarioName, cancellationToken);
         if (drills.TryGetValue(incidentId, out var existing) && existing.Engine.State is DrillState.Running or DrillState.Paused)
         {
             throw new InvalidOperationException($"A drill is already {existing.Engine.State.ToString().ToLowerInvariant()} on incident '{incidentId}'; stop it first.");

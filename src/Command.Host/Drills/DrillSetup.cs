@@ -6,6 +6,7 @@ public static class DrillSetup
     public static IServiceCollection AddCommandDrills(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.AddSingleton<ScenarioLibrary>();
         services.AddSingleton<DrillDirector>();
         services.AddHostedService<DemoDrill>();
         return services;

@@ -16,7 +16,7 @@ public sealed class ReplayRegistry(SessionCatalogue catalogue, AssessmentOptions
 
     public async Task<ReplayPlayer> OpenAsync(string incidentId, CancellationToken cancellationToken)
     {
-        var session = await catalogue.OpenReplayAsync(incidentId, assessment, cancellationToken);
+        var session = await catalogue.OpenReplayAsync(incidentId, assessment: assessment, cancellationToken: cancellationToken);
         var player = new ReplayPlayer(Guid.NewGuid().ToString("N")[..12], session, fanout, clock, logger);
         replays[player.ReplayId] = player;
         player.Start();

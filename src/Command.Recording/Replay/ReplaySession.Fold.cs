@@ -1,3 +1,4 @@
+using Command.Domain.Incidents;
 using Command.Domain.Events;
 
 namespace Command.Recording.Replay;

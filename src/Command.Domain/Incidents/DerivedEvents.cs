@@ -1,11 +1,11 @@
 using Command.Domain.Events;
 
-namespace Command.Recording.Replay;
+namespace Command.Domain.Incidents;
 
 /// <summary>
 /// How derived events (flag transitions) are numbered: right after the input event that caused them, in the order
 /// the projection returned them, stamped with the projection's clock unless the assessment gave them a time. The
-/// incident grain must number them the same way, or replay cannot reproduce the recording.
+/// incident grain and replay both number them here, which is what lets a replay reproduce the recording.
 /// </summary>
 public static class DerivedEvents
 {
