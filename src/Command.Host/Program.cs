@@ -29,6 +29,7 @@ app.MapUnitsApi();
 app.MapReportsApi();
 app.MapDrillsApi();
 app.MapReplaysApi();
+app.MapAfterActionApi();
 app.MapOsmAndApi();
 app.MapProbeApi(app.Configuration);
 app.MapHub<IncidentHub>(IncidentHub.Path);

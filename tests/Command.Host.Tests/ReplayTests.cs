@@ -56,6 +56,39 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
     }
 
     [Fact]
+    public async Task The_after_action_report_downloads_as_html_json_and_csv()
+    {
+        var (id, _) = await RecordHoldAsync();
+
+        var html = await host.Client.GetAsync($"/api/sessions/{id}/report?format=html", Ct);
+        var json = await host.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}/report?format=json", Ct);
+        var csv = await host.Client.GetStringAsync($"/api/sessions/{id}/report?format=csv", Ct);
+        var bad = await host.Client.GetAsync($"/api/sessions/{id}/report?format=pdf", Ct);
+
+        Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<svg", await html.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var p1 = Assert.Single(json.GetProperty("units").EnumerateArray());
+        Assert.Equal("P1", p1.GetProperty("unitId").GetString());
+        Assert.Contains("P1", csv.Split('\n')[1], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_replay_serves_distance_series_for_the_chart()
+    {
+        var (id, _) = await RecordHoldAsync();
+        var opened = await host.PostJsonAsync("/api/replays", new { incidentId = id });
+        var replayId = (await opened.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("replayId").GetString()!;
+
+        var series = await host.Client.GetFromJsonAsync<JsonElement>($"/api/replays/{replayId}/series?units=P1", Ct);
+
+        var unit = Assert.Single(series.GetProperty("units").EnumerateArray());
+        Assert.Equal("Patrol 1", unit.GetProperty("callsign").GetString());
+        var first = unit.GetProperty("points")[0];
+        Assert.Equal(40.0, first[1].GetDouble(), 0);
+    }
+
+    [Fact]
     public async Task Replaying_an_unknown_session_is_not_found()
     {
         var response = await host.PostJsonAsync("/api/replays", new { incidentId = "never-recorded" });

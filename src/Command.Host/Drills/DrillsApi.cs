@@ -11,8 +11,9 @@ public static class DrillsApi
     public static IEndpointRouteBuilder MapDrillsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/incidents/{id}/drill").WithTags("Drills");
+        // No drill yet is a state, not an error: the page asks on load.
         api.MapGet("/", (string id, DrillDirector drills) =>
-            drills.Status(id) is { } status ? Results.Ok(status) : Results.NotFound(new ApiError("no-drill", $"no drill has been started on incident '{id}'")));
+            Results.Ok(drills.Status(id) ?? new DrillStatusView(id, "", "none", 0, 0, 0, false, 0)));
         api.MapPost("/", Control);
         return app;
     }

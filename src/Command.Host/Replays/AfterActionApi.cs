@@ -1,0 +1,86 @@
+using Command.Domain.AfterAction;
+using Command.Host.Api;
+using Command.Recording.AfterAction;
+using Command.Recording.Reading;
+
+namespace Command.Host.Replays;
+
+/// <summary>
+/// After-action output of a recorded session: the report as HTML, JSON or CSV (GET /api/sessions/{id}/report),
+/// and distance-to-threat series for a replay's chart (GET /api/replays/{id}/series?units=a,b).
+/// </summary>
+public static class AfterActionApi
+{
+    public static IEndpointRouteBuilder MapAfterActionApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/sessions/{id}/report", Report).WithTags("Sessions");
+        app.MapGet("/api/replays/{replayId}/series", Series).WithTags("Replays");
+        return app;
+    }
+
+    private static async Task<IResult> Report(string id, string? format, string? table, SessionCatalogue catalogue, HttpResponse response, CancellationToken ct)
+    {
+        format = (format ?? "html").ToLowerInvariant();
+        if (format is not ("html" or "json" or "csv"))
+        {
+            return ApiError.Invalid([new FieldError("format", "invalid-value", "format is html, json or csv")]);
+        }
+
+        var csvTable = AfterActionTable.Units;
+        if (table is not null && !Enum.TryParse(table, ignoreCase: true, out csvTable))
+        {
+            return ApiError.Invalid([new FieldError("table", "invalid-value", $"table is one of {string.Join(", ", Enum.GetNames<AfterActionTable>())}")]);
+        }
+
+        if (await BuildAsync(catalogue, id, ct) is not { } report)
+        {
+            return Results.NotFound(new ApiError("unknown-session", $"no recorded session for incident '{id}'"));
+        }
+
+        var (type, extension) = format switch
+        {
+            "json" => ("application/json", "json"),
+            "csv" => ("text/csv", "csv"),
+            _ => ("text/html", "html"),
+        };
+        response.ContentType = $"{type}; charset=utf-8";
+        response.Headers.ContentDisposition = $"attachment; filename=\"{id}-after-action.{extension}\"";
+        await (format switch
+        {
+            "json" => AfterActionExport.WriteJsonAsync(report, response.Body, ct),
+            "csv" => AfterActionExport.WriteCsvAsync(report, response.Body, csvTable, ct),
+            _ => AfterActionExport.WriteHtmlAsync(report, response.Body, ct),
+        });
+        return Results.Empty;
+    }
+
+    private static async Task<IResult> Series(string replayId, string? units, ReplayRegistry replays, SessionCatalogue catalogue, CancellationToken ct)
+    {
+        if (replays.Find(replayId) is not { } replay)
+        {
+            return Results.NotFound(new ApiError("unknown-replay", $"replay '{replayId}' is not open on this host"));
+        }
+
+        var wanted = (units ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        var report = await BuildAsync(catalogue, replay.Status.IncidentId, ct);
+        var callsigns = report!.Units.ToDictionary(u => u.UnitId, u => u.Callsign, StringComparer.Ordinal);
+        var series = report.Distances
+            .Where(d => wanted.Count == 0 || wanted.Contains(d.UnitId))
+            .GroupBy(d => d.UnitId, StringComparer.Ordinal)
+            .Select(g => new UnitSeries(g.Key, callsigns.GetValueOrDefault(g.Key, g.Key), [.. g.OrderBy(d => d.Time).Select(d => new[] { d.Time.ToUnixTimeMilliseconds() / 1000.0, Math.Round(d.DistanceM, 1) })]));
+        return Results.Ok(new { units = series.ToList() });
+    }
+
+    private static async Task<AfterActionReport?> BuildAsync(SessionCatalogue catalogue, string id, CancellationToken ct)
+    {
+        if (!SiteMapping.IsValidId(id) || !await catalogue.ListAsync(ct).AnyAsync(s => s.IncidentId == id, ct))
+        {
+            return null;
+        }
+
+        return await AfterActionExport.BuildAsync(await catalogue.OpenAsync(id, ct), cancellationToken: ct);
+    }
+}
+
+/// <summary>One unit's distance to the threat over time: [epoch seconds, metres] pairs, for the chart.</summary>
+public sealed record UnitSeries(string UnitId, string Callsign, IReadOnlyList<double[]> Points);
