@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using Command.Domain.Reports;
+using Command.Host.Tests.Support;
+
+namespace Command.Host.Tests;
+
+/// <summary>Each source, over its real protocol, moves a unit on the dashboard's feed.</summary>
+public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_cot_datagram_moves_a_unit_and_a_hostile_marker_moves_the_threat()
+    {
+        await using var watcher = await FrameWatcher.JoinAsync(host.BaseAddress, IngestHost.Incident);
+        using var udp = new UdpClient();
+        var now = DateTime.UtcNow;
+
+        await udp.SendAsync(Encoding.UTF8.GetBytes(Cot("ANDROID-1", "a-f-G-U-C", 44.0002, -100.0003, now, "<contact callsign=\"Viper 1\"/><__group name=\"Cyan\" role=\"Medic\"/>")), "127.0.0.1", host.CotUdpPort, Ct);
+        await udp.SendAsync(Encoding.UTF8.GetBytes(Cot("HOSTILE-1", "a-h-G", 44.0009, -100.0001, now, "")), "127.0.0.1", host.CotUdpPort, Ct);
+        var unit = (await watcher.WaitForAsync(f => f.Units.Any(u => u.UnitId == "ANDROID-1" && u.LastFix is not null))).Units.Single(u => u.UnitId == "ANDROID-1");
+        var threats = await watcher.WaitForAsync(f => f.Threats.Any(t => Math.Abs(t.Position.Latitude - 44.0009) < 1e-9));
+
+        Assert.Equal(("Viper 1", ReportSource.CoT, Domain.Units.UnitRole.Medical), (unit.Callsign, unit.LastFix!.Source, unit.Role));
+        Assert.Equal(44.0002, unit.LastFix.Position.Latitude, 9);
+        Assert.Equal(-100.0001, threats.Threats.Single(t => Math.Abs(t.Position.Latitude - 44.0009) < 1e-9).Position.Longitude, 9);
+    }
+
+    [Fact]
+    public async Task An_nmea_stream_bound_by_its_first_line_moves_its_unit()
+    {
+        await using var watcher = await FrameWatcher.JoinAsync(host.BaseAddress, IngestHost.Incident);
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync("127.0.0.1", host.NmeaPort, Ct);
+        var stream = tcp.GetStream();
+
+        var lines = $"UNIT GPS-7 Engine 7\r\n$GPRMC,garbage*00\r\n{Rmc(DateTime.UtcNow, 44.0010, -100.0020)}\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(lines), Ct);
+        var unit = (await watcher.WaitForAsync(f => f.Units.Any(u => u.UnitId == "GPS-7" && u.LastFix is not null))).Units.Single(u => u.UnitId == "GPS-7");
+
+        Assert.Equal(("Engine 7", ReportSource.Nmea), (unit.Callsign, unit.LastFix!.Source));
+        Assert.Equal(44.0010, unit.LastFix.Position.Latitude, 6);
+        Assert.Equal(-100.0020, unit.LastFix.Position.Longitude, 6);
+    }
+
+    [Fact]
+    public async Task An_aprs_line_moves_the_station()
+    {
+        await using var watcher = await FrameWatcher.JoinAsync(host.BaseAddress, IngestHost.Incident);
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync("127.0.0.1", host.AprsPort, Ct);
+
+        await tcp.GetStream().WriteAsync(Encoding.ASCII.GetBytes("N0CALL-9>APRS,TCPIP*:!4400.06N/10000.12W>moving\r\n"), Ct);
+        var unit = (await watcher.WaitForAsync(f => f.Units.Any(u => u.UnitId == "N0CALL-9" && u.LastFix is not null))).Units.Single(u => u.UnitId == "N0CALL-9");
+
+        Assert.Equal(ReportSource.Aprs, unit.LastFix!.Source);
+        Assert.Equal(44.001, unit.LastFix.Position.Latitude, 6);
+        Assert.Equal(-100.002, unit.LastFix.Position.Longitude, 6);
+    }
+
+    [Fact]
+    public async Task A_traccar_client_request_moves_the_phone()
+    {
+        await using var watcher = await FrameWatcher.JoinAsync(host.BaseAddress, IngestHost.Incident);
+        using var phone = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{host.OsmAndPort}") };
+        var epoch = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+        var ok = await phone.GetAsync($"/?id=PHONE-3&lat=44.0004&lon=-100.0006&timestamp={epoch}&speed=2&accuracy=6", Ct);
+        var refused = await phone.GetAsync($"/?id=PHONE-3&lat=95&lon=-100&timestamp={epoch}", Ct);
+        var unit = (await watcher.WaitForAsync(f => f.Units.Any(u => u.UnitId == "PHONE-3" && u.LastFix is not null))).Units.Single(u => u.UnitId == "PHONE-3");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.StartsWith("invalid-coordinates", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal((ReportSource.OsmAnd, 6.0), (unit.LastFix!.Source, unit.LastFix.AccuracyM));
+        Assert.Equal(44.0004, unit.LastFix.Position.Latitude, 9);
+    }
+
+    private static string Cot(string uid, string type, double lat, double lon, DateTime time, string detail) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><event version=\"2.0\" uid=\"{uid}\" type=\"{type}\" how=\"m-g\" time=\"{time:yyyy-MM-ddTHH:mm:ss.fffZ}\" start=\"{time:yyyy-MM-ddTHH:mm:ss.fffZ}\" stale=\"{time.AddMinutes(5):yyyy-MM-ddTHH:mm:ss.fffZ}\"><point lat=\"{lat}\" lon=\"{lon}\" hae=\"300\" ce=\"8\" le=\"9999999\"/><detail>{detail}</detail></event>");
+
+    private static string Rmc(DateTime time, double lat, double lon)
+    {
+        static string Dm(double deg, int width) => string.Create(CultureInfo.InvariantCulture, $"{((int)deg).ToString(new string('0', width), CultureInfo.InvariantCulture)}{(deg - (int)deg) * 60:00.0000}");
+        var body = string.Create(CultureInfo.InvariantCulture,
+            $"GPRMC,{time:HHmmss.ff},A,{Dm(Math.Abs(lat), 2)},{(lat >= 0 ? 'N' : 'S')},{Dm(Math.Abs(lon), 3)},{(lon >= 0 ? 'E' : 'W')},0.5,90.0,{time:ddMMyy},,,A");
+        var checksum = body.Aggregate(0, (c, ch) => c ^ ch);
+        return string.Create(CultureInfo.InvariantCulture, $"${body}*{checksum:X2}");
+    }
+}
