@@ -35,12 +35,15 @@ public sealed partial class LiveDashboardTests(DashboardHost host) : IClassFixtu
     public async Task A_posted_report_moves_the_unit_marker()
     {
         var scene = await Scene.OpenAsync(host, "move");
-        await scene.TrackAsync("P1", (0, -80));
+        var start = DateTimeOffset.UtcNow;
+
+        // Fixes ten seconds apart: 67 m between them is a run, not a jump the implied-speed check would refuse.
+        await scene.ReportAsync("P1", start.AddSeconds(-11), 0, -80);
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
         var before = Scene.Shown(0, -80);
         await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-lat", before.Lat);
 
-        await scene.TrackAsync("P1", (30, -20));
+        await scene.ReportAsync("P1", start.AddSeconds(-1), 30, -20);
 
         var after = Scene.Shown(30, -20);
         await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-lat", after.Lat);
