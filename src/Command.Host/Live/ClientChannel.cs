@@ -61,13 +61,10 @@ public sealed partial class ClientChannel : IAsyncDisposable
                     pending = null;
                 }
 
-                var started = clock.GetTimestamp();
+                // The pause starts with the send, so a slow send uses up the interval instead of adding to it.
+                var pause = Task.Delay(interval, clock, cancellationToken);
                 await hub.Clients.Client(connectionId).SendAsync(IncidentHub.FrameMethod, frame, cancellationToken);
-                var rest = interval - clock.GetElapsedTime(started);
-                if (rest > TimeSpan.Zero)
-                {
-                    await Task.Delay(rest, clock, cancellationToken);
-                }
+                await pause;
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

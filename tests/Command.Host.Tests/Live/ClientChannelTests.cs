@@ -17,13 +17,13 @@ public sealed class ClientChannelTests
         await using var channel = new ClientChannel("c1", new OneClientHub(client), clock, TimeSpan.FromMilliseconds(100), NullLogger.Instance);
 
         channel.Offer(Frame(1, false, [Unit("A", 100)]));
-        var first = await client.Started.ReadAsync(TestContext.Current.CancellationToken);
+        var first = await client.Started.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         channel.Offer(Frame(2, false, [Unit("A", 95)]));
         channel.Offer(Frame(3, false, [Unit("B", 70)]));
         channel.Offer(Frame(4, false, [Unit("A", 90)]));
         client.Release();
         clock.Advance(TimeSpan.FromMilliseconds(100));
-        var second = await client.Started.ReadAsync(TestContext.Current.CancellationToken);
+        var second = await client.Started.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
 
         Assert.Equal(1, first.Sequence);
         Assert.Equal(4, second.Sequence);
@@ -39,12 +39,12 @@ public sealed class ClientChannelTests
         await using var channel = new ClientChannel("c1", new OneClientHub(client), clock, TimeSpan.FromMilliseconds(100), NullLogger.Instance);
 
         channel.Offer(Frame(1, false, [Unit("A", 100)]));
-        await client.Started.ReadAsync(TestContext.Current.CancellationToken);
+        await client.Started.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         channel.Offer(Frame(2, false, [Unit("A", 99)]));
         clock.Advance(TimeSpan.FromMilliseconds(99));
         Assert.False(client.Started.TryRead(out _));
         clock.Advance(TimeSpan.FromMilliseconds(1));
-        var next = await client.Started.ReadAsync(TestContext.Current.CancellationToken);
+        var next = await client.Started.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
 
         Assert.Equal(2, next.Sequence);
     }
