@@ -1,11 +1,19 @@
 namespace Command.Host.Tests.Browser;
 
-/// <summary>Where screenshots go: the test output folder, and the repository's docs/screenshots when the tests run from a checkout.</summary>
+/// <summary>
+/// Where screenshots go: always the test output folder; also the repository's docs/screenshots when
+/// COMMAND_UPDATE_SCREENSHOTS=1, so an ordinary test run leaves the checkout clean.
+/// </summary>
 internal static class Screenshots
 {
     public static IEnumerable<string> Folders()
     {
         yield return Path.Combine(AppContext.BaseDirectory, "screenshots");
+        if (Environment.GetEnvironmentVariable("COMMAND_UPDATE_SCREENSHOTS") != "1")
+        {
+            yield break;
+        }
+
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Command.sln")))
