@@ -114,7 +114,7 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     {
         var incident = await OpenAsync(NewId());
 
-        Assert.Equal(RejectReason.InvalidValue, (await incident.Open(Sites.Open()))?.Reason);
+        Assert.Equal(RejectReason.AlreadyExists, (await incident.Open(Sites.Open()))?.Reason);
     }
 
     [Fact]

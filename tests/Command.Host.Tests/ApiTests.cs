@@ -134,6 +134,9 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
         Assert.Equal(HttpStatusCode.BadRequest, badRole.StatusCode);
         Assert.Equal("role", (await badRole.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors")[0].GetProperty("field").GetString());
         Assert.Equal(HttpStatusCode.Created, enrolled.StatusCode);
+        var again = await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = "P1", role = "contact" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("already-exists", (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("reason").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, badThreat.StatusCode);
         Assert.Equal(HttpStatusCode.OK, threat.StatusCode);
         var view = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct);

@@ -54,4 +54,7 @@ public enum RejectReason
 
     /// <summary>The source is sending faster than its rate limit.</summary>
     RateLimited,
+
+    /// <summary>The incident or unit to create already exists.</summary>
+    AlreadyExists,
 }

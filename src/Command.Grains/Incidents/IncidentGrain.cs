@@ -52,7 +52,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     {
         if (projection.IsOpen)
         {
-            return new Rejection(RejectReason.InvalidValue, $"incident '{IncidentId}' already exists");
+            return new Rejection(RejectReason.AlreadyExists, $"incident '{IncidentId}' already exists");
         }
 
         await RecordAsync([new IncidentOpened(IncidentId, command.Name, command.Site, command.AutoEnrol, command.Actor)]);
@@ -85,7 +85,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     public async Task<Rejection?> Enrol(string unitId, string callsign, UnitRole role, string actor)
     {
         var rejection = await CommandAsync(() => projection.Units.ContainsKey(unitId)
-            ? Decision.Refuse(RejectReason.InvalidValue, $"unit '{unitId}' is already enrolled")
+            ? Decision.Refuse(RejectReason.AlreadyExists, $"unit '{unitId}' is already enrolled")
             : Decision.Do(new UnitEnrolled(unitId, callsign, role, actor)));
         if (rejection is null)
         {

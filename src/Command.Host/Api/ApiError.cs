@@ -17,6 +17,7 @@ public sealed record ApiError(string Reason, string Detail, IReadOnlyList<FieldE
     public static IResult For(Rejection rejection) => rejection.Reason switch
     {
         RejectReason.UnknownIncident or RejectReason.UnknownUnit => Results.NotFound(From(rejection)),
+        RejectReason.AlreadyExists => Results.Conflict(From(rejection)),
         _ => Results.BadRequest(From(rejection)),
     };
 }
