@@ -54,7 +54,7 @@ public static class AfterActionApi
         return Results.Empty;
     }
 
-    private static async Task<IResult> Series(string replayId, string? units, ReplayRegistry replays, SessionCatalogue catalogue, CancellationToken ct)
+    private static async Task<IResult> Series(string replayId, string? units, ReplayRegistry replays)
     {
         if (replays.Find(replayId) is not { } replay)
         {
@@ -62,8 +62,8 @@ public static class AfterActionApi
         }
 
         var wanted = (units ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-        var report = await BuildAsync(catalogue, replay.Status.IncidentId, ct);
-        var callsigns = report!.Units.ToDictionary(u => u.UnitId, u => u.Callsign, StringComparer.Ordinal);
+        var report = await replay.ReportAsync();
+        var callsigns = report.Units.ToDictionary(u => u.UnitId, u => u.Callsign, StringComparer.Ordinal);
         var series = report.Distances
             .Where(d => wanted.Count == 0 || wanted.Contains(d.UnitId))
             .GroupBy(d => d.UnitId, StringComparer.Ordinal)

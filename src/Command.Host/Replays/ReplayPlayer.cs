@@ -1,3 +1,4 @@
+using Command.Domain.AfterAction;
 using Command.Domain.Assessment;
 using Command.Domain.Views;
 using Command.Grains.Incidents;
@@ -10,7 +11,8 @@ namespace Command.Host.Replays;
 /// One replay as a dashboard feed: the same frames as a live incident, on the replay's clock, sent to the
 /// browsers that joined "replay:{id}". A seek sends a full frame that replaces what the view had.
 /// </summary>
-public sealed partial class ReplayPlayer(string replayId, ReplaySession session, FrameFanout fanout, TimeProvider clock, ILogger logger) : IAsyncDisposable
+public sealed partial class ReplayPlayer(
+    string replayId, ReplaySession session, Func<Task<AfterActionReport>> buildReport, FrameFanout fanout, TimeProvider clock, ILogger logger) : IAsyncDisposable
 {
     /// <summary>How often a playing replay sends what changed. 100 ms, the live frame rate.</summary>
     public static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(100);
@@ -18,6 +20,7 @@ public sealed partial class ReplayPlayer(string replayId, ReplaySession session,
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly UnitChangeTracker sent = new();
     private readonly CancellationTokenSource stopping = new();
+    private readonly Lazy<Task<AfterActionReport>> report = new(buildReport);
     private Task? loop;
 
     public string ReplayId { get; } = replayId;
@@ -29,6 +32,9 @@ public sealed partial class ReplayPlayer(string replayId, ReplaySession session,
     public ReplayStatus Status => new(ReplayId, session.IncidentId, session.Start, session.End, session.Position, session.Speed, session.IsPaused, session.AtEnd);
 
     public void Start() => loop = RunAsync(stopping.Token);
+
+    /// <summary>The session's after-action report, built once per replay: the chart asks for it on every selection.</summary>
+    public Task<AfterActionReport> ReportAsync() => report.Value;
 
     public Task<IncidentFrame> SnapshotAsync() => WithGate(() =>
     {

@@ -17,7 +17,13 @@ public sealed class ReplayRegistry(SessionCatalogue catalogue, AssessmentOptions
     public async Task<ReplayPlayer> OpenAsync(string incidentId, CancellationToken cancellationToken)
     {
         var session = await catalogue.OpenReplayAsync(incidentId, assessment: assessment, cancellationToken: cancellationToken);
-        var player = new ReplayPlayer(Guid.NewGuid().ToString("N")[..12], session, fanout, clock, logger);
+        var player = new ReplayPlayer(
+            Guid.NewGuid().ToString("N")[..12],
+            session,
+            async () => await Recording.AfterAction.AfterActionExport.BuildAsync(await catalogue.OpenAsync(incidentId, CancellationToken.None)),
+            fanout,
+            clock,
+            logger);
         replays[player.ReplayId] = player;
         player.Start();
         return player;
