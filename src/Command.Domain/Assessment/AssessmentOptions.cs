@@ -11,6 +11,14 @@ public sealed record AssessmentOptions
     /// <summary>Fewest fixes the closing rate is measured over. Default 3.</summary>
     public int RateWindowFixes { get; init; } = 3;
 
+    /// <summary>
+    /// Shortest gap between two fixes of a unit's track. A fix that comes sooner after the last one the track kept
+    /// still moves the unit on the map and counts for zones, but is not judged: a closing rate fitted over
+    /// <see cref="RateWindow"/> gains nothing from it, and a device reporting ten times a second would otherwise cost
+    /// ten times as much to judge. Default 1 s.
+    /// </summary>
+    public TimeSpan TrackSpacing { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Window of the smoothed distance that progress is measured with. Default 10 s (at least one fix).</summary>
     public TimeSpan SmoothingWindow { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -2,8 +2,9 @@ namespace Command.Domain.Assessment;
 
 /// <summary>
 /// Every closing-role unit that could back another up — its distance to its threat and its approach speed —
-/// kept current as units are judged, so looking up a backup is one pass over two arrays of numbers instead of
-/// re-measuring every unit for every fix (quadratic in the units of a busy incident).
+/// kept current as units are judged. Every unit but the one nearest the threat has another level or ahead of it,
+/// so its backup is already there; the book keeps the two nearest units so that answer costs nothing, and only
+/// the nearest unit's backup needs a pass over the book.
 /// </summary>
 internal sealed class BackupBook
 {
@@ -13,6 +14,11 @@ internal sealed class BackupBook
     private double[] speeds = new double[16];
     private bool[] used = new bool[16];
     private int count;
+
+    // The nearest and second-nearest slots, or -1; worked out again only when one of them moves back or leaves.
+    private int first = -1;
+    private int second = -1;
+    private bool leadersKnown;
 
     /// <summary>True until rebuilt from the units, after a keyframe is restored or the threats move.</summary>
     public bool Stale { get; set; } = true;
@@ -24,8 +30,16 @@ internal sealed class BackupBook
             slot = free.Count > 0 ? free.Pop() : Grow();
             slots[unitId] = slot;
         }
+        else if (leadersKnown && (slot == first || slot == second) && distanceM > distances[slot])
+        {
+            leadersKnown = false;
+        }
 
         (distances[slot], speeds[slot], used[slot]) = (distanceM, speedMps, true);
+        if (leadersKnown)
+        {
+            Rank(slot);
+        }
     }
 
     public void Remove(string unitId)
@@ -34,6 +48,7 @@ internal sealed class BackupBook
         {
             used[slot] = false;
             free.Push(slot);
+            leadersKnown &= slot != first && slot != second;
         }
     }
 
@@ -43,6 +58,7 @@ internal sealed class BackupBook
         free.Clear();
         Array.Clear(used);
         count = 0;
+        leadersKnown = false;
     }
 
     /// <summary>
@@ -52,6 +68,18 @@ internal sealed class BackupBook
     public double? For(string unitId, double distanceM)
     {
         var self = slots.TryGetValue(unitId, out var s) ? s : -1;
+        FindLeaders();
+        var nearestOther = first != self ? first : second;
+        if (nearestOther < 0)
+        {
+            return null;
+        }
+
+        if (distances[nearestOther] <= distanceM)
+        {
+            return 0;
+        }
+
         var best = double.PositiveInfinity;
         for (var i = 0; i < count; i++)
         {
@@ -62,7 +90,52 @@ internal sealed class BackupBook
             }
         }
 
-        return double.IsPositiveInfinity(best) ? null : best;
+        return best;
+    }
+
+    private void FindLeaders()
+    {
+        if (leadersKnown)
+        {
+            return;
+        }
+
+        (first, second, leadersKnown) = (-1, -1, true);
+        for (var i = 0; i < count; i++)
+        {
+            if (used[i])
+            {
+                Rank(i);
+            }
+        }
+    }
+
+    /// <summary>Places a slot that did not move back among the two nearest, if it belongs there.</summary>
+    private void Rank(int slot)
+    {
+        if (slot == first)
+        {
+            return;
+        }
+
+        if (slot == second)
+        {
+            if (distances[slot] < distances[first])
+            {
+                (first, second) = (slot, first);
+            }
+
+            return;
+        }
+
+        if (first < 0 || distances[slot] < distances[first])
+        {
+            (first, second) = (slot, first);
+        }
+        else if (second < 0 || distances[slot] < distances[second])
+        {
+            second = slot;
+        }
     }
 
     private int Grow()

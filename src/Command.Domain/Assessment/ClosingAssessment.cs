@@ -67,10 +67,15 @@ public sealed partial class ClosingAssessment
         }
 
         var point = frame.ToLocal(report.Position);
-        judge.Observe(report, point, NearestTo(point));
-        Occupancy.Update(report.UnitId, point, report.FixTime);
+        var judged = judge.Observe(report, point, NearestTo(point));
+        var zonesChanged = Occupancy.Update(report.UnitId, point, report.FixTime).Count > 0;
+        if (!judged && !zonesChanged)
+        {
+            return [];
+        }
+
         var events = new List<IncidentEvent>();
-        if (units.TryGetValue(report.UnitId, out var unit))
+        if (judged && units.TryGetValue(report.UnitId, out var unit))
         {
             Judge(unit, judge, now, units, events);
         }

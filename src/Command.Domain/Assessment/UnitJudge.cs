@@ -30,8 +30,14 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
 
     public DateTimeOffset? GraceFor { get; private set; }
 
-    public void Observe(PositionReport report, Geometry.LocalPoint point, ThreatTarget? target)
+    /// <summary>Takes a fix into the track and measures it; false when it came too soon after the last kept one to be judged.</summary>
+    public bool Observe(PositionReport report, Geometry.LocalPoint point, ThreatTarget? target)
     {
+        if (Track.Count > 0 && report.FixTime - Track.Latest.Time < options.TrackSpacing)
+        {
+            return false;
+        }
+
         BaseAltitudeM ??= report.AltitudeM;
         var sigma = Math.Max(1, report.AccuracyM ?? options.DefaultAccuracyM);
         var keep = options.RateWindow > options.SmoothingWindow ? options.RateWindow : options.SmoothingWindow;
@@ -40,10 +46,11 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         if (target is null)
         {
             Anchor = null;
-            return;
+            return true;
         }
 
         Measure(target, advance: true, commit: true);
+        return true;
     }
 
     /// <summary>The measurement against a target, changing nothing.</summary>

@@ -14,6 +14,7 @@ internal sealed class UnitTrack
     private const int IntervalsKept = 9;
     private readonly List<TrackFix> fixes = [];
     private readonly List<double> intervals = [];
+    private double? cadenceS;
 
     public int Count => fixes.Count;
 
@@ -24,25 +25,7 @@ internal sealed class UnitTrack
     public IReadOnlyList<double> Intervals => intervals;
 
     /// <summary>Median of the recent report intervals, seconds; null before the second fix.</summary>
-    public double? CadenceS
-    {
-        get
-        {
-            if (intervals.Count == 0)
-            {
-                return null;
-            }
-
-            Span<double> sorted = stackalloc double[intervals.Count];
-            for (var i = 0; i < intervals.Count; i++)
-            {
-                sorted[i] = intervals[i];
-            }
-
-            sorted.Sort();
-            return sorted[sorted.Length / 2];
-        }
-    }
+    public double? CadenceS => cadenceS;
 
     public void Add(TrackFix fix, TimeSpan keep, int keepFixes)
     {
@@ -53,6 +36,8 @@ internal sealed class UnitTrack
             {
                 intervals.RemoveAt(0);
             }
+
+            cadenceS = Median(intervals);
         }
 
         fixes.Add(fix);
@@ -75,5 +60,20 @@ internal sealed class UnitTrack
         fixes.AddRange(kept);
         intervals.Clear();
         intervals.AddRange(lastIntervals);
+        cadenceS = Median(intervals);
+    }
+
+    // Read for every unit on every frame, changed only by a new fix: worked out once per fix.
+    private static double? Median(List<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        Span<double> sorted = stackalloc double[values.Count];
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values).CopyTo(sorted);
+        sorted.Sort();
+        return sorted[sorted.Length / 2];
     }
 }

@@ -67,6 +67,9 @@ internal sealed class Drill
 
     public void Silence(string id) => movers.Remove(id);
 
+    /// <summary>Moves the clock on without feeding anything.</summary>
+    public void Wait(TimeSpan span) => Now += span;
+
     public void Fix(string id, LocalPoint at, double? accuracyM = 3, double? altitudeM = null) =>
         Feed(new PositionAccepted(new PositionReport(id, ReportSource.Simulator, Now, Frame.ToGeo(at), altitudeM, accuracyM)));
 
