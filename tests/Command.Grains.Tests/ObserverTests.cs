@@ -28,6 +28,43 @@ public sealed class ObserverTests(ClusterFixture fixture)
         fixture.Grains.DeleteObjectReference<IIncidentObserver>(reference);
     }
 
+    [Fact]
+    public async Task First_change_after_a_quiet_spell_goes_out_at_once_and_the_next_waits_for_the_following_frame()
+    {
+        var id = $"inc-{Guid.NewGuid():N}";
+        var incident = fixture.Grains.GetGrain<IIncidentGrain>(id);
+        // Units join on their first report, so nothing has changed since the incident opened.
+        await incident.Open(Sites.Open(autoEnrol: true));
+        var observer = new FrameCollector();
+        var reference = fixture.Grains.CreateObjectReference<IIncidentObserver>(observer);
+        await incident.Subscribe(reference);
+        var first = Sites.Report("P1", ClusterFixture.Start, 0, -50);
+        var second = Sites.Report("P2", ClusterFixture.Start, 0, -80);
+
+        // Back to back: a timer ticking on its own would most often put both in one frame.
+        await incident.Submit([first], [], null);
+        await incident.Submit([second], [], null);
+
+        var ct = TestContext.Current.CancellationToken;
+        var frameA = await observer.Frames.Reader.ReadAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(10), ct);
+        var frameB = await observer.Frames.Reader.ReadAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(10), ct);
+        Assert.Equal([first], frameA.Units.Select(u => u.LastFix));
+        Assert.Equal([second], frameB.Units.Select(u => u.LastFix));
+        Assert.True(frameB.Sequence > frameA.Sequence);
+        fixture.Grains.DeleteObjectReference<IIncidentObserver>(reference);
+    }
+
+    private sealed class FrameCollector : IIncidentObserver
+    {
+        public System.Threading.Channels.Channel<IncidentFrame> Frames { get; } = System.Threading.Channels.Channel.CreateUnbounded<IncidentFrame>();
+
+        public Task OnFrame(IncidentFrame frame)
+        {
+            Frames.Writer.TryWrite(frame);
+            return Task.CompletedTask;
+        }
+    }
+
     private sealed class FrameCatcher(Func<IncidentFrame, bool> wanted) : IIncidentObserver
     {
         private readonly TaskCompletionSource<IncidentFrame> caught = new(TaskCreationOptions.RunContinuationsAsynchronously);

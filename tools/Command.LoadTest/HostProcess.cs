@@ -13,6 +13,16 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri Url { get; }
 
+    /// <summary>CPU time the host has used so far, user and system.</summary>
+    public TimeSpan Cpu
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<HostProcess> StartAsync()
     {
         var root = FindRoot();

@@ -9,6 +9,12 @@ public sealed record LoadOptions
     /// <summary>Seconds each measured phase runs. Default 10.</summary>
     public int Seconds { get; init; } = 10;
 
+    /// <summary>
+    /// Seconds each phase runs unmeasured first, so the JIT has tiered up the paths the phase takes and the
+    /// figures are the host's steady state, as in a drill that has run for a while. Default 10.
+    /// </summary>
+    public int WarmupSeconds { get; init; } = 10;
+
     /// <summary>Incidents in the ceiling runs; each has one sender with one request in flight. Default 16.</summary>
     public int Incidents { get; init; } = 16;
 
@@ -34,6 +40,7 @@ public sealed record LoadOptions
             {
                 "--url" => options with { Url = new Uri(value) },
                 "--seconds" => options with { Seconds = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+                "--warmup" => options with { WarmupSeconds = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
                 "--incidents" => options with { Incidents = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
                 "--units" => options with { Units = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
                 "--clients" => options with { CeilingClients = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },

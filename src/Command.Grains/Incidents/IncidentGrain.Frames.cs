@@ -5,12 +5,17 @@ using Command.Domain.Views;
 
 namespace Command.Grains.Incidents;
 
-/// <summary>Observers and frames: coalesce changes and publish at most one frame per interval.</summary>
+/// <summary>
+/// Observers and frames: coalesce changes and publish at most one frame per interval. A change after a quiet
+/// spell goes out at once; changes within an interval of the last frame wait for the next one.
+/// </summary>
 public sealed partial class IncidentGrain
 {
     private readonly HashSet<string> dirtyUnits = new(StringComparer.Ordinal);
     private readonly UnitChangeTracker sent = new();
     private readonly List<IncidentEvent> pendingEvents = [];
+    private IGrainTimer? frameTimer;
+    private long lastFrameAt;
     private bool threatsChanged;
     private bool allDirty;
 
@@ -55,12 +60,44 @@ public sealed partial class IncidentGrain
         }
     }
 
-    private Task PublishFrameAsync()
+    private bool HasChanges => dirtyUnits.Count > 0 || allDirty || pendingEvents.Count > 0 || threatsChanged;
+
+    /// <summary>Publishes what changed now if the last frame is an interval old, or sets the timer for when it will be.</summary>
+    private void FrameSoon()
     {
-        if (!projection.IsOpen || (dirtyUnits.Count == 0 && !allDirty && pendingEvents.Count == 0 && !threatsChanged))
+        if (!timersStarted || frameTimer is not null || !HasChanges)
         {
-            return Task.CompletedTask;
+            return;
         }
+
+        var wait = options.FrameInterval - pacing.GetElapsedTime(lastFrameAt);
+        if (wait <= TimeSpan.Zero)
+        {
+            PublishFrame();
+            return;
+        }
+
+        // Frames interleave with a batch waiting on the recording: they only read the fold, and a commander should
+        // not wait on a disk flush to see a unit move.
+        frameTimer = this.RegisterGrainTimer(OnFrameDue, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan) { Interleave = true });
+    }
+
+    private Task OnFrameDue()
+    {
+        frameTimer?.Dispose();
+        frameTimer = null;
+        PublishFrame();
+        return Task.CompletedTask;
+    }
+
+    private void PublishFrame()
+    {
+        if (!projection.IsOpen || !HasChanges)
+        {
+            return;
+        }
+
+        lastFrameAt = pacing.GetTimestamp();
 
         var candidates = allDirty ? projection.AssessAll() : projection.Assess(dirtyUnits);
         var frame = new IncidentFrame(IncidentId, projection.LastSequence, projection.Clock, false, [.. sent.Changed(candidates)],
@@ -73,7 +110,5 @@ public sealed partial class IncidentGrain
         {
             observers.Notify(o => o.OnFrame(frame));
         }
-
-        return Task.CompletedTask;
     }
 }

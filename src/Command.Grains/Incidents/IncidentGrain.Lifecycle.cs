@@ -46,9 +46,6 @@ public sealed partial class IncidentGrain
         }
 
         timersStarted = true;
-        // Frames interleave with a batch waiting on the recording: they only read the fold, and a commander should
-        // not wait on a disk flush to see a unit move.
-        this.RegisterGrainTimer(PublishFrameAsync, new GrainTimerCreationOptions(options.FrameInterval, options.FrameInterval) { KeepAlive = true, Interleave = true });
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(options.TickInterval, options.TickInterval) { KeepAlive = true });
     }
 

@@ -125,6 +125,7 @@ public sealed partial class IncidentGrain
             return;
         }
 
+        FrameSoon();
         try
         {
             await sessionLog.AppendAsync(IncidentId, batch);

@@ -19,6 +19,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     private readonly IPersistentState<IncidentGrainState> state;
     private readonly ISessionLog sessionLog;
     private readonly TimeProvider clock;
+    private readonly TimeProvider pacing;
     private readonly ValidationOptions validation;
     private readonly IncidentGrainOptions options;
     private readonly ILogger<IncidentGrain> logger;
@@ -30,6 +31,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         [PersistentState("incident", GrainStorage.Name)] IPersistentState<IncidentGrainState> state,
         ISessionLog sessionLog,
         [FromKeyedServices(IncidentClock.Key)] TimeProvider clock,
+        TimeProvider pacing,
         ValidationOptions validation,
         AssessmentOptions assessment,
         IOptions<IncidentGrainOptions> options,
@@ -38,6 +40,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         this.state = state;
         this.sessionLog = sessionLog;
         this.clock = clock;
+        this.pacing = pacing;
         this.validation = validation;
         this.options = options.Value;
         this.logger = logger;

@@ -3,7 +3,10 @@ namespace Command.Grains.Incidents;
 /// <summary>How an incident grain paces its outputs.</summary>
 public sealed class IncidentGrainOptions
 {
-    /// <summary>Shortest gap between two frames to observers. Default 100 ms (at most 10 frames/s).</summary>
+    /// <summary>
+    /// Shortest gap between two frames to observers. Default 100 ms (at most 10 frames/s). A change after a quiet
+    /// spell goes out at once; changes within this long of the last frame go out together when it has passed.
+    /// </summary>
     public TimeSpan FrameInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How often the incident clock ticks with no report, so silent units age. Default 1 s.</summary>

@@ -1,4 +1,3 @@
-using Command.Grains.Incidents;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Command.Host.Live;
@@ -18,7 +17,7 @@ public sealed partial class ClientChannel : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly Lock sync = new();
     private readonly Task loop;
-    private IncidentFrame? pending;
+    private EncodedFrame? pending;
 
     public ClientChannel(string connectionId, IHubContext<IncidentHub> hub, TimeProvider clock, TimeSpan interval, ILogger logger)
     {
@@ -26,12 +25,12 @@ public sealed partial class ClientChannel : IAsyncDisposable
         loop = RunAsync(stopping.Token);
     }
 
-    public void Offer(IncidentFrame frame)
+    public void Offer(EncodedFrame frame)
     {
         lock (sync)
         {
             var signal = pending is null;
-            pending = pending is null ? frame : FrameMerge.Merge(pending, frame);
+            pending = pending is null ? frame : new EncodedFrame(FrameMerge.Merge(pending.Frame, frame.Frame));
             if (signal)
             {
                 ready.Release();
@@ -54,7 +53,7 @@ public sealed partial class ClientChannel : IAsyncDisposable
             while (true)
             {
                 await ready.WaitAsync(cancellationToken);
-                IncidentFrame frame;
+                EncodedFrame frame;
                 lock (sync)
                 {
                     frame = pending!;

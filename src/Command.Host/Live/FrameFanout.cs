@@ -38,9 +38,10 @@ public sealed class FrameFanout(IHubContext<IncidentHub> hub, TimeProvider clock
     {
         if (feeds.TryGetValue(feedId, out var clients))
         {
+            var encoded = new EncodedFrame(frame);
             foreach (var channel in clients.Values)
             {
-                channel.Offer(frame);
+                channel.Offer(encoded);
             }
         }
     }

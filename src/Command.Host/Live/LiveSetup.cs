@@ -11,6 +11,7 @@ public static class LiveSetup
         {
             o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
             o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            o.PayloadSerializerOptions.Converters.Add(new UnitAssessmentConverter());
         });
         services.ConfigureHttpJsonOptions(o =>
         {

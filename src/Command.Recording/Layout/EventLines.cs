@@ -16,7 +16,15 @@ internal static class EventLines
         {
             foreach (var e in events)
             {
-                JsonSerializer.Serialize(writer, e, EventJsonContext.Default.IncidentEvent);
+                if (e is PositionAccepted accepted)
+                {
+                    PositionAcceptedWriter.Write(writer, accepted);
+                }
+                else
+                {
+                    JsonSerializer.Serialize(writer, e, EventJsonContext.Default.IncidentEvent);
+                }
+
                 writer.Flush();
                 buffer.Write([NewLine]);
                 writer.Reset();

@@ -16,11 +16,11 @@ public sealed class ClientChannelTests
         var client = new GatedClient();
         await using var channel = new ClientChannel("c1", new OneClientHub(client), clock, TimeSpan.FromMilliseconds(100), NullLogger.Instance);
 
-        channel.Offer(Frame(1, false, [Unit("A", 100)]));
+        channel.Offer(new EncodedFrame(Frame(1, false, [Unit("A", 100)])));
         var first = await client.Started.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
-        channel.Offer(Frame(2, false, [Unit("A", 95)]));
-        channel.Offer(Frame(3, false, [Unit("B", 70)]));
-        channel.Offer(Frame(4, false, [Unit("A", 90)]));
+        channel.Offer(new EncodedFrame(Frame(2, false, [Unit("A", 95)])));
+        channel.Offer(new EncodedFrame(Frame(3, false, [Unit("B", 70)])));
+        channel.Offer(new EncodedFrame(Frame(4, false, [Unit("A", 90)])));
         client.Release();
         clock.Advance(TimeSpan.FromMilliseconds(100));
         var second = await client.Started.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
@@ -38,9 +38,9 @@ public sealed class ClientChannelTests
         var client = new GatedClient(open: true);
         await using var channel = new ClientChannel("c1", new OneClientHub(client), clock, TimeSpan.FromMilliseconds(100), NullLogger.Instance);
 
-        channel.Offer(Frame(1, false, [Unit("A", 100)]));
+        channel.Offer(new EncodedFrame(Frame(1, false, [Unit("A", 100)])));
         await client.Started.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
-        channel.Offer(Frame(2, false, [Unit("A", 99)]));
+        channel.Offer(new EncodedFrame(Frame(2, false, [Unit("A", 99)])));
         clock.Advance(TimeSpan.FromMilliseconds(99));
         Assert.False(client.Started.TryRead(out _));
         clock.Advance(TimeSpan.FromMilliseconds(1));
@@ -64,7 +64,7 @@ public sealed class ClientChannelTests
         public async Task SendCoreAsync(string method, object?[] args, CancellationToken cancellationToken = default)
         {
             Sends++;
-            started.Writer.TryWrite((IncidentFrame)args[0]!);
+            started.Writer.TryWrite(((EncodedFrame)args[0]!).Frame);
             await gate.Task.WaitAsync(cancellationToken);
             gate = NewGate(open);
         }

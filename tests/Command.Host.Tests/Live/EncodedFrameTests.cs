@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Command.Domain.Events;
+using Command.Domain.Threats;
+using Command.Host.Live;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using static Command.Host.Tests.Live.FrameMergeTests;
+
+namespace Command.Host.Tests.Live;
+
+public sealed class EncodedFrameTests
+{
+    private static readonly JsonSerializerOptions HubOptions = new ServiceCollection().AddLogging().AddCommandLive()
+        .BuildServiceProvider().GetRequiredService<IOptions<JsonHubProtocolOptions>>().Value.PayloadSerializerOptions;
+
+    [Fact]
+    public void Encoded_frame_reads_exactly_as_the_frame_itself()
+    {
+        var frame = Frame(7, false, [Unit("A", 90), Unit("B", 40)],
+            [new FlagRaised("B", Domain.Assessment.FlagLevel.Watch, "not-closing", "holding 30 s") { Sequence = 6, Time = T0 }],
+            [new Threat("T1", new(44, -100), 10, ThreatPhase.Active)]);
+
+        var encoded = JsonSerializer.Serialize(new { frame = new EncodedFrame(frame) }, HubOptions);
+
+        Assert.Equal(JsonSerializer.Serialize(new { frame }, HubOptions), encoded);
+        Assert.Contains("\"type\":\"flag-raised\"", encoded, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Frame_is_written_once_however_many_browsers_it_goes_to()
+    {
+        var encoded = new EncodedFrame(Frame(1, false, [Unit("A", 90)]));
+
+        Assert.Same(encoded.Json(HubOptions), encoded.Json(HubOptions));
+    }
+}
