@@ -30,7 +30,18 @@ public sealed partial class ClientChannel : IAsyncDisposable
         lock (sync)
         {
             var signal = pending is null;
-            pending = pending is null ? frame : new EncodedFrame(FrameMerge.Merge(pending.Frame, frame.Frame));
+            if (pending is null)
+            {
+                pending = frame;
+            }
+            else
+            {
+                var merged = new EncodedFrame(FrameMerge.Merge(pending.Frame, frame.Frame));
+                pending.Release();
+                frame.Release();
+                pending = merged;
+            }
+
             if (signal)
             {
                 ready.Release();
@@ -42,6 +53,12 @@ public sealed partial class ClientChannel : IAsyncDisposable
     {
         await stopping.CancelAsync();
         await loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        lock (sync)
+        {
+            pending?.Release();
+            pending = null;
+        }
+
         stopping.Dispose();
         ready.Dispose();
     }
@@ -62,7 +79,15 @@ public sealed partial class ClientChannel : IAsyncDisposable
 
                 // The pause starts with the send, so a slow send uses up the interval instead of adding to it.
                 var pause = Task.Delay(interval, clock, cancellationToken);
-                await hub.Clients.Client(connectionId).SendAsync(IncidentHub.FrameMethod, frame, cancellationToken);
+                try
+                {
+                    await hub.Clients.Client(connectionId).SendAsync(IncidentHub.FrameMethod, frame, cancellationToken);
+                }
+                finally
+                {
+                    frame.Release();
+                }
+
                 await pause;
             }
         }

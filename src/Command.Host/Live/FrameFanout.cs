@@ -38,8 +38,9 @@ public sealed class FrameFanout(IHubContext<IncidentHub> hub, TimeProvider clock
     {
         if (feeds.TryGetValue(feedId, out var clients))
         {
-            var encoded = new EncodedFrame(frame);
-            foreach (var channel in clients.Values)
+            var channels = clients.Values;
+            var encoded = new EncodedFrame(frame, channels.Count);
+            foreach (var channel in channels)
             {
                 channel.Offer(encoded);
             }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Command.Domain.Events;
 
 namespace Command.Recording.Layout;
@@ -12,6 +13,17 @@ internal sealed record EncodedBatch(
     DateTimeOffset MaxTime,
     string? IncidentName)
 {
+    /// <summary>The pooled array <see cref="Bytes"/> lives in, if it was rented; see <see cref="Release"/>.</summary>
+    public byte[]? Rented { get; private set; }
+
+    /// <summary>Encoded events in a rented array, which goes back to the pool on <see cref="Release"/>.</summary>
+    public static EncodedBatch Rent(byte[] rented, int length, IReadOnlyList<IncidentEvent> events) =>
+        Describe(rented.AsMemory(0, length), events) with { Rented = rented };
+
+    /// <summary>
+    /// One batch of several, in order. Parts that are copied go back to the pool at once; release the result when
+    /// it is written.
+    /// </summary>
     public static EncodedBatch Combine(IReadOnlyList<EncodedBatch> parts)
     {
         if (parts.Count == 1)
@@ -19,7 +31,8 @@ internal sealed record EncodedBatch(
             return parts[0];
         }
 
-        var bytes = new byte[parts.Sum(p => p.Bytes.Length)];
+        var length = parts.Sum(p => p.Bytes.Length);
+        var bytes = ArrayPool<byte>.Shared.Rent(length);
         var at = 0;
         foreach (var part in parts)
         {
@@ -27,8 +40,27 @@ internal sealed record EncodedBatch(
             at += part.Bytes.Length;
         }
 
-        return new EncodedBatch(bytes, parts.Sum(p => p.Count), parts[0].FirstSequence, parts[^1].LastSequence,
-            parts.Min(p => p.MinTime), parts.Max(p => p.MaxTime), parts.LastOrDefault(p => p.IncidentName is not null)?.IncidentName);
+        var combined = new EncodedBatch(bytes.AsMemory(0, length), parts.Sum(p => p.Count), parts[0].FirstSequence, parts[^1].LastSequence,
+            parts.Min(p => p.MinTime), parts.Max(p => p.MaxTime), parts.LastOrDefault(p => p.IncidentName is not null)?.IncidentName)
+        {
+            Rented = bytes,
+        };
+        foreach (var part in parts)
+        {
+            part.Release();
+        }
+
+        return combined;
+    }
+
+    /// <summary>Gives a rented array back to the pool; the batch's bytes must not be read after this.</summary>
+    public void Release()
+    {
+        if (Rented is { } rented)
+        {
+            Rented = null;
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>Summarises events whose lines are <paramref name="bytes"/>.</summary>

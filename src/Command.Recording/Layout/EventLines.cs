@@ -11,7 +11,8 @@ internal static class EventLines
 
     public static EncodedBatch Encode(IReadOnlyList<IncidentEvent> events)
     {
-        var buffer = new ArrayBufferWriter<byte>(events.Count * 256);
+        // A recorded position is about 200 bytes.
+        var buffer = new PooledBufferWriter(events.Count * 220);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             foreach (var e in events)
@@ -31,7 +32,7 @@ internal static class EventLines
             }
         }
 
-        return EncodedBatch.Describe(buffer.WrittenMemory, events);
+        return EncodedBatch.Rent(buffer.Detach(), buffer.Written, events);
     }
 
     public static IncidentEvent Decode(ReadOnlySpan<byte> line) => EventJson.Deserialize(line);

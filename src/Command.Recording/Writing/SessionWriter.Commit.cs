@@ -25,6 +25,11 @@ internal sealed partial class SessionWriter
             LogAppendFailed(logger, ex, incidentId, batch.Count);
             pending.ForEach(p => p.Done.TrySetException(ex));
         }
+        finally
+        {
+            // Stored or spilled, or failed for good: nothing reads these bytes again.
+            batch.Release();
+        }
 
         pending.Clear();
     }
