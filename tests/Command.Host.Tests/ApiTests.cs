@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Command.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
 
 namespace Command.Host.Tests;
 
@@ -33,6 +35,23 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
         Assert.Equal($"Drill {id}", read.GetProperty("name").GetString());
         Assert.Equal("hot", read.GetProperty("site").GetProperty("zones")[0].GetProperty("kind").GetString());
         Assert.Equal(44.0, read.GetProperty("site").GetProperty("origin").GetProperty("latitude").GetDouble());
+    }
+
+    [Fact]
+    public async Task An_incident_reactivates_from_the_hosts_grain_storage_with_its_units()
+    {
+        var id = NewId();
+        await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
+        (await host.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", DateTimeOffset.UtcNow, 0, -50) } })).EnsureSuccessStatusCode();
+        var before = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct);
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+
+        await grains.GetGrain<Command.Grains.Incidents.IIncidentGrain>(id).Cast<IGrainManagementExtension>().DeactivateOnIdle(Ct);
+        var after = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct);
+        var units = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/units", Ct);
+
+        Assert.Equal(before.GetProperty("lastSequence").GetInt64(), after.GetProperty("lastSequence").GetInt64());
+        Assert.Equal("P1", Assert.Single(units.EnumerateArray()).GetProperty("unitId").GetString());
     }
 
     [Fact]

@@ -1,29 +1,38 @@
-using Microsoft.AspNetCore.SignalR.Client;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
 
 namespace Command.LoadTest;
 
-/// <summary>A headless browser: joins one incident, counts frames and measures report-to-frame latency.</summary>
+/// <summary>
+/// A headless browser: joins one incident over SignalR's JSON protocol on a WebSocket, counts frames and measures
+/// report-to-frame latency from each unit's fix time. It speaks the protocol itself and reads only the fix times
+/// out of a frame: the general client parsed every frame into objects and cost this machine more than the host
+/// did, while a browser on its own machine costs the host nothing of the kind.
+/// </summary>
 public sealed class FrameListener : IAsyncDisposable
 {
-    private readonly HubConnection connection;
+    private const byte RecordSeparator = 0x1e;
+    private static readonly byte[] FrameStart = "{\"type\":1,\"target\":\"frame\""u8.ToArray();
+    private static readonly byte[] FixTime = "\"fixTime\":"u8.ToArray();
+    private static readonly TimeSpan PingEvery = TimeSpan.FromSeconds(10);
+
+    private readonly ClientWebSocket socket = new();
+    private readonly CancellationTokenSource stopping = new();
     private readonly List<double> latenciesMs = [];
     private readonly Lock sync = new();
+    private Task receiving = Task.CompletedTask;
+    private Task pinging = Task.CompletedTask;
     private bool measuring;
     private int frames;
-
-    private FrameListener(Uri url)
-    {
-        connection = new HubConnectionBuilder().WithUrl(new Uri(url, "/hubs/incidents")).Build();
-        connection.On<FrameTimes>("frame", Receive);
-    }
 
     public int Frames => frames;
 
     public static async Task<FrameListener> JoinAsync(Uri url, string incidentId)
     {
-        var listener = new FrameListener(url);
-        await listener.connection.StartAsync();
-        await listener.connection.InvokeAsync<FrameTimes>("Join", incidentId);
+        var listener = new FrameListener();
+        await listener.ConnectAsync(url, incidentId);
         return listener;
     }
 
@@ -48,10 +57,73 @@ public sealed class FrameListener : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await connection.DisposeAsync();
-
-    private void Receive(FrameTimes frame)
+    public async ValueTask DisposeAsync()
     {
+        await stopping.CancelAsync();
+        await Task.WhenAll(receiving, pinging).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        socket.Dispose();
+        stopping.Dispose();
+    }
+
+    private async Task ConnectAsync(Uri url, string incidentId)
+    {
+        using var http = new HttpClient { BaseAddress = url };
+        using var negotiated = await http.PostAsync("/hubs/incidents/negotiate?negotiateVersion=1", null);
+        negotiated.EnsureSuccessStatusCode();
+        var token = (await negotiated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("connectionToken").GetString();
+        var ws = new UriBuilder(url) { Scheme = url.Scheme == "https" ? "wss" : "ws", Path = "/hubs/incidents", Query = $"id={Uri.EscapeDataString(token!)}" };
+        await socket.ConnectAsync(ws.Uri, stopping.Token);
+        await SendAsync("{\"protocol\":\"json\",\"version\":1}");
+        await SendAsync(JsonSerializer.Serialize(new { type = 1, invocationId = "join", target = "Join", arguments = new[] { incidentId } }));
+        receiving = Task.Run(ReceiveAsync);
+        pinging = Task.Run(PingAsync);
+    }
+
+    private Task SendAsync(string message) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(message + (char)RecordSeparator), WebSocketMessageType.Text, true, stopping.Token);
+
+    private async Task PingAsync()
+    {
+        using var timer = new PeriodicTimer(PingEvery);
+        while (await timer.WaitForNextTickAsync(stopping.Token))
+        {
+            await SendAsync("{\"type\":6}");
+        }
+    }
+
+    private async Task ReceiveAsync()
+    {
+        var buffer = new byte[1 << 16];
+        var message = new MemoryStream();
+        while (!stopping.IsCancellationRequested)
+        {
+            var result = await socket.ReceiveAsync(buffer, stopping.Token);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return;
+            }
+
+            var received = buffer.AsSpan(0, result.Count);
+            int separator;
+            while ((separator = received.IndexOf(RecordSeparator)) >= 0)
+            {
+                message.Write(received[..separator]);
+                Read(message.GetBuffer().AsSpan(0, (int)message.Length));
+                message.SetLength(0);
+                received = received[(separator + 1)..];
+            }
+
+            message.Write(received);
+        }
+    }
+
+    private void Read(ReadOnlySpan<byte> message)
+    {
+        if (!message.StartsWith(FrameStart))
+        {
+            return;
+        }
+
         var now = DateTimeOffset.UtcNow;
         lock (sync)
         {
@@ -61,21 +133,16 @@ public sealed class FrameListener : IAsyncDisposable
             }
 
             frames++;
-            foreach (var unit in frame.Units ?? [])
+            int at;
+            while ((at = message.IndexOf(FixTime)) >= 0)
             {
-                if (unit.LastFix?.FixTime is { } time)
-                {
-                    latenciesMs.Add((now - time).TotalMilliseconds);
-                }
+                message = message[(at + FixTime.Length)..];
+                var end = message[1..].IndexOf((byte)'"') + 2;
+                var reader = new Utf8JsonReader(message[..end]);
+                reader.Read();
+                latenciesMs.Add((now - reader.GetDateTimeOffset()).TotalMilliseconds);
+                message = message[end..];
             }
         }
     }
-
-    // Only what the measurement reads: the rest of a frame is skipped while it is parsed, as a browser would
-    // skip what it does not draw, so the clients cost this machine as little as they can.
-    private sealed record FrameTimes(List<UnitTimes>? Units);
-
-    private sealed record UnitTimes(FixTimes? LastFix);
-
-    private sealed record FixTimes(DateTimeOffset? FixTime);
 }

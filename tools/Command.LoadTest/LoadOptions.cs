@@ -30,6 +30,11 @@ public sealed record LoadOptions
     /// <summary>Browsers connected during the latency run. Default 50.</summary>
     public int LatencyClients { get; init; } = 50;
 
+    /// <summary>Runs only this phase (bare, ceiling or latency), to profile it; null runs all three. Default null.</summary>
+    public string? Only { get; init; }
+
+    public bool Runs(string phase) => Only is null || Only == phase;
+
     public static LoadOptions Parse(string[] args)
     {
         var options = new LoadOptions();
@@ -40,6 +45,7 @@ public sealed record LoadOptions
             {
                 "--url" => options with { Url = new Uri(value) },
                 "--seconds" => options with { Seconds = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+                "--only" => value is "bare" or "ceiling" or "latency" ? options with { Only = value } : throw new ArgumentException($"--only takes bare, ceiling or latency, not '{value}'"),
                 "--warmup" => options with { WarmupSeconds = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
                 "--incidents" => options with { Incidents = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
                 "--units" => options with { Units = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },

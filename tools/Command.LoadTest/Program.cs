@@ -13,44 +13,59 @@ var duration = TimeSpan.FromSeconds(options.Seconds);
 var warmup = TimeSpan.FromSeconds(options.WarmupSeconds);
 Console.WriteLine($"Loading {url} for {options.Seconds} s per phase, after {options.WarmupSeconds} s of warm-up, on {Environment.ProcessorCount} cores");
 
-// 1. A bare grain call, made the same way: same batches, same HTTP path shape, same parsing.
-var probes = Enumerable.Range(0, options.Incidents).Select(i => new ReportBatch($"probe-{i}", options.Units, i)).ToList();
 var cpu = new CpuUse(host);
-await Senders.ClosedLoopAsync(http, probes, "/api/probe/{0}/reports", options.Units, warmup);
-cpu.Restart();
-var bare = await Senders.ClosedLoopAsync(http, probes, "/api/probe/{0}/reports", options.Units, duration);
-var bareRate = bare.Accepted / bare.Seconds;
-Console.WriteLine($"bare grain call ceiling:            {bareRate,10:N0} reports/s ({bareRate / options.Units:N0} grain calls/s of {options.Units} reports); {cpu.PerReport(bare.Accepted)}");
+var run = Guid.NewGuid().ToString("N")[..6];
+double? bareRate = null;
+
+// 1. A bare grain call, made the same way: same batches, same HTTP path shape, same parsing.
+if (options.Runs("bare"))
+{
+    var probes = Enumerable.Range(0, options.Incidents).Select(i => new ReportBatch($"probe-{i}", options.Units, i)).ToList();
+    await Senders.ClosedLoopAsync(http, probes, "/api/probe/{0}/reports", options.Units, warmup);
+    cpu.Restart();
+    var bare = await Senders.ClosedLoopAsync(http, probes, "/api/probe/{0}/reports", options.Units, duration);
+    bareRate = bare.Accepted / bare.Seconds;
+    Console.WriteLine($"bare grain call ceiling:            {bareRate,10:N0} reports/s ({bareRate / options.Units:N0} grain calls/s of {options.Units} reports); {cpu.PerReport(bare.Accepted)}");
+}
 
 // 2. The end-to-end ceiling with browsers connected.
-var run = Guid.NewGuid().ToString("N")[..6];
-var ceilingIncidents = await OpenIncidentsAsync(http, $"ceiling-{run}", options.Incidents);
-var ceilingClients = await JoinAsync(url, ceilingIncidents, options.CeilingClients);
-var batches = ceilingIncidents.Select((id, i) => new ReportBatch(id, options.Units, i)).ToList();
-await Senders.ClosedLoopAsync(http, batches, "/api/incidents/{0}/reports", options.Units, warmup);
-Measure(ceilingClients, true);
-cpu.Restart();
-var e2e = await Senders.ClosedLoopAsync(http, batches, "/api/incidents/{0}/reports", options.Units, duration);
-Measure(ceilingClients, false);
-var e2eRate = e2e.Accepted / e2e.Seconds;
-Console.WriteLine($"end-to-end ceiling, {options.CeilingClients} clients:     {e2eRate,10:N0} reports/s accepted ({e2e.Rejected:N0} refused); {FrameRates(ceilingClients, e2e.Seconds)}; {cpu.PerReport(e2e.Accepted)}");
-Console.WriteLine($"end-to-end / bare grain call:       {e2eRate / bareRate,10:P0}");
-await DisposeAllAsync(ceilingClients);
+if (options.Runs("ceiling"))
+{
+    var ceilingIncidents = await OpenIncidentsAsync(http, $"ceiling-{run}", options.Incidents);
+    var ceilingClients = await JoinAsync(url, ceilingIncidents, options.CeilingClients);
+    var batches = ceilingIncidents.Select((id, i) => new ReportBatch(id, options.Units, i)).ToList();
+    await Senders.ClosedLoopAsync(http, batches, "/api/incidents/{0}/reports", options.Units, warmup);
+    Measure(ceilingClients, true);
+    cpu.Restart();
+    var e2e = await Senders.ClosedLoopAsync(http, batches, "/api/incidents/{0}/reports", options.Units, duration);
+    Measure(ceilingClients, false);
+    var e2eRate = e2e.Accepted / e2e.Seconds;
+    Console.WriteLine($"end-to-end ceiling, {options.CeilingClients} clients:     {e2eRate,10:N0} reports/s accepted ({e2e.Rejected:N0} refused); {FrameRates(ceilingClients, e2e.Seconds)}; {cpu.PerReport(e2e.Accepted)}");
+    if (bareRate is { } bareCeiling)
+    {
+        Console.WriteLine($"end-to-end / bare grain call:       {e2eRate / bareCeiling,10:P0}");
+    }
+
+    await DisposeAllAsync(ceilingClients);
+}
 
 // 3. Latency at a steady offered rate with more browsers.
-var latencyIncidents = await OpenIncidentsAsync(http, $"latency-{run}", 10);
-var latencyClients = await JoinAsync(url, latencyIncidents, options.LatencyClients);
-var latencyBatches = latencyIncidents.Select((id, i) => new ReportBatch(id, Math.Max(1, options.LatencyRate / 100), i)).ToList();
-await Senders.OpenLoopAsync(http, latencyBatches, options.LatencyRate, warmup);
-Measure(latencyClients, true);
-cpu.Restart();
-var steady = await Senders.OpenLoopAsync(http, latencyBatches, options.LatencyRate, duration);
-await Task.Delay(500);
-Measure(latencyClients, false);
-var latencies = latencyClients.SelectMany(c => c.Latencies()).Order().ToList();
-Console.WriteLine($"latency at {options.LatencyRate:N0} reports/s, {options.LatencyClients} clients: achieved {steady.Accepted / steady.Seconds:N0} reports/s ({steady.Rejected:N0} refused); " +
-    $"report-to-frame p50 {Percentile(latencies, 0.50):N0} ms, p99 {Percentile(latencies, 0.99):N0} ms, max {(latencies.Count > 0 ? latencies[^1] : 0):N0} ms over {latencies.Count:N0} fixes; {FrameRates(latencyClients, steady.Seconds)}; {cpu.PerReport(steady.Accepted)}");
-await DisposeAllAsync(latencyClients);
+if (options.Runs("latency"))
+{
+    var latencyIncidents = await OpenIncidentsAsync(http, $"latency-{run}", 10);
+    var latencyClients = await JoinAsync(url, latencyIncidents, options.LatencyClients);
+    var latencyBatches = latencyIncidents.Select((id, i) => new ReportBatch(id, Math.Max(1, options.LatencyRate / 100), i)).ToList();
+    await Senders.OpenLoopAsync(http, latencyBatches, options.LatencyRate, warmup);
+    Measure(latencyClients, true);
+    cpu.Restart();
+    var steady = await Senders.OpenLoopAsync(http, latencyBatches, options.LatencyRate, duration);
+    await Task.Delay(500);
+    Measure(latencyClients, false);
+    var latencies = latencyClients.SelectMany(c => c.Latencies()).Order().ToList();
+    Console.WriteLine($"latency at {options.LatencyRate:N0} reports/s, {options.LatencyClients} clients: achieved {steady.Accepted / steady.Seconds:N0} reports/s ({steady.Rejected:N0} refused); " +
+        $"report-to-frame p50 {Percentile(latencies, 0.50):N0} ms, p99 {Percentile(latencies, 0.99):N0} ms, max {(latencies.Count > 0 ? latencies[^1] : 0):N0} ms over {latencies.Count:N0} fixes; {FrameRates(latencyClients, steady.Seconds)}; {cpu.PerReport(steady.Accepted)}");
+    await DisposeAllAsync(latencyClients);
+}
 
 static async Task<List<string>> OpenIncidentsAsync(HttpClient http, string prefix, int count)
 {

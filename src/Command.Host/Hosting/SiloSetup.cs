@@ -39,6 +39,11 @@ public static class SiloSetup
             else
             {
                 orleans.AddMemoryGrainStorage(GrainStorage.Name);
+
+                // State kept in memory never outlives the process, so it needs no readable format: Orleans' own
+                // serializer copies an incident's multi-megabyte keyframe where the default JSON one escapes it.
+                orleans.Services.AddOptions<Orleans.Configuration.MemoryGrainStorageOptions>(GrainStorage.Name)
+                    .Configure<Orleans.Serialization.Serializer>((o, serializer) => o.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer));
             }
         });
         return builder;
