@@ -22,8 +22,9 @@ public static class ReportJson
             return IncomingReport.Refused(ReportSource.Json, raw, new Rejection(RejectReason.Malformed, $"a report is a JSON object, not {item.ValueKind}"));
         }
 
+        var f = Fields.Read(item);
         var source = ReportSource.Json;
-        if (Text(item, "source") is { } sourceName)
+        if (Text(f.Source) is { } sourceName)
         {
             if (!Enum.TryParse(sourceName, ignoreCase: true, out source) || !Enum.IsDefined(source))
             {
@@ -31,13 +32,13 @@ public static class ReportJson
             }
         }
 
-        var unitId = Text(item, "unitId");
+        var unitId = Text(f.UnitId);
         if (string.IsNullOrWhiteSpace(unitId))
         {
             return Refuse(raw, RejectReason.MissingField, "unitId is required", source);
         }
 
-        if (Text(item, "fixTime") is not { } timeText)
+        if (Text(f.FixTime) is not { } timeText)
         {
             return Refuse(raw, RejectReason.MissingField, "fixTime is required (ISO 8601)", source, unitId);
         }
@@ -47,21 +48,19 @@ public static class ReportJson
             return Refuse(raw, RejectReason.Malformed, $"fixTime '{timeText}' is not an ISO 8601 time", source, unitId);
         }
 
-        if (!Number(item, "lat", out var lat) || !Number(item, "lon", out var lon) || lat is null || lon is null)
+        if (!Number(f.Lat, out var lat) || !Number(f.Lon, out var lon) || lat is null || lon is null)
         {
             return Refuse(raw, RejectReason.MissingField, "lat and lon are required numbers", source, unitId);
         }
 
-        foreach (var name in (string[])["altitudeM", "accuracyM", "speedMps", "courseDeg"])
+        if (!Number(f.AltitudeM, out var altitude) || !Number(f.AccuracyM, out var accuracy) || !Number(f.SpeedMps, out var speed) || !Number(f.CourseDeg, out var course))
         {
-            if (!Number(item, name, out _))
-            {
-                return Refuse(raw, RejectReason.Malformed, $"{name} must be a number", source, unitId);
-            }
+            var name = !Number(f.AltitudeM, out _) ? "altitudeM" : !Number(f.AccuracyM, out _) ? "accuracyM" : !Number(f.SpeedMps, out _) ? "speedMps" : "courseDeg";
+            return Refuse(raw, RejectReason.Malformed, $"{name} must be a number", source, unitId);
         }
 
         UnitRole? role = null;
-        if (Text(item, "role") is { } roleName)
+        if (Text(f.Role) is { } roleName)
         {
             if (!UnitRoles.TryParse(roleName, out var parsed))
             {
@@ -71,25 +70,20 @@ public static class ReportJson
             role = parsed;
         }
 
-        Number(item, "altitudeM", out var altitude);
-        Number(item, "accuracyM", out var accuracy);
-        Number(item, "speedMps", out var speed);
-        Number(item, "courseDeg", out var course);
-        var report = new PositionReport(unitId, source, fixTime, new GeoPoint(lat.Value, lon.Value), altitude, accuracy, speed, course, Text(item, "callsign"), role);
+        var report = new PositionReport(unitId, source, fixTime, new GeoPoint(lat.Value, lon.Value), altitude, accuracy, speed, course, Text(f.Callsign), role);
         return IncomingReport.Parsed(source, raw, report);
     }
 
     private static IncomingReport Refuse(string raw, RejectReason reason, string detail, ReportSource source = ReportSource.Json, string? unitId = null) =>
         IncomingReport.Refused(source, raw, new Rejection(reason, detail), unitId);
 
-    private static string? Text(JsonElement item, string name) =>
-        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    /// <summary>False when the property is present but not a number; value is null when absent or null.</summary>
-    private static bool Number(JsonElement item, string name, out double? value)
+    /// <summary>False when the value is there but not a number; the number is null when absent or null.</summary>
+    private static bool Number(JsonElement element, out double? value)
     {
         value = null;
-        if (!item.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
+        if (element.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
         {
             return true;
         }
@@ -101,5 +95,45 @@ public static class ReportJson
 
         value = d;
         return true;
+    }
+
+    /// <summary>
+    /// The fields of one item, found in one pass over its properties (a name given twice keeps its last value, as a
+    /// lookup by name would); absent fields are left undefined.
+    /// </summary>
+    private struct Fields
+    {
+        public JsonElement Source;
+        public JsonElement UnitId;
+        public JsonElement FixTime;
+        public JsonElement Lat;
+        public JsonElement Lon;
+        public JsonElement AltitudeM;
+        public JsonElement AccuracyM;
+        public JsonElement SpeedMps;
+        public JsonElement CourseDeg;
+        public JsonElement Role;
+        public JsonElement Callsign;
+
+        public static Fields Read(JsonElement item)
+        {
+            var f = default(Fields);
+            foreach (var p in item.EnumerateObject())
+            {
+                if (p.NameEquals("unitId"u8)) { f.UnitId = p.Value; }
+                else if (p.NameEquals("fixTime"u8)) { f.FixTime = p.Value; }
+                else if (p.NameEquals("lat"u8)) { f.Lat = p.Value; }
+                else if (p.NameEquals("lon"u8)) { f.Lon = p.Value; }
+                else if (p.NameEquals("accuracyM"u8)) { f.AccuracyM = p.Value; }
+                else if (p.NameEquals("altitudeM"u8)) { f.AltitudeM = p.Value; }
+                else if (p.NameEquals("speedMps"u8)) { f.SpeedMps = p.Value; }
+                else if (p.NameEquals("courseDeg"u8)) { f.CourseDeg = p.Value; }
+                else if (p.NameEquals("callsign"u8)) { f.Callsign = p.Value; }
+                else if (p.NameEquals("role"u8)) { f.Role = p.Value; }
+                else if (p.NameEquals("source"u8)) { f.Source = p.Value; }
+            }
+
+            return f;
+        }
     }
 }

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Command.Domain.Reports;
+using Command.Domain.Units;
+using Command.Domain.Validation;
+using Command.Host.Api;
+
+namespace Command.Host.Tests;
+
+public sealed class ReportJsonTests
+{
+    private const string Good = "\"unitId\":\"P1\",\"fixTime\":\"2026-03-14T15:00:00Z\",\"lat\":44.0,\"lon\":-100.0";
+
+    [Theory]
+    [InlineData("\"source\":\"fax\"," + Good, RejectReason.InvalidValue, "source 'fax' is not one of json, simulator, cot, nmea, aprs, osmand")]
+    [InlineData("\"unitId\":7,\"fixTime\":\"2026-03-14T15:00:00Z\",\"lat\":44.0,\"lon\":-100.0", RejectReason.MissingField, "unitId is required")]
+    [InlineData("\"unitId\":\"P1\",\"lat\":44.0,\"lon\":-100.0", RejectReason.MissingField, "fixTime is required (ISO 8601)")]
+    [InlineData("\"unitId\":\"P1\",\"fixTime\":\"soon\",\"lat\":44.0,\"lon\":-100.0", RejectReason.Malformed, "fixTime 'soon' is not an ISO 8601 time")]
+    [InlineData("\"unitId\":\"P1\",\"fixTime\":\"2026-03-14T15:00:00Z\",\"lat\":\"44\",\"lon\":-100.0", RejectReason.MissingField, "lat and lon are required numbers")]
+    [InlineData("\"unitId\":\"P1\",\"fixTime\":\"2026-03-14T15:00:00Z\",\"lat\":44.0", RejectReason.MissingField, "lat and lon are required numbers")]
+    [InlineData(Good + ",\"altitudeM\":\"high\"", RejectReason.Malformed, "altitudeM must be a number")]
+    [InlineData(Good + ",\"accuracyM\":true", RejectReason.Malformed, "accuracyM must be a number")]
+    [InlineData(Good + ",\"speedMps\":[1]", RejectReason.Malformed, "speedMps must be a number")]
+    [InlineData(Good + ",\"courseDeg\":{}", RejectReason.Malformed, "courseDeg must be a number")]
+    [InlineData(Good + ",\"speedMps\":\"fast\",\"altitudeM\":\"high\"", RejectReason.Malformed, "altitudeM must be a number")]
+    [InlineData(Good + ",\"role\":\"sniper\"", RejectReason.InvalidValue, "role 'sniper' is not one of unassigned, contact, perimeter, staging, medical, rescue-task-force, command")]
+    public void A_bad_report_is_refused_for_its_first_bad_field(string fields, RejectReason reason, string detail)
+    {
+        var item = Parse("{" + fields + "}");
+
+        Assert.Null(item.Report);
+        Assert.Equal(new Rejection(reason, detail), item.Rejection);
+        Assert.Equal("{" + fields + "}", item.Raw);
+    }
+
+    [Fact]
+    public void Every_field_is_read_and_a_name_given_twice_keeps_its_last_value()
+    {
+        var item = Parse("{\"source\":\"cot\"," + Good + ",\"altitudeM\":12.5,\"accuracyM\":null,\"speedMps\":1.5,\"courseDeg\":90,\"callsign\":\"Patrol 1\",\"role\":\"contact\",\"lat\":45.0,\"extra\":1}");
+
+        Assert.Equal(
+            new PositionReport("P1", ReportSource.CoT, new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero), new(45.0, -100.0), 12.5, null, 1.5, 90, "Patrol 1", UnitRole.Contact),
+            item.Report);
+    }
+
+    private static Command.Ingest.Intake.IncomingReport Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return ReportJson.Parse(document.RootElement);
+    }
+}
