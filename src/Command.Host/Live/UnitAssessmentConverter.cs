@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Command.Domain.Assessment;
-using Command.Domain.Reports;
+using Command.Domain.Events;
 
 namespace Command.Host.Live;
 
@@ -31,17 +31,6 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
     private static readonly JsonEncodedText CadenceS = JsonEncodedText.Encode("cadenceS");
     private static readonly JsonEncodedText Floor = JsonEncodedText.Encode("floor");
     private static readonly JsonEncodedText Climbing = JsonEncodedText.Encode("climbing");
-    private static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
-    private static readonly JsonEncodedText FixTime = JsonEncodedText.Encode("fixTime");
-    private static readonly JsonEncodedText Position = JsonEncodedText.Encode("position");
-    private static readonly JsonEncodedText Latitude = JsonEncodedText.Encode("latitude");
-    private static readonly JsonEncodedText Longitude = JsonEncodedText.Encode("longitude");
-    private static readonly JsonEncodedText IsValid = JsonEncodedText.Encode("isValid");
-    private static readonly JsonEncodedText AltitudeM = JsonEncodedText.Encode("altitudeM");
-    private static readonly JsonEncodedText AccuracyM = JsonEncodedText.Encode("accuracyM");
-    private static readonly JsonEncodedText SpeedMps = JsonEncodedText.Encode("speedMps");
-    private static readonly JsonEncodedText CourseDeg = JsonEncodedText.Encode("courseDeg");
-    private static readonly JsonEncodedText RoleHint = JsonEncodedText.Encode("roleHint");
 
     public override UnitAssessment Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         throw new NotSupportedException("Unit assessments are only ever sent to browsers.");
@@ -55,7 +44,7 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
         if (value.LastFix is { } fix)
         {
             writer.WritePropertyName(LastFix);
-            WriteReport(writer, fix);
+            PositionReportWriter.Write(writer, fix, camelCaseEnums: true);
         }
 
         WriteIfSet(writer, ThreatId, value.ThreatId);
@@ -84,37 +73,7 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
         writer.WriteEndObject();
     }
 
-    private static void WriteReport(Utf8JsonWriter writer, PositionReport report)
-    {
-        writer.WriteStartObject();
-        writer.WriteString(UnitId, report.UnitId);
-        writer.WriteString(Source, EnumNames<ReportSource>.Of(report.Source));
-        writer.WriteString(FixTime, report.FixTime);
-        writer.WriteStartObject(Position);
-        writer.WriteNumber(Latitude, report.Position.Latitude);
-        writer.WriteNumber(Longitude, report.Position.Longitude);
-        writer.WriteBoolean(IsValid, report.Position.IsValid);
-        writer.WriteEndObject();
-        WriteIfSet(writer, AltitudeM, report.AltitudeM);
-        WriteIfSet(writer, AccuracyM, report.AccuracyM);
-        WriteIfSet(writer, SpeedMps, report.SpeedMps);
-        WriteIfSet(writer, CourseDeg, report.CourseDeg);
-        WriteIfSet(writer, Callsign, report.Callsign);
-        if (report.RoleHint is { } hint)
-        {
-            writer.WriteString(RoleHint, EnumNames<Domain.Units.UnitRole>.Of(hint));
-        }
-
-        writer.WriteEndObject();
-    }
-
-    private static void WriteIfSet(Utf8JsonWriter writer, JsonEncodedText name, double? value)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, number);
-        }
-    }
+    private static void WriteIfSet(Utf8JsonWriter writer, JsonEncodedText name, double? value) => PositionReportWriter.WriteIfSet(writer, name, value);
 
     private static void WriteIfSet(Utf8JsonWriter writer, JsonEncodedText name, string? value)
     {

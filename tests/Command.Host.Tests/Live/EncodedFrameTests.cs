@@ -2,17 +2,14 @@ using System.Text.Json;
 using Command.Domain.Events;
 using Command.Domain.Threats;
 using Command.Host.Live;
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Command.Host.Tests.Support;
 using static Command.Host.Tests.Live.FrameMergeTests;
 
 namespace Command.Host.Tests.Live;
 
 public sealed class EncodedFrameTests
 {
-    private static readonly JsonSerializerOptions HubOptions = new ServiceCollection().AddLogging().AddCommandLive()
-        .BuildServiceProvider().GetRequiredService<IOptions<JsonHubProtocolOptions>>().Value.PayloadSerializerOptions;
+    private static JsonSerializerOptions HubOptions => HubJson.Options;
 
     [Fact]
     public void Encoded_frame_reads_exactly_as_the_frame_itself()

@@ -4,16 +4,13 @@ using Command.Domain.Geometry;
 using Command.Domain.Reports;
 using Command.Domain.Units;
 using Command.Host.Live;
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Command.Host.Tests.Support;
 
 namespace Command.Host.Tests.Live;
 
 public sealed class UnitAssessmentConverterTests
 {
-    private static readonly JsonSerializerOptions HubOptions = new ServiceCollection().AddLogging().AddCommandLive()
-        .BuildServiceProvider().GetRequiredService<IOptions<JsonHubProtocolOptions>>().Value.PayloadSerializerOptions;
+    private static JsonSerializerOptions HubOptions => HubJson.Options;
 
     [Fact]
     public void Written_by_hand_exactly_as_the_serializer_writes_it()

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Command.Domain.Reports;
+using Command.Domain.Units;
+
+namespace Command.Domain.Events;
+
+/// <summary>
+/// Writes a position report by hand, exactly as the serializers write it (nulls left out), for the two places that
+/// write reports by the hundred thousand: the recording and the live frames. They differ only in how enums are
+/// named, so the caller says which.
+/// </summary>
+public static class PositionReportWriter
+{
+    private static readonly JsonEncodedText UnitId = JsonEncodedText.Encode("unitId");
+    private static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
+    private static readonly JsonEncodedText FixTime = JsonEncodedText.Encode("fixTime");
+    private static readonly JsonEncodedText Position = JsonEncodedText.Encode("position");
+    private static readonly JsonEncodedText Latitude = JsonEncodedText.Encode("latitude");
+    private static readonly JsonEncodedText Longitude = JsonEncodedText.Encode("longitude");
+    private static readonly JsonEncodedText IsValid = JsonEncodedText.Encode("isValid");
+    private static readonly JsonEncodedText AltitudeM = JsonEncodedText.Encode("altitudeM");
+    private static readonly JsonEncodedText AccuracyM = JsonEncodedText.Encode("accuracyM");
+    private static readonly JsonEncodedText SpeedMps = JsonEncodedText.Encode("speedMps");
+    private static readonly JsonEncodedText CourseDeg = JsonEncodedText.Encode("courseDeg");
+    private static readonly JsonEncodedText Callsign = JsonEncodedText.Encode("callsign");
+    private static readonly JsonEncodedText RoleHint = JsonEncodedText.Encode("roleHint");
+    private static readonly Names Declared = new(n => n);
+    private static readonly Names CamelCase = new(JsonNamingPolicy.CamelCase.ConvertName);
+
+    /// <param name="writer">Where to write.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="camelCaseEnums">Enums in camelCase, as the web API writes them; otherwise as declared, as the recording does.</param>
+    public static void Write(Utf8JsonWriter writer, PositionReport report, bool camelCaseEnums)
+    {
+        var names = camelCaseEnums ? CamelCase : Declared;
+        writer.WriteStartObject();
+        writer.WriteString(UnitId, report.UnitId);
+        writer.WriteString(Source, names.Sources[(int)report.Source]);
+        writer.WriteString(FixTime, report.FixTime);
+        writer.WriteStartObject(Position);
+        writer.WriteNumber(Latitude, report.Position.Latitude);
+        writer.WriteNumber(Longitude, report.Position.Longitude);
+        writer.WriteBoolean(IsValid, report.Position.IsValid);
+        writer.WriteEndObject();
+        WriteIfSet(writer, AltitudeM, report.AltitudeM);
+        WriteIfSet(writer, AccuracyM, report.AccuracyM);
+        WriteIfSet(writer, SpeedMps, report.SpeedMps);
+        WriteIfSet(writer, CourseDeg, report.CourseDeg);
+        if (report.Callsign is { } callsign)
+        {
+            writer.WriteString(Callsign, callsign);
+        }
+
+        if (report.RoleHint is { } role)
+        {
+            writer.WriteString(RoleHint, names.Roles[(int)role]);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a number property unless it is null, as the serializers leave nulls out.</summary>
+    public static void WriteIfSet(Utf8JsonWriter writer, JsonEncodedText name, double? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+    }
+
+    private sealed class Names(Func<string, string> style)
+    {
+        public JsonEncodedText[] Sources { get; } = [.. Enum.GetValues<ReportSource>().Select(s => JsonEncodedText.Encode(style(s.ToString())))];
+
+        public JsonEncodedText[] Roles { get; } = [.. Enum.GetValues<UnitRole>().Select(r => JsonEncodedText.Encode(style(r.ToString())))];
+    }
+}
