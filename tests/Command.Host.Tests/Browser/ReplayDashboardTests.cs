@@ -36,6 +36,34 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
     }
 
     [Fact]
+    public async Task Seeking_a_replay_lists_the_flags_recorded_up_to_that_instant()
+    {
+        var scene = await Scene.OpenAsync(host, "feed");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.HoldAsync("P1", 0, -60);
+        await scene.AcknowledgeAsync("P1", "rendering aid");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(dashboard.Page.Locator(".mark.flag-acknowledged[data-subject='P1']")).ToHaveCountAsync(1);
+        var items = dashboard.Feed.Locator("li");
+
+        await dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']").ClickAsync();
+
+        await Expect(items).ToHaveCountAsync(1);
+        await Expect(items.First).ToHaveAttributeAsync("data-type", "flag-raised");
+        await Expect(dashboard.ActiveFlags.Locator("li[data-subject='P1']")).ToHaveClassAsync("flag-alert");
+
+        await dashboard.Page.Locator("#replay-seek").PressAsync("End");
+
+        await Expect(items).ToHaveCountAsync(2);
+        await Expect(items.First).ToHaveAttributeAsync("data-type", "flag-acknowledged");
+        await Expect(items.First).ToContainTextAsync("rendering aid — test-commander");
+        await Expect(dashboard.ActiveFlags.Locator("li[data-subject='P1']")).ToHaveClassAsync("flag-alert acknowledged");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task Playing_a_replay_from_its_start_reaches_the_last_position()
     {
         var scene = await Scene.OpenAsync(host, "play");

@@ -62,6 +62,9 @@ internal sealed class Scene(DashboardHost host, string incidentId)
     public Task HoldAsync(string unitId, double east, double north) =>
         TrackAsync(unitId, [.. Enumerable.Repeat((east, north), 10)]);
 
+    public async Task AcknowledgeAsync(string subject, string reason) =>
+        (await host.PostJsonAsync($"/api/incidents/{IncidentId}/flags/{subject}/ack", new { reason })).EnsureSuccessStatusCode();
+
     public async Task<JsonElement> UnitAsync(string unitId)
     {
         var units = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/incidents/{IncidentId}/units", TestContext.Current.CancellationToken);

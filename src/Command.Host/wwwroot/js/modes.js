@@ -1,5 +1,5 @@
 // Live and replay: the same map, board and flags, fed by an incident or by a recorded session.
-import { loadIncident } from './incidents.js';
+import { loadIncident, flagHistory } from './incidents.js';
 import { Replay } from './replay.js';
 import { DistanceChart } from './chart.js';
 
@@ -48,6 +48,11 @@ export class Modes {
     const view = this.picker.has(session.incidentId) ? await loadIncident(session.incidentId) : null;
     this.header.setIncidentName(`${view?.name ?? session.name ?? session.incidentId}`);
     this.mapView.showSite(view?.site ?? session.site ?? null);
+  }
+
+  /** What was recorded up to now of what is watched: the replay's timeline, or the live incident's session so far. */
+  history(groupId) {
+    return groupId.startsWith('replay:') ? this.replay.marks : flagHistory(groupId);
   }
 
   setMode(mode) {
