@@ -51,8 +51,13 @@ public sealed class Dashboard : IAsyncDisposable
 
     public ILocator Feed => Page.Locator("#feed");
 
-    /// <summary>Opens the dashboard on an incident at 1280×720 as the named commander and waits until it is live.</summary>
-    public static async Task<Dashboard> OpenAsync(DashboardHost host, string incidentId, string actor = "test-commander")
+    public ILocator Notice => Page.Locator("#notice");
+
+    /// <summary>
+    /// Opens the dashboard on an incident at 1280×720 as the named commander and waits until it is live;
+    /// <paramref name="prepare"/> sees the browser context first (to route its traffic, say).
+    /// </summary>
+    public static async Task<Dashboard> OpenAsync(DashboardHost host, string incidentId, string actor = "test-commander", Func<IBrowserContext, Task>? prepare = null)
     {
         var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -60,6 +65,11 @@ public sealed class Dashboard : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1280, Height = 720 },
         });
         await context.AddInitScriptAsync($"localStorage.setItem('command.actor', {System.Text.Json.JsonSerializer.Serialize(actor)});");
+        if (prepare is not null)
+        {
+            await prepare(context);
+        }
+
         var dashboard = new Dashboard(context, await context.NewPageAsync());
         await dashboard.Page.GotoAsync($"/?incident={Uri.EscapeDataString(incidentId)}");
         await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");

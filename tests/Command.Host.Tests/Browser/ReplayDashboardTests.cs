@@ -21,6 +21,7 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
 
         await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
         await Expect(dashboard.Page.Locator("#replay-badge")).ToHaveTextAsync("REPLAY");
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Connected");
         await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
         await Expect(dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']")).ToHaveCountAsync(1);
         await dashboard.Page.Locator("#replay-seek").PressAsync("End");

@@ -21,7 +21,7 @@ const picture = new Picture();
 const commands = new Commands();
 const header = new Header({
   clock: $('clock'), phase: $('threat-phase'), name: $('incident-name'),
-  connection: $('connection'), connectionText: $('connection-text'),
+  connection: $('connection'), connectionText: $('connection-text'), lost: $('connection-lost'),
   phaseButtons: document.querySelectorAll('.controls [data-phase]'),
 }, picture);
 const connection = new Connection(picture, (state, detail) => header.setConnection(state, detail));

@@ -58,6 +58,7 @@ export class Modes {
   setMode(mode) {
     this.mode = mode;
     document.body.dataset.mode = mode;
+    this.header.setMode(mode);
     $('mode-live').setAttribute('aria-pressed', String(mode === 'live'));
     $('mode-replay').setAttribute('aria-pressed', String(mode === 'replay'));
     $('replay-badge').hidden = mode !== 'replay';
