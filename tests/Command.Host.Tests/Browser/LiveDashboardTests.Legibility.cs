@@ -34,4 +34,25 @@ public sealed partial class LiveDashboardTests
         Assert.Equal(quietLeft, flaggedLeft);
         Assert.Empty(dashboard.Errors);
     }
+
+    [Fact]
+    public async Task Site_and_range_labels_are_drawn_under_the_units()
+    {
+        var scene = await Scene.OpenAsync(host, "labels");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.HoldAsync("P1", 0, -60);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-flag", "alert");
+
+        const string Layer = "e => Number(getComputedStyle(e.closest('.leaflet-pane')).zIndex)";
+        var unit = await dashboard.Marker("P1").EvaluateAsync<int>(Layer);
+        foreach (var label in new[] { ".building-label", ".zone-label", ".range-label" })
+        {
+            var layer = await dashboard.Page.Locator(label).First.EvaluateAsync<int>(Layer);
+            Assert.True(layer < unit, $"{label} is drawn at {layer}, over the units at {unit}");
+        }
+
+        Assert.Empty(dashboard.Errors);
+    }
 }
