@@ -42,7 +42,13 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
         var scene = await Scene.OpenAsync(host, "feed");
         await scene.ThreatAsync(0, 100);
         await scene.EnrolAsync("P1", "Patrol 1", "contact");
-        await scene.HoldAsync("P1", 0, -60);
+        // One fix per post, so each flag is the last event recorded at its instant, as it is in a real drill.
+        var last = DateTimeOffset.UtcNow.AddSeconds(-1);
+        for (var i = 9; i >= 0; i--)
+        {
+            await scene.ReportAsync("P1", last.AddSeconds(-Scene.CadenceS * i), 0, -60);
+        }
+
         await scene.AcknowledgeAsync("P1", "rendering aid");
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
         await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
@@ -53,6 +59,7 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
 
         await Expect(items).ToHaveCountAsync(1);
         await Expect(items.First).ToHaveAttributeAsync("data-type", "flag-raised");
+        await Expect(items.First).ToContainTextAsync("⚠ ALERTPatrol 1holding ");
         await Expect(dashboard.ActiveFlags.Locator("li[data-subject='P1']")).ToHaveClassAsync("flag-alert");
 
         await dashboard.Page.Locator("#replay-seek").PressAsync("End");

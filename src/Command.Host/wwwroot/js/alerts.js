@@ -3,6 +3,7 @@
 // the zone flags again from what was recorded up to it, so a flag raised before the page looked is not missed.
 import { flag, escapeHtml } from './symbols.js';
 import { AckMenu } from './ack-menu.js';
+import { compareInstants } from './format.js';
 import { feedItem, feedTypes, fromMarker, subjectName } from './feed-item.js';
 
 const feedLimit = 100;
@@ -46,12 +47,17 @@ export class Alerts {
     this.feed.replaceChildren();
     this.zoneFlags = new Map();
     this.since = [];
-    const { groupId, snapshotSequence } = this.picture;
+    const { groupId, snapshotSequence, snapshotClock } = this.picture;
     if (groupId == null || snapshotSequence < 0) return;
     const recorded = (await this.history(groupId)) ?? [];
     if (this.loading !== token) return;
-    // Events past the snapshot come in frames (kept in this.since); the recording supplies the ones before it.
-    const before = recorded.filter(m => m.sequence <= snapshotSequence).map(fromMarker);
+    // Events past the snapshot come in frames (kept in this.since); the recording supplies the ones before it. A
+    // replay's snapshot numbers only the recorded inputs (it derives flags afresh), so a flag raised at the very
+    // instant of a seek lies past its sequence: there the instant decides.
+    const inSnapshot = groupId.startsWith('replay:')
+      ? m => compareInstants(m.time, snapshotClock) <= 0
+      : m => m.sequence <= snapshotSequence;
+    const before = recorded.filter(inSnapshot).map(fromMarker);
     this.zoneFlags = new Map();
     for (const e of before.concat(this.since)) trackZone(this.zoneFlags, e);
     this.feed.append(...before.filter(e => feedTypes.has(e.type)).reverse().map(e => feedItem(e, this.picture, false)));

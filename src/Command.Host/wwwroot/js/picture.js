@@ -18,6 +18,7 @@ export class Picture {
     this.trails = new Map();
     this.sequence = -1;
     this.snapshotSequence = -1;
+    this.snapshotClock = null;
     this.clockMs = null;
     this.clockAt = performance.now();
     this.rate = 1;
@@ -56,6 +57,7 @@ export class Picture {
     if (!frame.full && frame.sequence <= this.snapshotSequence) return;
     if (frame.full) {
       this.snapshotSequence = frame.sequence;
+      this.snapshotClock = frame.clock;
       this.units = new Map();
       this.threats = new Map();
       this.trails = new Map();
