@@ -72,6 +72,30 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
     }
 
     [Fact]
+    public async Task The_distance_chart_tells_time_in_UTC_like_the_clock_wherever_the_browser_is()
+    {
+        var scene = await Scene.OpenAsync(host, "chart");
+        await scene.ThreatAsync(0, 100);
+        await scene.TrackAsync("P1", (0, -80), (0, -70), (0, -60));
+        var first = await scene.FirstChartPointAsync("P1");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, timezoneId: "America/Chicago");
+        await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        await dashboard.Page.Locator("#replay-seek").PressAsync("End");
+
+        await dashboard.Row("P1").Locator(".status").ClickAsync();
+        var plot = dashboard.Page.Locator("#chart .u-over");
+        await Expect(plot).ToBeVisibleAsync();
+        var box = (await plot.BoundingBoxAsync())!;
+        await dashboard.Page.Mouse.MoveAsync(box.X + 1, box.Y + (box.Height / 2));
+
+        var time = dashboard.Page.Locator("#chart .u-legend .u-series").First;
+        await Expect(time).ToHaveTextAsync($"UTC{first.UtcDateTime:HH:mm:ss}");
+        await Expect(dashboard.Page.Locator(".readout-label").First).ToHaveTextAsync("Clock · UTC");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task Playing_a_replay_from_its_start_reaches_the_last_position()
     {
         var scene = await Scene.OpenAsync(host, "play");

@@ -77,6 +77,18 @@ internal sealed class Scene(DashboardHost host, string incidentId)
         return view.GetProperty("threats").EnumerateArray().Single(t => t.GetProperty("threatId").GetString() == "T1");
     }
 
+    /// <summary>When a unit's distance-to-threat series starts, as a replay's chart gets it.</summary>
+    public async Task<DateTimeOffset> FirstChartPointAsync(string unitId)
+    {
+        var opened = await host.PostJsonAsync("/api/replays", new { incidentId = IncidentId });
+        opened.EnsureSuccessStatusCode();
+        var replayId = (await opened.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("replayId").GetString();
+        var series = await host.Client.GetFromJsonAsync<JsonElement>($"/api/replays/{replayId}/series?units={unitId}", TestContext.Current.CancellationToken);
+        var seconds = series.GetProperty("units")[0].GetProperty("points")[0][0].GetDouble();
+        (await host.Client.DeleteAsync($"/api/replays/{replayId}", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000));
+    }
+
     public Task<JsonElement> DrillAsync() =>
         host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{IncidentId}/drill", TestContext.Current.CancellationToken);
 }
