@@ -96,6 +96,26 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
     }
 
     [Fact]
+    public async Task The_replay_header_fits_1280_with_nothing_overlapping()
+    {
+        var scene = await Scene.OpenAsync(host, "header");
+        await scene.ThreatAsync(0, 100);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        await Expect(dashboard.Page.Locator("#replay-badge")).ToBeVisibleAsync();
+
+        var edges = await dashboard.Page.Locator("header.bar > .bar-group").EvaluateAllAsync<double[][]>(
+            "groups => groups.map(g => { const r = g.getBoundingClientRect(); return [r.left, r.right]; })");
+        Assert.Equal(3, edges.Length);
+        Assert.True(edges[0][1] <= edges[1][0] && edges[1][1] <= edges[2][0], $"header groups overlap: {string.Join(" ", edges.Select(e => $"{e[0]:F0}-{e[1]:F0}"))}");
+        Assert.True(edges[2][1] <= 1280, $"the header runs off the screen to {edges[2][1]:F0}");
+        var nameLabel = dashboard.Page.Locator("label.field", new() { HasText = "Your name" });
+        Assert.True(await nameLabel.EvaluateAsync<bool>("e => e.getBoundingClientRect().height <= e.querySelector('input').getBoundingClientRect().height"), "'Your name' wraps");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task Playing_a_replay_from_its_start_reaches_the_last_position()
     {
         var scene = await Scene.OpenAsync(host, "play");
