@@ -24,8 +24,11 @@ export class DistanceChart {
       this.clear('Click unit rows to plot them');
       return;
     }
+    // Rows clicked in quick succession ask twice; only the latest question's answer is drawn.
+    const token = {};
+    this.asking = token;
     const answer = await attempt(() => get(`/api/replays/${enc(replayId)}/series?units=${unitIds.map(enc).join(',')}`));
-    if (!answer) return;
+    if (!answer || this.asking !== token) return;
     const series = answer.units ?? [];
     const times = [...new Set(series.flatMap(s => s.points.map(p => p[0])))].sort((a, b) => a - b);
     const index = new Map(times.map((t, i) => [t, i]));
@@ -64,6 +67,7 @@ export class DistanceChart {
   }
 
   clear(hint) {
+    this.asking = null;
     this.plot?.destroy();
     this.plot = null;
     this.hint.textContent = hint;
