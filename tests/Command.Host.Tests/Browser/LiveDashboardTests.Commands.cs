@@ -29,6 +29,8 @@ public sealed partial class LiveDashboardTests
         var lon = (await dragger.Threat().GetAttributeAsync("data-lon"))!;
         await Expect(watcher.Threat()).ToHaveAttributeAsync("data-lat", lat);
         await Expect(watcher.Threat()).ToHaveAttributeAsync("data-lon", lon);
+        await Expect(watcher.Feed.Locator("li").First).ToHaveAttributeAsync("data-type", "threat-set");
+        await Expect(watcher.Feed.Locator("li").First).ToContainTextAsync("THREATPLACEDCmdr Reyes");
         var position = (await scene.ThreatViewAsync()).GetProperty("position");
         Assert.Equal(lat, position.GetProperty("latitude").GetDouble().ToString("F6", CultureInfo.InvariantCulture));
         Assert.Equal(lon, position.GetProperty("longitude").GetDouble().ToString("F6", CultureInfo.InvariantCulture));
@@ -70,6 +72,7 @@ public sealed partial class LiveDashboardTests
         await dashboard.Row("R1").GetByRole(Microsoft.Playwright.AriaRole.Combobox, new() { Name = "Role" }).SelectOptionAsync("Rescue task force");
 
         await Expect(dashboard.Row("R1")).ToHaveAttributeAsync("data-role", "rescueTaskForce");
+        await Expect(dashboard.Feed.Locator("li[data-type='unit-role-changed'][data-subject='R1']")).ToContainTextAsync("ROLERescue 1 → Rescue task forcetest-commander");
         Assert.Equal("rescueTaskForce", (await scene.UnitAsync("R1")).GetProperty("role").GetString());
         Assert.Empty(dashboard.Errors);
     }
