@@ -40,6 +40,30 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task A_commander_places_the_threat_on_the_map_then_sets_its_phase()
+    {
+        var scene = await Scene.OpenAsync(host, "place");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Okafor");
+        var contained = dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Contained" });
+        await Expect(dashboard.Page.Locator("#threat-phase")).ToHaveTextAsync("NO THREAT");
+        await Expect(contained).ToBeDisabledAsync();
+
+        await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Place threat" }).ClickAsync();
+        var map = (await dashboard.Page.Locator("#map").BoundingBoxAsync())!;
+        await dashboard.Page.Mouse.ClickAsync(map.X + (map.Width / 2), map.Y + (map.Height / 2));
+
+        await Expect(dashboard.Threat()).ToHaveAttributeAsync("data-phase", "active");
+        await Expect(dashboard.Page.Locator("#threat-phase")).ToHaveTextAsync("ACTIVE");
+        await Expect(dashboard.Feed.Locator("li").First).ToContainTextAsync("THREATPLACEDCmdr Okafor");
+        await contained.ClickAsync();
+
+        await Expect(dashboard.Page.Locator("#threat-phase")).ToHaveTextAsync("CONTAINED");
+        await Expect(dashboard.Feed.Locator("li").First).ToContainTextAsync("THREATCONTAINEDCmdr Okafor");
+        Assert.Equal("contained", (await scene.ThreatViewAsync()).GetProperty("phase").GetString());
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task The_drill_controls_start_pause_and_stop_the_simulated_drill()
     {
         var scene = await Scene.OpenAsync(host, "drill");

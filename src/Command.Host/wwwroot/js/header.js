@@ -27,7 +27,12 @@ export class Header {
     const phase = threat?.phase ?? 'none';
     this.elements.phase.dataset.phase = phase;
     this.elements.phase.textContent = threat ? phase.toUpperCase() : 'NO THREAT';
-    for (const button of this.elements.phaseButtons) button.setAttribute('aria-pressed', String(button.dataset.phase === phase));
+    for (const button of this.elements.phaseButtons) {
+      button.setAttribute('aria-pressed', String(button.dataset.phase === phase));
+      // A phase belongs to a threat: before one is placed the buttons would do nothing, so they say so.
+      button.disabled = !threat;
+      button.title = threat ? '' : 'Place the threat first';
+    }
   }
 
   setConnection(state, detail) {
