@@ -85,9 +85,17 @@ public sealed class Dashboard : IAsyncDisposable
 
     public ILocator Threat(string threatId = "T1") => Page.Locator($".threat[data-threat='{threatId}']");
 
-    /// <summary>Saves a screenshot under the test output folder and, for the README, under docs/screenshots.</summary>
-    public async Task ScreenshotAsync(string name)
+    /// <summary>
+    /// Saves a screenshot under the test output folder and, for the README, under docs/screenshots; with a size,
+    /// the window is resized first (to a wall display's 1920×1080, say) and stays so.
+    /// </summary>
+    public async Task ScreenshotAsync(string name, int width = 0, int height = 0)
     {
+        if (width > 0)
+        {
+            await Page.SetViewportSizeAsync(width, height);
+        }
+
         var bytes = await Page.ScreenshotAsync();
         foreach (var folder in Screenshots.Folders())
         {

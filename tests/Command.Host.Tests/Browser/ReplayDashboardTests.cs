@@ -33,6 +33,7 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
         await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-lon", held.Lon);
         await Expect(dashboard.Row("P1")).ToHaveAttributeAsync("data-flag", "alert");
         await dashboard.ScreenshotAsync("replay.png");
+        await dashboard.ScreenshotAsync("replay-1920.png", 1920, 1080);
         Assert.Empty(dashboard.Errors);
     }
 
