@@ -55,22 +55,4 @@ public sealed partial class LiveDashboardTests
 
         Assert.Empty(dashboard.Errors);
     }
-
-    [Fact]
-    public async Task A_units_state_on_the_map_is_a_mark_as_well_as_a_colour()
-    {
-        var scene = await Scene.OpenAsync(host, "marks");
-        await scene.ThreatAsync(0, 100);
-        await scene.EnrolAsync("P2", "Patrol 2", "contact");
-        await scene.EnrolAsync("M1", "Medic 1", "medical");
-        await scene.TrackAsync("P2", (-80, -160), (-75, -145), (-70, -130), (-65, -115), (-60, -100), (-55, -85));
-        await scene.TrackAsync("M1", (-120, -120), (-119, -120), (-120, -119));
-        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
-
-        await Expect(dashboard.Marker("P2")).ToHaveAttributeAsync("data-state", "closing");
-        await Expect(dashboard.Marker("P2").Locator(".unit-label b")).ToHaveTextAsync("▼Patrol 2");
-        await Expect(dashboard.Marker("M1")).ToHaveAttributeAsync("data-state", "holding");
-        await Expect(dashboard.Marker("M1").Locator(".unit-label b")).ToHaveTextAsync("■Medic 1");
-        Assert.Empty(dashboard.Errors);
-    }
 }

@@ -1,7 +1,7 @@
 // One row of the unit board. Cells are built once and their text replaced, so a busy board stays cheap.
 // Seven columns, so the numbers a commander acts on can be large at 1280×720: who (and role), status (flag,
 // state and reason), distance, closing rate, ETA, time in state, and the last fix (its age and source).
-import { roles, flag, shapeSvg, state, escapeHtml } from './symbols.js';
+import { roles, flag, shapeSvg, state, closes, escapeHtml } from './symbols.js';
 import { metres, rate, duration, age, since } from './format.js';
 
 const sources = { json: 'JSON', simulator: 'SIM', coT: 'CoT', nmea: 'NMEA', aprs: 'APRS', osmAnd: 'OsmAnd' };
@@ -32,7 +32,7 @@ export function renderRow(row, unit, picture) {
   row.tr.dataset.role = unit.role;
   row.tr.dataset.flag = unit.flag;
   row.tr.dataset.state = unit.state;
-  row.tr.className = `flag-${unit.flag} state-${unit.state}${unit.acknowledged ? ' acknowledged' : ''}${row.tr.classList.contains('selected') ? ' selected' : ''}`;
+  row.tr.className = `flag-${unit.flag} state-${unit.state}${closes(unit.role) ? ' judged' : ''}${unit.acknowledged ? ' acknowledged' : ''}${row.tr.classList.contains('selected') ? ' selected' : ''}`;
   set(row.callsign, `${shapeSvg(unit.role, 18)}<b>${escapeHtml(unit.callsign)}</b>`);
   set(row.unitId, unit.callsign !== unit.unitId ? escapeHtml(unit.unitId) : '');
   if (document.activeElement !== row.select) row.select.value = unit.role;
