@@ -44,7 +44,7 @@ public sealed partial class LiveDashboardTests
         await Expect(dashboard.ConnectionText).ToHaveTextAsync("Reconnecting…");
         await Expect(lost).ToBeVisibleAsync();
         await Expect(lost).ToContainTextAsync("Connection lost — reconnecting by itself.");
-        await Expect(dashboard.Page.Locator("body")).ToHaveAttributeAsync("data-connection", "reconnecting");
+        await Expect(dashboard.Page.Locator("body")).ToHaveClassAsync("connection-lost");
         // The unit moves while the page cannot hear it; the fix is ten seconds after the hold's last.
         await scene.ReportAsync("P1", DateTimeOffset.UtcNow.AddSeconds(9), 0, -20);
 
@@ -52,6 +52,7 @@ public sealed partial class LiveDashboardTests
 
         await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
         await Expect(lost).ToBeHiddenAsync();
+        await Expect(dashboard.Page.Locator("body")).Not.ToHaveClassAsync("connection-lost");
         await Expect(dashboard.Notice).ToHaveTextAsync("Reconnected — the picture is live again.");
         await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-lat", Scene.Shown(0, -20).Lat);
         await Expect(dashboard.Feed.Locator("li[data-type='flag-raised'][data-subject='P1']")).ToHaveCountAsync(1);

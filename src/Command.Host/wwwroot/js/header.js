@@ -38,7 +38,6 @@ export class Header {
   setConnection(state, detail) {
     this.state = state;
     this.elements.connection.dataset.state = state;
-    document.body.dataset.connection = state;
     this.elements.connection.title = detail || '';
     this.renderConnectionWord();
     if (lostStates.has(state) && !this.lost) this.loseConnection();
@@ -47,6 +46,7 @@ export class Header {
 
   loseConnection() {
     this.lost = true;
+    document.body.classList.add('connection-lost');
     this.picture.hold(true);
     const at = this.picture.now();
     this.elements.lost.textContent = at == null
@@ -57,6 +57,7 @@ export class Header {
 
   regainConnection() {
     this.lost = false;
+    document.body.classList.remove('connection-lost');
     this.picture.hold(false);
     this.elements.lost.hidden = true;
     showNotice('Reconnected — the picture is live again.', 'info');
