@@ -89,6 +89,22 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
     }
 
     [Fact]
+    public async Task A_session_timeline_lists_the_flags_recorded_so_far_oldest_first()
+    {
+        var (id, _) = await RecordHoldAsync();
+
+        var marks = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", Ct);
+        var unknown = await host.Client.GetAsync("/api/sessions/never-recorded/timeline", Ct);
+
+        var p1 = marks!.Where(m => m.GetProperty("subject").GetString() == "P1").Select(m => $"{m.GetProperty("type").GetString()} {m.GetProperty("level").GetString()}");
+        Assert.Equal(["flag-raised watch", "flag-escalated alert"], p1);
+        Assert.Contains(marks!, m => m.GetProperty("subject").GetString() == "zone:hot");
+        var sequences = marks!.Select(m => m.GetProperty("sequence").GetInt64()).ToList();
+        Assert.Equal(sequences.Order(), sequences);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task Replaying_an_unknown_session_is_not_found()
     {
         var response = await host.PostJsonAsync("/api/replays", new { incidentId = "never-recorded" });

@@ -13,6 +13,7 @@ public static class ReplaysApi
     {
         app.MapGet("/api/sessions", async (SessionCatalogue catalogue, CancellationToken ct) =>
             Results.Ok(await catalogue.ListAsync(ct).ToListAsync(ct))).WithTags("Sessions");
+        app.MapGet("/api/sessions/{id}/timeline", SessionTimeline).WithTags("Sessions");
 
         var api = app.MapGroup("/api/replays").WithTags("Replays");
         api.MapPost("/", Open);
@@ -51,7 +52,7 @@ public static class ReplaysApi
 
         if (!await catalogue.ListAsync(ct).AnyAsync(s => s.IncidentId == body.IncidentId, ct))
         {
-            return Results.NotFound(new ApiError("unknown-session", $"no recorded session for incident '{body.IncidentId}'"));
+            return UnknownSession(body.IncidentId!);
         }
 
         var player = await replays.OpenAsync(body.IncidentId!, ct);
@@ -73,6 +74,21 @@ public static class ReplaysApi
 
         return await With(replays, replayId, async p => { await p.SeekAsync(time); return Results.Ok(p.Status); });
     }
+
+    /// <summary>A session's flags so far, so a page opened (or reconnected) mid-incident can show what it missed.</summary>
+    private static async Task<IResult> SessionTimeline(string id, CatalogueTimeline timelines, CancellationToken ct)
+    {
+        try
+        {
+            return SiteMapping.IsValidId(id) ? Results.Ok(await timelines.ReadAsync(id, ct)) : UnknownSession(id);
+        }
+        catch (KeyNotFoundException)
+        {
+            return UnknownSession(id);
+        }
+    }
+
+    private static IResult UnknownSession(string id) => Results.NotFound(new ApiError("unknown-session", $"no recorded session for incident '{id}'"));
 
     private static Task<IResult> Timeline(string replayId, ReplayRegistry replays, CatalogueTimeline timelines, CancellationToken ct) =>
         With(replays, replayId, async p => Results.Ok(await timelines.ReadAsync(p.Status.IncidentId, ct)));

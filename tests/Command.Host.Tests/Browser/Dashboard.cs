@@ -51,15 +51,27 @@ public sealed class Dashboard : IAsyncDisposable
 
     public ILocator Feed => Page.Locator("#feed");
 
-    /// <summary>Opens the dashboard on an incident at 1280×720 as the named commander and waits until it is live.</summary>
-    public static async Task<Dashboard> OpenAsync(DashboardHost host, string incidentId, string actor = "test-commander")
+    public ILocator Notice => Page.Locator("#notice");
+
+    /// <summary>
+    /// Opens the dashboard on an incident at 1280×720 as the named commander, in the given time zone, and waits
+    /// until it is live; <paramref name="prepare"/> sees the browser context first (to route its traffic, say).
+    /// </summary>
+    public static async Task<Dashboard> OpenAsync(
+        DashboardHost host, string incidentId, string actor = "test-commander", Func<IBrowserContext, Task>? prepare = null, string timezoneId = "UTC")
     {
         var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = host.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 720 },
+            TimezoneId = timezoneId,
         });
         await context.AddInitScriptAsync($"localStorage.setItem('command.actor', {System.Text.Json.JsonSerializer.Serialize(actor)});");
+        if (prepare is not null)
+        {
+            await prepare(context);
+        }
+
         var dashboard = new Dashboard(context, await context.NewPageAsync());
         await dashboard.Page.GotoAsync($"/?incident={Uri.EscapeDataString(incidentId)}");
         await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
@@ -73,9 +85,17 @@ public sealed class Dashboard : IAsyncDisposable
 
     public ILocator Threat(string threatId = "T1") => Page.Locator($".threat[data-threat='{threatId}']");
 
-    /// <summary>Saves a screenshot under the test output folder and, for the README, under docs/screenshots.</summary>
-    public async Task ScreenshotAsync(string name)
+    /// <summary>
+    /// Saves a screenshot under the test output folder and, for the README, under docs/screenshots; with a size,
+    /// the window is resized first (to a wall display's 1920×1080, say) and stays so.
+    /// </summary>
+    public async Task ScreenshotAsync(string name, int width = 0, int height = 0)
     {
+        if (width > 0)
+        {
+            await Page.SetViewportSizeAsync(width, height);
+        }
+
         var bytes = await Page.ScreenshotAsync();
         foreach (var folder in Screenshots.Folders())
         {

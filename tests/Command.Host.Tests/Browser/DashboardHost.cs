@@ -4,8 +4,17 @@ using Microsoft.Playwright;
 namespace Command.Host.Tests.Browser;
 
 /// <summary>The real host on loopback plus one headless Chromium, shared by a class of browser tests.</summary>
-public sealed class DashboardHost : CommandHost
+public class DashboardHost : CommandHost
 {
+    public DashboardHost()
+    {
+    }
+
+    protected DashboardHost(IDictionary<string, string?> overrides, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection> services)
+        : base(overrides, services)
+    {
+    }
+
     /// <summary>How long an expectation waits for the page to catch up: frames go out a few times a second.</summary>
     public const float ExpectTimeoutMs = 15_000;
 
@@ -30,5 +39,6 @@ public sealed class DashboardHost : CommandHost
 
         playwright?.Dispose();
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

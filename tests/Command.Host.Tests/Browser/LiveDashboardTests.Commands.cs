@@ -29,12 +29,38 @@ public sealed partial class LiveDashboardTests
         var lon = (await dragger.Threat().GetAttributeAsync("data-lon"))!;
         await Expect(watcher.Threat()).ToHaveAttributeAsync("data-lat", lat);
         await Expect(watcher.Threat()).ToHaveAttributeAsync("data-lon", lon);
+        await Expect(watcher.Feed.Locator("li").First).ToHaveAttributeAsync("data-type", "threat-set");
+        await Expect(watcher.Feed.Locator("li").First).ToContainTextAsync("THREATPLACEDCmdr Reyes");
         var position = (await scene.ThreatViewAsync()).GetProperty("position");
         Assert.Equal(lat, position.GetProperty("latitude").GetDouble().ToString("F6", CultureInfo.InvariantCulture));
         Assert.Equal(lon, position.GetProperty("longitude").GetDouble().ToString("F6", CultureInfo.InvariantCulture));
         Assert.True(double.Parse(lat, CultureInfo.InvariantCulture) < double.Parse(start.Lat, CultureInfo.InvariantCulture), "dragged down the screen is south");
         Assert.Empty(dragger.Errors);
         Assert.Empty(watcher.Errors);
+    }
+
+    [Fact]
+    public async Task A_commander_places_the_threat_on_the_map_then_sets_its_phase()
+    {
+        var scene = await Scene.OpenAsync(host, "place");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Okafor");
+        var contained = dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Contained" });
+        await Expect(dashboard.Page.Locator("#threat-phase")).ToHaveTextAsync("NO THREAT");
+        await Expect(contained).ToBeDisabledAsync();
+
+        await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Place threat" }).ClickAsync();
+        var map = (await dashboard.Page.Locator("#map").BoundingBoxAsync())!;
+        await dashboard.Page.Mouse.ClickAsync(map.X + (map.Width / 2), map.Y + (map.Height / 2));
+
+        await Expect(dashboard.Threat()).ToHaveAttributeAsync("data-phase", "active");
+        await Expect(dashboard.Page.Locator("#threat-phase")).ToHaveTextAsync("ACTIVE");
+        await Expect(dashboard.Feed.Locator("li").First).ToContainTextAsync("THREATPLACEDCmdr Okafor");
+        await contained.ClickAsync();
+
+        await Expect(dashboard.Page.Locator("#threat-phase")).ToHaveTextAsync("CONTAINED");
+        await Expect(dashboard.Feed.Locator("li").First).ToContainTextAsync("THREATCONTAINEDCmdr Okafor");
+        Assert.Equal("contained", (await scene.ThreatViewAsync()).GetProperty("phase").GetString());
+        Assert.Empty(dashboard.Errors);
     }
 
     [Fact]
@@ -70,6 +96,7 @@ public sealed partial class LiveDashboardTests
         await dashboard.Row("R1").GetByRole(Microsoft.Playwright.AriaRole.Combobox, new() { Name = "Role" }).SelectOptionAsync("Rescue task force");
 
         await Expect(dashboard.Row("R1")).ToHaveAttributeAsync("data-role", "rescueTaskForce");
+        await Expect(dashboard.Feed.Locator("li[data-type='unit-role-changed'][data-subject='R1']")).ToContainTextAsync("ROLERescue 1 → Rescue task forcetest-commander");
         Assert.Equal("rescueTaskForce", (await scene.UnitAsync("R1")).GetProperty("role").GetString());
         Assert.Empty(dashboard.Errors);
     }

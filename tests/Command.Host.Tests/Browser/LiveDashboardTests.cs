@@ -28,6 +28,7 @@ public sealed partial class LiveDashboardTests(DashboardHost host) : IClassFixtu
         await Expect(dashboard.Row("P2")).ToHaveAttributeAsync("data-state", "closing");
         await Expect(dashboard.Marker("K9")).ToBeVisibleAsync();
         await dashboard.ScreenshotAsync("live.png");
+        await dashboard.ScreenshotAsync("live-1920.png", 1920, 1080);
         Assert.Empty(dashboard.Errors);
     }
 

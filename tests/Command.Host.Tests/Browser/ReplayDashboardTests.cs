@@ -21,6 +21,7 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
 
         await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
         await Expect(dashboard.Page.Locator("#replay-badge")).ToHaveTextAsync("REPLAY");
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Connected");
         await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
         await Expect(dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']")).ToHaveCountAsync(1);
         await dashboard.Page.Locator("#replay-seek").PressAsync("End");
@@ -32,6 +33,86 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
         await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-lon", held.Lon);
         await Expect(dashboard.Row("P1")).ToHaveAttributeAsync("data-flag", "alert");
         await dashboard.ScreenshotAsync("replay.png");
+        await dashboard.ScreenshotAsync("replay-1920.png", 1920, 1080);
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task Seeking_a_replay_lists_the_flags_recorded_up_to_that_instant()
+    {
+        var scene = await Scene.OpenAsync(host, "feed");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        // One fix per post, so each flag is the last event recorded at its instant, as it is in a real drill.
+        var last = DateTimeOffset.UtcNow.AddSeconds(-1);
+        for (var i = 9; i >= 0; i--)
+        {
+            await scene.ReportAsync("P1", last.AddSeconds(-Scene.CadenceS * i), 0, -60);
+        }
+
+        await scene.AcknowledgeAsync("P1", "rendering aid");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(dashboard.Page.Locator(".mark.flag-acknowledged[data-subject='P1']")).ToHaveCountAsync(1);
+        var items = dashboard.Feed.Locator("li");
+
+        await dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']").ClickAsync();
+
+        await Expect(items).ToHaveCountAsync(1);
+        await Expect(items.First).ToHaveAttributeAsync("data-type", "flag-raised");
+        await Expect(items.First).ToContainTextAsync("⚠ ALERTPatrol 1holding ");
+        await Expect(dashboard.ActiveFlags.Locator("li[data-subject='P1']")).ToHaveClassAsync("flag-alert");
+
+        await dashboard.Page.Locator("#replay-seek").PressAsync("End");
+
+        await Expect(items).ToHaveCountAsync(2);
+        await Expect(items.First).ToHaveAttributeAsync("data-type", "flag-acknowledged");
+        await Expect(items.First).ToContainTextAsync("rendering aid — test-commander");
+        await Expect(dashboard.ActiveFlags.Locator("li[data-subject='P1']")).ToHaveClassAsync("flag-alert acknowledged");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task The_distance_chart_tells_time_in_UTC_like_the_clock_wherever_the_browser_is()
+    {
+        var scene = await Scene.OpenAsync(host, "chart");
+        await scene.ThreatAsync(0, 100);
+        await scene.TrackAsync("P1", (0, -80), (0, -70), (0, -60));
+        var first = await scene.FirstChartPointAsync("P1");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, timezoneId: "America/Chicago");
+        await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        await dashboard.Page.Locator("#replay-seek").PressAsync("End");
+
+        await dashboard.Row("P1").Locator(".status").ClickAsync();
+        var plot = dashboard.Page.Locator("#chart .u-over");
+        await Expect(plot).ToBeVisibleAsync();
+        var box = (await plot.BoundingBoxAsync())!;
+        await dashboard.Page.Mouse.MoveAsync(box.X + 1, box.Y + (box.Height / 2));
+
+        var time = dashboard.Page.Locator("#chart .u-legend .u-series").First;
+        await Expect(time).ToHaveTextAsync($"UTC{first.UtcDateTime:HH:mm:ss}");
+        await Expect(dashboard.Page.Locator(".readout-label").First).ToHaveTextAsync("Clock · UTC");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task The_replay_header_fits_1280_with_nothing_overlapping()
+    {
+        var scene = await Scene.OpenAsync(host, "header");
+        await scene.ThreatAsync(0, 100);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        await Expect(dashboard.Page.Locator("#replay-badge")).ToBeVisibleAsync();
+
+        var edges = await dashboard.Page.Locator("header.bar > .bar-group").EvaluateAllAsync<double[][]>(
+            "groups => groups.map(g => { const r = g.getBoundingClientRect(); return [r.left, r.right]; })");
+        Assert.Equal(3, edges.Length);
+        Assert.True(edges[0][1] <= edges[1][0] && edges[1][1] <= edges[2][0], $"header groups overlap: {string.Join(" ", edges.Select(e => $"{e[0]:F0}-{e[1]:F0}"))}");
+        Assert.True(edges[2][1] <= 1280, $"the header runs off the screen to {edges[2][1]:F0}");
+        var nameLabel = dashboard.Page.Locator("label.field", new() { HasText = "Your name" });
+        Assert.True(await nameLabel.EvaluateAsync<bool>("e => e.getBoundingClientRect().height <= e.querySelector('input').getBoundingClientRect().height"), "'Your name' wraps");
         Assert.Empty(dashboard.Errors);
     }
 

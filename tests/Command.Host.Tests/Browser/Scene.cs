@@ -62,6 +62,9 @@ internal sealed class Scene(DashboardHost host, string incidentId)
     public Task HoldAsync(string unitId, double east, double north) =>
         TrackAsync(unitId, [.. Enumerable.Repeat((east, north), 10)]);
 
+    public async Task AcknowledgeAsync(string subject, string reason) =>
+        (await host.PostJsonAsync($"/api/incidents/{IncidentId}/flags/{subject}/ack", new { reason })).EnsureSuccessStatusCode();
+
     public async Task<JsonElement> UnitAsync(string unitId)
     {
         var units = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/incidents/{IncidentId}/units", TestContext.Current.CancellationToken);
@@ -72,6 +75,18 @@ internal sealed class Scene(DashboardHost host, string incidentId)
     {
         var view = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{IncidentId}", TestContext.Current.CancellationToken);
         return view.GetProperty("threats").EnumerateArray().Single(t => t.GetProperty("threatId").GetString() == "T1");
+    }
+
+    /// <summary>When a unit's distance-to-threat series starts, as a replay's chart gets it.</summary>
+    public async Task<DateTimeOffset> FirstChartPointAsync(string unitId)
+    {
+        var opened = await host.PostJsonAsync("/api/replays", new { incidentId = IncidentId });
+        opened.EnsureSuccessStatusCode();
+        var replayId = (await opened.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("replayId").GetString();
+        var series = await host.Client.GetFromJsonAsync<JsonElement>($"/api/replays/{replayId}/series?units={unitId}", TestContext.Current.CancellationToken);
+        var seconds = series.GetProperty("units")[0].GetProperty("points")[0][0].GetDouble();
+        (await host.Client.DeleteAsync($"/api/replays/{replayId}", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000));
     }
 
     public Task<JsonElement> DrillAsync() =>

@@ -1,19 +1,25 @@
 // Flags: what needs a commander's eye now (with a two-click acknowledgement), and the history, newest first.
+// Each snapshot (opening the page, joining again after a lost connection, a replay's seek) starts the feed and
+// the zone flags again from what was recorded up to it, so a flag raised before the page looked is not missed.
 import { flag, escapeHtml } from './symbols.js';
-import { clock } from './format.js';
 import { AckMenu } from './ack-menu.js';
+import { compareInstants } from './format.js';
+import { feedItem, feedTypes, fromMarker, subjectName } from './feed-item.js';
 
 const feedLimit = 100;
-const feedTypes = new Set(['flag-raised', 'flag-escalated', 'flag-cleared', 'flag-acknowledged', 'threat-phase-changed', 'drill-controlled']);
 
 export class Alerts {
-  constructor(elements, picture, commands) {
+  /** history(groupId) answers the recorded flag events of what is watched (timeline markers), oldest first. */
+  constructor(elements, picture, commands, history) {
     this.active = elements.active;
     this.feed = elements.feed;
     this.count = elements.count;
     this.picture = picture;
+    this.history = history;
     this.editable = true;
     this.zoneFlags = new Map();
+    this.since = [];
+    this.loading = null;
     this.menu = new AckMenu((subject, reason) => commands.acknowledge(subject, reason));
     picture.subscribe(change => this.update(change));
   }
@@ -25,29 +31,49 @@ export class Alerts {
   }
 
   update(change) {
-    if (change.reset) {
-      this.feed.replaceChildren();
-      this.zoneFlags.clear();
-    }
+    if (change.reset) this.restart();
     for (const e of change.events) {
-      this.trackZone(e);
-      if (feedTypes.has(e.type)) this.prepend(e);
+      this.since.push(e);
+      trackZone(this.zoneFlags, e);
+      if (feedTypes.has(e.type)) this.feed.prepend(feedItem(e, this.picture, true));
     }
+    this.trim();
     if (change.reset || change.units.length || change.events.length) this.renderActive();
   }
 
-  trackZone(e) {
-    if (!e.subject?.startsWith('zone:')) return;
-    if (e.type === 'flag-raised' || e.type === 'flag-escalated') this.zoneFlags.set(e.subject, { level: e.level, reason: e.reason, acknowledged: false });
-    if (e.type === 'flag-cleared') this.zoneFlags.delete(e.subject);
-    if (e.type === 'flag-acknowledged' && this.zoneFlags.has(e.subject)) this.zoneFlags.get(e.subject).acknowledged = true;
+  async restart() {
+    const token = {};
+    this.loading = token;
+    this.feed.replaceChildren();
+    this.zoneFlags = new Map();
+    this.since = [];
+    const { groupId, snapshotSequence, snapshotClock } = this.picture;
+    if (groupId == null || snapshotSequence < 0) return;
+    const recorded = (await this.history(groupId)) ?? [];
+    if (this.loading !== token) return;
+    // Events past the snapshot come in frames (kept in this.since); the recording supplies the ones before it. A
+    // replay's snapshot numbers only the recorded inputs (it derives flags afresh), so a flag raised at the very
+    // instant of a seek lies past its sequence: there the instant decides.
+    const inSnapshot = groupId.startsWith('replay:')
+      ? m => compareInstants(m.time, snapshotClock) <= 0
+      : m => m.sequence <= snapshotSequence;
+    const before = recorded.filter(inSnapshot).map(fromMarker);
+    this.zoneFlags = new Map();
+    for (const e of before.concat(this.since)) trackZone(this.zoneFlags, e);
+    this.feed.append(...before.filter(e => feedTypes.has(e.type)).reverse().map(e => feedItem(e, this.picture, false)));
+    this.trim();
+    this.renderActive();
+  }
+
+  trim() {
+    while (this.feed.children.length > feedLimit) this.feed.lastElementChild.remove();
   }
 
   renderActive() {
     const items = [...this.picture.units.values()]
       .filter(u => u.flag && u.flag !== 'none')
       .map(u => ({ subject: u.unitId, name: u.callsign, level: u.flag, reason: u.flagReason, acknowledged: u.acknowledged }))
-      .concat([...this.zoneFlags].map(([subject, f]) => ({ subject, name: subject.substring(5).toUpperCase() + ' zone', ...f })))
+      .concat([...this.zoneFlags].map(([subject, f]) => ({ subject, name: subjectName(subject, this.picture), ...f })))
       .sort((a, b) => Number(a.acknowledged) - Number(b.acknowledged) || (a.level === 'alert' ? -1 : 0) - (b.level === 'alert' ? -1 : 0));
     const key = JSON.stringify([this.editable, items]);
     if (key === this.renderedKey) return;
@@ -69,28 +95,12 @@ export class Alerts {
     li.querySelector('button.ack')?.addEventListener('click', e => this.menu.open(e.currentTarget, item.subject));
     return li;
   }
-
-  prepend(e) {
-    const li = document.createElement('li');
-    li.className = `feed-item new ${e.type} flag-${e.level ?? 'none'}`;
-    li.dataset.subject = e.subject ?? e.threatId ?? e.action ?? '';
-    li.dataset.type = e.type;
-    li.innerHTML = `<time>${clock(Date.parse(e.time))}</time>${describe(e, this.picture)}`;
-    this.feed.prepend(li);
-    while (this.feed.children.length > feedLimit) this.feed.lastElementChild.remove();
-  }
 }
 
-function describe(e, picture) {
-  const who = `<b>${escapeHtml(e.subject?.startsWith('zone:') ? e.subject.substring(5).toUpperCase() + ' zone' : picture.callsign(e.subject))}</b>`;
-  const reason = text => `<span class="reason">${escapeHtml(text ?? '')}</span>`;
-  switch (e.type) {
-    case 'flag-raised': return `<span class="verb">${flag(e.level).mark} ${flag(e.level).word}</span>${who}${reason(e.reason)}`;
-    case 'flag-escalated': return `<span class="verb">⇧ ${flag(e.level).word}</span>${who}${reason(e.reason)}`;
-    case 'flag-cleared': return `<span class="verb">✓ CLEARED</span>${who}${reason(e.reason)}`;
-    case 'flag-acknowledged': return `<span class="verb">ACK</span>${who}${reason(`${e.reason} — ${e.actor}`)}`;
-    case 'threat-phase-changed': return `<span class="verb">THREAT</span><b>${escapeHtml(e.phase.toUpperCase())}</b>${reason(e.actor)}`;
-    case 'drill-controlled': return `<span class="verb">DRILL</span><b>${escapeHtml(e.action.toUpperCase())}</b>${reason(`${e.scenario} — ${e.actor}`)}`;
-    default: return escapeHtml(e.type);
-  }
+/** Zone flags are not in a snapshot's units: the flag events say which are up. */
+function trackZone(zoneFlags, e) {
+  if (!e.subject?.startsWith('zone:')) return;
+  if (e.type === 'flag-raised' || e.type === 'flag-escalated') zoneFlags.set(e.subject, { level: e.level, reason: e.reason, acknowledged: false });
+  if (e.type === 'flag-cleared') zoneFlags.delete(e.subject);
+  if (e.type === 'flag-acknowledged' && zoneFlags.has(e.subject)) zoneFlags.get(e.subject).acknowledged = true;
 }

@@ -1,5 +1,7 @@
 // One row of the unit board. Cells are built once and their text replaced, so a busy board stays cheap.
-import { roles, flag, shapeSvg, state, escapeHtml } from './symbols.js';
+// Seven columns, so the numbers a commander acts on can be large at 1280×720: who (and role), status (flag,
+// state and reason), distance, closing rate, ETA, time in state, and the last fix (its age and source).
+import { roles, flag, shapeSvg, state, closes, escapeHtml } from './symbols.js';
 import { metres, rate, duration, age, since } from './format.js';
 
 const sources = { json: 'JSON', simulator: 'SIM', coT: 'CoT', nmea: 'NMEA', aprs: 'APRS', osmAnd: 'OsmAnd' };
@@ -7,9 +9,9 @@ const sources = { json: 'JSON', simulator: 'SIM', coT: 'CoT', nmea: 'NMEA', aprs
 export function createRow(unit, commands, onToggle) {
   const tr = document.createElement('tr');
   tr.dataset.unit = unit.unitId;
-  tr.innerHTML = '<th scope="row" class="callsign"></th><td class="role"><span class="role-shape"></span><select aria-label="Role"></select></td>'
-    + '<td class="state"></td><td class="flag"></td><td class="num distance"></td><td class="num rate"></td><td class="num eta"></td>'
-    + '<td class="num in-state"></td><td class="num fix-age"></td><td class="source"></td>';
+  tr.innerHTML = '<th scope="row" class="who"><span class="callsign"></span><span class="role"><select aria-label="Role"></select><small class="unit-id"></small></span></th>'
+    + '<td class="status"></td><td class="num distance"></td><td class="num rate"></td><td class="num eta"></td>'
+    + '<td class="num in-state"></td><td class="num fix"><span class="fix-age"></span><small class="source"></small></td>';
   const cell = name => tr.querySelector(`.${name}`);
   const select = tr.querySelector('select');
   select.innerHTML = roles.map(r => `<option value="${r.value}">${r.label}</option>`).join('');
@@ -21,7 +23,7 @@ export function createRow(unit, commands, onToggle) {
   tr.addEventListener('click', e => { if (!e.target.closest('button, select, a')) onToggle(); });
   return {
     tr, select,
-    callsign: cell('callsign'), roleShape: cell('role-shape'), state: cell('state'), flag: cell('flag'),
+    callsign: cell('callsign'), unitId: cell('unit-id'), status: cell('status'),
     distance: cell('distance'), rate: cell('rate'), eta: cell('eta'), inState: cell('in-state'), fixAge: cell('fix-age'), source: cell('source'),
   };
 }
@@ -30,17 +32,15 @@ export function renderRow(row, unit, picture) {
   row.tr.dataset.role = unit.role;
   row.tr.dataset.flag = unit.flag;
   row.tr.dataset.state = unit.state;
-  row.tr.className = `flag-${unit.flag} state-${unit.state}${unit.acknowledged ? ' acknowledged' : ''}${row.tr.classList.contains('selected') ? ' selected' : ''}`;
-  set(row.callsign, `<b>${escapeHtml(unit.callsign)}</b>${unit.callsign !== unit.unitId ? `<small>${escapeHtml(unit.unitId)}</small>` : ''}`);
-  set(row.roleShape, shapeSvg(unit.role, 18));
+  row.tr.className = `flag-${unit.flag} state-${unit.state}${closes(unit.role) ? ' judged' : ''}${unit.acknowledged ? ' acknowledged' : ''}${row.tr.classList.contains('selected') ? ' selected' : ''}`;
+  set(row.callsign, `${shapeSvg(unit.role, 18)}<b>${escapeHtml(unit.callsign)}</b>`);
+  set(row.unitId, unit.callsign !== unit.unitId ? escapeHtml(unit.unitId) : '');
   if (document.activeElement !== row.select) row.select.value = unit.role;
-  const s = state(unit.state);
-  set(row.state, `<span class="state-word">${s.mark} ${s.word}</span>`);
-  set(row.flag, flagHtml(unit));
+  set(row.status, statusHtml(unit));
   set(row.distance, distanceHtml(unit));
   set(row.rate, escapeHtml(rate(unit.closingRateMps)));
   set(row.eta, escapeHtml(unit.etaS == null ? '—' : duration(unit.etaS)));
-  set(row.source, escapeHtml(sources[unit.lastFix?.source] ?? unit.lastFix?.source ?? '—'));
+  set(row.source, escapeHtml(sources[unit.lastFix?.source] ?? unit.lastFix?.source ?? ''));
   tickRow(row, unit, picture);
 }
 
@@ -48,19 +48,21 @@ export function tickRow(row, unit, picture) {
   if (!unit) return;
   const now = picture.now();
   set(row.inState, escapeHtml(duration(since(now, unit.stateSince))));
-  set(row.fixAge, escapeHtml(age(since(now, unit.lastFix?.fixTime))));
+  set(row.fixAge, escapeHtml(unit.lastFix ? age(since(now, unit.lastFix.fixTime)) : 'no fix'));
 }
 
-function flagHtml(unit) {
-  if (!unit.flag || unit.flag === 'none') return '';
+function statusHtml(unit) {
+  const s = state(unit.state);
+  const stateWord = `<span class="state-word">${s.mark} ${s.word}</span>`;
+  if (!unit.flag || unit.flag === 'none') return stateWord;
   const f = flag(unit.flag);
   const ack = unit.acknowledged ? '<span class="ack-badge">ACK</span>' : '';
-  return `<span class="flag-word">${f.mark} ${f.word}</span>${ack}<span class="reason">${escapeHtml(unit.flagReason ?? '')}</span>`;
+  return `<span class="flag-word">${f.mark} ${f.word}</span>${ack}${stateWord}<span class="reason">${escapeHtml(unit.flagReason ?? '')}</span>`;
 }
 
 function distanceHtml(unit) {
   if (unit.pathDistanceM != null) {
-    return `<b>path ${escapeHtml(metres(unit.pathDistanceM))}</b><small>straight ${escapeHtml(metres(unit.distanceM))}</small>`;
+    return `<b>${escapeHtml(metres(unit.pathDistanceM))}</b><small>by path · ${escapeHtml(metres(unit.distanceM))} straight</small>`;
   }
   return `<b>${escapeHtml(metres(unit.distanceM))}</b>`;
 }

@@ -43,3 +43,9 @@ export function since(laterMs, earlierIso) {
   if (laterMs == null || !earlierIso) return null;
   return (laterMs - Date.parse(earlierIso)) / 1000;
 }
+
+/** Orders two ISO 8601 instants to the 100 ns tick the host writes (Date.parse stops at milliseconds). */
+export function compareInstants(a, b) {
+  const subMs = text => Number((/\.(\d+)/.exec(text)?.[1] ?? '').padEnd(7, '0').substring(3, 7));
+  return Date.parse(a) - Date.parse(b) || subMs(a) - subMs(b);
+}

@@ -1,12 +1,18 @@
-// The header: incident clock, threat phase in large type, and the state of the live connection.
+// The header: incident clock, threat phase in large type, and the state of the live connection. A lost
+// connection is said in words across the page, the picture is marked as old, and getting it back is said too.
 import { clock } from './format.js';
+import { showNotice } from './notice.js';
 
 const connectionWords = { live: 'Live', reconnecting: 'Reconnecting…', disconnected: 'Disconnected', connecting: 'Connecting…' };
+const lostStates = new Set(['reconnecting', 'disconnected']);
 
 export class Header {
   constructor(elements, picture) {
     this.elements = elements;
     this.picture = picture;
+    this.mode = 'live';
+    this.state = 'connecting';
+    this.lost = false;
     picture.subscribe(change => { if (change.threats || change.reset) this.renderPhase(); });
     setInterval(() => this.renderClock(), 250);
   }
@@ -21,13 +27,51 @@ export class Header {
     const phase = threat?.phase ?? 'none';
     this.elements.phase.dataset.phase = phase;
     this.elements.phase.textContent = threat ? phase.toUpperCase() : 'NO THREAT';
-    for (const button of this.elements.phaseButtons) button.setAttribute('aria-pressed', String(button.dataset.phase === phase));
+    for (const button of this.elements.phaseButtons) {
+      button.setAttribute('aria-pressed', String(button.dataset.phase === phase));
+      // A phase belongs to a threat: before one is placed the buttons would do nothing, so they say so.
+      button.disabled = !threat;
+      button.title = threat ? '' : 'Place the threat first';
+    }
   }
 
   setConnection(state, detail) {
+    this.state = state;
     this.elements.connection.dataset.state = state;
-    this.elements.connectionText.textContent = connectionWords[state] ?? state;
     this.elements.connection.title = detail || '';
+    this.renderConnectionWord();
+    if (lostStates.has(state) && !this.lost) this.loseConnection();
+    if (state === 'live' && this.lost) this.regainConnection();
+  }
+
+  loseConnection() {
+    this.lost = true;
+    document.body.classList.add('connection-lost');
+    this.picture.hold(true);
+    const at = this.picture.now();
+    this.elements.lost.textContent = at == null
+      ? 'No connection to the host — trying again by itself.'
+      : `Connection lost — reconnecting by itself. The picture is as it was at ${clock(at)} and is not updating.`;
+    this.elements.lost.hidden = false;
+  }
+
+  regainConnection() {
+    this.lost = false;
+    document.body.classList.remove('connection-lost');
+    this.picture.hold(false);
+    this.elements.lost.hidden = true;
+    showNotice('Reconnected — the picture is live again.', 'info');
+  }
+
+  /** In a replay the connection carries the replay: "Live" there would contradict the REPLAY badge. */
+  setMode(mode) {
+    this.mode = mode;
+    this.renderConnectionWord();
+  }
+
+  renderConnectionWord() {
+    const word = this.state === 'live' && this.mode === 'replay' ? 'Connected' : connectionWords[this.state] ?? this.state;
+    this.elements.connectionText.textContent = word;
   }
 
   setIncidentName(name) {

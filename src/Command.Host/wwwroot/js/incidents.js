@@ -1,6 +1,6 @@
 // The incident picker, and loading an incident's site plan before joining its live picture.
-import { get, enc } from './api.js';
-import { attempt } from './notice.js';
+import { get, enc, ApiProblem } from './api.js';
+import { attempt, showNotice } from './notice.js';
 
 const preferred = 'demo';
 
@@ -32,6 +32,17 @@ export class IncidentPicker {
 
 export function loadIncident(incidentId) {
   return attempt(() => get(`/api/incidents/${enc(incidentId)}`));
+}
+
+/** The flags, acknowledgements and phase changes recorded so far for a live incident, oldest first. */
+export async function flagHistory(incidentId) {
+  try {
+    return await get(`/api/sessions/${enc(incidentId)}/timeline`);
+  } catch (error) {
+    // Nothing recorded yet is an empty history, not a failure.
+    if (!(error instanceof ApiProblem && error.status === 404)) showNotice(`Earlier flags: ${error.message}`);
+    return [];
+  }
 }
 
 function escapeAttr(text) {

@@ -21,13 +21,13 @@ const picture = new Picture();
 const commands = new Commands();
 const header = new Header({
   clock: $('clock'), phase: $('threat-phase'), name: $('incident-name'),
-  connection: $('connection'), connectionText: $('connection-text'),
+  connection: $('connection'), connectionText: $('connection-text'), lost: $('connection-lost'),
   phaseButtons: document.querySelectorAll('.controls [data-phase]'),
 }, picture);
 const connection = new Connection(picture, (state, detail) => header.setConnection(state, detail));
 const mapView = new MapView($('map'), picture, commands, $('place-threat'));
 const board = new Board({ body: $('board-body'), count: $('unit-count'), filter: $('role-filter') }, picture, commands);
-const alerts = new Alerts({ active: $('active-flags'), feed: $('feed'), count: $('active-count') }, picture, commands);
+const alerts = new Alerts({ active: $('active-flags'), feed: $('feed'), count: $('active-count') }, picture, commands, id => modes.history(id));
 const drill = new DrillPanel({ state: $('drill-state'), buttons: document.querySelectorAll('[data-drill]') }, commands);
 
 for (const button of document.querySelectorAll('.controls [data-phase]')) {

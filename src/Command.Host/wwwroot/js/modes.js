@@ -1,5 +1,5 @@
 // Live and replay: the same map, board and flags, fed by an incident or by a recorded session.
-import { loadIncident } from './incidents.js';
+import { loadIncident, flagHistory } from './incidents.js';
 import { Replay } from './replay.js';
 import { DistanceChart } from './chart.js';
 
@@ -50,9 +50,15 @@ export class Modes {
     this.mapView.showSite(view?.site ?? session.site ?? null);
   }
 
+  /** What was recorded up to now of what is watched: the replay's timeline, or the live incident's session so far. */
+  history(groupId) {
+    return groupId.startsWith('replay:') ? this.replay.marks : flagHistory(groupId);
+  }
+
   setMode(mode) {
     this.mode = mode;
     document.body.dataset.mode = mode;
+    this.header.setMode(mode);
     $('mode-live').setAttribute('aria-pressed', String(mode === 'live'));
     $('mode-replay').setAttribute('aria-pressed', String(mode === 'replay'));
     $('replay-badge').hidden = mode !== 'replay';

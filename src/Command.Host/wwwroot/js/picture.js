@@ -7,6 +7,7 @@ export class Picture {
   constructor() {
     this.listeners = new Set();
     this.limitMs = null;
+    this.held = false;
     this.reset(null);
   }
 
@@ -17,6 +18,7 @@ export class Picture {
     this.trails = new Map();
     this.sequence = -1;
     this.snapshotSequence = -1;
+    this.snapshotClock = null;
     this.clockMs = null;
     this.clockAt = performance.now();
     this.rate = 1;
@@ -28,12 +30,20 @@ export class Picture {
     return () => this.listeners.delete(listener);
   }
 
-  /** The incident clock now: the last frame's clock run on at the current rate (0 while a replay is paused). */
+  /** The incident clock now: the last frame's clock run on at the current rate (0 while a replay is paused or held). */
   now() {
     if (this.clockMs == null) return null;
-    const now = this.clockMs + (performance.now() - this.clockAt) * this.rate;
+    const now = this.clockMs + (this.held ? 0 : (performance.now() - this.clockAt) * this.rate);
     // A replay playing on past its last event still shows its last instant.
     return this.limitMs == null ? now : Math.min(now, this.limitMs);
+  }
+
+  /** Stops the clock at the last instant known while frames cannot arrive, so nothing looks newer than it is. */
+  hold(held) {
+    if (held === this.held) return;
+    this.clockMs = this.now();
+    this.clockAt = performance.now();
+    this.held = held;
   }
 
   setRate(rate) {
@@ -47,6 +57,7 @@ export class Picture {
     if (!frame.full && frame.sequence <= this.snapshotSequence) return;
     if (frame.full) {
       this.snapshotSequence = frame.sequence;
+      this.snapshotClock = frame.clock;
       this.units = new Map();
       this.threats = new Map();
       this.trails = new Map();

@@ -10,6 +10,7 @@ export class Replay {
     this.connection = connection;
     this.picture = picture;
     this.session = null;
+    this.marks = null;
     this.timeline = new Timeline(elements.seek, elements.marks, elements.time, picture, time => this.seek(time));
     this.onOpened = () => {};
     elements.open.addEventListener('click', () => this.open(elements.sessions.value));
@@ -38,12 +39,14 @@ export class Replay {
     this.playing = false;
     this.setLinks(incidentId);
     this.timeline.setRange(Date.parse(created.firstTime), Date.parse(created.lastTime));
+    // Asked for before joining: the flag feed of each snapshot is read from the same markers.
+    this.marks = attempt(() => get(`/api/replays/${enc(created.replayId)}/timeline`));
     await this.connection.watch(`replay:${created.replayId}`);
     this.playing = created.paused === false;
     this.picture.setRate(this.playing ? created.speed ?? 1 : 0);
     this.picture.limitMs = Date.parse(created.lastTime);
     this.onOpened(this.session);
-    const marks = await attempt(() => get(`/api/replays/${enc(created.replayId)}/timeline`));
+    const marks = await this.marks;
     if (marks) this.timeline.setMarks(marks);
   }
 
@@ -80,6 +83,7 @@ export class Replay {
   close() {
     if (this.session) attempt(() => del(`/api/replays/${enc(this.session.replayId)}`));
     this.session = null;
+    this.marks = null;
     this.playing = false;
     this.picture.limitMs = null;
   }

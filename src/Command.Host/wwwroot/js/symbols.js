@@ -12,6 +12,11 @@ export const roles = [
 
 const byValue = new Map(roles.map(r => [r.value, r]));
 
+/** Only units whose role is to close on the threat are judged; the others hold or move by design. */
+export function closes(roleValue) {
+  return roleValue === 'contact' || roleValue === 'unassigned';
+}
+
 export function role(value) {
   return byValue.get(value) ?? byValue.get('unassigned');
 }

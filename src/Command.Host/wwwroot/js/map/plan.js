@@ -1,6 +1,7 @@
 // The site plan: zones under buildings, the hot zone outlined on top, every area labelled in words.
 import * as L from './leaflet.js';
 import { escapeHtml } from '../symbols.js';
+import { labelPane } from './site-map.js';
 
 const zoneStyles = {
   warm: { color: '#ffc233', weight: 2, dashArray: '8 6', fillColor: '#ffc233', fillOpacity: 0.06 },
@@ -39,8 +40,8 @@ export class SitePlan {
   fit(points = []) {
     const bounds = this.bounds ? L.latLngBounds(this.bounds.getSouthWest(), this.bounds.getNorthEast()) : null;
     const all = points.length ? (bounds ? bounds.extend(L.latLngBounds(points)) : L.latLngBounds(points)) : bounds;
-    // Labels hang below markers, so leave more room at the bottom; no animation, so the first view is final at once.
-    if (all?.isValid()) this.map.fitBounds(all, { paddingTopLeft: [36, 40], paddingBottomRight: [36, 56], maxZoom: 19, animate: false });
+    // Labels hang below markers, centred, so leave room at the sides and more at the bottom; no animation, so the first view is final at once.
+    if (all?.isValid()) this.map.fitBounds(all, { paddingTopLeft: [60, 40], paddingBottomRight: [60, 56], maxZoom: 19, animate: false });
   }
 
   addZone(zone) {
@@ -74,5 +75,5 @@ function label(layer, shape, html, className, where) {
   const anchor = where === 'top' ? L.latLng(box.getNorth(), box.getCenter().lng)
     : where === 'bottom' ? L.latLng(box.getSouth(), box.getCenter().lng) : box.getCenter();
   const direction = where === 'center' ? 'center' : 'bottom';
-  layer.addLayer(L.tooltip({ permanent: true, direction, className, interactive: false }).setLatLng(anchor).setContent(html));
+  layer.addLayer(L.tooltip({ permanent: true, direction, className, interactive: false, pane: labelPane }).setLatLng(anchor).setContent(html));
 }

@@ -3,6 +3,9 @@ import * as L from './leaflet.js';
 
 const detailZoom = 18;
 
+/** The pane for the plan's and the range rings' labels. */
+export const labelPane = 'plan-labels';
+
 export function createMap(element) {
   const map = L.map(element, {
     crs: L.CRS.EPSG3857,
@@ -14,6 +17,9 @@ export function createMap(element) {
     boxZoom: false,
   });
   map.setView([0, 0], 3);
+  // Names of areas and range rings sit above the plan's shapes but under the units, so a unit's flag word is
+  // never covered by a building's name (Leaflet puts every tooltip above every marker by default).
+  map.createPane(labelPane).style.zIndex = '450';
   L.control.scale({ metric: true, imperial: false, position: 'bottomleft' }).addTo(map);
   // Zoomed out, area names would bury the units: keep only the zone kinds.
   const declutter = () => element.classList.toggle('zoomed-out', map.getZoom() < detailZoom);

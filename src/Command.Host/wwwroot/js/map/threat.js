@@ -4,6 +4,7 @@ import * as L from './leaflet.js';
 import { coordinate } from '../format.js';
 import { escapeHtml } from '../symbols.js';
 import { remPx } from './size.js';
+import { labelPane } from './site-map.js';
 
 const rangesM = [50, 100, 200];
 const defaultUncertaintyM = 25;
@@ -70,7 +71,7 @@ export class ThreatLayer {
   create(threat) {
     const at = [threat.position.latitude, threat.position.longitude];
     const rings = rangesM.map(r => L.circle(at, { radius: r, className: 'range-ring', interactive: false })
-      .bindTooltip(`${r} m`, { permanent: true, direction: 'top', className: 'range-label', offset: [0, 0] }));
+      .bindTooltip(`${r} m`, { permanent: true, direction: 'top', className: 'range-label', offset: [0, 0], pane: labelPane }));
     const uncertainty = L.circle(at, { radius: Math.max(threat.uncertaintyM, 1), className: 'uncertainty-ring', interactive: false });
     const html = iconHtml(threat);
     const marker = L.marker(at, { draggable: this.editable, icon: icon(html), zIndexOffset: 1000, keyboard: true, title: 'Threat: drag to move' });

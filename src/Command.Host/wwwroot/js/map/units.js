@@ -1,7 +1,7 @@
 // Units on the map: a shape per role, a word for the flag or state, a heading arrow, a short trail and an
 // accuracy ring. Markers are kept and moved, not redrawn, so an hour of frames costs nothing extra.
 import * as L from './leaflet.js';
-import { flag, shapeSvg, state, escapeHtml } from '../symbols.js';
+import { flag, shapeSvg, state, closes, escapeHtml } from '../symbols.js';
 import { coordinate } from '../format.js';
 import { heading } from './heading.js';
 import { remPx } from './size.js';
@@ -60,8 +60,10 @@ function iconHtml(unit, headingDeg) {
   const s = state(unit.state);
   const tag = unit.flag !== 'none' && unit.flag ? `${f.mark} ${f.word}${unit.acknowledged ? ' · ACK' : ''}` : unit.state === 'stale' ? `${s.mark} ${s.word}` : '';
   const arrow = headingDeg == null ? '' : `<span class="heading" style="transform: rotate(${Math.round(headingDeg)}deg)"><i></i></span>`;
-  return `<div class="unit flag-${unit.flag} state-${unit.state}${unit.acknowledged ? ' acknowledged' : ''}" data-unit="${escapeHtml(unit.unitId)}"`
+  // The state's mark (▼ closing, ■ holding, ▲ opening, ◎ arrived) says in shape what the fill says in colour.
+  const mark = unit.state === 'stale' || unit.state === 'unknown' ? '' : `<i class="state-mark" title="${s.word}">${s.mark}</i>`;
+  return `<div class="unit flag-${unit.flag} state-${unit.state}${closes(unit.role) ? ' judged' : ''}${unit.acknowledged ? ' acknowledged' : ''}" data-unit="${escapeHtml(unit.unitId)}"`
     + ` data-lat="${coordinate(fix.position.latitude)}" data-lon="${coordinate(fix.position.longitude)}" data-flag="${unit.flag}" data-state="${unit.state}">`
     + `<span class="halo"></span>${arrow}${shapeSvg(unit.role, 22)}`
-    + `<span class="unit-label"><b>${escapeHtml(unit.callsign)}</b>${tag ? `<em>${escapeHtml(tag)}</em>` : ''}</span></div>`;
+    + `<span class="unit-label"><b>${mark}${escapeHtml(unit.callsign)}</b>${tag ? `<em>${escapeHtml(tag)}</em>` : ''}</span></div>`;
 }

@@ -1,0 +1,44 @@
+// One line of the flag feed: when, what happened, to whom, and why (or who did it).
+import { flag, role, escapeHtml } from './symbols.js';
+import { clock } from './format.js';
+
+// Flags, and every command a commander gives, with who gave it.
+export const feedTypes = new Set([
+  'flag-raised', 'flag-escalated', 'flag-cleared', 'flag-acknowledged', 'threat-set', 'threat-phase-changed', 'unit-role-changed', 'drill-controlled',
+]);
+
+/** A feed line; a fresh one (arrived while watching) flashes once, a recorded one read back does not. */
+export function feedItem(e, picture, fresh) {
+  const li = document.createElement('li');
+  li.className = `feed-item${fresh ? ' new' : ''} ${e.type} flag-${e.level ?? 'none'}`;
+  li.dataset.subject = e.subject ?? e.threatId ?? e.threat?.threatId ?? e.unitId ?? e.action ?? '';
+  li.dataset.type = e.type;
+  li.dataset.sequence = String(e.sequence ?? '');
+  li.innerHTML = `<time>${clock(Date.parse(e.time))}</time>${describe(e, picture)}`;
+  return li;
+}
+
+/** A timeline marker read back from the recording, in the shape frames carry the same event. */
+export function fromMarker(m) {
+  return m.type === 'threat-phase-changed' ? { ...m, threatId: m.subject, phase: m.level } : m;
+}
+
+export function subjectName(subject, picture) {
+  return subject?.startsWith('zone:') ? `${subject.substring(5).toUpperCase()} zone` : picture.callsign(subject);
+}
+
+function describe(e, picture) {
+  const who = `<b>${escapeHtml(subjectName(e.subject, picture))}</b>`;
+  const reason = text => `<span class="reason">${escapeHtml(text ?? '')}</span>`;
+  switch (e.type) {
+    case 'flag-raised': return `<span class="verb">${flag(e.level).mark} ${flag(e.level).word}</span>${who}${reason(e.reason)}`;
+    case 'flag-escalated': return `<span class="verb">⇧ ${flag(e.level).word}</span>${who}${reason(e.reason)}`;
+    case 'flag-cleared': return `<span class="verb">✓ CLEARED</span>${who}${reason(e.reason)}`;
+    case 'flag-acknowledged': return `<span class="verb">ACK</span>${who}${reason(`${e.reason} — ${e.actor}`)}`;
+    case 'threat-set': return `<span class="verb">THREAT</span><b>PLACED</b>${reason(e.actor)}`;
+    case 'threat-phase-changed': return `<span class="verb">THREAT</span><b>${escapeHtml(e.phase.toUpperCase())}</b>${reason(e.actor)}`;
+    case 'unit-role-changed': return `<span class="verb">ROLE</span><b>${escapeHtml(picture.callsign(e.unitId))}</b> → ${escapeHtml(role(e.role).label)}${reason(e.actor)}`;
+    case 'drill-controlled': return `<span class="verb">DRILL</span><b>${escapeHtml(e.action.toUpperCase())}</b>${reason(`${e.scenario} — ${e.actor}`)}`;
+    default: return escapeHtml(e.type);
+  }
+}

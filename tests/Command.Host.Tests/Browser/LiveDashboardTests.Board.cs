@@ -1,0 +1,45 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace Command.Host.Tests.Browser;
+
+/// <summary>The board dispatch reads: most urgent first, and one role at a time when asked.</summary>
+public sealed partial class LiveDashboardTests
+{
+    [Fact]
+    public async Task The_board_puts_alerts_then_watches_then_stale_units_first_then_the_nearest_and_filters_by_role()
+    {
+        var scene = await Scene.OpenAsync(host, "urgency");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("A1", "Alpha", "contact");
+        await scene.EnrolAsync("W1", "Whiskey", "contact");
+        await scene.EnrolAsync("S1", "Sierra", "contact");
+        await scene.EnrolAsync("K9", "Kilo", "perimeter");
+        await scene.EnrolAsync("P2", "Papa", "contact");
+        await scene.EnrolAsync("M1", "Mike", "medical");
+        await scene.HoldAsync("A1", 0, -60);
+        await scene.TrackAsync("W1", (40, -100), (40, -100), (40, -100), (40, -100), (40, -100));
+        var silentSince = DateTimeOffset.UtcNow.AddSeconds(-60);
+        await scene.ReportAsync("S1", silentSince.AddSeconds(-20), 120, 0);
+        await scene.ReportAsync("S1", silentSince.AddSeconds(-10), 120, 5);
+        await scene.ReportAsync("S1", silentSince, 120, 10);
+        await scene.TrackAsync("K9", (70, 150), (70, 150), (71, 150));
+        await scene.TrackAsync("P2", (-80, -160), (-75, -145), (-70, -130), (-65, -115), (-60, -100), (-55, -85));
+        await scene.TrackAsync("M1", (-120, -120), (-119, -120), (-120, -119));
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        var rows = dashboard.Page.Locator("#board-body tr");
+
+        await Expect(dashboard.Row("W1")).ToHaveAttributeAsync("data-flag", "watch");
+        await Expect(dashboard.Row("S1")).ToHaveAttributeAsync("data-state", "stale");
+        // Kilo is 87 m from the threat, Papa 193 m, Mike 250 m.
+        await Expect(rows).ToHaveCountAsync(6);
+        var order = await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.unit)");
+        Assert.Equal(["A1", "W1", "S1", "K9", "P2", "M1"], order);
+
+        await dashboard.Page.Locator("#role-filter").SelectOptionAsync("Contact");
+
+        await Expect(rows).ToHaveCountAsync(4);
+        Assert.Equal(["A1", "W1", "S1", "P2"], await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.unit)"));
+        await Expect(dashboard.Page.Locator("#unit-count")).ToHaveTextAsync("4 of 6");
+        Assert.Empty(dashboard.Errors);
+    }
+}

@@ -1,0 +1,48 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace Command.Host.Tests.Browser;
+
+/// <summary>Colour is never the only sign, and it warns only about units judged on closing.</summary>
+public sealed partial class LiveDashboardTests
+{
+    [Fact]
+    public async Task A_units_state_on_the_map_is_a_mark_as_well_as_a_colour()
+    {
+        var scene = await Scene.OpenAsync(host, "marks");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P2", "Patrol 2", "contact");
+        await scene.EnrolAsync("M1", "Medic 1", "medical");
+        await scene.TrackAsync("P2", (-80, -160), (-75, -145), (-70, -130), (-65, -115), (-60, -100), (-55, -85));
+        await scene.TrackAsync("M1", (-120, -120), (-119, -120), (-120, -119));
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+
+        await Expect(dashboard.Marker("P2")).ToHaveAttributeAsync("data-state", "closing");
+        await Expect(dashboard.Marker("P2").Locator(".unit-label b")).ToHaveTextAsync("▼Patrol 2");
+        await Expect(dashboard.Marker("M1")).ToHaveAttributeAsync("data-state", "holding");
+        await Expect(dashboard.Marker("M1").Locator(".unit-label b")).ToHaveTextAsync("■Medic 1");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task A_unit_that_holds_by_design_is_not_coloured_as_a_warning()
+    {
+        const string Watch = "rgb(255, 194, 51)";
+        const string Plain = "rgb(242, 245, 248)";
+        var scene = await Scene.OpenAsync(host, "design");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.EnrolAsync("M1", "Medic 1", "medical");
+        await scene.HoldAsync("P1", 0, -60);
+        await scene.TrackAsync("M1", (-120, -120), (-119, -120), (-120, -119));
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(dashboard.Row("P1")).ToHaveAttributeAsync("data-state", "holding");
+        await Expect(dashboard.Row("M1")).ToHaveAttributeAsync("data-state", "holding");
+
+        await Expect(dashboard.Row("P1").Locator(".state-word")).ToHaveCSSAsync("color", Watch);
+        await Expect(dashboard.Marker("P1").Locator(".shape")).ToHaveCSSAsync("fill", Watch);
+        await Expect(dashboard.Row("M1").Locator(".state-word")).ToHaveCSSAsync("color", Plain);
+        await Expect(dashboard.Marker("M1").Locator(".shape")).ToHaveCSSAsync("fill", Plain);
+        await Expect(dashboard.Row("M1").Locator(".state-word")).ToHaveTextAsync("■ HOLDING");
+        Assert.Empty(dashboard.Errors);
+    }
+}

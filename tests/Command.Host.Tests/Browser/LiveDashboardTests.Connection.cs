@@ -1,0 +1,62 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace Command.Host.Tests.Browser;
+
+/// <summary>What a page knows when it joins late or loses its connection: nothing missed, nothing stale passed off as live.</summary>
+public sealed partial class LiveDashboardTests
+{
+    [Fact]
+    public async Task A_page_opened_after_flags_were_raised_lists_them_newest_first()
+    {
+        var scene = await Scene.OpenAsync(host, "late");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.HoldAsync("P1", 0, -60);
+        await scene.AcknowledgeAsync("P1", "hazard reported");
+
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+
+        var items = dashboard.Feed.Locator("li");
+        await Expect(items).ToHaveCountAsync(2);
+        await Expect(items.Nth(0)).ToHaveAttributeAsync("data-type", "flag-acknowledged");
+        await Expect(items.Nth(0)).ToContainTextAsync("ACKPatrol 1hazard reported — test-commander");
+        await Expect(items.Nth(1)).ToHaveAttributeAsync("data-type", "flag-raised");
+        await Expect(items.Nth(1)).ToContainTextAsync("⚠ ALERTPatrol 1holding ");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task A_lost_connection_says_so_then_reconnects_by_itself_and_catches_up()
+    {
+        var scene = await Scene.OpenAsync(host, "drop");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.HoldAsync("P1", 0, -60);
+        var link = new HubLink();
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, prepare: link.AttachAsync);
+        var lost = dashboard.Page.Locator("#connection-lost");
+        await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-lat", Scene.Shown(0, -60).Lat);
+        await Expect(dashboard.Feed.Locator("li[data-type='flag-raised'][data-subject='P1']")).ToHaveCountAsync(1);
+        await Expect(lost).ToBeHiddenAsync();
+
+        await link.CutAsync();
+
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Reconnecting…");
+        await Expect(lost).ToBeVisibleAsync();
+        await Expect(lost).ToContainTextAsync("Connection lost — reconnecting by itself.");
+        await Expect(dashboard.Page.Locator("body")).ToHaveClassAsync("connection-lost");
+        // The unit moves while the page cannot hear it; the fix is ten seconds after the hold's last.
+        await scene.ReportAsync("P1", DateTimeOffset.UtcNow.AddSeconds(9), 0, -20);
+
+        link.Restore();
+
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
+        await Expect(lost).ToBeHiddenAsync();
+        await Expect(dashboard.Page.Locator("body")).Not.ToHaveClassAsync("connection-lost");
+        await Expect(dashboard.Notice).ToHaveTextAsync("Reconnected — the picture is live again.");
+        await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-lat", Scene.Shown(0, -20).Lat);
+        await Expect(dashboard.Feed.Locator("li[data-type='flag-raised'][data-subject='P1']")).ToHaveCountAsync(1);
+        // The browser reports each refused attempt to reach the hub; nothing else may go wrong.
+        Assert.All(dashboard.Errors, e => Assert.Contains("net::ERR_CONNECTION_REFUSED", e, StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,58 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace Command.Host.Tests.Browser;
+
+/// <summary>Readable from across a room at 1280×720: nothing cut off, and the numbers a commander acts on in large type.</summary>
+public sealed partial class LiveDashboardTests
+{
+    /// <summary>Smallest type for distance, closing rate, ETA and time in state: legible at a few metres.</summary>
+    private const double ActionNumberMinPx = 16;
+
+    [Fact]
+    public async Task The_board_fits_1280_by_720_and_shows_its_numbers_in_large_type()
+    {
+        var scene = await Scene.OpenAsync(host, "legible");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.EnrolAsync("R1", "Rescue 1", "rescue-task-force");
+        await scene.HoldAsync("P1", 0, -60);
+        await scene.TrackAsync("R1", (-60, -120), (-55, -105), (-50, -90));
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(dashboard.Row("P1").Locator(".reason")).ToContainTextAsync("holding ");
+        await Expect(dashboard.Row("R1")).ToHaveAttributeAsync("data-state", "closing");
+
+        var overflow = await dashboard.Page.Locator(".board-scroll").EvaluateAsync<double>("e => e.scrollWidth - e.clientWidth");
+        Assert.Equal(0, overflow);
+        foreach (var cell in new[] { ".distance b", ".rate", ".eta", ".in-state" })
+        {
+            var px = await dashboard.Row("P1").Locator(cell).EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
+            Assert.True(px >= ActionNumberMinPx, $"{cell} is {px}px, under {ActionNumberMinPx}px");
+        }
+
+        var flaggedLeft = await dashboard.Row("P1").Locator(".callsign b").EvaluateAsync<double>("e => e.getBoundingClientRect().left");
+        var quietLeft = await dashboard.Row("R1").Locator(".callsign b").EvaluateAsync<double>("e => e.getBoundingClientRect().left");
+        Assert.Equal(quietLeft, flaggedLeft);
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task Site_and_range_labels_are_drawn_under_the_units()
+    {
+        var scene = await Scene.OpenAsync(host, "labels");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.HoldAsync("P1", 0, -60);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-flag", "alert");
+
+        const string Layer = "e => Number(getComputedStyle(e.closest('.leaflet-pane')).zIndex)";
+        var unit = await dashboard.Marker("P1").EvaluateAsync<int>(Layer);
+        foreach (var label in new[] { ".building-label", ".zone-label", ".range-label" })
+        {
+            var layer = await dashboard.Page.Locator(label).First.EvaluateAsync<int>(Layer);
+            Assert.True(layer < unit, $"{label} is drawn at {layer}, over the units at {unit}");
+        }
+
+        Assert.Empty(dashboard.Errors);
+    }
+}
