@@ -63,7 +63,8 @@ if (options.Runs("latency"))
     Measure(latencyClients, false);
     var latencies = latencyClients.SelectMany(c => c.Latencies()).Order().ToList();
     Console.WriteLine($"latency at {options.LatencyRate:N0} reports/s, {options.LatencyClients} clients: achieved {steady.Accepted / steady.Seconds:N0} reports/s ({steady.Rejected:N0} refused); " +
-        $"report-to-frame p50 {Percentile(latencies, 0.50):N0} ms, p99 {Percentile(latencies, 0.99):N0} ms, max {(latencies.Count > 0 ? latencies[^1] : 0):N0} ms over {latencies.Count:N0} fixes; {FrameRates(latencyClients, steady.Seconds)}; {cpu.PerReport(steady.Accepted)}");
+        $"report-to-frame p50 {Percentile(latencies, 0.50):N0} ms, p99 {Percentile(latencies, 0.99):N0} ms, max {(latencies.Count > 0 ? latencies[^1] : 0):N0} ms over {latencies.Count:N0} fixes; " +
+        $"post round trip p50 {Percentile(steady.RoundTripsMs, 0.50):N0} ms, p99 {Percentile(steady.RoundTripsMs, 0.99):N0} ms; {FrameRates(latencyClients, steady.Seconds)}; {cpu.PerReport(steady.Accepted)}");
     await DisposeAllAsync(latencyClients);
 }
 

@@ -23,9 +23,11 @@ public static class Senders
         return (accepted, rejected, watch.Elapsed.TotalSeconds);
     }
 
-    public static async Task<(long Accepted, long Rejected, double Seconds)> OpenLoopAsync(HttpClient http, IReadOnlyList<ReportBatch> batches, int rate, TimeSpan duration)
+    /// <summary>Posts at a steady rate; also gives each post's round trip, milliseconds, sorted.</summary>
+    public static async Task<(long Accepted, long Rejected, double Seconds, List<double> RoundTripsMs)> OpenLoopAsync(HttpClient http, IReadOnlyList<ReportBatch> batches, int rate, TimeSpan duration)
     {
         long accepted = 0, rejected = 0;
+        var roundTrips = new List<double>();
         var interval = TimeSpan.FromMilliseconds(100);
         var perBatch = Math.Max(1, rate / 10 / batches.Count);
         var watch = Stopwatch.StartNew();
@@ -37,15 +39,22 @@ public static class Senders
             {
                 inFlight.Add(Task.Run(async () =>
                 {
+                    var started = Stopwatch.GetTimestamp();
                     var (a, r) = await PostAsync(http, $"/api/incidents/{batch.IncidentId}/reports", batch.Next(perBatch));
+                    var took = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                     Interlocked.Add(ref accepted, a);
                     Interlocked.Add(ref rejected, r);
+                    lock (roundTrips)
+                    {
+                        roundTrips.Add(took);
+                    }
                 }));
             }
 
             await Task.WhenAll(inFlight);
         }));
-        return (accepted, rejected, watch.Elapsed.TotalSeconds);
+        roundTrips.Sort();
+        return (accepted, rejected, watch.Elapsed.TotalSeconds, roundTrips);
     }
 
     private static async Task<(long Accepted, long Rejected)> PostAsync(HttpClient http, string path, ByteArrayContentWithCount batch)

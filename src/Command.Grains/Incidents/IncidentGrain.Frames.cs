@@ -7,7 +7,9 @@ namespace Command.Grains.Incidents;
 
 /// <summary>
 /// Observers and frames: coalesce changes and publish at most one frame per interval. A change after a quiet
-/// spell goes out at once; changes within an interval of the last frame wait for the next one.
+/// spell goes out at once; changes within an interval of the last frame wait for the next one. What only the
+/// clock brought about (ageing, staleness, a hold running past its grace) waits a little longer for a frame that
+/// is going out anyway, so the frames stay in step with the reports instead of being pushed out of step by every tick.
 /// </summary>
 public sealed partial class IncidentGrain
 {
@@ -15,7 +17,9 @@ public sealed partial class IncidentGrain
     private readonly UnitChangeTracker sent = new();
     private readonly List<IncidentEvent> pendingEvents = [];
     private IGrainTimer? frameTimer;
-    private long lastFrameAt;
+    private long frameTimerDue;
+    private FramePacer? pacer;
+    private bool urgent;
     private bool threatsChanged;
     private bool allDirty;
 
@@ -37,8 +41,8 @@ public sealed partial class IncidentGrain
         return Task.FromResult(new IncidentFrame(IncidentId, projection.LastSequence, projection.Clock, true, units, [.. projection.Threats.Values], []));
     }
 
-    /// <summary>Notes what an event changed, for the next frame.</summary>
-    private void Notice(IncidentEvent e)
+    /// <summary>Notes what an event changed, for the next frame; a prompt change wants that frame as soon as the pace allows.</summary>
+    private void Notice(IncidentEvent e, bool prompt)
     {
         switch (e)
         {
@@ -57,30 +61,54 @@ public sealed partial class IncidentGrain
                 allDirty = true;
                 pendingEvents.Add(e);
                 break;
+            default:
+                return;
         }
+
+        urgent |= prompt;
     }
 
     private bool HasChanges => dirtyUnits.Count > 0 || allDirty || pendingEvents.Count > 0 || threatsChanged;
 
-    /// <summary>Publishes what changed now if the last frame is an interval old, or sets the timer for when it will be.</summary>
+    /// <summary>
+    /// Publishes what changed now if the pace allows, or sets the timer for when it will: as soon as the pace
+    /// allows, or for changes only the clock made, a while later.
+    /// </summary>
     private void FrameSoon()
     {
-        if (!timersStarted || frameTimer is not null || !HasChanges)
+        if (!timersStarted || !HasChanges)
         {
             return;
         }
 
-        var wait = options.FrameInterval - pacing.GetElapsedTime(lastFrameAt);
+        pacer ??= new FramePacer(pacing, options.FrameInterval);
+        var wait = pacer.Wait();
+        if (!urgent && wait < options.ClockOnlyFrameDelay)
+        {
+            wait = options.ClockOnlyFrameDelay;
+        }
+
         if (wait <= TimeSpan.Zero)
         {
             PublishFrame();
             return;
         }
 
+        var now = pacing.GetTimestamp();
+        var due = now + Ticks(wait);
+        if (frameTimer is not null && frameTimerDue <= due)
+        {
+            return;
+        }
+
         // Frames interleave with a batch waiting on the recording: they only read the fold, and a commander should
         // not wait on a disk flush to see a unit move.
+        frameTimer?.Dispose();
+        frameTimerDue = due;
         frameTimer = this.RegisterGrainTimer(OnFrameDue, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan) { Interleave = true });
     }
+
+    private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * pacing.TimestampFrequency);
 
     private Task OnFrameDue()
     {
@@ -97,7 +125,10 @@ public sealed partial class IncidentGrain
             return;
         }
 
-        lastFrameAt = pacing.GetTimestamp();
+        pacer?.Sent();
+        frameTimer?.Dispose();
+        frameTimer = null;
+        urgent = false;
 
         var candidates = allDirty ? projection.AssessAll() : projection.Assess(dirtyUnits);
         var frame = new IncidentFrame(IncidentId, projection.LastSequence, projection.Clock, false, [.. sent.Changed(candidates)],

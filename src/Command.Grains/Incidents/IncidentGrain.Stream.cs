@@ -109,12 +109,15 @@ public sealed partial class IncidentGrain
         var sequenced = input with { Sequence = projection.LastSequence + 1, Time = now };
         var derived = DerivedEvents.Sequence(sequenced, projection.Apply(sequenced), projection.Clock);
         batch.Add(sequenced);
-        Notice(sequenced);
+
+        // What the clock alone brings about (ageing, a hold running past its grace) can wait for the next frame.
+        var prompt = input is not ClockTicked;
+        Notice(sequenced, prompt);
         foreach (var e in derived)
         {
             projection.Apply(e);
             batch.Add(e);
-            Notice(e);
+            Notice(e, prompt);
         }
     }
 

@@ -9,6 +9,13 @@ public sealed class IncidentGrainOptions
     /// </summary>
     public TimeSpan FrameInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// How long a change that only the clock brought about (a unit ageing or going stale, a hold running past its
+    /// grace) may wait for a frame that is going out anyway. Default 300 ms: a frame of its own would put the frames
+    /// out of step with the reports, and reports after it would wait for their turn.
+    /// </summary>
+    public TimeSpan ClockOnlyFrameDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
     /// <summary>How often the incident clock ticks with no report, so silent units age. Default 1 s.</summary>
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -1,17 +1,19 @@
+using Command.Grains.Incidents;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Command.Host.Live;
 
 /// <summary>
-/// One browser's view of one feed: frames offered while a send is in flight are merged, and the next send
-/// waits out the frame interval, so a slow client gets fewer, fresher frames and nobody waits for it.
+/// One browser's view of one feed: frames offered while a send is in flight or waiting for its turn are merged,
+/// and sends are paced to one per frame interval (<see cref="FramePacer"/>), so a slow client gets fewer, fresher
+/// frames and nobody waits for it.
 /// </summary>
 public sealed partial class ClientChannel : IAsyncDisposable
 {
     private readonly string connectionId;
     private readonly IHubContext<IncidentHub> hub;
     private readonly TimeProvider clock;
-    private readonly TimeSpan interval;
+    private readonly FramePacer pacer;
     private readonly ILogger logger;
     private readonly SemaphoreSlim ready = new(0, 1);
     private readonly CancellationTokenSource stopping = new();
@@ -21,7 +23,8 @@ public sealed partial class ClientChannel : IAsyncDisposable
 
     public ClientChannel(string connectionId, IHubContext<IncidentHub> hub, TimeProvider clock, TimeSpan interval, ILogger logger)
     {
-        (this.connectionId, this.hub, this.clock, this.interval, this.logger) = (connectionId, hub, clock, interval, logger);
+        (this.connectionId, this.hub, this.clock, this.logger) = (connectionId, hub, clock, logger);
+        pacer = new FramePacer(clock, interval);
         loop = RunAsync(stopping.Token);
     }
 
@@ -70,6 +73,13 @@ public sealed partial class ClientChannel : IAsyncDisposable
             while (true)
             {
                 await ready.WaitAsync(cancellationToken);
+
+                // Frames offered while this waits for its turn merge into the one that goes.
+                if (pacer.Wait() is { } wait && wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, clock, cancellationToken);
+                }
+
                 EncodedFrame frame;
                 lock (sync)
                 {
@@ -77,8 +87,7 @@ public sealed partial class ClientChannel : IAsyncDisposable
                     pending = null;
                 }
 
-                // The pause starts with the send, so a slow send uses up the interval instead of adding to it.
-                var pause = Task.Delay(interval, clock, cancellationToken);
+                pacer.Sent();
                 try
                 {
                     await hub.Clients.Client(connectionId).SendAsync(IncidentHub.FrameMethod, frame, cancellationToken);
@@ -87,8 +96,6 @@ public sealed partial class ClientChannel : IAsyncDisposable
                 {
                     frame.Release();
                 }
-
-                await pause;
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -1,0 +1,28 @@
+namespace Command.Grains.Incidents;
+
+/// <summary>
+/// Paces frames to one per interval on average with one frame of slack (a generic cell rate): a frame that comes a
+/// little early because the one before it was late goes out at once. With a strict gap between frames, every late
+/// frame would push all the ones after it later, and frames fed by reports at the same rate would fall further and
+/// further behind them. In any span of time, at most two frames plus one per interval go out.
+/// </summary>
+public sealed class FramePacer(TimeProvider clock, TimeSpan interval)
+{
+    private readonly long step = (long)(interval.TotalSeconds * clock.TimestampFrequency);
+    private long theoretical = long.MinValue;
+
+    /// <summary>How long until a frame may go out; zero when it may go now.</summary>
+    public TimeSpan Wait()
+    {
+        var now = clock.GetTimestamp();
+        var allowedAt = theoretical == long.MinValue ? now : theoretical - step;
+        return allowedAt <= now ? TimeSpan.Zero : clock.GetElapsedTime(now, allowedAt);
+    }
+
+    /// <summary>Counts a frame going out now.</summary>
+    public void Sent()
+    {
+        var now = clock.GetTimestamp();
+        theoretical = Math.Max(theoretical, now) + step;
+    }
+}
