@@ -152,6 +152,19 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_zone_grain_keeps_the_newest_telling_of_who_is_inside()
+    {
+        var zone = fixture.Grains.GetGrain<IZoneGrain>(ZoneKey.Format(NewId(), "hot"));
+        await zone.Define(Sites.School().Zones[0]);
+        var newer = new ZoneOccupant("P2", ClusterFixture.Start.AddSeconds(5));
+
+        await zone.Occupy([newer], asOf: 12);
+        await zone.Occupy([new ZoneOccupant("P1", ClusterFixture.Start)], asOf: 9);
+
+        Assert.Equal([newer], (await zone.Get())!.Occupants);
+    }
+
+    [Fact]
     public async Task A_zone_grain_knows_who_is_inside_and_since_when()
     {
         var id = NewId();

@@ -54,6 +54,39 @@ public sealed class ObserverTests(ClusterFixture fixture)
         fixture.Grains.DeleteObjectReference<IIncidentObserver>(reference);
     }
 
+    [Fact]
+    public async Task A_batch_waiting_on_the_recording_does_not_hold_up_the_next()
+    {
+        var id = $"inc-{Guid.NewGuid():N}";
+        var incident = fixture.Grains.GetGrain<IIncidentGrain>(id);
+        await incident.Open(Sites.Open(autoEnrol: true));
+        var observer = new FrameCollector();
+        var reference = fixture.Grains.CreateObjectReference<IIncidentObserver>(observer);
+        await incident.Subscribe(reference);
+        var ct = TestContext.Current.CancellationToken;
+        fixture.Log.Hold(id);
+
+        var first = incident.Submit([Sites.Report("P1", ClusterFixture.Start, 0, -50)], [], null);
+        var second = incident.Submit([Sites.Report("P2", ClusterFixture.Start, 0, -80)], [], null);
+        var seen = new HashSet<string>();
+        while (!seen.SetEquals(["P1", "P2"]))
+        {
+            var frame = await observer.Frames.Reader.ReadAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(10), ct);
+            seen.UnionWith(frame.Units.Where(u => u.LastFix is not null).Select(u => u.UnitId));
+        }
+
+        Assert.False(first.IsCompleted);
+        Assert.False(second.IsCompleted);
+        fixture.Log.Release(id);
+        Assert.Equal([null], await first);
+        Assert.Equal([null], await second);
+        // Recorded in the order folded, without gaps, whichever batch arrived first.
+        var recorded = fixture.Log.Events(id);
+        Assert.Equal(Enumerable.Range(1, recorded.Count).Select(i => (long)i), recorded.Select(e => e.Sequence));
+        Assert.Equal(2, recorded.OfType<Domain.Events.PositionAccepted>().Count());
+        fixture.Grains.DeleteObjectReference<IIncidentObserver>(reference);
+    }
+
     private sealed class FrameCollector : IIncidentObserver
     {
         public System.Threading.Channels.Channel<IncidentFrame> Frames { get; } = System.Threading.Channels.Channel.CreateUnbounded<IncidentFrame>();

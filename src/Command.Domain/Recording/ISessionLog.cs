@@ -10,12 +10,16 @@ namespace Command.Domain.Recording;
 /// </summary>
 public interface ISessionLog
 {
-    /// <summary>Appends events, in sequence order, to the incident's session.</summary>
+    /// <summary>
+    /// Appends events, in sequence order, to the incident's session. Calls are recorded in the order they are
+    /// made, even when the caller makes the next before the last completes.
+    /// </summary>
     ValueTask AppendAsync(string incidentId, IReadOnlyList<IncidentEvent> events, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Stores a keyframe: the folded state after <see cref="ProjectionSnapshot.Sequence"/>, so a replay can seek
-    /// without reading from the start. Called after the events up to that sequence were appended.
+    /// without reading from the start. Called once the events up to that sequence were handed to
+    /// <see cref="AppendAsync"/>; it is stored after them.
     /// </summary>
     ValueTask KeyframeAsync(string incidentId, ProjectionSnapshot snapshot, CancellationToken cancellationToken = default);
 }

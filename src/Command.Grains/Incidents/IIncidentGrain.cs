@@ -34,9 +34,14 @@ public interface IIncidentGrain : IGrainWithStringKey
     /// Applies a batch of screened reports and records refused inputs. Returns, per report, null when accepted
     /// or the rejection its unit's history caused. Completes once all of it is in the recording.
     /// </summary>
+    /// <remarks>
+    /// Interleaves with other calls: the batch is applied before the call first waits, so batches are applied in
+    /// the order they arrive, and a batch waiting on the recording does not hold up the next one.
+    /// </remarks>
     /// <param name="reports">Reports that passed the stateless screen.</param>
     /// <param name="refused">Inputs already refused at ingest, to record with their reasons.</param>
     /// <param name="autoEnrol">Enrol unknown units (true), refuse them (false), or follow the incident (null).</param>
+    [AlwaysInterleave]
     Task<ImmutableArray<Rejection?>> Submit(ImmutableArray<PositionReport> reports, ImmutableArray<InputRejected> refused, bool? autoEnrol);
 
     Task<ImmutableArray<UnitAssessment>> GetUnits();

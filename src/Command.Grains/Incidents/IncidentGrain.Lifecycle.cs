@@ -32,7 +32,9 @@ public sealed partial class IncidentGrain
     {
         observers.Clear();
         var shuttingDown = reason.ReasonCode == DeactivationReasonCode.ShuttingDown;
-        if (projection.IsOpen && projection.LastSequence != persistedSequence && (!shuttingDown || options.PersistOnShutdown))
+
+        // After a failed recording the fold is ahead of it: the incident starts again from what was last persisted.
+        if (projection.IsOpen && projection.LastSequence != persistedSequence && !lastAppend.IsFaulted && (!shuttingDown || options.PersistOnShutdown))
         {
             await PersistAsync();
         }
@@ -88,9 +90,14 @@ public sealed partial class IncidentGrain
         return Task.WhenAll(calls);
     }
 
+    /// <summary>
+    /// Writes the fold to grain storage once every event in it is recorded, so a reactivated incident never holds
+    /// events its recording lacks (batches fold while others wait on the recording).
+    /// </summary>
     private async Task PersistAsync()
     {
         var snapshot = projection.Capture();
+        await lastAppend;
         state.State.SnapshotJson = System.Text.Json.JsonSerializer.Serialize(snapshot, EventJsonContext.Default.ProjectionSnapshot);
         await state.WriteStateAsync();
         persistedSequence = snapshot.Sequence;

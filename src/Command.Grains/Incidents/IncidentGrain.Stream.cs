@@ -12,6 +12,7 @@ public sealed partial class IncidentGrain
 {
     private DateTimeOffset lastEventTime;
     private DateTimeOffset lastKeyframe;
+    private Task lastAppend = Task.CompletedTask;
 
     public async Task<ImmutableArray<Rejection?>> Submit(ImmutableArray<PositionReport> reports, ImmutableArray<InputRejected> refused, bool? autoEnrol)
     {
@@ -121,6 +122,10 @@ public sealed partial class IncidentGrain
         }
     }
 
+    /// <summary>
+    /// Hands a folded batch to the session log (and a keyframe after it when one is due) before anything else can
+    /// fold, then waits for it to be recorded. The log keeps the order it is handed things in.
+    /// </summary>
     private async Task AppendAsync(List<IncidentEvent> batch)
     {
         if (batch.Count == 0)
@@ -131,12 +136,17 @@ public sealed partial class IncidentGrain
         FrameSoon();
         try
         {
-            await sessionLog.AppendAsync(IncidentId, batch);
+            var appended = sessionLog.AppendAsync(IncidentId, batch).AsTask();
+            lastAppend = appended;
+            var keyframe = Task.CompletedTask;
             if (projection.Clock - lastKeyframe >= options.KeyframeInterval)
             {
                 lastKeyframe = projection.Clock;
-                await sessionLog.KeyframeAsync(IncidentId, projection.Capture());
+                keyframe = sessionLog.KeyframeAsync(IncidentId, projection.Capture()).AsTask();
             }
+
+            await appended;
+            await keyframe;
         }
         catch (Exception ex)
         {

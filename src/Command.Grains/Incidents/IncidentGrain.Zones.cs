@@ -27,7 +27,7 @@ public sealed partial class IncidentGrain
             }
 
             zonesSent[zone.ZoneId] = now;
-            calls.Add(GrainFactory.GetGrain<IZoneGrain>(ZoneKey.Format(IncidentId, zone.ZoneId)).Occupy(now));
+            calls.Add(GrainFactory.GetGrain<IZoneGrain>(ZoneKey.Format(IncidentId, zone.ZoneId)).Occupy(now, projection.LastSequence));
         }
 
         return Task.WhenAll(calls);

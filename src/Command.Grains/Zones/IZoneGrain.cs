@@ -8,8 +8,12 @@ public interface IZoneGrain : IGrainWithStringKey
 {
     Task Define(Zone zone);
 
-    /// <summary>Who is inside now and since when, as the incident's fold of its reports has it.</summary>
-    Task Occupy(ImmutableArray<ZoneOccupant> occupants);
+    /// <summary>
+    /// Who is inside now and since when, as the incident's fold of its reports has it after sequence
+    /// <paramref name="asOf"/>. The incident tells zones without waiting for the last telling to land, so one older
+    /// than the zone already has is ignored.
+    /// </summary>
+    Task Occupy(ImmutableArray<ZoneOccupant> occupants, long asOf);
 
     Task<ZoneOccupancyView?> Get();
 }

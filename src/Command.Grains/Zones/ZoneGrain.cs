@@ -12,9 +12,15 @@ public sealed class ZoneGrain([PersistentState("zone", GrainStorage.Name)] IPers
         await state.WriteStateAsync();
     }
 
-    public async Task Occupy(ImmutableArray<ZoneOccupant> occupants)
+    public async Task Occupy(ImmutableArray<ZoneOccupant> occupants, long asOf)
     {
+        if (asOf < state.State.AsOf)
+        {
+            return;
+        }
+
         state.State.Occupants = occupants.ToDictionary(o => o.UnitId, o => o.Since, StringComparer.Ordinal);
+        state.State.AsOf = asOf;
         await state.WriteStateAsync();
     }
 

@@ -9,6 +9,18 @@ namespace Command.Grains.Tests.Support;
 public sealed class MemorySessionLog : ISessionLog
 {
     private readonly ConcurrentDictionary<string, List<IncidentEvent>> sessions = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> holds = new();
+
+    /// <summary>Keeps appends to an incident from completing (they are kept, in order) until <see cref="Release"/>.</summary>
+    public void Hold(string incidentId) => holds[incidentId] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release(string incidentId)
+    {
+        if (holds.TryRemove(incidentId, out var hold))
+        {
+            hold.SetResult();
+        }
+    }
 
     public ValueTask AppendAsync(string incidentId, IReadOnlyList<IncidentEvent> events, CancellationToken cancellationToken = default)
     {
@@ -18,7 +30,7 @@ public sealed class MemorySessionLog : ISessionLog
             session.AddRange(events);
         }
 
-        return ValueTask.CompletedTask;
+        return holds.TryGetValue(incidentId, out var hold) ? new ValueTask(hold.Task) : ValueTask.CompletedTask;
     }
 
     public ValueTask KeyframeAsync(string incidentId, ProjectionSnapshot snapshot, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
