@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Command.Domain.Assessment;
+using Command.Host.Live;
 using Command.Host.Tests.Support;
 
 namespace Command.Host.Tests;
@@ -24,8 +25,9 @@ public sealed class LiveTests(CommandHost host) : IClassFixture<CommandHost>
         var unit = Assert.Single(frame.Units);
         var expected = TestSite.Frame.ToGeo(new(12, -80));
         Assert.Equal(("P1", "Patrol 1", fixTime), (unit.UnitId, unit.Callsign, unit.LastFix!.FixTime));
-        Assert.Equal(expected.Latitude, unit.LastFix.Position.Latitude, 9);
-        Assert.Equal(expected.Longitude, unit.LastFix.Position.Longitude, 9);
+        // Frames carry positions to seven decimals, about a centimetre.
+        Assert.Equal(Math.Round(expected.Latitude, UnitAssessmentConverter.CoordinateDecimals), unit.LastFix.Position.Latitude);
+        Assert.Equal(Math.Round(expected.Longitude, UnitAssessmentConverter.CoordinateDecimals), unit.LastFix.Position.Longitude);
         Assert.True(frame.Sequence > watcher.Snapshot.Sequence);
     }
 

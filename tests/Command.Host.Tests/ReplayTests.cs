@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Command.Domain.Events;
+using Command.Host.Live;
 using Command.Host.Tests.Support;
 using Command.Recording.Reading;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,8 +52,9 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
         Assert.Equal($"replay:{replayId}", frame.IncidentId);
         var unit = Assert.Single(frame.Units);
         Assert.Equal(instant, unit.LastFix!.FixTime);
-        Assert.Equal(expected.Latitude, unit.LastFix.Position.Latitude, 9);
-        Assert.Equal(expected.Longitude, unit.LastFix.Position.Longitude, 9);
+        // Frames carry positions to seven decimals, about a centimetre.
+        Assert.Equal(Math.Round(expected.Latitude, UnitAssessmentConverter.CoordinateDecimals), unit.LastFix.Position.Latitude);
+        Assert.Equal(Math.Round(expected.Longitude, UnitAssessmentConverter.CoordinateDecimals), unit.LastFix.Position.Longitude);
     }
 
     [Fact]

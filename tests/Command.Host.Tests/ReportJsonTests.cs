@@ -42,6 +42,20 @@ public sealed class ReportJsonTests
             item.Report);
     }
 
+    [Theory]
+    [InlineData("2026-03-14T15:00:00Z", "2026-03-14T15:00:00+00:00")]
+    [InlineData("2026-03-14T15:00:00.1234567+02:00", "2026-03-14T15:00:00.1234567+02:00")]
+    [InlineData("2026-03-14T15:00:00-05:30", "2026-03-14T15:00:00-05:30")]
+    [InlineData("2026-03-14T15:00:00", "2026-03-14T15:00:00+00:00")]
+    [InlineData("2026-03-14 15:00:00Z", "2026-03-14T15:00:00+00:00")]
+    public void Fix_times_with_or_without_an_offset_are_read_and_one_without_is_utc(string sent, string expected)
+    {
+        var item = Parse("{\"unitId\":\"P1\",\"fixTime\":\"" + sent + "\",\"lat\":44.0,\"lon\":-100.0}");
+
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), item.Report!.FixTime);
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture).Offset, item.Report.FixTime.Offset);
+    }
+
     private static Command.Ingest.Intake.IncomingReport Parse(string json)
     {
         using var document = JsonDocument.Parse(json);

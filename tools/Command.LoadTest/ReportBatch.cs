@@ -30,8 +30,9 @@ public sealed class ReportBatch(string incidentId, int units, int seed)
                 json.WriteStartObject();
                 json.WriteString("unitId", $"u{i}");
                 json.WriteString("fixTime", now);
-                json.WriteNumber("lat", Origin + (north[i] / 111_000));
-                json.WriteNumber("lon", -100 + (east[i] / 80_000));
+                // Seven decimals (about a centimetre), as TAK and the trackers send them.
+                json.WriteNumber("lat", Math.Round(Origin + (north[i] / 111_000), 7));
+                json.WriteNumber("lon", Math.Round(-100 + (east[i] / 80_000), 7));
                 json.WriteNumber("accuracyM", 5);
                 json.WriteEndObject();
             }

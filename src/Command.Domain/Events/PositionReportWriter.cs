@@ -30,7 +30,8 @@ public static class PositionReportWriter
     /// <param name="writer">Where to write.</param>
     /// <param name="report">The report.</param>
     /// <param name="camelCaseEnums">Enums in camelCase, as the web API writes them; otherwise as declared, as the recording does.</param>
-    public static void Write(Utf8JsonWriter writer, PositionReport report, bool camelCaseEnums)
+    /// <param name="coordinateDecimals">Decimals of latitude and longitude to write, for display; null writes them exactly, as recorded.</param>
+    public static void Write(Utf8JsonWriter writer, PositionReport report, bool camelCaseEnums, int? coordinateDecimals = null)
     {
         var names = camelCaseEnums ? CamelCase : Declared;
         writer.WriteStartObject();
@@ -38,8 +39,8 @@ public static class PositionReportWriter
         writer.WriteString(Source, names.Sources[(int)report.Source]);
         writer.WriteString(FixTime, report.FixTime);
         writer.WriteStartObject(Position);
-        writer.WriteNumber(Latitude, report.Position.Latitude);
-        writer.WriteNumber(Longitude, report.Position.Longitude);
+        writer.WriteNumber(Latitude, coordinateDecimals is { } d ? Math.Round(report.Position.Latitude, d) : report.Position.Latitude);
+        writer.WriteNumber(Longitude, coordinateDecimals is { } e ? Math.Round(report.Position.Longitude, e) : report.Position.Longitude);
         writer.WriteBoolean(IsValid, report.Position.IsValid);
         writer.WriteEndObject();
         WriteIfSet(writer, AltitudeM, report.AltitudeM);

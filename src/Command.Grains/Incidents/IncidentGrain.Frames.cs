@@ -125,7 +125,6 @@ public sealed partial class IncidentGrain
             return;
         }
 
-        pacer?.Sent();
         frameTimer?.Dispose();
         frameTimer = null;
         urgent = false;
@@ -139,6 +138,8 @@ public sealed partial class IncidentGrain
         threatsChanged = false;
         if (frame.Units.Length > 0 || frame.Threats.Length > 0 || frame.Events.Length > 0)
         {
+            // Only a frame that goes out counts against the pace: a tick that changed nothing must not use it up.
+            pacer?.Sent();
             observers.Notify(o => o.OnFrame(frame));
         }
     }

@@ -43,7 +43,7 @@ public static class ReportJson
             return Refuse(raw, RejectReason.MissingField, "fixTime is required (ISO 8601)", source, unitId);
         }
 
-        if (!DateTimeOffset.TryParse(timeText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var fixTime))
+        if (!FixTime(f.FixTime, timeText, out var fixTime))
         {
             return Refuse(raw, RejectReason.Malformed, $"fixTime '{timeText}' is not an ISO 8601 time", source, unitId);
         }
@@ -76,6 +76,14 @@ public static class ReportJson
 
     private static IncomingReport Refuse(string raw, RejectReason reason, string detail, ReportSource source = ReportSource.Json, string? unitId = null) =>
         IncomingReport.Refused(source, raw, new Rejection(reason, detail), unitId);
+
+    /// <summary>
+    /// An ISO 8601 time; one without an offset is taken as UTC. A time with its offset, as every source here sends,
+    /// is read straight from the UTF-8; anything else goes through the general parser.
+    /// </summary>
+    private static bool FixTime(JsonElement element, string text, out DateTimeOffset time) =>
+        (text.Length > 6 && (text[^1] is 'Z' or 'z' || text[^6] is '+' or '-') && element.TryGetDateTimeOffset(out time))
+        || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);
 
     private static string? Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 

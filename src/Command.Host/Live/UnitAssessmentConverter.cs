@@ -8,7 +8,9 @@ namespace Command.Host.Live;
 /// <summary>
 /// Writes unit assessments for the live feed by hand. They are most of every frame, and the general serializer
 /// spends more on its twenty-odd properties than on the JSON itself. The shape is exactly the serializer's
-/// (camelCase names, enums as camelCase strings, nulls left out), so browsers see no difference.
+/// (camelCase names, enums as camelCase strings, nulls left out), so browsers see no difference; the numbers are
+/// rounded to what a board or map can show (see <see cref="Round"/>), since writing a computed double to all its
+/// seventeen digits costs more than the rest of the unit. The HTTP API and the recording keep them exact.
 /// </summary>
 public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
 {
@@ -44,15 +46,15 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
         if (value.LastFix is { } fix)
         {
             writer.WritePropertyName(LastFix);
-            PositionReportWriter.Write(writer, fix, camelCaseEnums: true);
+            PositionReportWriter.Write(writer, fix, camelCaseEnums: true, CoordinateDecimals);
         }
 
         WriteIfSet(writer, ThreatId, value.ThreatId);
-        WriteIfSet(writer, DistanceM, value.DistanceM);
-        WriteIfSet(writer, PathDistanceM, value.PathDistanceM);
-        WriteIfSet(writer, ClosingRateMps, value.ClosingRateMps);
-        WriteIfSet(writer, EtaS, value.EtaS);
-        WriteIfSet(writer, BackupEtaS, value.BackupEtaS);
+        WriteIfSet(writer, DistanceM, value.DistanceM, Metres);
+        WriteIfSet(writer, PathDistanceM, value.PathDistanceM, Metres);
+        WriteIfSet(writer, ClosingRateMps, value.ClosingRateMps, Rate);
+        WriteIfSet(writer, EtaS, value.EtaS, Seconds);
+        WriteIfSet(writer, BackupEtaS, value.BackupEtaS, Seconds);
         writer.WriteString(State, EnumNames<MotionState>.Of(value.State));
         if (value.StateSince is { } since)
         {
@@ -62,8 +64,8 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
         writer.WriteString(Flag, EnumNames<FlagLevel>.Of(value.Flag));
         WriteIfSet(writer, FlagReason, value.FlagReason);
         writer.WriteBoolean(Acknowledged, value.Acknowledged);
-        WriteIfSet(writer, HoldS, value.HoldS);
-        WriteIfSet(writer, CadenceS, value.CadenceS);
+        WriteIfSet(writer, HoldS, value.HoldS, Seconds);
+        WriteIfSet(writer, CadenceS, value.CadenceS, Seconds);
         if (value.Floor is { } floor)
         {
             writer.WriteNumber(Floor, floor);
@@ -73,7 +75,33 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
         writer.WriteEndObject();
     }
 
-    private static void WriteIfSet(Utf8JsonWriter writer, JsonEncodedText name, double? value) => PositionReportWriter.WriteIfSet(writer, name, value);
+    /// <summary>Decimals of latitude and longitude in a frame: seven, about a centimetre.</summary>
+    public const int CoordinateDecimals = 7;
+
+    private const int Metres = 1;
+    private const int Rate = 2;
+    private const int Seconds = 1;
+
+    /// <summary>
+    /// The assessment with its numbers as a frame carries them: distances to 0.1 m, closing rate to 0.01 m/s, times
+    /// to 0.1 s, the fix's position to seven decimals.
+    /// </summary>
+    public static UnitAssessment Round(UnitAssessment unit) => unit with
+    {
+        LastFix = unit.LastFix is { } fix ? fix with { Position = new(Math.Round(fix.Position.Latitude, CoordinateDecimals), Math.Round(fix.Position.Longitude, CoordinateDecimals)) } : null,
+        DistanceM = RoundTo(unit.DistanceM, Metres),
+        PathDistanceM = RoundTo(unit.PathDistanceM, Metres),
+        ClosingRateMps = RoundTo(unit.ClosingRateMps, Rate),
+        EtaS = RoundTo(unit.EtaS, Seconds),
+        BackupEtaS = RoundTo(unit.BackupEtaS, Seconds),
+        HoldS = RoundTo(unit.HoldS, Seconds),
+        CadenceS = RoundTo(unit.CadenceS, Seconds),
+    };
+
+    private static double? RoundTo(double? value, int decimals) => value is { } v ? Math.Round(v, decimals) : null;
+
+    private static void WriteIfSet(Utf8JsonWriter writer, JsonEncodedText name, double? value, int decimals) =>
+        PositionReportWriter.WriteIfSet(writer, name, RoundTo(value, decimals));
 
     private static void WriteIfSet(Utf8JsonWriter writer, JsonEncodedText name, string? value)
     {

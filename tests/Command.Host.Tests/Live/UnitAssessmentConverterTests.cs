@@ -13,7 +13,7 @@ public sealed class UnitAssessmentConverterTests
     private static JsonSerializerOptions HubOptions => HubJson.Options;
 
     [Fact]
-    public void Written_by_hand_exactly_as_the_serializer_writes_it()
+    public void Written_by_hand_exactly_as_the_serializer_writes_it_to_display_precision()
     {
         var general = new JsonSerializerOptions(HubOptions);
         general.Converters.Remove(general.Converters.OfType<UnitAssessmentConverter>().Single());
@@ -22,11 +22,28 @@ public sealed class UnitAssessmentConverterTests
 
         foreach (var unit in units)
         {
-            Assert.Equal(JsonSerializer.Serialize(unit, general), JsonSerializer.Serialize(unit, HubOptions));
+            Assert.Equal(JsonSerializer.Serialize(UnitAssessmentConverter.Round(unit), general), JsonSerializer.Serialize(unit, HubOptions));
         }
 
         Assert.Contains(units, u => u.LastFix is null);
         Assert.Contains(units, u => u.LastFix?.RoleHint is not null);
+    }
+
+    [Fact]
+    public void Frame_numbers_are_rounded_to_what_a_board_can_show()
+    {
+        var fix = new PositionReport("P1", ReportSource.Nmea, DateTimeOffset.UnixEpoch, new GeoPoint(44.123456789012, -100.98765432109), AccuracyM: 4.123456);
+        var unit = new UnitAssessment("P1", "P1", UnitRole.Contact, fix, "T1", 123.456789, 130.04, -0.456789, 61.26, 0.049, MotionState.Holding,
+            null, FlagLevel.Watch, "holding", false, HoldS: 95.55, CadenceS: 1.0000001);
+
+        var json = JsonDocument.Parse(JsonSerializer.Serialize(unit, HubOptions)).RootElement;
+
+        Assert.Equal(
+            [44.1234568, -100.9876543, 4.123456, 123.5, 130.0, -0.46, 61.3, 0.0, 95.6, 1.0],
+            [json.GetProperty("lastFix").GetProperty("position").GetProperty("latitude").GetDouble(), json.GetProperty("lastFix").GetProperty("position").GetProperty("longitude").GetDouble(),
+             json.GetProperty("lastFix").GetProperty("accuracyM").GetDouble(), json.GetProperty("distanceM").GetDouble(), json.GetProperty("pathDistanceM").GetDouble(),
+             json.GetProperty("closingRateMps").GetDouble(), json.GetProperty("etaS").GetDouble(), json.GetProperty("backupEtaS").GetDouble(),
+             json.GetProperty("holdS").GetDouble(), json.GetProperty("cadenceS").GetDouble()]);
     }
 
     private static UnitAssessment Assessment(Random random, int i)
