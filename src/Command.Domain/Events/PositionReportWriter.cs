@@ -39,8 +39,8 @@ public static class PositionReportWriter
         writer.WriteString(Source, names.Sources[(int)report.Source]);
         writer.WriteString(FixTime, report.FixTime);
         writer.WriteStartObject(Position);
-        writer.WriteNumber(Latitude, coordinateDecimals is { } d ? Math.Round(report.Position.Latitude, d) : report.Position.Latitude);
-        writer.WriteNumber(Longitude, coordinateDecimals is { } e ? Math.Round(report.Position.Longitude, e) : report.Position.Longitude);
+        ShortNumber.Write(writer, Latitude, coordinateDecimals is { } d ? Math.Round(report.Position.Latitude, d) : report.Position.Latitude);
+        ShortNumber.Write(writer, Longitude, coordinateDecimals is { } e ? Math.Round(report.Position.Longitude, e) : report.Position.Longitude);
         writer.WriteBoolean(IsValid, report.Position.IsValid);
         writer.WriteEndObject();
         WriteIfSet(writer, AltitudeM, report.AltitudeM);
@@ -65,7 +65,7 @@ public static class PositionReportWriter
     {
         if (value is { } number)
         {
-            writer.WriteNumber(name, number);
+            ShortNumber.Write(writer, name, number);
         }
     }
 

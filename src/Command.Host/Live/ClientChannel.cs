@@ -70,16 +70,13 @@ public sealed partial class ClientChannel : IAsyncDisposable
     {
         try
         {
+            var turn = Task.CompletedTask;
             while (true)
             {
                 await ready.WaitAsync(cancellationToken);
 
                 // Frames offered while this waits for its turn merge into the one that goes.
-                if (pacer.Wait() is { } wait && wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, clock, cancellationToken);
-                }
-
+                await turn;
                 EncodedFrame frame;
                 lock (sync)
                 {
@@ -87,7 +84,10 @@ public sealed partial class ClientChannel : IAsyncDisposable
                     pending = null;
                 }
 
+                // The next turn is set as this frame goes, so a slow send uses up the wait instead of adding to it.
                 pacer.Sent();
+                var wait = pacer.Wait();
+                turn = wait > TimeSpan.Zero ? Task.Delay(wait, clock, cancellationToken) : Task.CompletedTask;
                 try
                 {
                     await hub.Clients.Client(connectionId).SendAsync(IncidentHub.FrameMethod, frame, cancellationToken);

@@ -8,13 +8,18 @@ namespace Command.Host.Live;
 /// </summary>
 public sealed partial class IncidentFeed(string incidentId, IGrainFactory grains, FrameFanout fanout, ILogger logger) : IIncidentObserver
 {
+    private readonly FrameOrder order = new();
     private IIncidentObserver? reference;
 
     public string IncidentId { get; } = incidentId;
 
     public Task OnFrame(IncidentFrame frame)
     {
-        fanout.Publish(IncidentId, frame);
+        if (order.Admit(frame) is { } admitted)
+        {
+            fanout.Publish(IncidentId, admitted);
+        }
+
         return Task.CompletedTask;
     }
 

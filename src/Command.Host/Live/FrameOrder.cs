@@ -1,0 +1,58 @@
+using Command.Grains.Incidents;
+
+namespace Command.Host.Live;
+
+/// <summary>
+/// Keeps an incident's frames from taking a unit back in time on this host. Orleans does not promise that frames
+/// reach an observer in the order the incident sent them, and two can leave it a millisecond apart; a frame that
+/// comes after a newer one goes on with only what no newer frame already brought: units and threats the newer
+/// ones did not carry, and its events (each event is in one frame only). An incident that started again from older
+/// persisted state numbers its frames lower but stamps them later: that starts afresh rather than holding it back.
+/// </summary>
+public sealed class FrameOrder
+{
+    private readonly Dictionary<string, long> unitsAt = new(StringComparer.Ordinal);
+    private readonly Lock sync = new();
+    private long threatsAt;
+    private long latestSequence;
+    private DateTimeOffset latestClock;
+
+    /// <summary>The frame as it may go to browsers, or null when a newer one already brought all of it.</summary>
+    public IncidentFrame? Admit(IncidentFrame frame)
+    {
+        lock (sync)
+        {
+            if (frame.Sequence < latestSequence && frame.Clock > latestClock)
+            {
+                unitsAt.Clear();
+                threatsAt = 0;
+                latestSequence = 0;
+            }
+
+            latestSequence = Math.Max(latestSequence, frame.Sequence);
+            latestClock = frame.Clock > latestClock ? frame.Clock : latestClock;
+            var units = frame.Units.RemoveAll(u => unitsAt.TryGetValue(u.UnitId, out var at) && at > frame.Sequence);
+            foreach (var unit in units)
+            {
+                unitsAt[unit.UnitId] = frame.Sequence;
+            }
+
+            var threats = frame.Threats;
+            if (!threats.IsEmpty)
+            {
+                if (threatsAt > frame.Sequence)
+                {
+                    threats = [];
+                }
+                else
+                {
+                    threatsAt = frame.Sequence;
+                }
+            }
+
+            return units.IsEmpty && threats.IsEmpty && frame.Events.IsEmpty ? null
+                : units.Length == frame.Units.Length && threats.Length == frame.Threats.Length ? frame
+                : frame with { Units = units, Threats = threats };
+        }
+    }
+}

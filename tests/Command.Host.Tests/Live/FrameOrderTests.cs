@@ -1,0 +1,60 @@
+using Command.Domain.Assessment;
+using Command.Domain.Events;
+using Command.Domain.Threats;
+using Command.Host.Live;
+using static Command.Host.Tests.Live.FrameMergeTests;
+
+namespace Command.Host.Tests.Live;
+
+public sealed class FrameOrderTests
+{
+    private static readonly Threat Placed = new("T1", new(44, -100), 10, ThreatPhase.Active);
+    private static readonly Threat Moved = Placed with { Position = new(44.001, -100) };
+
+    [Fact]
+    public void Frames_in_order_go_on_as_they_are()
+    {
+        var order = new FrameOrder();
+        var first = Frame(5, false, [Unit("A", 100)], threats: [Placed]);
+        var second = Frame(8, false, [Unit("A", 90), Unit("B", 50)], threats: [Moved]);
+
+        Assert.Same(first, order.Admit(first));
+        Assert.Same(second, order.Admit(second));
+    }
+
+    [Fact]
+    public void A_frame_after_a_newer_one_brings_only_what_the_newer_one_did_not()
+    {
+        var order = new FrameOrder();
+        var raised = new FlagRaised("C", FlagLevel.Watch, "not-closing", "holding 30 s") { Sequence = 7 };
+        order.Admit(Frame(10, false, [Unit("A", 90), Unit("B", 50)], threats: [Moved]));
+
+        var late = order.Admit(Frame(8, false, [Unit("A", 100), Unit("C", 70)], [raised], [Placed]));
+
+        Assert.Equal(["C"], late!.Units.Select(u => u.UnitId));
+        Assert.Empty(late.Threats);
+        Assert.Equal([raised], late.Events);
+        Assert.Equal(8, late.Sequence);
+    }
+
+    [Fact]
+    public void A_late_frame_a_newer_one_brought_all_of_is_dropped()
+    {
+        var order = new FrameOrder();
+        order.Admit(Frame(10, false, [Unit("A", 90)]));
+
+        Assert.Null(order.Admit(Frame(8, false, [Unit("A", 100)])));
+    }
+
+    [Fact]
+    public void An_incident_that_starts_again_from_older_state_is_not_held_back()
+    {
+        var order = new FrameOrder();
+        order.Admit(Frame(10, false, [Unit("A", 90)]));
+
+        // Numbered from an older keyframe, but stamped later than anything seen.
+        var restarted = Frame(8, false, [Unit("A", 80)]) with { Clock = T0.AddMinutes(5) };
+
+        Assert.Same(restarted, order.Admit(restarted));
+    }
+}
