@@ -5,21 +5,17 @@ using Command.LoadTest;
 // push) while headless SignalR clients measure report-to-frame latency and frames per second, and measures the
 // same path with a grain that does nothing, so the cost of the work shows against a bare grain call.
 var options = LoadOptions.Parse(args);
-await using var host = options.Url is null ? await HostProcess.StartAsync() : null;
-var url = options.Url ?? host!.Url;
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = url, Timeout = TimeSpan.FromMinutes(2) };
-http.DefaultRequestHeaders.Add("X-Actor", "load-test");
 var duration = TimeSpan.FromSeconds(options.Seconds);
 var warmup = TimeSpan.FromSeconds(options.WarmupSeconds);
-Console.WriteLine($"Loading {url} for {options.Seconds} s per phase, after {options.WarmupSeconds} s of warm-up, on {Environment.ProcessorCount} cores");
-
-var cpu = new CpuUse(host);
+Console.WriteLine($"Loading {options.Url?.ToString() ?? "a fresh Release host per phase"} for {options.Seconds} s per phase, after {options.WarmupSeconds} s of warm-up, on {Environment.ProcessorCount} cores");
 var run = Guid.NewGuid().ToString("N")[..6];
 double? bareRate = null;
 
 // 1. A bare grain call, made the same way: same batches, same HTTP path shape, same parsing.
 if (options.Runs("bare"))
 {
+    await using var target = await LoadTarget.OpenAsync(options);
+    var (http, cpu) = (target.Http, target.Cpu);
     var probes = Enumerable.Range(0, options.Incidents).Select(i => new ReportBatch($"probe-{i}", options.Units, i)).ToList();
     await Senders.ClosedLoopAsync(http, probes, "/api/probe/{0}/reports", options.Units, warmup);
     cpu.Restart();
@@ -31,6 +27,8 @@ if (options.Runs("bare"))
 // 2. The end-to-end ceiling with browsers connected.
 if (options.Runs("ceiling"))
 {
+    await using var target = await LoadTarget.OpenAsync(options);
+    var (url, http, cpu) = (target.Url, target.Http, target.Cpu);
     var ceilingIncidents = await OpenIncidentsAsync(http, $"ceiling-{run}", options.Incidents);
     var ceilingClients = await JoinAsync(url, ceilingIncidents, options.CeilingClients);
     var batches = ceilingIncidents.Select((id, i) => new ReportBatch(id, options.Units, i)).ToList();
@@ -52,6 +50,8 @@ if (options.Runs("ceiling"))
 // 3. Latency at a steady offered rate with more browsers.
 if (options.Runs("latency"))
 {
+    await using var target = await LoadTarget.OpenAsync(options);
+    var (url, http, cpu) = (target.Url, target.Http, target.Cpu);
     var latencyIncidents = await OpenIncidentsAsync(http, $"latency-{run}", 10);
     var latencyClients = await JoinAsync(url, latencyIncidents, options.LatencyClients);
     var latencyBatches = latencyIncidents.Select((id, i) => new ReportBatch(id, Math.Max(1, options.LatencyRate / 100), i)).ToList();

@@ -34,7 +34,8 @@ public sealed class EncodedFrame(IncidentFrame frame, int holders = 1)
             {
                 // A unit's state is about 500 bytes of JSON.
                 var buffer = new PooledBufferWriter(Math.Max(1024, Frame.Units.Length * 600));
-                using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = options.Encoder }))
+                // What the serializer and the hand writers write is well formed; checking each token again is waste.
+                using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = options.Encoder, SkipValidation = true }))
                 {
                     JsonSerializer.Serialize(writer, Frame, options);
                 }

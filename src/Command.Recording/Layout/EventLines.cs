@@ -13,7 +13,8 @@ internal static class EventLines
     {
         // A recorded position is about 200 bytes.
         var buffer = new PooledBufferWriter(events.Count * 220);
-        using (var writer = new Utf8JsonWriter(buffer))
+        // The serializer and the position writer write well-formed JSON; checking each token again is waste.
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
         {
             foreach (var e in events)
             {

@@ -1,0 +1,40 @@
+namespace Command.LoadTest;
+
+/// <summary>
+/// The host one phase loads: the one at --url, shared by every phase, or else a freshly started Release host of
+/// its own, so one phase's incidents (still ticking, still persisting) do not weigh on the next one's figures.
+/// </summary>
+public sealed class LoadTarget : IAsyncDisposable
+{
+    private readonly HostProcess? host;
+
+    private LoadTarget(HostProcess? host, Uri url)
+    {
+        this.host = host;
+        Url = url;
+        Http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = url, Timeout = TimeSpan.FromMinutes(2) };
+        Http.DefaultRequestHeaders.Add("X-Actor", "load-test");
+        Cpu = new CpuUse(host);
+    }
+
+    public Uri Url { get; }
+
+    public HttpClient Http { get; }
+
+    public CpuUse Cpu { get; }
+
+    public static async Task<LoadTarget> OpenAsync(LoadOptions options)
+    {
+        var host = options.Url is null ? await HostProcess.StartAsync() : null;
+        return new LoadTarget(host, options.Url ?? host!.Url);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+    }
+}
