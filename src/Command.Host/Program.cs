@@ -12,10 +12,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.UseLoopbackByDefault();
 builder.UseDataFolder();
 builder.AddCommandLogging();
+
+// Hosted services stop in the reverse of this order: listeners and drills stop feeding first, then the silo
+// deactivates the incidents (which record and persist as they go), and the recording flushes last.
+builder.Services.AddCommandRecording(builder.Configuration);
 builder.AddCommandSilo();
 builder.Services.AddCommandLive();
 builder.Services.AddCommandIngestion(builder.Configuration);
-builder.Services.AddCommandRecording(builder.Configuration);
 builder.Services.AddCommandDrills(builder.Configuration);
 builder.Services.AddCommandReplays();
 

@@ -10,10 +10,13 @@ public static class LoggingSetup
     {
         var logs = Path.Combine(DataFolder.Resolve(builder), "logs", "command-.log");
         builder.Services.AddSerilog((services, log) => log
-            .ReadFrom.Configuration(builder.Configuration)
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
             .MinimumLevel.Override("Orleans", Serilog.Events.LogEventLevel.Warning)
+            // Orleans runs grain placement through Polly, which logs every attempt at Information.
+            .MinimumLevel.Override("Polly", Serilog.Events.LogEventLevel.Warning)
+            // The defaults above come first so that the Serilog section of the configuration can change them.
+            .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
             .WriteTo.File(new CompactJsonFormatter(), logs, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14));
