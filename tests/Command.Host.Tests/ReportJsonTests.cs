@@ -56,9 +56,5 @@ public sealed class ReportJsonTests
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture).Offset, item.Report.FixTime.Offset);
     }
 
-    private static Command.Ingest.Intake.IncomingReport Parse(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return ReportJson.Parse(document.RootElement);
-    }
+    private static Command.Ingest.Intake.IncomingReport Parse(string json) => ReportJson.Parse(System.Text.Encoding.UTF8.GetBytes(json));
 }

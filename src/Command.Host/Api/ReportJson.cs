@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Command.Domain.Geometry;
 using Command.Domain.Reports;
@@ -9,22 +10,47 @@ using Command.Ingest.Intake;
 namespace Command.Host.Api;
 
 /// <summary>
-/// Parses one item of the native JSON report batch. Read field by field so a bad item gets a reason that names
-/// the field, and the other items of the batch are still taken.
+/// Reads one item of the native JSON report batch straight off the request's bytes. Read field by field so a bad
+/// item gets a reason that names the field, and the other items of the batch are still taken.
 /// </summary>
 public static class ReportJson
 {
-    public static IncomingReport Parse(JsonElement item)
+    /// <summary>One item on its own (a whole JSON value), as the batch reader would read it.</summary>
+    public static IncomingReport Parse(ReadOnlySpan<byte> item)
     {
-        var raw = item.GetRawText();
-        if (item.ValueKind != JsonValueKind.Object)
+        var reader = new Utf8JsonReader(item);
+        reader.Read();
+        var report = Read(ref reader, item);
+        if (reader.Read())
         {
-            return IncomingReport.Refused(ReportSource.Json, raw, new Rejection(RejectReason.Malformed, $"a report is a JSON object, not {item.ValueKind}"));
+            throw new JsonException($"'{(char)item[(int)reader.TokenStartIndex]}' follows the report");
         }
 
-        var f = Fields.Read(item);
+        return report;
+    }
+
+    /// <summary>
+    /// Reads the item at the reader's current token and leaves the reader on its last token. Raw is the item's
+    /// text exactly as sent. Malformed JSON throws <see cref="JsonException"/>: the batch is refused whole.
+    /// </summary>
+    internal static IncomingReport Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> body)
+    {
+        var start = (int)reader.TokenStartIndex;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            var kind = KindOf(reader.TokenType);
+            reader.Skip();
+            return IncomingReport.Refused(ReportSource.Json, RawText(body, start, reader), new Rejection(RejectReason.Malformed, $"a report is a JSON object, not {kind}"));
+        }
+
+        var f = Fields.Read(ref reader);
+        return Judge(f, RawText(body, start, reader));
+    }
+
+    private static IncomingReport Judge(in Fields f, string raw)
+    {
         var source = ReportSource.Json;
-        if (Text(f.Source) is { } sourceName)
+        if (f.Source.Text is { } sourceName)
         {
             if (!Enum.TryParse(sourceName, ignoreCase: true, out source) || !Enum.IsDefined(source))
             {
@@ -32,13 +58,13 @@ public static class ReportJson
             }
         }
 
-        var unitId = Text(f.UnitId);
+        var unitId = f.UnitId.Text;
         if (string.IsNullOrWhiteSpace(unitId))
         {
             return Refuse(raw, RejectReason.MissingField, "unitId is required", source);
         }
 
-        if (Text(f.FixTime) is not { } timeText)
+        if (f.FixTime.Text is not { } timeText)
         {
             return Refuse(raw, RejectReason.MissingField, "fixTime is required (ISO 8601)", source, unitId);
         }
@@ -48,19 +74,19 @@ public static class ReportJson
             return Refuse(raw, RejectReason.Malformed, $"fixTime '{timeText}' is not an ISO 8601 time", source, unitId);
         }
 
-        if (!Number(f.Lat, out var lat) || !Number(f.Lon, out var lon) || lat is null || lon is null)
+        if (!f.Lat.Number(out var lat) || !f.Lon.Number(out var lon) || lat is null || lon is null)
         {
             return Refuse(raw, RejectReason.MissingField, "lat and lon are required numbers", source, unitId);
         }
 
-        if (!Number(f.AltitudeM, out var altitude) || !Number(f.AccuracyM, out var accuracy) || !Number(f.SpeedMps, out var speed) || !Number(f.CourseDeg, out var course))
+        if (!f.AltitudeM.Number(out var altitude) || !f.AccuracyM.Number(out var accuracy) || !f.SpeedMps.Number(out var speed) || !f.CourseDeg.Number(out var course))
         {
-            var name = !Number(f.AltitudeM, out _) ? "altitudeM" : !Number(f.AccuracyM, out _) ? "accuracyM" : !Number(f.SpeedMps, out _) ? "speedMps" : "courseDeg";
+            var name = !f.AltitudeM.Number(out _) ? "altitudeM" : !f.AccuracyM.Number(out _) ? "accuracyM" : !f.SpeedMps.Number(out _) ? "speedMps" : "courseDeg";
             return Refuse(raw, RejectReason.Malformed, $"{name} must be a number", source, unitId);
         }
 
         UnitRole? role = null;
-        if (Text(f.Role) is { } roleName)
+        if (f.Role.Text is { } roleName)
         {
             if (!UnitRoles.TryParse(roleName, out var parsed))
             {
@@ -70,7 +96,7 @@ public static class ReportJson
             role = parsed;
         }
 
-        var report = new PositionReport(unitId, source, fixTime, new GeoPoint(lat.Value, lon.Value), altitude, accuracy, speed, course, Text(f.Callsign), role);
+        var report = new PositionReport(unitId, source, fixTime, new GeoPoint(lat.Value, lon.Value), altitude, accuracy, speed, course, f.Callsign.Text, role);
         return IncomingReport.Parsed(source, raw, report);
     }
 
@@ -79,69 +105,108 @@ public static class ReportJson
 
     /// <summary>
     /// An ISO 8601 time; one without an offset is taken as UTC. A time with its offset, as every source here sends,
-    /// is read straight from the UTF-8; anything else goes through the general parser.
+    /// was read straight from the UTF-8; anything else goes through the general parser.
     /// </summary>
-    private static bool FixTime(JsonElement element, string text, out DateTimeOffset time) =>
-        (text.Length > 6 && (text[^1] is 'Z' or 'z' || text[^6] is '+' or '-') && element.TryGetDateTimeOffset(out time))
-        || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);
-
-    private static string? Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    /// <summary>False when the value is there but not a number; the number is null when absent or null.</summary>
-    private static bool Number(JsonElement element, out double? value)
+    private static bool FixTime(in Field field, string text, out DateTimeOffset time)
     {
-        value = null;
-        if (element.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        if (field.Time is { } fast && text.Length > 6 && (text[^1] is 'Z' or 'z' || text[^6] is '+' or '-'))
         {
+            time = fast;
             return true;
         }
 
-        if (element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out var d))
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);
+    }
+
+    private static string RawText(ReadOnlySpan<byte> body, int start, in Utf8JsonReader reader) =>
+        Encoding.UTF8.GetString(body[start..(int)reader.BytesConsumed]);
+
+    /// <summary>A token's kind as <see cref="JsonValueKind"/> names it.</summary>
+    private static JsonValueKind KindOf(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => JsonValueKind.Array,
+        JsonTokenType.String => JsonValueKind.String,
+        JsonTokenType.Number => JsonValueKind.Number,
+        JsonTokenType.True => JsonValueKind.True,
+        JsonTokenType.False => JsonValueKind.False,
+        JsonTokenType.Null => JsonValueKind.Null,
+        _ => JsonValueKind.Undefined,
+    };
+
+    /// <summary>One field's value as sent: its kind, and its text, number or time where it has one.</summary>
+    private readonly record struct Field(JsonTokenType Kind, string? Text, double? Double, DateTimeOffset? Time)
+    {
+        public static Field Capture(ref Utf8JsonReader reader, bool time)
         {
-            return false;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    return new(JsonTokenType.String, reader.GetString(), null, time && reader.TryGetDateTimeOffset(out var t) ? t : null);
+                case JsonTokenType.Number:
+                    return new(JsonTokenType.Number, null, reader.TryGetDouble(out var d) ? d : null, null);
+                default:
+                    var kind = reader.TokenType;
+                    reader.Skip();
+                    return new(kind, null, null, null);
+            }
         }
 
-        value = d;
-        return true;
+        /// <summary>False when the value is there but not a number; the number is null when absent or null.</summary>
+        public bool Number(out double? value)
+        {
+            value = Double;
+            return Kind is JsonTokenType.None or JsonTokenType.Null || (Kind == JsonTokenType.Number && Double is not null);
+        }
     }
 
     /// <summary>
-    /// The fields of one item, found in one pass over its properties (a name given twice keeps its last value, as a
-    /// lookup by name would); absent fields are left undefined.
+    /// The fields of one item, found in one pass over its properties (a name given twice keeps its last value);
+    /// absent fields are left with no kind, and properties this API does not know are skipped.
     /// </summary>
     private struct Fields
     {
-        public JsonElement Source;
-        public JsonElement UnitId;
-        public JsonElement FixTime;
-        public JsonElement Lat;
-        public JsonElement Lon;
-        public JsonElement AltitudeM;
-        public JsonElement AccuracyM;
-        public JsonElement SpeedMps;
-        public JsonElement CourseDeg;
-        public JsonElement Role;
-        public JsonElement Callsign;
+        public Field Source;
+        public Field UnitId;
+        public Field FixTime;
+        public Field Lat;
+        public Field Lon;
+        public Field AltitudeM;
+        public Field AccuracyM;
+        public Field SpeedMps;
+        public Field CourseDeg;
+        public Field Role;
+        public Field Callsign;
 
-        public static Fields Read(JsonElement item)
+        public static Fields Read(ref Utf8JsonReader reader)
         {
             var f = default(Fields);
-            foreach (var p in item.EnumerateObject())
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (p.NameEquals("unitId"u8)) { f.UnitId = p.Value; }
-                else if (p.NameEquals("fixTime"u8)) { f.FixTime = p.Value; }
-                else if (p.NameEquals("lat"u8)) { f.Lat = p.Value; }
-                else if (p.NameEquals("lon"u8)) { f.Lon = p.Value; }
-                else if (p.NameEquals("accuracyM"u8)) { f.AccuracyM = p.Value; }
-                else if (p.NameEquals("altitudeM"u8)) { f.AltitudeM = p.Value; }
-                else if (p.NameEquals("speedMps"u8)) { f.SpeedMps = p.Value; }
-                else if (p.NameEquals("courseDeg"u8)) { f.CourseDeg = p.Value; }
-                else if (p.NameEquals("callsign"u8)) { f.Callsign = p.Value; }
-                else if (p.NameEquals("role"u8)) { f.Role = p.Value; }
-                else if (p.NameEquals("source"u8)) { f.Source = p.Value; }
+                if (reader.ValueTextEquals("unitId"u8)) { f.UnitId = Next(ref reader); }
+                else if (reader.ValueTextEquals("fixTime"u8)) { f.FixTime = Next(ref reader, time: true); }
+                else if (reader.ValueTextEquals("lat"u8)) { f.Lat = Next(ref reader); }
+                else if (reader.ValueTextEquals("lon"u8)) { f.Lon = Next(ref reader); }
+                else if (reader.ValueTextEquals("accuracyM"u8)) { f.AccuracyM = Next(ref reader); }
+                else if (reader.ValueTextEquals("altitudeM"u8)) { f.AltitudeM = Next(ref reader); }
+                else if (reader.ValueTextEquals("speedMps"u8)) { f.SpeedMps = Next(ref reader); }
+                else if (reader.ValueTextEquals("courseDeg"u8)) { f.CourseDeg = Next(ref reader); }
+                else if (reader.ValueTextEquals("callsign"u8)) { f.Callsign = Next(ref reader); }
+                else if (reader.ValueTextEquals("role"u8)) { f.Role = Next(ref reader); }
+                else if (reader.ValueTextEquals("source"u8)) { f.Source = Next(ref reader); }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
             }
 
             return f;
+        }
+
+        private static Field Next(ref Utf8JsonReader reader, bool time = false)
+        {
+            reader.Read();
+            return Field.Capture(ref reader, time);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Command.Grains.Probes;
 using Command.Host.Api;
 
@@ -19,9 +18,13 @@ public static class ProbeApi
 
         app.MapPost("/api/probe/{id}/reports", async (string id, HttpRequest request, IGrainFactory grains, CancellationToken ct) =>
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
-            var reports = document.RootElement.GetProperty("reports").EnumerateArray().Select(ReportJson.Parse)
-                .Where(r => r.Report is not null).Select(r => r.Report!).ToList();
+            var read = await ReportBatchJson.ReadAsync(request, ct);
+            if (read.Error is { } error)
+            {
+                return error;
+            }
+
+            var reports = read.Items.Where(r => r.Report is not null).Select(r => r.Report!).ToList();
             var accepted = await grains.GetGrain<IProbeGrain>(id).Accept([.. reports]);
             return Results.Ok(new ReportBatchResult(accepted, []));
         }).WithTags("Diagnostics");

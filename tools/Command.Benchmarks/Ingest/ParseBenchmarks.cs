@@ -31,6 +31,10 @@ public class ParseBenchmarks
         ["bearing"] = "271.5", ["altitude"] = "1609.3", ["accuracy"] = "4.0", ["batt"] = "87.0",
     };
 
+    /// <summary>A native JSON batch of 500 reports, as the load tool and the simulator post them.</summary>
+    private static readonly byte[] NativeBatch = System.Text.Encoding.UTF8.GetBytes("{\"reports\":[" + string.Join(",", Enumerable.Range(0, 500).Select(i =>
+        $"{{\"unitId\":\"u{i}\",\"fixTime\":\"2026-03-14T14:59:58.7712345+00:00\",\"lat\":{44 + (i * 0.0000137):0.0000000},\"lon\":{-100 - (i * 0.0000291):0.0000000},\"accuracyM\":5}}")) + "]}");
+
     private readonly CotParser cot = new(CotOptions.Default);
     private readonly AprsParser aprs = new(AprsOptions.Default);
 
@@ -48,6 +52,10 @@ public class ParseBenchmarks
 
     [Benchmark]
     public IncomingReport OsmAndQuery() => OsmAndParser.ParseQuery(OsmAndFields, "", Received);
+
+    /// <summary>One report of a 500-report native JSON batch (the time shown is per report).</summary>
+    [Benchmark(OperationsPerInvoke = 500)]
+    public int NativeJsonInBatch() => Command.Host.Api.ReportBatchJson.Parse(NativeBatch).Items.Count;
 
     [Benchmark]
     public IncomingReport OsmAndJson() => Command.Ingest.OsmAnd.OsmAndJson.Parse(OsmAndJsonBody, Received);

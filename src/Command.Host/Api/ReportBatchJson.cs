@@ -1,0 +1,147 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text.Json;
+using Command.Ingest.Intake;
+
+namespace Command.Host.Api;
+
+/// <summary>
+/// Reads a native report batch, <c>{"reports": [...]}</c>, in one pass over the request's bytes: no document is
+/// built first, since every item is read field by field anyway. The whole body is read and checked before any of it
+/// is taken, so malformed JSON anywhere refuses the batch whole and nothing of it is accepted.
+/// </summary>
+public static class ReportBatchJson
+{
+    /// <summary>Most reports one request may carry. 10,000.</summary>
+    public const int MaxBatch = 10_000;
+
+    public static async Task<ReportBatchRead> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > JsonBody.MaxBytes)
+        {
+            return Oversized($"the body is {request.ContentLength} bytes; the limit is {JsonBody.MaxBytes}");
+        }
+
+        var body = request.BodyReader;
+        while (true)
+        {
+            var result = await body.ReadAsync(cancellationToken);
+            var buffer = result.Buffer;
+            if (buffer.Length > JsonBody.MaxBytes)
+            {
+                body.AdvanceTo(buffer.End);
+                return Oversized($"the body is more than {JsonBody.MaxBytes} bytes, the limit");
+            }
+
+            if (result.IsCompleted || result.IsCanceled)
+            {
+                var read = Parse(buffer);
+                body.AdvanceTo(buffer.End);
+                return read;
+            }
+
+            body.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    public static ReportBatchRead Parse(in ReadOnlySequence<byte> body)
+    {
+        if (body.IsSingleSegment)
+        {
+            return Parse(body.FirstSpan);
+        }
+
+        var copy = ArrayPool<byte>.Shared.Rent((int)body.Length);
+        try
+        {
+            body.CopyTo(copy);
+            return Parse(copy.AsSpan(0, (int)body.Length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
+        }
+    }
+
+    public static ReportBatchRead Parse(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body);
+        string? shape = null;
+        List<IncomingReport>? reports = null;
+        var count = 0;
+        try
+        {
+            if (!reader.Read())
+            {
+                return Malformed("the body is empty");
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                shape = "the body must be an object with a 'reports' array";
+                reader.Skip();
+            }
+            else
+            {
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var isReports = reader.ValueTextEquals("reports"u8);
+                    reader.Read();
+                    if (!isReports)
+                    {
+                        reader.Skip();
+                        continue;
+                    }
+
+                    if (reader.TokenType != JsonTokenType.StartArray)
+                    {
+                        (shape, reports) = ("the body must be an object with a 'reports' array", null);
+                        reader.Skip();
+                        continue;
+                    }
+
+                    // A name given twice keeps its last value.
+                    (shape, reports, count) = (null, [], 0);
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        if (++count > MaxBatch)
+                        {
+                            reader.Skip();
+                            continue;
+                        }
+
+                        reports.Add(ReportJson.Read(ref reader, body));
+                    }
+                }
+            }
+
+            // Whatever follows the body's one value must be nothing but white space.
+            while (reader.Read())
+            {
+            }
+        }
+        catch (JsonException ex)
+        {
+            return Malformed($"the body is not valid JSON: {ex.Message}");
+        }
+
+        if (shape is not null || reports is null)
+        {
+            return Malformed(shape ?? "the body must be an object with a 'reports' array");
+        }
+
+        return count > MaxBatch
+            ? Oversized($"{count} reports in one request; the limit is {MaxBatch}")
+            : new ReportBatchRead(reports, null, null);
+    }
+
+    private static ReportBatchRead Malformed(string detail) => new([], "malformed", detail);
+
+    private static ReportBatchRead Oversized(string detail) => new([], "oversized", detail);
+}
+
+/// <summary>A batch read from a request: its items, or why the request as a whole was refused.</summary>
+public sealed record ReportBatchRead(IReadOnlyList<IncomingReport> Items, string? Reason, string? Detail)
+{
+    public IResult? Error => Reason is null ? null : ApiError.BadRequest(Reason, Detail!);
+}

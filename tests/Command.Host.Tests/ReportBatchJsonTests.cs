@@ -1,0 +1,119 @@
+using System.Buffers;
+using System.Text;
+using Command.Domain.Validation;
+using Command.Host.Api;
+
+namespace Command.Host.Tests;
+
+public sealed class ReportBatchJsonTests
+{
+    private const string P1 = "{\"unitId\":\"P1\",\"fixTime\":\"2026-03-14T15:00:00Z\",\"lat\":44.0,\"lon\":-100.0}";
+    private const string P2 = "{\"unitId\":\"P2\", \"fixTime\":\"2026-03-14T15:00:01Z\", \"lat\":44.5, \"lon\":-100.5, \"note\": {\"a\": [1, {\"b\": 2}]}}";
+
+    [Fact]
+    public void Items_are_read_in_order_with_their_text_as_sent_and_other_properties_are_skipped()
+    {
+        var read = ReportBatchJson.Parse(Bytes("{\"sender\":{\"name\":\"TOC\",\"tags\":[1,2]}, \"reports\": [" + P1 + ", " + P2 + "], \"extra\": [[]]}"));
+
+        Assert.Null(read.Reason);
+        Assert.Equal(["P1", "P2"], read.Items.Select(i => i.Report!.UnitId));
+        Assert.Equal([P1, P2], read.Items.Select(i => i.Raw));
+        Assert.Equal(44.5, read.Items[1].Report!.Position.Latitude);
+    }
+
+    [Fact]
+    public void An_item_that_is_not_an_object_is_refused_for_what_it_is_and_the_rest_are_read()
+    {
+        var read = ReportBatchJson.Parse(Bytes("{\"reports\":[7, \"P1\", [1, [2]], null, true, " + P1 + "]}"));
+
+        Assert.Equal(
+            ["a report is a JSON object, not Number", "a report is a JSON object, not String", "a report is a JSON object, not Array", "a report is a JSON object, not Null", "a report is a JSON object, not True"],
+            read.Items.Take(5).Select(i => i.Rejection!.Detail));
+        Assert.All(read.Items.Take(5), i => Assert.Equal(RejectReason.Malformed, i.Rejection!.Reason));
+        Assert.Equal(["7", "\"P1\"", "[1, [2]]", "null", "true"], read.Items.Take(5).Select(i => i.Raw));
+        Assert.Equal("P1", read.Items[5].Report!.UnitId);
+    }
+
+    [Fact]
+    public void Escaped_names_and_values_are_read_as_their_text()
+    {
+        var read = ReportBatchJson.Parse(Bytes("{\"rep\\u006frts\":[{\"unit\\u0049d\":\"P\\u00e91\",\"fixTime\":\"2026-03-14T15:00:00Z\",\"lat\":44.0,\"lon\":-100.0,\"callsign\":\"Alpha \\\"1\\\"\"}]}"));
+
+        var report = Assert.Single(read.Items).Report!;
+        Assert.Equal("Pé1", report.UnitId);
+        Assert.Equal("Alpha \"1\"", report.Callsign);
+    }
+
+    [Theory]
+    [InlineData("{\"reports\":[" + P1 + ",")]
+    [InlineData("{\"reports\":[" + P1 + "]} x")]
+    [InlineData("{\"reports\":[" + P1 + "]}{}")]
+    [InlineData("{\"reports\":[{\"unitId\":\"P1\",}]}")]
+    [InlineData("[1, 2")]
+    [InlineData("")]
+    public void Malformed_json_anywhere_refuses_the_batch_whole(string body)
+    {
+        var read = ReportBatchJson.Parse(Bytes(body));
+
+        Assert.Equal("malformed", read.Reason);
+        Assert.Empty(read.Items);
+        Assert.NotNull(read.Error);
+    }
+
+    [Theory]
+    [InlineData("[" + P1 + "]")]
+    [InlineData("{\"reports\":" + P1 + "}")]
+    [InlineData("{\"report\":[" + P1 + "]}")]
+    [InlineData("null")]
+    public void A_body_that_is_not_an_object_with_a_reports_array_says_so(string body)
+    {
+        var read = ReportBatchJson.Parse(Bytes(body));
+
+        Assert.Equal(("malformed", "the body must be an object with a 'reports' array"), (read.Reason, read.Detail));
+        Assert.Empty(read.Items);
+    }
+
+    [Fact]
+    public void More_reports_than_a_request_may_carry_are_refused_with_the_count()
+    {
+        var body = "{\"reports\":[" + string.Join(",", Enumerable.Repeat(P1, ReportBatchJson.MaxBatch + 2)) + "]}";
+
+        var read = ReportBatchJson.Parse(Bytes(body));
+
+        Assert.Equal(("oversized", $"{ReportBatchJson.MaxBatch + 2} reports in one request; the limit is {ReportBatchJson.MaxBatch}"), (read.Reason, read.Detail));
+        Assert.Empty(read.Items);
+    }
+
+    [Fact]
+    public void A_body_in_many_pieces_reads_as_it_does_whole()
+    {
+        var bytes = Bytes("{\"reports\":[" + P1 + "," + P2 + ", 5]}");
+        var pieces = Segment.Chain(bytes, 7);
+
+        var read = ReportBatchJson.Parse(pieces);
+
+        Assert.Equal(ReportBatchJson.Parse(bytes).Items, read.Items);
+    }
+
+    private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+
+    /// <summary>A buffer cut into pieces of a given size, as a request body arrives.</summary>
+    private sealed class Segment : ReadOnlySequenceSegment<byte>
+    {
+        private Segment(ReadOnlyMemory<byte> memory, long runningIndex) => (Memory, RunningIndex) = (memory, runningIndex);
+
+        public static ReadOnlySequence<byte> Chain(byte[] bytes, int size)
+        {
+            var first = new Segment(bytes.AsMemory(0, size), 0);
+            var last = first;
+            for (var at = size; at < bytes.Length; at += size)
+            {
+                var next = new Segment(bytes.AsMemory(at, Math.Min(size, bytes.Length - at)), at);
+                last.Next = next;
+                last = next;
+            }
+
+            return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
+        }
+    }
+}
