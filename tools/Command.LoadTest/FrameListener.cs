@@ -26,8 +26,13 @@ public sealed class FrameListener : IAsyncDisposable
     private Task pinging = Task.CompletedTask;
     private bool measuring;
     private int frames;
+    private long measureStart;
+    private long measureStop;
 
     public int Frames => frames;
+
+    /// <summary>Frames over the last measured window, per second of that window.</summary>
+    public double FramesPerSecond => frames / Math.Max(1e-9, System.Diagnostics.Stopwatch.GetElapsedTime(measureStart, measureStop).TotalSeconds);
 
     public static async Task<FrameListener> JoinAsync(Uri url, string incidentId)
     {
@@ -45,6 +50,11 @@ public sealed class FrameListener : IAsyncDisposable
             {
                 frames = 0;
                 latenciesMs.Clear();
+                measureStart = System.Diagnostics.Stopwatch.GetTimestamp();
+            }
+            else
+            {
+                measureStop = System.Diagnostics.Stopwatch.GetTimestamp();
             }
         }
     }

@@ -38,7 +38,7 @@ if (options.Runs("ceiling"))
     var e2e = await Senders.ClosedLoopAsync(http, batches, "/api/incidents/{0}/reports", options.Units, duration);
     Measure(ceilingClients, false);
     var e2eRate = e2e.Accepted / e2e.Seconds;
-    Console.WriteLine($"end-to-end ceiling, {options.CeilingClients} clients:     {e2eRate,10:N0} reports/s accepted ({e2e.Rejected:N0} refused); {FrameRates(ceilingClients, e2e.Seconds)}; {cpu.PerReport(e2e.Accepted)}");
+    Console.WriteLine($"end-to-end ceiling, {options.CeilingClients} clients:     {e2eRate,10:N0} reports/s accepted ({e2e.Rejected:N0} refused); {FrameRates(ceilingClients)}; {cpu.PerReport(e2e.Accepted)}");
     if (bareRate is { } bareCeiling)
     {
         Console.WriteLine($"end-to-end / bare grain call:       {e2eRate / bareCeiling,10:P0}");
@@ -64,7 +64,7 @@ if (options.Runs("latency"))
     var latencies = latencyClients.SelectMany(c => c.Latencies()).Order().ToList();
     Console.WriteLine($"latency at {options.LatencyRate:N0} reports/s, {options.LatencyClients} clients: achieved {steady.Accepted / steady.Seconds:N0} reports/s ({steady.Rejected:N0} refused); " +
         $"report-to-frame p50 {Percentile(latencies, 0.50):N0} ms, p99 {Percentile(latencies, 0.99):N0} ms, max {(latencies.Count > 0 ? latencies[^1] : 0):N0} ms over {latencies.Count:N0} fixes; " +
-        $"post round trip p50 {Percentile(steady.RoundTripsMs, 0.50):N0} ms, p99 {Percentile(steady.RoundTripsMs, 0.99):N0} ms; {FrameRates(latencyClients, steady.Seconds)}; {cpu.PerReport(steady.Accepted)}");
+        $"post round trip p50 {Percentile(steady.RoundTripsMs, 0.50):N0} ms, p99 {Percentile(steady.RoundTripsMs, 0.99):N0} ms; {FrameRates(latencyClients)}; {cpu.PerReport(steady.Accepted)}");
     await DisposeAllAsync(latencyClients);
 }
 
@@ -86,8 +86,8 @@ static async Task<List<FrameListener>> JoinAsync(Uri url, List<string> incidents
 
 static void Measure(List<FrameListener> clients, bool on) => clients.ForEach(c => c.Measure(on));
 
-static string FrameRates(List<FrameListener> clients, double seconds) =>
-    $"frames per client per second avg {clients.Average(c => c.Frames) / seconds:N1}, max {clients.Max(c => c.Frames) / seconds:N1}";
+static string FrameRates(List<FrameListener> clients) =>
+    $"frames per client per second avg {clients.Average(c => c.FramesPerSecond):N1}, max {clients.Max(c => c.FramesPerSecond):N1}";
 
 static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
 
