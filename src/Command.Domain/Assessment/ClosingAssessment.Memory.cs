@@ -18,6 +18,8 @@ public sealed partial class ClosingAssessment
         var all = threats.ToList();
         var active = all.Where(t => t.IsActive).ToList();
         targets = [.. (active.Count > 0 ? active : all).Select(t => new ThreatTarget(t, frame, network, options))];
+        activeThreats.Clear();
+        activeThreats.UnionWith(active.Select(t => t.ThreatId));
         foreach (var unit in memory.Units)
         {
             judges[unit.UnitId] = UnitJudge.Restore(unit, options);

@@ -26,6 +26,7 @@ public sealed partial class ClosingAssessment
     private readonly FlagBook flags;
     private readonly ZoneRules zoneRules;
     private readonly BackupBook backups = new();
+    private readonly HashSet<string> activeThreats = new(StringComparer.Ordinal);
     private List<ThreatTarget> targets = [];
 
     public ClosingAssessment(AssessmentOptions options, LocalFrame frame, Site? site = null)
@@ -45,8 +46,13 @@ public sealed partial class ClosingAssessment
     /// <summary>Every flag up now, on units and zones.</summary>
     public IEnumerable<FlagMemory> Flags => flags.All;
 
-    /// <summary>Places the threats (after a threat is set or changes phase) and re-measures progress against them.</summary>
-    public void SetThreats(IEnumerable<Threat> threats)
+    /// <summary>
+    /// Places the threats (after a threat is set or changes phase at <paramref name="at"/>) and re-measures progress
+    /// against them. A unit whose nearest threat has just gone active is judged from then on: holding or moving
+    /// away before there was an active threat to close on (a drill starting over, a report turning out real) is
+    /// not held against it.
+    /// </summary>
+    public void SetThreats(IEnumerable<Threat> threats, DateTimeOffset at)
     {
         var all = threats.ToList();
         var active = all.Where(t => t.IsActive).ToList();
@@ -54,8 +60,19 @@ public sealed partial class ClosingAssessment
         backups.Stale = true;
         foreach (var judge in judges.Values)
         {
-            judge.Reanchor(Nearest(judge));
+            var target = Nearest(judge);
+            if (target is not null && target.Threat.IsActive && !activeThreats.Contains(target.Threat.ThreatId))
+            {
+                judge.Engage(target, at);
+            }
+            else
+            {
+                judge.Reanchor(target);
+            }
         }
+
+        activeThreats.Clear();
+        activeThreats.UnionWith(active.Select(t => t.ThreatId));
     }
 
     /// <summary>Takes in an accepted fix and judges that unit and the zones at <paramref name="now"/>.</summary>

@@ -66,6 +66,22 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         }
     }
 
+    /// <summary>
+    /// The threat the unit is measured against has just gone active: progress counts from the unit's latest fix,
+    /// and its motion state is worked out afresh, so nothing from before the threat was active counts as a hold.
+    /// </summary>
+    public void Engage(ThreatTarget target, DateTimeOffset at)
+    {
+        measured = null;
+        Anchor = null;
+        State = MotionState.Unknown;
+        StateSince = at;
+        if (Track.Count > 0)
+        {
+            Measure(target, advance: false, commit: true);
+        }
+    }
+
     /// <summary>True when the unit has been silent longer than its learned cadence allows.</summary>
     public bool IsStale(DateTimeOffset now)
     {

@@ -81,11 +81,11 @@ public sealed class IncidentProjection
                 return [];
             case ThreatSet set:
                 threats[set.Threat.ThreatId] = set.Threat;
-                assessment?.SetThreats(threats.Values);
+                assessment?.SetThreats(threats.Values, set.Time);
                 break;
             case ThreatPhaseChanged phase when threats.TryGetValue(phase.ThreatId, out var threat):
                 threats[phase.ThreatId] = threat with { Phase = phase.Phase };
-                assessment?.SetThreats(threats.Values);
+                assessment?.SetThreats(threats.Values, phase.Time);
                 break;
             case UnitEnrolled enrolled:
                 units[enrolled.UnitId] = new UnitEntry(enrolled.UnitId, enrolled.Callsign, enrolled.Role, enrolled.Time, null);
