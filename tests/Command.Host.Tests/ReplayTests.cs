@@ -104,6 +104,21 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
         var sequences = marks!.Select(m => m.GetProperty("sequence").GetInt64()).ToList();
         Assert.Equal(sequences.Order(), sequences);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var threat = Assert.Single(marks!, m => m.GetProperty("type").GetString() == "threat-set");
+        Assert.Equal(("T1", "active", "test-commander"), (threat.GetProperty("subject").GetString(), threat.GetProperty("level").GetString(), threat.GetProperty("actor").GetString()));
+    }
+
+    [Fact]
+    public async Task A_session_timeline_lists_the_commands_given_with_who_gave_them()
+    {
+        var (id, _) = await RecordHoldAsync();
+        (await host.Client.PutAsJsonAsync($"/api/incidents/{id}/units/P1/role", new { role = "rescue-task-force" }, Ct)).EnsureSuccessStatusCode();
+
+        var marks = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", Ct);
+
+        var role = Assert.Single(marks!, m => m.GetProperty("type").GetString() == "unit-role-changed");
+        Assert.Equal(("P1", "rescueTaskForce", "test-commander"), (role.GetProperty("subject").GetString(), role.GetProperty("level").GetString(), role.GetProperty("actor").GetString()));
+        Assert.Equal("flag-cleared", marks![^1].GetProperty("type").GetString());
     }
 
     [Fact]

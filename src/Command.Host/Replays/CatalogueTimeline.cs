@@ -3,7 +3,7 @@ using Command.Recording.Reading;
 
 namespace Command.Host.Replays;
 
-/// <summary>A session's flags, acknowledgements and phase changes as timeline markers.</summary>
+/// <summary>A session's flags and every command given in it (threats, phases, roles, drill controls) as timeline markers.</summary>
 public sealed class CatalogueTimeline(SessionCatalogue catalogue)
 {
     public async Task<IReadOnlyList<TimelineMarker>> ReadAsync(string incidentId, CancellationToken cancellationToken)
@@ -24,6 +24,8 @@ public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string T
         FlagAcknowledged a => new(e.Sequence, e.Time, "flag-acknowledged", a.Subject, null, a.Reason, a.Actor),
         ThreatPhaseChanged p => new(e.Sequence, e.Time, "threat-phase-changed", p.ThreatId, Lower(p.Phase), null, p.Actor),
         ThreatSet t => new(e.Sequence, e.Time, "threat-set", t.Threat.ThreatId, Lower(t.Threat.Phase), null, t.Actor),
+        UnitRoleChanged r => new(e.Sequence, e.Time, "unit-role-changed", r.UnitId, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Role.ToString()), null, r.Actor),
+        DrillControlled d => new(e.Sequence, e.Time, "drill-controlled", d.Action, null, d.Scenario, d.Actor),
         _ => null,
     };
 

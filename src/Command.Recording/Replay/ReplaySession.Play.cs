@@ -22,7 +22,7 @@ public sealed partial class ReplaySession
         }
     }
 
-    /// <summary>Flags, acknowledgements and threat phases of the whole session, for timeline markers.</summary>
+    /// <summary>Flags and commands (threats, phases, roles, drill controls) of the whole session, for timeline markers.</summary>
     public Task<IReadOnlyList<IncidentEvent>> TimelineAsync(CancellationToken cancellationToken = default) =>
         reader.ReadTimelineAsync(cancellationToken);
 

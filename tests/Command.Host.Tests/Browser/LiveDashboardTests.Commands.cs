@@ -83,6 +83,13 @@ public sealed partial class LiveDashboardTests
         await Expect(dashboard.Feed.Locator("li[data-type='drill-controlled']").First).ToContainTextAsync("STOP");
         Assert.Equal("stopped", (await scene.DrillAsync()).GetProperty("state").GetString());
         Assert.Empty(dashboard.Errors);
+
+        // A page opened afterwards reads the same commands back from the recording.
+        await using var later = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(later.Feed.Locator("li[data-type='drill-controlled']")).ToHaveCountAsync(3);
+        await Expect(later.Feed.Locator("li[data-type='drill-controlled']").First).ToContainTextAsync("STOP");
+        await Expect(later.Feed.Locator("li[data-type='drill-controlled']").First).ToContainTextAsync("Exercise lead");
+        Assert.Empty(later.Errors);
     }
 
     [Fact]
@@ -98,6 +105,8 @@ public sealed partial class LiveDashboardTests
         await Expect(dashboard.Row("R1")).ToHaveAttributeAsync("data-role", "rescueTaskForce");
         await Expect(dashboard.Feed.Locator("li[data-type='unit-role-changed'][data-subject='R1']")).ToContainTextAsync("ROLERescue 1 → Rescue task forcetest-commander");
         Assert.Equal("rescueTaskForce", (await scene.UnitAsync("R1")).GetProperty("role").GetString());
+        await using var later = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(later.Feed.Locator("li[data-type='unit-role-changed'][data-subject='R1']")).ToContainTextAsync("ROLERescue 1 → Rescue task forcetest-commander");
         Assert.Empty(dashboard.Errors);
     }
 }

@@ -81,12 +81,12 @@ public sealed class ReplayClockTests
     }
 
     [Fact]
-    public async Task The_timeline_holds_every_recorded_flag_and_phase_event()
+    public async Task The_timeline_holds_every_recorded_flag_and_command()
     {
         var drill = await RecordedDrill.RecordAsync(seconds: 200, keyframeEvery: 0);
         await using var replay = await ReplaySession.OpenAsync(await drill.OpenAsync(), new FakeTimeProvider(), cancellationToken: Ct);
 
-        var expected = drill.Recorded.Where(e => e is FlagRaised or FlagEscalated or FlagCleared or FlagAcknowledged or ThreatPhaseChanged);
+        var expected = drill.Recorded.Where(e => e is FlagRaised or FlagEscalated or FlagCleared or FlagAcknowledged or ThreatSet or ThreatPhaseChanged or UnitRoleChanged or DrillControlled);
         Assert.NotEmpty(expected);
         Assert.Equal(expected, await replay.TimelineAsync(Ct));
     }

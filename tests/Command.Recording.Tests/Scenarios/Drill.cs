@@ -9,7 +9,8 @@ namespace Command.Recording.Tests.Scenarios;
 
 /// <summary>
 /// A small drill as input events (unsequenced): a school, an active threat inside, a contact unit that holds
-/// 200 m out, a contact unit that closes, a perimeter unit; one report per unit and one clock tick per second.
+/// 200 m out, a contact unit that closes, a perimeter unit later sent to staging, the drill paused and resumed
+/// once; one report per unit and one clock tick per second.
 /// </summary>
 public static class Drill
 {
@@ -36,6 +37,17 @@ public static class Drill
             yield return Fix("P1", t, 200, 0);
             yield return Fix("P2", t, Math.Max(0, 300 - (2.4 * s)), 0);
             yield return Fix("P3", t, 0, -250);
+            if (s == 5)
+            {
+                yield return new DrillControlled("pause", "school", "test") { Time = t };
+                yield return new DrillControlled("resume", "school", "test") { Time = t };
+            }
+
+            if (s == seconds / 4)
+            {
+                yield return new UnitRoleChanged("P3", UnitRole.Staging, "test") { Time = t };
+            }
+
             if (s == seconds / 2)
             {
                 yield return new InputRejected(ReportSource.Json, Domain.Validation.RejectReason.ImpliedSpeed, "too fast", "P3", "{}") { Time = t };

@@ -20,7 +20,12 @@ export function feedItem(e, picture, fresh) {
 
 /** A timeline marker read back from the recording, in the shape frames carry the same event. */
 export function fromMarker(m) {
-  return m.type === 'threat-phase-changed' ? { ...m, threatId: m.subject, phase: m.level } : m;
+  switch (m.type) {
+    case 'threat-phase-changed': return { ...m, threatId: m.subject, phase: m.level };
+    case 'unit-role-changed': return { ...m, unitId: m.subject, role: m.level };
+    case 'drill-controlled': return { ...m, action: m.subject, scenario: m.reason };
+    default: return m;
+  }
 }
 
 export function subjectName(subject, picture) {
