@@ -49,4 +49,43 @@ public sealed class DrillTests(CommandHost host) : IClassFixture<CommandHost>
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("scenario '/etc/passwd' is not a scenario name (letters, digits and '-')", error.GetProperty("detail").GetString());
     }
+
+    [Fact]
+    public async Task The_scenarios_are_the_demo_and_the_folders_files_and_one_that_does_not_load_says_why()
+    {
+        await using var scenarios = new ScenarioFolderHost();
+        await scenarios.InitializeAsync();
+
+        var listed = await scenarios.Client.GetFromJsonAsync<JsonElement[]>("/api/scenarios", TestContext.Current.CancellationToken);
+        var started = await scenarios.PostJsonAsync($"/api/incidents/drill-{Guid.NewGuid():N}"[..30] + "/drill", new { action = "start", scenario = "night-shift" });
+        var status = await started.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["demo", "broken", "night-shift"], listed!.Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal(("Night shift drill", null), (Text(listed![2], "title"), Text(listed[2], "error")));
+        Assert.Null(Text(listed[1], "title"));
+        Assert.NotEmpty(Text(listed[1], "error")!);
+        Assert.Equal(System.Net.HttpStatusCode.OK, started.StatusCode);
+        Assert.Equal("Night shift drill", status.GetProperty("scenario").GetString());
+    }
+
+    private static string? Text(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>A host whose scenario folder holds a copy of the demo under another name, and a file that is not a scenario.</summary>
+    private sealed class ScenarioFolderHost : CommandHost
+    {
+        public ScenarioFolderHost()
+            : this(Path.Combine(Path.GetTempPath(), "command-tests", "scenarios-" + Guid.NewGuid().ToString("N")))
+        {
+        }
+
+        private ScenarioFolderHost(string folder)
+            : base(new Dictionary<string, string?> { ["Demo:ScenarioFolder"] = folder })
+        {
+            Directory.CreateDirectory(folder);
+            var demo = DemoScenario.ReadJsonAsync(CancellationToken.None).GetAwaiter().GetResult();
+            File.WriteAllText(Path.Combine(folder, "night-shift.json"), demo.Replace("Meadowlark Flats School — active threat drill", "Night shift drill", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(folder, "broken.json"), "{\"name\": \"half a scenario\"");
+        }
+    }
 }

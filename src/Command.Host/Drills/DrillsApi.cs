@@ -15,6 +15,7 @@ public static class DrillsApi
         api.MapGet("/", (string id, DrillDirector drills) =>
             Results.Ok(drills.Status(id) ?? new DrillStatusView(id, "", "none", 0, 0, 0, false, 0)));
         api.MapPost("/", Control);
+        app.MapGet("/api/scenarios", async (ScenarioLibrary scenarios, CancellationToken ct) => Results.Ok(await scenarios.ListAsync(ct))).WithTags("Drills");
         return app;
     }
 

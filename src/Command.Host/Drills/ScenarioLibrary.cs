@@ -11,6 +11,43 @@ namespace Command.Host.Drills;
 /// </summary>
 public sealed partial class ScenarioLibrary(IOptions<DemoOptions> options, IHostEnvironment environment)
 {
+    private string Folder => Path.GetFullPath(options.Value.ScenarioFolder, environment.ContentRootPath);
+
+    /// <summary>
+    /// Every scenario a drill can be started with, "demo" first, then the folder's files by name. A file that does
+    /// not load is listed with the reason, so whoever put it there learns what to fix.
+    /// </summary>
+    public async Task<IReadOnlyList<ScenarioListing>> ListAsync(CancellationToken cancellationToken)
+    {
+        var demo = await DemoScenario.LoadAsync(cancellationToken);
+        var listings = new List<ScenarioListing> { new(DemoScenario.Name, demo.Name, demo.DurationS, null) };
+        if (!Directory.Exists(Folder))
+        {
+            return listings;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(Folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            if (!NamePattern().IsMatch(name) || string.Equals(name, DemoScenario.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            try
+            {
+                var scenario = await Simulation.Files.ScenarioFile.LoadAsync(file, cancellationToken);
+                listings.Add(new(name, scenario.Name, scenario.DurationS, null));
+            }
+            catch (Exception ex) when (ex is Simulation.Files.ScenarioException or IOException or System.Text.Json.JsonException)
+            {
+                listings.Add(new(name, null, null, ex.Message));
+            }
+        }
+
+        return listings;
+    }
+
     public Task<Scenario> LoadAsync(string name, CancellationToken cancellationToken)
     {
         if (string.Equals(name, DemoScenario.Name, StringComparison.OrdinalIgnoreCase))
@@ -23,7 +60,7 @@ public sealed partial class ScenarioLibrary(IOptions<DemoOptions> options, IHost
             throw new ArgumentException($"scenario '{name}' is not a scenario name (letters, digits and '-')");
         }
 
-        var path = Path.Combine(Path.GetFullPath(options.Value.ScenarioFolder, environment.ContentRootPath), name + ".json");
+        var path = Path.Combine(Folder, name + ".json");
         return File.Exists(path)
             ? Simulation.Files.ScenarioFile.LoadAsync(path, cancellationToken)
             : throw new ArgumentException($"scenario '{name}' is neither 'demo' nor a file in the scenario folder");
@@ -32,3 +69,6 @@ public sealed partial class ScenarioLibrary(IOptions<DemoOptions> options, IHost
     [GeneratedRegex("^[A-Za-z0-9-]{1,64}$")]
     private static partial Regex NamePattern();
 }
+
+/// <summary>A scenario a drill can be started with: the name to start it by, its title and length, or why its file does not load.</summary>
+public sealed record ScenarioListing(string Name, string? Title, double? DurationS, string? Error);

@@ -70,9 +70,13 @@ public sealed partial class LiveDashboardTests
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Exercise lead");
         var drill = dashboard.Page.Locator("#drill-state");
         await Expect(drill).ToHaveTextAsync("no drill");
+        var scenario = dashboard.Page.Locator("#drill-scenario");
+        await Expect(scenario).ToHaveValueAsync("demo");
+        await Expect(scenario.Locator("option[value='demo']")).ToHaveTextAsync("Meadowlark Flats School — active threat drill");
 
         await dashboard.Page.Locator("[data-drill='start']").ClickAsync();
         await Expect(drill).ToHaveAttributeAsync("data-state", "running");
+        await Expect(scenario).ToBeDisabledAsync();
         await dashboard.Page.Locator("[data-drill='pause']").ClickAsync();
         await Expect(drill).ToHaveAttributeAsync("data-state", "paused");
         await dashboard.Page.Locator("[data-drill='stop']").ClickAsync();

@@ -6,7 +6,7 @@ namespace Command.Host.Tests.Browser;
 public sealed partial class LiveDashboardTests
 {
     [Fact]
-    public async Task A_page_opened_after_flags_were_raised_lists_them_newest_first()
+    public async Task A_page_opened_after_flags_were_raised_lists_them_and_the_commands_newest_first()
     {
         var scene = await Scene.OpenAsync(host, "late");
         await scene.ThreatAsync(0, 100);
@@ -17,11 +17,13 @@ public sealed partial class LiveDashboardTests
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
 
         var items = dashboard.Feed.Locator("li");
-        await Expect(items).ToHaveCountAsync(2);
+        await Expect(items).ToHaveCountAsync(3);
         await Expect(items.Nth(0)).ToHaveAttributeAsync("data-type", "flag-acknowledged");
         await Expect(items.Nth(0)).ToContainTextAsync("ACKPatrol 1hazard reported — test-commander");
         await Expect(items.Nth(1)).ToHaveAttributeAsync("data-type", "flag-raised");
         await Expect(items.Nth(1)).ToContainTextAsync("⚠ ALERTPatrol 1holding ");
+        await Expect(items.Nth(2)).ToHaveAttributeAsync("data-type", "threat-set");
+        await Expect(items.Nth(2)).ToContainTextAsync("THREATPLACEDtest-commander");
         Assert.Empty(dashboard.Errors);
     }
 

@@ -58,14 +58,16 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
 
         await dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']").ClickAsync();
 
-        await Expect(items).ToHaveCountAsync(1);
+        // The flag, and the threat placed before it.
+        await Expect(items).ToHaveCountAsync(2);
+        await Expect(items.Last).ToHaveAttributeAsync("data-type", "threat-set");
         await Expect(items.First).ToHaveAttributeAsync("data-type", "flag-raised");
         await Expect(items.First).ToContainTextAsync("⚠ ALERTPatrol 1holding ");
         await Expect(dashboard.ActiveFlags.Locator("li[data-subject='P1']")).ToHaveClassAsync("flag-alert");
 
         await dashboard.Page.Locator("#replay-seek").PressAsync("End");
 
-        await Expect(items).ToHaveCountAsync(2);
+        await Expect(items).ToHaveCountAsync(3);
         await Expect(items.First).ToHaveAttributeAsync("data-type", "flag-acknowledged");
         await Expect(items.First).ToContainTextAsync("rendering aid — test-commander");
         await Expect(dashboard.ActiveFlags.Locator("li[data-subject='P1']")).ToHaveClassAsync("flag-alert acknowledged");

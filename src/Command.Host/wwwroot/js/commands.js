@@ -39,7 +39,13 @@ export class Commands {
     }
   }
 
-  controlDrill(incidentId, action, speed = 1) {
-    return attempt(() => post(`/api/incidents/${enc(incidentId)}/drill`, { action, scenario: 'demo', speed }).then(r => r ?? true));
+  /** Starts (with the named scenario), pauses, resumes or stops the drill on an incident. */
+  controlDrill(incidentId, action, scenario = 'demo', speed = 1) {
+    return attempt(() => post(`/api/incidents/${enc(incidentId)}/drill`, { action, scenario, speed }).then(r => r ?? true));
+  }
+
+  /** The scenarios a drill can be started with, "demo" first. */
+  scenarios() {
+    return attempt(() => get('/api/scenarios'));
   }
 }

@@ -12,6 +12,7 @@ export class DrillPanel {
   constructor(elements, commands) {
     this.stateText = elements.state;
     this.buttons = elements.buttons;
+    this.scenario = elements.scenario;
     this.commands = commands;
     this.status = null;
     this.receivedAt = 0;
@@ -20,6 +21,20 @@ export class DrillPanel {
     }
     setInterval(() => this.renderTime(), 1000);
     this.render();
+    this.listScenarios();
+  }
+
+  /** Fills the scenario picker; a scenario file that does not load is listed, disabled, with its reason. */
+  async listScenarios() {
+    const scenarios = (await this.commands.scenarios()) ?? [{ name: 'demo', title: 'Demo drill' }];
+    this.scenario.replaceChildren(...scenarios.map(s => {
+      const option = document.createElement('option');
+      option.value = s.name;
+      option.textContent = s.error ? `${s.name} (does not load)` : s.title ?? s.name;
+      option.title = s.error ?? `${s.name}${s.durationS ? `, ${Math.round(s.durationS / 60)} min` : ''}`;
+      option.disabled = Boolean(s.error);
+      return option;
+    }));
   }
 
   /** A new incident: no drill known until its frames show one. */
@@ -36,7 +51,7 @@ export class DrillPanel {
   }
 
   async control(action) {
-    const answer = await this.commands.controlDrill(this.incidentId, action);
+    const answer = await this.commands.controlDrill(this.incidentId, action, this.scenario.value || 'demo');
     if (answer !== undefined) await this.refresh(this.incidentId);
   }
 
@@ -49,6 +64,7 @@ export class DrillPanel {
   render() {
     const state = this.status?.state ?? 'none';
     for (const button of this.buttons) button.disabled = !this.incidentId || !allowed[button.dataset.drill].includes(state);
+    this.scenario.disabled = !this.incidentId || !allowed.start.includes(state);
     this.stateText.dataset.state = state;
     this.renderTime();
   }

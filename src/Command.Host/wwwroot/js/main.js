@@ -28,7 +28,7 @@ const connection = new Connection(picture, (state, detail) => header.setConnecti
 const mapView = new MapView($('map'), picture, commands, $('place-threat'));
 const board = new Board({ body: $('board-body'), count: $('unit-count'), filter: $('role-filter') }, picture, commands);
 const alerts = new Alerts({ active: $('active-flags'), feed: $('feed'), count: $('active-count') }, picture, commands, id => modes.history(id));
-const drill = new DrillPanel({ state: $('drill-state'), buttons: document.querySelectorAll('[data-drill]') }, commands);
+const drill = new DrillPanel({ state: $('drill-state'), buttons: document.querySelectorAll('[data-drill]'), scenario: $('drill-scenario') }, commands);
 
 for (const button of document.querySelectorAll('.controls [data-phase]')) {
   button.addEventListener('click', () => {
