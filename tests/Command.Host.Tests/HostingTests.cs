@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Command.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,16 +10,19 @@ namespace Command.Host.Tests;
 public sealed class HostingTests(CommandHost host) : IClassFixture<CommandHost>
 {
     [Fact]
-    public void The_recording_stops_after_the_silo_so_incidents_still_record_while_they_deactivate()
+    public void Drills_stop_before_the_silo_and_the_recording_after_it()
     {
         var order = host.Services.GetServices<IHostedService>().Select(s => s.GetType().Name).ToList();
 
         var recording = order.IndexOf("RecordingLifetime");
         var silo = order.FindIndex(name => name.Contains("Silo", StringComparison.Ordinal));
+        var drills = order.IndexOf("DrillDirector");
 
-        // Hosted services stop in the reverse of their order.
-        Assert.True(recording >= 0 && silo >= 0, string.Join(", ", order));
+        // Hosted services stop in the reverse of their order: drills stop sending first, then the incidents
+        // deactivate (recording as they go), and the recording flushes last.
+        Assert.True(recording >= 0 && silo >= 0 && drills >= 0, string.Join(", ", order));
         Assert.True(recording < silo, $"the recording stops before the silo: {string.Join(", ", order)}");
+        Assert.True(silo < drills, $"drills stop after the silo: {string.Join(", ", order)}");
     }
 
     [Fact]
@@ -42,5 +47,50 @@ public sealed class HostingTests(CommandHost host) : IClassFixture<CommandHost>
         Assert.True(logger.IsEnabled(LogLevel.Warning));
     }
 
+    [Fact]
+    public async Task An_incident_carries_on_from_its_recording_after_the_host_restarts()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "command-tests", "restart-" + Guid.NewGuid().ToString("N"));
+        var id = $"r-{Guid.NewGuid():N}"[..20];
+        long before;
+        await using (var first = new DataHost(data))
+        {
+            await first.InitializeAsync();
+            (await first.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+            (await first.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", DateTimeOffset.UtcNow.AddSeconds(-2), 0, -50) } })).EnsureSuccessStatusCode();
+            before = (await first.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct)).GetProperty("lastSequence").GetInt64();
+        }
+
+        await using var second = new DataHost(data);
+        await second.InitializeAsync();
+        var incident = await second.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct);
+        var units = await second.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/units", Ct);
+        var posted = await second.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", DateTimeOffset.UtcNow, 0, -45) } });
+        var listed = await second.Client.GetFromJsonAsync<JsonElement>("/api/incidents", Ct);
+        var reopened = await second.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
+
+        // Grain state is in memory and went with the first host; the recording on disk did not.
+        Assert.Equal(before, incident.GetProperty("lastSequence").GetInt64());
+        Assert.Equal("P1", Assert.Single(units.EnumerateArray()).GetProperty("unitId").GetString());
+        posted.EnsureSuccessStatusCode();
+        Assert.Contains(listed.EnumerateArray(), i => i.GetProperty("incidentId").GetString() == id);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, reopened.StatusCode);
+        var sequences = new List<long>();
+        var reader = await Command.Recording.Reading.SessionReader.OpenAsync(
+            new Command.Recording.Storage.DiskSessionStore(Path.Combine(data, "sessions")), id, Ct);
+        await foreach (var e in reader.ReadAsync(cancellationToken: Ct))
+        {
+            sequences.Add(e.Sequence);
+        }
+
+        Assert.Equal(Enumerable.Range(1, sequences.Count).Select(i => (long)i), sequences);
+        Assert.True(sequences[^1] > before);
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     private sealed class QuietHost() : CommandHost(new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Warning" });
+
+    /// <summary>A host on a data folder the test keeps, so a second host can start on it.</summary>
+    private sealed class DataHost(string data) : CommandHost(new Dictionary<string, string?> { ["DataPath"] = data });
 }

@@ -22,4 +22,20 @@ public interface ISessionLog
     /// <see cref="AppendAsync"/>; it is stored after them.
     /// </summary>
     ValueTask KeyframeAsync(string incidentId, ProjectionSnapshot snapshot, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What the session recorded after <paramref name="afterSequence"/>: its latest keyframe when that is later,
+    /// and the events after whichever is later, in sequence order; empty when nothing later was recorded. An
+    /// incident whose own state lags its recording (after a crash, or with grain state kept in memory across a
+    /// restart) folds this to carry on from the last event recorded rather than number events again.
+    /// </summary>
+    ValueTask<SessionTail> ReadTailAsync(string incidentId, long afterSequence, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A session's recorded state past a point: a keyframe to start from (or none), then the events after it.</summary>
+public sealed record SessionTail(ProjectionSnapshot? Keyframe, IReadOnlyList<IncidentEvent> Events)
+{
+    public static SessionTail Empty { get; } = new(null, []);
+
+    public bool IsEmpty => Keyframe is null && Events.Count == 0;
 }

@@ -1,5 +1,6 @@
 using Command.Domain.Events;
 using Command.Domain.Incidents;
+using Command.Domain.Recording;
 using Command.Domain.Reports;
 
 namespace Command.Grains.Incidents;
@@ -12,7 +13,7 @@ public sealed partial class IncidentGrain
     private long persistedSequence;
     private bool timersStarted;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (state.State.SnapshotJson is { } json)
         {
@@ -20,12 +21,60 @@ public sealed partial class IncidentGrain
             projection = new IncidentProjection(assessmentOptions);
             projection.Restore(snapshot);
             persistedSequence = snapshot.Sequence;
-            lastEventTime = snapshot.Clock;
-            lastKeyframe = snapshot.Clock;
-            StartTimers();
         }
 
-        return Task.CompletedTask;
+        await CatchUpAsync(cancellationToken);
+        if (projection.IsOpen)
+        {
+            lastEventTime = projection.Clock;
+            lastKeyframe = projection.Clock;
+            StartTimers();
+        }
+    }
+
+    /// <summary>
+    /// Folds what the recording holds past the state restored (all of it when grain state was lost with a
+    /// restart), so numbering carries on from the last event recorded and the incident is live again as recorded.
+    /// </summary>
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        SessionTail tail;
+        try
+        {
+            tail = await sessionLog.ReadTailAsync(IncidentId, projection.LastSequence, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCatchUpFailed(logger, ex, IncidentId, projection.LastSequence);
+            return;
+        }
+
+        if (tail.IsEmpty)
+        {
+            return;
+        }
+
+        var from = projection.LastSequence;
+        if (tail.Keyframe is { } keyframe && keyframe.Sequence > projection.LastSequence)
+        {
+            projection = new IncidentProjection(assessmentOptions);
+            projection.Restore(keyframe);
+        }
+
+        foreach (var e in tail.Events)
+        {
+            if (e.Sequence > projection.LastSequence)
+            {
+                projection.Apply(e);
+            }
+        }
+
+        if (projection.IsOpen)
+        {
+            LogCaughtUp(logger, IncidentId, from, projection.LastSequence);
+            await GrainFactory.GetGrain<Directory.IIncidentDirectoryGrain>(Directory.IIncidentDirectoryGrain.Key)
+                .Register(new Directory.IncidentListing(IncidentId, projection.Name, projection.OpenedAt!.Value));
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

@@ -7,6 +7,12 @@ public sealed partial class IncidentGrain
     [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} opened as '{Name}' by {Actor}")]
     private static partial void LogOpened(ILogger logger, string incidentId, string name, string actor);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Incident {IncidentId} could not record {Count} events from sequence {Sequence}; reactivating from the last persisted state")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Incident {IncidentId} could not record {Count} events from sequence {Sequence}; reactivating from the last persisted state and the recording")]
     private static partial void LogRecordingFailed(ILogger logger, Exception exception, string incidentId, long sequence, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} caught up on its recording from sequence {From} to {To}")]
+    private static partial void LogCaughtUp(ILogger logger, string incidentId, long from, long to);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId} could not read its recording past sequence {Sequence}; going on from its persisted state")]
+    private static partial void LogCatchUpFailed(ILogger logger, Exception exception, string incidentId, long sequence);
 }

@@ -7,9 +7,10 @@ namespace Command.Host.Drills;
 
 /// <summary>
 /// Runs simulated drills in this host, one per incident, and records every start, pause, resume and stop in
-/// the incident with who asked. Only the simulator's clock is paused; live radio feeds keep flowing.
+/// the incident with who asked. Only the simulator's clock is paused; live radio feeds keep flowing. Its drills
+/// end when the host stops, before the silo does, so none is left sending to incidents that are going away.
 /// </summary>
-public sealed partial class DrillDirector(IGrainFactory grains, ReportIntake intake, TimeProvider clock, ScenarioLibrary scenarios, ILogger<DrillDirector> logger) : IAsyncDisposable
+public sealed partial class DrillDirector(IGrainFactory grains, ReportIntake intake, TimeProvider clock, ScenarioLibrary scenarios, ILogger<DrillDirector> logger) : IHostedService, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Running> drills = new(StringComparer.Ordinal);
 
@@ -40,11 +41,18 @@ public sealed partial class DrillDirector(IGrainFactory grains, ReportIntake int
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var drill in drills.Values)
+        foreach (var incidentId in drills.Keys)
         {
-            await drill.Engine.DisposeAsync();
+            if (drills.TryRemove(incidentId, out var drill))
+            {
+                await drill.Engine.DisposeAsync();
+            }
         }
     }
+
+    Task IHostedService.StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task IHostedService.StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
 
     private async Task<DrillStatusView> ControlAsync(string incidentId, string action, string actor, Func<DrillEngine, Task> control)
     {

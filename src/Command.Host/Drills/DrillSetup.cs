@@ -8,6 +8,7 @@ public static class DrillSetup
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         services.AddSingleton<ScenarioLibrary>();
         services.AddSingleton<DrillDirector>();
+        services.AddHostedService(sp => sp.GetRequiredService<DrillDirector>());
         services.AddHostedService<DemoDrill>();
         return services;
     }

@@ -77,6 +77,25 @@ public sealed class SessionReader
         return (snapshot, new SessionPosition(entry.Segment, entry.Offset));
     }
 
+    /// <summary>
+    /// Where to read on from to have every event after <paramref name="afterSequence"/>: the latest keyframe when it
+    /// is later (loaded), otherwise the position of the last keyframe at or before it (or the start).
+    /// </summary>
+    public async Task<(ProjectionSnapshot? Keyframe, SessionPosition? From)> TailFromAsync(long afterSequence, CancellationToken cancellationToken = default)
+    {
+        if (Manifest.Keyframes.LastOrDefault() is { } latest && latest.Sequence > afterSequence)
+        {
+            var bytes = await Store.ReadAllAsync(SessionPaths.Keyframe(Manifest.IncidentId, latest.Sequence), cancellationToken)
+                ?? throw new FileNotFoundException($"Keyframe {latest.Sequence} of {Manifest.IncidentId} is listed but missing.");
+            var snapshot = JsonSerializer.Deserialize(bytes, EventJsonContext.Default.ProjectionSnapshot)
+                ?? throw new JsonException($"Keyframe {latest.Sequence} of {Manifest.IncidentId} is empty.");
+            return (snapshot, new SessionPosition(latest.Segment, latest.Offset));
+        }
+
+        var before = Manifest.Keyframes.LastOrDefault(k => k.Sequence <= afterSequence);
+        return (null, before is null ? null : new SessionPosition(before.Segment, before.Offset));
+    }
+
     /// <summary>Raw lines; each is valid only until the next is read.</summary>
     internal async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadLinesAsync(
         SessionPosition? from, IProgress<long>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)

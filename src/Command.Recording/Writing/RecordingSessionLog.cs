@@ -4,6 +4,7 @@ using Command.Domain.Incidents;
 using Command.Domain.Recording;
 using Command.Recording.Hosting;
 using Command.Recording.Layout;
+using Command.Recording.Reading;
 using Command.Recording.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -80,6 +81,40 @@ public sealed class RecordingSessionLog : ISessionLog, IAsyncDisposable
         {
             await WriterAsync(Path.GetFileNameWithoutExtension(file), cancellationToken);
         }
+    }
+
+    public async ValueTask<SessionTail> ReadTailAsync(string incidentId, long afterSequence, CancellationToken cancellationToken = default)
+    {
+        SessionReader reader;
+        try
+        {
+            reader = await SessionReader.OpenAsync(store, SessionPaths.Require(incidentId), cancellationToken);
+        }
+        catch (KeyNotFoundException)
+        {
+            return SessionTail.Empty;
+        }
+
+        if (reader.Manifest.LastSequence <= afterSequence)
+        {
+            return SessionTail.Empty;
+        }
+
+        var (keyframe, from) = await reader.TailFromAsync(afterSequence, cancellationToken);
+        var last = keyframe?.Sequence ?? afterSequence;
+        var events = new List<IncidentEvent>();
+        await foreach (var e in reader.ReadAsync(from, null, cancellationToken))
+        {
+            // Only ever onward: a session written before incidents caught up on their recordings may number a
+            // second run from one again.
+            if (e.Sequence > last)
+            {
+                events.Add(e);
+                last = e.Sequence;
+            }
+        }
+
+        return new SessionTail(keyframe, events);
     }
 
     /// <summary>Commits what is queued and drains spills (up to the shutdown timeout each); safe to call more than once.</summary>

@@ -35,6 +35,10 @@ public sealed class MemorySessionLog : ISessionLog
 
     public ValueTask KeyframeAsync(string incidentId, ProjectionSnapshot snapshot, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 
+    /// <summary>Every event recorded after the sequence (this log keeps no keyframes, so it never offers one).</summary>
+    public ValueTask<SessionTail> ReadTailAsync(string incidentId, long afterSequence, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(new SessionTail(null, [.. Events(incidentId).Where(e => e.Sequence > afterSequence)]));
+
     public IReadOnlyList<IncidentEvent> Events(string incidentId)
     {
         if (!sessions.TryGetValue(incidentId, out var session))

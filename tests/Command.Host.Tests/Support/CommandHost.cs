@@ -16,6 +16,7 @@ public class CommandHost : IAsyncLifetime
 {
     private readonly WebApplicationFactory<Program> factory;
     private readonly Dictionary<string, string?> settings;
+    private readonly bool ownsData;
 
     public CommandHost() : this(new Dictionary<string, string?>())
     {
@@ -23,7 +24,9 @@ public class CommandHost : IAsyncLifetime
 
     protected CommandHost(IDictionary<string, string?> overrides, Action<IServiceCollection>? services = null)
     {
-        DataPath = Path.Combine(Path.GetTempPath(), "command-tests", Guid.NewGuid().ToString("N"));
+        // A data folder given in the overrides belongs to the test (a host started again on the same data keeps it).
+        ownsData = !overrides.TryGetValue("DataPath", out var given) || given is null;
+        DataPath = given ?? Path.Combine(Path.GetTempPath(), "command-tests", Guid.NewGuid().ToString("N"));
         Port = FreePort.Tcp();
         settings = new Dictionary<string, string?>
         {
@@ -91,7 +94,10 @@ public class CommandHost : IAsyncLifetime
         await factory.DisposeAsync();
         try
         {
-            Directory.Delete(DataPath, recursive: true);
+            if (ownsData)
+            {
+                Directory.Delete(DataPath, recursive: true);
+            }
         }
         catch (IOException)
         {
