@@ -57,4 +57,30 @@ public sealed class FramePacerTests
         Assert.Equal(11, busiest);
         Assert.Equal((int)(sent[^1] / 100) + 2, sent.Count);
     }
+
+    [Fact]
+    public void More_slack_lets_that_many_more_frames_go_at_once_and_keeps_the_average()
+    {
+        var clock = new FakeTimeProvider();
+        var pacer = new FramePacer(clock, Interval, slack: 2);
+        var sent = 0;
+        for (var ms = 0; ms < 10_000; ms++)
+        {
+            clock.SetUtcNow(clock.Start.AddMilliseconds(ms));
+            while (pacer.Wait() == TimeSpan.Zero)
+            {
+                pacer.Sent();
+                sent++;
+            }
+
+            if (ms == 0)
+            {
+                Assert.Equal(3, sent);
+                Assert.Equal(Interval, pacer.Wait());
+            }
+        }
+
+        // Three at the start, then one per interval: 100 more over the next 9.999 s.
+        Assert.Equal(3 + 99, sent);
+    }
 }

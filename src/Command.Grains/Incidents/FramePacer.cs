@@ -1,21 +1,23 @@
 namespace Command.Grains.Incidents;
 
 /// <summary>
-/// Paces frames to one per interval on average with one frame of slack (a generic cell rate): a frame that comes a
-/// little early because the one before it was late goes out at once. With a strict gap between frames, every late
-/// frame would push all the ones after it later, and frames fed by reports at the same rate would fall further and
-/// further behind them. In any span of time, at most two frames plus one per interval go out.
+/// Paces frames to one per interval on average with some frames of slack (a generic cell rate, one frame unless
+/// told more): a frame that comes a little early because the one before it was late goes out at once. With a
+/// strict gap between frames, every late frame would push all the ones after it later, and frames fed by reports
+/// at the same rate would fall further and further behind them. In any span of time, at most the slack plus one
+/// frame plus one per interval go out.
 /// </summary>
-public sealed class FramePacer(TimeProvider clock, TimeSpan interval)
+public sealed class FramePacer(TimeProvider clock, TimeSpan interval, int slack = 1)
 {
     private readonly long step = (long)(interval.TotalSeconds * clock.TimestampFrequency);
+    private readonly long tolerance = slack * (long)(interval.TotalSeconds * clock.TimestampFrequency);
     private long theoretical = long.MinValue;
 
     /// <summary>How long until a frame may go out; zero when it may go now.</summary>
     public TimeSpan Wait()
     {
         var now = clock.GetTimestamp();
-        var allowedAt = theoretical == long.MinValue ? now : theoretical - step;
+        var allowedAt = theoretical == long.MinValue ? now : theoretical - tolerance;
         return allowedAt <= now ? TimeSpan.Zero : clock.GetElapsedTime(now, allowedAt);
     }
 

@@ -81,7 +81,7 @@ public sealed partial class IncidentGrain
             return;
         }
 
-        pacer ??= new FramePacer(pacing, options.FrameInterval);
+        pacer ??= new FramePacer(pacing, options.FrameInterval, options.FrameSlack);
         var wait = pacer.Wait();
         if (!urgent && wait < options.ClockOnlyFrameDelay)
         {

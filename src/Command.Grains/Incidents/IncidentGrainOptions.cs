@@ -10,6 +10,13 @@ public sealed class IncidentGrainOptions
     public TimeSpan FrameInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
+    /// Frames that may go out early, ahead of the average of one per interval. Default 2: reports that come at
+    /// the frame rate itself (radios reporting ten times a second) arrive with jitter, and with less slack a run of
+    /// early ones left every frame after them waiting for most of an interval.
+    /// </summary>
+    public int FrameSlack { get; set; } = 2;
+
+    /// <summary>
     /// How long a change that only the clock brought about (a unit ageing or going stale, a hold running past its
     /// grace) may wait for a frame that is going out anyway. Default 300 ms: a frame of its own would put the frames
     /// out of step with the reports, and reports after it would wait for their turn.

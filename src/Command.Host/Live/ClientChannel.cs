@@ -21,10 +21,17 @@ public sealed partial class ClientChannel : IAsyncDisposable
     private readonly Task loop;
     private EncodedFrame? pending;
 
+    /// <summary>
+    /// Frames of slack a browser gets: three. Its frames come from an incident that already paces them to one per
+    /// interval, so they arrive at that same rate with the jitter of the way there; with one frame of slack, two
+    /// late-then-early pairs in a row held a frame back for most of an interval. The average stays one per interval.
+    /// </summary>
+    public const int ChannelSlack = 3;
+
     public ClientChannel(string connectionId, IHubContext<IncidentHub> hub, TimeProvider clock, TimeSpan interval, ILogger logger)
     {
         (this.connectionId, this.hub, this.clock, this.logger) = (connectionId, hub, clock, logger);
-        pacer = new FramePacer(clock, interval);
+        pacer = new FramePacer(clock, interval, ChannelSlack);
         loop = RunAsync(stopping.Token);
     }
 
