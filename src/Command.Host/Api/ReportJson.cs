@@ -43,7 +43,29 @@ public static class ReportJson
             return IncomingReport.Refused(ReportSource.Json, RawText(body, start, reader), new Rejection(RejectReason.Malformed, $"a report is a JSON object, not {kind}"));
         }
 
-        var f = Fields.Read(ref reader);
+        // Filled here, in a local, and handed on by reference: returned or filled through a reference, the struct
+        // (eleven fields, each holding a string) was copied with a write barrier for every report.
+        var f = default(Fields);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("unitId"u8)) { f.UnitId = Field.Next(ref reader); }
+            else if (reader.ValueTextEquals("fixTime"u8)) { f.FixTime = Field.Next(ref reader, time: true); }
+            else if (reader.ValueTextEquals("lat"u8)) { f.Lat = Field.Next(ref reader); }
+            else if (reader.ValueTextEquals("lon"u8)) { f.Lon = Field.Next(ref reader); }
+            else if (reader.ValueTextEquals("accuracyM"u8)) { f.AccuracyM = Field.Next(ref reader); }
+            else if (reader.ValueTextEquals("altitudeM"u8)) { f.AltitudeM = Field.Next(ref reader); }
+            else if (reader.ValueTextEquals("speedMps"u8)) { f.SpeedMps = Field.Next(ref reader); }
+            else if (reader.ValueTextEquals("courseDeg"u8)) { f.CourseDeg = Field.Next(ref reader); }
+            else if (reader.ValueTextEquals("callsign"u8)) { f.Callsign = Field.Next(ref reader); }
+            else if (reader.ValueTextEquals("role"u8)) { f.Role = Field.Next(ref reader); }
+            else if (reader.ValueTextEquals("source"u8)) { f.Source = Field.Next(ref reader); }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
         return Judge(f, RawText(body, start, reader));
     }
 
@@ -136,6 +158,13 @@ public static class ReportJson
     /// <summary>One field's value as sent: its kind, and its text, number or time where it has one.</summary>
     private readonly record struct Field(JsonTokenType Kind, string? Text, double? Double, DateTimeOffset? Time)
     {
+        /// <summary>The value after the property name the reader is on.</summary>
+        public static Field Next(ref Utf8JsonReader reader, bool time = false)
+        {
+            reader.Read();
+            return Capture(ref reader, time);
+        }
+
         public static Field Capture(ref Utf8JsonReader reader, bool time)
         {
             switch (reader.TokenType)
@@ -176,37 +205,5 @@ public static class ReportJson
         public Field CourseDeg;
         public Field Role;
         public Field Callsign;
-
-        public static Fields Read(ref Utf8JsonReader reader)
-        {
-            var f = default(Fields);
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("unitId"u8)) { f.UnitId = Next(ref reader); }
-                else if (reader.ValueTextEquals("fixTime"u8)) { f.FixTime = Next(ref reader, time: true); }
-                else if (reader.ValueTextEquals("lat"u8)) { f.Lat = Next(ref reader); }
-                else if (reader.ValueTextEquals("lon"u8)) { f.Lon = Next(ref reader); }
-                else if (reader.ValueTextEquals("accuracyM"u8)) { f.AccuracyM = Next(ref reader); }
-                else if (reader.ValueTextEquals("altitudeM"u8)) { f.AltitudeM = Next(ref reader); }
-                else if (reader.ValueTextEquals("speedMps"u8)) { f.SpeedMps = Next(ref reader); }
-                else if (reader.ValueTextEquals("courseDeg"u8)) { f.CourseDeg = Next(ref reader); }
-                else if (reader.ValueTextEquals("callsign"u8)) { f.Callsign = Next(ref reader); }
-                else if (reader.ValueTextEquals("role"u8)) { f.Role = Next(ref reader); }
-                else if (reader.ValueTextEquals("source"u8)) { f.Source = Next(ref reader); }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            return f;
-        }
-
-        private static Field Next(ref Utf8JsonReader reader, bool time = false)
-        {
-            reader.Read();
-            return Field.Capture(ref reader, time);
-        }
     }
 }
