@@ -51,6 +51,25 @@ public sealed class HostingTests(CommandHost host) : IClassFixture<CommandHost>
     public async Task An_incident_carries_on_from_its_recording_after_the_host_restarts()
     {
         var data = Path.Combine(Path.GetTempPath(), "command-tests", "restart-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await CarriesOnAfterRestartAsync(data);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(data, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by a finishing writer is left for the OS temp cleaner.
+            }
+        }
+    }
+
+    private static async Task CarriesOnAfterRestartAsync(string data)
+    {
         var id = $"r-{Guid.NewGuid():N}"[..20];
         long before;
         await using (var first = new DataHost(data))
