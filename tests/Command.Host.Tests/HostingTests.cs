@@ -106,9 +106,84 @@ public sealed class HostingTests(CommandHost host) : IClassFixture<CommandHost>
         Assert.True(sequences[^1] > before);
     }
 
+    [Fact]
+    public async Task An_incident_no_one_feeds_or_watches_stops_ticking_and_comes_back_with_the_next_report()
+    {
+        await using var idle = new IdleHost();
+        await idle.InitializeAsync();
+        var id = $"idle-{Guid.NewGuid():N}"[..20];
+        (await idle.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        (await idle.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", idle.Clock.GetUtcNow(), 0, -50) } })).EnsureSuccessStatusCode();
+        var ticking = await TicksAsync(idle, id);
+        Assert.True(await UntilAsync(async () => await TicksAsync(idle, id) > ticking), "the incident never ticked");
+
+        idle.Clock.Advance(TimeSpan.FromMinutes(11));
+
+        Assert.True(await UntilAsync(async () =>
+        {
+            var before = await TicksAsync(idle, id);
+            await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+            return await TicksAsync(idle, id) == before;
+        }), "the incident kept ticking with no input and no viewer");
+        var quiet = await TicksAsync(idle, id);
+        var posted = await idle.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", idle.Clock.GetUtcNow(), 0, -45) } });
+        posted.EnsureSuccessStatusCode();
+        Assert.True(await UntilAsync(async () => await TicksAsync(idle, id) > quiet), "the incident did not tick again after a report");
+    }
+
+    /// <summary>Clock ticks recorded in an incident's session so far.</summary>
+    private static async Task<int> TicksAsync(CommandHost host, string incidentId)
+    {
+        var folder = Path.Combine(host.DataPath, "sessions", incidentId);
+        var ticks = 0;
+        foreach (var segment in Directory.EnumerateFiles(folder, "segment-*.jsonl"))
+        {
+            await using var stream = new FileStream(segment, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            while (await reader.ReadLineAsync(Ct) is { } line)
+            {
+                ticks += line.StartsWith("{\"type\":\"clock-ticked\"", StringComparison.Ordinal) ? 1 : 0;
+            }
+        }
+
+        return ticks;
+    }
+
+    private static async Task<bool> UntilAsync(Func<Task<bool>> condition)
+    {
+        for (var attempt = 0; attempt < 30; attempt++)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(300), Ct);
+        }
+
+        return false;
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private sealed class QuietHost() : CommandHost(new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Warning" });
+
+    /// <summary>A host whose incidents tick ten times a second on a clock the test moves, and go quiet after ten minutes.</summary>
+    private sealed class IdleHost : CommandHost
+    {
+        public IdleHost()
+            : this(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero)))
+        {
+        }
+
+        private IdleHost(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock)
+            : base(
+                new Dictionary<string, string?> { ["Incidents:TickInterval"] = "00:00:00.100", ["Incidents:IdleAfter"] = "00:10:00" },
+                s => s.AddKeyedSingleton<TimeProvider>(Command.Grains.IncidentClock.Key, clock)) =>
+            Clock = clock;
+
+        public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; }
+    }
 
     /// <summary>A host on a data folder the test keeps, so a second host can start on it.</summary>
     private sealed class DataHost(string data) : CommandHost(new Dictionary<string, string?> { ["DataPath"] = data });

@@ -10,6 +10,7 @@ public sealed partial class IncidentGrain
 {
     private readonly Dictionary<string, DateTimeOffset> unitSynced = new(StringComparer.Ordinal);
     private DateTimeOffset lastPersist;
+    private DateTimeOffset lastInput;
     private long persistedSequence;
     private bool timersStarted;
 
@@ -24,6 +25,7 @@ public sealed partial class IncidentGrain
         }
 
         await CatchUpAsync(cancellationToken);
+        lastInput = clock.GetUtcNow();
         if (projection.IsOpen)
         {
             lastEventTime = projection.Clock;
@@ -100,9 +102,17 @@ public sealed partial class IncidentGrain
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(options.TickInterval, options.TickInterval) { KeepAlive = true });
     }
 
-    /// <summary>Lets silent units age, keeps unit grains current, and persists now and then.</summary>
+    /// <summary>Lets silent units age, keeps unit grains current, and persists now and then; goes quiet when idle.</summary>
     private async Task TickAsync()
     {
+        if (observers.Count == 0 && clock.GetUtcNow() - lastInput >= options.IdleAfter)
+        {
+            // Nothing comes in and no one watches: ticking on would only record a second of silence a second.
+            LogIdle(logger, IncidentId, options.IdleAfter);
+            DeactivateOnIdle();
+            return;
+        }
+
         if (projection.Units.Count > 0)
         {
             await RecordAsync([new ClockTicked()]);

@@ -15,4 +15,7 @@ public sealed partial class IncidentGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId} could not read its recording past sequence {Sequence}; going on from its persisted state")]
     private static partial void LogCatchUpFailed(ILogger logger, Exception exception, string incidentId, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} has had no input and no viewer for {IdleAfter}; it stops ticking until the next one")]
+    private static partial void LogIdle(ILogger logger, string incidentId, TimeSpan idleAfter);
 }

@@ -22,6 +22,7 @@ public sealed partial class IncidentGrain
             return [.. reports.Select(_ => (Rejection?)missing)];
         }
 
+        lastInput = clock.GetUtcNow();
         var results = new Rejection?[reports.Length];
         var inputs = new List<IncidentEvent>(reports.Length + refused.Length);
         inputs.AddRange(refused);
@@ -76,6 +77,7 @@ public sealed partial class IncidentGrain
 
     private async Task<Rejection?> CommandAsync(Func<Decision> decide)
     {
+        lastInput = clock.GetUtcNow();
         if (!projection.IsOpen)
         {
             return new Rejection(RejectReason.UnknownIncident, $"incident '{IncidentId}' does not exist");

@@ -26,6 +26,13 @@ public sealed class IncidentGrainOptions
     /// <summary>How often the incident clock ticks with no report, so silent units age. Default 1 s.</summary>
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long an incident with no input (report, command) and no one watching keeps its clock ticking before it
+    /// goes quiet: it stops recording ticks and deactivates, and the next input or viewer brings it back as its
+    /// recording left it. Default 15 minutes of incident time.
+    /// </summary>
+    public TimeSpan IdleAfter { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>How often a keyframe is written to the recording, in event time. Default 30 s.</summary>
     public TimeSpan KeyframeInterval { get; set; } = TimeSpan.FromSeconds(30);
 
