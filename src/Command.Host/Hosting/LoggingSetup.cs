@@ -19,7 +19,10 @@ public static class LoggingSetup
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
-            .WriteTo.File(new CompactJsonFormatter(), logs, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14));
+            .WriteTo.File(new CompactJsonFormatter(), logs, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14),
+            // Each host logs through its own logger, never the process-wide static one: hosts sharing a process (the
+            // tests run several) would otherwise log at whichever level the last one to start configured.
+            preserveStaticLogger: true);
         return builder;
     }
 }
