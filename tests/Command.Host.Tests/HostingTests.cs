@@ -109,7 +109,8 @@ public sealed class HostingTests(CommandHost host) : IClassFixture<CommandHost>
     [Fact]
     public async Task An_incident_no_one_feeds_or_watches_stops_ticking_and_comes_back_with_the_next_report()
     {
-        await using var idle = new IdleHost();
+        // Incidents tick ten times a second on a clock the test moves, and go quiet after ten minutes.
+        await using var idle = new FakeClockHost(new Dictionary<string, string?> { ["Incidents:TickInterval"] = "00:00:00.100", ["Incidents:IdleAfter"] = "00:10:00" });
         await idle.InitializeAsync();
         var id = $"idle-{Guid.NewGuid():N}"[..20];
         (await idle.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
@@ -167,23 +168,6 @@ public sealed class HostingTests(CommandHost host) : IClassFixture<CommandHost>
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private sealed class QuietHost() : CommandHost(new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Warning" });
-
-    /// <summary>A host whose incidents tick ten times a second on a clock the test moves, and go quiet after ten minutes.</summary>
-    private sealed class IdleHost : CommandHost
-    {
-        public IdleHost()
-            : this(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero)))
-        {
-        }
-
-        private IdleHost(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock)
-            : base(
-                new Dictionary<string, string?> { ["Incidents:TickInterval"] = "00:00:00.100", ["Incidents:IdleAfter"] = "00:10:00" },
-                s => s.AddKeyedSingleton<TimeProvider>(Command.Grains.IncidentClock.Key, clock)) =>
-            Clock = clock;
-
-        public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; }
-    }
 
     /// <summary>A host on a data folder the test keeps, so a second host can start on it.</summary>
     private sealed class DataHost(string data) : CommandHost(new Dictionary<string, string?> { ["DataPath"] = data });

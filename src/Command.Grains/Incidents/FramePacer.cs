@@ -9,8 +9,8 @@ namespace Command.Grains.Incidents;
 /// </summary>
 public sealed class FramePacer(TimeProvider clock, TimeSpan interval, int slack = 1)
 {
-    private readonly long step = (long)(interval.TotalSeconds * clock.TimestampFrequency);
-    private readonly long tolerance = slack * (long)(interval.TotalSeconds * clock.TimestampFrequency);
+    private readonly long step = Ticks(clock, interval);
+    private readonly long tolerance = slack * Ticks(clock, interval);
     private long theoretical = long.MinValue;
 
     /// <summary>How long until a frame may go out; zero when it may go now.</summary>
@@ -27,4 +27,6 @@ public sealed class FramePacer(TimeProvider clock, TimeSpan interval, int slack 
         var now = clock.GetTimestamp();
         theoretical = Math.Max(theoretical, now) + step;
     }
+
+    private static long Ticks(TimeProvider clock, TimeSpan span) => (long)(span.TotalSeconds * clock.TimestampFrequency);
 }

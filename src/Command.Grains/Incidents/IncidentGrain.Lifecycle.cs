@@ -74,10 +74,14 @@ public sealed partial class IncidentGrain
         if (projection.IsOpen)
         {
             LogCaughtUp(logger, IncidentId, from, projection.LastSequence);
-            await GrainFactory.GetGrain<Directory.IIncidentDirectoryGrain>(Directory.IIncidentDirectoryGrain.Key)
-                .Register(new Directory.IncidentListing(IncidentId, projection.Name, projection.OpenedAt!.Value));
+            await ListAsync();
         }
     }
+
+    /// <summary>Puts the open incident in the directory of incidents (again, after it was caught up).</summary>
+    private Task ListAsync() =>
+        GrainFactory.GetGrain<Directory.IIncidentDirectoryGrain>(Directory.IIncidentDirectoryGrain.Key)
+            .Register(new Directory.IncidentListing(IncidentId, projection.Name, projection.OpenedAt!.Value));
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {

@@ -65,8 +65,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         }
 
         await PersistAsync();
-        await GrainFactory.GetGrain<Directory.IIncidentDirectoryGrain>(Directory.IIncidentDirectoryGrain.Key)
-            .Register(new Directory.IncidentListing(IncidentId, command.Name, projection.OpenedAt!.Value));
+        await ListAsync();
         StartTimers();
         LogOpened(logger, IncidentId, command.Name, command.Actor);
         return null;

@@ -65,16 +65,7 @@ public sealed class SessionReader
     public async Task<(ProjectionSnapshot Snapshot, SessionPosition Next)?> KeyframeAtOrBeforeAsync(DateTimeOffset instant, CancellationToken cancellationToken = default)
     {
         var entry = Manifest.Keyframes.LastOrDefault(k => k.Time <= instant);
-        if (entry is null)
-        {
-            return null;
-        }
-
-        var bytes = await Store.ReadAllAsync(SessionPaths.Keyframe(Manifest.IncidentId, entry.Sequence), cancellationToken)
-            ?? throw new FileNotFoundException($"Keyframe {entry.Sequence} of {Manifest.IncidentId} is listed but missing.");
-        var snapshot = JsonSerializer.Deserialize(bytes, EventJsonContext.Default.ProjectionSnapshot)
-            ?? throw new JsonException($"Keyframe {entry.Sequence} of {Manifest.IncidentId} is empty.");
-        return (snapshot, new SessionPosition(entry.Segment, entry.Offset));
+        return entry is null ? null : (await LoadAsync(entry, cancellationToken), new SessionPosition(entry.Segment, entry.Offset));
     }
 
     /// <summary>
@@ -85,15 +76,19 @@ public sealed class SessionReader
     {
         if (Manifest.Keyframes.LastOrDefault() is { } latest && latest.Sequence > afterSequence)
         {
-            var bytes = await Store.ReadAllAsync(SessionPaths.Keyframe(Manifest.IncidentId, latest.Sequence), cancellationToken)
-                ?? throw new FileNotFoundException($"Keyframe {latest.Sequence} of {Manifest.IncidentId} is listed but missing.");
-            var snapshot = JsonSerializer.Deserialize(bytes, EventJsonContext.Default.ProjectionSnapshot)
-                ?? throw new JsonException($"Keyframe {latest.Sequence} of {Manifest.IncidentId} is empty.");
-            return (snapshot, new SessionPosition(latest.Segment, latest.Offset));
+            return (await LoadAsync(latest, cancellationToken), new SessionPosition(latest.Segment, latest.Offset));
         }
 
         var before = Manifest.Keyframes.LastOrDefault(k => k.Sequence <= afterSequence);
         return (null, before is null ? null : new SessionPosition(before.Segment, before.Offset));
+    }
+
+    private async Task<ProjectionSnapshot> LoadAsync(KeyframeEntry entry, CancellationToken cancellationToken)
+    {
+        var bytes = await Store.ReadAllAsync(SessionPaths.Keyframe(Manifest.IncidentId, entry.Sequence), cancellationToken)
+            ?? throw new FileNotFoundException($"Keyframe {entry.Sequence} of {Manifest.IncidentId} is listed but missing.");
+        return JsonSerializer.Deserialize(bytes, EventJsonContext.Default.ProjectionSnapshot)
+            ?? throw new JsonException($"Keyframe {entry.Sequence} of {Manifest.IncidentId} is empty.");
     }
 
     /// <summary>Raw lines; each is valid only until the next is read.</summary>

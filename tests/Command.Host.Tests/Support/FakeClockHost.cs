@@ -10,13 +10,30 @@ namespace Command.Host.Tests.Support;
 /// </summary>
 public sealed class FakeClockHost : CommandHost
 {
-    public FakeClockHost() : this(new FakeTimeProvider(new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero)))
+    public FakeClockHost() : this(new Dictionary<string, string?>())
     {
     }
 
-    private FakeClockHost(FakeTimeProvider clock)
-        : base(new Dictionary<string, string?> { ["Incidents:TickInterval"] = "01:00:00" }, s => s.AddKeyedSingleton<TimeProvider>(IncidentClock.Key, clock)) =>
+    /// <param name="settings">Settings over the defaults; incidents tick once an hour unless these say otherwise.</param>
+    internal FakeClockHost(IDictionary<string, string?> settings)
+        : this(new FakeTimeProvider(new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero)), settings)
+    {
+    }
+
+    private FakeClockHost(FakeTimeProvider clock, IDictionary<string, string?> settings)
+        : base(WithDefaults(settings), s => s.AddKeyedSingleton<TimeProvider>(IncidentClock.Key, clock)) =>
         Clock = clock;
 
     public FakeTimeProvider Clock { get; }
+
+    private static Dictionary<string, string?> WithDefaults(IDictionary<string, string?> settings)
+    {
+        var all = new Dictionary<string, string?> { ["Incidents:TickInterval"] = "01:00:00" };
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        return all;
+    }
 }
