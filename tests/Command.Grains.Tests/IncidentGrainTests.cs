@@ -36,8 +36,8 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         var unit = Assert.Single(await incident.GetUnits());
         Assert.Equal(report, unit.LastFix);
         Assert.Equal(UnitRole.Contact, unit.Role);
-        var record = await fixture.Grains.GetGrain<IUnitGrain>(UnitKey.Format(id, "P1")).Get();
-        Assert.Equal(new UnitRecord(id, "P1", "Patrol 1", UnitRole.Contact, report), record);
+        var record = await fixture.Grains.GetGrain<IUnitGrain>("P1").Get();
+        Assert.Equal(new UnitRecord("P1", "Patrol 1", UnitRole.Contact, id, ClusterFixture.Start, report), record);
     }
 
     [Fact]
@@ -155,13 +155,15 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     public async Task A_zone_grain_keeps_the_newest_telling_of_who_is_inside()
     {
         var zone = fixture.Grains.GetGrain<IZoneGrain>(ZoneKey.Format(NewId(), "hot"));
-        await zone.Define(Sites.School().Zones[0]);
-        var newer = new ZoneOccupant("P2", ClusterFixture.Start.AddSeconds(5));
+        var hot = Sites.School().Zones[0];
+        var newer = new ZoneReading(hot, [new ZoneOccupant("P2", "Patrol 2", ClusterFixture.Start.AddSeconds(5))], null, null, AsOf: 12);
 
-        await zone.Occupy([newer], asOf: 12);
-        await zone.Occupy([new ZoneOccupant("P1", ClusterFixture.Start)], asOf: 9);
+        await zone.Tell(newer);
+        await zone.Tell(new ZoneReading(hot, [new ZoneOccupant("P1", "Patrol 1", ClusterFixture.Start)], null, null, AsOf: 9));
 
-        Assert.Equal([newer], (await zone.Get())!.Occupants);
+        var kept = await zone.Get();
+        Assert.Equal(newer.AsOf, kept!.AsOf);
+        Assert.Equal(newer.Occupants, kept.Occupants);
     }
 
     [Fact]
@@ -177,7 +179,7 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         await incident.Submit([inside with { FixTime = inside.FixTime.AddSeconds(5), Position = Sites.Frame.ToGeo(new(0, 200)) }], [], null);
         var after = await fixture.Grains.GetGrain<IZoneGrain>(ZoneKey.Format(id, "hot")).Get();
 
-        Assert.Equal([new ZoneOccupant("P1", ClusterFixture.Start)], hot!.Occupants);
+        Assert.Equal([new ZoneOccupant("P1", "P1", ClusterFixture.Start)], hot!.Occupants);
         Assert.Empty(after!.Occupants);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Command.Domain.Events;
 using Command.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -107,62 +108,34 @@ public sealed class HostingTests(CommandHost host) : IClassFixture<CommandHost>
     }
 
     [Fact]
-    public async Task An_incident_no_one_feeds_or_watches_stops_ticking_and_comes_back_with_the_next_report()
+    public async Task A_quiet_incident_records_no_ticks_and_carries_on_with_the_next_report()
     {
-        // Incidents tick ten times a second on a clock the test moves, and go quiet after ten minutes.
-        await using var idle = new FakeClockHost(new Dictionary<string, string?> { ["Incidents:TickInterval"] = "00:00:00.100", ["Incidents:IdleAfter"] = "00:10:00" });
+        // Incidents tick every second on a clock the test moves, and go quiet after ten minutes.
+        await using var idle = new FakeClockHost(new Dictionary<string, string?> { ["Incidents:TickInterval"] = "00:00:01", ["Incidents:IdleAfter"] = "00:10:00" });
         await idle.InitializeAsync();
         var id = $"idle-{Guid.NewGuid():N}"[..20];
         (await idle.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
         (await idle.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", idle.Clock.GetUtcNow(), 0, -50) } })).EnsureSuccessStatusCode();
-        var ticking = await TicksAsync(idle, id);
-        Assert.True(await UntilAsync(async () => await TicksAsync(idle, id) > ticking), "the incident never ticked");
 
         idle.Clock.Advance(TimeSpan.FromMinutes(11));
+        var after = TestSite.Report("P1", idle.Clock.GetUtcNow(), 0, -45);
+        (await idle.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { after } })).EnsureSuccessStatusCode();
 
-        Assert.True(await UntilAsync(async () =>
-        {
-            var before = await TicksAsync(idle, id);
-            await Task.Delay(TimeSpan.FromSeconds(1), Ct);
-            return await TicksAsync(idle, id) == before;
-        }), "the incident kept ticking with no input and no viewer");
-        var quiet = await TicksAsync(idle, id);
-        var posted = await idle.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", idle.Clock.GetUtcNow(), 0, -45) } });
-        posted.EnsureSuccessStatusCode();
-        Assert.True(await UntilAsync(async () => await TicksAsync(idle, id) > quiet), "the incident did not tick again after a report");
+        // Eleven minutes of silence left nothing in the recording but what they brought about (the unit going stale,
+        // flags); the report after them is numbered on from the last event recorded.
+        var recorded = await RecordedAsync(idle, id);
+        Assert.DoesNotContain(recorded, e => e is ClockTicked);
+        Assert.Equal(Enumerable.Range(1, recorded.Count).Select(i => (long)i), recorded.Select(e => e.Sequence));
+        var last = Assert.IsType<PositionAccepted>(recorded.Last(e => !e.IsDerived));
+        Assert.Equal(idle.Clock.GetUtcNow(), last.Time);
+        Assert.Equal(2, recorded.OfType<PositionAccepted>().Count());
     }
 
-    /// <summary>Clock ticks recorded in an incident's session so far.</summary>
-    private static async Task<int> TicksAsync(CommandHost host, string incidentId)
+    private static async Task<List<IncidentEvent>> RecordedAsync(CommandHost host, string incidentId)
     {
-        var folder = Path.Combine(host.DataPath, "sessions", incidentId);
-        var ticks = 0;
-        foreach (var segment in Directory.EnumerateFiles(folder, "segment-*.jsonl"))
-        {
-            await using var stream = new FileStream(segment, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream);
-            while (await reader.ReadLineAsync(Ct) is { } line)
-            {
-                ticks += line.StartsWith("{\"type\":\"clock-ticked\"", StringComparison.Ordinal) ? 1 : 0;
-            }
-        }
-
-        return ticks;
-    }
-
-    private static async Task<bool> UntilAsync(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 30; attempt++)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(300), Ct);
-        }
-
-        return false;
+        var reader = await Command.Recording.Reading.SessionReader.OpenAsync(
+            new Command.Recording.Storage.DiskSessionStore(Path.Combine(host.DataPath, "sessions")), incidentId, Ct);
+        return await reader.ReadAsync(cancellationToken: Ct).ToListAsync(Ct);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Command.Domain.Assessment;
-using Command.Domain.Evaluation;
+using Command.Evaluation.Harness;
 
 // Runs the labelled evaluation set through the assessment and prints the figures.
 // Usage: dotnet run --project tools/Command.Evaluation -- [--seed N] [--incidents N] [--details]

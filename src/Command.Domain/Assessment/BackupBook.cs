@@ -20,7 +20,7 @@ internal sealed class BackupBook
     private int second = -1;
     private bool leadersKnown;
 
-    /// <summary>True until rebuilt from the units, after a keyframe is restored or the threats move.</summary>
+    /// <summary>True until rebuilt from the units, after a snapshot is restored or the threats move.</summary>
     public bool Stale { get; set; } = true;
 
     public void Set(string unitId, double distanceM, double speedMps)

@@ -44,7 +44,16 @@ public sealed partial class ClosingAssessment
     public ZoneOccupancy Occupancy { get; }
 
     /// <summary>Every flag up now, on units and zones.</summary>
-    public IEnumerable<FlagMemory> Flags => flags.All;
+    public IEnumerable<RaisedFlag> Flags => flags.All;
+
+    /// <summary>The flag up on a subject (a unit id, or "zone:{id}"), if any.</summary>
+    public RaisedFlag? FlagOn(string subject) => flags[subject];
+
+    /// <summary>Since when a zone's rule has been broken, or null when it holds or the zone has no rule.</summary>
+    public DateTimeOffset? ZoneRuleBrokenSince(string zoneId) => zoneRules.BrokenSince(ZoneSubject(zoneId));
+
+    /// <summary>The subject a zone's flags are raised on.</summary>
+    public static string ZoneSubject(string zoneId) => $"zone:{zoneId}";
 
     /// <summary>
     /// Places the threats (after a threat is set or changes phase at <paramref name="at"/>) and re-measures progress

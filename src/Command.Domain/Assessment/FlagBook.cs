@@ -8,11 +8,11 @@ namespace Command.Domain.Assessment;
 /// </summary>
 internal sealed class FlagBook(AssessmentOptions options)
 {
-    private readonly Dictionary<string, FlagMemory> flags = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RaisedFlag> flags = new(StringComparer.Ordinal);
 
-    public FlagMemory? this[string subject] => flags.GetValueOrDefault(subject);
+    public RaisedFlag? this[string subject] => flags.GetValueOrDefault(subject);
 
-    public IEnumerable<FlagMemory> All => flags.Values;
+    public IEnumerable<RaisedFlag> All => flags.Values;
 
     /// <summary>
     /// Moves a subject's flag toward <paramref name="level"/> (never down) for <paramref name="motion"/>, and
@@ -28,7 +28,7 @@ internal sealed class FlagBook(AssessmentOptions options)
             }
 
             var text = reason();
-            flags[subject] = new FlagMemory(subject, rule, level, text, motion, now, null, null);
+            flags[subject] = new RaisedFlag(subject, rule, level, text, motion, now, null, null);
             events.Add(new FlagRaised(subject, level, rule, text) { Time = now });
             return;
         }
@@ -75,10 +75,10 @@ internal sealed class FlagBook(AssessmentOptions options)
         return true;
     }
 
-    public void Restore(IEnumerable<FlagMemory> memory)
+    public void Restore(IEnumerable<RaisedFlag> snapshot)
     {
         flags.Clear();
-        foreach (var flag in memory)
+        foreach (var flag in snapshot)
         {
             flags[flag.Subject] = flag;
         }

@@ -10,7 +10,7 @@ namespace Command.Domain.Events;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(IncidentEvent))]
 [JsonSerializable(typeof(List<IncidentEvent>))]
-[JsonSerializable(typeof(Incidents.ProjectionSnapshot))]
+[JsonSerializable(typeof(Incidents.IncidentSnapshot))]
 [JsonSerializable(typeof(Reports.PositionReport))]
 public sealed partial class EventJsonContext : JsonSerializerContext;
 

@@ -38,6 +38,12 @@ public sealed class IncidentProjection
 
     public long LastSequence { get; private set; }
 
+    /// <summary>When the last input (anything but a clock tick or a derived event) was folded.</summary>
+    public DateTimeOffset LastInput { get; private set; }
+
+    /// <summary>The stream's version, from the event that opened it.</summary>
+    public int Schema => opened?.Schema ?? IncidentSchema.Current;
+
     public IReadOnlyDictionary<string, Threat> Threats => threats;
 
     public IReadOnlyDictionary<string, UnitEntry> Units => units;
@@ -48,7 +54,13 @@ public sealed class IncidentProjection
     public ZoneOccupancy? Occupancy => assessment?.Occupancy;
 
     /// <summary>Every flag up now, on units and on zones ("zone:{id}").</summary>
-    public IEnumerable<FlagMemory> Flags => assessment?.Flags ?? [];
+    public IEnumerable<RaisedFlag> Flags => assessment?.Flags ?? [];
+
+    /// <summary>The flag up on a subject (a unit id, or "zone:{id}"), if any.</summary>
+    public RaisedFlag? FlagOn(string subject) => assessment?.FlagOn(subject);
+
+    /// <summary>Since when a zone's rule has been broken, or null when it holds or the zone has no rule.</summary>
+    public DateTimeOffset? ZoneRuleBrokenSince(string zoneId) => assessment?.ZoneRuleBrokenSince(zoneId);
 
     /// <summary>
     /// Applies one event; returns the derived events (flag transitions) it causes, not yet sequenced. A derived
@@ -65,6 +77,11 @@ public sealed class IncidentProjection
         if (e.IsDerived)
         {
             return [];
+        }
+
+        if (e is not ClockTicked)
+        {
+            LastInput = e.Time > LastInput ? e.Time : LastInput;
         }
 
         switch (e)
@@ -108,17 +125,18 @@ public sealed class IncidentProjection
         return assessment?.Evaluate(Clock, units) ?? [];
     }
 
-    /// <summary>Captures the whole state as a keyframe; only valid once the incident is open.</summary>
-    public ProjectionSnapshot Capture() => new(
+    /// <summary>Captures the whole state as a snapshot; only valid once the incident is open.</summary>
+    public IncidentSnapshot Snapshot() => new(
         LastSequence,
         Clock,
         opened ?? throw new InvalidOperationException("The incident is not open."),
         [.. threats.Values],
         [.. units.Values],
-        assessment!.Capture());
+        assessment!.Snapshot(),
+        LastInput);
 
-    /// <summary>Replaces the state with a keyframe's.</summary>
-    public void Restore(ProjectionSnapshot snapshot)
+    /// <summary>Replaces the state with a snapshot's.</summary>
+    public void Restore(IncidentSnapshot snapshot)
     {
         threats.Clear();
         units.Clear();
@@ -136,6 +154,7 @@ public sealed class IncidentProjection
         assessment!.Restore(snapshot.Assessment, threats.Values);
         LastSequence = snapshot.Sequence;
         Clock = snapshot.Clock;
+        LastInput = snapshot.LastInput ?? snapshot.Clock;
     }
 
     public UnitAssessment? Assess(string unitId) =>

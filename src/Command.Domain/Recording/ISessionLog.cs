@@ -17,14 +17,14 @@ public interface ISessionLog
     ValueTask AppendAsync(string incidentId, IReadOnlyList<IncidentEvent> events, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Stores a keyframe: the folded state after <see cref="ProjectionSnapshot.Sequence"/>, so a replay can seek
+    /// Stores a snapshot: the folded state after <see cref="IncidentSnapshot.Sequence"/>, so a replay can seek
     /// without reading from the start. Called once the events up to that sequence were handed to
     /// <see cref="AppendAsync"/>; it is stored after them.
     /// </summary>
-    ValueTask KeyframeAsync(string incidentId, ProjectionSnapshot snapshot, CancellationToken cancellationToken = default);
+    ValueTask SnapshotAsync(string incidentId, IncidentSnapshot snapshot, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// What the session recorded after <paramref name="afterSequence"/>: its latest keyframe when that is later,
+    /// What the session recorded after <paramref name="afterSequence"/>: its latest snapshot when that is later,
     /// and the events after whichever is later, in sequence order; empty when nothing later was recorded. An
     /// incident whose own state lags its recording (after a crash, or with grain state kept in memory across a
     /// restart) folds this to carry on from the last event recorded rather than number events again.
@@ -32,10 +32,10 @@ public interface ISessionLog
     ValueTask<SessionTail> ReadTailAsync(string incidentId, long afterSequence, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A session's recorded state past a point: a keyframe to start from (or none), then the events after it.</summary>
-public sealed record SessionTail(ProjectionSnapshot? Keyframe, IReadOnlyList<IncidentEvent> Events)
+/// <summary>A session's recorded state past a point: a snapshot to start from (or none), then the events after it.</summary>
+public sealed record SessionTail(IncidentSnapshot? Snapshot, IReadOnlyList<IncidentEvent> Events)
 {
     public static SessionTail Empty { get; } = new(null, []);
 
-    public bool IsEmpty => Keyframe is null && Events.Count == 0;
+    public bool IsEmpty => Snapshot is null && Events.Count == 0;
 }

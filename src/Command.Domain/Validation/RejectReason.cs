@@ -57,4 +57,7 @@ public enum RejectReason
 
     /// <summary>The incident or unit to create already exists.</summary>
     AlreadyExists,
+
+    /// <summary>The incident cannot answer now (its recording cannot be read); the same input may succeed later.</summary>
+    Unavailable,
 }

@@ -79,7 +79,7 @@ public sealed class ZoneOccupancy
     public bool Contains(string zoneId, LocalPoint point) =>
         zones.Any(z => z.Zone.ZoneId == zoneId && z.Shape.Contains(point));
 
-    public IEnumerable<(string ZoneId, string UnitId, DateTimeOffset Since)> Capture() =>
+    public IEnumerable<(string ZoneId, string UnitId, DateTimeOffset Since)> Snapshot() =>
         inside.SelectMany(z => z.Value.Select(o => (z.Key, o.Key, o.Value)));
 
     public void Restore(IEnumerable<(string ZoneId, string UnitId, DateTimeOffset Since)> occupants)

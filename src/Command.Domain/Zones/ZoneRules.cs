@@ -20,12 +20,15 @@ internal sealed class ZoneRules(AssessmentOptions options, ZoneOccupancy occupan
 
     private readonly Dictionary<string, DateTimeOffset> since = new(StringComparer.Ordinal);
 
-    public IEnumerable<ConditionMemory> Capture() => since.Select(c => new ConditionMemory(c.Key, c.Value));
+    /// <summary>Since when a zone subject's rule has been broken, or null when it holds.</summary>
+    public DateTimeOffset? BrokenSince(string subject) => since.TryGetValue(subject, out var start) ? start : null;
 
-    public void Restore(IEnumerable<ConditionMemory> memory)
+    public IEnumerable<ConditionSnapshot> Snapshot() => since.Select(c => new ConditionSnapshot(c.Key, c.Value));
+
+    public void Restore(IEnumerable<ConditionSnapshot> snapshot)
     {
         since.Clear();
-        foreach (var condition in memory)
+        foreach (var condition in snapshot)
         {
             since[condition.Subject] = condition.Since;
         }
@@ -46,7 +49,7 @@ internal sealed class ZoneRules(AssessmentOptions options, ZoneOccupancy occupan
                 continue;
             }
 
-            var subject = $"zone:{zone.ZoneId}";
+            var subject = ClosingAssessment.ZoneSubject(zone.ZoneId);
             if (!holds)
             {
                 since.Remove(subject);

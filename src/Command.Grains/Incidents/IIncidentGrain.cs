@@ -5,6 +5,7 @@ using Command.Domain.Reports;
 using Command.Domain.Threats;
 using Command.Domain.Units;
 using Command.Domain.Validation;
+using Command.Domain.Views;
 
 namespace Command.Grains.Incidents;
 
@@ -35,8 +36,8 @@ public interface IIncidentGrain : IGrainWithStringKey
     /// or the rejection its unit's history caused. Completes once all of it is in the recording.
     /// </summary>
     /// <remarks>
-    /// Interleaves with other calls: the batch is applied before the call first waits, so batches are applied in
-    /// the order they arrive, and a batch waiting on the recording does not hold up the next one.
+    /// Interleaves with other calls: the batch is folded before the call first waits, so batches are folded in the
+    /// order they arrive, and a batch waiting on the recording does not hold up the next one.
     /// </remarks>
     /// <param name="reports">Reports that passed the stateless screen.</param>
     /// <param name="refused">Inputs already refused at ingest, to record with their reasons.</param>
@@ -44,10 +45,14 @@ public interface IIncidentGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<ImmutableArray<Rejection?>> Submit(ImmutableArray<PositionReport> reports, ImmutableArray<InputRejected> refused, bool? autoEnrol);
 
+    /// <summary>Moves the incident's clock on to now, so silent units age; called by its own ticker.</summary>
+    [AlwaysInterleave, OneWay]
+    Task Tick();
+
     Task<ImmutableArray<UnitAssessment>> GetUnits();
 
     /// <summary>Everything a newly connected view needs: the whole picture, marked full.</summary>
-    Task<IncidentFrame> GetSnapshot();
+    Task<IncidentFrame> GetFullFrame();
 
     /// <summary>Subscribes or renews a subscription; observers that do not renew within two minutes are dropped.</summary>
     Task Subscribe(IIncidentObserver observer);

@@ -1,156 +1,185 @@
 using Command.Domain.Events;
 using Command.Domain.Incidents;
 using Command.Domain.Recording;
-using Command.Domain.Reports;
+using Command.Domain.Validation;
 
 namespace Command.Grains.Incidents;
 
-/// <summary>Activation, timers and persistence.</summary>
+/// <summary>Activation and catch-up, the clock's ticks, persistence, going quiet.</summary>
 public sealed partial class IncidentGrain
 {
-    private readonly Dictionary<string, DateTimeOffset> unitSynced = new(StringComparer.Ordinal);
-    private DateTimeOffset lastPersist;
+    private ITimer? ticker;
     private DateTimeOffset lastInput;
+    private DateTimeOffset lastPersist;
     private long persistedSequence;
-    private bool timersStarted;
+    private Rejection? unavailable;
+    private Exception? catchUpFailure;
+    private DateTimeOffset nextCatchUp;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.SnapshotJson is { } json)
+        if (state.State.Snapshot() is { } snapshot)
         {
-            var snapshot = System.Text.Json.JsonSerializer.Deserialize(json, EventJsonContext.Default.ProjectionSnapshot)!;
-            projection = new IncidentProjection(assessmentOptions);
-            projection.Restore(snapshot);
+            stream.Restore(snapshot);
             persistedSequence = snapshot.Sequence;
         }
 
         await CatchUpAsync(cancellationToken);
         lastInput = clock.GetUtcNow();
-        if (projection.IsOpen)
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        ticker?.Dispose();
+        ticker = null;
+        frames.Stop();
+        observers.Clear();
+        var shuttingDown = reason.ReasonCode == DeactivationReasonCode.ShuttingDown;
+
+        // After a failed recording the fold is ahead of it: the incident starts again from what was last persisted.
+        if (stream.IsOpen && stream.LastSequence != persistedSequence && !recorder.Failed && (!shuttingDown || options.PersistOnShutdown))
         {
-            lastEventTime = projection.Clock;
-            lastKeyframe = projection.Clock;
-            StartTimers();
+            await PersistAsync();
         }
     }
 
     /// <summary>
-    /// Folds what the recording holds past the state restored (all of it when grain state was lost with a
-    /// restart), so numbering carries on from the last event recorded and the incident is live again as recorded.
+    /// Folds what the recording holds past the state restored (all of it when grain state was lost with a restart),
+    /// so numbering carries on from the last event recorded and the incident is live again as recorded. An incident
+    /// whose recording cannot be read is unavailable, never opened again over its history, and tries again on the
+    /// next call after a pause.
     /// </summary>
     private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
         SessionTail tail;
         try
         {
-            tail = await sessionLog.ReadTailAsync(IncidentId, projection.LastSequence, cancellationToken);
+            tail = await sessionLog.ReadTailAsync(IncidentId, stream.LastSequence, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogCatchUpFailed(logger, ex, IncidentId, projection.LastSequence);
+            catchUpFailure = ex;
+            nextCatchUp = clock.GetUtcNow() + options.CatchUpRetry;
+            unavailable = new Rejection(RejectReason.Unavailable, $"incident '{IncidentId}' cannot read its recording ({ex.GetType().Name}: {ex.Message}); try again shortly");
+            LogCatchUpFailed(logger, ex, IncidentId, stream.LastSequence);
             return;
         }
 
-        if (tail.IsEmpty)
+        unavailable = null;
+        catchUpFailure = null;
+        var from = stream.LastSequence;
+        if (tail.Snapshot is { } snapshot && snapshot.Sequence > stream.LastSequence)
         {
-            return;
+            stream.Restore(snapshot);
         }
 
-        var from = projection.LastSequence;
-        if (tail.Keyframe is { } keyframe && keyframe.Sequence > projection.LastSequence)
-        {
-            projection = new IncidentProjection(assessmentOptions);
-            projection.Restore(keyframe);
-        }
-
+        var skipped = 0;
         foreach (var e in tail.Events)
         {
-            if (e.Sequence > projection.LastSequence)
+            try
             {
-                projection.Apply(e);
+                stream.Replay(e);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One event the fold cannot take must not keep the incident down: it is passed over, named and counted.
+                skipped++;
+                LogEventSkipped(logger, ex, IncidentId, e.Sequence, e.GetType().Name);
             }
         }
 
-        if (projection.IsOpen)
+        recorder.StartFrom(stream.LastSequence, stream.Clock);
+        if (stream.IsOpen)
         {
-            LogCaughtUp(logger, IncidentId, from, projection.LastSequence);
-            await ListAsync();
+            if (stream.LastSequence != from)
+            {
+                LogCaughtUp(logger, IncidentId, from, stream.LastSequence, skipped);
+                await ListAsync();
+            }
+
+            readSide.TellAll(stream);
+            StartTicking();
         }
     }
 
-    /// <summary>Puts the open incident in the directory of incidents (again, after it was caught up).</summary>
-    private Task ListAsync() =>
-        GrainFactory.GetGrain<Directory.IIncidentDirectoryGrain>(Directory.IIncidentDirectoryGrain.Key)
-            .Register(new Directory.IncidentListing(IncidentId, projection.Name, projection.OpenedAt!.Value));
-
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    /// <summary>Null when the incident can answer; otherwise why not (and, when it is time, it tries again).</summary>
+    private Rejection? Unavailable()
     {
-        observers.Clear();
-        var shuttingDown = reason.ReasonCode == DeactivationReasonCode.ShuttingDown;
-
-        // After a failed recording the fold is ahead of it: the incident starts again from what was last persisted.
-        if (projection.IsOpen && projection.LastSequence != persistedSequence && !lastAppend.IsFaulted && (!shuttingDown || options.PersistOnShutdown))
+        if (unavailable is null || clock.GetUtcNow() < nextCatchUp)
         {
-            await PersistAsync();
+            return unavailable;
+        }
+
+        // A pause between tries keeps a broken store from being asked on every call.
+        nextCatchUp = clock.GetUtcNow() + options.CatchUpRetry;
+        _ = RetryCatchUpAsync();
+        return unavailable;
+    }
+
+    private async Task RetryCatchUpAsync()
+    {
+        await CatchUpAsync(CancellationToken.None);
+        if (unavailable is null)
+        {
+            LogAvailableAgain(logger, IncidentId);
         }
     }
 
-    private void StartTimers()
+    /// <summary>
+    /// Ticks on the incident's own clock (a fake one in tests), by calling itself so each tick is an ordinary turn.
+    /// Watched, it ticks every <see cref="IncidentGrainOptions.TickInterval"/>; unwatched, less often: the ticks it
+    /// folds depend only on the incident's clock, not on when they are folded.
+    /// </summary>
+    private void StartTicking()
     {
-        if (timersStarted)
+        if (ticker is not null)
         {
             return;
         }
 
-        timersStarted = true;
-        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(options.TickInterval, options.TickInterval) { KeepAlive = true });
+        var self = this.AsReference<IIncidentGrain>();
+        ticker = clock.CreateTimer(_ => self.Tick().Ignore(), null, options.TickInterval, options.TickInterval);
     }
 
-    /// <summary>Lets silent units age, keeps unit grains current, and persists now and then; goes quiet when idle.</summary>
-    private async Task TickAsync()
+    public async Task Tick()
     {
-        if (observers.Count == 0 && clock.GetUtcNow() - lastInput >= options.IdleAfter)
+        if (!stream.IsOpen || unavailable is not null || recorder.Failed)
         {
-            // Nothing comes in and no one watches: ticking on would only record a second of silence a second.
-            LogIdle(logger, IncidentId, options.IdleAfter);
-            DeactivateOnIdle();
             return;
         }
 
-        if (projection.Units.Count > 0)
+        var now = clock.GetUtcNow();
+        if (observers.Count == 0)
         {
-            await RecordAsync([new ClockTicked()]);
+            if (now - lastInput >= options.IdleAfter)
+            {
+                // Nothing comes in and no one watches: the incident goes quiet until the next input or viewer.
+                LogIdle(logger, IncidentId, options.IdleAfter);
+                ticker?.Dispose();
+                ticker = null;
+                DeactivateOnIdle();
+                return;
+            }
+
+            if (now - stream.Clock < options.UnwatchedTickInterval)
+            {
+                return;
+            }
         }
 
-        await SyncUnitsAsync();
-        if (projection.LastSequence != persistedSequence && projection.Clock - lastPersist >= options.PersistInterval)
+        var ticks = stream.TicksFolded;
+        var batch = new List<IncidentEvent>();
+        stream.Tick(now, batch);
+        if (stream.TicksFolded != ticks)
+        {
+            frames.Ticked(stream);
+        }
+
+        await RecordAsync(batch);
+        if (stream.LastSequence != persistedSequence && stream.Clock - lastPersist >= options.PersistInterval)
         {
             await PersistAsync();
         }
-    }
-
-    /// <summary>Tells unit grains their latest fix: at once the first time, then at most once per sync interval.</summary>
-    private Task SyncUnitsAsync(IEnumerable<string>? unitIds = null)
-    {
-        var now = projection.Clock;
-        var calls = new List<Task>();
-        foreach (var unitId in unitIds ?? projection.Units.Keys)
-        {
-            if (!projection.Units.TryGetValue(unitId, out var unit) || unit.LastFix is not PositionReport fix)
-            {
-                continue;
-            }
-
-            if (unitSynced.TryGetValue(unitId, out var synced) && (synced >= fix.FixTime || now - synced < options.UnitSyncInterval))
-            {
-                continue;
-            }
-
-            unitSynced[unitId] = fix.FixTime;
-            calls.Add(GrainFactory.GetGrain<Units.IUnitGrain>(Units.UnitKey.Format(IncidentId, unitId)).UpdateFix(fix));
-        }
-
-        return Task.WhenAll(calls);
     }
 
     /// <summary>
@@ -159,11 +188,11 @@ public sealed partial class IncidentGrain
     /// </summary>
     private async Task PersistAsync()
     {
-        var snapshot = projection.Capture();
-        await lastAppend;
-        state.State.SnapshotJson = System.Text.Json.JsonSerializer.Serialize(snapshot, EventJsonContext.Default.ProjectionSnapshot);
+        var snapshot = stream.Snapshot();
+        await recorder.Idle;
+        state.State.Keep(snapshot);
         await state.WriteStateAsync();
         persistedSequence = snapshot.Sequence;
-        lastPersist = projection.Clock;
+        lastPersist = snapshot.Clock;
     }
 }

@@ -10,12 +10,18 @@ public sealed partial class IncidentGrain
     [LoggerMessage(Level = LogLevel.Error, Message = "Incident {IncidentId} could not record {Count} events from sequence {Sequence}; reactivating from the last persisted state and the recording")]
     private static partial void LogRecordingFailed(ILogger logger, Exception exception, string incidentId, long sequence, int count);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} caught up on its recording from sequence {From} to {To}")]
-    private static partial void LogCaughtUp(ILogger logger, string incidentId, long from, long to);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} caught up on its recording from sequence {From} to {To} ({Skipped} events it could not fold passed over)")]
+    private static partial void LogCaughtUp(ILogger logger, string incidentId, long from, long to, int skipped);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId} could not read its recording past sequence {Sequence}; going on from its persisted state")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Incident {IncidentId} could not read its recording past sequence {Sequence}; it is unavailable until it can")]
     private static partial void LogCatchUpFailed(ILogger logger, Exception exception, string incidentId, long sequence);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} has had no input and no viewer for {IdleAfter}; it stops ticking until the next one")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} read its recording again and is available")]
+    private static partial void LogAvailableAgain(ILogger logger, string incidentId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Incident {IncidentId} passed over recorded event {Sequence} ({Type}), which its fold cannot take")]
+    private static partial void LogEventSkipped(ILogger logger, Exception exception, string incidentId, long sequence, string type);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} has had no input and no viewer for {IdleAfter}; it goes quiet until the next one")]
     private static partial void LogIdle(ILogger logger, string incidentId, TimeSpan idleAfter);
 }

@@ -3,9 +3,11 @@ using Command.Domain.Assessment;
 using Command.Domain.Events;
 using Command.Domain.Incidents;
 using Command.Domain.Recording;
+using Command.Domain.Reports;
 using Command.Domain.Threats;
 using Command.Domain.Units;
 using Command.Domain.Validation;
+using Command.Domain.Views;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,19 +15,23 @@ using Orleans.Utilities;
 
 namespace Command.Grains.Incidents;
 
-/// <summary>The incident: owns its event stream, folds it into live state, and publishes frames.</summary>
+/// <summary>
+/// The incident: owns its <see cref="IncidentStream"/>, records what it folds, and tells its watchers and read models.
+/// Commands and report batches are folded as they arrive and answered once recorded.
+/// </summary>
 public sealed partial class IncidentGrain : Grain, IIncidentGrain
 {
     private readonly IPersistentState<IncidentGrainState> state;
     private readonly ISessionLog sessionLog;
     private readonly TimeProvider clock;
-    private readonly TimeProvider pacing;
     private readonly ValidationOptions validation;
     private readonly IncidentGrainOptions options;
     private readonly ILogger<IncidentGrain> logger;
     private readonly ObserverManager<IIncidentObserver> observers;
-    private readonly AssessmentOptions assessmentOptions;
-    private IncidentProjection projection;
+    private readonly IncidentStream stream;
+    private readonly IncidentRecorder recorder;
+    private readonly FramePublisher frames;
+    private readonly ReadSide readSide;
 
     public IncidentGrain(
         [PersistentState("incident", GrainStorage.Name)] IPersistentState<IncidentGrainState> state,
@@ -34,81 +40,70 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         TimeProvider pacing,
         ValidationOptions validation,
         AssessmentOptions assessment,
+        FramePacing framePacing,
         IOptions<IncidentGrainOptions> options,
         ILogger<IncidentGrain> logger)
     {
         this.state = state;
         this.sessionLog = sessionLog;
         this.clock = clock;
-        this.pacing = pacing;
         this.validation = validation;
         this.options = options.Value;
         this.logger = logger;
-        assessmentOptions = assessment;
         observers = new ObserverManager<IIncidentObserver>(this.options.ObserverExpiry, logger);
-        projection = new IncidentProjection(assessment);
+        stream = new IncidentStream(assessment);
+        recorder = new IncidentRecorder(IncidentId, sessionLog, this.options.SnapshotInterval, logger);
+        frames = new FramePublisher(this, IncidentId, framePacing, pacing, observers);
+        readSide = new ReadSide(IncidentId, GrainFactory, this.options.UnitSyncInterval);
     }
 
     private string IncidentId => this.GetPrimaryKeyString();
 
     public async Task<Rejection?> Open(OpenIncident command)
     {
-        if (projection.IsOpen)
+        if (Unavailable() is { } unavailable)
+        {
+            return unavailable;
+        }
+
+        if (stream.IsOpen)
         {
             return new Rejection(RejectReason.AlreadyExists, $"incident '{IncidentId}' already exists");
         }
 
-        await RecordAsync([new IncidentOpened(IncidentId, command.Name, command.Site, command.AutoEnrol, command.Actor)]);
-        foreach (var zone in command.Site.Zones)
-        {
-            await GrainFactory.GetGrain<Zones.IZoneGrain>(Zones.ZoneKey.Format(IncidentId, zone.ZoneId)).Define(zone);
-        }
-
+        await FoldAsync(new IncidentOpened(IncidentId, command.Name, command.Site, command.AutoEnrol, command.Actor, IncidentSchema.Current));
         await PersistAsync();
         await ListAsync();
-        StartTimers();
+        StartTicking();
         LogOpened(logger, IncidentId, command.Name, command.Actor);
         return null;
     }
 
-    public Task<IncidentView?> GetView() => Task.FromResult(projection.IsOpen
-        ? new IncidentView(IncidentId, projection.Name, projection.Site!, projection.AutoEnrol, [.. projection.Threats.Values],
-            projection.Units.Count, projection.OpenedAt!.Value, projection.Clock, projection.LastSequence)
-        : null);
+    public Task<IncidentView?> GetView()
+    {
+        var p = stream.Projection;
+        return Task.FromResult(stream.IsOpen
+            ? new IncidentView(IncidentId, p.Name, p.Site!, p.AutoEnrol, [.. p.Threats.Values], p.Units.Count, p.OpenedAt!.Value, p.Clock, p.LastSequence)
+            : null);
+    }
 
     public Task<Rejection?> SetThreat(Threat threat, string actor) =>
         CommandAsync(() => Decision.Do(new ThreatSet(threat, actor)));
 
     public Task<Rejection?> SetThreatPhase(string threatId, ThreatPhase phase, string actor) =>
-        CommandAsync(() => projection.Threats.ContainsKey(threatId)
+        CommandAsync(() => stream.Projection.Threats.ContainsKey(threatId)
             ? Decision.Do(new ThreatPhaseChanged(threatId, phase, actor))
             : Decision.Refuse(RejectReason.InvalidValue, $"threat '{threatId}' is not in this incident"));
 
-    public async Task<Rejection?> Enrol(string unitId, string callsign, UnitRole role, string actor)
-    {
-        var rejection = await CommandAsync(() => projection.Units.ContainsKey(unitId)
+    public Task<Rejection?> Enrol(string unitId, string callsign, UnitRole role, string actor) =>
+        CommandAsync(() => stream.Projection.Units.ContainsKey(unitId)
             ? Decision.Refuse(RejectReason.AlreadyExists, $"unit '{unitId}' is already enrolled")
             : Decision.Do(new UnitEnrolled(unitId, callsign, role, actor)));
-        if (rejection is null)
-        {
-            await GrainFactory.GetGrain<Units.IUnitGrain>(Units.UnitKey.Format(IncidentId, unitId)).Assign(IncidentId, callsign, role);
-        }
 
-        return rejection;
-    }
-
-    public async Task<Rejection?> ChangeRole(string unitId, UnitRole role, string actor)
-    {
-        var rejection = await CommandAsync(() => projection.Units.ContainsKey(unitId)
+    public Task<Rejection?> ChangeRole(string unitId, UnitRole role, string actor) =>
+        CommandAsync(() => stream.Projection.Units.ContainsKey(unitId)
             ? Decision.Do(new UnitRoleChanged(unitId, role, actor))
             : Decision.Refuse(RejectReason.UnknownUnit, $"unit '{unitId}' is not enrolled"));
-        if (rejection is null)
-        {
-            await GrainFactory.GetGrain<Units.IUnitGrain>(Units.UnitKey.Format(IncidentId, unitId)).Assign(IncidentId, projection.Units[unitId].Callsign, role);
-        }
-
-        return rejection;
-    }
 
     public Task<Rejection?> Acknowledge(string subject, string reason, string actor) =>
         CommandAsync(() => string.IsNullOrWhiteSpace(reason)
@@ -118,5 +113,142 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     public Task<Rejection?> RecordDrill(string action, string scenario, string actor) =>
         CommandAsync(() => Decision.Do(new DrillControlled(action, scenario, actor)));
 
-    public Task<ImmutableArray<UnitAssessment>> GetUnits() => Task.FromResult(projection.AssessAll().ToImmutableArray());
+    public async Task<ImmutableArray<Rejection?>> Submit(ImmutableArray<PositionReport> reports, ImmutableArray<InputRejected> refused, bool? autoEnrol)
+    {
+        if ((Unavailable() ?? Missing()) is { } rejection)
+        {
+            return [.. reports.Select(_ => (Rejection?)rejection)];
+        }
+
+        lastInput = clock.GetUtcNow();
+        var now = clock.GetUtcNow();
+        var results = new Rejection?[reports.Length];
+        var batch = new List<IncidentEvent>(reports.Length + refused.Length + 8);
+        foreach (var e in refused)
+        {
+            stream.Record(e, now, batch);
+        }
+
+        var enrol = autoEnrol ?? stream.Projection.AutoEnrol;
+        for (var i = 0; i < reports.Length; i++)
+        {
+            var report = reports[i];
+            if (!stream.Projection.Units.TryGetValue(report.UnitId, out var unit))
+            {
+                if (!enrol)
+                {
+                    results[i] = Refuse(report, new Rejection(RejectReason.UnknownUnit, $"unit '{report.UnitId}' is not enrolled and incident '{IncidentId}' does not enrol units on first report"), now, batch);
+                    continue;
+                }
+
+                stream.Record(new UnitEnrolled(report.UnitId, report.Callsign ?? report.UnitId, report.RoleHint ?? UnitRole.Unassigned, $"auto-enrol ({report.Source})"), now, batch);
+                unit = stream.Projection.Units[report.UnitId];
+            }
+
+            if (FixSequence.Check(unit.LastFix, report, validation) is { } refusal)
+            {
+                results[i] = Refuse(report, refusal, now, batch);
+                continue;
+            }
+
+            stream.Record(new PositionAccepted(report), now, batch);
+        }
+
+        await RecordAsync(batch);
+        return [.. results];
+    }
+
+    public Task<ImmutableArray<UnitAssessment>> GetUnits() => Task.FromResult(stream.Projection.AssessAll().ToImmutableArray());
+
+    public async Task<IncidentFrame> GetFullFrame()
+    {
+        // A view starts from what is recorded: wait for what was folded before it asked.
+        await recorder.Idle;
+        return FrameCoalescer.Full(IncidentId, stream.Projection, stream.LastSequence);
+    }
+
+    public Task Subscribe(IIncidentObserver observer)
+    {
+        observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(IIncidentObserver observer)
+    {
+        observers.Unsubscribe(observer);
+        if (observers.Count == 0)
+        {
+            frames.Unwatched();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Rejection Refuse(PositionReport report, Rejection rejection, DateTimeOffset now, List<IncidentEvent> batch)
+    {
+        stream.Record(new InputRejected(report.Source, rejection.Reason, rejection.Detail, report.UnitId, EventJson.Serialize(report)), now, batch);
+        return rejection;
+    }
+
+    private async Task<Rejection?> CommandAsync(Func<Decision> decide)
+    {
+        if ((Unavailable() ?? Missing()) is { } rejection)
+        {
+            return rejection;
+        }
+
+        lastInput = clock.GetUtcNow();
+        var decision = decide();
+        if (decision.Rejection is { } refused)
+        {
+            return refused;
+        }
+
+        await FoldAsync(decision.Event!);
+        await PersistAsync();
+        return null;
+    }
+
+    private Task FoldAsync(IncidentEvent input)
+    {
+        var batch = new List<IncidentEvent>(4);
+        stream.Record(input, clock.GetUtcNow(), batch);
+        return RecordAsync(batch);
+    }
+
+    /// <summary>
+    /// Hands a folded batch to the recording before anything else can fold, then waits for it; once it is recorded
+    /// its changes may be shown and told. A batch that cannot be recorded leaves the fold ahead of the recording: the
+    /// incident deactivates and starts again from its recording.
+    /// </summary>
+    private async Task RecordAsync(List<IncidentEvent> batch)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        frames.Folded(batch);
+        try
+        {
+            await recorder.AppendAsync(batch, stream);
+        }
+        catch (Exception ex)
+        {
+            LogRecordingFailed(logger, ex, IncidentId, batch[0].Sequence, batch.Count);
+            frames.Stop();
+            DeactivateOnIdle();
+            throw;
+        }
+
+        frames.Recorded(batch[^1].Sequence, stream);
+        readSide.Recorded(batch, stream);
+    }
+
+    private Rejection? Missing() =>
+        stream.IsOpen ? null : new Rejection(RejectReason.UnknownIncident, $"incident '{IncidentId}' does not exist");
+
+    private Task ListAsync() =>
+        GrainFactory.GetGrain<Directory.IIncidentDirectoryGrain>(Directory.IIncidentDirectoryGrain.Key)
+            .Register(new Directory.IncidentListing(IncidentId, stream.Projection.Name, stream.Projection.OpenedAt!.Value));
 }

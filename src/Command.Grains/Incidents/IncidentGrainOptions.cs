@@ -1,46 +1,34 @@
 namespace Command.Grains.Incidents;
 
-/// <summary>How an incident grain paces its outputs.</summary>
+/// <summary>How an incident grain ticks, records and persists (configuration section "Incidents"). Frames are paced by <see cref="Domain.Views.FramePacing"/>.</summary>
 public sealed class IncidentGrainOptions
 {
-    /// <summary>
-    /// Shortest gap between two frames to observers. Default 100 ms (at most 10 frames/s). A change after a quiet
-    /// spell goes out at once; changes within this long of the last frame go out together when it has passed.
-    /// </summary>
-    public TimeSpan FrameInterval { get; set; } = TimeSpan.FromMilliseconds(100);
-
-    /// <summary>
-    /// Frames that may go out early, ahead of the average of one per interval. Default 2: reports that come at
-    /// the frame rate itself (radios reporting ten times a second) arrive with jitter, and with less slack a run of
-    /// early ones left every frame after them waiting for most of an interval.
-    /// </summary>
-    public int FrameSlack { get; set; } = 2;
-
-    /// <summary>
-    /// How long a change that only the clock brought about (a unit ageing or going stale, a hold running past its
-    /// grace) may wait for a frame that is going out anyway. Default 300 ms: a frame of its own would put the frames
-    /// out of step with the reports, and reports after it would wait for their turn.
-    /// </summary>
-    public TimeSpan ClockOnlyFrameDelay { get; set; } = TimeSpan.FromMilliseconds(300);
-
-    /// <summary>How often the incident clock ticks with no report, so silent units age. Default 1 s.</summary>
+    /// <summary>How often a watched incident's clock moves on with no report, so silent units age. Default 1 s.</summary>
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// How long an incident with no input (report, command) and no one watching keeps its clock ticking before it
-    /// goes quiet: it stops recording ticks and deactivates, and the next input or viewer brings it back as its
-    /// recording left it. Default 15 minutes of incident time.
+    /// How often an incident nobody watches moves its clock on. Default 5 s: the ticks it folds are the same whenever
+    /// they are folded (one per second of incident time), so nobody gains from folding them sooner.
+    /// </summary>
+    public TimeSpan UnwatchedTickInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long an incident with no input (report, command) and no one watching keeps ticking before it goes quiet:
+    /// it deactivates, and the next input or viewer brings it back as its recording left it. Default 15 minutes.
     /// </summary>
     public TimeSpan IdleAfter { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>How often a keyframe is written to the recording, in event time. Default 30 s.</summary>
-    public TimeSpan KeyframeInterval { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How often a snapshot of the fold is stored in the recording, in event time. Default 30 s.</summary>
+    public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often changed state is written to grain storage between commands. Default 10 s.</summary>
     public TimeSpan PersistInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How often a unit grain is told its latest fix (the first fix at once). Default 5 s of incident time.</summary>
     public TimeSpan UnitSyncInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long an incident whose recording could not be read waits before it tries again. Default 5 s.</summary>
+    public TimeSpan CatchUpRetry { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Write state when the silo shuts down. Default true; pointless (and noisy) when grain storage is in memory

@@ -3,13 +3,28 @@ using Command.Domain.Units;
 
 namespace Command.Grains.Units;
 
-/// <summary>A unit: its identity, its assignment, and its latest accepted fix. Keyed by <see cref="UnitKey"/>.</summary>
+/// <summary>
+/// A unit as it outlives one incident: its identity, the incident it is enrolled in, and its latest fix. Keyed by
+/// unit id. A read model: the incident tells it, off the report path and without waiting; dispatch integrations
+/// read it, and the radio listeners route a unit's reports to the incident it is enrolled in.
+/// </summary>
 public interface IUnitGrain : IGrainWithStringKey
 {
-    Task Assign(string incidentId, string callsign, UnitRole role);
+    /// <summary>The unit joined an incident (or changed role in it): the latest enrolment wins.</summary>
+    [OneWay]
+    Task Enrolled(UnitEnrolment enrolment);
 
-    /// <summary>Told by the incident at most once per sync interval, so a busy incident rarely waits on its units.</summary>
-    Task UpdateFix(PositionReport fix);
+    /// <summary>The incident let the unit go (it closed): reports from the unit are no longer routed to it.</summary>
+    [OneWay]
+    Task Released(string incidentId);
+
+    /// <summary>The unit's latest accepted fix in an incident; ignored unless the unit is enrolled in that incident.</summary>
+    [OneWay]
+    Task Fixed(string incidentId, PositionReport fix);
 
     Task<UnitRecord?> Get();
 }
+
+/// <summary>A unit's enrolment in an incident.</summary>
+[GenerateSerializer, Immutable]
+public sealed record UnitEnrolment(string IncidentId, string Callsign, UnitRole Role, DateTimeOffset At);

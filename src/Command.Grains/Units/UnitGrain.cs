@@ -1,10 +1,9 @@
 using Command.Domain.Reports;
-using Command.Domain.Units;
 
 namespace Command.Grains.Units;
 
 /// <summary>
-/// Holds a unit's identity and assignment durably. Its latest fix is written on assignment changes and on
+/// Holds a unit's identity and enrolment durably. Its latest fix is written with enrolment changes and on
 /// deactivation rather than on every report, which would turn every fix into a storage write.
 /// </summary>
 public sealed class UnitGrain(
@@ -13,17 +12,36 @@ public sealed class UnitGrain(
 {
     private bool fixUnsaved;
 
-    public async Task Assign(string incidentId, string callsign, UnitRole role)
+    public async Task Enrolled(UnitEnrolment enrolment)
     {
-        var unitId = UnitKey.Parse(this.GetPrimaryKeyString()).UnitId;
-        state.State.Record = new UnitRecord(incidentId, unitId, callsign, role, state.State.Record?.LatestFix);
+        var unitId = this.GetPrimaryKeyString();
+        var record = state.State.Record;
+        var sameIncident = record?.IncidentId == enrolment.IncidentId;
+        if (record is not null && !sameIncident && record.EnrolledAt > enrolment.At)
+        {
+            // A later enrolment elsewhere already took the unit.
+            return;
+        }
+
+        state.State.Record = new UnitRecord(unitId, enrolment.Callsign, enrolment.Role, enrolment.IncidentId,
+            sameIncident ? record!.EnrolledAt : enrolment.At, sameIncident ? record!.LatestFix : null);
         await state.WriteStateAsync();
         fixUnsaved = false;
     }
 
-    public Task UpdateFix(PositionReport fix)
+    public async Task Released(string incidentId)
     {
-        if (state.State.Record is { } record && (record.LatestFix is null || fix.FixTime > record.LatestFix.FixTime))
+        if (state.State.Record is { } record && record.IncidentId == incidentId)
+        {
+            state.State.Record = record with { IncidentId = null };
+            await state.WriteStateAsync();
+            fixUnsaved = false;
+        }
+    }
+
+    public Task Fixed(string incidentId, PositionReport fix)
+    {
+        if (state.State.Record is { } record && record.IncidentId == incidentId && (record.LatestFix is null || fix.FixTime > record.LatestFix.FixTime))
         {
             state.State.Record = record with { LatestFix = fix };
             fixUnsaved = true;

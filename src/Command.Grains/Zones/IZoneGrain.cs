@@ -1,23 +1,36 @@
 using System.Collections.Immutable;
+using Command.Domain.Assessment;
 using Command.Domain.Sites;
 
 namespace Command.Grains.Zones;
 
-/// <summary>A zone of an incident: its geometry, and who is inside since when. Keyed by <see cref="ZoneKey"/>.</summary>
+/// <summary>
+/// A zone of an incident as its staff watch it: who is inside and since when, how long its rule has been broken,
+/// and its flag. Keyed by <see cref="ZoneKey"/>. A read model: the incident's fold is the truth and tells it, off the
+/// report path and without waiting.
+/// </summary>
 public interface IZoneGrain : IGrainWithStringKey
 {
-    Task Define(Zone zone);
+    /// <summary>The zone as it stands after the incident's sequence <see cref="ZoneReading.AsOf"/>; an older telling than the zone has is ignored.</summary>
+    [OneWay]
+    Task Tell(ZoneReading reading);
 
-    /// <summary>
-    /// Who is inside now and since when, as the incident's fold of its reports has it after sequence
-    /// <paramref name="asOf"/>. The incident tells zones without waiting for the last telling to land, so one older
-    /// than the zone already has is ignored.
-    /// </summary>
-    Task Occupy(ImmutableArray<ZoneOccupant> occupants, long asOf);
-
-    Task<ZoneOccupancyView?> Get();
+    Task<ZoneReading?> Get();
 }
 
-/// <summary>A zone and its occupants.</summary>
+/// <summary>A zone's state as of one point in its incident's stream.</summary>
+/// <param name="Zone">The zone.</param>
+/// <param name="Occupants">The units inside, longest there first.</param>
+/// <param name="RuleBrokenSince">Since when its rule (a hot zone with no contact unit, a casualty collection point with no medical unit) has been broken; null when it holds or the zone has no rule.</param>
+/// <param name="Flag">Its flag, if one is up.</param>
+/// <param name="AsOf">The incident's sequence this reading is as of.</param>
 [GenerateSerializer, Immutable]
-public sealed record ZoneOccupancyView(Zone Zone, ImmutableArray<ZoneOccupant> Occupants);
+public sealed record ZoneReading(Zone Zone, ImmutableArray<ZoneOccupant> Occupants, DateTimeOffset? RuleBrokenSince, ZoneFlag? Flag, long AsOf);
+
+/// <summary>A unit inside a zone, and since when.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ZoneOccupant(string UnitId, string Callsign, DateTimeOffset Since);
+
+/// <summary>A zone's flag: level, reason, when it went up and whether a commander acknowledged it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ZoneFlag(FlagLevel Level, string Rule, string Reason, DateTimeOffset RaisedAt, bool Acknowledged);

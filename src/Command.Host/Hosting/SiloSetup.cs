@@ -1,4 +1,5 @@
 using Command.Domain.Assessment;
+using Command.Domain.Views;
 using Command.Grains;
 using Command.Grains.Incidents;
 using Orleans.Configuration;
@@ -14,6 +15,13 @@ public static class SiloSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddKeyedSingleton(IncidentClock.Key, TimeProvider.System);
         builder.Services.AddSingleton(builder.Configuration.GetSection("Assessment").Get<AssessmentOptions>() ?? AssessmentOptions.Default);
+        var pacing = builder.Configuration.GetSection(FramePacing.Section).Get<FramePacing>() ?? FramePacing.Default;
+        if (pacing.Problem() is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
+        builder.Services.AddSingleton(pacing);
         builder.Services.Configure<IncidentGrainOptions>(builder.Configuration.GetSection("Incidents"));
         builder.Services.PostConfigure<IncidentGrainOptions>(o =>
             o.PersistOnShutdown &= string.Equals(silo.GrainStorage, "AzureBlob", StringComparison.OrdinalIgnoreCase));
@@ -41,7 +49,7 @@ public static class SiloSetup
                 orleans.AddMemoryGrainStorage(GrainStorage.Name);
 
                 // State kept in memory never outlives the process, so it needs no readable format: Orleans' own
-                // serializer copies an incident's multi-megabyte keyframe where the default JSON one escapes it.
+                // serializer copies an incident's multi-megabyte snapshot where the default JSON one escapes it.
                 orleans.Services.AddOptions<Orleans.Configuration.MemoryGrainStorageOptions>(GrainStorage.Name)
                     .Configure<Orleans.Serialization.Serializer>((o, serializer) => o.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer));
             }

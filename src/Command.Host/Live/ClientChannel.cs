@@ -1,3 +1,4 @@
+using Command.Domain.Views;
 using Command.Grains.Incidents;
 using Microsoft.AspNetCore.SignalR;
 
@@ -5,7 +6,7 @@ namespace Command.Host.Live;
 
 /// <summary>
 /// One browser's view of one feed: frames offered while a send is in flight or waiting for its turn are merged,
-/// and sends are paced to one per frame interval (<see cref="FramePacer"/>), so a slow client gets fewer, fresher
+/// and sends are paced to one per frame interval with a viewer's slack (<see cref="FramePacing"/>), so a slow client gets fewer, fresher
 /// frames and nobody waits for it.
 /// </summary>
 public sealed partial class ClientChannel : IAsyncDisposable
@@ -21,17 +22,10 @@ public sealed partial class ClientChannel : IAsyncDisposable
     private readonly Task loop;
     private EncodedFrame? pending;
 
-    /// <summary>
-    /// Frames of slack a browser gets: three. Its frames come from an incident that already paces them to one per
-    /// interval, so they arrive at that same rate with the jitter of the way there; with one frame of slack, two
-    /// late-then-early pairs in a row held a frame back for most of an interval. The average stays one per interval.
-    /// </summary>
-    public const int ChannelSlack = 3;
-
-    public ClientChannel(string connectionId, IHubContext<IncidentHub> hub, TimeProvider clock, TimeSpan interval, ILogger logger)
+    public ClientChannel(string connectionId, IHubContext<IncidentHub> hub, TimeProvider clock, FramePacing pacing, ILogger logger)
     {
         (this.connectionId, this.hub, this.clock, this.logger) = (connectionId, hub, clock, logger);
-        pacer = new FramePacer(clock, interval, ChannelSlack);
+        pacer = new FramePacer(clock, pacing.Interval, pacing.ViewerSlack);
         loop = RunAsync(stopping.Token);
     }
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Command.Domain.Views;
 using Command.Grains.Incidents;
 using Command.Recording.Layout;
 

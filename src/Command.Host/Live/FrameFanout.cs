@@ -1,20 +1,18 @@
 using System.Collections.Concurrent;
+using Command.Domain.Views;
 using Command.Grains.Incidents;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Command.Host.Live;
 
 /// <summary>The browsers on this host watching each feed (a live incident or a replay), each with its own channel.</summary>
-public sealed class FrameFanout(IHubContext<IncidentHub> hub, TimeProvider clock, ILogger<ClientChannel> logger)
+public sealed class FrameFanout(IHubContext<IncidentHub> hub, FramePacing pacing, TimeProvider clock, ILogger<ClientChannel> logger)
 {
-    /// <summary>Shortest gap between two frames to one browser: 100 ms, at most ten frames a second.</summary>
-    public static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(100);
-
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, ClientChannel>> feeds = new(StringComparer.Ordinal);
 
     public void Add(string feedId, string connectionId) =>
         feeds.GetOrAdd(feedId, _ => new(StringComparer.Ordinal))
-            .GetOrAdd(connectionId, id => new ClientChannel(id, hub, clock, FrameInterval, logger));
+            .GetOrAdd(connectionId, id => new ClientChannel(id, hub, clock, pacing, logger));
 
     public async Task RemoveAsync(string feedId, string connectionId)
     {

@@ -1,3 +1,4 @@
+using Command.Domain.Views;
 using Command.Grains.Incidents;
 
 namespace Command.Host.Live;

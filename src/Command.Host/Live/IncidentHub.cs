@@ -1,3 +1,4 @@
+using Command.Domain.Views;
 using Command.Grains.Incidents;
 using Command.Host.Replays;
 using Microsoft.AspNetCore.SignalR;
@@ -20,7 +21,7 @@ public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, Frame
         {
             var replay = replays.FindFeed(incidentId) ?? throw new HubException($"replay '{incidentId[ReplayPrefix.Length..]}' is not open on this host");
             fanout.Add(incidentId, Context.ConnectionId);
-            return await replay.SnapshotAsync();
+            return await replay.FullFrameAsync();
         }
 
         var incident = grains.GetGrain<IIncidentGrain>(incidentId);
@@ -30,7 +31,7 @@ public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, Frame
         }
 
         await feeds.JoinAsync(Context.ConnectionId, incidentId);
-        return await incident.GetSnapshot();
+        return await incident.GetFullFrame();
     }
 
     public Task Leave(string incidentId) => incidentId.StartsWith(ReplayPrefix, StringComparison.Ordinal)

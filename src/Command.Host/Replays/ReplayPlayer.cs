@@ -12,13 +12,10 @@ namespace Command.Host.Replays;
 /// browsers that joined "replay:{id}". A seek sends a full frame that replaces what the view had.
 /// </summary>
 public sealed partial class ReplayPlayer(
-    string replayId, ReplaySession session, Func<Task<AfterActionReport>> buildReport, FrameFanout fanout, TimeProvider clock, ILogger logger) : IAsyncDisposable
+    string replayId, ReplaySession session, Func<Task<AfterActionReport>> buildReport, FrameFanout fanout, FramePacing pacing, TimeProvider clock, ILogger logger) : IAsyncDisposable
 {
-    /// <summary>How often a playing replay sends what changed. 100 ms, the live frame rate.</summary>
-    public static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(100);
-
     private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly UnitChangeTracker sent = new();
+    private readonly FrameCoalescer frames = new();
     private readonly CancellationTokenSource stopping = new();
     private readonly Lazy<Task<AfterActionReport>> report = new(buildReport);
     private Task? loop;
@@ -36,11 +33,7 @@ public sealed partial class ReplayPlayer(
     /// <summary>The session's after-action report, built once per replay: the chart asks for it on every selection.</summary>
     public Task<AfterActionReport> ReportAsync() => report.Value;
 
-    public Task<IncidentFrame> SnapshotAsync() => WithGate(() =>
-    {
-        sent.Reset();
-        return Task.FromResult(Frame(full: true, session.Projection.AssessAll(), []));
-    });
+    public Task<IncidentFrame> FullFrameAsync() => WithGate(() => Task.FromResult(frames.Restart(FeedId, session.Projection, session.Projection.LastSequence) with { Clock = session.Position }));
 
     public Task PlayAsync(double? speed) => ControlAsync(() =>
     {
@@ -77,7 +70,7 @@ public sealed partial class ReplayPlayer(
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(FrameInterval, clock);
+        using var timer = new PeriodicTimer(pacing.Interval, clock);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
@@ -103,25 +96,33 @@ public sealed partial class ReplayPlayer(
         }
     }
 
+    // Only the units the replayed events touched are assessed again (all of them when the clock ticked): at 60x a
+    // frame carries a few seconds of a drill, not the whole roster each time.
     private Task PublishAsync(ReplayFrame replayed)
     {
+        IncidentFrame? frame;
         if (replayed.Seeked)
         {
-            sent.Reset();
+            frame = frames.Restart(FeedId, session.Projection, session.Projection.LastSequence);
+        }
+        else
+        {
+            frames.Notice(replayed.Applied);
+            if (replayed.Ticked)
+            {
+                frames.NoticeClock();
+            }
+
+            frame = frames.Take(FeedId, session.Projection, session.Projection.LastSequence);
         }
 
-        var candidates = replayed.Seeked || replayed.Applied.Count > 0 ? session.Projection.AssessAll() : [];
-        var frame = Frame(replayed.Seeked, candidates, [.. replayed.Applied.Where(NotableEvents.IsNotable)]);
-        if (frame.Full || frame.Units.Length > 0 || frame.Events.Length > 0)
+        if (frame is not null)
         {
-            fanout.Publish(FeedId, frame);
+            fanout.Publish(FeedId, frame with { Clock = session.Position, Threats = [.. session.Projection.Threats.Values] });
         }
 
         return Task.CompletedTask;
     }
-
-    private IncidentFrame Frame(bool full, IEnumerable<UnitAssessment> candidates, System.Collections.Immutable.ImmutableArray<Domain.Events.IncidentEvent> events) =>
-        new(FeedId, session.Projection.LastSequence, session.Position, full, [.. sent.Changed(candidates)], [.. session.Projection.Threats.Values], events);
 
     private Task ControlAsync(Func<Task> action) => WithGate(async () =>
     {

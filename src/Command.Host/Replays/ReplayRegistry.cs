@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using Command.Domain.Assessment;
+using Command.Domain.Views;
 using Command.Host.Live;
 using Command.Recording.Reading;
 
 namespace Command.Host.Replays;
 
 /// <summary>The replays open on this host; closes those nobody has touched for <see cref="IdleLimit"/>.</summary>
-public sealed class ReplayRegistry(SessionCatalogue catalogue, AssessmentOptions assessment, FrameFanout fanout, TimeProvider clock, ILogger<ReplayPlayer> logger)
+public sealed class ReplayRegistry(SessionCatalogue catalogue, AssessmentOptions assessment, FrameFanout fanout, FramePacing pacing, TimeProvider clock, ILogger<ReplayPlayer> logger)
     : BackgroundService
 {
     /// <summary>A replay idle this long is closed. 30 minutes.</summary>
@@ -22,6 +23,7 @@ public sealed class ReplayRegistry(SessionCatalogue catalogue, AssessmentOptions
             session,
             async () => await Recording.AfterAction.AfterActionExport.BuildAsync(await catalogue.OpenAsync(incidentId, CancellationToken.None)),
             fanout,
+            pacing,
             clock,
             logger);
         replays[player.ReplayId] = player;

@@ -4,7 +4,7 @@ namespace Command.Recording.Layout;
 
 /// <summary>
 /// The index of one recorded session, stored as <c>{incidentId}/manifest.json</c>. It may lag the segments by the
-/// last few batches (it is rewritten on segment roll, keyframe, flush and at most every
+/// last few batches (it is rewritten on segment roll, snapshot, flush and at most every
 /// <see cref="Hosting.RecordingOptions.ManifestInterval"/>); readers take the segments' real lengths as the truth.
 /// </summary>
 /// <param name="FormatVersion">Layout version; <see cref="CurrentVersion"/> for everything written by this code.</param>
@@ -16,7 +16,7 @@ namespace Command.Recording.Layout;
 /// <param name="LastTime">Latest event time recorded.</param>
 /// <param name="EventCount">Events the manifest knows of.</param>
 /// <param name="Segments">Segments in order.</param>
-/// <param name="Keyframes">Keyframes in sequence order.</param>
+/// <param name="Snapshots">Snapshots stored with the session, in sequence order (the format's <c>keyframes</c>).</param>
 public sealed record SessionManifest(
     int FormatVersion,
     string IncidentId,
@@ -27,7 +27,7 @@ public sealed record SessionManifest(
     DateTimeOffset? LastTime,
     long EventCount,
     ImmutableArray<SegmentEntry> Segments,
-    ImmutableArray<KeyframeEntry> Keyframes)
+    [property: System.Text.Json.Serialization.JsonPropertyName("keyframes")] ImmutableArray<SnapshotEntry> Snapshots)
 {
     /// <summary>The layout version this code writes and reads.</summary>
     public const int CurrentVersion = 1;
@@ -55,9 +55,9 @@ public sealed record SegmentEntry(
     int Blocks,
     long EventCount);
 
-/// <summary>A keyframe: the folded state after <paramref name="Sequence"/>, and where the next event starts.</summary>
-/// <param name="Sequence">Last event folded into the keyframe.</param>
+/// <summary>A snapshot: the folded state after <paramref name="Sequence"/>, and where the next event starts.</summary>
+/// <param name="Sequence">Last event folded into the snapshot.</param>
 /// <param name="Time">The projection's clock at that point.</param>
 /// <param name="Segment">Segment holding the next event.</param>
 /// <param name="Offset">Byte offset of the next event in <paramref name="Segment"/> (may equal its length: then the next segment's start).</param>
-public sealed record KeyframeEntry(long Sequence, DateTimeOffset Time, string Segment, long Offset);
+public sealed record SnapshotEntry(long Sequence, DateTimeOffset Time, string Segment, long Offset);

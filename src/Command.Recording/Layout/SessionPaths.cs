@@ -14,7 +14,7 @@ public static class SessionPaths
 
     public static string Segment(string incidentId, string segmentName) => $"{incidentId}/{segmentName}";
 
-    public static string Keyframe(string incidentId, long sequence) =>
+    public static string Snapshot(string incidentId, long sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"{incidentId}/keyframes/{sequence:D12}.json");
 
     /// <summary>The number in a segment name, or null when the name is not a segment's.</summary>

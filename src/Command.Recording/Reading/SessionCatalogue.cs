@@ -14,7 +14,7 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time)
         await foreach (var incidentId in store.ListSessionsAsync(cancellationToken))
         {
             var m = await SessionScan.ScanAsync(store, incidentId, cancellationToken);
-            yield return new SessionSummary(m.IncidentId, m.Name, m.FirstTime, m.LastTime, m.EventCount, m.Keyframes.Length);
+            yield return new SessionSummary(m.IncidentId, m.Name, m.FirstTime, m.LastTime, m.EventCount, m.Snapshots.Length);
         }
     }
 
@@ -32,5 +32,5 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time)
 /// <param name="FirstTime">Earliest event time.</param>
 /// <param name="LastTime">Latest event time.</param>
 /// <param name="EventCount">Recorded events, derived ones included.</param>
-/// <param name="Keyframes">Keyframes a seek can start from.</param>
-public sealed record SessionSummary(string IncidentId, string Name, DateTimeOffset? FirstTime, DateTimeOffset? LastTime, long EventCount, int Keyframes);
+/// <param name="Snapshots">Snapshots a seek can start from.</param>
+public sealed record SessionSummary(string IncidentId, string Name, DateTimeOffset? FirstTime, DateTimeOffset? LastTime, long EventCount, int Snapshots);

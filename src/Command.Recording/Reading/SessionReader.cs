@@ -7,7 +7,7 @@ using Command.Recording.Storage;
 
 namespace Command.Recording.Reading;
 
-/// <summary>Reads one recorded session from disk or blob storage: its events in order, its keyframes, its timeline.</summary>
+/// <summary>Reads one recorded session from disk or blob storage: its events in order, its snapshots, its timeline.</summary>
 public sealed class SessionReader
 {
     private static readonly byte[][] MarkPrefixes =
@@ -61,34 +61,34 @@ public sealed class SessionReader
         return marks;
     }
 
-    /// <summary>The latest keyframe whose clock is at or before <paramref name="instant"/>, and where to read on from.</summary>
-    public async Task<(ProjectionSnapshot Snapshot, SessionPosition Next)?> KeyframeAtOrBeforeAsync(DateTimeOffset instant, CancellationToken cancellationToken = default)
+    /// <summary>The latest snapshot whose clock is at or before <paramref name="instant"/>, and where to read on from.</summary>
+    public async Task<(IncidentSnapshot Snapshot, SessionPosition Next)?> SnapshotAtOrBeforeAsync(DateTimeOffset instant, CancellationToken cancellationToken = default)
     {
-        var entry = Manifest.Keyframes.LastOrDefault(k => k.Time <= instant);
+        var entry = Manifest.Snapshots.LastOrDefault(k => k.Time <= instant);
         return entry is null ? null : (await LoadAsync(entry, cancellationToken), new SessionPosition(entry.Segment, entry.Offset));
     }
 
     /// <summary>
-    /// Where to read on from to have every event after <paramref name="afterSequence"/>: the latest keyframe when it
-    /// is later (loaded), otherwise the position of the last keyframe at or before it (or the start).
+    /// Where to read on from to have every event after <paramref name="afterSequence"/>: the latest snapshot when it
+    /// is later (loaded), otherwise the position of the last snapshot at or before it (or the start).
     /// </summary>
-    public async Task<(ProjectionSnapshot? Keyframe, SessionPosition? From)> TailFromAsync(long afterSequence, CancellationToken cancellationToken = default)
+    public async Task<(IncidentSnapshot? Snapshot, SessionPosition? From)> TailFromAsync(long afterSequence, CancellationToken cancellationToken = default)
     {
-        if (Manifest.Keyframes.LastOrDefault() is { } latest && latest.Sequence > afterSequence)
+        if (Manifest.Snapshots.LastOrDefault() is { } latest && latest.Sequence > afterSequence)
         {
             return (await LoadAsync(latest, cancellationToken), new SessionPosition(latest.Segment, latest.Offset));
         }
 
-        var before = Manifest.Keyframes.LastOrDefault(k => k.Sequence <= afterSequence);
+        var before = Manifest.Snapshots.LastOrDefault(k => k.Sequence <= afterSequence);
         return (null, before is null ? null : new SessionPosition(before.Segment, before.Offset));
     }
 
-    private async Task<ProjectionSnapshot> LoadAsync(KeyframeEntry entry, CancellationToken cancellationToken)
+    private async Task<IncidentSnapshot> LoadAsync(SnapshotEntry entry, CancellationToken cancellationToken)
     {
-        var bytes = await Store.ReadAllAsync(SessionPaths.Keyframe(Manifest.IncidentId, entry.Sequence), cancellationToken)
-            ?? throw new FileNotFoundException($"Keyframe {entry.Sequence} of {Manifest.IncidentId} is listed but missing.");
-        return JsonSerializer.Deserialize(bytes, EventJsonContext.Default.ProjectionSnapshot)
-            ?? throw new JsonException($"Keyframe {entry.Sequence} of {Manifest.IncidentId} is empty.");
+        var bytes = await Store.ReadAllAsync(SessionPaths.Snapshot(Manifest.IncidentId, entry.Sequence), cancellationToken)
+            ?? throw new FileNotFoundException($"Snapshot {entry.Sequence} of {Manifest.IncidentId} is listed but missing.");
+        return JsonSerializer.Deserialize(bytes, EventJsonContext.Default.IncidentSnapshot)
+            ?? throw new JsonException($"Snapshot {entry.Sequence} of {Manifest.IncidentId} is empty.");
     }
 
     /// <summary>Raw lines; each is valid only until the next is read.</summary>

@@ -1,29 +1,21 @@
-using Command.Domain.Incidents;
 using Command.Domain.Events;
 
 namespace Command.Recording.Replay;
 
 public sealed partial class ReplaySession
 {
+    // Folds every recorded event up to the instant through the stream, then lets the stream's clock tick on to it
+    // as live did between inputs.
     private async Task<List<IncidentEvent>> FoldUntilAsync(DateTimeOffset instant, CancellationToken cancellationToken)
     {
         var applied = new List<IncidentEvent>();
         while (next is not null && next.Time <= instant)
         {
-            var e = await TakeAsync(cancellationToken);
-            if (!e.IsDerived)
-            {
-                Fold(e, applied);
-            }
+            Stream.Replay(await TakeAsync(cancellationToken), applied);
         }
 
+        Stream.ReplayTo(instant, applied);
         return applied;
-    }
-
-    private void Fold(IncidentEvent input, List<IncidentEvent> applied)
-    {
-        applied.Add(input);
-        applied.AddRange(DerivedEvents.Sequence(input, Projection.Apply(input), Projection.Clock));
     }
 
     private async Task<IncidentEvent> TakeAsync(CancellationToken cancellationToken)

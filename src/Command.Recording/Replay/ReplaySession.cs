@@ -8,7 +8,7 @@ namespace Command.Recording.Replay;
 
 /// <summary>
 /// Plays a recorded session on one clock for all units: the recorded input events are folded through the same
-/// <see cref="IncidentProjection"/> live used, and derived events are recomputed rather than read. The clock
+/// <see cref="IncidentStream"/> live used, and derived events are recomputed rather than read. The clock
 /// advances by the <see cref="TimeProvider"/>'s elapsed time times <see cref="Speed"/> while playing.
 /// </summary>
 public sealed partial class ReplaySession : IAsyncDisposable
@@ -29,13 +29,16 @@ public sealed partial class ReplaySession : IAsyncDisposable
     private ReplaySession(SessionReader reader, TimeProvider time, AssessmentOptions? assessment)
     {
         (this.reader, this.time, this.assessment) = (reader, time, assessment);
-        Projection = new IncidentProjection(assessment);
+        Stream = new IncidentStream(assessment);
         Start = reader.Manifest.FirstTime ?? default;
         End = reader.Manifest.LastTime ?? default;
     }
 
-    /// <summary>The folded state at <see cref="Position"/>; replaced by a seek.</summary>
-    public IncidentProjection Projection { get; private set; }
+    /// <summary>The stream folded up to <see cref="Position"/>; replaced by a seek.</summary>
+    public IncidentStream Stream { get; private set; }
+
+    /// <summary>The folded state at <see cref="Position"/>.</summary>
+    public IncidentProjection Projection => Stream.Projection;
 
     public string IncidentId => reader.Manifest.IncidentId;
 
@@ -91,33 +94,35 @@ public sealed partial class ReplaySession : IAsyncDisposable
         }
 
         var target = Position + (elapsed * Speed);
+        var ticks = Stream.TicksFolded;
         var applied = await FoldUntilAsync(target > End ? End : target, cancellationToken);
         Position = target > End ? End : target;
         IsPaused = IsPaused || AtEnd;
-        return new ReplayFrame(Position, applied, false, AtEnd);
+        return new ReplayFrame(Position, applied, false, AtEnd, Stream.TicksFolded != ticks);
     }
 
     /// <summary>Folds the next recorded input event (and what it derives), moving the clock to its time.</summary>
     public async Task<ReplayFrame> StepAsync(CancellationToken cancellationToken = default)
     {
         var applied = new List<IncidentEvent>();
-        while (applied.Count == 0 && next is not null)
+        var ticks = Stream.TicksFolded;
+        while (next is not null)
         {
             var e = await TakeAsync(cancellationToken);
-            if (!e.IsDerived)
+            if (Stream.Replay(e, applied))
             {
-                Fold(e, applied);
                 Position = e.Time > Position ? e.Time : Position;
+                break;
             }
         }
 
         anchor = time.GetTimestamp();
-        return new ReplayFrame(Position, applied, false, AtEnd);
+        return new ReplayFrame(Position, applied, false, AtEnd, Stream.TicksFolded != ticks);
     }
 
     /// <summary>
-    /// Replaces the state with the state at <paramref name="instant"/>: restores the latest keyframe at or before it
-    /// and folds only the events after that keyframe; from the start only when no keyframe is that early.
+    /// Replaces the state with the state at <paramref name="instant"/>: restores the latest snapshot at or before it
+    /// and folds only the events after that snapshot; from the start only when no snapshot is that early.
     /// </summary>
     public async Task<ReplayFrame> SeekAsync(DateTimeOffset instant, CancellationToken cancellationToken = default)
     {
@@ -127,14 +132,14 @@ public sealed partial class ReplaySession : IAsyncDisposable
             await events.DisposeAsync();
         }
 
-        Projection = new IncidentProjection(assessment);
-        var keyframe = await reader.KeyframeAtOrBeforeAsync(instant, cancellationToken);
-        if (keyframe is { } k)
+        Stream = new IncidentStream(assessment);
+        var snapshot = await reader.SnapshotAtOrBeforeAsync(instant, cancellationToken);
+        if (snapshot is { } k)
         {
-            Projection.Restore(k.Snapshot);
+            Stream.Restore(k.Snapshot);
         }
 
-        events = reader.ReadAsync(keyframe?.Next, null, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        events = reader.ReadAsync(snapshot?.Next, null, cancellationToken).GetAsyncEnumerator(cancellationToken);
         next = await events.MoveNextAsync() ? events.Current : null;
         await FoldUntilAsync(instant, cancellationToken);
         Position = instant;

@@ -8,7 +8,7 @@ using Command.Recording.Layout;
 namespace Command.Recording.Storage;
 
 /// <summary>
-/// Sessions as blobs in one container: segments are append blobs, manifests and keyframes block blobs. Each append
+/// Sessions as blobs in one container: segments are append blobs, manifests and snapshots block blobs. Each append
 /// is conditional on the blob's current length, which makes a retried append exactly-once.
 /// </summary>
 public sealed class BlobSessionStore(BlobContainerClient container) : ISessionStore

@@ -26,7 +26,7 @@ public interface ISessionStore
     /// <summary>Reads a whole object; null when it does not exist.</summary>
     Task<byte[]?> ReadAllAsync(string path, CancellationToken cancellationToken);
 
-    /// <summary>Objects directly inside a session folder (not its keyframes), with their lengths.</summary>
+    /// <summary>Objects directly inside a session folder (not its snapshots), with their lengths.</summary>
     IAsyncEnumerable<StoredObject> ListAsync(string incidentId, CancellationToken cancellationToken);
 
     /// <summary>Incident ids of the sessions that have a manifest.</summary>

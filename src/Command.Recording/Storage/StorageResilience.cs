@@ -24,7 +24,7 @@ internal sealed class StorageResilience
     /// <summary>For live appends: a few quick retries, then the caller spills. Fails fast while the circuit is open.</summary>
     public ResiliencePipeline Live { get; }
 
-    /// <summary>For the spill drain, manifests and keyframes in the background: retries until cancelled.</summary>
+    /// <summary>For the spill drain, manifests and snapshots in the background: retries until cancelled.</summary>
     public ResiliencePipeline Drain { get; }
 
     public static StorageResilience Create(RecordingOptions options, TimeProvider time)

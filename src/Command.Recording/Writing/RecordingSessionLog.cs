@@ -53,10 +53,10 @@ public sealed class RecordingSessionLog : ISessionLog, IAsyncDisposable
         await writer.AppendAsync(batch).WaitAsync(cancellationToken);
     }
 
-    public async ValueTask KeyframeAsync(string incidentId, ProjectionSnapshot snapshot, CancellationToken cancellationToken = default)
+    public async ValueTask SnapshotAsync(string incidentId, IncidentSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         var writer = await WriterAsync(incidentId, cancellationToken);
-        await writer.KeyframeAsync(snapshot).WaitAsync(cancellationToken);
+        await writer.SnapshotAsync(snapshot).WaitAsync(cancellationToken);
     }
 
     /// <summary>Completes when every append made before it is on storage (spills drained) and manifests are current.</summary>
@@ -100,8 +100,8 @@ public sealed class RecordingSessionLog : ISessionLog, IAsyncDisposable
             return SessionTail.Empty;
         }
 
-        var (keyframe, from) = await reader.TailFromAsync(afterSequence, cancellationToken);
-        var last = keyframe?.Sequence ?? afterSequence;
+        var (snapshot, from) = await reader.TailFromAsync(afterSequence, cancellationToken);
+        var last = snapshot?.Sequence ?? afterSequence;
         var events = new List<IncidentEvent>();
         await foreach (var e in reader.ReadAsync(from, null, cancellationToken))
         {
@@ -114,7 +114,7 @@ public sealed class RecordingSessionLog : ISessionLog, IAsyncDisposable
             }
         }
 
-        return new SessionTail(keyframe, events);
+        return new SessionTail(snapshot, events);
     }
 
     /// <summary>Commits what is queued and drains spills (up to the shutdown timeout each); safe to call more than once.</summary>

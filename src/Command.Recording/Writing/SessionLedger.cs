@@ -10,13 +10,13 @@ using Polly;
 namespace Command.Recording.Writing;
 
 /// <summary>
-/// What one session holds on its store while it is being written: segments, keyframes, totals. Only one writer
+/// What one session holds on its store while it is being written: segments, snapshots, totals. Only one writer
 /// uses it at a time (the live path or the spill drain, never both), so it needs no lock.
 /// </summary>
 internal sealed class SessionLedger(ISessionStore store, string incidentId, RecordingOptions options, SessionManifest manifest)
 {
     private readonly List<SegmentEntry> segments = [.. manifest.Segments];
-    private readonly List<KeyframeEntry> keyframes = [.. manifest.Keyframes];
+    private readonly List<SnapshotEntry> snapshots = [.. manifest.Snapshots];
     private SessionManifest totals = manifest;
 
     // After a restart a fresh segment is started rather than appending behind a tail whose block count is unknown.
@@ -26,7 +26,7 @@ internal sealed class SessionLedger(ISessionStore store, string incidentId, Reco
 
     public bool ManifestDirty { get; private set; }
 
-    public SessionManifest Manifest => totals with { Segments = [.. segments], Keyframes = [.. keyframes] };
+    public SessionManifest Manifest => totals with { Segments = [.. segments], Snapshots = [.. snapshots] };
 
     public static async Task<SessionLedger> OpenAsync(ISessionStore store, string incidentId, RecordingOptions options, CancellationToken cancellationToken)
     {
@@ -81,18 +81,18 @@ internal sealed class SessionLedger(ISessionStore store, string incidentId, Reco
         return roll;
     }
 
-    /// <summary>Stores a keyframe taken right after the last committed event; returns false when it is not that.</summary>
-    public async Task<bool> KeyframeAsync(ProjectionSnapshot snapshot, ResiliencePipeline pipeline, CancellationToken cancellationToken)
+    /// <summary>Stores a snapshot taken right after the last committed event; returns false when it is not that.</summary>
+    public async Task<bool> SnapshotAsync(IncidentSnapshot snapshot, ResiliencePipeline pipeline, CancellationToken cancellationToken)
     {
         if (segments.Count == 0 || snapshot.Sequence != totals.LastSequence)
         {
             return false;
         }
 
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(snapshot, EventJsonContext.Default.ProjectionSnapshot);
-        var path = SessionPaths.Keyframe(incidentId, snapshot.Sequence);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(snapshot, EventJsonContext.Default.IncidentSnapshot);
+        var path = SessionPaths.Snapshot(incidentId, snapshot.Sequence);
         await pipeline.ExecuteAsync(async ct => await store.WriteAsync(path, bytes, ct), cancellationToken);
-        keyframes.Add(new KeyframeEntry(snapshot.Sequence, snapshot.Clock, segments[^1].Name, segments[^1].Length));
+        snapshots.Add(new SnapshotEntry(snapshot.Sequence, snapshot.Clock, segments[^1].Name, segments[^1].Length));
         ManifestDirty = true;
         return true;
     }

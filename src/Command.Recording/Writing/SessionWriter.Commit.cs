@@ -89,7 +89,7 @@ internal sealed partial class SessionWriter
 
     private sealed record Append(EncodedBatch Batch) : Request;
 
-    private sealed record Keyframe(ProjectionSnapshot Snapshot) : Request;
+    private sealed record StoreSnapshot(IncidentSnapshot Snapshot) : Request;
 
     private sealed record Flush : Request;
 }

@@ -57,14 +57,14 @@ internal sealed partial class SessionWriter
         }
     }
 
-    private async Task StoreKeyframeAsync(ProjectionSnapshot snapshot)
+    private async Task StoreSnapshotAsync(IncidentSnapshot snapshot)
     {
-        // A keyframe only saves reading time; while spilling its offset is unknown, and a later one will do.
+        // A snapshot only saves reading time; while spilling its offset is unknown, and a later one will do.
         try
         {
-            if (spilling || !await ledger.KeyframeAsync(snapshot, resilience.Live, stopping.Token))
+            if (spilling || !await ledger.SnapshotAsync(snapshot, resilience.Live, stopping.Token))
             {
-                LogKeyframeSkipped(logger, incidentId, snapshot.Sequence, ledger.LastSequence, spilling);
+                LogSnapshotSkipped(logger, incidentId, snapshot.Sequence, ledger.LastSequence, spilling);
                 return;
             }
 
@@ -72,7 +72,7 @@ internal sealed partial class SessionWriter
         }
         catch (Exception ex) when (StorageResilience.IsStorageFailure(ex) || ex is BrokenCircuitException)
         {
-            LogKeyframeFailed(logger, ex, incidentId, snapshot.Sequence);
+            LogSnapshotFailed(logger, ex, incidentId, snapshot.Sequence);
         }
     }
 

@@ -19,11 +19,11 @@ internal sealed partial class SessionWriter
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not record {Count} events of session {IncidentId} on storage or in the spill")]
     private static partial void LogAppendFailed(ILogger logger, Exception exception, string incidentId, int count);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Keyframe {Sequence} of session {IncidentId} skipped (last stored {LastSequence}, spilling {Spilling})")]
-    private static partial void LogKeyframeSkipped(ILogger logger, string incidentId, long sequence, long lastSequence, bool spilling);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Snapshot {Sequence} of session {IncidentId} skipped (last stored {LastSequence}, spilling {Spilling})")]
+    private static partial void LogSnapshotSkipped(ILogger logger, string incidentId, long sequence, long lastSequence, bool spilling);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Keyframe {Sequence} of session {IncidentId} not stored; replay seeks from an earlier one")]
-    private static partial void LogKeyframeFailed(ILogger logger, Exception exception, string incidentId, long sequence);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot {Sequence} of session {IncidentId} not stored; replay seeks from an earlier one")]
+    private static partial void LogSnapshotFailed(ILogger logger, Exception exception, string incidentId, long sequence);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Manifest of session {IncidentId} not written; readers rebuild it from the segments")]
     private static partial void LogManifestNotWritten(ILogger logger, Exception exception, string incidentId);

@@ -55,7 +55,7 @@ internal sealed partial class SessionWriter : IAsyncDisposable
 
     public Task AppendAsync(EncodedBatch batch) => Enqueue(new Append(batch));
 
-    public Task KeyframeAsync(ProjectionSnapshot snapshot) => Enqueue(new Keyframe(snapshot));
+    public Task SnapshotAsync(IncidentSnapshot snapshot) => Enqueue(new StoreSnapshot(snapshot));
 
     /// <summary>Completes when everything queued before it is on storage (the spill drained) and the manifest is current.</summary>
     public Task FlushAsync() => Enqueue(new Flush());
@@ -85,7 +85,7 @@ internal sealed partial class SessionWriter : IAsyncDisposable
                 bytes = 0;
                 await (request switch
                 {
-                    Keyframe k => Complete(k, () => StoreKeyframeAsync(k.Snapshot)),
+                    StoreSnapshot k => Complete(k, () => StoreSnapshotAsync(k.Snapshot)),
                     Flush f => Complete(f, FlushNowAsync),
                     _ => Task.CompletedTask,
                 });

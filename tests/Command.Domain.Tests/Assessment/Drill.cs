@@ -11,8 +11,8 @@ using Command.Domain.Units;
 namespace Command.Domain.Tests.Assessment;
 
 /// <summary>
-/// Drives an incident projection the way the grain does: sequences every event, applies the derived ones back,
-/// and ticks the clock once a second. Positions are given in local metres east and north of the site origin.
+/// Drives an incident stream the way the grain does: records every input on the drill's clock, and lets the clock
+/// tick once a second. Positions are given in local metres east and north of the site origin.
 /// </summary>
 internal sealed class Drill
 {
@@ -20,17 +20,18 @@ internal sealed class Drill
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
     private readonly Dictionary<string, (Func<double, LocalPoint> Path, int Cadence, double? Accuracy, Func<double, double?>? Altitude)> movers = [];
-    private long sequence;
 
-    public Drill(AssessmentOptions? options = null, Site? site = null)
+    public Drill(AssessmentOptions? options = null, Site? site = null, int schema = IncidentSchema.Current)
     {
-        Projection = new IncidentProjection(options);
+        Stream = new IncidentStream(options);
         Frame = new LocalFrame(Origin);
         Now = Start;
-        Feed(new IncidentOpened("I1", "drill", site ?? new Site("open ground", Origin, [], []), false, "test"));
+        Feed(new IncidentOpened("I1", "drill", site ?? new Site("open ground", Origin, [], []), false, "test", schema));
     }
 
-    public IncidentProjection Projection { get; }
+    public IncidentStream Stream { get; }
+
+    public IncidentProjection Projection => Stream.Projection;
 
     public LocalFrame Frame { get; }
 
@@ -44,17 +45,7 @@ internal sealed class Drill
 
     public GeoPoint Geo(double east, double north) => Frame.ToGeo(new LocalPoint(east, north));
 
-    public void Feed(IncidentEvent e)
-    {
-        var input = e with { Sequence = ++sequence, Time = Now };
-        Recorded.Add(input);
-        foreach (var derived in Projection.Apply(input))
-        {
-            var sequenced = derived with { Sequence = ++sequence };
-            Recorded.Add(sequenced);
-            Projection.Apply(sequenced);
-        }
-    }
+    public void Feed(IncidentEvent e) => Stream.Record(e, Now, Recorded);
 
     public void Threat(string id, double east, double north, ThreatPhase phase = ThreatPhase.Active, double uncertaintyM = 0, int? floor = null) =>
         Feed(new ThreatSet(new Threat(id, Geo(east, north), uncertaintyM, phase, floor), "test"));
@@ -73,7 +64,7 @@ internal sealed class Drill
     public void Fix(string id, LocalPoint at, double? accuracyM = 3, double? altitudeM = null) =>
         Feed(new PositionAccepted(new PositionReport(id, ReportSource.Simulator, Now, Frame.ToGeo(at), altitudeM, accuracyM)));
 
-    /// <summary>Advances the clock second by second: due fixes first, then the tick, as the grain records them.</summary>
+    /// <summary>Advances the clock second by second: the second's tick and its due fixes, as the grain folds them.</summary>
     public void Run(double seconds)
     {
         var end = Elapsed + seconds;
@@ -89,7 +80,7 @@ internal sealed class Drill
                 }
             }
 
-            Feed(new ClockTicked());
+            Stream.Tick(Now, Recorded);
         }
     }
 

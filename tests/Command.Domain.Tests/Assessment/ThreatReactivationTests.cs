@@ -43,7 +43,7 @@ public sealed class ThreatReactivationTests
         drill.Run(70);
         var before = drill.Assess("u1").StateSince;
         var restored = new Command.Domain.Incidents.IncidentProjection();
-        restored.Restore(drill.Projection.Capture());
+        restored.Restore(drill.Projection.Snapshot());
 
         var moved = new ThreatSet(new Threat("T1", drill.Geo(5, 0), 0, ThreatPhase.Active, null), "test") { Sequence = drill.Projection.LastSequence + 1, Time = drill.Now };
         drill.Feed(moved with { Sequence = 0 });

@@ -1,6 +1,7 @@
 using Command.Domain.Assessment;
 using Command.Domain.Recording;
 using Command.Domain.Validation;
+using Command.Domain.Views;
 using Command.Grains.Incidents;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -42,9 +43,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddKeyedSingleton<TimeProvider>(IncidentClock.Key, SharedClock);
             silo.Services.AddSingleton(ValidationOptions.Default);
             silo.Services.AddSingleton(AssessmentOptions.Default);
-
-            // Ticks are driven by tests through reports and the fake clock, not by wall-clock timers.
-            silo.Services.Configure<IncidentGrainOptions>(o => o.TickInterval = TimeSpan.FromHours(1));
+            silo.Services.AddSingleton(FramePacing.Default);
         }
     }
 }

@@ -10,6 +10,7 @@ public sealed class MemorySessionLog : ISessionLog
 {
     private readonly ConcurrentDictionary<string, List<IncidentEvent>> sessions = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> holds = new();
+    private readonly List<(string IncidentId, Func<IReadOnlyList<IncidentEvent>, bool> Wanted, TaskCompletionSource Seen)> waiters = [];
 
     /// <summary>Keeps appends to an incident from completing (they are kept, in order) until <see cref="Release"/>.</summary>
     public void Hold(string incidentId) => holds[incidentId] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -30,14 +31,40 @@ public sealed class MemorySessionLog : ISessionLog
             session.AddRange(events);
         }
 
+        lock (waiters)
+        {
+            foreach (var waiter in waiters.Where(w => w.IncidentId == incidentId && w.Wanted(Events(incidentId))).ToList())
+            {
+                waiters.Remove(waiter);
+                waiter.Seen.SetResult();
+            }
+        }
+
         return holds.TryGetValue(incidentId, out var hold) ? new ValueTask(hold.Task) : ValueTask.CompletedTask;
     }
 
-    public ValueTask KeyframeAsync(string incidentId, ProjectionSnapshot snapshot, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+    public ValueTask SnapshotAsync(string incidentId, IncidentSnapshot snapshot, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 
-    /// <summary>Every event recorded after the sequence (this log keeps no keyframes, so it never offers one).</summary>
+    /// <summary>Every event recorded after the sequence (this log keeps no snapshots, so it never offers one).</summary>
     public ValueTask<SessionTail> ReadTailAsync(string incidentId, long afterSequence, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(new SessionTail(null, [.. Events(incidentId).Where(e => e.Sequence > afterSequence)]));
+
+    /// <summary>Completes once the incident's events handed to this log (held or not) satisfy <paramref name="wanted"/>.</summary>
+    public Task HandedOverAsync(string incidentId, Func<IReadOnlyList<IncidentEvent>, bool> wanted)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (waiters)
+        {
+            if (wanted(Events(incidentId)))
+            {
+                return Task.CompletedTask;
+            }
+
+            waiters.Add((incidentId, wanted, seen));
+        }
+
+        return seen.Task;
+    }
 
     public IReadOnlyList<IncidentEvent> Events(string incidentId)
     {

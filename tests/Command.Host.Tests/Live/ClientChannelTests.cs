@@ -1,3 +1,4 @@
+using Command.Domain.Views;
 using Command.Grains.Incidents;
 using Command.Host.Live;
 using Microsoft.AspNetCore.SignalR;
@@ -14,7 +15,7 @@ public sealed class ClientChannelTests
     {
         var clock = new FakeTimeProvider(T0);
         var client = new GatedClient();
-        await using var channel = new ClientChannel("c1", new OneClientHub(client), clock, TimeSpan.FromMilliseconds(100), NullLogger.Instance);
+        await using var channel = new ClientChannel("c1", new OneClientHub(client), clock, FramePacing.Default, NullLogger.Instance);
 
         channel.Offer(new EncodedFrame(Frame(1, false, [Unit("A", 100)])));
         var first = await client.Started.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
@@ -36,7 +37,7 @@ public sealed class ClientChannelTests
     {
         var clock = new FakeTimeProvider(T0);
         var client = new GatedClient(open: true);
-        await using var channel = new ClientChannel("c1", new OneClientHub(client), clock, TimeSpan.FromMilliseconds(100), NullLogger.Instance);
+        await using var channel = new ClientChannel("c1", new OneClientHub(client), clock, FramePacing.Default, NullLogger.Instance);
         var ct = TestContext.Current.CancellationToken;
         var sent = new List<long>();
 

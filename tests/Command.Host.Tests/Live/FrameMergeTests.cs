@@ -2,6 +2,7 @@ using Command.Domain.Assessment;
 using Command.Domain.Events;
 using Command.Domain.Threats;
 using Command.Domain.Units;
+using Command.Domain.Views;
 using Command.Grains.Incidents;
 using Command.Host.Live;
 

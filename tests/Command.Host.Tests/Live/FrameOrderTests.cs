@@ -52,7 +52,7 @@ public sealed class FrameOrderTests
         var order = new FrameOrder();
         order.Admit(Frame(10, false, [Unit("A", 90)]));
 
-        // Numbered from an older keyframe, but stamped later than anything seen.
+        // Numbered from an older snapshot, but stamped later than anything seen.
         var restarted = Frame(8, false, [Unit("A", 80)]) with { Clock = T0.AddMinutes(5) };
 
         Assert.Same(restarted, order.Admit(restarted));

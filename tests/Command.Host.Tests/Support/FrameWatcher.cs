@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Command.Domain.Views;
 using Command.Grains.Incidents;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;

@@ -12,7 +12,7 @@ public sealed class AfterActionExportTests
     [Fact]
     public async Task The_report_of_a_recorded_drill_counts_its_units_flags_and_rejections()
     {
-        var drill = await RecordedDrill.RecordAsync(seconds: 240, keyframeEvery: 0);
+        var drill = await RecordedDrill.RecordAsync(seconds: 240, snapshotEvery: 0);
         var report = await AfterActionExport.BuildAsync(await drill.OpenAsync(), cancellationToken: Ct);
 
         Assert.Equal(["P1", "P2", "P3"], report.Units.Select(u => u.UnitId));
@@ -27,7 +27,7 @@ public sealed class AfterActionExportTests
     [Fact]
     public async Task Json_csv_and_html_exports_carry_the_report()
     {
-        var drill = await RecordedDrill.RecordAsync(seconds: 120, keyframeEvery: 0);
+        var drill = await RecordedDrill.RecordAsync(seconds: 120, snapshotEvery: 0);
         var report = await AfterActionExport.BuildAsync(await drill.OpenAsync(), cancellationToken: Ct);
 
         using var json = JsonDocument.Parse(await Write(s => AfterActionExport.WriteJsonAsync(report, s, Ct)));
@@ -51,7 +51,7 @@ public sealed class AfterActionExportTests
     [Fact]
     public async Task Reading_positions_by_their_parts_gives_the_same_report_as_decoding_every_event()
     {
-        var drill = await RecordedDrill.RecordAsync(seconds: 150, keyframeEvery: 0);
+        var drill = await RecordedDrill.RecordAsync(seconds: 150, snapshotEvery: 0);
         var reader = await drill.OpenAsync();
 
         var quick = await AfterActionExport.BuildAsync(reader, cancellationToken: Ct);

@@ -13,7 +13,7 @@ public sealed class ReplayClockTests
     [Fact]
     public async Task Playing_at_two_times_moves_the_clock_twice_as_fast_as_the_time_provider()
     {
-        var drill = await RecordedDrill.RecordAsync(seconds: 60, keyframeEvery: 0);
+        var drill = await RecordedDrill.RecordAsync(seconds: 60, snapshotEvery: 0);
         var clock = new FakeTimeProvider(Drill.T0);
         await using var replay = await ReplaySession.OpenAsync(await drill.OpenAsync(), clock, cancellationToken: Ct);
         replay.SetSpeed(2);
@@ -23,14 +23,15 @@ public sealed class ReplayClockTests
 
         Assert.Equal(Drill.T0.AddSeconds(20), frame.Position);
         Assert.Equal(Drill.T0.AddSeconds(20), replay.Projection.Clock);
-        Assert.Equal(20 * 4, frame.Applied.Count(e => e is PositionAccepted or ClockTicked));
+        Assert.Equal(20 * 3, frame.Applied.Count(e => e is PositionAccepted));
+        Assert.True(frame.Ticked);
         Assert.True(frame.IsReplay);
     }
 
     [Fact]
     public async Task A_paused_replay_does_not_move()
     {
-        var drill = await RecordedDrill.RecordAsync(seconds: 30, keyframeEvery: 0);
+        var drill = await RecordedDrill.RecordAsync(seconds: 30, snapshotEvery: 0);
         var clock = new FakeTimeProvider(Drill.T0);
         await using var replay = await ReplaySession.OpenAsync(await drill.OpenAsync(), clock, cancellationToken: Ct);
         replay.Play();
@@ -46,7 +47,7 @@ public sealed class ReplayClockTests
     [Fact]
     public async Task Step_folds_exactly_the_next_input_event()
     {
-        var drill = await RecordedDrill.RecordAsync(seconds: 5, keyframeEvery: 0);
+        var drill = await RecordedDrill.RecordAsync(seconds: 5, snapshotEvery: 0);
         await using var replay = await ReplaySession.OpenAsync(await drill.OpenAsync(), new FakeTimeProvider(), cancellationToken: Ct);
         var frame = await replay.StepAsync(Ct);
 
@@ -60,30 +61,30 @@ public sealed class ReplayClockTests
     [InlineData(61)]
     public async Task Speeds_outside_a_quarter_to_sixty_times_are_refused(double speed)
     {
-        var drill = await RecordedDrill.RecordAsync(seconds: 2, keyframeEvery: 0);
+        var drill = await RecordedDrill.RecordAsync(seconds: 2, snapshotEvery: 0);
         await using var replay = await ReplaySession.OpenAsync(await drill.OpenAsync(), new FakeTimeProvider(), cancellationToken: Ct);
         Assert.Throws<ArgumentOutOfRangeException>(() => replay.SetSpeed(speed));
     }
 
     [Fact]
-    public async Task Seek_reads_from_the_keyframe_offset_not_from_the_start()
+    public async Task Seek_reads_from_the_snapshot_offset_not_from_the_start()
     {
-        var drill = await RecordedDrill.RecordAsync(seconds: 120, keyframeEvery: 40);
+        var drill = await RecordedDrill.RecordAsync(seconds: 120, snapshotEvery: 40);
         var store = new ReadLog(drill.Store);
         var reader = await SessionReader.OpenAsync(store, RecordedDrill.IncidentId, Ct);
         await using var replay = await ReplaySession.OpenAsync(reader, new FakeTimeProvider(), cancellationToken: Ct);
         store.Reads.Clear();
         await replay.SeekAsync(Drill.T0.AddSeconds(100), Ct);
 
-        var keyframe = reader.Manifest.Keyframes.Last(k => k.Time <= Drill.T0.AddSeconds(100));
-        Assert.Equal([($"{RecordedDrill.IncidentId}/{keyframe.Segment}", keyframe.Offset)], store.Reads);
-        Assert.True(keyframe.Offset > 0);
+        var snapshot = reader.Manifest.Snapshots.Last(k => k.Time <= Drill.T0.AddSeconds(100));
+        Assert.Equal([($"{RecordedDrill.IncidentId}/{snapshot.Segment}", snapshot.Offset)], store.Reads);
+        Assert.True(snapshot.Offset > 0);
     }
 
     [Fact]
     public async Task The_timeline_holds_every_recorded_flag_and_command()
     {
-        var drill = await RecordedDrill.RecordAsync(seconds: 200, keyframeEvery: 0);
+        var drill = await RecordedDrill.RecordAsync(seconds: 200, snapshotEvery: 0);
         await using var replay = await ReplaySession.OpenAsync(await drill.OpenAsync(), new FakeTimeProvider(), cancellationToken: Ct);
 
         var expected = drill.Recorded.Where(e => e is FlagRaised or FlagEscalated or FlagCleared or FlagAcknowledged or ThreatSet or ThreatPhaseChanged or UnitRoleChanged or DrillControlled);

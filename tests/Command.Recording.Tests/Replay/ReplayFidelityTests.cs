@@ -14,7 +14,7 @@ public sealed class ReplayFidelityTests
     [Fact]
     public async Task Replay_recomputes_exactly_the_flag_events_that_were_recorded()
     {
-        var drill = await RecordedDrill.RecordAsync(seconds: 300, keyframeEvery: 100);
+        var drill = await RecordedDrill.RecordAsync(seconds: 300, snapshotEvery: 100);
         var recordedFlags = drill.Recorded.Where(e => e.IsDerived).ToList();
         Assert.Contains(recordedFlags, e => e is FlagRaised { Subject: "P1" });
 
@@ -35,19 +35,19 @@ public sealed class ReplayFidelityTests
     }
 
     [Fact]
-    public async Task Seeking_through_a_keyframe_reaches_the_same_state_as_folding_from_the_start()
+    public async Task Seeking_through_a_snapshot_reaches_the_same_state_as_folding_from_the_start()
     {
-        var withKeyframes = await RecordedDrill.RecordAsync(seconds: 240, keyframeEvery: 50);
-        var withoutKeyframes = await RecordedDrill.RecordAsync(seconds: 240, keyframeEvery: 0);
+        var withSnapshots = await RecordedDrill.RecordAsync(seconds: 240, snapshotEvery: 50);
+        var withoutSnapshots = await RecordedDrill.RecordAsync(seconds: 240, snapshotEvery: 0);
         var instant = Drill.T0.AddSeconds(170.5);
 
-        var viaKeyframe = await StateAtAsync(withKeyframes, instant);
-        var fromStart = await StateAtAsync(withoutKeyframes, instant);
+        var viaSnapshot = await StateAtAsync(withSnapshots, instant);
+        var fromStart = await StateAtAsync(withoutSnapshots, instant);
 
-        Assert.NotEmpty((await withKeyframes.OpenAsync()).Manifest.Keyframes);
-        Assert.Empty((await withoutKeyframes.OpenAsync()).Manifest.Keyframes);
-        Assert.Equal(Json(fromStart.Capture()), Json(viaKeyframe.Capture()));
-        Assert.Equal(Drill.T0.AddSeconds(170), viaKeyframe.Clock);
+        Assert.NotEmpty((await withSnapshots.OpenAsync()).Manifest.Snapshots);
+        Assert.Empty((await withoutSnapshots.OpenAsync()).Manifest.Snapshots);
+        Assert.Equal(Json(fromStart.Snapshot()), Json(viaSnapshot.Snapshot()));
+        Assert.Equal(Drill.T0.AddSeconds(170), viaSnapshot.Clock);
     }
 
     private static async Task<IncidentProjection> StateAtAsync(RecordedDrill drill, DateTimeOffset instant)
@@ -58,5 +58,5 @@ public sealed class ReplayFidelityTests
         return replay.Projection;
     }
 
-    private static string Json(ProjectionSnapshot snapshot) => JsonSerializer.Serialize(snapshot, EventJsonContext.Default.ProjectionSnapshot);
+    private static string Json(IncidentSnapshot snapshot) => JsonSerializer.Serialize(snapshot, EventJsonContext.Default.IncidentSnapshot);
 }

@@ -6,16 +6,17 @@ using Command.Recording.Replay;
 namespace Command.Recording.Tests.Scenarios;
 
 /// <summary>
-/// Records the way the incident grain does: each input event is sequenced and folded, its derived events are
-/// sequenced right after it, all are appended through the session log, and a keyframe is taken every
-/// <c>keyframeEvery</c> inputs.
+/// Records the way the incident grain does: each input event is folded through an <see cref="IncidentStream"/> at its
+/// own time, what it yields is appended through the session log, and a snapshot is stored every
+/// <c>snapshotEvery</c> inputs.
 /// </summary>
-public sealed class GrainLikeRecorder(ISessionLog log, string incidentId, int keyframeEvery = 0)
+public sealed class GrainLikeRecorder(ISessionLog log, string incidentId, int snapshotEvery = 0)
 {
-    private long sequence;
     private int inputs;
 
-    public IncidentProjection Projection { get; } = new();
+    public IncidentStream Stream { get; } = new();
+
+    public IncidentProjection Projection => Stream.Projection;
 
     public List<IncidentEvent> Recorded { get; } = [];
 
@@ -23,15 +24,25 @@ public sealed class GrainLikeRecorder(ISessionLog log, string incidentId, int ke
     {
         foreach (var input in inputEvents)
         {
-            var sequenced = input with { Sequence = ++sequence };
-            var derived = DerivedEvents.Sequence(sequenced, Projection.Apply(sequenced), Projection.Clock);
-            sequence += derived.Count;
-            IncidentEvent[] batch = [sequenced, .. derived];
-            await log.AppendAsync(incidentId, batch, TestContext.Current.CancellationToken);
-            Recorded.AddRange(batch);
-            if (keyframeEvery > 0 && ++inputs % keyframeEvery == 0)
+            var batch = new List<IncidentEvent>();
+            if (input is ClockTicked)
             {
-                await log.KeyframeAsync(incidentId, Projection.Capture(), TestContext.Current.CancellationToken);
+                Stream.Tick(input.Time, batch);
+            }
+            else
+            {
+                Stream.Record(input, input.Time, batch);
+            }
+
+            if (batch.Count > 0)
+            {
+                await log.AppendAsync(incidentId, batch, TestContext.Current.CancellationToken);
+                Recorded.AddRange(batch);
+            }
+
+            if (snapshotEvery > 0 && ++inputs % snapshotEvery == 0)
+            {
+                await log.SnapshotAsync(incidentId, Stream.Snapshot(), TestContext.Current.CancellationToken);
             }
         }
     }

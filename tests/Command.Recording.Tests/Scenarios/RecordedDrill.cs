@@ -9,12 +9,12 @@ public sealed record RecordedDrill(DiskSessionStore Store, List<IncidentEvent> R
 {
     public const string IncidentId = "drill-1";
 
-    public static async Task<RecordedDrill> RecordAsync(int seconds, int keyframeEvery)
+    public static async Task<RecordedDrill> RecordAsync(int seconds, int snapshotEvery)
     {
         var root = TestRecording.TempFolder();
         var store = new DiskSessionStore(Path.Combine(root, "sessions"));
         await using var log = TestRecording.Log(store, TestRecording.Options(Path.Combine(root, "spill")));
-        var recorder = new GrainLikeRecorder(log, IncidentId, keyframeEvery);
+        var recorder = new GrainLikeRecorder(log, IncidentId, snapshotEvery);
         await recorder.RecordAsync(Drill.Inputs(seconds));
         return new RecordedDrill(store, recorder.Recorded);
     }

@@ -10,8 +10,8 @@ using Command.Recording.Replay;
 namespace Command.Benchmarks.Recording;
 
 /// <summary>
-/// A one-hour drill of 500 units reporting once a second (1.8 M accepted positions plus a tick a second), folded
-/// the way the incident grain does so the recording carries the real derived flag events. Seven units in ten
+/// A one-hour drill of 500 units reporting once a second (1.8 M accepted positions), folded through the incident
+/// stream as the grain folds it, so the recording carries the real derived flag events. Seven units in ten
 /// close on the threat and stop at it, two in ten hold 250-400 m out (they get flagged), one in ten is perimeter.
 /// </summary>
 internal static class HourSession
@@ -20,30 +20,22 @@ internal static class HourSession
     public const int Seconds = 3600;
     public const string IncidentId = "bench-hour";
 
-    /// <summary>Keyframe cadence, seconds of drill: what keeps a seek under 200 ms at this size (see the figures).</summary>
-    public const int KeyframeEvery = 10;
+    /// <summary>Snapshot cadence, seconds of drill: what keeps a seek under 200 ms at this size (see the figures).</summary>
+    public const int SnapshotEvery = 10;
     public static readonly DateTimeOffset T0 = new(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
     private static readonly GeoPoint Origin = new(39.74, -104.99);
 
-    /// <summary>Per second of the drill, the batch the grain appends; keyframes every <paramref name="keyframeEvery"/> seconds.</summary>
-    public static IEnumerable<(IncidentEvent[] Batch, ProjectionSnapshot? Keyframe)> Batches(int keyframeEvery = KeyframeEvery)
+    /// <summary>Per second of the drill, the batch the grain appends; snapshots every <paramref name="snapshotEvery"/> seconds.</summary>
+    public static IEnumerable<(IncidentEvent[] Batch, IncidentSnapshot? Snapshot)> Batches(int snapshotEvery = SnapshotEvery)
     {
         var frame = new LocalFrame(Origin);
         var site = new Site("Bench campus", Origin,
             [new Building("B1", "Main", [.. new[] { (-40.0, -40.0), (40, -40), (40, 40), (-40, 40) }.Select(p => frame.ToGeo(new LocalPoint(p.Item1, p.Item2)))])], []);
-        var projection = new IncidentProjection();
-        long sequence = 0;
+        var stream = new IncidentStream();
         var batch = new List<IncidentEvent>();
-        void Fold(IncidentEvent input)
-        {
-            var sequenced = input with { Sequence = ++sequence };
-            batch.Add(sequenced);
-            var derived = DerivedEvents.Sequence(sequenced, projection.Apply(sequenced), projection.Clock);
-            sequence += derived.Count;
-            batch.AddRange(derived);
-        }
+        void Fold(IncidentEvent input) => stream.Record(input, input.Time, batch);
 
-        Fold(new IncidentOpened(IncidentId, "Bench hour", site, true, "bench") { Time = T0 });
+        Fold(new IncidentOpened(IncidentId, "Bench hour", site, true, "bench", IncidentSchema.Current) { Time = T0 });
         Fold(new ThreatSet(new Threat("T1", Origin, 5, ThreatPhase.Active), "bench") { Time = T0 });
         var starts = new (double East, double North, UnitRole Role, double Hold)[Units];
         var random = new Random(7);
@@ -72,8 +64,8 @@ internal static class HourSession
                 Fold(new PositionAccepted(report) { Time = t });
             }
 
-            Fold(new ClockTicked { Time = t });
-            yield return ([.. batch], keyframeEvery > 0 && s % keyframeEvery == 0 ? projection.Capture() : null);
+            stream.Tick(t, batch);
+            yield return ([.. batch], snapshotEvery > 0 && s % snapshotEvery == 0 ? stream.Snapshot() : null);
         }
     }
 }

@@ -12,7 +12,7 @@ namespace Command.Benchmarks.Recording;
 /// </summary>
 internal static class RecordedHour
 {
-    public static string Root { get; } = Path.Combine(Path.GetTempPath(), "command-bench", $"hour-{HourSession.Units}x{HourSession.Seconds}-k{HourSession.KeyframeEvery}");
+    public static string Root { get; } = Path.Combine(Path.GetTempPath(), "command-bench", $"hour-{HourSession.Units}x{HourSession.Seconds}-k{HourSession.SnapshotEvery}");
 
     public static DiskSessionStore Store => new(Root);
 
@@ -33,12 +33,12 @@ internal static class RecordedHour
         var options = new RecordingOptions { SpillPath = Path.Combine(Root, "..", "spill") };
         await using (var log = new RecordingSessionLog(Store, options, TimeProvider.System, NullLogger<RecordingSessionLog>.Instance))
         {
-            foreach (var (batch, keyframe) in HourSession.Batches())
+            foreach (var (batch, snapshot) in HourSession.Batches())
             {
                 await log.AppendAsync(HourSession.IncidentId, batch);
-                if (keyframe is not null)
+                if (snapshot is not null)
                 {
-                    await log.KeyframeAsync(HourSession.IncidentId, keyframe);
+                    await log.SnapshotAsync(HourSession.IncidentId, snapshot);
                 }
             }
         }

@@ -21,7 +21,7 @@ public static class RecordingMacro
         output.WriteLine($"generated and folded {total:N0} events in {watch.Elapsed.TotalSeconds:F1} s");
         var reader = await SessionReader.OpenAsync(RecordedHour.Store, HourSession.IncidentId);
         var mib = reader.TotalBytes / (1024.0 * 1024);
-        output.WriteLine($"session: {reader.Manifest.EventCount:N0} events, {mib:F0} MiB in {reader.Manifest.Segments.Length} segments, {reader.Manifest.Keyframes.Length} keyframes");
+        output.WriteLine($"session: {reader.Manifest.EventCount:N0} events, {mib:F0} MiB in {reader.Manifest.Segments.Length} segments, {reader.Manifest.Snapshots.Length} snapshots");
 
         watch.Restart();
         await RecordingOperations.WriteAsync(RecordingOperations.NewDiskStore(), HourSession.IncidentId);

@@ -14,7 +14,7 @@ namespace Command.Benchmarks.Recording;
 /// <summary>The measured operations, shared by the BenchmarkDotNet class and the console macro run.</summary>
 internal static class RecordingOperations
 {
-    private static readonly Lazy<List<IncidentEvent[]>> HourBatches = new(() => [.. HourSession.Batches(keyframeEvery: 0).Select(b => b.Batch)]);
+    private static readonly Lazy<List<IncidentEvent[]>> HourBatches = new(() => [.. HourSession.Batches(snapshotEvery: 0).Select(b => b.Batch)]);
 
     /// <summary>The hour's batches, generated once per process and only by the write benchmarks (the fold is not what is measured).</summary>
     public static List<IncidentEvent[]> Batches => HourBatches.Value;
@@ -56,7 +56,7 @@ internal static class RecordingOperations
         new(new BlobServiceClient(azurite.ConnectionString, RecordingServiceCollectionExtensions.BlobOptions(new RecordingOptions()))
             .GetBlobContainerClient("bench" + Guid.NewGuid().ToString("N")));
 
-    /// <summary>Opens the recorded hour and seeks to an instant: keyframe restore plus the fold to the instant.</summary>
+    /// <summary>Opens the recorded hour and seeks to an instant: snapshot restore plus the fold to the instant.</summary>
     public static async Task<long> OpenAndSeekAsync(DateTimeOffset instant)
     {
         var reader = await SessionReader.OpenAsync(RecordedHour.Store, HourSession.IncidentId);

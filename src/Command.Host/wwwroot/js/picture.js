@@ -53,8 +53,10 @@ export class Picture {
   }
 
   apply(frame) {
-    // Frames up to the snapshot's sequence are already in it; later ones apply in the order they come.
-    if (!frame.full && frame.sequence <= this.snapshotSequence) return;
+    // Frames up to the snapshot's sequence are already in it (a frame of the clock alone, at the same sequence, is
+    // newer only if its clock is); later ones apply in the order they come.
+    if (!frame.full && (frame.sequence < this.snapshotSequence
+      || (frame.sequence === this.snapshotSequence && Date.parse(frame.clock) <= Date.parse(this.snapshotClock)))) return;
     if (frame.full) {
       this.snapshotSequence = frame.sequence;
       this.snapshotClock = frame.clock;

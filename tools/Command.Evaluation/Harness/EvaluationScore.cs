@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Command.Domain.Assessment;
 
-namespace Command.Domain.Evaluation;
+namespace Command.Evaluation.Harness;
 
 /// <summary>A true hold (or retreat) of a closing unit and when, if ever, it was flagged.</summary>
 /// <param name="Incident">Index of the incident in the set.</param>

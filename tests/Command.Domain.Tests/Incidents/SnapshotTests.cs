@@ -7,15 +7,15 @@ using Command.Domain.Units;
 
 namespace Command.Domain.Tests.Incidents;
 
-public sealed class KeyframeTests
+public sealed class SnapshotTests
 {
     // Noisy units doing everything the assessment distinguishes: closing, holding, moving away, going silent,
     // an acknowledgement, a threat that moves and one that is neutralized.
-    private static List<IncidentEvent> Recording()
+    private static List<IncidentEvent> Recording(int schema = IncidentSchema.Current)
     {
         var random = new Random(7);
         double Noise() => (random.NextDouble() - 0.5) * 16;
-        var drill = new Drill();
+        var drill = new Drill(schema: schema);
         drill.Threat("T1", 0, 0);
         drill.Threat("T2", 400, 400, uncertaintyM: 10);
         drill.Enrol("closing");
@@ -39,51 +39,51 @@ public sealed class KeyframeTests
     }
 
     [Fact]
-    public void Restoring_a_keyframe_and_applying_the_rest_gives_what_a_fold_from_the_start_gives()
+    public void Restoring_a_snapshot_and_replaying_the_rest_gives_what_was_recorded()
     {
         var recorded = Recording();
-        var inputs = recorded.Where(e => !e.IsDerived).ToList();
-        var live = new IncidentProjection();
+        var live = new IncidentStream();
         var checkedAt = 0;
         for (var i = 0; i < recorded.Count; i++)
         {
-            live.Apply(recorded[i]);
-            // A keyframe is taken once an input's derived events are recorded too, as the grain does.
+            live.Replay(recorded[i]);
+
+            // A snapshot is taken once an input's derived events are recorded too, as the grain does.
             var complete = i + 1 == recorded.Count || !recorded[i + 1].IsDerived;
             if (!complete || i % 17 != 0 || !live.IsOpen)
             {
                 continue;
             }
 
-            // The keyframe goes through the session log's JSON, as a stored one would.
-            var json = System.Text.Json.JsonSerializer.Serialize(live.Capture(), EventJsonContext.Default.ProjectionSnapshot);
-            var replay = new IncidentProjection();
-            replay.Restore(System.Text.Json.JsonSerializer.Deserialize(json, EventJsonContext.Default.ProjectionSnapshot)!);
-            var derived = new List<IncidentEvent>();
-            foreach (var e in inputs.Where(e => e.Sequence > recorded[i].Sequence))
+            // The snapshot goes through the session log's JSON, as a stored one would.
+            var json = System.Text.Json.JsonSerializer.Serialize(live.Snapshot(), EventJsonContext.Default.IncidentSnapshot);
+            var replay = new IncidentStream();
+            replay.Restore(System.Text.Json.JsonSerializer.Deserialize(json, EventJsonContext.Default.IncidentSnapshot)!);
+            var folded = new List<IncidentEvent>();
+            foreach (var e in recorded.Where(e => e.Sequence > live.LastSequence))
             {
-                derived.AddRange(replay.Apply(e));
+                replay.Replay(e, folded);
             }
 
-            var expected = recorded.Where(e => e.IsDerived && e.Sequence > recorded[i].Sequence).Select(e => e with { Sequence = 0 });
-            Assert.Equal(expected, derived);
+            Assert.Equal(recorded.Where(e => e.Sequence > live.LastSequence), folded);
             checkedAt++;
         }
 
-        var fold = new IncidentProjection();
+        var fold = new IncidentStream();
         foreach (var e in recorded)
         {
-            fold.Apply(e);
+            fold.Replay(e);
         }
 
-        Assert.Equal(live.AssessAll(), fold.AssessAll());
+        Assert.Equal(live.Projection.AssessAll(), fold.Projection.AssessAll());
         Assert.True(checkedAt > 20);
     }
 
     [Fact]
     public void A_derived_event_applied_again_has_no_effect_beyond_the_sequence()
     {
-        var recorded = Recording();
+        // Ticks recorded as events (the first schema): the projection alone sees every instant the stream did.
+        var recorded = Recording(IncidentSchema.RecordedTicks);
         var fold = new IncidentProjection();
         foreach (var e in recorded.Where(e => !e.IsDerived))
         {

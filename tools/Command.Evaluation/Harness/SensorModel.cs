@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Command.Domain.Geometry;
 
-namespace Command.Domain.Evaluation;
+namespace Command.Evaluation.Harness;
 
 /// <summary>
 /// How a device reports: its cadence, its noise, its outliers and its outages. Profiles follow the sources the

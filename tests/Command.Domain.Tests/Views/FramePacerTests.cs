@@ -1,7 +1,7 @@
-using Command.Grains.Incidents;
+using Command.Domain.Views;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Command.Grains.Tests;
+namespace Command.Domain.Tests.Views;
 
 public sealed class FramePacerTests
 {

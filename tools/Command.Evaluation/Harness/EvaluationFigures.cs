@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 
-namespace Command.Domain.Evaluation;
+namespace Command.Evaluation.Harness;
 
 /// <summary>What a run of the evaluation set measured: detection of holds and flags that should not have been.</summary>
 public sealed record EvaluationFigures(int Incidents, double UnitHours, double ClosingUnitHours, ImmutableArray<HoldOutcome> Holds, ImmutableArray<FalseFlag> FalseFlags)

@@ -1,7 +1,7 @@
 using Command.Domain.Assessment;
-using Command.Domain.Evaluation;
+using Command.Evaluation.Harness;
 
-namespace Command.Domain.Tests.Evaluation;
+namespace Command.Evaluation.Tests;
 
 /// <summary>
 /// The assessment over the whole labelled evaluation set (seed 2026, 360 incidents, about 100 unit-hours), fed

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Command.Domain.Geometry;
 
-namespace Command.Domain.Evaluation;
+namespace Command.Evaluation.Harness;
 
 /// <summary>
 /// Builds a ground-truth track second by second along a bearing toward the threat at the origin: close, hold,

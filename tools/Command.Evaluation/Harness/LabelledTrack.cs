@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Command.Domain.Geometry;
 using Command.Domain.Units;
 
-namespace Command.Domain.Evaluation;
+namespace Command.Evaluation.Harness;
 
 /// <summary>What a unit is truly doing in one second of a synthetic track.</summary>
 public enum TruthLabel

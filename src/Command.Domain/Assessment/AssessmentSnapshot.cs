@@ -4,19 +4,19 @@ using Command.Domain.Geometry;
 namespace Command.Domain.Assessment;
 
 /// <summary>
-/// Everything the assessment remembers between events, as a value: a keyframe stores it so a replay can resume
+/// Everything the assessment remembers between events, as a value: a snapshot stores it so a replay can resume
 /// from that instant and reach exactly the states and flags a fold from the start would reach.
 /// </summary>
-public sealed record AssessmentMemory(
-    ImmutableArray<UnitMemory> Units,
-    ImmutableArray<FlagMemory> Flags,
-    ImmutableArray<OccupantMemory> Occupants,
-    ImmutableArray<ConditionMemory> Conditions);
+public sealed record AssessmentSnapshot(
+    ImmutableArray<UnitSnapshot> Units,
+    ImmutableArray<RaisedFlag> Flags,
+    ImmutableArray<OccupantSnapshot> Occupants,
+    ImmutableArray<ConditionSnapshot> Conditions);
 
 /// <summary>A unit's recent fixes, report intervals, progress anchor and motion state.</summary>
-public sealed record UnitMemory(
+public sealed record UnitSnapshot(
     string UnitId,
-    ImmutableArray<FixMemory> Fixes,
+    ImmutableArray<FixSnapshot> Fixes,
     ImmutableArray<double> IntervalsS,
     double? BaseAltitudeM,
     ProgressAnchor? Anchor,
@@ -26,7 +26,7 @@ public sealed record UnitMemory(
     DateTimeOffset? GraceFor);
 
 /// <summary>One remembered fix.</summary>
-public sealed record FixMemory(DateTimeOffset Time, LocalPoint Point, double Sigma, double? AltitudeM);
+public sealed record FixSnapshot(DateTimeOffset Time, LocalPoint Point, double Sigma, double? AltitudeM);
 
 /// <summary>
 /// The last time a unit made progress toward its threat, the smoothed distance it had then (and its error), and
@@ -35,7 +35,7 @@ public sealed record FixMemory(DateTimeOffset Time, LocalPoint Point, double Sig
 public sealed record ProgressAnchor(DateTimeOffset Time, double DistanceM, double ErrorM, string ThreatId, LocalPoint Target, int Floor);
 
 /// <summary>A raised flag on a subject: its level, rule, latest reason, the motion it was raised for, and any acknowledgement.</summary>
-public sealed record FlagMemory(
+public sealed record RaisedFlag(
     string Subject,
     string Rule,
     FlagLevel Level,
@@ -46,7 +46,7 @@ public sealed record FlagMemory(
     MotionState? AcknowledgedMotion);
 
 /// <summary>A unit inside a zone, since when.</summary>
-public sealed record OccupantMemory(string ZoneId, string UnitId, DateTimeOffset Since);
+public sealed record OccupantSnapshot(string ZoneId, string UnitId, DateTimeOffset Since);
 
 /// <summary>An incident-level condition (a zone rule) that has held since a time.</summary>
-public sealed record ConditionMemory(string Subject, DateTimeOffset Since);
+public sealed record ConditionSnapshot(string Subject, DateTimeOffset Since);

@@ -3,7 +3,7 @@ using Command.Domain.Assessment;
 using Command.Domain.Events;
 using Command.Domain.Threats;
 
-namespace Command.Grains.Incidents;
+namespace Command.Domain.Views;
 
 /// <summary>
 /// What changed in an incident since the last frame: the latest assessment of each unit that changed, the

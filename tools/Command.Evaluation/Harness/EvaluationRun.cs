@@ -7,14 +7,14 @@ using Command.Domain.Reports;
 using Command.Domain.Sites;
 using Command.Domain.Threats;
 
-namespace Command.Domain.Evaluation;
+namespace Command.Evaluation.Harness;
 
 /// <summary>A flag event from a run: which unit, what happened, at which second of its incident.</summary>
 public sealed record FlagMark(string Subject, string Kind, FlagLevel Level, int Second);
 
 /// <summary>
-/// Runs incidents through <see cref="IncidentProjection"/> exactly as the incident grain does: sequenced events,
-/// fixes as PositionAccepted, a ClockTicked every second, derived events applied back.
+/// Runs incidents through <see cref="IncidentStream"/>, the loop the incident grain runs: fixes as they come, the
+/// clock ticking at every second of incident time.
 /// </summary>
 public static class EvaluationRun
 {
@@ -26,17 +26,15 @@ public static class EvaluationRun
     /// <param name="watch">Called after every second with the projection, to trace a run.</param>
     public static ImmutableArray<FlagMark> Run(EvaluationIncident incident, AssessmentOptions? options = null, Action<int, IncidentProjection>? watch = null)
     {
-        var projection = new IncidentProjection(options);
+        var stream = new IncidentStream(options);
         var frame = new LocalFrame(Origin);
         var marks = ImmutableArray.CreateBuilder<FlagMark>();
-        long sequence = 0;
+        var recorded = new List<IncidentEvent>();
         var second = 0;
-        void Feed(IncidentEvent e)
+        void Mark()
         {
-            var input = e with { Sequence = ++sequence, Time = Start.AddSeconds(second) };
-            foreach (var derived in projection.Apply(input))
+            foreach (var derived in recorded.Where(e => e.IsDerived))
             {
-                projection.Apply(derived with { Sequence = ++sequence });
                 marks.Add(derived switch
                 {
                     FlagRaised r => new FlagMark(r.Subject, "raised", r.Level, second),
@@ -45,15 +43,20 @@ public static class EvaluationRun
                     _ => new FlagMark("", derived.GetType().Name, FlagLevel.None, second),
                 });
             }
+
+            recorded.Clear();
         }
 
-        Feed(new IncidentOpened($"eval-{incident.Index}", incident.Kind, new Site("evaluation", Origin, [], []), false, "evaluation"));
+        void Feed(IncidentEvent e) => stream.Record(e, Start.AddSeconds(second), recorded);
+
+        Feed(new IncidentOpened($"eval-{incident.Index}", incident.Kind, new Site("evaluation", Origin, [], []), false, "evaluation", IncidentSchema.Current));
         Feed(new ThreatSet(new Threat("T1", Origin, 5, ThreatPhase.Active, incident.ThreatFloor), "evaluation"));
         foreach (var track in incident.Tracks)
         {
             Feed(new UnitEnrolled(track.UnitId, track.UnitId, track.Role, "evaluation"));
         }
 
+        Mark();
         var next = new int[incident.Tracks.Length];
         for (second = 1; second <= incident.DurationS; second++)
         {
@@ -68,8 +71,9 @@ public static class EvaluationRun
                 }
             }
 
-            Feed(new ClockTicked());
-            watch?.Invoke(second, projection);
+            stream.Tick(Start.AddSeconds(second), recorded);
+            Mark();
+            watch?.Invoke(second, stream.Projection);
         }
 
         return marks.ToImmutable();

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Command.Domain.Units;
 
-namespace Command.Domain.Evaluation;
+namespace Command.Evaluation.Harness;
 
 /// <summary>
 /// The labelled evaluation set: synthetic incidents with ground truth per second, seeded and deterministic.

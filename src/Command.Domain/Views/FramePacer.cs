@@ -1,4 +1,4 @@
-namespace Command.Grains.Incidents;
+namespace Command.Domain.Views;
 
 /// <summary>
 /// Paces frames to one per interval on average with some frames of slack (a generic cell rate, one frame unless

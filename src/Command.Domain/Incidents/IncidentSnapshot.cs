@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+using Command.Domain.Assessment;
+using Command.Domain.Events;
+using Command.Domain.Threats;
+
+namespace Command.Domain.Incidents;
+
+/// <summary>
+/// An incident's whole folded state after <paramref name="Sequence"/>: what the grain persists and what the
+/// recording stores now and then so a replay or a catch-up need not fold from the start.
+/// </summary>
+/// <param name="Sequence">The last event folded.</param>
+/// <param name="Clock">The incident's clock then.</param>
+/// <param name="Opened">The event that opened the incident (its schema version with it).</param>
+/// <param name="Threats">The threats.</param>
+/// <param name="Units">The roster.</param>
+/// <param name="Assessment">The assessment's state.</param>
+/// <param name="LastInput">When the last input (anything but a tick or a derived event) was folded; absent in snapshots taken before ticks were implicit.</param>
+public sealed record IncidentSnapshot(
+    long Sequence,
+    DateTimeOffset Clock,
+    IncidentOpened Opened,
+    ImmutableArray<Threat> Threats,
+    ImmutableArray<UnitEntry> Units,
+    AssessmentSnapshot Assessment,
+    DateTimeOffset? LastInput = null);

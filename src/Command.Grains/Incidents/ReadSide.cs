@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using Command.Domain.Events;
+using Command.Domain.Incidents;
+using Command.Grains.Units;
+using Command.Grains.Zones;
+
+namespace Command.Grains.Incidents;
+
+/// <summary>
+/// Keeps the incident's read models told: each unit grain of its enrolment and latest fix (the fix at most once per
+/// <see cref="IncidentGrainOptions.UnitSyncInterval"/>), each zone grain of its occupants, rule and flag when they
+/// change. Told once a batch is recorded, with one-way calls nobody waits for: the report path never waits on a
+/// read model, and a read model never shows what the recording does not hold.
+/// </summary>
+internal sealed class ReadSide(string incidentId, IGrainFactory grains, TimeSpan unitSyncInterval)
+{
+    private readonly Dictionary<string, DateTimeOffset> fixesTold = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ZoneReading> zonesTold = new(StringComparer.Ordinal);
+
+    /// <summary>Tells what a recorded batch changed.</summary>
+    public void Recorded(IReadOnlyList<IncidentEvent> batch, IncidentStream stream)
+    {
+        var projection = stream.Projection;
+        var zonesMayHaveChanged = false;
+        foreach (var e in batch)
+        {
+            switch (e)
+            {
+                case UnitEnrolled or UnitRoleChanged:
+                    var unitId = e is UnitEnrolled enrolled ? enrolled.UnitId : ((UnitRoleChanged)e).UnitId;
+                    if (projection.Units.TryGetValue(unitId, out var unit))
+                    {
+                        grains.GetGrain<IUnitGrain>(unitId).Enrolled(new UnitEnrolment(incidentId, unit.Callsign, unit.Role, unit.EnrolledAt)).Ignore();
+                    }
+
+                    zonesMayHaveChanged = true;
+                    break;
+                case PositionAccepted accepted:
+                    TellFix(accepted.Report.UnitId, projection);
+                    zonesMayHaveChanged = true;
+                    break;
+                case IncidentOpened or FlagRaised or FlagEscalated or FlagCleared or FlagAcknowledged or ThreatSet or ThreatPhaseChanged:
+                    zonesMayHaveChanged = true;
+                    break;
+            }
+        }
+
+        if (zonesMayHaveChanged)
+        {
+            TellZones(stream);
+        }
+    }
+
+    /// <summary>Tells every read model the whole state (after activation, when they may have missed tellings).</summary>
+    public void TellAll(IncidentStream stream)
+    {
+        foreach (var unit in stream.Projection.Units.Values)
+        {
+            grains.GetGrain<IUnitGrain>(unit.UnitId).Enrolled(new UnitEnrolment(incidentId, unit.Callsign, unit.Role, unit.EnrolledAt)).Ignore();
+            fixesTold.Remove(unit.UnitId);
+            TellFix(unit.UnitId, stream.Projection);
+        }
+
+        zonesTold.Clear();
+        TellZones(stream);
+    }
+
+    /// <summary>The incident closed: its units are free to be routed elsewhere.</summary>
+    public void Release(IncidentStream stream)
+    {
+        foreach (var unitId in stream.Projection.Units.Keys)
+        {
+            grains.GetGrain<IUnitGrain>(unitId).Released(incidentId).Ignore();
+        }
+    }
+
+    private void TellFix(string unitId, IncidentProjection projection)
+    {
+        if (!projection.Units.TryGetValue(unitId, out var unit) || unit.LastFix is not { } fix)
+        {
+            return;
+        }
+
+        if (fixesTold.TryGetValue(unitId, out var told) && (told >= fix.FixTime || projection.Clock - told < unitSyncInterval))
+        {
+            return;
+        }
+
+        fixesTold[unitId] = fix.FixTime;
+        grains.GetGrain<IUnitGrain>(unitId).Fixed(incidentId, fix).Ignore();
+    }
+
+    private void TellZones(IncidentStream stream)
+    {
+        var projection = stream.Projection;
+        if (projection.Occupancy is not { } occupancy)
+        {
+            return;
+        }
+
+        foreach (var zone in occupancy.Zones)
+        {
+            var occupants = occupancy.Occupants(zone.ZoneId)
+                .OrderBy(o => o.Value).ThenBy(o => o.Key, StringComparer.Ordinal)
+                .Select(o => new ZoneOccupant(o.Key, projection.Units.TryGetValue(o.Key, out var u) ? u.Callsign : o.Key, o.Value))
+                .ToImmutableArray();
+            var flag = projection.FlagOn(Domain.Assessment.ClosingAssessment.ZoneSubject(zone.ZoneId)) is { } f
+                ? new ZoneFlag(f.Level, f.Rule, f.Reason, f.RaisedAt, f.AcknowledgedAt is not null)
+                : null;
+            var reading = new ZoneReading(zone, occupants, projection.ZoneRuleBrokenSince(zone.ZoneId), flag, stream.LastSequence);
+            if (zonesTold.TryGetValue(zone.ZoneId, out var told) && Same(told, reading))
+            {
+                continue;
+            }
+
+            zonesTold[zone.ZoneId] = reading;
+            grains.GetGrain<IZoneGrain>(ZoneKey.Format(incidentId, zone.ZoneId)).Tell(reading).Ignore();
+        }
+    }
+
+    private static bool Same(ZoneReading a, ZoneReading b) =>
+        a.Occupants.SequenceEqual(b.Occupants) && a.RuleBrokenSince == b.RuleBrokenSince && a.Flag == b.Flag;
+}
