@@ -41,6 +41,7 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<CotParser>();
         services.TryAddSingleton<AprsParser>();
         services.TryAddSingleton<OsmAndEndpoint>();
+        services.TryAddSingleton<IUnitRoutes, ListenerIncidentOnly>();
         services.AddHostedService<IngestPump>();
 
         services.AddSingleton<IHostedService>(sp => new CotUdpListener(

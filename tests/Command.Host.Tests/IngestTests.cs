@@ -30,6 +30,23 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
     }
 
     [Fact]
+    public async Task A_radio_enrolled_in_another_incident_reports_there_and_not_to_its_listeners_incident()
+    {
+        var east = $"east-{Guid.NewGuid():N}"[..16];
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(east))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{east}/units", new { unitId = "ROUTED-1", callsign = "East 1", role = "contact" })).EnsureSuccessStatusCode();
+        await using var watcher = await FrameWatcher.JoinAsync(host.BaseAddress, east);
+        using var udp = new UdpClient();
+
+        await udp.SendAsync(Encoding.UTF8.GetBytes(Cot("ROUTED-1", "a-f-G-U-C", 44.0003, -100.0003, DateTime.UtcNow, "")), "127.0.0.1", host.CotUdpPort, Ct);
+        var unit = (await watcher.WaitForAsync(f => f.Units.Any(u => u.UnitId == "ROUTED-1" && u.LastFix is not null))).Units.Single(u => u.UnitId == "ROUTED-1");
+        var listeners = await host.Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/incidents/{IngestHost.Incident}/units", Ct);
+
+        Assert.Equal(("East 1", ReportSource.CoT), (unit.Callsign, unit.LastFix!.Source));
+        Assert.DoesNotContain(listeners.EnumerateArray(), u => u.GetProperty("unitId").GetString() == "ROUTED-1");
+    }
+
+    [Fact]
     public async Task An_nmea_stream_bound_by_its_first_line_moves_its_unit()
     {
         await using var watcher = await FrameWatcher.JoinAsync(host.BaseAddress, IngestHost.Incident);

@@ -22,7 +22,18 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
     {
         var (id, _) = await RecordHoldAsync();
         var catalogue = host.Services.GetRequiredService<SessionCatalogue>();
-        var recorded = (await ReadAllAsync(await catalogue.OpenAsync(id, Ct))).Where(e => e.IsDerived).ToList();
+        var all = await ReadAllAsync(await catalogue.OpenAsync(id, Ct));
+        var recorded = all.Where(e => e.IsDerived).ToList();
+
+        // The recorded inputs, folded again through the stream the incident ran, give back the recording byte for byte.
+        var stream = new Command.Domain.Incidents.IncidentStream();
+        var refolded = new List<IncidentEvent>();
+        foreach (var e in all)
+        {
+            stream.Replay(e, refolded);
+        }
+
+        Assert.Equal(all.Select(EventJson.Serialize), refolded.Select(EventJson.Serialize));
 
         await using var replay = await catalogue.OpenReplayAsync(id, cancellationToken: Ct);
         var replayed = new List<IncidentEvent>();

@@ -1,5 +1,7 @@
 using Command.Domain.Units;
 using Command.Grains.Incidents;
+using Command.Grains.Units;
+using Command.Grains.Zones;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +21,37 @@ public static class UnitsApi
         api.MapPost("/units", Enrol);
         api.MapPut("/units/{unitId}/role", ChangeRole);
         api.MapPost("/flags/{subject}/ack", Acknowledge);
+        api.MapGet("/zones", Zones);
+        api.MapGet("/zones/{zoneId}", Zone);
+        app.MapGet("/api/units/{unitId}", async (string unitId, IGrainFactory grains) =>
+            await grains.GetGrain<IUnitGrain>(unitId).Get() is { } record
+                ? Results.Ok(record)
+                : Results.NotFound(new ApiError("unknown-unit", $"unit '{unitId}' has never been enrolled"))).WithTags("Units");
         return app;
+    }
+
+    /// <summary>Every zone of the incident as its zone grain holds it: occupants and since when, rule, flag.</summary>
+    private static async Task<IResult> Zones(string id, IGrainFactory grains)
+    {
+        if (await grains.GetGrain<IIncidentGrain>(id).GetView() is not { } view)
+        {
+            return IncidentsApi.NotFound(id);
+        }
+
+        var readings = await Task.WhenAll(view.Site.Zones.Select(z => grains.GetGrain<IZoneGrain>(ZoneKey.Format(id, z.ZoneId)).Get()));
+        return Results.Ok(readings.OfType<ZoneReading>());
+    }
+
+    private static async Task<IResult> Zone(string id, string zoneId, IGrainFactory grains)
+    {
+        if (await grains.GetGrain<IIncidentGrain>(id).GetView() is not { } view)
+        {
+            return IncidentsApi.NotFound(id);
+        }
+
+        return view.Site.Zones.Any(z => z.ZoneId == zoneId) && await grains.GetGrain<IZoneGrain>(ZoneKey.Format(id, zoneId)).Get() is { } reading
+            ? Results.Ok(reading)
+            : Results.NotFound(new ApiError("unknown-zone", $"incident '{id}' has no zone '{zoneId}'"));
     }
 
     private static async Task<IResult> Enrol(string id, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)

@@ -7,9 +7,10 @@ namespace Command.Ingest.Listeners;
 /// <summary>
 /// Drains the queue in batches (whatever is waiting, up to <see cref="IngestOptions.MaxBatch"/>) and hands each
 /// incident its reports in one intake call, so a high message rate does not become one grain call per message.
-/// Order is kept: a threat waits for the reports queued before it.
+/// A report goes to the incident its unit is enrolled in, or else to its listener's. Order is kept: a threat waits
+/// for the reports queued before it.
 /// </summary>
-public sealed partial class IngestPump(IngestQueue queue, ReportIntake intake, IIncidentPort incidents, IngestOptions options, ILogger<IngestPump> logger)
+public sealed partial class IngestPump(IngestQueue queue, ReportIntake intake, IIncidentPort incidents, IUnitRoutes routes, IngestOptions options, ILogger<IngestPump> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -47,7 +48,9 @@ public sealed partial class IngestPump(IngestQueue queue, ReportIntake intake, I
         {
             if (item.Report is { } report)
             {
-                var key = (item.Incident, item.UnknownUnits);
+                var unitId = report.Report?.UnitId ?? report.UnitId;
+                var incident = unitId is null ? null : await routes.IncidentOfAsync(unitId, cancellationToken).ConfigureAwait(false);
+                var key = (incident ?? item.Incident, item.UnknownUnits);
                 if (!pending.TryGetValue(key, out var list))
                 {
                     pending[key] = list = [];

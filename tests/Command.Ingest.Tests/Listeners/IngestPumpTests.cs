@@ -42,4 +42,35 @@ public sealed class IngestPumpTests
         Assert.Equal(["a:A1", "a:A2", "a:A3", "b:B1", "a:T1", "a:A4"],
             delivered.Select(d => $"{d.Incident}:{d.Report?.UnitId ?? d.Threat?.ThreatId}"));
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_unit_enrolled_in_an_incident_is_routed_there_and_others_go_to_the_listeners_incident()
+    {
+        var port = new FakeIncidentPort();
+        await using var services = new ServiceCollection()
+            .AddSingleton<IIncidentPort>(port)
+            .AddSingleton<IUnitRoutes>(new Routes(new Dictionary<string, string> { ["E1"] = "drill-east" }))
+            .AddSingleton<TimeProvider>(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(IngestRig.Now))
+            .AddCommandIngest(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build())
+            .BuildServiceProvider();
+        var queue = services.GetRequiredService<IngestQueue>();
+        var ct = TestContext.Current.CancellationToken;
+        foreach (var item in new[] { Report("fallback", "E1"), Report("fallback", "U1") })
+        {
+            await queue.EnqueueAsync(item, ct);
+        }
+
+        var pump = services.GetServices<IHostedService>().OfType<IngestPump>().Single();
+        await pump.StartAsync(ct);
+        var delivered = await port.WaitForAsync(2);
+        await pump.StopAsync(ct);
+
+        Assert.Equal(["drill-east:E1", "fallback:U1"], delivered.Select(d => $"{d.Incident}:{d.Report!.UnitId}").Order(StringComparer.Ordinal));
+    }
+
+    private sealed class Routes(Dictionary<string, string> enrolled) : IUnitRoutes
+    {
+        public ValueTask<string?> IncidentOfAsync(string unitId, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(enrolled.GetValueOrDefault(unitId));
+    }
 }

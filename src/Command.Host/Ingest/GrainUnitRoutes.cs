@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using Command.Grains.Units;
+using Command.Ingest.Intake;
+
+namespace Command.Host.Ingest;
+
+/// <summary>
+/// Routes radio reports by the unit grains' enrolments, remembered for <see cref="Lifetime"/> so a busy radio costs
+/// one grain call per unit every few seconds rather than one per report. A unit enrolled or released elsewhere is
+/// routed anew within that time.
+/// </summary>
+public sealed class GrainUnitRoutes(IGrainFactory grains, TimeProvider clock) : IUnitRoutes
+{
+    /// <summary>How long a unit's route is remembered: 5 s.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+
+    /// <summary>Most routes remembered; past this the memory starts over (a flood of made-up unit ids cannot grow it).</summary>
+    public const int Capacity = 50_000;
+
+    private readonly ConcurrentDictionary<string, (string? Incident, DateTimeOffset Until)> routes = new(StringComparer.Ordinal);
+
+    public async ValueTask<string?> IncidentOfAsync(string unitId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (routes.TryGetValue(unitId, out var known) && known.Until > now)
+        {
+            return known.Incident;
+        }
+
+        var record = await grains.GetGrain<IUnitGrain>(unitId).Get().WaitAsync(cancellationToken);
+        if (routes.Count >= Capacity)
+        {
+            routes.Clear();
+        }
+
+        routes[unitId] = (record?.IncidentId, now + Lifetime);
+        return record?.IncidentId;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Command.Ingest.Intake;
+
+/// <summary>
+/// Where a unit's radio reports go: the incident it is enrolled in. A listener's configured incident is only the
+/// fallback, for units not enrolled anywhere. The host implements it over the unit grains.
+/// </summary>
+public interface IUnitRoutes
+{
+    /// <summary>The incident the unit is enrolled in, or null when it is enrolled nowhere (or that is not known).</summary>
+    ValueTask<string?> IncidentOfAsync(string unitId, CancellationToken cancellationToken);
+}
+
+/// <summary>No routes: every report goes to its listener's incident.</summary>
+public sealed class ListenerIncidentOnly : IUnitRoutes
+{
+    public ValueTask<string?> IncidentOfAsync(string unitId, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
+}
