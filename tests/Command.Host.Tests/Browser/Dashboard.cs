@@ -79,9 +79,16 @@ public sealed class Dashboard : IAsyncDisposable
         return dashboard;
     }
 
-    public ILocator Marker(string unitId) => Page.Locator($".unit[data-unit='{unitId}']");
+    /// <summary>A unit as the map's canvas shows it.</summary>
+    public MapUnit Marker(string unitId) => new(Page, unitId);
 
-    public ILocator Row(string unitId) => Page.Locator($"#board-body tr[data-unit='{unitId}']");
+    public ILocator Row(string unitId) => Page.Locator($"#board-body [data-unit='{unitId}']");
+
+    /// <summary>The board's rows on screen, in the order the board shows them (rows are placed by their index, not by document order).</summary>
+    public ILocator Rows => Page.Locator("#board-body [role='row']");
+
+    public Task<string[]> BoardOrderAsync() =>
+        Rows.EvaluateAllAsync<string[]>("rows => rows.sort((a, b) => a.ariaRowIndex - b.ariaRowIndex).map(r => r.dataset.unit)");
 
     public ILocator Threat(string threatId = "T1") => Page.Locator($".threat[data-threat='{threatId}']");
 
