@@ -23,7 +23,7 @@ internal sealed record BenchFigures(
         {
             var sorted = r.ClickToCentreMs.Order().ToList();
             var clicks = sorted.Count == 0 ? "—" : $"{sorted[sorted.Count / 2]:N0} / {sorted[^1]:N0} ms";
-            Console.WriteLine($"| {r.Units:N0} | {r.UnitsShown:N0} | {r.BusyShare:P0} | {r.LongestTaskMs:N0} ms | {r.FramesPerSecond:N1} | {clicks} | {sorted.Count} of {r.ClicksMade} | {r.ReportsPerSecond:N0} | {r.HostCpuShare:P0} |");
+            Console.WriteLine($"| {r.Units:N0} | {r.UnitsShown:N0} | {r.BusyShare:P1} | {r.LongestTaskMs:N0} ms | {r.FramesPerSecond:N1} | {clicks} | {sorted.Count} of {r.ClicksMade} | {r.ReportsPerSecond:N0} | {r.HostCpuShare:P0} |");
         }
     }
 }

@@ -41,8 +41,7 @@ public sealed class CrowdDashboardTests(FakeClockDashboardHost host) : IClassFix
     public async Task Flagged_units_keep_their_labels_where_500_units_crowd_and_the_others_give_way()
     {
         var crowd = await Crowd.OpenAsync(host, Units);
-        await using var dashboard = await Dashboard.OpenAsync(host, crowd.Scene.IncidentId);
-        await dashboard.Page.SetViewportSizeAsync(1920, 1080);
+        await using var dashboard = await Dashboard.OpenAsync(host, crowd.Scene.IncidentId, width: 1920, height: 1080);
         var flagged = Enumerable.Range(0, Units).Where(Crowd.Holds).Select(Crowd.UnitId).ToList();
         foreach (var unitId in flagged)
         {

@@ -54,16 +54,17 @@ public sealed class Dashboard : IAsyncDisposable
     public ILocator Notice => Page.Locator("#notice");
 
     /// <summary>
-    /// Opens the dashboard on an incident at 1280×720 as the named commander, in the given time zone, and waits
-    /// until it is live; <paramref name="prepare"/> sees the browser context first (to route its traffic, say).
+    /// Opens the dashboard on an incident at 1280×720 (or the size given) as the named commander, in the given time
+    /// zone, and waits until it is live; <paramref name="prepare"/> sees the browser context first (to route its traffic, say).
     /// </summary>
     public static async Task<Dashboard> OpenAsync(
-        DashboardHost host, string incidentId, string actor = "test-commander", Func<IBrowserContext, Task>? prepare = null, string timezoneId = "UTC")
+        DashboardHost host, string incidentId, string actor = "test-commander", Func<IBrowserContext, Task>? prepare = null, string timezoneId = "UTC",
+        int width = 1280, int height = 720)
     {
         var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = host.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 720 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             TimezoneId = timezoneId,
         });
         await context.AddInitScriptAsync($"localStorage.setItem('command.actor', {System.Text.Json.JsonSerializer.Serialize(actor)});");
