@@ -54,16 +54,17 @@ public sealed class Dashboard : IAsyncDisposable
     public ILocator Notice => Page.Locator("#notice");
 
     /// <summary>
-    /// Opens the dashboard on an incident at 1280×720 as the named commander, in the given time zone, and waits
-    /// until it is live; <paramref name="prepare"/> sees the browser context first (to route its traffic, say).
+    /// Opens the dashboard on an incident at 1280×720 (or the size given) as the named commander, in the given time
+    /// zone, and waits until it is live; <paramref name="prepare"/> sees the browser context first (to route its traffic, say).
     /// </summary>
     public static async Task<Dashboard> OpenAsync(
-        DashboardHost host, string incidentId, string actor = "test-commander", Func<IBrowserContext, Task>? prepare = null, string timezoneId = "UTC")
+        DashboardHost host, string incidentId, string actor = "test-commander", Func<IBrowserContext, Task>? prepare = null, string timezoneId = "UTC",
+        int width = 1280, int height = 720)
     {
         var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = host.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 720 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             TimezoneId = timezoneId,
         });
         await context.AddInitScriptAsync($"localStorage.setItem('command.actor', {System.Text.Json.JsonSerializer.Serialize(actor)});");
@@ -79,9 +80,16 @@ public sealed class Dashboard : IAsyncDisposable
         return dashboard;
     }
 
-    public ILocator Marker(string unitId) => Page.Locator($".unit[data-unit='{unitId}']");
+    /// <summary>A unit as the map's canvas shows it.</summary>
+    public MapUnit Marker(string unitId) => new(Page, unitId);
 
-    public ILocator Row(string unitId) => Page.Locator($"#board-body tr[data-unit='{unitId}']");
+    public ILocator Row(string unitId) => Page.Locator($"#board-body [data-unit='{unitId}']");
+
+    /// <summary>The board's rows on screen, in the order the board shows them (rows are placed by their index, not by document order).</summary>
+    public ILocator Rows => Page.Locator("#board-body [role='row']");
+
+    public Task<string[]> BoardOrderAsync() =>
+        Rows.EvaluateAllAsync<string[]>("rows => rows.sort((a, b) => a.ariaRowIndex - b.ariaRowIndex).map(r => r.dataset.unit)");
 
     public ILocator Threat(string threatId = "T1") => Page.Locator($".threat[data-threat='{threatId}']");
 

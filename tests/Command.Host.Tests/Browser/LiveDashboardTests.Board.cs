@@ -26,19 +26,18 @@ public sealed partial class LiveDashboardTests
         await scene.TrackAsync("P2", (-80, -160), (-75, -145), (-70, -130), (-65, -115), (-60, -100), (-55, -85));
         await scene.TrackAsync("M1", (-120, -120), (-119, -120), (-120, -119));
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
-        var rows = dashboard.Page.Locator("#board-body tr");
+        var rows = dashboard.Rows;
 
         await Expect(dashboard.Row("W1")).ToHaveAttributeAsync("data-flag", "watch");
         await Expect(dashboard.Row("S1")).ToHaveAttributeAsync("data-state", "stale");
         // Kilo is 87 m from the threat, Papa 193 m, Mike 250 m.
         await Expect(rows).ToHaveCountAsync(6);
-        var order = await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.unit)");
-        Assert.Equal(["A1", "W1", "S1", "K9", "P2", "M1"], order);
+        Assert.Equal(["A1", "W1", "S1", "K9", "P2", "M1"], await dashboard.BoardOrderAsync());
 
         await dashboard.Page.Locator("#role-filter").SelectOptionAsync("Contact");
 
         await Expect(rows).ToHaveCountAsync(4);
-        Assert.Equal(["A1", "W1", "S1", "P2"], await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.unit)"));
+        Assert.Equal(["A1", "W1", "S1", "P2"], await dashboard.BoardOrderAsync());
         await Expect(dashboard.Page.Locator("#unit-count")).ToHaveTextAsync("4 of 6");
         Assert.Empty(dashboard.Errors);
     }

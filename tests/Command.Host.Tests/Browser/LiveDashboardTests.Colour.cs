@@ -16,10 +16,11 @@ public sealed partial class LiveDashboardTests
         await scene.TrackAsync("M1", (-120, -120), (-119, -120), (-120, -119));
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
 
-        await Expect(dashboard.Marker("P2")).ToHaveAttributeAsync("data-state", "closing");
-        await Expect(dashboard.Marker("P2").Locator(".unit-label b")).ToHaveTextAsync("▼Patrol 2");
-        await Expect(dashboard.Marker("M1")).ToHaveAttributeAsync("data-state", "holding");
-        await Expect(dashboard.Marker("M1").Locator(".unit-label b")).ToHaveTextAsync("■Medic 1");
+        // Two units alone on the map have room for their labels.
+        await dashboard.Marker("P2").ToShowAsync("state", "closing");
+        await dashboard.Marker("P2").ToShowAsync("label", "▼Patrol 2");
+        await dashboard.Marker("M1").ToShowAsync("state", "holding");
+        await dashboard.Marker("M1").ToShowAsync("label", "■Medic 1");
         Assert.Empty(dashboard.Errors);
     }
 
@@ -39,9 +40,11 @@ public sealed partial class LiveDashboardTests
         await Expect(dashboard.Row("M1")).ToHaveAttributeAsync("data-state", "holding");
 
         await Expect(dashboard.Row("P1").Locator(".state-word")).ToHaveCSSAsync("color", Watch);
-        await Expect(dashboard.Marker("P1").Locator(".shape")).ToHaveCSSAsync("fill", Watch);
+        await dashboard.Marker("P1").ToShowAsync("state", "holding");
+        Assert.Equal(Watch, await dashboard.Marker("P1").CentreColourAsync());
         await Expect(dashboard.Row("M1").Locator(".state-word")).ToHaveCSSAsync("color", Plain);
-        await Expect(dashboard.Marker("M1").Locator(".shape")).ToHaveCSSAsync("fill", Plain);
+        await dashboard.Marker("M1").ToShowAsync("state", "holding");
+        Assert.Equal(Plain, await dashboard.Marker("M1").CentreColourAsync());
         await Expect(dashboard.Row("M1").Locator(".state-word")).ToHaveTextAsync("■ HOLDING");
         Assert.Empty(dashboard.Errors);
     }

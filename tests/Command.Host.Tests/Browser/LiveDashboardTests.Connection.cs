@@ -37,7 +37,7 @@ public sealed partial class LiveDashboardTests
         var link = new HubLink();
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, prepare: link.AttachAsync);
         var lost = dashboard.Page.Locator("#connection-lost");
-        await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-lat", Scene.Shown(0, -60).Lat);
+        await dashboard.Marker("P1").ToShowAsync("lat", Scene.Shown(0, -60).Lat);
         await Expect(dashboard.Feed.Locator("li[data-type='flag-raised'][data-subject='P1']")).ToHaveCountAsync(1);
         await Expect(lost).ToBeHiddenAsync();
 
@@ -56,7 +56,7 @@ public sealed partial class LiveDashboardTests
         await Expect(lost).ToBeHiddenAsync();
         await Expect(dashboard.Page.Locator("body")).Not.ToHaveClassAsync("connection-lost");
         await Expect(dashboard.Notice).ToHaveTextAsync("Reconnected — the picture is live again.");
-        await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-lat", Scene.Shown(0, -20).Lat);
+        await dashboard.Marker("P1").ToShowAsync("lat", Scene.Shown(0, -20).Lat);
         await Expect(dashboard.Feed.Locator("li[data-type='flag-raised'][data-subject='P1']")).ToHaveCountAsync(1);
         // The browser reports each refused attempt to reach the hub; nothing else may go wrong.
         Assert.All(dashboard.Errors, e => Assert.Contains("net::ERR_CONNECTION_REFUSED", e, StringComparison.Ordinal));

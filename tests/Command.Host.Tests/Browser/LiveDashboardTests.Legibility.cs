@@ -43,10 +43,10 @@ public sealed partial class LiveDashboardTests
         await scene.EnrolAsync("P1", "Patrol 1", "contact");
         await scene.HoldAsync("P1", 0, -60);
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
-        await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-flag", "alert");
+        await dashboard.Marker("P1").ToShowAsync("flag", "alert");
 
         const string Layer = "e => Number(getComputedStyle(e.closest('.leaflet-pane')).zIndex)";
-        var unit = await dashboard.Marker("P1").EvaluateAsync<int>(Layer);
+        var unit = await dashboard.Page.Locator(".unit-canvas").EvaluateAsync<int>(Layer);
         foreach (var label in new[] { ".building-label", ".zone-label", ".range-label" })
         {
             var layer = await dashboard.Page.Locator(label).First.EvaluateAsync<int>(Layer);

@@ -22,11 +22,11 @@ public sealed partial class LiveDashboardTests(DashboardHost host) : IClassFixtu
 
         await Expect(dashboard.Page.Locator("#incident-name")).ToHaveTextAsync($"Drill {scene.IncidentId}");
         await Expect(dashboard.Page.Locator("#threat-phase")).ToHaveTextAsync("ACTIVE");
-        await Expect(dashboard.Page.Locator("#board-body tr")).ToHaveCountAsync(4);
-        await Expect(dashboard.Page.Locator("#board-body tr").First).ToHaveAttributeAsync("data-unit", "P1");
+        await Expect(dashboard.Rows).ToHaveCountAsync(4);
+        await Expect(dashboard.Row("P1")).ToHaveAttributeAsync("aria-rowindex", "2");
         await Expect(dashboard.Row("P1")).ToHaveAttributeAsync("data-flag", "alert");
         await Expect(dashboard.Row("P2")).ToHaveAttributeAsync("data-state", "closing");
-        await Expect(dashboard.Marker("K9")).ToBeVisibleAsync();
+        await dashboard.Marker("K9").ToBeDrawnAsync();
         await dashboard.ScreenshotAsync("live.png");
         await dashboard.ScreenshotAsync("live-1920.png", 1920, 1080);
         Assert.Empty(dashboard.Errors);
@@ -42,13 +42,13 @@ public sealed partial class LiveDashboardTests(DashboardHost host) : IClassFixtu
         await scene.ReportAsync("P1", start.AddSeconds(-11), 0, -80);
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
         var before = Scene.Shown(0, -80);
-        await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-lat", before.Lat);
+        await dashboard.Marker("P1").ToShowAsync("lat", before.Lat);
 
         await scene.ReportAsync("P1", start.AddSeconds(-1), 30, -20);
 
         var after = Scene.Shown(30, -20);
-        await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-lat", after.Lat);
-        await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-lon", after.Lon);
+        await dashboard.Marker("P1").ToShowAsync("lat", after.Lat);
+        await dashboard.Marker("P1").ToShowAsync("lon", after.Lon);
         Assert.NotEqual(before.Lat, after.Lat);
         Assert.Empty(dashboard.Errors);
     }
@@ -69,8 +69,8 @@ public sealed partial class LiveDashboardTests(DashboardHost host) : IClassFixtu
         await Expect(dashboard.Row("P1").Locator(".flag-word")).ToHaveTextAsync("⚠ ALERT");
         await Expect(dashboard.Row("P1").Locator(".reason")).ToHaveTextAsync(reason);
         await Expect(dashboard.Row("P1").Locator(".state-word")).ToHaveTextAsync("■ HOLDING");
-        await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-flag", "alert");
-        await Expect(dashboard.Marker("P1").Locator(".unit-label em")).ToHaveTextAsync("⚠ ALERT");
+        await dashboard.Marker("P1").ToShowAsync("flag", "alert");
+        await dashboard.Marker("P1").ToShowAsync("tag", "⚠ ALERT");
         await Expect(dashboard.ActiveFlags.Locator("li[data-subject='P1'] .reason")).ToHaveTextAsync(reason);
         Assert.Empty(dashboard.Errors);
     }

@@ -17,7 +17,7 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
         var held = Scene.Shown(0, -60);
         var moved = Scene.Shown(0, -20);
-        await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-lat", moved.Lat);
+        await dashboard.Marker("P1").ToShowAsync("lat", moved.Lat);
 
         await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
         await Expect(dashboard.Page.Locator("#replay-badge")).ToHaveTextAsync("REPLAY");
@@ -25,12 +25,12 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
         await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
         await Expect(dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']")).ToHaveCountAsync(1);
         await dashboard.Page.Locator("#replay-seek").PressAsync("End");
-        await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-lat", moved.Lat);
+        await dashboard.Marker("P1").ToShowAsync("lat", moved.Lat);
 
         await dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']").ClickAsync();
 
-        await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-lat", held.Lat);
-        await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-lon", held.Lon);
+        await dashboard.Marker("P1").ToShowAsync("lat", held.Lat);
+        await dashboard.Marker("P1").ToShowAsync("lon", held.Lon);
         await Expect(dashboard.Row("P1")).ToHaveAttributeAsync("data-flag", "alert");
         await dashboard.ScreenshotAsync("replay.png");
         await dashboard.ScreenshotAsync("replay-1920.png", 1920, 1080);
@@ -128,13 +128,13 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
         await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
         await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
         await dashboard.Page.Locator("#replay-seek").PressAsync("Home");
-        await Expect(dashboard.Marker("P1")).ToHaveCountAsync(0);
+        await dashboard.Marker("P1").ToBeAbsentAsync();
 
         await dashboard.Page.Locator("#replay-speed").SelectOptionAsync("60");
         await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Play", Exact = true }).ClickAsync();
 
         var last = Scene.Shown(0, -50);
-        await Expect(dashboard.Marker("P1")).ToHaveAttributeAsync("data-lat", last.Lat);
+        await dashboard.Marker("P1").ToShowAsync("lat", last.Lat);
         await Expect(dashboard.Page.Locator("#replay-badge")).ToBeVisibleAsync();
         Assert.Empty(dashboard.Errors);
     }

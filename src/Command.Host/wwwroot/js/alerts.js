@@ -21,6 +21,7 @@ export class Alerts {
     this.since = [];
     this.loading = null;
     this.menu = new AckMenu((subject, reason) => commands.acknowledge(subject, reason));
+    this.shown = new Map();
     picture.subscribe(change => this.update(change));
   }
 
@@ -69,17 +70,34 @@ export class Alerts {
     while (this.feed.children.length > feedLimit) this.feed.lastElementChild.remove();
   }
 
+  /**
+   * The flags up, acknowledged last and alerts first. Each keeps its list item: a reason that changed (its hold
+   * growing by the second) is rewritten in place, and items move only when the order changed.
+   */
   renderActive() {
     const items = [...this.picture.units.values()]
       .filter(u => u.flag && u.flag !== 'none')
       .map(u => ({ subject: u.unitId, name: u.callsign, level: u.flag, reason: u.flagReason, acknowledged: u.acknowledged }))
       .concat([...this.zoneFlags].map(([subject, f]) => ({ subject, name: subjectName(subject, this.picture), ...f })))
       .sort((a, b) => Number(a.acknowledged) - Number(b.acknowledged) || (a.level === 'alert' ? -1 : 0) - (b.level === 'alert' ? -1 : 0));
-    const key = JSON.stringify([this.editable, items]);
-    if (key === this.renderedKey) return;
-    this.renderedKey = key;
+    const shown = this.shown;
+    const wanted = new Set(items.map(i => i.subject));
+    for (const subject of shown.keys()) if (!wanted.has(subject)) shown.delete(subject);
+    const order = items.map(item => {
+      const look = JSON.stringify([this.editable, item.level, item.name, item.acknowledged]);
+      let entry = shown.get(item.subject);
+      if (entry?.look !== look) {
+        const li = this.activeItem(item);
+        entry = { look, li, reason: li.querySelector('.reason') };
+        shown.set(item.subject, entry);
+      }
+      const reason = item.reason ?? '';
+      if (entry.reason.textContent !== reason) entry.reason.textContent = reason;
+      return entry.li;
+    });
+    const children = this.active.children;
+    if (order.length !== children.length || order.some((li, i) => li !== children[i])) this.active.replaceChildren(...order);
     const open = this.menu.subject;
-    this.active.replaceChildren(...items.map(item => this.activeItem(item)));
     if (open && !items.some(i => i.subject === open && !i.acknowledged)) this.menu.close();
     this.count.textContent = String(items.filter(i => !i.acknowledged).length);
   }
@@ -90,7 +108,7 @@ export class Alerts {
     li.className = `flag-${item.level}${item.acknowledged ? ' acknowledged' : ''}`;
     li.dataset.subject = item.subject;
     li.innerHTML = `<span class="flag-word">${f.mark} ${f.word}</span><b class="who">${escapeHtml(item.name)}</b>`
-      + `<span class="reason">${escapeHtml(item.reason ?? '')}</span>`
+      + '<span class="reason"></span>'
       + (item.acknowledged ? '<span class="ack-badge">ACK</span>' : this.editable ? '<button type="button" class="ack">Ack</button>' : '');
     li.querySelector('button.ack')?.addEventListener('click', e => this.menu.open(e.currentTarget, item.subject));
     return li;

@@ -1,4 +1,5 @@
-// One row of the unit board. Cells are built once and their text replaced, so a busy board stays cheap.
+// One row of the unit board. Cells are built once and their text replaced, so a busy board stays cheap; a row is
+// kept for its unit while it is on screen and handed to another unit once it scrolls away.
 // Seven columns, so the numbers a commander acts on can be large at 1280×720: who (and role), status (flag,
 // state and reason), distance, closing rate, ETA, time in state, and the last fix (its age and source).
 import { roles, flag, shapeSvg, state, closes, escapeHtml } from './symbols.js';
@@ -6,12 +7,13 @@ import { metres, rate, duration, age, since } from './format.js';
 
 const sources = { json: 'JSON', simulator: 'SIM', coT: 'CoT', nmea: 'NMEA', aprs: 'APRS', osmAnd: 'OsmAnd' };
 
-export function createRow(unit, commands, onToggle) {
-  const tr = document.createElement('tr');
-  tr.dataset.unit = unit.unitId;
-  tr.innerHTML = '<th scope="row" class="who"><span class="callsign"></span><span class="role"><select aria-label="Role"></select><small class="unit-id"></small></span></th>'
-    + '<td class="status"></td><td class="num distance"></td><td class="num rate"></td><td class="num eta"></td>'
-    + '<td class="num in-state"></td><td class="num fix"><span class="fix-age"></span><small class="source"></small></td>';
+export function createRow(commands, onClick) {
+  const tr = document.createElement('div');
+  tr.setAttribute('role', 'row');
+  tr.className = 'board-row';
+  tr.innerHTML = '<div role="rowheader" class="who"><span class="callsign"></span><span class="role"><select aria-label="Role"></select><small class="unit-id"></small></span></div>'
+    + '<div role="cell" class="status"></div><div role="cell" class="num distance"></div><div role="cell" class="num rate"></div><div role="cell" class="num eta"></div>'
+    + '<div role="cell" class="num in-state"></div><div role="cell" class="num fix"><span class="fix-age"></span><small class="source"></small></div>';
   const cell = name => tr.querySelector(`.${name}`);
   const select = tr.querySelector('select');
   select.innerHTML = roles.map(r => `<option value="${r.value}">${r.label}</option>`).join('');
@@ -20,21 +22,24 @@ export function createRow(unit, commands, onToggle) {
     const ok = await commands.changeRole(tr.dataset.unit, roles.find(r => r.value === select.value).wire);
     if (!ok) select.value = tr.dataset.role;
   });
-  tr.addEventListener('click', e => { if (!e.target.closest('button, select, a')) onToggle(); });
+  tr.addEventListener('click', e => { if (!e.target.closest('button, select, a')) onClick(tr.dataset.unit); });
   return {
-    tr, select,
-    callsign: cell('callsign'), unitId: cell('unit-id'), status: cell('status'),
+    tr, select, unitId: null,
+    callsign: cell('callsign'), id: cell('unit-id'), status: cell('status'),
     distance: cell('distance'), rate: cell('rate'), eta: cell('eta'), inState: cell('in-state'), fixAge: cell('fix-age'), source: cell('source'),
   };
 }
 
-export function renderRow(row, unit, picture) {
+export function renderRow(row, unit, picture, marks) {
+  row.unitId = unit.unitId;
+  row.tr.dataset.unit = unit.unitId;
   row.tr.dataset.role = unit.role;
   row.tr.dataset.flag = unit.flag;
   row.tr.dataset.state = unit.state;
-  row.tr.className = `flag-${unit.flag} state-${unit.state}${closes(unit.role) ? ' judged' : ''}${unit.acknowledged ? ' acknowledged' : ''}${row.tr.classList.contains('selected') ? ' selected' : ''}`;
+  const className = `board-row flag-${unit.flag} state-${unit.state}${closes(unit.role) ? ' judged' : ''}${unit.acknowledged ? ' acknowledged' : ''}${marks}`;
+  if (row.tr.className !== className) row.tr.className = className;
   set(row.callsign, `${shapeSvg(unit.role, 18)}<b>${escapeHtml(unit.callsign)}</b>`);
-  set(row.unitId, unit.callsign !== unit.unitId ? escapeHtml(unit.unitId) : '');
+  set(row.id, unit.callsign !== unit.unitId ? escapeHtml(unit.unitId) : '');
   if (document.activeElement !== row.select) row.select.value = unit.role;
   set(row.status, statusHtml(unit));
   set(row.distance, distanceHtml(unit));
@@ -57,7 +62,9 @@ function statusHtml(unit) {
   if (!unit.flag || unit.flag === 'none') return stateWord;
   const f = flag(unit.flag);
   const ack = unit.acknowledged ? '<span class="ack-badge">ACK</span>' : '';
-  return `<span class="flag-word">${f.mark} ${f.word}</span>${ack}${stateWord}<span class="reason">${escapeHtml(unit.flagReason ?? '')}</span>`;
+  const reason = escapeHtml(unit.flagReason ?? '');
+  // A row is two lines high; the reason is cut at two lines with its whole text on hover and in the flag list.
+  return `<span class="flag-word">${f.mark} ${f.word}</span>${ack}${stateWord}<span class="reason" title="${reason}">${reason}</span>`;
 }
 
 function distanceHtml(unit) {

@@ -1,94 +1,168 @@
-// The unit board: one row per unit, most urgent first, numbers that tick between frames.
+// The unit board: every unit, most urgent first, of which only the rows on screen exist. A frame sorts the units
+// again (nearly sorted already, which the browser's sort does in about one pass) and rewrites only the rows on
+// screen whose unit changed; scrolling hands the rows that leave the screen to the units that come onto it.
 import { roles } from './symbols.js';
-import { renderRow, tickRow, createRow } from './board-row.js';
+import { byUrgency } from './board-order.js';
+import { createRow, renderRow, tickRow } from './board-row.js';
+import { remPx } from './map/size.js';
+
+/** Every row is this high (two lines of type and the role picker), so a unit's place is its index times it. */
+const rowRem = 4.2;
+/** Rows kept beyond each edge of the screen, so a short scroll shows rows already written. */
+const overscan = 4;
 
 export class Board {
-  constructor(elements, picture, commands) {
-    this.body = elements.body;
-    this.count = elements.count;
-    this.filter = elements.filter;
+  constructor(elements, picture, commands, focus) {
+    Object.assign(this, elements);
     this.picture = picture;
     this.commands = commands;
+    this.focus = focus;
+    this.all = [];
+    this.order = [];
     this.rows = new Map();
+    this.spare = [];
+    this.changed = new Set();
     this.selected = new Set();
     this.editable = true;
     this.selectable = false;
     this.onSelection = () => {};
     this.filter.innerHTML = '<option value="">All roles</option>'
       + roles.map(r => `<option value="${r.value}">${r.label}</option>`).join('');
-    this.filter.addEventListener('change', () => this.arrange());
+    this.filter.addEventListener('change', () => this.refresh());
+    this.scroller.addEventListener('scroll', () => this.renderWindow(), { passive: true });
+    new ResizeObserver(() => { this.rowHeight = null; this.renderWindow(); }).observe(this.scroller);
     picture.subscribe(change => this.update(change));
+    focus.subscribe((id, origin) => this.show(id, origin));
     setInterval(() => this.tick(), 1000);
   }
 
   update(change) {
     if (change.reset) {
-      this.body.replaceChildren();
+      for (const row of this.rows.values()) this.release(row);
       this.rows.clear();
-      for (const id of this.picture.units.keys()) this.render(id);
-    } else {
-      for (const id of change.units) this.render(id);
     }
-    this.arrange();
+    for (const id of change.units) this.changed.add(id);
+    this.refresh();
   }
 
-  render(id) {
-    const unit = this.picture.units.get(id);
-    let row = this.rows.get(id);
-    if (!row) {
-      row = createRow(unit, this.commands, () => this.toggle(id));
-      row.select.disabled = !this.editable;
-      this.rows.set(id, row);
+  refresh() {
+    this.arrange();
+    this.renderWindow();
+    this.changed.clear();
+  }
+
+  /** Sorts by urgency, starting from the last order so the sort has little to do, and applies the role filter. */
+  arrange() {
+    const units = this.picture.units;
+    let list = [];
+    for (const id of this.all) {
+      const unit = units.get(id);
+      if (unit) list.push(unit);
     }
-    renderRow(row, unit, this.picture);
+    if (list.length !== units.size) list = [...units.values()];
+    list.sort(byUrgency);
+    this.all = list.map(u => u.unitId);
+    const role = this.filter.value;
+    this.order = role ? list.filter(u => u.role === role).map(u => u.unitId) : this.all;
+    this.count.textContent = role ? `${this.order.length} of ${units.size}` : String(units.size);
+    this.table.setAttribute('aria-rowcount', String(this.order.length + 1));
+  }
+
+  /** Puts the rows of the units on screen (and a few either side) in their places; writes those that changed. */
+  renderWindow() {
+    const h = this.rowHeight ??= remPx(rowRem);
+    this.body.style.setProperty('--row', `${h}px`);
+    this.body.style.height = `${this.order.length * h}px`;
+    const top = this.scroller.scrollTop;
+    const first = Math.max(0, Math.floor(top / h) - overscan);
+    const last = Math.min(this.order.length, Math.ceil((top + this.scroller.clientHeight) / h) + overscan);
+    const wanted = new Set(this.order.slice(first, last));
+    for (const [id, row] of this.rows) {
+      // A row being used (its role picker open, say) stays with its unit until it is let go.
+      if (wanted.has(id) || (row.tr.contains(document.activeElement) && this.order.includes(id))) continue;
+      this.release(row);
+      this.rows.delete(id);
+    }
+    for (const [id, row] of this.rows) if (!wanted.has(id)) this.place(row, this.order.indexOf(id), h);
+    for (let i = first; i < last; i++) {
+      const id = this.order[i];
+      let row = this.rows.get(id);
+      const fresh = !row;
+      if (fresh) {
+        row = this.spare.pop() ?? createRow(this.commands, unitId => this.clicked(unitId));
+        row.select.disabled = !this.editable;
+        this.rows.set(id, row);
+        this.body.append(row.tr);
+      }
+      this.place(row, i, h);
+      const marks = this.marks(id);
+      if (fresh || row.marks !== marks || this.changed.has(id)) {
+        row.marks = marks;
+        renderRow(row, this.picture.units.get(id), this.picture, marks);
+      }
+    }
+  }
+
+  place(row, index, h) {
+    if (row.index === index && row.h === h) return;
+    row.index = index;
+    row.h = h;
+    row.tr.style.transform = `translateY(${index * h}px)`;
+    row.tr.setAttribute('aria-rowindex', String(index + 2));
+  }
+
+  release(row) {
+    row.tr.remove();
+    delete row.tr.dataset.unit;
+    row.unitId = null;
+    row.index = -1;
+    row.marks = null;
+    this.spare.push(row);
+  }
+
+  marks(id) {
+    return `${this.selected.has(id) ? ' selected' : ''}${this.focus.unitId === id ? ' focused' : ''}`;
+  }
+
+  clicked(unitId) {
+    this.focus.set(unitId, 'board');
+    if (!this.selectable) return;
+    if (this.selected.has(unitId)) this.selected.delete(unitId); else this.selected.add(unitId);
+    this.renderWindow();
+    this.onSelection([...this.selected]);
+  }
+
+  /** Scrolls a picked unit's row into view (showing every role if the filter hid it), unless it was picked here. */
+  show(unitId, origin) {
+    if (origin !== 'board' && unitId) {
+      if (this.filter.value && !this.order.includes(unitId) && this.picture.units.has(unitId)) {
+        this.filter.value = '';
+        this.arrange();
+      }
+      const i = this.order.indexOf(unitId);
+      const h = this.rowHeight ??= remPx(rowRem);
+      const view = this.scroller;
+      const head = this.body.offsetTop;
+      if (i >= 0 && (i * h < view.scrollTop || (i + 1) * h > view.scrollTop + view.clientHeight - head)) {
+        view.scrollTop = Math.max(0, (i * h) - ((view.clientHeight - head - h) / 2));
+      }
+    }
+    this.renderWindow();
   }
 
   /** Roles can be changed live, never in a replay: the past is what was recorded. */
   setEditable(editable) {
     this.editable = editable;
-    for (const row of this.rows.values()) row.select.disabled = !editable;
+    for (const row of [...this.rows.values(), ...this.spare]) row.select.disabled = !editable;
   }
 
   tick() {
     for (const [id, row] of this.rows) tickRow(row, this.picture.units.get(id), this.picture);
   }
 
-  toggle(id) {
-    if (!this.selectable) return;
-    if (this.selected.has(id)) this.selected.delete(id); else this.selected.add(id);
-    this.rows.get(id)?.tr.classList.toggle('selected', this.selected.has(id));
-    this.onSelection([...this.selected]);
-  }
-
   clearSelection() {
     this.selected.clear();
-    for (const row of this.rows.values()) row.tr.classList.remove('selected');
+    this.renderWindow();
     this.onSelection([]);
   }
-
-  /** Sorts by urgency and applies the role filter, moving rows only when the order changed. */
-  arrange() {
-    const role = this.filter.value;
-    const order = [...this.picture.units.values()]
-      .filter(u => !role || u.role === role)
-      .sort(byUrgency)
-      .map(u => this.rows.get(u.unitId).tr);
-    const current = [...this.body.children];
-    if (order.length !== current.length || order.some((tr, i) => tr !== current[i])) {
-      this.body.replaceChildren(...order);
-    }
-    this.count.textContent = role ? `${order.length} of ${this.picture.units.size}` : String(this.picture.units.size);
-  }
-}
-
-function rank(unit) {
-  if (unit.flag === 'alert') return unit.acknowledged ? 1 : 0;
-  if (unit.flag === 'watch') return unit.acknowledged ? 3 : 2;
-  if (unit.state === 'stale') return 4;
-  return 5;
-}
-
-function byUrgency(a, b) {
-  const distance = u => u.pathDistanceM ?? u.distanceM ?? Number.POSITIVE_INFINITY;
-  return rank(a) - rank(b) || distance(a) - distance(b) || a.callsign.localeCompare(b.callsign);
 }

@@ -11,6 +11,8 @@ import { DrillPanel } from './drill.js';
 import { IncidentPicker } from './incidents.js';
 import { MapView } from './map/map-view.js';
 import { Modes } from './modes.js';
+import { Focus } from './focus.js';
+import { UnitSearch } from './unit-search.js';
 
 const $ = id => document.getElementById(id);
 
@@ -19,14 +21,16 @@ bindNotice($('notice'));
 
 const picture = new Picture();
 const commands = new Commands();
+const focus = new Focus();
 const header = new Header({
   clock: $('clock'), phase: $('threat-phase'), name: $('incident-name'),
   connection: $('connection'), connectionText: $('connection-text'), lost: $('connection-lost'),
   phaseButtons: document.querySelectorAll('.controls [data-phase]'),
 }, picture);
 const connection = new Connection(picture, (state, detail) => header.setConnection(state, detail));
-const mapView = new MapView($('map'), picture, commands, $('place-threat'));
-const board = new Board({ body: $('board-body'), count: $('unit-count'), filter: $('role-filter') }, picture, commands);
+const mapView = new MapView($('map'), picture, commands, $('place-threat'), focus);
+const board = new Board({ table: $('board'), body: $('board-body'), scroller: $('board-scroll'), count: $('unit-count'), filter: $('role-filter') }, picture, commands, focus);
+new UnitSearch($('unit-search'), $('unit-search-status'), picture, focus);
 const alerts = new Alerts({ active: $('active-flags'), feed: $('feed'), count: $('active-count') }, picture, commands, id => modes.history(id));
 const drill = new DrillPanel({ state: $('drill-state'), buttons: document.querySelectorAll('[data-drill]'), scenario: $('drill-scenario') }, commands);
 
@@ -49,6 +53,9 @@ picture.subscribe(change => {
   const simulated = !drill.asked && change.units.some(id => picture.units.get(id)?.lastFix?.source === 'simulator');
   if (controlled || simulated) drill.refresh(commands.incidentId);
 });
+
+// A handle for tests, benchmarks and the console: what the page holds and what its map shows.
+window.commandPage = { picture, map: mapView.map, mapView, board, focus };
 
 // ?incident=id opens that incident, so a wall display or a bookmark always shows the same one.
 await connection.start();

@@ -16,7 +16,10 @@ export class Modes {
     }, this.connection, this.picture);
     this.chart = new DistanceChart($('chart'), $('chart-hint'), this.picture);
     this.replay.onOpened = session => this.replayOpened(session);
-    this.board.onSelection = ids => { if (this.mode === 'replay') this.chart.show(this.replay.session?.replayId, ids); };
+    this.board.onSelection = ids => {
+      this.mapView.units.setPicked(ids);
+      if (this.mode === 'replay') this.chart.show(this.replay.session?.replayId, ids);
+    };
     $('mode-live').addEventListener('click', () => this.showLive(this.commands.incidentId ?? this.picker.select.value));
     $('mode-replay').addEventListener('click', () => this.showReplay());
   }

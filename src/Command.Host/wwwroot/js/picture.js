@@ -1,13 +1,18 @@
 // The picture of one incident (or one replay) as the page knows it: a full snapshot, then frames of what changed.
-// Every view reads from here and redraws when told what changed.
+// Every view reads from here and redraws when told what changed. Frames are taken in as they come, but views are
+// told once per animation frame, of everything that changed since: a busy incident's ten frames a second (or a
+// backlog after a stall) cost the page one redraw each time it paints, not one per frame or per unit.
 
 const trailLength = 10;
+// A page the browser does not paint (a background tab) gets no animation frames; it still catches up this often.
+const unpaintedFlushMs = 1000;
 
 export class Picture {
   constructor() {
     this.listeners = new Set();
     this.limitMs = null;
     this.held = false;
+    this.pending = null;
     this.reset(null);
   }
 
@@ -22,7 +27,8 @@ export class Picture {
     this.clockMs = null;
     this.clockAt = performance.now();
     this.rate = 1;
-    this.notify({ reset: true, units: [], threats: true, events: [] });
+    this.pending = null;
+    this.changed({ reset: true, threats: true });
   }
 
   subscribe(listener) {
@@ -67,23 +73,52 @@ export class Picture {
     this.sequence = frame.sequence;
     this.clockMs = Date.parse(frame.clock);
     this.clockAt = performance.now();
-    const changed = [];
-    for (const unit of frame.units ?? []) {
+    const units = frame.units ?? [];
+    for (const unit of units) {
       this.units.set(unit.unitId, unit);
       this.extendTrail(unit);
-      changed.push(unit.unitId);
     }
     const threatsChanged = frame.full || (frame.threats?.length ?? 0) > 0;
     if (threatsChanged) {
       this.threats = new Map((frame.threats ?? []).map(t => [t.threatId, t]));
     }
-    this.notify({ reset: frame.full, units: changed, threats: threatsChanged, events: frame.events ?? [] });
+    this.changed({ reset: frame.full, units, threats: threatsChanged, events: frame.events });
   }
 
   /** A threat as the host answered a command with it, shown before the frame that carries it arrives. */
   putThreat(threat) {
     this.threats.set(threat.threatId, threat);
-    this.notify({ reset: false, units: [], threats: true, events: [] });
+    this.changed({ threats: true });
+  }
+
+  /** Adds to what views will be told at the next animation frame. */
+  changed({ reset = false, units = [], threats = false, events = [] }) {
+    const p = this.pending ??= { reset: false, units: new Set(), threats: false, events: [] };
+    if (reset) {
+      p.reset = true;
+      p.units.clear();
+    }
+    if (!p.reset) for (const unit of units) p.units.add(unit.unitId);
+    p.threats ||= threats;
+    if (events?.length) p.events.push(...events);
+    if (this.flushRequest) return;
+    const flush = () => this.flush();
+    const frame = requestAnimationFrame(flush);
+    const timer = setTimeout(flush, unpaintedFlushMs);
+    this.flushRequest = { frame, timer };
+  }
+
+  /** Tells every view, once, all that changed since the last time. */
+  flush() {
+    if (this.flushRequest) {
+      cancelAnimationFrame(this.flushRequest.frame);
+      clearTimeout(this.flushRequest.timer);
+      this.flushRequest = null;
+    }
+    const p = this.pending;
+    if (!p) return;
+    this.pending = null;
+    this.notify({ reset: p.reset, units: [...p.units], threats: p.threats || p.reset, events: p.events });
   }
 
   /** The threat the board and header speak of: the active one, else the first. */

@@ -44,19 +44,23 @@ export function flag(value) {
   return flags[value] ?? flags.none;
 }
 
-const shapes = {
-  triangle: '<polygon points="12,2 22,20 2,20"/>',
-  square: '<rect x="3" y="3" width="18" height="18"/>',
-  diamond: '<polygon points="12,1 23,12 12,23 1,12"/>',
-  cross: '<polygon points="8,2 16,2 16,8 22,8 22,16 16,16 16,22 8,22 8,16 2,16 2,8 8,8"/>',
-  circle: '<circle cx="12" cy="12" r="10"/>',
-  star: '<polygon points="12,1 15,9 23,9 16.5,14 19,22 12,17 5,22 7.5,14 1,9 9,9"/>',
-  ring: '<circle cx="12" cy="12" r="8" fill="none" stroke-width="4"/>',
+// Each role's shape as SVG path data on a 24×24 grid: the board draws it as SVG, the map on its canvas (Path2D).
+// A ring is stroked, every other shape filled.
+export const shapePaths = {
+  triangle: 'M12 2 L22 20 L2 20 Z',
+  square: 'M3 3 H21 V21 H3 Z',
+  diamond: 'M12 1 L23 12 L12 23 L1 12 Z',
+  cross: 'M8 2 H16 V8 H22 V16 H16 V22 H8 V16 H2 V8 H8 Z',
+  circle: 'M2 12 A10 10 0 1 0 22 12 A10 10 0 1 0 2 12 Z',
+  star: 'M12 1 L15 9 L23 9 L16.5 14 L19 22 L12 17 L5 22 L7.5 14 L1 9 L9 9 Z',
+  ring: 'M4 12 A8 8 0 1 0 20 12 A8 8 0 1 0 4 12 Z',
 };
 
 /** A role's shape as a 24×24 SVG, coloured by the CSS class the caller puts around it. */
 export function shapeSvg(roleValue, size = 24) {
-  return `<svg class="shape" viewBox="0 0 24 24" width="${size}" height="${size}" aria-hidden="true">${shapes[role(roleValue).shape]}</svg>`;
+  const shape = role(roleValue).shape;
+  const ring = shape === 'ring' ? ' class="ring" fill="none" stroke-width="4"' : '';
+  return `<svg class="shape" viewBox="0 0 24 24" width="${size}" height="${size}" aria-hidden="true"><path d="${shapePaths[shape]}"${ring}/></svg>`;
 }
 
 export function escapeHtml(text) {

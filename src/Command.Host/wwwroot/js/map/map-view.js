@@ -1,15 +1,18 @@
-// The map panel: site plan, units and threat on one Leaflet map, and the "Place threat" button.
+// The map panel: site plan, units and threat on one Leaflet map, and the "Place threat" button. It centres on
+// the unit a dispatcher picks on the board or finds with the search box.
 import { createMap } from './site-map.js';
 import { SitePlan } from './plan.js';
 import { UnitLayer } from './units.js';
 import { ThreatLayer } from './threat.js';
 
 export class MapView {
-  constructor(element, picture, commands, placeButton) {
+  constructor(element, picture, commands, placeButton, focus) {
     this.map = createMap(element);
     this.picture = picture;
     this.plan = new SitePlan(this.map);
-    this.units = new UnitLayer(this.map, picture);
+    this.units = new UnitLayer(this.map, picture, focus);
+    this.units.onPick = id => focus.set(id, 'map');
+    focus.subscribe((id, origin) => { if (origin !== 'map') this.centreOn(id); });
     this.threats = new ThreatLayer(this.map, picture, (id, latlng, current) => commands.moveThreat(id, latlng, current));
     this.placeButton = placeButton;
     this.threats.onPlacingChanged = placing => placeButton.setAttribute('aria-pressed', String(placing));
@@ -24,6 +27,12 @@ export class MapView {
       if (this.fitPending || !points.every(p => view.contains(p))) this.plan.fit(points);
       this.fitPending = false;
     });
+  }
+
+  /** Brings a unit to the middle of the map at once, keeping the zoom: the dispatcher asked where it is. */
+  centreOn(unitId) {
+    const p = this.picture.units.get(unitId)?.lastFix?.position;
+    if (p) this.map.panTo([p.latitude, p.longitude], { animate: false });
   }
 
   showSite(site) {

@@ -25,7 +25,8 @@ export function createMap(element) {
   const declutter = () => element.classList.toggle('zoomed-out', map.getZoom() < detailZoom);
   map.on('zoomend', declutter);
   declutter();
-  // The panels around the map are laid out by CSS grid; tell Leaflet when its box changes size.
-  new ResizeObserver(() => map.invalidateSize({ pan: false })).observe(element);
+  // The panels around the map are laid out by CSS grid; tell Leaflet when its box changes size, keeping the
+  // middle where it was (a window made larger, for a wall display, shows more all round rather than to one side).
+  new ResizeObserver(() => map.invalidateSize({ pan: true, animate: false })).observe(element);
   return map;
 }

@@ -1,0 +1,47 @@
+// How a unit looks on the map, worked out when it changes: the shape says the role; the fill, the state's mark
+// and the words say the state and flag. Only units judged on closing are coloured by state: a staging unit holding
+// is doing its job. The colours are the page's own (CSS custom properties), so map and board always agree.
+import { role, flag, state, closes } from '../symbols.js';
+import { rank } from '../board-order.js';
+
+const names = ['text', 'bg', 'closing', 'watch', 'alert', 'stale', 'info', 'opening'];
+
+/** The page's palette, read once from its style sheet. */
+export function readPalette(element = document.documentElement) {
+  const style = getComputedStyle(element);
+  return Object.fromEntries(names.map(n => [n, style.getPropertyValue(`--${n}`).trim()]));
+}
+
+export function unitLook(unit, palette) {
+  const judged = closes(unit.role);
+  const flagged = unit.flag === 'alert' || unit.flag === 'watch';
+  const stale = unit.state === 'stale';
+  const s = state(unit.state);
+  const f = flag(unit.flag);
+  const fill = stale ? palette.stale : !judged ? palette.text : stateColour(unit.state, palette);
+  return {
+    shape: role(unit.role).shape,
+    fill,
+    flag: flagged ? unit.flag : 'none',
+    acknowledged: Boolean(unit.acknowledged),
+    faded: stale,
+    // The state's mark (▼ closing, ■ holding, ▲ opening, ◎ arrived) says in shape what the fill says in colour.
+    mark: stale || unit.state === 'unknown' ? '' : s.mark,
+    markColour: judged ? fill : palette.text,
+    callsign: unit.callsign,
+    tag: flagged ? `${f.mark} ${f.word}${unit.acknowledged ? ' · ACK' : ''}` : stale ? `${s.mark} ${s.word}` : '',
+    tagBack: unit.flag === 'alert' ? palette.alert : unit.flag === 'watch' ? palette.watch : palette.stale,
+    tagText: unit.flag === 'alert' ? '#fff' : '#000',
+    rank: rank(unit),
+  };
+}
+
+function stateColour(value, palette) {
+  switch (value) {
+    case 'closing':
+    case 'arrived': return palette.closing;
+    case 'holding': return palette.watch;
+    case 'opening': return palette.opening;
+    default: return palette.text;
+  }
+}

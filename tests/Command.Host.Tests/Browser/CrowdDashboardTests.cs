@@ -1,0 +1,112 @@
+using Command.Host.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Command.Host.Tests.Browser;
+
+/// <summary>
+/// A county-size drill stays readable: a board that holds only the rows on screen yet keeps every unit in urgency
+/// order, labels that give way where units crowd except those of flagged units, and a search box that finds a unit.
+/// The incidents' clock stands still, so the picture does not change under the assertions.
+/// </summary>
+public sealed class CrowdDashboardTests(FakeClockDashboardHost host) : IClassFixture<FakeClockDashboardHost>
+{
+    private const int Units = 500;
+
+    [Fact]
+    public async Task The_board_of_500_units_holds_only_the_rows_on_screen_in_urgency_order()
+    {
+        var crowd = await Crowd.OpenAsync(host, Units);
+        await using var dashboard = await Dashboard.OpenAsync(host, crowd.Scene.IncidentId);
+        await Expect(dashboard.Page.Locator("#unit-count")).ToHaveTextAsync($"{Units}");
+        var expected = await crowd.UrgencyOrderAsync(host);
+        Assert.Equal("alert", (await crowd.Scene.UnitAsync(expected[0])).GetProperty("flag").GetString());
+
+        var top = await dashboard.BoardOrderAsync();
+        Assert.InRange(top.Length, 1, 40);
+        Assert.Equal(expected[..top.Length], top);
+        await Expect(dashboard.Row(expected[0])).ToHaveAttributeAsync("aria-rowindex", "2");
+
+        await dashboard.Page.Locator("#board-scroll").EvaluateAsync("e => e.scrollTop = e.scrollHeight");
+
+        await Expect(dashboard.Row(expected[^1])).ToHaveAttributeAsync("aria-rowindex", $"{Units + 1}");
+        var bottom = await dashboard.BoardOrderAsync();
+        Assert.InRange(bottom.Length, 1, 40);
+        Assert.Equal(expected[^bottom.Length..], bottom);
+        await Expect(dashboard.Page.Locator("#board")).ToHaveAttributeAsync("aria-rowcount", $"{Units + 1}");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task Flagged_units_keep_their_labels_where_500_units_crowd_and_the_others_give_way()
+    {
+        var crowd = await Crowd.OpenAsync(host, Units);
+        await using var dashboard = await Dashboard.OpenAsync(host, crowd.Scene.IncidentId, width: 1920, height: 1080);
+        var flagged = Enumerable.Range(0, Units).Where(Crowd.Holds).Select(Crowd.UnitId).ToList();
+        foreach (var unitId in flagged)
+        {
+            await dashboard.Marker(unitId).ToShowAsync("flag", "alert");
+        }
+
+        var labelled = await dashboard.Page.EvaluateAsync<string[]>("() => window.commandPage.mapView.units.labelled()");
+        var boxes = await dashboard.Page.EvaluateAsync<double[][]>(
+            "ids => ids.map(id => window.commandPage.mapView.units.drawn(id).labelBox)", labelled.Except(flagged).ToArray());
+
+        Assert.Subset(labelled.ToHashSet(), flagged.ToHashSet());
+        foreach (var unitId in flagged)
+        {
+            await dashboard.Marker(unitId).ToShowAsync("tag", "⚠ ALERT");
+        }
+
+        Assert.True(labelled.Length < Units / 2, $"{labelled.Length} of {Units} units carry a label");
+        Assert.True(labelled.Length > flagged.Count, "no unflagged unit found room for its label");
+        for (var a = 0; a < boxes.Length; a++)
+        {
+            for (var b = a + 1; b < boxes.Length; b++)
+            {
+                Assert.False(Overlap(boxes[a], boxes[b]), $"labels {a} and {b} of the unflagged units overlap");
+            }
+        }
+
+        await dashboard.ScreenshotAsync("live-500.png");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task The_search_box_finds_a_unit_by_callsign_or_id_on_the_board_and_the_map()
+    {
+        var crowd = await Crowd.OpenAsync(host, Units);
+        await using var dashboard = await Dashboard.OpenAsync(host, crowd.Scene.IncidentId);
+        await Expect(dashboard.Page.Locator("#unit-count")).ToHaveTextAsync($"{Units}");
+        var search = dashboard.Page.GetByRole(AriaRole.Searchbox, new() { Name = "Find" });
+        var wanted = Crowd.UnitId(417);
+        await Expect(dashboard.Row(wanted)).ToHaveCountAsync(0);
+
+        await search.FillAsync(Crowd.Callsign(417));
+
+        await Expect(dashboard.Row(wanted)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bfocused\b"));
+        await Expect(dashboard.Row(wanted)).ToBeInViewportAsync();
+        await Expect(dashboard.Page.Locator("#unit-search-status")).ToHaveTextAsync($"{Crowd.Callsign(417)} ({wanted})");
+        await dashboard.Marker(wanted).ToShowAsync("label", $"■{Crowd.Callsign(417)}");
+        var centre = await dashboard.Page.Locator("#map").EvaluateAsync<double[]>("e => [e.clientWidth / 2, e.clientHeight / 2]");
+        var drawn = await dashboard.Marker(wanted).DrawnAsync();
+        Assert.Equal(centre[0], drawn.GetProperty("x").GetDouble(), 1.0);
+        Assert.Equal(centre[1], drawn.GetProperty("y").GetDouble(), 1.0);
+
+        var other = Crowd.UnitId(3);
+        await search.FillAsync(other.ToLowerInvariant());
+
+        await Expect(dashboard.Row(other)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bfocused\b"));
+        await Expect(dashboard.Row(wanted)).ToHaveCountAsync(0);
+        await dashboard.Marker(other).ToShowAsync("label", $"■{Crowd.Callsign(3)}");
+
+        await search.FillAsync("no such unit");
+
+        await Expect(dashboard.Page.Locator("#unit-search-status")).ToHaveTextAsync("No unit matches “no such unit”");
+        await Expect(search).ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    private static bool Overlap(double[] a, double[] b) =>
+        a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+}
