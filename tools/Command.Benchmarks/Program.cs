@@ -1,4 +1,18 @@
 using BenchmarkDotNet.Running;
+using Command.Benchmarks.Recording;
 
-// Run one group with: dotnet run -c Release --project tools/Command.Benchmarks -- --filter '*Assessment*'
-BenchmarkSwitcher.FromAssembly(typeof(Command.Benchmarks.Ingest.ParseBenchmarks).Assembly).Run(args);
+// Macro runs that print their figures: `-- recording` (write, seek, report, replay of the recorded hour) and
+// `-- replay` (replay at 60x as a dashboard watches it). Anything else goes to BenchmarkDotNet, for example
+// dotnet run -c Release --project tools/Command.Benchmarks -- --filter '*Assessment*'
+switch (args)
+{
+    case ["recording"]:
+        await RecordingMacro.RunAsync(Console.Out);
+        break;
+    case ["replay"]:
+        await ReplayMacro.RunAsync(Console.Out);
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Command.Benchmarks.Ingest.ParseBenchmarks).Assembly).Run(args);
+        break;
+}
