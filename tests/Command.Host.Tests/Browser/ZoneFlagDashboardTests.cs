@@ -27,4 +27,42 @@ public sealed class ZoneFlagDashboardTests(FakeClockDashboardHost host) : IClass
         await Expect(dashboard.Feed.Locator("li[data-type='flag-raised'][data-subject='zone:hot']")).ToHaveCountAsync(1);
         Assert.Empty(dashboard.Errors);
     }
+
+    [Fact]
+    public async Task Clicking_a_zone_name_shows_who_is_inside_for_how_long_and_its_flag()
+    {
+        var scene = await Scene.OpenAsync(host, "zonep");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.EnrolAsync("M1", "Medic 1", "medical");
+        var start = host.Clock.GetUtcNow();
+
+        // The medic walks into the hot zone and stays; no contact unit comes in for two minutes.
+        for (var i = 0; i < 24; i++)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(5));
+            await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -200);
+            await scene.ReportAsync("M1", host.Clock.GetUtcNow(), 10, i < 2 ? 0 : 90);
+        }
+
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await dashboard.Page.Locator(".zone-label [data-zone='hot']").ClickAsync();
+
+        var panel = dashboard.Page.Locator("#zone-panel");
+        await Expect(panel.Locator("h3")).ToHaveTextAsync("Hot zone");
+        await Expect(panel.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Expect(panel.Locator("tbody tr[data-unit='M1'] td").First).ToHaveTextAsync("Medic 1");
+        // In since its third fix, 15 s into the drill; the incident's clock is at 120 s (and the page lets it run on
+        // between frames, so a slow page may show a second or two more).
+        var inside = await panel.Locator("tbody tr[data-unit='M1']").GetAttributeAsync("data-since");
+        Assert.Equal(start.AddSeconds(15), DateTimeOffset.Parse(inside!, System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(panel.Locator("tbody tr[data-unit='M1'] td.num")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^1:(4[5-9]|5[0-9])$"));
+        await Expect(panel.Locator(".zone-flag")).ToContainTextAsync("WATCH");
+        await Expect(panel.Locator(".zone-rule")).ToContainTextAsync("no contact unit inside");
+        await dashboard.ScreenshotAsync("zone-panel.png");
+
+        await panel.Locator("[data-close]").ClickAsync();
+        await Expect(panel).ToBeHiddenAsync();
+        Assert.Empty(dashboard.Errors);
+    }
 }

@@ -13,6 +13,7 @@ import { MapView } from './map/map-view.js';
 import { Modes } from './modes.js';
 import { Focus } from './focus.js';
 import { UnitSearch } from './unit-search.js';
+import { ZonePanel } from './zone-panel.js';
 
 const $ = id => document.getElementById(id);
 
@@ -41,7 +42,9 @@ for (const button of document.querySelectorAll('.controls [data-phase]')) {
   });
 }
 
-const modes = new Modes({ picture, connection, commands, header, mapView, board, alerts, drill });
+const zonePanel = new ZonePanel($('zone-panel'), picture, commands);
+mapView.plan.onZone = zoneId => { if (modes.mode === 'live') zonePanel.open(zoneId); };
+const modes = new Modes({ picture, connection, commands, header, mapView, board, alerts, drill, zonePanel });
 const picker = new IncidentPicker($('incident-picker'), id => modes.showLive(id));
 modes.picker = picker;
 

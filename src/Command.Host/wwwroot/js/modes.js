@@ -33,6 +33,7 @@ export class Modes {
     this.header.setIncidentName(view?.name ?? incidentId);
     this.mapView.showSite(view?.site ?? null);
     this.drill.forget(incidentId);
+    this.zonePanel?.close();
     if (incidentId) await this.connection.watch(incidentId);
   }
 
@@ -60,6 +61,7 @@ export class Modes {
 
   setMode(mode) {
     this.mode = mode;
+    this.zonePanel?.close();
     document.body.dataset.mode = mode;
     this.header.setMode(mode);
     $('mode-live').setAttribute('aria-pressed', String(mode === 'live'));

@@ -23,6 +23,12 @@ export class SitePlan {
     this.map = map;
     this.layer = L.layerGroup().addTo(map);
     this.bounds = null;
+    /** Called with a zone's id when its name on the map is clicked. */
+    this.onZone = null;
+    map.getContainer().addEventListener('click', e => {
+      const name = e.target.closest?.('[data-zone]');
+      if (name) this.onZone?.(name.dataset.zone);
+    });
   }
 
   draw(site) {
@@ -49,7 +55,9 @@ export class SitePlan {
     const style = zoneStyles[zone.kind] ?? zoneStyles.perimeter;
     const shape = L.polygon(ring, { ...style, interactive: false }).addTo(this.layer);
     const word = zoneWords[zone.kind] ?? zone.kind.toUpperCase();
-    label(this.layer, shape, `<b>${escapeHtml(word)}</b> <span class="name">${escapeHtml(zone.name)}</span>`, `zone-label zone-${zone.kind}`, zone.kind === 'warm' || zone.kind === 'hot' ? 'top' : 'center');
+    // The name opens the zone's panel: who is inside, for how long, and its flag.
+    label(this.layer, shape, `<span class="zone-open" data-zone="${escapeHtml(zone.zoneId)}" role="button" tabindex="0" title="Who is inside"><b>${escapeHtml(word)}</b> <span class="name">${escapeHtml(zone.name)}</span></span>`,
+      `zone-label zone-${zone.kind}`, zone.kind === 'warm' || zone.kind === 'hot' ? 'top' : 'center', true);
     this.extend(shape.getBounds());
   }
 
@@ -69,11 +77,11 @@ function toLatLngs(points) {
   return (points ?? []).map(p => [p.latitude, p.longitude]);
 }
 
-function label(layer, shape, html, className, where) {
+function label(layer, shape, html, className, where, interactive = false) {
   const box = shape.getBounds();
   // Names sit on an edge (inside at the top, outside at the bottom) so the threat, often inside, stays clear.
   const anchor = where === 'top' ? L.latLng(box.getNorth(), box.getCenter().lng)
     : where === 'bottom' ? L.latLng(box.getSouth(), box.getCenter().lng) : box.getCenter();
   const direction = where === 'center' ? 'center' : 'bottom';
-  layer.addLayer(L.tooltip({ permanent: true, direction, className, interactive: false, pane: labelPane }).setLatLng(anchor).setContent(html));
+  layer.addLayer(L.tooltip({ permanent: true, direction, className, interactive, pane: labelPane }).setLatLng(anchor).setContent(html));
 }

@@ -1,0 +1,82 @@
+// A zone's panel, opened by clicking its name on the map: who is inside and for how long, how long its rule has
+// been broken, and its flag — what a casualty collection point or staging officer watches. It reads the zone's
+// read model from the host and reads it again every two seconds while open; live incidents only.
+import { get, enc } from './api.js';
+import { duration, since } from './format.js';
+import { escapeHtml } from './symbols.js';
+
+const refreshMs = 2000;
+
+const ruleWords = {
+  'hot-zone-no-contact': 'no contact unit inside while the threat is active',
+  'ccp-no-medical': 'no medical unit at the collection point',
+};
+
+export class ZonePanel {
+  constructor(element, picture, commands) {
+    this.element = element;
+    this.picture = picture;
+    this.commands = commands;
+    this.zoneId = null;
+    this.timer = null;
+    element.addEventListener('click', e => { if (e.target.closest('[data-close]')) this.close(); });
+    document.addEventListener('keydown', e => { if (e.key === 'Escape' && this.zoneId) this.close(); });
+  }
+
+  async open(zoneId) {
+    this.zoneId = zoneId;
+    this.element.hidden = false;
+    this.element.dataset.zone = zoneId;
+    clearInterval(this.timer);
+    this.timer = setInterval(() => this.load(), refreshMs);
+    await this.load();
+  }
+
+  close() {
+    clearInterval(this.timer);
+    this.timer = null;
+    this.zoneId = null;
+    this.element.hidden = true;
+    this.element.replaceChildren();
+  }
+
+  async load() {
+    const zoneId = this.zoneId;
+    const incidentId = this.commands.incidentId;
+    if (!zoneId || !incidentId) return;
+    let reading;
+    try {
+      reading = await get(`/api/incidents/${enc(incidentId)}/zones/${enc(zoneId)}`);
+    } catch (problem) {
+      if (this.zoneId === zoneId) this.render(null, problem.message);
+      return;
+    }
+
+    if (this.zoneId === zoneId) this.render(reading, null);
+  }
+
+  render(reading, problem) {
+    const now = this.picture.now();
+    if (!reading) {
+      this.element.innerHTML = `${this.head(this.zoneId, '')}<p class="zone-problem">${escapeHtml(problem)}</p>`;
+      return;
+    }
+
+    const { zone, occupants, ruleBrokenSince, flag } = reading;
+    const rows = occupants.map(o => `<tr data-unit="${escapeHtml(o.unitId)}" data-since="${escapeHtml(o.since)}"><td>${escapeHtml(o.callsign)}</td><td class="id">${escapeHtml(o.unitId)}</td><td class="num">${duration(since(now, o.since))}</td></tr>`).join('');
+    const flagLine = flag
+      ? `<p class="zone-flag flag-${flag.level}"><b>${flag.level === 'alert' ? '⚠ ALERT' : '△ WATCH'}</b> ${escapeHtml(flag.reason)}${flag.acknowledged ? ' <span class="ack">(acknowledged)</span>' : ''}</p>`
+      : '';
+    const ruleLine = ruleBrokenSince
+      ? `<p class="zone-rule broken">Rule broken for <b>${duration(since(now, ruleBrokenSince))}</b>: ${escapeHtml(ruleWords[flag?.rule] ?? 'its rule does not hold')}</p>`
+      : zone.kind === 'hot' || zone.kind === 'casualtyCollection' ? '<p class="zone-rule">Rule holds</p>' : '';
+    this.element.innerHTML = `${this.head(zone.name, zone.kind)}${flagLine}${ruleLine}
+      <table class="zone-occupants"><caption>${occupants.length} inside</caption>
+        <thead><tr><th>Unit</th><th>Id</th><th class="num">Inside for</th></tr></thead>
+        <tbody>${rows || '<tr><td colspan="3" class="empty">Nobody inside</td></tr>'}</tbody></table>`;
+  }
+
+  head(name, kind) {
+    return `<div class="zone-head"><h3>${escapeHtml(name)}</h3><span class="zone-kind">${escapeHtml(kind)}</span><button type="button" data-close aria-label="Close zone panel">✕</button></div>`;
+  }
+}
