@@ -25,10 +25,13 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task A_report_updates_the_unit_and_the_incident()
     {
+        // Unit grains are keyed by unit id alone (a unit outlives its incidents): this test's unit is its own.
         var id = NewId();
+        var unitId = $"P-{Guid.NewGuid():N}";
         var incident = await OpenAsync(id);
-        Assert.Null(await incident.Enrol("P1", "Patrol 1", UnitRole.Contact, "dispatch"));
-        var report = Sites.Report("P1", ClusterFixture.Start, 0, -50);
+        Assert.Null(await incident.Enrol(unitId, "Patrol 1", UnitRole.Contact, "dispatch"));
+        var enrolledAt = fixture.Clock.GetUtcNow();
+        var report = Sites.Report(unitId, ClusterFixture.Start, 0, -50);
 
         var results = await incident.Submit([report], [], null);
 
@@ -36,8 +39,8 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         var unit = Assert.Single(await incident.GetUnits());
         Assert.Equal(report, unit.LastFix);
         Assert.Equal(UnitRole.Contact, unit.Role);
-        var record = await fixture.Grains.GetGrain<IUnitGrain>("P1").Get();
-        Assert.Equal(new UnitRecord("P1", "Patrol 1", UnitRole.Contact, id, ClusterFixture.Start, report), record);
+        var record = await fixture.Grains.GetGrain<IUnitGrain>(unitId).Get();
+        Assert.Equal(new UnitRecord(unitId, "Patrol 1", UnitRole.Contact, id, enrolledAt, report), record);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Command.Grains;
 using Command.Grains.Incidents;
 using Command.Ingest.Intake;
 using Command.Simulation.Engine;
@@ -7,10 +8,13 @@ namespace Command.Host.Drills;
 
 /// <summary>
 /// Runs simulated drills in this host, one per incident, and records every start, pause, resume and stop in
-/// the incident with who asked. Only the simulator's clock is paused; live radio feeds keep flowing. Its drills
+/// the incident with who asked. Only the simulator's clock is paused; live radio feeds keep flowing. Drills run on
+/// the incidents' clock, so a drill's reports are stamped on the clock that screens and folds them. Its drills
 /// end when the host stops, before the silo does, so none is left sending to incidents that are going away.
 /// </summary>
-public sealed partial class DrillDirector(IGrainFactory grains, ReportIntake intake, TimeProvider clock, ScenarioLibrary scenarios, ILogger<DrillDirector> logger) : IHostedService, IAsyncDisposable
+public sealed partial class DrillDirector(
+    IGrainFactory grains, ReportIntake intake, [FromKeyedServices(IncidentClock.Key)] TimeProvider clock, ScenarioLibrary scenarios, ILogger<DrillDirector> logger)
+    : IHostedService, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Running> drills = new(StringComparer.Ordinal);
 
@@ -38,6 +42,10 @@ public sealed partial class DrillDirector(IGrainFactory grains, ReportIntake int
     public Task<DrillStatusView> ResumeAsync(string incidentId, string actor, CancellationToken ct) => ControlAsync(incidentId, "resume", actor, e => e.ResumeAsync(ct));
 
     public Task<DrillStatusView> StopAsync(string incidentId, string actor) => ControlAsync(incidentId, "stop", actor, e => e.StopAsync());
+
+    /// <summary>Has the incident's drill send what fell due up to now, and completes when it is sent (nothing is recorded).</summary>
+    public Task CatchUpAsync(string incidentId, CancellationToken ct) =>
+        drills.TryGetValue(incidentId, out var drill) ? drill.Engine.CatchUpAsync(ct) : throw new KeyNotFoundException($"No drill has been started on incident '{incidentId}'.");
 
     public async ValueTask DisposeAsync()
     {

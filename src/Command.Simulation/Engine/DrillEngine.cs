@@ -70,6 +70,13 @@ public sealed partial class DrillEngine : IAsyncDisposable
         }
     }, cancellationToken);
 
+    /// <summary>
+    /// Sends what fell due up to now, as the timer does, and completes when it is sent: for a caller that moves the
+    /// clock itself (a simulated clock in a test) and must know the drill has caught up before it moves it again.
+    /// </summary>
+    public Task CatchUpAsync(CancellationToken cancellationToken = default) =>
+        ControlAsync(DrillState.Running, () => AdvanceAsync(clock.GetUtcNow()), cancellationToken);
+
     /// <summary>Restarts the drill clock from where it was paused.</summary>
     public Task ResumeAsync(CancellationToken cancellationToken = default) => ControlAsync(DrillState.Paused, () =>
     {

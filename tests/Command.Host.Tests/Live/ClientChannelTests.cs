@@ -48,16 +48,18 @@ public sealed class ClientChannelTests
             sent.Add((await client.Started.ReadAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(10), ct)).Sequence);
         }
 
+        // A fifth frame waits for its turn; a sixth offered a moment before the turn merges into it. Had the fifth
+        // gone early, the next send would carry it alone.
         channel.Offer(new EncodedFrame(Frame(5, false, [Unit("A", 90)])));
-        await Task.Delay(200, ct);
-        Assert.False(client.Started.TryRead(out _));
         clock.Advance(TimeSpan.FromMilliseconds(99));
-        await Task.Delay(100, ct);
+        channel.Offer(new EncodedFrame(Frame(6, false, [Unit("B", 80)])));
         Assert.False(client.Started.TryRead(out _));
         clock.Advance(TimeSpan.FromMilliseconds(1));
-        sent.Add((await client.Started.ReadAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(10), ct)).Sequence);
+        var merged = await client.Started.ReadAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(10), ct);
+        sent.Add(merged.Sequence);
 
-        Assert.Equal([1L, 2L, 3L, 4L, 5L], sent);
+        Assert.Equal([1L, 2L, 3L, 4L, 6L], sent);
+        Assert.Equal([("A", 90.0), ("B", 80.0)], merged.Units.Select(u => (u.UnitId, u.DistanceM!.Value)).OrderBy(u => u.UnitId));
     }
 
     /// <summary>A browser connection whose sends can be held open, like a client on a slow link.</summary>
