@@ -27,11 +27,17 @@ internal sealed class SimulatorRun
     {
         var run = new SimulatorRun();
         var command = new SimulatorCommand(
-            (play, _) => Task.FromResult(Record(run.Played = play)),
-            (load, _) => Task.FromResult(Record(run.Loaded = load)));
+            (play, _) =>
+            {
+                run.Played = play;
+                return Task.FromResult(0);
+            },
+            (load, _) =>
+            {
+                run.Loaded = load;
+                return Task.FromResult(0);
+            });
         run.Exit = await command.Parse(args).InvokeToolAsync(new InvocationConfiguration { Output = run.output, Error = run.error });
         return run;
     }
-
-    private static int Record(object _) => 0;
 }
