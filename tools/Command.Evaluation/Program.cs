@@ -1,21 +1,34 @@
 using System.Diagnostics;
 using System.Globalization;
 using Command.Domain.Assessment;
+using Command.Evaluation;
 using Command.Evaluation.Harness;
+using Command.Tools.Cli;
 
 // Runs the labelled evaluation set through the assessment and prints the figures.
-// Usage: dotnet run --project tools/Command.Evaluation -- [--seed N] [--incidents N] [--details]
-var seed = Option("--seed", 2026);
-var count = Option("--incidents", 360);
-var details = args.Contains("--details");
-var options = AssessmentOptions.Default;
+// Usage: dotnet run --project tools/Command.Evaluation -- [--seed N] [--incidents N] [--details] [--trace INCIDENT UNIT]
+return await new EvaluationCommand(arguments => arguments.Trace is { } trace ? Trace(arguments, trace) : Score(arguments))
+    .Parse(args).InvokeToolAsync();
 
-if (Array.IndexOf(args, "--trace") is var at and >= 0)
+// --trace INCIDENT UNIT: the unit's truth and assessment second by second.
+static int Trace(EvaluationArguments arguments, UnitTrace trace)
 {
-    // --trace INCIDENT UNIT: the unit's truth and assessment second by second.
-    var incident = EvaluationSet.Generate(seed, count)[int.Parse(args[at + 1], CultureInfo.InvariantCulture)];
-    var unit = args[at + 2];
-    var track = incident.Tracks.Single(t => t.UnitId == unit);
+    var set = EvaluationSet.Generate(arguments.Seed, arguments.Incidents);
+    if (trace.Incident >= set.Length)
+    {
+        Console.Error.WriteLine($"--trace: the set has {set.Length} incidents, 0 to {set.Length - 1}; there is no incident {trace.Incident}.");
+        return ToolInvocation.UsageError;
+    }
+
+    var incident = set[trace.Incident];
+    var unit = trace.UnitId;
+    if (incident.Tracks.SingleOrDefault(t => t.UnitId == unit) is not { } track)
+    {
+        Console.Error.WriteLine($"--trace: incident {trace.Incident} has no unit '{unit}'; it has {string.Join(", ", incident.Tracks.Select(t => t.UnitId))}.");
+        return ToolInvocation.UsageError;
+    }
+
+    var options = AssessmentOptions.Default;
     Console.WriteLine($"{incident.Kind}: {track.Profile} every {track.CadenceS} s, noise {track.NoiseM} m, role {track.Role}");
     EvaluationRun.Run(incident, options, (second, projection) =>
     {
@@ -28,37 +41,35 @@ if (Array.IndexOf(args, "--trace") is var at and >= 0)
     return 0;
 }
 
-var clock = Stopwatch.StartNew();
-var set = EvaluationSet.Generate(seed, count);
-var runs = set.Select(incident => (incident, EvaluationRun.Run(incident, options))).ToList();
-var figures = EvaluationScore.Score(runs, options);
-Console.WriteLine($"evaluation set: seed {seed}, {count} incidents, {clock.Elapsed.TotalSeconds:F1} s");
-foreach (var line in figures.Lines())
+static int Score(EvaluationArguments arguments)
 {
-    Console.WriteLine(line);
-}
-
-if (details)
-{
-    foreach (var miss in figures.Missed)
+    var (seed, count, options) = (arguments.Seed, arguments.Incidents, AssessmentOptions.Default);
+    var clock = Stopwatch.StartNew();
+    var set = EvaluationSet.Generate(seed, count);
+    var runs = set.Select(incident => (incident, EvaluationRun.Run(incident, options))).ToList();
+    var figures = EvaluationScore.Score(runs, options);
+    Console.WriteLine($"evaluation set: seed {seed}, {count} incidents, {clock.Elapsed.TotalSeconds:F1} s");
+    foreach (var line in figures.Lines())
     {
-        var track = set[miss.Incident].Tracks.Single(t => t.UnitId == miss.UnitId);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"missed: {miss} ({set[miss.Incident].Kind}, {track.Profile} every {track.CadenceS} s, noise {track.NoiseM} m)"));
+        Console.WriteLine(line);
     }
 
-    foreach (var flag in figures.FalseFlags)
+    if (arguments.Details)
     {
-        var track = set[flag.Incident].Tracks.Single(t => t.UnitId == flag.UnitId);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"false flag: {flag} ({set[flag.Incident].Kind}, {track.Profile} every {track.CadenceS} s, noise {track.NoiseM} m)"));
+        foreach (var miss in figures.Missed)
+        {
+            var track = set[miss.Incident].Tracks.Single(t => t.UnitId == miss.UnitId);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"missed: {miss} ({set[miss.Incident].Kind}, {track.Profile} every {track.CadenceS} s, noise {track.NoiseM} m)"));
+        }
+
+        foreach (var flag in figures.FalseFlags)
+        {
+            var track = set[flag.Incident].Tracks.Single(t => t.UnitId == flag.UnitId);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"false flag: {flag} ({set[flag.Incident].Kind}, {track.Profile} every {track.CadenceS} s, noise {track.NoiseM} m)"));
+        }
     }
-}
 
-return figures.Missed.Length == 0 ? 0 : 1;
-
-int Option(string name, int fallback)
-{
-    var at = Array.IndexOf(args, name);
-    return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    return figures.Missed.Length == 0 ? 0 : 1;
 }

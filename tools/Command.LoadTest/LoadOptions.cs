@@ -33,29 +33,6 @@ public sealed record LoadOptions
     /// <summary>Runs only this phase (bare, ceiling or latency), to profile it; null runs all three. Default null.</summary>
     public string? Only { get; init; }
 
+    /// <summary>Whether this run measures <paramref name="phase"/>.</summary>
     public bool Runs(string phase) => Only is null || Only == phase;
-
-    public static LoadOptions Parse(string[] args)
-    {
-        var options = new LoadOptions();
-        for (var i = 0; i < args.Length; i += 2)
-        {
-            var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
-            options = args[i] switch
-            {
-                "--url" => options with { Url = new Uri(value) },
-                "--seconds" => options with { Seconds = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
-                "--only" => value is "bare" or "ceiling" or "latency" ? options with { Only = value } : throw new ArgumentException($"--only takes bare, ceiling or latency, not '{value}'"),
-                "--warmup" => options with { WarmupSeconds = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
-                "--incidents" => options with { Incidents = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
-                "--units" => options with { Units = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
-                "--clients" => options with { CeilingClients = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
-                "--latency-rate" => options with { LatencyRate = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
-                "--latency-clients" => options with { LatencyClients = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"unknown option {args[i]}; see README in tools/Command.LoadTest"),
-            };
-        }
-
-        return options;
-    }
 }

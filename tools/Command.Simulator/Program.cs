@@ -1,39 +1,33 @@
+using System.CommandLine;
 using Command.Simulation.Files;
 using Command.Simulator.Cli;
 using Command.Simulator.Load;
 using Command.Simulator.Play;
+using Command.Tools.Cli;
 
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    // First Ctrl+C stops the drill cleanly; the default handler would kill the process mid-request.
-    e.Cancel = true;
-    cancel.Cancel();
-};
+// Ctrl+C cancels the run rather than killing the process mid-request: play stops the drill, load lets the requests
+// in flight finish so their outcome counts. Either then prints its tally, well within this grace.
+var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
+var command = new SimulatorCommand(
+    (play, cancellationToken) => ReportFailureAsync(PlayCommand.RunAsync(play, Console.Out, cancellationToken)),
+    (load, cancellationToken) => ReportFailureAsync(LoadCommand.RunAsync(load, Console.Out, cancellationToken)));
+return await command.Parse(args).InvokeToolAsync(invocation);
 
-try
+// A bad scenario file or an unreachable host is the user's to fix: say what it is, without a stack trace.
+static async Task<int> ReportFailureAsync(Task<int> run)
 {
-    var line = CommandLine.Parse(args);
-    return line.Verb switch
+    try
     {
-        "play" => await PlayCommand.RunAsync(line, Console.Out, cancel.Token),
-        "load" => await LoadCommand.RunAsync(line, Console.Out, cancel.Token),
-        _ => throw new UsageException($"Unknown command '{line.Verb}'."),
-    };
-}
-catch (UsageException e)
-{
-    await Console.Error.WriteLineAsync(e.Message);
-    await Console.Error.WriteLineAsync(Usage.Text);
-    return 2;
-}
-catch (ScenarioException e)
-{
-    await Console.Error.WriteLineAsync(e.Message);
-    return 1;
-}
-catch (HttpRequestException e)
-{
-    await Console.Error.WriteLineAsync($"The host refused or could not be reached: {e.Message}");
-    return 1;
+        return await run;
+    }
+    catch (ScenarioException e)
+    {
+        await Console.Error.WriteLineAsync(e.Message);
+        return 1;
+    }
+    catch (HttpRequestException e)
+    {
+        await Console.Error.WriteLineAsync($"The host refused or could not be reached: {e.Message}");
+        return 1;
+    }
 }

@@ -117,5 +117,5 @@ public sealed class HttpDrillSinkTests
         Assert.Equal("""PUT http://127.0.0.1:5000/api/incidents/demo/units/P4/role answered 404: {"reason":"unknown-incident"}""", e.Message);
     }
 
-    private HttpDrillSink Sink() => new(new CommandApiClient(ApiHttp.Create("http://127.0.0.1:5000", api)), "demo", tally, output);
+    private HttpDrillSink Sink() => new(new CommandApiClient(ApiHttp.Create(new Uri("http://127.0.0.1:5000"), api)), "demo", tally, output);
 }

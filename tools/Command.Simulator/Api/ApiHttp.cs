@@ -6,15 +6,12 @@ internal static class ApiHttp
     public const string Actor = "simulator";
 
     /// <summary>An HttpClient for the host at <paramref name="url"/>, naming this tool as the actor.</summary>
-    public static HttpClient Create(string url, HttpMessageHandler? handler = null)
+    public static HttpClient Create(Uri url, HttpMessageHandler? handler = null)
     {
-        if (!Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out var baseAddress))
-        {
-            throw new Cli.UsageException($"--url '{url}' is not an absolute URL.");
-        }
-
         var http = handler is null ? new HttpClient() : new HttpClient(handler);
-        http.BaseAddress = baseAddress;
+
+        // Without the trailing slash a host under a path (http://h/command) would lose its last segment.
+        http.BaseAddress = url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
         http.DefaultRequestHeaders.Add("X-Actor", Actor);
         return http;
     }

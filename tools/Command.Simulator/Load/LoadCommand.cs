@@ -3,7 +3,6 @@ using Command.Domain.Geometry;
 using Command.Domain.Sites;
 using Command.Simulation.Wire;
 using Command.Simulator.Api;
-using Command.Simulator.Cli;
 
 namespace Command.Simulator.Load;
 
@@ -14,15 +13,9 @@ internal static class LoadCommand
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
     private static readonly GeoPoint Origin = new(38.6517, -98.4306);
 
-    public static async Task<int> RunAsync(CommandLine line, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(LoadArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
-        line.RejectUnknown("url", "incidents", "units", "rate", "duration", "concurrency");
-        var url = line.Required("url");
-        var incidents = (int)line.Number("incidents", 1, 1, 10_000);
-        var units = (int)line.Number("units", 10, 1, 100_000);
-        var rate = line.Number("rate", 100, 0.01, 1_000_000);
-        var duration = TimeSpan.FromSeconds(line.Number("duration", 30, 1, 86_400));
-        var concurrency = (int)line.Number("concurrency", 8, 1, 1024);
+        var (url, incidents, units, rate, duration, concurrency) = arguments;
 
         using var http = ApiHttp.Create(url);
         var api = new CommandApiClient(http);

@@ -1,7 +1,6 @@
 using Command.Simulation.Demo;
 using Command.Simulation.Engine;
 using Command.Simulator.Api;
-using Command.Simulator.Cli;
 
 namespace Command.Simulator.Play;
 
@@ -10,19 +9,10 @@ internal static class PlayCommand
 {
     private static readonly TimeSpan StatusEvery = TimeSpan.FromSeconds(5);
 
-    public static async Task<int> RunAsync(CommandLine line, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(PlayArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
-        line.RejectUnknown("url", "scenario", "speed", "incident", "seed", "loop");
-        var url = line.Required("url");
-        var scenarioName = line.Text("scenario", DemoScenario.Name);
-        var options = new DrillOptions
-        {
-            Speed = line.Number("speed", 1, DrillOptions.MinSpeed, DrillOptions.MaxSpeed),
-            Seed = (int)line.Number("seed", 0, int.MinValue, int.MaxValue),
-            Loop = line.Flag("loop"),
-        };
-        var scenario = await DemoScenario.LoadByNameOrPathAsync(scenarioName, cancellationToken);
-        var incidentId = line.Text("incident", scenarioName == DemoScenario.Name ? DemoScenario.Name : Path.GetFileNameWithoutExtension(scenarioName));
+        var (url, options, incidentId) = (arguments.Url, arguments.Drill, arguments.IncidentId);
+        var scenario = await DemoScenario.LoadByNameOrPathAsync(arguments.Scenario, cancellationToken);
 
         using var http = ApiHttp.Create(url);
         var tally = new ReportTally();

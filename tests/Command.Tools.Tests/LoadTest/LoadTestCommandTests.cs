@@ -1,0 +1,51 @@
+using Command.LoadTest;
+using Command.Tools.Cli;
+
+namespace Command.Tools.Tests.LoadTest;
+
+public sealed class LoadTestCommandTests
+{
+    private LoadOptions? ran;
+
+    [Fact]
+    public async Task No_options_runs_every_phase_on_fresh_hosts_with_the_documented_defaults()
+    {
+        await ToolRun.InvokeAsync(Command());
+
+        Assert.Equal(new LoadOptions { Seconds = 10, WarmupSeconds = 10, Incidents = 16, Units = 500, CeilingClients = 20, LatencyRate = 10_000, LatencyClients = 50 }, ran);
+    }
+
+    [Fact]
+    public async Task Every_option_sets_its_value()
+    {
+        await ToolRun.InvokeAsync(Command(),
+            "--url", "http://127.0.0.1:5000", "--seconds", "5", "--warmup", "0", "--incidents", "4", "--units", "100",
+            "--clients", "3", "--latency-rate", "2000", "--latency-clients", "7", "--only", "latency");
+
+        Assert.Equal(new LoadOptions
+        {
+            Url = new Uri("http://127.0.0.1:5000"), Seconds = 5, WarmupSeconds = 0, Incidents = 4, Units = 100,
+            CeilingClients = 3, LatencyRate = 2000, LatencyClients = 7, Only = "latency",
+        }, ran);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--seconds", "0" }, "--seconds must be a whole number of at least 1 (was '0').")]
+    [InlineData(new[] { "--warmup", "-1" }, "--warmup must be a whole number of at least 0 (was '-1').")]
+    [InlineData(new[] { "--clients", "many" }, "--clients must be a whole number of at least 1 (was 'many').")]
+    [InlineData(new[] { "--only", "warm" }, "--only must be one of bare, ceiling, latency (was 'warm').")]
+    [InlineData(new[] { "--url", "localhost" }, "--url must be an absolute http or https URL (was 'localhost').")]
+    [InlineData(new[] { "--phases", "bare" }, "Unrecognized command or argument '--phases'.")]
+    public async Task Bad_option_is_named_and_nothing_is_loaded(string[] args, string expected)
+    {
+        var run = await ToolRun.InvokeAsync(Command(), args);
+
+        Assert.Equal((ToolInvocation.UsageError, expected, null), (run.Exit, run.Errors[0], ran));
+    }
+
+    private LoadTestCommand Command() => new(options =>
+    {
+        ran = options;
+        return Task.FromResult(0);
+    });
+}

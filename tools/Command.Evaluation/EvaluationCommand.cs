@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Globalization;
+using Command.Tools.Cli;
+
+namespace Command.Evaluation;
+
+/// <summary>The evaluation's command line: the set to generate, and whether to list misses or trace one unit.</summary>
+internal sealed class EvaluationCommand : RootCommand
+{
+    private readonly Option<int> seed = NumberOption.Any("--seed", "Seed of the generated set; the same seed gives the same set", 2026);
+    private readonly Option<int> incidents = NumberOption.AtLeast("--incidents", "Incidents in the set", 360, 1);
+    private readonly Option<bool> details = new("--details") { Description = "List every missed hold and false flag after the figures" };
+    private readonly Option<UnitTrace?> trace = new("--trace")
+    {
+        Description = "Instead of scoring, print one unit's truth and assessment second by second",
+        HelpName = "incident> <unit",
+        Arity = new ArgumentArity(2, 2),
+        AllowMultipleArgumentsPerToken = true,
+        CustomParser = result =>
+        {
+            var (incident, unit) = (result.Tokens[0].Value, result.Tokens[1].Value);
+            if (int.TryParse(incident, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            {
+                return new UnitTrace(index, unit);
+            }
+
+            result.AddError($"--trace takes an incident's index in the set (0, 1, ...) and a unit id (was '{incident} {unit}').");
+            return null;
+        },
+    };
+
+    public EvaluationCommand(Func<EvaluationArguments, int> evaluate)
+        : base("Runs the labelled evaluation set through the assessment and prints the figures; exits 1 if a hold was missed.")
+    {
+        Options.Add(seed);
+        Options.Add(incidents);
+        Options.Add(details);
+        Options.Add(trace);
+        SetAction(parsed => evaluate(Read(parsed)));
+    }
+
+    private EvaluationArguments Read(ParseResult parsed) =>
+        new(parsed.GetValue(seed), parsed.GetValue(incidents), parsed.GetValue(details), parsed.GetValue(trace));
+}

@@ -1,0 +1,26 @@
+using System.CommandLine;
+using Command.Tools.Cli;
+
+namespace Command.Fuzz;
+
+/// <summary>The fuzzer's command line: a parser (or all), a message count and a seed.</summary>
+internal sealed class FuzzCommand : RootCommand
+{
+    /// <summary>What --parser takes besides a target's name.</summary>
+    public const string All = "all";
+
+    private readonly Option<string> parser = ChoiceOption.OneOf(
+        "--parser", "The parser fed mutated messages", [All, .. FuzzTarget.All().Select(t => t.Name)], All);
+
+    private readonly Option<int> count = NumberOption.AtLeast("--count", "Messages fed to each parser", 100_000, 1);
+    private readonly Option<int> seed = NumberOption.Any("--seed", "Seed of the mutations; the same seed gives the same messages", 1);
+
+    public FuzzCommand(Func<FuzzArguments, int> fuzz)
+        : base("Feeds mutated messages to a parser and prints messages per second and outcome counts by reason.")
+    {
+        Options.Add(parser);
+        Options.Add(count);
+        Options.Add(seed);
+        SetAction(parsed => fuzz(new FuzzArguments(parsed.GetRequiredValue(parser), parsed.GetValue(count), parsed.GetValue(seed))));
+    }
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Command.Tools.Cli;
+
+namespace Command.LoadTest;
+
+/// <summary>The load tool's command line: each <see cref="LoadOptions"/> value as an option, with its default and range.</summary>
+internal sealed class LoadTestCommand : RootCommand
+{
+    private static readonly LoadOptions Defaults = new();
+
+    private readonly Option<Uri> url = UrlOption.Create("--url", "A running host to load [default: a fresh Release host per phase]");
+    private readonly Option<int> seconds = NumberOption.AtLeast("--seconds", "Seconds each phase is measured", Defaults.Seconds, 1);
+    private readonly Option<int> warmup = NumberOption.AtLeast("--warmup", "Seconds each phase runs unmeasured first, so the JIT has settled", Defaults.WarmupSeconds, 0);
+    private readonly Option<int> incidents = NumberOption.AtLeast("--incidents", "Incidents in the ceiling runs, one sender each", Defaults.Incidents, 1);
+    private readonly Option<int> units = NumberOption.AtLeast("--units", "Units per incident in the ceiling runs; a batch reports each once", Defaults.Units, 1);
+    private readonly Option<int> clients = NumberOption.AtLeast("--clients", "Browsers connected during the ceiling run", Defaults.CeilingClients, 1);
+    private readonly Option<int> latencyRate = NumberOption.AtLeast("--latency-rate", "Offered rate of the latency run, reports/s", Defaults.LatencyRate, 1);
+    private readonly Option<int> latencyClients = NumberOption.AtLeast("--latency-clients", "Browsers connected during the latency run", Defaults.LatencyClients, 1);
+    private readonly Option<string> only = ChoiceOption.OneOf("--only", "Run only this phase, to profile it [default: all three]", ["bare", "ceiling", "latency"]);
+
+    public LoadTestCommand(Func<LoadOptions, Task<int>> run)
+        : base("""
+            Measures a host end to end: a bare grain call, the end-to-end ceiling with browsers connected, and
+            report-to-frame latency at a steady rate, each phase on a fresh Release host unless --url is given
+            (build it first: dotnet build -c Release src/Command.Host).
+            """)
+    {
+        Options.Add(url);
+        Options.Add(seconds);
+        Options.Add(warmup);
+        Options.Add(incidents);
+        Options.Add(units);
+        Options.Add(clients);
+        Options.Add(latencyRate);
+        Options.Add(latencyClients);
+        Options.Add(only);
+        SetAction(parsed => run(Read(parsed)));
+    }
+
+    private LoadOptions Read(ParseResult parsed) => new()
+    {
+        Url = parsed.GetValue(url),
+        Seconds = parsed.GetValue(seconds),
+        WarmupSeconds = parsed.GetValue(warmup),
+        Incidents = parsed.GetValue(incidents),
+        Units = parsed.GetValue(units),
+        CeilingClients = parsed.GetValue(clients),
+        LatencyRate = parsed.GetValue(latencyRate),
+        LatencyClients = parsed.GetValue(latencyClients),
+        Only = parsed.GetValue(only),
+    };
+}
