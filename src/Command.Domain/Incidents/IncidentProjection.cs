@@ -125,6 +125,16 @@ public sealed class IncidentProjection
         return assessment?.Evaluate(Clock, units) ?? [];
     }
 
+    /// <summary>Moves the sequence and clock past an event that is not folded (a replay passing over a bad input).</summary>
+    public void Skip(IncidentEvent e)
+    {
+        LastSequence = Math.Max(LastSequence, e.Sequence);
+        if (e.Time > Clock)
+        {
+            Clock = e.Time;
+        }
+    }
+
     /// <summary>Captures the whole state as a snapshot; only valid once the incident is open.</summary>
     public IncidentSnapshot Snapshot() => new(
         LastSequence,

@@ -1,5 +1,7 @@
 using Command.Domain.Assessment;
 using Command.Domain.Events;
+using Command.Domain.Reports;
+using Command.Domain.Validation;
 
 namespace Command.Domain.Incidents;
 
@@ -19,6 +21,7 @@ public sealed class IncidentStream
     public static readonly TimeSpan TickHorizon = TimeSpan.FromMinutes(15);
 
     private readonly AssessmentOptions options;
+    private readonly List<(long Sequence, Rejection Why)> passedOver = [];
 
     public IncidentStream(AssessmentOptions? options = null)
     {
@@ -43,10 +46,12 @@ public sealed class IncidentStream
     /// <summary>
     /// Live: numbers <paramref name="input"/> one past the last event and stamps it with <paramref name="now"/>
     /// (or the clock, if <paramref name="now"/> is earlier: event times never go back), folds it and what it derives,
-    /// and adds them all to <paramref name="recorded"/> in sequence order.
+    /// and adds them all to <paramref name="recorded"/> in sequence order. An input outside <see cref="InputLimits"/>
+    /// is not folded: a refusal naming why is recorded in its place. An input the fold throws on is recorded as
+    /// refused too, and the stream is marked <see cref="Damaged"/>: its state is no longer to be trusted.
     /// </summary>
-    /// <returns>The input as numbered and stamped.</returns>
-    public IncidentEvent Record(IncidentEvent input, DateTimeOffset now, ICollection<IncidentEvent> recorded)
+    /// <returns>Null when the input was folded; otherwise why it was refused.</returns>
+    public Rejection? Record(IncidentEvent input, DateTimeOffset now, ICollection<IncidentEvent> recorded)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.IsDerived)
@@ -56,10 +61,41 @@ public sealed class IncidentStream
 
         var at = now > Clock ? now : Clock;
         FoldTicks(at, recorded);
+        if (input is InputRejected refused)
+        {
+            input = refused with { Detail = Cap(refused.Detail, InputLimits.MaxTextChars), Raw = RawInput.Cap(refused.Raw) };
+        }
+        else if (InputLimits.Check(input) is { } rejection)
+        {
+            Fold(Refusal(input, rejection) with { Sequence = LastSequence + 1, Time = at }, recorded);
+            return rejection;
+        }
+
         var stamped = input with { Sequence = LastSequence + 1, Time = at };
-        Fold(stamped, recorded);
-        return stamped;
+        try
+        {
+            Fold(stamped, recorded);
+            return null;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The fold may have changed part of the state before it threw: what it holds cannot be trusted, and the
+            // input is recorded as refused under the sequence it was given, so a fold of the recording passes it by.
+            Damaged = true;
+            DamagedBy = ex;
+            var unprocessable = new Rejection(RejectReason.Unprocessable, Cap($"the incident could not apply it: {ex.GetType().Name}: {ex.Message}", InputLimits.MaxTextChars));
+            var instead = Refusal(input, unprocessable) with { Sequence = stamped.Sequence, Time = stamped.Time };
+            RemoveFrom(recorded, stamped.Sequence);
+            recorded.Add(instead);
+            return unprocessable;
+        }
     }
+
+    /// <summary>True once a fold threw part-way: the state should be rebuilt from the recording.</summary>
+    public bool Damaged { get; private set; }
+
+    /// <summary>What the fold threw, once <see cref="Damaged"/>.</summary>
+    public Exception? DamagedBy { get; private set; }
 
     /// <summary>
     /// Live: moves the clock on to <paramref name="now"/> so silent units age, adding what that derives to
@@ -88,7 +124,9 @@ public sealed class IncidentStream
     /// Replay and catch-up: folds a recorded event as it was numbered and stamped. Derived events in a recording
     /// are passed over (the stream derives them again, and adds them to <paramref name="folded"/>), as is anything
     /// at or before the last sequence folded (a session recorded before incidents caught up on their recordings may
-    /// number a second run from one again).
+    /// number a second run from one again). A recorded input outside <see cref="InputLimits"/> (recorded by a build
+    /// that let it through) is passed over too, and listed in <see cref="PassedOver"/>: folding it would poison
+    /// the state as it did then.
     /// </summary>
     /// <returns>True when the event was folded.</returns>
     public bool Replay(IncidentEvent recordedEvent, ICollection<IncidentEvent>? folded = null)
@@ -100,9 +138,73 @@ public sealed class IncidentStream
         }
 
         FoldTicks(recordedEvent.Time, folded);
+        if (recordedEvent is not InputRejected && InputLimits.Check(recordedEvent) is { } rejection)
+        {
+            passedOver.Add((recordedEvent.Sequence, rejection));
+            Projection.Skip(recordedEvent);
+            return false;
+        }
+
+
         Fold(recordedEvent, folded);
         return true;
     }
+
+    /// <summary>
+    /// Catch-up: folds a run of recorded events onto the state as it stands. A recorded input the fold throws on is
+    /// passed over — the fold starts again from where this call began without it — and listed in
+    /// <see cref="PassedOver"/>, so one event the fold cannot take never keeps an incident down.
+    /// </summary>
+    public void CatchUp(IReadOnlyList<IncidentEvent> recorded)
+    {
+        var start = IsOpen ? Snapshot() : null;
+        var bad = new Dictionary<long, Rejection>();
+        while (true)
+        {
+            IncidentEvent? current = null;
+            try
+            {
+                foreach (var e in recorded)
+                {
+                    current = e;
+                    if (bad.TryGetValue(e.Sequence, out var why))
+                    {
+                        PassOver(e, why);
+                        continue;
+                    }
+
+                    Replay(e);
+                }
+
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException && current is not null && !current.IsDerived && bad.Count < MaxPassedOver)
+            {
+                bad[current.Sequence] = new Rejection(RejectReason.Unprocessable, Cap($"the fold could not apply it: {ex.GetType().Name}: {ex.Message}", InputLimits.MaxTextChars));
+                Projection = new IncidentProjection(options);
+                if (start is not null)
+                {
+                    Projection.Restore(start);
+                }
+
+                passedOver.RemoveAll(p => bad.ContainsKey(p.Sequence));
+                Damaged = false;
+            }
+        }
+    }
+
+    /// <summary>Most recorded inputs one catch-up passes over before it gives up and lets the failure stand: 100.</summary>
+    public const int MaxPassedOver = 100;
+
+    private void PassOver(IncidentEvent e, Rejection why)
+    {
+        FoldTicks(e.Time, null);
+        passedOver.Add((e.Sequence, why));
+        Projection.Skip(e);
+    }
+
+    /// <summary>Recorded inputs a replay passed over because they are outside the limits, with why.</summary>
+    public IReadOnlyList<(long Sequence, Rejection Why)> PassedOver => passedOver;
 
     /// <summary>
     /// Replay: moves the clock on to <paramref name="instant"/> as live did between inputs (the ticks of the current
@@ -121,6 +223,22 @@ public sealed class IncidentStream
         Projection = projection;
     }
 
+    private static InputRejected Refusal(IncidentEvent input, Rejection rejection) => input switch
+    {
+        PositionAccepted accepted => new InputRejected(accepted.Report.Source, rejection.Reason, rejection.Detail, Cap(accepted.Report.UnitId, InputLimits.MaxIdChars), RawInput.Cap(EventJson.Serialize(accepted.Report))),
+        _ => new InputRejected(ReportSource.Json, rejection.Reason, rejection.Detail, null, RawInput.Cap(EventJson.Serialize(input))),
+    };
+
+    private static string Cap(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");
+
+    private static void RemoveFrom(ICollection<IncidentEvent> recorded, long fromSequence)
+    {
+        foreach (var e in recorded.Where(e => e.Sequence >= fromSequence).ToList())
+        {
+            recorded.Remove(e);
+        }
+    }
+
     // Every whole second of incident time after the clock, up to and including `until`, and no further than the
     // horizon past the last input. A tick at the very instant of an input comes before it, live and in replay.
     private void FoldTicks(DateTimeOffset until, ICollection<IncidentEvent>? output)
@@ -134,9 +252,19 @@ public sealed class IncidentStream
         var end = until < horizon ? until : horizon;
         var clockTicks = Clock.UtcTicks;
         var next = new DateTimeOffset(clockTicks - (clockTicks % TimeSpan.TicksPerSecond) + TimeSpan.TicksPerSecond, TimeSpan.Zero);
-        for (; next <= end; next = next.AddSeconds(1))
+        for (; next <= end && !Damaged; next = next.AddSeconds(1))
         {
-            Fold(new ClockTicked { Sequence = LastSequence, Time = next }, output, recordInput: false);
+            try
+            {
+                Fold(new ClockTicked { Sequence = LastSequence, Time = next }, output, recordInput: false);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A tick is no one's input to refuse: the state is rebuilt from the recording instead.
+                Damaged = true;
+                DamagedBy = ex;
+            }
+
             TicksFolded++;
         }
     }

@@ -60,4 +60,10 @@ public enum RejectReason
 
     /// <summary>The incident cannot answer now (its recording cannot be read); the same input may succeed later.</summary>
     Unavailable,
+
+    /// <summary>A text (an id, a callsign, a name, a reason) is longer than its limit.</summary>
+    TooLong,
+
+    /// <summary>The incident's fold could not take the input (a defect, not the sender's fault): refused, not applied.</summary>
+    Unprocessable,
 }

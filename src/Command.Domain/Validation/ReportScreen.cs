@@ -11,17 +11,12 @@ public static class ReportScreen
 {
     public static Rejection? Check(PositionReport report, DateTimeOffset receivedAt, ValidationOptions options)
     {
-        if (string.IsNullOrWhiteSpace(report.UnitId))
+        if (InputLimits.Check(report) is { } invalid)
         {
-            return new(RejectReason.MissingField, "the report has no unit id");
+            return invalid;
         }
 
         var p = report.Position;
-        if (!p.IsValid)
-        {
-            return new(RejectReason.InvalidCoordinates, Format($"latitude {p.Latitude} / longitude {p.Longitude} is outside WGS84 ranges"));
-        }
-
         if (p.Latitude == 0 && p.Longitude == 0)
         {
             return new(RejectReason.ZeroPosition, "position 0,0 is what a receiver without a fix reports");
@@ -39,32 +34,9 @@ public static class ReportScreen
             return new(RejectReason.TooOld, Format($"fix is {age.TotalSeconds:F0} s old (limit {options.MaxAge.TotalSeconds:F0} s)"));
         }
 
-        if (report.AccuracyM is { } accuracy)
+        if (report.AccuracyM is { } accuracy && accuracy > options.MaxAccuracyM)
         {
-            if (!double.IsFinite(accuracy) || accuracy < 0)
-            {
-                return new(RejectReason.InvalidValue, Format($"accuracy {accuracy} is not a distance"));
-            }
-
-            if (accuracy > options.MaxAccuracyM)
-            {
-                return new(RejectReason.PoorAccuracy, Format($"accuracy {accuracy:F0} m is worse than the {options.MaxAccuracyM:F0} m limit"));
-            }
-        }
-
-        if (report.SpeedMps is { } speed && (!double.IsFinite(speed) || speed < 0))
-        {
-            return new(RejectReason.InvalidValue, Format($"speed {speed} is not a ground speed"));
-        }
-
-        if (report.CourseDeg is { } course && (!double.IsFinite(course) || course < 0 || course > 360))
-        {
-            return new(RejectReason.InvalidValue, Format($"course {course} is not 0-360 degrees"));
-        }
-
-        if (report.AltitudeM is { } altitude && !double.IsFinite(altitude))
-        {
-            return new(RejectReason.InvalidValue, "altitude is not a number");
+            return new(RejectReason.PoorAccuracy, Format($"accuracy {accuracy:F0} m is worse than the {options.MaxAccuracyM:F0} m limit"));
         }
 
         return null;

@@ -73,19 +73,11 @@ public sealed partial class IncidentGrain
             stream.Restore(snapshot);
         }
 
-        var skipped = 0;
-        foreach (var e in tail.Events)
+        // One event the fold cannot take must not keep the incident down: it is passed over, named and counted.
+        stream.CatchUp(tail.Events);
+        foreach (var (sequence, why) in stream.PassedOver)
         {
-            try
-            {
-                stream.Replay(e);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // One event the fold cannot take must not keep the incident down: it is passed over, named and counted.
-                skipped++;
-                LogEventSkipped(logger, ex, IncidentId, e.Sequence, e.GetType().Name);
-            }
+            LogPassedOver(logger, IncidentId, sequence, why.ToString());
         }
 
         recorder.StartFrom(stream.LastSequence, stream.Clock);
@@ -93,7 +85,7 @@ public sealed partial class IncidentGrain
         {
             if (stream.LastSequence != from)
             {
-                LogCaughtUp(logger, IncidentId, from, stream.LastSequence, skipped);
+                LogCaughtUp(logger, IncidentId, from, stream.LastSequence, stream.PassedOver.Count);
                 await ListAsync();
             }
 

@@ -19,8 +19,11 @@ public sealed partial class IncidentGrain
     [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} read its recording again and is available")]
     private static partial void LogAvailableAgain(ILogger logger, string incidentId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Incident {IncidentId} passed over recorded event {Sequence} ({Type}), which its fold cannot take")]
-    private static partial void LogEventSkipped(ILogger logger, Exception exception, string incidentId, long sequence, string type);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Incident {IncidentId} could not fold an input and recorded it as refused (by sequence {Sequence}); it starts again from its recording")]
+    private static partial void LogFoldDamaged(ILogger logger, Exception? exception, string incidentId, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId} passed over recorded input {Sequence} while catching up: {Why}")]
+    private static partial void LogPassedOver(ILogger logger, string incidentId, long sequence, string why);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} has had no input and no viewer for {IdleAfter}; it goes quiet until the next one")]
     private static partial void LogIdle(ILogger logger, string incidentId, TimeSpan idleAfter);

@@ -54,7 +54,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         stream = new IncidentStream(assessment);
         recorder = new IncidentRecorder(IncidentId, sessionLog, this.options.SnapshotInterval, logger);
         frames = new FramePublisher(this, IncidentId, framePacing, pacing, observers);
-        readSide = new ReadSide(IncidentId, GrainFactory, this.options.UnitSyncInterval);
+        readSide = new ReadSide(IncidentId, GrainFactory, this.options.UnitSyncInterval, logger);
     }
 
     private string IncidentId => this.GetPrimaryKeyString();
@@ -133,6 +133,12 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         for (var i = 0; i < reports.Length; i++)
         {
             var report = reports[i];
+            if (InputLimits.Check(report) is { } invalid)
+            {
+                results[i] = Refuse(report, invalid, now, batch);
+                continue;
+            }
+
             if (!stream.Projection.Units.TryGetValue(report.UnitId, out var unit))
             {
                 if (!enrol)
@@ -151,7 +157,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
                 continue;
             }
 
-            stream.Record(new PositionAccepted(report), now, batch);
+            results[i] = stream.Record(new PositionAccepted(report), now, batch);
         }
 
         await RecordAsync(batch);
@@ -199,21 +205,26 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
 
         lastInput = clock.GetUtcNow();
         var decision = decide();
-        if (decision.Rejection is { } refused)
+        if ((decision.Rejection ?? InputLimits.Check(decision.Event!)) is { } refused)
         {
             return refused;
         }
 
-        await FoldAsync(decision.Event!);
+        if (await FoldAsync(decision.Event!) is { } unprocessable)
+        {
+            return unprocessable;
+        }
+
         await PersistAsync();
         return null;
     }
 
-    private Task FoldAsync(IncidentEvent input)
+    private async Task<Rejection?> FoldAsync(IncidentEvent input)
     {
         var batch = new List<IncidentEvent>(4);
-        stream.Record(input, clock.GetUtcNow(), batch);
-        return RecordAsync(batch);
+        var rejection = stream.Record(input, clock.GetUtcNow(), batch);
+        await RecordAsync(batch);
+        return rejection;
     }
 
     /// <summary>
@@ -239,6 +250,15 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
             frames.Stop();
             DeactivateOnIdle();
             throw;
+        }
+
+        if (stream.Damaged)
+        {
+            // The fold threw part-way through an input (recorded as refused): start again from the recording.
+            LogFoldDamaged(logger, stream.DamagedBy, IncidentId, batch[^1].Sequence);
+            frames.Stop();
+            DeactivateOnIdle();
+            return;
         }
 
         frames.Recorded(batch[^1].Sequence, stream);

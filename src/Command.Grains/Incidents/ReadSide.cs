@@ -3,16 +3,17 @@ using Command.Domain.Events;
 using Command.Domain.Incidents;
 using Command.Grains.Units;
 using Command.Grains.Zones;
+using Microsoft.Extensions.Logging;
 
 namespace Command.Grains.Incidents;
 
 /// <summary>
 /// Keeps the incident's read models told: each unit grain of its enrolment and latest fix (the fix at most once per
 /// <see cref="IncidentGrainOptions.UnitSyncInterval"/>), each zone grain of its occupants, rule and flag when they
-/// change. Told once a batch is recorded, with one-way calls nobody waits for: the report path never waits on a
-/// read model, and a read model never shows what the recording does not hold.
+/// change. Told once a batch is recorded, with calls nobody waits for (a failed one is logged; the next change tells
+/// again): the report path never waits on a read model.
 /// </summary>
-internal sealed class ReadSide(string incidentId, IGrainFactory grains, TimeSpan unitSyncInterval)
+internal sealed partial class ReadSide(string incidentId, IGrainFactory grains, TimeSpan unitSyncInterval, ILogger logger)
 {
     private readonly Dictionary<string, DateTimeOffset> fixesTold = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ZoneReading> zonesTold = new(StringComparer.Ordinal);
@@ -30,7 +31,7 @@ internal sealed class ReadSide(string incidentId, IGrainFactory grains, TimeSpan
                     var unitId = e is UnitEnrolled enrolled ? enrolled.UnitId : ((UnitRoleChanged)e).UnitId;
                     if (projection.Units.TryGetValue(unitId, out var unit))
                     {
-                        grains.GetGrain<IUnitGrain>(unitId).Enrolled(new UnitEnrolment(incidentId, unit.Callsign, unit.Role, unit.EnrolledAt)).Ignore();
+                        Tell(grains.GetGrain<IUnitGrain>(unitId).Enrolled(new UnitEnrolment(incidentId, unit.Callsign, unit.Role, unit.EnrolledAt)));
                     }
 
                     zonesMayHaveChanged = true;
@@ -56,7 +57,7 @@ internal sealed class ReadSide(string incidentId, IGrainFactory grains, TimeSpan
     {
         foreach (var unit in stream.Projection.Units.Values)
         {
-            grains.GetGrain<IUnitGrain>(unit.UnitId).Enrolled(new UnitEnrolment(incidentId, unit.Callsign, unit.Role, unit.EnrolledAt)).Ignore();
+            Tell(grains.GetGrain<IUnitGrain>(unit.UnitId).Enrolled(new UnitEnrolment(incidentId, unit.Callsign, unit.Role, unit.EnrolledAt)));
             fixesTold.Remove(unit.UnitId);
             TellFix(unit.UnitId, stream.Projection);
         }
@@ -70,7 +71,7 @@ internal sealed class ReadSide(string incidentId, IGrainFactory grains, TimeSpan
     {
         foreach (var unitId in stream.Projection.Units.Keys)
         {
-            grains.GetGrain<IUnitGrain>(unitId).Released(incidentId).Ignore();
+            Tell(grains.GetGrain<IUnitGrain>(unitId).Released(incidentId));
         }
     }
 
@@ -87,7 +88,7 @@ internal sealed class ReadSide(string incidentId, IGrainFactory grains, TimeSpan
         }
 
         fixesTold[unitId] = fix.FixTime;
-        grains.GetGrain<IUnitGrain>(unitId).Fixed(incidentId, fix).Ignore();
+        Tell(grains.GetGrain<IUnitGrain>(unitId).Fixed(incidentId, fix));
     }
 
     private void TellZones(IncidentStream stream)
@@ -114,9 +115,16 @@ internal sealed class ReadSide(string incidentId, IGrainFactory grains, TimeSpan
             }
 
             zonesTold[zone.ZoneId] = reading;
-            grains.GetGrain<IZoneGrain>(ZoneKey.Format(incidentId, zone.ZoneId)).Tell(reading).Ignore();
+            Tell(grains.GetGrain<IZoneGrain>(ZoneKey.Format(incidentId, zone.ZoneId)).Tell(reading));
         }
     }
+
+    private void Tell(Task call) =>
+        call.ContinueWith(t => LogTellFailed(logger, t.Exception!.GetBaseException(), incidentId), CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Current);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId} could not tell a unit or zone grain; it tells again with the next change")]
+    private static partial void LogTellFailed(ILogger logger, Exception exception, string incidentId);
 
     private static bool Same(ZoneReading a, ZoneReading b) =>
         a.Occupants.SequenceEqual(b.Occupants) && a.RuleBrokenSince == b.RuleBrokenSince && a.Flag == b.Flag;

@@ -11,15 +11,12 @@ namespace Command.Grains.Units;
 public interface IUnitGrain : IGrainWithStringKey
 {
     /// <summary>The unit joined an incident (or changed role in it): the latest enrolment wins.</summary>
-    [OneWay]
     Task Enrolled(UnitEnrolment enrolment);
 
     /// <summary>The incident let the unit go (it closed): reports from the unit are no longer routed to it.</summary>
-    [OneWay]
     Task Released(string incidentId);
 
     /// <summary>The unit's latest accepted fix in an incident; ignored unless the unit is enrolled in that incident.</summary>
-    [OneWay]
     Task Fixed(string incidentId, PositionReport fix);
 
     Task<UnitRecord?> Get();

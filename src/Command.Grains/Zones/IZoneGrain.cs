@@ -12,7 +12,6 @@ namespace Command.Grains.Zones;
 public interface IZoneGrain : IGrainWithStringKey
 {
     /// <summary>The zone as it stands after the incident's sequence <see cref="ZoneReading.AsOf"/>; an older telling than the zone has is ignored.</summary>
-    [OneWay]
     Task Tell(ZoneReading reading);
 
     Task<ZoneReading?> Get();

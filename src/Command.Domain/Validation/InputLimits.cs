@@ -1,0 +1,125 @@
+using System.Globalization;
+using Command.Domain.Events;
+using Command.Domain.Reports;
+using Command.Domain.Threats;
+
+namespace Command.Domain.Validation;
+
+/// <summary>
+/// The bounds every input must keep to before an incident folds it, whatever door it came through (an API call, a
+/// radio, a drill, a recording read back): texts have lengths, numbers have plausible ranges, and nothing the fold
+/// does can turn an accepted value into NaN or infinity. The stateless screen applies the report checks at ingest
+/// too, so a sender hears why; the incident applies them all again, because not every input passes the screen.
+/// </summary>
+public static class InputLimits
+{
+    /// <summary>Longest unit, threat or incident id: 64 characters.</summary>
+    public const int MaxIdChars = 64;
+
+    /// <summary>Longest callsign: 64 characters.</summary>
+    public const int MaxCallsignChars = 64;
+
+    /// <summary>Longest actor name: 120 characters.</summary>
+    public const int MaxActorChars = 120;
+
+    /// <summary>Longest reason, name, scenario or refusal detail: 500 characters.</summary>
+    public const int MaxTextChars = 500;
+
+    /// <summary>Lowest altitude accepted: 1,000 m below the ellipsoid (the Dead Sea shore is 430 m below sea level).</summary>
+    public const double MinAltitudeM = -1_000;
+
+    /// <summary>Highest altitude accepted: 10,000 m (responders on foot, in cars and in helicopters).</summary>
+    public const double MaxAltitudeM = 10_000;
+
+    /// <summary>Fastest ground speed accepted: 150 m/s (540 km/h, beyond any responder's vehicle).</summary>
+    public const double MaxSpeedMps = 150;
+
+    /// <summary>Largest threat uncertainty: 5,000 m.</summary>
+    public const double MaxUncertaintyM = 5_000;
+
+    /// <summary>Floors from -10 (basements) to 200.</summary>
+    public const int MinFloor = -10;
+
+    /// <summary>Highest floor: 200.</summary>
+    public const int MaxFloor = 200;
+
+    /// <summary>What is wrong with a report's fields, or null when nothing is.</summary>
+    public static Rejection? Check(PositionReport report)
+    {
+        if (string.IsNullOrWhiteSpace(report.UnitId))
+        {
+            return new(RejectReason.MissingField, "the report has no unit id");
+        }
+
+        if (Text(report.UnitId, "unit id", MaxIdChars) is { } id)
+        {
+            return id;
+        }
+
+        if (report.Callsign is { } callsign && Text(callsign, "callsign", MaxCallsignChars) is { } sign)
+        {
+            return sign;
+        }
+
+        var p = report.Position;
+        if (!p.IsValid)
+        {
+            return new(RejectReason.InvalidCoordinates, Format($"latitude {p.Latitude} / longitude {p.Longitude} is outside WGS84 ranges"));
+        }
+
+        if (report.AccuracyM is { } accuracy && (!double.IsFinite(accuracy) || accuracy < 0))
+        {
+            return new(RejectReason.InvalidValue, Format($"accuracy {accuracy} is not a distance"));
+        }
+
+        if (report.SpeedMps is { } speed && (!double.IsFinite(speed) || speed < 0 || speed > MaxSpeedMps))
+        {
+            return new(RejectReason.InvalidValue, Format($"speed {speed} m/s is not a ground speed of 0-{MaxSpeedMps:F0} m/s"));
+        }
+
+        if (report.CourseDeg is { } course && (!double.IsFinite(course) || course < 0 || course > 360))
+        {
+            return new(RejectReason.InvalidValue, Format($"course {course} is not 0-360 degrees"));
+        }
+
+        if (report.AltitudeM is { } altitude && (!double.IsFinite(altitude) || altitude < MinAltitudeM || altitude > MaxAltitudeM))
+        {
+            return new(RejectReason.InvalidValue, Format($"altitude {altitude} m is outside {MinAltitudeM:F0} to {MaxAltitudeM:F0} m"));
+        }
+
+        return null;
+    }
+
+    /// <summary>What is wrong with a threat, or null when nothing is.</summary>
+    public static Rejection? Check(Threat threat) =>
+        Text(threat.ThreatId, "threat id", MaxIdChars)
+        ?? (!threat.Position.IsValid ? new Rejection(RejectReason.InvalidCoordinates, Format($"threat position {threat.Position} is outside WGS84 ranges")) : null)
+        ?? (!double.IsFinite(threat.UncertaintyM) || threat.UncertaintyM < 0 || threat.UncertaintyM > MaxUncertaintyM
+            ? new Rejection(RejectReason.InvalidValue, Format($"uncertainty {threat.UncertaintyM} m is outside 0-{MaxUncertaintyM:F0} m")) : null)
+        ?? (threat.Floor is < MinFloor or > MaxFloor ? new Rejection(RejectReason.InvalidValue, Format($"floor {threat.Floor} is outside {MinFloor} to {MaxFloor}")) : null);
+
+    /// <summary>What keeps an incident's stream from folding an input, or null when it may.</summary>
+    public static Rejection? Check(IncidentEvent input) => input switch
+    {
+        PositionAccepted accepted => Check(accepted.Report),
+        ThreatSet set => Check(set.Threat) ?? Actor(set.Actor),
+        ThreatPhaseChanged phase => Text(phase.ThreatId, "threat id", MaxIdChars) ?? Actor(phase.Actor),
+        UnitEnrolled enrolled => Text(enrolled.UnitId, "unit id", MaxIdChars) ?? Text(enrolled.Callsign, "callsign", MaxCallsignChars) ?? Actor(enrolled.Actor),
+        UnitRoleChanged changed => Text(changed.UnitId, "unit id", MaxIdChars) ?? Actor(changed.Actor),
+        FlagAcknowledged ack => Text(ack.Subject, "subject", MaxIdChars + 5) ?? Text(ack.Reason, "reason", MaxTextChars) ?? Actor(ack.Actor),
+        DrillControlled drill => Text(drill.Action, "action", MaxIdChars) ?? Text(drill.Scenario, "scenario", MaxTextChars) ?? Actor(drill.Actor),
+        IncidentOpened opened => Text(opened.IncidentId, "incident id", MaxIdChars) ?? Text(opened.Name, "name", MaxTextChars) ?? Actor(opened.Actor),
+        _ => null,
+    };
+
+    private static Rejection? Actor(string actor) => Text(actor, "actor", MaxActorChars);
+
+    private static Rejection? Text(string? text, string what, int max) =>
+        text is not null && text.Length > max
+            ? new(RejectReason.TooLong, Format($"{what} is {text.Length} characters (limit {max})"))
+            : text is not null && text.Any(char.IsControl)
+                ? new(RejectReason.InvalidValue, $"{what} holds control characters")
+                : null;
+
+    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,16 @@
+namespace Command.Domain.Validation;
+
+/// <summary>
+/// Keeps the raw text recorded with a refused input bounded: a few hundred characters say what arrived, and a marker
+/// says how much more there was. Without it a large request of refused items would write its whole body to the
+/// recording once per item.
+/// </summary>
+public static class RawInput
+{
+    /// <summary>Most characters of raw input kept: 400.</summary>
+    public const int MaxChars = 400;
+
+    /// <summary>The text as recorded: whole when short enough, else its start and "…[cut N characters]".</summary>
+    public static string Cap(string raw) =>
+        raw.Length <= MaxChars ? raw : string.Concat(raw.AsSpan(0, MaxChars), $"…[cut {raw.Length - MaxChars} characters]");
+}

@@ -1,0 +1,72 @@
+using Command.Domain.Events;
+using Command.Domain.Geometry;
+using Command.Domain.Reports;
+using Command.Domain.Threats;
+using Command.Domain.Units;
+using Command.Domain.Validation;
+
+namespace Command.Domain.Tests.Validation;
+
+public sealed class InputLimitsTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
+
+    private static PositionReport Report() => new("P1", ReportSource.Json, Now, new GeoPoint(39.74, -104.99), AccuracyM: 5);
+
+    [Theory]
+    [InlineData(1.7e308, "altitude")]
+    [InlineData(-1.7e308, "altitude")]
+    [InlineData(10_001, "altitude")]
+    [InlineData(-1_001, "altitude")]
+    [InlineData(double.PositiveInfinity, "altitude")]
+    public void An_altitude_no_responder_can_be_at_is_refused_with_its_reason(double altitude, string named)
+    {
+        var rejection = InputLimits.Check(Report() with { AltitudeM = altitude });
+
+        Assert.Equal(RejectReason.InvalidValue, rejection?.Reason);
+        Assert.Contains(named, rejection!.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(151.0)]
+    [InlineData(double.NaN)]
+    public void A_speed_outside_what_a_responder_reaches_is_refused(double speed)
+    {
+        Assert.Equal(RejectReason.InvalidValue, InputLimits.Check(Report() with { SpeedMps = speed })?.Reason);
+    }
+
+    [Fact]
+    public void Texts_longer_than_their_limits_are_refused_as_too_long()
+    {
+        Assert.Equal(RejectReason.TooLong, InputLimits.Check(Report() with { UnitId = new string('u', 65) })?.Reason);
+        Assert.Equal(RejectReason.TooLong, InputLimits.Check(Report() with { Callsign = new string('c', 65) })?.Reason);
+        Assert.Equal(RejectReason.TooLong, InputLimits.Check(new FlagAcknowledged("P1", "commander", new string('r', 501)))?.Reason);
+        Assert.Equal(RejectReason.TooLong, InputLimits.Check(new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, new string('a', 121)))?.Reason);
+        Assert.Equal(RejectReason.InvalidValue, InputLimits.Check(Report() with { UnitId = "P1\u0000" })?.Reason);
+    }
+
+    [Fact]
+    public void A_threat_with_an_uncertainty_or_floor_out_of_range_is_refused()
+    {
+        var threat = new Threat("T1", new GeoPoint(39.74, -104.99), 10, ThreatPhase.Active);
+
+        Assert.Null(InputLimits.Check(threat));
+        Assert.Equal(RejectReason.InvalidValue, InputLimits.Check(threat with { UncertaintyM = -1 })?.Reason);
+        Assert.Equal(RejectReason.InvalidValue, InputLimits.Check(threat with { UncertaintyM = 5_000_001 })?.Reason);
+        Assert.Equal(RejectReason.InvalidValue, InputLimits.Check(threat with { Floor = 201 })?.Reason);
+        Assert.Equal(RejectReason.InvalidCoordinates, InputLimits.Check(threat with { Position = new GeoPoint(91, 0) })?.Reason);
+    }
+
+    [Fact]
+    public void Raw_input_is_kept_to_a_few_hundred_characters_and_marked_as_cut()
+    {
+        var raw = new string('x', 10_000);
+
+        var kept = RawInput.Cap(raw);
+
+        Assert.StartsWith(new string('x', RawInput.MaxChars), kept, StringComparison.Ordinal);
+        Assert.EndsWith($"…[cut {10_000 - RawInput.MaxChars} characters]", kept, StringComparison.Ordinal);
+        Assert.Equal("short", RawInput.Cap("short"));
+    }
+}
