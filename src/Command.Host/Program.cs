@@ -23,6 +23,7 @@ builder.Services.AddCommandDrills(builder.Configuration);
 builder.Services.AddCommandReplays();
 
 var app = builder.Build();
+app.UseUnavailableIncidents();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapFrontEndLibraries();

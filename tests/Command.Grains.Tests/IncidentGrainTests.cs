@@ -185,4 +185,35 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         Assert.Equal([new ZoneOccupant("P1", "P1", ClusterFixture.Start)], hot!.Occupants);
         Assert.Empty(after!.Occupants);
     }
+
+    [Fact]
+    public async Task An_incident_whose_recording_cannot_be_read_is_unavailable_never_reopened_and_comes_back_when_it_can()
+    {
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        await incident.Enrol("P1", "Patrol 1", UnitRole.Contact, "dispatch");
+        await incident.Submit([Sites.Report("P1", fixture.Clock.GetUtcNow(), 0, -50)], [], null);
+        var recorded = fixture.Log.Events(id).Count;
+        await incident.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+        fixture.Log.Unreadable(id, true);
+
+        var view = await Assert.ThrowsAsync<IncidentUnavailableException>(() => incident.GetView());
+        var submitted = await incident.Submit([Sites.Report("P1", fixture.Clock.GetUtcNow().AddSeconds(1), 0, -45)], [], null);
+        var reopened = await incident.Open(Sites.Open());
+
+        Assert.Contains("cannot read its recording", view.Message, StringComparison.Ordinal);
+        Assert.Equal(RejectReason.Unavailable, submitted[0]?.Reason);
+        Assert.Equal(RejectReason.Unavailable, reopened?.Reason);
+        Assert.Equal(recorded, fixture.Log.Events(id).Count);
+
+        // It tries again once its pause has passed, and carries on numbering after what it recorded.
+        fixture.Log.Unreadable(id, false);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(6));
+        var back = await incident.GetView();
+        var next = await incident.Submit([Sites.Report("P1", fixture.Clock.GetUtcNow(), 0, -40)], [], null);
+
+        Assert.Equal(recorded, back!.LastSequence);
+        Assert.Equal([null], next);
+        Assert.Equal(recorded + 1, fixture.Log.Events(id).Where(e => !e.IsDerived).Max(e => e.Sequence));
+    }
 }

@@ -15,6 +15,7 @@ public sealed partial class IncidentGrain
     private Rejection? unavailable;
     private Exception? catchUpFailure;
     private DateTimeOffset nextCatchUp;
+    private Task? catchingUp;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -94,27 +95,34 @@ public sealed partial class IncidentGrain
         }
     }
 
-    /// <summary>Null when the incident can answer; otherwise why not (and, when it is time, it tries again).</summary>
-    private Rejection? Unavailable()
+    /// <summary>
+    /// Null when the incident can answer; otherwise why not. An unavailable incident reads its recording again when
+    /// the pause since its last try has passed, before it answers.
+    /// </summary>
+    private async ValueTask<Rejection?> UnavailableAsync()
     {
         if (unavailable is null || clock.GetUtcNow() < nextCatchUp)
         {
             return unavailable;
         }
 
-        // A pause between tries keeps a broken store from being asked on every call.
-        nextCatchUp = clock.GetUtcNow() + options.CatchUpRetry;
-        _ = RetryCatchUpAsync();
-        return unavailable;
-    }
+        // Calls interleave (report batches do): one try at a time, and every caller waits for it.
+        catchingUp ??= CatchUpAsync(CancellationToken.None);
+        try
+        {
+            await catchingUp;
+        }
+        finally
+        {
+            catchingUp = null;
+        }
 
-    private async Task RetryCatchUpAsync()
-    {
-        await CatchUpAsync(CancellationToken.None);
         if (unavailable is null)
         {
             LogAvailableAgain(logger, IncidentId);
         }
+
+        return unavailable;
     }
 
     /// <summary>

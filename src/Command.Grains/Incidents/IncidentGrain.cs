@@ -61,7 +61,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
 
     public async Task<Rejection?> Open(OpenIncident command)
     {
-        if (Unavailable() is { } unavailable)
+        if (await UnavailableAsync() is { } unavailable)
         {
             return unavailable;
         }
@@ -79,12 +79,13 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         return null;
     }
 
-    public Task<IncidentView?> GetView()
+    public async Task<IncidentView?> GetView()
     {
+        await ThrowIfUnavailableAsync();
         var p = stream.Projection;
-        return Task.FromResult(stream.IsOpen
+        return stream.IsOpen
             ? new IncidentView(IncidentId, p.Name, p.Site!, p.AutoEnrol, [.. p.Threats.Values], p.Units.Count, p.OpenedAt!.Value, p.Clock, p.LastSequence)
-            : null);
+            : null;
     }
 
     public Task<Rejection?> SetThreat(Threat threat, string actor) =>
@@ -115,7 +116,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
 
     public async Task<ImmutableArray<Rejection?>> Submit(ImmutableArray<PositionReport> reports, ImmutableArray<InputRejected> refused, bool? autoEnrol)
     {
-        if ((Unavailable() ?? Missing()) is { } rejection)
+        if ((await UnavailableAsync() ?? Missing()) is { } rejection)
         {
             return [.. reports.Select(_ => (Rejection?)rejection)];
         }
@@ -164,10 +165,15 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         return [.. results];
     }
 
-    public Task<ImmutableArray<UnitAssessment>> GetUnits() => Task.FromResult(stream.Projection.AssessAll().ToImmutableArray());
+    public async Task<ImmutableArray<UnitAssessment>> GetUnits()
+    {
+        await ThrowIfUnavailableAsync();
+        return [.. stream.Projection.AssessAll()];
+    }
 
     public async Task<IncidentFrame> GetFullFrame()
     {
+        await ThrowIfUnavailableAsync();
         // A view starts from what is recorded: wait for what was folded before it asked.
         await recorder.Idle;
         return FrameCoalescer.Full(IncidentId, stream.Projection, stream.LastSequence);
@@ -198,7 +204,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
 
     private async Task<Rejection?> CommandAsync(Func<Decision> decide)
     {
-        if ((Unavailable() ?? Missing()) is { } rejection)
+        if ((await UnavailableAsync() ?? Missing()) is { } rejection)
         {
             return rejection;
         }
@@ -263,6 +269,14 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
 
         frames.Recorded(batch[^1].Sequence, stream);
         readSide.Recorded(batch, stream);
+    }
+
+    private async ValueTask ThrowIfUnavailableAsync()
+    {
+        if (await UnavailableAsync() is { } unavailable)
+        {
+            throw new IncidentUnavailableException(IncidentId, unavailable.Detail);
+        }
     }
 
     private Rejection? Missing() =>

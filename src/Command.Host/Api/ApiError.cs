@@ -13,13 +13,30 @@ public sealed record ApiError(string Reason, string Detail, IReadOnlyList<FieldE
     public static IResult Invalid(IReadOnlyList<FieldError> errors) =>
         Results.BadRequest(new ApiError("invalid-request", $"{errors.Count} field(s) are invalid", errors));
 
+    /// <summary>How long a caller is asked to wait before trying an unavailable incident again: 5 s.</summary>
+    public const int RetryAfterSeconds = 5;
+
     /// <summary>Maps a grain's refusal to the status code that fits it.</summary>
     public static IResult For(Rejection rejection) => rejection.Reason switch
     {
         RejectReason.UnknownIncident or RejectReason.UnknownUnit => Results.NotFound(From(rejection)),
         RejectReason.AlreadyExists => Results.Conflict(From(rejection)),
+        RejectReason.Unavailable => Unavailable(rejection.Detail),
+        RejectReason.Unprocessable => Results.Json(From(rejection), statusCode: StatusCodes.Status500InternalServerError),
         _ => Results.BadRequest(From(rejection)),
     };
+
+    /// <summary>503 with Retry-After and the reason: the incident cannot answer now, and says why.</summary>
+    public static IResult Unavailable(string detail) => new UnavailableResult(detail);
+
+    private sealed class UnavailableResult(string detail) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Json(new ApiError(RejectReasons.Name(RejectReason.Unavailable), detail), statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(httpContext);
+        }
+    }
 }
 
 /// <summary>One invalid field: its JSON path, the reason code and what is wrong.</summary>

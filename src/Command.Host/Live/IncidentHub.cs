@@ -25,13 +25,21 @@ public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, Frame
         }
 
         var incident = grains.GetGrain<IIncidentGrain>(incidentId);
-        if (await incident.GetView() is null)
+        try
         {
-            throw new HubException($"incident '{incidentId}' does not exist");
-        }
+            if (await incident.GetView() is null)
+            {
+                throw new HubException($"incident '{incidentId}' does not exist");
+            }
 
-        await feeds.JoinAsync(Context.ConnectionId, incidentId);
-        return await incident.GetFullFrame();
+            await feeds.JoinAsync(Context.ConnectionId, incidentId);
+            return await incident.GetFullFrame();
+        }
+        catch (IncidentUnavailableException ex)
+        {
+            // The page shows this and tries again: the incident cannot be shown as it is now.
+            throw new HubException($"unavailable: {ex.Message}");
+        }
     }
 
     public Task Leave(string incidentId) => incidentId.StartsWith(ReplayPrefix, StringComparison.Ordinal)

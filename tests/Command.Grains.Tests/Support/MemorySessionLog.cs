@@ -10,6 +10,7 @@ public sealed class MemorySessionLog : ISessionLog
 {
     private readonly ConcurrentDictionary<string, List<IncidentEvent>> sessions = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> holds = new();
+    private readonly ConcurrentDictionary<string, bool> unreadable = new();
     private readonly List<(string IncidentId, Func<IReadOnlyList<IncidentEvent>, bool> Wanted, TaskCompletionSource Seen)> waiters = [];
 
     /// <summary>Keeps appends to an incident from completing (they are kept, in order) until <see cref="Release"/>.</summary>
@@ -47,7 +48,22 @@ public sealed class MemorySessionLog : ISessionLog
 
     /// <summary>Every event recorded after the sequence (this log keeps no snapshots, so it never offers one).</summary>
     public ValueTask<SessionTail> ReadTailAsync(string incidentId, long afterSequence, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(new SessionTail(null, [.. Events(incidentId).Where(e => e.Sequence > afterSequence)]));
+        unreadable.ContainsKey(incidentId)
+            ? ValueTask.FromException<SessionTail>(new IOException($"the recording of {incidentId} cannot be read (test)"))
+            : ValueTask.FromResult(new SessionTail(null, [.. Events(incidentId).Where(e => e.Sequence > afterSequence)]));
+
+    /// <summary>Makes reading an incident's recording fail (true) or work again (false).</summary>
+    public void Unreadable(string incidentId, bool failing)
+    {
+        if (failing)
+        {
+            unreadable[incidentId] = true;
+        }
+        else
+        {
+            unreadable.TryRemove(incidentId, out _);
+        }
+    }
 
     /// <summary>Completes once the incident's events handed to this log (held or not) satisfy <paramref name="wanted"/>.</summary>
     public Task HandedOverAsync(string incidentId, Func<IReadOnlyList<IncidentEvent>, bool> wanted)
