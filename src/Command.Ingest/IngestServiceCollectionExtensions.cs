@@ -1,6 +1,7 @@
 using Command.Domain.Validation;
 using Command.Ingest.Aprs;
 using Command.Ingest.Cot;
+using Command.Ingest.Http;
 using Command.Ingest.Intake;
 using Command.Ingest.Listeners;
 using Command.Ingest.Nmea;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using Command.Domain.Validation;
+using Command.Ingest.Http;
 using Command.Ingest.Intake;
-using Command.Ingest.OsmAnd;
 using Command.Ingest.Tests.Listeners;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -37,7 +37,7 @@ public sealed class OsmAndApiTests : IAsyncLifetime
         });
         builder.Services.AddSingleton<IIncidentPort>(port).AddSingleton<TimeProvider>(new FakeTimeProvider(IngestRig.Now)).AddCommandIngest(builder.Configuration);
         app = builder.Build();
-        app.MapOsmAndApi();
+        app.MapIngestEndpoints();
         await app.StartAsync(Ct);
         client = app.GetTestClient();
     }
