@@ -23,13 +23,13 @@ builder.Services.AddCommandDrills(builder.Configuration);
 builder.Services.AddCommandReplays();
 
 var app = builder.Build();
+app.MapIngestEndpoints(); // first: a request on the OsmAnd port must reach nothing else, the page included
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapFrontEndLibraries();
 app.MapHealthApi();
 app.MapIncidentsApi();
 app.MapUnitsApi();
-app.MapIngestEndpoints();
 app.MapDrillsApi();
 app.MapReplaysApi();
 app.MapAfterActionApi();

@@ -42,6 +42,7 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<CotParser>();
         services.TryAddSingleton<AprsParser>();
         services.TryAddSingleton<OsmAndEndpoint>();
+        services.TryAddSingleton<OsmAndListener>();
         services.AddHostedService<IngestPump>();
 
         services.AddSingleton<IHostedService>(sp => new CotUdpListener(
