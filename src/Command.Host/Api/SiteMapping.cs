@@ -12,6 +12,7 @@ public static class SiteMapping
     /// <summary>The name of a site given without one (the API's convenience; scenario files must name theirs).</summary>
     public const string DefaultName = "site";
 
+    /// <summary>The site, or null with every problem added to <paramref name="errors"/> as a field error under <c>site</c>.</summary>
     public static Site? Map(SiteDto? dto, List<FieldError> errors)
     {
         if (dto is null)
