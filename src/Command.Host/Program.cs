@@ -5,7 +5,7 @@ using Command.Host.Hosting;
 using Command.Host.Ingest;
 using Command.Host.Live;
 using Command.Host.Replays;
-using Command.Ingest.OsmAnd;
+using Command.Ingest.Http;
 using Command.Recording.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,17 +24,16 @@ builder.Services.AddCommandReplays();
 
 var app = builder.Build();
 app.UseUnavailableIncidents();
+app.MapIngestEndpoints(); // first: a request on the OsmAnd port must reach nothing else, the page included
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapFrontEndLibraries();
 app.MapHealthApi();
 app.MapIncidentsApi();
 app.MapUnitsApi();
-app.MapReportsApi();
 app.MapDrillsApi();
 app.MapReplaysApi();
 app.MapAfterActionApi();
-app.MapOsmAndApi();
 app.MapProbeApi(app.Configuration);
 app.MapHub<IncidentHub>(IncidentHub.Path);
 await app.RunAsync();

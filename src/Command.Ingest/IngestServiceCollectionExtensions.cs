@@ -1,6 +1,7 @@
 using Command.Domain.Validation;
 using Command.Ingest.Aprs;
 using Command.Ingest.Cot;
+using Command.Ingest.Http;
 using Command.Ingest.Intake;
 using Command.Ingest.Listeners;
 using Command.Ingest.Nmea;
@@ -41,6 +42,7 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<CotParser>();
         services.TryAddSingleton<AprsParser>();
         services.TryAddSingleton<OsmAndEndpoint>();
+        services.TryAddSingleton<OsmAndListener>();
         services.TryAddSingleton<IUnitRoutes, ListenerIncidentOnly>();
         services.AddHostedService<IngestPump>();
 

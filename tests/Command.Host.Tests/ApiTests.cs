@@ -90,6 +90,31 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
     }
 
     [Fact]
+    public async Task A_site_is_held_to_the_rules_scenario_files_obey()
+    {
+        var footprint = TestSite.Square(100, 20);
+        var body = new
+        {
+            id = NewId(),
+            site = new
+            {
+                origin = new { lat = 44.0, lon = -100.0 },
+                buildings = new[] { new { id = "main", floors = 201, footprint }, new { id = "main", floors = 1, footprint } },
+                zones = Enumerable.Range(0, 501).Select(i => new { id = $"z{i}", kind = "hot", polygon = footprint }),
+                walks = new { nodes = new[] { new { id = "a", lat = 44.0, lon = -100.0, kind = "ladder" } } },
+            },
+        };
+
+        var response = await host.PostJsonAsync("/api/incidents", body);
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(
+            [("site.walks.nodes[0].kind", "invalid-value"), ("site.buildings[0].floors", "invalid-value"), ("site.buildings[1].id", "invalid-value"), ("site.zones", "oversized")],
+            error.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("field").GetString(), e.GetProperty("reason").GetString())));
+    }
+
+    [Fact]
     public async Task Malformed_json_is_refused_as_malformed()
     {
         using var content = new StringContent("{\"id\": ", System.Text.Encoding.UTF8, "application/json");

@@ -2,6 +2,7 @@ using Command.Domain.Validation;
 using Command.Ingest.Aprs;
 using Command.Ingest.Cot;
 using Command.Ingest.Intake;
+using Command.Ingest.Json;
 using Command.Ingest.Nmea;
 using Command.Ingest.OsmAnd;
 using Microsoft.AspNetCore.WebUtilities;
@@ -38,7 +39,21 @@ public sealed record FuzzTarget(string Name, IReadOnlyList<string> Corpus, Func<
             new("osmand", Seeds.OsmAndQuery, s => Outcome(OsmAndParser.ParseQuery(
                 QueryHelpers.ParseQuery(s).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.OrdinalIgnoreCase), s, Received))),
             new("osmand-json", Seeds.OsmAndJson, s => Outcome(OsmAndJson.Parse(s, Received))),
+            new("json", Seeds.Json, NativeJson),
         ];
+    }
+
+    /// <summary>One item of the native batch; JSON that does not parse refuses its whole batch as malformed.</summary>
+    private static string NativeJson(string item)
+    {
+        try
+        {
+            return Outcome(ReportJson.Parse(System.Text.Encoding.UTF8.GetBytes(item)));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return RejectReasons.Name(RejectReason.Malformed);
+        }
     }
 
     /// <summary>Recomputes a mutated sentence's checksum half the time, so mutations reach the fields and not only the checksum.</summary>

@@ -50,4 +50,11 @@ public static class Seeds
         "{\"location\":{\"timestamp\":\"2026-03-14T14:59:50.500Z\",\"coords\":{\"latitude\":39.7392,\"longitude\":-104.9903,\"accuracy\":6.2,\"speed\":1.4,\"heading\":182.0,\"altitude\":1610.0},\"is_moving\":true,\"odometer\":0,\"battery\":{\"level\":0.87,\"is_charging\":false}},\"device_id\":\"phone-7\"}",
         "{\"device_id\":\"phone-8\",\"location\":{\"coords\":{\"latitude\":39.74,\"longitude\":-104.99,\"speed\":-1,\"heading\":-1}}}",
     ];
+
+    /// <summary>Items of the native JSON report batch, as the simulator and integrations post them.</summary>
+    public static IReadOnlyList<string> Json { get; } =
+    [
+        "{\"unitId\":\"P1\",\"fixTime\":\"2026-03-14T14:59:58.7712345+00:00\",\"lat\":39.7392,\"lon\":-104.9903,\"accuracyM\":5}",
+        "{\"unitId\":\"M3\",\"fixTime\":\"2026-03-14T14:59:58Z\",\"lat\":39.74,\"lon\":-104.99,\"altitudeM\":1610.5,\"speedMps\":1.4,\"courseDeg\":182,\"callsign\":\"Medic 3\",\"role\":\"medical\",\"source\":\"simulator\"}",
+    ];
 }

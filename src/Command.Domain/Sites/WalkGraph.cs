@@ -19,7 +19,7 @@ public sealed record WalkGraph(ImmutableArray<WalkNode> Nodes, ImmutableArray<Wa
 /// <param name="Floor">Floor number (0 = ground).</param>
 /// <param name="Kind">door, corridor, stair or outdoor.</param>
 [GenerateSerializer, Immutable]
-public sealed record WalkNode(string NodeId, GeoPoint Position, int Floor = 0, string Kind = "corridor");
+public sealed record WalkNode(string NodeId, GeoPoint Position, int Floor = 0, string Kind = WalkNodeKinds.Corridor);
 
 /// <summary>A walkable connection. Length defaults to the straight line plus any floor change.</summary>
 [GenerateSerializer, Immutable]

@@ -32,7 +32,7 @@ public sealed class WalkNetwork
             index[node.NodeId] = i;
             points[i] = frame.ToLocal(node.Position);
             floors[i] = node.Floor;
-            stairs[i] = string.Equals(node.Kind, "stair", StringComparison.OrdinalIgnoreCase);
+            stairs[i] = string.Equals(node.Kind, WalkNodeKinds.Stair, StringComparison.OrdinalIgnoreCase);
             edges[i] = [];
         }
 

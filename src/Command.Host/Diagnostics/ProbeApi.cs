@@ -1,5 +1,5 @@
 using Command.Grains.Probes;
-using Command.Host.Api;
+using Command.Ingest.Http;
 
 namespace Command.Host.Diagnostics;
 
@@ -18,10 +18,10 @@ public static class ProbeApi
 
         app.MapPost("/api/probe/{id}/reports", async (string id, HttpRequest request, IGrainFactory grains, CancellationToken ct) =>
         {
-            var read = await ReportBatchJson.ReadAsync(request, ct);
-            if (read.Error is { } error)
+            var read = await ReportsEndpoint.ReadAsync(request, ct);
+            if (read.Refusal is { } refusal)
             {
-                return error;
+                return ReportsEndpoint.Refused(refusal);
             }
 
             var reports = read.Items.Where(r => r.Report is not null).Select(r => r.Report!).ToList();

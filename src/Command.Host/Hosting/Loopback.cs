@@ -1,9 +1,13 @@
+using Command.Ingest.Http;
+using Command.Ingest.OsmAnd;
+
 namespace Command.Host.Hosting;
 
 /// <summary>
 /// Binds 127.0.0.1:5000 unless an address was given the ASP.NET Core way (--urls, ASPNETCORE_URLS or "Urls"),
-/// so a first run is never reachable from the network by accident; and adds the Traccar Client's OsmAnd port
-/// (Ingest:OsmAnd:Port, default 5055) on the same interface as the first address.
+/// so a first run is never reachable from the network by accident; and gives the Traccar Client's OsmAnd endpoint
+/// a listener of its own (Ingest:OsmAnd:Port, default 5055, 0 for any free port) on the interface of the first
+/// address. The OsmAnd listener is told from the API's by its port, so no API address may ask for the same one.
 /// </summary>
 public static class Loopback
 {
@@ -14,18 +18,50 @@ public static class Loopback
         var configured = builder.Configuration["urls"];
         var urls = (string.IsNullOrWhiteSpace(configured) ? DefaultUrl : configured)
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        var osmAndEnabled = builder.Configuration.GetValue("Ingest:OsmAnd:Enabled", true);
-        var osmAndPort = builder.Configuration.GetValue("Ingest:OsmAnd:Port", 5055);
-        if (osmAndEnabled && osmAndPort > 0 && Uri.TryCreate(urls[0].Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var first))
+        var osmAnd = builder.Configuration.GetSection("Ingest:OsmAnd").Get<OsmAndOptions>() ?? new OsmAndOptions();
+        if (osmAnd.Enabled)
         {
-            var osmAnd = $"http://{first.Host}:{osmAndPort}";
-            if (!urls.Any(u => u.EndsWith($":{osmAndPort}", StringComparison.Ordinal)))
+            urls.Add(OsmAndUrl(urls, osmAnd.Port));
+
+            // Kestrel sets up each address's listen options, applies these defaults to them and binds them, writing
+            // the port it bound back into them: the OsmAnd listener keeps its own to know its port once bound.
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen =>
             {
-                urls.Add(osmAnd);
-            }
+                if (listen.IPEndPoint?.Port == osmAnd.Port)
+                {
+                    kestrel.ApplicationServices.GetRequiredService<OsmAndListener>().Claim(listen);
+                }
+            }));
         }
 
         builder.WebHost.UseUrls([.. urls]);
         return builder;
+    }
+
+    /// <summary>The OsmAnd listener's address: the first address's interface, the configured port.</summary>
+    private static string OsmAndUrl(List<string> urls, int port)
+    {
+        if (port is < 0 or > 65_535)
+        {
+            throw new InvalidOperationException($"Ingest:OsmAnd:Port must be 0-65535 (0 for any free port), not {port}.");
+        }
+
+        var addresses = urls.Select(BindingAddress.Parse).ToList();
+        if (addresses.FirstOrDefault(a => a.Port == port) is { } clash)
+        {
+            throw new InvalidOperationException(port == 0
+                ? $"Ingest:OsmAnd:Port 0 and the API's address {clash} both ask for any free port; the OsmAnd listener is told from the API's by its port, so give one of them a fixed port."
+                : $"Ingest:OsmAnd:Port {port} is also the port of the API's address {clash}; the OsmAnd endpoint needs a port of its own.");
+        }
+
+        // A wildcard listens on every IPv4 interface; localhost names the loopback, since Kestrel cannot bind a free port on "localhost".
+        var host = addresses[0] switch
+        {
+            { IsUnixPipe: true } => "127.0.0.1",
+            { Host: "*" or "+" } => "0.0.0.0",
+            { Host: var h } when h.Equals("localhost", StringComparison.OrdinalIgnoreCase) => "127.0.0.1",
+            { Host: var h } => h,
+        };
+        return $"http://{host}:{port}";
     }
 }

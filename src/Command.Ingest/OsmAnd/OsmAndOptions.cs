@@ -9,8 +9,9 @@ public sealed record OsmAndOptions
     public bool Enabled { get; init; } = true;
 
     /// <summary>
-    /// The Kestrel port the host exposes for it; the endpoint answers only requests to this port, so the root of
-    /// the host's other ports stays the dashboard's. 0 answers on every port (tests). Default 5055, Traccar's.
+    /// The port of the endpoint's own listener, which the host binds on the interface of its first address. Only
+    /// OsmAnd answers there, and OsmAnd answers nowhere else, so the root of the host's other ports stays the
+    /// dashboard's. 0 binds any free port (<c>OsmAndListener.BoundPort</c> tells which). Default 5055, Traccar's.
     /// </summary>
     public int Port { get; init; } = 5055;
 

@@ -1,23 +1,17 @@
-using System.Collections.Immutable;
 using Command.Domain.Geometry;
 using Command.Domain.Sites;
-using Command.Simulation.Scenarios;
 
 namespace Command.Simulation.Files;
 
 internal sealed partial class ScenarioReader
 {
-    private static readonly string[] NodeKinds = ["door", "corridor", "stair", "outdoor"];
-
+    /// <summary>
+    /// Reads the site's points in the file's own spellings, then judges the site against <see cref="SiteRules"/>, the
+    /// rules the API's sites obey too. The walk graph is read first, so that footprints and polygons may name its nodes.
+    /// </summary>
     private Site? ReadSite(SiteDocument? site, string path)
     {
-        if (Required(site, path) is not { } s)
-        {
-            return null;
-        }
-
-        var name = RequiredText(s.Name, path + ".name");
-        if (Required(s.Origin, path + ".origin") is not { } o)
+        if (Required(site, path) is not { } s || Required(s.Origin, path + ".origin") is not { } o)
         {
             return null;
         }
@@ -34,117 +28,43 @@ internal sealed partial class ScenarioReader
         }
 
         frame = new LocalFrame(origin);
-        var walks = ReadWalks(s.Walks, path + ".walks");
-        var buildings = ImmutableArray.CreateBuilder<Building>();
-        var buildingIds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (b, i) in (s.Buildings ?? []).Select((b, i) => (b, i)))
+        var walks = s.Walks is { } w ? ReadWalks(w, path + ".walks") : null;
+        var draft = new SiteDraft(
+            s.Name,
+            origin,
+            s.Buildings?.Select((b, i) => new BuildingDraft(b.Id, b.Name, b.Floors, Ring(b.Footprint, $"{path}.buildings[{i}].footprint"))).ToList(),
+            s.Zones?.Select((z, i) => new ZoneDraft(z.Id, z.Name, z.Kind, Ring(z.Polygon, $"{path}.zones[{i}].polygon"))).ToList(),
+            walks);
+        var check = SiteRules.Check(draft);
+        foreach (var finding in check.Findings)
         {
-            var at = $"{path}.buildings[{i}]";
-            var id = Unique(b.Id, at + ".id", buildingIds, "building");
-            var floors = b.Floors ?? 1;
-            if (floors < 1)
-            {
-                Error(at + ".floors", $"must be 1 or more (was {floors})");
-            }
-
-            buildings.Add(new Building(id, b.Name ?? id, Ring(b.Footprint, at + ".footprint"), floors));
+            Error(finding.PathUnder(path), finding.Message);
         }
 
-        var zones = ImmutableArray.CreateBuilder<Zone>();
-        var zoneIds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (z, i) in (s.Zones ?? []).Select((z, i) => (z, i)))
-        {
-            var at = $"{path}.zones[{i}]";
-            var id = Unique(z.Id, at + ".id", zoneIds, "zone");
-            if (!ZoneKindNames.TryParse(z.Kind, out var kind))
-            {
-                Error(at + ".kind", z.Kind is null ? $"is required; one of {ZoneKindNames.Expected}" : $"'{z.Kind}' is not a zone kind; expected {ZoneKindNames.Expected}");
-            }
-
-            zones.Add(new Zone(id, z.Name ?? id, kind, Ring(z.Polygon, at + ".polygon")));
-        }
-
-        return new Site(name, origin, buildings.ToImmutable(), zones.ToImmutable(), walks);
+        return check.Site;
     }
 
-    private WalkGraph? ReadWalks(WalksDocument? walks, string path)
+    /// <summary>The graph as written; each node placed and known by its id, so later points may name it.</summary>
+    private WalkGraphDraft ReadWalks(WalksDocument walks, string path)
     {
-        if (walks is null)
-        {
-            return null;
-        }
-
-        var graph = ImmutableArray.CreateBuilder<WalkNode>();
+        var drafts = new List<WalkNodeDraft>();
         foreach (var (n, i) in (walks.Nodes ?? []).Select((n, i) => (n, i)))
         {
-            var at = $"{path}.nodes[{i}]";
-            var id = RequiredText(n.Id, at + ".id");
-            var kind = n.Kind ?? "corridor";
-            if (!NodeKinds.Contains(kind))
+            var position = Point(new PointDocument { East = n.East, North = n.North, Lat = n.Lat, Lon = n.Lon }, $"{path}.nodes[{i}]") is { } p
+                ? frame!.ToGeo(p)
+                : (GeoPoint?)null;
+            drafts.Add(new WalkNodeDraft(n.Id, position, n.Floor, n.Kind));
+            if (n.Id is { Length: > 0 } id && position is { } at)
             {
-                Error(at + ".kind", $"'{kind}' is not a node kind; expected door, corridor, stair or outdoor");
-            }
-
-            var local = Point(new PointDocument { East = n.East, North = n.North, Lat = n.Lat, Lon = n.Lon }, at);
-            if (id.Length > 0 && !nodes.TryAdd(id, new WalkNode(id, default, n.Floor ?? 0, kind)))
-            {
-                Error(at + ".id", $"'{id}' is already the id of another node");
-            }
-            else if (id.Length > 0 && local is { } p)
-            {
-                nodes[id] = new WalkNode(id, frame!.ToGeo(p), n.Floor ?? 0, kind);
-                graph.Add(nodes[id]);
+                // The first node of an id is the one a point names; SiteRules reports any other.
+                nodes.TryAdd(id, new WalkNode(id, at, n.Floor ?? 0));
             }
         }
 
-        var edges = ImmutableArray.CreateBuilder<WalkEdge>();
-        foreach (var (e, i) in (walks.Edges ?? []).Select((e, i) => (e, i)))
-        {
-            var at = $"{path}.edges[{i}]";
-            KnownNode(e.From, at + ".from");
-            KnownNode(e.To, at + ".to");
-            if (e.LengthM is { } length)
-            {
-                Positive(length, at + ".lengthM");
-            }
-
-            edges.Add(new WalkEdge(e.From ?? "", e.To ?? "", e.LengthM));
-        }
-
-        return new WalkGraph(graph.ToImmutable(), edges.ToImmutable());
+        return new WalkGraphDraft(drafts, walks.Edges?.Select(e => new WalkEdgeDraft(e.From, e.To, e.LengthM)).ToList());
     }
 
-    private void KnownNode(string? id, string path)
-    {
-        if (RequiredText(id, path) is { Length: > 0 } known && !nodes.ContainsKey(known))
-        {
-            Error(path, $"'{known}' is not a node of the site's walk graph");
-        }
-    }
-
-    private ImmutableArray<GeoPoint> Ring(List<PointDocument>? points, string path)
-    {
-        if (Required(points, path) is not { } list)
-        {
-            return [];
-        }
-
-        if (list.Count < 3)
-        {
-            Error(path, $"needs at least 3 points (has {list.Count})");
-        }
-
-        return [.. list.Select((p, i) => Point(p, $"{path}[{i}]")).OfType<LocalPoint>().Select(frame!.ToGeo)];
-    }
-
-    private string Unique(string? id, string path, HashSet<string> seen, string what)
-    {
-        var text = RequiredText(id, path);
-        if (text.Length > 0 && !seen.Add(text))
-        {
-            Error(path, $"'{text}' is already the id of another {what}");
-        }
-
-        return text;
-    }
+    /// <summary>A ring's points as written, each in local metres, WGS84 or a node; null where one cannot be read.</summary>
+    private List<GeoPoint?>? Ring(List<PointDocument>? points, string path) =>
+        points?.Select((p, i) => Point(p, $"{path}[{i}]") is { } local ? frame!.ToGeo(local) : (GeoPoint?)null).ToList();
 }

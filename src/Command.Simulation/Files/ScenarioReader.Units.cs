@@ -42,6 +42,17 @@ internal sealed partial class ScenarioReader
         return units.ToImmutable();
     }
 
+    private string Unique(string? id, string path, HashSet<string> seen, string what)
+    {
+        var text = RequiredText(id, path);
+        if (text.Length > 0 && !seen.Add(text))
+        {
+            Error(path, $"'{text}' is already the id of another {what}");
+        }
+
+        return text;
+    }
+
     private UnitRole Role(string? text, string path)
     {
         if (text is null)

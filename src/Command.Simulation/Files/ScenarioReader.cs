@@ -20,8 +20,10 @@ internal sealed partial class ScenarioReader
 
     public Scenario? Read(ScenarioDocument document)
     {
+        // An invalid site is reported and the rest still read, for every error at once; without an origin to
+        // measure from, nothing else can be placed.
         var site = ReadSite(document.Site, "$.site");
-        if (site is null)
+        if (frame is null)
         {
             return null;
         }
@@ -30,8 +32,9 @@ internal sealed partial class ScenarioReader
         var units = ReadUnits(document, threat);
         var duration = document.DurationS is { } d ? Positive(d, "$.durationS") : DefaultDuration(threat, units);
         CheckWithin(duration, threat, units, document);
-        var name = string.IsNullOrWhiteSpace(document.Name) ? site.Name : document.Name;
-        return errors.Count == 0 ? new Scenario(name, site, duration, threat, units) : null;
+        return errors.Count == 0 && site is not null
+            ? new Scenario(string.IsNullOrWhiteSpace(document.Name) ? site.Name : document.Name, site, duration, threat, units)
+            : null;
     }
 
     /// <summary>The last scripted moment plus half a minute, so the final state is seen before a loop restarts.</summary>

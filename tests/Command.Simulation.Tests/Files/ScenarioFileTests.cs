@@ -104,6 +104,29 @@ public sealed class ScenarioFileTests
     }
 
     [Fact]
+    public void Site_ids_floors_and_walk_lengths_follow_the_rules_the_api_s_sites_obey()
+    {
+        const string json = """
+            {
+              "site": { "name": "Field", "origin": { "lat": 38.65, "lon": -98.43 },
+                "buildings": [ { "id": "main hall", "floors": 300, "footprint": [ { "east": 0, "north": 0 }, { "east": 9, "north": 0 }, { "east": 9, "north": 9 } ] } ],
+                "walks": { "nodes": [ { "id": "a", "east": 0, "north": 0 }, { "id": "b", "east": 0, "north": 5, "floor": 250 } ],
+                           "edges": [ { "from": "a", "to": "b", "lengthM": 20000 } ] } },
+              "threat": { "script": [ { "atS": 0, "phase": "active", "at": { "node": "a" } } ] },
+              "units": [ { "id": "U1", "role": "contact", "start": { "node": "b" } } ]
+            }
+            """;
+        var e = Assert.Throws<ScenarioException>(() => ScenarioFile.Parse(json, "site.json"));
+
+        Assert.Equal(
+            ["$.site.walks.nodes[1].floor: must be -20 to 200 (was 250)",
+             "$.site.walks.edges[0].lengthM: must be more than 0 and at most 10000 m (was 20000)",
+             "$.site.buildings[0].id: 'main hall' is not an id: 1-64 letters, digits, '-', '_' or '.'",
+             "$.site.buildings[0].floors: must be 1-200 (was 300)"],
+            e.Errors.Select(x => x.ToString()));
+    }
+
+    [Fact]
     public void Missing_sections_are_each_reported_as_required()
     {
         var e = Assert.Throws<ScenarioException>(() => ScenarioFile.Parse("""{ "site": { "name": "Field", "origin": { "lat": 38.65, "lon": -98.43 } } }""", "empty.json"));

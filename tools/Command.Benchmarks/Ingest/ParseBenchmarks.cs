@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Command.Ingest.Aprs;
 using Command.Ingest.Cot;
 using Command.Ingest.Intake;
+using Command.Ingest.Json;
 using Command.Ingest.Nmea;
 using Command.Ingest.OsmAnd;
 
@@ -55,7 +56,7 @@ public class ParseBenchmarks
 
     /// <summary>One report of a 500-report native JSON batch (the time shown is per report).</summary>
     [Benchmark(OperationsPerInvoke = 500)]
-    public int NativeJsonInBatch() => Command.Host.Api.ReportBatchJson.Parse(NativeBatch).Items.Count;
+    public int NativeJsonInBatch() => ReportBatchJson.Parse(NativeBatch).Items.Count;
 
     [Benchmark]
     public IncomingReport OsmAndJson() => Command.Ingest.OsmAnd.OsmAndJson.Parse(OsmAndJsonBody, Received);

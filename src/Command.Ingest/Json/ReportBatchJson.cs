@@ -1,9 +1,10 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Json;
+using Command.Domain.Validation;
 using Command.Ingest.Intake;
 
-namespace Command.Host.Api;
+namespace Command.Ingest.Json;
 
 /// <summary>
 /// Reads a native report batch, <c>{"reports": [...]}</c>, in one pass over the request's bytes: no document is
@@ -15,22 +16,28 @@ public static class ReportBatchJson
     /// <summary>Most reports one request may carry. 10,000.</summary>
     public const int MaxBatch = 10_000;
 
-    public static async Task<ReportBatchRead> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>Largest batch body read, bytes; a larger one is refused as oversized. 4 MiB.</summary>
+    public const int MaxBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Reads a whole body and parses it. <paramref name="declaredLength"/> is the length the sender announced, if
+    /// any: a body announced (or found) longer than <see cref="MaxBytes"/> is refused without being parsed.
+    /// </summary>
+    public static async Task<ReportBatchRead> ReadAsync(PipeReader body, long? declaredLength, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > JsonBody.MaxBytes)
+        if (declaredLength > MaxBytes)
         {
-            return Oversized($"the body is {request.ContentLength} bytes; the limit is {JsonBody.MaxBytes}");
+            return Oversized($"the body is {declaredLength} bytes; the limit is {MaxBytes}");
         }
 
-        var body = request.BodyReader;
         while (true)
         {
-            var result = await body.ReadAsync(cancellationToken);
+            var result = await body.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
-            if (buffer.Length > JsonBody.MaxBytes)
+            if (buffer.Length > MaxBytes)
             {
                 body.AdvanceTo(buffer.End);
-                return Oversized($"the body is more than {JsonBody.MaxBytes} bytes, the limit");
+                return Oversized($"the body is more than {MaxBytes} bytes, the limit");
             }
 
             if (result.IsCompleted || result.IsCanceled)
@@ -44,6 +51,7 @@ public static class ReportBatchJson
         }
     }
 
+    /// <summary>Parses a body that arrived in pieces, as it parses one in a single piece.</summary>
     public static ReportBatchRead Parse(in ReadOnlySequence<byte> body)
     {
         if (body.IsSingleSegment)
@@ -63,6 +71,7 @@ public static class ReportBatchJson
         }
     }
 
+    /// <summary>Parses a whole body: every item, or the reason the body is refused whole.</summary>
     public static ReportBatchRead Parse(ReadOnlySpan<byte> body)
     {
         var reader = new Utf8JsonReader(body);
@@ -132,16 +141,10 @@ public static class ReportBatchJson
 
         return count > MaxBatch
             ? Oversized($"{count} reports in one request; the limit is {MaxBatch}")
-            : new ReportBatchRead(reports, null, null);
+            : new ReportBatchRead(reports, null);
     }
 
-    private static ReportBatchRead Malformed(string detail) => new([], "malformed", detail);
+    private static ReportBatchRead Malformed(string detail) => new([], new Rejection(RejectReason.Malformed, detail));
 
-    private static ReportBatchRead Oversized(string detail) => new([], "oversized", detail);
-}
-
-/// <summary>A batch read from a request: its items, or why the request as a whole was refused.</summary>
-public sealed record ReportBatchRead(IReadOnlyList<IncomingReport> Items, string? Reason, string? Detail)
-{
-    public IResult? Error => Reason is null ? null : ApiError.BadRequest(Reason, Detail!);
+    private static ReportBatchRead Oversized(string detail) => new([], new Rejection(RejectReason.Oversized, detail));
 }

@@ -4,19 +4,23 @@ using Command.Domain.Reports;
 using Command.Domain.Validation;
 using Command.Ingest.Intake;
 using Command.Ingest.Listeners;
+using Command.Ingest.OsmAnd;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Command.Ingest.OsmAnd;
+namespace Command.Ingest.Http;
 
 /// <summary>
 /// Handles one OsmAnd request: query string (GET, or POST with the query), form body, or the newer JSON body.
-/// Each request is one report and is submitted straight to the intake, so the app hears whether it was used.
+/// Each request is one report and is submitted straight to the intake, so the app hears whether it was used:
+/// 200 with an empty body when the report is used (as Traccar answers), 400 with "reason-code: detail" when it is
+/// refused, 429 when the sender floods.
 /// </summary>
 public sealed class OsmAndEndpoint(OsmAndOptions options, IngestContext context, ReportIntake intake)
 {
     private readonly SourceRateLimiter limiter = new(new ListenerOptions(), context.Clock);
 
+    /// <summary>Reads the request, submits its report and says whether it was used.</summary>
     public async Task<IResult> HandleAsync(HttpContext http, CancellationToken cancellationToken)
     {
         var request = http.Request;

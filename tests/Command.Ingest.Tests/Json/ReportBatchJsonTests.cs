@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Text;
 using Command.Domain.Validation;
-using Command.Host.Api;
+using Command.Ingest.Json;
 
-namespace Command.Host.Tests;
+namespace Command.Ingest.Tests.Json;
 
 public sealed class ReportBatchJsonTests
 {
@@ -15,7 +15,7 @@ public sealed class ReportBatchJsonTests
     {
         var read = ReportBatchJson.Parse(Bytes("{\"sender\":{\"name\":\"TOC\",\"tags\":[1,2]}, \"reports\": [" + P1 + ", " + P2 + "], \"extra\": [[]]}"));
 
-        Assert.Null(read.Reason);
+        Assert.Null(read.Refusal);
         Assert.Equal(["P1", "P2"], read.Items.Select(i => i.Report!.UnitId));
         Assert.Equal([P1, P2], read.Items.Select(i => i.Raw));
         Assert.Equal(44.5, read.Items[1].Report!.Position.Latitude);
@@ -55,9 +55,8 @@ public sealed class ReportBatchJsonTests
     {
         var read = ReportBatchJson.Parse(Bytes(body));
 
-        Assert.Equal("malformed", read.Reason);
+        Assert.Equal(RejectReason.Malformed, read.Refusal?.Reason);
         Assert.Empty(read.Items);
-        Assert.NotNull(read.Error);
     }
 
     [Theory]
@@ -69,7 +68,7 @@ public sealed class ReportBatchJsonTests
     {
         var read = ReportBatchJson.Parse(Bytes(body));
 
-        Assert.Equal(("malformed", "the body must be an object with a 'reports' array"), (read.Reason, read.Detail));
+        Assert.Equal(new Rejection(RejectReason.Malformed, "the body must be an object with a 'reports' array"), read.Refusal);
         Assert.Empty(read.Items);
     }
 
@@ -80,7 +79,7 @@ public sealed class ReportBatchJsonTests
 
         var read = ReportBatchJson.Parse(Bytes(body));
 
-        Assert.Equal(("oversized", $"{ReportBatchJson.MaxBatch + 2} reports in one request; the limit is {ReportBatchJson.MaxBatch}"), (read.Reason, read.Detail));
+        Assert.Equal(new Rejection(RejectReason.Oversized, $"{ReportBatchJson.MaxBatch + 2} reports in one request; the limit is {ReportBatchJson.MaxBatch}"), read.Refusal);
         Assert.Empty(read.Items);
     }
 

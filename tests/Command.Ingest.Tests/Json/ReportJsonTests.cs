@@ -2,9 +2,10 @@ using System.Text.Json;
 using Command.Domain.Reports;
 using Command.Domain.Units;
 using Command.Domain.Validation;
-using Command.Host.Api;
+using Command.Ingest.Intake;
+using Command.Ingest.Json;
 
-namespace Command.Host.Tests;
+namespace Command.Ingest.Tests.Json;
 
 public sealed class ReportJsonTests
 {
@@ -56,5 +57,5 @@ public sealed class ReportJsonTests
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture).Offset, item.Report.FixTime.Offset);
     }
 
-    private static Command.Ingest.Intake.IncomingReport Parse(string json) => ReportJson.Parse(System.Text.Encoding.UTF8.GetBytes(json));
+    private static IncomingReport Parse(string json) => ReportJson.Parse(System.Text.Encoding.UTF8.GetBytes(json));
 }

@@ -7,7 +7,7 @@ using Command.Domain.Units;
 using Command.Domain.Validation;
 using Command.Ingest.Intake;
 
-namespace Command.Host.Api;
+namespace Command.Ingest.Json;
 
 /// <summary>
 /// Reads one item of the native JSON report batch straight off the request's bytes. Read field by field so a bad

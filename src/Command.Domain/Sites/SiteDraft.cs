@@ -1,0 +1,36 @@
+using Command.Domain.Geometry;
+
+namespace Command.Domain.Sites;
+
+/// <summary>
+/// A site as a reader found it, before <see cref="SiteRules"/> has judged it: every field as given, null where it
+/// was absent. Readers turn their own spelling of a point (lat/lon, metres from the origin, a walk-graph node) into
+/// a <see cref="GeoPoint"/> and report what they cannot read; a point they could not read is null here, and the
+/// rules pass over it without a second finding (but build no site from a draft that has one).
+/// </summary>
+/// <param name="Name">The site's name; required, at most <see cref="SiteRules.MaxNameLength"/> characters.</param>
+/// <param name="Origin">What local metres are measured from.</param>
+/// <param name="Buildings">Building footprints; none when null.</param>
+/// <param name="Zones">Named areas; none when null.</param>
+/// <param name="Walks">The walk graph; the site has none when null.</param>
+public sealed record SiteDraft(
+    string? Name,
+    GeoPoint? Origin,
+    IReadOnlyList<BuildingDraft>? Buildings = null,
+    IReadOnlyList<ZoneDraft>? Zones = null,
+    WalkGraphDraft? Walks = null);
+
+/// <summary>A building as given: floors default to 1, the name to the id.</summary>
+public sealed record BuildingDraft(string? Id, string? Name, int? Floors, IReadOnlyList<GeoPoint?>? Footprint);
+
+/// <summary>A zone as given: kind by its wire name (<see cref="ZoneKindNames"/>), the name defaults to the id.</summary>
+public sealed record ZoneDraft(string? Id, string? Name, string? Kind, IReadOnlyList<GeoPoint?>? Polygon);
+
+/// <summary>A walk graph as given; a null list is an empty one.</summary>
+public sealed record WalkGraphDraft(IReadOnlyList<WalkNodeDraft>? Nodes, IReadOnlyList<WalkEdgeDraft>? Edges);
+
+/// <summary>A walk-graph node as given: floor defaults to 0 (ground), kind to corridor.</summary>
+public sealed record WalkNodeDraft(string? Id, GeoPoint? Position, int? Floor, string? Kind);
+
+/// <summary>A walk-graph edge as given: a null length is the straight line plus any floor change.</summary>
+public sealed record WalkEdgeDraft(string? From, string? To, double? LengthM);

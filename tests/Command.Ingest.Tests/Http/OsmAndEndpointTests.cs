@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text;
+using Command.Domain.Validation;
+using Command.Ingest.Tests.Listeners;
+using Command.Ingest.Tests.OsmAnd;
+
+namespace Command.Ingest.Tests.Http;
+
+/// <summary>The OsmAnd endpoint on its own listener: what it reads, and how it answers the phone.</summary>
+public sealed class OsmAndEndpointTests : IAsyncLifetime
+{
+    private IngestApp? rig;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private HttpClient Client => rig!.OsmAnd;
+
+    private FakeIncidentPort Port => rig!.Incidents;
+
+    public async ValueTask InitializeAsync() => rig = await IngestApp.StartAsync(Ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (rig is not null)
+        {
+            await rig.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Get_with_query_is_answered_200_with_an_empty_body()
+    {
+        var response = await Client.GetAsync("/?id=phone1&lat=39.7392&lon=-104.9903&timestamp=1773500390&speed=2", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync(Ct));
+        var delivered = Assert.Single(Port.Snapshot());
+        Assert.Equal(("drill-phones", "phone1"), (delivered.Incident, delivered.Report?.UnitId));
+    }
+
+    [Fact]
+    public async Task Post_form_and_post_with_query_are_both_read()
+    {
+        using var form = new StringContent("id=phone2&lat=39.7&lon=-104.9&timestamp=1773500390", Encoding.UTF8, "application/x-www-form-urlencoded");
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync("/", form, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync("/?id=phone3&lat=39.7&lon=-104.9&timestamp=1773500390", null, Ct)).StatusCode);
+        Assert.Equal(["phone2", "phone3"], Port.Snapshot().Select(d => d.Report!.UnitId));
+    }
+
+    [Fact]
+    public async Task Post_json_body_is_read()
+    {
+        using var json = new StringContent(OsmAndParserTests.Json, Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync("/", json, Ct)).StatusCode);
+        Assert.Equal("phone-7", Assert.Single(Port.Snapshot()).Report?.UnitId);
+    }
+
+    [Fact]
+    public async Task Refused_request_is_400_with_reason_and_recorded_with_its_raw_text()
+    {
+        var response = await Client.GetAsync("/?id=phone1&lat=39.7392", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("missing-field: request has no lat and lon", await response.Content.ReadAsStringAsync(Ct));
+        var refused = Assert.Single(Port.Snapshot()).Refused;
+        Assert.Equal((RejectReason.MissingField, "id=phone1&lat=39.7392"), (refused?.Reason, refused?.Raw));
+    }
+
+    [Fact]
+    public async Task Body_over_the_limit_is_oversized()
+    {
+        using var big = new StringContent("id=p&lat=1&lon=2&pad=" + new string('x', 2000), Encoding.UTF8, "application/x-www-form-urlencoded");
+        var response = await Client.PostAsync("/", big, Ct);
+        Assert.Equal("oversized: body is longer than the 1024-byte limit", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Fix_too_old_for_the_screen_is_refused_by_the_intake()
+    {
+        var response = await Client.GetAsync("/?id=phone1&lat=39.7392&lon=-104.9903&timestamp=1773400000", Ct);
+        Assert.Equal("too-old: fix is 100400 s old (limit 300 s)", await response.Content.ReadAsStringAsync(Ct));
+    }
+}
