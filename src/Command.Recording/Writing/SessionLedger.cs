@@ -30,6 +30,8 @@ internal sealed class SessionLedger(ISessionStore store, string incidentId, Reco
 
     public static async Task<SessionLedger> OpenAsync(ISessionStore store, string incidentId, RecordingOptions options, CancellationToken cancellationToken)
     {
+        // The container may not exist yet when the host started while storage was down.
+        await store.EnsureCreatedAsync(cancellationToken);
         var manifest = await SessionScan.ScanAsync(store, incidentId, cancellationToken);
         return new SessionLedger(store, incidentId, options, manifest);
     }
