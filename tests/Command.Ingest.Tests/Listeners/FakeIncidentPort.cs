@@ -18,11 +18,38 @@ internal sealed class FakeIncidentPort : IIncidentPort
 
     public List<int> BatchSizes { get; } = [];
 
-    public Task<IReadOnlyList<Rejection?>> SubmitAsync(string incidentId, IReadOnlyList<PositionReport> reports, IReadOnlyList<InputRejected> refused,
+    /// <summary>How many of the next submissions throw (an incident moving between silos, say).</summary>
+    public int FailNext { get; set; }
+
+    /// <summary>Submissions that threw.</summary>
+    public int Failures { get; private set; }
+
+    /// <summary>While set, submissions wait for it before they are taken.</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
+    public async Task<IReadOnlyList<Rejection?>> SubmitAsync(string incidentId, IReadOnlyList<PositionReport> reports, IReadOnlyList<InputRejected> refused,
         UnknownUnitPolicy unknownUnits, CancellationToken cancellationToken)
+    {
+        if (Gate is { } gate)
+        {
+            await gate.Task;
+        }
+
+        return await TakeAsync(incidentId, reports, refused, unknownUnits);
+    }
+
+    private Task<IReadOnlyList<Rejection?>> TakeAsync(string incidentId, IReadOnlyList<PositionReport> reports, IReadOnlyList<InputRejected> refused, UnknownUnitPolicy unknownUnits)
     {
         lock (delivered)
         {
+            if (FailNext > 0)
+            {
+                FailNext--;
+                Failures++;
+                arrivals.Writer.TryWrite(true);
+                return Task.FromException<IReadOnlyList<Rejection?>>(new TimeoutException("the incident did not answer (test)"));
+            }
+
             BatchSizes.Add(reports.Count + refused.Count);
             delivered.AddRange(reports.Select(r => new Delivered(incidentId, unknownUnits, Report: r)));
             delivered.AddRange(refused.Select(r => new Delivered(incidentId, unknownUnits, Refused: r)));
