@@ -216,4 +216,31 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         Assert.Equal([null], next);
         Assert.Equal(recorded + 1, fixture.Log.Events(id).Where(e => !e.IsDerived).Max(e => e.Sequence));
     }
+
+    [Fact]
+    public async Task A_closed_incident_records_who_closed_it_takes_nothing_more_and_lets_its_units_go()
+    {
+        var id = NewId();
+        var unitId = $"P-{Guid.NewGuid():N}";
+        var incident = await OpenAsync(id);
+        await incident.Enrol(unitId, "Patrol 1", UnitRole.Contact, "dispatch");
+
+        var missingReason = await incident.Close(" ", "commander");
+        var closed = await incident.Close("drill over", "commander");
+        var enrol = await incident.Enrol("P9", "Patrol 9", UnitRole.Contact, "dispatch");
+        var report = await incident.Submit([Sites.Report(unitId, fixture.Clock.GetUtcNow(), 0, -50)], [], null);
+        var reopen = await incident.Open(Sites.Open());
+        var listing = (await fixture.Grains.GetGrain<Directory.IIncidentDirectoryGrain>(Directory.IIncidentDirectoryGrain.Key).List()).Single(l => l.IncidentId == id);
+        var unit = await fixture.Grains.GetGrain<IUnitGrain>(unitId).Get();
+
+        Assert.Equal(RejectReason.MissingField, missingReason?.Reason);
+        Assert.Null(closed);
+        var recorded = Assert.IsType<IncidentClosed>(fixture.Log.Events(id).Last(e => !e.IsDerived));
+        Assert.Equal(("drill over", "commander"), (recorded.Reason, recorded.Actor));
+        Assert.Equal(RejectReason.Closed, enrol?.Reason);
+        Assert.Equal(RejectReason.Closed, report[0]?.Reason);
+        Assert.Equal(RejectReason.AlreadyExists, reopen?.Reason);
+        Assert.Equal(recorded.Time, listing.ClosedAt);
+        Assert.Null(unit!.IncidentId);
+    }
 }

@@ -20,6 +20,7 @@ namespace Command.Domain.Events;
 [JsonDerivedType(typeof(FlagCleared), "flag-cleared")]
 [JsonDerivedType(typeof(FlagAcknowledged), "flag-acknowledged")]
 [JsonDerivedType(typeof(DrillControlled), "drill-controlled")]
+[JsonDerivedType(typeof(IncidentClosed), "incident-closed")]
 [GenerateSerializer, Immutable]
 public abstract record IncidentEvent
 {

@@ -16,6 +16,7 @@ namespace Command.Domain.Incidents;
 /// <param name="Units">The roster.</param>
 /// <param name="Assessment">The assessment's state.</param>
 /// <param name="LastInput">When the last input (anything but a tick or a derived event) was folded; absent in snapshots taken before ticks were implicit.</param>
+/// <param name="ClosedAt">When the incident was closed, if it was.</param>
 public sealed record IncidentSnapshot(
     long Sequence,
     DateTimeOffset Clock,
@@ -23,4 +24,5 @@ public sealed record IncidentSnapshot(
     ImmutableArray<Threat> Threats,
     ImmutableArray<UnitEntry> Units,
     AssessmentSnapshot Assessment,
-    DateTimeOffset? LastInput = null);
+    DateTimeOffset? LastInput = null,
+    DateTimeOffset? ClosedAt = null);

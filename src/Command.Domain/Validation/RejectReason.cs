@@ -66,4 +66,10 @@ public enum RejectReason
 
     /// <summary>The incident's fold could not take the input (a defect, not the sender's fault): refused, not applied.</summary>
     Unprocessable,
+
+    /// <summary>The incident was closed: it takes nothing more.</summary>
+    Closed,
+
+    /// <summary>A configured limit is reached (open incidents, say).</summary>
+    LimitReached,
 }

@@ -109,7 +109,7 @@ internal sealed class FramePublisher(IGrainBase grain, string incidentId, FrameP
     {
         timer?.Dispose();
         timer = null;
-        if (!stream.IsOpen)
+        if (!stream.Exists)
         {
             return;
         }

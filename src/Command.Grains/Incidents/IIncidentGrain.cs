@@ -17,6 +17,12 @@ public interface IIncidentGrain : IGrainWithStringKey
 {
     Task<Rejection?> Open(OpenIncident command);
 
+    /// <summary>
+    /// Closes the incident (recorded with who and why): it folds nothing more, stops ticking, lets its units go and
+    /// leaves memory; its recording stays for replay and reports.
+    /// </summary>
+    Task<Rejection?> Close(string reason, string actor);
+
     Task<IncidentView?> GetView();
 
     Task<Rejection?> SetThreat(Threat threat, string actor);

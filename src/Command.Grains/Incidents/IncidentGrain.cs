@@ -66,9 +66,21 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
             return unavailable;
         }
 
-        if (stream.IsOpen)
+        if (stream.Exists)
         {
-            return new Rejection(RejectReason.AlreadyExists, $"incident '{IncidentId}' already exists");
+            return new Rejection(RejectReason.AlreadyExists, stream.IsClosed
+                ? $"incident '{IncidentId}' was closed; open a new one under another id"
+                : $"incident '{IncidentId}' already exists");
+        }
+
+        if (InputLimits.Check(new IncidentOpened(IncidentId, command.Name, command.Site, command.AutoEnrol, command.Actor)) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (await Directory().Reserve(IncidentId, options.MaxOpen, clock.GetUtcNow()) is { } refused)
+        {
+            return refused;
         }
 
         await FoldAsync(new IncidentOpened(IncidentId, command.Name, command.Site, command.AutoEnrol, command.Actor, IncidentSchema.Current));
@@ -83,9 +95,28 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     {
         await ThrowIfUnavailableAsync();
         var p = stream.Projection;
-        return stream.IsOpen
+        return stream.Exists
             ? new IncidentView(IncidentId, p.Name, p.Site!, p.AutoEnrol, [.. p.Threats.Values], p.Units.Count, p.OpenedAt!.Value, p.Clock, p.LastSequence)
             : null;
+    }
+
+    public async Task<Rejection?> Close(string reason, string actor)
+    {
+        var rejection = await CommandAsync(() => string.IsNullOrWhiteSpace(reason)
+            ? Decision.Refuse(RejectReason.MissingField, "closing an incident needs a reason")
+            : Decision.Do(new IncidentClosed(reason.Trim(), actor)));
+        if (rejection is not null)
+        {
+            return rejection;
+        }
+
+        await Directory().Closed(IncidentId, stream.Projection.ClosedAt!.Value);
+        readSide.Release(stream);
+        ticker?.Dispose();
+        ticker = null;
+        LogClosed(logger, IncidentId, actor, reason);
+        DeactivateOnIdle();
+        return null;
     }
 
     public Task<Rejection?> SetThreat(Threat threat, string actor) =>
@@ -280,9 +311,13 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     }
 
     private Rejection? Missing() =>
-        stream.IsOpen ? null : new Rejection(RejectReason.UnknownIncident, $"incident '{IncidentId}' does not exist");
+        !stream.Exists ? new Rejection(RejectReason.UnknownIncident, $"incident '{IncidentId}' does not exist")
+        : stream.IsClosed ? new Rejection(RejectReason.Closed, $"incident '{IncidentId}' was closed at {stream.Projection.ClosedAt:u}; it takes nothing more")
+        : null;
+
+    private Directory.IIncidentDirectoryGrain Directory() =>
+        GrainFactory.GetGrain<Directory.IIncidentDirectoryGrain>(Grains.Directory.IIncidentDirectoryGrain.Key);
 
     private Task ListAsync() =>
-        GrainFactory.GetGrain<Directory.IIncidentDirectoryGrain>(Directory.IIncidentDirectoryGrain.Key)
-            .Register(new Directory.IncidentListing(IncidentId, stream.Projection.Name, stream.Projection.OpenedAt!.Value));
+        Directory().Register(new Directory.IncidentListing(IncidentId, stream.Projection.Name, stream.Projection.OpenedAt!.Value, stream.Projection.ClosedAt));
 }

@@ -123,6 +123,19 @@ public sealed class BlobSessionStore(BlobContainerClient container) : ISessionSt
         }
     }
 
+    public async Task<int> DeleteSessionAsync(string incidentId, CancellationToken cancellationToken)
+    {
+        var prefix = SessionPaths.Require(incidentId) + "/";
+        var count = 0;
+        await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
+        {
+            await container.DeleteBlobIfExistsAsync(item.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+            count++;
+        }
+
+        return count;
+    }
+
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 }

@@ -96,6 +96,19 @@ public sealed class DiskSessionStore(string root) : ISessionStore
         await Task.CompletedTask;
     }
 
+    public Task<int> DeleteSessionAsync(string incidentId, CancellationToken cancellationToken)
+    {
+        var folder = Resolve(SessionPaths.Require(incidentId));
+        if (!Directory.Exists(folder))
+        {
+            return Task.FromResult(0);
+        }
+
+        var count = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count();
+        Directory.Delete(folder, recursive: true);
+        return Task.FromResult(count);
+    }
+
     public Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Root);

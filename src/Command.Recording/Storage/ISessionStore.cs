@@ -32,6 +32,9 @@ public interface ISessionStore
     /// <summary>Incident ids of the sessions that have a manifest.</summary>
     IAsyncEnumerable<string> ListSessionsAsync(CancellationToken cancellationToken);
 
+    /// <summary>Deletes a whole session (its segments, snapshots and manifest); returns how many objects went.</summary>
+    Task<int> DeleteSessionAsync(string incidentId, CancellationToken cancellationToken);
+
     /// <summary>Makes sure the store exists (the folder, or the container). Called once at start-up.</summary>
     Task EnsureCreatedAsync(CancellationToken cancellationToken);
 }

@@ -82,6 +82,8 @@ public sealed class CountingStore(ISessionStore inner) : ISessionStore
 
     public IAsyncEnumerable<string> ListSessionsAsync(CancellationToken cancellationToken) => inner.ListSessionsAsync(cancellationToken);
 
+    public Task<int> DeleteSessionAsync(string incidentId, CancellationToken cancellationToken) => inner.DeleteSessionAsync(incidentId, cancellationToken);
+
     public Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
         FailReads();

@@ -25,6 +25,11 @@ export class Commands {
     return (await attempt(() => put(`${this.base()}/threats/${enc(threatId)}`, threatBody(latlng, current)))) ?? null;
   }
 
+  /** Closes the incident with a reason; it takes nothing more, and its recording stays for replay. */
+  async closeIncident(reason) {
+    return (await attempt(() => post(`${this.base()}/close`, { reason }).then(() => true))) ?? false;
+  }
+
   async setPhase(threatId, phase) {
     return (await attempt(() => post(`${this.base()}/threats/${enc(threatId)}/phase`, { phase }).then(() => true))) ?? false;
   }
