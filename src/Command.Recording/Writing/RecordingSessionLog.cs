@@ -50,7 +50,16 @@ public sealed partial class RecordingSessionLog : ISessionLog, IAsyncDisposable
         EventLines.RequireOrdered(events);
         var batch = EventLines.Encode(events);
         var writer = await WriterAsync(incidentId, cancellationToken);
-        await writer.AppendAsync(batch).WaitAsync(cancellationToken);
+        try
+        {
+            await writer.AppendAsync(batch).WaitAsync(cancellationToken);
+        }
+        catch (SessionOwnershipLostException)
+        {
+            // Another host writes this session now: this writer is done; the incident's next activation opens a new one.
+            await RetireAsync(incidentId, writer);
+            throw;
+        }
     }
 
     public async ValueTask SnapshotAsync(string incidentId, IncidentSnapshot snapshot, CancellationToken cancellationToken = default)
@@ -99,6 +108,14 @@ public sealed partial class RecordingSessionLog : ISessionLog, IAsyncDisposable
     public async ValueTask<SessionTail> ReadTailAsync(string incidentId, long afterSequence, CancellationToken cancellationToken = default)
     {
         SessionPaths.Require(incidentId);
+
+        // An incident catching up is a new activation: a writer this host kept from an earlier one may be stale (the
+        // incident lived on another host meanwhile), so the next append opens the session afresh, at its real end.
+        if (writers.TryGetValue(incidentId, out var kept) && kept.IsValueCreated && kept.Value.IsCompletedSuccessfully && !kept.Value.Result.Spilling)
+        {
+            await RetireAsync(incidentId, kept.Value.Result);
+        }
+
         IncidentSnapshot? snapshot = null;
         var last = afterSequence;
         var events = new List<IncidentEvent>();
@@ -156,6 +173,15 @@ public sealed partial class RecordingSessionLog : ISessionLog, IAsyncDisposable
             {
                 await entry.Value.Result.DisposeAsync();
             }
+        }
+    }
+
+    private async Task RetireAsync(string incidentId, SessionWriter writer)
+    {
+        if (writers.TryGetValue(incidentId, out var entry) && entry.IsValueCreated && entry.Value.IsCompletedSuccessfully && entry.Value.Result == writer
+            && writers.TryRemove(new KeyValuePair<string, Lazy<Task<SessionWriter>>>(incidentId, entry)))
+        {
+            await writer.DisposeAsync();
         }
     }
 

@@ -116,9 +116,9 @@ internal sealed partial class SessionWriter
             await stopping.CancelAsync();
             await drain;
         }
-        catch (OperationCanceledException ex)
+        catch (Exception ex) when (ex is OperationCanceledException or SessionOwnershipLostException)
         {
-            // Only the manifest is missing; readers rebuild it from the segments.
+            // Only the manifest is missing (or another writer owns it now); readers rebuild it from the segments.
             LogManifestNotWritten(logger, ex, incidentId);
         }
 

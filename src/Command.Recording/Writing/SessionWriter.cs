@@ -84,6 +84,9 @@ internal sealed partial class SessionWriter : IAsyncDisposable
         return new SessionWriter(incidentId, store, ledger, spill, resilience, options, time, logger);
     }
 
+    /// <summary>True while batches go to the local spill (storage failing, or a spill left to drain).</summary>
+    public bool Spilling => spilling;
+
     public Task AppendAsync(EncodedBatch batch) => Enqueue(new Append(batch));
 
     public Task SnapshotAsync(IncidentSnapshot snapshot) => Enqueue(new StoreSnapshot(snapshot));
@@ -139,9 +142,10 @@ internal sealed partial class SessionWriter : IAsyncDisposable
                 {
                     await WriteManifestAsync(resilience.Live);
                 }
-                catch (Exception ex) when (StorageResilience.IsStorageFailure(ex) || ex is BrokenCircuitException)
+                catch (Exception ex) when (StorageResilience.IsStorageFailure(ex) || ex is BrokenCircuitException || ex is SessionOwnershipLostException)
                 {
-                    // Readers rebuild a lagging manifest from the segments; the next interval tries again.
+                    // Readers rebuild a lagging manifest from the segments; the next interval tries again (and a writer
+                    // that lost its session finds out with its next append).
                     LogManifestNotWritten(logger, ex, incidentId);
                 }
             }

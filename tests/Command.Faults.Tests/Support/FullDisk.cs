@@ -14,16 +14,16 @@ public sealed class FullDisk(ISessionStore inner) : ISessionStore
 
     public string Location => inner.Location;
 
-    public Task AppendAsync(string path, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    public Task AppendAsync(string path, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken, string? owner = null)
     {
         NoSpace();
-        return inner.AppendAsync(path, offset, data, cancellationToken);
+        return inner.AppendAsync(path, offset, data, cancellationToken, owner);
     }
 
-    public Task WriteAsync(string path, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    public Task WriteAsync(string path, ReadOnlyMemory<byte> data, CancellationToken cancellationToken, string? owner = null)
     {
         NoSpace();
-        return inner.WriteAsync(path, data, cancellationToken);
+        return inner.WriteAsync(path, data, cancellationToken, owner);
     }
 
     public Task<Stream?> OpenReadAsync(string path, long offset, CancellationToken cancellationToken) => inner.OpenReadAsync(path, offset, cancellationToken);
@@ -33,6 +33,8 @@ public sealed class FullDisk(ISessionStore inner) : ISessionStore
     public IAsyncEnumerable<StoredObject> ListAsync(string incidentId, CancellationToken cancellationToken) => inner.ListAsync(incidentId, cancellationToken);
 
     public IAsyncEnumerable<string> ListSessionsAsync(CancellationToken cancellationToken) => inner.ListSessionsAsync(cancellationToken);
+
+    public Task TakeOverAsync(string path, string owner, bool appendable, CancellationToken cancellationToken) => inner.TakeOverAsync(path, owner, appendable, cancellationToken);
 
     public Task<int> DeleteSessionAsync(string incidentId, CancellationToken cancellationToken) => inner.DeleteSessionAsync(incidentId, cancellationToken);
 

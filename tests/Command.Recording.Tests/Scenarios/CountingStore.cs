@@ -35,7 +35,7 @@ public sealed class CountingStore(ISessionStore inner) : ISessionStore
 
     public void Release() => held?.TrySetResult();
 
-    public async Task AppendAsync(string path, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    public async Task AppendAsync(string path, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken, string? owner = null)
     {
         if (gate is { } waiting)
         {
@@ -53,13 +53,13 @@ public sealed class CountingStore(ISessionStore inner) : ISessionStore
         }
 
         Appends++;
-        await inner.AppendAsync(path, offset, data, cancellationToken);
+        await inner.AppendAsync(path, offset, data, cancellationToken, owner);
     }
 
-    public Task WriteAsync(string path, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    public Task WriteAsync(string path, ReadOnlyMemory<byte> data, CancellationToken cancellationToken, string? owner = null)
     {
         Fail();
-        return inner.WriteAsync(path, data, cancellationToken);
+        return inner.WriteAsync(path, data, cancellationToken, owner);
     }
 
     public Task<Stream?> OpenReadAsync(string path, long offset, CancellationToken cancellationToken)
@@ -81,6 +81,8 @@ public sealed class CountingStore(ISessionStore inner) : ISessionStore
     }
 
     public IAsyncEnumerable<string> ListSessionsAsync(CancellationToken cancellationToken) => inner.ListSessionsAsync(cancellationToken);
+
+    public Task TakeOverAsync(string path, string owner, bool appendable, CancellationToken cancellationToken) => inner.TakeOverAsync(path, owner, appendable, cancellationToken);
 
     public Task<int> DeleteSessionAsync(string incidentId, CancellationToken cancellationToken) => inner.DeleteSessionAsync(incidentId, cancellationToken);
 
