@@ -243,4 +243,27 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         Assert.Equal(recorded.Time, listing.ClosedAt);
         Assert.Null(unit!.IncidentId);
     }
+
+    [Fact]
+    public async Task While_the_recording_cannot_be_written_reports_and_commands_are_refused_as_unavailable_and_nothing_is_kept()
+    {
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        await incident.Enrol("P1", "Patrol 1", UnitRole.Contact, "dispatch");
+        var recorded = fixture.Log.Events(id).Count;
+        fixture.Log.Unwritable(id, true);
+
+        var submitted = await incident.Submit([Sites.Report("P1", fixture.Clock.GetUtcNow(), 0, -50)], [], null);
+        var command = await incident.ChangeRole("P1", UnitRole.Perimeter, "commander");
+        fixture.Log.Unwritable(id, false);
+        var after = await incident.Submit([Sites.Report("P1", fixture.Clock.GetUtcNow(), 0, -50)], [], null);
+
+        Assert.Equal(RejectReason.Unavailable, submitted[0]?.Reason);
+        Assert.Equal(RejectReason.Unavailable, command?.Reason);
+        Assert.Equal([null], after);
+        var events = fixture.Log.Events(id);
+        Assert.Equal(recorded + 1, events.Where(e => !e.IsDerived).Max(e => e.Sequence));
+        Assert.Equal(UnitRole.Contact, events.OfType<UnitEnrolled>().Single().Role);
+        Assert.DoesNotContain(events, e => e is UnitRoleChanged);
+    }
 }

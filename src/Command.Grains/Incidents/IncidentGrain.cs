@@ -192,7 +192,17 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
             results[i] = stream.Record(new PositionAccepted(report), now, batch);
         }
 
-        await RecordAsync(batch);
+        try
+        {
+            await RecordAsync(batch);
+        }
+        catch (Exception ex) when (IsRecordingDown(ex))
+        {
+            // Nothing of the batch is kept: the sender is told to send it again once the recording answers.
+            var down = new Rejection(RejectReason.Unavailable, $"incident '{IncidentId}' cannot record now ({ex.GetType().Name}); send it again shortly");
+            return [.. reports.Select(_ => (Rejection?)down)];
+        }
+
         return [.. results];
     }
 
@@ -260,9 +270,21 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     {
         var batch = new List<IncidentEvent>(4);
         var rejection = stream.Record(input, clock.GetUtcNow(), batch);
-        await RecordAsync(batch);
+        try
+        {
+            await RecordAsync(batch);
+        }
+        catch (Exception ex) when (IsRecordingDown(ex))
+        {
+            return new Rejection(RejectReason.Unavailable, $"incident '{IncidentId}' cannot record now ({ex.GetType().Name}); try again shortly");
+        }
+
         return rejection;
     }
+
+    // Recording failed and nothing was kept (the incident starts again from what is recorded): the caller may try
+    // again. Any failure to record qualifies; the grain cannot tell storage down from a session moved elsewhere.
+    private static bool IsRecordingDown(Exception ex) => ex is not (OperationCanceledException or ArgumentException);
 
     /// <summary>
     /// Hands a folded batch to the recording before anything else can fold, then waits for it; once it is recorded
