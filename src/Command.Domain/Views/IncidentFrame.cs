@@ -18,4 +18,8 @@ public sealed record IncidentFrame(
     bool Full,
     ImmutableArray<UnitAssessment> Units,
     ImmutableArray<Threat> Threats,
-    ImmutableArray<IncidentEvent> Events);
+    ImmutableArray<IncidentEvent> Events)
+{
+    /// <summary>True for an empty frame an incident sends when nothing else went out for a while (see <see cref="FramePacing.Heartbeat"/>).</summary>
+    public bool IsHeartbeat => !Full && Units.IsDefaultOrEmpty && Threats.IsDefaultOrEmpty && Events.IsDefaultOrEmpty;
+}

@@ -223,6 +223,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     public Task Subscribe(IIncidentObserver observer)
     {
         observers.Subscribe(observer, observer);
+        frames.Watched(stream);
         return Task.CompletedTask;
     }
 
