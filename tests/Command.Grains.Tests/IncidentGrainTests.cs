@@ -34,6 +34,7 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         var report = Sites.Report(unitId, ClusterFixture.Start, 0, -50);
 
         var results = await incident.Submit([report], [], null);
+        await incident.ReadModelsTold();
 
         Assert.Equal([null], results);
         var unit = Assert.Single(await incident.GetUnits());
@@ -146,7 +147,8 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     public async Task Zones_are_defined_when_the_incident_opens()
     {
         var id = NewId();
-        await OpenAsync(id);
+        var incident = await OpenAsync(id);
+        await incident.ReadModelsTold();
 
         var hot = await fixture.Grains.GetGrain<IZoneGrain>(ZoneKey.Format(id, "hot")).Get();
 
@@ -178,8 +180,10 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         var outside = Sites.Report("P2", ClusterFixture.Start, 0, -100);
 
         await incident.Submit([inside, outside], [], null);
+        await incident.ReadModelsTold();
         var hot = await fixture.Grains.GetGrain<IZoneGrain>(ZoneKey.Format(id, "hot")).Get();
         await incident.Submit([inside with { FixTime = inside.FixTime.AddSeconds(5), Position = Sites.Frame.ToGeo(new(0, 200)) }], [], null);
+        await incident.ReadModelsTold();
         var after = await fixture.Grains.GetGrain<IZoneGrain>(ZoneKey.Format(id, "hot")).Get();
 
         Assert.Equal([new ZoneOccupant("P1", "P1", ClusterFixture.Start)], hot!.Occupants);
@@ -230,6 +234,7 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         var enrol = await incident.Enrol("P9", "Patrol 9", UnitRole.Contact, "dispatch");
         var report = await incident.Submit([Sites.Report(unitId, fixture.Clock.GetUtcNow(), 0, -50)], [], null);
         var reopen = await incident.Open(Sites.Open());
+        await incident.ReadModelsTold();
         var listing = (await fixture.Grains.GetGrain<Directory.IIncidentDirectoryGrain>(Directory.IIncidentDirectoryGrain.Key).List()).Single(l => l.IncidentId == id);
         var unit = await fixture.Grains.GetGrain<IUnitGrain>(unitId).Get();
 

@@ -57,6 +57,13 @@ public interface IIncidentGrain : IGrainWithStringKey
 
     Task<ImmutableArray<UnitAssessment>> GetUnits();
 
+    /// <summary>
+    /// Completes once the unit and zone grains have been told everything recorded so far: a reader that must see its
+    /// own writes there (the zone endpoint, a test) waits on this; the report path never does.
+    /// </summary>
+    [AlwaysInterleave]
+    Task ReadModelsTold();
+
     /// <summary>Everything a newly connected view needs: the whole picture, marked full.</summary>
     Task<IncidentFrame> GetFullFrame();
 

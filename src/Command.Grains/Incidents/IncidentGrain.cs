@@ -86,6 +86,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         await FoldAsync(new IncidentOpened(IncidentId, command.Name, command.Site, command.AutoEnrol, command.Actor, IncidentSchema.Current));
         await PersistAsync();
         await ListAsync();
+        await readSide.Told();
         StartTicking();
         LogOpened(logger, IncidentId, command.Name, command.Actor);
         return null;
@@ -112,6 +113,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
 
         await Directory().Closed(IncidentId, stream.Projection.ClosedAt!.Value);
         readSide.Release(stream);
+        await readSide.Told();
         ticker?.Dispose();
         ticker = null;
         LogClosed(logger, IncidentId, actor, reason);
@@ -210,6 +212,12 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     {
         await ThrowIfUnavailableAsync();
         return [.. stream.Projection.AssessAll()];
+    }
+
+    public async Task ReadModelsTold()
+    {
+        await recorder.Idle;
+        await readSide.Told();
     }
 
     public async Task<IncidentFrame> GetFullFrame()
