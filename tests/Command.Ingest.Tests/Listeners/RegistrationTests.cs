@@ -7,6 +7,7 @@ using Command.Ingest.OsmAnd;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Command.Ingest.Tests.Listeners;
 
@@ -55,5 +56,33 @@ public sealed class RegistrationTests
         Assert.Equal(CotOptions.Default with { MaxEventChars = 4096, ThreatPerUid = true }, services.GetRequiredService<CotOptions>());
         Assert.False(services.GetRequiredService<NmeaOptions>().RequireChecksum);
         Assert.Equal(6055, services.GetRequiredService<OsmAndOptions>().Port);
+    }
+
+    [Fact]
+    public void New_listener_limits_document_their_defaults()
+    {
+        var tcp = new TcpListenerOptions();
+        Assert.Equal((0, 4096, 64, 8, TimeSpan.FromMinutes(2)), (tcp.Allow.Length, tcp.MaxSenders, tcp.MaxConnections, tcp.MaxConnectionsPerAddress, tcp.IdleTimeout));
+    }
+
+    [Fact]
+    public void An_allow_list_entry_that_is_no_address_stops_start_up_naming_its_key()
+    {
+        using var services = Build(new()
+        {
+            ["Ingest:Nmea:Tcp:Allow:0:Address"] = "10.0.0.0/8",
+            ["Ingest:Nmea:Tcp:Allow:1:Address"] = "10.0.0.0/33",
+            ["Ingest:Nmea:Tcp:Allow:1:RateBurst"] = "0",
+            ["Ingest:Nmea:Tcp:Allow:2:Address"] = "radio.local",
+        });
+
+        var refused = Assert.Throws<OptionsValidationException>(() => services.GetServices<IHostedService>().ToList());
+
+        Assert.Equal(
+        [
+            "Ingest:Nmea:Tcp:Allow:1:Address '10.0.0.0/33' is not a CIDR range (a base address with no bits set past the prefix, and a prefix length).",
+            "Ingest:Nmea:Tcp:Allow:1:RateBurst 0 must be at least 1.",
+            "Ingest:Nmea:Tcp:Allow:2:Address 'radio.local' is not an address or a CIDR range.",
+        ], refused.Failures);
     }
 }
