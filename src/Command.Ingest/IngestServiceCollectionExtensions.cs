@@ -19,11 +19,11 @@ public static class IngestServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <c>Ingest</c> (incident, unknown units, queue), <c>Ingest:Validation</c>, <c>Ingest:Cot</c> (parser),
-    /// <c>Ingest:Cot:Udp</c>, <c>Ingest:Cot:Multicast</c>, <c>Ingest:Cot:Tcp</c>, <c>Ingest:Nmea</c> (parser),
+    /// <c>Ingest:Cot:Udp</c>, <c>Ingest:Cot:Multicast</c>, <c>Ingest:Cot:Tcp</c>, <c>Ingest:Cot:Tls</c>, <c>Ingest:Nmea</c> (parser),
     /// <c>Ingest:Nmea:Tcp</c>, <c>Ingest:Aprs</c> (parser), <c>Ingest:Aprs:Tcp</c> and <c>Ingest:OsmAnd</c>.
     /// The host supplies <see cref="IIncidentPort"/> and may supply a <see cref="TimeProvider"/> (default system).
     /// Listener settings are checked when the listeners are created, as the host starts: one that could not work (an
-    /// allow-list entry that is no CIDR range) stops the host, naming its key.
+    /// allow-list entry that is no CIDR range, a TLS certificate that cannot be read) stops the host, naming its key.
     /// </summary>
     public static IServiceCollection AddCommandIngest(this IServiceCollection services, IConfiguration configuration)
     {
@@ -58,6 +58,12 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<IHostedService>(sp => new CotTcpListener(
             "Ingest:Cot:Tcp", Listener(configuration, "Ingest:Cot:Tcp", new TcpListenerOptions { Port = 8087, MaxFrameBytes = 64 * 1024 }), sp.GetRequiredService<IngestContext>(),
             sp.GetRequiredService<CotParser>(), sp.GetRequiredService<ILogger<CotTcpListener>>()));
+        services.AddSingleton<IHostedService>(sp =>
+        {
+            var tls = Listener(configuration, "Ingest:Cot:Tls", new TlsListenerOptions());
+            return new CotTlsListener("Ingest:Cot:Tls", tls, tls.Enabled ? CotTlsCredentials.Load("Ingest:Cot:Tls", tls) : null,
+                sp.GetRequiredService<IngestContext>(), sp.GetRequiredService<CotParser>(), sp.GetRequiredService<ILogger<CotTlsListener>>());
+        });
         services.AddSingleton<IHostedService>(sp => new NmeaTcpListener(
             "Ingest:Nmea:Tcp", Listener(configuration, "Ingest:Nmea:Tcp", new NmeaListenerOptions { Port = 10110 }), sp.GetRequiredService<IngestContext>(),
             sp.GetRequiredService<NmeaOptions>(), sp.GetRequiredService<ILogger<NmeaTcpListener>>()));

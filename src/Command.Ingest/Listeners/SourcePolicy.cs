@@ -11,6 +11,9 @@ public sealed class SourcePolicy
     /// <summary>What an empty allow-list means for a radio listener: loopback only.</summary>
     public static readonly AllowedSource[] Loopback = [new() { Address = "127.0.0.0/8" }, new() { Address = "::1" }];
 
+    /// <summary>What an empty allow-list means for CoT over TLS, where the certificate admits: every address (hostile markers from loopback only).</summary>
+    public static readonly AllowedSource[] Anywhere = [.. Loopback, new() { Address = "0.0.0.0/0" }, new() { Address = "::/0" }];
+
     private readonly (IPNetwork Range, SourceGrant Grant)[] entries;
 
     private SourcePolicy((IPNetwork, SourceGrant)[] entries) => this.entries = entries;

@@ -59,10 +59,20 @@ public sealed class RegistrationTests
     }
 
     [Fact]
+    public void Every_listener_is_registered_and_tls_is_off_until_configured()
+    {
+        using var services = Build([]);
+        var listeners = services.GetServices<IHostedService>().Where(s => s is TcpIngestListener or CotUdpListener).Select(s => s.GetType().Name);
+        Assert.Equal(["CotUdpListener", "CotUdpListener", "CotTcpListener", "CotTlsListener", "NmeaTcpListener", "AprsTcpListener"], listeners);
+    }
+
+    [Fact]
     public void New_listener_limits_document_their_defaults()
     {
         var tcp = new TcpListenerOptions();
+        var tls = new TlsListenerOptions();
         Assert.Equal((0, 4096, 64, 8, TimeSpan.FromMinutes(2)), (tcp.Allow.Length, tcp.MaxSenders, tcp.MaxConnections, tcp.MaxConnectionsPerAddress, tcp.IdleTimeout));
+        Assert.Equal((false, 8089, 65536, TimeSpan.FromSeconds(10), 0), (tls.Enabled, tls.Port, tls.MaxFrameBytes, tls.HandshakeTimeout, tls.Units.Count));
     }
 
     [Fact]
@@ -84,5 +94,17 @@ public sealed class RegistrationTests
             "Ingest:Nmea:Tcp:Allow:1:RateBurst 0 must be at least 1.",
             "Ingest:Nmea:Tcp:Allow:2:Address 'radio.local' is not an address or a CIDR range.",
         ], refused.Failures);
+    }
+
+    [Fact]
+    public void Tls_without_its_certificates_stops_start_up_naming_the_keys()
+    {
+        using var services = Build(new() { ["Ingest:Cot:Tls:Enabled"] = "true", ["Ingest:Cot:Tls:ClientCaPath"] = "/nowhere/ca.pem" });
+
+        var refused = Assert.Throws<OptionsValidationException>(() => services.GetServices<IHostedService>().ToList());
+
+        Assert.Equal(2, refused.Failures.Count());
+        Assert.Equal("Ingest:Cot:Tls:CertificatePath is required when CoT over TLS is enabled.", refused.Failures.First());
+        Assert.StartsWith("Ingest:Cot:Tls:ClientCaPath '/nowhere/ca.pem' could not be read: ", refused.Failures.Last(), StringComparison.Ordinal);
     }
 }

@@ -44,4 +44,12 @@ public sealed class SourcePolicyTests
             [true, false, true, false],
             new[] { "127.0.0.1", "192.168.4.4", "10.9.9.9", "127.0.0.5" }.Select(a => policy.Admit(IPAddress.Parse(a))!.HostileMarkers));
     }
+
+    [Fact]
+    public void Over_tls_every_address_may_connect_but_only_loopback_may_set_the_threat()
+    {
+        var policy = SourcePolicy.Of("Ingest:Cot:Tls", new TlsListenerOptions(), SourcePolicy.Anywhere);
+
+        Assert.Equal((true, false), (policy.Admit(IPAddress.Loopback)!.HostileMarkers, policy.Admit(IPAddress.Parse("203.0.113.9"))!.HostileMarkers));
+    }
 }
