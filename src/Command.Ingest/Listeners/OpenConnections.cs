@@ -39,13 +39,14 @@ internal sealed class OpenConnections(int max)
         lock (byAddress)
         {
             total--;
-            if (byAddress[address] is var open && open <= 1)
+            var open = byAddress[address] - 1;
+            if (open == 0)
             {
                 byAddress.Remove(address);
             }
             else
             {
-                byAddress[address] = open - 1;
+                byAddress[address] = open;
             }
         }
     }
