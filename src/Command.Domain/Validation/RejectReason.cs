@@ -72,4 +72,10 @@ public enum RejectReason
 
     /// <summary>A configured limit is reached (open incidents, say).</summary>
     LimitReached,
+
+    /// <summary>
+    /// The sender may not send this: its address is not on the listener's allow-list, its certificate is not from the
+    /// configured CA or names another unit, or its hostile markers may not set the threat.
+    /// </summary>
+    NotAllowed,
 }

@@ -108,7 +108,7 @@ public sealed class CotParser(CotOptions options)
         DateTimeOffset? stale = TryTime(f.Stale, out var s) ? s : null;
         var id = options.ThreatPerUid ? f.Uid! : "T1";
         var threat = new Threat(id, position, ce ?? options.DefaultThreatUncertaintyM, ThreatPhase.Active, StaleAfter: stale);
-        return new CotOutcome(null, threat, $"cot:{NullIfBlank(f.Callsign) ?? f.Uid}", xml);
+        return new CotOutcome(null, threat, $"cot:{f.Uid}", xml);
     }
 
     private static CotOutcome Refuse(string xml, RejectReason reason, FormattableString detail, string? uid = null) =>

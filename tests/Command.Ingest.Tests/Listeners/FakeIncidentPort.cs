@@ -8,7 +8,7 @@ using Command.Ingest.Intake;
 namespace Command.Ingest.Tests.Listeners;
 
 /// <summary>One thing an incident was handed.</summary>
-internal sealed record Delivered(string Incident, UnknownUnitPolicy? Policy, PositionReport? Report = null, InputRejected? Refused = null, Threat? Threat = null);
+internal sealed record Delivered(string Incident, UnknownUnitPolicy? Policy, PositionReport? Report = null, InputRejected? Refused = null, Threat? Threat = null, string? Actor = null);
 
 /// <summary>Records what it is handed and lets a test await a number of deliveries without polling.</summary>
 internal sealed class FakeIncidentPort : IIncidentPort
@@ -63,7 +63,7 @@ internal sealed class FakeIncidentPort : IIncidentPort
     {
         lock (delivered)
         {
-            delivered.Add(new Delivered(incidentId, null, Threat: threat));
+            delivered.Add(new Delivered(incidentId, null, Threat: threat, Actor: actor));
         }
 
         arrivals.Writer.TryWrite(true);
