@@ -22,11 +22,6 @@ public sealed class GrainIncidentPort(IGrainFactory grains) : IIncidentPort
         return await grains.GetGrain<IIncidentGrain>(incidentId).Submit([.. reports], [.. refused], autoEnrol);
     }
 
-    public async Task SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken)
-    {
-        if (await grains.GetGrain<IIncidentGrain>(incidentId).SetThreat(threat, actor) is { } rejection)
-        {
-            throw new InvalidOperationException($"Threat {threat.ThreatId} was refused by incident {incidentId}: {rejection}");
-        }
-    }
+    public async Task<Rejection?> SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken) =>
+        await grains.GetGrain<IIncidentGrain>(incidentId).SetThreat(threat, actor);
 }

@@ -23,6 +23,6 @@ public interface IIncidentPort
         UnknownUnitPolicy unknownUnits,
         CancellationToken cancellationToken);
 
-    /// <summary>Places or moves a threat (a hostile CoT marker, for example).</summary>
-    Task SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken);
+    /// <summary>Places or moves a threat (a hostile CoT marker, for example); null when done, else why the incident refused it.</summary>
+    Task<Rejection?> SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken);
 }

@@ -13,7 +13,8 @@ namespace Command.Ingest.Listeners;
 /// incident) is not tried again. At shutdown, after the listeners have stopped, what is queued is still delivered.
 /// </summary>
 public sealed partial class IngestPump(
-    IngestQueue queue, ReportIntake intake, IIncidentPort incidents, IUnitRoutes routes, IntakeMetrics metrics, TimeProvider clock, IngestOptions options, ILogger<IngestPump> logger)
+    IngestQueue queue, ReportIntake intake, IIncidentPort incidents, IUnitRoutes routes, IntakeMetrics metrics, RejectionLog rejections, TimeProvider clock, IngestOptions options,
+    ILogger<IngestPump> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -144,7 +145,13 @@ public sealed partial class IngestPump(
     {
         try
         {
-            await incidents.SetThreatAsync(incident, threat, actor, cancellationToken).ConfigureAwait(false);
+            if (await incidents.SetThreatAsync(incident, threat, actor, cancellationToken).ConfigureAwait(false) is { } refused)
+            {
+                // A marker the incident will not take (a threat outside the limits, an incident closed): a refusal
+                // like any other input's, counted and logged by reason, not a failure.
+                metrics.Rejected(Domain.Reports.ReportSource.CoT, refused.Reason);
+                rejections.Rejected(Domain.Reports.ReportSource.CoT, refused);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -59,7 +59,7 @@ internal sealed class FakeIncidentPort : IIncidentPort
         return Task.FromResult<IReadOnlyList<Rejection?>>(reports.Select(_ => (Rejection?)null).ToList());
     }
 
-    public Task SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken)
+    public Task<Rejection?> SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken)
     {
         lock (delivered)
         {
@@ -67,7 +67,7 @@ internal sealed class FakeIncidentPort : IIncidentPort
         }
 
         arrivals.Writer.TryWrite(true);
-        return Task.CompletedTask;
+        return Task.FromResult<Rejection?>(null);
     }
 
     public IReadOnlyList<Delivered> Snapshot()
