@@ -20,8 +20,10 @@ public static class IngestServiceCollectionExtensions
     /// <summary>
     /// Binds <c>Ingest</c> (incident, unknown units, queue), <c>Ingest:Validation</c>, <c>Ingest:Cot</c> (parser),
     /// <c>Ingest:Cot:Udp</c>, <c>Ingest:Cot:Multicast</c>, <c>Ingest:Cot:Tcp</c>, <c>Ingest:Nmea</c> (parser),
-    /// <c>Ingest:Nmea:Tcp</c>, <c>Ingest:Aprs</c> (parser), <c>Ingest:Aprs:Tcp</c> and <c>Ingest:OsmAnd</c>.
-    /// The host supplies <see cref="IIncidentPort"/> and may supply a <see cref="TimeProvider"/> (default system).
+    /// <c>Ingest:Nmea:Tcp</c>, <c>Ingest:Aprs</c> (parser), <c>Ingest:Aprs:Tcp</c>, <c>Ingest:OsmAnd</c> and
+    /// <c>Http:RateLimits:Reports</c> and <c>:Commands</c>. The host supplies <see cref="IIncidentPort"/> and may supply
+    /// a <see cref="TimeProvider"/> (default system) and who may report: <see cref="IReportSenders"/>,
+    /// <see cref="IUnitBindings"/> and <see cref="IDeviceDirectory"/> (defaults: nobody, no unit bound, no device).
     /// </summary>
     public static IServiceCollection AddCommandIngest(this IServiceCollection services, IConfiguration configuration)
     {
@@ -44,6 +46,12 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<OsmAndEndpoint>();
         services.TryAddSingleton<OsmAndListener>();
         services.TryAddSingleton<IUnitRoutes, ListenerIncidentOnly>();
+        services.TryAddSingleton<IUnitBindings, NoUnitBindings>();
+        services.TryAddSingleton<IDeviceDirectory, NoDevices>();
+        services.TryAddSingleton<IReportSenders, NoReportSenders>();
+        services.TryAddSingleton(sp => new CallerRateLimits(
+            new CallerRateLimiter(Bind(configuration, "Http:RateLimits:Reports", CallerRateOptions.Reports), sp.GetRequiredService<TimeProvider>()),
+            new CallerRateLimiter(Bind(configuration, "Http:RateLimits:Commands", CallerRateOptions.Commands), sp.GetRequiredService<TimeProvider>())));
         services.AddHostedService<IngestPump>();
 
         services.AddSingleton<IHostedService>(sp => new CotUdpListener(

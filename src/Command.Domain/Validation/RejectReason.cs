@@ -66,4 +66,13 @@ public enum RejectReason
 
     /// <summary>The incident's fold could not take the input (a defect, not the sender's fault): refused, not applied.</summary>
     Unprocessable,
+
+    /// <summary>The sender's credential may not report for this unit (a device token reports only for the units it is bound to).</summary>
+    UnitNotPermitted,
+
+    /// <summary>The unit is bound to a device credential and takes positions from that credential only.</summary>
+    UnitBoundToDevice,
+
+    /// <summary>The device identifier is not one an admin issued (or it was revoked).</summary>
+    UnknownDevice,
 }

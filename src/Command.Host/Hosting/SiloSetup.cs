@@ -1,6 +1,8 @@
 using Command.Domain.Assessment;
 using Command.Domain.Views;
 using Command.Grains;
+using Command.Grains.Access;
+using Orleans.Persistence.FileStorage;
 using Command.Grains.Incidents;
 using Orleans.Configuration;
 
@@ -37,6 +39,17 @@ public static class SiloSetup
             else
             {
                 orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ClusterId, clusterId: silo.ClusterId);
+            }
+
+            // People and tokens outlive a restart in every mode: in the cluster's Blob storage, or a file in the data folder.
+            if (silo.SharesStorage)
+            {
+                var connection = Require(silo.StorageConnectionString, "Cluster:StorageConnectionString is required to keep people and tokens in the cluster");
+                orleans.AddAzureBlobGrainStorage(AccessStorage.Name, o => o.BlobServiceClient = new Azure.Storage.Blobs.BlobServiceClient(connection));
+            }
+            else
+            {
+                orleans.AddFileGrainStorage(AccessStorage.Name, o => o.RootDirectory = Path.Combine(DataFolder.Resolve(builder), "access"));
             }
 
             if (string.Equals(silo.GrainStorage, "AzureBlob", StringComparison.OrdinalIgnoreCase))
