@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Configuration.CommandLine;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Command.Host.Access;
@@ -22,10 +22,11 @@ public static class AccessSetup
 
     public static WebApplicationBuilder AddCommandAccess(this WebApplicationBuilder builder)
     {
-        var options = ReadOptions(builder.Configuration);
         var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
         var services = builder.Services;
-        services.AddSingleton(options);
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AccessOptions>, AccessOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AccessOptions>>().Value);
         services.TryAddKeyedSingleton(AccessClock.Key, TimeProvider.System);
         services.AddCommandKeyRing(DataFolder.Resolve(builder), silo);
         services.AddSingleton<TokenFormat>();
@@ -55,15 +56,17 @@ public static class AccessSetup
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-                o.ExpireTimeSpan = options.SessionLifetime;
                 o.SlidingExpiration = true;
                 o.Events.OnValidatePrincipal = ValidateSessionAsync;
                 // Refusals are answered by RefusalAnswers; the cookie handler's own redirects would hide their reasons.
                 o.Events.OnRedirectToLogin = context => Status(context.Response, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden);
             });
-        services.AddOptions<CookieAuthenticationOptions>(PersonSessions.Scheme)
-            .Configure<IServiceProvider>((o, sp) => o.TimeProvider = sp.GetRequiredKeyedService<TimeProvider>(AccessClock.Key));
+        services.AddOptions<CookieAuthenticationOptions>(PersonSessions.Scheme).Configure<IServiceProvider>((o, sp) =>
+        {
+            o.TimeProvider = sp.GetRequiredKeyedService<TimeProvider>(AccessClock.Key);
+            o.ExpireTimeSpan = sp.GetRequiredService<AccessOptions>().SessionLifetime;
+        });
         services.AddAuthorization(o =>
         {
             foreach (var right in Rights.All)
@@ -87,20 +90,6 @@ public static class AccessSetup
         app.UseAuthorization();
         app.UseCallerRateLimits();
         return app;
-    }
-
-    private static AccessOptions ReadOptions(ConfigurationManager configuration)
-    {
-        // Other local users can read a process's command line: a secret given there is already out.
-        if (((IConfigurationRoot)configuration).Providers.OfType<CommandLineConfigurationProvider>().Any(p => p.TryGet("Auth:BootstrapToken", out _)))
-        {
-            throw new InvalidOperationException(
-                "Auth:BootstrapToken may not be given on the command line, which other local users can read; set the environment variable Auth__BootstrapToken (or a secret) instead.");
-        }
-
-        var options = configuration.GetSection(AccessOptions.Section).Get<AccessOptions>() ?? new AccessOptions();
-        var problems = options.Problems();
-        return problems.Count == 0 ? options : throw new InvalidOperationException(string.Join(" ", problems));
     }
 
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)

@@ -34,12 +34,14 @@ public sealed class OsmAndEndpoint(OsmAndOptions options, IngestContext context,
 
         var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
         var now = context.Clock.GetUtcNow();
-        IncomingReport incoming;
         if (body is null)
         {
-            incoming = OsmAndParser.Refuse(RawText.Clip(request.QueryString.Value ?? ""), new(RejectReason.Oversized, $"body is longer than the {options.MaxBodyBytes}-byte limit"));
+            // Not recorded: a body this size proves no device, and the identifier inside it was not read.
+            return Unproven(new Rejection(RejectReason.Oversized, $"body is longer than the {options.MaxBodyBytes}-byte limit"), StatusCodes.Status413PayloadTooLarge);
         }
-        else if (body.TrimStart().StartsWith('{'))
+
+        IncomingReport incoming;
+        if (body.TrimStart().StartsWith('{'))
         {
             incoming = OsmAndJson.Parse(body, now);
         }
@@ -56,10 +58,9 @@ public sealed class OsmAndEndpoint(OsmAndOptions options, IngestContext context,
         if (identifier is null || devices.Find(identifier) is not { } device)
         {
             // Not recorded: the sender proved nothing, and a stranger's guesses would fill the recording.
-            var unknown = new Rejection(RejectReason.UnknownDevice, identifier is null ? "the request names no device identifier" : "no live device credential has this identifier");
-            metrics.Rejected(ReportSource.OsmAnd, unknown.Reason);
-            log.Rejected(ReportSource.OsmAnd, unknown);
-            return Results.Text(unknown.ToString(), statusCode: StatusCodes.Status403Forbidden);
+            return Unproven(
+                new Rejection(RejectReason.UnknownDevice, identifier is null ? "the request names no device identifier" : "no live device credential has this identifier"),
+                StatusCodes.Status403Forbidden);
         }
 
         incoming = incoming with
@@ -74,6 +75,14 @@ public sealed class OsmAndEndpoint(OsmAndOptions options, IngestContext context,
         return outcome.Rejected is [var first, ..]
             ? Results.Text(first.Rejection.ToString(), statusCode: StatusCodes.Status400BadRequest)
             : Results.Ok();
+    }
+
+    /// <summary>Counts and logs a request refused before its device was known, and answers it.</summary>
+    private IResult Unproven(Rejection rejection, int status)
+    {
+        metrics.Rejected(ReportSource.OsmAnd, rejection.Reason);
+        log.Rejected(ReportSource.OsmAnd, rejection);
+        return Results.Text(rejection.ToString(), statusCode: status);
     }
 
     private static void Merge(Dictionary<string, string> fields, Dictionary<string, Microsoft.Extensions.Primitives.StringValues> values)
