@@ -12,7 +12,10 @@ public static class CrossSiteGuard
     public static IApplicationBuilder UseCrossSiteGuard(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var request = http.Request;
-        if (IsSafe(request.Method) || TokenAuthentication.Carries(request) || Problem(request) is not { } problem)
+        // Held to it: a signed-in browser session, and the calls open to anyone (signing in). Anyone else is refused
+        // 401 by authorization, which says more than a cross-site refusal would.
+        var held = http.User.Identity?.IsAuthenticated == true || http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null;
+        if (!held || IsSafe(request.Method) || TokenAuthentication.Carries(request) || Problem(request) is not { } problem)
         {
             await next(http);
             return;

@@ -37,7 +37,7 @@ public sealed partial class FirstRun(
 
         await book.RefreshAsync();
         var link = $"{BaseAddress()}{RefusalAnswers.SignInPage}#link={code}";
-        await console.Out.WriteLineAsync(
+        await console.PrintAsync(
             $"""
 
             Nobody can sign in yet. Open this link to sign in once as '{AdminName}', then set a password and add people:
@@ -47,7 +47,6 @@ public sealed partial class FirstRun(
             It works once, until {expires.UtcDateTime:HH:mm:ss} UTC.
 
             """);
-        await console.Out.FlushAsync(stoppingToken);
         LogFirstRun(logger, AdminName, expires);
     }
 
@@ -64,5 +63,17 @@ public sealed partial class FirstRun(
 /// <summary>Where the first run's link is printed: the console (a test reads it from its own writer).</summary>
 public sealed class FirstRunConsole
 {
+    private readonly TaskCompletionSource printed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public TextWriter Out { get; init; } = Console.Out;
+
+    /// <summary>Completes once the link has been printed.</summary>
+    public Task Printed => printed.Task;
+
+    public async Task PrintAsync(string text)
+    {
+        await Out.WriteLineAsync(text);
+        await Out.FlushAsync();
+        printed.TrySetResult();
+    }
 }
