@@ -50,8 +50,8 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<IDeviceDirectory, NoDevices>();
         services.TryAddSingleton<IReportSenders, NoReportSenders>();
         services.TryAddSingleton(sp => new CallerRateLimits(
-            new CallerRateLimiter(Bind(configuration, "Http:RateLimits:Reports", CallerRateOptions.Reports), sp.GetRequiredService<TimeProvider>()),
-            new CallerRateLimiter(Bind(configuration, "Http:RateLimits:Commands", CallerRateOptions.Commands), sp.GetRequiredService<TimeProvider>())));
+            new CallerRateLimiter(Bind(configuration, "Http:RateLimits:Reports", CallerRateOptions.Reports with { }), sp.GetRequiredService<TimeProvider>()),
+            new CallerRateLimiter(Bind(configuration, "Http:RateLimits:Commands", CallerRateOptions.Commands with { }), sp.GetRequiredService<TimeProvider>())));
         services.AddHostedService<IngestPump>();
 
         services.AddSingleton<IHostedService>(sp => new CotUdpListener(

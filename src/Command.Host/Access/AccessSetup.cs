@@ -43,6 +43,7 @@ public static class AccessSetup
         services.AddSingleton<IPasswordHasher<Person>, PasswordHasher<Person>>();
         services.TryAddSingleton<FirstRunConsole>();
         services.AddHostedService<FirstRun>();
+        services.AddSingleton(sp => new CallerRateLimits(RateLimiter(sp, "Reports", CallerRateOptions.Reports), RateLimiter(sp, "Commands", CallerRateOptions.Commands)));
         services.AddSingleton<LiveCredentials>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveCredentials>());
 
@@ -85,11 +86,24 @@ public static class AccessSetup
     /// <summary>Authentication, the cross-site guard, authorization, then per-caller rate limits, in that order.</summary>
     public static WebApplication UseCommandAccess(this WebApplication app)
     {
+        // Resolved now, so limits that cannot work stop the host at start rather than at the first request.
+        app.Services.GetRequiredService<CallerRateLimits>();
         app.UseAuthentication();
         app.UseCrossSiteGuard();
         app.UseAuthorization();
         app.UseCallerRateLimits();
         return app;
+    }
+
+    /// <summary>A caller rate limit from <c>Http:RateLimits:{name}</c>, on the access clock; refused at start-up when unusable.</summary>
+    private static CallerRateLimiter RateLimiter(IServiceProvider services, string name, CallerRateOptions defaults)
+    {
+        var section = $"Http:RateLimits:{name}";
+        var options = services.GetRequiredService<IConfiguration>().GetSection(section).Get<CallerRateOptions>() ?? defaults;
+        options = options with { PerSecond = options.PerSecond == 0 ? defaults.PerSecond : options.PerSecond, Burst = options.Burst == 0 ? defaults.Burst : options.Burst };
+        return options.Problem(section) is { } problem
+            ? throw new InvalidOperationException(problem)
+            : new CallerRateLimiter(options, services.GetRequiredKeyedService<TimeProvider>(AccessClock.Key));
     }
 
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)

@@ -24,7 +24,8 @@ public sealed class RefusalAnswers(AccessAudit audit) : IAuthorizationMiddleware
         var what = $"{context.Request.Method} {context.Request.Path}";
         if (authorizeResult.Challenged || context.User.Identity?.IsAuthenticated != true)
         {
-            var why = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure?.Message;
+            // Authentication keeps only a success; asked again, it says why a credential presented was refused.
+            var why = (await context.AuthenticateAsync()).Failure?.Message;
             audit.Refused("anonymous", what, "unauthenticated");
             if (IsPageNavigation(context.Request))
             {
