@@ -10,7 +10,13 @@ public static class SignInPage
 {
     public static WebApplication UseSignInPage(this WebApplication app)
     {
-        var folder = Path.Combine(app.Environment.WebRootPath, "sign-in");
+        // A host run from its build output without the page (the load tool's) has no sign-in page either.
+        if (app.Environment.WebRootPath is not { } root || !Directory.Exists(Path.Combine(root, "sign-in")))
+        {
+            return app;
+        }
+
+        var folder = Path.Combine(root, "sign-in");
         var files = new PhysicalFileProvider(folder);
         app.UseDefaultFiles(new DefaultFilesOptions { RequestPath = "/sign-in", FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { RequestPath = "/sign-in", FileProvider = files });
