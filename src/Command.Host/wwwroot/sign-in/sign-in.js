@@ -5,7 +5,7 @@ const $ = id => document.getElementById(id);
 function destination() {
   const wanted = new URLSearchParams(location.search).get('return');
   // Only a path on this site: a link must not send the person elsewhere after signing in.
-  return wanted && wanted.startsWith('/') && !wanted.startsWith('//') ? wanted : '/';
+  return wanted && /^\/(?![\/\\])/.test(wanted) ? wanted : '/';
 }
 
 function showProblem(text) {
