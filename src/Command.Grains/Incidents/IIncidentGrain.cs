@@ -71,4 +71,8 @@ public interface IIncidentGrain : IGrainWithStringKey
     Task Subscribe(IIncidentObserver observer);
 
     Task Unsubscribe(IIncidentObserver observer);
+
+    /// <summary>The silo this incident is active on, for an operator's diagnostics (and the cluster test that kills it).</summary>
+    [AlwaysInterleave]
+    Task<SiloAddress> Silo();
 }
