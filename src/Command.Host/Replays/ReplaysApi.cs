@@ -27,7 +27,9 @@ public static class ReplaysApi
             await Replay(grains, replayId).Close() ? Results.NoContent() : NotFound(replayId)).Commands(Rights.OpenReplays);
         api.MapPost("/{replayId}/play", async (string replayId, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct) =>
         {
-            var speed = request.ContentLength is > 0 ? (await JsonBody.ReadAsync<SpeedRequest>(request, json.Value.SerializerOptions, ct)).Value?.Speed : null;
+            // A body sent chunked has no length but is a body all the same (.NET's JSON client sends it so).
+            var hasBody = request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? request.ContentLength is > 0;
+            var speed = hasBody ? (await JsonBody.ReadAsync<SpeedRequest>(request, json.Value.SerializerOptions, ct)).Value?.Speed : null;
             if (speed is { } s && !(s is >= Recording.Replay.ReplaySession.MinSpeed and <= Recording.Replay.ReplaySession.MaxSpeed))
             {
                 return ApiError.Invalid([new FieldError("speed", "invalid-value", "speed must be 0.25-60")]);
