@@ -24,7 +24,9 @@ public sealed class GrainIncidentPort(IGrainFactory grains) : IIncidentPort
 
     public async Task SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken)
     {
-        if (await grains.GetGrain<IIncidentGrain>(incidentId).SetThreat(threat, actor) is { } rejection)
+        // Threats come through here from markers: a phase a marker brings is recorded with its source as the actor
+        // and the marker as the reason.
+        if (await grains.GetGrain<IIncidentGrain>(incidentId).SetThreat(threat, actor, PhaseChanges.Marker) is { } rejection)
         {
             throw new InvalidOperationException($"Threat {threat.ThreatId} was refused by incident {incidentId}: {rejection}");
         }

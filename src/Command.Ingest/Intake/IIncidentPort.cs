@@ -23,6 +23,9 @@ public interface IIncidentPort
         UnknownUnitPolicy unknownUnits,
         CancellationToken cancellationToken);
 
-    /// <summary>Places or moves a threat (a hostile CoT marker, for example).</summary>
+    /// <summary>
+    /// Places or moves a threat from its marker (a hostile CoT marker): a phase change it brings is recorded with
+    /// <paramref name="actor"/>, the marker's source, and "marker" as its reason.
+    /// </summary>
     Task SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken);
 }
