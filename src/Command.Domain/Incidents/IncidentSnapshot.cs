@@ -16,6 +16,8 @@ namespace Command.Domain.Incidents;
 /// <param name="Units">The roster.</param>
 /// <param name="Assessment">The assessment's state.</param>
 /// <param name="LastInput">When the last input (anything but a tick or a derived event) was folded; absent in snapshots taken before ticks were implicit.</param>
+/// <param name="Adopted">The rules the incident adopted after it was opened, if it did; absent in snapshots taken before rules carried a version.</param>
+/// <param name="Suppression">Flags suppressed by a declaration, if they are; absent in snapshots taken before suppression was shown.</param>
 public sealed record IncidentSnapshot(
     long Sequence,
     DateTimeOffset Clock,
@@ -23,4 +25,6 @@ public sealed record IncidentSnapshot(
     ImmutableArray<Threat> Threats,
     ImmutableArray<UnitEntry> Units,
     AssessmentSnapshot Assessment,
-    DateTimeOffset? LastInput = null);
+    DateTimeOffset? LastInput = null,
+    RulesAdopted? Adopted = null,
+    FlagSuppression? Suppression = null);

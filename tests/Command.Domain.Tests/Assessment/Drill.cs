@@ -21,12 +21,12 @@ internal sealed class Drill
 
     private readonly Dictionary<string, (Func<double, LocalPoint> Path, int Cadence, double? Accuracy, Func<double, double?>? Altitude)> movers = [];
 
-    public Drill(AssessmentOptions? options = null, Site? site = null, int schema = IncidentSchema.Current)
+    public Drill(AssessmentOptions? options = null, Site? site = null, int schema = IncidentSchema.Current, int rules = AssessmentRules.Current)
     {
         Stream = new IncidentStream(options);
         Frame = new LocalFrame(Origin);
         Now = Start;
-        Feed(new IncidentOpened("I1", "drill", site ?? new Site("open ground", Origin, [], []), false, "test", schema));
+        Feed(new IncidentOpened("I1", "drill", site ?? new Site("open ground", Origin, [], []), false, "test", schema, rules));
     }
 
     public IncidentStream Stream { get; }
