@@ -5,6 +5,7 @@ using Command.Host.Hosting;
 using Command.Host.Ingest;
 using Command.Host.Live;
 using Command.Host.Replays;
+using Command.Host.Sessions;
 using Command.Ingest.Http;
 using Command.Recording.Hosting;
 
@@ -21,6 +22,7 @@ builder.Services.AddCommandLive();
 builder.Services.AddCommandIngestion(builder.Configuration);
 builder.Services.AddCommandDrills(builder.Configuration);
 builder.Services.AddCommandReplays();
+builder.Services.AddCommandRetention(builder.Configuration);
 
 var app = builder.Build();
 app.UseUnavailableIncidents();

@@ -19,9 +19,11 @@ public static class IngestServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <c>Ingest</c> (incident, unknown units, queue), <c>Ingest:Validation</c>, <c>Ingest:Cot</c> (parser),
-    /// <c>Ingest:Cot:Udp</c>, <c>Ingest:Cot:Multicast</c>, <c>Ingest:Cot:Tcp</c>, <c>Ingest:Nmea</c> (parser),
+    /// <c>Ingest:Cot:Udp</c>, <c>Ingest:Cot:Multicast</c>, <c>Ingest:Cot:Tcp</c>, <c>Ingest:Cot:Tls</c>, <c>Ingest:Nmea</c> (parser),
     /// <c>Ingest:Nmea:Tcp</c>, <c>Ingest:Aprs</c> (parser), <c>Ingest:Aprs:Tcp</c> and <c>Ingest:OsmAnd</c>.
     /// The host supplies <see cref="IIncidentPort"/> and may supply a <see cref="TimeProvider"/> (default system).
+    /// Listener settings are checked when the listeners are created, as the host starts: one that could not work (an
+    /// allow-list entry that is no CIDR range, a TLS certificate that cannot be read) stops the host, naming its key.
     /// </summary>
     public static IServiceCollection AddCommandIngest(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,6 +37,7 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton(_ => Bind(configuration, "Ingest:Aprs", new AprsOptions()));
         services.TryAddSingleton(_ => Bind(configuration, "Ingest:OsmAnd", new OsmAndOptions()));
         services.TryAddSingleton<IntakeMetrics>();
+        services.TryAddSingleton<ListenerMetrics>();
         services.TryAddSingleton<RejectionLog>();
         services.TryAddSingleton<ReportIntake>();
         services.TryAddSingleton<IngestQueue>();
@@ -47,22 +50,33 @@ public static class IngestServiceCollectionExtensions
         services.AddHostedService<IngestPump>();
 
         services.AddSingleton<IHostedService>(sp => new CotUdpListener(
-            Bind(configuration, "Ingest:Cot:Udp", new UdpListenerOptions { Port = 8087 }), sp.GetRequiredService<IngestContext>(),
+            "Ingest:Cot:Udp", Listener(configuration, "Ingest:Cot:Udp", new UdpListenerOptions { Port = 8087 }), sp.GetRequiredService<IngestContext>(),
             sp.GetRequiredService<CotParser>(), sp.GetRequiredService<CotOptions>(), sp.GetRequiredService<ILogger<CotUdpListener>>()));
         services.AddSingleton<IHostedService>(sp => new CotUdpListener(
-            Bind(configuration, "Ingest:Cot:Multicast", new UdpListenerOptions { Enabled = false, Port = 6969, MulticastGroup = "239.2.3.1" }),
+            "Ingest:Cot:Multicast", Listener(configuration, "Ingest:Cot:Multicast", new UdpListenerOptions { Enabled = false, Port = 6969, MulticastGroup = "239.2.3.1" }),
             sp.GetRequiredService<IngestContext>(), sp.GetRequiredService<CotParser>(), sp.GetRequiredService<CotOptions>(), sp.GetRequiredService<ILogger<CotUdpListener>>()));
         services.AddSingleton<IHostedService>(sp => new CotTcpListener(
-            Bind(configuration, "Ingest:Cot:Tcp", new TcpListenerOptions { Port = 8087, MaxFrameBytes = 64 * 1024 }), sp.GetRequiredService<IngestContext>(),
+            "Ingest:Cot:Tcp", Listener(configuration, "Ingest:Cot:Tcp", new TcpListenerOptions { Port = 8087, MaxFrameBytes = 64 * 1024 }), sp.GetRequiredService<IngestContext>(),
             sp.GetRequiredService<CotParser>(), sp.GetRequiredService<ILogger<CotTcpListener>>()));
+        services.AddSingleton<IHostedService>(sp =>
+        {
+            var tls = Listener(configuration, "Ingest:Cot:Tls", new TlsListenerOptions());
+            return new CotTlsListener("Ingest:Cot:Tls", tls, tls.Enabled ? CotTlsCredentials.Load("Ingest:Cot:Tls", tls) : null,
+                sp.GetRequiredService<IngestContext>(), sp.GetRequiredService<CotParser>(), sp.GetRequiredService<ILogger<CotTlsListener>>());
+        });
         services.AddSingleton<IHostedService>(sp => new NmeaTcpListener(
-            Bind(configuration, "Ingest:Nmea:Tcp", new NmeaListenerOptions { Port = 10110 }), sp.GetRequiredService<IngestContext>(),
+            "Ingest:Nmea:Tcp", Listener(configuration, "Ingest:Nmea:Tcp", new NmeaListenerOptions { Port = 10110 }), sp.GetRequiredService<IngestContext>(),
             sp.GetRequiredService<NmeaOptions>(), sp.GetRequiredService<ILogger<NmeaTcpListener>>()));
         services.AddSingleton<IHostedService>(sp => new AprsTcpListener(
-            Bind(configuration, "Ingest:Aprs:Tcp", new TcpListenerOptions { Port = 14580 }), sp.GetRequiredService<IngestContext>(),
+            "Ingest:Aprs:Tcp", Listener(configuration, "Ingest:Aprs:Tcp", new TcpListenerOptions { Port = 14580 }), sp.GetRequiredService<IngestContext>(),
             sp.GetRequiredService<AprsParser>(), sp.GetRequiredService<ILogger<AprsTcpListener>>()));
         return services;
     }
+
+    /// <summary>A listener's options, bound and checked: settings that could not work stop the host, naming their key.</summary>
+    private static T Listener<T>(IConfiguration configuration, string section, T defaults)
+        where T : ListenerOptions =>
+        ListenerOptionsCheck.Checked(section, Bind(configuration, section, defaults));
 
     private static T Bind<T>(IConfiguration configuration, string section, T defaults)
         where T : class

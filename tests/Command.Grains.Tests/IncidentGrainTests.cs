@@ -34,6 +34,7 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         var report = Sites.Report(unitId, ClusterFixture.Start, 0, -50);
 
         var results = await incident.Submit([report], [], null);
+        await incident.ReadModelsTold();
 
         Assert.Equal([null], results);
         var unit = Assert.Single(await incident.GetUnits());
@@ -146,7 +147,8 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     public async Task Zones_are_defined_when_the_incident_opens()
     {
         var id = NewId();
-        await OpenAsync(id);
+        var incident = await OpenAsync(id);
+        await incident.ReadModelsTold();
 
         var hot = await fixture.Grains.GetGrain<IZoneGrain>(ZoneKey.Format(id, "hot")).Get();
 
@@ -178,8 +180,10 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         var outside = Sites.Report("P2", ClusterFixture.Start, 0, -100);
 
         await incident.Submit([inside, outside], [], null);
+        await incident.ReadModelsTold();
         var hot = await fixture.Grains.GetGrain<IZoneGrain>(ZoneKey.Format(id, "hot")).Get();
         await incident.Submit([inside with { FixTime = inside.FixTime.AddSeconds(5), Position = Sites.Frame.ToGeo(new(0, 200)) }], [], null);
+        await incident.ReadModelsTold();
         var after = await fixture.Grains.GetGrain<IZoneGrain>(ZoneKey.Format(id, "hot")).Get();
 
         Assert.Equal([new ZoneOccupant("P1", "P1", ClusterFixture.Start)], hot!.Occupants);
@@ -215,5 +219,56 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         Assert.Equal(recorded, back!.LastSequence);
         Assert.Equal([null], next);
         Assert.Equal(recorded + 1, fixture.Log.Events(id).Where(e => !e.IsDerived).Max(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task A_closed_incident_records_who_closed_it_takes_nothing_more_and_lets_its_units_go()
+    {
+        var id = NewId();
+        var unitId = $"P-{Guid.NewGuid():N}";
+        var incident = await OpenAsync(id);
+        await incident.Enrol(unitId, "Patrol 1", UnitRole.Contact, "dispatch");
+
+        var missingReason = await incident.Close(" ", "commander");
+        var closed = await incident.Close("drill over", "commander");
+        var enrol = await incident.Enrol("P9", "Patrol 9", UnitRole.Contact, "dispatch");
+        var report = await incident.Submit([Sites.Report(unitId, fixture.Clock.GetUtcNow(), 0, -50)], [], null);
+        var reopen = await incident.Open(Sites.Open());
+        await incident.ReadModelsTold();
+        var listing = (await fixture.Grains.GetGrain<Directory.IIncidentDirectoryGrain>(Directory.IIncidentDirectoryGrain.Key).List()).Single(l => l.IncidentId == id);
+        var unit = await fixture.Grains.GetGrain<IUnitGrain>(unitId).Get();
+
+        Assert.Equal(RejectReason.MissingField, missingReason?.Reason);
+        Assert.Null(closed);
+        var recorded = Assert.IsType<IncidentClosed>(fixture.Log.Events(id).Last(e => !e.IsDerived));
+        Assert.Equal(("drill over", "commander"), (recorded.Reason, recorded.Actor));
+        Assert.Equal(RejectReason.Closed, enrol?.Reason);
+        Assert.Equal(RejectReason.Closed, report[0]?.Reason);
+        Assert.Equal(RejectReason.AlreadyExists, reopen?.Reason);
+        Assert.Equal(recorded.Time, listing.ClosedAt);
+        Assert.Null(unit!.IncidentId);
+    }
+
+    [Fact]
+    public async Task While_the_recording_cannot_be_written_reports_and_commands_are_refused_as_unavailable_and_nothing_is_kept()
+    {
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        await incident.Enrol("P1", "Patrol 1", UnitRole.Contact, "dispatch");
+        var recorded = fixture.Log.Events(id).Count;
+        fixture.Log.Unwritable(id, true);
+
+        var submitted = await incident.Submit([Sites.Report("P1", fixture.Clock.GetUtcNow(), 0, -50)], [], null);
+        var command = await incident.ChangeRole("P1", UnitRole.Perimeter, "commander");
+        fixture.Log.Unwritable(id, false);
+        var after = await incident.Submit([Sites.Report("P1", fixture.Clock.GetUtcNow(), 0, -50)], [], null);
+
+        Assert.Equal(RejectReason.Unavailable, submitted[0]?.Reason);
+        Assert.Equal(RejectReason.Unavailable, command?.Reason);
+        Assert.Equal([null], after);
+        var events = fixture.Log.Events(id);
+        Assert.Equal(recorded + 1, events.Where(e => !e.IsDerived).Max(e => e.Sequence));
+        Assert.Equal(UnitRole.Contact, events.OfType<UnitEnrolled>().Single().Role);
+        Assert.DoesNotContain(events, e => e is UnitRoleChanged);
     }
 }

@@ -23,6 +23,7 @@ namespace Command.Domain.Events;
 [JsonDerivedType(typeof(RulesAdopted), "rules-adopted")]
 [JsonDerivedType(typeof(SuppressedHoldNoted), "suppressed-hold-noted")]
 [JsonDerivedType(typeof(SuppressedHoldEnded), "suppressed-hold-ended")]
+[JsonDerivedType(typeof(IncidentClosed), "incident-closed")]
 [GenerateSerializer, Immutable]
 public abstract record IncidentEvent
 {

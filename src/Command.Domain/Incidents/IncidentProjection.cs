@@ -65,7 +65,13 @@ public sealed class IncidentProjection
 
     public IReadOnlyDictionary<string, UnitEntry> Units => units;
 
-    public bool IsOpen => Site is not null;
+    /// <summary>True once the incident was opened (closed or not).</summary>
+    public bool Exists => Site is not null;
+
+    /// <summary>When the incident was closed, or null while it is open.</summary>
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public bool IsClosed => ClosedAt is not null;
 
     /// <summary>Who is inside which zone and since when; null until the incident is open.</summary>
     public ZoneOccupancy? Occupancy => assessment?.Occupancy;
@@ -138,6 +144,9 @@ public sealed class IncidentProjection
             case PositionAccepted accepted when units.TryGetValue(accepted.Report.UnitId, out var unit):
                 units[unit.UnitId] = unit with { LastFix = accepted.Report };
                 return assessment?.Observe(accepted.Report, Clock, units) ?? [];
+            case IncidentClosed:
+                ClosedAt ??= e.Time;
+                return [];
             case FlagAcknowledged ack:
                 assessment?.Acknowledge(ack.Subject, Clock);
                 return [];
@@ -192,6 +201,7 @@ public sealed class IncidentProjection
         [.. units.Values],
         assessment!.Snapshot(),
         LastInput,
+        ClosedAt,
         adopted,
         suppression);
 
@@ -222,6 +232,7 @@ public sealed class IncidentProjection
         LastSequence = snapshot.Sequence;
         Clock = snapshot.Clock;
         LastInput = snapshot.LastInput ?? snapshot.Clock;
+        ClosedAt = snapshot.ClosedAt;
     }
 
     public UnitAssessment? Assess(string unitId) =>

@@ -38,7 +38,10 @@ public sealed class IncidentStream
     /// <summary>The incident's clock: the latest event time folded.</summary>
     public DateTimeOffset Clock => Projection.Clock;
 
-    public bool IsOpen => Projection.IsOpen;
+    public bool Exists => Projection.Exists;
+
+    /// <summary>True once the incident was closed: it folds nothing more, and its clock stands still.</summary>
+    public bool IsClosed => Projection.IsClosed;
 
     /// <summary>Clock ticks folded since this stream was made: a frame's cue that every unit may have aged.</summary>
     public long TicksFolded { get; private set; }
@@ -60,6 +63,11 @@ public sealed class IncidentStream
         }
 
         var at = now > Clock ? now : Clock;
+        if (IsClosed)
+        {
+            return new Rejection(RejectReason.Closed, $"incident '{Projection.IncidentId}' was closed at {Projection.ClosedAt:O}");
+        }
+
         FoldTicks(at, recorded);
         Adopt(at, recorded);
         if (input is InputRejected refused)
@@ -107,7 +115,7 @@ public sealed class IncidentStream
     /// </summary>
     public void Tick(DateTimeOffset now, ICollection<IncidentEvent> recorded)
     {
-        if (!IsOpen)
+        if (!Exists || IsClosed)
         {
             return;
         }
@@ -191,7 +199,7 @@ public sealed class IncidentStream
     /// </summary>
     public void CatchUp(IReadOnlyList<IncidentEvent> recorded)
     {
-        var start = IsOpen ? Snapshot() : null;
+        var start = Exists ? Snapshot() : null;
         var bad = new Dictionary<long, Rejection>();
         while (true)
         {
@@ -277,7 +285,7 @@ public sealed class IncidentStream
     // horizon past the last input. A tick at the very instant of an input comes before it, live and in replay.
     private void FoldTicks(DateTimeOffset until, ICollection<IncidentEvent>? output)
     {
-        if (!IsOpen || Projection.Schema == IncidentSchema.RecordedTicks)
+        if (!Exists || IsClosed || Projection.Schema == IncidentSchema.RecordedTicks)
         {
             return;
         }

@@ -129,6 +129,7 @@ public static class InputLimits
         RulesAdopted rules => Actor(rules.Actor),
         DrillControlled drill => Text(drill.Action, "action", MaxIdChars) ?? Text(drill.Scenario, "scenario", MaxTextChars) ?? Actor(drill.Actor),
         IncidentOpened opened => Text(opened.IncidentId, "incident id", MaxIdChars) ?? Text(opened.Name, "name", MaxTextChars) ?? Actor(opened.Actor),
+        IncidentClosed closed => Text(closed.Reason, "reason", MaxTextChars) ?? Actor(closed.Actor),
         _ => null,
     };
 

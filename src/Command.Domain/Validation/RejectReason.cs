@@ -66,4 +66,16 @@ public enum RejectReason
 
     /// <summary>The incident's fold could not take the input (a defect, not the sender's fault): refused, not applied.</summary>
     Unprocessable,
+
+    /// <summary>The incident was closed: it takes nothing more.</summary>
+    Closed,
+
+    /// <summary>A configured limit is reached (open incidents, say).</summary>
+    LimitReached,
+
+    /// <summary>
+    /// The sender may not send this: its address is not on the listener's allow-list, its certificate is not from the
+    /// configured CA or names another unit, or its hostile markers may not set the threat.
+    /// </summary>
+    NotAllowed,
 }

@@ -36,6 +36,12 @@ public sealed record FramePacing
     /// </summary>
     public TimeSpan ClockOnlyDelay { get; init; } = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>
+    /// When nothing else went out for this long, a watched incident sends an empty frame, so a view can tell a quiet
+    /// incident from one it no longer hears (its host died, its incident moved). Default 2 s.
+    /// </summary>
+    public TimeSpan Heartbeat { get; init; } = TimeSpan.FromSeconds(2);
+
     public static FramePacing Default { get; } = new();
 
     /// <summary>Why these settings cannot work, or null when they can.</summary>
@@ -43,5 +49,6 @@ public sealed record FramePacing
         Interval <= TimeSpan.Zero ? "Frames:Interval must be positive"
         : IncidentSlack < 0 || ViewerSlack < 0 ? "Frames:IncidentSlack and Frames:ViewerSlack must be zero or more"
         : ClockOnlyDelay < TimeSpan.Zero ? "Frames:ClockOnlyDelay must be zero or more"
+        : Heartbeat < Interval ? "Frames:Heartbeat must be at least Frames:Interval"
         : null;
 }

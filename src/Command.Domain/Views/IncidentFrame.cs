@@ -20,4 +20,8 @@ public sealed record IncidentFrame(
     ImmutableArray<UnitAssessment> Units,
     ImmutableArray<Threat> Threats,
     ImmutableArray<IncidentEvent> Events,
-    FlagSuppression? Suppression = null);
+    FlagSuppression? Suppression = null)
+{
+    /// <summary>True for an empty frame an incident sends when nothing else went out for a while (see <see cref="FramePacing.Heartbeat"/>).</summary>
+    public bool IsHeartbeat => !Full && Units.IsDefaultOrEmpty && Threats.IsDefaultOrEmpty && Events.IsDefaultOrEmpty;
+}

@@ -17,7 +17,9 @@ internal sealed class FramePublisher(IGrainBase grain, string incidentId, FrameP
     private readonly FramePacer pacer = new(clock, pacing.Interval, pacing.IncidentSlack);
     private readonly Queue<(long Last, IReadOnlyList<IncidentEvent> Events)> unrecorded = new();
     private IGrainTimer? timer;
+    private IGrainTimer? heartbeat;
     private long timerDue;
+    private long lastSent = clock.GetTimestamp();
 
     /// <summary>Notes a folded batch that is on its way to the recording.</summary>
     public void Folded(IReadOnlyList<IncidentEvent> batch)
@@ -53,11 +55,37 @@ internal sealed class FramePublisher(IGrainBase grain, string incidentId, FrameP
         }
     }
 
+    /// <summary>Someone watches: a heartbeat goes out whenever nothing else did for <see cref="FramePacing.Heartbeat"/>.</summary>
+    public void Watched(IncidentStream stream) =>
+        heartbeat ??= grain.RegisterGrainTimer(() =>
+        {
+            Heartbeat(stream);
+            return Task.CompletedTask;
+        }, new GrainTimerCreationOptions(pacing.Heartbeat, pacing.Heartbeat) { Interleave = true });
+
+    /// <summary>
+    /// A heartbeat when nothing went out for <see cref="FramePacing.Heartbeat"/>: an empty frame at the incident's
+    /// clock, so watchers can tell a quiet incident from one they no longer hear.
+    /// </summary>
+    private void Heartbeat(IncidentStream stream)
+    {
+        if (observers.Count == 0 || !stream.Exists || clock.GetElapsedTime(lastSent) < pacing.Heartbeat)
+        {
+            return;
+        }
+
+        var beat = new IncidentFrame(incidentId, LastRecorded(stream), stream.Clock, false, [], [], []);
+        lastSent = clock.GetTimestamp();
+        observers.Notify(o => o.OnFrame(beat));
+    }
+
     /// <summary>Nobody watches: forget what was sent, so the first frames to a new watcher leave nothing out.</summary>
     public void Unwatched()
     {
         timer?.Dispose();
         timer = null;
+        heartbeat?.Dispose();
+        heartbeat = null;
         coalescer.Forget();
     }
 
@@ -65,6 +93,8 @@ internal sealed class FramePublisher(IGrainBase grain, string incidentId, FrameP
     {
         timer?.Dispose();
         timer = null;
+        heartbeat?.Dispose();
+        heartbeat = null;
         unrecorded.Clear();
     }
 
@@ -109,7 +139,7 @@ internal sealed class FramePublisher(IGrainBase grain, string incidentId, FrameP
     {
         timer?.Dispose();
         timer = null;
-        if (!stream.IsOpen)
+        if (!stream.Exists)
         {
             return;
         }
@@ -119,6 +149,7 @@ internal sealed class FramePublisher(IGrainBase grain, string incidentId, FrameP
         {
             // Only a frame that goes out counts against the pace: a tick that changed nothing must not use it up.
             pacer.Sent();
+            lastSent = clock.GetTimestamp();
             observers.Notify(o => o.OnFrame(frame));
         }
     }

@@ -17,6 +17,12 @@ public interface IIncidentGrain : IGrainWithStringKey
 {
     Task<Rejection?> Open(OpenIncident command);
 
+    /// <summary>
+    /// Closes the incident (recorded with who and why): it folds nothing more, stops ticking, lets its units go and
+    /// leaves memory; its recording stays for replay and reports.
+    /// </summary>
+    Task<Rejection?> Close(string reason, string actor);
+
     Task<IncidentView?> GetView();
 
     /// <summary>Places or moves a threat; a change of phase to contained or neutralized needs a reason (it suppresses flags).</summary>
@@ -52,6 +58,13 @@ public interface IIncidentGrain : IGrainWithStringKey
     Task Tick();
 
     Task<ImmutableArray<UnitAssessment>> GetUnits();
+
+    /// <summary>
+    /// Completes once the unit and zone grains have been told everything recorded so far: a reader that must see its
+    /// own writes there (the zone endpoint, a test) waits on this; the report path never does.
+    /// </summary>
+    [AlwaysInterleave]
+    Task ReadModelsTold();
 
     /// <summary>Everything a newly connected view needs: the whole picture, marked full.</summary>
     Task<IncidentFrame> GetFullFrame();

@@ -38,7 +38,7 @@ public sealed partial class IncidentGrain
         var shuttingDown = reason.ReasonCode == DeactivationReasonCode.ShuttingDown;
 
         // After a failed recording the fold is ahead of it: the incident starts again from what was last persisted.
-        if (stream.IsOpen && stream.LastSequence != persistedSequence && !recorder.Failed && (!shuttingDown || options.PersistOnShutdown))
+        if (stream.Exists && stream.LastSequence != persistedSequence && !recorder.Failed && (!shuttingDown || options.PersistOnShutdown))
         {
             await PersistAsync();
         }
@@ -82,7 +82,7 @@ public sealed partial class IncidentGrain
         }
 
         recorder.StartFrom(stream.LastSequence, stream.Clock);
-        if (stream.IsOpen)
+        if (stream.Exists)
         {
             if (stream.LastSequence != from)
             {
@@ -90,8 +90,15 @@ public sealed partial class IncidentGrain
                 await ListAsync();
             }
 
-            readSide.TellAll(stream);
-            StartTicking();
+            if (stream.IsClosed)
+            {
+                readSide.Release(stream);
+            }
+            else
+            {
+                readSide.TellAll(stream);
+                StartTicking();
+            }
         }
     }
 
@@ -143,7 +150,7 @@ public sealed partial class IncidentGrain
 
     public async Task Tick()
     {
-        if (!stream.IsOpen || unavailable is not null || recorder.Failed)
+        if (!stream.Exists || unavailable is not null || recorder.Failed)
         {
             return;
         }

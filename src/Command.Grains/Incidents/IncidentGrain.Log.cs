@@ -7,6 +7,9 @@ public sealed partial class IncidentGrain
     [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} opened as '{Name}' by {Actor}")]
     private static partial void LogOpened(ILogger logger, string incidentId, string name, string actor);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} closed by {Actor}: {Reason}")]
+    private static partial void LogClosed(ILogger logger, string incidentId, string actor, string reason);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Incident {IncidentId} could not record {Count} events from sequence {Sequence}; reactivating from the last persisted state and the recording")]
     private static partial void LogRecordingFailed(ILogger logger, Exception exception, string incidentId, long sequence, int count);
 

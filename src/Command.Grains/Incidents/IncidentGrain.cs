@@ -68,14 +68,27 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
             return unavailable;
         }
 
-        if (stream.IsOpen)
+        if (stream.Exists)
         {
-            return new Rejection(RejectReason.AlreadyExists, $"incident '{IncidentId}' already exists");
+            return new Rejection(RejectReason.AlreadyExists, stream.IsClosed
+                ? $"incident '{IncidentId}' was closed; open a new one under another id"
+                : $"incident '{IncidentId}' already exists");
+        }
+
+        if (InputLimits.Check(new IncidentOpened(IncidentId, command.Name, command.Site, command.AutoEnrol, command.Actor)) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (await Directory().Reserve(IncidentId, options.MaxOpen, clock.GetUtcNow()) is { } refused)
+        {
+            return refused;
         }
 
         await FoldAsync(new IncidentOpened(IncidentId, command.Name, command.Site, command.AutoEnrol, command.Actor, IncidentSchema.Current, AssessmentRules.Current, assessment));
         await PersistAsync();
         await ListAsync();
+        await readSide.Told();
         StartTicking();
         LogOpened(logger, IncidentId, command.Name, command.Actor);
         return null;
@@ -85,9 +98,29 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     {
         await ThrowIfUnavailableAsync();
         var p = stream.Projection;
-        return stream.IsOpen
+        return stream.Exists
             ? new IncidentView(IncidentId, p.Name, p.Site!, p.AutoEnrol, [.. p.Threats.Values], p.Units.Count, p.OpenedAt!.Value, p.Clock, p.LastSequence)
             : null;
+    }
+
+    public async Task<Rejection?> Close(string reason, string actor)
+    {
+        var rejection = await CommandAsync(() => string.IsNullOrWhiteSpace(reason)
+            ? Decision.Refuse(RejectReason.MissingField, "closing an incident needs a reason")
+            : Decision.Do(new IncidentClosed(reason.Trim(), actor)));
+        if (rejection is not null)
+        {
+            return rejection;
+        }
+
+        await Directory().Closed(IncidentId, stream.Projection.ClosedAt!.Value);
+        readSide.Release(stream);
+        await readSide.Told();
+        ticker?.Dispose();
+        ticker = null;
+        LogClosed(logger, IncidentId, actor, reason);
+        DeactivateOnIdle();
+        return null;
     }
 
     public Task<Rejection?> SetThreat(Threat threat, string actor, string? reason) =>
@@ -169,7 +202,17 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
             results[i] = stream.Record(new PositionAccepted(report), now, batch);
         }
 
-        await RecordAsync(batch);
+        try
+        {
+            await RecordAsync(batch);
+        }
+        catch (Exception ex) when (IsRecordingDown(ex))
+        {
+            // Nothing of the batch is kept: the sender is told to send it again once the recording answers.
+            var down = new Rejection(RejectReason.Unavailable, $"incident '{IncidentId}' cannot record now ({ex.GetType().Name}); send it again shortly");
+            return [.. reports.Select(_ => (Rejection?)down)];
+        }
+
         return [.. results];
     }
 
@@ -177,6 +220,12 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     {
         await ThrowIfUnavailableAsync();
         return [.. stream.Projection.AssessAll()];
+    }
+
+    public async Task ReadModelsTold()
+    {
+        await recorder.Idle;
+        await readSide.Told();
     }
 
     public async Task<IncidentFrame> GetFullFrame()
@@ -190,6 +239,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     public Task Subscribe(IIncidentObserver observer)
     {
         observers.Subscribe(observer, observer);
+        frames.Watched(stream);
         return Task.CompletedTask;
     }
 
@@ -237,9 +287,21 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     {
         var batch = new List<IncidentEvent>(4);
         var rejection = stream.Record(input, clock.GetUtcNow(), batch);
-        await RecordAsync(batch);
+        try
+        {
+            await RecordAsync(batch);
+        }
+        catch (Exception ex) when (IsRecordingDown(ex))
+        {
+            return new Rejection(RejectReason.Unavailable, $"incident '{IncidentId}' cannot record now ({ex.GetType().Name}); try again shortly");
+        }
+
         return rejection;
     }
+
+    // Recording failed and nothing was kept (the incident starts again from what is recorded): the caller may try
+    // again. Any failure to record qualifies; the grain cannot tell storage down from a session moved elsewhere.
+    private static bool IsRecordingDown(Exception ex) => ex is not (OperationCanceledException or ArgumentException);
 
     /// <summary>
     /// Hands a folded batch to the recording before anything else can fold, then waits for it; once it is recorded
@@ -288,9 +350,13 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     }
 
     private Rejection? Missing() =>
-        stream.IsOpen ? null : new Rejection(RejectReason.UnknownIncident, $"incident '{IncidentId}' does not exist");
+        !stream.Exists ? new Rejection(RejectReason.UnknownIncident, $"incident '{IncidentId}' does not exist")
+        : stream.IsClosed ? new Rejection(RejectReason.Closed, $"incident '{IncidentId}' was closed at {stream.Projection.ClosedAt:u}; it takes nothing more")
+        : null;
+
+    private Directory.IIncidentDirectoryGrain Directory() =>
+        GrainFactory.GetGrain<Directory.IIncidentDirectoryGrain>(Grains.Directory.IIncidentDirectoryGrain.Key);
 
     private Task ListAsync() =>
-        GrainFactory.GetGrain<Directory.IIncidentDirectoryGrain>(Directory.IIncidentDirectoryGrain.Key)
-            .Register(new Directory.IncidentListing(IncidentId, stream.Projection.Name, stream.Projection.OpenedAt!.Value));
+        Directory().Register(new Directory.IncidentListing(IncidentId, stream.Projection.Name, stream.Projection.OpenedAt!.Value, stream.Projection.ClosedAt));
 }

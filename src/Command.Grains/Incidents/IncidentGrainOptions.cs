@@ -36,6 +36,9 @@ public sealed class IncidentGrainOptions
     /// </summary>
     public bool PersistOnShutdown { get; set; } = true;
 
+    /// <summary>Most incidents open at once across the cluster; opening one more is refused. Default 100.</summary>
+    public int MaxOpen { get; set; } = 100;
+
     /// <summary>An observer that has not renewed for this long is dropped. Default 2 minutes.</summary>
     public TimeSpan ObserverExpiry { get; set; } = TimeSpan.FromMinutes(2);
 }

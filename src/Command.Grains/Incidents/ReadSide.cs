@@ -17,6 +17,14 @@ internal sealed partial class ReadSide(string incidentId, IGrainFactory grains, 
 {
     private readonly Dictionary<string, DateTimeOffset> fixesTold = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ZoneReading> zonesTold = new(StringComparer.Ordinal);
+    private readonly List<Task> inFlight = [];
+
+    /// <summary>Completes once every telling made so far has landed (or failed, and was logged).</summary>
+    public Task Told()
+    {
+        inFlight.RemoveAll(t => t.IsCompleted);
+        return Task.WhenAll(inFlight);
+    }
 
     /// <summary>Tells what a recorded batch changed.</summary>
     public void Recorded(IReadOnlyList<IncidentEvent> batch, IncidentStream stream)
@@ -119,9 +127,17 @@ internal sealed partial class ReadSide(string incidentId, IGrainFactory grains, 
         }
     }
 
-    private void Tell(Task call) =>
-        call.ContinueWith(t => LogTellFailed(logger, t.Exception!.GetBaseException(), incidentId), CancellationToken.None,
-            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Current);
+    private void Tell(Task call)
+    {
+        inFlight.RemoveAll(t => t.IsCompleted);
+        inFlight.Add(call.ContinueWith(t =>
+        {
+            if (t.IsFaulted)
+            {
+                LogTellFailed(logger, t.Exception!.GetBaseException(), incidentId);
+            }
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Current));
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId} could not tell a unit or zone grain; it tells again with the next change")]
     private static partial void LogTellFailed(ILogger logger, Exception exception, string incidentId);

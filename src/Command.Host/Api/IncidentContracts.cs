@@ -38,3 +38,6 @@ public sealed record RoleRequest(string? Role);
 
 /// <summary>POST /api/incidents/{id}/flags/{subject}/ack.</summary>
 public sealed record AcknowledgeRequest(string? Reason);
+
+/// <summary>Close an incident: why (a drill ended, an exercise wrapped up).</summary>
+public sealed record CloseRequest(string? Reason);

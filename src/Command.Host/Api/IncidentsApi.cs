@@ -1,4 +1,5 @@
 using Command.Domain.Threats;
+using Command.Domain.Validation;
 using Command.Grains.Directory;
 using Command.Grains.Incidents;
 using Microsoft.AspNetCore.Http.Json;
@@ -18,6 +19,7 @@ public static class IncidentsApi
             await grains.GetGrain<IIncidentGrain>(id).GetView() is { } view ? Results.Ok(view) : NotFound(id));
         api.MapPut("/{id}/threats/{threatId}", SetThreat);
         api.MapPost("/{id}/threats/{threatId}/phase", SetPhase);
+        api.MapPost("/{id}/close", Close);
         return app;
     }
 
@@ -48,7 +50,7 @@ public static class IncidentsApi
         var rejection = await grains.GetGrain<IIncidentGrain>(id).Open(new OpenIncident(name, site!, body.AutoEnrol ?? true, Actor.Of(request)));
         return rejection is null
             ? Results.Created($"/api/incidents/{id}", new { id })
-            : Results.Conflict(new ApiError("incident-exists", rejection.Detail));
+            : rejection.Reason == RejectReason.AlreadyExists ? Results.Conflict(new ApiError("incident-exists", rejection.Detail)) : ApiError.For(rejection);
     }
 
     private static async Task<IResult> SetThreat(string id, string threatId, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)
@@ -85,6 +87,18 @@ public static class IncidentsApi
         var threat = new Threat(threatId, position!.Value, body.UncertaintyM, phase, body.Floor);
         var rejection = await grains.GetGrain<IIncidentGrain>(id).SetThreat(threat, Actor.Of(request), body.Reason);
         return rejection is null ? Results.Ok(threat) : ApiError.For(rejection);
+    }
+
+    private static async Task<IResult> Close(string id, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<CloseRequest>(request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var rejection = await grains.GetGrain<IIncidentGrain>(id).Close(body!.Reason?.Trim() ?? "", Actor.Of(request));
+        return rejection is null ? Results.NoContent() : ApiError.For(rejection);
     }
 
     private static async Task<IResult> SetPhase(string id, string threatId, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)

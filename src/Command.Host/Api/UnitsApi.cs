@@ -38,6 +38,7 @@ public static class UnitsApi
             return IncidentsApi.NotFound(id);
         }
 
+        await grains.GetGrain<IIncidentGrain>(id).ReadModelsTold();
         var readings = await Task.WhenAll(view.Site.Zones.Select(z => grains.GetGrain<IZoneGrain>(ZoneKey.Format(id, z.ZoneId)).Get()));
         return Results.Ok(readings.OfType<ZoneReading>());
     }
@@ -49,6 +50,7 @@ public static class UnitsApi
             return IncidentsApi.NotFound(id);
         }
 
+        await grains.GetGrain<IIncidentGrain>(id).ReadModelsTold();
         return view.Site.Zones.Any(z => z.ZoneId == zoneId) && await grains.GetGrain<IZoneGrain>(ZoneKey.Format(id, zoneId)).Get() is { } reading
             ? Results.Ok(reading)
             : Results.NotFound(new ApiError("unknown-zone", $"incident '{id}' has no zone '{zoneId}'"));

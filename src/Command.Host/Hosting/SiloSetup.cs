@@ -1,17 +1,27 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Command.Domain.Assessment;
 using Command.Domain.Views;
 using Command.Grains;
 using Command.Grains.Incidents;
+using Command.Recording.Hosting;
 using Orleans.Configuration;
+using Orleans.Connections.Security;
 
 namespace Command.Host.Hosting;
 
-/// <summary>Co-hosts an Orleans silo in the web process.</summary>
+/// <summary>Co-hosts an Orleans silo in the web process: one process alone, or one of a cluster.</summary>
 public static class SiloSetup
 {
     public static WebApplicationBuilder AddCommandSilo(this WebApplicationBuilder builder)
     {
         var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        if (silo.Problem(builder.Configuration["Recording:Provider"]) is { } refusal)
+        {
+            throw new InvalidOperationException($"This host cannot start: {refusal}.");
+        }
+
+        builder.Services.AddSingleton(silo);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddKeyedSingleton(IncidentClock.Key, TimeProvider.System);
         builder.Services.AddSingleton(builder.Configuration.GetSection("Assessment").Get<AssessmentOptions>() ?? AssessmentOptions.Default);
@@ -23,26 +33,24 @@ public static class SiloSetup
 
         builder.Services.AddSingleton(pacing);
         builder.Services.Configure<IncidentGrainOptions>(builder.Configuration.GetSection("Incidents"));
-        builder.Services.PostConfigure<IncidentGrainOptions>(o =>
-            o.PersistOnShutdown &= string.Equals(silo.GrainStorage, "AzureBlob", StringComparison.OrdinalIgnoreCase));
+        builder.Services.PostConfigure<IncidentGrainOptions>(o => o.PersistOnShutdown &= silo.KeepsGrainStateInBlob);
+
+        // A host's disk is not the cluster's: an event is acknowledged only once Blob storage holds it.
+        builder.Services.PostConfigure<RecordingOptions>(o => o.SpillEnabled &= !silo.IsClustered);
         builder.UseOrleans(orleans =>
         {
-            if (string.Equals(silo.Clustering, "AzureTable", StringComparison.OrdinalIgnoreCase))
+            if (silo.IsClustered)
             {
-                var connection = Require(silo.StorageConnectionString, "Cluster:StorageConnectionString is required for AzureTable clustering");
-                orleans.Configure<ClusterOptions>(o => { o.ClusterId = silo.ClusterId; o.ServiceId = silo.ClusterId; });
-                orleans.ConfigureEndpoints(System.Net.IPAddress.Loopback, silo.SiloPort, silo.GatewayPort);
-                orleans.UseAzureStorageClustering(o => o.TableServiceClient = new Azure.Data.Tables.TableServiceClient(connection));
+                Cluster(orleans, silo);
             }
             else
             {
-                orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ClusterId, clusterId: silo.ClusterId);
+                orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort ?? 30000, serviceId: silo.ClusterId, clusterId: silo.ClusterId);
             }
 
-            if (string.Equals(silo.GrainStorage, "AzureBlob", StringComparison.OrdinalIgnoreCase))
+            if (silo.KeepsGrainStateInBlob)
             {
-                var connection = Require(silo.StorageConnectionString, "Cluster:StorageConnectionString is required for AzureBlob grain storage");
-                orleans.AddAzureBlobGrainStorage(GrainStorage.Name, o => o.BlobServiceClient = new Azure.Storage.Blobs.BlobServiceClient(connection));
+                orleans.AddAzureBlobGrainStorage(GrainStorage.Name, o => o.BlobServiceClient = new Azure.Storage.Blobs.BlobServiceClient(silo.StorageConnectionString));
             }
             else
             {
@@ -50,13 +58,43 @@ public static class SiloSetup
 
                 // State kept in memory never outlives the process, so it needs no readable format: Orleans' own
                 // serializer copies an incident's multi-megabyte snapshot where the default JSON one escapes it.
-                orleans.Services.AddOptions<Orleans.Configuration.MemoryGrainStorageOptions>(GrainStorage.Name)
+                orleans.Services.AddOptions<MemoryGrainStorageOptions>(GrainStorage.Name)
                     .Configure<Orleans.Serialization.Serializer>((o, serializer) => o.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer));
             }
         });
         return builder;
     }
 
-    private static string Require(string? value, string message) =>
-        string.IsNullOrWhiteSpace(value) ? throw new InvalidOperationException(message) : value;
+    private static void Cluster(ISiloBuilder orleans, SiloOptions silo)
+    {
+        orleans.Configure<ClusterOptions>(o => { o.ClusterId = silo.ClusterId; o.ServiceId = silo.ClusterId; });
+
+        // Listen on every interface, advertise the one other silos reach this one by; no gateway unless asked for.
+        orleans.Configure<EndpointOptions>(o =>
+        {
+            o.AdvertisedIPAddress = AdvertisedAddress.For(silo, Environment.GetEnvironmentVariable);
+            o.SiloPort = silo.SiloPort;
+            o.GatewayPort = silo.GatewayPort ?? 0;
+            o.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, silo.SiloPort);
+            o.GatewayListeningEndpoint = silo.GatewayPort is > 0 ? new IPEndPoint(IPAddress.Any, silo.GatewayPort.Value) : null;
+        });
+        orleans.UseAzureStorageClustering(o => o.TableServiceClient = new Azure.Data.Tables.TableServiceClient(silo.StorageConnectionString));
+        orleans.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = silo.ProbeTimeout;
+            o.NumMissedProbesLimit = silo.MissedProbesLimit;
+        });
+        if (silo.CertificatePath is { } path)
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, silo.CertificatePassword);
+            orleans.UseTls(certificate, tls =>
+            {
+                // Mutual TLS with the one cluster certificate: a silo talks only to a peer presenting that very one.
+                tls.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
+                tls.AllowAnyRemoteCertificate();
+                tls.RemoteCertificateValidation = (remote, _, _) => remote is not null && remote.Thumbprint == certificate.Thumbprint;
+                tls.OnAuthenticateAsClient = (_, ssl) => ssl.TargetHost = certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
+            });
+        }
+    }
 }

@@ -21,6 +21,12 @@ public sealed class FrameOrder
     /// <summary>The frame as it may go to browsers, or null when a newer one already brought all of it.</summary>
     public IncidentFrame? Admit(IncidentFrame frame)
     {
+        if (frame.IsHeartbeat)
+        {
+            // Says only that the incident is there: it always goes on, whatever came before it.
+            return frame;
+        }
+
         lock (sync)
         {
             if (frame.Sequence < latestSequence && frame.Clock > latestClock)

@@ -7,15 +7,20 @@ namespace Command.Host.Live;
 /// This host's subscription to one incident: hears its frames as a grain observer and hands them to the
 /// browsers on this host watching it. Any host can serve any incident; Orleans routes to the grain.
 /// </summary>
-public sealed partial class IncidentFeed(string incidentId, IGrainFactory grains, FrameFanout fanout, ILogger logger) : IIncidentObserver
+public sealed partial class IncidentFeed(string incidentId, IGrainFactory grains, FrameFanout fanout, TimeProvider clock, ILogger logger) : IIncidentObserver
 {
     private readonly FrameOrder order = new();
     private IIncidentObserver? reference;
+    private long lastHeard = clock.GetTimestamp();
 
     public string IncidentId { get; } = incidentId;
 
+    /// <summary>How long since the incident last sent anything (a frame or a heartbeat), or was subscribed to.</summary>
+    public TimeSpan Silence => clock.GetElapsedTime(Volatile.Read(ref lastHeard));
+
     public Task OnFrame(IncidentFrame frame)
     {
+        Volatile.Write(ref lastHeard, clock.GetTimestamp());
         if (order.Admit(frame) is { } admitted)
         {
             fanout.Publish(IncidentId, admitted);
@@ -31,6 +36,7 @@ public sealed partial class IncidentFeed(string incidentId, IGrainFactory grains
         try
         {
             await grains.GetGrain<IIncidentGrain>(IncidentId).Subscribe(reference);
+            Volatile.Write(ref lastHeard, clock.GetTimestamp());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,13 +1,20 @@
+using Command.Domain.Views;
+
 namespace Command.Host.Live;
 
 /// <summary>
 /// The incidents this host's browsers watch: one grain subscription per incident while anyone watches it,
 /// renewed on a timer (the grain drops observers that stop renewing, and forgets them all when it deactivates).
+/// A watched incident sends at least a heartbeat every couple of seconds; a feed that has heard nothing for three
+/// of them subscribes again at once, which reaches the incident wherever it now lives (its silo died, it moved).
 /// </summary>
-public sealed class IncidentFeeds(IGrainFactory grains, FrameFanout fanout, ILogger<IncidentFeed> logger) : BackgroundService
+public sealed class IncidentFeeds(IGrainFactory grains, FrameFanout fanout, FramePacing pacing, TimeProvider clock, ILogger<IncidentFeed> logger) : BackgroundService
 {
     /// <summary>How often every feed renews its subscription. 30 s, well inside the grain's 2-minute expiry.</summary>
     public static readonly TimeSpan RenewInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often feeds are looked over for silence. 1 s.</summary>
+    public static readonly TimeSpan WatchInterval = TimeSpan.FromSeconds(1);
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Dictionary<string, IncidentFeed> feeds = new(StringComparer.Ordinal);
@@ -22,7 +29,7 @@ public sealed class IncidentFeeds(IGrainFactory grains, FrameFanout fanout, ILog
         {
             if (!feeds.ContainsKey(incidentId))
             {
-                created = feeds[incidentId] = new IncidentFeed(incidentId, grains, fanout, logger);
+                created = feeds[incidentId] = new IncidentFeed(incidentId, grains, fanout, clock, logger);
             }
         }
         finally
@@ -50,12 +57,18 @@ public sealed class IncidentFeeds(IGrainFactory grains, FrameFanout fanout, ILog
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(RenewInterval);
+        using var timer = new PeriodicTimer(WatchInterval, clock);
+        var lastRenewal = clock.GetTimestamp();
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            var renewAll = clock.GetElapsedTime(lastRenewal) >= RenewInterval;
+            lastRenewal = renewAll ? clock.GetTimestamp() : lastRenewal;
             foreach (var feed in await WithGate(() => feeds.Values.ToList()))
             {
-                await feed.RenewAsync();
+                if (renewAll || feed.Silence > pacing.Heartbeat * 3)
+                {
+                    await feed.RenewAsync();
+                }
             }
         }
     }

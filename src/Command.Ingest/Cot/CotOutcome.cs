@@ -5,7 +5,8 @@ namespace Command.Ingest.Cot;
 
 /// <summary>
 /// What one CoT event became: a unit's report or a rejection (<see cref="Report"/>), or a threat to place
-/// (<see cref="Threat"/>, with the marker's author as <see cref="Actor"/>). Exactly one of the two is set.
+/// (<see cref="Threat"/>, with the marker as <see cref="Actor"/>: <c>cot:&lt;uid&gt;</c>, to which the listener adds the
+/// sender's address). Exactly one of the two is set.
 /// </summary>
 public sealed record CotOutcome(IncomingReport? Report, Threat? Threat = null, string? Actor = null, string Raw = "")
 {

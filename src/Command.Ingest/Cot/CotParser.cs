@@ -123,7 +123,7 @@ public sealed class CotParser(CotOptions options)
         var id = options.ThreatPerUid ? f.Uid! : "T1";
         var threat = new Threat(id, position, ce, ThreatPhase.Active, StaleAfter: stale,
             AltitudeM: hae, AltitudeDatum: hae is null ? null : AltitudeDatum.Ellipsoid, VerticalAccuracyM: hae is null ? null : le);
-        return new CotOutcome(null, threat, $"cot:{NullIfBlank(f.Callsign) ?? f.Uid}", xml);
+        return new CotOutcome(null, threat, $"cot:{f.Uid}", xml);
     }
 
     private static CotOutcome Refuse(string xml, RejectReason reason, FormattableString detail, string? uid = null) =>

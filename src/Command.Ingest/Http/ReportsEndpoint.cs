@@ -9,7 +9,8 @@ namespace Command.Ingest.Http;
 /// The native JSON report path, <c>POST /api/incidents/{id}/reports</c>: a batch of position reports for one
 /// incident. 200 with a <see cref="ReportBatchResult"/> when every report was accepted, 400 with one when some
 /// were refused (the accepted ones stay accepted); 400 with a <see cref="RequestRefusal"/> when the body is refused
-/// whole (malformed, oversized), 404 with one when the incident does not exist.
+/// whole (malformed, oversized), 404 with one when the incident does not exist, 503 with Retry-After when it cannot
+/// take reports now (its recording cannot be read or written): nothing of the batch was kept, so send it again.
 /// </summary>
 public static class ReportsEndpoint
 {
@@ -27,6 +28,13 @@ public static class ReportsEndpoint
         if (batch.Count > 0 && outcome.Rejected.Count == batch.Count && outcome.Rejected.All(r => r.Rejection.Reason == RejectReason.UnknownIncident))
         {
             return Results.NotFound(new RequestRefusal("unknown-incident", $"incident '{id}' does not exist"));
+        }
+
+        var unavailable = outcome.Rejected.FirstOrDefault(r => r.Rejection.Reason == RejectReason.Unavailable);
+        if (outcome.Accepted == 0 && unavailable is not null)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "5";
+            return Results.Json(new RequestRefusal(unavailable.Rejection.Code, unavailable.Rejection.Detail), statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         var body = new ReportBatchResult(outcome.Accepted, [.. outcome.Rejected.Select(r => new ReportItemError(r.Index, r.UnitId, r.Rejection.Code, r.Rejection.Detail))]);

@@ -25,7 +25,8 @@ public interface IIncidentPort
 
     /// <summary>
     /// Places or moves a threat from its marker (a hostile CoT marker): a phase change it brings is recorded with
-    /// <paramref name="actor"/>, the marker's source, and "marker" as its reason.
+    /// <paramref name="actor"/>, the marker's source, and "marker" as its reason. Null when done, else why the
+    /// incident refused it.
     /// </summary>
-    Task SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken);
+    Task<Rejection?> SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken);
 }

@@ -10,8 +10,8 @@ namespace Command.Ingest.Listeners;
 /// per line. An APRS-IS client's login (<c>user ...</c>) and comment lines (<c>#...</c>) are not packets and are
 /// passed over.
 /// </summary>
-public sealed class AprsTcpListener(TcpListenerOptions options, IngestContext context, AprsParser parser, ILogger<AprsTcpListener> logger)
-    : TcpIngestListener(options, context, logger)
+public sealed class AprsTcpListener(string section, TcpListenerOptions options, IngestContext context, AprsParser parser, ILogger<AprsTcpListener> logger)
+    : TcpIngestListener(section, options, context, logger)
 {
     private static readonly byte[] NewLine = "\n"u8.ToArray();
 
@@ -19,7 +19,7 @@ public sealed class AprsTcpListener(TcpListenerOptions options, IngestContext co
 
     protected override byte[] Delimiter => NewLine;
 
-    protected override Func<string, IngestItem?> OpenSession(string incident, UnknownUnitPolicy unknownUnits) =>
+    protected override Func<string, IngestItem?> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source) =>
         text =>
         {
             var line = text.TrimEnd('\r');

@@ -13,11 +13,13 @@ namespace Command.Ingest.Listeners;
 /// <summary>
 /// CoT over UDP, one event per datagram: unicast (<c>Ingest:Cot:Udp</c>, default port 8087) or the TAK
 /// multicast group (<c>Ingest:Cot:Multicast</c>, default off, 239.2.3.1 port 6969). Failing to bind logs an
-/// error and leaves the host running.
+/// error and leaves the host running. A datagram from an address not on the allow-list is dropped unread and
+/// counted; the rest are rate limited per sending address, whatever port they come from.
 /// </summary>
-public sealed partial class CotUdpListener(UdpListenerOptions options, IngestContext context, CotParser parser, CotOptions cot, ILogger<CotUdpListener> logger)
+public sealed partial class CotUdpListener(string section, UdpListenerOptions options, IngestContext context, CotParser parser, CotOptions cot, ILogger<CotUdpListener> logger)
     : BackgroundService
 {
+    private readonly SourcePolicy sources = SourcePolicy.Of(section, options, SourcePolicy.Loopback);
     private readonly SourceRateLimiter limiter = new(options, context.Clock);
     private UdpClient? client;
 
@@ -79,17 +81,34 @@ public sealed partial class CotUdpListener(UdpListenerOptions options, IngestCon
                 continue;
             }
 
-            if (!limiter.TryAcquire(datagram.RemoteEndPoint))
+            if (Admit(datagram.RemoteEndPoint) is { } source)
             {
-                context.RateLimited(ReportSource.CoT, datagram.RemoteEndPoint);
-                continue;
+                await context.Queue.EnqueueAsync(Read(datagram.Buffer, incident, unknownUnits, source), stoppingToken).ConfigureAwait(false);
             }
-
-            await context.Queue.EnqueueAsync(Read(datagram.Buffer, incident, unknownUnits), stoppingToken).ConfigureAwait(false);
         }
     }
 
-    private IngestItem Read(byte[] datagram, string incident, UnknownUnitPolicy unknownUnits)
+    /// <summary>Who sent the datagram, or null (counted and logged) when it is not read: not allowed, or flooding.</summary>
+    private RadioSource? Admit(IPEndPoint remote)
+    {
+        context.Received(ReportSource.CoT);
+        var address = SourceRange.Normal(remote.Address);
+        if (sources.Admit(address) is not { } grant)
+        {
+            context.Refused(ReportSource.CoT, new Rejection(RejectReason.NotAllowed, $"datagram from {address} dropped: it is not on the allow-list ({section}:Allow)"));
+            return null;
+        }
+
+        if (!limiter.TryAcquire(address, grant))
+        {
+            context.RateLimited(ReportSource.CoT, address);
+            return null;
+        }
+
+        return new RadioSource(address, grant);
+    }
+
+    private IngestItem Read(byte[] datagram, string incident, UnknownUnitPolicy unknownUnits, RadioSource source)
     {
         if (datagram.Length > cot.MaxEventChars)
         {
@@ -98,7 +117,7 @@ public sealed partial class CotUdpListener(UdpListenerOptions options, IngestCon
             return new IngestItem(incident, unknownUnits, IncomingReport.Refused(ReportSource.CoT, start, rejection));
         }
 
-        return CotItems.From(parser.Parse(Encoding.UTF8.GetString(datagram).TrimStart()), incident, unknownUnits);
+        return CotItems.From(parser.Parse(Encoding.UTF8.GetString(datagram).TrimStart()), incident, unknownUnits, source);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "CoT UDP listener on port {Port} ({Group})")]

@@ -5,8 +5,8 @@ using Command.Ingest.Intake;
 
 namespace Command.Ingest.Listeners;
 
-/// <summary>What every listener shares: the queue, the shared options, the clock, and where refused floods are counted.</summary>
-public sealed class IngestContext(IngestQueue queue, IngestOptions options, TimeProvider clock, IntakeMetrics metrics, RejectionLog log)
+/// <summary>What every listener shares: the queue, the shared options, the clock, and where refusals at the door are counted.</summary>
+public sealed class IngestContext(IngestQueue queue, IngestOptions options, TimeProvider clock, IntakeMetrics metrics, RejectionLog log, ListenerMetrics listeners)
 {
     public IngestQueue Queue => queue;
 
@@ -14,13 +14,27 @@ public sealed class IngestContext(IngestQueue queue, IngestOptions options, Time
 
     public TimeProvider Clock => clock;
 
+    /// <summary>Counts one message read, before any check.</summary>
+    public void Received(ReportSource source) => listeners.Received(source);
+
     /// <summary>
     /// Counts and logs (rate limited) a message refused for flooding. It is not recorded in the incident: a flood
     /// recorded message by message would flood the recording too.
     /// </summary>
-    public void RateLimited(ReportSource source, EndPoint remote)
+    public void RateLimited(ReportSource source, EndPoint remote) => RateLimited(source, SourceRange.AddressOf(remote));
+
+    /// <inheritdoc cref="RateLimited(ReportSource, EndPoint)"/>
+    public void RateLimited(ReportSource source, IPAddress address) =>
+        Refused(source, new Rejection(RejectReason.RateLimited, $"{address} is sending faster than its rate limit"));
+
+    /// <summary>
+    /// Counts by source and reason and logs (rate limited) a datagram or connection refused at the door: a sender not
+    /// on the allow-list, a certificate not from the CA, a connection past a limit. Like a flood, it is not recorded
+    /// in any incident, since anyone who can reach the port could otherwise fill the recording.
+    /// </summary>
+    public void Refused(ReportSource source, Rejection rejection)
     {
-        metrics.Rejected(source, RejectReason.RateLimited);
-        log.Rejected(source, new Rejection(RejectReason.RateLimited, $"{remote} is sending faster than its rate limit"));
+        metrics.Rejected(source, rejection.Reason);
+        log.Rejected(source, rejection);
     }
 }

@@ -19,4 +19,13 @@ public sealed record IngestOptions
 
     /// <summary>Most items handed to the intake in one call per incident. Default 256.</summary>
     public int MaxBatch { get; init; } = 256;
+
+    /// <summary>Attempts to deliver a batch to its incident before its inputs are counted as lost. Default 4.</summary>
+    public int DeliveryAttempts { get; init; } = 4;
+
+    /// <summary>Wait before the second attempt, growing by itself with each one (then 2×, 3×). Default 250 ms.</summary>
+    public TimeSpan DeliveryRetryDelay { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long shutdown waits for queued inputs to be delivered once the listeners have stopped. Default 10 s.</summary>
+    public TimeSpan ShutdownDrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -8,24 +8,56 @@ namespace Command.Ingest.Listeners;
 /// Drains the queue in batches (whatever is waiting, up to <see cref="IngestOptions.MaxBatch"/>) and hands each
 /// incident its reports in one intake call, so a high message rate does not become one grain call per message.
 /// A report goes to the incident its unit is enrolled in, or else to its listener's. Order is kept: a threat waits
-/// for the reports queued before it.
+/// for the reports queued before it. A delivery that fails (an incident moving, or briefly unable to answer) is
+/// tried again a few times before what it carried is counted as lost; a refusal that will not change (an unknown
+/// incident) is not tried again. At shutdown, after the listeners have stopped, what is queued is still delivered.
 /// </summary>
-public sealed partial class IngestPump(IngestQueue queue, ReportIntake intake, IIncidentPort incidents, IUnitRoutes routes, IngestOptions options, ILogger<IngestPump> logger)
+public sealed partial class IngestPump(
+    IngestQueue queue, ReportIntake intake, IIncidentPort incidents, IUnitRoutes routes, IntakeMetrics metrics, RejectionLog rejections, TimeProvider clock, IngestOptions options,
+    ILogger<IngestPump> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Deliveries under way are not cut off when the host stops, only once the drain's time is up.
+        using var delivering = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
+        await using var deadline = stoppingToken.Register(() => delivering.CancelAfter(options.ShutdownDrainTimeout));
         try
         {
-            await PumpAsync(stoppingToken).ConfigureAwait(false);
+            await PumpAsync(stoppingToken, delivering.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: what is still queued is not delivered, as with any message in flight on a socket.
+            // Shutting down: the listeners have stopped; what they queued goes out before the incidents do.
+        }
+
+        try
+        {
+            await DrainAsync(delivering.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (delivering.IsCancellationRequested)
+        {
+            LogNotDrained(logger, queue.Count, options.ShutdownDrainTimeout);
         }
     }
 
-    private async Task PumpAsync(CancellationToken stoppingToken)
+    private async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        var batch = new List<IngestItem>(options.MaxBatch);
+        while (queue.Reader.TryRead(out var item))
+        {
+            batch.Add(item);
+            if (batch.Count == options.MaxBatch)
+            {
+                await DeliverAsync(batch, cancellationToken).ConfigureAwait(false);
+                batch.Clear();
+            }
+        }
+
+        await DeliverAsync(batch, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task PumpAsync(CancellationToken stoppingToken, CancellationToken deliveryToken)
     {
         var reader = queue.Reader;
         var batch = new List<IngestItem>(options.MaxBatch);
@@ -36,7 +68,7 @@ public sealed partial class IngestPump(IngestQueue queue, ReportIntake intake, I
                 batch.Add(item);
             }
 
-            await DeliverAsync(batch, stoppingToken).ConfigureAwait(false);
+            await DeliverAsync(batch, deliveryToken).ConfigureAwait(false);
             batch.Clear();
         }
     }
@@ -72,24 +104,54 @@ public sealed partial class IngestPump(IngestQueue queue, ReportIntake intake, I
     {
         foreach (var ((incident, policy), reports) in pending)
         {
-            try
-            {
-                await intake.SubmitAsync(incident, reports, policy, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogDeliveryFailed(logger, reports.Count, incident, e);
-            }
+            await SubmitAsync(incident, policy, reports, cancellationToken).ConfigureAwait(false);
         }
 
         pending.Clear();
+    }
+
+    private async Task SubmitAsync(string incident, UnknownUnitPolicy policy, List<IncomingReport> reports, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            Exception? failure = null;
+            try
+            {
+                var outcome = await intake.SubmitAsync(incident, reports, policy, cancellationToken).ConfigureAwait(false);
+                if (outcome.Accepted > 0 || outcome.Rejected.Count == 0 || outcome.Rejected.Any(r => r.Rejection.Reason != Domain.Validation.RejectReason.Unavailable))
+                {
+                    // Delivered: whatever was refused was refused for good, and counted by the intake.
+                    return;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failure = e;
+            }
+
+            if (attempt >= options.DeliveryAttempts)
+            {
+                metrics.Lost(reports[0].Source, reports.Count);
+                LogDeliveryFailed(logger, reports.Count, incident, attempt, failure);
+                return;
+            }
+
+            LogDeliveryRetried(logger, reports.Count, incident, attempt, failure);
+            await Task.Delay(options.DeliveryRetryDelay * attempt, clock, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task SetThreatAsync(string incident, Domain.Threats.Threat threat, string actor, CancellationToken cancellationToken)
     {
         try
         {
-            await incidents.SetThreatAsync(incident, threat, actor, cancellationToken).ConfigureAwait(false);
+            if (await incidents.SetThreatAsync(incident, threat, actor, cancellationToken).ConfigureAwait(false) is { } refused)
+            {
+                // A marker the incident will not take (a threat outside the limits, an incident closed): a refusal
+                // like any other input's, counted and logged by reason, not a failure.
+                metrics.Rejected(Domain.Reports.ReportSource.CoT, refused.Reason);
+                rejections.Rejected(Domain.Reports.ReportSource.CoT, refused);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -97,8 +159,14 @@ public sealed partial class IngestPump(IngestQueue queue, ReportIntake intake, I
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not deliver {Count} ingested inputs to incident {Incident}; they are lost")]
-    private static partial void LogDeliveryFailed(ILogger logger, int count, string incident, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not deliver {Count} ingested inputs to incident {Incident} in {Attempts} attempts; they are lost (counted as lost)")]
+    private static partial void LogDeliveryFailed(ILogger logger, int count, string incident, int attempts, Exception? exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering {Count} ingested inputs to incident {Incident} failed (attempt {Attempt}); trying again")]
+    private static partial void LogDeliveryRetried(ILogger logger, int count, string incident, int attempt, Exception? exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Count} ingested inputs were still queued when shutdown's {Timeout} ran out; they are lost")]
+    private static partial void LogNotDrained(ILogger logger, int count, TimeSpan timeout);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not set threat {ThreatId} on incident {Incident}")]
     private static partial void LogThreatFailed(ILogger logger, string threatId, string incident, Exception exception);

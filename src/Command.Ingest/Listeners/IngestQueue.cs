@@ -16,5 +16,8 @@ public sealed class IngestQueue(IngestOptions options)
 
     internal ChannelReader<IngestItem> Reader => channel.Reader;
 
+    /// <summary>Items waiting now.</summary>
+    public int Count => channel.Reader.Count;
+
     public ValueTask EnqueueAsync(IngestItem item, CancellationToken cancellationToken) => channel.Writer.WriteAsync(item, cancellationToken);
 }

@@ -2,10 +2,13 @@ using Command.Ingest.Intake;
 
 namespace Command.Ingest.Listeners;
 
-/// <summary>What every listener has: whether it runs, where it binds, where its reports go, and its flood limit.</summary>
+/// <summary>
+/// What every listener has: whether it runs, where it binds, where its reports go, who may send to it and how fast.
+/// Checked at start-up (<see cref="ListenerOptionsCheck"/>): a value that could not work stops the host, naming its key.
+/// </summary>
 public record ListenerOptions
 {
-    /// <summary>Run this listener. Default true (the CoT multicast listener: false).</summary>
+    /// <summary>Run this listener. Default true (the CoT multicast and TLS listeners: false).</summary>
     public bool Enabled { get; init; } = true;
 
     /// <summary>
@@ -14,20 +17,37 @@ public record ListenerOptions
     /// </summary>
     public string BindAddress { get; init; } = "127.0.0.1";
 
-    /// <summary>Port to bind; 0 picks a free one (tests). Defaults: CoT UDP and TCP 8087, multicast 6969, NMEA 10110, APRS 14580.</summary>
+    /// <summary>Port to bind; 0 picks a free one (tests). Defaults: CoT UDP and TCP 8087, multicast 6969, TLS 8089, NMEA 10110, APRS 14580.</summary>
     public int Port { get; init; }
 
     /// <summary>Incident this listener feeds; null uses <c>Ingest:Incident</c>. Default null.</summary>
     public string? Incident { get; init; }
 
-    /// <summary>Unknown-unit policy for this listener; null uses <c>Ingest:UnknownUnits</c>. Default null.</summary>
+    /// <summary>
+    /// Unknown-unit policy for this listener; null uses <c>Ingest:UnknownUnits</c>. <c>Refuse</c> takes reports only
+    /// from units a commander has enrolled: the rest are refused as unknown-unit. Default null.
+    /// </summary>
     public UnknownUnitPolicy? UnknownUnits { get; init; }
 
-    /// <summary>Messages per second one remote endpoint may send, sustained. Default 20.</summary>
+    /// <summary>
+    /// The sources that may send here, each an address or a CIDR range with optional limits of its own; anything
+    /// else is refused as not-allowed before it is read. The most specific range that holds an address decides.
+    /// Empty (the default) means loopback only (127.0.0.0/8 and ::1), except for CoT over TLS, where the
+    /// certificate admits and every address may connect. A configured list replaces that default.
+    /// </summary>
+    public AllowedSource[] Allow { get; init; } = [];
+
+    /// <summary>Messages per second one address may send, sustained, unless its allow-list entry says otherwise. Default 20.</summary>
     public double RatePerSecond { get; init; } = 20;
 
-    /// <summary>Messages one remote endpoint may send in a burst above the sustained rate. Default 40.</summary>
+    /// <summary>Messages one address may send in a burst above the sustained rate, unless its entry says otherwise. Default 40.</summary>
     public int RateBurst { get; init; } = 40;
+
+    /// <summary>
+    /// Senders whose rate is tracked at once; past this the one heard from least recently is forgotten (and starts
+    /// again with a full burst when it returns). Default 4096.
+    /// </summary>
+    public int MaxSenders { get; init; } = 4096;
 }
 
 /// <summary>A UDP listener; for multicast, the group it joins.</summary>
@@ -40,13 +60,22 @@ public sealed record UdpListenerOptions : ListenerOptions
 /// <summary>A TCP listener of framed messages, with the limits that keep a hostile client from exhausting the host.</summary>
 public record TcpListenerOptions : ListenerOptions
 {
-    /// <summary>Open connections accepted at once; more are closed on accept. Default 64.</summary>
+    /// <summary>Open connections accepted at once, from all addresses; more are closed on accept. Default 64.</summary>
     public int MaxConnections { get; init; } = 64;
+
+    /// <summary>
+    /// Open connections one address may hold, unless its allow-list entry says otherwise; more are closed on accept.
+    /// Default 8.
+    /// </summary>
+    public int MaxConnectionsPerAddress { get; init; } = 8;
 
     /// <summary>Longest message (line or event), bytes; longer ones are refused as oversized and skipped. Defaults: CoT 65536, NMEA 512, APRS 512.</summary>
     public int MaxFrameBytes { get; init; } = 512;
 
-    /// <summary>A connection that sends nothing for this long is closed. Default 2 minutes.</summary>
+    /// <summary>
+    /// A connection that sends no position (nor threat) for this long is closed. Empty lines, comments, log-ins and
+    /// messages that are refused do not count, so a client cannot hold a connection open with them. Default 2 minutes.
+    /// </summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(2);
 }
 

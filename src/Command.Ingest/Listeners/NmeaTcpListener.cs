@@ -10,8 +10,8 @@ namespace Command.Ingest.Listeners;
 /// per line. Each connection has its own <see cref="NmeaDecoder"/>: bound to <see cref="NmeaListenerOptions.UnitId"/>
 /// or to the unit its first <c>UNIT &lt;id&gt; [callsign]</c> line names.
 /// </summary>
-public sealed class NmeaTcpListener(NmeaListenerOptions options, IngestContext context, NmeaOptions nmea, ILogger<NmeaTcpListener> logger)
-    : TcpIngestListener(options, context, logger)
+public sealed class NmeaTcpListener(string section, NmeaListenerOptions options, IngestContext context, NmeaOptions nmea, ILogger<NmeaTcpListener> logger)
+    : TcpIngestListener(section, options, context, logger)
 {
     private static readonly byte[] NewLine = "\n"u8.ToArray();
 
@@ -19,7 +19,7 @@ public sealed class NmeaTcpListener(NmeaListenerOptions options, IngestContext c
 
     protected override byte[] Delimiter => NewLine;
 
-    protected override Func<string, IngestItem?> OpenSession(string incident, UnknownUnitPolicy unknownUnits)
+    protected override Func<string, IngestItem?> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source)
     {
         var decoder = new NmeaDecoder(nmea, options.UnitId, options.Callsign);
         return line => decoder.Decode(line.TrimEnd('\r'), Clock.GetUtcNow()) is { Report: { } report }

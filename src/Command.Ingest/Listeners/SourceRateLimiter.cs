@@ -1,58 +1,80 @@
-using System.Collections.Concurrent;
 using System.Net;
 
 namespace Command.Ingest.Listeners;
 
 /// <summary>
-/// A token bucket per remote endpoint: a flood from one source is refused while every other source keeps its
-/// own allowance. Written over <see cref="TimeProvider"/> rather than System.Threading.RateLimiting's
-/// partitioned limiter because that one refills on a system timer, which a test's fake clock cannot drive.
-/// Buckets idle for a minute are dropped once there are more than <see cref="PruneAbove"/>, so the map stays small.
+/// A token bucket per sending address (not address and port: a sender that opens a new port per datagram is still
+/// one sender), so a flood from one source is refused while every other source keeps its own allowance. The table
+/// of senders is bounded: past <see cref="ListenerOptions.MaxSenders"/> the one heard from least recently is
+/// forgotten. Written over <see cref="TimeProvider"/> rather than System.Threading.RateLimiting's partitioned
+/// limiter because that one refills on a system timer, which a test's fake clock cannot drive.
 /// </summary>
 public sealed class SourceRateLimiter(ListenerOptions options, TimeProvider clock)
 {
-    /// <summary>Number of buckets above which idle ones are dropped. 4096.</summary>
-    public const int PruneAbove = 4096;
+    private readonly Dictionary<IPAddress, LinkedListNode<Sender>> senders = [];
+    private readonly LinkedList<Sender> byRecency = new();
 
-    private readonly ConcurrentDictionary<EndPoint, Bucket> buckets = new();
+    /// <summary>Senders tracked now.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (senders)
+            {
+                return senders.Count;
+            }
+        }
+    }
 
-    public bool TryAcquire(EndPoint source)
+    /// <summary>Takes a token for the address of <paramref name="source"/> at the listener's own rate.</summary>
+    public bool TryAcquire(EndPoint source) => TryAcquire(SourceRange.AddressOf(source), options.RatePerSecond, options.RateBurst);
+
+    /// <summary>Takes a token for <paramref name="address"/> at the rate its allow-list entry grants.</summary>
+    public bool TryAcquire(IPAddress address, SourceGrant grant) => TryAcquire(SourceRange.Normal(address), grant.RatePerSecond, grant.RateBurst);
+
+    private bool TryAcquire(IPAddress address, double ratePerSecond, int burst)
     {
         var now = clock.GetTimestamp();
-        if (buckets.Count > PruneAbove)
+        lock (senders)
         {
-            Prune(now);
-        }
-
-        var bucket = buckets.GetOrAdd(source, _ => new Bucket(options.RateBurst, now));
-        lock (bucket)
-        {
-            var elapsed = clock.GetElapsedTime(bucket.Refilled, now).TotalSeconds;
-            bucket.Tokens = Math.Min(options.RateBurst, bucket.Tokens + (elapsed * options.RatePerSecond));
-            bucket.Refilled = now;
-            if (bucket.Tokens < 1)
+            var sender = Find(address, burst, now);
+            var elapsed = clock.GetElapsedTime(sender.Refilled, now).TotalSeconds;
+            sender.Tokens = Math.Min(burst, sender.Tokens + (elapsed * ratePerSecond));
+            sender.Refilled = now;
+            if (sender.Tokens < 1)
             {
                 return false;
             }
 
-            bucket.Tokens--;
+            sender.Tokens--;
             return true;
         }
     }
 
-    private void Prune(long now)
+    private Sender Find(IPAddress address, int burst, long now)
     {
-        foreach (var (key, bucket) in buckets)
+        if (senders.TryGetValue(address, out var node))
         {
-            if (clock.GetElapsedTime(bucket.Refilled, now) > TimeSpan.FromMinutes(1))
-            {
-                buckets.TryRemove(key, out _);
-            }
+            byRecency.Remove(node);
+            byRecency.AddFirst(node);
+            return node.Value;
         }
+
+        if (senders.Count >= options.MaxSenders)
+        {
+            senders.Remove(byRecency.Last!.Value.Address);
+            byRecency.RemoveLast();
+        }
+
+        node = byRecency.AddFirst(new Sender(address, burst, now));
+        senders[address] = node;
+        return node.Value;
     }
 
-    private sealed class Bucket(double tokens, long refilled)
+    private sealed class Sender(IPAddress address, double tokens, long refilled)
     {
+        public IPAddress Address => address;
+
         public double Tokens { get; set; } = tokens;
 
         public long Refilled { get; set; } = refilled;

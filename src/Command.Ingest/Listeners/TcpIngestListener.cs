@@ -10,16 +10,20 @@ using Microsoft.Extensions.Logging;
 namespace Command.Ingest.Listeners;
 
 /// <summary>
-/// A TCP listener of framed messages. Each connection is read on its own task through a bounded pipe; messages
-/// are rate limited per remote endpoint, parsed by the connection's session and queued for the incident. A bad
-/// or oversized message is refused and the connection goes on; an idle one is closed; connections beyond the
-/// limit are closed on accept. Failing to bind logs an error and leaves the host running.
+/// A TCP listener of framed messages. A connection from an address not on the allow-list, or past the limits on
+/// open connections (in total and per address), is closed on accept and counted. Each admitted connection is read
+/// on its own task through a bounded pipe; messages are rate limited per address, parsed by the connection's
+/// session and queued for the incident. A bad or oversized message is refused and the connection goes on; one that
+/// sends no position for <see cref="TcpListenerOptions.IdleTimeout"/> is closed. Failing to bind logs an error and
+/// leaves the host running.
 /// </summary>
-public abstract partial class TcpIngestListener(TcpListenerOptions options, IngestContext context, ILogger logger) : BackgroundService
+public abstract partial class TcpIngestListener(string section, TcpListenerOptions options, IngestContext context, ILogger logger, IReadOnlyList<AllowedSource>? defaultAllow = null)
+    : BackgroundService
 {
+    private readonly SourcePolicy sources = SourcePolicy.Of(section, options, defaultAllow ?? SourcePolicy.Loopback);
     private readonly SourceRateLimiter limiter = new(options, context.Clock);
+    private readonly OpenConnections open = new(options.MaxConnections);
     private TcpListener? listener;
-    private int connections;
 
     /// <summary>The port actually bound, once started; null when disabled or the bind failed.</summary>
     public int? BoundPort { get; private set; }
@@ -29,12 +33,25 @@ public abstract partial class TcpIngestListener(TcpListenerOptions options, Inge
     /// <summary>The receiving clock.</summary>
     protected TimeProvider Clock => context.Clock;
 
+    /// <summary>Where refusals at the door are counted.</summary>
+    protected IngestContext Context => context;
+
+    /// <summary>The configuration section this listener was bound from, named in refusals.</summary>
+    protected string Section => section;
+
     protected abstract byte[] Delimiter { get; }
 
     protected virtual bool KeepDelimiter => false;
 
     /// <summary>A parser for one connection's messages: each message gives zero or one item.</summary>
-    protected abstract Func<string, IngestItem?> OpenSession(string incident, UnknownUnitPolicy unknownUnits);
+    protected abstract Func<string, IngestItem?> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source);
+
+    /// <summary>
+    /// The stream a connection's messages are read from, and who it is from; null when the connection is refused (and
+    /// counted) before any message. A plain connection is read as it is.
+    /// </summary>
+    protected virtual Task<(Stream Stream, RadioSource Source)?> OpenAsync(NetworkStream network, RadioSource source, CancellationToken cancellationToken) =>
+        Task.FromResult<(Stream, RadioSource)?>((network, source));
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -80,15 +97,15 @@ public abstract partial class TcpIngestListener(TcpListenerOptions options, Inge
                 continue;
             }
 
-            if (Interlocked.Increment(ref connections) > options.MaxConnections)
+            var address = SourceRange.AddressOf(socket.RemoteEndPoint);
+            if (Admit(address) is { } grant)
             {
-                Interlocked.Decrement(ref connections);
-                LogTooManyConnections(logger, Source, socket.RemoteEndPoint, options.MaxConnections);
-                socket.Dispose();
-                continue;
+                _ = ServeAsync(socket, new RadioSource(address, grant), stoppingToken);
             }
-
-            _ = ServeAsync(socket, stoppingToken);
+            else
+            {
+                socket.Dispose();
+            }
         }
     }
 
@@ -98,59 +115,100 @@ public abstract partial class TcpIngestListener(TcpListenerOptions options, Inge
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ServeAsync(Socket socket, CancellationToken stoppingToken)
+    /// <summary>What the connection's address may do, or null (counted and logged) when it may not connect.</summary>
+    private SourceGrant? Admit(IPAddress address)
     {
-        var remote = socket.RemoteEndPoint ?? new IPEndPoint(IPAddress.None, 0);
+        if (sources.Admit(address) is not { } grant)
+        {
+            context.Refused(Source, new Rejection(RejectReason.NotAllowed, $"connection from {address} refused: it is not on the allow-list ({section}:Allow)"));
+            return null;
+        }
+
+        if (open.TryOpen(address, grant.MaxConnections) is { } full)
+        {
+            context.Refused(Source, new Rejection(RejectReason.LimitReached, $"connection from {address} refused: {full} ({section})"));
+            return null;
+        }
+
+        return grant;
+    }
+
+    private async Task ServeAsync(Socket socket, RadioSource source, CancellationToken stoppingToken)
+    {
         try
         {
-            await using var stream = new NetworkStream(socket, ownsSocket: true);
-            var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024));
-            var frames = new FrameReader(pipe, Delimiter, KeepDelimiter, options.MaxFrameBytes);
-            var incident = options.Incident ?? context.Options.Incident;
-            var session = OpenSession(incident, options.UnknownUnits ?? context.Options.UnknownUnits);
-            while (await ReadAsync(frames, stoppingToken).ConfigureAwait(false) is { } frame)
+            await using var network = new NetworkStream(socket, ownsSocket: true);
+            if (await OpenAsync(network, source, stoppingToken).ConfigureAwait(false) is var (stream, from))
             {
-                await HandleAsync(frame, remote, incident, session, stoppingToken).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    await ReadAsync(stream, from, stoppingToken).ConfigureAwait(false);
+                }
             }
-
-            await pipe.CompleteAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
         {
-            LogConnectionEnded(logger, Source, remote, e.Message);
+            LogConnectionEnded(logger, Source, source.Address, e.Message);
         }
         catch (Exception e)
         {
-            LogConnectionFailed(logger, Source, remote, e);
+            LogConnectionFailed(logger, Source, source.Address, e);
         }
         finally
         {
-            Interlocked.Decrement(ref connections);
+            open.Close(source.Address);
         }
     }
 
-    private async Task<Frame?> ReadAsync(FrameReader frames, CancellationToken stoppingToken)
+    private async Task ReadAsync(Stream stream, RadioSource source, CancellationToken stoppingToken)
     {
+        var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024));
+        var frames = new FrameReader(pipe, Delimiter, KeepDelimiter, options.MaxFrameBytes);
+        var incident = options.Incident ?? context.Options.Incident;
+        var unknownUnits = options.UnknownUnits ?? context.Options.UnknownUnits;
+        var session = OpenSession(incident, unknownUnits, source);
+
+        // Only a message that carries a position (or a threat) keeps the connection: empty lines, comments and
+        // junk do not, so idle sockets cannot hold every connection while sending nothing of use.
         using var idle = new CancellationTokenSource(options.IdleTimeout, context.Clock);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, idle.Token);
-        return await frames.ReadAsync(linked.Token).ConfigureAwait(false);
-    }
-
-    private async Task HandleAsync(Frame frame, EndPoint remote, string incident, Func<string, IngestItem?> session, CancellationToken cancellationToken)
-    {
-        if (!limiter.TryAcquire(remote))
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, idle.Token);
+        try
         {
-            context.RateLimited(Source, remote);
-            return;
+            while (await frames.ReadAsync(reading.Token).ConfigureAwait(false) is { } frame)
+            {
+                if (Handle(frame, incident, unknownUnits, session, source) is not { } item)
+                {
+                    continue;
+                }
+
+                if (item.Threat is not null || item.Report?.Report is not null)
+                {
+                    idle.CancelAfter(options.IdleTimeout);
+                }
+
+                await context.Queue.EnqueueAsync(item, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (idle.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            LogIdle(logger, Source, source.Address, options.IdleTimeout);
         }
 
-        var item = frame.Oversized
-            ? new IngestItem(incident, options.UnknownUnits ?? context.Options.UnknownUnits, IncomingReport.Refused(Source, frame.Text,
+        await pipe.CompleteAsync().ConfigureAwait(false);
+    }
+
+    private IngestItem? Handle(Frame frame, string incident, UnknownUnitPolicy unknownUnits, Func<string, IngestItem?> session, RadioSource source)
+    {
+        context.Received(Source);
+        if (!limiter.TryAcquire(source.Address, source.Grant))
+        {
+            context.RateLimited(Source, source.Address);
+            return null;
+        }
+
+        return frame.Oversized
+            ? new IngestItem(incident, unknownUnits, IncomingReport.Refused(Source, frame.Text,
                 new Rejection(RejectReason.Oversized, FormattableString.Invariant($"message is longer than the {options.MaxFrameBytes}-byte limit"))))
             : session(frame.Text);
-        if (item is not null)
-        {
-            await context.Queue.EnqueueAsync(item, cancellationToken).ConfigureAwait(false);
-        }
     }
 }

@@ -21,6 +21,12 @@ public sealed class RecordingOptions
     /// <summary>Folder of the local spill that keeps accepted events while storage is failing; relative to the content root. Default <c>data/spill</c>.</summary>
     public string SpillPath { get; set; } = "data/spill";
 
+    /// <summary>
+    /// Keep events acknowledged while storage fails in the local spill (true, the single-host default). A cluster
+    /// turns it off: a host's disk is not the cluster's, so an event is acknowledged only once storage holds it.
+    /// </summary>
+    public bool SpillEnabled { get; set; } = true;
+
     /// <summary>Largest group-commit batch, bytes: concurrent appends are joined up to this size. Default 4 MiB.</summary>
     public int MaxBatchBytes { get; set; } = 4 * 1024 * 1024;
 

@@ -15,7 +15,8 @@ internal static class SessionScan
     public static async Task<SessionManifest> ScanAsync(ISessionStore store, string incidentId, CancellationToken cancellationToken)
     {
         var bytes = await store.ReadAllAsync(SessionPaths.Manifest(SessionPaths.Require(incidentId)), cancellationToken);
-        var manifest = bytes is null ? SessionManifest.Empty(incidentId) : JsonSerializer.Deserialize(bytes, RecordingJsonContext.Default.SessionManifest)
+        // An empty manifest is one a writer created only to hold its lease before it had anything to index.
+        var manifest = bytes is null || bytes.Length == 0 ? SessionManifest.Empty(incidentId) : JsonSerializer.Deserialize(bytes, RecordingJsonContext.Default.SessionManifest)
             ?? throw new JsonException($"The manifest of {incidentId} is empty.");
         if (manifest.FormatVersion != SessionManifest.CurrentVersion)
         {

@@ -9,16 +9,17 @@ namespace Command.Recording.Storage;
 
 /// <summary>
 /// Sessions as blobs in one container: segments are append blobs, manifests and snapshots block blobs. Each append
-/// is conditional on the blob's current length, which makes a retried append exactly-once.
+/// is conditional on the blob's current length, which makes a retried append exactly-once, and, with an owner, on
+/// the owner's lease, which fences off a writer that lost its session to another host.
 /// </summary>
 public sealed class BlobSessionStore(BlobContainerClient container) : ISessionStore
 {
     public string Location => $"blob:{container.Name}";
 
-    public async Task AppendAsync(string path, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    public async Task AppendAsync(string path, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken, string? owner = null)
     {
         var blob = container.GetAppendBlobClient(path);
-        if (offset == 0)
+        if (offset == 0 && owner is null)
         {
             await blob.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
@@ -26,8 +27,12 @@ public sealed class BlobSessionStore(BlobContainerClient container) : ISessionSt
         try
         {
             using var content = new MemoryStream(data.ToArray(), writable: false);
-            var conditions = new AppendBlobRequestConditions { IfAppendPositionEqual = offset };
+            var conditions = new AppendBlobRequestConditions { IfAppendPositionEqual = offset, LeaseId = owner };
             await blob.AppendBlockAsync(content, new AppendBlobAppendBlockOptions { Conditions = conditions }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (IsLeaseLost(ex))
+        {
+            throw new SessionOwnershipLostException(path, ex);
         }
         catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.AppendPositionConditionNotMet)
         {
@@ -41,7 +46,7 @@ public sealed class BlobSessionStore(BlobContainerClient container) : ISessionSt
 
             if (landed < data.Length)
             {
-                await AppendAsync(path, offset + landed, data[landed..], cancellationToken);
+                await AppendAsync(path, offset + landed, data[landed..], cancellationToken, owner);
             }
         }
     }
@@ -61,8 +66,53 @@ public sealed class BlobSessionStore(BlobContainerClient container) : ISessionSt
         return existing.Span.SequenceEqual(data.Span[..(int)landed]) ? (int)landed : -1;
     }
 
-    public async Task WriteAsync(string path, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
-        await container.GetBlobClient(path).UploadAsync(BinaryData.FromBytes(data), overwrite: true, cancellationToken);
+    public async Task WriteAsync(string path, ReadOnlyMemory<byte> data, CancellationToken cancellationToken, string? owner = null)
+    {
+        try
+        {
+            var options = new BlobUploadOptions { Conditions = owner is null ? null : new BlobRequestConditions { LeaseId = owner } };
+            await container.GetBlobClient(path).UploadAsync(BinaryData.FromBytes(data), options, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (IsLeaseLost(ex))
+        {
+            throw new SessionOwnershipLostException(path, ex);
+        }
+    }
+
+    public async Task TakeOverAsync(string path, string owner, bool appendable, CancellationToken cancellationToken)
+    {
+        if (appendable)
+        {
+            await container.GetAppendBlobClient(path).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+        else if (!await container.GetBlobClient(path).ExistsAsync(cancellationToken))
+        {
+            try
+            {
+                await container.GetBlobClient(path).UploadAsync(BinaryData.FromBytes([]), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another writer created it a moment ago: its lease is broken next, like any other.
+            }
+        }
+
+        var lease = container.GetBlobClient(path).GetBlobLeaseClient(owner);
+        try
+        {
+            await lease.AcquireAsync(BlobLeaseClient.InfiniteLeaseDuration, cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.LeaseAlreadyPresent)
+        {
+            // The previous writer's lease, left by a host that died or moved the incident: break it, then take it.
+            await container.GetBlobClient(path).GetBlobLeaseClient().BreakAsync(TimeSpan.Zero, cancellationToken: cancellationToken);
+            await lease.AcquireAsync(BlobLeaseClient.InfiniteLeaseDuration, cancellationToken: cancellationToken);
+        }
+    }
+
+    private static bool IsLeaseLost(RequestFailedException ex) =>
+        ex.ErrorCode == BlobErrorCode.LeaseIdMismatchWithBlobOperation || ex.ErrorCode == BlobErrorCode.LeaseLost
+        || ex.ErrorCode == BlobErrorCode.LeaseNotPresentWithBlobOperation || ex.ErrorCode == BlobErrorCode.LeaseIdMismatchWithLeaseOperation;
 
     public async Task<Stream?> OpenReadAsync(string path, long offset, CancellationToken cancellationToken)
     {
@@ -121,6 +171,19 @@ public sealed class BlobSessionStore(BlobContainerClient container) : ISessionSt
                 }
             }
         }
+    }
+
+    public async Task<int> DeleteSessionAsync(string incidentId, CancellationToken cancellationToken)
+    {
+        var prefix = SessionPaths.Require(incidentId) + "/";
+        var count = 0;
+        await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
+        {
+            await container.DeleteBlobIfExistsAsync(item.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+            count++;
+        }
+
+        return count;
     }
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken) =>

@@ -10,7 +10,7 @@ public sealed class DiskSessionStore(string root) : ISessionStore
 
     public string Location => $"disk:{Root}";
 
-    public async Task AppendAsync(string path, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    public async Task AppendAsync(string path, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken, string? owner = null)
     {
         var file = Resolve(path);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -27,7 +27,7 @@ public sealed class DiskSessionStore(string root) : ISessionStore
         stream.Flush(flushToDisk: true);
     }
 
-    public async Task WriteAsync(string path, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    public async Task WriteAsync(string path, ReadOnlyMemory<byte> data, CancellationToken cancellationToken, string? owner = null)
     {
         var file = Resolve(path);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -94,6 +94,22 @@ public sealed class DiskSessionStore(string root) : ISessionStore
         }
 
         await Task.CompletedTask;
+    }
+
+    /// <summary>One process writes a disk store (a clustered host refuses to record to disk): no fence is needed.</summary>
+    public Task TakeOverAsync(string path, string owner, bool appendable, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<int> DeleteSessionAsync(string incidentId, CancellationToken cancellationToken)
+    {
+        var folder = Resolve(SessionPaths.Require(incidentId));
+        if (!Directory.Exists(folder))
+        {
+            return Task.FromResult(0);
+        }
+
+        var count = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count();
+        Directory.Delete(folder, recursive: true);
+        return Task.FromResult(count);
     }
 
     public Task EnsureCreatedAsync(CancellationToken cancellationToken)

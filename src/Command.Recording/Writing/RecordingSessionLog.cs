@@ -15,7 +15,7 @@ namespace Command.Recording.Writing;
 /// events are on storage or in the local spill, which drains to storage, in order and exactly once, when storage
 /// answers again (also after a restart). Callers wait for at most the spill write while storage is failing.
 /// </summary>
-public sealed class RecordingSessionLog : ISessionLog, IAsyncDisposable
+public sealed partial class RecordingSessionLog : ISessionLog, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<SessionWriter>>> writers = new(StringComparer.Ordinal);
     private readonly ISessionStore store;
@@ -50,7 +50,16 @@ public sealed class RecordingSessionLog : ISessionLog, IAsyncDisposable
         EventLines.RequireOrdered(events);
         var batch = EventLines.Encode(events);
         var writer = await WriterAsync(incidentId, cancellationToken);
-        await writer.AppendAsync(batch).WaitAsync(cancellationToken);
+        try
+        {
+            await writer.AppendAsync(batch).WaitAsync(cancellationToken);
+        }
+        catch (SessionOwnershipLostException)
+        {
+            // Another host writes this session now: this writer is done; the incident's next activation opens a new one.
+            await RetireAsync(incidentId, writer);
+            throw;
+        }
     }
 
     public async ValueTask SnapshotAsync(string incidentId, IncidentSnapshot snapshot, CancellationToken cancellationToken = default)
@@ -79,34 +88,65 @@ public sealed class RecordingSessionLog : ISessionLog, IAsyncDisposable
 
         foreach (var file in Directory.EnumerateFiles(spillFolder, "*.jsonl"))
         {
-            await WriterAsync(Path.GetFileNameWithoutExtension(file), cancellationToken);
+            var incidentId = Path.GetFileNameWithoutExtension(file);
+            if (!SessionPaths.IsValidIncidentId(incidentId))
+            {
+                // Not one of ours (copied in by hand, say): reported, left alone, and no reason not to start.
+                LogStrangeSpillFile(logger, file);
+                continue;
+            }
+
+            await WriterAsync(incidentId, cancellationToken);
         }
     }
 
+    /// <summary>
+    /// What the session recorded after a sequence: on storage, and then in the local spill (events acknowledged while
+    /// storage was down, not yet drained), so an incident that comes back meanwhile, or after a restart, folds them
+    /// too and never numbers over them.
+    /// </summary>
     public async ValueTask<SessionTail> ReadTailAsync(string incidentId, long afterSequence, CancellationToken cancellationToken = default)
     {
-        SessionReader reader;
+        SessionPaths.Require(incidentId);
+
+        // An incident catching up is a new activation: a writer this host kept from an earlier one may be stale (the
+        // incident lived on another host meanwhile), so the next append opens the session afresh, at its real end.
+        if (writers.TryGetValue(incidentId, out var kept) && kept.IsValueCreated && kept.Value.IsCompletedSuccessfully && !kept.Value.Result.Spilling)
+        {
+            await RetireAsync(incidentId, kept.Value.Result);
+        }
+
+        IncidentSnapshot? snapshot = null;
+        var last = afterSequence;
+        var events = new List<IncidentEvent>();
+        SessionReader? reader;
         try
         {
-            reader = await SessionReader.OpenAsync(store, SessionPaths.Require(incidentId), cancellationToken);
+            reader = await SessionReader.OpenAsync(store, incidentId, cancellationToken);
         }
         catch (KeyNotFoundException)
         {
-            return SessionTail.Empty;
+            reader = null;
         }
 
-        if (reader.Manifest.LastSequence <= afterSequence)
+        if (reader is not null && reader.Manifest.LastSequence > afterSequence)
         {
-            return SessionTail.Empty;
+            (snapshot, var from) = await reader.TailFromAsync(afterSequence, cancellationToken);
+            last = snapshot?.Sequence ?? afterSequence;
+            await foreach (var e in reader.ReadAsync(from, null, cancellationToken))
+            {
+                // Only ever onward: a session written before incidents caught up on their recordings may number a
+                // second run from one again.
+                if (e.Sequence > last)
+                {
+                    events.Add(e);
+                    last = e.Sequence;
+                }
+            }
         }
 
-        var (snapshot, from) = await reader.TailFromAsync(afterSequence, cancellationToken);
-        var last = snapshot?.Sequence ?? afterSequence;
-        var events = new List<IncidentEvent>();
-        await foreach (var e in reader.ReadAsync(from, null, cancellationToken))
+        foreach (var e in SpillBatches.Events(await new SpillFile(SpillPathOf(incidentId)).ReadFromAsync(0, cancellationToken)))
         {
-            // Only ever onward: a session written before incidents caught up on their recordings may number a
-            // second run from one again.
             if (e.Sequence > last)
             {
                 events.Add(e);
@@ -114,8 +154,10 @@ public sealed class RecordingSessionLog : ISessionLog, IAsyncDisposable
             }
         }
 
-        return new SessionTail(snapshot, events);
+        return snapshot is null && events.Count == 0 ? SessionTail.Empty : new SessionTail(snapshot, events);
     }
+
+    private string SpillPathOf(string incidentId) => Path.Combine(spillFolder, incidentId + ".jsonl");
 
     /// <summary>Commits what is queued and drains spills (up to the shutdown timeout each); safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
@@ -131,6 +173,15 @@ public sealed class RecordingSessionLog : ISessionLog, IAsyncDisposable
             {
                 await entry.Value.Result.DisposeAsync();
             }
+        }
+    }
+
+    private async Task RetireAsync(string incidentId, SessionWriter writer)
+    {
+        if (writers.TryGetValue(incidentId, out var entry) && entry.IsValueCreated && entry.Value.IsCompletedSuccessfully && entry.Value.Result == writer
+            && writers.TryRemove(new KeyValuePair<string, Lazy<Task<SessionWriter>>>(incidentId, entry)))
+        {
+            await writer.DisposeAsync();
         }
     }
 
@@ -150,4 +201,7 @@ public sealed class RecordingSessionLog : ISessionLog, IAsyncDisposable
             throw;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The spill folder holds {File}, which is not a session's spill; it is left alone")]
+    private static partial void LogStrangeSpillFile(ILogger logger, string file);
 }

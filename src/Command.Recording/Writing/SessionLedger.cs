@@ -13,7 +13,7 @@ namespace Command.Recording.Writing;
 /// What one session holds on its store while it is being written: segments, snapshots, totals. Only one writer
 /// uses it at a time (the live path or the spill drain, never both), so it needs no lock.
 /// </summary>
-internal sealed class SessionLedger(ISessionStore store, string incidentId, RecordingOptions options, SessionManifest manifest)
+internal sealed class SessionLedger(ISessionStore store, string incidentId, RecordingOptions options, SessionManifest manifest, string owner)
 {
     private readonly List<SegmentEntry> segments = [.. manifest.Segments];
     private readonly List<SnapshotEntry> snapshots = [.. manifest.Snapshots];
@@ -28,10 +28,26 @@ internal sealed class SessionLedger(ISessionStore store, string incidentId, Reco
 
     public SessionManifest Manifest => totals with { Segments = [.. segments], Snapshots = [.. snapshots] };
 
+    /// <summary>
+    /// Takes the session's writing over (from a host that died, or one its incident moved away from) and reads where
+    /// it stands: the manifest and the last segment are fenced first, so whatever the previous writer still does
+    /// fails instead of landing, and then the segments are read as they really are. Writing goes on in a new segment.
+    /// </summary>
     public static async Task<SessionLedger> OpenAsync(ISessionStore store, string incidentId, RecordingOptions options, CancellationToken cancellationToken)
     {
-        var manifest = await SessionScan.ScanAsync(store, incidentId, cancellationToken);
-        return new SessionLedger(store, incidentId, options, manifest);
+        // The container may not exist yet when the host started while storage was down.
+        await store.EnsureCreatedAsync(cancellationToken);
+        var owner = Guid.NewGuid().ToString();
+        await store.TakeOverAsync(SessionPaths.Manifest(incidentId), owner, appendable: false, cancellationToken);
+        var before = await SessionScan.ScanAsync(store, incidentId, cancellationToken);
+        if (before.Segments.Length > 0)
+        {
+            await store.TakeOverAsync(SessionPaths.Segment(incidentId, before.Segments[^1].Name), owner, appendable: true, cancellationToken);
+        }
+
+        // Read again behind the fence: the last appends of the previous writer are in now, and nothing comes after.
+        var manifest = before.Segments.Length > 0 ? await SessionScan.ScanAsync(store, incidentId, cancellationToken) : before;
+        return new SessionLedger(store, incidentId, options, manifest, owner);
     }
 
     /// <summary>Appends a batch as one write (one append block), rolling to a new segment first when limits require.</summary>
@@ -45,7 +61,12 @@ internal sealed class SessionLedger(ISessionStore store, string incidentId, Reco
         var name = roll ? SessionPaths.SegmentName((current is null ? 0 : SessionPaths.SegmentNumber(current.Name) ?? 0) + 1) : current!.Name;
         var offset = roll ? 0 : current!.Length;
         var path = SessionPaths.Segment(incidentId, name);
-        await pipeline.ExecuteAsync(async ct => await store.AppendAsync(path, offset, batch.Bytes, ct), cancellationToken);
+        if (roll)
+        {
+            await pipeline.ExecuteAsync(async ct => await store.TakeOverAsync(path, owner, appendable: true, ct), cancellationToken);
+        }
+
+        await pipeline.ExecuteAsync(async ct => await store.AppendAsync(path, offset, batch.Bytes, ct, owner), cancellationToken);
 
         var entry = roll
             ? new SegmentEntry(name, batch.FirstSequence, batch.LastSequence, batch.MinTime, batch.MaxTime, batch.Bytes.Length, 1, batch.Count)
@@ -100,7 +121,7 @@ internal sealed class SessionLedger(ISessionStore store, string incidentId, Reco
     public async Task WriteManifestAsync(ResiliencePipeline pipeline, CancellationToken cancellationToken)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(Manifest, RecordingJsonContext.Default.SessionManifest);
-        await pipeline.ExecuteAsync(async ct => await store.WriteAsync(SessionPaths.Manifest(incidentId), bytes, ct), cancellationToken);
+        await pipeline.ExecuteAsync(async ct => await store.WriteAsync(SessionPaths.Manifest(incidentId), bytes, ct, owner), cancellationToken);
         ManifestDirty = false;
     }
 

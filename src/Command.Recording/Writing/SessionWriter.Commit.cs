@@ -18,6 +18,7 @@ internal sealed partial class SessionWriter
         try
         {
             await CommitAsync(batch);
+            acceptedUpTo = batch.LastSequence;
             pending.ForEach(p => p.Done.TrySetResult());
         }
         catch (Exception ex)
@@ -36,7 +37,7 @@ internal sealed partial class SessionWriter
 
     private async Task CommitAsync(EncodedBatch batch)
     {
-        if (!spilling)
+        if (!spilling && ledger is not null)
         {
             try
             {
@@ -47,10 +48,15 @@ internal sealed partial class SessionWriter
 
                 return;
             }
-            catch (Exception ex) when (StorageResilience.IsStorageFailure(ex) || ex is BrokenCircuitException)
+            catch (Exception ex) when (options.SpillEnabled && (StorageResilience.IsStorageFailure(ex) || ex is BrokenCircuitException))
             {
                 LogSpilling(logger, ex, incidentId, batch.FirstSequence);
             }
+        }
+
+        if (!options.SpillEnabled)
+        {
+            throw new InvalidOperationException($"Session {incidentId} cannot be recorded now and spilling is off.");
         }
 
         await spillLock.WaitAsync();

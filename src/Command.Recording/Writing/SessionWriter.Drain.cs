@@ -11,6 +11,8 @@ internal sealed partial class SessionWriter
     {
         try
         {
+            // A writer that could not open its store when it started opens it now, however long that takes.
+            ledger ??= await resilience.Drain.ExecuteAsync(async ct => await SessionLedger.OpenAsync(store, incidentId, options, ct), stopping.Token);
             while (true)
             {
                 var bytes = await spill.ReadFromAsync(drainedUpTo, stopping.Token);
@@ -62,9 +64,9 @@ internal sealed partial class SessionWriter
         // A snapshot only saves reading time; while spilling its offset is unknown, and a later one will do.
         try
         {
-            if (spilling || !await ledger.SnapshotAsync(snapshot, resilience.Live, stopping.Token))
+            if (spilling || ledger is null || !await ledger.SnapshotAsync(snapshot, resilience.Live, stopping.Token))
             {
-                LogSnapshotSkipped(logger, incidentId, snapshot.Sequence, ledger.LastSequence, spilling);
+                LogSnapshotSkipped(logger, incidentId, snapshot.Sequence, ledger?.LastSequence ?? 0, spilling);
                 return;
             }
 
@@ -83,7 +85,7 @@ internal sealed partial class SessionWriter
             await drain;
         }
 
-        if (!spilling && ledger.ManifestDirty)
+        if (!spilling && ledger is { ManifestDirty: true })
         {
             await WriteManifestAsync(resilience.Drain);
         }
@@ -91,7 +93,7 @@ internal sealed partial class SessionWriter
 
     private async Task WriteManifestAsync(ResiliencePipeline pipeline)
     {
-        await ledger.WriteManifestAsync(pipeline, stopping.Token);
+        await ledger!.WriteManifestAsync(pipeline, stopping.Token);
         manifestWrittenAt = time.GetTimestamp();
     }
 
@@ -103,7 +105,7 @@ internal sealed partial class SessionWriter
         try
         {
             await drain.WaitAsync(options.ShutdownDrainTimeout, time);
-            if (!spilling && ledger.ManifestDirty)
+            if (!spilling && ledger is { ManifestDirty: true })
             {
                 using var deadline = new CancellationTokenSource(options.ShutdownDrainTimeout, time);
                 await ledger.WriteManifestAsync(resilience.Drain, deadline.Token);
@@ -114,9 +116,9 @@ internal sealed partial class SessionWriter
             await stopping.CancelAsync();
             await drain;
         }
-        catch (OperationCanceledException ex)
+        catch (Exception ex) when (ex is OperationCanceledException or SessionOwnershipLostException)
         {
-            // Only the manifest is missing; readers rebuild it from the segments.
+            // Only the manifest is missing (or another writer owns it now); readers rebuild it from the segments.
             LogManifestNotWritten(logger, ex, incidentId);
         }
 

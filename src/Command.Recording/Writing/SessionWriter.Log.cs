@@ -27,4 +27,10 @@ internal sealed partial class SessionWriter
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Manifest of session {IncidentId} not written; readers rebuild it from the segments")]
     private static partial void LogManifestNotWritten(ILogger logger, Exception exception, string incidentId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage could not be opened for session {IncidentId}; spilling locally until it can")]
+    private static partial void LogOpenedSpilling(ILogger logger, Exception exception, string incidentId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Spill of session {IncidentId} ended in a half-written line ({Bytes} bytes, cut off): a write was cut short")]
+    private static partial void LogTornSpill(ILogger logger, string incidentId, long bytes);
 }

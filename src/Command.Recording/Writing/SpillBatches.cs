@@ -45,6 +45,39 @@ internal static class SpillBatches
         return (batches, at);
     }
 
+    /// <summary>The events of every whole line (a half-written last line is left out).</summary>
+    public static List<IncidentEvent> Events(byte[] bytes)
+    {
+        var events = new List<IncidentEvent>();
+        var at = 0;
+        while (at < bytes.Length)
+        {
+            var end = Array.IndexOf(bytes, EventLines.NewLine, at);
+            if (end < 0)
+            {
+                break;
+            }
+
+            events.Add(EventLines.Decode(bytes.AsSpan(at, end - at)));
+            at = end + 1;
+        }
+
+        return events;
+    }
+
+    /// <summary>The sequence of the last whole line, or 0 when there is none.</summary>
+    public static long LastSequence(byte[] bytes)
+    {
+        var end = Array.LastIndexOf(bytes, EventLines.NewLine);
+        if (end < 0)
+        {
+            return 0;
+        }
+
+        var start = end == 0 ? -1 : Array.LastIndexOf(bytes, EventLines.NewLine, end - 1);
+        return EventLines.Decode(bytes.AsSpan(start + 1, end - start - 1)).Sequence;
+    }
+
     private static void Close(List<EncodedBatch> batches, List<IncidentEvent> events, byte[] bytes, int start, int end)
     {
         if (events.Count > 0)

@@ -30,5 +30,40 @@ internal sealed class SpillFile(string path)
         return bytes;
     }
 
+    /// <summary>All of it (empty when there is none).</summary>
+    public byte[] ReadAll() => Exists ? File.ReadAllBytes(path) : [];
+
+    /// <summary>
+    /// Cuts off a last line left half written (by a power cut mid-write), so the lines after it are whole; returns
+    /// the bytes cut. Every append ends with a newline, so only the end can be torn.
+    /// </summary>
+    public long RepairTail()
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+        var length = stream.Length;
+        var end = length;
+        var one = new byte[1];
+        while (end > 0)
+        {
+            stream.Position = end - 1;
+            stream.ReadExactly(one);
+            if (one[0] == (byte)'\n')
+            {
+                break;
+            }
+
+            end--;
+        }
+
+        if (end == length)
+        {
+            return 0;
+        }
+
+        stream.SetLength(end);
+        stream.Flush(flushToDisk: true);
+        return length - end;
+    }
+
     public void Delete() => File.Delete(path);
 }

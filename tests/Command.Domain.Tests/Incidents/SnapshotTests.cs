@@ -50,7 +50,7 @@ public sealed class SnapshotTests
 
             // A snapshot is taken once an input's derived events are recorded too, as the grain does.
             var complete = i + 1 == recorded.Count || !recorded[i + 1].IsDerived;
-            if (!complete || i % 17 != 0 || !live.IsOpen)
+            if (!complete || i % 17 != 0 || !live.Exists)
             {
                 continue;
             }

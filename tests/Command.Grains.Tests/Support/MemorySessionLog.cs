@@ -11,6 +11,20 @@ public sealed class MemorySessionLog : ISessionLog
     private readonly ConcurrentDictionary<string, List<IncidentEvent>> sessions = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> holds = new();
     private readonly ConcurrentDictionary<string, bool> unreadable = new();
+    private readonly ConcurrentDictionary<string, bool> unwritable = new();
+
+    /// <summary>Makes appends to an incident's recording fail (true, storage down with no spill) or work again.</summary>
+    public void Unwritable(string incidentId, bool failing)
+    {
+        if (failing)
+        {
+            unwritable[incidentId] = true;
+        }
+        else
+        {
+            unwritable.TryRemove(incidentId, out _);
+        }
+    }
     private readonly List<(string IncidentId, Func<IReadOnlyList<IncidentEvent>, bool> Wanted, TaskCompletionSource Seen)> waiters = [];
 
     /// <summary>Keeps appends to an incident from completing (they are kept, in order) until <see cref="Release"/>.</summary>
@@ -26,6 +40,11 @@ public sealed class MemorySessionLog : ISessionLog
 
     public ValueTask AppendAsync(string incidentId, IReadOnlyList<IncidentEvent> events, CancellationToken cancellationToken = default)
     {
+        if (unwritable.ContainsKey(incidentId))
+        {
+            return ValueTask.FromException(new IOException($"the recording of {incidentId} cannot be written (test)"));
+        }
+
         var session = sessions.GetOrAdd(incidentId, _ => []);
         lock (session)
         {

@@ -113,4 +113,19 @@ public sealed partial class LiveDashboardTests
         await Expect(later.Feed.Locator("li[data-type='unit-role-changed'][data-subject='R1']")).ToContainTextAsync("ROLERescue 1 → Rescue task forcetest-commander");
         Assert.Empty(dashboard.Errors);
     }
+
+    [Fact]
+    public async Task Closing_the_incident_asks_why_and_the_picker_then_says_it_is_closed()
+    {
+        var scene = await Scene.OpenAsync(host, "close");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        dashboard.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync("drill over");
+
+        await dashboard.Page.Locator("#close-incident").ClickAsync();
+
+        await Expect(dashboard.Page.Locator($"#incident-picker option[value='{scene.IncidentId}']")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\(closed\)$"));
+        var enrol = await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/units", new { unitId = "P1", callsign = "P1", role = "contact" });
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, enrol.StatusCode);
+        Assert.Empty(dashboard.Errors);
+    }
 }

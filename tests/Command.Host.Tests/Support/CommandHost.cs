@@ -90,7 +90,7 @@ public class CommandHost : IAsyncLifetime
 
     public virtual async ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        Client?.Dispose();
         await factory.DisposeAsync();
         try
         {

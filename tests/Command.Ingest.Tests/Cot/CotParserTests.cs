@@ -99,7 +99,7 @@ public sealed class CotParserTests
         var outcome = Parser.Parse(Event("a-h-G", uid: "H9", detail: "<contact callsign='Shooter'/>"));
         Assert.Null(outcome.Report);
         Assert.Equal(new Threat("T1", new GeoPoint(39.7392, -104.9903), 4.5, ThreatPhase.Active, null, new DateTimeOffset(2026, 3, 14, 15, 5, 0, TimeSpan.Zero)), outcome.Threat);
-        Assert.Equal("cot:Shooter", outcome.Actor);
+        Assert.Equal("cot:H9", outcome.Actor);
     }
 
     [Fact]

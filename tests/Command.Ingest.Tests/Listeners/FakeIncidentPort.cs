@@ -8,7 +8,7 @@ using Command.Ingest.Intake;
 namespace Command.Ingest.Tests.Listeners;
 
 /// <summary>One thing an incident was handed.</summary>
-internal sealed record Delivered(string Incident, UnknownUnitPolicy? Policy, PositionReport? Report = null, InputRejected? Refused = null, Threat? Threat = null);
+internal sealed record Delivered(string Incident, UnknownUnitPolicy? Policy, PositionReport? Report = null, InputRejected? Refused = null, Threat? Threat = null, string? Actor = null);
 
 /// <summary>Records what it is handed and lets a test await a number of deliveries without polling.</summary>
 internal sealed class FakeIncidentPort : IIncidentPort
@@ -18,11 +18,38 @@ internal sealed class FakeIncidentPort : IIncidentPort
 
     public List<int> BatchSizes { get; } = [];
 
-    public Task<IReadOnlyList<Rejection?>> SubmitAsync(string incidentId, IReadOnlyList<PositionReport> reports, IReadOnlyList<InputRejected> refused,
+    /// <summary>How many of the next submissions throw (an incident moving between silos, say).</summary>
+    public int FailNext { get; set; }
+
+    /// <summary>Submissions that threw.</summary>
+    public int Failures { get; private set; }
+
+    /// <summary>While set, submissions wait for it before they are taken.</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
+    public async Task<IReadOnlyList<Rejection?>> SubmitAsync(string incidentId, IReadOnlyList<PositionReport> reports, IReadOnlyList<InputRejected> refused,
         UnknownUnitPolicy unknownUnits, CancellationToken cancellationToken)
+    {
+        if (Gate is { } gate)
+        {
+            await gate.Task;
+        }
+
+        return await TakeAsync(incidentId, reports, refused, unknownUnits);
+    }
+
+    private Task<IReadOnlyList<Rejection?>> TakeAsync(string incidentId, IReadOnlyList<PositionReport> reports, IReadOnlyList<InputRejected> refused, UnknownUnitPolicy unknownUnits)
     {
         lock (delivered)
         {
+            if (FailNext > 0)
+            {
+                FailNext--;
+                Failures++;
+                arrivals.Writer.TryWrite(true);
+                return Task.FromException<IReadOnlyList<Rejection?>>(new TimeoutException("the incident did not answer (test)"));
+            }
+
             BatchSizes.Add(reports.Count + refused.Count);
             delivered.AddRange(reports.Select(r => new Delivered(incidentId, unknownUnits, Report: r)));
             delivered.AddRange(refused.Select(r => new Delivered(incidentId, unknownUnits, Refused: r)));
@@ -32,15 +59,15 @@ internal sealed class FakeIncidentPort : IIncidentPort
         return Task.FromResult<IReadOnlyList<Rejection?>>(reports.Select(_ => (Rejection?)null).ToList());
     }
 
-    public Task SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken)
+    public Task<Rejection?> SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken)
     {
         lock (delivered)
         {
-            delivered.Add(new Delivered(incidentId, null, Threat: threat));
+            delivered.Add(new Delivered(incidentId, null, Threat: threat, Actor: actor));
         }
 
         arrivals.Writer.TryWrite(true);
-        return Task.CompletedTask;
+        return Task.FromResult<Rejection?>(null);
     }
 
     public IReadOnlyList<Delivered> Snapshot()

@@ -3,6 +3,7 @@ using Command.Domain.Reports;
 using Command.Domain.Threats;
 using Command.Ingest.Intake;
 using Command.Ingest.Listeners;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -72,5 +73,85 @@ public sealed class IngestPumpTests
     {
         public ValueTask<string?> IncidentOfAsync(string unitId, CancellationToken cancellationToken) =>
             ValueTask.FromResult(enrolled.GetValueOrDefault(unitId));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_failed_delivery_is_tried_again_and_what_still_fails_is_counted_as_lost()
+    {
+        var port = new FakeIncidentPort { FailNext = 2 };
+        await using var services = Services(port, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(IngestRig.Now), ["Ingest:DeliveryRetryDelay=00:00:00"]);
+        var queue = services.GetRequiredService<IngestQueue>();
+        var lost = new List<long>();
+        using var listener = LostCounter(lost);
+        var ct = TestContext.Current.CancellationToken;
+        var pump = services.GetServices<IHostedService>().OfType<IngestPump>().Single();
+        await pump.StartAsync(ct);
+
+        await queue.EnqueueAsync(Report("a", "A1"), ct);
+        var delivered = await port.WaitForAsync(1);
+        port.FailNext = 100;
+        await queue.EnqueueAsync(Report("a", "A2"), ct);
+        await pump.StopAsync(ct);
+
+        Assert.Equal(["a:A1"], delivered.Select(d => $"{d.Incident}:{d.Report!.UnitId}"));
+        Assert.Equal(2 + 4, port.Failures);
+        Assert.Equal([1L], lost);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task What_is_queued_when_the_host_stops_is_still_delivered()
+    {
+        var port = new FakeIncidentPort { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        await using var services = Services(port, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(IngestRig.Now));
+        var queue = services.GetRequiredService<IngestQueue>();
+        var ct = TestContext.Current.CancellationToken;
+        var pump = services.GetServices<IHostedService>().OfType<IngestPump>().Single();
+        await pump.StartAsync(ct);
+
+        // The first report is on its way to the incident and held there; two more queue up behind it; the host stops.
+        await queue.EnqueueAsync(Report("a", "A1"), ct);
+        while (queue.Count > 0)
+        {
+            await Task.Yield();
+        }
+
+        await queue.EnqueueAsync(Report("a", "A2"), ct);
+        await queue.EnqueueAsync(Report("a", "A3"), ct);
+        var stopping = pump.StopAsync(ct);
+        port.Gate.SetResult();
+        await stopping;
+
+        Assert.Equal(["A1", "A2", "A3"], port.Snapshot().Select(d => d.Report!.UnitId));
+    }
+
+    private static ServiceProvider Services(FakeIncidentPort port, TimeProvider clock, string[]? settings = null) => new ServiceCollection()
+        .AddSingleton<IIncidentPort>(port)
+        .AddSingleton(clock)
+        .AddCommandIngest(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection((settings ?? []).Select(s => s.Split('=', 2)).ToDictionary(kv => kv[0], kv => (string?)kv[1]))
+            .Build())
+        .BuildServiceProvider();
+
+    private static System.Diagnostics.Metrics.MeterListener LostCounter(List<long> lost)
+    {
+        var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Name == "command.ingest.lost")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) =>
+        {
+            lock (lost)
+            {
+                lost.Add(value);
+            }
+        });
+        listener.Start();
+        return listener;
     }
 }

@@ -7,6 +7,7 @@ using Command.Ingest.OsmAnd;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Command.Ingest.Tests.Listeners;
 
@@ -55,5 +56,55 @@ public sealed class RegistrationTests
         Assert.Equal(CotOptions.Default with { MaxEventChars = 4096, ThreatPerUid = true }, services.GetRequiredService<CotOptions>());
         Assert.False(services.GetRequiredService<NmeaOptions>().RequireChecksum);
         Assert.Equal(6055, services.GetRequiredService<OsmAndOptions>().Port);
+    }
+
+    [Fact]
+    public void Every_listener_is_registered_and_tls_is_off_until_configured()
+    {
+        using var services = Build([]);
+        var listeners = services.GetServices<IHostedService>().Where(s => s is TcpIngestListener or CotUdpListener).Select(s => s.GetType().Name);
+        Assert.Equal(["CotUdpListener", "CotUdpListener", "CotTcpListener", "CotTlsListener", "NmeaTcpListener", "AprsTcpListener"], listeners);
+    }
+
+    [Fact]
+    public void New_listener_limits_document_their_defaults()
+    {
+        var tcp = new TcpListenerOptions();
+        var tls = new TlsListenerOptions();
+        Assert.Equal((0, 4096, 64, 8, TimeSpan.FromMinutes(2)), (tcp.Allow.Length, tcp.MaxSenders, tcp.MaxConnections, tcp.MaxConnectionsPerAddress, tcp.IdleTimeout));
+        Assert.Equal((false, 8089, 65536, TimeSpan.FromSeconds(10), 0), (tls.Enabled, tls.Port, tls.MaxFrameBytes, tls.HandshakeTimeout, tls.Units.Count));
+    }
+
+    [Fact]
+    public void An_allow_list_entry_that_is_no_address_stops_start_up_naming_its_key()
+    {
+        using var services = Build(new()
+        {
+            ["Ingest:Nmea:Tcp:Allow:0:Address"] = "10.0.0.0/8",
+            ["Ingest:Nmea:Tcp:Allow:1:Address"] = "10.0.0.0/33",
+            ["Ingest:Nmea:Tcp:Allow:1:RateBurst"] = "0",
+            ["Ingest:Nmea:Tcp:Allow:2:Address"] = "radio.local",
+        });
+
+        var refused = Assert.Throws<OptionsValidationException>(() => services.GetServices<IHostedService>().ToList());
+
+        Assert.Equal(
+        [
+            "Ingest:Nmea:Tcp:Allow:1:Address '10.0.0.0/33' is not a CIDR range (a base address with no bits set past the prefix, and a prefix length).",
+            "Ingest:Nmea:Tcp:Allow:1:RateBurst 0 must be at least 1.",
+            "Ingest:Nmea:Tcp:Allow:2:Address 'radio.local' is not an address or a CIDR range.",
+        ], refused.Failures);
+    }
+
+    [Fact]
+    public void Tls_without_its_certificates_stops_start_up_naming_the_keys()
+    {
+        using var services = Build(new() { ["Ingest:Cot:Tls:Enabled"] = "true", ["Ingest:Cot:Tls:ClientCaPath"] = "/nowhere/ca.pem" });
+
+        var refused = Assert.Throws<OptionsValidationException>(() => services.GetServices<IHostedService>().ToList());
+
+        Assert.Equal(2, refused.Failures.Count());
+        Assert.Equal("Ingest:Cot:Tls:CertificatePath is required when CoT over TLS is enabled.", refused.Failures.First());
+        Assert.StartsWith("Ingest:Cot:Tls:ClientCaPath '/nowhere/ca.pem' could not be read: ", refused.Failures.Last(), StringComparison.Ordinal);
     }
 }

@@ -17,6 +17,12 @@ public sealed class CountingStore(ISessionStore inner) : ISessionStore
 
     public bool Down { get; set; }
 
+    /// <summary>Reading, listing and creating fail too while storage is down (else only writes do).</summary>
+    public bool ReadsDown { get; set; }
+
+    /// <summary>The next append fails with this (not a storage failure: a bug, a conflict), then appends work again.</summary>
+    public Exception? BreakNextAppend { get; set; }
+
     public string Location => inner.Location;
 
     /// <summary>Holds the next append; the returned task completes once it has arrived and is waiting.</summary>
@@ -29,7 +35,7 @@ public sealed class CountingStore(ISessionStore inner) : ISessionStore
 
     public void Release() => held?.TrySetResult();
 
-    public async Task AppendAsync(string path, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    public async Task AppendAsync(string path, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken, string? owner = null)
     {
         if (gate is { } waiting)
         {
@@ -40,25 +46,59 @@ public sealed class CountingStore(ISessionStore inner) : ISessionStore
         }
 
         Fail();
+        if (BreakNextAppend is { } broken)
+        {
+            BreakNextAppend = null;
+            throw broken;
+        }
+
         Appends++;
-        await inner.AppendAsync(path, offset, data, cancellationToken);
+        await inner.AppendAsync(path, offset, data, cancellationToken, owner);
     }
 
-    public Task WriteAsync(string path, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    public Task WriteAsync(string path, ReadOnlyMemory<byte> data, CancellationToken cancellationToken, string? owner = null)
     {
         Fail();
-        return inner.WriteAsync(path, data, cancellationToken);
+        return inner.WriteAsync(path, data, cancellationToken, owner);
     }
 
-    public Task<Stream?> OpenReadAsync(string path, long offset, CancellationToken cancellationToken) => inner.OpenReadAsync(path, offset, cancellationToken);
+    public Task<Stream?> OpenReadAsync(string path, long offset, CancellationToken cancellationToken)
+    {
+        FailReads();
+        return inner.OpenReadAsync(path, offset, cancellationToken);
+    }
 
-    public Task<byte[]?> ReadAllAsync(string path, CancellationToken cancellationToken) => inner.ReadAllAsync(path, cancellationToken);
+    public Task<byte[]?> ReadAllAsync(string path, CancellationToken cancellationToken)
+    {
+        FailReads();
+        return inner.ReadAllAsync(path, cancellationToken);
+    }
 
-    public IAsyncEnumerable<StoredObject> ListAsync(string incidentId, CancellationToken cancellationToken) => inner.ListAsync(incidentId, cancellationToken);
+    public IAsyncEnumerable<StoredObject> ListAsync(string incidentId, CancellationToken cancellationToken)
+    {
+        FailReads();
+        return inner.ListAsync(incidentId, cancellationToken);
+    }
 
     public IAsyncEnumerable<string> ListSessionsAsync(CancellationToken cancellationToken) => inner.ListSessionsAsync(cancellationToken);
 
-    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => inner.EnsureCreatedAsync(cancellationToken);
+    public Task TakeOverAsync(string path, string owner, bool appendable, CancellationToken cancellationToken) => inner.TakeOverAsync(path, owner, appendable, cancellationToken);
+
+    public Task<int> DeleteSessionAsync(string incidentId, CancellationToken cancellationToken) => inner.DeleteSessionAsync(incidentId, cancellationToken);
+
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        FailReads();
+        return inner.EnsureCreatedAsync(cancellationToken);
+    }
+
+    private void FailReads()
+    {
+        if (Down && ReadsDown)
+        {
+            throw new RequestFailedException(503, "storage is down (test)");
+        }
+    }
 
     private void Fail()
     {

@@ -15,15 +15,19 @@ public sealed class ReadLog(ISessionStore inner) : ISessionStore
         return inner.OpenReadAsync(path, offset, cancellationToken);
     }
 
-    public Task AppendAsync(string path, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) => inner.AppendAsync(path, offset, data, cancellationToken);
+    public Task AppendAsync(string path, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken, string? owner = null) => inner.AppendAsync(path, offset, data, cancellationToken, owner);
 
-    public Task WriteAsync(string path, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) => inner.WriteAsync(path, data, cancellationToken);
+    public Task WriteAsync(string path, ReadOnlyMemory<byte> data, CancellationToken cancellationToken, string? owner = null) => inner.WriteAsync(path, data, cancellationToken, owner);
 
     public Task<byte[]?> ReadAllAsync(string path, CancellationToken cancellationToken) => inner.ReadAllAsync(path, cancellationToken);
 
     public IAsyncEnumerable<StoredObject> ListAsync(string incidentId, CancellationToken cancellationToken) => inner.ListAsync(incidentId, cancellationToken);
 
     public IAsyncEnumerable<string> ListSessionsAsync(CancellationToken cancellationToken) => inner.ListSessionsAsync(cancellationToken);
+
+    public Task TakeOverAsync(string path, string owner, bool appendable, CancellationToken cancellationToken) => inner.TakeOverAsync(path, owner, appendable, cancellationToken);
+
+    public Task<int> DeleteSessionAsync(string incidentId, CancellationToken cancellationToken) => inner.DeleteSessionAsync(incidentId, cancellationToken);
 
     public Task EnsureCreatedAsync(CancellationToken cancellationToken) => inner.EnsureCreatedAsync(cancellationToken);
 }

@@ -25,6 +25,11 @@ export class Commands {
     return (await attempt(() => put(`${this.base()}/threats/${enc(threatId)}`, threatBody(latlng, current)))) ?? null;
   }
 
+  /** Closes the incident with a reason; it takes nothing more, and its recording stays for replay. */
+  async closeIncident(reason) {
+    return (await attempt(() => post(`${this.base()}/close`, { reason }).then(() => true))) ?? false;
+  }
+
   /** Declaring the threat contained or neutralized suppresses flags: the host records the reason with it. */
   async setPhase(threatId, phase, reason) {
     const body = reason ? { phase, reason } : { phase };

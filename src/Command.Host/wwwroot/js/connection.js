@@ -5,6 +5,9 @@ import { showNotice } from './notice.js';
 const hubPath = '/hubs/incidents';
 const retryDelaysMs = [0, 1000, 2000, 5000];
 const steadyRetryMs = 10000;
+// A watched incident sends at least a heartbeat every 2 s: three missed and its picture may be out of date.
+const staleAfterMs = 6500;
+const unavailableRetryMs = 5000;
 
 export class Connection {
   constructor(picture, onState) {
@@ -23,6 +26,20 @@ export class Connection {
     this.hub.onreconnecting(() => this.setState('reconnecting'));
     this.hub.onreconnected(() => { this.setState('live'); this.rejoin(); });
     this.hub.onclose(() => { this.setState('disconnected'); this.startLater(); });
+    this.state = 'connecting';
+    this.lastFrameAt = performance.now();
+    setInterval(() => this.watchSilence(), 1000);
+  }
+
+  /** A live incident that has not been heard from for a while is stale: said, and joined again (wherever it runs now). */
+  watchSilence() {
+    const live = this.groupId && !this.groupId.startsWith('replay:');
+    if (!live || this.state !== 'live' || this.joining) return;
+    const silentMs = performance.now() - this.lastFrameAt;
+    if (silentMs > staleAfterMs) {
+      this.lastLog = `no word from ${this.groupId} for ${Math.round(silentMs / 1000)} s`;
+      this.setState('stale');
+    }
   }
 
   async start() {
@@ -42,6 +59,8 @@ export class Connection {
   async watch(groupId) {
     const previous = this.groupId;
     this.groupId = groupId;
+    this.lastFrameAt = performance.now();
+    if (this.state === 'stale' || this.state === 'unavailable') this.setState(this.isConnected() ? 'live' : 'disconnected');
     if (previous && previous !== groupId && this.isConnected()) {
       await this.hub.invoke('Leave', previous).catch(e => showNotice(`Leaving ${previous}: ${e.message}`));
     }
@@ -61,10 +80,20 @@ export class Connection {
     try {
       const snapshot = await this.hub.invoke('Join', groupId);
       if (this.joining !== token || this.groupId !== groupId) return;
+      this.lastFrameAt = performance.now();
       this.picture.apply({ ...snapshot, full: true });
       for (const frame of this.buffered) this.picture.apply(frame);
+      if (this.state === 'unavailable') this.setState('live');
     } catch (error) {
-      showNotice(`Could not join ${groupId}: ${hubMessage(error)}`);
+      const message = hubMessage(error);
+      if (message.startsWith('unavailable:')) {
+        // The incident cannot be shown as it is now (its recording cannot be read): say so, and try again.
+        this.lastLog = message.substring('unavailable:'.length).trim();
+        this.setState('unavailable');
+        setTimeout(() => { if (this.groupId === groupId && this.state === 'unavailable') this.rejoin(); }, unavailableRetryMs);
+      } else {
+        showNotice(`Could not join ${groupId}: ${message}`);
+      }
     } finally {
       if (this.joining === token) {
         this.joining = null;
@@ -76,6 +105,14 @@ export class Connection {
   receive(frame) {
     // A group left a moment ago may still have a frame in flight.
     if (frame.incidentId !== this.groupId) return;
+    this.lastFrameAt = performance.now();
+    if (this.state === 'stale') {
+      // Heard again: frames may have been missed meanwhile, so start from a whole picture.
+      this.setState('live');
+      this.rejoin();
+      return;
+    }
+
     // Frames sent while the snapshot is being taken may be newer than it: keep them until it arrives.
     if (this.joining) this.buffered.push(frame); else this.picture.apply(frame);
   }
@@ -94,6 +131,7 @@ export class Connection {
   }
 
   setState(state) {
+    this.state = state;
     this.onState(state, this.lastLog);
   }
 }

@@ -3,8 +3,10 @@
 import { clock } from './format.js';
 import { showNotice } from './notice.js';
 
-const connectionWords = { live: 'Live', reconnecting: 'Reconnecting…', disconnected: 'Disconnected', connecting: 'Connecting…' };
-const lostStates = new Set(['reconnecting', 'disconnected']);
+const connectionWords = {
+  live: 'Live', reconnecting: 'Reconnecting…', disconnected: 'Disconnected', connecting: 'Connecting…', stale: 'Stale', unavailable: 'Unavailable',
+};
+const lostStates = new Set(['reconnecting', 'disconnected', 'stale', 'unavailable']);
 
 export class Header {
   constructor(elements, picture) {
@@ -40,18 +42,25 @@ export class Header {
     this.elements.connection.dataset.state = state;
     this.elements.connection.title = detail || '';
     this.renderConnectionWord();
-    if (lostStates.has(state) && !this.lost) this.loseConnection();
+    if (lostStates.has(state)) this.loseConnection(state, detail);
     if (state === 'live' && this.lost) this.regainConnection();
   }
 
-  loseConnection() {
-    this.lost = true;
-    document.body.classList.add('connection-lost');
-    this.picture.hold(true);
-    const at = this.picture.now();
-    this.elements.lost.textContent = at == null
-      ? 'No connection to the host — trying again by itself.'
-      : `Connection lost — reconnecting by itself. The picture is as it was at ${clock(at)} and is not updating.`;
+  loseConnection(state, detail) {
+    if (!this.lost) {
+      this.lost = true;
+      document.body.classList.add('connection-lost');
+      this.picture.hold(true);
+      this.lostAt = this.picture.now();
+    }
+
+    const at = this.lostAt;
+    const as = at == null ? '' : ` The picture is as it was at ${clock(at)} and is not updating.`;
+    this.elements.lost.textContent = state === 'stale'
+      ? `No word from the incident (${detail}) — it may have moved to another host; reaching it again by itself.${as}`
+      : state === 'unavailable'
+        ? `The incident cannot be shown now: ${detail}. Trying again by itself.${as}`
+        : at == null ? 'No connection to the host — trying again by itself.' : `Connection lost — reconnecting by itself.${as}`;
     this.elements.lost.hidden = false;
   }
 

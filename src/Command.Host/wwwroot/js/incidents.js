@@ -17,7 +17,7 @@ export class IncidentPicker {
     this.listings = (await attempt(() => get('/api/incidents'))) ?? [];
     const current = this.select.value;
     this.select.innerHTML = this.listings.length
-      ? this.listings.map(i => `<option value="${escapeAttr(i.incidentId)}">${escapeAttr(i.name || i.incidentId)}</option>`).join('')
+      ? this.listings.map(i => `<option value="${escapeAttr(i.incidentId)}">${escapeAttr(i.name || i.incidentId)}${i.closedAt ? ' (closed)' : ''}</option>`).join('')
       : '<option value="">No incidents</option>';
     const ids = this.listings.map(i => i.incidentId);
     const choice = ids.includes(current) ? current : ids.includes(wanted) ? wanted : ids.includes(preferred) ? preferred : ids[0] ?? '';

@@ -53,6 +53,12 @@ new SuppressionBanner($('suppression'), picture);
 
 const zonePanel = new ZonePanel($('zone-panel'), picture, commands);
 mapView.plan.onZone = zoneId => { if (modes.mode === 'live') zonePanel.open(zoneId); };
+$('close-incident').addEventListener('click', async () => {
+  if (!commands.incidentId) return;
+  const reason = window.prompt(`Close incident ${commands.incidentId}? It will take no more reports or commands; its recording stays for replay. Why?`);
+  if (reason?.trim() && await commands.closeIncident(reason.trim())) await modes.showLive(await picker.load(commands.incidentId));
+});
+
 const modes = new Modes({ picture, connection, commands, header, mapView, board, alerts, drill, zonePanel });
 const picker = new IncidentPicker($('incident-picker'), id => modes.showLive(id));
 modes.picker = picker;

@@ -1,0 +1,37 @@
+using Command.Domain.Reports;
+using Command.Domain.Validation;
+using Command.Ingest.Cot;
+using Command.Ingest.Intake;
+
+namespace Command.Ingest.Listeners;
+
+/// <summary>
+/// Turns a CoT outcome into the item queued for the incident, applying what its source may do: a hostile marker sets
+/// the threat only when the source's allow-list entry permits it (loopback, by default), and over TLS a certificate
+/// reports for its own unit only. What is not permitted is refused as not-allowed and recorded with its raw text.
+/// </summary>
+internal static class CotItems
+{
+    public static IngestItem From(CotOutcome outcome, string incident, UnknownUnitPolicy unknownUnits, RadioSource source)
+    {
+        if (outcome.Threat is { } threat)
+        {
+            var actor = source.Actor(outcome.Actor ?? "cot");
+            return source.Grant.HostileMarkers
+                ? new IngestItem(incident, unknownUnits, null, threat, actor)
+                : Refused(incident, unknownUnits, outcome.Raw, null,
+                    $"hostile marker from {actor} may not set the threat: HostileMarkers is off for {source.Grant.Range} ({source.Grant.Key})");
+        }
+
+        if (source.Certificate is { } certificate && outcome.Report?.Report is { } report && report.UnitId != certificate.UnitId)
+        {
+            return Refused(incident, unknownUnits, outcome.Raw, report.UnitId,
+                $"certificate {certificate.Subject} is bound to unit {certificate.UnitId}, not {report.UnitId}");
+        }
+
+        return new IngestItem(incident, unknownUnits, outcome.Report);
+    }
+
+    private static IngestItem Refused(string incident, UnknownUnitPolicy unknownUnits, string raw, string? unitId, string detail) =>
+        new(incident, unknownUnits, IncomingReport.Refused(ReportSource.CoT, raw, new Rejection(RejectReason.NotAllowed, detail), unitId));
+}

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Command.Recording.Tests.Azurite;
+
+namespace Command.Faults.Tests.Support;
+
+/// <summary>
+/// The host as a process of its own, started from the built assembly (the build this test was built with), so it can
+/// be killed with SIGKILL the way a power cut or the OOM killer would, and started again on the same data.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly List<string> output;
+
+    private HostProcess(Process process, Uri url, List<string> output) => (this.process, Url, this.output) = (process, url, output);
+
+    public Uri Url { get; }
+
+    /// <summary>What the host wrote to its console (warnings and errors), for a failure message.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return string.Join('\n', output.TakeLast(60));
+            }
+        }
+    }
+
+    public static async Task<HostProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    {
+        var dll = HostAssembly();
+        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var arguments = new Dictionary<string, string>
+        {
+            ["urls"] = url.ToString(),
+            ["DataPath"] = dataPath,
+            ["Demo:Enabled"] = "false",
+            ["Cluster:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Cluster:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Ingest:Cot:Udp:Enabled"] = "false",
+            ["Ingest:Cot:Tcp:Enabled"] = "false",
+            ["Ingest:Nmea:Tcp:Enabled"] = "false",
+            ["Ingest:Aprs:Tcp:Enabled"] = "false",
+            ["Ingest:OsmAnd:Enabled"] = "false",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings)
+        {
+            arguments[key] = value;
+        }
+
+        start.ArgumentList.Add(dll);
+        foreach (var (key, value) in arguments)
+        {
+            start.ArgumentList.Add($"--{key}");
+            start.ArgumentList.Add(value);
+        }
+
+        var lines = new List<string>();
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        process.OutputDataReceived += (_, e) => Keep(lines, e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(lines, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var host = new HostProcess(process, url, lines);
+        await host.WaitHealthyAsync(cancellationToken);
+        return host;
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush, nothing the host can do about it.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill();
+        await process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+
+    private async Task WaitHealthyAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(90);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The host exited with {process.ExitCode} before it was healthy:\n{Output}");
+            }
+
+            try
+            {
+                if ((await http.GetAsync("/health", cancellationToken)).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Busy starting.
+            }
+
+            // A process starting up gives no event to wait for: ask again shortly.
+            await Task.Delay(250, cancellationToken);
+        }
+
+        throw new InvalidOperationException($"The host did not become healthy within 90 s:\n{Output}");
+    }
+
+    private static string HostAssembly()
+    {
+        // The configuration this test assembly was built in is the host's too (the test references the host project).
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var dll = Path.Combine(RepoRoot.Find(), "src", "Command.Host", "bin", configuration, "net10.0", "Command.Host.dll");
+        return File.Exists(dll) ? dll : throw new InvalidOperationException($"The host is not built at {dll}; build the solution first.");
+    }
+
+    private static void Keep(List<string> lines, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (lines)
+        {
+            lines.Add(line);
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,30 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace Command.Host.Tests.Browser;
+
+/// <summary>
+/// A live incident sends at least a heartbeat every couple of seconds. A page that hears nothing for longer says its
+/// picture is stale instead of "Live", and is live again, from a whole picture, as soon as it hears from the incident.
+/// </summary>
+public sealed class StaleDashboardTests(StaleDashboardTests.SilentHost host) : IClassFixture<StaleDashboardTests.SilentHost>
+{
+    [Fact]
+    public async Task A_page_that_hears_nothing_says_its_picture_is_stale_and_is_live_again_when_it_does()
+    {
+        var scene = await Scene.OpenAsync(host, "stale");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
+
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Stale");
+        await Expect(dashboard.Page.Locator("#connection-lost")).ToContainTextAsync("No word from the incident");
+
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
+        await Expect(dashboard.Page.Locator("#connection-lost")).ToBeHiddenAsync();
+        await Expect(dashboard.Page.Locator("#board-body [data-unit='P1']")).ToHaveCountAsync(1);
+        Assert.Empty(dashboard.Errors);
+    }
+
+    /// <summary>A host whose incidents send no heartbeat for an hour: only changes make frames.</summary>
+    public sealed class SilentHost() : DashboardHost(new Dictionary<string, string?> { ["Frames:Heartbeat"] = "01:00:00" }, _ => { });
+}

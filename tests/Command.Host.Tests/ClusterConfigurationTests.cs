@@ -1,0 +1,58 @@
+using Command.Host.Hosting;
+using Command.Host.Tests.Support;
+
+namespace Command.Host.Tests;
+
+/// <summary>A host configured as one of a cluster refuses to start with anything that would be only its own.</summary>
+public sealed class ClusterConfigurationTests
+{
+    private const string Storage = "UseDevelopmentStorage=true";
+
+    [Fact]
+    public async Task A_clustered_host_recording_to_disk_refuses_to_start_and_says_what_to_set()
+    {
+        await using var host = new ConfiguredHost(new Dictionary<string, string?>
+        {
+            ["Cluster:Clustering"] = "AzureTable",
+            ["Cluster:StorageConnectionString"] = Storage,
+            ["Cluster:GrainStorage"] = "AzureBlob",
+            ["Cluster:AllowPlainSiloTraffic"] = "true",
+        });
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await host.InitializeAsync());
+
+        Assert.Contains("set Recording:Provider=Blob", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Memory", "Blob", false, "set Cluster:GrainStorage=AzureBlob")]
+    [InlineData("AzureBlob", "Disk", false, "set Recording:Provider=Blob")]
+    [InlineData("AzureBlob", "Blob", false, "set Cluster:CertificatePath")]
+    [InlineData("AzureBlob", "Blob", true, null)]
+    public void A_cluster_needs_blob_grain_state_a_blob_recording_and_protected_silo_traffic(string grainStorage, string recording, bool plain, string? expected)
+    {
+        var options = new SiloOptions { Clustering = "AzureTable", StorageConnectionString = Storage, GrainStorage = grainStorage, AllowPlainSiloTraffic = plain };
+
+        var problem = options.Problem(recording);
+
+        if (expected is null)
+        {
+            Assert.Null(problem);
+        }
+        else
+        {
+            Assert.Contains(expected, problem, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_silo_advertises_the_configured_address_then_the_pods_then_an_outward_one()
+    {
+        Assert.Equal("10.1.2.3", AdvertisedAddress.For(new SiloOptions { AdvertisedAddress = "10.1.2.3" }, _ => "10.9.9.9").ToString());
+        Assert.Equal("10.9.9.9", AdvertisedAddress.For(new SiloOptions(), name => name == "POD_IP" ? "10.9.9.9" : null).ToString());
+        Assert.False(System.Net.IPAddress.IsLoopback(AdvertisedAddress.For(new SiloOptions(), _ => null)));
+        Assert.Throws<InvalidOperationException>(() => AdvertisedAddress.For(new SiloOptions { AdvertisedAddress = "pod-7" }, _ => null));
+    }
+
+    private sealed class ConfiguredHost(IDictionary<string, string?> settings) : CommandHost(settings);
+}

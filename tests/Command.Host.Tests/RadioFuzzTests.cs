@@ -1,0 +1,85 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using Command.Domain.Validation;
+using Command.Fuzz.Live;
+using Command.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Command.Host.Tests;
+
+/// <summary>
+/// The live listeners fuzzed, not only the parsers: seeded mutations of valid messages at the real ports of a real
+/// host, from senders spread over 127.0.0.0/8 so that every message reaches a parser rather than the rate limiter.
+/// Afterwards the host answers and a clean report in each protocol still lands.
+/// </summary>
+[Collection(RadioCollection.Name)]
+public sealed class RadioFuzzTests(RadioHost host)
+{
+    private const int Count = 10_000;
+
+    /// <summary>Datagrams in flight at most, so the CoT socket's receive buffer never overflows and drops one.</summary>
+    private const int DatagramWindow = 32;
+
+    /// <summary>OsmAnd answers each request after its grain call, so it takes more senders at once to keep the host busy.</summary>
+    private const int HttpParallel = 32;
+
+    private static readonly HashSet<string> Named = [.. Enum.GetValues<RejectReason>().Select(RejectReasons.Name), "report", "sent"];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Ten_thousand_mutated_messages_per_protocol_leave_the_host_answering_and_clean_reports_landing()
+    {
+        using var meters = new IngestMeters(host.Services.GetRequiredService<IMeterFactory>());
+        var fuzzer = new LiveFuzzer(IPAddress.Loopback, Count, seed: 20261130, perSender: 20, parallel: 4);
+        var protocols = LiveProtocol.All().ToDictionary(p => p.Name);
+
+        var udp = await fuzzer.RunAsync(protocols["cot-udp"], host.CotUdpPort, (n, _) => new ValueTask(meters.ReceivedAsync("CoT", n - DatagramWindow)), Ct);
+        await meters.ReceivedAsync("CoT", Count);
+        var tcp = await fuzzer.RunAsync(protocols["cot-tcp"], host.CotTcpPort, cancellationToken: Ct);
+        var nmea = await fuzzer.RunAsync(protocols["nmea"], host.NmeaPort, cancellationToken: Ct);
+        var aprs = await fuzzer.RunAsync(protocols["aprs"], host.AprsPort, cancellationToken: Ct);
+        var osmAnd = await new LiveFuzzer(IPAddress.Loopback, Count, seed: 20261130, perSender: 20, parallel: HttpParallel).RunAsync(protocols["osmand"], host.OsmAndPort, cancellationToken: Ct);
+
+        Assert.All(new[] { udp, tcp, nmea, aprs, osmAnd }, run => Assert.Equal(Count, run.Tally["sent"]));
+        Assert.Equal(
+            (Count + CotFrames(fuzzer.Senders(protocols["cot-tcp"])), LineFrames(fuzzer.Senders(protocols["nmea"])), LineFrames(fuzzer.Senders(protocols["aprs"]))),
+            (meters.Received("CoT"), meters.Received("Nmea"), meters.Received("Aprs")));
+        Assert.Equal(Count, osmAnd.Tally.Counts().Where(c => c.Key != "sent").Sum(c => c.Value));
+        Assert.All(osmAnd.Tally.Counts(), c => Assert.Contains(c.Key, Named));
+        Assert.Equal((0, 0, 0), (meters.Rejected("rate-limited"), meters.Rejected("not-allowed"), meters.Rejected("limit-reached")));
+
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/health", Ct)).StatusCode);
+
+        // CoT over UDP takes enrolled units only on this host.
+        (await host.PostJsonAsync($"/api/incidents/{IngestHost.Incident}/units", new { unitId = protocols["cot-udp"].CleanUnit, callsign = "Fuzz", role = "contact" })).EnsureSuccessStatusCode();
+        await using var watcher = await FrameWatcher.JoinAsync(host.BaseAddress, IngestHost.Incident);
+        var ports = new Dictionary<string, int>
+        {
+            ["cot-udp"] = host.CotUdpPort, ["cot-tcp"] = host.CotTcpPort, ["nmea"] = host.NmeaPort, ["aprs"] = host.AprsPort, ["osmand"] = host.OsmAndPort,
+        };
+        var now = DateTimeOffset.UtcNow;
+        foreach (var protocol in protocols.Values)
+        {
+            var turn = new SenderTurn(IPAddress.Loopback, new IPEndPoint(IPAddress.Loopback, ports[protocol.Name]), _ => ValueTask.CompletedTask, new LiveTally());
+            await protocol.Sender.SendAsync(turn, protocol.Clean(now, 44.0003, -100.0003), Ct);
+        }
+
+        foreach (var protocol in protocols.Values)
+        {
+            var frame = await watcher.WaitForAsync(f => f.Units.Any(u => u.UnitId == protocol.CleanUnit && u.LastFix is not null));
+            Assert.Equal(44.0003, frame.Units.Single(u => u.UnitId == protocol.CleanUnit).LastFix!.Position.Latitude, 4);
+        }
+    }
+
+    /// <summary>Lines a line listener reads from these senders' connections: one per newline, each message ending in CR LF.</summary>
+    private static long LineFrames(IReadOnlyList<string[]> senders) => senders.Sum(messages => messages.Sum(m => m.Count(c => c == '\n') + 1));
+
+    /// <summary>Events the CoT stream listener reads from these senders' connections: one per &lt;/event&gt;, and what is left at the end.</summary>
+    private static long CotFrames(IReadOnlyList<string[]> senders) => senders.Sum(messages =>
+    {
+        var stream = string.Concat(messages);
+        var parts = stream.Split("</event>");
+        return parts.Length - 1 + (parts[^1].Length > 0 ? 1 : 0);
+    });
+}

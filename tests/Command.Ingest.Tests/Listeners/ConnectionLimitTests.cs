@@ -1,0 +1,109 @@
+using Command.Ingest.Listeners;
+
+namespace Command.Ingest.Tests.Listeners;
+
+/// <summary>What keeps a few hostile sockets from locking every radio out: connection caps and an idle timeout that only positions reset.</summary>
+public sealed class ConnectionLimitTests
+{
+    private const string Position = "K1ABC>APRS:!3944.35N/10459.42W>\n";
+
+    [Fact(Timeout = 30_000)]
+    public async Task Connections_beyond_the_total_limit_are_closed_on_accept_and_counted()
+    {
+        await using var rig = await IngestRig.StartAsync(new() { ["Ingest:Aprs:Tcp:MaxConnections"] = "1" });
+        var port = rig.Listener<AprsTcpListener>().BoundPort!.Value;
+        using var first = await IngestRig.ConnectAsync(port, "127.0.0.2");
+        await IngestRig.SendAsync(first, Position);
+        await rig.Port.WaitForAsync(1);
+
+        using var second = await IngestRig.ConnectAsync(port, "127.0.0.3");
+
+        Assert.True(await IngestRig.ClosedAsync(second));
+        await IngestRig.SendAsync(first, "K1ABC>APRS:!3944.36N/10459.42W>\n");
+        Assert.Equal(2, (await rig.Port.WaitForAsync(2)).Count);
+        Assert.Equal(1, rig.Meters.Rejected("limit-reached", "Aprs"));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task One_address_may_hold_only_its_own_share_of_the_connections()
+    {
+        await using var rig = await IngestRig.StartAsync(new() { ["Ingest:Aprs:Tcp:MaxConnectionsPerAddress"] = "2" });
+        var port = rig.Listener<AprsTcpListener>().BoundPort!.Value;
+        using var first = await IngestRig.ConnectAsync(port, "127.0.0.2");
+        using var second = await IngestRig.ConnectAsync(port, "127.0.0.2");
+        await IngestRig.SendAsync(first, "FIRST>APRS:!3944.35N/10459.42W>\n");
+        await IngestRig.SendAsync(second, "SECOND>APRS:!3944.35N/10459.42W>\n");
+        await rig.Port.WaitForAsync(2);
+
+        using var third = await IngestRig.ConnectAsync(port, "127.0.0.2");
+        Assert.True(await IngestRig.ClosedAsync(third));
+        using var other = await IngestRig.ConnectAsync(port, "127.0.0.3");
+        await IngestRig.SendAsync(other, "OTHER>APRS:!3944.35N/10459.42W>\n");
+
+        var delivered = await rig.Port.WaitForAsync(3);
+        Assert.Equal(["FIRST", "OTHER", "SECOND"], delivered.Select(d => d.Report!.UnitId).Order());
+        Assert.Equal(1, rig.Meters.Rejected("limit-reached", "Aprs"));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_relay_on_the_allow_list_may_hold_more_connections_than_one_radio()
+    {
+        await using var rig = await IngestRig.StartAsync(new()
+        {
+            ["Ingest:Aprs:Tcp:MaxConnectionsPerAddress"] = "1",
+            ["Ingest:Aprs:Tcp:Allow:0:Address"] = "127.0.0.0/8",
+            ["Ingest:Aprs:Tcp:Allow:1:Address"] = "127.0.0.9",
+            ["Ingest:Aprs:Tcp:Allow:1:MaxConnections"] = "3",
+        });
+        var port = rig.Listener<AprsTcpListener>().BoundPort!.Value;
+        var relay = new List<System.Net.Sockets.TcpClient>();
+        for (var i = 0; i < 3; i++)
+        {
+            relay.Add(await IngestRig.ConnectAsync(port, "127.0.0.9"));
+            await IngestRig.SendAsync(relay[i], $"RELAY-{i}>APRS:!3944.35N/10459.42W>\n");
+        }
+
+        var delivered = await rig.Port.WaitForAsync(3);
+        using var fourth = await IngestRig.ConnectAsync(port, "127.0.0.9");
+
+        Assert.True(await IngestRig.ClosedAsync(fourth));
+        Assert.Equal(["RELAY-0", "RELAY-1", "RELAY-2"], delivered.Select(d => d.Report!.UnitId).Order());
+        relay.ForEach(c => c.Dispose());
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Empty_and_junk_lines_do_not_keep_an_idle_connection_open()
+    {
+        await using var rig = await IngestRig.StartAsync(new() { ["Ingest:Aprs:Tcp:IdleTimeout"] = "00:02:00" });
+        using var client = await IngestRig.ConnectAsync(rig.Listener<AprsTcpListener>().BoundPort!.Value);
+        await IngestRig.SendAsync(client, Position);
+        await rig.Port.WaitForAsync(1);
+
+        rig.Clock.Advance(TimeSpan.FromSeconds(90));
+        await IngestRig.SendAsync(client, "\n\r\n# keepalive\nuser N0CALL pass -1\njunk\n");
+        await rig.Meters.ReceivedAsync("Aprs", 6);
+        rig.Clock.Advance(TimeSpan.FromSeconds(31));
+
+        Assert.True(await IngestRig.ClosedAsync(client));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_position_keeps_the_connection_open_for_another_idle_timeout()
+    {
+        await using var rig = await IngestRig.StartAsync(new() { ["Ingest:Aprs:Tcp:IdleTimeout"] = "00:02:00" });
+        using var client = await IngestRig.ConnectAsync(rig.Listener<AprsTcpListener>().BoundPort!.Value);
+        await IngestRig.SendAsync(client, Position);
+        await rig.Port.WaitForAsync(1);
+
+        rig.Clock.Advance(TimeSpan.FromSeconds(90));
+        await IngestRig.SendAsync(client, "K1ABC>APRS:!3944.36N/10459.42W>\n");
+        await rig.Port.WaitForAsync(2);
+        rig.Clock.Advance(TimeSpan.FromSeconds(90));
+        await IngestRig.SendAsync(client, "K1ABC>APRS:!3944.37N/10459.42W>\n");
+        await rig.Port.WaitForAsync(3);
+        rig.Clock.Advance(TimeSpan.FromSeconds(120));
+
+        Assert.True(await IngestRig.ClosedAsync(client));
+        Assert.Equal(3, rig.Port.Snapshot().Count);
+    }
+}

@@ -1,0 +1,42 @@
+using Command.Domain.Validation;
+using Command.Ingest.Listeners;
+using Command.Ingest.Tests.Cot;
+
+namespace Command.Ingest.Tests.Listeners;
+
+/// <summary>Whether a source's hostile markers may move the threat is the allow-list's to say: loopback may, by default, and no one else.</summary>
+public sealed class HostileMarkerTests
+{
+    [Fact(Timeout = 30_000)]
+    public async Task A_hostile_marker_from_loopback_sets_the_threat_with_its_source_as_the_actor()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Event("a-h-G", uid: "H-1"), from: "127.0.0.4");
+
+        var delivered = Assert.Single(await rig.Port.WaitForAsync(1));
+
+        Assert.Equal(("T1", "cot:H-1@127.0.0.4"), (delivered.Threat?.ThreatId, delivered.Actor));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_hostile_marker_from_a_source_whose_entry_does_not_permit_it_is_refused_and_recorded()
+    {
+        await using var rig = await IngestRig.StartAsync(new()
+        {
+            ["Ingest:Cot:Tcp:Allow:0:Address"] = "127.0.0.0/8",
+            ["Ingest:Cot:Tcp:Allow:0:HostileMarkers"] = "false",
+        });
+        var marker = CotParserTests.Event("a-h-G", uid: "H-1");
+        using var client = await IngestRig.ConnectAsync(rig.Listener<CotTcpListener>().BoundPort!.Value, "127.0.0.2");
+        await IngestRig.SendAsync(client, marker + CotParserTests.Event(uid: "U1"));
+
+        var delivered = await rig.Port.WaitForAsync(2);
+
+        Assert.DoesNotContain(delivered, d => d.Threat is not null);
+        Assert.Equal("U1", Assert.Single(delivered, d => d.Report is not null).Report!.UnitId);
+        var refused = Assert.Single(delivered, d => d.Refused is not null).Refused!;
+        Assert.Equal(
+            (RejectReason.NotAllowed, "hostile marker from cot:H-1@127.0.0.2 may not set the threat: HostileMarkers is off for 127.0.0.0/8 (Ingest:Cot:Tcp:Allow:0)", marker),
+            (refused.Reason, refused.Detail, refused.Raw));
+    }
+}
