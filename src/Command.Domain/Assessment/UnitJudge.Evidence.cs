@@ -5,7 +5,7 @@ internal sealed partial class UnitJudge
     // A hold is confirmed when the fixes since the last progress bound the closing rate below walking pace. The last
     // progress is known only as well as the smoothed distance shows it, a fix or two late: a longer tail, back from it,
     // that still rules out closing is the same hold seen from its start, and says so sooner.
-    private (bool Confirmed, bool Opening, double StartS) Tail(Span<double> t, Span<double> y, Span<double> sigma, Span<double> w, double since)
+    private (bool Confirmed, bool Opening, double StartS) Tail(Span<double> t, Span<double> y, Span<double> sigma, Span<double> w, double since, double earliest)
     {
         var anchorStart = 0;
         while (anchorStart < t.Length && t[anchorStart] < since)
@@ -19,8 +19,16 @@ internal sealed partial class UnitJudge
             return (confirmed, opening, anchorStart < t.Length ? t[anchorStart] : t[^1]);
         }
 
-        var step = Math.Max(1, anchorStart / LongerTails);
-        for (var start = 0; start < anchorStart; start += step)
+        // ... but not from before the unit was judged against an active threat, nor further back than the smoothing
+        // window: progress the anchor did see (a stair climb shortens the distance slowly) is not a hold.
+        var first = 0;
+        while (first < anchorStart && (t[first] < earliest || t[first] < since - options.SmoothingWindow.TotalSeconds))
+        {
+            first++;
+        }
+
+        var step = Math.Max(1, (anchorStart - first) / LongerTails);
+        for (var start = first; start < anchorStart; start += step)
         {
             if (TailFrom(t, y, sigma, w, start, LongerTailZ) is (true, var open))
             {

@@ -82,7 +82,11 @@ internal sealed partial class UnitJudge
         var latest = fixes[^1];
         var anchor = NextAnchor(target, advance, t, y, sigma, w, smoothed, error, before, high, climbing);
         var cache = commit || anchor == Anchor;
-        var (confirmed, opening, tailS) = Tail(t, y, sigma, w, (anchor.Time - t0).TotalSeconds);
+        // A unit on the stairs makes progress the flat distance does not show: no hold while it climbs, or once it is
+        // half a floor from where it last made progress.
+        var stairs = climbing || ChangedFloor(fixes, anchor);
+        var (confirmed, opening, tailS) = stairs ? (false, false, 0.0)
+            : Tail(t, y, sigma, w, (anchor.Time - t0).TotalSeconds, anchor.JudgedFrom is { } from ? (from - t0).TotalSeconds : double.NegativeInfinity);
         if (confirmed && Jumped(noise))
         {
             // A burst of outliers away from the threat looks like a stop: wait until it has passed.
@@ -99,7 +103,7 @@ internal sealed partial class UnitJudge
         var progressStreak = advance ? (progressNow ? ProgressStreak + 1 : 0) : ProgressStreak;
         var progressing = progressNow && progressStreak >= (Track.CadenceS is > QuickCadenceS ? 1 : ProgressFixes);
         confirmed &= !progressNow;
-        if (progressing)
+        if (progressing || stairs)
         {
             episode = null;
         }
@@ -134,7 +138,7 @@ internal sealed partial class UnitJudge
             confirmed,
             opening || (confirmed && episode?.FellBack == true),
             episode is null ? 0 : (latest.Time - episode.Since).TotalSeconds,
-            climbing || ChangedFloor(fixes, anchor),
+            stairs,
             target.NearStairs(latest, BaseAltitudeM),
             latest.Floor,
             arrival,
@@ -172,7 +176,7 @@ internal sealed partial class UnitJudge
         if (anchor is null || !target.Matches(anchor))
         {
             // A new or moved threat: progress is measured afresh, but the time of the last progress stands.
-            return new ProgressAnchor(anchor?.Time ?? latest.Time, smoothed, error, target.Threat.ThreatId, target.Point, target.Floor);
+            return new ProgressAnchor(anchor?.Time ?? latest.Time, smoothed, error, target.Threat.ThreatId, target.Point, target.Floor, anchor?.JudgedFrom);
         }
 
         if (State == MotionState.Arrived)

@@ -113,6 +113,7 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         if (Track.Count > 0)
         {
             Measure(target, advance: false, commit: true);
+            Anchor = Anchor! with { JudgedFrom = at };
         }
     }
 
@@ -153,7 +154,10 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
             // Fell back from contact: judged again from the last fix in contact, progress measured from the contact
             // radius, so the fall back itself shows as moving away.
             FellBackFrom = last;
-            Anchor = new ProgressAnchor(last, m.Target.ArrivalRadiusM, 0, m.Target.Threat.ThreatId, m.Target.Point, m.Target.Floor);
+            Anchor = new ProgressAnchor(last, m.Target.ArrivalRadiusM, 0, m.Target.Threat.ThreatId, m.Target.Point, m.Target.Floor, Anchor?.JudgedFrom);
+
+            // A hold this fix's measurement already saw is the fall back itself, counted from the last fix in contact.
+            Episode = Episode is { } seen ? seen with { Since = last, FellBack = true } : null;
             measured = null;
         }
 

@@ -137,7 +137,7 @@ public sealed class IncidentStream
     /// </summary>
     private void Adopt(DateTimeOffset at, ICollection<IncidentEvent> recorded)
     {
-        if (IsOpen && !Projection.DerivesFlags)
+        if (Exists && !IsClosed && !Projection.DerivesFlags)
         {
             Fold(new RulesAdopted(AssessmentRules.Current, options, AdoptedBy) { Sequence = LastSequence + 1, Time = at }, recorded);
         }
@@ -167,7 +167,7 @@ public sealed class IncidentStream
 
         if (recordedEvent.IsDerived)
         {
-            if (!IsOpen || Projection.DerivesFlags)
+            if (!Exists || Projection.DerivesFlags)
             {
                 return false;
             }
