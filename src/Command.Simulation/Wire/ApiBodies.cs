@@ -27,7 +27,8 @@ public sealed record WalkNodeBody(string Id, double Lat, double Lon, int Floor, 
 public sealed record WalkEdgeBody(string From, string To, double? LengthM);
 
 /// <summary>PUT /api/incidents/{id}/threats/{threatId}; a reason is required to declare the threat contained or neutralized.</summary>
-public sealed record ThreatBody(double Lat, double Lon, double? UncertaintyM, string Phase, int? Floor, string? Reason = null);
+public sealed record ThreatBody(double Lat, double Lon, double? UncertaintyM, string Phase, int? Floor,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Reason = null);
 
 /// <summary>POST /api/incidents/{id}/units.</summary>
 public sealed record EnrolUnitBody(string UnitId, string Callsign, string Role);
