@@ -153,9 +153,16 @@ internal sealed partial class UnitJudge
         return m;
     }
 
-    // Fixes in a row a hold must show on before it is one: three, or two from a device reporting slower than
-    // every 15 s, whose fourth fix from a hold is already a minute on.
-    private int HoldFixes() => Track.CadenceS is > FastCadenceS ? 2 : 3;
+    // Fixes in a row a hold must show on before it is one: enough to span longer than a burst of multipath outliers
+    // lasts on a fast device (three fixes), and at least two; one from a device reporting slower than every 15 s,
+    // whose fit over a minute of fixes already sets an outlier aside, and whose second fix would come too late.
+    private int HoldFixes() => Track.CadenceS is not { } cadence ? 2
+        : cadence > FastCadenceS ? 1
+        : Math.Max(2, (int)Math.Ceiling(HoldShownS / Math.Max(1, cadence)));
+
+    // How long, at least, the fixes in a row that show a hold span: a burst of one to three outliers from a device
+    // reporting every second or three lasts less.
+    private const double HoldShownS = 10;
 
     /// <summary>The unit's own noise: the larger of its latest stated accuracy and what its fixes show.</summary>
     private double NoiseM(IReadOnlyList<TrackFix> fixes) => Math.Max(fixes[^1].Sigma, Noise.SigmaM ?? 0);
