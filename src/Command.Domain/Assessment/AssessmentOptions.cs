@@ -81,7 +81,7 @@ public sealed record AssessmentOptions
     [Id(11)]
     public double ClearRateMps { get; init; } = 0.5;
 
-    /// <summary>... and the unit nearer than where it held by more than this many times its own noise. Default 2.</summary>
+    /// <summary>... and the unit nearer than where it held by more than this many times the noise of that progress: its own noise over the fixes the held and the present distances are taken from. Default 2.</summary>
     [Id(12)]
     public double ClearProgressNoises { get; init; } = 2;
 

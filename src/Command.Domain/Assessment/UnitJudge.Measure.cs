@@ -107,9 +107,10 @@ internal sealed partial class UnitJudge
         {
             episode = null;
         }
-        else if (episode is not null && confirmed)
+        else if (episode is not null && confirmed && episode.HeldAtM - smoothed <= options.ClearProgressNoises * ProgressErrorM(error, noise))
         {
-            // Where the unit still shows the hold is where progress is counted from.
+            // Where the unit still shows the hold is where progress is counted from; a distance already nearer than
+            // that by more than its noise is the start of progress the hold test has not yet let go of, not the hold.
             episode = episode.HeldAt(smoothed);
         }
         else if (episode is null && confirmed && holdStreak >= HoldFixes())

@@ -8,7 +8,8 @@ internal sealed partial class UnitJudge
     /// slow device's older fixes are from the hold), the closing rate is at least <see cref="AssessmentOptions.ClearRateMps"/>
     /// with its lower bound (one-sided 95 %) above zero, the fixes lie along that line rather than jumping (a burst of
     /// outliers does not), and the unit is nearer than where it held by more than
-    /// <see cref="AssessmentOptions.ClearProgressNoises"/> times its own noise. A unit drifting on noise, or on a bias
+    /// <see cref="AssessmentOptions.ClearProgressNoises"/> times the noise of that progress (its own noise over the
+    /// fixes the held and the present distances are taken from). A unit drifting on noise, or on a bias
     /// that wanders, shows none of these for long.
     /// </summary>
     private bool Progressing(Span<double> t, ReadOnlySpan<double> y, Span<double> sigma, double heldAtM, double nearestM, double noiseM, out double? progressM)
@@ -29,7 +30,7 @@ internal sealed partial class UnitJudge
         }
 
         progressM = heldAtM - Math.Max(nearestM, line.End);
-        if (Jumped(noiseM))
+        if (Jumped(noiseM) || progressM <= options.ClearProgressNoises * ProgressErrorM(line.EndError, noiseM))
         {
             return false;
         }
@@ -37,8 +38,19 @@ internal sealed partial class UnitJudge
         var rate = -line.Slope;
         return (n - from < RobustLine.RejectMinFixes || line.Misfit <= MostMisfit)
             && rate >= options.ClearRateMps
-            && rate - (OneSided95 * line.SlopeError) > 0
-            && progressM > options.ClearProgressNoises * noiseM;
+            && rate - (OneSided95 * line.SlopeError) > 0;
+    }
+
+    /// <summary>
+    /// How well the progress since the hold is known: where the unit held is a median of its held distances, where it
+    /// is now the end of the fitted line, each as uncertain as the unit's own noise over the fixes behind it. A
+    /// single fix's noise would ask a unit with 30 m of indoor error for 60 m of progress, a minute at a walk.
+    /// </summary>
+    private double ProgressErrorM(double endErrorM, double noiseM)
+    {
+        var held = Episode is { } hold ? Math.Max(1, hold.HeldM.Length) : 1;
+        var heldError = MedianEfficiency * noiseM / Math.Sqrt(held);
+        return Math.Sqrt((endErrorM * endErrorM) + (heldError * heldError));
     }
 
     // A step between two fixes longer than a person covers at a run, plus the noise of both fixes, among the latest
