@@ -19,10 +19,12 @@ internal sealed partial class UnitJudge
             return (confirmed, opening, anchorStart < t.Length ? t[anchorStart] : t[^1]);
         }
 
-        // ... but not from before the unit was judged against an active threat, nor further back than the smoothing
-        // window: progress the anchor did see (a stair climb shortens the distance slowly) is not a hold.
+        // ... but not from before the unit was judged against an active threat, nor further back than the smoothed
+        // distance reaches (the smoothing window, or the fixes its median takes from a slow device, whose anchor lags
+        // a stop by a fix or two): progress the anchor did see (a stair climb shortens the distance slowly) is not a hold.
+        var reach = Math.Max(0, anchorStart - (SmoothedFixes - 1));
         var first = 0;
-        while (first < anchorStart && (t[first] < earliest || t[first] < since - options.SmoothingWindow.TotalSeconds))
+        while (first < anchorStart && (t[first] < earliest || (t[first] < since - options.SmoothingWindow.TotalSeconds && first < reach)))
         {
             first++;
         }
