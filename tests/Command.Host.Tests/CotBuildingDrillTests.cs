@@ -28,7 +28,7 @@ public sealed class CotBuildingDrillTests(CotRadioHost host) : IClassFixture<Cot
     public async Task The_officer_holding_outside_the_building_is_flagged_and_the_entry_team_inside_is_not()
     {
         await OpenAsync();
-        await using var watcher = await FrameWatcher.JoinAsync(host.BaseAddress, CotRadioHost.Incident);
+        await using var watcher = await FrameWatcher.JoinAsync(host, CotRadioHost.Incident);
         using var udp = new UdpClient();
         var start = host.Clock.GetUtcNow();
         var random = new Random(57);
