@@ -27,9 +27,12 @@ public sealed class LoadTarget : IAsyncDisposable
 
     public CpuUse Cpu { get; }
 
-    public static async Task<LoadTarget> OpenAsync(LoadOptions options)
+    /// <summary>The host process this tool started, or null for one at --url.</summary>
+    public HostProcess? Process => host;
+
+    public static async Task<LoadTarget> OpenAsync(LoadOptions options, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var host = options.Url is null ? await HostProcess.StartAsync() : null;
+        var host = options.Url is null ? await HostProcess.StartAsync(settings) : null;
         return new LoadTarget(host, options.Url ?? host!.Url);
     }
 
