@@ -45,6 +45,7 @@ app.MapDrillsApi();
 app.MapReplaysApi();
 app.MapAfterActionApi();
 app.MapProbeApi(app.Configuration);
+app.MapDiagnosticsApi();
 app.MapSignInApi();
 app.MapAccessApi();
 app.MapIncidentHub();
