@@ -5,7 +5,9 @@ namespace Command.Evaluation;
 /// <param name="Incidents">Incidents in the set, at least 1. Default 360.</param>
 /// <param name="Details">List every missed hold and false flag after the figures. Default false.</param>
 /// <param name="Trace">One unit to follow second by second instead of scoring the set; null scores it.</param>
-internal sealed record EvaluationArguments(int Seed, int Incidents, bool Details, UnitTrace? Trace);
+/// <param name="To">Last seed of a range scored together, from <paramref name="Seed"/>; null scores one seed.</param>
+/// <param name="ByKind">With a range, also print its figures for each kind of subject track. Default false.</param>
+internal sealed record EvaluationArguments(int Seed, int Incidents, bool Details, UnitTrace? Trace, int? To = null, bool ByKind = false);
 
 /// <summary>A unit to trace: its incident's index in the set and its id.</summary>
 internal sealed record UnitTrace(int Incident, string UnitId);

@@ -8,6 +8,13 @@ namespace Command.Evaluation;
 internal sealed class EvaluationCommand : RootCommand
 {
     private readonly Option<int> seed = NumberOption.Any("--seed", "Seed of the generated set; the same seed gives the same set", 2026);
+    private readonly Option<int?> to = new("--to")
+    {
+        Description = "Score the seeds from --seed to this one together (tune on one range, hold another out)",
+        HelpName = "seed",
+    };
+
+    private readonly Option<bool> byKind = new("--by-kind") { Description = "With --to, also print the figures for each kind of subject track" };
     private readonly Option<int> incidents = NumberOption.AtLeast("--incidents", "Incidents in the set", 360, 1);
     private readonly Option<bool> details = new("--details") { Description = "List every missed hold and false flag after the figures" };
     private readonly Option<UnitTrace?> trace = new("--trace")
@@ -36,9 +43,11 @@ internal sealed class EvaluationCommand : RootCommand
         Options.Add(incidents);
         Options.Add(details);
         Options.Add(trace);
+        Options.Add(to);
+        Options.Add(byKind);
         SetAction(parsed => evaluate(Read(parsed)));
     }
 
     private EvaluationArguments Read(ParseResult parsed) =>
-        new(parsed.GetValue(seed), parsed.GetValue(incidents), parsed.GetValue(details), parsed.GetValue(trace));
+        new(parsed.GetValue(seed), parsed.GetValue(incidents), parsed.GetValue(details), parsed.GetValue(trace), parsed.GetValue(to), parsed.GetValue(byKind));
 }

@@ -6,7 +6,7 @@ using Command.Evaluation.Harness;
 using Command.Tools.Cli;
 
 // Runs the labelled evaluation set through the assessment and prints the figures.
-// Usage: dotnet run --project tools/Command.Evaluation -- [--seed N] [--incidents N] [--details] [--trace INCIDENT UNIT]
+// Usage: dotnet run --project tools/Command.Evaluation -- [--seed N [--to M [--by-kind]]] [--incidents N] [--details] [--trace INCIDENT UNIT]
 return await new EvaluationCommand(arguments => arguments.Trace is { } trace ? Trace(arguments, trace) : Score(arguments))
     .Parse(args).InvokeToolAsync();
 
@@ -29,14 +29,14 @@ static int Trace(EvaluationArguments arguments, UnitTrace trace)
     }
 
     var options = AssessmentOptions.Default;
-    Console.WriteLine($"{incident.Kind}: {track.Profile} every {track.CadenceS} s, noise {track.NoiseM} m, role {track.Role}");
+    Console.WriteLine($"{incident.Kind}: {track.Profile} every {track.CadenceS} s, noise {track.NoiseM} m (indoors {track.IndoorNoiseM} m), accuracy stated {track.Stated}, role {track.Role}");
     EvaluationRun.Run(incident, options, (second, projection) =>
     {
         var a = projection.Assess(unit)!;
         var truth = track.Truth[second];
         var fix = track.Fixes.Any(f => f.Second == second) ? "*" : " ";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{second,4}{fix} {truth.Label,-9} {truth.Position.Length,6:F1} | {a.State,-8} d {a.DistanceM,6:F1} rate {a.ClosingRateMps,5:F2} hold {a.HoldS,5:F0} {a.Flag} {a.FlagReason}"));
+            $"{second,4}{fix} {truth.Label,-9} {truth.Position.Length,6:F1}{(truth.Indoors ? "i" : " ")} | {a.State,-8} d {a.DistanceM,6:F1} rate {a.ClosingRateMps,5:F2} hold {a.HoldS,5:F0} {a.Flag} {a.FlagReason}{a.ArrivalReason}"));
     });
     return 0;
 }
@@ -44,9 +44,14 @@ static int Trace(EvaluationArguments arguments, UnitTrace trace)
 static int Score(EvaluationArguments arguments)
 {
     var (seed, count, options) = (arguments.Seed, arguments.Incidents, AssessmentOptions.Default);
+    if (arguments.To is { } last)
+    {
+        return Range(seed, last, count, options, arguments.ByKind);
+    }
+
     var clock = Stopwatch.StartNew();
     var set = EvaluationSet.Generate(seed, count);
-    var runs = set.Select(incident => (incident, EvaluationRun.Run(incident, options))).ToList();
+    var runs = set.AsParallel().AsOrdered().Select(incident => (incident, EvaluationRun.Run(incident, options))).ToList();
     var figures = EvaluationScore.Score(runs, options);
     Console.WriteLine($"evaluation set: seed {seed}, {count} incidents, {clock.Elapsed.TotalSeconds:F1} s");
     foreach (var line in figures.Lines())
@@ -65,9 +70,57 @@ static int Score(EvaluationArguments arguments)
 
         foreach (var flag in figures.FalseFlags)
         {
-            var track = set[flag.Incident].Tracks.Single(t => t.UnitId == flag.UnitId);
+            Describe("false flag", flag.ToString(), set[flag.Incident], flag.UnitId);
+        }
+
+        foreach (var hold in figures.Flapped)
+        {
+            var cleared = runs[hold.Incident].Item2.Flags
+                .Where(m => m.Subject == hold.UnitId && m.Kind == "cleared" && m.Second > hold.StartS && m.Second < hold.StartS + hold.LengthS)
+                .Select(m => $"{m.Second}: {m.Reason}");
+            Describe("flapped", $"{hold} cleared {string.Join(" | ", cleared)}", set[hold.Incident], hold.UnitId);
+        }
+
+        foreach (var clear in figures.LateClears)
+        {
+            Describe("late clear", clear.ToString(), set[clear.Incident], clear.UnitId);
+        }
+    }
+
+    return figures.Missed.Length == 0 ? 0 : 1;
+}
+
+static void Describe(string what, string outcome, EvaluationIncident incident, string unitId)
+{
+    var track = incident.Tracks.Single(t => t.UnitId == unitId);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{what}: {outcome} ({incident.Kind}, {track.Profile} every {track.CadenceS} s, noise {track.NoiseM} m, indoors {track.IndoorNoiseM} m, stated {track.Stated})"));
+}
+
+// --seed N --to M: every seed of the range scored together, the figures a tuning run looks at.
+static int Range(int first, int last, int count, AssessmentOptions options, bool byKind)
+{
+    var clock = Stopwatch.StartNew();
+    var runs = Enumerable.Range(first, Math.Max(0, last - first + 1))
+        .SelectMany(seed => EvaluationSet.Generate(seed, count).Select(incident => (Seed: seed, Incident: incident)))
+        .AsParallel().AsOrdered()
+        .Select(r => (r.Incident, EvaluationRun.Run(r.Incident, options)))
+        .ToList();
+    var figures = EvaluationScore.Score(runs, options);
+    Console.WriteLine($"evaluation sets: seeds {first} to {last}, {count} incidents each, {clock.Elapsed.TotalSeconds:F1} s");
+    foreach (var line in figures.Lines())
+    {
+        Console.WriteLine(line);
+    }
+
+    if (byKind)
+    {
+        var kinds = runs.Select(r => r.Incident.Kind).Distinct();
+        foreach (var kind in kinds)
+        {
+            var f = EvaluationScore.Score(runs.Where(r => r.Incident.Kind == kind), options);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"false flag: {flag} ({set[flag.Incident].Kind}, {track.Profile} every {track.CadenceS} s, noise {track.NoiseM} m)"));
+                $"{kind,-9} must {f.MustFlag.Length,4} missed {f.Missed.Length,4} (arrived {f.MissedAsArrived.Length,3}) falseClosing {f.Count("closing"),3} contact {f.ContactFlags,3} flapped {f.Flapped.Length,3} clears {f.Clears.Length,4} late {f.LateClears.Length,3}"));
         }
     }
 

@@ -100,6 +100,13 @@ public sealed partial class AfterActionFold
 
                 timeline.Add(new TimelineMark(e.Time, "flag-acknowledged", acknowledged.Subject, $"{acknowledged.Actor}: {acknowledged.Reason}"));
                 break;
+            case SuppressedHoldNoted noted when units.TryGetValue(noted.Subject, out var holder):
+                holder.HeldSince ??= e.Time;
+                timeline.Add(new TimelineMark(e.Time, "suppressed-hold", noted.Subject, noted.Reason));
+                break;
+            case SuppressedHoldEnded ended when units.TryGetValue(ended.Subject, out var held):
+                held.EndHold(e.Time);
+                break;
         }
     }
 }

@@ -24,7 +24,8 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     private IncidentOpened? opened;
     private LocalFrame? frame;
     private SiteAreas? areas;
-    private DateTimeOffset? ended, threatActiveAt, containedAt, neutralizedAt;
+    private DateTimeOffset? ended, threatActiveAt, containedAt, neutralizedAt, suppressedAt;
+    private string? suppressedBy;
     private UnitMoment? firstOnScene, firstEntry, firstContact;
     private int flagsRaised, flagsAcknowledged;
     private long eventCount;
@@ -66,6 +67,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
             case ThreatSet set:
                 threats[set.Threat.ThreatId] = set.Threat;
                 OnPhase(set.Threat.Phase, e.Time);
+                OnDeclared(set.Threat.Phase, set.Actor, set.Reason, e.Time);
                 PlaceThreats();
                 break;
             case ThreatPhaseChanged phase:
@@ -75,6 +77,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 }
 
                 OnPhase(phase.Phase, e.Time);
+                OnDeclared(phase.Phase, phase.Actor, phase.Reason, e.Time);
                 PlaceThreats();
                 timeline.Add(new TimelineMark(e.Time, "threat-phase", phase.ThreatId, $"{phase.ThreatId} {ThreatPhases.Name(phase.Phase)} ({phase.Actor})"));
                 break;
@@ -104,6 +107,11 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
             units.GetValueOrDefault(subject)?.Flagged(end - span.Raised);
         }
 
+        foreach (var unit in enrolment)
+        {
+            unit.EndHold(end);
+        }
+
         var from = threatActiveAt ?? opened?.Time;
         var incident = new IncidentMetrics(
             opened?.IncidentId ?? "", opened?.Name ?? "", opened?.Site.Name ?? "", opened?.Time, ended, threatActiveAt,
@@ -111,7 +119,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
             containedAt, containedAt - from, neutralizedAt, neutralizedAt - from,
             flagsRaised, flagsAcknowledged,
             [.. rejected.OrderByDescending(r => r.Value).ThenBy(r => r.Key).Select(r => new RejectionCount(RejectReasons.Name(r.Key), r.Value))],
-            eventCount);
+            eventCount, suppressedAt, suppressedBy, enrolment.Count(u => u.HeldWhileSuppressed > TimeSpan.Zero));
         return new AfterActionReport(incident, [.. enrolment.Select(u => u.ToMetrics(threatActiveAt))], [.. samples],
             [.. flags.Concat(openFlags.Values).OrderBy(f => f.Raised)], [.. timeline]);
     }
@@ -123,6 +131,16 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
         neutralizedAt ??= phase == ThreatPhase.Neutralized ? time : null;
     }
 
+    // The first time flags were suppressed (no threat active, one declared contained or neutralized), and by what.
+    private void OnDeclared(ThreatPhase phase, string actor, string? reason, DateTimeOffset time)
+    {
+        if (suppressedAt is null && FlagSuppression.Suppresses(phase) && !threats.Values.Any(t => t.IsActive))
+        {
+            suppressedAt = time;
+            suppressedBy = $"{ThreatPhases.Name(phase)}, declared by {actor}: {(string.IsNullOrWhiteSpace(reason) ? FlagSuppression.NoReason : reason)}";
+        }
+    }
+
     private void PlaceThreats()
     {
         if (frame is null)
@@ -131,7 +149,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
         }
 
         var active = threats.Values.Where(t => t.IsActive).ToList();
-        targets = [.. (active.Count > 0 ? active : [.. threats.Values]).Select(t => (frame.ToLocal(t.Position), options.ContactRadiusM + t.UncertaintyM))];
+        targets = [.. (active.Count > 0 ? active : [.. threats.Values]).Select(t => (frame.ToLocal(t.Position), options.ContactRadiusM))];
     }
 
     private UnitTally Enrol(string unitId, string callsign, Units.UnitRole role, DateTimeOffset time)

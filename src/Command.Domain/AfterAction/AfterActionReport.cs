@@ -17,7 +17,12 @@ public sealed record AfterActionReport(
     ImmutableArray<FlagSpan> Flags,
     ImmutableArray<TimelineMark> Timeline);
 
-/// <summary>Incident-wide metrics. Durations count from the threat going active (or the incident opening if it never did).</summary>
+/// <summary>
+/// Incident-wide metrics. Durations count from the threat going active (or the incident opening if it never did).
+/// <paramref name="FlagsSuppressedAt"/> is when flags were first suppressed (a threat declared contained or neutralized,
+/// none active), <paramref name="Suppression"/> that declaration in words, and <paramref name="UnitsHeldWhileSuppressed"/>
+/// how many units held long enough to have been flagged while flags were suppressed.
+/// </summary>
 public sealed record IncidentMetrics(
     string IncidentId,
     string Name,
@@ -36,7 +41,10 @@ public sealed record IncidentMetrics(
     int FlagsRaised,
     int FlagsAcknowledged,
     ImmutableArray<RejectionCount> Rejected,
-    long EventCount);
+    long EventCount,
+    DateTimeOffset? FlagsSuppressedAt = null,
+    string? Suppression = null,
+    int UnitsHeldWhileSuppressed = 0);
 
 /// <summary>A unit and the instant something first happened to it.</summary>
 public sealed record UnitMoment(string UnitId, DateTimeOffset Time);
@@ -58,6 +66,7 @@ public sealed record RejectionCount(string Reason, int Count);
 /// <param name="FlagsRaised">Flags raised on the unit.</param>
 /// <param name="Acknowledgements">Acknowledgements of its flags.</param>
 /// <param name="ClosestApproachM">Closest straight-line distance to the threat, metres.</param>
+/// <param name="HeldWhileSuppressed">How long the unit held (or moved away) while flags were suppressed, from when it would have been flagged.</param>
 public sealed record UnitMetrics(
     string UnitId,
     string Callsign,
@@ -71,7 +80,8 @@ public sealed record UnitMetrics(
     TimeSpan LongestFlaggedHold,
     int FlagsRaised,
     int Acknowledgements,
-    double? ClosestApproachM);
+    double? ClosestApproachM,
+    TimeSpan HeldWhileSuppressed = default);
 
 /// <summary>A unit's straight-line distance to the nearest active threat at one fix.</summary>
 public sealed record DistanceSample(string UnitId, DateTimeOffset Time, double DistanceM);

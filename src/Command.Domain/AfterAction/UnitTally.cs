@@ -31,6 +31,20 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
 
     public double? ClosestM { get; set; }
 
+    /// <summary>Since when the unit's hold is noted while flags are suppressed, while it is.</summary>
+    public DateTimeOffset? HeldSince { get; set; }
+
+    public TimeSpan HeldWhileSuppressed { get; private set; }
+
+    public void EndHold(DateTimeOffset at)
+    {
+        if (HeldSince is { } since)
+        {
+            HeldWhileSuppressed += at - since;
+            HeldSince = null;
+        }
+    }
+
     public void Flagged(TimeSpan span)
     {
         TotalFlagged += span;
@@ -41,6 +55,6 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     {
         var from = threatActiveAt is { } active && active > EnrolledAt ? active : EnrolledAt;
         return new UnitMetrics(UnitId, Callsign, Role, EnrolledAt, FirstOnSite, FirstEntry, ReachedContact,
-            ReachedContact - from, TotalFlagged, LongestFlagged, FlagsRaised, Acknowledgements, ClosestM);
+            ReachedContact - from, TotalFlagged, LongestFlagged, FlagsRaised, Acknowledgements, ClosestM, HeldWhileSuppressed);
     }
 }

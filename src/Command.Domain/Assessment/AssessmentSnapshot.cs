@@ -7,13 +7,23 @@ namespace Command.Domain.Assessment;
 /// Everything the assessment remembers between events, as a value: a snapshot stores it so a replay can resume
 /// from that instant and reach exactly the states and flags a fold from the start would reach.
 /// </summary>
+/// <param name="Units">Every judged unit.</param>
+/// <param name="Flags">The flags up.</param>
+/// <param name="Occupants">Who is in which zone.</param>
+/// <param name="Conditions">Zone rules broken, since when.</param>
+/// <param name="SuppressedHolds">Holds noted while flags are suppressed, since when; absent before flags could be suppressed.</param>
 public sealed record AssessmentSnapshot(
     ImmutableArray<UnitSnapshot> Units,
     ImmutableArray<RaisedFlag> Flags,
     ImmutableArray<OccupantSnapshot> Occupants,
-    ImmutableArray<ConditionSnapshot> Conditions);
+    ImmutableArray<ConditionSnapshot> Conditions,
+    ImmutableArray<ConditionSnapshot>? SuppressedHolds = null);
 
-/// <summary>A unit's recent fixes, report intervals, progress anchor and motion state.</summary>
+/// <summary>
+/// A unit's recent fixes, report intervals, progress anchor and motion state; and (absent from snapshots of older
+/// rules) the misfits its noise is learned from, the hold it is in, the building it is in, when it was last in
+/// contact and when it fell back from there.
+/// </summary>
 public sealed record UnitSnapshot(
     string UnitId,
     ImmutableArray<FixSnapshot> Fixes,
@@ -23,16 +33,24 @@ public sealed record UnitSnapshot(
     MotionState State,
     DateTimeOffset? StateSince,
     double? GraceS,
-    DateTimeOffset? GraceFor);
+    DateTimeOffset? GraceFor,
+    ImmutableArray<double>? NoiseMisfitsM = null,
+    HoldEpisode? Episode = null,
+    string? BuildingId = null,
+    DateTimeOffset? ArrivedAt = null,
+    DateTimeOffset? FellBackFrom = null,
+    int HoldStreak = 0,
+    int ProgressStreak = 0);
 
-/// <summary>One remembered fix.</summary>
-public sealed record FixSnapshot(DateTimeOffset Time, LocalPoint Point, double Sigma, double? AltitudeM);
+/// <summary>One remembered fix, with its floor where that was really known.</summary>
+public sealed record FixSnapshot(DateTimeOffset Time, LocalPoint Point, double Sigma, double? AltitudeM, int? Floor = null);
 
 /// <summary>
 /// The last time a unit made progress toward its threat, the smoothed distance it had then (and its error), and
-/// the threat position that distance was measured to.
+/// the threat position that distance was measured to; and, once its threat went active, from when the unit is judged
+/// (no hold starts before then; absent in snapshots of older rules).
 /// </summary>
-public sealed record ProgressAnchor(DateTimeOffset Time, double DistanceM, double ErrorM, string ThreatId, LocalPoint Target, int Floor);
+public sealed record ProgressAnchor(DateTimeOffset Time, double DistanceM, double ErrorM, string ThreatId, LocalPoint Target, int Floor, DateTimeOffset? JudgedFrom = null);
 
 /// <summary>A raised flag on a subject: its level, rule, latest reason, the motion it was raised for, and any acknowledgement.</summary>
 public sealed record RaisedFlag(

@@ -39,14 +39,16 @@ public sealed partial class ClosingAssessment
         var state = judge.State == MotionState.Stale || judge.IsStale(now) ? MotionState.Stale : judge.State;
         var backupEta = m is null ? null : backups.For(unit.UnitId, m.DistanceM);
         var reason = flag is null ? null
-            : flag.Rule == NotClosingRule && m is { Confirmed: true } && flag.AcknowledgedAt is null && state is MotionState.Holding or MotionState.Opening
-                ? Reason(m, backupEta) : flag.Reason;
+            : DerivesFlags && flag.Rule == NotClosingRule && judge.Episode is not null && m is not null && flag.AcknowledgedAt is null && state is MotionState.Holding or MotionState.Opening
+                ? Reason(m, judge.Episode, backupEta) : flag.Reason;
         return new UnitAssessment(
             unit.UnitId, unit.Callsign, unit.Role, unit.LastFix, m?.Target.Threat.ThreatId, m?.StraightM, m?.PathM, rate, eta, backupEta,
             state, judge.StateSince, flag?.Level ?? FlagLevel.None, reason, flag?.AcknowledgedAt is not null,
-            HoldS: m is { Confirmed: true } ? m.HoldS : null,
+            HoldS: judge.Episode is not null && m is not null ? m.HoldS : null,
             CadenceS: judge.Track.CadenceS,
             Floor: m?.Floor,
-            Climbing: m?.Climbing ?? false);
+            Climbing: m?.Climbing ?? false,
+            ArrivalReason: state == MotionState.Arrived ? m?.Arrival.Where : null,
+            Building: judge.BuildingId);
     }
 }

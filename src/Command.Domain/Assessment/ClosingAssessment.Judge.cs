@@ -15,14 +15,31 @@ public sealed partial class ClosingAssessment
         var id = unit.UnitId;
         if (!options.ClosingRoles.Contains(unit.Role))
         {
-            flags.Clear(id, now, () => $"role is {UnitRoles.Name(unit.Role)}, which does not close on the threat", events);
+            // A reassignment ends the hold: back in a closing role, the unit is judged from a new one.
+            judge.EndHold();
+            string Reassigned() => $"role is {UnitRoles.Name(unit.Role)}, which does not close on the threat";
+            flags.Clear(id, now, Reassigned, events);
+            suppressedHolds.End(id, now, Reassigned, events);
             return;
         }
 
-        if (m is null || !m.Target.Threat.IsActive)
+        // While flags are suppressed (a threat declared contained or neutralized, none active), units are judged as
+        // ever, but a hold is noted rather than flagged.
+        var suppressed = m is not null && !m.Target.Threat.IsActive && suppression is not null;
+        if (m is null || (!m.Target.Threat.IsActive && !suppressed))
         {
             flags.Clear(id, now, () => "no active threat", events);
+            suppressedHolds.End(id, now, () => "no active threat", events);
             return;
+        }
+
+        if (suppressed)
+        {
+            flags.Clear(id, now, () => suppression!.Words, events);
+        }
+        else
+        {
+            suppressedHolds.End(id, now, () => "flags apply again: the threat is active", events);
         }
 
         switch (judge.State)
@@ -31,14 +48,20 @@ public sealed partial class ClosingAssessment
                 // Silence is shown as stale; it neither raises nor clears what the fixes last showed.
                 return;
             case MotionState.Arrived:
-                flags.Clear(id, now, () => $"arrived, {Reasons.Metres(m.DistanceM)} from the threat", events);
+                flags.Clear(id, now, () => $"arrived: {m.Arrival.Where}", events);
+                suppressedHolds.End(id, now, () => $"arrived: {m.Arrival.Where}", events);
                 return;
             case MotionState.Closing:
-                flags.Clear(id, now, () => $"closing at {Reasons.Rate(m.RateMps ?? 0)}, {Reasons.Metres(m.DistanceM)} from the threat", events);
+                // Only real progress ends a hold, so a flag raised in one comes down once, not on every wobble.
+                string Closing() => m.ProgressM is { } gained
+                    ? $"closing at {Reasons.Rate(m.RateMps ?? 0)}, {Reasons.Metres(gained)} nearer than where it held; {Reasons.Metres(m.DistanceM)} from the threat"
+                    : $"closing at {Reasons.Rate(m.RateMps ?? 0)}, {Reasons.Metres(m.DistanceM)} from the threat";
+                flags.Clear(id, now, Closing, events);
+                suppressedHolds.End(id, now, Closing, events);
                 return;
         }
 
-        if (!m.Confirmed)
+        if (judge.Episode is null)
         {
             return;
         }
@@ -54,12 +77,25 @@ public sealed partial class ClosingAssessment
             level = FlagLevel.Watch;
         }
 
-        flags.Hold(id, NotClosingRule, level, m.Opening ? MotionState.Opening : MotionState.Holding, now, () => Reason(m, backupEta), events);
+        if (suppressed)
+        {
+            if (level != FlagLevel.None)
+            {
+                suppressedHolds.Note(id, now, () => $"{Reason(m, judge.Episode, backupEta)}; {suppression!.Words}", events);
+            }
+
+            return;
+        }
+
+        flags.Hold(id, NotClosingRule, level, m.Opening ? MotionState.Opening : MotionState.Holding, now, () => Reason(m, judge.Episode, backupEta), events);
     }
 
-    private static string Reason(Measurement m, double? backupEtaS) => m.Opening
-        ? $"moving away for {Reasons.Duration(m.HoldS)}, now {Reasons.Metres(m.DistanceM)} from the threat; {Reasons.Backup(backupEtaS)}"
-        : $"holding {Reasons.Duration(m.HoldS)} at {Reasons.Metres(m.DistanceM)} from the threat; {Reasons.Backup(backupEtaS)}";
+    private static string Reason(Measurement m, HoldEpisode? hold, double? backupEtaS) =>
+        hold is { FellBack: true }
+            ? $"fell back from contact {Reasons.Duration(m.HoldS)} ago, now {Reasons.Metres(m.DistanceM)} from the threat; {Reasons.Backup(backupEtaS)}"
+            : m.Opening
+                ? $"moving away for {Reasons.Duration(m.HoldS)}, now {Reasons.Metres(m.DistanceM)} from the threat; {Reasons.Backup(backupEtaS)}"
+                : $"holding {Reasons.Duration(m.HoldS)} at {Reasons.Metres(m.DistanceM)} from the threat; {Reasons.Backup(backupEtaS)}";
 
     /// <summary>
     /// The backup book, rebuilt from every unit when stale. Silent units are left out: where they are now is not

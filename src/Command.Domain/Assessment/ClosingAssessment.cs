@@ -22,10 +22,13 @@ public sealed partial class ClosingAssessment
     private readonly AssessmentOptions options;
     private readonly LocalFrame frame;
     private readonly WalkNetwork network;
+    private readonly SiteBuildings buildings;
     private readonly Dictionary<string, UnitJudge> judges = new(StringComparer.Ordinal);
     private readonly FlagBook flags;
     private readonly ZoneRules zoneRules;
     private readonly BackupBook backups = new();
+    private readonly SuppressedHolds suppressedHolds = new();
+    private FlagSuppression? suppression;
     private readonly HashSet<string> activeThreats = new(StringComparer.Ordinal);
     private List<ThreatTarget> targets = [];
 
@@ -35,9 +38,29 @@ public sealed partial class ClosingAssessment
         this.frame = frame;
         site ??= new Site("", frame.Origin, [], []);
         network = new WalkNetwork(site, frame, options.FloorHeightM);
+        buildings = new SiteBuildings(site, frame, options.FloorHeightM);
         flags = new FlagBook(options);
         Occupancy = new ZoneOccupancy(site.Zones, frame, options.ZoneExitMarginM);
         zoneRules = new ZoneRules(options, Occupancy, frame);
+    }
+
+    /// <summary>
+    /// False while the incident replays rules this build no longer derives: units are still judged (state, distance,
+    /// hold) but flags come from the recording (<see cref="FoldRecorded"/>). Default true.
+    /// </summary>
+    public bool DerivesFlags
+    {
+        get => flags.Derives;
+        set => flags.Derives = suppressedHolds.Derives = value;
+    }
+
+    /// <summary>Takes in a recorded flag transition, when flags are not derived.</summary>
+    public void FoldRecorded(IncidentEvent recorded)
+    {
+        if (!DerivesFlags)
+        {
+            flags.Fold(recorded);
+        }
     }
 
     /// <summary>Who is inside which zone, since when.</summary>
@@ -56,16 +79,17 @@ public sealed partial class ClosingAssessment
     public static string ZoneSubject(string zoneId) => $"zone:{zoneId}";
 
     /// <summary>
-    /// Places the threats (after a threat is set or changes phase at <paramref name="at"/>) and re-measures progress
-    /// against them. A unit whose nearest threat has just gone active is judged from then on: holding or moving
+    /// Places the threats (after a threat is set or changes phase at <paramref name="at"/>, with flags suppressed by
+    /// <paramref name="suppression"/> if they are) and re-measures progress against them. A unit whose nearest threat has just gone active is judged from then on: holding or moving
     /// away before there was an active threat to close on (a drill starting over, a report turning out real) is
     /// not held against it.
     /// </summary>
-    public void SetThreats(IEnumerable<Threat> threats, DateTimeOffset at)
+    public void SetThreats(IEnumerable<Threat> threats, DateTimeOffset at, FlagSuppression? suppression = null)
     {
+        this.suppression = suppression;
         var all = threats.ToList();
         var active = all.Where(t => t.IsActive).ToList();
-        targets = [.. (active.Count > 0 ? active : all).Select(t => new ThreatTarget(t, frame, network, options))];
+        targets = [.. (active.Count > 0 ? active : all).Select(t => new ThreatTarget(t, frame, network, buildings, options))];
         backups.Stale = true;
         foreach (var judge in judges.Values)
         {
@@ -89,7 +113,7 @@ public sealed partial class ClosingAssessment
     {
         if (!judges.TryGetValue(report.UnitId, out var judge))
         {
-            judges[report.UnitId] = judge = new UnitJudge(report.UnitId, options);
+            judges[report.UnitId] = judge = new UnitJudge(report.UnitId, options, buildings);
         }
 
         var point = frame.ToLocal(report.Position);

@@ -10,6 +10,12 @@ internal sealed class FlagBook(AssessmentOptions options)
 {
     private readonly Dictionary<string, RaisedFlag> flags = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// False while the incident replays rules this build no longer derives: the rules' transitions are passed over,
+    /// and the book holds the flags the recording raised (<see cref="Fold"/>).
+    /// </summary>
+    public bool Derives { get; set; } = true;
+
     public RaisedFlag? this[string subject] => flags.GetValueOrDefault(subject);
 
     public IEnumerable<RaisedFlag> All => flags.Values;
@@ -20,6 +26,11 @@ internal sealed class FlagBook(AssessmentOptions options)
     /// </summary>
     public void Hold(string subject, string rule, FlagLevel level, MotionState motion, DateTimeOffset now, Func<string> reason, List<IncidentEvent> events)
     {
+        if (!Derives)
+        {
+            return;
+        }
+
         if (!flags.TryGetValue(subject, out var flag))
         {
             if (level == FlagLevel.None)
@@ -57,9 +68,26 @@ internal sealed class FlagBook(AssessmentOptions options)
 
     public void Clear(string subject, DateTimeOffset now, Func<string> reason, List<IncidentEvent> events)
     {
-        if (flags.Remove(subject, out var flag))
+        if (Derives && flags.Remove(subject, out var flag))
         {
             events.Add(new FlagCleared(subject, flag.Rule, reason()) { Time = now });
+        }
+    }
+
+    /// <summary>Takes in a flag transition as a recording made under other rules holds it.</summary>
+    public void Fold(IncidentEvent recorded)
+    {
+        switch (recorded)
+        {
+            case FlagRaised raised:
+                flags[raised.Subject] = new RaisedFlag(raised.Subject, raised.Rule, raised.Level, raised.Reason, MotionState.Unknown, raised.Time, null, null);
+                break;
+            case FlagEscalated escalated when flags.TryGetValue(escalated.Subject, out var flag):
+                flags[escalated.Subject] = flag with { Level = escalated.Level, Reason = escalated.Reason };
+                break;
+            case FlagCleared cleared:
+                flags.Remove(cleared.Subject);
+                break;
         }
     }
 

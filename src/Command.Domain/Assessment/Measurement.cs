@@ -5,23 +5,23 @@ namespace Command.Domain.Assessment;
 /// <param name="StraightM">Straight-line distance from the latest fix, metres.</param>
 /// <param name="PathM">Walking distance from the latest fix, where the site has a walk graph.</param>
 /// <param name="DistanceM">Smoothed distance closing is measured on (path where known), metres.</param>
-/// <param name="LowM">The lower of the smoothed distances at the latest fix and the one before.</param>
-/// <param name="HighM">The higher of the two.</param>
 /// <param name="FittedM">The window line's distance at the latest fix: unbiased while moving steadily, for the ETA.</param>
 /// <param name="RateMps">Closing rate over the rate window; positive when closing.</param>
 /// <param name="Confirmed">The fixes since the unit's last progress rule out closing at walking pace.</param>
 /// <param name="Opening">... and show it moving away.</param>
-/// <param name="HoldS">Seconds from the last progress to the latest fix, when confirmed.</param>
+/// <param name="HoldS">Seconds from the start of the hold to the latest fix, when confirmed.</param>
 /// <param name="Climbing">Altitude is changing at stair pace.</param>
 /// <param name="NearStairs">The latest fix is by a stair node of the walk graph.</param>
-/// <param name="Floor">Floor estimated from altitude, where the unit reports one.</param>
+/// <param name="Floor">The unit's floor where it is really known (stated, or from an altitude with its datum and accuracy).</param>
+/// <param name="Arrival">Whether the unit is where the threat is, and where that is in words.</param>
+/// <param name="Progressing">In a hold, the unit is now making real progress toward the threat: the hold is over.</param>
+/// <param name="ProgressM">In a hold, how much nearer the unit is than where it held, metres.</param>
+/// <param name="NoiseM">The unit's own noise, one axis of one fix, metres: the larger of what it states and what its fixes show.</param>
 internal sealed record Measurement(
     ThreatTarget Target,
     double StraightM,
     double? PathM,
     double DistanceM,
-    double LowM,
-    double HighM,
     double FittedM,
     double? RateMps,
     bool Confirmed,
@@ -29,4 +29,14 @@ internal sealed record Measurement(
     double HoldS,
     bool Climbing,
     bool NearStairs,
-    int? Floor);
+    int? Floor,
+    ArrivalCheck Arrival,
+    bool Progressing,
+    double? ProgressM,
+    double NoiseM);
+
+/// <summary>The arrival test's answer as of the latest fix.</summary>
+/// <param name="Reached">A unit not yet arrived has: within the contact radius, in the threat's building, on its floor where both are known.</param>
+/// <param name="Kept">An arrived unit still is, allowing the margins for its own noise.</param>
+/// <param name="Where">Where the unit is, in words: "inside B12, 12 m from the threat".</param>
+internal sealed record ArrivalCheck(bool Reached, bool Kept, string Where);

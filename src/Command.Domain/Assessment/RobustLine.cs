@@ -9,10 +9,14 @@ namespace Command.Domain.Assessment;
 /// <param name="SlopeError">One standard error of the slope.</param>
 /// <param name="End">The fitted value at the latest sample's time.</param>
 /// <param name="EndError">One standard error of <paramref name="End"/>.</param>
-internal readonly record struct RobustLine(double Slope, double SlopeError, double End, double EndError)
+/// <param name="Misfit">How far the samples stray from the line, in units of their stated sigma (about 1 when the line explains them); 0 with two samples.</param>
+internal readonly record struct RobustLine(double Slope, double SlopeError, double End, double EndError, double Misfit = 0)
 {
     private const double HuberK = 2.0;
     private const double RejectK = 4.0;
+
+    // Below this share of its full weight a sample counts as set aside, not merely weighted down.
+    private const double KeptWeight = 1e-3;
     /// <summary>Fewest fixes from which a fit can tell an outlier from a change of pace.</summary>
     public const int RejectMinFixes = 5;
     private const int Rounds = 3;
@@ -49,16 +53,25 @@ internal readonly record struct RobustLine(double Slope, double SlopeError, doub
 
         // Stated accuracy can be optimistic: scale the errors up when the residuals say so.
         var chi = 0.0;
+        var stray = 0.0;
+        var kept = 0;
         for (var i = 0; i < n; i++)
         {
             var r = y[i] - (line.Intercept + (line.Slope * t[i]));
             chi += weights[i] * r * r;
+            if (weights[i] * sigma[i] * sigma[i] > KeptWeight)
+            {
+                // Unweighted: how far the fixes the line kept stray from it, each in its own sigmas.
+                stray += r * r / (sigma[i] * sigma[i]);
+                kept++;
+            }
         }
 
+        var misfit = kept > 2 ? Math.Sqrt(stray / (kept - 2)) : 0;
         var scale = n > 4 ? Math.Max(1, Math.Sqrt(chi / (n - 2))) : 1;
         var tEnd = t[n - 1] - line.Mean;
         var endVariance = (1 / line.SumW) + (tEnd * tEnd / line.Stt);
-        return new RobustLine(line.Slope, scale / Math.Sqrt(line.Stt), line.Intercept + (line.Slope * t[n - 1]), scale * Math.Sqrt(endVariance));
+        return new RobustLine(line.Slope, scale / Math.Sqrt(line.Stt), line.Intercept + (line.Slope * t[n - 1]), scale * Math.Sqrt(endVariance), misfit);
     }
 
     private static (double Slope, double Intercept, double Mean, double SumW, double Stt) Solve(ReadOnlySpan<double> t, ReadOnlySpan<double> y, ReadOnlySpan<double> w)

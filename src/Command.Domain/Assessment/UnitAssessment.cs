@@ -21,8 +21,10 @@ namespace Command.Domain.Assessment;
 /// <param name="Acknowledged">A commander acknowledged the current flag.</param>
 /// <param name="HoldS">Seconds since the unit last made progress, once a hold (or moving away) is confirmed.</param>
 /// <param name="CadenceS">The unit's usual report interval, learned from its fixes.</param>
-/// <param name="Floor">Floor estimated from altitude (its first fix taken as ground level), where it reports one.</param>
+/// <param name="Floor">The unit's floor where it is really known: stated by its source, or from an altitude with its datum and a vertical accuracy of half a floor.</param>
 /// <param name="Climbing">Altitude is changing at stair pace.</param>
+/// <param name="ArrivalReason">Why the unit counts as arrived, in words ("inside B12, 12 m from the threat"); only while it does.</param>
+/// <param name="Building">The building the unit is in, by id, where the site has buildings.</param>
 [GenerateSerializer, Immutable]
 public sealed record UnitAssessment(
     string UnitId,
@@ -43,4 +45,6 @@ public sealed record UnitAssessment(
     double? HoldS = null,
     double? CadenceS = null,
     int? Floor = null,
-    bool Climbing = false);
+    bool Climbing = false,
+    string? ArrivalReason = null,
+    string? Building = null);

@@ -2,15 +2,53 @@ namespace Command.Domain.Assessment;
 
 internal sealed partial class UnitJudge
 {
-    // A hold is confirmed when the fixes since the last progress bound the closing rate below walking pace.
-    private (bool Confirmed, bool Opening) Tail(Span<double> t, Span<double> y, Span<double> sigma, Span<double> w, double since)
+    // A hold is confirmed when the fixes since the last progress bound the closing rate below walking pace. The last
+    // progress is known only as well as the smoothed distance shows it, a fix or two late: a longer tail, back from it,
+    // that still rules out closing is the same hold seen from its start, and says so sooner.
+    private (bool Confirmed, bool Opening, double StartS) Tail(Span<double> t, Span<double> y, Span<double> sigma, Span<double> w, double since, double earliest)
     {
-        var start = 0;
-        while (start < t.Length && t[start] < since)
+        var anchorStart = 0;
+        while (anchorStart < t.Length && t[anchorStart] < since)
         {
-            start++;
+            anchorStart++;
         }
 
+        var (confirmed, opening) = TailFrom(t, y, sigma, w, anchorStart);
+        if (confirmed && opening)
+        {
+            return (confirmed, opening, anchorStart < t.Length ? t[anchorStart] : t[^1]);
+        }
+
+        // ... but not from before the unit was judged against an active threat, nor further back than the smoothed
+        // distance reaches (the smoothing window, or the fixes its median takes from a slow device, whose anchor lags
+        // a stop by a fix or two): progress the anchor did see (a stair climb shortens the distance slowly) is not a hold.
+        var reach = Math.Max(0, anchorStart - (SmoothedFixes - 1));
+        var first = 0;
+        while (first < anchorStart && (t[first] < earliest || (t[first] < since - options.SmoothingWindow.TotalSeconds && first < reach)))
+        {
+            first++;
+        }
+
+        var step = Math.Max(1, (anchorStart - first) / LongerTails);
+        for (var start = first; start < anchorStart; start += step)
+        {
+            if (TailFrom(t, y, sigma, w, start, LongerTailZ) is (true, var open))
+            {
+                return (true, open, t[start]);
+            }
+        }
+
+        return (confirmed, opening, anchorStart < t.Length ? t[anchorStart] : t[^1]);
+    }
+
+    // Tails longer than the one from the last progress that are tried: at most six.
+    private const int LongerTails = 6;
+
+    // A longer tail is held to a stricter bound than the one from the last progress: it is tried up to six times.
+    private const double LongerTailZ = 2;
+
+    private (bool Confirmed, bool Opening) TailFrom(Span<double> t, Span<double> y, Span<double> sigma, Span<double> w, int start, double z = OneSided95)
+    {
         // Two fixes are enough from a device that reports every 25 s or slower; otherwise three, so that one
         // outlier cannot confirm a hold on its own.
         // And no hold is confirmed before the rate window is full: a track's first fix has nothing to check it by.
@@ -25,7 +63,7 @@ internal sealed partial class UnitJudge
             return (false, false);
         }
 
-        var fastestClosing = -tail.Slope + (OneSided95 * tail.SlopeError);
+        var fastestClosing = -tail.Slope + (z * tail.SlopeError);
         var confirmed = fastestClosing < options.HoldSpeedMps;
         if (confirmed && count is >= 3 and < RobustLine.RejectMinFixes && t[^1] - t[^2] < SlowCadenceS)
         {

@@ -37,21 +37,28 @@ internal sealed partial class UnitJudge
 
     private static double Margin(double a, double b) => Math.Max(1, Z * Math.Sqrt((a * a) + (b * b)));
 
-    // Weighted mean of the fixes within the smoothing window up to fix <paramref name="last"/>, with the window
-    // fit's outliers weighted down; and its standard error.
+    // The median of the fixes within the smoothing window up to fix <paramref name="last"/> (at least three, where the
+    // track has them), leaving out the window fit's outliers; and its standard error. A median of three passes over
+    // one outlier, and progress needs the median at two fixes in a row, so a burst of two cannot make it.
     private (double Mean, double Error) Smooth(Span<double> t, Span<double> y, Span<double> sigma, Span<double> w, int last)
     {
-        double sw = 0, swy = 0;
+        Span<double> taken = stackalloc double[last + 1];
+        double sw = 0;
+        var count = 0;
         var from = t[last] - options.SmoothingWindow.TotalSeconds;
-        for (var i = last; i >= 0 && (t[i] >= from || i == last); i--)
+        for (var i = last; i >= 0 && (t[i] >= from || count < SmoothedFixes); i--)
         {
             if (i == last || sigma[i] <= SetAside)
             {
                 sw += w[i];
-                swy += w[i] * y[i];
+                taken[count++] = y[i];
             }
         }
 
-        return (swy / sw, 1 / Math.Sqrt(sw));
+        // A median's error is a quarter more than a mean's.
+        return (Median(taken[..count]), MedianEfficiency / Math.Sqrt(sw));
     }
+
+    private const int SmoothedFixes = 3;
+    private const double MedianEfficiency = 1.25;
 }

@@ -7,9 +7,18 @@ internal sealed partial class UnitJudge
     private const double OneSided95 = 1.645;
     private const double SpikeSigmas = 4;
 
+    // Fewest fixes a track keeps however slowly its unit reports: enough to learn its noise and to tell an outlier
+    // from a change of pace.
+    private const int KeptFixes = 7;
+
     // Sigma beyond which a fix counts as set aside (spikes are scaled up a thousandfold).
     private const double SetAside = 500;
     private const double PaceChangeMps = 2;
+    private const double FastCadenceS = 15;
+    // Progress must show on this many judged fixes in a row from a device reporting every 5 s or faster; on one from
+    // a slower device, whose rate window already spans several fixes.
+    private const int ProgressFixes = 2;
+    private const double QuickCadenceS = 5;
 
     /// <summary>
     /// Measures against <paramref name="target"/>. Only event processing commits: a new fix advances the progress
@@ -17,7 +26,7 @@ internal sealed partial class UnitJudge
     /// </summary>
     private Measurement Measure(ThreatTarget target, bool advance, bool commit)
     {
-        if (!advance && measured is not null && measured.Target == target)
+        if (!advance && !commit && measured is not null && measured.Target == target)
         {
             return measured;
         }
@@ -25,15 +34,17 @@ internal sealed partial class UnitJudge
         var fixes = Track.Fixes;
         var n = fixes.Count;
         Distances(target);
+        var noise = NoiseM(fixes);
         var t0 = fixes[0].Time;
         Span<double> t = stackalloc double[n];
         Span<double> sigma = stackalloc double[n];
+        Span<double> stated = stackalloc double[n];
         Span<double> w = stackalloc double[n];
         var y = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(distances);
         for (var i = 0; i < n; i++)
         {
             t[i] = (fixes[i].Time - t0).TotalSeconds;
-            sigma[i] = fixes[i].Sigma;
+            sigma[i] = stated[i] = Math.Max(fixes[i].Sigma, noise);
             w[i] = 1 / (sigma[i] * sigma[i]);
         }
 
@@ -41,6 +52,7 @@ internal sealed partial class UnitJudge
         {
             SetAsideSpikes(t, y, sigma, w);
         }
+
         var window = RobustLine.Fit(t, y, sigma, w);
 
         // A fix the window fit set aside as an outlier stays aside in the tail's fit. Fixes it merely weighted
@@ -66,8 +78,101 @@ internal sealed partial class UnitJudge
 
         var (before, _) = previous >= 0 ? Smooth(t, y, sigma, w, previous) : (smoothed, error);
         var high = Math.Max(smoothed, before);
-        var low = Math.Min(smoothed, before);
         var climbing = Climbing(t, fixes);
+        var latest = fixes[^1];
+        var anchor = NextAnchor(target, advance, t, y, sigma, w, smoothed, error, before, high, climbing);
+        var cache = commit || anchor == Anchor;
+        // A unit on the stairs makes progress the flat distance does not show: no hold while it climbs, or once it is
+        // half a floor from where it last made progress.
+        var stairs = climbing || ChangedFloor(fixes, anchor);
+        var (confirmed, opening, tailS) = stairs ? (false, false, 0.0)
+            : Tail(t, y, sigma, w, (anchor.Time - t0).TotalSeconds, anchor.JudgedFrom is { } from ? (from - t0).TotalSeconds : double.NegativeInfinity);
+        if (confirmed && Jumped(noise))
+        {
+            // A burst of outliers away from the threat looks like a stop: wait until it has passed.
+            (confirmed, opening) = (false, false);
+        }
+
+
+        // One fix of evidence is one fix an outlier burst can fake: a hold starts only once it has shown on several
+        // fixes in a row, and ends only once progress has.
+        var holdStreak = advance ? (confirmed ? HoldStreak + 1 : 0) : HoldStreak;
+        var episode = Episode;
+        double? progress = episode is null ? null : episode.HeldAtM - (enoughForRate ? window!.Value.End : smoothed);
+        var progressNow = episode is not null && Progressing(t, y, stated, episode.HeldAtM, high, noise, out progress);
+        var progressStreak = advance ? (progressNow ? ProgressStreak + 1 : 0) : ProgressStreak;
+        var progressing = progressNow && progressStreak >= (Track.CadenceS is > QuickCadenceS ? 1 : ProgressFixes);
+        confirmed &= !progressNow;
+        if (progressing || stairs)
+        {
+            episode = null;
+        }
+        else if (episode is not null && confirmed && episode.HeldAtM - smoothed <= options.ClearProgressNoises * ProgressErrorM(error, noise))
+        {
+            // Where the unit still shows the hold is where progress is counted from; a distance already nearer than
+            // that by more than its noise is the start of progress the hold test has not yet let go of, not the hold.
+            episode = episode.HeldAt(smoothed);
+        }
+        else if (episode is null && confirmed && holdStreak >= HoldFixes())
+        {
+            var since = t0.AddSeconds(tailS);
+            episode = new HoldEpisode(since < anchor.Time ? since : anchor.Time, [smoothed], FellBackFrom is not null);
+        }
+
+        var arrival = Arrive(target, t, sigma, commit);
+        if (commit)
+        {
+            Anchor = anchor;
+            Episode = episode;
+            FellBackFrom = progressing ? null : FellBackFrom;
+            HoldStreak = holdStreak;
+            ProgressStreak = progressStreak;
+        }
+
+        var m = new Measurement(
+            target,
+            latest.Point.DistanceTo(target.Point),
+            target.Field is null ? null : distances[^1],
+            smoothed,
+            enoughForRate ? window!.Value.End : smoothed,
+            enoughForRate ? -window!.Value.Slope : null,
+            confirmed,
+            opening || (confirmed && episode?.FellBack == true),
+            episode is null ? 0 : (latest.Time - episode.Since).TotalSeconds,
+            stairs,
+            target.NearStairs(latest, BaseAltitudeM),
+            latest.Floor,
+            arrival,
+            progressing,
+            progressing ? progress : episode is null ? null : episode.HeldAtM - smoothed,
+            noise);
+        if (cache)
+        {
+            measured = m;
+        }
+
+        return m;
+    }
+
+    // Fixes in a row a hold must show on before it is one: enough to span longer than a burst of multipath outliers
+    // lasts on a fast device (three fixes), and at least two; one from a device reporting slower than every 15 s,
+    // whose fit over a minute of fixes already sets an outlier aside, and whose second fix would come too late.
+    private int HoldFixes() => Track.CadenceS is not { } cadence ? 2
+        : cadence > FastCadenceS ? 1
+        : Math.Max(2, (int)Math.Ceiling(HoldShownS / Math.Max(1, cadence)));
+
+    // How long, at least, the fixes in a row that show a hold span: a burst of one to three outliers from a device
+    // reporting every second or three lasts less.
+    private const double HoldShownS = 10;
+
+    /// <summary>The unit's own noise: the larger of its latest stated accuracy and what its fixes show.</summary>
+    private double NoiseM(IReadOnlyList<TrackFix> fixes) => Math.Max(fixes[^1].Sigma, Noise.SigmaM ?? 0);
+
+    private ProgressAnchor NextAnchor(ThreatTarget target, bool advance, Span<double> t, Span<double> y, Span<double> sigma, Span<double> w,
+        double smoothed, double error, double before, double high, bool climbing)
+    {
+        var fixes = Track.Fixes;
+        var n = fixes.Count;
         var latest = fixes[^1];
         var anchor = Anchor;
         if (anchor is not null && SetAsideAt(anchor.Time, fixes, sigma) && high > anchor.DistanceM)
@@ -79,56 +184,38 @@ internal sealed partial class UnitJudge
         if (anchor is null || !target.Matches(anchor))
         {
             // A new or moved threat: progress is measured afresh, but the time of the last progress stands.
-            anchor = new ProgressAnchor(anchor?.Time ?? latest.Time, smoothed, error, target.Threat.ThreatId, target.Point, target.Floor);
+            return new ProgressAnchor(anchor?.Time ?? latest.Time, smoothed, error, target.Threat.ThreatId, target.Point, target.Floor, anchor?.JudgedFrom);
         }
-        else if (advance && (climbing || high < anchor.DistanceM - Margin(error, anchor.ErrorM)))
+
+        if (State == MotionState.Arrived)
+        {
+            // In contact is as far as progress goes: a unit that falls back is judged from its last fix there.
+            return anchor with { Time = latest.Time, DistanceM = Math.Min(anchor.DistanceM, smoothed), ErrorM = error };
+        }
+
+        if (advance && (climbing || high < anchor.DistanceM - Margin(error, anchor.ErrorM)))
         {
             // Both smoothed fixes are past the anchor: progress was made by the earlier one, and goes on to the
             // latest only if that one is clearly past the earlier too.
             var still = n > 1 && smoothed >= before - Margin(error, error);
-            anchor = anchor with { Time = still && !climbing ? fixes[n - 2].Time : latest.Time, DistanceM = high, ErrorM = error };
+            return anchor with { Time = still && !climbing ? fixes[n - 2].Time : latest.Time, DistanceM = high, ErrorM = error };
         }
 
-        var cache = commit || anchor == Anchor;
-        if (commit)
-        {
-            Anchor = anchor;
-        }
+        return anchor;
+    }
 
-        var (confirmed, opening) = Tail(t, y, sigma, w, (anchor.Time - t0).TotalSeconds);
-        var rise = latest.AltitudeM is { } alt && BaseAltitudeM is { } ground ? alt - ground : (double?)null;
-
-        // Half a floor up or down since the last progress is a stair climb, however slow the device's cadence.
-        var changedFloor = false;
-        for (var i = 0; i < n && latest.AltitudeM is { } now; i++)
+    // Half a floor up or down since the last progress is a stair climb, however slow the device's cadence.
+    private bool ChangedFloor(IReadOnlyList<TrackFix> fixes, ProgressAnchor anchor)
+    {
+        var latest = fixes[^1];
+        for (var i = 0; i < fixes.Count && latest.AltitudeM is { } now; i++)
         {
             if (fixes[i].Time >= anchor.Time && fixes[i].AltitudeM is { } then)
             {
-                changedFloor = Math.Abs(now - then) >= options.FloorHeightM / 2;
-                break;
+                return Math.Abs(now - then) >= options.FloorHeightM / 2;
             }
         }
 
-        var m = new Measurement(
-            target,
-            latest.Point.DistanceTo(target.Point),
-            target.Field is null ? null : distances[^1],
-            smoothed,
-            low,
-            high,
-            enoughForRate ? window!.Value.End : smoothed,
-            enoughForRate ? -window!.Value.Slope : null,
-            confirmed,
-            opening,
-            confirmed ? (latest.Time - anchor.Time).TotalSeconds : 0,
-            climbing || changedFloor,
-            target.NearStairs(latest, BaseAltitudeM),
-            rise is { } up ? (int)Math.Round(up / options.FloorHeightM) : null);
-        if (cache)
-        {
-            measured = m;
-        }
-
-        return m;
+        return false;
     }
 }

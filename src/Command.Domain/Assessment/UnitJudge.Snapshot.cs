@@ -4,18 +4,25 @@ internal sealed partial class UnitJudge
 {
     public UnitSnapshot Snapshot() => new(
         UnitId,
-        [.. Track.Fixes.Select(f => new FixSnapshot(f.Time, f.Point, f.Sigma, f.AltitudeM))],
+        [.. Track.Fixes.Select(f => new FixSnapshot(f.Time, f.Point, f.Sigma, f.AltitudeM, f.Floor))],
         [.. Track.Intervals],
         BaseAltitudeM,
         Anchor,
         State,
         StateSince,
         GraceS,
-        GraceFor);
+        GraceFor,
+        [.. Noise.Misfits],
+        Episode,
+        BuildingId,
+        ArrivedAt,
+        FellBackFrom,
+        HoldStreak,
+        ProgressStreak);
 
-    public static UnitJudge Restore(UnitSnapshot snapshot, AssessmentOptions options)
+    public static UnitJudge Restore(UnitSnapshot snapshot, AssessmentOptions options, SiteBuildings buildings)
     {
-        var judge = new UnitJudge(snapshot.UnitId, options)
+        var judge = new UnitJudge(snapshot.UnitId, options, buildings)
         {
             BaseAltitudeM = snapshot.BaseAltitudeM,
             Anchor = snapshot.Anchor,
@@ -23,8 +30,15 @@ internal sealed partial class UnitJudge
             StateSince = snapshot.StateSince,
             GraceS = snapshot.GraceS,
             GraceFor = snapshot.GraceFor,
+            Episode = snapshot.Episode,
+            BuildingId = snapshot.BuildingId,
+            ArrivedAt = snapshot.ArrivedAt,
+            FellBackFrom = snapshot.FellBackFrom,
+            HoldStreak = snapshot.HoldStreak,
+            ProgressStreak = snapshot.ProgressStreak,
         };
-        judge.Track.Restore(snapshot.Fixes.Select(f => new TrackFix(f.Time, f.Point, f.Sigma, f.AltitudeM)), snapshot.IntervalsS);
+        judge.Track.Restore(snapshot.Fixes.Select(f => new TrackFix(f.Time, f.Point, f.Sigma, f.AltitudeM, f.Floor)), snapshot.IntervalsS);
+        judge.Noise.Restore(snapshot.NoiseMisfitsM ?? []);
         return judge;
     }
 }

@@ -3,10 +3,10 @@ using Command.Domain.Reports;
 namespace Command.Domain.Assessment;
 
 /// <summary>
-/// The assessment's working state for one unit: its track, its progress anchor and its shown motion state.
-/// Mutable, and owned by <see cref="ClosingAssessment"/> alone.
+/// The assessment's working state for one unit: its track, its own noise, its progress anchor, the hold it is in,
+/// the building it is in and its shown motion state. Mutable, and owned by <see cref="ClosingAssessment"/> alone.
 /// </summary>
-internal sealed partial class UnitJudge(string unitId, AssessmentOptions options)
+internal sealed partial class UnitJudge(string unitId, AssessmentOptions options, SiteBuildings buildings)
 {
     private readonly List<double> distances = [];
     private readonly List<DateTimeOffset> distanceTimes = [];
@@ -16,6 +16,8 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
     public string UnitId { get; } = unitId;
 
     public UnitTrack Track { get; } = new();
+
+    public NoiseEstimate Noise { get; } = new();
 
     public double? BaseAltitudeM { get; private set; }
 
@@ -30,6 +32,24 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
 
     public DateTimeOffset? GraceFor { get; private set; }
 
+    /// <summary>The hold the unit is in, if any: a flag raised in it stays until the hold is over.</summary>
+    public HoldEpisode? Episode { get; private set; }
+
+    /// <summary>Judged fixes in a row whose tail ruled out closing at walking pace.</summary>
+    public int HoldStreak { get; private set; }
+
+    /// <summary>Judged fixes in a row, in a hold, that showed real progress.</summary>
+    public int ProgressStreak { get; private set; }
+
+    /// <summary>The building the unit is in (with a margin for leaving), by id; null outdoors.</summary>
+    public string? BuildingId { get; private set; }
+
+    /// <summary>The latest fix at which the unit was arrived at its threat, while it is or until it is judged again.</summary>
+    public DateTimeOffset? ArrivedAt { get; private set; }
+
+    /// <summary>Set when the unit fell back from contact, to the time it was last in contact, until that hold is over.</summary>
+    public DateTimeOffset? FellBackFrom { get; private set; }
+
     /// <summary>Takes a fix into the track and measures it; false when it came too soon after the last kept one to be judged.</summary>
     public bool Observe(PositionReport report, Geometry.LocalPoint point, ThreatTarget? target)
     {
@@ -41,7 +61,13 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         BaseAltitudeM ??= report.AltitudeM;
         var sigma = Math.Max(1, report.AccuracyM ?? options.DefaultAccuracyM);
         var keep = options.RateWindow > options.SmoothingWindow ? options.RateWindow : options.SmoothingWindow;
-        Track.Add(new TrackFix(report.FixTime, point, sigma, report.AltitudeM), keep, options.RateWindowFixes);
+        var fix = new TrackFix(report.FixTime, point, sigma, report.AltitudeM, FloorOf(report, point));
+        Track.Add(fix, keep, Math.Max(options.RateWindowFixes, KeptFixes));
+        if (Track.Count >= 3)
+        {
+            Noise.Observe(Track.Fixes[^3], Track.Fixes[^2], Track.Fixes[^1]);
+        }
+
         measured = null;
         if (target is null)
         {
@@ -60,6 +86,12 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
     public void Reanchor(ThreatTarget? target)
     {
         measured = null;
+        if (target is not null && Anchor is { } a && !target.Matches(a))
+        {
+            // Left behind by a moved threat is not falling back from contact.
+            ArrivedAt = null;
+        }
+
         if (target is not null && Track.Count > 0)
         {
             Measure(target, advance: false, commit: true);
@@ -76,10 +108,23 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         Anchor = null;
         State = MotionState.Unknown;
         StateSince = at;
+        EndHold();
+        ArrivedAt = null;
         if (Track.Count > 0)
         {
             Measure(target, advance: false, commit: true);
+            Anchor = Anchor! with { JudgedFrom = at };
         }
+    }
+
+    /// <summary>The hold is over without progress to show for it (the unit was reassigned): the next one is a new hold.</summary>
+    public void EndHold()
+    {
+        Episode = null;
+        FellBackFrom = null;
+        HoldStreak = 0;
+        ProgressStreak = 0;
+        measured = null;
     }
 
     /// <summary>True when the unit has been silent longer than its learned cadence allows.</summary>
@@ -98,22 +143,41 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
     public bool Settle(DateTimeOffset now, Measurement? m)
     {
         var next = NextState(now, m);
+        if (next == MotionState.Arrived)
+        {
+            ArrivedAt = Track.Latest.Time;
+            Episode = null;
+            FellBackFrom = null;
+        }
+        else if (State == MotionState.Arrived && next != MotionState.Stale && m is not null && ArrivedAt is { } last)
+        {
+            // Fell back from contact: judged again from the last fix in contact, progress measured from the contact
+            // radius, so the fall back itself shows as moving away.
+            FellBackFrom = last;
+            Anchor = new ProgressAnchor(last, m.Target.ArrivalRadiusM, 0, m.Target.Threat.ThreatId, m.Target.Point, m.Target.Floor, Anchor?.JudgedFrom);
+
+            // A hold this fix's measurement already saw is the fall back itself, counted from the last fix in contact.
+            Episode = Episode is { } seen ? seen with { Since = last, FellBack = true } : null;
+            measured = null;
+        }
+
         if (next == State)
         {
             return false;
         }
 
         State = next;
-        StateSince = m is { Confirmed: true } && Anchor is { } a && next is MotionState.Holding or MotionState.Opening ? a.Time : now;
+        StateSince = Episode is { } hold && next is MotionState.Holding or MotionState.Opening ? hold.Since : now;
         return true;
     }
 
     /// <summary>Fixes the grace of the current hold the first time it is confirmed.</summary>
     public double FixGrace(double? backupEtaS)
     {
-        if (Anchor is { } a && GraceFor != a.Time)
+        var since = Episode?.Since ?? Anchor?.Time;
+        if (since is { } start && GraceFor != start)
         {
-            GraceFor = a.Time;
+            GraceFor = start;
             GraceS = backupEtaS is { } eta && eta <= options.GraceCap.TotalSeconds ? eta : 0;
         }
 
@@ -137,13 +201,16 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
             return MotionState.Unknown;
         }
 
-        // Arrival needs two smoothed fixes inside the radius; leaving it, two outside the radius and the margin.
-        var arrived = State == MotionState.Arrived
-            ? m.LowM <= m.Target.ArrivalRadiusM + options.ArrivalHysteresisM
-            : m.HighM <= m.Target.ArrivalRadiusM;
-        if (arrived)
+        if (State == MotionState.Arrived ? m.Arrival.Kept : m.Arrival.Reached)
         {
             return MotionState.Arrived;
+        }
+
+        if (Episode is not null)
+        {
+            // In a hold the unit is shown closing only once it makes real progress, which ends the hold.
+            return m.Confirmed ? (m.Opening ? MotionState.Opening : MotionState.Holding)
+                : State is MotionState.Holding or MotionState.Opening ? State : MotionState.Holding;
         }
 
         if (m.Confirmed)
@@ -160,5 +227,19 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         return rate > options.MovingRateMps || (State == MotionState.Closing && rate > stay) ? MotionState.Closing
             : rate < -options.MovingRateMps || (State == MotionState.Opening && rate < -stay) ? MotionState.Opening
             : MotionState.Holding;
+    }
+
+    // The floor a report puts the unit on, where it is really known: stated by the source, or worked out from its
+    // altitude in the building it is in.
+    private int? FloorOf(PositionReport report, Geometry.LocalPoint point)
+    {
+        if (report.Floor is { } stated)
+        {
+            return stated;
+        }
+
+        var building = buildings.IndexOf(BuildingId) ?? buildings.Containing(point);
+        var previous = Track.Count > 0 ? Track.Latest.Floor : null;
+        return building is { } b ? buildings.FloorOf(b, report.AltitudeM, report.AltitudeDatum, report.VerticalAccuracyM, previous) : null;
     }
 }

@@ -2,8 +2,8 @@ using Command.Domain.Geometry;
 
 namespace Command.Domain.Assessment;
 
-/// <summary>One fix as the assessment keeps it: local metres, one-sigma accuracy, altitude where given.</summary>
-internal readonly record struct TrackFix(DateTimeOffset Time, LocalPoint Point, double Sigma, double? AltitudeM);
+/// <summary>One fix as the assessment keeps it: local metres, stated one-sigma accuracy, altitude where given, and the floor where it is really known.</summary>
+internal readonly record struct TrackFix(DateTimeOffset Time, LocalPoint Point, double Sigma, double? AltitudeM, int? Floor = null);
 
 /// <summary>
 /// A unit's recent fixes, oldest first, trimmed to what the rate window needs, and the intervals between its

@@ -26,3 +26,20 @@ public sealed record FlagCleared(string Subject, string Rule, string Reason) : I
 /// <summary>A commander acknowledged a flag with a reason; it stays quiet until the situation changes.</summary>
 [GenerateSerializer, Immutable]
 public sealed record FlagAcknowledged(string Subject, string Actor, string Reason) : IncidentEvent;
+
+/// <summary>
+/// While flags were suppressed, a unit whose role is to close held (or moved away) long enough that it would have been
+/// flagged: noted, not flagged, so the after-action report can say who held and for how long.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record SuppressedHoldNoted(string Subject, string Reason) : IncidentEvent
+{
+    public override bool IsDerived => true;
+}
+
+/// <summary>A hold noted while flags were suppressed ended: the unit moved on, arrived, was reassigned, or flags apply again.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SuppressedHoldEnded(string Subject, string Reason) : IncidentEvent
+{
+    public override bool IsDerived => true;
+}

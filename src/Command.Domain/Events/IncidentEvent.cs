@@ -20,6 +20,9 @@ namespace Command.Domain.Events;
 [JsonDerivedType(typeof(FlagCleared), "flag-cleared")]
 [JsonDerivedType(typeof(FlagAcknowledged), "flag-acknowledged")]
 [JsonDerivedType(typeof(DrillControlled), "drill-controlled")]
+[JsonDerivedType(typeof(RulesAdopted), "rules-adopted")]
+[JsonDerivedType(typeof(SuppressedHoldNoted), "suppressed-hold-noted")]
+[JsonDerivedType(typeof(SuppressedHoldEnded), "suppressed-hold-ended")]
 [JsonDerivedType(typeof(IncidentClosed), "incident-closed")]
 [GenerateSerializer, Immutable]
 public abstract record IncidentEvent

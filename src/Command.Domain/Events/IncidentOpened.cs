@@ -1,3 +1,4 @@
+using Command.Domain.Assessment;
 using Command.Domain.Sites;
 
 namespace Command.Domain.Events;
@@ -9,5 +10,15 @@ namespace Command.Domain.Events;
 /// <param name="AutoEnrol">Whether a unit reporting for the first time joins.</param>
 /// <param name="Actor">Who opened it.</param>
 /// <param name="Schema">The stream's version (<see cref="Incidents.IncidentSchema"/>); 1 in recordings made before versions were stamped.</param>
+/// <param name="Rules">The rules its units are judged under (<see cref="Incidents.AssessmentRules"/>); 1 in recordings made before rules carried a version.</param>
+/// <param name="Assessment">The options those rules are applied with; absent in recordings made before they were recorded.</param>
 [GenerateSerializer, Immutable]
-public sealed record IncidentOpened(string IncidentId, string Name, Site Site, bool AutoEnrol, string Actor, int Schema = Incidents.IncidentSchema.RecordedTicks) : IncidentEvent;
+public sealed record IncidentOpened(
+    string IncidentId,
+    string Name,
+    Site Site,
+    bool AutoEnrol,
+    string Actor,
+    int Schema = Incidents.IncidentSchema.RecordedTicks,
+    int Rules = Incidents.AssessmentRules.Unversioned,
+    AssessmentOptions? Assessment = null) : IncidentEvent;

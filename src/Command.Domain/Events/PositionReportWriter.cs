@@ -24,6 +24,9 @@ public static class PositionReportWriter
     private static readonly JsonEncodedText CourseDeg = JsonEncodedText.Encode("courseDeg");
     private static readonly JsonEncodedText Callsign = JsonEncodedText.Encode("callsign");
     private static readonly JsonEncodedText RoleHint = JsonEncodedText.Encode("roleHint");
+    private static readonly JsonEncodedText Floor = JsonEncodedText.Encode("floor");
+    private static readonly JsonEncodedText AltitudeDatum = JsonEncodedText.Encode("altitudeDatum");
+    private static readonly JsonEncodedText VerticalAccuracyM = JsonEncodedText.Encode("verticalAccuracyM");
     private static readonly Names Declared = new(n => n);
     private static readonly Names CamelCase = new(JsonNamingPolicy.CamelCase.ConvertName);
 
@@ -57,6 +60,17 @@ public static class PositionReportWriter
             writer.WriteString(RoleHint, names.Roles[(int)role]);
         }
 
+        if (report.Floor is { } floor)
+        {
+            writer.WriteNumber(Floor, floor);
+        }
+
+        if (report.AltitudeDatum is { } datum)
+        {
+            writer.WriteString(AltitudeDatum, names.Datums[(int)datum]);
+        }
+
+        WriteIfSet(writer, VerticalAccuracyM, report.VerticalAccuracyM);
         writer.WriteEndObject();
     }
 
@@ -74,5 +88,7 @@ public static class PositionReportWriter
         public JsonEncodedText[] Sources { get; } = [.. Enum.GetValues<ReportSource>().Select(s => JsonEncodedText.Encode(style(s.ToString())))];
 
         public JsonEncodedText[] Roles { get; } = [.. Enum.GetValues<UnitRole>().Select(r => JsonEncodedText.Encode(style(r.ToString())))];
+
+        public JsonEncodedText[] Datums { get; } = [.. Enum.GetValues<Reports.AltitudeDatum>().Select(d => JsonEncodedText.Encode(style(d.ToString())))];
     }
 }

@@ -18,6 +18,8 @@ public sealed class IncidentProjection
     private readonly Dictionary<string, UnitEntry> units = new(StringComparer.Ordinal);
     private ClosingAssessment? assessment;
     private IncidentOpened? opened;
+    private RulesAdopted? adopted;
+    private FlagSuppression? suppression;
 
     public IncidentProjection(AssessmentOptions? options = null) => this.options = options ?? AssessmentOptions.Default;
 
@@ -44,7 +46,22 @@ public sealed class IncidentProjection
     /// <summary>The stream's version, from the event that opened it.</summary>
     public int Schema => opened?.Schema ?? IncidentSchema.Current;
 
+    /// <summary>The rules units are judged under: the ones the incident was opened under, or adopted since.</summary>
+    public int Rules => adopted?.Rules ?? opened?.Rules ?? AssessmentRules.Current;
+
+    /// <summary>The options those rules are applied with: as recorded, else this projection's.</summary>
+    public AssessmentOptions Options => adopted?.Assessment ?? opened?.Assessment ?? options;
+
+    /// <summary>
+    /// True when this build derives the incident's flags; false while it replays rules it no longer derives, when the
+    /// flags are folded as recorded.
+    /// </summary>
+    public bool DerivesFlags => AssessmentRules.Derives(Rules);
+
     public IReadOnlyDictionary<string, Threat> Threats => threats;
+
+    /// <summary>Flags are suppressed: by whom, why, since when; null while they apply (or no threat was ever declared over).</summary>
+    public FlagSuppression? Suppression => suppression;
 
     public IReadOnlyDictionary<string, UnitEntry> Units => units;
 
@@ -82,6 +99,9 @@ public sealed class IncidentProjection
 
         if (e.IsDerived)
         {
+            // Derived by this build, its effect was had with the input that caused it; recorded under other rules,
+            // it is the flag book's only source.
+            assessment?.FoldRecorded(e);
             return [];
         }
 
@@ -100,15 +120,20 @@ public sealed class IncidentProjection
                 AutoEnrol = o.AutoEnrol;
                 OpenedAt = o.Time;
                 Frame = new LocalFrame(o.Site.Origin);
-                assessment = new ClosingAssessment(options, Frame, o.Site);
+                assessment = new ClosingAssessment(o.Assessment ?? options, Frame, o.Site) { DerivesFlags = AssessmentRules.Derives(o.Rules) };
                 return [];
+            case RulesAdopted rules when assessment is not null:
+                Adopt(rules);
+                break;
             case ThreatSet set:
                 threats[set.Threat.ThreatId] = set.Threat;
-                assessment?.SetThreats(threats.Values, set.Time);
+                Declared(set.Threat.ThreatId, set.Threat.Phase, set.Actor, set.Reason, set.Time);
+                assessment?.SetThreats(threats.Values, set.Time, suppression);
                 break;
             case ThreatPhaseChanged phase when threats.TryGetValue(phase.ThreatId, out var threat):
                 threats[phase.ThreatId] = threat with { Phase = phase.Phase };
-                assessment?.SetThreats(threats.Values, phase.Time);
+                Declared(phase.ThreatId, phase.Phase, phase.Actor, phase.Reason, phase.Time);
+                assessment?.SetThreats(threats.Values, phase.Time, suppression);
                 break;
             case UnitEnrolled enrolled:
                 units[enrolled.UnitId] = new UnitEntry(enrolled.UnitId, enrolled.Callsign, enrolled.Role, enrolled.Time, null);
@@ -134,6 +159,29 @@ public sealed class IncidentProjection
         return assessment?.Evaluate(Clock, units) ?? [];
     }
 
+    // Flags are suppressed while no threat is active and one was declared contained or neutralized: from the first such
+    // declaration, by the latest one's author and reason.
+    private void Declared(string threatId, ThreatPhase phase, string actor, string? reason, DateTimeOffset at)
+    {
+        if (threats.Values.Any(t => t.IsActive) || !threats.Values.Any(t => FlagSuppression.Suppresses(t.Phase)))
+        {
+            suppression = null;
+        }
+        else if (FlagSuppression.Suppresses(phase))
+        {
+            suppression = new FlagSuppression(suppression?.Since ?? at, threatId, phase, actor, string.IsNullOrWhiteSpace(reason) ? FlagSuppression.NoReason : reason);
+        }
+    }
+
+    // The judges keep their tracks and the book its flags; from here on both follow the adopted rules and options.
+    private void Adopt(RulesAdopted rules)
+    {
+        adopted = rules;
+        var state = assessment!.Snapshot();
+        assessment = new ClosingAssessment(rules.Assessment, Frame!, Site) { DerivesFlags = AssessmentRules.Derives(rules.Rules) };
+        assessment.Restore(state, threats.Values, suppression);
+    }
+
     /// <summary>Moves the sequence and clock past an event that is not folded (a replay passing over a bad input).</summary>
     public void Skip(IncidentEvent e)
     {
@@ -153,17 +201,26 @@ public sealed class IncidentProjection
         [.. units.Values],
         assessment!.Snapshot(),
         LastInput,
-        ClosedAt);
+        ClosedAt,
+        adopted,
+        suppression);
 
     /// <summary>Replaces the state with a snapshot's.</summary>
     public void Restore(IncidentSnapshot snapshot)
     {
         threats.Clear();
         units.Clear();
+        adopted = null;
+        suppression = snapshot.Suppression;
         Apply(snapshot.Opened);
         foreach (var threat in snapshot.Threats)
         {
             threats[threat.ThreatId] = threat;
+        }
+
+        if (snapshot.Adopted is { } rules)
+        {
+            Adopt(rules);
         }
 
         foreach (var unit in snapshot.Units)
@@ -171,7 +228,7 @@ public sealed class IncidentProjection
             units[unit.UnitId] = unit;
         }
 
-        assessment!.Restore(snapshot.Assessment, threats.Values);
+        assessment!.Restore(snapshot.Assessment, threats.Values, suppression);
         LastSequence = snapshot.Sequence;
         Clock = snapshot.Clock;
         LastInput = snapshot.LastInput ?? snapshot.Clock;

@@ -17,6 +17,8 @@ namespace Command.Domain.Incidents;
 /// <param name="Assessment">The assessment's state.</param>
 /// <param name="LastInput">When the last input (anything but a tick or a derived event) was folded; absent in snapshots taken before ticks were implicit.</param>
 /// <param name="ClosedAt">When the incident was closed, if it was.</param>
+/// <param name="Adopted">The rules the incident adopted after it was opened, if it did; absent in snapshots taken before rules carried a version.</param>
+/// <param name="Suppression">Flags suppressed by a declaration, if they are; absent in snapshots taken before suppression was shown.</param>
 public sealed record IncidentSnapshot(
     long Sequence,
     DateTimeOffset Clock,
@@ -25,4 +27,6 @@ public sealed record IncidentSnapshot(
     ImmutableArray<UnitEntry> Units,
     AssessmentSnapshot Assessment,
     DateTimeOffset? LastInput = null,
-    DateTimeOffset? ClosedAt = null);
+    DateTimeOffset? ClosedAt = null,
+    RulesAdopted? Adopted = null,
+    FlagSuppression? Suppression = null);

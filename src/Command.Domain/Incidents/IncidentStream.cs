@@ -69,6 +69,7 @@ public sealed class IncidentStream
         }
 
         FoldTicks(at, recorded);
+        Adopt(at, recorded);
         if (input is InputRejected refused)
         {
             input = refused with { Detail = Cap(refused.Detail, InputLimits.MaxTextChars), Raw = RawInput.Cap(refused.Raw) };
@@ -126,11 +127,30 @@ public sealed class IncidentStream
         }
 
         FoldTicks(now, recorded);
+        Adopt(now > Clock ? now : Clock, recorded);
     }
 
     /// <summary>
+    /// Live: an incident opened under rules this build no longer derives (one recorded by an older build, carried on
+    /// after an upgrade) records that it adopts this build's rules and options before anything else is folded, and its
+    /// flags are derived from then on. Its recording up to here replays from the flags it recorded.
+    /// </summary>
+    private void Adopt(DateTimeOffset at, ICollection<IncidentEvent> recorded)
+    {
+        if (Exists && !IsClosed && !Projection.DerivesFlags)
+        {
+            Fold(new RulesAdopted(AssessmentRules.Current, options, AdoptedBy) { Sequence = LastSequence + 1, Time = at }, recorded);
+        }
+    }
+
+    /// <summary>The actor a <see cref="RulesAdopted"/> names: this build.</summary>
+    public const string AdoptedBy = "rules of this build";
+
+    /// <summary>
     /// Replay and catch-up: folds a recorded event as it was numbered and stamped. Derived events in a recording
-    /// are passed over (the stream derives them again, and adds them to <paramref name="folded"/>), as is anything
+    /// are passed over (the stream derives them again, and adds them to <paramref name="folded"/>) — except in a
+    /// session recorded under rules this build does not derive (<see cref="AssessmentRules"/>), whose recorded flags
+    /// are folded as they are and added to <paramref name="folded"/>. So is anything
     /// at or before the last sequence folded (a session recorded before incidents caught up on their recordings may
     /// number a second run from one again). A recorded input outside <see cref="InputLimits"/> (recorded by a build
     /// that let it through) is passed over too, and listed in <see cref="PassedOver"/>: folding it would poison
@@ -140,9 +160,23 @@ public sealed class IncidentStream
     public bool Replay(IncidentEvent recordedEvent, ICollection<IncidentEvent>? folded = null)
     {
         ArgumentNullException.ThrowIfNull(recordedEvent);
-        if (recordedEvent.IsDerived || recordedEvent.Sequence <= LastSequence)
+        if (recordedEvent.Sequence <= LastSequence)
         {
             return false;
+        }
+
+        if (recordedEvent.IsDerived)
+        {
+            if (!Exists || Projection.DerivesFlags)
+            {
+                return false;
+            }
+
+            // Recorded under rules this build does not derive: the recorded flags are the flags.
+            FoldTicks(recordedEvent.Time, folded);
+            Projection.Apply(recordedEvent);
+            folded?.Add(recordedEvent);
+            return true;
         }
 
         FoldTicks(recordedEvent.Time, folded);

@@ -11,12 +11,15 @@ namespace Command.Domain.Reports;
 /// <param name="Source">Which protocol delivered the report.</param>
 /// <param name="FixTime">When the fix was taken, as the device reports it.</param>
 /// <param name="Position">Latitude and longitude in decimal degrees.</param>
-/// <param name="AltitudeM">Height above the ellipsoid (or mean sea level where the source gives only that), metres.</param>
+/// <param name="AltitudeM">Altitude, metres, above <paramref name="AltitudeDatum"/> where the source says which.</param>
 /// <param name="AccuracyM">Horizontal accuracy (1-sigma or CEP as the source states it), metres.</param>
 /// <param name="SpeedMps">Ground speed, metres per second.</param>
 /// <param name="CourseDeg">Course over ground, degrees clockwise from true north.</param>
 /// <param name="Callsign">A human-readable name the source gave the unit, if any.</param>
 /// <param name="RoleHint">The role the source suggests (a TAK team role, say), used only when the unit is enrolled on first report.</param>
+/// <param name="Floor">The floor the source states the unit is on (0 = ground), where it states one.</param>
+/// <param name="AltitudeDatum">What <paramref name="AltitudeM"/> is measured from, where the source says (CoT: the ellipsoid; NMEA: mean sea level).</param>
+/// <param name="VerticalAccuracyM">Vertical accuracy of <paramref name="AltitudeM"/>, metres, where stated (CoT's <c>le</c>).</param>
 [GenerateSerializer, Immutable]
 public sealed record PositionReport(
     string UnitId,
@@ -28,4 +31,7 @@ public sealed record PositionReport(
     double? SpeedMps = null,
     double? CourseDeg = null,
     string? Callsign = null,
-    UnitRole? RoleHint = null);
+    UnitRole? RoleHint = null,
+    int? Floor = null,
+    AltitudeDatum? AltitudeDatum = null,
+    double? VerticalAccuracyM = null);

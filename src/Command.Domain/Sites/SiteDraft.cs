@@ -20,8 +20,19 @@ public sealed record SiteDraft(
     IReadOnlyList<ZoneDraft>? Zones = null,
     WalkGraphDraft? Walks = null);
 
-/// <summary>A building as given: floors default to 1, the name to the id.</summary>
-public sealed record BuildingDraft(string? Id, string? Name, int? Floors, IReadOnlyList<GeoPoint?>? Footprint);
+/// <summary>
+/// A building as given: floors default to 1, the name to the id. Its ground floor's elevation, with the datum it is
+/// measured from (<see cref="Reports.AltitudeDatums"/>: hae or msl), and the height of a floor let a reported altitude
+/// tell a floor; all three are optional, and the elevation needs its datum.
+/// </summary>
+public sealed record BuildingDraft(
+    string? Id,
+    string? Name,
+    int? Floors,
+    IReadOnlyList<GeoPoint?>? Footprint,
+    double? GroundElevationM = null,
+    string? ElevationDatum = null,
+    double? FloorHeightM = null);
 
 /// <summary>A zone as given: kind by its wire name (<see cref="ZoneKindNames"/>), the name defaults to the id.</summary>
 public sealed record ZoneDraft(string? Id, string? Name, string? Kind, IReadOnlyList<GeoPoint?>? Polygon);

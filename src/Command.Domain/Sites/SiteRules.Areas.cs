@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Command.Domain.Geometry;
+using Command.Domain.Reports;
 using Command.Domain.Validation;
 
 namespace Command.Domain.Sites;
@@ -27,13 +28,51 @@ public static partial class SiteRules
                 findings.Add(at + ".floors", RejectReason.InvalidValue, $"must be 1-{MaxFloors} (was {floors})");
             }
 
+            var (ground, datum, floorHeight) = Levels(b, at, findings);
             if (Ring(b.Footprint, at + ".footprint", findings) is { } footprint && id is not null)
             {
-                buildings.Add(new Building(id, name ?? id, footprint, floors));
+                buildings.Add(new Building(id, name ?? id, footprint, floors, ground, datum, floorHeight));
             }
         }
 
         return buildings.ToImmutable();
+    }
+
+    /// <summary>A building's ground elevation with its datum, and its floor height; each within its bounds.</summary>
+    private static (double? GroundM, AltitudeDatum? Datum, double? FloorHeightM) Levels(BuildingDraft b, string at, Findings findings)
+    {
+        AltitudeDatum? datum = null;
+        if (b.ElevationDatum is { } name)
+        {
+            if (AltitudeDatums.TryParse(name, out var parsed))
+            {
+                datum = parsed;
+            }
+            else
+            {
+                findings.Add(at + ".elevationDatum", RejectReason.InvalidValue, $"{Quote(name)} is not a datum; expected {AltitudeDatums.Expected}");
+            }
+        }
+
+        var ground = b.GroundElevationM;
+        if (ground is { } g && (!double.IsFinite(g) || g < InputLimits.MinAltitudeM || g > InputLimits.MaxAltitudeM))
+        {
+            findings.Add(at + ".groundElevationM", RejectReason.InvalidValue, $"must be {N(InputLimits.MinAltitudeM)} to {N(InputLimits.MaxAltitudeM)} m (was {N(g)})");
+            ground = null;
+        }
+        else if (ground is not null && b.ElevationDatum is null)
+        {
+            findings.Add(at + ".elevationDatum", RejectReason.MissingField, $"is required with groundElevationM: {AltitudeDatums.Expected} (they differ by tens of metres)");
+        }
+
+        var height = b.FloorHeightM;
+        if (height is { } h && (!double.IsFinite(h) || h < MinFloorHeightM || h > MaxFloorHeightM))
+        {
+            findings.Add(at + ".floorHeightM", RejectReason.InvalidValue, $"must be {N(MinFloorHeightM)} to {N(MaxFloorHeightM)} m (was {N(h)})");
+            height = null;
+        }
+
+        return (ground, datum, height);
     }
 
     private static ImmutableArray<Zone> Zones(IReadOnlyList<ZoneDraft> drafts, Findings findings)

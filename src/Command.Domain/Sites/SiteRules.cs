@@ -12,7 +12,9 @@ namespace Command.Domain.Sites;
 /// given, is held to the same length (it defaults to the id);</item>
 /// <item>buildings, zones and walk nodes have ids of 1-<see cref="MaxIdLength"/> (64) letters, digits, '-', '_' or
 /// '.', unique within their list;</item>
-/// <item>at most <see cref="MaxBuildings"/> (500) buildings of 1-<see cref="MaxFloors"/> (200) floors (default 1), and
+/// <item>at most <see cref="MaxBuildings"/> (500) buildings of 1-<see cref="MaxFloors"/> (200) floors (default 1),
+/// each with, optionally, its ground elevation (-1,000 to 10,000 m, with its datum, hae or msl) and the height of a
+/// floor (<see cref="MinFloorHeightM"/> to <see cref="MaxFloorHeightM"/>, 2-10 m); and
 /// at most <see cref="MaxZones"/> (500) zones of kind hot, warm, cold, staging, casualty-collection or perimeter;</item>
 /// <item>footprints and zone polygons are rings of 3 to <see cref="MaxVertices"/> (1,000) valid WGS84 points, as is
 /// the origin a valid point;</item>
@@ -59,6 +61,12 @@ public static partial class SiteRules
 
     /// <summary>Longest stated length of a walk edge, metres. 10,000.</summary>
     public const double MaxEdgeLengthM = 10_000;
+
+    /// <summary>Lowest height of one floor of a building, metres. 2.</summary>
+    public const double MinFloorHeightM = 2;
+
+    /// <summary>Highest height of one floor of a building, metres. 10.</summary>
+    public const double MaxFloorHeightM = 10;
 
     /// <summary>Most findings listed for one draft. 100.</summary>
     public const int MaxFindings = 100;

@@ -1,22 +1,29 @@
 using Command.Domain.Geometry;
+using Command.Domain.Reports;
 
 namespace Command.Domain.Threats;
 
 /// <summary>A threat's last known position, how uncertain it is, and its phase.</summary>
 /// <param name="ThreatId">Stable id within the incident ("T1" unless several are tracked).</param>
 /// <param name="Position">Last known position.</param>
-/// <param name="UncertaintyM">Radius of the area the threat is believed to be in, metres.</param>
+/// <param name="UncertaintyM">Radius of the area the threat is believed to be in, metres; null when unknown (a hand-placed marker).</param>
 /// <param name="Phase">Reported, active, contained or neutralized.</param>
 /// <param name="Floor">Floor number where known (0 = ground).</param>
 /// <param name="StaleAfter">When this position stops being current (CoT's stale), if given.</param>
+/// <param name="AltitudeM">The marker's altitude, where given with its datum: its floor is worked out against the building's.</param>
+/// <param name="AltitudeDatum">What <paramref name="AltitudeM"/> is measured from.</param>
+/// <param name="VerticalAccuracyM">How well <paramref name="AltitudeM"/> is known (CoT's <c>le</c>).</param>
 [GenerateSerializer, Immutable]
 public sealed record Threat(
     string ThreatId,
     GeoPoint Position,
-    double UncertaintyM,
+    double? UncertaintyM,
     ThreatPhase Phase,
     int? Floor = null,
-    DateTimeOffset? StaleAfter = null)
+    DateTimeOffset? StaleAfter = null,
+    double? AltitudeM = null,
+    AltitudeDatum? AltitudeDatum = null,
+    double? VerticalAccuracyM = null)
 {
     public bool IsActive => Phase == ThreatPhase.Active;
 }

@@ -40,6 +40,9 @@ public static class InputLimits
     /// <summary>Floors from -10 (basements) to 200.</summary>
     public const int MinFloor = -10;
 
+    /// <summary>Worst vertical accuracy accepted: 500 m. Anything worse says nothing about height; a floor needs half of one.</summary>
+    public const double MaxVerticalAccuracyM = 500;
+
     /// <summary>Highest floor: 200.</summary>
     public const int MaxFloor = 200;
 
@@ -82,31 +85,48 @@ public static class InputLimits
             return new(RejectReason.InvalidValue, Format($"course {course} is not 0-360 degrees"));
         }
 
-        if (report.AltitudeM is { } altitude && (!double.IsFinite(altitude) || altitude < MinAltitudeM || altitude > MaxAltitudeM))
-        {
-            return new(RejectReason.InvalidValue, Format($"altitude {altitude} m is outside {MinAltitudeM:F0} to {MaxAltitudeM:F0} m"));
-        }
-
-        return null;
+        return Height(report.AltitudeM, report.AltitudeDatum, report.VerticalAccuracyM, report.Floor);
     }
 
     /// <summary>What is wrong with a threat, or null when nothing is.</summary>
     public static Rejection? Check(Threat threat) =>
         Text(threat.ThreatId, "threat id", MaxIdChars)
         ?? (!threat.Position.IsValid ? new Rejection(RejectReason.InvalidCoordinates, Format($"threat position {threat.Position} is outside WGS84 ranges")) : null)
-        ?? (!double.IsFinite(threat.UncertaintyM) || threat.UncertaintyM < 0 || threat.UncertaintyM > MaxUncertaintyM
-            ? new Rejection(RejectReason.InvalidValue, Format($"uncertainty {threat.UncertaintyM} m is outside 0-{MaxUncertaintyM:F0} m")) : null)
-        ?? (threat.Floor is < MinFloor or > MaxFloor ? new Rejection(RejectReason.InvalidValue, Format($"floor {threat.Floor} is outside {MinFloor} to {MaxFloor}")) : null);
+        ?? (threat.UncertaintyM is { } u && (!double.IsFinite(u) || u < 0 || u > MaxUncertaintyM)
+            ? new Rejection(RejectReason.InvalidValue, Format($"uncertainty {u} m is outside 0-{MaxUncertaintyM:F0} m")) : null)
+        ?? Height(threat.AltitudeM, threat.AltitudeDatum, threat.VerticalAccuracyM, threat.Floor);
+
+    /// <summary>What is wrong with an altitude, its datum and vertical accuracy, or a stated floor; null when nothing is.</summary>
+    public static Rejection? Height(double? altitudeM, AltitudeDatum? datum, double? verticalAccuracyM, int? floor)
+    {
+        if (altitudeM is { } altitude && (!double.IsFinite(altitude) || altitude < MinAltitudeM || altitude > MaxAltitudeM))
+        {
+            return new(RejectReason.InvalidValue, Format($"altitude {altitude} m is outside {MinAltitudeM:F0} to {MaxAltitudeM:F0} m"));
+        }
+
+        if (datum is { } d && !Enum.IsDefined(d))
+        {
+            return new(RejectReason.InvalidValue, Format($"altitude datum {(int)d} is not {AltitudeDatums.Expected}"));
+        }
+
+        if (verticalAccuracyM is { } vertical && (!double.IsFinite(vertical) || vertical < 0 || vertical > MaxVerticalAccuracyM))
+        {
+            return new(RejectReason.InvalidValue, Format($"vertical accuracy {vertical} m is outside 0-{MaxVerticalAccuracyM:F0} m"));
+        }
+
+        return floor is < MinFloor or > MaxFloor ? new(RejectReason.InvalidValue, Format($"floor {floor} is outside {MinFloor} to {MaxFloor}")) : null;
+    }
 
     /// <summary>What keeps an incident's stream from folding an input, or null when it may.</summary>
     public static Rejection? Check(IncidentEvent input) => input switch
     {
         PositionAccepted accepted => Check(accepted.Report),
-        ThreatSet set => Check(set.Threat) ?? Actor(set.Actor),
-        ThreatPhaseChanged phase => Text(phase.ThreatId, "threat id", MaxIdChars) ?? Actor(phase.Actor),
+        ThreatSet set => Check(set.Threat) ?? Actor(set.Actor) ?? Text(set.Reason, "reason", MaxTextChars),
+        ThreatPhaseChanged phase => Text(phase.ThreatId, "threat id", MaxIdChars) ?? Actor(phase.Actor) ?? Text(phase.Reason, "reason", MaxTextChars),
         UnitEnrolled enrolled => Text(enrolled.UnitId, "unit id", MaxIdChars) ?? Text(enrolled.Callsign, "callsign", MaxCallsignChars) ?? Actor(enrolled.Actor),
         UnitRoleChanged changed => Text(changed.UnitId, "unit id", MaxIdChars) ?? Actor(changed.Actor),
         FlagAcknowledged ack => Text(ack.Subject, "subject", MaxIdChars + 5) ?? Text(ack.Reason, "reason", MaxTextChars) ?? Actor(ack.Actor),
+        RulesAdopted rules => Actor(rules.Actor),
         DrillControlled drill => Text(drill.Action, "action", MaxIdChars) ?? Text(drill.Scenario, "scenario", MaxTextChars) ?? Actor(drill.Actor),
         IncidentOpened opened => Text(opened.IncidentId, "incident id", MaxIdChars) ?? Text(opened.Name, "name", MaxTextChars) ?? Actor(opened.Actor),
         IncidentClosed closed => Text(closed.Reason, "reason", MaxTextChars) ?? Actor(closed.Actor),

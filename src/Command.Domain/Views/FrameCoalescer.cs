@@ -62,7 +62,7 @@ public sealed class FrameCoalescer
         }
 
         var frame = new IncidentFrame(feedId, sequence, projection.Clock, false, [.. sent.Changed(candidates)],
-            threatsChanged ? [.. projection.Threats.Values] : [], [.. events]);
+            threatsChanged ? [.. projection.Threats.Values] : [], [.. events], threatsChanged ? projection.Suppression : null);
         dirtyUnits.Clear();
         if (holdBack is { Count: > 0 })
         {
@@ -78,7 +78,7 @@ public sealed class FrameCoalescer
 
     /// <summary>The whole picture, marked full: what a newly joined view starts from. Changes nothing here.</summary>
     public static IncidentFrame Full(string feedId, IncidentProjection projection, long sequence) =>
-        new(feedId, sequence, projection.Clock, true, [.. projection.AssessAll()], [.. projection.Threats.Values], []);
+        new(feedId, sequence, projection.Clock, true, [.. projection.AssessAll()], [.. projection.Threats.Values], [], projection.Suppression);
 
     /// <summary>
     /// Starts the feed over from the whole picture (after a seek): forgets what was pending and remembers every
@@ -87,7 +87,7 @@ public sealed class FrameCoalescer
     public IncidentFrame Restart(string feedId, IncidentProjection projection, long sequence)
     {
         Forget();
-        return new IncidentFrame(feedId, sequence, projection.Clock, true, [.. sent.Changed(projection.AssessAll())], [.. projection.Threats.Values], []);
+        return new IncidentFrame(feedId, sequence, projection.Clock, true, [.. sent.Changed(projection.AssessAll())], [.. projection.Threats.Values], [], projection.Suppression);
     }
 
     /// <summary>Forgets what was sent and what is pending: the next frames carry every unit they touch.</summary>

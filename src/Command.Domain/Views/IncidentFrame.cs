@@ -8,7 +8,8 @@ namespace Command.Domain.Views;
 /// <summary>
 /// What changed in an incident since the last frame: the latest assessment of each unit that changed, the
 /// threats, and the notable events (flags, acknowledgements, role and phase changes). A full frame carries
-/// every unit and replaces what a view had.
+/// every unit and replaces what a view had. The flag suppression travels with the threats: a frame that carries
+/// threats says whether flags are suppressed (null: they apply).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record IncidentFrame(
@@ -18,7 +19,8 @@ public sealed record IncidentFrame(
     bool Full,
     ImmutableArray<UnitAssessment> Units,
     ImmutableArray<Threat> Threats,
-    ImmutableArray<IncidentEvent> Events)
+    ImmutableArray<IncidentEvent> Events,
+    FlagSuppression? Suppression = null)
 {
     /// <summary>
     /// The order its feed sent it in, for a feed that numbers its frames (a replay does: a frame sent before a seek

@@ -25,9 +25,11 @@ public interface IIncidentGrain : IFrameSource
 
     Task<IncidentView?> GetView();
 
-    Task<Rejection?> SetThreat(Threat threat, string actor);
+    /// <summary>Places or moves a threat; a change of phase to contained or neutralized needs a reason (it suppresses flags).</summary>
+    Task<Rejection?> SetThreat(Threat threat, string actor, string? reason = null);
 
-    Task<Rejection?> SetThreatPhase(string threatId, ThreatPhase phase, string actor);
+    /// <summary>Changes a threat's phase; to contained or neutralized only with a reason (it suppresses flags).</summary>
+    Task<Rejection?> SetThreatPhase(string threatId, ThreatPhase phase, string actor, string? reason = null);
 
     Task<Rejection?> Enrol(string unitId, string callsign, UnitRole role, string actor);
 

@@ -25,6 +25,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     private readonly ISessionLog sessionLog;
     private readonly TimeProvider clock;
     private readonly ValidationOptions validation;
+    private readonly AssessmentOptions assessment;
     private readonly IncidentGrainOptions options;
     private readonly ILogger<IncidentGrain> logger;
     private readonly ObserverManager<IIncidentObserver> observers;
@@ -48,6 +49,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         this.sessionLog = sessionLog;
         this.clock = clock;
         this.validation = validation;
+        this.assessment = assessment;
         this.options = options.Value;
         this.logger = logger;
         observers = new ObserverManager<IIncidentObserver>(this.options.ObserverExpiry, logger);
@@ -83,7 +85,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
             return refused;
         }
 
-        await FoldAsync(new IncidentOpened(IncidentId, command.Name, command.Site, command.AutoEnrol, command.Actor, IncidentSchema.Current));
+        await FoldAsync(new IncidentOpened(IncidentId, command.Name, command.Site, command.AutoEnrol, command.Actor, IncidentSchema.Current, AssessmentRules.Current, assessment));
         await PersistAsync();
         await ListAsync();
         await readSide.Told();
@@ -123,13 +125,19 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         return null;
     }
 
-    public Task<Rejection?> SetThreat(Threat threat, string actor) =>
-        CommandAsync(() => Decision.Do(new ThreatSet(threat, actor)));
+    public Task<Rejection?> SetThreat(Threat threat, string actor, string? reason) =>
+        CommandAsync(() => PhaseChanges.Check(stream.Projection.Threats.GetValueOrDefault(threat.ThreatId)?.Phase, threat.Phase, reason) is { } refused
+            ? Decision.Refuse(refused.Reason, refused.Detail)
+            : Decision.Do(new ThreatSet(threat, actor, NullIfBlank(reason))));
 
-    public Task<Rejection?> SetThreatPhase(string threatId, ThreatPhase phase, string actor) =>
-        CommandAsync(() => stream.Projection.Threats.ContainsKey(threatId)
-            ? Decision.Do(new ThreatPhaseChanged(threatId, phase, actor))
-            : Decision.Refuse(RejectReason.InvalidValue, $"threat '{threatId}' is not in this incident"));
+    public Task<Rejection?> SetThreatPhase(string threatId, ThreatPhase phase, string actor, string? reason) =>
+        CommandAsync(() => !stream.Projection.Threats.TryGetValue(threatId, out var threat)
+            ? Decision.Refuse(RejectReason.InvalidValue, $"threat '{threatId}' is not in this incident")
+            : PhaseChanges.Check(threat.Phase, phase, reason) is { } refused
+                ? Decision.Refuse(refused.Reason, refused.Detail)
+                : Decision.Do(new ThreatPhaseChanged(threatId, phase, actor, NullIfBlank(reason))));
+
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public Task<Rejection?> Enrol(string unitId, string callsign, UnitRole role, string actor) =>
         CommandAsync(() => stream.Projection.Units.ContainsKey(unitId)

@@ -9,8 +9,8 @@ public sealed record SiteDto(string? Name, LatLon? Origin, List<BuildingDto>? Bu
 /// <summary>A WGS84 position in decimal degrees.</summary>
 public sealed record LatLon(double? Lat, double? Lon);
 
-/// <summary>A building footprint.</summary>
-public sealed record BuildingDto(string? Id, string? Name, int? Floors, List<LatLon>? Footprint);
+/// <summary>A building footprint; its ground elevation (with its datum, hae or msl) and floor height let altitudes tell floors.</summary>
+public sealed record BuildingDto(string? Id, string? Name, int? Floors, List<LatLon>? Footprint, double? GroundElevationM = null, string? ElevationDatum = null, double? FloorHeightM = null);
 
 /// <summary>A zone: kind is hot, warm, cold, staging, casualty-collection or perimeter.</summary>
 public sealed record ZoneDto(string? Id, string? Name, string? Kind, List<LatLon>? Polygon);
@@ -24,11 +24,11 @@ public sealed record WalkNodeDto(string? Id, double? Lat, double? Lon, int? Floo
 /// <summary>A walk-graph edge; length defaults to the straight line.</summary>
 public sealed record WalkEdgeDto(string? From, string? To, double? LengthM);
 
-/// <summary>PUT /api/incidents/{id}/threats/{threatId}.</summary>
-public sealed record ThreatRequest(double? Lat, double? Lon, double? UncertaintyM, string? Phase, int? Floor);
+/// <summary>PUT /api/incidents/{id}/threats/{threatId}; declaring it contained or neutralized needs a reason (flags are suppressed).</summary>
+public sealed record ThreatRequest(double? Lat, double? Lon, double? UncertaintyM, string? Phase, int? Floor, string? Reason = null);
 
-/// <summary>POST /api/incidents/{id}/threats/{threatId}/phase.</summary>
-public sealed record PhaseRequest(string? Phase);
+/// <summary>POST /api/incidents/{id}/threats/{threatId}/phase; to contained or neutralized only with a reason (flags are suppressed).</summary>
+public sealed record PhaseRequest(string? Phase, string? Reason = null);
 
 /// <summary>POST /api/incidents/{id}/units.</summary>
 public sealed record EnrolRequest(string? UnitId, string? Callsign, string? Role);

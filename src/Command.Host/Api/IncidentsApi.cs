@@ -85,8 +85,8 @@ public static class IncidentsApi
             return ApiError.Invalid(errors);
         }
 
-        var threat = new Threat(threatId, position!.Value, body.UncertaintyM ?? 0, phase, body.Floor);
-        var rejection = await grains.GetGrain<IIncidentGrain>(id).SetThreat(threat, Actor.Of(request));
+        var threat = new Threat(threatId, position!.Value, body.UncertaintyM, phase, body.Floor);
+        var rejection = await grains.GetGrain<IIncidentGrain>(id).SetThreat(threat, Actor.Of(request), body.Reason);
         return rejection is null ? Results.Ok(threat) : ApiError.For(rejection);
     }
 
@@ -115,7 +115,7 @@ public static class IncidentsApi
             return ApiError.Invalid([new FieldError("phase", "invalid-value", $"'{body.Phase}' is not one of reported, active, contained, neutralized")]);
         }
 
-        var rejection = await grains.GetGrain<IIncidentGrain>(id).SetThreatPhase(threatId, phase, Actor.Of(request));
+        var rejection = await grains.GetGrain<IIncidentGrain>(id).SetThreatPhase(threatId, phase, Actor.Of(request), body.Reason);
         return rejection is null ? Results.NoContent() : ApiError.For(rejection);
     }
 }

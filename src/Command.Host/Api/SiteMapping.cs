@@ -24,7 +24,7 @@ public static class SiteMapping
         var draft = new SiteDraft(
             string.IsNullOrWhiteSpace(dto.Name) ? DefaultName : dto.Name,
             Read(dto.Origin, "site.origin", errors),
-            dto.Buildings?.Select((b, i) => new BuildingDraft(b.Id, b.Name, b.Floors, Ring(b.Footprint, $"site.buildings[{i}].footprint", errors))).ToList(),
+            dto.Buildings?.Select((b, i) => new BuildingDraft(b.Id, b.Name, b.Floors, Ring(b.Footprint, $"site.buildings[{i}].footprint", errors), b.GroundElevationM, b.ElevationDatum, b.FloorHeightM)).ToList(),
             dto.Zones?.Select((z, i) => new ZoneDraft(z.Id, z.Name, z.Kind, Ring(z.Polygon, $"site.zones[{i}].polygon", errors))).ToList(),
             dto.Walks is not { } walks ? null : new WalkGraphDraft(
                 walks.Nodes?.Select((n, i) => new WalkNodeDraft(n.Id, Read(new LatLon(n.Lat, n.Lon), $"site.walks.nodes[{i}]", errors), n.Floor, n.Kind)).ToList(),

@@ -42,7 +42,7 @@ public sealed class IncidentDrillSink(string incidentId, IGrainFactory grains, R
 
         if (setup.Threat is { } threat)
         {
-            await ThreatAsync(threat, cancellationToken);
+            await ThreatAsync(threat, setup.ThreatReason, cancellationToken);
         }
     }
 
@@ -52,8 +52,8 @@ public sealed class IncidentDrillSink(string incidentId, IGrainFactory grains, R
         await intake.SubmitAsync(incidentId, batch, UnknownUnitPolicy.Enrol, cancellationToken);
     }
 
-    public async Task ThreatAsync(Threat threat, CancellationToken cancellationToken) =>
-        Refused(await Incident.SetThreat(threat, Actor));
+    public async Task ThreatAsync(Threat threat, string? reason, CancellationToken cancellationToken) =>
+        Refused(await Incident.SetThreat(threat, Actor, reason));
 
     public async Task RoleAsync(string unitId, UnitRole role, CancellationToken cancellationToken) =>
         Refused(await Incident.ChangeRole(unitId, role, Actor));

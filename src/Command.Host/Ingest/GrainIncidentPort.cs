@@ -22,6 +22,8 @@ public sealed class GrainIncidentPort(IGrainFactory grains) : IIncidentPort
         return await grains.GetGrain<IIncidentGrain>(incidentId).Submit([.. reports], [.. refused], autoEnrol);
     }
 
+    // Threats come through here from markers: a phase a marker brings is recorded with its source as the actor and
+    // the marker as the reason.
     public async Task<Rejection?> SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken) =>
-        await grains.GetGrain<IIncidentGrain>(incidentId).SetThreat(threat, actor);
+        await grains.GetGrain<IIncidentGrain>(incidentId).SetThreat(threat, actor, PhaseChanges.Marker);
 }

@@ -28,6 +28,7 @@ public static class FrameMerge
             Full = earlier.Full || later.Full,
             Units = later.Full ? later.Units : [.. units.Values],
             Threats = later.Threats.IsEmpty ? earlier.Threats : later.Threats,
+            Suppression = later.Threats.IsEmpty ? earlier.Suppression : later.Suppression,
             Events = later.Full || events.Length <= MaxEvents ? (later.Full ? later.Events : events) : events[^MaxEvents..],
         };
     }

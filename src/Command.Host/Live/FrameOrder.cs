@@ -74,7 +74,7 @@ public sealed class FrameOrder
 
             return units.IsEmpty && threats.IsEmpty && frame.Events.IsEmpty ? null
                 : units.Length == frame.Units.Length && threats.Length == frame.Threats.Length ? frame
-                : frame with { Units = units, Threats = threats };
+                : frame with { Units = units, Threats = threats, Suppression = threats.IsEmpty ? null : frame.Suppression };
         }
     }
 }

@@ -33,6 +33,8 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
     private static readonly JsonEncodedText CadenceS = JsonEncodedText.Encode("cadenceS");
     private static readonly JsonEncodedText Floor = JsonEncodedText.Encode("floor");
     private static readonly JsonEncodedText Climbing = JsonEncodedText.Encode("climbing");
+    private static readonly JsonEncodedText ArrivalReason = JsonEncodedText.Encode("arrivalReason");
+    private static readonly JsonEncodedText Building = JsonEncodedText.Encode("building");
 
     public override UnitAssessment Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         throw new NotSupportedException("Unit assessments are only ever sent to browsers.");
@@ -72,6 +74,8 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
         }
 
         writer.WriteBoolean(Climbing, value.Climbing);
+        WriteIfSet(writer, ArrivalReason, value.ArrivalReason);
+        WriteIfSet(writer, Building, value.Building);
         writer.WriteEndObject();
     }
 

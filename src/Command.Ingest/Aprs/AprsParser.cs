@@ -46,8 +46,9 @@ public sealed class AprsParser(AprsOptions options)
             return Refuse(line, rejection, source);
         }
 
+        // APRS altitudes (/A=, compressed, Mic-E) are above mean sea level, as the protocol specifies.
         var report = new PositionReport(source, ReportSource.Aprs, fixTime, new GeoPoint(fix.Latitude, fix.Longitude), fix.AltitudeM,
-            fix.AccuracyM, fix.SpeedKnots * KnotsToMps, fix.CourseDeg, source);
+            fix.AccuracyM, fix.SpeedKnots * KnotsToMps, fix.CourseDeg, source, AltitudeDatum: fix.AltitudeM is null ? null : AltitudeDatum.MeanSeaLevel);
         return IncomingReport.Parsed(ReportSource.Aprs, line, report);
     }
 

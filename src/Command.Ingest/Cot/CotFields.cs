@@ -24,6 +24,8 @@ internal sealed class CotFields
 
     public string? Ce { get; private set; }
 
+    public string? Le { get; private set; }
+
     public string? Callsign { get; private set; }
 
     public string? Role { get; private set; }
@@ -66,6 +68,7 @@ internal sealed class CotFields
                     Lon = reader.GetAttribute("lon");
                     Hae = reader.GetAttribute("hae");
                     Ce = reader.GetAttribute("ce");
+                    Le = reader.GetAttribute("le");
                 }
             }
             else if (reader.Depth == 2 && top == "detail")
@@ -93,6 +96,39 @@ internal sealed class CotFields
                 break;
         }
     }
+
+    /// <summary>
+    /// A measure of the point (<c>ce</c>, <c>le</c>, <c>hae</c>): null when absent or CoT's "unknown" 9999999; a refusal
+    /// naming it when it is not a number or is outside <paramref name="low"/> to <paramref name="high"/>.
+    /// </summary>
+    public static string? Measure(string? text, string name, double low, double high, out double? value)
+    {
+        value = null;
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || double.IsNaN(number))
+        {
+            return $"{name} '{Clip(text)}' is not a number";
+        }
+
+        if (number >= CotUnknown)
+        {
+            return null;
+        }
+
+        if (number < low || number > high)
+        {
+            return FormattableString.Invariant($"{name} {number} m is outside {low} to {high} m ({CotUnknown} for unknown)");
+        }
+
+        value = number;
+        return null;
+    }
+
+    private static string Clip(string text) => text.Length <= 32 ? text : text[..32] + "…";
 
     /// <summary>A number, or null when absent, unparseable or CoT's "unknown" 9999999.</summary>
     public static double? Known(string? text) =>

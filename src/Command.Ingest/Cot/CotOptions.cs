@@ -6,9 +6,6 @@ public sealed record CotOptions
     /// <summary>Largest event accepted, in characters; larger ones are refused as oversized. Default 65536 (64 KiB).</summary>
     public int MaxEventChars { get; init; } = 64 * 1024;
 
-    /// <summary>Uncertainty given to a hostile marker whose <c>ce</c> is unknown (9999999), metres. Default 50 m.</summary>
-    public double DefaultThreatUncertaintyM { get; init; } = 50;
-
     /// <summary>
     /// When true each hostile marker is its own threat, keyed by its uid; when false every hostile marker moves the
     /// incident's single threat "T1". Default false: a drill has one threat unless several are tracked on purpose.

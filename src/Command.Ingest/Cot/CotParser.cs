@@ -78,7 +78,16 @@ public sealed class CotParser(CotOptions options)
             return Refuse(xml, RejectReason.InvalidCoordinates, $"point lat '{f.Lat}' / lon '{f.Lon}' is not a number", f.Uid);
         }
 
-        var ce = CotFields.Known(f.Ce);
+        // ce, le and hae are bounded, or refused by name: a marker's ce of thousands of kilometres is no uncertainty
+        // to copy into a threat. CoT's 9999999 stays what it means: unknown.
+        var bad = CotFields.Measure(f.Ce, "ce", 0, InputLimits.MaxUncertaintyM, out var ce);
+        var badLe = CotFields.Measure(f.Le, "le", 0, InputLimits.MaxVerticalAccuracyM, out var le);
+        var badHae = CotFields.Measure(f.Hae, "hae", InputLimits.MinAltitudeM, InputLimits.MaxAltitudeM, out var hae);
+        if ((bad ?? badLe ?? badHae) is { } refused)
+        {
+            return Refuse(xml, RejectReason.InvalidValue, $"event {f.Uid} point: {refused}", f.Uid);
+        }
+
         if (lat == 0 && lon == 0 && ce is null)
         {
             return Refuse(xml, RejectReason.NoFix, $"point 0,0 with unknown ce is a device without a fix", f.Uid);
@@ -91,14 +100,19 @@ public sealed class CotParser(CotOptions options)
         }
 
         var position = new GeoPoint(lat, lon);
+        // CoT's hae is height above the WGS84 ellipsoid, and le its vertical error: with a building's ground elevation
+        // they tell a floor.
+        AltitudeDatum? datum = hae is null ? null : AltitudeDatum.Ellipsoid;
         return kind == CotKind.Hostile
-            ? Hostile(xml, f, position, ce)
+            ? Hostile(xml, f, position, ce, hae, le)
             : CotOutcome.Of(IncomingReport.Parsed(ReportSource.CoT, xml, new PositionReport(
-                f.Uid, ReportSource.CoT, fixTime, position, CotFields.Known(f.Hae), ce,
-                CotFields.Known(f.Speed), CotFields.Known(f.Course), NullIfBlank(f.Callsign), CotRoles.Hint(f.Role))));
+                f.Uid, ReportSource.CoT, fixTime, position, hae, ce,
+                CotFields.Known(f.Speed), CotFields.Known(f.Course), NullIfBlank(f.Callsign), CotRoles.Hint(f.Role),
+                AltitudeDatum: datum, VerticalAccuracyM: hae is null ? null : le)));
     }
 
-    private CotOutcome Hostile(string xml, CotFields f, GeoPoint position, double? ce)
+    // A marker placed by hand carries no ce (9999999): its uncertainty is unknown, not a guess.
+    private CotOutcome Hostile(string xml, CotFields f, GeoPoint position, double? ce, double? hae, double? le)
     {
         if (!position.IsValid)
         {
@@ -107,7 +121,8 @@ public sealed class CotParser(CotOptions options)
 
         DateTimeOffset? stale = TryTime(f.Stale, out var s) ? s : null;
         var id = options.ThreatPerUid ? f.Uid! : "T1";
-        var threat = new Threat(id, position, ce ?? options.DefaultThreatUncertaintyM, ThreatPhase.Active, StaleAfter: stale);
+        var threat = new Threat(id, position, ce, ThreatPhase.Active, StaleAfter: stale,
+            AltitudeM: hae, AltitudeDatum: hae is null ? null : AltitudeDatum.Ellipsoid, VerticalAccuracyM: hae is null ? null : le);
         return new CotOutcome(null, threat, $"cot:{f.Uid}", xml);
     }
 

@@ -23,6 +23,10 @@ public interface IIncidentPort
         UnknownUnitPolicy unknownUnits,
         CancellationToken cancellationToken);
 
-    /// <summary>Places or moves a threat (a hostile CoT marker, for example); null when done, else why the incident refused it.</summary>
+    /// <summary>
+    /// Places or moves a threat from its marker (a hostile CoT marker): a phase change it brings is recorded with
+    /// <paramref name="actor"/>, the marker's source, and "marker" as its reason. Null when done, else why the
+    /// incident refused it.
+    /// </summary>
     Task<Rejection?> SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken);
 }

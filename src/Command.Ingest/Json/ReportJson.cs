@@ -59,6 +59,9 @@ public static class ReportJson
             else if (reader.ValueTextEquals("callsign"u8)) { f.Callsign = Field.Next(ref reader); }
             else if (reader.ValueTextEquals("role"u8)) { f.Role = Field.Next(ref reader); }
             else if (reader.ValueTextEquals("source"u8)) { f.Source = Field.Next(ref reader); }
+            else if (reader.ValueTextEquals("floor"u8)) { f.Floor = Field.Next(ref reader); }
+            else if (reader.ValueTextEquals("altitudeDatum"u8)) { f.AltitudeDatum = Field.Next(ref reader); }
+            else if (reader.ValueTextEquals("verticalAccuracyM"u8)) { f.VerticalAccuracyM = Field.Next(ref reader); }
             else
             {
                 reader.Read();
@@ -107,6 +110,27 @@ public static class ReportJson
             return Refuse(raw, RejectReason.Malformed, $"{name} must be a number", source, unitId);
         }
 
+        if (!f.Floor.Number(out var floor) || (floor is { } level && level != Math.Round(level)))
+        {
+            return Refuse(raw, RejectReason.Malformed, "floor must be a whole number (0 is the ground)", source, unitId);
+        }
+
+        if (!f.VerticalAccuracyM.Number(out var vertical))
+        {
+            return Refuse(raw, RejectReason.Malformed, "verticalAccuracyM must be a number", source, unitId);
+        }
+
+        AltitudeDatum? datum = null;
+        if (f.AltitudeDatum.Text is { } datumName)
+        {
+            if (!AltitudeDatums.TryParse(datumName, out var parsedDatum))
+            {
+                return Refuse(raw, RejectReason.InvalidValue, $"altitudeDatum '{datumName}' is not {AltitudeDatums.Expected}", source, unitId);
+            }
+
+            datum = parsedDatum;
+        }
+
         UnitRole? role = null;
         if (f.Role.Text is { } roleName)
         {
@@ -118,7 +142,9 @@ public static class ReportJson
             role = parsed;
         }
 
-        var report = new PositionReport(unitId, source, fixTime, new GeoPoint(lat.Value, lon.Value), altitude, accuracy, speed, course, f.Callsign.Text, role);
+        var report = new PositionReport(unitId, source, fixTime, new GeoPoint(lat.Value, lon.Value), altitude, accuracy, speed, course, f.Callsign.Text, role,
+            // A floor out of range is named by the limits, which see it clamped to an int.
+            floor is { } whole ? (int)Math.Clamp(whole, int.MinValue, int.MaxValue) : null, datum, vertical);
         return IncomingReport.Parsed(source, raw, report);
     }
 
@@ -205,5 +231,8 @@ public static class ReportJson
         public Field CourseDeg;
         public Field Role;
         public Field Callsign;
+        public Field Floor;
+        public Field AltitudeDatum;
+        public Field VerticalAccuracyM;
     }
 }

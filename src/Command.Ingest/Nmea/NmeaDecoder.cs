@@ -120,12 +120,15 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
         }
 
         var fixTime = NmeaFields.Nearest(time, lastRmc ?? receivedAt);
-        var altitude = NmeaFields.Number(f[9]) is { } msl ? msl + (f.Length > 11 ? NmeaFields.Number(f[11]) ?? 0 : 0) : (double?)null;
+        // GGA's altitude is above mean sea level; with the geoid's separation it becomes height above the ellipsoid.
+        var separation = f.Length > 11 ? NmeaFields.Number(f[11]) : null;
+        var altitude = NmeaFields.Number(f[9]) is { } msl ? msl + (separation ?? 0) : (double?)null;
+        AltitudeDatum? datum = altitude is null ? null : separation is null ? AltitudeDatum.MeanSeaLevel : AltitudeDatum.Ellipsoid;
         var accuracy = NmeaFields.Number(f[8]) * options.MetresPerHdop;
-        return Fix(line, f, 2, UnitId!, fixTime, altitude, accuracy, null, null, callsign);
+        return Fix(line, f, 2, UnitId!, fixTime, altitude, accuracy, null, null, callsign, datum);
     }
 
-    private NmeaLine Fix(string line, string[] f, int at, string unit, DateTimeOffset fixTime, double? altitude, double? accuracy, double? speed, double? course, string? name)
+    private NmeaLine Fix(string line, string[] f, int at, string unit, DateTimeOffset fixTime, double? altitude, double? accuracy, double? speed, double? course, string? name, AltitudeDatum? datum = null)
     {
         if (!NmeaFields.TryCoordinate(f[at], f[at + 1], 2, out var lat) || !NmeaFields.TryCoordinate(f[at + 2], f[at + 3], 3, out var lon))
         {
@@ -138,7 +141,7 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
         }
 
         lastReported = f[0] == "PKLDS" ? lastReported : fixTime;
-        var report = new PositionReport(unit, ReportSource.Nmea, fixTime, new GeoPoint(lat, lon), altitude, accuracy, speed, course, name);
+        var report = new PositionReport(unit, ReportSource.Nmea, fixTime, new GeoPoint(lat, lon), altitude, accuracy, speed, course, name, AltitudeDatum: datum);
         return new NmeaLine(NmeaLineKind.Report, IncomingReport.Parsed(ReportSource.Nmea, line, report));
     }
 

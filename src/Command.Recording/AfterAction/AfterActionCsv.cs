@@ -24,11 +24,11 @@ internal static class AfterActionCsv
         {
             case AfterActionTable.Units:
                 yield return ["unit", "callsign", "role", "enrolled", "first_on_site", "first_entry", "reached_contact", "time_to_contact_s",
-                    "total_flagged_s", "longest_flagged_s", "flags_raised", "acknowledgements", "closest_approach_m"];
+                    "total_flagged_s", "longest_flagged_s", "flags_raised", "acknowledgements", "closest_approach_m", "held_while_suppressed_s"];
                 foreach (var u in r.Units)
                 {
                     yield return [u.UnitId, u.Callsign, UnitRoles.Name(u.Role), Time(u.EnrolledAt), Time(u.FirstOnSite), Time(u.FirstEntry), Time(u.ReachedContact),
-                        Seconds(u.TimeToContact), Seconds(u.TotalFlaggedHold), Seconds(u.LongestFlaggedHold), Number(u.FlagsRaised), Number(u.Acknowledgements), Number(u.ClosestApproachM)];
+                        Seconds(u.TimeToContact), Seconds(u.TotalFlaggedHold), Seconds(u.LongestFlaggedHold), Number(u.FlagsRaised), Number(u.Acknowledgements), Number(u.ClosestApproachM), Seconds(u.HeldWhileSuppressed)];
                 }
 
                 break;
@@ -85,6 +85,9 @@ internal static class AfterActionCsv
         yield return ("time_to_neutralized_s", Seconds(i.TimeToNeutralized));
         yield return ("flags_raised", Number(i.FlagsRaised));
         yield return ("flags_acknowledged", Number(i.FlagsAcknowledged));
+        yield return ("flags_suppressed", Time(i.FlagsSuppressedAt));
+        yield return ("suppressed_by", i.Suppression ?? "");
+        yield return ("units_held_while_suppressed", Number(i.UnitsHeldWhileSuppressed));
         foreach (var rejected in i.Rejected)
         {
             yield return ($"rejected_{rejected.Reason}", Number(rejected.Count));

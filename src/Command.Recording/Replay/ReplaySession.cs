@@ -8,7 +8,8 @@ namespace Command.Recording.Replay;
 
 /// <summary>
 /// Plays a recorded session on one clock for all units: the recorded input events are folded through the same
-/// <see cref="IncidentStream"/> live used, and derived events are recomputed rather than read. The clock
+/// <see cref="IncidentStream"/> live used, and derived events are recomputed rather than read (read, for a session
+/// recorded under rules this build no longer derives). The clock
 /// advances by the <see cref="TimeProvider"/>'s elapsed time times <see cref="Speed"/> while playing.
 /// </summary>
 public sealed partial class ReplaySession : IAsyncDisposable
@@ -122,7 +123,8 @@ public sealed partial class ReplaySession : IAsyncDisposable
 
     /// <summary>
     /// Replaces the state with the state at <paramref name="instant"/>: restores the latest snapshot at or before it
-    /// and folds only the events after that snapshot; from the start only when no snapshot is that early.
+    /// and folds only the events after that snapshot; from the start only when no snapshot is that early (or the
+    /// snapshot is of rules this build no longer derives).
     /// </summary>
     public async Task<ReplayFrame> SeekAsync(DateTimeOffset instant, CancellationToken cancellationToken = default)
     {
@@ -134,6 +136,14 @@ public sealed partial class ReplaySession : IAsyncDisposable
 
         Stream = new IncidentStream(assessment);
         var snapshot = await reader.SnapshotAtOrBeforeAsync(instant, cancellationToken);
+
+        // A snapshot written under rules this build no longer derives holds an older judge's state: seeking through it
+        // would show units otherwise than a fold from the start does, so such a session is folded from the start.
+        if (snapshot is { } old && !AssessmentRules.Derives(old.Snapshot.Adopted?.Rules ?? old.Snapshot.Opened.Rules))
+        {
+            snapshot = null;
+        }
+
         if (snapshot is { } k)
         {
             Stream.Restore(k.Snapshot);

@@ -95,7 +95,7 @@ public sealed partial class DrillEngine
         bool Due(double atS) => atS > 0 && atS >= fromS && atS < toS;
         foreach (var step in scenario.Threat.Steps.Where(s => Due(s.AtS)))
         {
-            await sink.ThreatAsync(step.Threat, stopping.Token).ConfigureAwait(false);
+            await sink.ThreatAsync(step.Threat, step.Reason, stopping.Token).ConfigureAwait(false);
         }
 
         var changes = scenario.Units
@@ -123,7 +123,7 @@ public sealed partial class DrillEngine
     {
         if (scenario.Threat.At(0) is { } threat)
         {
-            await sink.ThreatAsync(threat, stopping.Token).ConfigureAwait(false);
+            await sink.ThreatAsync(threat, scenario.Threat.ReasonAt(0), stopping.Token).ConfigureAwait(false);
         }
 
         foreach (var unit in scenario.Units)

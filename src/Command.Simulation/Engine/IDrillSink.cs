@@ -17,8 +17,11 @@ public interface IDrillSink
     /// <summary>Delivers one tick's reports, oldest first, all with <see cref="ReportSource.Simulator"/>.</summary>
     Task ReportsAsync(IReadOnlyList<PositionReport> reports, CancellationToken cancellationToken);
 
-    /// <summary>The threat moved or changed phase (or was reset when a looping drill restarts).</summary>
-    Task ThreatAsync(Threat threat, CancellationToken cancellationToken);
+    /// <summary>
+    /// The threat moved or changed phase (or was reset when a looping drill restarts), with the step's reason: a
+    /// change to contained or neutralized suppresses flags and is refused without one.
+    /// </summary>
+    Task ThreatAsync(Threat threat, string? reason, CancellationToken cancellationToken);
 
     /// <summary>A unit was reassigned (or reset to its first role when a looping drill restarts).</summary>
     Task RoleAsync(string unitId, UnitRole role, CancellationToken cancellationToken);

@@ -34,6 +34,7 @@ internal sealed class ThreatStepDocument
     public PointDocument? At { get; init; }
     public double? UncertaintyM { get; init; }
     public int? Floor { get; init; }
+    public string? Reason { get; init; }
 }
 
 internal sealed class UnitDocument

@@ -32,7 +32,7 @@ internal sealed partial class ScenarioReader
         var draft = new SiteDraft(
             s.Name,
             origin,
-            s.Buildings?.Select((b, i) => new BuildingDraft(b.Id, b.Name, b.Floors, Ring(b.Footprint, $"{path}.buildings[{i}].footprint"))).ToList(),
+            s.Buildings?.Select((b, i) => new BuildingDraft(b.Id, b.Name, b.Floors, Ring(b.Footprint, $"{path}.buildings[{i}].footprint"), b.GroundElevationM, b.ElevationDatum, b.FloorHeightM)).ToList(),
             s.Zones?.Select((z, i) => new ZoneDraft(z.Id, z.Name, z.Kind, Ring(z.Polygon, $"{path}.zones[{i}].polygon"))).ToList(),
             walks);
         var check = SiteRules.Check(draft);

@@ -53,10 +53,15 @@ internal sealed partial class ScenarioReader
             }
 
             var uncertainty = step.UncertaintyM is { } u ? NotNegative(u, at + ".uncertaintyM") : current?.UncertaintyM ?? DefaultUncertaintyM;
+            if (PhaseChanges.Check(current?.Phase, phase, step.Reason) is { } refused)
+            {
+                Error(at + ".reason", $"is required: {refused.Detail}");
+            }
+
             if (position is { } where)
             {
                 current = new Threat(id, where, uncertainty, phase, step.Floor ?? current?.Floor);
-                steps.Add(new ThreatStep(atS, current));
+                steps.Add(new ThreatStep(atS, current, string.IsNullOrWhiteSpace(step.Reason) ? null : step.Reason.Trim()));
             }
         }
 

@@ -15,6 +15,9 @@ internal sealed class BuildingDocument
     public string? Name { get; init; }
     public int? Floors { get; init; }
     public List<PointDocument>? Footprint { get; init; }
+    public double? GroundElevationM { get; init; }
+    public string? ElevationDatum { get; init; }
+    public double? FloorHeightM { get; init; }
 }
 
 internal sealed class ZoneDocument

@@ -23,5 +23,6 @@ public sealed record Scenario(string Name, Site Site, double DurationS, ThreatSc
         Name,
         Site,
         Threat.At(0),
-        [.. Units.Select(u => new UnitEnrolment(u.UnitId, u.Callsign, u.RoleAt(0)))]);
+        [.. Units.Select(u => new UnitEnrolment(u.UnitId, u.Callsign, u.RoleAt(0)))],
+        Threat.ReasonAt(0));
 }

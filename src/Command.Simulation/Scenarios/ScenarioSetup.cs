@@ -10,7 +10,8 @@ namespace Command.Simulation.Scenarios;
 /// <param name="Site">The site the incident happens on.</param>
 /// <param name="Threat">The threat at drill time 0, or null when the script places it later.</param>
 /// <param name="Units">Every unit of the scenario with its role at drill time 0.</param>
-public sealed record ScenarioSetup(string Name, Site Site, Threat? Threat, ImmutableArray<UnitEnrolment> Units);
+/// <param name="ThreatReason">Why the threat is in its phase at drill time 0, where its first step says.</param>
+public sealed record ScenarioSetup(string Name, Site Site, Threat? Threat, ImmutableArray<UnitEnrolment> Units, string? ThreatReason = null);
 
 /// <summary>A unit to enrol: who it is and what it is assigned to do.</summary>
 public sealed record UnitEnrolment(string UnitId, string Callsign, UnitRole Role);

@@ -23,9 +23,13 @@ public sealed record ThreatScript(ImmutableArray<ThreatStep> Steps)
 
         return current;
     }
+
+    /// <summary>The reason of the step in force at drill time <paramref name="atS"/>, if it gave one.</summary>
+    public string? ReasonAt(double atS) => Steps.LastOrDefault(s => s.AtS <= atS)?.Reason;
 }
 
 /// <summary>One moment of the threat script.</summary>
 /// <param name="AtS">Drill time, seconds.</param>
 /// <param name="Threat">The threat's position, uncertainty, phase and floor from then on.</param>
-public sealed record ThreatStep(double AtS, Threat Threat);
+/// <param name="Reason">Why its phase changed, where it did: required to declare it contained or neutralized, which suppresses flags.</param>
+public sealed record ThreatStep(double AtS, Threat Threat, string? Reason = null);

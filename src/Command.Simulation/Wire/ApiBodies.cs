@@ -11,8 +11,8 @@ public sealed record SiteBody(string Name, LatLonBody Origin, IReadOnlyList<Buil
 /// <summary>A WGS84 position in decimal degrees.</summary>
 public sealed record LatLonBody(double Lat, double Lon);
 
-/// <summary>A building's footprint and floor count.</summary>
-public sealed record BuildingBody(string Id, string Name, int Floors, IReadOnlyList<LatLonBody> Footprint);
+/// <summary>A building's footprint and floor count; where known, its ground elevation (and datum: hae or msl) and floor height.</summary>
+public sealed record BuildingBody(string Id, string Name, int Floors, IReadOnlyList<LatLonBody> Footprint, double? GroundElevationM = null, string? ElevationDatum = null, double? FloorHeightM = null);
 
 /// <summary>A zone; kind is hot, warm, cold, staging, casualty-collection or perimeter.</summary>
 public sealed record ZoneBody(string Id, string Name, string Kind, IReadOnlyList<LatLonBody> Polygon);
@@ -26,8 +26,9 @@ public sealed record WalkNodeBody(string Id, double Lat, double Lon, int Floor, 
 /// <summary>A walk-graph edge; a null length means the straight line plus any floor change.</summary>
 public sealed record WalkEdgeBody(string From, string To, double? LengthM);
 
-/// <summary>PUT /api/incidents/{id}/threats/{threatId}.</summary>
-public sealed record ThreatBody(double Lat, double Lon, double UncertaintyM, string Phase, int? Floor);
+/// <summary>PUT /api/incidents/{id}/threats/{threatId}; a reason is required to declare the threat contained or neutralized.</summary>
+public sealed record ThreatBody(double Lat, double Lon, double? UncertaintyM, string Phase, int? Floor,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Reason = null);
 
 /// <summary>POST /api/incidents/{id}/units.</summary>
 public sealed record EnrolUnitBody(string UnitId, string Callsign, string Role);

@@ -20,7 +20,8 @@ public static class ApiMapping
     public static SiteBody ToSite(Site site) => new(
         site.Name,
         ToLatLon(site.Origin),
-        [.. site.Buildings.Select(b => new BuildingBody(b.BuildingId, b.Name, b.Floors, [.. b.Footprint.Select(ToLatLon)]))],
+        [.. site.Buildings.Select(b => new BuildingBody(b.BuildingId, b.Name, b.Floors, [.. b.Footprint.Select(ToLatLon)], b.GroundElevationM,
+            b.ElevationDatum is { } datum ? AltitudeDatums.Name(datum) : null, b.FloorHeightM))],
         [.. site.Zones.Select(z => new ZoneBody(z.ZoneId, z.Name, ZoneKindNames.Name(z.Kind), [.. z.Polygon.Select(ToLatLon)]))],
         site.Walks is { } w
             ? new WalksBody(
@@ -28,8 +29,8 @@ public static class ApiMapping
                 [.. w.Edges.Select(e => new WalkEdgeBody(e.From, e.To, e.LengthM))])
             : null);
 
-    public static ThreatBody ToThreat(Threat threat) =>
-        new(threat.Position.Latitude, threat.Position.Longitude, threat.UncertaintyM, ThreatPhases.Name(threat.Phase), threat.Floor);
+    public static ThreatBody ToThreat(Threat threat, string? reason = null) =>
+        new(threat.Position.Latitude, threat.Position.Longitude, threat.UncertaintyM, ThreatPhases.Name(threat.Phase), threat.Floor, reason);
 
     public static EnrolUnitBody ToEnrolUnit(UnitEnrolment unit) => new(unit.UnitId, unit.Callsign, UnitRoles.Name(unit.Role));
 

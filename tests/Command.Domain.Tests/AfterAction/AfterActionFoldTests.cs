@@ -43,7 +43,7 @@ public sealed class AfterActionFoldTests
         yield return new FlagRaised("P1", FlagLevel.Watch, "not-closing", "holding") { Time = S(50) };
         yield return new FlagEscalated("P1", FlagLevel.Alert, "not-closing", "holding 60 s") { Time = S(55) };
         yield return new FlagAcknowledged("P1", "cmd", "treating casualty") { Time = S(60) };
-        yield return new ThreatPhaseChanged("T1", ThreatPhase.Contained, "cmd") { Time = S(100) };
+        yield return new ThreatPhaseChanged("T1", ThreatPhase.Contained, "cmd", "subject barricaded") { Time = S(100) };
     }
 
     private static PositionAccepted Fix(string unit, double seconds, double east, double north) =>
@@ -57,7 +57,8 @@ public sealed class AfterActionFoldTests
         Assert.Equal(
             new IncidentMetrics("inc-1", "Drill", "School", S(0), S(100), S(10),
                 new UnitMoment("P1", S(20)), new UnitMoment("P1", S(30)), new UnitMoment("P1", S(40)), TimeSpan.FromSeconds(30),
-                S(100), TimeSpan.FromSeconds(90), null, null, 2, 1, report.Incident.Rejected, 19),
+                S(100), TimeSpan.FromSeconds(90), null, null, 2, 1, report.Incident.Rejected, 19,
+                S(100), "contained, declared by cmd: subject barricaded", 0),
             report.Incident);
         Assert.Equal([new RejectionCount("implied-speed", 2), new RejectionCount("duplicate", 1)], report.Incident.Rejected);
     }

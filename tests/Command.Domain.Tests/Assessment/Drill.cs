@@ -19,14 +19,14 @@ internal sealed class Drill
     public static readonly GeoPoint Origin = new(51.5, -0.12);
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly Dictionary<string, (Func<double, LocalPoint> Path, int Cadence, double? Accuracy, Func<double, double?>? Altitude)> movers = [];
+    private readonly Dictionary<string, (Func<double, LocalPoint> Path, int Cadence, double? Accuracy, Func<double, double?>? Altitude, AltitudeDatum? Datum, double? VerticalM)> movers = [];
 
-    public Drill(AssessmentOptions? options = null, Site? site = null, int schema = IncidentSchema.Current)
+    public Drill(AssessmentOptions? options = null, Site? site = null, int schema = IncidentSchema.Current, int rules = AssessmentRules.Current)
     {
         Stream = new IncidentStream(options);
         Frame = new LocalFrame(Origin);
         Now = Start;
-        Feed(new IncidentOpened("I1", "drill", site ?? new Site("open ground", Origin, [], []), false, "test", schema));
+        Feed(new IncidentOpened("I1", "drill", site ?? new Site("open ground", Origin, [], []), false, "test", schema, rules));
     }
 
     public IncidentStream Stream { get; }
@@ -47,22 +47,27 @@ internal sealed class Drill
 
     public void Feed(IncidentEvent e) => Stream.Record(e, Now, Recorded);
 
-    public void Threat(string id, double east, double north, ThreatPhase phase = ThreatPhase.Active, double uncertaintyM = 0, int? floor = null) =>
+    public void Threat(string id, double east, double north, ThreatPhase phase = ThreatPhase.Active, double? uncertaintyM = 0, int? floor = null) =>
         Feed(new ThreatSet(new Threat(id, Geo(east, north), uncertaintyM, phase, floor), "test"));
 
     public void Enrol(string id, UnitRole role = UnitRole.Contact) => Feed(new UnitEnrolled(id, id.ToUpperInvariant(), role, "test"));
 
-    /// <summary>The unit reports its position along <paramref name="path"/> (seconds since the drill began) every <paramref name="cadence"/> seconds.</summary>
-    public void Move(string id, Func<double, LocalPoint> path, int cadence = 1, double? accuracyM = 3, Func<double, double?>? altitude = null) =>
-        movers[id] = (path, cadence, accuracyM, altitude);
+    /// <summary>
+    /// The unit reports its position along <paramref name="path"/> (seconds since the drill began) every <paramref name="cadence"/> seconds,
+    /// with its altitude measured from <paramref name="datum"/> to <paramref name="verticalM"/> where given.
+    /// </summary>
+    public void Move(string id, Func<double, LocalPoint> path, int cadence = 1, double? accuracyM = 3, Func<double, double?>? altitude = null,
+        AltitudeDatum? datum = null, double? verticalM = null) =>
+        movers[id] = (path, cadence, accuracyM, altitude, datum, verticalM);
 
     public void Silence(string id) => movers.Remove(id);
 
     /// <summary>Moves the clock on without feeding anything.</summary>
     public void Wait(TimeSpan span) => Now += span;
 
-    public void Fix(string id, LocalPoint at, double? accuracyM = 3, double? altitudeM = null) =>
-        Feed(new PositionAccepted(new PositionReport(id, ReportSource.Simulator, Now, Frame.ToGeo(at), altitudeM, accuracyM)));
+    public void Fix(string id, LocalPoint at, double? accuracyM = 3, double? altitudeM = null, AltitudeDatum? datum = null, double? verticalM = null) =>
+        Feed(new PositionAccepted(new PositionReport(id, ReportSource.Simulator, Now, Frame.ToGeo(at), altitudeM, accuracyM,
+            AltitudeDatum: datum, VerticalAccuracyM: verticalM)));
 
     /// <summary>Advances the clock second by second: the second's tick and its due fixes, as the grain folds them.</summary>
     public void Run(double seconds)
@@ -72,11 +77,11 @@ internal sealed class Drill
         {
             Now = Now.AddSeconds(1);
             var t = Elapsed;
-            foreach (var (id, (path, cadence, accuracy, altitude)) in movers)
+            foreach (var (id, (path, cadence, accuracy, altitude, datum, vertical)) in movers)
             {
                 if ((long)Math.Round(t) % cadence == 0)
                 {
-                    Fix(id, path(t), accuracy, altitude?.Invoke(t));
+                    Fix(id, path(t), accuracy, altitude?.Invoke(t), datum, vertical);
                 }
             }
 
@@ -95,6 +100,10 @@ internal sealed class Drill
         var k = Math.Max(0, d - (speed * Math.Max(0, t - from))) / d;
         return new LocalPoint(east * k, north * k);
     };
+
+    /// <summary>A rectangular building between (west, south) and (east, north), in local metres.</summary>
+    public Building Box(string id, double west, double south, double east, double north, int floors = 3, double? groundM = null, AltitudeDatum? datum = null) =>
+        new(id, id, [Geo(west, south), Geo(east, south), Geo(east, north), Geo(west, north)], floors, groundM, datum);
 
     public static Site SiteWith(ImmutableArray<Building> buildings, WalkGraph? walks = null, ImmutableArray<Zone> zones = default) =>
         new("campus", Origin, buildings, zones.IsDefault ? [] : zones, walks);

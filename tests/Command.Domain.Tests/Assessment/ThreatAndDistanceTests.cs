@@ -64,9 +64,24 @@ public sealed class ThreatAndDistanceTests
     }
 
     [Fact]
-    public void Threat_uncertainty_widens_the_contact_radius()
+    public void Threat_uncertainty_does_not_widen_the_contact_radius_by_default()
     {
         var drill = new Drill();
+        drill.Threat("T1", 0, 0, uncertaintyM: 20);
+        drill.Enrol("near");
+        drill.Move("near", Drill.Still(30, 0));
+
+        drill.Run(60);
+
+        // 30 m from a threat known to 20 m stopped short of the 15 m contact radius: that is a hold, not an arrival.
+        Assert.Equal(MotionState.Holding, drill.Assess("near").State);
+        Assert.Contains(drill.Derived, e => e is FlagRaised { Subject: "near" });
+    }
+
+    [Fact]
+    public void Threat_uncertainty_widens_the_contact_radius_where_the_options_say_so()
+    {
+        var drill = new Drill(AssessmentOptions.Default with { ArrivalWidensByUncertainty = true });
         drill.Threat("T1", 0, 0, uncertaintyM: 20);
         drill.Enrol("near");
         drill.Enrol("far");

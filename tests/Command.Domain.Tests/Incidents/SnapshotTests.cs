@@ -10,7 +10,7 @@ namespace Command.Domain.Tests.Incidents;
 public sealed class SnapshotTests
 {
     // Noisy units doing everything the assessment distinguishes: closing, holding, moving away, going silent,
-    // an acknowledgement, a threat that moves and one that is neutralized.
+    // an acknowledgement, a threat that moves, one that is neutralized and then the other, which clears the flags.
     private static List<IncidentEvent> Recording(int schema = IncidentSchema.Current)
     {
         var random = new Random(7);
@@ -33,6 +33,10 @@ public sealed class SnapshotTests
         drill.Run(120);
         drill.Feed(new ThreatPhaseChanged("T2", ThreatPhase.Neutralized, "commander"));
         drill.Run(60);
+
+        // The threat the units were measured against is neutralized too: their flags come down.
+        drill.Feed(new ThreatPhaseChanged("T1", ThreatPhase.Neutralized, "commander", "subject in custody"));
+        drill.Run(20);
         Assert.Contains(drill.Recorded, e => e is FlagEscalated);
         Assert.Contains(drill.Recorded, e => e is FlagCleared);
         return drill.Recorded;

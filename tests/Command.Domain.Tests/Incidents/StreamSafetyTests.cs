@@ -26,7 +26,7 @@ public sealed class StreamSafetyTests
     {
         var stream = new IncidentStream(options);
         recorded ??= [];
-        stream.Record(new IncidentOpened("I1", "drill", new Site("campus", Origin, [], []), true, "test", IncidentSchema.Current), T0, recorded);
+        stream.Record(new IncidentOpened("I1", "drill", new Site("campus", Origin, [], []), true, "test", IncidentSchema.Current, AssessmentRules.Current), T0, recorded);
         stream.Record(new ThreatSet(new Threat("T1", Origin, 5, ThreatPhase.Active), "test"), T0, recorded);
         stream.Record(new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, "test"), T0, recorded);
         return stream;

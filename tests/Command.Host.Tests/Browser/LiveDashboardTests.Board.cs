@@ -17,7 +17,7 @@ public sealed partial class LiveDashboardTests
         await scene.EnrolAsync("P2", "Papa", "contact");
         await scene.EnrolAsync("M1", "Mike", "medical");
         await scene.HoldAsync("A1", 0, -60);
-        await scene.TrackAsync("W1", (40, -100), (40, -100), (40, -100), (40, -100), (40, -100));
+        await scene.TrackAsync("W1", (40, -100), (40, -100), (40, -100), (40, -100), (40, -100), (40, -100));
         var silentSince = DateTimeOffset.UtcNow.AddSeconds(-60);
         await scene.ReportAsync("S1", silentSince.AddSeconds(-20), 120, 0);
         await scene.ReportAsync("S1", silentSince.AddSeconds(-10), 120, 5);

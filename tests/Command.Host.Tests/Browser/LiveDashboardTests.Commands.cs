@@ -56,9 +56,12 @@ public sealed partial class LiveDashboardTests
         await Expect(dashboard.Page.Locator("#threat-phase")).ToHaveTextAsync("ACTIVE");
         await Expect(dashboard.Feed.Locator("li").First).ToContainTextAsync("THREATPLACEDCmdr Okafor");
         await contained.ClickAsync();
+        // Containing the threat suppresses flags: it takes a reason, as an acknowledgement does.
+        await dashboard.Page.Locator(".reason-menu [data-reason='subject barricaded']").ClickAsync();
 
         await Expect(dashboard.Page.Locator("#threat-phase")).ToHaveTextAsync("CONTAINED");
-        await Expect(dashboard.Feed.Locator("li").First).ToContainTextAsync("THREATCONTAINEDCmdr Okafor");
+        await Expect(dashboard.Feed.Locator("li").First).ToContainTextAsync("THREATCONTAINEDsubject barricaded — Cmdr Okafor");
+        await Expect(dashboard.Page.Locator("#suppression")).ToContainTextAsync("contained, declared by Cmdr Okafor: subject barricaded");
         Assert.Equal("contained", (await scene.ThreatViewAsync()).GetProperty("phase").GetString());
         Assert.Empty(dashboard.Errors);
     }

@@ -8,14 +8,14 @@ namespace Command.Host.Tests.Support;
 /// The real host with the incidents' clock under the test's control, so holds of minutes take no time and flags
 /// come out the same on every run. Orleans keeps its own real clock.
 /// </summary>
-public sealed class FakeClockHost : CommandHost
+public class FakeClockHost : CommandHost
 {
     public FakeClockHost() : this(new Dictionary<string, string?>())
     {
     }
 
     /// <param name="settings">Settings over the defaults; incidents tick once an hour unless these say otherwise.</param>
-    internal FakeClockHost(IDictionary<string, string?> settings)
+    protected internal FakeClockHost(IDictionary<string, string?> settings)
         : this(new FakeTimeProvider(new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero)), settings)
     {
     }

@@ -16,7 +16,7 @@ public sealed class AprsParserTests
     {
         var incoming = Parser.Parse("N0AWA>APDR16,TCPIP*,qAC,T2ROMANIA:=3618.04N/08648.73Wu170/058/A=000537 Have a wonderful day", Received);
         var expected = new PositionReport("N0AWA", ReportSource.Aprs, Received, new GeoPoint(36 + (18.04 / 60), -(86 + (48.73 / 60))),
-            537 * 0.3048, null, 58 * Knots, 170, "N0AWA");
+            537 * 0.3048, null, 58 * Knots, 170, "N0AWA", AltitudeDatum: AltitudeDatum.MeanSeaLevel);
         Assert.Equal(expected, incoming.Report);
     }
 

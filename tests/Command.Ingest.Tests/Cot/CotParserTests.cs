@@ -20,7 +20,7 @@ public sealed class CotParserTests
         var xml = TestData.Text("cot", "atak-self-report.cot");
         var outcome = Parser.Parse(xml);
         var expected = new PositionReport("ANDROID-deadbeef", ReportSource.CoT, new DateTimeOffset(2021, 2, 27, 20, 32, 24, 771, TimeSpan.Zero),
-            new GeoPoint(1.234567, -3.141592), -25.7, 9.9, 0.0, 80.24833892285461, "JENNY", null);
+            new GeoPoint(1.234567, -3.141592), -25.7, 9.9, 0.0, 80.24833892285461, "JENNY", null, AltitudeDatum: AltitudeDatum.Ellipsoid);
         Assert.Equal(expected, outcome.Report?.Report);
         Assert.Null(outcome.Threat);
         Assert.Equal(xml, outcome.Report?.Raw);
@@ -31,7 +31,7 @@ public sealed class CotParserTests
     {
         var report = Parser.Parse(TestData.Text("cot", "itak-unknown-marker.cot")).Report?.Report;
         var expected = new PositionReport("EB77220E-6299-4CA3-95FC-0200BD9FE78A", ReportSource.CoT, new DateTimeOffset(2023, 1, 12, 9, 53, 31, TimeSpan.Zero),
-            new GeoPoint(54.338986, 9.755263), 0.0, 0.0, null, null, "poop", null);
+            new GeoPoint(54.338986, 9.755263), 0.0, 0.0, null, null, "poop", null, AltitudeDatum: AltitudeDatum.Ellipsoid, VerticalAccuracyM: 0);
         Assert.Equal(expected, report);
     }
 
@@ -98,17 +98,21 @@ public sealed class CotParserTests
     {
         var outcome = Parser.Parse(Event("a-h-G", uid: "H9", detail: "<contact callsign='Shooter'/>"));
         Assert.Null(outcome.Report);
-        Assert.Equal(new Threat("T1", new GeoPoint(39.7392, -104.9903), 4.5, ThreatPhase.Active, null, new DateTimeOffset(2026, 3, 14, 15, 5, 0, TimeSpan.Zero)), outcome.Threat);
+        // CoT's hae is above the ellipsoid: with its datum the marker's floor can be worked out against a building's.
+        Assert.Equal(new Threat("T1", new GeoPoint(39.7392, -104.9903), 4.5, ThreatPhase.Active, null, new DateTimeOffset(2026, 3, 14, 15, 5, 0, TimeSpan.Zero),
+            1609.3, AltitudeDatum.Ellipsoid), outcome.Threat);
         Assert.Equal("cot:H9", outcome.Actor);
     }
 
     [Fact]
-    public void Hostile_marker_with_unknown_ce_gets_the_default_uncertainty_and_its_uid_when_asked()
+    public void Hostile_marker_with_unknown_ce_has_unknown_uncertainty_and_its_uid_when_asked()
     {
         var parser = new CotParser(CotOptions.Default with { ThreatPerUid = true });
         var outcome = parser.Parse(Event("a-h-G-U-C-I", uid: "H9", point: "<point lat='39.7' lon='-104.9' hae='9999999' ce='9999999' le='9999999'/>"));
         Assert.Equal("H9", outcome.Threat?.ThreatId);
-        Assert.Equal(50, outcome.Threat?.UncertaintyM);
+        // A hand-placed marker does not say how uncertain it is: unknown, never a silent 50 m circle.
+        Assert.NotNull(outcome.Threat);
+        Assert.Null(outcome.Threat.UncertaintyM);
         Assert.Equal("cot:H9", outcome.Actor);
     }
 

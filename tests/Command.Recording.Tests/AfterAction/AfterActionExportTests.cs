@@ -21,7 +21,8 @@ public sealed class AfterActionExportTests
         Assert.Equal([new Domain.AfterAction.RejectionCount("implied-speed", 1)], report.Incident.Rejected);
         Assert.Equal(240, report.Distances.Count(d => d.UnitId == "P1"));
         Assert.Null(report.Units[0].ReachedContact);
-        Assert.Equal(Drill.T0.AddSeconds(117), report.Units[1].ReachedContact);
+        // Arrival takes the smoothed position at two fixes in a row within the contact radius.
+        Assert.Equal(Drill.T0.AddSeconds(119), report.Units[1].ReachedContact);
     }
 
     [Fact]
@@ -35,7 +36,7 @@ public sealed class AfterActionExportTests
         Assert.Equal("contact", json.RootElement.GetProperty("units")[0].GetProperty("role").GetString()?.ToLowerInvariant());
 
         var csv = (await Write(s => AfterActionExport.WriteCsvAsync(report, s, cancellationToken: Ct))).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("unit,callsign,role,enrolled,first_on_site,first_entry,reached_contact,time_to_contact_s,total_flagged_s,longest_flagged_s,flags_raised,acknowledgements,closest_approach_m", csv[0]);
+        Assert.Equal("unit,callsign,role,enrolled,first_on_site,first_entry,reached_contact,time_to_contact_s,total_flagged_s,longest_flagged_s,flags_raised,acknowledgements,closest_approach_m,held_while_suppressed_s", csv[0]);
         Assert.Equal(4, csv.Length);
         Assert.StartsWith("P1,Adam 1,contact,2026-03-14T15:00:00+00:00,", csv[1], StringComparison.Ordinal);
 

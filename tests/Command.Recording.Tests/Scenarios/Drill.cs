@@ -26,7 +26,7 @@ public static class Drill
 
     public static IEnumerable<IncidentEvent> Inputs(int seconds)
     {
-        yield return new IncidentOpened("drill-1", "Drill one", School, true, "test", Domain.Incidents.IncidentSchema.Current) { Time = T0 };
+        yield return new IncidentOpened("drill-1", "Drill one", School, true, "test", Domain.Incidents.IncidentSchema.Current, Domain.Incidents.AssessmentRules.Current) { Time = T0 };
         yield return new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Active), "test") { Time = T0 };
         yield return new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, "test") { Time = T0 };
         yield return new UnitEnrolled("P2", "Adam 2", UnitRole.Contact, "test") { Time = T0 };

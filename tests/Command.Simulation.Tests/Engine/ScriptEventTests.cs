@@ -11,7 +11,7 @@ public sealed class ScriptEventTests
             { "atS": 0, "phase": "reported", "at": { "east": 0, "north": 50 }, "uncertaintyM": 25, "floor": 1 },
             { "atS": 12, "phase": "active", "uncertaintyM": 10 },
             { "atS": 30, "at": { "east": 20, "north": 50 } },
-            { "atS": 41, "phase": "contained" } ] }
+            { "atS": 41, "phase": "contained", "reason": "subject barricaded" } ] }
         """;
 
     private const string Units = """

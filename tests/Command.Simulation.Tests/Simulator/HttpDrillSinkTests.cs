@@ -100,7 +100,7 @@ public sealed class HttpDrillSinkTests
     {
         var demo = await DemoScenario.LoadAsync(TestContext.Current.CancellationToken);
         await Sink().RoleAsync("P4", UnitRole.RescueTaskForce, TestContext.Current.CancellationToken);
-        await Sink().ThreatAsync(demo.Threat.Steps[2].Threat, TestContext.Current.CancellationToken);
+        await Sink().ThreatAsync(demo.Threat.Steps[2].Threat, demo.Threat.Steps[2].Reason, TestContext.Current.CancellationToken);
 
         Assert.Equal(("PUT", "/api/incidents/demo/units/P4/role", """{"role":"rescue-task-force"}"""), (api.Requests[0].Method, api.Requests[0].Path, api.Requests[0].Body));
         Assert.Equal(("PUT", "/api/incidents/demo/threats/T1"), (api.Requests[1].Method, api.Requests[1].Path));

@@ -44,11 +44,15 @@ internal sealed class RecordingSink(TimeProvider clock) : IDrillSink
         return Task.CompletedTask;
     }
 
-    public Task ThreatAsync(Threat threat, CancellationToken cancellationToken)
+    public Task ThreatAsync(Threat threat, string? reason, CancellationToken cancellationToken)
     {
         Threats.Add((clock.GetUtcNow(), threat));
+        Reasons.Add(reason);
         return Task.CompletedTask;
     }
+
+    /// <summary>The reason sent with each threat, in the order of <see cref="Threats"/>.</summary>
+    public List<string?> Reasons { get; } = [];
 
     public Task RoleAsync(string unitId, UnitRole role, CancellationToken cancellationToken)
     {

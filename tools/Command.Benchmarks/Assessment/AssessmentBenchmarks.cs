@@ -29,7 +29,7 @@ public class AssessmentBenchmarks
     {
         // Ticks recorded as inputs (the first schema), so a tick can be measured on its own.
         stream = new IncidentStream();
-        Apply(new IncidentOpened("bench", "bench", new Site("bench", Origin, [], []), false, "bench", IncidentSchema.RecordedTicks), Start);
+        Apply(new IncidentOpened("bench", "bench", new Site("bench", Origin, [], []), false, "bench", IncidentSchema.RecordedTicks, AssessmentRules.Current), Start);
         Apply(new ThreatSet(new Threat("T1", Origin, 5, ThreatPhase.Active), "bench"), Start);
         for (var u = 0; u < Units; u++)
         {

@@ -35,7 +35,7 @@ internal static class HourSession
         var batch = new List<IncidentEvent>();
         void Fold(IncidentEvent input) => stream.Record(input, input.Time, batch);
 
-        Fold(new IncidentOpened(IncidentId, "Bench hour", site, true, "bench", IncidentSchema.Current) { Time = T0 });
+        Fold(new IncidentOpened(IncidentId, "Bench hour", site, true, "bench", IncidentSchema.Current, AssessmentRules.Current) { Time = T0 });
         Fold(new ThreatSet(new Threat("T1", Origin, 5, ThreatPhase.Active), "bench") { Time = T0 });
         var starts = new (double East, double North, UnitRole Role, double Hold)[Units];
         var random = new Random(7);

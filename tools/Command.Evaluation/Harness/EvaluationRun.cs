@@ -10,7 +10,18 @@ using Command.Domain.Threats;
 namespace Command.Evaluation.Harness;
 
 /// <summary>A flag event from a run: which unit, what happened, at which second of its incident.</summary>
-public sealed record FlagMark(string Subject, string Kind, FlagLevel Level, int Second);
+public sealed record FlagMark(string Subject, string Kind, FlagLevel Level, int Second, string Reason = "");
+
+/// <summary>A unit's shown motion state from a second of its incident on.</summary>
+public sealed record StateMark(string UnitId, MotionState State, int Second);
+
+/// <summary>What a run of one incident derived: its flag events and its units' motion states.</summary>
+public sealed record RunMarks(ImmutableArray<FlagMark> Flags, ImmutableArray<StateMark> States)
+{
+    /// <summary>A unit's shown state at a second (unknown before its first).</summary>
+    public MotionState StateAt(string unitId, int second) =>
+        States.LastOrDefault(s => s.UnitId == unitId && s.Second <= second)?.State ?? MotionState.Unknown;
+}
 
 /// <summary>
 /// Runs incidents through <see cref="IncidentStream"/>, the loop the incident grain runs: fixes as they come, the
@@ -24,11 +35,13 @@ public static class EvaluationRun
     /// <param name="incident">The incident to run.</param>
     /// <param name="options">The doctrine; the defaults when null.</param>
     /// <param name="watch">Called after every second with the projection, to trace a run.</param>
-    public static ImmutableArray<FlagMark> Run(EvaluationIncident incident, AssessmentOptions? options = null, Action<int, IncidentProjection>? watch = null)
+    public static RunMarks Run(EvaluationIncident incident, AssessmentOptions? options = null, Action<int, IncidentProjection>? watch = null)
     {
         var stream = new IncidentStream(options);
         var frame = new LocalFrame(Origin);
         var marks = ImmutableArray.CreateBuilder<FlagMark>();
+        var states = ImmutableArray.CreateBuilder<StateMark>();
+        var shown = new Dictionary<string, MotionState>(StringComparer.Ordinal);
         var recorded = new List<IncidentEvent>();
         var second = 0;
         void Mark()
@@ -37,9 +50,9 @@ public static class EvaluationRun
             {
                 marks.Add(derived switch
                 {
-                    FlagRaised r => new FlagMark(r.Subject, "raised", r.Level, second),
+                    FlagRaised r => new FlagMark(r.Subject, "raised", r.Level, second, r.Reason),
                     FlagEscalated x => new FlagMark(x.Subject, "escalated", x.Level, second),
-                    FlagCleared c => new FlagMark(c.Subject, "cleared", FlagLevel.None, second),
+                    FlagCleared c => new FlagMark(c.Subject, "cleared", FlagLevel.None, second, c.Reason),
                     _ => new FlagMark("", derived.GetType().Name, FlagLevel.None, second),
                 });
             }
@@ -49,8 +62,8 @@ public static class EvaluationRun
 
         void Feed(IncidentEvent e) => stream.Record(e, Start.AddSeconds(second), recorded);
 
-        Feed(new IncidentOpened($"eval-{incident.Index}", incident.Kind, new Site("evaluation", Origin, [], []), false, "evaluation", IncidentSchema.Current));
-        Feed(new ThreatSet(new Threat("T1", Origin, 5, ThreatPhase.Active, incident.ThreatFloor), "evaluation"));
+        Feed(new IncidentOpened($"eval-{incident.Index}", incident.Kind, Site(incident, frame), false, "evaluation", IncidentSchema.Current, AssessmentRules.Current, options));
+        Feed(new ThreatSet(new Threat("T1", Origin, incident.ThreatUncertaintyM, ThreatPhase.Active, incident.ThreatFloor), "evaluation"));
         foreach (var track in incident.Tracks)
         {
             Feed(new UnitEnrolled(track.UnitId, track.UnitId, track.Role, "evaluation"));
@@ -73,9 +86,22 @@ public static class EvaluationRun
 
             stream.Tick(Start.AddSeconds(second), recorded);
             Mark();
+            foreach (var unit in stream.Projection.AssessAll())
+            {
+                if (!shown.TryGetValue(unit.UnitId, out var was) || was != unit.State)
+                {
+                    shown[unit.UnitId] = unit.State;
+                    states.Add(new StateMark(unit.UnitId, unit.State, second));
+                }
+            }
+
             watch?.Invoke(second, stream.Projection);
         }
 
-        return marks.ToImmutable();
+        return new RunMarks(marks.ToImmutable(), states.ToImmutable());
     }
+
+    private static Site Site(EvaluationIncident incident, LocalFrame frame) => incident.Building is { } b
+        ? new Site("evaluation", Origin, [new Building("B1", "B1", [.. b.Corners.Select(frame.ToGeo)], b.Floors)], [])
+        : new Site("evaluation", Origin, [], []);
 }

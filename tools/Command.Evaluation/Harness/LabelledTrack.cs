@@ -29,8 +29,8 @@ public enum TruthLabel
     Moving,
 }
 
-/// <summary>Ground truth for one second: where the unit is, its altitude, what it is doing and how fast.</summary>
-public sealed record TruthSecond(LocalPoint Position, double? AltitudeM, TruthLabel Label, double SpeedMps);
+/// <summary>Ground truth for one second: where the unit is, its altitude, what it is doing and how fast, and whether it is indoors.</summary>
+public sealed record TruthSecond(LocalPoint Position, double? AltitudeM, TruthLabel Label, double SpeedMps, bool Indoors = false);
 
 /// <summary>A fix as a device would send it: at a whole second of the drill, with noise, maybe an outlier.</summary>
 public sealed record SyntheticFix(int Second, LocalPoint Point, double? AccuracyM, double? AltitudeM);
@@ -40,9 +40,11 @@ public sealed record SyntheticFix(int Second, LocalPoint Point, double? Accuracy
 /// <param name="Role">Its assignment.</param>
 /// <param name="Profile">The device profile: phone, tracker or radio.</param>
 /// <param name="CadenceS">Seconds between fixes.</param>
-/// <param name="NoiseM">Horizontal noise, one sigma, metres.</param>
+/// <param name="NoiseM">Horizontal noise outdoors (its root mean square), metres; indoors it is larger.</param>
 /// <param name="Truth">Ground truth for seconds 0, 1, 2, ...</param>
 /// <param name="Fixes">The fixes sent, in time order.</param>
+/// <param name="IndoorNoiseM">Horizontal noise indoors (root mean square), metres.</param>
+/// <param name="Stated">What accuracy the device states: honest, half (its real error halved) or none.</param>
 public sealed record LabelledTrack(
     string UnitId,
     UnitRole Role,
@@ -50,10 +52,25 @@ public sealed record LabelledTrack(
     int CadenceS,
     double NoiseM,
     ImmutableArray<TruthSecond> Truth,
-    ImmutableArray<SyntheticFix> Fixes);
+    ImmutableArray<SyntheticFix> Fixes,
+    double IndoorNoiseM = 0,
+    string Stated = "honest")
+{
+    /// <summary>True when the truth puts the unit indoors at some second of <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public bool IndoorsBetween(int from, int to) => Truth.Skip(from).Take(Math.Max(0, to - from + 1)).Any(t => t.Indoors);
+}
 
-/// <summary>One synthetic incident: a threat at the origin (on a floor, for stair climbs) and the units' tracks.</summary>
-public sealed record EvaluationIncident(int Index, string Kind, int? ThreatFloor, ImmutableArray<LabelledTrack> Tracks)
+/// <summary>
+/// One synthetic incident: a threat at the origin (on a floor, for stair climbs and buildings), how uncertain its
+/// marker says it is (null: unknown, as a hand-placed marker), the building it is in (if any) and the units' tracks.
+/// </summary>
+public sealed record EvaluationIncident(
+    int Index,
+    string Kind,
+    int? ThreatFloor,
+    ImmutableArray<LabelledTrack> Tracks,
+    double? ThreatUncertaintyM = 5,
+    EvaluationBuilding? Building = null)
 {
     /// <summary>Seconds the incident runs: the longest track.</summary>
     public int DurationS => Tracks.Max(t => t.Truth.Length) - 1;

@@ -17,7 +17,7 @@ internal sealed class HttpDrillSink(CommandApiClient api, string incidentId, Rep
         await output.WriteLineAsync(created ? $"Created incident '{incidentId}' on {setup.Site.Name}." : $"Incident '{incidentId}' exists; reusing it.");
         if (setup.Threat is { } threat)
         {
-            await api.PutThreatAsync(incidentId, threat.ThreatId, ApiMapping.ToThreat(threat), cancellationToken);
+            await api.PutThreatAsync(incidentId, threat.ThreatId, ApiMapping.ToThreat(threat, setup.ThreatReason), cancellationToken);
         }
 
         var enrolled = 0;
@@ -44,10 +44,12 @@ internal sealed class HttpDrillSink(CommandApiClient api, string incidentId, Rep
         }
     }
 
-    public async Task ThreatAsync(Threat threat, CancellationToken cancellationToken)
+    public async Task ThreatAsync(Threat threat, string? reason, CancellationToken cancellationToken)
     {
-        await api.PutThreatAsync(incidentId, threat.ThreatId, ApiMapping.ToThreat(threat), cancellationToken);
-        await output.WriteLineAsync($"Threat {threat.ThreatId}: {ThreatPhases.Name(threat.Phase)} at {threat.Position} ±{threat.UncertaintyM:F0} m.");
+        await api.PutThreatAsync(incidentId, threat.ThreatId, ApiMapping.ToThreat(threat, reason), cancellationToken);
+        var within = threat.UncertaintyM is { } u ? $" ±{u:F0} m" : "";
+        var why = reason is null ? "" : $" ({reason})";
+        await output.WriteLineAsync($"Threat {threat.ThreatId}: {ThreatPhases.Name(threat.Phase)} at {threat.Position}{within}{why}.");
     }
 
     public async Task RoleAsync(string unitId, UnitRole role, CancellationToken cancellationToken)

@@ -2,7 +2,7 @@
 // Each snapshot (opening the page, joining again after a lost connection, a replay's seek) starts the feed and
 // the zone flags again from what was recorded up to it, so a flag raised before the page looked is not missed.
 import { flag, escapeHtml } from './symbols.js';
-import { AckMenu } from './ack-menu.js';
+import { ReasonMenu } from './reason-menu.js';
 import { compareInstants } from './format.js';
 import { feedItem, feedTypes, fromMarker, subjectName } from './feed-item.js';
 
@@ -20,7 +20,7 @@ export class Alerts {
     this.zoneFlags = new Map();
     this.since = [];
     this.loading = null;
-    this.menu = new AckMenu((subject, reason) => commands.acknowledge(subject, reason));
+    this.menu = new ReasonMenu('Acknowledge because…', ['hazard reported', 'rendering aid', 'reassigned'], 'Ack', (subject, reason) => commands.acknowledge(subject, reason));
     this.shown = new Map();
     picture.subscribe(change => this.update(change));
   }

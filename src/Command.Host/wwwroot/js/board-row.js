@@ -59,7 +59,11 @@ export function tickRow(row, unit, picture) {
 function statusHtml(unit) {
   const s = state(unit.state);
   const stateWord = `<span class="state-word">${s.mark} ${s.word}</span>`;
-  if (!unit.flag || unit.flag === 'none') return stateWord;
+  if (!unit.flag || unit.flag === 'none') {
+    // Why a unit counts as arrived is said, so "arrived" is never just near: "inside B12, 12 m from the threat".
+    const why = unit.state === 'arrived' && unit.arrivalReason ? escapeHtml(unit.arrivalReason) : '';
+    return why ? `${stateWord}<span class="reason arrival" title="${why}">${why}</span>` : stateWord;
+  }
   const f = flag(unit.flag);
   const ack = unit.acknowledged ? '<span class="ack-badge">ACK</span>' : '';
   const reason = escapeHtml(unit.flagReason ?? '');

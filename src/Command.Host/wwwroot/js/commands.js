@@ -30,8 +30,10 @@ export class Commands {
     return (await attempt(() => post(`${this.base()}/close`, { reason }).then(() => true))) ?? false;
   }
 
-  async setPhase(threatId, phase) {
-    return (await attempt(() => post(`${this.base()}/threats/${enc(threatId)}/phase`, { phase }).then(() => true))) ?? false;
+  /** Declaring the threat contained or neutralized suppresses flags: the host records the reason with it. */
+  async setPhase(threatId, phase, reason) {
+    const body = reason ? { phase, reason } : { phase };
+    return (await attempt(() => post(`${this.base()}/threats/${enc(threatId)}/phase`, body).then(() => true))) ?? false;
   }
 
   async drillStatus(incidentId) {

@@ -14,6 +14,8 @@ import { Modes } from './modes.js';
 import { Focus } from './focus.js';
 import { UnitSearch } from './unit-search.js';
 import { ZonePanel } from './zone-panel.js';
+import { ReasonMenu } from './reason-menu.js';
+import { SuppressionBanner } from './suppression.js';
 
 const $ = id => document.getElementById(id);
 
@@ -36,12 +38,19 @@ new UnitSearch($('unit-search'), $('unit-search-status'), picture, focus);
 const alerts = new Alerts({ active: $('active-flags'), feed: $('feed'), count: $('active-count') }, picture, commands, id => modes.history(id));
 const drill = new DrillPanel({ state: $('drill-state'), buttons: document.querySelectorAll('[data-drill]'), scenario: $('drill-scenario') }, commands);
 
+// Contained and neutralized suppress flags: a decision, so it takes a reason, as an acknowledgement does.
+const declare = new ReasonMenu('Flags will be suppressed because…', ['subject barricaded', 'subject in custody', 'subject down'], 'Declare',
+  (phase, reason) => { const threat = picture.mainThreat(); return threat && commands.setPhase(threat.threatId, phase, reason); });
 for (const button of document.querySelectorAll('.controls [data-phase]')) {
   button.addEventListener('click', () => {
     const threat = picture.mainThreat();
-    if (threat) commands.setPhase(threat.threatId, button.dataset.phase);
+    if (!threat) return;
+    const phase = button.dataset.phase;
+    if (phase === 'contained' || phase === 'neutralized') declare.open(button, phase);
+    else commands.setPhase(threat.threatId, phase);
   });
 }
+new SuppressionBanner($('suppression'), picture);
 
 const zonePanel = new ZonePanel($('zone-panel'), picture, commands);
 mapView.plan.onZone = zoneId => { if (modes.mode === 'live') zonePanel.open(zoneId); };

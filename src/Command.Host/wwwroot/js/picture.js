@@ -20,6 +20,7 @@ export class Picture {
     this.groupId = groupId;
     this.units = new Map();
     this.threats = new Map();
+    this.suppression = null;
     this.trails = new Map();
     this.sequence = -1;
     this.snapshotSequence = -1;
@@ -81,6 +82,8 @@ export class Picture {
     const threatsChanged = frame.full || (frame.threats?.length ?? 0) > 0;
     if (threatsChanged) {
       this.threats = new Map((frame.threats ?? []).map(t => [t.threatId, t]));
+      // Whether flags are suppressed travels with the threats: a frame that has them says (none: flags apply).
+      this.suppression = frame.suppression ?? null;
     }
     this.changed({ reset: frame.full, units, threats: threatsChanged, events: frame.events });
   }

@@ -50,7 +50,7 @@ export class ThreatLayer {
       present.add(threat.threatId);
       const drawn = this.drawn.get(threat.threatId) ?? this.create(threat);
       drawn.threat = threat;
-      drawn.uncertainty.setRadius(Math.max(threat.uncertaintyM, 1));
+      setUncertainty(drawn.uncertainty, threat);
       // Replacing the icon mid-drag would drop the drag; the frame after the drop brings it up to date.
       if (drawn.dragging) continue;
       this.position(drawn, [threat.position.latitude, threat.position.longitude]);
@@ -72,11 +72,12 @@ export class ThreatLayer {
     const at = [threat.position.latitude, threat.position.longitude];
     const rings = rangesM.map(r => L.circle(at, { radius: r, className: 'range-ring', interactive: false })
       .bindTooltip(`${r} m`, { permanent: true, direction: 'top', className: 'range-label', offset: [0, 0], pane: labelPane }));
-    const uncertainty = L.circle(at, { radius: Math.max(threat.uncertaintyM, 1), className: 'uncertainty-ring', interactive: false });
+    const uncertainty = L.circle(at, { radius: 1, className: 'uncertainty-ring', interactive: false });
     const html = iconHtml(threat);
     const marker = L.marker(at, { draggable: this.editable, icon: icon(html), zIndexOffset: 1000, keyboard: true, title: 'Threat: drag to move' });
     const drawn = { threat, marker, uncertainty, rings, html, dragging: false, layers: [...rings, uncertainty, marker] };
     for (const layer of drawn.layers) layer.addTo(this.layer);
+    setUncertainty(uncertainty, threat);
     for (const ring of rings) ring.openTooltip(ringLabelAt(ring));
     marker.on('dragstart', () => { drawn.dragging = true; });
     marker.on('drag', e => this.position(drawn, e.target.getLatLng(), false));
@@ -102,11 +103,19 @@ export class ThreatLayer {
   }
 }
 
+// A marker placed by hand may not say how uncertain it is: then no ring is drawn, and the label says "± unknown".
+function setUncertainty(circle, threat) {
+  const known = threat.uncertaintyM != null;
+  circle.setRadius(known ? Math.max(threat.uncertaintyM, 1) : 1);
+  circle.getElement()?.classList.toggle('unknown', !known);
+}
+
 export function threatBody(latlng, current) {
+  const uncertaintyM = current ? current.uncertaintyM : defaultUncertaintyM;
   return {
     lat: Number(latlng.lat.toFixed(7)),
     lon: Number(latlng.lng.toFixed(7)),
-    uncertaintyM: current?.uncertaintyM ?? defaultUncertaintyM,
+    ...(uncertaintyM != null ? { uncertaintyM } : {}),
     phase: current?.phase ?? 'active',
     ...(current?.floor != null ? { floor: current.floor } : {}),
   };
@@ -121,7 +130,7 @@ function iconHtml(threat) {
   const p = threat.position;
   return `<div class="threat phase-${threat.phase}" data-threat="${escapeHtml(threat.threatId)}" data-lat="${coordinate(p.latitude)}" data-lon="${coordinate(p.longitude)}" data-phase="${threat.phase}">`
     + `<svg viewBox="0 0 40 40" aria-hidden="true"><circle cx="20" cy="20" r="17"/><path d="M11 11 L29 29 M29 11 L11 29"/></svg>`
-    + `<span class="threat-label">THREAT · ${escapeHtml(threat.phase.toUpperCase())}</span></div>`;
+    + `<span class="threat-label">THREAT · ${escapeHtml(threat.phase.toUpperCase())}${threat.uncertaintyM == null ? ' · ± unknown' : ''}</span></div>`;
 }
 
 function ringLabelAt(ring) {

@@ -1,26 +1,36 @@
-// Acknowledge in two clicks: "Ack", then a reason. "other…" asks for the reason in words.
+// A decision in two clicks: a button, then a reason from a short list; "other…" asks for it in words. Used to
+// acknowledge a flag and to declare the threat contained or neutralized, both recorded with their reason.
 
-const reasons = ['hazard reported', 'rendering aid', 'reassigned'];
-
-export class AckMenu {
-  constructor(acknowledge) {
-    this.acknowledge = acknowledge;
+export class ReasonMenu {
+  /**
+   * @param {string} title what the reason is for, e.g. "Acknowledge because…"
+   * @param {string[]} reasons the ones offered
+   * @param {string} verb the button that sends a reason typed in words
+   * @param {(subject: string, reason: string) => Promise<unknown>} decide what choosing a reason does
+   */
+  constructor(title, reasons, verb, decide) {
+    this.title = title;
+    this.reasons = reasons;
+    this.verb = verb;
+    this.decide = decide;
     this.subject = null;
+    this.anchor = null;
     this.element = document.createElement('div');
-    this.element.className = 'ack-menu';
+    this.element.className = 'reason-menu';
     this.element.setAttribute('role', 'menu');
     this.element.hidden = true;
     document.body.append(this.element);
     document.addEventListener('keydown', e => { if (e.key === 'Escape') this.close(); });
     document.addEventListener('click', e => {
-      if (!this.element.hidden && !this.element.contains(e.target) && !e.target.closest('button.ack')) this.close();
+      if (!this.element.hidden && !this.element.contains(e.target) && !this.anchor?.contains(e.target)) this.close();
     });
   }
 
   open(anchor, subject) {
     this.subject = subject;
-    this.element.innerHTML = '<div class="ack-title">Acknowledge because…</div>'
-      + reasons.map(r => `<button type="button" role="menuitem" data-reason="${r}">${r}</button>`).join('')
+    this.anchor = anchor;
+    this.element.innerHTML = `<div class="reason-title">${this.title}</div>`
+      + this.reasons.map(r => `<button type="button" role="menuitem" data-reason="${r}">${r}</button>`).join('')
       + '<button type="button" role="menuitem" data-other>other…</button>';
     for (const button of this.element.querySelectorAll('[data-reason]')) {
       button.addEventListener('click', () => this.send(button.dataset.reason));
@@ -36,7 +46,7 @@ export class AckMenu {
   }
 
   askOther() {
-    this.element.innerHTML = '<form class="ack-other"><label>Reason <input name="reason" maxlength="200" required></label><button type="submit">Ack</button></form>';
+    this.element.innerHTML = `<form class="reason-other"><label>Reason <input name="reason" maxlength="200" required></label><button type="submit">${this.verb}</button></form>`;
     const form = this.element.querySelector('form');
     form.addEventListener('submit', e => {
       e.preventDefault();
@@ -49,11 +59,12 @@ export class AckMenu {
   async send(reason) {
     const subject = this.subject;
     this.close();
-    await this.acknowledge(subject, reason);
+    await this.decide(subject, reason);
   }
 
   close() {
     this.element.hidden = true;
     this.subject = null;
+    this.anchor = null;
   }
 }

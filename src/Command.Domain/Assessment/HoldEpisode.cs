@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+
+namespace Command.Domain.Assessment;
+
+/// <summary>
+/// One hold of a unit (or a retreat, or a fall back from contact), from its start until the unit makes real
+/// progress toward the threat again, arrives, is reassigned or the threat stops being active. It raises at most one
+/// flag, which may escalate and clears once.
+/// </summary>
+/// <param name="Since">When the unit last made progress (or was last in contact) before the hold.</param>
+/// <param name="HeldM">The smoothed distances at the latest fixes that still showed the hold, oldest first: their median is where progress is counted from, so a burst of outliers cannot move it.</param>
+/// <param name="FellBack">The hold began with the unit falling back from contact: judged as moving away.</param>
+public sealed record HoldEpisode(DateTimeOffset Since, ImmutableArray<double> HeldM, bool FellBack = false)
+{
+    /// <summary>Held distances remembered: seven, so that three outliers in a row are still a minority.</summary>
+    public const int Kept = 7;
+
+    /// <summary>Where the unit held: the median of the remembered distances.</summary>
+    public double HeldAtM
+    {
+        get
+        {
+            var sorted = HeldM.Sort();
+            var n = sorted.Length;
+            return n == 0 ? double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
+        }
+    }
+
+    /// <summary>The hold, still showing at <paramref name="distanceM"/>.</summary>
+    public HoldEpisode HeldAt(double distanceM) =>
+        this with { HeldM = HeldM.Length < Kept ? HeldM.Add(distanceM) : HeldM.RemoveAt(0).Add(distanceM) };
+}

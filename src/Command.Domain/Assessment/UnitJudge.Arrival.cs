@@ -1,0 +1,100 @@
+using System.Globalization;
+using Command.Domain.Geometry;
+
+namespace Command.Domain.Assessment;
+
+internal sealed partial class UnitJudge
+{
+    /// <summary>
+    /// Whether the unit is where the threat is. Reaching it takes the smoothed position at the latest fix and at the
+    /// one before within the contact radius (by walking path where the site has a walk graph), inside the threat's
+    /// building when it is in one, and on its floor when both floors are known. Staying there allows for the unit's
+    /// own noise: it leaves only when its position over the rate window is beyond the radius by the hysteresis and a
+    /// margin for that noise, or outside the building by the zone margin and the same. The building the unit is in
+    /// (any building, with those margins) is committed with the fix.
+    /// </summary>
+    private ArrivalCheck Arrive(ThreatTarget target, Span<double> t, Span<double> sigma, bool commit)
+    {
+        var fixes = Track.Fixes;
+        var n = fixes.Count;
+        var (latest, _) = MedianPoint(t, sigma, n - 1, options.SmoothingWindow.TotalSeconds, SmoothedFixes);
+        var previous = n >= 2 ? MedianPoint(t, sigma, n - 2, options.SmoothingWindow.TotalSeconds, SmoothedFixes).Point : latest;
+        var (settled, count) = MedianPoint(t, sigma, n - 1, options.RateWindow.TotalSeconds, KeptFixes);
+        var allowance = Math.Min(options.ArrivalNoiseAllowanceM, Z * MedianEfficiency * NoiseM(fixes) / Math.Sqrt(Math.Max(1, count)));
+
+        var inside = buildings.IndexOf(BuildingId) is { } current && buildings.Holds(current, settled, options.ZoneExitMarginM + allowance)
+            ? current
+            : buildings.Containing(latest);
+        if (commit)
+        {
+            BuildingId = inside is { } b ? buildings[b].BuildingId : null;
+        }
+
+        var there = (target.Building is null || inside == target.Building)
+            && (target.KnownFloor is not { } threatFloor || fixes[^1].Floor is not { } floor || floor == threatFloor);
+        var radius = target.ArrivalRadiusM;
+        var reachedAt = there ? Within(target, latest, radius) : null;
+        var reached = reachedAt is not null && Within(target, previous, radius) is not null;
+        var keptAt = there ? Within(target, settled, radius + options.ArrivalHysteresisM + allowance) : null;
+
+        // Words are wanted only where the unit is arrived; elsewhere the straight line will do.
+        var where = Where(inside, fixes[^1].Floor, keptAt ?? reachedAt ?? settled.DistanceTo(target.Point));
+        return new ArrivalCheck(reached, keptAt is not null, where);
+    }
+
+    /// <summary>The distance from a point to the threat when it is within <paramref name="radius"/>; null otherwise.</summary>
+    private double? Within(ThreatTarget target, LocalPoint point, double radius)
+    {
+        // The walking path is never shorter than the straight line: most points are settled without it.
+        if (point.DistanceTo(target.Point) > radius)
+        {
+            return null;
+        }
+
+        var d = target.Distance(Track.Latest with { Point = point }, BaseAltitudeM);
+        return d <= radius ? d : null;
+    }
+
+    private string Where(int? building, int? floor, double distanceM)
+    {
+        var metres = Reasons.Metres(distanceM) + " from the threat";
+        if (building is not { } b)
+        {
+            return metres;
+        }
+
+        var on = floor is { } f ? string.Create(CultureInfo.InvariantCulture, $" on floor {f}") : "";
+        return $"inside {buildings[b].Name}{on}, {metres}";
+    }
+
+    /// <summary>
+    /// The median position (east and north apart) of the fixes within <paramref name="windowS"/> up to fix
+    /// <paramref name="last"/>, and at least <paramref name="fewest"/> where the track has them, leaving out those set
+    /// aside as outliers; and how many it took. A burst of outliers shorter than half the fixes does not move it.
+    /// </summary>
+    private (LocalPoint Point, int Count) MedianPoint(Span<double> t, Span<double> sigma, int last, double windowS, int fewest)
+    {
+        var fixes = Track.Fixes;
+        Span<double> east = stackalloc double[last + 1];
+        Span<double> north = stackalloc double[last + 1];
+        var count = 0;
+        for (var i = last; i >= 0 && (t[i] >= t[last] - windowS || count < fewest); i--)
+        {
+            if (i == last || sigma[i] <= SetAside)
+            {
+                east[count] = fixes[i].Point.East;
+                north[count] = fixes[i].Point.North;
+                count++;
+            }
+        }
+
+        return (new LocalPoint(Median(east[..count]), Median(north[..count])), count);
+    }
+
+    private static double Median(Span<double> values)
+    {
+        values.Sort();
+        var n = values.Length;
+        return n % 2 == 1 ? values[n / 2] : (values[(n / 2) - 1] + values[n / 2]) / 2;
+    }
+}

@@ -1,0 +1,81 @@
+namespace Command.Domain.Assessment;
+
+internal sealed partial class UnitJudge
+{
+    /// <summary>
+    /// Real progress, which alone ends a hold. Judged on the fixes as they came (their sigmas as stated, none set aside by
+    /// the window's fit, which took the hold's line and would set the first fixes of a walk aside as outliers). Over the rate window and at least its fixes (the latest fixes only: a
+    /// slow device's older fixes are from the hold), the closing rate is at least <see cref="AssessmentOptions.ClearRateMps"/>
+    /// with its lower bound (one-sided 95 %) above zero, the fixes lie along that line rather than jumping (a burst of
+    /// outliers does not), and the unit is nearer than where it held by more than
+    /// <see cref="AssessmentOptions.ClearProgressNoises"/> times the noise of that progress (its own noise over the
+    /// fixes the held and the present distances are taken from). A unit drifting on noise, or on a bias
+    /// that wanders, shows none of these for long.
+    /// </summary>
+    private bool Progressing(Span<double> t, ReadOnlySpan<double> y, Span<double> sigma, double heldAtM, double nearestM, double noiseM, out double? progressM)
+    {
+        var n = t.Length;
+        var from = n - 1;
+        while (from > 0 && (t[^1] - t[from] < options.RateWindow.TotalSeconds || n - from < options.RateWindowFixes))
+        {
+            from--;
+        }
+
+        progressM = null;
+        Span<double> w = stackalloc double[n - from];
+        if (n - from < options.RateWindowFixes || t[^1] - t[from] < options.RateWindow.TotalSeconds
+            || RobustLine.Fit(t[from..], y[from..], sigma[from..], w) is not { } line)
+        {
+            return false;
+        }
+
+        progressM = heldAtM - Math.Max(nearestM, line.End);
+        if (Jumped(noiseM) || progressM <= options.ClearProgressNoises * ProgressErrorM(line.EndError, noiseM))
+        {
+            return false;
+        }
+
+        var rate = -line.Slope;
+        return (n - from < RobustLine.RejectMinFixes || line.Misfit <= MostMisfit)
+            && rate >= options.ClearRateMps
+            && rate - (OneSided95 * line.SlopeError) > 0;
+    }
+
+    /// <summary>
+    /// How well the progress since the hold is known: where the unit held is a median of its held distances, where it
+    /// is now the end of the fitted line, each as uncertain as the unit's own noise over the fixes behind it. A
+    /// single fix's noise would ask a unit with 30 m of indoor error for 60 m of progress, a minute at a walk.
+    /// </summary>
+    private double ProgressErrorM(double endErrorM, double noiseM)
+    {
+        var held = Episode is { } hold ? Math.Max(1, hold.HeldM.Length) : 1;
+        var heldError = MedianEfficiency * noiseM / Math.Sqrt(held);
+        return Math.Sqrt((endErrorM * endErrorM) + (heldError * heldError));
+    }
+
+    // A step between two fixes longer than a person covers at a run, plus the noise of both fixes, among the latest
+    // few: the start of a burst of multipath outliers (one to three fixes 30-80 m off) as often as anything real.
+    private bool Jumped(double noiseM)
+    {
+        var fixes = Track.Fixes;
+        for (var i = Math.Max(1, fixes.Count - JumpFixes); i < fixes.Count; i++)
+        {
+            var dt = (fixes[i].Time - fixes[i - 1].Time).TotalSeconds;
+            if (fixes[i].Point.DistanceTo(fixes[i - 1].Point) > (RunMps * dt) + (JumpNoises * Math.Sqrt(2) * noiseM))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const double RunMps = 4;
+
+    // Fixes looked back over for a jump, and how many of both fixes' noise a jump exceeds beyond a run.
+    private const int JumpFixes = 3;
+    private const double JumpNoises = 3;
+
+    // Fixes that stray from the progress line by more than this many sigmas on average are jumping, not walking.
+    private const double MostMisfit = 2.5;
+}

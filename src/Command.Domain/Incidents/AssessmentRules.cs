@@ -1,0 +1,29 @@
+namespace Command.Domain.Incidents;
+
+/// <summary>
+/// Versions of the rules that judge units and raise flags, stamped on an incident's <see cref="Events.IncidentOpened"/>
+/// (with the options it was opened under) and on <see cref="Events.RulesAdopted"/>. A session is replayed under the
+/// rules it was recorded under: its own version and options, or, for a version this build no longer derives, its
+/// recorded flags.
+/// </summary>
+public static class AssessmentRules
+{
+    /// <summary>
+    /// Sessions recorded before rules carried a version: arrival widened by the threat's uncertainty (50 m for a
+    /// marker whose uncertainty was unknown), and a flag cleared whenever the unit showed closing at 0.3 m/s. This build
+    /// replays them from their recorded flags.
+    /// </summary>
+    public const int Unversioned = 1;
+
+    /// <summary>
+    /// Arrival is being there (the contact radius, in the threat's building and on its floor where known); a hold is
+    /// one flag episode that ends only on real progress; each unit's noise is learned from its fixes.
+    /// </summary>
+    public const int RealArrival = 2;
+
+    /// <summary>What this build derives flags under.</summary>
+    public const int Current = RealArrival;
+
+    /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
+    public static bool Derives(int rules) => rules == Current;
+}
