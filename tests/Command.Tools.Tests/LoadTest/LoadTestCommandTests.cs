@@ -33,7 +33,8 @@ public sealed class LoadTestCommandTests
     [InlineData(new[] { "--seconds", "0" }, "--seconds must be a whole number of at least 1 (was '0').")]
     [InlineData(new[] { "--warmup", "-1" }, "--warmup must be a whole number of at least 0 (was '-1').")]
     [InlineData(new[] { "--clients", "many" }, "--clients must be a whole number of at least 1 (was 'many').")]
-    [InlineData(new[] { "--only", "warm" }, "--only must be one of bare, ceiling, latency (was 'warm').")]
+    [InlineData(new[] { "--only", "warm" }, "--only must be one of bare, ceiling, latency, scale (was 'warm').")]
+    [InlineData(new[] { "--scale-units", "0" }, "--scale-units must be a whole number of at least 1 (was '0').")]
     [InlineData(new[] { "--url", "localhost" }, "--url must be an absolute http or https URL (was 'localhost').")]
     [InlineData(new[] { "--phases", "bare" }, "Unrecognized command or argument '--phases'.")]
     public async Task Bad_option_is_named_and_nothing_is_loaded(string[] args, string expected)
