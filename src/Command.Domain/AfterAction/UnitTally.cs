@@ -31,6 +31,8 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
 
     public double? ClosestM { get; set; }
 
+    public UnitPerson? Person { get; set; }
+
     public void Flagged(TimeSpan span)
     {
         TotalFlagged += span;
@@ -41,6 +43,6 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     {
         var from = threatActiveAt is { } active && active > EnrolledAt ? active : EnrolledAt;
         return new UnitMetrics(UnitId, Callsign, Role, EnrolledAt, FirstOnSite, FirstEntry, ReachedContact,
-            ReachedContact - from, TotalFlagged, LongestFlagged, FlagsRaised, Acknowledgements, ClosestM);
+            ReachedContact - from, TotalFlagged, LongestFlagged, FlagsRaised, Acknowledgements, ClosestM, Person);
     }
 }

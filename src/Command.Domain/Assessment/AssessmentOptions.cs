@@ -52,6 +52,9 @@ public sealed record AssessmentOptions
     /// <summary>Speed assumed for a backup that is not closing faster: its ETA is its distance over the larger of this and its closing rate. Default 2 m/s, a fast walk.</summary>
     public double AssumedApproachSpeedMps { get; init; } = 2;
 
+    /// <summary>The walking pace the units proposed to go instead of a flagged one are ranked at. Default 2 m/s, a fast walk.</summary>
+    public double SendPaceMps { get; init; } = 2;
+
     /// <summary>Roles expected to close on an active threat; only these are flagged. Default contact and unassigned.</summary>
     public IReadOnlySet<UnitRole> ClosingRoles { get; init; } = new HashSet<UnitRole> { UnitRole.Contact, UnitRole.Unassigned };
 

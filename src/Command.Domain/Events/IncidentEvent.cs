@@ -21,6 +21,8 @@ namespace Command.Domain.Events;
 [JsonDerivedType(typeof(FlagAcknowledged), "flag-acknowledged")]
 [JsonDerivedType(typeof(DrillControlled), "drill-controlled")]
 [JsonDerivedType(typeof(IncidentClosed), "incident-closed")]
+[JsonDerivedType(typeof(ExerciseSet), "exercise-set")]
+[JsonDerivedType(typeof(SendInsteadProposed), "send-instead-proposed")]
 [GenerateSerializer, Immutable]
 public abstract record IncidentEvent
 {

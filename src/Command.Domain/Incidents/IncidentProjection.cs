@@ -16,6 +16,7 @@ public sealed class IncidentProjection
     private readonly AssessmentOptions options;
     private readonly Dictionary<string, Threat> threats = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnitEntry> units = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SendInsteadProposed> proposals = new(StringComparer.Ordinal);
     private ClosingAssessment? assessment;
     private IncidentOpened? opened;
 
@@ -47,6 +48,9 @@ public sealed class IncidentProjection
     public IReadOnlyDictionary<string, Threat> Threats => threats;
 
     public IReadOnlyDictionary<string, UnitEntry> Units => units;
+
+    /// <summary>For each unit flagged for not closing now, the units proposed to go instead when its flag went up.</summary>
+    public IReadOnlyDictionary<string, SendInsteadProposed> Proposals => proposals;
 
     /// <summary>True once the incident was opened (closed or not).</summary>
     public bool Exists => Site is not null;
@@ -82,6 +86,16 @@ public sealed class IncidentProjection
 
         if (e.IsDerived)
         {
+            switch (e)
+            {
+                case SendInsteadProposed proposed:
+                    proposals[proposed.Subject] = proposed;
+                    break;
+                case FlagCleared { Rule: ClosingAssessment.NotClosingRule } cleared:
+                    proposals.Remove(cleared.Subject);
+                    break;
+            }
+
             return [];
         }
 
@@ -153,13 +167,15 @@ public sealed class IncidentProjection
         [.. units.Values],
         assessment!.Snapshot(),
         LastInput,
-        ClosedAt);
+        ClosedAt,
+        proposals.Count == 0 ? null : [.. proposals.Values]);
 
     /// <summary>Replaces the state with a snapshot's.</summary>
     public void Restore(IncidentSnapshot snapshot)
     {
         threats.Clear();
         units.Clear();
+        proposals.Clear();
         Apply(snapshot.Opened);
         foreach (var threat in snapshot.Threats)
         {
@@ -176,6 +192,10 @@ public sealed class IncidentProjection
         Clock = snapshot.Clock;
         LastInput = snapshot.LastInput ?? snapshot.Clock;
         ClosedAt = snapshot.ClosedAt;
+        foreach (var proposed in snapshot.Proposals ?? [])
+        {
+            proposals[proposed.Subject] = proposed;
+        }
     }
 
     public UnitAssessment? Assess(string unitId) =>

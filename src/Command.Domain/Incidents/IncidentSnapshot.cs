@@ -17,6 +17,7 @@ namespace Command.Domain.Incidents;
 /// <param name="Assessment">The assessment's state.</param>
 /// <param name="LastInput">When the last input (anything but a tick or a derived event) was folded; absent in snapshots taken before ticks were implicit.</param>
 /// <param name="ClosedAt">When the incident was closed, if it was.</param>
+/// <param name="Proposals">The units proposed to go instead of each unit flagged for not closing now; absent when none.</param>
 public sealed record IncidentSnapshot(
     long Sequence,
     DateTimeOffset Clock,
@@ -25,4 +26,5 @@ public sealed record IncidentSnapshot(
     ImmutableArray<UnitEntry> Units,
     AssessmentSnapshot Assessment,
     DateTimeOffset? LastInput = null,
-    DateTimeOffset? ClosedAt = null);
+    DateTimeOffset? ClosedAt = null,
+    ImmutableArray<SendInsteadProposed>? Proposals = null);

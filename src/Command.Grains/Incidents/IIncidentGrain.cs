@@ -29,9 +29,16 @@ public interface IIncidentGrain : IGrainWithStringKey
 
     Task<Rejection?> SetThreatPhase(string threatId, ThreatPhase phase, string actor);
 
-    Task<Rejection?> Enrol(string unitId, string callsign, UnitRole role, string actor);
+    /// <summary>Enrols a unit; <paramref name="person"/> names who staffs it, for the ICS-214 log, when known.</summary>
+    Task<Rejection?> Enrol(string unitId, string callsign, UnitRole role, string actor, UnitPerson? person = null);
 
     Task<Rejection?> ChangeRole(string unitId, UnitRole role, string actor);
+
+    /// <summary>
+    /// Sends a unit in to close on a threat instead of a flagged one: reassigns it to contact, recorded with the flag it
+    /// answered. Refused when the unit is not enrolled or the subject has no flag up.
+    /// </summary>
+    Task<Rejection?> SendInstead(string unitId, string answeringFlag, string actor);
 
     Task<Rejection?> Acknowledge(string subject, string reason, string actor);
 

@@ -129,10 +129,10 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
             ? Decision.Do(new ThreatPhaseChanged(threatId, phase, actor))
             : Decision.Refuse(RejectReason.InvalidValue, $"threat '{threatId}' is not in this incident"));
 
-    public Task<Rejection?> Enrol(string unitId, string callsign, UnitRole role, string actor) =>
+    public Task<Rejection?> Enrol(string unitId, string callsign, UnitRole role, string actor, UnitPerson? person = null) =>
         CommandAsync(() => stream.Projection.Units.ContainsKey(unitId)
             ? Decision.Refuse(RejectReason.AlreadyExists, $"unit '{unitId}' is already enrolled")
-            : Decision.Do(new UnitEnrolled(unitId, callsign, role, actor)));
+            : Decision.Do(new UnitEnrolled(unitId, callsign, role, actor, person?.Name, person?.Agency, person?.IcsPosition)));
 
     public Task<Rejection?> ChangeRole(string unitId, UnitRole role, string actor) =>
         CommandAsync(() => stream.Projection.Units.ContainsKey(unitId)

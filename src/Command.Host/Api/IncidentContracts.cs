@@ -3,8 +3,8 @@ namespace Command.Host.Api;
 /// <summary>POST /api/incidents.</summary>
 public sealed record CreateIncidentRequest(string? Id, string? Name, SiteDto? Site, bool? AutoEnrol);
 
-/// <summary>A site as the API carries it.</summary>
-public sealed record SiteDto(string? Name, LatLon? Origin, List<BuildingDto>? Buildings, List<ZoneDto>? Zones, WalksDto? Walks);
+/// <summary>A site as the API carries it; time zone is an IANA name ("America/Denver").</summary>
+public sealed record SiteDto(string? Name, LatLon? Origin, List<BuildingDto>? Buildings, List<ZoneDto>? Zones, WalksDto? Walks, string? TimeZone = null);
 
 /// <summary>A WGS84 position in decimal degrees.</summary>
 public sealed record LatLon(double? Lat, double? Lon);
@@ -31,7 +31,8 @@ public sealed record ThreatRequest(double? Lat, double? Lon, double? Uncertainty
 public sealed record PhaseRequest(string? Phase);
 
 /// <summary>POST /api/incidents/{id}/units.</summary>
-public sealed record EnrolRequest(string? UnitId, string? Callsign, string? Role);
+/// <param name="PersonName">Who staffs the unit, for the ICS-214 log (optional, as are agency and ICS position).</param>
+public sealed record EnrolRequest(string? UnitId, string? Callsign, string? Role, string? PersonName = null, string? Agency = null, string? IcsPosition = null);
 
 /// <summary>PUT /api/incidents/{id}/units/{unitId}/role.</summary>
 public sealed record RoleRequest(string? Role);
