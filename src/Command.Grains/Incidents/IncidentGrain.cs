@@ -139,6 +139,23 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
             ? Decision.Do(new UnitRoleChanged(unitId, role, actor))
             : Decision.Refuse(RejectReason.UnknownUnit, $"unit '{unitId}' is not enrolled"));
 
+    public Task<Rejection?> SendInstead(string unitId, string answeringFlag, string actor) =>
+        CommandAsync(() =>
+        {
+            var p = stream.Projection;
+            if (!p.Units.ContainsKey(unitId))
+            {
+                return Decision.Refuse(RejectReason.UnknownUnit, $"unit '{unitId}' is not enrolled");
+            }
+
+            if (p.FlagOn(answeringFlag) is not { Rule: ClosingAssessment.NotClosingRule } || p.Assess(answeringFlag) is not { ThreatId: { } threatId })
+            {
+                return Decision.Refuse(RejectReason.InvalidValue, $"'{answeringFlag}' has no flag up for not closing on a threat");
+            }
+
+            return Decision.Do(new UnitRoleChanged(unitId, UnitRole.Contact, actor, answeringFlag, threatId));
+        });
+
     public Task<Rejection?> Acknowledge(string subject, string reason, string actor) =>
         CommandAsync(() => string.IsNullOrWhiteSpace(reason)
             ? Decision.Refuse(RejectReason.MissingField, "an acknowledgement needs a reason")

@@ -7,7 +7,7 @@ using static System.Net.WebUtility;
 namespace Command.Recording.AfterAction;
 
 /// <summary>Inline SVG plots drawn by hand, so the report opens offline with no scripts or fonts.</summary>
-internal static class SvgCharts
+public static class SvgCharts
 {
     private const int Width = 760;
     private const int Left = 56;
@@ -86,7 +86,7 @@ internal static class SvgCharts
         return t => Left + ((Width - Left - Right) * Math.Clamp((t - start).TotalSeconds / span, 0, 1));
     }
 
-    internal static string Clock(TimeSpan span) => span.TotalHours >= 1
+    public static string Clock(TimeSpan span) => span.TotalHours >= 1
         ? span.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
         : span.ToString(@"m\:ss", CultureInfo.InvariantCulture);
 
