@@ -30,7 +30,7 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
         for (var s = 0; s < 340; s += 5)
         {
             host.Clock.Advance(TimeSpan.FromSeconds(5));
-            await director.CatchUpAsync(id, TestContext.Current.CancellationToken);
+            await director.CatchUpAsync(id);
         }
 
         await all;
@@ -39,6 +39,48 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
         Assert.Equal(expected, seen.Order());
         var status = await stopped.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.Equal("stopped", status.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task A_drill_whose_host_stopped_carries_on_from_its_saved_clock_on_the_next_host_and_says_so()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "command-tests", Guid.NewGuid().ToString("N"));
+        var id = $"carry-{Guid.NewGuid():N}"[..20];
+        var settings = new Dictionary<string, string?> { ["DataPath"] = data };
+        try
+        {
+            await using (var first = new FakeClockHost(settings))
+            {
+                await first.InitializeAsync();
+                var director = first.Services.GetRequiredService<Command.Host.Drills.DrillDirector>();
+                (await first.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = "demo", speed = 1 })).EnsureSuccessStatusCode();
+                for (var s = 0; s < 60; s += 5)
+                {
+                    first.Clock.Advance(TimeSpan.FromSeconds(5));
+                    await director.CatchUpAsync(id);
+                }
+            }
+
+            // The next host's incident clock is past everything the first recorded.
+            await using var second = new FakeClockHost(settings);
+            await second.InitializeAsync();
+            second.Clock.Advance(TimeSpan.FromMinutes(10));
+
+            var status = await second.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/drill", TestContext.Current.CancellationToken);
+            var timeline = await second.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", TestContext.Current.CancellationToken);
+
+            Assert.Equal("running", status.GetProperty("state").GetString());
+            Assert.Equal(60, status.GetProperty("drillTimeS").GetDouble(), 0.001);
+            var drill = timeline!.Where(e => e.GetProperty("type").GetString() == "drill-controlled").Select(e => e.GetProperty("subject").GetString()!).ToArray();
+            Assert.Equal(["start", "carry-on"], drill);
+        }
+        finally
+        {
+            if (Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        }
     }
 
     [Fact]

@@ -20,7 +20,14 @@ public sealed partial class DemoDrill(DrillDirector drills, IOptions<DemoOptions
         await started.Task.WaitAsync(stoppingToken);
         try
         {
-            await drills.StartAsync(demo.Incident, DemoScenario.Name, new DrillOptions { Speed = demo.Speed, Loop = true }, "demo", stoppingToken);
+            // Every host of a cluster asks; the first starts it and the rest find it running.
+            var outcome = await drills.StartUnlessRunningAsync(demo.Incident, DemoScenario.Name, new DrillOptions { Speed = demo.Speed, Loop = true }, "demo");
+            if (outcome.Status is null)
+            {
+                LogRefused(logger, demo.Incident, outcome.Detail);
+                return;
+            }
+
             LogStarted(logger, demo.Incident, demo.Speed);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -31,6 +38,9 @@ public sealed partial class DemoDrill(DrillDirector drills, IOptions<DemoOptions
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo drill playing on incident {Incident} at {Speed}x; open the dashboard to watch it")]
     private static partial void LogStarted(ILogger logger, string incident, double speed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The demo drill could not start on incident {Incident}: {Detail}")]
+    private static partial void LogRefused(ILogger logger, string incident, string? detail);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The demo drill could not start on incident {Incident}")]
     private static partial void LogFailed(ILogger logger, Exception exception, string incident);

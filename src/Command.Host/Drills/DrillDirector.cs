@@ -1,104 +1,58 @@
-using System.Collections.Concurrent;
-using Command.Grains;
-using Command.Grains.Incidents;
-using Command.Ingest.Intake;
 using Command.Simulation.Engine;
 
 namespace Command.Host.Drills;
 
 /// <summary>
-/// Runs simulated drills in this host, one per incident, and records every start, pause, resume and stop in
-/// the incident with who asked. Only the simulator's clock is paused; live radio feeds keep flowing. Drills run on
-/// the incidents' clock, so a drill's reports are stamped on the clock that screens and folds them. Its drills
-/// end when the host stops, before the silo does, so none is left sending to incidents that are going away.
+/// Starts, pauses, resumes and stops the simulated drill on an incident, whichever host is asked: each incident's
+/// drill is one <see cref="IDrillGrain"/> in the cluster. When this host stops, the drills it runs stop sending
+/// before its silo goes and are handed over, so a cluster carries them on elsewhere and none is left sending to
+/// incidents that are going away.
 /// </summary>
-public sealed partial class DrillDirector(
-    IGrainFactory grains, ReportIntake intake, [FromKeyedServices(IncidentClock.Key)] TimeProvider clock, ScenarioLibrary scenarios, ILogger<DrillDirector> logger)
-    : IHostedService, IAsyncDisposable
+public sealed partial class DrillDirector(IGrainFactory grains, LocalDrills local, ILogger<DrillDirector> logger) : IHostedService
 {
-    private readonly ConcurrentDictionary<string, Running> drills = new(StringComparer.Ordinal);
+    public Task<DrillStatusView?> StatusAsync(string incidentId) => Drill(incidentId).Status();
 
-    public DrillStatusView? Status(string incidentId) =>
-        drills.TryGetValue(incidentId, out var drill) ? DrillStatusView.From(incidentId, drill.Engine.Status) : null;
+    public Task<DrillOutcome> StartAsync(string incidentId, string scenario, DrillOptions options, string actor) =>
+        Drill(incidentId).Start(Order(scenario, options), actor);
 
-    public async Task<DrillStatusView> StartAsync(string incidentId, string scenarioName, DrillOptions options, string actor, CancellationToken cancellationToken)
-    {
-        var scenario = await scenarios.LoadAsync(scenarioName, cancellationToken);
-        if (drills.TryGetValue(incidentId, out var existing) && existing.Engine.State is DrillState.Running or DrillState.Paused)
-        {
-            throw new InvalidOperationException($"A drill is already {existing.Engine.State.ToString().ToLowerInvariant()} on incident '{incidentId}'; stop it first.");
-        }
+    /// <summary>Starts the drill unless one runs already: the demo, which every host of a cluster asks for.</summary>
+    public Task<DrillOutcome> StartUnlessRunningAsync(string incidentId, string scenario, DrillOptions options, string actor) =>
+        Drill(incidentId).StartUnlessRunning(Order(scenario, options), actor);
 
-        var engine = new DrillEngine(scenario, new IncidentDrillSink(incidentId, grains, intake), clock, options);
-        drills[incidentId] = new Running(engine, scenarioName);
-        await engine.StartAsync(cancellationToken);
-        await RecordAsync(incidentId, "start", scenarioName, actor);
-        _ = WatchAsync(incidentId, engine);
-        return DrillStatusView.From(incidentId, engine.Status);
-    }
+    public Task<DrillOutcome> PauseAsync(string incidentId, string actor) => Drill(incidentId).Pause(actor);
 
-    public Task<DrillStatusView> PauseAsync(string incidentId, string actor, CancellationToken ct) => ControlAsync(incidentId, "pause", actor, e => e.PauseAsync(ct));
+    public Task<DrillOutcome> ResumeAsync(string incidentId, string actor) => Drill(incidentId).Resume(actor);
 
-    public Task<DrillStatusView> ResumeAsync(string incidentId, string actor, CancellationToken ct) => ControlAsync(incidentId, "resume", actor, e => e.ResumeAsync(ct));
-
-    public Task<DrillStatusView> StopAsync(string incidentId, string actor) => ControlAsync(incidentId, "stop", actor, e => e.StopAsync());
+    public Task<DrillOutcome> StopAsync(string incidentId, string actor) => Drill(incidentId).Stop(actor);
 
     /// <summary>Has the incident's drill send what fell due up to now, and completes when it is sent (nothing is recorded).</summary>
-    public Task CatchUpAsync(string incidentId, CancellationToken ct) =>
-        drills.TryGetValue(incidentId, out var drill) ? drill.Engine.CatchUpAsync(ct) : throw new KeyNotFoundException($"No drill has been started on incident '{incidentId}'.");
+    public Task<DrillOutcome> CatchUpAsync(string incidentId) => Drill(incidentId).CatchUp();
 
-    public async ValueTask DisposeAsync()
+    Task IHostedService.StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    async Task IHostedService.StopAsync(CancellationToken cancellationToken)
     {
-        foreach (var incidentId in drills.Keys)
+        foreach (var drill in local.All)
         {
-            if (drills.TryRemove(incidentId, out var drill))
+            try
             {
-                await drill.Engine.DisposeAsync();
+                await drill.HandOver().WaitAsync(cancellationToken);
+            }
+            catch (SiloUnavailableException)
+            {
+                // The silo went first and put the drill down itself, saving its clock as it deactivated.
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogNotHandedOver(logger, ex, drill.GetPrimaryKeyString());
             }
         }
     }
 
-    Task IHostedService.StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private IDrillGrain Drill(string incidentId) => grains.GetGrain<IDrillGrain>(incidentId);
 
-    Task IHostedService.StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
+    private static DrillOrder Order(string scenario, DrillOptions options) => new(scenario, options.Speed, options.Loop, options.Seed);
 
-    private async Task<DrillStatusView> ControlAsync(string incidentId, string action, string actor, Func<DrillEngine, Task> control)
-    {
-        if (!drills.TryGetValue(incidentId, out var drill))
-        {
-            throw new KeyNotFoundException($"No drill has been started on incident '{incidentId}'.");
-        }
-
-        await control(drill.Engine);
-        await RecordAsync(incidentId, action, drill.Scenario, actor);
-        return DrillStatusView.From(incidentId, drill.Engine.Status);
-    }
-
-    private async Task RecordAsync(string incidentId, string action, string scenario, string actor)
-    {
-        if (await grains.GetGrain<IIncidentGrain>(incidentId).RecordDrill(action, scenario, actor) is { } rejection)
-        {
-            LogNotRecorded(logger, incidentId, action, rejection.ToString());
-        }
-    }
-
-    private async Task WatchAsync(string incidentId, DrillEngine engine)
-    {
-        try
-        {
-            await engine.Completion;
-        }
-        catch (Exception ex)
-        {
-            LogFaulted(logger, ex, incidentId);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The drill on incident {IncidentId} stopped with an error")]
-    private static partial void LogFaulted(ILogger logger, Exception exception, string incidentId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Drill {Action} on incident {IncidentId} was not recorded: {Rejection}")]
-    private static partial void LogNotRecorded(ILogger logger, string incidentId, string action, string rejection);
-
-    private sealed record Running(DrillEngine Engine, string Scenario);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The drill on incident {IncidentId} was not handed over as this host stopped; another host carries it on from its last saved clock")]
+    private static partial void LogNotHandedOver(ILogger logger, Exception exception, string incidentId);
 }

@@ -7,8 +7,12 @@ public static class DrillSetup
     {
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         services.AddSingleton<ScenarioLibrary>();
+        services.AddSingleton<LocalDrills>();
         services.AddSingleton<DrillDirector>();
         services.AddHostedService(sp => sp.GetRequiredService<DrillDirector>());
+
+        // Stopped before the director hands this host's drills over, so it does not take them back.
+        services.AddHostedService<DrillKeeper>();
         services.AddHostedService<DemoDrill>();
         return services;
     }

@@ -3,6 +3,7 @@ using Command.Simulation.Engine;
 namespace Command.Host.Drills;
 
 /// <summary>A drill as the API shows it.</summary>
+[GenerateSerializer, Immutable]
 public sealed record DrillStatusView(string IncidentId, string Scenario, string State, double DrillTimeS, double DurationS, double Speed, bool Loop, int Iteration)
 {
     public static DrillStatusView From(string incidentId, DrillStatus s) =>

@@ -12,8 +12,8 @@ public static class DrillsApi
     {
         var api = app.MapGroup("/api/incidents/{id}/drill").WithTags("Drills");
         // No drill yet is a state, not an error: the page asks on load.
-        api.MapGet("/", (string id, DrillDirector drills) =>
-            Results.Ok(drills.Status(id) ?? new DrillStatusView(id, "", "none", 0, 0, 0, false, 0)));
+        api.MapGet("/", async (string id, DrillDirector drills) =>
+            Results.Ok(await drills.StatusAsync(id) ?? new DrillStatusView(id, "", "none", 0, 0, 0, false, 0)));
         api.MapPost("/", Control);
         app.MapGet("/api/scenarios", async (ScenarioLibrary scenarios, CancellationToken ct) => Results.Ok(await scenarios.ListAsync(ct))).WithTags("Drills");
         return app;
@@ -28,25 +28,20 @@ public static class DrillsApi
         }
 
         var actor = Actor.Of(request);
-        try
+        var outcome = body!.Action?.Trim().ToLowerInvariant() switch
         {
-            return Results.Ok(body!.Action?.Trim().ToLowerInvariant() switch
-            {
-                "start" => await drills.StartAsync(id, body.Scenario ?? "demo", new DrillOptions { Speed = body.Speed ?? 1, Loop = body.Loop ?? false, Seed = body.Seed ?? 0 }, actor, ct),
-                "pause" => await drills.PauseAsync(id, actor, ct),
-                "resume" => await drills.ResumeAsync(id, actor, ct),
-                "stop" => await drills.StopAsync(id, actor),
-                _ => throw new ArgumentException($"action '{body.Action}' is not one of start, pause, resume, stop"),
-            });
-        }
-        catch (KeyNotFoundException ex)
+            "start" => await drills.StartAsync(id, body.Scenario ?? "demo", new DrillOptions { Speed = body.Speed ?? 1, Loop = body.Loop ?? false, Seed = body.Seed ?? 0 }, actor),
+            "pause" => await drills.PauseAsync(id, actor),
+            "resume" => await drills.ResumeAsync(id, actor),
+            "stop" => await drills.StopAsync(id, actor),
+            _ => DrillOutcome.Refused("invalid-value", $"action '{body.Action}' is not one of start, pause, resume, stop"),
+        };
+        return outcome switch
         {
-            return Results.NotFound(new ApiError("no-drill", ex.Message));
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IOException or Simulation.Files.ScenarioException)
-        {
-            return ApiError.BadRequest(ex is ArgumentException ? "invalid-value" : "invalid-state", ex.Message);
-        }
+            { Status: { } status } => Results.Ok(status),
+            { Refusal: "no-drill" } => Results.NotFound(new ApiError("no-drill", outcome.Detail!)),
+            _ => ApiError.BadRequest(outcome.Refusal!, outcome.Detail!),
+        };
     }
 }
 

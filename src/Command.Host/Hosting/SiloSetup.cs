@@ -51,9 +51,12 @@ public static class SiloSetup
             if (silo.KeepsGrainStateInBlob)
             {
                 orleans.AddAzureBlobGrainStorage(GrainStorage.Name, o => o.BlobServiceClient = new Azure.Storage.Blobs.BlobServiceClient(silo.StorageConnectionString));
+                orleans.AddAzureBlobGrainStorage(GrainStorage.Durable, o => o.BlobServiceClient = new Azure.Storage.Blobs.BlobServiceClient(silo.StorageConnectionString));
             }
             else
             {
+                var folder = Path.Combine(DataFolder.Resolve(builder), "grains");
+                Orleans.Runtime.Hosting.StorageProviderExtensions.AddGrainStorage(orleans.Services, GrainStorage.Durable, (sp, _) => new FileGrainStorage(folder, new Orleans.Storage.OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>())));
                 orleans.AddMemoryGrainStorage(GrainStorage.Name);
 
                 // State kept in memory never outlives the process, so it needs no readable format: Orleans' own

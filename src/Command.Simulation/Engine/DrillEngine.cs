@@ -59,6 +59,30 @@ public sealed partial class DrillEngine : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts a drill part-way through, its incident already set up: the drill clock at <paramref name="drillTime"/>
+    /// into loop <paramref name="iteration"/> (a drill carrying on on another host after its own went down). What was
+    /// due before that is not sent again.
+    /// </summary>
+    public async Task StartAtAsync(TimeSpan drillTime, int iteration, CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Expect(DrillState.Ready);
+            this.iteration = iteration;
+            ResetReporters();
+            scriptS = Math.Clamp(drillTime.TotalSeconds, 0, scenario.DurationS);
+            Anchor();
+            state = DrillState.Running;
+            timer = clock.CreateTimer(_ => _ = TickAsync(), null, options.TickInterval, options.TickInterval);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     /// <summary>Sends what is due up to now, then freezes the drill clock: units stop reporting.</summary>
     public Task PauseAsync(CancellationToken cancellationToken = default) => ControlAsync(DrillState.Running, async () =>
     {

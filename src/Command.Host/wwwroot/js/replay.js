@@ -38,7 +38,7 @@ export class Replay {
     this.session = { incidentId, ...created };
     this.playing = false;
     this.setLinks(incidentId);
-    this.timeline.setRange(Date.parse(created.firstTime), Date.parse(created.lastTime));
+    this.timeline.setRange(Date.parse(created.firstTime), created.lastTime);
     // Asked for before joining: the flag feed of each snapshot is read from the same markers.
     this.marks = attempt(() => get(`/api/replays/${enc(created.replayId)}/timeline`));
     await this.connection.watch(`replay:${created.replayId}`);

@@ -17,7 +17,8 @@ export class Timeline {
     this.lastMs = 0;
     this.dragging = false;
     input.addEventListener('input', () => { this.dragging = true; this.label.textContent = clock(this.at()); });
-    input.addEventListener('change', () => { this.dragging = false; seek(this.at()); });
+    // The far end is the last event as recorded, to the tick: the slider's milliseconds could land just before it.
+    input.addEventListener('change', () => { this.dragging = false; seek(this.atEnd() ? this.lastTime : this.at()); });
     // A mark is a shortcut to its instant: "show me the moment that flag went up".
     marks.addEventListener('click', e => {
       const mark = e.target.closest('.mark');
@@ -29,9 +30,12 @@ export class Timeline {
     setInterval(() => this.follow(), 250);
   }
 
-  setRange(firstMs, lastMs) {
+  /** The session's span: its first instant and its last (ISO 8601 text, as recorded). */
+  setRange(firstMs, lastTime) {
     this.firstMs = firstMs;
-    this.lastMs = lastMs;
+    this.lastTime = lastTime;
+    this.lastMs = Date.parse(lastTime);
+    const lastMs = this.lastMs;
     // Milliseconds, stepped so the arrow keys move about a six-hundredth of the session (at least 0.1 s).
     const span = Math.max(0, lastMs - firstMs);
     const step = Math.max(100, Math.round(span / 600));
@@ -57,6 +61,10 @@ export class Timeline {
 
   at() {
     return this.firstMs + Number(this.input.value);
+  }
+
+  atEnd() {
+    return Number(this.input.value) >= Number(this.input.max);
   }
 
   follow() {

@@ -1,0 +1,263 @@
+using System.Globalization;
+using Command.Grains;
+using Command.Grains.Incidents;
+using Command.Ingest.Intake;
+using Command.Simulation.Engine;
+using Orleans.Placement;
+
+namespace Command.Host.Drills;
+
+/// <summary>
+/// Runs one incident's simulated drill on whichever host holds this grain, records every start, pause, resume and
+/// stop in the incident with who asked, and saves its drill clock every few seconds. Activated again after its host
+/// went down (any host's <see cref="DrillKeeper"/> asks), it carries the drill on from the saved clock and records
+/// that it did. Only the simulator's clock pauses; live radio feeds keep flowing.
+/// </summary>
+[PreferLocalPlacement]
+public sealed partial class DrillGrain(
+    [PersistentState("drill", GrainStorage.Durable)] IPersistentState<DrillGrainState> state,
+    ReportIntake intake,
+    LocalDrills local,
+    [FromKeyedServices(IncidentClock.Key)] TimeProvider clock,
+    ScenarioLibrary scenarios,
+    IHostApplicationLifetime lifetime,
+    ILogger<DrillGrain> logger) : Grain, IDrillGrain
+{
+    /// <summary>How often a running drill saves its clock: 5 s. A drill carried on elsewhere repeats at most that much.</summary>
+    public static readonly TimeSpan SaveEvery = TimeSpan.FromSeconds(5);
+
+    private DrillEngine? engine;
+    private IGrainTimer? saver;
+
+    private string IncidentId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        local.Add(IncidentId, this.AsReference<IDrillGrain>());
+        // Woken on a host that is stopping (a last call as it shut down), a drill waits for a host that stays.
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            DeactivateOnIdle();
+            return;
+        }
+
+        if (state.State.Live && state.State.Order is { } order)
+        {
+            await CarryOnAsync(order, cancellationToken);
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        local.Remove(IncidentId);
+        await PutDownAsync();
+    }
+
+    public Task<DrillOutcome> Start(DrillOrder order, string actor) => StartAsync(order, actor, onlyIfIdle: false);
+
+    public Task<DrillOutcome> StartUnlessRunning(DrillOrder order, string actor) => StartAsync(order, actor, onlyIfIdle: true);
+
+    public Task<DrillOutcome> Pause(string actor) => ControlAsync("pause", actor, "running", e => e.PauseAsync(), "paused");
+
+    public Task<DrillOutcome> Resume(string actor) => ControlAsync("resume", actor, "paused", e => e.ResumeAsync(), "running");
+
+    public Task<DrillOutcome> Stop(string actor) => ControlAsync("stop", actor, null, e => e.StopAsync(), "stopped");
+
+    public Task<DrillStatusView?> Status() => Task.FromResult(engine is not null
+        ? DrillStatusView.From(IncidentId, engine.Status)
+        : state.State.Order is { } order && state.State.State is { } s ? new DrillStatusView(IncidentId, order.Scenario, s, state.State.DrillTimeS, 0, order.Speed, order.Loop, state.State.Iteration) : null);
+
+    public async Task<DrillOutcome> CatchUp()
+    {
+        if (engine is null)
+        {
+            return DrillOutcome.Refused("no-drill", $"no drill runs on incident '{IncidentId}'");
+        }
+
+        await engine.CatchUpAsync();
+        return new DrillOutcome(DrillStatusView.From(IncidentId, engine.Status));
+    }
+
+    public Task KeepRunning() => Task.CompletedTask;
+
+    public async Task HandOver()
+    {
+        await PutDownAsync();
+        DeactivateOnIdle();
+    }
+
+    private async Task<DrillOutcome> StartAsync(DrillOrder order, string actor, bool onlyIfIdle)
+    {
+        if (engine is not null && engine.State is DrillState.Running or DrillState.Paused)
+        {
+            return onlyIfIdle
+                ? new DrillOutcome(DrillStatusView.From(IncidentId, engine.Status))
+                : DrillOutcome.Refused("invalid-state", $"A drill is already {engine.State.ToString().ToLowerInvariant()} on incident '{IncidentId}'; stop it first.");
+        }
+
+        DrillEngine started;
+        try
+        {
+            var scenario = await scenarios.LoadAsync(order.Scenario, CancellationToken.None);
+            started = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, GrainFactory, intake), clock, Options(order));
+            await started.StartAsync();
+        }
+        catch (Exception ex) when (ex is ArgumentException or IOException or InvalidOperationException or KeyNotFoundException or Simulation.Files.ScenarioException)
+        {
+            return DrillOutcome.Refused(ex is ArgumentException ? "invalid-value" : "invalid-state", ex.Message);
+        }
+
+        if (engine is not null)
+        {
+            await engine.DisposeAsync();
+        }
+
+        engine = started;
+        state.State.Order = order;
+        state.State.State = "running";
+        state.State.DrillTimeS = 0;
+        state.State.Iteration = 0;
+        await state.WriteStateAsync();
+        await Roster().Running(IncidentId);
+        Watch(started);
+        await RecordAsync("start", order.Scenario, actor);
+        return new DrillOutcome(DrillStatusView.From(IncidentId, started.Status));
+    }
+
+    private async Task<DrillOutcome> ControlAsync(string action, string actor, string? expected, Func<DrillEngine, Task> control, string after)
+    {
+        if (engine is null || state.State.Order is not { } order)
+        {
+            return DrillOutcome.Refused("no-drill", $"No drill has been started on incident '{IncidentId}'.");
+        }
+
+        if (expected is not null && state.State.State != expected)
+        {
+            return DrillOutcome.Refused("invalid-state", $"The drill is {state.State.State}, not {expected}.");
+        }
+
+        try
+        {
+            await control(engine);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return DrillOutcome.Refused("invalid-state", ex.Message);
+        }
+
+        state.State.State = after;
+        await SaveClockAsync();
+        if (after == "stopped")
+        {
+            await Roster().Ended(IncidentId);
+        }
+
+        await RecordAsync(action, order.Scenario, actor);
+        return new DrillOutcome(DrillStatusView.From(IncidentId, engine.Status));
+    }
+
+    // Back on a new host: the incident is set up already; the drill clock goes on from where it was saved.
+    private async Task CarryOnAsync(DrillOrder order, CancellationToken cancellationToken)
+    {
+        var paused = state.State.State == "paused";
+        try
+        {
+            var scenario = await scenarios.LoadAsync(order.Scenario, cancellationToken);
+            engine = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, GrainFactory, intake), clock, Options(order));
+            await engine.StartAtAsync(TimeSpan.FromSeconds(state.State.DrillTimeS), state.State.Iteration, cancellationToken);
+            if (paused)
+            {
+                await engine.PauseAsync(cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogNotCarriedOn(logger, ex, IncidentId);
+            state.State.State = "faulted";
+            await state.WriteStateAsync(cancellationToken);
+            await Roster().Ended(IncidentId);
+            return;
+        }
+
+        Watch(engine);
+        var at = TimeSpan.FromSeconds(state.State.DrillTimeS).ToString(@"m\:ss", CultureInfo.InvariantCulture);
+        await RecordAsync("carry-on", order.Scenario, $"drill (carried on at {at} of loop {state.State.Iteration + 1} after its host stopped)");
+        LogCarriedOn(logger, IncidentId, order.Scenario, state.State.DrillTimeS);
+    }
+
+    private void Watch(DrillEngine running)
+    {
+        saver?.Dispose();
+        saver = this.RegisterGrainTimer(SaveClockAsync, new GrainTimerCreationOptions(SaveEvery, SaveEvery) { KeepAlive = true });
+        _ = WatchAsync(running);
+    }
+
+    // Awaited on this grain's turn: the drill's end (completed, faulted) is saved as it happens.
+    private async Task WatchAsync(DrillEngine running)
+    {
+        try
+        {
+            await running.Completion;
+        }
+        catch (Exception ex)
+        {
+            LogFaulted(logger, ex, IncidentId);
+        }
+
+        if (engine == running && running.State is DrillState.Completed or DrillState.Faulted)
+        {
+            state.State.State = running.State.ToString().ToLowerInvariant();
+            await SaveClockAsync();
+            await Roster().Ended(IncidentId);
+        }
+    }
+
+    // Saved as it stands: the drill carries on on the host that next activates this grain.
+    private async Task PutDownAsync()
+    {
+        if (engine is { } running)
+        {
+            saver?.Dispose();
+            saver = null;
+            await SaveClockAsync();
+            engine = null;
+            await running.DisposeAsync();
+        }
+    }
+
+    private async Task SaveClockAsync()
+    {
+        if (engine is { } running)
+        {
+            var status = running.Status;
+            state.State.DrillTimeS = status.DrillTime.TotalSeconds;
+            state.State.Iteration = status.Iteration;
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    private async Task RecordAsync(string action, string scenario, string actor)
+    {
+        if (await GrainFactory.GetGrain<IIncidentGrain>(IncidentId).RecordDrill(action, scenario, actor) is { } rejection)
+        {
+            LogNotRecorded(logger, IncidentId, action, rejection.ToString());
+        }
+    }
+
+    private IDrillRoster Roster() => GrainFactory.GetGrain<IDrillRoster>(IDrillRoster.Key);
+
+    private static DrillOptions Options(DrillOrder order) => new() { Speed = order.Speed, Loop = order.Loop, Seed = order.Seed };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The drill on incident {IncidentId} stopped with an error")]
+    private static partial void LogFaulted(ILogger logger, Exception exception, string incidentId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Drill {Action} on incident {IncidentId} was not recorded: {Rejection}")]
+    private static partial void LogNotRecorded(ILogger logger, string incidentId, string action, string rejection);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The drill on incident {IncidentId} ({Scenario}) carried on here from {DrillTimeS} s after its host stopped")]
+    private static partial void LogCarriedOn(ILogger logger, string incidentId, string scenario, double drillTimeS);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The drill on incident {IncidentId} could not carry on after its host stopped; it is marked faulted")]
+    private static partial void LogNotCarriedOn(ILogger logger, Exception exception, string incidentId);
+}

@@ -1,0 +1,23 @@
+namespace Command.Host.Drills;
+
+/// <summary>A drill as it outlives its host: what it plays, whether it runs, and how far its clock had got.</summary>
+[GenerateSerializer]
+public sealed class DrillGrainState
+{
+    [Id(0)]
+    public DrillOrder? Order { get; set; }
+
+    /// <summary>"running", "paused", "stopped", "completed" or "faulted"; null before the first start.</summary>
+    [Id(1)]
+    public string? State { get; set; }
+
+    /// <summary>Seconds into the script when last saved.</summary>
+    [Id(2)]
+    public double DrillTimeS { get; set; }
+
+    /// <summary>The loop it was in when last saved.</summary>
+    [Id(3)]
+    public int Iteration { get; set; }
+
+    public bool Live => State is "running" or "paused";
+}

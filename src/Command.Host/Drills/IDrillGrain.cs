@@ -1,0 +1,45 @@
+namespace Command.Host.Drills;
+
+/// <summary>
+/// The simulated drill on one incident (keyed by incident id): once per cluster, whichever host is asked. A drill
+/// whose host goes down carries on on another from its saved drill clock, and says so in the incident's record.
+/// Refusals come back as outcomes, never as exceptions, so every host reads them the same way.
+/// </summary>
+public interface IDrillGrain : IGrainWithStringKey
+{
+    Task<DrillOutcome> Start(DrillOrder order, string actor);
+
+    /// <summary>Starts the drill unless one already runs (or is paused): how the demo starts once across a cluster.</summary>
+    Task<DrillOutcome> StartUnlessRunning(DrillOrder order, string actor);
+
+    Task<DrillOutcome> Pause(string actor);
+
+    Task<DrillOutcome> Resume(string actor);
+
+    Task<DrillOutcome> Stop(string actor);
+
+    Task<DrillStatusView?> Status();
+
+    /// <summary>Sends what fell due up to now and completes when it is sent (a caller that moves the clock itself).</summary>
+    Task<DrillOutcome> CatchUp();
+
+    /// <summary>Makes sure a running drill has its engine here and now (after its host went down); cheap otherwise.</summary>
+    Task KeepRunning();
+
+    /// <summary>Saves the drill clock, stops sending and deactivates: its host is stopping, and another carries it on.</summary>
+    Task HandOver();
+}
+
+/// <summary>What to play: a scenario by name, at a speed, looping or not, with a seed.</summary>
+[GenerateSerializer, Immutable]
+public sealed record DrillOrder(string Scenario, double Speed, bool Loop, int Seed);
+
+/// <summary>A drill control's answer: the drill's state after it, or why it was refused.</summary>
+/// <param name="Status">The drill after the control, when it was done.</param>
+/// <param name="Refusal">Why not: <c>no-drill</c>, <c>invalid-state</c> or <c>invalid-value</c>.</param>
+/// <param name="Detail">The refusal in a sentence.</param>
+[GenerateSerializer, Immutable]
+public sealed record DrillOutcome(DrillStatusView? Status, string? Refusal = null, string? Detail = null)
+{
+    public static DrillOutcome Refused(string refusal, string detail) => new(null, refusal, detail);
+}
