@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Command.Domain.Assessment;
 using Command.Domain.Events;
+using Command.Domain.Exercises;
 using Command.Domain.Reports;
 using Command.Domain.Threats;
 using Command.Domain.Units;
@@ -43,6 +44,9 @@ public interface IIncidentGrain : IGrainWithStringKey
     Task<Rejection?> Acknowledge(string subject, string reason, string actor);
 
     Task<Rejection?> RecordDrill(string action, string scenario, string actor);
+
+    /// <summary>Records what the incident is run as: scenario name and version, exercise objectives (the latest counts).</summary>
+    Task<Rejection?> SetExercise(Exercise exercise, string actor);
 
     /// <summary>
     /// Applies a batch of screened reports and records refused inputs. Returns, per report, null when accepted

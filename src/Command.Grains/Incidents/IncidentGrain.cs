@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Command.Domain.Assessment;
 using Command.Domain.Events;
+using Command.Domain.Exercises;
 using Command.Domain.Incidents;
 using Command.Domain.Recording;
 using Command.Domain.Reports;
@@ -163,6 +164,9 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
 
     public Task<Rejection?> RecordDrill(string action, string scenario, string actor) =>
         CommandAsync(() => Decision.Do(new DrillControlled(action, scenario, actor)));
+
+    public Task<Rejection?> SetExercise(Exercise exercise, string actor) =>
+        CommandAsync(() => Decision.Do(new ExerciseSet(exercise, actor)));
 
     public async Task<ImmutableArray<Rejection?>> Submit(ImmutableArray<PositionReport> reports, ImmutableArray<InputRejected> refused, bool? autoEnrol)
     {

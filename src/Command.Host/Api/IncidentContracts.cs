@@ -30,8 +30,7 @@ public sealed record ThreatRequest(double? Lat, double? Lon, double? Uncertainty
 /// <summary>POST /api/incidents/{id}/threats/{threatId}/phase.</summary>
 public sealed record PhaseRequest(string? Phase);
 
-/// <summary>POST /api/incidents/{id}/units.</summary>
-/// <param name="PersonName">Who staffs the unit, for the ICS-214 log (optional, as are agency and ICS position).</param>
+/// <summary>POST /api/incidents/{id}/units; person name, agency and ICS position (optional) fill the unit's ICS-214 log.</summary>
 public sealed record EnrolRequest(string? UnitId, string? Callsign, string? Role, string? PersonName = null, string? Agency = null, string? IcsPosition = null);
 
 /// <summary>PUT /api/incidents/{id}/units/{unitId}/role.</summary>

@@ -12,5 +12,5 @@ namespace Command.Simulation.Scenarios;
 /// <param name="Units">Every unit of the scenario with its role at drill time 0.</param>
 public sealed record ScenarioSetup(string Name, Site Site, Threat? Threat, ImmutableArray<UnitEnrolment> Units);
 
-/// <summary>A unit to enrol: who it is and what it is assigned to do.</summary>
-public sealed record UnitEnrolment(string UnitId, string Callsign, UnitRole Role);
+/// <summary>A unit to enrol: who it is, what it is assigned to do, and who staffs it when the file says.</summary>
+public sealed record UnitEnrolment(string UnitId, string Callsign, UnitRole Role, UnitPerson? Person = null);
