@@ -1,5 +1,6 @@
 using Command.Domain.Views;
 using Command.Grains.Incidents;
+using Command.Host.Paperwork;
 using Command.Host.Replays;
 using Microsoft.AspNetCore.SignalR;
 
@@ -9,7 +10,7 @@ namespace Command.Host.Live;
 /// Browsers join an incident (or "replay:{id}") to get a full snapshot, then frames of what changed, at most ten
 /// a second each. Frames whose sequence is not past the snapshot's are already in it; a full frame replaces all.
 /// </summary>
-public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, FrameFanout fanout, ReplayRegistry replays) : Hub
+public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, FrameFanout fanout, ReplayRegistry replays, ExportJobs exports) : Hub
 {
     public const string Path = "/hubs/incidents";
     public const string FrameMethod = "frame";
@@ -40,6 +41,21 @@ public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, Frame
             // The page shows this and tries again: the incident cannot be shown as it is now.
             throw new HubException($"unavailable: {ex.Message}");
         }
+    }
+
+    /// <summary>
+    /// Hears an export job's progress (<see cref="ExportJobs.ProgressMethod"/> messages) until it is done; returns where
+    /// it is now, null when this host does not run it.
+    /// </summary>
+    public async Task<ExportStatus?> WatchExport(string jobId)
+    {
+        if (!PaperworkRights.Grants(Context.User!, PaperworkRights.Export))
+        {
+            throw new HubException($"missing-right: watching an export needs the right '{PaperworkRights.Export}'");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, ExportJobs.Group(jobId));
+        return exports.Find(jobId);
     }
 
     public Task Leave(string incidentId) => incidentId.StartsWith(ReplayPrefix, StringComparison.Ordinal)
