@@ -40,6 +40,7 @@ app.MapReplaysApi();
 app.MapAfterActionApi();
 app.MapNotesApi();
 app.MapPaperworkApi();
+app.MapCompareApi();
 app.MapProbeApi(app.Configuration);
 app.MapHub<IncidentHub>(IncidentHub.Path);
 await app.RunAsync();

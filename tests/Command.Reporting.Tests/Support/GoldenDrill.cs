@@ -52,13 +52,21 @@ public static class GoldenDrill
             [new ObjectiveMeasure(ExerciseMeasures.LongestHold, 30, 60, 120), new ObjectiveMeasure(ExerciseMeasures.FirstEntry, 120, 240, 480)]),
     ]);
 
-    private static readonly Lazy<(List<IncidentEvent> Recorded, DateTimeOffset FlagAt)> Run = new(() =>
+    private static readonly Lazy<(List<IncidentEvent> Recorded, DateTimeOffset FlagAt)> Run = new(() => RunOf(1.2, id => id, IncidentId));
+
+    /// <summary>
+    /// The same drill run again: A2 walks at <paramref name="a2SpeedMps"/>, and each unit id is renamed (callsigns stay),
+    /// as a live drill's trackers may be.
+    /// </summary>
+    public static List<IncidentEvent> RunAgain(string incidentId, double a2SpeedMps, Func<string, string> rename) => RunOf(a2SpeedMps, rename, incidentId).Recorded;
+
+    private static (List<IncidentEvent> Recorded, DateTimeOffset FlagAt) RunOf(double a2SpeedMps, Func<string, string> rename, string incidentId)
     {
         // The candidates' one fix must fall just before A1's flag; where that falls is the assessment's business, so
         // it is found first from a run without them (they cannot change it: they never close, so they are no backup).
-        var flagAt = Fold(null).Recorded.OfType<FlagRaised>().First(f => f.Subject == "A1").Time;
-        return (Fold(flagAt).Recorded, flagAt);
-    });
+        var flagAt = Fold(null, a2SpeedMps, rename, incidentId).Recorded.OfType<FlagRaised>().First(f => f.Subject == rename("A1")).Time;
+        return (Fold(flagAt, a2SpeedMps, rename, incidentId).Recorded, flagAt);
+    }
 
     /// <summary>Every event recorded, in sequence order.</summary>
     public static IReadOnlyList<IncidentEvent> Recorded => Run.Value.Recorded;
@@ -66,20 +74,20 @@ public static class GoldenDrill
     /// <summary>When A1's not-closing flag went up.</summary>
     public static DateTimeOffset FlagAt => Run.Value.FlagAt;
 
-    private static (List<IncidentEvent> Recorded, IncidentStream Stream) Fold(DateTimeOffset? flagAt)
+    private static (List<IncidentEvent> Recorded, IncidentStream Stream) Fold(DateTimeOffset? flagAt, double a2SpeedMps, Func<string, string> id, string incidentId)
     {
         var stream = new IncidentStream();
         var recorded = new List<IncidentEvent>();
         void Do(IncidentEvent input, DateTimeOffset at) => stream.Record(input, at, recorded);
 
-        Do(new IncidentOpened(IncidentId, "Cedar Hollow drill 3", School, true, "controller", IncidentSchema.Current), T0);
+        Do(new IncidentOpened(incidentId, "Cedar Hollow drill 3", School, true, "controller", IncidentSchema.Current), T0);
         Do(new DrillControlled("start", "cedar-hollow", "controller"), T0);
         Do(new ExerciseSet(Exercise, "controller"), T0);
-        Do(new UnitEnrolled("A1", "Adam 1", UnitRole.Contact, "controller", "Dana Ruiz", "Cedar Hollow PD", "Contact Team Leader"), T0);
-        Do(new UnitEnrolled("A2", "Adam 2", UnitRole.Contact, "controller", "Lee Park"), T0);
-        Do(new UnitEnrolled("P3", "Perimeter 3", UnitRole.Perimeter, "controller", null, "County Sheriff"), T0);
-        Do(new UnitEnrolled("A4", "Adam 4", UnitRole.Contact, "controller"), T0);
-        Do(new UnitEnrolled("A5", "Adam 5", UnitRole.Unassigned, "controller"), T0);
+        Do(new UnitEnrolled(id("A1"), "Adam 1", UnitRole.Contact, "controller", "Dana Ruiz", "Cedar Hollow PD", "Contact Team Leader"), T0);
+        Do(new UnitEnrolled(id("A2"), "Adam 2", UnitRole.Contact, "controller", "Lee Park"), T0);
+        Do(new UnitEnrolled(id("P3"), "Perimeter 3", UnitRole.Perimeter, "controller", null, "County Sheriff"), T0);
+        Do(new UnitEnrolled(id("A4"), "Adam 4", UnitRole.Contact, "controller"), T0);
+        Do(new UnitEnrolled(id("A5"), "Adam 5", UnitRole.Unassigned, "controller"), T0);
         Do(new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Reported), "commander"), T0);
         for (var s = 1; s <= Seconds; s++)
         {
@@ -89,23 +97,23 @@ public static class GoldenDrill
                 Do(new ThreatPhaseChanged("T1", ThreatPhase.Active, "commander"), t);
             }
 
-            Do(Fix("A1", t, 0, -200), t);
-            Do(Fix("A2", t, 0, s <= ThreatActiveS ? -300 : Math.Min(-300 + (1.2 * (s - ThreatActiveS)), 0)), t);
-            Do(Fix("P3", t, 80, -80), t);
+            Do(Fix(id("A1"), t, 0, -200), t);
+            Do(Fix(id("A2"), t, 0, s <= ThreatActiveS ? -300 : Math.Min(-300 + (a2SpeedMps * (s - ThreatActiveS)), 0)), t);
+            Do(Fix(id("P3"), t, 80, -80), t);
             if (flagAt is { } f && t == f.AddSeconds(-2))
             {
-                Do(Fix("A4", t, 0, 65), t);
-                Do(Fix("A5", t, 0, -95), t);
+                Do(Fix(id("A4"), t, 0, 65), t);
+                Do(Fix(id("A5"), t, 0, -95), t);
             }
 
             if (flagAt is { } sent && t == sent.AddSeconds(5))
             {
-                Do(new UnitRoleChanged("A5", UnitRole.Contact, "commander", "A1", "T1"), t);
+                Do(new UnitRoleChanged(id("A5"), UnitRole.Contact, "commander", id("A1"), "T1"), t);
             }
 
             if (flagAt is { } acked && t == acked.AddSeconds(10))
             {
-                Do(new FlagAcknowledged("A1", "commander", "waiting for a second officer"), t);
+                Do(new FlagAcknowledged(id("A1"), "commander", "waiting for a second officer"), t);
             }
 
             if (s == 300)

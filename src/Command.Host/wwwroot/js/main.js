@@ -16,6 +16,7 @@ import { UnitSearch } from './unit-search.js';
 import { ZonePanel } from './zone-panel.js';
 import { Notes } from './notes.js';
 import { Exports } from './exports.js';
+import { Compare } from './compare.js';
 
 const $ = id => document.getElementById(id);
 
@@ -65,6 +66,7 @@ const notes = new Notes({
   objective: $('note-objective'), cancel: $('note-cancel'), open: document.querySelectorAll('.note-open'),
 }, picture, watched);
 notes.onAdded = note => { if (modes.mode === 'replay') modes.replay.addNote(note); };
+new Compare({ dialog: $('compare-dialog'), open: $('compare-open'), close: $('compare-close'), run: $('compare-run'), sessions: $('compare-sessions'), map: $('compare-map'), result: $('compare-result') });
 new Exports({ status: $('export-status'), buttons: document.querySelectorAll('[data-export]') }, connection, watched);
 
 // Only an incident a drill drives has a drill status; frames say when one does (a drill-controlled event, or
