@@ -132,6 +132,36 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
         Assert.Equal(HttpStatusCode.Forbidden, (await host.As("observer").GetAsync($"/api/sessions/{id}/exports/{job.JobId}", Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task Runs_are_compared_over_http_and_runs_of_different_scenarios_are_refused()
+    {
+        var first = await RecordHoldAsync();
+        var second = await RecordHoldAsync();
+        using var evaluator = host.As("evaluator");
+        using var controller = host.As("controller");
+
+        var c = await evaluator.GetFromJsonAsync<JsonElement>($"/api/compare?sessions={first},{second}", Ct);
+        var svg = await evaluator.GetAsync($"/api/compare?sessions={first},{second}&format=svg", Ct);
+
+        Assert.Equal([first, second], c.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("incidentId").GetString()));
+        Assert.Equal(["P1", "P2"], c.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("key").GetString()));
+        Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.As("commander").GetAsync($"/api/compare?sessions={first},{second}", Ct)).StatusCode);
+
+        var objective = new { id = "OBJ-1", title = "Reach the threat", measures = new[] { new { measure = "first-contact", performedS = 180, someChallengesS = 300, majorChallengesS = 600 } } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PutAsJsonAsync($"/api/incidents/{first}/exercise", new { scenario = "school" }, Ct)).StatusCode);
+        (await controller.PutAsJsonAsync($"/api/incidents/{first}/exercise", new { scenario = "school", version = "2", objectives = new[] { objective } }, Ct)).EnsureSuccessStatusCode();
+        (await controller.PutAsJsonAsync($"/api/incidents/{second}/exercise", new { scenario = "mall" }, Ct)).EnsureSuccessStatusCode();
+        var refused = await evaluator.GetAsync($"/api/compare?sessions={first},{second}", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("different-scenarios", (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("reason").GetString());
+
+        // The objective set on the first run is rated from its recording, and an evaluator's decision is kept beside it.
+        var rated = await evaluator.PostAsJsonAsync($"/api/sessions/{first}/ratings", new { objectiveId = "OBJ-1", rating = "M", reason = "nobody reached the threat, but a second unit was on its way" }, Ct);
+        var decision = await rated.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(("rating", "majorChallenges", "unable"), (decision.GetProperty("type").GetString(), decision.GetProperty("rating").GetString(), decision.GetProperty("proposed").GetString()));
+    }
+
     private async Task<string> RecordHoldAsync()
     {
         var id = $"paper-{Guid.NewGuid():N}"[..20];
