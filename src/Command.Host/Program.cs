@@ -1,3 +1,4 @@
+using Command.Host.Access;
 using Command.Host.Api;
 using Command.Host.Diagnostics;
 using Command.Host.Drills;
@@ -12,6 +13,8 @@ using Command.Recording.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseLoopbackByDefault();
+builder.RequireTlsOffLoopback();
+builder.LimitRequestBodies();
 builder.UseDataFolder();
 builder.AddCommandLogging();
 
@@ -25,10 +28,15 @@ builder.Services.AddCommandDrills(builder.Configuration);
 builder.Services.AddCommandReplays();
 builder.Services.AddCommandPaperwork();
 builder.Services.AddCommandRetention(builder.Configuration);
+builder.AddCommandAccess();
 
 var app = builder.Build();
+app.UseForwardedHeadersBehindProxy();
+app.UseRequestBodyLimit();
 app.UseUnavailableIncidents();
-app.MapIngestEndpoints(); // first: a request on the OsmAnd port must reach nothing else, the page included
+app.MapIngestEndpoints(Rights.Report); // first: a request on the OsmAnd port must reach nothing else, the page included
+app.UseSignInPage(); // the one page, and its files, open to anyone
+app.UseCommandAccess();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapFrontEndLibraries();
@@ -42,7 +50,9 @@ app.MapNotesApi();
 app.MapPaperworkApi();
 app.MapCompareApi();
 app.MapProbeApi(app.Configuration);
-app.MapHub<IncidentHub>(IncidentHub.Path);
+app.MapSignInApi();
+app.MapAccessApi();
+app.MapIncidentHub();
 await app.RunAsync();
 
 /// <summary>The host's entry point, visible to the functional tests.</summary>

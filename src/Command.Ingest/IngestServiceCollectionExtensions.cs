@@ -20,8 +20,10 @@ public static class IngestServiceCollectionExtensions
     /// <summary>
     /// Binds <c>Ingest</c> (incident, unknown units, queue), <c>Ingest:Validation</c>, <c>Ingest:Cot</c> (parser),
     /// <c>Ingest:Cot:Udp</c>, <c>Ingest:Cot:Multicast</c>, <c>Ingest:Cot:Tcp</c>, <c>Ingest:Cot:Tls</c>, <c>Ingest:Nmea</c> (parser),
-    /// <c>Ingest:Nmea:Tcp</c>, <c>Ingest:Aprs</c> (parser), <c>Ingest:Aprs:Tcp</c> and <c>Ingest:OsmAnd</c>.
-    /// The host supplies <see cref="IIncidentPort"/> and may supply a <see cref="TimeProvider"/> (default system).
+    /// <c>Ingest:Nmea:Tcp</c>, <c>Ingest:Aprs</c> (parser), <c>Ingest:Aprs:Tcp</c>, <c>Ingest:OsmAnd</c> and
+    /// <c>Http:RateLimits:Reports</c> and <c>:Commands</c>. The host supplies <see cref="IIncidentPort"/> and may supply
+    /// a <see cref="TimeProvider"/> (default system) and who may report: <see cref="IReportSenders"/>,
+    /// <see cref="IUnitBindings"/> and <see cref="IDeviceDirectory"/> (defaults: nobody, no unit bound, no device).
     /// Listener settings are checked when the listeners are created, as the host starts: one that could not work (an
     /// allow-list entry that is no CIDR range, a TLS certificate that cannot be read) stops the host, naming its key.
     /// </summary>
@@ -47,6 +49,12 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<OsmAndEndpoint>();
         services.TryAddSingleton<OsmAndListener>();
         services.TryAddSingleton<IUnitRoutes, ListenerIncidentOnly>();
+        services.TryAddSingleton<IUnitBindings, NoUnitBindings>();
+        services.TryAddSingleton<IDeviceDirectory, NoDevices>();
+        services.TryAddSingleton<IReportSenders, NoReportSenders>();
+        services.TryAddSingleton(sp => new CallerRateLimits(
+            new CallerRateLimiter(Bind(configuration, "Http:RateLimits:Reports", CallerRateOptions.Reports with { }), sp.GetRequiredService<TimeProvider>()),
+            new CallerRateLimiter(Bind(configuration, "Http:RateLimits:Commands", CallerRateOptions.Commands with { }), sp.GetRequiredService<TimeProvider>())));
         services.AddHostedService<IngestPump>();
 
         services.AddSingleton<IHostedService>(sp => new CotUdpListener(

@@ -148,7 +148,7 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"full disk ({disk.Refused} writes refused for want of space): {check}");
         AssertWhole(check);
         Assert.True(disk.Refused > 0);
-        Assert.Equal(HttpStatusCode.OK, (await new HttpClient { BaseAddress = host.Url }.GetAsync($"/api/incidents/{incident}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await HostProcess.Client(host.Url).GetAsync($"/api/incidents/{incident}", Ct)).StatusCode);
     }
 
     private async Task AssertRecordedAsync(string incident, ReportSender sender, HostProcess host)
@@ -157,7 +157,7 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
         var check = await RecordingCheck.ReadAsync(store, incident, sender.Acknowledged, Ct);
         output.WriteLine($"{incident}: {check}; {sender.Retried} batches sent again");
         AssertWhole(check);
-        using var http = new HttpClient { BaseAddress = host.Url };
+        using var http = HostProcess.Client(host.Url);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/api/incidents/{incident}", Ct)).StatusCode);
     }
 
@@ -187,7 +187,7 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
 
     private static async Task OpenAsync(Uri host, string incident)
     {
-        using var http = new HttpClient { BaseAddress = host };
+        using var http = HostProcess.Client(host);
         var site = new
         {
             name = "Fault campus",

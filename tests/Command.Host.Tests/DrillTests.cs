@@ -20,7 +20,7 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
 
         var started = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = "demo", speed = 1 });
         started.EnsureSuccessStatusCode();
-        await using var watcher = await FrameWatcher.JoinAsync(host.BaseAddress, id);
+        await using var watcher = await FrameWatcher.JoinAsync(host, id);
         var seen = new HashSet<string>(watcher.Snapshot.Units.Where(u => u.LastFix is not null).Select(u => u.UnitId));
         var all = watcher.WaitForAsync(f =>
         {

@@ -15,7 +15,7 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
     [Fact]
     public async Task A_cot_datagram_moves_a_unit_and_a_hostile_marker_moves_the_threat()
     {
-        await using var watcher = await FrameWatcher.JoinAsync(host.BaseAddress, IngestHost.Incident);
+        await using var watcher = await FrameWatcher.JoinAsync(host, IngestHost.Incident);
         using var udp = new UdpClient();
         var now = DateTime.UtcNow;
 
@@ -35,7 +35,7 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
         var east = $"east-{Guid.NewGuid():N}"[..16];
         (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(east))).EnsureSuccessStatusCode();
         (await host.PostJsonAsync($"/api/incidents/{east}/units", new { unitId = "ROUTED-1", callsign = "East 1", role = "contact" })).EnsureSuccessStatusCode();
-        await using var watcher = await FrameWatcher.JoinAsync(host.BaseAddress, east);
+        await using var watcher = await FrameWatcher.JoinAsync(host, east);
         using var udp = new UdpClient();
 
         await udp.SendAsync(Encoding.UTF8.GetBytes(Cot("ROUTED-1", "a-f-G-U-C", 44.0003, -100.0003, DateTime.UtcNow, "")), "127.0.0.1", host.CotUdpPort, Ct);
@@ -49,7 +49,7 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
     [Fact]
     public async Task An_nmea_stream_bound_by_its_first_line_moves_its_unit()
     {
-        await using var watcher = await FrameWatcher.JoinAsync(host.BaseAddress, IngestHost.Incident);
+        await using var watcher = await FrameWatcher.JoinAsync(host, IngestHost.Incident);
         using var tcp = new TcpClient();
         await tcp.ConnectAsync("127.0.0.1", host.NmeaPort, Ct);
         var stream = tcp.GetStream();
@@ -66,7 +66,7 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
     [Fact]
     public async Task An_aprs_line_moves_the_station()
     {
-        await using var watcher = await FrameWatcher.JoinAsync(host.BaseAddress, IngestHost.Incident);
+        await using var watcher = await FrameWatcher.JoinAsync(host, IngestHost.Incident);
         using var tcp = new TcpClient();
         await tcp.ConnectAsync("127.0.0.1", host.AprsPort, Ct);
 
@@ -81,12 +81,13 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
     [Fact]
     public async Task A_traccar_client_request_moves_the_phone()
     {
-        await using var watcher = await FrameWatcher.JoinAsync(host.BaseAddress, IngestHost.Incident);
+        await using var watcher = await FrameWatcher.JoinAsync(host, IngestHost.Incident);
         using var phone = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{host.OsmAndPort}") };
         var epoch = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var device = await host.Access.IssueDeviceAsync("PHONE-3");
 
-        var ok = await phone.GetAsync($"/?id=PHONE-3&lat=44.0004&lon=-100.0006&timestamp={epoch}&speed=2&accuracy=6", Ct);
-        var refused = await phone.GetAsync($"/?id=PHONE-3&lat=95&lon=-100&timestamp={epoch}", Ct);
+        var ok = await phone.GetAsync($"/?id={device}&lat=44.0004&lon=-100.0006&timestamp={epoch}&speed=2&accuracy=6", Ct);
+        var refused = await phone.GetAsync($"/?id={device}&lat=95&lon=-100&timestamp={epoch}", Ct);
         var unit = (await watcher.WaitForAsync(f => f.Units.Any(u => u.UnitId == "PHONE-3" && u.LastFix is not null))).Units.Single(u => u.UnitId == "PHONE-3");
 
         Assert.Equal(System.Net.HttpStatusCode.OK, ok.StatusCode);

@@ -13,7 +13,7 @@ public sealed class LiveTests(CommandHost host) : IClassFixture<CommandHost>
         var id = $"live-{Guid.NewGuid():N}"[..20];
         await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
         await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = "P1", callsign = "Patrol 1", role = "contact" });
-        await using var watcher = await FrameWatcher.JoinAsync(host.BaseAddress, id);
+        await using var watcher = await FrameWatcher.JoinAsync(host, id);
         var fixTime = DateTimeOffset.UtcNow.AddSeconds(-1);
 
         var posted = await host.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", fixTime, 12, -80) } });
@@ -40,7 +40,7 @@ public sealed class LiveTests(CommandHost host) : IClassFixture<CommandHost>
         await host.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("A", now, 0, 0), TestSite.Report("B", now, 5, 5) } });
         await host.Client.PutAsJsonAsync($"/api/incidents/{id}/threats/T1", new { lat = 44.0009, lon = -100.0, uncertaintyM = 10, phase = "active" }, TestContext.Current.CancellationToken);
 
-        await using var watcher = await FrameWatcher.JoinAsync(host.BaseAddress, id);
+        await using var watcher = await FrameWatcher.JoinAsync(host, id);
 
         Assert.Equal(["A", "B"], watcher.Snapshot.Units.Select(u => u.UnitId).Order());
         Assert.Equal("T1", Assert.Single(watcher.Snapshot.Threats).ThreatId);

@@ -60,7 +60,7 @@ public sealed class OsmAndPortTests(IngestHost host) : IClassFixture<IngestHost>
         using var phone = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{osmAndPort}") };
 
         var page = await anyPort.Client.GetAsync("/", Ct);
-        var report = await phone.GetAsync(Fix("PHONE-0"), Ct);
+        var report = await phone.GetAsync(Fix(await anyPort.Access.IssueDeviceAsync("PHONE-0")), Ct);
 
         Assert.NotNull(osmAndPort);
         Assert.NotEqual(anyPort.Port, osmAndPort);

@@ -1,5 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Command.Domain.Validation;
 using Command.Fuzz.Live;
 using Command.Host.Tests.Support;
@@ -33,6 +35,10 @@ public sealed class RadioFuzzTests(RadioHost host)
         using var meters = new IngestMeters(host.Services.GetRequiredService<IMeterFactory>());
         var fuzzer = new LiveFuzzer(IPAddress.Loopback, Count, seed: 20261130, perSender: 20, parallel: 4);
         var protocols = LiveProtocol.All().ToDictionary(p => p.Name);
+        // The Traccar Client's clean report comes from an identifier an admin issued; the fuzzer's never are.
+        var device = await host.PostJsonAsync("/api/access/devices", new { name = "fuzz-phone", unitId = protocols["osmand"].CleanUnit });
+        var identifier = (await device.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("identifier").GetString()!;
+        protocols["osmand"] = protocols["osmand"] with { Clean = (t, lat, lon) => CleanReports.OsmAnd(identifier, t, lat, lon) };
 
         var udp = await fuzzer.RunAsync(protocols["cot-udp"], host.CotUdpPort, (n, _) => new ValueTask(meters.ReceivedAsync("CoT", n - DatagramWindow)), Ct);
         await meters.ReceivedAsync("CoT", Count);
@@ -53,7 +59,7 @@ public sealed class RadioFuzzTests(RadioHost host)
 
         // CoT over UDP takes enrolled units only on this host.
         (await host.PostJsonAsync($"/api/incidents/{IngestHost.Incident}/units", new { unitId = protocols["cot-udp"].CleanUnit, callsign = "Fuzz", role = "contact" })).EnsureSuccessStatusCode();
-        await using var watcher = await FrameWatcher.JoinAsync(host.BaseAddress, IngestHost.Incident);
+        await using var watcher = await FrameWatcher.JoinAsync(host, IngestHost.Incident);
         var ports = new Dictionary<string, int>
         {
             ["cot-udp"] = host.CotUdpPort, ["cot-tcp"] = host.CotTcpPort, ["nmea"] = host.NmeaPort, ["aprs"] = host.AprsPort, ["osmand"] = host.OsmAndPort,

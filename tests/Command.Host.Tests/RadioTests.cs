@@ -26,7 +26,7 @@ public sealed class RadioTests(RadioHost host)
         const string Enrolling = "enrolling";
         (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(Enrolling))).EnsureSuccessStatusCode();
         (await host.PostJsonAsync($"/api/incidents/{Enrolling}/units", new { unitId = "ENROLLED-1", callsign = "Engine 1", role = "contact" })).EnsureSuccessStatusCode();
-        await using var watcher = await FrameWatcher.JoinAsync(host.BaseAddress, Enrolling);
+        await using var watcher = await FrameWatcher.JoinAsync(host, Enrolling);
         using var udp = new UdpClient();
         var now = DateTimeOffset.UtcNow;
 

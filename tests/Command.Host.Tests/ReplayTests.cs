@@ -53,7 +53,7 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
         var opened = await host.PostJsonAsync("/api/replays", new { incidentId = id });
         Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
         var replayId = (await opened.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("replayId").GetString()!;
-        await using var watcher = await FrameWatcher.JoinAsync(host.BaseAddress, $"replay:{replayId}");
+        await using var watcher = await FrameWatcher.JoinAsync(host, $"replay:{replayId}");
         var (instant, expected) = fixes[37];
 
         var seek = await host.PostJsonAsync($"/api/replays/{replayId}/seek", new { time = instant.AddSeconds(2) });
@@ -116,7 +116,7 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
         Assert.Equal(sequences.Order(), sequences);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         var threat = Assert.Single(marks!, m => m.GetProperty("type").GetString() == "threat-set");
-        Assert.Equal(("T1", "active", "test-commander"), (threat.GetProperty("subject").GetString(), threat.GetProperty("level").GetString(), threat.GetProperty("actor").GetString()));
+        Assert.Equal(("T1", "active", "token:bootstrap"), (threat.GetProperty("subject").GetString(), threat.GetProperty("level").GetString(), threat.GetProperty("actor").GetString()));
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
         var marks = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", Ct);
 
         var role = Assert.Single(marks!, m => m.GetProperty("type").GetString() == "unit-role-changed");
-        Assert.Equal(("P1", "rescueTaskForce", "test-commander"), (role.GetProperty("subject").GetString(), role.GetProperty("level").GetString(), role.GetProperty("actor").GetString()));
+        Assert.Equal(("P1", "rescueTaskForce", "token:bootstrap"), (role.GetProperty("subject").GetString(), role.GetProperty("level").GetString(), role.GetProperty("actor").GetString()));
         Assert.Equal("flag-cleared", marks![^1].GetProperty("type").GetString());
     }
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 
@@ -19,8 +20,11 @@ internal sealed class BenchPage : IAsyncDisposable
 
     private BenchPage(IPlaywright playwright, IBrowser browser, IPage page) => (this.playwright, this.browser, this.page) = (playwright, browser, page);
 
-    /// <summary>Opens the incident and waits until the page is live with every unit on its board.</summary>
-    public static async Task<BenchPage> OpenAsync(Uri host, string incidentId, int units, string chromium)
+    /// <summary>The person the page signs in as: an observer, whom the admin client adds (or gives a fresh password).</summary>
+    public const string Watcher = "browser-bench";
+
+    /// <summary>Opens the incident signed in as <see cref="Watcher"/>, and waits until the page is live with every unit on its board.</summary>
+    public static async Task<BenchPage> OpenAsync(Uri host, HttpClient admin, string incidentId, int units, string chromium)
     {
         if (!File.Exists(chromium))
         {
@@ -39,6 +43,29 @@ internal sealed class BenchPage : IAsyncDisposable
         using (var reader = new StreamReader(probe))
         {
             await context.AddInitScriptAsync(await reader.ReadToEndAsync());
+        }
+
+        var password = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18));
+        using (var added = await admin.PostAsJsonAsync("/api/access/people", new { userName = Watcher, password, roles = new[] { "observer" } }))
+        {
+            if (added.StatusCode == System.Net.HttpStatusCode.Conflict)
+            {
+                (await admin.PutAsJsonAsync($"/api/access/people/{Watcher}/password", new { password })).EnsureSuccessStatusCode();
+            }
+            else
+            {
+                added.EnsureSuccessStatusCode();
+            }
+        }
+
+        var signedIn = await context.APIRequest.PostAsync("/api/auth/sign-in", new()
+        {
+            DataObject = new { userName = Watcher, password },
+            Headers = new Dictionary<string, string> { ["Origin"] = host.GetLeftPart(UriPartial.Authority) },
+        });
+        if (!signedIn.Ok)
+        {
+            throw new InvalidOperationException($"signing in {Watcher} answered {signedIn.Status}: {await signedIn.TextAsync()}");
         }
 
         var page = await context.NewPageAsync();

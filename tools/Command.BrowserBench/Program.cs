@@ -40,7 +40,7 @@ static async Task<BenchFigures> RunAsync(int count, BenchOptions options, Cancel
     await using var host = options.Url is null ? await HostProcess.StartAsync() : null;
     var baseUrl = options.Url ?? host!.Url;
     using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(2) };
-    http.DefaultRequestHeaders.Add("X-Actor", "browser-bench");
+    http.DefaultRequestHeaders.Authorization = new("Bearer", host?.Token ?? HostProcess.TokenFromEnvironment());
     Console.WriteLine($"{count:N0} units: opening the drill on {baseUrl}");
     var drill = BenchDrill.Create(count);
     await drill.OpenAsync(http, cancellationToken);
@@ -48,7 +48,7 @@ static async Task<BenchFigures> RunAsync(int count, BenchOptions options, Cancel
     using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
     var pump = new ReportPump(http, drill);
     var pumping = pump.RunAsync(stop.Token);
-    await using var page = await BenchPage.OpenAsync(baseUrl, drill.IncidentId, count, options.Chromium);
+    await using var page = await BenchPage.OpenAsync(baseUrl, http, drill.IncidentId, count, options.Chromium);
     Console.WriteLine($"{count:N0} units: page live; settling {options.SettleSeconds} s, then measuring {options.Seconds} s");
     await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds), cancellationToken);
 

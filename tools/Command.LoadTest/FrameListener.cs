@@ -34,10 +34,11 @@ public sealed class FrameListener : IAsyncDisposable
     /// <summary>Frames over the last measured window, per second of that window.</summary>
     public double FramesPerSecond => frames / Math.Max(1e-9, System.Diagnostics.Stopwatch.GetElapsedTime(measureStart, measureStop).TotalSeconds);
 
-    public static async Task<FrameListener> JoinAsync(Uri url, string incidentId)
+    /// <summary>Connects presenting <paramref name="token"/>, as a non-browser client does, and joins the incident.</summary>
+    public static async Task<FrameListener> JoinAsync(Uri url, string token, string incidentId)
     {
         var listener = new FrameListener();
-        await listener.ConnectAsync(url, incidentId);
+        await listener.ConnectAsync(url, token, incidentId);
         return listener;
     }
 
@@ -75,9 +76,11 @@ public sealed class FrameListener : IAsyncDisposable
         stopping.Dispose();
     }
 
-    private async Task ConnectAsync(Uri url, string incidentId)
+    private async Task ConnectAsync(Uri url, string bearer, string incidentId)
     {
         using var http = new HttpClient { BaseAddress = url };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", bearer);
+        socket.Options.SetRequestHeader("Authorization", $"Bearer {bearer}");
         using var negotiated = await http.PostAsync("/hubs/incidents/negotiate?negotiateVersion=1", null);
         negotiated.EnsureSuccessStatusCode();
         var token = (await negotiated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("connectionToken").GetString();

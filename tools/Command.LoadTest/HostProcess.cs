@@ -4,14 +4,30 @@ using System.Net.Sockets;
 
 namespace Command.LoadTest;
 
-/// <summary>Starts the Release build of the host on free loopback ports with the probe on and the demo off.</summary>
+/// <summary>
+/// Starts the Release build of the host on free loopback ports with the probe on and the demo off, with a bootstrap
+/// token of its own (through the environment: a token on the command line would be refused) and per-caller rate
+/// limits out of the way of a load generator that is one caller.
+/// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
+    /// <summary>The environment variable that holds the token for a host the tool did not start (--url).</summary>
+    public const string TokenVariable = "COMMAND_TOKEN";
+
     private readonly Process process;
 
-    private HostProcess(Process process, Uri url) => (this.process, Url) = (process, url);
+    private HostProcess(Process process, Uri url, string token) => (this.process, Url, Token) = (process, url, token);
 
     public Uri Url { get; }
+
+    /// <summary>The admin bearer token the host was started with.</summary>
+    public string Token { get; }
+
+    /// <summary>The token from <see cref="TokenVariable"/>, for a host the tool did not start.</summary>
+    public static string TokenFromEnvironment() =>
+        Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } token
+            ? token.Trim()
+            : throw new InvalidOperationException($"Set {TokenVariable} to an admin token of the host at --url (its Auth__BootstrapToken, say).");
 
     /// <summary>CPU time the host has used so far, user and system.</summary>
     public TimeSpan Cpu
@@ -34,16 +50,20 @@ public sealed class HostProcess : IAsyncDisposable
 
         var url = new Uri($"http://127.0.0.1:{FreePort()}");
         var data = Path.Combine(Path.GetTempPath(), "command-load", Guid.NewGuid().ToString("N"));
+        var token = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            Environment = { ["Auth__BootstrapToken"] = token },
         };
         foreach (var arg in (string[])[dll, "--urls", url.ToString(), "--DataPath", data, "--Demo:Enabled", "false", "--Diagnostics:Probe", "true",
             "--Cluster:SiloPort", FreePort().ToString(), "--Cluster:GatewayPort", FreePort().ToString(),
             "--Ingest:Cot:Udp:Enabled", "false", "--Ingest:Cot:Tcp:Enabled", "false", "--Ingest:Nmea:Tcp:Enabled", "false",
-            "--Ingest:Aprs:Tcp:Enabled", "false", "--Ingest:OsmAnd:Enabled", "false", "--Serilog:MinimumLevel:Default", "Warning"])
+            "--Ingest:Aprs:Tcp:Enabled", "false", "--Ingest:OsmAnd:Enabled", "false", "--Serilog:MinimumLevel:Default", "Warning",
+            "--Http:RateLimits:Reports:PerSecond", "1000000", "--Http:RateLimits:Reports:Burst", "1000000",
+            "--Http:RateLimits:Commands:PerSecond", "1000000", "--Http:RateLimits:Commands:Burst", "1000000"])
         {
             start.ArgumentList.Add(arg);
         }
@@ -60,7 +80,7 @@ public sealed class HostProcess : IAsyncDisposable
             {
                 if ((await http.GetAsync("/health")).IsSuccessStatusCode)
                 {
-                    return new HostProcess(process, url);
+                    return new HostProcess(process, url, token);
                 }
             }
             catch (HttpRequestException)

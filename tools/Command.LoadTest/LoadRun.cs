@@ -36,7 +36,7 @@ internal static class LoadRun
             await using var target = await LoadTarget.OpenAsync(options);
             var (url, http, cpu) = (target.Url, target.Http, target.Cpu);
             var ceilingIncidents = await OpenIncidentsAsync(http, $"ceiling-{run}", options.Incidents);
-            var ceilingClients = await JoinAsync(url, ceilingIncidents, options.CeilingClients);
+            var ceilingClients = await JoinAsync(url, target.Token, ceilingIncidents, options.CeilingClients);
             var batches = ceilingIncidents.Select((id, i) => new ReportBatch(id, options.Units, i)).ToList();
             await Senders.ClosedLoopAsync(http, batches, "/api/incidents/{0}/reports", options.Units, warmup);
             Measure(ceilingClients, true);
@@ -59,7 +59,7 @@ internal static class LoadRun
             await using var target = await LoadTarget.OpenAsync(options);
             var (url, http, cpu) = (target.Url, target.Http, target.Cpu);
             var latencyIncidents = await OpenIncidentsAsync(http, $"latency-{run}", 10);
-            var latencyClients = await JoinAsync(url, latencyIncidents, options.LatencyClients);
+            var latencyClients = await JoinAsync(url, target.Token, latencyIncidents, options.LatencyClients);
             var latencyBatches = latencyIncidents.Select((id, i) => new ReportBatch(id, Math.Max(1, options.LatencyRate / 100), i)).ToList();
             await Senders.OpenLoopAsync(http, latencyBatches, options.LatencyRate, warmup);
             Measure(latencyClients, true);
@@ -90,8 +90,8 @@ internal static class LoadRun
         return ids;
     }
 
-    private static async Task<List<FrameListener>> JoinAsync(Uri url, List<string> incidents, int clients) =>
-        [.. await Task.WhenAll(Enumerable.Range(0, clients).Select(i => FrameListener.JoinAsync(url, incidents[i % incidents.Count])))];
+    private static async Task<List<FrameListener>> JoinAsync(Uri url, string token, List<string> incidents, int clients) =>
+        [.. await Task.WhenAll(Enumerable.Range(0, clients).Select(i => FrameListener.JoinAsync(url, token, incidents[i % incidents.Count])))];
 
     private static void Measure(List<FrameListener> clients, bool on) => clients.ForEach(c => c.Measure(on));
 

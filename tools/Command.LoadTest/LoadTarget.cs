@@ -13,11 +13,15 @@ public sealed class LoadTarget : IAsyncDisposable
         this.host = host;
         Url = url;
         Http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = url, Timeout = TimeSpan.FromMinutes(2) };
-        Http.DefaultRequestHeaders.Add("X-Actor", "load-test");
+        Token = host?.Token ?? HostProcess.TokenFromEnvironment();
+        Http.DefaultRequestHeaders.Authorization = new("Bearer", Token);
         Cpu = new CpuUse(host);
     }
 
     public Uri Url { get; }
+
+    /// <summary>The bearer token every request and hub connection presents.</summary>
+    public string Token { get; }
 
     public HttpClient Http { get; }
 

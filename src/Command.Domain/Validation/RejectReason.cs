@@ -78,4 +78,13 @@ public enum RejectReason
     /// configured CA or names another unit, or its hostile markers may not set the threat.
     /// </summary>
     NotAllowed,
+
+    /// <summary>The sender's credential may not report for this unit (a device token reports only for the units it is bound to).</summary>
+    UnitNotPermitted,
+
+    /// <summary>The unit is bound to a device credential and takes positions from that credential only.</summary>
+    UnitBoundToDevice,
+
+    /// <summary>The device identifier is not one an admin issued (or it was revoked).</summary>
+    UnknownDevice,
 }

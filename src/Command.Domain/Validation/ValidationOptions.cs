@@ -3,8 +3,11 @@ namespace Command.Domain.Validation;
 /// <summary>Bounds applied to every position report, whatever its source.</summary>
 public sealed record ValidationOptions
 {
-    /// <summary>How far ahead of the receiving clock a fix time may be (device clock skew). Default 30 s.</summary>
-    public TimeSpan MaxFutureSkew { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How far ahead of the receiving clock a fix time may be (device clock skew). Default 5 s: a report stamped
+    /// further ahead would make the unit's genuine reports that follow it look out of order.
+    /// </summary>
+    public TimeSpan MaxFutureSkew { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How old a fix may be and still describe where a unit is. Default 5 minutes.</summary>
     public TimeSpan MaxAge { get; init; } = TimeSpan.FromMinutes(5);

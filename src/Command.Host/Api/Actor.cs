@@ -1,13 +1,12 @@
+using Command.Host.Access;
+
 namespace Command.Host.Api;
 
-/// <summary>Who made a command: the X-Actor header, so every action is recorded with a name.</summary>
+/// <summary>
+/// Who made a command: the caller's authenticated identity (a person's user name, or <c>token:&lt;name&gt;</c>),
+/// never anything the caller writes, so the recording says who really did it.
+/// </summary>
 public static class Actor
 {
-    public const string Header = "X-Actor";
-
-    public static string Of(HttpRequest request)
-    {
-        var value = request.Headers[Header].ToString().Trim();
-        return value.Length is > 0 and <= 80 ? value : "api";
-    }
+    public static string Of(HttpRequest request) => AccessClaims.Actor(request.HttpContext.User);
 }

@@ -18,7 +18,7 @@ public static class HealthApi
             {
                 return Results.Json(new { status = "unavailable", detail = ex.Message }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
-        }).WithTags("Health");
+        }).WithTags("Health").AllowAnonymous();
         return app;
     }
 }

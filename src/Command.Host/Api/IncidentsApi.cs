@@ -2,6 +2,7 @@ using Command.Domain.Threats;
 using Command.Domain.Validation;
 using Command.Grains.Directory;
 using Command.Grains.Incidents;
+using Command.Host.Access;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -13,13 +14,13 @@ public static class IncidentsApi
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/incidents").WithTags("Incidents");
-        api.MapGet("/", async (IGrainFactory grains) => Results.Ok(await grains.GetGrain<IIncidentDirectoryGrain>(IIncidentDirectoryGrain.Key).List()));
-        api.MapPost("/", Create);
+        api.MapGet("/", async (IGrainFactory grains) => Results.Ok(await grains.GetGrain<IIncidentDirectoryGrain>(IIncidentDirectoryGrain.Key).List())).Needs(Rights.Watch);
+        api.MapPost("/", Create).Commands(Rights.Command);
         api.MapGet("/{id}", async (string id, IGrainFactory grains) =>
-            await grains.GetGrain<IIncidentGrain>(id).GetView() is { } view ? Results.Ok(view) : NotFound(id));
-        api.MapPut("/{id}/threats/{threatId}", SetThreat);
-        api.MapPost("/{id}/threats/{threatId}/phase", SetPhase);
-        api.MapPost("/{id}/close", Close);
+            await grains.GetGrain<IIncidentGrain>(id).GetView() is { } view ? Results.Ok(view) : NotFound(id)).Needs(Rights.Watch);
+        api.MapPut("/{id}/threats/{threatId}", SetThreat).Commands(Rights.Command);
+        api.MapPost("/{id}/threats/{threatId}/phase", SetPhase).Commands(Rights.Command);
+        api.MapPost("/{id}/close", Close).Commands(Rights.Command);
         return app;
     }
 

@@ -2,6 +2,7 @@ using Command.Domain.Units;
 using Command.Grains.Incidents;
 using Command.Grains.Units;
 using Command.Grains.Zones;
+using Command.Host.Access;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -17,16 +18,16 @@ public static class UnitsApi
         {
             var incident = grains.GetGrain<IIncidentGrain>(id);
             return await incident.GetView() is null ? IncidentsApi.NotFound(id) : Results.Ok(await incident.GetUnits());
-        });
-        api.MapPost("/units", Enrol);
-        api.MapPut("/units/{unitId}/role", ChangeRole);
-        api.MapPost("/flags/{subject}/ack", Acknowledge);
-        api.MapGet("/zones", Zones);
-        api.MapGet("/zones/{zoneId}", Zone);
+        }).Needs(Rights.Watch);
+        api.MapPost("/units", Enrol).Commands(Rights.Command);
+        api.MapPut("/units/{unitId}/role", ChangeRole).Commands(Rights.Command);
+        api.MapPost("/flags/{subject}/ack", Acknowledge).Commands(Rights.Command);
+        api.MapGet("/zones", Zones).Needs(Rights.Watch);
+        api.MapGet("/zones/{zoneId}", Zone).Needs(Rights.Watch);
         app.MapGet("/api/units/{unitId}", async (string unitId, IGrainFactory grains) =>
             await grains.GetGrain<IUnitGrain>(unitId).Get() is { } record
                 ? Results.Ok(record)
-                : Results.NotFound(new ApiError("unknown-unit", $"unit '{unitId}' has never been enrolled"))).WithTags("Units");
+                : Results.NotFound(new ApiError("unknown-unit", $"unit '{unitId}' has never been enrolled"))).WithTags("Units").Needs(Rights.Watch);
         return app;
     }
 

@@ -27,7 +27,7 @@ public static class ProbeApi
             var reports = read.Items.Where(r => r.Report is not null).Select(r => r.Report!).ToList();
             var accepted = await grains.GetGrain<IProbeGrain>(id).Accept([.. reports]);
             return Results.Ok(new ReportBatchResult(accepted, []));
-        }).WithTags("Diagnostics");
+        }).WithTags("Diagnostics").RequireAuthorization(Access.Rights.Report).WithMetadata(CallerRateClass.Reports);
         return app;
     }
 }

@@ -38,7 +38,7 @@ public sealed partial class DrillDirector(IGrainFactory grains, LocalDrills loca
             {
                 await drill.HandOver().WaitAsync(cancellationToken);
             }
-            catch (SiloUnavailableException)
+            catch (Exception ex) when (ex is SiloUnavailableException or OrleansMessageRejectionException)
             {
                 // The silo went first and put the drill down itself, saving its clock as it deactivated.
             }

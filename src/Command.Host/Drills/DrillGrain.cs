@@ -33,7 +33,6 @@ public sealed partial class DrillGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        local.Add(IncidentId, this.AsReference<IDrillGrain>());
         // Woken on a host that is stopping (a last call as it shut down), a drill waits for a host that stays.
         if (lifetime.ApplicationStopping.IsCancellationRequested)
         {
@@ -191,6 +190,7 @@ public sealed partial class DrillGrain(
 
     private void Watch(DrillEngine running)
     {
+        local.Add(IncidentId, this.AsReference<IDrillGrain>());
         saver?.Dispose();
         saver = this.RegisterGrainTimer(SaveClockAsync, new GrainTimerCreationOptions(SaveEvery, SaveEvery) { KeepAlive = true });
         _ = WatchAsync(running);
@@ -225,6 +225,7 @@ public sealed partial class DrillGrain(
             saver = null;
             await SaveClockAsync();
             engine = null;
+            local.Remove(IncidentId);
             await running.DisposeAsync();
         }
     }

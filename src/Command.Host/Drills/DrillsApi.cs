@@ -1,3 +1,4 @@
+using Command.Host.Access;
 using Command.Host.Api;
 using Command.Simulation.Engine;
 using Microsoft.AspNetCore.Http.Json;
@@ -13,9 +14,9 @@ public static class DrillsApi
         var api = app.MapGroup("/api/incidents/{id}/drill").WithTags("Drills");
         // No drill yet is a state, not an error: the page asks on load.
         api.MapGet("/", async (string id, DrillDirector drills) =>
-            Results.Ok(await drills.StatusAsync(id) ?? new DrillStatusView(id, "", "none", 0, 0, 0, false, 0)));
-        api.MapPost("/", Control);
-        app.MapGet("/api/scenarios", async (ScenarioLibrary scenarios, CancellationToken ct) => Results.Ok(await scenarios.ListAsync(ct))).WithTags("Drills");
+            Results.Ok(await drills.StatusAsync(id) ?? new DrillStatusView(id, "", "none", 0, 0, 0, false, 0))).Needs(Rights.Watch);
+        api.MapPost("/", Control).Commands(Rights.ControlDrills);
+        app.MapGet("/api/scenarios", async (ScenarioLibrary scenarios, CancellationToken ct) => Results.Ok(await scenarios.ListAsync(ct))).WithTags("Drills").Needs(Rights.ControlDrills);
         return app;
     }
 

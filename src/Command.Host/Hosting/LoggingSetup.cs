@@ -18,6 +18,7 @@ public static class LoggingSetup
             // The defaults above come first so that the Serilog section of the configuration can change them.
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
+            .Enrich.With<AccessTokenRedaction>()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
             .WriteTo.File(new CompactJsonFormatter(), logs, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14),
             // Each host logs through its own logger, never the process-wide static one: hosts sharing a process (the

@@ -38,7 +38,10 @@ public static class Loopback
         return builder;
     }
 
-    /// <summary>The OsmAnd listener's address: the first address's interface, the configured port.</summary>
+    /// <summary>
+    /// The OsmAnd listener's address: the first address's scheme and interface, the configured port. Over HTTPS when
+    /// the API is, since the device identifier the app sends is its secret.
+    /// </summary>
     private static string OsmAndUrl(List<string> urls, int port)
     {
         if (port is < 0 or > 65_535)
@@ -62,6 +65,6 @@ public static class Loopback
             { Host: var h } when h.Equals("localhost", StringComparison.OrdinalIgnoreCase) => "127.0.0.1",
             { Host: var h } => h,
         };
-        return $"http://{host}:{port}";
+        return $"{(addresses[0].Scheme.Equals("https", StringComparison.OrdinalIgnoreCase) ? "https" : "http")}://{host}:{port}";
     }
 }

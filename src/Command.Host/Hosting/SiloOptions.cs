@@ -90,4 +90,11 @@ public sealed class SiloOptions
                             ? "Cluster:ProbeTimeout must be positive and Cluster:MissedProbesLimit at least 1"
                             : null;
     }
+
+    /// <summary>
+    /// Whether hosts share Azure storage (AzureTable clustering or AzureBlob grain state): then people, tokens and the
+    /// key ring that seals sessions live there too, so every host knows them; otherwise in this host's data folder.
+    /// </summary>
+    public bool SharesStorage =>
+        string.Equals(Clustering, "AzureTable", StringComparison.OrdinalIgnoreCase) || string.Equals(GrainStorage, "AzureBlob", StringComparison.OrdinalIgnoreCase);
 }

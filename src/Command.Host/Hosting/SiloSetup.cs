@@ -3,10 +3,12 @@ using System.Security.Cryptography.X509Certificates;
 using Command.Domain.Assessment;
 using Command.Domain.Views;
 using Command.Grains;
+using Command.Grains.Access;
 using Command.Grains.Incidents;
 using Command.Recording.Hosting;
 using Orleans.Configuration;
 using Orleans.Connections.Security;
+using Orleans.Persistence.FileStorage;
 
 namespace Command.Host.Hosting;
 
@@ -48,15 +50,25 @@ public static class SiloSetup
                 orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort ?? 30000, serviceId: silo.ClusterId, clusterId: silo.ClusterId);
             }
 
-            if (silo.KeepsGrainStateInBlob)
+            // People, tokens and drills outlive a restart in every mode: in the cluster's Blob storage, or files in the data folder.
+            if (silo.SharesStorage)
             {
-                orleans.AddAzureBlobGrainStorage(GrainStorage.Name, o => o.BlobServiceClient = new Azure.Storage.Blobs.BlobServiceClient(silo.StorageConnectionString));
-                orleans.AddAzureBlobGrainStorage(GrainStorage.Durable, o => o.BlobServiceClient = new Azure.Storage.Blobs.BlobServiceClient(silo.StorageConnectionString));
+                var connection = Require(silo.StorageConnectionString, "Cluster:StorageConnectionString is required to keep people, tokens and drills in the cluster");
+                orleans.AddAzureBlobGrainStorage(AccessStorage.Name, o => o.BlobServiceClient = new Azure.Storage.Blobs.BlobServiceClient(connection));
+                orleans.AddAzureBlobGrainStorage(GrainStorage.Durable, o => o.BlobServiceClient = new Azure.Storage.Blobs.BlobServiceClient(connection));
             }
             else
             {
-                var folder = Path.Combine(DataFolder.Resolve(builder), "grains");
-                Orleans.Runtime.Hosting.StorageProviderExtensions.AddGrainStorage(orleans.Services, GrainStorage.Durable, (sp, _) => new FileGrainStorage(folder, new Orleans.Storage.OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>())));
+                orleans.AddFileGrainStorage(AccessStorage.Name, o => o.RootDirectory = Path.Combine(DataFolder.Resolve(builder), "access"));
+                orleans.AddFileGrainStorage(GrainStorage.Durable, o => o.RootDirectory = Path.Combine(DataFolder.Resolve(builder), "grains"));
+            }
+
+            if (silo.KeepsGrainStateInBlob)
+            {
+                orleans.AddAzureBlobGrainStorage(GrainStorage.Name, o => o.BlobServiceClient = new Azure.Storage.Blobs.BlobServiceClient(silo.StorageConnectionString));
+            }
+            else
+            {
                 orleans.AddMemoryGrainStorage(GrainStorage.Name);
 
                 // State kept in memory never outlives the process, so it needs no readable format: Orleans' own
@@ -100,4 +112,7 @@ public static class SiloSetup
             });
         }
     }
+
+    private static string Require(string? value, string message) =>
+        string.IsNullOrWhiteSpace(value) ? throw new InvalidOperationException(message) : value;
 }

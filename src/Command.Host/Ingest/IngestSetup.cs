@@ -20,7 +20,8 @@ public static class IngestSetup
             sp.GetRequiredService<IntakeMetrics>(),
             sp.GetRequiredService<RejectionLog>(),
             sp.GetRequiredKeyedService<TimeProvider>(IncidentClock.Key),
-            sp.GetRequiredService<ValidationOptions>()));
+            sp.GetRequiredService<ValidationOptions>(),
+            sp.GetRequiredService<IUnitBindings>()));
         services.AddCommandIngest(configuration);
         return services;
     }

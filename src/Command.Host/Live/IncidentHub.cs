@@ -1,5 +1,6 @@
 using Command.Domain.Views;
 using Command.Grains.Incidents;
+using Command.Host.Access;
 using Command.Host.Paperwork;
 using Command.Host.Replays;
 using Microsoft.AspNetCore.SignalR;
@@ -9,22 +10,32 @@ namespace Command.Host.Live;
 /// <summary>
 /// Browsers join an incident (or "replay:{id}") to get a full snapshot, then frames of what changed, at most ten
 /// a second each. Frames whose sequence is not past the snapshot's are already in it; a full frame replaces all.
+/// Connecting needs the right to watch (the endpoint's policy); joining a replay needs the right to watch replays; a
+/// connection whose credential is revoked or expires is closed (<see cref="LiveCredentials"/>).
 /// </summary>
-public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, FrameFanout fanout, ReplayRegistry replays, ExportJobs exports) : Hub
+public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, FrameFanout fanout, ReplayRegistry replays, ExportJobs exports, LiveCredentials live, AccessAudit audit) : Hub
 {
     public const string Path = "/hubs/incidents";
     public const string FrameMethod = "frame";
     private const string ReplayPrefix = "replay:";
 
+    public override Task OnConnectedAsync()
+    {
+        live.Track(Context);
+        return Task.CompletedTask;
+    }
+
     public async Task<IncidentFrame> Join(string incidentId)
     {
         if (incidentId.StartsWith(ReplayPrefix, StringComparison.Ordinal))
         {
+            Require(Rights.WatchReplays, $"Join {incidentId}");
             var replay = replays.FindFeed(incidentId) ?? throw new HubException($"replay '{incidentId[ReplayPrefix.Length..]}' is not open on this host");
             fanout.Add(incidentId, Context.ConnectionId);
             return await replay.FullFrameAsync();
         }
 
+        Require(Rights.Watch, $"Join {incidentId}");
         var incident = grains.GetGrain<IIncidentGrain>(incidentId);
         try
         {
@@ -49,11 +60,7 @@ public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, Frame
     /// </summary>
     public async Task<ExportStatus?> WatchExport(string jobId)
     {
-        if (!PaperworkRights.Grants(Context.User!, PaperworkRights.Export))
-        {
-            throw new HubException($"missing-right: watching an export needs the right '{PaperworkRights.Export}'");
-        }
-
+        Require(Rights.Export, $"WatchExport {jobId}");
         await Groups.AddToGroupAsync(Context.ConnectionId, ExportJobs.Group(jobId));
         return exports.Find(jobId);
     }
@@ -62,5 +69,20 @@ public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, Frame
         ? fanout.RemoveAsync(incidentId, Context.ConnectionId)
         : feeds.LeaveAsync(Context.ConnectionId, incidentId);
 
-    public override Task OnDisconnectedAsync(Exception? exception) => feeds.DisconnectedAsync(Context.ConnectionId);
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        live.Forget(Context.ConnectionId);
+        return feeds.DisconnectedAsync(Context.ConnectionId);
+    }
+
+    /// <summary>Refuses the call, naming the missing right as the HTTP API does in its 403 body.</summary>
+    private void Require(string right, string what)
+    {
+        var caller = Context.User!;
+        if (!Rights.Grants(caller, right))
+        {
+            audit.Refused(AccessClaims.Actor(caller), what, right);
+            throw new HubException($"missing-right: {RefusalAnswers.MissingRight(caller, right, what).Detail}");
+        }
+    }
 }

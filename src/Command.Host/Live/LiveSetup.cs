@@ -23,4 +23,11 @@ public static class LiveSetup
         services.AddHostedService(sp => sp.GetRequiredService<IncidentFeeds>());
         return services;
     }
+
+    /// <summary>The hub, for callers with the right to watch; joining a replay checks its own right.</summary>
+    public static WebApplication MapIncidentHub(this WebApplication app)
+    {
+        app.MapHub<IncidentHub>(IncidentHub.Path).RequireAuthorization(Access.Rights.Watch);
+        return app;
+    }
 }

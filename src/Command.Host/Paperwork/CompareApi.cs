@@ -1,5 +1,6 @@
 using System.Text;
 using Command.Domain.AfterAction;
+using Command.Host.Access;
 using Command.Host.Api;
 using Command.Reporting.Comparison;
 
@@ -16,7 +17,7 @@ public static class CompareApi
 
     public static IEndpointRouteBuilder MapCompareApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/compare", Compare).WithTags("Paperwork").RequiresRight(PaperworkRights.Export);
+        app.MapGet("/api/compare", Compare).WithTags("Paperwork").Needs(Rights.Export);
         return app;
     }
 

@@ -2,6 +2,7 @@ using Command.Domain.Annotations;
 using Command.Domain.Exercises;
 using Command.Grains.Annotations;
 using Command.Grains.Incidents;
+using Command.Host.Access;
 using Command.Host.Api;
 using Command.Host.Replays;
 using Microsoft.AspNetCore.Http.Json;
@@ -11,16 +12,16 @@ namespace Command.Host.Paperwork;
 
 /// <summary>
 /// Evaluator notes and rating decisions: an annotation stream kept beside a session's recording, read and written
-/// over HTTP by those allowed (<see cref="PaperworkRights"/>), never sent in the frames every viewer gets.
+/// over HTTP by those allowed (<see cref="Rights.ReadNotes"/>, <see cref="Rights.WriteNotes"/>), never sent in the frames every viewer gets.
 /// </summary>
 public static class NotesApi
 {
     public static IEndpointRouteBuilder MapNotesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/sessions/{id}").WithTags("Notes");
-        api.MapGet("/notes", List).RequiresRight(PaperworkRights.ReadNotes);
-        api.MapPost("/notes", Add).RequiresRight(PaperworkRights.WriteNotes);
-        api.MapPost("/ratings", Rate).RequiresRight(PaperworkRights.WriteNotes);
+        api.MapGet("/notes", List).Needs(Rights.ReadNotes);
+        api.MapPost("/notes", Add).Commands(Rights.WriteNotes);
+        api.MapPost("/ratings", Rate).Commands(Rights.WriteNotes);
         return app;
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Command.Domain.Annotations;
 using Command.Domain.Exercises;
 using Command.Grains.Incidents;
+using Command.Host.Access;
 using Command.Host.Api;
 using Command.Recording.Storage;
 using Command.Reporting.Exports;
@@ -22,23 +23,23 @@ public static class PaperworkApi
         var sessions = app.MapGroup("/api/sessions/{id}").WithTags("Paperwork");
         sessions.MapGet("/aar", (string id, string? format, HttpContext context, SessionPaperwork paperwork, TimeProvider clock, CancellationToken ct) =>
             Download(id, format?.ToLowerInvariant() switch { "html" => PaperworkKind.AarHtml, null or "docx" => PaperworkKind.AarDocx, _ => null }, null, context, paperwork, clock, ct))
-            .RequiresRight(PaperworkRights.Export);
+            .Needs(Rights.Export);
         sessions.MapGet("/ics214", (string id, string? format, string? unit, HttpContext context, SessionPaperwork paperwork, TimeProvider clock, CancellationToken ct) =>
             Download(id, format?.ToLowerInvariant() switch { "docx" => PaperworkKind.Ics214Docx, "csv" => PaperworkKind.Ics214Csv, null or "zip" => PaperworkKind.Ics214Zip, _ => null }, unit, context, paperwork, clock, ct))
-            .RequiresRight(PaperworkRights.Export);
-        sessions.MapPost("/exports", StartExport).RequiresRight(PaperworkRights.Export);
-        sessions.MapGet("/exports/{jobId}", Result).RequiresRight(PaperworkRights.Export);
+            .Needs(Rights.Export);
+        sessions.MapPost("/exports", StartExport).Needs(Rights.Export);
+        sessions.MapGet("/exports/{jobId}", Result).Needs(Rights.Export);
         app.MapGet("/api/exports/{jobId}", (string jobId, ExportJobs jobs) =>
             jobs.Find(jobId) is { } status ? Results.Ok(status) : Results.NotFound(new ApiError("unknown-export", $"export '{jobId}' is not known on this host")))
-            .WithTags("Paperwork").RequiresRight(PaperworkRights.Export);
-        app.MapPut("/api/incidents/{id}/exercise", SetExercise).WithTags("Paperwork").RequiresRight(PaperworkRights.SetExercise);
-        app.MapPost("/api/incidents/{id}/flags/{subject}/send", Send).WithTags("Units").RequiresRight(PaperworkRights.SendInstead);
+            .WithTags("Paperwork").Needs(Rights.Export);
+        app.MapPut("/api/incidents/{id}/exercise", SetExercise).WithTags("Paperwork").Commands(Rights.ControlDrills);
+        app.MapPost("/api/incidents/{id}/flags/{subject}/send", Send).WithTags("Units").Commands(Rights.Command);
         return app;
     }
 
     /// <summary>The notes a caller may see: all of them for one who may read notes, none for anyone else.</summary>
     internal static async Task<ImmutableArray<Annotation>> VisibleAnnotationsAsync(HttpContext context, SessionPaperwork paperwork, string id) =>
-        PaperworkRights.Grants(context.User, PaperworkRights.ReadNotes) ? await paperwork.AnnotationsAsync(id) : [];
+        Rights.Grants(context.User, Rights.ReadNotes) ? await paperwork.AnnotationsAsync(id) : [];
 
     // Written whole to memory first: a .docx (a zip) needs a seekable stream, which a response body is not.
     private static async Task<IResult> Download(string id, PaperworkKind? kind, string? unit, HttpContext context, SessionPaperwork paperwork, TimeProvider clock, CancellationToken ct)
@@ -91,7 +92,7 @@ public static class PaperworkApi
             return NotesApi.UnknownSession(id);
         }
 
-        var status = jobs.Start(id, kind, body.Unit, PaperworkRights.Grants(context.User, PaperworkRights.ReadNotes), Actor.Of(context.Request));
+        var status = jobs.Start(id, kind, body.Unit, Rights.Grants(context.User, Rights.ReadNotes), Actor.Of(context.Request));
         return Results.Accepted($"/api/exports/{status.JobId}", status);
     }
 

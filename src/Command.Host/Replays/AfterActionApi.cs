@@ -1,4 +1,5 @@
 using Command.Domain.AfterAction;
+using Command.Host.Access;
 using Command.Host.Api;
 using Command.Recording.AfterAction;
 using Command.Recording.Reading;
@@ -13,12 +14,12 @@ public static class AfterActionApi
 {
     public static IEndpointRouteBuilder MapAfterActionApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/sessions/{id}/report", Report).WithTags("Sessions");
-        app.MapGet("/api/replays/{replayId}/series", Series).WithTags("Replays");
+        app.MapGet("/api/sessions/{id}/report", Report).WithTags("Sessions").Needs(Rights.Export);
+        app.MapGet("/api/replays/{replayId}/series", Series).WithTags("Replays").Needs(Rights.WatchReplays);
         return app;
     }
 
-    private static async Task<IResult> Report(string id, string? format, string? table, SessionCatalogue catalogue, HttpResponse response, CancellationToken ct)
+    private static async Task<IResult> Report(string id, string? format, string? table, SessionCatalogue catalogue, AccessAudit audit, HttpResponse response, CancellationToken ct)
     {
         format = (format ?? "html").ToLowerInvariant();
         if (format is not ("html" or "json" or "csv"))
@@ -37,6 +38,7 @@ public static class AfterActionApi
             return Results.NotFound(new ApiError("unknown-session", $"no recorded session for incident '{id}'"));
         }
 
+        audit.Exported(AccessClaims.Actor(response.HttpContext.User), id, format);
         var (type, extension) = format switch
         {
             "json" => ("application/json", "json"),

@@ -1,4 +1,5 @@
 using Command.Domain.Events;
+using Command.Host.Access;
 using Command.Host.Api;
 using Command.Recording.Reading;
 using Microsoft.AspNetCore.Http.Json;
@@ -12,14 +13,16 @@ public static class ReplaysApi
     public static IEndpointRouteBuilder MapReplaysApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/sessions", async (SessionCatalogue catalogue, CancellationToken ct) =>
-            Results.Ok(await catalogue.ListAsync(ct).ToListAsync(ct))).WithTags("Sessions");
-        app.MapGet("/api/sessions/{id}/timeline", SessionTimeline).WithTags("Sessions");
+            Results.Ok(await catalogue.ListAsync(ct).ToListAsync(ct))).WithTags("Sessions").Needs(Rights.WatchReplays);
+
+        // The live page reads what an incident recorded so far (its flags and commands) to show what it missed.
+        app.MapGet("/api/sessions/{id}/timeline", SessionTimeline).WithTags("Sessions").Needs(Rights.Watch);
 
         var api = app.MapGroup("/api/replays").WithTags("Replays");
-        api.MapPost("/", Open);
-        api.MapGet("/{replayId}", (string replayId, ReplayRegistry replays) => With(replays, replayId, p => Task.FromResult(Results.Ok(p.Status))));
+        api.MapPost("/", Open).Commands(Rights.OpenReplays);
+        api.MapGet("/{replayId}", (string replayId, ReplayRegistry replays) => With(replays, replayId, p => Task.FromResult(Results.Ok(p.Status)))).Needs(Rights.WatchReplays);
         api.MapDelete("/{replayId}", async (string replayId, ReplayRegistry replays) =>
-            await replays.CloseAsync(replayId) ? Results.NoContent() : NotFound(replayId));
+            await replays.CloseAsync(replayId) ? Results.NoContent() : NotFound(replayId)).Commands(Rights.OpenReplays);
         api.MapPost("/{replayId}/play", async (string replayId, HttpRequest request, ReplayRegistry replays, IOptions<JsonOptions> json, CancellationToken ct) =>
         {
             var speed = request.ContentLength is > 0 ? (await JsonBody.ReadAsync<SpeedRequest>(request, json.Value.SerializerOptions, ct)).Value?.Speed : null;
@@ -29,15 +32,17 @@ public static class ReplaysApi
             }
 
             return await With(replays, replayId, async p => { await p.PlayAsync(speed); return Results.Ok(p.Status); });
-        });
-        api.MapPost("/{replayId}/pause", (string replayId, ReplayRegistry replays) => With(replays, replayId, async p => { await p.PauseAsync(); return Results.Ok(p.Status); }));
-        api.MapPost("/{replayId}/step", (string replayId, ReplayRegistry replays) => With(replays, replayId, async p => { await p.StepAsync(); return Results.Ok(p.Status); }));
-        api.MapPost("/{replayId}/seek", Seek);
-        api.MapGet("/{replayId}/timeline", Timeline);
+        }).Commands(Rights.OpenReplays);
+        api.MapPost("/{replayId}/pause", (string replayId, ReplayRegistry replays) => With(replays, replayId, async p => { await p.PauseAsync(); return Results.Ok(p.Status); }))
+            .Commands(Rights.OpenReplays);
+        api.MapPost("/{replayId}/step", (string replayId, ReplayRegistry replays) => With(replays, replayId, async p => { await p.StepAsync(); return Results.Ok(p.Status); }))
+            .Commands(Rights.OpenReplays);
+        api.MapPost("/{replayId}/seek", Seek).Commands(Rights.OpenReplays);
+        api.MapGet("/{replayId}/timeline", Timeline).Needs(Rights.WatchReplays);
         return app;
     }
 
-    private static async Task<IResult> Open(HttpRequest request, ReplayRegistry replays, SessionCatalogue catalogue, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> Open(HttpRequest request, ReplayRegistry replays, SessionCatalogue catalogue, AccessAudit audit, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<OpenReplayRequest>(request, json.Value.SerializerOptions, ct);
         if (error is not null)
@@ -56,6 +61,7 @@ public static class ReplaysApi
         }
 
         var player = await replays.OpenAsync(body.IncidentId!, ct);
+        audit.ReplayOpened(Actor.Of(request), body.IncidentId!, player.ReplayId);
         return Results.Created($"/api/replays/{player.ReplayId}", player.Status);
     }
 

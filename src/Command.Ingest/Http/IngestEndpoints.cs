@@ -17,9 +17,12 @@ public static partial class IngestEndpoints
     /// Maps both. A request that came in on the <see cref="OsmAndListener"/> is OsmAnd's and goes no further: any
     /// other path there is 404, so the API, the hub and the page never answer on the OsmAnd port; and OsmAnd is not
     /// an endpoint of the API's addresses, where <c>/</c> stays the page. Call this before any other middleware,
-    /// static files in particular, so no request on the OsmAnd port reaches them.
+    /// static files and authentication in particular, so no request on the OsmAnd port reaches them: OsmAnd devices
+    /// prove who they are by their identifier alone.
     /// </summary>
-    public static WebApplication MapIngestEndpoints(this WebApplication app)
+    /// <param name="app">The host.</param>
+    /// <param name="reportPolicy">The authorization policy a caller of the report endpoint must meet.</param>
+    public static WebApplication MapIngestEndpoints(this WebApplication app, string reportPolicy)
     {
         if (app.Services.GetRequiredService<OsmAndOptions>().Enabled)
         {
@@ -29,7 +32,8 @@ public static partial class IngestEndpoints
             app.Use((http, next) => listener.Received(http) ? OsmAndAsync(http) : next(http));
         }
 
-        app.MapPost("/api/incidents/{id}/reports", ReportsEndpoint.PostAsync).WithTags("Reports");
+        app.MapPost("/api/incidents/{id}/reports", ReportsEndpoint.PostAsync).WithTags("Reports")
+            .RequireAuthorization(reportPolicy).WithMetadata(CallerRateClass.Reports);
         return app;
     }
 

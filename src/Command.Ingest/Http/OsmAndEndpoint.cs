@@ -14,9 +14,10 @@ namespace Command.Ingest.Http;
 /// Handles one OsmAnd request: query string (GET, or POST with the query), form body, or the newer JSON body.
 /// Each request is one report and is submitted straight to the intake, so the app hears whether it was used:
 /// 200 with an empty body when the report is used (as Traccar answers), 400 with "reason-code: detail" when it is
-/// refused, 429 when the sender floods.
+/// refused, 403 when its device identifier is not one an admin issued, 429 when the sender floods. The identifier
+/// is the device's secret: its reports are recorded under the unit it is bound to, and the identifier never is.
 /// </summary>
-public sealed class OsmAndEndpoint(OsmAndOptions options, IngestContext context, ReportIntake intake)
+public sealed class OsmAndEndpoint(OsmAndOptions options, IngestContext context, ReportIntake intake, IDeviceDirectory devices, IntakeMetrics metrics, RejectionLog log)
 {
     private readonly SourceRateLimiter limiter = new(new ListenerOptions(), context.Clock);
 
@@ -33,12 +34,14 @@ public sealed class OsmAndEndpoint(OsmAndOptions options, IngestContext context,
 
         var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
         var now = context.Clock.GetUtcNow();
-        IncomingReport incoming;
         if (body is null)
         {
-            incoming = OsmAndParser.Refuse(RawText.Clip(request.QueryString.Value ?? ""), new(RejectReason.Oversized, $"body is longer than the {options.MaxBodyBytes}-byte limit"));
+            // Not recorded: a body this size proves no device, and the identifier inside it was not read.
+            return Unproven(new Rejection(RejectReason.Oversized, $"body is longer than the {options.MaxBodyBytes}-byte limit"), StatusCodes.Status413PayloadTooLarge);
         }
-        else if (body.TrimStart().StartsWith('{'))
+
+        IncomingReport incoming;
+        if (body.TrimStart().StartsWith('{'))
         {
             incoming = OsmAndJson.Parse(body, now);
         }
@@ -51,11 +54,35 @@ public sealed class OsmAndEndpoint(OsmAndOptions options, IngestContext context,
             incoming = OsmAndParser.ParseQuery(fields, raw.TrimStart('?'), now);
         }
 
-        var outcome = await intake.SubmitAsync(options.Incident ?? context.Options.Incident, [incoming], options.UnknownUnits ?? context.Options.UnknownUnits, cancellationToken)
-            .ConfigureAwait(false);
+        var identifier = incoming.Report?.UnitId ?? incoming.UnitId;
+        if (identifier is null || devices.Find(identifier) is not { } device)
+        {
+            // Not recorded: the sender proved nothing, and a stranger's guesses would fill the recording.
+            return Unproven(
+                new Rejection(RejectReason.UnknownDevice, identifier is null ? "the request names no device identifier" : "no live device credential has this identifier"),
+                StatusCodes.Status403Forbidden);
+        }
+
+        incoming = incoming with
+        {
+            Raw = incoming.Raw.Replace(identifier, device.UnitId, StringComparison.Ordinal),
+            Report = incoming.Report is { } report ? report with { UnitId = device.UnitId } : null,
+            UnitId = device.UnitId,
+        };
+        var sender = new ReportSender(device.Actor, new HashSet<string>(StringComparer.Ordinal) { device.UnitId });
+        var outcome = await intake.SubmitAsync(
+            options.Incident ?? context.Options.Incident, [incoming], options.UnknownUnits ?? context.Options.UnknownUnits, cancellationToken, sender).ConfigureAwait(false);
         return outcome.Rejected is [var first, ..]
             ? Results.Text(first.Rejection.ToString(), statusCode: StatusCodes.Status400BadRequest)
             : Results.Ok();
+    }
+
+    /// <summary>Counts and logs a request refused before its device was known, and answers it.</summary>
+    private IResult Unproven(Rejection rejection, int status)
+    {
+        metrics.Rejected(ReportSource.OsmAnd, rejection.Reason);
+        log.Rejected(ReportSource.OsmAnd, rejection);
+        return Results.Text(rejection.ToString(), statusCode: status);
     }
 
     private static void Merge(Dictionary<string, string> fields, Dictionary<string, Microsoft.Extensions.Primitives.StringValues> values)

@@ -8,15 +8,21 @@ namespace Command.Ingest.Http;
 /// <summary>
 /// The native JSON report path, <c>POST /api/incidents/{id}/reports</c>: a batch of position reports for one
 /// incident. 200 with a <see cref="ReportBatchResult"/> when every report was accepted, 400 with one when some
-/// were refused (the accepted ones stay accepted); 400 with a <see cref="RequestRefusal"/> when the body is refused
-/// whole (malformed, oversized), 404 with one when the incident does not exist, 503 with Retry-After when it cannot
+/// were refused (the accepted ones stay accepted), 403 with one when any was refused because the caller's
+/// credential may not report for its unit; 400 with a <see cref="RequestRefusal"/> when the body is refused whole
+/// (malformed), 413 when it is too large, 404 when the incident does not exist, 503 with Retry-After when it cannot
 /// take reports now (its recording cannot be read or written): nothing of the batch was kept, so send it again.
 /// </summary>
 public static class ReportsEndpoint
 {
-    /// <summary>Reads the batch and submits it to the intake, all of it in one call.</summary>
-    public static async Task<IResult> PostAsync(string id, HttpRequest request, ReportIntake intake, CancellationToken cancellationToken)
+    /// <summary>Reads the batch and submits it to the intake, all of it in one call, as the caller's credential.</summary>
+    public static async Task<IResult> PostAsync(string id, HttpRequest request, ReportIntake intake, IReportSenders senders, CancellationToken cancellationToken)
     {
+        if (senders.Of(request.HttpContext.User) is not { } sender)
+        {
+            return Results.Json(new RequestRefusal("missing-right", "this credential may not report positions"), statusCode: StatusCodes.Status403Forbidden);
+        }
+
         var read = await ReadAsync(request, cancellationToken).ConfigureAwait(false);
         if (read.Refusal is { } refusal)
         {
@@ -24,7 +30,7 @@ public static class ReportsEndpoint
         }
 
         var batch = read.Items;
-        var outcome = await intake.SubmitAsync(id, batch, UnknownUnitPolicy.IncidentDefault, cancellationToken).ConfigureAwait(false);
+        var outcome = await intake.SubmitAsync(id, batch, UnknownUnitPolicy.IncidentDefault, cancellationToken, sender).ConfigureAwait(false);
         if (batch.Count > 0 && outcome.Rejected.Count == batch.Count && outcome.Rejected.All(r => r.Rejection.Reason == RejectReason.UnknownIncident))
         {
             return Results.NotFound(new RequestRefusal("unknown-incident", $"incident '{id}' does not exist"));
@@ -38,13 +44,29 @@ public static class ReportsEndpoint
         }
 
         var body = new ReportBatchResult(outcome.Accepted, [.. outcome.Rejected.Select(r => new ReportItemError(r.Index, r.UnitId, r.Rejection.Code, r.Rejection.Detail))]);
-        return outcome.Rejected.Count == 0 ? Results.Ok(body) : Results.BadRequest(body);
+        return outcome.Rejected.Count == 0 ? Results.Ok(body)
+            : outcome.Rejected.Any(r => r.Rejection.Reason is RejectReason.UnitNotPermitted or RejectReason.UnitBoundToDevice) ? Results.Json(body, statusCode: StatusCodes.Status403Forbidden)
+            : Results.BadRequest(body);
     }
 
-    /// <summary>Reads a request's body as a report batch, exactly as this endpoint does (the host's probe reads it so too).</summary>
-    public static Task<ReportBatchRead> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        ReportBatchJson.ReadAsync(request.BodyReader, request.ContentLength, cancellationToken);
+    /// <summary>
+    /// Reads a request's body as a report batch, exactly as this endpoint does (the host's probe reads it so too). A
+    /// body the server's own limit stops mid-way (a chunked one, which announces no length) is oversized too.
+    /// </summary>
+    public static async Task<ReportBatchRead> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReportBatchJson.ReadAsync(request.BodyReader, request.ContentLength, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return new ReportBatchRead([], new Rejection(RejectReason.Oversized, $"the body is larger than the server's {ReportBatchJson.MaxBytes}-byte limit"));
+        }
+    }
 
-    /// <summary>The 400 that refuses a body whole, with the reason <see cref="ReportBatchJson"/> gave.</summary>
-    public static IResult Refused(Rejection refusal) => Results.BadRequest(new RequestRefusal(refusal.Code, refusal.Detail));
+    /// <summary>The answer that refuses a body whole, with the reason <see cref="ReportBatchJson"/> gave: 413 when too large, else 400.</summary>
+    public static IResult Refused(Rejection refusal) => refusal.Reason == RejectReason.Oversized
+        ? Results.Json(new RequestRefusal(refusal.Code, refusal.Detail), statusCode: StatusCodes.Status413PayloadTooLarge)
+        : Results.BadRequest(new RequestRefusal(refusal.Code, refusal.Detail));
 }

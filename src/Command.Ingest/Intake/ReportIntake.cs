@@ -7,11 +7,17 @@ namespace Command.Ingest.Intake;
 /// <summary>
 /// The one door every source comes through: parsed input is screened, refused input is counted, logged and
 /// recorded with its raw text, and the rest goes to the incident, which applies the checks that need the
-/// unit's history.
+/// unit's history. A unit bound to a device credential takes positions from that credential alone, whichever
+/// path they came by.
 /// </summary>
-public sealed class ReportIntake(IIncidentPort incidents, IntakeMetrics metrics, RejectionLog log, TimeProvider clock, ValidationOptions options)
+public sealed class ReportIntake(
+    IIncidentPort incidents, IntakeMetrics metrics, RejectionLog log, TimeProvider clock, ValidationOptions options, IUnitBindings? bindings = null)
 {
-    public async Task<IntakeOutcome> SubmitAsync(string incidentId, IReadOnlyList<IncomingReport> batch, UnknownUnitPolicy unknownUnits, CancellationToken cancellationToken)
+    private readonly IUnitBindings bindings = bindings ?? new NoUnitBindings();
+
+    /// <summary>Screens a batch for one incident and submits what passes; <paramref name="sender"/> is the credential it came with (null for radios, which carry none).</summary>
+    public async Task<IntakeOutcome> SubmitAsync(
+        string incidentId, IReadOnlyList<IncomingReport> batch, UnknownUnitPolicy unknownUnits, CancellationToken cancellationToken, ReportSender? sender = null)
     {
         var now = clock.GetUtcNow();
         var rejected = new List<ItemRejection>();
@@ -21,7 +27,8 @@ public sealed class ReportIntake(IIncidentPort incidents, IntakeMetrics metrics,
         for (var i = 0; i < batch.Count; i++)
         {
             var item = batch[i];
-            var rejection = item.Rejection ?? (item.Report is { } r ? ReportScreen.Check(r, now, options) : new Rejection(RejectReason.Malformed, "no report was parsed"));
+            var rejection = item.Rejection
+                ?? (item.Report is { } r ? Permission(r.UnitId, sender) ?? ReportScreen.Check(r, now, options) : new Rejection(RejectReason.Malformed, "no report was parsed"));
             if (rejection is null)
             {
                 passed.Add(item.Report!);
@@ -63,6 +70,18 @@ public sealed class ReportIntake(IIncidentPort incidents, IntakeMetrics metrics,
 
         rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
         return new IntakeOutcome(accepted, rejected);
+    }
+
+    private Rejection? Permission(string unitId, ReportSender? sender)
+    {
+        if (sender?.Units is { } units && !units.Contains(unitId))
+        {
+            return new Rejection(RejectReason.UnitNotPermitted, $"{sender.Actor} may report only for the units it is bound to; '{unitId}' is not one of them");
+        }
+
+        return bindings.BoundTo(unitId) is { } bound && bound != sender?.Actor
+            ? new Rejection(RejectReason.UnitBoundToDevice, $"unit '{unitId}' takes positions only from {bound}")
+            : null;
     }
 
     private void Count(ReportSource source, Rejection rejection)

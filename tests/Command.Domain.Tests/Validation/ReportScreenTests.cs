@@ -36,11 +36,18 @@ public sealed class ReportScreenTests
     }
 
     [Fact]
-    public void Fix_more_than_30_s_ahead_is_future()
+    public void Fix_more_than_5_s_ahead_is_future()
     {
-        Assert.Null(ReportScreen.Check(Report(ageSeconds: -30), Now, ValidationOptions.Default));
-        var rejection = ReportScreen.Check(Report(ageSeconds: -31), Now, ValidationOptions.Default);
-        Assert.Equal(new Rejection(RejectReason.FutureFix, "fix time is 31 s ahead of the receiving clock (limit 30 s)"), rejection);
+        Assert.Null(ReportScreen.Check(Report(ageSeconds: -5), Now, ValidationOptions.Default));
+        var rejection = ReportScreen.Check(Report(ageSeconds: -6), Now, ValidationOptions.Default);
+        Assert.Equal(new Rejection(RejectReason.FutureFix, "fix time is 6 s ahead of the receiving clock (limit 5 s)"), rejection);
+    }
+
+    [Fact]
+    public void A_spoof_stamped_29_s_ahead_is_future_unless_the_limit_is_widened()
+    {
+        Assert.Equal(RejectReason.FutureFix, ReportScreen.Check(Report(ageSeconds: -29), Now, ValidationOptions.Default)?.Reason);
+        Assert.Null(ReportScreen.Check(Report(ageSeconds: -29), Now, ValidationOptions.Default with { MaxFutureSkew = TimeSpan.FromSeconds(30) }));
     }
 
     [Fact]

@@ -31,6 +31,17 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The admin token every host of these tests takes from its environment (never its command line).</summary>
+    public static string Token { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
+
+    /// <summary>A client of a host that presents <see cref="Token"/>.</summary>
+    public static HttpClient Client(Uri host, TimeSpan? timeout = null)
+    {
+        var client = new HttpClient { BaseAddress = host, Timeout = timeout ?? TimeSpan.FromSeconds(100) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+        return client;
+    }
+
     public static async Task<HostProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
         var dll = HostAssembly();
@@ -40,6 +51,7 @@ public sealed class HostProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            Environment = { ["Auth__BootstrapToken"] = Token },
         };
         var arguments = new Dictionary<string, string>
         {

@@ -2,6 +2,7 @@ using Command.Recording.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Command.Faults.Tests.Support;
@@ -40,6 +41,8 @@ public sealed class InProcessHost : IAsyncDisposable
                 web.UseSetting(key, value);
             }
 
+            // Never a setting on a command line: the bootstrap token comes from configuration the host alone reads.
+            web.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:BootstrapToken"] = HostProcess.Token }));
             web.ConfigureTestServices(services =>
             {
                 var store = new DiskSessionStore(Path.Combine(dataPath, "sessions"));

@@ -50,7 +50,7 @@ public sealed class ReportSender(string incidentId, int units, TimeSpan pace) : 
     public void SendTo(Uri host)
     {
         var previous = client;
-        client = new HttpClient { BaseAddress = host, Timeout = TimeSpan.FromSeconds(10) };
+        client = HostProcess.Client(host, TimeSpan.FromSeconds(10));
         previous?.Dispose();
         loop ??= RunAsync(stopping.Token);
     }

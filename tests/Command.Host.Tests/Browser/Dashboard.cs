@@ -53,13 +53,17 @@ public sealed class Dashboard : IAsyncDisposable
 
     public ILocator Notice => Page.Locator("#notice");
 
+    /// <summary>The roles a test's person holds unless it names others: everything but admin.</summary>
+    public static readonly string[] CrewRoles = ["commander", "controller", "evaluator"];
+
     /// <summary>
-    /// Opens the dashboard on an incident at 1280×720 (or the size given) as the named commander, in the given time
-    /// zone, and waits until it is live; <paramref name="prepare"/> sees the browser context first (to route its traffic, say).
+    /// Opens the dashboard on an incident at 1280×720 (or the size given) signed in as the named person (with
+    /// <see cref="CrewRoles"/> unless <paramref name="roles"/> says otherwise), in the given time zone, and waits until
+    /// it is live; <paramref name="prepare"/> sees the browser context first (to route its traffic, say).
     /// </summary>
     public static async Task<Dashboard> OpenAsync(
         DashboardHost host, string incidentId, string actor = "test-commander", Func<IBrowserContext, Task>? prepare = null, string timezoneId = "UTC",
-        int width = 1280, int height = 720)
+        int width = 1280, int height = 720, string[]? roles = null)
     {
         var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -67,7 +71,7 @@ public sealed class Dashboard : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = width, Height = height },
             TimezoneId = timezoneId,
         });
-        await context.AddInitScriptAsync($"localStorage.setItem('command.actor', {System.Text.Json.JsonSerializer.Serialize(actor)});");
+        await SignInAsync(host, context, actor, roles ?? CrewRoles);
         if (prepare is not null)
         {
             await prepare(context);
@@ -78,6 +82,18 @@ public sealed class Dashboard : IAsyncDisposable
         await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
         await Expect(dashboard.Page.Locator("#incident-picker")).ToHaveValueAsync(incidentId);
         return dashboard;
+    }
+
+    /// <summary>Adds the person if need be and signs them in within <paramref name="context"/>, which keeps the session cookie.</summary>
+    public static async Task SignInAsync(DashboardHost host, IBrowserContext context, string userName, string[] roles)
+    {
+        await host.Access.AddPersonAsync(userName, roles);
+        var response = await context.APIRequest.PostAsync("/api/auth/sign-in", new APIRequestContextOptions
+        {
+            DataObject = new { userName, password = Support.TestAccess.Password },
+            Headers = new Dictionary<string, string> { ["Origin"] = host.BaseAddress.GetLeftPart(UriPartial.Authority) },
+        });
+        Assert.True(response.Ok, $"signing in {userName} answered {response.Status}: {await response.TextAsync()}");
     }
 
     /// <summary>A unit as the map's canvas shows it.</summary>

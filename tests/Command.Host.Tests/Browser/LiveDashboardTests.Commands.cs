@@ -43,7 +43,7 @@ public sealed partial class LiveDashboardTests
     public async Task A_commander_places_the_threat_on_the_map_then_sets_its_phase()
     {
         var scene = await Scene.OpenAsync(host, "place");
-        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Okafor");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Okafor", roles: ["commander"]);
         var contained = dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Contained" });
         await Expect(dashboard.Page.Locator("#threat-phase")).ToHaveTextAsync("NO THREAT");
         await Expect(contained).ToBeDisabledAsync();

@@ -19,11 +19,11 @@ public sealed partial class LiveDashboardTests
         var items = dashboard.Feed.Locator("li");
         await Expect(items).ToHaveCountAsync(3);
         await Expect(items.Nth(0)).ToHaveAttributeAsync("data-type", "flag-acknowledged");
-        await Expect(items.Nth(0)).ToContainTextAsync("ACKPatrol 1hazard reported — test-commander");
+        await Expect(items.Nth(0)).ToContainTextAsync("ACKPatrol 1hazard reported — token:bootstrap");
         await Expect(items.Nth(1)).ToHaveAttributeAsync("data-type", "flag-raised");
         await Expect(items.Nth(1)).ToContainTextAsync("⚠ ALERTPatrol 1holding ");
         await Expect(items.Nth(2)).ToHaveAttributeAsync("data-type", "threat-set");
-        await Expect(items.Nth(2)).ToContainTextAsync("THREATPLACEDtest-commander");
+        await Expect(items.Nth(2)).ToContainTextAsync("THREATPLACEDtoken:bootstrap");
         Assert.Empty(dashboard.Errors);
     }
 
@@ -47,8 +47,9 @@ public sealed partial class LiveDashboardTests
         await Expect(lost).ToBeVisibleAsync();
         await Expect(lost).ToContainTextAsync("Connection lost — reconnecting by itself.");
         await Expect(dashboard.Page.Locator("body")).ToHaveClassAsync("connection-lost");
-        // The unit moves while the page cannot hear it; the fix is ten seconds after the hold's last.
-        await scene.ReportAsync("P1", DateTimeOffset.UtcNow.AddSeconds(9), 0, -20);
+        // The unit moves while the page cannot hear it; the fix is five seconds after the hold's last (the most a fix
+        // may be ahead of the host's clock).
+        await scene.ReportAsync("P1", DateTimeOffset.UtcNow.AddSeconds(4), 0, -20);
 
         link.Restore();
 

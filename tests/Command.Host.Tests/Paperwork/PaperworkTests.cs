@@ -23,15 +23,16 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
     public async Task Notes_are_shown_to_evaluators_and_controllers_and_hidden_from_commanders_and_observers()
     {
         var id = await RecordHoldAsync();
-        using var evaluator = host.As("evaluator");
-        using var controller = host.As("controller");
-        using var commander = host.As("commander");
-        using var observer = host.As("observer");
+        using var evaluator = await host.AsAsync("evaluator");
+        using var controller = await host.AsAsync("controller");
+        using var commander = await host.AsAsync("commander");
+        using var observer = await host.AsAsync("observer");
 
         var written = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/notes", new { text = "P1 waited for a partner", mark = "area-for-improvement", unitId = "P1" }, Ct);
         Assert.Equal(HttpStatusCode.Created, written.StatusCode);
         var note = await written.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        Assert.Equal(("note", 1, "evaluator"), (note.GetProperty("type").GetString(), note.GetProperty("number").GetInt32(), note.GetProperty("author").GetString()));
+        Assert.Equal(("note", 1), (note.GetProperty("type").GetString(), note.GetProperty("number").GetInt32()));
+        Assert.StartsWith("token:evaluator-", note.GetProperty("author").GetString(), StringComparison.Ordinal);
         // Written live: about the incident's clock when it was written.
         Assert.Equal(host.Clock.GetUtcNow(), note.GetProperty("about").GetDateTimeOffset());
 
@@ -46,7 +47,7 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
         var aar = await evaluator.GetStringAsync($"/api/sessions/{id}/aar?format=html", Ct);
         Assert.Contains("<td>P1 waited for a partner</td>", aar, StringComparison.Ordinal);
         var log = await evaluator.GetStringAsync($"/api/sessions/{id}/ics214?format=csv&unit=P1", Ct);
-        Assert.Contains("Evaluator note (area for improvement, evaluator): P1 waited for a partner", log, StringComparison.Ordinal);
+        Assert.Matches("Evaluator note \\(area for improvement, token:evaluator-[0-9a-f]+\\): P1 waited for a partner", log);
         var recorded = await ReadAllAsync(id);
         Assert.DoesNotContain(recorded, e => EventJson.Serialize(e).Contains("waited for a partner", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(host.DataPath, "sessions", id, "annotations.jsonl")));
@@ -56,7 +57,7 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
     public async Task A_note_written_in_replay_is_about_the_replays_instant()
     {
         var id = await RecordHoldAsync();
-        using var evaluator = host.As("evaluator");
+        using var evaluator = await host.AsAsync("evaluator");
         var opened = await evaluator.PostAsJsonAsync("/api/replays", new { incidentId = id }, Ct);
         var replayId = (await opened.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("replayId").GetString()!;
         var instant = new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
@@ -74,8 +75,8 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
     public async Task A_commander_sends_a_unit_in_instead_and_the_recording_says_which_flag_it_answered()
     {
         var id = await RecordHoldAsync();
-        using var commander = host.As("commander");
-        using var observer = host.As("observer");
+        using var commander = await host.AsAsync("commander");
+        using var observer = await host.AsAsync("observer");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await observer.PostAsJsonAsync($"/api/incidents/{id}/flags/P1/send", new { unitId = "P2" }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await commander.PostAsJsonAsync($"/api/incidents/{id}/flags/P2/send", new { unitId = "P1" }, Ct)).StatusCode);
@@ -86,17 +87,18 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
         Assert.Equal(("P1", "T1"), (proposed.Subject, proposed.ThreatId));
         Assert.Equal(recorded.OfType<FlagRaised>().Single(f => f.Subject == "P1").Sequence + 1, proposed.Sequence);
         var sent = Assert.Single(recorded.OfType<UnitRoleChanged>());
-        Assert.Equal(("P2", Domain.Units.UnitRole.Contact, "P1", "T1", "commander"), (sent.UnitId, sent.Role, sent.AnsweringFlag, sent.ThreatId, sent.Actor));
+        Assert.Equal(("P2", Domain.Units.UnitRole.Contact, "P1", "T1"), (sent.UnitId, sent.Role, sent.AnsweringFlag, sent.ThreatId));
+        Assert.StartsWith("token:commander-", sent.Actor, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task An_export_job_reports_its_progress_over_the_hub_and_keeps_its_word_file_for_download()
     {
         var id = await RecordHoldAsync();
-        using var evaluator = host.As("evaluator");
+        using var evaluator = await host.AsAsync("evaluator");
         (await evaluator.PostAsJsonAsync($"/api/sessions/{id}/notes", new { text = "Good radio discipline", mark = "strength" }, Ct)).EnsureSuccessStatusCode();
         await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(host.BaseAddress, "/hubs/incidents"), o => o.Headers[RoleHeaderAuthentication.Header] = "evaluator")
+            .WithUrl(new Uri(host.BaseAddress, "/hubs/incidents"), o => o.AccessTokenProvider = () => host.TokenAsync("evaluator")!)
             .AddJsonProtocol(o => o.PayloadSerializerOptions = CommandHost.Json)
             .Build();
         var heard = new List<ExportStatus>();
@@ -129,7 +131,7 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
         Assert.Contains("Good radio discipline", text, StringComparison.Ordinal);
         Assert.Contains("Improvement plan", text, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(host.DataPath, "sessions", id, "exports", job.JobId)));
-        Assert.Equal(HttpStatusCode.Forbidden, (await host.As("observer").GetAsync($"/api/sessions/{id}/exports/{job.JobId}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.AsAsync("observer")).GetAsync($"/api/sessions/{id}/exports/{job.JobId}", Ct)).StatusCode);
     }
 
     [Fact]
@@ -137,8 +139,8 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
     {
         var first = await RecordHoldAsync();
         var second = await RecordHoldAsync();
-        using var evaluator = host.As("evaluator");
-        using var controller = host.As("controller");
+        using var evaluator = await host.AsAsync("evaluator");
+        using var controller = await host.AsAsync("controller");
 
         var c = await evaluator.GetFromJsonAsync<JsonElement>($"/api/compare?sessions={first},{second}", Ct);
         var svg = await evaluator.GetAsync($"/api/compare?sessions={first},{second}&format=svg", Ct);
@@ -146,7 +148,7 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
         Assert.Equal([first, second], c.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("incidentId").GetString()));
         Assert.Equal(["P1", "P2"], c.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("key").GetString()));
         Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HttpStatusCode.Forbidden, (await host.As("commander").GetAsync($"/api/compare?sessions={first},{second}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.AsAsync("commander")).GetAsync($"/api/compare?sessions={first},{second}", Ct)).StatusCode);
 
         var objective = new { id = "OBJ-1", title = "Reach the threat", measures = new[] { new { measure = "first-contact", performedS = 180, someChallengesS = 300, majorChallengesS = 600 } } };
         Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PutAsJsonAsync($"/api/incidents/{first}/exercise", new { scenario = "school" }, Ct)).StatusCode);
@@ -165,7 +167,7 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
     private async Task<string> RecordHoldAsync()
     {
         var id = $"paper-{Guid.NewGuid():N}"[..20];
-        using var commander = host.As("commander");
+        using var commander = await host.AsAsync("commander");
         (await commander.PostAsJsonAsync("/api/incidents", TestSite.CreateIncident(id), CommandHost.Json, Ct)).EnsureSuccessStatusCode();
         (await commander.PostAsJsonAsync($"/api/incidents/{id}/units", new { unitId = "P1", callsign = "Patrol 1", role = "contact", personName = "Dana Ruiz", agency = "Test PD" }, Ct)).EnsureSuccessStatusCode();
         (await commander.PostAsJsonAsync($"/api/incidents/{id}/units", new { unitId = "P2", callsign = "Patrol 2", role = "contact" }, Ct)).EnsureSuccessStatusCode();
@@ -174,7 +176,8 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
         for (var i = 0; i < 60; i++)
         {
             host.Clock.Advance(TimeSpan.FromSeconds(5));
-            var posted = await commander.PostAsJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", host.Clock.GetUtcNow(), (i % 3) - 1.0, 60) } }, CommandHost.Json, Ct);
+            // Reports are a device's (or an admin's) to send, not a commander's.
+            var posted = await host.Client.PostAsJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", host.Clock.GetUtcNow(), (i % 3) - 1.0, 60) } }, CommandHost.Json, Ct);
             posted.EnsureSuccessStatusCode();
         }
 

@@ -4,13 +4,16 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Command.Host.Tests.Support;
 
 /// <summary>
 /// The real host on loopback: Kestrel on a free port, its own silo ports, its own data folder, no demo drill and
-/// no radio listeners unless a test asks for them.
+/// no radio listeners unless a test asks for them. Its <see cref="Client"/> is an admin through the bootstrap token
+/// the host is started with; <see cref="Access"/> signs people in and issues tokens for tests that need another role.
+/// Per-caller rate limits are set out of the way unless a test sets its own.
 /// </summary>
 public class CommandHost : IAsyncLifetime
 {
@@ -41,6 +44,10 @@ public class CommandHost : IAsyncLifetime
             ["Ingest:Nmea:Tcp:Enabled"] = "false",
             ["Ingest:Aprs:Tcp:Enabled"] = "false",
             ["Ingest:OsmAnd:Enabled"] = "false",
+            ["Http:RateLimits:Reports:PerSecond"] = "100000",
+            ["Http:RateLimits:Reports:Burst"] = "100000",
+            ["Http:RateLimits:Commands:PerSecond"] = "100000",
+            ["Http:RateLimits:Commands:Burst"] = "100000",
         };
         foreach (var (key, value) in overrides)
         {
@@ -54,6 +61,8 @@ public class CommandHost : IAsyncLifetime
                 web.UseSetting(key, value);
             }
 
+            // Not a setting: those reach the host as its command line, where a bootstrap token is refused.
+            web.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:BootstrapToken"] = BootstrapToken }));
             if (services is not null)
             {
                 web.ConfigureTestServices(services);
@@ -69,6 +78,12 @@ public class CommandHost : IAsyncLifetime
 
     public int Port { get; }
 
+    /// <summary>The admin bearer token this host was started with.</summary>
+    public string BootstrapToken { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>People, tokens and sign-ins, through the host's own API.</summary>
+    public TestAccess Access => new(this);
+
     public string DataPath { get; }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
@@ -82,8 +97,7 @@ public class CommandHost : IAsyncLifetime
     public virtual async ValueTask InitializeAsync()
     {
         factory.StartServer();
-        Client = new HttpClient { BaseAddress = BaseAddress };
-        Client.DefaultRequestHeaders.Add("X-Actor", "test-commander");
+        Client = ClientWith(BootstrapToken);
         var health = await Client.GetAsync("/health", TestContext.Current.CancellationToken);
         health.EnsureSuccessStatusCode();
     }
@@ -105,6 +119,18 @@ public class CommandHost : IAsyncLifetime
         }
 
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A client of this host that presents <paramref name="token"/> as its bearer token (none when null).</summary>
+    public HttpClient ClientWith(string? token)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        }
+
+        return client;
     }
 
     public Task<HttpResponseMessage> PostJsonAsync(string path, object body) =>

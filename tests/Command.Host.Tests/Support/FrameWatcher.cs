@@ -13,10 +13,10 @@ public sealed class FrameWatcher : IAsyncDisposable
     private readonly ConcurrentQueue<IncidentFrame> frames = new();
     private readonly List<(Func<IncidentFrame, bool> Wanted, TaskCompletionSource<IncidentFrame> Caught)> waiters = [];
 
-    private FrameWatcher(Uri baseAddress)
+    private FrameWatcher(Uri baseAddress, string token)
     {
         connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseAddress, "/hubs/incidents"))
+            .WithUrl(new Uri(baseAddress, "/hubs/incidents"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .AddJsonProtocol(o => o.PayloadSerializerOptions = CommandHost.Json)
             .Build();
         connection.On<IncidentFrame>("frame", Receive);
@@ -26,9 +26,10 @@ public sealed class FrameWatcher : IAsyncDisposable
 
     public IReadOnlyCollection<IncidentFrame> Frames => frames;
 
-    public static async Task<FrameWatcher> JoinAsync(Uri baseAddress, string incidentId)
+    /// <summary>Joins as the host's admin, or as the holder of <paramref name="token"/>.</summary>
+    public static async Task<FrameWatcher> JoinAsync(CommandHost host, string incidentId, string? token = null)
     {
-        var watcher = new FrameWatcher(baseAddress);
+        var watcher = new FrameWatcher(host.BaseAddress, token ?? host.BootstrapToken);
         await watcher.connection.StartAsync(TestContext.Current.CancellationToken);
         watcher.Snapshot = await watcher.connection.InvokeAsync<IncidentFrame>("Join", incidentId, TestContext.Current.CancellationToken);
         return watcher;

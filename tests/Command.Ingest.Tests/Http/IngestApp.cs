@@ -55,6 +55,9 @@ internal sealed class IngestApp : IAsyncDisposable
             ["Ingest:Nmea:Tcp:Enabled"] = "false",
             ["Ingest:Aprs:Tcp:Enabled"] = "false",
         });
+        var doors = new OpenDoors();
+        builder.Services.AddSingleton<IReportSenders>(doors).AddSingleton<IDeviceDirectory>(doors)
+            .AddAuthorization(o => o.AddPolicy(OpenDoors.Policy, p => p.RequireAssertion(_ => true)));
         builder.Services.AddSingleton<IIncidentPort>(incidents).AddSingleton<TimeProvider>(new FakeTimeProvider(IngestRig.Now)).AddCommandIngest(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -62,7 +65,8 @@ internal sealed class IngestApp : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, 0, kestrel.ApplicationServices.GetRequiredService<OsmAndListener>().Claim);
         });
         var app = builder.Build();
-        app.MapIngestEndpoints();
+        app.MapIngestEndpoints(OpenDoors.Policy);
+        app.UseAuthorization();
         await app.StartAsync(cancellationToken);
         var osmAndPort = app.Services.GetRequiredService<OsmAndListener>().BoundPort
             ?? throw new InvalidOperationException("the OsmAnd listener was not bound");

@@ -65,11 +65,20 @@ public sealed class OsmAndEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Body_over_the_limit_is_oversized()
+    public async Task Body_over_the_limit_is_oversized_and_not_recorded()
     {
         using var big = new StringContent("id=p&lat=1&lon=2&pad=" + new string('x', 2000), Encoding.UTF8, "application/x-www-form-urlencoded");
         var response = await Client.PostAsync("/", big, Ct);
-        Assert.Equal("oversized: body is longer than the 1024-byte limit", await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal((HttpStatusCode.RequestEntityTooLarge, "oversized: body is longer than the 1024-byte limit"), (response.StatusCode, await response.Content.ReadAsStringAsync(Ct)));
+        Assert.Empty(Port.Snapshot());
+    }
+
+    [Fact]
+    public async Task Identifier_no_admin_issued_is_refused_and_not_recorded()
+    {
+        var response = await Client.GetAsync($"/?id={OpenDoors.Unknown}&lat=39.7392&lon=-104.9903&timestamp=1773500390", Ct);
+        Assert.Equal((HttpStatusCode.Forbidden, "unknown-device: no live device credential has this identifier"), (response.StatusCode, await response.Content.ReadAsStringAsync(Ct)));
+        Assert.Empty(Port.Snapshot());
     }
 
     [Fact]

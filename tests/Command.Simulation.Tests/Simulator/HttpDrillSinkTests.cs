@@ -16,7 +16,7 @@ public sealed class HttpDrillSinkTests
     private readonly StringWriter output = new();
 
     [Fact]
-    public async Task Opening_creates_the_incident_places_the_threat_and_enrols_every_unit_as_the_simulator()
+    public async Task Opening_creates_the_incident_places_the_threat_and_enrols_every_unit_with_the_token()
     {
         var demo = await DemoScenario.LoadAsync(TestContext.Current.CancellationToken);
         await Sink().OpenAsync(demo.Setup(), TestContext.Current.CancellationToken);
@@ -24,7 +24,7 @@ public sealed class HttpDrillSinkTests
         Assert.Equal(
             ["POST /api/incidents", "PUT /api/incidents/demo/threats/T1", .. Enumerable.Repeat("POST /api/incidents/demo/units", 8)],
             api.Requests.Select(r => $"{r.Method} {r.Path}"));
-        Assert.All(api.Requests, r => Assert.Equal("simulator", r.Actor));
+        Assert.All(api.Requests, r => Assert.Equal("Bearer cmd_test", r.Credential));
 
         using var create = JsonDocument.Parse(api.Requests[0].Body);
         var root = create.RootElement;
@@ -117,5 +117,5 @@ public sealed class HttpDrillSinkTests
         Assert.Equal("""PUT http://127.0.0.1:5000/api/incidents/demo/units/P4/role answered 404: {"reason":"unknown-incident"}""", e.Message);
     }
 
-    private HttpDrillSink Sink() => new(new CommandApiClient(ApiHttp.Create(new Uri("http://127.0.0.1:5000"), api)), "demo", tally, output);
+    private HttpDrillSink Sink() => new(new CommandApiClient(ApiHttp.Create(new Uri("http://127.0.0.1:5000"), "cmd_test", api)), "demo", tally, output);
 }

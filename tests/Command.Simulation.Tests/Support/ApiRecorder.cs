@@ -6,7 +6,8 @@ namespace Command.Simulation.Tests.Support;
 /// <summary>Stands in for the host's HTTP API: records each request and answers with what the test sets.</summary>
 internal sealed class ApiRecorder : HttpMessageHandler
 {
-    public List<(string Method, string Path, string Body, string? Actor)> Requests { get; } = [];
+    /// <summary>Each request: its method, path, body and the credential it presented (the Authorization header).</summary>
+    public List<(string Method, string Path, string Body, string? Credential)> Requests { get; } = [];
 
     /// <summary>Answer by method and path; unlisted requests get 200 with an empty JSON object.</summary>
     public Func<string, string, (HttpStatusCode Status, string Json)> Answer { get; set; } = (_, _) => (HttpStatusCode.OK, "{}");
@@ -14,9 +15,9 @@ internal sealed class ApiRecorder : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
-        var actor = request.Headers.TryGetValues("X-Actor", out var values) ? string.Join(",", values) : null;
+        var credential = request.Headers.Authorization?.ToString();
         var path = request.RequestUri!.AbsolutePath;
-        Requests.Add((request.Method.Method, path, body, actor));
+        Requests.Add((request.Method.Method, path, body, credential));
         var (status, json) = Answer(request.Method.Method, path);
         return new HttpResponseMessage(status) { RequestMessage = request, Content = new StringContent(json, Encoding.UTF8, "application/json") };
     }

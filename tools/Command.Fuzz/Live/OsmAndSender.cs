@@ -7,7 +7,8 @@ namespace Command.Fuzz.Live;
 /// <summary>
 /// The Traccar Client's requests: each message is the body of a POST to <c>/</c>, as a form (the query fields) or as
 /// JSON when it starts with a brace, on one keep-alive connection from the sender's address. Each answer is counted
-/// as "report" (200), its reason code (400, "code: detail"), "rate-limited" (429) or its status.
+/// as "report" (200), its reason code (400 or 403, "code: detail"), "rate-limited" (429) or its status. A device
+/// identifier no admin issued is refused (403, unknown-device) after its request was parsed.
 /// </summary>
 public sealed class OsmAndSender : LiveSender
 {
@@ -54,7 +55,7 @@ public sealed class OsmAndSender : LiveSender
     {
         HttpStatusCode.OK => "report",
         HttpStatusCode.TooManyRequests => "rate-limited",
-        HttpStatusCode.BadRequest => (await response.Content.ReadAsStringAsync(cancellationToken)).Split(':', 2)[0],
+        HttpStatusCode.BadRequest or HttpStatusCode.Forbidden => (await response.Content.ReadAsStringAsync(cancellationToken)).Split(':', 2)[0],
         var status => $"http {(int)status}",
     };
 }

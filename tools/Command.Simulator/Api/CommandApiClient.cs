@@ -7,7 +7,7 @@ namespace Command.Simulator.Api;
 
 /// <summary>
 /// The host's public HTTP API as the simulator uses it. The HttpClient carries the base address and the
-/// X-Actor header; every non-success answer the API does not document as expected throws with its body.
+/// bearer token; every non-success answer the API does not document as expected throws with its body.
 /// </summary>
 internal sealed class CommandApiClient(HttpClient http)
 {

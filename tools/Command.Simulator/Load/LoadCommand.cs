@@ -17,7 +17,13 @@ internal static class LoadCommand
     {
         var (url, incidents, units, rate, duration, concurrency) = arguments;
 
-        using var http = ApiHttp.Create(url);
+        if (ApiHttp.TokenFromEnvironment() is not { } token)
+        {
+            await Console.Error.WriteLineAsync(ApiHttp.MissingToken);
+            return 2;
+        }
+
+        using var http = ApiHttp.Create(url, token);
         var api = new CommandApiClient(http);
         var frame = new LocalFrame(Origin);
         var site = new Site("Load test field", Origin, [], []);

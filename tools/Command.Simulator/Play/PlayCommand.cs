@@ -14,7 +14,13 @@ internal static class PlayCommand
         var (url, options, incidentId) = (arguments.Url, arguments.Drill, arguments.IncidentId);
         var scenario = await DemoScenario.LoadByNameOrPathAsync(arguments.Scenario, cancellationToken);
 
-        using var http = ApiHttp.Create(url);
+        if (ApiHttp.TokenFromEnvironment() is not { } token)
+        {
+            await Console.Error.WriteLineAsync(ApiHttp.MissingToken);
+            return 2;
+        }
+
+        using var http = ApiHttp.Create(url, token);
         var tally = new ReportTally();
         var sink = new HttpDrillSink(new CommandApiClient(http), incidentId, tally, output);
         await using var engine = new DrillEngine(scenario, sink, TimeProvider.System, options);

@@ -1,5 +1,6 @@
 // HTTP calls to the host. A refusal comes back as {reason, detail, errors?}; the detail is what the user sees.
-import { actorName } from './actor.js';
+// The session cookie says who is calling; a call the host no longer takes it for (signed out, roles changed) goes
+// back to the sign-in page.
 
 export class ApiProblem extends Error {
   constructor(status, reason, detail, errors) {
@@ -11,9 +12,10 @@ export class ApiProblem extends Error {
 }
 
 export async function request(method, path, body) {
-  const headers = { 'X-Actor': actorName(), Accept: 'application/json' };
+  const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (response.status === 401) toSignIn();
   const text = await response.text();
   const json = text ? parseJson(text) : null;
   if (!response.ok) {
@@ -28,6 +30,11 @@ export const get = path => request('GET', path);
 export const post = (path, body = {}) => request('POST', path, body);
 export const put = (path, body) => request('PUT', path, body);
 export const del = path => request('DELETE', path);
+
+/** To the sign-in page, coming back here once signed in. */
+export function toSignIn() {
+  location.assign(`/sign-in/?return=${encodeURIComponent(location.pathname + location.search)}`);
+}
 
 function parseJson(text) {
   try {

@@ -1,6 +1,7 @@
 // The hub connection: join one incident (or replay) at a time, take its snapshot, then apply its frames.
 // Reconnects on its own, for as long as the page is open, and joins again for a fresh snapshot each time.
 import { showNotice } from './notice.js';
+import { toSignIn } from './api.js';
 
 const hubPath = '/hubs/incidents';
 const retryDelaysMs = [0, 1000, 2000, 5000];
@@ -50,6 +51,8 @@ export class Connection {
       await this.rejoin();
     } catch (error) {
       this.lastLog = error?.message ?? String(error);
+      // The host no longer takes the session (signed out, roles changed, expired): sign in again.
+      if (error?.statusCode === 401 || /\b401\b/.test(this.lastLog)) toSignIn();
       this.setState('disconnected');
       this.startLater();
     }

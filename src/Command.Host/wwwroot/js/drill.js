@@ -1,5 +1,6 @@
 // Drill controls: start, pause, resume or stop the simulated drill, and its own clock, run on between answers.
 import { duration } from './format.js';
+import { can } from './session.js';
 
 const allowed = {
   start: ['ready', 'stopped', 'completed', 'faulted', 'none'],
@@ -21,7 +22,7 @@ export class DrillPanel {
     }
     setInterval(() => this.renderTime(), 1000);
     this.render();
-    this.listScenarios();
+    if (can('control-drills')) this.listScenarios();
   }
 
   /** Fills the scenario picker; a scenario file that does not load is listed, disabled, with its reason. */

@@ -1,5 +1,5 @@
 // Puts the page together: one picture, one hub connection, and the views that read them.
-import { bindActorField } from './actor.js';
+import { loadSession, bindSignOut } from './session.js';
 import { bindNotice } from './notice.js';
 import { Picture } from './picture.js';
 import { Connection } from './connection.js';
@@ -20,8 +20,9 @@ import { Compare } from './compare.js';
 
 const $ = id => document.getElementById(id);
 
-bindActorField($('actor'));
 bindNotice($('notice'));
+await loadSession();
+bindSignOut($('signed-in-name'), $('sign-out'));
 
 const picture = new Picture();
 const commands = new Commands();

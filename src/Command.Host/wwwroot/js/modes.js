@@ -2,6 +2,7 @@
 import { loadIncident, flagHistory } from './incidents.js';
 import { Replay } from './replay.js';
 import { DistanceChart } from './chart.js';
+import { can } from './session.js';
 
 const $ = id => document.getElementById(id);
 
@@ -69,9 +70,11 @@ export class Modes {
     $('replay-badge').hidden = mode !== 'replay';
     for (const el of document.querySelectorAll('.replay-only')) el.hidden = mode !== 'replay';
     for (const el of document.querySelectorAll('.live-only')) el.hidden = mode !== 'live';
-    this.mapView.setEditable(mode === 'live');
-    this.alerts.setEditable(mode === 'live');
-    this.board.setEditable(mode === 'live');
+    // Commands are for the live picture, and for those who may give them.
+    const editable = mode === 'live' && can('command');
+    this.mapView.setEditable(editable);
+    this.alerts.setEditable(editable);
+    this.board.setEditable(editable);
     this.board.selectable = mode === 'replay';
     this.board.clearSelection();
     if (mode === 'replay') this.chart.clear('Click unit rows to plot them');

@@ -1,0 +1,153 @@
+using System.Collections.Immutable;
+
+namespace Command.Grains.Access;
+
+/// <summary>Keeps the access book in <see cref="AccessStorage"/>: written on every change, which are rare.</summary>
+public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IPersistentState<AccessGrainState> state) : Grain, IAccessGrain
+{
+    private AccessGrainState Book => state.State;
+
+    public Task<AccessBook?> Read(long knownVersion) => Task.FromResult(knownVersion == Book.Version ? null : Snapshot());
+
+    public Task<Person?> FindPerson(string userName) => Task.FromResult(Book.People.GetValueOrDefault(userName));
+
+    public Task<AccessRefusal?> AddPerson(Person person) =>
+        Book.People.ContainsKey(person.UserName)
+            ? Refuse(new AccessRefusal("person-exists", $"someone is already called '{person.UserName}'"))
+            : ChangeAsync(() => Book.People[person.UserName] = person with { Stamp = 1 });
+
+    public Task<AccessRefusal?> SetRoles(string userName, ImmutableArray<AccessRole> roles)
+    {
+        if (!Book.People.TryGetValue(userName, out var person))
+        {
+            return Refuse(AccessRefusal.UnknownPerson(userName));
+        }
+
+        return !roles.Contains(AccessRole.Admin) && IsLastAdmin(userName)
+            ? Refuse(LastAdmin(userName))
+            : ChangeAsync(() => Book.People[userName] = person with { Roles = roles, Stamp = person.Stamp + 1 });
+    }
+
+    public Task<AccessRefusal?> SetPassword(string userName, string passwordHash) =>
+        Book.People.TryGetValue(userName, out var person)
+            ? ChangeAsync(() => Book.People[userName] = person with { PasswordHash = passwordHash, Stamp = person.Stamp + 1 })
+            : Refuse(AccessRefusal.UnknownPerson(userName));
+
+    public Task<AccessRefusal?> RemovePerson(string userName)
+    {
+        if (!Book.People.ContainsKey(userName))
+        {
+            return Refuse(AccessRefusal.UnknownPerson(userName));
+        }
+
+        return IsLastAdmin(userName) ? Refuse(LastAdmin(userName)) : ChangeAsync(() => Book.People.Remove(userName));
+    }
+
+    public Task<AccessRefusal?> IssueToken(MachineToken token)
+    {
+        if (Book.Tokens.Values.Any(t => t.RevokedAt is null && t.Name == token.Name))
+        {
+            return Refuse(new AccessRefusal("token-exists", $"a live token is already called '{token.Name}'"));
+        }
+
+        return BoundElsewhere(token.Units) is { } refusal ? Refuse(refusal) : ChangeAsync(() => Book.Tokens[token.Id] = token);
+    }
+
+    public Task<AccessRefusal?> RevokeToken(string id, DateTimeOffset at) =>
+        Book.Tokens.TryGetValue(id, out var token)
+            ? ChangeAsync(() => Book.Tokens[id] = token with { RevokedAt = token.RevokedAt ?? at })
+            : Refuse(AccessRefusal.UnknownToken(id));
+
+    public Task<AccessRefusal?> AddDevice(DeviceCredential device)
+    {
+        if (Book.Devices.Values.Any(d => d.RevokedAt is null && d.Name == device.Name))
+        {
+            return Refuse(new AccessRefusal("device-exists", $"a live device credential is already called '{device.Name}'"));
+        }
+
+        return BoundElsewhere([device.UnitId]) is { } refusal ? Refuse(refusal) : ChangeAsync(() => Book.Devices[device.Id] = device);
+    }
+
+    public Task<AccessRefusal?> RevokeDevice(string id, DateTimeOffset at) =>
+        Book.Devices.TryGetValue(id, out var device)
+            ? ChangeAsync(() => Book.Devices[id] = device with { RevokedAt = device.RevokedAt ?? at })
+            : Refuse(AccessRefusal.UnknownDevice(id));
+
+    public async Task<bool> OpenFirstRun(Person admin, string linkHash, DateTimeOffset expires)
+    {
+        if (Book.People.Count > 0)
+        {
+            return false;
+        }
+
+        await ChangeAsync(() =>
+        {
+            Book.People[admin.UserName] = admin with { Stamp = 1 };
+            (Book.LinkHash, Book.LinkExpires, Book.LinkPerson) = (linkHash, expires, admin.UserName);
+        });
+        return true;
+    }
+
+    public async Task<PersonEntry?> RedeemLink(string linkHash, DateTimeOffset now)
+    {
+        if (Book.LinkHash is not { } known || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.ASCII.GetBytes(known), System.Text.Encoding.ASCII.GetBytes(linkHash)))
+        {
+            return null;
+        }
+
+        var person = Book.LinkPerson;
+        var expired = now >= Book.LinkExpires;
+        await ChangeAsync(() => (Book.LinkHash, Book.LinkPerson) = (null, null));
+        return !expired && person is not null && Book.People.TryGetValue(person, out var found) ? found.Entry : null;
+    }
+
+    public async Task EndSession(string sessionId, DateTimeOffset until, DateTimeOffset now) => await ChangeAsync(() =>
+    {
+        Book.EndedSessions.RemoveAll(s => s.Until <= now);
+        Book.EndedSessions.Add(new EndedSession(sessionId, until));
+    });
+
+    private AccessBook Snapshot() => new(
+        Book.Version,
+        [.. Book.People.Values.OrderBy(p => p.UserName, StringComparer.Ordinal).Select(p => p.Entry)],
+        [.. Book.Tokens.Values.OrderBy(t => t.CreatedAt)],
+        [.. Book.Devices.Values.OrderBy(d => d.CreatedAt)],
+        [.. Book.EndedSessions]);
+
+    private bool IsLastAdmin(string userName) =>
+        Book.People.TryGetValue(userName, out var person) && person.Roles.Contains(AccessRole.Admin)
+        && !Book.People.Values.Any(p => p.UserName != userName && p.Roles.Contains(AccessRole.Admin));
+
+    private static AccessRefusal LastAdmin(string userName) =>
+        new("last-admin", $"'{userName}' is the last admin; make someone else admin first");
+
+    /// <summary>A unit answers only to the one live credential bound to it, so a second binding is refused.</summary>
+    private AccessRefusal? BoundElsewhere(ImmutableArray<string> units)
+    {
+        foreach (var unit in units)
+        {
+            if (Book.Tokens.Values.FirstOrDefault(t => t.RevokedAt is null && t.Units.Contains(unit)) is { } token)
+            {
+                return new AccessRefusal("unit-already-bound", $"unit '{unit}' is bound to {token.Actor}; revoke that first");
+            }
+
+            if (Book.Devices.Values.FirstOrDefault(d => d.RevokedAt is null && d.UnitId == unit) is { } device)
+            {
+                return new AccessRefusal("unit-already-bound", $"unit '{unit}' is bound to {device.Actor}; revoke that first");
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<AccessRefusal?> ChangeAsync(Action change)
+    {
+        change();
+        Book.Version++;
+        await state.WriteStateAsync();
+        return null;
+    }
+
+    private static Task<AccessRefusal?> Refuse(AccessRefusal refusal) => Task.FromResult<AccessRefusal?>(refusal);
+}

@@ -1,0 +1,12 @@
+namespace Command.Grains.Access;
+
+/// <summary>Why an access change was refused: a machine-readable reason (kebab case) and a sentence.</summary>
+[GenerateSerializer, Immutable]
+public sealed record AccessRefusal(string Reason, string Detail)
+{
+    public static AccessRefusal UnknownPerson(string userName) => new("unknown-person", $"nobody is called '{userName}'");
+
+    public static AccessRefusal UnknownToken(string id) => new("unknown-token", $"no token has the id '{id}'");
+
+    public static AccessRefusal UnknownDevice(string id) => new("unknown-device", $"no device credential has the id '{id}'");
+}

@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+
+namespace Command.Grains.Access;
+
+/// <summary>
+/// The cluster's one book of who may do what: people, machine tokens, device credentials, ended sessions and the
+/// first-run link. Keyed <see cref="Key"/>. Hosts keep a copy of the book (<see cref="Read"/>) to check credentials
+/// without a grain call per request; only sign-in and changes come here.
+/// </summary>
+public interface IAccessGrain : IGrainWithStringKey
+{
+    const string Key = "book";
+
+    /// <summary>The book, or null when it is still at <paramref name="knownVersion"/>.</summary>
+    Task<AccessBook?> Read(long knownVersion);
+
+    /// <summary>A person with their password hash, for signing in; null when there is nobody of that name.</summary>
+    Task<Person?> FindPerson(string userName);
+
+    Task<AccessRefusal?> AddPerson(Person person);
+
+    /// <summary>Replaces a person's roles; their existing sessions end. Refused when it would leave no admin.</summary>
+    Task<AccessRefusal?> SetRoles(string userName, ImmutableArray<AccessRole> roles);
+
+    /// <summary>Replaces a person's password hash; their existing sessions end.</summary>
+    Task<AccessRefusal?> SetPassword(string userName, string passwordHash);
+
+    /// <summary>Removes a person; their sessions end. Refused for the last admin.</summary>
+    Task<AccessRefusal?> RemovePerson(string userName);
+
+    /// <summary>Adds a token. Refused when its name is taken or one of its units is bound to another live credential.</summary>
+    Task<AccessRefusal?> IssueToken(MachineToken token);
+
+    Task<AccessRefusal?> RevokeToken(string id, DateTimeOffset at);
+
+    /// <summary>Adds a device credential. Refused when its name is taken or its unit is bound to another live credential.</summary>
+    Task<AccessRefusal?> AddDevice(DeviceCredential device);
+
+    Task<AccessRefusal?> RevokeDevice(string id, DateTimeOffset at);
+
+    /// <summary>
+    /// On a first run (nobody in the book yet) adds <paramref name="admin"/> and keeps the one-time link's hash until
+    /// <paramref name="expires"/>; true when this call did so. With several hosts starting at once, one gets true.
+    /// </summary>
+    Task<bool> OpenFirstRun(Person admin, string linkHash, DateTimeOffset expires);
+
+    /// <summary>The person the one-time link signs in, once: null when it is unknown, used or expired.</summary>
+    Task<PersonEntry?> RedeemLink(string linkHash, DateTimeOffset now);
+
+    /// <summary>Ends a session (sign-out) until its cookie would have expired anyway.</summary>
+    Task EndSession(string sessionId, DateTimeOffset until, DateTimeOffset now);
+}

@@ -1,0 +1,253 @@
+using System.Collections.Immutable;
+using Command.Grains.Access;
+using Command.Host.Api;
+using Command.Ingest.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Command.Host.Access;
+
+/// <summary>
+/// The admin's door: people and their roles, machine tokens, device credentials, sign-in lock-outs. Every change is
+/// written to the access grain, copied to this host at once (other hosts within a refresh), and audited.
+/// </summary>
+public static class AccessApi
+{
+    public static IEndpointRouteBuilder MapAccessApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/access").WithTags("Access").RequireAuthorization(Rights.ManageAccess);
+        api.MapGet("/people", (AccessBookCopy book) => Results.Ok(book.Book.People.Select(View)));
+        api.MapPost("/people", AddPersonAsync).WithMetadata(CallerRateClass.Commands);
+        api.MapPut("/people/{userName}/roles", SetRolesAsync).WithMetadata(CallerRateClass.Commands);
+        api.MapPut("/people/{userName}/password", SetPasswordAsync).WithMetadata(CallerRateClass.Commands);
+        api.MapDelete("/people/{userName}", (string userName, HttpContext http, IGrainFactory grains, AccessBookCopy book, AccessAudit audit) =>
+            ChangeAsync(http, book, audit, $"removed {userName}", Access(grains).RemovePerson(userName), Results.NoContent())).WithMetadata(CallerRateClass.Commands);
+
+        api.MapGet("/tokens", (AccessBookCopy book) => Results.Ok(book.Book.Tokens.Select(t => View(t))));
+        api.MapPost("/tokens", IssueTokenAsync).WithMetadata(CallerRateClass.Commands);
+        api.MapDelete("/tokens/{id}", (string id, HttpContext http, IGrainFactory grains, AccessBookCopy book, AccessAudit audit, [FromKeyedServices(AccessClock.Key)] TimeProvider clock) =>
+            ChangeAsync(http, book, audit, $"revoked token {id}", Access(grains).RevokeToken(id, clock.GetUtcNow()), Results.NoContent())).WithMetadata(CallerRateClass.Commands);
+
+        api.MapGet("/devices", (AccessBookCopy book) => Results.Ok(book.Book.Devices.Select(d => View(d))));
+        api.MapPost("/devices", AddDeviceAsync).WithMetadata(CallerRateClass.Commands);
+        api.MapDelete("/devices/{id}", (string id, HttpContext http, IGrainFactory grains, AccessBookCopy book, AccessAudit audit, [FromKeyedServices(AccessClock.Key)] TimeProvider clock) =>
+            ChangeAsync(http, book, audit, $"revoked device {id}", Access(grains).RevokeDevice(id, clock.GetUtcNow()), Results.NoContent())).WithMetadata(CallerRateClass.Commands);
+
+        api.MapGet("/lockouts", async (IGrainFactory grains, [FromKeyedServices(AccessClock.Key)] TimeProvider clock) =>
+            Results.Ok(await grains.GetGrain<ISignInGuardGrain>(ISignInGuardGrain.Key).Lockouts(clock.GetUtcNow())));
+        api.MapDelete("/lockouts/{address}", async (string address, HttpContext http, IGrainFactory grains, AccessAudit audit) =>
+        {
+            if (!await grains.GetGrain<ISignInGuardGrain>(ISignInGuardGrain.Key).Unlock(address))
+            {
+                return Results.NotFound(new ApiError("not-locked-out", $"{address} is not shut out of signing in"));
+            }
+
+            audit.LockoutLifted(address, AccessClaims.Actor(http.User));
+            return Results.NoContent();
+        }).WithMetadata(CallerRateClass.Commands);
+        return app;
+    }
+
+    private static async Task<IResult> AddPersonAsync(
+        HttpContext http, IGrainFactory grains, AccessBookCopy book, AccessAudit audit, IPasswordHasher<Person> hasher, IOptions<JsonOptions> json,
+        [FromKeyedServices(AccessClock.Key)] TimeProvider clock, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<NewPerson>(http.Request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var errors = new List<FieldError>();
+        if (AccessNames.UserNameProblem(body!.UserName) is { } nameProblem)
+        {
+            errors.Add(new FieldError("userName", "invalid-value", nameProblem));
+        }
+
+        if (body.Password is not null && AccessNames.PasswordProblem(body.Password) is { } passwordProblem)
+        {
+            errors.Add(new FieldError("password", "invalid-value", passwordProblem));
+        }
+
+        var roles = PeopleRoles(body.Roles, errors);
+        if (errors.Count > 0)
+        {
+            return ApiError.Invalid(errors);
+        }
+
+        var person = new Person(body.UserName!, [.. roles], null, 0, clock.GetUtcNow(), AccessClaims.Actor(http.User));
+        person = body.Password is null ? person : person with { PasswordHash = hasher.HashPassword(person, body.Password) };
+        return await ChangeAsync(http, book, audit, $"added {person.UserName} as {string.Join(", ", roles.Select(AccessRoles.Name))}",
+            Access(grains).AddPerson(person), Results.Created($"/api/access/people/{Uri.EscapeDataString(person.UserName)}", View(person.Entry)));
+    }
+
+    private static async Task<IResult> SetRolesAsync(
+        string userName, HttpContext http, IGrainFactory grains, AccessBookCopy book, AccessAudit audit, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<RolesChange>(http.Request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var errors = new List<FieldError>();
+        var roles = PeopleRoles(body!.Roles, errors);
+        return errors.Count > 0
+            ? ApiError.Invalid(errors)
+            : await ChangeAsync(http, book, audit, $"made {userName} {string.Join(", ", roles.Select(AccessRoles.Name))}", Access(grains).SetRoles(userName, [.. roles]), Results.NoContent());
+    }
+
+    private static async Task<IResult> SetPasswordAsync(
+        string userName, HttpContext http, IGrainFactory grains, AccessBookCopy book, AccessAudit audit, IPasswordHasher<Person> hasher, IOptions<JsonOptions> json,
+        CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<PasswordSet>(http.Request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (AccessNames.PasswordProblem(body!.Password) is { } problem)
+        {
+            return ApiError.Invalid([new FieldError("password", "invalid-value", problem)]);
+        }
+
+        var hash = hasher.HashPassword(new Person(userName, [], null, 0, default, ""), body.Password!);
+        return await ChangeAsync(http, book, audit, $"set the password of {userName}", Access(grains).SetPassword(userName, hash), Results.NoContent());
+    }
+
+    private static async Task<IResult> IssueTokenAsync(
+        HttpContext http, IGrainFactory grains, AccessBookCopy book, AccessAudit audit, TokenFormat format, AccessOptions options, IOptions<JsonOptions> json,
+        [FromKeyedServices(AccessClock.Key)] TimeProvider clock, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<NewToken>(http.Request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var errors = new List<FieldError>();
+        if (AccessNames.CredentialNameProblem(body!.Name) is { } nameProblem)
+        {
+            errors.Add(new FieldError("name", "invalid-value", nameProblem));
+        }
+
+        var roles = AccessNames.Roles(body.Roles, "roles", errors);
+        var units = (body.Units ?? []).Distinct(StringComparer.Ordinal).ToList();
+        TokenUnits(roles, units, errors);
+        var lifetime = body.ExpiresInDays is { } days ? TimeSpan.FromDays(days) : options.DefaultTokenLifetime;
+        if (body.ExpiresInDays is { } d && (!double.IsFinite(d) || d <= 0 || lifetime > options.MaxTokenLifetime))
+        {
+            errors.Add(new FieldError("expiresInDays", "invalid-value", $"a token lives more than 0 and at most {options.MaxTokenLifetime.TotalDays:0} days"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiError.Invalid(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var payload = new TokenPayload(AccessNames.Id(), body.Name!, [.. roles], [.. units], now + lifetime);
+        var text = format.Issue(payload);
+        var token = new MachineToken(payload.Id, payload.Name, payload.Roles, payload.Units, payload.Expires, TokenFormat.Hash(text), now, AccessClaims.Actor(http.User));
+        return await ChangeAsync(http, book, audit, $"issued {token.Actor} ({string.Join(", ", roles.Select(AccessRoles.Name))})", Access(grains).IssueToken(token),
+            Results.Created($"/api/access/tokens/{token.Id}", View(token, text)));
+    }
+
+    private static async Task<IResult> AddDeviceAsync(
+        HttpContext http, IGrainFactory grains, AccessBookCopy book, AccessAudit audit, IOptions<JsonOptions> json,
+        [FromKeyedServices(AccessClock.Key)] TimeProvider clock, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<NewDevice>(http.Request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var errors = new List<FieldError>();
+        if (AccessNames.CredentialNameProblem(body!.Name) is { } nameProblem)
+        {
+            errors.Add(new FieldError("name", "invalid-value", nameProblem));
+        }
+
+        if (!SiteMapping.IsValidId(body.UnitId))
+        {
+            errors.Add(new FieldError("unitId", "invalid-value", "the unit this device reports for: 1-64 letters, digits, '-', '_' or '.'"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiError.Invalid(errors);
+        }
+
+        // The Traccar Client sends its identifier as the unit id, so it is kept to letters and digits the app can show.
+        var identifier = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
+        var device = new DeviceCredential(AccessNames.Id(), body.Name!, body.UnitId!, TokenFormat.Hash(identifier), clock.GetUtcNow(), AccessClaims.Actor(http.User));
+        return await ChangeAsync(http, book, audit, $"issued {device.Actor} for unit {device.UnitId}", Access(grains).AddDevice(device),
+            Results.Created($"/api/access/devices/{device.Id}", View(device, identifier)));
+    }
+
+    /// <summary>A device token holds the device role alone and names 1-1,000 units; no other token names any.</summary>
+    private static void TokenUnits(List<AccessRole> roles, List<string> units, List<FieldError> errors)
+    {
+        if (roles.Contains(AccessRole.Device))
+        {
+            if (roles.Count > 1)
+            {
+                errors.Add(new FieldError("roles", "invalid-value", "a device token holds the device role alone"));
+            }
+
+            if (units.Count is 0 or > 1_000)
+            {
+                errors.Add(new FieldError("units", "invalid-value", "a device token names the 1-1,000 units it may report for"));
+            }
+        }
+        else if (units.Count > 0)
+        {
+            errors.Add(new FieldError("units", "invalid-value", "only a device token names units"));
+        }
+
+        for (var i = 0; i < units.Count; i++)
+        {
+            if (!SiteMapping.IsValidId(units[i]))
+            {
+                errors.Add(new FieldError($"units[{i}]", "invalid-value", "a unit id is 1-64 letters, digits, '-', '_' or '.'"));
+            }
+        }
+    }
+
+    private static List<AccessRole> PeopleRoles(List<string>? names, List<FieldError> errors)
+    {
+        var roles = AccessNames.Roles(names, "roles", errors);
+        if (roles.Contains(AccessRole.Device))
+        {
+            errors.Add(new FieldError("roles", "invalid-value", "device is a machine's role; a person holds admin, commander, controller, evaluator or observer"));
+        }
+
+        return roles;
+    }
+
+    private static async Task<IResult> ChangeAsync(HttpContext http, AccessBookCopy book, AccessAudit audit, string change, Task<AccessRefusal?> write, IResult done)
+    {
+        if (await write is { } refusal)
+        {
+            return refusal.Reason is "unknown-person" or "unknown-token" or "unknown-device"
+                ? Results.NotFound(new ApiError(refusal.Reason, refusal.Detail))
+                : Results.Conflict(new ApiError(refusal.Reason, refusal.Detail));
+        }
+
+        audit.AccessChanged(AccessClaims.Actor(http.User), change);
+        await book.RefreshAsync();
+        return done;
+    }
+
+    private static IAccessGrain Access(IGrainFactory grains) => grains.GetGrain<IAccessGrain>(IAccessGrain.Key);
+
+    private static PersonView View(PersonEntry p) => new(p.UserName, [.. p.Roles.Select(AccessRoles.Name)], p.HasPassword, p.CreatedAt, p.CreatedBy);
+
+    private static TokenView View(MachineToken t, string? text = null) =>
+        new(t.Id, t.Name, [.. t.Roles.Select(AccessRoles.Name)], t.Units, t.Expires, t.CreatedAt, t.CreatedBy, t.RevokedAt, text);
+
+    private static DeviceView View(DeviceCredential d, string? identifier = null) => new(d.Id, d.Name, d.UnitId, d.CreatedAt, d.CreatedBy, d.RevokedAt, identifier);
+}

@@ -1,0 +1,63 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using Command.Grains.Access;
+using Command.Host.Api;
+
+namespace Command.Host.Access;
+
+/// <summary>The shapes of user names, passwords, token and device names, and role lists; and random secrets.</summary>
+public static class AccessNames
+{
+    /// <summary>Shortest password accepted. 10 characters.</summary>
+    public const int MinPassword = 10;
+
+    /// <summary>Longest password accepted. 256 characters.</summary>
+    public const int MaxPassword = 256;
+
+    /// <summary>
+    /// A user name is what the recording names as the actor: 1-64 letters, digits, spaces, '.', '-', '_' or '@',
+    /// not starting or ending with a space. A colon is never in one, so no person can pass for <c>token:…</c>.
+    /// </summary>
+    public static string? UserNameProblem(string? name) =>
+        name is null || name.Length is 0 or > 64 || name.Trim() != name || !name.All(c => char.IsLetterOrDigit(c) || c is ' ' or '.' or '-' or '_' or '@')
+            ? "a user name is 1-64 letters, digits, spaces, '.', '-', '_' or '@', not starting or ending with a space"
+            : null;
+
+    public static string? PasswordProblem(string? password) =>
+        password is null || password.Length is < MinPassword or > MaxPassword ? $"a password is {MinPassword}-{MaxPassword} characters" : null;
+
+    /// <summary>Token and device names share the API's id shape: 1-64 letters, digits, '-', '_' or '.'.</summary>
+    public static string? CredentialNameProblem(string? name) =>
+        SiteMapping.IsValidId(name) ? null : "a name is 1-64 letters, digits, '-', '_' or '.'";
+
+    /// <summary>Reads role names, adding a field error for each unknown or repeated one.</summary>
+    public static List<AccessRole> Roles(IReadOnlyList<string>? names, string field, List<FieldError> errors)
+    {
+        var roles = new List<AccessRole>();
+        if (names is null || names.Count == 0)
+        {
+            errors.Add(new FieldError(field, "missing-field", $"at least one role of {string.Join(", ", AccessRoles.Names)}"));
+            return roles;
+        }
+
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (!AccessRoles.TryParse(names[i], out var role))
+            {
+                errors.Add(new FieldError($"{field}[{i}]", "invalid-value", $"'{names[i]}' is not one of {string.Join(", ", AccessRoles.Names)}"));
+            }
+            else if (!roles.Contains(role))
+            {
+                roles.Add(role);
+            }
+        }
+
+        return roles;
+    }
+
+    /// <summary>A random secret of <paramref name="bytes"/> bytes as URL-safe text.</summary>
+    public static string Secret(int bytes = 32) => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(bytes));
+
+    /// <summary>A short random id for tokens, devices and sessions.</summary>
+    public static string Id() => Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
+}

@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Command.Host.Access;
+
+/// <summary>
+/// The hub connections open on this host and the credential each came with. A connection whose credential is revoked,
+/// signed out or expires is closed: checked whenever this host's copy of the access book changes, and every
+/// <see cref="AccessOptions.RefreshInterval"/> on the access clock for expiries.
+/// </summary>
+public sealed partial class LiveCredentials(
+    AccessBookCopy book, CredentialCheck check, AccessOptions options, [FromKeyedServices(AccessClock.Key)] TimeProvider clock, ILogger<LiveCredentials> logger)
+    : BackgroundService
+{
+    private readonly ConcurrentDictionary<string, Connection> connections = new(StringComparer.Ordinal);
+
+    public int Count => connections.Count;
+
+    public void Track(HubCallerContext context)
+    {
+        if (context.User is not { } user)
+        {
+            context.Abort();
+            return;
+        }
+
+        // A token says when it expires; a cookie's session ends when the cookie would.
+        var expires = AccessClaims.TokenExpires(user)
+            ?? context.GetHttpContext()?.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.ExpiresUtc;
+        connections[context.ConnectionId] = new Connection(context, user, expires);
+    }
+
+    public void Forget(string connectionId) => connections.TryRemove(connectionId, out _);
+
+    /// <summary>Closes every connection whose credential no longer stands.</summary>
+    public void Sweep()
+    {
+        var now = clock.GetUtcNow();
+        foreach (var (id, connection) in connections)
+        {
+            var problem = check.Problem(connection.User) ?? (connection.Expires <= now ? "the credential expired" : null);
+            if (problem is not null)
+            {
+                LogClosed(logger, id, connection.User.Identity?.Name ?? "?", problem);
+                connections.TryRemove(id, out _);
+                connection.Context.Abort();
+            }
+        }
+    }
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        book.Changed += Sweep;
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        book.Changed -= Sweep;
+        return base.StopAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.RefreshInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            Sweep();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Closed hub connection {ConnectionId} of {Caller}: {Problem}")]
+    private static partial void LogClosed(ILogger logger, string connectionId, string caller, string problem);
+
+    private sealed record Connection(HubCallerContext Context, ClaimsPrincipal User, DateTimeOffset? Expires);
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+
+namespace Command.Host.Access;
+
+/// <summary>
+/// How a refused call is answered, in one place: a page navigation without a sign-in goes to the sign-in page;
+/// anything else gets 401 (no credential, or one that no longer stands, and why) or 403 naming the missing right;
+/// every refusal is audited.
+/// </summary>
+public sealed class RefusalAnswers(AccessAudit audit) : IAuthorizationMiddlewareResultHandler
+{
+    public const string SignInPage = "/sign-in/";
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Succeeded)
+        {
+            await next(context);
+            return;
+        }
+
+        var what = $"{context.Request.Method} {context.Request.Path}";
+        if (authorizeResult.Challenged || context.User.Identity?.IsAuthenticated != true)
+        {
+            // Authentication keeps only a success; asked again, it says why a credential presented was refused.
+            var why = (await context.AuthenticateAsync()).Failure?.Message;
+            audit.Refused("anonymous", what, "unauthenticated");
+            if (IsPageNavigation(context.Request))
+            {
+                context.Response.Redirect($"{SignInPage}?return={Uri.EscapeDataString(context.Request.Path + context.Request.QueryString)}");
+                return;
+            }
+
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            await Results.Json(Unauthenticated(why), statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(context);
+            return;
+        }
+
+        var right = authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<RightRequirement>().FirstOrDefault()?.Right ?? "unknown";
+        var refused = MissingRight(context.User, right, what);
+        audit.Refused(AccessClaims.Actor(context.User), what, right);
+        await Results.Json(refused, statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
+    }
+
+    public static AccessRefused Unauthenticated(string? why) => new(
+        "unauthenticated", why is null ? "sign in, or present a bearer token" : $"the credential was refused: {why}; sign in again, or present a valid bearer token");
+
+    public static AccessRefused MissingRight(System.Security.Claims.ClaimsPrincipal caller, string right, string what)
+    {
+        var roles = AccessClaims.Roles(caller).Select(Grains.Access.AccessRoles.Name).ToList();
+        return new AccessRefused(
+            "missing-right",
+            $"{what} needs the '{right}' right, which {Rights.HoldersText(right)} holds; {AccessClaims.Actor(caller)} holds {(roles.Count == 0 ? "no role" : string.Join(", ", roles))}",
+            right);
+    }
+
+    /// <summary>A browser opening a page (not a script's fetch): worth a redirect to the sign-in page rather than a bare 401.</summary>
+    private static bool IsPageNavigation(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method)
+        && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
+        && !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/hubs");
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using Command.Grains.Access;
+using Microsoft.AspNetCore.Identity;
+
+namespace Command.Host.Access;
+
+/// <summary>
+/// Checks a password or a one-time link, throttled per source address (the cluster's <see cref="ISignInGuardGrain"/>):
+/// too many failures shut the address out for a short while, which an admin can lift. The account is never locked,
+/// so an attacker cannot shut the commander out mid-drill.
+/// </summary>
+public sealed class SignInGate(
+    IGrainFactory grains, IPasswordHasher<Person> hasher, PersonSessions sessions, AccessAudit audit, AccessOptions options,
+    [FromKeyedServices(AccessClock.Key)] TimeProvider clock)
+{
+    // Verified when nobody has the name given, so a wrong name takes as long to refuse as a wrong password.
+    private static readonly Person Nobody = new("", [], null, 0, DateTimeOffset.UnixEpoch, "");
+    private readonly Lazy<string> nobodyHash = new(() => hasher.HashPassword(Nobody, AccessNames.Secret()));
+
+    private ISignInGuardGrain Guard => grains.GetGrain<ISignInGuardGrain>(ISignInGuardGrain.Key);
+
+    public SignInLimits Limits => new(options.SignInMaxFailures, options.SignInWindow, options.SignInLockOut);
+
+    public async Task<IResult> WithPasswordAsync(HttpContext http, string userName, string password)
+    {
+        var address = Address(http);
+        if (await LockedOutAsync(address) is { } locked)
+        {
+            return locked;
+        }
+
+        var person = await grains.GetGrain<IAccessGrain>(IAccessGrain.Key).FindPerson(userName);
+        bool verified;
+        if (person?.PasswordHash is { } hash)
+        {
+            verified = hasher.VerifyHashedPassword(person, hash, password) != PasswordVerificationResult.Failed;
+        }
+        else
+        {
+            hasher.VerifyHashedPassword(Nobody, nobodyHash.Value, password);
+            verified = false;
+        }
+
+        if (!verified)
+        {
+            return await FailedAsync(address, userName, person is null ? "unknown-user" : "wrong-password",
+                new AccessRefused("sign-in-failed", "the user name or the password is wrong"));
+        }
+
+        await Guard.Succeeded(address);
+        audit.SignedIn(person!.UserName, address, "password");
+        return Results.Ok(await sessions.StartAsync(http, person.Entry));
+    }
+
+    public async Task<IResult> WithLinkAsync(HttpContext http, string code)
+    {
+        var address = Address(http);
+        if (await LockedOutAsync(address) is { } locked)
+        {
+            return locked;
+        }
+
+        var person = await grains.GetGrain<IAccessGrain>(IAccessGrain.Key).RedeemLink(TokenFormat.Hash(code), clock.GetUtcNow());
+        if (person is null)
+        {
+            return await FailedAsync(address, "(one-time link)", "link-refused",
+                new AccessRefused("link-refused", "this sign-in link is unknown, already used or expired; ask an admin for an account"));
+        }
+
+        await Guard.Succeeded(address);
+        audit.SignedIn(person.UserName, address, "one-time link");
+        return Results.Ok(await sessions.StartAsync(http, person));
+    }
+
+    private async Task<IResult?> LockedOutAsync(string address)
+    {
+        var until = await Guard.LockedUntil(address, clock.GetUtcNow());
+        return until is { } at ? LockedOut(address, at) : null;
+    }
+
+    private async Task<IResult> FailedAsync(string address, string userName, string reason, AccessRefused refused)
+    {
+        audit.SignInFailed(userName, address, reason);
+        if (await Guard.Failed(address, clock.GetUtcNow(), Limits) is { } until)
+        {
+            audit.LockedOut(address, until);
+            return LockedOut(address, until);
+        }
+
+        return Results.Json(refused, statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    private IResult LockedOut(string address, DateTimeOffset until)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds));
+        return new LockedOutResult(seconds, new AccessRefused(
+            "locked-out",
+            $"too many failed sign-ins from {address}; try again after {until.UtcDateTime:HH:mm:ss} UTC, or ask an admin to lift the lock-out"));
+    }
+
+    private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private sealed class LockedOutResult(int retryAfterSeconds, AccessRefused body) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return Results.Json(body, statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(httpContext);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+// Who is signed in and what they may do. The page shows only the controls the caller's rights allow; the host
+// enforces the same rules on every call and hub method, so hiding is only so nobody reaches for what would be refused.
+import { get, post, toSignIn } from './api.js';
+import { attempt } from './notice.js';
+
+export const session = { name: '', credential: '', roles: [], rights: [] };
+
+export const can = right => session.rights.includes(right);
+
+/** Reads who is signed in, and hides every element whose data-needs names a right the caller lacks. */
+export async function loadSession() {
+  Object.assign(session, await get('/api/auth/me'));
+  document.body.dataset.rights = session.rights.join(' ');
+  for (const element of document.querySelectorAll('[data-needs]')) element.hidden = !can(element.dataset.needs);
+  return session;
+}
+
+export function bindSignOut(nameElement, button) {
+  nameElement.textContent = session.name;
+  nameElement.title = `${session.name}: ${session.roles.join(', ')}`;
+  button.addEventListener('click', async () => {
+    if ((await attempt(() => post('/api/auth/sign-out'))) !== undefined) toSignIn();
+  });
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Command.Host.Tests.Support;
+
+namespace Command.Host.Tests.Access;
+
+/// <summary>
+/// A page on another site cannot act through a signed-in browser: state-changing calls riding the session cookie
+/// need this site's Origin and a JSON body. Bearer-token clients are not browsers and are not held to it. Whoever
+/// calls, the recording names the signed-in identity, never a header the caller wrote.
+/// </summary>
+public sealed class CrossSiteTests(CommandHost host) : IClassFixture<CommandHost>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_text_plain_threat_from_another_origin_is_refused_and_not_applied()
+    {
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident("csrf"))).EnsureSuccessStatusCode();
+        await host.Access.AddPersonAsync("Cmdr Ortiz", "commander");
+        var cookie = await host.Access.SignInAsync("Cmdr Ortiz");
+        using var request = host.Access.AsPage(HttpMethod.Put, "/api/incidents/csrf/threats/T1", cookie);
+        request.Headers.Remove("Origin");
+        request.Headers.Add("Origin", "http://evil.example");
+        request.Content = new StringContent("""{"lat":44.001,"lon":-100.0}""", Encoding.UTF8, "text/plain");
+
+        using var response = await SendAsync(request);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var view = await host.Client.GetFromJsonAsync<JsonElement>("/api/incidents/csrf", Ct);
+
+        Assert.Equal((HttpStatusCode.Forbidden, "cross-site-refused"), (response.StatusCode, body.GetProperty("reason").GetString()));
+        Assert.Equal($"the call came from 'http://evil.example', not from this site ({host.BaseAddress.GetLeftPart(UriPartial.Authority)})", body.GetProperty("detail").GetString());
+        Assert.Equal(0, view.GetProperty("threats").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_same_origin_call_must_still_send_json()
+    {
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident("form"))).EnsureSuccessStatusCode();
+        await host.Access.AddPersonAsync("Cmdr Ortiz", "commander");
+        var cookie = await host.Access.SignInAsync("Cmdr Ortiz");
+        using var request = host.Access.AsPage(HttpMethod.Post, "/api/incidents/form/threats/T1/phase", cookie);
+        request.Content = new StringContent("phase=active", Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        using var response = await SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("a POST from a browser session must send application/json, not 'application/x-www-form-urlencoded'",
+            (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_signed_in_persons_command_is_recorded_under_their_name_whatever_x_actor_says()
+    {
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident("named"))).EnsureSuccessStatusCode();
+        await host.Access.AddPersonAsync("Cmdr Ortiz", "commander");
+        var cookie = await host.Access.SignInAsync("Cmdr Ortiz");
+        using var request = host.Access.AsPage(HttpMethod.Put, "/api/incidents/named/threats/T1", cookie, new { lat = 44.001, lon = -100.0, phase = "active" });
+        request.Headers.Add("X-Actor", "Someone Else");
+
+        using var response = await SendAsync(request);
+        var timeline = await host.Client.GetFromJsonAsync<JsonElement>("/api/sessions/named/timeline", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Cmdr Ortiz", timeline.EnumerateArray().Single(m => m.GetProperty("type").GetString() == "threat-set").GetProperty("actor").GetString());
+    }
+
+    [Fact]
+    public async Task A_bearer_token_client_is_not_held_to_the_origin_rule()
+    {
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident("bearer"))).EnsureSuccessStatusCode();
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/incidents/bearer/threats/T1") { Content = JsonContent.Create(new { lat = 44.001, lon = -100.0 }) };
+        request.Headers.Add("Origin", "http://elsewhere.example");
+
+        using var response = await host.Client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
+    {
+        using var client = host.ClientWith(null);
+        return await client.SendAsync(request, Ct);
+    }
+}

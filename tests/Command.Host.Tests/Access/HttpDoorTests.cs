@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Command.Host.Tests.Support;
+
+namespace Command.Host.Tests.Access;
+
+/// <summary>What every request meets at the door: the sign-in page open to anyone and nothing else, a body limit that holds for chunked bodies.</summary>
+public sealed class HttpDoorTests(CommandHost host) : IClassFixture<CommandHost>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("/api/incidents")]
+    [InlineData("/js/main.js")]
+    [InlineData("/lib/leaflet/leaflet.js")]
+    [InlineData("/no-such-page")]
+    public async Task Nobody_gets_anything_but_401_beyond_the_open_list(string path)
+    {
+        using var anonymous = host.ClientWith(null);
+        using var response = await anonymous.GetAsync(path, Ct);
+        Assert.Equal((HttpStatusCode.Unauthorized, "unauthenticated"), (response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("reason").GetString()));
+    }
+
+    [Fact]
+    public async Task A_browser_opening_the_dashboard_without_a_session_is_sent_to_the_sign_in_page_which_is_open()
+    {
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/?incident=demo");
+        page.Headers.Add("Accept", "text/html");
+
+        using var redirected = await anonymous.SendAsync(page, Ct);
+        using var signIn = await anonymous.GetAsync("/sign-in/", Ct);
+        using var script = await anonymous.GetAsync("/sign-in/sign-in.js", Ct);
+
+        Assert.Equal((HttpStatusCode.Redirect, "/sign-in/?return=%2F%3Fincident%3Ddemo"), (redirected.StatusCode, redirected.Headers.Location?.OriginalString));
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (signIn.StatusCode, script.StatusCode));
+        Assert.Contains("<title>Sign in — Command</title>", await signIn.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/incidents")]
+    [InlineData("/api/incidents/any/reports")]
+    public async Task A_chunked_body_over_the_limit_is_refused_as_oversized(string path)
+    {
+        var sixMegabytes = "{\"id\":\"big\",\"name\":\"" + new string('x', 6 * 1024 * 1024) + "\"}";
+        using var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(sixMegabytes)));
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await host.Client.SendAsync(request, Ct);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal((HttpStatusCode.RequestEntityTooLarge, "oversized"), (response.StatusCode, body.GetProperty("reason").GetString()));
+        Assert.Null(request.Content.Headers.ContentLength is { } length && length > 0 ? length : null);
+    }
+}

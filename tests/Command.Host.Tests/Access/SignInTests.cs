@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Command.Host.Tests.Support;
+
+namespace Command.Host.Tests.Access;
+
+/// <summary>Signing in with a password, the throttle per source address and its lifting, signing out, and the first run's one-time link.</summary>
+public sealed class SignInTests(AccessHost host) : IClassFixture<AccessHost>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Signing_in_sets_an_http_only_strict_secure_session_cookie_that_says_who_is_signed_in()
+    {
+        await host.Access.AddPersonAsync("Cmdr Reyes", "commander");
+
+        using var response = await host.Access.SignInResponseAsync("Cmdr Reyes", TestAccess.Password);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("command.session=", StringComparison.Ordinal));
+        using var me = await SendAsync(host.Access.AsPage(HttpMethod.Get, "/api/auth/me", TestAccess.SessionCookie(response)));
+        var caller = await me.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["httponly", "samesite=strict", "secure"], cookie.ToLowerInvariant().Split("; ").Where(p => p is "httponly" or "samesite=strict" or "secure").Order());
+        Assert.Equal(("Cmdr Reyes", "person"), (caller.GetProperty("name").GetString(), caller.GetProperty("credential").GetString()));
+        Assert.Equal(["command", "watch"], caller.GetProperty("rights").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
+    public async Task Too_many_failures_shut_the_address_out_until_an_admin_lifts_it()
+    {
+        await ForgetFailuresAsync();
+        await host.Access.AddPersonAsync("Dispatch Lee", "observer");
+        var failures = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await host.Access.SignInResponseAsync("Dispatch Lee", "not the password");
+            failures.Add(wrong.StatusCode);
+        }
+
+        using var locked = await host.Access.SignInResponseAsync("Dispatch Lee", TestAccess.Password);
+        var lockedBody = await locked.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var lockouts = await host.Client.GetFromJsonAsync<JsonElement>("/api/access/lockouts", Ct);
+        using var lifted = await host.Client.DeleteAsync("/api/access/lockouts/127.0.0.1", Ct);
+        using var after = await host.Access.SignInResponseAsync("Dispatch Lee", TestAccess.Password);
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 4), HttpStatusCode.TooManyRequests], failures);
+        Assert.Equal((HttpStatusCode.TooManyRequests, "locked-out", "300"), (locked.StatusCode, lockedBody.GetProperty("reason").GetString(), locked.Headers.RetryAfter?.Delta?.TotalSeconds.ToString()));
+        Assert.Equal(("127.0.0.1", 5), (lockouts[0].GetProperty("address").GetString(), lockouts[0].GetProperty("failures").GetInt32()));
+        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.OK), (lifted.StatusCode, after.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_lock_out_runs_out_by_itself()
+    {
+        await ForgetFailuresAsync();
+        await host.Access.AddPersonAsync("Sgt Patel", "observer");
+        for (var i = 0; i < 5; i++)
+        {
+            using var _ = await host.Access.SignInResponseAsync("Sgt Patel", "not the password");
+        }
+
+        using var locked = await host.Access.SignInResponseAsync("Sgt Patel", TestAccess.Password);
+        host.Clock.Advance(TimeSpan.FromMinutes(5));
+        using var after = await host.Access.SignInResponseAsync("Sgt Patel", TestAccess.Password);
+
+        Assert.Equal((HttpStatusCode.TooManyRequests, HttpStatusCode.OK), (locked.StatusCode, after.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_wrong_name_and_a_wrong_password_are_refused_alike()
+    {
+        await ForgetFailuresAsync();
+        await host.Access.AddPersonAsync("Lt Park", "observer");
+        using var noSuchName = await host.Access.SignInResponseAsync("Nobody Here", TestAccess.Password);
+        using var wrongPassword = await host.Access.SignInResponseAsync("Lt Park", "not the password");
+
+        Assert.Equal(await noSuchName.Content.ReadAsStringAsync(Ct), await wrongPassword.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("""{"reason":"sign-in-failed","detail":"the user name or the password is wrong"}""", await wrongPassword.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_signed_out_session_is_refused_even_if_its_cookie_is_kept()
+    {
+        await host.Access.AddPersonAsync("Officer Diaz", "observer");
+        var cookie = await host.Access.SignInAsync("Officer Diaz");
+
+        using var signOut = await SendAsync(host.Access.AsPage(HttpMethod.Post, "/api/auth/sign-out", cookie, new { }));
+        using var kept = await SendAsync(host.Access.AsPage(HttpMethod.Get, "/api/incidents", cookie));
+
+        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.Unauthorized), (signOut.StatusCode, kept.StatusCode));
+    }
+
+    [Fact]
+    public async Task The_one_time_link_signs_the_first_admin_in_once_who_then_sets_a_password()
+    {
+        var code = await host.FirstRunCodeAsync();
+
+        using var first = await LinkAsync(code);
+        var cookie = TestAccess.SessionCookie(first);
+        using var again = await LinkAsync(code);
+        using var password = await SendAsync(host.Access.AsPage(HttpMethod.Put, "/api/auth/password", cookie, new { newPassword = "a long new password" }));
+        using var signIn = await host.Access.SignInResponseAsync("admin", "a long new password");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("admin", (await first.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("name").GetString());
+        Assert.Equal((HttpStatusCode.Unauthorized, "link-refused"), (again.StatusCode, (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("reason").GetString()));
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (password.StatusCode, signIn.StatusCode));
+        Assert.DoesNotContain(host.BootstrapToken, host.Console.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The tests share one address: each throttle test starts from none of the others' failures.</summary>
+    private async Task ForgetFailuresAsync()
+    {
+        using var _ = await host.Client.DeleteAsync("/api/access/lockouts/127.0.0.1", Ct);
+    }
+
+    private async Task<HttpResponseMessage> LinkAsync(string code)
+    {
+        using var client = host.ClientWith(null);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/link") { Content = JsonContent.Create(new { code }) };
+        request.Headers.Add("Origin", host.BaseAddress.GetLeftPart(UriPartial.Authority));
+        return await client.SendAsync(request, Ct);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
+    {
+        using (request)
+        {
+            using var client = host.ClientWith(null);
+            return await client.SendAsync(request, Ct);
+        }
+    }
+}

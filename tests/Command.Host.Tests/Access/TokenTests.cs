@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Command.Host.Live;
+using Command.Host.Tests.Support;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Command.Host.Tests.Access;
+
+/// <summary>Machine tokens: expiry and revocation (open hub connections included), device tokens bound to their units, and spoofing refused.</summary>
+public sealed class TokenTests(AccessHost host) : IClassFixture<AccessHost>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_revoked_token_is_refused_and_its_open_hub_connection_is_closed()
+    {
+        var (token, id) = await host.Access.IssueTokenAsync("wall-display", ["observer"]);
+        await using var hub = await ConnectAsync(token);
+        var closed = Closed(hub);
+
+        using var revoke = await host.Client.DeleteAsync($"/api/access/tokens/{id}", Ct);
+        await closed.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        using var client = host.ClientWith(token);
+        using var after = await client.GetAsync("/api/incidents", Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        Assert.Equal(HubConnectionState.Disconnected, hub.State);
+        Assert.Equal((HttpStatusCode.Unauthorized, "the credential was refused: the token was revoked; sign in again, or present a valid bearer token"),
+            (after.StatusCode, (await after.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString()));
+    }
+
+    [Fact]
+    public async Task An_expired_token_is_refused_and_its_open_hub_connection_is_closed()
+    {
+        var (token, _) = await host.Access.IssueTokenAsync("cad-feed", ["observer"], expiresInDays: 1);
+        using var client = host.ClientWith(token);
+        using var before = await client.GetAsync("/api/incidents", Ct);
+        await using var hub = await ConnectAsync(token);
+        var closed = Closed(hub);
+
+        host.Clock.Advance(TimeSpan.FromDays(1));
+        await closed.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        using var after = await client.GetAsync("/api/incidents", Ct);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Unauthorized), (before.StatusCode, after.StatusCode));
+        Assert.Contains("the token expired", await after.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_device_token_reports_for_its_own_units_and_is_refused_for_any_other()
+    {
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident("devices"))).EnsureSuccessStatusCode();
+        var token = await host.Access.TokenForAsync("device", "D1");
+        using var device = host.ClientWith(token);
+
+        using var own = await device.PostAsJsonAsync("/api/incidents/devices/reports", new { reports = new[] { TestSite.Report("D1", DateTimeOffset.UtcNow, 0, -50) } }, Ct);
+        using var other = await device.PostAsJsonAsync("/api/incidents/devices/reports", new { reports = new[] { TestSite.Report("D2", DateTimeOffset.UtcNow, 0, -50) } }, Ct);
+        var refused = (await other.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rejected")[0];
+        using var command = await device.GetAsync("/api/incidents", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Equal(("D2", "unit-not-permitted"), (refused.GetProperty("unitId").GetString(), refused.GetProperty("reason").GetString()));
+        Assert.Equal(HttpStatusCode.Forbidden, command.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_unit_bound_to_a_device_takes_positions_from_that_device_only()
+    {
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident("bound"))).EnsureSuccessStatusCode();
+        var token = await host.Access.TokenForAsync("device", "B1");
+
+        using var spoof = await host.PostJsonAsync("/api/incidents/bound/reports", new { reports = new[] { TestSite.Report("B1", DateTimeOffset.UtcNow, 0, -50) } });
+        var refused = (await spoof.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rejected")[0];
+        using var device = host.ClientWith(token);
+        using var genuine = await device.PostAsJsonAsync("/api/incidents/bound/reports", new { reports = new[] { TestSite.Report("B1", DateTimeOffset.UtcNow, 0, -50) } }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, spoof.StatusCode);
+        Assert.Equal("unit-bound-to-device", refused.GetProperty("reason").GetString());
+        Assert.StartsWith("unit 'B1' takes positions only from token:device-", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_report_stamped_ahead_of_the_clock_is_refused_and_the_units_genuine_reports_still_count()
+    {
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident("spoofed"))).EnsureSuccessStatusCode();
+        var now = DateTimeOffset.UtcNow;
+
+        using var spoof = await host.PostJsonAsync("/api/incidents/spoofed/reports", new { reports = new[] { TestSite.Report("S1", now.AddSeconds(29), 0, -50) } });
+        using var genuine = await host.PostJsonAsync("/api/incidents/spoofed/reports", new { reports = new[] { TestSite.Report("S1", now, 0, -40) } });
+        var refused = (await spoof.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rejected")[0];
+
+        Assert.Equal((HttpStatusCode.BadRequest, "future-fix"), (spoof.StatusCode, refused.GetProperty("reason").GetString()));
+        Assert.Equal("fix time is 29 s ahead of the receiving clock (limit 5 s)", refused.GetProperty("detail").GetString());
+        Assert.Equal((HttpStatusCode.OK, 1), (genuine.StatusCode, (await genuine.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accepted").GetInt32()));
+    }
+
+    private async Task<HubConnection> ConnectAsync(string token)
+    {
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(host.BaseAddress, IncidentHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
+        await hub.StartAsync(Ct);
+        return hub;
+    }
+
+    private static Task Closed(HubConnection hub)
+    {
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        return closed.Task;
+    }
+}
