@@ -48,6 +48,7 @@ public sealed record EvaluatorNote(string Text, NoteMark Mark, string? UnitId = 
 public sealed record RatingDecided(string ObjectiveId, ExerciseRating Rating, ExerciseRating Proposed, string? Reason = null) : Annotation;
 
 /// <summary>How an evaluator marks a note.</summary>
+[GenerateSerializer]
 public enum NoteMark
 {
     /// <summary>An observation with no mark.</summary>

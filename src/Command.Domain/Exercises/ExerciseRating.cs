@@ -1,6 +1,7 @@
 namespace Command.Domain.Exercises;
 
 /// <summary>HSEEP's four ratings of how an objective was performed, best first.</summary>
+[GenerateSerializer]
 public enum ExerciseRating
 {
     /// <summary>P: performed without challenges.</summary>
