@@ -39,6 +39,16 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The host's resident memory now, in bytes.</summary>
+    public long ResidentBytes
+    {
+        get
+        {
+            process.Refresh();
+            return process.WorkingSet64;
+        }
+    }
+
     public static async Task<HostProcess> StartAsync()
     {
         var root = FindRoot();

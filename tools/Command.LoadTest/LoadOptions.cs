@@ -30,9 +30,18 @@ public sealed record LoadOptions
     /// <summary>Browsers connected during the latency run. Default 50.</summary>
     public int LatencyClients { get; init; } = 50;
 
-    /// <summary>Runs only this phase (bare, ceiling or latency), to profile it; null runs all three. Default null.</summary>
+    /// <summary>Incidents the scale phase opens and leaves quiet. Default 1,000.</summary>
+    public int ScaleIncidents { get; init; } = 1_000;
+
+    /// <summary>Units in each of the scale phase's incidents. Default 100.</summary>
+    public int ScaleUnits { get; init; } = 100;
+
+    /// <summary>
+    /// Runs only this phase (bare, ceiling, latency, or scale), to profile it; null runs the first three. The scale
+    /// phase runs only when asked for. Default null.
+    /// </summary>
     public string? Only { get; init; }
 
     /// <summary>Whether this run measures <paramref name="phase"/>.</summary>
-    public bool Runs(string phase) => Only is null || Only == phase;
+    public bool Runs(string phase) => Only == phase || (Only is null && phase != "scale");
 }

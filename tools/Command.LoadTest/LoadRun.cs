@@ -74,12 +74,18 @@ internal static class LoadRun
             await DisposeAllAsync(latencyClients);
         }
 
+        // 4. Scale: memory per incident and per unit, and the CPU quiet incidents take, on a fresh host only.
+        if (options.Runs("scale"))
+        {
+            await ScaleRun.RunAsync(options, run);
+        }
+
         return 0;
     }
 
-    private static async Task<List<string>> OpenIncidentsAsync(HttpClient http, string prefix, int count)
+    internal static async Task<List<string>> OpenIncidentsAsync(HttpClient http, string prefix, int count, string? named = null)
     {
-        var ids = Enumerable.Range(0, count).Select(i => $"{prefix}-{i}").ToList();
+        var ids = named is not null ? [named] : Enumerable.Range(0, count).Select(i => $"{prefix}-{i}").ToList();
         foreach (var id in ids)
         {
             var site = new { name = "Load site", origin = new { lat = 44.0, lon = -100.0 } };

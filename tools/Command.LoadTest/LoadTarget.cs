@@ -27,6 +27,9 @@ public sealed class LoadTarget : IAsyncDisposable
 
     public CpuUse Cpu { get; }
 
+    /// <summary>The host process this tool started, or null for one at --url.</summary>
+    public HostProcess? Process => host;
+
     public static async Task<LoadTarget> OpenAsync(LoadOptions options)
     {
         var host = options.Url is null ? await HostProcess.StartAsync() : null;

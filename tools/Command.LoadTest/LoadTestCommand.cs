@@ -16,7 +16,9 @@ internal sealed class LoadTestCommand : RootCommand
     private readonly Option<int> clients = NumberOption.AtLeast("--clients", "Browsers connected during the ceiling run", Defaults.CeilingClients, 1);
     private readonly Option<int> latencyRate = NumberOption.AtLeast("--latency-rate", "Offered rate of the latency run, reports/s", Defaults.LatencyRate, 1);
     private readonly Option<int> latencyClients = NumberOption.AtLeast("--latency-clients", "Browsers connected during the latency run", Defaults.LatencyClients, 1);
-    private readonly Option<string> only = ChoiceOption.OneOf("--only", "Run only this phase, to profile it [default: all three]", ["bare", "ceiling", "latency"]);
+    private readonly Option<int> scaleIncidents = NumberOption.AtLeast("--scale-incidents", "Quiet incidents the scale phase opens", Defaults.ScaleIncidents, 1);
+    private readonly Option<int> scaleUnits = NumberOption.AtLeast("--scale-units", "Units in each of the scale phase's incidents", Defaults.ScaleUnits, 1);
+    private readonly Option<string> only = ChoiceOption.OneOf("--only", "Run only this phase [default: bare, ceiling and latency; scale runs only when named]", ["bare", "ceiling", "latency", "scale"]);
 
     public LoadTestCommand(Func<LoadOptions, Task<int>> run)
         : base("""
@@ -33,6 +35,8 @@ internal sealed class LoadTestCommand : RootCommand
         Options.Add(clients);
         Options.Add(latencyRate);
         Options.Add(latencyClients);
+        Options.Add(scaleIncidents);
+        Options.Add(scaleUnits);
         Options.Add(only);
         SetAction(parsed => run(Read(parsed)));
     }
@@ -47,6 +51,8 @@ internal sealed class LoadTestCommand : RootCommand
         CeilingClients = parsed.GetValue(clients),
         LatencyRate = parsed.GetValue(latencyRate),
         LatencyClients = parsed.GetValue(latencyClients),
+        ScaleIncidents = parsed.GetValue(scaleIncidents),
+        ScaleUnits = parsed.GetValue(scaleUnits),
         Only = parsed.GetValue(only),
     };
 }

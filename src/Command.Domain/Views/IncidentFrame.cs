@@ -20,6 +20,13 @@ public sealed record IncidentFrame(
     ImmutableArray<Threat> Threats,
     ImmutableArray<IncidentEvent> Events)
 {
+    /// <summary>
+    /// The order its feed sent it in, for a feed that numbers its frames (a replay does: a frame sent before a seek
+    /// must not overtake the seek's full frame on its way to a host); 0 for one that does not.
+    /// </summary>
+    [Id(7)]
+    public long Generation { get; init; }
+
     /// <summary>True for an empty frame an incident sends when nothing else went out for a while (see <see cref="FramePacing.Heartbeat"/>).</summary>
     public bool IsHeartbeat => !Full && Units.IsDefaultOrEmpty && Threats.IsDefaultOrEmpty && Events.IsDefaultOrEmpty;
 }

@@ -14,7 +14,7 @@ namespace Command.Grains.Incidents;
 /// One incident: its site, threats, roster and assessment, and the event stream that records them. Keyed by
 /// incident id. Commands return null on success or the rejection that explains why nothing changed.
 /// </summary>
-public interface IIncidentGrain : IGrainWithStringKey
+public interface IIncidentGrain : IFrameSource
 {
     Task<Rejection?> Open(OpenIncident command);
 
@@ -77,9 +77,4 @@ public interface IIncidentGrain : IGrainWithStringKey
 
     /// <summary>Everything a newly connected view needs: the whole picture, marked full.</summary>
     Task<IncidentFrame> GetFullFrame();
-
-    /// <summary>Subscribes or renews a subscription; observers that do not renew within two minutes are dropped.</summary>
-    Task Subscribe(IIncidentObserver observer);
-
-    Task Unsubscribe(IIncidentObserver observer);
 }

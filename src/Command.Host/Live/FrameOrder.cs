@@ -15,6 +15,7 @@ public sealed class FrameOrder
     private readonly Dictionary<string, long> unitsAt = new(StringComparer.Ordinal);
     private readonly Lock sync = new();
     private long threatsAt;
+    private long fullGeneration;
     private long latestSequence;
     private DateTimeOffset latestClock;
 
@@ -29,11 +30,25 @@ public sealed class FrameOrder
 
         lock (sync)
         {
-            if (frame.Sequence < latestSequence && frame.Clock > latestClock)
+            // A numbered feed's frame sent before its latest full frame (a replay's seek) has nothing left to say.
+            if (frame.Generation > 0)
+            {
+                if (frame.Generation < fullGeneration)
+                {
+                    return null;
+                }
+
+                fullGeneration = frame.Full ? frame.Generation : fullGeneration;
+            }
+
+            // A full frame replaces the whole picture (a replay sought back in time numbers it lower and stamps it
+            // earlier): what came before it holds nothing back.
+            if (frame.Full || (frame.Sequence < latestSequence && frame.Clock > latestClock))
             {
                 unitsAt.Clear();
                 threatsAt = 0;
                 latestSequence = 0;
+                latestClock = default;
             }
 
             latestSequence = Math.Max(latestSequence, frame.Sequence);

@@ -4,10 +4,11 @@ using Command.Grains.Incidents;
 namespace Command.Host.Live;
 
 /// <summary>
-/// This host's subscription to one incident: hears its frames as a grain observer and hands them to the
-/// browsers on this host watching it. Any host can serve any incident; Orleans routes to the grain.
+/// This host's subscription to one feed (a live incident, or a replay): hears its frames as a grain observer and
+/// hands them to the browsers on this host watching it. Any host can serve any feed; Orleans routes to the grain.
 /// </summary>
-public sealed partial class IncidentFeed(string incidentId, IGrainFactory grains, FrameFanout fanout, TimeProvider clock, ILogger logger) : IIncidentObserver
+public sealed partial class IncidentFeed(string incidentId, IFrameSource source, IGrainFactory grains, FrameFanout fanout, TimeProvider clock, ILogger logger)
+    : IIncidentObserver
 {
     private readonly FrameOrder order = new();
     private IIncidentObserver? reference;
@@ -35,7 +36,7 @@ public sealed partial class IncidentFeed(string incidentId, IGrainFactory grains
         reference ??= grains.CreateObjectReference<IIncidentObserver>(this);
         try
         {
-            await grains.GetGrain<IIncidentGrain>(IncidentId).Subscribe(reference);
+            await source.Subscribe(reference);
             Volatile.Write(ref lastHeard, clock.GetTimestamp());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -51,11 +52,11 @@ public sealed partial class IncidentFeed(string incidentId, IGrainFactory grains
             return;
         }
 
-        await grains.GetGrain<IIncidentGrain>(IncidentId).Unsubscribe(reference);
+        await source.Unsubscribe(reference);
         grains.DeleteObjectReference<IIncidentObserver>(reference);
         reference = null;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the subscription to incident {IncidentId}; will retry")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the subscription to feed {IncidentId}; will retry")]
     private static partial void LogRenewFailed(ILogger logger, Exception exception, string incidentId);
 }

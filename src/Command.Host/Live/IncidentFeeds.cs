@@ -1,9 +1,11 @@
 using Command.Domain.Views;
+using Command.Grains.Incidents;
+using Command.Host.Replays;
 
 namespace Command.Host.Live;
 
 /// <summary>
-/// The incidents this host's browsers watch: one grain subscription per incident while anyone watches it,
+/// The incidents and replays this host's browsers watch: one grain subscription per incident while anyone watches it,
 /// renewed on a timer (the grain drops observers that stop renewing, and forgets them all when it deactivates).
 /// A watched incident sends at least a heartbeat every couple of seconds; a feed that has heard nothing for three
 /// of them subscribes again at once, which reaches the incident wherever it now lives (its silo died, it moved).
@@ -29,7 +31,7 @@ public sealed class IncidentFeeds(IGrainFactory grains, FrameFanout fanout, Fram
         {
             if (!feeds.ContainsKey(incidentId))
             {
-                created = feeds[incidentId] = new IncidentFeed(incidentId, grains, fanout, clock, logger);
+                created = feeds[incidentId] = new IncidentFeed(incidentId, Source(incidentId), grains, fanout, clock, logger);
             }
         }
         finally
@@ -90,6 +92,10 @@ public sealed class IncidentFeeds(IGrainFactory grains, FrameFanout fanout, Fram
             await feed.CloseAsync();
         }
     }
+
+    // A feed id names a live incident, or a replay as "replay:{id}".
+    private IFrameSource Source(string feedId) =>
+        ReplayFeed.ReplayOf(feedId) is { } replayId ? grains.GetGrain<IReplayGrain>(replayId) : grains.GetGrain<IIncidentGrain>(feedId);
 
     private async Task<T> WithGate<T>(Func<T> action)
     {

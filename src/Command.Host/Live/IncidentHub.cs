@@ -13,11 +13,10 @@ namespace Command.Host.Live;
 /// Connecting needs the right to watch (the endpoint's policy); joining a replay needs the right to watch replays; a
 /// connection whose credential is revoked or expires is closed (<see cref="LiveCredentials"/>).
 /// </summary>
-public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, FrameFanout fanout, ReplayRegistry replays, ExportJobs exports, LiveCredentials live, AccessAudit audit) : Hub
+public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, ExportJobs exports, LiveCredentials live, AccessAudit audit) : Hub
 {
     public const string Path = "/hubs/incidents";
     public const string FrameMethod = "frame";
-    private const string ReplayPrefix = "replay:";
 
     public override Task OnConnectedAsync()
     {
@@ -27,12 +26,17 @@ public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, Frame
 
     public async Task<IncidentFrame> Join(string incidentId)
     {
-        if (incidentId.StartsWith(ReplayPrefix, StringComparison.Ordinal))
+        if (ReplayFeed.ReplayOf(incidentId) is { } replayId)
         {
             Require(Rights.WatchReplays, $"Join {incidentId}");
-            var replay = replays.FindFeed(incidentId) ?? throw new HubException($"replay '{incidentId[ReplayPrefix.Length..]}' is not open on this host");
-            fanout.Add(incidentId, Context.ConnectionId);
-            return await replay.FullFrameAsync();
+            var replay = ReplaysApi.IsReplayId(replayId) ? await grains.GetGrain<IReplayGrain>(replayId).GetFullFrame() : null;
+            if (replay is null)
+            {
+                throw new HubException($"replay '{replayId}' is not open");
+            }
+
+            await feeds.JoinAsync(Context.ConnectionId, incidentId);
+            return replay;
         }
 
         Require(Rights.Watch, $"Join {incidentId}");
@@ -65,9 +69,7 @@ public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, Frame
         return exports.Find(jobId);
     }
 
-    public Task Leave(string incidentId) => incidentId.StartsWith(ReplayPrefix, StringComparison.Ordinal)
-        ? fanout.RemoveAsync(incidentId, Context.ConnectionId)
-        : feeds.LeaveAsync(Context.ConnectionId, incidentId);
+    public Task Leave(string incidentId) => feeds.LeaveAsync(Context.ConnectionId, incidentId);
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {

@@ -29,7 +29,7 @@ public static class NotesApi
         await paperwork.ExistsAsync(id, ct) ? Results.Ok(await paperwork.AnnotationsAsync(id)) : UnknownSession(id);
 
     private static async Task<IResult> Add(
-        string id, HttpRequest request, SessionPaperwork paperwork, ReplayRegistry replays, IGrainFactory grains, TimeProvider clock, IOptions<JsonOptions> json, CancellationToken ct)
+        string id, HttpRequest request, SessionPaperwork paperwork, IGrainFactory grains, TimeProvider clock, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<NoteRequest>(request, json.Value.SerializerOptions, ct);
         if (error is not null)
@@ -51,12 +51,12 @@ public static class NotesApi
         DateTimeOffset? about = body.About;
         if (body.ReplayId is { } replayId)
         {
-            if (replays.Find(replayId) is not { } replay || replay.Status.IncidentId != id)
+            if (!SiteMapping.IsValidId(replayId) || await grains.GetGrain<IReplayGrain>(replayId).Status() is not { } replay || replay.IncidentId != id)
             {
-                return Results.NotFound(new ApiError("unknown-replay", $"replay '{replayId}' of session '{id}' is not open on this host"));
+                return Results.NotFound(new ApiError("unknown-replay", $"replay '{replayId}' of session '{id}' is not open"));
             }
 
-            about = replay.Status.Position;
+            about = replay.Position;
         }
 
         about ??= (await grains.GetGrain<IIncidentGrain>(id).GetView())?.Clock;

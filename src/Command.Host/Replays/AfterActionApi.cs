@@ -56,15 +56,15 @@ public static class AfterActionApi
         return Results.Empty;
     }
 
-    private static async Task<IResult> Series(string replayId, string? units, ReplayRegistry replays)
+    private static async Task<IResult> Series(string replayId, string? units, IGrainFactory grains, ReplayReports reports)
     {
-        if (replays.Find(replayId) is not { } replay)
+        if (!ReplaysApi.IsReplayId(replayId) || await grains.GetGrain<IReplayGrain>(replayId).Status() is not { } replay)
         {
-            return Results.NotFound(new ApiError("unknown-replay", $"replay '{replayId}' is not open on this host"));
+            return ReplaysApi.NotFound(replayId);
         }
 
         var wanted = (units ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-        var report = await replay.ReportAsync();
+        var report = await reports.ForAsync(replayId, replay.IncidentId);
         var callsigns = report.Units.ToDictionary(u => u.UnitId, u => u.Callsign, StringComparer.Ordinal);
         var series = report.Distances
             .Where(d => wanted.Count == 0 || wanted.Contains(d.UnitId))

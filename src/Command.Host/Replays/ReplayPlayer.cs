@@ -1,41 +1,31 @@
-using Command.Domain.AfterAction;
-using Command.Domain.Assessment;
 using Command.Domain.Views;
 using Command.Grains.Incidents;
-using Command.Host.Live;
 using Command.Recording.Replay;
 
 namespace Command.Host.Replays;
 
 /// <summary>
-/// One replay as a dashboard feed: the same frames as a live incident, on the replay's clock, sent to the
-/// browsers that joined "replay:{id}". A seek sends a full frame that replaces what the view had.
+/// One replay as a feed: the same frames as a live incident, on the replay's clock, handed to
+/// <paramref name="publish"/>. A seek sends a full frame that replaces what the view had. Its owner (the replay
+/// grain) ticks it every <see cref="FramePacing.Interval"/> and calls it one turn at a time.
 /// </summary>
-public sealed partial class ReplayPlayer(
-    string replayId, ReplaySession session, Func<Task<AfterActionReport>> buildReport, FrameFanout fanout, FramePacing pacing, TimeProvider clock, ILogger logger) : IAsyncDisposable
+public sealed class ReplayPlayer(string replayId, ReplaySession session, Action<IncidentFrame> publish, FramePacing pacing, TimeProvider clock) : IAsyncDisposable
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
     private readonly FrameCoalescer frames = new();
-    private readonly CancellationTokenSource stopping = new();
-    private readonly Lazy<Task<AfterActionReport>> report = new(buildReport);
-    private Task? loop;
+    private long lastSent = clock.GetTimestamp();
+    private long generation;
 
     public string ReplayId { get; } = replayId;
 
-    public string FeedId => $"replay:{ReplayId}";
-
-    public DateTimeOffset LastUsed { get; private set; } = clock.GetUtcNow();
+    public string FeedId => ReplayFeed.Id(ReplayId);
 
     public ReplayStatus Status => new(ReplayId, session.IncidentId, session.Start, session.End, session.Position, session.Speed, session.IsPaused, session.AtEnd);
 
-    public void Start() => loop = RunAsync(stopping.Token);
+    /// <summary>The whole picture for a view that joins, numbered with the frames sent so far.</summary>
+    public IncidentFrame FullFrame() =>
+        frames.Restart(FeedId, session.Projection, session.Projection.LastSequence) with { Clock = session.Position, Generation = generation };
 
-    /// <summary>The session's after-action report, built once per replay: the chart asks for it on every selection.</summary>
-    public Task<AfterActionReport> ReportAsync() => report.Value;
-
-    public Task<IncidentFrame> FullFrameAsync() => WithGate(() => Task.FromResult(frames.Restart(FeedId, session.Projection, session.Projection.LastSequence) with { Clock = session.Position }));
-
-    public Task PlayAsync(double? speed) => ControlAsync(() =>
+    public void Play(double? speed)
     {
         if (speed is { } s)
         {
@@ -43,62 +33,32 @@ public sealed partial class ReplayPlayer(
         }
 
         session.Play();
-        return Task.CompletedTask;
-    });
-
-    public Task PauseAsync() => ControlAsync(() =>
-    {
-        session.Pause();
-        return Task.CompletedTask;
-    });
-
-    public Task StepAsync() => ControlAsync(async () => await PublishAsync(await session.StepAsync(stopping.Token)));
-
-    public Task SeekAsync(DateTimeOffset instant) => ControlAsync(async () => await PublishAsync(await session.SeekAsync(instant, stopping.Token)));
-
-    public async ValueTask DisposeAsync()
-    {
-        await stopping.CancelAsync();
-        if (loop is not null)
-        {
-            await loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-
-        await session.DisposeAsync();
-        stopping.Dispose();
     }
 
-    private async Task RunAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(pacing.Interval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                await WithGate(async () =>
-                {
-                    if (!session.IsPaused)
-                    {
-                        await PublishAsync(await session.AdvanceAsync(cancellationToken));
-                    }
+    public void Pause() => session.Pause();
 
-                    return true;
-                });
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+    public async Task StepAsync() => Publish(await session.StepAsync());
+
+    public async Task SeekAsync(DateTimeOffset instant) => Publish(await session.SeekAsync(instant));
+
+    /// <summary>Moves a playing replay on by the time since the last tick; a paused one sends a heartbeat now and then.</summary>
+    public async Task TickAsync()
+    {
+        if (!session.IsPaused)
         {
-            // Disposed: the replay was closed or expired.
+            Publish(await session.AdvanceAsync());
         }
-        catch (Exception ex)
+        else if (clock.GetElapsedTime(lastSent) >= pacing.Heartbeat)
         {
-            LogFailed(logger, ex, ReplayId, session.IncidentId);
+            Send(new IncidentFrame(FeedId, session.Projection.LastSequence, session.Position, false, [], [], []));
         }
     }
+
+    public ValueTask DisposeAsync() => session.DisposeAsync();
 
     // Only the units the replayed events touched are assessed again (all of them when the clock ticked): at 60x a
     // frame carries a few seconds of a drill, not the whole roster each time.
-    private Task PublishAsync(ReplayFrame replayed)
+    private void Publish(ReplayFrame replayed)
     {
         IncidentFrame? frame;
         if (replayed.Seeked)
@@ -118,35 +78,28 @@ public sealed partial class ReplayPlayer(
 
         if (frame is not null)
         {
-            fanout.Publish(FeedId, frame with { Clock = session.Position, Threats = [.. session.Projection.Threats.Values] });
-        }
-
-        return Task.CompletedTask;
-    }
-
-    private Task ControlAsync(Func<Task> action) => WithGate(async () =>
-    {
-        await action();
-        return true;
-    });
-
-    private async Task<T> WithGate<T>(Func<Task<T>> action)
-    {
-        await gate.WaitAsync(stopping.Token);
-        try
-        {
-            LastUsed = clock.GetUtcNow();
-            return await action();
-        }
-        finally
-        {
-            gate.Release();
+            Send(frame with { Clock = session.Position, Threats = [.. session.Projection.Threats.Values] });
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Replay {ReplayId} of incident {IncidentId} stopped with an error")]
-    private static partial void LogFailed(ILogger logger, Exception exception, string replayId, string incidentId);
+    private void Send(IncidentFrame frame)
+    {
+        lastSent = clock.GetTimestamp();
+        publish(frame with { Generation = ++generation });
+    }
 }
 
 /// <summary>Where a replay is: its session's span, its clock, speed and whether it plays.</summary>
+[GenerateSerializer, Immutable]
 public sealed record ReplayStatus(string ReplayId, string IncidentId, DateTimeOffset FirstTime, DateTimeOffset LastTime, DateTimeOffset Position, double Speed, bool Paused, bool AtEnd);
+
+/// <summary>How a replay is named as a feed: "replay:{id}", beside live incidents' ids.</summary>
+public static class ReplayFeed
+{
+    public const string Prefix = "replay:";
+
+    public static string Id(string replayId) => Prefix + replayId;
+
+    /// <summary>The replay id of a feed id such as "replay:abc123", or null when it names a live incident.</summary>
+    public static string? ReplayOf(string feedId) => feedId.StartsWith(Prefix, StringComparison.Ordinal) ? feedId[Prefix.Length..] : null;
+}

@@ -18,12 +18,14 @@ public static class ReplaysApi
         // The live page reads what an incident recorded so far (its flags and commands) to show what it missed.
         app.MapGet("/api/sessions/{id}/timeline", SessionTimeline).WithTags("Sessions").Needs(Rights.Watch);
 
-        var api = app.MapGroup("/api/replays").WithTags("Replays");
+        // A replay id is the twelve hex digits Open made; anything else names no replay and wakes no grain.
+        var api = app.MapGroup("/api/replays").WithTags("Replays").AddEndpointFilter(async (context, next) =>
+            context.HttpContext.GetRouteValue("replayId") is string id && !IsReplayId(id) ? NotFound(id[..Math.Min(id.Length, 40)]) : await next(context));
         api.MapPost("/", Open).Commands(Rights.OpenReplays);
-        api.MapGet("/{replayId}", (string replayId, ReplayRegistry replays) => With(replays, replayId, p => Task.FromResult(Results.Ok(p.Status)))).Needs(Rights.WatchReplays);
-        api.MapDelete("/{replayId}", async (string replayId, ReplayRegistry replays) =>
-            await replays.CloseAsync(replayId) ? Results.NoContent() : NotFound(replayId)).Commands(Rights.OpenReplays);
-        api.MapPost("/{replayId}/play", async (string replayId, HttpRequest request, ReplayRegistry replays, IOptions<JsonOptions> json, CancellationToken ct) =>
+        api.MapGet("/{replayId}", (string replayId, IGrainFactory grains) => Answer(replayId, Replay(grains, replayId).Status())).Needs(Rights.WatchReplays);
+        api.MapDelete("/{replayId}", async (string replayId, IGrainFactory grains) =>
+            await Replay(grains, replayId).Close() ? Results.NoContent() : NotFound(replayId)).Commands(Rights.OpenReplays);
+        api.MapPost("/{replayId}/play", async (string replayId, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct) =>
         {
             var speed = request.ContentLength is > 0 ? (await JsonBody.ReadAsync<SpeedRequest>(request, json.Value.SerializerOptions, ct)).Value?.Speed : null;
             if (speed is { } s && !(s is >= Recording.Replay.ReplaySession.MinSpeed and <= Recording.Replay.ReplaySession.MaxSpeed))
@@ -31,18 +33,16 @@ public static class ReplaysApi
                 return ApiError.Invalid([new FieldError("speed", "invalid-value", "speed must be 0.25-60")]);
             }
 
-            return await With(replays, replayId, async p => { await p.PlayAsync(speed); return Results.Ok(p.Status); });
+            return await Answer(replayId, Replay(grains, replayId).Play(speed));
         }).Commands(Rights.OpenReplays);
-        api.MapPost("/{replayId}/pause", (string replayId, ReplayRegistry replays) => With(replays, replayId, async p => { await p.PauseAsync(); return Results.Ok(p.Status); }))
-            .Commands(Rights.OpenReplays);
-        api.MapPost("/{replayId}/step", (string replayId, ReplayRegistry replays) => With(replays, replayId, async p => { await p.StepAsync(); return Results.Ok(p.Status); }))
-            .Commands(Rights.OpenReplays);
+        api.MapPost("/{replayId}/pause", (string replayId, IGrainFactory grains) => Answer(replayId, Replay(grains, replayId).Pause())).Commands(Rights.OpenReplays);
+        api.MapPost("/{replayId}/step", (string replayId, IGrainFactory grains) => Answer(replayId, Replay(grains, replayId).Step())).Commands(Rights.OpenReplays);
         api.MapPost("/{replayId}/seek", Seek).Commands(Rights.OpenReplays);
         api.MapGet("/{replayId}/timeline", Timeline).Needs(Rights.WatchReplays);
         return app;
     }
 
-    private static async Task<IResult> Open(HttpRequest request, ReplayRegistry replays, SessionCatalogue catalogue, AccessAudit audit, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> Open(HttpRequest request, IGrainFactory grains, SessionCatalogue catalogue, AccessAudit audit, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<OpenReplayRequest>(request, json.Value.SerializerOptions, ct);
         if (error is not null)
@@ -60,12 +60,13 @@ public static class ReplaysApi
             return UnknownSession(body.IncidentId!);
         }
 
-        var player = await replays.OpenAsync(body.IncidentId!, ct);
-        audit.ReplayOpened(Actor.Of(request), body.IncidentId!, player.ReplayId);
-        return Results.Created($"/api/replays/{player.ReplayId}", player.Status);
+        var replayId = Guid.NewGuid().ToString("N")[..12];
+        var status = await Replay(grains, replayId).Open(body.IncidentId!);
+        audit.ReplayOpened(Actor.Of(request), body.IncidentId!, replayId);
+        return Results.Created($"/api/replays/{replayId}", status);
     }
 
-    private static async Task<IResult> Seek(string replayId, HttpRequest request, ReplayRegistry replays, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> Seek(string replayId, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<SeekRequest>(request, json.Value.SerializerOptions, ct);
         if (error is not null)
@@ -78,7 +79,7 @@ public static class ReplaysApi
             return ApiError.Invalid([new FieldError("time", "missing-field", "the instant to seek to, ISO 8601")]);
         }
 
-        return await With(replays, replayId, async p => { await p.SeekAsync(time); return Results.Ok(p.Status); });
+        return await Answer(replayId, Replay(grains, replayId).Seek(time));
     }
 
     /// <summary>A session's flags so far, so a page opened (or reconnected) mid-incident can show what it missed.</summary>
@@ -96,13 +97,17 @@ public static class ReplaysApi
 
     private static IResult UnknownSession(string id) => Results.NotFound(new ApiError("unknown-session", $"no recorded session for incident '{id}'"));
 
-    private static Task<IResult> Timeline(string replayId, ReplayRegistry replays, CatalogueTimeline timelines, CancellationToken ct) =>
-        With(replays, replayId, async p => Results.Ok(await timelines.ReadAsync(p.Status.IncidentId, ct)));
+    private static async Task<IResult> Timeline(string replayId, IGrainFactory grains, CatalogueTimeline timelines, CancellationToken ct) =>
+        await Replay(grains, replayId).Status() is { } replay ? Results.Ok(await timelines.ReadAsync(replay.IncidentId, ct)) : NotFound(replayId);
 
-    private static async Task<IResult> With(ReplayRegistry replays, string replayId, Func<ReplayPlayer, Task<IResult>> action) =>
-        replays.Find(replayId) is { } player ? await action(player) : NotFound(replayId);
+    internal static bool IsReplayId(string id) => id.Length == 12 && id.All(char.IsAsciiHexDigitLower);
 
-    private static IResult NotFound(string replayId) => Results.NotFound(new ApiError("unknown-replay", $"replay '{replayId}' is not open on this host"));
+    private static IReplayGrain Replay(IGrainFactory grains, string replayId) => grains.GetGrain<IReplayGrain>(replayId);
+
+    private static async Task<IResult> Answer(string replayId, Task<ReplayStatus?> control) =>
+        await control is { } status ? Results.Ok(status) : NotFound(replayId);
+
+    internal static IResult NotFound(string replayId) => Results.NotFound(new ApiError("unknown-replay", $"replay '{replayId}' is not open"));
 }
 
 /// <summary>POST /api/replays.</summary>

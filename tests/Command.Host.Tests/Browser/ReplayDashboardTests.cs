@@ -12,8 +12,8 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
         await scene.EnrolAsync("P1", "Patrol 1", "contact");
         await scene.HoldAsync("P1", 0, -60);
         Assert.Equal("alert", (await scene.UnitAsync("P1")).GetProperty("flag").GetString());
-        // The next fix is ten seconds on from the hold's last: near enough for the speed check, recorded after the flag.
-        await scene.ReportAsync("P1", DateTimeOffset.UtcNow.AddSeconds(9), 0, -20);
+        // The next fix is five seconds on from the hold's last: near enough for the speed check, recorded after the flag.
+        await scene.ReportAsync("P1", DateTimeOffset.UtcNow.AddSeconds(4), 0, -20);
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
         var held = Scene.Shown(0, -60);
         var moved = Scene.Shown(0, -20);
@@ -69,7 +69,7 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
 
         await Expect(items).ToHaveCountAsync(3);
         await Expect(items.First).ToHaveAttributeAsync("data-type", "flag-acknowledged");
-        await Expect(items.First).ToContainTextAsync("rendering aid — test-commander");
+        await Expect(items.First).ToContainTextAsync("rendering aid — token:bootstrap");
         await Expect(dashboard.ActiveFlags.Locator("li[data-subject='P1']")).ToHaveClassAsync("flag-alert acknowledged");
         Assert.Empty(dashboard.Errors);
     }
@@ -113,8 +113,9 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
         Assert.Equal(3, edges.Length);
         Assert.True(edges[0][1] <= edges[1][0] && edges[1][1] <= edges[2][0], $"header groups overlap: {string.Join(" ", edges.Select(e => $"{e[0]:F0}-{e[1]:F0}"))}");
         Assert.True(edges[2][1] <= 1280, $"the header runs off the screen to {edges[2][1]:F0}");
-        var nameLabel = dashboard.Page.Locator("label.field", new() { HasText = "Your name" });
-        Assert.True(await nameLabel.EvaluateAsync<bool>("e => e.getBoundingClientRect().height <= e.querySelector('input').getBoundingClientRect().height"), "'Your name' wraps");
+        var signedIn = dashboard.Page.Locator("#signed-in-name");
+        await Expect(signedIn).ToHaveTextAsync("test-commander");
+        Assert.True(await signedIn.EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth"), "the signed-in name is cut off");
         Assert.Empty(dashboard.Errors);
     }
 
@@ -123,7 +124,7 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
     {
         var scene = await Scene.OpenAsync(host, "play");
         await scene.TrackAsync("P1", (0, -80), (0, -70), (0, -60));
-        await scene.ReportAsync("P1", DateTimeOffset.UtcNow.AddSeconds(9), 0, -50);
+        await scene.ReportAsync("P1", DateTimeOffset.UtcNow.AddSeconds(4), 0, -50);
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
         await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
         await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);

@@ -23,6 +23,37 @@ public sealed class FrameOrderTests
     }
 
     [Fact]
+    public void A_full_frame_from_earlier_in_time_replaces_the_picture_and_what_follows_it_goes_on()
+    {
+        // A replay sought back: its full frame is numbered lower and stamped earlier than what the view had.
+        var order = new FrameOrder();
+        order.Admit(Frame(40, false, [Unit("A", 20), Unit("B", 30)], threats: [Moved]));
+
+        var sought = Frame(12, true, [Unit("A", 90)], threats: [Placed]);
+        var next = Frame(13, false, [Unit("A", 85), Unit("B", 80)], threats: [Moved]);
+
+        Assert.Same(sought, order.Admit(sought));
+        Assert.Same(next, order.Admit(next));
+    }
+
+    [Fact]
+    public void A_replay_frame_sent_before_its_latest_seek_is_dropped_when_it_comes_after_it()
+    {
+        var order = new FrameOrder();
+        var first = Frame(30, true, [Unit("A", 40)]) with { Generation = 4 };
+        var played = Frame(31, false, [Unit("A", 35)]) with { Generation = 5 };
+        var sought = Frame(12, true, [Unit("A", 90)]) with { Generation = 6 };
+
+        Assert.Same(first, order.Admit(first));
+        Assert.Same(sought, order.Admit(sought));
+
+        Assert.Null(order.Admit(played));
+        Assert.Null(order.Admit(first));
+        var next = Frame(13, false, [Unit("A", 85)]) with { Generation = 7 };
+        Assert.Same(next, order.Admit(next));
+    }
+
+    [Fact]
     public void A_frame_after_a_newer_one_brings_only_what_the_newer_one_did_not()
     {
         var order = new FrameOrder();

@@ -36,9 +36,10 @@ export class Timeline {
     this.lastTime = lastTime;
     this.lastMs = Date.parse(lastTime);
     const lastMs = this.lastMs;
-    // Milliseconds, stepped so the arrow keys move about a six-hundredth of the session (at least 0.1 s).
+    // Milliseconds, stepped so the arrow keys move about a six-hundredth of the session. A session shorter than a
+    // step would leave its events on one notch, the end unreachable from them: the step is at least 1 ms, no more.
     const span = Math.max(0, lastMs - firstMs);
-    const step = Math.max(100, Math.round(span / 600));
+    const step = Math.max(1, Math.round(span / 600));
     this.input.min = '0';
     this.input.step = String(step);
     this.input.max = String(Math.ceil(span / step) * step);

@@ -1,0 +1,31 @@
+using Command.Domain.Views;
+using Command.Grains.Incidents;
+
+namespace Command.Host.Replays;
+
+/// <summary>
+/// One replay of a recorded session, keyed by replay id: opened on one host, watched and driven from any. Every
+/// control answers the replay's status, or null when no replay of that id is open (never opened, closed, idle for
+/// <see cref="ReplayGrain.IdleLimit"/>, or lost with its host).
+/// </summary>
+public interface IReplayGrain : IFrameSource
+{
+    /// <summary>Opens the replay of <paramref name="incidentId"/>'s session, paused at its first instant.</summary>
+    Task<ReplayStatus> Open(string incidentId);
+
+    Task<ReplayStatus?> Status();
+
+    Task<ReplayStatus?> Play(double? speed);
+
+    Task<ReplayStatus?> Pause();
+
+    Task<ReplayStatus?> Step();
+
+    Task<ReplayStatus?> Seek(DateTimeOffset instant);
+
+    /// <summary>Everything a newly joined view needs: the whole picture at the replay's instant, marked full.</summary>
+    Task<IncidentFrame?> GetFullFrame();
+
+    /// <summary>Closes the replay at once rather than when it goes idle; false when none was open.</summary>
+    Task<bool> Close();
+}
