@@ -15,4 +15,10 @@ namespace Command.Domain.Events;
 public sealed record SendInsteadProposed(string Subject, string ThreatId, double PaceMps, ImmutableArray<SendCandidate> Candidates) : IncidentEvent
 {
     public override bool IsDerived => true;
+
+    // By value: the same proposal derived again in replay, or restored from a snapshot, is equal to the one recorded.
+    public bool Equals(SendInsteadProposed? other) =>
+        base.Equals(other) && Subject == other.Subject && ThreatId == other.ThreatId && PaceMps.Equals(other.PaceMps) && Candidates.SequenceEqual(other.Candidates);
+
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Subject, ThreatId, Candidates.Length);
 }

@@ -17,6 +17,12 @@ public sealed record Exercise(string? Scenario, string? ScenarioVersion, Immutab
 
     /// <summary>Most measures one objective may carry. 10.</summary>
     public const int MaxMeasures = 10;
+
+    // By value, so an exercise read back from a recording or a snapshot equals the one written.
+    public bool Equals(Exercise? other) =>
+        other is not null && Scenario == other.Scenario && ScenarioVersion == other.ScenarioVersion && Objectives.SequenceEqual(other.Objectives);
+
+    public override int GetHashCode() => HashCode.Combine(Scenario, ScenarioVersion, Objectives.Length);
 }
 
 /// <summary>An exercise objective: what the team should show, with the measures read from the recording.</summary>
@@ -24,7 +30,13 @@ public sealed record Exercise(string? Scenario, string? ScenarioVersion, Immutab
 /// <param name="Title">What the objective says ("First contact team inside quickly").</param>
 /// <param name="Measures">Each measure with its rating bands; the objective's proposed rating is the worst of them.</param>
 [GenerateSerializer, Immutable]
-public sealed record ExerciseObjective(string ObjectiveId, string Title, ImmutableArray<ObjectiveMeasure> Measures);
+public sealed record ExerciseObjective(string ObjectiveId, string Title, ImmutableArray<ObjectiveMeasure> Measures)
+{
+    public bool Equals(ExerciseObjective? other) =>
+        other is not null && ObjectiveId == other.ObjectiveId && Title == other.Title && Measures.SequenceEqual(other.Measures);
+
+    public override int GetHashCode() => HashCode.Combine(ObjectiveId, Title, Measures.Length);
+}
 
 /// <summary>
 /// One measure of an objective and its rating bands, in seconds counted from the threat going active: at most
