@@ -50,6 +50,7 @@ app.MapNotesApi();
 app.MapPaperworkApi();
 app.MapCompareApi();
 app.MapProbeApi(app.Configuration);
+app.MapDiagnosticsApi();
 app.MapSignInApi();
 app.MapAccessApi();
 app.MapIncidentHub();

@@ -46,7 +46,7 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var data = Path.Combine(root, "host");
         var incident = $"kill-{Guid.NewGuid():N}"[..16];
-        await using var sender = new ReportSender(incident, Units, Pace);
+        await using var sender = new ReportSender(incident, Units, Pace, Connect);
         await using (var first = await StartHostAsync(data))
         {
             await OpenAsync(first.Url, incident);
@@ -69,7 +69,7 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var data = Path.Combine(root, "host");
         var incident = $"outage-{Guid.NewGuid():N}"[..16];
-        await using var sender = new ReportSender(incident, Units, Pace);
+        await using var sender = new ReportSender(incident, Units, Pace, Connect);
         await using var host = await StartHostAsync(data);
         await OpenAsync(host.Url, incident);
         sender.SendTo(host.Url);
@@ -94,7 +94,7 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
         var data = Path.Combine(root, "host");
         var incident = $"torn-{Guid.NewGuid():N}"[..16];
         var spill = SpillFile(data, incident);
-        await using var sender = new ReportSender(incident, Units, Pace);
+        await using var sender = new ReportSender(incident, Units, Pace, Connect);
         await using (var first = await StartHostAsync(data))
         {
             await OpenAsync(first.Url, incident);
@@ -125,7 +125,7 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
         var incident = $"full-{Guid.NewGuid():N}"[..16];
         FullDisk? disk = null;
         await using var host = new InProcessHost(data, store => disk = new FullDisk(store));
-        await using var sender = new ReportSender(incident, Units, Pace);
+        await using var sender = new ReportSender(incident, Units, Pace, Connect);
         await OpenAsync(host.Url, incident);
         sender.SendTo(host.Url);
         await sender.WhenAcknowledgedAsync(200).WaitAsync(Patience, Ct);
@@ -182,6 +182,8 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
         ["Recording:BreakDuration"] = "00:00:01",
         ["Recording:RequestTimeout"] = "00:00:02",
     }, Ct);
+
+    private static HttpClient Connect(Uri host) => HostProcess.Client(host, TimeSpan.FromSeconds(10));
 
     private static string SpillFile(string data, string incident) => Path.Combine(data, "spill", incident + ".jsonl");
 

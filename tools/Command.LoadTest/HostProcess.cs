@@ -49,7 +49,8 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync()
+    /// <param name="settings">Settings over the load defaults, as "--Key value" pairs on the host's command line.</param>
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var root = FindRoot();
         var dll = Path.Combine(root, "src", "Command.Host", "bin", "Release", "net10.0", "Command.Host.dll");
@@ -76,6 +77,12 @@ public sealed class HostProcess : IAsyncDisposable
             "--Http:RateLimits:Commands:PerSecond", "1000000", "--Http:RateLimits:Commands:Burst", "1000000"])
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.ArgumentList.Add($"--{key}");
+            start.ArgumentList.Add(value);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");

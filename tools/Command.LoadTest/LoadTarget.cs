@@ -30,9 +30,9 @@ public sealed class LoadTarget : IAsyncDisposable
     /// <summary>The host process this tool started, or null for one at --url.</summary>
     public HostProcess? Process => host;
 
-    public static async Task<LoadTarget> OpenAsync(LoadOptions options)
+    public static async Task<LoadTarget> OpenAsync(LoadOptions options, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var host = options.Url is null ? await HostProcess.StartAsync() : null;
+        var host = options.Url is null ? await HostProcess.StartAsync(settings) : null;
         return new LoadTarget(host, options.Url ?? host!.Url);
     }
 

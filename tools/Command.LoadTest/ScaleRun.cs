@@ -18,7 +18,8 @@ internal static class ScaleRun
             throw new InvalidOperationException("The scale phase measures a host this tool starts: leave out --url.");
         }
 
-        await using var target = await LoadTarget.OpenAsync(options);
+        // The host's limit on open incidents (100 by default) is raised to what this phase opens.
+        await using var target = await LoadTarget.OpenAsync(options, new Dictionary<string, string> { ["Incidents:MaxOpen"] = options.ScaleIncidents.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         var host = target.Process!;
         var quiet = TimeSpan.FromSeconds(options.Seconds);
         await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));

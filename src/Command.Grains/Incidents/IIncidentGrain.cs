@@ -77,4 +77,8 @@ public interface IIncidentGrain : IFrameSource
 
     /// <summary>Everything a newly connected view needs: the whole picture, marked full.</summary>
     Task<IncidentFrame> GetFullFrame();
+
+    /// <summary>The silo this incident is active on, for an operator's diagnostics (and the cluster test that kills it).</summary>
+    [AlwaysInterleave]
+    Task<SiloAddress> Silo();
 }

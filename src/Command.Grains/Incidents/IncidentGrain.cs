@@ -102,6 +102,8 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
             : null;
     }
 
+    public Task<SiloAddress> Silo() => Task.FromResult(GrainContext.Address.SiloAddress!);
+
     public async Task<Rejection?> Close(string reason, string actor)
     {
         var rejection = await CommandAsync(() => string.IsNullOrWhiteSpace(reason)

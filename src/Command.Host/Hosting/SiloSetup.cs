@@ -43,7 +43,7 @@ public static class SiloSetup
         {
             if (silo.IsClustered)
             {
-                Cluster(orleans, silo);
+                Cluster(orleans, silo, builder.Configuration);
             }
             else
             {
@@ -80,14 +80,15 @@ public static class SiloSetup
         return builder;
     }
 
-    private static void Cluster(ISiloBuilder orleans, SiloOptions silo)
+    private static void Cluster(ISiloBuilder orleans, SiloOptions silo, IConfiguration configuration)
     {
         orleans.Configure<ClusterOptions>(o => { o.ClusterId = silo.ClusterId; o.ServiceId = silo.ClusterId; });
 
         // Listen on every interface, advertise the one other silos reach this one by; no gateway unless asked for.
         orleans.Configure<EndpointOptions>(o =>
         {
-            o.AdvertisedIPAddress = AdvertisedAddress.For(silo, Environment.GetEnvironmentVariable);
+            // POD_IP through the configuration, which holds every environment variable: what the pod sets is what is read.
+            o.AdvertisedIPAddress = AdvertisedAddress.For(silo, name => configuration[name]);
             o.SiloPort = silo.SiloPort;
             o.GatewayPort = silo.GatewayPort ?? 0;
             o.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, silo.SiloPort);

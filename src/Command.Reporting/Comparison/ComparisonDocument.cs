@@ -38,7 +38,7 @@ public static class ComparisonDocument
             {
                 if (u.Runs[r] is { } f)
                 {
-                    csv.AppendJoin(',', [Field(u.Key), $"{r + 1}", Field(c.Runs[r].IncidentId), Field(f.Callsign), N(f.TimeToContactS), N(f.LongestHoldS), $"{f.Flags}"]).Append("\r\n");
+                    csv.AppendJoin(',', [CsvField.Of(u.Key), $"{r + 1}", CsvField.Of(c.Runs[r].IncidentId), CsvField.Of(f.Callsign), N(f.TimeToContactS), N(f.LongestHoldS), $"{f.Flags}"]).Append("\r\n");
                 }
             }
         }
@@ -46,7 +46,7 @@ public static class ComparisonDocument
         csv.Append("\r\nfigure,").AppendJoin(',', c.Runs.Select((_, i) => $"run_{i + 1}")).Append("\r\n");
         foreach (var f in c.KeyTimes)
         {
-            csv.Append(Field(f.Name)).Append(',').AppendJoin(',', f.Values.Select(N)).Append("\r\n");
+            csv.Append(CsvField.Of(f.Name)).Append(',').AppendJoin(',', f.Values.Select(N)).Append("\r\n");
         }
 
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
@@ -54,7 +54,4 @@ public static class ComparisonDocument
     }
 
     private static string N(double? value) => value?.ToString("0.#", CultureInfo.InvariantCulture) ?? "";
-
-    private static string Field(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
+using Command.Recording.AfterAction;
 using DocumentFormat.OpenXml.Packaging;
 using A = DocumentFormat.OpenXml.Drawing;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
@@ -20,9 +21,6 @@ public static partial class DocxWriter
 {
     // Pictures are 16.5 cm wide, in EMU (914,400 a inch).
     private const long PictureWidthEmu = 5_940_000;
-    private const string SvgStyle = ".line{fill:none;stroke:#0b3d91;stroke-width:2}.axis{stroke:#444}.alert{fill:#f4b6b6}.watch{fill:#fde7a6}"
-        + ".band{font-size:11px;font-weight:bold;fill:#600}.tick,.row{font-size:12px;fill:#222;font-family:sans-serif}.end{text-anchor:end}"
-        + ".threat-phase{fill:#222}.flag-raised{fill:#b00020}.flag-escalated{fill:#7a0016}.flag-acknowledged{fill:#0a7d32}.flag-cleared{fill:#555}";
 
     /// <param name="title">The document's title, its first line.</param>
     /// <param name="blocks">What it holds.</param>
@@ -165,7 +163,7 @@ public static partial class DocxWriter
         height = box.Success ? double.Parse(box.Groups[2].Value, CultureInfo.InvariantCulture) : 150;
         var open = svg.IndexOf('>', StringComparison.Ordinal);
         return string.Create(CultureInfo.InvariantCulture,
-            $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\"{svg[4..open]}><style>{SvgStyle}</style>{svg[(open + 1)..]}");
+            $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\"{svg[4..open]}><style>{SvgCharts.Style.Replace(".tick,.row{font-size:12px;", ".tick,.row{font-family:sans-serif;font-size:12px;", StringComparison.Ordinal)}</style>{svg[(open + 1)..]}");
     }
 
     [GeneratedRegex("viewBox=\"0 0 ([0-9.]+) ([0-9.]+)\"")]

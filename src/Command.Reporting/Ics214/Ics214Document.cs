@@ -52,7 +52,7 @@ public static class Ics214Document
                     form.IncidentName, form.Subject, form.Name, form.IcsPosition, form.HomeAgency,
                     local.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), clock.LocalTime(row.Time), SiteClock.UtcTime(row.Time),
                     form.TimeZone ?? "UTC", row.Activity,
-                }.Select(Field)).Append("\r\n");
+                }.Select(CsvField.Of)).Append("\r\n");
             }
         }
 
@@ -84,7 +84,4 @@ public static class Ics214Document
             progress?.Report((i + 1) / (double)forms.Count);
         }
     }
-
-    private static string Field(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 }

@@ -11,8 +11,9 @@ namespace Command.Faults.Tests.Support;
 /// <param name="RecordedTwice">Acknowledged and recorded as accepted more than once.</param>
 /// <param name="Events">Events in the recording.</param>
 /// <param name="SequencesInOrder">Sequences rise by one from the first event to the last: none used twice, none skipped.</param>
+/// <param name="SequencesRise">Each event's sequence is greater than the one before it: none used twice, none going back.</param>
 /// <param name="FixesInOrder">Each unit's accepted fixes come in the order of their fix times.</param>
-public sealed record RecordingCheck(int Acknowledged, int Recorded, int Lost, int RecordedTwice, int Events, bool SequencesInOrder, bool FixesInOrder)
+public sealed record RecordingCheck(int Acknowledged, int Recorded, int Lost, int RecordedTwice, int Events, bool SequencesInOrder, bool SequencesRise, bool FixesInOrder)
 {
     public static async Task<RecordingCheck> ReadAsync(ISessionStore store, string incidentId, IReadOnlyCollection<(string Unit, long Ticks)> acknowledged, CancellationToken cancellationToken)
     {
@@ -26,9 +27,10 @@ public sealed record RecordingCheck(int Acknowledged, int Recorded, int Lost, in
             .All(g => g.Select(p => p.Report.FixTime).SequenceEqual(g.Select(p => p.Report.FixTime).Order()));
         return new RecordingCheck(
             acknowledged.Count, recorded, acknowledged.Count - recorded - twice, twice, events.Count,
-            sequences.SequenceEqual(Enumerable.Range((int)sequences[0], sequences.Count).Select(i => (long)i)), fixesInOrder);
+            sequences.SequenceEqual(Enumerable.Range((int)sequences[0], sequences.Count).Select(i => (long)i)),
+            sequences.Zip(sequences.Skip(1)).All(p => p.Second > p.First), fixesInOrder);
     }
 
     public override string ToString() =>
-        $"acknowledged {Acknowledged}, recorded {Recorded}, lost {Lost}, recorded twice {RecordedTwice}; {Events} events, sequences in order: {SequencesInOrder}, fixes in order: {FixesInOrder}";
+        $"acknowledged {Acknowledged}, recorded {Recorded}, lost {Lost}, recorded twice {RecordedTwice}; {Events} events, sequences in order: {SequencesInOrder}, rising: {SequencesRise}, fixes in order: {FixesInOrder}";
 }

@@ -6,16 +6,19 @@ namespace Command.Faults.Tests.Support;
 
 /// <summary>
 /// A steady load of position reports through the JSON API, one batch in flight, keeping count of every report the
-/// host acknowledged. A batch that got no answer (the host died, or answered 5xx) is sent again before anything
-/// newer, as a radio gateway would; what the host already recorded of it then comes back as a duplicate, which
-/// counts as acknowledged too.
+/// hosts acknowledged. A batch that got no answer (the host died, or answered 5xx) is sent again before anything
+/// newer, as a radio gateway would; what was already recorded of it then comes back as a duplicate, which counts as
+/// acknowledged too. Given several hosts, batches take turns among them, as behind a load balancer, and a batch
+/// sent again goes to the next.
 /// </summary>
-public sealed class ReportSender(string incidentId, int units, TimeSpan pace) : IAsyncDisposable
+/// <param name="connect">A client of one host, presenting the credential the hosts take.</param>
+public sealed class ReportSender(string incidentId, int units, TimeSpan pace, Func<Uri, HttpClient> connect) : IAsyncDisposable
 {
     private readonly HashSet<(string Unit, long Ticks)> acknowledged = [];
     private readonly List<(int Count, TaskCompletionSource Reached)> waiters = [];
     private readonly CancellationTokenSource stopping = new();
-    private HttpClient? client;
+    private HttpClient[] clients = [];
+    private int turn;
     private Task? loop;
     private object[]? unanswered;
     private long sent;
@@ -46,12 +49,16 @@ public sealed class ReportSender(string incidentId, int units, TimeSpan pace) : 
     /// <summary>Batches that got no answer and were sent again.</summary>
     public int Retried { get; private set; }
 
-    /// <summary>Starts sending to a host (or switches to another, after a restart).</summary>
-    public void SendTo(Uri host)
+    /// <summary>Starts sending to these hosts, in turn (or switches to others, after a restart or a failure).</summary>
+    public void SendTo(params Uri[] hosts)
     {
-        var previous = client;
-        client = HostProcess.Client(host, TimeSpan.FromSeconds(10));
-        previous?.Dispose();
+        var previous = clients;
+        clients = [.. hosts.Select(connect)];
+        foreach (var old in previous)
+        {
+            old.Dispose();
+        }
+
         loop ??= RunAsync(stopping.Token);
     }
 
@@ -84,7 +91,11 @@ public sealed class ReportSender(string incidentId, int units, TimeSpan pace) : 
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        client?.Dispose();
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+
         stopping.Dispose();
     }
 
@@ -133,10 +144,13 @@ public sealed class ReportSender(string incidentId, int units, TimeSpan pace) : 
 
     private async Task<bool> TrySendAsync(object[] batch)
     {
-        if (client is not { } http)
+        var hosts = clients;
+        if (hosts.Length == 0)
         {
             return false;
         }
+
+        var http = hosts[turn++ % hosts.Length];
 
         HttpResponseMessage response;
         try

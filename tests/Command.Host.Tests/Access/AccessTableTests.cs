@@ -94,6 +94,7 @@ public sealed class AccessTableTests(AccessTableTests.ProbeHost host) : IClassFi
         ["DELETE /api/access/devices/{id}"] = Rights.ManageAccess,
         ["GET /api/access/lockouts"] = Rights.ManageAccess,
         ["DELETE /api/access/lockouts/{address}"] = Rights.ManageAccess,
+        ["GET /api/diagnostics/incidents/{id}/silo"] = Rights.ManageAccess,
         // The hub's endpoints take any method: the table calls negotiate with POST and the connection with GET.
         ["* /hubs/incidents/negotiate"] = Rights.Watch,
         ["* /hubs/incidents"] = Rights.Watch,

@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using Command.Cluster.Tests.Support;
+using Command.Faults.Tests.Support;
+using Command.Recording.Hosting;
+using Command.Recording.Storage;
+
+namespace Command.Cluster.Tests;
+
+/// <summary>
+/// Three hosts of one cluster (Azurite for its tables and blobs), each a real process started by deploy/local: any
+/// host serves any incident, a host killed with -9 takes nothing acknowledged with it and the others' dashboards
+/// carry on, the demo drill runs once across the cluster, and a replay opened on one host is driven from another.
+/// </summary>
+public sealed class ClusterTests(LocalCluster cluster, ITestOutputHelper output) : IClassFixture<LocalCluster>
+{
+    private const int Units = 10;
+    private const string DemoIncident = "demo";
+    private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Generous: the cluster must notice the death (probes, about 10 s) on two cores other work shares.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Killing_the_host_that_holds_an_incident_loses_nothing_acknowledged_and_the_other_dashboards_carry_on()
+    {
+        var hosts = cluster.Living;
+        var incident = $"failover-{Guid.NewGuid():N}"[..20];
+        await OpenAsync(hosts[0], incident);
+
+        // A dashboard on every host; reports come in through two of them, in turn.
+        var dashboards = new List<Dashboard>();
+        foreach (var host in hosts)
+        {
+            dashboards.Add(await Dashboard.JoinAsync(host, cluster.Token, incident, Ct));
+        }
+
+        await using var sender = new ReportSender(incident, Units, Pace, h => cluster.Client(h, TimeSpan.FromSeconds(10)));
+        sender.SendTo(hosts[0], hosts[1]);
+        await sender.WhenAcknowledgedAsync(200).WaitAsync(Patience, Ct);
+        foreach (var dashboard in dashboards)
+        {
+            await dashboard.WaitForAsync(f => f.Sequence > 0, Patience, Ct);
+        }
+
+        var holder = await HolderAsync(incident);
+        var survivors = dashboards.Where(d => d.Host != holder).ToList();
+        var shown = dashboards.Max(d => d.LastSequence);
+        var killedAt = DateTimeOffset.UtcNow;
+        cluster.Kill(holder);
+
+        // The load balancer takes the dead host out; the batch it left unanswered goes to a survivor.
+        sender.SendTo([.. cluster.Living.Take(2)]);
+        var failover = new List<TimeSpan>();
+        foreach (var dashboard in survivors)
+        {
+            var frame = await dashboard.WaitForAsync(f => f.Received > killedAt && f.Sequence > shown, Patience, Ct);
+            failover.Add(frame.Received - killedAt);
+        }
+
+        await sender.WhenAcknowledgedAsync(sender.AcknowledgedCount + 100).WaitAsync(Patience, Ct);
+        await sender.StopAsync();
+        foreach (var dashboard in dashboards)
+        {
+            await dashboard.DisposeAsync();
+        }
+
+        var store = new BlobSessionStore(new BlobServiceClient(cluster.StorageConnection, RecordingServiceCollectionExtensions.BlobOptions(new RecordingOptions()))
+            .GetBlobContainerClient(LocalCluster.RecordingContainer));
+        var check = await RecordingCheck.ReadAsync(store, incident, sender.Acknowledged, Ct);
+        output.WriteLine($"killed {holder}; kill -9 to the first new frame on each survivor: {string.Join(", ", failover.Select(t => $"{t.TotalSeconds:F1} s"))}");
+        output.WriteLine($"{check}; {sender.Retried} batches sent again");
+        Assert.True(check.Acknowledged >= 300);
+        Assert.Equal(0, check.Lost);
+        Assert.Equal(0, check.RecordedTwice);
+        Assert.Equal(check.Acknowledged, check.Recorded);
+        Assert.True(check.SequencesRise, "a sequence was used twice or went back");
+        Assert.True(check.FixesInOrder, "a unit's fixes were recorded out of order");
+        using var http = cluster.Client(survivors[0].Host);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/api/incidents/{incident}", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_demo_drill_starts_once_across_the_cluster_however_many_hosts_ask()
+    {
+        // Every host asks once it has started, and says so in its log; only then is the count final.
+        foreach (var host in cluster.Living)
+        {
+            await Until(() => cluster.Log(host).Contains("demo drill", StringComparison.OrdinalIgnoreCase), Patience);
+        }
+
+        using var http = cluster.Client(cluster.Living[^1]);
+        var timeline = await http.GetFromJsonAsync<JsonElement>($"/api/sessions/{DemoIncident}/timeline", Ct);
+        var starts = timeline.EnumerateArray()
+            .Where(e => e.GetProperty("type").GetString() == "drill-controlled" && e.GetProperty("subject").GetString() == "start")
+            .ToList();
+        Assert.Single(starts);
+    }
+
+    [Fact]
+    public async Task A_replay_opened_on_one_host_is_played_paused_and_sought_from_another()
+    {
+        var (opener, driver) = (cluster.Living[0], cluster.Living[^1]);
+        using var open = cluster.Client(opener);
+        using var drive = cluster.Client(driver);
+        var opened = await open.PostAsJsonAsync("/api/replays", new { incidentId = DemoIncident }, Ct);
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        var replay = await opened.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var id = replay.GetProperty("replayId").GetString()!;
+        var first = replay.GetProperty("firstTime").GetDateTimeOffset();
+
+        var played = await drive.PostAsJsonAsync($"/api/replays/{id}/play", new { speed = 2.0 }, Ct);
+        Assert.Equal(HttpStatusCode.OK, played.StatusCode);
+        Assert.False((await played.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("paused").GetBoolean());
+
+        var paused = await drive.PostAsync($"/api/replays/{id}/pause", null, Ct);
+        Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
+
+        var sought = await drive.PostAsJsonAsync($"/api/replays/{id}/seek", new { time = first }, Ct);
+        Assert.Equal(HttpStatusCode.OK, sought.StatusCode);
+
+        // The host that opened it sees what the other did: one replay, not a copy per host.
+        var status = await open.GetFromJsonAsync<JsonElement>($"/api/replays/{id}", Ct);
+        Assert.True(status.GetProperty("paused").GetBoolean());
+        Assert.Equal(first, status.GetProperty("position").GetDateTimeOffset());
+        Assert.Equal(2.0, status.GetProperty("speed").GetDouble());
+    }
+
+    /// <summary>The host whose silo holds the incident, as each host's diagnostics answer.</summary>
+    private async Task<Uri> HolderAsync(string incident)
+    {
+        foreach (var host in cluster.Living)
+        {
+            using var http = cluster.Client(host);
+            var answer = await http.GetFromJsonAsync<JsonElement>($"/api/diagnostics/incidents/{incident}/silo", Ct);
+            if (answer.GetProperty("silo").GetString() == answer.GetProperty("answeredBy").GetString())
+            {
+                return host;
+            }
+        }
+
+        throw new InvalidOperationException($"No host of the cluster holds incident '{incident}'.");
+    }
+
+    private async Task OpenAsync(Uri host, string incident)
+    {
+        using var http = cluster.Client(host);
+        var site = new { name = "Cluster campus", origin = new { lat = 44.0, lon = -100.0 } };
+        (await http.PostAsJsonAsync("/api/incidents", new { id = incident, name = incident, autoEnrol = true, site }, Ct)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A host's log line comes with no event to wait on: look again, a little later, within a bound.</summary>
+    private static async Task Until(Func<bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (!condition())
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"not so within {timeout.TotalSeconds} s");
+            await Task.Delay(250, Ct);
+        }
+    }
+}

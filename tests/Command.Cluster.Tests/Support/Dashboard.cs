@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Command.Cluster.Tests.Support;
+
+/// <summary>
+/// A .NET SignalR client watching one incident on one host, as a browser would; keeps each frame's sequence and when
+/// it came, and waits for frames that match.
+/// </summary>
+public sealed class Dashboard : IAsyncDisposable
+{
+    private readonly HubConnection connection;
+    private readonly List<Frame> frames = [];
+    private readonly List<(Func<Frame, bool> Wanted, TaskCompletionSource<Frame> Caught)> waiters = [];
+
+    private Dashboard(Uri host, string token)
+    {
+        Host = host;
+        connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(host, "/hubs/incidents"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
+        connection.On<JsonElement>("frame", Receive);
+    }
+
+    public Uri Host { get; }
+
+    /// <summary>The highest sequence this dashboard has been shown so far.</summary>
+    public long LastSequence
+    {
+        get
+        {
+            lock (waiters)
+            {
+                return frames.Count == 0 ? 0 : frames.Max(f => f.Sequence);
+            }
+        }
+    }
+
+    public static async Task<Dashboard> JoinAsync(Uri host, string token, string incidentId, CancellationToken cancellationToken)
+    {
+        var dashboard = new Dashboard(host, token);
+        await dashboard.connection.StartAsync(cancellationToken);
+        var snapshot = await dashboard.connection.InvokeAsync<JsonElement>("Join", incidentId, cancellationToken);
+        dashboard.Receive(snapshot);
+        return dashboard;
+    }
+
+    /// <summary>Completes with the first frame (already received or still to come) that matches.</summary>
+    public Task<Frame> WaitForAsync(Func<Frame, bool> wanted, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var caught = new TaskCompletionSource<Frame>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (waiters)
+        {
+            if (frames.FirstOrDefault(wanted) is { } already)
+            {
+                return Task.FromResult(already);
+            }
+
+            waiters.Add((wanted, caught));
+        }
+
+        return caught.Task.WaitAsync(timeout, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync() => await connection.DisposeAsync();
+
+    private void Receive(JsonElement json)
+    {
+        var frame = new Frame(json.GetProperty("sequence").GetInt64(), DateTimeOffset.UtcNow);
+        lock (waiters)
+        {
+            frames.Add(frame);
+            foreach (var waiter in waiters.Where(w => w.Wanted(frame)).ToList())
+            {
+                waiter.Caught.TrySetResult(frame);
+                waiters.Remove(waiter);
+            }
+        }
+    }
+
+    /// <summary>A frame's sequence, and when this dashboard got it.</summary>
+    public sealed record Frame(long Sequence, DateTimeOffset Received);
+}

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using Command.Recording.Tests.Azurite;
+
+namespace Command.Cluster.Tests.Support;
+
+/// <summary>
+/// Azurite and three Command hosts as one cluster, started and stopped by <c>deploy/local/cluster.sh</c> (the way the
+/// README tells anyone to try a cluster) from the assembly this test was built with. Never skipped: without Azurite
+/// or the built host the fixture fails and says what to do.
+/// </summary>
+public sealed class LocalCluster : IAsyncLifetime
+{
+    public const int HostCount = 3;
+    private readonly string root = RepoRoot.Find();
+    private readonly string state = Directory.CreateTempSubdirectory("command-cluster-").FullName;
+    private readonly HashSet<int> killed = [];
+
+    /// <summary>Each host's dashboard, host 1 first.</summary>
+    public IReadOnlyList<Uri> Hosts { get; private set; } = [];
+
+    /// <summary>The hosts not killed by a test.</summary>
+    public IReadOnlyList<Uri> Living => [.. Hosts.Where((_, i) => !killed.Contains(i))];
+
+    /// <summary>The bootstrap admin token the script made and gave every host.</summary>
+    public string Token { get; private set; } = "";
+
+    /// <summary>The connection string of the Azurite the cluster records to.</summary>
+    public string StorageConnection { get; private set; } = "";
+
+    /// <summary>The Blob container the script records sessions to.</summary>
+    public static string RecordingContainer => "sessions";
+
+    public async ValueTask InitializeAsync()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var dll = Path.Combine(root, "src", "Command.Host", "bin", configuration, "net10.0", "Command.Host.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"The host is not built at {dll}; build the solution first.");
+        }
+
+        var azurite = Path.Combine(root, "node_modules", ".bin", "azurite");
+        if (!File.Exists(azurite))
+        {
+            throw new InvalidOperationException($"Azurite is not installed ({azurite} is missing): run `npm ci` at the repo root ({root}).");
+        }
+
+        var port = PortBase();
+        var (code, output) = await ScriptAsync(configuration, "start", "--hosts", HostCount.ToString(CultureInfo.InvariantCulture), "--state", state, "--port", port.ToString(CultureInfo.InvariantCulture));
+        if (code != 0)
+        {
+            var logs = string.Join('\n', Directory.GetFiles(state, "*.out").Select(f => $"--- {Path.GetFileName(f)}\n{string.Join('\n', File.ReadLines(f).TakeLast(30))}"));
+            await ScriptAsync(configuration, "stop", "--state", state);
+            throw new InvalidOperationException($"cluster.sh start failed ({code}):\n{output}\n{logs}");
+        }
+
+        Hosts = [.. Enumerable.Range(1, HostCount).Select(i => new Uri(File.ReadAllText(Path.Combine(state, $"host{i}.url")).Trim()))];
+        Token = File.ReadAllText(Path.Combine(state, "bootstrap-token")).Trim();
+        StorageConnection = File.ReadAllText(Path.Combine(state, "storage-connection")).Trim();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await ScriptAsync(new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "stop", "--state", state);
+        try
+        {
+            Directory.Delete(state, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file a dying process still held is left for the OS temp cleaner.
+        }
+    }
+
+    /// <summary>An admin client of a host.</summary>
+    public HttpClient Client(Uri host, TimeSpan? timeout = null)
+    {
+        var client = new HttpClient { BaseAddress = host, Timeout = timeout ?? TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        return client;
+    }
+
+    /// <summary>What a host wrote to its console so far (the script keeps it under the state folder).</summary>
+    public string Log(Uri host)
+    {
+        var path = Path.Combine(state, $"host{Index(host) + 1}.out");
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(stream).ReadToEnd();
+    }
+
+    /// <summary>SIGKILL to a host's process, as a power cut would: no shutdown, no flush, no leaving the cluster.</summary>
+    public void Kill(Uri host)
+    {
+        var index = Index(host);
+        var pidFile = Path.Combine(state, $"host{index + 1}.pid");
+        using var process = Process.GetProcessById(int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture));
+        process.Kill();
+        killed.Add(index);
+
+        // The script's stop would wait for it to go; it has gone, and is no longer the script's to stop.
+        File.Delete(pidFile);
+    }
+
+    private int Index(Uri host) => Hosts.ToList().IndexOf(host) is >= 0 and var i ? i : throw new ArgumentException($"{host} is not a host of this cluster", nameof(host));
+
+    private async Task<(int Code, string Output)> ScriptAsync(string configuration, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["CONFIGURATION"] = configuration },
+        };
+        start.ArgumentList.Add(Path.Combine(root, "deploy", "local", "cluster.sh"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var script = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
+        var stdout = script.StandardOutput.ReadToEndAsync();
+        var stderr = script.StandardError.ReadToEndAsync();
+        await script.WaitForExitAsync();
+        return (script.ExitCode, $"{await stdout}{await stderr}");
+    }
+
+    /// <summary>
+    /// A base port P whose every port the script derives is free: dashboards P+1..P+3, Azurite P+90 and P+91, silos
+    /// P+6101..P+6103. All below 20000, so neither the kernel's ephemeral range nor the other test hosts' range takes one.
+    /// </summary>
+    private static int PortBase()
+    {
+        for (var tries = 0; tries < 200; tries++)
+        {
+            var port = 10000 + Random.Shared.Next(3800);
+            int[] derived = [.. Enumerable.Range(1, HostCount).SelectMany(i => new[] { port + i, port + 6100 + i }), port + 90, port + 91];
+            if (derived.All(IsFree))
+            {
+                return port;
+            }
+        }
+
+        throw new InvalidOperationException("No free port base between 10000 and 13800.");
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Any, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
