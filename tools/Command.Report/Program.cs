@@ -1,5 +1,7 @@
 using Azure.Storage.Blobs;
 using Command.Recording.AfterAction;
+using Command.Recording.Annotations;
+using Command.Reporting.Exports;
 using Command.Recording.Hosting;
 using Command.Recording.Reading;
 using Command.Recording.Storage;
@@ -45,6 +47,24 @@ static async Task<int> ExportAsync(ReportArguments arguments, CancellationToken 
             reader.TotalBytes,
             progress => AfterActionExport.BuildAsync(reader, progress, cancellationToken: cancellationToken))
         : await AfterActionExport.BuildAsync(reader, cancellationToken: cancellationToken);
+    if (PaperworkExport.TryParse(arguments.Format, out var kind))
+    {
+        var annotations = arguments.WithNotes ? await new StoreAnnotationLog(store, new RecordingOptions(), TimeProvider.System).ReadAsync(incidentId, cancellationToken) : [];
+        try
+        {
+            await using var document = File.Create(arguments.Out);
+            await PaperworkExport.WriteAsync(kind, report, annotations, arguments.Unit, Environment.UserName, DateTimeOffset.UtcNow, document, null, cancellationToken);
+        }
+        catch (KeyNotFoundException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
+
+        await Console.Error.WriteLineAsync($"{PaperworkExport.Name(kind)} of '{reader.Manifest.Name}' ({incidentId}), {annotations.Length} annotations -> {arguments.Out}");
+        return 0;
+    }
+
     await using (var output = File.Create(arguments.Out))
     {
         await (arguments.Format switch

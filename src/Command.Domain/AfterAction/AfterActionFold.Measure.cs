@@ -19,12 +19,14 @@ public sealed partial class AfterActionFold
         {
             unit.FirstOnSite = time;
             firstOnScene ??= new UnitMoment(unitId, time);
+            Log(time, unitId, "on-site", "On site");
         }
 
         if (unit.FirstEntry is null && inEntry)
         {
             unit.FirstEntry = time;
             firstEntry ??= new UnitMoment(unitId, time);
+            Log(time, unitId, "entry", "Entered the building or hot zone");
         }
 
         if (targets.Count == 0)
@@ -39,6 +41,7 @@ public sealed partial class AfterActionFold
         {
             unit.ReachedContact = time;
             firstContact ??= new UnitMoment(unitId, time);
+            Log(time, unitId, "contact", "Reached the threat (contact)");
         }
 
         if (unit.LastSample is not { } last || time - last >= options.SampleInterval)
@@ -73,6 +76,7 @@ public sealed partial class AfterActionFold
                 }
 
                 timeline.Add(new TimelineMark(e.Time, "flag-raised", raised.Subject, raised.Reason));
+                Log(e.Time, SubjectUnit(raised.Subject), "flag-raised", $"{Level(raised.Level)} flag raised on {raised.Subject}: {raised.Reason}");
                 break;
             case FlagEscalated escalated:
                 if (openFlags.TryGetValue((escalated.Subject, escalated.Rule), out var span) && escalated.Level > span.Level)
@@ -81,6 +85,7 @@ public sealed partial class AfterActionFold
                 }
 
                 timeline.Add(new TimelineMark(e.Time, "flag-escalated", escalated.Subject, escalated.Reason));
+                Log(e.Time, SubjectUnit(escalated.Subject), "flag-escalated", $"Flag on {escalated.Subject} escalated to {Level(escalated.Level)}: {escalated.Reason}");
                 break;
             case FlagCleared cleared:
                 if (openFlags.Remove((cleared.Subject, cleared.Rule), out var open))
@@ -90,6 +95,13 @@ public sealed partial class AfterActionFold
                 }
 
                 timeline.Add(new TimelineMark(e.Time, "flag-cleared", cleared.Subject, cleared.Reason));
+                Log(e.Time, SubjectUnit(cleared.Subject), "flag-cleared", $"Flag on {cleared.Subject} cleared: {cleared.Reason}");
+                break;
+            case SendInsteadProposed proposed:
+                var offered = proposed.Candidates.Length == 0 ? "nobody free to send"
+                    : string.Join(", ", proposed.Candidates.Select(c => $"{c.UnitId} ({Assessment.Reasons.Duration(c.EtaS)})"));
+                timeline.Add(new TimelineMark(e.Time, "send-instead-proposed", proposed.Subject, $"could go instead: {offered}"));
+                Log(e.Time, null, "send-instead-proposed", $"Proposed instead of {proposed.Subject}: {offered}");
                 break;
             case FlagAcknowledged acknowledged:
                 flagsAcknowledged++;
@@ -99,6 +111,11 @@ public sealed partial class AfterActionFold
                 }
 
                 timeline.Add(new TimelineMark(e.Time, "flag-acknowledged", acknowledged.Subject, $"{acknowledged.Actor}: {acknowledged.Reason}"));
+                Log(e.Time, SubjectUnit(acknowledged.Subject), "flag-acknowledged", $"Flag on {acknowledged.Subject} acknowledged by {acknowledged.Actor}: {acknowledged.Reason}");
+                if (units.ContainsKey(acknowledged.Subject))
+                {
+                    Log(e.Time, null, "flag-acknowledged", $"Flag on {acknowledged.Subject} acknowledged by {acknowledged.Actor}: {acknowledged.Reason}");
+                }
                 break;
             case SuppressedHoldNoted noted when units.TryGetValue(noted.Subject, out var holder):
                 holder.HeldSince ??= e.Time;
@@ -109,4 +126,9 @@ public sealed partial class AfterActionFold
                 break;
         }
     }
+
+    // A unit's flags go in its own log; a zone's in incident command's.
+    private string? SubjectUnit(string subject) => units.ContainsKey(subject) ? subject : null;
+
+    private static string Level(Assessment.FlagLevel level) => level.ToString().ToUpperInvariant();
 }

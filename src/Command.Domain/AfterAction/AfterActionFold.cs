@@ -1,6 +1,7 @@
 using Command.Domain.Events;
 using Command.Domain.Geometry;
 using Command.Domain.Threats;
+using Command.Domain.Units;
 using Command.Domain.Validation;
 
 namespace Command.Domain.AfterAction;
@@ -19,9 +20,12 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     private readonly Dictionary<(string Subject, string Rule), FlagSpan> openFlags = [];
     private readonly List<FlagSpan> flags = [];
     private readonly List<TimelineMark> timeline = [];
+    private readonly List<ActivityEntry> activity = [];
     private readonly Dictionary<RejectReason, int> rejected = [];
     private List<(LocalPoint Point, double RadiusM)> targets = [];
     private IncidentOpened? opened;
+    private Exercises.Exercise? exercise;
+    private (string Name, string? Version)? scenario;
     private LocalFrame? frame;
     private SiteAreas? areas;
     private DateTimeOffset? ended, threatActiveAt, containedAt, neutralizedAt, suppressedAt;
@@ -69,6 +73,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 OnPhase(set.Threat.Phase, e.Time);
                 OnDeclared(set.Threat.Phase, set.Actor, set.Reason, e.Time);
                 PlaceThreats();
+                Log(e.Time, null, "threat-set", $"Threat {set.Threat.ThreatId} placed, {ThreatPhases.Name(set.Threat.Phase)} ({set.Actor})");
                 break;
             case ThreatPhaseChanged phase:
                 if (threats.TryGetValue(phase.ThreatId, out var threat))
@@ -80,12 +85,41 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 OnDeclared(phase.Phase, phase.Actor, phase.Reason, e.Time);
                 PlaceThreats();
                 timeline.Add(new TimelineMark(e.Time, "threat-phase", phase.ThreatId, $"{phase.ThreatId} {ThreatPhases.Name(phase.Phase)} ({phase.Actor})"));
+                Log(e.Time, null, "threat-phase", $"Threat {phase.ThreatId} {ThreatPhases.Name(phase.Phase)} ({phase.Actor})");
                 break;
             case UnitEnrolled enrolled:
-                Enrol(enrolled.UnitId, enrolled.Callsign, enrolled.Role, e.Time);
+                Enrol(enrolled.UnitId, enrolled.Callsign, enrolled.Role, e.Time).Person = UnitPerson.Of(enrolled.PersonName, enrolled.Agency, enrolled.IcsPosition);
+                Log(e.Time, enrolled.UnitId, "enrolled", $"Enrolled as {UnitRoles.Name(enrolled.Role)} ({enrolled.Actor})");
                 break;
             case UnitRoleChanged changed:
                 Enrol(changed.UnitId, changed.UnitId, changed.Role, e.Time).Role = changed.Role;
+                var answering = changed.AnsweringFlag is { } flag ? $", sent in instead of {flag}" : "";
+                Log(e.Time, changed.UnitId, "role-changed", $"Reassigned to {UnitRoles.Name(changed.Role)}{answering} ({changed.Actor})");
+                Log(e.Time, null, "role-changed", $"{changed.UnitId} reassigned to {UnitRoles.Name(changed.Role)}{answering} ({changed.Actor})");
+                if (changed.AnsweringFlag is not null)
+                {
+                    timeline.Add(new TimelineMark(e.Time, "sent-instead", changed.UnitId, $"{changed.UnitId} sent in instead of {changed.AnsweringFlag} ({changed.Actor})"));
+                }
+
+                break;
+            case ExerciseSet set:
+                exercise = set.Exercise;
+                if (set.Exercise.Scenario is { } name)
+                {
+                    scenario = (name, set.Exercise.ScenarioVersion);
+                }
+
+                break;
+            case DrillControlled drill:
+                if (drill.Action == "start" && scenario?.Name != drill.Scenario)
+                {
+                    scenario = (drill.Scenario, null);
+                }
+
+                Log(e.Time, null, "drill", $"Drill {drill.Action}: {drill.Scenario} ({drill.Actor})");
+                break;
+            case IncidentClosed closed:
+                Log(e.Time, null, "closed", $"Incident closed: {closed.Reason} ({closed.Actor})");
                 break;
             case PositionAccepted accepted:
                 OnFix(accepted.Report.UnitId, accepted.Report.Position, accepted.Report.FixTime);
@@ -119,9 +153,9 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
             containedAt, containedAt - from, neutralizedAt, neutralizedAt - from,
             flagsRaised, flagsAcknowledged,
             [.. rejected.OrderByDescending(r => r.Value).ThenBy(r => r.Key).Select(r => new RejectionCount(RejectReasons.Name(r.Key), r.Value))],
-            eventCount, suppressedAt, suppressedBy, enrolment.Count(u => u.HeldWhileSuppressed > TimeSpan.Zero));
+            eventCount, suppressedAt, suppressedBy, enrolment.Count(u => u.HeldWhileSuppressed > TimeSpan.Zero), opened?.Site.TimeZone, scenario?.Name, scenario?.Version);
         return new AfterActionReport(incident, [.. enrolment.Select(u => u.ToMetrics(threatActiveAt))], [.. samples],
-            [.. flags.Concat(openFlags.Values).OrderBy(f => f.Raised)], [.. timeline]);
+            [.. flags.Concat(openFlags.Values).OrderBy(f => f.Raised)], [.. timeline], [.. activity.OrderBy(a => a.Time)], exercise);
     }
 
     private void OnPhase(ThreatPhase phase, DateTimeOffset time)
@@ -152,7 +186,9 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
         targets = [.. (active.Count > 0 ? active : [.. threats.Values]).Select(t => (frame.ToLocal(t.Position), options.ContactRadiusM))];
     }
 
-    private UnitTally Enrol(string unitId, string callsign, Units.UnitRole role, DateTimeOffset time)
+    private void Log(DateTimeOffset time, string? unitId, string kind, string text) => activity.Add(new ActivityEntry(time, unitId, kind, text));
+
+    private UnitTally Enrol(string unitId, string callsign, UnitRole role, DateTimeOffset time)
     {
         if (!units.TryGetValue(unitId, out var tally))
         {

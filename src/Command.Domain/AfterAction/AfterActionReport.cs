@@ -10,12 +10,16 @@ namespace Command.Domain.AfterAction;
 /// <param name="Distances">Distance to the threat over time, per unit, sampled.</param>
 /// <param name="Flags">Flag spans per subject, from raised to cleared (open at the end when never cleared).</param>
 /// <param name="Timeline">Flags, acknowledgements and threat phases in time order.</param>
+/// <param name="Activity">Notable activity per unit and for incident command, in time order: what the ICS-214 logs list.</param>
+/// <param name="Exercise">The exercise the incident was run as (scenario, objectives), when one was set.</param>
 public sealed record AfterActionReport(
     IncidentMetrics Incident,
     ImmutableArray<UnitMetrics> Units,
     ImmutableArray<DistanceSample> Distances,
     ImmutableArray<FlagSpan> Flags,
-    ImmutableArray<TimelineMark> Timeline);
+    ImmutableArray<TimelineMark> Timeline,
+    ImmutableArray<ActivityEntry> Activity,
+    Exercises.Exercise? Exercise);
 
 /// <summary>
 /// Incident-wide metrics. Durations count from the threat going active (or the incident opening if it never did).
@@ -44,7 +48,10 @@ public sealed record IncidentMetrics(
     long EventCount,
     DateTimeOffset? FlagsSuppressedAt = null,
     string? Suppression = null,
-    int UnitsHeldWhileSuppressed = 0);
+    int UnitsHeldWhileSuppressed = 0,
+    string? TimeZone = null,
+    string? Scenario = null,
+    string? ScenarioVersion = null);
 
 /// <summary>A unit and the instant something first happened to it.</summary>
 public sealed record UnitMoment(string UnitId, DateTimeOffset Time);
@@ -67,6 +74,7 @@ public sealed record RejectionCount(string Reason, int Count);
 /// <param name="Acknowledgements">Acknowledgements of its flags.</param>
 /// <param name="ClosestApproachM">Closest straight-line distance to the threat, metres.</param>
 /// <param name="HeldWhileSuppressed">How long the unit held (or moved away) while flags were suppressed, from when it would have been flagged.</param>
+/// <param name="Person">Who staffs the unit, as enrolled; null when not known.</param>
 public sealed record UnitMetrics(
     string UnitId,
     string Callsign,
@@ -81,7 +89,8 @@ public sealed record UnitMetrics(
     int FlagsRaised,
     int Acknowledgements,
     double? ClosestApproachM,
-    TimeSpan HeldWhileSuppressed = default);
+    TimeSpan HeldWhileSuppressed = default,
+    UnitPerson? Person = null);
 
 /// <summary>A unit's straight-line distance to the nearest active threat at one fix.</summary>
 public sealed record DistanceSample(string UnitId, DateTimeOffset Time, double DistanceM);
@@ -91,3 +100,12 @@ public sealed record FlagSpan(string Subject, FlagLevel Level, string Reason, Da
 
 /// <summary>A timeline marker: kind is flag-raised, flag-escalated, flag-cleared, flag-acknowledged or threat-phase.</summary>
 public sealed record TimelineMark(DateTimeOffset Time, string Kind, string Subject, string Text);
+
+/// <summary>
+/// One notable thing in a unit's or incident command's day, as the ICS-214 activity log lists it.
+/// </summary>
+/// <param name="Time">When it happened (incident time, UTC).</param>
+/// <param name="UnitId">The unit whose log it belongs in; null for the incident command position.</param>
+/// <param name="Kind">enrolled, role-changed, on-site, entry, contact, flag-raised, flag-escalated, flag-cleared, flag-acknowledged, threat-set, threat-phase, drill, closed.</param>
+/// <param name="Text">What happened, in plain words.</param>
+public sealed record ActivityEntry(DateTimeOffset Time, string? UnitId, string Kind, string Text);

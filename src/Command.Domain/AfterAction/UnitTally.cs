@@ -45,6 +45,8 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
         }
     }
 
+    public UnitPerson? Person { get; set; }
+
     public void Flagged(TimeSpan span)
     {
         TotalFlagged += span;
@@ -55,6 +57,6 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     {
         var from = threatActiveAt is { } active && active > EnrolledAt ? active : EnrolledAt;
         return new UnitMetrics(UnitId, Callsign, Role, EnrolledAt, FirstOnSite, FirstEntry, ReachedContact,
-            ReachedContact - from, TotalFlagged, LongestFlagged, FlagsRaised, Acknowledgements, ClosestM, HeldWhileSuppressed);
+            ReachedContact - from, TotalFlagged, LongestFlagged, FlagsRaised, Acknowledgements, ClosestM, HeldWhileSuppressed, Person);
     }
 }

@@ -97,6 +97,10 @@ public sealed record AssessmentOptions
     [Id(15)]
     public double AssumedApproachSpeedMps { get; init; } = 2;
 
+    /// <summary>The walking pace the units proposed to go instead of a flagged one are ranked at. Default 2 m/s, a fast walk.</summary>
+    [Id(32)]
+    public double SendPaceMps { get; init; } = 2;
+
     /// <summary>Roles expected to close on an active threat; only these are flagged. Default contact and unassigned.</summary>
     [Id(16)]
     [System.Text.Json.Serialization.JsonConverter(typeof(RoleSetJson))]

@@ -24,6 +24,8 @@ namespace Command.Domain.Events;
 [JsonDerivedType(typeof(SuppressedHoldNoted), "suppressed-hold-noted")]
 [JsonDerivedType(typeof(SuppressedHoldEnded), "suppressed-hold-ended")]
 [JsonDerivedType(typeof(IncidentClosed), "incident-closed")]
+[JsonDerivedType(typeof(ExerciseSet), "exercise-set")]
+[JsonDerivedType(typeof(SendInsteadProposed), "send-instead-proposed")]
 [GenerateSerializer, Immutable]
 public abstract record IncidentEvent
 {

@@ -16,6 +16,7 @@ public sealed class IncidentProjection
     private readonly AssessmentOptions options;
     private readonly Dictionary<string, Threat> threats = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnitEntry> units = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SendInsteadProposed> proposals = new(StringComparer.Ordinal);
     private ClosingAssessment? assessment;
     private IncidentOpened? opened;
     private RulesAdopted? adopted;
@@ -65,6 +66,9 @@ public sealed class IncidentProjection
 
     public IReadOnlyDictionary<string, UnitEntry> Units => units;
 
+    /// <summary>For each unit flagged for not closing now, the units proposed to go instead when its flag went up.</summary>
+    public IReadOnlyDictionary<string, SendInsteadProposed> Proposals => proposals;
+
     /// <summary>True once the incident was opened (closed or not).</summary>
     public bool Exists => Site is not null;
 
@@ -102,6 +106,17 @@ public sealed class IncidentProjection
             // Derived by this build, its effect was had with the input that caused it; recorded under other rules,
             // it is the flag book's only source.
             assessment?.FoldRecorded(e);
+
+            switch (e)
+            {
+                case SendInsteadProposed proposed:
+                    proposals[proposed.Subject] = proposed;
+                    break;
+                case FlagCleared { Rule: ClosingAssessment.NotClosingRule } cleared:
+                    proposals.Remove(cleared.Subject);
+                    break;
+            }
+
             return [];
         }
 
@@ -203,7 +218,8 @@ public sealed class IncidentProjection
         LastInput,
         ClosedAt,
         adopted,
-        suppression);
+        suppression,
+        proposals.Count == 0 ? null : [.. proposals.Values]);
 
     /// <summary>Replaces the state with a snapshot's.</summary>
     public void Restore(IncidentSnapshot snapshot)
@@ -212,6 +228,7 @@ public sealed class IncidentProjection
         units.Clear();
         adopted = null;
         suppression = snapshot.Suppression;
+        proposals.Clear();
         Apply(snapshot.Opened);
         foreach (var threat in snapshot.Threats)
         {
@@ -233,6 +250,10 @@ public sealed class IncidentProjection
         Clock = snapshot.Clock;
         LastInput = snapshot.LastInput ?? snapshot.Clock;
         ClosedAt = snapshot.ClosedAt;
+        foreach (var proposed in snapshot.Proposals ?? [])
+        {
+            proposals[proposed.Subject] = proposed;
+        }
     }
 
     public UnitAssessment? Assess(string unitId) =>

@@ -15,6 +15,12 @@ public static class IncidentSchema
     /// </summary>
     public const int ImplicitTicks = 2;
 
+    /// <summary>
+    /// Ticks as <see cref="ImplicitTicks"/>, and a unit flagged for not closing is followed by the units proposed to
+    /// go instead (<see cref="Events.SendInsteadProposed"/>); older streams refold without them, as they were recorded.
+    /// </summary>
+    public const int SendInsteadProposals = 3;
+
     /// <summary>What this build writes.</summary>
-    public const int Current = ImplicitTicks;
+    public const int Current = SendInsteadProposals;
 }

@@ -19,6 +19,7 @@ namespace Command.Domain.Incidents;
 /// <param name="ClosedAt">When the incident was closed, if it was.</param>
 /// <param name="Adopted">The rules the incident adopted after it was opened, if it did; absent in snapshots taken before rules carried a version.</param>
 /// <param name="Suppression">Flags suppressed by a declaration, if they are; absent in snapshots taken before suppression was shown.</param>
+/// <param name="Proposals">The units proposed to go instead of each unit flagged for not closing now; absent when none.</param>
 public sealed record IncidentSnapshot(
     long Sequence,
     DateTimeOffset Clock,
@@ -29,4 +30,5 @@ public sealed record IncidentSnapshot(
     DateTimeOffset? LastInput = null,
     DateTimeOffset? ClosedAt = null,
     RulesAdopted? Adopted = null,
-    FlagSuppression? Suppression = null);
+    FlagSuppression? Suppression = null,
+    ImmutableArray<SendInsteadProposed>? Proposals = null);

@@ -322,15 +322,29 @@ public sealed class IncidentStream
             output?.Add(input);
         }
 
+        var sequence = input.Sequence;
         for (var i = 0; i < derived.Count; i++)
         {
             var e = derived[i] with
             {
-                Sequence = input.Sequence + i + 1,
+                Sequence = ++sequence,
                 Time = derived[i].Time == default ? Projection.Clock : derived[i].Time,
             };
             Projection.Apply(e);
             output?.Add(e);
+            if (e is FlagRaised { Rule: ClosingAssessment.NotClosingRule } raised && Projection.Schema >= IncidentSchema.SendInsteadProposals
+                && Proposal(raised) is { } proposal)
+            {
+                var proposed = proposal with { Sequence = ++sequence, Time = e.Time };
+                Projection.Apply(proposed);
+                output?.Add(proposed);
+            }
         }
     }
+
+    // Who could go instead of the unit just flagged, ranked on the board as it stands once the flag is up.
+    private SendInsteadProposed? Proposal(FlagRaised raised) =>
+        Projection.Assess(raised.Subject) is { ThreatId: { } threatId } flagged
+            ? new SendInsteadProposed(raised.Subject, threatId, options.SendPaceMps, SendInstead.Rank(flagged, Projection.AssessAll(), options.SendPaceMps))
+            : null;
 }

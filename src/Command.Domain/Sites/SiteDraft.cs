@@ -13,12 +13,14 @@ namespace Command.Domain.Sites;
 /// <param name="Buildings">Building footprints; none when null.</param>
 /// <param name="Zones">Named areas; none when null.</param>
 /// <param name="Walks">The walk graph; the site has none when null.</param>
+/// <param name="TimeZone">The site's IANA time zone ("America/Denver"); UTC only when null.</param>
 public sealed record SiteDraft(
     string? Name,
     GeoPoint? Origin,
     IReadOnlyList<BuildingDraft>? Buildings = null,
     IReadOnlyList<ZoneDraft>? Zones = null,
-    WalkGraphDraft? Walks = null);
+    WalkGraphDraft? Walks = null,
+    string? TimeZone = null);
 
 /// <summary>
 /// A building as given: floors default to 1, the name to the id. Its ground floor's elevation, with the datum it is

@@ -24,7 +24,7 @@ namespace Command.Domain.Sites;
 /// graph, with a length, when given, above 0 and at most <see cref="MaxEdgeLengthM"/> (10,000) m.</item>
 /// </list>
 /// Findings come in a fixed order: the name, the origin, the walk graph, buildings, then zones, and within an item its
-/// id first. A list over its bound is one finding, its items unread. At most <see cref="MaxFindings"/> (100) findings
+/// id first. A time zone, when given, is an IANA name this machine knows ("America/Denver"). A list over its bound is one finding, its items unread. At most <see cref="MaxFindings"/> (100) findings
 /// are listed, then one saying there were more.
 /// </summary>
 public static partial class SiteRules
@@ -83,11 +83,12 @@ public static partial class SiteRules
         var findings = new Findings();
         var name = Name(draft.Name, "name", required: true, findings);
         Point(draft.Origin, "origin", findings);
+        var timeZone = TimeZone(draft.TimeZone, findings);
         var walks = draft.Walks is null ? null : Walks(draft.Walks, findings);
         var buildings = Buildings(draft.Buildings ?? [], findings);
         var zones = Zones(draft.Zones ?? [], findings);
         return findings.Clean
-            ? new SiteCheck(new Site(name!.Trim(), draft.Origin!.Value, buildings, zones, walks), [])
+            ? new SiteCheck(new Site(name!.Trim(), draft.Origin!.Value, buildings, zones, walks, timeZone), [])
             : new SiteCheck(null, findings.List);
     }
 
@@ -111,6 +112,23 @@ public static partial class SiteRules
         }
 
         return name;
+    }
+
+    /// <summary>An IANA time zone name this machine knows; null when absent or unknown (with a finding).</summary>
+    private static string? TimeZone(string? name, Findings findings)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        if (name.Length <= MaxIdLength && TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone) && zone.HasIanaId)
+        {
+            return name;
+        }
+
+        findings.Add("timeZone", RejectReason.InvalidValue, $"{Quote(name)} is not an IANA time zone such as 'America/Denver'");
+        return null;
     }
 
     /// <summary>A well-formed id not seen before in its list; null (with a finding) otherwise.</summary>

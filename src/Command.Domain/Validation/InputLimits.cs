@@ -123,12 +123,15 @@ public static class InputLimits
         PositionAccepted accepted => Check(accepted.Report),
         ThreatSet set => Check(set.Threat) ?? Actor(set.Actor) ?? Text(set.Reason, "reason", MaxTextChars),
         ThreatPhaseChanged phase => Text(phase.ThreatId, "threat id", MaxIdChars) ?? Actor(phase.Actor) ?? Text(phase.Reason, "reason", MaxTextChars),
-        UnitEnrolled enrolled => Text(enrolled.UnitId, "unit id", MaxIdChars) ?? Text(enrolled.Callsign, "callsign", MaxCallsignChars) ?? Actor(enrolled.Actor),
-        UnitRoleChanged changed => Text(changed.UnitId, "unit id", MaxIdChars) ?? Actor(changed.Actor),
+        UnitEnrolled enrolled => Text(enrolled.UnitId, "unit id", MaxIdChars) ?? Text(enrolled.Callsign, "callsign", MaxCallsignChars) ?? Actor(enrolled.Actor)
+            ?? Text(enrolled.PersonName, "person name", MaxCallsignChars) ?? Text(enrolled.Agency, "agency", MaxCallsignChars) ?? Text(enrolled.IcsPosition, "ICS position", MaxCallsignChars),
+        UnitRoleChanged changed => Text(changed.UnitId, "unit id", MaxIdChars) ?? Actor(changed.Actor)
+            ?? Text(changed.AnsweringFlag, "flag subject", MaxIdChars + 5) ?? Text(changed.ThreatId, "threat id", MaxIdChars),
         FlagAcknowledged ack => Text(ack.Subject, "subject", MaxIdChars + 5) ?? Text(ack.Reason, "reason", MaxTextChars) ?? Actor(ack.Actor),
         RulesAdopted rules => Actor(rules.Actor),
         DrillControlled drill => Text(drill.Action, "action", MaxIdChars) ?? Text(drill.Scenario, "scenario", MaxTextChars) ?? Actor(drill.Actor),
         IncidentOpened opened => Text(opened.IncidentId, "incident id", MaxIdChars) ?? Text(opened.Name, "name", MaxTextChars) ?? Actor(opened.Actor),
+        ExerciseSet set => Actor(set.Actor) ?? (Exercises.ExerciseRules.Check(set.Exercise) is { } wrong ? new(RejectReason.InvalidValue, wrong) : null),
         IncidentClosed closed => Text(closed.Reason, "reason", MaxTextChars) ?? Actor(closed.Actor),
         _ => null,
     };

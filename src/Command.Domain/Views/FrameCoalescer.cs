@@ -76,9 +76,12 @@ public sealed class FrameCoalescer
         return frame.Units.Length > 0 || frame.Threats.Length > 0 || frame.Events.Length > 0 ? frame : null;
     }
 
-    /// <summary>The whole picture, marked full: what a newly joined view starts from. Changes nothing here.</summary>
+    /// <summary>
+    /// The whole picture, marked full: what a newly joined view starts from, with the units proposed to go instead of
+    /// each flagged one as its events. Changes nothing here.
+    /// </summary>
     public static IncidentFrame Full(string feedId, IncidentProjection projection, long sequence) =>
-        new(feedId, sequence, projection.Clock, true, [.. projection.AssessAll()], [.. projection.Threats.Values], [], projection.Suppression);
+        new(feedId, sequence, projection.Clock, true, [.. projection.AssessAll()], [.. projection.Threats.Values], [.. projection.Proposals.Values], projection.Suppression);
 
     /// <summary>
     /// Starts the feed over from the whole picture (after a seek): forgets what was pending and remembers every
@@ -87,7 +90,7 @@ public sealed class FrameCoalescer
     public IncidentFrame Restart(string feedId, IncidentProjection projection, long sequence)
     {
         Forget();
-        return new IncidentFrame(feedId, sequence, projection.Clock, true, [.. sent.Changed(projection.AssessAll())], [.. projection.Threats.Values], [], projection.Suppression);
+        return new IncidentFrame(feedId, sequence, projection.Clock, true, [.. sent.Changed(projection.AssessAll())], [.. projection.Threats.Values], [.. projection.Proposals.Values], projection.Suppression);
     }
 
     /// <summary>Forgets what was sent and what is pending: the next frames carry every unit they touch.</summary>

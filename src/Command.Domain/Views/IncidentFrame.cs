@@ -26,7 +26,7 @@ public sealed record IncidentFrame(
     /// The order its feed sent it in, for a feed that numbers its frames (a replay does: a frame sent before a seek
     /// must not overtake the seek's full frame on its way to a host); 0 for one that does not.
     /// </summary>
-    [Id(7)]
+    [Id(8)]
     public long Generation { get; init; }
 
     /// <summary>True for an empty frame an incident sends when nothing else went out for a while (see <see cref="FramePacing.Heartbeat"/>).</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Command.Domain.Assessment;
 using Command.Domain.Events;
+using Command.Domain.Exercises;
 using Command.Domain.Reports;
 using Command.Domain.Threats;
 using Command.Domain.Units;
@@ -31,13 +32,23 @@ public interface IIncidentGrain : IFrameSource
     /// <summary>Changes a threat's phase; to contained or neutralized only with a reason (it suppresses flags).</summary>
     Task<Rejection?> SetThreatPhase(string threatId, ThreatPhase phase, string actor, string? reason = null);
 
-    Task<Rejection?> Enrol(string unitId, string callsign, UnitRole role, string actor);
+    /// <summary>Enrols a unit; <paramref name="person"/> names who staffs it, for the ICS-214 log, when known.</summary>
+    Task<Rejection?> Enrol(string unitId, string callsign, UnitRole role, string actor, UnitPerson? person = null);
 
     Task<Rejection?> ChangeRole(string unitId, UnitRole role, string actor);
+
+    /// <summary>
+    /// Sends a unit in to close on a threat instead of a flagged one: reassigns it to contact, recorded with the flag it
+    /// answered. Refused when the unit is not enrolled or the subject has no flag up.
+    /// </summary>
+    Task<Rejection?> SendInstead(string unitId, string answeringFlag, string actor);
 
     Task<Rejection?> Acknowledge(string subject, string reason, string actor);
 
     Task<Rejection?> RecordDrill(string action, string scenario, string actor);
+
+    /// <summary>Records what the incident is run as: scenario name and version, exercise objectives (the latest counts).</summary>
+    Task<Rejection?> SetExercise(Exercise exercise, string actor);
 
     /// <summary>
     /// Applies a batch of screened reports and records refused inputs. Returns, per report, null when accepted

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Command.Domain.Assessment;
 using Command.Domain.Events;
+using Command.Domain.Exercises;
 using Command.Domain.Incidents;
 using Command.Domain.Recording;
 using Command.Domain.Reports;
@@ -139,15 +140,32 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
 
     private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    public Task<Rejection?> Enrol(string unitId, string callsign, UnitRole role, string actor) =>
+    public Task<Rejection?> Enrol(string unitId, string callsign, UnitRole role, string actor, UnitPerson? person = null) =>
         CommandAsync(() => stream.Projection.Units.ContainsKey(unitId)
             ? Decision.Refuse(RejectReason.AlreadyExists, $"unit '{unitId}' is already enrolled")
-            : Decision.Do(new UnitEnrolled(unitId, callsign, role, actor)));
+            : Decision.Do(new UnitEnrolled(unitId, callsign, role, actor, person?.Name, person?.Agency, person?.IcsPosition)));
 
     public Task<Rejection?> ChangeRole(string unitId, UnitRole role, string actor) =>
         CommandAsync(() => stream.Projection.Units.ContainsKey(unitId)
             ? Decision.Do(new UnitRoleChanged(unitId, role, actor))
             : Decision.Refuse(RejectReason.UnknownUnit, $"unit '{unitId}' is not enrolled"));
+
+    public Task<Rejection?> SendInstead(string unitId, string answeringFlag, string actor) =>
+        CommandAsync(() =>
+        {
+            var p = stream.Projection;
+            if (!p.Units.ContainsKey(unitId))
+            {
+                return Decision.Refuse(RejectReason.UnknownUnit, $"unit '{unitId}' is not enrolled");
+            }
+
+            if (p.FlagOn(answeringFlag) is not { Rule: ClosingAssessment.NotClosingRule } || p.Assess(answeringFlag) is not { ThreatId: { } threatId })
+            {
+                return Decision.Refuse(RejectReason.InvalidValue, $"'{answeringFlag}' has no flag up for not closing on a threat");
+            }
+
+            return Decision.Do(new UnitRoleChanged(unitId, UnitRole.Contact, actor, answeringFlag, threatId));
+        });
 
     public Task<Rejection?> Acknowledge(string subject, string reason, string actor) =>
         CommandAsync(() => string.IsNullOrWhiteSpace(reason)
@@ -156,6 +174,9 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
 
     public Task<Rejection?> RecordDrill(string action, string scenario, string actor) =>
         CommandAsync(() => Decision.Do(new DrillControlled(action, scenario, actor)));
+
+    public Task<Rejection?> SetExercise(Exercise exercise, string actor) =>
+        CommandAsync(() => Decision.Do(new ExerciseSet(exercise, actor)));
 
     public async Task<ImmutableArray<Rejection?>> Submit(ImmutableArray<PositionReport> reports, ImmutableArray<InputRejected> refused, bool? autoEnrol)
     {

@@ -3,8 +3,8 @@ namespace Command.Host.Api;
 /// <summary>POST /api/incidents.</summary>
 public sealed record CreateIncidentRequest(string? Id, string? Name, SiteDto? Site, bool? AutoEnrol);
 
-/// <summary>A site as the API carries it.</summary>
-public sealed record SiteDto(string? Name, LatLon? Origin, List<BuildingDto>? Buildings, List<ZoneDto>? Zones, WalksDto? Walks);
+/// <summary>A site as the API carries it; time zone is an IANA name ("America/Denver").</summary>
+public sealed record SiteDto(string? Name, LatLon? Origin, List<BuildingDto>? Buildings, List<ZoneDto>? Zones, WalksDto? Walks, string? TimeZone = null);
 
 /// <summary>A WGS84 position in decimal degrees.</summary>
 public sealed record LatLon(double? Lat, double? Lon);
@@ -30,8 +30,8 @@ public sealed record ThreatRequest(double? Lat, double? Lon, double? Uncertainty
 /// <summary>POST /api/incidents/{id}/threats/{threatId}/phase; to contained or neutralized only with a reason (flags are suppressed).</summary>
 public sealed record PhaseRequest(string? Phase, string? Reason = null);
 
-/// <summary>POST /api/incidents/{id}/units.</summary>
-public sealed record EnrolRequest(string? UnitId, string? Callsign, string? Role);
+/// <summary>POST /api/incidents/{id}/units; person name, agency and ICS position (optional) fill the unit's ICS-214 log.</summary>
+public sealed record EnrolRequest(string? UnitId, string? Callsign, string? Role, string? PersonName = null, string? Agency = null, string? IcsPosition = null);
 
 /// <summary>PUT /api/incidents/{id}/units/{unitId}/role.</summary>
 public sealed record RoleRequest(string? Role);

@@ -28,7 +28,8 @@ public static class SiteMapping
             dto.Zones?.Select((z, i) => new ZoneDraft(z.Id, z.Name, z.Kind, Ring(z.Polygon, $"site.zones[{i}].polygon", errors))).ToList(),
             dto.Walks is not { } walks ? null : new WalkGraphDraft(
                 walks.Nodes?.Select((n, i) => new WalkNodeDraft(n.Id, Read(new LatLon(n.Lat, n.Lon), $"site.walks.nodes[{i}]", errors), n.Floor, n.Kind)).ToList(),
-                walks.Edges?.Select(e => new WalkEdgeDraft(e.From, e.To, e.LengthM)).ToList()));
+                walks.Edges?.Select(e => new WalkEdgeDraft(e.From, e.To, e.LengthM)).ToList()),
+            dto.TimeZone);
         var check = SiteRules.Check(draft);
         errors.AddRange(check.Findings.Select(f => new FieldError(f.PathUnder("site"), f.Code, f.Message)));
         return check.Site;

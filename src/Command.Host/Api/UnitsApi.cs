@@ -83,7 +83,8 @@ public static class UnitsApi
         }
 
         var callsign = string.IsNullOrWhiteSpace(body.Callsign) ? body.UnitId! : body.Callsign.Trim();
-        var rejection = await grains.GetGrain<IIncidentGrain>(id).Enrol(body.UnitId!, callsign, role, Actor.Of(request));
+        var person = UnitPerson.Of(body.PersonName, body.Agency, body.IcsPosition);
+        var rejection = await grains.GetGrain<IIncidentGrain>(id).Enrol(body.UnitId!, callsign, role, Actor.Of(request), person);
         return rejection is null ? Results.Created($"/api/incidents/{id}/units", new { unitId = body.UnitId, callsign, role = UnitRoles.Name(role) }) : ApiError.For(rejection);
     }
 

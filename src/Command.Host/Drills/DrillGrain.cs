@@ -120,6 +120,10 @@ public sealed partial class DrillGrain(
         await Roster().Running(IncidentId);
         Watch(started);
         await RecordAsync("start", order.Scenario, actor);
+        if (await GrainFactory.GetGrain<IIncidentGrain>(IncidentId).SetExercise(started.Scenario.Exercise(order.Scenario), actor) is { } refused)
+        {
+            LogNotRecorded(logger, IncidentId, "exercise", refused.ToString());
+        }
         return new DrillOutcome(DrillStatusView.From(IncidentId, started.Status));
     }
 

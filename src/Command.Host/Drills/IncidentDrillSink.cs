@@ -32,7 +32,7 @@ public sealed class IncidentDrillSink(string incidentId, IGrainFactory grains, R
         {
             if (!enrolled.TryGetValue(unit.UnitId, out var known))
             {
-                Refused(await Incident.Enrol(unit.UnitId, unit.Callsign, unit.Role, Actor));
+                Refused(await Incident.Enrol(unit.UnitId, unit.Callsign, unit.Role, Actor, unit.Person));
             }
             else if (known.Role != unit.Role)
             {

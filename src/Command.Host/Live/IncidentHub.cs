@@ -1,6 +1,7 @@
 using Command.Domain.Views;
 using Command.Grains.Incidents;
 using Command.Host.Access;
+using Command.Host.Paperwork;
 using Command.Host.Replays;
 using Microsoft.AspNetCore.SignalR;
 
@@ -12,7 +13,7 @@ namespace Command.Host.Live;
 /// Connecting needs the right to watch (the endpoint's policy); joining a replay needs the right to watch replays; a
 /// connection whose credential is revoked or expires is closed (<see cref="LiveCredentials"/>).
 /// </summary>
-public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, LiveCredentials live, AccessAudit audit) : Hub
+public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, ExportJobs exports, LiveCredentials live, AccessAudit audit) : Hub
 {
     public const string Path = "/hubs/incidents";
     public const string FrameMethod = "frame";
@@ -55,6 +56,17 @@ public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, LiveC
             // The page shows this and tries again: the incident cannot be shown as it is now.
             throw new HubException($"unavailable: {ex.Message}");
         }
+    }
+
+    /// <summary>
+    /// Hears an export job's progress (<see cref="ExportJobs.ProgressMethod"/> messages) until it is done; returns where
+    /// it is now, null when this host does not run it.
+    /// </summary>
+    public async Task<ExportStatus?> WatchExport(string jobId)
+    {
+        Require(Rights.Export, $"WatchExport {jobId}");
+        await Groups.AddToGroupAsync(Context.ConnectionId, ExportJobs.Group(jobId));
+        return exports.Find(jobId);
     }
 
     public Task Leave(string incidentId) => feeds.LeaveAsync(Context.ConnectionId, incidentId);

@@ -17,11 +17,7 @@ internal static class AfterActionHtml
         table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #999;padding:4px 8px;text-align:left}
         td.n{text-align:right;font-variant-numeric:tabular-nums}
         svg{width:100%;max-width:760px;display:block;margin:4px 0 16px}
-        .line{fill:none;stroke:#0b3d91;stroke-width:2}.axis{stroke:#444}
-        .alert{fill:#f4b6b6}.watch{fill:#fde7a6}.band{font-size:11px;font-weight:bold;fill:#600}
-        .tick,.row{font-size:12px;fill:#222}.end{text-anchor:end}
-        .threat-phase{fill:#222}.flag-raised{fill:#b00020}.flag-escalated{fill:#7a0016}.flag-acknowledged{fill:#0a7d32}.flag-cleared{fill:#555}
-        """;
+        """ + SvgCharts.Style;
 
     public static async Task WriteAsync(AfterActionReport report, Stream stream, CancellationToken cancellationToken)
     {

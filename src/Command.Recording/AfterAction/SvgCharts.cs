@@ -7,8 +7,16 @@ using static System.Net.WebUtility;
 namespace Command.Recording.AfterAction;
 
 /// <summary>Inline SVG plots drawn by hand, so the report opens offline with no scripts or fonts.</summary>
-internal static class SvgCharts
+public static class SvgCharts
 {
+    /// <summary>The style of the classes these plots use: a page that shows them, or an SVG that stands alone, includes it.</summary>
+    public const string Style = """
+        .line{fill:none;stroke:#0b3d91;stroke-width:2}.axis{stroke:#444}
+        .alert{fill:#f4b6b6}.watch{fill:#fde7a6}.band{font-size:11px;font-weight:bold;fill:#600}
+        .tick,.row{font-size:12px;fill:#222}.end{text-anchor:end}
+        .threat-phase{fill:#222}.flag-raised{fill:#b00020}.flag-escalated{fill:#7a0016}.flag-acknowledged{fill:#0a7d32}.flag-cleared{fill:#555}
+        """;
+
     private const int Width = 760;
     private const int Left = 56;
     private const int Right = 12;
@@ -86,7 +94,7 @@ internal static class SvgCharts
         return t => Left + ((Width - Left - Right) * Math.Clamp((t - start).TotalSeconds / span, 0, 1));
     }
 
-    internal static string Clock(TimeSpan span) => span.TotalHours >= 1
+    public static string Clock(TimeSpan span) => span.TotalHours >= 1
         ? span.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
         : span.ToString(@"m\:ss", CultureInfo.InvariantCulture);
 

@@ -1,5 +1,7 @@
 using Azure.Storage.Blobs;
+using Command.Domain.Annotations;
 using Command.Domain.Recording;
+using Command.Recording.Annotations;
 using Command.Recording.Reading;
 using Command.Recording.Storage;
 using Command.Recording.Writing;
@@ -30,6 +32,8 @@ public static class RecordingServiceCollectionExtensions
             sp.GetRequiredService<ISessionStore>(), Resolved(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RecordingSessionLog>>()));
         services.TryAddSingleton<ISessionLog>(sp => sp.GetRequiredService<RecordingSessionLog>());
         services.TryAddSingleton<SessionCatalogue>();
+        services.TryAddSingleton<IAnnotationLog>(sp => new StoreAnnotationLog(
+            sp.GetRequiredService<ISessionStore>(), Resolved(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<RecordingLifetime>();
         return services;
     }

@@ -12,6 +12,9 @@ public static class SessionPaths
 
     public static string SegmentName(int number) => string.Create(CultureInfo.InvariantCulture, $"segment-{number:D6}.jsonl");
 
+    /// <summary>The session's annotation stream (evaluator notes and ratings), beside its segments.</summary>
+    public static string Annotations(string incidentId) => $"{incidentId}/annotations.jsonl";
+
     public static string Segment(string incidentId, string segmentName) => $"{incidentId}/{segmentName}";
 
     public static string Snapshot(string incidentId, long sequence) =>

@@ -21,6 +21,9 @@ public sealed partial class DrillEngine : IAsyncDisposable
     private DrillState state = DrillState.Ready;
     private double speed;
 
+    /// <summary>The scenario the drill plays.</summary>
+    public Scenario Scenario => scenario;
+
     public DrillEngine(Scenario scenario, IDrillSink sink, TimeProvider clock, DrillOptions? options = null)
     {
         this.options = options ?? new DrillOptions();

@@ -10,6 +10,23 @@ internal sealed class ScenarioDocument
     public ReportingDocument? Reporting { get; init; }
     public ThreatDocument? Threat { get; init; }
     public List<UnitDocument>? Units { get; init; }
+    public string? Version { get; init; }
+    public List<ObjectiveDocument>? Objectives { get; init; }
+}
+
+internal sealed class ObjectiveDocument
+{
+    public string? Id { get; init; }
+    public string? Title { get; init; }
+    public List<MeasureDocument>? Measures { get; init; }
+}
+
+internal sealed class MeasureDocument
+{
+    public string? Measure { get; init; }
+    public double? PerformedS { get; init; }
+    public double? SomeChallengesS { get; init; }
+    public double? MajorChallengesS { get; init; }
 }
 
 internal sealed class PointDocument
@@ -42,6 +59,9 @@ internal sealed class UnitDocument
     public string? Id { get; init; }
     public string? Callsign { get; init; }
     public string? Role { get; init; }
+    public string? PersonName { get; init; }
+    public string? Agency { get; init; }
+    public string? IcsPosition { get; init; }
     public PointDocument? Start { get; init; }
     public double? ArriveS { get; init; }
     public ReportingDocument? Reporting { get; init; }

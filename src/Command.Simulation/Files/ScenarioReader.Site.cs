@@ -34,7 +34,8 @@ internal sealed partial class ScenarioReader
             origin,
             s.Buildings?.Select((b, i) => new BuildingDraft(b.Id, b.Name, b.Floors, Ring(b.Footprint, $"{path}.buildings[{i}].footprint"), b.GroundElevationM, b.ElevationDatum, b.FloorHeightM)).ToList(),
             s.Zones?.Select((z, i) => new ZoneDraft(z.Id, z.Name, z.Kind, Ring(z.Polygon, $"{path}.zones[{i}].polygon"))).ToList(),
-            walks);
+            walks,
+            s.TimeZone);
         var check = SiteRules.Check(draft);
         foreach (var finding in check.Findings)
         {

@@ -35,7 +35,7 @@ internal sealed partial class ScenarioReader
             if (Point(u.Start, at + ".start") is { } start)
             {
                 var trajectory = ReadScript(u.Script ?? [], new TrajectoryBuilder(start, arrive), threat, at + ".script");
-                units.Add(new ScenarioUnit(id, string.IsNullOrWhiteSpace(u.Callsign) ? id : u.Callsign, role, arrive, trajectory, reporting, changes));
+                units.Add(new ScenarioUnit(id, string.IsNullOrWhiteSpace(u.Callsign) ? id : u.Callsign, role, arrive, trajectory, reporting, changes, UnitPerson.Of(u.PersonName, u.Agency, u.IcsPosition)));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Command.Domain.Exercises;
 using Command.Domain.Geometry;
 using Command.Domain.Sites;
 using Command.Simulation.Scenarios;
@@ -32,8 +33,9 @@ internal sealed partial class ScenarioReader
         var units = ReadUnits(document, threat);
         var duration = document.DurationS is { } d ? Positive(d, "$.durationS") : DefaultDuration(threat, units);
         CheckWithin(duration, threat, units, document);
+        var objectives = ReadObjectives(document);
         return errors.Count == 0 && site is not null
-            ? new Scenario(string.IsNullOrWhiteSpace(document.Name) ? site.Name : document.Name, site, duration, threat, units)
+            ? new Scenario(string.IsNullOrWhiteSpace(document.Name) ? site.Name : document.Name, site, duration, threat, units, document.Version?.Trim(), objectives)
             : null;
     }
 
@@ -71,6 +73,22 @@ internal sealed partial class ScenarioReader
         {
             Error(path, $"{N(atS)} s is not before the end of the drill at {N(duration)} s");
         }
+    }
+
+    // The objectives as the exercise rules take them; one finding of the rules is reported at its path.
+    private ImmutableArray<ExerciseObjective> ReadObjectives(ScenarioDocument document)
+    {
+        var objectives = (document.Objectives ?? []).Select(o => new ExerciseObjective(
+            o.Id ?? "", o.Title ?? "",
+            [.. (o.Measures ?? []).Select(m => new ObjectiveMeasure(m.Measure ?? "", m.PerformedS ?? double.NaN, m.SomeChallengesS ?? double.NaN, m.MajorChallengesS ?? double.NaN))]))
+            .ToImmutableArray();
+        if (ExerciseRules.Check(new Exercise(null, document.Version, objectives)) is { } wrong)
+        {
+            var colon = wrong.IndexOf(':', StringComparison.Ordinal);
+            Error($"$.{wrong[..colon]}", wrong[(colon + 2)..]);
+        }
+
+        return objectives;
     }
 
     private void Error(string path, string message) => errors.Add(new ScenarioError(path, message));

@@ -7,6 +7,7 @@ internal sealed class SiteDocument
     public List<BuildingDocument>? Buildings { get; init; }
     public List<ZoneDocument>? Zones { get; init; }
     public WalksDocument? Walks { get; init; }
+    public string? TimeZone { get; init; }
 }
 
 internal sealed class BuildingDocument

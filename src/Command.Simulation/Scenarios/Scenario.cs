@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Command.Domain.Exercises;
 using Command.Domain.Geometry;
 using Command.Domain.Sites;
 
@@ -13,8 +14,13 @@ namespace Command.Simulation.Scenarios;
 /// <param name="DurationS">Length of one run of the script, seconds; a looping drill restarts here.</param>
 /// <param name="Threat">The threat's timed positions and phases.</param>
 /// <param name="Units">Every unit's identity, role, motion and reporting.</param>
-public sealed record Scenario(string Name, Site Site, double DurationS, ThreatScript Threat, ImmutableArray<ScenarioUnit> Units)
+/// <param name="Version">The file's version as written in it, so runs of one version can be compared; null when it states none.</param>
+/// <param name="Objectives">The exercise objectives the drill is rated against; empty when it has none.</param>
+public sealed record Scenario(string Name, Site Site, double DurationS, ThreatScript Threat, ImmutableArray<ScenarioUnit> Units, string? Version = null, ImmutableArray<ExerciseObjective> Objectives = default)
 {
+    /// <summary>What the incident runs as, recorded when the drill starts: the file's name and version and its objectives.</summary>
+    public Exercise Exercise(string fileName) => new(fileName, Version, Objectives.IsDefault ? [] : Objectives);
+
     /// <summary>The site's local frame: metres east and north of its origin.</summary>
     public LocalFrame Frame { get; } = new(Site.Origin);
 
@@ -23,6 +29,6 @@ public sealed record Scenario(string Name, Site Site, double DurationS, ThreatSc
         Name,
         Site,
         Threat.At(0),
-        [.. Units.Select(u => new UnitEnrolment(u.UnitId, u.Callsign, u.RoleAt(0)))],
+        [.. Units.Select(u => new UnitEnrolment(u.UnitId, u.Callsign, u.RoleAt(0), u.Person))],
         Threat.ReasonAt(0));
 }

@@ -13,5 +13,5 @@ namespace Command.Simulation.Scenarios;
 /// <param name="ThreatReason">Why the threat is in its phase at drill time 0, where its first step says.</param>
 public sealed record ScenarioSetup(string Name, Site Site, Threat? Threat, ImmutableArray<UnitEnrolment> Units, string? ThreatReason = null);
 
-/// <summary>A unit to enrol: who it is and what it is assigned to do.</summary>
-public sealed record UnitEnrolment(string UnitId, string Callsign, UnitRole Role);
+/// <summary>A unit to enrol: who it is, what it is assigned to do, and who staffs it when the file says.</summary>
+public sealed record UnitEnrolment(string UnitId, string Callsign, UnitRole Role, UnitPerson? Person = null);

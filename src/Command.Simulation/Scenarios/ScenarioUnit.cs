@@ -12,6 +12,7 @@ namespace Command.Simulation.Scenarios;
 /// <param name="Trajectory">Where it is at every moment from arrival to the end of the script.</param>
 /// <param name="Reporting">How often and how well its tracker reports.</param>
 /// <param name="RoleChanges">Reassignments, in time order.</param>
+/// <param name="Person">Who staffs the unit (name, agency, ICS position), when the file says.</param>
 public sealed record ScenarioUnit(
     string UnitId,
     string Callsign,
@@ -19,7 +20,8 @@ public sealed record ScenarioUnit(
     double ArriveS,
     Trajectory Trajectory,
     ReportingProfile Reporting,
-    ImmutableArray<RoleChange> RoleChanges)
+    ImmutableArray<RoleChange> RoleChanges,
+    UnitPerson? Person = null)
 {
     /// <summary>The unit's role at drill time <paramref name="atS"/>.</summary>
     public UnitRole RoleAt(double atS)

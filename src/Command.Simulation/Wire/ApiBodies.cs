@@ -6,7 +6,7 @@ namespace Command.Simulation.Wire;
 public sealed record CreateIncidentBody(string Id, string Name, bool AutoEnrol, SiteBody Site);
 
 /// <summary>A site in WGS84.</summary>
-public sealed record SiteBody(string Name, LatLonBody Origin, IReadOnlyList<BuildingBody> Buildings, IReadOnlyList<ZoneBody> Zones, WalksBody? Walks);
+public sealed record SiteBody(string Name, LatLonBody Origin, IReadOnlyList<BuildingBody> Buildings, IReadOnlyList<ZoneBody> Zones, WalksBody? Walks, string? TimeZone = null);
 
 /// <summary>A WGS84 position in decimal degrees.</summary>
 public sealed record LatLonBody(double Lat, double Lon);
@@ -31,7 +31,7 @@ public sealed record ThreatBody(double Lat, double Lon, double? UncertaintyM, st
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Reason = null);
 
 /// <summary>POST /api/incidents/{id}/units.</summary>
-public sealed record EnrolUnitBody(string UnitId, string Callsign, string Role);
+public sealed record EnrolUnitBody(string UnitId, string Callsign, string Role, string? PersonName = null, string? Agency = null, string? IcsPosition = null);
 
 /// <summary>PUT /api/incidents/{id}/units/{unitId}/role.</summary>
 public sealed record RoleBody(string Role);

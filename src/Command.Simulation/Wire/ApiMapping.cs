@@ -27,12 +27,14 @@ public static class ApiMapping
             ? new WalksBody(
                 [.. w.Nodes.Select(n => new WalkNodeBody(n.NodeId, n.Position.Latitude, n.Position.Longitude, n.Floor, n.Kind))],
                 [.. w.Edges.Select(e => new WalkEdgeBody(e.From, e.To, e.LengthM))])
-            : null);
+            : null,
+        site.TimeZone);
 
     public static ThreatBody ToThreat(Threat threat, string? reason = null) =>
         new(threat.Position.Latitude, threat.Position.Longitude, threat.UncertaintyM, ThreatPhases.Name(threat.Phase), threat.Floor, reason);
 
-    public static EnrolUnitBody ToEnrolUnit(UnitEnrolment unit) => new(unit.UnitId, unit.Callsign, UnitRoles.Name(unit.Role));
+    public static EnrolUnitBody ToEnrolUnit(UnitEnrolment unit) =>
+        new(unit.UnitId, unit.Callsign, UnitRoles.Name(unit.Role), unit.Person?.Name, unit.Person?.Agency, unit.Person?.IcsPosition);
 
     public static RoleBody ToRole(UnitRole role) => new(UnitRoles.Name(role));
 

@@ -30,7 +30,7 @@ internal static class LayerTable
         // No ASP.NET, no Orleans.
         new("Command.Recording", "recording", [BaseLibrary, Layer("Command.Domain"), AzureBlobs, PollyCore, MicrosoftExtensions]),
 
-        // reporting: "domain, recording, DocumentFormat.OpenXml" (document export; no project yet).
+        // reporting: "domain, recording, DocumentFormat.OpenXml": the AAR/IP, ICS-214 logs and run comparisons.
         new("Command.Reporting", "reporting", [BaseLibrary, Layer("Command.Domain"), Layer("Command.Recording"), OpenXml]),
 
         // host: "all of the above", and any library it needs.
@@ -53,8 +53,8 @@ internal static class LayerTable
         // tools: what every tool's command line shares; it knows no layer.
         new("Command.Tools.Cli", "tools", [BaseLibrary, ClientLibraries]),
 
-        // tools: the benchmarks measure the assessment, the parsers and the recording.
-        new("Command.Benchmarks", "tools", [BaseLibrary, ClientLibraries, Layer("Command.Domain"), Layer("Command.Ingest"), Layer("Command.Recording")]),
+        // tools: the benchmarks measure the assessment, the parsers, the recording and the reporting.
+        new("Command.Benchmarks", "tools", [BaseLibrary, ClientLibraries, Layer("Command.Domain"), Layer("Command.Ingest"), Layer("Command.Recording"), Layer("Command.Reporting")]),
 
         // tools: the evaluation measures the closing assessment.
         new("Command.Evaluation", "tools", [BaseLibrary, ClientLibraries, ToolsCli, Layer("Command.Domain")]),
@@ -62,7 +62,7 @@ internal static class LayerTable
         // tools: fuzzing drives the parsers.
         new("Command.Fuzz", "tools", [BaseLibrary, ClientLibraries, ToolsCli, Layer("Command.Domain"), Layer("Command.Ingest")]),
 
-        // tools: the report exporter reads recorded sessions (and will write documents through reporting).
+        // tools: the report exporter reads recorded sessions and writes documents through reporting.
         new("Command.Report", "tools", [BaseLibrary, ClientLibraries, ToolsCli, Layer("Command.Domain"), Layer("Command.Recording"), Layer("Command.Reporting")]),
     ];
 

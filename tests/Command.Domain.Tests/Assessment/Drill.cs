@@ -41,7 +41,10 @@ internal sealed class Drill
 
     public List<IncidentEvent> Recorded { get; } = [];
 
-    public IEnumerable<IncidentEvent> Derived => Recorded.Where(e => e.IsDerived);
+    /// <summary>The flag transitions derived; the units proposed to go instead of a flagged one are <see cref="Proposals"/>.</summary>
+    public IEnumerable<IncidentEvent> Derived => Recorded.Where(e => e.IsDerived && e is not SendInsteadProposed);
+
+    public IEnumerable<SendInsteadProposed> Proposals => Recorded.OfType<SendInsteadProposed>();
 
     public GeoPoint Geo(double east, double north) => Frame.ToGeo(new LocalPoint(east, north));
 

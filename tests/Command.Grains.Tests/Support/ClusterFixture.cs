@@ -40,6 +40,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(GrainStorage.Name);
             silo.Services.AddSingleton<ISessionLog>(SharedLog);
+            silo.Services.AddSingleton<Domain.Annotations.IAnnotationLog>(new MemoryAnnotationLog());
             silo.Services.AddKeyedSingleton<TimeProvider>(IncidentClock.Key, SharedClock);
             silo.Services.AddSingleton(ValidationOptions.Default);
             silo.Services.AddSingleton(AssessmentOptions.Default);

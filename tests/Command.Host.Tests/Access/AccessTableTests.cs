@@ -61,6 +61,17 @@ public sealed class AccessTableTests(AccessTableTests.ProbeHost host) : IClassFi
         ["GET /api/sessions"] = Rights.WatchReplays,
         ["GET /api/sessions/{id}/timeline"] = Rights.Watch,
         ["GET /api/sessions/{id}/report"] = Rights.Export,
+        ["GET /api/sessions/{id}/notes"] = Rights.ReadNotes,
+        ["POST /api/sessions/{id}/notes"] = Rights.WriteNotes,
+        ["POST /api/sessions/{id}/ratings"] = Rights.WriteNotes,
+        ["GET /api/sessions/{id}/aar"] = Rights.Export,
+        ["GET /api/sessions/{id}/ics214"] = Rights.Export,
+        ["POST /api/sessions/{id}/exports"] = Rights.Export,
+        ["GET /api/sessions/{id}/exports/{jobId}"] = Rights.Export,
+        ["GET /api/exports/{jobId}"] = Rights.Export,
+        ["GET /api/compare"] = Rights.Export,
+        ["PUT /api/incidents/{id}/exercise"] = Rights.ControlDrills,
+        ["POST /api/incidents/{id}/flags/{subject}/send"] = Rights.Command,
         ["POST /api/replays/"] = Rights.OpenReplays,
         ["GET /api/replays/{replayId}"] = Rights.WatchReplays,
         ["DELETE /api/replays/{replayId}"] = Rights.OpenReplays,
@@ -95,6 +106,7 @@ public sealed class AccessTableTests(AccessTableTests.ProbeHost host) : IClassFi
         ("Join", "no-such-incident", Rights.Watch),
         ("Join", "replay:no-such-replay", Rights.WatchReplays),
         ("Leave", "no-such-incident", Rights.Watch),
+        ("WatchExport", "no-such-job", Rights.Export),
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -36,7 +36,7 @@ public sealed class HttpDrillSinkTests
         Assert.Equal("door", site.GetProperty("walks").GetProperty("nodes")[1].GetProperty("kind").GetString());
         Assert.Equal(JsonValueKind.Null, site.GetProperty("walks").GetProperty("edges")[0].GetProperty("lengthM").ValueKind);
 
-        Assert.Equal("""{"unitId":"C1","callsign":"Command 1","role":"command"}""", api.Requests[2].Body);
+        Assert.Equal("""{"unitId":"C1","callsign":"Command 1","role":"command","personName":"Lt. R. Ortiz","agency":"Meadowlark County Sheriff","icsPosition":"Incident Commander"}""", api.Requests[2].Body);
         Assert.StartsWith("""{"lat":38.6517""", api.Requests[1].Body, StringComparison.Ordinal);
         Assert.EndsWith(""","uncertaintyM":25,"phase":"reported","floor":0}""", api.Requests[1].Body, StringComparison.Ordinal);
     }

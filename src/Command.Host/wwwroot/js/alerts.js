@@ -3,7 +3,7 @@
 // the zone flags again from what was recorded up to it, so a flag raised before the page looked is not missed.
 import { flag, escapeHtml } from './symbols.js';
 import { ReasonMenu } from './reason-menu.js';
-import { compareInstants } from './format.js';
+import { compareInstants, duration } from './format.js';
 import { feedItem, feedTypes, fromMarker, subjectName } from './feed-item.js';
 
 const feedLimit = 100;
@@ -21,6 +21,9 @@ export class Alerts {
     this.since = [];
     this.loading = null;
     this.menu = new ReasonMenu('Acknowledge because…', ['hazard reported', 'rendering aid', 'reassigned'], 'Ack', (subject, reason) => commands.acknowledge(subject, reason));
+    this.commands = commands;
+    // For each unit flagged for not closing: the units proposed to go instead when its flag went up (recorded).
+    this.proposals = new Map();
     this.shown = new Map();
     picture.subscribe(change => this.update(change));
   }
@@ -32,8 +35,12 @@ export class Alerts {
   }
 
   update(change) {
-    if (change.reset) this.restart();
+    if (change.reset) {
+      this.restart();
+      this.proposals = new Map();
+    }
     for (const e of change.events) {
+      if (e.type === 'send-instead-proposed') this.proposals.set(e.subject, e);
       this.since.push(e);
       trackZone(this.zoneFlags, e);
       if (feedTypes.has(e.type)) this.feed.prepend(feedItem(e, this.picture, true));
@@ -84,7 +91,7 @@ export class Alerts {
     const wanted = new Set(items.map(i => i.subject));
     for (const subject of shown.keys()) if (!wanted.has(subject)) shown.delete(subject);
     const order = items.map(item => {
-      const look = JSON.stringify([this.editable, item.level, item.name, item.acknowledged]);
+      const look = JSON.stringify([this.editable, item.level, item.name, item.acknowledged, this.proposals.get(item.subject)?.sequence]);
       let entry = shown.get(item.subject);
       if (entry?.look !== look) {
         const li = this.activeItem(item);
@@ -111,7 +118,32 @@ export class Alerts {
       + '<span class="reason"></span>'
       + (item.acknowledged ? '<span class="ack-badge">ACK</span>' : this.editable ? '<button type="button" class="ack">Ack</button>' : '');
     li.querySelector('button.ack')?.addEventListener('click', e => this.menu.open(e.currentTarget, item.subject));
+    const proposal = this.proposals.get(item.subject);
+    if (proposal && this.picture.units.has(item.subject)) li.append(this.insteadList(item.subject, proposal));
     return li;
+  }
+
+  /** Who could close instead, soonest first, each with its ETA; a commander sends one with a click. */
+  insteadList(subject, proposal) {
+    const div = document.createElement('div');
+    div.className = 'instead';
+    if (!proposal.candidates.length) {
+      div.textContent = 'Nobody free to send instead';
+      return div;
+    }
+    const along = proposal.candidates.some(c => c.alongGraph) ? ' on foot' : '';
+    div.innerHTML = `<span class="instead-label">Send instead (ETA${along} at ${proposal.paceMps} m/s):</span>`
+      + proposal.candidates.map(c => {
+        const name = escapeHtml(this.picture.units.get(c.unitId)?.callsign ?? c.callsign);
+        const label = `${name} · ${escapeHtml(duration(c.etaS))}`;
+        return this.editable
+          ? `<button type="button" class="send" data-unit="${escapeHtml(c.unitId)}" title="Reassign ${name} to contact for this threat">${label}</button>`
+          : `<span class="candidate">${label}</span>`;
+      }).join('');
+    for (const button of div.querySelectorAll('button.send')) {
+      button.addEventListener('click', () => this.commands.sendInstead(subject, button.dataset.unit));
+    }
+    return div;
   }
 }
 

@@ -16,6 +16,9 @@ import { UnitSearch } from './unit-search.js';
 import { ZonePanel } from './zone-panel.js';
 import { ReasonMenu } from './reason-menu.js';
 import { SuppressionBanner } from './suppression.js';
+import { Notes } from './notes.js';
+import { Exports } from './exports.js';
+import { Compare } from './compare.js';
 
 const $ = id => document.getElementById(id);
 
@@ -63,6 +66,18 @@ $('close-incident').addEventListener('click', async () => {
 const modes = new Modes({ picture, connection, commands, header, mapView, board, alerts, drill, zonePanel });
 const picker = new IncidentPicker($('incident-picker'), id => modes.showLive(id));
 modes.picker = picker;
+
+// What a note is about and what an export reads: the replay open, or the live incident.
+const watched = () => (modes.mode === 'replay'
+  ? (modes.replay.session ? { incidentId: modes.replay.session.incidentId, replayId: modes.replay.session.replayId } : null)
+  : (commands.incidentId ? { incidentId: commands.incidentId } : null));
+const notes = new Notes({
+  dialog: $('note-dialog'), form: $('note-form'), text: $('note-text'), mark: $('note-mark'), unit: $('note-unit'),
+  objective: $('note-objective'), cancel: $('note-cancel'), open: document.querySelectorAll('.note-open'),
+}, picture, watched);
+notes.onAdded = note => { if (modes.mode === 'replay') modes.replay.addNote(note); };
+new Compare({ dialog: $('compare-dialog'), open: $('compare-open'), close: $('compare-close'), run: $('compare-run'), sessions: $('compare-sessions'), map: $('compare-map'), result: $('compare-result') });
+new Exports({ status: $('export-status'), buttons: document.querySelectorAll('[data-export]') }, connection, watched);
 
 // Only an incident a drill drives has a drill status; frames say when one does (a drill-controlled event, or
 // reports from the simulator), and asking before that would only be answered "no drill".

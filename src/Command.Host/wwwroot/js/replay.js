@@ -3,6 +3,14 @@ import { get, post, del, enc } from './api.js';
 import { attempt } from './notice.js';
 import { clock } from './format.js';
 import { Timeline } from './timeline.js';
+import { Notes } from './notes.js';
+
+const markNames = { strength: 'strength', areaForImprovement: 'area for improvement', observation: 'observation' };
+
+/** A note as a timeline marker: at the instant it is about, with its mark, text and author. */
+function noteMarker(note) {
+  return { type: 'note', time: note.about, subject: note.unitId, level: markNames[note.mark] ?? 'observation', reason: `${note.text} (${note.author})` };
+}
 
 export class Replay {
   constructor(elements, connection, picture) {
@@ -11,6 +19,7 @@ export class Replay {
     this.picture = picture;
     this.session = null;
     this.marks = null;
+    this.notes = [];
     this.timeline = new Timeline(elements.seek, elements.marks, elements.time, picture, time => this.seek(time));
     this.onOpened = () => {};
     elements.open.addEventListener('click', () => this.open(elements.sessions.value));
@@ -46,8 +55,20 @@ export class Replay {
     this.picture.setRate(this.playing ? created.speed ?? 1 : 0);
     this.picture.limitMs = Date.parse(created.lastTime);
     this.onOpened(this.session);
-    const marks = await this.marks;
-    if (marks) this.timeline.setMarks(marks);
+    this.notes = (await attempt(() => Notes.load(incidentId)) ?? []).filter(n => n.type === 'note');
+    await this.showMarks();
+  }
+
+  /** A note just kept goes on the timeline at once. */
+  async addNote(note) {
+    if (!this.session || note.type !== 'note') return;
+    this.notes.push(note);
+    await this.showMarks();
+  }
+
+  async showMarks() {
+    const marks = (await this.marks) ?? [];
+    this.timeline.setMarks(marks.concat(this.notes.map(noteMarker)));
   }
 
   async play() {
@@ -84,6 +105,7 @@ export class Replay {
     if (this.session) attempt(() => del(`/api/replays/${enc(this.session.replayId)}`));
     this.session = null;
     this.marks = null;
+    this.notes = [];
     this.playing = false;
     this.picture.limitMs = null;
   }

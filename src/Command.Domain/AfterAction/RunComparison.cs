@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+
+namespace Command.Domain.AfterAction;
+
+/// <summary>
+/// Runs of one drill side by side: key times and per-unit figures (time to contact, longest flagged hold, flags), so
+/// a team run again can see whether it improved. Units are matched by unit id, or by callsign where a person maps
+/// the callsigns of live drills to one name (a mapped callsign's unit is matched by that name in every run).
+/// </summary>
+/// <param name="Runs">Each run, in the order given.</param>
+/// <param name="KeyTimes">Incident-wide times (seconds from the threat going active) and flag counts, one value per run.</param>
+/// <param name="Units">Per matched unit, its figures in each run (null where the run has no such unit).</param>
+public sealed record RunComparison(ImmutableArray<ComparedRun> Runs, ImmutableArray<ComparedFigure> KeyTimes, ImmutableArray<ComparedUnit> Units)
+{
+    /// <summary>The key figures compared, in order.</summary>
+    public static readonly IReadOnlyList<string> Figures =
+        ["first on scene (s)", "first entry (s)", "first contact (s)", "contained (s)", "neutralized (s)", "flags raised", "flags acknowledged"];
+
+    /// <param name="runs">The runs' reports.</param>
+    /// <param name="callsigns">Callsign to the name it is matched by, for live drills whose unit ids differ; null matches by unit id alone.</param>
+    public static RunComparison Compare(IReadOnlyList<AfterActionReport> runs, IReadOnlyDictionary<string, string>? callsigns = null)
+    {
+        var keyTimes = Figures.Select((name, f) => new ComparedFigure(name, [.. runs.Select(r => Figure(r.Incident, f))])).ToImmutableArray();
+        string Key(UnitMetrics u) => callsigns is not null && callsigns.TryGetValue(u.Callsign, out var name) ? name : u.UnitId;
+        var order = new List<string>();
+        foreach (var key in runs.SelectMany(r => r.Units.Select(Key)))
+        {
+            if (!order.Contains(key))
+            {
+                order.Add(key);
+            }
+        }
+
+        var byRun = runs.Select(r => r.Units.GroupBy(Key).ToDictionary(g => g.Key, g => g.First())).ToList();
+        var units = order.Select(key => new ComparedUnit(key, [.. byRun.Select(found => found.TryGetValue(key, out var u) ? UnitFigures.Of(u) : null)]));
+        return new RunComparison(
+            [.. runs.Select(r => new ComparedRun(r.Incident.IncidentId, r.Incident.Name, r.Incident.Scenario, r.Incident.ScenarioVersion, r.Incident.OpenedAt))],
+            keyTimes, [.. units]);
+    }
+
+    private static double? Figure(IncidentMetrics i, int figure)
+    {
+        var from = i.ThreatActiveAt ?? i.OpenedAt;
+        double? Since(DateTimeOffset? at) => at is { } t && from is { } f ? Math.Round((t - f).TotalSeconds, 1) : null;
+        return figure switch
+        {
+            0 => Since(i.FirstOnScene?.Time),
+            1 => Since(i.FirstEntry?.Time),
+            2 => Since(i.FirstContact?.Time),
+            3 => Since(i.ContainedAt),
+            4 => Since(i.NeutralizedAt),
+            5 => i.FlagsRaised,
+            _ => i.FlagsAcknowledged,
+        };
+    }
+}
+
+/// <summary>One run: the session, its name, and the scenario and version it was played from.</summary>
+public sealed record ComparedRun(string IncidentId, string Name, string? Scenario, string? ScenarioVersion, DateTimeOffset? OpenedAt);
+
+/// <summary>One figure across the runs.</summary>
+public sealed record ComparedFigure(string Name, ImmutableArray<double?> Values);
+
+/// <summary>One unit (by id, or by its mapped callsign) across the runs.</summary>
+public sealed record ComparedUnit(string Key, ImmutableArray<UnitFigures?> Runs);
+
+/// <summary>A unit's figures in one run, seconds.</summary>
+public sealed record UnitFigures(string UnitId, string Callsign, double? TimeToContactS, double LongestHoldS, int Flags)
+{
+    public static UnitFigures Of(UnitMetrics u) =>
+        new(u.UnitId, u.Callsign, u.TimeToContact is { } t ? Math.Round(t.TotalSeconds, 1) : null, Math.Round(u.LongestFlaggedHold.TotalSeconds, 1), u.FlagsRaised);
+}

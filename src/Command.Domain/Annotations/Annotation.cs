@@ -1,0 +1,62 @@
+using System.Text.Json.Serialization;
+using Command.Domain.Exercises;
+
+namespace Command.Domain.Annotations;
+
+/// <summary>
+/// Something an evaluator wrote about a session, kept in a stream beside its recording and never in it: the
+/// recording stays what happened, and notes are read only by those allowed to (evaluators, controllers, admins).
+/// </summary>
+/// <remarks>Each has the incident time it is about and the time it was written, which differ when written in replay.</remarks>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(EvaluatorNote), "note")]
+[JsonDerivedType(typeof(RatingDecided), "rating")]
+[GenerateSerializer, Immutable]
+public abstract record Annotation
+{
+    /// <summary>Position in the session's annotation stream, from 1.</summary>
+    [Id(0)]
+    public long Number { get; init; }
+
+    /// <summary>The incident time the annotation is about (the replay's instant when written in replay).</summary>
+    [Id(1)]
+    public DateTimeOffset About { get; init; }
+
+    /// <summary>When it was written, on the host's clock.</summary>
+    [Id(2)]
+    public DateTimeOffset Written { get; init; }
+
+    /// <summary>Who wrote it.</summary>
+    [Id(3)]
+    public string Author { get; init; } = "";
+}
+
+/// <summary>An evaluator's observation, optionally about one unit and one objective, marked a strength or an area for improvement.</summary>
+/// <param name="Text">The observation, at most <see cref="AnnotationRules.MaxTextLength"/> characters.</param>
+/// <param name="Mark">Strength, area for improvement, or a plain observation.</param>
+/// <param name="UnitId">The unit it is about, if one.</param>
+/// <param name="ObjectiveId">The exercise objective it is evidence for, if one.</param>
+[GenerateSerializer, Immutable]
+public sealed record EvaluatorNote(string Text, NoteMark Mark, string? UnitId = null, string? ObjectiveId = null) : Annotation;
+
+/// <summary>An evaluator confirmed or changed the rating proposed for an objective; the latest one for an objective counts.</summary>
+/// <param name="ObjectiveId">The objective.</param>
+/// <param name="Rating">The rating the evaluator gives.</param>
+/// <param name="Proposed">The rating the report proposed when the evaluator decided.</param>
+/// <param name="Reason">Why, when the evaluator changed it (optional).</param>
+[GenerateSerializer, Immutable]
+public sealed record RatingDecided(string ObjectiveId, ExerciseRating Rating, ExerciseRating Proposed, string? Reason = null) : Annotation;
+
+/// <summary>How an evaluator marks a note.</summary>
+[GenerateSerializer]
+public enum NoteMark
+{
+    /// <summary>An observation with no mark.</summary>
+    Observation,
+
+    /// <summary>A strength to keep.</summary>
+    Strength,
+
+    /// <summary>An area for improvement: it becomes a row of the improvement plan.</summary>
+    AreaForImprovement,
+}

@@ -1,0 +1,65 @@
+using Command.Domain.Sites;
+
+namespace Command.Domain.Exercises;
+
+/// <summary>
+/// What an exercise must be to be recorded: at most <see cref="Exercise.MaxObjectives"/> objectives of at most
+/// <see cref="Exercise.MaxMeasures"/> measures, ids of the site id shape unique in the exercise, titles of 1-200
+/// characters, known measures, and bands that are finite, non-negative and in order (performed ≤ some ≤ major).
+/// </summary>
+public static class ExerciseRules
+{
+    /// <summary>Longest objective title, scenario name or version. 200.</summary>
+    public const int MaxTextLength = 200;
+
+    /// <summary>What is wrong with the exercise, path first ("objectives[1].measures[0].measure: ..."), or null.</summary>
+    public static string? Check(Exercise exercise)
+    {
+        if (exercise.Scenario is { Length: > MaxTextLength } || exercise.ScenarioVersion is { Length: > MaxTextLength })
+        {
+            return $"scenario: the name and version are at most {MaxTextLength} characters";
+        }
+
+        if (exercise.Objectives.IsDefault || exercise.Objectives.Length > Exercise.MaxObjectives)
+        {
+            return $"objectives: at most {Exercise.MaxObjectives} objectives";
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < exercise.Objectives.Length; i++)
+        {
+            var o = exercise.Objectives[i];
+            if (!SiteRules.IsValidId(o.ObjectiveId) || !ids.Add(o.ObjectiveId))
+            {
+                return $"objectives[{i}].id: '{o.ObjectiveId}' is not a unique id of 1-64 letters, digits, '-', '_' or '.'";
+            }
+
+            if (string.IsNullOrWhiteSpace(o.Title) || o.Title.Length > MaxTextLength || o.Title.Any(char.IsControl))
+            {
+                return $"objectives[{i}].title: 1-{MaxTextLength} characters of text";
+            }
+
+            if (o.Measures.IsDefault || o.Measures.Length > Exercise.MaxMeasures)
+            {
+                return $"objectives[{i}].measures: at most {Exercise.MaxMeasures} measures";
+            }
+
+            for (var m = 0; m < o.Measures.Length; m++)
+            {
+                var measure = o.Measures[m];
+                if (!ExerciseMeasures.IsKnown(measure.Measure))
+                {
+                    return $"objectives[{i}].measures[{m}].measure: '{measure.Measure}' is not one of {string.Join(", ", ExerciseMeasures.All)}";
+                }
+
+                double[] bands = [measure.PerformedS, measure.SomeChallengesS, measure.MajorChallengesS];
+                if (bands.Any(b => !double.IsFinite(b) || b < 0 || b > 86_400) || bands[0] > bands[1] || bands[1] > bands[2])
+                {
+                    return $"objectives[{i}].measures[{m}]: bands are 0-86400 s and in order, performed ≤ some challenges ≤ major challenges";
+                }
+            }
+        }
+
+        return null;
+    }
+}

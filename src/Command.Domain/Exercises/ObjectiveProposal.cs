@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Command.Domain.AfterAction;
+
+namespace Command.Domain.Exercises;
+
+/// <summary>
+/// The rating the report proposes for an objective, from the recording's figures: each measure falls in a band, and
+/// the objective takes the worst of them. It reads the flags as recorded; it does not judge again.
+/// </summary>
+/// <param name="ObjectiveId">The objective.</param>
+/// <param name="Rating">The worst of the measures' ratings (unable when the objective has no measure).</param>
+/// <param name="Evidence">Each measure with what was measured and the band it fell in.</param>
+public sealed record ObjectiveProposal(string ObjectiveId, ExerciseRating Rating, ImmutableArray<MeasureEvidence> Evidence)
+{
+    /// <summary>Proposes a rating for each of the exercise's objectives.</summary>
+    public static ImmutableArray<ObjectiveProposal> ForAll(AfterActionReport report) =>
+        report.Exercise is { } exercise ? [.. exercise.Objectives.Select(o => For(o, report))] : [];
+
+    public static ObjectiveProposal For(ExerciseObjective objective, AfterActionReport report)
+    {
+        var evidence = objective.Measures.Select(m => Measure(m, report)).ToImmutableArray();
+        var rating = evidence.Length == 0 ? ExerciseRating.Unable : evidence.Max(e => e.Rating);
+        return new ObjectiveProposal(objective.ObjectiveId, rating, evidence);
+    }
+
+    private static MeasureEvidence Measure(ObjectiveMeasure measure, AfterActionReport report)
+    {
+        var i = report.Incident;
+        var from = i.ThreatActiveAt ?? i.OpenedAt;
+        var (valueS, unitId) = measure.Measure switch
+        {
+            ExerciseMeasures.FirstOnScene => Since(i.FirstOnScene?.Time, from, i.FirstOnScene?.UnitId),
+            ExerciseMeasures.FirstEntry => Since(i.FirstEntry?.Time, from, i.FirstEntry?.UnitId),
+            ExerciseMeasures.FirstContact => Since(i.FirstContact?.Time, from, i.FirstContact?.UnitId),
+            ExerciseMeasures.Contained => Since(i.ContainedAt, from, null),
+            ExerciseMeasures.Neutralized => Since(i.NeutralizedAt, from, null),
+            ExerciseMeasures.LongestHold => LongestHold(report),
+            _ => (null, null),
+        };
+        var rating = valueS switch
+        {
+            null => ExerciseRating.Unable,
+            var v when v <= measure.PerformedS => ExerciseRating.Performed,
+            var v when v <= measure.SomeChallengesS => ExerciseRating.SomeChallenges,
+            var v when v <= measure.MajorChallengesS => ExerciseRating.MajorChallenges,
+            _ => ExerciseRating.Unable,
+        };
+        var what = ExerciseMeasures.Describe(measure.Measure);
+        var bands = $"bands: P ≤ {Clock(measure.PerformedS)}, S ≤ {Clock(measure.SomeChallengesS)}, M ≤ {Clock(measure.MajorChallengesS)}";
+        var text = valueS is { } s
+            ? $"{what}: {Clock(s)}{(unitId is null ? "" : $" ({unitId})")}; {bands}: {ExerciseRatings.Letter(rating)}"
+            : $"{what}: not reached in the recording; {bands}: U";
+        return new MeasureEvidence(measure.Measure, valueS, unitId, rating, text);
+    }
+
+    private static (double?, string?) Since(DateTimeOffset? at, DateTimeOffset? from, string? unitId) =>
+        at is { } t && from is { } f ? (Math.Max(0, (t - f).TotalSeconds), unitId) : (null, null);
+
+    // No flag at all is a hold of zero: the measure is met.
+    private static (double?, string?) LongestHold(AfterActionReport report)
+    {
+        var longest = report.Units.Where(u => u.FlagsRaised > 0).MaxBy(u => u.LongestFlaggedHold);
+        return longest is null ? (0, null) : (longest.LongestFlaggedHold.TotalSeconds, longest.UnitId);
+    }
+
+    /// <summary>"4:05": minutes and seconds, as the report prints times.</summary>
+    public static string Clock(double seconds)
+    {
+        var whole = (long)Math.Round(seconds);
+        return string.Create(CultureInfo.InvariantCulture, $"{whole / 60}:{whole % 60:D2}");
+    }
+}
+
+/// <summary>One measure's evidence: the figure, the unit it came from, the band it fell in, and a line saying so.</summary>
+public sealed record MeasureEvidence(string Measure, double? ValueS, string? UnitId, ExerciseRating Rating, string Text);

@@ -1,0 +1,100 @@
+using System.Text;
+using Command.Domain.AfterAction;
+using Command.Host.Access;
+using Command.Host.Api;
+using Command.Reporting.Comparison;
+
+namespace Command.Host.Paperwork;
+
+/// <summary>
+/// Runs of one scenario compared: GET /api/compare?sessions=a,b[&amp;map=callsign=name;...][&amp;format=json|html|csv|svg].
+/// Sessions played from different scenario files are refused; versions may differ, and say so.
+/// </summary>
+public static class CompareApi
+{
+    /// <summary>Most runs compared at once. 6.</summary>
+    public const int MaxRuns = 6;
+
+    public static IEndpointRouteBuilder MapCompareApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/compare", Compare).WithTags("Paperwork").Needs(Rights.Export);
+        return app;
+    }
+
+    private static async Task<IResult> Compare(string? sessions, string? map, string? format, SessionPaperwork paperwork, HttpResponse response, CancellationToken ct)
+    {
+        var ids = (sessions ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        format = (format ?? "json").ToLowerInvariant();
+        if (ids.Count is < 2 or > MaxRuns)
+        {
+            return ApiError.Invalid([new FieldError("sessions", "invalid-value", $"2-{MaxRuns} recorded sessions, separated by commas")]);
+        }
+
+        if (format is not ("json" or "html" or "csv" or "svg"))
+        {
+            return ApiError.Invalid([new FieldError("format", "invalid-value", "format is json, html, csv or svg")]);
+        }
+
+        var callsigns = Mapping(map, out var wrong);
+        if (wrong is not null)
+        {
+            return ApiError.Invalid([new FieldError("map", "invalid-value", wrong)]);
+        }
+
+        var reports = new List<AfterActionReport>();
+        foreach (var id in ids)
+        {
+            if (!await paperwork.ExistsAsync(id, ct))
+            {
+                return NotesApi.UnknownSession(id);
+            }
+
+            reports.Add(await paperwork.ReportAsync(id, null, ct));
+        }
+
+        var scenarios = reports.Select(r => r.Incident.Scenario).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (scenarios.Count > 1)
+        {
+            return Results.BadRequest(new ApiError("different-scenarios", $"the sessions were played from different scenarios ({string.Join(", ", scenarios)}); runs of one scenario are compared"));
+        }
+
+        var comparison = RunComparison.Compare(reports, callsigns);
+        switch (format)
+        {
+            case "json":
+                return Results.Ok(comparison);
+            case "svg":
+                return Results.Text(ComparisonChart.Svg(comparison).Replace("<svg ", "<svg xmlns=\"http://www.w3.org/2000/svg\" ", StringComparison.Ordinal), "image/svg+xml", Encoding.UTF8);
+        }
+
+        response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "text/html; charset=utf-8";
+        response.Headers.ContentDisposition = $"attachment; filename=\"compare-{string.Join("-", ids)}.{format}\"";
+        await (format == "csv" ? ComparisonDocument.WriteCsvAsync(comparison, response.Body, ct) : ComparisonDocument.WriteHtmlAsync(comparison, response.Body, ct));
+        return Results.Empty;
+    }
+
+    // "Adam 1=first officer;A-1=first officer": callsigns to the name they are matched by.
+    private static Dictionary<string, string>? Mapping(string? map, out string? wrong)
+    {
+        wrong = null;
+        if (string.IsNullOrWhiteSpace(map))
+        {
+            return null;
+        }
+
+        var mapping = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in map.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var at = pair.IndexOf('=', StringComparison.Ordinal);
+            if (at <= 0 || at == pair.Length - 1 || pair.Length > 200)
+            {
+                wrong = $"'{pair}' is not callsign=name";
+                return null;
+            }
+
+            mapping[pair[..at].Trim()] = pair[(at + 1)..].Trim();
+        }
+
+        return mapping;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using Command.Host.Live;
+using Command.Recording.Layout;
+using Command.Recording.Storage;
+using Command.Reporting.Exports;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Command.Host.Paperwork;
+
+/// <summary>
+/// Long exports as jobs: each reads its session, writes its document to memory (a .docx must be written to a seekable
+/// store), then keeps the result in the recording store beside the session (<c>{incident}/exports/{job}</c>), where
+/// any host can serve it for download. Progress goes to the browsers watching the job over the hub
+/// (<see cref="IncidentHub.WatchExport"/>), at most every twentieth of the way, and to <see cref="Find"/>.
+/// </summary>
+public sealed partial class ExportJobs(SessionPaperwork paperwork, ISessionStore store, IHubContext<IncidentHub> hub, TimeProvider clock, ILogger<ExportJobs> logger)
+{
+    /// <summary>The hub message a job's progress goes out as.</summary>
+    public const string ProgressMethod = "export";
+
+    private readonly ConcurrentDictionary<string, ExportStatus> jobs = new(StringComparer.Ordinal);
+
+    public static string Group(string jobId) => $"export:{jobId}";
+
+    /// <summary>Where a job's result is kept.</summary>
+    public static string ResultPath(string incidentId, string jobId) => $"{SessionPaths.Require(incidentId)}/exports/{jobId}";
+
+    public ExportStatus? Find(string jobId) => jobs.GetValueOrDefault(jobId);
+
+    /// <summary>Starts a job and returns at once with its first status.</summary>
+    public ExportStatus Start(string incidentId, PaperworkKind kind, string? subject, bool withNotes, string actor)
+    {
+        var jobId = $"{PaperworkExport.Name(kind)}-{Guid.NewGuid():N}"[..(PaperworkExport.Name(kind).Length + 13)];
+        var status = new ExportStatus(jobId, incidentId, PaperworkExport.Name(kind), "running", 0, PaperworkExport.FileName(incidentId, kind, subject), null);
+        jobs[jobId] = status;
+        _ = RunAsync(status, kind, subject, withNotes, actor);
+        return status;
+    }
+
+    private async Task RunAsync(ExportStatus status, PaperworkKind kind, string? subject, bool withNotes, string actor)
+    {
+        var sent = -1.0;
+        void Report(double done)
+        {
+            var now = status with { Progress = Math.Round(done, 3) };
+            jobs[status.JobId] = now;
+            if (done - sent >= 0.05)
+            {
+                sent = done;
+                _ = hub.Clients.Group(Group(status.JobId)).SendAsync(ProgressMethod, now);
+            }
+        }
+
+        try
+        {
+            // Reading the recording is most of the work; writing the document the rest.
+            var report = await paperwork.ReportAsync(status.IncidentId, new SyncProgress(p => Report(p * 0.8)), CancellationToken.None);
+            var annotations = withNotes ? await paperwork.AnnotationsAsync(status.IncidentId) : [];
+            using var document = new MemoryStream();
+            await PaperworkExport.WriteAsync(kind, report, annotations, subject, actor, clock.GetUtcNow(), document, new SyncProgress(p => Report(0.8 + (p * 0.15))), CancellationToken.None);
+            await store.WriteAsync(ResultPath(status.IncidentId, status.JobId), document.GetBuffer().AsMemory(0, (int)document.Length), CancellationToken.None);
+            Finish(status with { State = "done", Progress = 1 });
+        }
+        catch (Exception ex)
+        {
+            LogFailed(logger, ex, status.JobId, status.IncidentId);
+            Finish(status with { State = "failed", Error = ex is KeyNotFoundException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}" });
+        }
+    }
+
+    private void Finish(ExportStatus status)
+    {
+        jobs[status.JobId] = status;
+        _ = hub.Clients.Group(Group(status.JobId)).SendAsync(ProgressMethod, status);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Export {JobId} of session {IncidentId} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string jobId, string incidentId);
+
+    // Progress<T> posts to the thread pool, so reports could arrive out of order; these are told in order, in place.
+    private sealed class SyncProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
+}
+
+/// <summary>Where an export job is: running, done (download at <c>GET /api/sessions/{incident}/exports/{job}</c>) or failed.</summary>
+/// <param name="JobId">The job.</param>
+/// <param name="IncidentId">The session exported.</param>
+/// <param name="Kind">aar-docx, aar-html, ics214-zip, ics214-docx or ics214-csv.</param>
+/// <param name="State">running, done or failed.</param>
+/// <param name="Progress">0 to 1.</param>
+/// <param name="FileName">The name the result downloads as.</param>
+/// <param name="Error">Why it failed.</param>
+public sealed record ExportStatus(string JobId, string IncidentId, string Kind, string State, double Progress, string FileName, string? Error);

@@ -1,0 +1,128 @@
+using Command.Domain.Annotations;
+using Command.Domain.Exercises;
+using Command.Grains.Annotations;
+using Command.Grains.Incidents;
+using Command.Host.Access;
+using Command.Host.Api;
+using Command.Host.Replays;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Command.Host.Paperwork;
+
+/// <summary>
+/// Evaluator notes and rating decisions: an annotation stream kept beside a session's recording, read and written
+/// over HTTP by those allowed (<see cref="Rights.ReadNotes"/>, <see cref="Rights.WriteNotes"/>), never sent in the frames every viewer gets.
+/// </summary>
+public static class NotesApi
+{
+    public static IEndpointRouteBuilder MapNotesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/sessions/{id}").WithTags("Notes");
+        api.MapGet("/notes", List).Needs(Rights.ReadNotes);
+        api.MapPost("/notes", Add).Commands(Rights.WriteNotes);
+        api.MapPost("/ratings", Rate).Commands(Rights.WriteNotes);
+        return app;
+    }
+
+    private static async Task<IResult> List(string id, SessionPaperwork paperwork, CancellationToken ct) =>
+        await paperwork.ExistsAsync(id, ct) ? Results.Ok(await paperwork.AnnotationsAsync(id)) : UnknownSession(id);
+
+    private static async Task<IResult> Add(
+        string id, HttpRequest request, SessionPaperwork paperwork, IGrainFactory grains, TimeProvider clock, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<NoteRequest>(request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (!await paperwork.ExistsAsync(id, ct))
+        {
+            return UnknownSession(id);
+        }
+
+        var mark = NoteMark.Observation;
+        if (body!.Mark is { } m && !TryMark(m, out mark))
+        {
+            return ApiError.Invalid([new FieldError("mark", "invalid-value", "mark is strength, area-for-improvement or observation")]);
+        }
+
+        DateTimeOffset? about = body.About;
+        if (body.ReplayId is { } replayId)
+        {
+            if (!SiteMapping.IsValidId(replayId) || await grains.GetGrain<IReplayGrain>(replayId).Status() is not { } replay || replay.IncidentId != id)
+            {
+                return Results.NotFound(new ApiError("unknown-replay", $"replay '{replayId}' of session '{id}' is not open"));
+            }
+
+            about = replay.Position;
+        }
+
+        about ??= (await grains.GetGrain<IIncidentGrain>(id).GetView())?.Clock;
+        if (about is null)
+        {
+            return ApiError.Invalid([new FieldError("about", "missing-field", "the incident time the note is about, or the replay it was written in")]);
+        }
+
+        var note = new EvaluatorNote(body.Text?.Trim() ?? "", mark, Blank(body.UnitId), Blank(body.ObjectiveId)) { About = about.Value, Written = clock.GetUtcNow(), Author = Actor.Of(request) };
+        return await KeepAsync(id, note, grains);
+    }
+
+    private static async Task<IResult> Rate(string id, HttpRequest request, SessionPaperwork paperwork, IGrainFactory grains, TimeProvider clock, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<RatingRequest>(request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (!await paperwork.ExistsAsync(id, ct))
+        {
+            return UnknownSession(id);
+        }
+
+        if (!ExerciseRatings.TryParse(body!.Rating, out var rating))
+        {
+            return ApiError.Invalid([new FieldError("rating", "invalid-value", "rating is performed, some-challenges, major-challenges or unable (P, S, M, U)")]);
+        }
+
+        var report = await paperwork.ReportAsync(id, null, ct);
+        if (report.Exercise?.Objectives.FirstOrDefault(o => o.ObjectiveId == body.ObjectiveId) is not { } objective)
+        {
+            return ApiError.Invalid([new FieldError("objectiveId", "invalid-value", $"session '{id}' has no objective '{body.ObjectiveId}'")]);
+        }
+
+        var proposed = ObjectiveProposal.For(objective, report).Rating;
+        var decided = new RatingDecided(objective.ObjectiveId, rating, proposed, Blank(body.Reason)) { About = report.Incident.EndedAt ?? clock.GetUtcNow(), Written = clock.GetUtcNow(), Author = Actor.Of(request) };
+        return await KeepAsync(id, decided, grains);
+    }
+
+    private static async Task<IResult> KeepAsync(string id, Annotation annotation, IGrainFactory grains)
+    {
+        if (AnnotationRules.Check(annotation) is { } wrong)
+        {
+            var colon = wrong.IndexOf(':', StringComparison.Ordinal);
+            return ApiError.Invalid([new FieldError(wrong[..colon], "invalid-value", wrong[(colon + 2)..])]);
+        }
+
+        var kept = await grains.GetGrain<IAnnotationGrain>(id).Add(annotation);
+        return Results.Created($"/api/sessions/{id}/notes", kept);
+    }
+
+    private static bool TryMark(string text, out NoteMark mark)
+    {
+        (var known, mark) = text.ToLowerInvariant() switch
+        {
+            "strength" => (true, NoteMark.Strength),
+            "area-for-improvement" or "improvement" => (true, NoteMark.AreaForImprovement),
+            "observation" or "" => (true, NoteMark.Observation),
+            _ => (false, NoteMark.Observation),
+        };
+        return known;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    internal static IResult UnknownSession(string id) => Results.NotFound(new ApiError("unknown-session", $"no recorded session for incident '{id}'"));
+}

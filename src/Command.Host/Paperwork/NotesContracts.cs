@@ -1,0 +1,28 @@
+namespace Command.Host.Paperwork;
+
+/// <summary>
+/// POST /api/sessions/{id}/notes. The note is about the replay's instant when <paramref name="ReplayId"/> names an open
+/// replay of the session, else about <paramref name="About"/> when given, else about the live incident's clock now.
+/// </summary>
+/// <param name="Text">The observation.</param>
+/// <param name="Mark">strength, area-for-improvement or observation (the default).</param>
+/// <param name="UnitId">The unit it is about, if one.</param>
+/// <param name="ObjectiveId">The objective it is evidence for, if one.</param>
+/// <param name="About">The incident time it is about.</param>
+/// <param name="ReplayId">The replay it was written in.</param>
+public sealed record NoteRequest(string? Text, string? Mark, string? UnitId, string? ObjectiveId, DateTimeOffset? About, string? ReplayId);
+
+/// <summary>POST /api/sessions/{id}/ratings: confirm the proposed rating or change it (performed, some-challenges, major-challenges, unable; or P, S, M, U).</summary>
+public sealed record RatingRequest(string? ObjectiveId, string? Rating, string? Reason);
+
+/// <summary>PUT /api/incidents/{id}/exercise: the scenario run and the objectives rated.</summary>
+public sealed record ExerciseRequest(string? Scenario, string? Version, List<ObjectiveDto>? Objectives);
+
+/// <summary>An objective as the API carries it.</summary>
+public sealed record ObjectiveDto(string? Id, string? Title, List<MeasureDto>? Measures);
+
+/// <summary>A measure and its bands, seconds from the threat going active.</summary>
+public sealed record MeasureDto(string? Measure, double? PerformedS, double? SomeChallengesS, double? MajorChallengesS);
+
+/// <summary>POST /api/incidents/{id}/flags/{subject}/send: the unit to send in instead of the flagged one.</summary>
+public sealed record SendRequest(string? UnitId);

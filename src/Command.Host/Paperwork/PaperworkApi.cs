@@ -1,0 +1,165 @@
+using System.Collections.Immutable;
+using Command.Domain.Annotations;
+using Command.Domain.Exercises;
+using Command.Grains.Incidents;
+using Command.Host.Access;
+using Command.Host.Api;
+using Command.Recording.Storage;
+using Command.Reporting.Exports;
+using Command.Reporting.Ics214;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Command.Host.Paperwork;
+
+/// <summary>
+/// The paperwork of an exercise: the AAR/IP draft and ICS-214 logs of a recorded session (downloaded at once, or as
+/// export jobs with progress), the exercise an incident is run as, and sending a unit in instead of a flagged one.
+/// </summary>
+public static class PaperworkApi
+{
+    public static IEndpointRouteBuilder MapPaperworkApi(this IEndpointRouteBuilder app)
+    {
+        var sessions = app.MapGroup("/api/sessions/{id}").WithTags("Paperwork");
+        sessions.MapGet("/aar", (string id, string? format, HttpContext context, SessionPaperwork paperwork, TimeProvider clock, CancellationToken ct) =>
+            Download(id, format?.ToLowerInvariant() switch { "html" => PaperworkKind.AarHtml, null or "docx" => PaperworkKind.AarDocx, _ => null }, null, context, paperwork, clock, ct))
+            .Needs(Rights.Export);
+        sessions.MapGet("/ics214", (string id, string? format, string? unit, HttpContext context, SessionPaperwork paperwork, TimeProvider clock, CancellationToken ct) =>
+            Download(id, format?.ToLowerInvariant() switch { "docx" => PaperworkKind.Ics214Docx, "csv" => PaperworkKind.Ics214Csv, null or "zip" => PaperworkKind.Ics214Zip, _ => null }, unit, context, paperwork, clock, ct))
+            .Needs(Rights.Export);
+        sessions.MapPost("/exports", StartExport).Needs(Rights.Export);
+        sessions.MapGet("/exports/{jobId}", Result).Needs(Rights.Export);
+        app.MapGet("/api/exports/{jobId}", (string jobId, ExportJobs jobs) =>
+            jobs.Find(jobId) is { } status ? Results.Ok(status) : Results.NotFound(new ApiError("unknown-export", $"export '{jobId}' is not known on this host")))
+            .WithTags("Paperwork").Needs(Rights.Export);
+        app.MapPut("/api/incidents/{id}/exercise", SetExercise).WithTags("Paperwork").Commands(Rights.ControlDrills);
+        app.MapPost("/api/incidents/{id}/flags/{subject}/send", Send).WithTags("Units").Commands(Rights.Command);
+        return app;
+    }
+
+    /// <summary>The notes a caller may see: all of them for one who may read notes, none for anyone else.</summary>
+    internal static async Task<ImmutableArray<Annotation>> VisibleAnnotationsAsync(HttpContext context, SessionPaperwork paperwork, string id) =>
+        Rights.Grants(context.User, Rights.ReadNotes) ? await paperwork.AnnotationsAsync(id) : [];
+
+    // Written whole to memory first: a .docx (a zip) needs a seekable stream, which a response body is not.
+    private static async Task<IResult> Download(string id, PaperworkKind? kind, string? unit, HttpContext context, SessionPaperwork paperwork, TimeProvider clock, CancellationToken ct)
+    {
+        if (kind is not { } k)
+        {
+            return ApiError.Invalid([new FieldError("format", "invalid-value", "the AAR is docx or html; ICS-214 logs are zip, docx or csv")]);
+        }
+
+        if (!await paperwork.ExistsAsync(id, ct))
+        {
+            return NotesApi.UnknownSession(id);
+        }
+
+        var report = await paperwork.ReportAsync(id, null, ct);
+        var document = new MemoryStream();
+        try
+        {
+            await PaperworkExport.WriteAsync(k, report, await VisibleAnnotationsAsync(context, paperwork, id), unit, Actor.Of(context.Request), clock.GetUtcNow(), document, null, ct);
+        }
+        catch (KeyNotFoundException ex)
+        {
+            return Results.NotFound(new ApiError("unknown-unit", ex.Message));
+        }
+
+        document.Position = 0;
+        return Results.File(document, PaperworkExport.Format(k).ContentType, PaperworkExport.FileName(id, k, unit));
+    }
+
+    private static async Task<IResult> StartExport(string id, HttpContext context, SessionPaperwork paperwork, ExportJobs jobs, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<ExportRequest>(context.Request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (!PaperworkExport.TryParse(body!.Kind, out var kind))
+        {
+            return ApiError.Invalid([new FieldError("kind", "invalid-value", "kind is aar-docx, aar-html, ics214-zip, ics214-docx or ics214-csv")]);
+        }
+
+        if (body.Unit is { } unit && unit != Ics214Form.IncidentCommand && !SiteMapping.IsValidId(unit))
+        {
+            return ApiError.Invalid([new FieldError("unit", "invalid-value", "a unit id, or incident-command")]);
+        }
+
+        if (!await paperwork.ExistsAsync(id, ct))
+        {
+            return NotesApi.UnknownSession(id);
+        }
+
+        var status = jobs.Start(id, kind, body.Unit, Rights.Grants(context.User, Rights.ReadNotes), Actor.Of(context.Request));
+        return Results.Accepted($"/api/exports/{status.JobId}", status);
+    }
+
+    private static async Task<IResult> Result(string id, string jobId, ISessionStore store, CancellationToken ct)
+    {
+        var kindName = jobId.Length > 13 ? jobId[..^13] : "";
+        if (!SiteMapping.IsValidId(id) || !SiteMapping.IsValidId(jobId) || !PaperworkExport.TryParse(kindName, out var kind)
+            || await store.ReadAllAsync(ExportJobs.ResultPath(id, jobId), ct) is not { } bytes)
+        {
+            return Results.NotFound(new ApiError("unknown-export", $"session '{id}' has no finished export '{jobId}'"));
+        }
+
+        return Results.File(bytes, PaperworkExport.Format(kind).ContentType, PaperworkExport.FileName(id, kind, null));
+    }
+
+    private static async Task<IResult> SetExercise(string id, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<ExerciseRequest>(request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var exercise = new Exercise(Blank(body!.Scenario), Blank(body.Version), [.. (body.Objectives ?? []).Select(o => new ExerciseObjective(
+            o.Id ?? "", o.Title?.Trim() ?? "",
+            [.. (o.Measures ?? []).Select(m => new ObjectiveMeasure(m.Measure ?? "", m.PerformedS ?? double.NaN, m.SomeChallengesS ?? double.NaN, m.MajorChallengesS ?? double.NaN))]))]);
+        if (ExerciseRules.Check(exercise) is { } wrong)
+        {
+            var colon = wrong.IndexOf(':', StringComparison.Ordinal);
+            return ApiError.Invalid([new FieldError(wrong[..colon], "invalid-value", wrong[(colon + 2)..])]);
+        }
+
+        var incident = grains.GetGrain<IIncidentGrain>(id);
+        if (await incident.GetView() is null)
+        {
+            return IncidentsApi.NotFound(id);
+        }
+
+        var rejection = await incident.SetExercise(exercise, Actor.Of(request));
+        return rejection is null ? Results.Ok(exercise) : ApiError.For(rejection);
+    }
+
+    private static async Task<IResult> Send(string id, string subject, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<SendRequest>(request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (!SiteMapping.IsValidId(body!.UnitId))
+        {
+            return ApiError.Invalid([new FieldError("unitId", "missing-field", "the unit to send in")]);
+        }
+
+        var incident = grains.GetGrain<IIncidentGrain>(id);
+        if (await incident.GetView() is null)
+        {
+            return IncidentsApi.NotFound(id);
+        }
+
+        var rejection = await incident.SendInstead(body.UnitId!, subject, Actor.Of(request));
+        return rejection is null ? Results.NoContent() : ApiError.For(rejection);
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>POST /api/sessions/{id}/exports: kind is aar-docx, aar-html, ics214-zip, ics214-docx or ics214-csv; unit picks one ICS-214 log.</summary>
+public sealed record ExportRequest(string? Kind, string? Unit);

@@ -1,0 +1,41 @@
+// Runs of one scenario side by side: key times and each unit's figures, as a table and a plot, and as exports.
+import { get, enc } from './api.js';
+import { attempt } from './notice.js';
+import { clock } from './format.js';
+import { escapeHtml } from './symbols.js';
+
+export class Compare {
+  constructor(elements) {
+    this.el = elements;
+    elements.open.addEventListener('click', () => this.open());
+    elements.close.addEventListener('click', () => elements.dialog.close());
+    elements.run.addEventListener('click', () => this.run());
+  }
+
+  async open() {
+    const sessions = (await attempt(() => get('/api/sessions'))) ?? [];
+    this.el.sessions.replaceChildren(...sessions.map(s => new Option(`${s.name || s.incidentId} · ${clock(Date.parse(s.firstTime))}`, s.incidentId)));
+    this.el.result.replaceChildren();
+    this.el.dialog.showModal();
+  }
+
+  query(format) {
+    const ids = [...this.el.sessions.selectedOptions].map(o => o.value);
+    const map = this.el.map.value.split('\n').map(l => l.trim()).filter(Boolean).join(';');
+    return `/api/compare?sessions=${enc(ids.join(','))}${map ? `&map=${enc(map)}` : ''}&format=${format}`;
+  }
+
+  async run() {
+    const c = await attempt(() => get(this.query('json')));
+    if (!c) return;
+    const runs = c.runs.map((r, i) => `<th>Run ${i + 1}<br>${escapeHtml(r.incidentId)}${r.scenarioVersion ? ` (v${escapeHtml(r.scenarioVersion)})` : ''}</th>`).join('');
+    const n = v => (v == null ? '—' : String(v));
+    const figures = c.keyTimes.map(f => `<tr><th>${escapeHtml(f.name)}</th>${f.values.map(v => `<td class="num">${n(v)}</td>`).join('')}</tr>`).join('');
+    const units = c.units.map(u => `<tr><th>${escapeHtml(u.key)}</th>${u.runs.map(r => (r
+      ? `<td class="num">${n(r.timeToContactS)} s · hold ${n(r.longestHoldS)} s · ${r.flags} flags</td>` : '<td>—</td>')).join('')}</tr>`).join('');
+    this.el.result.innerHTML = `<table class="compare-table"><tr><th></th>${runs}</tr>${figures}</table>`
+      + `<h3>Units: time to contact · longest hold · flags</h3><table class="compare-table"><tr><th></th>${runs}</tr>${units}</table>`
+      + `<img class="compare-plot" alt="Time to contact per unit, run by run" src="${escapeHtml(this.query('svg'))}">`
+      + `<p class="downloads">Export <a href="${escapeHtml(this.query('html'))}" download>HTML</a> <a href="${escapeHtml(this.query('csv'))}" download>CSV</a></p>`;
+  }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text;
+using Command.Domain.AfterAction;
+using Command.Reporting.Documents;
+
+namespace Command.Reporting.Comparison;
+
+/// <summary>A comparison of runs as a document (HTML, with its plot) and as CSV.</summary>
+public static class ComparisonDocument
+{
+    public static IEnumerable<Block> Blocks(RunComparison c)
+    {
+        yield return new Heading(1, "Runs");
+        yield return Table.Of(["Run", "Session", "Name", "Scenario", "Version", "Opened (UTC)"], c.Runs.Select((r, i) => new[]
+        {
+            $"{i + 1}", r.IncidentId, r.Name, r.Scenario ?? "", r.ScenarioVersion ?? "", r.OpenedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "",
+        }));
+        yield return new Heading(1, "Key times, from the threat going active");
+        yield return Table.Of(new[] { "Figure" }.Concat(c.Runs.Select((_, i) => $"Run {i + 1}")), c.KeyTimes.Select(f => new[] { f.Name }.Concat(f.Values.Select(N))));
+        yield return new Heading(1, "Units");
+        yield return Table.Of(
+            new[] { "Unit" }.Concat(c.Runs.SelectMany((_, i) => new[] { $"Run {i + 1} callsign", $"Run {i + 1} time to contact (s)", $"Run {i + 1} longest hold (s)", $"Run {i + 1} flags" })),
+            c.Units.Select(u => new[] { u.Key }.Concat(u.Runs.SelectMany(r => r is null ? new[] { "", "", "", "" } : [r.Callsign, N(r.TimeToContactS), N(r.LongestHoldS), $"{r.Flags}"]))));
+        yield return new Heading(1, "Time to contact");
+        yield return new Plot("Each unit's time to contact, one bar per run.", ComparisonChart.Svg(c));
+    }
+
+    public static Task WriteHtmlAsync(RunComparison c, Stream stream, CancellationToken cancellationToken) =>
+        HtmlWriter.WriteAsync($"Comparison of {c.Runs.Length} runs{(c.Runs.FirstOrDefault()?.Scenario is { } s ? $" of {s}" : "")}", Blocks(c), stream, cancellationToken);
+
+    /// <summary>One row per unit and run: unit,run,session,callsign,time_to_contact_s,longest_hold_s,flags; then the key times as figure rows.</summary>
+    public static async Task WriteCsvAsync(RunComparison c, Stream stream, CancellationToken cancellationToken)
+    {
+        var csv = new StringBuilder("unit,run,session,callsign,time_to_contact_s,longest_hold_s,flags\r\n");
+        foreach (var u in c.Units)
+        {
+            for (var r = 0; r < c.Runs.Length; r++)
+            {
+                if (u.Runs[r] is { } f)
+                {
+                    csv.AppendJoin(',', [CsvField.Of(u.Key), $"{r + 1}", CsvField.Of(c.Runs[r].IncidentId), CsvField.Of(f.Callsign), N(f.TimeToContactS), N(f.LongestHoldS), $"{f.Flags}"]).Append("\r\n");
+                }
+            }
+        }
+
+        csv.Append("\r\nfigure,").AppendJoin(',', c.Runs.Select((_, i) => $"run_{i + 1}")).Append("\r\n");
+        foreach (var f in c.KeyTimes)
+        {
+            csv.Append(CsvField.Of(f.Name)).Append(',').AppendJoin(',', f.Values.Select(N)).Append("\r\n");
+        }
+
+        await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        await writer.WriteAsync(csv, cancellationToken);
+    }
+
+    private static string N(double? value) => value?.ToString("0.#", CultureInfo.InvariantCulture) ?? "";
+}

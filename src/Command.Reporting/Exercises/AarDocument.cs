@@ -1,0 +1,142 @@
+using System.Globalization;
+using Command.Domain.AfterAction;
+using Command.Domain.Annotations;
+using Command.Domain.Exercises;
+using Command.Domain.Units;
+using Command.Recording.AfterAction;
+using Command.Reporting.Documents;
+
+namespace Command.Reporting.Exercises;
+
+/// <summary>
+/// The AAR/IP draft's sections, in HSEEP's order: exercise overview, key moments, analysis of each objective, other
+/// observations, plots, improvement plan. Written once as blocks; Word and HTML print the same content.
+/// </summary>
+public static class AarDocument
+{
+    /// <summary>The section headings, in order, as the documents print them.</summary>
+    public static readonly IReadOnlyList<string> Sections =
+        ["Exercise overview", "Participating units", "Timeline of key moments", "Analysis of objectives", "Other observations", "Plots", "Improvement plan"];
+
+    /// <summary>Plots beyond this many units would make the document heavy; the longest flagged are drawn. 12.</summary>
+    public const int MaxPlottedUnits = 12;
+
+    public static string Title(AarDraft draft) => $"After-Action Report / Improvement Plan (draft): {draft.Report.Incident.Name}";
+
+    public static IEnumerable<Block> Blocks(AarDraft draft)
+    {
+        var report = draft.Report;
+        var i = report.Incident;
+        var clock = new SiteClock(i.TimeZone);
+        yield return new Heading(1, Sections[0]);
+        yield return new Para(i.Name, "Exercise name");
+        yield return new Para(i.OpenedAt is { } opened ? clock.DateTime(opened) : "", "Date");
+        yield return new Para(i.Site, "Site");
+        yield return new Para(i.TimeZone ?? "UTC", "Time zone");
+        yield return new Para(i.OpenedAt is { } from && i.EndedAt is { } to ? SvgCharts.Clock(to - from) : "", "Duration");
+        yield return new Para(i.Scenario is { } s ? $"{s}{(i.ScenarioVersion is { } v ? $" (version {v})" : "")}" : "live drill (no scenario file)", "Scenario");
+        yield return new Para(Inv($"{report.Units.Length} units; {i.FlagsRaised} flags raised, {i.FlagsAcknowledged} acknowledged"), "Participation");
+        yield return new Para("This draft is generated from the session's recording. Ratings marked proposed await an evaluator's confirmation; the improvement plan's recommendation, owner and due date are left for the team to fill.", "Note");
+
+        yield return new Heading(1, Sections[1]);
+        yield return Table.Of(
+            ["Unit", "Callsign", "Role", "Name", "Agency", "ICS position", "Time to contact", "Longest flagged hold", "Flags"],
+            report.Units.Select(u => new[]
+            {
+                u.UnitId, u.Callsign, UnitRoles.Name(u.Role), u.Person?.Name ?? "", u.Person?.Agency ?? "", u.Person?.IcsPosition ?? "",
+                u.TimeToContact is { } t ? SvgCharts.Clock(t) : "", u.LongestFlaggedHold > TimeSpan.Zero ? SvgCharts.Clock(u.LongestFlaggedHold) : "",
+                u.FlagsRaised.ToString(CultureInfo.InvariantCulture),
+            }));
+
+        yield return new Heading(1, Sections[2]);
+        yield return Table.Of(
+            clock.HasLocal ? ["Local time", "UTC", "What happened"] : ["UTC", "What happened"],
+            draft.KeyMoments.Select(m => clock.HasLocal ? new[] { clock.LocalTime(m.Time), SiteClock.UtcTime(m.Time), m.What } : [SiteClock.UtcTime(m.Time), m.What]));
+
+        yield return new Heading(1, Sections[3]);
+        if (draft.Objectives.IsEmpty)
+        {
+            yield return new Para("No exercise objectives were set for this incident.");
+        }
+
+        foreach (var a in draft.Objectives)
+        {
+            yield return new Heading(2, $"{a.Objective.ObjectiveId}: {a.Objective.Title}");
+            yield return Table.Of(["Measure", "Evidence", "Band"], a.Proposal.Evidence.Select(e => new[] { ExerciseMeasures.Describe(e.Measure), e.Text, ExerciseRatings.Letter(e.Rating) }));
+            yield return new Para($"{ExerciseRatings.Letter(a.Proposal.Rating)}: {ExerciseRatings.Words(a.Proposal.Rating)}", "Proposed rating");
+            yield return new Para(
+                a.Decision is { } d
+                    ? $"{ExerciseRatings.Letter(d.Rating)}: {ExerciseRatings.Words(d.Rating)} ({(d.Rating == d.Proposed ? "confirmed" : "changed")} by {d.Author} at {clock.Both(d.Written)}{(d.Reason is { } r ? $": {r}" : "")})"
+                    : "not yet confirmed by an evaluator",
+                "Confirmed rating");
+            foreach (var block in Notes("Strengths", a.Strengths, clock))
+            {
+                yield return block;
+            }
+
+            foreach (var block in Notes("Areas for improvement", a.AreasForImprovement, clock))
+            {
+                yield return block;
+            }
+
+            foreach (var block in Notes("Observations", a.Observations, clock))
+            {
+                yield return block;
+            }
+        }
+
+        yield return new Heading(1, Sections[4]);
+        if (draft.OtherNotes.IsEmpty)
+        {
+            yield return new Para("No other evaluator notes.");
+        }
+        else
+        {
+            yield return NoteTable(draft.OtherNotes, clock);
+        }
+
+        yield return new Heading(1, Sections[5]);
+        var start = i.OpenedAt ?? report.Distances.FirstOrDefault()?.Time ?? default;
+        var finish = i.EndedAt ?? start;
+        yield return new Plot("Timeline: diamond threat phase, triangle flag raised or escalated, circle acknowledged, square cleared.", SvgCharts.Timeline(report.Timeline, start, finish));
+        var byUnit = report.Distances.GroupBy(d => d.UnitId).ToDictionary(g => g.Key, g => g.ToList());
+        var flags = report.Flags.ToLookup(f => f.Subject);
+        foreach (var u in report.Units.Where(u => byUnit.ContainsKey(u.UnitId)).OrderByDescending(u => u.TotalFlaggedHold).ThenBy(u => u.ClosestApproachM).Take(MaxPlottedUnits))
+        {
+            yield return new Plot($"Distance to the threat: {u.Callsign} ({u.UnitId}, {UnitRoles.Name(u.Role)}); shaded bands are flags.", SvgCharts.Distance(u.UnitId, byUnit[u.UnitId], flags[u.UnitId], start, finish));
+        }
+
+        yield return new Heading(1, Sections[6]);
+        yield return Table.Of(
+            ["Objective", "Issue / area for improvement", "Recommendation", "Owner", "Due date"],
+            draft.Plan.Select(p => new[] { p.Objective, p.Issue, "", "", "" }));
+    }
+
+    public static async Task WriteHtmlAsync(AarDraft draft, Stream stream, CancellationToken cancellationToken) =>
+        await HtmlWriter.WriteAsync(Title(draft), Blocks(draft), stream, cancellationToken);
+
+    /// <summary>Writes the .docx to a seekable stream.</summary>
+    public static void WriteDocx(AarDraft draft, Stream seekable) => DocxWriter.Write(Title(draft), Blocks(draft), seekable);
+
+    private static IEnumerable<Block> Notes(string heading, IReadOnlyList<EvaluatorNote> notes, SiteClock clock)
+    {
+        if (notes.Count > 0)
+        {
+            yield return new Para(heading, "Evaluator notes");
+            yield return NoteTable(notes, clock);
+        }
+    }
+
+    private static Table NoteTable(IEnumerable<EvaluatorNote> notes, SiteClock clock) => Table.Of(
+        ["About (incident time)", "Unit", "Mark", "Note", "Evaluator"],
+        notes.Select(n => new[] { clock.Both(n.About), n.UnitId ?? "", MarkName(n.Mark), n.Text, n.Author }));
+
+    public static string MarkName(NoteMark mark) => mark switch
+    {
+        NoteMark.Strength => "strength",
+        NoteMark.AreaForImprovement => "area for improvement",
+        _ => "observation",
+    };
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

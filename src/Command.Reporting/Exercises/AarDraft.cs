@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using Command.Domain.AfterAction;
+using Command.Domain.Annotations;
+using Command.Domain.Exercises;
+
+namespace Command.Reporting.Exercises;
+
+/// <summary>
+/// The After-Action Report / Improvement Plan draft of one recorded session, as the Word and HTML documents print it:
+/// overview, key moments, each objective with its evidence, proposed and confirmed rating and the evaluators' notes,
+/// the remaining notes, and the improvement plan. Built from the recording's report (flags read as recorded, never
+/// judged again) and the session's annotations.
+/// </summary>
+/// <param name="Report">The session's after-action report (its plots are drawn from it).</param>
+/// <param name="Objectives">Each exercise objective's analysis.</param>
+/// <param name="KeyMoments">The timeline of key moments.</param>
+/// <param name="OtherNotes">Notes tied to no objective, in incident time.</param>
+/// <param name="Plan">The improvement plan's rows.</param>
+public sealed record AarDraft(
+    AfterActionReport Report,
+    ImmutableArray<ObjectiveAnalysis> Objectives,
+    ImmutableArray<KeyMoment> KeyMoments,
+    ImmutableArray<EvaluatorNote> OtherNotes,
+    ImmutableArray<ImprovementItem> Plan)
+{
+    /// <summary>Most key moments listed; the flags past it are in the flag table of the HTML and CSV reports. 60.</summary>
+    public const int MaxKeyMoments = 60;
+
+    public static AarDraft Build(AfterActionReport report, IReadOnlyList<Annotation> annotations)
+    {
+        var notes = annotations.OfType<EvaluatorNote>().OrderBy(n => n.About).ThenBy(n => n.Number).ToList();
+        var decided = annotations.OfType<RatingDecided>().GroupBy(r => r.ObjectiveId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Number)!);
+        var objectives = report.Exercise?.Objectives ?? [];
+        var known = objectives.Select(o => o.ObjectiveId).ToHashSet(StringComparer.Ordinal);
+        var analyses = objectives.Select(o => new ObjectiveAnalysis(
+            o,
+            ObjectiveProposal.For(o, report),
+            decided.GetValueOrDefault(o.ObjectiveId),
+            [.. notes.Where(n => n.ObjectiveId == o.ObjectiveId && n.Mark == NoteMark.Strength)],
+            [.. notes.Where(n => n.ObjectiveId == o.ObjectiveId && n.Mark == NoteMark.AreaForImprovement)],
+            [.. notes.Where(n => n.ObjectiveId == o.ObjectiveId && n.Mark == NoteMark.Observation)])).ToImmutableArray();
+        var other = notes.Where(n => n.ObjectiveId is null || !known.Contains(n.ObjectiveId)).ToImmutableArray();
+        return new AarDraft(report, analyses, KeyMomentsOf(report), other, PlanOf(analyses, other));
+    }
+
+    private static ImmutableArray<KeyMoment> KeyMomentsOf(AfterActionReport report)
+    {
+        var i = report.Incident;
+        var moments = new List<KeyMoment>();
+        void Add(DateTimeOffset? at, string what)
+        {
+            if (at is { } t)
+            {
+                moments.Add(new KeyMoment(t, what));
+            }
+        }
+
+        Add(i.OpenedAt, "Incident opened");
+        Add(i.ThreatActiveAt, "Threat active");
+        Add(i.FirstOnScene?.Time, $"First unit on scene: {i.FirstOnScene?.UnitId}");
+        Add(i.FirstEntry?.Time, $"First unit inside: {i.FirstEntry?.UnitId}");
+        Add(i.FirstContact?.Time, $"First contact with the threat: {i.FirstContact?.UnitId}");
+        Add(i.ContainedAt, "Threat contained");
+        Add(i.NeutralizedAt, "Threat neutralized");
+        foreach (var mark in report.Timeline.Where(m => m.Kind is "flag-raised" or "flag-escalated" or "flag-acknowledged" or "sent-instead"))
+        {
+            var what = mark.Kind switch
+            {
+                "flag-raised" => $"Flag raised on {mark.Subject}: {mark.Text}",
+                "flag-escalated" => $"Flag on {mark.Subject} escalated: {mark.Text}",
+                "flag-acknowledged" => $"Flag on {mark.Subject} acknowledged ({mark.Text})",
+                _ => mark.Text,
+            };
+            moments.Add(new KeyMoment(mark.Time, what));
+        }
+
+        Add(i.EndedAt, "Recording ends");
+        return [.. moments.OrderBy(m => m.Time).Take(MaxKeyMoments)];
+    }
+
+    // Every area for improvement is a row; so is an objective rated below "some challenges" that no note speaks to.
+    private static ImmutableArray<ImprovementItem> PlanOf(ImmutableArray<ObjectiveAnalysis> analyses, ImmutableArray<EvaluatorNote> other)
+    {
+        var rows = new List<ImprovementItem>();
+        foreach (var a in analyses)
+        {
+            rows.AddRange(a.AreasForImprovement.Select(n => new ImprovementItem(a.Objective.Title, n.Text)));
+            if (a.AreasForImprovement.IsEmpty && a.Rating is ExerciseRating.MajorChallenges or ExerciseRating.Unable)
+            {
+                rows.Add(new ImprovementItem(a.Objective.Title, $"Rated {ExerciseRatings.Words(a.Rating).ToLowerInvariant()}: {string.Join("; ", a.Proposal.Evidence.Select(e => e.Text))}"));
+            }
+        }
+
+        rows.AddRange(other.Where(n => n.Mark == NoteMark.AreaForImprovement).Select(n => new ImprovementItem(n.UnitId is { } u ? $"Unit {u}" : "General", n.Text)));
+        return [.. rows];
+    }
+}
+
+/// <summary>One objective: its evidence and proposed rating, the evaluator's decision, and the notes written against it.</summary>
+public sealed record ObjectiveAnalysis(
+    ExerciseObjective Objective,
+    ObjectiveProposal Proposal,
+    RatingDecided? Decision,
+    ImmutableArray<EvaluatorNote> Strengths,
+    ImmutableArray<EvaluatorNote> AreasForImprovement,
+    ImmutableArray<EvaluatorNote> Observations)
+{
+    /// <summary>The evaluator's rating when one was given, otherwise the proposed one.</summary>
+    public ExerciseRating Rating => Decision?.Rating ?? Proposal.Rating;
+
+    public bool Confirmed => Decision is not null;
+}
+
+/// <summary>A moment of the timeline worth a line in the report.</summary>
+public sealed record KeyMoment(DateTimeOffset Time, string What);
+
+/// <summary>
+/// An improvement-plan row. The issue comes from the evaluation; recommendation, owner and due date are left blank
+/// for the team to fill.
+/// </summary>
+public sealed record ImprovementItem(string Objective, string Issue);

@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using Command.Domain.AfterAction;
+using Command.Domain.Annotations;
+using Command.Domain.Units;
+
+namespace Command.Reporting.Ics214;
+
+/// <summary>
+/// One ICS-214 activity log, block by block as the form has them. What the recording does not know (a person's
+/// name, agency or position when enrolment did not say) is left blank on purpose rather than guessed.
+/// </summary>
+/// <param name="Subject">The unit id, or <see cref="IncidentCommand"/> for the incident command position's log.</param>
+/// <param name="IncidentName">Block 1.</param>
+/// <param name="From">Block 2, operational period start.</param>
+/// <param name="To">Block 2, operational period end.</param>
+/// <param name="Name">Block 3; blank when not known.</param>
+/// <param name="IcsPosition">Block 4; blank when not known.</param>
+/// <param name="HomeAgency">Block 5 (with the unit's callsign); blank when not known.</param>
+/// <param name="Resources">Block 6: resources assigned.</param>
+/// <param name="Activity">Block 7: the activity log, in time order.</param>
+/// <param name="PreparedBy">Block 8: who produced the log.</param>
+/// <param name="PreparedAt">Block 8: when.</param>
+/// <param name="TimeZone">The site's IANA time zone, for local times beside UTC.</param>
+public sealed record Ics214Form(
+    string Subject,
+    string IncidentName,
+    DateTimeOffset From,
+    DateTimeOffset To,
+    string Name,
+    string IcsPosition,
+    string HomeAgency,
+    ImmutableArray<AssignedResource> Resources,
+    ImmutableArray<ActivityRow> Activity,
+    string PreparedBy,
+    DateTimeOffset PreparedAt,
+    string? TimeZone)
+{
+    /// <summary>The subject of the incident command position's log.</summary>
+    public const string IncidentCommand = "incident-command";
+
+    /// <summary>
+    /// The incident command log first, then one per unit in order of enrolment. Notes go in only when
+    /// <paramref name="notes"/> is given: the caller passes the notes its reader may see (none for a player).
+    /// </summary>
+    public static ImmutableArray<Ics214Form> Build(AfterActionReport report, IReadOnlyList<EvaluatorNote>? notes, string preparedBy, DateTimeOffset preparedAt)
+    {
+        var i = report.Incident;
+        var from = i.OpenedAt ?? preparedAt;
+        var to = i.EndedAt ?? from;
+        var byUnit = report.Activity.Where(a => a.UnitId is not null).ToLookup(a => a.UnitId!);
+        var unitNotes = (notes ?? []).Where(n => n.UnitId is not null).ToLookup(n => n.UnitId!);
+        var forms = ImmutableArray.CreateBuilder<Ics214Form>(report.Units.Length + 1);
+        forms.Add(new Ics214Form(
+            IncidentCommand, i.Name, from, to, "", "Incident Commander", "",
+            [.. report.Units.Select(AssignedResource.Of)],
+            Rows(report.Activity.Where(a => a.UnitId is null), (notes ?? []).Where(n => n.UnitId is null)),
+            preparedBy, preparedAt, i.TimeZone));
+        foreach (var u in report.Units)
+        {
+            forms.Add(new Ics214Form(
+                u.UnitId, i.Name, from, to, u.Person?.Name ?? "", u.Person?.IcsPosition ?? "", u.Person?.Agency ?? "",
+                [AssignedResource.Of(u)],
+                Rows(byUnit[u.UnitId], unitNotes[u.UnitId]),
+                preparedBy, preparedAt, i.TimeZone));
+        }
+
+        return forms.ToImmutable();
+    }
+
+    private static ImmutableArray<ActivityRow> Rows(IEnumerable<ActivityEntry> activity, IEnumerable<EvaluatorNote> notes) =>
+        [.. activity.Select(a => new ActivityRow(a.Time, a.Text))
+            .Concat(notes.Select(n => new ActivityRow(n.About, $"Evaluator note ({Exercises.AarDocument.MarkName(n.Mark)}, {n.Author}): {n.Text}")))
+            .OrderBy(r => r.Time)];
+}
+
+/// <summary>A resource assigned (block 6): the unit, its role as the position, and who staffs it when known.</summary>
+public sealed record AssignedResource(string UnitId, string Callsign, string Role, string Name, string IcsPosition, string HomeAgency)
+{
+    public static AssignedResource Of(UnitMetrics u) =>
+        new(u.UnitId, u.Callsign, UnitRoles.Name(u.Role), u.Person?.Name ?? "", u.Person?.IcsPosition ?? "", u.Person?.Agency ?? "");
+}
+
+/// <summary>A line of the activity log (block 7).</summary>
+public sealed record ActivityRow(DateTimeOffset Time, string Activity);

@@ -1,0 +1,48 @@
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Command.Host.Tests.Browser;
+
+public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<DashboardHost>
+{
+    [Fact]
+    public async Task A_note_added_in_replay_is_on_the_timeline_and_in_the_exported_aar()
+    {
+        var scene = await Scene.OpenAsync(host, "note");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.HoldAsync("P1", 0, -60);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        var raised = dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']");
+        await Expect(raised).ToHaveCountAsync(1);
+        await raised.ClickAsync();
+        await Expect(dashboard.Row("P1")).ToHaveAttributeAsync("data-flag", "alert");
+
+        await dashboard.Page.Locator("#note-open-replay").ClickAsync();
+        await dashboard.Page.Locator("#note-text").FillAsync("Patrol 1 waited at the car for a partner");
+        await dashboard.Page.Locator("#note-mark").SelectOptionAsync("area-for-improvement");
+        await dashboard.Page.Locator("#note-unit").SelectOptionAsync("P1");
+        await dashboard.Page.Locator("#note-save").ClickAsync();
+
+        // On the timeline, at the instant the replay showed: the flag's.
+        var note = dashboard.Page.Locator(".mark.note[data-subject='P1']");
+        await Expect(note).ToHaveCountAsync(1);
+        await Expect(note).ToHaveAttributeAsync("data-time", (await raised.GetAttributeAsync("data-time"))!);
+        await Expect(note).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("note \\(area for improvement\\): Patrol 1 waited at the car for a partner"));
+
+        var download = await dashboard.Page.RunAndWaitForDownloadAsync(() => dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "AAR/IP Word" }).ClickAsync());
+        Assert.Equal($"{scene.IncidentId}-aar.docx", download.SuggestedFilename);
+        await using var file = await download.CreateReadStreamAsync();
+        using var copy = new MemoryStream();
+        await file.CopyToAsync(copy, TestContext.Current.CancellationToken);
+        using var docx = WordprocessingDocument.Open(new MemoryStream(copy.ToArray()), false);
+        var rows = docx.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Select(r => r.InnerText);
+        Assert.Contains(rows, r => r.Contains("area for improvementPatrol 1 waited at the car for a partner", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("GeneralPatrol 1 waited", StringComparison.Ordinal) || r.StartsWith("Unit P1Patrol 1 waited", StringComparison.Ordinal));
+        await Expect(dashboard.Page.Locator("#export-status")).ToContainTextAsync($"{scene.IncidentId}-aar.docx");
+        Assert.Empty(dashboard.Errors);
+    }
+}

@@ -1,0 +1,192 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Command.Domain.Events;
+using Command.Host.Paperwork;
+using Command.Host.Tests.Support;
+using Command.Recording.Reading;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Command.Host.Tests.Paperwork;
+
+/// <summary>
+/// A contact unit holds 40 m short of an active threat until it is flagged, a second one waits on the far side; evaluators,
+/// controllers, commanders and observers then use the session's paperwork, each signed in with their role.
+/// </summary>
+public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<PaperworkHost>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Notes_are_shown_to_evaluators_and_controllers_and_hidden_from_commanders_and_observers()
+    {
+        var id = await RecordHoldAsync();
+        using var evaluator = await host.AsAsync("evaluator");
+        using var controller = await host.AsAsync("controller");
+        using var commander = await host.AsAsync("commander");
+        using var observer = await host.AsAsync("observer");
+
+        var written = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/notes", new { text = "P1 waited for a partner", mark = "area-for-improvement", unitId = "P1" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, written.StatusCode);
+        var note = await written.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(("note", 1), (note.GetProperty("type").GetString(), note.GetProperty("number").GetInt32()));
+        Assert.StartsWith("token:evaluator-", note.GetProperty("author").GetString(), StringComparison.Ordinal);
+        // Written live: about the incident's clock when it was written.
+        Assert.Equal(host.Clock.GetUtcNow(), note.GetProperty("about").GetDateTimeOffset());
+
+        Assert.Equal("P1 waited for a partner", Assert.Single((await evaluator.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/notes", Ct))!).GetProperty("text").GetString());
+        Assert.Single((await controller.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/notes", Ct))!);
+        Assert.Equal(HttpStatusCode.Forbidden, (await commander.GetAsync($"/api/sessions/{id}/notes", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await observer.GetAsync($"/api/sessions/{id}/notes", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await commander.PostAsJsonAsync($"/api/sessions/{id}/notes", new { text = "no" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await commander.GetAsync($"/api/sessions/{id}/aar?format=html", Ct)).StatusCode);
+
+        // The note is in the evaluator's AAR and the unit's ICS-214, and never in the recording every viewer's frames come from.
+        var aar = await evaluator.GetStringAsync($"/api/sessions/{id}/aar?format=html", Ct);
+        Assert.Contains("<td>P1 waited for a partner</td>", aar, StringComparison.Ordinal);
+        var log = await evaluator.GetStringAsync($"/api/sessions/{id}/ics214?format=csv&unit=P1", Ct);
+        Assert.Matches("Evaluator note \\(area for improvement, token:evaluator-[0-9a-f]+\\): P1 waited for a partner", log);
+        var recorded = await ReadAllAsync(id);
+        Assert.DoesNotContain(recorded, e => EventJson.Serialize(e).Contains("waited for a partner", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(host.DataPath, "sessions", id, "annotations.jsonl")));
+    }
+
+    [Fact]
+    public async Task A_note_written_in_replay_is_about_the_replays_instant()
+    {
+        var id = await RecordHoldAsync();
+        using var evaluator = await host.AsAsync("evaluator");
+        var opened = await evaluator.PostAsJsonAsync("/api/replays", new { incidentId = id }, Ct);
+        var replayId = (await opened.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("replayId").GetString()!;
+        var instant = new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
+        var seekTo = (await ReadAllAsync(id)).First(e => e is FlagRaised).Time;
+        (await evaluator.PostAsJsonAsync($"/api/replays/{replayId}/seek", new { time = seekTo }, Ct)).EnsureSuccessStatusCode();
+
+        var written = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/notes", new { text = "flag went up here", replayId }, Ct);
+
+        var note = await written.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(seekTo, note.GetProperty("about").GetDateTimeOffset());
+        Assert.True(note.GetProperty("written").GetDateTimeOffset() > instant.AddYears(-10));
+    }
+
+    [Fact]
+    public async Task A_commander_sends_a_unit_in_instead_and_the_recording_says_which_flag_it_answered()
+    {
+        var id = await RecordHoldAsync();
+        using var commander = await host.AsAsync("commander");
+        using var observer = await host.AsAsync("observer");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await observer.PostAsJsonAsync($"/api/incidents/{id}/flags/P1/send", new { unitId = "P2" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await commander.PostAsJsonAsync($"/api/incidents/{id}/flags/P2/send", new { unitId = "P1" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await commander.PostAsJsonAsync($"/api/incidents/{id}/flags/P1/send", new { unitId = "P2" }, Ct)).StatusCode);
+
+        var recorded = await ReadAllAsync(id);
+        var proposed = Assert.Single(recorded.OfType<SendInsteadProposed>());
+        Assert.Equal(("P1", "T1"), (proposed.Subject, proposed.ThreatId));
+        Assert.Equal(recorded.OfType<FlagRaised>().Single(f => f.Subject == "P1").Sequence + 1, proposed.Sequence);
+        var sent = Assert.Single(recorded.OfType<UnitRoleChanged>());
+        Assert.Equal(("P2", Domain.Units.UnitRole.Contact, "P1", "T1"), (sent.UnitId, sent.Role, sent.AnsweringFlag, sent.ThreatId));
+        Assert.StartsWith("token:commander-", sent.Actor, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_export_job_reports_its_progress_over_the_hub_and_keeps_its_word_file_for_download()
+    {
+        var id = await RecordHoldAsync();
+        using var evaluator = await host.AsAsync("evaluator");
+        (await evaluator.PostAsJsonAsync($"/api/sessions/{id}/notes", new { text = "Good radio discipline", mark = "strength" }, Ct)).EnsureSuccessStatusCode();
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(host.BaseAddress, "/hubs/incidents"), o => o.AccessTokenProvider = () => host.TokenAsync("evaluator")!)
+            .AddJsonProtocol(o => o.PayloadSerializerOptions = CommandHost.Json)
+            .Build();
+        var heard = new List<ExportStatus>();
+        var done = new TaskCompletionSource<ExportStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<ExportStatus>(ExportJobs.ProgressMethod, s =>
+        {
+            lock (heard)
+            {
+                heard.Add(s);
+            }
+
+            if (s.State != "running")
+            {
+                done.TrySetResult(s);
+            }
+        });
+        await hub.StartAsync(Ct);
+
+        var started = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/exports", new { kind = "aar-docx" }, Ct);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var job = (await started.Content.ReadFromJsonAsync<ExportStatus>(CommandHost.Json, Ct))!;
+        var now = await hub.InvokeAsync<ExportStatus?>("WatchExport", job.JobId, Ct);
+        var final = now is { State: not "running" } ? now : await done.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        Assert.Equal(("done", 1.0, $"{id}-aar.docx"), (final.State, final.Progress, final.FileName));
+        var file = await evaluator.GetAsync($"/api/sessions/{id}/exports/{job.JobId}", Ct);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", file.Content.Headers.ContentType?.MediaType);
+        using var docx = WordprocessingDocument.Open(new MemoryStream(await file.Content.ReadAsByteArrayAsync(Ct)), false);
+        var text = docx.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.Contains("Good radio discipline", text, StringComparison.Ordinal);
+        Assert.Contains("Improvement plan", text, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(host.DataPath, "sessions", id, "exports", job.JobId)));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.AsAsync("observer")).GetAsync($"/api/sessions/{id}/exports/{job.JobId}", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Runs_are_compared_over_http_and_runs_of_different_scenarios_are_refused()
+    {
+        var first = await RecordHoldAsync();
+        var second = await RecordHoldAsync();
+        using var evaluator = await host.AsAsync("evaluator");
+        using var controller = await host.AsAsync("controller");
+
+        var c = await evaluator.GetFromJsonAsync<JsonElement>($"/api/compare?sessions={first},{second}", Ct);
+        var svg = await evaluator.GetAsync($"/api/compare?sessions={first},{second}&format=svg", Ct);
+
+        Assert.Equal([first, second], c.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("incidentId").GetString()));
+        Assert.Equal(["P1", "P2"], c.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("key").GetString()));
+        Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.AsAsync("commander")).GetAsync($"/api/compare?sessions={first},{second}", Ct)).StatusCode);
+
+        var objective = new { id = "OBJ-1", title = "Reach the threat", measures = new[] { new { measure = "first-contact", performedS = 180, someChallengesS = 300, majorChallengesS = 600 } } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PutAsJsonAsync($"/api/incidents/{first}/exercise", new { scenario = "school" }, Ct)).StatusCode);
+        (await controller.PutAsJsonAsync($"/api/incidents/{first}/exercise", new { scenario = "school", version = "2", objectives = new[] { objective } }, Ct)).EnsureSuccessStatusCode();
+        (await controller.PutAsJsonAsync($"/api/incidents/{second}/exercise", new { scenario = "mall" }, Ct)).EnsureSuccessStatusCode();
+        var refused = await evaluator.GetAsync($"/api/compare?sessions={first},{second}", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("different-scenarios", (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("reason").GetString());
+
+        // The objective set on the first run is rated from its recording, and an evaluator's decision is kept beside it.
+        var rated = await evaluator.PostAsJsonAsync($"/api/sessions/{first}/ratings", new { objectiveId = "OBJ-1", rating = "M", reason = "nobody reached the threat, but a second unit was on its way" }, Ct);
+        var decision = await rated.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(("rating", "majorChallenges", "unable"), (decision.GetProperty("type").GetString(), decision.GetProperty("rating").GetString(), decision.GetProperty("proposed").GetString()));
+    }
+
+    private async Task<string> RecordHoldAsync()
+    {
+        var id = $"paper-{Guid.NewGuid():N}"[..20];
+        using var commander = await host.AsAsync("commander");
+        (await commander.PostAsJsonAsync("/api/incidents", TestSite.CreateIncident(id), CommandHost.Json, Ct)).EnsureSuccessStatusCode();
+        (await commander.PostAsJsonAsync($"/api/incidents/{id}/units", new { unitId = "P1", callsign = "Patrol 1", role = "contact", personName = "Dana Ruiz", agency = "Test PD" }, Ct)).EnsureSuccessStatusCode();
+        (await commander.PostAsJsonAsync($"/api/incidents/{id}/units", new { unitId = "P2", callsign = "Patrol 2", role = "contact" }, Ct)).EnsureSuccessStatusCode();
+        var threat = TestSite.Frame.ToGeo(new(0, 100));
+        (await commander.PutAsJsonAsync($"/api/incidents/{id}/threats/T1", new { lat = threat.Latitude, lon = threat.Longitude, uncertaintyM = 5, phase = "active" }, Ct)).EnsureSuccessStatusCode();
+        for (var i = 0; i < 60; i++)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(5));
+            // Reports are a device's (or an admin's) to send, not a commander's.
+            var posted = await host.Client.PostAsJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", host.Clock.GetUtcNow(), (i % 3) - 1.0, 60) } }, CommandHost.Json, Ct);
+            posted.EnsureSuccessStatusCode();
+        }
+
+        return id;
+    }
+
+    private async Task<List<IncidentEvent>> ReadAllAsync(string id)
+    {
+        var reader = await host.Services.GetRequiredService<SessionCatalogue>().OpenAsync(id, Ct);
+        return await reader.ReadAsync(null, null, Ct).ToListAsync(Ct);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text;
+using Command.Domain.AfterAction;
+using Command.Domain.Events;
+using Command.Reporting.Comparison;
+using Command.Reporting.Tests.Support;
+
+namespace Command.Reporting.Tests.Comparison;
+
+public sealed class RunComparisonTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<AfterActionReport> ReportOf(IEnumerable<IncidentEvent> recorded) => await AfterActionFold.BuildAsync(recorded.ToAsyncEnumerable());
+
+    [Fact]
+    public async Task Two_runs_of_one_scenario_compare_their_key_times_and_each_units_figures()
+    {
+        // Run 2: Adam 2 walks in at 2.4 m/s instead of 1.2, so reaches the threat (within 15 m, 285 m walked) 119 s after
+        // it goes active instead of 238 s.
+        var first = await Golden.ReportAsync();
+        var second = await ReportOf(GoldenDrill.RunAgain("cedar-hollow-4", 2.4, id => id));
+
+        var c = RunComparison.Compare([first, second]);
+
+        Assert.Equal([("cedar-hollow-3", "cedar-hollow", "3"), ("cedar-hollow-4", "cedar-hollow", "3")], c.Runs.Select(r => (r.IncidentId, r.Scenario!, r.ScenarioVersion!)));
+        Assert.Equal([238.0, 119.0], c.KeyTimes.Single(f => f.Name == "first contact (s)").Values);
+        Assert.Equal([225.0, 113.0], c.KeyTimes.Single(f => f.Name == "first entry (s)").Values);
+        Assert.Equal([2.0, 2.0], c.KeyTimes.Single(f => f.Name == "flags raised").Values);
+        Assert.Equal(["A1", "A2", "P3", "A4", "A5"], c.Units.Select(u => u.Key));
+        var a2 = c.Units.Single(u => u.Key == "A2");
+        Assert.Equal([238.0, 119.0], a2.Runs.Select(r => r!.TimeToContactS));
+        var a1 = c.Units.Single(u => u.Key == "A1");
+        Assert.Equal([251.0, 251.0], a1.Runs.Select(r => r!.LongestHoldS));
+    }
+
+    [Fact]
+    public async Task Live_runs_whose_unit_ids_differ_are_matched_by_the_callsigns_a_person_maps()
+    {
+        var first = await Golden.ReportAsync();
+        var second = await ReportOf(GoldenDrill.RunAgain("cedar-hollow-live", 2.4, id => $"trk-{id}"));
+
+        var byId = RunComparison.Compare([first, second]);
+        var mapped = RunComparison.Compare([first, second], new Dictionary<string, string> { ["Adam 1"] = "first officer", ["Adam 2"] = "entry team" });
+
+        Assert.Equal(10, byId.Units.Length);
+        Assert.Equal(["first officer", "entry team", "P3", "A4", "A5", "trk-P3", "trk-A4", "trk-A5"], mapped.Units.Select(u => u.Key));
+        var entry = mapped.Units.Single(u => u.Key == "entry team");
+        Assert.Equal([("A2", 238.0), ("trk-A2", 119.0)], entry.Runs.Select(r => (r!.UnitId, r.TimeToContactS!.Value)));
+    }
+
+    [Fact]
+    public async Task The_comparison_prints_as_a_table_and_a_plot_and_as_csv()
+    {
+        var c = RunComparison.Compare([await Golden.ReportAsync(), await ReportOf(GoldenDrill.RunAgain("cedar-hollow-4", 2.4, id => id))]);
+        using var html = new MemoryStream();
+        using var csv = new MemoryStream();
+
+        await ComparisonDocument.WriteHtmlAsync(c, html, Ct);
+        await ComparisonDocument.WriteCsvAsync(c, csv, Ct);
+
+        var page = Encoding.UTF8.GetString(html.ToArray());
+        Assert.Contains("<h1>Comparison of 2 runs of cedar-hollow</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>first contact (s)</td><td>238</td><td>119</td></tr>", page, StringComparison.Ordinal);
+        Assert.Contains("<title>A2 run 2: 119 s</title>", page, StringComparison.Ordinal);
+        var lines = Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n");
+        Assert.Equal("unit,run,session,callsign,time_to_contact_s,longest_hold_s,flags", lines[0]);
+        Assert.Contains("A2,2,cedar-hollow-4,Adam 2,119,0,0", lines);
+        Assert.Contains("first contact (s),238,119", lines);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text;
+using Command.Reporting.Exercises;
+using Command.Reporting.Tests.Support;
+
+namespace Command.Reporting.Tests.Exercises;
+
+public sealed class AarDocumentTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_word_draft_holds_every_section_with_its_tables_times_ratings_and_plots()
+    {
+        var draft = await Golden.DraftAsync();
+        using var file = new MemoryStream();
+        AarDocument.WriteDocx(draft, file);
+        var docx = Docx.Read(file.ToArray());
+
+        Assert.Equal(["After-Action Report / Improvement Plan (draft): Cedar Hollow drill 3"], docx.Headings("Title"));
+        Assert.Equal(AarDocument.Sections, docx.Headings("Heading1"));
+        Assert.Equal(
+            ["OBJ-1: First contact team reaches the threat quickly", "OBJ-2: No contact unit holds while the threat is active"],
+            docx.Headings("Heading2"));
+        Assert.Equal("Cedar Hollow drill 3", docx.Labelled("Exercise name"));
+        Assert.Equal("2026-01-14 08:00 America/Denver (UTC-07:00; 15:00 UTC)", docx.Labelled("Date"));
+        Assert.Equal("6:40", docx.Labelled("Duration"));
+        Assert.Equal("cedar-hollow (version 3)", docx.Labelled("Scenario"));
+
+        var units = docx.Tables[0];
+        Assert.Equal(["Unit", "Callsign", "Role", "Name", "Agency", "ICS position", "Time to contact", "Longest flagged hold", "Flags"], units[0]);
+        Assert.Equal(["A1", "Adam 1", "contact", "Dana Ruiz", "Cedar Hollow PD", "Contact Team Leader", "", "4:11", "1"], units[1]);
+        Assert.Equal(["P3", "Perimeter 3", "perimeter", "", "County Sheriff", "", "", "", "0"], units[3]);
+
+        var moments = docx.Tables[1];
+        Assert.Equal(["Local time", "UTC", "What happened"], moments[0]);
+        Assert.Contains(["08:04:28", "15:04:28", "First contact with the threat: A2"], moments);
+
+        var proposed = docx.Paragraphs.Where(p => p.Text.StartsWith("Proposed rating: ", StringComparison.Ordinal)).Select(p => p.Text).ToList();
+        var confirmed = docx.Paragraphs.Where(p => p.Text.StartsWith("Confirmed rating: ", StringComparison.Ordinal)).Select(p => p.Text).ToList();
+        Assert.Equal(["Proposed rating: S: Performed with some challenges", "Proposed rating: U: Unable to be performed"], proposed);
+        Assert.Equal(
+        [
+            "Confirmed rating: not yet confirmed by an evaluator",
+            "Confirmed rating: M: Performed with major challenges (changed by eval.ortiz at 09:33:00 (16:33:00 UTC): Adam 1 held, but Adam 5 was sent within seconds)",
+        ],
+        confirmed);
+
+        var strengths = docx.Tables[3];
+        Assert.Equal(["08:03:20 (15:03:20 UTC)", "A2", "strength", "Adam 2 went straight in through the south door", "eval.kim"], strengths[1]);
+
+        var plan = docx.Tables[^1];
+        Assert.Equal(["Objective", "Issue / area for improvement", "Recommendation", "Owner", "Due date"], plan[0]);
+        Assert.Equal(4, plan.Count);
+        Assert.All(plan.Skip(1), row => Assert.Equal(["", "", ""], row.Skip(2)));
+
+        // The timeline and a distance plot for each unit with fixes (all five), as SVG pictures.
+        Assert.Equal(6, docx.Pictures);
+        Assert.Equal(6, docx.SvgParts);
+    }
+
+    [Fact]
+    public async Task The_html_draft_prints_the_same_sections_notes_and_plots_and_opens_offline()
+    {
+        var draft = await Golden.DraftAsync();
+        using var stream = new MemoryStream();
+        await AarDocument.WriteHtmlAsync(draft, stream, Ct);
+        var html = Encoding.UTF8.GetString(stream.ToArray());
+
+        var at = 0;
+        foreach (var section in AarDocument.Sections)
+        {
+            at = html.IndexOf($"<h2>{section}</h2>", at, StringComparison.Ordinal);
+            Assert.True(at > 0, $"section {section} is missing or out of order");
+        }
+
+        Assert.Contains("<td>Adam 1 waited at the car for a partner</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<b>Proposed rating:</b> U: Unable to be performed", html, StringComparison.Ordinal);
+        Assert.Equal(6, html.Split("<svg ").Length - 1);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_docx_is_only_written_to_a_seekable_stream()
+    {
+        Assert.Throws<ArgumentException>(() => Documents.DocxWriter.Write("x", [], new ForwardOnly()));
+    }
+
+    private sealed class ForwardOnly : MemoryStream
+    {
+        public override bool CanSeek => false;
+    }
+}

@@ -1,0 +1,77 @@
+using Command.Domain.Exercises;
+using Command.Reporting.Exercises;
+using Command.Reporting.Tests.Support;
+
+namespace Command.Reporting.Tests.Exercises;
+
+public sealed class ObjectiveRatingTests
+{
+    [Fact]
+    public async Task Each_objective_is_proposed_the_worst_band_of_its_measures_with_the_figures_as_evidence()
+    {
+        var proposals = ObjectiveProposal.ForAll(await Golden.ReportAsync());
+
+        // A2 starts 300 m out at 1.2 m/s from 15:00:30 and is within the 15 m contact radius after 238 s (15:04:28); it is
+        // inside the building 9 s earlier. A1 is flagged from 15:00:49 until the threat is contained at 15:05:00.
+        Assert.Equal(["OBJ-1", "OBJ-2"], proposals.Select(p => p.ObjectiveId));
+        Assert.Equal(ExerciseRating.SomeChallenges, proposals[0].Rating);
+        Assert.Equal(
+            ["first contact with the threat: 3:58 (A2); bands: P ≤ 3:00, S ≤ 5:00, M ≤ 10:00: S"],
+            proposals[0].Evidence.Select(e => e.Text));
+        Assert.Equal(238, proposals[0].Evidence[0].ValueS);
+        Assert.Equal(ExerciseRating.Unable, proposals[1].Rating);
+        Assert.Equal(
+            [(ExerciseMeasures.LongestHold, 251.0, "A1", ExerciseRating.Unable), (ExerciseMeasures.FirstEntry, 225.0, "A2", ExerciseRating.SomeChallenges)],
+            proposals[1].Evidence.Select(e => (e.Measure, e.ValueS!.Value, e.UnitId, e.Rating)));
+    }
+
+    [Fact]
+    public async Task The_evaluators_decision_stands_beside_the_proposal_and_notes_fall_under_their_objective_and_into_the_plan()
+    {
+        var draft = await Golden.DraftAsync();
+
+        var first = draft.Objectives[0];
+        Assert.Null(first.Decision);
+        Assert.Equal(ExerciseRating.SomeChallenges, first.Rating);
+        Assert.Equal(["Adam 2 went straight in through the south door"], first.Strengths.Select(n => n.Text));
+        Assert.Equal(["Radio traffic stepped on the entry call"], first.AreasForImprovement.Select(n => n.Text));
+
+        var second = draft.Objectives[1];
+        Assert.Equal(ExerciseRating.Unable, second.Proposal.Rating);
+        Assert.Equal(ExerciseRating.MajorChallenges, second.Rating);
+        Assert.Equal("eval.ortiz", second.Decision!.Author);
+
+        Assert.Equal(["Adam 1 waited at the car for a partner"], draft.OtherNotes.Select(n => n.Text));
+        Assert.Equal(
+            [
+                ("First contact team reaches the threat quickly", "Radio traffic stepped on the entry call"),
+                ("No contact unit holds while the threat is active", "Rated performed with major challenges: longest flagged hold: 4:11 (A1); bands: P ≤ 0:30, S ≤ 1:00, M ≤ 2:00: U; first unit inside: 3:45 (A2); bands: P ≤ 2:00, S ≤ 4:00, M ≤ 8:00: S"),
+                ("Unit A1", "Adam 1 waited at the car for a partner"),
+            ],
+            draft.Plan.Select(p => (p.Objective, p.Issue)));
+    }
+
+    [Fact]
+    public async Task Key_moments_run_from_the_opening_through_the_flags_to_the_end_in_time_order()
+    {
+        var draft = await Golden.DraftAsync();
+
+        Assert.Equal(
+        [
+            "15:00:00 Incident opened",
+            "15:00:01 First unit on scene: P3",
+            "15:00:30 Threat active",
+            "15:00:49 Flag raised on A1: holding 20 s at 200 m from the threat; backup level or ahead",
+            "15:00:54 A5 sent in instead of A1 (commander)",
+            "15:00:59 Flag on A1 acknowledged (commander: waiting for a second officer)",
+            "15:01:30 Flag raised on zone:Z-HOT: hot zone Hot has had no contact unit for 60 s while the threat is active",
+            "15:03:30 Flag on zone:Z-HOT escalated: hot zone Hot has had no contact unit for 3 min while the threat is active",
+            "15:04:15 First unit inside: A2",
+            "15:04:28 First contact with the threat: A2",
+            "15:05:00 Threat contained",
+            "15:06:00 Threat neutralized",
+            "15:06:40 Recording ends",
+        ],
+        draft.KeyMoments.Select(m => $"{m.Time.UtcDateTime:HH:mm:ss} {m.What}"));
+    }
+}

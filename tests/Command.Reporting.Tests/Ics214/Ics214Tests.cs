@@ -1,0 +1,88 @@
+using System.IO.Compression;
+using System.Text;
+using Command.Domain.Annotations;
+using Command.Reporting.Ics214;
+using Command.Reporting.Tests.Support;
+
+namespace Command.Reporting.Tests.Ics214;
+
+public sealed class Ics214Tests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<IReadOnlyList<Ics214Form>> FormsAsync(bool withNotes = true) =>
+        Ics214Form.Build(await Golden.ReportAsync(), withNotes ? [.. Golden.Notes.OfType<EvaluatorNote>()] : null, "eval.kim", Golden.WrittenAt);
+
+    [Fact]
+    public async Task A_units_log_lists_its_activity_in_order_in_the_sites_time_beside_utc()
+    {
+        var a1 = (await FormsAsync()).Single(f => f.Subject == "A1");
+        using var file = new MemoryStream();
+        Ics214Document.WriteDocx(a1, file);
+        var docx = Docx.Read(file.ToArray());
+
+        Assert.Equal("Cedar Hollow drill 3", docx.Labelled("1. Incident Name"));
+        Assert.Equal("from 2026-01-14 08:00 America/Denver (UTC-07:00; 15:00 UTC) to 2026-01-14 08:06 America/Denver (UTC-07:00; 15:06 UTC)", docx.Labelled("2. Operational Period"));
+        Assert.Equal("Dana Ruiz", docx.Labelled("3. Name"));
+        Assert.Equal("Contact Team Leader", docx.Labelled("4. ICS Position"));
+        Assert.Equal("Cedar Hollow PD", docx.Labelled("5. Home Agency (and Unit)"));
+        Assert.Equal("eval.kim, 2026-01-14 09:30 America/Denver (UTC-07:00; 16:30 UTC)", docx.Labelled("8. Prepared by"));
+        Assert.Equal([["Unit", "Callsign", "Role", "Name", "ICS Position", "Home Agency (and Unit)"], ["A1", "Adam 1", "contact", "Dana Ruiz", "Contact Team Leader", "Cedar Hollow PD"]], docx.Tables[0]);
+        Assert.Equal(
+        [
+            ["Date", "Local time (America/Denver)", "UTC", "Notable Activities"],
+            ["2026-01-14", "08:00:00", "15:00:00", "Enrolled as contact (controller)"],
+            ["2026-01-14", "08:00:49", "15:00:49", "WATCH flag raised on A1: holding 20 s at 200 m from the threat; backup level or ahead"],
+            ["2026-01-14", "08:00:59", "15:00:59", "Flag on A1 acknowledged by commander: waiting for a second officer"],
+            ["2026-01-14", "08:02:00", "15:02:00", "Evaluator note (area for improvement, eval.ortiz): Adam 1 waited at the car for a partner"],
+            ["2026-01-14", "08:05:00", "15:05:00", "Flag on A1 cleared: flags suppressed: contained, declared by commander: subject barricaded"],
+        ],
+        docx.Tables[1]);
+    }
+
+    [Fact]
+    public async Task What_enrolment_did_not_say_is_left_blank_and_a_player_gets_no_notes()
+    {
+        var forms = await FormsAsync(withNotes: false);
+        var a4 = forms.Single(f => f.Subject == "A4");
+
+        Assert.Equal(("", "", ""), (a4.Name, a4.IcsPosition, a4.HomeAgency));
+        Assert.DoesNotContain(forms.SelectMany(f => f.Activity), a => a.Activity.StartsWith("Evaluator note", StringComparison.Ordinal));
+        Assert.Equal(["08:00:47 On site", "08:00:54 Reassigned to contact, sent in instead of A1 (commander)"],
+            forms.Single(f => f.Subject == "A5").Activity.Skip(1).Select(a => $"{a.Time.ToOffset(TimeSpan.FromHours(-7)):HH:mm:ss} {a.Activity}"));
+    }
+
+    [Fact]
+    public async Task Incident_command_logs_the_threat_the_commands_and_what_was_proposed_for_the_roster()
+    {
+        var command = (await FormsAsync())[0];
+
+        Assert.Equal(Ics214Form.IncidentCommand, command.Subject);
+        Assert.Equal("Incident Commander", command.IcsPosition);
+        Assert.Equal(["A1", "A2", "P3", "A4", "A5"], command.Resources.Select(r => r.UnitId));
+        Assert.Contains(command.Activity, a => a.Activity == "Proposed instead of A1: A5 (48 s), A4 (2 min)");
+        Assert.Contains(command.Activity, a => a.Activity == "A5 reassigned to contact, sent in instead of A1 (commander)");
+        Assert.Equal(command.Activity.OrderBy(a => a.Time), command.Activity);
+    }
+
+    [Fact]
+    public async Task Many_logs_come_as_one_zip_of_word_and_csv_files()
+    {
+        var forms = await FormsAsync();
+        using var file = new MemoryStream();
+        var done = new List<double>();
+        await Ics214Document.WriteZipAsync([.. forms], file, new Progress<double>(done.Add), Ct);
+
+        using var zip = new ZipArchive(new MemoryStream(file.ToArray()), ZipArchiveMode.Read);
+        Assert.Equal(
+            new[] { "incident-command", "A1", "A2", "P3", "A4", "A5" }.SelectMany(s => new[] { $"ics214-{s}.docx", $"ics214-{s}.csv" }),
+            zip.Entries.Select(e => e.FullName));
+        using var reader = new StreamReader(zip.GetEntry("ics214-A2.csv")!.Open(), Encoding.UTF8);
+        var lines = (await reader.ReadToEndAsync(Ct)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(Ics214Document.CsvHeader, lines[0]);
+        Assert.Equal("Cedar Hollow drill 3,A2,Lee Park,,,2026-01-14,08:04:28,15:04:28,America/Denver,Reached the threat (contact)", lines[^1]);
+        using var docx = new MemoryStream();
+        await zip.GetEntry("ics214-A2.docx")!.Open().CopyToAsync(docx, Ct);
+        Assert.Equal("Lee Park", Docx.Read(docx.ToArray()).Labelled("3. Name"));
+    }
+}
