@@ -5,6 +5,7 @@ using System.Text.Json;
 using Command.Domain.Validation;
 using Command.Fuzz.Live;
 using Command.Host.Tests.Support;
+using Command.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Command.Host.Tests;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Command.Fuzz.Live;
 using Command.Host.Tests.Support;
+using Command.Tests.Shared;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

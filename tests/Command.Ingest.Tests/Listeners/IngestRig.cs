@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Command.Ingest.Intake;
+using Command.Tests.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,7 +28,7 @@ internal sealed class IngestRig : IAsyncDisposable
         Port = port;
         Clock = clock;
         Log = log;
-        Meters = new MeterWatch(services.GetRequiredService<IMeterFactory>());
+        Meters = new IngestMeters(services.GetRequiredService<IMeterFactory>());
     }
 
     public ServiceProvider Services { get; }
@@ -38,7 +39,7 @@ internal sealed class IngestRig : IAsyncDisposable
 
     public RecordedLog Log { get; }
 
-    public MeterWatch Meters { get; }
+    public IngestMeters Meters { get; }
 
     public static async Task<IngestRig> StartAsync(Dictionary<string, string?>? overrides = null)
     {

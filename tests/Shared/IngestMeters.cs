@@ -1,12 +1,12 @@
 using System.Diagnostics.Metrics;
 
-namespace Command.Host.Tests.Support;
+namespace Command.Tests.Shared;
 
 /// <summary>
-/// Counts what one host's ingest meters record (command.ingest.*), by instrument, source and reason, and lets a
+/// Counts what one host's (or service provider's) ingest meters record (command.ingest.*), by instrument, source and reason, and lets a
 /// test await a count without polling.
 /// </summary>
-public sealed class IngestMeters : IDisposable
+internal sealed class IngestMeters : IDisposable
 {
     private readonly MeterListener listener = new();
     private readonly Dictionary<(string Instrument, string? Source, string? Reason), long> counts = [];
