@@ -2,6 +2,7 @@
 # Runs every test of Command on a fresh Debian machine: installs what the tests need, then the whole suite.
 #   - Chromium (Debian package) for the browser tests of the dashboard
 #   - Azurite (npm, pinned in package.json) for the recording tests against Azure Blob Storage
+#   - openssl (Debian package) for the certificate of the local cluster the cluster test starts
 #   - the dashboard's front-end libraries (npm, pinned in src/Command.Host/package.json; the build restores them)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,6 +12,14 @@ if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" -eq 0 ]; then apt_get=(apt-get); else apt_get=(sudo apt-get); fi
   "${apt_get[@]}" update -qq
   DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -qq chromium >/dev/null
+fi
+
+# The local cluster script (deploy/local, driven by the cluster test) makes its certificate with openssl.
+if ! command -v openssl >/dev/null; then
+  echo "Installing openssl for the cluster test..."
+  if [ "$(id -u)" -eq 0 ]; then apt_get=(apt-get); else apt_get=(sudo apt-get); fi
+  "${apt_get[@]}" update -qq
+  DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -qq openssl >/dev/null
 fi
 
 if [ ! -x node_modules/.bin/azurite-blob ]; then
