@@ -13,7 +13,7 @@ internal sealed partial class UnitJudge
     /// margin for that noise, or outside the building by the zone margin and the same. The building the unit is in
     /// (any building, with those margins) is committed with the fix.
     /// </summary>
-    private ArrivalCheck Arrive(ThreatTarget target, Span<double> t, Span<double> sigma, bool commit)
+    private ArrivalCheck Arrive(ThreatTarget target, Span<double> t, Span<double> sigma, bool commit, bool movingAway)
     {
         var fixes = Track.Fixes;
         var n = fixes.Count;
@@ -34,8 +34,11 @@ internal sealed partial class UnitJudge
             && (target.KnownFloor is not { } threatFloor || fixes[^1].Floor is not { } floor || floor == threatFloor);
         var radius = target.ArrivalRadiusM;
         var reachedAt = there ? Within(target, latest, radius) : null;
-        var reached = reachedAt is not null && Within(target, previous, radius) is not null;
-        var keptAt = there ? Within(target, settled, radius + options.ArrivalHysteresisM + allowance) : null;
+        var reached = (reachedAt is not null && Within(target, previous, radius) is not null)
+            || (there && !movingAway && count >= KeptFixes && Within(target, settled, radius + (Episode is null && FellBackFrom is null ? allowance : 0)) is not null);
+        // A unit that is plainly moving away and already beyond the hysteresis has left, whatever its noise allows.
+        var keptAt = !there || (movingAway && Within(target, latest, radius + options.ArrivalHysteresisM) is null) ? null
+            : Within(target, settled, radius + options.ArrivalHysteresisM + allowance);
 
         // Words are wanted only where the unit is arrived; elsewhere the straight line will do.
         var where = Where(inside, fixes[^1].Floor, keptAt ?? reachedAt ?? settled.DistanceTo(target.Point));

@@ -15,9 +15,6 @@ internal sealed partial class UnitJudge
     private const double SetAside = 500;
     private const double PaceChangeMps = 2;
     private const double FastCadenceS = 15;
-    // Progress must show on this many judged fixes in a row from a device reporting every 5 s or faster; on one from
-    // a slower device, whose rate window already spans several fixes.
-    private const int ProgressFixes = 2;
     private const double QuickCadenceS = 5;
 
     /// <summary>
@@ -55,11 +52,13 @@ internal sealed partial class UnitJudge
 
         var window = RobustLine.Fit(t, y, sigma, w);
 
-        // A fix the window fit set aside as an outlier stays aside in the tail's fit. Fixes it merely weighted
-        // down keep their accuracy there: a line through a stop has large residuals that are not noise.
+        // A fix the window fit set aside as an outlier stays aside in the tail's fit, if it is as far off as
+        // multipath throws a fix. Fixes it merely weighted down keep their accuracy there, and so do fixes nearer
+        // its line than that: a line through a stop has large residuals that are not noise, and from a clean device
+        // they are many sigmas.
         for (var i = 0; i < n; i++)
         {
-            if (w[i] * sigma[i] * sigma[i] < 1e-3)
+            if (w[i] * sigma[i] * sigma[i] < 1e-3 && window is { } line && Math.Abs(y[i] - (line.End + (line.Slope * (t[i] - t[^1])))) > MultipathM)
             {
                 sigma[i] = 1 / Math.Sqrt(w[i]);
             }
@@ -87,7 +86,7 @@ internal sealed partial class UnitJudge
         var stairs = climbing || ChangedFloor(fixes, anchor);
         var (confirmed, opening, tailS) = stairs ? (false, false, 0.0)
             : Tail(t, y, sigma, w, (anchor.Time - t0).TotalSeconds, anchor.JudgedFrom is { } from ? (from - t0).TotalSeconds : double.NegativeInfinity);
-        if (confirmed && Jumped(noise))
+        if (confirmed && Jumped(noise, Track.CadenceS is > QuickCadenceS ? JumpFixes : TailJumpFixes))
         {
             // A burst of outliers away from the threat looks like a stop: wait until it has passed.
             (confirmed, opening) = (false, false);
@@ -99,9 +98,9 @@ internal sealed partial class UnitJudge
         var holdStreak = advance ? (confirmed ? HoldStreak + 1 : 0) : HoldStreak;
         var episode = Episode;
         double? progress = episode is null ? null : episode.HeldAtM - (enoughForRate ? window!.Value.End : smoothed);
-        var progressNow = episode is not null && Progressing(t, y, stated, episode.HeldAtM, high, noise, out progress);
+        var progressNow = episode is not null && Progressing(t, y, stated, episode.HeldAtM, noise, out progress);
         var progressStreak = advance ? (progressNow ? ProgressStreak + 1 : 0) : ProgressStreak;
-        var progressing = progressNow && progressStreak >= (Track.CadenceS is > QuickCadenceS ? 1 : ProgressFixes);
+        var progressing = progressNow && progressStreak >= ProgressFixesNeeded();
         confirmed &= !progressNow;
         if (progressing || stairs)
         {
@@ -119,7 +118,7 @@ internal sealed partial class UnitJudge
             episode = new HoldEpisode(since < anchor.Time ? since : anchor.Time, [smoothed], FellBackFrom is not null);
         }
 
-        var arrival = Arrive(target, t, sigma, commit);
+        var arrival = Arrive(target, t, sigma, commit, window is { } away && -away.Slope + (OneSided95 * away.SlopeError) < -options.MovingRateMps);
         if (commit)
         {
             Anchor = anchor;
@@ -153,6 +152,22 @@ internal sealed partial class UnitJudge
 
         return m;
     }
+
+    // Fixes looked back over for a jump before a hold is confirmed, from a device reporting every 5 s or faster: a
+    // burst of outliers toward the threat that has just passed leaves the unit looking as if it fell back from where
+    // the burst put it. (A slower device's burst has long passed three fixes later.)
+    private const int TailJumpFixes = 6;
+
+    // The least that multipath throws a fix off: 30 m.
+    private const double MultipathM = 30;
+
+    // Judged fixes in a row that must show progress before a hold ends: more than a burst of multipath outliers (one
+    // to three fixes) lasts, on a device quick enough to afford it (every 5 s or faster); one from a slower device,
+    // whose rate window already spans several fixes and sets an outlier aside.
+    private int ProgressFixesNeeded() => Track.CadenceS is > QuickCadenceS ? 1 : BurstFixes + 1;
+
+    // The most fixes in a row a burst of multipath outliers drags off together.
+    private const int BurstFixes = 3;
 
     // Fixes in a row a hold must show on before it is one: enough to span longer than a burst of multipath outliers
     // lasts on a fast device (three fixes), and at least two; one from a device reporting slower than every 15 s,

@@ -7,12 +7,12 @@ internal sealed partial class UnitJudge
     /// the window's fit, which took the hold's line and would set the first fixes of a walk aside as outliers). Over the rate window and at least its fixes (the latest fixes only: a
     /// slow device's older fixes are from the hold), the closing rate is at least <see cref="AssessmentOptions.ClearRateMps"/>
     /// with its lower bound (one-sided 95 %) above zero, the fixes lie along that line rather than jumping (a burst of
-    /// outliers does not), and the unit is nearer than where it held by more than
+    /// outliers does not), and the unit (the line's end, and both its latest fixes) is nearer than where it held by more than
     /// <see cref="AssessmentOptions.ClearProgressNoises"/> times the noise of that progress (its own noise over the
     /// fixes the held and the present distances are taken from). A unit drifting on noise, or on a bias
     /// that wanders, shows none of these for long.
     /// </summary>
-    private bool Progressing(Span<double> t, ReadOnlySpan<double> y, Span<double> sigma, double heldAtM, double nearestM, double noiseM, out double? progressM)
+    private bool Progressing(Span<double> t, ReadOnlySpan<double> y, Span<double> sigma, double heldAtM, double noiseM, out double? progressM)
     {
         var n = t.Length;
         var from = n - 1;
@@ -29,7 +29,10 @@ internal sealed partial class UnitJudge
             return false;
         }
 
-        progressM = heldAtM - Math.Max(nearestM, line.End);
+        // Where the unit is now: the line's end, but no nearer than the further of its latest two fixes, so one fix
+        // toward the threat cannot make progress alone. (A smoothed median would lag a walk from a slow device by a
+        // fix or two: a walk of 30 s would not show until long after it had.)
+        progressM = heldAtM - Math.Max(Math.Max(y[^1], y[^2]), line.End);
         if (Jumped(noiseM) || progressM <= options.ClearProgressNoises * ProgressErrorM(line.EndError, noiseM))
         {
             return false;
@@ -55,10 +58,10 @@ internal sealed partial class UnitJudge
 
     // A step between two fixes longer than a person covers at a run, plus the noise of both fixes, among the latest
     // few: the start of a burst of multipath outliers (one to three fixes 30-80 m off) as often as anything real.
-    private bool Jumped(double noiseM)
+    private bool Jumped(double noiseM, int over = JumpFixes)
     {
         var fixes = Track.Fixes;
-        for (var i = Math.Max(1, fixes.Count - JumpFixes); i < fixes.Count; i++)
+        for (var i = Math.Max(1, fixes.Count - over); i < fixes.Count; i++)
         {
             var dt = (fixes[i].Time - fixes[i - 1].Time).TotalSeconds;
             if (fixes[i].Point.DistanceTo(fixes[i - 1].Point) > (RunMps * dt) + (JumpNoises * Math.Sqrt(2) * noiseM))

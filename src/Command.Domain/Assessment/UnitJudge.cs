@@ -59,7 +59,7 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         }
 
         BaseAltitudeM ??= report.AltitudeM;
-        var sigma = Math.Max(1, report.AccuracyM ?? options.DefaultAccuracyM);
+        var sigma = Math.Max(1, report.AccuracyM is { } stated ? stated / Math.Sqrt(2) : options.DefaultAccuracyM);
         var keep = options.RateWindow > options.SmoothingWindow ? options.RateWindow : options.SmoothingWindow;
         var fix = new TrackFix(report.FixTime, point, sigma, report.AltitudeM, FloorOf(report, point));
         Track.Add(fix, keep, Math.Max(options.RateWindowFixes, KeptFixes));
