@@ -207,6 +207,14 @@ stop() {
   for pidfile in "$state"/azurite*.pid; do
     [ -f "$pidfile" ] || continue
     kill -TERM "$(cat "$pidfile")" 2>/dev/null || true
+  done
+  # Azurite writes its database as it stops: wait, so whoever removes the state folder next removes all of it.
+  for pidfile in "$state"/azurite*.pid; do
+    [ -f "$pidfile" ] || continue
+    local pid
+    pid="$(cat "$pidfile")"
+    for _ in $(seq 1 20); do alive "$pid" || break; sleep 0.5; done
+    kill -KILL "$pid" 2>/dev/null || true
     rm -f "$pidfile"
   done
   echo "stopped"
