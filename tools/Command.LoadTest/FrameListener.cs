@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
@@ -7,8 +9,8 @@ namespace Command.LoadTest;
 
 /// <summary>
 /// A headless browser: joins one incident over SignalR's JSON protocol on a WebSocket, counts frames and measures
-/// report-to-frame latency from each unit's fix time. It speaks the protocol itself and reads only the fix times
-/// out of a frame: the general client parsed every frame into objects and cost this machine more than the host
+/// report-to-frame latency from each unit's fix time, and notes the incident sequence each frame shows and when it
+/// came. It speaks the protocol itself and reads only the sequence and the fix times out of a frame: the general client parsed every frame into objects and cost this machine more than the host
 /// did, while a browser on its own machine costs the host nothing of the kind.
 /// </summary>
 public sealed class FrameListener : IAsyncDisposable
@@ -16,23 +18,40 @@ public sealed class FrameListener : IAsyncDisposable
     private const byte RecordSeparator = 0x1e;
     private static readonly byte[] FrameStart = "{\"type\":1,\"target\":\"frame\""u8.ToArray();
     private static readonly byte[] FixTime = "\"fixTime\":"u8.ToArray();
+    // The frame's own sequence is its second property, after the incident id: the first one found.
+    private static readonly byte[] SequenceField = "\"sequence\":"u8.ToArray();
     private static readonly TimeSpan PingEvery = TimeSpan.FromSeconds(10);
 
     private readonly ClientWebSocket socket = new();
     private readonly CancellationTokenSource stopping = new();
     private readonly List<double> latenciesMs = [];
     private readonly Lock sync = new();
+    private readonly List<(long After, TaskCompletionSource<long> Shown)> awaited = [];
     private Task receiving = Task.CompletedTask;
     private Task pinging = Task.CompletedTask;
     private bool measuring;
     private int frames;
     private long measureStart;
     private long measureStop;
+    private long lastSequence;
+    private long lastSequenceAt;
 
     public int Frames => frames;
 
+    /// <summary>The highest incident sequence a frame has shown this listener so far; 0 before any.</summary>
+    public long LastSequence
+    {
+        get
+        {
+            lock (sync)
+            {
+                return lastSequence;
+            }
+        }
+    }
+
     /// <summary>Frames over the last measured window, per second of that window.</summary>
-    public double FramesPerSecond => frames / Math.Max(1e-9, System.Diagnostics.Stopwatch.GetElapsedTime(measureStart, measureStop).TotalSeconds);
+    public double FramesPerSecond => frames / Math.Max(1e-9, Stopwatch.GetElapsedTime(measureStart, measureStop).TotalSeconds);
 
     /// <summary>Connects presenting <paramref name="token"/>, as a non-browser client does, and joins the incident.</summary>
     public static async Task<FrameListener> JoinAsync(Uri url, string token, string incidentId)
@@ -51,12 +70,32 @@ public sealed class FrameListener : IAsyncDisposable
             {
                 frames = 0;
                 latenciesMs.Clear();
-                measureStart = System.Diagnostics.Stopwatch.GetTimestamp();
+                measureStart = Stopwatch.GetTimestamp();
             }
             else
             {
-                measureStop = System.Diagnostics.Stopwatch.GetTimestamp();
+                measureStop = Stopwatch.GetTimestamp();
             }
+        }
+    }
+
+    /// <summary>
+    /// When (a <see cref="Stopwatch"/> timestamp) the first frame showing a sequence above <paramref name="sequence"/>
+    /// came. Meant for a sequence at least <see cref="LastSequence"/>: if one above came already, completes at once
+    /// with when the latest such frame came.
+    /// </summary>
+    public Task<long> FrameAfterAsync(long sequence)
+    {
+        lock (sync)
+        {
+            if (lastSequence > sequence)
+            {
+                return Task.FromResult(lastSequenceAt);
+            }
+
+            var shown = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+            awaited.Add((sequence, shown));
+            return shown.Task;
         }
     }
 
@@ -138,15 +177,34 @@ public sealed class FrameListener : IAsyncDisposable
         }
 
         var now = DateTimeOffset.UtcNow;
+        var came = Stopwatch.GetTimestamp();
+        var at = message.IndexOf(SequenceField);
+        if (at < 0 || !Utf8Parser.TryParse(message[(at + SequenceField.Length)..], out long sequence, out _))
+        {
+            sequence = 0;
+        }
+
         lock (sync)
         {
+            if (sequence > lastSequence)
+            {
+                (lastSequence, lastSequenceAt) = (sequence, came);
+                for (var i = awaited.Count - 1; i >= 0; i--)
+                {
+                    if (awaited[i].After < sequence)
+                    {
+                        awaited[i].Shown.SetResult(came);
+                        awaited.RemoveAt(i);
+                    }
+                }
+            }
+
             if (!measuring)
             {
                 return;
             }
 
             frames++;
-            int at;
             while ((at = message.IndexOf(FixTime)) >= 0)
             {
                 message = message[(at + FixTime.Length)..];
