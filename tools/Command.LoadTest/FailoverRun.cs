@@ -26,7 +26,7 @@ internal static class FailoverRun
 
     public static async Task RunAsync(LoadOptions options, string run)
     {
-        Console.WriteLine($"Failover: {options.Kills} kills -9 of the host holding an incident on a local cluster of {Hosts} hosts, on {Environment.ProcessorCount} cores");
+        Console.WriteLine($"Failover: {options.Kills} kills -9 of the host holding an incident on a local cluster of {Hosts} hosts, on {Environment.ProcessorCount} cores ({MachineLoad.Describe()})");
         await using var cluster = await LocalCluster.StartAsync(Hosts);
         var all = Enumerable.Range(0, Hosts).ToList();
         var clients = all.Select(i => cluster.Client(i, TimeSpan.FromSeconds(10))).ToList();
