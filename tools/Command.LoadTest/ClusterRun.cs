@@ -24,13 +24,12 @@ internal static class ClusterRun
         Console.WriteLine(many);
         var ratio = many.ReportsPerSecond / one.ReportsPerSecond;
         var bareRatio = many.WithoutBrowsers / one.WithoutBrowsers;
-        Console.WriteLine($"{Hosts(hosts)} / 1 host, {options.CeilingClients} clients:        {ratio,10:N2} (without browsers {bareRatio:N2}; {MachineLoad.Describe()})");
+        Console.WriteLine($"{Hosts(hosts)} / 1 host, {options.CeilingClients} clients:        {ratio,10:N2} (without browsers {bareRatio:N2})");
         Console.WriteLine(
-            $"why: {hosts} silos, Azurite and this tool share {Environment.ProcessorCount} cores, so more hosts bring no more CPU, only more work per report. " +
-            $"Without browsers the cluster keeps {bareRatio:P0} of one host's rate, though {many.EnteredElsewhere:P0} of reports entered a host whose silo does not hold " +
-            $"their incident and crossed a silo-to-silo TLS hop to it; with {options.CeilingClients} browsers it keeps {ratio:P0} and the hosts spent " +
-            $"{many.HostMicroseconds:N1} µs of CPU per report against {one.HostMicroseconds:N1} µs in one: {many.WatchedElsewhere:P0} of the browsers watch from a host " +
-            "that does not hold their incident, and that host is sent every frame of it across the silo link");
+            $"why: {hosts} silos, Azurite and this tool share {Environment.ProcessorCount} cores, so more hosts bring no more CPU, only more work per report: " +
+            $"the hosts spent {many.HostMicroseconds:N1} µs of CPU per report against {one.HostMicroseconds:N1} µs in one. {many.EnteredElsewhere:P0} of reports entered " +
+            $"a host whose silo does not hold their incident and crossed a silo-to-silo TLS hop to it, and {many.WatchedElsewhere:P0} of the browsers watch from such " +
+            "a host, which is sent every frame of the incident across the silo link");
     }
 
     private static async Task<ClusterCeiling> CeilingAsync(LoadOptions options, int count, string run)
@@ -61,13 +60,14 @@ internal static class ClusterRun
             var shares = cpu.PerReportBySource(ceiling.Accepted);
             var elsewhere = ceiling.AcceptedByBatch.Where((_, i) => holders[i] != i % count).Sum();
             var watchedElsewhere = Enumerable.Range(0, options.CeilingClients).Count(i => holders[i % incidents.Count] != i % count);
+            var load = MachineLoad.Describe();
             var frames = LoadRun.FrameRates(browsers);
             await LoadRun.DisposeAllAsync(browsers);
             var alone = await Senders.ClosedLoopAsync(i => clients[i % count], batches, ReportsPath, options.Units, TimeSpan.FromSeconds(options.Seconds));
             return new ClusterCeiling(
                 count, options.CeilingClients, ceiling.Accepted / ceiling.Seconds, ceiling.Rejected, frames, shares,
                 elsewhere / (double)Math.Max(1, ceiling.Accepted), watchedElsewhere / (double)options.CeilingClients,
-                [.. all.Select(h => holders.Count(holder => holder == h))], alone.Accepted / alone.Seconds);
+                [.. all.Select(h => holders.Count(holder => holder == h))], alone.Accepted / alone.Seconds, load);
         }
         finally
         {
@@ -83,9 +83,10 @@ internal static class ClusterRun
 /// <param name="WatchedElsewhere">Share of browsers connected to a host whose silo does not hold the incident they watch.</param>
 /// <param name="IncidentsByHost">How many of the incidents each host's silo held, host 1 first.</param>
 /// <param name="WithoutBrowsers">Reports/s of the same senders once the browsers had gone.</param>
+/// <param name="Load">The machine's load average as the window with browsers ended.</param>
 internal sealed record ClusterCeiling(
     int Hosts, int Clients, double ReportsPerSecond, long Refused, string Frames, IReadOnlyList<CpuShare> Cpu,
-    double EnteredElsewhere, double WatchedElsewhere, IReadOnlyList<int> IncidentsByHost, double WithoutBrowsers)
+    double EnteredElsewhere, double WatchedElsewhere, IReadOnlyList<int> IncidentsByHost, double WithoutBrowsers, string Load)
 {
     /// <summary>The hosts' CPU per report (the first source: Azurite and this tool come after).</summary>
     public double HostMicroseconds => Cpu[0].Microseconds;
@@ -93,5 +94,5 @@ internal sealed record ClusterCeiling(
     public override string ToString() =>
         $"end-to-end ceiling, {ClusterRun.Hosts(Hosts)}, {Clients} clients: {ReportsPerSecond,10:N0} reports/s accepted ({Refused:N0} refused); {Frames}; {CpuUse.Describe(Cpu)}; " +
         $"incidents held {string.Join('/', IncidentsByHost)}; {EnteredElsewhere:P0} of reports entered a host not holding their incident; " +
-        $"without browsers {WithoutBrowsers:N0} reports/s";
+        $"without browsers {WithoutBrowsers:N0} reports/s; {Load}";
 }
