@@ -26,7 +26,7 @@ internal static class FailoverRun
 
     public static async Task RunAsync(LoadOptions options, string run)
     {
-        Console.WriteLine($"Failover: {options.Kills} kills -9 of the host holding an incident on a local cluster of {Hosts} hosts, on {Environment.ProcessorCount} cores ({MachineLoad.Describe()})");
+        Console.WriteLine($"Failover: {options.Kills} {(options.Kills == 1 ? "kill" : "kills")} -9 of the host holding an incident on a local cluster of {Hosts} hosts, on {Environment.ProcessorCount} cores ({MachineLoad.Describe()})");
         await using var cluster = await LocalCluster.StartAsync(Hosts);
         var all = Enumerable.Range(0, Hosts).ToList();
         var clients = all.Select(i => cluster.Client(i, TimeSpan.FromSeconds(10))).ToList();
@@ -40,7 +40,7 @@ internal static class FailoverRun
             }
 
             await using var sender = new PacedSender(new ReportBatch(incident, Units, 0), Units, Pace, clients);
-            await Task.WhenAll(browsers.Select(b => b!.FrameAfterAsync(0))).WaitAsync(Patience);
+            await Task.WhenAll(browsers.Select(b => b!.Sequence.AfterAsync(0))).WaitAsync(Patience);
             var kills = new List<Failover>();
             for (var kill = 1; kill <= options.Kills; kill++)
             {
@@ -50,8 +50,8 @@ internal static class FailoverRun
                 var killedAt = Stopwatch.GetTimestamp();
                 cluster.Kill(holder);
                 await Task.Delay(InFlight);
-                var shown = survivors.Max(h => browsers[h]!.LastSequence);
-                var came = await Task.WhenAll(survivors.Select(h => browsers[h]!.FrameAfterAsync(shown))).WaitAsync(Patience);
+                var shown = survivors.Max(h => browsers[h]!.Sequence.Last);
+                var came = await Task.WhenAll(survivors.Select(h => browsers[h]!.Sequence.AfterAsync(shown))).WaitAsync(Patience);
                 var failover = new Failover(kill, holder, [.. survivors.Zip(came, (h, at) => (h, Stopwatch.GetElapsedTime(killedAt, at)))]);
                 kills.Add(failover);
                 Console.WriteLine(failover);
@@ -60,14 +60,14 @@ internal static class FailoverRun
                 browsers[holder] = null;
                 await cluster.StartHostAsync(holder);
                 browsers[holder] = await FrameListener.JoinAsync(cluster.Hosts[holder], cluster.Token, incident);
-                await browsers[holder]!.FrameAfterAsync(0).WaitAsync(Patience);
+                await browsers[holder]!.Sequence.AfterAsync(0).WaitAsync(Patience);
                 sender.Through(all);
             }
 
             var first = kills.Select(k => k.First.TotalSeconds).Order().ToList();
             var slowest = kills.Select(k => k.Slowest.TotalSeconds).Order().ToList();
             Console.WriteLine(
-                $"failover over {kills.Count} kills, kill -9 to the first frame on a surviving host: median {LoadRun.Percentile(first, 0.5):F1} s, max {first[^1]:F1} s " +
+                $"failover over {kills.Count} {(kills.Count == 1 ? "kill" : "kills")}, kill -9 to the first frame on a surviving host: median {LoadRun.Percentile(first, 0.5):F1} s, max {first[^1]:F1} s " +
                 $"(slowest survivor: median {LoadRun.Percentile(slowest, 0.5):F1} s, max {slowest[^1]:F1} s); goal 10 s");
             Console.WriteLine($"membership, as host 1's silo logged it: {cluster.Membership()}");
             Console.WriteLine($"sender: {sender.Acknowledged:N0} reports acknowledged, {sender.Refused:N0} refused, {sender.Failed:N0} posts failed or timed out (10 s); none sent again");

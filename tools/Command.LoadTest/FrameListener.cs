@@ -10,8 +10,9 @@ namespace Command.LoadTest;
 /// <summary>
 /// A headless browser: joins one incident over SignalR's JSON protocol on a WebSocket, counts frames and measures
 /// report-to-frame latency from each unit's fix time, and notes the incident sequence each frame shows and when it
-/// came. It speaks the protocol itself and reads only the sequence and the fix times out of a frame: the general client parsed every frame into objects and cost this machine more than the host
-/// did, while a browser on its own machine costs the host nothing of the kind.
+/// came. It speaks the protocol itself and reads only the sequence and the fix times out of a frame: the general
+/// client parsed every frame into objects and cost this machine more than the host did, while a browser on its own
+/// machine costs the host nothing of the kind.
 /// </summary>
 public sealed class FrameListener : IAsyncDisposable
 {
@@ -26,29 +27,17 @@ public sealed class FrameListener : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly List<double> latenciesMs = [];
     private readonly Lock sync = new();
-    private readonly List<(long After, TaskCompletionSource<long> Shown)> awaited = [];
     private Task receiving = Task.CompletedTask;
     private Task pinging = Task.CompletedTask;
     private bool measuring;
     private int frames;
     private long measureStart;
     private long measureStop;
-    private long lastSequence;
-    private long lastSequenceAt;
 
     public int Frames => frames;
 
-    /// <summary>The highest incident sequence a frame has shown this listener so far; 0 before any.</summary>
-    public long LastSequence
-    {
-        get
-        {
-            lock (sync)
-            {
-                return lastSequence;
-            }
-        }
-    }
+    /// <summary>The incident sequence this listener's frames have shown, whether it measures or not.</summary>
+    public ShownSequence Sequence { get; } = new();
 
     /// <summary>Frames over the last measured window, per second of that window.</summary>
     public double FramesPerSecond => frames / Math.Max(1e-9, Stopwatch.GetElapsedTime(measureStart, measureStop).TotalSeconds);
@@ -76,26 +65,6 @@ public sealed class FrameListener : IAsyncDisposable
             {
                 measureStop = Stopwatch.GetTimestamp();
             }
-        }
-    }
-
-    /// <summary>
-    /// When (a <see cref="Stopwatch"/> timestamp) the first frame showing a sequence above <paramref name="sequence"/>
-    /// came. Meant for a sequence at least <see cref="LastSequence"/>: if one above came already, completes at once
-    /// with when the latest such frame came.
-    /// </summary>
-    public Task<long> FrameAfterAsync(long sequence)
-    {
-        lock (sync)
-        {
-            if (lastSequence > sequence)
-            {
-                return Task.FromResult(lastSequenceAt);
-            }
-
-            var shown = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-            awaited.Add((sequence, shown));
-            return shown.Task;
         }
     }
 
@@ -184,21 +153,9 @@ public sealed class FrameListener : IAsyncDisposable
             sequence = 0;
         }
 
+        Sequence.Show(sequence, came);
         lock (sync)
         {
-            if (sequence > lastSequence)
-            {
-                (lastSequence, lastSequenceAt) = (sequence, came);
-                for (var i = awaited.Count - 1; i >= 0; i--)
-                {
-                    if (awaited[i].After < sequence)
-                    {
-                        awaited[i].Shown.SetResult(came);
-                        awaited.RemoveAt(i);
-                    }
-                }
-            }
-
             if (!measuring)
             {
                 return;

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Command.LoadTest;
@@ -47,7 +45,7 @@ public sealed class LocalCluster : IAsyncDisposable
         HostProcess.ReleaseBuild();
         var root = HostProcess.FindRoot();
         var state = Directory.CreateTempSubdirectory("command-load-cluster-").FullName;
-        var (code, output) = await ScriptAsync(root, "start", "--hosts", count.ToString(CultureInfo.InvariantCulture), "--state", state, "--port", PortBase(count).ToString(CultureInfo.InvariantCulture));
+        var (code, output) = await ScriptAsync(root, "start", "--hosts", count.ToString(CultureInfo.InvariantCulture), "--state", state, "--port", ClusterPorts.FreeBase(count).ToString(CultureInfo.InvariantCulture));
         if (code != 0)
         {
             await ScriptAsync(root, "stop", "--state", state);
@@ -162,38 +160,5 @@ public sealed class LocalCluster : IAsyncDisposable
         var stderr = script.StandardError.ReadToEndAsync();
         await script.WaitForExitAsync();
         return (script.ExitCode, $"{await stdout}{await stderr}");
-    }
-
-    /// <summary>
-    /// A base port P whose every port the script derives is free: dashboards P+1..P+N, silos P+6101..P+6100+N, Azurite
-    /// P+90 and P+91. All below 20000, clear of the kernel's ephemeral range.
-    /// </summary>
-    private static int PortBase(int count)
-    {
-        for (var tries = 0; tries < 200; tries++)
-        {
-            var port = 10000 + Random.Shared.Next(3800);
-            int[] derived = [.. Enumerable.Range(1, count).SelectMany(i => new[] { port + i, port + 6100 + i }), port + 90, port + 91];
-            if (derived.All(IsFree))
-            {
-                return port;
-            }
-        }
-
-        throw new InvalidOperationException("No free port base between 10000 and 13800.");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Any, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }
