@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
@@ -7,15 +9,18 @@ namespace Command.LoadTest;
 
 /// <summary>
 /// A headless browser: joins one incident over SignalR's JSON protocol on a WebSocket, counts frames and measures
-/// report-to-frame latency from each unit's fix time. It speaks the protocol itself and reads only the fix times
-/// out of a frame: the general client parsed every frame into objects and cost this machine more than the host
-/// did, while a browser on its own machine costs the host nothing of the kind.
+/// report-to-frame latency from each unit's fix time, and notes the incident sequence each frame shows and when it
+/// came. It speaks the protocol itself and reads only the sequence and the fix times out of a frame: the general
+/// client parsed every frame into objects and cost this machine more than the host did, while a browser on its own
+/// machine costs the host nothing of the kind.
 /// </summary>
 public sealed class FrameListener : IAsyncDisposable
 {
     private const byte RecordSeparator = 0x1e;
     private static readonly byte[] FrameStart = "{\"type\":1,\"target\":\"frame\""u8.ToArray();
     private static readonly byte[] FixTime = "\"fixTime\":"u8.ToArray();
+    // The frame's own sequence is its second property, after the incident id: the first one found.
+    private static readonly byte[] SequenceField = "\"sequence\":"u8.ToArray();
     private static readonly TimeSpan PingEvery = TimeSpan.FromSeconds(10);
 
     private readonly ClientWebSocket socket = new();
@@ -31,8 +36,11 @@ public sealed class FrameListener : IAsyncDisposable
 
     public int Frames => frames;
 
+    /// <summary>The incident sequence this listener's frames have shown, whether it measures or not.</summary>
+    public ShownSequence Sequence { get; } = new();
+
     /// <summary>Frames over the last measured window, per second of that window.</summary>
-    public double FramesPerSecond => frames / Math.Max(1e-9, System.Diagnostics.Stopwatch.GetElapsedTime(measureStart, measureStop).TotalSeconds);
+    public double FramesPerSecond => frames / Math.Max(1e-9, Stopwatch.GetElapsedTime(measureStart, measureStop).TotalSeconds);
 
     /// <summary>Connects presenting <paramref name="token"/>, as a non-browser client does, and joins the incident.</summary>
     public static async Task<FrameListener> JoinAsync(Uri url, string token, string incidentId)
@@ -51,11 +59,11 @@ public sealed class FrameListener : IAsyncDisposable
             {
                 frames = 0;
                 latenciesMs.Clear();
-                measureStart = System.Diagnostics.Stopwatch.GetTimestamp();
+                measureStart = Stopwatch.GetTimestamp();
             }
             else
             {
-                measureStop = System.Diagnostics.Stopwatch.GetTimestamp();
+                measureStop = Stopwatch.GetTimestamp();
             }
         }
     }
@@ -138,6 +146,14 @@ public sealed class FrameListener : IAsyncDisposable
         }
 
         var now = DateTimeOffset.UtcNow;
+        var came = Stopwatch.GetTimestamp();
+        var at = message.IndexOf(SequenceField);
+        if (at < 0 || !Utf8Parser.TryParse(message[(at + SequenceField.Length)..], out long sequence, out _))
+        {
+            sequence = 0;
+        }
+
+        Sequence.Show(sequence, came);
         lock (sync)
         {
             if (!measuring)
@@ -146,7 +162,6 @@ public sealed class FrameListener : IAsyncDisposable
             }
 
             frames++;
-            int at;
             while ((at = message.IndexOf(FixTime)) >= 0)
             {
                 message = message[(at + FixTime.Length)..];

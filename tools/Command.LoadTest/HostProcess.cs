@@ -5,9 +5,8 @@ using System.Net.Sockets;
 namespace Command.LoadTest;
 
 /// <summary>
-/// Starts the Release build of the host on free loopback ports with the probe on and the demo off, with a bootstrap
-/// token of its own (through the environment: a token on the command line would be refused) and per-caller rate
-/// limits out of the way of a load generator that is one caller.
+/// Starts the Release build of the host on free loopback ports with the probe on and <see cref="LoadSettings"/>, with a
+/// bootstrap token of its own (through the environment: a token on the command line would be refused).
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
@@ -52,13 +51,7 @@ public sealed class HostProcess : IAsyncDisposable
     /// <param name="settings">Settings over the load defaults, as "--Key value" pairs on the host's command line.</param>
     public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var root = FindRoot();
-        var dll = Path.Combine(root, "src", "Command.Host", "bin", "Release", "net10.0", "Command.Host.dll");
-        if (!File.Exists(dll))
-        {
-            throw new InvalidOperationException($"Build the host first: dotnet build -c Release src/Command.Host (looked for {dll})");
-        }
-
+        var dll = ReleaseBuild();
         var url = new Uri($"http://127.0.0.1:{FreePort()}");
         var data = Path.Combine(Path.GetTempPath(), "command-load", Guid.NewGuid().ToString("N"));
         var token = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
@@ -69,17 +62,15 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
             Environment = { ["Auth__BootstrapToken"] = token },
         };
-        foreach (var arg in (string[])[dll, "--urls", url.ToString(), "--DataPath", data, "--Demo:Enabled", "false", "--Diagnostics:Probe", "true",
+        foreach (var arg in (string[])[dll, "--urls", url.ToString(), "--DataPath", data, "--Diagnostics:Probe", "true",
             "--Cluster:SiloPort", FreePort().ToString(), "--Cluster:GatewayPort", FreePort().ToString(),
             "--Ingest:Cot:Udp:Enabled", "false", "--Ingest:Cot:Tcp:Enabled", "false", "--Ingest:Nmea:Tcp:Enabled", "false",
-            "--Ingest:Aprs:Tcp:Enabled", "false", "--Ingest:OsmAnd:Enabled", "false", "--Serilog:MinimumLevel:Default", "Warning",
-            "--Http:RateLimits:Reports:PerSecond", "1000000", "--Http:RateLimits:Reports:Burst", "1000000",
-            "--Http:RateLimits:Commands:PerSecond", "1000000", "--Http:RateLimits:Commands:Burst", "1000000"])
+            "--Ingest:Aprs:Tcp:Enabled", "false", "--Ingest:OsmAnd:Enabled", "false"])
         {
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in LoadSettings.Host.Concat(settings ?? new Dictionary<string, string>()))
         {
             start.ArgumentList.Add($"--{key}");
             start.ArgumentList.Add(value);
@@ -126,7 +117,15 @@ public sealed class HostProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string FindRoot()
+    /// <summary>The Release build of the host, which every phase loads; says how to build it when it is missing.</summary>
+    internal static string ReleaseBuild()
+    {
+        var dll = Path.Combine(FindRoot(), "src", "Command.Host", "bin", "Release", "net10.0", "Command.Host.dll");
+        return File.Exists(dll) ? dll : throw new InvalidOperationException($"Build the host first: dotnet build -c Release src/Command.Host (looked for {dll})");
+    }
+
+    /// <summary>The repository this tool runs from.</summary>
+    internal static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

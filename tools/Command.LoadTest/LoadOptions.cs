@@ -37,11 +37,20 @@ public sealed record LoadOptions
     public int ScaleUnits { get; init; } = 100;
 
     /// <summary>
-    /// Runs only this phase (bare, ceiling, latency, or scale), to profile it; null runs the first three. The scale
-    /// phase runs only when asked for. Default null.
+    /// Hosts of a local cluster (deploy/local/cluster.sh) to run the end-to-end ceiling through, against the same
+    /// load through one host of a cluster of one; null runs the phases on a single host instead. Default null.
+    /// </summary>
+    public int? Cluster { get; init; }
+
+    /// <summary>Kills -9 the failover phase makes, one at a time. Default 5.</summary>
+    public int Kills { get; init; } = 5;
+
+    /// <summary>
+    /// Runs only this phase (bare, ceiling, latency, scale, or failover), to profile it; null runs the first three.
+    /// The scale and failover phases run only when asked for. Default null.
     /// </summary>
     public string? Only { get; init; }
 
     /// <summary>Whether this run measures <paramref name="phase"/>.</summary>
-    public bool Runs(string phase) => Only == phase || (Only is null && phase != "scale");
+    public bool Runs(string phase) => Only == phase || (Only is null && phase is not ("scale" or "failover"));
 }

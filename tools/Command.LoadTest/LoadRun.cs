@@ -5,16 +5,29 @@ namespace Command.LoadTest;
 /// <summary>
 /// Drives reports through the whole pipeline (HTTP ingest → incident grains → assessment → recording → coalesced
 /// push) while headless SignalR clients measure report-to-frame latency and frames per second, and measures the
-/// same path with a grain that does nothing, so the cost of the work shows against a bare grain call.
+/// same path with a grain that does nothing, so the cost of the work shows against a bare grain call. With --cluster,
+/// or --only failover, it measures a local cluster instead (<see cref="ClusterRun"/>, <see cref="FailoverRun"/>).
 /// </summary>
 internal static class LoadRun
 {
     public static async Task<int> RunAsync(LoadOptions options)
     {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        if (options.Cluster is not null)
+        {
+            await ClusterRun.RunAsync(options, run);
+            return 0;
+        }
+
+        if (options.Runs("failover"))
+        {
+            await FailoverRun.RunAsync(options, run);
+            return 0;
+        }
+
         var duration = TimeSpan.FromSeconds(options.Seconds);
         var warmup = TimeSpan.FromSeconds(options.WarmupSeconds);
         Console.WriteLine($"Loading {options.Url?.ToString() ?? "a fresh Release host per phase"} for {options.Seconds} s per phase, after {options.WarmupSeconds} s of warm-up, on {Environment.ProcessorCount} cores");
-        var run = Guid.NewGuid().ToString("N")[..6];
         double? bareRate = null;
 
         // 1. A bare grain call, made the same way: same batches, same HTTP path shape, same parsing.
@@ -99,14 +112,14 @@ internal static class LoadRun
     private static async Task<List<FrameListener>> JoinAsync(Uri url, string token, List<string> incidents, int clients) =>
         [.. await Task.WhenAll(Enumerable.Range(0, clients).Select(i => FrameListener.JoinAsync(url, token, incidents[i % incidents.Count])))];
 
-    private static void Measure(List<FrameListener> clients, bool on) => clients.ForEach(c => c.Measure(on));
+    internal static void Measure(List<FrameListener> clients, bool on) => clients.ForEach(c => c.Measure(on));
 
-    private static string FrameRates(List<FrameListener> clients) =>
+    internal static string FrameRates(List<FrameListener> clients) =>
         $"frames per client per second avg {clients.Average(c => c.FramesPerSecond):N1}, max {clients.Max(c => c.FramesPerSecond):N1}";
 
-    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
+    internal static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
 
-    private static async Task DisposeAllAsync(List<FrameListener> clients)
+    internal static async Task DisposeAllAsync(List<FrameListener> clients)
     {
         foreach (var client in clients)
         {

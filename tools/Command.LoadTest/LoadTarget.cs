@@ -15,7 +15,7 @@ public sealed class LoadTarget : IAsyncDisposable
         Http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = url, Timeout = TimeSpan.FromMinutes(2) };
         Token = host?.Token ?? HostProcess.TokenFromEnvironment();
         Http.DefaultRequestHeaders.Authorization = new("Bearer", Token);
-        Cpu = new CpuUse(host);
+        Cpu = host is null ? new CpuUse() : new CpuUse(new CpuSource("host", () => host.Cpu));
     }
 
     public Uri Url { get; }

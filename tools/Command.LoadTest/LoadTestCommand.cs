@@ -18,13 +18,18 @@ internal sealed class LoadTestCommand : RootCommand
     private readonly Option<int> latencyClients = NumberOption.AtLeast("--latency-clients", "Browsers connected during the latency run", Defaults.LatencyClients, 1);
     private readonly Option<int> scaleIncidents = NumberOption.AtLeast("--scale-incidents", "Quiet incidents the scale phase opens", Defaults.ScaleIncidents, 1);
     private readonly Option<int> scaleUnits = NumberOption.AtLeast("--scale-units", "Units in each of the scale phase's incidents", Defaults.ScaleUnits, 1);
-    private readonly Option<string> only = ChoiceOption.OneOf("--only", "Run only this phase [default: bare, ceiling and latency; scale runs only when named]", ["bare", "ceiling", "latency", "scale"]);
+    private readonly Option<string> only = ChoiceOption.OneOf("--only", "Run only this phase [default: bare, ceiling and latency; scale and failover run only when named]", ["bare", "ceiling", "latency", "scale", "failover"]);
+    private readonly Option<int?> cluster = NumberOption.Optional("--cluster", "Run the ceiling through a local cluster of this many hosts, against one host of a cluster of one [default: no cluster]", 1, 8);
+    private readonly Option<int> kills = NumberOption.AtLeast("--kills", "Kills -9 the failover phase makes", Defaults.Kills, 1);
 
     public LoadTestCommand(Func<LoadOptions, Task<int>> run)
         : base("""
             Measures a host end to end: a bare grain call, the end-to-end ceiling with browsers connected, and
             report-to-frame latency at a steady rate, each phase on a fresh Release host unless --url is given
-            (build it first: dotnet build -c Release src/Command.Host).
+            (build it first: dotnet build -c Release src/Command.Host). --cluster N runs the ceiling through a
+            local cluster of N hosts and of one (deploy/local/cluster.sh, Azurite); --only failover kills -9 the
+            host holding an incident in a local cluster of three, --kills times, and times the first frame on a
+            surviving host.
             """)
     {
         Options.Add(url);
@@ -38,6 +43,23 @@ internal sealed class LoadTestCommand : RootCommand
         Options.Add(scaleIncidents);
         Options.Add(scaleUnits);
         Options.Add(only);
+        Options.Add(cluster);
+        Options.Add(kills);
+        Validators.Add(result =>
+        {
+            // The words as given: a value that did not parse has its own error already, and cannot be read.
+            var phase = result.GetResult(only)?.Tokens is [var given] ? given.Value : null;
+            var clustered = result.GetResult(cluster) is not null;
+            var failover = string.Equals(phase, "failover", StringComparison.OrdinalIgnoreCase);
+            if ((clustered || failover) && result.GetResult(url) is not null)
+            {
+                result.AddError($"{(clustered ? "--cluster" : "--only failover")} starts a local cluster of its own: leave out --url.");
+            }
+            else if (clustered && phase is not null && !string.Equals(phase, "ceiling", StringComparison.OrdinalIgnoreCase))
+            {
+                result.AddError($"--cluster measures the ceiling phase: leave out --only (was '{phase}').");
+            }
+        });
         SetAction(parsed => run(Read(parsed)));
     }
 
@@ -54,5 +76,7 @@ internal sealed class LoadTestCommand : RootCommand
         ScaleIncidents = parsed.GetValue(scaleIncidents),
         ScaleUnits = parsed.GetValue(scaleUnits),
         Only = parsed.GetValue(only),
+        Cluster = parsed.GetValue(cluster),
+        Kills = parsed.GetValue(kills),
     };
 }

@@ -7,20 +7,26 @@ namespace Command.LoadTest;
 /// <summary>Posts report batches: as fast as answers come back (a ceiling), or at a fixed rate (a latency run).</summary>
 public static class Senders
 {
-    public static async Task<(long Accepted, long Rejected, double Seconds)> ClosedLoopAsync(HttpClient http, IReadOnlyList<ReportBatch> batches, string pathFormat, int units, TimeSpan duration)
+    public static Task<ClosedLoopResult> ClosedLoopAsync(HttpClient http, IReadOnlyList<ReportBatch> batches, string pathFormat, int units, TimeSpan duration) =>
+        ClosedLoopAsync(_ => http, batches, pathFormat, units, duration);
+
+    /// <summary>One sender per batch, each posting through the host <paramref name="route"/> gives for its index.</summary>
+    public static async Task<ClosedLoopResult> ClosedLoopAsync(Func<int, HttpClient> route, IReadOnlyList<ReportBatch> batches, string pathFormat, int units, TimeSpan duration)
     {
-        long accepted = 0, rejected = 0;
+        long rejected = 0;
+        var acceptedByBatch = new long[batches.Count];
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(batches.Select(async batch =>
+        await Task.WhenAll(batches.Select(async (batch, i) =>
         {
+            var http = route(i);
             while (watch.Elapsed < duration)
             {
                 var (a, r) = await PostAsync(http, string.Format(System.Globalization.CultureInfo.InvariantCulture, pathFormat, batch.IncidentId), batch.Next(units));
-                Interlocked.Add(ref accepted, a);
+                acceptedByBatch[i] += a;
                 Interlocked.Add(ref rejected, r);
             }
         }));
-        return (accepted, rejected, watch.Elapsed.TotalSeconds);
+        return new ClosedLoopResult(acceptedByBatch.Sum(), rejected, watch.Elapsed.TotalSeconds, acceptedByBatch);
     }
 
     /// <summary>Posts at a steady rate; also gives each post's round trip, milliseconds, sorted.</summary>
@@ -65,3 +71,6 @@ public static class Senders
         return (accepted, batch.Count - accepted);
     }
 }
+
+/// <summary>What a closed-loop run got back: reports accepted and refused over how long, and what each sender had accepted.</summary>
+public sealed record ClosedLoopResult(long Accepted, long Rejected, double Seconds, IReadOnlyList<long> AcceptedByBatch);

@@ -25,6 +25,18 @@ public static class NumberOption
     public static Option<T> AtLeast<T>(string name, string description, T defaultValue, T min)
         where T : struct, INumber<T>, IMinMaxValue<T> => Between(name, description, defaultValue, min, T.MaxValue);
 
+    /// <summary>
+    /// An option with no default, for a value whose absence means something (null); when given, it must lie from
+    /// <paramref name="min"/> to <paramref name="max"/>, inclusive.
+    /// </summary>
+    public static Option<T?> Optional<T>(string name, string description, T min, T max)
+        where T : struct, INumber<T>, IMinMaxValue<T> =>
+        new(name)
+        {
+            Description = description,
+            CustomParser = result => Parse(result, name, min, max),
+        };
+
     /// <summary>An option that takes any value of <typeparamref name="T"/>.</summary>
     public static Option<T> Any<T>(string name, string description, T defaultValue)
         where T : struct, INumber<T>, IMinMaxValue<T> => Between(name, description, defaultValue, T.MinValue, T.MaxValue);

@@ -55,6 +55,22 @@ public sealed class NumberOptionTests
         Assert.Equal([expected], Errors(NumberOption.Between("--speed", "speed", 1.0, 0.25, 60), "--speed", text));
     }
 
+    [Fact]
+    public void Optional_number_is_null_when_not_given_and_its_value_when_given()
+    {
+        var option = NumberOption.Optional("--hosts", "hosts", 1, 8);
+
+        Assert.Equal(((int?)null, (int?)3), (Parse(option).GetValue(option), Parse(option, "--hosts", "3").GetValue(option)));
+    }
+
+    [Theory]
+    [InlineData("0", "--hosts must be a whole number from 1 to 8 (was '0').")]
+    [InlineData("three", "--hosts must be a whole number from 1 to 8 (was 'three').")]
+    public void Optional_number_outside_its_range_is_refused_with_the_range(string text, string expected)
+    {
+        Assert.Equal([expected], Errors(NumberOption.Optional("--hosts", "hosts", 1, 8), "--hosts", text));
+    }
+
     private static ParseResult Parse(Option option, params string[] args) => new RootCommand { option }.Parse(args);
 
     private static string[] Errors(Option option, params string[] args) => [.. Parse(option, args).Errors.Select(e => e.Message)];
