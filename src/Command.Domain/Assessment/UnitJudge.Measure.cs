@@ -79,7 +79,10 @@ internal sealed partial class UnitJudge
         var high = Math.Max(smoothed, before);
         var climbing = Climbing(t, fixes);
         var latest = fixes[^1];
-        var anchor = NextAnchor(target, advance, t, y, sigma, w, smoothed, error, before, high, climbing);
+        // Progress is being nearer while the window's line shows the unit closing: a unit standing still with noisy
+        // fixes is now and then nearer by a margin on two smoothed fixes in a row, but its line seldom says it closes.
+        var closing = window is not { } trend || !enoughForRate || -trend.Slope - (OneSided95 * trend.SlopeError) > 0;
+        var anchor = NextAnchor(target, advance, t, y, sigma, w, smoothed, error, before, high, climbing, closing);
         var cache = commit || anchor == Anchor;
         // A unit on the stairs makes progress the flat distance does not show: no hold while it climbs, or once it is
         // half a floor from where it last made progress.
@@ -184,7 +187,7 @@ internal sealed partial class UnitJudge
     private double NoiseM(IReadOnlyList<TrackFix> fixes) => Math.Max(fixes[^1].Sigma, Noise.SigmaM ?? 0);
 
     private ProgressAnchor NextAnchor(ThreatTarget target, bool advance, Span<double> t, Span<double> y, Span<double> sigma, Span<double> w,
-        double smoothed, double error, double before, double high, bool climbing)
+        double smoothed, double error, double before, double high, bool climbing, bool closing)
     {
         var fixes = Track.Fixes;
         var n = fixes.Count;
@@ -208,7 +211,7 @@ internal sealed partial class UnitJudge
             return anchor with { Time = latest.Time, DistanceM = Math.Min(anchor.DistanceM, smoothed), ErrorM = error };
         }
 
-        if (advance && (climbing || high < anchor.DistanceM - Margin(error, anchor.ErrorM)))
+        if (advance && (climbing || (closing && high < anchor.DistanceM - Margin(error, anchor.ErrorM))))
         {
             // Both smoothed fixes are past the anchor: progress was made by the earlier one, and goes on to the
             // latest only if that one is clearly past the earlier too.
