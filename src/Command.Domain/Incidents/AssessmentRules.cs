@@ -21,8 +21,16 @@ public static class AssessmentRules
     /// </summary>
     public const int RealArrival = 2;
 
+    /// <summary>
+    /// The distance to the threat carries one axis of a stated accuracy; a fix stays out of the hold test only when it
+    /// is as far off as multipath throws one; a unit in contact indoors arrives on its settled position within its
+    /// noise allowance; progress shows at the further of the latest two fixes and, from a quick device, on four in a
+    /// row; the progress anchor moves only while the unit's line shows it closing.
+    /// </summary>
+    public const int RadialNoise = 3;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = RealArrival;
+    public const int Current = RadialNoise;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;
