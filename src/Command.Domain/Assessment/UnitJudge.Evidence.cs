@@ -63,8 +63,10 @@ internal sealed partial class UnitJudge
             return (false, false);
         }
 
+        // A tail that bends (away and back again, as a unit returning after falling back) is not one hold: its line
+        // through the bend says nothing about either leg.
         var fastestClosing = -tail.Slope + (z * tail.SlopeError);
-        var confirmed = fastestClosing < options.HoldSpeedMps;
+        var confirmed = fastestClosing < options.HoldSpeedMps && (count < RobustLine.RejectMinFixes || tail.Misfit <= MostMisfit);
         if (confirmed && count is >= 3 and < RobustLine.RejectMinFixes && t[^1] - t[^2] < SlowCadenceS)
         {
             // Too few fixes for the fit to set an outlier aside: the hold must show without the latest fix too,
@@ -76,8 +78,9 @@ internal sealed partial class UnitJudge
         return (confirmed, count >= 3 && fastestClosing < -options.MovingRateMps);
     }
 
-    private bool Climbing(Span<double> t, IReadOnlyList<TrackFix> fixes)
+    private bool Climbing(Span<double> t, IReadOnlyList<TrackFix> all, int from)
     {
+        var fixes = all.Skip(from).ToList();
         var n = fixes.Count;
         if (n < 2 || BaseAltitudeM is null)
         {

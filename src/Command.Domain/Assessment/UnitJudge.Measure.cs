@@ -50,13 +50,16 @@ internal sealed partial class UnitJudge
             SetAsideSpikes(t, y, sigma, w);
         }
 
-        var window = RobustLine.Fit(t, y, sigma, w);
+        // The rate is measured over the window; the hold test looks further back, over the fixes since the last
+        // progress, however long ago (up to the evidence the track keeps).
+        var from = WindowStart(t);
+        var window = RobustLine.Fit(t[from..], y[from..], sigma[from..], w[from..]);
 
         // A fix the window fit set aside as an outlier stays aside in the tail's fit, if it is as far off as
         // multipath throws a fix. Fixes it merely weighted down keep their accuracy there, and so do fixes nearer
         // its line than that: a line through a stop has large residuals that are not noise, and from a clean device
         // they are many sigmas.
-        for (var i = 0; i < n; i++)
+        for (var i = from; i < n; i++)
         {
             if (w[i] * sigma[i] * sigma[i] < 1e-3 && window is { } line && Math.Abs(y[i] - (line.End + (line.Slope * (t[i] - t[^1])))) > MultipathM)
             {
@@ -64,7 +67,7 @@ internal sealed partial class UnitJudge
             }
         }
 
-        var enoughForRate = window is not null && (n >= options.RateWindowFixes || t[^1] - t[0] >= options.RateWindow.TotalSeconds);
+        var enoughForRate = window is not null && (n - from >= options.RateWindowFixes || t[^1] - t[from] >= options.RateWindow.TotalSeconds);
 
         // The smoothed distance at the latest fix and at the one before. Progress needs both to show it, so a
         // single outlier toward the threat cannot move the anchor (at a 10-30 s cadence it is one fix of two).
@@ -77,7 +80,7 @@ internal sealed partial class UnitJudge
 
         var (before, _) = previous >= 0 ? Smooth(t, y, sigma, w, previous) : (smoothed, error);
         var high = Math.Max(smoothed, before);
-        var climbing = Climbing(t, fixes);
+        var climbing = Climbing(t[from..], fixes, from);
         var latest = fixes[^1];
         // Progress is being nearer while the window's line shows the unit closing: a unit standing still with noisy
         // fixes is now and then nearer by a margin on two smoothed fixes in a row, but its line seldom says it closes.
@@ -88,7 +91,7 @@ internal sealed partial class UnitJudge
         // half a floor from where it last made progress.
         var stairs = climbing || ChangedFloor(fixes, anchor);
         var (confirmed, opening, tailS) = stairs ? (false, false, 0.0)
-            : Tail(t, y, sigma, w, (anchor.Time - t0).TotalSeconds, anchor.JudgedFrom is { } from ? (from - t0).TotalSeconds : double.NegativeInfinity);
+            : Tail(t, y, sigma, w, (anchor.Time - t0).TotalSeconds, anchor.JudgedFrom is { } judgedFrom ? (judgedFrom - t0).TotalSeconds : double.NegativeInfinity);
         if (confirmed && Jumped(noise, Track.CadenceS is > QuickCadenceS ? JumpFixes : TailJumpFixes))
         {
             // A burst of outliers away from the threat looks like a stop: wait until it has passed.
@@ -107,6 +110,13 @@ internal sealed partial class UnitJudge
         confirmed &= !progressNow;
         if (progressing || stairs)
         {
+            // Real progress ends the hold, and is progress: the next hold is judged from here, not from where the
+            // unit was before it fell back.
+            if (progressing && episode is not null)
+            {
+                anchor = anchor with { Time = latest.Time, DistanceM = Math.Min(anchor.DistanceM, high), ErrorM = error };
+            }
+
             episode = null;
         }
         else if (episode is not null && confirmed && episode.HeldAtM - smoothed <= options.ClearProgressNoises * ProgressErrorM(error, noise))
@@ -160,6 +170,29 @@ internal sealed partial class UnitJudge
     // burst of outliers toward the threat that has just passed leaves the unit looking as if it fell back from where
     // the burst put it. (A slower device's burst has long passed three fixes later.)
     private const int TailJumpFixes = 6;
+
+    /// <summary>The first fix of the rate window: within the window of the latest, back to one at or before its start, and at least its fixes.</summary>
+    private int WindowStart(ReadOnlySpan<double> t)
+    {
+        var n = t.Length;
+        var from = n - 1;
+        while (from > 0 && (t[^1] - t[from] < WindowS || n - from < WindowFixes))
+        {
+            from--;
+        }
+
+        return from;
+    }
+
+    // The window the rate and outliers are judged over, seconds, and its fewest fixes.
+    private double WindowS => Math.Max(options.RateWindow.TotalSeconds, options.SmoothingWindow.TotalSeconds);
+
+    private int WindowFixes => Math.Max(options.RateWindowFixes, KeptFixes);
+
+    // How far back the hold test looks for the fixes since the last progress: two minutes, and at most 40 fixes (40 s
+    // of a device reporting every second, which has evidence enough in that).
+    private const double HoldEvidenceS = 120;
+    private const int MostKeptFixes = 40;
 
     // The least that multipath throws a fix off: 30 m.
     private const double MultipathM = 30;

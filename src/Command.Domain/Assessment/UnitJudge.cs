@@ -60,9 +60,8 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
 
         BaseAltitudeM ??= report.AltitudeM;
         var sigma = Math.Max(1, report.AccuracyM is { } stated ? stated / Math.Sqrt(2) : options.DefaultAccuracyM);
-        var keep = options.RateWindow > options.SmoothingWindow ? options.RateWindow : options.SmoothingWindow;
         var fix = new TrackFix(report.FixTime, point, sigma, report.AltitudeM, FloorOf(report, point));
-        Track.Add(fix, keep, Math.Max(options.RateWindowFixes, KeptFixes));
+        Track.Add(fix, WindowS > HoldEvidenceS ? TimeSpan.FromSeconds(WindowS) : TimeSpan.FromSeconds(HoldEvidenceS), WindowFixes, MostKeptFixes);
         if (Track.Count >= 3)
         {
             Noise.Observe(Track.Fixes[^3], Track.Fixes[^2], Track.Fixes[^1]);

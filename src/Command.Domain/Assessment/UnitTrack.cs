@@ -27,7 +27,8 @@ internal sealed class UnitTrack
     /// <summary>Median of the recent report intervals, seconds; null before the second fix.</summary>
     public double? CadenceS => cadenceS;
 
-    public void Add(TrackFix fix, TimeSpan keep, int keepFixes)
+    /// <summary>Adds a fix, keeping those within <paramref name="keep"/> of it (at least <paramref name="keepFixes"/>, at most <paramref name="mostFixes"/>).</summary>
+    public void Add(TrackFix fix, TimeSpan keep, int keepFixes, int mostFixes = int.MaxValue)
     {
         if (fixes.Count > 0)
         {
@@ -43,7 +44,7 @@ internal sealed class UnitTrack
         fixes.Add(fix);
         var cutoff = fix.Time - keep;
         var drop = 0;
-        while (fixes.Count - drop > keepFixes && fixes[drop + 1].Time <= cutoff)
+        while ((fixes.Count - drop > keepFixes && fixes[drop + 1].Time <= cutoff) || fixes.Count - drop > mostFixes)
         {
             drop++;
         }
