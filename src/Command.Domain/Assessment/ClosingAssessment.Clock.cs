@@ -87,7 +87,7 @@ public sealed partial class ClosingAssessment
         due.ZonesAt(events.Count != derived ? DateTimeOffset.MinValue : zoneRules.NextChange(now, flags));
     }
 
-    /// <summary>A subject's flag changed outside its judgement (acknowledged, or folded as recorded): it is due at the next tick.</summary>
+    /// <summary>A subject's flag changed outside its judgement (a commander acknowledged it): it is due at the next tick.</summary>
     private void FlagChanged(string subject)
     {
         if (judges.ContainsKey(subject))
