@@ -31,5 +31,6 @@ public sealed partial class ClosingAssessment
         flags.Restore(snapshot.Flags);
         Occupancy.Restore(snapshot.Occupants.Select(o => (o.ZoneId, o.UnitId, o.Since)));
         zoneRules.Restore(snapshot.Conditions);
+        due.All();
     }
 }

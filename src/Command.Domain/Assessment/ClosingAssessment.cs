@@ -60,6 +60,7 @@ public sealed partial class ClosingAssessment
         if (!DerivesFlags)
         {
             flags.Fold(recorded);
+            due.All();
         }
     }
 
@@ -106,6 +107,7 @@ public sealed partial class ClosingAssessment
 
         activeThreats.Clear();
         activeThreats.UnionWith(active.Select(t => t.ThreatId));
+        due.All();
     }
 
     /// <summary>Takes in an accepted fix and judges that unit and the zones at <paramref name="now"/>.</summary>
@@ -127,10 +129,10 @@ public sealed partial class ClosingAssessment
         var events = new List<IncidentEvent>();
         if (judged && units.TryGetValue(report.UnitId, out var unit))
         {
-            Judge(unit, judge, now, units, events);
+            Rejudge(unit, judge, now, units, events);
         }
 
-        zoneRules.Evaluate(now, units, targets.Select(t => t.Threat), flags, events);
+        EvaluateZones(now, units, events);
         return events;
     }
 
@@ -142,7 +144,7 @@ public sealed partial class ClosingAssessment
         {
             if (judges.TryGetValue(unit.UnitId, out var judge))
             {
-                Judge(unit, judge, now, units, events);
+                Rejudge(unit, judge, now, units, events);
             }
             else
             {
@@ -154,12 +156,17 @@ public sealed partial class ClosingAssessment
             }
         }
 
-        zoneRules.Evaluate(now, units, targets.Select(t => t.Threat), flags, events);
+        EvaluateZones(now, units, events);
+        due.Judged();
         return events;
     }
 
     /// <summary>Records a commander's acknowledgement of a subject's flag.</summary>
-    public bool Acknowledge(string subject, DateTimeOffset now) => flags.Acknowledge(subject, now);
+    public bool Acknowledge(string subject, DateTimeOffset now)
+    {
+        FlagChanged(subject);
+        return flags.Acknowledge(subject, now);
+    }
 
     private ThreatTarget? Nearest(UnitJudge judge) => judge.Track.Count == 0 ? null : NearestTo(judge.Track.Latest.Point);
 

@@ -66,6 +66,15 @@ internal sealed class FlagBook(AssessmentOptions options)
         }
     }
 
+    /// <summary>
+    /// When the acknowledgement of the subject's flag runs out and <see cref="Hold"/> brings the flag back, if that is
+    /// after <paramref name="now"/>; otherwise null.
+    /// </summary>
+    public DateTimeOffset? AcknowledgementEnds(string subject, DateTimeOffset now) =>
+        flags.TryGetValue(subject, out var flag) && flag.AcknowledgedAt is { } ackedAt && ackedAt + options.AcknowledgementLasts > now
+            ? ackedAt + options.AcknowledgementLasts
+            : null;
+
     public void Clear(string subject, DateTimeOffset now, Func<string> reason, List<IncidentEvent> events)
     {
         if (Derives && flags.Remove(subject, out var flag))

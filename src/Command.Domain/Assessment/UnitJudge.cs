@@ -134,8 +134,7 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
             return false;
         }
 
-        var allowed = Math.Max(options.StaleAfter.TotalSeconds, options.StaleCadences * (Track.CadenceS ?? 0));
-        return (now - Track.Latest.Time).TotalSeconds > allowed;
+        return (now - Track.Latest.Time).TotalSeconds > AllowedSilenceS;
     }
 
     /// <summary>Sets the shown motion state with hysteresis; returns true when it changed.</summary>

@@ -166,7 +166,8 @@ public sealed class IncidentProjection
                 assessment?.Acknowledge(ack.Subject, Clock);
                 return [];
             case ClockTicked:
-                break;
+                // Only the clock moved: what is due by now is judged, and it derives what judging every unit would.
+                return assessment?.Tick(Clock, units) ?? [];
             default:
                 return [];
         }

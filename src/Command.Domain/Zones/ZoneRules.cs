@@ -38,17 +38,13 @@ internal sealed class ZoneRules(AssessmentOptions options, ZoneOccupancy occupan
     {
         foreach (var zone in occupancy.Zones)
         {
-            var (rule, holds, watch, alert) = zone.Kind switch
-            {
-                ZoneKind.Hot => (HotZoneRule, HotZoneUncovered(zone, units, threats), options.HotZoneWatchAfter, options.HotZoneAlertAfter),
-                ZoneKind.CasualtyCollection => (CasualtyCollectionRule, CollectionPointUnstaffed(zone, units, threats), options.CasualtyCollectionWatchAfter, options.CasualtyCollectionAlertAfter),
-                _ => (null, false, TimeSpan.Zero, TimeSpan.Zero),
-            };
+            var (rule, watch, alert) = RuleOf(zone.Kind);
             if (rule is null)
             {
                 continue;
             }
 
+            var holds = rule == HotZoneRule ? HotZoneUncovered(zone, units, threats) : CollectionPointUnstaffed(zone, units, threats);
             var subject = ClosingAssessment.ZoneSubject(zone.ZoneId);
             if (!holds)
             {
@@ -69,6 +65,41 @@ internal sealed class ZoneRules(AssessmentOptions options, ZoneOccupancy occupan
                 : $"casualty collection point {zone.Name} has had no medical unit for {Reasons.Duration(elapsed.TotalSeconds)}", events);
         }
     }
+
+    /// <summary>
+    /// The earliest time after <paramref name="now"/> at which the passage of time alone changes what <see cref="Evaluate"/>
+    /// derives — a broken rule reaching its watch or its alert, an acknowledgement of a zone's flag running out — or
+    /// <see cref="DateTimeOffset.MaxValue"/> when none will before the next input.
+    /// </summary>
+    public DateTimeOffset NextChange(DateTimeOffset now, FlagBook flags)
+    {
+        var next = DateTimeOffset.MaxValue;
+        void After(DateTimeOffset at) => next = at > now && at < next ? at : next;
+        foreach (var zone in occupancy.Zones)
+        {
+            var (rule, watch, alert) = RuleOf(zone.Kind);
+            var subject = ClosingAssessment.ZoneSubject(zone.ZoneId);
+            if (rule is not null && since.TryGetValue(subject, out var start))
+            {
+                After(start + watch);
+                After(start + alert);
+            }
+
+            if (flags.AcknowledgementEnds(subject, now) is { } ends)
+            {
+                After(ends);
+            }
+        }
+
+        return next;
+    }
+
+    private (string? Rule, TimeSpan Watch, TimeSpan Alert) RuleOf(ZoneKind kind) => kind switch
+    {
+        ZoneKind.Hot => (HotZoneRule, options.HotZoneWatchAfter, options.HotZoneAlertAfter),
+        ZoneKind.CasualtyCollection => (CasualtyCollectionRule, options.CasualtyCollectionWatchAfter, options.CasualtyCollectionAlertAfter),
+        _ => (null, TimeSpan.Zero, TimeSpan.Zero),
+    };
 
     private bool HotZoneUncovered(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, IEnumerable<Threat> threats) =>
         threats.Any(t => t.IsActive && occupancy.Contains(zone.ZoneId, frame.ToLocal(t.Position))) &&

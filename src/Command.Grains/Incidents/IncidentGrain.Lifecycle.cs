@@ -8,7 +8,7 @@ namespace Command.Grains.Incidents;
 /// <summary>Activation and catch-up, the clock's ticks, persistence, going quiet.</summary>
 public sealed partial class IncidentGrain
 {
-    private ITimer? ticker;
+    private IncidentTicker? ticker;
     private DateTimeOffset lastInput;
     private DateTimeOffset lastPersist;
     private long persistedSequence;
@@ -133,19 +133,14 @@ public sealed partial class IncidentGrain
     }
 
     /// <summary>
-    /// Ticks on the incident's own clock (a fake one in tests), by calling itself so each tick is an ordinary turn.
-    /// Watched, it ticks every <see cref="IncidentGrainOptions.TickInterval"/>; unwatched, less often: the ticks it
-    /// folds depend only on the incident's clock, not on when they are folded.
+    /// Ticks on the incident's own clock by calling itself, so each tick is an ordinary turn, at the pace
+    /// <see cref="IncidentTicker"/> keeps: the ticks it folds depend only on the incident's clock, not on when they are folded.
     /// </summary>
     private void StartTicking()
     {
-        if (ticker is not null)
-        {
-            return;
-        }
-
         var self = this.AsReference<IIncidentGrain>();
-        ticker = clock.CreateTimer(_ => self.Tick().Ignore(), null, options.TickInterval, options.TickInterval);
+        ticker ??= new IncidentTicker(clock, options, () => self.Tick().Ignore());
+        ticker.Start(observers.Count > 0);
     }
 
     public async Task Tick()
@@ -155,23 +150,16 @@ public sealed partial class IncidentGrain
             return;
         }
 
+        ticker?.Pace(observers.Count > 0);
         var now = clock.GetUtcNow();
-        if (observers.Count == 0)
+        if (observers.Count == 0 && now - lastInput >= options.IdleAfter)
         {
-            if (now - lastInput >= options.IdleAfter)
-            {
-                // Nothing comes in and no one watches: the incident goes quiet until the next input or viewer.
-                LogIdle(logger, IncidentId, options.IdleAfter);
-                ticker?.Dispose();
-                ticker = null;
-                DeactivateOnIdle();
-                return;
-            }
-
-            if (now - stream.Clock < options.UnwatchedTickInterval)
-            {
-                return;
-            }
+            // Nothing comes in and no one watches: the incident goes quiet until the next input or viewer.
+            LogIdle(logger, IncidentId, options.IdleAfter);
+            ticker?.Dispose();
+            ticker = null;
+            DeactivateOnIdle();
+            return;
         }
 
         var ticks = stream.TicksFolded;

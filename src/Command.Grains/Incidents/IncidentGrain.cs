@@ -263,6 +263,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     {
         observers.Subscribe(observer, observer);
         frames.Watched(stream);
+        ticker?.Watched(observers.Count > 0);
         return Task.CompletedTask;
     }
 
@@ -274,6 +275,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
             frames.Unwatched();
         }
 
+        ticker?.Watched(observers.Count > 0);
         return Task.CompletedTask;
     }
 

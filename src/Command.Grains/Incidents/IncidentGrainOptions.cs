@@ -7,8 +7,9 @@ public sealed class IncidentGrainOptions
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// How often an incident nobody watches moves its clock on. Default 5 s: the ticks it folds are the same whenever
-    /// they are folded (one per second of incident time), so nobody gains from folding them sooner.
+    /// How often an incident nobody watches wakes to move its clock on. Default 5 s: the ticks it folds are the same
+    /// whenever they are folded (one per second of incident time), so nobody gains from folding them sooner, and a
+    /// quiet incident costs the host a turn every few seconds rather than every second.
     /// </summary>
     public TimeSpan UnwatchedTickInterval { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -11,7 +11,8 @@ namespace Command.Benchmarks.Assessment;
 
 /// <summary>
 /// The assessment's cost in an incident of 200 units, each with a full rate window of 1 Hz fixes: one accepted fix
-/// (that unit judged, the zones re-checked), and one clock tick (every unit judged).
+/// (that unit judged, the zones re-checked), and one clock tick between fixes (only what time alone can have changed
+/// by then judged: a unit going stale, an acknowledgement running out; most ticks, nothing).
 /// </summary>
 [MemoryDiagnoser]
 public class AssessmentBenchmarks

@@ -1,0 +1,53 @@
+namespace Command.Domain.Assessment;
+
+internal sealed partial class UnitJudge
+{
+    /// <summary>
+    /// Seconds the unit may be silent after its latest fix before it is stale: <see cref="AssessmentOptions.StaleCadences"/>
+    /// of its learned cadence, and at least <see cref="AssessmentOptions.StaleAfter"/>.
+    /// </summary>
+    private double AllowedSilenceS => Math.Max(options.StaleAfter.TotalSeconds, options.StaleCadences * (Track.CadenceS ?? 0));
+
+    /// <summary>
+    /// The first instant at which <see cref="IsStale"/> turns true, or null when time alone will not turn it (no fix
+    /// yet, or stale already at <paramref name="now"/>): the only part of the judgement the clock moves by itself.
+    /// </summary>
+    public DateTimeOffset? StaleFrom(DateTimeOffset now)
+    {
+        if (Track.Count == 0 || IsStale(now))
+        {
+            return null;
+        }
+
+        // The fewest ticks of silence that IsStale, comparing seconds as doubles, counts as longer than allowed.
+        var allowed = AllowedSilenceS;
+        var ticks = (long)(allowed * TimeSpan.TicksPerSecond);
+        while (TimeSpan.FromTicks(ticks).TotalSeconds > allowed)
+        {
+            ticks--;
+        }
+
+        while (TimeSpan.FromTicks(ticks).TotalSeconds <= allowed)
+        {
+            ticks++;
+        }
+
+        return Track.Latest.Time + TimeSpan.FromTicks(ticks);
+    }
+
+    /// <summary>Everything judging the unit may change in it: the same mark before and after means it changed nothing.</summary>
+    public JudgeMark Mark => new(State, StateSince, Episode, Anchor, FellBackFrom, ArrivedAt, GraceFor, GraceS, HoldStreak, ProgressStreak);
+}
+
+/// <summary>The part of a <see cref="UnitJudge"/>'s state that judging it may change; compared by value.</summary>
+internal readonly record struct JudgeMark(
+    MotionState State,
+    DateTimeOffset? StateSince,
+    HoldEpisode? Episode,
+    ProgressAnchor? Anchor,
+    DateTimeOffset? FellBackFrom,
+    DateTimeOffset? ArrivedAt,
+    DateTimeOffset? GraceFor,
+    double? GraceS,
+    int HoldStreak,
+    int ProgressStreak);
