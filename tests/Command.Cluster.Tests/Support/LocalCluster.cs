@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using Command.Recording.Tests.Azurite;
 
 namespace Command.Cluster.Tests.Support;
@@ -49,7 +47,7 @@ public sealed class LocalCluster : IAsyncLifetime
             throw new InvalidOperationException($"Azurite is not installed ({azurite} is missing): run `npm ci` at the repo root ({root}).");
         }
 
-        var port = PortBase();
+        var port = Command.LoadTest.ClusterPorts.FreeBase(HostCount);
         var (code, output) = await ScriptAsync(configuration, "start", "--hosts", HostCount.ToString(CultureInfo.InvariantCulture), "--state", state, "--port", port.ToString(CultureInfo.InvariantCulture));
         if (code != 0)
         {
@@ -127,38 +125,5 @@ public sealed class LocalCluster : IAsyncLifetime
         var stderr = script.StandardError.ReadToEndAsync();
         await script.WaitForExitAsync();
         return (script.ExitCode, $"{await stdout}{await stderr}");
-    }
-
-    /// <summary>
-    /// A base port P whose every port the script derives is free: dashboards P+1..P+3, Azurite P+90 and P+91, silos
-    /// P+6101..P+6103. All below 20000, so neither the kernel's ephemeral range nor the other test hosts' range takes one.
-    /// </summary>
-    private static int PortBase()
-    {
-        for (var tries = 0; tries < 200; tries++)
-        {
-            var port = 10000 + Random.Shared.Next(3800);
-            int[] derived = [.. Enumerable.Range(1, HostCount).SelectMany(i => new[] { port + i, port + 6100 + i }), port + 90, port + 91];
-            if (derived.All(IsFree))
-            {
-                return port;
-            }
-        }
-
-        throw new InvalidOperationException("No free port base between 10000 and 13800.");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Any, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }
