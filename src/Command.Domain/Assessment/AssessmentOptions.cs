@@ -69,10 +69,10 @@ public sealed record AssessmentOptions
     /// <summary>
     /// Most that an arrived unit's own noise widens the distance it must go beyond (and the margin outside the
     /// threat's building) before it leaves arrival: indoor fixes 10-50 m off put a unit in contact outside the wall
-    /// now and then. The allowance is twice the standard error of its position over the rate window. Default 10 m.
+    /// now and then. The allowance is twice the standard error of its position over the rate window. Default 12 m.
     /// </summary>
     [Id(10)]
-    public double ArrivalNoiseAllowanceM { get; init; } = 10;
+    public double ArrivalNoiseAllowanceM { get; init; } = 12;
 
     /// <summary>
     /// A hold ends, and the flag raised in it clears, only on real progress: a closing rate of at least this over the

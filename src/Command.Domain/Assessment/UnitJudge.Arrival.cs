@@ -35,7 +35,7 @@ internal sealed partial class UnitJudge
         var radius = target.ArrivalRadiusM;
         var reachedAt = there ? Within(target, latest, radius) : null;
         var reached = (reachedAt is not null && Within(target, previous, radius) is not null)
-            || (there && !movingAway && count >= KeptFixes && Within(target, settled, radius + (Episode is null && FellBackFrom is null ? allowance : 0)) is not null);
+            || (there && !movingAway && count >= SmoothedFixes && Within(target, settled, radius + (Episode is null && FellBackFrom is null ? allowance : 0)) is not null);
         // A unit that is plainly moving away and already beyond the hysteresis has left, whatever its noise allows.
         var keptAt = !there || (movingAway && Within(target, latest, radius + options.ArrivalHysteresisM) is null) ? null
             : Within(target, settled, radius + options.ArrivalHysteresisM + allowance);
