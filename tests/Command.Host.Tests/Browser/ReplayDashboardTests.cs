@@ -24,7 +24,7 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
         await Expect(dashboard.ConnectionText).ToHaveTextAsync("Connected");
         await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
         await Expect(dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']")).ToHaveCountAsync(1);
-        await dashboard.Page.Locator("#replay-seek").PressAsync("End");
+        await SeekAsync(dashboard, "End");
         await dashboard.Marker("P1").ToShowAsync("lat", moved.Lat);
 
         await dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']").ClickAsync();
@@ -65,7 +65,7 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
         await Expect(items.First).ToContainTextAsync("⚠ ALERTPatrol 1holding ");
         await Expect(dashboard.ActiveFlags.Locator("li[data-subject='P1']")).ToHaveClassAsync("flag-alert");
 
-        await dashboard.Page.Locator("#replay-seek").PressAsync("End");
+        await SeekAsync(dashboard, "End");
 
         await Expect(items).ToHaveCountAsync(3);
         await Expect(items.First).ToHaveAttributeAsync("data-type", "flag-acknowledged");
@@ -84,7 +84,7 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, timezoneId: "America/Chicago");
         await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
         await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
-        await dashboard.Page.Locator("#replay-seek").PressAsync("End");
+        await SeekAsync(dashboard, "End");
 
         await dashboard.Row("P1").Locator(".status").ClickAsync();
         var plot = dashboard.Page.Locator("#chart .u-over");
@@ -128,7 +128,7 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
         await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
         await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
-        await dashboard.Page.Locator("#replay-seek").PressAsync("Home");
+        await SeekAsync(dashboard, "Home");
         await dashboard.Marker("P1").ToBeAbsentAsync();
 
         await dashboard.Page.Locator("#replay-speed").SelectOptionAsync("60");
@@ -138,5 +138,13 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
         await dashboard.Marker("P1").ToShowAsync("lat", last.Lat);
         await Expect(dashboard.Page.Locator("#replay-badge")).ToBeVisibleAsync();
         Assert.Empty(dashboard.Errors);
+    }
+
+    // The slider moves the replay once the page watches it; before then it is disabled.
+    private static async Task SeekAsync(Dashboard dashboard, string key)
+    {
+        var seek = dashboard.Page.Locator("#replay-seek");
+        await Expect(seek).ToBeEnabledAsync();
+        await seek.PressAsync(key);
     }
 }

@@ -51,6 +51,7 @@ export class Replay {
     // Asked for before joining: the flag feed of each snapshot is read from the same markers.
     this.marks = attempt(() => get(`/api/replays/${enc(created.replayId)}/timeline`));
     await this.connection.watch(`replay:${created.replayId}`);
+    this.timeline.enable(true);
     this.playing = created.paused === false;
     this.picture.setRate(this.playing ? created.speed ?? 1 : 0);
     this.picture.limitMs = Date.parse(created.lastTime);
@@ -103,6 +104,7 @@ export class Replay {
   /** Back to live: the host can let go of the replay at once rather than when it expires. */
   close() {
     if (this.session) attempt(() => del(`/api/replays/${enc(this.session.replayId)}`));
+    this.timeline.enable(false);
     this.session = null;
     this.marks = null;
     this.notes = [];

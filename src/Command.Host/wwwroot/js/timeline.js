@@ -47,6 +47,11 @@ export class Timeline {
     this.marks.replaceChildren();
   }
 
+  /** The slider moves the replay only once this browser watches it: a seek before then would show it nothing. */
+  enable(on) {
+    this.input.disabled = !on;
+  }
+
   setMarks(entries) {
     const span = Math.max(1, this.lastMs - this.firstMs);
     this.marks.innerHTML = entries
