@@ -140,25 +140,10 @@ public sealed class LocalCluster : IAsyncDisposable
         return sum + process.TotalProcessorTime;
     });
 
-    private static async Task<(int Code, string Output)> ScriptAsync(string root, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["CONFIGURATION"] = "Release";
-        foreach (var (key, value) in LoadSettings.Host.Append(KeyValuePair.Create(OptionsLog, "Information")))
-        {
-            start.Environment[LoadSettings.EnvironmentName(key)] = value;
-        }
-
-        start.ArgumentList.Add(Path.Combine(root, "deploy", "local", "cluster.sh"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var script = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
-        var stdout = script.StandardOutput.ReadToEndAsync();
-        var stderr = script.StandardError.ReadToEndAsync();
-        await script.WaitForExitAsync();
-        return (script.ExitCode, $"{await stdout}{await stderr}");
-    }
+    private static Task<(int Code, string Output)> ScriptAsync(string root, params string[] arguments) =>
+        ClusterScript.RunAsync(root,
+            LoadSettings.Host.Append(KeyValuePair.Create(OptionsLog, "Information"))
+                .Select(setting => KeyValuePair.Create(LoadSettings.EnvironmentName(setting.Key), setting.Value))
+                .Append(KeyValuePair.Create("CONFIGURATION", "Release")),
+            arguments);
 }

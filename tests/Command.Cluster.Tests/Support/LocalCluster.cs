@@ -105,25 +105,6 @@ public sealed class LocalCluster : IAsyncLifetime
 
     private int Index(Uri host) => Hosts.ToList().IndexOf(host) is >= 0 and var i ? i : throw new ArgumentException($"{host} is not a host of this cluster", nameof(host));
 
-    private async Task<(int Code, string Output)> ScriptAsync(string configuration, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["CONFIGURATION"] = configuration },
-        };
-        start.ArgumentList.Add(Path.Combine(root, "deploy", "local", "cluster.sh"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var script = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
-        var stdout = script.StandardOutput.ReadToEndAsync();
-        var stderr = script.StandardError.ReadToEndAsync();
-        await script.WaitForExitAsync();
-        return (script.ExitCode, $"{await stdout}{await stderr}");
-    }
+    private Task<(int Code, string Output)> ScriptAsync(string configuration, params string[] arguments) =>
+        Command.LoadTest.ClusterScript.RunAsync(root, [KeyValuePair.Create("CONFIGURATION", configuration)], arguments);
 }
