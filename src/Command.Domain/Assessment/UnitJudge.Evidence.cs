@@ -78,10 +78,10 @@ internal sealed partial class UnitJudge
         return (confirmed, count >= 3 && fastestClosing < -options.MovingRateMps);
     }
 
-    private bool Climbing(Span<double> t, IReadOnlyList<TrackFix> all, int from)
+    // Over the rate window: the fixes from <paramref name="from"/> on, whose times are <paramref name="t"/>.
+    private bool Climbing(Span<double> t, IReadOnlyList<TrackFix> fixes, int from)
     {
-        var fixes = all.Skip(from).ToList();
-        var n = fixes.Count;
+        var n = fixes.Count - from;
         if (n < 2 || BaseAltitudeM is null)
         {
             return false;
@@ -92,7 +92,7 @@ internal sealed partial class UnitJudge
         Span<double> w = stackalloc double[n];
         for (var i = 0; i < n; i++)
         {
-            if (fixes[i].AltitudeM is not { } alt)
+            if (fixes[from + i].AltitudeM is not { } alt)
             {
                 return false;
             }

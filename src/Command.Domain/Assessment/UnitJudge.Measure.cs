@@ -98,7 +98,6 @@ internal sealed partial class UnitJudge
             (confirmed, opening) = (false, false);
         }
 
-
         // One fix of evidence is one fix an outlier burst can fake: a hold starts only once it has shown on several
         // fixes in a row, and ends only once progress has.
         var holdStreak = advance ? (confirmed ? HoldStreak + 1 : 0) : HoldStreak;
