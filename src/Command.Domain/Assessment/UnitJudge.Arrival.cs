@@ -20,7 +20,8 @@ internal sealed partial class UnitJudge
         var (latest, _) = MedianPoint(t, sigma, n - 1, options.SmoothingWindow.TotalSeconds, SmoothedFixes);
         var previous = n >= 2 ? MedianPoint(t, sigma, n - 2, options.SmoothingWindow.TotalSeconds, SmoothedFixes).Point : latest;
         var (settled, count) = MedianPoint(t, sigma, n - 1, options.RateWindow.TotalSeconds, KeptFixes);
-        var allowance = Math.Min(options.ArrivalNoiseAllowanceM, Z * MedianEfficiency * NoiseM(fixes) / Math.Sqrt(Math.Max(1, count)));
+        var settledError = MedianEfficiency * NoiseM(fixes) / Math.Sqrt(Math.Max(1, count));
+        var allowance = Math.Min(options.ArrivalNoiseAllowanceM, Z * settledError);
 
         var inside = buildings.IndexOf(BuildingId) is { } current && buildings.Holds(current, settled, options.ZoneExitMarginM + allowance)
             ? current
@@ -34,7 +35,7 @@ internal sealed partial class UnitJudge
             && (target.KnownFloor is not { } threatFloor || fixes[^1].Floor is not { } floor || floor == threatFloor);
         var radius = target.ArrivalRadiusM;
         var reachedAt = there ? Within(target, latest, radius) : null;
-        var reached = (reachedAt is not null && Within(target, previous, radius) is not null)
+        var reached = (reachedAt is not null && (Within(target, previous, radius) is not null || EveryFixWithin(target, t, sigma, radius)))
             || (there && !movingAway && count >= SmoothedFixes && Within(target, settled, radius + (Episode is null && FellBackFrom is null ? allowance : 0)) is not null);
         // A unit that is plainly moving away and already beyond the hysteresis has left, whatever its noise allows.
         var keptAt = !there || (movingAway && Within(target, latest, radius + options.ArrivalHysteresisM) is null) ? null
@@ -42,8 +43,48 @@ internal sealed partial class UnitJudge
 
         // Words are wanted only where the unit is arrived; elsewhere the straight line will do.
         var where = Where(inside, fixes[^1].Floor, keptAt ?? reachedAt ?? settled.DistanceTo(target.Point));
-        return new ArrivalCheck(reached, keptAt is not null, where);
+        // Whatever has just reached contact keeps it: a slow device's settled position still lags its walk in.
+        var kept = reached || keptAt is not null;
+        // Plainly gone is on another known floor, or out of the threat's building or beyond the hysteresis by 2.5 times
+        // the settled position's own error, with no cap on it: a noisy unit indoors may leave arrival on a bias that
+        // wanders, but is not shown to have left on one.
+        var plain = LeftZ * settledError;
+        var left = !kept
+            && ((target.KnownFloor is { } known && fixes[^1].Floor is { } now && now != known)
+                || (target.Building is { } building && !buildings.Holds(building, settled, options.ZoneExitMarginM + plain))
+                || Within(target, settled, radius + options.ArrivalHysteresisM + plain) is null);
+        return new ArrivalCheck(reached, kept, where, left);
     }
+
+    /// <summary>
+    /// Every fix of the smoothing window, and at least the latest two, is within <paramref name="radius"/>: a device
+    /// reporting every 30 s is at the threat on its second fix there, when a median of three still lags its walk in.
+    /// </summary>
+    private bool EveryFixWithin(ThreatTarget target, Span<double> t, Span<double> sigma, double radius)
+    {
+        var fixes = Track.Fixes;
+        var n = fixes.Count;
+        var count = 0;
+        for (var i = n - 1; i >= 0 && (t[i] >= t[^1] - options.SmoothingWindow.TotalSeconds || count < 2); i--)
+        {
+            if (i != n - 1 && sigma[i] > SetAside)
+            {
+                continue;
+            }
+
+            if (Within(target, fixes[i].Point, radius) is null)
+            {
+                return false;
+            }
+
+            count++;
+        }
+
+        return count >= 2;
+    }
+
+    // How many of its settled position's own errors a unit must be beyond the hysteresis to have plainly left.
+    private const double LeftZ = 2.5;
 
     /// <summary>The distance from a point to the threat when it is within <paramref name="radius"/>; null otherwise.</summary>
     private double? Within(ThreatTarget target, LocalPoint point, double radius)

@@ -124,8 +124,10 @@ internal sealed partial class UnitJudge
             // that by more than its noise is the start of progress the hold test has not yet let go of, not the hold.
             episode = episode.HeldAt(smoothed);
         }
-        else if (episode is null && confirmed && holdStreak >= HoldFixes())
+        else if (episode is null && confirmed && holdStreak >= HoldFixes() && FellBackFrom is null)
         {
+            // (A unit that left contact, but not plainly, holds still wherever it is: its hold says nothing of where
+            // that is. Its fall back is a hold once it is plainly out of contact; see Settle.)
             var since = t0.AddSeconds(tailS);
             episode = new HoldEpisode(since < anchor.Time ? since : anchor.Time, [smoothed], FellBackFrom is not null);
         }
@@ -148,7 +150,7 @@ internal sealed partial class UnitJudge
             enoughForRate ? window!.Value.End : smoothed,
             enoughForRate ? -window!.Value.Slope : null,
             confirmed,
-            opening || (confirmed && episode?.FellBack == true),
+            opening || episode?.FellBack == true,
             episode is null ? 0 : (latest.Time - episode.Since).TotalSeconds,
             stairs,
             target.NearStairs(latest, BaseAltitudeM),

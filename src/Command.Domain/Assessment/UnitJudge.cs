@@ -154,8 +154,16 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
             FellBackFrom = last;
             Anchor = new ProgressAnchor(last, m.Target.ArrivalRadiusM, 0, m.Target.Threat.ThreatId, m.Target.Point, m.Target.Floor, Anchor?.JudgedFrom);
 
-            // A hold this fix's measurement already saw is the fall back itself, counted from the last fix in contact.
-            Episode = Episode is { } seen ? seen with { Since = last, FellBack = true } : null;
+            // A hold the fixes showed while in contact says the unit stood still, not where: it is no fall back.
+            Episode = null;
+            measured = null;
+        }
+
+        if (FellBackFrom is { } from && Episode is null && next is not (MotionState.Arrived or MotionState.Stale) && m is { Arrival.Left: true })
+        {
+            // Plainly out of contact, however noisy the unit: that is the evidence of the fall back, with no need to
+            // wait for its fixes to rule out closing. It is a hold from the last fix in contact.
+            Episode = new HoldEpisode(from, [m.DistanceM], FellBack: true);
             measured = null;
         }
 

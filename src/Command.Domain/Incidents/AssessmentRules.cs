@@ -29,8 +29,16 @@ public static class AssessmentRules
     /// </summary>
     public const int RadialNoise = 3;
 
+    /// <summary>
+    /// A unit that leaves contact is judged to have fallen back only once it is plainly out of it (beyond the
+    /// hysteresis, or out of the threat's building, by two and a half times its settled position's own error), and
+    /// is then flagged as moving away at once; before that, standing still says nothing of where it stands. A slow
+    /// device is at the threat on its second fix there.
+    /// </summary>
+    public const int PlainlyOut = 4;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = RadialNoise;
+    public const int Current = PlainlyOut;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -103,4 +103,82 @@ public sealed class ArrivalTests
         Assert.True(raised.Time <= Drill.Start.AddSeconds(120), $"flagged at {raised.Time:HH:mm:ss}");
         Assert.Equal(MotionState.Opening, drill.Assess("u1").State);
     }
+
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(2, 2)]
+    [InlineData(2, 7)]
+    [InlineData(5, 3)]
+    [InlineData(8, 4)]
+    [InlineData(8, 5)]
+    public void A_noisy_unit_in_contact_indoors_is_not_flagged_when_its_fixes_wander(int cadence, int seed)
+    {
+        var drill = BuildingDrill();
+        drill.Enrol("entry");
+        // Six metres from the threat for ten minutes with 25 m of indoor error, stated as such, and a bias that wanders.
+        drill.Move("entry", Drill.Noisy(Drill.Still(0, 54), axisM: 18, biasM: 6, seed), cadence, accuracyM: 25);
+
+        drill.Run(600);
+
+        Assert.DoesNotContain(drill.Derived, e => e is FlagRaised);
+    }
+
+    [Fact]
+    public void A_unit_that_leaves_arrival_by_less_than_its_own_noise_is_not_flagged_for_standing_still()
+    {
+        var drill = BuildingDrill();
+        drill.Enrol("entry");
+        // Six metres from the threat, then its fixes drift 33 m east of it for two minutes and come back. It states
+        // 20 m of accuracy: over seven fixes its position is known to about 7 m, so 33 m is beyond the contact radius,
+        // the hysteresis and the noise allowance (32 m), but not plainly out of contact (37 m).
+        drill.Move("entry", t => new LocalPoint(
+            t < 60 || t >= 240 ? 0 : t < 90 ? 1.1 * (t - 60) : 33,
+            t < 60 || t >= 240 ? 66 : 62 + Math.Sin(t)), cadence: 5, accuracyM: 20);
+
+        drill.Run(400);
+
+        Assert.DoesNotContain(drill.Derived, e => e is FlagRaised);
+        Assert.Equal(MotionState.Arrived, drill.Assess("entry").State);
+    }
+
+    [Fact]
+    public void A_noisy_unit_that_falls_back_down_the_hallway_is_flagged_once_it_is_plainly_out_of_contact()
+    {
+        var drill = BuildingDrill();
+        drill.Enrol("entry");
+        // In contact for a minute, then 40 m back down the hallway at 1.2 m/s (33 s), holding there: a phone
+        // reporting every 2 s with 20 m of indoor error.
+        drill.Move("entry", Drill.Noisy(t => new LocalPoint(t < 60 ? 4 : Math.Min(44, 4 + (1.2 * (t - 60))), 55), axisM: 14, biasM: 2, seed: 7),
+            cadence: 2, accuracyM: 20);
+
+        drill.Run(240);
+
+        var raised = Assert.Single(drill.Derived.OfType<FlagRaised>());
+        Assert.StartsWith("fell back from contact ", raised.Reason, StringComparison.Ordinal);
+        Assert.True(raised.Time <= Drill.Start.AddSeconds(60 + 60), $"flagged at {raised.Time:HH:mm:ss}");
+    }
+
+    [Fact]
+    public void A_slow_radio_that_has_just_reached_the_threat_stays_arrived_between_its_fixes()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("r1");
+        // A radio every 30 s walking in at 0.75 m/s: its settled position lags the walk by minutes.
+        drill.Move("r1", Drill.Toward(0, 150, 0.75), cadence: 30, accuracyM: 3);
+        drill.Run(200);
+        while (drill.Assess("r1").State != MotionState.Arrived && drill.Elapsed < 400)
+        {
+            drill.Run(1);
+        }
+
+        Assert.Equal(MotionState.Arrived, drill.Assess("r1").State);
+        for (var s = 0; s < 120; s++)
+        {
+            drill.Run(1);
+            Assert.Equal(MotionState.Arrived, drill.Assess("r1").State);
+        }
+
+        Assert.DoesNotContain(drill.Derived, e => e is FlagRaised);
+    }
 }

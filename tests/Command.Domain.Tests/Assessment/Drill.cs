@@ -96,6 +96,25 @@ internal sealed class Drill
 
     public static Func<double, LocalPoint> Still(double east, double north) => _ => new LocalPoint(east, north);
 
+    /// <summary>
+    /// The path as a noisy device reports it: seeded white noise of <paramref name="axisM"/> on each axis, and a bias
+    /// that wanders by <paramref name="biasM"/> on each axis with a two-minute memory, as indoor fixes do.
+    /// </summary>
+    public static Func<double, LocalPoint> Noisy(Func<double, LocalPoint> path, double axisM, double biasM, int seed)
+    {
+        var random = new Random(seed);
+        double Gaussian() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        var (east, north, last) = (Gaussian() * biasM, Gaussian() * biasM, 0.0);
+        return t =>
+        {
+            var decay = Math.Exp(-(t - last) / 120);
+            var kick = Math.Sqrt(1 - (decay * decay)) * biasM;
+            (east, north, last) = ((east * decay) + (Gaussian() * kick), (north * decay) + (Gaussian() * kick), t);
+            var truth = path(t);
+            return new LocalPoint(truth.East + east + (Gaussian() * axisM), truth.North + north + (Gaussian() * axisM));
+        };
+    }
+
     /// <summary>From (east, north) at time <paramref name="from"/>, straight toward (0, 0) at <paramref name="speed"/> m/s.</summary>
     public static Func<double, LocalPoint> Toward(double east, double north, double speed, double from = 0) => t =>
     {
