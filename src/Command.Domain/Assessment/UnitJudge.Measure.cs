@@ -198,10 +198,11 @@ internal sealed partial class UnitJudge
     // The least that multipath throws a fix off: 30 m.
     private const double MultipathM = 30;
 
-    // Judged fixes in a row that must show progress before a hold ends: more than a burst of multipath outliers (one
-    // to three fixes) lasts, on a device quick enough to afford it (every 5 s or faster); one from a slower device,
-    // whose rate window already spans several fixes and sets an outlier aside.
-    private int ProgressFixesNeeded() => Track.CadenceS is > QuickCadenceS ? 1 : BurstFixes + 1;
+    // Judged fixes in a row that must show progress before a hold ends, on a device quick enough to afford it (every
+    // 5 s or faster): as many as a burst of multipath outliers (one to three fixes) lasts, for progress is measured at
+    // the further of the latest two fixes, so a burst toward the threat shows it on one fix fewer than it lasts. One
+    // from a slower device, whose rate window already spans several fixes and sets an outlier aside.
+    private int ProgressFixesNeeded() => Track.CadenceS is > QuickCadenceS ? 1 : BurstFixes;
 
     // The most fixes in a row a burst of multipath outliers drags off together.
     private const int BurstFixes = 3;
