@@ -1,5 +1,6 @@
 using Command.Domain.Assessment;
 using Command.Domain.Events;
+using Command.Domain.Geometry;
 using Command.Domain.Units;
 
 namespace Command.Domain.Tests.Assessment;
@@ -163,5 +164,47 @@ public sealed class HoldRuleTests
             })));
         Assert.Equal(MotionState.Holding, drill.Assess("u1").State);
         Assert.Equal(FlagLevel.None, drill.Assess("u1").Flag);
+    }
+
+    [Fact]
+    public void A_noisy_phone_walking_in_is_not_flagged_on_any_of_twenty_draws_of_its_noise()
+    {
+        // A phone every 2 s with 14 m of noise, stated as such, walking in at 1.2 m/s from 400 m for five minutes:
+        // its hold test runs on a dozen overlapping tails a minute, and noise must not confirm a hold on any.
+        var flagged = new List<int>();
+        for (var seed = 1; seed <= 20; seed++)
+        {
+            var drill = new Drill();
+            drill.Threat("T1", 0, 0);
+            drill.Enrol("u1");
+            drill.Move("u1", Drill.Noisy(Drill.Toward(0, 400, 1.2), axisM: 14, biasM: 3, seed), cadence: 1, accuracyM: 20);
+
+            drill.Run(300);
+
+            if (drill.Derived.Any(e => e is FlagRaised))
+            {
+                flagged.Add(seed);
+            }
+        }
+
+        Assert.Empty(flagged);
+    }
+
+    [Fact]
+    public void A_noisy_phone_that_stops_is_flagged_within_a_minute_on_every_one_of_ten_draws_of_its_noise()
+    {
+        // The same phone stops 200 m out with no backup: the stricter test still flags it within a minute of grace.
+        for (var seed = 1; seed <= 10; seed++)
+        {
+            var drill = new Drill();
+            drill.Threat("T1", 0, 0);
+            drill.Enrol("u1");
+            drill.Move("u1", Drill.Noisy(t => new LocalPoint(0, t < 100 ? 320 - (1.2 * t) : 200), axisM: 10, biasM: 2, seed), cadence: 2, accuracyM: 14);
+
+            drill.Run(240);
+
+            var raised = drill.Derived.OfType<FlagRaised>().FirstOrDefault();
+            Assert.True(raised is not null && raised.Time <= Drill.Start.AddSeconds(160), $"seed {seed}: {raised?.Time:HH:mm:ss}");
+        }
     }
 }
