@@ -52,6 +52,17 @@ internal sealed partial class UnitJudge
     // A longer tail is held to a stricter bound than the one from the last progress: it is tried up to six times.
     private const double LongerTailZ = 2;
 
+    // The median of a tail's first fixes (as many as a burst of outliers lasts) is nearer than the median of the rest
+    // by more than half what multipath throws a fix.
+    private static bool HeadNearer(Span<double> tail)
+    {
+        Span<double> head = stackalloc double[BurstFixes];
+        tail[..BurstFixes].CopyTo(head);
+        Span<double> rest = stackalloc double[tail.Length - BurstFixes];
+        tail[BurstFixes..].CopyTo(rest);
+        return Median(head) < Median(rest) - (MultipathM / 2);
+    }
+
     private (bool Confirmed, bool Opening) TailFrom(Span<double> t, Span<double> y, Span<double> sigma, Span<double> w, int start, double z = OneSided95)
     {
         // Two fixes are enough from a device that reports every 25 s or slower; otherwise three, so that one
@@ -78,6 +89,16 @@ internal sealed partial class UnitJudge
             // or one wild fix away from the threat would confirm it.
             var earlier = RobustLine.Fit(t[start..^1], y[start..^1], sigma[start..^1], w[start..^1]);
             confirmed = earlier is { } e && -e.Slope < options.HoldSpeedMps;
+        }
+
+        if (confirmed && count >= BurstFixes + 3 && HeadNearer(y[start..]))
+        {
+            // The tail's first few fixes are nearer than the rest by more than noise: a burst of outliers toward the
+            // threat makes a unit walking in look as if it fell back from where the burst put it. The hold must show
+            // without them too.
+            var later = start + BurstFixes;
+            confirmed = RobustLine.Fit(t[later..], y[later..], sigma[later..], w[later..]) is { } rest
+                && -rest.Slope + (z * rest.SlopeError) < options.HoldSpeedMps;
         }
 
         return (confirmed, count >= 3 && fastestClosing < -options.MovingRateMps);

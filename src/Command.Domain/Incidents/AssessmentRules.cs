@@ -34,7 +34,8 @@ public static class AssessmentRules
     /// hysteresis, or out of the threat's building, by two and a half times its settled position's own error), and
     /// is then flagged as moving away at once; before that, standing still says nothing of where it stands. A slow
     /// device is at the threat on its second fix there. A quick device's progress ends a hold on three fixes in a row,
-    /// and its hold is confirmed at 97.7 % rather than 95 %.
+    /// and its hold is confirmed at 97.7 % rather than 95 %. A hold tested from a burst of outliers toward the threat
+    /// must show without it.
     /// </summary>
     public const int PlainlyOut = 4;
 
