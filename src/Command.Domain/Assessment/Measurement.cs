@@ -39,5 +39,5 @@ internal sealed record Measurement(
 /// <param name="Reached">A unit not yet arrived has: within the contact radius, in the threat's building, on its floor where both are known.</param>
 /// <param name="Kept">An arrived unit still is, allowing the margins for its own noise.</param>
 /// <param name="Where">Where the unit is, in words: "inside B12, 12 m from the threat".</param>
-/// <param name="Left">Not kept, and plainly gone: beyond the radius and hysteresis by twice its position's own error, however noisy.</param>
+/// <param name="Left">Not kept, and plainly gone: on another known floor, or out of the threat's building or beyond the radius and hysteresis by 2.5 times its settled position's own error, however noisy.</param>
 internal sealed record ArrivalCheck(bool Reached, bool Kept, string Where, bool Left = false);

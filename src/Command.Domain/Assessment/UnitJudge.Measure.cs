@@ -129,7 +129,7 @@ internal sealed partial class UnitJudge
             // (A unit that left contact, but not plainly, holds still wherever it is: its hold says nothing of where
             // that is. Its fall back is a hold once it is plainly out of contact; see Settle.)
             var since = t0.AddSeconds(tailS);
-            episode = new HoldEpisode(since < anchor.Time ? since : anchor.Time, [smoothed], FellBackFrom is not null);
+            episode = new HoldEpisode(since < anchor.Time ? since : anchor.Time, [smoothed]);
         }
 
         var arrival = Arrive(target, t, sigma, commit, window is { } away && -away.Slope + (OneSided95 * away.SlopeError) < -options.MovingRateMps);

@@ -61,7 +61,7 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         BaseAltitudeM ??= report.AltitudeM;
         var sigma = Math.Max(1, report.AccuracyM is { } stated ? stated / Math.Sqrt(2) : options.DefaultAccuracyM);
         var fix = new TrackFix(report.FixTime, point, sigma, report.AltitudeM, FloorOf(report, point));
-        Track.Add(fix, WindowS > HoldEvidenceS ? TimeSpan.FromSeconds(WindowS) : TimeSpan.FromSeconds(HoldEvidenceS), WindowFixes, MostKeptFixes);
+        Track.Add(fix, TimeSpan.FromSeconds(Math.Max(WindowS, HoldEvidenceS)), WindowFixes, MostKeptFixes);
         if (Track.Count >= 3)
         {
             Noise.Observe(Track.Fixes[^3], Track.Fixes[^2], Track.Fixes[^1]);
