@@ -48,12 +48,30 @@ internal sealed partial class UnitJudge
         // Plainly gone is on another known floor, or out of the threat's building or beyond the hysteresis by 2.5 times
         // the settled position's own error, with no cap on it: a noisy unit indoors may leave arrival on a bias that
         // wanders, but is not shown to have left on one.
-        var plain = LeftZ * settledError;
-        var left = !kept
-            && ((target.KnownFloor is { } known && fixes[^1].Floor is { } now && now != known)
-                || (target.Building is { } building && !buildings.Holds(building, settled, options.ZoneExitMarginM + plain))
-                || Within(target, settled, radius + options.ArrivalHysteresisM + plain) is null);
-        return new ArrivalCheck(reached, kept, where, left);
+        return new ArrivalCheck(reached, kept, where, !kept && !InReach(target, settled, settledError));
+    }
+
+    /// <summary>
+    /// Whether a unit whose fixes since <paramref name="fromS"/> show it standing still cannot be told from one in
+    /// contact: its median position over them is in reach of contact by 2.5 times that position's own error.
+    /// </summary>
+    private bool StandsInReach(ThreatTarget target, Span<double> t, Span<double> sigma, double fromS)
+    {
+        var (held, count) = MedianPoint(t, sigma, t.Length - 1, t[^1] - fromS, 1);
+        return InReach(target, held, MedianEfficiency * NoiseM(Track.Fixes) / Math.Sqrt(count));
+    }
+
+    /// <summary>
+    /// Whether a position known to <paramref name="errorM"/> (one axis) is in reach of contact: not on another known
+    /// floor, not out of the threat's building by the zone margin and 2.5 times that error, nor beyond the radius and
+    /// hysteresis by as much. Plainly out is out of reach.
+    /// </summary>
+    private bool InReach(ThreatTarget target, LocalPoint position, double errorM)
+    {
+        var plain = LeftZ * errorM;
+        return !(target.KnownFloor is { } known && Track.Latest.Floor is { } now && now != known)
+            && (target.Building is not { } building || buildings.Holds(building, position, options.ZoneExitMarginM + plain))
+            && Within(target, position, target.ArrivalRadiusM + options.ArrivalHysteresisM + plain) is not null;
     }
 
     /// <summary>

@@ -124,10 +124,12 @@ internal sealed partial class UnitJudge
             // that by more than its noise is the start of progress the hold test has not yet let go of, not the hold.
             episode = episode.HeldAt(smoothed);
         }
-        else if (episode is null && confirmed && holdStreak >= HoldFixes() && FellBackFrom is null)
+        else if (episode is null && confirmed && holdStreak >= HoldFixes() && FellBackFrom is null && !StandsInReach(target, t, sigma, tailS))
         {
-            // (A unit that left contact, but not plainly, holds still wherever it is: its hold says nothing of where
-            // that is. Its fall back is a hold once it is plainly out of contact; see Settle.)
+            // A hold is flagged only where the unit is plainly out of contact: one that stands still where its fixes
+            // cannot tell it from a unit in contact (indoors, a noisy radio may never show within the radius) waits
+            // until they can, its hold still counted from its start. A unit that left contact, but not plainly, holds
+            // still wherever it is: its fall back is a hold once it is plainly out of contact; see Settle.
             var since = t0.AddSeconds(tailS);
             episode = new HoldEpisode(since < anchor.Time ? since : anchor.Time, [smoothed]);
         }

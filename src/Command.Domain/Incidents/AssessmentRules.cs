@@ -39,8 +39,16 @@ public static class AssessmentRules
     /// </summary>
     public const int PlainlyOut = 4;
 
+    /// <summary>
+    /// A hold is flagged only where the unit is plainly out of contact too: one standing still where its fixes cannot
+    /// tell it from a unit in contact (the median of the fixes that show it standing is within the hysteresis, and not
+    /// out of the threat's building, by two and a half times its own error) is not flagged until they can, its hold
+    /// still counted from its start.
+    /// </summary>
+    public const int HeldOutOfReach = 5;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = PlainlyOut;
+    public const int Current = HeldOutOfReach;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

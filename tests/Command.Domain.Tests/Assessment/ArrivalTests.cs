@@ -123,6 +123,58 @@ public sealed class ArrivalTests
         Assert.DoesNotContain(drill.Derived, e => e is FlagRaised);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(10)]
+    public void A_slow_noisy_radio_that_cannot_be_told_from_one_in_contact_is_not_flagged_for_standing_still(int seed)
+    {
+        var drill = BuildingDrill();
+        drill.Enrol("entry");
+        // Walks in from 114 m out at 1.5 m/s and stands 6 m from the threat for eight minutes: a radio every 20 s whose
+        // fixes are 25 m off and wander, stating half that. Its fixes may never show it within the radius twice in a
+        // row, so it may never be shown arrived; but nor can they place it out of contact.
+        drill.Move("entry", Drill.Noisy(t => new LocalPoint(0, Math.Min(54, -60 + (1.5 * t))), axisM: 18, biasM: 6, seed),
+            cadence: 20, accuracyM: 12);
+
+        drill.Run(600);
+
+        Assert.DoesNotContain(drill.Derived, e => e is FlagRaised);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void The_same_radio_standing_plainly_short_of_the_threat_inside_its_building_is_flagged(int seed)
+    {
+        // A hall 140 m long with the threat at its south end: the unit comes in from the north and stops 65 m short.
+        var probe = new Drill();
+        var drill = new Drill(site: Drill.SiteWith([probe.Box("Hall", -20, 45, 20, 185)]));
+        drill.Threat("T1", 0, 60, uncertaintyM: null);
+        drill.Enrol("entry");
+        drill.Move("entry", Drill.Noisy(t => new LocalPoint(0, Math.Max(125, 240 - (1.5 * t))), axisM: 18, biasM: 6, seed),
+            cadence: 20, accuracyM: 12);
+
+        drill.Run(400);
+
+        // It stopped at 77 s, with no backup and so no grace. Its fixes rule out closing on the hold test's own time
+        // (two to four minutes, this noisy); standing 45 m beyond the hysteresis, it is plainly out of contact by then.
+        var raised = drill.Derived.OfType<FlagRaised>().First();
+        Assert.StartsWith("holding ", raised.Reason, StringComparison.Ordinal);
+        Assert.True(raised.Time <= Drill.Start.AddSeconds(77 + 210), $"flagged at {raised.Time:HH:mm:ss}");
+        Assert.NotEqual(MotionState.Arrived, drill.Assess("entry").State);
+    }
+
     [Fact]
     public void A_unit_that_leaves_arrival_by_less_than_its_own_noise_is_not_flagged_for_standing_still()
     {
