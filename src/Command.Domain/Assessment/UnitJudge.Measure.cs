@@ -92,9 +92,10 @@ internal sealed partial class UnitJudge
         var stairs = climbing || ChangedFloor(fixes, anchor);
         var (confirmed, opening, tailS) = stairs ? (false, false, 0.0)
             : Tail(t, y, sigma, w, (anchor.Time - t0).TotalSeconds, anchor.JudgedFrom is { } judgedFrom ? (judgedFrom - t0).TotalSeconds : double.NegativeInfinity);
-        if (confirmed && Jumped(noise, Track.CadenceS is > QuickCadenceS ? JumpFixes : TailJumpFixes))
+        if (confirmed && Stepped(noise, Track.CadenceS is > QuickCadenceS ? JumpFixes : TailJumpFixes))
         {
-            // A burst of outliers away from the threat looks like a stop: wait until it has passed.
+            // A burst of outliers away from the threat looks like a stop, and so does the return from one toward it:
+            // wait until it has passed. A unit whose fixes close faster than a jog is not standing still either.
             (confirmed, opening) = (false, false);
         }
 

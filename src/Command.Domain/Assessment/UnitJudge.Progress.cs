@@ -58,13 +58,23 @@ internal sealed partial class UnitJudge
 
     // A step between two fixes longer than a person covers at a run, plus the noise of both fixes, among the latest
     // few: the start of a burst of multipath outliers (one to three fixes 30-80 m off) as often as anything real.
-    private bool Jumped(double noiseM, int over = JumpFixes)
+    private bool Jumped(double noiseM, int over = JumpFixes) => Stepped(noiseM, over, RunMps);
+
+    /// <summary>
+    /// A step among the latest <paramref name="over"/> fixes that rules out standing still: toward the threat, longer
+    /// than a person in kit covers at <paramref name="towardMps"/> (a jog, by default); away from it, longer than at
+    /// a run; each plus the noise of both fixes. Toward, it is the unit closing fast, or a burst of outliers toward
+    /// the threat, or the return from one away from it; away, a jump. Running away is not held up: a unit that turns
+    /// back at a run is judged as it runs.
+    /// </summary>
+    private bool Stepped(double noiseM, int over, double towardMps = JogMps)
     {
         var fixes = Track.Fixes;
         for (var i = Math.Max(1, fixes.Count - over); i < fixes.Count; i++)
         {
             var dt = (fixes[i].Time - fixes[i - 1].Time).TotalSeconds;
-            if (fixes[i].Point.DistanceTo(fixes[i - 1].Point) > (RunMps * dt) + (JumpNoises * Math.Sqrt(2) * noiseM))
+            var pace = distances[i] < distances[i - 1] ? towardMps : RunMps;
+            if (fixes[i].Point.DistanceTo(fixes[i - 1].Point) > (pace * dt) + (JumpNoises * Math.Sqrt(2) * noiseM))
             {
                 return true;
             }
@@ -74,6 +84,7 @@ internal sealed partial class UnitJudge
     }
 
     private const double RunMps = 4;
+    private const double JogMps = 2.5;
 
     // Fixes looked back over for a jump, and how many of both fixes' noise a jump exceeds beyond a run.
     private const int JumpFixes = 3;

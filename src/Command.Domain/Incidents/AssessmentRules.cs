@@ -43,7 +43,8 @@ public static class AssessmentRules
     /// A hold is flagged only where the unit is plainly out of contact too: one standing still where its fixes cannot
     /// tell it from a unit in contact (the median of the fixes that show it standing is within the hysteresis, and not
     /// out of the threat's building, by two and a half times its own error) is not flagged until they can, its hold
-    /// still counted from its start.
+    /// still counted from its start. Nor is a unit found holding while one of its latest fixes is a step toward the
+    /// threat longer than a jog: it is closing fast, or its fixes are coming back from a burst of outliers.
     /// </summary>
     public const int HeldOutOfReach = 5;
 

@@ -234,4 +234,46 @@ public sealed class HoldRuleTests
 
         Assert.True(flagged.Count <= 2, string.Join("; ", flagged));
     }
+    [Fact]
+    public void A_burst_of_outliers_away_from_the_threat_does_not_make_a_slower_device_closing_look_held()
+    {
+        // Closing at 1.7 m/s from 600 m, an ATAK device every 8 s with 5 m of noise; at 200 s multipath drags two fixes
+        // in a row 45-65 m away from the threat. The burst looks like a step back and a stop; the step back in from
+        // it is longer than a jog, and a unit whose latest fixes close that fast is not found standing still.
+        var flagged = new List<string>();
+        for (var seed = 1; seed <= 30; seed++)
+        {
+            // (Before a step that fast counted, five draws of these thirty were flagged.)
+            var drill = new Drill();
+            drill.Threat("T1", 0, 0);
+            drill.Enrol("u1");
+            var noisy = Drill.Noisy(t => new LocalPoint(0, 600 - (1.7 * t)), axisM: 3.7, biasM: 1, seed);
+            var push = 40 + seed;
+            drill.Move("u1", t => noisy(t) + new LocalPoint(0, t is >= 200 and < 216 ? (t < 208 ? push : push * 0.7) : 0), cadence: 8, accuracyM: null);
+
+            drill.Run(300);
+
+            if (drill.Derived.OfType<FlagRaised>().FirstOrDefault() is { } raised)
+            {
+                flagged.Add($"seed {seed} at {raised.Time:mm:ss}: {raised.Reason}");
+            }
+        }
+
+        Assert.True(flagged.Count == 0, string.Join("; ", flagged));
+    }
+    [Fact]
+    public void A_radio_that_turns_back_at_a_run_is_flagged_while_it_runs()
+    {
+        // A radio every 20 s closes at 1.5 m/s for two minutes, then turns back at 3.5 m/s for a minute. Only a step
+        // toward the threat faster than a jog stops a hold being found: a unit running away is flagged as it runs.
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("r1");
+        drill.Move("r1", t => new LocalPoint(0, t < 120 ? 400 - (1.5 * t) : 220 + (3.5 * Math.Min(60, t - 120))), cadence: 20, accuracyM: 3);
+
+        drill.Run(240);
+
+        var raised = Assert.Single(drill.Derived.OfType<FlagRaised>());
+        Assert.True(raised.Time <= Drill.Start.AddSeconds(180), $"flagged at {raised.Time:HH:mm:ss}: {raised.Reason}");
+    }
 }
