@@ -49,6 +49,7 @@ public sealed partial class ClosingAssessment
             Floor: m?.Floor,
             Climbing: m?.Climbing ?? false,
             ArrivalReason: state == MotionState.Arrived ? m?.Arrival.Where : null,
-            Building: judge.BuildingId);
+            Building: judge.BuildingId,
+            InReachReason: flag is null && state is MotionState.Holding or MotionState.Opening ? m?.InReach : null);
     }
 }

@@ -17,6 +17,7 @@ namespace Command.Domain.Assessment;
 /// <param name="Progressing">In a hold, the unit is now making real progress toward the threat: the hold is over.</param>
 /// <param name="ProgressM">In a hold, how much nearer the unit is than where it held, metres.</param>
 /// <param name="NoiseM">The unit's own noise, one axis of one fix, metres: the larger of what it states and what its fixes show.</param>
+/// <param name="InReach">Standing still and not in a hold, because its fixes cannot tell it from a unit in contact: why, in words.</param>
 internal sealed record Measurement(
     ThreatTarget Target,
     double StraightM,
@@ -33,7 +34,8 @@ internal sealed record Measurement(
     ArrivalCheck Arrival,
     bool Progressing,
     double? ProgressM,
-    double NoiseM);
+    double NoiseM,
+    string? InReach = null);
 
 /// <summary>The arrival test's answer as of the latest fix.</summary>
 /// <param name="Reached">A unit not yet arrived has: within the contact radius, in the threat's building, on its floor where both are known.</param>

@@ -52,13 +52,22 @@ internal sealed partial class UnitJudge
     }
 
     /// <summary>
-    /// Whether a unit whose fixes since <paramref name="fromS"/> show it standing still cannot be told from one in
-    /// contact: its median position over them is in reach of contact by 2.5 times that position's own error.
+    /// Why a unit whose fixes since <paramref name="fromS"/> show it standing still cannot be told from one in contact,
+    /// in words, when it cannot: its median position over them is in reach of contact by 2.5 times that position's
+    /// own error. Null when it is plainly out.
     /// </summary>
-    private bool StandsInReach(ThreatTarget target, Span<double> t, Span<double> sigma, double fromS)
+    private string? StandsInReach(ThreatTarget target, Span<double> t, Span<double> sigma, double fromS)
     {
         var (held, count) = MedianPoint(t, sigma, t.Length - 1, t[^1] - fromS, 1);
-        return InReach(target, held, MedianEfficiency * NoiseM(Track.Fixes) / Math.Sqrt(count));
+        var noise = NoiseM(Track.Fixes);
+        if (!InReach(target, held, MedianEfficiency * noise / Math.Sqrt(count)))
+        {
+            return null;
+        }
+
+        // One fix's error as a radius, as a source states its accuracy.
+        var where = Where(buildings.IndexOf(BuildingId), Track.Latest.Floor, held.DistanceTo(target.Point));
+        return $"cannot be told from contact: {where}, fixes ±{Reasons.Metres(noise * Math.Sqrt(2))}";
     }
 
     /// <summary>

@@ -107,6 +107,7 @@ internal sealed partial class UnitJudge
         var progressNow = episode is not null && Progressing(t, y, stated, episode.HeldAtM, noise, out progress);
         var progressStreak = advance ? (progressNow ? ProgressStreak + 1 : 0) : ProgressStreak;
         var progressing = progressNow && progressStreak >= ProgressFixesNeeded();
+        var inReach = confirmed && !progressNow && episode is null ? StandsInReach(target, t, sigma, tailS) : null;
         confirmed &= !progressNow;
         if (progressing || stairs)
         {
@@ -125,7 +126,7 @@ internal sealed partial class UnitJudge
             // that by more than its noise is the start of progress the hold test has not yet let go of, not the hold.
             episode = episode.HeldAt(smoothed);
         }
-        else if (episode is null && confirmed && holdStreak >= HoldFixes() && FellBackFrom is null && !StandsInReach(target, t, sigma, tailS))
+        else if (episode is null && confirmed && holdStreak >= HoldFixes() && FellBackFrom is null && inReach is null)
         {
             // A hold is flagged only where the unit is plainly out of contact: one that stands still where its fixes
             // cannot tell it from a unit in contact (indoors, a noisy radio may never show within the radius) waits
@@ -161,7 +162,8 @@ internal sealed partial class UnitJudge
             arrival,
             progressing,
             progressing ? progress : episode is null ? null : episode.HeldAtM - smoothed,
-            noise);
+            noise,
+            episode is null ? inReach : null);
         if (cache)
         {
             measured = m;

@@ -35,6 +35,7 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
     private static readonly JsonEncodedText Climbing = JsonEncodedText.Encode("climbing");
     private static readonly JsonEncodedText ArrivalReason = JsonEncodedText.Encode("arrivalReason");
     private static readonly JsonEncodedText Building = JsonEncodedText.Encode("building");
+    private static readonly JsonEncodedText InReachReason = JsonEncodedText.Encode("inReachReason");
 
     public override UnitAssessment Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         throw new NotSupportedException("Unit assessments are only ever sent to browsers.");
@@ -76,6 +77,7 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
         writer.WriteBoolean(Climbing, value.Climbing);
         WriteIfSet(writer, ArrivalReason, value.ArrivalReason);
         WriteIfSet(writer, Building, value.Building);
+        WriteIfSet(writer, InReachReason, value.InReachReason);
         writer.WriteEndObject();
     }
 

@@ -18,6 +18,15 @@ public sealed class ArrivalTests
         return drill;
     }
 
+    // A hall 140 m long, north to south, with the threat at its south end, 15 m in from the wall.
+    private static Drill HallDrill()
+    {
+        var probe = new Drill();
+        var drill = new Drill(site: Drill.SiteWith([probe.Box("Hall", -20, 45, 20, 185)]));
+        drill.Threat("T1", 0, 60, uncertaintyM: null);
+        return drill;
+    }
+
     [Fact]
     public void A_unit_holding_at_the_next_building_is_flagged_however_uncertain_the_marker()
     {
@@ -150,6 +159,25 @@ public sealed class ArrivalTests
     }
 
     [Theory]
+    [InlineData(30, false)]
+    [InlineData(5, true)]
+    public void Whether_a_unit_standing_30_m_from_the_threat_is_flagged_depends_on_what_its_fixes_can_tell(double accuracyM, bool flagged)
+    {
+        // Down the hall from the threat, 30 m from it: beyond the radius and the hysteresis. Fixes stating 30 m of
+        // accuracy cannot place the unit out of contact, and the board says why it is not flagged; fixes stating 5 m can.
+        var drill = HallDrill();
+        drill.Enrol("entry");
+        drill.Move("entry", t => new LocalPoint(0, Math.Max(90, 240 - (1.5 * t))), cadence: 20, accuracyM: accuracyM);
+
+        drill.Run(400);
+
+        var entry = drill.Assess("entry");
+        Assert.Equal(MotionState.Holding, entry.State);
+        Assert.Equal(flagged, drill.Derived.OfType<FlagRaised>().Any());
+        Assert.Equal(flagged ? null : "cannot be told from contact: inside Hall, 30 m from the threat, fixes ±30 m", entry.InReachReason);
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
@@ -157,10 +185,8 @@ public sealed class ArrivalTests
     [InlineData(5)]
     public void The_same_radio_standing_plainly_short_of_the_threat_inside_its_building_is_flagged(int seed)
     {
-        // A hall 140 m long with the threat at its south end: the unit comes in from the north and stops 65 m short.
-        var probe = new Drill();
-        var drill = new Drill(site: Drill.SiteWith([probe.Box("Hall", -20, 45, 20, 185)]));
-        drill.Threat("T1", 0, 60, uncertaintyM: null);
+        // The unit comes in from the north end of the hall and stops 65 m short of the threat.
+        var drill = HallDrill();
         drill.Enrol("entry");
         drill.Move("entry", Drill.Noisy(t => new LocalPoint(0, Math.Max(125, 240 - (1.5 * t))), axisM: 18, biasM: 6, seed),
             cadence: 20, accuracyM: 12);

@@ -39,10 +39,13 @@ internal sealed class Scene(DashboardHost host, string incidentId)
     }
 
     /// <summary>Posts fixes at the cadence ending a second ago, one per position given (east, north).</summary>
-    public async Task TrackAsync(string unitId, params (double East, double North)[] path)
+    public Task TrackAsync(string unitId, params (double East, double North)[] path) => TrackAsync(unitId, 5, path);
+
+    /// <summary>Posts fixes at the cadence ending a second ago, one per position given, stating an accuracy.</summary>
+    public async Task TrackAsync(string unitId, double accuracyM, params (double East, double North)[] path)
     {
         var last = DateTimeOffset.UtcNow.AddSeconds(-1);
-        var reports = path.Select((p, i) => TestSite.Report(unitId, last.AddSeconds(-CadenceS * (path.Length - 1 - i)), p.East, p.North)).ToArray();
+        var reports = path.Select((p, i) => TestSite.Report(unitId, last.AddSeconds(-CadenceS * (path.Length - 1 - i)), p.East, p.North, accuracyM)).ToArray();
         var response = await host.PostJsonAsync($"/api/incidents/{IncidentId}/reports", new { reports });
         response.EnsureSuccessStatusCode();
         var answer = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);

@@ -33,9 +33,9 @@ public static class TestSite
         return new { lat = p.Latitude, lon = p.Longitude };
     }
 
-    public static object Report(string unitId, DateTimeOffset fixTime, double east, double north)
+    public static object Report(string unitId, DateTimeOffset fixTime, double east, double north, double accuracyM = 5.0)
     {
         var p = Frame.ToGeo(new LocalPoint(east, north));
-        return new { unitId, fixTime, lat = p.Latitude, lon = p.Longitude, accuracyM = 5.0 };
+        return new { unitId, fixTime, lat = p.Latitude, lon = p.Longitude, accuracyM };
     }
 }

@@ -61,7 +61,8 @@ function statusHtml(unit) {
   const stateWord = `<span class="state-word">${s.mark} ${s.word}</span>`;
   if (!unit.flag || unit.flag === 'none') {
     // Why a unit counts as arrived is said, so "arrived" is never just near: "inside B12, 12 m from the threat".
-    const why = unit.state === 'arrived' && unit.arrivalReason ? escapeHtml(unit.arrivalReason) : '';
+    // So is why one standing still is not flagged, when its fixes cannot tell it from a unit in contact.
+    const why = escapeHtml((unit.state === 'arrived' ? unit.arrivalReason : unit.inReachReason) ?? '');
     return why ? `${stateWord}<span class="reason arrival" title="${why}">${why}</span>` : stateWord;
   }
   const f = flag(unit.flag);
