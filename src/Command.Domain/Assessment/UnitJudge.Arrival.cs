@@ -35,8 +35,13 @@ internal sealed partial class UnitJudge
             && (target.KnownFloor is not { } threatFloor || fixes[^1].Floor is not { } floor || floor == threatFloor);
         var radius = target.ArrivalRadiusM;
         var reachedAt = there ? Within(target, latest, radius) : null;
-        var reached = (reachedAt is not null && (Within(target, previous, radius) is not null || EveryFixWithin(target, t, sigma, radius)))
-            || (there && !movingAway && count >= SmoothedFixes && Within(target, settled, radius + (Episode is null && FellBackFrom is null ? allowance : 0)) is not null);
+        // A unit that fell back comes back into contact only when the middle of its last 30 s of fixes is within the
+        // hysteresis too: two lucky fixes of a noisy unit still standing down the hallway do not bring it back.
+        var back = Episode is not { FellBack: true }
+            || Within(target, MedianPoint(t, sigma, n - 1, options.RateWindow.TotalSeconds, SmoothedFixes).Point, radius + options.ArrivalHysteresisM) is not null;
+        var reached = back
+            && ((reachedAt is not null && (Within(target, previous, radius) is not null || EveryFixWithin(target, t, sigma, radius)))
+                || (there && !movingAway && count >= SmoothedFixes && Within(target, settled, radius + (Episode is null && FellBackFrom is null ? allowance : 0)) is not null));
         // A unit that is plainly moving away and already beyond the hysteresis has left, whatever its noise allows.
         var keptAt = !there || (movingAway && Within(target, latest, radius + options.ArrivalHysteresisM) is null) ? null
             : Within(target, settled, radius + options.ArrivalHysteresisM + allowance);

@@ -44,7 +44,8 @@ public static class AssessmentRules
     /// tell it from a unit in contact (the median of the fixes that show it standing is within the hysteresis, and not
     /// out of the threat's building, by two and a half times its own error) is not flagged until they can, its hold
     /// still counted from its start. Nor is a unit found holding while one of its latest fixes is a step toward the
-    /// threat longer than a jog: it is closing fast, or its fixes are coming back from a burst of outliers.
+    /// threat longer than a jog: it is closing fast, or its fixes are coming back from a burst of outliers. A unit
+    /// that fell back is in contact again only when the middle of its last 30 s of fixes is within the hysteresis too.
     /// </summary>
     public const int HeldOutOfReach = 5;
 

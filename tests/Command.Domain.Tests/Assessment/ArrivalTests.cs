@@ -237,6 +237,26 @@ public sealed class ArrivalTests
     }
 
     [Fact]
+    public void Two_fixes_near_the_threat_do_not_bring_a_unit_that_fell_back_into_contact_again()
+    {
+        var drill = HallDrill();
+        drill.Enrol("entry");
+        // In contact for a minute, then 36 m back up the hall, a phone every 5 s stating 20 m. At 200 s two fixes land
+        // by the threat; the unit has not moved.
+        drill.Move("entry", t => t is >= 200 and < 210 ? new LocalPoint(1, 61)
+            : new LocalPoint(0, t < 60 ? 64 : Math.Min(100, 64 + (1.2 * (t - 60)))), cadence: 5, accuracyM: 20);
+
+        drill.Run(195);
+        var raised = Assert.Single(drill.Derived.OfType<FlagRaised>());
+        Assert.StartsWith("fell back from contact ", raised.Reason, StringComparison.Ordinal);
+
+        drill.Run(60);
+
+        Assert.DoesNotContain(drill.Derived, e => e is FlagCleared);
+        Assert.NotEqual(MotionState.Arrived, drill.Assess("entry").State);
+    }
+
+    [Fact]
     public void A_slow_radio_that_has_just_reached_the_threat_stays_arrived_between_its_fixes()
     {
         var drill = new Drill();
