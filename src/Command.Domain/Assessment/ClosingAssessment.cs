@@ -110,6 +110,19 @@ public sealed partial class ClosingAssessment
         due.All();
     }
 
+    /// <summary>
+    /// A unit moved from a role that does not close on the threat (staging, perimeter...) to one that does, at
+    /// <paramref name="at"/>: it is judged from then on. Standing at staging as it was told to is not a hold.
+    /// </summary>
+    public void Reassign(string unitId, Units.UnitRole from, Units.UnitRole to, DateTimeOffset at)
+    {
+        if (!options.ClosingRoles.Contains(from) && options.ClosingRoles.Contains(to) && judges.TryGetValue(unitId, out var judge)
+            && Nearest(judge) is { Threat.IsActive: true } target)
+        {
+            judge.Engage(target, at);
+        }
+    }
+
     /// <summary>Takes in an accepted fix and judges that unit and the zones at <paramref name="now"/>.</summary>
     public IReadOnlyList<IncidentEvent> Observe(PositionReport report, DateTimeOffset now, IReadOnlyDictionary<string, UnitEntry> units)
     {

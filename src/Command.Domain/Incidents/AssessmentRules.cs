@@ -46,6 +46,7 @@ public static class AssessmentRules
     /// still counted from its start. Nor is a unit found holding while one of its latest fixes is a step toward the
     /// threat longer than a jog: it is closing fast, or its fixes are coming back from a burst of outliers. A unit
     /// that fell back is in contact again only when the middle of its last 30 s of fixes is within the hysteresis too.
+    /// A unit sent from staging (or any role that does not close) into a closing role is judged from when it was sent.
     /// </summary>
     public const int HeldOutOfReach = 5;
 

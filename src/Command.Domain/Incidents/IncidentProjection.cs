@@ -155,6 +155,7 @@ public sealed class IncidentProjection
                 break;
             case UnitRoleChanged changed when units.TryGetValue(changed.UnitId, out var unit):
                 units[changed.UnitId] = unit with { Role = changed.Role };
+                assessment?.Reassign(changed.UnitId, unit.Role, changed.Role, changed.Time);
                 break;
             case PositionAccepted accepted when units.TryGetValue(accepted.Report.UnitId, out var unit):
                 units[unit.UnitId] = unit with { LastFix = accepted.Report };

@@ -276,4 +276,26 @@ public sealed class HoldRuleTests
         var raised = Assert.Single(drill.Derived.OfType<FlagRaised>());
         Assert.True(raised.Time <= Drill.Start.AddSeconds(180), $"flagged at {raised.Time:HH:mm:ss}: {raised.Reason}");
     }
+    [Fact]
+    public void A_unit_sent_in_from_staging_is_judged_from_when_it_was_sent()
+    {
+        // At staging 200 m out for five minutes, as told; then reassigned to contact. It is judged from then: flagged
+        // only if it holds there past the watch time, not at once for the minutes it spent at staging.
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("p17", UnitRole.Staging);
+        drill.Move("p17", Drill.Still(0, 200), cadence: 5);
+        drill.Run(300);
+
+        drill.Feed(new UnitRoleChanged("p17", UnitRole.Contact, "drill"));
+        drill.Run(15);
+
+        Assert.DoesNotContain(drill.Derived, e => e is FlagRaised);
+
+        drill.Run(90);
+
+        var raised = Assert.Single(drill.Derived.OfType<FlagRaised>());
+        Assert.True(raised.Time >= Drill.Start.AddSeconds(300 + 20), $"flagged at {raised.Time:HH:mm:ss}: {raised.Reason}");
+        Assert.StartsWith("holding ", raised.Reason, StringComparison.Ordinal);
+    }
 }
