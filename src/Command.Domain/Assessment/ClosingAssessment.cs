@@ -4,6 +4,7 @@ using Command.Domain.Incidents;
 using Command.Domain.Reports;
 using Command.Domain.Sites;
 using Command.Domain.Threats;
+using Command.Domain.Units;
 using Command.Domain.Walking;
 using Command.Domain.Zones;
 
@@ -114,7 +115,7 @@ public sealed partial class ClosingAssessment
     /// A unit moved from a role that does not close on the threat (staging, perimeter...) to one that does, at
     /// <paramref name="at"/>: it is judged from then on. Standing at staging as it was told to is not a hold.
     /// </summary>
-    public void Reassign(string unitId, Units.UnitRole from, Units.UnitRole to, DateTimeOffset at)
+    public void Reassign(string unitId, UnitRole from, UnitRole to, DateTimeOffset at)
     {
         if (!options.ClosingRoles.Contains(from) && options.ClosingRoles.Contains(to) && judges.TryGetValue(unitId, out var judge)
             && Nearest(judge) is { Threat.IsActive: true } target)

@@ -24,8 +24,8 @@ namespace Command.Domain.Assessment;
 /// <param name="Floor">The unit's floor where it is really known: stated by its source, or from an altitude with its datum and a vertical accuracy of half a floor.</param>
 /// <param name="Climbing">Altitude is changing at stair pace.</param>
 /// <param name="ArrivalReason">Why the unit counts as arrived, in words ("inside B12, 12 m from the threat"); only while it does.</param>
-/// <param name="InReachReason">Why a unit standing still is not flagged: its fixes cannot tell it from a unit in contact ("cannot be told from contact: inside B12, 31 m from the threat, fixes ±25 m"); only while it is unflagged.</param>
 /// <param name="Building">The building the unit is in, by id, where the site has buildings.</param>
+/// <param name="InReachReason">Why a unit standing still is not flagged: its fixes cannot tell it from a unit in contact ("cannot be told from contact: inside B12, 31 m from the threat, fixes ±25 m"); only while it is unflagged.</param>
 [GenerateSerializer, Immutable]
 public sealed record UnitAssessment(
     string UnitId,

@@ -70,8 +70,8 @@ internal sealed partial class UnitJudge
             return null;
         }
 
-        // One fix's error as a radius, as a source states its accuracy.
         var where = Where(buildings.IndexOf(BuildingId), Track.Latest.Floor, held.DistanceTo(target.Point));
+        // One fix's error as a radius, as a source states its accuracy.
         return $"cannot be told from contact: {where}, fixes ±{Reasons.Metres(noise * Math.Sqrt(2))}";
     }
 

@@ -163,7 +163,7 @@ internal sealed partial class UnitJudge
             progressing,
             progressing ? progress : episode is null ? null : episode.HeldAtM - smoothed,
             noise,
-            episode is null ? inReach : null);
+            inReach);
         if (cache)
         {
             measured = m;
