@@ -26,6 +26,31 @@ public sealed class EvaluationSetTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_harsher_world_has_the_same_incidents_and_noisier_devices()
+    {
+        var tuned = EvaluationSet.Generate(incidents: 24);
+        var same = EvaluationSet.Generate(incidents: 24, noiseScale: 1);
+        var harsher = EvaluationSet.Generate(incidents: 24, noiseScale: 2);
+
+        Assert.Equal(tuned.SelectMany(i => i.Tracks.SelectMany(t => t.Fixes)), same.SelectMany(i => i.Tracks.SelectMany(t => t.Fixes)));
+        Assert.Equal(tuned.SelectMany(i => i.Tracks.Select(t => t.Truth)), harsher.SelectMany(i => i.Tracks.Select(t => t.Truth)));
+        // Each incident's first device is drawn before any fix is: the same device, twice as noisy.
+        Assert.All(tuned.Zip(harsher), p =>
+        {
+            var (a, b) = (p.First.Tracks[0], p.Second.Tracks[0]);
+            Assert.Equal(a.Profile, b.Profile);
+            Assert.InRange(b.NoiseM, (2 * a.NoiseM) - 0.11, (2 * a.NoiseM) + 0.11);
+            Assert.InRange(b.IndoorNoiseM, (2 * a.IndoorNoiseM) - 0.11, (2 * a.IndoorNoiseM) + 0.11);
+        });
+        Assert.InRange(Error(harsher) / Error(tuned), 1.6, 2.6);
+    }
+
+    // Root mean square distance of every fix from the truth at its second.
+    private static double Error(IEnumerable<EvaluationIncident> set) =>
+        Math.Sqrt(set.SelectMany(i => i.Tracks).SelectMany(t => t.Fixes.Select(f => (f.Point - t.Truth[f.Second].Position).Length))
+            .Average(d => d * d));
+
+    [Fact]
     public void Figures_for_the_shipped_seed_are_exactly_as_recorded()
     {
         // Pinned so that a change to the doctrine, the filters or the set moves them on purpose. They do not yet meet

@@ -7,7 +7,8 @@ namespace Command.Evaluation;
 /// <param name="Trace">One unit to follow second by second instead of scoring the set; null scores it.</param>
 /// <param name="To">Last seed of a range scored together, from <paramref name="Seed"/>; null scores one seed.</param>
 /// <param name="ByKind">With a range, also print its figures for each kind of subject track. Default false.</param>
-internal sealed record EvaluationArguments(int Seed, int Incidents, bool Details, UnitTrace? Trace, int? To = null, bool ByKind = false);
+/// <param name="NoiseScale">Scales every device's noise, indoor noise, bias and burst rate: 1 is the set as tuned; more asks how the rules hold in a harsher world. Default 1.</param>
+internal sealed record EvaluationArguments(int Seed, int Incidents, bool Details, UnitTrace? Trace, int? To = null, bool ByKind = false, double NoiseScale = 1);
 
 /// <summary>A unit to trace: its incident's index in the set and its id.</summary>
 internal sealed record UnitTrace(int Incident, string UnitId);

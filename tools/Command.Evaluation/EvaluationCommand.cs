@@ -16,6 +16,9 @@ internal sealed class EvaluationCommand : RootCommand
 
     private readonly Option<bool> byKind = new("--by-kind") { Description = "With --to, also print the figures for each kind of subject track" };
     private readonly Option<int> incidents = NumberOption.AtLeast("--incidents", "Incidents in the set", 360, 1);
+    private readonly Option<double> noiseScale = NumberOption.Between(
+        "--noise-scale", "Scale every device's noise, indoor noise, bias and burst rate (1 is the set as tuned)", 1.0, 0.25, 4.0);
+
     private readonly Option<bool> details = new("--details") { Description = "List every missed hold and false flag after the figures" };
     private readonly Option<UnitTrace?> trace = new("--trace")
     {
@@ -45,9 +48,11 @@ internal sealed class EvaluationCommand : RootCommand
         Options.Add(trace);
         Options.Add(to);
         Options.Add(byKind);
+        Options.Add(noiseScale);
         SetAction(parsed => evaluate(Read(parsed)));
     }
 
     private EvaluationArguments Read(ParseResult parsed) =>
-        new(parsed.GetValue(seed), parsed.GetValue(incidents), parsed.GetValue(details), parsed.GetValue(trace), parsed.GetValue(to), parsed.GetValue(byKind));
+        new(parsed.GetValue(seed), parsed.GetValue(incidents), parsed.GetValue(details), parsed.GetValue(trace), parsed.GetValue(to), parsed.GetValue(byKind),
+            parsed.GetValue(noiseScale));
 }

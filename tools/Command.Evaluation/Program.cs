@@ -6,14 +6,14 @@ using Command.Evaluation.Harness;
 using Command.Tools.Cli;
 
 // Runs the labelled evaluation set through the assessment and prints the figures.
-// Usage: dotnet run --project tools/Command.Evaluation -- [--seed N [--to M [--by-kind]]] [--incidents N] [--details] [--trace INCIDENT UNIT]
+// Usage: dotnet run --project tools/Command.Evaluation -- [--seed N [--to M [--by-kind]]] [--incidents N] [--noise-scale K] [--details] [--trace INCIDENT UNIT]
 return await new EvaluationCommand(arguments => arguments.Trace is { } trace ? Trace(arguments, trace) : Score(arguments))
     .Parse(args).InvokeToolAsync();
 
 // --trace INCIDENT UNIT: the unit's truth and assessment second by second.
 static int Trace(EvaluationArguments arguments, UnitTrace trace)
 {
-    var set = EvaluationSet.Generate(arguments.Seed, arguments.Incidents);
+    var set = EvaluationSet.Generate(arguments.Seed, arguments.Incidents, arguments.NoiseScale);
     if (trace.Incident >= set.Length)
     {
         Console.Error.WriteLine($"--trace: the set has {set.Length} incidents, 0 to {set.Length - 1}; there is no incident {trace.Incident}.");
@@ -43,17 +43,17 @@ static int Trace(EvaluationArguments arguments, UnitTrace trace)
 
 static int Score(EvaluationArguments arguments)
 {
-    var (seed, count, options) = (arguments.Seed, arguments.Incidents, AssessmentOptions.Default);
+    var (seed, count, options, scale) = (arguments.Seed, arguments.Incidents, AssessmentOptions.Default, arguments.NoiseScale);
     if (arguments.To is { } last)
     {
-        return Range(seed, last, count, options, arguments.ByKind);
+        return Range(seed, last, count, scale, options, arguments.ByKind);
     }
 
     var clock = Stopwatch.StartNew();
-    var set = EvaluationSet.Generate(seed, count);
+    var set = EvaluationSet.Generate(seed, count, scale);
     var runs = set.AsParallel().AsOrdered().Select(incident => (incident, EvaluationRun.Run(incident, options))).ToList();
     var figures = EvaluationScore.Score(runs, options);
-    Console.WriteLine($"evaluation set: seed {seed}, {count} incidents, {clock.Elapsed.TotalSeconds:F1} s");
+    Console.WriteLine($"evaluation set: seed {seed}, {count} incidents{Scaled(scale)}, {clock.Elapsed.TotalSeconds:F1} s");
     foreach (var line in figures.Lines())
     {
         Console.WriteLine(line);
@@ -90,6 +90,8 @@ static int Score(EvaluationArguments arguments)
     return figures.Missed.Length == 0 ? 0 : 1;
 }
 
+static string Scaled(double scale) => scale == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $", noise scaled {scale:0.##}x");
+
 static void Describe(string what, string outcome, EvaluationIncident incident, string unitId)
 {
     var track = incident.Tracks.Single(t => t.UnitId == unitId);
@@ -98,16 +100,16 @@ static void Describe(string what, string outcome, EvaluationIncident incident, s
 }
 
 // --seed N --to M: every seed of the range scored together, the figures a tuning run looks at.
-static int Range(int first, int last, int count, AssessmentOptions options, bool byKind)
+static int Range(int first, int last, int count, double scale, AssessmentOptions options, bool byKind)
 {
     var clock = Stopwatch.StartNew();
     var runs = Enumerable.Range(first, Math.Max(0, last - first + 1))
-        .SelectMany(seed => EvaluationSet.Generate(seed, count).Select(incident => (Seed: seed, Incident: incident)))
+        .SelectMany(seed => EvaluationSet.Generate(seed, count, scale).Select(incident => (Seed: seed, Incident: incident)))
         .AsParallel().AsOrdered()
         .Select(r => (r.Incident, EvaluationRun.Run(r.Incident, options)))
         .ToList();
     var figures = EvaluationScore.Score(runs, options);
-    Console.WriteLine($"evaluation sets: seeds {first} to {last}, {count} incidents each, {clock.Elapsed.TotalSeconds:F1} s");
+    Console.WriteLine($"evaluation sets: seeds {first} to {last}, {count} incidents each{Scaled(scale)}, {clock.Elapsed.TotalSeconds:F1} s");
     foreach (var line in figures.Lines())
     {
         Console.WriteLine(line);

@@ -21,11 +21,15 @@ public static class EvaluationSet
     private static readonly int[] HoldLengths = [10, 20, 40, 75, 90, 120, 150, 180, 240, 300];
     private static readonly UnitRole[] ExemptRoles = [UnitRole.Perimeter, UnitRole.Staging, UnitRole.Medical, UnitRole.RescueTaskForce, UnitRole.Command];
 
-    /// <summary>Generates <paramref name="incidents"/> incidents from <paramref name="seed"/>; the same arguments give the same set.</summary>
-    public static ImmutableArray<EvaluationIncident> Generate(int seed = 2026, int incidents = 360) =>
-        [.. Enumerable.Range(0, incidents).Select(i => Incident(seed, i))];
+    /// <summary>
+    /// Generates <paramref name="incidents"/> incidents from <paramref name="seed"/>; the same arguments give the same
+    /// set. <paramref name="noiseScale"/> scales every device's noise, indoor noise, bias and burst rate: the same
+    /// incidents and truths, noisier devices (1 is the set the rules were tuned on).
+    /// </summary>
+    public static ImmutableArray<EvaluationIncident> Generate(int seed = 2026, int incidents = 360, double noiseScale = 1) =>
+        [.. Enumerable.Range(0, incidents).Select(i => Incident(seed, i, noiseScale))];
 
-    private static EvaluationIncident Incident(int seed, int index)
+    private static EvaluationIncident Incident(int seed, int index, double noiseScale)
     {
         var random = new Random(unchecked((seed * 7919) + index));
         var kind = Kinds[index % Kinds.Length];
@@ -85,9 +89,9 @@ public static class EvaluationSet
         (int, int)? outage = kind == "outage" ? (random.Next(30, Math.Max(31, length / 2)), random.Next(60, 121)) : null;
         return new EvaluationIncident(index, kind, threatFloor,
         [
-            Track($"s{index}", index % 2 == 0 ? UnitRole.Contact : UnitRole.Unassigned, subject.Build(length), random, outage),
-            Track($"b{index}", UnitRole.Contact, backup.Build(length), random, null),
-            Track($"x{index}", exemptRole, exempt.Build(length), random, null),
+            Track($"s{index}", index % 2 == 0 ? UnitRole.Contact : UnitRole.Unassigned, subject.Build(length), random, outage, noiseScale),
+            Track($"b{index}", UnitRole.Contact, backup.Build(length), random, null, noiseScale),
+            Track($"x{index}", exemptRole, exempt.Build(length), random, null, noiseScale),
         ], uncertainty, building);
     }
 
@@ -102,9 +106,9 @@ public static class EvaluationSet
     private static EvaluationBuilding Building(Random random, double low, double high) =>
         new(Between(random, low, high), Between(random, low, high), Between(random, low, high), Between(random, low, high), 3);
 
-    private static LabelledTrack Track(string id, UnitRole role, ImmutableArray<TruthSecond> truth, Random random, (int, int)? outage)
+    private static LabelledTrack Track(string id, UnitRole role, ImmutableArray<TruthSecond> truth, Random random, (int, int)? outage, double noiseScale)
     {
-        var sensor = SensorModel.Draw(random);
+        var sensor = SensorModel.Draw(random, noiseScale);
         return new LabelledTrack(id, role, sensor.Profile, sensor.NominalCadenceS, sensor.NoiseM, truth, sensor.Sample(truth, random, outage),
             sensor.IndoorNoiseM, sensor.Stated);
     }

@@ -30,7 +30,8 @@ internal sealed record SensorModel(
     private static readonly int[] TrackerCadences = [10, 15];
     private static readonly int[] RadioCadences = [20, 30];
 
-    public static SensorModel Draw(Random random)
+    /// <summary>Draws a device; <paramref name="scale"/> scales its noise, indoor noise, bias and burst rate.</summary>
+    public static SensorModel Draw(Random random, double scale = 1)
     {
         var pick = random.NextDouble();
         var (profile, cadence, jitter, noise, bursts) =
@@ -41,8 +42,8 @@ internal sealed record SensorModel(
             : ("radio", RadioCadences[random.Next(RadioCadences.Length)], -1, Between(random, 2, 5), 0.005);
         jitter = jitter < 0 ? cadence / 5 : jitter;
         var stated = random.NextDouble() switch { < 0.4 => "honest", < 0.7 => "half", _ => "none" };
-        return new SensorModel(profile, cadence, jitter, Math.Round(noise, 1), Math.Round(Between(random, 10, 40), 1),
-            Math.Round(Between(random, 0, 4), 1), bursts, stated, random.Next(cadence));
+        return new SensorModel(profile, cadence, jitter, Math.Round(noise * scale, 1), Math.Round(Between(random, 10, 40) * scale, 1),
+            Math.Round(Between(random, 0, 4) * scale, 1), Math.Min(1, bursts * scale), stated, random.Next(cadence));
     }
 
     /// <summary>Seconds between fixes as the device is set up to send them (before jitter).</summary>
