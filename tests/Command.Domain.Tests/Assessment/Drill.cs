@@ -115,6 +115,32 @@ internal sealed class Drill
         };
     }
 
+    /// <summary>
+    /// One drill per noise draw 1 to <paramref name="draws"/>: threat T1 at the origin, contact unit u1 moved by
+    /// <paramref name="move"/> (given the drill and the draw), run for <paramref name="seconds"/>. The draws on which
+    /// a flag was raised, with when and why.
+    /// </summary>
+    public static List<string> FlaggedDraws(int draws, double seconds, Action<Drill, int> move)
+    {
+        var flagged = new List<string>();
+        for (var seed = 1; seed <= draws; seed++)
+        {
+            var drill = new Drill();
+            drill.Threat("T1", 0, 0);
+            drill.Enrol("u1");
+            move(drill, seed);
+
+            drill.Run(seconds);
+
+            if (drill.Derived.OfType<FlagRaised>().FirstOrDefault() is { } raised)
+            {
+                flagged.Add($"seed {seed} at {raised.Time:mm:ss}: {raised.Reason}");
+            }
+        }
+
+        return flagged;
+    }
+
     /// <summary>From (east, north) at time <paramref name="from"/>, straight toward (0, 0) at <paramref name="speed"/> m/s.</summary>
     public static Func<double, LocalPoint> Toward(double east, double north, double speed, double from = 0) => t =>
     {

@@ -171,21 +171,8 @@ public sealed class HoldRuleTests
     {
         // A phone every 2 s with 14 m of noise, stated as such, walking in at 1.2 m/s from 400 m for five minutes:
         // its hold test runs on a dozen overlapping tails a minute, and noise must not confirm a hold on any.
-        var flagged = new List<int>();
-        for (var seed = 1; seed <= 20; seed++)
-        {
-            var drill = new Drill();
-            drill.Threat("T1", 0, 0);
-            drill.Enrol("u1");
-            drill.Move("u1", Drill.Noisy(Drill.Toward(0, 400, 1.2), axisM: 14, biasM: 3, seed), cadence: 1, accuracyM: 20);
-
-            drill.Run(300);
-
-            if (drill.Derived.Any(e => e is FlagRaised))
-            {
-                flagged.Add(seed);
-            }
-        }
+        var flagged = Drill.FlaggedDraws(20, 300, (drill, seed) =>
+            drill.Move("u1", Drill.Noisy(Drill.Toward(0, 400, 1.2), axisM: 14, biasM: 3, seed), cadence: 1, accuracyM: 20));
 
         Assert.Empty(flagged);
     }
@@ -215,49 +202,28 @@ public sealed class HoldRuleTests
         // in a row 50-65 m toward the threat. The fixes after the burst are behind where it put the unit: a hold
         // tested from the burst must show without it. On two draws of ten the noise after the burst still looks
         // like a stop (or a step back) for 20 s; testing the tail without its head halved those from four.
-        var flagged = new List<string>();
-        for (var seed = 1; seed <= 10; seed++)
+        var flagged = Drill.FlaggedDraws(10, 240, (drill, seed) =>
         {
-            var drill = new Drill();
-            drill.Threat("T1", 0, 0);
-            drill.Enrol("u1");
             var noisy = Drill.Noisy(t => new LocalPoint(0, 500 - t), axisM: 7, biasM: 2, seed);
             drill.Move("u1", t => noisy(t) - new LocalPoint(0, t is >= 100 and < 115 ? 50 + (t - 100) : 0), cadence: 5, accuracyM: 10);
-
-            drill.Run(240);
-
-            if (drill.Derived.OfType<FlagRaised>().FirstOrDefault() is { } raised)
-            {
-                flagged.Add($"seed {seed} at {raised.Time:mm:ss}: {raised.Reason}");
-            }
-        }
+        });
 
         Assert.True(flagged.Count <= 2, string.Join("; ", flagged));
     }
+
     [Fact]
     public void A_burst_of_outliers_away_from_the_threat_does_not_make_a_slower_device_closing_look_held()
     {
         // Closing at 1.7 m/s from 600 m, an ATAK device every 8 s with 5 m of noise; at 200 s multipath drags two fixes
         // in a row 45-65 m away from the threat. The burst looks like a step back and a stop; the step back in from
         // it is longer than a jog, and a unit whose latest fixes close that fast is not found standing still.
-        var flagged = new List<string>();
-        for (var seed = 1; seed <= 30; seed++)
+        // (Before a step that fast counted, five draws of these thirty were flagged.)
+        var flagged = Drill.FlaggedDraws(30, 300, (drill, seed) =>
         {
-            // (Before a step that fast counted, five draws of these thirty were flagged.)
-            var drill = new Drill();
-            drill.Threat("T1", 0, 0);
-            drill.Enrol("u1");
             var noisy = Drill.Noisy(t => new LocalPoint(0, 600 - (1.7 * t)), axisM: 3.7, biasM: 1, seed);
             var push = 40 + seed;
             drill.Move("u1", t => noisy(t) + new LocalPoint(0, t is >= 200 and < 216 ? (t < 208 ? push : push * 0.7) : 0), cadence: 8, accuracyM: null);
-
-            drill.Run(300);
-
-            if (drill.Derived.OfType<FlagRaised>().FirstOrDefault() is { } raised)
-            {
-                flagged.Add($"seed {seed} at {raised.Time:mm:ss}: {raised.Reason}");
-            }
-        }
+        });
 
         Assert.True(flagged.Count == 0, string.Join("; ", flagged));
     }
