@@ -50,8 +50,15 @@ public static class AssessmentRules
     /// </summary>
     public const int HeldOutOfReach = 5;
 
+    /// <summary>
+    /// Where a unit stands, for whether it is plainly out of contact or back in it, is the robust mean of its fixes
+    /// (a Huber mean at twice its noise) once there are six of them, not their median: it knows the position a fifth
+    /// better, so a unit that fell back down a hallway is shown plainly out sooner and fewer units in contact are not.
+    /// </summary>
+    public const int RobustMiddle = 6;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = HeldOutOfReach;
+    public const int Current = RobustMiddle;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;
