@@ -21,8 +21,8 @@ public sealed record AssessmentSnapshot(
 
 /// <summary>
 /// A unit's recent fixes, report intervals, progress anchor and motion state; and (absent from snapshots of older
-/// rules) the misfits its noise is learned from, the hold it is in, the building it is in, when it was last in
-/// contact and when it fell back from there.
+/// rules) the misfits its noise is learned from (and, apart, those of its fixes inside a building), the hold it is
+/// in, the building it is in, when it was last in contact and when it fell back from there.
 /// </summary>
 public sealed record UnitSnapshot(
     string UnitId,
@@ -40,7 +40,8 @@ public sealed record UnitSnapshot(
     DateTimeOffset? ArrivedAt = null,
     DateTimeOffset? FellBackFrom = null,
     int HoldStreak = 0,
-    int ProgressStreak = 0);
+    int ProgressStreak = 0,
+    ImmutableArray<double>? IndoorNoiseMisfitsM = null);
 
 /// <summary>One remembered fix, with its floor where that was really known.</summary>
 public sealed record FixSnapshot(DateTimeOffset Time, LocalPoint Point, double Sigma, double? AltitudeM, int? Floor = null);

@@ -7,12 +7,13 @@ namespace Command.Domain.Assessment;
 /// slowly); the median of the recent misfits, scaled as the Rayleigh distribution scales it, is one axis's sigma.
 /// A median passes over outliers until they are half the fixes.
 /// </summary>
-internal sealed class NoiseEstimate
+/// <param name="needed">Fewest misfits the estimate is given from.</param>
+internal sealed class NoiseEstimate(int needed = NoiseEstimate.Needed)
 {
     /// <summary>Misfits kept: the latest 21, so the five a burst of three outliers spoils stay a minority.</summary>
     public const int Kept = 21;
 
-    /// <summary>Fewest misfits the estimate is given from.</summary>
+    /// <summary>Fewest misfits the estimate is given from, by default.</summary>
     public const int Needed = 4;
 
     // A gap this long lets a person change pace: the middle fix of a wider triple says nothing about noise.
@@ -65,7 +66,7 @@ internal sealed class NoiseEstimate
 
     private double? Estimate()
     {
-        if (misfits.Count < Needed)
+        if (misfits.Count < needed)
         {
             return null;
         }

@@ -223,8 +223,32 @@ internal sealed partial class UnitJudge
     // reporting every second or three lasts less.
     private const double HoldShownS = 10;
 
-    /// <summary>The unit's own noise: the larger of its latest stated accuracy and what its fixes show.</summary>
-    private double NoiseM(IReadOnlyList<TrackFix> fixes) => Math.Max(fixes[^1].Sigma, Noise.SigmaM ?? 0);
+    /// <summary>
+    /// The unit's own noise: the larger of its latest stated accuracy and what its fixes show; and while any of its
+    /// latest few fixes is inside a building, what its fixes inside show (indoor scatter puts fixes of a unit in
+    /// contact outside the wall now and then). Taken from the fixes alone, so that measuring again gives the same.
+    /// </summary>
+    private double NoiseM(IReadOnlyList<TrackFix> fixes)
+    {
+        var noise = Math.Max(fixes[^1].Sigma, Noise.SigmaM ?? 0);
+        if (IndoorNoise.SigmaM is not { } indoor || indoor <= noise)
+        {
+            return noise;
+        }
+
+        for (var i = fixes.Count - 1; i >= Math.Max(0, fixes.Count - IndoorFixesRemembered); i--)
+        {
+            if (buildings.Containing(fixes[i].Point) is not null)
+            {
+                return indoor;
+            }
+        }
+
+        return noise;
+    }
+
+    // The latest fixes any of which inside a building has the unit judged on its indoor noise.
+    private const int IndoorFixesRemembered = 4;
 
     private ProgressAnchor NextAnchor(ThreatTarget target, bool advance, Span<double> t, Span<double> y, Span<double> sigma, Span<double> w,
         double smoothed, double error, double before, double high, bool climbing, bool closing)

@@ -18,7 +18,8 @@ internal sealed partial class UnitJudge
         ArrivedAt,
         FellBackFrom,
         HoldStreak,
-        ProgressStreak);
+        ProgressStreak,
+        [.. IndoorNoise.Misfits]);
 
     public static UnitJudge Restore(UnitSnapshot snapshot, AssessmentOptions options, SiteBuildings buildings)
     {
@@ -39,6 +40,7 @@ internal sealed partial class UnitJudge
         };
         judge.Track.Restore(snapshot.Fixes.Select(f => new TrackFix(f.Time, f.Point, f.Sigma, f.AltitudeM, f.Floor)), snapshot.IntervalsS);
         judge.Noise.Restore(snapshot.NoiseMisfitsM ?? []);
+        judge.IndoorNoise.Restore(snapshot.IndoorNoiseMisfitsM ?? []);
         return judge;
     }
 }

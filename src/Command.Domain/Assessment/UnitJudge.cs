@@ -19,6 +19,12 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
 
     public NoiseEstimate Noise { get; } = new();
 
+    /// <summary>
+    /// The same, from its fixes inside a building alone: indoor error is several times what the sky gives, and an
+    /// estimate over fixes mostly taken outdoors would take a slow radio minutes inside to show it.
+    /// </summary>
+    public NoiseEstimate IndoorNoise { get; } = new(IndoorNeeded);
+
     public double? BaseAltitudeM { get; private set; }
 
     public ProgressAnchor? Anchor { get; private set; }
@@ -50,6 +56,9 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
     /// <summary>Set when the unit fell back from contact, to the time it was last in contact, until that hold is over.</summary>
     public DateTimeOffset? FellBackFrom { get; private set; }
 
+    // Misfits the indoor noise is given from: two, four fixes inside. It only ever raises the unit's noise.
+    private const int IndoorNeeded = 2;
+
     /// <summary>Takes a fix into the track and measures it; false when it came too soon after the last kept one to be judged.</summary>
     public bool Observe(PositionReport report, Geometry.LocalPoint point, ThreatTarget? target)
     {
@@ -65,6 +74,10 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         if (Track.Count >= 3)
         {
             Noise.Observe(Track.Fixes[^3], Track.Fixes[^2], Track.Fixes[^1]);
+            if (buildings.Containing(Track.Fixes[^2].Point) is not null)
+            {
+                IndoorNoise.Observe(Track.Fixes[^3], Track.Fixes[^2], Track.Fixes[^1]);
+            }
         }
 
         measured = null;

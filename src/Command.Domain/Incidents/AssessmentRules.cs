@@ -57,8 +57,16 @@ public static class AssessmentRules
     /// </summary>
     public const int RobustMiddle = 6;
 
+    /// <summary>
+    /// While any of its latest four fixes is inside a building, a unit is judged on the noise of its fixes inside
+    /// (learned apart from its fixes outdoors, from four of them), when that is larger: a clean radio that goes in
+    /// scatters 20 m and more, and judged on its outdoor noise for the minutes its learned noise took to catch up,
+    /// it was shown plainly out of contact.
+    /// </summary>
+    public const int IndoorNoise = 7;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = RobustMiddle;
+    public const int Current = IndoorNoise;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

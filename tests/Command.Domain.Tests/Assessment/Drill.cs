@@ -116,17 +116,21 @@ internal sealed class Drill
     }
 
     /// <summary>
-    /// One drill per noise draw 1 to <paramref name="draws"/>: threat T1 at the origin, contact unit u1 moved by
-    /// <paramref name="move"/> (given the drill and the draw), run for <paramref name="seconds"/>. The draws on which
-    /// a flag was raised, with when and why.
+    /// One drill per noise draw 1 to <paramref name="draws"/>: threat T1 at the origin (or the drill and threat
+    /// <paramref name="create"/> makes), contact unit u1 moved by <paramref name="move"/> (given the drill and the
+    /// draw), run for <paramref name="seconds"/>. The draws on which a flag was raised, with when and why.
     /// </summary>
-    public static List<string> FlaggedDraws(int draws, double seconds, Action<Drill, int> move)
+    public static List<string> FlaggedDraws(int draws, double seconds, Action<Drill, int> move, Func<Drill>? create = null)
     {
         var flagged = new List<string>();
         for (var seed = 1; seed <= draws; seed++)
         {
-            var drill = new Drill();
-            drill.Threat("T1", 0, 0);
+            var drill = create?.Invoke() ?? new Drill();
+            if (create is null)
+            {
+                drill.Threat("T1", 0, 0);
+            }
+
             drill.Enrol("u1");
             move(drill, seed);
 
