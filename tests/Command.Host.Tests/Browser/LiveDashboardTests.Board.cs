@@ -45,19 +45,19 @@ public sealed partial class LiveDashboardTests
     public async Task The_board_says_why_a_unit_standing_where_its_fixes_cannot_place_it_is_not_flagged()
     {
         var scene = await Scene.OpenAsync(host, "reach");
-        // The threat in the south-west of the main building. One unit has stood 42 m from it in the north-east corner
-        // for three minutes, its fixes good to 40 m; another stands as far out in the open to the south, good to 5 m.
+        // The threat in the south-west of the main building. One unit has stood 34 m from it, toward the north-east
+        // corner, for three minutes, its fixes good to 40 m; another stands 42 m out in the open to the south, good to 5 m.
         await scene.ThreatAsync(-15, 85);
         await scene.EnrolAsync("R1", "Romeo", "contact");
         await scene.EnrolAsync("G1", "Golf", "contact");
-        await scene.TrackAsync("R1", 40, [.. Enumerable.Repeat((15.0, 115.0), 20)]);
+        await scene.TrackAsync("R1", 40, [.. Enumerable.Repeat((9.0, 109.0), 20)]);
         await scene.HoldAsync("G1", -15, 43);
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
 
         await Expect(dashboard.Row("G1")).ToHaveAttributeAsync("data-flag", "alert");
         await Expect(dashboard.Row("R1")).ToHaveAttributeAsync("data-state", "holding");
         await Expect(dashboard.Row("R1")).ToHaveAttributeAsync("data-flag", "none");
-        await Expect(dashboard.Row("R1").Locator(".reason")).ToHaveTextAsync("cannot be told from contact: inside Main building, 42 m from the threat, fixes ±40 m");
+        await Expect(dashboard.Row("R1").Locator(".reason")).ToHaveTextAsync("cannot be told from contact: inside Main building, 34 m from the threat, fixes ±40 m");
         Assert.Empty(dashboard.Errors);
     }
 }
