@@ -81,9 +81,9 @@ public sealed record AssessmentOptions
     [Id(11)]
     public double ClearRateMps { get; init; } = 0.5;
 
-    /// <summary>... and the unit nearer than where it held by more than this many times the noise of that progress: its own noise over the fixes the held and the present distances are taken from. Default 2.</summary>
+    /// <summary>... and the unit nearer than where it held by more than this many times the noise of that progress: its own noise over the fixes the held and the present distances are taken from. Default 2.25.</summary>
     [Id(12)]
-    public double ClearProgressNoises { get; init; } = 2;
+    public double ClearProgressNoises { get; init; } = 2.25;
 
     /// <summary>Shortest silence after which a unit is stale. Default 15 s.</summary>
     [Id(13)]

@@ -104,7 +104,8 @@ internal sealed partial class UnitJudge
         var holdStreak = advance ? (confirmed ? HoldStreak + 1 : 0) : HoldStreak;
         var episode = Episode;
         double? progress = episode is null ? null : episode.HeldAtM - (enoughForRate ? window!.Value.End : smoothed);
-        var progressNow = episode is not null && Progressing(t, y, stated, episode.HeldAtM, noise, out progress);
+        var progressRate = 0.0;
+        var progressNow = episode is not null && Progressing(t, y, stated, episode.HeldAtM, noise, out progress, out progressRate);
         var progressStreak = advance ? (progressNow ? ProgressStreak + 1 : 0) : ProgressStreak;
         var progressing = progressNow && progressStreak >= ProgressFixesNeeded();
         var inReach = confirmed && !progressNow && episode is null ? StandsInReach(target, t, sigma, tailS) : null;
@@ -152,7 +153,7 @@ internal sealed partial class UnitJudge
             target.Field is null ? null : distances[^1],
             smoothed,
             enoughForRate ? window!.Value.End : smoothed,
-            enoughForRate ? -window!.Value.Slope : null,
+            progressing ? progressRate : enoughForRate ? -window!.Value.Slope : null,
             confirmed,
             opening || episode?.FellBack == true,
             episode is null ? 0 : (latest.Time - episode.Since).TotalSeconds,

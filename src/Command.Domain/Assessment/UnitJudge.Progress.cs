@@ -10,9 +10,9 @@ internal sealed partial class UnitJudge
     /// outliers does not), and the unit (the line's end, and both its latest fixes) is nearer than where it held by more than
     /// <see cref="AssessmentOptions.ClearProgressNoises"/> times the noise of that progress (its own noise over the
     /// fixes the held and the present distances are taken from). A unit drifting on noise, or on a bias
-    /// that wanders, shows none of these for long.
+    /// that wanders, shows none of these for long. The rate is that line's: the rate window may still span the hold.
     /// </summary>
-    private bool Progressing(Span<double> t, ReadOnlySpan<double> y, Span<double> sigma, double heldAtM, double noiseM, out double? progressM)
+    private bool Progressing(Span<double> t, ReadOnlySpan<double> y, Span<double> sigma, double heldAtM, double noiseM, out double? progressM, out double rateMps)
     {
         var n = t.Length;
         var from = n - 1;
@@ -22,6 +22,7 @@ internal sealed partial class UnitJudge
         }
 
         progressM = null;
+        rateMps = 0;
         Span<double> w = stackalloc double[n - from];
         if (n - from < options.RateWindowFixes || t[^1] - t[from] < options.RateWindow.TotalSeconds
             || RobustLine.Fit(t[from..], y[from..], sigma[from..], w) is not { } line)
@@ -38,7 +39,7 @@ internal sealed partial class UnitJudge
             return false;
         }
 
-        var rate = -line.Slope;
+        var rate = rateMps = -line.Slope;
         return (n - from < RobustLine.RejectMinFixes || line.Misfit <= MostMisfit)
             && rate >= options.ClearRateMps
             && rate - (OneSided95 * line.SlopeError) > 0;

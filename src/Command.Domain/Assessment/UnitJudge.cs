@@ -225,6 +225,12 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
             return MotionState.Arrived;
         }
 
+        if (m.Progressing)
+        {
+            // Real progress ended the hold: the unit is closing, whatever a rate window that still spans the hold says.
+            return MotionState.Closing;
+        }
+
         if (Episode is not null)
         {
             // In a hold the unit is shown closing only once it makes real progress, which ends the hold.

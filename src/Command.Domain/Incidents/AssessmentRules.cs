@@ -65,8 +65,15 @@ public static class AssessmentRules
     /// </summary>
     public const int IndoorNoise = 7;
 
+    /// <summary>
+    /// Real progress that ends a hold clears its flag on that fix, with the unit shown closing at the rate of the
+    /// progress line: before, a unit turning back kept its flag, and its old words, until the 30 s rate window no longer
+    /// spanned the turn. Progress must beat two and a quarter times its noise rather than twice.
+    /// </summary>
+    public const int ClearedOnProgress = 8;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = IndoorNoise;
+    public const int Current = ClearedOnProgress;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -40,6 +40,26 @@ public sealed class ClearingTests
     }
 
     [Fact]
+    public void A_unit_that_turns_back_is_cleared_on_the_fix_whose_progress_ends_its_hold()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        // A radio every 20 s walks away from 195 m to 248 m, stands 12 s and turns back at 1.2 m/s from 87 s. The
+        // fix that shows real progress ends the hold and clears its flag, though the rate window still spans the turn
+        // and reads next to nothing: the flag does not hang on, with its old words, until that window catches up.
+        drill.Move("u1", t => new LocalPoint(t < 75 ? 195 + (0.7 * t) : t < 87 ? 247.5 : 247.5 - (1.2 * (t - 87)), 0), cadence: 20, accuracyM: 3);
+
+        drill.Run(240);
+
+        Assert.Single(drill.Derived.OfType<FlagRaised>());
+        var cleared = Assert.Single(drill.Derived.OfType<FlagCleared>());
+        // Three fixes after the turn.
+        Assert.InRange(cleared.Time, Drill.Start.AddSeconds(87), Drill.Start.AddSeconds(140));
+        Assert.Equal("closing at 1.2 m/s, 27 m nearer than where it held; 208 m from the threat", cleared.Reason);
+    }
+
+    [Fact]
     public void A_burst_of_three_outliers_toward_the_threat_does_not_clear_a_hold()
     {
         var drill = new Drill();
