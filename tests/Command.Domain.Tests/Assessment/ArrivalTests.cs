@@ -178,6 +178,22 @@ public sealed class ArrivalTests
         Assert.DoesNotContain(flagged, f => f.Contains("fell back", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_noise_a_unit_showed_indoors_survives_a_snapshot()
+    {
+        var drill = BuildingDrill();
+        drill.Enrol("entry");
+        drill.Move("entry", Drill.Noisy(t => new LocalPoint(0, 55), axisM: 16, biasM: 2, seed: 3), cadence: 10, accuracyM: 3);
+        drill.Run(120);
+
+        var restored = new Command.Domain.Incidents.IncidentProjection();
+        restored.Restore(drill.Projection.Snapshot());
+
+        var learned = Assert.Single(drill.Projection.Snapshot().Assessment.Units).IndoorNoiseMisfitsM;
+        Assert.NotEmpty(learned!.Value);
+        Assert.Equal(learned.Value, Assert.Single(restored.Snapshot().Assessment.Units).IndoorNoiseMisfitsM!.Value);
+    }
+
     [Theory]
     [InlineData(30, false)]
     [InlineData(5, true)]
