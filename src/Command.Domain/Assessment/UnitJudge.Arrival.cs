@@ -13,13 +13,13 @@ internal sealed partial class UnitJudge
     /// margin for that noise, or outside the building by the zone margin and the same. The building the unit is in
     /// (any building, with those margins) is committed with the fix.
     /// </summary>
-    private ArrivalCheck Arrive(ThreatTarget target, Span<double> t, Span<double> sigma, bool commit, bool movingAway)
+    private ArrivalCheck Arrive(ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM, bool commit, bool movingAway)
     {
         var fixes = Track.Fixes;
         var n = fixes.Count;
         var (latest, _) = MedianPoint(t, sigma, n - 1, options.SmoothingWindow.TotalSeconds, SmoothedFixes);
         var previous = n >= 2 ? MedianPoint(t, sigma, n - 2, options.SmoothingWindow.TotalSeconds, SmoothedFixes).Point : latest;
-        var (settled, count, settledError) = Middle(t, sigma, n - 1, options.RateWindow.TotalSeconds, KeptFixes);
+        var (settled, count, settledError) = Middle(t, sigma, n - 1, options.RateWindow.TotalSeconds, KeptFixes, noiseM);
         var allowance = Math.Min(options.ArrivalNoiseAllowanceM, Z * settledError);
 
         var inside = buildings.IndexOf(BuildingId) is { } current && buildings.Holds(current, settled, options.ZoneExitMarginM + allowance)
@@ -37,7 +37,7 @@ internal sealed partial class UnitJudge
         // A unit that fell back comes back into contact only when the middle of its last 30 s of fixes is within the
         // hysteresis too: two lucky fixes of a noisy unit still standing down the hallway do not bring it back.
         var back = Episode is not { FellBack: true }
-            || Within(target, Middle(t, sigma, n - 1, options.RateWindow.TotalSeconds, SmoothedFixes).Point, radius + options.ArrivalHysteresisM) is not null;
+            || Within(target, Middle(t, sigma, n - 1, options.RateWindow.TotalSeconds, SmoothedFixes, noiseM).Point, radius + options.ArrivalHysteresisM) is not null;
         var reached = back
             && ((reachedAt is not null && (Within(target, previous, radius) is not null || EveryFixWithin(target, t, sigma, radius)))
                 || (there && !movingAway && count >= SmoothedFixes && Within(target, settled, radius + (Episode is null && FellBackFrom is null ? allowance : 0)) is not null));
@@ -57,12 +57,12 @@ internal sealed partial class UnitJudge
 
     /// <summary>
     /// Why a unit whose fixes since <paramref name="fromS"/> show it standing still cannot be told from one in contact,
-    /// in words, when it cannot: its median position over them is in reach of contact by 2.5 times that position's
+    /// in words, when it cannot: the middle of them is in reach of contact by 2.5 times that position's
     /// own error. Null when it is plainly out.
     /// </summary>
-    private string? StandsInReach(ThreatTarget target, Span<double> t, Span<double> sigma, double fromS)
+    private string? StandsInReach(ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM, double fromS)
     {
-        var (held, _, error) = Middle(t, sigma, t.Length - 1, t[^1] - fromS, 1);
+        var (held, _, error) = Middle(t, sigma, t.Length - 1, t[^1] - fromS, 1, noiseM);
         if (!InReach(target, held, error))
         {
             return null;
@@ -70,7 +70,7 @@ internal sealed partial class UnitJudge
 
         var where = Where(buildings.IndexOf(BuildingId), Track.Latest.Floor, held.DistanceTo(target.Point));
         // One fix's error as a radius, as a source states its accuracy.
-        return $"cannot be told from contact: {where}, fixes ±{Reasons.Metres(NoiseM(Track.Fixes) * Math.Sqrt(2))}";
+        return $"cannot be told from contact: {where}, fixes ±{Reasons.Metres(noiseM * Math.Sqrt(2))}";
     }
 
     /// <summary>
@@ -148,18 +148,19 @@ internal sealed partial class UnitJudge
     /// </summary>
     private (LocalPoint Point, int Count) MedianPoint(Span<double> t, Span<double> sigma, int last, double windowS, int fewest)
     {
-        var (point, count, _) = Middle(t, sigma, last, windowS, fewest, robust: false);
+        var (point, count, _) = Middle(t, sigma, last, windowS, fewest, noiseM: null);
         return (point, count);
     }
 
     /// <summary>
-    /// The middle of the same fixes as <see cref="MedianPoint"/>, and how well it is known (one axis, metres): from
+    /// The middle of the same fixes as <see cref="MedianPoint"/>, and how well it is known (one axis, metres) given the
+    /// unit's noise <paramref name="noiseM"/> (without it, the median alone, its error not worked out): from
     /// six fixes on, their robust mean, which gives a fix beyond twice the unit's noise from it a weight that falls
     /// with its distance. It knows the position a fifth better than the median (whose error is a quarter more than a
     /// mean's), and a burst of outliers still barely moves it. Fewer fixes keep the median: the unit's noise is known
     /// least when it has few.
     /// </summary>
-    private (LocalPoint Point, int Count, double ErrorM) Middle(Span<double> t, Span<double> sigma, int last, double windowS, int fewest, bool robust = true)
+    private (LocalPoint Point, int Count, double ErrorM) Middle(Span<double> t, Span<double> sigma, int last, double windowS, int fewest, double? noiseM)
     {
         var fixes = Track.Fixes;
         Span<double> east = stackalloc double[last + 1];
@@ -175,7 +176,6 @@ internal sealed partial class UnitJudge
             }
         }
 
-        var noise = NoiseM(fixes);
         east = east[..count];
         north = north[..count];
         Span<double> sorted = stackalloc double[count];
@@ -183,7 +183,8 @@ internal sealed partial class UnitJudge
         var medianEast = Median(sorted);
         north.CopyTo(sorted);
         var median = new LocalPoint(medianEast, Median(sorted));
-        return robust && count >= RobustFewest
+        return noiseM is not { } noise ? (median, count, double.NaN)
+            : count >= RobustFewest
             ? (RobustMean(east, north, median, RobustK * noise), count, RobustEfficiency * noise / Math.Sqrt(count))
             : (median, count, MedianEfficiency * noise / Math.Sqrt(count));
     }

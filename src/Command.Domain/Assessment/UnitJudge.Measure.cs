@@ -108,7 +108,7 @@ internal sealed partial class UnitJudge
         var progressNow = episode is not null && Progressing(t, y, stated, episode.HeldAtM, noise, out progress, out progressRate);
         var progressStreak = advance ? (progressNow ? ProgressStreak + 1 : 0) : ProgressStreak;
         var progressing = progressNow && progressStreak >= ProgressFixesNeeded();
-        var inReach = confirmed && !progressNow && episode is null ? StandsInReach(target, t, sigma, tailS) : null;
+        var inReach = confirmed && !progressNow && episode is null ? StandsInReach(target, t, sigma, noise, tailS) : null;
         confirmed &= !progressNow;
         if (progressing || stairs)
         {
@@ -137,7 +137,7 @@ internal sealed partial class UnitJudge
             episode = new HoldEpisode(since < anchor.Time ? since : anchor.Time, [smoothed]);
         }
 
-        var arrival = Arrive(target, t, sigma, commit, window is { } away && -away.Slope + (OneSided95 * away.SlopeError) < -options.MovingRateMps);
+        var arrival = Arrive(target, t, sigma, noise, commit, window is { } away && -away.Slope + (OneSided95 * away.SlopeError) < -options.MovingRateMps);
         if (commit)
         {
             Anchor = anchor;
