@@ -63,9 +63,7 @@ static int Score(EvaluationArguments arguments)
     {
         foreach (var miss in figures.Missed)
         {
-            var track = set[miss.Incident].Tracks.Single(t => t.UnitId == miss.UnitId);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"missed: {miss} ({set[miss.Incident].Kind}, {track.Profile} every {track.CadenceS} s, noise {track.NoiseM} m)"));
+            Describe("missed", miss.ToString(), set[miss.Incident], miss.UnitId);
         }
 
         foreach (var flag in figures.FalseFlags)

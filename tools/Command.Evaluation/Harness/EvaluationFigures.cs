@@ -53,13 +53,13 @@ public sealed record EvaluationFigures(
         string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
         var clearLatencies = Clears.Where(c => c.InTime).Select(c => c.LatencyS!.Value).Order().ToList();
         yield return F($"incidents {Incidents}, unit-hours evaluated {UnitHours:F1} (closing at >= 1 m/s: {ClosingUnitHours:F1})");
-        yield return F($"holds past grace by > 60 s: {MustFlag.Length}, flagged in time: {MustFlag.Length - Missed.Length}, missed: {Missed.Length} (shown arrived: {MissedAsArrived.Length})");
+        yield return F($"holds past grace by > 60 s: {MustFlag.Length}, flagged in time: {MustFlag.Length - Missed.Length}, missed: {Missed.Length} (shown arrived: {MissedAsArrived.Length}; beyond what their fixes show by the deadline: {Missed.Count(h => !h.Showable)})");
         yield return F($"detection latency after grace: median {LatencyMedianS:F1} s, max {LatencyMaxS:F1} s");
         yield return F($"shorter holds (within grace + 60 s) flagged: {Holds.Count(h => !h.MustFlag && h.FlaggedS is { } f && f < h.StartS + h.LengthS)} of {Holds.Length - MustFlag.Length}");
         yield return F($"false flags on units closing at >= 1 m/s: {Count("closing")} in {ClosingUnitHours:F1} unit-hours ({FalseFlagsPerClosingUnitHour:F3} per unit-hour, {FalseFlagsPerClosingUnitHour * 10:F2} per 10 unit-hours)");
         yield return F($"flags on tactical approaches (< 1 m/s): {Count("tactical")}; on units in contact: {ContactFlags} (indoors: {Count("contact-indoors")}); alerts on stair climbs: {Count("climbing-alert")}");
         yield return F($"holds that flapped (a flag cleared or raised again while the unit held): {Flapped.Length} of {Holds.Count(h => h.Raises > 0)} flagged");
-        yield return F($"flags cleared within 30 s or three fixes of closing again at >= 1 m/s: {Clears.Length - LateClears.Length} of {Clears.Length} (median {Median(clearLatencies):F0} s, max {(clearLatencies.Count == 0 ? 0 : clearLatencies[^1]):F0} s); late or never: {LateClears.Length}");
+        yield return F($"flags cleared within 30 s or three fixes of closing again at >= 1 m/s: {Clears.Length - LateClears.Length} of {Clears.Length} (median {Median(clearLatencies):F0} s, max {(clearLatencies.Count == 0 ? 0 : clearLatencies[^1]):F0} s); late or never: {LateClears.Length} (beyond what their fixes show: {LateClears.Count(c => !c.Showable)})");
         yield return F($"flags on exempt roles: {ExemptFlags}");
     }
 

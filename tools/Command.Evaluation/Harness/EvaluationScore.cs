@@ -15,8 +15,9 @@ namespace Command.Evaluation.Harness;
 /// <param name="Raises">Flags raised on the unit while the hold lasted.</param>
 /// <param name="Clears">Flags cleared on the unit while the hold lasted: each one a flap.</param>
 /// <param name="ShownArrived">The unit was shown arrived at some second from the hold's start to its deadline.</param>
+/// <param name="Showable">Its fixes by the deadline could show it to an ideal observer (<see cref="FixEvidence.HoldShowable"/>).</param>
 public sealed record HoldOutcome(int Incident, string UnitId, int StartS, int LengthS, double GraceS, int? FlaggedS, int SeenS,
-    int DeadlineS, int Raises, int Clears, bool ShownArrived)
+    int DeadlineS, int Raises, int Clears, bool ShownArrived, bool Showable = true)
 {
     /// <summary>The hold outlasts its grace by more than 60 s: it must be flagged by its deadline.</summary>
     public bool MustFlag => LengthS > GraceS + 60;
@@ -43,7 +44,8 @@ public sealed record HoldOutcome(int Incident, string UnitId, int StartS, int Le
 /// <param name="ResumedS">Second the unit began closing again.</param>
 /// <param name="DeadlineS">By when the flag must clear: 30 s or three fixes after it resumed, whichever is later.</param>
 /// <param name="ClearedS">Second the flag cleared; null when it had not by the end of the closing.</param>
-public sealed record ClearOutcome(int Incident, string UnitId, int ResumedS, int DeadlineS, int? ClearedS)
+/// <param name="Showable">Its fixes by the deadline could show the progress to an ideal observer (<see cref="FixEvidence.ProgressShowable"/>).</param>
+public sealed record ClearOutcome(int Incident, string UnitId, int ResumedS, int DeadlineS, int? ClearedS, bool Showable = true)
 {
     public bool InTime => ClearedS is { } c && c <= DeadlineS;
 
@@ -157,7 +159,9 @@ public static class EvaluationScore
                 arrived = run.StateAt(track.UnitId, second) == MotionState.Arrived;
             }
 
-            yield return new HoldOutcome(incident.Index, track.UnitId, start, end - start, grace, flagged, seen, deadline, raises, cleared, arrived);
+            var outcome = new HoldOutcome(incident.Index, track.UnitId, start, end - start, grace, flagged, seen, deadline, raises, cleared, arrived);
+            var fellBack = truth[start - 1].Label == TruthLabel.Arrived;
+            yield return outcome with { Showable = FixEvidence.HoldShowable(track, outcome, fellBack, options.ContactRadiusM) };
         }
     }
 
@@ -183,7 +187,8 @@ public static class EvaluationScore
         }
 
         var cleared = marks.FirstOrDefault(m => m.Kind == "cleared" && m.Second >= end)?.Second;
-        return new ClearOutcome(incident.Index, track.UnitId, end, deadline, cleared);
+        var outcome = new ClearOutcome(incident.Index, track.UnitId, end, deadline, cleared);
+        return outcome with { Showable = FixEvidence.ProgressShowable(track, outcome) };
     }
 
     // The backup's true ETA to come level with the unit, as the assessment defines it, from ground truth.

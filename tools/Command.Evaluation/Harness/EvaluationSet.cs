@@ -110,7 +110,7 @@ public static class EvaluationSet
     {
         var sensor = SensorModel.Draw(random, noiseScale);
         return new LabelledTrack(id, role, sensor.Profile, sensor.NominalCadenceS, sensor.NoiseM, truth, sensor.Sample(truth, random, outage),
-            sensor.IndoorNoiseM, sensor.Stated);
+            sensor.IndoorNoiseM, sensor.Stated, sensor.BiasM);
     }
 
     private static double Between(Random random, double low, double high) => low + (random.NextDouble() * (high - low));

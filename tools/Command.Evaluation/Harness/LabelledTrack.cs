@@ -45,6 +45,7 @@ public sealed record SyntheticFix(int Second, LocalPoint Point, double? Accuracy
 /// <param name="Fixes">The fixes sent, in time order.</param>
 /// <param name="IndoorNoiseM">Horizontal noise indoors (root mean square), metres.</param>
 /// <param name="Stated">What accuracy the device states: honest, half (its real error halved) or none.</param>
+/// <param name="BiasM">Standard deviation (one axis) of the bias that wanders under its fixes outdoors; twice that indoors.</param>
 public sealed record LabelledTrack(
     string UnitId,
     UnitRole Role,
@@ -54,7 +55,8 @@ public sealed record LabelledTrack(
     ImmutableArray<TruthSecond> Truth,
     ImmutableArray<SyntheticFix> Fixes,
     double IndoorNoiseM = 0,
-    string Stated = "honest")
+    string Stated = "honest",
+    double BiasM = 0)
 {
     /// <summary>True when the truth puts the unit indoors at some second of <paramref name="from"/> to <paramref name="to"/>.</summary>
     public bool IndoorsBetween(int from, int to) => Truth.Skip(from).Take(Math.Max(0, to - from + 1)).Any(t => t.Indoors);
