@@ -80,8 +80,8 @@ public sealed class OsmAndEndpoint(OsmAndOptions options, IngestContext context,
     /// <summary>Counts and logs a request refused before its device was known, and answers it.</summary>
     private IResult Unproven(Rejection rejection, int status)
     {
-        metrics.Rejected(ReportSource.OsmAnd, rejection.Reason);
         log.Rejected(ReportSource.OsmAnd, rejection);
+        metrics.Rejected(ReportSource.OsmAnd, rejection.Reason);
         return Results.Text(rejection.ToString(), statusCode: status);
     }
 

@@ -86,7 +86,8 @@ public sealed class ReportIntake(
 
     private void Count(ReportSource source, Rejection rejection)
     {
-        metrics.Rejected(source, rejection.Reason);
+        // Logged before it is counted: whoever sees the count move finds its line already written.
         log.Rejected(source, rejection);
+        metrics.Rejected(source, rejection.Reason);
     }
 }

@@ -34,7 +34,8 @@ public sealed class IngestContext(IngestQueue queue, IngestOptions options, Time
     /// </summary>
     public void Refused(ReportSource source, Rejection rejection)
     {
-        metrics.Rejected(source, rejection.Reason);
+        // Logged before it is counted: whoever sees the count move finds its line already written.
         log.Rejected(source, rejection);
+        metrics.Rejected(source, rejection.Reason);
     }
 }

@@ -149,8 +149,8 @@ public sealed partial class IngestPump(
             {
                 // A marker the incident will not take (a threat outside the limits, an incident closed): a refusal
                 // like any other input's, counted and logged by reason, not a failure.
-                metrics.Rejected(Domain.Reports.ReportSource.CoT, refused.Reason);
                 rejections.Rejected(Domain.Reports.ReportSource.CoT, refused);
+                metrics.Rejected(Domain.Reports.ReportSource.CoT, refused.Reason);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
