@@ -1,3 +1,4 @@
+using System.Globalization;
 using Command.Domain.Units;
 
 namespace Command.Domain.Assessment;
@@ -167,4 +168,86 @@ public sealed record AssessmentOptions
     public TimeSpan CasualtyCollectionAlertAfter { get; init; } = TimeSpan.FromMinutes(10);
 
     public static AssessmentOptions Default { get; } = new();
+
+    /// <summary>
+    /// What is wrong with these settings, each named as its configuration key (section <c>Assessment</c>), in one
+    /// sentence; null when nothing is. A window, rate, distance or count that must be positive is not zero or less, a
+    /// margin or wait is not negative, no number is NaN or infinite, and an alert never comes before its watch.
+    /// </summary>
+    public string? Problem()
+    {
+        var problems = Problems().ToList();
+        return problems.Count == 0 ? null : string.Join("; ", problems);
+    }
+
+    private IEnumerable<string> Problems()
+    {
+        foreach (var (name, value) in new (string, TimeSpan)[] { (nameof(RateWindow), RateWindow), (nameof(StaleAfter), StaleAfter), (nameof(AcknowledgementLasts), AcknowledgementLasts) })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                yield return $"Assessment:{name} must be positive (was {value})";
+            }
+        }
+
+        foreach (var (name, value) in new (string, TimeSpan)[]
+        {
+            (nameof(TrackSpacing), TrackSpacing), (nameof(SmoothingWindow), SmoothingWindow), (nameof(GraceCap), GraceCap),
+            (nameof(HoldWatchAfter), HoldWatchAfter), (nameof(OpeningWatchAfter), OpeningWatchAfter),
+            (nameof(HotZoneWatchAfter), HotZoneWatchAfter), (nameof(CasualtyCollectionWatchAfter), CasualtyCollectionWatchAfter),
+        })
+        {
+            if (value < TimeSpan.Zero)
+            {
+                yield return $"Assessment:{name} must be zero or more (was {value})";
+            }
+        }
+
+        foreach (var (name, value) in new (string, double)[]
+        {
+            (nameof(DefaultAccuracyM), DefaultAccuracyM), (nameof(MovingRateMps), MovingRateMps), (nameof(HoldSpeedMps), HoldSpeedMps),
+            (nameof(ContactRadiusM), ContactRadiusM), (nameof(ClearRateMps), ClearRateMps), (nameof(ClearProgressNoises), ClearProgressNoises),
+            (nameof(StaleCadences), StaleCadences), (nameof(AssumedApproachSpeedMps), AssumedApproachSpeedMps), (nameof(SendPaceMps), SendPaceMps),
+            (nameof(ClimbRateMps), ClimbRateMps), (nameof(FloorHeightM), FloorHeightM), (nameof(SnapRadiusM), SnapRadiusM),
+        })
+        {
+            if (!(value > 0) || double.IsInfinity(value))
+            {
+                yield return string.Create(CultureInfo.InvariantCulture, $"Assessment:{name} must be a positive number (was {value})");
+            }
+        }
+
+        foreach (var (name, value) in new (string, double)[]
+        {
+            (nameof(ArrivalHysteresisM), ArrivalHysteresisM), (nameof(ArrivalNoiseAllowanceM), ArrivalNoiseAllowanceM), (nameof(ZoneExitMarginM), ZoneExitMarginM),
+        })
+        {
+            if (!(value >= 0) || double.IsInfinity(value))
+            {
+                yield return string.Create(CultureInfo.InvariantCulture, $"Assessment:{name} must be a number of metres, zero or more (was {value})");
+            }
+        }
+
+        foreach (var (name, value, least) in new (string, int, int)[] { (nameof(RateWindowFixes), RateWindowFixes, 2), (nameof(SnapNodes), SnapNodes, 1) })
+        {
+            if (value < least)
+            {
+                yield return $"Assessment:{name} must be at least {least} (was {value})";
+            }
+        }
+
+        foreach (var (alert, watch, alertAfter, watchAfter) in new (string, string, TimeSpan, TimeSpan)[]
+        {
+            (nameof(HoldAlertAfter), nameof(HoldWatchAfter), HoldAlertAfter, HoldWatchAfter),
+            (nameof(OpeningAlertAfter), nameof(OpeningWatchAfter), OpeningAlertAfter, OpeningWatchAfter),
+            (nameof(HotZoneAlertAfter), nameof(HotZoneWatchAfter), HotZoneAlertAfter, HotZoneWatchAfter),
+            (nameof(CasualtyCollectionAlertAfter), nameof(CasualtyCollectionWatchAfter), CasualtyCollectionAlertAfter, CasualtyCollectionWatchAfter),
+        })
+        {
+            if (alertAfter < watchAfter)
+            {
+                yield return $"Assessment:{alert} ({alertAfter}) must be at least Assessment:{watch} ({watchAfter}): an alert follows its watch";
+            }
+        }
+    }
 }

@@ -26,7 +26,7 @@ public static class SiloSetup
         builder.Services.AddSingleton(silo);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddKeyedSingleton(IncidentClock.Key, TimeProvider.System);
-        builder.Services.AddSingleton(builder.Configuration.GetSection("Assessment").Get<AssessmentOptions>() ?? AssessmentOptions.Default);
+        builder.Services.AddSingleton(AssessmentSettings.Read(builder.Configuration));
         var pacing = builder.Configuration.GetSection(FramePacing.Section).Get<FramePacing>() ?? FramePacing.Default;
         if (pacing.Problem() is { } problem)
         {

@@ -1,0 +1,66 @@
+using Command.Domain.Assessment;
+using Command.Domain.Units;
+
+namespace Command.Host.Hosting;
+
+/// <summary>
+/// The assessment's settings, from configuration section <c>Assessment</c>. A host refuses to start on a key it does
+/// not know (a misspelt setting would otherwise leave its default in force without a word), on a value it cannot
+/// read, and on settings that contradict themselves (<see cref="AssessmentOptions.Problem"/>). Configured closing
+/// roles replace the default ones rather than adding to them.
+/// </summary>
+public static class AssessmentSettings
+{
+    public const string Section = "Assessment";
+
+    public static AssessmentOptions Read(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        var (roles, badRole) = ClosingRoles(section);
+        if (badRole is not null)
+        {
+            throw new InvalidOperationException($"This host cannot start: {badRole}.");
+        }
+
+        AssessmentOptions options;
+        try
+        {
+            options = section.Get<AssessmentOptions>(binder => binder.ErrorOnUnknownConfiguration = true) ?? AssessmentOptions.Default;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException($"This host cannot start: {Section}: {e.Message}", e);
+        }
+
+        if (roles is not null)
+        {
+            // The binder adds configured items to a collection that already has some: the default roles would stay.
+            options = options with { ClosingRoles = roles };
+        }
+
+        return options.Problem() is { } problem ? throw new InvalidOperationException($"This host cannot start: {problem}.") : options;
+    }
+
+    // The configured closing roles, by name (any case); null when none are configured.
+    private static (IReadOnlySet<UnitRole>? Roles, string? Problem) ClosingRoles(IConfigurationSection section)
+    {
+        var configured = section.GetSection(nameof(AssessmentOptions.ClosingRoles));
+        if (!configured.Exists())
+        {
+            return (null, null);
+        }
+
+        var roles = new HashSet<UnitRole>();
+        foreach (var item in configured.GetChildren())
+        {
+            if (!Enum.TryParse<UnitRole>(item.Value, ignoreCase: true, out var role) || !Enum.IsDefined(role) || int.TryParse(item.Value, out _))
+            {
+                return (null, $"{item.Path} is '{item.Value}', which is not a unit role ({string.Join(", ", Enum.GetNames<UnitRole>())})");
+            }
+
+            roles.Add(role);
+        }
+
+        return (roles, null);
+    }
+}
