@@ -36,7 +36,8 @@ public sealed class AssessmentSettingsTests
     }
 
     [Theory]
-    [InlineData("HoldWatchAfer", "00:00:30", "not found on the instance of Command.Domain.Assessment.AssessmentOptions: 'HoldWatchAfer'")]
+    [InlineData("HoldWatchAfer", "00:00:30", "Assessment:HoldWatchAfer is not an assessment setting (did you mean HoldWatchAfter?); they are RateWindow, RateWindowFixes,")]
+    [InlineData("Sensitivity", "high", "Assessment:Sensitivity is not an assessment setting; they are RateWindow,")]
     [InlineData("HoldSpeedMps", "fast", "Failed to convert configuration value 'fast' at 'Assessment:HoldSpeedMps'")]
     [InlineData("HoldSpeedMps", "-1", "Assessment:HoldSpeedMps must be a positive number (was -1)")]
     [InlineData("ContactRadiusM", "NaN", "Assessment:ContactRadiusM must be a positive number (was NaN)")]
@@ -76,7 +77,7 @@ public sealed class AssessmentSettingsTests
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await host.InitializeAsync());
 
-        Assert.Contains("'HoldAlertAfer'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Assessment:HoldAlertAfer is not an assessment setting (did you mean HoldAlertAfter?)", refused.Message, StringComparison.Ordinal);
     }
 
     private static AssessmentOptions Read(Dictionary<string, string?> settings) =>
