@@ -2,8 +2,9 @@ namespace Command.Evaluation.Harness;
 
 /// <summary>
 /// What a unit's fixes could show by a deadline to an observer who knows the truth's shape and the device's noise
-/// exactly: a bound no rules can beat, so that a target missed can be told from one the fixes put out of reach. It
-/// is lenient on purpose — two standard errors, one decision, outliers known — so what it calls out of reach is.
+/// exactly, so that a target missed can be told from one the fixes put out of reach. It is lenient on purpose — two
+/// standard errors, one decision, outliers known — so what it calls out of reach no rule could catch reliably (a
+/// rule may still catch it now and then, by the luck of the noise).
 /// Where a unit is indoors its fixes carry the device's indoor noise and twice its bias.
 /// </summary>
 public static class FixEvidence
