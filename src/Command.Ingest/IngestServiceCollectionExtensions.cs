@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Command.Ingest;
 
@@ -81,10 +82,18 @@ public static class IngestServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>A listener's options, bound and checked: settings that could not work stop the host, naming their key.</summary>
+    /// <summary>
+    /// A listener's options, bound and checked: a key that is no setting of the listener (a misspelt allow-list would
+    /// leave every radio refused without a word) and settings that could not work stop the host, naming their key.
+    /// </summary>
     private static T Listener<T>(IConfiguration configuration, string section, T defaults)
-        where T : ListenerOptions =>
-        ListenerOptionsCheck.Checked(section, Bind(configuration, section, defaults));
+        where T : ListenerOptions
+    {
+        var unknown = UnknownSettings.In(configuration.GetSection(section), typeof(T), "a setting of this listener").ToList();
+        return unknown.Count > 0
+            ? throw new OptionsValidationException(section, typeof(T), unknown)
+            : ListenerOptionsCheck.Checked(section, Bind(configuration, section, defaults));
+    }
 
     private static T Bind<T>(IConfiguration configuration, string section, T defaults)
         where T : class

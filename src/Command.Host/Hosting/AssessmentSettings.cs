@@ -1,5 +1,6 @@
 using Command.Domain.Assessment;
 using Command.Domain.Units;
+using Command.Ingest.Listeners;
 
 namespace Command.Host.Hosting;
 
@@ -16,7 +17,7 @@ public static class AssessmentSettings
     public static AssessmentOptions Read(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
-        if (Unknown(section) is { } unknown)
+        if (UnknownSettings.In(section, typeof(AssessmentOptions), "an assessment setting").FirstOrDefault() is { } unknown)
         {
             throw new InvalidOperationException($"This host cannot start: {unknown}.");
         }
@@ -44,43 +45,6 @@ public static class AssessmentSettings
         }
 
         return options.Problem() is { } problem ? throw new InvalidOperationException($"This host cannot start: {problem}.") : options;
-    }
-
-    // A key of the section that names no setting, with the setting it was most likely meant to be.
-    private static string? Unknown(IConfigurationSection section)
-    {
-        var names = typeof(AssessmentOptions).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
-            .Where(p => p.CanWrite).Select(p => p.Name).ToList();
-        foreach (var key in section.GetChildren().Select(c => c.Key))
-        {
-            if (!names.Contains(key, StringComparer.OrdinalIgnoreCase))
-            {
-                var nearest = names.MinBy(name => Distance(name.ToUpperInvariant(), key.ToUpperInvariant()))!;
-                var meant = Distance(nearest.ToUpperInvariant(), key.ToUpperInvariant()) <= 3 ? $" (did you mean {nearest}?)" : "";
-                return $"{section.Path}:{key} is not an assessment setting{meant}; they are {string.Join(", ", names)}";
-            }
-        }
-
-        return null;
-    }
-
-    // Edits (insertions, deletions, substitutions) from one word to the other.
-    private static int Distance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-
-        return row[b.Length];
     }
 
     // The configured closing roles, by name (any case); null when none are configured.

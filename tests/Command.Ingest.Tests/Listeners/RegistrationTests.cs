@@ -107,4 +107,37 @@ public sealed class RegistrationTests
         Assert.Equal("Ingest:Cot:Tls:CertificatePath is required when CoT over TLS is enabled.", refused.Failures.First());
         Assert.StartsWith("Ingest:Cot:Tls:ClientCaPath '/nowhere/ca.pem' could not be read: ", refused.Failures.Last(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Ingest:Cot:Udp:Alow:0:Address", "Ingest:Cot:Udp:Alow is not a setting of this listener (did you mean Allow?); they are Enabled, BindAddress, ")]
+    [InlineData("Ingest:Nmea:Tcp:Allow:0:Adress", "Ingest:Nmea:Tcp:Allow:0:Adress is not a setting of this listener (did you mean Address?); they are Address, ")]
+    public void A_misspelt_listener_setting_stops_start_up_naming_it_and_the_setting_meant(string key, string expected)
+    {
+        using var services = Build(new() { [key] = "10.0.0.0/8" });
+
+        var refused = Assert.Throws<OptionsValidationException>(() => services.GetServices<IHostedService>().ToList());
+
+        Assert.StartsWith(expected, Assert.Single(refused.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_listener_setting_as_documented_is_known()
+    {
+        using var services = Build(new()
+        {
+            ["Ingest:Cot:Udp:Allow:0:Address"] = "10.0.0.0/8",
+            ["Ingest:Cot:Udp:Allow:0:RatePerSecond"] = "5",
+            ["Ingest:Cot:Udp:Allow:0:HostileMarkers"] = "true",
+            ["Ingest:Cot:Multicast:MulticastGroup"] = "239.2.3.1",
+            ["Ingest:Cot:Tcp:MaxConnectionsPerAddress"] = "4",
+            ["Ingest:Cot:Tcp:IdleTimeout"] = "00:01:00",
+            ["Ingest:Cot:Tls:Units:radio-7"] = "E7",
+            ["Ingest:Cot:Tls:HandshakeTimeout"] = "00:00:05",
+            ["Ingest:Nmea:Tcp:UnitId"] = "E3",
+            ["Ingest:Nmea:Tcp:Callsign"] = "Engine 3",
+            ["Ingest:Aprs:Tcp:maxsenders"] = "100",
+        });
+
+        Assert.NotEmpty(services.GetServices<IHostedService>());
+    }
 }

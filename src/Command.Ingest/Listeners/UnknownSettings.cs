@@ -1,0 +1,106 @@
+using System.Collections;
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+
+namespace Command.Ingest.Listeners;
+
+/// <summary>
+/// Keys of a configuration section that name no setting of the options type it is bound to, down through nested
+/// settings, lists and maps: the binder ignores them, so a misspelt setting would leave its default in force without
+/// a word. Each is named with the setting it was most likely meant to be.
+/// </summary>
+public static class UnknownSettings
+{
+    /// <summary>One sentence per unknown key under <paramref name="section"/>, read as <paramref name="type"/>; <paramref name="what"/> names a setting of it ("a setting of this listener").</summary>
+    public static IEnumerable<string> In(IConfigurationSection section, Type type, string what)
+    {
+        // A base type's settings first, as its documentation lists them.
+        var settings = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite || IsCollection(p.PropertyType))
+            .OrderBy(p => Depth(p.DeclaringType)).ToList();
+        foreach (var child in section.GetChildren())
+        {
+            var property = settings.FirstOrDefault(p => string.Equals(p.Name, child.Key, StringComparison.OrdinalIgnoreCase));
+            if (property is null)
+            {
+                var names = settings.Select(p => p.Name).ToList();
+                var nearest = names.MinBy(name => Distance(name.ToUpperInvariant(), child.Key.ToUpperInvariant()));
+                var meant = nearest is not null && Distance(nearest.ToUpperInvariant(), child.Key.ToUpperInvariant()) <= MostEdits ? $" (did you mean {nearest}?)" : "";
+                yield return $"{child.Path} is not {what}{meant}; they are {string.Join(", ", names)}";
+                continue;
+            }
+
+            foreach (var problem in Within(child, property.PropertyType, what))
+            {
+                yield return problem;
+            }
+        }
+    }
+
+    // The keys under a setting: a nested object's own settings, a list's items or a map's values.
+    private static IEnumerable<string> Within(IConfigurationSection child, Type type, string what)
+    {
+        var element = Element(type);
+        if (element is not null)
+        {
+            return Simple(element) ? [] : child.GetChildren().SelectMany(item => In(item, element, what));
+        }
+
+        return Simple(type) ? [] : In(child, type, what);
+    }
+
+    // The item type of a list or set, or the value type of a map keyed by string; null for anything else.
+    private static Type? Element(Type type)
+    {
+        if (type.IsArray)
+        {
+            return type.GetElementType();
+        }
+
+        if (type == typeof(string) || !typeof(IEnumerable).IsAssignableFrom(type) && !type.IsInterface)
+        {
+            return null;
+        }
+
+        var generic = type.IsGenericType ? type : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
+        var arguments = generic?.GetGenericArguments() ?? [];
+        return arguments.Length switch
+        {
+            1 => arguments[0],
+            2 => arguments[1],
+            _ => null,
+        };
+    }
+
+    private static int Depth(Type? type) => type?.BaseType is { } parent ? 1 + Depth(parent) : 0;
+
+    private static bool IsCollection(Type type) => type != typeof(string) && Element(type) is not null;
+
+    private static bool Simple(Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(TimeSpan) || t == typeof(DateTimeOffset)
+            || t == typeof(DateTime) || t == typeof(Uri) || t == typeof(Guid);
+    }
+
+    // A misspelling is at most this many edits from the setting meant.
+    private const int MostEdits = 3;
+
+    // Edits (insertions, deletions, substitutions) from one word to the other.
+    private static int Distance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var diagonal = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+
+        return row[b.Length];
+    }
+}
