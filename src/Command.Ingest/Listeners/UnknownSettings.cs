@@ -56,7 +56,7 @@ public static class UnknownSettings
             return type.GetElementType();
         }
 
-        if (type == typeof(string) || !typeof(IEnumerable).IsAssignableFrom(type) && !type.IsInterface)
+        if (type == typeof(string) || !typeof(IEnumerable).IsAssignableFrom(type))
         {
             return null;
         }
