@@ -17,11 +17,12 @@ public sealed class AssessmentSettingsTests
             ["Assessment:HoldWatchAfter"] = "00:00:30",
             ["Assessment:HoldSpeedMps"] = "0.6",
             ["Assessment:ClosingRoles:0"] = "contact",
+            ["Assessment:ClosingRoles:1"] = "rescue-task-force",
         });
 
         Assert.Equal(TimeSpan.FromSeconds(30), options.HoldWatchAfter);
         Assert.Equal(0.6, options.HoldSpeedMps);
-        Assert.Equal([UnitRole.Contact], options.ClosingRoles.Order());
+        Assert.Equal([UnitRole.Contact, UnitRole.RescueTaskForce], options.ClosingRoles.Order());
         Assert.Equal(AssessmentOptions.Default with { HoldWatchAfter = options.HoldWatchAfter, HoldSpeedMps = 0.6, ClosingRoles = options.ClosingRoles }, options);
     }
 
@@ -45,7 +46,7 @@ public sealed class AssessmentSettingsTests
     [InlineData("RateWindow", "00:00:00", "Assessment:RateWindow must be positive (was 00:00:00)")]
     [InlineData("HoldAlertAfter", "00:00:10", "Assessment:HoldAlertAfter (00:00:10) must be at least Assessment:HoldWatchAfter (00:00:20): an alert follows its watch")]
     [InlineData("RateWindowFixes", "1", "Assessment:RateWindowFixes must be at least 2 (was 1)")]
-    [InlineData("ClosingRoles:0", "Sniper", "Assessment:ClosingRoles:0 is 'Sniper', which is not a unit role (Unassigned, Contact, Perimeter, Staging, Medical, RescueTaskForce, Command)")]
+    [InlineData("ClosingRoles:0", "Sniper", "Assessment:ClosingRoles:0 is 'Sniper', which is not a unit role (unassigned, contact, perimeter, staging, medical, rescue-task-force, command)")]
     [InlineData("ClosingRoles:0", "4", "Assessment:ClosingRoles:0 is '4', which is not a unit role")]
     public void A_setting_that_cannot_be_honoured_is_named(string key, string value, string expected)
     {

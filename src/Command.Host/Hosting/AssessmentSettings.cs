@@ -31,7 +31,12 @@ public static class AssessmentSettings
         AssessmentOptions options;
         try
         {
-            options = section.Get<AssessmentOptions>(binder => binder.ErrorOnUnknownConfiguration = true) ?? AssessmentOptions.Default;
+            // The roles are read by name, as the API names them; the binder would add them to the default ones.
+            var rolesKey = $"{Section}:{nameof(AssessmentOptions.ClosingRoles)}";
+            var rest = new ConfigurationBuilder()
+                .AddInMemoryCollection(section.AsEnumerable().Where(kv => !kv.Key.StartsWith(rolesKey, StringComparison.OrdinalIgnoreCase)))
+                .Build();
+            options = rest.GetSection(Section).Get<AssessmentOptions>() ?? AssessmentOptions.Default;
         }
         catch (InvalidOperationException e)
         {
@@ -40,14 +45,13 @@ public static class AssessmentSettings
 
         if (roles is not null)
         {
-            // The binder adds configured items to a collection that already has some: the default roles would stay.
             options = options with { ClosingRoles = roles };
         }
 
         return options.Problem() is { } problem ? throw new InvalidOperationException($"This host cannot start: {problem}.") : options;
     }
 
-    // The configured closing roles, by name (any case); null when none are configured.
+    // The configured closing roles, by the names the API takes (any case); null when none are configured.
     private static (IReadOnlySet<UnitRole>? Roles, string? Problem) ClosingRoles(IConfigurationSection section)
     {
         var configured = section.GetSection(nameof(AssessmentOptions.ClosingRoles));
@@ -59,9 +63,9 @@ public static class AssessmentSettings
         var roles = new HashSet<UnitRole>();
         foreach (var item in configured.GetChildren())
         {
-            if (!Enum.TryParse<UnitRole>(item.Value, ignoreCase: true, out var role) || !Enum.IsDefined(role) || int.TryParse(item.Value, out _))
+            if (!UnitRoles.TryParse(item.Value, out var role))
             {
-                return (null, $"{item.Path} is '{item.Value}', which is not a unit role ({string.Join(", ", Enum.GetNames<UnitRole>())})");
+                return (null, $"{item.Path} is '{item.Value}', which is not a unit role ({string.Join(", ", UnitRoles.Names)})");
             }
 
             roles.Add(role);
