@@ -69,7 +69,11 @@ public sealed partial class ClosingAssessment
         // Backups are only looked for once a hold is confirmed: a fix from a unit that is closing costs no scan.
         var backupEta = Backups(units).For(id, m.DistanceM);
         var over = m.HoldS - judge.FixGrace(backupEta);
-        var (watch, alert) = m.Opening ? (options.OpeningWatchAfter, options.OpeningAlertAfter) : (options.HoldWatchAfter, options.HoldAlertAfter);
+
+        // The flag says what the board shows: its words, its state and its watch and alert times follow the state the
+        // unit is shown in.
+        var opening = judge.State == MotionState.Opening;
+        var (watch, alert) = opening ? (options.OpeningWatchAfter, options.OpeningAlertAfter) : (options.HoldWatchAfter, options.HoldAlertAfter);
         var level = over >= alert.TotalSeconds ? FlagLevel.Alert : over >= watch.TotalSeconds ? FlagLevel.Watch : FlagLevel.None;
         if (level == FlagLevel.Alert && (m.Climbing || m.NearStairs))
         {
@@ -81,19 +85,19 @@ public sealed partial class ClosingAssessment
         {
             if (level != FlagLevel.None)
             {
-                suppressedHolds.Note(id, now, () => $"{Reason(m, judge.Episode, backupEta)}; {suppression!.Words}", events);
+                suppressedHolds.Note(id, now, () => $"{Reason(m, opening, judge.Episode, backupEta)}; {suppression!.Words}", events);
             }
 
             return;
         }
 
-        flags.Hold(id, NotClosingRule, level, m.Opening ? MotionState.Opening : MotionState.Holding, now, () => Reason(m, judge.Episode, backupEta), events);
+        flags.Hold(id, NotClosingRule, level, opening ? MotionState.Opening : MotionState.Holding, now, () => Reason(m, opening, judge.Episode, backupEta), events);
     }
 
-    private static string Reason(Measurement m, HoldEpisode? hold, double? backupEtaS) =>
+    private static string Reason(Measurement m, bool opening, HoldEpisode? hold, double? backupEtaS) =>
         hold is { FellBack: true }
             ? $"fell back from contact {Reasons.Duration(m.HoldS)} ago, now {Reasons.Metres(m.DistanceM)} from the threat; {Reasons.Backup(backupEtaS)}"
-            : m.Opening
+            : opening
                 ? $"moving away for {Reasons.Duration(m.HoldS)}, now {Reasons.Metres(m.DistanceM)} from the threat; {Reasons.Backup(backupEtaS)}"
                 : $"holding {Reasons.Duration(m.HoldS)} at {Reasons.Metres(m.DistanceM)} from the threat; {Reasons.Backup(backupEtaS)}";
 

@@ -178,6 +178,7 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
             // wait for its fixes to rule out closing. It is a hold from the last fix in contact.
             Episode = new HoldEpisode(from, [m.DistanceM], FellBack: true);
             measured = null;
+            next = next == MotionState.Holding ? MotionState.Opening : next;
         }
 
         if (next == State)
@@ -231,11 +232,12 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
             return MotionState.Closing;
         }
 
-        if (Episode is not null)
+        if (Episode is { } hold)
         {
-            // In a hold the unit is shown closing only once it makes real progress, which ends the hold.
-            return m.Confirmed ? (m.Opening ? MotionState.Opening : MotionState.Holding)
-                : State is MotionState.Holding or MotionState.Opening ? State : MotionState.Holding;
+            // In a hold the unit is shown closing only once it makes real progress, which ends the hold. A unit that fell
+            // back from contact is shown moving away for as long as that hold lasts; in any other hold, only while its
+            // latest fixes show it, and holding when they confirm nothing either way.
+            return m.Confirmed || hold.FellBack ? (m.Opening ? MotionState.Opening : MotionState.Holding) : MotionState.Holding;
         }
 
         if (m.Confirmed)

@@ -72,8 +72,16 @@ public static class AssessmentRules
     /// </summary>
     public const int ClearedOnProgress = 8;
 
+    /// <summary>
+    /// A flag says what the board shows: a unit that fell back from contact is shown moving away for as long as that
+    /// hold lasts, and any other hold its latest fixes do not confirm again is shown holding, with the words, the flag's
+    /// state and its watch and alert times all following the state shown. Before, the board could show a unit moving away
+    /// while its flag said "holding", or holding while its flag said it fell back.
+    /// </summary>
+    public const int ShownAsFlagged = 9;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = ClearedOnProgress;
+    public const int Current = ShownAsFlagged;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

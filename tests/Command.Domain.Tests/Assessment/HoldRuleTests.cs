@@ -120,6 +120,50 @@ public sealed class HoldRuleTests
     }
 
     [Fact]
+    public void A_flag_says_what_the_board_shows_the_unit_doing()
+    {
+        // Noisy radios that walk away and stand, or reach the threat and fall back down a hallway: fixes that do not
+        // confirm the hold again must not leave the board showing one thing and the flag saying another.
+        var paths = new (string Name, Func<double, LocalPoint> Path)[]
+        {
+            ("walked away and stood", t => new LocalPoint(60 + (1.5 * Math.Min(t, 60)), 0)),
+            ("fell back from contact", t => new LocalPoint(t < 60 ? 5 : 5 + (1.2 * Math.Min(t - 60, 40)), 0)),
+            ("turned back, stood and came on", t => new LocalPoint(t < 80 ? 300 + (1.4 * t) : t < 140 ? 412 : 412 - (1.5 * (t - 140)), 0)),
+        };
+        var mismatches = new List<string>();
+        foreach (var (name, path) in paths)
+        {
+            for (var seed = 1; seed <= 20; seed++)
+            {
+                var drill = new Drill();
+                drill.Threat("T1", 0, 0);
+                drill.Enrol("u1");
+                drill.Move("u1", Drill.Noisy(path, axisM: 8, biasM: 3, seed), cadence: 15, accuracyM: 6);
+                for (var second = 0; second < 300; second++)
+                {
+                    var seen = drill.Recorded.Count;
+                    drill.Run(1);
+                    var shown = drill.Assess("u1");
+                    var words = drill.Recorded.Skip(seen)
+                        .Select(e => e switch { FlagRaised { Subject: "u1" } r => r.Reason, FlagEscalated { Subject: "u1" } x => x.Reason, _ => null })
+                        .OfType<string>()
+                        .Append(shown.FlagReason ?? "");
+                    foreach (var reason in words.Where(r => r.Length > 0))
+                    {
+                        var away = reason.StartsWith("moving away", StringComparison.Ordinal) || reason.StartsWith("fell back", StringComparison.Ordinal);
+                        if (away != (shown.State == MotionState.Opening))
+                        {
+                            mismatches.Add($"{name}, draw {seed}, {drill.Elapsed} s: shown {shown.State}, flag says \"{reason}\"");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.Empty(mismatches);
+    }
+
+    [Fact]
     public void Flag_clears_when_the_unit_closes_again()
     {
         var drill = new Drill();
