@@ -12,17 +12,29 @@ namespace Command.Ingest.Listeners;
 public static class UnknownSettings
 {
     /// <summary>One sentence per unknown key under <paramref name="section"/>, read as <paramref name="type"/>; <paramref name="what"/> names a setting of it ("a setting of this listener").</summary>
-    public static IEnumerable<string> In(IConfigurationSection section, Type type, string what)
+    public static IEnumerable<string> In(IConfigurationSection section, Type type, string what) => In(section, type, what, []);
+
+    /// <summary>
+    /// The same for a section read as <paramref name="type"/> (or as nothing but the sections under it, when null),
+    /// whose <paramref name="nested"/> sections are read by settings of their own and checked apart.
+    /// </summary>
+    public static IEnumerable<string> In(IConfigurationSection section, Type? type, string what, IReadOnlyCollection<string> nested)
     {
         // A base type's settings first, as its documentation lists them.
-        var settings = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite || IsCollection(p.PropertyType))
-            .OrderBy(p => Depth(p.DeclaringType)).ToList();
+        var settings = type is null ? []
+            : type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite || IsCollection(p.PropertyType))
+                .OrderBy(p => Depth(p.DeclaringType)).ToList();
         foreach (var child in section.GetChildren())
         {
+            if (nested.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             var property = settings.FirstOrDefault(p => string.Equals(p.Name, child.Key, StringComparison.OrdinalIgnoreCase));
             if (property is null)
             {
-                var names = settings.Select(p => p.Name).ToList();
+                var names = settings.Select(p => p.Name).Concat(nested).ToList();
                 var nearest = names.MinBy(name => Distance(name.ToUpperInvariant(), child.Key.ToUpperInvariant()));
                 var meant = nearest is not null && Distance(nearest.ToUpperInvariant(), child.Key.ToUpperInvariant()) <= MostEdits ? $" (did you mean {nearest}?)" : "";
                 yield return $"{child.Path} is not {what}{meant}; they are {string.Join(", ", names)}";

@@ -14,13 +14,6 @@ internal static class Screenshots
             yield break;
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Command.sln")))
-            {
-                yield return Path.Combine(dir.FullName, "docs", "screenshots");
-                yield break;
-            }
-        }
+        yield return Path.Combine(Support.RepositoryRoot.Path, "docs", "screenshots");
     }
 }

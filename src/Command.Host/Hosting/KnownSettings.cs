@@ -1,0 +1,43 @@
+using Command.Domain.Views;
+using Command.Grains.Incidents;
+using Command.Host.Access;
+using Command.Host.Drills;
+using Command.Host.Sessions;
+using Command.Ingest;
+using Command.Ingest.Listeners;
+using Command.Recording.Hosting;
+
+namespace Command.Host.Hosting;
+
+/// <summary>
+/// Every configuration section this host reads as settings. The binder ignores a key that names no setting, so a
+/// misspelt one (<c>Recording:Provder=Blob</c>, <c>Auth:SessionLifetme</c>) would leave its default in force without
+/// a word: the host refuses to start instead, naming each such key and the setting it was most likely meant to be.
+/// The assessment's section is read, and checked, by <see cref="AssessmentSettings"/>; each listener's as it is made.
+/// </summary>
+public static class KnownSettings
+{
+    public static IReadOnlyList<SettingsSection> Sections { get; } =
+    [
+        new(SiloOptions.Section, typeof(SiloOptions), "a cluster setting"),
+        new(FramePacing.Section, typeof(FramePacing), "a frame setting"),
+        new("Incidents", typeof(IncidentGrainOptions), "an incident setting"),
+        new(RecordingOptions.Section, typeof(RecordingOptions), "a recording setting"),
+        new(RetentionOptions.Section, typeof(RetentionOptions), "a retention setting"),
+        new(DemoOptions.Section, typeof(DemoOptions), "a demo setting"),
+        new(AccessOptions.Section, typeof(AccessOptions), "an access setting"),
+        new(TransportOptions.Section, typeof(TransportOptions), "an HTTP setting", "RateLimits"),
+        new("Diagnostics", null, "a diagnostics setting", "Probe"),
+        .. IngestSettings.Sections,
+    ];
+
+    /// <summary>Stops the host before it starts when a section it reads holds a key that names no setting.</summary>
+    public static void RefuseUnknownSettings(this WebApplicationBuilder builder)
+    {
+        var unknown = Sections.SelectMany(s => s.Unknown(builder.Configuration)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException($"This host cannot start: {string.Join("; ", unknown)}.");
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using Command.Host.Hosting;
+using Command.Host.Tests.Support;
+using Microsoft.Extensions.Configuration;
+
+namespace Command.Host.Tests;
+
+/// <summary>A key in a section the host reads that names no setting stops the host, named with the setting meant.</summary>
+public sealed partial class KnownSettingsTests
+{
+    [Theory]
+    [InlineData("Recording:Provder", "Blob", "Recording:Provder is not a recording setting (did you mean Provider?); they are Provider, Path,")]
+    [InlineData("Auth:SessionLifetme", "01:00:00", "Auth:SessionLifetme is not an access setting (did you mean SessionLifetime?)")]
+    [InlineData("Cluster:SiloPrt", "11112", "Cluster:SiloPrt is not a cluster setting (did you mean SiloPort?)")]
+    [InlineData("Incidents:MaxOpn", "5", "Incidents:MaxOpn is not an incident setting (did you mean MaxOpen?)")]
+    [InlineData("Frames:Intervall", "00:00:00.2", "Frames:Intervall is not a frame setting (did you mean Interval?)")]
+    [InlineData("Retention:ClosedSessionFor", "7.00:00:00", "Retention:ClosedSessionFor is not a retention setting (did you mean ClosedSessionsFor?)")]
+    [InlineData("Demo:Enable", "true", "Demo:Enable is not a demo setting (did you mean Enabled?)")]
+    [InlineData("Diagnostics:Probes", "true", "Diagnostics:Probes is not a diagnostics setting (did you mean Probe?)")]
+    [InlineData("Http:BehindTlsProxi", "true", "Http:BehindTlsProxi is not an HTTP setting (did you mean BehindTlsProxy?); they are BehindTlsProxy, KnownProxies, RateLimits")]
+    [InlineData("Http:RateLimits:Report:PerSecond", "5", "Http:RateLimits:Report is not a rate limit (did you mean Reports?); they are Reports, Commands")]
+    [InlineData("Http:RateLimits:Reports:PerSecnd", "5", "Http:RateLimits:Reports:PerSecnd is not a rate limit setting (did you mean PerSecond?)")]
+    [InlineData("Ingest:Incidnet", "drill", "Ingest:Incidnet is not an ingest setting (did you mean Incident?)")]
+    [InlineData("Ingest:Validaton:MaxAge", "00:01:00", "Ingest:Validaton is not an ingest setting (did you mean Validation?)")]
+    [InlineData("Ingest:Validation:MaxAccuracy", "50", "Ingest:Validation:MaxAccuracy is not a validation setting (did you mean MaxAccuracyM?)")]
+    [InlineData("Ingest:Cot:ThreatPerUID", "true", "")]
+    [InlineData("Ingest:Cot:MaxEventChar", "1000", "Ingest:Cot:MaxEventChar is not a Cursor on Target setting (did you mean MaxEventChars?)")]
+    [InlineData("Ingest:Nmea:RequireChecksums", "false", "Ingest:Nmea:RequireChecksums is not an NMEA setting (did you mean RequireChecksum?)")]
+    [InlineData("Ingest:OsmAnd:Prot", "5056", "Ingest:OsmAnd:Prot is not an OsmAnd setting (did you mean Port?)")]
+    public void A_key_that_names_no_setting_is_named_with_the_setting_meant(string key, string value, string expected)
+    {
+        var unknown = Unknown(new() { [key] = value });
+
+        // Keys are matched as the binder matches them, in any case.
+        Assert.Equal(expected.Length == 0 ? [] : [expected], unknown.Select(u => u[..Math.Min(u.Length, expected.Length)]));
+    }
+
+    [Fact]
+    public void Sections_read_by_settings_of_their_own_are_left_to_them()
+    {
+        // A listener's section is checked as the listener is made; the assessment's by its own reader.
+        Assert.Empty(Unknown(new()
+        {
+            ["Ingest:Cot:Udp:Alow:0:Address"] = "10.0.0.0/8",
+            ["Assessment:HoldAlertAfer"] = "00:02:00",
+            ["Kestrel:Endpoints:Http:Url"] = "http://0.0.0.0:5000",
+            ["Serilog:MinimumLevel:Default"] = "Debug",
+            ["POD_IP"] = "10.1.2.3",
+        }));
+    }
+
+    [Fact]
+    public void Every_setting_the_readme_and_the_deployment_files_name_is_known()
+    {
+        var root = RepositoryRoot.Path;
+        var named = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (Match m in ReadmeKey().Matches(File.ReadAllText(Path.Combine(root, "README.md"))))
+        {
+            named.Add(m.Groups["key"].Value);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "deploy"), "*", SearchOption.AllDirectories))
+        {
+            foreach (Match m in EnvironmentKey().Matches(File.ReadAllText(file)))
+            {
+                named.Add(m.Groups["key"].Value.Replace("__", ":", StringComparison.Ordinal).TrimEnd(':'));
+            }
+        }
+
+        var sections = KnownSettings.Sections.Select(s => s.Path.Split(':')[0]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var ours = named.Where(k => sections.Contains(k.Split(':')[0]) && !k.Contains(":Alow", StringComparison.Ordinal)).ToList();
+        Assert.Contains("Recording:Provider", ours);
+        Assert.Contains("Cluster:Clustering", ours);
+        Assert.Contains("Http:RateLimits:Reports:PerSecond", ours);
+        Assert.True(ours.Count >= 40, $"only {ours.Count} settings found: {string.Join(", ", ours)}");
+        Assert.Empty(Unknown(ours.ToDictionary(k => k, _ => (string?)"1")));
+    }
+
+    [Fact]
+    public void Every_key_that_names_no_setting_is_named_at_once()
+    {
+        var unknown = Unknown(new() { ["Recording:Provder"] = "Blob", ["Cluster:Clusterin"] = "AzureTable", ["Ingest:Cot:Udp:Port"] = "8087" });
+
+        Assert.Equal(2, unknown.Count);
+    }
+
+    [Fact]
+    public async Task A_host_with_a_misspelt_recording_setting_refuses_to_start()
+    {
+        await using var host = new ConfiguredHost(new Dictionary<string, string?> { ["Recording:Provder"] = "Blob", ["Auth:SignInLockOt"] = "00:10:00" });
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await host.InitializeAsync());
+
+        Assert.StartsWith("This host cannot start: Recording:Provder is not a recording setting (did you mean Provider?)", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("; Auth:SignInLockOt is not an access setting (did you mean SignInLockOut?)", refused.Message, StringComparison.Ordinal);
+    }
+
+    private static List<string> Unknown(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return [.. KnownSettings.Sections.SelectMany(s => s.Unknown(configuration))];
+    }
+
+    // A setting as the README names it in backticks: `Recording:Provider`, `Http:RateLimits:Reports:PerSecond`.
+    [GeneratedRegex(@"`(?<key>[A-Z][A-Za-z]+(?::[A-Za-z0-9]+)+)")]
+    private static partial Regex ReadmeKey();
+
+    // A setting as an environment variable names it: Cluster__Clustering, Ingest__Cot__Udp__Allow__0__Address.
+    [GeneratedRegex(@"\b(?<key>[A-Z][A-Za-z]+(?:__[A-Za-z0-9]+)+)")]
+    private static partial Regex EnvironmentKey();
+
+    private sealed class ConfiguredHost(IDictionary<string, string?> settings) : CommandHost(settings);
+}
