@@ -235,9 +235,12 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         if (Episode is { } hold)
         {
             // In a hold the unit is shown closing only once it makes real progress, which ends the hold. A unit that fell
-            // back from contact is shown moving away for as long as that hold lasts; in any other hold, only while its
-            // latest fixes show it, and holding when they confirm nothing either way.
-            return m.Confirmed || hold.FellBack ? (m.Opening ? MotionState.Opening : MotionState.Holding) : MotionState.Holding;
+            // back from contact is shown moving away for as long as that hold lasts; in any other hold, while its fixes
+            // since the hold began show it. Where they confirm nothing either way (a line that bends where the unit
+            // turned), a unit shown moving away stays so while its rate still shows it moving away, and is otherwise
+            // shown holding: the board neither says more than the fixes show nor flickers on every fix.
+            return m.Confirmed || hold.FellBack ? (m.Opening ? MotionState.Opening : MotionState.Holding)
+                : State == MotionState.Opening && m.RateMps < -options.MovingRateMps ? MotionState.Opening : MotionState.Holding;
         }
 
         if (m.Confirmed)

@@ -74,9 +74,10 @@ public static class AssessmentRules
 
     /// <summary>
     /// A flag says what the board shows: a unit that fell back from contact is shown moving away for as long as that
-    /// hold lasts, and any other hold its latest fixes do not confirm again is shown holding, with the words, the flag's
-    /// state and its watch and alert times all following the state shown. Before, the board could show a unit moving away
-    /// while its flag said "holding", or holding while its flag said it fell back.
+    /// hold lasts; in any other hold whose latest fixes confirm nothing either way, a unit shown moving away stays so
+    /// only while its rate still shows it moving away, and is otherwise shown holding. The words, the flag's state and
+    /// its watch and alert times all follow the state shown. Before, the board could show a unit moving away while its
+    /// flag said "holding", or holding while its flag said it fell back.
     /// </summary>
     public const int ShownAsFlagged = 9;
 

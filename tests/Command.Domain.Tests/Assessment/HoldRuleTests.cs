@@ -164,6 +164,41 @@ public sealed class HoldRuleTests
     }
 
     [Fact]
+    public void A_unit_that_turns_back_and_keeps_going_is_shown_and_alerted_as_moving_away()
+    {
+        // Its line since the last progress bends where it turned, so one wild fix leaves it confirming nothing either
+        // way for a while: once shown moving away, the board keeps showing what the unit is plainly doing, and the
+        // alert says it.
+        var shownHolding = new List<string>();
+        for (var seed = 1; seed <= 10; seed++)
+        {
+            var drill = new Drill();
+            drill.Threat("T1", 0, 0);
+            drill.Enrol("u1");
+
+            // A clean radio, but one fix soon after the turn is thrown 20 m toward the threat.
+            drill.Move("u1", Drill.Noisy(t => new LocalPoint((t < 50 ? 400 - (1.3 * t) : 335 + (1.3 * (t - 50))) - (t == 75 ? 20 : 0), 0), axisM: 0.5, biasM: 1, seed), cadence: 5, accuracyM: 1.5);
+            drill.Run(50);
+            var shownMovingAway = false;
+            for (var second = 50; second < 160; second++)
+            {
+                drill.Run(1);
+                var state = drill.Assess("u1").State;
+                shownMovingAway |= state == MotionState.Opening;
+                if (shownMovingAway && state != MotionState.Opening)
+                {
+                    shownHolding.Add($"draw {seed} at {drill.Elapsed} s: {state}");
+                }
+            }
+
+            var alerted = drill.Derived.Select(e => e switch { FlagRaised { Level: FlagLevel.Alert } r => r.Reason, FlagEscalated { Level: FlagLevel.Alert } x => x.Reason, _ => null }).OfType<string>();
+            Assert.StartsWith("moving away for", Assert.Single(alerted), StringComparison.Ordinal);
+        }
+
+        Assert.Empty(shownHolding);
+    }
+
+    [Fact]
     public void Flag_clears_when_the_unit_closes_again()
     {
         var drill = new Drill();
