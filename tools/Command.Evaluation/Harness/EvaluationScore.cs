@@ -16,8 +16,12 @@ namespace Command.Evaluation.Harness;
 /// <param name="Clears">Flags cleared on the unit while the hold lasted: each one a flap.</param>
 /// <param name="ShownArrived">The unit was shown arrived at some second from the hold's start to its deadline.</param>
 /// <param name="Showable">Its fixes by the deadline could show it to an ideal observer (<see cref="FixEvidence.HoldShowable"/>).</param>
+/// <param name="Turns">
+/// In a hold in which the unit only held, or only moved away, the times its flag's state turned between holding and
+/// moving away while the flag was up: each turn brings back a flag a commander acknowledged.
+/// </param>
 public sealed record HoldOutcome(int Incident, string UnitId, int StartS, int LengthS, double GraceS, int? FlaggedS, int SeenS,
-    int DeadlineS, int Raises, int Clears, bool ShownArrived, bool Showable = true)
+    int DeadlineS, int Raises, int Clears, bool ShownArrived, bool Showable = true, int Turns = 0)
 {
     /// <summary>The hold outlasts its grace by more than 60 s: it must be flagged by its deadline.</summary>
     public bool MustFlag => LengthS > GraceS + 60;
@@ -159,10 +163,32 @@ public static class EvaluationScore
                 arrived = run.StateAt(track.UnitId, second) == MotionState.Arrived;
             }
 
-            var outcome = new HoldOutcome(incident.Index, track.UnitId, start, end - start, grace, flagged, seen, deadline, raises, cleared, arrived);
+            var steady = Enumerable.Range(start, end - start).All(t => truth[t].Label == truth[start].Label);
+            var turns = steady ? Turns(run, track.UnitId, marks, start, end) : 0;
+            var outcome = new HoldOutcome(incident.Index, track.UnitId, start, end - start, grace, flagged, seen, deadline, raises, cleared, arrived, Turns: turns);
             var fellBack = truth[start - 1].Label == TruthLabel.Arrived;
             yield return outcome with { Showable = FixEvidence.HoldShowable(track, outcome, fellBack, options.ContactRadiusM) };
         }
+    }
+
+    // Turns of the unit's shown state between holding and moving away, from the second after start to end, while its
+    // flag was up.
+    private static int Turns(RunMarks run, string unitId, List<FlagMark> marks, int start, int end)
+    {
+        var turns = 0;
+        var was = run.StateAt(unitId, start);
+        foreach (var mark in run.States.Where(m => m.UnitId == unitId && m.Second > start && m.Second < end))
+        {
+            var up = marks.LastOrDefault(m => m.Second <= mark.Second && m.Kind != "escalated") is { Kind: "raised" };
+            if (up && was is MotionState.Holding or MotionState.Opening && mark.State is MotionState.Holding or MotionState.Opening && mark.State != was)
+            {
+                turns++;
+            }
+
+            was = mark.State;
+        }
+
+        return turns;
     }
 
     // A hold whose flag was up when it ended, followed by closing at 1 m/s or more (or arriving) for at least the
