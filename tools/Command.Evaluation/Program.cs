@@ -120,7 +120,7 @@ static int Range(int first, int last, int count, double scale, AssessmentOptions
         {
             var f = EvaluationScore.Score(runs.Where(r => r.Incident.Kind == kind), options);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{kind,-9} must {f.MustFlag.Length,4} missed {f.Missed.Length,4} (arrived {f.MissedAsArrived.Length,3}, beyond {f.Missed.Count(h => !h.Showable),3}) falseClosing {f.Count("closing"),3} contact {f.ContactFlags,3} flapped {f.Flapped.Length,3} clears {f.Clears.Length,4} late {f.LateClears.Length,3} (beyond {f.LateClears.Count(c => !c.Showable),3})"));
+                $"{kind,-9} must {f.MustFlag.Length,4} missed {f.Missed.Length,4} (arrived {f.MissedAsArrived.Length,3}, beyond {f.Missed.Count(h => !h.Showable),3}) falseClosing {f.Count("closing"),3} contact {f.ContactFlags,3} flapped {f.Flapped.Length,3} turns {f.Holds.Sum(h => h.Turns),3} clears {f.Clears.Length,4} late {f.LateClears.Length,3} (beyond {f.LateClears.Count(c => !c.Showable),3})"));
         }
     }
 

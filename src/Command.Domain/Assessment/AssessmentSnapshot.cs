@@ -22,7 +22,8 @@ public sealed record AssessmentSnapshot(
 /// <summary>
 /// A unit's recent fixes, report intervals, progress anchor and motion state; and (absent from snapshots of older
 /// rules) the misfits its noise is learned from (and, apart, those of its fixes inside a building), the hold it is
-/// in, the building it is in, when it was last in contact and when it fell back from there.
+/// in, the building it is in, when it was last in contact and when it fell back from there, and the fixes in a row
+/// that showed it holding, making progress and moving away.
 /// </summary>
 public sealed record UnitSnapshot(
     string UnitId,
@@ -41,7 +42,8 @@ public sealed record UnitSnapshot(
     DateTimeOffset? FellBackFrom = null,
     int HoldStreak = 0,
     int ProgressStreak = 0,
-    ImmutableArray<double>? IndoorNoiseMisfitsM = null);
+    ImmutableArray<double>? IndoorNoiseMisfitsM = null,
+    int OpeningStreak = 0);
 
 /// <summary>One remembered fix, with its floor where that was really known.</summary>
 public sealed record FixSnapshot(DateTimeOffset Time, LocalPoint Point, double Sigma, double? AltitudeM, int? Floor = null);

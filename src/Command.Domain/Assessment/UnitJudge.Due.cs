@@ -36,7 +36,7 @@ internal sealed partial class UnitJudge
     }
 
     /// <summary>Everything judging the unit may change in it: the same mark before and after means it changed nothing.</summary>
-    public JudgeMark Mark => new(State, StateSince, Episode, Anchor, FellBackFrom, ArrivedAt, GraceFor, GraceS, HoldStreak, ProgressStreak);
+    public JudgeMark Mark => new(State, StateSince, Episode, Anchor, FellBackFrom, ArrivedAt, GraceFor, GraceS, HoldStreak, ProgressStreak, OpeningStreak);
 }
 
 /// <summary>The part of a <see cref="UnitJudge"/>'s state that judging it may change; compared by value.</summary>
@@ -50,4 +50,5 @@ internal readonly record struct JudgeMark(
     DateTimeOffset? GraceFor,
     double? GraceS,
     int HoldStreak,
-    int ProgressStreak);
+    int ProgressStreak,
+    int OpeningStreak);

@@ -102,6 +102,7 @@ internal sealed partial class UnitJudge
         // One fix of evidence is one fix an outlier burst can fake: a hold starts only once it has shown on several
         // fixes in a row, and ends only once progress has.
         var holdStreak = advance ? (confirmed ? HoldStreak + 1 : 0) : HoldStreak;
+        var openingStreak = advance ? (confirmed && opening ? OpeningStreak + 1 : 0) : OpeningStreak;
         var episode = Episode;
         double? progress = episode is null ? null : episode.HeldAtM - (enoughForRate ? window!.Value.End : smoothed);
         var progressRate = 0.0;
@@ -144,6 +145,7 @@ internal sealed partial class UnitJudge
             Episode = episode;
             FellBackFrom = progressing ? null : FellBackFrom;
             HoldStreak = holdStreak;
+            OpeningStreak = openingStreak;
             ProgressStreak = progressStreak;
         }
 

@@ -19,7 +19,8 @@ internal sealed partial class UnitJudge
         FellBackFrom,
         HoldStreak,
         ProgressStreak,
-        [.. IndoorNoise.Misfits]);
+        [.. IndoorNoise.Misfits],
+        OpeningStreak);
 
     public static UnitJudge Restore(UnitSnapshot snapshot, AssessmentOptions options, SiteBuildings buildings)
     {
@@ -37,6 +38,7 @@ internal sealed partial class UnitJudge
             FellBackFrom = snapshot.FellBackFrom,
             HoldStreak = snapshot.HoldStreak,
             ProgressStreak = snapshot.ProgressStreak,
+            OpeningStreak = snapshot.OpeningStreak,
         };
         judge.Track.Restore(snapshot.Fixes.Select(f => new TrackFix(f.Time, f.Point, f.Sigma, f.AltitudeM, f.Floor)), snapshot.IntervalsS);
         judge.Noise.Restore(snapshot.NoiseMisfitsM ?? []);

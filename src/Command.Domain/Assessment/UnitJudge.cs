@@ -44,6 +44,9 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
     /// <summary>Judged fixes in a row whose tail ruled out closing at walking pace.</summary>
     public int HoldStreak { get; private set; }
 
+    /// <summary>Judged fixes in a row whose tail showed the unit moving away.</summary>
+    public int OpeningStreak { get; private set; }
+
     /// <summary>Judged fixes in a row, in a hold, that showed real progress.</summary>
     public int ProgressStreak { get; private set; }
 
@@ -135,6 +138,7 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         Episode = null;
         FellBackFrom = null;
         HoldStreak = 0;
+        OpeningStreak = 0;
         ProgressStreak = 0;
         measured = null;
     }
@@ -235,12 +239,14 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         if (Episode is { } hold)
         {
             // In a hold the unit is shown closing only once it makes real progress, which ends the hold. A unit that fell
-            // back from contact is shown moving away for as long as that hold lasts; in any other hold, while its fixes
-            // since the hold began show it. Where they confirm nothing either way (a line that bends where the unit
-            // turned), a unit shown moving away stays so while its rate still shows it moving away, and is otherwise
-            // shown holding: the board neither says more than the fixes show nor flickers on every fix.
-            return m.Confirmed || hold.FellBack ? (m.Opening ? MotionState.Opening : MotionState.Holding)
-                : State == MotionState.Opening && m.RateMps < -options.MovingRateMps ? MotionState.Opening : MotionState.Holding;
+            // back from contact is shown moving away for as long as that hold lasts. Any other is shown moving away
+            // once its fixes since the hold began have shown it on two fixes in a row and its rate shows it too, and
+            // holding again once neither does: its flag's state turns, and an acknowledged flag comes back, when the
+            // unit turns, not on a burst of multipath or a wobble of its rate.
+            var fixesAway = m.Confirmed && m.Opening && (State == MotionState.Opening || OpeningStreak >= 2);
+            var rateAway = m.RateMps < -options.MovingRateMps;
+            var away = hold.FellBack || (State == MotionState.Opening ? fixesAway || rateAway : fixesAway && rateAway);
+            return away ? MotionState.Opening : MotionState.Holding;
         }
 
         if (m.Confirmed)

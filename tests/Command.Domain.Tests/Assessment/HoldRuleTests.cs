@@ -199,6 +199,35 @@ public sealed class HoldRuleTests
     }
 
     [Fact]
+    public void A_unit_standing_still_is_not_shown_turning_between_holding_and_moving_away_on_its_noise()
+    {
+        // Each turn would bring back a flag a commander acknowledged. Noisy phones, their bias wandering, standing
+        // 120 m out for ten minutes, with a burst of two multipath fixes 50 m further out every 90 s.
+        var turns = new List<string>();
+        for (var seed = 1; seed <= 20; seed++)
+        {
+            var drill = new Drill();
+            drill.Threat("T1", 0, 0);
+            drill.Enrol("u1");
+            drill.Move("u1", Drill.Noisy(t => new LocalPoint(t % 90 is >= 60 and < 70 ? 170 : 120, 0), axisM: 8, biasM: 4, seed), cadence: 5, accuracyM: 10);
+            var was = MotionState.Unknown;
+            for (var second = 0; second < 600; second++)
+            {
+                drill.Run(1);
+                var shown = drill.Assess("u1");
+                if (shown.Flag != FlagLevel.None && was is MotionState.Holding or MotionState.Opening && shown.State is MotionState.Holding or MotionState.Opening && shown.State != was)
+                {
+                    turns.Add($"draw {seed} at {drill.Elapsed} s: {was} to {shown.State}");
+                }
+
+                was = shown.State;
+            }
+        }
+
+        Assert.Empty(turns);
+    }
+
+    [Fact]
     public void Flag_clears_when_the_unit_closes_again()
     {
         var drill = new Drill();
