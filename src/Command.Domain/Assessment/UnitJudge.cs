@@ -59,6 +59,10 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
     /// <summary>Set when the unit fell back from contact, to the time it was last in contact, until that hold is over.</summary>
     public DateTimeOffset? FellBackFrom { get; private set; }
 
+    // Judged fixes in a row that must show a unit in a hold moving away, its rate agreeing, before it is shown so: a
+    // burst of multipath fixes away from the threat seldom shows it on two in a row and in the rate too.
+    private const int OpeningFixes = 2;
+
     // Misfits the indoor noise is given from: two, four fixes inside. It only ever raises the unit's noise.
     private const int IndoorNeeded = 2;
 
@@ -243,9 +247,10 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
             // once its fixes since the hold began have shown it on two fixes in a row and its rate shows it too, and
             // holding again once neither does: its flag's state turns, and an acknowledged flag comes back, when the
             // unit turns, not on a burst of multipath or a wobble of its rate.
-            var fixesAway = m.Confirmed && m.Opening && (State == MotionState.Opening || OpeningStreak >= 2);
+            var fixesAway = m.Confirmed && m.Opening;
             var rateAway = m.RateMps < -options.MovingRateMps;
-            var away = hold.FellBack || (State == MotionState.Opening ? fixesAway || rateAway : fixesAway && rateAway);
+            var away = hold.FellBack
+                || (State == MotionState.Opening ? fixesAway || rateAway : fixesAway && OpeningStreak >= OpeningFixes && rateAway);
             return away ? MotionState.Opening : MotionState.Holding;
         }
 
