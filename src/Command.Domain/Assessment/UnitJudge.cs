@@ -59,10 +59,6 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
     /// <summary>Set when the unit fell back from contact, to the time it was last in contact, until that hold is over.</summary>
     public DateTimeOffset? FellBackFrom { get; private set; }
 
-    // Judged fixes in a row that must show a unit in a hold moving away, its rate agreeing, before it is shown so: a
-    // burst of multipath fixes away from the threat seldom shows it on two in a row and in the rate too.
-    private const int OpeningFixes = 2;
-
     // Misfits the indoor noise is given from: two, four fixes inside. It only ever raises the unit's noise.
     private const int IndoorNeeded = 2;
 
@@ -244,13 +240,13 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         {
             // In a hold the unit is shown closing only once it makes real progress, which ends the hold. A unit that fell
             // back from contact is shown moving away for as long as that hold lasts. Any other is shown moving away
-            // once its fixes since the hold began have shown it on two fixes in a row and its rate shows it too, and
-            // holding again once neither does: its flag's state turns, and an acknowledged flag comes back, when the
-            // unit turns, not on a burst of multipath or a wobble of its rate.
+            // once its fixes since the hold began have shown it on as many fixes in a row as a burst of multipath lasts
+            // and its rate shows it too, and holding again once neither does: its flag's state turns, and an
+            // acknowledged flag comes back, when the unit turns, not on a burst or a wobble of its rate.
             var fixesAway = m.Confirmed && m.Opening;
             var rateAway = m.RateMps < -options.MovingRateMps;
             var away = hold.FellBack
-                || (State == MotionState.Opening ? fixesAway || rateAway : fixesAway && OpeningStreak >= OpeningFixes && rateAway);
+                || (State == MotionState.Opening ? fixesAway || rateAway : fixesAway && OpeningStreak >= BurstFixes && rateAway);
             return away ? MotionState.Opening : MotionState.Holding;
         }
 

@@ -75,7 +75,8 @@ public static class AssessmentRules
     /// <summary>
     /// A flag says what the board shows: a unit that fell back from contact is shown moving away for as long as that
     /// hold lasts; a unit in any other hold is shown moving away once its fixes since the hold began have shown it on
-    /// two fixes in a row and its rate shows it too, and holding again once neither does. The words, the flag's state and its watch and alert times all
+    /// three fixes in a row (as many as a burst of multipath lasts) and its rate shows it too, and holding again once
+    /// neither does. The words, the flag's state and its watch and alert times all
     /// follow the state shown. Before, the board could show a unit moving away while its flag said "holding", or
     /// holding while its flag said it fell back, and the flag's state turned on a burst of multipath.
     /// </summary>
