@@ -84,6 +84,32 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void A_unit_part_way_to_being_shown_moving_away_keeps_its_count_of_fixes_through_a_snapshot()
+    {
+        // Walked in, then turned back: its fixes show it moving away on one fix, then two, before the board may say
+        // so. A host that restores the incident mid-way must count on from there, not from nothing.
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        drill.Move("u1", t => new LocalPoint(t < 50 ? 400 - (1.3 * t) : 335 + (1.3 * (t - 50)), 0), cadence: 5, accuracyM: 1.5);
+        drill.Run(50);
+        Domain.Assessment.UnitSnapshot Unit(IncidentStream stream) => stream.Snapshot().Assessment.Units.Single(u => u.UnitId == "u1");
+        while (Unit(drill.Stream).OpeningStreak == 0 && drill.Elapsed < 200)
+        {
+            drill.Run(1);
+        }
+
+        var taken = drill.Stream.Snapshot();
+        var json = System.Text.Json.JsonSerializer.Serialize(taken, EventJsonContext.Default.IncidentSnapshot);
+        var restored = new IncidentStream();
+        restored.Restore(System.Text.Json.JsonSerializer.Deserialize(json, EventJsonContext.Default.IncidentSnapshot)!);
+
+        var (live, back) = (Unit(drill.Stream), Unit(restored));
+        Assert.InRange(live.OpeningStreak, 1, 2);
+        Assert.Equal((live.OpeningStreak, live.HoldStreak, live.ProgressStreak, live.State), (back.OpeningStreak, back.HoldStreak, back.ProgressStreak, back.State));
+    }
+
+    [Fact]
     public void A_derived_event_applied_again_has_no_effect_beyond_the_sequence()
     {
         // Ticks recorded as events (the first schema): the projection alone sees every instant the stream did.
