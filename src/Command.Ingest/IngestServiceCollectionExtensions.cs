@@ -89,7 +89,7 @@ public static class IngestServiceCollectionExtensions
     private static T Listener<T>(IConfiguration configuration, string section, T defaults)
         where T : ListenerOptions
     {
-        var unknown = UnknownSettings.In(configuration.GetSection(section), typeof(T), "a setting of this listener").ToList();
+        var unknown = new SettingsSection(section, typeof(T), "a setting of this listener").Unknown(configuration).ToList();
         return unknown.Count > 0
             ? throw new OptionsValidationException(section, typeof(T), unknown)
             : ListenerOptionsCheck.Checked(section, Bind(configuration, section, defaults));

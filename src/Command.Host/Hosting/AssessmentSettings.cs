@@ -17,7 +17,7 @@ public static class AssessmentSettings
     public static AssessmentOptions Read(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
-        if (UnknownSettings.In(section, typeof(AssessmentOptions), "an assessment setting").FirstOrDefault() is { } unknown)
+        if (new SettingsSection(Section, typeof(AssessmentOptions), "an assessment setting").Unknown(configuration).FirstOrDefault() is { } unknown)
         {
             throw new InvalidOperationException($"This host cannot start: {unknown}.");
         }

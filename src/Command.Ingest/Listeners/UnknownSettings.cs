@@ -9,14 +9,12 @@ namespace Command.Ingest.Listeners;
 /// settings, lists and maps: the binder ignores them, so a misspelt setting would leave its default in force without
 /// a word. Each is named with the setting it was most likely meant to be.
 /// </summary>
-public static class UnknownSettings
+internal static class UnknownSettings
 {
-    /// <summary>One sentence per unknown key under <paramref name="section"/>, read as <paramref name="type"/>; <paramref name="what"/> names a setting of it ("a setting of this listener").</summary>
-    public static IEnumerable<string> In(IConfigurationSection section, Type type, string what) => In(section, type, what, []);
-
     /// <summary>
-    /// The same for a section read as <paramref name="type"/> (or as nothing but the sections under it, when null),
-    /// whose <paramref name="nested"/> sections are read by settings of their own and checked apart.
+    /// One sentence per unknown key under <paramref name="section"/>, read as <paramref name="type"/> (or as nothing
+    /// but the sections under it, when null), whose <paramref name="nested"/> sections are read by settings of their own
+    /// and checked apart; <paramref name="what"/> names a setting of it ("a setting of this listener").
     /// </summary>
     public static IEnumerable<string> In(IConfigurationSection section, Type? type, string what, IReadOnlyCollection<string> nested)
     {
@@ -54,10 +52,10 @@ public static class UnknownSettings
         var element = Element(type);
         if (element is not null)
         {
-            return Simple(element) ? [] : child.GetChildren().SelectMany(item => In(item, element, what));
+            return Simple(element) ? [] : child.GetChildren().SelectMany(item => In(item, element, what, []));
         }
 
-        return Simple(type) ? [] : In(child, type, what);
+        return Simple(type) ? [] : In(child, type, what, []);
     }
 
     // The item type of a list or set, or the value type of a map keyed by string; null for anything else.
