@@ -3,7 +3,7 @@ namespace Command.Evaluation;
 /// <summary>What to evaluate: which generated set, and whether to list the misses or trace one unit instead.</summary>
 /// <param name="Seed">Seed of the generated set; the same seed gives the same set. Default 2026.</param>
 /// <param name="Incidents">Incidents in the set, at least 1. Default 360.</param>
-/// <param name="Details">List every missed hold and false flag after the figures. Default false.</param>
+/// <param name="Details">List every missed hold, false flag, flapped or turned hold and late clear after the figures. Default false.</param>
 /// <param name="Trace">One unit to follow second by second instead of scoring the set; null scores it.</param>
 /// <param name="To">Last seed of a range scored together, from <paramref name="Seed"/>; null scores one seed.</param>
 /// <param name="ByKind">With a range, also print its figures for each kind of subject track. Default false.</param>

@@ -19,7 +19,7 @@ internal sealed class EvaluationCommand : RootCommand
     private readonly Option<double> noiseScale = NumberOption.Between(
         "--noise-scale", "Scale every device's noise, indoor noise, bias and burst rate (1 is the set as tuned)", 1.0, 0.25, 4.0);
 
-    private readonly Option<bool> details = new("--details") { Description = "List every missed hold and false flag after the figures" };
+    private readonly Option<bool> details = new("--details") { Description = "List every missed hold, false flag, flapped or turned hold and late clear after the figures" };
     private readonly Option<UnitTrace?> trace = new("--trace")
     {
         Description = "Instead of scoring, print one unit's truth and assessment second by second",

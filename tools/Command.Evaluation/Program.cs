@@ -79,6 +79,11 @@ static int Score(EvaluationArguments arguments)
             Describe("flapped", $"{hold} cleared {string.Join(" | ", cleared)}", set[hold.Incident], hold.UnitId);
         }
 
+        foreach (var hold in figures.Turned)
+        {
+            Describe("turned", hold.ToString(), set[hold.Incident], hold.UnitId);
+        }
+
         foreach (var clear in figures.LateClears)
         {
             Describe("late clear", clear.ToString(), set[clear.Incident], clear.UnitId);
