@@ -5,7 +5,7 @@ internal sealed partial class UnitJudge
     // A hold is confirmed when the fixes since the last progress bound the closing rate below walking pace. The last
     // progress is known only as well as the smoothed distance shows it, a fix or two late: a longer tail, back from it,
     // that still rules out closing is the same hold seen from its start, and says so sooner.
-    private (bool Confirmed, bool Opening, double StartS) Tail(Span<double> t, Span<double> y, Span<double> sigma, Span<double> w, double since, double earliest)
+    private (bool Confirmed, bool Opening, double StartS) Tail(Span<double> t, Span<double> y, Span<double> sigma, Span<double> w, double since, double earliest, double noiseM)
     {
         var anchorStart = 0;
         while (anchorStart < t.Length && t[anchorStart] < since)
@@ -17,6 +17,11 @@ internal sealed partial class UnitJudge
         if (confirmed && opening)
         {
             return (confirmed, opening, anchorStart < t.Length ? t[anchorStart] : t[^1]);
+        }
+
+        if (Episode is { } hold && SetOff(t, y, sigma, w, anchorStart, hold.HeldAtM, noiseM) is { } setOff)
+        {
+            return (true, true, setOff);
         }
 
         // ... but not from before the unit was judged against an active threat, nor further back than the smoothed
@@ -39,6 +44,33 @@ internal sealed partial class UnitJudge
         }
 
         return (confirmed, opening, anchorStart < t.Length ? t[anchorStart] : t[^1]);
+    }
+
+    // A unit that held and then set off away from the threat: its fixes since the hold began bend where it set off, and
+    // their line says nothing either way until the hold has left the evidence the track keeps. Its fixes over the rate
+    // window alone show it moving away.
+    private double? SetOff(Span<double> t, Span<double> y, Span<double> sigma, Span<double> w, int anchorStart, double heldAtM, double noiseM)
+    {
+        var start = t.Length - Math.Max(3, options.RateWindowFixes);
+        while (start > anchorStart && t[^1] - t[start] < options.RateWindow.TotalSeconds)
+        {
+            start--;
+        }
+
+        if (start <= anchorStart || t.Length <= BurstFixes)
+        {
+            return null;
+        }
+
+        // All but one of its latest fixes (one more than a burst of multipath lasts) are beyond where it held by more
+        // than their noise: a burst away from the threat, however it lines up, has passed before the unit is shown
+        // moving away, and one wild fix toward the threat does not hold a real set-off up.
+        Span<double> latest = stackalloc double[BurstFixes + 1];
+        y[^latest.Length..].CopyTo(latest);
+        latest.Sort();
+        var beyond = latest[1] - heldAtM;
+        return beyond > options.ClearProgressNoises * ProgressErrorM(noiseM, noiseM)
+            && TailFrom(t, y, sigma, w, start, LongerTailZ) is (true, true) ? t[start] : null;
     }
 
     // A device reporting every 5 s or faster has its hold tested on a dozen overlapping tails a minute: each held to

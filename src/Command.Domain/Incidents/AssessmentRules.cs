@@ -82,8 +82,17 @@ public static class AssessmentRules
     /// </summary>
     public const int ShownAsFlagged = 9;
 
+    /// <summary>
+    /// A unit that held and then sets off away from the threat is shown moving away once its fixes over the 30 s rate
+    /// window show it, all but one of its latest four fixes are beyond where it held by more than twice and a quarter
+    /// their noise, and that has held on three fixes in a row. Before, its fixes since the hold began bent where it set
+    /// off and showed nothing either way until the hold had left the two minutes of evidence a track keeps: a unit
+    /// walking away from a phone reporting every 5 s was shown holding for a minute or more after it set off.
+    /// </summary>
+    public const int SetOffShown = 10;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = ShownAsFlagged;
+    public const int Current = SetOffShown;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;
