@@ -126,6 +126,24 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
     }
 
     [Fact]
+    public async Task A_field_the_request_does_not_take_is_refused_by_name_and_nothing_is_opened()
+    {
+        // A misspelt field would otherwise be dropped without a word, and its default taken for what was meant.
+        var id = NewId();
+        var body = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(TestSite.CreateIncident(id), System.Text.Json.JsonSerializerOptions.Web))!.AsObject();
+        body["bogusField"] = 1;
+
+        var response = await host.PostJsonAsync("/api/incidents", body);
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var after = await host.Client.GetAsync($"/api/incidents/{id}", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("unknown-field", error.GetProperty("reason").GetString());
+        Assert.Equal("this request takes no field 'bogusField' (at $.bogusField); check its spelling against the API", error.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
+    }
+
+    [Fact]
     public async Task A_bad_batch_gets_exact_reasons_and_its_good_reports_stay_accepted()
     {
         var id = NewId();

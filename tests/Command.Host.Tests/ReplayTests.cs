@@ -87,6 +87,22 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
     }
 
     [Fact]
+    public async Task A_replay_refuses_a_speed_that_is_not_a_number_and_keeps_its_own()
+    {
+        var (id, _) = await RecordHoldAsync();
+        var opened = await host.PostJsonAsync("/api/replays", new { incidentId = id });
+        var replayId = (await opened.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("replayId").GetString()!;
+        (await host.PostJsonAsync($"/api/replays/{replayId}/play", new { speed = 10 })).EnsureSuccessStatusCode();
+
+        var fast = await host.PostJsonAsync($"/api/replays/{replayId}/play", new { speed = "fast" });
+        var status = await host.Client.GetFromJsonAsync<JsonElement>($"/api/replays/{replayId}", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, fast.StatusCode);
+        Assert.Equal("malformed", (await fast.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("reason").GetString());
+        Assert.Equal(10, status.GetProperty("speed").GetDouble());
+    }
+
+    [Fact]
     public async Task A_replay_serves_distance_series_for_the_chart()
     {
         var (id, _) = await RecordHoldAsync();

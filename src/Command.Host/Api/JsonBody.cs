@@ -1,13 +1,19 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Command.Host.Api;
 
 /// <summary>
 /// Reads a request body so that malformed JSON gets a specific answer rather than a bare 400, and a body past the
-/// limit (announced, or found so while a chunked one is read) a 413.
+/// limit (announced, or found so while a chunked one is read) a 413. A field the request does not take is refused by
+/// name: a misspelt field would otherwise be dropped without a word, and its default taken for what was meant.
 /// </summary>
 public static class JsonBody
 {
+    // The API's serializer options, with fields a request does not take refused: one copy for each options instance.
+    private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> Strict = [];
+
     /// <summary>Largest request body the API reads. 4 MiB.</summary>
     public const int MaxBytes = 4 * 1024 * 1024;
 
@@ -26,16 +32,36 @@ public static class JsonBody
 
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, options, cancellationToken);
+            var strict = Strict.GetValue(options, o => new JsonSerializerOptions(o) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow });
+            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, strict, cancellationToken);
             return value is null ? (null, ApiError.BadRequest("malformed", "the body is empty or null")) : (value, null);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, Oversized());
         }
+        catch (JsonException ex) when (UnknownField(ex) is { } field)
+        {
+            return (null, ApiError.BadRequest("unknown-field", $"this request takes no field '{field}' (at {ex.Path}); check its spelling against the API"));
+        }
         catch (JsonException ex)
         {
             return (null, ApiError.BadRequest("malformed", $"the body is not valid JSON for this request: {ex.Message}"));
         }
+    }
+
+    // The name System.Text.Json gives, quoted, when a field maps to nothing: "The JSON property 'x' could not be mapped…".
+    private static string? UnknownField(JsonException ex)
+    {
+        const string Marker = "could not be mapped to any .NET member";
+        var message = ex.Message;
+        if (!message.Contains(Marker, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var open = message.IndexOf('\'');
+        var close = open < 0 ? -1 : message.IndexOf('\'', open + 1);
+        return close > open ? message[(open + 1)..close] : null;
     }
 }

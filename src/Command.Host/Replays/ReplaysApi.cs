@@ -29,7 +29,18 @@ public static class ReplaysApi
         {
             // A body sent chunked has no length but is a body all the same (.NET's JSON client sends it so).
             var hasBody = request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? request.ContentLength is > 0;
-            var speed = hasBody ? (await JsonBody.ReadAsync<SpeedRequest>(request, json.Value.SerializerOptions, ct)).Value?.Speed : null;
+            double? speed = null;
+            if (hasBody)
+            {
+                var (body, error) = await JsonBody.ReadAsync<SpeedRequest>(request, json.Value.SerializerOptions, ct);
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                speed = body!.Speed;
+            }
+
             if (speed is { } s && !(s is >= Recording.Replay.ReplaySession.MinSpeed and <= Recording.Replay.ReplaySession.MaxSpeed))
             {
                 return ApiError.Invalid([new FieldError("speed", "invalid-value", "speed must be 0.25-60")]);
