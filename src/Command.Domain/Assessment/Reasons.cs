@@ -13,7 +13,11 @@ internal static class Reasons
 
     public static string Rate(double mps) => string.Create(CultureInfo.InvariantCulture, $"{mps:F1} m/s");
 
+    /// <summary>
+    /// The backup's ETA in words; with none, no other closing unit has a position to come from (enrolled units that
+    /// have not yet reported are no backup the commander can count on).
+    /// </summary>
     public static string Backup(double? etaS) => etaS is { } eta
         ? eta < 1 ? "backup level or ahead" : $"nearest backup {Duration(eta)} out"
-        : "no backup enrolled";
+        : "no backup reporting";
 }

@@ -56,7 +56,7 @@ public sealed class AcknowledgementTests
 
         var back = Assert.Single(drill.Derived.OfType<FlagRaised>(), f => f.Time > Drill.Start.AddSeconds(100));
         Assert.Equal(Drill.Start.AddSeconds(400), back.Time);
-        Assert.Equal("holding 399 s at 40 m from the threat; no backup enrolled", back.Reason.Replace("7 min", "399 s", StringComparison.Ordinal));
+        Assert.Equal("holding 399 s at 40 m from the threat; no backup reporting", back.Reason.Replace("7 min", "399 s", StringComparison.Ordinal));
         Assert.False(drill.Assess("u1").Acknowledged);
     }
 

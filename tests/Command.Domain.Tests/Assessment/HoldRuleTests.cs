@@ -259,9 +259,9 @@ public sealed class HoldRuleTests
         // The flag comes down saying who declared the threat over and why; the hold goes on being noted, not flagged.
         Assert.Equal(
             [
-                ("FlagRaised", "holding 39 s at 40 m from the threat; no backup enrolled"),
+                ("FlagRaised", "holding 39 s at 40 m from the threat; no backup reporting"),
                 ("FlagCleared", "flags suppressed: neutralized, declared by test: subject in custody"),
-                ("SuppressedHoldNoted", "holding 39 s at 40 m from the threat; no backup enrolled; flags suppressed: neutralized, declared by test: subject in custody"),
+                ("SuppressedHoldNoted", "holding 39 s at 40 m from the threat; no backup reporting; flags suppressed: neutralized, declared by test: subject in custody"),
             ],
             drill.Derived.Select(e => (e.GetType().Name, e switch
             {
