@@ -85,7 +85,7 @@ public sealed partial class AfterActionFold
                 }
 
                 timeline.Add(new TimelineMark(e.Time, "flag-escalated", escalated.Subject, escalated.Reason));
-                Log(e.Time, SubjectUnit(escalated.Subject), "flag-escalated", $"Flag on {escalated.Subject} escalated to {Level(escalated.Level)}: {escalated.Reason}");
+                Log(e.Time, SubjectUnit(escalated.Subject), "flag-escalated", $"Flag on {escalated.Subject} escalated to {Level(escalated.Level)}{(escalated.Acknowledged ? " while acknowledged" : "")}: {escalated.Reason}");
                 break;
             case FlagCleared cleared:
                 if (openFlags.Remove((cleared.Subject, cleared.Rule), out var open))

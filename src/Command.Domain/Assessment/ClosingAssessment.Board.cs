@@ -39,7 +39,7 @@ public sealed partial class ClosingAssessment
         var state = judge.State == MotionState.Stale || judge.IsStale(now) ? MotionState.Stale : judge.State;
         var backupEta = m is null ? null : backups.For(unit.UnitId, m.DistanceM);
         var reason = flag is null ? null
-            : DerivesFlags && flag.Rule == NotClosingRule && judge.Episode is not null && m is not null && flag.AcknowledgedAt is null && state is MotionState.Holding or MotionState.Opening
+            : DerivesFlags && flag.Rule == NotClosingRule && judge.Episode is not null && m is not null && state is MotionState.Holding or MotionState.Opening
                 ? Reason(m, state == MotionState.Opening, judge.Episode, backupEta) : flag.Reason;
         return new UnitAssessment(
             unit.UnitId, unit.Callsign, unit.Role, unit.LastFix, m?.Target.Threat.ThreatId, m?.StraightM, m?.PathM, rate, eta, backupEta,

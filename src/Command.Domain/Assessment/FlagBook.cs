@@ -59,9 +59,11 @@ internal sealed class FlagBook(AssessmentOptions options)
             var escalated = higher != flag.Level;
             var text = escalated ? reason() : flag.Reason;
             flags[subject] = flag with { Level = higher, Reason = text, Motion = motion };
-            if (escalated && flag.AcknowledgedAt is null)
+            if (escalated)
             {
-                events.Add(new FlagEscalated(subject, higher, rule, text) { Time = now });
+                // Under an acknowledgement the escalation is recorded, quietly: the board shows the level either way,
+                // and a record without it would show the hold at watch after a restart, a replay or in the report.
+                events.Add(new FlagEscalated(subject, higher, rule, text, Acknowledged: flag.AcknowledgedAt is not null) { Time = now });
             }
         }
     }

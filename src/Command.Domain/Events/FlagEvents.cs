@@ -9,9 +9,13 @@ public sealed record FlagRaised(string Subject, FlagLevel Level, string Rule, st
     public override bool IsDerived => true;
 }
 
-/// <summary>A flag went from watch to alert.</summary>
+/// <summary>
+/// A flag went from watch to alert. <paramref name="Acknowledged"/>: it did so while a commander's acknowledgement
+/// kept it quiet, so it is recorded (the board shows the level, and the after-action report counts it) without being
+/// brought back.
+/// </summary>
 [GenerateSerializer, Immutable]
-public sealed record FlagEscalated(string Subject, FlagLevel Level, string Rule, string Reason) : IncidentEvent
+public sealed record FlagEscalated(string Subject, FlagLevel Level, string Rule, string Reason, bool Acknowledged = false) : IncidentEvent
 {
     public override bool IsDerived => true;
 }

@@ -88,6 +88,8 @@ public static class AssessmentRules
     /// their noise, and that has held on three fixes in a row. Before, its fixes since the hold began bent where it set
     /// off and showed nothing either way until the hold had left the two minutes of evidence a track keeps: a unit
     /// walking away from a phone reporting every 5 s was shown holding for a minute or more after it set off.
+    /// A watch that escalates while acknowledged is recorded, quietly (<see cref="Events.FlagEscalated.Acknowledged"/>):
+    /// before, only the board knew, and a restart, a replay or the report showed the hold at watch.
     /// </summary>
     public const int SetOffShown = 10;
 

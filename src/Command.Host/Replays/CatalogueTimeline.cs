@@ -19,7 +19,7 @@ public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string T
     public static TimelineMarker? From(IncidentEvent e) => e switch
     {
         FlagRaised f => new(e.Sequence, e.Time, "flag-raised", f.Subject, Lower(f.Level), f.Reason, null),
-        FlagEscalated f => new(e.Sequence, e.Time, "flag-escalated", f.Subject, Lower(f.Level), f.Reason, null),
+        FlagEscalated f => new(e.Sequence, e.Time, "flag-escalated", f.Subject, Lower(f.Level), f.Acknowledged ? f.Reason + QuietEscalation : f.Reason, null),
         FlagCleared f => new(e.Sequence, e.Time, "flag-cleared", f.Subject, null, f.Reason, null),
         FlagAcknowledged a => new(e.Sequence, e.Time, "flag-acknowledged", a.Subject, null, a.Reason, a.Actor),
         ThreatPhaseChanged p => new(e.Sequence, e.Time, "threat-phase-changed", p.ThreatId, Lower(p.Phase), null, p.Actor),
@@ -28,6 +28,9 @@ public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string T
         DrillControlled d => new(e.Sequence, e.Time, "drill-controlled", d.Action, null, d.Scenario, d.Actor),
         _ => null,
     };
+
+    /// <summary>Follows the reason of an escalation recorded under an acknowledgement, as the page's live feed shows it.</summary>
+    public const string QuietEscalation = " — acknowledged, kept quiet";
 
     private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 }

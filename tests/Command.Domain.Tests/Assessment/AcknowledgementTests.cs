@@ -61,6 +61,29 @@ public sealed class AcknowledgementTests
     }
 
     [Fact]
+    public void A_watch_that_escalates_while_acknowledged_is_recorded_quietly_and_its_words_stay_current()
+    {
+        // Recorded, or a restart, a replay and the report would show the hold at watch while the board showed alert;
+        // quietly, for the acknowledgement keeps it from coming back. The board's words go on with the hold.
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        drill.Move("u1", Drill.Still(40, 0));
+        drill.Run(45);
+        drill.Feed(new FlagAcknowledged("u1", "commander", "hazard reported at the east door"));
+
+        drill.Run(150);
+
+        var after = drill.Derived.Where(e => e.Time > Drill.Start.AddSeconds(45)).Select(e => e with { Sequence = 0 });
+        Assert.Equal(
+            [new FlagEscalated("u1", FlagLevel.Alert, "not-closing", "holding 60 s at 40 m from the threat; no backup reporting", Acknowledged: true) { Time = Drill.Start.AddSeconds(61) }],
+            after);
+        var u1 = drill.Assess("u1");
+        Assert.Equal((FlagLevel.Alert, true), (u1.Flag, u1.Acknowledged));
+        Assert.Equal("holding 3 min at 40 m from the threat; no backup reporting", u1.FlagReason);
+    }
+
+    [Fact]
     public void Acknowledging_a_subject_without_a_flag_changes_nothing()
     {
         var drill = new Drill();

@@ -64,6 +64,7 @@ public sealed class ObjectiveRatingTests
             "15:00:49 Flag raised on A1: holding 20 s at 200 m from the threat; backup level or ahead",
             "15:00:54 A5 sent in instead of A1 (commander)",
             "15:00:59 Flag on A1 acknowledged (commander: waiting for a second officer)",
+            "15:01:29 Flag on A1 escalated: holding 60 s at 200 m from the threat; nearest backup 18 s out",
             "15:01:30 Flag raised on zone:Z-HOT: hot zone Hot has had no contact unit for 60 s while the threat is active",
             "15:03:30 Flag on zone:Z-HOT escalated: hot zone Hot has had no contact unit for 3 min while the threat is active",
             "15:04:15 First unit inside: A2",

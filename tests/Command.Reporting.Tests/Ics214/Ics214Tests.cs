@@ -34,6 +34,7 @@ public sealed class Ics214Tests
             ["2026-01-14", "08:00:00", "15:00:00", "Enrolled as contact (controller)"],
             ["2026-01-14", "08:00:49", "15:00:49", "WATCH flag raised on A1: holding 20 s at 200 m from the threat; backup level or ahead"],
             ["2026-01-14", "08:00:59", "15:00:59", "Flag on A1 acknowledged by commander: waiting for a second officer"],
+            ["2026-01-14", "08:01:29", "15:01:29", "Flag on A1 escalated to ALERT while acknowledged: holding 60 s at 200 m from the threat; nearest backup 18 s out"],
             ["2026-01-14", "08:02:00", "15:02:00", "Evaluator note (area for improvement, eval.ortiz): Adam 1 waited at the car for a partner"],
             ["2026-01-14", "08:05:00", "15:05:00", "Flag on A1 cleared: flags suppressed: contained, declared by commander: subject barricaded"],
         ],

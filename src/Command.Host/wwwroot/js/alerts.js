@@ -150,7 +150,8 @@ export class Alerts {
 /** Zone flags are not in a snapshot's units: the flag events say which are up. */
 function trackZone(zoneFlags, e) {
   if (!e.subject?.startsWith('zone:')) return;
-  if (e.type === 'flag-raised' || e.type === 'flag-escalated') zoneFlags.set(e.subject, { level: e.level, reason: e.reason, acknowledged: false });
+  if (e.type === 'flag-raised') zoneFlags.set(e.subject, { level: e.level, reason: e.reason, acknowledged: false });
+  if (e.type === 'flag-escalated') zoneFlags.set(e.subject, { level: e.level, reason: e.reason, acknowledged: !!e.acknowledged || /acknowledged, kept quiet$/.test(e.reason ?? '') });
   if (e.type === 'flag-cleared') zoneFlags.delete(e.subject);
   if (e.type === 'flag-acknowledged' && zoneFlags.has(e.subject)) zoneFlags.get(e.subject).acknowledged = true;
 }

@@ -32,12 +32,15 @@ export function subjectName(subject, picture) {
   return subject?.startsWith('zone:') ? `${subject.substring(5).toUpperCase()} zone` : picture.callsign(subject);
 }
 
+// An escalation under a commander's acknowledgement is recorded and shown, but does not bring the flag back.
+export const quietly = ' — acknowledged, kept quiet';
+
 function describe(e, picture) {
   const who = `<b>${escapeHtml(subjectName(e.subject, picture))}</b>`;
   const reason = text => `<span class="reason">${escapeHtml(text ?? '')}</span>`;
   switch (e.type) {
     case 'flag-raised': return `<span class="verb">${flag(e.level).mark} ${flag(e.level).word}</span>${who}${reason(e.reason)}`;
-    case 'flag-escalated': return `<span class="verb">⇧ ${flag(e.level).word}</span>${who}${reason(e.reason)}`;
+    case 'flag-escalated': return `<span class="verb">⇧ ${flag(e.level).word}</span>${who}${reason(e.acknowledged ? `${e.reason}${quietly}` : e.reason)}`;
     case 'flag-cleared': return `<span class="verb">✓ CLEARED</span>${who}${reason(e.reason)}`;
     case 'flag-acknowledged': return `<span class="verb">ACK</span>${who}${reason(`${e.reason} — ${e.actor}`)}`;
     case 'threat-set': return `<span class="verb">THREAT</span><b>${escapeHtml(e.reason && e.threat?.phase ? e.threat.phase.toUpperCase() : 'PLACED')}</b>${reason(e.reason ? `${e.reason} — ${e.actor}` : e.actor)}`;
