@@ -114,6 +114,24 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Acknowledging_a_subject_without_a_flag_up_is_refused_and_nothing_is_recorded()
+    {
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        await incident.Enrol("C1", "Command 1", UnitRole.Command, "dispatch");
+        var recorded = fixture.Log.Events(id).Count;
+
+        var unknown = await incident.Acknowledge("NOPE", "hazard reported", "commander");
+        var flagless = await incident.Acknowledge("C1", "hazard reported", "commander");
+        var zone = await incident.Acknowledge("zone:hot", "hazard reported", "commander");
+
+        Assert.Equal((RejectReason.UnknownUnit, "incident '" + id + "' has no unit or zone 'NOPE'"), (unknown?.Reason, unknown?.Detail));
+        Assert.Equal((RejectReason.NoFlagUp, "'C1' has no flag up"), (flagless?.Reason, flagless?.Detail));
+        Assert.Equal(RejectReason.NoFlagUp, zone?.Reason);
+        Assert.Equal(recorded, fixture.Log.Events(id).Count);
+    }
+
+    [Fact]
     public async Task Opening_twice_is_refused()
     {
         var incident = await OpenAsync(NewId());

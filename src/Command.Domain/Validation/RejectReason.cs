@@ -87,4 +87,7 @@ public enum RejectReason
 
     /// <summary>The device identifier is not one an admin issued (or it was revoked).</summary>
     UnknownDevice,
+
+    /// <summary>The subject (a unit or a zone) has no flag up to acknowledge or answer.</summary>
+    NoFlagUp,
 }

@@ -159,9 +159,14 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
                 return Decision.Refuse(RejectReason.UnknownUnit, $"unit '{unitId}' is not enrolled");
             }
 
+            if (FlagUp(answeringFlag) is { } none)
+            {
+                return Decision.Refuse(none.Reason, none.Detail);
+            }
+
             if (p.FlagOn(answeringFlag) is not { Rule: ClosingAssessment.NotClosingRule } || p.Assess(answeringFlag) is not { ThreatId: { } threatId })
             {
-                return Decision.Refuse(RejectReason.InvalidValue, $"'{answeringFlag}' has no flag up for not closing on a threat");
+                return Decision.Refuse(RejectReason.NoFlagUp, $"'{answeringFlag}' has no flag up for not closing on a threat");
             }
 
             return Decision.Do(new UnitRoleChanged(unitId, UnitRole.Contact, actor, answeringFlag, threatId));
@@ -170,7 +175,22 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     public Task<Rejection?> Acknowledge(string subject, string reason, string actor) =>
         CommandAsync(() => string.IsNullOrWhiteSpace(reason)
             ? Decision.Refuse(RejectReason.MissingField, "an acknowledgement needs a reason")
-            : Decision.Do(new FlagAcknowledged(subject, actor, reason)));
+            : FlagUp(subject) is { } none
+                ? Decision.Refuse(none.Reason, none.Detail)
+                : Decision.Do(new FlagAcknowledged(subject, actor, reason)));
+
+    /// <summary>
+    /// Null when <paramref name="subject"/> (a unit, or <c>zone:{zoneId}</c>) has a flag up; else why a command on its
+    /// flag cannot be taken: the incident has no such subject, or it has no flag up.
+    /// </summary>
+    private Rejection? FlagUp(string subject)
+    {
+        var p = stream.Projection;
+        var known = p.Units.ContainsKey(subject) || p.Site!.Zones.Any(z => ClosingAssessment.ZoneSubject(z.ZoneId) == subject);
+        return !known ? new Rejection(RejectReason.UnknownUnit, $"incident '{IncidentId}' has no unit or zone '{subject}'")
+            : p.FlagOn(subject) is null ? new Rejection(RejectReason.NoFlagUp, $"'{subject}' has no flag up")
+            : null;
+    }
 
     public Task<Rejection?> RecordDrill(string action, string scenario, string actor) =>
         CommandAsync(() => Decision.Do(new DrillControlled(action, scenario, actor)));

@@ -79,7 +79,7 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
         using var observer = await host.AsAsync("observer");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await observer.PostAsJsonAsync($"/api/incidents/{id}/flags/P1/send", new { unitId = "P2" }, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await commander.PostAsJsonAsync($"/api/incidents/{id}/flags/P2/send", new { unitId = "P1" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await commander.PostAsJsonAsync($"/api/incidents/{id}/flags/P2/send", new { unitId = "P1" }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await commander.PostAsJsonAsync($"/api/incidents/{id}/flags/P1/send", new { unitId = "P2" }, Ct)).StatusCode);
 
         var recorded = await ReadAllAsync(id);
