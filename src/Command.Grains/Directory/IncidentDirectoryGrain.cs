@@ -4,8 +4,11 @@ using Command.Domain.Validation;
 
 namespace Command.Grains.Directory;
 
-/// <summary>Keeps the list of incidents in grain storage.</summary>
-public sealed class IncidentDirectoryGrain([PersistentState("directory", GrainStorage.Name)] IPersistentState<IncidentDirectoryState> state)
+/// <summary>
+/// Keeps the list of incidents in durable grain storage (the data folder on one host, Blob in a cluster): after a
+/// restart every incident is listed, not only those something has woken since.
+/// </summary>
+public sealed class IncidentDirectoryGrain([PersistentState("directory", GrainStorage.Durable)] IPersistentState<IncidentDirectoryState> state)
     : Grain, IIncidentDirectoryGrain
 {
     private Dictionary<string, IncidentListing> Incidents => state.State.Incidents;

@@ -39,6 +39,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder silo)
         {
             silo.AddMemoryGrainStorage(GrainStorage.Name);
+            silo.AddMemoryGrainStorage(GrainStorage.Durable);
             silo.Services.AddSingleton<ISessionLog>(SharedLog);
             silo.Services.AddSingleton<Domain.Annotations.IAnnotationLog>(new MemoryAnnotationLog());
             silo.Services.AddKeyedSingleton<TimeProvider>(IncidentClock.Key, SharedClock);
