@@ -13,6 +13,9 @@ namespace Command.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class IncidentGrainTests(ClusterFixture fixture)
 {
+    // Unit grains are keyed by unit id alone and a unit is enrolled in one open incident at a time: each test's own.
+    private readonly string P1 = $"P1-{Guid.NewGuid():N}"[..16];
+
     private static string NewId() => $"inc-{Guid.NewGuid():N}";
 
     private async Task<IIncidentGrain> OpenAsync(string id, bool autoEnrol = true)
@@ -49,10 +52,10 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     {
         var id = NewId();
         var incident = await OpenAsync(id);
-        await incident.Enrol("P1", "Patrol 1", UnitRole.Contact, "dispatch");
+        await incident.Enrol(P1, "Patrol 1", UnitRole.Contact, "dispatch");
         await incident.SetThreat(new Threat("T1", Sites.Frame.ToGeo(new(0, 100)), 10, ThreatPhase.Active), "trainer");
-        await incident.Submit([Sites.Report("P1", ClusterFixture.Start, 0, -50)], [], null);
-        await incident.ChangeRole("P1", UnitRole.Perimeter, "commander");
+        await incident.Submit([Sites.Report(P1, ClusterFixture.Start, 0, -50)], [], null);
+        await incident.ChangeRole(P1, UnitRole.Perimeter, "commander");
 
         var events = fixture.Log.Events(id);
 
@@ -68,16 +71,16 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     {
         var id = NewId();
         var incident = await OpenAsync(id);
-        await incident.Enrol("P1", "Patrol 1", UnitRole.Contact, "dispatch");
-        var first = Sites.Report("P1", ClusterFixture.Start, 0, -50);
+        await incident.Enrol(P1, "Patrol 1", UnitRole.Contact, "dispatch");
+        var first = Sites.Report(P1, ClusterFixture.Start, 0, -50);
 
         var results = await incident.Submit([first, first with { Position = Sites.Frame.ToGeo(new(0, -45)) }], [], null);
 
         Assert.Null(results[0]);
         Assert.Equal(RejectReason.Duplicate, results[1]?.Reason);
         var rejected = Assert.Single(fixture.Log.Events(id).OfType<InputRejected>());
-        Assert.Equal((RejectReason.Duplicate, "P1"), (rejected.Reason, rejected.UnitId));
-        Assert.Contains("\"unitId\":\"P1\"", rejected.Raw, StringComparison.Ordinal);
+        Assert.Equal((RejectReason.Duplicate, P1), (rejected.Reason, rejected.UnitId));
+        Assert.Contains($"\"unitId\":\"{P1}\"", rejected.Raw, StringComparison.Ordinal);
         Assert.Equal(first, Assert.Single(await incident.GetUnits()).LastFix);
     }
 
@@ -109,7 +112,7 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     {
         var incident = fixture.Grains.GetGrain<IIncidentGrain>(NewId());
 
-        Assert.Equal(RejectReason.UnknownIncident, (await incident.Enrol("P1", "P1", UnitRole.Contact, "x"))?.Reason);
+        Assert.Equal(RejectReason.UnknownIncident, (await incident.Enrol(P1, P1, UnitRole.Contact, "x"))?.Reason);
         Assert.Null(await incident.GetView());
     }
 
@@ -132,6 +135,23 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_unit_is_enrolled_in_one_open_incident_at_a_time()
+    {
+        var (firstId, secondId) = (NewId(), NewId());
+        var first = await OpenAsync(firstId);
+        var second = await OpenAsync(secondId);
+        Assert.Null(await first.Enrol(P1, "Patrol 1", UnitRole.Contact, "dispatch"));
+
+        var stolen = await second.Enrol(P1, "steal", UnitRole.Contact, "dispatch");
+        await second.ReadModelsTold();
+
+        Assert.Equal(RejectReason.EnrolledElsewhere, stolen?.Reason);
+        Assert.Contains($"incident '{firstId}'", stolen!.Detail, StringComparison.Ordinal);
+        Assert.Empty(await second.GetUnits());
+        Assert.Equal(firstId, (await fixture.Grains.GetGrain<IUnitGrain>(P1).Get())?.IncidentId);
+    }
+
+    [Fact]
     public async Task Opening_twice_is_refused()
     {
         var incident = await OpenAsync(NewId());
@@ -144,9 +164,9 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     {
         var id = NewId();
         var incident = await OpenAsync(id);
-        await incident.Enrol("P1", "Patrol 1", UnitRole.Contact, "dispatch");
+        await incident.Enrol(P1, "Patrol 1", UnitRole.Contact, "dispatch");
         await incident.SetThreat(new Threat("T1", Sites.Frame.ToGeo(new(0, 100)), 10, ThreatPhase.Active), "trainer");
-        var report = Sites.Report("P1", ClusterFixture.Start, 0, -50);
+        var report = Sites.Report(P1, ClusterFixture.Start, 0, -50);
         await incident.Submit([report], [], null);
         var before = await incident.GetView();
 
@@ -182,7 +202,7 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         var newer = new ZoneReading(hot, [new ZoneOccupant("P2", "Patrol 2", ClusterFixture.Start.AddSeconds(5))], null, null, AsOf: 12);
 
         await zone.Tell(newer);
-        await zone.Tell(new ZoneReading(hot, [new ZoneOccupant("P1", "Patrol 1", ClusterFixture.Start)], null, null, AsOf: 9));
+        await zone.Tell(new ZoneReading(hot, [new ZoneOccupant(P1, "Patrol 1", ClusterFixture.Start)], null, null, AsOf: 9));
 
         var kept = await zone.Get();
         Assert.Equal(newer.AsOf, kept!.AsOf);
@@ -194,7 +214,7 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     {
         var id = NewId();
         var incident = await OpenAsync(id);
-        var inside = Sites.Report("P1", ClusterFixture.Start, 0, 100);
+        var inside = Sites.Report(P1, ClusterFixture.Start, 0, 100);
         var outside = Sites.Report("P2", ClusterFixture.Start, 0, -100);
 
         await incident.Submit([inside, outside], [], null);
@@ -204,7 +224,7 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         await incident.ReadModelsTold();
         var after = await fixture.Grains.GetGrain<IZoneGrain>(ZoneKey.Format(id, "hot")).Get();
 
-        Assert.Equal([new ZoneOccupant("P1", "P1", ClusterFixture.Start)], hot!.Occupants);
+        Assert.Equal([new ZoneOccupant(P1, P1, ClusterFixture.Start)], hot!.Occupants);
         Assert.Empty(after!.Occupants);
     }
 
@@ -213,14 +233,14 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     {
         var id = NewId();
         var incident = await OpenAsync(id);
-        await incident.Enrol("P1", "Patrol 1", UnitRole.Contact, "dispatch");
-        await incident.Submit([Sites.Report("P1", fixture.Clock.GetUtcNow(), 0, -50)], [], null);
+        await incident.Enrol(P1, "Patrol 1", UnitRole.Contact, "dispatch");
+        await incident.Submit([Sites.Report(P1, fixture.Clock.GetUtcNow(), 0, -50)], [], null);
         var recorded = fixture.Log.Events(id).Count;
         await incident.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
         fixture.Log.Unreadable(id, true);
 
         var view = await Assert.ThrowsAsync<IncidentUnavailableException>(() => incident.GetView());
-        var submitted = await incident.Submit([Sites.Report("P1", fixture.Clock.GetUtcNow().AddSeconds(1), 0, -45)], [], null);
+        var submitted = await incident.Submit([Sites.Report(P1, fixture.Clock.GetUtcNow().AddSeconds(1), 0, -45)], [], null);
         var reopened = await incident.Open(Sites.Open());
 
         Assert.Contains("cannot read its recording", view.Message, StringComparison.Ordinal);
@@ -232,7 +252,7 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         fixture.Log.Unreadable(id, false);
         fixture.Clock.Advance(TimeSpan.FromSeconds(6));
         var back = await incident.GetView();
-        var next = await incident.Submit([Sites.Report("P1", fixture.Clock.GetUtcNow(), 0, -40)], [], null);
+        var next = await incident.Submit([Sites.Report(P1, fixture.Clock.GetUtcNow(), 0, -40)], [], null);
 
         Assert.Equal(recorded, back!.LastSequence);
         Assert.Equal([null], next);
@@ -272,14 +292,14 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     {
         var id = NewId();
         var incident = await OpenAsync(id);
-        await incident.Enrol("P1", "Patrol 1", UnitRole.Contact, "dispatch");
+        await incident.Enrol(P1, "Patrol 1", UnitRole.Contact, "dispatch");
         var recorded = fixture.Log.Events(id).Count;
         fixture.Log.Unwritable(id, true);
 
-        var submitted = await incident.Submit([Sites.Report("P1", fixture.Clock.GetUtcNow(), 0, -50)], [], null);
-        var command = await incident.ChangeRole("P1", UnitRole.Perimeter, "commander");
+        var submitted = await incident.Submit([Sites.Report(P1, fixture.Clock.GetUtcNow(), 0, -50)], [], null);
+        var command = await incident.ChangeRole(P1, UnitRole.Perimeter, "commander");
         fixture.Log.Unwritable(id, false);
-        var after = await incident.Submit([Sites.Report("P1", fixture.Clock.GetUtcNow(), 0, -50)], [], null);
+        var after = await incident.Submit([Sites.Report(P1, fixture.Clock.GetUtcNow(), 0, -50)], [], null);
 
         Assert.Equal(RejectReason.Unavailable, submitted[0]?.Reason);
         Assert.Equal(RejectReason.Unavailable, command?.Reason);

@@ -8,17 +8,20 @@ namespace Command.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class ObserverTests(ClusterFixture fixture)
 {
+    // Unit grains are keyed by unit id alone and a unit is enrolled in one open incident at a time: each test's own.
+    private readonly string P1 = $"P1-{Guid.NewGuid():N}"[..16];
+
     [Fact]
     public async Task Observer_receives_the_position_of_a_report()
     {
         var id = $"inc-{Guid.NewGuid():N}";
         var incident = fixture.Grains.GetGrain<IIncidentGrain>(id);
         await incident.Open(Sites.Open());
-        await incident.Enrol("P1", "Patrol 1", UnitRole.Contact, "dispatch");
+        await incident.Enrol(P1, "Patrol 1", UnitRole.Contact, "dispatch");
         var observer = new FrameCatcher(f => f.Units.Any(u => u.LastFix is not null));
         var reference = fixture.Grains.CreateObjectReference<IIncidentObserver>(observer);
         await incident.Subscribe(reference);
-        var report = Sites.Report("P1", ClusterFixture.Start, 0, -50);
+        var report = Sites.Report(P1, ClusterFixture.Start, 0, -50);
 
         await incident.Submit([report], [], null);
         var frame = await observer.Caught.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
@@ -40,7 +43,7 @@ public sealed class ObserverTests(ClusterFixture fixture)
         var observer = new FrameCollector();
         var reference = fixture.Grains.CreateObjectReference<IIncidentObserver>(observer);
         await incident.Subscribe(reference);
-        var first = Sites.Report("P1", ClusterFixture.Start, 0, -50);
+        var first = Sites.Report(P1, ClusterFixture.Start, 0, -50);
         var second = Sites.Report("P2", ClusterFixture.Start, 0, -80);
 
         // Back to back: a timer ticking on its own would most often put both in one frame; the pace allows two.
@@ -69,7 +72,7 @@ public sealed class ObserverTests(ClusterFixture fixture)
         var ct = TestContext.Current.CancellationToken;
         fixture.Log.Hold(id);
 
-        var first = incident.Submit([Sites.Report("P1", ClusterFixture.Start, 0, -50)], [], null);
+        var first = incident.Submit([Sites.Report(P1, ClusterFixture.Start, 0, -50)], [], null);
         var second = incident.Submit([Sites.Report("P2", ClusterFixture.Start, 0, -80)], [], null);
 
         // The second batch is folded and handed to the recording while the first still waits on it.
@@ -86,7 +89,7 @@ public sealed class ObserverTests(ClusterFixture fixture)
         Assert.Equal([null], await first);
         Assert.Equal([null], await second);
         var seen = new HashSet<string>();
-        while (!seen.IsSupersetOf(["P1", "P2"]))
+        while (!seen.IsSupersetOf([P1, "P2"]))
         {
             var frame = await observer.Frames.Reader.ReadAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(10), ct);
             seen.UnionWith(frame.Units.Where(u => u.LastFix is not null).Select(u => u.UnitId));

@@ -55,6 +55,51 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
     }
 
     [Fact]
+    public async Task A_unit_enrolled_in_an_open_incident_is_refused_by_another_until_it_is_let_go()
+    {
+        var (first, second) = (NewId(), NewId());
+        var unitId = $"S-{Guid.NewGuid():N}"[..12];
+        await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(first));
+        await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(second));
+        (await host.PostJsonAsync($"/api/incidents/{first}/units", new { unitId, callsign = "Sierra 1", role = "contact" })).EnsureSuccessStatusCode();
+
+        var stolen = await host.PostJsonAsync($"/api/incidents/{second}/units", new { unitId, callsign = "steal", role = "contact" });
+        var again = await host.PostJsonAsync($"/api/incidents/{first}/units", new { unitId, callsign = "Sierra 1", role = "contact" });
+        var record = await host.Client.GetFromJsonAsync<JsonElement>($"/api/units/{unitId}", Ct);
+        var secondUnits = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{second}/units", Ct);
+        (await host.PostJsonAsync($"/api/incidents/{first}/close", new { reason = "exercise over" })).EnsureSuccessStatusCode();
+        await host.Services.GetRequiredService<IGrainFactory>().GetGrain<Command.Grains.Incidents.IIncidentGrain>(second).ReadModelsTold();
+        var afterClose = await host.PostJsonAsync($"/api/incidents/{second}/units", new { unitId, callsign = "Sierra 1", role = "contact" });
+
+        Assert.Equal(HttpStatusCode.Conflict, stolen.StatusCode);
+        var error = await stolen.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(("enrolled-elsewhere", $"unit '{unitId}' is enrolled in incident '{first}'; release it there first (close that incident)"),
+            (error.GetProperty("reason").GetString(), error.GetProperty("detail").GetString()));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(first, record.GetProperty("incidentId").GetString());
+        Assert.Empty(secondUnits.EnumerateArray());
+        Assert.Equal(HttpStatusCode.Created, afterClose.StatusCode);
+    }
+
+    [Fact]
+    public async Task Acknowledging_a_subject_with_no_flag_up_is_refused_and_not_recorded()
+    {
+        var id = NewId();
+        await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
+        var unitId = $"C-{Guid.NewGuid():N}"[..12];
+        (await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId, callsign = "Command 1", role = "command" })).EnsureSuccessStatusCode();
+        var before = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct);
+
+        var unknown = await host.PostJsonAsync($"/api/incidents/{id}/flags/NOPE/ack", new { reason = "x" });
+        var flagless = await host.PostJsonAsync($"/api/incidents/{id}/flags/{unitId}/ack", new { reason = "x" });
+        var after = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct);
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.Conflict), (unknown.StatusCode, flagless.StatusCode));
+        Assert.Equal("no-flag-up", (await flagless.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("reason").GetString());
+        Assert.Equal(before.GetProperty("lastSequence").GetInt64(), after.GetProperty("lastSequence").GetInt64());
+    }
+
+    [Fact]
     public async Task Creating_an_existing_incident_is_a_conflict()
     {
         var id = NewId();

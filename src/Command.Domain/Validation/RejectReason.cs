@@ -90,4 +90,7 @@ public enum RejectReason
 
     /// <summary>The subject (a unit or a zone) has no flag up to acknowledge or answer.</summary>
     NoFlagUp,
+
+    /// <summary>The unit is enrolled in another open incident; it must be released there first.</summary>
+    EnrolledElsewhere,
 }

@@ -9,6 +9,7 @@ using Command.Domain.Threats;
 using Command.Domain.Units;
 using Command.Domain.Validation;
 using Command.Domain.Views;
+using Command.Grains.Units;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -140,7 +141,38 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
 
     private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    public Task<Rejection?> Enrol(string unitId, string callsign, UnitRole role, string actor, UnitPerson? person = null) =>
+    /// <summary>
+    /// Enrols a unit once its unit grain lets this incident have it: a unit enrolled in another open incident is
+    /// refused, naming that incident. A claim whose enrolment is then refused is given back.
+    /// </summary>
+    public async Task<Rejection?> Enrol(string unitId, string callsign, UnitRole role, string actor, UnitPerson? person = null)
+    {
+        if ((await UnavailableAsync() ?? Missing()) is { } missing)
+        {
+            return missing;
+        }
+
+        if (!stream.Projection.Units.ContainsKey(unitId) && InputLimits.Check(new UnitEnrolled(unitId, callsign, role, actor, person?.Name, person?.Agency, person?.IcsPosition)) is null)
+        {
+            var unit = GrainFactory.GetGrain<IUnitGrain>(unitId);
+            if (await unit.Claim(new UnitEnrolment(IncidentId, callsign, role, clock.GetUtcNow())) is { } taken)
+            {
+                return taken;
+            }
+
+            var refused = await EnrolAsync(unitId, callsign, role, actor, person);
+            if (refused is not null && !stream.Projection.Units.ContainsKey(unitId))
+            {
+                await unit.Released(IncidentId);
+            }
+
+            return refused;
+        }
+
+        return await EnrolAsync(unitId, callsign, role, actor, person);
+    }
+
+    private Task<Rejection?> EnrolAsync(string unitId, string callsign, UnitRole role, string actor, UnitPerson? person) =>
         CommandAsync(() => stream.Projection.Units.ContainsKey(unitId)
             ? Decision.Refuse(RejectReason.AlreadyExists, $"unit '{unitId}' is already enrolled")
             : Decision.Do(new UnitEnrolled(unitId, callsign, role, actor, person?.Name, person?.Agency, person?.IcsPosition)));

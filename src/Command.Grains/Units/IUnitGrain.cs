@@ -1,5 +1,6 @@
 using Command.Domain.Reports;
 using Command.Domain.Units;
+using Command.Domain.Validation;
 
 namespace Command.Grains.Units;
 
@@ -10,7 +11,17 @@ namespace Command.Grains.Units;
 /// </summary>
 public interface IUnitGrain : IGrainWithStringKey
 {
-    /// <summary>The unit joined an incident (or changed role in it): the latest enrolment wins.</summary>
+    /// <summary>
+    /// Takes the unit for an incident about to enrol it: null when it is free or enrolled there already, else why not
+    /// (it is enrolled in another incident that has not let it go). The one place that decides, so two incidents
+    /// enrolling the unit at once cannot both have it.
+    /// </summary>
+    Task<Rejection?> Claim(UnitEnrolment enrolment);
+
+    /// <summary>
+    /// The unit joined an incident (or changed role in it); ignored while another incident holds the unit, so a unit
+    /// an incident took on a report without claiming it stays routed where it is enrolled.
+    /// </summary>
     Task Enrolled(UnitEnrolment enrolment);
 
     /// <summary>The incident let the unit go (it closed): reports from the unit are no longer routed to it.</summary>

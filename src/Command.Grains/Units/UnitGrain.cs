@@ -1,29 +1,46 @@
 using Command.Domain.Reports;
+using Command.Domain.Validation;
 
 namespace Command.Grains.Units;
 
 /// <summary>
-/// Holds a unit's identity and enrolment durably. Its latest fix is written with enrolment changes and on
+/// Holds a unit's identity and enrolment durably (outliving a restart, so a unit stays its incident's), and decides
+/// which incident holds it. Its latest fix is written with enrolment changes and on
 /// deactivation rather than on every report, which would turn every fix into a storage write.
 /// </summary>
 public sealed class UnitGrain(
-    [PersistentState("unit", GrainStorage.Name)] IPersistentState<UnitGrainState> state,
+    [PersistentState("unit", GrainStorage.Durable)] IPersistentState<UnitGrainState> state,
     Microsoft.Extensions.Options.IOptions<Incidents.IncidentGrainOptions> options) : Grain, IUnitGrain
 {
     private bool fixUnsaved;
 
+    public async Task<Rejection?> Claim(UnitEnrolment enrolment)
+    {
+        if (state.State.Record is { IncidentId: { } holder } && holder != enrolment.IncidentId)
+        {
+            return new Rejection(RejectReason.EnrolledElsewhere,
+                $"unit '{this.GetPrimaryKeyString()}' is enrolled in incident '{holder}'; release it there first (close that incident)");
+        }
+
+        await TakeAsync(enrolment);
+        return null;
+    }
+
     public async Task Enrolled(UnitEnrolment enrolment)
     {
-        var unitId = this.GetPrimaryKeyString();
-        var record = state.State.Record;
-        var sameIncident = record?.IncidentId == enrolment.IncidentId;
-        if (record is not null && !sameIncident && record.EnrolledAt > enrolment.At)
+        if (state.State.Record is { IncidentId: { } holder } && holder != enrolment.IncidentId)
         {
-            // A later enrolment elsewhere already took the unit.
             return;
         }
 
-        state.State.Record = new UnitRecord(unitId, enrolment.Callsign, enrolment.Role, enrolment.IncidentId,
+        await TakeAsync(enrolment);
+    }
+
+    private async Task TakeAsync(UnitEnrolment enrolment)
+    {
+        var record = state.State.Record;
+        var sameIncident = record?.IncidentId == enrolment.IncidentId;
+        state.State.Record = new UnitRecord(this.GetPrimaryKeyString(), enrolment.Callsign, enrolment.Role, enrolment.IncidentId,
             sameIncident ? record!.EnrolledAt : enrolment.At, sameIncident ? record!.LatestFix : null);
         await state.WriteStateAsync();
         fixUnsaved = false;
