@@ -18,6 +18,7 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
         var id = $"drill-{Guid.NewGuid():N}"[..20];
         var director = host.Services.GetRequiredService<Command.Host.Drills.DrillDirector>();
 
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
         var started = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = "demo", speed = 1 });
         started.EnsureSuccessStatusCode();
         await using var watcher = await FrameWatcher.JoinAsync(host, id);
@@ -53,6 +54,7 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
             {
                 await first.InitializeAsync();
                 var director = first.Services.GetRequiredService<Command.Host.Drills.DrillDirector>();
+                (await first.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
                 (await first.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = "demo", speed = 1 })).EnsureSuccessStatusCode();
                 for (var s = 0; s < 60; s += 5)
                 {
@@ -92,6 +94,25 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
     }
 
     [Fact]
+    public async Task A_drill_never_opens_an_incident_and_is_refused_on_a_closed_one()
+    {
+        var unknown = $"none-{Guid.NewGuid():N}"[..20];
+        var closed = $"shut-{Guid.NewGuid():N}"[..20];
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(closed))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{closed}/close", new { reason = "exercise over" })).EnsureSuccessStatusCode();
+
+        var onUnknown = await host.PostJsonAsync($"/api/incidents/{unknown}/drill", new { action = "start", scenario = "demo" });
+        var onClosed = await host.PostJsonAsync($"/api/incidents/{closed}/drill", new { action = "start", scenario = "demo" });
+        var read = await host.Client.GetAsync($"/api/incidents/{unknown}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, onUnknown.StatusCode);
+        Assert.Equal("unknown-incident", (await onUnknown.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("reason").GetString());
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, onClosed.StatusCode);
+        Assert.Equal("closed", (await onClosed.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("reason").GetString());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, read.StatusCode);
+    }
+
+    [Fact]
     public async Task A_scenario_is_named_never_a_path()
     {
         var response = await host.PostJsonAsync($"/api/incidents/path-{Guid.NewGuid():N}/drill", new { action = "start", scenario = "/etc/passwd" });
@@ -108,7 +129,9 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
         await scenarios.InitializeAsync();
 
         var listed = await scenarios.Client.GetFromJsonAsync<JsonElement[]>("/api/scenarios", TestContext.Current.CancellationToken);
-        var started = await scenarios.PostJsonAsync($"/api/incidents/drill-{Guid.NewGuid():N}"[..30] + "/drill", new { action = "start", scenario = "night-shift" });
+        var id = $"drill-{Guid.NewGuid():N}"[..30];
+        (await scenarios.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        var started = await scenarios.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = "night-shift" });
         var status = await started.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
 
         Assert.Equal(["demo", "broken", "night-shift"], listed!.Select(s => s.GetProperty("name").GetString()));

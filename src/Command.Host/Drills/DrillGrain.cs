@@ -98,8 +98,12 @@ public sealed partial class DrillGrain(
         try
         {
             var scenario = await scenarios.LoadAsync(order.Scenario, CancellationToken.None);
-            started = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, GrainFactory, intake), clock, Options(order));
+            started = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, GrainFactory, intake, mayOpen: onlyIfIdle), clock, Options(order));
             await started.StartAsync();
+        }
+        catch (DrillRefusedException ex)
+        {
+            return DrillOutcome.Refused(ex.Rejection.Code, ex.Rejection.Detail);
         }
         catch (Exception ex) when (ex is ArgumentException or IOException or InvalidOperationException or KeyNotFoundException or Simulation.Files.ScenarioException)
         {

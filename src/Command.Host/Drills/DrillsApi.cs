@@ -40,7 +40,8 @@ public static class DrillsApi
         return outcome switch
         {
             { Status: { } status } => Results.Ok(status),
-            { Refusal: "no-drill" } => Results.NotFound(new ApiError("no-drill", outcome.Detail!)),
+            { Refusal: "no-drill" or "unknown-incident" } => Results.NotFound(new ApiError(outcome.Refusal!, outcome.Detail!)),
+            { Refusal: "closed" or "enrolled-elsewhere" } => Results.Conflict(new ApiError(outcome.Refusal!, outcome.Detail!)),
             _ => ApiError.BadRequest(outcome.Refusal!, outcome.Detail!),
         };
     }

@@ -7,9 +7,13 @@ namespace Command.Host.Drills;
 /// </summary>
 public interface IDrillGrain : IGrainWithStringKey
 {
+    /// <summary>Starts a drill on an incident that is open; it never opens one (a commander does).</summary>
     Task<DrillOutcome> Start(DrillOrder order, string actor);
 
-    /// <summary>Starts the drill unless one already runs (or is paused): how the demo starts once across a cluster.</summary>
+    /// <summary>
+    /// Starts the drill unless one already runs (or is paused), opening its incident if need be: how the host's demo
+    /// starts once across a cluster.
+    /// </summary>
     Task<DrillOutcome> StartUnlessRunning(DrillOrder order, string actor);
 
     Task<DrillOutcome> Pause(string actor);
@@ -36,7 +40,10 @@ public sealed record DrillOrder(string Scenario, double Speed, bool Loop, int Se
 
 /// <summary>A drill control's answer: the drill's state after it, or why it was refused.</summary>
 /// <param name="Status">The drill after the control, when it was done.</param>
-/// <param name="Refusal">Why not: <c>no-drill</c>, <c>invalid-state</c> or <c>invalid-value</c>.</param>
+/// <param name="Refusal">
+/// Why not: <c>no-drill</c>, <c>invalid-state</c> or <c>invalid-value</c>; or, when its incident refused the start, the
+/// incident's reason (<c>unknown-incident</c>, <c>closed</c>, <c>enrolled-elsewhere</c>).
+/// </param>
 /// <param name="Detail">The refusal in a sentence.</param>
 [GenerateSerializer, Immutable]
 public sealed record DrillOutcome(DrillStatusView? Status, string? Refusal = null, string? Detail = null)

@@ -3,7 +3,9 @@ using Command.Domain.Reports;
 using Command.Domain.Threats;
 using Command.Domain.Units;
 using Command.Domain.Validation;
+using Command.Grains.Directory;
 using Command.Grains.Incidents;
+using Command.Grains.Units;
 using Command.Ingest.Intake;
 using Command.Simulation.Engine;
 using Command.Simulation.Scenarios;
@@ -12,9 +14,10 @@ namespace Command.Host.Drills;
 
 /// <summary>
 /// Plays a drill into an incident in-process, through the same intake as every other source, so a simulated
-/// report is screened, counted and recorded exactly like a radio's.
+/// report is screened, counted and recorded exactly like a radio's. Only the host's own drills (the demo, a drill
+/// carried on) may open their incident; a drill someone starts plays into an incident a commander opened.
 /// </summary>
-public sealed class IncidentDrillSink(string incidentId, IGrainFactory grains, ReportIntake intake) : IDrillSink
+public sealed class IncidentDrillSink(string incidentId, IGrainFactory grains, ReportIntake intake, bool mayOpen = true) : IDrillSink
 {
     public const string Actor = "drill";
 
@@ -24,10 +27,28 @@ public sealed class IncidentDrillSink(string incidentId, IGrainFactory grains, R
     {
         if (await Incident.GetView() is null)
         {
-            Refused(await Incident.Open(new OpenIncident(setup.Name, setup.Site, AutoEnrol: true, Actor)));
+            Refused(mayOpen
+                ? await Incident.Open(new OpenIncident(setup.Name, setup.Site, AutoEnrol: true, Actor))
+                : new Rejection(RejectReason.UnknownIncident, $"incident '{incidentId}' does not exist; a commander opens it first (POST /api/incidents)"));
+        }
+
+        var listed = await grains.GetGrain<IIncidentDirectoryGrain>(IIncidentDirectoryGrain.Key).List();
+        if (listed.FirstOrDefault(i => i.IncidentId == incidentId) is { ClosedAt: { } closed })
+        {
+            Refused(new Rejection(RejectReason.Closed, $"incident '{incidentId}' was closed at {closed:u}; it takes nothing more"));
         }
 
         var enrolled = (await Incident.GetUnits()).ToDictionary(u => u.UnitId, StringComparer.Ordinal);
+
+        // Nothing is enrolled if any of the drill's units is another incident's: the drill is refused whole.
+        foreach (var unit in setup.Units.Where(u => !enrolled.ContainsKey(u.UnitId)))
+        {
+            if (await grains.GetGrain<IUnitGrain>(unit.UnitId).Get() is { IncidentId: { } holder } && holder != incidentId)
+            {
+                Refused(new Rejection(RejectReason.EnrolledElsewhere, $"unit '{unit.UnitId}' is enrolled in incident '{holder}'; release it there first (close that incident)"));
+            }
+        }
+
         foreach (var unit in setup.Units)
         {
             if (!enrolled.TryGetValue(unit.UnitId, out var known))
@@ -62,7 +83,7 @@ public sealed class IncidentDrillSink(string incidentId, IGrainFactory grains, R
     {
         if (rejection is not null)
         {
-            throw new InvalidOperationException($"Incident {incidentId} refused the drill: {rejection}");
+            throw new DrillRefusedException(incidentId, rejection);
         }
     }
 }
