@@ -13,7 +13,7 @@ namespace Command.Domain.Zones;
 /// casualty collection point with no medical unit while a threat is active or contained. Each condition gets a
 /// grace period before a watch and a longer one before an alert.
 /// </summary>
-internal sealed class ZoneRules(AssessmentOptions options, ZoneOccupancy occupancy, LocalFrame frame)
+internal sealed partial class ZoneRules(AssessmentOptions options, ZoneOccupancy occupancy, LocalFrame frame)
 {
     public const string HotZoneRule = "hot-zone-no-contact";
     public const string CasualtyCollectionRule = "ccp-no-medical";
@@ -49,7 +49,7 @@ internal sealed class ZoneRules(AssessmentOptions options, ZoneOccupancy occupan
             if (!holds)
             {
                 since.Remove(subject);
-                flags.Clear(subject, now, () => rule == HotZoneRule ? $"a contact unit is in {zone.Name}" : $"a medical unit is at {zone.Name}", events);
+                flags.Clear(subject, now, () => rule == HotZoneRule ? HotZoneCovered(zone, units, threats) : CollectionPointStaffed(zone, units, threats), events);
                 continue;
             }
 

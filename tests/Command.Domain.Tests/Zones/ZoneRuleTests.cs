@@ -3,6 +3,7 @@ using Command.Domain.Events;
 using Command.Domain.Geometry;
 using Command.Domain.Sites;
 using Command.Domain.Tests.Assessment;
+using Command.Domain.Threats;
 using Command.Domain.Units;
 
 namespace Command.Domain.Tests.Zones;
@@ -37,7 +38,7 @@ public sealed class ZoneRuleTests
             [
                 new FlagRaised("zone:hot", FlagLevel.Watch, "hot-zone-no-contact", "hot zone Library has had no contact unit for 60 s while the threat is active") { Time = Drill.Start.AddSeconds(60) },
                 // 199 m out at 1.5 m/s: past the zone's edge, 50 m out, after 99.3 s: the fix at 100 s.
-                new FlagCleared("zone:hot", "hot-zone-no-contact", "a contact unit is in Library") { Time = Drill.Start.AddSeconds(100) },
+                new FlagCleared("zone:hot", "hot-zone-no-contact", "a contact unit is in Library: C1") { Time = Drill.Start.AddSeconds(100) },
             ],
             hot);
     }
@@ -58,9 +59,50 @@ public sealed class ZoneRuleTests
         Assert.Equal(
             [
                 new FlagRaised("zone:ccp", FlagLevel.Watch, "ccp-no-medical", "casualty collection point CCP North has had no medical unit for 3 min") { Time = Drill.Start.AddSeconds(180) },
-                new FlagCleared("zone:ccp", "ccp-no-medical", "a medical unit is at CCP North") { Time = Drill.Start.AddSeconds(200) },
+                new FlagCleared("zone:ccp", "ccp-no-medical", "a medical unit is at CCP North: M1") { Time = Drill.Start.AddSeconds(200) },
             ],
             ccp);
+    }
+
+    [Fact]
+    public void Casualty_collection_point_cleared_by_the_threat_neutralized_says_so_with_no_medic_there()
+    {
+        var drill = Campus();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("c1");
+        drill.Enrol("m1", UnitRole.Medical);
+        drill.Move("c1", Drill.Still(0, 5));
+        drill.Move("m1", Drill.Still(0, 400));
+
+        drill.Run(200);
+        drill.Feed(new ThreatPhaseChanged("T1", ThreatPhase.Neutralized, "test", "subject in custody"));
+        drill.Run(10);
+
+        var cleared = Assert.Single(drill.Derived.OfType<FlagCleared>(), e => e.Subject == "zone:ccp");
+        Assert.Equal("threat T1 is neutralized", cleared.Reason);
+    }
+
+    [Fact]
+    public void Hot_zone_cleared_by_the_threat_contained_or_moved_out_says_which()
+    {
+        var contained = Campus();
+        contained.Threat("T1", 0, 0);
+        contained.Enrol("p1", UnitRole.Perimeter);
+        contained.Move("p1", Drill.Still(10, 10));
+        contained.Run(70);
+        contained.Feed(new ThreatPhaseChanged("T1", ThreatPhase.Contained, "test", "barricaded"));
+        contained.Run(5);
+
+        var moved = Campus();
+        moved.Threat("T1", 0, 0);
+        moved.Enrol("p1", UnitRole.Perimeter);
+        moved.Move("p1", Drill.Still(10, 10));
+        moved.Run(70);
+        moved.Threat("T1", 0, 120);
+        moved.Run(5);
+
+        Assert.Equal("threat T1 is contained", Assert.Single(contained.Derived.OfType<FlagCleared>(), e => e.Subject == "zone:hot").Reason);
+        Assert.Equal("the active threat is no longer in Library", Assert.Single(moved.Derived.OfType<FlagCleared>(), e => e.Subject == "zone:hot").Reason);
     }
 
     [Fact]
