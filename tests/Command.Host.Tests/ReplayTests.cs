@@ -149,6 +149,23 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
     }
 
     [Fact]
+    public async Task A_session_timeline_carries_why_a_threat_s_phase_changed()
+    {
+        var (id, _) = await RecordHoldAsync();
+        var threat = TestSite.Frame.ToGeo(new(0, 100));
+        (await host.Client.PutAsJsonAsync($"/api/incidents/{id}/threats/T1", new { lat = threat.Latitude, lon = threat.Longitude, uncertaintyM = 5, phase = "contained", reason = "subject barricaded in room 114" }, Ct)).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{id}/threats/T1/phase", new { phase = "neutralized", reason = "subject in custody" })).EnsureSuccessStatusCode();
+
+        var marks = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", Ct);
+
+        var phases = marks!.Where(m => m.GetProperty("subject").GetString() == "T1")
+            .Select(m => (m.GetProperty("type").GetString(), m.GetProperty("level").GetString(), m.TryGetProperty("reason", out var reason) ? reason.GetString() : null));
+        Assert.Equal(
+            [("threat-set", "active", null), ("threat-set", "contained", "subject barricaded in room 114"), ("threat-phase-changed", "neutralized", "subject in custody")],
+            phases);
+    }
+
+    [Fact]
     public async Task Replaying_an_unknown_session_is_not_found()
     {
         var response = await host.PostJsonAsync("/api/replays", new { incidentId = "never-recorded" });

@@ -13,7 +13,10 @@ public sealed class CatalogueTimeline(SessionCatalogue catalogue)
     }
 }
 
-/// <summary>One marker: what happened, to whom, how serious, why, and who did it.</summary>
+/// <summary>
+/// One marker: what happened, to whom, how serious (a threat's phase, a unit's role), why (a flag's reason, the reason a
+/// threat's phase was changed), and who did it.
+/// </summary>
 public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string Type, string? Subject, string? Level, string? Reason, string? Actor)
 {
     public static TimelineMarker? From(IncidentEvent e) => e switch
@@ -22,8 +25,8 @@ public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string T
         FlagEscalated f => new(e.Sequence, e.Time, "flag-escalated", f.Subject, Lower(f.Level), f.Acknowledged ? f.Reason + QuietEscalation : f.Reason, null),
         FlagCleared f => new(e.Sequence, e.Time, "flag-cleared", f.Subject, null, f.Reason, null),
         FlagAcknowledged a => new(e.Sequence, e.Time, "flag-acknowledged", a.Subject, null, a.Reason, a.Actor),
-        ThreatPhaseChanged p => new(e.Sequence, e.Time, "threat-phase-changed", p.ThreatId, Lower(p.Phase), null, p.Actor),
-        ThreatSet t => new(e.Sequence, e.Time, "threat-set", t.Threat.ThreatId, Lower(t.Threat.Phase), null, t.Actor),
+        ThreatPhaseChanged p => new(e.Sequence, e.Time, "threat-phase-changed", p.ThreatId, Lower(p.Phase), p.Reason, p.Actor),
+        ThreatSet t => new(e.Sequence, e.Time, "threat-set", t.Threat.ThreatId, Lower(t.Threat.Phase), t.Reason, t.Actor),
         UnitRoleChanged r => new(e.Sequence, e.Time, "unit-role-changed", r.UnitId, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Role.ToString()), null, r.Actor),
         DrillControlled d => new(e.Sequence, e.Time, "drill-controlled", d.Action, null, d.Scenario, d.Actor),
         _ => null,

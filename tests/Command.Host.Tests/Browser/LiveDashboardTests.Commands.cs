@@ -67,6 +67,29 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task A_phase_change_reads_the_same_after_a_reload_as_it_did_live()
+    {
+        var scene = await Scene.OpenAsync(host, "phase");
+        await scene.ThreatAsync(0, 100);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Okafor", roles: ["commander"]);
+        await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Contained" }).ClickAsync();
+        await dashboard.Page.Locator(".reason-menu [data-reason='subject barricaded']").ClickAsync();
+        await Expect(dashboard.Feed.Locator("li").First).ToContainTextAsync("THREATCONTAINEDsubject barricaded — Cmdr Okafor");
+        // Set the way a drill sets it: the threat placed again, with its phase and the reason.
+        await scene.ThreatAsync(0, 100, phase: "neutralized", reason: "subject in custody");
+        await Expect(dashboard.Feed.Locator("li").First).ToContainTextAsync("THREATNEUTRALIZEDsubject in custody — token:bootstrap");
+
+        await using var later = await Dashboard.OpenAsync(host, scene.IncidentId);
+
+        var threat = later.Feed.Locator("li[data-subject='T1']");
+        await Expect(threat).ToHaveCountAsync(3);
+        await Expect(threat.Nth(0)).ToContainTextAsync("THREATNEUTRALIZEDsubject in custody — token:bootstrap");
+        await Expect(threat.Nth(1)).ToContainTextAsync("THREATCONTAINEDsubject barricaded — Cmdr Okafor");
+        await Expect(threat.Nth(2)).ToContainTextAsync("THREATPLACEDtoken:bootstrap");
+        Assert.Empty(later.Errors);
+    }
+
+    [Fact]
     public async Task The_drill_controls_start_pause_and_stop_the_simulated_drill()
     {
         var scene = await Scene.OpenAsync(host, "drill");

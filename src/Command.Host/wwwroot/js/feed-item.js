@@ -21,6 +21,7 @@ export function feedItem(e, picture, fresh) {
 /** A timeline marker read back from the recording, in the shape frames carry the same event. */
 export function fromMarker(m) {
   switch (m.type) {
+    case 'threat-set': return { ...m, threat: { threatId: m.subject, phase: m.level } };
     case 'threat-phase-changed': return { ...m, threatId: m.subject, phase: m.level };
     case 'unit-role-changed': return { ...m, unitId: m.subject, role: m.level };
     case 'drill-controlled': return { ...m, action: m.subject, scenario: m.reason };
