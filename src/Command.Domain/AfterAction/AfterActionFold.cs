@@ -69,11 +69,18 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 areas = new SiteAreas(o.Site, frame);
                 break;
             case ThreatSet set:
+                // A threat placed, or placed again in another phase (as a drill and PUT threat do), sets its phase.
+                var placedAnew = !threats.TryGetValue(set.Threat.ThreatId, out var before) || before.Phase != set.Threat.Phase;
                 threats[set.Threat.ThreatId] = set.Threat;
                 OnPhase(set.Threat.Phase, e.Time);
                 OnDeclared(set.Threat.Phase, set.Actor, set.Reason, e.Time);
                 PlaceThreats();
-                Log(e.Time, null, "threat-set", $"Threat {set.Threat.ThreatId} placed, {ThreatPhases.Name(set.Threat.Phase)} ({set.Actor})");
+                if (placedAnew)
+                {
+                    timeline.Add(new TimelineMark(e.Time, "threat-phase", set.Threat.ThreatId, PhaseWords(set.Threat.ThreatId, set.Threat.Phase, set.Reason, set.Actor)));
+                }
+
+                Log(e.Time, null, "threat-set", $"Threat {set.Threat.ThreatId} placed, {PhaseWords(null, set.Threat.Phase, set.Reason, set.Actor)}");
                 break;
             case ThreatPhaseChanged phase:
                 if (threats.TryGetValue(phase.ThreatId, out var threat))
@@ -84,8 +91,8 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 OnPhase(phase.Phase, e.Time);
                 OnDeclared(phase.Phase, phase.Actor, phase.Reason, e.Time);
                 PlaceThreats();
-                timeline.Add(new TimelineMark(e.Time, "threat-phase", phase.ThreatId, $"{phase.ThreatId} {ThreatPhases.Name(phase.Phase)} ({phase.Actor})"));
-                Log(e.Time, null, "threat-phase", $"Threat {phase.ThreatId} {ThreatPhases.Name(phase.Phase)} ({phase.Actor})");
+                timeline.Add(new TimelineMark(e.Time, "threat-phase", phase.ThreatId, PhaseWords(phase.ThreatId, phase.Phase, phase.Reason, phase.Actor)));
+                Log(e.Time, null, "threat-phase", $"Threat {PhaseWords(phase.ThreatId, phase.Phase, phase.Reason, phase.Actor)}");
                 break;
             case UnitEnrolled enrolled:
                 Enrol(enrolled.UnitId, enrolled.Callsign, enrolled.Role, e.Time).Person = UnitPerson.Of(enrolled.PersonName, enrolled.Agency, enrolled.IcsPosition);
@@ -185,6 +192,10 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
         var active = threats.Values.Where(t => t.IsActive).ToList();
         targets = [.. (active.Count > 0 ? active : [.. threats.Values]).Select(t => (frame.ToLocal(t.Position), options.ContactRadiusM))];
     }
+
+    /// <summary>"T1 contained: subject barricaded (cmd)": a threat's phase, why it was set where a reason was given, and who set it.</summary>
+    private static string PhaseWords(string? threatId, ThreatPhase phase, string? reason, string actor) =>
+        $"{(threatId is null ? "" : $"{threatId} ")}{ThreatPhases.Name(phase)}{(string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}")} ({actor})";
 
     private void Log(DateTimeOffset time, string? unitId, string kind, string text) => activity.Add(new ActivityEntry(time, unitId, kind, text));
 

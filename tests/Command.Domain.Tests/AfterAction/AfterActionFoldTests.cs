@@ -96,8 +96,39 @@ public sealed class AfterActionFoldTests
         Assert.Equal(
             [new FlagSpan("P1", FlagLevel.Watch, "holding 140 m out", S(22), S(28)), new FlagSpan("P1", FlagLevel.Alert, "holding", S(50), null)],
             report.Flags);
-        Assert.Equal(["threat-phase", "flag-raised", "flag-cleared", "flag-raised", "flag-escalated", "flag-acknowledged", "threat-phase"],
+        Assert.Equal(["threat-phase", "threat-phase", "flag-raised", "flag-cleared", "flag-raised", "flag-escalated", "flag-acknowledged", "threat-phase"],
             report.Timeline.Select(m => m.Kind));
-        Assert.Equal(new TimelineMark(S(60), "flag-acknowledged", "P1", "cmd: treating casualty"), report.Timeline[5]);
+        Assert.Equal(new TimelineMark(S(60), "flag-acknowledged", "P1", "cmd: treating casualty"), report.Timeline[6]);
+    }
+
+    [Fact]
+    public void Phases_set_by_placing_the_threat_are_drawn_and_logged_with_their_reasons_as_phase_changes_are()
+    {
+        var fold = new AfterActionFold();
+        foreach (var e in Session().Take(3).Concat([
+            new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Active), "drill") { Time = S(15) },
+            new ThreatSet(new Threat("T1", At(5, 0), 5, ThreatPhase.Active), "drill") { Time = S(20) },
+            new ThreatSet(new Threat("T1", At(5, 0), 5, ThreatPhase.Contained), "drill", "subject barricaded in room 114") { Time = S(410) },
+            new ThreatPhaseChanged("T1", ThreatPhase.Neutralized, "cmd", "subject in custody") { Time = S(450) },
+        ]))
+        {
+            fold.Apply(e);
+        }
+
+        var report = fold.Build();
+        Assert.Equal(
+            [
+                new TimelineMark(S(0), "threat-phase", "T1", "T1 reported (cmd)"),
+                new TimelineMark(S(15), "threat-phase", "T1", "T1 active (drill)"),
+                new TimelineMark(S(410), "threat-phase", "T1", "T1 contained: subject barricaded in room 114 (drill)"),
+                new TimelineMark(S(450), "threat-phase", "T1", "T1 neutralized: subject in custody (cmd)"),
+            ],
+            report.Timeline.Where(m => m.Kind == "threat-phase"));
+        Assert.Equal(
+            [
+                "Threat T1 placed, reported (cmd)", "Threat T1 placed, active (drill)", "Threat T1 placed, active (drill)",
+                "Threat T1 placed, contained: subject barricaded in room 114 (drill)", "Threat T1 neutralized: subject in custody (cmd)",
+            ],
+            report.Activity.Where(a => a.Kind.StartsWith("threat", StringComparison.Ordinal)).Select(a => a.Text));
     }
 }
