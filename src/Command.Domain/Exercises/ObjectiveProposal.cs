@@ -64,12 +64,8 @@ public sealed record ObjectiveProposal(string ObjectiveId, ExerciseRating Rating
         return longest is null ? (0, null) : (longest.LongestFlaggedHold.TotalSeconds, longest.UnitId);
     }
 
-    /// <summary>"4:05": minutes and seconds, as the report prints times.</summary>
-    public static string Clock(double seconds)
-    {
-        var whole = (long)Math.Round(seconds);
-        return string.Create(CultureInfo.InvariantCulture, $"{whole / 60}:{whole % 60:D2}");
-    }
+    /// <summary>"4:05": minutes and seconds, as every document prints times (<see cref="Durations"/>).</summary>
+    public static string Clock(double seconds) => Durations.Clock(seconds);
 }
 
 /// <summary>One measure's evidence: the figure, the unit it came from, the band it fell in, and a line saying so.</summary>

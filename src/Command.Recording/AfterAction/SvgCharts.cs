@@ -94,9 +94,8 @@ public static class SvgCharts
         return t => Left + ((Width - Left - Right) * Math.Clamp((t - start).TotalSeconds / span, 0, 1));
     }
 
-    public static string Clock(TimeSpan span) => span.TotalHours >= 1
-        ? span.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
-        : span.ToString(@"m\:ss", CultureInfo.InvariantCulture);
+    /// <summary>A span as every document prints it (<see cref="Durations"/>).</summary>
+    public static string Clock(TimeSpan span) => Durations.Clock(span);
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
