@@ -89,20 +89,16 @@ public static class AssessmentRules
     /// off and showed nothing either way until the hold had left the two minutes of evidence a track keeps: a unit
     /// walking away from a phone reporting every 5 s was shown holding for a minute or more after it set off.
     /// A watch that escalates while acknowledged is recorded, quietly (<see cref="Events.FlagEscalated.Acknowledged"/>):
-    /// before, only the board knew, and a restart, a replay or the report showed the hold at watch.
+    /// before, only the board knew, and a restart, a replay or the report showed the hold at watch. A zone's flag
+    /// clears with what ended its condition: the units now there (by callsign), the threat's phase when the threat is
+    /// no longer active (or contained, for a casualty collection point), or the active threat having left a hot zone.
+    /// Before, it always said a contact unit was in the hot zone, or a medical unit at the collection point, even when
+    /// the threat's being neutralized had cleared it with nobody there.
     /// </summary>
     public const int SetOffShown = 10;
 
-    /// <summary>
-    /// A zone's flag clears with what ended its condition: the units now there (by callsign), the threat's phase when the
-    /// threat is no longer active (or contained, for a casualty collection point), or the active threat having left a hot
-    /// zone. Before, it always said a contact unit was in the hot zone, or a medical unit at the collection point, even
-    /// when the threat's being neutralized had cleared it with nobody there.
-    /// </summary>
-    public const int TrueClearReasons = 11;
-
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = TrueClearReasons;
+    public const int Current = SetOffShown;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;
