@@ -15,7 +15,8 @@ namespace Command.Ingest.Nmea;
 /// [callsign]</c> does, and a later UNIT line rebinds it. Kenwood FleetSync <c>$PKLDS</c> names its own unit
 /// ("fleet-unit") whatever the binding. Dates: a GGA takes the day, among the day before, of and after the
 /// last RMC date, that puts it nearest to that RMC fix (so midnight rolls over); before any RMC it takes the
-/// day that puts it nearest to the receiving clock.
+/// day that puts it nearest to the receiving clock. A fix the receiver did not measure (GGA quality 6-8, RMC mode
+/// E, M, S or N: see <see cref="NmeaFixKinds"/>) is no fix.
 /// </remarks>
 public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, string? callsign = null)
 {
@@ -87,6 +88,12 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
             return Refuse(line, new(RejectReason.NoFix, $"{f[0]} status is '{f[2]}', not A (valid)"), unit);
         }
 
+        // $PKLDS carries its fleet and unit where RMC has its mode.
+        if (f[0] != "PKLDS" && f.Length > 12 && NmeaFixKinds.RmcMode(f[12]) is { } mode)
+        {
+            return Refuse(line, new(RejectReason.NoFix, $"{f[0]} mode {f[12]} ({mode}) is not a position fix"), unit);
+        }
+
         if (!NmeaFields.TryTimeOfDay(f[1], out var time) || !NmeaFields.TryDate(f[9], out var date))
         {
             return Refuse(line, new(RejectReason.Malformed, $"{f[0]} time '{f[1]}' or date '{f[9]}' is not hhmmss / ddmmyy"), unit);
@@ -112,6 +119,11 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
         if (f[6] is "" or "0")
         {
             return Refuse(line, new(RejectReason.NoFix, $"{f[0]} fix quality is '{f[6]}' (no fix)"), UnitId);
+        }
+
+        if (NmeaFixKinds.GgaQuality(f[6]) is { } quality)
+        {
+            return Refuse(line, new(RejectReason.NoFix, $"{f[0]} fix quality {f[6]} ({quality}) is not a position fix"), UnitId);
         }
 
         if (!NmeaFields.TryTimeOfDay(f[1], out var time))

@@ -25,8 +25,7 @@ public sealed class GpsdLogTests
         foreach (var (sentence, tpv) in Pairs(TestData.Lines("nmea", log + ".chk")))
         {
             var line = new NmeaDecoder(NmeaOptions.Default, "GPS1").Decode(sentence, Received);
-            var mode = tpv.GetProperty("mode").GetInt32();
-            if (mode < 2)
+            if (!Measured(tpv))
             {
                 Assert.Equal(RejectReason.NoFix, line.Report?.Rejection?.Reason);
             }
@@ -63,6 +62,28 @@ public sealed class GpsdLogTests
 
         Assert.Equal(Enumerable.Range(0, 25).Select(s => new DateTimeOffset(2014, 12, 31, 3, 7, 19 + s, TimeSpan.Zero)), times);
     }
+
+    [Fact]
+    public void A_receiver_in_simulator_mode_puts_nothing_on_the_board()
+    {
+        var decoder = new NmeaDecoder(NmeaOptions.Default, "GPS1");
+        var lines = TestData.Lines("nmea", "garmin-geko201.log").Where(l => l.StartsWith('$')).Select(text => (text, decoder.Decode(text, Received))).ToList();
+
+        Assert.DoesNotContain(lines, l => l.Item2.Report?.Report is not null);
+        var details = lines.Where(l => l.text[3..6] is "RMC" or "GGA").Select(l => l.Item2.Report?.Rejection).Select(r => (r?.Reason, r?.Detail)).Distinct();
+        Assert.Equal<(RejectReason?, string?)>(
+        [
+            (RejectReason.NoFix, "GPRMC status is 'V', not A (valid)"),
+            (RejectReason.NoFix, "GPGGA fix quality 8 (simulator) is not a position fix"),
+        ], details);
+    }
+
+    /// <summary>
+    /// A fix gpsd decoded in 2D or 3D from a measurement: not one it marks dead reckoning (status 5) or simulated (8),
+    /// which the ingest refuses as no fix.
+    /// </summary>
+    private static bool Measured(JsonElement tpv) =>
+        tpv.GetProperty("mode").GetInt32() >= 2 && !(tpv.TryGetProperty("status", out var status) && status.GetInt32() is 5 or 8);
 
     /// <summary>Each RMC/GGA sentence echoed in a .chk with the TPV gpsd printed straight after it.</summary>
     private static IEnumerable<(string Sentence, JsonElement Tpv)> Pairs(string[] chk)

@@ -84,6 +84,31 @@ public sealed class NmeaDecoderTests
     }
 
     [Theory]
+    [InlineData("GPGGA,030719.000,3747.0873,S,17518.8938,E,6,08,1.1,59.9,M,23.7,M,,0000", "GPGGA fix quality 6 (estimated) is not a position fix")]
+    [InlineData("GPGGA,030719.000,3747.0873,S,17518.8938,E,7,08,1.1,59.9,M,23.7,M,,0000", "GPGGA fix quality 7 (manual input) is not a position fix")]
+    [InlineData("GNGGA,030719.000,3747.0873,S,17518.8938,E,8,08,1.1,59.9,M,23.7,M,,0000", "GNGGA fix quality 8 (simulator) is not a position fix")]
+    [InlineData("GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,E", "GPRMC mode E (estimated) is not a position fix")]
+    [InlineData("GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,M", "GPRMC mode M (manual input) is not a position fix")]
+    [InlineData("GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,2.5,W,S", "GPRMC mode S (simulator) is not a position fix")]
+    [InlineData("GNRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,N,V", "GNRMC mode N (not valid) is not a position fix")]
+    public void Fix_the_receiver_did_not_measure_is_no_fix(string body, string detail)
+    {
+        var line = new NmeaDecoder(NmeaOptions.Default, "GPS1").Decode(WithChecksum(body), Received);
+        Assert.Equal(new Rejection(RejectReason.NoFix, detail), line.Report?.Rejection);
+        Assert.Equal("GPS1", line.Report?.UnitId);
+    }
+
+    [Theory]
+    [InlineData("GPGGA,030719.000,3747.0873,S,17518.8938,E,2,08,1.1,59.9,M,23.7,M,,0000")]
+    [InlineData("GPGGA,030719.000,3747.0873,S,17518.8938,E,4,08,1.1,59.9,M,23.7,M,,0000")]
+    [InlineData("GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,D")]
+    [InlineData("GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,")]
+    public void Measured_fix_of_any_quality_or_mode_is_reported(string body)
+    {
+        Assert.NotNull(new NmeaDecoder(NmeaOptions.Default, "GPS1").Decode(WithChecksum(body), Received).Report?.Report);
+    }
+
+    [Theory]
     [InlineData("GPGGA,030719.000,,,,,0,00,99.9,,M,,M,,", RejectReason.NoFix)]
     [InlineData("GPGGA,030719.000,3747.0873,X,17518.8938,E,1,08,1.1,59.9,M,23.7,M,,0000", RejectReason.InvalidCoordinates)]
     [InlineData("GPGGA,0307,3747.0873,S,17518.8938,E,1,08,1.1,59.9,M,23.7,M,,0000", RejectReason.Malformed)]
