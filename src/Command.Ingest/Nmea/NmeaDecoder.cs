@@ -13,7 +13,8 @@ namespace Command.Ingest.Nmea;
 /// <remarks>
 /// Binding: the listener may bind the connection to a unit; otherwise the first line <c>UNIT &lt;id&gt;
 /// [callsign]</c> does, and a later UNIT line rebinds it. Kenwood FleetSync <c>$PKLDS</c> names its own unit
-/// ("fleet-unit") whatever the binding. Dates: a GGA takes the day, among the day before, of and after the
+/// ("fleet-unit") whatever the binding. Blank lines and lines starting with <c>#</c> (the header of a gpsd capture,
+/// as gpsfake replays it) are skipped. Dates: a GGA takes the day, among the day before, of and after the
 /// last RMC date, that puts it nearest to that RMC fix (so midnight rolls over); before any RMC it takes the
 /// day that puts it nearest to the receiving clock. A fix the receiver did not measure (GGA quality 6-8, RMC mode
 /// E, M, S or N: see <see cref="NmeaFixKinds"/>) is no fix.
@@ -29,6 +30,11 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
     public NmeaLine Decode(string line, DateTimeOffset receivedAt)
     {
         var text = line.Trim();
+        if (text.Length == 0 || text[0] == '#')
+        {
+            return NmeaLine.Skipped;
+        }
+
         if (text.Equals("UNIT", StringComparison.OrdinalIgnoreCase) || text.StartsWith("UNIT ", StringComparison.OrdinalIgnoreCase))
         {
             return Identify(text);

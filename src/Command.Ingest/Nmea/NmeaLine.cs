@@ -13,7 +13,8 @@ public enum NmeaLineKind
 
     /// <summary>
     /// A valid sentence that carries nothing new: another type (GSA, GSV, VTG, ...) or the second sentence of a
-    /// fix already reported. Receivers send several per second, so these are not rejections.
+    /// fix already reported. Receivers send several per second, so these are not rejections. So are blank lines
+    /// and <c>#</c> comment lines (a gpsd capture's header), which carry no sentence at all.
     /// </summary>
     Skipped,
 }

@@ -78,6 +78,17 @@ public sealed class GpsdLogTests
         ], details);
     }
 
+    [Fact]
+    public void A_capture_replayed_whole_with_its_header_and_blank_lines_refuses_only_its_sentences()
+    {
+        var decoder = new NmeaDecoder(NmeaOptions.Default, "GPS1");
+        var lines = TestData.Lines("nmea", "garmin-geko201.log").SelectMany(l => new[] { l, "", "  " }).ToList();
+        var refused = lines.Where(l => decoder.Decode(l, Received).Report is not null).ToList();
+
+        Assert.NotEmpty(refused);
+        Assert.All(refused, l => Assert.StartsWith("$", l, StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// A fix gpsd decoded in 2D or 3D from a measurement: not one it marks dead reckoning (status 5) or simulated (8),
     /// which the ingest refuses as no fix.

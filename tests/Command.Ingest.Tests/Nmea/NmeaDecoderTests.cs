@@ -120,6 +120,18 @@ public sealed class NmeaDecoderTests
         Assert.Equal(reason, new NmeaDecoder(NmeaOptions.Default, "GPS1").Decode(WithChecksum(body), Received).Report?.Rejection?.Reason);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(" \t ")]
+    [InlineData("# Name: Garmin Geko 201")]
+    [InlineData("#")]
+    [InlineData("  # SPDX-License-Identifier: BSD-2-clause")]
+    public void Blank_and_comment_lines_are_skipped_not_refused(string line)
+    {
+        Assert.Equal(NmeaLine.Skipped, new NmeaDecoder(NmeaOptions.Default).Decode(line, Received));
+    }
+
     [Fact]
     public void Sentence_without_checksum_is_read_when_checksums_are_optional()
     {
