@@ -66,8 +66,12 @@ internal static class NmeaFields
         return true;
     }
 
+    /// <summary>
+    /// An optional number: null when the field is empty or not a number. Infinity and NaN are kept, so the screen
+    /// refuses them as it refuses any other value out of range, rather than the fix going on without them.
+    /// </summary>
     public static double? Number(string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null;
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
 
     /// <summary>The day among yesterday, today and tomorrow that puts a time of day nearest to a reference instant.</summary>
     public static DateTimeOffset Nearest(TimeSpan timeOfDay, DateTimeOffset reference)

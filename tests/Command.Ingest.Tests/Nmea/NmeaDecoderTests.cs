@@ -132,6 +132,22 @@ public sealed class NmeaDecoderTests
         Assert.Equal(NmeaLine.Skipped, new NmeaDecoder(NmeaOptions.Default).Decode(line, Received));
     }
 
+    [Theory]
+    [InlineData("-5", "181.39", "speed -")]
+    [InlineData("Infinity", "181.39", "speed Infinity m/s is not a ground speed of 0-150 m/s")]
+    [InlineData("NaN", "181.39", "speed NaN m/s is not a ground speed of 0-150 m/s")]
+    [InlineData("1e999", "181.39", "speed Infinity m/s is not a ground speed of 0-150 m/s")]
+    [InlineData("0.69", "-1", "course -1 is not 0-360 degrees")]
+    [InlineData("0.69", "-Infinity", "course -Infinity is not 0-360 degrees")]
+    [InlineData("0.69", "NaN", "course NaN is not 0-360 degrees")]
+    public void Speed_or_course_that_is_not_finite_is_refused_like_one_out_of_range(string speed, string course, string detail)
+    {
+        var line = new NmeaDecoder(NmeaOptions.Default, "GPS1").Decode(WithChecksum($"GPRMC,030719.000,A,3747.0873,S,17518.8938,E,{speed},{course},311214,,,A"), Received);
+        var refused = ReportScreen.Check(line.Report!.Report!, Received, ValidationOptions.Default);
+        Assert.Equal(RejectReason.InvalidValue, refused?.Reason);
+        Assert.StartsWith(detail, refused?.Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Sentence_without_checksum_is_read_when_checksums_are_optional()
     {
