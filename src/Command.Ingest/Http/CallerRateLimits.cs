@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,8 +25,7 @@ public static class CallerRateLimitsSetup
             var limits = http.RequestServices.GetRequiredService<CallerRateLimits>();
             if (!limits.For(rateClass).TryAcquire(caller, out var retryAfter))
             {
-                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                var seconds = RetryAfter.Set(http.Response, retryAfter);
                 await Results.Json(
                     new RequestRefusal("rate-limited", $"{caller} is sending {rateClass.Name} faster than its limit; try again in {seconds} s"),
                     statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);

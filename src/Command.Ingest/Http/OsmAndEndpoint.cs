@@ -14,7 +14,8 @@ namespace Command.Ingest.Http;
 /// Handles one OsmAnd request: query string (GET, or POST with the query), form body, or the newer JSON body.
 /// Each request is one report and is submitted straight to the intake, so the app hears whether it was used:
 /// 200 with an empty body when the report is used (as Traccar answers), 400 with "reason-code: detail" when it is
-/// refused, 403 when its device identifier is not one an admin issued, 429 when the sender floods. The identifier
+/// refused (a body that is not JSON too, though it cannot name its device), 403 when its device identifier is not
+/// one an admin issued, 429 with Retry-After when the sender floods. The identifier
 /// is the device's secret: its reports are recorded under the unit it is bound to, and the identifier never is.
 /// </summary>
 public sealed class OsmAndEndpoint(OsmAndOptions options, IngestContext context, ReportIntake intake, IDeviceDirectory devices, IntakeMetrics metrics, RejectionLog log)
@@ -26,10 +27,12 @@ public sealed class OsmAndEndpoint(OsmAndOptions options, IngestContext context,
     {
         var request = http.Request;
         var remote = new IPEndPoint(http.Connection.RemoteIpAddress ?? IPAddress.None, 0);
-        if (!limiter.TryAcquire(remote))
+        if (!limiter.TryAcquire(remote, out var wait))
         {
             context.RateLimited(ReportSource.OsmAnd, remote);
-            return Results.Text($"rate-limited: {remote.Address} is sending faster than its rate limit", statusCode: StatusCodes.Status429TooManyRequests);
+            var seconds = RetryAfter.Set(http.Response, wait);
+            return Results.Text(
+                $"rate-limited: {remote.Address} is sending faster than its rate limit; try again in {seconds} s", statusCode: StatusCodes.Status429TooManyRequests);
         }
 
         var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
@@ -55,6 +58,12 @@ public sealed class OsmAndEndpoint(OsmAndOptions options, IngestContext context,
         }
 
         var identifier = incoming.Report?.UnitId ?? incoming.UnitId;
+        if (identifier is null && incoming.Rejection is { Reason: RejectReason.Malformed } malformed)
+        {
+            // Not recorded: a body that cannot be read proves no device, whatever identifier it seems to hold.
+            return Unproven(malformed, StatusCodes.Status400BadRequest);
+        }
+
         if (identifier is null || devices.Find(identifier) is not { } device)
         {
             // Not recorded: the sender proved nothing, and a stranger's guesses would fill the recording.

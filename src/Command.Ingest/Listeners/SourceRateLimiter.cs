@@ -27,12 +27,19 @@ public sealed class SourceRateLimiter(ListenerOptions options, TimeProvider cloc
     }
 
     /// <summary>Takes a token for the address of <paramref name="source"/> at the listener's own rate.</summary>
-    public bool TryAcquire(EndPoint source) => TryAcquire(SourceRange.AddressOf(source), options.RatePerSecond, options.RateBurst);
+    public bool TryAcquire(EndPoint source) => TryAcquire(source, out _);
+
+    /// <summary>
+    /// Takes a token for the address of <paramref name="source"/> at the listener's own rate; when there is none,
+    /// says how long until there will be (for an HTTP sender's Retry-After).
+    /// </summary>
+    public bool TryAcquire(EndPoint source, out TimeSpan retryAfter) =>
+        TryAcquire(SourceRange.AddressOf(source), options.RatePerSecond, options.RateBurst, out retryAfter);
 
     /// <summary>Takes a token for <paramref name="address"/> at the rate its allow-list entry grants.</summary>
-    public bool TryAcquire(IPAddress address, SourceGrant grant) => TryAcquire(SourceRange.Normal(address), grant.RatePerSecond, grant.RateBurst);
+    public bool TryAcquire(IPAddress address, SourceGrant grant) => TryAcquire(SourceRange.Normal(address), grant.RatePerSecond, grant.RateBurst, out _);
 
-    private bool TryAcquire(IPAddress address, double ratePerSecond, int burst)
+    private bool TryAcquire(IPAddress address, double ratePerSecond, int burst, out TimeSpan retryAfter)
     {
         var now = clock.GetTimestamp();
         lock (senders)
@@ -43,10 +50,12 @@ public sealed class SourceRateLimiter(ListenerOptions options, TimeProvider cloc
             sender.Refilled = now;
             if (sender.Tokens < 1)
             {
+                retryAfter = TimeSpan.FromSeconds((1 - sender.Tokens) / ratePerSecond);
                 return false;
             }
 
             sender.Tokens--;
+            retryAfter = TimeSpan.Zero;
             return true;
         }
     }

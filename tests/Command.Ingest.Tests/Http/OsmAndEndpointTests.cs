@@ -81,6 +81,34 @@ public sealed class OsmAndEndpointTests : IAsyncLifetime
         Assert.Empty(Port.Snapshot());
     }
 
+    [Theory]
+    [InlineData("{\"device_id\":\"phone-7\",\"location\":")]
+    [InlineData("{\"device_id\":\"phone-7\",\"location\":{\"timestamp\":\"2026-03-14T14:59:50Z\",\"coords\":{\"latitude\":NaN,\"longitude\":-104.9903}}}")]
+    public async Task Json_body_that_does_not_parse_is_malformed_not_an_unknown_device(string body)
+    {
+        using var json = new StringContent(body, Encoding.UTF8, "application/json");
+        var response = await Client.PostAsync("/", json, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("malformed: body is not JSON: ", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Empty(Port.Snapshot());
+    }
+
+    [Fact]
+    public async Task Flooding_phone_is_told_when_to_try_again()
+    {
+        HttpResponseMessage response;
+        var sent = 0;
+        do
+        {
+            response = await Client.GetAsync($"/?id={OpenDoors.Unknown}&lat=39.7392&lon=-104.9903", Ct);
+        }
+        while (response.StatusCode != HttpStatusCode.TooManyRequests && ++sent < 100);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta);
+        Assert.EndsWith("; try again in 1 s", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Fix_too_old_for_the_screen_is_refused_by_the_intake()
     {
