@@ -32,7 +32,7 @@ public static class FixSequence
         var implied = Math.Max(0, metres - slack) / seconds;
         if (implied > options.MaxImpliedSpeedMps)
         {
-            return new(RejectReason.ImpliedSpeed, Format($"{metres:F0} m in {seconds:F1} s implies {implied:F0} m/s (limit {options.MaxImpliedSpeedMps:F0} m/s)"));
+            return new(RejectReason.ImpliedSpeed, Format($"{metres:F0} m in {seconds:F1} s implies {Figures.Above(implied, options.MaxImpliedSpeedMps)} m/s (limit {options.MaxImpliedSpeedMps:0.###} m/s)"));
         }
 
         return null;

@@ -72,17 +72,17 @@ public static class InputLimits
 
         if (report.AccuracyM is { } accuracy && (!double.IsFinite(accuracy) || accuracy < 0))
         {
-            return new(RejectReason.InvalidValue, Format($"accuracy {accuracy} is not a distance"));
+            return new(RejectReason.InvalidValue, Format($"accuracy {Figures.Outside(accuracy, 0, double.PositiveInfinity)} is not a distance"));
         }
 
         if (report.SpeedMps is { } speed && (!double.IsFinite(speed) || speed < 0 || speed > MaxSpeedMps))
         {
-            return new(RejectReason.InvalidValue, Format($"speed {speed} m/s is not a ground speed of 0-{MaxSpeedMps:F0} m/s"));
+            return new(RejectReason.InvalidValue, Format($"speed {Figures.Outside(speed, 0, MaxSpeedMps)} m/s is not a ground speed of 0-{MaxSpeedMps:F0} m/s"));
         }
 
         if (report.CourseDeg is { } course && (!double.IsFinite(course) || course < 0 || course > 360))
         {
-            return new(RejectReason.InvalidValue, Format($"course {course} is not 0-360 degrees"));
+            return new(RejectReason.InvalidValue, Format($"course {Figures.Outside(course, 0, 360)} is not 0-360 degrees"));
         }
 
         return Height(report.AltitudeM, report.AltitudeDatum, report.VerticalAccuracyM, report.Floor);
@@ -93,7 +93,7 @@ public static class InputLimits
         Text(threat.ThreatId, "threat id", MaxIdChars)
         ?? (!threat.Position.IsValid ? new Rejection(RejectReason.InvalidCoordinates, Format($"threat position {threat.Position} is outside WGS84 ranges")) : null)
         ?? (threat.UncertaintyM is { } u && (!double.IsFinite(u) || u < 0 || u > MaxUncertaintyM)
-            ? new Rejection(RejectReason.InvalidValue, Format($"uncertainty {u} m is outside 0-{MaxUncertaintyM:F0} m")) : null)
+            ? new Rejection(RejectReason.InvalidValue, Format($"uncertainty {Figures.Outside(u, 0, MaxUncertaintyM)} m is outside 0-{MaxUncertaintyM:F0} m")) : null)
         ?? Height(threat.AltitudeM, threat.AltitudeDatum, threat.VerticalAccuracyM, threat.Floor);
 
     /// <summary>What is wrong with an altitude, its datum and vertical accuracy, or a stated floor; null when nothing is.</summary>
@@ -101,7 +101,7 @@ public static class InputLimits
     {
         if (altitudeM is { } altitude && (!double.IsFinite(altitude) || altitude < MinAltitudeM || altitude > MaxAltitudeM))
         {
-            return new(RejectReason.InvalidValue, Format($"altitude {altitude} m is outside {MinAltitudeM:F0} to {MaxAltitudeM:F0} m"));
+            return new(RejectReason.InvalidValue, Format($"altitude {Figures.Outside(altitude, MinAltitudeM, MaxAltitudeM)} m is outside {MinAltitudeM:F0} to {MaxAltitudeM:F0} m"));
         }
 
         if (datum is { } d && !Enum.IsDefined(d))
@@ -111,7 +111,7 @@ public static class InputLimits
 
         if (verticalAccuracyM is { } vertical && (!double.IsFinite(vertical) || vertical < 0 || vertical > MaxVerticalAccuracyM))
         {
-            return new(RejectReason.InvalidValue, Format($"vertical accuracy {vertical} m is outside 0-{MaxVerticalAccuracyM:F0} m"));
+            return new(RejectReason.InvalidValue, Format($"vertical accuracy {Figures.Outside(vertical, 0, MaxVerticalAccuracyM)} m is outside 0-{MaxVerticalAccuracyM:F0} m"));
         }
 
         return floor is < MinFloor or > MaxFloor ? new(RejectReason.InvalidValue, Format($"floor {floor} is outside {MinFloor} to {MaxFloor}")) : null;

@@ -25,18 +25,18 @@ public static class ReportScreen
         var ahead = report.FixTime - receivedAt;
         if (ahead > options.MaxFutureSkew)
         {
-            return new(RejectReason.FutureFix, Format($"fix time is {ahead.TotalSeconds:F0} s ahead of the receiving clock (limit {options.MaxFutureSkew.TotalSeconds:F0} s)"));
+            return new(RejectReason.FutureFix, Format($"fix time is {Figures.Above(ahead.TotalSeconds, options.MaxFutureSkew.TotalSeconds)} s ahead of the receiving clock (limit {options.MaxFutureSkew.TotalSeconds:0.###} s)"));
         }
 
         var age = receivedAt - report.FixTime;
         if (age > options.MaxAge)
         {
-            return new(RejectReason.TooOld, Format($"fix is {age.TotalSeconds:F0} s old (limit {options.MaxAge.TotalSeconds:F0} s)"));
+            return new(RejectReason.TooOld, Format($"fix is {Figures.Above(age.TotalSeconds, options.MaxAge.TotalSeconds)} s old (limit {options.MaxAge.TotalSeconds:0.###} s)"));
         }
 
         if (report.AccuracyM is { } accuracy && accuracy > options.MaxAccuracyM)
         {
-            return new(RejectReason.PoorAccuracy, Format($"accuracy {accuracy:F0} m is worse than the {options.MaxAccuracyM:F0} m limit"));
+            return new(RejectReason.PoorAccuracy, Format($"accuracy {Figures.Above(accuracy, options.MaxAccuracyM)} m is worse than the {options.MaxAccuracyM:0.###} m limit"));
         }
 
         return null;

@@ -37,6 +37,15 @@ public sealed class InputLimitsTests
     }
 
     [Fact]
+    public void A_value_out_of_range_is_named_rounded()
+    {
+        Assert.Equal("speed -2.6 m/s is not a ground speed of 0-150 m/s", InputLimits.Check(Report() with { SpeedMps = -5 * 1852.0 / 3600 })?.Detail);
+        Assert.Equal("speed 150.04 m/s is not a ground speed of 0-150 m/s", InputLimits.Check(Report() with { SpeedMps = 150.04 })?.Detail);
+        Assert.Equal("course 360.1 is not 0-360 degrees", InputLimits.Check(Report() with { CourseDeg = 360.1000000000001 })?.Detail);
+        Assert.Equal("accuracy -0.3 is not a distance", InputLimits.Check(Report() with { AccuracyM = 0.1 - 0.4 })?.Detail);
+    }
+
+    [Fact]
     public void Texts_longer_than_their_limits_are_refused_as_too_long()
     {
         Assert.Equal(RejectReason.TooLong, InputLimits.Check(Report() with { UnitId = new string('u', 65) })?.Reason);

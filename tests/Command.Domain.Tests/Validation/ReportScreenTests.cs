@@ -44,6 +44,18 @@ public sealed class ReportScreenTests
     }
 
     [Fact]
+    public void Fix_just_past_a_limit_shows_by_how_much()
+    {
+        var ahead = ReportScreen.Check(Report(ageSeconds: -5.2), Now, ValidationOptions.Default);
+        var old = ReportScreen.Check(Report(ageSeconds: 300.04), Now, ValidationOptions.Default);
+        var poor = ReportScreen.Check(Report(accuracy: 100.3), Now, ValidationOptions.Default);
+
+        Assert.Equal("fix time is 5.2 s ahead of the receiving clock (limit 5 s)", ahead?.Detail);
+        Assert.Equal("fix is 300.04 s old (limit 300 s)", old?.Detail);
+        Assert.Equal("accuracy 100.3 m is worse than the 100 m limit", poor?.Detail);
+    }
+
+    [Fact]
     public void A_spoof_stamped_29_s_ahead_is_future_unless_the_limit_is_widened()
     {
         Assert.Equal(RejectReason.FutureFix, ReportScreen.Check(Report(ageSeconds: -29), Now, ValidationOptions.Default)?.Reason);
