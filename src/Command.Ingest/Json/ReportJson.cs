@@ -99,26 +99,37 @@ public static class ReportJson
             return Refuse(raw, RejectReason.Malformed, $"fixTime '{timeText}' is not an ISO 8601 time", source, unitId);
         }
 
+        if ((f.Lat.NotANumber("lat") ?? f.Lon.NotANumber("lon")) is { } coordinate)
+        {
+            return Refuse(raw, RejectReason.InvalidCoordinates, coordinate, source, unitId);
+        }
+
         if (!f.Lat.Number(out var lat) || !f.Lon.Number(out var lon) || lat is null || lon is null)
         {
             return Refuse(raw, RejectReason.MissingField, "lat and lon are required numbers", source, unitId);
         }
 
-        if (!f.AltitudeM.Number(out var altitude) || !f.AccuracyM.Number(out var accuracy) || !f.SpeedMps.Number(out var speed) || !f.CourseDeg.Number(out var course))
+        if ((f.AltitudeM.NotANumber("altitudeM") ?? f.AccuracyM.NotANumber("accuracyM") ?? f.SpeedMps.NotANumber("speedMps") ?? f.CourseDeg.NotANumber("courseDeg")) is { } notANumber)
         {
-            var name = !f.AltitudeM.Number(out _) ? "altitudeM" : !f.AccuracyM.Number(out _) ? "accuracyM" : !f.SpeedMps.Number(out _) ? "speedMps" : "courseDeg";
-            return Refuse(raw, RejectReason.Malformed, $"{name} must be a number", source, unitId);
+            return Refuse(raw, RejectReason.Malformed, notANumber, source, unitId);
         }
+
+        f.AltitudeM.Number(out var altitude);
+        f.AccuracyM.Number(out var accuracy);
+        f.SpeedMps.Number(out var speed);
+        f.CourseDeg.Number(out var course);
 
         if (!f.Floor.Number(out var floor) || (floor is { } level && level != Math.Round(level)))
         {
             return Refuse(raw, RejectReason.Malformed, "floor must be a whole number (0 is the ground)", source, unitId);
         }
 
-        if (!f.VerticalAccuracyM.Number(out var vertical))
+        if (f.VerticalAccuracyM.NotANumber("verticalAccuracyM") is { } verticalNotANumber)
         {
-            return Refuse(raw, RejectReason.Malformed, "verticalAccuracyM must be a number", source, unitId);
+            return Refuse(raw, RejectReason.Malformed, verticalNotANumber, source, unitId);
         }
+
+        f.VerticalAccuracyM.Number(out var vertical);
 
         AltitudeDatum? datum = null;
         if (f.AltitudeDatum.Text is { } datumName)
@@ -212,6 +223,21 @@ public static class ReportJson
             value = Double;
             return Kind is JsonTokenType.None or JsonTokenType.Null || (Kind == JsonTokenType.Number && Double is not null);
         }
+
+        /// <summary>
+        /// Null when the value is a number, null or absent; else that it must be one and what was sent instead, so a
+        /// field that is there is never called missing ("lat must be a number (was a string)").
+        /// </summary>
+        public string? NotANumber(string name) => Number(out _) ? null : Kind switch
+        {
+            JsonTokenType.Number => $"{name} must be a number a double can hold",
+            JsonTokenType.String => $"{name} must be a number (was a string)",
+            JsonTokenType.True => $"{name} must be a number (was true)",
+            JsonTokenType.False => $"{name} must be a number (was false)",
+            JsonTokenType.StartObject => $"{name} must be a number (was an object)",
+            JsonTokenType.StartArray => $"{name} must be a number (was an array)",
+            _ => $"{name} must be a number",
+        };
     }
 
     /// <summary>
