@@ -76,12 +76,14 @@ public sealed class ReportIntakeTests : IDisposable
         await Intake.SubmitAsync("drill-1", [Bad(RejectReason.NoFix, "4"), Bad(RejectReason.Malformed, "5")], UnknownUnitPolicy.Enrol, ct);
         clock.Advance(TimeSpan.FromSeconds(1));
         await Intake.SubmitAsync("drill-1", [Bad(RejectReason.NoFix, "6")], UnknownUnitPolicy.Enrol, ct);
+        clock.Advance(TimeSpan.FromSeconds(10));
 
         Assert.Equal(
         [
             "Rejected Nmea input: no-fix (because); 0 more like it since the last line",
             "Rejected Nmea input: malformed (because); 0 more like it since the last line",
-            "Rejected Nmea input: no-fix (because); 3 more like it since the last line",
+            "Rejected 3 more Nmea input as no-fix since the last line (the latest: because)",
+            "Rejected 1 more Nmea input as no-fix since the last line (the latest: because)",
         ], logger.Lines);
     }
 
