@@ -230,18 +230,19 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
     [Fact]
     public async Task Roles_and_threats_are_validated_with_reasons()
     {
+        // A unit of its own: other tests' incidents on this host hold P1, and a unit is enrolled in one at a time.
         var id = NewId();
         await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
 
-        var badRole = await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = "P1", role = "sniper" });
-        var enrolled = await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = "P1", callsign = "Patrol 1", role = "contact" });
+        var badRole = await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = "R1", role = "sniper" });
+        var enrolled = await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = "R1", callsign = "Roles 1", role = "contact" });
         var badThreat = await host.Client.PutAsJsonAsync($"/api/incidents/{id}/threats/T1", new { lat = 44.0, lon = -100.0, phase = "escalating" }, Ct);
         var threat = await host.Client.PutAsJsonAsync($"/api/incidents/{id}/threats/T1", new { lat = 44.0009, lon = -100.0, uncertaintyM = 10, phase = "active" }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, badRole.StatusCode);
         Assert.Equal("role", (await badRole.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors")[0].GetProperty("field").GetString());
         Assert.Equal(HttpStatusCode.Created, enrolled.StatusCode);
-        var again = await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = "P1", role = "contact" });
+        var again = await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = "R1", role = "contact" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("already-exists", (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("reason").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, badThreat.StatusCode);

@@ -175,7 +175,7 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
 
     private async Task<(string Id, List<(DateTimeOffset Time, Domain.Geometry.GeoPoint Position)> Fixes)> RecordHoldAsync()
     {
-        var id = $"hold-{Guid.NewGuid():N}"[..20];
+        var id = await host.NextIncidentAsync($"hold-{Guid.NewGuid():N}"[..20]);
         (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
         (await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = "P1", callsign = "Patrol 1", role = "contact" })).EnsureSuccessStatusCode();
         var threat = TestSite.Frame.ToGeo(new(0, 100));

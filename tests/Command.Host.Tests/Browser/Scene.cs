@@ -16,7 +16,7 @@ internal sealed class Scene(DashboardHost host, string incidentId)
 
     public static async Task<Scene> OpenAsync(DashboardHost host, string prefix)
     {
-        var id = $"{prefix}-{Guid.NewGuid():N}"[..24];
+        var id = await host.NextIncidentAsync($"{prefix}-{Guid.NewGuid():N}"[..24]);
         (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
         return new Scene(host, id);
     }

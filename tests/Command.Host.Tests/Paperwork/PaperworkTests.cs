@@ -137,10 +137,15 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
     [Fact]
     public async Task Runs_are_compared_over_http_and_runs_of_different_scenarios_are_refused()
     {
-        var first = await RecordHoldAsync();
-        var second = await RecordHoldAsync();
         using var evaluator = await host.AsAsync("evaluator");
         using var controller = await host.AsAsync("controller");
+        var objective = new { id = "OBJ-1", title = "Reach the threat", measures = new[] { new { measure = "first-contact", performedS = 180, someChallengesS = 300, majorChallengesS = 600 } } };
+
+        // Each run's exercise is set while it is open: recording the second closes the first (they share their units).
+        var first = await RecordHoldAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PutAsJsonAsync($"/api/incidents/{first}/exercise", new { scenario = "school" }, Ct)).StatusCode);
+        (await controller.PutAsJsonAsync($"/api/incidents/{first}/exercise", new { scenario = "school", version = "2", objectives = new[] { objective } }, Ct)).EnsureSuccessStatusCode();
+        var second = await RecordHoldAsync();
 
         var c = await evaluator.GetFromJsonAsync<JsonElement>($"/api/compare?sessions={first},{second}", Ct);
         var svg = await evaluator.GetAsync($"/api/compare?sessions={first},{second}&format=svg", Ct);
@@ -150,9 +155,6 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
         Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await host.AsAsync("commander")).GetAsync($"/api/compare?sessions={first},{second}", Ct)).StatusCode);
 
-        var objective = new { id = "OBJ-1", title = "Reach the threat", measures = new[] { new { measure = "first-contact", performedS = 180, someChallengesS = 300, majorChallengesS = 600 } } };
-        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PutAsJsonAsync($"/api/incidents/{first}/exercise", new { scenario = "school" }, Ct)).StatusCode);
-        (await controller.PutAsJsonAsync($"/api/incidents/{first}/exercise", new { scenario = "school", version = "2", objectives = new[] { objective } }, Ct)).EnsureSuccessStatusCode();
         (await controller.PutAsJsonAsync($"/api/incidents/{second}/exercise", new { scenario = "mall" }, Ct)).EnsureSuccessStatusCode();
         var refused = await evaluator.GetAsync($"/api/compare?sessions={first},{second}", Ct);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -166,7 +168,7 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
 
     private async Task<string> RecordHoldAsync()
     {
-        var id = $"paper-{Guid.NewGuid():N}"[..20];
+        var id = await host.NextIncidentAsync($"paper-{Guid.NewGuid():N}"[..20]);
         using var commander = await host.AsAsync("commander");
         (await commander.PostAsJsonAsync("/api/incidents", TestSite.CreateIncident(id), CommandHost.Json, Ct)).EnsureSuccessStatusCode();
         (await commander.PostAsJsonAsync($"/api/incidents/{id}/units", new { unitId = "P1", callsign = "Patrol 1", role = "contact", personName = "Dana Ruiz", agency = "Test PD" }, Ct)).EnsureSuccessStatusCode();

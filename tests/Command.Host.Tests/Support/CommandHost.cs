@@ -133,6 +133,28 @@ public class CommandHost : IAsyncLifetime
         return client;
     }
 
+    /// <summary>
+    /// Takes <paramref name="incidentId"/> as the incident a test sets up next, closing the one set up before it: a unit
+    /// is enrolled in one open incident at a time, and tests enrol the same units again. A closed incident's
+    /// recording stays for replay and the reports.
+    /// </summary>
+    public async Task<string> NextIncidentAsync(string incidentId)
+    {
+        if (lastIncident is { } last)
+        {
+            // A test may have closed it itself.
+            using var closed = await PostJsonAsync($"/api/incidents/{last}/close", new { reason = "the next test sets up its own" });
+            if (closed.StatusCode != System.Net.HttpStatusCode.Conflict)
+            {
+                closed.EnsureSuccessStatusCode();
+            }
+        }
+
+        return lastIncident = incidentId;
+    }
+
+    private string? lastIncident;
+
     public Task<HttpResponseMessage> PostJsonAsync(string path, object body) =>
         Client.PostAsJsonAsync(path, body, Json, TestContext.Current.CancellationToken);
 }
