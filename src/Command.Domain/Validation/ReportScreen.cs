@@ -22,16 +22,9 @@ public static class ReportScreen
             return new(RejectReason.ZeroPosition, "position 0,0 is what a receiver without a fix reports");
         }
 
-        var ahead = report.FixTime - receivedAt;
-        if (ahead > options.MaxFutureSkew)
+        if (FixTime(report.FixTime, receivedAt, options) is { } untimely)
         {
-            return new(RejectReason.FutureFix, Format($"fix time is {Figures.Above(ahead.TotalSeconds, options.MaxFutureSkew.TotalSeconds)} s ahead of the receiving clock (limit {options.MaxFutureSkew.TotalSeconds:0.###} s)"));
-        }
-
-        var age = receivedAt - report.FixTime;
-        if (age > options.MaxAge)
-        {
-            return new(RejectReason.TooOld, Format($"fix is {Figures.Above(age.TotalSeconds, options.MaxAge.TotalSeconds)} s old (limit {options.MaxAge.TotalSeconds:0.###} s)"));
+            return untimely;
         }
 
         if (report.AccuracyM is { } accuracy && accuracy > options.MaxAccuracyM)
@@ -40,6 +33,24 @@ public static class ReportScreen
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether a fix time can describe the present: not further ahead of the receiving clock than skew explains, and
+    /// not older than <see cref="ValidationOptions.MaxAge"/>. A unit's fix and a threat marker are timed alike.
+    /// </summary>
+    public static Rejection? FixTime(DateTimeOffset fixTime, DateTimeOffset receivedAt, ValidationOptions options)
+    {
+        var ahead = fixTime - receivedAt;
+        if (ahead > options.MaxFutureSkew)
+        {
+            return new(RejectReason.FutureFix, Format($"fix time is {Figures.Above(ahead.TotalSeconds, options.MaxFutureSkew.TotalSeconds)} s ahead of the receiving clock (limit {options.MaxFutureSkew.TotalSeconds:0.###} s)"));
+        }
+
+        var age = receivedAt - fixTime;
+        return age > options.MaxAge
+            ? new(RejectReason.TooOld, Format($"fix is {Figures.Above(age.TotalSeconds, options.MaxAge.TotalSeconds)} s old (limit {options.MaxAge.TotalSeconds:0.###} s)"))
+            : null;
     }
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

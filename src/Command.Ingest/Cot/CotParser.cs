@@ -104,7 +104,7 @@ public sealed class CotParser(CotOptions options)
         // they tell a floor.
         AltitudeDatum? datum = hae is null ? null : AltitudeDatum.Ellipsoid;
         return kind == CotKind.Hostile
-            ? Hostile(xml, f, position, ce, hae, le)
+            ? Hostile(xml, f, position, fixTime, ce, hae, le)
             : CotOutcome.Of(IncomingReport.Parsed(ReportSource.CoT, xml, new PositionReport(
                 f.Uid, ReportSource.CoT, fixTime, position, hae, ce,
                 CotFields.Known(f.Speed), CotFields.Known(f.Course), NullIfBlank(f.Callsign), CotRoles.Hint(f.Role),
@@ -112,7 +112,7 @@ public sealed class CotParser(CotOptions options)
     }
 
     // A marker placed by hand carries no ce (9999999): its uncertainty is unknown, not a guess.
-    private CotOutcome Hostile(string xml, CotFields f, GeoPoint position, double? ce, double? hae, double? le)
+    private CotOutcome Hostile(string xml, CotFields f, GeoPoint position, DateTimeOffset time, double? ce, double? hae, double? le)
     {
         if (!position.IsValid)
         {
@@ -123,7 +123,7 @@ public sealed class CotParser(CotOptions options)
         var id = options.ThreatPerUid ? f.Uid! : "T1";
         var threat = new Threat(id, position, ce, ThreatPhase.Active, StaleAfter: stale,
             AltitudeM: hae, AltitudeDatum: hae is null ? null : AltitudeDatum.Ellipsoid, VerticalAccuracyM: hae is null ? null : le);
-        return new CotOutcome(null, threat, $"cot:{f.Uid}", xml);
+        return new CotOutcome(null, threat, $"cot:{f.Uid}", xml, time);
     }
 
     private static CotOutcome Refuse(string xml, RejectReason reason, FormattableString detail, string? uid = null) =>

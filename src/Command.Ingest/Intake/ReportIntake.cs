@@ -1,5 +1,6 @@
 using Command.Domain.Events;
 using Command.Domain.Reports;
+using Command.Domain.Threats;
 using Command.Domain.Validation;
 
 namespace Command.Ingest.Intake;
@@ -70,6 +71,25 @@ public sealed class ReportIntake(
 
         rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
         return new IntakeOutcome(accepted, rejected);
+    }
+
+    /// <summary>
+    /// Whether a threat marker may move the threat now: its time is checked as a unit's fix time is (future-fix,
+    /// too-old, with the same limits), and a marker whose own stale time has passed when it arrives is too old as well.
+    /// Null when it may; <paramref name="markedAt"/> is the marker's time, null when unknown.
+    /// </summary>
+    public Rejection? ScreenMarker(Threat threat, DateTimeOffset? markedAt)
+    {
+        var now = clock.GetUtcNow();
+        if (markedAt is { } time && ReportScreen.FixTime(time, now, options) is { } untimely)
+        {
+            return untimely;
+        }
+
+        return threat.StaleAfter is { } stale && stale <= now
+            ? new Rejection(RejectReason.TooOld, FormattableString.Invariant(
+                $"marker went stale at {stale.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.FFF'Z'}, {(now - stale).TotalSeconds:F0} s before it arrived"))
+            : null;
     }
 
     private Rejection? Permission(string unitId, ReportSender? sender)

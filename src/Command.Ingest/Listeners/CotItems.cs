@@ -18,7 +18,7 @@ internal static class CotItems
         {
             var actor = source.Actor(outcome.Actor ?? "cot");
             return source.Grant.HostileMarkers
-                ? new IngestItem(incident, unknownUnits, null, threat, actor)
+                ? new IngestItem(incident, unknownUnits, null, threat, actor, outcome.Time, outcome.Raw)
                 : Refused(incident, unknownUnits, outcome.Raw, null,
                     $"hostile marker from {actor} may not set the threat: HostileMarkers is off for {source.Grant.Range} ({source.Grant.Key})");
         }

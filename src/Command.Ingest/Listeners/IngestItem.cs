@@ -3,5 +3,9 @@ using Command.Ingest.Intake;
 
 namespace Command.Ingest.Listeners;
 
-/// <summary>One parsed message on its way to an incident: a report (or rejection), or a threat to place.</summary>
-public sealed record IngestItem(string Incident, UnknownUnitPolicy UnknownUnits, IncomingReport? Report, Threat? Threat = null, string? Actor = null);
+/// <summary>
+/// One parsed message on its way to an incident: a report (or rejection), or a threat to place, with the time its marker
+/// was placed (checked by the intake as a unit's fix time is) and the marker's raw text, recorded if it is refused.
+/// </summary>
+public sealed record IngestItem(
+    string Incident, UnknownUnitPolicy UnknownUnits, IncomingReport? Report, Threat? Threat = null, string? Actor = null, DateTimeOffset? MarkedAt = null, string Raw = "");

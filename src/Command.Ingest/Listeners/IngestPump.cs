@@ -92,6 +92,20 @@ public sealed partial class IngestPump(
             }
             else if (item.Threat is { } threat)
             {
+                if (intake.ScreenMarker(threat, item.MarkedAt) is { } untimely)
+                {
+                    // Refused like a unit's stale fix: recorded with its raw text in the listener's incident, after
+                    // whatever came before it.
+                    var key = (item.Incident, item.UnknownUnits);
+                    if (!pending.TryGetValue(key, out var list))
+                    {
+                        pending[key] = list = [];
+                    }
+
+                    list.Add(IncomingReport.Refused(Domain.Reports.ReportSource.CoT, item.Raw, untimely));
+                    continue;
+                }
+
                 await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
                 await SetThreatAsync(item.Incident, threat, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
             }

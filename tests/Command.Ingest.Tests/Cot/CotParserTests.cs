@@ -11,8 +11,9 @@ public sealed class CotParserTests
 {
     private static readonly CotParser Parser = new(CotOptions.Default);
 
-    internal static string Event(string type = "a-f-G-U-C", string uid = "U1", string point = "<point lat='39.7392' lon='-104.9903' hae='1609.3' ce='4.5' le='9999999.0'/>", string detail = "", string time = "time='2026-03-14T15:00:00Z'") =>
-        $"<event version='2.0' uid='{uid}' type='{type}' how='m-g' {time} start='2026-03-14T15:00:00Z' stale='2026-03-14T15:05:00Z'>{point}<detail>{detail}</detail></event>";
+    internal static string Event(string type = "a-f-G-U-C", string uid = "U1", string point = "<point lat='39.7392' lon='-104.9903' hae='1609.3' ce='4.5' le='9999999.0'/>", string detail = "", string time = "time='2026-03-14T15:00:00Z'",
+        string stale = "2026-03-14T15:05:00Z") =>
+        $"<event version='2.0' uid='{uid}' type='{type}' how='m-g' {time} start='2026-03-14T15:00:00Z' stale='{stale}'>{point}<detail>{detail}</detail></event>";
 
     [Fact]
     public void Atak_self_report_decodes_every_field()

@@ -18,6 +18,21 @@ public sealed class HostileMarkerTests
         Assert.Equal(("T1", "cot:H-1@127.0.0.4"), (delivered.Threat?.ThreatId, delivered.Actor));
     }
 
+    [Theory(Timeout = 30_000)]
+    [InlineData("2020-12-16T19:59:34Z", "2020-12-17T19:59:34Z", RejectReason.TooOld, "fix is 165351626 s old (limit 300 s)")]
+    [InlineData("2031-01-01T00:00:00Z", "2031-01-01T00:05:00Z", RejectReason.FutureFix, "fix time is 151491600 s ahead of the receiving clock (limit 5 s)")]
+    [InlineData("2026-03-14T14:58:00Z", "2026-03-14T14:59:00Z", RejectReason.TooOld, "marker went stale at 2026-03-14T14:59:00Z, 60 s before it arrived")]
+    public async Task A_hostile_marker_is_timed_as_a_fix_is_and_one_out_of_time_is_refused_and_recorded(string time, string stale, RejectReason reason, string detail)
+    {
+        await using var rig = await IngestRig.StartAsync();
+        var marker = CotParserTests.Event("a-h-G", uid: "H-1", time: $"time='{time}'", stale: stale);
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, marker);
+
+        var refused = Assert.Single(await rig.Port.WaitForAsync(1)).Refused;
+
+        Assert.Equal((reason, detail, marker), (refused?.Reason, refused?.Detail, refused?.Raw));
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task A_hostile_marker_from_a_source_whose_entry_does_not_permit_it_is_refused_and_recorded()
     {
