@@ -112,16 +112,17 @@ public sealed class CotBuildingDrillTests(CotRadioHost host) : IClassFixture<Cot
     }
 
     private static string Unit(string uid, LocalPoint at, DateTimeOffset time) =>
-        Event(uid, "a-f-G-U-C", at, time, "hae=\"9999999.0\" ce=\"6.0\" le=\"9999999.0\"", $"<contact callsign=\"{uid}\"/>");
+        Event(uid, "a-f-G-U-C", "m-g", at, time, "hae=\"9999999.0\" ce=\"6.0\" le=\"9999999.0\"", $"<contact callsign=\"{uid}\"/>");
 
     // Placed by hand in ATAK: no ce, no height.
     private static string Marker(DateTimeOffset time) =>
-        Event("MARKER-1", "a-h-G", Shooter, time, "hae=\"9999999.0\" ce=\"9999999.0\" le=\"9999999.0\"", "<contact callsign=\"shooter\"/>");
+        Event("MARKER-1", "a-h-G", "h-g-i-g-o", Shooter, time, "hae=\"9999999.0\" ce=\"9999999.0\" le=\"9999999.0\"", "<contact callsign=\"shooter\"/>");
 
-    private static string Event(string uid, string type, LocalPoint at, DateTimeOffset time, string measures, string detail)
+    // A self report says how its point was made (m-g: the device's GPS); a marker says it was placed by hand.
+    private static string Event(string uid, string type, string how, LocalPoint at, DateTimeOffset time, string measures, string detail)
     {
         var p = Frame.ToGeo(at);
         return string.Create(CultureInfo.InvariantCulture,
-            $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><event version=\"2.0\" uid=\"{uid}\" type=\"{type}\" how=\"h-g-i-g-o\" time=\"{time:yyyy-MM-ddTHH:mm:ss.fffZ}\" start=\"{time:yyyy-MM-ddTHH:mm:ss.fffZ}\" stale=\"{time.AddMinutes(5):yyyy-MM-ddTHH:mm:ss.fffZ}\"><point lat=\"{p.Latitude:F7}\" lon=\"{p.Longitude:F7}\" {measures}/><detail>{detail}</detail></event>");
+            $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><event version=\"2.0\" uid=\"{uid}\" type=\"{type}\" how=\"{how}\" time=\"{time:yyyy-MM-ddTHH:mm:ss.fffZ}\" start=\"{time:yyyy-MM-ddTHH:mm:ss.fffZ}\" stale=\"{time.AddMinutes(5):yyyy-MM-ddTHH:mm:ss.fffZ}\"><point lat=\"{p.Latitude:F7}\" lon=\"{p.Longitude:F7}\" {measures}/><detail>{detail}</detail></event>");
     }
 }

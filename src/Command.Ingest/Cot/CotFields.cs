@@ -14,6 +14,15 @@ internal sealed class CotFields
 
     public string? Start { get; private set; }
 
+    /// <summary>How the position was made (<c>m-g</c>: a GPS; <c>h-g-i-g-o</c>: placed by hand on the map).</summary>
+    public string? How { get; private set; }
+
+    /// <summary>
+    /// Who produced the event when a <c>link</c> with relation <c>p-p</c> says another entity did: its
+    /// <c>parent_callsign</c>, else its <c>uid</c>; null when no such link.
+    /// </summary>
+    public string? ProducedBy { get; private set; }
+
     public string? Stale { get; private set; }
 
     public string? Lat { get; private set; }
@@ -50,6 +59,7 @@ internal sealed class CotFields
         Time = reader.GetAttribute("time");
         Start = reader.GetAttribute("start");
         Stale = reader.GetAttribute("stale");
+        How = reader.GetAttribute("how");
         string? top = null;
         while (reader.Read())
         {
@@ -94,6 +104,9 @@ internal sealed class CotFields
                 Speed = reader.GetAttribute("speed");
                 Course = reader.GetAttribute("course");
                 break;
+            case "link" when reader.GetAttribute("relation") == "p-p":
+                ProducedBy ??= NonBlank(reader.GetAttribute("parent_callsign")) ?? NonBlank(reader.GetAttribute("uid")) ?? "another entity";
+                break;
         }
     }
 
@@ -128,7 +141,10 @@ internal sealed class CotFields
         return null;
     }
 
-    private static string Clip(string text) => text.Length <= 32 ? text : text[..32] + "…";
+    private static string? NonBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>A sender's text cut to 32 characters for a refusal's detail.</summary>
+    public static string Clip(string text) => text.Length <= 32 ? text : text[..32] + "…";
 
     /// <summary>A number, or null when absent, unparseable or CoT's "unknown" 9999999.</summary>
     public static double? Known(string? text) =>

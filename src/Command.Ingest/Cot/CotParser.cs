@@ -68,6 +68,11 @@ public sealed class CotParser(CotOptions options)
             return Refuse(xml, RejectReason.NotAPosition, $"event type {f.Type} is not a ground unit or a hostile marker", f.Uid);
         }
 
+        if (kind == CotKind.Unit && HandPlaced(f) is { } why)
+        {
+            return Refuse(xml, RejectReason.NotAPosition, $"event {f.Uid} is {why}, not a unit's own position", f.Uid);
+        }
+
         if (!f.HasPoint || f.Lat is null || f.Lon is null)
         {
             return Refuse(xml, RejectReason.MissingField, $"event {f.Uid} has no point", f.Uid);
@@ -125,6 +130,16 @@ public sealed class CotParser(CotOptions options)
             AltitudeM: hae, AltitudeDatum: hae is null ? null : AltitudeDatum.Ellipsoid, VerticalAccuracyM: hae is null ? null : le);
         return new CotOutcome(null, threat, $"cot:{f.Uid}", xml, time);
     }
+
+    // A friendly, neutral or unknown marker someone put on the map (ATAK and iTAK mark it how h-g-i-g-o, and link it
+    // p-p to whoever placed it) says where something was seen, not where a unit is. A hostile one is kept: the threat
+    // is placed by hand by design.
+    private static string? HandPlaced(CotFields f) =>
+        f.How?.StartsWith(PlacedOnMap, StringComparison.Ordinal) == true ? $"a marker placed by hand (how {PlacedOnMap})"
+        : f.ProducedBy is { } by ? $"a marker produced by {CotFields.Clip(by)} (link relation p-p)"
+        : null;
+
+    private const string PlacedOnMap = "h-g-i-g-o";
 
     private static CotOutcome Refuse(string xml, RejectReason reason, FormattableString detail, string? uid = null) =>
         CotOutcome.Of(IncomingReport.Refused(ReportSource.CoT, xml, new Rejection(reason, FormattableString.Invariant(detail)), uid));

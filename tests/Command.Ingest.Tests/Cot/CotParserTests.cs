@@ -12,8 +12,8 @@ public sealed class CotParserTests
     private static readonly CotParser Parser = new(CotOptions.Default);
 
     internal static string Event(string type = "a-f-G-U-C", string uid = "U1", string point = "<point lat='39.7392' lon='-104.9903' hae='1609.3' ce='4.5' le='9999999.0'/>", string detail = "", string time = "time='2026-03-14T15:00:00Z'",
-        string stale = "2026-03-14T15:05:00Z") =>
-        $"<event version='2.0' uid='{uid}' type='{type}' how='m-g' {time} start='2026-03-14T15:00:00Z' stale='{stale}'>{point}<detail>{detail}</detail></event>";
+        string stale = "2026-03-14T15:05:00Z", string how = "m-g") =>
+        $"<event version='2.0' uid='{uid}' type='{type}' how='{how}' {time} start='2026-03-14T15:00:00Z' stale='{stale}'>{point}<detail>{detail}</detail></event>";
 
     [Fact]
     public void Atak_self_report_decodes_every_field()
@@ -27,23 +27,39 @@ public sealed class CotParserTests
         Assert.Equal(xml, outcome.Report?.Raw);
     }
 
-    [Fact]
-    public void Itak_unknown_ground_marker_is_a_unit_with_zero_ce()
+    [Theory]
+    [InlineData("itak-unknown-marker.cot", "EB77220E-6299-4CA3-95FC-0200BD9FE78A")]
+    [InlineData("atak-marker-2525.cot", "a0c524c6-0422-4382-9981-e39d1dc71730")]
+    public void Unknown_ground_marker_placed_by_hand_is_not_a_units_position(string file, string uid)
     {
-        var report = Parser.Parse(TestData.Text("cot", "itak-unknown-marker.cot")).Report?.Report;
-        var expected = new PositionReport("EB77220E-6299-4CA3-95FC-0200BD9FE78A", ReportSource.CoT, new DateTimeOffset(2023, 1, 12, 9, 53, 31, TimeSpan.Zero),
-            new GeoPoint(54.338986, 9.755263), 0.0, 0.0, null, null, "poop", null, AltitudeDatum: AltitudeDatum.Ellipsoid, VerticalAccuracyM: 0);
-        Assert.Equal(expected, report);
+        var incoming = Parser.Parse(TestData.Text("cot", file)).Report;
+        Assert.Equal(new Rejection(RejectReason.NotAPosition, $"event {uid} is a marker placed by hand (how h-g-i-g-o), not a unit's own position"), incoming?.Rejection);
+        Assert.Equal(uid, incoming?.UnitId);
     }
 
     [Fact]
-    public void Marker_with_unknown_hae_and_ce_has_null_altitude_and_accuracy()
+    public void Friendly_marker_produced_by_another_entity_is_not_a_units_position()
     {
-        var report = Parser.Parse(TestData.Text("cot", "atak-marker-2525.cot")).Report?.Report;
-        Assert.Equal(new GeoPoint(38.856650047254725, -77.06364199776728), report?.Position);
+        var xml = Event("a-f-G-U-C", how: "h-e", detail: "<link uid='ANDROID-589520ccfcd20f01' type='a-f-G-U-C' parent_callsign='HOPE' relation='p-p'/>");
+        Assert.Equal(new Rejection(RejectReason.NotAPosition, "event U1 is a marker produced by HOPE (link relation p-p), not a unit's own position"),
+            Parser.Parse(xml).Report?.Rejection);
+    }
+
+    [Fact]
+    public void Hostile_marker_placed_by_hand_is_still_the_threat()
+    {
+        var outcome = Parser.Parse(Event("a-h-G", uid: "H9", how: "h-g-i-g-o", detail: "<link uid='ANDROID-1' type='a-f-G-U-C' relation='p-p'/>"));
+        Assert.Equal("T1", outcome.Threat?.ThreatId);
+    }
+
+    [Fact]
+    public void Unit_with_unknown_hae_and_ce_has_null_altitude_and_accuracy()
+    {
+        var report = Parser.Parse(Event(point: "<point lat='38.8566' lon='-77.0636' hae='9999999.0' ce='9999999.0' le='9999999.0'/>",
+            detail: "<link uid='parent-map' type='b-m-p' relation='p-c'/>")).Report?.Report;
+        Assert.Equal(new GeoPoint(38.8566, -77.0636), report?.Position);
         Assert.Null(report?.AltitudeM);
         Assert.Null(report?.AccuracyM);
-        Assert.Equal("U.16.135057", report?.Callsign);
     }
 
     [Fact]
