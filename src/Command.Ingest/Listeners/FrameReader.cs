@@ -12,6 +12,7 @@ internal readonly record struct Frame(string Text, bool Oversized);
 /// Cuts a byte stream into messages at a delimiter (a newline, or <c>&lt;/event&gt;</c> for CoT, which has no
 /// other framing). A message longer than the limit is reported once as oversized and then skipped up to the
 /// next delimiter, so it never holds more than the limit plus one read in memory and never ends the connection.
+/// Nothing but whitespace after the last delimiter, when the stream ends, is no message.
 /// </summary>
 internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keepDelimiter, int maxFrameBytes)
 {
@@ -57,13 +58,28 @@ internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keep
 
             if (result.IsCompleted)
             {
-                Frame? last = buffer.IsEmpty || skipping ? null : new Frame(Encoding.UTF8.GetString(buffer), false);
+                // What follows the last delimiter is a message only if it holds more than whitespace: a file's final
+                // newline after its last </event> is no message to refuse.
+                Frame? last = skipping || IsBlank(buffer) ? null : new Frame(Encoding.UTF8.GetString(buffer), false);
                 reader.AdvanceTo(buffer.End);
                 return last;
             }
 
             reader.AdvanceTo(buffer.Start, buffer.End);
         }
+    }
+
+    private static bool IsBlank(ReadOnlySequence<byte> buffer)
+    {
+        foreach (var segment in buffer)
+        {
+            if (segment.Span.IndexOfAnyExcept(" \t\r\n"u8) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static Frame Oversized(ReadOnlySequence<byte> frame) =>
