@@ -9,7 +9,7 @@ using Command.Ingest.Intake;
 namespace Command.Ingest.Cot;
 
 /// <summary>
-/// Reads one Cursor on Target <c>&lt;event&gt;</c>. Never throws on bad input. The XML reader prohibits DTDs,
+/// Reads one Cursor on Target <c>&lt;event&gt;</c>, which may begin with a byte order mark. Never throws on bad input. The XML reader prohibits DTDs,
 /// resolves nothing and stops at <see cref="CotOptions.MaxEventChars"/>, so no entity can expand.
 /// </summary>
 public sealed class CotParser(CotOptions options)
@@ -36,7 +36,8 @@ public sealed class CotParser(CotOptions options)
         var fields = new CotFields();
         try
         {
-            using var reader = XmlReader.Create(new StringReader(xml), settings);
+            // A byte order mark is how an encoding marks itself, not content: files and some senders start with one.
+            using var reader = XmlReader.Create(new StringReader(xml.StartsWith(ByteOrderMark) ? xml[1..] : xml), settings);
             if (!fields.Read(reader))
             {
                 return Refuse(xml, RejectReason.Malformed, $"root element is not an event");
@@ -140,6 +141,8 @@ public sealed class CotParser(CotOptions options)
         : null;
 
     private const string PlacedOnMap = "h-g-i-g-o";
+
+    private const char ByteOrderMark = '\uFEFF';
 
     private static CotOutcome Refuse(string xml, RejectReason reason, FormattableString detail, string? uid = null) =>
         CotOutcome.Of(IncomingReport.Refused(ReportSource.CoT, xml, new Rejection(reason, FormattableString.Invariant(detail)), uid));

@@ -142,6 +142,15 @@ public sealed class CotParserTests
     }
 
     [Fact]
+    public void A_byte_order_mark_is_an_encoding_mark_not_content()
+    {
+        var xml = "\uFEFF" + Event();
+        var outcome = Parser.Parse(xml);
+        Assert.Equal("U1", outcome.Report?.Report?.UnitId);
+        Assert.Equal(xml, outcome.Report?.Raw);
+    }
+
+    [Fact]
     public void Start_is_used_when_time_is_missing()
     {
         var report = Parser.Parse(Event(time: "")).Report?.Report;

@@ -28,6 +28,15 @@ public sealed class ListenerTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Cot_datagram_starting_with_a_byte_order_mark_reaches_the_incident()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        // UTF-8's byte order mark (EF BB BF), as a file saved by a Windows editor starts.
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, "\uFEFF<?xml version='1.0' encoding='UTF-8'?>" + CotParserTests.Event());
+        Assert.Equal("U1", Assert.Single(await rig.Port.WaitForAsync(1)).Report?.UnitId);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Cot_hostile_datagram_places_the_threat()
     {
         await using var rig = await IngestRig.StartAsync();
