@@ -9,8 +9,9 @@ using Command.Ingest.Intake;
 namespace Command.Ingest.Cot;
 
 /// <summary>
-/// Reads one Cursor on Target <c>&lt;event&gt;</c>, which may begin with a byte order mark. Never throws on bad input. The XML reader prohibits DTDs,
-/// resolves nothing and stops at <see cref="CotOptions.MaxEventChars"/>, so no entity can expand.
+/// Reads one Cursor on Target <c>&lt;event&gt;</c>, which may begin with a byte order mark. Never throws on bad
+/// input. The XML reader refuses DTDs, resolves nothing and stops at <see cref="CotOptions.MaxEventChars"/>, so no
+/// entity can expand.
 /// </summary>
 public sealed class CotParser(CotOptions options)
 {
@@ -34,10 +35,11 @@ public sealed class CotParser(CotOptions options)
         }
 
         var fields = new CotFields();
+        // A byte order mark is how an encoding marks itself, not content: files and some senders start with one.
+        var text = xml.StartsWith(ByteOrderMark) ? xml[1..] : xml;
         try
         {
-            // A byte order mark is how an encoding marks itself, not content: files and some senders start with one.
-            using var reader = XmlReader.Create(new StringReader(xml.StartsWith(ByteOrderMark) ? xml[1..] : xml), settings);
+            using var reader = XmlReader.Create(new StringReader(text), settings);
             if (!fields.Read(reader))
             {
                 return Refuse(xml, RejectReason.Malformed, $"root element is not an event");
@@ -45,7 +47,9 @@ public sealed class CotParser(CotOptions options)
         }
         catch (XmlException e)
         {
-            return Refuse(xml, RejectReason.Malformed, $"not well-formed XML: {e.Message}");
+            return CotProlog.DeclaresDocumentType(text)
+                ? Refuse(xml, RejectReason.Malformed, $"document type declarations (DTD) are not accepted")
+                : Refuse(xml, RejectReason.Malformed, $"not well-formed XML: {e.Message}");
         }
 
         return Interpret(xml, fields);
@@ -99,10 +103,14 @@ public sealed class CotParser(CotOptions options)
             return Refuse(xml, RejectReason.NoFix, $"point 0,0 with unknown ce is a device without a fix", f.Uid);
         }
 
-        if (!TryTime(f.Time ?? f.Start, out var fixTime))
+        if ((NullIfBlank(f.Time) ?? NullIfBlank(f.Start)) is not { } timeText)
         {
-            var reason = f.Time is null && f.Start is null ? RejectReason.MissingField : RejectReason.Malformed;
-            return Refuse(xml, reason, $"event time '{f.Time ?? f.Start}' is not an ISO 8601 time", f.Uid);
+            return Refuse(xml, RejectReason.MissingField, $"event {f.Uid} has no time (neither a time nor a start attribute)", f.Uid);
+        }
+
+        if (!TryTime(timeText, out var fixTime))
+        {
+            return Refuse(xml, RejectReason.Malformed, $"event time '{CotFields.Clip(timeText)}' is not an ISO 8601 time", f.Uid);
         }
 
         var position = new GeoPoint(lat, lon);
@@ -150,8 +158,12 @@ public sealed class CotParser(CotOptions options)
     private static bool TryNumber(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
+    // CoT times are XML dateTimes (ISO 8601): 2026-03-14T15:00:00.000Z, or with an offset; one without a zone is UTC.
+    // Nothing else is a time, however a culture would read it.
     private static bool TryTime(string? text, out DateTimeOffset time) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
+        DateTimeOffset.TryParseExact(text, IsoTimes, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
+
+    private static readonly string[] IsoTimes = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
 
     private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -172,13 +172,34 @@ public sealed class CotParserTests
         Assert.Equal(reason, Parser.Parse(xml).Report?.Rejection?.Reason);
     }
 
-    [Fact]
-    public void Document_type_declarations_are_refused_so_entities_cannot_expand()
+    [Theory]
+    [InlineData("<?xml version='1.0'?><!DOCTYPE event [<!ENTITY a 'aaaaaaaaaa'><!ENTITY b '&a;&a;&a;&a;&a;&a;&a;&a;'>]><event uid='&b;' type='a-f-G'/>")]
+    [InlineData("\uFEFF<?xml version='1.0'?>\n<!-- a drill -->\n<!DOCTYPE event SYSTEM 'cot.dtd'><event uid='U1' type='a-f-G'/>")]
+    public void Document_type_declarations_are_refused_so_entities_cannot_expand(string xml)
     {
-        var xml = "<?xml version='1.0'?><!DOCTYPE event [<!ENTITY a 'aaaaaaaaaa'><!ENTITY b '&a;&a;&a;&a;&a;&a;&a;&a;'>]><event uid='&b;' type='a-f-G'/>";
-        var rejection = Parser.Parse(xml).Report?.Rejection;
-        Assert.Equal(RejectReason.Malformed, rejection?.Reason);
-        Assert.StartsWith("not well-formed XML: For security reasons DTD is prohibited", rejection?.Detail, StringComparison.Ordinal);
+        Assert.Equal(new Rejection(RejectReason.Malformed, "document type declarations (DTD) are not accepted"), Parser.Parse(xml).Report?.Rejection);
+    }
+
+    [Theory]
+    [InlineData("time='12/01/2026'", RejectReason.Malformed, "event time '12/01/2026' is not an ISO 8601 time")]
+    [InlineData("time='2026-03-14 15:00:00Z'", RejectReason.Malformed, "event time '2026-03-14 15:00:00Z' is not an ISO 8601 time")]
+    [InlineData("time='Sat, 14 Mar 2026 15:00:00 GMT'", RejectReason.Malformed, "event time 'Sat, 14 Mar 2026 15:00:00 GMT' is not an ISO 8601 time")]
+    [InlineData("", RejectReason.MissingField, "event U1 has no time (neither a time nor a start attribute)")]
+    public void Event_time_must_be_an_iso_8601_time_and_its_absence_is_named(string time, RejectReason reason, string detail)
+    {
+        var xml = $"<event uid='U1' type='a-f-G' {time}><point lat='39.7' lon='-104.9' ce='5'/></event>";
+        Assert.Equal(new Rejection(reason, detail), Parser.Parse(xml).Report?.Rejection);
+    }
+
+    [Theory]
+    [InlineData("2026-03-14T15:00:00Z")]
+    [InlineData("2026-03-14T15:00:00.000Z")]
+    [InlineData("2026-03-14T16:00:00+01:00")]
+    [InlineData("2026-03-14T15:00:00")]
+    public void Event_time_is_read_as_an_xml_date_time_in_utc_unless_it_says_otherwise(string time)
+    {
+        var report = Parser.Parse(Event(time: $"time='{time}'")).Report?.Report;
+        Assert.Equal(new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero), report?.FixTime);
     }
 
     [Fact]
