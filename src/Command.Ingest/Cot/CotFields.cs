@@ -112,7 +112,8 @@ internal sealed class CotFields
 
     /// <summary>
     /// A measure of the point (<c>ce</c>, <c>le</c>, <c>hae</c>): null when absent or CoT's "unknown" 9999999; a refusal
-    /// naming it when it is not a number or is outside <paramref name="low"/> to <paramref name="high"/>.
+    /// naming it when it is not a finite number (NaN and infinities are no measure, not even an unknown one) or is outside
+    /// <paramref name="low"/> to <paramref name="high"/>.
     /// </summary>
     public static string? Measure(string? text, string name, double low, double high, out double? value)
     {
@@ -122,9 +123,9 @@ internal sealed class CotFields
             return null;
         }
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || double.IsNaN(number))
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
         {
-            return $"{name} '{Clip(text)}' is not a number";
+            return $"{name} '{Clip(text)}' is not a finite number";
         }
 
         if (number >= CotUnknown)
@@ -139,6 +140,21 @@ internal sealed class CotFields
 
         value = number;
         return null;
+    }
+
+    /// <summary>
+    /// An error of the point (<c>ce</c>, <c>le</c>) as <see cref="Measure"/> reads it, with a stated 0 m unknown as well:
+    /// iTAK writes 0.0 when it does not know, and no fix is exact to the millimetre.
+    /// </summary>
+    public static string? Error(string? text, string name, double high, out double? value)
+    {
+        var refused = Measure(text, name, 0, high, out value);
+        if (value == 0)
+        {
+            value = null;
+        }
+
+        return refused;
     }
 
     private static string? NonBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

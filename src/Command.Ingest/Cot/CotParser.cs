@@ -89,9 +89,9 @@ public sealed class CotParser(CotOptions options)
         }
 
         // ce, le and hae are bounded, or refused by name: a marker's ce of thousands of kilometres is no uncertainty
-        // to copy into a threat. CoT's 9999999 stays what it means: unknown.
-        var bad = CotFields.Measure(f.Ce, "ce", 0, InputLimits.MaxUncertaintyM, out var ce);
-        var badLe = CotFields.Measure(f.Le, "le", 0, InputLimits.MaxVerticalAccuracyM, out var le);
+        // to copy into a threat. CoT's 9999999 stays what it means: unknown, and so does an error of 0.
+        var bad = CotFields.Error(f.Ce, "ce", InputLimits.MaxUncertaintyM, out var ce);
+        var badLe = CotFields.Error(f.Le, "le", InputLimits.MaxVerticalAccuracyM, out var le);
         var badHae = CotFields.Measure(f.Hae, "hae", InputLimits.MinAltitudeM, InputLimits.MaxAltitudeM, out var hae);
         if ((bad ?? badLe ?? badHae) is { } refused)
         {

@@ -133,6 +133,29 @@ public sealed class CotParserTests
         Assert.Equal("cot:H9", outcome.Actor);
     }
 
+    [Theory]
+    [InlineData("ce", "Infinity")]
+    [InlineData("ce", "NaN")]
+    [InlineData("le", "-Infinity")]
+    [InlineData("hae", "Infinity")]
+    public void A_measure_that_is_not_a_finite_number_is_refused_by_name(string name, string value)
+    {
+        var measures = new Dictionary<string, string> { ["hae"] = "100", ["ce"] = "5", ["le"] = "3" };
+        measures[name] = value;
+        var point = $"<point lat='39.7' lon='-104.9' {string.Join(' ', measures.Select(m => $"{m.Key}='{m.Value}'"))}/>";
+        var incoming = Parser.Parse(Event(point: point)).Report;
+        Assert.Equal(new Rejection(RejectReason.InvalidValue, $"event U1 point: {name} '{value}' is not a finite number"), incoming?.Rejection);
+    }
+
+    [Fact]
+    public void A_stated_accuracy_of_zero_is_unknown_as_itak_writes_it()
+    {
+        var report = Parser.Parse(Event(point: "<point lat='54.338986' lon='9.755263' hae='0.0' ce='0.0' le='0.0'/>")).Report?.Report;
+        Assert.Equal((0.0, null, null), (report?.AltitudeM, report?.AccuracyM, report?.VerticalAccuracyM));
+        var threat = Parser.Parse(Event("a-h-G", point: "<point lat='54.338986' lon='9.755263' hae='0.0' ce='0.0' le='0.0'/>")).Threat;
+        Assert.Equal((0.0, null, null), (threat?.AltitudeM, threat?.UncertaintyM, threat?.VerticalAccuracyM));
+    }
+
     [Fact]
     public void Point_zero_zero_with_unknown_ce_is_no_fix()
     {
