@@ -189,6 +189,19 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
     }
 
     [Fact]
+    public async Task Declaring_the_phase_of_a_threat_the_incident_does_not_have_is_not_found()
+    {
+        var id = NewId();
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+
+        var response = await host.PostJsonAsync($"/api/incidents/{id}/threats/T9/phase", new { phase = "contained", reason = "subject barricaded" });
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(("unknown-threat", "threat 'T9' is not in this incident"), (error.GetProperty("reason").GetString(), error.GetProperty("detail").GetString()));
+    }
+
+    [Fact]
     public async Task A_bad_batch_gets_exact_reasons_and_its_good_reports_stay_accepted()
     {
         var id = NewId();

@@ -93,4 +93,7 @@ public enum RejectReason
 
     /// <summary>The unit is enrolled in another open incident; it must be released there first.</summary>
     EnrolledElsewhere,
+
+    /// <summary>The incident has no threat by that id.</summary>
+    UnknownThreat,
 }

@@ -19,7 +19,7 @@ public sealed record ApiError(string Reason, string Detail, IReadOnlyList<FieldE
     /// <summary>Maps a grain's refusal to the status code that fits it.</summary>
     public static IResult For(Rejection rejection) => rejection.Reason switch
     {
-        RejectReason.UnknownIncident or RejectReason.UnknownUnit => Results.NotFound(From(rejection)),
+        RejectReason.UnknownIncident or RejectReason.UnknownUnit or RejectReason.UnknownThreat => Results.NotFound(From(rejection)),
         RejectReason.AlreadyExists or RejectReason.Closed or RejectReason.LimitReached or RejectReason.NoFlagUp or RejectReason.EnrolledElsewhere => Results.Conflict(From(rejection)),
         RejectReason.Unavailable => Unavailable(rejection.Detail),
         RejectReason.Unprocessable => Results.Json(From(rejection), statusCode: StatusCodes.Status500InternalServerError),
