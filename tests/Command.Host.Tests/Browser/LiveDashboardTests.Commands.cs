@@ -30,7 +30,7 @@ public sealed partial class LiveDashboardTests
         await Expect(watcher.Threat()).ToHaveAttributeAsync("data-lat", lat);
         await Expect(watcher.Threat()).ToHaveAttributeAsync("data-lon", lon);
         await Expect(watcher.Feed.Locator("li").First).ToHaveAttributeAsync("data-type", "threat-set");
-        await Expect(watcher.Feed.Locator("li").First).ToContainTextAsync("THREATPLACEDCmdr Reyes");
+        await Expect(watcher.Feed.Locator("li").First).ToContainTextAsync("THREATPLACED · ACTIVECmdr Reyes");
         var position = (await scene.ThreatViewAsync()).GetProperty("position");
         Assert.Equal(lat, position.GetProperty("latitude").GetDouble().ToString("F6", CultureInfo.InvariantCulture));
         Assert.Equal(lon, position.GetProperty("longitude").GetDouble().ToString("F6", CultureInfo.InvariantCulture));
@@ -54,7 +54,7 @@ public sealed partial class LiveDashboardTests
 
         await Expect(dashboard.Threat()).ToHaveAttributeAsync("data-phase", "active");
         await Expect(dashboard.Page.Locator("#threat-phase")).ToHaveTextAsync("ACTIVE");
-        await Expect(dashboard.Feed.Locator("li").First).ToContainTextAsync("THREATPLACEDCmdr Okafor");
+        await Expect(dashboard.Feed.Locator("li").First).ToContainTextAsync("THREATPLACED · ACTIVECmdr Okafor");
         await contained.ClickAsync();
         // Containing the threat suppresses flags: it takes a reason, as an acknowledgement does.
         await dashboard.Page.Locator(".reason-menu [data-reason='subject barricaded']").ClickAsync();
@@ -85,7 +85,7 @@ public sealed partial class LiveDashboardTests
         await Expect(threat).ToHaveCountAsync(3);
         await Expect(threat.Nth(0)).ToContainTextAsync("THREATNEUTRALIZEDsubject in custody — token:bootstrap");
         await Expect(threat.Nth(1)).ToContainTextAsync("THREATCONTAINEDsubject barricaded — Cmdr Okafor");
-        await Expect(threat.Nth(2)).ToContainTextAsync("THREATPLACEDtoken:bootstrap");
+        await Expect(threat.Nth(2)).ToContainTextAsync("THREATPLACED · ACTIVEtoken:bootstrap");
         Assert.Empty(later.Errors);
     }
 

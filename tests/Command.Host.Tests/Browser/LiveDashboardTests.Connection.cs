@@ -23,7 +23,7 @@ public sealed partial class LiveDashboardTests
         await Expect(items.Nth(1)).ToHaveAttributeAsync("data-type", "flag-raised");
         await Expect(items.Nth(1)).ToContainTextAsync("⚠ ALERTPatrol 1holding ");
         await Expect(items.Nth(2)).ToHaveAttributeAsync("data-type", "threat-set");
-        await Expect(items.Nth(2)).ToContainTextAsync("THREATPLACEDtoken:bootstrap");
+        await Expect(items.Nth(2)).ToContainTextAsync("THREATPLACED · ACTIVEtoken:bootstrap");
         Assert.Empty(dashboard.Errors);
     }
 
