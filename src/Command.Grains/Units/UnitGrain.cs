@@ -14,12 +14,15 @@ public sealed class UnitGrain(
 {
     private bool fixUnsaved;
 
+    /// <summary>The refusal of a unit another open incident holds, in the words every path that enrols gives.</summary>
+    public static Rejection HeldElsewhere(string unitId, string holder) =>
+        new(RejectReason.EnrolledElsewhere, $"unit '{unitId}' is enrolled in incident '{holder}'; release it there first (close that incident)");
+
     public async Task<Rejection?> Claim(UnitEnrolment enrolment)
     {
         if (state.State.Record is { IncidentId: { } holder } && holder != enrolment.IncidentId)
         {
-            return new Rejection(RejectReason.EnrolledElsewhere,
-                $"unit '{this.GetPrimaryKeyString()}' is enrolled in incident '{holder}'; release it there first (close that incident)");
+            return HeldElsewhere(this.GetPrimaryKeyString(), holder);
         }
 
         await TakeAsync(enrolment);

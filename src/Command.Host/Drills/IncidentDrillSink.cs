@@ -45,7 +45,7 @@ public sealed class IncidentDrillSink(string incidentId, IGrainFactory grains, R
         {
             if (await grains.GetGrain<IUnitGrain>(unit.UnitId).Get() is { IncidentId: { } holder } && holder != incidentId)
             {
-                Refused(new Rejection(RejectReason.EnrolledElsewhere, $"unit '{unit.UnitId}' is enrolled in incident '{holder}'; release it there first (close that incident)"));
+                Refused(UnitGrain.HeldElsewhere(unit.UnitId, holder));
             }
         }
 
