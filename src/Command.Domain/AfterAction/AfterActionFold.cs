@@ -123,7 +123,18 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                     scenario = (drill.Scenario, null);
                 }
 
-                Log(e.Time, null, "drill", $"Drill {drill.Action}: {drill.Scenario} ({drill.Actor})");
+                if (drill.StartsOver)
+                {
+                    // Every unit is back where the script starts it: its flags cleared with the start-over, recorded after it.
+                    var begins = drill.Round is { } round ? $"round {round} begins" : "a new round begins";
+                    timeline.Add(new TimelineMark(e.Time, "drill-started-over", drill.Scenario, Assessment.Reasons.StartedOver(drill.Round)));
+                    Log(e.Time, null, "drill", $"Drill {drill.Scenario} started over, {begins}: every unit is judged afresh ({drill.Actor})");
+                }
+                else
+                {
+                    Log(e.Time, null, "drill", $"Drill {drill.Action}: {drill.Scenario} ({drill.Actor})");
+                }
+
                 break;
             case IncidentClosed closed:
                 Log(e.Time, null, "closed", $"Incident closed: {closed.Reason} ({closed.Actor})");

@@ -20,4 +20,9 @@ internal static class Reasons
     public static string Backup(double? etaS) => etaS is { } eta
         ? eta < 1 ? "backup level or ahead" : $"nearest backup {Duration(eta)} out"
         : "no backup reporting";
+
+    /// <summary>Why a flag cleared when the drill started over: "the drill started over (round 2)".</summary>
+    public static string StartedOver(int? round) => round is { } r
+        ? string.Create(CultureInfo.InvariantCulture, $"the drill started over (round {r})")
+        : "the drill started over";
 }

@@ -30,6 +30,9 @@ internal sealed class SuppressedHolds
         }
     }
 
+    /// <summary>The units whose holds are noted now.</summary>
+    public IEnumerable<string> Subjects => noted.Keys;
+
     public IEnumerable<ConditionSnapshot> Snapshot() => noted.Select(n => new ConditionSnapshot(n.Key, n.Value));
 
     public void Restore(IEnumerable<ConditionSnapshot> snapshot)

@@ -160,6 +160,8 @@ public sealed class IncidentProjection
             case PositionAccepted accepted when units.TryGetValue(accepted.Report.UnitId, out var unit):
                 units[unit.UnitId] = unit with { LastFix = accepted.Report };
                 return assessment?.Observe(accepted.Report, Clock, units) ?? [];
+            case DrillControlled { StartsOver: true } over:
+                return StartOver(over);
             case IncidentClosed:
                 ClosedAt ??= e.Time;
                 return [];
@@ -188,6 +190,18 @@ public sealed class IncidentProjection
         {
             suppression = new FlagSuppression(suppression?.Since ?? at, threatId, phase, actor, string.IsNullOrWhiteSpace(reason) ? FlagSuppression.NoReason : reason);
         }
+    }
+
+    // The units are back where the drill starts them: where they were last round, and what they did there, is forgotten.
+    private IReadOnlyList<IncidentEvent> StartOver(DrillControlled over)
+    {
+        foreach (var unit in units.Values.ToList())
+        {
+            units[unit.UnitId] = unit with { LastFix = null };
+        }
+
+        var cleared = assessment?.StartOver(Clock, Reasons.StartedOver(over.Round)) ?? [];
+        return [.. cleared, .. assessment?.Evaluate(Clock, units) ?? []];
     }
 
     // The judges keep their tracks and the book its flags; from here on both follow the adopted rules and options.

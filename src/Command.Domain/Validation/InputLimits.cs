@@ -46,6 +46,9 @@ public static class InputLimits
     /// <summary>Highest floor: 200.</summary>
     public const int MaxFloor = 200;
 
+    /// <summary>Most rounds a looping drill is counted to: 100,000 (a year and more of a ten-minute drill).</summary>
+    public const int MaxRound = 100_000;
+
     /// <summary>What is wrong with a report's fields, or null when nothing is.</summary>
     public static Rejection? Check(PositionReport report)
     {
@@ -129,7 +132,8 @@ public static class InputLimits
             ?? Text(changed.AnsweringFlag, "flag subject", MaxIdChars + 5) ?? Text(changed.ThreatId, "threat id", MaxIdChars),
         FlagAcknowledged ack => Text(ack.Subject, "subject", MaxIdChars + 5) ?? Text(ack.Reason, "reason", MaxTextChars) ?? Actor(ack.Actor),
         RulesAdopted rules => Actor(rules.Actor),
-        DrillControlled drill => Text(drill.Action, "action", MaxIdChars) ?? Text(drill.Scenario, "scenario", MaxTextChars) ?? Actor(drill.Actor),
+        DrillControlled drill => Text(drill.Action, "action", MaxIdChars) ?? Text(drill.Scenario, "scenario", MaxTextChars) ?? Actor(drill.Actor)
+            ?? (drill.Round is < 2 or > MaxRound ? new(RejectReason.InvalidValue, Format($"round {drill.Round} is outside 2 to {MaxRound}: the first start-over begins round 2")) : null),
         IncidentOpened opened => Text(opened.IncidentId, "incident id", MaxIdChars) ?? Text(opened.Name, "name", MaxTextChars) ?? Actor(opened.Actor),
         ExerciseSet set => Actor(set.Actor) ?? (Exercises.ExerciseRules.Check(set.Exercise) is { } wrong ? new(RejectReason.InvalidValue, wrong) : null),
         IncidentClosed closed => Text(closed.Reason, "reason", MaxTextChars) ?? Actor(closed.Actor),

@@ -45,7 +45,11 @@ public interface IIncidentGrain : IFrameSource
 
     Task<Rejection?> Acknowledge(string subject, string reason, string actor);
 
-    Task<Rejection?> RecordDrill(string action, string scenario, string actor);
+    /// <summary>
+    /// Records a drill control. A <see cref="DrillControlled.StartOver"/> (with the <paramref name="round"/> that begins) also
+    /// starts every unit's judgement over: flags clear and last positions are forgotten.
+    /// </summary>
+    Task<Rejection?> RecordDrill(string action, string scenario, string actor, int? round = null);
 
     /// <summary>Records what the incident is run as: scenario name and version, exercise objectives (the latest counts).</summary>
     Task<Rejection?> SetExercise(Exercise exercise, string actor);

@@ -224,8 +224,8 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
             : null;
     }
 
-    public Task<Rejection?> RecordDrill(string action, string scenario, string actor) =>
-        CommandAsync(() => Decision.Do(new DrillControlled(action, scenario, actor)));
+    public Task<Rejection?> RecordDrill(string action, string scenario, string actor, int? round = null) =>
+        CommandAsync(() => Decision.Do(new DrillControlled(action, scenario, actor, round)));
 
     public Task<Rejection?> SetExercise(Exercise exercise, string actor) =>
         CommandAsync(() => Decision.Do(new ExerciseSet(exercise, actor)));

@@ -1,3 +1,6 @@
+using Command.Domain.Events;
+using Command.Domain.Validation;
+using Command.Grains.Incidents;
 using Command.Simulation.Engine;
 
 namespace Command.Host.Drills;
@@ -24,6 +27,13 @@ public sealed partial class DrillDirector(IGrainFactory grains, LocalDrills loca
     public Task<DrillOutcome> ResumeAsync(string incidentId, string actor) => Drill(incidentId).Resume(actor);
 
     public Task<DrillOutcome> StopAsync(string incidentId, string actor) => Drill(incidentId).Stop(actor);
+
+    /// <summary>
+    /// Records that a drill played into the incident from outside the host went back to its beginning and
+    /// <paramref name="round"/> begins: the incident judges every unit afresh. Null when recorded, else the incident's refusal.
+    /// </summary>
+    public Task<Rejection?> StartOverAsync(string incidentId, string scenario, int round, string actor) =>
+        grains.GetGrain<IIncidentGrain>(incidentId).RecordDrill(DrillControlled.StartOver, scenario, actor, round);
 
     /// <summary>Has the incident's drill send what fell due up to now, and completes when it is sent (nothing is recorded).</summary>
     public Task<DrillOutcome> CatchUpAsync(string incidentId) => Drill(incidentId).CatchUp();

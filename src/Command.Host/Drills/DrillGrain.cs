@@ -98,7 +98,7 @@ public sealed partial class DrillGrain(
         try
         {
             var scenario = await scenarios.LoadAsync(order.Scenario, CancellationToken.None);
-            started = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, GrainFactory, intake, mayOpen: onlyIfIdle), clock, Options(order));
+            started = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, order.Scenario, GrainFactory, intake, mayOpen: onlyIfIdle), clock, Options(order));
             await started.StartAsync();
         }
         catch (DrillRefusedException ex)
@@ -170,7 +170,7 @@ public sealed partial class DrillGrain(
         try
         {
             var scenario = await scenarios.LoadAsync(order.Scenario, cancellationToken);
-            engine = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, GrainFactory, intake), clock, Options(order));
+            engine = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, order.Scenario, GrainFactory, intake), clock, Options(order));
             await engine.StartAtAsync(TimeSpan.FromSeconds(state.State.DrillTimeS), state.State.Iteration, cancellationToken);
             if (paused)
             {

@@ -1,3 +1,4 @@
+using Command.Domain.Events;
 using Command.Host.Access;
 using Command.Host.Api;
 using Command.Simulation.Engine;
@@ -29,13 +30,19 @@ public static class DrillsApi
         }
 
         var actor = Actor.Of(request);
-        var outcome = body!.Action?.Trim().ToLowerInvariant() switch
+        var action = body!.Action?.Trim().ToLowerInvariant();
+        if (action == DrillControlled.StartOver)
+        {
+            return await StartOverAsync(id, body, drills, actor);
+        }
+
+        var outcome = action switch
         {
             "start" => await drills.StartAsync(id, body.Scenario ?? "demo", new DrillOptions { Speed = body.Speed ?? 1, Loop = body.Loop ?? false, Seed = body.Seed ?? 0 }, actor),
             "pause" => await drills.PauseAsync(id, actor),
             "resume" => await drills.ResumeAsync(id, actor),
             "stop" => await drills.StopAsync(id, actor),
-            _ => DrillOutcome.Refused("invalid-value", $"action '{body.Action}' is not one of start, pause, resume, stop"),
+            _ => DrillOutcome.Refused("invalid-value", $"action '{body.Action}' is not one of start, pause, resume, stop, start-over"),
         };
         return outcome switch
         {
@@ -45,7 +52,38 @@ public static class DrillsApi
             _ => ApiError.BadRequest(outcome.Refusal!, outcome.Detail!),
         };
     }
+
+    // A drill played from outside (the simulator's --loop) went back to its beginning: the incident judges every unit afresh.
+    private static async Task<IResult> StartOverAsync(string id, DrillRequest body, DrillDirector drills, string actor)
+    {
+        List<FieldError> missing = [];
+        if (string.IsNullOrWhiteSpace(body.Scenario))
+        {
+            missing.Add(new FieldError("scenario", "missing-field", "the scenario that started over"));
+        }
+
+        if (body.Round is null)
+        {
+            missing.Add(new FieldError("round", "missing-field", "the round that begins: 2 for the first start-over"));
+        }
+
+        if (missing.Count > 0)
+        {
+            return ApiError.Invalid(missing);
+        }
+
+        if (await drills.StatusAsync(id) is { State: "running" or "paused" } hosted)
+        {
+            return Results.Conflict(new ApiError("invalid-state",
+                $"this host's own drill '{hosted.Scenario}' plays on incident '{id}' and starts its rounds over itself; stop it before another drill plays into the incident"));
+        }
+
+        return await drills.StartOverAsync(id, body.Scenario!.Trim(), body.Round!.Value, actor) is { } refused ? ApiError.For(refused) : Results.NoContent();
+    }
 }
 
-/// <summary>POST /api/incidents/{id}/drill: action is start, pause, resume or stop.</summary>
-public sealed record DrillRequest(string? Action, string? Scenario, double? Speed, bool? Loop, int? Seed);
+/// <summary>
+/// POST /api/incidents/{id}/drill: action is start, pause, resume, stop or start-over (with the scenario and the round
+/// that begins, from a drill played from outside the host).
+/// </summary>
+public sealed record DrillRequest(string? Action, string? Scenario, double? Speed, bool? Loop, int? Seed, int? Round = null);

@@ -17,7 +17,7 @@ namespace Command.Host.Drills;
 /// report is screened, counted and recorded exactly like a radio's. Only the host's own drills (the demo, a drill
 /// carried on) may open their incident; a drill someone starts plays into an incident a commander opened.
 /// </summary>
-public sealed class IncidentDrillSink(string incidentId, IGrainFactory grains, ReportIntake intake, bool mayOpen = true) : IDrillSink
+public sealed class IncidentDrillSink(string incidentId, string scenario, IGrainFactory grains, ReportIntake intake, bool mayOpen = true) : IDrillSink
 {
     public const string Actor = "drill";
 
@@ -75,6 +75,9 @@ public sealed class IncidentDrillSink(string incidentId, IGrainFactory grains, R
 
     public async Task ThreatAsync(Threat threat, string? reason, CancellationToken cancellationToken) =>
         Refused(await Incident.SetThreat(threat, Actor, reason));
+
+    public async Task StartOverAsync(int round, CancellationToken cancellationToken) =>
+        Refused(await Incident.RecordDrill(DrillControlled.StartOver, scenario, Actor, round));
 
     public async Task RoleAsync(string unitId, UnitRole role, CancellationToken cancellationToken) =>
         Refused(await Incident.ChangeRole(unitId, role, Actor));

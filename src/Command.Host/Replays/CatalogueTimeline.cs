@@ -14,7 +14,7 @@ public sealed class CatalogueTimeline(SessionCatalogue catalogue)
 }
 
 /// <summary>
-/// One marker: what happened, to whom, how serious (a threat's phase, a unit's role), why (a flag's reason, the reason a
+/// One marker: what happened, to whom, how serious (a threat's phase, a unit's role, the round a drill's start-over begins), why (a flag's reason, the reason a
 /// threat's phase was changed), and who did it.
 /// </summary>
 public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string Type, string? Subject, string? Level, string? Reason, string? Actor)
@@ -28,7 +28,7 @@ public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string T
         ThreatPhaseChanged p => new(e.Sequence, e.Time, "threat-phase-changed", p.ThreatId, Lower(p.Phase), p.Reason, p.Actor),
         ThreatSet t => new(e.Sequence, e.Time, "threat-set", t.Threat.ThreatId, Lower(t.Threat.Phase), t.Reason, t.Actor),
         UnitRoleChanged r => new(e.Sequence, e.Time, "unit-role-changed", r.UnitId, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Role.ToString()), null, r.Actor),
-        DrillControlled d => new(e.Sequence, e.Time, "drill-controlled", d.Action, null, d.Scenario, d.Actor),
+        DrillControlled d => new(e.Sequence, e.Time, "drill-controlled", d.Action, d.Round?.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Scenario, d.Actor),
         _ => null,
     };
 

@@ -15,6 +15,7 @@ public static class SvgCharts
         .alert{fill:#f4b6b6}.watch{fill:#fde7a6}.band{font-size:11px;font-weight:bold;fill:#600}
         .tick,.row{font-size:12px;fill:#222}.end{text-anchor:end}
         .threat-phase{fill:#222}.flag-raised{fill:#b00020}.flag-escalated{fill:#7a0016}.flag-acknowledged{fill:#0a7d32}.flag-cleared{fill:#555}
+        .drill-started-over{stroke:#555;stroke-width:1.5}
         """;
 
     private const int Width = 760;
@@ -63,6 +64,12 @@ public static class SvgCharts
             {
                 svg.Append(Inv($"<g class=\"{m.Kind}\"><title>{HtmlEncode($"{AfterActionCsv.Time(m.Time)} {m.Subject}: {m.Text}")}</title>{Shape(m.Kind, x(m.Time), y)}</g>"));
             }
+        }
+
+        // A looping drill's rounds: a rule across every row where the drill started over.
+        foreach (var m in marks.Where(m => m.Kind == "drill-started-over"))
+        {
+            svg.Append(Inv($"<g class=\"{m.Kind}\"><title>{HtmlEncode($"{AfterActionCsv.Time(m.Time)} {m.Text}")}</title><line x1=\"{x(m.Time):F1}\" y1=\"{top}\" x2=\"{x(m.Time):F1}\" y2=\"{height - 24}\" stroke-dasharray=\"4 3\"/></g>"));
         }
 
         Axes(svg, start, end, height - 24, top, "");

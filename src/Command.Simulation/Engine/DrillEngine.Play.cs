@@ -118,9 +118,13 @@ public sealed partial class DrillEngine
         }
     }
 
-    /// <summary>A looping drill starts over: the threat and every reassigned unit go back to how they began.</summary>
+    /// <summary>
+    /// A looping drill starts over: the incident is told so (it judges every unit afresh), then the threat and every
+    /// reassigned unit go back to how they began.
+    /// </summary>
     private async Task RestartAsync()
     {
+        await sink.StartOverAsync(iteration + 1, stopping.Token).ConfigureAwait(false);
         if (scenario.Threat.At(0) is { } threat)
         {
             await sink.ThreatAsync(threat, scenario.Threat.ReasonAt(0), stopping.Token).ConfigureAwait(false);

@@ -23,6 +23,13 @@ public interface IDrillSink
     /// </summary>
     Task ThreatAsync(Threat threat, string? reason, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A looping drill went back to its beginning and <paramref name="round"/> (2 for the first time) begins: every
+    /// unit is back where the script starts it, so the incident judges each afresh. Sent before the threat and roles
+    /// are reset.
+    /// </summary>
+    Task StartOverAsync(int round, CancellationToken cancellationToken);
+
     /// <summary>A unit was reassigned (or reset to its first role when a looping drill restarts).</summary>
     Task RoleAsync(string unitId, UnitRole role, CancellationToken cancellationToken);
 }

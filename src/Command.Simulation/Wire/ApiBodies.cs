@@ -36,6 +36,15 @@ public sealed record EnrolUnitBody(string UnitId, string Callsign, string Role, 
 /// <summary>PUT /api/incidents/{id}/units/{unitId}/role.</summary>
 public sealed record RoleBody(string Role);
 
+/// <summary>
+/// POST /api/incidents/{id}/drill with action "start-over": a drill played from outside went back to its beginning and
+/// the round (2 for the first time) begins; the incident judges every unit afresh.
+/// </summary>
+public sealed record StartOverBody(string Scenario, int Round)
+{
+    public string Action => "start-over";
+}
+
 /// <summary>POST /api/incidents/{id}/reports.</summary>
 public sealed record ReportsBody(IReadOnlyList<ReportBody> Reports);
 

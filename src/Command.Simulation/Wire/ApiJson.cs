@@ -8,6 +8,7 @@ namespace Command.Simulation.Wire;
 [JsonSerializable(typeof(ThreatBody))]
 [JsonSerializable(typeof(EnrolUnitBody))]
 [JsonSerializable(typeof(RoleBody))]
+[JsonSerializable(typeof(StartOverBody))]
 [JsonSerializable(typeof(ReportsBody))]
 [JsonSerializable(typeof(ReportsOutcomeBody))]
 [JsonSerializable(typeof(ProblemBody))]

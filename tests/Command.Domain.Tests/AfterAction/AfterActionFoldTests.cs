@@ -131,4 +131,22 @@ public sealed class AfterActionFoldTests
             ],
             report.Activity.Where(a => a.Kind.StartsWith("threat", StringComparison.Ordinal)).Select(a => a.Text));
     }
+
+    [Fact]
+    public void A_drill_that_started_over_is_logged_and_marked_once_with_its_round_and_its_flags_clear_with_it()
+    {
+        var fold = new AfterActionFold();
+        foreach (var e in Session().Take(9).Concat([
+            new DrillControlled(DrillControlled.StartOver, "demo", "drill", 2) { Time = S(60) },
+            new FlagCleared("P1", "not-closing", "the drill started over (round 2)") { Time = S(60) },
+        ]))
+        {
+            fold.Apply(e);
+        }
+
+        var report = fold.Build();
+        Assert.Equal([new TimelineMark(S(60), "drill-started-over", "demo", "the drill started over (round 2)")], report.Timeline.Where(m => m.Kind == "drill-started-over"));
+        Assert.Equal(["Drill demo started over, round 2 begins: every unit is judged afresh (drill)"], report.Activity.Where(a => a.Kind == "drill").Select(a => a.Text));
+        Assert.Equal([(S(22), (DateTimeOffset?)S(60))], report.Flags.Select(f => (f.Raised, f.Cleared)));
+    }
 }

@@ -123,6 +123,34 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task A_drill_that_starts_over_clears_its_flags_takes_units_off_the_map_and_says_so_once()
+    {
+        var scene = await Scene.OpenAsync(host, "again");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await scene.HoldAsync("P1", 0, -60);
+        await Expect(dashboard.Row("P1")).ToHaveAttributeAsync("data-flag", "alert");
+        await dashboard.Marker("P1").ToBeDrawnAsync();
+
+        (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/drill", new { action = "start-over", scenario = "night-shift", round = 2 })).EnsureSuccessStatusCode();
+
+        var over = dashboard.Feed.Locator("li[data-type='drill-controlled']");
+        await Expect(over).ToHaveCountAsync(1);
+        await Expect(over).ToContainTextAsync("DRILLSTARTED OVER · ROUND 2night-shift: every unit judged afresh — token:bootstrap");
+        await Expect(dashboard.Feed.Locator("li[data-type='flag-cleared']").First).ToContainTextAsync("the drill started over (round 2)");
+        await Expect(dashboard.Row("P1")).ToHaveAttributeAsync("data-flag", "none");
+        await dashboard.Marker("P1").ToBeAbsentAsync();
+        Assert.Empty(dashboard.Errors);
+
+        // A page opened afterwards reads the start-over back from the recording in the same words.
+        await using var later = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(later.Feed.Locator("li[data-type='drill-controlled']")).ToContainTextAsync("STARTED OVER · ROUND 2");
+        await later.Marker("P1").ToBeAbsentAsync();
+        Assert.Empty(later.Errors);
+    }
+
+    [Fact]
     public async Task Choosing_a_role_on_the_board_reassigns_the_unit()
     {
         var scene = await Scene.OpenAsync(host, "role");

@@ -53,6 +53,12 @@ internal sealed class StreamSink(string incidentId, TimeProvider clock) : IDrill
         return Task.CompletedTask;
     }
 
+    public Task StartOverAsync(int round, CancellationToken cancellationToken)
+    {
+        Do(new DrillControlled(DrillControlled.StartOver, "drill", "drill", round));
+        return Task.CompletedTask;
+    }
+
     public Task RoleAsync(string unitId, UnitRole role, CancellationToken cancellationToken)
     {
         Do(new UnitRoleChanged(unitId, role, "drill"));

@@ -77,4 +77,23 @@ public sealed class ScriptEventTests
         Assert.Equal((50.0, "A", UnitRole.Staging), (TestScenarios.DrillSeconds(drill.Sink.Roles[^1].At), drill.Sink.Roles[^1].UnitId, drill.Sink.Roles[^1].Role));
         Assert.Equal((50.0, ThreatPhase.Reported), (TestScenarios.DrillSeconds(drill.Sink.Threats[^1].At), drill.Sink.Threats[^1].Threat.Phase));
     }
+
+    [Fact]
+    public async Task Each_loop_tells_the_incident_it_started_over_before_resetting_the_threat_and_roles()
+    {
+        await using var drill = await Drill.StartAsync(TestScenarios.With(Units, Threat, durationS: 50), new DrillOptions { Loop = true });
+        drill.Advance(101);
+
+        Assert.Equal([(50.0, 2), (100.0, 3)], drill.Sink.StartsOver.Select(s => (TestScenarios.DrillSeconds(s.At), s.Round)));
+        Assert.True(drill.Sink.StartsOver[0].At <= drill.Sink.Threats.First(t => TestScenarios.DrillSeconds(t.At) >= 50).At);
+    }
+
+    [Fact]
+    public async Task A_drill_that_does_not_loop_never_starts_over()
+    {
+        await using var drill = await Drill.StartAsync(TestScenarios.With(Units, Threat, durationS: 50));
+        drill.Advance(60);
+
+        Assert.Empty(drill.Sink.StartsOver);
+    }
 }

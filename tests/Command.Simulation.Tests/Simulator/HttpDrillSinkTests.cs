@@ -108,6 +108,16 @@ public sealed class HttpDrillSinkTests
     }
 
     [Fact]
+    public async Task A_start_over_is_posted_to_the_drill_resource_with_its_round()
+    {
+        await Sink().StartOverAsync(2, TestContext.Current.CancellationToken);
+
+        var request = Assert.Single(api.Requests);
+        Assert.Equal(("POST", "/api/incidents/demo/drill", """{"scenario":"demo","round":2,"action":"start-over"}"""), (request.Method, request.Path, request.Body));
+        Assert.Equal($"Started over: round 2; the incident judges every unit afresh.{Environment.NewLine}", output.ToString());
+    }
+
+    [Fact]
     public async Task Host_error_surfaces_with_its_status_and_body()
     {
         api.Answer = (_, _) => (HttpStatusCode.NotFound, """{"reason":"unknown-incident"}""");
@@ -117,5 +127,5 @@ public sealed class HttpDrillSinkTests
         Assert.Equal("""PUT http://127.0.0.1:5000/api/incidents/demo/units/P4/role answered 404: {"reason":"unknown-incident"}""", e.Message);
     }
 
-    private HttpDrillSink Sink() => new(new CommandApiClient(ApiHttp.Create(new Uri("http://127.0.0.1:5000"), "cmd_test", api)), "demo", tally, output);
+    private HttpDrillSink Sink() => new(new CommandApiClient(ApiHttp.Create(new Uri("http://127.0.0.1:5000"), "cmd_test", api)), "demo", "demo", tally, output);
 }

@@ -54,6 +54,15 @@ internal sealed class RecordingSink(TimeProvider clock) : IDrillSink
     /// <summary>The reason sent with each threat, in the order of <see cref="Threats"/>.</summary>
     public List<string?> Reasons { get; } = [];
 
+    /// <summary>Each start-over with its round, in order.</summary>
+    public List<(DateTimeOffset At, int Round)> StartsOver { get; } = [];
+
+    public Task StartOverAsync(int round, CancellationToken cancellationToken)
+    {
+        StartsOver.Add((clock.GetUtcNow(), round));
+        return Task.CompletedTask;
+    }
+
     public Task RoleAsync(string unitId, UnitRole role, CancellationToken cancellationToken)
     {
         Roles.Add((clock.GetUtcNow(), unitId, role));

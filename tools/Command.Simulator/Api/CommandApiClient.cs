@@ -49,6 +49,13 @@ internal sealed class CommandApiClient(HttpClient http)
         await EnsureSuccessAsync(response, cancellationToken);
     }
 
+    /// <summary>Tells the incident the drill started over; the token needs the controller's right to control drills.</summary>
+    public async Task StartOverAsync(string incidentId, StartOverBody body, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync($"api/incidents/{E(incidentId)}/drill", body, ApiJsonContext.Default.StartOverBody, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
     /// <summary>Posts a batch; both 200 and 400 carry the accepted count and the refused items.</summary>
     public async Task<ReportsOutcomeBody> PostReportsAsync(string incidentId, ReportsBody body, CancellationToken cancellationToken)
     {

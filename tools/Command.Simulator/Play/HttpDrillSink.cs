@@ -9,7 +9,7 @@ using Command.Simulator.Api;
 namespace Command.Simulator.Play;
 
 /// <summary>Plays a drill into a running host over its public HTTP API: one POST per tick's reports.</summary>
-internal sealed class HttpDrillSink(CommandApiClient api, string incidentId, ReportTally tally, TextWriter output) : IDrillSink
+internal sealed class HttpDrillSink(CommandApiClient api, string incidentId, string scenario, ReportTally tally, TextWriter output) : IDrillSink
 {
     public async Task OpenAsync(ScenarioSetup setup, CancellationToken cancellationToken)
     {
@@ -50,6 +50,12 @@ internal sealed class HttpDrillSink(CommandApiClient api, string incidentId, Rep
         var within = threat.UncertaintyM is { } u ? $" ±{u:F0} m" : "";
         var why = reason is null ? "" : $" ({reason})";
         await output.WriteLineAsync($"Threat {threat.ThreatId}: {ThreatPhases.Name(threat.Phase)} at {threat.Position}{within}{why}.");
+    }
+
+    public async Task StartOverAsync(int round, CancellationToken cancellationToken)
+    {
+        await api.StartOverAsync(incidentId, new StartOverBody(scenario, round), cancellationToken);
+        await output.WriteLineAsync($"Started over: round {round}; the incident judges every unit afresh.");
     }
 
     public async Task RoleAsync(string unitId, UnitRole role, CancellationToken cancellationToken)

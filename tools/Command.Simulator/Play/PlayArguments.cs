@@ -11,6 +11,8 @@ namespace Command.Simulator.Play;
 internal sealed record PlayArguments(Uri Url, string Scenario, string? Incident, DrillOptions Drill)
 {
     /// <summary>The incident played into: the one given, else "demo" for the demo, else the scenario file's name.</summary>
-    public string IncidentId =>
-        Incident ?? (Scenario == DemoScenario.Name ? DemoScenario.Name : Path.GetFileNameWithoutExtension(Scenario));
+    public string IncidentId => Incident ?? ScenarioName;
+
+    /// <summary>The scenario by name, as the incident records it: "demo", or the scenario file's name without its folder.</summary>
+    public string ScenarioName => Scenario == DemoScenario.Name ? DemoScenario.Name : Path.GetFileNameWithoutExtension(Scenario);
 }

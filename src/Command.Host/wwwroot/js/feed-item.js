@@ -24,7 +24,7 @@ export function fromMarker(m) {
     case 'threat-set': return { ...m, threat: { threatId: m.subject, phase: m.level } };
     case 'threat-phase-changed': return { ...m, threatId: m.subject, phase: m.level };
     case 'unit-role-changed': return { ...m, unitId: m.subject, role: m.level };
-    case 'drill-controlled': return { ...m, action: m.subject, scenario: m.reason };
+    case 'drill-controlled': return { ...m, action: m.subject, scenario: m.reason, round: m.level ? Number(m.level) : null };
     default: return m;
   }
 }
@@ -48,7 +48,10 @@ function describe(e, picture) {
     case 'threat-set': return `<span class="verb">THREAT</span><b>${escapeHtml(e.reason && e.threat?.phase ? e.threat.phase.toUpperCase() : `PLACED${e.threat?.phase ? ` · ${e.threat.phase.toUpperCase()}` : ''}`)}</b>${reason(e.reason ? `${e.reason} — ${e.actor}` : e.actor)}`;
     case 'threat-phase-changed': return `<span class="verb">THREAT</span><b>${escapeHtml(e.phase.toUpperCase())}</b>${reason(e.reason ? `${e.reason} — ${e.actor}` : e.actor)}`;
     case 'unit-role-changed': return `<span class="verb">ROLE</span><b>${escapeHtml(picture.callsign(e.unitId))}</b> → ${escapeHtml(role(e.role).label)}${reason(e.actor)}`;
-    case 'drill-controlled': return `<span class="verb">DRILL</span><b>${escapeHtml(e.action.toUpperCase())}</b>${reason(`${e.scenario} — ${e.actor}`)}`;
+    // A start-over clears every flag and forgets where units stood: the feed says so once, not unit by unit.
+    case 'drill-controlled': return e.action === 'start-over'
+      ? `<span class="verb">DRILL</span><b>STARTED OVER${e.round ? ` · ROUND ${escapeHtml(String(e.round))}` : ''}</b>${reason(`${e.scenario}: every unit judged afresh — ${e.actor}`)}`
+      : `<span class="verb">DRILL</span><b>${escapeHtml(e.action.toUpperCase())}</b>${reason(`${e.scenario} — ${e.actor}`)}`;
     default: return escapeHtml(e.type);
   }
 }

@@ -136,7 +136,11 @@ export class Picture {
 
   extendTrail(unit) {
     const fix = unit.lastFix;
-    if (!fix) return;
+    if (!fix) {
+      // No position (a drill started over, say): where it was is no longer where it is, so its trail goes too.
+      this.trails.delete(unit.unitId);
+      return;
+    }
     const trail = this.trails.get(unit.unitId) ?? [];
     const point = [fix.position.latitude, fix.position.longitude, fix.fixTime];
     const last = trail[trail.length - 1];

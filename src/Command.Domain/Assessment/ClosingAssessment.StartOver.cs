@@ -1,0 +1,33 @@
+using Command.Domain.Events;
+
+namespace Command.Domain.Assessment;
+
+public sealed partial class ClosingAssessment
+{
+    /// <summary>
+    /// The drill started over at <paramref name="now"/>: every unit is judged afresh from its next fix, as if it had just
+    /// arrived. Every flag clears and every noted hold ends, saying why; tracks, holds, zone occupancy and broken zone
+    /// rules are forgotten. The threats stay placed as they are until they are set again.
+    /// </summary>
+    public IReadOnlyList<IncidentEvent> StartOver(DateTimeOffset now, string reason)
+    {
+        var events = new List<IncidentEvent>();
+        foreach (var subject in flags.All.Select(f => f.Subject).Order(StringComparer.Ordinal).ToList())
+        {
+            flags.Clear(subject, now, () => reason, events);
+        }
+
+        foreach (var subject in suppressedHolds.Subjects.Order(StringComparer.Ordinal).ToList())
+        {
+            suppressedHolds.End(subject, now, () => reason, events);
+        }
+
+        judges.Clear();
+        backups.Clear();
+        backups.Stale = true;
+        Occupancy.Restore([]);
+        zoneRules.Restore([]);
+        due.All();
+        return events;
+    }
+}

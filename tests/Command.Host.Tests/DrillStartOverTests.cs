@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Command.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Command.Host.Tests;
+
+/// <summary>A looping drill's next round is judged afresh: the incident is told the drill started over.</summary>
+public sealed class DrillStartOverTests(FakeClockHost host) : IClassFixture<FakeClockHost>
+{
+    [Fact]
+    public async Task A_looping_demo_starts_over_in_the_record_and_nobody_is_flagged_for_last_rounds_position()
+    {
+        // Round one ends with the officers at the threat; round two starts them at staging again. Judged against where
+        // they stood, the first of them to report was flagged "fell back from contact".
+        var id = $"loop-{Guid.NewGuid():N}"[..20];
+        var director = host.Services.GetRequiredService<Command.Host.Drills.DrillDirector>();
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = "demo", speed = 1, loop = true })).EnsureSuccessStatusCode();
+        for (var s = 0; s < 700; s += 5)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(5));
+            await director.CatchUpAsync(id);
+        }
+
+        (await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "stop" })).EnsureSuccessStatusCode();
+        await CloseAsync(id);
+        var timeline = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", TestContext.Current.CancellationToken);
+
+        var over = Assert.Single(timeline!, e => Text(e, "type") == "drill-controlled" && Text(e, "subject") == "start-over");
+        Assert.Equal(("2", "demo", "drill"), (Text(over, "level"), Text(over, "reason"), Text(over, "actor")));
+        var after = timeline!.Where(e => e.GetProperty("sequence").GetInt64() > over.GetProperty("sequence").GetInt64()).ToList();
+        Assert.DoesNotContain(after, e => Text(e, "type") == "flag-raised" && Text(e, "reason")!.StartsWith("fell back from contact", StringComparison.Ordinal));
+        Assert.Contains(after, e => Text(e, "type") == "threat-set");
+    }
+
+    [Fact]
+    public async Task A_drill_played_from_outside_says_it_started_over_and_is_recorded()
+    {
+        var id = $"ext-{Guid.NewGuid():N}"[..20];
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+
+        var response = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start-over", scenario = "night-shift", round = 3 });
+        var timeline = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var over = Assert.Single(timeline!, e => Text(e, "subject") == "start-over");
+        Assert.Equal(("3", "night-shift"), (Text(over, "level"), Text(over, "reason")));
+    }
+
+    [Fact]
+    public async Task A_start_over_without_its_scenario_and_round_is_refused_naming_both()
+    {
+        var id = $"ext-{Guid.NewGuid():N}"[..20];
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+
+        var response = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start-over" });
+        var first = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start-over", scenario = "demo", round = 1 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors").EnumerateArray();
+        Assert.Equal(["scenario", "round"], errors.Select(e => Text(e, "field")));
+        Assert.Equal(HttpStatusCode.BadRequest, first.StatusCode);
+        Assert.Equal("round 1 is outside 2 to 100000: the first start-over begins round 2", Text(await first.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken), "detail"));
+    }
+
+    [Fact]
+    public async Task A_start_over_is_refused_on_an_unknown_or_closed_incident_and_while_the_hosts_own_drill_plays_there()
+    {
+        var unknown = $"none-{Guid.NewGuid():N}"[..20];
+        var closed = $"shut-{Guid.NewGuid():N}"[..20];
+        var playing = $"play-{Guid.NewGuid():N}"[..20];
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(closed))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{closed}/close", new { reason = "exercise over" })).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(playing))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{playing}/drill", new { action = "start", scenario = "demo" })).EnsureSuccessStatusCode();
+
+        var onUnknown = await host.PostJsonAsync($"/api/incidents/{unknown}/drill", new { action = "start-over", scenario = "demo", round = 2 });
+        var onClosed = await host.PostJsonAsync($"/api/incidents/{closed}/drill", new { action = "start-over", scenario = "demo", round = 2 });
+        var onPlaying = await host.PostJsonAsync($"/api/incidents/{playing}/drill", new { action = "start-over", scenario = "demo", round = 2 });
+        (await host.PostJsonAsync($"/api/incidents/{playing}/drill", new { action = "stop" })).EnsureSuccessStatusCode();
+        await CloseAsync(playing);
+
+        Assert.Equal((HttpStatusCode.NotFound, "unknown-incident"), (onUnknown.StatusCode, await ReasonAsync(onUnknown)));
+        Assert.Equal((HttpStatusCode.Conflict, "closed"), (onClosed.StatusCode, await ReasonAsync(onClosed)));
+        Assert.Equal((HttpStatusCode.Conflict, "invalid-state"), (onPlaying.StatusCode, await ReasonAsync(onPlaying)));
+    }
+
+    // The demo's units are enrolled in one open incident at a time: each test that plays the demo frees them after.
+    private async Task CloseAsync(string id) =>
+        (await host.PostJsonAsync($"/api/incidents/{id}/close", new { reason = "test over" })).EnsureSuccessStatusCode();
+
+    private static async Task<string?> ReasonAsync(HttpResponseMessage response) =>
+        Text(await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken), "reason");
+
+    private static string? Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}
