@@ -16,6 +16,9 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     // Unit grains are keyed by unit id alone and a unit is enrolled in one open incident at a time: each test's own.
     private readonly string P1 = $"P1-{Guid.NewGuid():N}"[..16];
 
+    // A unit is enrolled in one open incident at a time, and the tests share one cluster: each test has its own units.
+    private readonly string P2 = $"P2-{Guid.NewGuid():N}"[..16];
+
     private static string NewId() => $"inc-{Guid.NewGuid():N}";
 
     private async Task<IIncidentGrain> OpenAsync(string id, bool autoEnrol = true)
@@ -152,6 +155,29 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_report_to_another_incident_does_not_enrol_a_unit_an_open_incident_holds()
+    {
+        // A report posted straight to the second incident, which enrols units on their first report, is refused and
+        // recorded as refused there; the unit stays the first incident's, and a unit nobody holds is enrolled as ever.
+        var (firstId, secondId) = (NewId(), NewId());
+        var first = await OpenAsync(firstId);
+        var second = await OpenAsync(secondId);
+        Assert.Null(await first.Enrol(P1, "Patrol 1", UnitRole.Contact, "dispatch"));
+        var free = $"F-{Guid.NewGuid():N}"[..12];
+
+        var results = await second.Submit([Sites.Report(P1, ClusterFixture.Start, 0, -50), Sites.Report(free, ClusterFixture.Start, 0, -40)], [], autoEnrol: true);
+        await second.ReadModelsTold();
+
+        Assert.Equal(RejectReason.EnrolledElsewhere, results[0]?.Reason);
+        Assert.Equal($"unit '{P1}' is enrolled in incident '{firstId}'; release it there first (close that incident)", results[0]?.Detail);
+        Assert.Null(results[1]);
+        Assert.Equal([free], (await second.GetUnits()).Select(u => u.UnitId));
+        Assert.Equal(firstId, (await fixture.Grains.GetGrain<IUnitGrain>(P1).Get())?.IncidentId);
+        Assert.Equal(secondId, (await fixture.Grains.GetGrain<IUnitGrain>(free).Get())?.IncidentId);
+        Assert.Contains(fixture.Log.Events(secondId), e => e is InputRejected { Reason: RejectReason.EnrolledElsewhere });
+    }
+
+    [Fact]
     public async Task Opening_twice_is_refused()
     {
         var incident = await OpenAsync(NewId());
@@ -215,7 +241,7 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         var id = NewId();
         var incident = await OpenAsync(id);
         var inside = Sites.Report(P1, ClusterFixture.Start, 0, 100);
-        var outside = Sites.Report("P2", ClusterFixture.Start, 0, -100);
+        var outside = Sites.Report(P2, ClusterFixture.Start, 0, -100);
 
         await incident.Submit([inside, outside], [], null);
         await incident.ReadModelsTold();

@@ -11,6 +11,9 @@ public sealed class ObserverTests(ClusterFixture fixture)
     // Unit grains are keyed by unit id alone and a unit is enrolled in one open incident at a time: each test's own.
     private readonly string P1 = $"P1-{Guid.NewGuid():N}"[..16];
 
+    // A unit is enrolled in one open incident at a time, and the tests share one cluster: each test has its own units.
+    private readonly string P2 = $"P2-{Guid.NewGuid():N}"[..16];
+
     [Fact]
     public async Task Observer_receives_the_position_of_a_report()
     {
@@ -44,7 +47,7 @@ public sealed class ObserverTests(ClusterFixture fixture)
         var reference = fixture.Grains.CreateObjectReference<IIncidentObserver>(observer);
         await incident.Subscribe(reference);
         var first = Sites.Report(P1, ClusterFixture.Start, 0, -50);
-        var second = Sites.Report("P2", ClusterFixture.Start, 0, -80);
+        var second = Sites.Report(P2, ClusterFixture.Start, 0, -80);
 
         // Back to back: a timer ticking on its own would most often put both in one frame; the pace allows two.
         await incident.Submit([first], [], null);
@@ -73,7 +76,7 @@ public sealed class ObserverTests(ClusterFixture fixture)
         fixture.Log.Hold(id);
 
         var first = incident.Submit([Sites.Report(P1, ClusterFixture.Start, 0, -50)], [], null);
-        var second = incident.Submit([Sites.Report("P2", ClusterFixture.Start, 0, -80)], [], null);
+        var second = incident.Submit([Sites.Report(P2, ClusterFixture.Start, 0, -80)], [], null);
 
         // The second batch is folded and handed to the recording while the first still waits on it.
         await fixture.Log.HandedOverAsync(id, events => events.OfType<Domain.Events.PositionAccepted>().Count() == 3).WaitAsync(TimeSpan.FromSeconds(10), ct);
@@ -89,7 +92,7 @@ public sealed class ObserverTests(ClusterFixture fixture)
         Assert.Equal([null], await first);
         Assert.Equal([null], await second);
         var seen = new HashSet<string>();
-        while (!seen.IsSupersetOf([P1, "P2"]))
+        while (!seen.IsSupersetOf([P1, P2]))
         {
             var frame = await observer.Frames.Reader.ReadAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(10), ct);
             seen.UnionWith(frame.Units.Where(u => u.LastFix is not null).Select(u => u.UnitId));

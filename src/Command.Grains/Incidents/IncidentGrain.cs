@@ -247,6 +247,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         }
 
         var enrol = autoEnrol ?? stream.Projection.AutoEnrol;
+        var heldElsewhere = enrol ? await ClaimNewcomersAsync(reports, now) : null;
         for (var i = 0; i < reports.Length; i++)
         {
             var report = reports[i];
@@ -261,6 +262,12 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
                 if (!enrol)
                 {
                     results[i] = Refuse(report, new Rejection(RejectReason.UnknownUnit, $"unit '{report.UnitId}' is not enrolled and incident '{IncidentId}' does not enrol units on first report"), now, batch);
+                    continue;
+                }
+
+                if (heldElsewhere?.GetValueOrDefault(report.UnitId) is { } held)
+                {
+                    results[i] = Refuse(report, held, now, batch);
                     continue;
                 }
 
@@ -283,7 +290,9 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         }
         catch (Exception ex) when (IsRecordingDown(ex))
         {
-            // Nothing of the batch is kept: the sender is told to send it again once the recording answers.
+            // Nothing of the batch is kept: the sender is told to send it again once the recording answers, and the units
+            // it would have enrolled are let go.
+            await ReleaseAsync(heldElsewhere?.Where(c => c.Value is null).Select(c => c.Key) ?? []);
             var down = new Rejection(RejectReason.Unavailable, $"incident '{IncidentId}' cannot record now ({ex.GetType().Name}); send it again shortly");
             return [.. reports.Select(_ => (Rejection?)down)];
         }
@@ -329,6 +338,40 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
 
         ticker?.Watched(observers.Count > 0);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Claims the units a batch would enrol on their first report, as an enrolment by a commander does, so a report
+    /// sent to this incident cannot enrol a unit another open incident holds. Returns the refusals by unit id; a unit
+    /// claimed is in the map with none.
+    /// </summary>
+    private async Task<Dictionary<string, Rejection?>?> ClaimNewcomersAsync(ImmutableArray<PositionReport> reports, DateTimeOffset now)
+    {
+        Dictionary<string, Task<Rejection?>>? claims = null;
+        foreach (var report in reports)
+        {
+            if (!stream.Projection.Units.ContainsKey(report.UnitId) && !(claims?.ContainsKey(report.UnitId) ?? false) && InputLimits.Check(report) is null)
+            {
+                var enrolment = new UnitEnrolment(IncidentId, report.Callsign ?? report.UnitId, report.RoleHint ?? UnitRole.Unassigned, now);
+                (claims ??= new(StringComparer.Ordinal))[report.UnitId] = GrainFactory.GetGrain<IUnitGrain>(report.UnitId).Claim(enrolment);
+            }
+        }
+
+        if (claims is null)
+        {
+            return null;
+        }
+
+        await Task.WhenAll(claims.Values);
+        return claims.ToDictionary(c => c.Key, c => c.Value.Result, StringComparer.Ordinal);
+    }
+
+    private async Task ReleaseAsync(IEnumerable<string> unitIds)
+    {
+        foreach (var unitId in unitIds)
+        {
+            await GrainFactory.GetGrain<IUnitGrain>(unitId).Released(IncidentId);
+        }
     }
 
     private Rejection Refuse(PositionReport report, Rejection rejection, DateTimeOffset now, List<IncidentEvent> batch)
