@@ -1,3 +1,4 @@
+using Command.Domain.AfterAction;
 using Command.Domain.Annotations;
 using Command.Domain.Exercises;
 using Command.Grains.Annotations;
@@ -48,6 +49,28 @@ public static class NotesApi
             return ApiError.Invalid([new FieldError("mark", "invalid-value", "mark is strength, area-for-improvement or observation")]);
         }
 
+        var (unitId, objectiveId) = (Blank(body.UnitId), Blank(body.ObjectiveId));
+        if (unitId is not null || objectiveId is not null)
+        {
+            // Kept, a note about a unit or objective the session never had would show in its reports as if the session had it.
+            var report = await paperwork.ReportAsync(id, null, ct);
+            List<FieldError> unknown = [];
+            if (unitId is not null && !report.Units.Any(u => u.UnitId == unitId))
+            {
+                unknown.Add(new FieldError("unitId", "invalid-value", $"session '{id}' has no unit '{unitId}'"));
+            }
+
+            if (objectiveId is not null && Objective(report, objectiveId) is null)
+            {
+                unknown.Add(NoObjective(id, objectiveId));
+            }
+
+            if (unknown.Count > 0)
+            {
+                return ApiError.Invalid(unknown);
+            }
+        }
+
         DateTimeOffset? about = body.About;
         if (body.ReplayId is { } replayId)
         {
@@ -65,7 +88,7 @@ public static class NotesApi
             return ApiError.Invalid([new FieldError("about", "missing-field", "the incident time the note is about, or the replay it was written in")]);
         }
 
-        var note = new EvaluatorNote(body.Text?.Trim() ?? "", mark, Blank(body.UnitId), Blank(body.ObjectiveId)) { About = about.Value, Written = clock.GetUtcNow(), Author = Actor.Of(request) };
+        var note = new EvaluatorNote(body.Text?.Trim() ?? "", mark, unitId, objectiveId) { About = about.Value, Written = clock.GetUtcNow(), Author = Actor.Of(request) };
         return await KeepAsync(id, note, grains);
     }
 
@@ -88,9 +111,9 @@ public static class NotesApi
         }
 
         var report = await paperwork.ReportAsync(id, null, ct);
-        if (report.Exercise?.Objectives.FirstOrDefault(o => o.ObjectiveId == body.ObjectiveId) is not { } objective)
+        if (Objective(report, body.ObjectiveId) is not { } objective)
         {
-            return ApiError.Invalid([new FieldError("objectiveId", "invalid-value", $"session '{id}' has no objective '{body.ObjectiveId}'")]);
+            return ApiError.Invalid([NoObjective(id, body.ObjectiveId)]);
         }
 
         var proposed = ObjectiveProposal.For(objective, report).Rating;
@@ -109,6 +132,12 @@ public static class NotesApi
         var kept = await grains.GetGrain<IAnnotationGrain>(id).Add(annotation);
         return Results.Created($"/api/sessions/{id}/notes", kept);
     }
+
+    private static ExerciseObjective? Objective(AfterActionReport report, string? objectiveId) =>
+        report.Exercise?.Objectives.FirstOrDefault(o => o.ObjectiveId == objectiveId);
+
+    private static FieldError NoObjective(string id, string? objectiveId) =>
+        new("objectiveId", "invalid-value", $"session '{id}' has no objective '{objectiveId}'");
 
     private static bool TryMark(string text, out NoteMark mark)
     {

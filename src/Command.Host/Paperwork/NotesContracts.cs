@@ -6,8 +6,8 @@ namespace Command.Host.Paperwork;
 /// </summary>
 /// <param name="Text">The observation.</param>
 /// <param name="Mark">strength, area-for-improvement or observation (the default).</param>
-/// <param name="UnitId">The unit it is about, if one.</param>
-/// <param name="ObjectiveId">The objective it is evidence for, if one.</param>
+/// <param name="UnitId">The unit it is about, if one; one the session never had is refused.</param>
+/// <param name="ObjectiveId">The objective it is evidence for, if one; one the session never had is refused.</param>
 /// <param name="About">The incident time it is about.</param>
 /// <param name="ReplayId">The replay it was written in.</param>
 public sealed record NoteRequest(string? Text, string? Mark, string? UnitId, string? ObjectiveId, DateTimeOffset? About, string? ReplayId);

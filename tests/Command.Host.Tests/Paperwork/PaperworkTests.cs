@@ -54,6 +54,36 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
     }
 
     [Fact]
+    public async Task A_note_about_a_unit_or_objective_the_session_never_had_is_refused_and_not_kept()
+    {
+        var id = await RecordHoldAsync();
+        using var evaluator = await host.AsAsync("evaluator");
+        using var controller = await host.AsAsync("controller");
+        var objective = new { id = "OBJ-1", title = "Reach the threat", measures = new[] { new { measure = "first-contact", performedS = 180, someChallengesS = 300, majorChallengesS = 600 } } };
+        (await controller.PutAsJsonAsync($"/api/incidents/{id}/exercise", new { scenario = "school", version = "1", objectives = new[] { objective } }, Ct)).EnsureSuccessStatusCode();
+
+        var noUnit = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/notes", new { text = "held back", unitId = "NOPE" }, Ct);
+        var noObjective = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/notes", new { text = "held back", unitId = "P1", objectiveId = "O9" }, Ct);
+        var neither = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/notes", new { text = "held back", unitId = "NOPE", objectiveId = "O9" }, Ct);
+        var kept = await evaluator.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/notes", Ct);
+        var both = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/notes", new { text = "P2 went in", unitId = "P2", objectiveId = "OBJ-1" }, Ct);
+
+        Assert.Equal(
+            [(HttpStatusCode.BadRequest, "unitId", "invalid-value", $"session '{id}' has no unit 'NOPE'")],
+            await ErrorsAsync(noUnit));
+        Assert.Equal(
+            [(HttpStatusCode.BadRequest, "objectiveId", "invalid-value", $"session '{id}' has no objective 'O9'")],
+            await ErrorsAsync(noObjective));
+        Assert.Equal(
+            [(HttpStatusCode.BadRequest, "unitId", "invalid-value", $"session '{id}' has no unit 'NOPE'"), (HttpStatusCode.BadRequest, "objectiveId", "invalid-value", $"session '{id}' has no objective 'O9'")],
+            await ErrorsAsync(neither));
+        Assert.Empty(kept!);
+        Assert.Equal(HttpStatusCode.Created, both.StatusCode);
+        var note = await both.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(("P2", "OBJ-1", 1), (note.GetProperty("unitId").GetString(), note.GetProperty("objectiveId").GetString(), note.GetProperty("number").GetInt32()));
+    }
+
+    [Fact]
     public async Task A_note_written_in_replay_is_about_the_replays_instant()
     {
         var id = await RecordHoldAsync();
@@ -184,6 +214,13 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
         }
 
         return id;
+    }
+
+    private static async Task<(HttpStatusCode Status, string? Field, string? Reason, string? Detail)[]> ErrorsAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        return [.. body.GetProperty("errors").EnumerateArray().Select(e =>
+            (response.StatusCode, e.GetProperty("field").GetString(), e.GetProperty("reason").GetString(), e.GetProperty("detail").GetString()))];
     }
 
     private async Task<List<IncidentEvent>> ReadAllAsync(string id)
