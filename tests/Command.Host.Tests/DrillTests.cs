@@ -86,6 +86,37 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
     }
 
     [Fact]
+    public async Task A_field_the_drill_action_does_not_take_is_refused_by_name_and_nothing_changes()
+    {
+        // A host of its own: the demo's units are enrolled in one open incident at a time.
+        await using var own = new FakeClockHost();
+        await own.InitializeAsync();
+        var id = $"speed-{Guid.NewGuid():N}"[..20];
+        (await own.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        (await own.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = "demo", speed = 2 })).EnsureSuccessStatusCode();
+        (await own.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "pause" })).EnsureSuccessStatusCode();
+
+        var faster = await own.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "resume", speed = 4 });
+        var other = await own.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "stop", scenario = "night-shift", loop = true, seed = 7 });
+        var overFaster = await own.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start-over", scenario = "demo", round = 2, speed = 3 });
+        var status = await own.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/drill", TestContext.Current.CancellationToken);
+        var timeline = await own.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, faster.StatusCode);
+        Assert.Equal(
+            [("speed", "invalid-value", "resume takes no 'speed': a drill plays at the speed it was started at; stop it and start it again, from the beginning, to play at another")],
+            await ErrorsAsync(faster));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, other.StatusCode);
+        Assert.Equal(
+            [("scenario", "invalid-value", "stop takes no 'scenario'; only start and start-over do"), ("loop", "invalid-value", "stop takes no 'loop'; only start does"), ("seed", "invalid-value", "stop takes no 'seed'; only start does")],
+            await ErrorsAsync(other));
+        Assert.Equal([("speed", "invalid-value", "start-over takes no 'speed'; only start does")], await ErrorsAsync(overFaster));
+        Assert.Equal(("paused", 2.0, false), (status.GetProperty("state").GetString(), status.GetProperty("speed").GetDouble(), status.GetProperty("loop").GetBoolean()));
+        var drill = timeline!.Where(e => e.GetProperty("type").GetString() == "drill-controlled").Select(e => e.GetProperty("subject").GetString()!).ToArray();
+        Assert.Equal(["start", "pause"], drill);
+    }
+
+    [Fact]
     public async Task Controlling_a_drill_that_was_never_started_is_not_found()
     {
         var response = await host.PostJsonAsync($"/api/incidents/none-{Guid.NewGuid():N}/drill", new { action = "pause" });
@@ -140,6 +171,12 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
         Assert.NotEmpty(Text(listed[1], "error")!);
         Assert.Equal(System.Net.HttpStatusCode.OK, started.StatusCode);
         Assert.Equal("Night shift drill", status.GetProperty("scenario").GetString());
+    }
+
+    private static async Task<(string? Field, string? Reason, string? Detail)[]> ErrorsAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        return [.. body.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("field").GetString(), e.GetProperty("reason").GetString(), e.GetProperty("detail").GetString()))];
     }
 
     private static string? Text(JsonElement item, string name) =>

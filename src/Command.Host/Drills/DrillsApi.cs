@@ -29,8 +29,13 @@ public static class DrillsApi
             return error;
         }
 
-        var actor = Actor.Of(request);
         var action = body!.Action?.Trim().ToLowerInvariant();
+        if (NotTaken(action, body) is { Count: > 0 } notTaken)
+        {
+            return ApiError.Invalid(notTaken);
+        }
+
+        var actor = Actor.Of(request);
         if (action == DrillControlled.StartOver)
         {
             return await StartOverAsync(id, body, drills, actor);
@@ -80,10 +85,49 @@ public static class DrillsApi
 
         return await drills.StartOverAsync(id, body.Scenario!.Trim(), body.Round!.Value, actor) is { } refused ? ApiError.For(refused) : Results.NoContent();
     }
+
+    /// <summary>The fields each action reads: any other sent with it would be answered as if it had been done.</summary>
+    private static readonly (string Action, string[] Fields)[] Takes =
+    [
+        ("start", ["scenario", "speed", "loop", "seed"]),
+        ("pause", []),
+        ("resume", []),
+        ("stop", []),
+        (DrillControlled.StartOver, ["scenario", "round"]),
+    ];
+
+    /// <summary>
+    /// The fields sent that the action does not read, each refused by name: left unread, a resume at a new speed was
+    /// answered as done while the drill kept its old one. Nothing for an action that is not one of <see cref="Takes"/>.
+    /// </summary>
+    private static List<FieldError> NotTaken(string? action, DrillRequest body)
+    {
+        if (Takes.FirstOrDefault(t => t.Action == action).Fields is not { } takes)
+        {
+            return [];
+        }
+
+        (string Field, bool Sent)[] fields =
+            [("scenario", body.Scenario is not null), ("speed", body.Speed is not null), ("loop", body.Loop is not null), ("seed", body.Seed is not null), ("round", body.Round is not null)];
+        return [.. fields.Where(f => f.Sent && !takes.Contains(f.Field)).Select(f => NotTaken(action!, f.Field))];
+    }
+
+    private static FieldError NotTaken(string action, string field)
+    {
+        if (field == "speed" && action is "pause" or "resume" or "stop")
+        {
+            return new(field, "invalid-value",
+                $"{action} takes no 'speed': a drill plays at the speed it was started at; stop it and start it again, from the beginning, to play at another");
+        }
+
+        var takers = Takes.Where(t => t.Fields.Contains(field)).Select(t => t.Action).ToArray();
+        return new(field, "invalid-value", $"{action} takes no '{field}'; only {string.Join(" and ", takers)} {(takers.Length == 1 ? "does" : "do")}");
+    }
 }
 
 /// <summary>
-/// POST /api/incidents/{id}/drill: action is start, pause, resume, stop or start-over (with the scenario and the round
-/// that begins, from a drill played from outside the host).
+/// POST /api/incidents/{id}/drill: action is start, pause, resume, stop or start-over. Only start takes a scenario (demo
+/// by default), speed (1), loop (false) and seed (0); start-over, from a drill played from outside the host, takes the
+/// scenario and the round that begins; pause, resume and stop take nothing more. A field the action does not take is refused.
 /// </summary>
 public sealed record DrillRequest(string? Action, string? Scenario, double? Speed, bool? Loop, int? Seed, int? Round = null);

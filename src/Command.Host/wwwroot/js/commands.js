@@ -53,7 +53,9 @@ export class Commands {
 
   /** Starts (with the named scenario), pauses, resumes or stops the drill on an incident. */
   controlDrill(incidentId, action, scenario = 'demo', speed = 1) {
-    return attempt(() => post(`/api/incidents/${enc(incidentId)}/drill`, { action, scenario, speed }).then(r => r ?? true));
+    // Only start takes a scenario and a speed: the other controls refuse them.
+    const body = action === 'start' ? { action, scenario, speed } : { action };
+    return attempt(() => post(`/api/incidents/${enc(incidentId)}/drill`, body).then(r => r ?? true));
   }
 
   /** The scenarios a drill can be started with, "demo" first. */
