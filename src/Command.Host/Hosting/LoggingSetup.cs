@@ -19,6 +19,7 @@ public static class LoggingSetup
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             .Enrich.With<AccessTokenRedaction>()
+            .Filter.With<HubRefusalFilter>()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
             .WriteTo.File(new CompactJsonFormatter(), logs, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14),
             // Each host logs through its own logger, never the process-wide static one: hosts sharing a process (the

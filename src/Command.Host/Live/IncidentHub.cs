@@ -11,9 +11,12 @@ namespace Command.Host.Live;
 /// Browsers join an incident (or "replay:{id}") to get a full snapshot, then frames of what changed, at most ten
 /// a second each. Frames whose sequence is not past the snapshot's are already in it; a full frame replaces all.
 /// Connecting needs the right to watch (the endpoint's policy); joining a replay needs the right to watch replays; a
-/// connection whose credential is revoked or expires is closed (<see cref="LiveCredentials"/>).
+/// connection whose credential is revoked or expires is closed (<see cref="LiveCredentials"/>). A refused call is an
+/// answer, not a fault: it is logged once (a missing right by <see cref="AccessAudit"/>), without a stack, and SignalR's
+/// own error line for it is left out (<see cref="Hosting.HubRefusalFilter"/>).
 /// </summary>
-public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, ExportJobs exports, LiveCredentials live, AccessAudit audit) : Hub
+public sealed partial class IncidentHub(
+    IGrainFactory grains, IncidentFeeds feeds, ExportJobs exports, LiveCredentials live, AccessAudit audit, ILogger<IncidentHub> logger) : Hub
 {
     public const string Path = "/hubs/incidents";
     public const string FrameMethod = "frame";
@@ -32,7 +35,7 @@ public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, Expor
             var replay = ReplaysApi.IsReplayId(replayId) ? await grains.GetGrain<IReplayGrain>(replayId).GetFullFrame() : null;
             if (replay is null)
             {
-                throw new HubException($"replay '{replayId}' is not open");
+                throw Refused(incidentId, $"replay '{replayId}' is not open");
             }
 
             await feeds.JoinAsync(Context.ConnectionId, incidentId);
@@ -45,7 +48,7 @@ public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, Expor
         {
             if (await incident.GetView() is null)
             {
-                throw new HubException($"incident '{incidentId}' does not exist");
+                throw Refused(incidentId, $"incident '{incidentId}' does not exist");
             }
 
             await feeds.JoinAsync(Context.ConnectionId, incidentId);
@@ -54,7 +57,7 @@ public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, Expor
         catch (IncidentUnavailableException ex)
         {
             // The page shows this and tries again: the incident cannot be shown as it is now.
-            throw new HubException($"unavailable: {ex.Message}");
+            throw Refused(incidentId, $"unavailable: {ex.Message}");
         }
     }
 
@@ -75,6 +78,14 @@ public sealed class IncidentHub(IGrainFactory grains, IncidentFeeds feeds, Expor
     {
         live.Forget(Context.ConnectionId);
         return feeds.DisconnectedAsync(Context.ConnectionId);
+    }
+
+    /// <summary>The refusal of a view of <paramref name="feedId"/>, logged: the caller is told <paramref name="detail"/>.</summary>
+    private HubException Refused(string feedId, string detail)
+    {
+        var caller = AccessClaims.Actor(Context.User!);
+        LogNotShown(logger, caller, feedId, detail);
+        return new HubException(detail);
     }
 
     /// <summary>Refuses the call, naming the missing right as the HTTP API does in its 403 body.</summary>

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Command.Host.Tests.Support;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Command.Host.Tests;
+
+/// <summary>
+/// A hub call refused on purpose (no right, an incident or replay that is not there) is an answer, not a fault: the
+/// host's own log file says so once, without a stack, and nothing about it is logged as an error.
+/// </summary>
+public sealed class HubRefusalLogTests(CommandHost host) : IClassFixture<CommandHost>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_refused_hub_call_is_logged_once_without_a_stack_and_not_as_an_error()
+    {
+        var token = await host.Access.TokenForAsync("controller");
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(host.BaseAddress, "/hubs/incidents"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .AddJsonProtocol(o => o.PayloadSerializerOptions = CommandHost.Json)
+            .Build();
+        await hub.StartAsync(Ct);
+        var incident = $"none-{Guid.NewGuid():N}"[..20];
+        var replay = Guid.NewGuid().ToString("N")[..12];
+        var job = $"job-{Guid.NewGuid():N}";
+
+        var noIncident = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<JsonElement>("Join", incident, Ct));
+        var noReplay = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<JsonElement>("Join", $"replay:{replay}", Ct));
+        var noRight = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<JsonElement>("WatchExport", job, Ct));
+        var log = Log();
+
+        // A controller watches incidents and replays but exports nothing.
+        Assert.EndsWith($"incident '{incident}' does not exist", noIncident.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"replay '{replay}' is not open", noReplay.Message, StringComparison.Ordinal);
+        Assert.Contains("missing-right", noRight.Message, StringComparison.Ordinal);
+        Assert.Equal(("Information", false), Single(log, incident));
+        Assert.Equal(("Information", false), Single(log, replay));
+        Assert.Equal(("Warning", false), Single(log, job));
+        Assert.DoesNotContain(log, line => line.Level == "Error" && line.Text.Contains("HubException", StringComparison.Ordinal));
+    }
+
+    /// <summary>The one line that names <paramref name="what"/>: its level, and whether it carries an exception.</summary>
+    private static (string Level, bool Exception) Single(IEnumerable<LogLine> log, string what)
+    {
+        var line = Assert.Single(log, l => l.Text.Contains(what, StringComparison.Ordinal));
+        return (line.Level, line.Exception);
+    }
+
+    /// <summary>Every line of the host's log files so far (compact JSON; written through, one event a line).</summary>
+    private List<LogLine> Log()
+    {
+        var lines = new List<LogLine>();
+        foreach (var file in Directory.GetFiles(Path.Combine(host.DataPath, "logs"), "command-*.log").Order())
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            while (reader.ReadLine() is { } text)
+            {
+                using var json = JsonDocument.Parse(text);
+                var level = json.RootElement.TryGetProperty("@l", out var l) ? l.GetString()! : "Information";
+                lines.Add(new LogLine(level, json.RootElement.TryGetProperty("@x", out _), text));
+            }
+        }
+
+        return lines;
+    }
+
+    private sealed record LogLine(string Level, bool Exception, string Text);
+}
