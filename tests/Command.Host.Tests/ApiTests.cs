@@ -241,6 +241,25 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
     }
 
     [Fact]
+    public async Task Reports_for_a_closed_incident_are_refused_whole_as_closed_and_nothing_is_recorded()
+    {
+        var id = NewId();
+        await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
+        (await host.PostJsonAsync($"/api/incidents/{id}/close", new { reason = "exercise over" })).EnsureSuccessStatusCode();
+        var recorded = await RecordedAsync(id);
+        var batch = new object[] { TestSite.Report("P1", DateTimeOffset.UtcNow, 0, -50), new { unitId = "P2", fixTime = DateTimeOffset.UtcNow, lat = 91.0, lon = 0.0 } };
+
+        var response = await host.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = batch });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("closed", body.GetProperty("reason").GetString());
+        Assert.Matches($"^incident '{id}' was closed at [0-9-]{{10}} [0-9:]{{8}}Z; it takes nothing more$", body.GetProperty("detail").GetString());
+        Assert.False(body.TryGetProperty("rejected", out _));
+        Assert.Equal(recorded, await RecordedAsync(id));
+    }
+
+    [Fact]
     public async Task Roles_and_threats_are_validated_with_reasons()
     {
         // A unit of its own: other tests' incidents on this host hold P1, and a unit is enrolled in one at a time.
@@ -262,5 +281,12 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
         Assert.Equal(HttpStatusCode.OK, threat.StatusCode);
         var view = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct);
         Assert.Equal("active", view.GetProperty("threats")[0].GetProperty("phase").GetString());
+    }
+
+    /// <summary>How many events the incident's recording holds.</summary>
+    private async Task<int> RecordedAsync(string id)
+    {
+        var reader = await host.Services.GetRequiredService<Command.Recording.Reading.SessionCatalogue>().OpenAsync(id, Ct);
+        return await reader.ReadAsync(null, null, Ct).CountAsync(Ct);
     }
 }

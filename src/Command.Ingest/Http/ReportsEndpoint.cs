@@ -10,8 +10,9 @@ namespace Command.Ingest.Http;
 /// incident. 200 with a <see cref="ReportBatchResult"/> when every report was accepted, 400 with one when some
 /// were refused (the accepted ones stay accepted), 403 with one when any was refused because the caller's
 /// credential may not report for its unit; 400 with a <see cref="RequestRefusal"/> when the body is refused whole
-/// (malformed), 413 when it is too large, 404 when the incident does not exist, 503 with Retry-After when it cannot
-/// take reports now (its recording cannot be read or written): nothing of the batch was kept, so send it again.
+/// (malformed), 413 when it is too large, 404 when the incident does not exist, 409 <c>closed</c> when it was closed
+/// (nothing of the batch is recorded), 503 with Retry-After when it cannot take reports now (its recording cannot be
+/// read or written): nothing of the batch was kept, so send it again.
 /// </summary>
 public static class ReportsEndpoint
 {
@@ -34,6 +35,13 @@ public static class ReportsEndpoint
         if (batch.Count > 0 && outcome.Rejected.Count == batch.Count && outcome.Rejected.All(r => r.Rejection.Reason == RejectReason.UnknownIncident))
         {
             return Results.NotFound(new RequestRefusal("unknown-incident", $"incident '{id}' does not exist"));
+        }
+
+        // A closed incident takes nothing more: the request is refused whole, not item by item, and nothing of it is recorded.
+        var closed = outcome.Rejected.FirstOrDefault(r => r.Rejection.Reason == RejectReason.Closed);
+        if (outcome.Accepted == 0 && closed is not null)
+        {
+            return Results.Conflict(new RequestRefusal(closed.Rejection.Code, closed.Rejection.Detail));
         }
 
         var unavailable = outcome.Rejected.FirstOrDefault(r => r.Rejection.Reason == RejectReason.Unavailable);
