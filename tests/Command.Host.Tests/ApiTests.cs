@@ -40,7 +40,7 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
     [Fact]
     public async Task An_incident_reactivates_from_the_hosts_grain_storage_with_its_units()
     {
-        var id = NewId();
+        var id = await host.NextIncidentAsync(NewId());
         await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
         (await host.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", DateTimeOffset.UtcNow, 0, -50) } })).EnsureSuccessStatusCode();
         var before = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct);
@@ -204,7 +204,7 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
     [Fact]
     public async Task A_bad_batch_gets_exact_reasons_and_its_good_reports_stay_accepted()
     {
-        var id = NewId();
+        var id = await host.NextIncidentAsync(NewId());
         await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
         var now = DateTimeOffset.UtcNow;
         var batch = new object[]
@@ -243,7 +243,7 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
     [Fact]
     public async Task Reports_for_a_closed_incident_are_refused_whole_as_closed_and_nothing_is_recorded()
     {
-        var id = NewId();
+        var id = await host.NextIncidentAsync(NewId());
         await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
         (await host.PostJsonAsync($"/api/incidents/{id}/close", new { reason = "exercise over" })).EnsureSuccessStatusCode();
         var recorded = await RecordedAsync(id);
