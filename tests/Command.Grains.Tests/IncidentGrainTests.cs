@@ -178,6 +178,25 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_unit_whose_incident_closed_without_letting_it_go_can_be_enrolled_elsewhere()
+    {
+        // The first incident closed, but its unit grain still names it (the release was lost as its host went down):
+        // the unit grain asks the incident, which no longer holds the unit, and the second incident gets it.
+        var (firstId, secondId) = (NewId(), NewId());
+        var first = await OpenAsync(firstId);
+        var second = await OpenAsync(secondId);
+        Assert.Null(await first.Enrol(P1, "Patrol 1", UnitRole.Contact, "dispatch"));
+        Assert.Null(await first.Close("exercise over", "commander"));
+        await first.ReadModelsTold();
+        var unit = fixture.Grains.GetGrain<IUnitGrain>(P1);
+        await unit.Enrolled(new UnitEnrolment(firstId, "Patrol 1", UnitRole.Contact, ClusterFixture.Start));
+        Assert.Equal(firstId, (await unit.Get())?.IncidentId);
+
+        Assert.Null(await second.Enrol(P1, "Patrol 1", UnitRole.Contact, "dispatch"));
+        Assert.Equal(secondId, (await unit.Get())?.IncidentId);
+    }
+
+    [Fact]
     public async Task Opening_twice_is_refused()
     {
         var incident = await OpenAsync(NewId());

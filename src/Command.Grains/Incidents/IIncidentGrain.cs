@@ -84,6 +84,15 @@ public interface IIncidentGrain : IFrameSource
     /// <summary>Everything a newly connected view needs: the whole picture, marked full.</summary>
     Task<IncidentFrame> GetFullFrame();
 
+    /// <summary>
+    /// True while this incident is open with the unit enrolled, or cannot say (its recording cannot be read now): what a
+    /// unit grain asks its holder before refusing the unit to another incident, so a release lost as a host went down
+    /// does not keep the unit from every incident after this one closed. Interleaves, so an incident waiting on the unit
+    /// grain still answers.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<bool> Holds(string unitId);
+
     /// <summary>The silo this incident is active on, for an operator's diagnostics (and the cluster test that kills it).</summary>
     [AlwaysInterleave]
     Task<SiloAddress> Silo();

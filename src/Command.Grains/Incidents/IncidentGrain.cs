@@ -224,6 +224,9 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
             : null;
     }
 
+    public Task<bool> Holds(string unitId) =>
+        Task.FromResult(unavailable is not null || (stream.Exists && !stream.IsClosed && stream.Projection.Units.ContainsKey(unitId)));
+
     public Task<Rejection?> RecordDrill(string action, string scenario, string actor, int? round = null) =>
         CommandAsync(() => Decision.Do(new DrillControlled(action, scenario, actor, round)));
 

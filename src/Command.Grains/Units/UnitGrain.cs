@@ -20,11 +20,13 @@ public sealed class UnitGrain(
 
     public async Task<Rejection?> Claim(UnitEnrolment enrolment)
     {
-        if (state.State.Record is { IncidentId: { } holder } && holder != enrolment.IncidentId)
+        if (state.State.Record is { IncidentId: { } holder } && holder != enrolment.IncidentId
+            && await GrainFactory.GetGrain<Incidents.IIncidentGrain>(holder).Holds(this.GetPrimaryKeyString()))
         {
             return HeldElsewhere(this.GetPrimaryKeyString(), holder);
         }
 
+        // Free, or held by an incident that has let it go without saying so (it closed as its host went down).
         await TakeAsync(enrolment);
         return null;
     }
