@@ -30,7 +30,7 @@ public sealed partial class ClosingAssessment
         if (!judges.TryGetValue(unit.UnitId, out var judge))
         {
             return new UnitAssessment(unit.UnitId, unit.Callsign, unit.Role, unit.LastFix, null, null, null, null, null, null,
-                MotionState.Unknown, null, flag?.Level ?? FlagLevel.None, flag?.Reason, flag?.AcknowledgedAt is not null);
+                MotionState.Unknown, null, flag?.Level ?? FlagLevel.None, flag?.Reason, flag?.AcknowledgedAt is not null, Refused: unit.Refused);
         }
 
         var m = judge.Measure(Nearest(judge));
@@ -50,6 +50,7 @@ public sealed partial class ClosingAssessment
             Climbing: m?.Climbing ?? false,
             ArrivalReason: state == MotionState.Arrived ? m?.Arrival.Where : null,
             Building: judge.BuildingId,
-            InReachReason: flag is null && state is MotionState.Holding or MotionState.Opening ? m?.InReach : null);
+            InReachReason: flag is null && state is MotionState.Holding or MotionState.Opening ? m?.InReach : null,
+            Refused: unit.Refused);
     }
 }

@@ -25,6 +25,7 @@ namespace Command.Domain.Assessment;
 /// <param name="Climbing">Altitude is changing at stair pace.</param>
 /// <param name="ArrivalReason">Why the unit counts as arrived, in words ("inside B12, 12 m from the threat"); only while it does.</param>
 /// <param name="Building">The building the unit is in, by id, where the site has buildings.</param>
+/// <param name="Refused">The unit's latest report that was refused, while none has been accepted since (a duplicate is not counted).</param>
 /// <param name="InReachReason">Why a unit standing still is not flagged: its fixes cannot tell it from a unit in contact ("cannot be told from contact: inside B12, 31 m from the threat, fixes ±25 m"); only while it is unflagged.</param>
 [GenerateSerializer, Immutable]
 public sealed record UnitAssessment(
@@ -49,4 +50,5 @@ public sealed record UnitAssessment(
     bool Climbing = false,
     string? ArrivalReason = null,
     string? Building = null,
-    string? InReachReason = null);
+    string? InReachReason = null,
+    RefusedReport? Refused = null);

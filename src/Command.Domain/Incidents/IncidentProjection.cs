@@ -3,6 +3,8 @@ using Command.Domain.Events;
 using Command.Domain.Geometry;
 using Command.Domain.Sites;
 using Command.Domain.Threats;
+using Command.Domain.Units;
+using Command.Domain.Validation;
 using Command.Domain.Zones;
 
 namespace Command.Domain.Incidents;
@@ -158,8 +160,12 @@ public sealed class IncidentProjection
                 assessment?.Reassign(changed.UnitId, unit.Role, changed.Role, changed.Time);
                 break;
             case PositionAccepted accepted when units.TryGetValue(accepted.Report.UnitId, out var unit):
-                units[unit.UnitId] = unit with { LastFix = accepted.Report };
+                units[unit.UnitId] = unit with { LastFix = accepted.Report, Refused = null };
                 return assessment?.Observe(accepted.Report, Clock, units) ?? [];
+            case InputRejected { UnitId: { } refusedId, Reason: not RejectReason.Duplicate } refused when units.TryGetValue(refusedId, out var unit):
+                // A repeat of a fix already taken is no news; any other refusal is, until a report of the unit is accepted.
+                units[refusedId] = unit with { Refused = new RefusedReport(refused.Time, RejectReasons.Name(refused.Reason), refused.Detail, (unit.Refused?.Count ?? 0) + 1) };
+                return [];
             case DrillControlled { StartsOver: true } over:
                 return StartOver(over);
             case IncidentClosed:
@@ -197,7 +203,7 @@ public sealed class IncidentProjection
     {
         foreach (var unit in units.Values.ToList())
         {
-            units[unit.UnitId] = unit with { LastFix = null };
+            units[unit.UnitId] = unit with { LastFix = null, Refused = null };
         }
 
         var cleared = assessment?.StartOver(Clock, Reasons.StartedOver(over.Round)) ?? [];

@@ -111,6 +111,10 @@ public sealed class FrameCoalescer
             case PositionAccepted accepted:
                 dirtyUnits.Add(accepted.Report.UnitId);
                 break;
+            case InputRejected { UnitId: { } refused }:
+                // The board says when a unit's reports are being refused.
+                dirtyUnits.Add(refused);
+                break;
             case ClockTicked:
                 allDirty = true;
                 break;

@@ -36,6 +36,11 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
     private static readonly JsonEncodedText ArrivalReason = JsonEncodedText.Encode("arrivalReason");
     private static readonly JsonEncodedText Building = JsonEncodedText.Encode("building");
     private static readonly JsonEncodedText InReachReason = JsonEncodedText.Encode("inReachReason");
+    private static readonly JsonEncodedText Refused = JsonEncodedText.Encode("refused");
+    private static readonly JsonEncodedText At = JsonEncodedText.Encode("at");
+    private static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+    private static readonly JsonEncodedText Detail = JsonEncodedText.Encode("detail");
+    private static readonly JsonEncodedText Count = JsonEncodedText.Encode("count");
 
     public override UnitAssessment Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         throw new NotSupportedException("Unit assessments are only ever sent to browsers.");
@@ -78,6 +83,16 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
         WriteIfSet(writer, ArrivalReason, value.ArrivalReason);
         WriteIfSet(writer, Building, value.Building);
         WriteIfSet(writer, InReachReason, value.InReachReason);
+        if (value.Refused is { } refused)
+        {
+            writer.WriteStartObject(Refused);
+            writer.WriteString(At, refused.At);
+            writer.WriteString(Reason, refused.Reason);
+            writer.WriteString(Detail, refused.Detail);
+            writer.WriteNumber(Count, refused.Count);
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 

@@ -60,4 +60,32 @@ public sealed partial class LiveDashboardTests
         await Expect(dashboard.Row("R1").Locator(".reason")).ToHaveTextAsync("cannot be told from contact: inside Main building, 34 m from the threat, fixes ±40 m");
         Assert.Empty(dashboard.Errors);
     }
+
+    [Fact]
+    public async Task A_unit_whose_reports_are_refused_says_so_on_its_row_until_one_is_accepted()
+    {
+        // A phone whose clock runs five minutes fast reports all along; every report is refused, and the row says why.
+        var scene = await Scene.OpenAsync(host, "refused");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.TrackAsync("P1", (0, -60), (0, -55));
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        var ahead = DateTimeOffset.UtcNow.AddMinutes(5);
+
+        foreach (var s in new[] { 0, 10 })
+        {
+            var refused = await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/reports", new { reports = new[] { Support.TestSite.Report("P1", ahead.AddSeconds(s), 0, -50) } });
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        }
+
+        var word = dashboard.Row("P1").Locator(".refused-word");
+        await Expect(word).ToHaveTextAsync("⚠ REFUSED ×2: future-fix");
+        await Expect(word).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("^2 reports refused since the last accepted: fix time is 3[01][0-9](\\.[0-9])? s ahead of the receiving clock"));
+        Assert.Equal("future-fix", (await scene.UnitAsync("P1")).GetProperty("refused").GetProperty("reason").GetString());
+
+        await scene.TrackAsync("P1", (0, -45));
+        await Expect(word).ToHaveCountAsync(0);
+        await Expect(dashboard.Row("P1").Locator(".source")).ToHaveTextAsync("JSON");
+        Assert.Empty(dashboard.Errors);
+    }
 }

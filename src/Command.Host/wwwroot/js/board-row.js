@@ -45,7 +45,8 @@ export function renderRow(row, unit, picture, marks) {
   set(row.distance, distanceHtml(unit));
   set(row.rate, escapeHtml(rate(unit.closingRateMps)));
   set(row.eta, escapeHtml(unit.etaS == null ? '—' : duration(unit.etaS)));
-  set(row.source, escapeHtml(sources[unit.lastFix?.source] ?? unit.lastFix?.source ?? ''));
+  set(row.source, sourceHtml(unit));
+  row.tr.querySelector('.fix').classList.toggle('refused', unit.refused != null);
   tickRow(row, unit, picture);
 }
 
@@ -54,6 +55,15 @@ export function tickRow(row, unit, picture) {
   const now = picture.now();
   set(row.inState, escapeHtml(duration(since(now, unit.stateSince))));
   set(row.fixAge, escapeHtml(unit.lastFix ? age(since(now, unit.lastFix.fixTime)) : 'no fix'));
+}
+
+// Where the last fix came from; while the unit's reports are being refused, that instead, and why on hover: a unit
+// whose phone's clock is minutes off reports all along and still shows no fix, or an old one.
+function sourceHtml(unit) {
+  const r = unit.refused;
+  if (!r) return escapeHtml(sources[unit.lastFix?.source] ?? unit.lastFix?.source ?? '');
+  const times = r.count > 1 ? ` ×${r.count}` : '';
+  return `<span class="refused-word" title="${escapeHtml(`${r.count} report${r.count > 1 ? 's' : ''} refused since the last accepted: ${r.detail}`)}">⚠ REFUSED${times}: ${escapeHtml(r.reason)}</span>`;
 }
 
 function statusHtml(unit) {

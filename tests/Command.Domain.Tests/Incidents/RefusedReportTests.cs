@@ -1,0 +1,65 @@
+using Command.Domain.Events;
+using Command.Domain.Geometry;
+using Command.Domain.Reports;
+using Command.Domain.Tests.Assessment;
+using Command.Domain.Validation;
+
+namespace Command.Domain.Tests.Incidents;
+
+/// <summary>A unit whose reports are refused says so on the board until one of its reports is accepted.</summary>
+public sealed class RefusedReportTests
+{
+    [Fact]
+    public void Refused_reports_of_a_unit_are_counted_with_the_latest_reason_until_one_is_accepted()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        drill.Fix("u1", new LocalPoint(100, 0));
+        drill.Run(5);
+
+        drill.Feed(Refused("u1", RejectReason.FutureFix, "fix time is 40 s ahead (limit 5 s)"));
+        drill.Run(5);
+        drill.Feed(Refused("u1", RejectReason.Duplicate, "the same fix again"));
+        drill.Feed(Refused("u1", RejectReason.TooOld, "fix time is 10 min old (limit 2 min)"));
+
+        var refused = drill.Assess("u1").Refused;
+        Assert.Equal(("too-old", "fix time is 10 min old (limit 2 min)", 2, drill.Now), (refused?.Reason, refused?.Detail, refused?.Count, refused?.At));
+        Assert.NotNull(drill.Assess("u1").LastFix);
+
+        drill.Fix("u1", new LocalPoint(95, 0));
+        Assert.Null(drill.Assess("u1").Refused);
+    }
+
+    [Fact]
+    public void A_duplicate_alone_is_no_news_and_a_refusal_of_a_unit_the_incident_does_not_have_changes_nothing()
+    {
+        var drill = new Drill();
+        drill.Enrol("u1");
+        drill.Fix("u1", new LocalPoint(100, 0));
+
+        drill.Feed(Refused("u1", RejectReason.Duplicate, "the same fix again"));
+        drill.Feed(Refused("stranger", RejectReason.FutureFix, "fix time is 40 s ahead (limit 5 s)"));
+
+        Assert.Null(drill.Assess("u1").Refused);
+        Assert.False(drill.Projection.Units.ContainsKey("stranger"));
+    }
+
+    [Fact]
+    public void The_refusal_survives_a_snapshot_and_a_start_over_forgets_it()
+    {
+        var drill = new Drill();
+        drill.Enrol("u1");
+        drill.Feed(Refused("u1", RejectReason.ImpliedSpeed, "implies 80 m/s"));
+
+        var restored = new Command.Domain.Incidents.IncidentProjection();
+        restored.Restore(drill.Projection.Snapshot());
+        Assert.Equal(drill.Assess("u1").Refused, restored.Assess("u1")?.Refused);
+
+        drill.Feed(new DrillControlled(DrillControlled.StartOver, "demo", "drill", 2));
+        Assert.Null(drill.Assess("u1").Refused);
+    }
+
+    private static InputRejected Refused(string unitId, RejectReason reason, string detail) =>
+        new(ReportSource.Json, reason, detail, unitId, "{}");
+}
