@@ -57,13 +57,17 @@ export function tickRow(row, unit, picture) {
   set(row.fixAge, escapeHtml(unit.lastFix ? age(since(now, unit.lastFix.fixTime)) : 'no fix'));
 }
 
-// Where the last fix came from; while the unit's reports are being refused, that instead, and why on hover: a unit
-// whose phone's clock is minutes off reports all along and still shows no fix, or an old one.
+// Where the last fix came from; while the unit's reports are being refused, that instead, with why on hover (and in
+// the status cell when no flag is up): a unit whose phone's clock is minutes off reports all along and still shows
+// no fix, or an old one.
 function sourceHtml(unit) {
   const r = unit.refused;
   if (!r) return escapeHtml(sources[unit.lastFix?.source] ?? unit.lastFix?.source ?? '');
-  const times = r.count > 1 ? ` ×${r.count}` : '';
-  return `<span class="refused-word" title="${escapeHtml(`${r.count} report${r.count > 1 ? 's' : ''} refused since the last accepted: ${r.detail}`)}">⚠ REFUSED${times}: ${escapeHtml(r.reason)}</span>`;
+  return `<span class="refused-word" data-reason="${escapeHtml(r.reason)}" title="${escapeHtml(refusedWords(r))}">REFUSED</span>`;
+}
+
+function refusedWords(r) {
+  return `${r.count > 1 ? `${r.count} reports` : 'its report'} refused (${r.reason}): ${r.detail}`;
 }
 
 function statusHtml(unit) {
@@ -72,7 +76,7 @@ function statusHtml(unit) {
   if (!unit.flag || unit.flag === 'none') {
     // Why a unit counts as arrived is said, so "arrived" is never just near: "inside B12, 12 m from the threat".
     // So is why one standing still is not flagged, when its fixes cannot tell it from a unit in contact.
-    const why = escapeHtml((unit.state === 'arrived' ? unit.arrivalReason : unit.inReachReason) ?? '');
+    const why = escapeHtml((unit.state === 'arrived' ? unit.arrivalReason : unit.inReachReason) ?? (unit.refused ? refusedWords(unit.refused) : ''));
     return why ? `${stateWord}<span class="reason arrival" title="${why}">${why}</span>` : stateWord;
   }
   const f = flag(unit.flag);
