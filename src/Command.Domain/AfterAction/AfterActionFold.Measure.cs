@@ -8,6 +8,7 @@ public sealed partial class AfterActionFold
     private void OnFix(string unitId, GeoPoint position, DateTimeOffset time)
     {
         var unit = Enrol(unitId, unitId, Units.UnitRole.Unassigned, time);
+        LogRefusals(unit, time);
         if (frame is null || areas is null)
         {
             return;

@@ -144,6 +144,11 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 break;
             case InputRejected refused:
                 rejected[refused.Reason] = rejected.GetValueOrDefault(refused.Reason) + 1;
+                if (refused.UnitId is { } refusedUnit && refused.Reason != RejectReason.Duplicate && units.TryGetValue(refusedUnit, out var refusedTally))
+                {
+                    refusedTally.Refused(e.Time, RejectReasons.Name(refused.Reason), refused.Detail);
+                }
+
                 break;
             default:
                 OnFlag(e);
@@ -162,6 +167,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
         foreach (var unit in enrolment)
         {
             unit.EndHold(end);
+            LogRefusals(unit, null);
         }
 
         var from = threatActiveAt ?? opened?.Time;
@@ -207,6 +213,20 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     /// <summary>"T1 contained: subject barricaded (cmd)": a threat's phase, why it was set where a reason was given, and who set it.</summary>
     private static string PhaseWords(string? threatId, ThreatPhase phase, string? reason, string actor) =>
         $"{(threatId is null ? "" : $"{threatId} ")}{ThreatPhases.Name(phase)}{(string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}")} ({actor})";
+
+    // A run of a unit's reports refused, logged once at its start when it ends: with the report accepted after it, or
+    // with the recording.
+    private void LogRefusals(UnitTally unit, DateTimeOffset? acceptedAt)
+    {
+        if (unit.EndRefusals() is not { } run)
+        {
+            return;
+        }
+
+        var reports = run.Count == 1 ? "1 report" : $"{run.Count} reports";
+        var until = acceptedAt is { } at ? $"until one was accepted at {at.UtcDateTime:HH:mm:ss} UTC" : "and none accepted after";
+        Log(run.Since, unit.UnitId, "refused", $"{reports} refused {until}; the last for {run.Reason}: {run.Detail}");
+    }
 
     private void Log(DateTimeOffset time, string? unitId, string kind, string text) => activity.Add(new ActivityEntry(time, unitId, kind, text));
 

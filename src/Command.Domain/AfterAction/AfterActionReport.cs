@@ -75,6 +75,7 @@ public sealed record RejectionCount(string Reason, int Count);
 /// <param name="ClosestApproachM">Closest straight-line distance to the threat, metres.</param>
 /// <param name="HeldWhileSuppressed">How long the unit held (or moved away) while flags were suppressed, from when it would have been flagged.</param>
 /// <param name="Person">Who staffs the unit, as enrolled; null when not known.</param>
+/// <param name="ReportsRefused">How many of the unit's reports were refused (a repeat of a fix already taken is not counted).</param>
 public sealed record UnitMetrics(
     string UnitId,
     string Callsign,
@@ -90,7 +91,8 @@ public sealed record UnitMetrics(
     int Acknowledgements,
     double? ClosestApproachM,
     TimeSpan HeldWhileSuppressed = default,
-    UnitPerson? Person = null);
+    UnitPerson? Person = null,
+    int ReportsRefused = 0);
 
 /// <summary>A unit's straight-line distance to the nearest active threat at one fix.</summary>
 public sealed record DistanceSample(string UnitId, DateTimeOffset Time, double DistanceM);
@@ -98,7 +100,10 @@ public sealed record DistanceSample(string UnitId, DateTimeOffset Time, double D
 /// <summary>A flag on a subject from raised to cleared; <paramref name="Level"/> is the highest it reached.</summary>
 public sealed record FlagSpan(string Subject, FlagLevel Level, string Reason, DateTimeOffset Raised, DateTimeOffset? Cleared);
 
-/// <summary>A timeline marker: kind is flag-raised, flag-escalated, flag-cleared, flag-acknowledged or threat-phase.</summary>
+/// <summary>
+/// A timeline marker: kind is flag-raised, flag-escalated, flag-cleared, flag-acknowledged, threat-phase, sent-instead,
+/// send-instead-proposed, suppressed-hold or drill-started-over.
+/// </summary>
 public sealed record TimelineMark(DateTimeOffset Time, string Kind, string Subject, string Text);
 
 /// <summary>

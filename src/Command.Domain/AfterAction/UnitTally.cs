@@ -47,6 +47,26 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
 
     public UnitPerson? Person { get; set; }
 
+    /// <summary>Reports of the unit refused, but for repeats of a fix already taken.</summary>
+    public int ReportsRefused { get; private set; }
+
+    private RefusalRun? refusing;
+
+    /// <summary>A report of the unit was refused at <paramref name="at"/>: counted, and into the run of refusals since its last accepted one.</summary>
+    public void Refused(DateTimeOffset at, string reason, string detail)
+    {
+        ReportsRefused++;
+        refusing = new RefusalRun(refusing?.Since ?? at, (refusing?.Count ?? 0) + 1, reason, detail);
+    }
+
+    /// <summary>Ends the run of refusals (a report was accepted, or the recording ended) and returns it, if there was one.</summary>
+    public RefusalRun? EndRefusals()
+    {
+        var run = refusing;
+        refusing = null;
+        return run;
+    }
+
     public void Flagged(TimeSpan span)
     {
         TotalFlagged += span;
@@ -57,6 +77,9 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     {
         var from = threatActiveAt is { } active && active > EnrolledAt ? active : EnrolledAt;
         return new UnitMetrics(UnitId, Callsign, Role, EnrolledAt, FirstOnSite, FirstEntry, ReachedContact,
-            ReachedContact - from, TotalFlagged, LongestFlagged, FlagsRaised, Acknowledgements, ClosestM, HeldWhileSuppressed, Person);
+            ReachedContact - from, TotalFlagged, LongestFlagged, FlagsRaised, Acknowledgements, ClosestM, HeldWhileSuppressed, Person, ReportsRefused);
     }
 }
+
+/// <summary>Reports of one unit refused in a row: since when, how many, and the last one's reason.</summary>
+internal sealed record RefusalRun(DateTimeOffset Since, int Count, string Reason, string Detail);

@@ -77,7 +77,8 @@ public sealed class AfterActionFoldTests
             new UnitMetrics("P1", "Adam 1", UnitRole.Contact, S(0), S(20), S(30), S(40), TimeSpan.FromSeconds(30),
                 TimeSpan.FromSeconds(56), TimeSpan.FromSeconds(50), 2, 1, 10),
             report.Units[0]);
-        Assert.Equal(new UnitMetrics("P2", "Adam 2", UnitRole.Perimeter, S(0), null, null, null, null, TimeSpan.Zero, TimeSpan.Zero, 0, 0, null), report.Units[1]);
+        // Two of its reports were refused for implied speed; the duplicate between them is not counted.
+        Assert.Equal(new UnitMetrics("P2", "Adam 2", UnitRole.Perimeter, S(0), null, null, null, null, TimeSpan.Zero, TimeSpan.Zero, 0, 0, null, ReportsRefused: 2), report.Units[1]);
     }
 
     [Fact]
@@ -149,4 +150,33 @@ public sealed class AfterActionFoldTests
         Assert.Equal(["Drill demo started over, round 2 begins: every unit is judged afresh (drill)"], report.Activity.Where(a => a.Kind == "drill").Select(a => a.Text));
         Assert.Equal([(S(22), (DateTimeOffset?)S(60))], report.Flags.Select(f => (f.Raised, f.Cleared)));
     }
+
+    [Fact]
+    public void A_units_refused_reports_are_counted_and_each_run_of_them_logged_once_in_its_log()
+    {
+        // P1's phone runs fast for a while, then reports well; P2's never reports well. A repeat is not counted.
+        var fold = new AfterActionFold();
+        foreach (var e in Session().Take(5).Concat([
+            Refused("P1", RejectReason.FutureFix, "fix time is 300 s ahead of the receiving clock (limit 5 s)", 6),
+            Refused("P1", RejectReason.Duplicate, "the same fix again", 7),
+            Refused("P1", RejectReason.FutureFix, "fix time is 301 s ahead of the receiving clock (limit 5 s)", 8),
+            Fix("P1", 12, 400, 0),
+            Refused("P2", RejectReason.ImpliedSpeed, "implies 80 m/s", 15),
+        ]))
+        {
+            fold.Apply(e);
+        }
+
+        var report = fold.Build();
+        Assert.Equal([("P1", 2), ("P2", 1)], report.Units.Select(u => (u.UnitId, u.ReportsRefused)));
+        Assert.Equal(
+            [
+                (S(6), "P1", "2 reports refused until one was accepted at 15:00:12 UTC; the last for future-fix: fix time is 301 s ahead of the receiving clock (limit 5 s)"),
+                (S(15), "P2", "1 report refused and none accepted after; the last for implied-speed: implies 80 m/s"),
+            ],
+            report.Activity.Where(a => a.Kind == "refused").Select(a => (a.Time, a.UnitId, a.Text)));
+    }
+
+    private static InputRejected Refused(string unit, RejectReason reason, string detail, double seconds) =>
+        new(ReportSource.Json, reason, detail, unit, "{}") { Time = S(seconds) };
 }
