@@ -42,6 +42,27 @@ public sealed class HubRefusalLogTests(CommandHost host) : IClassFixture<Command
         Assert.DoesNotContain(log, line => line.Level == "Error" && line.Text.Contains("HubException", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Joining_no_incident_or_one_no_incident_could_be_is_refused_in_words_and_logged_as_an_answer()
+    {
+        var token = await host.Access.TokenForAsync("controller");
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(host.BaseAddress, "/hubs/incidents"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .AddJsonProtocol(o => o.PayloadSerializerOptions = CommandHost.Json)
+            .Build();
+        await hub.StartAsync(Ct);
+        var odd = $"bad id {Guid.NewGuid():N}";
+
+        var none = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<JsonElement>("Join", null, Ct));
+        var bad = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<JsonElement>("Join", odd, Ct));
+        var log = Log();
+
+        Assert.EndsWith("name the incident to join, or replay:{replayId}", none.Message, StringComparison.Ordinal);
+        Assert.EndsWith("an incident id is 1-64 letters, digits, '-', '_' or '.'", bad.Message, StringComparison.Ordinal);
+        Assert.Equal(("Information", false), Single(log, odd));
+        Assert.DoesNotContain(log, line => line.Level == "Error" && line.Text.Contains("Join", StringComparison.Ordinal));
+    }
+
     /// <summary>The one line that names <paramref name="what"/>: its level, and whether it carries an exception.</summary>
     private static (string Level, bool Exception) Single(IEnumerable<LogLine> log, string what)
     {

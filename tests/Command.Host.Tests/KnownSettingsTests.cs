@@ -95,6 +95,19 @@ public sealed partial class KnownSettingsTests
         Assert.Contains("; Auth:SignInLockOt is not an access setting (did you mean SignInLockOut?)", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_demo_that_could_not_play_stops_the_host_before_it_starts_naming_each_setting()
+    {
+        // An incident id the dashboard could not join, and a speed the drill refuses.
+        await using var host = new ConfiguredHost(new Dictionary<string, string?> { ["Demo:Enabled"] = "true", ["Demo:Incident"] = "Drill 1", ["Demo:Speed"] = "100" });
+
+        var refused = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(async () => await host.InitializeAsync());
+
+        Assert.Equal(
+            ["Demo:Incident 'Drill 1' is not an incident id: 1-64 letters, digits, '-', '_' or '.'", "Demo:Speed 100 is outside 0.25-60"],
+            refused.Failures);
+    }
+
     private static List<string> Unknown(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -16,4 +16,19 @@ public sealed class DemoOptions
 
     /// <summary>Folder of scenario files a drill can be started with by name; relative to the content root. Default "scenarios".</summary>
     public string ScenarioFolder { get; set; } = "scenarios";
+
+    /// <summary>What keeps these settings from working, in words naming each setting; none when they are sound.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (!Api.SiteMapping.IsValidId(Incident))
+        {
+            yield return $"{Section}:{nameof(Incident)} '{Incident}' is not an incident id: 1-64 letters, digits, '-', '_' or '.'";
+        }
+
+        if (!(Speed is >= Simulation.Engine.DrillOptions.MinSpeed and <= Simulation.Engine.DrillOptions.MaxSpeed))
+        {
+            yield return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{Section}:{nameof(Speed)} {Speed} is outside {Simulation.Engine.DrillOptions.MinSpeed}-{Simulation.Engine.DrillOptions.MaxSpeed}");
+        }
+    }
 }

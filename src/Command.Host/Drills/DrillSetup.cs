@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Command.Host.Drills;
 
 /// <summary>Drills started from the dashboard, and the demo a first run plays.</summary>
@@ -5,7 +7,8 @@ public static class DrillSetup
 {
     public static IServiceCollection AddCommandDrills(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DemoOptions>>(new DemoOptionsCheck());
         services.AddSingleton<ScenarioLibrary>();
         services.AddSingleton<LocalDrills>();
         services.AddSingleton<DrillDirector>();

@@ -1,5 +1,6 @@
 using Command.Domain.Views;
 using Command.Grains.Incidents;
+using Command.Host.Api;
 using Command.Host.Access;
 using Command.Host.Paperwork;
 using Command.Host.Replays;
@@ -29,6 +30,11 @@ public sealed partial class IncidentHub(
 
     public async Task<IncidentFrame> Join(string incidentId)
     {
+        if (string.IsNullOrEmpty(incidentId))
+        {
+            throw Refused("(none)", "name the incident to join, or replay:{replayId}");
+        }
+
         if (ReplayFeed.ReplayOf(incidentId) is { } replayId)
         {
             Require(Rights.WatchReplays, $"Join {incidentId}");
@@ -43,6 +49,12 @@ public sealed partial class IncidentHub(
         }
 
         Require(Rights.Watch, $"Join {incidentId}");
+        if (!SiteMapping.IsValidId(incidentId))
+        {
+            // Never activates an incident for a key no incident can have.
+            throw Refused(incidentId[..Math.Min(incidentId.Length, 80)], "an incident id is 1-64 letters, digits, '-', '_' or '.'");
+        }
+
         var incident = grains.GetGrain<IIncidentGrain>(incidentId);
         try
         {
