@@ -33,7 +33,8 @@ public static class CrossSiteGuard
         var site = $"{request.Scheme}://{request.Host}";
         if (origin.Length == 0)
         {
-            return $"a {request.Method} from a browser session must carry an Origin header naming this site ({site})";
+            // A script holding a session cookie sends no Origin: it is told what a browser sends, and what a tool uses.
+            return $"a {request.Method} from a browser session must carry an Origin header naming this site ({site}); a script or tool uses a token instead (Authorization: Bearer cmd_...)";
         }
 
         if (!string.Equals(origin, site, StringComparison.OrdinalIgnoreCase))

@@ -36,6 +36,23 @@ public sealed class CrossSiteTests(CommandHost host) : IClassFixture<CommandHost
     }
 
     [Fact]
+    public async Task A_cookie_call_without_an_origin_is_told_what_a_browser_sends_and_what_a_tool_uses()
+    {
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident("script"))).EnsureSuccessStatusCode();
+        await host.Access.AddPersonAsync("Cmdr Ortiz", "commander");
+        var cookie = await host.Access.SignInAsync("Cmdr Ortiz");
+        using var request = host.Access.AsPage(HttpMethod.Post, "/api/incidents/script/threats/T1/phase", cookie, new { phase = "active" });
+        request.Headers.Remove("Origin");
+
+        using var response = await SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(
+            $"a POST from a browser session must carry an Origin header naming this site ({host.BaseAddress.GetLeftPart(UriPartial.Authority)}); a script or tool uses a token instead (Authorization: Bearer cmd_...)",
+            (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task A_same_origin_call_must_still_send_json()
     {
         (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident("form"))).EnsureSuccessStatusCode();
