@@ -202,6 +202,28 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
     }
 
     [Fact]
+    public async Task A_unit_whose_radio_id_holds_a_slash_is_addressed_with_it_escaped()
+    {
+        // A CoT uid is any text: "TAK/7" reports, is on the board, and the page sends its id as TAK%2F7.
+        var id = await host.NextIncidentAsync(NewId());
+        await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
+        var unit = $"TAK/{Guid.NewGuid():N}"[..12];
+        var escaped = Uri.EscapeDataString(unit);
+        (await host.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report(unit, DateTimeOffset.UtcNow, 0, -50) } })).EnsureSuccessStatusCode();
+
+        var role = await host.Client.PutAsJsonAsync($"/api/incidents/{id}/units/{escaped}/role", new { role = "perimeter" }, Ct);
+        var ack = await host.PostJsonAsync($"/api/incidents/{id}/flags/{escaped}/ack", new { reason = "seen" });
+        var record = await host.Client.GetFromJsonAsync<JsonElement>($"/api/units/{escaped}", Ct);
+        var units = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/units", Ct);
+
+        Assert.True(role.IsSuccessStatusCode, $"role change answered {(int)role.StatusCode}");
+        Assert.Equal("perimeter", Assert.Single(units.EnumerateArray()).GetProperty("role").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, ack.StatusCode);
+        Assert.Equal("no-flag-up", (await ack.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("reason").GetString());
+        Assert.Equal((unit, id), (record.GetProperty("unitId").GetString(), record.GetProperty("incidentId").GetString()));
+    }
+
+    [Fact]
     public async Task A_bad_batch_gets_exact_reasons_and_its_good_reports_stay_accepted()
     {
         var id = await host.NextIncidentAsync(NewId());

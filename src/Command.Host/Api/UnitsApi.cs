@@ -25,7 +25,7 @@ public static class UnitsApi
         api.MapGet("/zones", Zones).Needs(Rights.Watch);
         api.MapGet("/zones/{zoneId}", Zone).Needs(Rights.Watch);
         app.MapGet("/api/units/{unitId}", async (string unitId, IGrainFactory grains) =>
-            await grains.GetGrain<IUnitGrain>(unitId).Get() is { } record
+            await grains.GetGrain<IUnitGrain>(unitId = RouteIds.Unit(unitId)).Get() is { } record
                 ? Results.Ok(record)
                 : Results.NotFound(new ApiError("unknown-unit", $"unit '{unitId}' has never been enrolled"))).WithTags("Units").Needs(Rights.Watch);
         return app;
@@ -90,6 +90,7 @@ public static class UnitsApi
 
     private static async Task<IResult> ChangeRole(string id, string unitId, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)
     {
+        unitId = RouteIds.Unit(unitId);
         var (body, error) = await JsonBody.ReadAsync<RoleRequest>(request, json.Value.SerializerOptions, ct);
         if (error is not null)
         {
@@ -107,6 +108,7 @@ public static class UnitsApi
 
     private static async Task<IResult> Acknowledge(string id, string subject, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)
     {
+        subject = RouteIds.Unit(subject);
         var (body, error) = await JsonBody.ReadAsync<AcknowledgeRequest>(request, json.Value.SerializerOptions, ct);
         if (error is not null)
         {

@@ -137,6 +137,7 @@ public static class PaperworkApi
 
     private static async Task<IResult> Send(string id, string subject, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)
     {
+        subject = Api.RouteIds.Unit(subject);
         var (body, error) = await JsonBody.ReadAsync<SendRequest>(request, json.Value.SerializerOptions, ct);
         if (error is not null)
         {
