@@ -123,6 +123,24 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task A_drill_played_fast_says_its_speed_its_round_and_that_units_are_judged_in_real_seconds()
+    {
+        // At 60x the demo's 9.5 minutes play in under ten seconds, and it starts over.
+        var scene = await Scene.OpenAsync(host, "fast");
+        (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/drill", new { action = "start", scenario = "demo", speed = 60, loop = true })).EnsureSuccessStatusCode();
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        var drill = dashboard.Page.Locator("#drill-state");
+
+        await Expect(drill).ToContainTextAsync("· 60×");
+        await Expect(drill).ToHaveAttributeAsync("title", "At 60×, units are judged on the real clock: a hold the script makes 4 minutes long lasts 0:04 here, and is flagged as that long");
+        await Expect(drill).ToContainTextAsync("· 60× · round 2", new() { Timeout = 30_000 });
+        await Expect(dashboard.Feed.Locator("li[data-type='drill-controlled']").First).ToContainTextAsync("STARTED OVER · ROUND 2");
+        (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/drill", new { action = "stop" })).EnsureSuccessStatusCode();
+        await Expect(drill).ToHaveAttributeAsync("data-state", "stopped");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task A_drill_that_starts_over_clears_its_flags_takes_units_off_the_map_and_says_so_once()
     {
         var scene = await Scene.OpenAsync(host, "again");

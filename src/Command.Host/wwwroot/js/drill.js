@@ -78,7 +78,13 @@ export class DrillPanel {
     }
     const running = s.state === 'running' ? (performance.now() - this.receivedAt) / 1000 * (s.speed ?? 1) : 0;
     const at = seconds(s.drillTimeS ?? s.drillTime) + running;
-    this.stateText.textContent = `${s.state.toUpperCase()} · ${duration(at)}${s.speed && s.speed !== 1 ? ` · ${s.speed}×` : ''}`;
+    const round = s.loop && s.iteration > 0 ? ` · round ${s.iteration + 1}` : '';
+    const fast = s.speed && s.speed !== 1;
+    this.stateText.textContent = `${s.state.toUpperCase()} · ${duration(at)}${fast ? ` · ${s.speed}×` : ''}${round}`;
+    // Fixes carry the real clock's time, so a drill played fast is judged in real seconds: its holds are shorter.
+    this.stateText.title = fast
+      ? `At ${s.speed}×, units are judged on the real clock: a hold the script makes 4 minutes long lasts ${duration(240 / s.speed)} here, and is flagged as that long`
+      : '';
   }
 }
 
