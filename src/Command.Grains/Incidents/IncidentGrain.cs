@@ -233,6 +233,8 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     public Task<Rejection?> SetExercise(Exercise exercise, string actor) =>
         CommandAsync(() => Decision.Do(new ExerciseSet(exercise, actor)));
 
+    private readonly FoldTurns turns = new();
+
     public async Task<ImmutableArray<Rejection?>> Submit(ImmutableArray<PositionReport> reports, ImmutableArray<InputRejected> refused, bool? autoEnrol)
     {
         if ((await UnavailableAsync() ?? Missing()) is { } rejection)
@@ -240,51 +242,45 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
             return [.. reports.Select(_ => (Rejection?)rejection)];
         }
 
-        lastInput = clock.GetUtcNow();
-        var now = clock.GetUtcNow();
-        var results = new Rejection?[reports.Length];
-        var batch = new List<IncidentEvent>(reports.Length + refused.Length + 8);
-        foreach (var e in refused)
+        // A batch that enrols a unit on its first report claims it from its unit grain first, which means waiting; batches
+        // still fold in the order they arrive, so one that arrives meanwhile waits its turn (and none waits otherwise).
+        var enrol = autoEnrol ?? stream.Projection.AutoEnrol;
+        var newcomers = enrol ? Newcomers(reports) : null;
+        FoldTurns.Turn? turn = null;
+        Dictionary<string, Rejection?>? heldElsewhere = null;
+        if (newcomers is not null || !turns.Idle)
         {
-            stream.Record(e, now, batch);
+            turn = turns.Take();
+            try
+            {
+                var claims = newcomers is null ? null : ClaimAsync(newcomers);
+                await turn.Ready;
+                heldElsewhere = claims is null ? null : await claims;
+            }
+            catch
+            {
+                turn.Done();
+                throw;
+            }
+
+            if (Missing() is { } gone)
+            {
+                // Closed while this batch waited its turn.
+                turn.Done();
+                await ReleaseAsync(heldElsewhere?.Where(c => c.Value is null).Select(c => c.Key) ?? []);
+                return [.. reports.Select(_ => (Rejection?)gone)];
+            }
         }
 
-        var enrol = autoEnrol ?? stream.Projection.AutoEnrol;
-        var heldElsewhere = enrol ? await ClaimNewcomersAsync(reports, now) : null;
-        for (var i = 0; i < reports.Length; i++)
+        var batch = new List<IncidentEvent>(reports.Length + refused.Length + 8);
+        var results = new Rejection?[reports.Length];
+        try
         {
-            var report = reports[i];
-            if (InputLimits.Check(report) is { } invalid)
-            {
-                results[i] = Refuse(report, invalid, now, batch);
-                continue;
-            }
-
-            if (!stream.Projection.Units.TryGetValue(report.UnitId, out var unit))
-            {
-                if (!enrol)
-                {
-                    results[i] = Refuse(report, new Rejection(RejectReason.UnknownUnit, $"unit '{report.UnitId}' is not enrolled and incident '{IncidentId}' does not enrol units on first report"), now, batch);
-                    continue;
-                }
-
-                if (heldElsewhere?.GetValueOrDefault(report.UnitId) is { } held)
-                {
-                    results[i] = Refuse(report, held, now, batch);
-                    continue;
-                }
-
-                stream.Record(new UnitEnrolled(report.UnitId, report.Callsign ?? report.UnitId, report.RoleHint ?? UnitRole.Unassigned, $"auto-enrol ({report.Source})"), now, batch);
-                unit = stream.Projection.Units[report.UnitId];
-            }
-
-            if (FixSequence.Check(unit.LastFix, report, validation) is { } refusal)
-            {
-                results[i] = Refuse(report, refusal, now, batch);
-                continue;
-            }
-
-            results[i] = stream.Record(new PositionAccepted(report), now, batch);
+            Fold(reports, refused, enrol, heldElsewhere, results, batch);
+        }
+        finally
+        {
+            turn?.Done();
         }
 
         try
@@ -343,28 +339,82 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         return Task.CompletedTask;
     }
 
+    // Folds a batch of reports (and the inputs already refused at ingest) into the stream, in order; nothing waits.
+    private void Fold(ImmutableArray<PositionReport> reports, ImmutableArray<InputRejected> refused, bool enrol, Dictionary<string, Rejection?>? heldElsewhere,
+        Rejection?[] results, List<IncidentEvent> batch)
+    {
+        lastInput = clock.GetUtcNow();
+        var now = lastInput;
+        foreach (var e in refused)
+        {
+            stream.Record(e, now, batch);
+        }
+
+        for (var i = 0; i < reports.Length; i++)
+        {
+            var report = reports[i];
+            if (InputLimits.Check(report) is { } invalid)
+            {
+                results[i] = Refuse(report, invalid, now, batch);
+                continue;
+            }
+
+            if (!stream.Projection.Units.TryGetValue(report.UnitId, out var unit))
+            {
+                if (!enrol)
+                {
+                    results[i] = Refuse(report, new Rejection(RejectReason.UnknownUnit, $"unit '{report.UnitId}' is not enrolled and incident '{IncidentId}' does not enrol units on first report"), now, batch);
+                    continue;
+                }
+
+                if (heldElsewhere?.GetValueOrDefault(report.UnitId) is { } held)
+                {
+                    results[i] = Refuse(report, held, now, batch);
+                    continue;
+                }
+
+                stream.Record(new UnitEnrolled(report.UnitId, report.Callsign ?? report.UnitId, report.RoleHint ?? UnitRole.Unassigned, $"auto-enrol ({report.Source})"), now, batch);
+                unit = stream.Projection.Units[report.UnitId];
+            }
+
+            if (FixSequence.Check(unit.LastFix, report, validation) is { } refusal)
+            {
+                results[i] = Refuse(report, refusal, now, batch);
+                continue;
+            }
+
+            results[i] = stream.Record(new PositionAccepted(report), now, batch);
+        }
+    }
+
+    /// <summary>The units a batch would enrol on their first report (each once), or null when there are none.</summary>
+    private List<PositionReport>? Newcomers(ImmutableArray<PositionReport> reports)
+    {
+        List<PositionReport>? newcomers = null;
+        foreach (var report in reports)
+        {
+            if (!stream.Projection.Units.ContainsKey(report.UnitId) && InputLimits.Check(report) is null
+                && (newcomers is null || !newcomers.Exists(n => n.UnitId == report.UnitId)))
+            {
+                (newcomers ??= []).Add(report);
+            }
+        }
+
+        return newcomers;
+    }
+
     /// <summary>
     /// Claims the units a batch would enrol on their first report, as an enrolment by a commander does, so a report
     /// sent to this incident cannot enrol a unit another open incident holds. Returns the refusals by unit id; a unit
     /// claimed is in the map with none.
     /// </summary>
-    private async Task<Dictionary<string, Rejection?>?> ClaimNewcomersAsync(ImmutableArray<PositionReport> reports, DateTimeOffset now)
+    private async Task<Dictionary<string, Rejection?>> ClaimAsync(List<PositionReport> newcomers)
     {
-        Dictionary<string, Task<Rejection?>>? claims = null;
-        foreach (var report in reports)
-        {
-            if (!stream.Projection.Units.ContainsKey(report.UnitId) && !(claims?.ContainsKey(report.UnitId) ?? false) && InputLimits.Check(report) is null)
-            {
-                var enrolment = new UnitEnrolment(IncidentId, report.Callsign ?? report.UnitId, report.RoleHint ?? UnitRole.Unassigned, now);
-                (claims ??= new(StringComparer.Ordinal))[report.UnitId] = GrainFactory.GetGrain<IUnitGrain>(report.UnitId).Claim(enrolment);
-            }
-        }
-
-        if (claims is null)
-        {
-            return null;
-        }
-
+        var at = clock.GetUtcNow();
+        var claims = newcomers.ToDictionary(
+            r => r.UnitId,
+            r => GrainFactory.GetGrain<IUnitGrain>(r.UnitId).Claim(new UnitEnrolment(IncidentId, r.Callsign ?? r.UnitId, r.RoleHint ?? UnitRole.Unassigned, at)),
+            StringComparer.Ordinal);
         await Task.WhenAll(claims.Values);
         return claims.ToDictionary(c => c.Key, c => c.Value.Result, StringComparer.Ordinal);
     }
