@@ -23,7 +23,11 @@ public sealed record AarDraft(
     ImmutableArray<EvaluatorNote> OtherNotes,
     ImmutableArray<ImprovementItem> Plan)
 {
-    /// <summary>Most key moments listed; the flags past it are in the flag table of the HTML and CSV reports. 60.</summary>
+    /// <summary>
+    /// Most key moments listed. 60. The incident's own (opened, threat active, first on scene, inside and in contact,
+    /// contained, neutralized, recording ends) always are; the flags fill the rest, and those past it are counted in one
+    /// line (every one is in the after-action report's flags, CSV and JSON).
+    /// </summary>
     public const int MaxKeyMoments = 60;
 
     public static AarDraft Build(AfterActionReport report, IReadOnlyList<Annotation> annotations)
@@ -43,6 +47,8 @@ public sealed record AarDraft(
         return new AarDraft(report, analyses, KeyMomentsOf(report), other, PlanOf(analyses, other));
     }
 
+    // The incident's own moments are always listed; the flags fill what is left of MaxKeyMoments in time order, and
+    // those left out are counted where they start, so a long drill's draft still says when the threat was contained.
     private static ImmutableArray<KeyMoment> KeyMomentsOf(AfterActionReport report)
     {
         var i = report.Incident;
@@ -62,20 +68,29 @@ public sealed record AarDraft(
         Add(i.FirstContact?.Time, $"First contact with the threat: {i.FirstContact?.UnitId}");
         Add(i.ContainedAt, "Threat contained");
         Add(i.NeutralizedAt, "Threat neutralized");
-        foreach (var mark in report.Timeline.Where(m => m.Kind is "flag-raised" or "flag-escalated" or "flag-acknowledged" or "sent-instead"))
-        {
-            var what = mark.Kind switch
+        var flags = report.Timeline
+            .Where(m => m.Kind is "flag-raised" or "flag-escalated" or "flag-acknowledged" or "sent-instead")
+            .OrderBy(m => m.Time)
+            .Select(mark => new KeyMoment(mark.Time, mark.Kind switch
             {
                 "flag-raised" => $"Flag raised on {mark.Subject}: {mark.Text}",
                 "flag-escalated" => $"Flag on {mark.Subject} escalated: {mark.Text}",
                 "flag-acknowledged" => $"Flag on {mark.Subject} acknowledged ({mark.Text})",
                 _ => mark.Text,
-            };
-            moments.Add(new KeyMoment(mark.Time, what));
+            }))
+            .ToList();
+        var room = Math.Max(0, MaxKeyMoments - moments.Count - (i.EndedAt is null ? 0 : 1));
+        if (flags.Count > room)
+        {
+            var kept = Math.Max(0, room - 1);
+            var left = flags.Count - kept;
+            flags = [.. flags.Take(kept), new KeyMoment(flags[kept].Time, $"{left} more flag {(left == 1 ? "change" : "changes")} from here on, not listed here: the after-action report's flags (CSV and JSON) hold every one")];
         }
 
+        // Stable: at one instant the incident's moments come before the flags, and the recording's end after them.
+        moments.AddRange(flags);
         Add(i.EndedAt, "Recording ends");
-        return [.. moments.OrderBy(m => m.Time).Take(MaxKeyMoments)];
+        return [.. moments.OrderBy(m => m.Time)];
     }
 
     // Every area for improvement is a row; so is an objective rated below "some challenges" that no note speaks to.

@@ -1,3 +1,4 @@
+using Command.Domain.AfterAction;
 using Command.Domain.Exercises;
 using Command.Reporting.Exercises;
 using Command.Reporting.Tests.Support;
@@ -74,5 +75,30 @@ public sealed class ObjectiveRatingTests
             "15:06:40 Recording ends",
         ],
         draft.KeyMoments.Select(m => $"{m.Time.UtcDateTime:HH:mm:ss} {m.What}"));
+    }
+
+    [Fact]
+    public async Task A_drill_with_more_flags_than_key_moments_keeps_the_incidents_own_moments_and_counts_the_flags_left_out()
+    {
+        var report = await Golden.ReportAsync();
+        // Seventy more units flagged a second apart from 15:01:30, beside the golden drill's six flag moments.
+        var flagged = Enumerable.Range(0, 70).Select(k => new TimelineMark(report.Incident.ThreatActiveAt!.Value.AddSeconds(60 + k), "flag-raised", $"U{k:00}", "holding 20 s"));
+
+        var draft = AarDraft.Build(report with { Timeline = [.. report.Timeline.Concat(flagged).OrderBy(m => m.Time)] }, []);
+
+        var moments = draft.KeyMoments.Select(m => $"{m.Time.UtcDateTime:HH:mm:ss} {m.What}").ToList();
+        Assert.Equal(AarDraft.MaxKeyMoments, moments.Count);
+        Assert.Equal(46, moments.Count(m => m.Contains("Flag raised on U", StringComparison.Ordinal)));
+        Assert.Equal(
+        [
+            "15:02:15 Flag raised on U45: holding 20 s",
+            "15:02:16 25 more flag changes from here on, not listed here: the after-action report's flags (CSV and JSON) hold every one",
+            "15:04:15 First unit inside: A2",
+            "15:04:28 First contact with the threat: A2",
+            "15:05:00 Threat contained",
+            "15:06:00 Threat neutralized",
+            "15:06:40 Recording ends",
+        ],
+        moments[^7..]);
     }
 }
