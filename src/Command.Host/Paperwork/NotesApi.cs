@@ -6,6 +6,7 @@ using Command.Grains.Incidents;
 using Command.Host.Access;
 using Command.Host.Api;
 using Command.Host.Replays;
+using Command.Recording.Reading;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -38,7 +39,7 @@ public static class NotesApi
             return error;
         }
 
-        if (!await paperwork.ExistsAsync(id, ct))
+        if (await paperwork.FindAsync(id, ct) is not { } session)
         {
             return UnknownSession(id);
         }
@@ -80,6 +81,11 @@ public static class NotesApi
             }
 
             about = replay.Position;
+        }
+        else if (about is { } given && await OutsideAsync(session, given, grains) is { } outside)
+        {
+            // Kept, it would print in the AAR/IP and the ICS-214 logs at a time of day as if the session held that moment.
+            return ApiError.Invalid([outside]);
         }
 
         about ??= (await grains.GetGrain<IIncidentGrain>(id).GetView())?.Clock;
@@ -131,6 +137,24 @@ public static class NotesApi
 
         var kept = await grains.GetGrain<IAnnotationGrain>(id).Add(annotation);
         return Results.Created($"/api/sessions/{id}/notes", kept);
+    }
+
+    // A note is about a moment of the session: from its first event to its last, or to the clock of an incident still open.
+    private static async Task<FieldError?> OutsideAsync(SessionSummary session, DateTimeOffset about, IGrainFactory grains)
+    {
+        if (session.FirstTime is not { } first || session.LastTime is not { } last)
+        {
+            return null;
+        }
+
+        if (about > last && (await grains.GetGrain<IIncidentGrain>(session.IncidentId).GetView())?.Clock is { } clock && clock > last)
+        {
+            last = clock;
+        }
+
+        return about >= first && about <= last ? null : new FieldError(
+            "about", "invalid-value",
+            $"session '{session.IncidentId}' runs from {first.UtcDateTime:yyyy-MM-dd HH:mm:ss.fff} to {last.UtcDateTime:yyyy-MM-dd HH:mm:ss.fff} UTC; a note cannot be about {about.UtcDateTime:yyyy-MM-dd HH:mm:ss.fff} UTC");
     }
 
     private static ExerciseObjective? Objective(AfterActionReport report, string? objectiveId) =>

@@ -84,6 +84,32 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
     }
 
     [Fact]
+    public async Task A_note_about_an_instant_outside_the_session_is_refused_and_not_kept()
+    {
+        var id = await RecordHoldAsync();
+        using var evaluator = await host.AsAsync("evaluator");
+        var session = (await evaluator.GetFromJsonAsync<JsonElement[]>("/api/sessions", Ct))!.Single(s => s.GetProperty("incidentId").GetString() == id);
+        var (first, last) = (session.GetProperty("firstTime").GetDateTimeOffset(), session.GetProperty("lastTime").GetDateTimeOffset());
+        var span = $"session '{id}' runs from {first.UtcDateTime:yyyy-MM-dd HH:mm:ss.fff} to {last.UtcDateTime:yyyy-MM-dd HH:mm:ss.fff} UTC";
+
+        var before = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/notes", new { text = "years before", about = first.AddYears(-27) }, Ct);
+        var after = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/notes", new { text = "an hour on", about = last.AddHours(1) }, Ct);
+        var kept = await evaluator.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/notes", Ct);
+        var within = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/notes", new { text = "the first report", about = first }, Ct);
+        var atEnd = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/notes", new { text = "the last report", about = last }, Ct);
+
+        Assert.Equal(
+            [(HttpStatusCode.BadRequest, "about", "invalid-value", $"{span}; a note cannot be about {first.AddYears(-27).UtcDateTime:yyyy-MM-dd HH:mm:ss.fff} UTC")],
+            await ErrorsAsync(before));
+        Assert.Equal(
+            [(HttpStatusCode.BadRequest, "about", "invalid-value", $"{span}; a note cannot be about {last.AddHours(1).UtcDateTime:yyyy-MM-dd HH:mm:ss.fff} UTC")],
+            await ErrorsAsync(after));
+        Assert.Empty(kept!);
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (within.StatusCode, atEnd.StatusCode));
+        Assert.Equal([first, last], (await evaluator.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/notes", Ct))!.Select(n => n.GetProperty("about").GetDateTimeOffset()));
+    }
+
+    [Fact]
     public async Task A_note_written_in_replay_is_about_the_replays_instant()
     {
         var id = await RecordHoldAsync();
