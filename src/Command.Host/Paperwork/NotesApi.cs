@@ -111,7 +111,23 @@ public static class NotesApi
             return UnknownSession(id);
         }
 
-        if (!ExerciseRatings.TryParse(body!.Rating, out var rating))
+        List<FieldError> missing = [];
+        if (Blank(body!.ObjectiveId) is null)
+        {
+            missing.Add(new FieldError("objectiveId", "missing-field", "the objective rated"));
+        }
+
+        if (Blank(body.Rating) is null)
+        {
+            missing.Add(new FieldError("rating", "missing-field", "the rating: performed, some-challenges, major-challenges or unable (P, S, M, U)"));
+        }
+
+        if (missing.Count > 0)
+        {
+            return ApiError.Invalid(missing);
+        }
+
+        if (!ExerciseRatings.TryParse(body.Rating, out var rating))
         {
             return ApiError.Invalid([new FieldError("rating", "invalid-value", "rating is performed, some-challenges, major-challenges or unable (P, S, M, U)")]);
         }

@@ -110,6 +110,23 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
     }
 
     [Fact]
+    public async Task A_rating_without_its_objective_or_rating_is_refused_as_missing_rather_than_as_an_unknown_objective()
+    {
+        var id = await RecordHoldAsync();
+        using var evaluator = await host.AsAsync("evaluator");
+
+        var noObjective = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/ratings", new { rating = "P" }, Ct);
+        var nothing = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/ratings", new { reason = "  " }, Ct);
+
+        Assert.Equal([(HttpStatusCode.BadRequest, "objectiveId", "missing-field", "the objective rated")], await ErrorsAsync(noObjective));
+        Assert.Equal(
+            [(HttpStatusCode.BadRequest, "objectiveId", "missing-field", "the objective rated"),
+             (HttpStatusCode.BadRequest, "rating", "missing-field", "the rating: performed, some-challenges, major-challenges or unable (P, S, M, U)")],
+            await ErrorsAsync(nothing));
+        Assert.Empty((await evaluator.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/notes", Ct))!);
+    }
+
+    [Fact]
     public async Task A_note_written_in_replay_is_about_the_replays_instant()
     {
         var id = await RecordHoldAsync();
