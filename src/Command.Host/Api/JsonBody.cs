@@ -1,6 +1,8 @@
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 
 namespace Command.Host.Api;
 
@@ -9,7 +11,7 @@ namespace Command.Host.Api;
 /// limit (announced, or found so while a chunked one is read) a 413. A field the request does not take is refused by
 /// name: a misspelt field would otherwise be dropped without a word, and its default taken for what was meant.
 /// </summary>
-public static class JsonBody
+public static partial class JsonBody
 {
     // The API's serializer options, with fields a request does not take refused: one copy for each options instance.
     private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> Strict = [];
@@ -44,11 +46,66 @@ public static class JsonBody
         {
             return (null, ApiError.BadRequest("unknown-field", $"this request takes no field '{field}' (at {ex.Path}); check its spelling against the API"));
         }
+        catch (JsonException ex) when (WrongType<T>(ex) is { } wrong)
+        {
+            return (null, ApiError.BadRequest("malformed", wrong));
+        }
         catch (JsonException ex)
         {
             return (null, ApiError.BadRequest("malformed", $"the body is not valid JSON for this request: {ex.Message}"));
         }
     }
+
+    // System.Text.Json names the .NET type it could not fill ("could not be converted to Command.Host…SeekRequest"),
+    // which tells a caller nothing: say instead which field holds the wrong kind of value, and what it takes.
+    private static string? WrongType<T>(JsonException ex)
+    {
+        if (!ex.Message.StartsWith("The JSON value could not be converted to ", StringComparison.Ordinal) || ex.Path is not { } path)
+        {
+            return null;
+        }
+
+        var type = typeof(T);
+        string? field = null;
+        foreach (Match segment in PathSegment().Matches(path))
+        {
+            if (segment.Groups["index"].Success)
+            {
+                type = ElementType(type);
+            }
+            else
+            {
+                field = segment.Groups["name"].Success ? segment.Groups["name"].Value : segment.Groups["quoted"].Value;
+                type = type?.GetProperty(field, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType;
+            }
+
+            if (type is null)
+            {
+                return null;
+            }
+        }
+
+        return field is null ? $"the body must be {Expected(type!)}" : $"'{field}' (at {path}) must be {Expected(type!)}";
+    }
+
+    private static Type? ElementType(Type? type) =>
+        type is null || type == typeof(string) ? null
+        : type.IsArray ? type.GetElementType()
+        : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+
+    private static string Expected(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type == typeof(string) ? "text, in quotes"
+            : type == typeof(bool) ? "true or false"
+            : type == typeof(DateTimeOffset) || type == typeof(DateTime) ? "a date and time in ISO 8601, such as 2026-03-14T15:00:00Z"
+            : type.IsPrimitive || type == typeof(decimal) ? "a number"
+            : ElementType(type) is not null ? "a list"
+            : "an object";
+    }
+
+    [GeneratedRegex(@"\.(?<name>[^.\[]+)|\[(?<index>\d+)\]|\['(?<quoted>(?:[^']|'')*)'\]")]
+    private static partial Regex PathSegment();
 
     // The name System.Text.Json gives, quoted, when a field maps to nothing: "The JSON property 'x' could not be mapped…".
     private static string? UnknownField(JsonException ex)

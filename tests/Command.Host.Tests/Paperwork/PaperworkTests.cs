@@ -127,6 +127,41 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
     }
 
     [Fact]
+    public async Task A_value_of_the_wrong_kind_is_refused_naming_its_field_and_what_it_takes()
+    {
+        var id = await RecordHoldAsync();
+        using var evaluator = await host.AsAsync("evaluator");
+        using var controller = await host.AsAsync("controller");
+        var opened = await evaluator.PostAsJsonAsync("/api/replays", new { incidentId = id }, Ct);
+        var replayId = (await opened.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("replayId").GetString()!;
+
+        async Task<(HttpStatusCode, string?, string?)> Refusal(HttpClient client, HttpMethod method, string path, string json)
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+            var response = await client.SendAsync(request, Ct);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            return (response.StatusCode, body.GetProperty("reason").GetString(), body.GetProperty("detail").GetString());
+        }
+
+        Assert.Equal(
+            (HttpStatusCode.BadRequest, "malformed", "'about' (at $.about) must be a date and time in ISO 8601, such as 2026-03-14T15:00:00Z"),
+            await Refusal(evaluator, HttpMethod.Post, $"/api/sessions/{id}/notes", """{"text": "held back", "about": "yesterday"}"""));
+        Assert.Equal(
+            (HttpStatusCode.BadRequest, "malformed", "'text' (at $.text) must be text, in quotes"),
+            await Refusal(evaluator, HttpMethod.Post, $"/api/sessions/{id}/notes", """{"text": 123}"""));
+        Assert.Equal(
+            (HttpStatusCode.BadRequest, "malformed", "the body must be an object"),
+            await Refusal(evaluator, HttpMethod.Post, $"/api/sessions/{id}/notes", "[1, 2]"));
+        Assert.Equal(
+            (HttpStatusCode.BadRequest, "malformed", "'time' (at $.time) must be a date and time in ISO 8601, such as 2026-03-14T15:00:00Z"),
+            await Refusal(evaluator, HttpMethod.Post, $"/api/replays/{replayId}/seek", """{"time": "15:02:00"}"""));
+        Assert.Equal(
+            (HttpStatusCode.BadRequest, "malformed", "'performedS' (at $.objectives[0].measures[1].performedS) must be a number"),
+            await Refusal(controller, HttpMethod.Put, $"/api/incidents/{id}/exercise", """{"objectives": [{"id": "O1", "title": "t", "measures": [{"measure": "first-contact", "performedS": 1}, {"measure": "contained", "performedS": "soon"}]}]}"""));
+        Assert.Empty((await evaluator.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/notes", Ct))!);
+    }
+
+    [Fact]
     public async Task A_note_written_in_replay_is_about_the_replays_instant()
     {
         var id = await RecordHoldAsync();
