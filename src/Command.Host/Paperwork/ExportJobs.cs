@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using Command.Host.Api;
 using Command.Host.Live;
 using Command.Recording.Layout;
 using Command.Recording.Storage;
@@ -18,6 +20,8 @@ public sealed partial class ExportJobs(SessionPaperwork paperwork, ISessionStore
     /// <summary>The hub message a job's progress goes out as.</summary>
     public const string ProgressMethod = "export";
 
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdef");
+
     private readonly ConcurrentDictionary<string, ExportStatus> jobs = new(StringComparer.Ordinal);
 
     public static string Group(string jobId) => $"export:{jobId}";
@@ -27,10 +31,49 @@ public sealed partial class ExportJobs(SessionPaperwork paperwork, ISessionStore
 
     public ExportStatus? Find(string jobId) => jobs.GetValueOrDefault(jobId);
 
+    /// <summary>
+    /// "{kind}-{12 hex digits}", and "-{unit}" after them for one unit's ICS-214 log: the id carries what the result is,
+    /// so any host can serve it under the name it was exported as.
+    /// </summary>
+    public static string JobId(PaperworkKind kind, string key, string? subject) =>
+        $"{PaperworkExport.Name(kind)}-{key}{(subject is null ? "" : $"-{subject}")}";
+
+    /// <summary>The kind and subject of a job id <see cref="JobId"/> made; false for anything else.</summary>
+    public static bool TryParseJobId(string jobId, out PaperworkKind kind, out string? subject)
+    {
+        subject = null;
+        foreach (var k in Enum.GetValues<PaperworkKind>())
+        {
+            kind = k;
+            var prefix = $"{PaperworkExport.Name(k)}-";
+            if (!jobId.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var rest = jobId.AsSpan(prefix.Length);
+            if (rest.Length < 12 || rest[..12].ContainsAnyExcept(HexDigits))
+            {
+                return false;
+            }
+
+            if (rest.Length == 12)
+            {
+                return true;
+            }
+
+            subject = rest.Length > 13 && rest[12] == '-' ? rest[13..].ToString() : null;
+            return SiteMapping.IsValidId(subject);
+        }
+
+        kind = default;
+        return false;
+    }
+
     /// <summary>Starts a job and returns at once with its first status.</summary>
     public ExportStatus Start(string incidentId, PaperworkKind kind, string? subject, bool withNotes, string actor)
     {
-        var jobId = $"{PaperworkExport.Name(kind)}-{Guid.NewGuid():N}"[..(PaperworkExport.Name(kind).Length + 13)];
+        var jobId = JobId(kind, Guid.NewGuid().ToString("N")[..12], subject);
         var status = new ExportStatus(jobId, incidentId, PaperworkExport.Name(kind), "running", 0, PaperworkExport.FileName(incidentId, kind, subject), null);
         jobs[jobId] = status;
         _ = RunAsync(status, kind, subject, withNotes, actor);

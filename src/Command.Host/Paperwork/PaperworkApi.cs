@@ -98,14 +98,13 @@ public static class PaperworkApi
 
     private static async Task<IResult> Result(string id, string jobId, ISessionStore store, CancellationToken ct)
     {
-        var kindName = jobId.Length > 13 ? jobId[..^13] : "";
-        if (!SiteMapping.IsValidId(id) || !SiteMapping.IsValidId(jobId) || !PaperworkExport.TryParse(kindName, out var kind)
+        if (!SiteMapping.IsValidId(id) || !ExportJobs.TryParseJobId(jobId, out var kind, out var subject)
             || await store.ReadAllAsync(ExportJobs.ResultPath(id, jobId), ct) is not { } bytes)
         {
-            return Results.NotFound(new ApiError("unknown-export", $"session '{id}' has no finished export '{jobId}'"));
+            return Results.NotFound(new ApiError("unknown-export", $"session '{id}' has no finished export '{jobId[..Math.Min(jobId.Length, 100)]}'"));
         }
 
-        return Results.File(bytes, PaperworkExport.Format(kind).ContentType, PaperworkExport.FileName(id, kind, null));
+        return Results.File(bytes, PaperworkExport.Format(kind).ContentType, PaperworkExport.FileName(id, kind, subject));
     }
 
     private static async Task<IResult> SetExercise(string id, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)

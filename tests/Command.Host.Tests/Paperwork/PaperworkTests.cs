@@ -243,6 +243,52 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
     }
 
     [Fact]
+    public async Task A_units_ics214_export_job_downloads_under_that_units_name_not_incident_commands()
+    {
+        var id = await RecordHoldAsync();
+        using var evaluator = await host.AsAsync("evaluator");
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(host.BaseAddress, "/hubs/incidents"), o => o.AccessTokenProvider = () => host.TokenAsync("evaluator")!)
+            .AddJsonProtocol(o => o.PayloadSerializerOptions = CommandHost.Json)
+            .Build();
+        var finished = new Dictionary<string, TaskCompletionSource<ExportStatus>>(StringComparer.Ordinal);
+        TaskCompletionSource<ExportStatus> Finished(string jobId)
+        {
+            lock (finished)
+            {
+                return finished.TryGetValue(jobId, out var f) ? f : finished[jobId] = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+
+        hub.On<ExportStatus>(ExportJobs.ProgressMethod, s =>
+        {
+            if (s.State != "running")
+            {
+                Finished(s.JobId).TrySetResult(s);
+            }
+        });
+        await hub.StartAsync(Ct);
+        async Task<HttpResponseMessage> ExportAsync(string kind, string? unit)
+        {
+            var started = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/exports", new { kind, unit }, Ct);
+            var job = (await started.Content.ReadFromJsonAsync<ExportStatus>(CommandHost.Json, Ct))!;
+            var now = await hub.InvokeAsync<ExportStatus?>("WatchExport", job.JobId, Ct);
+            var final = now is { State: not "running" } ? now : await Finished(job.JobId).Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+            Assert.Equal("done", final.State);
+            return await evaluator.GetAsync($"/api/sessions/{id}/exports/{job.JobId}", Ct);
+        }
+
+        var unitLog = await ExportAsync("ics214-csv", "P1");
+        var commandLog = await ExportAsync("ics214-csv", null);
+
+        Assert.Equal($"{id}-ics214-P1.csv", unitLog.Content.Headers.ContentDisposition?.FileName);
+        Assert.Contains(",P1,Dana Ruiz,", await unitLog.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal($"{id}-ics214.csv", commandLog.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal(HttpStatusCode.NotFound, (await evaluator.GetAsync($"/api/sessions/{id}/exports/ics214-csv-0123456789ab-", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await evaluator.GetAsync($"/api/sessions/{id}/exports/ics214-csv-0123456789AB", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task Runs_are_compared_over_http_and_runs_of_different_scenarios_are_refused()
     {
         using var evaluator = await host.AsAsync("evaluator");
