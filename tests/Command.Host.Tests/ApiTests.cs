@@ -224,6 +224,20 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
     }
 
     [Fact]
+    public async Task A_close_is_on_the_sessions_timeline_with_its_reason_and_who_closed_it()
+    {
+        var id = NewId();
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{id}/close", new { reason = "exercise over" })).EnsureSuccessStatusCode();
+
+        var timeline = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", Ct);
+
+        var closed = timeline![^1];
+        Assert.Equal(("incident-closed", "exercise over", "token:bootstrap"),
+            (closed.GetProperty("type").GetString(), closed.GetProperty("reason").GetString(), closed.GetProperty("actor").GetString()));
+    }
+
+    [Fact]
     public async Task A_bad_batch_gets_exact_reasons_and_its_good_reports_stay_accepted()
     {
         var id = await host.NextIncidentAsync(NewId());

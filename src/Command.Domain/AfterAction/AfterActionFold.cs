@@ -80,7 +80,11 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                     timeline.Add(new TimelineMark(e.Time, "threat-phase", set.Threat.ThreatId, PhaseWords(set.Threat.ThreatId, set.Threat.Phase, set.Reason, set.Actor)));
                 }
 
-                Log(e.Time, null, "threat-set", $"Threat {set.Threat.ThreatId} placed, {PhaseWords(null, set.Threat.Phase, set.Reason, set.Actor)}");
+                // A threat set again where it was, in another phase (as a drill declares one), is a phase change, not a placement.
+                var inPlace = before is not null && before.Position == set.Threat.Position && before.Phase != set.Threat.Phase;
+                Log(e.Time, null, "threat-set", inPlace
+                    ? $"Threat {PhaseWords(set.Threat.ThreatId, set.Threat.Phase, set.Reason, set.Actor)}"
+                    : $"Threat {set.Threat.ThreatId} placed, {PhaseWords(null, set.Threat.Phase, set.Reason, set.Actor)}");
                 break;
             case ThreatPhaseChanged phase:
                 if (threats.TryGetValue(phase.ThreatId, out var threat))
@@ -137,6 +141,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
 
                 break;
             case IncidentClosed closed:
+                timeline.Add(new TimelineMark(e.Time, "incident-closed", opened?.IncidentId ?? "", $"{closed.Reason} ({closed.Actor})"));
                 Log(e.Time, null, "closed", $"Incident closed: {closed.Reason} ({closed.Actor})");
                 break;
             case PositionAccepted accepted:

@@ -49,7 +49,9 @@ public static class ExerciseRatings
     {
         foreach (var r in Enum.GetValues<ExerciseRating>())
         {
-            if (string.Equals(text, Name(r), StringComparison.OrdinalIgnoreCase) || string.Equals(text, Letter(r), StringComparison.OrdinalIgnoreCase))
+            // With or without hyphens: "some-challenges", and "someChallenges" as the API's own answers write it.
+            if (string.Equals(text?.Replace("-", "", StringComparison.Ordinal), Name(r).Replace("-", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase)
+                || string.Equals(text, Letter(r), StringComparison.OrdinalIgnoreCase))
             {
                 rating = r;
                 return true;

@@ -13,8 +13,10 @@ public static class ZoneKindNames
         [ZoneKind.Perimeter] = "perimeter",
     };
 
+    // Read with or without their hyphens, in any case: "casualty-collection", and "casualtyCollection" as the API's own
+    // answers write it, are one kind.
     private static readonly Dictionary<string, ZoneKind> Kinds =
-        Names.ToDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);
+        Names.ToDictionary(p => p.Value.Replace("-", "", StringComparison.Ordinal), p => p.Key, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The list as an error message names it: "hot, warm, ... or perimeter".</summary>
     public static string Expected { get; } = string.Join(", ", Names.Values.SkipLast(1)) + " or " + Names.Values.Last();
@@ -27,6 +29,6 @@ public static class ZoneKindNames
     public static bool TryParse(string? text, out ZoneKind kind)
     {
         kind = default;
-        return text is not null && Kinds.TryGetValue(text.Trim(), out kind);
+        return text is not null && Kinds.TryGetValue(text.Trim().Replace("-", "", StringComparison.Ordinal), out kind);
     }
 }

@@ -181,10 +181,11 @@ public static class NotesApi
 
     private static bool TryMark(string text, out NoteMark mark)
     {
-        (var known, mark) = text.ToLowerInvariant() switch
+        // With or without hyphens: "area-for-improvement", and "areaForImprovement" as the notes' own answers write it.
+        (var known, mark) = text.ToLowerInvariant().Replace("-", "", StringComparison.Ordinal) switch
         {
             "strength" => (true, NoteMark.Strength),
-            "area-for-improvement" or "improvement" => (true, NoteMark.AreaForImprovement),
+            "areaforimprovement" or "improvement" => (true, NoteMark.AreaForImprovement),
             "observation" or "" => (true, NoteMark.Observation),
             _ => (false, NoteMark.Observation),
         };

@@ -35,7 +35,7 @@ public static class AarDocument
         yield return new Para(i.TimeZone ?? "UTC", "Time zone");
         yield return new Para(i.OpenedAt is { } from && i.EndedAt is { } to ? SvgCharts.Clock(to - from) : "", "Duration");
         yield return new Para(i.Scenario is { } s ? $"{s}{(i.ScenarioVersion is { } v ? $" (version {v})" : "")}" : "live drill (no scenario file)", "Scenario");
-        yield return new Para(Inv($"{report.Units.Length} units; {i.FlagsRaised} flags raised, {i.FlagsAcknowledged} acknowledged"), "Participation");
+        yield return new Para(Inv($"{Count(report.Units.Length, "unit")}; {Count(i.FlagsRaised, "flag")} raised, {i.FlagsAcknowledged} acknowledged"), "Participation");
         yield return new Para("This draft is generated from the session's recording. Ratings marked proposed await an evaluator's confirmation; the improvement plan's recommendation, owner and due date are left for the team to fill.", "Note");
 
         yield return new Heading(1, Sections[1]);
@@ -139,4 +139,7 @@ public static class AarDocument
     };
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>"1 flag", "2 flags".</summary>
+    private static string Count(int n, string noun) => Inv($"{n} {noun}{(n == 1 ? "" : "s")}");
 }

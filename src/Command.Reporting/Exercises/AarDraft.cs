@@ -68,6 +68,11 @@ public sealed record AarDraft(
         Add(i.FirstContact?.Time, $"First contact with the threat: {i.FirstContact?.UnitId}");
         Add(i.ContainedAt, "Threat contained");
         Add(i.NeutralizedAt, "Threat neutralized");
+        foreach (var mark in report.Timeline.Where(m => m.Kind is "drill-started-over" or "incident-closed"))
+        {
+            Add(mark.Time, mark.Kind == "incident-closed" ? $"Incident closed: {mark.Text}" : $"{char.ToUpperInvariant(mark.Text[0])}{mark.Text[1..]}");
+        }
+
         var flags = report.Timeline
             .Where(m => m.Kind is "flag-raised" or "flag-escalated" or "flag-acknowledged" or "sent-instead")
             .OrderBy(m => m.Time)

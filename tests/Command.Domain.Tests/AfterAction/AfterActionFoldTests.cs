@@ -127,8 +127,9 @@ public sealed class AfterActionFoldTests
             report.Timeline.Where(m => m.Kind == "threat-phase"));
         Assert.Equal(
             [
-                "Threat T1 placed, reported (cmd)", "Threat T1 placed, active (drill)", "Threat T1 placed, active (drill)",
-                "Threat T1 placed, contained: subject barricaded in room 114 (drill)", "Threat T1 neutralized: subject in custody (cmd)",
+                // Set again where it was in another phase, the threat changed phase; set somewhere else, it was placed.
+                "Threat T1 placed, reported (cmd)", "Threat T1 active (drill)", "Threat T1 placed, active (drill)",
+                "Threat T1 contained: subject barricaded in room 114 (drill)", "Threat T1 neutralized: subject in custody (cmd)",
             ],
             report.Activity.Where(a => a.Kind.StartsWith("threat", StringComparison.Ordinal)).Select(a => a.Text));
     }
@@ -179,4 +180,18 @@ public sealed class AfterActionFoldTests
 
     private static InputRejected Refused(string unit, RejectReason reason, string detail, double seconds) =>
         new(ReportSource.Json, reason, detail, unit, "{}") { Time = S(seconds) };
+
+    [Fact]
+    public void A_close_is_a_timeline_mark_and_a_line_of_the_incidents_log()
+    {
+        var fold = new AfterActionFold();
+        foreach (var e in Session().Append(new IncidentClosed("exercise over", "cmd") { Time = S(120) }))
+        {
+            fold.Apply(e);
+        }
+
+        var report = fold.Build();
+        Assert.Equal([new TimelineMark(S(120), "incident-closed", "inc-1", "exercise over (cmd)")], report.Timeline.Where(m => m.Kind == "incident-closed"));
+        Assert.Contains(report.Activity, a => a.Kind == "closed" && a.Text == "Incident closed: exercise over (cmd)");
+    }
 }

@@ -198,6 +198,12 @@ public sealed partial class LiveDashboardTests
         await Expect(dashboard.Page.Locator($"#incident-picker option[value='{scene.IncidentId}']")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\(closed\)$"));
         var enrol = await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/units", new { unitId = "P1", callsign = "P1", role = "contact" });
         Assert.Equal(System.Net.HttpStatusCode.Conflict, enrol.StatusCode);
+        await Expect(dashboard.Feed.Locator("li[data-type='incident-closed']")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("^\\d\\d:\\d\\d:\\d\\dINCIDENTCLOSEDdrill over — "));
         Assert.Empty(dashboard.Errors);
+
+        // A page opened afterwards reads the close back from the recording.
+        await using var later = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(later.Feed.Locator("li[data-type='incident-closed']")).ToContainTextAsync("INCIDENTCLOSEDdrill over");
+        Assert.Empty(later.Errors);
     }
 }

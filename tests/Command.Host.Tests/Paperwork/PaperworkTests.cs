@@ -54,6 +54,19 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
     }
 
     [Fact]
+    public async Task A_mark_is_taken_back_as_the_notes_own_answers_write_it()
+    {
+        // GET /notes writes "areaForImprovement"; a client posting what it read is understood.
+        var id = await RecordHoldAsync();
+        using var evaluator = await host.AsAsync("evaluator");
+
+        var written = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/notes", new { text = "Radio traffic stepped on", mark = "areaForImprovement" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Created, written.StatusCode);
+        Assert.Equal("areaForImprovement", (await written.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("mark").GetString());
+    }
+
+    [Fact]
     public async Task A_note_about_a_unit_or_objective_the_session_never_had_is_refused_and_not_kept()
     {
         var id = await RecordHoldAsync();

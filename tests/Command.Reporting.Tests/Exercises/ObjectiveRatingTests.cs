@@ -101,4 +101,18 @@ public sealed class ObjectiveRatingTests
         ],
         moments[^7..]);
     }
+
+    [Fact]
+    public async Task A_drill_that_started_over_and_was_closed_says_both_among_its_key_moments()
+    {
+        var report = await Golden.ReportAsync();
+        var over = new TimelineMark(report.Incident.ThreatActiveAt!.Value.AddMinutes(5), "drill-started-over", "demo", "the drill started over (round 2)");
+        var closed = new TimelineMark(report.Incident.EndedAt!.Value, "incident-closed", "golden", "exercise over (commander)");
+
+        var draft = AarDraft.Build(report with { Timeline = [.. report.Timeline.Append(over).Append(closed).OrderBy(m => m.Time)] }, []);
+
+        var moments = draft.KeyMoments.Select(m => $"{m.Time.UtcDateTime:HH:mm:ss} {m.What}").ToList();
+        Assert.Contains("15:05:30 The drill started over (round 2)", moments);
+        Assert.Equal(["15:06:40 Incident closed: exercise over (commander)", "15:06:40 Recording ends"], moments[^2..]);
+    }
 }

@@ -5,6 +5,7 @@ import { clock } from './format.js';
 // Flags, and every command a commander gives, with who gave it.
 export const feedTypes = new Set([
   'flag-raised', 'flag-escalated', 'flag-cleared', 'flag-acknowledged', 'threat-set', 'threat-phase-changed', 'unit-role-changed', 'drill-controlled',
+  'incident-closed',
 ]);
 
 /** A feed line; a fresh one (arrived while watching) flashes once, a recorded one read back does not. */
@@ -52,6 +53,7 @@ function describe(e, picture) {
     case 'drill-controlled': return e.action === 'start-over'
       ? `<span class="verb">DRILL</span><b>STARTED OVER${e.round ? ` · ROUND ${escapeHtml(String(e.round))}` : ''}</b>${reason(`${e.scenario}: every unit judged afresh — ${e.actor}`)}`
       : `<span class="verb">DRILL</span><b>${escapeHtml(e.action.toUpperCase())}</b>${reason(`${e.scenario} — ${e.actor}`)}`;
+    case 'incident-closed': return `<span class="verb">INCIDENT</span><b>CLOSED</b>${reason(`${e.reason} — ${e.actor}`)}`;
     default: return escapeHtml(e.type);
   }
 }
