@@ -104,10 +104,16 @@ public sealed partial class ExportJobs(SessionPaperwork paperwork, ISessionStore
             await store.WriteAsync(ResultPath(status.IncidentId, status.JobId), document.GetBuffer().AsMemory(0, (int)document.Length), CancellationToken.None);
             Finish(status with { State = "done", Progress = 1 });
         }
+        catch (KeyNotFoundException ex)
+        {
+            // A unit the session never had: the caller's mistake, said in the job's status, not a fault of the host.
+            LogRefused(logger, status.JobId, status.IncidentId, ex.Message);
+            Finish(status with { State = "failed", Error = ex.Message });
+        }
         catch (Exception ex)
         {
             LogFailed(logger, ex, status.JobId, status.IncidentId);
-            Finish(status with { State = "failed", Error = ex is KeyNotFoundException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}" });
+            Finish(status with { State = "failed", Error = $"{ex.GetType().Name}: {ex.Message}" });
         }
     }
 
@@ -116,6 +122,9 @@ public sealed partial class ExportJobs(SessionPaperwork paperwork, ISessionStore
         jobs[status.JobId] = status;
         _ = hub.Clients.Group(Group(status.JobId)).SendAsync(ProgressMethod, status);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Export {JobId} of session {IncidentId} was refused: {Detail}")]
+    private static partial void LogRefused(ILogger logger, string jobId, string incidentId, string detail);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Export {JobId} of session {IncidentId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string jobId, string incidentId);

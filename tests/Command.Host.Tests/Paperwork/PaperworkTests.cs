@@ -302,6 +302,44 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
     }
 
     [Fact]
+    public async Task An_export_job_for_a_unit_the_session_never_had_fails_in_words_and_is_no_error_of_the_host()
+    {
+        var id = await RecordHoldAsync();
+        using var evaluator = await host.AsAsync("evaluator");
+
+        var started = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/exports", new { kind = "ics214-csv", unit = "NOPE" }, Ct);
+        var job = (await started.Content.ReadFromJsonAsync<ExportStatus>(CommandHost.Json, Ct))!;
+        var status = job;
+        for (var tries = 0; status.State == "running" && tries < 300; tries++)
+        {
+            await Task.Delay(100, Ct);
+            status = (await evaluator.GetFromJsonAsync<ExportStatus>($"/api/exports/{job.JobId}", CommandHost.Json, Ct))!;
+        }
+
+        Assert.Equal("failed", status.State);
+        Assert.Contains("NOPE", status.Error, StringComparison.Ordinal);
+        var lines = Directory.GetFiles(Path.Combine(host.DataPath, "logs"), "command-*.log")
+            .SelectMany(f => ReadShared(f)).Where(l => l.Contains(job.JobId, StringComparison.Ordinal)).ToList();
+        var line = Assert.Single(lines);
+        // Compact JSON leaves the level out for information, and writes an exception as @x.
+        Assert.DoesNotContain("\"@l\"", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"@x\"", line, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<string> ReadShared(string file)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            lines.Add(line);
+        }
+
+        return lines;
+    }
+
+    [Fact]
     public async Task Runs_are_compared_over_http_and_runs_of_different_scenarios_are_refused()
     {
         using var evaluator = await host.AsAsync("evaluator");
