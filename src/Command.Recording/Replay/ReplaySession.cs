@@ -67,10 +67,11 @@ public sealed partial class ReplaySession : IAsyncDisposable
         return replay;
     }
 
+    /// <summary>Plays on from where the replay is; at the end there is nothing to play, and it stays paused.</summary>
     public void Play()
     {
         anchor = time.GetTimestamp();
-        IsPaused = false;
+        IsPaused = AtEnd;
     }
 
     public void Pause() => IsPaused = true;

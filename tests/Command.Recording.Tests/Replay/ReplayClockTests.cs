@@ -45,6 +45,23 @@ public sealed class ReplayClockTests
     }
 
     [Fact]
+    public async Task Playing_at_the_end_leaves_the_replay_paused_rather_than_playing_nothing()
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 30, snapshotEvery: 0);
+        var clock = new FakeTimeProvider(Drill.T0);
+        await using var replay = await ReplaySession.OpenAsync(await drill.OpenAsync(), clock, cancellationToken: Ct);
+        replay.SetSpeed(60);
+        replay.Play();
+        clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.True((await replay.AdvanceAsync(Ct)).AtEnd);
+
+        replay.Play();
+
+        Assert.True(replay.IsPaused);
+        Assert.True(replay.AtEnd);
+    }
+
+    [Fact]
     public async Task Step_folds_exactly_the_next_input_event()
     {
         var drill = await RecordedDrill.RecordAsync(seconds: 5, snapshotEvery: 0);
