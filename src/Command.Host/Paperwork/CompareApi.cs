@@ -23,8 +23,15 @@ public static class CompareApi
 
     private static async Task<IResult> Compare(string? sessions, string? map, string? format, SessionPaperwork paperwork, HttpResponse response, CancellationToken ct)
     {
-        var ids = (sessions ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        var named = (sessions ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var ids = named.Distinct(StringComparer.Ordinal).ToList();
         format = (format ?? "json").ToLowerInvariant();
+        if (ids.Count < named.Length)
+        {
+            var twice = named.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);
+            return ApiError.Invalid([new FieldError("sessions", "invalid-value", $"each session is one run: {string.Join(", ", twice)} is named more than once")]);
+        }
+
         if (ids.Count is < 2 or > MaxRuns)
         {
             return ApiError.Invalid([new FieldError("sessions", "invalid-value", $"2-{MaxRuns} recorded sessions, separated by commas")]);

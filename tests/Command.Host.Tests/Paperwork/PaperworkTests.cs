@@ -359,6 +359,10 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
         Assert.Equal(["P1", "P2"], c.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("key").GetString()));
         Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await host.AsAsync("commander")).GetAsync($"/api/compare?sessions={first},{second}", Ct)).StatusCode);
+        var twice = await evaluator.GetAsync($"/api/compare?sessions={first},{first}", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.Equal($"each session is one run: {first} is named more than once",
+            (await twice.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors")[0].GetProperty("detail").GetString());
 
         (await controller.PutAsJsonAsync($"/api/incidents/{second}/exercise", new { scenario = "mall" }, Ct)).EnsureSuccessStatusCode();
         var refused = await evaluator.GetAsync($"/api/compare?sessions={first},{second}", Ct);
