@@ -72,7 +72,9 @@ public sealed class FrameOrder
                 }
             }
 
-            return units.IsEmpty && threats.IsEmpty && frame.Events.IsEmpty ? null
+            // A full frame always goes on, even one with nothing in it (a replay sought back to before anyone was
+            // enrolled): that nothing is there is its news, and without it the view kept the picture it had.
+            return !frame.Full && units.IsEmpty && threats.IsEmpty && frame.Events.IsEmpty ? null
                 : units.Length == frame.Units.Length && threats.Length == frame.Threats.Length ? frame
                 : frame with { Units = units, Threats = threats, Suppression = threats.IsEmpty ? null : frame.Suppression };
         }

@@ -37,6 +37,19 @@ public sealed class FrameOrderTests
     }
 
     [Fact]
+    public void An_empty_full_frame_goes_on_and_what_follows_it_is_not_held_back()
+    {
+        // A replay at its end, sought back to its first instant, before any unit was enrolled or threat placed.
+        var order = new FrameOrder();
+        Assert.NotNull(order.Admit(Frame(40, true, [Unit("A", 20)], threats: [Moved]) with { Generation = 3 }));
+        var empty = Frame(1, true, []) with { Generation = 4 };
+        var played = Frame(3, false, [Unit("A", 90)]) with { Generation = 5 };
+
+        Assert.Same(empty, order.Admit(empty));
+        Assert.Same(played, order.Admit(played));
+    }
+
+    [Fact]
     public void A_replay_frame_sent_before_its_latest_seek_is_dropped_when_it_comes_after_it()
     {
         var order = new FrameOrder();

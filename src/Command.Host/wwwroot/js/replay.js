@@ -74,7 +74,14 @@ export class Replay {
 
   async play() {
     const speed = Number(this.elements.speed.value);
-    if (await this.control('play', { speed })) {
+    let answer = await this.request('play', { speed });
+    // At the end there is nothing to play: as any player does, it plays again from the start.
+    const atEnd = answer && (answer.atEnd || Date.parse(answer.position) >= Date.parse(answer.lastTime));
+    if (atEnd && this.session) {
+      await this.seek(this.session.firstTime);
+      answer = await this.request('play', { speed });
+    }
+    if (answer && !answer.paused) {
       this.playing = true;
       this.picture.setRate(speed);
     }
@@ -97,8 +104,13 @@ export class Replay {
   }
 
   async control(action, body = {}) {
-    if (!this.session) return false;
-    return (await attempt(() => post(`/api/replays/${enc(this.session.replayId)}/${action}`, body).then(() => true))) ?? false;
+    return (await this.request(action, body)) !== undefined;
+  }
+
+  /** The replay's answer to a control (its status), or undefined when there is no replay or it was refused (said in a notice). */
+  async request(action, body = {}) {
+    if (!this.session) return undefined;
+    return attempt(() => post(`/api/replays/${enc(this.session.replayId)}/${action}`, body));
   }
 
   /** Back to live: the host can let go of the replay at once rather than when it expires. */
