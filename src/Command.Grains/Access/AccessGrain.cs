@@ -14,7 +14,7 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
     public Task<AccessRefusal?> AddPerson(Person person) =>
         Book.People.ContainsKey(person.UserName)
             ? Refuse(new AccessRefusal("person-exists", $"someone is already called '{person.UserName}'"))
-            : ChangeAsync(() => Book.People[person.UserName] = person with { Stamp = 1 });
+            : ChangeAsync(() => Book.People[person.UserName] = person with { Stamp = FreshStamp });
 
     public Task<AccessRefusal?> SetRoles(string userName, ImmutableArray<AccessRole> roles)
     {
@@ -25,12 +25,12 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
 
         return !roles.Contains(AccessRole.Admin) && IsLastAdmin(userName)
             ? Refuse(LastAdmin(userName))
-            : ChangeAsync(() => Book.People[userName] = person with { Roles = roles, Stamp = person.Stamp + 1 });
+            : ChangeAsync(() => Book.People[userName] = person with { Roles = roles, Stamp = FreshStamp });
     }
 
     public Task<AccessRefusal?> SetPassword(string userName, string passwordHash) =>
         Book.People.TryGetValue(userName, out var person)
-            ? ChangeAsync(() => Book.People[userName] = person with { PasswordHash = passwordHash, Stamp = person.Stamp + 1 })
+            ? ChangeAsync(() => Book.People[userName] = person with { PasswordHash = passwordHash, Stamp = FreshStamp })
             : Refuse(AccessRefusal.UnknownPerson(userName));
 
     public Task<AccessRefusal?> RemovePerson(string userName)
@@ -82,7 +82,7 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
 
         await ChangeAsync(() =>
         {
-            Book.People[admin.UserName] = admin with { Stamp = 1 };
+            Book.People[admin.UserName] = admin with { Stamp = FreshStamp };
             (Book.LinkHash, Book.LinkExpires, Book.LinkPerson) = (linkHash, expires, admin.UserName);
         });
         return true;
@@ -114,6 +114,12 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
         [.. Book.Tokens.Values.OrderBy(t => t.CreatedAt)],
         [.. Book.Devices.Values.OrderBy(d => d.CreatedAt)],
         [.. Book.EndedSessions]);
+
+    /// <summary>
+    /// A stamp no one was ever given: the book's next version, so a person removed and added again under the same name
+    /// is not taken for their former self (and their former roles) by a cookie kept from before.
+    /// </summary>
+    private long FreshStamp => Book.Version + 1;
 
     private bool IsLastAdmin(string userName) =>
         Book.People.TryGetValue(userName, out var person) && person.Roles.Contains(AccessRole.Admin)

@@ -92,6 +92,19 @@ public sealed class SignInTests(AccessHost host) : IClassFixture<AccessHost>
     }
 
     [Fact]
+    public async Task A_cookie_kept_by_someone_removed_is_refused_after_someone_of_that_name_is_added_again()
+    {
+        await host.Access.AddPersonAsync("Lt Novak", "admin");
+        var cookie = await host.Access.SignInAsync("Lt Novak");
+
+        using var removed = await host.Client.DeleteAsync("/api/access/people/Lt%20Novak", Ct);
+        await host.Access.AddPersonAsync("Lt Novak", "observer");
+        using var kept = await SendAsync(host.Access.AsPage(HttpMethod.Get, "/api/access/people", cookie));
+
+        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.Unauthorized), (removed.StatusCode, kept.StatusCode));
+    }
+
+    [Fact]
     public async Task The_one_time_link_signs_the_first_admin_in_once_who_then_sets_a_password()
     {
         var code = await host.FirstRunCodeAsync();
