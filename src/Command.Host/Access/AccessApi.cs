@@ -136,8 +136,8 @@ public static class AccessApi
         var roles = AccessNames.Roles(body.Roles, "roles", errors);
         var units = (body.Units ?? []).Distinct(StringComparer.Ordinal).ToList();
         TokenUnits(roles, units, errors);
-        var lifetime = body.ExpiresInDays is { } days ? TimeSpan.FromDays(days) : options.DefaultTokenLifetime;
-        if (body.ExpiresInDays is { } d && (!double.IsFinite(d) || d <= 0 || lifetime > options.MaxTokenLifetime))
+        // Checked as days before it becomes a TimeSpan, which cannot hold NaN, infinity or 1e308 days.
+        if (body.ExpiresInDays is { } d && (!double.IsFinite(d) || d <= 0 || d > options.MaxTokenLifetime.TotalDays))
         {
             errors.Add(new FieldError("expiresInDays", "invalid-value", $"a token lives more than 0 and at most {options.MaxTokenLifetime.TotalDays:0} days"));
         }
@@ -147,6 +147,7 @@ public static class AccessApi
             return ApiError.Invalid(errors);
         }
 
+        var lifetime = body.ExpiresInDays is { } days ? TimeSpan.FromDays(days) : options.DefaultTokenLifetime;
         var now = clock.GetUtcNow();
         var payload = new TokenPayload(AccessNames.Id(), body.Name!, [.. roles], [.. units], now + lifetime);
         var text = format.Issue(payload);

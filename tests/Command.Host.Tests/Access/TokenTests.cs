@@ -97,6 +97,23 @@ public sealed class TokenTests(AccessHost host) : IClassFixture<AccessHost>
         Assert.Equal((HttpStatusCode.OK, 1), (genuine.StatusCode, (await genuine.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accepted").GetInt32()));
     }
 
+    [Theory]
+    [InlineData("1e308")]
+    [InlineData("\"NaN\"")]
+    [InlineData("\"Infinity\"")]
+    [InlineData("400")]
+    public async Task A_lifetime_past_the_longest_is_refused_by_name(string expiresInDays)
+    {
+        using var body = new StringContent($$"""{"name": "long-lived", "roles": ["observer"], "expiresInDays": {{expiresInDays}}}""", System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await host.Client.PostAsync("/api/access/tokens", body, Ct);
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(("expiresInDays", "a token lives more than 0 and at most 366 days"),
+            (error.GetProperty("errors")[0].GetProperty("field").GetString(), error.GetProperty("errors")[0].GetProperty("detail").GetString()));
+    }
+
     private async Task<HubConnection> ConnectAsync(string token)
     {
         var hub = new HubConnectionBuilder()
