@@ -43,7 +43,7 @@ public sealed class SignInGate(
 
         if (!verified)
         {
-            return await FailedAsync(address, userName, person is null ? "unknown-user" : "wrong-password",
+            return await FailedAsync(address, LoggedName(userName), person is null ? "unknown-user" : "wrong-password",
                 new AccessRefused("sign-in-failed", "the user name or the password is wrong"));
         }
 
@@ -97,6 +97,13 @@ public sealed class SignInGate(
             "locked-out",
             $"too many failed sign-ins from {address}; try again after {until.UtcDateTime:HH:mm:ss} UTC, or ask an admin to lift the lock-out"));
     }
+
+    /// <summary>
+    /// The name a failed sign-in is logged under. Anyone may type anything there, so what no user name could be (a line
+    /// break that forges a log line, megabytes of text) is logged by its length alone.
+    /// </summary>
+    private static string LoggedName(string userName) =>
+        AccessNames.UserNameProblem(userName) is null ? userName : $"(not a user name: {userName.Length} characters)";
 
     private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

@@ -105,6 +105,24 @@ public sealed class SignInTests(AccessHost host) : IClassFixture<AccessHost>
     }
 
     [Fact]
+    public async Task A_sign_in_as_no_name_anyone_could_have_is_logged_without_what_was_typed()
+    {
+        await ForgetFailuresAsync();
+        var marker = $"forged-{Guid.NewGuid():N}";
+        var forged = $"x\n[15:00:00 INF] Command.Host.Access.AccessAudit: admin signed in from 10.0.0.1 (password) {marker}";
+
+        using var refused = await host.Access.SignInResponseAsync(forged, "not the password");
+        using var huge = await host.Access.SignInResponseAsync(new string('A', 100_000) + marker, "not the password");
+        var log = LogText();
+
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (refused.StatusCode, huge.StatusCode));
+        Assert.DoesNotContain(marker, log, StringComparison.Ordinal);
+        Assert.Contains($"\"UserName\":\"(not a user name: {forged.Length} characters)\"", log, StringComparison.Ordinal);
+        Assert.Contains($"\"UserName\":\"(not a user name: {100_000 + marker.Length} characters)\"", log, StringComparison.Ordinal);
+        await ForgetFailuresAsync();
+    }
+
+    [Fact]
     public async Task The_one_time_link_signs_the_first_admin_in_once_who_then_sets_a_password()
     {
         var code = await host.FirstRunCodeAsync();
@@ -126,6 +144,20 @@ public sealed class SignInTests(AccessHost host) : IClassFixture<AccessHost>
     private async Task ForgetFailuresAsync()
     {
         using var _ = await host.Client.DeleteAsync("/api/access/lockouts/127.0.0.1", Ct);
+    }
+
+    /// <summary>The host's own log files, as written so far.</summary>
+    private string LogText()
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var file in Directory.GetFiles(Path.Combine(host.DataPath, "logs"), "command-*.log").Order())
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            text.Append(reader.ReadToEnd());
+        }
+
+        return text.ToString();
     }
 
     private async Task<HttpResponseMessage> LinkAsync(string code)
