@@ -121,12 +121,13 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
     /// </summary>
     private long FreshStamp => Book.Version + 1;
 
+    // Another admin counts only if they can sign in: one with no password yet would leave nobody able to manage access.
     private bool IsLastAdmin(string userName) =>
         Book.People.TryGetValue(userName, out var person) && person.Roles.Contains(AccessRole.Admin)
-        && !Book.People.Values.Any(p => p.UserName != userName && p.Roles.Contains(AccessRole.Admin));
+        && !Book.People.Values.Any(p => p.UserName != userName && p.Roles.Contains(AccessRole.Admin) && p.PasswordHash is not null);
 
     private static AccessRefusal LastAdmin(string userName) =>
-        new("last-admin", $"'{userName}' is the last admin; make someone else admin first");
+        new("last-admin", $"'{userName}' is the last admin who can sign in; make someone with a password admin first");
 
     /// <summary>A unit answers only to the one live credential bound to it, so a second binding is refused.</summary>
     private AccessRefusal? BoundElsewhere(ImmutableArray<string> units)
