@@ -11,9 +11,12 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
 
     public Task<Person?> FindPerson(string userName) => Task.FromResult(Book.People.GetValueOrDefault(userName));
 
+    // Names that differ only in case read as one person in the recording and the logs: the second is refused too.
     public Task<AccessRefusal?> AddPerson(Person person) =>
-        Book.People.ContainsKey(person.UserName)
-            ? Refuse(new AccessRefusal("person-exists", $"someone is already called '{person.UserName}'"))
+        Book.People.Keys.FirstOrDefault(n => string.Equals(n, person.UserName, StringComparison.OrdinalIgnoreCase)) is { } taken
+            ? Refuse(new AccessRefusal("person-exists", taken == person.UserName
+                ? $"someone is already called '{person.UserName}'"
+                : $"someone is already called '{taken}', which reads as the same person as '{person.UserName}'"))
             : ChangeAsync(() => Book.People[person.UserName] = person with { Stamp = FreshStamp });
 
     public Task<AccessRefusal?> SetRoles(string userName, ImmutableArray<AccessRole> roles)

@@ -5,8 +5,8 @@ using Command.Host.Tests.Support;
 
 namespace Command.Host.Tests.Access;
 
-/// <summary>Access is never left without an admin who can sign in to manage it.</summary>
-public sealed class LastAdminTests(CommandHost host) : IClassFixture<CommandHost>
+/// <summary>Access is never left without an admin who can sign in, and no two people read as one.</summary>
+public sealed class PeopleRulesTests(CommandHost host) : IClassFixture<CommandHost>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -26,6 +26,17 @@ public sealed class LastAdminTests(CommandHost host) : IClassFixture<CommandHost
         (await host.PostJsonAsync("/api/access/people", new { userName = "second", password = TestAccess.Password, roles = new[] { "admin" } })).EnsureSuccessStatusCode();
         using var then = await host.Client.DeleteAsync("/api/access/people/chief", Ct);
         Assert.True(then.IsSuccessStatusCode, $"removing chief answered {(int)then.StatusCode}");
+    }
+
+    [Fact]
+    public async Task A_name_that_differs_from_someone_elses_only_in_case_is_refused()
+    {
+        (await host.PostJsonAsync("/api/access/people", new { userName = "Sgt Ruiz", password = TestAccess.Password, roles = new[] { "observer" } })).EnsureSuccessStatusCode();
+
+        using var again = await host.PostJsonAsync("/api/access/people", new { userName = "sgt ruiz", password = TestAccess.Password, roles = new[] { "commander" } });
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(("person-exists", "someone is already called 'Sgt Ruiz', which reads as the same person as 'sgt ruiz'"), await ReasonAsync(again));
     }
 
     private static async Task<(string?, string?)> ReasonAsync(HttpResponseMessage response)
