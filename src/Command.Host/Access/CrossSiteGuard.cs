@@ -34,7 +34,10 @@ public static class CrossSiteGuard
         if (origin.Length == 0)
         {
             // A script holding a session cookie sends no Origin: it is told what a browser sends, and what a tool uses.
-            return $"a {request.Method} from a browser session must carry an Origin header naming this site ({site}); a script or tool uses a token instead (Authorization: Bearer cmd_...)";
+            // Signing in has no session yet: it is told what the sign-in page sends.
+            return request.HttpContext.User.Identity?.IsAuthenticated == true
+                ? $"a {request.Method} from a browser session must carry an Origin header naming this site ({site}); a script or tool uses a token instead (Authorization: Bearer cmd_...)"
+                : $"signing in must carry an Origin header naming this site ({site}), as the sign-in page sends; a script or tool uses a token instead (Authorization: Bearer cmd_...)";
         }
 
         if (!string.Equals(origin, site, StringComparison.OrdinalIgnoreCase))

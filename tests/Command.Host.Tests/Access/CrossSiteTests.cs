@@ -53,6 +53,18 @@ public sealed class CrossSiteTests(CommandHost host) : IClassFixture<CommandHost
     }
 
     [Fact]
+    public async Task A_sign_in_without_an_origin_is_told_what_the_sign_in_page_sends()
+    {
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        using var response = await client.PostAsJsonAsync("/api/auth/sign-in", new { userName = "nobody", password = "not a password at all" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(
+            $"signing in must carry an Origin header naming this site ({host.BaseAddress.GetLeftPart(UriPartial.Authority)}), as the sign-in page sends; a script or tool uses a token instead (Authorization: Bearer cmd_...)",
+            (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task A_same_origin_call_must_still_send_json()
     {
         (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident("form"))).EnsureSuccessStatusCode();
