@@ -61,7 +61,7 @@ public static class SignInApi
     }
 
     private static async Task<IResult> ChangePasswordAsync(
-        HttpContext http, IGrainFactory grains, IPasswordHasher<Person> hasher, PersonSessions sessions, AccessAudit audit, IOptions<JsonOptions> json, CancellationToken ct)
+        HttpContext http, IGrainFactory grains, IPasswordHasher<Person> hasher, SignInGate gate, PersonSessions sessions, AccessAudit audit, IOptions<JsonOptions> json, CancellationToken ct)
     {
         if (!AccessClaims.IsPerson(http.User))
         {
@@ -87,9 +87,9 @@ public static class SignInApi
         }
 
         // Someone who signed in with the first-run link has no password yet, and sets their first one here.
-        if (person.PasswordHash is { } hash && (body.CurrentPassword is null || hasher.VerifyHashedPassword(person, hash, body.CurrentPassword) == PasswordVerificationResult.Failed))
+        if (await gate.CurrentPasswordAsync(http, person, body.CurrentPassword) is { } wrong)
         {
-            return ApiError.Invalid([new FieldError("currentPassword", "invalid-value", "the current password is not right")]);
+            return wrong;
         }
 
         if (await access.SetPassword(person.UserName, hasher.HashPassword(person, body.NewPassword!)) is { } refusal)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Command.Grains.Access;
+using Command.Host.Api;
 using Microsoft.AspNetCore.Identity;
 
 namespace Command.Host.Access;
@@ -70,6 +71,38 @@ public sealed class SignInGate(
         await Guard.Succeeded(address);
         audit.SignedIn(person.UserName, address, "one-time link");
         return Results.Ok(await sessions.StartAsync(http, person));
+    }
+
+    /// <summary>
+    /// Checks the current password a signed-in person gives to change it, throttled as signing in is: someone holding a
+    /// stolen session cannot guess it at the rate requests go. Null when it is right (or the person has none yet).
+    /// </summary>
+    public async Task<IResult?> CurrentPasswordAsync(HttpContext http, Person person, string? current)
+    {
+        if (person.PasswordHash is not { } hash)
+        {
+            return null;
+        }
+
+        var address = Address(http);
+        if (await LockedOutAsync(address) is { } locked)
+        {
+            return locked;
+        }
+
+        if (current is not null && hasher.VerifyHashedPassword(person, hash, current) != PasswordVerificationResult.Failed)
+        {
+            return null;
+        }
+
+        audit.SignInFailed(person.UserName, address, "wrong-current-password");
+        if (await Guard.Failed(address, clock.GetUtcNow(), Limits) is { } until)
+        {
+            audit.LockedOut(address, until);
+            return LockedOut(address, until);
+        }
+
+        return ApiError.Invalid([new FieldError("currentPassword", "invalid-value", "the current password is not right")]);
     }
 
     private async Task<IResult?> LockedOutAsync(string address)

@@ -51,6 +51,27 @@ public sealed class SignInTests(AccessHost host) : IClassFixture<AccessHost>
     }
 
     [Fact]
+    public async Task Guessing_the_current_password_to_change_it_is_throttled_as_signing_in_is()
+    {
+        // Someone holding a stolen session tries passwords where a new one is set: five wrong guesses shut the address out.
+        await ForgetFailuresAsync();
+        await host.Access.AddPersonAsync("Dispatch Kim", "observer");
+        var cookie = await host.Access.SignInAsync("Dispatch Kim");
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var guess = await SendAsync(host.Access.AsPage(HttpMethod.Put, "/api/auth/password", cookie, new { currentPassword = $"guess number {i}", newPassword = "a new password for kim" }));
+            answers.Add(guess.StatusCode);
+        }
+
+        using var signIn = await host.Access.SignInResponseAsync("Dispatch Kim", TestAccess.Password);
+        await ForgetFailuresAsync();
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.BadRequest, 4), HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], answers);
+        Assert.Equal(HttpStatusCode.TooManyRequests, signIn.StatusCode);
+    }
+
+    [Fact]
     public async Task A_lock_out_runs_out_by_itself()
     {
         await ForgetFailuresAsync();
