@@ -24,7 +24,10 @@ public static class AccessNames
             : null;
 
     public static string? PasswordProblem(string? password) =>
-        password is null || password.Length is < MinPassword or > MaxPassword ? $"a password is {MinPassword}-{MaxPassword} characters" : null;
+        password is null || password.Length is < MinPassword or > MaxPassword ? $"a password is {MinPassword}-{MaxPassword} characters"
+        : string.IsNullOrWhiteSpace(password) ? "a password of spaces alone is no password"
+        : password.Any(char.IsControl) ? "a password holds no control characters (a line break, a tab, a NUL), which no sign-in page could type back"
+        : null;
 
     /// <summary>Token and device names share the API's id shape: 1-64 letters, digits, '-', '_' or '.'.</summary>
     public static string? CredentialNameProblem(string? name) =>

@@ -39,6 +39,19 @@ public sealed class PeopleRulesTests(CommandHost host) : IClassFixture<CommandHo
         Assert.Equal(("person-exists", "someone is already called 'Sgt Ruiz', which reads as the same person as 'sgt ruiz'"), await ReasonAsync(again));
     }
 
+    [Theory]
+    [InlineData("          ", "a password of spaces alone is no password")]
+    [InlineData("tab\there and long", "a password holds no control characters (a line break, a tab, a NUL), which no sign-in page could type back")]
+    [InlineData("nul\0 inside a password", "a password holds no control characters (a line break, a tab, a NUL), which no sign-in page could type back")]
+    public async Task A_password_no_one_could_type_back_is_refused(string password, string detail)
+    {
+        using var added = await host.PostJsonAsync("/api/access/people", new { userName = $"Ofc {Guid.NewGuid():N}"[..20], password, roles = new[] { "observer" } });
+        var body = await added.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, added.StatusCode);
+        Assert.Equal(("password", detail), (body.GetProperty("errors")[0].GetProperty("field").GetString(), body.GetProperty("errors")[0].GetProperty("detail").GetString()));
+    }
+
     private static async Task<(string?, string?)> ReasonAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
