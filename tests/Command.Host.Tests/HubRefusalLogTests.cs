@@ -17,12 +17,7 @@ public sealed class HubRefusalLogTests(CommandHost host) : IClassFixture<Command
     [Fact]
     public async Task A_refused_hub_call_is_logged_once_without_a_stack_and_not_as_an_error()
     {
-        var token = await host.Access.TokenForAsync("controller");
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(host.BaseAddress, "/hubs/incidents"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .AddJsonProtocol(o => o.PayloadSerializerOptions = CommandHost.Json)
-            .Build();
-        await hub.StartAsync(Ct);
+        await using var hub = await ControllerHubAsync();
         var incident = $"none-{Guid.NewGuid():N}"[..20];
         var replay = Guid.NewGuid().ToString("N")[..12];
         var job = $"job-{Guid.NewGuid():N}";
@@ -45,12 +40,7 @@ public sealed class HubRefusalLogTests(CommandHost host) : IClassFixture<Command
     [Fact]
     public async Task Joining_no_incident_or_one_no_incident_could_be_is_refused_in_words_and_logged_as_an_answer()
     {
-        var token = await host.Access.TokenForAsync("controller");
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(host.BaseAddress, "/hubs/incidents"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .AddJsonProtocol(o => o.PayloadSerializerOptions = CommandHost.Json)
-            .Build();
-        await hub.StartAsync(Ct);
+        await using var hub = await ControllerHubAsync();
         var odd = $"bad id {Guid.NewGuid():N}";
 
         var none = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<JsonElement>("Join", null, Ct));
@@ -61,6 +51,18 @@ public sealed class HubRefusalLogTests(CommandHost host) : IClassFixture<Command
         Assert.EndsWith("an incident id is 1-64 letters, digits, '-', '_' or '.'", bad.Message, StringComparison.Ordinal);
         Assert.Equal(("Information", false), Single(log, odd));
         Assert.DoesNotContain(log, line => line.Level == "Error" && line.Text.Contains("Join", StringComparison.Ordinal));
+    }
+
+    /// <summary>A hub connection as a controller: one who watches incidents and replays but exports nothing.</summary>
+    private async Task<HubConnection> ControllerHubAsync()
+    {
+        var token = await host.Access.TokenForAsync("controller");
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(host.BaseAddress, "/hubs/incidents"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .AddJsonProtocol(o => o.PayloadSerializerOptions = CommandHost.Json)
+            .Build();
+        await hub.StartAsync(Ct);
+        return hub;
     }
 
     /// <summary>The one line that names <paramref name="what"/>: its level, and whether it carries an exception.</summary>

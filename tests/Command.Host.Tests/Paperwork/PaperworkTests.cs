@@ -260,35 +260,11 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
     {
         var id = await RecordHoldAsync();
         using var evaluator = await host.AsAsync("evaluator");
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(host.BaseAddress, "/hubs/incidents"), o => o.AccessTokenProvider = () => host.TokenAsync("evaluator")!)
-            .AddJsonProtocol(o => o.PayloadSerializerOptions = CommandHost.Json)
-            .Build();
-        var finished = new Dictionary<string, TaskCompletionSource<ExportStatus>>(StringComparer.Ordinal);
-        TaskCompletionSource<ExportStatus> Finished(string jobId)
-        {
-            lock (finished)
-            {
-                return finished.TryGetValue(jobId, out var f) ? f : finished[jobId] = new(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-        }
-
-        hub.On<ExportStatus>(ExportJobs.ProgressMethod, s =>
-        {
-            if (s.State != "running")
-            {
-                Finished(s.JobId).TrySetResult(s);
-            }
-        });
-        await hub.StartAsync(Ct);
         async Task<HttpResponseMessage> ExportAsync(string kind, string? unit)
         {
-            var started = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/exports", new { kind, unit }, Ct);
-            var job = (await started.Content.ReadFromJsonAsync<ExportStatus>(CommandHost.Json, Ct))!;
-            var now = await hub.InvokeAsync<ExportStatus?>("WatchExport", job.JobId, Ct);
-            var final = now is { State: not "running" } ? now : await Finished(job.JobId).Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+            var final = await ExportToTheEndAsync(evaluator, id, kind, unit);
             Assert.Equal("done", final.State);
-            return await evaluator.GetAsync($"/api/sessions/{id}/exports/{job.JobId}", Ct);
+            return await evaluator.GetAsync($"/api/sessions/{id}/exports/{final.JobId}", Ct);
         }
 
         var unitLog = await ExportAsync("ics214-csv", "P1");
@@ -307,23 +283,40 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
         var id = await RecordHoldAsync();
         using var evaluator = await host.AsAsync("evaluator");
 
-        var started = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/exports", new { kind = "ics214-csv", unit = "NOPE" }, Ct);
-        var job = (await started.Content.ReadFromJsonAsync<ExportStatus>(CommandHost.Json, Ct))!;
-        var status = job;
-        for (var tries = 0; status.State == "running" && tries < 300; tries++)
-        {
-            await Task.Delay(100, Ct);
-            status = (await evaluator.GetFromJsonAsync<ExportStatus>($"/api/exports/{job.JobId}", CommandHost.Json, Ct))!;
-        }
+        var status = await ExportToTheEndAsync(evaluator, id, "ics214-csv", "NOPE");
 
         Assert.Equal("failed", status.State);
         Assert.Contains("NOPE", status.Error, StringComparison.Ordinal);
         var lines = Directory.GetFiles(Path.Combine(host.DataPath, "logs"), "command-*.log")
-            .SelectMany(f => ReadShared(f)).Where(l => l.Contains(job.JobId, StringComparison.Ordinal)).ToList();
+            .SelectMany(f => ReadShared(f)).Where(l => l.Contains(status.JobId, StringComparison.Ordinal)).ToList();
         var line = Assert.Single(lines);
         // Compact JSON leaves the level out for information, and writes an exception as @x.
         Assert.DoesNotContain("\"@l\"", line, StringComparison.Ordinal);
         Assert.DoesNotContain("\"@x\"", line, StringComparison.Ordinal);
+    }
+
+    /// <summary>Starts an export job as the given caller and waits, over the hub as the page does, until it is done or failed.</summary>
+    private async Task<ExportStatus> ExportToTheEndAsync(HttpClient caller, string id, string kind, string? unit)
+    {
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(host.BaseAddress, "/hubs/incidents"), o => o.AccessTokenProvider = () => host.TokenAsync("evaluator")!)
+            .AddJsonProtocol(o => o.PayloadSerializerOptions = CommandHost.Json)
+            .Build();
+        var finished = new TaskCompletionSource<ExportStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
+        string? jobId = null;
+        hub.On<ExportStatus>(ExportJobs.ProgressMethod, s =>
+        {
+            if (s.State != "running" && s.JobId == Volatile.Read(ref jobId))
+            {
+                finished.TrySetResult(s);
+            }
+        });
+        await hub.StartAsync(Ct);
+        var started = await caller.PostAsJsonAsync($"/api/sessions/{id}/exports", new { kind, unit }, Ct);
+        var job = (await started.Content.ReadFromJsonAsync<ExportStatus>(CommandHost.Json, Ct))!;
+        Volatile.Write(ref jobId, job.JobId);
+        var now = await hub.InvokeAsync<ExportStatus?>("WatchExport", job.JobId, Ct);
+        return now is { State: not "running" } ? now : await finished.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
     }
 
     private static IEnumerable<string> ReadShared(string file)

@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Command.Host.Tests.Browser;
+
+/// <summary>
+/// Going back to a replay's start: sought there, or by playing at the end. The incidents' clock is the test's, so a
+/// session three seconds long is recorded without waiting three seconds; the replay plays on the real clock.
+/// </summary>
+public sealed class ReplayStartDashboardTests(FakeClockDashboardHost host) : IClassFixture<FakeClockDashboardHost>
+{
+    [Fact]
+    public async Task Play_at_the_end_of_a_replay_plays_it_again_from_the_start()
+    {
+        await using var dashboard = await OpenReplayAsync("again");
+        await dashboard.Page.Locator("#replay-speed").SelectOptionAsync("0.25");
+        await SeekAsync(dashboard, "End");
+        var seek = dashboard.Page.Locator("#replay-seek");
+        await Expect(seek).ToHaveValueAsync((await seek.GetAttributeAsync("max"))!);
+
+        await dashboard.Page.Locator("#replay-play").ClickAsync();
+
+        // Back at the start and playing at a quarter speed: under a second in (the slider counts milliseconds), not at the end.
+        await Expect(seek).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^[0-9]{1,3}$"));
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task Seeking_back_to_the_first_instant_shows_the_empty_picture_of_then_and_plays_on_from_it()
+    {
+        // Before the unit was enrolled there is nothing to show; that is what the view must show, not the end it was at.
+        await using var dashboard = await OpenReplayAsync("home");
+        await SeekAsync(dashboard, "End");
+        await Expect(dashboard.Row("P1")).ToHaveCountAsync(1);
+
+        await SeekAsync(dashboard, "Home");
+
+        await Expect(dashboard.Row("P1")).ToHaveCountAsync(0);
+        await Expect(dashboard.Page.Locator("#replay-seek")).ToHaveValueAsync("0");
+        await dashboard.Page.Locator("#replay-play").ClickAsync();
+        await Expect(dashboard.Row("P1")).ToHaveCountAsync(1);
+        Assert.Empty(dashboard.Errors);
+    }
+
+    /// <summary>
+    /// A session four seconds long, recorded as reports arrive: a unit enrolled a second after the incident opened, then
+    /// two of its reports three seconds apart on the incidents' clock; opened in the page's replay.
+    /// </summary>
+    private async Task<Dashboard> OpenReplayAsync(string prefix)
+    {
+        var scene = await Scene.OpenAsync(host, prefix);
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -60);
+        host.Clock.Advance(TimeSpan.FromSeconds(3));
+        await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -55);
+        var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        return dashboard;
+    }
+
+    private static Task SeekAsync(Dashboard dashboard, string key) => ReplayDashboardTests.SeekAsync(dashboard, key);
+}
