@@ -391,10 +391,12 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     private List<PositionReport>? Newcomers(ImmutableArray<PositionReport> reports)
     {
         List<PositionReport>? newcomers = null;
+        HashSet<string>? seen = null;
         foreach (var report in reports)
         {
+            // A first batch from a large drill enrols thousands: each is looked up once, not against every one before it.
             if (!stream.Projection.Units.ContainsKey(report.UnitId) && InputLimits.Check(report) is null
-                && (newcomers is null || !newcomers.Exists(n => n.UnitId == report.UnitId)))
+                && (seen ??= new(StringComparer.Ordinal)).Add(report.UnitId))
             {
                 (newcomers ??= []).Add(report);
             }
