@@ -108,9 +108,9 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
             await ErrorsAsync(faster));
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, other.StatusCode);
         Assert.Equal(
-            [("scenario", "invalid-value", "stop takes no 'scenario'; only start and start-over do"), ("loop", "invalid-value", "stop takes no 'loop'; only start does"), ("seed", "invalid-value", "stop takes no 'seed'; only start does")],
+            [("scenario", "invalid-value", "stop takes no 'scenario'; only start, start-over and clock do"), ("loop", "invalid-value", "stop takes no 'loop'; only start does"), ("seed", "invalid-value", "stop takes no 'seed'; only start does")],
             await ErrorsAsync(other));
-        Assert.Equal([("speed", "invalid-value", "start-over takes no 'speed'; only start does")], await ErrorsAsync(overFaster));
+        Assert.Equal([("speed", "invalid-value", "start-over takes no 'speed'; only start and clock do")], await ErrorsAsync(overFaster));
         Assert.Equal(("paused", 2.0, false), (status.GetProperty("state").GetString(), status.GetProperty("speed").GetDouble(), status.GetProperty("loop").GetBoolean()));
         var drill = timeline!.Where(e => e.GetProperty("type").GetString() == "drill-controlled").Select(e => e.GetProperty("subject").GetString()!).ToArray();
         Assert.Equal(["start", "pause"], drill);

@@ -136,7 +136,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 }
                 else
                 {
-                    Log(e.Time, null, "drill", $"Drill {drill.Action}: {drill.Scenario} ({drill.Actor})");
+                    Log(e.Time, null, "drill", $"Drill {drill.Action}: {drill.Scenario}{OnDrillClock(drill.Speed)} ({drill.Actor})");
                 }
 
                 break;
@@ -216,6 +216,14 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     }
 
     /// <summary>"T1 contained: subject barricaded (cmd)": a threat's phase, why it was set where a reason was given, and who set it.</summary>
+    // A control that set the drill's clock says what that did to judging: times in this report are the incident's.
+    private static string OnDrillClock(double? speed) => speed switch
+    {
+        0 => ", its clock stopped: no hold grew while it was paused",
+        { } s when s != 1 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at {s:0.##}×: units judged on the drill's clock, {s:0.##} s of drill to each second here"),
+        _ => "",
+    };
+
     private static string PhaseWords(string? threatId, ThreatPhase phase, string? reason, string actor) =>
         $"{(threatId is null ? "" : $"{threatId} ")}{ThreatPhases.Name(phase)}{(string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}")} ({actor})";
 

@@ -97,8 +97,16 @@ public static class AssessmentRules
     /// </summary>
     public const int SetOffShown = 10;
 
+    /// <summary>
+    /// While a drill drives the incident, units are judged on the drill's clock (<see cref="DrillClock"/>): a pause stops
+    /// it, so a drill paused to talk it through flags nobody and ages no hold; at 4× it runs four seconds to each, so a
+    /// hold the script makes four minutes long is flagged, escalated and worded as four minutes. Before, both were
+    /// judged on the incident's clock: a pause grew every hold, and at 4× that hold was judged one minute long.
+    /// </summary>
+    public const int DrillTime = 11;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = SetOffShown;
+    public const int Current = DrillTime;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -1,6 +1,7 @@
 using Command.Domain.Assessment;
 using Command.Domain.Events;
 using Command.Domain.Geometry;
+using Command.Domain.Reports;
 using Command.Domain.Sites;
 using Command.Domain.Threats;
 using Command.Domain.Units;
@@ -19,6 +20,7 @@ public sealed class IncidentProjection
     private readonly Dictionary<string, Threat> threats = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnitEntry> units = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SendInsteadProposed> proposals = new(StringComparer.Ordinal);
+    private readonly DrillClock drillClock = new();
     private ClosingAssessment? assessment;
     private IncidentOpened? opened;
     private RulesAdopted? adopted;
@@ -37,6 +39,9 @@ public sealed class IncidentProjection
     public bool AutoEnrol { get; private set; }
 
     public DateTimeOffset? OpenedAt { get; private set; }
+
+    /// <summary>The clock units are judged on: the incident's own, or a drill's while one drives the incident.</summary>
+    public DrillClock DrillClock => drillClock;
 
     /// <summary>Latest event time applied: the incident's clock.</summary>
     public DateTimeOffset Clock { get; private set; }
@@ -83,13 +88,13 @@ public sealed class IncidentProjection
     public ZoneOccupancy? Occupancy => assessment?.Occupancy;
 
     /// <summary>Every flag up now, on units and on zones ("zone:{id}").</summary>
-    public IEnumerable<RaisedFlag> Flags => assessment?.Flags ?? [];
+    public IEnumerable<RaisedFlag> Flags => (assessment?.Flags ?? []).Select(Shown);
 
     /// <summary>The flag up on a subject (a unit id, or "zone:{id}"), if any.</summary>
-    public RaisedFlag? FlagOn(string subject) => assessment?.FlagOn(subject);
+    public RaisedFlag? FlagOn(string subject) => assessment?.FlagOn(subject) is { } flag ? Shown(flag) : null;
 
     /// <summary>Since when a zone's rule has been broken, or null when it holds or the zone has no rule.</summary>
-    public DateTimeOffset? ZoneRuleBrokenSince(string zoneId) => assessment?.ZoneRuleBrokenSince(zoneId);
+    public DateTimeOffset? ZoneRuleBrokenSince(string zoneId) => assessment?.ZoneRuleBrokenSince(zoneId) is { } since ? drillClock.IncidentTimeAt(since) : null;
 
     /// <summary>
     /// Applies one event; returns the derived events (flag transitions) it causes, not yet sequenced. A derived
@@ -145,44 +150,69 @@ public sealed class IncidentProjection
             case ThreatSet set:
                 threats[set.Threat.ThreatId] = set.Threat;
                 Declared(set.Threat.ThreatId, set.Threat.Phase, set.Actor, set.Reason, set.Time);
-                assessment?.SetThreats(threats.Values, set.Time, suppression);
+                assessment?.SetThreats(threats.Values, Judged(set.Time), suppression);
                 break;
             case ThreatPhaseChanged phase when threats.TryGetValue(phase.ThreatId, out var threat):
                 threats[phase.ThreatId] = threat with { Phase = phase.Phase };
                 Declared(phase.ThreatId, phase.Phase, phase.Actor, phase.Reason, phase.Time);
-                assessment?.SetThreats(threats.Values, phase.Time, suppression);
+                assessment?.SetThreats(threats.Values, Judged(phase.Time), suppression);
                 break;
             case UnitEnrolled enrolled:
                 units[enrolled.UnitId] = new UnitEntry(enrolled.UnitId, enrolled.Callsign, enrolled.Role, enrolled.Time, null);
                 break;
             case UnitRoleChanged changed when units.TryGetValue(changed.UnitId, out var unit):
                 units[changed.UnitId] = unit with { Role = changed.Role };
-                assessment?.Reassign(changed.UnitId, unit.Role, changed.Role, changed.Time);
+                assessment?.Reassign(changed.UnitId, unit.Role, changed.Role, Judged(changed.Time));
                 break;
             case PositionAccepted accepted when units.TryGetValue(accepted.Report.UnitId, out var unit):
                 units[unit.UnitId] = unit with { LastFix = accepted.Report, Refused = null };
-                return assessment?.Observe(accepted.Report, Clock, units) ?? [];
+                return OnIncidentClock(assessment?.Observe(OnDrillClock(accepted.Report), Judged(Clock), units));
             case InputRejected { UnitId: { } refusedId, Reason: not RejectReason.Duplicate } refused when units.TryGetValue(refusedId, out var unit):
                 // A repeat of a fix already taken is no news; any other refusal is, until a report of the unit is accepted.
                 units[refusedId] = unit with { Refused = new RefusedReport(refused.Time, RejectReasons.Name(refused.Reason), refused.Detail, (unit.Refused?.Count ?? 0) + 1) };
                 return [];
             case DrillControlled { StartsOver: true } over:
                 return StartOver(over);
+            case DrillControlled { Speed: { } rate } drill:
+                // Units are judged on the drill's clock from here: paused, or running at the drill's speed.
+                drillClock.Run(drill.Time, rate);
+                return [];
             case IncidentClosed:
                 ClosedAt ??= e.Time;
                 return [];
             case FlagAcknowledged ack:
-                assessment?.Acknowledge(ack.Subject, Clock);
+                assessment?.Acknowledge(ack.Subject, Judged(Clock));
                 return [];
             case ClockTicked:
                 // Only the clock moved: what is due by now is judged, and it derives what judging every unit would.
-                return assessment?.Tick(Clock, units) ?? [];
+                return OnIncidentClock(assessment?.Tick(Judged(Clock), units));
             default:
                 return [];
         }
 
-        return assessment?.Evaluate(Clock, units) ?? [];
+        return OnIncidentClock(assessment?.Evaluate(Judged(Clock), units));
     }
+
+    // What the assessment derives on the drill's clock is stamped on the incident's: now, as it is derived.
+    private IReadOnlyList<IncidentEvent> OnIncidentClock(IReadOnlyList<IncidentEvent>? derived) =>
+        derived is null or [] ? [] : drillClock.IsIncidentClock ? derived : [.. derived.Select(e => e with { Time = default })];
+
+    private DateTimeOffset Judged(DateTimeOffset time) => drillClock.IsIncidentClock ? time : drillClock.At(time);
+
+    // A fix judged on the drill's clock: its time is when the drill's clock read then. What the board shows of it is the report as received.
+    private PositionReport OnDrillClock(PositionReport report) =>
+        drillClock.IsIncidentClock ? report : report with { FixTime = drillClock.At(report.FixTime) };
+
+    // What the assessment keeps on the drill's clock is shown on the incident's: a flag from when the drill's clock read
+    // its time; a unit's state as long before now as it has lasted by the drill's clock, which is what the board counts.
+    private RaisedFlag Shown(RaisedFlag flag) => drillClock.IsIncidentClock ? flag : flag with
+    {
+        RaisedAt = drillClock.IncidentTimeAt(flag.RaisedAt),
+        AcknowledgedAt = flag.AcknowledgedAt is { } acknowledged ? drillClock.IncidentTimeAt(acknowledged) : null,
+    };
+
+    private UnitAssessment Shown(UnitAssessment judged) => drillClock.IsIncidentClock || judged.StateSince is not { } since ? judged
+        : judged with { StateSince = Clock - (Judged(Clock) - since) };
 
     // Flags are suppressed while no threat is active and one was declared contained or neutralized: from the first such
     // declaration, by the latest one's author and reason.
@@ -206,8 +236,8 @@ public sealed class IncidentProjection
             units[unit.UnitId] = unit with { LastFix = null, Refused = null };
         }
 
-        var cleared = assessment?.StartOver(Clock, Reasons.StartedOver(over.Round)) ?? [];
-        return [.. cleared, .. assessment?.Evaluate(Clock, units) ?? []];
+        var cleared = assessment?.StartOver(Judged(Clock), Reasons.StartedOver(over.Round)) ?? [];
+        return OnIncidentClock([.. cleared, .. assessment?.Evaluate(Judged(Clock), units) ?? []]);
     }
 
     // The judges keep their tracks and the book its flags; from here on both follow the adopted rules and options.
@@ -241,7 +271,8 @@ public sealed class IncidentProjection
         ClosedAt,
         adopted,
         suppression,
-        proposals.Count == 0 ? null : [.. proposals.Values]);
+        proposals.Count == 0 ? null : [.. proposals.Values],
+        drillClock.IsIncidentClock ? null : [.. drillClock.Spans]);
 
     /// <summary>Replaces the state with a snapshot's.</summary>
     public void Restore(IncidentSnapshot snapshot)
@@ -251,6 +282,7 @@ public sealed class IncidentProjection
         adopted = null;
         suppression = snapshot.Suppression;
         proposals.Clear();
+        drillClock.Restore(snapshot.DrillClock);
         Apply(snapshot.Opened);
         foreach (var threat in snapshot.Threats)
         {
@@ -280,14 +312,14 @@ public sealed class IncidentProjection
 
     public UnitAssessment? Assess(string unitId) =>
         !units.TryGetValue(unitId, out var unit) ? null
-        : assessment?.Assess(unit, units, Clock) ?? Blank(unit);
+        : assessment is not null ? Shown(assessment.Assess(unit, units, Judged(Clock))) : Blank(unit);
 
     /// <summary>The named units' assessments (unknown ids are skipped), computed together.</summary>
     public IEnumerable<UnitAssessment> Assess(IEnumerable<string> unitIds) =>
-        assessment?.AssessSome(units, unitIds, Clock) ?? unitIds.Where(units.ContainsKey).Select(id => Blank(units[id]));
+        assessment?.AssessSome(units, unitIds, Judged(Clock)).Select(Shown) ?? unitIds.Where(units.ContainsKey).Select(id => Blank(units[id]));
 
     public IEnumerable<UnitAssessment> AssessAll() =>
-        assessment?.AssessAll(units, Clock) ?? units.Values.Select(Blank);
+        assessment?.AssessAll(units, Judged(Clock)).Select(Shown) ?? units.Values.Select(Blank);
 
     private static UnitAssessment Blank(UnitEntry unit) =>
         new(unit.UnitId, unit.Callsign, unit.Role, unit.LastFix, null, null, null, null, null, null, MotionState.Unknown, null, FlagLevel.None, null, false);

@@ -20,6 +20,7 @@ namespace Command.Domain.Incidents;
 /// <param name="Adopted">The rules the incident adopted after it was opened, if it did; absent in snapshots taken before rules carried a version.</param>
 /// <param name="Suppression">Flags suppressed by a declaration, if they are; absent in snapshots taken before suppression was shown.</param>
 /// <param name="Proposals">The units proposed to go instead of each unit flagged for not closing now; absent when none.</param>
+/// <param name="DrillClock">The drill's clock units are judged on, where a drill set its rate; absent otherwise.</param>
 public sealed record IncidentSnapshot(
     long Sequence,
     DateTimeOffset Clock,
@@ -31,4 +32,5 @@ public sealed record IncidentSnapshot(
     DateTimeOffset? ClosedAt = null,
     RulesAdopted? Adopted = null,
     FlagSuppression? Suppression = null,
-    ImmutableArray<SendInsteadProposed>? Proposals = null);
+    ImmutableArray<SendInsteadProposed>? Proposals = null,
+    ImmutableArray<DrillClockSpan>? DrillClock = null);

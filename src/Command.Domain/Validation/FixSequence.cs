@@ -7,7 +7,12 @@ namespace Command.Domain.Validation;
 /// <summary>The checks that compare a report with the unit's latest accepted fix.</summary>
 public static class FixSequence
 {
-    public static Rejection? Check(PositionReport? latest, PositionReport next, ValidationOptions options)
+    /// <summary>
+    /// Null when <paramref name="next"/> may follow <paramref name="latest"/>. The speed it implies is taken over the
+    /// longer of the time between the fixes and the time that passed on the drill's clock (<paramref name="drillClock"/>),
+    /// so a drill played fast is not refused for the speeds its script moves units at.
+    /// </summary>
+    public static Rejection? Check(PositionReport? latest, PositionReport next, ValidationOptions options, Incidents.DrillClock? drillClock = null)
     {
         if (latest is null)
         {
@@ -29,6 +34,11 @@ public static class FixSequence
         var metres = frame.Distance(latest.Position, next.Position);
         var slack = (latest.AccuracyM ?? 0) + (next.AccuracyM ?? 0);
         var seconds = (next.FixTime - latest.FixTime).TotalSeconds;
+        if (drillClock is { IsIncidentClock: false })
+        {
+            seconds = Math.Max(seconds, (drillClock.At(next.FixTime) - drillClock.At(latest.FixTime)).TotalSeconds);
+        }
+
         var implied = Math.Max(0, metres - slack) / seconds;
         if (implied > options.MaxImpliedSpeedMps)
         {

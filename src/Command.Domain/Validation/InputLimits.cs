@@ -49,6 +49,9 @@ public static class InputLimits
     /// <summary>Most rounds a looping drill is counted to: 100,000 (a year and more of a ten-minute drill).</summary>
     public const int MaxRound = 100_000;
 
+    /// <summary>The fastest a drill's clock may run against the incident's: 60×, as fast as a drill is played.</summary>
+    public const double MaxDrillSpeed = 60;
+
     /// <summary>What is wrong with a report's fields, or null when nothing is.</summary>
     public static Rejection? Check(PositionReport report)
     {
@@ -133,7 +136,8 @@ public static class InputLimits
         FlagAcknowledged ack => Text(ack.Subject, "subject", MaxIdChars + 5) ?? Text(ack.Reason, "reason", MaxTextChars) ?? Actor(ack.Actor),
         RulesAdopted rules => Actor(rules.Actor),
         DrillControlled drill => Text(drill.Action, "action", MaxIdChars) ?? Text(drill.Scenario, "scenario", MaxTextChars) ?? Actor(drill.Actor)
-            ?? (drill.Round is < 2 or > MaxRound ? new(RejectReason.InvalidValue, Format($"round {drill.Round} is outside 2 to {MaxRound}: the first start-over begins round 2")) : null),
+            ?? (drill.Round is < 2 or > MaxRound ? new Rejection(RejectReason.InvalidValue, Format($"round {drill.Round} is outside 2 to {MaxRound}: the first start-over begins round 2")) : null)
+            ?? (drill.Speed is { } speed && !(speed is >= 0 and <= MaxDrillSpeed) ? new(RejectReason.InvalidValue, Format($"drill clock rate {Figures.Outside(speed, 0, MaxDrillSpeed)} is outside 0 (paused) to {MaxDrillSpeed:0}×")) : null),
         IncidentOpened opened => Text(opened.IncidentId, "incident id", MaxIdChars) ?? Text(opened.Name, "name", MaxTextChars) ?? Actor(opened.Actor),
         ExerciseSet set => Actor(set.Actor) ?? (Exercises.ExerciseRules.Check(set.Exercise) is { } wrong ? new(RejectReason.InvalidValue, wrong) : null),
         IncidentClosed closed => Text(closed.Reason, "reason", MaxTextChars) ?? Actor(closed.Actor),

@@ -47,9 +47,10 @@ public interface IIncidentGrain : IFrameSource
 
     /// <summary>
     /// Records a drill control. A <see cref="DrillControlled.StartOver"/> (with the <paramref name="round"/> that begins) also
-    /// starts every unit's judgement over: flags clear and last positions are forgotten.
+    /// starts every unit's judgement over: flags clear and last positions are forgotten. A <paramref name="speed"/> sets the
+    /// rate of the drill's clock units are judged on from now (0 paused; see <see cref="Domain.Incidents.DrillClock"/>).
     /// </summary>
-    Task<Rejection?> RecordDrill(string action, string scenario, string actor, int? round = null);
+    Task<Rejection?> RecordDrill(string action, string scenario, string actor, int? round = null, double? speed = null);
 
     /// <summary>Records what the incident is run as: scenario name and version, exercise objectives (the latest counts).</summary>
     Task<Rejection?> SetExercise(Exercise exercise, string actor);

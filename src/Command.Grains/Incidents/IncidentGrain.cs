@@ -227,8 +227,8 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     public Task<bool> Holds(string unitId) =>
         Task.FromResult(unavailable is not null || (stream.Exists && !stream.IsClosed && stream.Projection.Units.ContainsKey(unitId)));
 
-    public Task<Rejection?> RecordDrill(string action, string scenario, string actor, int? round = null) =>
-        CommandAsync(() => Decision.Do(new DrillControlled(action, scenario, actor, round)));
+    public Task<Rejection?> RecordDrill(string action, string scenario, string actor, int? round = null, double? speed = null) =>
+        CommandAsync(() => Decision.Do(new DrillControlled(action, scenario, actor, round, speed)));
 
     public Task<Rejection?> SetExercise(Exercise exercise, string actor) =>
         CommandAsync(() => Decision.Do(new ExerciseSet(exercise, actor)));
@@ -377,7 +377,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
                 unit = stream.Projection.Units[report.UnitId];
             }
 
-            if (FixSequence.Check(unit.LastFix, report, validation) is { } refusal)
+            if (FixSequence.Check(unit.LastFix, report, validation, stream.Projection.DrillClock) is { } refusal)
             {
                 results[i] = Refuse(report, refusal, now, batch);
                 continue;

@@ -111,7 +111,7 @@ internal sealed partial class ReadSide(string incidentId, IGrainFactory grains, 
         {
             var occupants = occupancy.Occupants(zone.ZoneId)
                 .OrderBy(o => o.Value).ThenBy(o => o.Key, StringComparer.Ordinal)
-                .Select(o => new ZoneOccupant(o.Key, projection.Units.TryGetValue(o.Key, out var u) ? u.Callsign : o.Key, o.Value))
+                .Select(o => new ZoneOccupant(o.Key, projection.Units.TryGetValue(o.Key, out var u) ? u.Callsign : o.Key, projection.DrillClock.IncidentTimeAt(o.Value)))
                 .ToImmutableArray();
             var flag = projection.FlagOn(Domain.Assessment.ClosingAssessment.ZoneSubject(zone.ZoneId)) is { } f
                 ? new ZoneFlag(f.Level, f.Rule, f.Reason, f.RaisedAt, f.AcknowledgedAt is not null)

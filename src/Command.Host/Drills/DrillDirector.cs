@@ -35,6 +35,13 @@ public sealed partial class DrillDirector(IGrainFactory grains, LocalDrills loca
     public Task<Rejection?> StartOverAsync(string incidentId, string scenario, int round, string actor) =>
         grains.GetGrain<IIncidentGrain>(incidentId).RecordDrill(DrillControlled.StartOver, scenario, actor, round);
 
+    /// <summary>
+    /// Records that a drill played into the incident from outside the host plays at <paramref name="speed"/> drill seconds
+    /// to each second (0 paused, 1 at its end): units are judged on its clock. Null when recorded, else the incident's refusal.
+    /// </summary>
+    public Task<Rejection?> ClockAsync(string incidentId, string scenario, double speed, string actor) =>
+        grains.GetGrain<IIncidentGrain>(incidentId).RecordDrill(DrillControlled.Clock, scenario, actor, speed: speed);
+
     /// <summary>Has the incident's drill send what fell due up to now, and completes when it is sent (nothing is recorded).</summary>
     public Task<DrillOutcome> CatchUpAsync(string incidentId) => Drill(incidentId).CatchUp();
 

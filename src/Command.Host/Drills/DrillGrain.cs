@@ -56,11 +56,13 @@ public sealed partial class DrillGrain(
 
     public Task<DrillOutcome> StartUnlessRunning(DrillOrder order, string actor) => StartAsync(order, actor, onlyIfIdle: true);
 
-    public Task<DrillOutcome> Pause(string actor) => ControlAsync("pause", actor, "running", e => e.PauseAsync(), "paused");
+    // Each control sets the rate of the drill's clock units are judged on: a pause stops it once the fixes due by then are
+    // sent; a resume starts it again before any fix after the pause is; a stop gives the incident back its own clock.
+    public Task<DrillOutcome> Pause(string actor) => ControlAsync("pause", actor, "running", e => e.PauseAsync(), "paused", _ => 0);
 
-    public Task<DrillOutcome> Resume(string actor) => ControlAsync("resume", actor, "paused", e => e.ResumeAsync(), "running");
+    public Task<DrillOutcome> Resume(string actor) => ControlAsync("resume", actor, "paused", e => e.ResumeAsync(), "running", order => order.Speed, recordFirst: true);
 
-    public Task<DrillOutcome> Stop(string actor) => ControlAsync("stop", actor, null, e => e.StopAsync(), "stopped");
+    public Task<DrillOutcome> Stop(string actor) => ControlAsync("stop", actor, null, e => e.StopAsync(), "stopped", _ => 1);
 
     public Task<DrillStatusView?> Status() => Task.FromResult(engine is not null
         ? DrillStatusView.From(IncidentId, engine.Status)
@@ -123,7 +125,7 @@ public sealed partial class DrillGrain(
         await state.WriteStateAsync();
         await Roster().Running(IncidentId);
         Watch(started);
-        await RecordAsync("start", order.Scenario, actor);
+        await RecordAsync("start", order.Scenario, actor, order.Speed);
         if (await GrainFactory.GetGrain<IIncidentGrain>(IncidentId).SetExercise(started.Scenario.Exercise(order.Scenario), actor) is { } refused)
         {
             LogNotRecorded(logger, IncidentId, "exercise", refused.ToString());
@@ -131,7 +133,8 @@ public sealed partial class DrillGrain(
         return new DrillOutcome(DrillStatusView.From(IncidentId, started.Status));
     }
 
-    private async Task<DrillOutcome> ControlAsync(string action, string actor, string? expected, Func<DrillEngine, Task> control, string after)
+    private async Task<DrillOutcome> ControlAsync(
+        string action, string actor, string? expected, Func<DrillEngine, Task> control, string after, Func<DrillOrder, double> clockRate, bool recordFirst = false)
     {
         if (engine is null || state.State.Order is not { } order)
         {
@@ -141,6 +144,11 @@ public sealed partial class DrillGrain(
         if (expected is not null && state.State.State != expected)
         {
             return DrillOutcome.Refused("invalid-state", $"The drill is {state.State.State}, not {expected}.");
+        }
+
+        if (recordFirst)
+        {
+            await RecordAsync(action, order.Scenario, actor, clockRate(order));
         }
 
         try
@@ -159,7 +167,11 @@ public sealed partial class DrillGrain(
             await Roster().Ended(IncidentId);
         }
 
-        await RecordAsync(action, order.Scenario, actor);
+        if (!recordFirst)
+        {
+            await RecordAsync(action, order.Scenario, actor, clockRate(order));
+        }
+
         return new DrillOutcome(DrillStatusView.From(IncidentId, engine.Status));
     }
 
@@ -188,7 +200,7 @@ public sealed partial class DrillGrain(
 
         Watch(engine);
         var at = TimeSpan.FromSeconds(state.State.DrillTimeS).ToString(@"m\:ss", CultureInfo.InvariantCulture);
-        await RecordAsync("carry-on", order.Scenario, $"drill (carried on at {at} of loop {state.State.Iteration + 1} after its host stopped)");
+        await RecordAsync("carry-on", order.Scenario, $"drill (carried on at {at} of loop {state.State.Iteration + 1} after its host stopped)", paused ? 0 : order.Speed);
         LogCarriedOn(logger, IncidentId, order.Scenario, state.State.DrillTimeS);
     }
 
@@ -217,6 +229,12 @@ public sealed partial class DrillGrain(
             state.State.State = running.State.ToString().ToLowerInvariant();
             await SaveClockAsync();
             await Roster().Ended(IncidentId);
+
+            // Nothing plays any more: the incident judges its units on its own clock again.
+            if (state.State.Order is { } order)
+            {
+                await RecordAsync(state.State.State, order.Scenario, IncidentDrillSink.Actor, 1);
+            }
         }
     }
 
@@ -246,9 +264,9 @@ public sealed partial class DrillGrain(
         await state.WriteStateAsync();
     }
 
-    private async Task RecordAsync(string action, string scenario, string actor)
+    private async Task RecordAsync(string action, string scenario, string actor, double clockRate)
     {
-        if (await GrainFactory.GetGrain<IIncidentGrain>(IncidentId).RecordDrill(action, scenario, actor) is { } rejection)
+        if (await GrainFactory.GetGrain<IIncidentGrain>(IncidentId).RecordDrill(action, scenario, actor, speed: clockRate) is { } rejection)
         {
             LogNotRecorded(logger, IncidentId, action, rejection.ToString());
         }

@@ -41,13 +41,18 @@ public static class DrillsApi
             return await StartOverAsync(id, body, drills, actor);
         }
 
+        if (action == DrillControlled.Clock)
+        {
+            return await ClockAsync(id, body, drills, actor);
+        }
+
         var outcome = action switch
         {
             "start" => await drills.StartAsync(id, body.Scenario ?? "demo", new DrillOptions { Speed = body.Speed ?? 1, Loop = body.Loop ?? false, Seed = body.Seed ?? 0 }, actor),
             "pause" => await drills.PauseAsync(id, actor),
             "resume" => await drills.ResumeAsync(id, actor),
             "stop" => await drills.StopAsync(id, actor),
-            _ => DrillOutcome.Refused("invalid-value", $"action '{body.Action}' is not one of start, pause, resume, stop, start-over"),
+            _ => DrillOutcome.Refused("invalid-value", $"action '{body.Action}' is not one of start, pause, resume, stop, start-over, clock"),
         };
         return outcome switch
         {
@@ -77,14 +82,47 @@ public static class DrillsApi
             return ApiError.Invalid(missing);
         }
 
-        if (await drills.StatusAsync(id) is { State: "running" or "paused" } hosted)
+        if (await HostedAsync(id, drills, "starts its rounds over itself") is { } playing)
         {
-            return Results.Conflict(new ApiError("invalid-state",
-                $"this host's own drill '{hosted.Scenario}' plays on incident '{id}' and starts its rounds over itself; stop it before another drill plays into the incident"));
+            return playing;
         }
 
         return await drills.StartOverAsync(id, body.Scenario!.Trim(), body.Round!.Value, actor) is { } refused ? ApiError.For(refused) : Results.NoContent();
     }
+
+    // A drill played from outside says how fast its clock runs (0 paused, 1 when it ends): units are judged on it.
+    private static async Task<IResult> ClockAsync(string id, DrillRequest body, DrillDirector drills, string actor)
+    {
+        List<FieldError> missing = [];
+        if (string.IsNullOrWhiteSpace(body.Scenario))
+        {
+            missing.Add(new FieldError("scenario", "missing-field", "the scenario that plays"));
+        }
+
+        if (body.Speed is null)
+        {
+            missing.Add(new FieldError("speed", "missing-field", "drill seconds to each real second: the speed it plays at, 0 while it is paused, 1 once it ends"));
+        }
+
+        if (missing.Count > 0)
+        {
+            return ApiError.Invalid(missing);
+        }
+
+        if (await HostedAsync(id, drills, "keeps the clock units are judged on itself") is { } playing)
+        {
+            return playing;
+        }
+
+        return await drills.ClockAsync(id, body.Scenario!.Trim(), body.Speed!.Value, actor) is { } refused ? ApiError.For(refused) : Results.NoContent();
+    }
+
+    // 409 while this host's own drill plays on the incident: it alone says what the drill does there.
+    private static async Task<IResult?> HostedAsync(string id, DrillDirector drills, string itself) =>
+        await drills.StatusAsync(id) is { State: "running" or "paused" } hosted
+            ? Results.Conflict(new ApiError("invalid-state",
+                $"this host's own drill '{hosted.Scenario}' plays on incident '{id}' and {itself}; stop it before another drill plays into the incident"))
+            : null;
 
     /// <summary>The fields each action reads: any other sent with it would be answered as if it had been done.</summary>
     private static readonly (string Action, string[] Fields)[] Takes =
@@ -94,6 +132,7 @@ public static class DrillsApi
         ("resume", []),
         ("stop", []),
         (DrillControlled.StartOver, ["scenario", "round"]),
+        (DrillControlled.Clock, ["scenario", "speed"]),
     ];
 
     /// <summary>
@@ -121,13 +160,15 @@ public static class DrillsApi
         }
 
         var takers = Takes.Where(t => t.Fields.Contains(field)).Select(t => t.Action).ToArray();
-        return new(field, "invalid-value", $"{action} takes no '{field}'; only {string.Join(" and ", takers)} {(takers.Length == 1 ? "does" : "do")}");
+        var named = takers.Length == 1 ? takers[0] : $"{string.Join(", ", takers[..^1])} and {takers[^1]}";
+        return new(field, "invalid-value", $"{action} takes no '{field}'; only {named} {(takers.Length == 1 ? "does" : "do")}");
     }
 }
 
 /// <summary>
-/// POST /api/incidents/{id}/drill: action is start, pause, resume, stop or start-over. Only start takes a scenario (demo
-/// by default), speed (1), loop (false) and seed (0); start-over, from a drill played from outside the host, takes the
-/// scenario and the round that begins; pause, resume and stop take nothing more. A field the action does not take is refused.
+/// POST /api/incidents/{id}/drill: action is start, pause, resume, stop, start-over or clock. Only start takes a scenario
+/// (demo by default), speed (1), loop (false) and seed (0); start-over, from a drill played from outside the host, takes
+/// the scenario and the round that begins; clock, from such a drill, the scenario and the speed it plays at (0 while
+/// paused, 1 once it ends); pause, resume and stop take nothing more. A field the action does not take is refused.
 /// </summary>
 public sealed record DrillRequest(string? Action, string? Scenario, double? Speed, bool? Loop, int? Seed, int? Round = null);

@@ -29,12 +29,16 @@ public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string T
         ThreatSet t => new(e.Sequence, e.Time, "threat-set", t.Threat.ThreatId, Lower(t.Threat.Phase), t.Reason, t.Actor),
         UnitRoleChanged r => new(e.Sequence, e.Time, "unit-role-changed", r.UnitId, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Role.ToString()), null, r.Actor),
         IncidentClosed c => new(e.Sequence, e.Time, "incident-closed", null, null, c.Reason, c.Actor),
-        DrillControlled d => new(e.Sequence, e.Time, "drill-controlled", d.Action, d.Round?.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Scenario, d.Actor),
+        DrillControlled d => new(e.Sequence, e.Time, "drill-controlled", d.Action, DrillLevel(d), d.Scenario, d.Actor),
         _ => null,
     };
 
     /// <summary>Follows the reason of an escalation recorded under an acknowledgement, as the page's live feed shows it.</summary>
     public const string QuietEscalation = " — acknowledged, kept quiet";
+
+    // A start-over's round; the speed a drill played from outside said it plays at.
+    private static string? DrillLevel(DrillControlled d) =>
+        (d.Action == DrillControlled.Clock ? d.Speed : d.Round)?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 }

@@ -153,6 +153,30 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public void The_log_says_what_each_drill_control_did_to_the_clock_units_were_judged_on()
+    {
+        var fold = new AfterActionFold();
+        foreach (var e in Session().Take(3).Concat([
+            new DrillControlled("start", "demo", "Lt. Ortiz", Speed: 4) { Time = S(10) },
+            new DrillControlled("pause", "demo", "Lt. Ortiz", Speed: 0) { Time = S(40) },
+            new DrillControlled("resume", "demo", "Lt. Ortiz", Speed: 4) { Time = S(100) },
+            new DrillControlled("stop", "demo", "Lt. Ortiz", Speed: 1) { Time = S(120) },
+        ]))
+        {
+            fold.Apply(e);
+        }
+
+        Assert.Equal(
+            [
+                "Drill start: demo at 4×: units judged on the drill's clock, 4 s of drill to each second here (Lt. Ortiz)",
+                "Drill pause: demo, its clock stopped: no hold grew while it was paused (Lt. Ortiz)",
+                "Drill resume: demo at 4×: units judged on the drill's clock, 4 s of drill to each second here (Lt. Ortiz)",
+                "Drill stop: demo (Lt. Ortiz)",
+            ],
+            fold.Build().Activity.Where(a => a.Kind == "drill").Select(a => a.Text));
+    }
+
+    [Fact]
     public void A_units_refused_reports_are_counted_and_each_run_of_them_logged_once_in_its_log()
     {
         // P1's phone runs fast for a while, then reports well; P2's never reports well. A repeat is not counted.

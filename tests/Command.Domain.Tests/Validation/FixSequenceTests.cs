@@ -35,4 +35,29 @@ public sealed class FixSequenceTests
     [Fact]
     public void Stated_accuracy_is_allowed_for_before_judging_speed() =>
         Assert.Null(FixSequence.Check(At(0, 0, accuracy: 50), At(1, 120, accuracy: 50), ValidationOptions.Default));
+
+    [Fact]
+    public void A_drill_played_at_20x_is_not_refused_for_the_speed_its_script_drives_at()
+    {
+        // A patrol car at 25 m/s in the script: 500 m of drill time between fixes one second apart.
+        var clock = new Command.Domain.Incidents.DrillClock();
+        clock.Run(T0, 20);
+
+        var onIncidentClock = FixSequence.Check(At(0, 0), At(1, 500), ValidationOptions.Default);
+        var onDrillClock = FixSequence.Check(At(0, 0), At(1, 500), ValidationOptions.Default, clock);
+
+        Assert.Equal(RejectReason.ImpliedSpeed, onIncidentClock?.Reason);
+        Assert.Null(onDrillClock);
+    }
+
+    [Fact]
+    public void While_a_drill_is_paused_a_fix_is_still_judged_on_the_time_that_passed()
+    {
+        // A radio keeps reporting through the pause: no drill time passes, so the speed is taken over real time.
+        var clock = new Command.Domain.Incidents.DrillClock();
+        clock.Run(T0, 0);
+
+        Assert.Null(FixSequence.Check(At(0, 0), At(10, 15), ValidationOptions.Default, clock));
+        Assert.Equal(RejectReason.ImpliedSpeed, FixSequence.Check(At(0, 0), At(1, 300), ValidationOptions.Default, clock)?.Reason);
+    }
 }

@@ -78,4 +78,15 @@ public sealed class InputLimitsTests
         Assert.EndsWith($"…[cut {10_000 - RawInput.MaxChars} characters]", kept, StringComparison.Ordinal);
         Assert.Equal("short", RawInput.Cap("short"));
     }
+
+    [Theory]
+    [InlineData(-1, "drill clock rate -1 is outside 0 (paused) to 60×")]
+    [InlineData(60.5, "drill clock rate 60.5 is outside 0 (paused) to 60×")]
+    [InlineData(double.NaN, "drill clock rate NaN is outside 0 (paused) to 60×")]
+    public void A_drill_clock_rate_no_drill_plays_at_is_refused(double speed, string detail) =>
+        Assert.Equal(new Rejection(RejectReason.InvalidValue, detail), InputLimits.Check(new DrillControlled("start", "demo", "drill", Speed: speed)));
+
+    [Fact]
+    public void A_paused_drill_clock_is_a_rate_of_nought() =>
+        Assert.Null(InputLimits.Check(new DrillControlled("pause", "demo", "drill", Speed: 0)));
 }

@@ -105,6 +105,8 @@ public sealed partial class LiveDashboardTests
         await Expect(scenario).ToBeDisabledAsync();
         await dashboard.Page.Locator("[data-drill='pause']").ClickAsync();
         await Expect(drill).ToHaveAttributeAsync("data-state", "paused");
+        await Expect(drill).ToHaveAttributeAsync("title", "Paused: the drill's clock is stopped, so no hold grows and nobody is flagged for the pause");
+        await Expect(dashboard.Feed.Locator("li[data-type='drill-controlled']").First).ToContainTextAsync("PAUSEdemo: its clock stopped, no hold grows — Exercise lead");
         await dashboard.Page.Locator("[data-drill='stop']").ClickAsync();
 
         await Expect(drill).ToHaveAttributeAsync("data-state", "stopped");
@@ -123,7 +125,7 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
-    public async Task A_drill_played_fast_says_its_speed_its_round_and_that_units_are_judged_in_real_seconds()
+    public async Task A_drill_played_fast_says_its_speed_its_round_and_that_units_are_judged_on_its_clock()
     {
         // At 60x the demo's 9.5 minutes play in under ten seconds, and it starts over.
         var scene = await Scene.OpenAsync(host, "fast");
@@ -132,12 +134,29 @@ public sealed partial class LiveDashboardTests
         var drill = dashboard.Page.Locator("#drill-state");
 
         await Expect(drill).ToContainTextAsync("· 60×");
-        await Expect(drill).ToHaveAttributeAsync("title", "At 60×, units are judged on the real clock: a hold the script makes 4 minutes long lasts 0:04 here, and is flagged as that long");
+        await Expect(drill).ToHaveAttributeAsync("title", "At 60×, units are judged on the drill's clock: a hold the script makes 4 minutes long lasts 0:04 here, and is flagged as 4 minutes");
         await Expect(drill).ToContainTextAsync("· 60× · round 2", new() { Timeout = 30_000 });
         await Expect(dashboard.Feed.Locator("li[data-type='drill-controlled']").First).ToContainTextAsync("STARTED OVER · ROUND 2");
         (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/drill", new { action = "stop" })).EnsureSuccessStatusCode();
         await Expect(drill).ToHaveAttributeAsync("data-state", "stopped");
         Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task A_drill_played_from_outside_says_how_fast_it_plays_in_the_feed_live_and_after_a_reload()
+    {
+        var scene = await Scene.OpenAsync(host, "outside");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+
+        (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/drill", new { action = "clock", scenario = "night-shift", speed = 5 })).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/drill", new { action = "clock", scenario = "night-shift", speed = 0 })).EnsureSuccessStatusCode();
+
+        string[] said = ["DRILLPAUSEDnight-shift: its clock stopped, no hold grows — token:bootstrap", "DRILLPLAYS AT 5×night-shift: units judged on its clock — token:bootstrap"];
+        await Expect(dashboard.Feed.Locator("li[data-type='drill-controlled']")).ToContainTextAsync(said);
+        Assert.Empty(dashboard.Errors);
+        await using var later = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(later.Feed.Locator("li[data-type='drill-controlled']")).ToContainTextAsync(said);
+        Assert.Empty(later.Errors);
     }
 
     [Fact]

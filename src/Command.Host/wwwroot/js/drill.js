@@ -81,10 +81,12 @@ export class DrillPanel {
     const round = s.loop && s.iteration > 0 ? ` · round ${s.iteration + 1}` : '';
     const fast = s.speed && s.speed !== 1;
     this.stateText.textContent = `${s.state.toUpperCase()} · ${duration(at)}${fast ? ` · ${s.speed}×` : ''}${round}`;
-    // Fixes carry the real clock's time, so a drill played fast is judged in real seconds: its holds are shorter.
-    this.stateText.title = fast
-      ? `At ${s.speed}×, units are judged on the real clock: a hold the script makes 4 minutes long lasts ${duration(240 / s.speed)} here, and is flagged as that long`
-      : '';
+    // Units are judged on the drill's clock: a drill played fast flags a scripted hold as long as the script makes it.
+    this.stateText.title = s.state === 'paused'
+      ? 'Paused: the drill\'s clock is stopped, so no hold grows and nobody is flagged for the pause'
+      : fast
+        ? `At ${s.speed}×, units are judged on the drill's clock: a hold the script makes 4 minutes long lasts ${duration(240 / s.speed)} here, and is flagged as 4 minutes`
+        : '';
   }
 }
 

@@ -25,7 +25,10 @@ export function fromMarker(m) {
     case 'threat-set': return { ...m, threat: { threatId: m.subject, phase: m.level } };
     case 'threat-phase-changed': return { ...m, threatId: m.subject, phase: m.level };
     case 'unit-role-changed': return { ...m, unitId: m.subject, role: m.level };
-    case 'drill-controlled': return { ...m, action: m.subject, scenario: m.reason, round: m.level ? Number(m.level) : null };
+    case 'drill-controlled': {
+      const level = m.level ? Number(m.level) : null;
+      return { ...m, action: m.subject, scenario: m.reason, round: m.subject === 'clock' ? null : level, speed: m.subject === 'clock' ? level : null };
+    }
     default: return m;
   }
 }
@@ -50,10 +53,23 @@ function describe(e, picture) {
     case 'threat-phase-changed': return `<span class="verb">THREAT</span><b>${escapeHtml(e.phase.toUpperCase())}</b>${reason(e.reason ? `${e.reason} — ${e.actor}` : e.actor)}`;
     case 'unit-role-changed': return `<span class="verb">ROLE</span><b>${escapeHtml(picture.callsign(e.unitId))}</b> → ${escapeHtml(role(e.role).label)}${reason(e.actor)}`;
     // A start-over clears every flag and forgets where units stood: the feed says so once, not unit by unit.
-    case 'drill-controlled': return e.action === 'start-over'
-      ? `<span class="verb">DRILL</span><b>STARTED OVER${e.round ? ` · ROUND ${escapeHtml(String(e.round))}` : ''}</b>${reason(`${e.scenario}: every unit judged afresh — ${e.actor}`)}`
-      : `<span class="verb">DRILL</span><b>${escapeHtml(e.action.toUpperCase())}</b>${reason(`${e.scenario} — ${e.actor}`)}`;
+    case 'drill-controlled': return drillControlled(e);
     case 'incident-closed': return `<span class="verb">INCIDENT</span><b>CLOSED</b>${reason(`${e.reason} — ${e.actor}`)}`;
     default: return escapeHtml(e.type);
+  }
+}
+
+// A start-over clears every flag and forgets where units stood: the feed says so once, not unit by unit. A pause, and
+// a drill played from outside saying its speed, say what they do to the clock units are judged on.
+function drillControlled(e) {
+  const reason = text => `<span class="reason">${escapeHtml(text ?? '')}</span>`;
+  const line = (what, why) => `<span class="verb">DRILL</span><b>${escapeHtml(what)}</b>${reason(`${e.scenario}${why} — ${e.actor}`)}`;
+  switch (e.action) {
+    case 'start-over': return line(`STARTED OVER${e.round ? ` · ROUND ${e.round}` : ''}`, ': every unit judged afresh');
+    case 'pause': return line('PAUSE', ': its clock stopped, no hold grows');
+    case 'clock': return e.speed === 0 ? line('PAUSED', ': its clock stopped, no hold grows')
+      : e.speed === 1 ? line('ON REAL TIME', ': units judged on the incident\'s clock')
+      : line(`PLAYS AT ${e.speed}×`, ': units judged on its clock');
+    default: return line(e.action.toUpperCase(), '');
   }
 }
