@@ -45,6 +45,15 @@ public sealed record StartOverBody(string Scenario, int Round)
     public string Action => "start-over";
 }
 
+/// <summary>
+/// POST /api/incidents/{id}/drill with action "clock": a drill played from outside plays at <paramref name="Speed"/> drill
+/// seconds to each real second (1 once it ends); the incident judges its units on that clock.
+/// </summary>
+public sealed record ClockBody(string Scenario, double Speed)
+{
+    public string Action => "clock";
+}
+
 /// <summary>POST /api/incidents/{id}/reports.</summary>
 public sealed record ReportsBody(IReadOnlyList<ReportBody> Reports);
 

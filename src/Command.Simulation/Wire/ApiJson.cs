@@ -9,6 +9,7 @@ namespace Command.Simulation.Wire;
 [JsonSerializable(typeof(EnrolUnitBody))]
 [JsonSerializable(typeof(RoleBody))]
 [JsonSerializable(typeof(StartOverBody))]
+[JsonSerializable(typeof(ClockBody))]
 [JsonSerializable(typeof(ReportsBody))]
 [JsonSerializable(typeof(ReportsOutcomeBody))]
 [JsonSerializable(typeof(ProblemBody))]

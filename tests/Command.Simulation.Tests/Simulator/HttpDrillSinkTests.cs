@@ -118,6 +118,43 @@ public sealed class HttpDrillSinkTests
     }
 
     [Fact]
+    public async Task A_drill_played_at_5x_tells_the_incident_its_clock_after_opening_and_gives_the_incident_its_own_back_at_the_end()
+    {
+        var demo = await DemoScenario.LoadAsync(TestContext.Current.CancellationToken);
+        var sink = Sink(speed: 5);
+        await sink.OpenAsync(demo.Setup(), TestContext.Current.CancellationToken);
+        await sink.EndedAsync(TestContext.Current.CancellationToken);
+
+        var clocks = api.Requests.Where(r => r.Path == "/api/incidents/demo/drill").Select(r => r.Body).ToList();
+        Assert.Equal(["""{"scenario":"demo","speed":5,"action":"clock"}""", """{"scenario":"demo","speed":1,"action":"clock"}"""], clocks);
+        Assert.Equal("/api/incidents/demo/drill", api.Requests[10].Path);
+        Assert.Contains("The incident judges its units on this drill's clock: 5 s of drill to each second.", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_drill_played_in_real_time_says_nothing_of_its_clock()
+    {
+        var demo = await DemoScenario.LoadAsync(TestContext.Current.CancellationToken);
+        var sink = Sink();
+        await sink.OpenAsync(demo.Setup(), TestContext.Current.CancellationToken);
+        await sink.EndedAsync(TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain(api.Requests, r => r.Path.EndsWith("/drill", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Without_the_right_to_control_drills_a_fast_drill_still_plays_and_says_how_it_will_be_judged()
+    {
+        api.Answer = (_, path) => path.EndsWith("/drill", StringComparison.Ordinal) ? (HttpStatusCode.Forbidden, """{"reason":"forbidden"}""") : (HttpStatusCode.OK, "{}");
+        var demo = await DemoScenario.LoadAsync(TestContext.Current.CancellationToken);
+        await Sink(speed: 4).OpenAsync(demo.Setup(), TestContext.Current.CancellationToken);
+
+        Assert.Contains(
+            "Warning: this token may not control drills, so the incident judges units on its own clock: at 4x a hold the script makes 4 minutes long is judged 60 s long.",
+            output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Host_error_surfaces_with_its_status_and_body()
     {
         api.Answer = (_, _) => (HttpStatusCode.NotFound, """{"reason":"unknown-incident"}""");
@@ -127,5 +164,5 @@ public sealed class HttpDrillSinkTests
         Assert.Equal("""PUT http://127.0.0.1:5000/api/incidents/demo/units/P4/role answered 404: {"reason":"unknown-incident"}""", e.Message);
     }
 
-    private HttpDrillSink Sink() => new(new CommandApiClient(ApiHttp.Create(new Uri("http://127.0.0.1:5000"), "cmd_test", api)), "demo", "demo", tally, output);
+    private HttpDrillSink Sink(double speed = 1) => new(new CommandApiClient(ApiHttp.Create(new Uri("http://127.0.0.1:5000"), "cmd_test", api)), "demo", "demo", speed, tally, output);
 }

@@ -56,6 +56,13 @@ internal sealed class CommandApiClient(HttpClient http)
         await EnsureSuccessAsync(response, cancellationToken);
     }
 
+    /// <summary>Tells the incident how fast the drill plays, so it judges units on the drill's clock; the token needs the controller's right.</summary>
+    public async Task ClockAsync(string incidentId, ClockBody body, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync($"api/incidents/{E(incidentId)}/drill", body, ApiJsonContext.Default.ClockBody, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
     /// <summary>Posts a batch; both 200 and 400 carry the accepted count and the refused items.</summary>
     public async Task<ReportsOutcomeBody> PostReportsAsync(string incidentId, ReportsBody body, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ using Command.Simulator.Api;
 namespace Command.Simulator.Play;
 
 /// <summary>Plays a drill into a running host over its public HTTP API: one POST per tick's reports.</summary>
-internal sealed class HttpDrillSink(CommandApiClient api, string incidentId, string scenario, ReportTally tally, TextWriter output) : IDrillSink
+internal sealed class HttpDrillSink(CommandApiClient api, string incidentId, string scenario, double speed, ReportTally tally, TextWriter output) : IDrillSink
 {
     public async Task OpenAsync(ScenarioSetup setup, CancellationToken cancellationToken)
     {
@@ -27,6 +27,34 @@ internal sealed class HttpDrillSink(CommandApiClient api, string incidentId, str
         }
 
         await output.WriteLineAsync($"Enrolled {enrolled} of {setup.Units.Length} units (the rest were already enrolled).");
+        if (speed != 1)
+        {
+            await ClockAsync(speed, $"The incident judges its units on this drill's clock: {speed:0.##} s of drill to each second.", cancellationToken);
+        }
+    }
+
+    /// <summary>The drill ended: the incident judges its units on its own clock again.</summary>
+    public async Task EndedAsync(CancellationToken cancellationToken)
+    {
+        if (speed != 1)
+        {
+            await ClockAsync(1, "The incident judges its units on its own clock again.", cancellationToken);
+        }
+    }
+
+    // Played fast without the right to say so, the drill still plays: the incident judges it on its own clock, and is told why.
+    private async Task ClockAsync(double rate, string said, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await api.ClockAsync(incidentId, new ClockBody(scenario, rate), cancellationToken);
+            await output.WriteLineAsync(said);
+        }
+        catch (HttpRequestException ex) when (ex.StatusCode == System.Net.HttpStatusCode.Forbidden)
+        {
+            await output.WriteLineAsync(
+                $"Warning: this token may not control drills, so the incident judges units on its own clock: at {speed:0.##}x a hold the script makes 4 minutes long is judged {240 / speed:0} s long. Use a token with the controller role.");
+        }
     }
 
     /// <summary>
