@@ -74,7 +74,7 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
             Assert.Equal("running", status.GetProperty("state").GetString());
             Assert.Equal(60, status.GetProperty("drillTimeS").GetDouble(), 0.001);
             var drill = timeline!.Where(e => e.GetProperty("type").GetString() == "drill-controlled").Select(e => e.GetProperty("subject").GetString()!).ToArray();
-            Assert.Equal(["start", "carry-on"], drill);
+            Assert.Equal(["start", "hand-over", "carry-on"], drill);
         }
         finally
         {

@@ -1,17 +1,17 @@
 namespace Command.Domain.Events;
 
 /// <summary>
-/// A simulated drill was started, paused, resumed or stopped, was carried on by another host, or ended (completed, or
+/// A simulated drill was started, paused, resumed or stopped, was handed over by a stopping host and carried on by the next, or ended (completed, or
 /// faulted); or it started over (<see cref="StartOver"/>), when every unit's judgement starts over with it; or a drill
 /// played from outside said how fast it plays (<see cref="Clock"/>).
 /// </summary>
-/// <param name="Action">start, pause, resume, stop, carry-on, completed, faulted, start-over or clock.</param>
+/// <param name="Action">start, pause, resume, stop, hand-over, carry-on, completed, faulted, start-over or clock.</param>
 /// <param name="Scenario">The scenario the drill plays.</param>
 /// <param name="Actor">Who controlled it: a person, or "drill" for the drill itself.</param>
 /// <param name="Round">For a start-over, the round that begins (2 for the first start-over); else null.</param>
 /// <param name="Speed">
 /// Drill seconds to each second of the incident's clock from here on, the rate units are judged at (see
-/// <see cref="Incidents.DrillClock"/>): the drill's speed for a start, resume or carry-on, 0 for a pause, 1 for a stop
+/// <see cref="Incidents.DrillClock"/>): the drill's speed for a start, resume or carry-on, 0 for a pause or a hand-over, 1 for a stop
 /// or an end, as said for a clock. Null where the control leaves the clock as it was (a start-over), and in sessions recorded before units
 /// were judged on the drill's clock.
 /// </param>

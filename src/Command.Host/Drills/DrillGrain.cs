@@ -83,9 +83,19 @@ public sealed partial class DrillGrain(
 
     public async Task HandOver()
     {
+        var playing = engine is { State: DrillState.Running } && state.State.Order is not null;
         await PutDownAsync();
         DeactivateOnIdle();
+
+        // Until a host carries the drill on, its clock stands still: the minutes between are no one's hold.
+        if (playing && state.State.Order is { } order)
+        {
+            await RecordAsync(HandedOver, order.Scenario, $"{IncidentDrillSink.Actor} (its host is stopping)", 0);
+        }
     }
+
+    /// <summary>The action recorded when a stopping host puts a running drill down for another to carry on.</summary>
+    public const string HandedOver = "hand-over";
 
     private async Task<DrillOutcome> StartAsync(DrillOrder order, string actor, bool onlyIfIdle)
     {

@@ -67,6 +67,7 @@ function drillControlled(e) {
   switch (e.action) {
     case 'start-over': return line(`STARTED OVER${e.round ? ` · ROUND ${e.round}` : ''}`, ': every unit judged afresh');
     case 'pause': return line('PAUSE', ': its clock stopped, no hold grows');
+    case 'hand-over': return line('HANDED OVER', ': its clock stopped until a host carries it on');
     case 'clock': return e.speed === 0 ? line('PAUSED', ': its clock stopped, no hold grows')
       : e.speed === 1 ? line('ON REAL TIME', ': units judged on the incident\'s clock')
       : line(`PLAYS AT ${e.speed}×`, ': units judged on its clock');
