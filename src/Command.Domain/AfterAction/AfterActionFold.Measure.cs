@@ -92,7 +92,7 @@ public sealed partial class AfterActionFold
                 if (openFlags.Remove((cleared.Subject, cleared.Rule), out var open))
                 {
                     flags.Add(open with { Cleared = e.Time });
-                    units.GetValueOrDefault(cleared.Subject)?.Flagged(e.Time - open.Raised);
+                    units.GetValueOrDefault(cleared.Subject)?.Flagged(Elapsed(open.Raised, e.Time));
                 }
 
                 timeline.Add(new TimelineMark(e.Time, "flag-cleared", cleared.Subject, cleared.Reason));
@@ -123,7 +123,7 @@ public sealed partial class AfterActionFold
                 timeline.Add(new TimelineMark(e.Time, "suppressed-hold", noted.Subject, noted.Reason));
                 break;
             case SuppressedHoldEnded ended when units.TryGetValue(ended.Subject, out var held):
-                held.EndHold(e.Time);
+                held.EndHold(e.Time, drillClock);
                 break;
         }
     }

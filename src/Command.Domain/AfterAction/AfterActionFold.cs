@@ -18,6 +18,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     private readonly List<UnitTally> enrolment = [];
     private readonly List<DistanceSample> samples = [];
     private readonly Dictionary<(string Subject, string Rule), FlagSpan> openFlags = [];
+    private readonly Incidents.DrillClock drillClock = new();
     private readonly List<FlagSpan> flags = [];
     private readonly List<TimelineMark> timeline = [];
     private readonly List<ActivityEntry> activity = [];
@@ -122,6 +123,11 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
 
                 break;
             case DrillControlled drill:
+                if (drill.Speed is { } rate)
+                {
+                    drillClock.Run(e.Time, rate);
+                }
+
                 if (drill.Action == "start" && scenario?.Name != drill.Scenario)
                 {
                     scenario = (drill.Scenario, null);
@@ -166,25 +172,27 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
         var end = ended ?? default;
         foreach (var ((subject, _), span) in openFlags)
         {
-            units.GetValueOrDefault(subject)?.Flagged(end - span.Raised);
+            units.GetValueOrDefault(subject)?.Flagged(Elapsed(span.Raised, end));
         }
 
         foreach (var unit in enrolment)
         {
-            unit.EndHold(end);
+            unit.EndHold(end, drillClock);
             LogRefusals(unit, null);
         }
 
         var from = threatActiveAt ?? opened?.Time;
         var incident = new IncidentMetrics(
             opened?.IncidentId ?? "", opened?.Name ?? "", opened?.Site.Name ?? "", opened?.Time, ended, threatActiveAt,
-            firstOnScene, firstEntry, firstContact, firstContact?.Time - from,
-            containedAt, containedAt - from, neutralizedAt, neutralizedAt - from,
+            firstOnScene, firstEntry, firstContact, Elapsed(from, firstContact?.Time),
+            containedAt, Elapsed(from, containedAt), neutralizedAt, Elapsed(from, neutralizedAt),
             flagsRaised, flagsAcknowledged,
             [.. rejected.OrderByDescending(r => r.Value).ThenBy(r => r.Key).Select(r => new RejectionCount(RejectReasons.Name(r.Key), r.Value))],
-            eventCount, suppressedAt, suppressedBy, enrolment.Count(u => u.HeldWhileSuppressed > TimeSpan.Zero), opened?.Site.TimeZone, scenario?.Name, scenario?.Version);
-        return new AfterActionReport(incident, [.. enrolment.Select(u => u.ToMetrics(threatActiveAt))], [.. samples],
-            [.. flags.Concat(openFlags.Values).OrderBy(f => f.Raised)], [.. timeline], [.. activity.OrderBy(a => a.Time)], exercise);
+            eventCount, suppressedAt, suppressedBy, enrolment.Count(u => u.HeldWhileSuppressed > TimeSpan.Zero), opened?.Site.TimeZone, scenario?.Name, scenario?.Version,
+            DrillPlay.Describe(drillClock.Spans, end));
+        return new AfterActionReport(incident, [.. enrolment.Select(u => u.ToMetrics(threatActiveAt, drillClock))], [.. samples],
+            [.. flags.Concat(openFlags.Values).OrderBy(f => f.Raised)], [.. timeline], [.. activity.OrderBy(a => a.Time)], exercise,
+            drillClock.IsIncidentClock ? null : [.. drillClock.Spans]);
     }
 
     private void OnPhase(ThreatPhase phase, DateTimeOffset time)
@@ -216,6 +224,11 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     }
 
     /// <summary>"T1 contained: subject barricaded (cmd)": a threat's phase, why it was set where a reason was given, and who set it.</summary>
+    // Durations are measured on the clock units were judged on: a drill's, where one set it.
+    private TimeSpan Elapsed(DateTimeOffset from, DateTimeOffset to) => drillClock.At(to) - drillClock.At(from);
+
+    private TimeSpan? Elapsed(DateTimeOffset? from, DateTimeOffset? to) => from is { } f && to is { } t ? Elapsed(f, t) : null;
+
     // A control that set the drill's clock says what that did to judging: times in this report are the incident's.
     private static string OnDrillClock(double? speed) => speed switch
     {

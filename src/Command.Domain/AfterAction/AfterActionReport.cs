@@ -12,6 +12,11 @@ namespace Command.Domain.AfterAction;
 /// <param name="Timeline">Flags, acknowledgements and threat phases in time order.</param>
 /// <param name="Activity">Notable activity per unit and for incident command, in time order: what the ICS-214 logs list.</param>
 /// <param name="Exercise">The exercise the incident was run as (scenario, objectives), when one was set.</param>
+/// <param name="DrillClockSpans">
+/// The drill's clock its units were judged on, where a drill set it (played fast, paused): durations in this report are
+/// on it (<see cref="Elapsed"/>), so a hold the script makes four minutes long measures four minutes however the drill
+/// was played, and a pause is no one's hold. Times of day are the incident's. Absent where no drill set it.
+/// </param>
 public sealed record AfterActionReport(
     IncidentMetrics Incident,
     ImmutableArray<UnitMetrics> Units,
@@ -19,13 +24,29 @@ public sealed record AfterActionReport(
     ImmutableArray<FlagSpan> Flags,
     ImmutableArray<TimelineMark> Timeline,
     ImmutableArray<ActivityEntry> Activity,
-    Exercises.Exercise? Exercise);
+    Exercises.Exercise? Exercise,
+    ImmutableArray<Incidents.DrillClockSpan>? DrillClockSpans = null)
+{
+    /// <summary>How long from <paramref name="from"/> to <paramref name="to"/> (times of the incident's clock) on the clock units were judged on.</summary>
+    public TimeSpan Elapsed(DateTimeOffset from, DateTimeOffset to)
+    {
+        if (DrillClockSpans is not { Length: > 0 } spans)
+        {
+            return to - from;
+        }
+
+        var clock = new Incidents.DrillClock();
+        clock.Restore(spans);
+        return clock.At(to) - clock.At(from);
+    }
+}
 
 /// <summary>
 /// Incident-wide metrics. Durations count from the threat going active (or the incident opening if it never did).
 /// <paramref name="FlagsSuppressedAt"/> is when flags were first suppressed (a threat declared contained or neutralized,
 /// none active), <paramref name="Suppression"/> that declaration in words, and <paramref name="UnitsHeldWhileSuppressed"/>
-/// how many units held long enough to have been flagged while flags were suppressed.
+/// how many units held long enough to have been flagged while flags were suppressed. <paramref name="DrillClock"/> says how a
+/// drill's clock ran (<see cref="DrillPlay"/>), where one set it: durations are then on it.
 /// </summary>
 public sealed record IncidentMetrics(
     string IncidentId,
@@ -51,7 +72,8 @@ public sealed record IncidentMetrics(
     int UnitsHeldWhileSuppressed = 0,
     string? TimeZone = null,
     string? Scenario = null,
-    string? ScenarioVersion = null);
+    string? ScenarioVersion = null,
+    string? DrillClock = null);
 
 /// <summary>A unit and the instant something first happened to it.</summary>
 public sealed record UnitMoment(string UnitId, DateTimeOffset Time);

@@ -20,7 +20,7 @@ public sealed record RunComparison(ImmutableArray<ComparedRun> Runs, ImmutableAr
     /// <param name="callsigns">Callsign to the name it is matched by, for live drills whose unit ids differ; null matches by unit id alone.</param>
     public static RunComparison Compare(IReadOnlyList<AfterActionReport> runs, IReadOnlyDictionary<string, string>? callsigns = null)
     {
-        var keyTimes = Figures.Select((name, f) => new ComparedFigure(name, [.. runs.Select(r => Figure(r.Incident, f))])).ToImmutableArray();
+        var keyTimes = Figures.Select((name, f) => new ComparedFigure(name, [.. runs.Select(r => Figure(r, f))])).ToImmutableArray();
         string Key(UnitMetrics u) => callsigns is not null && callsigns.TryGetValue(u.Callsign, out var name) ? name : u.UnitId;
         var order = new List<string>();
         foreach (var key in runs.SelectMany(r => r.Units.Select(Key)))
@@ -38,10 +38,11 @@ public sealed record RunComparison(ImmutableArray<ComparedRun> Runs, ImmutableAr
             keyTimes, [.. units]);
     }
 
-    private static double? Figure(IncidentMetrics i, int figure)
+    private static double? Figure(AfterActionReport run, int figure)
     {
+        var i = run.Incident;
         var from = i.ThreatActiveAt ?? i.OpenedAt;
-        double? Since(DateTimeOffset? at) => at is { } t && from is { } f ? Math.Round((t - f).TotalSeconds, 1) : null;
+        double? Since(DateTimeOffset? at) => at is { } t && from is { } f ? Math.Round(run.Elapsed(f, t).TotalSeconds, 1) : null;
         return figure switch
         {
             0 => Since(i.FirstOnScene?.Time),

@@ -36,11 +36,11 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
 
     public TimeSpan HeldWhileSuppressed { get; private set; }
 
-    public void EndHold(DateTimeOffset at)
+    public void EndHold(DateTimeOffset at, Incidents.DrillClock clock)
     {
         if (HeldSince is { } since)
         {
-            HeldWhileSuppressed += at - since;
+            HeldWhileSuppressed += clock.At(at) - clock.At(since);
             HeldSince = null;
         }
     }
@@ -73,11 +73,11 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
         LongestFlagged = span > LongestFlagged ? span : LongestFlagged;
     }
 
-    public UnitMetrics ToMetrics(DateTimeOffset? threatActiveAt)
+    public UnitMetrics ToMetrics(DateTimeOffset? threatActiveAt, Incidents.DrillClock clock)
     {
         var from = threatActiveAt is { } active && active > EnrolledAt ? active : EnrolledAt;
         return new UnitMetrics(UnitId, Callsign, Role, EnrolledAt, FirstOnSite, FirstEntry, ReachedContact,
-            ReachedContact - from, TotalFlagged, LongestFlagged, FlagsRaised, Acknowledgements, ClosestM, HeldWhileSuppressed, Person, ReportsRefused);
+            ReachedContact is { } contact ? clock.At(contact) - clock.At(from) : null, TotalFlagged, LongestFlagged, FlagsRaised, Acknowledgements, ClosestM, HeldWhileSuppressed, Person, ReportsRefused);
     }
 }
 

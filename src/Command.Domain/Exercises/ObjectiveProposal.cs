@@ -30,11 +30,11 @@ public sealed record ObjectiveProposal(string ObjectiveId, ExerciseRating Rating
         var from = i.ThreatActiveAt ?? i.OpenedAt;
         var (valueS, unitId) = measure.Measure switch
         {
-            ExerciseMeasures.FirstOnScene => Since(i.FirstOnScene?.Time, from, i.FirstOnScene?.UnitId),
-            ExerciseMeasures.FirstEntry => Since(i.FirstEntry?.Time, from, i.FirstEntry?.UnitId),
-            ExerciseMeasures.FirstContact => Since(i.FirstContact?.Time, from, i.FirstContact?.UnitId),
-            ExerciseMeasures.Contained => Since(i.ContainedAt, from, null),
-            ExerciseMeasures.Neutralized => Since(i.NeutralizedAt, from, null),
+            ExerciseMeasures.FirstOnScene => Since(report, i.FirstOnScene?.Time, from, i.FirstOnScene?.UnitId),
+            ExerciseMeasures.FirstEntry => Since(report, i.FirstEntry?.Time, from, i.FirstEntry?.UnitId),
+            ExerciseMeasures.FirstContact => Since(report, i.FirstContact?.Time, from, i.FirstContact?.UnitId),
+            ExerciseMeasures.Contained => Since(report, i.ContainedAt, from, null),
+            ExerciseMeasures.Neutralized => Since(report, i.NeutralizedAt, from, null),
             ExerciseMeasures.LongestHold => LongestHold(report),
             _ => (null, null),
         };
@@ -54,8 +54,8 @@ public sealed record ObjectiveProposal(string ObjectiveId, ExerciseRating Rating
         return new MeasureEvidence(measure.Measure, valueS, unitId, rating, text);
     }
 
-    private static (double?, string?) Since(DateTimeOffset? at, DateTimeOffset? from, string? unitId) =>
-        at is { } t && from is { } f ? (Math.Max(0, (t - f).TotalSeconds), unitId) : (null, null);
+    private static (double?, string?) Since(AfterActionReport report, DateTimeOffset? at, DateTimeOffset? from, string? unitId) =>
+        at is { } t && from is { } f ? (Math.Max(0, report.Elapsed(f, t).TotalSeconds), unitId) : (null, null);
 
     // No flag at all is a hold of zero: the measure is met.
     private static (double?, string?) LongestHold(AfterActionReport report)

@@ -52,7 +52,7 @@ internal static class AfterActionCsv
                 yield return ["subject", "level", "raised", "cleared", "seconds", "reason"];
                 foreach (var f in r.Flags)
                 {
-                    yield return [f.Subject, f.Level.ToString().ToLowerInvariant(), Time(f.Raised), Time(f.Cleared), Seconds(f.Cleared - f.Raised), f.Reason];
+                    yield return [f.Subject, f.Level.ToString().ToLowerInvariant(), Time(f.Raised), Time(f.Cleared), Seconds(f.Cleared is { } cleared ? r.Elapsed(f.Raised, cleared) : null), f.Reason];
                 }
 
                 break;
@@ -88,6 +88,11 @@ internal static class AfterActionCsv
         yield return ("flags_suppressed", Time(i.FlagsSuppressedAt));
         yield return ("suppressed_by", i.Suppression ?? "");
         yield return ("units_held_while_suppressed", Number(i.UnitsHeldWhileSuppressed));
+        if (i.DrillClock is { } played)
+        {
+            yield return ("drill_clock", played);
+        }
+
         foreach (var rejected in i.Rejected)
         {
             yield return ($"rejected_{rejected.Reason}", Number(rejected.Count));

@@ -53,7 +53,7 @@ internal static class AfterActionHtml
             html.Append("<tr><td>").Append(HtmlEncode(u.UnitId)).Append("</td><td>").Append(HtmlEncode(u.Callsign)).Append("</td><td>").Append(UnitRoles.Name(u.Role)).Append("</td>");
             foreach (var t in (DateTimeOffset?[])[u.FirstOnSite, u.FirstEntry, u.ReachedContact])
             {
-                html.Append("<td class=\"n\">").Append(t is { } v ? SvgCharts.Clock(v - start) : "").Append("</td>");
+                html.Append("<td class=\"n\">").Append(t is { } v ? SvgCharts.Clock(report.Elapsed(start, v)) : "").Append("</td>");
             }
 
             foreach (var s in (TimeSpan?[])[u.TimeToContact, u.TotalFlaggedHold, u.LongestFlaggedHold])

@@ -34,6 +34,11 @@ public static class AarDocument
         yield return new Para(i.Site, "Site");
         yield return new Para(i.TimeZone ?? "UTC", "Time zone");
         yield return new Para(i.OpenedAt is { } from && i.EndedAt is { } to ? SvgCharts.Clock(to - from) : "", "Duration");
+        if (i.DrillClock is { } played)
+        {
+            yield return new Para(played, "Drill clock");
+        }
+
         yield return new Para(i.Scenario is { } s ? $"{s}{(i.ScenarioVersion is { } v ? $" (version {v})" : "")}" : "live drill (no scenario file)", "Scenario");
         yield return new Para(Inv($"{Count(report.Units.Length, "unit")}; {Count(i.FlagsRaised, "flag")} raised, {i.FlagsAcknowledged} acknowledged"), "Participation");
         yield return new Para("This draft is generated from the session's recording. Ratings marked proposed await an evaluator's confirmation; the improvement plan's recommendation, owner and due date are left for the team to fill.", "Note");

@@ -153,6 +153,55 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public void Durations_are_measured_on_the_drills_clock_so_a_pause_is_no_ones_hold_and_a_fast_drill_keeps_its_scripts_times()
+    {
+        // The drill plays at 4x from 0; the threat goes active at 10 s here (40 s of drill), P1 reaches contact at
+        // 40 s (160 s of drill). A hold flagged at 50 s is paused from 60 s to 660 s and cleared at 670 s.
+        var report = Fold(
+            new IncidentOpened("inc-1", "Drill", School, true, "cmd") { Time = S(0) },
+            new DrillControlled("start", "demo", "drill", Speed: 4) { Time = S(0) },
+            new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Active), "cmd") { Time = S(10) },
+            new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, "cmd") { Time = S(0) },
+            Fix("P1", 40, 10, 0),
+            new FlagRaised("P1", FlagLevel.Watch, "not-closing", "holding") { Time = S(50) },
+            new DrillControlled("pause", "demo", "Lt. Ortiz", Speed: 0) { Time = S(60) },
+            new DrillControlled("resume", "demo", "Lt. Ortiz", Speed: 4) { Time = S(660) },
+            new FlagCleared("P1", "not-closing", "closing") { Time = S(670) },
+            new ThreatPhaseChanged("T1", ThreatPhase.Contained, "cmd", "subject barricaded") { Time = S(680) });
+
+        var p1 = report.Units.Single(u => u.UnitId == "P1");
+        Assert.Equal(TimeSpan.FromSeconds(120), p1.TimeToContact);
+        Assert.Equal(TimeSpan.FromSeconds(80), p1.LongestFlaggedHold);
+        Assert.Equal(TimeSpan.FromSeconds(80), report.Elapsed(S(50), S(670)));
+        Assert.Equal(TimeSpan.FromSeconds(120), report.Incident.TimeToContact);
+        Assert.Equal(TimeSpan.FromSeconds(280), report.Incident.TimeToContained);
+        Assert.Equal("played at 4×; paused 10:00 in all: durations are the drill's time, times of day the incident's", report.Incident.DrillClock);
+        // Times of day stay the incident's.
+        Assert.Equal(S(40), p1.ReachedContact);
+    }
+
+    [Fact]
+    public void A_session_no_drill_set_the_clock_of_measures_on_the_incidents()
+    {
+        var report = Fold([.. Session()]);
+
+        Assert.Null(report.Incident.DrillClock);
+        Assert.Null(report.DrillClockSpans);
+        Assert.Equal(TimeSpan.FromSeconds(5), report.Elapsed(S(10), S(15)));
+    }
+
+    private static AfterActionReport Fold(params IncidentEvent[] events)
+    {
+        var fold = new AfterActionFold();
+        foreach (var e in events)
+        {
+            fold.Apply(e);
+        }
+
+        return fold.Build();
+    }
+
+    [Fact]
     public void The_log_says_what_each_drill_control_did_to_the_clock_units_were_judged_on()
     {
         var fold = new AfterActionFold();

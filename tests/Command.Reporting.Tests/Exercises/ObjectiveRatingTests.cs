@@ -27,6 +27,20 @@ public sealed class ObjectiveRatingTests
     }
 
     [Fact]
+    public async Task A_drill_played_at_2x_is_rated_on_its_own_clock()
+    {
+        // The same session played at 2x: A2's 238 s to contact here are 476 s of the drill, past the 5:00 band.
+        var golden = await Golden.ReportAsync();
+        var opened = golden.Incident.OpenedAt!.Value;
+        var report = golden with { DrillClockSpans = [new Command.Domain.Incidents.DrillClockSpan(opened, opened, 2)] };
+
+        var proposal = ObjectiveProposal.ForAll(report)[0];
+
+        Assert.Equal(ExerciseRating.MajorChallenges, proposal.Rating);
+        Assert.Equal(["first contact with the threat: 7:56 (A2); bands: P ≤ 3:00, S ≤ 5:00, M ≤ 10:00: M"], proposal.Evidence.Select(e => e.Text));
+    }
+
+    [Fact]
     public async Task The_evaluators_decision_stands_beside_the_proposal_and_notes_fall_under_their_objective_and_into_the_plan()
     {
         var draft = await Golden.DraftAsync();

@@ -1,0 +1,36 @@
+using System.Globalization;
+using Command.Domain.Incidents;
+
+namespace Command.Domain.AfterAction;
+
+/// <summary>How a drill's clock ran over a session, in words a report states once: the speeds played at and the time paused.</summary>
+public static class DrillPlay
+{
+    /// <summary>
+    /// "played at 4×; paused 10:00 in all: durations are the drill's time, times of day the incident's"; null where no
+    /// drill set the clock. <paramref name="end"/> closes the last span (the session's end).
+    /// </summary>
+    public static string? Describe(IReadOnlyList<DrillClockSpan> spans, DateTimeOffset end)
+    {
+        if (spans.Count == 0)
+        {
+            return null;
+        }
+
+        var paused = TimeSpan.Zero;
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var until = i + 1 < spans.Count ? spans[i + 1].From : end;
+            if (spans[i].Rate == 0 && until > spans[i].From)
+            {
+                paused += until - spans[i].From;
+            }
+        }
+
+        var speeds = spans.Select(s => s.Rate).Where(r => r > 0).Distinct().Order()
+            .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r:0.##}×")).ToList();
+        var played = speeds.Count == 0 ? "paused" : $"played at {string.Join(" and ", speeds)}";
+        var stood = paused > TimeSpan.Zero && speeds.Count > 0 ? $"; paused {Durations.Clock(paused)} in all" : "";
+        return $"{played}{stood}: durations are the drill's time, times of day the incident's";
+    }
+}
