@@ -56,16 +56,26 @@ public sealed class ReplayStartDashboardTests(FakeClockDashboardHost host) : ICl
         var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
         await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
         await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+
+        // A replay opens at its first instant. Until its frame comes the view holds the live picture, at the end of the
+        // same session: waiting for the end would pass at once, and a seek then raced the replay's own first frame.
+        await Expect(dashboard.Row("P1")).ToHaveCountAsync(0);
         return dashboard;
     }
 
     private static Task SeekAsync(Dashboard dashboard, string key) => ReplayDashboardTests.SeekAsync(dashboard, key);
 
-    // The slider moves at the key press; the replay only once the host answered the seek and its frame came. Until then a
-    // next control could reach the host first.
+    // The slider moves at the key press; the replay only once the host answered the seek and its frame came, and the
+    // slider follows it. Until then a next control could reach the host first, or a key find the slider where it was.
     private static async Task SeekToTheEndAsync(Dashboard dashboard)
     {
         await SeekAsync(dashboard, "End");
-        await dashboard.Page.WaitForFunctionAsync("() => { const p = window.commandPage?.picture; return p != null && p.limitMs != null && p.clockMs >= p.limitMs; }");
+        await dashboard.Page.WaitForFunctionAsync("""
+            () => {
+              const p = window.commandPage?.picture;
+              const seek = document.querySelector('#replay-seek');
+              return p != null && p.limitMs != null && p.clockMs >= p.limitMs && Number(seek.value) > 0;
+            }
+            """);
     }
 }

@@ -18,7 +18,16 @@ export class Timeline {
     this.dragging = false;
     input.addEventListener('input', () => { this.dragging = true; this.label.textContent = clock(this.at()); });
     // The far end is the last event as recorded, to the tick: the slider's milliseconds could land just before it.
-    input.addEventListener('change', () => { this.dragging = false; seek(this.atEnd() ? this.lastTime : this.at()); });
+    // Until the host has answered, the slider stays where it was let go rather than following the picture back.
+    input.addEventListener('change', async () => {
+      const sought = this.seeking = (this.seeking ?? 0) + 1;
+      this.dragging = false;
+      try {
+        await seek(this.atEnd() ? this.lastTime : this.at());
+      } finally {
+        if (this.seeking === sought) this.seeking = null;
+      }
+    });
     // A mark is a shortcut to its instant: "show me the moment that flag went up".
     marks.addEventListener('click', e => {
       const mark = e.target.closest('.mark');
@@ -75,7 +84,7 @@ export class Timeline {
 
   follow() {
     const now = this.picture.now();
-    if (this.dragging || now == null || !this.lastMs) return;
+    if (this.dragging || this.seeking || now == null || !this.lastMs) return;
     this.input.value = String(now - this.firstMs);
     this.label.textContent = clock(now);
   }
