@@ -43,6 +43,9 @@ public sealed class IncidentProjection
     /// <summary>The clock units are judged on: the incident's own, or a drill's while one drives the incident.</summary>
     public DrillClock DrillClock => drillClock;
 
+    /// <summary>While units are judged on a drill's clock other than the incident's (paused, or fast): since when and by whose control; else null.</summary>
+    public DrillClockNotice? DrillClockNotice { get; private set; }
+
     /// <summary>Latest event time applied: the incident's clock.</summary>
     public DateTimeOffset Clock { get; private set; }
 
@@ -176,6 +179,7 @@ public sealed class IncidentProjection
             case DrillControlled { Speed: { } rate } drill:
                 // Units are judged on the drill's clock from here: paused, or running at the drill's speed.
                 drillClock.Run(drill.Time, rate);
+                DrillClockNotice = rate == 1 ? null : new DrillClockNotice(rate, drill.Time, drill.Actor, drill.Scenario);
                 return [];
             case IncidentClosed:
                 ClosedAt ??= e.Time;
@@ -272,7 +276,8 @@ public sealed class IncidentProjection
         adopted,
         suppression,
         proposals.Count == 0 ? null : [.. proposals.Values],
-        drillClock.IsIncidentClock ? null : [.. drillClock.Spans]);
+        drillClock.IsIncidentClock ? null : [.. drillClock.Spans],
+        DrillClockNotice);
 
     /// <summary>Replaces the state with a snapshot's.</summary>
     public void Restore(IncidentSnapshot snapshot)
@@ -283,6 +288,7 @@ public sealed class IncidentProjection
         suppression = snapshot.Suppression;
         proposals.Clear();
         drillClock.Restore(snapshot.DrillClock);
+        DrillClockNotice = snapshot.DrillClockNotice;
         Apply(snapshot.Opened);
         foreach (var threat in snapshot.Threats)
         {

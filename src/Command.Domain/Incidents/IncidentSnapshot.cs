@@ -21,6 +21,7 @@ namespace Command.Domain.Incidents;
 /// <param name="Suppression">Flags suppressed by a declaration, if they are; absent in snapshots taken before suppression was shown.</param>
 /// <param name="Proposals">The units proposed to go instead of each unit flagged for not closing now; absent when none.</param>
 /// <param name="DrillClock">The drill's clock units are judged on, where a drill set its rate; absent otherwise.</param>
+/// <param name="DrillClockNotice">While that clock is paused or fast, since when and by whose control; absent otherwise.</param>
 public sealed record IncidentSnapshot(
     long Sequence,
     DateTimeOffset Clock,
@@ -33,4 +34,5 @@ public sealed record IncidentSnapshot(
     RulesAdopted? Adopted = null,
     FlagSuppression? Suppression = null,
     ImmutableArray<SendInsteadProposed>? Proposals = null,
-    ImmutableArray<DrillClockSpan>? DrillClock = null);
+    ImmutableArray<DrillClockSpan>? DrillClock = null,
+    DrillClockNotice? DrillClockNotice = null);

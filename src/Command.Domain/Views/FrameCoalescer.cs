@@ -81,7 +81,10 @@ public sealed class FrameCoalescer
     /// each flagged one as its events. Changes nothing here.
     /// </summary>
     public static IncidentFrame Full(string feedId, IncidentProjection projection, long sequence) =>
-        new(feedId, sequence, projection.Clock, true, [.. projection.AssessAll()], [.. projection.Threats.Values], [.. projection.Proposals.Values], projection.Suppression);
+        new(feedId, sequence, projection.Clock, true, [.. projection.AssessAll()], [.. projection.Threats.Values], [.. projection.Proposals.Values], projection.Suppression)
+        {
+            DrillClock = projection.DrillClockNotice,
+        };
 
     /// <summary>
     /// Starts the feed over from the whole picture (after a seek): forgets what was pending and remembers every
@@ -90,7 +93,10 @@ public sealed class FrameCoalescer
     public IncidentFrame Restart(string feedId, IncidentProjection projection, long sequence)
     {
         Forget();
-        return new IncidentFrame(feedId, sequence, projection.Clock, true, [.. sent.Changed(projection.AssessAll())], [.. projection.Threats.Values], [.. projection.Proposals.Values], projection.Suppression);
+        return new IncidentFrame(feedId, sequence, projection.Clock, true, [.. sent.Changed(projection.AssessAll())], [.. projection.Threats.Values], [.. projection.Proposals.Values], projection.Suppression)
+        {
+            DrillClock = projection.DrillClockNotice,
+        };
     }
 
     /// <summary>Forgets what was sent and what is pending: the next frames carry every unit they touch.</summary>

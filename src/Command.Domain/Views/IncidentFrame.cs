@@ -29,6 +29,13 @@ public sealed record IncidentFrame(
     [Id(8)]
     public long Generation { get; init; }
 
+    /// <summary>
+    /// In a full frame, whether units are judged on a drill's clock other than the incident's (null: on the incident's);
+    /// a later frame says a change of it with the drill-controlled event that made it.
+    /// </summary>
+    [Id(9)]
+    public Incidents.DrillClockNotice? DrillClock { get; init; }
+
     /// <summary>True for an empty frame an incident sends when nothing else went out for a while (see <see cref="FramePacing.Heartbeat"/>).</summary>
     public bool IsHeartbeat => !Full && Units.IsDefaultOrEmpty && Threats.IsDefaultOrEmpty && Events.IsDefaultOrEmpty;
 }

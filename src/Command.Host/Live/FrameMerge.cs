@@ -29,6 +29,7 @@ public static class FrameMerge
             Units = later.Full ? later.Units : [.. units.Values],
             Threats = later.Threats.IsEmpty ? earlier.Threats : later.Threats,
             Suppression = later.Threats.IsEmpty ? earlier.Suppression : later.Suppression,
+            DrillClock = later.Full ? later.DrillClock : earlier.DrillClock,
             Events = later.Full || events.Length <= MaxEvents ? (later.Full ? later.Events : events) : events[^MaxEvents..],
         };
     }

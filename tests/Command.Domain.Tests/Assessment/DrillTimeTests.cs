@@ -94,7 +94,9 @@ public sealed class DrillTimeTests
         Play(drill, "u1", WalksInAndHolds, scriptSeconds: 120, speed: 4);
         drill.Feed(new DrillControlled("pause", "demo", "commander", Speed: 0));
         drill.Run(60);
-        var snapshot = drill.Projection.Snapshot();
+        var json = System.Text.Json.JsonSerializer.Serialize(drill.Projection.Snapshot(), EventJsonContext.Default.IncidentSnapshot);
+        var snapshot = System.Text.Json.JsonSerializer.Deserialize(json, EventJsonContext.Default.IncidentSnapshot)!;
+        var paused = drill.Projection.DrillClockNotice;
         var taken = drill.Recorded.Count;
         drill.Feed(new DrillControlled("resume", "demo", "commander", Speed: 4));
         Play(drill, "u1", s => WalksInAndHolds(s + 120), scriptSeconds: 200, speed: 4);
@@ -113,6 +115,9 @@ public sealed class DrillTimeTests
         }
 
         Assert.NotNull(snapshot.DrillClock);
+        Assert.Equal(new DrillClockNotice(0, Drill.Start.AddSeconds(30), "commander", "demo"), paused);
+        Assert.Equal(paused, snapshot.DrillClockNotice);
+        Assert.Equal(new DrillClockNotice(4, drill.Projection.DrillClockNotice!.Since, "commander", "demo"), resumed.DrillClockNotice);
         Assert.Equal(drill.Assess("u1"), replayed.Assess("u1"));
         Assert.Equal(drill.Assess("u1"), resumed.Assess("u1"));
         Assert.Equal(drill.Projection.FlagOn("u1"), resumed.FlagOn("u1"));
@@ -127,5 +132,22 @@ public sealed class DrillTimeTests
             drill.Fix(id, path(s));
             drill.Stream.Tick(drill.Now, drill.Recorded);
         }
+    }
+
+    [Fact]
+    public void A_full_frame_says_units_are_judged_on_a_paused_drill_clock_and_on_the_incidents_once_it_stops()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Feed(new DrillControlled("start", "demo", "drill", Speed: 4));
+        drill.Wait(TimeSpan.FromSeconds(10));
+        drill.Feed(new DrillControlled("pause", "demo", "Lt. Ortiz", Speed: 0));
+
+        var paused = Command.Domain.Views.FrameCoalescer.Full("I1", drill.Projection, 1).DrillClock;
+        drill.Feed(new DrillControlled("stop", "demo", "Lt. Ortiz", Speed: 1));
+        var stopped = Command.Domain.Views.FrameCoalescer.Full("I1", drill.Projection, 2).DrillClock;
+
+        Assert.Equal(new DrillClockNotice(0, Drill.Start.AddSeconds(10), "Lt. Ortiz", "demo"), paused);
+        Assert.Null(stopped);
     }
 }

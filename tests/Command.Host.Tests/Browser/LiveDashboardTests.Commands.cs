@@ -107,9 +107,20 @@ public sealed partial class LiveDashboardTests
         await Expect(drill).ToHaveAttributeAsync("data-state", "paused");
         await Expect(drill).ToHaveAttributeAsync("title", "Paused: the drill's clock is stopped, so no hold grows and nobody is flagged for the pause");
         await Expect(dashboard.Feed.Locator("li[data-type='drill-controlled']").First).ToContainTextAsync("PAUSEdemo: its clock stopped, no hold grows — Exercise lead");
+        var banner = dashboard.Page.Locator("#drill-clock");
+        await Expect(banner).ToContainTextAsync("drill demo paused by Exercise lead: no hold grows and no unit goes stale until it plays on");
+        await Expect(banner).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Judging paused since [0-9]{2}:[0-9]{2}:[0-9]{2} — "));
+        // A page opened now, before any of the drill's units has reported, knows the drill from its paused clock.
+        await using (var meanwhile = await Dashboard.OpenAsync(host, scene.IncidentId))
+        {
+            await Expect(meanwhile.Page.Locator("#drill-state")).ToHaveAttributeAsync("data-state", "paused");
+            await Expect(meanwhile.Page.Locator("#drill-clock")).ToBeVisibleAsync();
+        }
+
         await dashboard.Page.Locator("[data-drill='stop']").ClickAsync();
 
         await Expect(drill).ToHaveAttributeAsync("data-state", "stopped");
+        await Expect(banner).ToBeHiddenAsync();
         await Expect(dashboard.Page.Locator("[data-drill='start']")).ToBeEnabledAsync();
         await Expect(dashboard.Feed.Locator("li[data-type='drill-controlled']")).ToHaveCountAsync(3);
         await Expect(dashboard.Feed.Locator("li[data-type='drill-controlled']").First).ToContainTextAsync("STOP");
@@ -153,9 +164,16 @@ public sealed partial class LiveDashboardTests
 
         string[] said = ["DRILLPAUSEDnight-shift: its clock stopped, no hold grows — token:bootstrap", "DRILLPLAYS AT 5×night-shift: units judged on its clock — token:bootstrap"];
         await Expect(dashboard.Feed.Locator("li[data-type='drill-controlled']")).ToContainTextAsync(said);
+        await Expect(dashboard.Page.Locator("#drill-clock")).ToContainTextAsync("drill night-shift paused by token:bootstrap");
         Assert.Empty(dashboard.Errors);
         await using var later = await Dashboard.OpenAsync(host, scene.IncidentId);
         await Expect(later.Feed.Locator("li[data-type='drill-controlled']")).ToContainTextAsync(said);
+        await Expect(later.Page.Locator("#drill-clock")).ToContainTextAsync("drill night-shift paused by token:bootstrap");
+
+        (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/drill", new { action = "clock", scenario = "night-shift", speed = 3 })).EnsureSuccessStatusCode();
+        await Expect(later.Page.Locator("#drill-clock")).ToContainTextAsync("Judged on the drill's clock at 3× since");
+        (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/drill", new { action = "clock", scenario = "night-shift", speed = 1 })).EnsureSuccessStatusCode();
+        await Expect(later.Page.Locator("#drill-clock")).ToBeHiddenAsync();
         Assert.Empty(later.Errors);
     }
 

@@ -16,6 +16,7 @@ import { UnitSearch } from './unit-search.js';
 import { ZonePanel } from './zone-panel.js';
 import { ReasonMenu } from './reason-menu.js';
 import { SuppressionBanner } from './suppression.js';
+import { DrillClockBanner } from './drill-clock.js';
 import { Notes } from './notes.js';
 import { Exports } from './exports.js';
 import { Compare } from './compare.js';
@@ -54,6 +55,7 @@ for (const button of document.querySelectorAll('.controls [data-phase]')) {
   });
 }
 new SuppressionBanner($('suppression'), picture);
+new DrillClockBanner($('drill-clock'), picture);
 
 const zonePanel = new ZonePanel($('zone-panel'), picture, commands);
 mapView.plan.onZone = zoneId => { if (modes.mode === 'live') zonePanel.open(zoneId); };
@@ -79,11 +81,11 @@ notes.onAdded = note => { if (modes.mode === 'replay') modes.replay.addNote(note
 new Compare({ dialog: $('compare-dialog'), open: $('compare-open'), close: $('compare-close'), run: $('compare-run'), sessions: $('compare-sessions'), map: $('compare-map'), result: $('compare-result') });
 new Exports({ status: $('export-status'), buttons: document.querySelectorAll('[data-export]') }, connection, watched);
 
-// Only an incident a drill drives has a drill status; frames say when one does (a drill-controlled event, or
-// reports from the simulator), and asking before that would only be answered "no drill".
+// Only an incident a drill drives has a drill status; frames say when one does (a drill-controlled event, a drill's
+// clock paused or fast, or reports from the simulator), and asking before that would only be answered "no drill".
 picture.subscribe(change => {
   if (modes.mode !== 'live') return;
-  const controlled = change.events.some(e => e.type === 'drill-controlled');
+  const controlled = change.events.some(e => e.type === 'drill-controlled') || (!drill.asked && picture.drillClock != null);
   const simulated = !drill.asked && change.units.some(id => picture.units.get(id)?.lastFix?.source === 'simulator');
   if (controlled || simulated) drill.refresh(commands.incidentId);
 });

@@ -21,6 +21,7 @@ export class Picture {
     this.units = new Map();
     this.threats = new Map();
     this.suppression = null;
+    this.drillClock = null;
     this.trails = new Map();
     this.sequence = -1;
     this.snapshotSequence = -1;
@@ -85,7 +86,15 @@ export class Picture {
       // Whether flags are suppressed travels with the threats: a frame that has them says (none: flags apply).
       this.suppression = frame.suppression ?? null;
     }
-    this.changed({ reset: frame.full, units, threats: threatsChanged, events: frame.events });
+    // Whether units are judged on a drill's clock: a full frame says it, a later one with the control that changed it.
+    const before = this.drillClock;
+    if (frame.full) this.drillClock = frame.drillClock ?? null;
+    for (const e of frame.events ?? []) {
+      if (e.type === 'drill-controlled' && e.speed != null) {
+        this.drillClock = e.speed === 1 ? null : { rate: e.speed, since: e.time, actor: e.actor, scenario: e.scenario };
+      }
+    }
+    this.changed({ reset: frame.full, units, threats: threatsChanged, events: frame.events, drillClock: before !== this.drillClock });
   }
 
   /** A threat as the host answered a command with it, shown before the frame that carries it arrives. */
@@ -95,14 +104,15 @@ export class Picture {
   }
 
   /** Adds to what views will be told at the next animation frame. */
-  changed({ reset = false, units = [], threats = false, events = [] }) {
-    const p = this.pending ??= { reset: false, units: new Set(), threats: false, events: [] };
+  changed({ reset = false, units = [], threats = false, events = [], drillClock = false }) {
+    const p = this.pending ??= { reset: false, units: new Set(), threats: false, events: [], drillClock: false };
     if (reset) {
       p.reset = true;
       p.units.clear();
     }
     if (!p.reset) for (const unit of units) p.units.add(unit.unitId);
     p.threats ||= threats;
+    p.drillClock ||= drillClock;
     if (events?.length) p.events.push(...events);
     if (this.flushRequest) return;
     const flush = () => this.flush();
@@ -121,7 +131,7 @@ export class Picture {
     const p = this.pending;
     if (!p) return;
     this.pending = null;
-    this.notify({ reset: p.reset, units: [...p.units], threats: p.threats || p.reset, events: p.events });
+    this.notify({ reset: p.reset, units: [...p.units], threats: p.threats || p.reset, events: p.events, drillClock: p.drillClock || p.reset });
   }
 
   /** The threat the board and header speak of: the active one, else the first. */
