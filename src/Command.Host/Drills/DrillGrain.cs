@@ -87,10 +87,18 @@ public sealed partial class DrillGrain(
         await PutDownAsync();
         DeactivateOnIdle();
 
-        // Until a host carries the drill on, its clock stands still: the minutes between are no one's hold.
+        // Until a host carries the drill on, its clock stands still: the minutes between are no one's hold. The drill is
+        // put down whether or not the incident can still be told (its silo may be going too).
         if (playing && state.State.Order is { } order)
         {
-            await RecordAsync(HandedOver, order.Scenario, $"{IncidentDrillSink.Actor} (its host is stopping)", 0);
+            try
+            {
+                await RecordAsync(HandedOver, order.Scenario, $"{IncidentDrillSink.Actor} (its host is stopping)", 0);
+            }
+            catch (Exception ex) when (ex is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException)
+            {
+                LogNotRecorded(logger, IncidentId, HandedOver, ex.Message);
+            }
         }
     }
 
