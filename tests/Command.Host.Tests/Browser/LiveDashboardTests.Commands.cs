@@ -164,6 +164,7 @@ public sealed partial class LiveDashboardTests
 
         string[] said = ["DRILLPAUSEDnight-shift: its clock stopped, no hold grows — token:bootstrap", "DRILLPLAYS AT 5×night-shift: units judged on its clock — token:bootstrap"];
         await Expect(dashboard.Feed.Locator("li[data-type='drill-controlled']")).ToContainTextAsync(said);
+        await Expect(dashboard.Page.Locator("#drill-state")).ToHaveTextAsync("none on this host");
         await Expect(dashboard.Page.Locator("#drill-clock")).ToContainTextAsync("drill night-shift paused by token:bootstrap");
         Assert.Empty(dashboard.Errors);
         await using var later = await Dashboard.OpenAsync(host, scene.IncidentId);

@@ -72,8 +72,10 @@ export class DrillPanel {
 
   renderTime() {
     const s = this.status;
-    if (!s) {
-      this.stateText.textContent = 'no drill';
+    if (!s || s.state === 'none') {
+      // Asked and answered none: a drill may still play into the incident from outside (the simulator), as its feed says.
+      this.stateText.textContent = s ? 'none on this host' : 'no drill';
+      this.stateText.title = s ? 'This host plays no drill here; one played from outside (the simulator) shows in the feed' : '';
       return;
     }
     const running = s.state === 'running' ? (performance.now() - this.receivedAt) / 1000 * (s.speed ?? 1) : 0;
