@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Command.Grains.Access;
 using Command.Host.Api;
 using Microsoft.AspNetCore.Identity;
@@ -16,6 +18,7 @@ public sealed class SignInGate(
 {
     // Verified when nobody has the name given, so a wrong name takes as long to refuse as a wrong password.
     private static readonly Person Nobody = new("", [], null, 0, DateTimeOffset.UnixEpoch, "");
+    private readonly byte[] nameKey = RandomNumberGenerator.GetBytes(32);
     private readonly Lazy<string> nobodyHash = new(() => hasher.HashPassword(Nobody, AccessNames.Secret()));
 
     private ISignInGuardGrain Guard => grains.GetGrain<ISignInGuardGrain>(ISignInGuardGrain.Key);
@@ -44,7 +47,7 @@ public sealed class SignInGate(
 
         if (!verified)
         {
-            return await FailedAsync(address, LoggedName(userName), person is null ? "unknown-user" : "wrong-password",
+            return await FailedAsync(address, person?.UserName ?? UnknownName(userName), person is null ? "unknown-user" : "wrong-password",
                 new AccessRefused("sign-in-failed", "the user name or the password is wrong"));
         }
 
@@ -135,8 +138,13 @@ public sealed class SignInGate(
     /// The name a failed sign-in is logged under. Anyone may type anything there, so what no user name could be (a line
     /// break that forges a log line, megabytes of text) is logged by its length alone.
     /// </summary>
-    private static string LoggedName(string userName) =>
-        AccessNames.UserNameProblem(userName) is null ? userName : $"(not a user name: {userName.Length} characters)";
+    // What was typed as a name nobody has is not logged: it is as often a password typed into the name box. A name of
+    // the right shape is logged by a fingerprint under a key this host keeps only while it runs, so repeated tries of
+    // one name read as such in the log, and neither the log nor anyone with it can say what was typed.
+    private string UnknownName(string userName) =>
+        AccessNames.UserNameProblem(userName) is null
+            ? $"(unknown name {Convert.ToHexStringLower(HMACSHA256.HashData(nameKey, Encoding.UTF8.GetBytes(userName)))[..8]}, {userName.Length} characters)"
+            : $"(not a user name: {userName.Length} characters)";
 
     private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

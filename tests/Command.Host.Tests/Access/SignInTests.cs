@@ -146,6 +146,29 @@ public sealed class SignInTests(AccessHost host) : IClassFixture<AccessHost>
     }
 
     [Fact]
+    public async Task A_password_typed_into_the_name_box_is_not_logged_but_repeated_tries_of_one_name_read_as_such()
+    {
+        await ForgetFailuresAsync();
+        await host.Access.AddPersonAsync("Sgt Amari", "observer");
+        var typed = $"Summer {Guid.NewGuid():N}"[..20];
+
+        using var first = await host.Access.SignInResponseAsync(typed, "not the password");
+        using var again = await host.Access.SignInResponseAsync(typed, "not the password");
+        using var other = await host.Access.SignInResponseAsync("Winter 2026 blue", "not the password");
+        using var wrong = await host.Access.SignInResponseAsync("Sgt Amari", "not the password");
+        var log = LogText();
+
+        Assert.DoesNotContain(typed, log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Winter 2026 blue", log, StringComparison.Ordinal);
+        var names = System.Text.RegularExpressions.Regex.Matches(log, "\\(unknown name ([0-9a-f]{8}), ([0-9]+) characters\\)").Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        Assert.Equal(2, names.Count(n => n == names[^3]));
+        Assert.Equal(("20", "16"), (names[^3].Item2, names[^1].Item2));
+        Assert.NotEqual(names[^3].Item1, names[^1].Item1);
+        Assert.Contains("\"UserName\":\"Sgt Amari\"", log, StringComparison.Ordinal);
+        await ForgetFailuresAsync();
+    }
+
+    [Fact]
     public async Task The_one_time_link_signs_the_first_admin_in_once_who_then_sets_a_password()
     {
         var code = await host.FirstRunCodeAsync();
