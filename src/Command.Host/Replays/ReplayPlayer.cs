@@ -19,7 +19,7 @@ public sealed class ReplayPlayer(string replayId, ReplaySession session, Action<
 
     public string FeedId => ReplayFeed.Id(ReplayId);
 
-    public ReplayStatus Status => new(ReplayId, session.IncidentId, session.Start, session.End, session.Position, session.Speed, session.IsPaused, session.AtEnd);
+    public ReplayStatus Status => new(ReplayId, session.IncidentId, session.Start, session.End, session.Position, session.Speed, session.IsPaused, session.AtEnd, session.Follows);
 
     /// <summary>The whole picture for a view that joins, numbered with the frames sent so far.</summary>
     public IncidentFrame FullFrame() =>
@@ -89,9 +89,12 @@ public sealed class ReplayPlayer(string replayId, ReplaySession session, Action<
     }
 }
 
-/// <summary>Where a replay is: its session's span, its clock, speed and whether it plays.</summary>
+/// <summary>
+/// Where a replay is: its session's span, its clock, speed and whether it plays; and whether it follows a session still
+/// being recorded (its <paramref name="LastTime"/> then grows as it plays at the end).
+/// </summary>
 [GenerateSerializer, Immutable]
-public sealed record ReplayStatus(string ReplayId, string IncidentId, DateTimeOffset FirstTime, DateTimeOffset LastTime, DateTimeOffset Position, double Speed, bool Paused, bool AtEnd);
+public sealed record ReplayStatus(string ReplayId, string IncidentId, DateTimeOffset FirstTime, DateTimeOffset LastTime, DateTimeOffset Position, double Speed, bool Paused, bool AtEnd, bool Follows = false);
 
 /// <summary>How a replay is named as a feed: "replay:{id}", beside live incidents' ids.</summary>
 public static class ReplayFeed

@@ -21,9 +21,12 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time)
     public Task<SessionReader> OpenAsync(string incidentId, CancellationToken cancellationToken = default) =>
         SessionReader.OpenAsync(store, incidentId, cancellationToken);
 
-    /// <summary>Opens a session for replay, paused at <paramref name="at"/> (default: its start), on the catalogue's clock.</summary>
+    /// <summary>
+    /// Opens a session for replay, paused at <paramref name="at"/> (default: its start), on the catalogue's clock; played
+    /// to the end of a session still being recorded, it plays on into what is recorded since.
+    /// </summary>
     public async Task<ReplaySession> OpenReplayAsync(string incidentId, DateTimeOffset? at = null, AssessmentOptions? assessment = null, CancellationToken cancellationToken = default) =>
-        await ReplaySession.OpenAsync(await OpenAsync(incidentId, cancellationToken), time, assessment, at, cancellationToken);
+        await ReplaySession.OpenAsync(await OpenAsync(incidentId, cancellationToken), time, assessment, at, ct => OpenAsync(incidentId, ct), cancellationToken);
 }
 
 /// <summary>One recorded session as the catalogue lists it.</summary>

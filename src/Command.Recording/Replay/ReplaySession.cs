@@ -20,7 +20,7 @@ public sealed partial class ReplaySession : IAsyncDisposable
     /// <summary>Fastest speed. 60×.</summary>
     public const double MaxSpeed = 60;
 
-    private readonly SessionReader reader;
+    private SessionReader reader;
     private readonly TimeProvider time;
     private readonly AssessmentOptions? assessment;
     private IAsyncEnumerator<IncidentEvent>? events;
@@ -45,7 +45,8 @@ public sealed partial class ReplaySession : IAsyncDisposable
 
     public DateTimeOffset Start { get; }
 
-    public DateTimeOffset End { get; }
+    /// <summary>The session's last instant as recorded when the replay last looked; it grows while the replay <see cref="Follows"/> a session still being recorded.</summary>
+    public DateTimeOffset End { get; private set; }
 
     /// <summary>The replay clock.</summary>
     public DateTimeOffset Position { get; private set; }
@@ -58,11 +59,16 @@ public sealed partial class ReplaySession : IAsyncDisposable
 
     public bool AtEnd => next is null;
 
-    /// <summary>Opens a replay paused at <paramref name="at"/>, or at the session's first instant.</summary>
+    /// <summary>
+    /// Opens a replay paused at <paramref name="at"/>, or at the session's first instant. With <paramref name="follow"/>
+    /// (which opens the session again as it stands), a replay playing at the end of a session still being recorded
+    /// plays on into what was recorded since.
+    /// </summary>
     public static async Task<ReplaySession> OpenAsync(
-        SessionReader reader, TimeProvider time, AssessmentOptions? assessment = null, DateTimeOffset? at = null, CancellationToken cancellationToken = default)
+        SessionReader reader, TimeProvider time, AssessmentOptions? assessment = null, DateTimeOffset? at = null,
+        Func<CancellationToken, Task<SessionReader>>? follow = null, CancellationToken cancellationToken = default)
     {
-        var replay = new ReplaySession(reader, time, assessment);
+        var replay = new ReplaySession(reader, time, assessment) { reopen = follow };
         await replay.SeekAsync(at ?? replay.Start, cancellationToken);
         return replay;
     }
@@ -71,7 +77,7 @@ public sealed partial class ReplaySession : IAsyncDisposable
     public void Play()
     {
         anchor = time.GetTimestamp();
-        IsPaused = AtEnd;
+        IsPaused = AtEnd && !Follows;
     }
 
     public void Pause() => IsPaused = true;
@@ -96,10 +102,15 @@ public sealed partial class ReplaySession : IAsyncDisposable
         }
 
         var target = Position + (elapsed * Speed);
+        if (target > End)
+        {
+            await FollowAsync(cancellationToken);
+        }
+
         var ticks = Stream.TicksFolded;
         var applied = await FoldUntilAsync(target > End ? End : target, cancellationToken);
         Position = target > End ? End : target;
-        IsPaused = IsPaused || AtEnd;
+        IsPaused = IsPaused || (AtEnd && !Follows);
         return new ReplayFrame(Position, applied, false, AtEnd, Stream.TicksFolded != ticks);
     }
 

@@ -12,7 +12,8 @@ public sealed class ReplayStartDashboardTests(FakeClockDashboardHost host) : ICl
     [Fact]
     public async Task Play_at_the_end_of_a_replay_plays_it_again_from_the_start()
     {
-        await using var dashboard = await OpenReplayAsync("again");
+        // A session of an incident that is closed: one still going would play on at its end as it grows.
+        await using var dashboard = await OpenReplayAsync("again", closed: true);
         await dashboard.Page.Locator("#replay-speed").SelectOptionAsync("0.25");
         await SeekToTheEndAsync(dashboard);
         var seek = dashboard.Page.Locator("#replay-seek");
@@ -41,11 +42,37 @@ public sealed class ReplayStartDashboardTests(FakeClockDashboardHost host) : ICl
         Assert.Empty(dashboard.Errors);
     }
 
+    [Fact]
+    public async Task A_replay_played_to_the_end_of_an_incident_still_going_plays_on_into_what_happened_since()
+    {
+        var scene = await Scene.OpenAsync(host, "follow");
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -60);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        await Expect(dashboard.Row("P1")).ToHaveCountAsync(0);
+        await dashboard.Page.Locator("#replay-speed").SelectOptionAsync("10");
+        await dashboard.Page.Locator("#replay-play").ClickAsync();
+        await Expect(dashboard.Row("P1")).ToHaveCountAsync(1);
+
+        // The incident goes on after the replay reached where its recording was: a second unit reports 20 s later.
+        host.Clock.Advance(TimeSpan.FromSeconds(20));
+        await scene.EnrolAsync("P2", "Patrol 2", "contact");
+        await scene.ReportAsync("P2", host.Clock.GetUtcNow(), 0, -80);
+
+        await Expect(dashboard.Row("P2")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await dashboard.Page.WaitForFunctionAsync("() => { const p = window.commandPage.picture; return p.now() >= p.limitMs - 1000; }", null, new() { Timeout = 30_000 });
+        Assert.InRange(await dashboard.Page.EvalOnSelectorAsync<double>("#replay-seek", "s => Number(s.max)"), 20_900, 21_100);
+        Assert.Empty(dashboard.Errors);
+    }
+
     /// <summary>
     /// A session four seconds long, recorded as reports arrive: a unit enrolled a second after the incident opened, then
     /// two of its reports three seconds apart on the incidents' clock; opened in the page's replay.
     /// </summary>
-    private async Task<Dashboard> OpenReplayAsync(string prefix)
+    private async Task<Dashboard> OpenReplayAsync(string prefix, bool closed = false)
     {
         var scene = await Scene.OpenAsync(host, prefix);
         host.Clock.Advance(TimeSpan.FromSeconds(1));
@@ -53,6 +80,11 @@ public sealed class ReplayStartDashboardTests(FakeClockDashboardHost host) : ICl
         await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -60);
         host.Clock.Advance(TimeSpan.FromSeconds(3));
         await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -55);
+        if (closed)
+        {
+            (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/close", new { reason = "drill over" })).EnsureSuccessStatusCode();
+        }
+
         var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
         await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
         await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);

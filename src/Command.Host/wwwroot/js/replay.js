@@ -27,6 +27,22 @@ export class Replay {
     elements.pause.addEventListener('click', () => this.pause());
     elements.step.addEventListener('click', () => this.step());
     elements.speed.addEventListener('change', () => { if (this.playing) this.play(); });
+    // A replay of a session still being recorded plays on at its end: the slider and the view's limit grow with it.
+    setInterval(() => this.follow(), 2000);
+  }
+
+  async follow() {
+    const session = this.session;
+    if (!session?.follows || !this.playing || (this.picture.now() ?? 0) < Date.parse(session.lastTime) - 1000) return;
+    const status = await attempt(() => get(`/api/replays/${enc(session.replayId)}`));
+    if (!status || this.session !== session) return;
+    session.follows = status.follows;
+    if (Date.parse(status.lastTime) <= Date.parse(session.lastTime)) return;
+    session.lastTime = status.lastTime;
+    this.timeline.extendTo(status.lastTime);
+    this.picture.limitMs = Date.parse(status.lastTime);
+    this.marks = attempt(() => get(`/api/replays/${enc(session.replayId)}/timeline`));
+    await this.showMarks();
   }
 
   /** Lists recorded sessions, preferring the incident being watched live. */
@@ -75,8 +91,9 @@ export class Replay {
   async play() {
     const speed = Number(this.elements.speed.value);
     let answer = await this.request('play', { speed });
-    // At the end there is nothing to play: as any player does, it plays again from the start.
-    const atEnd = answer && (answer.atEnd || Date.parse(answer.position) >= Date.parse(answer.lastTime));
+    // At the end there is nothing to play: as any player does, it plays again from the start; at the end of a session
+    // still being recorded, it plays on as the recording grows.
+    const atEnd = answer && !answer.follows && (answer.atEnd || Date.parse(answer.position) >= Date.parse(answer.lastTime));
     if (atEnd && this.session) {
       await this.seek(this.session.firstTime);
       answer = await this.request('play', { speed });

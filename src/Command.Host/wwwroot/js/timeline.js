@@ -56,6 +56,18 @@ export class Timeline {
     this.marks.replaceChildren();
   }
 
+  /** The session grew (a replay following one still being recorded): the slider reaches further, where it is. */
+  extendTo(lastTime) {
+    const value = this.input.value;
+    this.lastTime = lastTime;
+    this.lastMs = Date.parse(lastTime);
+    const span = Math.max(0, this.lastMs - this.firstMs);
+    const step = Math.max(1, Math.round(span / 600));
+    this.input.step = String(step);
+    this.input.max = String(Math.ceil(span / step) * step);
+    this.input.value = value;
+  }
+
   /** The slider moves the replay only once this browser watches it: a seek before then would show it nothing. */
   enable(on) {
     this.input.disabled = !on;

@@ -1,0 +1,73 @@
+using Command.Domain.Events;
+using Command.Recording.Reading;
+using Command.Recording.Replay;
+using Command.Recording.Storage;
+using Command.Recording.Tests.Scenarios;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Command.Recording.Tests.Replay;
+
+/// <summary>A replay of a session still being recorded plays on past where the recording was when it was opened.</summary>
+public sealed class ReplayFollowTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_replay_played_to_the_end_of_a_session_still_being_recorded_plays_on_into_what_was_recorded_since()
+    {
+        var (store, log, recorder) = Recording();
+        await using var recording = log;
+        var inputs = Drill.Inputs(60).ToList();
+        await recorder.RecordAsync(inputs.Where(e => e.Time <= Drill.T0.AddSeconds(30)));
+        var clock = new FakeTimeProvider(Drill.T0);
+        var catalogue = new SessionCatalogue(store, clock);
+        await using var replay = await catalogue.OpenReplayAsync(RecordedDrill.IncidentId, cancellationToken: Ct);
+        replay.SetSpeed(60);
+        replay.Play();
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var atFirstEnd = await replay.AdvanceAsync(Ct);
+        var waiting = (replay.Follows, replay.IsPaused);
+
+        await recorder.RecordAsync(inputs.Where(e => e.Time > Drill.T0.AddSeconds(30)));
+        clock.Advance(ReplaySession.FollowEvery);
+        var followed = await replay.AdvanceAsync(Ct);
+        await using var opened = await catalogue.OpenReplayAsync(RecordedDrill.IncidentId, at: Drill.T0.AddSeconds(60), cancellationToken: Ct);
+
+        Assert.Equal((Drill.T0.AddSeconds(30), true), (atFirstEnd.Position, atFirstEnd.AtEnd));
+        Assert.Equal((true, false), waiting);
+        Assert.Equal(Drill.T0.AddSeconds(60), replay.End);
+        Assert.Equal(Drill.T0.AddSeconds(60), followed.Position);
+        Assert.Contains(followed.Applied, e => e is PositionAccepted { Report.FixTime: var t } && t == Drill.T0.AddSeconds(31));
+        Assert.Equal(recorder.Projection.LastSequence, replay.Projection.LastSequence);
+        Assert.Equal(opened.Projection.AssessAll(), replay.Projection.AssessAll());
+        Assert.False(replay.IsPaused);
+    }
+
+    [Fact]
+    public async Task A_replay_of_a_closed_session_stops_at_its_end_and_looks_no_further()
+    {
+        var (store, log, recorder) = Recording();
+        await using var recording = log;
+        await recorder.RecordAsync([.. Drill.Inputs(20), new IncidentClosed("exercise over", "test") { Time = Drill.T0.AddSeconds(21) }]);
+        var clock = new FakeTimeProvider(Drill.T0);
+        await using var replay = await new SessionCatalogue(store, clock).OpenReplayAsync(RecordedDrill.IncidentId, cancellationToken: Ct);
+        replay.SetSpeed(60);
+        replay.Play();
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        var frame = await replay.AdvanceAsync(Ct);
+
+        Assert.True(frame.AtEnd);
+        Assert.False(replay.Follows);
+        Assert.True(replay.IsPaused);
+    }
+
+    // A session recorded to a fresh disk folder, grain-style, through a log the test keeps open to record more.
+    private static (DiskSessionStore Store, Command.Recording.Writing.RecordingSessionLog Log, GrainLikeRecorder Recorder) Recording()
+    {
+        var root = TestRecording.TempFolder();
+        var store = new DiskSessionStore(Path.Combine(root, "sessions"));
+        var log = TestRecording.Log(store, TestRecording.Options(Path.Combine(root, "spill")));
+        return (store, log, new GrainLikeRecorder(log, RecordedDrill.IncidentId, snapshotEvery: 40));
+    }
+}
