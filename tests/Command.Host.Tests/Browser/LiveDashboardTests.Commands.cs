@@ -110,6 +110,8 @@ public sealed partial class LiveDashboardTests
         var banner = dashboard.Page.Locator("#drill-clock");
         await Expect(banner).ToContainTextAsync("drill demo paused by Exercise lead: no hold grows and no unit goes stale until it plays on");
         await Expect(banner).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Judging paused since [0-9]{2}:[0-9]{2}:[0-9]{2} — "));
+        // The host's own drill is resumed or stopped from its panel, not given real time from the banner.
+        await Expect(banner.Locator("button")).ToBeHiddenAsync();
         // A page opened now, before any of the drill's units has reported, knows the drill from its paused clock.
         await using (var meanwhile = await Dashboard.OpenAsync(host, scene.IncidentId))
         {
@@ -176,6 +178,12 @@ public sealed partial class LiveDashboardTests
         (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/drill", new { action = "clock", scenario = "night-shift", speed = 1 })).EnsureSuccessStatusCode();
         await Expect(later.Page.Locator("#drill-clock")).ToBeHiddenAsync();
         Assert.Empty(later.Errors);
+
+        // The outside drill stopped without saying so, its clock paused: a controller gives the incident its own clock back.
+        (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/drill", new { action = "clock", scenario = "night-shift", speed = 0 })).EnsureSuccessStatusCode();
+        await later.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Back to real time" }).ClickAsync();
+        await Expect(later.Page.Locator("#drill-clock")).ToBeHiddenAsync();
+        await Expect(later.Feed.Locator("li[data-type='drill-controlled']").First).ToContainTextAsync("ON REAL TIMEnight-shift: units judged on the incident's clock — test-commander");
     }
 
     [Fact]

@@ -58,6 +58,11 @@ export class Commands {
     return attempt(() => post(`/api/incidents/${enc(incidentId)}/drill`, body).then(r => r ?? true));
   }
 
+  /** Says how fast a drill played from outside plays (1: it ended, judge on the incident's own clock); true when recorded. */
+  drillClock(incidentId, scenario, speed) {
+    return attempt(() => post(`/api/incidents/${enc(incidentId)}/drill`, { action: 'clock', scenario, speed }).then(r => r ?? true));
+  }
+
   /** The scenarios a drill can be started with, "demo" first. */
   scenarios() {
     return attempt(() => get('/api/scenarios'));

@@ -60,6 +60,7 @@ export class DrillPanel {
     this.status = status ?? null;
     this.receivedAt = performance.now();
     this.render();
+    this.onShown?.(this.status);
   }
 
   render() {

@@ -55,7 +55,10 @@ for (const button of document.querySelectorAll('.controls [data-phase]')) {
   });
 }
 new SuppressionBanner($('suppression'), picture);
-new DrillClockBanner($('drill-clock'), picture);
+const drillClockBanner = new DrillClockBanner($('drill-clock'), picture, {
+  commands, hostDrill: () => ['running', 'paused'].includes(drill.status?.state),
+});
+drill.onShown = () => drillClockBanner.render(picture.drillClock);
 
 const zonePanel = new ZonePanel($('zone-panel'), picture, commands);
 mapView.plan.onZone = zoneId => { if (modes.mode === 'live') zonePanel.open(zoneId); };
