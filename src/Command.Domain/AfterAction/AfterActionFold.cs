@@ -225,7 +225,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
 
     /// <summary>"T1 contained: subject barricaded (cmd)": a threat's phase, why it was set where a reason was given, and who set it.</summary>
     // Durations are measured on the clock units were judged on: a drill's, where one set it.
-    private TimeSpan Elapsed(DateTimeOffset from, DateTimeOffset to) => drillClock.At(to) - drillClock.At(from);
+    private TimeSpan Elapsed(DateTimeOffset from, DateTimeOffset to) => drillClock.Elapsed(from, to);
 
     private TimeSpan? Elapsed(DateTimeOffset? from, DateTimeOffset? to) => from is { } f && to is { } t ? Elapsed(f, t) : null;
 

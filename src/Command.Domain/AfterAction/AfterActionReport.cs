@@ -37,7 +37,7 @@ public sealed record AfterActionReport(
 
         var clock = new Incidents.DrillClock();
         clock.Restore(spans);
-        return clock.At(to) - clock.At(from);
+        return clock.Elapsed(from, to);
     }
 }
 

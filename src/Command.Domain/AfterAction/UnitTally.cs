@@ -40,7 +40,7 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     {
         if (HeldSince is { } since)
         {
-            HeldWhileSuppressed += clock.At(at) - clock.At(since);
+            HeldWhileSuppressed += clock.Elapsed(since, at);
             HeldSince = null;
         }
     }
@@ -77,7 +77,7 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     {
         var from = threatActiveAt is { } active && active > EnrolledAt ? active : EnrolledAt;
         return new UnitMetrics(UnitId, Callsign, Role, EnrolledAt, FirstOnSite, FirstEntry, ReachedContact,
-            ReachedContact is { } contact ? clock.At(contact) - clock.At(from) : null, TotalFlagged, LongestFlagged, FlagsRaised, Acknowledgements, ClosestM, HeldWhileSuppressed, Person, ReportsRefused);
+            ReachedContact is { } contact ? clock.Elapsed(from, contact) : null, TotalFlagged, LongestFlagged, FlagsRaised, Acknowledgements, ClosestM, HeldWhileSuppressed, Person, ReportsRefused);
     }
 }
 

@@ -59,6 +59,9 @@ public sealed class DrillClock
         return spans.Count == 0 ? time : spans[0].DrillFrom - (spans[0].From - time);
     }
 
+    /// <summary>How much drill time passed from <paramref name="from"/> to <paramref name="to"/> (times of the incident's clock).</summary>
+    public TimeSpan Elapsed(DateTimeOffset from, DateTimeOffset to) => spans.Count == 0 ? to - from : At(to) - At(from);
+
     /// <summary>
     /// The first instant on the incident's clock at which the drill's clock read <paramref name="drillTime"/>: for a
     /// drill time a pause held, the moment the pause began. What a time the assessment keeps is shown as.

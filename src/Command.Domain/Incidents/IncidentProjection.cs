@@ -201,7 +201,7 @@ public sealed class IncidentProjection
     private IReadOnlyList<IncidentEvent> OnIncidentClock(IReadOnlyList<IncidentEvent>? derived) =>
         derived is null or [] ? [] : drillClock.IsIncidentClock ? derived : [.. derived.Select(e => e with { Time = default })];
 
-    private DateTimeOffset Judged(DateTimeOffset time) => drillClock.IsIncidentClock ? time : drillClock.At(time);
+    private DateTimeOffset Judged(DateTimeOffset time) => drillClock.At(time);
 
     // A fix judged on the drill's clock: its time is when the drill's clock read then. What the board shows of it is the report as received.
     private PositionReport OnDrillClock(PositionReport report) =>

@@ -36,7 +36,7 @@ public static class FixSequence
         var seconds = (next.FixTime - latest.FixTime).TotalSeconds;
         if (drillClock is { IsIncidentClock: false })
         {
-            seconds = Math.Max(seconds, (drillClock.At(next.FixTime) - drillClock.At(latest.FixTime)).TotalSeconds);
+            seconds = Math.Max(seconds, drillClock.Elapsed(latest.FixTime, next.FixTime).TotalSeconds);
         }
 
         var implied = Math.Max(0, metres - slack) / seconds;
