@@ -1,4 +1,5 @@
 using Command.Domain.Events;
+using Command.Domain.Validation;
 using Command.Host.Access;
 using Command.Host.Api;
 using Command.Simulation.Engine;
@@ -64,65 +65,41 @@ public static class DrillsApi
     }
 
     // A drill played from outside (the simulator's --loop) went back to its beginning: the incident judges every unit afresh.
-    private static async Task<IResult> StartOverAsync(string id, DrillRequest body, DrillDirector drills, string actor)
-    {
-        List<FieldError> missing = [];
-        if (string.IsNullOrWhiteSpace(body.Scenario))
-        {
-            missing.Add(new FieldError("scenario", "missing-field", "the scenario that started over"));
-        }
-
-        if (body.Round is null)
-        {
-            missing.Add(new FieldError("round", "missing-field", "the round that begins: 2 for the first start-over"));
-        }
-
-        if (missing.Count > 0)
-        {
-            return ApiError.Invalid(missing);
-        }
-
-        if (await HostedAsync(id, drills, "starts its rounds over itself") is { } playing)
-        {
-            return playing;
-        }
-
-        return await drills.StartOverAsync(id, body.Scenario!.Trim(), body.Round!.Value, actor) is { } refused ? ApiError.For(refused) : Results.NoContent();
-    }
+    private static Task<IResult> StartOverAsync(string id, DrillRequest body, DrillDirector drills, string actor) =>
+        FromOutsideAsync(id, drills, "starts its rounds over itself",
+            [
+                (string.IsNullOrWhiteSpace(body.Scenario), new FieldError("scenario", "missing-field", "the scenario that started over")),
+                (body.Round is null, new FieldError("round", "missing-field", "the round that begins: 2 for the first start-over")),
+            ],
+            () => drills.StartOverAsync(id, body.Scenario!.Trim(), body.Round!.Value, actor));
 
     // A drill played from outside says how fast its clock runs (0 paused, 1 when it ends): units are judged on it.
-    private static async Task<IResult> ClockAsync(string id, DrillRequest body, DrillDirector drills, string actor)
+    private static Task<IResult> ClockAsync(string id, DrillRequest body, DrillDirector drills, string actor) =>
+        FromOutsideAsync(id, drills, "keeps the clock units are judged on itself",
+            [
+                (string.IsNullOrWhiteSpace(body.Scenario), new FieldError("scenario", "missing-field", "the scenario that plays")),
+                (body.Speed is null, new FieldError("speed", "missing-field", "drill seconds to each real second: the speed it plays at, 0 while it is paused, 1 once it ends")),
+            ],
+            () => drills.ClockAsync(id, body.Scenario!.Trim(), body.Speed!.Value, actor));
+
+    // What a drill played from outside says: refused naming each field missing, and with 409 while this host's own drill
+    // plays on the incident (it alone says what the drill does there); else recorded (204) or the incident's refusal.
+    private static async Task<IResult> FromOutsideAsync(
+        string id, DrillDirector drills, string itself, (bool Missing, FieldError Error)[] fields, Func<Task<Rejection?>> record)
     {
-        List<FieldError> missing = [];
-        if (string.IsNullOrWhiteSpace(body.Scenario))
-        {
-            missing.Add(new FieldError("scenario", "missing-field", "the scenario that plays"));
-        }
-
-        if (body.Speed is null)
-        {
-            missing.Add(new FieldError("speed", "missing-field", "drill seconds to each real second: the speed it plays at, 0 while it is paused, 1 once it ends"));
-        }
-
-        if (missing.Count > 0)
+        if (fields.Where(f => f.Missing).Select(f => f.Error).ToList() is { Count: > 0 } missing)
         {
             return ApiError.Invalid(missing);
         }
 
-        if (await HostedAsync(id, drills, "keeps the clock units are judged on itself") is { } playing)
+        if (await drills.StatusAsync(id) is { State: "running" or "paused" } hosted)
         {
-            return playing;
+            return Results.Conflict(new ApiError("invalid-state",
+                $"this host's own drill '{hosted.Scenario}' plays on incident '{id}' and {itself}; stop it before another drill plays into the incident"));
         }
 
-        return await drills.ClockAsync(id, body.Scenario!.Trim(), body.Speed!.Value, actor) is { } refused ? ApiError.For(refused) : Results.NoContent();
+        return await record() is { } refused ? ApiError.For(refused) : Results.NoContent();
     }
-
-    // 409 while this host's own drill plays on the incident: it alone says what the drill does there.
-    private static async Task<IResult?> HostedAsync(string id, DrillDirector drills, string itself) =>
-        await drills.StatusAsync(id) is { State: "running" or "paused" } hosted
-            ? Results.Conflict(new ApiError("invalid-state",
-                $"this host's own drill '{hosted.Scenario}' plays on incident '{id}' and {itself}; stop it before another drill plays into the incident"))
-            : null;
 
     /// <summary>The fields each action reads: any other sent with it would be answered as if it had been done.</summary>
     private static readonly (string Action, string[] Fields)[] Takes =

@@ -42,16 +42,8 @@ export class Timeline {
   /** The session's span: its first instant and its last (ISO 8601 text, as recorded). */
   setRange(firstMs, lastTime) {
     this.firstMs = firstMs;
-    this.lastTime = lastTime;
-    this.lastMs = Date.parse(lastTime);
-    const lastMs = this.lastMs;
-    // Milliseconds, stepped so the arrow keys move about a six-hundredth of the session. A session shorter than a
-    // step would leave its events on one notch, the end unreachable from them: the step is at least 1 ms, no more.
-    const span = Math.max(0, lastMs - firstMs);
-    const step = Math.max(1, Math.round(span / 600));
     this.input.min = '0';
-    this.input.step = String(step);
-    this.input.max = String(Math.ceil(span / step) * step);
+    this.extendTo(lastTime);
     this.input.value = '0';
     this.marks.replaceChildren();
   }
@@ -61,6 +53,8 @@ export class Timeline {
     const value = this.input.value;
     this.lastTime = lastTime;
     this.lastMs = Date.parse(lastTime);
+    // Milliseconds, stepped so the arrow keys move about a six-hundredth of the session. A session shorter than a
+    // step would leave its events on one notch, the end unreachable from them: the step is at least 1 ms, no more.
     const span = Math.max(0, this.lastMs - this.firstMs);
     const step = Math.max(1, Math.round(span / 600));
     this.input.step = String(step);
