@@ -10,7 +10,8 @@ internal sealed partial class UnitJudge
     /// one before within the contact radius (by walking path where the site has a walk graph), inside the threat's
     /// building when it is in one, and on its floor when both floors are known. Staying there allows for the unit's
     /// own noise: it leaves only when its position over the rate window is beyond the radius by the hysteresis and a
-    /// margin for that noise, or outside the building by the zone margin and the same. The building the unit is in
+    /// margin for that noise, and its smoothed position beyond it by the hysteresis, or when it is outside the building
+    /// by the zone margin and that noise margin. The building the unit is in
     /// (any building, with those margins) is committed with the fix.
     /// </summary>
     private ArrivalCheck Arrive(ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM, bool commit, bool movingAway)
@@ -41,9 +42,11 @@ internal sealed partial class UnitJudge
         var reached = back
             && ((reachedAt is not null && (Within(target, previous, radius) is not null || EveryFixWithin(target, t, sigma, radius)))
                 || (there && !movingAway && count >= SmoothedFixes && Within(target, settled, radius + (Episode is null && FellBackFrom is null ? allowance : 0)) is not null));
-        // A unit that is plainly moving away and already beyond the hysteresis has left, whatever its noise allows.
+        // A unit that is plainly moving away and already beyond the hysteresis has left, whatever its noise allows. One
+        // whose smoothed position is within the hysteresis has not, though the middle of its last 30 s may still be
+        // out on the walk or run that brought it in.
         var keptAt = !there || (movingAway && Within(target, latest, radius + options.ArrivalHysteresisM) is null) ? null
-            : Within(target, settled, radius + options.ArrivalHysteresisM + allowance);
+            : Within(target, settled, radius + options.ArrivalHysteresisM + allowance) ?? Within(target, latest, radius + options.ArrivalHysteresisM);
 
         // Words are wanted only where the unit is arrived; elsewhere the straight line will do.
         var where = Where(inside, fixes[^1].Floor, keptAt ?? reachedAt ?? settled.DistanceTo(target.Point));

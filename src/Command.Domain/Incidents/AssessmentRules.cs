@@ -105,8 +105,16 @@ public static class AssessmentRules
     /// </summary>
     public const int DrillTime = 11;
 
+    /// <summary>
+    /// A unit in contact stays there while its smoothed position (its fixes of the last 10 s, and at least three) is
+    /// within the radius and its hysteresis, as well as while the middle of its last 30 s is: a slow radio's last seven
+    /// fixes reach back to its walk in, and the first of its fixes in contact to stray a few metres had it leaving
+    /// contact, plainly out, and flagged as falling back at once.
+    /// </summary>
+    public const int KeptOnLatest = 12;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = DrillTime;
+    public const int Current = KeptOnLatest;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -341,4 +341,26 @@ public sealed class ArrivalTests
 
         Assert.DoesNotContain(drill.Derived, e => e is FlagRaised);
     }
+
+    [Fact]
+    public void A_slow_radio_whose_next_fix_after_reaching_the_threat_strays_within_the_hysteresis_stays_arrived()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("r1");
+        // A radio every 20 s walks in at 1.8 m/s and stands 12 m from the threat; the fix after the two that bring it
+        // into contact strays to 19 m, within the radius and its hysteresis. The middle of its latest seven fixes is
+        // still out on its walk in: it had it leaving contact there, and flagged it as falling back at once.
+        drill.Move("r1", t => new LocalPoint(t is 160 ? 19 : Math.Max(12, 230 - (1.8 * t)), 0), cadence: 20, accuracyM: 3);
+
+        drill.Run(150);
+        Assert.Equal(MotionState.Arrived, drill.Assess("r1").State);
+        for (var s = 0; s < 120; s++)
+        {
+            drill.Run(1);
+            Assert.Equal(MotionState.Arrived, drill.Assess("r1").State);
+        }
+
+        Assert.DoesNotContain(drill.Derived, e => e is FlagRaised);
+    }
 }
