@@ -35,8 +35,10 @@ public sealed partial class ClosingAssessment
 
         var m = judge.Measure(Nearest(judge));
         var rate = m?.RateMps;
-        double? eta = rate is { } r && r > options.MovingRateMps && m is not null ? Math.Max(0, m.FittedM) / r : null;
         var state = judge.State == MotionState.Stale || judge.IsStale(now) ? MotionState.Stale : judge.State;
+        // Only a unit shown closing has an ETA: one shown holding may still have a rate window that spans the walk
+        // that brought it there, and "1:58" beside "holding" reads as a promise it is not keeping.
+        double? eta = state == MotionState.Closing && rate is { } r && r > options.MovingRateMps && m is not null ? Math.Max(0, m.FittedM) / r : null;
         var backupEta = m is null ? null : backups.For(unit.UnitId, m.DistanceM);
         var reason = flag is null ? null
             : DerivesFlags && flag.Rule == NotClosingRule && judge.Episode is not null && m is not null && state is MotionState.Holding or MotionState.Opening

@@ -131,6 +131,27 @@ public sealed class ThreatAndDistanceTests
     }
 
     [Fact]
+    public void A_unit_shown_holding_has_no_eta_while_its_rate_still_spans_the_walk_in()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        // Walks in at 1.5 m/s for two minutes and stops 120 m out.
+        drill.Move("u1", t => new LocalPoint(Math.Max(120, 300 - (1.5 * t)), 0));
+        drill.Run(120);
+        Assert.NotNull(drill.Assess("u1").EtaS);
+        while (drill.Assess("u1").State != MotionState.Holding && drill.Elapsed < 180)
+        {
+            drill.Run(1);
+        }
+
+        var u1 = drill.Assess("u1");
+        Assert.Equal(MotionState.Holding, u1.State);
+        Assert.True(u1.ClosingRateMps > 0.3, $"rate {u1.ClosingRateMps}: the window no longer spans the walk");
+        Assert.Null(u1.EtaS);
+    }
+
+    [Fact]
     public void Walk_graph_distance_field_routes_by_dijkstra()
     {
         var frame = new LocalFrame(Drill.Origin);
