@@ -278,7 +278,10 @@ internal sealed partial class UnitJudge
             return anchor with { Time = latest.Time, DistanceM = Math.Min(anchor.DistanceM, smoothed), ErrorM = error };
         }
 
-        if (advance && (climbing || (closing && high < anchor.DistanceM - Margin(error, anchor.ErrorM))))
+        // In a hold the anchor stays where the hold began: only real progress, which ends the hold, moves it on. A burst
+        // of multipath toward the threat, or a creep the progress rule does not count, moved it before, and the fixes
+        // coming back from there read as the unit moving away: a flag a commander acknowledged came back.
+        if (advance && (climbing || (closing && Episode is null && high < anchor.DistanceM - Margin(error, anchor.ErrorM))))
         {
             // Both smoothed fixes are past the anchor: progress was made by the earlier one, and goes on to the
             // latest only if that one is clearly past the earlier too.

@@ -113,8 +113,16 @@ public static class AssessmentRules
     /// </summary>
     public const int KeptOnLatest = 12;
 
+    /// <summary>
+    /// In a hold, where the unit is judged from stays where the hold began until real progress ends it (a stair climb
+    /// still moves it). Before, a burst of multipath fixes toward the threat, or a creep too small to be progress,
+    /// moved it on, and the fixes coming back from there showed the unit moving away: its flag turned from holding to
+    /// moving away and back, and each turn brought back a flag a commander had acknowledged.
+    /// </summary>
+    public const int AnchoredInHold = 13;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = KeptOnLatest;
+    public const int Current = AnchoredInHold;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

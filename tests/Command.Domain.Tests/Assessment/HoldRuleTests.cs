@@ -228,6 +228,38 @@ public sealed class HoldRuleTests
     }
 
     [Fact]
+    public void A_burst_of_outliers_toward_the_threat_does_not_turn_a_held_unit_to_moving_away_when_its_fixes_come_back()
+    {
+        // Phones standing 150 m out for ten minutes, with a burst of three multipath fixes 45 m nearer every 90 s. The
+        // burst is not progress, and it is not where the unit is judged from: the fixes coming back from it are not
+        // the unit moving away, and each turn would bring back a flag a commander acknowledged.
+        var turns = new List<string>();
+        for (var seed = 1; seed <= 20; seed++)
+        {
+            var drill = new Drill();
+            drill.Threat("T1", 0, 0);
+            drill.Enrol("u1");
+            drill.Move("u1", Drill.Noisy(t => new LocalPoint(t % 90 is >= 60 and < 75 ? 105 : 150, 0), axisM: 6, biasM: 3, seed), cadence: 5, accuracyM: 8);
+            var was = MotionState.Unknown;
+            for (var second = 0; second < 600; second++)
+            {
+                drill.Run(1);
+                var shown = drill.Assess("u1");
+                if (shown.Flag != FlagLevel.None && was is MotionState.Holding or MotionState.Opening && shown.State is MotionState.Holding or MotionState.Opening && shown.State != was)
+                {
+                    turns.Add($"draw {seed} at {drill.Elapsed} s: {was} to {shown.State}");
+                }
+
+                was = shown.State;
+            }
+
+            Assert.Single(drill.Derived.OfType<FlagRaised>());
+        }
+
+        Assert.Empty(turns);
+    }
+
+    [Fact]
     public void Flag_clears_when_the_unit_closes_again()
     {
         var drill = new Drill();
