@@ -51,9 +51,9 @@ public sealed class CotBuildingDrillTests(CotRadioHost host) : IClassFixture<Cot
             var now = host.Clock.GetUtcNow();
             foreach (var (uid, path, cadence) in units.Where(u => s % u.Cadence == 0))
             {
-                // ATAK's own noise: a few metres each way.
+                // ATAK's own noise: a few metres each way, and a GPS height that wanders by more, its error unknown.
                 var at = path(s) + new LocalPoint((random.NextDouble() - 0.5) * 8, (random.NextDouble() - 0.5) * 8);
-                await SendAsync(udp, Unit(uid, at, now));
+                await SendAsync(udp, Unit(uid, at, now, haeM: 18 + ((random.NextDouble() - 0.5) * 24)));
                 if (uid == "SRO-1" && firstFromHold is null && s >= 30)
                 {
                     firstFromHold = now;
@@ -111,8 +111,9 @@ public sealed class CotBuildingDrillTests(CotRadioHost host) : IClassFixture<Cot
         return new LocalPoint(from.East + ((to.East - from.East) * k), from.North + ((to.North - from.North) * k));
     }
 
-    private static string Unit(string uid, LocalPoint at, DateTimeOffset time) =>
-        Event(uid, "a-f-G-U-C", "m-g", at, time, "hae=\"9999999.0\" ce=\"6.0\" le=\"9999999.0\"", $"<contact callsign=\"{uid}\"/>");
+    // As ATAK sends its self report: the phone's GPS height above the ellipsoid, its vertical error unknown.
+    private static string Unit(string uid, LocalPoint at, DateTimeOffset time, double haeM) =>
+        Event(uid, "a-f-G-U-C", "m-g", at, time, string.Create(CultureInfo.InvariantCulture, $"hae=\"{haeM:F1}\" ce=\"6.0\" le=\"9999999.0\""), $"<contact callsign=\"{uid}\"/>");
 
     // Placed by hand in ATAK: no ce, no height.
     private static string Marker(DateTimeOffset time) =>

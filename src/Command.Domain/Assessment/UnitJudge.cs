@@ -70,9 +70,10 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
             return false;
         }
 
-        BaseAltitudeM ??= report.AltitudeM;
+        var altitude = VerticalMotionShows(report) ? report.AltitudeM : null;
+        BaseAltitudeM ??= altitude;
         var sigma = Math.Max(1, report.AccuracyM is { } stated ? stated / Math.Sqrt(2) : options.DefaultAccuracyM);
-        var fix = new TrackFix(report.FixTime, point, sigma, report.AltitudeM, FloorOf(report, point));
+        var fix = new TrackFix(report.FixTime, point, sigma, altitude, FloorOf(report, point));
         Track.Add(fix, TimeSpan.FromSeconds(Math.Max(WindowS, HoldEvidenceS)), WindowFixes, MostKeptFixes);
         if (Track.Count >= 3)
         {
@@ -265,6 +266,15 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
             : rate < -options.MovingRateMps || (State == MotionState.Opening && rate < -stay) ? MotionState.Opening
             : MotionState.Holding;
     }
+
+    /// <summary>
+    /// Whether a report's altitude can show a unit climbing (stairs, floors on the walk graph): only with a vertical
+    /// accuracy stated at half a floor or better, as a barometer gives. A phone's GPS altitude wanders by 5-15 m (an
+    /// ATAK self-report sends it as <c>hae</c> with <c>le</c> unknown): taken as a climb, it ended every hold a few fixes
+    /// in, and a unit standing 80 m out was never flagged.
+    /// </summary>
+    private bool VerticalMotionShows(PositionReport report) =>
+        report.AltitudeM is not null && report.VerticalAccuracyM is { } vertical && vertical <= options.FloorHeightM / 2;
 
     // The floor a report puts the unit on, where it is really known: stated by the source, or worked out from its
     // altitude in the building it is in.

@@ -121,8 +121,15 @@ public static class AssessmentRules
     /// </summary>
     public const int AnchoredInHold = 13;
 
+    /// <summary>
+    /// A report's altitude shows a climb (the stairs, a floor on the walk graph) only when it states a vertical
+    /// accuracy of half a floor or better. Before, any altitude did: a phone's GPS altitude, wandering by metres from
+    /// fix to fix, read as stair climbs that ended every hold, and a unit standing 80 m out was never flagged.
+    /// </summary>
+    public const int BarometricClimbs = 14;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = AnchoredInHold;
+    public const int Current = BarometricClimbs;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

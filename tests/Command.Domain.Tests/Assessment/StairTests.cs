@@ -1,6 +1,7 @@
 using Command.Domain.Assessment;
 using Command.Domain.Events;
 using Command.Domain.Geometry;
+using Command.Domain.Reports;
 using Command.Domain.Sites;
 
 namespace Command.Domain.Tests.Assessment;
@@ -17,14 +18,34 @@ public sealed class StairTests
         drill.Move("u1", t => t < 47 ? new LocalPoint(-70 + (1.5 * t), 0)
             : t < 82 ? new LocalPoint(0.5 + (0.02 * (t - 47)), 0)
             : new LocalPoint(Math.Min(20, 1.2 + (1.5 * (t - 82))), 0),
-            altitude: t => 50 + (7 * Math.Clamp((t - 47) / 35, 0, 1)));
+            altitude: t => 50 + (7 * Math.Clamp((t - 47) / 35, 0, 1)), verticalM: 0.5);
 
         drill.Run(130);
 
         Assert.Empty(drill.Derived);
         Assert.Equal(MotionState.Arrived, drill.Assess("u1").State);
-        // Its altitude comes without a datum or a vertical accuracy: the climb shows, but not which floor it is on.
+        // Its altitude, a barometer's, comes without a datum: the climb shows, but not which floor it is on.
         Assert.Null(drill.Assess("u1").Floor);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(10.0)]
+    public void A_gps_altitude_that_wanders_is_no_stair_climb(double? verticalM)
+    {
+        // Standing 80 m out for five minutes, reporting every 5 s with a phone's GPS altitude: it wanders 8 m from fix
+        // to fix, stated as unknown (an ATAK self-report's le="9999999") or as 10 m. Taken as climbs, it ended the hold
+        // every few fixes and the unit was never flagged.
+        var flagged = Drill.FlaggedDraws(5, 300, (drill, seed) =>
+        {
+            var random = new Random(seed);
+            drill.Move("u1", Drill.Noisy(Drill.Still(80, 0), axisM: 3, biasM: 1, seed), cadence: 5, accuracyM: 5,
+                altitude: _ => 100 + (8 * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble())),
+                datum: AltitudeDatum.Ellipsoid, verticalM: verticalM);
+        });
+
+        Assert.Equal(5, flagged.Count);
+        Assert.All(flagged, f => Assert.Contains("holding", f, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -79,8 +79,9 @@ public static class EvaluationRun
                 while (next[i] < track.Fixes.Length && track.Fixes[next[i]].Second == second)
                 {
                     var fix = track.Fixes[next[i]++];
+                    // A unit that climbs carries a barometer's altitude, good to half a metre, and says so.
                     Feed(new PositionAccepted(new PositionReport(track.UnitId, ReportSource.Simulator, Start.AddSeconds(second),
-                        frame.ToGeo(fix.Point), fix.AltitudeM, fix.AccuracyM)));
+                        frame.ToGeo(fix.Point), fix.AltitudeM, fix.AccuracyM, VerticalAccuracyM: fix.AltitudeM is null ? null : SensorModel.BarometerM)));
                 }
             }
 

@@ -23,6 +23,9 @@ internal sealed record SensorModel(
     int Phase)
 {
     private const double BiasTimeS = 120;
+
+    /// <summary>A barometric altitude's noise, one sigma, metres: what a unit that climbs reports, and states.</summary>
+    public const double BarometerM = 0.5;
     private const double DropRate = 0.05;
 
     private static readonly int[] PhoneCadences = [1, 2, 3, 5];
@@ -95,7 +98,7 @@ internal sealed record SensorModel(
                 error += new LocalPoint(jump * Math.Cos(angle), jump * Math.Sin(angle));
             }
 
-            double? altitude = t.AltitudeM is { } alt ? Math.Round(alt + (Gaussian(random) * 0.5), 2) : null;
+            double? altitude = t.AltitudeM is { } alt ? Math.Round(alt + (Gaussian(random) * BarometerM), 2) : null;
             double? accuracy = Stated switch
             {
                 "honest" => Math.Max(3, Math.Round(noise)),
