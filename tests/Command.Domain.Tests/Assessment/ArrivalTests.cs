@@ -332,14 +332,7 @@ public sealed class ArrivalTests
             drill.Run(1);
         }
 
-        Assert.Equal(MotionState.Arrived, drill.Assess("r1").State);
-        for (var s = 0; s < 120; s++)
-        {
-            drill.Run(1);
-            Assert.Equal(MotionState.Arrived, drill.Assess("r1").State);
-        }
-
-        Assert.DoesNotContain(drill.Derived, e => e is FlagRaised);
+        StaysArrivedUnflagged(drill, "r1", 120);
     }
 
     [Fact]
@@ -354,11 +347,17 @@ public sealed class ArrivalTests
         drill.Move("r1", t => new LocalPoint(t is 160 ? 19 : Math.Max(12, 230 - (1.8 * t)), 0), cadence: 20, accuracyM: 3);
 
         drill.Run(150);
-        Assert.Equal(MotionState.Arrived, drill.Assess("r1").State);
-        for (var s = 0; s < 120; s++)
+        StaysArrivedUnflagged(drill, "r1", 120);
+    }
+
+    // Arrived now, and every second for the next `seconds`, with no flag raised.
+    private static void StaysArrivedUnflagged(Drill drill, string unitId, int seconds)
+    {
+        Assert.Equal(MotionState.Arrived, drill.Assess(unitId).State);
+        for (var s = 0; s < seconds; s++)
         {
             drill.Run(1);
-            Assert.Equal(MotionState.Arrived, drill.Assess("r1").State);
+            Assert.Equal(MotionState.Arrived, drill.Assess(unitId).State);
         }
 
         Assert.DoesNotContain(drill.Derived, e => e is FlagRaised);

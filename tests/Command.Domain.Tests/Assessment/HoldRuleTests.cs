@@ -210,18 +210,7 @@ public sealed class HoldRuleTests
             drill.Threat("T1", 0, 0);
             drill.Enrol("u1");
             drill.Move("u1", Drill.Noisy(t => new LocalPoint(t % 90 is >= 60 and < 70 ? 170 : 120, 0), axisM: 8, biasM: 4, seed), cadence: 5, accuracyM: 10);
-            var was = MotionState.Unknown;
-            for (var second = 0; second < 600; second++)
-            {
-                drill.Run(1);
-                var shown = drill.Assess("u1");
-                if (shown.Flag != FlagLevel.None && was is MotionState.Holding or MotionState.Opening && shown.State is MotionState.Holding or MotionState.Opening && shown.State != was)
-                {
-                    turns.Add($"draw {seed} at {drill.Elapsed} s: {was} to {shown.State}");
-                }
-
-                was = shown.State;
-            }
+            turns.AddRange(FlagTurns(drill, seed, 600));
         }
 
         Assert.Empty(turns);
@@ -240,23 +229,33 @@ public sealed class HoldRuleTests
             drill.Threat("T1", 0, 0);
             drill.Enrol("u1");
             drill.Move("u1", Drill.Noisy(t => new LocalPoint(t % 90 is >= 60 and < 75 ? 105 : 150, 0), axisM: 6, biasM: 3, seed), cadence: 5, accuracyM: 8);
-            var was = MotionState.Unknown;
-            for (var second = 0; second < 600; second++)
-            {
-                drill.Run(1);
-                var shown = drill.Assess("u1");
-                if (shown.Flag != FlagLevel.None && was is MotionState.Holding or MotionState.Opening && shown.State is MotionState.Holding or MotionState.Opening && shown.State != was)
-                {
-                    turns.Add($"draw {seed} at {drill.Elapsed} s: {was} to {shown.State}");
-                }
-
-                was = shown.State;
-            }
+            turns.AddRange(FlagTurns(drill, seed, 600));
 
             Assert.Single(drill.Derived.OfType<FlagRaised>());
         }
 
         Assert.Empty(turns);
+    }
+
+    // Runs the drill second by second and lists each turn of u1's state between holding and moving away while its
+    // flag is up: each would bring back a flag a commander acknowledged.
+    private static List<string> FlagTurns(Drill drill, int seed, int seconds)
+    {
+        var turns = new List<string>();
+        var was = MotionState.Unknown;
+        for (var second = 0; second < seconds; second++)
+        {
+            drill.Run(1);
+            var shown = drill.Assess("u1");
+            if (shown.Flag != FlagLevel.None && was is MotionState.Holding or MotionState.Opening && shown.State is MotionState.Holding or MotionState.Opening && shown.State != was)
+            {
+                turns.Add($"draw {seed} at {drill.Elapsed} s: {was} to {shown.State}");
+            }
+
+            was = shown.State;
+        }
+
+        return turns;
     }
 
     [Fact]
