@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net.Sockets;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Command.Domain.Assessment;
 using Command.Domain.Events;
 using Command.Domain.Geometry;
@@ -75,7 +77,53 @@ public sealed class CotBuildingDrillTests(CotRadioHost host) : IClassFixture<Cot
         Assert.StartsWith("inside B12, ", board.ArrivalReason, StringComparison.Ordinal);
     }
 
-    private async Task OpenAsync()
+    [Fact]
+    public async Task An_officer_relayed_by_a_tak_server_who_stops_short_is_shown_holding_between_his_three_minute_reports_and_alerted()
+    {
+        // ATAK's default dynamic rate through a TAK server: walking, a report every 18 s that says it stands for 51 s;
+        // standing still, one more when that runs low, then one every 180 s that says it stands for 375 s.
+        const string incident = "relayed-officer";
+        await OpenAsync(incident, ("SRO-2", "contact"));
+        await using var watcher = await FrameWatcher.JoinAsync(host, incident);
+        using var udp = new UdpClient();
+        var random = new Random(58);
+        // Hostile markers go to the listener's own incident: this one's threat is placed through the API.
+        var shooter = Frame.ToGeo(Shooter);
+        (await host.Client.PutAsJsonAsync($"/api/incidents/{incident}/threats/T1", new { lat = shooter.Latitude, lon = shooter.Longitude, phase = "active" }, Ct)).EnsureSuccessStatusCode();
+        await watcher.WaitForAsync(f => f.Threats.Any());
+        const int stopAt = 93;
+        int? last = null;
+        var shown = new List<(int Second, string State)>();
+        for (var s = 1; s <= 600; s++)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(1));
+            var now = host.Clock.GetUtcNow();
+            var walking = s < stopAt;
+            if (last is not { } l || (walking ? s - l >= 18 : s - l >= 42 && (l < stopAt || s - l >= 180)))
+            {
+                var at = Along(new(120, -150), new(35, 15), 2, s) + new LocalPoint((random.NextDouble() - 0.5) * 8, (random.NextDouble() - 0.5) * 8);
+                await SendAsync(udp, Unit("SRO-2", at, now, haeM: 18, standsFor: TimeSpan.FromSeconds(walking ? 51 : 375)));
+                await watcher.WaitForAsync(f => f.Units.Any(u => u.UnitId == "SRO-2" && u.LastFix?.FixTime == now));
+                last = s;
+            }
+
+            if (s % 30 == 0)
+            {
+                var board = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{incident}/units", Ct);
+                shown.Add((s, board.EnumerateArray().Single(u => u.GetProperty("unitId").GetString() == "SRO-2").GetProperty("state").GetString()!));
+            }
+        }
+
+        Assert.DoesNotContain(shown, x => x.State == "stale");
+        // Stopped at 93 s, he reports at 132 s, 312 s and 492 s: his fixes show the hold on the third of them.
+        Assert.All(shown.Where(x => x.Second >= 510), x => Assert.Equal("holding", x.State));
+        var derived = await DerivedAsync(incident);
+        Assert.Contains(derived, e => e is FlagRaised { Subject: "SRO-2", Level: FlagLevel.Alert } or FlagEscalated { Subject: "SRO-2", Level: FlagLevel.Alert });
+    }
+
+    private Task OpenAsync() => OpenAsync(CotRadioHost.Incident, ("SRO-1", "contact"), ("ENTRY-1", "contact"), ("ENTRY-2", "contact"), ("PERIM-1", "perimeter"));
+
+    private async Task OpenAsync(string incident, params (string Uid, string Role)[] units)
     {
         var site = new
         {
@@ -87,16 +135,16 @@ public sealed class CotBuildingDrillTests(CotRadioHost host) : IClassFixture<Cot
                 new { id = "B13", name = "B13", floors = 2, footprint = new[] { TestSite.At(38, -10), TestSite.At(70, -10), TestSite.At(70, 12), TestSite.At(38, 12) } },
             },
         };
-        (await host.PostJsonAsync("/api/incidents", new { id = CotRadioHost.Incident, name = "Building drill", autoEnrol = false, site })).EnsureSuccessStatusCode();
-        foreach (var (uid, role) in new[] { ("SRO-1", "contact"), ("ENTRY-1", "contact"), ("ENTRY-2", "contact"), ("PERIM-1", "perimeter") })
+        (await host.PostJsonAsync("/api/incidents", new { id = incident, name = "Building drill", autoEnrol = false, site })).EnsureSuccessStatusCode();
+        foreach (var (uid, role) in units)
         {
-            (await host.PostJsonAsync($"/api/incidents/{CotRadioHost.Incident}/units", new { unitId = uid, callsign = uid, role })).EnsureSuccessStatusCode();
+            (await host.PostJsonAsync($"/api/incidents/{incident}/units", new { unitId = uid, callsign = uid, role })).EnsureSuccessStatusCode();
         }
     }
 
-    private async Task<List<IncidentEvent>> DerivedAsync()
+    private async Task<List<IncidentEvent>> DerivedAsync(string incident = CotRadioHost.Incident)
     {
-        var reader = await host.Services.GetRequiredService<SessionCatalogue>().OpenAsync(CotRadioHost.Incident, Ct);
+        var reader = await host.Services.GetRequiredService<SessionCatalogue>().OpenAsync(incident, Ct);
         return await reader.ReadAsync(cancellationToken: Ct).Where(e => e.IsDerived).ToListAsync(Ct);
     }
 
@@ -112,18 +160,21 @@ public sealed class CotBuildingDrillTests(CotRadioHost host) : IClassFixture<Cot
     }
 
     // As ATAK sends its self report: the phone's GPS height above the ellipsoid, its vertical error unknown.
-    private static string Unit(string uid, LocalPoint at, DateTimeOffset time, double haeM) =>
-        Event(uid, "a-f-G-U-C", "m-g", at, time, string.Create(CultureInfo.InvariantCulture, $"hae=\"{haeM:F1}\" ce=\"6.0\" le=\"9999999.0\""), $"<contact callsign=\"{uid}\"/>");
+    // It says how long its fix stands as its stale: by default five minutes here.
+    private static string Unit(string uid, LocalPoint at, DateTimeOffset time, double haeM, TimeSpan? standsFor = null) =>
+        Event(uid, "a-f-G-U-C", "m-g", at, time, string.Create(CultureInfo.InvariantCulture, $"hae=\"{haeM:F1}\" ce=\"6.0\" le=\"9999999.0\""), $"<contact callsign=\"{uid}\"/>",
+            standsFor);
 
     // Placed by hand in ATAK: no ce, no height.
     private static string Marker(DateTimeOffset time) =>
         Event("MARKER-1", "a-h-G", "h-g-i-g-o", Shooter, time, "hae=\"9999999.0\" ce=\"9999999.0\" le=\"9999999.0\"", "<contact callsign=\"shooter\"/>");
 
     // A self report says how its point was made (m-g: the device's GPS); a marker says it was placed by hand.
-    private static string Event(string uid, string type, string how, LocalPoint at, DateTimeOffset time, string measures, string detail)
+    private static string Event(string uid, string type, string how, LocalPoint at, DateTimeOffset time, string measures, string detail, TimeSpan? standsFor = null)
     {
+        var stale = time + (standsFor ?? TimeSpan.FromMinutes(5));
         var p = Frame.ToGeo(at);
         return string.Create(CultureInfo.InvariantCulture,
-            $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><event version=\"2.0\" uid=\"{uid}\" type=\"{type}\" how=\"{how}\" time=\"{time:yyyy-MM-ddTHH:mm:ss.fffZ}\" start=\"{time:yyyy-MM-ddTHH:mm:ss.fffZ}\" stale=\"{time.AddMinutes(5):yyyy-MM-ddTHH:mm:ss.fffZ}\"><point lat=\"{p.Latitude:F7}\" lon=\"{p.Longitude:F7}\" {measures}/><detail>{detail}</detail></event>");
+            $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><event version=\"2.0\" uid=\"{uid}\" type=\"{type}\" how=\"{how}\" time=\"{time:yyyy-MM-ddTHH:mm:ss.fffZ}\" start=\"{time:yyyy-MM-ddTHH:mm:ss.fffZ}\" stale=\"{stale:yyyy-MM-ddTHH:mm:ss.fffZ}\"><point lat=\"{p.Latitude:F7}\" lon=\"{p.Longitude:F7}\" {measures}/><detail>{detail}</detail></event>");
     }
 }

@@ -94,6 +94,14 @@ public sealed record AssessmentOptions
     [Id(14)]
     public double StaleCadences { get; init; } = 3;
 
+    /// <summary>
+    /// A unit is not stale before the time its latest report says it stands until (CoT's <c>stale</c>), up to this
+    /// long after that report: ATAK reports every 180 s standing still through a TAK server, and says its fix stands
+    /// for 375 s. Zero ignores what reports say. Default 10 minutes.
+    /// </summary>
+    [Id(33)]
+    public TimeSpan LongestStatedStale { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Speed assumed for a backup that is not closing faster: its ETA is its distance over the larger of this and its closing rate. Default 2 m/s, a fast walk.</summary>
     [Id(15)]
     public double AssumedApproachSpeedMps { get; init; } = 2;
@@ -195,6 +203,7 @@ public sealed record AssessmentOptions
             (nameof(TrackSpacing), TrackSpacing), (nameof(SmoothingWindow), SmoothingWindow), (nameof(GraceCap), GraceCap),
             (nameof(HoldWatchAfter), HoldWatchAfter), (nameof(OpeningWatchAfter), OpeningWatchAfter),
             (nameof(HotZoneWatchAfter), HotZoneWatchAfter), (nameof(CasualtyCollectionWatchAfter), CasualtyCollectionWatchAfter),
+            (nameof(LongestStatedStale), LongestStatedStale),
         })
         {
             if (value < TimeSpan.Zero)

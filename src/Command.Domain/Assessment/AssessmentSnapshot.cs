@@ -23,7 +23,7 @@ public sealed record AssessmentSnapshot(
 /// A unit's recent fixes, report intervals, progress anchor and motion state; and (absent from snapshots of older
 /// rules) the misfits its noise is learned from (and, apart, those of its fixes inside a building), the hold it is
 /// in, the building it is in, when it was last in contact and when it fell back from there, and the fixes in a row
-/// that showed it holding, making progress and moving away.
+/// that showed it holding, making progress and moving away; and until when its latest report said its fix stands.
 /// </summary>
 public sealed record UnitSnapshot(
     string UnitId,
@@ -43,7 +43,8 @@ public sealed record UnitSnapshot(
     int HoldStreak = 0,
     int ProgressStreak = 0,
     ImmutableArray<double>? IndoorNoiseMisfitsM = null,
-    int OpeningStreak = 0);
+    int OpeningStreak = 0,
+    DateTimeOffset? StaleAt = null);
 
 /// <summary>One remembered fix, with its floor where that was really known.</summary>
 public sealed record FixSnapshot(DateTimeOffset Time, LocalPoint Point, double Sigma, double? AltitudeM, int? Floor = null);

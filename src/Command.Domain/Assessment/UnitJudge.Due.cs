@@ -4,9 +4,17 @@ internal sealed partial class UnitJudge
 {
     /// <summary>
     /// Seconds the unit may be silent after its latest fix before it is stale: <see cref="AssessmentOptions.StaleCadences"/>
-    /// of its learned cadence, and at least <see cref="AssessmentOptions.StaleAfter"/>.
+    /// of its learned cadence, and at least <see cref="AssessmentOptions.StaleAfter"/>; or as long as its latest report
+    /// said it stands, up to <see cref="AssessmentOptions.LongestStatedStale"/>. A device that reports less often while
+    /// it stands still says so: learned from its walk in, its cadence had it stale minutes before its next report, and
+    /// a stale unit's hold is neither flagged nor escalated.
     /// </summary>
-    private double AllowedSilenceS => Math.Max(options.StaleAfter.TotalSeconds, options.StaleCadences * (Track.CadenceS ?? 0));
+    private double AllowedSilenceS => Math.Max(
+        Math.Max(options.StaleAfter.TotalSeconds, options.StaleCadences * (Track.CadenceS ?? 0)),
+        StaleAt is { } stated ? Math.Min((stated - Track.Latest.Time).TotalSeconds, options.LongestStatedStale.TotalSeconds) : 0);
+
+    /// <summary>Until when the unit's latest kept report said its fix stands, where it said.</summary>
+    public DateTimeOffset? StaleAt { get; private set; }
 
     /// <summary>
     /// The first instant at which <see cref="IsStale"/> turns true, or null when time alone will not turn it (no fix

@@ -20,7 +20,8 @@ internal sealed partial class UnitJudge
         HoldStreak,
         ProgressStreak,
         [.. IndoorNoise.Misfits],
-        OpeningStreak);
+        OpeningStreak,
+        StaleAt);
 
     public static UnitJudge Restore(UnitSnapshot snapshot, AssessmentOptions options, SiteBuildings buildings)
     {
@@ -39,6 +40,7 @@ internal sealed partial class UnitJudge
             HoldStreak = snapshot.HoldStreak,
             ProgressStreak = snapshot.ProgressStreak,
             OpeningStreak = snapshot.OpeningStreak,
+            StaleAt = snapshot.StaleAt,
         };
         judge.Track.Restore(snapshot.Fixes.Select(f => new TrackFix(f.Time, f.Point, f.Sigma, f.AltitudeM, f.Floor)), snapshot.IntervalsS);
         judge.Noise.Restore(snapshot.NoiseMisfitsM ?? []);

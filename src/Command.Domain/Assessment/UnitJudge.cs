@@ -74,6 +74,7 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         BaseAltitudeM ??= altitude;
         var sigma = Math.Max(1, report.AccuracyM is { } stated ? stated / Math.Sqrt(2) : options.DefaultAccuracyM);
         var fix = new TrackFix(report.FixTime, point, sigma, altitude, FloorOf(report, point));
+        StaleAt = report.StaleAt;
         Track.Add(fix, TimeSpan.FromSeconds(Math.Max(WindowS, HoldEvidenceS)), WindowFixes, MostKeptFixes);
         if (Track.Count >= 3)
         {

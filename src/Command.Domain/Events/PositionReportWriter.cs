@@ -27,6 +27,7 @@ public static class PositionReportWriter
     private static readonly JsonEncodedText Floor = JsonEncodedText.Encode("floor");
     private static readonly JsonEncodedText AltitudeDatum = JsonEncodedText.Encode("altitudeDatum");
     private static readonly JsonEncodedText VerticalAccuracyM = JsonEncodedText.Encode("verticalAccuracyM");
+    private static readonly JsonEncodedText StaleAt = JsonEncodedText.Encode("staleAt");
     private static readonly Names Declared = new(n => n);
     private static readonly Names CamelCase = new(JsonNamingPolicy.CamelCase.ConvertName);
 
@@ -71,6 +72,11 @@ public static class PositionReportWriter
         }
 
         WriteIfSet(writer, VerticalAccuracyM, report.VerticalAccuracyM);
+        if (report.StaleAt is { } staleAt)
+        {
+            writer.WriteString(StaleAt, staleAt);
+        }
+
         writer.WriteEndObject();
     }
 

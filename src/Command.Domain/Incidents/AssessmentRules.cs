@@ -128,8 +128,17 @@ public static class AssessmentRules
     /// </summary>
     public const int BarometricClimbs = 14;
 
+    /// <summary>
+    /// A unit is not stale before the time its latest report says its fix stands until (CoT's <c>stale</c>, the JSON
+    /// API's <c>staleAt</c>), up to <see cref="Assessment.AssessmentOptions.LongestStatedStale"/>. Before, only the cadence
+    /// learned from its reports counted: ATAK reports every 180 s standing still through a TAK server (and says its fix
+    /// stands for 375 s), so an officer who stopped short was stale a minute after his walk in ended, and a stale unit's
+    /// hold is neither flagged nor escalated.
+    /// </summary>
+    public const int StatedStale = 15;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = BarometricClimbs;
+    public const int Current = StatedStale;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -20,6 +20,8 @@ namespace Command.Domain.Reports;
 /// <param name="Floor">The floor the source states the unit is on (0 = ground), where it states one.</param>
 /// <param name="AltitudeDatum">What <paramref name="AltitudeM"/> is measured from, where the source says (CoT: the ellipsoid; NMEA: mean sea level).</param>
 /// <param name="VerticalAccuracyM">Vertical accuracy of <paramref name="AltitudeM"/>, metres, where stated (CoT's <c>le</c>).</param>
+/// <param name="StaleAt">Until when the source says the fix stands (CoT's <c>stale</c>): a device that reports less often
+/// while it stands still (ATAK's default, every 180 s through a TAK server) says so here.</param>
 [GenerateSerializer, Immutable]
 public sealed record PositionReport(
     string UnitId,
@@ -34,4 +36,5 @@ public sealed record PositionReport(
     UnitRole? RoleHint = null,
     int? Floor = null,
     AltitudeDatum? AltitudeDatum = null,
-    double? VerticalAccuracyM = null);
+    double? VerticalAccuracyM = null,
+    DateTimeOffset? StaleAt = null);

@@ -91,6 +91,11 @@ public static class InputLimits
             return new(RejectReason.InvalidValue, Format($"course {Figures.Outside(course, 0, 360)} is not 0-360 degrees"));
         }
 
+        if (report.StaleAt is { } staleAt && staleAt <= report.FixTime)
+        {
+            return new(RejectReason.InvalidValue, Format($"stale time {staleAt:O} is not after the fix time {report.FixTime:O}"));
+        }
+
         return Height(report.AltitudeM, report.AltitudeDatum, report.VerticalAccuracyM, report.Floor);
     }
 

@@ -117,12 +117,16 @@ public sealed class CotParser(CotOptions options)
         // CoT's hae is height above the WGS84 ellipsoid, and le its vertical error: with a building's ground elevation
         // they tell a floor.
         AltitudeDatum? datum = hae is null ? null : AltitudeDatum.Ellipsoid;
+        // Its stale says how long the fix stands: ATAK reports every 180 s standing still through a TAK server, and
+        // says so there. A stale not after the event's time (stale on arrival) says nothing of how long it stands; the
+        // fix is still taken.
+        DateTimeOffset? staleAt = TryTime(f.Stale, out var stale) && stale > fixTime ? stale : null;
         return kind == CotKind.Hostile
             ? Hostile(xml, f, position, fixTime, ce, hae, le)
             : CotOutcome.Of(IncomingReport.Parsed(ReportSource.CoT, xml, new PositionReport(
                 f.Uid, ReportSource.CoT, fixTime, position, hae, ce,
                 CotFields.Known(f.Speed), CotFields.Known(f.Course), NullIfBlank(f.Callsign), CotRoles.Hint(f.Role),
-                AltitudeDatum: datum, VerticalAccuracyM: hae is null ? null : le)));
+                AltitudeDatum: datum, VerticalAccuracyM: hae is null ? null : le, StaleAt: staleAt)));
     }
 
     // A marker placed by hand carries no ce (9999999): its uncertainty is unknown, not a guess.

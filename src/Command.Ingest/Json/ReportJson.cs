@@ -62,6 +62,7 @@ public static class ReportJson
             else if (reader.ValueTextEquals("floor"u8)) { f.Floor = Field.Next(ref reader); }
             else if (reader.ValueTextEquals("altitudeDatum"u8)) { f.AltitudeDatum = Field.Next(ref reader); }
             else if (reader.ValueTextEquals("verticalAccuracyM"u8)) { f.VerticalAccuracyM = Field.Next(ref reader); }
+            else if (reader.ValueTextEquals("staleAt"u8)) { f.StaleAt = Field.Next(ref reader, time: true); }
             else
             {
                 reader.Read();
@@ -142,6 +143,22 @@ public static class ReportJson
             datum = parsedDatum;
         }
 
+        DateTimeOffset? staleAt = null;
+        if (f.StaleAt.Kind is not (JsonTokenType.None or JsonTokenType.Null))
+        {
+            if (f.StaleAt.Text is not { } staleText)
+            {
+                return Refuse(raw, RejectReason.Malformed, "staleAt must be an ISO 8601 time in a string", source, unitId);
+            }
+
+            if (!FixTime(f.StaleAt, staleText, out var parsedStale))
+            {
+                return Refuse(raw, RejectReason.Malformed, $"staleAt '{staleText}' is not an ISO 8601 time", source, unitId);
+            }
+
+            staleAt = parsedStale;
+        }
+
         UnitRole? role = null;
         if (f.Role.Text is { } roleName)
         {
@@ -155,7 +172,7 @@ public static class ReportJson
 
         var report = new PositionReport(unitId, source, fixTime, new GeoPoint(lat.Value, lon.Value), altitude, accuracy, speed, course, f.Callsign.Text, role,
             // A floor out of range is named by the limits, which see it clamped to an int.
-            floor is { } whole ? (int)Math.Clamp(whole, int.MinValue, int.MaxValue) : null, datum, vertical);
+            floor is { } whole ? (int)Math.Clamp(whole, int.MinValue, int.MaxValue) : null, datum, vertical, staleAt);
         return IncomingReport.Parsed(source, raw, report);
     }
 
@@ -258,6 +275,7 @@ public static class ReportJson
         public Field Role;
         public Field Callsign;
         public Field Floor;
+        public Field StaleAt;
         public Field AltitudeDatum;
         public Field VerticalAccuracyM;
     }

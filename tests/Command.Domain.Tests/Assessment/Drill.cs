@@ -68,9 +68,10 @@ internal sealed class Drill
     /// <summary>Moves the clock on without feeding anything.</summary>
     public void Wait(TimeSpan span) => Now += span;
 
-    public void Fix(string id, LocalPoint at, double? accuracyM = 3, double? altitudeM = null, AltitudeDatum? datum = null, double? verticalM = null) =>
+    public void Fix(string id, LocalPoint at, double? accuracyM = 3, double? altitudeM = null, AltitudeDatum? datum = null, double? verticalM = null,
+        TimeSpan? standsFor = null) =>
         Feed(new PositionAccepted(new PositionReport(id, ReportSource.Simulator, Now, Frame.ToGeo(at), altitudeM, accuracyM,
-            AltitudeDatum: datum, VerticalAccuracyM: verticalM)));
+            AltitudeDatum: datum, VerticalAccuracyM: verticalM, StaleAt: Now + standsFor)));
 
     /// <summary>Advances the clock second by second: the second's tick and its due fixes, as the grain folds them.</summary>
     public void Run(double seconds)

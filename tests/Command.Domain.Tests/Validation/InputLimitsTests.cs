@@ -45,6 +45,19 @@ public sealed class InputLimitsTests
         Assert.Equal("accuracy -0.3 is not a distance", InputLimits.Check(Report() with { AccuracyM = 0.1 - 0.4 })?.Detail);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-60)]
+    public void A_fix_said_to_go_stale_before_it_was_taken_is_refused(int seconds)
+    {
+        var rejection = InputLimits.Check(Report() with { StaleAt = Now.AddSeconds(seconds) });
+
+        Assert.Equal(RejectReason.InvalidValue, rejection?.Reason);
+        Assert.StartsWith("stale time 2026-03-14T1", rejection!.Detail, StringComparison.Ordinal);
+        Assert.EndsWith("is not after the fix time 2026-03-14T15:00:00.0000000+00:00", rejection.Detail, StringComparison.Ordinal);
+        Assert.Null(InputLimits.Check(Report() with { StaleAt = Now.AddSeconds(1) }));
+    }
+
     [Fact]
     public void Texts_longer_than_their_limits_are_refused_as_too_long()
     {

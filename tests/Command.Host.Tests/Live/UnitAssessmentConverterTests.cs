@@ -29,6 +29,7 @@ public sealed class UnitAssessmentConverterTests
         Assert.Contains(units, u => u.LastFix?.RoleHint is not null);
         Assert.Contains(units, u => u.InReachReason is not null);
         Assert.Contains(units, u => u.Refused is not null);
+        Assert.Contains(units, u => u.LastFix?.StaleAt is not null);
     }
 
     [Fact]
@@ -56,7 +57,9 @@ public sealed class UnitAssessmentConverterTests
         var time = new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero).AddTicks(random.NextInt64(TimeSpan.TicksPerHour));
         var fix = random.Next(4) == 0 ? null : new PositionReport(
             $"u{i}", Pick(Enum.GetValues<ReportSource>()), time, new GeoPoint(44 + random.NextDouble(), -100 + random.NextDouble()),
-            Maybe(300), Maybe(50), Maybe(30), Maybe(360), MaybeText(), random.Next(2) == 0 ? null : Pick(Enum.GetValues<UnitRole>()));
+            Maybe(300), Maybe(50), Maybe(30), Maybe(360), MaybeText(), random.Next(2) == 0 ? null : Pick(Enum.GetValues<UnitRole>()),
+            random.Next(3) == 0 ? random.Next(-2, 9) : null, random.Next(3) == 0 ? Pick(Enum.GetValues<AltitudeDatum>()) : null, Maybe(20),
+            random.Next(3) == 0 ? time.AddTicks(1 + random.NextInt64(TimeSpan.TicksPerHour)) : null);
         return new UnitAssessment(
             $"u{i}", MaybeText() ?? "U", Pick(Enum.GetValues<UnitRole>()), fix, random.Next(2) == 0 ? null : "T1",
             Maybe(500), Maybe(700), Maybe(3), Maybe(300), Maybe(600), Pick(Enum.GetValues<MotionState>()),

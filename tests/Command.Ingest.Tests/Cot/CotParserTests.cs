@@ -21,7 +21,9 @@ public sealed class CotParserTests
         var xml = TestData.Text("cot", "atak-self-report.cot");
         var outcome = Parser.Parse(xml);
         var expected = new PositionReport("ANDROID-deadbeef", ReportSource.CoT, new DateTimeOffset(2021, 2, 27, 20, 32, 24, 771, TimeSpan.Zero),
-            new GeoPoint(1.234567, -3.141592), -25.7, 9.9, 0.0, 80.24833892285461, "JENNY", null, AltitudeDatum: AltitudeDatum.Ellipsoid);
+            new GeoPoint(1.234567, -3.141592), -25.7, 9.9, 0.0, 80.24833892285461, "JENNY", null, AltitudeDatum: AltitudeDatum.Ellipsoid,
+            // Standing still through a TAK server, ATAK says its fix stands for 375 s: twice its 180 s, and 15 s.
+            StaleAt: new DateTimeOffset(2021, 2, 27, 20, 38, 39, 771, TimeSpan.Zero));
         Assert.Equal(expected, outcome.Report?.Report);
         Assert.Null(outcome.Threat);
         Assert.Equal(xml, outcome.Report?.Raw);
@@ -171,6 +173,19 @@ public sealed class CotParserTests
         var outcome = Parser.Parse(xml);
         Assert.Equal("U1", outcome.Report?.Report?.UnitId);
         Assert.Equal(xml, outcome.Report?.Raw);
+    }
+
+    [Theory]
+    [InlineData("2026-03-14T15:06:15Z", "2026-03-14T15:06:15+00:00")]
+    [InlineData("2026-03-14T15:00:00Z", null)]
+    [InlineData("2026-03-14T14:59:00Z", null)]
+    [InlineData("soon", null)]
+    public void A_units_stale_says_how_long_its_fix_stands_unless_it_is_stale_on_arrival(string stale, string? standsUntil)
+    {
+        var report = Parser.Parse(Event(stale: stale)).Report?.Report;
+
+        Assert.NotNull(report);
+        Assert.Equal(standsUntil is null ? null : DateTimeOffset.Parse(standsUntil, System.Globalization.CultureInfo.InvariantCulture), report.StaleAt);
     }
 
     [Fact]

@@ -27,6 +27,8 @@ public sealed class ReportJsonTests
     [InlineData(Good + ",\"courseDeg\":{}", RejectReason.Malformed, "courseDeg must be a number (was an object)")]
     [InlineData(Good + ",\"verticalAccuracyM\":\"1\"", RejectReason.Malformed, "verticalAccuracyM must be a number (was a string)")]
     [InlineData(Good + ",\"speedMps\":\"fast\",\"altitudeM\":\"high\"", RejectReason.Malformed, "altitudeM must be a number (was a string)")]
+    [InlineData(Good + ",\"staleAt\":300", RejectReason.Malformed, "staleAt must be an ISO 8601 time in a string")]
+    [InlineData(Good + ",\"staleAt\":\"in five minutes\"", RejectReason.Malformed, "staleAt 'in five minutes' is not an ISO 8601 time")]
     [InlineData(Good + ",\"role\":\"sniper\"", RejectReason.InvalidValue, "role 'sniper' is not one of unassigned, contact, perimeter, staging, medical, rescue-task-force, command")]
     public void A_bad_report_is_refused_for_its_first_bad_field(string fields, RejectReason reason, string detail)
     {
@@ -59,6 +61,15 @@ public sealed class ReportJsonTests
 
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), item.Report!.FixTime);
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture).Offset, item.Report.FixTime.Offset);
+    }
+
+    [Fact]
+    public void How_long_a_fix_stands_is_read_from_stale_at()
+    {
+        var item = Parse("{" + Good + ",\"staleAt\":\"2026-03-14T15:06:15Z\"}");
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 14, 15, 6, 15, TimeSpan.Zero), item.Report?.StaleAt);
+        Assert.Null(Parse("{" + Good + ",\"staleAt\":null}").Report?.StaleAt);
     }
 
     private static IncomingReport Parse(string json) => ReportJson.Parse(System.Text.Encoding.UTF8.GetBytes(json));

@@ -21,7 +21,9 @@ public sealed class EventLinesTests
             var report = new PositionReport(
                 Pick(["u1", "Patrol \"7\"", "Ünit-ß <x>"]), Pick(Enum.GetValues<ReportSource>()), start.AddTicks(random.NextInt64(TimeSpan.TicksPerHour)),
                 new GeoPoint((random.NextDouble() * 180) - 90, (random.NextDouble() * 360) - 180), Maybe(300), Maybe(50), Maybe(30), Maybe(360),
-                random.Next(2) == 0 ? null : Pick(["P1", "O'Brien\n", ""]), random.Next(2) == 0 ? null : Pick(Enum.GetValues<UnitRole>()));
+                random.Next(2) == 0 ? null : Pick(["P1", "O'Brien\n", ""]), random.Next(2) == 0 ? null : Pick(Enum.GetValues<UnitRole>()),
+                random.Next(3) == 0 ? random.Next(-2, 9) : null, random.Next(3) == 0 ? Pick(Enum.GetValues<AltitudeDatum>()) : null, Maybe(20));
+            report = random.Next(3) == 0 ? report with { StaleAt = report.FixTime.AddTicks(1 + random.NextInt64(TimeSpan.TicksPerHour)) } : report;
             var accepted = new PositionAccepted(report) { Sequence = i, Time = start.AddMilliseconds(i) };
 
             var line = EventLines.Encode([accepted]).Bytes.ToArray();
