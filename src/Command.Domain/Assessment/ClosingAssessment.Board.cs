@@ -42,11 +42,11 @@ public sealed partial class ClosingAssessment
         var backupEta = m is null ? null : backups.For(unit.UnitId, m.DistanceM);
         var reason = flag is null ? null
             : DerivesFlags && flag.Rule == NotClosingRule && judge.Episode is not null && m is not null && state is MotionState.Holding or MotionState.Opening
-                ? Reason(m, state == MotionState.Opening, judge.Episode, backupEta) : flag.Reason;
+                ? Reason(m, judge.HeldS(m, now), state == MotionState.Opening, judge.Episode, backupEta) : flag.Reason;
         return new UnitAssessment(
             unit.UnitId, unit.Callsign, unit.Role, unit.LastFix, m?.Target.Threat.ThreatId, m?.StraightM, m?.PathM, rate, eta, backupEta,
             state, judge.StateSince, flag?.Level ?? FlagLevel.None, reason, flag?.AcknowledgedAt is not null,
-            HoldS: judge.Episode is not null && m is not null ? m.HoldS : null,
+            HoldS: judge.Episode is not null && m is not null ? judge.HeldS(m, now) : null,
             CadenceS: judge.Track.CadenceS,
             Floor: m?.Floor,
             Climbing: m?.Climbing ?? false,

@@ -4,8 +4,8 @@ using Command.Domain.Incidents;
 namespace Command.Domain.Assessment;
 
 /// <summary>
-/// The clock's ticks. Between inputs only a few things change with the passage of time alone: a unit going stale, an
-/// acknowledgement running out, a zone's rule reaching its watch or alert. Each judgement says when its next such
+/// The clock's ticks. Between inputs only a few things change with the passage of time alone: a unit going stale, a
+/// unit that said it stands still holding on, an acknowledgement running out, a zone's rule reaching its watch or alert. Each judgement says when its next such
 /// moment is, and a tick judges only what is due by then, so a quiet incident's tick costs next to nothing and
 /// derives exactly what judging every unit would. A rule that comes to depend on the clock must say when here.
 /// </summary>
@@ -59,7 +59,8 @@ public sealed partial class ClosingAssessment
 
     /// <summary>
     /// Judges one unit and sets when it is next due: at the next tick if judging it changed anything (judged again,
-    /// it may change more), otherwise when it goes stale or its flag's acknowledgement runs out.
+    /// it may change more), otherwise when it goes stale, its word that it stands still changes what it shows, or its
+    /// flag's acknowledgement runs out.
     /// </summary>
     private void Rejudge(UnitEntry unit, UnitJudge judge, DateTimeOffset now, IReadOnlyDictionary<string, UnitEntry> units, List<IncidentEvent> events)
     {
@@ -76,7 +77,9 @@ public sealed partial class ClosingAssessment
 
         var stale = judge.StaleFrom(now) ?? DateTimeOffset.MaxValue;
         var acknowledged = flags.AcknowledgementEnds(unit.UnitId, now) ?? DateTimeOffset.MaxValue;
-        due.UnitAt(unit.UnitId, stale < acknowledged ? stale : acknowledged);
+        var still = judge.StillChangesAt(now) ?? DateTimeOffset.MaxValue;
+        var next = stale < acknowledged ? stale : acknowledged;
+        due.UnitAt(unit.UnitId, still < next ? still : next);
     }
 
     /// <summary>Judges the zones' rules and sets when they are next due, as <see cref="Rejudge"/> does a unit.</summary>

@@ -68,7 +68,8 @@ public sealed partial class ClosingAssessment
 
         // Backups are only looked for once a hold is confirmed: a fix from a unit that is closing costs no scan.
         var backupEta = Backups(units).For(id, m.DistanceM);
-        var over = m.HoldS - judge.FixGrace(backupEta);
+        var held = judge.HeldS(m, now);
+        var over = held - judge.FixGrace(backupEta);
 
         // The flag says what the board shows: its words, its state and its watch and alert times follow the state the
         // unit is shown in.
@@ -85,21 +86,21 @@ public sealed partial class ClosingAssessment
         {
             if (level != FlagLevel.None)
             {
-                suppressedHolds.Note(id, now, () => $"{Reason(m, opening, judge.Episode, backupEta)}; {suppression!.Words}", events);
+                suppressedHolds.Note(id, now, () => $"{Reason(m, held, opening, judge.Episode, backupEta)}; {suppression!.Words}", events);
             }
 
             return;
         }
 
-        flags.Hold(id, NotClosingRule, level, opening ? MotionState.Opening : MotionState.Holding, now, () => Reason(m, opening, judge.Episode, backupEta), events);
+        flags.Hold(id, NotClosingRule, level, opening ? MotionState.Opening : MotionState.Holding, now, () => Reason(m, held, opening, judge.Episode, backupEta), events);
     }
 
-    private static string Reason(Measurement m, bool opening, HoldEpisode? hold, double? backupEtaS) =>
+    private static string Reason(Measurement m, double heldS, bool opening, HoldEpisode? hold, double? backupEtaS) =>
         hold is { FellBack: true }
-            ? $"fell back from contact {Reasons.Duration(m.HoldS)} ago, now {Reasons.Metres(m.DistanceM)} from the threat; {Reasons.Backup(backupEtaS)}"
+            ? $"fell back from contact {Reasons.Duration(heldS)} ago, now {Reasons.Metres(m.DistanceM)} from the threat; {Reasons.Backup(backupEtaS)}"
             : opening
-                ? $"moving away for {Reasons.Duration(m.HoldS)}, now {Reasons.Metres(m.DistanceM)} from the threat; {Reasons.Backup(backupEtaS)}"
-                : $"holding {Reasons.Duration(m.HoldS)} at {Reasons.Metres(m.DistanceM)} from the threat; {Reasons.Backup(backupEtaS)}";
+                ? $"moving away for {Reasons.Duration(heldS)}, now {Reasons.Metres(m.DistanceM)} from the threat; {Reasons.Backup(backupEtaS)}"
+                : $"holding {Reasons.Duration(heldS)} at {Reasons.Metres(m.DistanceM)} from the threat; {Reasons.Backup(backupEtaS)}";
 
     /// <summary>
     /// The backup book, rebuilt from every unit when stale. Silent units are left out: where they are now is not

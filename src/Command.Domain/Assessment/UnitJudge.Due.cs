@@ -10,11 +10,69 @@ internal sealed partial class UnitJudge
     /// a stale unit's hold is neither flagged nor escalated.
     /// </summary>
     private double AllowedSilenceS => Math.Max(
-        Math.Max(options.StaleAfter.TotalSeconds, options.StaleCadences * (Track.CadenceS ?? 0)),
+        LearnedSilenceS,
         StaleAt is { } stated ? Math.Min((stated - Track.Latest.Time).TotalSeconds, options.LongestStatedStale.TotalSeconds) : 0);
+
+    // ... by its learned cadence alone.
+    private double LearnedSilenceS => Math.Max(options.StaleAfter.TotalSeconds, options.StaleCadences * (Track.CadenceS ?? 0));
 
     /// <summary>Until when the unit's latest kept report said its fix stands, where it said.</summary>
     public DateTimeOffset? StaleAt { get; private set; }
+
+    /// <summary>The ground speed the unit's latest kept report stated, where it stated one.</summary>
+    public double? StatedSpeedMps { get; private set; }
+
+    /// <summary>
+    /// Until when the unit is taken at its word that it stands still: its latest report stated a speed below
+    /// <see cref="AssessmentOptions.HoldSpeedMps"/> and how long its fix stands. Null when it said neither.
+    /// </summary>
+    private DateTimeOffset? StillUntil =>
+        StatedSpeedMps is { } speed && speed < options.HoldSpeedMps && StaleAt is { } stale && Track.Count > 0
+            ? Track.Latest.Time.AddSeconds(Math.Min((stale - Track.Latest.Time).TotalSeconds, options.LongestStatedStale.TotalSeconds))
+            : null;
+
+    /// <summary>
+    /// The unit said it stands still and has not reported since for <see cref="SaidStillShownS"/>, and its fix still
+    /// stands at <paramref name="now"/>: a device that reports by its speed (ATAK's default) would have reported again
+    /// within 20 s had it moved on, even with one report lost.
+    /// </summary>
+    private bool StillAtItsWord(DateTimeOffset now) =>
+        StillUntil is { } until && now < until && (now - Track.Latest.Time).TotalSeconds >= SaidStillShownS;
+
+    // Silence after a report that said the unit stood still that shows it still stands: two of ATAK's slowest reports
+    // on the move (20 s), and a little.
+    private const double SaidStillShownS = 45;
+
+    /// <summary>
+    /// Seconds the unit has held by <paramref name="now"/>: to its latest fix, or, while its latest report said it stands
+    /// still and its fix stands, on to <paramref name="now"/>.
+    /// </summary>
+    public double HeldS(Measurement m, DateTimeOffset now)
+    {
+        if (Episode is not { } hold)
+        {
+            return 0;
+        }
+
+        return StillUntil is { } until && now > Track.Latest.Time
+            ? Math.Max(m.HoldS, ((now < until ? now : until) - hold.Since).TotalSeconds)
+            : m.HoldS;
+    }
+
+    /// <summary>
+    /// When the passage of time alone next changes what the unit's word that it stands still says: when its silence
+    /// shows it, then every second its hold grows, until its fix no longer stands. Null when it said no such thing.
+    /// </summary>
+    public DateTimeOffset? StillChangesAt(DateTimeOffset now)
+    {
+        if (StillUntil is not { } until || now >= until)
+        {
+            return null;
+        }
+
+        var shown = Track.Latest.Time.AddSeconds(SaidStillShownS);
+        return now < shown ? shown : now.AddSeconds(1);
+    }
 
     /// <summary>
     /// The first instant at which <see cref="IsStale"/> turns true, or null when time alone will not turn it (no fix

@@ -21,7 +21,8 @@ internal sealed partial class UnitJudge
         ProgressStreak,
         [.. IndoorNoise.Misfits],
         OpeningStreak,
-        StaleAt);
+        StaleAt,
+        StatedSpeedMps);
 
     public static UnitJudge Restore(UnitSnapshot snapshot, AssessmentOptions options, SiteBuildings buildings)
     {
@@ -41,6 +42,7 @@ internal sealed partial class UnitJudge
             ProgressStreak = snapshot.ProgressStreak,
             OpeningStreak = snapshot.OpeningStreak,
             StaleAt = snapshot.StaleAt,
+            StatedSpeedMps = snapshot.StatedSpeedMps,
         };
         judge.Track.Restore(snapshot.Fixes.Select(f => new TrackFix(f.Time, f.Point, f.Sigma, f.AltitudeM, f.Floor)), snapshot.IntervalsS);
         judge.Noise.Restore(snapshot.NoiseMisfitsM ?? []);

@@ -75,6 +75,7 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         var sigma = Math.Max(1, report.AccuracyM is { } stated ? stated / Math.Sqrt(2) : options.DefaultAccuracyM);
         var fix = new TrackFix(report.FixTime, point, sigma, altitude, FloorOf(report, point));
         StaleAt = report.StaleAt;
+        StatedSpeedMps = report.SpeedMps;
         Track.Add(fix, TimeSpan.FromSeconds(Math.Max(WindowS, HoldEvidenceS)), WindowFixes, MostKeptFixes);
         if (Track.Count >= 3)
         {
@@ -166,7 +167,7 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
             Episode = null;
             FellBackFrom = null;
         }
-        else if (State == MotionState.Arrived && next != MotionState.Stale && m is not null && ArrivedAt is { } last)
+        else if (State == MotionState.Arrived && next != MotionState.Stale && m is not null && ArrivedAt is { } last && !AfterSilence)
         {
             // Fell back from contact: judged again from the last fix in contact, progress measured from the contact
             // radius, so the fall back itself shows as moving away.
@@ -176,6 +177,19 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
             // A hold the fixes showed while in contact says the unit stood still, not where: it is no fall back.
             Episode = null;
             measured = null;
+        }
+
+        if (Episode is null && FellBackFrom is null && next is not (MotionState.Arrived or MotionState.Stale) && m is { Arrival.Left: true, Progressing: false }
+            && PlainlyOutAtLatest(m) && StillAtItsWord(now))
+        {
+            // Its fixes have not shown a hold yet, but the unit said it stands still and its silence since bears that
+            // out: it holds, from that report on. A device that reports by its speed sends every 180 s standing still
+            // through a TAK server, and its fixes alone showed the hold minutes late. Where it said so must be plainly
+            // out of contact itself, and so must the fix before: a slow device's settled position still lags its walk
+            // in when it stops at the threat, and one stray fix of a unit in contact says nothing.
+            Episode = new HoldEpisode(Track.Latest.Time, [m.DistanceM]);
+            measured = null;
+            next = MotionState.Holding;
         }
 
         if (FellBackFrom is { } from && Episode is null && next is not (MotionState.Arrived or MotionState.Stale) && m is { Arrival.Left: true })
@@ -195,6 +209,19 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         State = next;
         StateSince = Episode is { } hold && next is MotionState.Holding or MotionState.Opening ? hold.Since : now;
         return true;
+    }
+
+    // The latest fix came after a silence longer than the unit's cadence allows, held off only by what its report said:
+    // one fix after minutes says nothing of when it left contact, and a fall back is flagged from the last fix there.
+    // It is judged as after any silence, afresh from its fixes.
+    private bool AfterSilence => Track.Count >= 2 && (Track.Latest.Time - Track.Fixes[^2].Time).TotalSeconds > LearnedSilenceS;
+
+    // The latest two fixes are beyond the radius and its hysteresis by two and a half times the unit's noise: one stray
+    // fix of a unit in contact is not where it stands.
+    private bool PlainlyOutAtLatest(Measurement m)
+    {
+        var beyond = options.ContactRadiusM + options.ArrivalHysteresisM + (LeftZ * m.NoiseM);
+        return distancesFor == m.Target && distances.Count >= 2 && distances[^1] > beyond && distances[^2] > beyond;
     }
 
     /// <summary>Fixes the grace of the current hold the first time it is confirmed.</summary>

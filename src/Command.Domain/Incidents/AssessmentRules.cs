@@ -130,10 +130,12 @@ public static class AssessmentRules
 
     /// <summary>
     /// A unit is not stale before the time its latest report says its fix stands until (CoT's <c>stale</c>, the JSON
-    /// API's <c>staleAt</c>), up to <see cref="Assessment.AssessmentOptions.LongestStatedStale"/>. Before, only the cadence
-    /// learned from its reports counted: ATAK reports every 180 s standing still through a TAK server (and says its fix
-    /// stands for 375 s), so an officer who stopped short was stale a minute after his walk in ended, and a stale unit's
-    /// hold is neither flagged nor escalated.
+    /// API's <c>staleAt</c>), up to <see cref="Assessment.AssessmentOptions.LongestStatedStale"/>. A report that says so
+    /// and states a speed below walking pace is taken at its word: 45 s without another report is a hold from that
+    /// report on, and the hold grows with the clock while the fix stands, not only at the unit's next fix. Before,
+    /// only the cadence learned from its reports counted, and only its fixes: ATAK reports every 180 s standing still
+    /// through a TAK server (and says its fix stands for 375 s), so an officer who stopped short was stale a minute
+    /// after his walk in ended, and flagged on his second or third report from the hold, four to seven minutes in.
     /// </summary>
     public const int StatedStale = 15;
 

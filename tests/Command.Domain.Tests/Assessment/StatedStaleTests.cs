@@ -10,9 +10,10 @@ public sealed class StatedStaleTests
     /// <summary>
     /// An officer's ATAK phone relayed by a TAK server, at its default dynamic rate: walking in at 1.4 m/s it reports
     /// every 18 s and says each fix stands for 51 s; stopped 150 m out at 110 s, it reports once more when that runs low
-    /// (42 s on) and then every 180 s, saying each fix stands for 375 s. Returns the seconds it was shown stale.
+    /// (42 s on, at 150 s) and then every 180 s, saying each fix stands for 375 s. Each report states the phone's speed
+    /// unless <paramref name="statesSpeed"/> is false. Returns the seconds it was shown stale.
     /// </summary>
-    private static List<int> RelayedOfficerHolding(Drill drill, int seconds)
+    private static List<int> RelayedOfficerHolding(Drill drill, int seconds, bool statesSpeed = true)
     {
         drill.Threat("T1", 0, 0);
         drill.Enrol("u1");
@@ -26,7 +27,8 @@ public sealed class StatedStaleTests
             if (due)
             {
                 var east = 300 - (1.4 * Math.Min(second, stopAt));
-                drill.Fix("u1", new LocalPoint(east, 0), accuracyM: 5, standsFor: TimeSpan.FromSeconds(walking ? 51 : 375));
+                drill.Fix("u1", new LocalPoint(east, 0), accuracyM: 5, standsFor: TimeSpan.FromSeconds(walking ? 51 : 375),
+                    speedMps: statesSpeed ? walking ? 1.4 : 0.05 : null);
                 lastReport = second;
             }
 
@@ -65,6 +67,87 @@ public sealed class StatedStaleTests
 
         Assert.Contains(300, shownStale);
         Assert.Contains(500, shownStale);
+    }
+
+    [Fact]
+    public void An_officer_whose_phone_said_he_stands_still_is_flagged_once_its_silence_bears_it_out()
+    {
+        var drill = new Drill();
+
+        RelayedOfficerHolding(drill, 240);
+
+        // Its report at 150 s said 0.05 m/s; 45 s without another (it would have sent one within 20 s had he walked
+        // on) is the hold, from that report on. His fixes alone showed it at 510 s, on the third report from the hold.
+        var flags = drill.Derived.Where(e => e is FlagRaised or FlagEscalated).Select(e => e with { Sequence = 0 }).ToList();
+        Assert.Equal(
+            [
+                new FlagRaised("u1", FlagLevel.Watch, "not-closing", "holding 45 s at 149 m from the threat; no backup reporting") { Time = Drill.Start.AddSeconds(195) },
+                new FlagEscalated("u1", FlagLevel.Alert, "not-closing", "holding 60 s at 149 m from the threat; no backup reporting") { Time = Drill.Start.AddSeconds(210) },
+            ],
+            flags);
+    }
+
+    [Fact]
+    public void Without_a_stated_speed_the_same_officer_is_flagged_on_his_fixes_alone()
+    {
+        var drill = new Drill();
+
+        RelayedOfficerHolding(drill, 600, statesSpeed: false);
+
+        var raised = Assert.Single(drill.Derived.OfType<FlagRaised>());
+        Assert.True(raised.Time >= Drill.Start.AddSeconds(330), $"raised at {raised.Time:HH:mm:ss}");
+    }
+
+    [Fact]
+    public void A_pause_at_a_door_that_a_report_catches_is_no_hold_once_the_unit_reports_walking_on()
+    {
+        // Walking in from 300 m, its report at 90 s caught it standing at a door for a few seconds; it walked on and
+        // reported 19 s later, as ATAK does at a walk. Even with that report lost, the next came within 45 s.
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        int[] reports = [0, 18, 36, 54, 72, 90, 128, 147, 166, 185];
+        for (var second = 0; second <= 200; second++)
+        {
+            if (reports.Contains(second))
+            {
+                var paused = second == 90;
+                drill.Fix("u1", new LocalPoint(300 - (1.4 * Math.Min(second, 90)) - (1.4 * Math.Max(0, second - 95)), 0), accuracyM: 5,
+                    standsFor: TimeSpan.FromSeconds(paused ? 375 : 51), speedMps: paused ? 0 : 1.4);
+            }
+
+            drill.Run(1);
+        }
+
+        Assert.Empty(drill.Derived.OfType<FlagRaised>());
+    }
+
+    [Fact]
+    public void One_stray_fix_after_minutes_in_contact_is_no_fall_back()
+    {
+        // In contact and standing still, the phone reports every 180 s and says so; its first report after three
+        // minutes strays 37 m. That says nothing of when, or whether, the officer left: no "fell back 3 min ago", and
+        // no hold on its word that it stands there.
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        int[] walking = [0, 18, 36, 54, 72, 90];
+        for (var second = 0; second <= 560; second++)
+        {
+            if (walking.Contains(second))
+            {
+                drill.Fix("u1", new LocalPoint(Math.Max(3, 120 - (1.4 * second)), 0), accuracyM: 5, standsFor: TimeSpan.FromSeconds(51), speedMps: 1.4);
+            }
+            else if (second is 131 or 311 or 491)
+            {
+                drill.Fix("u1", new LocalPoint(second == 311 ? 35 : 3, second == 311 ? 12 : 0), accuracyM: 5, standsFor: TimeSpan.FromSeconds(375), speedMps: 0);
+            }
+
+            drill.Run(1);
+        }
+
+        Assert.Empty(drill.Derived.OfType<FlagRaised>());
+        Assert.Equal(MotionState.Arrived, drill.Assess("u1").State);
     }
 
     [Fact]
