@@ -127,6 +127,14 @@ static int Range(int first, int last, int count, double scale, AssessmentOptions
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{kind,-9} must {f.MustFlag.Length,4} missed {f.Missed.Length,4} (arrived {f.MissedAsArrived.Length,3}, beyond {f.Missed.Count(h => !h.Showable),3}) falseClosing {f.Count("closing"),3} contact {f.ContactFlags,3} flapped {f.Flapped.Length,3} turns {f.Holds.Sum(h => h.Turns),3} clears {f.Clears.Length,4} late {f.LateClears.Length,3} (beyond {f.LateClears.Count(c => !c.Showable),3})"));
         }
+
+        foreach (var device in figures.Holds.Select(h => h.Device).Distinct().Order(StringComparer.Ordinal))
+        {
+            var must = figures.MustFlag.Where(h => h.Device == device).ToList();
+            var latencies = must.Where(h => h.LatencyS is not null).Select(h => Math.Max(0, h.LatencyS!.Value)).Order().ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{device,-11} must {must.Count,4} missed {must.Count(h => !h.FlaggedInTime),4} latency median {(latencies.Count == 0 ? 0 : latencies[latencies.Count / 2]),5:F0} s falseClosing {figures.FalseFlags.Count(f => f.Device == device && f.Truth == "closing"),3} flapped {figures.Flapped.Count(h => h.Device == device),3} clears {figures.Clears.Count(c => c.Device == device),4} late {figures.LateClears.Count(c => c.Device == device),3}"));
+        }
     }
 
     return figures.Missed.Length == 0 ? 0 : 1;

@@ -81,7 +81,8 @@ public static class EvaluationRun
                     var fix = track.Fixes[next[i]++];
                     // A unit that climbs carries a barometer's altitude, good to half a metre, and says so.
                     Feed(new PositionAccepted(new PositionReport(track.UnitId, ReportSource.Simulator, Start.AddSeconds(second),
-                        frame.ToGeo(fix.Point), fix.AltitudeM, fix.AccuracyM, VerticalAccuracyM: fix.AltitudeM is null ? null : SensorModel.BarometerM)));
+                        frame.ToGeo(fix.Point), fix.AltitudeM, fix.AccuracyM, fix.SpeedMps, VerticalAccuracyM: fix.AltitudeM is null ? null : SensorModel.BarometerM,
+                        StaleAt: fix.StandsS is { } stands ? Start.AddSeconds(second + stands) : null)));
                 }
             }
 

@@ -20,8 +20,9 @@ namespace Command.Evaluation.Harness;
 /// In a hold in which the unit only held, or only moved away, the times its flag's state turned between holding and
 /// moving away while the flag was up: each turn brings back a flag a commander acknowledged.
 /// </param>
+/// <param name="Device">The unit's device profile.</param>
 public sealed record HoldOutcome(int Incident, string UnitId, int StartS, int LengthS, double GraceS, int? FlaggedS, int SeenS,
-    int DeadlineS, int Raises, int Clears, bool ShownArrived, bool Showable = true, int Turns = 0)
+    int DeadlineS, int Raises, int Clears, bool ShownArrived, bool Showable = true, int Turns = 0, string Device = "")
 {
     /// <summary>The hold outlasts its grace by more than 60 s: it must be flagged by its deadline.</summary>
     public bool MustFlag => LengthS > GraceS + 60;
@@ -49,7 +50,8 @@ public sealed record HoldOutcome(int Incident, string UnitId, int StartS, int Le
 /// <param name="DeadlineS">By when the flag must clear: 30 s or three fixes after it resumed, whichever is later.</param>
 /// <param name="ClearedS">Second the flag cleared; null when it had not by the end of the closing.</param>
 /// <param name="Showable">Its fixes by the deadline could show the progress to an ideal observer (<see cref="FixEvidence.ProgressShowable"/>).</param>
-public sealed record ClearOutcome(int Incident, string UnitId, int ResumedS, int DeadlineS, int? ClearedS, bool Showable = true)
+/// <param name="Device">The unit's device profile.</param>
+public sealed record ClearOutcome(int Incident, string UnitId, int ResumedS, int DeadlineS, int? ClearedS, bool Showable = true, string Device = "")
 {
     public bool InTime => ClearedS is { } c && c <= DeadlineS;
 
@@ -57,7 +59,7 @@ public sealed record ClearOutcome(int Incident, string UnitId, int ResumedS, int
 }
 
 /// <summary>A flag raised on a unit whose truth did not call for it.</summary>
-public sealed record FalseFlag(int Incident, string UnitId, int Second, string Truth);
+public sealed record FalseFlag(int Incident, string UnitId, int Second, string Truth, string Device = "");
 
 /// <summary>Scores runs of the evaluation set against their ground truth.</summary>
 public static class EvaluationScore
@@ -87,7 +89,7 @@ public static class EvaluationScore
                 var own = marks.Flags.Where(m => m.Subject == track.UnitId).ToList();
                 if (!options.ClosingRoles.Contains(track.Role))
                 {
-                    falseFlags.AddRange(own.Where(m => m.Kind != "cleared").Select(m => new FalseFlag(incident.Index, track.UnitId, m.Second, $"exempt:{track.Role}")));
+                    falseFlags.AddRange(own.Where(m => m.Kind != "cleared").Select(m => new FalseFlag(incident.Index, track.UnitId, m.Second, $"exempt:{track.Role}", track.Profile)));
                     continue;
                 }
 
@@ -106,7 +108,7 @@ public static class EvaluationScore
                         : null;
                     if (truth is not null && (mark.Kind == "raised" || truth == "climbing-alert"))
                     {
-                        falseFlags.Add(new FalseFlag(incident.Index, track.UnitId, mark.Second, truth));
+                        falseFlags.Add(new FalseFlag(incident.Index, track.UnitId, mark.Second, truth, track.Profile));
                     }
                 }
             }
@@ -165,7 +167,7 @@ public static class EvaluationScore
 
             var steady = Enumerable.Range(start, end - start).All(t => truth[t].Label == truth[start].Label);
             var turns = steady ? Turns(run, track.UnitId, marks, start, end) : 0;
-            var outcome = new HoldOutcome(incident.Index, track.UnitId, start, end - start, grace, flagged, seen, deadline, raises, cleared, arrived, Turns: turns);
+            var outcome = new HoldOutcome(incident.Index, track.UnitId, start, end - start, grace, flagged, seen, deadline, raises, cleared, arrived, Turns: turns, Device: track.Profile);
             var fellBack = truth[start - 1].Label == TruthLabel.Arrived;
             yield return outcome with { Showable = FixEvidence.HoldShowable(track, outcome, fellBack, options.ContactRadiusM) };
         }
@@ -213,7 +215,7 @@ public static class EvaluationScore
         }
 
         var cleared = marks.FirstOrDefault(m => m.Kind == "cleared" && m.Second >= end)?.Second;
-        var outcome = new ClearOutcome(incident.Index, track.UnitId, end, deadline, cleared);
+        var outcome = new ClearOutcome(incident.Index, track.UnitId, end, deadline, cleared, Device: track.Profile);
         return outcome with { Showable = FixEvidence.ProgressShowable(track, outcome) };
     }
 

@@ -32,8 +32,11 @@ public enum TruthLabel
 /// <summary>Ground truth for one second: where the unit is, its altitude, what it is doing and how fast, and whether it is indoors.</summary>
 public sealed record TruthSecond(LocalPoint Position, double? AltitudeM, TruthLabel Label, double SpeedMps, bool Indoors = false);
 
-/// <summary>A fix as a device would send it: at a whole second of the drill, with noise, maybe an outlier.</summary>
-public sealed record SyntheticFix(int Second, LocalPoint Point, double? AccuracyM, double? AltitudeM);
+/// <summary>
+/// A fix as a device would send it: at a whole second of the drill, with noise, maybe an outlier; and, from a device
+/// that says so, for how many seconds it stands (CoT's stale) and the speed it measured.
+/// </summary>
+public sealed record SyntheticFix(int Second, LocalPoint Point, double? AccuracyM, double? AltitudeM, int? StandsS = null, double? SpeedMps = null);
 
 /// <summary>One unit's synthetic track: its ground truth second by second and the fixes its device sent.</summary>
 /// <param name="UnitId">The unit.</param>

@@ -9,7 +9,10 @@ namespace Command.Evaluation.Harness;
 /// off, an accuracy it states honestly, at half its real error or not at all, and a larger error indoors (10-40 m).
 /// Profiles follow the sources the product takes: a phone app (every 1-5 s, up to 15 m), a phone app posting to the
 /// JSON API (every 5-30 s, 3-12 m), an ATAK device (every 5-12 s, 4-9 m), a body-worn tracker (every 10-15 s, up
-/// to 8 m) and a radio (every 20-30 s, outdoor GPS, up to 5 m).
+/// to 8 m) and a radio (every 20-30 s, outdoor GPS, up to 5 m). A quarter of the ATAK devices report at ATAK's
+/// default dynamic rate (<c>ReportingRate</c>): every 20 s at 1 mph down to 2 s at 30 mph, by the phone's own speed;
+/// standing still, every 30 s over the mesh or every 180 s through a TAK server; sooner when the stale it gave last
+/// is 10 s from running out, or its speed changes by 7 mph; each report saying it stands for twice its rate and 15 s.
 /// </summary>
 internal sealed record SensorModel(
     string Profile,
@@ -40,7 +43,9 @@ internal sealed record SensorModel(
         var (profile, cadence, jitter, noise, bursts) =
             pick < 0.35 ? ("phone", PhoneCadences[random.Next(PhoneCadences.Length)], 0, Between(random, 2, 15), 0.02)
             : pick < 0.5 ? ("app", AppCadences[random.Next(AppCadences.Length)], -1, Between(random, 3, 12), 0.02)
-            : pick < 0.7 ? ("atak", 5, 7, Between(random, 4, 9), 0.01)
+            : pick < 0.65 ? ("atak", 5, 7, Between(random, 4, 9), 0.01)
+            : pick < 0.675 ? ("atak-mesh", StillMeshS, 0, Between(random, 4, 9), 0.01)
+            : pick < 0.7 ? ("atak-server", StillServerS, 0, Between(random, 4, 9), 0.01)
             : pick < 0.85 ? ("tracker", TrackerCadences[random.Next(TrackerCadences.Length)], -1, Between(random, 2, 8), 0.01)
             : ("radio", RadioCadences[random.Next(RadioCadences.Length)], -1, Between(random, 2, 5), 0.005);
         jitter = jitter < 0 ? cadence / 5 : jitter;
@@ -48,6 +53,22 @@ internal sealed record SensorModel(
         return new SensorModel(profile, cadence, jitter, Math.Round(noise * scale, 1), Math.Round(Between(random, 10, 40) * scale, 1),
             Math.Round(Between(random, 0, 4) * scale, 1), Math.Min(1, bursts * scale), stated, random.Next(cadence));
     }
+
+    // ATAK's dynamic rate: standing still, over the mesh and through a TAK server; moving, from 20 s at 1 mph to 2 s
+    // at 30 mph; a report as soon as the speed changes by 7 mph, or 10 s before the last one goes stale.
+    private const int StillMeshS = 30;
+    private const int StillServerS = 180;
+    private const double SlowMps = 0.44704;
+    private const double FastMps = 13.4112;
+    private const double SpeedChangeMps = 3.12928;
+    private const int StaleBufferS = 10;
+
+    // How far the phone's own velocity is off on each axis: its Doppler velocity under the sky, and what it makes of
+    // a poor fix indoors (standing still there, its speed passes 1 mph two seconds in three).
+    private const double SpeedNoiseMps = 0.1;
+    private const double IndoorSpeedNoiseMps = 0.5;
+
+    private bool Dynamic => Profile is "atak-mesh" or "atak-server";
 
     /// <summary>Seconds between fixes as the device is set up to send them (before jitter).</summary>
     public int NominalCadenceS => Profile == "atak" ? CadenceS + (JitterS / 2) : CadenceS;
@@ -59,7 +80,8 @@ internal sealed record SensorModel(
         var decay = Math.Exp(-1 / BiasTimeS);
         var kick = Math.Sqrt(1 - (decay * decay));
         var (biasEast, biasNorth) = (Gaussian(random) * BiasM, Gaussian(random) * BiasM);
-        var next = 1 + Phase;
+        var next = 1 + (Dynamic ? Phase % 20 : Phase);
+        var (lastSent, lastStands, lastSpeed) = (-1_000_000, 0, -1.0);
         var burst = 0;
         var burstAngle = 0.0;
         for (var s = 1; s < truth.Length; s++)
@@ -68,12 +90,35 @@ internal sealed record SensorModel(
             var biasSd = t.Indoors ? BiasM * 2 : BiasM;
             biasEast = (biasEast * decay) + (Gaussian(random) * biasSd * kick);
             biasNorth = (biasNorth * decay) + (Gaussian(random) * biasSd * kick);
-            if (s < next)
+            int? stands = null;
+            double? said = null;
+            if (Dynamic)
+            {
+                // The phone's speed is its Doppler velocity's length: noise on each axis, so standing still it is
+                // never quite zero.
+                var speedSd = t.Indoors ? IndoorSpeedNoiseMps : SpeedNoiseMps;
+                var speed = Math.Sqrt(Math.Pow(t.SpeedMps + (Gaussian(random) * speedSd), 2) + Math.Pow(Gaussian(random) * speedSd, 2));
+                var rate = DynamicRateS(speed);
+                var since = s - lastSent;
+                if (s < next || (since < rate && lastStands - since > StaleBufferS && Math.Abs(speed - lastSpeed) <= SpeedChangeMps))
+                {
+                    continue;
+                }
+
+                (lastSent, lastStands, lastSpeed) = (s, (2 * rate) + 15, speed);
+                (stands, said) = (lastStands, Math.Round(speed, 2));
+            }
+            else if (s < next)
             {
                 continue;
             }
+            else
+            {
+                next = s + Interval(random);
+                // ATAK at a steady rate says its fix stands for twice that and 15 s.
+                stands = Profile == "atak" ? (2 * NominalCadenceS) + 15 : null;
+            }
 
-            next = s + Interval(random);
             var dropped = random.NextDouble() < DropRate;
             if (dropped || (outage is { } o && s >= o.From && s < o.From + o.Length))
             {
@@ -105,10 +150,27 @@ internal sealed record SensorModel(
                 "half" => Math.Max(2, Math.Round(noise / 2)),
                 _ => null,
             };
-            fixes.Add(new SyntheticFix(s, t.Position + error, accuracy, altitude));
+            fixes.Add(new SyntheticFix(s, t.Position + error, accuracy, altitude, stands, said));
         }
 
         return fixes.ToImmutable();
+    }
+
+    // ATAK's rate for a speed: standing still below 1 mph, 2 s from 30 mph, scaled between 20 s and 2 s in between.
+    private int DynamicRateS(double speedMps)
+    {
+        if (speedMps < SlowMps)
+        {
+            return CadenceS;
+        }
+
+        if (speedMps >= FastMps)
+        {
+            return 2;
+        }
+
+        var scaled = SlowMps + ((speedMps - SlowMps) * 100 / (FastMps - SlowMps));
+        return (int)Math.Round(20 - (scaled * 18 / 100));
     }
 
     private int Interval(Random random) => Profile == "atak"
