@@ -165,21 +165,29 @@ public sealed class StatedStaleTests
     }
 
     [Fact]
-    public void How_long_a_fix_stands_outlives_a_snapshot()
+    public void What_a_report_said_outlives_a_snapshot()
     {
+        // Two reports 200 m out that say the unit stands still and that each fix stands 300 s; a host restores the
+        // incident from a snapshot taken 20 s after the second.
         var drill = new Drill();
         drill.Threat("T1", 0, 0);
         drill.Enrol("u1");
-        drill.Fix("u1", new LocalPoint(200, 0), standsFor: TimeSpan.FromSeconds(300));
-        drill.Run(100);
+        drill.Fix("u1", new LocalPoint(200, 0), standsFor: TimeSpan.FromSeconds(300), speedMps: 0);
+        drill.Run(10);
+        drill.Fix("u1", new LocalPoint(200, 1), standsFor: TimeSpan.FromSeconds(300), speedMps: 0);
+        drill.Run(20);
 
         var json = System.Text.Json.JsonSerializer.Serialize(drill.Stream.Snapshot(), EventJsonContext.Default.IncidentSnapshot);
         var restored = new IncidentStream();
         restored.Restore(System.Text.Json.JsonSerializer.Deserialize(json, EventJsonContext.Default.IncidentSnapshot)!);
 
-        restored.Tick(Drill.Start.AddSeconds(299), []);
-        Assert.NotEqual(MotionState.Stale, restored.Projection.Assess("u1")?.State);
-        restored.Tick(Drill.Start.AddSeconds(301), []);
+        restored.Tick(Drill.Start.AddSeconds(54), []);
+        Assert.NotEqual(MotionState.Holding, restored.Projection.Assess("u1")?.State);
+        restored.Tick(Drill.Start.AddSeconds(55), []);
+        Assert.Equal(MotionState.Holding, restored.Projection.Assess("u1")?.State);
+        restored.Tick(Drill.Start.AddSeconds(309), []);
+        Assert.Equal(MotionState.Holding, restored.Projection.Assess("u1")?.State);
+        restored.Tick(Drill.Start.AddSeconds(311), []);
         Assert.Equal(MotionState.Stale, restored.Projection.Assess("u1")?.State);
     }
 }
