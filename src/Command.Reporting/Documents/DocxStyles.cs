@@ -8,7 +8,7 @@ internal static class DocxStyles
 {
     public static void Add(MainDocumentPart main)
     {
-        var part = main.AddNewPart<StyleDefinitionsPart>();
+        var part = main.AddNewPart<StyleDefinitionsPart>("rIdStyles");
         part.Styles = new W.Styles(
             new W.DocDefaults(
                 new W.RunPropertiesDefault(new W.RunPropertiesBaseStyle(
@@ -42,11 +42,10 @@ internal static class DocxStyles
             paragraph.Append(new W.OutlineLevel { Val = level });
         }
 
-        var run = new W.StyleRunProperties(new W.FontSize { Val = halfPoints.ToString() });
-        if (bold)
-        {
-            run.Append(new W.Bold());
-        }
+        // A run's properties go in the schema's order: bold before size.
+        var run = bold
+            ? new W.StyleRunProperties(new W.Bold(), new W.FontSize { Val = halfPoints.ToString() })
+            : new W.StyleRunProperties(new W.FontSize { Val = halfPoints.ToString() });
 
         return new W.Style(new W.StyleName { Val = name }, new W.BasedOn { Val = "Normal" }, new W.NextParagraphStyle { Val = "Normal" }, new W.PrimaryStyle(), paragraph, run)
         {

@@ -15,7 +15,8 @@ namespace Command.Reporting.Documents;
 /// Prints blocks as a Word document (.docx, Office Open XML) with Word's own heading and table styles, so a team can
 /// edit the draft in Word as they would any report. Plots go in as SVG pictures. The package is written to the
 /// stream given, which must be seekable (a zip's directory is written last): callers serving it over HTTP write to a
-/// seekable store first.
+/// seekable store first. The same blocks give the same bytes: its parts are named, and dated, the same every time,
+/// so two exports of one session can be compared by their hashes.
 /// </summary>
 public static partial class DocxWriter
 {
@@ -33,9 +34,34 @@ public static partial class DocxWriter
             throw new ArgumentException("A .docx is a zip package and needs a seekable stream; write it to a file or memory first.", nameof(seekable));
         }
 
-        using var document = WordprocessingDocument.Create(seekable, WordprocessingDocumentType.Document);
-        var main = document.AddMainDocumentPart();
+        var start = seekable.Position;
+        using (var document = WordprocessingDocument.Create(seekable, WordprocessingDocumentType.Document))
+        {
+            WriteParts(document, title, blocks, landscape);
+        }
+
+        Undate(seekable, start);
+    }
+
+    // The zip's entries are dated when the package is written: date them all at the zip format's own first day.
+    private static void Undate(Stream seekable, long start)
+    {
+        seekable.Position = start;
+        using var zip = new System.IO.Compression.ZipArchive(seekable, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true);
+        foreach (var entry in zip.Entries)
+        {
+            entry.LastWriteTime = ZipEpoch;
+        }
+    }
+
+    private static readonly DateTimeOffset ZipEpoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static void WriteParts(WordprocessingDocument document, string title, IEnumerable<Block> blocks, bool landscape)
+    {
+        // Relationship ids are the package's own names for its parts: given here, or the library makes up random ones.
+        var main = document.AddNewPart<MainDocumentPart>("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "rIdDocument");
         DocxStyles.Add(main);
+        var (width, height) = landscape ? (15840u, 12240u) : (12240u, 15840u);
         var body = new W.Body();
         body.Append(Paragraph("Title", title));
         var pictures = 0u;
@@ -50,7 +76,7 @@ public static partial class DocxWriter
                     body.Append(Paragraph(null, p.Text, p.Label));
                     break;
                 case Table t:
-                    body.Append(TableOf(t));
+                    body.Append(TableOf(t, width - (2 * MarginTwips)));
                     body.Append(new W.Paragraph());
                     break;
                 case Plot plot:
@@ -60,10 +86,9 @@ public static partial class DocxWriter
             }
         }
 
-        var (width, height) = landscape ? (15840u, 12240u) : (12240u, 15840u);
         body.Append(new W.SectionProperties(
             new W.PageSize { Width = width, Height = height, Orient = landscape ? W.PageOrientationValues.Landscape : W.PageOrientationValues.Portrait },
-            new W.PageMargin { Top = 1080, Bottom = 1080, Left = 1080U, Right = 1080U, Header = 720U, Footer = 720U, Gutter = 0U }));
+            new W.PageMargin { Top = (int)MarginTwips, Bottom = (int)MarginTwips, Left = MarginTwips, Right = MarginTwips, Header = 720U, Footer = 720U, Gutter = 0U }));
         main.Document = new W.Document(body);
         main.Document.Save();
     }
@@ -99,12 +124,24 @@ public static partial class DocxWriter
 
     private static W.Text Text(string text) => new(text) { Space = SpaceProcessingModeValues.Preserve };
 
-    private static W.Table TableOf(Table t)
+    // Page margins: three quarters of an inch, in twentieths of a point.
+    private const uint MarginTwips = 1080;
+
+    // The table spans the text's width; its grid (which the format requires before the rows) splits it evenly, and
+    // the editor fits the columns to what they hold.
+    private static W.Table TableOf(Table t, uint textTwips)
     {
+        var columns = (uint)Math.Max(1, t.Header.Length);
+        var grid = new W.TableGrid();
+        for (var i = 0; i < columns; i++)
+        {
+            grid.Append(new W.GridColumn { Width = (textTwips / columns).ToString(CultureInfo.InvariantCulture) });
+        }
+
         var table = new W.Table(new W.TableProperties(
             new W.TableStyle { Val = "TableGrid" },
             new W.TableWidth { Type = W.TableWidthUnitValues.Pct, Width = "5000" },
-            new W.TableLook { FirstRow = true, NoVerticalBand = true }));
+            new W.TableLook { FirstRow = true, NoVerticalBand = true }), grid);
         var header = new W.TableRow(new W.TableRowProperties(new W.TableHeader()));
         foreach (var cell in t.Header)
         {
@@ -131,7 +168,7 @@ public static partial class DocxWriter
     private static W.Paragraph Picture(MainDocumentPart main, Plot plot, uint number)
     {
         var svg = Standalone(plot.Svg, out var viewWidth, out var viewHeight);
-        var part = main.AddImagePart(ImagePartType.Svg);
+        var part = main.AddImagePart(ImagePartType.Svg, $"rIdPlot{number}");
         using (var data = new MemoryStream(Encoding.UTF8.GetBytes(svg)))
         {
             part.FeedData(data);

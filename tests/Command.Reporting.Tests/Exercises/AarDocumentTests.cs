@@ -9,6 +9,26 @@ public sealed class AarDocumentTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task The_word_draft_of_one_session_is_the_same_bytes_every_time_it_is_written()
+    {
+        var draft = await Golden.DraftAsync();
+        using var first = new MemoryStream();
+        AarDocument.WriteDocx(draft, first);
+        await Task.Delay(TimeSpan.FromSeconds(2.1), Ct);
+        using var second = new MemoryStream();
+        AarDocument.WriteDocx(draft, second);
+
+        // Parts named and dated the same every time (a zip dates its entries to two seconds): compared by their hashes,
+        // two exports of a session say whether anything in it changed.
+        Assert.Equal(first.ToArray(), second.ToArray());
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(first.ToArray()));
+        Assert.All(zip.Entries, e => Assert.Equal(1980, e.LastWriteTime.Year));
+        Assert.Equal(6, Docx.Read(first.ToArray()).Pictures);
+        // Valid against the schema Word writes today (its table look takes Word 2010's attributes).
+        Assert.Empty(Docx.SchemaProblems(first.ToArray(), Ct));
+    }
+
+    [Fact]
     public async Task The_word_draft_holds_every_section_with_its_tables_times_ratings_and_plots()
     {
         var draft = await Golden.DraftAsync();

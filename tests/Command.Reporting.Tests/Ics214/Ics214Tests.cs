@@ -20,6 +20,7 @@ public sealed class Ics214Tests
         using var file = new MemoryStream();
         Ics214Document.WriteDocx(a1, file);
         var docx = Docx.Read(file.ToArray());
+        Assert.Empty(Docx.SchemaProblems(file.ToArray(), TestContext.Current.CancellationToken));
 
         Assert.Equal("Cedar Hollow drill 3", docx.Labelled("1. Incident Name"));
         Assert.Equal("from 2026-01-14 08:00 America/Denver (UTC-07:00; 15:00 UTC) to 2026-01-14 08:06 America/Denver (UTC-07:00; 15:06 UTC)", docx.Labelled("2. Operational Period"));

@@ -29,6 +29,15 @@ public sealed class Docx
     /// <summary>The text of the paragraph whose bold label is <paramref name="label"/> ("3. Name: ").</summary>
     public string Labelled(string label) => Paragraphs.Single(p => p.Text.StartsWith(label + ": ", StringComparison.Ordinal)).Text[(label.Length + 2)..];
 
+    /// <summary>Where the package breaks the schema Word writes today (2019), with why; empty when it does not.</summary>
+    public static IEnumerable<string> SchemaProblems(byte[] bytes, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream(bytes);
+        using var document = WordprocessingDocument.Open(stream, false);
+        return [.. new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019)
+            .Validate(document, cancellationToken).Select(e => $"{e.Path?.XPath}: {e.Description}")];
+    }
+
     public static Docx Read(byte[] bytes)
     {
         using var stream = new MemoryStream(bytes);
