@@ -269,6 +269,31 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
     }
 
     [Fact]
+    public async Task A_report_says_how_long_its_fix_stands_and_one_gone_stale_before_it_was_taken_is_refused_with_why()
+    {
+        var id = await host.NextIncidentAsync(NewId());
+        await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
+        var now = new DateTimeOffset(DateTimeOffset.UtcNow.UtcTicks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var batch = new object[]
+        {
+            new { unitId = "P1", fixTime = now, lat = 44.0, lon = -100.0, speedMps = 0.0, staleAt = now.AddSeconds(375) },
+            new { unitId = "P2", fixTime = now, lat = 44.0, lon = -100.001, staleAt = now.AddMinutes(-1) },
+        };
+
+        var response = await host.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = batch });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var units = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/units", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var rejected = Assert.Single(body.GetProperty("rejected").EnumerateArray());
+        Assert.Equal((1, "invalid-value"), (rejected.GetProperty("index").GetInt32(), rejected.GetProperty("reason").GetString()));
+        Assert.StartsWith("stale time ", rejected.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains(" is not after the fix time ", rejected.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var p1 = Assert.Single(units.EnumerateArray());
+        Assert.Equal(now.AddSeconds(375), p1.GetProperty("lastFix").GetProperty("staleAt").GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task Reports_for_a_missing_incident_are_not_found()
     {
         var response = await host.PostJsonAsync($"/api/incidents/{NewId()}/reports", new { reports = new[] { TestSite.Report("P1", DateTimeOffset.UtcNow, 0, 0) } });
