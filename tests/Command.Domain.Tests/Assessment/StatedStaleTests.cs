@@ -57,6 +57,23 @@ public sealed class StatedStaleTests
     }
 
     [Fact]
+    public void An_officer_silent_longer_than_his_cadence_has_no_closing_rate_shown_until_he_reports()
+    {
+        var walking = new Drill();
+        RelayedOfficerHolding(walking, 100);
+        var holding = new Drill();
+        RelayedOfficerHolding(holding, 205);
+
+        // Walking in, his rate is shown. At 205 s his last report (150 s) is older than three of his 18 s intervals:
+        // the rate his walk in left in his last 30 s of fixes is no longer what he is doing.
+        Assert.Equal(1.4, walking.Assess("u1").ClosingRateMps!.Value, 1);
+        var shown = holding.Assess("u1");
+        Assert.Equal(MotionState.Holding, shown.State);
+        Assert.Null(shown.ClosingRateMps);
+        Assert.Null(shown.EtaS);
+    }
+
+    [Fact]
     public void With_what_reports_say_ignored_the_same_officer_is_shown_stale_between_his_reports()
     {
         // Learned from his walk in, his cadence is 18 s: three of them without a report and he is stale, for two of
