@@ -100,7 +100,7 @@ public sealed partial class ClosingAssessment
             ? $"fell back from contact {Reasons.Duration(heldS)} ago, now {Reasons.Metres(m.DistanceM)} from the threat; {Reasons.Backup(backupEtaS)}"
             : opening
                 ? $"moving away for {Reasons.Duration(heldS)}, now {Reasons.Metres(m.DistanceM)} from the threat; {Reasons.Backup(backupEtaS)}"
-                : $"holding {Reasons.Duration(heldS)} at {Reasons.Metres(m.DistanceM)} from the threat; {Reasons.Backup(backupEtaS)}";
+                : $"holding {Reasons.Duration(heldS)} at {Reasons.Metres(m.DistanceM)} from the threat{(hold is { SaidStill: true } ? " (its device says it stands still)" : "")}; {Reasons.Backup(backupEtaS)}";
 
     /// <summary>
     /// The backup book, rebuilt from every unit when stale. Silent units are left out: where they are now is not
