@@ -34,20 +34,24 @@ public static partial class DocxWriter
             throw new ArgumentException("A .docx is a zip package and needs a seekable stream; write it to a file or memory first.", nameof(seekable));
         }
 
-        var start = seekable.Position;
-        using (var document = WordprocessingDocument.Create(seekable, WordprocessingDocumentType.Document))
+        // Written in memory first (a document is a few hundred kilobytes), so that its zip can be dated afterwards
+        // whatever stream it goes to and wherever that stream stands.
+        using var package = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(package, WordprocessingDocumentType.Document))
         {
             WriteParts(document, title, blocks, landscape);
         }
 
-        Undate(seekable, start);
+        Undate(package);
+        package.Position = 0;
+        package.CopyTo(seekable);
     }
 
     // The zip's entries are dated when the package is written: date them all at the zip format's own first day.
-    private static void Undate(Stream seekable, long start)
+    private static void Undate(MemoryStream package)
     {
-        seekable.Position = start;
-        using var zip = new System.IO.Compression.ZipArchive(seekable, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true);
+        package.Position = 0;
+        using var zip = new System.IO.Compression.ZipArchive(package, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true);
         foreach (var entry in zip.Entries)
         {
             entry.LastWriteTime = ZipEpoch;
