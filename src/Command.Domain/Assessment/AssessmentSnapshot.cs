@@ -23,8 +23,8 @@ public sealed record AssessmentSnapshot(
 /// A unit's recent fixes, report intervals, progress anchor and motion state; and (absent from snapshots of older
 /// rules) the misfits its noise is learned from (and, apart, those of its fixes inside a building), the hold it is
 /// in, the building it is in, when it was last in contact and when it fell back from there, and the fixes in a row
-/// that showed it holding, making progress and moving away; and until when its latest report said its fix stands, and
-/// the speed it stated.
+/// that showed it holding, making progress and moving away; and until when its latest report said its fix stands, the
+/// speed it stated, and whether any of its reports said it moved.
 /// </summary>
 public sealed record UnitSnapshot(
     string UnitId,
@@ -46,7 +46,8 @@ public sealed record UnitSnapshot(
     ImmutableArray<double>? IndoorNoiseMisfitsM = null,
     int OpeningStreak = 0,
     DateTimeOffset? StaleAt = null,
-    double? StatedSpeedMps = null);
+    double? StatedSpeedMps = null,
+    bool StatedMoving = false);
 
 /// <summary>One remembered fix, with its floor where that was really known.</summary>
 public sealed record FixSnapshot(DateTimeOffset Time, LocalPoint Point, double Sigma, double? AltitudeM, int? Floor = null);

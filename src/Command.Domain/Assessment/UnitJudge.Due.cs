@@ -26,11 +26,18 @@ internal sealed partial class UnitJudge
     public double? StatedSpeedMps { get; private set; }
 
     /// <summary>
+    /// True once one of the unit's reports stated a speed of walking pace or more: its device measures its speed, and
+    /// says so when it moves. ATAK on a phone that measures none reports at its still rate whatever the officer does.
+    /// </summary>
+    public bool StatedMoving { get; private set; }
+
+    /// <summary>
     /// Until when the unit is taken at its word that it stands still: its latest report stated a speed below
-    /// <see cref="AssessmentOptions.HoldSpeedMps"/> and how long its fix stands. Null when it said neither.
+    /// <see cref="AssessmentOptions.HoldSpeedMps"/> and how long its fix stands, and an earlier one that it moved.
+    /// Null otherwise.
     /// </summary>
     private DateTimeOffset? StillUntil =>
-        StatedSpeedMps is { } speed && speed < options.HoldSpeedMps && StaleAt is { } stale && Track.Count > 0
+        StatedMoving && StatedSpeedMps is { } speed && speed < options.HoldSpeedMps && StaleAt is { } stale && Track.Count > 0
             ? Track.Latest.Time.AddSeconds(Math.Min((stale - Track.Latest.Time).TotalSeconds, options.LongestStatedStale.TotalSeconds))
             : null;
 

@@ -22,7 +22,8 @@ internal sealed partial class UnitJudge
         [.. IndoorNoise.Misfits],
         OpeningStreak,
         StaleAt,
-        StatedSpeedMps);
+        StatedSpeedMps,
+        StatedMoving);
 
     public static UnitJudge Restore(UnitSnapshot snapshot, AssessmentOptions options, SiteBuildings buildings)
     {
@@ -43,6 +44,7 @@ internal sealed partial class UnitJudge
             OpeningStreak = snapshot.OpeningStreak,
             StaleAt = snapshot.StaleAt,
             StatedSpeedMps = snapshot.StatedSpeedMps,
+            StatedMoving = snapshot.StatedMoving,
         };
         judge.Track.Restore(snapshot.Fixes.Select(f => new TrackFix(f.Time, f.Point, f.Sigma, f.AltitudeM, f.Floor)), snapshot.IntervalsS);
         judge.Noise.Restore(snapshot.NoiseMisfitsM ?? []);

@@ -76,6 +76,7 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         var fix = new TrackFix(report.FixTime, point, sigma, altitude, FloorOf(report, point));
         StaleAt = report.StaleAt;
         StatedSpeedMps = report.SpeedMps;
+        StatedMoving |= report.SpeedMps >= options.HoldSpeedMps;
         Track.Add(fix, TimeSpan.FromSeconds(Math.Max(WindowS, HoldEvidenceS)), WindowFixes, MostKeptFixes);
         if (Track.Count >= 3)
         {

@@ -116,6 +116,27 @@ public sealed class StatedStaleTests
     }
 
     [Fact]
+    public void A_phone_that_never_says_it_moves_is_judged_on_its_fixes_alone()
+    {
+        // ATAK on a phone that measures no speed reports at its still rate, every 180 s, whatever the officer does, and
+        // says 0.0 each time. Walking in at 1.4 m/s he is no hold between his reports.
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        for (var second = 0; second <= 540; second++)
+        {
+            if (second % 180 == 0)
+            {
+                drill.Fix("u1", new LocalPoint(800 - (1.4 * second), 0), accuracyM: 5, standsFor: TimeSpan.FromSeconds(375), speedMps: 0);
+            }
+
+            drill.Run(1);
+        }
+
+        Assert.Empty(drill.Derived.OfType<FlagRaised>());
+    }
+
+    [Fact]
     public void A_pause_at_a_door_that_a_report_catches_is_no_hold_once_the_unit_reports_walking_on()
     {
         // Walking in from 300 m, its report at 90 s caught it standing at a door for a few seconds; it walked on and
@@ -184,11 +205,13 @@ public sealed class StatedStaleTests
     [Fact]
     public void What_a_report_said_outlives_a_snapshot()
     {
-        // Two reports 200 m out that say the unit stands still and that each fix stands 300 s; a host restores the
-        // incident from a snapshot taken 20 s after the second.
+        // A report on the move, then two 200 m out that say the unit stands still and that each fix stands 300 s; a
+        // host restores the incident from a snapshot taken 20 s after the last.
         var drill = new Drill();
         drill.Threat("T1", 0, 0);
         drill.Enrol("u1");
+        drill.Fix("u1", new LocalPoint(214, 0), standsFor: TimeSpan.FromSeconds(51), speedMps: 1.4);
+        drill.Run(10);
         drill.Fix("u1", new LocalPoint(200, 0), standsFor: TimeSpan.FromSeconds(300), speedMps: 0);
         drill.Run(10);
         drill.Fix("u1", new LocalPoint(200, 1), standsFor: TimeSpan.FromSeconds(300), speedMps: 0);
@@ -198,13 +221,13 @@ public sealed class StatedStaleTests
         var restored = new IncidentStream();
         restored.Restore(System.Text.Json.JsonSerializer.Deserialize(json, EventJsonContext.Default.IncidentSnapshot)!);
 
-        restored.Tick(Drill.Start.AddSeconds(54), []);
+        restored.Tick(Drill.Start.AddSeconds(64), []);
         Assert.NotEqual(MotionState.Holding, restored.Projection.Assess("u1")?.State);
-        restored.Tick(Drill.Start.AddSeconds(55), []);
+        restored.Tick(Drill.Start.AddSeconds(65), []);
         Assert.Equal(MotionState.Holding, restored.Projection.Assess("u1")?.State);
-        restored.Tick(Drill.Start.AddSeconds(309), []);
+        restored.Tick(Drill.Start.AddSeconds(319), []);
         Assert.Equal(MotionState.Holding, restored.Projection.Assess("u1")?.State);
-        restored.Tick(Drill.Start.AddSeconds(311), []);
+        restored.Tick(Drill.Start.AddSeconds(321), []);
         Assert.Equal(MotionState.Stale, restored.Projection.Assess("u1")?.State);
     }
 }
