@@ -71,7 +71,8 @@ internal sealed partial class UnitJudge
 
     /// <summary>
     /// When the passage of time alone next changes what the unit's word that it stands still says: when its silence
-    /// shows it, then every second its hold grows, until its fix no longer stands. Null when it said no such thing.
+    /// shows it, then, while it holds, every second its hold grows, until its fix no longer stands. Null when it said
+    /// no such thing, or is in no hold once its silence could have shown one: only its next fix changes that.
     /// </summary>
     public DateTimeOffset? StillChangesAt(DateTimeOffset now)
     {
@@ -81,7 +82,7 @@ internal sealed partial class UnitJudge
         }
 
         var shown = Track.Latest.Time.AddSeconds(SaidStillShownS);
-        return now < shown ? shown : now.AddSeconds(1);
+        return now < shown ? shown : Episode is null ? null : now.AddSeconds(1);
     }
 
     /// <summary>
