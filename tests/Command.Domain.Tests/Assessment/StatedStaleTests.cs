@@ -42,6 +42,28 @@ public sealed class StatedStaleTests
         return shownStale;
     }
 
+    /// <summary>What a report says: where the unit is, how long its fix stands, and its speed.</summary>
+    private readonly record struct Said(LocalPoint At, int StandsS, double SpeedMps);
+
+    /// <summary>Threat T1 at the origin and contact unit u1, reporting what <paramref name="said"/> gives at each second that has a report, for <paramref name="seconds"/>.</summary>
+    private static Drill Played(int seconds, Func<int, Said?> said)
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        for (var second = 0; second <= seconds; second++)
+        {
+            if (said(second) is { } report)
+            {
+                drill.Fix("u1", report.At, accuracyM: 5, standsFor: TimeSpan.FromSeconds(report.StandsS), speedMps: report.SpeedMps);
+            }
+
+            drill.Run(1);
+        }
+
+        return drill;
+    }
+
     [Fact]
     public void An_officer_whose_phone_reports_every_three_minutes_standing_still_and_says_so_is_not_shown_stale_and_is_alerted()
     {
@@ -120,18 +142,7 @@ public sealed class StatedStaleTests
     {
         // ATAK on a phone that measures no speed reports at its still rate, every 180 s, whatever the officer does, and
         // says 0.0 each time. Walking in at 1.4 m/s he is no hold between his reports.
-        var drill = new Drill();
-        drill.Threat("T1", 0, 0);
-        drill.Enrol("u1");
-        for (var second = 0; second <= 540; second++)
-        {
-            if (second % 180 == 0)
-            {
-                drill.Fix("u1", new LocalPoint(800 - (1.4 * second), 0), accuracyM: 5, standsFor: TimeSpan.FromSeconds(375), speedMps: 0);
-            }
-
-            drill.Run(1);
-        }
+        var drill = Played(540, second => second % 180 == 0 ? new Said(new LocalPoint(800 - (1.4 * second), 0), 375, 0) : null);
 
         Assert.Empty(drill.Derived.OfType<FlagRaised>());
     }
@@ -141,21 +152,9 @@ public sealed class StatedStaleTests
     {
         // Walking in from 300 m, its report at 90 s caught it standing at a door for a few seconds; it walked on and
         // reported 19 s later, as ATAK does at a walk. Even with that report lost, the next came within 45 s.
-        var drill = new Drill();
-        drill.Threat("T1", 0, 0);
-        drill.Enrol("u1");
         int[] reports = [0, 18, 36, 54, 72, 90, 128, 147, 166, 185];
-        for (var second = 0; second <= 200; second++)
-        {
-            if (reports.Contains(second))
-            {
-                var paused = second == 90;
-                drill.Fix("u1", new LocalPoint(300 - (1.4 * Math.Min(second, 90)) - (1.4 * Math.Max(0, second - 95)), 0), accuracyM: 5,
-                    standsFor: TimeSpan.FromSeconds(paused ? 375 : 51), speedMps: paused ? 0 : 1.4);
-            }
-
-            drill.Run(1);
-        }
+        var drill = Played(200, second => !reports.Contains(second) ? null
+            : new Said(new LocalPoint(300 - (1.4 * Math.Min(second, 90)) - (1.4 * Math.Max(0, second - 95)), 0), second == 90 ? 375 : 51, second == 90 ? 0 : 1.4));
 
         Assert.Empty(drill.Derived.OfType<FlagRaised>());
     }
@@ -166,23 +165,11 @@ public sealed class StatedStaleTests
         // In contact and standing still, the phone reports every 180 s and says so; its first report after three
         // minutes strays 37 m. That says nothing of when, or whether, the officer left: no "fell back 3 min ago", and
         // no hold on its word that it stands there.
-        var drill = new Drill();
-        drill.Threat("T1", 0, 0);
-        drill.Enrol("u1");
         int[] walking = [0, 18, 36, 54, 72, 90];
-        for (var second = 0; second <= 560; second++)
-        {
-            if (walking.Contains(second))
-            {
-                drill.Fix("u1", new LocalPoint(Math.Max(3, 120 - (1.4 * second)), 0), accuracyM: 5, standsFor: TimeSpan.FromSeconds(51), speedMps: 1.4);
-            }
-            else if (second is 131 or 311 or 491)
-            {
-                drill.Fix("u1", new LocalPoint(second == 311 ? 35 : 3, second == 311 ? 12 : 0), accuracyM: 5, standsFor: TimeSpan.FromSeconds(375), speedMps: 0);
-            }
-
-            drill.Run(1);
-        }
+        var drill = Played(560, second =>
+            walking.Contains(second) ? new Said(new LocalPoint(Math.Max(3, 120 - (1.4 * second)), 0), 51, 1.4)
+            : second is 131 or 311 or 491 ? new Said(new LocalPoint(second == 311 ? 35 : 3, second == 311 ? 12 : 0), 375, 0)
+            : null);
 
         Assert.Empty(drill.Derived.OfType<FlagRaised>());
         Assert.Equal(MotionState.Arrived, drill.Assess("u1").State);
