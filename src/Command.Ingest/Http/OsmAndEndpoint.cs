@@ -17,8 +17,10 @@ namespace Command.Ingest.Http;
 /// refused (a body that is not JSON too, though it cannot name its device), 403 when its device identifier is not
 /// one an admin issued, 429 with Retry-After when the sender floods. The identifier
 /// is the device's secret: its reports are recorded under the unit it is bound to, and the identifier never is.
+/// A report goes to the incident that unit is enrolled in, as a radio's does, or else to the endpoint's.
 /// </summary>
-public sealed class OsmAndEndpoint(OsmAndOptions options, IngestContext context, ReportIntake intake, IDeviceDirectory devices, IntakeMetrics metrics, RejectionLog log)
+public sealed class OsmAndEndpoint(
+    OsmAndOptions options, IngestContext context, ReportIntake intake, IDeviceDirectory devices, IUnitRoutes routes, IntakeMetrics metrics, RejectionLog log)
 {
     private readonly SourceRateLimiter limiter = new(new ListenerOptions(), context.Clock);
 
@@ -79,8 +81,9 @@ public sealed class OsmAndEndpoint(OsmAndOptions options, IngestContext context,
             UnitId = device.UnitId,
         };
         var sender = new ReportSender(device.Actor, new HashSet<string>(StringComparer.Ordinal) { device.UnitId });
+        var incident = await routes.IncidentOfAsync(device.UnitId, cancellationToken).ConfigureAwait(false) ?? options.Incident ?? context.Options.Incident;
         var outcome = await intake.SubmitAsync(
-            options.Incident ?? context.Options.Incident, [incoming], options.UnknownUnits ?? context.Options.UnknownUnits, cancellationToken, sender).ConfigureAwait(false);
+            incident, [incoming], options.UnknownUnits ?? context.Options.UnknownUnits, cancellationToken, sender).ConfigureAwait(false);
         return outcome.Rejected is [var first, ..]
             ? Results.Text(first.Rejection.ToString(), statusCode: StatusCodes.Status400BadRequest)
             : Results.Ok();

@@ -28,6 +28,9 @@ internal sealed class IngestApp : IAsyncDisposable
         (ApiPort, OsmAndPort) = (apiPort, osmAndPort);
     }
 
+    /// <summary>The one unit enrolled in an incident, "drill-east"; every other is enrolled nowhere.</summary>
+    public const string EnrolledPhone = "phone-east";
+
     public FakeIncidentPort Incidents { get; }
 
     /// <summary>A client of the API's listener.</summary>
@@ -58,6 +61,7 @@ internal sealed class IngestApp : IAsyncDisposable
         var doors = new OpenDoors();
         builder.Services.AddSingleton<IReportSenders>(doors).AddSingleton<IDeviceDirectory>(doors)
             .AddAuthorization(o => o.AddPolicy(OpenDoors.Policy, p => p.RequireAssertion(_ => true)));
+        builder.Services.AddSingleton<IUnitRoutes>(new EnrolledUnits(new Dictionary<string, string> { [EnrolledPhone] = "drill-east" }));
         builder.Services.AddSingleton<IIncidentPort>(incidents).AddSingleton<TimeProvider>(new FakeTimeProvider(IngestRig.Now)).AddCommandIngest(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

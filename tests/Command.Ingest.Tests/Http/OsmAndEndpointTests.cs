@@ -55,6 +55,14 @@ public sealed class OsmAndEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_phone_whose_unit_is_enrolled_in_an_incident_reports_there()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/?id={IngestApp.EnrolledPhone}&lat=39.7&lon=-104.9&timestamp=1773500390", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/?id=phone9&lat=39.7&lon=-104.9&timestamp=1773500390", Ct)).StatusCode);
+        Assert.Equal(["drill-east", "drill-phones"], Port.Snapshot().Select(d => d.Incident));
+    }
+
+    [Fact]
     public async Task Refused_request_is_400_with_reason_and_recorded_with_its_raw_text()
     {
         var response = await Client.GetAsync("/?id=phone1&lat=39.7392", Ct);

@@ -50,7 +50,7 @@ public sealed class IngestPumpTests
         var port = new FakeIncidentPort();
         await using var services = new ServiceCollection()
             .AddSingleton<IIncidentPort>(port)
-            .AddSingleton<IUnitRoutes>(new Routes(new Dictionary<string, string> { ["E1"] = "drill-east" }))
+            .AddSingleton<IUnitRoutes>(new EnrolledUnits(new Dictionary<string, string> { ["E1"] = "drill-east" }))
             .AddSingleton<TimeProvider>(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(IngestRig.Now))
             .AddCommandIngest(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build())
             .BuildServiceProvider();
@@ -67,12 +67,6 @@ public sealed class IngestPumpTests
         await pump.StopAsync(ct);
 
         Assert.Equal(["drill-east:E1", "fallback:U1"], delivered.Select(d => $"{d.Incident}:{d.Report!.UnitId}").Order(StringComparer.Ordinal));
-    }
-
-    private sealed class Routes(Dictionary<string, string> enrolled) : IUnitRoutes
-    {
-        public ValueTask<string?> IncidentOfAsync(string unitId, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(enrolled.GetValueOrDefault(unitId));
     }
 
     [Fact(Timeout = 30_000)]

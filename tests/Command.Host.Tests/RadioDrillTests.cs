@@ -13,12 +13,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Command.Host.Tests;
 
 /// <summary>
-/// A short building drill played into the host only through Cursor on Target over UDP, as a trainer would try it:
-/// units report as ATAK self reports (noise of a few metres, every 5-12 s), the shooter is a hand-placed hostile
-/// marker with no <c>ce</c> inside a building, and the roles are enrolled through the API. Ingest and incident share
-/// one fake clock, so the drill runs in seconds.
+/// Short drills played into the host only through its radio listeners, as a trainer would try them: units report as
+/// ATAK self reports over UDP (noise of a few metres, every 5-12 s, or ATAK's own dynamic rate), the shooter is a
+/// hand-placed hostile marker with no <c>ce</c> inside a building, and the roles are enrolled through the API. Ingest
+/// and incident share one fake clock, so a drill runs in seconds.
 /// </summary>
-public sealed class CotBuildingDrillTests(CotRadioHost host) : IClassFixture<CotRadioHost>
+public sealed class RadioDrillTests(RadioDrillHost host) : IClassFixture<RadioDrillHost>
 {
     private static readonly LocalFrame Frame = TestSite.Frame;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -30,7 +30,7 @@ public sealed class CotBuildingDrillTests(CotRadioHost host) : IClassFixture<Cot
     public async Task The_officer_holding_outside_the_building_is_flagged_and_the_entry_team_inside_is_not()
     {
         await OpenAsync();
-        await using var watcher = await FrameWatcher.JoinAsync(host, CotRadioHost.Incident);
+        await using var watcher = await FrameWatcher.JoinAsync(host, RadioDrillHost.Incident);
         using var udp = new UdpClient();
         var start = host.Clock.GetUtcNow();
         var random = new Random(57);
@@ -125,7 +125,7 @@ public sealed class CotBuildingDrillTests(CotRadioHost host) : IClassFixture<Cot
         Assert.Contains(derived, e => e is FlagRaised { Subject: "SRO-2", Level: FlagLevel.Alert } or FlagEscalated { Subject: "SRO-2", Level: FlagLevel.Alert });
     }
 
-    private Task OpenAsync() => OpenAsync(CotRadioHost.Incident, ("SRO-1", "contact"), ("ENTRY-1", "contact"), ("ENTRY-2", "contact"), ("PERIM-1", "perimeter"));
+    private Task OpenAsync() => OpenAsync(RadioDrillHost.Incident, ("SRO-1", "contact"), ("ENTRY-1", "contact"), ("ENTRY-2", "contact"), ("PERIM-1", "perimeter"));
 
     private async Task OpenAsync(string incident, params (string Uid, string Role)[] units)
     {
@@ -146,7 +146,7 @@ public sealed class CotBuildingDrillTests(CotRadioHost host) : IClassFixture<Cot
         }
     }
 
-    private async Task<List<IncidentEvent>> DerivedAsync(string incident = CotRadioHost.Incident)
+    private async Task<List<IncidentEvent>> DerivedAsync(string incident = RadioDrillHost.Incident)
     {
         var reader = await host.Services.GetRequiredService<SessionCatalogue>().OpenAsync(incident, Ct);
         return await reader.ReadAsync(cancellationToken: Ct).Where(e => e.IsDerived).ToListAsync(Ct);
