@@ -14,9 +14,9 @@ namespace Command.Host.Tests;
 
 /// <summary>
 /// Short drills played into the host only through its radio listeners, as a trainer would try them: units report as
-/// ATAK self reports over UDP (noise of a few metres, every 5-12 s, or ATAK's own dynamic rate), the shooter is a
-/// hand-placed hostile marker with no <c>ce</c> inside a building, and the roles are enrolled through the API. Ingest
-/// and incident share one fake clock, so a drill runs in seconds.
+/// ATAK self reports over UDP (noise of a few metres, every 5-12 s, or ATAK's own dynamic rate) or as the Traccar
+/// Client app at its defaults, the shooter is a hand-placed hostile marker with no <c>ce</c> inside a building, and
+/// the roles are enrolled through the API. Ingest and incident share one fake clock, so a drill runs in seconds.
 /// </summary>
 public sealed class RadioDrillTests(RadioDrillHost host) : IClassFixture<RadioDrillHost>
 {
@@ -125,6 +125,53 @@ public sealed class RadioDrillTests(RadioDrillHost host) : IClassFixture<RadioDr
         Assert.Contains(derived, e => e is FlagRaised { Subject: "SRO-2", Level: FlagLevel.Alert } or FlagEscalated { Subject: "SRO-2", Level: FlagLevel.Alert });
     }
 
+    [Fact]
+    public async Task An_officer_whose_traccar_client_stops_tracking_as_he_stands_short_stays_shown_holding()
+    {
+        // Traccar Client at its defaults: walking, a report every 75 m (every 50 s at 1.5 m/s), each with the phone's
+        // speed; standing still, nothing, until its stop detection has seen five minutes of stillness and sends one
+        // more report, is_moving false, and nothing after it until the phone moves.
+        const string incident = "traccar-officer";
+        await OpenAsync(incident, ("SRO-3", "contact"));
+        await using var watcher = await FrameWatcher.JoinAsync(host, incident);
+        var device = await host.Access.IssueDeviceAsync("SRO-3");
+        using var phone = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{host.OsmAndPort}") };
+        var shooter = Frame.ToGeo(Shooter);
+        (await host.Client.PutAsJsonAsync($"/api/incidents/{incident}/threats/T1", new { lat = shooter.Latitude, lon = shooter.Longitude, phase = "active" }, Ct)).EnsureSuccessStatusCode();
+        await watcher.WaitForAsync(f => f.Threats.Any());
+        var random = new Random(59);
+        var shown = new List<(int Second, string State)>();
+        for (var s = 1; s <= 720; s++)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(1));
+            var now = host.Clock.GetUtcNow();
+            // He reaches the corner of the next building, 57 m from the shooter, at 124 s and stands there.
+            var walking = s < 124;
+            if ((walking && s % 50 == 1) || s == 424)
+            {
+                var at = Along(new(120, -150), new(35, 15), 1.5, s) + new LocalPoint((random.NextDouble() - 0.5) * 10, (random.NextDouble() - 0.5) * 10);
+                var sent = await phone.PostAsync("/", new StringContent(Traccar(device, at, now, walking), Encoding.UTF8, "application/json"), Ct);
+                Assert.Equal(System.Net.HttpStatusCode.OK, sent.StatusCode);
+                await watcher.WaitForAsync(f => f.Units.Any(u => u.UnitId == "SRO-3" && u.LastFix?.FixTime == now));
+            }
+
+            if (s % 30 == 0)
+            {
+                await host.Services.GetRequiredService<IGrainFactory>().GetGrain<Command.Grains.Incidents.IIncidentGrain>(incident).Tick();
+                var board = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{incident}/units", Ct);
+                shown.Add((s, board.EnumerateArray().Single(u => u.GetProperty("unitId").GetString() == "SRO-3").GetProperty("state").GetString()!));
+            }
+        }
+
+        // Silent from his last report on the move (101 s), he is stale until the app says it stopped (424 s): it
+        // said nothing in between. From then on he is holding while its word stands, not stale two and a half
+        // minutes later (three of his intervals on the move), as on his fixes alone.
+        Assert.Equal("stale", shown.Single(x => x.Second == 420).State);
+        Assert.All(shown.Where(x => x.Second >= 450), x => Assert.Equal("holding", x.State));
+        var derived = await DerivedAsync(incident);
+        Assert.Contains(derived, e => e is FlagRaised { Subject: "SRO-3", Level: FlagLevel.Alert } or FlagEscalated { Subject: "SRO-3", Level: FlagLevel.Alert });
+    }
+
     private Task OpenAsync() => OpenAsync(RadioDrillHost.Incident, ("SRO-1", "contact"), ("ENTRY-1", "contact"), ("ENTRY-2", "contact"), ("PERIM-1", "perimeter"));
 
     private async Task OpenAsync(string incident, params (string Uid, string Role)[] units)
@@ -161,6 +208,14 @@ public sealed class RadioDrillTests(RadioDrillHost host) : IClassFixture<RadioDr
         var length = from.DistanceTo(to);
         var k = Math.Min(1, speed * t / length);
         return new LocalPoint(from.East + ((to.East - from.East) * k), from.North + ((to.North - from.North) * k));
+    }
+
+    // As Traccar Client posts a location: its JSON body, the phone's speed in m/s, is_moving as its stop detection says.
+    private static string Traccar(string device, LocalPoint at, DateTimeOffset time, bool moving)
+    {
+        var p = Frame.ToGeo(at);
+        return string.Create(CultureInfo.InvariantCulture,
+            $$$"""{"location":{"timestamp":"{{{time:yyyy-MM-ddTHH:mm:ss.fffZ}}}","coords":{"latitude":{{{p.Latitude:F7}}},"longitude":{{{p.Longitude:F7}}},"accuracy":9.0,"speed":{{{(moving ? 1.5 : 0.0):F1}}},"heading":-1,"altitude":18.0},"is_moving":{{{(moving ? "true" : "false")}}},"odometer":0,"event":"{{{(moving ? "" : "motionchange")}}}","battery":{"level":0.8,"is_charging":false},"activity":{"type":"{{{(moving ? "on_foot" : "still")}}}"},"extras":{}},"device_id":"{{{device}}}"}""");
     }
 
     // As ATAK sends its self report: the phone's GPS height above the ellipsoid, its vertical error unknown.

@@ -48,7 +48,7 @@ public sealed class OsmAndEndpoint(
         IncomingReport incoming;
         if (body.TrimStart().StartsWith('{'))
         {
-            incoming = OsmAndJson.Parse(body, now);
+            incoming = OsmAndJson.Parse(body, now, options.StoppedFixStands);
         }
         else
         {

@@ -10,19 +10,26 @@ namespace Command.Ingest.OsmAnd;
 /// <summary>
 /// The JSON body newer Traccar Client versions post: <c>device_id</c>, <c>location.timestamp</c> (ISO 8601),
 /// <c>location.coords.latitude/longitude/speed (m/s)/heading/accuracy/altitude</c>; negative speed or heading
-/// means unknown. <c>is_moving</c> and <c>battery</c> are read by the app's server, not needed here.
+/// means unknown. <c>location.is_moving</c> false is the app's stop detection: it has seen the phone still for
+/// minutes and sends nothing more until it moves, so the report states speed 0 and a fix that stands for
+/// <c>stoppedFixStands</c>. <c>battery</c> and <c>activity</c> are not needed here.
 /// </summary>
 public static class OsmAndJson
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16 };
+    private static readonly TimeSpan DefaultStoppedFixStands = new OsmAndOptions().StoppedFixStands;
 
-    public static IncomingReport Parse(string body, DateTimeOffset receivedAt)
+    /// <param name="body">The request body.</param>
+    /// <param name="receivedAt">When it came, the fix time of a location that states none.</param>
+    /// <param name="stoppedFixStands">How long the fix of a report sent as the app stops tracking stands; zero or less
+    /// reads <c>is_moving</c> as nothing. <see cref="OsmAndOptions.StoppedFixStands"/> by default.</param>
+    public static IncomingReport Parse(string body, DateTimeOffset receivedAt, TimeSpan? stoppedFixStands = null)
     {
         try
         {
             // Through UTF-8 with replacement, so a lone surrogate is a bad character, not an exception.
             using var document = JsonDocument.Parse(Encoding.UTF8.GetBytes(body), Options);
-            return Read(document.RootElement, body, receivedAt);
+            return Read(document.RootElement, body, receivedAt, stoppedFixStands ?? DefaultStoppedFixStands);
         }
         catch (JsonException e)
         {
@@ -30,7 +37,7 @@ public static class OsmAndJson
         }
     }
 
-    private static IncomingReport Read(JsonElement root, string raw, DateTimeOffset receivedAt)
+    private static IncomingReport Read(JsonElement root, string raw, DateTimeOffset receivedAt, TimeSpan stoppedFixStands)
     {
         var id = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("device_id", out var d) ? Text(d) : null;
         if (string.IsNullOrWhiteSpace(id))
@@ -57,6 +64,12 @@ public static class OsmAndJson
 
         var report = new PositionReport(id, ReportSource.OsmAnd, time, new GeoPoint(lat, lon), Number(coords, "altitude"), Number(coords, "accuracy"),
             NonNegative(Number(coords, "speed")), NonNegative(Number(coords, "heading")));
+        if (stoppedFixStands > TimeSpan.Zero && location.TryGetProperty("is_moving", out var moving) && moving.ValueKind == JsonValueKind.False)
+        {
+            // The app's word after minutes of stillness outweighs one GPS speed sample taken as it says it.
+            report = report with { SpeedMps = 0, StaleAt = time + stoppedFixStands };
+        }
+
         return IncomingReport.Parsed(ReportSource.OsmAnd, raw, report);
     }
 

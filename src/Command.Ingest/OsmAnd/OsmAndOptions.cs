@@ -21,6 +21,15 @@ public sealed record OsmAndOptions
     /// <summary>What to do with a device the incident has not enrolled; null uses <c>Ingest:UnknownUnits</c>. Default null.</summary>
     public UnknownUnitPolicy? UnknownUnits { get; init; }
 
+    /// <summary>
+    /// How long the fix stands that the app sends as its stop detection stops tracking (<c>is_moving</c> false in the
+    /// JSON body): having seen the phone still for minutes (five by default), it sends nothing more until the phone
+    /// moves. The unit is then not stale for this long, and is taken at its word that it stands still. Zero reads
+    /// <c>is_moving</c> as nothing. Default 10 minutes, the longest a stated fix stands for the judge
+    /// (<c>Assessment:LongestStatedStale</c>).
+    /// </summary>
+    public TimeSpan StoppedFixStands { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Largest request body read, bytes; larger bodies are refused as oversized. Default 16384.</summary>
     public int MaxBodyBytes { get; init; } = 16 * 1024;
 }

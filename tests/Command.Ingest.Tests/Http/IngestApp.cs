@@ -53,6 +53,7 @@ internal sealed class IngestApp : IAsyncDisposable
             ["Ingest:Incident"] = "drill-1",
             ["Ingest:OsmAnd:Incident"] = "drill-phones",
             ["Ingest:OsmAnd:MaxBodyBytes"] = "1024",
+            ["Ingest:OsmAnd:StoppedFixStands"] = "00:04:00",
             ["Ingest:Cot:Udp:Enabled"] = "false",
             ["Ingest:Cot:Tcp:Enabled"] = "false",
             ["Ingest:Nmea:Tcp:Enabled"] = "false",

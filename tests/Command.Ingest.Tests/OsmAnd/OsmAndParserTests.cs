@@ -73,6 +73,27 @@ public sealed class OsmAndParserTests
         Assert.Equal((null, null, Received), (report?.SpeedMps, report?.CourseDeg, report?.FixTime));
     }
 
+    [Fact]
+    public void Json_sent_as_stop_detection_stops_tracking_says_the_phone_stands_still_and_its_fix_stands()
+    {
+        // The app has seen the phone still for minutes and will send nothing more until it moves: a GPS speed sampled
+        // as it says so is not what it says.
+        var stopped = Json.Replace("\"is_moving\":true", "\"is_moving\":false", StringComparison.Ordinal);
+        var report = OsmAndJson.Parse(stopped, Received, TimeSpan.FromMinutes(10)).Report!;
+        Assert.Equal((0.0, report.FixTime.AddMinutes(10)), (report.SpeedMps, report.StaleAt));
+    }
+
+    [Theory]
+    [InlineData("\"is_moving\":true", 10)]
+    [InlineData("\"is_moving\":\"false\"", 10)]
+    [InlineData("\"moving\":false", 10)]
+    [InlineData("\"is_moving\":false", 0)]
+    public void Json_says_nothing_of_standing_still_unless_stop_detection_stopped_and_the_endpoint_reads_it(string moving, int standsMinutes)
+    {
+        var report = OsmAndJson.Parse(Json.Replace("\"is_moving\":true", moving, StringComparison.Ordinal), Received, TimeSpan.FromMinutes(standsMinutes)).Report!;
+        Assert.Equal((1.4, (DateTimeOffset?)null), (report.SpeedMps, report.StaleAt));
+    }
+
     [Theory]
     [InlineData("{\"device_id\":\"p\",", RejectReason.Malformed)]
     [InlineData("[]", RejectReason.MissingField)]
