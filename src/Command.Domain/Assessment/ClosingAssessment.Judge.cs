@@ -54,8 +54,8 @@ public sealed partial class ClosingAssessment
             case MotionState.Closing:
                 // Only real progress ends a hold, so a flag raised in one comes down once, not on every wobble.
                 string Closing() => m.ProgressM is { } gained
-                    ? $"closing at {Reasons.Rate(m.RateMps ?? 0)}, {Reasons.Metres(gained)} nearer than where it held; {Reasons.Metres(m.DistanceM)} from the threat"
-                    : $"closing at {Reasons.Rate(m.RateMps ?? 0)}, {Reasons.Metres(m.DistanceM)} from the threat";
+                    ? $"closing at {Reasons.Rate(m.RateMps ?? 0)}, {Reasons.Metres(gained)} nearer than where it held; {Reasons.Metres(m.ShownM)} from the threat"
+                    : $"closing at {Reasons.Rate(m.RateMps ?? 0)}, {Reasons.Metres(m.ShownM)} from the threat";
                 flags.Clear(id, now, Closing, events);
                 suppressedHolds.End(id, now, Closing, events);
                 return;
@@ -97,10 +97,10 @@ public sealed partial class ClosingAssessment
 
     private static string Reason(Measurement m, double heldS, bool opening, HoldEpisode? hold, double? backupEtaS) =>
         hold is { FellBack: true }
-            ? $"fell back from contact {Reasons.Duration(heldS)} ago, now {Reasons.Metres(m.DistanceM)} from the threat; {Reasons.Backup(backupEtaS)}"
+            ? $"fell back from contact {Reasons.Duration(heldS)} ago, now {Reasons.Metres(m.ShownM)} from the threat; {Reasons.Backup(backupEtaS)}"
             : opening
-                ? $"moving away for {Reasons.Duration(heldS)}, now {Reasons.Metres(m.DistanceM)} from the threat; {Reasons.Backup(backupEtaS)}"
-                : $"holding {Reasons.Duration(heldS)} at {Reasons.Metres(m.DistanceM)} from the threat{(hold is { SaidStill: true } ? " (its device says it stands still)" : "")}; {Reasons.Backup(backupEtaS)}";
+                ? $"moving away for {Reasons.Duration(heldS)}, now {Reasons.Metres(m.ShownM)} from the threat; {Reasons.Backup(backupEtaS)}"
+                : $"holding {Reasons.Duration(heldS)} at {Reasons.Metres(m.ShownM)} from the threat{(hold is { SaidStill: true } ? " (its device says it stands still)" : "")}; {Reasons.Backup(backupEtaS)}";
 
     /// <summary>
     /// The backup book, rebuilt from every unit when stale. Silent units are left out: where they are now is not

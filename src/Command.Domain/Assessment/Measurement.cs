@@ -35,7 +35,15 @@ internal sealed record Measurement(
     bool Progressing,
     double? ProgressM,
     double NoiseM,
-    string? InReach = null);
+    string? InReach = null)
+{
+    /// <summary>
+    /// The distance the board shows for the unit: from its latest fix, by path where the site has a walk graph. A flag's
+    /// words say this one, not <see cref="DistanceM"/>: the median of a sparse device's last three fixes lags a walk by a
+    /// fix, and "holding at 163 m" beside 110 m on the board is a figure a trainer cannot check.
+    /// </summary>
+    public double ShownM => PathM ?? StraightM;
+}
 
 /// <summary>The arrival test's answer as of the latest fix.</summary>
 /// <param name="Reached">A unit not yet arrived has: within the contact radius, in the threat's building, on its floor where both are known.</param>

@@ -139,8 +139,16 @@ public static class AssessmentRules
     /// </summary>
     public const int StatedStale = 15;
 
+    /// <summary>
+    /// A flag's words give the unit's distance as the board shows it, from its latest fix. Before, they gave the
+    /// smoothed distance the judge measures progress on, the median of at least three fixes: from a phone reporting
+    /// every 75 m it lagged a walk by a fix, and an officer shown 110 m from the threat was flagged "holding 3 min at
+    /// 163 m". When the flags are raised and cleared is unchanged.
+    /// </summary>
+    public const int ShownDistance = 16;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = StatedStale;
+    public const int Current = ShownDistance;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -56,7 +56,7 @@ public sealed class ClearingTests
         var cleared = Assert.Single(drill.Derived.OfType<FlagCleared>());
         // Three fixes after the turn.
         Assert.InRange(cleared.Time, Drill.Start.AddSeconds(87), Drill.Start.AddSeconds(140));
-        Assert.Equal("closing at 1.2 m/s, 27 m nearer than where it held; 208 m from the threat", cleared.Reason);
+        Assert.Equal("closing at 1.2 m/s, 27 m nearer than where it held; 184 m from the threat", cleared.Reason);
     }
 
     [Fact]

@@ -120,8 +120,8 @@ public sealed class StatedStaleTests
         var flags = drill.Derived.Where(e => e is FlagRaised or FlagEscalated).Select(e => e with { Sequence = 0 }).ToList();
         Assert.Equal(
             [
-                new FlagRaised("u1", FlagLevel.Watch, "not-closing", "holding 45 s at 149 m from the threat (its device says it stands still); no backup reporting") { Time = Drill.Start.AddSeconds(195) },
-                new FlagEscalated("u1", FlagLevel.Alert, "not-closing", "holding 60 s at 149 m from the threat (its device says it stands still); no backup reporting") { Time = Drill.Start.AddSeconds(210) },
+                new FlagRaised("u1", FlagLevel.Watch, "not-closing", "holding 45 s at 146 m from the threat (its device says it stands still); no backup reporting") { Time = Drill.Start.AddSeconds(195) },
+                new FlagEscalated("u1", FlagLevel.Alert, "not-closing", "holding 60 s at 146 m from the threat (its device says it stands still); no backup reporting") { Time = Drill.Start.AddSeconds(210) },
             ],
             flags);
     }
