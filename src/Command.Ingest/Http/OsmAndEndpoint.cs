@@ -13,11 +13,18 @@ namespace Command.Ingest.Http;
 /// <summary>
 /// Handles one OsmAnd request: query string (GET, or POST with the query), form body, or the newer JSON body.
 /// Each request is one report and is submitted straight to the intake, so the app hears whether it was used:
-/// 200 with an empty body when the report is used (as Traccar answers), 400 with "reason-code: detail" when it is
-/// refused (a body that is not JSON too, though it cannot name its device), 403 when its device identifier is not
-/// one an admin issued, 429 with Retry-After when the sender floods. The identifier
-/// is the device's secret: its reports are recorded under the unit it is bound to, and the identifier never is.
-/// A report goes to the incident that unit is enrolled in, as a radio's does, or else to the endpoint's.
+/// 200 with an empty body when the report is used (as Traccar answers). The app keeps every report it sent until a
+/// 2xx answer, and sends the oldest again before any later one: Traccar Client for Android tries the same report every
+/// 30 s and sends nothing else meanwhile. So a report refused for what it is (too old, a duplicate of one already
+/// taken, out of order, bad coordinates) is answered 200 with "reason-code: detail", recorded and counted as refused:
+/// answered 400, one report held up in a building past the age limit, or one whose answer was lost, would stop the
+/// phone for the rest of the drill. A refusal the incident's state may lift (a unit not yet enrolled, an incident not
+/// yet open or closed, a unit enrolled elsewhere or bound to another device) is 400, so the app sends it again until
+/// it is taken or too old; one the incident cannot record now is 503 with Retry-After. A body that is not JSON (it
+/// names no device) is 400, a device identifier no admin issued 403, an oversized body 413, and a sender that floods
+/// 429 with Retry-After. The identifier is the device's secret: its reports are recorded under the unit it is bound
+/// to, and the identifier never is. A report goes to the incident that unit is enrolled in, as a radio's does, or
+/// else to the endpoint's.
 /// </summary>
 public sealed class OsmAndEndpoint(
     OsmAndOptions options, IngestContext context, ReportIntake intake, IDeviceDirectory devices, IUnitRoutes routes, IntakeMetrics metrics, RejectionLog log)
@@ -84,10 +91,25 @@ public sealed class OsmAndEndpoint(
         var incident = await routes.IncidentOfAsync(device.UnitId, cancellationToken).ConfigureAwait(false) ?? options.Incident ?? context.Options.Incident;
         var outcome = await intake.SubmitAsync(
             incident, [incoming], options.UnknownUnits ?? context.Options.UnknownUnits, cancellationToken, sender).ConfigureAwait(false);
-        return outcome.Rejected is [var first, ..]
-            ? Results.Text(first.Rejection.ToString(), statusCode: StatusCodes.Status400BadRequest)
-            : Results.Ok();
+        return outcome.Rejected is [var first, ..] ? Refused(http.Response, first.Rejection) : Results.Ok();
     }
+
+    private static IResult Refused(HttpResponse response, Rejection rejection)
+    {
+        if (rejection.Reason == RejectReason.Unavailable)
+        {
+            RetryAfter.Set(response, TimeSpan.FromSeconds(5));
+            return Results.Text(rejection.ToString(), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return Results.Text(rejection.ToString(), statusCode: MayBeLifted(rejection.Reason) ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+    }
+
+    // Refusals the incident's state may lift, so that the same report is taken when the app sends it again. Every other
+    // refusal is of the report itself, and sending it again only holds up the reports behind it.
+    private static bool MayBeLifted(RejectReason reason) => reason is RejectReason.UnknownUnit or RejectReason.UnknownIncident
+        or RejectReason.Closed or RejectReason.EnrolledElsewhere or RejectReason.UnitBoundToDevice or RejectReason.UnitNotPermitted
+        or RejectReason.LimitReached;
 
     /// <summary>Counts and logs a request refused before its device was known, and answers it.</summary>
     private IResult Unproven(Rejection rejection, int status)

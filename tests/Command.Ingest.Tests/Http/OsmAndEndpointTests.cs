@@ -72,13 +72,47 @@ public sealed class OsmAndEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Refused_request_is_400_with_reason_and_recorded_with_its_raw_text()
+    public async Task A_report_refused_for_what_it_is_is_answered_200_with_its_reason_and_recorded_with_its_raw_text()
     {
+        // The app sends a report again until it is answered 2xx, before any later one: answered 400, this one would be
+        // sent every 30 s for ever, and the phone's later fixes never.
         var response = await Client.GetAsync("/?id=phone1&lat=39.7392", Ct);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("missing-field: request has no lat and lon", await response.Content.ReadAsStringAsync(Ct));
         var refused = Assert.Single(Port.Snapshot()).Refused;
         Assert.Equal((RejectReason.MissingField, "id=phone1&lat=39.7392"), (refused?.Reason, refused?.Raw));
+    }
+
+    [Theory]
+    [InlineData(RejectReason.Duplicate, HttpStatusCode.OK)]
+    [InlineData(RejectReason.OutOfOrder, HttpStatusCode.OK)]
+    [InlineData(RejectReason.ImpliedSpeed, HttpStatusCode.OK)]
+    [InlineData(RejectReason.UnknownUnit, HttpStatusCode.BadRequest)]
+    [InlineData(RejectReason.UnknownIncident, HttpStatusCode.BadRequest)]
+    [InlineData(RejectReason.Closed, HttpStatusCode.BadRequest)]
+    [InlineData(RejectReason.EnrolledElsewhere, HttpStatusCode.BadRequest)]
+    [InlineData(RejectReason.Unavailable, HttpStatusCode.ServiceUnavailable)]
+    public async Task The_incident_s_refusal_is_answered_so_that_the_app_sends_again_only_what_may_yet_be_taken(RejectReason reason, HttpStatusCode expected)
+    {
+        Port.Answer = _ => new Rejection(reason, "as the incident says");
+        var response = await Client.GetAsync("/?id=phone1&lat=39.7&lon=-104.9&timestamp=1773500390", Ct);
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(new Rejection(reason, "as the incident says").ToString(), await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(reason == RejectReason.Unavailable, response.Headers.RetryAfter is not null);
+    }
+
+    [Fact]
+    public async Task A_report_held_on_the_phone_past_the_age_limit_does_not_hold_up_the_ones_behind_it()
+    {
+        // Out of signal in the building for six minutes, the phone sends what it kept, oldest first.
+        var now = IngestRig.Now.ToUnixTimeSeconds();
+        var old = await Client.GetAsync($"/?id=phone1&lat=39.7&lon=-104.9&timestamp={now - 360}", Ct);
+        var fresh = await Client.GetAsync($"/?id=phone1&lat=39.7001&lon=-104.9&timestamp={now - 2}", Ct);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (old.StatusCode, fresh.StatusCode));
+        Assert.StartsWith("too-old: ", await old.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal("", await fresh.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(RejectReason.TooOld, Port.Snapshot()[0].Refused?.Reason);
+        Assert.Equal(39.7001, Port.Snapshot()[1].Report!.Position.Latitude);
     }
 
     [Fact]

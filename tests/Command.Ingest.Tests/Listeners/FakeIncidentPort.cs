@@ -24,6 +24,9 @@ internal sealed class FakeIncidentPort : IIncidentPort
     /// <summary>Submissions that threw.</summary>
     public int Failures { get; private set; }
 
+    /// <summary>What the incident answers each report it is handed; null takes every one.</summary>
+    public Func<PositionReport, Rejection?>? Answer { get; set; }
+
     /// <summary>While set, submissions wait for it before they are taken.</summary>
     public TaskCompletionSource? Gate { get; set; }
 
@@ -56,7 +59,7 @@ internal sealed class FakeIncidentPort : IIncidentPort
         }
 
         arrivals.Writer.TryWrite(true);
-        return Task.FromResult<IReadOnlyList<Rejection?>>(reports.Select(_ => (Rejection?)null).ToList());
+        return Task.FromResult<IReadOnlyList<Rejection?>>(reports.Select(r => Answer?.Invoke(r)).ToList());
     }
 
     public Task<Rejection?> SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken)

@@ -51,9 +51,11 @@ public sealed class OsmAndSender : LiveSender
         }
     }
 
+    // A report refused for what it is comes back 200 with its reason, so that the app does not send it again: only an
+    // empty 200 is a report taken.
     private static async Task<string> OutcomeAsync(HttpResponseMessage response, CancellationToken cancellationToken) => response.StatusCode switch
     {
-        HttpStatusCode.OK => "report",
+        HttpStatusCode.OK => await response.Content.ReadAsStringAsync(cancellationToken) is { Length: > 0 } refused ? refused.Split(':', 2)[0] : "report",
         HttpStatusCode.TooManyRequests => "rate-limited",
         HttpStatusCode.BadRequest or HttpStatusCode.Forbidden => (await response.Content.ReadAsStringAsync(cancellationToken)).Split(':', 2)[0],
         var status => $"http {(int)status}",
