@@ -38,7 +38,9 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton(_ => Bind(configuration, "Ingest:Cot", new CotOptions()));
         services.TryAddSingleton(_ => Bind(configuration, "Ingest:Nmea", new NmeaOptions()));
         services.TryAddSingleton(_ => Bind(configuration, "Ingest:Aprs", new AprsOptions()));
-        services.TryAddSingleton(_ => Bind(configuration, "Ingest:OsmAnd", new OsmAndOptions()));
+        services.TryAddSingleton(_ => Bind(configuration, "Ingest:OsmAnd", new OsmAndOptions()) is var osmAnd && osmAnd.Problem() is { } problem
+            ? throw new OptionsValidationException("Ingest:OsmAnd", typeof(OsmAndOptions), [problem])
+            : osmAnd);
         services.TryAddSingleton<IntakeMetrics>();
         services.TryAddSingleton<ListenerMetrics>();
         services.TryAddSingleton<RejectionLog>();

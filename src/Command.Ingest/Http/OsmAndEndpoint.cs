@@ -22,26 +22,26 @@ namespace Command.Ingest.Http;
 /// yet open or closed, a unit enrolled elsewhere or bound to another device) is 400, so the app sends it again until
 /// it is taken or too old; one the incident cannot record now is 503 with Retry-After. A body that is not JSON (it
 /// names no device) is 400, a device identifier no admin issued 403, an oversized body 413, and a sender that floods
-/// 429 with Retry-After. The identifier is the device's secret: its reports are recorded under the unit it is bound
+/// 429 with Retry-After: an address past <see cref="OsmAndOptions.AddressRate"/> (many phones may share one), a device
+/// past <see cref="OsmAndOptions.DeviceRate"/>. The identifier is the device's secret: its reports are recorded under the unit it is bound
 /// to, and the identifier never is. A report goes to the incident that unit is enrolled in, as a radio's does, or
 /// else to the endpoint's.
 /// </summary>
 public sealed class OsmAndEndpoint(
     OsmAndOptions options, IngestContext context, ReportIntake intake, IDeviceDirectory devices, IUnitRoutes routes, IntakeMetrics metrics, RejectionLog log)
 {
-    private readonly SourceRateLimiter limiter = new(new ListenerOptions(), context.Clock);
+    private readonly SourceRateLimiter addresses = new(new ListenerOptions { RatePerSecond = options.AddressRate.PerSecond, RateBurst = options.AddressRate.Burst }, context.Clock);
+    private readonly CallerRateLimiter deviceRates = new(options.DeviceRate, context.Clock);
 
     /// <summary>Reads the request, submits its report and says whether it was used.</summary>
     public async Task<IResult> HandleAsync(HttpContext http, CancellationToken cancellationToken)
     {
         var request = http.Request;
         var remote = new IPEndPoint(http.Connection.RemoteIpAddress ?? IPAddress.None, 0);
-        if (!limiter.TryAcquire(remote, out var wait))
+        if (!addresses.TryAcquire(remote, out var wait))
         {
             context.RateLimited(ReportSource.OsmAnd, remote);
-            var seconds = RetryAfter.Set(http.Response, wait);
-            return Results.Text(
-                $"rate-limited: {remote.Address} is sending faster than its rate limit; try again in {seconds} s", statusCode: StatusCodes.Status429TooManyRequests);
+            return TooMany(http.Response, wait, remote.Address.ToString());
         }
 
         var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
@@ -81,6 +81,12 @@ public sealed class OsmAndEndpoint(
                 StatusCodes.Status403Forbidden);
         }
 
+        if (!deviceRates.TryAcquire(device.Actor, out var deviceWait))
+        {
+            context.RateLimited(ReportSource.OsmAnd, remote);
+            return TooMany(http.Response, deviceWait, $"the device for unit {device.UnitId}");
+        }
+
         incoming = incoming with
         {
             Raw = incoming.Raw.Replace(identifier, device.UnitId, StringComparison.Ordinal),
@@ -92,6 +98,12 @@ public sealed class OsmAndEndpoint(
         var outcome = await intake.SubmitAsync(
             incident, [incoming], options.UnknownUnits ?? context.Options.UnknownUnits, cancellationToken, sender).ConfigureAwait(false);
         return outcome.Rejected is [var first, ..] ? Refused(http.Response, first.Rejection) : Results.Ok();
+    }
+
+    private static IResult TooMany(HttpResponse response, TimeSpan wait, string sender)
+    {
+        var seconds = RetryAfter.Set(response, wait);
+        return Results.Text($"rate-limited: {sender} is sending faster than its rate limit; try again in {seconds} s", statusCode: StatusCodes.Status429TooManyRequests);
     }
 
     private static IResult Refused(HttpResponse response, Rejection rejection)

@@ -1,3 +1,4 @@
+using Command.Ingest.Http;
 using Command.Ingest.Intake;
 
 namespace Command.Ingest.OsmAnd;
@@ -32,4 +33,22 @@ public sealed record OsmAndOptions
 
     /// <summary>Largest request body read, bytes; larger bodies are refused as oversized. Default 16384.</summary>
     public int MaxBodyBytes { get; init; } = 16 * 1024;
+
+    /// <summary>
+    /// Requests one sending address may make before their bodies are read, per second and in a burst. The phones on a
+    /// site's Wi-Fi, or behind a carrier's NAT, share one address: this only bounds a flood from it, and each device
+    /// has its own limit (<see cref="DeviceRate"/>). Default 200 a second, 400 in a burst.
+    /// </summary>
+    public CallerRateOptions AddressRate { get; init; } = new() { PerSecond = 200, Burst = 400 };
+
+    /// <summary>
+    /// Reports one device may send, per second and in a burst. Default 20 a second, and 40 in a burst: a phone back in
+    /// signal sends what it kept while out of it, one after another.
+    /// </summary>
+    public CallerRateOptions DeviceRate { get; init; } = new() { PerSecond = 20, Burst = 40 };
+
+    /// <summary>A sentence naming the first setting that could not work, or null when they all can.</summary>
+    public string? Problem() =>
+        MaxBodyBytes < 1 ? $"Ingest:OsmAnd:MaxBodyBytes must be at least 1, not {MaxBodyBytes}"
+        : AddressRate.Problem("Ingest:OsmAnd:AddressRate") ?? DeviceRate.Problem("Ingest:OsmAnd:DeviceRate");
 }

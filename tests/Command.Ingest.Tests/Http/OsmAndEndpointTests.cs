@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Command.Domain.Validation;
+using Command.Ingest.OsmAnd;
 using Command.Ingest.Tests.Listeners;
 using Command.Ingest.Tests.OsmAnd;
 
@@ -158,6 +159,30 @@ public sealed class OsmAndEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta);
         Assert.EndsWith("; try again in 1 s", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Phones_that_share_an_address_each_have_their_own_limit()
+    {
+        // A site's Wi-Fi puts every phone behind one address: one phone past its own limit (5 here) does not stop the others.
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            answers.Add((await Client.GetAsync($"/?id=phone1&lat=39.7&lon=-104.9&timestamp={1773500390 + i}", Ct)).StatusCode);
+        }
+
+        var other = await Client.GetAsync("/?id=phone2&lat=39.7&lon=-104.9&timestamp=1773500390", Ct);
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), HttpStatusCode.TooManyRequests], answers);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.Equal(6, Port.Snapshot().Count);
+    }
+
+    [Fact]
+    public void A_rate_that_could_not_work_is_named()
+    {
+        Assert.Equal("Ingest:OsmAnd:DeviceRate:PerSecond must be a positive number, not 0",
+            new OsmAndOptions { DeviceRate = new() { PerSecond = 0, Burst = 40 } }.Problem());
+        Assert.Null(new OsmAndOptions().Problem());
     }
 
     [Fact]
