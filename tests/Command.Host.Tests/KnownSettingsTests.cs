@@ -108,6 +108,16 @@ public sealed partial class KnownSettingsTests
             refused.Failures);
     }
 
+    [Fact]
+    public async Task A_traccar_rate_that_could_not_work_stops_the_host_before_it_starts_naming_it()
+    {
+        await using var host = new ConfiguredHost(new Dictionary<string, string?> { ["Ingest:OsmAnd:Enabled"] = "true", ["Ingest:OsmAnd:Port"] = "0", ["Ingest:OsmAnd:DeviceRate:Burst"] = "0" });
+
+        var refused = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(async () => await host.InitializeAsync());
+
+        Assert.Equal(["Ingest:OsmAnd:DeviceRate:Burst must be at least 1, not 0"], refused.Failures);
+    }
+
     private static List<string> Unknown(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
