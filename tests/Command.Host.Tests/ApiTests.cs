@@ -301,6 +301,30 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Reports_for_a_missing_incident_are_not_found_though_none_of_them_is_well_formed(bool closed)
+    {
+        // The incident is the first thing to mend: answered item by item, the sender mends its reports and only then
+        // hears that they go nowhere.
+        var id = NewId();
+        if (closed)
+        {
+            id = await host.NextIncidentAsync(id);
+            await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
+            (await host.PostJsonAsync($"/api/incidents/{id}/close", new { reason = "exercise over" })).EnsureSuccessStatusCode();
+        }
+
+        var batch = new object[] { new { unitId = "P2", fixTime = DateTimeOffset.UtcNow, lat = 91.0, lon = 0.0 }, new { unitId = "P3", lat = 44.0 } };
+        var response = await host.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = batch });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(closed ? HttpStatusCode.Conflict : HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(closed ? "closed" : "unknown-incident", body.GetProperty("reason").GetString());
+        Assert.False(body.TryGetProperty("rejected", out _));
+    }
+
     [Fact]
     public async Task Reports_for_a_closed_incident_are_refused_whole_as_closed_and_nothing_is_recorded()
     {

@@ -56,6 +56,12 @@ public interface IIncidentGrain : IFrameSource
     Task<Rejection?> SetExercise(Exercise exercise, string actor);
 
     /// <summary>
+    /// Null when the incident takes input now; else why not: it does not exist, was closed, or cannot record now. For
+    /// a batch none of whose reports passed the stateless checks, which <see cref="Submit"/> answers nothing for.
+    /// </summary>
+    Task<Rejection?> Takes();
+
+    /// <summary>
     /// Applies a batch of screened reports and records refused inputs. Returns, per report, null when accepted
     /// or the rejection its unit's history caused. Completes once all of it is in the recording.
     /// </summary>

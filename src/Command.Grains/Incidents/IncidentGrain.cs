@@ -235,6 +235,8 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
 
     private readonly FoldTurns turns = new();
 
+    public async Task<Rejection?> Takes() => await UnavailableAsync() ?? Missing();
+
     public async Task<ImmutableArray<Rejection?>> Submit(ImmutableArray<PositionReport> reports, ImmutableArray<InputRejected> refused, bool? autoEnrol)
     {
         if ((await UnavailableAsync() ?? Missing()) is { } rejection)

@@ -22,6 +22,9 @@ public sealed class GrainIncidentPort(IGrainFactory grains) : IIncidentPort
         return await grains.GetGrain<IIncidentGrain>(incidentId).Submit([.. reports], [.. refused], autoEnrol);
     }
 
+    public async Task<Rejection?> TakesAsync(string incidentId, CancellationToken cancellationToken) =>
+        await grains.GetGrain<IIncidentGrain>(incidentId).Takes();
+
     // Threats come through here from markers: a phase a marker brings is recorded with its source as the actor and
     // the marker as the reason.
     public async Task<Rejection?> SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken) =>

@@ -12,7 +12,8 @@ namespace Command.Ingest.Http;
 /// credential may not report for its unit; 400 with a <see cref="RequestRefusal"/> when the body is refused whole
 /// (malformed), 413 when it is too large, 404 when the incident does not exist, 409 <c>closed</c> when it was closed
 /// (nothing of the batch is recorded), 503 with Retry-After when it cannot take reports now (its recording cannot be
-/// read or written): nothing of the batch was kept, so send it again.
+/// read or written): nothing of the batch was kept, so send it again. Those three come first, however malformed the
+/// batch's items: mended, they would still go nowhere.
 /// </summary>
 public static class ReportsEndpoint
 {
@@ -32,23 +33,19 @@ public static class ReportsEndpoint
 
         var batch = read.Items;
         var outcome = await intake.SubmitAsync(id, batch, UnknownUnitPolicy.IncidentDefault, cancellationToken, sender).ConfigureAwait(false);
-        if (batch.Count > 0 && outcome.Rejected.Count == batch.Count && outcome.Rejected.All(r => r.Rejection.Reason == RejectReason.UnknownIncident))
+        // An incident that takes nothing refuses the request whole, not item by item (nothing of it is recorded), and
+        // says so first, whatever else is wrong with the items: it is answered so even when none of them was well formed.
+        var whole = outcome.Incident
+            ?? (outcome.Accepted == 0 ? outcome.Rejected.Select(r => r.Rejection).FirstOrDefault(r => r.Reason is RejectReason.UnknownIncident or RejectReason.Closed or RejectReason.Unavailable) : null);
+        switch (whole?.Reason)
         {
-            return Results.NotFound(new RequestRefusal("unknown-incident", $"incident '{id}' does not exist"));
-        }
-
-        // A closed incident takes nothing more: the request is refused whole, not item by item, and nothing of it is recorded.
-        var closed = outcome.Rejected.FirstOrDefault(r => r.Rejection.Reason == RejectReason.Closed);
-        if (outcome.Accepted == 0 && closed is not null)
-        {
-            return Results.Conflict(new RequestRefusal(closed.Rejection.Code, closed.Rejection.Detail));
-        }
-
-        var unavailable = outcome.Rejected.FirstOrDefault(r => r.Rejection.Reason == RejectReason.Unavailable);
-        if (outcome.Accepted == 0 && unavailable is not null)
-        {
-            request.HttpContext.Response.Headers.RetryAfter = "5";
-            return Results.Json(new RequestRefusal(unavailable.Rejection.Code, unavailable.Rejection.Detail), statusCode: StatusCodes.Status503ServiceUnavailable);
+            case RejectReason.UnknownIncident:
+                return Results.NotFound(new RequestRefusal("unknown-incident", $"incident '{id}' does not exist"));
+            case RejectReason.Closed:
+                return Results.Conflict(new RequestRefusal(whole.Code, whole.Detail));
+            case RejectReason.Unavailable:
+                request.HttpContext.Response.Headers.RetryAfter = "5";
+                return Results.Json(new RequestRefusal(whole.Code, whole.Detail), statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         var body = new ReportBatchResult(outcome.Accepted, [.. outcome.Rejected.Select(r => new ReportItemError(r.Index, r.UnitId, r.Rejection.Code, r.Rejection.Detail))]);

@@ -24,6 +24,12 @@ public interface IIncidentPort
         CancellationToken cancellationToken);
 
     /// <summary>
+    /// Null when the incident takes input now; else why not (it does not exist, was closed, or cannot record now).
+    /// Asked for a batch none of whose reports passed the stateless screen, so the sender hears that first.
+    /// </summary>
+    Task<Rejection?> TakesAsync(string incidentId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Places or moves a threat from its marker (a hostile CoT marker): a phase change it brings is recorded with
     /// <paramref name="actor"/>, the marker's source, and "marker" as its reason. Null when done, else why the
     /// incident refused it.

@@ -48,6 +48,12 @@ public sealed class ReportIntake(
             return new IntakeOutcome(0, rejected);
         }
 
+        if (passed.Count == 0 && await incidents.TakesAsync(incidentId, cancellationToken).ConfigureAwait(false) is { } incident)
+        {
+            // Nothing of it reaches an incident that takes nothing: its items' own faults are not the first thing to mend.
+            return new IntakeOutcome(0, rejected, incident);
+        }
+
         var results = await incidents.SubmitAsync(incidentId, passed, refused, unknownUnits, cancellationToken).ConfigureAwait(false);
         var accepted = 0;
         for (var j = 0; j < results.Count; j++)

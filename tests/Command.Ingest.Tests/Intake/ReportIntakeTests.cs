@@ -68,6 +68,19 @@ public sealed class ReportIntakeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_none_of_whose_reports_passed_says_why_the_incident_takes_nothing_and_records_nothing_there()
+    {
+        port.Refuses = id => id == "gone" ? new Rejection(RejectReason.UnknownIncident, "incident 'gone' does not exist") : null;
+
+        var gone = await Intake.SubmitAsync("gone", [Bad(RejectReason.Malformed, "1"), Bad(RejectReason.NoFix, "2")], UnknownUnitPolicy.Enrol, TestContext.Current.CancellationToken);
+        var open = await Intake.SubmitAsync("drill-1", [Bad(RejectReason.Malformed, "3")], UnknownUnitPolicy.Enrol, TestContext.Current.CancellationToken);
+
+        Assert.Equal((RejectReason.UnknownIncident, 2), (gone.Incident?.Reason, gone.Rejected.Count));
+        Assert.Null(open.Incident);
+        Assert.Equal(["drill-1"], port.Snapshot().Select(d => d.Incident));
+    }
+
+    [Fact]
     public async Task Rejection_log_writes_the_first_then_one_line_per_interval_with_the_count_suppressed()
     {
         var ct = TestContext.Current.CancellationToken;

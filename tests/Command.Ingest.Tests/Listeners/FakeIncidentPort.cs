@@ -27,6 +27,9 @@ internal sealed class FakeIncidentPort : IIncidentPort
     /// <summary>What the incident answers each report it is handed; null takes every one.</summary>
     public Func<PositionReport, Rejection?>? Answer { get; set; }
 
+    /// <summary>Why an incident takes nothing now, by its id; null (the default) has every incident take input.</summary>
+    public Func<string, Rejection?>? Refuses { get; set; }
+
     /// <summary>While set, submissions wait for it before they are taken.</summary>
     public TaskCompletionSource? Gate { get; set; }
 
@@ -61,6 +64,8 @@ internal sealed class FakeIncidentPort : IIncidentPort
         arrivals.Writer.TryWrite(true);
         return Task.FromResult<IReadOnlyList<Rejection?>>(reports.Select(r => Answer?.Invoke(r)).ToList());
     }
+
+    public Task<Rejection?> TakesAsync(string incidentId, CancellationToken cancellationToken) => Task.FromResult(Refuses?.Invoke(incidentId));
 
     public Task<Rejection?> SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken)
     {
