@@ -18,14 +18,14 @@ namespace Command.Ingest.Http;
 /// 30 s and sends nothing else meanwhile. So a report refused for what it is (too old, a duplicate of one already
 /// taken, out of order, bad coordinates) is answered 200 with "reason-code: detail", recorded and counted as refused:
 /// answered 400, one report held up in a building past the age limit, or one whose answer was lost, would stop the
-/// phone for the rest of the drill. A refusal the incident's state may lift (a unit not yet enrolled, an incident not
-/// yet open or closed, a unit enrolled elsewhere or bound to another device) is 400, so the app sends it again until
+/// phone for the rest of the drill. A refusal the incident's state may lift (a unit not enrolled yet, an incident not
+/// opened yet or closed, a unit enrolled elsewhere or bound to another device) is 400, so the app sends it again until
 /// it is taken or too old; one the incident cannot record now is 503 with Retry-After. A body that is not JSON (it
 /// names no device) is 400, a device identifier no admin issued 403, an oversized body 413, and a sender that floods
-/// 429 with Retry-After: an address past <see cref="OsmAndOptions.AddressRate"/> (many phones may share one), a device
-/// past <see cref="OsmAndOptions.DeviceRate"/>. The identifier is the device's secret: its reports are recorded under the unit it is bound
-/// to, and the identifier never is. A report goes to the incident that unit is enrolled in, as a radio's does, or
-/// else to the endpoint's.
+/// 429 with Retry-After: an address past <see cref="OsmAndOptions.AddressRate"/> (many phones may share one), a
+/// device past <see cref="OsmAndOptions.DeviceRate"/>. The identifier is the device's secret: its reports are
+/// recorded under the unit it is bound to, and the identifier never is. A report goes to the incident that unit is
+/// enrolled in, as a radio's does, or else to the endpoint's.
 /// </summary>
 public sealed class OsmAndEndpoint(
     OsmAndOptions options, IngestContext context, ReportIntake intake, IDeviceDirectory devices, IUnitRoutes routes, IntakeMetrics metrics, RejectionLog log)
