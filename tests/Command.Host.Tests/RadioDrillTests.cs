@@ -110,10 +110,7 @@ public sealed class RadioDrillTests(RadioDrillHost host) : IClassFixture<RadioDr
 
             if (s % 30 == 0)
             {
-                // The incident folds its clock on its own ticks, which a fake clock does not wait for: fold this second first.
-                await host.Services.GetRequiredService<IGrainFactory>().GetGrain<Command.Grains.Incidents.IIncidentGrain>(incident).Tick();
-                var board = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{incident}/units", Ct);
-                shown.Add((s, board.EnumerateArray().Single(u => u.GetProperty("unitId").GetString() == "SRO-2").GetProperty("state").GetString()!));
+                shown.Add((s, await ShownStateAsync(incident, "SRO-2")));
             }
         }
 
@@ -157,9 +154,7 @@ public sealed class RadioDrillTests(RadioDrillHost host) : IClassFixture<RadioDr
 
             if (s % 30 == 0)
             {
-                await host.Services.GetRequiredService<IGrainFactory>().GetGrain<Command.Grains.Incidents.IIncidentGrain>(incident).Tick();
-                var board = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{incident}/units", Ct);
-                shown.Add((s, board.EnumerateArray().Single(u => u.GetProperty("unitId").GetString() == "SRO-3").GetProperty("state").GetString()!));
+                shown.Add((s, await ShownStateAsync(incident, "SRO-3")));
             }
         }
 
@@ -170,6 +165,15 @@ public sealed class RadioDrillTests(RadioDrillHost host) : IClassFixture<RadioDr
         Assert.All(shown.Where(x => x.Second >= 450), x => Assert.Equal("holding", x.State));
         var derived = await DerivedAsync(incident);
         Assert.Contains(derived, e => e is FlagRaised { Subject: "SRO-3", Level: FlagLevel.Alert } or FlagEscalated { Subject: "SRO-3", Level: FlagLevel.Alert });
+    }
+
+    // The state the units API shows the unit in now.
+    private async Task<string> ShownStateAsync(string incident, string unitId)
+    {
+        // The incident folds its clock on its own ticks, which a fake clock does not wait for: fold this second first.
+        await host.Services.GetRequiredService<IGrainFactory>().GetGrain<Command.Grains.Incidents.IIncidentGrain>(incident).Tick();
+        var board = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{incident}/units", Ct);
+        return board.EnumerateArray().Single(u => u.GetProperty("unitId").GetString() == unitId).GetProperty("state").GetString()!;
     }
 
     private Task OpenAsync() => OpenAsync(RadioDrillHost.Incident, ("SRO-1", "contact"), ("ENTRY-1", "contact"), ("ENTRY-2", "contact"), ("PERIM-1", "perimeter"));
