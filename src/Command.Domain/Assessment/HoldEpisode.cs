@@ -27,6 +27,24 @@ public sealed record HoldEpisode(DateTimeOffset Since, ImmutableArray<double> He
         }
     }
 
+    /// <summary>
+    /// Where a unit moving away turned: the median of the latest five remembered distances, which passes over a burst
+    /// of two outliers away. The median of all seven lags a retreat by a fix more, which a unit turning back would
+    /// first have to win back before its progress showed.
+    /// </summary>
+    public double TurnedAtM
+    {
+        get
+        {
+            var recent = HeldM.Length <= TurnedFrom ? HeldM : HeldM.RemoveRange(0, HeldM.Length - TurnedFrom);
+            var sorted = recent.Sort();
+            var n = sorted.Length;
+            return n == 0 ? double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
+        }
+    }
+
+    private const int TurnedFrom = 5;
+
     /// <summary>The hold, still showing at <paramref name="distanceM"/>.</summary>
     public HoldEpisode HeldAt(double distanceM) =>
         this with { HeldM = HeldM.Length < Kept ? HeldM.Add(distanceM) : HeldM.RemoveAt(0).Add(distanceM) };

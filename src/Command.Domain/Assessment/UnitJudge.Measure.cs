@@ -106,7 +106,9 @@ internal sealed partial class UnitJudge
         var episode = Episode;
         double? progress = episode is null ? null : episode.HeldAtM - (enoughForRate ? window!.Value.End : smoothed);
         var progressRate = 0.0;
-        var progressNow = episode is not null && Progressing(t, y, stated, episode.HeldAtM, noise, out progress, out progressRate);
+        // A unit shown moving away is judged from where it turned, not from the middle of its retreat.
+        var heldAt = episode is null ? double.NaN : State == MotionState.Opening ? Math.Max(episode.HeldAtM, episode.TurnedAtM) : episode.HeldAtM;
+        var progressNow = episode is not null && Progressing(t, y, stated, heldAt, noise, out progress, out progressRate);
         var progressStreak = advance ? (progressNow ? ProgressStreak + 1 : 0) : ProgressStreak;
         var progressing = progressNow && progressStreak >= ProgressFixesNeeded();
         var inReach = confirmed && !progressNow && episode is null ? StandsInReach(target, t, sigma, noise, tailS) : null;

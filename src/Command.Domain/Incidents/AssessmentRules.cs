@@ -147,8 +147,15 @@ public static class AssessmentRules
     /// </summary>
     public const int ShownDistance = 16;
 
+    /// <summary>
+    /// A unit shown moving away that turns back is cleared on progress from where it turned (the middle of its latest
+    /// five held distances). Before, progress was counted from the middle of all seven it kept, which lags a retreat by
+    /// a fix: a phone every 8 s that backed away at a walk and turned back was cleared 34 s after the turn, not 26.
+    /// </summary>
+    public const int TurnedBack = 17;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = ShownDistance;
+    public const int Current = TurnedBack;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

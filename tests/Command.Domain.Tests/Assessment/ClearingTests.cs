@@ -60,6 +60,26 @@ public sealed class ClearingTests
     }
 
     [Fact]
+    public void A_unit_that_backs_away_and_turns_back_is_cleared_on_progress_from_where_it_turned()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        // An ATAK phone every 8 s closes from 200 m, backs away from 100 m at a walk for a minute and a half, to 235 m,
+        // and turns back at 1.5 m/s at 150 s. Progress is counted from where it turned, not from a minute back up its
+        // retreat, which it would first have to win back.
+        drill.Move("u1", t => new LocalPoint(t < 60 ? 200 - (1.7 * t) : t < 150 ? 98 + (1.5 * (t - 60)) : 233 - (1.5 * (t - 150)), 0), cadence: 8, accuracyM: 4);
+
+        drill.Run(260);
+
+        Assert.Single(drill.Derived.OfType<FlagRaised>());
+        Assert.StartsWith("moving away for ", Assert.Single(drill.Derived.OfType<FlagEscalated>()).Reason, StringComparison.Ordinal);
+        // Within 30 s of the turn; from the middle of its last seven held distances it was 34 s.
+        var cleared = Assert.Single(drill.Derived.OfType<FlagCleared>());
+        Assert.InRange(cleared.Time, Drill.Start.AddSeconds(150), Drill.Start.AddSeconds(180));
+    }
+
+    [Fact]
     public void A_burst_of_three_outliers_toward_the_threat_does_not_clear_a_hold()
     {
         var drill = new Drill();
