@@ -17,33 +17,31 @@ public sealed record HoldEpisode(DateTimeOffset Since, ImmutableArray<double> He
     public const int Kept = 7;
 
     /// <summary>Where the unit held: the median of the remembered distances.</summary>
-    public double HeldAtM
-    {
-        get
-        {
-            var sorted = HeldM.Sort();
-            var n = sorted.Length;
-            return n == 0 ? double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
-        }
-    }
+    public double HeldAtM => MedianOfLatest(Kept);
 
     /// <summary>
     /// Where a unit moving away turned: the median of the latest five remembered distances, which passes over a burst
     /// of two outliers away. The median of all seven lags a retreat by a fix more, which a unit turning back would
     /// first have to win back before its progress showed.
     /// </summary>
-    public double TurnedAtM
-    {
-        get
-        {
-            var recent = HeldM.Length <= TurnedFrom ? HeldM : HeldM.RemoveRange(0, HeldM.Length - TurnedFrom);
-            var sorted = recent.Sort();
-            var n = sorted.Length;
-            return n == 0 ? double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
-        }
-    }
+    public double TurnedAtM => MedianOfLatest(TurnedFrom);
 
     private const int TurnedFrom = 5;
+
+    // Judged on every fix of a unit in a hold: sorted on the stack, not in a new array each time.
+    private double MedianOfLatest(int count)
+    {
+        var n = Math.Min(count, HeldM.Length);
+        if (n == 0)
+        {
+            return double.NaN;
+        }
+
+        Span<double> sorted = stackalloc double[n];
+        HeldM.AsSpan(HeldM.Length - n, n).CopyTo(sorted);
+        sorted.Sort();
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
+    }
 
     /// <summary>The hold, still showing at <paramref name="distanceM"/>.</summary>
     public HoldEpisode HeldAt(double distanceM) =>
