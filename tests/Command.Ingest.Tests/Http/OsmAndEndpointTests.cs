@@ -66,7 +66,7 @@ public sealed class OsmAndEndpointTests : IAsyncLifetime
     [Fact]
     public async Task A_report_sent_as_the_app_stops_tracking_stands_as_long_as_the_endpoint_is_set_to_take_it()
     {
-        using var json = new StringContent(OsmAndParserTests.Json.Replace("\"is_moving\":true", "\"is_moving\":false", StringComparison.Ordinal), Encoding.UTF8, "application/json");
+        using var json = new StringContent(OsmAndParserTests.StoppedJson, Encoding.UTF8, "application/json");
         Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync("/", json, Ct)).StatusCode);
         var report = Assert.Single(Port.Snapshot()).Report!;
         Assert.Equal((0.0, report.FixTime.AddMinutes(4)), (report.SpeedMps, report.StaleAt));

@@ -57,6 +57,9 @@ public sealed class OsmAndParserTests
          "is_moving":true,"odometer":0,"event":"motionchange","battery":{"level":0.87,"is_charging":false},"activity":{"type":"on_foot"}},"device_id":"phone-7"}
         """;
 
+    /// <summary><see cref="Json"/> as the app sends it when its stop detection stops tracking.</summary>
+    internal static readonly string StoppedJson = Json.Replace("\"is_moving\":true", "\"is_moving\":false", StringComparison.Ordinal);
+
     [Fact]
     public void Json_body_decodes_with_speed_in_metres_per_second()
     {
@@ -78,8 +81,7 @@ public sealed class OsmAndParserTests
     {
         // The app has seen the phone still for minutes and will send nothing more until it moves: a GPS speed sampled
         // as it says so is not what it says.
-        var stopped = Json.Replace("\"is_moving\":true", "\"is_moving\":false", StringComparison.Ordinal);
-        var report = OsmAndJson.Parse(stopped, Received, TimeSpan.FromMinutes(10)).Report!;
+        var report = OsmAndJson.Parse(StoppedJson, Received, TimeSpan.FromMinutes(10)).Report!;
         Assert.Equal((0.0, report.FixTime.AddMinutes(10)), (report.SpeedMps, report.StaleAt));
     }
 
