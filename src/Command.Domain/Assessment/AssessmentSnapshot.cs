@@ -47,7 +47,12 @@ public sealed record UnitSnapshot(
     int OpeningStreak = 0,
     DateTimeOffset? StaleAt = null,
     double? StatedSpeedMps = null,
-    bool StatedMoving = false);
+    bool StatedMoving = false,
+    ImmutableArray<HeldBackSnapshot>? HeldBack = null,
+    DateTimeOffset? TrackFrom = null);
+
+/// <summary>A fix held back from the track as a possible burst of multipath, with the stale time and speed its report stated.</summary>
+public sealed record HeldBackSnapshot(FixSnapshot Fix, DateTimeOffset? StaleAt, double? SpeedMps);
 
 /// <summary>One remembered fix, with its floor where that was really known.</summary>
 public sealed record FixSnapshot(DateTimeOffset Time, LocalPoint Point, double Sigma, double? AltitudeM, int? Floor = null);

@@ -161,7 +161,8 @@ internal sealed partial class UnitJudge
     /// six fixes on, their robust mean, which gives a fix beyond twice the unit's noise from it a weight that falls
     /// with its distance. It knows the position a fifth better than the median (whose error is a quarter more than a
     /// mean's), and a burst of outliers still barely moves it. Fewer fixes keep the median: the unit's noise is known
-    /// least when it has few.
+    /// least when it has few. Fixes from a device reporting every second count as one in every two: their errors are
+    /// not independent.
     /// </summary>
     private (LocalPoint Point, int Count, double ErrorM) Middle(Span<double> t, Span<double> sigma, int last, double windowS, int fewest, double? noiseM)
     {
@@ -169,10 +170,12 @@ internal sealed partial class UnitJudge
         Span<double> east = stackalloc double[last + 1];
         Span<double> north = stackalloc double[last + 1];
         var count = 0;
+        var first = last;
         for (var i = last; i >= 0 && (t[i] >= t[last] - windowS || count < fewest); i--)
         {
             if (i == last || sigma[i] <= SetAside)
             {
+                first = i;
                 east[count] = fixes[i].Point.East;
                 north[count] = fixes[i].Point.North;
                 count++;
@@ -186,10 +189,11 @@ internal sealed partial class UnitJudge
         var medianEast = Median(sorted);
         north.CopyTo(sorted);
         var median = new LocalPoint(medianEast, Median(sorted));
+        var independent = Math.Min(count, 1 + ((t[last] - t[first]) / IndependentS));
         return noiseM is not { } noise ? (median, count, double.NaN)
             : count >= RobustFewest
-            ? (RobustMean(east, north, median, RobustK * noise), count, RobustEfficiency * noise / Math.Sqrt(count))
-            : (median, count, MedianEfficiency * noise / Math.Sqrt(count));
+            ? (RobustMean(east, north, median, RobustK * noise), count, RobustEfficiency * noise / Math.Sqrt(independent))
+            : (median, count, MedianEfficiency * noise / Math.Sqrt(independent));
     }
 
     // A Huber mean of the points (east[i], north[i]), iterated from the median: full weight within the clip distance,
@@ -218,6 +222,10 @@ internal sealed partial class UnitJudge
     // Fixes from which the middle is a robust mean; its clip distance in the unit's noise; its passes from the median;
     // and its error against a mean's (a Huber mean at twice the noise keeps nine tenths of a mean's efficiency).
     private const int RobustFewest = 6;
+
+    // A phone's receiver smooths its fixes: those a second apart share most of their error, and the middle of them is
+    // known from at most one fix in every two seconds.
+    private const double IndependentS = 2;
     private const double RobustK = 2;
     private const int RobustPasses = 4;
     private const double RobustEfficiency = 1.05;

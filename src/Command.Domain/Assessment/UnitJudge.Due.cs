@@ -14,7 +14,7 @@ internal sealed partial class UnitJudge
         StaleAt is { } stated ? Math.Min((stated - Track.Latest.Time).TotalSeconds, options.LongestStatedStale.TotalSeconds) : 0);
 
     /// <summary>True when the unit has been silent longer than its learned cadence allows, whatever its report said.</summary>
-    public bool Overdue(DateTimeOffset now) => Track.Count > 0 && (now - Track.Latest.Time).TotalSeconds > LearnedSilenceS;
+    public bool Overdue(DateTimeOffset now) => LatestHeard is { } last && (now - last).TotalSeconds > LearnedSilenceS;
 
     // ... by its learned cadence alone.
     private double LearnedSilenceS => Math.Max(options.StaleAfter.TotalSeconds, options.StaleCadences * (Track.CadenceS ?? 0));

@@ -4,7 +4,7 @@ internal sealed partial class UnitJudge
 {
     public UnitSnapshot Snapshot() => new(
         UnitId,
-        [.. Track.Fixes.Select(f => new FixSnapshot(f.Time, f.Point, f.Sigma, f.AltitudeM, f.Floor))],
+        [.. Track.Fixes.Select(Remember)],
         [.. Track.Intervals],
         BaseAltitudeM,
         Anchor,
@@ -23,7 +23,13 @@ internal sealed partial class UnitJudge
         OpeningStreak,
         StaleAt,
         StatedSpeedMps,
-        StatedMoving);
+        StatedMoving,
+        [.. heldBack.Select(h => new HeldBackSnapshot(Remember(h.Fix), h.StaleAt, h.SpeedMps))],
+        TrackFrom);
+
+    private static FixSnapshot Remember(TrackFix f) => new(f.Time, f.Point, f.Sigma, f.AltitudeM, f.Floor);
+
+    private static TrackFix Recall(FixSnapshot f) => new(f.Time, f.Point, f.Sigma, f.AltitudeM, f.Floor);
 
     public static UnitJudge Restore(UnitSnapshot snapshot, AssessmentOptions options, SiteBuildings buildings)
     {
@@ -45,8 +51,10 @@ internal sealed partial class UnitJudge
             StaleAt = snapshot.StaleAt,
             StatedSpeedMps = snapshot.StatedSpeedMps,
             StatedMoving = snapshot.StatedMoving,
+            TrackFrom = snapshot.TrackFrom,
         };
-        judge.Track.Restore(snapshot.Fixes.Select(f => new TrackFix(f.Time, f.Point, f.Sigma, f.AltitudeM, f.Floor)), snapshot.IntervalsS);
+        judge.Track.Restore(snapshot.Fixes.Select(Recall), snapshot.IntervalsS);
+        judge.heldBack.AddRange((snapshot.HeldBack ?? []).Select(h => new HeldBackFix(Recall(h.Fix), h.StaleAt, h.SpeedMps)));
         judge.Noise.Restore(snapshot.NoiseMisfitsM ?? []);
         judge.IndoorNoise.Restore(snapshot.IndoorNoiseMisfitsM ?? []);
         return judge;

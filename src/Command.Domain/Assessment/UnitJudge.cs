@@ -62,21 +62,31 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
     // Misfits the indoor noise is given from: two, four fixes inside. It only ever raises the unit's noise.
     private const int IndoorNeeded = 2;
 
-    /// <summary>Takes a fix into the track and measures it; false when it came too soon after the last kept one to be judged.</summary>
+    /// <summary>
+    /// Takes a fix into the track and measures it; false when it came too soon after the last one to be judged, or
+    /// is held back as a possible burst of multipath (see <see cref="HeldBack"/>).
+    /// </summary>
     public bool Observe(PositionReport report, Geometry.LocalPoint point, ThreatTarget? target)
     {
-        if (Track.Count > 0 && report.FixTime - Track.Latest.Time < options.TrackSpacing)
+        if (LatestHeard is { } last && report.FixTime - last < options.TrackSpacing)
         {
             return false;
         }
 
         var altitude = VerticalMotionShows(report) ? report.AltitudeM : null;
-        BaseAltitudeM ??= altitude;
         var sigma = Math.Max(1, report.AccuracyM is { } stated ? stated / Math.Sqrt(2) : options.DefaultAccuracyM);
         var fix = new TrackFix(report.FixTime, point, sigma, altitude, FloorOf(report, point));
-        StaleAt = report.StaleAt;
-        StatedSpeedMps = report.SpeedMps;
-        StatedMoving |= report.SpeedMps >= options.HoldSpeedMps;
+        return TakeOrHoldBack(new HeldBackFix(fix, report.StaleAt, report.SpeedMps), target);
+    }
+
+    // Takes a fix into the track, with what its report said, and measures it.
+    private void Take(HeldBackFix taken, ThreatTarget? target)
+    {
+        var fix = taken.Fix;
+        BaseAltitudeM ??= fix.AltitudeM;
+        StaleAt = taken.StaleAt;
+        StatedSpeedMps = taken.SpeedMps;
+        StatedMoving |= taken.SpeedMps >= options.HoldSpeedMps;
         Track.Add(fix, TimeSpan.FromSeconds(Math.Max(WindowS, HoldEvidenceS)), WindowFixes, MostKeptFixes);
         if (Track.Count >= 3)
         {
@@ -91,11 +101,10 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         if (target is null)
         {
             Anchor = null;
-            return true;
+            return;
         }
 
         Measure(target, advance: true, commit: true);
-        return true;
     }
 
     /// <summary>The measurement against a target, changing nothing.</summary>
@@ -155,7 +164,7 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
             return false;
         }
 
-        return (now - Track.Latest.Time).TotalSeconds > AllowedSilenceS;
+        return (now - LatestHeard!.Value).TotalSeconds > AllowedSilenceS;
     }
 
     /// <summary>Sets the shown motion state with hysteresis; returns true when it changed.</summary>

@@ -154,8 +154,19 @@ public static class AssessmentRules
     /// </summary>
     public const int TurnedBack = 17;
 
+    /// <summary>
+    /// A fix from a device reporting every 5 s or faster that lands further from where its recent fixes put the unit
+    /// than their noise and a jog allow is held back. When the next fix is back on the track, the held-back ones were a
+    /// burst of multipath and are set aside; when three in a row, or 20 s of them, stay off it, the unit really moved
+    /// and they are taken in. Before, a burst of two fixes toward the threat moved where progress was counted from, and
+    /// the fixes after it read as a stop: a unit closing at a walk was flagged holding for a minute. A burst away read
+    /// as a stop or a retreat. Fixes a second apart also count as one in two for how well a unit's position is known:
+    /// a phone's receiver smooths them, and their errors are shared.
+    /// </summary>
+    public const int HeldBackBursts = 18;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = TurnedBack;
+    public const int Current = HeldBackBursts;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

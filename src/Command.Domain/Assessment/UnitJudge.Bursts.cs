@@ -1,0 +1,139 @@
+using Command.Domain.Geometry;
+
+namespace Command.Domain.Assessment;
+
+/// <summary>A fix held back from a unit's track as a possible burst of multipath, with what its report said.</summary>
+internal readonly record struct HeldBackFix(TrackFix Fix, DateTimeOffset? StaleAt, double? SpeedMps);
+
+internal sealed partial class UnitJudge
+{
+    private readonly List<HeldBackFix> heldBack = [];
+
+    /// <summary>
+    /// Fixes from a quick device held back from the track, oldest first. Multipath throws a few fixes in a row
+    /// 30-80 m the same way. Taken in, a burst toward the threat read as progress and the fixes after it as a stop; a
+    /// burst away read as a stop or a retreat; the return from either read as the other. A fix is held back when it
+    /// is further from where the unit's recent fixes put it than their noise and a jog since the latest allow. The
+    /// next fix back on the track sets the held-back fixes aside for good. Fixes still off it after
+    /// <see cref="BurstFixes"/> of them, or after <see cref="BurstS"/>, were the unit really moving: they are taken
+    /// in, in order.
+    /// </summary>
+    public IReadOnlyList<HeldBackFix> HeldBack => heldBack;
+
+    /// <summary>
+    /// The first fix where the track was last taken up off it: where the unit is expected is worked out from there
+    /// on, not across the move that was held back.
+    /// </summary>
+    public DateTimeOffset? TrackFrom { get; private set; }
+
+    /// <summary>When the unit last reported a fix, taken in or held back.</summary>
+    public DateTimeOffset? LatestHeard => heldBack.Count > 0 ? heldBack[^1].Fix.Time : Track.Count > 0 ? Track.Latest.Time : null;
+
+    /// <summary>
+    /// Takes a fix in, or holds it back while it may be a burst of multipath; true when the track took a fix in.
+    /// </summary>
+    private bool TakeOrHoldBack(HeldBackFix fix, ThreatTarget? target)
+    {
+        if (!OffTrack(fix.Fix))
+        {
+            // Back on the track: any fixes held back were a burst, and stay out of it.
+            heldBack.Clear();
+            Take(fix, target);
+            return true;
+        }
+
+        heldBack.Add(fix);
+        if (heldBack.Count <= BurstFixes && (fix.Fix.Time - Track.Latest.Time).TotalSeconds <= BurstS)
+        {
+            return false;
+        }
+
+        // Off the track for longer than multipath lasts: the unit really went there, and the track goes on from there.
+        TrackFrom = heldBack[0].Fix.Time;
+        foreach (var held in heldBack)
+        {
+            Take(held, target);
+        }
+
+        heldBack.Clear();
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a fix from a quick device is further from where its track puts the unit than noise and a change of
+    /// pace allow. Where the track puts it: the unit's position and velocity fitted to its fixes of the last
+    /// <see cref="PredictS"/> (at least three), carried on to the fix's time. Noise allows <see cref="OffTrackZ"/> times
+    /// the error of the fix and of that position (one axis; a miss in two beyond it comes once in a hundred fixes). A
+    /// change of pace allows as far as a jog covers since the latest fix; once a fix is held back, the track is taken
+    /// up again only within a slow walk of it, so the last fix of a burst is not the way back. A slower device's
+    /// change of pace between fixes covers as much ground as multipath throws a fix: its fixes are all taken in.
+    /// </summary>
+    private bool OffTrack(TrackFix fix)
+    {
+        var fixes = Track.Fixes;
+        var n = fixes.Count;
+        if (n < PredictFewest || Track.CadenceS is not <= QuickCadenceS || (fix.Time - fixes[^1].Time).TotalSeconds > LearnedSilenceS)
+        {
+            return false;
+        }
+
+        var from = n - PredictFewest;
+        if (TrackFrom is { } since && fixes[from].Time < since)
+        {
+            return false;
+        }
+
+        while (from > 0 && (fixes[^1].Time - fixes[from - 1].Time).TotalSeconds <= PredictS && !(fixes[from - 1].Time < TrackFrom))
+        {
+            from--;
+        }
+
+        // Least squares, east and north apart, in seconds from the latest fix.
+        var count = n - from;
+        var latest = fixes[^1].Time;
+        double sumT = 0, sumEast = 0, sumNorth = 0;
+        for (var i = from; i < n; i++)
+        {
+            sumT += (fixes[i].Time - latest).TotalSeconds;
+            sumEast += fixes[i].Point.East;
+            sumNorth += fixes[i].Point.North;
+        }
+
+        var meanT = sumT / count;
+        var mean = new LocalPoint(sumEast / count, sumNorth / count);
+        double stt = 0, ste = 0, stn = 0;
+        for (var i = from; i < n; i++)
+        {
+            var dt = (fixes[i].Time - latest).TotalSeconds - meanT;
+            stt += dt * dt;
+            ste += dt * (fixes[i].Point.East - mean.East);
+            stn += dt * (fixes[i].Point.North - mean.North);
+        }
+
+        var (east, north) = stt > 0 ? (ste / stt, stn / stt) : (0.0, 0.0);
+        var speed = Math.Sqrt((east * east) + (north * north));
+        if (speed > RunMps)
+        {
+            // Faster than a run is noise in the fit, not the unit's pace.
+            (east, north) = (east * RunMps / speed, north * RunMps / speed);
+        }
+
+        var ahead = (fix.Time - latest).TotalSeconds;
+        var fromMean = ahead - meanT;
+        var predicted = new LocalPoint(mean.East + (east * fromMean), mean.North + (north * fromMean));
+        var noise = Math.Max(fix.Sigma, NoiseM(fixes));
+        var spread = noise * Math.Sqrt(1 + (1.0 / count) + (stt > 0 ? fromMean * fromMean / stt : 0));
+        var pace = heldBack.Count > 0 ? RejoinMps : JogMps;
+        return fix.Point.DistanceTo(predicted) > (OffTrackZ * spread) + (pace * ahead);
+    }
+
+    // The fixes the track's position and velocity are fitted to: those of the last 30 s, and at least three.
+    private const double PredictS = 30;
+    private const int PredictFewest = 3;
+    private const double OffTrackZ = 3;
+    private const double RejoinMps = 1;
+
+    // Longest a fix is held back while the fixes after it are still off the track: a burst's three fixes from a
+    // device every 5 s, and a lost one.
+    private const double BurstS = 20;
+}

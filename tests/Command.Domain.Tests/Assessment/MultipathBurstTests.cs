@@ -1,0 +1,102 @@
+using Command.Domain.Assessment;
+using Command.Domain.Events;
+using Command.Domain.Geometry;
+using Command.Domain.Incidents;
+using Command.Domain.Reports;
+
+namespace Command.Domain.Tests.Assessment;
+
+/// <summary>
+/// Multipath throws a few fixes in a row 30-80 m the same way. A quick device's fixes that land off its track are held
+/// back: set aside when the track comes back, taken in when they stay off it longer than a burst lasts.
+/// </summary>
+public sealed class MultipathBurstTests
+{
+    // A phone every 2 s walking in from 300 m at 1.5 m/s, with 3 m of noise on each axis.
+    private static Func<double, LocalPoint> WalkIn(double burstFromS, double burstToS, double burstM) =>
+        Drill.Noisy(t => new LocalPoint(300 - (1.5 * t) + (t >= burstFromS && t <= burstToS ? burstM : 0), 0), axisM: 3, biasM: 0, seed: 7);
+
+    [Theory]
+    [InlineData(3, -35)]
+    [InlineData(3, 40)]
+    [InlineData(6, -60)]
+    public void A_burst_of_three_fixes_does_not_flag_a_unit_closing_at_a_walk(double axisM, double burstM)
+    {
+        // A phone every 5 s walking in from 300 m at 1.5 m/s; its fixes at 60, 65 and 70 s are thrown the same way.
+        // Taken in, a burst toward the threat read as progress and the fixes after it as a stop; one away as a stop.
+        var flagged = Drill.FlaggedDraws(20, 200, (drill, seed) => drill.Move(
+            "u1",
+            Drill.Noisy(t => new LocalPoint(300 - (1.5 * t) + (t is >= 60 and <= 70 ? burstM : 0), 0), axisM, biasM: 0, seed),
+            cadence: 5,
+            accuracyM: axisM * Math.Sqrt(2)));
+
+        Assert.Empty(flagged);
+    }
+
+    [Fact]
+    public void The_board_keeps_the_distance_of_the_track_through_a_burst()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        drill.Move("u1", WalkIn(60, 64, -45), cadence: 2, accuracyM: 5);
+        drill.Run(59);
+        var before = drill.Assess("u1").DistanceM!.Value;
+
+        drill.Run(5);
+
+        // Three fixes 45 m nearer were heard, and none of them is where the unit is shown.
+        Assert.InRange(drill.Assess("u1").DistanceM!.Value, before - 8, before + 8);
+        drill.Run(2);
+        Assert.InRange(drill.Assess("u1").DistanceM!.Value, before - 15, before - 2);
+    }
+
+    [Fact]
+    public void A_unit_that_stays_off_its_track_is_followed_from_its_fourth_fix_there()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        // Standing 200 m out, then its fixes come from 60 m nearer (the drill moved it, or a source was swapped).
+        drill.Move("u1", t => new LocalPoint(t < 60 ? 200 : 140, 0), cadence: 2, accuracyM: 5);
+        drill.Run(64);
+        Assert.InRange(drill.Assess("u1").DistanceM!.Value, 195, 205);
+
+        drill.Run(2);
+
+        Assert.InRange(drill.Assess("u1").DistanceM!.Value, 135, 145);
+        Assert.NotEqual(MotionState.Stale, drill.Assess("u1").State);
+    }
+
+    [Fact]
+    public void A_device_reporting_every_10_s_has_every_fix_taken_in()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        // A change of pace between fixes 10 s apart covers as much ground as multipath throws a fix.
+        drill.Move("u1", t => new LocalPoint(t < 60 ? 200 : 150, 0), cadence: 10, accuracyM: 5);
+        drill.Run(60);
+
+        Assert.InRange(drill.Assess("u1").DistanceM!.Value, 145, 155);
+    }
+
+    [Fact]
+    public void Fixes_held_back_outlast_a_restore()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        drill.Move("u1", t => new LocalPoint(t < 60 ? 200 : 140, 0), cadence: 2, accuracyM: 5);
+        drill.Run(64);
+
+        var json = System.Text.Json.JsonSerializer.Serialize(drill.Stream.Snapshot(), EventJsonContext.Default.IncidentSnapshot);
+        var restored = new IncidentStream();
+        restored.Restore(System.Text.Json.JsonSerializer.Deserialize(json, EventJsonContext.Default.IncidentSnapshot)!);
+        var at = Drill.Start.AddSeconds(66);
+        restored.Record(new PositionAccepted(new PositionReport("u1", ReportSource.Simulator, at, drill.Geo(140, 0), AccuracyM: 5)), at, []);
+
+        // The three fixes held back before the restore and this fourth one: the unit is where they put it.
+        Assert.InRange(restored.Projection.Assess("u1")!.DistanceM!.Value, 135, 145);
+    }
+}
