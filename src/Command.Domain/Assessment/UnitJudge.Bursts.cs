@@ -121,10 +121,12 @@ internal sealed partial class UnitJudge
         var ahead = (fix.Time - latest).TotalSeconds;
         var fromMean = ahead - meanT;
         var predicted = new LocalPoint(mean.East + (east * fromMean), mean.North + (north * fromMean));
-        var noise = Math.Max(fix.Sigma, NoiseM(fixes));
-        var spread = noise * Math.Sqrt(1 + (1.0 / count) + (stt > 0 ? fromMean * fromMean / stt : 0));
-        var pace = heldBack.Count > 0 ? RejoinMps : JogMps;
-        return fix.Point.DistanceTo(predicted) > (OffTrackZ * spread) + (pace * ahead);
+        var spread = Math.Sqrt(1 + (1.0 / count) + (stt > 0 ? fromMean * fromMean / stt : 0));
+        var pace = (heldBack.Count > 0 ? RejoinMps : JogMps) * ahead;
+        var miss = fix.Point.DistanceTo(predicted);
+        // Within the fix's own accuracy it is on the track whatever the unit's learned noise: most fixes are, and
+        // need not have it worked out.
+        return miss > (OffTrackZ * fix.Sigma * spread) + pace && miss > (OffTrackZ * NoiseM(fixes) * spread) + pace;
     }
 
     // The fixes the track's position and velocity are fitted to: those of the last 30 s, and at least three.
