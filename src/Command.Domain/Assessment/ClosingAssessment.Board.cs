@@ -55,6 +55,7 @@ public sealed partial class ClosingAssessment
             ArrivalReason: state == MotionState.Arrived ? m?.Arrival.Where : null,
             Building: judge.BuildingId,
             InReachReason: flag is null && state is MotionState.Holding or MotionState.Opening ? m?.InReach : null,
-            Refused: unit.Refused);
+            Refused: unit.Refused,
+            HeldBackReason: judge.HeldBackWords);
     }
 }

@@ -26,6 +26,14 @@ internal sealed partial class UnitJudge
     /// </summary>
     public DateTimeOffset? TrackFrom { get; private set; }
 
+    /// <summary>
+    /// Why the unit's latest reports do not move it, in words, while any are held back: how many, and how far the latest
+    /// lies from the track's latest fix. Null otherwise.
+    /// </summary>
+    public string? HeldBackWords => heldBack.Count == 0 ? null
+        : $"{(heldBack.Count == 1 ? "1 report" : $"{heldBack.Count} reports")} held back as multipath: "
+          + $"{Reasons.Metres(heldBack[^1].Fix.Point.DistanceTo(Track.Latest.Point))} off its track";
+
     /// <summary>When the unit last reported a fix, taken in or held back.</summary>
     public DateTimeOffset? LatestHeard => heldBack.Count > 0 ? heldBack[^1].Fix.Time : Track.Count > 0 ? Track.Latest.Time : null;
 

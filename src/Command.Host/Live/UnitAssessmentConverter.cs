@@ -36,6 +36,7 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
     private static readonly JsonEncodedText ArrivalReason = JsonEncodedText.Encode("arrivalReason");
     private static readonly JsonEncodedText Building = JsonEncodedText.Encode("building");
     private static readonly JsonEncodedText InReachReason = JsonEncodedText.Encode("inReachReason");
+    private static readonly JsonEncodedText HeldBackReason = JsonEncodedText.Encode("heldBackReason");
     private static readonly JsonEncodedText Refused = JsonEncodedText.Encode("refused");
     private static readonly JsonEncodedText At = JsonEncodedText.Encode("at");
     private static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
@@ -93,6 +94,7 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
             writer.WriteEndObject();
         }
 
+        WriteIfSet(writer, HeldBackReason, value.HeldBackReason);
         writer.WriteEndObject();
     }
 

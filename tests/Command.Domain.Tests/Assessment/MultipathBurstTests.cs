@@ -45,10 +45,12 @@ public sealed class MultipathBurstTests
 
         drill.Run(5);
 
-        // Three fixes 45 m nearer were heard, and none of them is where the unit is shown.
+        // Three fixes 45 m nearer were heard, and none of them is where the unit is shown; its row says why.
         Assert.InRange(drill.Assess("u1").DistanceM!.Value, before - 8, before + 8);
+        Assert.Matches("^3 reports held back as multipath: 5[0-9] m off its track$", drill.Assess("u1").HeldBackReason);
         drill.Run(2);
         Assert.InRange(drill.Assess("u1").DistanceM!.Value, before - 15, before - 2);
+        Assert.Null(drill.Assess("u1").HeldBackReason);
     }
 
     [Fact]

@@ -90,4 +90,24 @@ public sealed partial class LiveDashboardTests
         await Expect(dashboard.Row("P1").Locator(".source")).ToHaveTextAsync("JSON");
         Assert.Empty(dashboard.Errors);
     }
+
+    [Fact]
+    public async Task A_unit_whose_latest_report_is_held_back_as_multipath_says_so_on_its_row()
+    {
+        // A phone every 2 s standing 250 m out; its latest report lands 50 m nearer, where no one gets in 2 s.
+        var scene = await Scene.OpenAsync(host, "held-back");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        var last = DateTimeOffset.UtcNow.AddSeconds(-2);
+        var standing = Enumerable.Range(0, 6).Select(i => Support.TestSite.Report("P1", last.AddSeconds(-2 * (6 - i)), i % 2, -150)).ToArray();
+        (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/reports", new { reports = standing })).EnsureSuccessStatusCode();
+
+        await scene.ReportAsync("P1", last, 0, -100);
+
+        await Expect(dashboard.Row("P1").Locator(".status .reason")).ToHaveTextAsync("1 report held back as multipath: 50 m off its track");
+        await Expect(dashboard.Row("P1").Locator(".distance")).ToContainTextAsync("250 m");
+        Assert.Equal("1 report held back as multipath: 50 m off its track", (await scene.UnitAsync("P1")).GetProperty("heldBackReason").GetString());
+        Assert.Empty(dashboard.Errors);
+    }
 }

@@ -29,6 +29,7 @@ public sealed class UnitAssessmentConverterTests
         Assert.Contains(units, u => u.LastFix?.RoleHint is not null);
         Assert.Contains(units, u => u.InReachReason is not null);
         Assert.Contains(units, u => u.Refused is not null);
+        Assert.Contains(units, u => u.HeldBackReason is not null);
         Assert.Contains(units, u => u.LastFix?.StaleAt is not null);
     }
 
@@ -65,6 +66,7 @@ public sealed class UnitAssessmentConverterTests
             Maybe(500), Maybe(700), Maybe(3), Maybe(300), Maybe(600), Pick(Enum.GetValues<MotionState>()),
             random.Next(2) == 0 ? null : time.AddSeconds(-random.Next(300)), Pick(Enum.GetValues<FlagLevel>()), MaybeText(), random.Next(2) == 0,
             Maybe(200), Maybe(30), random.Next(3) == 0 ? null : random.Next(-2, 6), random.Next(2) == 0, MaybeText(), MaybeText(), MaybeText(),
-            random.Next(3) == 0 ? new RefusedReport(time, Pick(["future-fix", "implied-speed"]), MaybeText() ?? "", random.Next(1, 9)) : null);
+            random.Next(3) == 0 ? new RefusedReport(time, Pick(["future-fix", "implied-speed"]), MaybeText() ?? "", random.Next(1, 9)) : null,
+            MaybeText());
     }
 }

@@ -75,8 +75,10 @@ function statusHtml(unit) {
   const stateWord = `<span class="state-word">${s.mark} ${s.word}</span>`;
   if (!unit.flag || unit.flag === 'none') {
     // Why a unit counts as arrived is said, so "arrived" is never just near: "inside B12, 12 m from the threat".
-    // So is why one standing still is not flagged, when its fixes cannot tell it from a unit in contact.
-    const why = escapeHtml((unit.state === 'arrived' ? unit.arrivalReason : unit.inReachReason) ?? (unit.refused ? refusedWords(unit.refused) : ''));
+    // So is why one standing still is not flagged, when its fixes cannot tell it from a unit in contact, and why its
+    // marker jumped while its distance did not: its latest reports are held back as multipath.
+    const why = escapeHtml((unit.state === 'arrived' ? unit.arrivalReason : unit.inReachReason) ?? unit.heldBackReason
+      ?? (unit.refused ? refusedWords(unit.refused) : ''));
     return why ? `${stateWord}<span class="reason arrival" title="${why}">${why}</span>` : stateWord;
   }
   const f = flag(unit.flag);
