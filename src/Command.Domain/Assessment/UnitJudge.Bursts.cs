@@ -78,46 +78,46 @@ internal sealed partial class UnitJudge
     /// </summary>
     private bool OffTrack(TrackFix fix)
     {
-        var fixes = Track.Fixes;
-        var n = fixes.Count;
+        var fixes = Track.InPlace;
+        var n = fixes.Length;
         if (n < PredictFewest || Track.CadenceS is not <= QuickCadenceS || (fix.Time - fixes[^1].Time).TotalSeconds > LearnedSilenceS)
         {
             return false;
         }
 
+        var latest = fixes[^1].Time;
         var from = n - PredictFewest;
         if (TrackFrom is { } since && fixes[from].Time < since)
         {
             return false;
         }
 
-        while (from > 0 && (fixes[^1].Time - fixes[from - 1].Time).TotalSeconds <= PredictS && !(fixes[from - 1].Time < TrackFrom))
+        var earliest = latest.AddSeconds(-PredictS);
+        while (from > 0 && fixes[from - 1].Time >= earliest && !(fixes[from - 1].Time < TrackFrom))
         {
             from--;
         }
 
-        // Least squares, east and north apart, in seconds from the latest fix.
+        // Least squares, east and north apart, in seconds from the latest fix: one pass over the fixes in place.
         var count = n - from;
-        var latest = fixes[^1].Time;
-        double sumT = 0, sumEast = 0, sumNorth = 0;
+        double sumT = 0, sumEast = 0, sumNorth = 0, sumTT = 0, sumTE = 0, sumTN = 0;
         for (var i = from; i < n; i++)
         {
-            sumT += (fixes[i].Time - latest).TotalSeconds;
-            sumEast += fixes[i].Point.East;
-            sumNorth += fixes[i].Point.North;
+            ref readonly var f = ref fixes[i];
+            var t = (f.Time - latest).TotalSeconds;
+            sumT += t;
+            sumEast += f.Point.East;
+            sumNorth += f.Point.North;
+            sumTT += t * t;
+            sumTE += t * f.Point.East;
+            sumTN += t * f.Point.North;
         }
 
         var meanT = sumT / count;
         var mean = new LocalPoint(sumEast / count, sumNorth / count);
-        double stt = 0, ste = 0, stn = 0;
-        for (var i = from; i < n; i++)
-        {
-            var dt = (fixes[i].Time - latest).TotalSeconds - meanT;
-            stt += dt * dt;
-            ste += dt * (fixes[i].Point.East - mean.East);
-            stn += dt * (fixes[i].Point.North - mean.North);
-        }
-
+        var stt = sumTT - (sumT * meanT);
+        var ste = sumTE - (sumT * mean.East);
+        var stn = sumTN - (sumT * mean.North);
         var (east, north) = stt > 0 ? (ste / stt, stn / stt) : (0.0, 0.0);
         var speed = Math.Sqrt((east * east) + (north * north));
         if (speed > RunMps)
@@ -134,7 +134,7 @@ internal sealed partial class UnitJudge
         var miss = fix.Point.DistanceTo(predicted);
         // Within the fix's own accuracy it is on the track whatever the unit's learned noise: most fixes are, and
         // need not have it worked out.
-        return miss > (OffTrackZ * fix.Sigma * spread) + pace && miss > (OffTrackZ * NoiseM(fixes) * spread) + pace;
+        return miss > (OffTrackZ * fix.Sigma * spread) + pace && miss > (OffTrackZ * NoiseM(Track.Fixes) * spread) + pace;
     }
 
     // The fixes the track's position and velocity are fitted to: those of the last 30 s, and at least three.

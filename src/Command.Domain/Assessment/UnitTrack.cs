@@ -22,6 +22,9 @@ internal sealed class UnitTrack
 
     public IReadOnlyList<TrackFix> Fixes => fixes;
 
+    /// <summary>The same fixes, read in place: for loops run on every fix.</summary>
+    public ReadOnlySpan<TrackFix> InPlace => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(fixes);
+
     public IReadOnlyList<double> Intervals => intervals;
 
     /// <summary>Median of the recent report intervals, seconds; null before the second fix.</summary>
