@@ -109,7 +109,7 @@ internal sealed partial class UnitJudge
             ticks++;
         }
 
-        return Track.Latest.Time + TimeSpan.FromTicks(ticks);
+        return LatestHeard!.Value + TimeSpan.FromTicks(ticks);
     }
 
     /// <summary>Everything judging the unit may change in it: the same mark before and after means it changed nothing.</summary>

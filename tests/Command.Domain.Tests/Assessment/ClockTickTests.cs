@@ -99,6 +99,28 @@ public sealed class ClockTickTests
         Assert.Null(assessment.FlagOn("r1")?.AcknowledgedAt);
     }
 
+    [Fact]
+    public void A_unit_whose_last_reports_were_held_back_is_next_due_when_it_goes_stale_after_them()
+    {
+        // A phone every 2 s standing 300 m out, then three reports 60 m off its track (held back as multipath), then
+        // silence: it goes stale 15 s after the last of them. Due when it could have gone stale after its last report
+        // taken in (35 s), it is judged once then, found not stale, and next due when it goes stale.
+        Enrol("u1", UnitRole.Contact);
+        for (var second = 0; second <= 20; second += 2)
+        {
+            Fix("u1", 0, 300, second);
+        }
+
+        Run(21, 21);
+        Fix("u1", 0, 240, 22);
+        Fix("u1", 0, 240, 24);
+        Fix("u1", 0, 240, 26);
+        var seconds = Run(28, 45);
+
+        Assert.Equal([36, 42, 43], seconds.Where(s => s.Judged > 0).Select(s => s.Second));
+        Assert.Equal(MotionState.Stale, assessment.AssessAll(units, Start.AddSeconds(45)).Single().State);
+    }
+
     private void Enrol(string unitId, UnitRole role)
     {
         units[unitId] = new UnitEntry(unitId, unitId, role, Start, null);

@@ -101,4 +101,22 @@ public sealed class MultipathBurstTests
         // The three fixes held back before the restore and this fourth one: the unit is where they put it.
         Assert.InRange(restored.Projection.Assess("u1")!.DistanceM!.Value, 135, 145);
     }
+
+    [Fact]
+    public void A_unit_silent_after_reports_held_back_goes_stale_as_long_after_them_as_after_any()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        drill.Move("u1", t => new LocalPoint(t < 40 ? 200 : 140, 0), cadence: 2, accuracyM: 5);
+        drill.Run(44);
+        drill.Silence("u1");
+        Assert.NotNull(drill.Assess("u1").HeldBackReason);
+
+        // Its last report, held back, came at 44 s: it is stale as long after that (15 s) as after a report taken in.
+        drill.Run(14);
+        Assert.NotEqual(MotionState.Stale, drill.Assess("u1").State);
+        drill.Run(2);
+        Assert.Equal(MotionState.Stale, drill.Assess("u1").State);
+    }
 }
