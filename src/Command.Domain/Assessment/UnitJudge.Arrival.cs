@@ -222,13 +222,13 @@ internal sealed partial class UnitJudge
     // Fixes from which the middle is a robust mean; its clip distance in the unit's noise; its passes from the median;
     // and its error against a mean's (a Huber mean at twice the noise keeps nine tenths of a mean's efficiency).
     private const int RobustFewest = 6;
+    private const double RobustK = 2;
+    private const int RobustPasses = 4;
+    private const double RobustEfficiency = 1.05;
 
     // A phone's receiver smooths its fixes: those a second apart share most of their error, and the middle of them is
     // known from at most one fix in every two seconds.
     private const double IndependentS = 2;
-    private const double RobustK = 2;
-    private const int RobustPasses = 4;
-    private const double RobustEfficiency = 1.05;
 
     private static double Median(Span<double> values)
     {
