@@ -16,6 +16,16 @@ public sealed class MultipathBurstTests
     private static Func<double, LocalPoint> WalkIn(double burstFromS, double burstToS, double burstM) =>
         Drill.Noisy(t => new LocalPoint(300 - (1.5 * t) + (t >= burstFromS && t <= burstToS ? burstM : 0), 0), axisM: 3, biasM: 0, seed: 7);
 
+    // Contact unit u1 standing 200 m east of threat T1, its fixes from toM east from fromS on.
+    private static Drill StandingThenFrom(double fromS, double toM, int cadence)
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        drill.Move("u1", t => new LocalPoint(t < fromS ? 200 : toM, 0), cadence, accuracyM: 5);
+        return drill;
+    }
+
     [Theory]
     [InlineData(3, -35)]
     [InlineData(3, 40)]
@@ -56,11 +66,8 @@ public sealed class MultipathBurstTests
     [Fact]
     public void A_unit_that_stays_off_its_track_is_followed_from_its_fourth_fix_there()
     {
-        var drill = new Drill();
-        drill.Threat("T1", 0, 0);
-        drill.Enrol("u1");
-        // Standing 200 m out, then its fixes come from 60 m nearer (the drill moved it, or a source was swapped).
-        drill.Move("u1", t => new LocalPoint(t < 60 ? 200 : 140, 0), cadence: 2, accuracyM: 5);
+        // Its fixes come from 60 m nearer from 60 s on (the drill moved it, or a source was swapped).
+        var drill = StandingThenFrom(60, 140, cadence: 2);
         drill.Run(64);
         Assert.InRange(drill.Assess("u1").DistanceM!.Value, 195, 205);
 
@@ -73,11 +80,8 @@ public sealed class MultipathBurstTests
     [Fact]
     public void A_device_reporting_every_10_s_has_every_fix_taken_in()
     {
-        var drill = new Drill();
-        drill.Threat("T1", 0, 0);
-        drill.Enrol("u1");
         // A change of pace between fixes 10 s apart covers as much ground as multipath throws a fix.
-        drill.Move("u1", t => new LocalPoint(t < 60 ? 200 : 150, 0), cadence: 10, accuracyM: 5);
+        var drill = StandingThenFrom(60, 150, cadence: 10);
         drill.Run(60);
 
         Assert.InRange(drill.Assess("u1").DistanceM!.Value, 145, 155);
@@ -86,10 +90,7 @@ public sealed class MultipathBurstTests
     [Fact]
     public void Fixes_held_back_outlast_a_restore()
     {
-        var drill = new Drill();
-        drill.Threat("T1", 0, 0);
-        drill.Enrol("u1");
-        drill.Move("u1", t => new LocalPoint(t < 60 ? 200 : 140, 0), cadence: 2, accuracyM: 5);
+        var drill = StandingThenFrom(60, 140, cadence: 2);
         drill.Run(64);
 
         var json = System.Text.Json.JsonSerializer.Serialize(drill.Stream.Snapshot(), EventJsonContext.Default.IncidentSnapshot);
@@ -105,10 +106,7 @@ public sealed class MultipathBurstTests
     [Fact]
     public void A_unit_silent_after_reports_held_back_goes_stale_as_long_after_them_as_after_any()
     {
-        var drill = new Drill();
-        drill.Threat("T1", 0, 0);
-        drill.Enrol("u1");
-        drill.Move("u1", t => new LocalPoint(t < 40 ? 200 : 140, 0), cadence: 2, accuracyM: 5);
+        var drill = StandingThenFrom(40, 140, cadence: 2);
         drill.Run(44);
         drill.Silence("u1");
         Assert.NotNull(drill.Assess("u1").HeldBackReason);
