@@ -48,8 +48,14 @@ internal sealed partial class UnitJudge
         var keptAt = !there || (movingAway && Within(target, latest, radius + options.ArrivalHysteresisM) is null) ? null
             : Within(target, settled, radius + options.ArrivalHysteresisM + allowance) ?? Within(target, latest, radius + options.ArrivalHysteresisM);
 
-        // Words are wanted only where the unit is arrived; elsewhere the straight line will do.
+        // Words are wanted only where the unit is arrived; elsewhere the straight line will do. A unit kept in contact
+        // beyond the radius and its hysteresis is kept there by its noise, and says so: "arrived, 29 m from the threat"
+        // alone reads as a contradiction.
         var where = Where(inside, fixes[^1].Floor, keptAt ?? reachedAt ?? settled.DistanceTo(target.Point));
+        if (reachedAt is null && keptAt > radius + options.ArrivalHysteresisM)
+        {
+            where += $", fixes ±{FixErrorWords(noiseM)}";
+        }
         // Whatever has just reached contact keeps it: a slow device's settled position still lags its walk in.
         var kept = reached || keptAt is not null;
         // Plainly gone is on another known floor, or out of the threat's building or beyond the hysteresis by 2.5 times
@@ -72,9 +78,11 @@ internal sealed partial class UnitJudge
         }
 
         var where = Where(buildings.IndexOf(BuildingId), Track.Latest.Floor, held.DistanceTo(target.Point));
-        // One fix's error as a radius, as a source states its accuracy.
-        return $"cannot be told from contact: {where}, fixes ±{Reasons.Metres(noiseM * Math.Sqrt(2))}";
+        return $"cannot be told from contact: {where}, fixes ±{FixErrorWords(noiseM)}";
     }
+
+    // One fix's error (one axis) as a radius, as a source states its accuracy.
+    private static string FixErrorWords(double noiseM) => Reasons.Metres(noiseM * Math.Sqrt(2));
 
     /// <summary>
     /// Whether a position known to <paramref name="errorM"/> (one axis) is in reach of contact: not on another known

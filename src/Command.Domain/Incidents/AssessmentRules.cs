@@ -165,8 +165,16 @@ public static class AssessmentRules
     /// </summary>
     public const int HeldBackBursts = 18;
 
+    /// <summary>
+    /// A unit kept in contact beyond the radius and its hysteresis, which only the noise of its fixes keeps there, says
+    /// so in why it counts as arrived, and in the words of a flag its arrival clears: "inside B12, 27 m from the threat,
+    /// fixes ±20 m". Before, it said "inside B12, 27 m from the threat" beside "arrived", which reads as a
+    /// contradiction. When units arrive and leave, and when flags rise and clear, is unchanged.
+    /// </summary>
+    public const int NoiseKeptWords = 19;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = HeldBackBursts;
+    public const int Current = NoiseKeptWords;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -77,6 +77,23 @@ public sealed class ArrivalTests
     }
 
     [Fact]
+    public void A_unit_kept_in_contact_only_by_the_noise_of_its_fixes_says_so()
+    {
+        // Reaches the threat down the hall, then creeps back to stand 27 m from it: beyond the radius and its
+        // hysteresis, but fixes of ±20 m cannot place it out of contact. "Arrived, 27 m from the threat" alone would
+        // read as a contradiction.
+        var drill = HallDrill();
+        drill.Enrol("entry");
+        drill.Move("entry", t => new LocalPoint(0, t < 120 ? Math.Max(63, 240 - (1.5 * t)) : Math.Min(87, 63 + (0.3 * (t - 120)))), cadence: 5, accuracyM: 20);
+
+        drill.Run(300);
+
+        var entry = drill.Assess("entry");
+        Assert.Equal(MotionState.Arrived, entry.State);
+        Assert.Equal("inside Hall, 27 m from the threat, fixes ±20 m", entry.ArrivalReason);
+    }
+
+    [Fact]
     public void A_unit_on_another_known_floor_is_not_arrived()
     {
         // Ground floor at 50 m above mean sea level: an altitude above mean sea level, known to a metre, tells the floor.
