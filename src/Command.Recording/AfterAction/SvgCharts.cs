@@ -13,7 +13,7 @@ public static class SvgCharts
     public const string Style = """
         .line{fill:none;stroke:#0b3d91;stroke-width:2}.axis{stroke:#444}
         .alert{fill:#f4b6b6}.watch{fill:#fde7a6}.band{font-size:11px;font-weight:bold;fill:#600}
-        .tick,.row{font-size:12px;fill:#222}.end{text-anchor:end}
+        .tick,.row{font-size:12px;fill:#222}.end{text-anchor:end}.mid{text-anchor:middle}.grid{stroke:#ddd;stroke-width:1}
         .threat-phase{fill:#222}.flag-raised{fill:#b00020}.flag-escalated{fill:#7a0016}.flag-acknowledged{fill:#0a7d32}.flag-cleared{fill:#555}
         .drill-started-over{stroke:#555;stroke-width:1.5}
         """;
@@ -27,7 +27,8 @@ public static class SvgCharts
     public static string Distance(string unitId, IReadOnlyList<DistanceSample> samples, IEnumerable<FlagSpan> flags, DateTimeOffset start, DateTimeOffset end)
     {
         const int height = 150, top = 10, bottom = 24;
-        var max = Math.Max(1, samples.Max(s => s.DistanceM));
+        var step = DistanceStep(samples.Max(s => s.DistanceM));
+        var max = step * Math.Max(1, Math.Ceiling(samples.Max(s => s.DistanceM) / step));
         var x = Scale(start, end);
         double Y(double d) => top + ((height - top - bottom) * (1 - (d / max)));
         var svg = new StringBuilder();
@@ -41,10 +42,17 @@ public static class SvgCharts
             svg.Append(Inv($"<text x=\"{x0 + 2:F1}\" y=\"{top + 12}\" class=\"band\">{(alert ? "ALERT" : "WATCH")}</text>"));
         }
 
-        var step = Math.Max(1, samples.Count / MaxPoints);
-        var points = string.Join(' ', samples.Where((_, i) => i % step == 0 || i == samples.Count - 1).Select(s => Inv($"{x(s.Time):F1},{Y(s.DistanceM):F1}")));
+        // The grid over the flag bands, under the line.
+        TimeGrid(svg, start, end, top, height - bottom);
+        for (var d = step; d <= max; d += step)
+        {
+            svg.Append(Inv($"<line x1=\"{Left}\" y1=\"{Y(d):F1}\" x2=\"{Width - Right}\" y2=\"{Y(d):F1}\" class=\"grid\"/><text x=\"{Left - 4}\" y=\"{Y(d) + 4:F1}\" class=\"tick end\">{d:F0} m</text>"));
+        }
+
+        var every = Math.Max(1, samples.Count / MaxPoints);
+        var points = string.Join(' ', samples.Where((_, i) => i % every == 0 || i == samples.Count - 1).Select(s => Inv($"{x(s.Time):F1},{Y(s.DistanceM):F1}")));
         svg.Append(Inv($"<polyline points=\"{points}\" class=\"line\"/>"));
-        Axes(svg, start, end, height - bottom, top, Inv($"{max:F0} m"));
+        Axes(svg, start, end, height - bottom, distanceAxis: true);
         return svg.Append("</svg>").ToString();
     }
 
@@ -56,6 +64,7 @@ public static class SvgCharts
         var height = top + (rows.Length * rowHeight) + 24;
         var x = Scale(start, end);
         var svg = new StringBuilder(Inv($"<svg viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"Timeline of flags, acknowledgements and threat phases\">"));
+        TimeGrid(svg, start, end, top, height - 24);
         for (var r = 0; r < rows.Length; r++)
         {
             var y = top + (r * rowHeight) + (rowHeight / 2);
@@ -72,7 +81,7 @@ public static class SvgCharts
             svg.Append(Inv($"<g class=\"{m.Kind}\"><title>{HtmlEncode($"{AfterActionCsv.Time(m.Time)} {m.Text}")}</title><line x1=\"{x(m.Time):F1}\" y1=\"{top}\" x2=\"{x(m.Time):F1}\" y2=\"{height - 24}\" stroke-dasharray=\"4 3\"/></g>"));
         }
 
-        Axes(svg, start, end, height - 24, top, "");
+        Axes(svg, start, end, height - 24, distanceAxis: false);
         return svg.Append("</svg>").ToString();
     }
 
@@ -84,16 +93,77 @@ public static class SvgCharts
         _ => Inv($"<rect x=\"{x - 5:F1}\" y=\"{y - 5}\" width=\"10\" height=\"10\"/>"),
     };
 
-    private static void Axes(StringBuilder svg, DateTimeOffset start, DateTimeOffset end, int baseline, int top, string maxLabel)
+    private static void Axes(StringBuilder svg, DateTimeOffset start, DateTimeOffset end, int baseline, bool distanceAxis)
     {
         svg.Append(Inv($"<line x1=\"{Left}\" y1=\"{baseline}\" x2=\"{Width - Right}\" y2=\"{baseline}\" class=\"axis\"/>"));
         svg.Append(Inv($"<text x=\"{Left}\" y=\"{baseline + 16}\" class=\"tick\">0:00</text>"));
         svg.Append(Inv($"<text x=\"{Width - Right}\" y=\"{baseline + 16}\" class=\"tick end\">{Clock(end - start)}</text>"));
-        if (maxLabel.Length > 0)
+        var x = Scale(start, end);
+        var last = x(end);
+        foreach (var at in TimeTicks(start, end))
         {
-            svg.Append(Inv($"<text x=\"{Left - 4}\" y=\"{top + 10}\" class=\"tick end\">{maxLabel}</text><text x=\"{Left - 4}\" y=\"{baseline}\" class=\"tick end\">0 m</text>"));
+            // A label that would run into the session's length at the end of the axis is left to its grid line.
+            if (last - x(at) >= EndLabelRoomPx)
+            {
+                svg.Append(Inv($"<text x=\"{x(at):F1}\" y=\"{baseline + 16}\" class=\"tick mid\">{Clock(at - start)}</text>"));
+            }
+        }
+
+        if (distanceAxis)
+        {
+            svg.Append(Inv($"<text x=\"{Left - 4}\" y=\"{baseline + 4}\" class=\"tick end\">0 m</text>"));
         }
     }
+
+    // A faint vertical rule at each time tick, so a moment read in the tables can be found on the plot.
+    private static void TimeGrid(StringBuilder svg, DateTimeOffset start, DateTimeOffset end, int top, int baseline)
+    {
+        var x = Scale(start, end);
+        foreach (var at in TimeTicks(start, end))
+        {
+            svg.Append(Inv($"<line x1=\"{x(at):F1}\" y1=\"{top}\" x2=\"{x(at):F1}\" y2=\"{baseline}\" class=\"grid\"/>"));
+        }
+    }
+
+    /// <summary>
+    /// The instants between the session's start and end at the roundest step of elapsed time (30 s, 1, 2, 5, 10, 15
+    /// or 30 min, then whole hours) that puts at most <see cref="MostTimeTicks"/> of them on the axis.
+    /// </summary>
+    internal static IEnumerable<DateTimeOffset> TimeTicks(DateTimeOffset start, DateTimeOffset end)
+    {
+        var span = (end - start).TotalSeconds;
+        if (span <= 0)
+        {
+            yield break;
+        }
+
+        var step = TimeSteps.FirstOrDefault(s => span / s <= MostTimeTicks + 1);
+        if (step == 0)
+        {
+            step = 3600 * Math.Ceiling(span / 3600 / (MostTimeTicks + 1));
+        }
+
+        for (var t = step; t < span; t += step)
+        {
+            yield return start.AddSeconds(t);
+        }
+    }
+
+    /// <summary>The roundest step of distance (1, 2 or 5 times a power of ten, at least 1 m) that spans <paramref name="maxM"/> in at most four.</summary>
+    internal static double DistanceStep(double maxM)
+    {
+        var raw = Math.Max(1, maxM) / MostDistanceTicks;
+        var power = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        var step = new[] { 1.0, 2, 5, 10 }.Select(m => m * power).First(s => s >= raw);
+        return Math.Max(1, step);
+    }
+
+    private static readonly double[] TimeSteps = [30, 60, 120, 300, 600, 900, 1800, 3600];
+    private const int MostTimeTicks = 10;
+    private const int MostDistanceTicks = 4;
+
+    // Room the length label at the end of the time axis takes ("1:02:05" at 12 px), and a gap.
+    private const double EndLabelRoomPx = 56;
 
     private static Func<DateTimeOffset, double> Scale(DateTimeOffset start, DateTimeOffset end)
     {
