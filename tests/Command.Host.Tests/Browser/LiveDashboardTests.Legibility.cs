@@ -1,3 +1,4 @@
+using Command.Host.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace Command.Host.Tests.Browser;
@@ -32,6 +33,27 @@ public sealed partial class LiveDashboardTests
         var flaggedLeft = await dashboard.Row("P1").Locator(".callsign b").EvaluateAsync<double>("e => e.getBoundingClientRect().left");
         var quietLeft = await dashboard.Row("R1").Locator(".callsign b").EvaluateAsync<double>("e => e.getBoundingClientRect().left");
         Assert.Equal(quietLeft, flaggedLeft);
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task A_unit_on_the_walk_graph_shows_both_its_distances_uncut()
+    {
+        var scene = await Scene.OpenAsync(host, "walks", TestSite.CreateIncidentWithWalks);
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.HoldAsync("P1", 40, 50);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+
+        var distance = dashboard.Row("P1").Locator(".distance");
+        await Expect(distance.Locator("b")).ToHaveTextAsync("86 m");
+        await Expect(distance.Locator("small")).ToHaveTextAsync(["by path", "64 m straight"]);
+        foreach (var line in await distance.Locator("small").AllAsync())
+        {
+            var cut = await line.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth || e.getBoundingClientRect().bottom > e.closest('.board-row').getBoundingClientRect().bottom");
+            Assert.False(cut, $"'{await line.TextContentAsync()}' is cut off");
+        }
+
         Assert.Empty(dashboard.Errors);
     }
 

@@ -14,10 +14,11 @@ internal sealed class Scene(DashboardHost host, string incidentId)
 
     public string IncidentId { get; } = incidentId;
 
-    public static async Task<Scene> OpenAsync(DashboardHost host, string prefix)
+    /// <summary>Opens an incident on the test campus, or on the site <paramref name="create"/> makes for its id.</summary>
+    public static async Task<Scene> OpenAsync(DashboardHost host, string prefix, Func<string, object>? create = null)
     {
         var id = await host.NextIncidentAsync($"{prefix}-{Guid.NewGuid():N}"[..24]);
-        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync("/api/incidents", (create ?? (i => TestSite.CreateIncident(i)))(id))).EnsureSuccessStatusCode();
         return new Scene(host, id);
     }
 

@@ -22,6 +22,35 @@ public static class TestSite
         },
     };
 
+    /// <summary>
+    /// The campus with a walk graph: from the yard south-east of the school, through its east door, to the middle of
+    /// it, where the threat is. A unit in the yard is 64 m from the middle in a straight line and 86 m by the path.
+    /// </summary>
+    public static object CreateIncidentWithWalks(string id) => new
+    {
+        id,
+        name = $"Drill {id}",
+        autoEnrol = true,
+        site = new
+        {
+            name = "Test campus",
+            origin = new { lat = Origin.Latitude, lon = Origin.Longitude },
+            buildings = new[] { new { id = "main", name = "Main building", floors = 2, footprint = Square(100, 20) } },
+            zones = new[] { new { id = "hot", name = "Hot zone", kind = "hot", polygon = Square(100, 30) } },
+            walks = new
+            {
+                nodes = new[] { Node("yard", 40, 50, "outdoor"), Node("east-door", 20, 110, "door"), Node("middle", 0, 100, "corridor") },
+                edges = new[] { new { from = "yard", to = "east-door" }, new { from = "east-door", to = "middle" } },
+            },
+        },
+    };
+
+    private static object Node(string id, double east, double north, string kind)
+    {
+        var p = Frame.ToGeo(new LocalPoint(east, north));
+        return new { id, lat = p.Latitude, lon = p.Longitude, floor = (int?)null, kind };
+    }
+
     public static object[] Square(double north, double half) =>
     [
         At(-half, north - half), At(half, north - half), At(half, north + half), At(-half, north + half),

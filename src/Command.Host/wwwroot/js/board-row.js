@@ -90,7 +90,8 @@ function statusHtml(unit) {
 
 function distanceHtml(unit) {
   if (unit.pathDistanceM != null) {
-    return `<b>${escapeHtml(metres(unit.pathDistanceM))}</b><small>by path · ${escapeHtml(metres(unit.distanceM))} straight</small>`;
+    // Two short lines: on one, the straight distance was cut off by the column on a laptop's screen.
+    return `<b>${escapeHtml(metres(unit.pathDistanceM))}</b><small>by path</small><small>${escapeHtml(metres(unit.distanceM))} straight</small>`;
   }
   return `<b>${escapeHtml(metres(unit.distanceM))}</b>`;
 }
