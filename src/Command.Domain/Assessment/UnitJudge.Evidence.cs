@@ -115,12 +115,16 @@ internal sealed partial class UnitJudge
         // through the bend says nothing about either leg.
         var fastestClosing = -tail.Slope + (z * tail.SlopeError);
         var confirmed = fastestClosing < options.HoldSpeedMps && (count < RobustLine.RejectMinFixes || tail.Misfit <= MostMisfit);
-        if (confirmed && count is >= 3 and < RobustLine.RejectMinFixes && t[^1] - t[^2] < SlowCadenceS)
+        if (confirmed && count is >= 3 and < FewTailFixes)
         {
-            // Too few fixes for the fit to set an outlier aside: the hold must show without the latest fix too,
-            // or one wild fix away from the threat would confirm it.
-            var earlier = RobustLine.Fit(t[start..^1], y[start..^1], sigma[start..^1], w[start..^1]);
-            confirmed = earlier is { } e && -e.Slope < options.HoldSpeedMps;
+            // Too few fixes for the fit to set an outlier aside reliably: the hold must show without any one of them,
+            // or one wild fix would confirm it. Away from the threat at the end of the tail it reads as a stop; toward
+            // it earlier on, progress is counted from it and the unit's real fixes after it read as a stop or a
+            // retreat: an app every 15 s walking in was flagged holding on its fifth fix. The latest is needed from a
+            // device reporting every 25 s or slower, whose two fixes are a tail, and from five fixes on the fit sets a
+            // wild latest fix aside.
+            var last = count < RobustLine.RejectMinFixes && t[^1] - t[^2] < SlowCadenceS ? t.Length : t.Length - 1;
+            confirmed = HoldsWithoutAnyOne(t, y, sigma, start, last);
         }
 
         if (confirmed && count >= BurstFixes + 3 && HeadNearer(y[start..]))
@@ -135,6 +139,41 @@ internal sealed partial class UnitJudge
 
         return (confirmed, count >= 3 && fastestClosing < -options.MovingRateMps);
     }
+
+    /// <summary>
+    /// Whether the fixes from <paramref name="start"/> on still put the unit's closing rate below walking pace with
+    /// each one before <paramref name="end"/> left out in turn.
+    /// </summary>
+    private bool HoldsWithoutAnyOne(Span<double> t, Span<double> y, Span<double> sigma, int start, int end)
+    {
+        var count = t.Length - start - 1;
+        Span<double> tt = stackalloc double[count];
+        Span<double> yy = stackalloc double[count];
+        Span<double> ss = stackalloc double[count];
+        Span<double> ww = stackalloc double[count];
+        for (var skip = start; skip < end; skip++)
+        {
+            var k = 0;
+            for (var i = start; i < t.Length; i++)
+            {
+                if (i != skip)
+                {
+                    (tt[k], yy[k], ss[k]) = (t[i], y[i], sigma[i]);
+                    k++;
+                }
+            }
+
+            if (RobustLine.Fit(tt, yy, ss, ww) is not { } without || -without.Slope >= options.HoldSpeedMps)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Tails shorter than this are tested without each of their fixes in turn.
+    private const int FewTailFixes = 6;
 
     // Over the rate window: the fixes from <paramref name="from"/> on, whose times are <paramref name="t"/>.
     private bool Climbing(Span<double> t, IReadOnlyList<TrackFix> fixes, int from)

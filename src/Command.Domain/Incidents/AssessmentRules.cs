@@ -173,8 +173,16 @@ public static class AssessmentRules
     /// </summary>
     public const int NoiseKeptWords = 19;
 
+    /// <summary>
+    /// A hold shown by five fixes or fewer must show without any one of them, not only without the latest: too few for
+    /// the fit to set a wild fix aside. Before, one fix of a slow device thrown toward the threat had progress counted
+    /// from it, and the unit's real fixes after it read as a stop: an app every 15 s walking in was flagged holding on
+    /// its fifth fix.
+    /// </summary>
+    public const int AnyOneLeftOut = 20;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = NoiseKeptWords;
+    public const int Current = AnyOneLeftOut;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

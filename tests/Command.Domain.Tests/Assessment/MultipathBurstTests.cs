@@ -44,6 +44,21 @@ public sealed class MultipathBurstTests
     }
 
     [Fact]
+    public void One_wild_fix_among_a_slow_devices_first_few_does_not_flag_a_unit_closing_at_a_walk()
+    {
+        // An app every 15 s walking in from 390 m at 1.3 m/s with 6 m of noise on each axis; its second fix is thrown
+        // 55 m toward the threat. Too few fixes for the fit to set it aside: progress was counted from it, the real
+        // fixes after it read as a stop, and the unit was flagged "holding 45 s" on its fifth fix on 5 draws of 20.
+        var flagged = Drill.FlaggedDraws(20, 150, (drill, seed) => drill.Move(
+            "u1",
+            Drill.Noisy(t => new LocalPoint(390 - (1.3 * t) + (t is >= 15 and < 30 ? -55 : 0), 0), axisM: 6, biasM: 0, seed),
+            cadence: 15,
+            accuracyM: 8.5));
+
+        Assert.Empty(flagged);
+    }
+
+    [Fact]
     public void The_board_keeps_the_distance_of_the_track_through_a_burst()
     {
         var drill = new Drill();
