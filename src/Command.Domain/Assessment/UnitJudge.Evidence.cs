@@ -163,7 +163,9 @@ internal sealed partial class UnitJudge
                 }
             }
 
-            if (RobustLine.Fit(tt, yy, ss, ww) is not { } without || -without.Slope >= options.HoldSpeedMps)
+            // Two fixes left are a weak line: they must rule out closing by one standard error, not merely point away
+            // from it, or the noise of a slow device's second and third fixes confirms what a wild first one began.
+            if (RobustLine.Fit(tt, yy, ss, ww) is not { } without || -without.Slope + (count == 2 ? without.SlopeError : 0) >= options.HoldSpeedMps)
             {
                 return false;
             }

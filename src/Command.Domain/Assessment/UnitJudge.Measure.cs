@@ -14,7 +14,6 @@ internal sealed partial class UnitJudge
     // Sigma beyond which a fix counts as set aside (spikes are scaled up a thousandfold).
     private const double SetAside = 500;
     private const double PaceChangeMps = 2;
-    private const double FastCadenceS = 15;
     private const double QuickCadenceS = 5;
 
     /// <summary>
@@ -218,11 +217,15 @@ internal sealed partial class UnitJudge
     private const int BurstFixes = 3;
 
     // Fixes in a row a hold must show on before it is one: enough to span longer than a burst of multipath outliers
-    // lasts on a fast device (three fixes), and at least two; one from a device reporting slower than every 15 s,
-    // whose fit over a minute of fixes already sets an outlier aside, and whose second fix would come too late.
+    // lasts on a fast device (three fixes), and at least two; one from a device reporting slower than every 12 s,
+    // whose second fix would come too late for a hold to be flagged within a minute, and on whose few fixes one wild
+    // one does not show a hold alone: a short tail must show it without any one of its fixes.
     private int HoldFixes() => Track.CadenceS is not { } cadence ? 2
-        : cadence > FastCadenceS ? 1
+        : cadence > OneFixCadenceS ? 1
         : Math.Max(2, (int)Math.Ceiling(HoldShownS / Math.Max(1, cadence)));
+
+    // See HoldFixes.
+    private const double OneFixCadenceS = 12;
 
     // How long, at least, the fixes in a row that show a hold span: a burst of one to three outliers from a device
     // reporting every second or three lasts less.

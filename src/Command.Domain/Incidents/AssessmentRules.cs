@@ -181,8 +181,16 @@ public static class AssessmentRules
     /// </summary>
     public const int AnyOneLeftOut = 20;
 
+    /// <summary>
+    /// A device reporting slower than every 12 s (every 15 s, as many apps and trackers do) shows a hold on one fix,
+    /// not two in a row: the second came 15 s later, and the flag with it, a minute or more after the first fix from
+    /// the hold. A short tail left with two fixes when one is left out must rule out closing by one standard error,
+    /// so that the noise of two fixes does not confirm what a wild third began.
+    /// </summary>
+    public const int OneSlowFix = 21;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = AnyOneLeftOut;
+    public const int Current = OneSlowFix;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

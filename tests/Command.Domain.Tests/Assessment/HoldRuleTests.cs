@@ -37,6 +37,32 @@ public sealed class HoldRuleTests
     }
 
     [Fact]
+    public void A_tracker_every_15_s_that_stops_is_flagged_on_the_first_fix_that_shows_it()
+    {
+        // Walks in from 400 m at 1.4 m/s with 5 m of noise on each axis and no backup, and stops 260 m out at 100 s;
+        // its first fix from the hold is at 105 s. A hold from so slow a device is one on the first fix that shows it:
+        // waiting for a second put the flag a further 15 s on, at 165 s on half the draws, a minute after that fix.
+        var late = new List<string>();
+        for (var seed = 1; seed <= 20; seed++)
+        {
+            var drill = new Drill();
+            drill.Threat("T1", 0, 0);
+            drill.Enrol("u1");
+            drill.Move("u1", Drill.Noisy(t => new LocalPoint(400 - (1.4 * Math.Min(t, 100)), 0), axisM: 5, biasM: 1, seed), cadence: 15, accuracyM: 7);
+
+            drill.Run(240);
+
+            var raised = drill.Derived.OfType<FlagRaised>().FirstOrDefault();
+            if (raised is null || raised.Time > Drill.Start.AddSeconds(150))
+            {
+                late.Add($"draw {seed}: {(raised is null ? "never" : $"at {(raised.Time - Drill.Start).TotalSeconds} s")}");
+            }
+        }
+
+        Assert.Empty(late);
+    }
+
+    [Fact]
     public void Hold_while_backup_comes_up_gets_the_backup_eta_as_grace()
     {
         var drill = new Drill();
