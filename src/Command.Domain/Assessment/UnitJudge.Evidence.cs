@@ -146,11 +146,11 @@ internal sealed partial class UnitJudge
     /// </summary>
     private bool HoldsWithoutAnyOne(Span<double> t, Span<double> y, Span<double> sigma, int start, int end)
     {
-        var count = t.Length - start - 1;
-        Span<double> tt = stackalloc double[count];
-        Span<double> yy = stackalloc double[count];
-        Span<double> ss = stackalloc double[count];
-        Span<double> ww = stackalloc double[count];
+        var left = t.Length - start - 1;
+        Span<double> tt = stackalloc double[left];
+        Span<double> yy = stackalloc double[left];
+        Span<double> ss = stackalloc double[left];
+        Span<double> ww = stackalloc double[left];
         for (var skip = start; skip < end; skip++)
         {
             var k = 0;
@@ -165,7 +165,7 @@ internal sealed partial class UnitJudge
 
             // Two fixes left are a weak line: they must rule out closing by one standard error, not merely point away
             // from it, or the noise of a slow device's second and third fixes confirms what a wild first one began.
-            if (RobustLine.Fit(tt, yy, ss, ww) is not { } without || -without.Slope + (count == 2 ? without.SlopeError : 0) >= options.HoldSpeedMps)
+            if (RobustLine.Fit(tt, yy, ss, ww) is not { } without || -without.Slope + (left == 2 ? without.SlopeError : 0) >= options.HoldSpeedMps)
             {
                 return false;
             }

@@ -27,8 +27,9 @@ public static class SvgCharts
     public static string Distance(string unitId, IReadOnlyList<DistanceSample> samples, IEnumerable<FlagSpan> flags, DateTimeOffset start, DateTimeOffset end)
     {
         const int height = 150, top = 10, bottom = 24;
-        var step = DistanceStep(samples.Max(s => s.DistanceM));
-        var max = step * Math.Max(1, Math.Ceiling(samples.Max(s => s.DistanceM) / step));
+        var furthest = samples.Max(s => s.DistanceM);
+        var step = DistanceStep(furthest);
+        var max = step * Math.Max(1, Math.Ceiling(furthest / step));
         var x = Scale(start, end);
         double Y(double d) => top + ((height - top - bottom) * (1 - (d / max)));
         var svg = new StringBuilder();
@@ -129,7 +130,7 @@ public static class SvgCharts
     /// The instants between the session's start and end at the roundest step of elapsed time (30 s, 1, 2, 5, 10, 15
     /// or 30 min, then whole hours) that puts at most <see cref="MostTimeTicks"/> of them on the axis.
     /// </summary>
-    internal static IEnumerable<DateTimeOffset> TimeTicks(DateTimeOffset start, DateTimeOffset end)
+    private static IEnumerable<DateTimeOffset> TimeTicks(DateTimeOffset start, DateTimeOffset end)
     {
         var span = (end - start).TotalSeconds;
         if (span <= 0)
@@ -150,7 +151,7 @@ public static class SvgCharts
     }
 
     /// <summary>The roundest step of distance (1, 2 or 5 times a power of ten, at least 1 m) that spans <paramref name="maxM"/> in at most four.</summary>
-    internal static double DistanceStep(double maxM)
+    private static double DistanceStep(double maxM)
     {
         var raw = Math.Max(1, maxM) / MostDistanceTicks;
         var power = Math.Pow(10, Math.Floor(Math.Log10(raw)));
