@@ -8,7 +8,7 @@ public static class TestSite
     public static readonly GeoPoint Origin = new(44.0, -100.0);
     public static readonly LocalFrame Frame = new(Origin);
 
-    public static object CreateIncident(string id, bool autoEnrol = true) => new
+    public static object CreateIncident(string id, bool autoEnrol = true, object? walks = null) => new
     {
         id,
         name = $"Drill {id}",
@@ -19,6 +19,7 @@ public static class TestSite
             origin = new { lat = Origin.Latitude, lon = Origin.Longitude },
             buildings = new[] { new { id = "main", name = "Main building", floors = 2, footprint = Square(100, 20) } },
             zones = new[] { new { id = "hot", name = "Hot zone", kind = "hot", polygon = Square(100, 30) } },
+            walks,
         },
     };
 
@@ -26,24 +27,11 @@ public static class TestSite
     /// The campus with a walk graph: from the yard south-east of the school, through its east door, to the middle of
     /// it, where the threat is. A unit in the yard is 64 m from the middle in a straight line and 86 m by the path.
     /// </summary>
-    public static object CreateIncidentWithWalks(string id) => new
+    public static object CreateIncidentWithWalks(string id) => CreateIncident(id, walks: new
     {
-        id,
-        name = $"Drill {id}",
-        autoEnrol = true,
-        site = new
-        {
-            name = "Test campus",
-            origin = new { lat = Origin.Latitude, lon = Origin.Longitude },
-            buildings = new[] { new { id = "main", name = "Main building", floors = 2, footprint = Square(100, 20) } },
-            zones = new[] { new { id = "hot", name = "Hot zone", kind = "hot", polygon = Square(100, 30) } },
-            walks = new
-            {
-                nodes = new[] { Node("yard", 40, 50, "outdoor"), Node("east-door", 20, 110, "door"), Node("middle", 0, 100, "corridor") },
-                edges = new[] { new { from = "yard", to = "east-door" }, new { from = "east-door", to = "middle" } },
-            },
-        },
-    };
+        nodes = new[] { Node("yard", 40, 50, "outdoor"), Node("east-door", 20, 110, "door"), Node("middle", 0, 100, "corridor") },
+        edges = new[] { new { from = "yard", to = "east-door" }, new { from = "east-door", to = "middle" } },
+    });
 
     private static object Node(string id, double east, double north, string kind)
     {
