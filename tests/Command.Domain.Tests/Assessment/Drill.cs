@@ -119,11 +119,10 @@ internal sealed class Drill
     /// <summary>
     /// One drill per noise draw 1 to <paramref name="draws"/>: threat T1 at the origin (or the drill and threat
     /// <paramref name="create"/> makes), contact unit u1 moved by <paramref name="move"/> (given the drill and the
-    /// draw), run for <paramref name="seconds"/>. The draws on which a flag was raised, with when and why.
+    /// draw), run for <paramref name="seconds"/>; each with its draw.
     /// </summary>
-    public static List<string> FlaggedDraws(int draws, double seconds, Action<Drill, int> move, Func<Drill>? create = null)
+    public static IEnumerable<(int Seed, Drill Drill)> Draws(int draws, double seconds, Action<Drill, int> move, Func<Drill>? create = null)
     {
-        var flagged = new List<string>();
         for (var seed = 1; seed <= draws; seed++)
         {
             var drill = create?.Invoke() ?? new Drill();
@@ -137,14 +136,16 @@ internal sealed class Drill
 
             drill.Run(seconds);
 
-            if (drill.Derived.OfType<FlagRaised>().FirstOrDefault() is { } raised)
-            {
-                flagged.Add($"seed {seed} at {raised.Time:mm:ss}: {raised.Reason}");
-            }
+            yield return (seed, drill);
         }
-
-        return flagged;
     }
+
+    /// <summary>The <see cref="Draws"/> on which a flag was raised, with when and why.</summary>
+    public static List<string> FlaggedDraws(int draws, double seconds, Action<Drill, int> move, Func<Drill>? create = null) =>
+        [.. Draws(draws, seconds, move, create)
+            .Select(d => (d.Seed, Raised: d.Drill.Derived.OfType<FlagRaised>().FirstOrDefault()))
+            .Where(d => d.Raised is not null)
+            .Select(d => $"seed {d.Seed} at {d.Raised!.Time:mm:ss}: {d.Raised.Reason}")];
 
     /// <summary>From (east, north) at time <paramref name="from"/>, straight toward (0, 0) at <paramref name="speed"/> m/s.</summary>
     public static Func<double, LocalPoint> Toward(double east, double north, double speed, double from = 0) => t =>

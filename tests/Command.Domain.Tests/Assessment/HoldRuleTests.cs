@@ -42,22 +42,11 @@ public sealed class HoldRuleTests
         // Walks in from 400 m at 1.4 m/s with 5 m of noise on each axis and no backup, and stops 260 m out at 100 s;
         // its first fix from the hold is at 105 s. A hold from so slow a device is one on the first fix that shows it:
         // waiting for a second put the flag a further 15 s on, at 165 s on half the draws, a minute after that fix.
-        var late = new List<string>();
-        for (var seed = 1; seed <= 20; seed++)
-        {
-            var drill = new Drill();
-            drill.Threat("T1", 0, 0);
-            drill.Enrol("u1");
-            drill.Move("u1", Drill.Noisy(t => new LocalPoint(400 - (1.4 * Math.Min(t, 100)), 0), axisM: 5, biasM: 1, seed), cadence: 15, accuracyM: 7);
-
-            drill.Run(240);
-
-            var raised = drill.Derived.OfType<FlagRaised>().FirstOrDefault();
-            if (raised is null || raised.Time > Drill.Start.AddSeconds(150))
-            {
-                late.Add($"draw {seed}: {(raised is null ? "never" : $"at {(raised.Time - Drill.Start).TotalSeconds} s")}");
-            }
-        }
+        var late = Drill.Draws(20, 240, (drill, seed) => drill.Move(
+                "u1", Drill.Noisy(t => new LocalPoint(400 - (1.4 * Math.Min(t, 100)), 0), axisM: 5, biasM: 1, seed), cadence: 15, accuracyM: 7))
+            .Select(d => (d.Seed, Raised: d.Drill.Derived.OfType<FlagRaised>().FirstOrDefault()))
+            .Where(d => d.Raised is null || d.Raised.Time > Drill.Start.AddSeconds(150))
+            .Select(d => $"draw {d.Seed}: {(d.Raised is null ? "never" : $"at {(d.Raised.Time - Drill.Start).TotalSeconds} s")}");
 
         Assert.Empty(late);
     }
