@@ -19,6 +19,12 @@ public class AccessHost : CommandHost
     {
     }
 
+    /// <summary>The access clock set going from <paramref name="start"/>: a browser drops a cookie that expired by its own clock.</summary>
+    protected AccessHost(DateTimeOffset start)
+        : this(new FakeTimeProvider(start), new StringWriter(), new Dictionary<string, string?>())
+    {
+    }
+
     private AccessHost(FakeTimeProvider clock, StringWriter console, IDictionary<string, string?> settings)
         : this(clock, console, new FirstRunConsole { Out = console }, settings)
     {
