@@ -63,7 +63,7 @@ public sealed record EvaluationFigures(
         yield return F($"flags on tactical approaches (< 1 m/s): {Count("tactical")}; on units in contact: {ContactFlags} (indoors: {Count("contact-indoors")}); alerts on stair climbs: {Count("climbing-alert")}");
         yield return F($"holds that flapped (a flag cleared or raised again while the unit held): {Flapped.Length} of {Holds.Count(h => h.Raises > 0)} flagged");
         yield return F($"flag turns between holding and moving away while the unit did only one (each brings back an acknowledged flag): {Turned.Sum(h => h.Turns)} in {Turned.Length} holds");
-        yield return F($"flags cleared within 30 s or three fixes of closing again at >= 1 m/s: {Clears.Length - LateClears.Length} of {Clears.Length} (median {Median(clearLatencies):F0} s, max {(clearLatencies.Count == 0 ? 0 : clearLatencies[^1]):F0} s); late or never: {LateClears.Length} (never: {LateClears.Count(c => c.ClearedS is null)}; beyond what their fixes show: {LateClears.Count(c => !c.Showable)})");
+        yield return F($"flags cleared within 30 s or three fixes of closing again at >= 1 m/s: {Clears.Length - LateClears.Length} of {Clears.Length} (median {Median(clearLatencies):F0} s, max {(clearLatencies.Count == 0 ? 0 : clearLatencies[^1]):F0} s); late or never: {LateClears.Length} (still up when the track ended: {LateClears.Count(c => c.ClearedS is null)}; beyond what their fixes show: {LateClears.Count(c => !c.Showable)})");
         yield return F($"flags on exempt roles: {ExemptFlags}");
     }
 
