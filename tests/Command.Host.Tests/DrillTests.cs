@@ -43,6 +43,31 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
     }
 
     [Fact]
+    public async Task The_demo_plays_once_the_host_has_started_and_its_start_says_the_host_started_it()
+    {
+        var id = $"demo-{Guid.NewGuid():N}"[..20];
+        await using var demo = new FakeClockHost(new Dictionary<string, string?> { ["Demo:Enabled"] = "true", ["Demo:Incident"] = id });
+        await demo.InitializeAsync();
+
+        // The feed reads "DRILL START demo — host start-up": who started it, not the scenario's name twice.
+        JsonElement? start = null;
+        for (var attempt = 0; attempt < 100 && start is null; attempt++)
+        {
+            using var response = await demo.Client.GetAsync($"/api/sessions/{id}/timeline", TestContext.Current.CancellationToken);
+            var timeline = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement[]>(TestContext.Current.CancellationToken) : [];
+            start = timeline!.Cast<JsonElement?>().FirstOrDefault(e => e!.Value.GetProperty("type").GetString() == "drill-controlled");
+            if (start is null)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+        }
+
+        Assert.NotNull(start);
+        Assert.Equal(("start", "demo", "host start-up"),
+            (start.Value.GetProperty("subject").GetString(), start.Value.GetProperty("reason").GetString(), start.Value.GetProperty("actor").GetString()));
+    }
+
+    [Fact]
     public async Task A_drill_whose_host_stopped_carries_on_from_its_saved_clock_on_the_next_host_and_says_so()
     {
         var data = Path.Combine(Path.GetTempPath(), "command-tests", Guid.NewGuid().ToString("N"));

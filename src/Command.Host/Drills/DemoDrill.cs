@@ -20,8 +20,9 @@ public sealed partial class DemoDrill(DrillDirector drills, IOptions<DemoOptions
         await started.Task.WaitAsync(stoppingToken);
         try
         {
-            // Every host of a cluster asks; the first starts it and the rest find it running.
-            var outcome = await drills.StartUnlessRunningAsync(demo.Incident, DemoScenario.Name, new DrillOptions { Speed = demo.Speed, Loop = true }, "demo");
+            // Every host of a cluster asks; the first starts it and the rest find it running. The feed names who started
+            // it: "DRILL START demo — host start-up", not the scenario twice.
+            var outcome = await drills.StartUnlessRunningAsync(demo.Incident, DemoScenario.Name, new DrillOptions { Speed = demo.Speed, Loop = true }, "host start-up");
             if (outcome.Status is null)
             {
                 LogRefused(logger, demo.Incident, outcome.Detail);
