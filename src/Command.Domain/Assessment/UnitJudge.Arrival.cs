@@ -48,11 +48,15 @@ internal sealed partial class UnitJudge
         var keptAt = !there || (movingAway && Within(target, latest, radius + options.ArrivalHysteresisM) is null) ? null
             : Within(target, settled, radius + options.ArrivalHysteresisM + allowance) ?? Within(target, latest, radius + options.ArrivalHysteresisM);
 
-        // Words are wanted only where the unit is arrived; elsewhere the straight line will do. A unit kept in contact
-        // beyond the radius and its hysteresis is kept there by its noise, and says so: "arrived, 29 m from the threat"
-        // alone reads as a contradiction.
-        var where = Where(inside, fixes[^1].Floor, keptAt ?? reachedAt ?? settled.DistanceTo(target.Point));
-        if (reachedAt is null && keptAt > radius + options.ArrivalHysteresisM)
+        // Words are wanted only where the unit is arrived; elsewhere the straight line will do. They give the distance
+        // the board shows, the latest fix's, where that is in contact too: the middle of the last 30 s of a unit that
+        // has just walked in is still out on the walk ("20 m from the threat" beside 6 m). Otherwise they give the
+        // position that keeps the unit there; one kept beyond the radius and its hysteresis is kept by its noise, and
+        // says so: "arrived, 29 m from the threat" alone reads as a contradiction.
+        var contact = radius + options.ArrivalHysteresisM;
+        var said = (reachedAt ?? keptAt) is not null && distances[^1] <= contact ? distances[^1] : reachedAt ?? keptAt ?? settled.DistanceTo(target.Point);
+        var where = Where(inside, fixes[^1].Floor, said);
+        if ((reachedAt ?? keptAt) is not null && said > contact)
         {
             where += $", fixes ±{FixErrorWords(noiseM)}";
         }

@@ -189,8 +189,16 @@ public static class AssessmentRules
     /// </summary>
     public const int OneSlowFix = 21;
 
+    /// <summary>
+    /// Why a unit counts as arrived gives the distance the board shows, its latest fix's, where that is in contact too,
+    /// and so does the flag its arrival clears. Before, it gave the middle of its last 30 s, which for a unit that has
+    /// just walked in is still out on the walk: "inside B12, 20 m from the threat" beside a board showing 6 m. When
+    /// units arrive and leave, and when flags rise and clear, is unchanged.
+    /// </summary>
+    public const int BoardDistanceWords = 22;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = OneSlowFix;
+    public const int Current = BoardDistanceWords;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

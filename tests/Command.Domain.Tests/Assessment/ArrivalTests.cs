@@ -94,6 +94,26 @@ public sealed class ArrivalTests
     }
 
     [Fact]
+    public void A_unit_that_has_just_walked_in_says_how_near_it_is_now_not_where_its_last_30_s_were()
+    {
+        // Down the hall at 1.5 m/s, reporting every second, to stand 6 m from the threat. The middle of its last 30 s
+        // is still out on the walk when it arrives: "20 m from the threat" beside a board showing 6 m reads as a
+        // contradiction.
+        var drill = HallDrill();
+        drill.Enrol("entry");
+        drill.Move("entry", t => new LocalPoint(0, Math.Max(66, 180 - (1.5 * t))));
+
+        while (drill.Assess("entry").State != MotionState.Arrived && drill.Elapsed < 120)
+        {
+            drill.Run(1);
+        }
+
+        var entry = drill.Assess("entry");
+        Assert.Equal(MotionState.Arrived, entry.State);
+        Assert.Equal($"inside Hall, {entry.DistanceM:F0} m from the threat", entry.ArrivalReason);
+    }
+
+    [Fact]
     public void A_unit_on_another_known_floor_is_not_arrived()
     {
         // Ground floor at 50 m above mean sea level: an altitude above mean sea level, known to a metre, tells the floor.
