@@ -15,19 +15,22 @@ public sealed partial class AfterActionFold
         }
 
         var p = frame.ToLocal(position);
-        var (inAny, inEntry) = areas.Locate(p);
-        if (unit.FirstOnSite is null && (inAny || p.Length <= options.OnSiteRadiusM))
+        if (unit.FirstOnSite is null && (areas.InAny(p) || p.Length <= options.OnSiteRadiusM))
         {
             unit.FirstOnSite = time;
             firstOnScene ??= new UnitMoment(unitId, time);
             Log(time, unitId, "on-site", "On site");
         }
 
-        if (unit.FirstEntry is null && inEntry)
+        // Going in and reaching the threat are told from where the unit stands, the middle of its latest three fixes,
+        // as of the middle one: one fix thrown across the wall of an officer holding outside it is not an entry, nor
+        // one thrown near the threat a contact.
+        var standing = unit.Settle(p, time);
+        if (unit.FirstEntry is null && standing is var (inside, enteredAt) && areas.Inside(inside, threatBuildings))
         {
-            unit.FirstEntry = time;
-            firstEntry ??= new UnitMoment(unitId, time);
-            Log(time, unitId, "entry", "Entered the building or hot zone");
+            unit.FirstEntry = enteredAt;
+            firstEntry ??= new UnitMoment(unitId, enteredAt);
+            Log(enteredAt, unitId, "entry", threatBuildings.Count > 0 ? "Entered the threat's building" : "Entered the building or hot zone");
         }
 
         if (targets.Count == 0)
@@ -35,30 +38,33 @@ public sealed partial class AfterActionFold
             return;
         }
 
-        var (exact, radius) = Nearest(p);
-        var distance = Math.Round(exact, 2);
-        unit.ClosestM = unit.ClosestM is { } closest && closest < distance ? closest : distance;
-        if (unit.ReachedContact is null && exact <= radius)
+        if (standing is var (settled, settledAt))
         {
-            unit.ReachedContact = time;
-            firstContact ??= new UnitMoment(unitId, time);
-            Log(time, unitId, "contact", "Reached the threat (contact)");
+            var (exact, radius, building) = Nearest(settled);
+            var closest = Math.Round(exact, 2);
+            unit.ClosestM = unit.ClosestM is { } before && before < closest ? before : closest;
+            if (unit.ReachedContact is null && exact <= radius && (building is not { } b || areas.InBuilding(b, settled)))
+            {
+                unit.ReachedContact = settledAt;
+                firstContact ??= new UnitMoment(unitId, settledAt);
+                Log(settledAt, unitId, "contact", "Reached the threat (contact)");
+            }
         }
 
         if (unit.LastSample is not { } last || time - last >= options.SampleInterval)
         {
             unit.LastSample = time;
-            samples.Add(new DistanceSample(unitId, time, distance));
+            samples.Add(new DistanceSample(unitId, time, Math.Round(Nearest(p).DistanceM, 2)));
         }
     }
 
-    private (double DistanceM, double RadiusM) Nearest(LocalPoint p)
+    private (double DistanceM, double RadiusM, int? Building) Nearest(LocalPoint p)
     {
-        var best = (DistanceM: double.MaxValue, RadiusM: 0.0);
-        foreach (var (point, radius) in targets)
+        var best = (DistanceM: double.MaxValue, RadiusM: 0.0, Building: (int?)null);
+        foreach (var (point, radius, building) in targets)
         {
             var d = p.DistanceTo(point);
-            best = d < best.DistanceM ? (d, radius) : best;
+            best = d < best.DistanceM ? (d, radius, building) : best;
         }
 
         return best;

@@ -23,7 +23,8 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     private readonly List<TimelineMark> timeline = [];
     private readonly List<ActivityEntry> activity = [];
     private readonly Dictionary<RejectReason, int> rejected = [];
-    private List<(LocalPoint Point, double RadiusM)> targets = [];
+    private List<(LocalPoint Point, double RadiusM, int? Building)> targets = [];
+    private HashSet<int> threatBuildings = [];
     private IncidentOpened? opened;
     private Exercises.Exercise? exercise;
     private (string Name, string? Version)? scenario;
@@ -220,7 +221,9 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
         }
 
         var active = threats.Values.Where(t => t.IsActive).ToList();
-        targets = [.. (active.Count > 0 ? active : [.. threats.Values]).Select(t => (frame.ToLocal(t.Position), options.ContactRadiusM))];
+        targets = [.. (active.Count > 0 ? active : [.. threats.Values]).Select(t => frame.ToLocal(t.Position))
+            .Select(p => (p, options.ContactRadiusM, areas?.BuildingAt(p)))];
+        threatBuildings = [.. targets.Where(t => t.Building is not null).Select(t => t.Building!.Value)];
     }
 
     /// <summary>"T1 contained: subject barricaded (cmd)": a threat's phase, why it was set where a reason was given, and who set it.</summary>

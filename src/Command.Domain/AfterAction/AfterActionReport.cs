@@ -87,14 +87,20 @@ public sealed record RejectionCount(string Reason, int Count);
 /// <param name="Role">Its last role.</param>
 /// <param name="EnrolledAt">When it joined the incident.</param>
 /// <param name="FirstOnSite">First fix inside a building or zone, or within the on-site radius of the origin.</param>
-/// <param name="FirstEntry">First fix inside a building or the hot zone.</param>
-/// <param name="ReachedContact">First fix within the contact radius of the threat.</param>
+/// <param name="FirstEntry">
+/// First fix at which the unit stood (the middle of its latest three fixes) inside the building the threat is in; where
+/// the threat is in none, inside a hot zone; where the site has none, inside any building.
+/// </param>
+/// <param name="ReachedContact">
+/// First fix at which the unit stood (the middle of its latest three fixes) within the contact radius of the threat,
+/// and inside the threat's building where it is in one.
+/// </param>
 /// <param name="TimeToContact">From enrolment or the threat going active, whichever is later, to contact.</param>
 /// <param name="TotalFlaggedHold">Total time flagged (raised to cleared).</param>
 /// <param name="LongestFlaggedHold">Longest single flag.</param>
 /// <param name="FlagsRaised">Flags raised on the unit.</param>
 /// <param name="Acknowledgements">Acknowledgements of its flags.</param>
-/// <param name="ClosestApproachM">Closest straight-line distance to the threat, metres.</param>
+/// <param name="ClosestApproachM">Closest straight-line distance to the threat where the unit stood (the middle of its latest three fixes), metres.</param>
 /// <param name="HeldWhileSuppressed">How long the unit held (or moved away) while flags were suppressed, from when it would have been flagged.</param>
 /// <param name="Person">Who staffs the unit, as enrolled; null when not known.</param>
 /// <param name="ReportsRefused">How many of the unit's reports were refused (a repeat of a fix already taken is not counted).</param>

@@ -3,47 +3,61 @@ using Command.Domain.Sites;
 
 namespace Command.Domain.AfterAction;
 
-/// <summary>A site's buildings and zones as local polygons, with bounding boxes so most fixes are ruled out cheaply.</summary>
+/// <summary>
+/// A site's buildings and zones as local polygons, with bounding boxes so most fixes are ruled out cheaply: where a
+/// unit is on site, which building a threat is in, and whether a unit has gone in where the threat is.
+/// </summary>
 internal sealed class SiteAreas
 {
-    private readonly List<(Polygon Shape, double MinE, double MaxE, double MinN, double MaxN, bool IsEntry)> areas = [];
+    private readonly List<Area> buildings = [];
+    private readonly List<Area> zones = [];
 
     public SiteAreas(Site site, LocalFrame frame)
     {
         foreach (var building in site.Buildings.Where(b => b.Footprint.Length >= 3))
         {
-            Add(Polygon.FromGeo(frame, building.Footprint), isEntry: true);
+            buildings.Add(Area.Of(Polygon.FromGeo(frame, building.Footprint), hot: false));
         }
 
         foreach (var zone in site.Zones.Where(z => z.Polygon.Length >= 3))
         {
-            Add(Polygon.FromGeo(frame, zone.Polygon), isEntry: zone.Kind == ZoneKind.Hot);
+            zones.Add(Area.Of(Polygon.FromGeo(frame, zone.Polygon), zone.Kind == ZoneKind.Hot));
         }
     }
 
-    /// <summary>Whether a point is in any building or zone, and whether it is in a building or the hot zone.</summary>
-    public (bool InAny, bool InEntry) Locate(LocalPoint p)
+    /// <summary>Whether a point is in any building or zone.</summary>
+    public bool InAny(LocalPoint p) => buildings.Exists(b => b.Contains(p)) || zones.Exists(z => z.Contains(p));
+
+    /// <summary>The building a point is in, if any.</summary>
+    public int? BuildingAt(LocalPoint p)
     {
-        var any = false;
-        foreach (var a in areas)
-        {
-            if (p.East < a.MinE || p.East > a.MaxE || p.North < a.MinN || p.North > a.MaxN || !a.Shape.Contains(p))
-            {
-                continue;
-            }
-
-            if (a.IsEntry)
-            {
-                return (true, true);
-            }
-
-            any = true;
-        }
-
-        return (any, false);
+        var index = buildings.FindIndex(b => b.Contains(p));
+        return index < 0 ? null : index;
     }
 
-    private void Add(Polygon shape, bool isEntry) => areas.Add((shape,
-        shape.Vertices.Min(v => v.East), shape.Vertices.Max(v => v.East),
-        shape.Vertices.Min(v => v.North), shape.Vertices.Max(v => v.North), isEntry));
+    public bool InBuilding(int building, LocalPoint p) => buildings[building].Contains(p);
+
+    /// <summary>
+    /// Whether a point is inside where the threats are: the buildings they are in; where none is in a building, a hot
+    /// zone; where the site has none, any building.
+    /// </summary>
+    public bool Inside(LocalPoint p, IReadOnlyCollection<int> threatBuildings)
+    {
+        if (threatBuildings.Count > 0)
+        {
+            return threatBuildings.Any(b => buildings[b].Contains(p));
+        }
+
+        var hot = zones.Where(z => z.Hot).ToList();
+        return hot.Count > 0 ? hot.Exists(z => z.Contains(p)) : buildings.Exists(b => b.Contains(p));
+    }
+
+    private sealed record Area(Polygon Shape, double MinE, double MaxE, double MinN, double MaxN, bool Hot)
+    {
+        public static Area Of(Polygon shape, bool hot) => new(shape,
+            shape.Vertices.Min(v => v.East), shape.Vertices.Max(v => v.East),
+            shape.Vertices.Min(v => v.North), shape.Vertices.Max(v => v.North), hot);
+
+        public bool Contains(LocalPoint p) => p.East >= MinE && p.East <= MaxE && p.North >= MinN && p.North <= MaxN && Shape.Contains(p);
+    }
 }

@@ -21,6 +21,35 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
 
     public DateTimeOffset? LastSample { get; set; }
 
+    // The unit's latest fixes, for where it stands, and when.
+    private readonly Geometry.LocalPoint[] latest = new Geometry.LocalPoint[SettleFixes];
+    private readonly DateTimeOffset[] latestAt = new DateTimeOffset[SettleFixes];
+    private int taken;
+
+    /// <summary>Fixes the middle of which is where a unit stands: one stray fix does not move it.</summary>
+    public const int SettleFixes = 3;
+
+    /// <summary>
+    /// Takes in a fix and gives where the unit stands: the middle (east and north apart) of its latest three fixes,
+    /// as of the middle one of them, which is where a unit walking steadily was then; null until it has three.
+    /// </summary>
+    public (Geometry.LocalPoint Point, DateTimeOffset Time)? Settle(Geometry.LocalPoint fix, DateTimeOffset time)
+    {
+        latest[taken % SettleFixes] = fix;
+        latestAt[taken % SettleFixes] = time;
+        taken++;
+        if (taken < SettleFixes)
+        {
+            return null;
+        }
+
+        static double Middle(double a, double b, double c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+        var point = new Geometry.LocalPoint(
+            Middle(latest[0].East, latest[1].East, latest[2].East),
+            Middle(latest[0].North, latest[1].North, latest[2].North));
+        return (point, latestAt[(taken - 2) % SettleFixes]);
+    }
+
     public TimeSpan TotalFlagged { get; set; }
 
     public TimeSpan LongestFlagged { get; set; }

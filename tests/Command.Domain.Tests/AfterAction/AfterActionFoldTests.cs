@@ -35,11 +35,16 @@ public sealed class AfterActionFoldTests
         yield return Fix("P1", 20.5, 139, 0);
         yield return new FlagRaised("P1", FlagLevel.Watch, "not-closing", "holding 140 m out") { Time = S(22) };
         yield return new FlagCleared("P1", "not-closing", "closing") { Time = S(28) };
-        yield return Fix("P1", 30, 35, 0);
+        // In through the wall of B1 (30 m east of the threat) at 27 s and within the contact radius of the threat at 38 s,
+        // as the middle of its latest three fixes shows by the fix after each.
+        yield return Fix("P1", 27, 29, 0);
+        yield return Fix("P1", 30, 25, 0);
         yield return new InputRejected(ReportSource.Json, RejectReason.ImpliedSpeed, "fast", "P2", "{}") { Time = S(31) };
         yield return new InputRejected(ReportSource.Json, RejectReason.Duplicate, "dup", "P2", "{}") { Time = S(32) };
         yield return new InputRejected(ReportSource.Json, RejectReason.ImpliedSpeed, "fast", "P2", "{}") { Time = S(33) };
+        yield return Fix("P1", 38, 12, 0);
         yield return Fix("P1", 40, 10, 0);
+        yield return Fix("P1", 45, 10, 0);
         yield return new FlagRaised("P1", FlagLevel.Watch, "not-closing", "holding") { Time = S(50) };
         yield return new FlagEscalated("P1", FlagLevel.Alert, "not-closing", "holding 60 s") { Time = S(55) };
         yield return new FlagAcknowledged("P1", "cmd", "treating casualty") { Time = S(60) };
@@ -56,8 +61,8 @@ public sealed class AfterActionFoldTests
 
         Assert.Equal(
             new IncidentMetrics("inc-1", "Drill", "School", S(0), S(100), S(10),
-                new UnitMoment("P1", S(20)), new UnitMoment("P1", S(30)), new UnitMoment("P1", S(40)), TimeSpan.FromSeconds(30),
-                S(100), TimeSpan.FromSeconds(90), null, null, 2, 1, report.Incident.Rejected, 19,
+                new UnitMoment("P1", S(20)), new UnitMoment("P1", S(27)), new UnitMoment("P1", S(38)), TimeSpan.FromSeconds(28),
+                S(100), TimeSpan.FromSeconds(90), null, null, 2, 1, report.Incident.Rejected, 22,
                 S(100), "contained, declared by cmd: subject barricaded", 0),
             report.Incident);
         Assert.Equal([new RejectionCount("implied-speed", 2), new RejectionCount("duplicate", 1)], report.Incident.Rejected);
@@ -74,7 +79,7 @@ public sealed class AfterActionFoldTests
 
         var report = fold.Build();
         Assert.Equal(
-            new UnitMetrics("P1", "Adam 1", UnitRole.Contact, S(0), S(20), S(30), S(40), TimeSpan.FromSeconds(30),
+            new UnitMetrics("P1", "Adam 1", UnitRole.Contact, S(0), S(20), S(27), S(38), TimeSpan.FromSeconds(28),
                 TimeSpan.FromSeconds(56), TimeSpan.FromSeconds(50), 2, 1, 10),
             report.Units[0]);
         // Two of its reports were refused for implied speed; the duplicate between them is not counted.
@@ -92,7 +97,10 @@ public sealed class AfterActionFoldTests
 
         var report = fold.Build();
         Assert.Equal(
-            [new DistanceSample("P1", S(5), 500), new DistanceSample("P1", S(20), 140), new DistanceSample("P1", S(30), 35), new DistanceSample("P1", S(40), 10)],
+            [
+                new DistanceSample("P1", S(5), 500), new DistanceSample("P1", S(20), 140), new DistanceSample("P1", S(27), 29), new DistanceSample("P1", S(30), 25),
+                new DistanceSample("P1", S(38), 12), new DistanceSample("P1", S(40), 10), new DistanceSample("P1", S(45), 10),
+            ],
             report.Distances);
         Assert.Equal(
             [new FlagSpan("P1", FlagLevel.Watch, "holding 140 m out", S(22), S(28)), new FlagSpan("P1", FlagLevel.Alert, "holding", S(50), null)],
@@ -156,12 +164,14 @@ public sealed class AfterActionFoldTests
     public void Durations_are_measured_on_the_drills_clock_so_a_pause_is_no_ones_hold_and_a_fast_drill_keeps_its_scripts_times()
     {
         // The drill plays at 4x from 0; the threat goes active at 10 s here (40 s of drill), P1 reaches contact at
-        // 40 s (160 s of drill). A hold flagged at 50 s is paused from 60 s to 660 s and cleared at 670 s.
+        // 39 s (156 s of drill). A hold flagged at 50 s is paused from 60 s to 660 s and cleared at 670 s.
         var report = Fold(
             new IncidentOpened("inc-1", "Drill", School, true, "cmd") { Time = S(0) },
             new DrillControlled("start", "demo", "drill", Speed: 4) { Time = S(0) },
             new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Active), "cmd") { Time = S(10) },
             new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, "cmd") { Time = S(0) },
+            Fix("P1", 38, 12, 0),
+            Fix("P1", 39, 11, 0),
             Fix("P1", 40, 10, 0),
             new FlagRaised("P1", FlagLevel.Watch, "not-closing", "holding") { Time = S(50) },
             new DrillControlled("pause", "demo", "Lt. Ortiz", Speed: 0) { Time = S(60) },
@@ -170,14 +180,66 @@ public sealed class AfterActionFoldTests
             new ThreatPhaseChanged("T1", ThreatPhase.Contained, "cmd", "subject barricaded") { Time = S(680) });
 
         var p1 = report.Units.Single(u => u.UnitId == "P1");
-        Assert.Equal(TimeSpan.FromSeconds(120), p1.TimeToContact);
+        Assert.Equal(TimeSpan.FromSeconds(116), p1.TimeToContact);
         Assert.Equal(TimeSpan.FromSeconds(80), p1.LongestFlaggedHold);
         Assert.Equal(TimeSpan.FromSeconds(80), report.Elapsed(S(50), S(670)));
-        Assert.Equal(TimeSpan.FromSeconds(120), report.Incident.TimeToContact);
+        Assert.Equal(TimeSpan.FromSeconds(116), report.Incident.TimeToContact);
         Assert.Equal(TimeSpan.FromSeconds(280), report.Incident.TimeToContained);
         Assert.Equal("played at 4×; paused 10:00 in all: durations are the drill's time, times of day the incident's", report.Incident.DrillClock);
         // Times of day stay the incident's.
-        Assert.Equal(S(40), p1.ReachedContact);
+        Assert.Equal(S(39), p1.ReachedContact);
+    }
+
+    [Fact]
+    public void An_officer_holding_outside_the_threats_building_whose_stray_fixes_fall_inside_has_not_gone_in_nor_reached_contact()
+    {
+        // Four minutes 8 m outside the west wall of B1, 38 m from the threat, every 2 s; every tenth fix is thrown 30 m
+        // east, inside the building and within 15 m of the threat, as multipath throws one. He also stood a while in
+        // B2, the next building, which is not where the threat is.
+        var site = School with { Buildings = [.. School.Buildings, new Building("B2", "Gym", [At(-80, -20), At(-50, -20), At(-50, 20), At(-80, 20)])] };
+        var events = new List<IncidentEvent>
+        {
+            new IncidentOpened("inc-1", "Drill", site, true, "cmd") { Time = S(0) },
+            new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Active), "cmd") { Time = S(0) },
+            new UnitEnrolled("S1", "SRO Baker", UnitRole.Contact, "cmd") { Time = S(0) },
+        };
+        for (var t = 2; t <= 60; t += 2)
+        {
+            events.Add(Fix("S1", t, -65, 0));
+        }
+
+        for (var t = 62; t <= 300; t += 2)
+        {
+            events.Add(t % 20 == 0 ? Fix("S1", t, -8, 0) : Fix("S1", t, -38, 0));
+        }
+
+        var report = Fold([.. events]);
+
+        var sro = report.Units.Single();
+        Assert.Equal((null, null, 38.0), (sro.FirstEntry, sro.ReachedContact, sro.ClosestApproachM));
+        Assert.Equal((null, null), (report.Incident.FirstEntry, report.Incident.FirstContact));
+        Assert.DoesNotContain(report.Activity, a => a.Kind is "entry" or "contact");
+    }
+
+    [Fact]
+    public void Where_the_threat_is_in_no_building_going_into_the_hot_zone_is_entry()
+    {
+        // The threat in the open, 60 m north of B1; the hot zone around it.
+        var site = School with { Zones = [new Zone("Z-HOT", "Hot", ZoneKind.Hot, [At(-20, 40), At(20, 40), At(20, 80), At(-20, 80)])] };
+        var report = Fold(
+            new IncidentOpened("inc-1", "Drill", site, true, "cmd") { Time = S(0) },
+            new ThreatSet(new Threat("T1", At(0, 60), 5, ThreatPhase.Active), "cmd") { Time = S(0) },
+            new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, "cmd") { Time = S(0) },
+            Fix("P1", 2, 0, 0),
+            Fix("P1", 4, 0, 10),
+            Fix("P1", 6, 0, 20),
+            Fix("P1", 8, 0, 42),
+            Fix("P1", 10, 0, 46),
+            Fix("P1", 12, 0, 50));
+
+        var p1 = report.Units.Single();
+        Assert.Equal((S(8), S(10)), (p1.FirstEntry, p1.ReachedContact));
+        Assert.Contains(report.Activity, a => a is { Kind: "entry", Text: "Entered the building or hot zone" });
     }
 
     [Fact]
