@@ -134,7 +134,8 @@ public sealed partial class ClosingAssessment
 
         var point = frame.ToLocal(report.Position);
         var judged = judge.Observe(report, point, NearestTo(point));
-        var zonesChanged = Occupancy.Update(report.UnitId, point, report.FixTime).Count > 0;
+        var (standing, entryMargin) = judge.Standing() ?? (point, 0);
+        var zonesChanged = Occupancy.Update(report.UnitId, standing, report.FixTime, entryMargin).Count > 0;
         if (!judged && !zonesChanged)
         {
             return [];

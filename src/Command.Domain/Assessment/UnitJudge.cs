@@ -79,6 +79,34 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         return TakeOrHoldBack(new HeldBackFix(fix, report.StaleAt, report.SpeedMps), target);
     }
 
+    /// <summary>
+    /// Where the unit stands, for the zones it is in: the middle (east and north apart) of its latest three fixes, so
+    /// that one fix thrown across a zone's edge does not take it in or out; and how far inside a zone that must be for
+    /// the unit to be taken in, twice how well its noise lets the middle be known (at most the exit margin), so that an
+    /// officer holding a few metres outside is not taken in on the noise of three fixes. Null before it has any fix.
+    /// </summary>
+    public (Geometry.LocalPoint Point, double EntryMarginM)? Standing()
+    {
+        var fixes = Track.Fixes;
+        if (fixes.Count == 0)
+        {
+            return null;
+        }
+
+        var count = Math.Min(StandingFixes, fixes.Count);
+        var margin = Math.Min(options.ZoneExitMarginM, Z * MedianEfficiency * NoiseM(fixes) / Math.Sqrt(count));
+        return count < StandingFixes
+            ? (fixes[^1].Point, margin)
+            : (new Geometry.LocalPoint(
+                Middle(fixes[^1].Point.East, fixes[^2].Point.East, fixes[^3].Point.East),
+                Middle(fixes[^1].Point.North, fixes[^2].Point.North, fixes[^3].Point.North)), margin);
+
+        static double Middle(double a, double b, double c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+    }
+
+    // The fixes the middle of which is where a unit stands.
+    private const int StandingFixes = 3;
+
     // Takes a fix into the track, with what its report said, and measures it.
     private void Take(HeldBackFix taken, ThreatTarget? target)
     {

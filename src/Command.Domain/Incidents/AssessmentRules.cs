@@ -197,8 +197,16 @@ public static class AssessmentRules
     /// </summary>
     public const int BoardDistanceWords = 22;
 
+    /// <summary>
+    /// A unit is in a zone where it stands, the middle of its latest three fixes, not wherever its latest fix fell:
+    /// one fix thrown 3 m into the hot zone took the demo's officer holding outside it in, the exit margin kept him
+    /// there, and the hot zone was never flagged for having no contact unit while he held outside for four minutes.
+    /// A report the judge holds back as a burst of multipath moves no unit into a zone either.
+    /// </summary>
+    public const int ZonesWhereItStands = 23;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = BoardDistanceWords;
+    public const int Current = ZonesWhereItStands;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -4,9 +4,11 @@ using Command.Domain.Sites;
 namespace Command.Domain.Zones;
 
 /// <summary>
-/// Who is inside which zone, and since when: a fold of unit positions. A unit enters a zone when a fix falls
-/// inside it and leaves only when a fix falls more than the exit margin outside, so a fix wandering across the
-/// boundary on noise does not flap. The incident's assessment and the zone grains both use it.
+/// Who is inside which zone, and since when: a fold of unit positions. A unit enters a zone when its position falls
+/// inside it and leaves only when its position falls more than the exit margin outside, so a position wandering across
+/// the boundary on noise does not flap. The incident's assessment gives it where each unit stands (the middle of its
+/// latest three fixes) and how far inside a zone that must be for the unit to be taken in (how well it is known), so
+/// that a unit holding a few metres outside is not taken in on noise either.
 /// </summary>
 public sealed class ZoneOccupancy
 {
@@ -29,15 +31,20 @@ public sealed class ZoneOccupancy
 
     public IEnumerable<Zone> Zones => zones.Select(z => z.Zone);
 
-    /// <summary>Applies a unit's fix; returns the zones it entered and left.</summary>
-    public IReadOnlyList<ZoneChange> Update(string unitId, LocalPoint point, DateTimeOffset time)
+    /// <summary>
+    /// Applies where a unit stands; returns the zones it entered and left. It enters a zone only inside it by
+    /// <paramref name="entryMarginM"/> (how well its position is known), and leaves it only beyond the exit margin.
+    /// </summary>
+    public IReadOnlyList<ZoneChange> Update(string unitId, LocalPoint point, DateTimeOffset time, double entryMarginM = 0)
     {
         List<ZoneChange>? changes = null;
         foreach (var (zone, shape) in zones)
         {
             var occupants = inside[zone.ZoneId];
             var wasInside = occupants.ContainsKey(unitId);
-            var isInside = shape.Contains(point) || (wasInside && shape.DistanceToBoundary(point) <= exitMarginM);
+            var isInside = wasInside
+                ? shape.Contains(point) || shape.DistanceToBoundary(point) <= exitMarginM
+                : shape.Contains(point) && (entryMarginM <= 0 || shape.DistanceToBoundary(point) >= entryMarginM);
             if (isInside == wasInside)
             {
                 continue;

@@ -47,21 +47,4 @@ public sealed class TrackSpacingTests
         Assert.Equal(slow.Assess("u2") with { LastFix = null }, fast.Assess("u2") with { LastFix = null });
         Assert.Equal(fast.Now, fast.Assess("u1").LastFix!.FixTime);
     }
-
-    [Fact]
-    public void Fix_too_soon_to_judge_still_moves_the_unit_into_a_zone()
-    {
-        var frame = new LocalFrame(Drill.Origin);
-        var zone = new Command.Domain.Sites.Zone("hot", "Hot zone", Command.Domain.Sites.ZoneKind.Hot,
-            [.. new[] { (-10.0, -10.0), (10.0, -10.0), (10.0, 10.0), (-10.0, 10.0) }.Select(c => frame.ToGeo(new LocalPoint(c.Item1, c.Item2)))]);
-        var drill = new Drill(site: Drill.SiteWith([], zones: [zone]));
-        drill.Threat("T1", 0, 0);
-        drill.Enrol("u1");
-        drill.Fix("u1", new LocalPoint(50, 0));
-        drill.Wait(TimeSpan.FromMilliseconds(300));
-
-        drill.Fix("u1", new LocalPoint(0, 0));
-
-        Assert.Equal([drill.Now], drill.Projection.Occupancy!.Occupants("hot").Values);
-    }
 }
