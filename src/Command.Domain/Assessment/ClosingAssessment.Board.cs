@@ -56,6 +56,7 @@ public sealed partial class ClosingAssessment
             Building: judge.BuildingId,
             InReachReason: flag is null && state is MotionState.Holding or MotionState.Opening ? m?.InReach : null,
             Refused: unit.Refused,
-            HeldBackReason: judge.HeldBackWords);
+            HeldBackReason: judge.HeldBackWords,
+            HeldAt: judge.HeldBackWords is null ? null : frame.ToGeo(judge.Track.Latest.Point));
     }
 }

@@ -37,6 +37,9 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
     private static readonly JsonEncodedText Building = JsonEncodedText.Encode("building");
     private static readonly JsonEncodedText InReachReason = JsonEncodedText.Encode("inReachReason");
     private static readonly JsonEncodedText HeldBackReason = JsonEncodedText.Encode("heldBackReason");
+    private static readonly JsonEncodedText HeldAt = JsonEncodedText.Encode("heldAt");
+    private static readonly JsonEncodedText Latitude = JsonEncodedText.Encode("latitude");
+    private static readonly JsonEncodedText Longitude = JsonEncodedText.Encode("longitude");
     private static readonly JsonEncodedText Refused = JsonEncodedText.Encode("refused");
     private static readonly JsonEncodedText At = JsonEncodedText.Encode("at");
     private static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
@@ -95,6 +98,14 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
         }
 
         WriteIfSet(writer, HeldBackReason, value.HeldBackReason);
+        if (value.HeldAt is { } held)
+        {
+            writer.WriteStartObject(HeldAt);
+            writer.WriteNumber(Latitude, Math.Round(held.Latitude, CoordinateDecimals));
+            writer.WriteNumber(Longitude, Math.Round(held.Longitude, CoordinateDecimals));
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 
@@ -112,6 +123,7 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
     public static UnitAssessment Round(UnitAssessment unit) => unit with
     {
         LastFix = unit.LastFix is { } fix ? fix with { Position = new(Math.Round(fix.Position.Latitude, CoordinateDecimals), Math.Round(fix.Position.Longitude, CoordinateDecimals)) } : null,
+        HeldAt = unit.HeldAt is { } held ? new(Math.Round(held.Latitude, CoordinateDecimals), Math.Round(held.Longitude, CoordinateDecimals)) : null,
         DistanceM = RoundTo(unit.DistanceM, Metres),
         PathDistanceM = RoundTo(unit.PathDistanceM, Metres),
         ClosingRateMps = RoundTo(unit.ClosingRateMps, Rate),

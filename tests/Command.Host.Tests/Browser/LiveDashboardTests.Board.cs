@@ -107,7 +107,14 @@ public sealed partial class LiveDashboardTests
 
         await Expect(dashboard.Row("P1").Locator(".status .reason")).ToHaveTextAsync("1 report held back as multipath: 50 m off its track");
         await Expect(dashboard.Row("P1").Locator(".distance")).ToContainTextAsync("250 m");
-        Assert.Equal("1 report held back as multipath: 50 m off its track", (await scene.UnitAsync("P1")).GetProperty("heldBackReason").GetString());
+        var unit = await scene.UnitAsync("P1");
+        Assert.Equal("1 report held back as multipath: 50 m off its track", unit.GetProperty("heldBackReason").GetString());
+        // The map keeps its marker where the board measures it from, its latest fix taken in, not 50 m on at the report
+        // held back: a commander who saw it jump toward the threat and back would read an officer going in.
+        var held = unit.GetProperty("heldAt");
+        var reported = unit.GetProperty("lastFix").GetProperty("position");
+        Assert.True(held.GetProperty("latitude").GetDouble() < reported.GetProperty("latitude").GetDouble() - 0.0004, $"held at {held}, reported at {reported}");
+        await dashboard.Marker("P1").ToShowAsync("lat", held.GetProperty("latitude").GetDouble().ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Empty(dashboard.Errors);
     }
 }

@@ -7,6 +7,14 @@ const trailLength = 10;
 // A page the browser does not paint (a background tab) gets no animation frames; it still catches up this often.
 const unpaintedFlushMs = 1000;
 
+/**
+ * Where the map shows a unit: its latest fix, or, while its latest reports are held back as a possible burst of
+ * multipath, its latest fix taken in (the board's distance is from there too); null with no fix.
+ */
+export function shownAt(unit) {
+  return unit?.heldAt ?? unit?.lastFix?.position ?? null;
+}
+
 export class Picture {
   constructor() {
     this.listeners = new Set();
@@ -151,6 +159,8 @@ export class Picture {
       this.trails.delete(unit.unitId);
       return;
     }
+    // A report held back as multipath is not where the unit went: the trail waits for the track to take one in.
+    if (unit.heldAt) return;
     const trail = this.trails.get(unit.unitId) ?? [];
     const point = [fix.position.latitude, fix.position.longitude, fix.fixTime];
     const last = trail[trail.length - 1];

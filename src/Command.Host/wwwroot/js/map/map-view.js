@@ -1,6 +1,7 @@
 // The map panel: site plan, units and threat on one Leaflet map, and the "Place threat" button. It centres on
 // the unit a dispatcher picks on the board or finds with the search box.
 import { createMap } from './site-map.js';
+import { shownAt } from '../picture.js';
 import { SitePlan } from './plan.js';
 import { UnitLayer } from './units.js';
 import { ThreatLayer } from './threat.js';
@@ -31,7 +32,7 @@ export class MapView {
 
   /** Brings a unit to the middle of the map at once, keeping the zoom: the dispatcher asked where it is. */
   centreOn(unitId) {
-    const p = this.picture.units.get(unitId)?.lastFix?.position;
+    const p = shownAt(this.picture.units.get(unitId));
     if (p) this.map.panTo([p.latitude, p.longitude], { animate: false });
   }
 
@@ -46,7 +47,7 @@ export class MapView {
   }
 
   points() {
-    const units = [...this.picture.units.values()].filter(u => u.lastFix).map(u => [u.lastFix.position.latitude, u.lastFix.position.longitude]);
+    const units = [...this.picture.units.values()].map(shownAt).filter(p => p).map(p => [p.latitude, p.longitude]);
     const threats = [...this.picture.threats.values()].map(t => [t.position.latitude, t.position.longitude]);
     return units.concat(threats);
   }

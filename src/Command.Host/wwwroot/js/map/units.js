@@ -9,6 +9,7 @@ import { Footprints, union, area } from './footprints.js';
 import { heading } from './heading.js';
 import { remPx } from './size.js';
 import { coordinate } from '../format.js';
+import { shownAt } from '../picture.js';
 import { distance } from '../board-order.js';
 
 // Regions covering more of the canvas than this are repainted whole: one clear is cheaper than many clips.
@@ -146,7 +147,7 @@ export class UnitLayer {
       e = { id, label: null };
       this.entries.set(id, e);
     }
-    const { latitude: lat, longitude: lon } = fix.position;
+    const { latitude: lat, longitude: lon } = shownAt(unit);
     const p = this.map.latLngToLayerPoint([lat, lon]);
     const trail = this.picture.trails.get(id) ?? [];
     Object.assign(e, { unit, lat, lon, x: p.x, y: p.y, size: this.size, moved: true });
