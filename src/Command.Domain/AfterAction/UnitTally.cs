@@ -43,11 +43,7 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
             return null;
         }
 
-        static double Middle(double a, double b, double c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
-        var point = new Geometry.LocalPoint(
-            Middle(latest[0].East, latest[1].East, latest[2].East),
-            Middle(latest[0].North, latest[1].North, latest[2].North));
-        return (point, latestAt[(taken - 2) % SettleFixes]);
+        return (Geometry.LocalPoint.Middle(latest[0], latest[1], latest[2]), latestAt[(taken - 2) % SettleFixes]);
     }
 
     public TimeSpan TotalFlagged { get; set; }

@@ -95,13 +95,7 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
 
         var count = Math.Min(StandingFixes, fixes.Count);
         var margin = Math.Min(options.ZoneExitMarginM, Z * MedianEfficiency * NoiseM(fixes) / Math.Sqrt(count));
-        return count < StandingFixes
-            ? (fixes[^1].Point, margin)
-            : (new Geometry.LocalPoint(
-                Middle(fixes[^1].Point.East, fixes[^2].Point.East, fixes[^3].Point.East),
-                Middle(fixes[^1].Point.North, fixes[^2].Point.North, fixes[^3].Point.North)), margin);
-
-        static double Middle(double a, double b, double c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+        return (count < StandingFixes ? fixes[^1].Point : Geometry.LocalPoint.Middle(fixes[^1].Point, fixes[^2].Point, fixes[^3].Point), margin);
     }
 
     // The fixes the middle of which is where a unit stands.
