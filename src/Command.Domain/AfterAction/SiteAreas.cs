@@ -11,18 +11,21 @@ internal sealed class SiteAreas
 {
     private readonly List<Area> buildings = [];
     private readonly List<Area> zones = [];
+    private readonly List<Area> hotZones = [];
 
     public SiteAreas(Site site, LocalFrame frame)
     {
         foreach (var building in site.Buildings.Where(b => b.Footprint.Length >= 3))
         {
-            buildings.Add(Area.Of(Polygon.FromGeo(frame, building.Footprint), hot: false));
+            buildings.Add(Area.Of(Polygon.FromGeo(frame, building.Footprint)));
         }
 
         foreach (var zone in site.Zones.Where(z => z.Polygon.Length >= 3))
         {
-            zones.Add(Area.Of(Polygon.FromGeo(frame, zone.Polygon), zone.Kind == ZoneKind.Hot));
+            zones.Add(Area.Of(Polygon.FromGeo(frame, zone.Polygon)));
         }
+
+        hotZones.AddRange(site.Zones.Where(z => z.Polygon.Length >= 3 && z.Kind == ZoneKind.Hot).Select(z => Area.Of(Polygon.FromGeo(frame, z.Polygon))));
     }
 
     /// <summary>Whether a point is in any building or zone.</summary>
@@ -48,15 +51,14 @@ internal sealed class SiteAreas
             return threatBuildings.Any(b => buildings[b].Contains(p));
         }
 
-        var hot = zones.Where(z => z.Hot).ToList();
-        return hot.Count > 0 ? hot.Exists(z => z.Contains(p)) : buildings.Exists(b => b.Contains(p));
+        return hotZones.Count > 0 ? hotZones.Exists(z => z.Contains(p)) : buildings.Exists(b => b.Contains(p));
     }
 
-    private sealed record Area(Polygon Shape, double MinE, double MaxE, double MinN, double MaxN, bool Hot)
+    private sealed record Area(Polygon Shape, double MinE, double MaxE, double MinN, double MaxN)
     {
-        public static Area Of(Polygon shape, bool hot) => new(shape,
+        public static Area Of(Polygon shape) => new(shape,
             shape.Vertices.Min(v => v.East), shape.Vertices.Max(v => v.East),
-            shape.Vertices.Min(v => v.North), shape.Vertices.Max(v => v.North), hot);
+            shape.Vertices.Min(v => v.North), shape.Vertices.Max(v => v.North));
 
         public bool Contains(LocalPoint p) => p.East >= MinE && p.East <= MaxE && p.North >= MinN && p.North <= MaxN && Shape.Contains(p);
     }
