@@ -5,7 +5,7 @@ namespace Command.Domain.AfterAction;
 
 public sealed partial class AfterActionFold
 {
-    private void OnFix(string unitId, GeoPoint position, DateTimeOffset time)
+    private void OnFix(string unitId, GeoPoint position, DateTimeOffset time, int? floor)
     {
         var unit = Enrol(unitId, unitId, Units.UnitRole.Unassigned, time);
         LogRefusals(unit, time);
@@ -25,8 +25,8 @@ public sealed partial class AfterActionFold
         // Going in and reaching the threat are told from where the unit stands, the middle of its latest three fixes,
         // as of the middle one: one fix thrown across the wall of an officer holding outside it is not an entry, nor
         // one thrown near the threat a contact.
-        var standing = unit.Settle(p, time);
-        if (unit.FirstEntry is null && standing is var (inside, enteredAt) && areas.Inside(inside, threatBuildings))
+        var standing = unit.Settle(p, time, floor);
+        if (unit.FirstEntry is null && standing is var (inside, enteredAt, _) && areas.Inside(inside, threatBuildings))
         {
             unit.FirstEntry = enteredAt;
             firstEntry ??= new UnitMoment(unitId, enteredAt);
@@ -38,12 +38,14 @@ public sealed partial class AfterActionFold
             return;
         }
 
-        if (standing is var (settled, settledAt))
+        if (standing is var (settled, settledAt, settledFloor))
         {
-            var (exact, radius, building) = Nearest(settled);
+            var (exact, radius, building, threatFloor) = Nearest(settled);
             var closest = Math.Round(exact, 2);
             unit.ClosestM = unit.ClosestM is { } before && before < closest ? before : closest;
-            if (unit.ReachedContact is null && exact <= radius && (building is not { } b || areas.InBuilding(b, settled)))
+            // Not on another floor, where the source says which it is on and the threat's is known.
+            if (unit.ReachedContact is null && exact <= radius && (building is not { } b || areas.InBuilding(b, settled))
+                && (settledFloor is not { } mine || threatFloor is not { } theirs || mine == theirs))
             {
                 unit.ReachedContact = settledAt;
                 firstContact ??= new UnitMoment(unitId, settledAt);
@@ -58,13 +60,13 @@ public sealed partial class AfterActionFold
         }
     }
 
-    private (double DistanceM, double RadiusM, int? Building) Nearest(LocalPoint p)
+    private (double DistanceM, double RadiusM, int? Building, int? Floor) Nearest(LocalPoint p)
     {
-        var best = (DistanceM: double.MaxValue, RadiusM: 0.0, Building: (int?)null);
-        foreach (var (point, radius, building) in targets)
+        var best = (DistanceM: double.MaxValue, RadiusM: 0.0, Building: (int?)null, Floor: (int?)null);
+        foreach (var (point, radius, building, threatFloor) in targets)
         {
             var d = p.DistanceTo(point);
-            best = d < best.DistanceM ? (d, radius, building) : best;
+            best = d < best.DistanceM ? (d, radius, building, threatFloor) : best;
         }
 
         return best;

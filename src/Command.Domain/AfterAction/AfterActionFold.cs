@@ -23,7 +23,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     private readonly List<TimelineMark> timeline = [];
     private readonly List<ActivityEntry> activity = [];
     private readonly Dictionary<RejectReason, int> rejected = [];
-    private List<(LocalPoint Point, double RadiusM, int? Building)> targets = [];
+    private List<(LocalPoint Point, double RadiusM, int? Building, int? Floor)> targets = [];
     private HashSet<int> threatBuildings = [];
     private IncidentOpened? opened;
     private Exercises.Exercise? exercise;
@@ -52,11 +52,11 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     /// Folds an accepted position given by its parts: what <see cref="Apply"/> does for a
     /// <see cref="PositionAccepted"/>, for readers that pick the parts out of a recorded line without building the event.
     /// </summary>
-    public void ApplyPosition(string unitId, GeoPoint position, DateTimeOffset fixTime, DateTimeOffset time)
+    public void ApplyPosition(string unitId, GeoPoint position, DateTimeOffset fixTime, DateTimeOffset time, int? floor = null)
     {
         eventCount++;
         ended = ended is { } last && last > time ? last : time;
-        OnFix(unitId, position, fixTime);
+        OnFix(unitId, position, fixTime, floor);
     }
 
     public void Apply(IncidentEvent e)
@@ -152,7 +152,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 Log(e.Time, null, "closed", $"Incident closed: {closed.Reason} ({closed.Actor})");
                 break;
             case PositionAccepted accepted:
-                OnFix(accepted.Report.UnitId, accepted.Report.Position, accepted.Report.FixTime);
+                OnFix(accepted.Report.UnitId, accepted.Report.Position, accepted.Report.FixTime, accepted.Report.Floor);
                 break;
             case InputRejected refused:
                 rejected[refused.Reason] = rejected.GetValueOrDefault(refused.Reason) + 1;
@@ -221,8 +221,8 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
         }
 
         var active = threats.Values.Where(t => t.IsActive).ToList();
-        targets = [.. (active.Count > 0 ? active : [.. threats.Values]).Select(t => frame.ToLocal(t.Position))
-            .Select(p => (p, options.ContactRadiusM, areas?.BuildingAt(p)))];
+        targets = [.. (active.Count > 0 ? active : [.. threats.Values])
+            .Select(t => (frame.ToLocal(t.Position), t.Floor)).Select(t => (t.Item1, options.ContactRadiusM, areas?.BuildingAt(t.Item1), t.Floor))];
         threatBuildings = [.. targets.Where(t => t.Building is not null).Select(t => t.Building!.Value)];
     }
 

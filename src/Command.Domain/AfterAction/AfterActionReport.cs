@@ -93,7 +93,7 @@ public sealed record RejectionCount(string Reason, int Count);
 /// </param>
 /// <param name="ReachedContact">
 /// First fix at which the unit stood (the middle of its latest three fixes) within the contact radius of the threat,
-/// and inside the threat's building where it is in one.
+/// inside the threat's building where it is in one, and not on another floor where its source and the threat's say.
 /// </param>
 /// <param name="TimeToContact">From enrolment or the threat going active, whichever is later, to contact.</param>
 /// <param name="TotalFlaggedHold">Total time flagged (raised to cleared).</param>

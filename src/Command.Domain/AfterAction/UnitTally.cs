@@ -21,9 +21,10 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
 
     public DateTimeOffset? LastSample { get; set; }
 
-    // The unit's latest fixes, for where it stands, and when.
+    // The unit's latest fixes, for where it stands, and when, and on which floor its source said.
     private readonly Geometry.LocalPoint[] latest = new Geometry.LocalPoint[SettleFixes];
     private readonly DateTimeOffset[] latestAt = new DateTimeOffset[SettleFixes];
+    private readonly int?[] latestFloor = new int?[SettleFixes];
     private int taken;
 
     /// <summary>Fixes the middle of which is where a unit stands: one stray fix does not move it.</summary>
@@ -31,19 +32,22 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
 
     /// <summary>
     /// Takes in a fix and gives where the unit stands: the middle (east and north apart) of its latest three fixes,
-    /// as of the middle one of them, which is where a unit walking steadily was then; null until it has three.
+    /// as of the middle one of them, which is where a unit walking steadily was then, and the floor that one stated;
+    /// null until it has three.
     /// </summary>
-    public (Geometry.LocalPoint Point, DateTimeOffset Time)? Settle(Geometry.LocalPoint fix, DateTimeOffset time)
+    public (Geometry.LocalPoint Point, DateTimeOffset Time, int? Floor)? Settle(Geometry.LocalPoint fix, DateTimeOffset time, int? floor)
     {
         latest[taken % SettleFixes] = fix;
         latestAt[taken % SettleFixes] = time;
+        latestFloor[taken % SettleFixes] = floor;
         taken++;
         if (taken < SettleFixes)
         {
             return null;
         }
 
-        return (Geometry.LocalPoint.Middle(latest[0], latest[1], latest[2]), latestAt[(taken - 2) % SettleFixes]);
+        var middle = (taken - 2) % SettleFixes;
+        return (Geometry.LocalPoint.Middle(latest[0], latest[1], latest[2]), latestAt[middle], latestFloor[middle]);
     }
 
     public TimeSpan TotalFlagged { get; set; }

@@ -4,17 +4,17 @@ using Command.Domain.Geometry;
 namespace Command.Recording.AfterAction;
 
 /// <summary>
-/// Picks unit, fix time, position and event time out of a recorded position-accepted line without building the
-/// event: positions are nearly every line of a session, and the report needs only these four values of each.
+/// Picks unit, fix time, position, stated floor and event time out of a recorded position-accepted line without
+/// building the event: positions are nearly every line of a session, and the report needs only these values of each.
 /// Any line it does not recognise is left to the full decoder.
 /// </summary>
 internal static class PositionLine
 {
     private static readonly byte[] Prefix = "{\"type\":\"position-accepted\",\"report\":{"u8.ToArray();
 
-    public static bool TryParse(ReadOnlySpan<byte> line, out string unitId, out GeoPoint position, out DateTimeOffset fixTime, out DateTimeOffset time)
+    public static bool TryParse(ReadOnlySpan<byte> line, out string unitId, out GeoPoint position, out DateTimeOffset fixTime, out DateTimeOffset time, out int? floor)
     {
-        (unitId, position, fixTime, time) = ("", default, default, default);
+        (unitId, position, fixTime, time, floor) = ("", default, default, default, null);
         if (!line.StartsWith(Prefix))
         {
             return false;
@@ -38,6 +38,10 @@ internal static class PositionLine
             else if (depth == 2 && reader.ValueTextEquals("fixTime"u8) && reader.Read())
             {
                 (fixTime, found) = (reader.GetDateTimeOffset(), found | 2);
+            }
+            else if (depth == 2 && reader.ValueTextEquals("floor"u8) && reader.Read())
+            {
+                floor = reader.TokenType == JsonTokenType.Number ? reader.GetInt32() : null;
             }
             else if (depth == 3 && reader.ValueTextEquals("latitude"u8) && reader.Read())
             {

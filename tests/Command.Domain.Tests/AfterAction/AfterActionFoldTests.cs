@@ -222,6 +222,26 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public void A_unit_below_the_threat_on_another_stated_floor_has_not_reached_contact()
+    {
+        // Under the threat, on the ground floor of B1 while it is on the second, then up the stairs to it.
+        var report = Fold(
+            new IncidentOpened("inc-1", "Drill", School, true, "cmd") { Time = S(0) },
+            new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Active, Floor: 2), "cmd") { Time = S(0) },
+            new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, "cmd") { Time = S(0) },
+            OnFloor(2, 3, 0), OnFloor(4, 2, 0), OnFloor(6, 3, 0), OnFloor(8, 2, 0),
+            OnFloor(20, 3, 2), OnFloor(22, 2, 2), OnFloor(24, 3, 2));
+
+        var p1 = report.Units.Single();
+        // In at 4 s (the middle of its first three fixes); in contact at 20 s, its first fix on the threat's floor, as
+        // the fix after shows.
+        Assert.Equal((S(4), S(20)), (p1.FirstEntry, p1.ReachedContact));
+
+        static PositionAccepted OnFloor(double seconds, double east, int floor) =>
+            new(new PositionReport("P1", ReportSource.Json, S(seconds), At(east, 0), Floor: floor)) { Time = S(seconds) };
+    }
+
+    [Fact]
     public void Where_the_threat_is_in_no_building_going_into_the_hot_zone_is_entry()
     {
         // The threat in the open, 60 m north of B1; the hot zone around it.
