@@ -49,19 +49,12 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
         await using var demo = new FakeClockHost(new Dictionary<string, string?> { ["Demo:Enabled"] = "true", ["Demo:Incident"] = id });
         await demo.InitializeAsync();
 
-        // The feed reads "DRILL START demo — host start-up": who started it, not the scenario's name twice.
-        JsonElement? start = null;
-        for (var attempt = 0; attempt < 100 && start is null; attempt++)
-        {
-            using var response = await demo.Client.GetAsync($"/api/sessions/{id}/timeline", TestContext.Current.CancellationToken);
-            var timeline = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement[]>(TestContext.Current.CancellationToken) : [];
-            start = timeline!.Cast<JsonElement?>().FirstOrDefault(e => e!.Value.GetProperty("type").GetString() == "drill-controlled");
-            if (start is null)
-            {
-                await Task.Delay(100, TestContext.Current.CancellationToken);
-            }
-        }
+        // The demo starts once the host has; its service's work ends when the start is recorded.
+        await demo.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Command.Host.Drills.DemoDrill>().Single().ExecuteTask!.WaitAsync(TestContext.Current.CancellationToken);
+        var timeline = await demo.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", TestContext.Current.CancellationToken);
 
+        // The feed reads "DRILL START demo — host start-up": who started it, not the scenario's name twice.
+        var start = timeline!.Cast<JsonElement?>().FirstOrDefault(e => e!.Value.GetProperty("type").GetString() == "drill-controlled");
         Assert.NotNull(start);
         Assert.Equal(("start", "demo", "host start-up"),
             (start.Value.GetProperty("subject").GetString(), start.Value.GetProperty("reason").GetString(), start.Value.GetProperty("actor").GetString()));
