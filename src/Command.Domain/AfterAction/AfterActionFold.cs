@@ -221,9 +221,14 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
         }
 
         var active = threats.Values.Where(t => t.IsActive).ToList();
-        targets = [.. (active.Count > 0 ? active : [.. threats.Values])
-            .Select(t => (frame.ToLocal(t.Position), t.Floor)).Select(t => (t.Item1, options.ContactRadiusM, areas?.BuildingAt(t.Item1), t.Floor))];
+        targets = [.. (active.Count > 0 ? active : [.. threats.Values]).Select(Target)];
         threatBuildings = [.. targets.Where(t => t.Building is not null).Select(t => t.Building!.Value)];
+    }
+
+    private (LocalPoint Point, double RadiusM, int? Building, int? Floor) Target(Threat threat)
+    {
+        var point = frame!.ToLocal(threat.Position);
+        return (point, options.ContactRadiusM, areas?.BuildingAt(point), threat.Floor);
     }
 
     /// <summary>"T1 contained: subject barricaded (cmd)": a threat's phase, why it was set where a reason was given, and who set it.</summary>
