@@ -22,10 +22,13 @@ internal sealed class SiteAreas
 
         foreach (var zone in site.Zones.Where(z => z.Polygon.Length >= 3))
         {
-            zones.Add(Area.Of(Polygon.FromGeo(frame, zone.Polygon)));
+            var area = Area.Of(Polygon.FromGeo(frame, zone.Polygon));
+            zones.Add(area);
+            if (zone.Kind == ZoneKind.Hot)
+            {
+                hotZones.Add(area);
+            }
         }
-
-        hotZones.AddRange(site.Zones.Where(z => z.Polygon.Length >= 3 && z.Kind == ZoneKind.Hot).Select(z => Area.Of(Polygon.FromGeo(frame, z.Polygon))));
     }
 
     /// <summary>Whether a point is in any building or zone.</summary>
