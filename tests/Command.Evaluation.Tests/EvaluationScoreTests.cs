@@ -10,14 +10,15 @@ namespace Command.Evaluation.Tests;
 public sealed class EvaluationScoreTests
 {
     [Fact]
-    public void A_flag_turning_between_holding_and_moving_away_while_the_unit_only_held_is_counted_each_time()
+    public void A_flag_turning_to_moving_away_while_the_unit_only_held_is_counted_each_time()
     {
-        // Closing for 10 s, then holding to the end. Flag up at 40 s; shown moving away at 60 and 100 s, holding again
-        // at 70 s: three turns. The wobble at 35 s came before the flag was up, and Closing is no turn.
+        // Closing for 10 s, then holding to the end. Flag up at 40 s; shown moving away at 60 and 100 s: two turns,
+        // each of which brings back a flag acknowledged as holding. Holding again at 70 s brings back nothing; the
+        // wobble at 35 s came before the flag was up, and Closing is no turn.
         var figures = Score(label: s => s < 10 ? TruthLabel.Closing : TruthLabel.Holding);
 
-        Assert.Equal([3], figures.Holds.Select(h => h.Turns));
-        Assert.Contains("flag turns between holding and moving away while the unit did only one (each brings back an acknowledged flag): 3 in 1 holds", figures.Lines());
+        Assert.Equal([2], figures.Holds.Select(h => h.Turns));
+        Assert.Contains("flag turns to moving away while the unit only held (each brings back a flag acknowledged as holding): 2 in 1 holds", figures.Lines());
     }
 
     [Fact]

@@ -22,7 +22,10 @@ internal sealed class FlagBook(AssessmentOptions options)
 
     /// <summary>
     /// Moves a subject's flag toward <paramref name="level"/> (never down) for <paramref name="motion"/>, and
-    /// brings an acknowledged flag back when the motion changed or the acknowledgement ran out.
+    /// brings an acknowledged flag back when the subject does worse than it did when it was acknowledged (a unit
+    /// acknowledged holding moves away) or the acknowledgement ran out. A unit acknowledged moving away that stops, or
+    /// turns back toward the threat, is doing better: bringing its flag back just as the officer re-engages told the
+    /// commander nothing new and cost the quiet the acknowledgement was for.
     /// </summary>
     public void Hold(string subject, string rule, FlagLevel level, MotionState motion, DateTimeOffset now, Func<string> reason, List<IncidentEvent> events)
     {
@@ -46,7 +49,7 @@ internal sealed class FlagBook(AssessmentOptions options)
 
         var higher = level > flag.Level ? level : flag.Level;
         if (flag.AcknowledgedAt is { } ackedAt &&
-            (motion != flag.AcknowledgedMotion || now - ackedAt >= options.AcknowledgementLasts))
+            (Worse(motion, flag.AcknowledgedMotion) || now - ackedAt >= options.AcknowledgementLasts))
         {
             var text = reason();
             flags[subject] = flag with { Level = higher, Reason = text, Motion = motion, AcknowledgedAt = null, AcknowledgedMotion = null };
@@ -67,6 +70,10 @@ internal sealed class FlagBook(AssessmentOptions options)
             }
         }
     }
+
+    // Moving away is worse than holding; holding, or anything a zone's flag is held for, is no worse than moving away.
+    private static bool Worse(MotionState motion, MotionState? acknowledged) =>
+        motion == MotionState.Opening && acknowledged != MotionState.Opening;
 
     /// <summary>
     /// When the acknowledgement of the subject's flag runs out and <see cref="Hold"/> brings the flag back, if that is

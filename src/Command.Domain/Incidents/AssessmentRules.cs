@@ -205,8 +205,16 @@ public static class AssessmentRules
     /// </summary>
     public const int ZonesWhereItStands = 23;
 
+    /// <summary>
+    /// An acknowledged flag comes back when the unit does worse than it did when it was acknowledged — one acknowledged
+    /// holding moves away — or the acknowledgement runs out. Before, it came back on any change: a unit acknowledged
+    /// moving away had its flag raised again the moment it stopped or turned back toward the threat, just as the
+    /// officer re-engaged.
+    /// </summary>
+    public const int AcknowledgedUntilWorse = 24;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = ZonesWhereItStands;
+    public const int Current = AcknowledgedUntilWorse;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

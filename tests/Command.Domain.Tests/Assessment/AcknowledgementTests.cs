@@ -48,6 +48,33 @@ public sealed class AcknowledgementTests
     }
 
     [Fact]
+    public void A_flag_acknowledged_moving_away_stays_quiet_when_the_unit_stops_and_when_it_moves_away_again()
+    {
+        // Stopping, or turning back toward the threat, is the unit doing better than what the commander acknowledged:
+        // the flag coming back just then told them nothing new. Moving away again is what they acknowledged.
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        drill.Move("u1", Drill.Still(40, 0));
+        drill.Run(30);
+        drill.Move("u1", t => new LocalPoint(40 + (1.5 * Math.Max(0, t - 30)), 0));
+        drill.Run(60);
+        Assert.Equal((MotionState.Opening, FlagLevel.Alert), (drill.Assess("u1").State, drill.Assess("u1").Flag));
+        drill.Feed(new FlagAcknowledged("u1", "commander", "falling back to the east door on my order"));
+        var before = drill.Derived.Count();
+
+        drill.Move("u1", Drill.Still(130, 0));
+        drill.Run(90);
+        Assert.Equal((MotionState.Holding, true), (drill.Assess("u1").State, drill.Assess("u1").Acknowledged));
+        drill.Move("u1", t => new LocalPoint(130 + (1.5 * Math.Max(0, t - 180)), 0));
+        drill.Run(60);
+
+        Assert.Empty(drill.Derived.Skip(before).OfType<FlagRaised>());
+        var u1 = drill.Assess("u1");
+        Assert.Equal((MotionState.Opening, FlagLevel.Alert, true), (u1.State, u1.Flag, u1.Acknowledged));
+    }
+
+    [Fact]
     public void Acknowledged_flag_returns_after_five_minutes_of_the_same_hold()
     {
         var drill = HoldingAlerted();

@@ -27,7 +27,7 @@ public sealed record EvaluationFigures(
     /// <summary>Holds in which a flag came down, or went up again, while the unit still held.</summary>
     public ImmutableArray<HoldOutcome> Flapped => [.. Holds.Where(h => h.Flapped)];
 
-    /// <summary>Holds whose flag turned between holding and moving away while the unit did only one.</summary>
+    /// <summary>Holds whose flag turned from holding to moving away while the unit only held.</summary>
     public ImmutableArray<HoldOutcome> Turned => [.. Holds.Where(h => h.Turns > 0)];
 
     /// <summary>Flags that did not clear within 30 s or three fixes of their unit closing again at 1 m/s or more.</summary>
@@ -62,7 +62,7 @@ public sealed record EvaluationFigures(
         yield return F($"false flags on units closing at >= 1 m/s: {Count("closing")} in {ClosingUnitHours:F1} unit-hours ({FalseFlagsPerClosingUnitHour:F3} per unit-hour, {FalseFlagsPerClosingUnitHour * 10:F2} per 10 unit-hours)");
         yield return F($"flags on tactical approaches (< 1 m/s): {Count("tactical")}; on units in contact: {ContactFlags} (indoors: {Count("contact-indoors")}); alerts on stair climbs: {Count("climbing-alert")}");
         yield return F($"holds that flapped (a flag cleared or raised again while the unit held): {Flapped.Length} of {Holds.Count(h => h.Raises > 0)} flagged");
-        yield return F($"flag turns between holding and moving away while the unit did only one (each brings back an acknowledged flag): {Turned.Sum(h => h.Turns)} in {Turned.Length} holds");
+        yield return F($"flag turns to moving away while the unit only held (each brings back a flag acknowledged as holding): {Turned.Sum(h => h.Turns)} in {Turned.Length} holds");
         yield return F($"flags cleared within 30 s or three fixes of closing again at >= 1 m/s: {Clears.Length - LateClears.Length} of {Clears.Length} (median {Median(clearLatencies):F0} s, max {(clearLatencies.Count == 0 ? 0 : clearLatencies[^1]):F0} s); late or never: {LateClears.Length} (still up when the track ended: {LateClears.Count(c => c.ClearedS is null)}; beyond what their fixes show: {LateClears.Count(c => !c.Showable)})");
         yield return F($"flags on exempt roles: {ExemptFlags}");
     }

@@ -17,8 +17,8 @@ namespace Command.Evaluation.Harness;
 /// <param name="ShownArrived">The unit was shown arrived at some second from the hold's start to its deadline.</param>
 /// <param name="Showable">Its fixes by the deadline could show it to an ideal observer (<see cref="FixEvidence.HoldShowable"/>).</param>
 /// <param name="Turns">
-/// In a hold in which the unit only held, or only moved away, the times its flag's state turned between holding and
-/// moving away while the flag was up: each turn brings back a flag a commander acknowledged.
+/// In a hold in which the unit only held, the times its flag's state turned from holding to moving away while the flag
+/// was up: each turn brings back a flag a commander acknowledged while it showed holding.
 /// </param>
 /// <param name="Device">The unit's device profile.</param>
 public sealed record HoldOutcome(int Incident, string UnitId, int StartS, int LengthS, double GraceS, int? FlaggedS, int SeenS,
@@ -166,15 +166,15 @@ public static class EvaluationScore
             }
 
             var steady = Enumerable.Range(start, end - start).All(t => truth[t].Label == truth[start].Label);
-            var turns = steady ? Turns(run, track.UnitId, marks, start, end) : 0;
+            var turns = steady && truth[start].Label == TruthLabel.Holding ? Turns(run, track.UnitId, marks, start, end) : 0;
             var outcome = new HoldOutcome(incident.Index, track.UnitId, start, end - start, grace, flagged, seen, deadline, raises, cleared, arrived, Turns: turns, Device: track.Profile);
             var fellBack = truth[start - 1].Label == TruthLabel.Arrived;
             yield return outcome with { Showable = FixEvidence.HoldShowable(track, outcome, fellBack, options.ContactRadiusM) };
         }
     }
 
-    // Turns of the unit's shown state between holding and moving away, from the second after start to end, while its
-    // flag was up.
+    // Turns of the unit's shown state from holding to moving away, from the second after start to end, while its flag
+    // was up.
     private static int Turns(RunMarks run, string unitId, List<FlagMark> marks, int start, int end)
     {
         var turns = 0;
@@ -182,7 +182,7 @@ public static class EvaluationScore
         foreach (var mark in run.States.Where(m => m.UnitId == unitId && m.Second > start && m.Second < end))
         {
             var up = marks.LastOrDefault(m => m.Second <= mark.Second && m.Kind != "escalated") is { Kind: "raised" };
-            if (up && was is MotionState.Holding or MotionState.Opening && mark.State is MotionState.Holding or MotionState.Opening && mark.State != was)
+            if (up && was == MotionState.Holding && mark.State == MotionState.Opening)
             {
                 turns++;
             }
