@@ -28,11 +28,17 @@ internal sealed partial class UnitJudge
 
     /// <summary>
     /// Why the unit's latest reports do not move it, in words, while any are held back: how many, and how far the latest
-    /// lies from the track's latest fix. Null otherwise.
+    /// lies from where the track puts the unit at its time — what held it back. From the track's latest fix, a unit
+    /// that turned a corner read "5 m off its track". Null otherwise.
     /// </summary>
     public string? HeldBackWords => heldBack.Count == 0 ? null
         : $"{(heldBack.Count == 1 ? "1 report" : $"{heldBack.Count} reports")} held back as multipath: "
-          + $"{Reasons.Metres(heldBack[^1].Fix.Point.DistanceTo(Track.Latest.Point))} off its track";
+          + $"{Reasons.Metres(OffBy(heldBack[^1].Fix))} off its track";
+
+    // How far a fix lies from where the track puts the unit at its time; from the track's latest fix where the track
+    // does not put it anywhere (too few fixes in place since it was last taken up).
+    private double OffBy(TrackFix fix) =>
+        fix.Point.DistanceTo(Expected(fix.Time) is { } expected ? expected.Point : Track.Latest.Point);
 
     /// <summary>When the unit last reported a fix, taken in or held back.</summary>
     public DateTimeOffset? LatestHeard => heldBack.Count > 0 ? heldBack[^1].Fix.Time : Track.Count > 0 ? Track.Latest.Time : null;
@@ -78,18 +84,39 @@ internal sealed partial class UnitJudge
     /// </summary>
     private bool OffTrack(TrackFix fix)
     {
-        var fixes = Track.InPlace;
-        var n = fixes.Length;
-        if (n < PredictFewest || Track.CadenceS is not <= QuickCadenceS || (fix.Time - fixes[^1].Time).TotalSeconds > LearnedSilenceS)
+        if (Track.CadenceS is not <= QuickCadenceS || (fix.Time - Track.Latest.Time).TotalSeconds > LearnedSilenceS
+            || Expected(fix.Time) is not { } expected)
         {
             return false;
+        }
+
+        var ahead = (fix.Time - Track.Latest.Time).TotalSeconds;
+        var pace = (heldBack.Count > 0 ? RejoinMps : JogMps) * ahead;
+        var miss = fix.Point.DistanceTo(expected.Point);
+        // Within the fix's own accuracy it is on the track whatever the unit's learned noise: most fixes are, and
+        // need not have it worked out.
+        return miss > (OffTrackZ * fix.Sigma * expected.Spread) + pace && miss > (OffTrackZ * NoiseM(Track.Fixes) * expected.Spread) + pace;
+    }
+
+    /// <summary>
+    /// Where the track puts the unit at <paramref name="time"/>: its position and velocity fitted to its fixes of the
+    /// last <see cref="PredictS"/> (at least three) since it was last taken up, carried on; and how much a position
+    /// there is off for the fit's error, in a fix's noise. Null with fewer than three such fixes.
+    /// </summary>
+    private (LocalPoint Point, double Spread)? Expected(DateTimeOffset time)
+    {
+        var fixes = Track.InPlace;
+        var n = fixes.Length;
+        if (n < PredictFewest)
+        {
+            return null;
         }
 
         var latest = fixes[^1].Time;
         var from = n - PredictFewest;
         if (TrackFrom is { } since && fixes[from].Time < since)
         {
-            return false;
+            return null;
         }
 
         var earliest = latest.AddSeconds(-PredictS);
@@ -126,15 +153,9 @@ internal sealed partial class UnitJudge
             (east, north) = (east * RunMps / speed, north * RunMps / speed);
         }
 
-        var ahead = (fix.Time - latest).TotalSeconds;
-        var fromMean = ahead - meanT;
+        var fromMean = (time - latest).TotalSeconds - meanT;
         var predicted = new LocalPoint(mean.East + (east * fromMean), mean.North + (north * fromMean));
-        var spread = Math.Sqrt(1 + (1.0 / count) + (stt > 0 ? fromMean * fromMean / stt : 0));
-        var pace = (heldBack.Count > 0 ? RejoinMps : JogMps) * ahead;
-        var miss = fix.Point.DistanceTo(predicted);
-        // Within the fix's own accuracy it is on the track whatever the unit's learned noise: most fixes are, and
-        // need not have it worked out.
-        return miss > (OffTrackZ * fix.Sigma * spread) + pace && miss > (OffTrackZ * NoiseM(Track.Fixes) * spread) + pace;
+        return (predicted, Math.Sqrt(1 + (1.0 / count) + (stt > 0 ? fromMean * fromMean / stt : 0)));
     }
 
     // The fixes the track's position and velocity are fitted to: those of the last 30 s, and at least three.
