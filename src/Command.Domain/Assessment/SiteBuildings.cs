@@ -45,6 +45,10 @@ internal sealed class SiteBuildings
     public bool Holds(int index, LocalPoint point, double marginM) =>
         all[index].Shape.Contains(point) || (marginM > 0 && all[index].Shape.DistanceToBoundary(point) <= marginM);
 
+    /// <summary>True when the point is inside the building by at least <paramref name="marginM"/>.</summary>
+    public bool WellInside(int index, LocalPoint point, double marginM) =>
+        all[index].Shape.Contains(point) && (marginM <= 0 || all[index].Shape.DistanceToBoundary(point) >= marginM);
+
     public int? IndexOf(string? buildingId)
     {
         for (var i = 0; i < all.Length && buildingId is not null; i++)

@@ -41,7 +41,7 @@ internal sealed partial class UnitJudge
             || Within(target, Middle(t, sigma, n - 1, options.RateWindow.TotalSeconds, SmoothedFixes, noiseM).Point, radius + options.ArrivalHysteresisM) is not null;
         var reached = back
             && ((reachedAt is not null && (Within(target, previous, radius) is not null || EveryFixWithin(target, t, sigma, radius)))
-                || (there && !movingAway && count >= SmoothedFixes && Within(target, settled, radius + (Episode is null && FellBackFrom is null ? allowance : 0)) is not null));
+                || (there && !movingAway && count >= SmoothedFixes && Within(target, settled, radius + (NoiseAllowed(target, settled, settledError) ? allowance : 0)) is not null));
         // A unit that is plainly moving away and already beyond the hysteresis has left, whatever its noise allows. One
         // whose smoothed position is within the hysteresis has not, though the middle of its last 30 s may still be
         // out on the walk or run that brought it in.
@@ -67,6 +67,25 @@ internal sealed partial class UnitJudge
         // wanders, but is not shown to have left on one.
         return new ArrivalCheck(reached, kept, where, !kept && !InReach(target, settled, settledError));
     }
+
+    /// <summary>
+    /// Whether a unit's settled position, known to <paramref name="errorM"/> (one axis), may reach contact by its noise
+    /// allowance. A unit in no hold may: a noisy radio in contact indoors may never show within the radius. One in a
+    /// hold may not, or a unit that stopped down the hallway, or fell back there, would be cleared as in contact on the
+    /// scatter of its fixes — unless it held outside the threat's building and now stands inside it by half that
+    /// error: being in there is progress no hold in the open shows, and without the allowance an officer who waited
+    /// outside and then went in was still flagged minutes after he reached the threat, his indoor fixes 20-40 m off.
+    /// Half the error, so that a noisy phone holding a few metres outside the wall, whose middle falls inside now and
+    /// then, is not cleared as arrived so often (on the tuning seeds, in two holds of 660 without it).
+    /// </summary>
+    private bool NoiseAllowed(ThreatTarget target, LocalPoint settled, double errorM) =>
+        FellBackFrom is null
+        && (Episode is null
+            || (Episode is { FellBack: false, HeldOutside: true } && target.Building is { } building
+                && buildings.WellInside(building, settled, GoneInErrors * errorM)));
+
+    // How far inside the threat's building, in its settled position's own errors, a unit that held outside it must stand.
+    private const double GoneInErrors = 0.5;
 
     /// <summary>
     /// Why a unit whose fixes since <paramref name="fromS"/> show it standing still cannot be told from one in contact,

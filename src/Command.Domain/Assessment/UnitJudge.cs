@@ -219,7 +219,7 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
             // through a TAK server, and its fixes alone showed the hold minutes late. Where it said so must be plainly
             // out of contact itself, and so must the fix before: a slow device's settled position still lags its walk
             // in when it stops at the threat, and one stray fix of a unit in contact says nothing.
-            Episode = new HoldEpisode(Track.Latest.Time, [m.DistanceM], SaidStill: true);
+            Episode = new HoldEpisode(Track.Latest.Time, [m.DistanceM], SaidStill: true, HeldOutside: HoldsOutside(m.Target));
             measured = null;
             next = MotionState.Holding;
         }
@@ -242,6 +242,9 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         StateSince = Episode is { } hold && next is MotionState.Holding or MotionState.Opening ? hold.Since : now;
         return true;
     }
+
+    // Whether the unit stands outside the threat's building, where the threat is in one: a hold begun there is held outside.
+    private bool HoldsOutside(ThreatTarget target) => target.Building is { } building && buildings.IndexOf(BuildingId) != building;
 
     // The latest fix came after a silence longer than the unit's cadence allows, held off only by what its report said:
     // one fix after minutes says nothing of when it left contact, and a fall back is flagged from the last fix there.

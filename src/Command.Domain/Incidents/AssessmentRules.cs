@@ -213,8 +213,17 @@ public static class AssessmentRules
     /// </summary>
     public const int AcknowledgedUntilWorse = 24;
 
+    /// <summary>
+    /// An officer who held outside the threat's building and has gone in arrives on the middle of his last 30 s of
+    /// fixes within the contact radius and his noise allowance, as a unit in no hold does, once that middle stands
+    /// inside the building by half its own error. Before, a unit in a hold was allowed nothing for its noise: an officer
+    /// who waited outside and then went in, his indoor fixes 20-40 m off, was still flagged minutes after he reached
+    /// the threat. A unit that stopped or fell back inside the building is still allowed nothing.
+    /// </summary>
+    public const int GoneInFromOutside = 25;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = AcknowledgedUntilWorse;
+    public const int Current = GoneInFromOutside;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;
