@@ -95,12 +95,26 @@ public sealed partial class ClosingAssessment
         flags.Hold(id, NotClosingRule, level, opening ? MotionState.Opening : MotionState.Holding, now, () => Reason(m, held, opening, judge.Episode, backupEta), events);
     }
 
-    private static string Reason(Measurement m, double heldS, bool opening, HoldEpisode? hold, double? backupEtaS) =>
+    private string Reason(Measurement m, double heldS, bool opening, HoldEpisode? hold, double? backupEtaS) =>
         hold is { FellBack: true }
-            ? $"fell back from contact {Reasons.Duration(heldS)} ago, now {Reasons.Metres(m.ShownM)} from the threat; {Reasons.Backup(backupEtaS)}"
+            ? $"fell back from contact {Reasons.Duration(heldS)} ago, now {FromThreat(m)}; {Reasons.Backup(backupEtaS)}"
             : opening
-                ? $"moving away for {Reasons.Duration(heldS)}, now {Reasons.Metres(m.ShownM)} from the threat; {Reasons.Backup(backupEtaS)}"
-                : $"holding {Reasons.Duration(heldS)} at {Reasons.Metres(m.ShownM)} from the threat{(hold is { SaidStill: true } ? " (its device says it stands still)" : "")}; {Reasons.Backup(backupEtaS)}";
+                ? $"moving away for {Reasons.Duration(heldS)}, now {FromThreat(m)}; {Reasons.Backup(backupEtaS)}"
+                : $"holding {Reasons.Duration(heldS)} at {FromThreat(m)}{(hold is { SaidStill: true } ? " (its device says it stands still)" : "")}; {Reasons.Backup(backupEtaS)}";
+
+    /// <summary>
+    /// How far from the threat a flag says the unit is: the board's distance, from its latest fix — unless that reads
+    /// as contact while the middle of its last 30 s of fixes, on which its flag rests, is beyond it. Then both, and how
+    /// far off its fixes are: "fell back from contact 16 s ago, now 8 m from the threat" was a flag a trainer could
+    /// not square with itself, for an officer whose fixes indoors scattered 50 m.
+    /// </summary>
+    private string FromThreat(Measurement m)
+    {
+        var contact = m.Target.ArrivalRadiusM + options.ArrivalHysteresisM;
+        return m.ShownM <= contact && m.Arrival.SettledM > contact
+            ? $"{Reasons.Metres(m.Arrival.SettledM)} from the threat by the middle of its reports (the latest {Reasons.Metres(m.ShownM)}, fixes {Reasons.FixError(m.NoiseM)})"
+            : $"{Reasons.Metres(m.ShownM)} from the threat";
+    }
 
     /// <summary>
     /// The backup book, rebuilt from every unit when stale. Silent units are left out: where they are now is not

@@ -50,4 +50,5 @@ internal sealed record Measurement(
 /// <param name="Kept">An arrived unit still is, allowing the margins for its own noise.</param>
 /// <param name="Where">Where the unit is, in words: "inside B12, 12 m from the threat".</param>
 /// <param name="Left">Not kept, and plainly gone: on another known floor, or out of the threat's building or beyond the radius and hysteresis by 2.5 times its settled position's own error, however noisy.</param>
-internal sealed record ArrivalCheck(bool Reached, bool Kept, string Where, bool Left = false);
+/// <param name="SettledM">How far from the threat (straight) the unit settles: the middle of its last 30 s of fixes, on which its leaving contact rests.</param>
+internal sealed record ArrivalCheck(bool Reached, bool Kept, string Where, bool Left = false, double SettledM = double.NaN);

@@ -11,6 +11,9 @@ internal static class Reasons
 
     public static string Metres(double metres) => string.Create(CultureInfo.InvariantCulture, $"{Math.Round(metres):F0} m");
 
+    /// <summary>One fix's error as a radius, as a source states its accuracy, from its noise on one axis: "±21 m".</summary>
+    public static string FixError(double noiseM) => "±" + Metres(noiseM * Math.Sqrt(2));
+
     public static string Rate(double mps) => string.Create(CultureInfo.InvariantCulture, $"{mps:F1} m/s");
 
     /// <summary>

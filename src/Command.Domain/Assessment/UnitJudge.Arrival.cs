@@ -58,14 +58,14 @@ internal sealed partial class UnitJudge
         var where = Where(inside, fixes[^1].Floor, said);
         if ((reachedAt ?? keptAt) is not null && said > contact)
         {
-            where += $", fixes ±{FixErrorWords(noiseM)}";
+            where += $", fixes {Reasons.FixError(noiseM)}";
         }
         // Whatever has just reached contact keeps it: a slow device's settled position still lags its walk in.
         var kept = reached || keptAt is not null;
         // Plainly gone is on another known floor, or out of the threat's building or beyond the hysteresis by 2.5 times
         // the settled position's own error, with no cap on it: a noisy unit indoors may leave arrival on a bias that
         // wanders, but is not shown to have left on one.
-        return new ArrivalCheck(reached, kept, where, !kept && !InReach(target, settled, settledError));
+        return new ArrivalCheck(reached, kept, where, !kept && !InReach(target, settled, settledError), settled.DistanceTo(target.Point));
     }
 
     /// <summary>
@@ -101,11 +101,8 @@ internal sealed partial class UnitJudge
         }
 
         var where = Where(buildings.IndexOf(BuildingId), Track.Latest.Floor, held.DistanceTo(target.Point));
-        return $"cannot be told from contact: {where}, fixes ±{FixErrorWords(noiseM)}";
+        return $"cannot be told from contact: {where}, fixes {Reasons.FixError(noiseM)}";
     }
-
-    // One fix's error (one axis) as a radius, as a source states its accuracy.
-    private static string FixErrorWords(double noiseM) => Reasons.Metres(noiseM * Math.Sqrt(2));
 
     /// <summary>
     /// Whether a position known to <paramref name="errorM"/> (one axis) is in reach of contact: not on another known

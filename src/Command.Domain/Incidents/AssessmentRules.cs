@@ -222,8 +222,17 @@ public static class AssessmentRules
     /// </summary>
     public const int GoneInFromOutside = 25;
 
+    /// <summary>
+    /// A flag gives the board's distance, from the unit's latest fix, unless that reads as contact while the middle of
+    /// its last 30 s of fixes, on which the flag rests, is beyond it: then both, and how far off its fixes are ("now
+    /// 45 m from the threat by the middle of its reports (the latest 8 m, fixes ±49 m)"). Before, a noisy officer
+    /// who fell back down the hallway was flagged "fell back from contact 16 s ago, now 8 m from the threat". When
+    /// flags rise and clear is unchanged.
+    /// </summary>
+    public const int ContactDistanceWords = 26;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = GoneInFromOutside;
+    public const int Current = ContactDistanceWords;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -134,6 +134,26 @@ public sealed class ArrivalTests
     }
 
     [Fact]
+    public void A_fall_back_flag_says_where_the_middle_of_the_reports_is_when_the_latest_reads_as_contact()
+    {
+        // A radio every 10 s in contact, then 40 m back down the hallway, flagged; one of its fixes there lands 8 m
+        // from the threat. The flag rests on where the middle of its reports stands, and says so: "now 8 m from the
+        // threat" alone reads as an officer in contact flagged for falling back.
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        drill.Move("u1", t => new LocalPoint(t < 60 ? 5 : t is >= 235 and < 245 ? 8 : Math.Min(45, 5 + (1.2 * (t - 60))), 0), cadence: 10);
+        drill.Run(230);
+        Assert.Matches("^fell back from contact .* ago, now 45 m from the threat; ", drill.Assess("u1").FlagReason);
+
+        drill.Run(10);
+
+        var u1 = drill.Assess("u1");
+        Assert.Equal(MotionState.Opening, u1.State);
+        Assert.Matches(@"^fell back from contact 3 min ago, now 4\d m from the threat by the middle of its reports \(the latest 8 m, fixes ±\d+ m\); ", u1.FlagReason);
+    }
+
+    [Fact]
     public void A_unit_that_falls_back_from_contact_is_flagged_as_moving_away()
     {
         var drill = new Drill();
