@@ -30,6 +30,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     private (string Name, string? Version)? scenario;
     private LocalFrame? frame;
     private SiteAreas? areas;
+    private Assessment.SiteBuildings? buildings;
     private DateTimeOffset? ended, threatActiveAt, containedAt, neutralizedAt, suppressedAt;
     private string? suppressedBy;
     private UnitMoment? firstOnScene, firstEntry, firstContact;
@@ -52,7 +53,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     /// Folds an accepted position given by its parts: what <see cref="Apply"/> does for a
     /// <see cref="PositionAccepted"/>, for readers that pick the parts out of a recorded line without building the event.
     /// </summary>
-    public void ApplyPosition(string unitId, GeoPoint position, DateTimeOffset fixTime, DateTimeOffset time, int? floor = null)
+    public void ApplyPosition(string unitId, GeoPoint position, DateTimeOffset fixTime, DateTimeOffset time, ReportedFloor floor = default)
     {
         eventCount++;
         ended = ended is { } last && last > time ? last : time;
@@ -69,6 +70,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 opened = o;
                 frame = new LocalFrame(o.Site.Origin);
                 areas = new SiteAreas(o.Site, frame);
+                buildings = new Assessment.SiteBuildings(o.Site, frame, (o.Assessment ?? Assessment.AssessmentOptions.Default).FloorHeightM);
                 break;
             case ThreatSet set:
                 // A threat placed, or placed again in another phase (as a drill and PUT threat do), sets its phase.
@@ -152,7 +154,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 Log(e.Time, null, "closed", $"Incident closed: {closed.Reason} ({closed.Actor})");
                 break;
             case PositionAccepted accepted:
-                OnFix(accepted.Report.UnitId, accepted.Report.Position, accepted.Report.FixTime, accepted.Report.Floor);
+                OnFix(accepted.Report.UnitId, accepted.Report.Position, accepted.Report.FixTime, ReportedFloor.Of(accepted.Report));
                 break;
             case InputRejected refused:
                 rejected[refused.Reason] = rejected.GetValueOrDefault(refused.Reason) + 1;
@@ -228,7 +230,10 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     private (LocalPoint Point, double RadiusM, int? Building, int? Floor) Target(Threat threat)
     {
         var point = frame!.ToLocal(threat.Position);
-        return (point, options.ContactRadiusM, areas?.BuildingAt(point), threat.Floor);
+        var building = areas?.BuildingAt(point);
+        // The threat's floor where it is really known: stated, or from its marker's altitude, as the live assessment has it.
+        var floor = threat.Floor ?? (building is { } b ? buildings?.FloorOf(b, threat.AltitudeM, threat.AltitudeDatum, threat.VerticalAccuracyM, null) : null);
+        return (point, options.ContactRadiusM, building, floor);
     }
 
     /// <summary>"T1 contained: subject barricaded (cmd)": a threat's phase, why it was set where a reason was given, and who set it.</summary>

@@ -34,7 +34,7 @@ internal sealed class SiteAreas
     /// <summary>Whether a point is in any building or zone.</summary>
     public bool InAny(LocalPoint p) => buildings.Exists(b => b.Contains(p)) || zones.Exists(z => z.Contains(p));
 
-    /// <summary>The building a point is in, if any.</summary>
+    /// <summary>The building a point is in, if any: its index among the site's buildings with a footprint, as <see cref="Assessment.SiteBuildings"/> counts them.</summary>
     public int? BuildingAt(LocalPoint p)
     {
         var index = buildings.FindIndex(b => b.Contains(p));

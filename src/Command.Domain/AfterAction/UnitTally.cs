@@ -21,6 +21,9 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
 
     public DateTimeOffset? LastSample { get; set; }
 
+    /// <summary>The floor of the unit's latest fix, where it was known: a floor worked out from altitude keeps to it near the line.</summary>
+    public int? Floor { get; set; }
+
     // The unit's latest fixes, for where it stands, and when, and on which floor its source said.
     private readonly Geometry.LocalPoint[] latest = new Geometry.LocalPoint[SettleFixes];
     private readonly DateTimeOffset[] latestAt = new DateTimeOffset[SettleFixes];

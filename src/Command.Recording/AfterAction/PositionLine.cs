@@ -1,10 +1,12 @@
 using System.Text.Json;
+using Command.Domain.AfterAction;
 using Command.Domain.Geometry;
+using Command.Domain.Reports;
 
 namespace Command.Recording.AfterAction;
 
 /// <summary>
-/// Picks unit, fix time, position, stated floor and event time out of a recorded position-accepted line without
+/// Picks unit, fix time, position, what it says of its floor and event time out of a recorded position-accepted line without
 /// building the event: positions are nearly every line of a session, and the report needs only these values of each.
 /// Any line it does not recognise is left to the full decoder.
 /// </summary>
@@ -12,9 +14,12 @@ internal static class PositionLine
 {
     private static readonly byte[] Prefix = "{\"type\":\"position-accepted\",\"report\":{"u8.ToArray();
 
-    public static bool TryParse(ReadOnlySpan<byte> line, out string unitId, out GeoPoint position, out DateTimeOffset fixTime, out DateTimeOffset time, out int? floor)
+    public static bool TryParse(ReadOnlySpan<byte> line, out string unitId, out GeoPoint position, out DateTimeOffset fixTime, out DateTimeOffset time, out ReportedFloor floor)
     {
-        (unitId, position, fixTime, time, floor) = ("", default, default, default, null);
+        (unitId, position, fixTime, time, floor) = ("", default, default, default, default);
+        int? stated = null;
+        double? altitude = null, vertical = null;
+        AltitudeDatum? datum = null;
         if (!line.StartsWith(Prefix))
         {
             return false;
@@ -41,7 +46,19 @@ internal static class PositionLine
             }
             else if (depth == 2 && reader.ValueTextEquals("floor"u8) && reader.Read())
             {
-                floor = reader.TokenType == JsonTokenType.Number ? reader.GetInt32() : null;
+                stated = reader.TokenType == JsonTokenType.Number ? reader.GetInt32() : null;
+            }
+            else if (depth == 2 && reader.ValueTextEquals("altitudeM"u8) && reader.Read())
+            {
+                altitude = reader.TokenType == JsonTokenType.Number ? reader.GetDouble() : null;
+            }
+            else if (depth == 2 && reader.ValueTextEquals("verticalAccuracyM"u8) && reader.Read())
+            {
+                vertical = reader.TokenType == JsonTokenType.Number ? reader.GetDouble() : null;
+            }
+            else if (depth == 2 && reader.ValueTextEquals("altitudeDatum"u8) && reader.Read())
+            {
+                datum = reader.TokenType == JsonTokenType.String && Enum.TryParse<AltitudeDatum>(reader.GetString(), ignoreCase: true, out var d) ? d : null;
             }
             else if (depth == 3 && reader.ValueTextEquals("latitude"u8) && reader.Read())
             {
@@ -58,6 +75,7 @@ internal static class PositionLine
         }
 
         position = new GeoPoint(latitude ?? double.NaN, longitude ?? double.NaN);
+        floor = new ReportedFloor(stated, altitude, datum, vertical);
         return found == 7 && latitude is not null && longitude is not null;
     }
 }

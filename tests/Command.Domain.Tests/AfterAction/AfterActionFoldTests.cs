@@ -242,6 +242,29 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public void Floors_worked_out_from_altitude_count_as_the_live_board_counts_them()
+    {
+        // B1's ground is 210 m above mean sea level, 3.5 m a floor. The threat's marker puts it on the second floor by
+        // its altitude; P1's barometer puts it on the ground floor under the threat, then up the stairs on the second.
+        // Before, the report counted stated floors alone: P1 was "in contact" on the floor below, where the board never
+        // showed it arrived.
+        var site = School with { Buildings = [School.Buildings[0] with { GroundElevationM = 210, ElevationDatum = AltitudeDatum.MeanSeaLevel }] };
+        var report = Fold(
+            new IncidentOpened("inc-1", "Drill", site, true, "cmd") { Time = S(0) },
+            new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Active, AltitudeM: 217.2, AltitudeDatum: AltitudeDatum.MeanSeaLevel, VerticalAccuracyM: 1), "cmd") { Time = S(0) },
+            new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, "cmd") { Time = S(0) },
+            Barometric(2, 3, 210.4), Barometric(4, 2, 210.2), Barometric(6, 3, 210.6), Barometric(8, 2, 210.3),
+            Barometric(20, 3, 217.0), Barometric(22, 2, 217.3), Barometric(24, 3, 216.9));
+
+        var p1 = report.Units.Single();
+        Assert.Equal((S(4), S(20)), (p1.FirstEntry, p1.ReachedContact));
+
+        static PositionAccepted Barometric(double seconds, double east, double altitudeM) =>
+            new(new PositionReport("P1", ReportSource.Json, S(seconds), At(east, 0), AltitudeM: altitudeM,
+                AltitudeDatum: AltitudeDatum.MeanSeaLevel, VerticalAccuracyM: 1)) { Time = S(seconds) };
+    }
+
+    [Fact]
     public void Where_the_threat_is_in_no_building_going_into_the_hot_zone_is_entry()
     {
         // The threat in the open, 60 m north of B1; the hot zone around it.

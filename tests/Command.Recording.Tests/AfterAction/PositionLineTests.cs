@@ -1,3 +1,4 @@
+using Command.Domain.AfterAction;
 using Command.Domain.Events;
 using Command.Domain.Geometry;
 using Command.Domain.Reports;
@@ -18,7 +19,9 @@ public sealed class PositionLineTests
             var report = new PositionReport(
                 random.Next(2) == 0 ? "u1" : "Patrol \"7\"", ReportSource.Json, start.AddTicks(random.NextInt64(TimeSpan.TicksPerHour)),
                 new GeoPoint((random.NextDouble() * 180) - 90, (random.NextDouble() * 360) - 180),
-                AltitudeM: random.Next(2) == 0 ? 120.5 : null, AccuracyM: 6, Floor: random.Next(3) == 0 ? null : random.Next(-2, 9));
+                AltitudeM: random.Next(2) == 0 ? 120.5 + random.Next(20) : null, AccuracyM: 6, Floor: random.Next(3) == 0 ? null : random.Next(-2, 9),
+                AltitudeDatum: random.Next(3) switch { 0 => null, 1 => AltitudeDatum.Ellipsoid, _ => AltitudeDatum.MeanSeaLevel },
+                VerticalAccuracyM: random.Next(2) == 0 ? null : random.Next(1, 30));
             var accepted = new PositionAccepted(report) { Sequence = i, Time = start.AddMilliseconds(i) };
             var line = EventLines.Encode([accepted]).Bytes.ToArray().AsSpan(..^1);
 
@@ -26,7 +29,7 @@ public sealed class PositionLineTests
 
             var decoded = Assert.IsType<PositionAccepted>(EventLines.Decode(line));
             Assert.Equal(
-                (decoded.Report.UnitId, decoded.Report.Position, decoded.Report.FixTime, decoded.Time, decoded.Report.Floor),
+                (decoded.Report.UnitId, decoded.Report.Position, decoded.Report.FixTime, decoded.Time, ReportedFloor.Of(decoded.Report)),
                 (unitId, position, fixTime, time, floor));
         }
     }
