@@ -87,7 +87,7 @@ public sealed partial class ClosingAssessment
     private void EvaluateZones(DateTimeOffset now, IReadOnlyDictionary<string, UnitEntry> units, List<IncidentEvent> events)
     {
         var derived = events.Count;
-        zoneRules.Evaluate(now, units, targets.Select(t => t.Threat), flags, events);
+        zoneRules.Evaluate(now, units, targets, flags, events);
         due.ZonesAt(events.Count != derived ? DateTimeOffset.MinValue : zoneRules.NextChange(now, flags));
     }
 

@@ -27,7 +27,16 @@ internal sealed class FlagBook(AssessmentOptions options)
     /// turns back toward the threat, is doing better: bringing its flag back just as the officer re-engages told the
     /// commander nothing new and cost the quiet the acknowledgement was for.
     /// </summary>
-    public void Hold(string subject, string rule, FlagLevel level, MotionState motion, DateTimeOffset now, Func<string> reason, List<IncidentEvent> events)
+    public void Hold(string subject, string rule, FlagLevel level, MotionState motion, DateTimeOffset now, Func<string> reason, List<IncidentEvent> events) =>
+        Hold(subject, rule, level, motion, now, reason, static r => r(), events);
+
+    /// <summary>
+    /// As <see cref="Hold(string, string, FlagLevel, MotionState, DateTimeOffset, Func{string}, List{IncidentEvent})"/>,
+    /// its words worked out from <paramref name="state"/> only when they are wanted: judged on every fix, a rule that
+    /// passes what its words need and a static lambda allocates nothing while its flag stands.
+    /// </summary>
+    public void Hold<TState>(string subject, string rule, FlagLevel level, MotionState motion, DateTimeOffset now, TState state, Func<TState, string> reason,
+        List<IncidentEvent> events)
     {
         if (!Derives)
         {
@@ -41,7 +50,7 @@ internal sealed class FlagBook(AssessmentOptions options)
                 return;
             }
 
-            var text = reason();
+            var text = reason(state);
             flags[subject] = new RaisedFlag(subject, rule, level, text, motion, now, null, null);
             events.Add(new FlagRaised(subject, level, rule, text) { Time = now });
             return;
@@ -51,7 +60,7 @@ internal sealed class FlagBook(AssessmentOptions options)
         if (flag.AcknowledgedAt is { } ackedAt &&
             (Worse(motion, flag.AcknowledgedMotion) || now - ackedAt >= options.AcknowledgementLasts))
         {
-            var text = reason();
+            var text = reason(state);
             flags[subject] = flag with { Level = higher, Reason = text, Motion = motion, AcknowledgedAt = null, AcknowledgedMotion = null };
             events.Add(new FlagRaised(subject, higher, rule, text) { Time = now });
             return;
@@ -60,7 +69,7 @@ internal sealed class FlagBook(AssessmentOptions options)
         if (higher != flag.Level || motion != flag.Motion)
         {
             var escalated = higher != flag.Level;
-            var text = escalated ? reason() : flag.Reason;
+            var text = escalated ? reason(state) : flag.Reason;
             flags[subject] = flag with { Level = higher, Reason = text, Motion = motion };
             if (escalated)
             {
@@ -84,11 +93,15 @@ internal sealed class FlagBook(AssessmentOptions options)
             ? ackedAt + options.AcknowledgementLasts
             : null;
 
-    public void Clear(string subject, DateTimeOffset now, Func<string> reason, List<IncidentEvent> events)
+    public void Clear(string subject, DateTimeOffset now, Func<string> reason, List<IncidentEvent> events) =>
+        Clear(subject, now, reason, static r => r(), events);
+
+    /// <summary>Clears a subject's flag, its words worked out from <paramref name="state"/> only when it has one.</summary>
+    public void Clear<TState>(string subject, DateTimeOffset now, TState state, Func<TState, string> reason, List<IncidentEvent> events)
     {
         if (Derives && flags.Remove(subject, out var flag))
         {
-            events.Add(new FlagCleared(subject, flag.Rule, reason()) { Time = now });
+            events.Add(new FlagCleared(subject, flag.Rule, reason(state)) { Time = now });
         }
     }
 

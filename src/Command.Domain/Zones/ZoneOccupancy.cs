@@ -78,13 +78,29 @@ public sealed class ZoneOccupancy
     public IReadOnlyDictionary<string, DateTimeOffset> Occupants(string zoneId) =>
         inside.TryGetValue(zoneId, out var occupants) ? occupants : new Dictionary<string, DateTimeOffset>();
 
+    /// <summary>The units inside a zone, walked without a copy; none for an unknown zone.</summary>
+    internal Dictionary<string, DateTimeOffset>.KeyCollection InsideIds(string zoneId) =>
+        (inside.TryGetValue(zoneId, out var occupants) ? occupants : Nobody).Keys;
+
+    private static readonly Dictionary<string, DateTimeOffset> Nobody = [];
+
     /// <summary>The zones a unit is inside.</summary>
     public IEnumerable<string> ZonesOf(string unitId) =>
         inside.Where(z => z.Value.ContainsKey(unitId)).Select(z => z.Key);
 
     /// <summary>True when the point lies inside the zone's polygon.</summary>
-    public bool Contains(string zoneId, LocalPoint point) =>
-        zones.Any(z => z.Zone.ZoneId == zoneId && z.Shape.Contains(point));
+    public bool Contains(string zoneId, LocalPoint point)
+    {
+        foreach (var (zone, shape) in zones)
+        {
+            if (zone.ZoneId == zoneId && shape.Contains(point))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public IEnumerable<(string ZoneId, string UnitId, DateTimeOffset Since)> Snapshot() =>
         inside.SelectMany(z => z.Value.Select(o => (z.Key, o.Key, o.Value)));

@@ -1,3 +1,4 @@
+using Command.Domain.Assessment;
 using Command.Domain.Incidents;
 using Command.Domain.Sites;
 using Command.Domain.Threats;
@@ -12,7 +13,7 @@ namespace Command.Domain.Zones;
 /// </summary>
 internal sealed partial class ZoneRules
 {
-    private string HotZoneCovered(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, IEnumerable<Threat> threats)
+    private string HotZoneCovered(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, IReadOnlyList<ThreatTarget> threats)
     {
         var inside = Callsigns(zone, units, unit => options.ClosingRoles.Contains(unit.Role));
         if (inside.Count > 0)
@@ -20,18 +21,18 @@ internal sealed partial class ZoneRules
             return $"a contact unit is in {zone.Name}: {string.Join(", ", inside)}";
         }
 
-        var all = threats.ToList();
+        var all = threats.Select(t => t.Threat).ToList();
         return all.Any(t => t.IsActive)
             ? $"the active threat is no longer in {zone.Name}"
             : NoThreat(all, "active");
     }
 
-    private string CollectionPointStaffed(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, IEnumerable<Threat> threats)
+    private string CollectionPointStaffed(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, IReadOnlyList<ThreatTarget> threats)
     {
         var inside = Callsigns(zone, units, unit => unit.Role == UnitRole.Medical);
         return inside.Count > 0
             ? $"a medical unit is at {zone.Name}: {string.Join(", ", inside)}"
-            : NoThreat([.. threats], "active or contained");
+            : NoThreat([.. threats.Select(t => t.Threat)], "active or contained");
     }
 
     private List<string> Callsigns(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, Func<UnitEntry, bool> counts) =>

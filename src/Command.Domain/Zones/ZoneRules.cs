@@ -11,14 +11,26 @@ namespace Command.Domain.Zones;
 /// <summary>
 /// Incident-level flags on zones: a hot zone holding an active threat with no contact unit inside, and a
 /// casualty collection point with no medical unit while a threat is active or contained. Each condition gets a
-/// grace period before a watch and a longer one before an alert.
+/// grace period before a watch and a longer one before an alert. Judged on every fix a unit's judge takes in, so it
+/// allocates nothing while the rules' state stands: the zones with a rule, their subjects and their thresholds are
+/// worked out once.
 /// </summary>
-internal sealed partial class ZoneRules(AssessmentOptions options, ZoneOccupancy occupancy, LocalFrame frame)
+internal sealed partial class ZoneRules
 {
     public const string HotZoneRule = "hot-zone-no-contact";
     public const string CasualtyCollectionRule = "ccp-no-medical";
 
+    private readonly AssessmentOptions options;
+    private readonly ZoneOccupancy occupancy;
+    private readonly LocalFrame frame;
+    private readonly RuledZone[] ruled;
     private readonly Dictionary<string, DateTimeOffset> since = new(StringComparer.Ordinal);
+
+    public ZoneRules(AssessmentOptions options, ZoneOccupancy occupancy, LocalFrame frame)
+    {
+        (this.options, this.occupancy, this.frame) = (options, occupancy, frame);
+        ruled = [.. occupancy.Zones.Select(Ruled).OfType<RuledZone>()];
+    }
 
     /// <summary>Since when a zone subject's rule has been broken, or null when it holds.</summary>
     public DateTimeOffset? BrokenSince(string subject) => since.TryGetValue(subject, out var start) ? start : null;
@@ -34,35 +46,30 @@ internal sealed partial class ZoneRules(AssessmentOptions options, ZoneOccupancy
         }
     }
 
-    public void Evaluate(DateTimeOffset now, IReadOnlyDictionary<string, UnitEntry> units, IEnumerable<Threat> threats, FlagBook flags, List<IncidentEvent> events)
+    public void Evaluate(DateTimeOffset now, IReadOnlyDictionary<string, UnitEntry> units, IReadOnlyList<ThreatTarget> threats, FlagBook flags, List<IncidentEvent> events)
     {
-        foreach (var zone in occupancy.Zones)
+        foreach (var zone in ruled)
         {
-            var (rule, watch, alert) = RuleOf(zone.Kind);
-            if (rule is null)
-            {
-                continue;
-            }
-
-            var holds = rule == HotZoneRule ? HotZoneUncovered(zone, units, threats) : CollectionPointUnstaffed(zone, units, threats);
-            var subject = ClosingAssessment.ZoneSubject(zone.ZoneId);
+            var hot = zone.Rule == HotZoneRule;
+            var holds = hot ? HotZoneUncovered(zone.Zone, units, threats) : CollectionPointUnstaffed(zone.Zone, units, threats);
             if (!holds)
             {
-                since.Remove(subject);
-                flags.Clear(subject, now, () => rule == HotZoneRule ? HotZoneCovered(zone, units, threats) : CollectionPointStaffed(zone, units, threats), events);
+                since.Remove(zone.Subject);
+                flags.Clear(zone.Subject, now, (Rules: this, Zone: zone.Zone, Hot: hot, Units: units, Threats: threats),
+                    static c => c.Hot ? c.Rules.HotZoneCovered(c.Zone, c.Units, c.Threats) : c.Rules.CollectionPointStaffed(c.Zone, c.Units, c.Threats), events);
                 continue;
             }
 
-            if (!since.TryGetValue(subject, out var start))
+            if (!since.TryGetValue(zone.Subject, out var start))
             {
-                since[subject] = start = now;
+                since[zone.Subject] = start = now;
             }
 
             var elapsed = now - start;
-            var level = elapsed >= alert ? FlagLevel.Alert : elapsed >= watch ? FlagLevel.Watch : FlagLevel.None;
-            flags.Hold(subject, rule, level, MotionState.Unknown, now, () => rule == HotZoneRule
-                ? $"hot zone {zone.Name} has had no contact unit for {Reasons.Duration(elapsed.TotalSeconds)} while the threat is active"
-                : $"casualty collection point {zone.Name} has had no medical unit for {Reasons.Duration(elapsed.TotalSeconds)}", events);
+            var level = elapsed >= zone.Alert ? FlagLevel.Alert : elapsed >= zone.Watch ? FlagLevel.Watch : FlagLevel.None;
+            flags.Hold(zone.Subject, zone.Rule, level, MotionState.Unknown, now, (Zone: zone.Zone, Hot: hot, Elapsed: elapsed), static c => c.Hot
+                ? $"hot zone {c.Zone.Name} has had no contact unit for {Reasons.Duration(c.Elapsed.TotalSeconds)} while the threat is active"
+                : $"casualty collection point {c.Zone.Name} has had no medical unit for {Reasons.Duration(c.Elapsed.TotalSeconds)}", events);
         }
     }
 
@@ -75,17 +82,15 @@ internal sealed partial class ZoneRules(AssessmentOptions options, ZoneOccupancy
     {
         var next = DateTimeOffset.MaxValue;
         void After(DateTimeOffset at) => next = at > now && at < next ? at : next;
-        foreach (var zone in occupancy.Zones)
+        foreach (var zone in ruled)
         {
-            var (rule, watch, alert) = RuleOf(zone.Kind);
-            var subject = ClosingAssessment.ZoneSubject(zone.ZoneId);
-            if (rule is not null && since.TryGetValue(subject, out var start))
+            if (since.TryGetValue(zone.Subject, out var start))
             {
-                After(start + watch);
-                After(start + alert);
+                After(start + zone.Watch);
+                After(start + zone.Alert);
             }
 
-            if (flags.AcknowledgementEnds(subject, now) is { } ends)
+            if (flags.AcknowledgementEnds(zone.Subject, now) is { } ends)
             {
                 After(ends);
             }
@@ -94,18 +99,50 @@ internal sealed partial class ZoneRules(AssessmentOptions options, ZoneOccupancy
         return next;
     }
 
-    private (string? Rule, TimeSpan Watch, TimeSpan Alert) RuleOf(ZoneKind kind) => kind switch
+    private RuledZone? Ruled(Zone zone) => zone.Kind switch
     {
-        ZoneKind.Hot => (HotZoneRule, options.HotZoneWatchAfter, options.HotZoneAlertAfter),
-        ZoneKind.CasualtyCollection => (CasualtyCollectionRule, options.CasualtyCollectionWatchAfter, options.CasualtyCollectionAlertAfter),
-        _ => (null, TimeSpan.Zero, TimeSpan.Zero),
+        ZoneKind.Hot => new(zone, ClosingAssessment.ZoneSubject(zone.ZoneId), HotZoneRule, options.HotZoneWatchAfter, options.HotZoneAlertAfter),
+        ZoneKind.CasualtyCollection => new(zone, ClosingAssessment.ZoneSubject(zone.ZoneId), CasualtyCollectionRule,
+            options.CasualtyCollectionWatchAfter, options.CasualtyCollectionAlertAfter),
+        _ => null,
     };
 
-    private bool HotZoneUncovered(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, IEnumerable<Threat> threats) =>
-        threats.Any(t => t.IsActive && occupancy.Contains(zone.ZoneId, frame.ToLocal(t.Position))) &&
-        !occupancy.Occupants(zone.ZoneId).Keys.Any(u => units.TryGetValue(u, out var unit) && options.ClosingRoles.Contains(unit.Role));
+    private bool HotZoneUncovered(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, IReadOnlyList<ThreatTarget> threats)
+    {
+        var threatInside = false;
+        for (var i = 0; i < threats.Count && !threatInside; i++)
+        {
+            threatInside = threats[i].Threat.IsActive && occupancy.Contains(zone.ZoneId, frame.ToLocal(threats[i].Threat.Position));
+        }
 
-    private bool CollectionPointUnstaffed(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, IEnumerable<Threat> threats) =>
-        threats.Any(t => t.Phase is ThreatPhase.Active or ThreatPhase.Contained) &&
-        !occupancy.Occupants(zone.ZoneId).Keys.Any(u => units.TryGetValue(u, out var unit) && unit.Role == UnitRole.Medical);
+        return threatInside && !AnyInside(zone, units, static (unit, options) => options.ClosingRoles.Contains(unit.Role));
+    }
+
+    private bool CollectionPointUnstaffed(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, IReadOnlyList<ThreatTarget> threats)
+    {
+        var threatOn = false;
+        for (var i = 0; i < threats.Count && !threatOn; i++)
+        {
+            threatOn = threats[i].Threat.Phase is ThreatPhase.Active or ThreatPhase.Contained;
+        }
+
+        return threatOn && !AnyInside(zone, units, static (unit, _) => unit.Role == UnitRole.Medical);
+    }
+
+    // Whether any unit inside the zone counts for its rule.
+    private bool AnyInside(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, Func<UnitEntry, AssessmentOptions, bool> counts)
+    {
+        foreach (var unitId in occupancy.InsideIds(zone.ZoneId))
+        {
+            if (units.TryGetValue(unitId, out var unit) && counts(unit, options))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A zone whose kind has a rule: its flag's subject, its rule and when a broken rule is watched and alerted.
+    private sealed record RuledZone(Zone Zone, string Subject, string Rule, TimeSpan Watch, TimeSpan Alert);
 }
