@@ -80,7 +80,7 @@ internal sealed class FlagBook(AssessmentOptions options)
         }
     }
 
-    // Moving away is worse than holding; holding, or anything a zone's flag is held for, is no worse than moving away.
+    // Moving away is worse than anything else a flag is held for: holding, or a zone's condition.
     private static bool Worse(MotionState motion, MotionState? acknowledged) =>
         motion == MotionState.Opening && acknowledged != MotionState.Opening;
 

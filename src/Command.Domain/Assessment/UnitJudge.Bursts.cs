@@ -28,8 +28,8 @@ internal sealed partial class UnitJudge
 
     /// <summary>
     /// Why the unit's latest reports do not move it, in words, while any are held back: how many, and how far the latest
-    /// lies from where the track puts the unit at its time — what held it back. From the track's latest fix, a unit
-    /// that turned a corner read "5 m off its track". Null otherwise.
+    /// lies from where the track puts the unit at its time — what held it back. Measured from the track's latest fix,
+    /// a burst thrown 45 m at a unit walking in read "54 m off its track". Null otherwise.
     /// </summary>
     public string? HeldBackWords => heldBack.Count == 0 ? null
         : $"{(heldBack.Count == 1 ? "1 report" : $"{heldBack.Count} reports")} held back as multipath: "
