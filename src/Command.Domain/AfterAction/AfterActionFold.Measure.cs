@@ -22,15 +22,12 @@ public sealed partial class AfterActionFold
             Log(time, unitId, "on-site", "On site");
         }
 
+        // The floor where it is really known, against the building the fix is in, as the live assessment has it.
+        var floor = areas.BuildingAt(p) is { } inBuilding ? areas.FloorOf(inBuilding, reported, unit.Floor, floorHeightM) : reported.Floor;
+        unit.Floor = floor;
         // Going in and reaching the threat are told from where the unit stands, the middle of its latest three fixes,
         // as of the middle one: one fix thrown across the wall of an officer holding outside it is not an entry, nor
         // one thrown near the threat a contact.
-        // The floor where it is really known, as the live assessment works it out: stated by the source, or from an altitude
-        // with its datum and a vertical accuracy of half a floor, against the ground of the building the fix is in.
-        var floor = reported.Floor ?? (areas.BuildingAt(p) is { } inBuilding
-            ? buildings?.FloorOf(inBuilding, reported.AltitudeM, reported.Datum, reported.VerticalAccuracyM, unit.Floor)
-            : null);
-        unit.Floor = floor;
         var standing = unit.Settle(p, time, floor);
         if (unit.FirstEntry is null && standing is var (inside, enteredAt, _) && areas.Inside(inside, threatBuildings))
         {

@@ -30,7 +30,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     private (string Name, string? Version)? scenario;
     private LocalFrame? frame;
     private SiteAreas? areas;
-    private Assessment.SiteBuildings? buildings;
+    private double floorHeightM = Assessment.AssessmentOptions.Default.FloorHeightM;
     private DateTimeOffset? ended, threatActiveAt, containedAt, neutralizedAt, suppressedAt;
     private string? suppressedBy;
     private UnitMoment? firstOnScene, firstEntry, firstContact;
@@ -70,7 +70,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 opened = o;
                 frame = new LocalFrame(o.Site.Origin);
                 areas = new SiteAreas(o.Site, frame);
-                buildings = new Assessment.SiteBuildings(o.Site, frame, (o.Assessment ?? Assessment.AssessmentOptions.Default).FloorHeightM);
+                floorHeightM = (o.Assessment ?? Assessment.AssessmentOptions.Default).FloorHeightM;
                 break;
             case ThreatSet set:
                 // A threat placed, or placed again in another phase (as a drill and PUT threat do), sets its phase.
@@ -231,8 +231,9 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     {
         var point = frame!.ToLocal(threat.Position);
         var building = areas?.BuildingAt(point);
-        // The threat's floor where it is really known: stated, or from its marker's altitude, as the live assessment has it.
-        var floor = threat.Floor ?? (building is { } b ? buildings?.FloorOf(b, threat.AltitudeM, threat.AltitudeDatum, threat.VerticalAccuracyM, null) : null);
+        var floor = building is { } b
+            ? areas!.FloorOf(b, new ReportedFloor(threat.Floor, threat.AltitudeM, threat.AltitudeDatum, threat.VerticalAccuracyM), null, floorHeightM)
+            : threat.Floor;
         return (point, options.ContactRadiusM, building, floor);
     }
 

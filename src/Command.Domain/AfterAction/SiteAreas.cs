@@ -10,6 +10,7 @@ namespace Command.Domain.AfterAction;
 internal sealed class SiteAreas
 {
     private readonly List<Area> buildings = [];
+    private readonly List<Building> sited = [];
     private readonly List<Area> zones = [];
     private readonly List<Area> hotZones = [];
 
@@ -18,6 +19,7 @@ internal sealed class SiteAreas
         foreach (var building in site.Buildings.Where(b => b.Footprint.Length >= 3))
         {
             buildings.Add(Area.Of(Polygon.FromGeo(frame, building.Footprint)));
+            sited.Add(building);
         }
 
         foreach (var zone in site.Zones.Where(z => z.Polygon.Length >= 3))
@@ -34,7 +36,7 @@ internal sealed class SiteAreas
     /// <summary>Whether a point is in any building or zone.</summary>
     public bool InAny(LocalPoint p) => buildings.Exists(b => b.Contains(p)) || zones.Exists(z => z.Contains(p));
 
-    /// <summary>The building a point is in, if any: its index among the site's buildings with a footprint, as <see cref="Assessment.SiteBuildings"/> counts them.</summary>
+    /// <summary>The building a point is in, if any.</summary>
     public int? BuildingAt(LocalPoint p)
     {
         var index = buildings.FindIndex(b => b.Contains(p));
@@ -42,6 +44,10 @@ internal sealed class SiteAreas
     }
 
     public bool InBuilding(int building, LocalPoint p) => buildings[building].Contains(p);
+
+    /// <summary>The floor a report puts a unit (or a marker a threat) on in a building, where it is really known: stated, or from its altitude as the live assessment has it.</summary>
+    public int? FloorOf(int building, ReportedFloor reported, int? previous, double defaultFloorHeightM) =>
+        reported.Floor ?? sited[building].FloorAt(reported.AltitudeM, reported.Datum, reported.VerticalAccuracyM, previous, defaultFloorHeightM);
 
     /// <summary>
     /// Whether a point is inside where the threats are: the buildings they are in; where none is in a building, a hot

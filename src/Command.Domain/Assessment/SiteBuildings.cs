@@ -10,10 +10,6 @@ namespace Command.Domain.Assessment;
 /// </summary>
 internal sealed class SiteBuildings
 {
-    // A floor worked out from altitude changes only once the altitude is this many floors from the current floor's
-    // level: three quarters of a floor, so a unit standing on one floor does not flicker between two on noise.
-    private const double FloorChangeFloors = 0.75;
-
     private readonly (Building Building, Polygon Shape)[] all;
     private readonly double defaultFloorHeightM;
 
@@ -62,24 +58,7 @@ internal sealed class SiteBuildings
         return null;
     }
 
-    public double FloorHeightM(int index) => all[index].Building.FloorHeightM ?? defaultFloorHeightM;
-
-    /// <summary>
-    /// The floor an altitude is on in a building, when that is really known: the building's ground elevation and its
-    /// datum are known, the altitude comes with the same datum, and its stated vertical accuracy is at most half a
-    /// floor. Otherwise null. Near <paramref name="previous"/> the floor stays as it was (hysteresis).
-    /// </summary>
-    public int? FloorOf(int index, double? altitudeM, AltitudeDatum? datum, double? verticalAccuracyM, int? previous)
-    {
-        var building = all[index].Building;
-        var height = FloorHeightM(index);
-        if (altitudeM is not { } altitude || datum is not { } d || verticalAccuracyM is not { } vertical
-            || building.GroundElevationM is not { } ground || building.ElevationDatum != d || vertical > height / 2)
-        {
-            return null;
-        }
-
-        var level = (altitude - ground) / height;
-        return previous is { } floor && Math.Abs(level - floor) < FloorChangeFloors ? floor : (int)Math.Round(level);
-    }
+    /// <summary>The floor an altitude is on in a building, where that is really known (<see cref="Building.FloorAt"/>).</summary>
+    public int? FloorOf(int index, double? altitudeM, AltitudeDatum? datum, double? verticalAccuracyM, int? previous) =>
+        all[index].Building.FloorAt(altitudeM, datum, verticalAccuracyM, previous, defaultFloorHeightM);
 }

@@ -20,4 +20,28 @@ public sealed record Building(
     int Floors = 1,
     double? GroundElevationM = null,
     AltitudeDatum? ElevationDatum = null,
-    double? FloorHeightM = null);
+    double? FloorHeightM = null)
+{
+    // A floor worked out from altitude changes only once the altitude is this many floors from the current floor's
+    // level: three quarters of a floor, so a unit standing on one floor does not flicker between two on noise.
+    private const double FloorChangeFloors = 0.75;
+
+    /// <summary>
+    /// The floor an altitude is on, when that is really known: the building's ground elevation and its datum are known,
+    /// the altitude comes with the same datum, and its stated vertical accuracy is at most half a floor (of
+    /// <see cref="FloorHeightM"/>, or <paramref name="defaultFloorHeightM"/> where the building gives none). Otherwise
+    /// null. Near <paramref name="previous"/> the floor stays as it was (hysteresis).
+    /// </summary>
+    public int? FloorAt(double? altitudeM, AltitudeDatum? datum, double? verticalAccuracyM, int? previous, double defaultFloorHeightM)
+    {
+        var height = FloorHeightM ?? defaultFloorHeightM;
+        if (altitudeM is not { } altitude || datum is not { } d || verticalAccuracyM is not { } vertical
+            || GroundElevationM is not { } ground || ElevationDatum != d || vertical > height / 2)
+        {
+            return null;
+        }
+
+        var level = (altitude - ground) / height;
+        return previous is { } floor && Math.Abs(level - floor) < FloorChangeFloors ? floor : (int)Math.Round(level);
+    }
+}
