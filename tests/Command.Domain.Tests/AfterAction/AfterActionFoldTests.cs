@@ -221,13 +221,24 @@ public sealed class AfterActionFoldTests
         Assert.DoesNotContain(report.Activity, a => a.Kind is "entry" or "contact");
     }
 
-    [Fact]
-    public void A_unit_below_the_threat_on_another_stated_floor_has_not_reached_contact()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_unit_below_the_threat_on_another_floor_has_not_reached_contact(bool byAltitude)
     {
-        // Under the threat, on the ground floor of B1 while it is on the second, then up the stairs to it.
+        // Under the threat, on the ground floor of B1 while it is on the second, then up the stairs to it: floors the
+        // sources state, or worked out from altitude as the live board does (B1's ground 210 m above mean sea level,
+        // 3.5 m a floor; the threat's marker and P1's barometer). Before, the report counted stated floors alone: by
+        // altitude, P1 was "in contact" on the floor below, where the board never showed it arrived.
+        var site = byAltitude
+            ? School with { Buildings = [School.Buildings[0] with { GroundElevationM = 210, ElevationDatum = AltitudeDatum.MeanSeaLevel }] }
+            : School;
+        var threat = byAltitude
+            ? new Threat("T1", At(0, 0), 5, ThreatPhase.Active, AltitudeM: 217.2, AltitudeDatum: AltitudeDatum.MeanSeaLevel, VerticalAccuracyM: 1)
+            : new Threat("T1", At(0, 0), 5, ThreatPhase.Active, Floor: 2);
         var report = Fold(
-            new IncidentOpened("inc-1", "Drill", School, true, "cmd") { Time = S(0) },
-            new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Active, Floor: 2), "cmd") { Time = S(0) },
+            new IncidentOpened("inc-1", "Drill", site, true, "cmd") { Time = S(0) },
+            new ThreatSet(threat, "cmd") { Time = S(0) },
             new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, "cmd") { Time = S(0) },
             OnFloor(2, 3, 0), OnFloor(4, 2, 0), OnFloor(6, 3, 0), OnFloor(8, 2, 0),
             OnFloor(20, 3, 2), OnFloor(22, 2, 2), OnFloor(24, 3, 2));
@@ -237,31 +248,12 @@ public sealed class AfterActionFoldTests
         // the fix after shows.
         Assert.Equal((S(4), S(20)), (p1.FirstEntry, p1.ReachedContact));
 
-        static PositionAccepted OnFloor(double seconds, double east, int floor) =>
-            new(new PositionReport("P1", ReportSource.Json, S(seconds), At(east, 0), Floor: floor)) { Time = S(seconds) };
-    }
-
-    [Fact]
-    public void Floors_worked_out_from_altitude_count_as_the_live_board_counts_them()
-    {
-        // B1's ground is 210 m above mean sea level, 3.5 m a floor. The threat's marker puts it on the second floor by
-        // its altitude; P1's barometer puts it on the ground floor under the threat, then up the stairs on the second.
-        // Before, the report counted stated floors alone: P1 was "in contact" on the floor below, where the board never
-        // showed it arrived.
-        var site = School with { Buildings = [School.Buildings[0] with { GroundElevationM = 210, ElevationDatum = AltitudeDatum.MeanSeaLevel }] };
-        var report = Fold(
-            new IncidentOpened("inc-1", "Drill", site, true, "cmd") { Time = S(0) },
-            new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Active, AltitudeM: 217.2, AltitudeDatum: AltitudeDatum.MeanSeaLevel, VerticalAccuracyM: 1), "cmd") { Time = S(0) },
-            new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, "cmd") { Time = S(0) },
-            Barometric(2, 3, 210.4), Barometric(4, 2, 210.2), Barometric(6, 3, 210.6), Barometric(8, 2, 210.3),
-            Barometric(20, 3, 217.0), Barometric(22, 2, 217.3), Barometric(24, 3, 216.9));
-
-        var p1 = report.Units.Single();
-        Assert.Equal((S(4), S(20)), (p1.FirstEntry, p1.ReachedContact));
-
-        static PositionAccepted Barometric(double seconds, double east, double altitudeM) =>
-            new(new PositionReport("P1", ReportSource.Json, S(seconds), At(east, 0), AltitudeM: altitudeM,
-                AltitudeDatum: AltitudeDatum.MeanSeaLevel, VerticalAccuracyM: 1)) { Time = S(seconds) };
+        // A barometer reads a few decimetres off the floor's level.
+        PositionAccepted OnFloor(double seconds, double east, int floor) =>
+            new(byAltitude
+                ? new PositionReport("P1", ReportSource.Json, S(seconds), At(east, 0), AltitudeM: 210 + (3.5 * floor) + (0.1 * (seconds % 4)),
+                    AltitudeDatum: AltitudeDatum.MeanSeaLevel, VerticalAccuracyM: 1)
+                : new PositionReport("P1", ReportSource.Json, S(seconds), At(east, 0), Floor: floor)) { Time = S(seconds) };
     }
 
     [Fact]
