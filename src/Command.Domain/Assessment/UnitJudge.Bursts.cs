@@ -80,12 +80,14 @@ internal sealed partial class UnitJudge
     /// the error of the fix and of that position (one axis; a miss in two beyond it comes once in a hundred fixes). A
     /// change of pace allows as far as a jog covers since the latest fix; once a fix is held back, the track is taken
     /// up again only within a slow walk of it, so the last fix of a burst is not the way back. A slower device's
-    /// change of pace between fixes covers as much ground as multipath throws a fix: its fixes are all taken in.
+    /// change of pace between fixes covers as much ground as multipath throws a fix: its fixes are all taken in; and
+    /// so are a vehicle's, which covers that in a few seconds (a patrol car braking or turning is as far off a straight
+    /// line as a burst): held back, a car driving in at 15 m/s was shown 50-230 m behind where it was.
     /// </summary>
     private bool OffTrack(TrackFix fix)
     {
         if (Track.CadenceS is not <= QuickCadenceS || (fix.Time - Track.Latest.Time).TotalSeconds > LearnedSilenceS
-            || Expected(fix.Time) is not { } expected)
+            || Expected(fix.Time) is not { } expected || expected.Driving)
         {
             return false;
         }
@@ -100,10 +102,11 @@ internal sealed partial class UnitJudge
 
     /// <summary>
     /// Where the track puts the unit at <paramref name="time"/>: its position and velocity fitted to its fixes of the
-    /// last <see cref="PredictS"/> (at least three) since it was last taken up, carried on; and how much a position
-    /// there is off for the fit's error, in a fix's noise. Null with fewer than three such fixes.
+    /// last <see cref="PredictS"/> (at least three) since it was last taken up, carried on; how much a position there
+    /// is off for the fit's error, in a fix's noise; and whether they show the unit in a vehicle (see
+    /// <see cref="Driven"/>). Null with fewer than three such fixes.
     /// </summary>
-    private (LocalPoint Point, double Spread)? Expected(DateTimeOffset time)
+    private (LocalPoint Point, double Spread, bool Driving)? Expected(DateTimeOffset time)
     {
         var fixes = Track.InPlace;
         var n = fixes.Length;
@@ -125,37 +128,32 @@ internal sealed partial class UnitJudge
             from--;
         }
 
-        // Least squares, east and north apart, in seconds from the latest fix: one pass over the fixes in place.
-        var count = n - from;
-        double sumT = 0, sumEast = 0, sumNorth = 0, sumTT = 0, sumTE = 0, sumTN = 0;
-        for (var i = from; i < n; i++)
-        {
-            ref readonly var f = ref fixes[i];
-            var t = (f.Time - latest).TotalSeconds;
-            sumT += t;
-            sumEast += f.Point.East;
-            sumNorth += f.Point.North;
-            sumTT += t * t;
-            sumTE += t * f.Point.East;
-            sumTN += t * f.Point.North;
-        }
-
-        var meanT = sumT / count;
-        var mean = new LocalPoint(sumEast / count, sumNorth / count);
-        var stt = sumTT - (sumT * meanT);
-        var ste = sumTE - (sumT * mean.East);
-        var stn = sumTN - (sumT * mean.North);
-        var (east, north) = stt > 0 ? (ste / stt, stn / stt) : (0.0, 0.0);
+        var line = TrackLine.Fit(fixes[from..], latest);
+        var driving = Driven(line);
+        var (east, north) = line.Velocity;
         var speed = Math.Sqrt((east * east) + (north * north));
-        if (speed > RunMps)
+        if (speed > RunMps && !driving)
         {
-            // Faster than a run is noise in the fit, not the unit's pace.
+            // Faster than a run, but not by more than the fit's error: noise in the fit (three fixes of a noisy phone a
+            // second apart), not the unit's pace.
             (east, north) = (east * RunMps / speed, north * RunMps / speed);
         }
 
-        var fromMean = (time - latest).TotalSeconds - meanT;
-        var predicted = new LocalPoint(mean.East + (east * fromMean), mean.North + (north * fromMean));
-        return (predicted, Math.Sqrt(1 + (1.0 / count) + (stt > 0 ? fromMean * fromMean / stt : 0)));
+        var fromMean = (time - latest).TotalSeconds - line.MeanT;
+        var predicted = new LocalPoint(line.Mean.East + (east * fromMean), line.Mean.North + (north * fromMean));
+        return (predicted, Math.Sqrt(1 + (1.0 / line.Count) + (line.Stt > 0 ? fromMean * fromMean / line.Stt : 0)), driving);
+    }
+
+    /// <summary>
+    /// Whether a line through a unit's fixes shows it faster than a run by more than twice the line's error: in a
+    /// vehicle. Fixes from a device reporting every second share most of their error with the next (see
+    /// <see cref="IndependentS"/>): the error is that of half as many.
+    /// </summary>
+    private bool Driven(TrackLine line)
+    {
+        var (east, north) = line.Velocity;
+        var shared = Math.Sqrt(Math.Max(1, IndependentS / Math.Max(1, Track.CadenceS ?? 1)));
+        return line.Stt > 0 && Math.Sqrt((east * east) + (north * north)) - (Z * shared * NoiseM(Track.Fixes) / Math.Sqrt(line.Stt)) > RunMps;
     }
 
     // The fixes the track's position and velocity are fitted to: those of the last 30 s, and at least three.

@@ -231,8 +231,16 @@ public static class AssessmentRules
     /// </summary>
     public const int ContactDistanceWords = 26;
 
+    /// <summary>
+    /// A unit whose reports of the last 30 s show it faster than a run, by more than their noise allows, is in a
+    /// vehicle, and its reports are all taken in: a car covers what multipath throws a fix in a few seconds. Before,
+    /// a patrol car driving in had its reports held back as multipath (its track's pace was taken at a run at most),
+    /// and the board showed it 50-230 m behind where it was. Units on foot are judged as before.
+    /// </summary>
+    public const int VehiclesTakenIn = 27;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = ContactDistanceWords;
+    public const int Current = VehiclesTakenIn;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;
