@@ -152,8 +152,15 @@ internal sealed partial class UnitJudge
     private bool Driven(TrackLine line)
     {
         var (east, north) = line.Velocity;
+        var speed = Math.Sqrt((east * east) + (north * north));
+        if (line.Stt <= 0 || speed <= RunMps)
+        {
+            // Most units, on foot: their noise need not be worked out.
+            return false;
+        }
+
         var shared = Math.Sqrt(Math.Max(1, IndependentS / Math.Max(1, Track.CadenceS ?? 1)));
-        return line.Stt > 0 && Math.Sqrt((east * east) + (north * north)) - (Z * shared * NoiseM(Track.Fixes) / Math.Sqrt(line.Stt)) > RunMps;
+        return speed - (Z * shared * NoiseM(Track.Fixes) / Math.Sqrt(line.Stt)) > RunMps;
     }
 
     // The fixes the track's position and velocity are fitted to: those of the last 30 s, and at least three.
