@@ -103,7 +103,7 @@ internal sealed partial class UnitJudge
     /// <summary>
     /// Where the track puts the unit at <paramref name="time"/>: its position and velocity fitted to its fixes of the
     /// last <see cref="PredictS"/> (at least three) since it was last taken up, carried on; how much a position there
-    /// is off for the fit's error, in a fix's noise; and whether they show the unit in a vehicle (see
+    /// is off for the fit's error, in a fix's noise; and whether its fixes show it in a vehicle (see
     /// <see cref="Driven"/>). Null with fewer than three such fixes.
     /// </summary>
     private (LocalPoint Point, double Spread, bool Driving)? Expected(DateTimeOffset time)
@@ -145,9 +145,10 @@ internal sealed partial class UnitJudge
     }
 
     /// <summary>
-    /// Whether a line through a unit's fixes shows it faster than a run by more than twice the line's error: in a
-    /// vehicle. Fixes from a device reporting every second share most of their error with the next (see
-    /// <see cref="IndependentS"/>): the error is that of half as many.
+    /// Whether a line through a unit's fixes shows it in a vehicle: faster than a run by more than twice the line's
+    /// error, and the fixes along it within their noise. Fixes from a device reporting every second share most of
+    /// their error with the next (see <see cref="IndependentS"/>): the error is that of half as many. A burst of
+    /// multipath among a track's first few fixes makes a fast line too, but not one they lie along.
     /// </summary>
     private bool Driven(TrackLine line)
     {
@@ -159,9 +160,13 @@ internal sealed partial class UnitJudge
             return false;
         }
 
+        var noise = NoiseM(Track.Fixes);
         var shared = Math.Sqrt(Math.Max(1, IndependentS / Math.Max(1, Track.CadenceS ?? 1)));
-        return speed - (Z * shared * NoiseM(Track.Fixes) / Math.Sqrt(line.Stt)) > RunMps;
+        return speed - (Z * shared * noise / Math.Sqrt(line.Stt)) > RunMps && line.MisfitM <= DrivenMisfitNoises * noise;
     }
+
+    // How far, on average, the fixes that show a unit in a vehicle may lie off their line: in the unit's noise (one axis).
+    private const double DrivenMisfitNoises = 2.5;
 
     // The fixes the track's position and velocity are fitted to: those of the last 30 s, and at least three.
     private const double PredictS = 30;
