@@ -146,9 +146,11 @@ internal sealed partial class UnitJudge
 
     /// <summary>
     /// Whether a line through a unit's fixes shows it in a vehicle: faster than a run by more than twice the line's
-    /// error, and the fixes along it within their noise. Fixes from a device reporting every second share most of
-    /// their error with the next (see <see cref="IndependentS"/>): the error is that of half as many. A burst of
-    /// multipath among a track's first few fixes makes a fast line too, but not one they lie along.
+    /// error. Fixes from a device reporting every second share most of their error with the next (see
+    /// <see cref="IndependentS"/>): the error is that of half as many. A burst of multipath among a line's first few
+    /// fixes makes it as fast as a car's, but they do not lie along it: a line of fewer than five must have them within
+    /// 2.5 times their noise of it. Among more, a burst no longer makes a walk a car's pace, and a car's fixes just past
+    /// a corner do not lie along the line through its last 30 s either.
     /// </summary>
     private bool Driven(TrackLine line)
     {
@@ -162,11 +164,13 @@ internal sealed partial class UnitJudge
 
         var noise = NoiseM(Track.Fixes);
         var shared = Math.Sqrt(Math.Max(1, IndependentS / Math.Max(1, Track.CadenceS ?? 1)));
-        return speed - (Z * shared * noise / Math.Sqrt(line.Stt)) > RunMps && line.MisfitM <= DrivenMisfitNoises * noise;
+        return speed - (Z * shared * noise / Math.Sqrt(line.Stt)) > RunMps && (line.Count >= LongLineFixes || line.MisfitM <= DrivenMisfitNoises * noise);
     }
 
-    // How far, on average, the fixes that show a unit in a vehicle may lie off their line: in the unit's noise (one axis).
+    // How far, on average, the fixes of a short line that shows a unit in a vehicle may lie off it: in the unit's noise
+    // (one axis); and the fewest fixes of a line long enough not to ask.
     private const double DrivenMisfitNoises = 2.5;
+    private const int LongLineFixes = 5;
 
     // The fixes the track's position and velocity are fitted to: those of the last 30 s, and at least three.
     private const double PredictS = 30;

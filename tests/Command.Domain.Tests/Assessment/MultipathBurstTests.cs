@@ -84,6 +84,29 @@ public sealed class MultipathBurstTests
         }
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(5)]
+    public void A_patrol_car_turning_a_corner_is_shown_where_it_is(int cadence)
+    {
+        // A car at 15 m/s along a road 900 m south of the threat, turning north at the corner after 60 s. Its reports
+        // just past the corner do not lie along the line through its last 30 s; they are still a car's.
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        static LocalPoint Road(double t) => t < 60 ? new(-900 + (15 * t), -900) : new(0, Math.Min(-150, -900 + (15 * (t - 60))));
+        drill.Move("u1", Drill.Noisy(Road, axisM: 3, biasM: 0, seed: 3), cadence, accuracyM: 5);
+
+        for (var fix = 0; fix < 110; fix += cadence)
+        {
+            drill.Run(cadence);
+            var shown = drill.Assess("u1");
+            var at = Road(drill.Elapsed).DistanceTo(new LocalPoint(0, 0));
+            Assert.True(shown.HeldBackReason is null, $"{drill.Elapsed} s: {shown.HeldBackReason}");
+            Assert.True(Math.Abs(shown.DistanceM!.Value - at) <= 15, $"{drill.Elapsed} s: shown {shown.DistanceM:0} m, at {at:0} m");
+        }
+    }
+
     [Fact]
     public void The_board_keeps_the_distance_of_the_track_through_a_burst()
     {
