@@ -129,9 +129,9 @@ internal sealed partial class UnitJudge
         }
 
         var line = TrackLine.Fit(fixes[from..], latest);
-        var driving = Driven(line);
         var (east, north) = line.Velocity;
         var speed = Math.Sqrt((east * east) + (north * north));
+        var driving = speed > RunMps && Driven(line, speed);
         if (speed > RunMps && !driving)
         {
             // Faster than a run, but not by more than the fit's error: noise in the fit (three fixes of a noisy phone a
@@ -145,26 +145,23 @@ internal sealed partial class UnitJudge
     }
 
     /// <summary>
-    /// Whether a line through a unit's fixes shows it in a vehicle: faster than a run by more than twice the line's
-    /// error. Fixes from a device reporting every second share most of their error with the next (see
+    /// Whether a line through a unit's fixes, at <paramref name="speedMps"/>, shows it in a vehicle: faster than a run
+    /// by more than twice the line's error (worked out only for a line faster than a run: most units are on foot). Fixes from a device reporting every second share most of their error with the next (see
     /// <see cref="IndependentS"/>): the error is that of half as many. A burst of multipath among a line's first few
     /// fixes makes it as fast as a car's, but they do not lie along it: a line of fewer than five must have them within
     /// 2.5 times their noise of it. Among more, a burst no longer makes a walk a car's pace, and a car's fixes just past
     /// a corner do not lie along the line through its last 30 s either.
     /// </summary>
-    private bool Driven(TrackLine line)
+    private bool Driven(TrackLine line, double speedMps)
     {
-        var (east, north) = line.Velocity;
-        var speed = Math.Sqrt((east * east) + (north * north));
-        if (line.Stt <= 0 || speed <= RunMps)
+        if (line.Stt <= 0)
         {
-            // Most units, on foot: their noise need not be worked out.
             return false;
         }
 
         var noise = NoiseM(Track.Fixes);
         var shared = Math.Sqrt(Math.Max(1, IndependentS / Math.Max(1, Track.CadenceS ?? 1)));
-        return speed - (Z * shared * noise / Math.Sqrt(line.Stt)) > RunMps && (line.Count >= LongLineFixes || line.MisfitM <= DrivenMisfitNoises * noise);
+        return speedMps - (Z * shared * noise / Math.Sqrt(line.Stt)) > RunMps && (line.Count >= LongLineFixes || line.MisfitM <= DrivenMisfitNoises * noise);
     }
 
     // How far, on average, the fixes of a short line that shows a unit in a vehicle may lie off it: in the unit's noise

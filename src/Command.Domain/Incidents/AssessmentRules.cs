@@ -232,8 +232,9 @@ public static class AssessmentRules
     public const int ContactDistanceWords = 26;
 
     /// <summary>
-    /// A unit whose reports of the last 30 s lie along a line faster than a run, by more than their noise allows, is in
-    /// a vehicle, and its reports are all taken in: a car covers what multipath throws a fix in a few seconds. Before,
+    /// A unit whose reports of the last 30 s show it faster than a run, by more than their noise allows (and, while they
+    /// are fewer than five, lie along that line), is in a vehicle, and its reports are all taken in: a car covers what
+    /// multipath throws a fix in a few seconds. Before,
     /// a patrol car driving in had its reports held back as multipath (its track's pace was taken at a run at most),
     /// and the board showed it 50-230 m behind where it was. Units on foot are judged as before.
     /// </summary>
