@@ -131,6 +131,7 @@ internal sealed partial class UnitJudge
         var line = TrackLine.Fit(fixes[from..], latest);
         var (east, north) = line.Velocity;
         var speed = Math.Sqrt((east * east) + (north * north));
+        // Only a line with a spread of times has a speed: one faster than a run is asked whether it is a vehicle's.
         var driving = speed > RunMps && Driven(line, speed);
         if (speed > RunMps && !driving)
         {
@@ -145,20 +146,15 @@ internal sealed partial class UnitJudge
     }
 
     /// <summary>
-    /// Whether a line through a unit's fixes, at <paramref name="speedMps"/>, shows it in a vehicle: faster than a run
-    /// by more than twice the line's error (worked out only for a line faster than a run: most units are on foot). Fixes from a device reporting every second share most of their error with the next (see
-    /// <see cref="IndependentS"/>): the error is that of half as many. A burst of multipath among a line's first few
-    /// fixes makes it as fast as a car's, but they do not lie along it: a line of fewer than five must have them within
-    /// 2.5 times their noise of it. Among more, a burst no longer makes a walk a car's pace, and a car's fixes just past
-    /// a corner do not lie along the line through its last 30 s either.
+    /// Whether a line through a unit's fixes, at <paramref name="speedMps"/> (faster than a run), shows it in a vehicle:
+    /// faster than a run by more than twice the line's error. Fixes from a device reporting every second share most of
+    /// their error with the next (see <see cref="IndependentS"/>): the error is that of half as many. A burst of
+    /// multipath among a line's first few fixes makes it as fast as a car's, but they do not lie along it: a line of
+    /// fewer than five must have them within 2.5 times their noise of it. Among more, a burst no longer makes a walk a
+    /// car's pace, and a car's fixes just past a corner do not lie along the line through its last 30 s either.
     /// </summary>
     private bool Driven(TrackLine line, double speedMps)
     {
-        if (line.Stt <= 0)
-        {
-            return false;
-        }
-
         var noise = NoiseM(Track.Fixes);
         var shared = Math.Sqrt(Math.Max(1, IndependentS / Math.Max(1, Track.CadenceS ?? 1)));
         return speedMps - (Z * shared * noise / Math.Sqrt(line.Stt)) > RunMps && (line.Count >= LongLineFixes || line.MisfitM <= DrivenMisfitNoises * noise);
