@@ -36,7 +36,7 @@ static int Trace(EvaluationArguments arguments, UnitTrace trace)
         var truth = track.Truth[second];
         var fix = track.Fixes.Any(f => f.Second == second) ? "*" : " ";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{second,4}{fix} {truth.Label,-9} {truth.Position.Length,6:F1}{(truth.Indoors ? "i" : " ")} | {a.State,-8} d {a.DistanceM,6:F1} rate {a.ClosingRateMps,5:F2} hold {a.HoldS,5:F0} {a.Flag} {a.FlagReason}{a.ArrivalReason}"));
+            $"{second,4}{fix} {truth.Label,-9} {truth.Position.Length,6:F1}{(truth.Indoors ? "i" : " ")} | {a.State,-8} d {a.DistanceM,6:F1} rate {a.ClosingRateMps,5:F2} hold {a.HoldS,5:F0} {a.Flag} {a.FlagReason}{a.ArrivalReason}{(a.HeldBackReason is { } held ? $" [{held}]" : "")}"));
     });
     return 0;
 }
