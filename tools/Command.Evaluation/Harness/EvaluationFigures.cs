@@ -13,7 +13,8 @@ public sealed record EvaluationFigures(
     double ClosingUnitHours,
     ImmutableArray<HoldOutcome> Holds,
     ImmutableArray<FalseFlag> FalseFlags,
-    ImmutableArray<ClearOutcome> Clears)
+    ImmutableArray<ClearOutcome> Clears,
+    HeldBackTally HeldBack = default)
 {
     /// <summary>Holds that outlast grace by more than 60 s.</summary>
     public ImmutableArray<HoldOutcome> MustFlag => [.. Holds.Where(h => h.MustFlag)];
@@ -65,7 +66,10 @@ public sealed record EvaluationFigures(
         yield return F($"flag turns to moving away while the unit only held (each brings back a flag acknowledged as holding): {Turned.Sum(h => h.Turns)} in {Turned.Length} holds");
         yield return F($"flags cleared within 30 s or three fixes of closing again at >= 1 m/s: {Clears.Length - LateClears.Length} of {Clears.Length} (median {Median(clearLatencies):F0} s, max {(clearLatencies.Count == 0 ? 0 : clearLatencies[^1]):F0} s); late or never: {LateClears.Length} (still up when the track ended: {LateClears.Count(c => c.ClearedS is null)}; beyond what their fixes show: {LateClears.Count(c => !c.Showable)})");
         yield return F($"flags on exempt roles: {ExemptFlags}");
+        yield return F($"reports from devices every 5 s or faster held back as multipath: {HeldBack.GenuineHeld} of {HeldBack.Genuine} that were not ({Percent(HeldBack.GenuineHeld, HeldBack.Genuine)}); {HeldBack.MultipathHeld} of {HeldBack.Multipath} that were ({Percent(HeldBack.MultipathHeld, HeldBack.Multipath)}), the rest taken in");
     }
+
+    private static string Percent(int part, int whole) => whole == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{100.0 * part / whole:F1} %");
 
     private static double Median(List<int> sorted) => sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
 

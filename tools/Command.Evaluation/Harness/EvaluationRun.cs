@@ -15,8 +15,24 @@ public sealed record FlagMark(string Subject, string Kind, FlagLevel Level, int 
 /// <summary>A unit's shown motion state from a second of its incident on.</summary>
 public sealed record StateMark(string UnitId, MotionState State, int Second);
 
-/// <summary>What a run of one incident derived: its flag events and its units' motion states.</summary>
-public sealed record RunMarks(ImmutableArray<FlagMark> Flags, ImmutableArray<StateMark> States)
+/// <summary>
+/// How the fixes of a run's quick devices (every 5 s or faster) fared as they came: how many were held back as possible
+/// multipath, of those that were multipath and of those that were not (a report held back leaves the unit shown where
+/// it was).
+/// </summary>
+public readonly record struct HeldBackTally(int Genuine, int GenuineHeld, int Multipath, int MultipathHeld)
+{
+    public static HeldBackTally operator +(HeldBackTally a, HeldBackTally b) =>
+        new(a.Genuine + b.Genuine, a.GenuineHeld + b.GenuineHeld, a.Multipath + b.Multipath, a.MultipathHeld + b.MultipathHeld);
+
+    /// <summary>One fix more: multipath or not, held back or taken in.</summary>
+    public HeldBackTally With(bool multipath, bool held) => multipath
+        ? this with { Multipath = Multipath + 1, MultipathHeld = MultipathHeld + (held ? 1 : 0) }
+        : this with { Genuine = Genuine + 1, GenuineHeld = GenuineHeld + (held ? 1 : 0) };
+}
+
+/// <summary>What a run of one incident derived: its flag events, its units' motion states and how its fixes fared.</summary>
+public sealed record RunMarks(ImmutableArray<FlagMark> Flags, ImmutableArray<StateMark> States, HeldBackTally HeldBack = default)
 {
     /// <summary>A unit's shown state at a second (unknown before its first).</summary>
     public MotionState StateAt(string unitId, int second) =>
@@ -31,6 +47,9 @@ public static class EvaluationRun
 {
     private static readonly GeoPoint Origin = new(40.0, -75.0);
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 8, 0, 0, TimeSpan.Zero);
+
+    // Devices reporting this often or more are quick: the assessment holds their reports back as possible multipath.
+    private const int QuickCadenceS = 5;
 
     /// <param name="incident">The incident to run.</param>
     /// <param name="options">The doctrine; the defaults when null.</param>
@@ -71,6 +90,7 @@ public static class EvaluationRun
 
         Mark();
         var next = new int[incident.Tracks.Length];
+        var heldBack = default(HeldBackTally);
         for (second = 1; second <= incident.DurationS; second++)
         {
             for (var i = 0; i < incident.Tracks.Length; i++)
@@ -83,6 +103,12 @@ public static class EvaluationRun
                     Feed(new PositionAccepted(new PositionReport(track.UnitId, ReportSource.Simulator, Start.AddSeconds(second),
                         frame.ToGeo(fix.Point), fix.AltitudeM, fix.AccuracyM, fix.SpeedMps, VerticalAccuracyM: fix.AltitudeM is null ? null : SensorModel.BarometerM,
                         StaleAt: fix.StandsS is { } stands ? Start.AddSeconds(second + stands) : null)));
+                    // Right after it, the unit's reports held back include this one if it was held back. Only a quick
+                    // device's reports are ever held back.
+                    if (track.CadenceS <= QuickCadenceS)
+                    {
+                        heldBack = heldBack.With(fix.Multipath, stream.Projection.Assess(track.UnitId)?.HeldBackReason is not null);
+                    }
                 }
             }
 
@@ -100,7 +126,7 @@ public static class EvaluationRun
             watch?.Invoke(second, stream.Projection);
         }
 
-        return new RunMarks(marks.ToImmutable(), states.ToImmutable());
+        return new RunMarks(marks.ToImmutable(), states.ToImmutable(), heldBack);
     }
 
     private static Site Site(EvaluationIncident incident, LocalFrame frame) => incident.Building is { } b

@@ -80,9 +80,11 @@ public static class EvaluationScore
         var falseFlags = new List<FalseFlag>();
         double seconds = 0, closingSeconds = 0;
         var incidents = 0;
+        var heldBack = default(HeldBackTally);
         foreach (var (incident, marks) in runs)
         {
             incidents++;
+            heldBack += marks.HeldBack;
             foreach (var track in incident.Tracks)
             {
                 seconds += track.Truth.Length - 1;
@@ -114,7 +116,7 @@ public static class EvaluationScore
             }
         }
 
-        return new EvaluationFigures(incidents, seconds / 3600, closingSeconds / 3600, [.. holds], [.. falseFlags], [.. clears]);
+        return new EvaluationFigures(incidents, seconds / 3600, closingSeconds / 3600, [.. holds], [.. falseFlags], [.. clears], heldBack);
     }
 
     /// <summary>

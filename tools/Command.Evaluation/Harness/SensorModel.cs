@@ -134,7 +134,8 @@ internal sealed record SensorModel(
                 burstAngle = random.NextDouble() * 2 * Math.PI;
             }
 
-            if (burst > 0)
+            var multipath = burst > 0;
+            if (multipath)
             {
                 // Multipath drags a few fixes in a row the same way, by 30-80 m each.
                 burst--;
@@ -150,7 +151,7 @@ internal sealed record SensorModel(
                 "half" => Math.Max(2, Math.Round(noise / 2)),
                 _ => null,
             };
-            fixes.Add(new SyntheticFix(s, t.Position + error, accuracy, altitude, stands, said));
+            fixes.Add(new SyntheticFix(s, t.Position + error, accuracy, altitude, stands, said, multipath));
         }
 
         return fixes.ToImmutable();
