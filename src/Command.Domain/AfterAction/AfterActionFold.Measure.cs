@@ -9,6 +9,7 @@ public sealed partial class AfterActionFold
     {
         var unit = Enrol(unitId, unitId, Units.UnitRole.Unassigned, time);
         LogRefusals(unit, time);
+        unit.Took(time);
         if (frame is null || areas is null)
         {
             return;

@@ -104,6 +104,8 @@ public sealed record RejectionCount(string Reason, int Count);
 /// <param name="HeldWhileSuppressed">How long the unit held (or moved away) while flags were suppressed, from when it would have been flagged.</param>
 /// <param name="Person">Who staffs the unit, as enrolled; null when not known.</param>
 /// <param name="ReportsRefused">How many of the unit's reports were refused (a repeat of a fix already taken is not counted).</param>
+/// <param name="ReportsTaken">How many of the unit's reports were taken in: with <paramref name="UsualIntervalS"/>, what its flags and contact times rest on.</param>
+/// <param name="UsualIntervalS">The median interval between its reports, seconds to a tenth; null with fewer than two.</param>
 public sealed record UnitMetrics(
     string UnitId,
     string Callsign,
@@ -120,7 +122,9 @@ public sealed record UnitMetrics(
     double? ClosestApproachM,
     TimeSpan HeldWhileSuppressed = default,
     UnitPerson? Person = null,
-    int ReportsRefused = 0);
+    int ReportsRefused = 0,
+    int ReportsTaken = 0,
+    double? UsualIntervalS = null);
 
 /// <summary>A unit's straight-line distance to the nearest active threat at one fix.</summary>
 public sealed record DistanceSample(string UnitId, DateTimeOffset Time, double DistanceM);

@@ -99,6 +99,49 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
         return run;
     }
 
+    /// <summary>Reports of the unit taken in.</summary>
+    public int ReportsTaken { get; private set; }
+
+    // How often each interval between its reports came, in tenths of a second (a receiver may send five fixes a
+    // second): its usual interval is their median.
+    private readonly SortedDictionary<int, int> intervals = [];
+    private DateTimeOffset? lastReport;
+
+    /// <summary>A report of the unit was taken in, its fix made at <paramref name="fixTime"/>.</summary>
+    public void Took(DateTimeOffset fixTime)
+    {
+        ReportsTaken++;
+        if (lastReport is { } last && fixTime > last)
+        {
+            var tenths = (int)Math.Round(Math.Min((fixTime - last).TotalSeconds, LongestIntervalS) * 10, MidpointRounding.AwayFromZero);
+            intervals[tenths] = intervals.GetValueOrDefault(tenths) + 1;
+        }
+
+        lastReport = lastReport is { } latest && latest > fixTime ? latest : fixTime;
+    }
+
+    /// <summary>The median interval between the unit's reports, seconds to a tenth; null with fewer than two.</summary>
+    public double? UsualIntervalS
+    {
+        get
+        {
+            var half = intervals.Values.Sum() / 2;
+            foreach (var (tenths, count) in intervals)
+            {
+                half -= count;
+                if (half < 0)
+                {
+                    return tenths / 10.0;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    // Longer gaps count as this long: a unit silent for an hour still reported every so often before and after.
+    private const double LongestIntervalS = 3600;
+
     public void Flagged(TimeSpan span)
     {
         TotalFlagged += span;
@@ -109,7 +152,8 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     {
         var from = threatActiveAt is { } active && active > EnrolledAt ? active : EnrolledAt;
         return new UnitMetrics(UnitId, Callsign, Role, EnrolledAt, FirstOnSite, FirstEntry, ReachedContact,
-            ReachedContact is { } contact ? clock.Elapsed(from, contact) : null, TotalFlagged, LongestFlagged, FlagsRaised, Acknowledgements, ClosestM, HeldWhileSuppressed, Person, ReportsRefused);
+            ReachedContact is { } contact ? clock.Elapsed(from, contact) : null, TotalFlagged, LongestFlagged, FlagsRaised, Acknowledgements, ClosestM, HeldWhileSuppressed, Person, ReportsRefused,
+            ReportsTaken, UsualIntervalS);
     }
 }
 

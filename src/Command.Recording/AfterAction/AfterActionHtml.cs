@@ -46,7 +46,7 @@ internal static class AfterActionHtml
     private static void UnitsTable(StringBuilder html, AfterActionReport report)
     {
         html.Append("<h2>Units</h2><table><tr><th>unit</th><th>callsign</th><th>role</th><th>on site</th><th>entry</th><th>contact</th>")
-            .Append("<th>time to contact</th><th>flagged total</th><th>longest flag</th><th>flags</th><th>acks</th><th>closest m</th><th>held while flags suppressed</th><th>reports refused</th></tr>");
+            .Append("<th>time to contact</th><th>flagged total</th><th>longest flag</th><th>flags</th><th>acks</th><th>closest m</th><th>held while flags suppressed</th><th>reports refused</th><th>reports</th></tr>");
         var start = report.Incident.OpenedAt ?? default;
         foreach (var u in report.Units)
         {
@@ -64,7 +64,8 @@ internal static class AfterActionHtml
             html.Append("<td class=\"n\">").Append(u.FlagsRaised).Append("</td><td class=\"n\">").Append(u.Acknowledgements)
                 .Append("</td><td class=\"n\">").Append(u.ClosestApproachM?.ToString("F0", System.Globalization.CultureInfo.InvariantCulture))
                 .Append("</td><td class=\"n\">").Append(u.HeldWhileSuppressed > TimeSpan.Zero ? SvgCharts.Clock(u.HeldWhileSuppressed) : "")
-                .Append("</td><td class=\"n\">").Append(u.ReportsRefused > 0 ? u.ReportsRefused.ToString(System.Globalization.CultureInfo.InvariantCulture) : "").Append("</td></tr>");
+                .Append("</td><td class=\"n\">").Append(u.ReportsRefused > 0 ? u.ReportsRefused.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")
+                .Append("</td><td class=\"n\">").Append(HtmlEncode(AfterActionWords.Reports(u))).Append("</td></tr>");
         }
 
         html.Append("</table>");

@@ -45,12 +45,12 @@ public static class AarDocument
 
         yield return new Heading(1, Sections[1]);
         yield return Table.Of(
-            ["Unit", "Callsign", "Role", "Name", "Agency", "ICS position", "Time to contact", "Longest flagged hold", "Flags"],
+            ["Unit", "Callsign", "Role", "Name", "Agency", "ICS position", "Time to contact", "Longest flagged hold", "Flags", "Reports"],
             report.Units.Select(u => new[]
             {
                 u.UnitId, u.Callsign, UnitRoles.Name(u.Role), u.Person?.Name ?? "", u.Person?.Agency ?? "", u.Person?.IcsPosition ?? "",
                 u.TimeToContact is { } t ? SvgCharts.Clock(t) : "", u.LongestFlaggedHold > TimeSpan.Zero ? SvgCharts.Clock(u.LongestFlaggedHold) : "",
-                u.FlagsRaised.ToString(CultureInfo.InvariantCulture),
+                u.FlagsRaised.ToString(CultureInfo.InvariantCulture), AfterActionWords.Reports(u),
             }));
 
         yield return new Heading(1, Sections[2]);

@@ -80,10 +80,40 @@ public sealed class AfterActionFoldTests
         var report = fold.Build();
         Assert.Equal(
             new UnitMetrics("P1", "Adam 1", UnitRole.Contact, S(0), S(20), S(27), S(38), TimeSpan.FromSeconds(28),
-                TimeSpan.FromSeconds(56), TimeSpan.FromSeconds(50), 2, 1, 10),
+                TimeSpan.FromSeconds(56), TimeSpan.FromSeconds(50), 2, 1, 10, ReportsTaken: 8, UsualIntervalS: 5),
             report.Units[0]);
         // Two of its reports were refused for implied speed; the duplicate between them is not counted.
         Assert.Equal(new UnitMetrics("P2", "Adam 2", UnitRole.Perimeter, S(0), null, null, null, null, TimeSpan.Zero, TimeSpan.Zero, 0, 0, null, ReportsRefused: 2), report.Units[1]);
+    }
+
+    [Fact]
+    public void A_units_reports_are_counted_and_how_often_it_usually_reported_is_the_middle_of_its_intervals()
+    {
+        // A phone every 2 s, silent for five minutes in a stairwell, then every 2 s again; a GPS receiver five times a
+        // second; a radio heard once; a unit enrolled that never reported.
+        var fold = new AfterActionFold();
+        fold.Apply(new IncidentOpened("inc-1", "Drill", School, false, "cmd") { Time = S(0) });
+        foreach (var unit in new[] { "P1", "G1", "R1", "M1" })
+        {
+            fold.Apply(new UnitEnrolled(unit, unit, UnitRole.Contact, "cmd") { Time = S(0) });
+        }
+
+        foreach (var second in Enumerable.Range(0, 10).Select(i => 2.0 * i).Concat([318, 320, 322]))
+        {
+            fold.Apply(Fix("P1", second, 200 - second, 0));
+        }
+
+        foreach (var tenth in Enumerable.Range(0, 50))
+        {
+            fold.Apply(Fix("G1", tenth / 5.0, 150, 0));
+        }
+
+        fold.Apply(Fix("R1", 30, 300, 0));
+
+        var units = fold.Build().Units.ToDictionary(u => u.UnitId);
+
+        Assert.Equal((13, 2.0), (units["P1"].ReportsTaken, units["P1"].UsualIntervalS));
+        Assert.Equal(["13, every 2 s", "50, every 0.2 s", "1", ""], new[] { "P1", "G1", "R1", "M1" }.Select(u => AfterActionWords.Reports(units[u])));
     }
 
     [Fact]

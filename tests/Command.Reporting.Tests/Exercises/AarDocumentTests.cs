@@ -46,9 +46,9 @@ public sealed class AarDocumentTests
         Assert.Equal("cedar-hollow (version 3)", docx.Labelled("Scenario"));
 
         var units = docx.Tables[0];
-        Assert.Equal(["Unit", "Callsign", "Role", "Name", "Agency", "ICS position", "Time to contact", "Longest flagged hold", "Flags"], units[0]);
-        Assert.Equal(["A1", "Adam 1", "contact", "Dana Ruiz", "Cedar Hollow PD", "Contact Team Leader", "", "4:11", "1"], units[1]);
-        Assert.Equal(["P3", "Perimeter 3", "perimeter", "", "County Sheriff", "", "", "", "0"], units[3]);
+        Assert.Equal(["Unit", "Callsign", "Role", "Name", "Agency", "ICS position", "Time to contact", "Longest flagged hold", "Flags", "Reports"], units[0]);
+        Assert.Equal(["A1", "Adam 1", "contact", "Dana Ruiz", "Cedar Hollow PD", "Contact Team Leader", "", "4:11", "1", "400, every 1 s"], units[1]);
+        Assert.Equal(["P3", "Perimeter 3", "perimeter", "", "County Sheriff", "", "", "", "0", "400, every 1 s"], units[3]);
 
         var moments = docx.Tables[1];
         Assert.Equal(["Local time", "UTC", "What happened"], moments[0]);
