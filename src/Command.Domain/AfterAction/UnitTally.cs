@@ -139,7 +139,7 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
         }
     }
 
-    // Longer gaps count as this long: a unit silent for an hour still reported every so often before and after.
+    // A longer gap counts as this long: the median does not care how long it was, and its tenths stay an int.
     private const double LongestIntervalS = 3600;
 
     public void Flagged(TimeSpan span)
