@@ -57,6 +57,6 @@ public sealed partial class ClosingAssessment
             InReachReason: flag is null && state is MotionState.Holding or MotionState.Opening ? m?.InReach : null,
             Refused: unit.Refused,
             HeldBackReason: judge.HeldBackWords,
-            HeldAt: judge.HeldBackWords is null ? null : frame.ToGeo(judge.Track.Latest.Point));
+            HeldAt: judge.HoldsBack ? frame.ToGeo(judge.Track.Latest.Point) : null);
     }
 }

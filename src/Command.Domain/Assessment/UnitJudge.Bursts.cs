@@ -26,14 +26,23 @@ internal sealed partial class UnitJudge
     /// </summary>
     public DateTimeOffset? TrackFrom { get; private set; }
 
+    /// <summary>Whether any of the unit's latest reports are held back: the board shows it where its track is.</summary>
+    public bool HoldsBack => heldBack.Count > 0;
+
     /// <summary>
-    /// Why the unit's latest reports do not move it, in words, while any are held back: how many, and how far the latest
-    /// lies from where the track puts the unit at its time — what held it back. Measured from the track's latest fix,
-    /// a burst thrown 45 m at a unit walking in read "54 m off its track". Null otherwise.
+    /// Why the unit's latest reports do not move it, in words, while they have been held back for
+    /// <see cref="HeldBackWordsAfterS"/> or more: how many, and how far the latest lies from where the track puts the
+    /// unit at its time — what held it back. Measured from the track's latest fix, a burst thrown 45 m at a unit
+    /// walking in read "54 m off its track". Null otherwise: a phone reporting every second has one report in a hundred
+    /// three times its noise off its track from noise alone, and its row said so for a second every minute or two, over a
+    /// marker that had not visibly waited.
     /// </summary>
-    public string? HeldBackWords => heldBack.Count == 0 ? null
+    public string? HeldBackWords => heldBack.Count == 0 || (heldBack[^1].Fix.Time - Track.Latest.Time).TotalSeconds < HeldBackWordsAfterS ? null
         : $"{(heldBack.Count == 1 ? "1 report" : $"{heldBack.Count} reports")} held back as multipath: "
           + $"{Reasons.Metres(OffBy(heldBack[^1].Fix))} off its track";
+
+    /// <summary>Seconds a unit's latest report must have been held back past its track's latest fix before its row says so.</summary>
+    public const double HeldBackWordsAfterS = 2;
 
     // How far a fix lies from where the track puts the unit at its time; from the track's latest fix where the track
     // does not put it anywhere (too few fixes in place since it was last taken up).

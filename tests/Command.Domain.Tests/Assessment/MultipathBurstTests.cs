@@ -129,6 +129,30 @@ public sealed class MultipathBurstTests
     }
 
     [Fact]
+    public void A_phone_every_second_says_its_reports_are_held_back_only_once_they_have_been_for_two_seconds()
+    {
+        // Walking in every second; one report thrown 45 m at 60 s, then two in a row at 90 and 91 s. The map keeps the
+        // marker on the track throughout; the row says so only when the marker has waited long enough to be seen to.
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        drill.Move("u1", t => new LocalPoint(300 - (1.5 * t) - (t is 60 or (>= 90 and <= 91) ? 45 : 0), 0), cadence: 1, accuracyM: 5);
+        drill.Run(60);
+        var one = drill.Assess("u1");
+        drill.Run(30);
+        var first = drill.Assess("u1");
+        drill.Run(1);
+        var second = drill.Assess("u1");
+
+        Assert.Null(one.HeldBackReason);
+        Assert.NotNull(one.HeldAt);
+        Assert.InRange(one.DistanceM!.Value, 205, 215);
+        Assert.Null(first.HeldBackReason);
+        Assert.Matches("^2 reports held back as multipath: 4[0-9] m off its track$", second.HeldBackReason);
+        Assert.NotNull(second.HeldAt);
+    }
+
+    [Fact]
     public void A_unit_that_stays_off_its_track_is_followed_from_its_fourth_fix_there()
     {
         // Its fixes come from 60 m nearer from 60 s on (the drill moved it, or a source was swapped).

@@ -103,11 +103,11 @@ public static class EvaluationRun
                     Feed(new PositionAccepted(new PositionReport(track.UnitId, ReportSource.Simulator, Start.AddSeconds(second),
                         frame.ToGeo(fix.Point), fix.AltitudeM, fix.AccuracyM, fix.SpeedMps, VerticalAccuracyM: fix.AltitudeM is null ? null : SensorModel.BarometerM,
                         StaleAt: fix.StandsS is { } stands ? Start.AddSeconds(second + stands) : null)));
-                    // Right after it, the unit's reports held back include this one if it was held back. Only a quick
+                    // Right after it, the unit is shown where its track is if this one was held back. Only a quick
                     // device's reports are ever held back.
                     if (track.CadenceS <= QuickCadenceS)
                     {
-                        heldBack = heldBack.With(fix.Multipath, stream.Projection.Assess(track.UnitId)?.HeldBackReason is not null);
+                        heldBack = heldBack.With(fix.Multipath, stream.Projection.Assess(track.UnitId)?.HeldAt is not null);
                     }
                 }
             }
