@@ -107,6 +107,33 @@ public sealed class EvaluationSetTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Devices_say_the_speed_their_receiver_measures_and_without_it_send_the_same_fixes()
+    {
+        var said = EvaluationSet.Generate(incidents: 24).SelectMany(i => i.Tracks).ToList();
+        var unsaid = EvaluationSet.Generate(incidents: 24, speeds: false).SelectMany(i => i.Tracks).ToList();
+
+        Assert.Equal(unsaid.SelectMany(t => t.Fixes.Select(f => (f.Second, f.Point))), said.SelectMany(t => t.Fixes.Select(f => (f.Second, f.Point))));
+        // Without, only ATAK at its dynamic rate says a speed (it reports by it).
+        Assert.All(unsaid.Where(t => t.Profile is not ("atak-mesh" or "atak-server")).SelectMany(t => t.Fixes), f => Assert.Null(f.SpeedMps));
+
+        // With, phones, ATAK and trackers always; radios and apps on the JSON API about half of them. Standing under the
+        // sky a receiver reads within a quarter of a metre a second almost always, walking at walking pace; an APRS
+        // radio in whole knots.
+        Assert.All(said.Where(t => t.Profile is "phone" or "atak" or "tracker").SelectMany(t => t.Fixes), f => Assert.NotNull(f.SpeedMps));
+        var stating = said.Where(t => t.Profile is "radio" or "app").Count(t => t.Fixes.Any(f => f.SpeedMps is not null));
+        Assert.InRange(stating, said.Count(t => t.Profile is "radio" or "app") / 4, 3 * said.Count(t => t.Profile is "radio" or "app") / 4);
+        var outdoors = said.Where(t => t.Profile is not ("atak-mesh" or "atak-server"))
+            .SelectMany(t => t.Fixes.Where(f => f.SpeedMps is not null && !t.Truth[f.Second].Indoors).Select(f => (Truth: t.Truth[f.Second].SpeedMps, Said: f.SpeedMps!.Value)))
+            .ToList();
+        var standing = outdoors.Where(f => f.Truth == 0).ToList();
+        Assert.True(standing.Count(f => f.Said < 0.25) >= 0.9 * standing.Count, $"{standing.Count(f => f.Said >= 0.25)} of {standing.Count} standing outdoors said 0.25 m/s or more");
+        var walking = outdoors.Where(f => f.Truth >= 1).ToList();
+        Assert.True(walking.Count(f => f.Said >= 0.8) >= 0.95 * walking.Count, $"{walking.Count(f => f.Said < 0.8)} of {walking.Count} walking outdoors said under 0.8 m/s");
+        Assert.All(said.Where(t => t.Profile == "radio").SelectMany(t => t.Fixes).Where(f => f.SpeedMps is not null),
+            f => Assert.Equal(0, Math.Round(f.SpeedMps!.Value / 0.514444, 6) % 1));
+    }
+
+    [Fact]
     public void A_held_out_seed_meets_the_false_flag_target_and_flags_no_exempt_role_and_no_stair_climb()
     {
         var set = EvaluationSet.Generate(seed: 3);

@@ -24,12 +24,13 @@ public static class EvaluationSet
     /// <summary>
     /// Generates <paramref name="incidents"/> incidents from <paramref name="seed"/>; the same arguments give the same
     /// set. <paramref name="noiseScale"/> scales every device's noise, indoor noise, bias and burst rate: the same
-    /// incidents and truths, noisier devices (1 is the set the rules were tuned on).
+    /// incidents and truths, noisier devices (1 is the set the rules were tuned on). Without <paramref name="speeds"/>, no
+    /// device says the speed it measures: the same incidents and fixes, judged on positions alone.
     /// </summary>
-    public static ImmutableArray<EvaluationIncident> Generate(int seed = 2026, int incidents = 360, double noiseScale = 1) =>
-        [.. Enumerable.Range(0, incidents).Select(i => Incident(seed, i, noiseScale))];
+    public static ImmutableArray<EvaluationIncident> Generate(int seed = 2026, int incidents = 360, double noiseScale = 1, bool speeds = true) =>
+        [.. Enumerable.Range(0, incidents).Select(i => Incident(seed, i, noiseScale, speeds))];
 
-    private static EvaluationIncident Incident(int seed, int index, double noiseScale)
+    private static EvaluationIncident Incident(int seed, int index, double noiseScale, bool speeds)
     {
         var random = new Random(unchecked((seed * 7919) + index));
         var kind = Kinds[index % Kinds.Length];
@@ -89,9 +90,9 @@ public static class EvaluationSet
         (int, int)? outage = kind == "outage" ? (random.Next(30, Math.Max(31, length / 2)), random.Next(60, 121)) : null;
         return new EvaluationIncident(index, kind, threatFloor,
         [
-            Track($"s{index}", index % 2 == 0 ? UnitRole.Contact : UnitRole.Unassigned, subject.Build(length), random, outage, noiseScale),
-            Track($"b{index}", UnitRole.Contact, backup.Build(length), random, null, noiseScale),
-            Track($"x{index}", exemptRole, exempt.Build(length), random, null, noiseScale),
+            Track($"s{index}", index % 2 == 0 ? UnitRole.Contact : UnitRole.Unassigned, subject.Build(length), random, outage, noiseScale, speeds ? Doppler(seed, index, 0) : null),
+            Track($"b{index}", UnitRole.Contact, backup.Build(length), random, null, noiseScale, speeds ? Doppler(seed, index, 1) : null),
+            Track($"x{index}", exemptRole, exempt.Build(length), random, null, noiseScale, speeds ? Doppler(seed, index, 2) : null),
         ], uncertainty, building);
     }
 
@@ -106,10 +107,14 @@ public static class EvaluationSet
     private static EvaluationBuilding Building(Random random, double low, double high) =>
         new(Between(random, low, high), Between(random, low, high), Between(random, low, high), Between(random, low, high), 3);
 
-    private static LabelledTrack Track(string id, UnitRole role, ImmutableArray<TruthSecond> truth, Random random, (int, int)? outage, double noiseScale)
+    // The speeds a unit's device measures are drawn apart from everything else, so that a set with them has the same
+    // incidents, fixes and noise as one without.
+    private static Random Doppler(int seed, int index, int unit) => new(unchecked((((seed * 7919) + index) * 4) + unit + 1_000_003));
+
+    private static LabelledTrack Track(string id, UnitRole role, ImmutableArray<TruthSecond> truth, Random random, (int, int)? outage, double noiseScale, Random? doppler)
     {
         var sensor = SensorModel.Draw(random, noiseScale);
-        return new LabelledTrack(id, role, sensor.Profile, sensor.NominalCadenceS, sensor.NoiseM, truth, sensor.Sample(truth, random, outage),
+        return new LabelledTrack(id, role, sensor.Profile, sensor.NominalCadenceS, sensor.NoiseM, truth, sensor.Sample(truth, random, outage, doppler),
             sensor.IndoorNoiseM, sensor.Stated, sensor.BiasM);
     }
 

@@ -74,8 +74,9 @@ internal sealed record SensorModel(
     public int NominalCadenceS => Profile == "atak" ? CadenceS + (JitterS / 2) : CadenceS;
 
     /// <summary>The fixes sent over a truth, skipping the outage (first second, length) if any.</summary>
-    public ImmutableArray<SyntheticFix> Sample(ImmutableArray<TruthSecond> truth, Random random, (int From, int Length)? outage)
+    public ImmutableArray<SyntheticFix> Sample(ImmutableArray<TruthSecond> truth, Random random, (int From, int Length)? outage, Random? doppler)
     {
+        var statesSpeed = doppler is not null && StatesSpeed(doppler);
         var fixes = ImmutableArray.CreateBuilder<SyntheticFix>();
         var decay = Math.Exp(-1 / BiasTimeS);
         var kick = Math.Sqrt(1 - (decay * decay));
@@ -151,11 +152,37 @@ internal sealed record SensorModel(
                 "half" => Math.Max(2, Math.Round(noise / 2)),
                 _ => null,
             };
+            if (said is null && statesSpeed)
+            {
+                said = MeasuredSpeed(t, doppler!);
+            }
+
             fixes.Add(new SyntheticFix(s, t.Position + error, accuracy, altitude, stands, said, multipath));
         }
 
         return fixes.ToImmutable();
     }
+
+    // Whether the device says the speed it measures: a phone (the Traccar Client sends it with every fix), ATAK (its
+    // track), a body-worn tracker's receiver; an APRS radio's report only half the time (its course and speed are an
+    // extension it may leave off), and half the apps posting to the JSON API.
+    private bool StatesSpeed(Random doppler) => Profile switch
+    {
+        "radio" or "app" => doppler.NextDouble() < 0.5,
+        _ => true,
+    };
+
+    // The speed the receiver measures from the Doppler shift, not from its fixes: multipath that throws a fix 50 m
+    // leaves it alone. A tenth of a metre a second off on each axis under the sky, half a metre indoors; an APRS
+    // radio sends it in whole knots.
+    private double MeasuredSpeed(TruthSecond t, Random doppler)
+    {
+        var sd = t.Indoors ? IndoorSpeedNoiseMps : SpeedNoiseMps;
+        var speed = Math.Sqrt(Math.Pow(t.SpeedMps + (Gaussian(doppler) * sd), 2) + Math.Pow(Gaussian(doppler) * sd, 2));
+        return Profile == "radio" ? Math.Round(speed / KnotMps) * KnotMps : Math.Round(speed, 2);
+    }
+
+    private const double KnotMps = 0.514444;
 
     // ATAK's rate for a speed: standing still below 1 mph, 2 s from 30 mph, scaled between 20 s and 2 s in between.
     private int DynamicRateS(double speedMps)
