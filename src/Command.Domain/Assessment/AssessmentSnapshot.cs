@@ -51,11 +51,14 @@ public sealed record UnitSnapshot(
     ImmutableArray<HeldBackSnapshot>? HeldBack = null,
     DateTimeOffset? TrackFrom = null);
 
-/// <summary>A fix held back from the track as a possible burst of multipath, with the stale time and speed its report stated.</summary>
+/// <summary>
+/// A fix held back from the track as a possible burst of multipath, with the stale time its report stated; and its
+/// speed, as its fix carries it (kept for snapshots whose fixes did not).
+/// </summary>
 public sealed record HeldBackSnapshot(FixSnapshot Fix, DateTimeOffset? StaleAt, double? SpeedMps);
 
-/// <summary>One remembered fix, with its floor where that was really known.</summary>
-public sealed record FixSnapshot(DateTimeOffset Time, LocalPoint Point, double Sigma, double? AltitudeM, int? Floor = null);
+/// <summary>One remembered fix, with its floor where that was really known, and the speed its report said.</summary>
+public sealed record FixSnapshot(DateTimeOffset Time, LocalPoint Point, double Sigma, double? AltitudeM, int? Floor = null, double? SpeedMps = null);
 
 /// <summary>
 /// The last time a unit made progress toward its threat, the smoothed distance it had then (and its error), and

@@ -3,7 +3,7 @@ using Command.Domain.Geometry;
 namespace Command.Domain.Assessment;
 
 /// <summary>A fix held back from a unit's track as a possible burst of multipath, with what its report said.</summary>
-internal readonly record struct HeldBackFix(TrackFix Fix, DateTimeOffset? StaleAt, double? SpeedMps);
+internal readonly record struct HeldBackFix(TrackFix Fix, DateTimeOffset? StaleAt);
 
 internal sealed partial class UnitJudge
 {

@@ -98,6 +98,16 @@ internal sealed partial class UnitJudge
             (confirmed, opening) = (false, false);
         }
 
+        var saidStill = false;
+        if (advance && !confirmed && !stairs && SaidStillFrom(t, anchor.JudgedFrom is { } judged ? (judged - t0).TotalSeconds : double.NegativeInfinity) is { } stillFromS && window is { } still && -still.Slope < options.HoldSpeedMps)
+        {
+            // The unit's receiver says it stands still, and its fixes do not say it walks in: it holds, from its first
+            // report that said so, with no streak of fixes to wait for (its speed does not jump with multipath). On a new
+            // fix only: measured again as a unit is sent in from staging, it is not yet judged from then.
+            (confirmed, opening, saidStill) = (true, false, true);
+            tailS = Math.Min(tailS, stillFromS);
+        }
+
         // One fix of evidence is one fix an outlier burst can fake: a hold starts only once it has shown on several
         // fixes in a row, and ends only once progress has.
         var holdStreak = advance ? (confirmed ? HoldStreak + 1 : 0) : HoldStreak;
@@ -129,7 +139,7 @@ internal sealed partial class UnitJudge
             // that by more than its noise is the start of progress the hold test has not yet let go of, not the hold.
             episode = episode.HeldAt(smoothed);
         }
-        else if (episode is null && confirmed && holdStreak >= HoldFixes() && FellBackFrom is null && inReach is null)
+        else if (episode is null && confirmed && (holdStreak >= HoldFixes() || saidStill) && FellBackFrom is null && inReach is null)
         {
             // A hold is flagged only where the unit is plainly out of contact: one that stands still where its fixes
             // cannot tell it from a unit in contact (indoors, a noisy radio may never show within the radius) waits
@@ -210,8 +220,11 @@ internal sealed partial class UnitJudge
     // Judged fixes in a row that must show progress before a hold ends, on a device quick enough to afford it (every
     // 5 s or faster): as many as a burst of multipath outliers (one to three fixes) lasts, for progress is measured at
     // the further of the latest two fixes, so a burst toward the threat shows it on one fix fewer than it lasts. One
-    // from a slower device, whose rate window already spans several fixes and sets an outlier aside.
-    private int ProgressFixesNeeded() => Track.CadenceS is > QuickCadenceS ? 1 : BurstFixes;
+    // from a slower device, whose rate window already spans several fixes and sets an outlier aside. One from a unit
+    // whose receiver says it walks, which a burst does not fake; and one more than a burst lasts from a unit whose
+    // receiver says it stands still: a burst toward the threat from a slow device, or the noise of a phone standing
+    // for ten minutes, cleared a flag and raised it again a fix or two later.
+    private int ProgressFixesNeeded() => SaysStill ? BurstFixes + 1 : SaysMoving ? 1 : Track.CadenceS is > QuickCadenceS ? 1 : BurstFixes;
 
     // The most fixes in a row a burst of multipath outliers drags off together.
     private const int BurstFixes = 3;

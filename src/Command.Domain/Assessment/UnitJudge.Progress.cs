@@ -9,7 +9,8 @@ internal sealed partial class UnitJudge
     /// with its lower bound (one-sided 95 %) above zero, the fixes lie along that line rather than jumping (a burst of
     /// outliers does not), and the unit (the line's end, and both its latest fixes) is nearer than where it held by more than
     /// <see cref="AssessmentOptions.ClearProgressNoises"/> times the noise of that progress (its own noise over the
-    /// fixes the held and the present distances are taken from). A unit drifting on noise, or on a bias
+    /// fixes the held and the present distances are taken from), or by half that noise where the unit's own receiver says
+    /// it walks (see <see cref="SaysMoving"/>). A unit drifting on noise, or on a bias
     /// that wanders, shows none of these for long. The rate is that line's: the rate window may still span the hold.
     /// </summary>
     private bool Progressing(Span<double> t, ReadOnlySpan<double> y, Span<double> sigma, double heldAtM, double noiseM, out double? progressM, out double rateMps)
@@ -34,7 +35,8 @@ internal sealed partial class UnitJudge
         // toward the threat cannot make progress alone. (A smoothed median would lag a walk from a slow device by a
         // fix or two: a walk of 30 s would not show until long after it had.)
         progressM = heldAtM - Math.Max(Math.Max(y[^1], y[^2]), line.End);
-        if (Jumped(noiseM) || progressM <= options.ClearProgressNoises * ProgressErrorM(line.EndError, noiseM))
+        var noises = SaysMoving ? SaidMovingProgressNoises : options.ClearProgressNoises;
+        if (Jumped(noiseM) || progressM <= noises * ProgressErrorM(line.EndError, noiseM))
         {
             return false;
         }

@@ -24,12 +24,12 @@ internal sealed partial class UnitJudge
         StaleAt,
         StatedSpeedMps,
         StatedMoving,
-        [.. heldBack.Select(h => new HeldBackSnapshot(Remember(h.Fix), h.StaleAt, h.SpeedMps))],
+        [.. heldBack.Select(h => new HeldBackSnapshot(Remember(h.Fix), h.StaleAt, h.Fix.SpeedMps))],
         TrackFrom);
 
-    private static FixSnapshot Remember(TrackFix f) => new(f.Time, f.Point, f.Sigma, f.AltitudeM, f.Floor);
+    private static FixSnapshot Remember(TrackFix f) => new(f.Time, f.Point, f.Sigma, f.AltitudeM, f.Floor, f.SpeedMps);
 
-    private static TrackFix Recall(FixSnapshot f) => new(f.Time, f.Point, f.Sigma, f.AltitudeM, f.Floor);
+    private static TrackFix Recall(FixSnapshot f) => new(f.Time, f.Point, f.Sigma, f.AltitudeM, f.Floor, f.SpeedMps);
 
     public static UnitJudge Restore(UnitSnapshot snapshot, AssessmentOptions options, SiteBuildings buildings)
     {
@@ -54,7 +54,7 @@ internal sealed partial class UnitJudge
             TrackFrom = snapshot.TrackFrom,
         };
         judge.Track.Restore(snapshot.Fixes.Select(Recall), snapshot.IntervalsS);
-        judge.heldBack.AddRange((snapshot.HeldBack ?? []).Select(h => new HeldBackFix(Recall(h.Fix), h.StaleAt, h.SpeedMps)));
+        judge.heldBack.AddRange((snapshot.HeldBack ?? []).Select(h => new HeldBackFix(Recall(h.Fix with { SpeedMps = h.Fix.SpeedMps ?? h.SpeedMps }), h.StaleAt)));
         judge.Noise.Restore(snapshot.NoiseMisfitsM ?? []);
         judge.IndoorNoise.Restore(snapshot.IndoorNoiseMisfitsM ?? []);
         return judge;

@@ -75,8 +75,8 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
 
         var altitude = VerticalMotionShows(report) ? report.AltitudeM : null;
         var sigma = Math.Max(1, report.AccuracyM is { } stated ? stated / Math.Sqrt(2) : options.DefaultAccuracyM);
-        var fix = new TrackFix(report.FixTime, point, sigma, altitude, FloorOf(report, point));
-        return TakeOrHoldBack(new HeldBackFix(fix, report.StaleAt, report.SpeedMps), target);
+        var fix = new TrackFix(report.FixTime, point, sigma, altitude, FloorOf(report, point), report.SpeedMps);
+        return TakeOrHoldBack(new HeldBackFix(fix, report.StaleAt), target);
     }
 
     /// <summary>
@@ -107,8 +107,8 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         var fix = taken.Fix;
         BaseAltitudeM ??= fix.AltitudeM;
         StaleAt = taken.StaleAt;
-        StatedSpeedMps = taken.SpeedMps;
-        StatedMoving |= taken.SpeedMps >= options.HoldSpeedMps;
+        StatedSpeedMps = fix.SpeedMps;
+        StatedMoving |= fix.SpeedMps >= options.HoldSpeedMps;
         Track.Add(fix, TimeSpan.FromSeconds(Math.Max(WindowS, HoldEvidenceS)), WindowFixes, MostKeptFixes);
         if (Track.Count >= 3)
         {

@@ -2,8 +2,11 @@ using Command.Domain.Geometry;
 
 namespace Command.Domain.Assessment;
 
-/// <summary>One fix as the assessment keeps it: local metres, stated one-sigma accuracy, altitude where given, and the floor where it is really known.</summary>
-internal readonly record struct TrackFix(DateTimeOffset Time, LocalPoint Point, double Sigma, double? AltitudeM, int? Floor = null);
+/// <summary>
+/// One fix as the assessment keeps it: local metres, stated one-sigma accuracy, altitude where given, the floor where
+/// it is really known, and the speed its report said the unit's receiver measured.
+/// </summary>
+internal readonly record struct TrackFix(DateTimeOffset Time, LocalPoint Point, double Sigma, double? AltitudeM, int? Floor = null, double? SpeedMps = null);
 
 /// <summary>
 /// A unit's recent fixes, oldest first, trimmed to what the rate window needs, and the intervals between its

@@ -240,8 +240,18 @@ public static class AssessmentRules
     /// </summary>
     public const int VehiclesTakenIn = 27;
 
+    /// <summary>
+    /// A unit whose device says the speed it measures (and has said it moved) is listened to. Outdoors, reports that say
+    /// it stands still (below 0.25 m/s) for 10 s, on two at least, confirm a hold at once where its fixes do not show it
+    /// walking in. Progress ends a hold on one fix, beyond half its noise, where its speed says it walks (0.8 m/s
+    /// outdoors, 1.2 m/s on its latest two indoors); where its latest report says it stands still, progress must show on
+    /// four fixes in a row, one more than a burst of multipath lasts. Before, a burst toward the threat from a device
+    /// every 8 s cleared a standing unit's flag, raised again a fix later; and a hold outdoors waited for its fixes.
+    /// </summary>
+    public const int SpeedsHeard = 28;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = VehiclesTakenIn;
+    public const int Current = SpeedsHeard;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

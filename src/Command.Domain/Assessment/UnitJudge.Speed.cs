@@ -1,0 +1,67 @@
+namespace Command.Domain.Assessment;
+
+/// <summary>
+/// What a unit's own device says of its speed. A receiver measures its speed from the Doppler shift of the satellites'
+/// signals, not from its fixes: under the sky to a tenth of a metre a second, and multipath that throws a fix 50 m, or
+/// a bias that wanders, leaves it alone. Indoors it is poor (half a metre a second and more), so there only a speed
+/// said twice in a row is taken as motion, and nothing as standing still. Listened to only from a device that has said
+/// it moved (see <see cref="StatedMoving"/>): one that sends 0 for a speed it does not measure never has.
+/// </summary>
+internal sealed partial class UnitJudge
+{
+    /// <summary>The unit's latest report says it stands still: a speed below <see cref="StillSpeedMps"/>.</summary>
+    private bool SaysStill => StatedMoving && Track.Latest.SpeedMps < StillSpeedMps;
+
+    /// <summary>
+    /// The unit's latest report says it moves at walking pace: <see cref="MovingSpeedMps"/> or more outdoors; indoors
+    /// <see cref="MovingIndoorsSpeedMps"/> or more on its latest two, where standing still reads 0.6 m/s on average.
+    /// </summary>
+    private bool SaysMoving =>
+        StatedMoving && Track.Latest.SpeedMps is { } speed
+        && (BuildingId is null
+            ? speed >= MovingSpeedMps
+            : speed >= MovingIndoorsSpeedMps && Track.Count >= 2 && Track.Fixes[^2].SpeedMps >= MovingIndoorsSpeedMps);
+
+    /// <summary>
+    /// When (seconds on <paramref name="t"/>) the unit's reports began to say it stands still, outdoors, where they
+    /// have said so for <see cref="SaidStillS"/> and on two reports at least, none after a silence longer than its
+    /// cadence allows (one report after minutes says nothing of when the unit stopped), and none from before it was
+    /// judged against an active threat, at <paramref name="earliest"/> (a unit sent from staging has held there as it
+    /// was told); null otherwise. That is a hold
+    /// shown by the unit's own receiver, which its fixes take 30 s or more to bound below walking pace.
+    /// </summary>
+    private double? SaidStillFrom(Span<double> t, double earliest)
+    {
+        if (!StatedMoving || BuildingId is not null)
+        {
+            return null;
+        }
+
+        var fixes = Track.Fixes;
+        var first = fixes.Count;
+        while (first > 0 && fixes[first - 1].SpeedMps < StillSpeedMps && t[first - 1] >= earliest
+               && (first == fixes.Count || (fixes[first].Time - fixes[first - 1].Time).TotalSeconds <= LearnedSilenceS))
+        {
+            first--;
+        }
+
+        return fixes.Count - first >= SaidStillFixes && t[^1] - t[first] >= SaidStillS ? t[first] : null;
+    }
+
+    // Below this a receiver under the sky stands still (its speed off by a tenth of a metre a second on each axis reads
+    // a quarter one time in twenty-five), and one whose speed comes in whole knots reads 0.
+    private const double StillSpeedMps = 0.25;
+
+    // At or above these the unit walks: a slow walk under the sky; indoors, two readings in a row that standing still
+    // gives one time in fifty.
+    private const double MovingSpeedMps = 0.8;
+    private const double MovingIndoorsSpeedMps = 1.2;
+
+    // How long, and on how many reports, a unit's receiver must say it stands still for a hold.
+    private const double SaidStillS = 10;
+    private const int SaidStillFixes = 2;
+
+    // How many times its noise progress must beat where the unit's receiver says it moves: the speed rules out
+    // standing still, so the fixes need only say which way.
+    private const double SaidMovingProgressNoises = 0.5;
+}

@@ -1,0 +1,165 @@
+using Command.Domain.Assessment;
+using Command.Domain.Events;
+using Command.Domain.Geometry;
+using Command.Domain.Incidents;
+using Command.Domain.Reports;
+using Command.Domain.Units;
+
+namespace Command.Domain.Tests.Assessment;
+
+/// <summary>
+/// A unit whose device says the speed its receiver measures, and has said it moved, is taken at its word: standing
+/// still outdoors is a hold at once, and a burst of multipath that its speed does not bear out is no progress.
+/// </summary>
+public sealed class StatedSpeedTests
+{
+    [Fact]
+    public void A_unit_whose_receiver_says_it_stopped_outdoors_is_flagged_sooner_than_its_fixes_alone_show_it()
+    {
+        // An ATAK phone every 8 s, 8 m of noise, walks in at 1.4 m/s and stops 150 m out at 60 s; no backup.
+        LocalPoint Path(double t) => new(t < 60 ? 234 - (1.4 * t) : 150, 0);
+        var said = Played(240, 8, Drill.Noisy(Path, 5.6, 1, seed: 3), t => t < 60 ? 1.4 : 0.05);
+        var unsaid = Played(240, 8, Drill.Noisy(Path, 5.6, 1, seed: 3), _ => null);
+
+        var watched = Assert.Single(said.Derived.OfType<FlagRaised>()).Time;
+        var watchedOnFixes = Assert.Single(unsaid.Derived.OfType<FlagRaised>()).Time;
+        Assert.InRange((watched - Drill.Start).TotalSeconds, 60, 100);
+        Assert.True(watched < watchedOnFixes, $"said still: watched at {watched:mm:ss}; on its fixes alone at {watchedOnFixes:mm:ss}");
+    }
+
+    [Fact]
+    public void A_burst_toward_the_threat_does_not_clear_a_unit_whose_receiver_says_it_stands_still()
+    {
+        // Standing 185 m out, ATAK every 8 s with 7.5 m of noise; its flag is up when two fixes in a row are thrown
+        // 33 m and 66 m toward the threat, as multipath throws them, while its receiver still measures it standing.
+        // Ten noise draws: on its word, none clears; on its fixes alone, the burst reads as progress at a run.
+        var clearedOnFixes = 0;
+        for (var seed = 1; seed <= 10; seed++)
+        {
+            var said = Played(320, 8, Burst(seed), t => t < 40 ? 1.4 : 0.05);
+            var unsaid = Played(320, 8, Burst(seed), _ => null);
+
+            Assert.Single(said.Derived.OfType<FlagRaised>());
+            Assert.Empty(said.Derived.OfType<FlagCleared>());
+            clearedOnFixes += unsaid.Derived.OfType<FlagCleared>().Count();
+        }
+
+        Assert.True(clearedOnFixes > 0, "on its fixes alone no burst cleared the flag: the test shows nothing");
+    }
+
+    // A unit walking in to 185 m by 40 s and standing there, with 7.5 m of noise, two fixes thrown toward the threat at 200 and 208 s.
+    private static Func<double, LocalPoint> Burst(int seed)
+    {
+        var noisy = Drill.Noisy(t => new LocalPoint(t < 40 ? 241 - (1.4 * t) : 185, 0), 5.3, 1, seed);
+        return t => noisy(t) - new LocalPoint(t is 200 ? 33 : t is 208 ? 66 : 0, 0);
+    }
+
+    [Fact]
+    public void A_unit_whose_receiver_says_it_walks_in_again_is_cleared_on_its_first_fix_of_progress()
+    {
+        // A phone every 3 s with 12 m of noise holds 200 m out from 40 s, and walks in again at 1.2 m/s at 180 s.
+        LocalPoint Path(double t) => new(t < 40 ? 250 - (1.25 * t) : t < 180 ? 200 : 200 - (1.2 * (t - 180)), 0);
+        var said = Played(300, 3, Drill.Noisy(Path, 8.5, 1, seed: 5), t => t is >= 40 and < 180 ? 0.1 : 1.2);
+        var unsaid = Played(300, 3, Drill.Noisy(Path, 8.5, 1, seed: 5), _ => null);
+
+        var cleared = Assert.Single(said.Derived.OfType<FlagCleared>()).Time;
+        var clearedOnFixes = Assert.Single(unsaid.Derived.OfType<FlagCleared>()).Time;
+        Assert.InRange((cleared - Drill.Start).TotalSeconds, 180, 210);
+        Assert.True(cleared < clearedOnFixes, $"said walking: cleared at {cleared:mm:ss}; on its fixes alone at {clearedOnFixes:mm:ss}");
+    }
+
+    [Fact]
+    public void A_device_that_never_said_it_moved_is_judged_on_its_fixes_alone()
+    {
+        // A device that sends 0 for a speed it does not measure: walking in, standing, walking in again.
+        LocalPoint Path(double t) => new(t < 40 ? 250 - (1.25 * t) : t < 180 ? 200 : 200 - (1.2 * (t - 180)), 0);
+        var zero = Played(300, 15, Drill.Noisy(Path, 4.2, 1, seed: 5), _ => 0);
+        var unsaid = Played(300, 15, Drill.Noisy(Path, 4.2, 1, seed: 5), _ => null);
+
+        Assert.Equal(Transitions(unsaid), Transitions(zero));
+        Assert.Single(zero.Derived.OfType<FlagCleared>());
+    }
+
+    [Fact]
+    public void A_unit_sent_in_from_staging_that_said_it_stood_there_is_judged_from_when_it_was_sent()
+    {
+        // It drove to staging 200 m out and stood there for five minutes, as told, its receiver saying so; then it is
+        // reassigned to contact and stays. Its word counts from then: flagged once it has held past the watch time, not
+        // at once for the minutes it stood at staging ("holding 2 min" when its word was taken from before).
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("p17", UnitRole.Staging);
+        for (var second = 1; second <= 400; second++)
+        {
+            drill.Run(1);
+            if (second == 300)
+            {
+                drill.Feed(new UnitRoleChanged("p17", UnitRole.Contact, "drill"));
+            }
+
+            if (second % 5 == 0)
+            {
+                drill.Fix("p17", new LocalPoint(0, second < 30 ? 500 - (10 * second) : 200), accuracyM: 5, speedMps: second < 30 ? 10 : 0);
+            }
+
+            if (second == 310)
+            {
+                Assert.DoesNotContain(drill.Derived, e => e is FlagRaised);
+            }
+        }
+
+        var raised = Assert.Single(drill.Derived.OfType<FlagRaised>());
+        // Its hold counted from its last report before it was sent, as any unit's is; on its fixes alone, at 320 s.
+        Assert.InRange((raised.Time - Drill.Start).TotalSeconds, 315, 320);
+        Assert.StartsWith("holding 20 s at 200 m", raised.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_receiver_that_says_it_stands_still_is_heard_after_a_snapshot()
+    {
+        // As the burst above, the incident restored from a snapshot taken just before the burst.
+        var path = Burst(1);
+        var drill = Played(196, 8, path, t => t < 40 ? 1.4 : 0.05);
+        var json = System.Text.Json.JsonSerializer.Serialize(drill.Stream.Snapshot(), EventJsonContext.Default.IncidentSnapshot);
+        var restored = new IncidentStream();
+        restored.Restore(System.Text.Json.JsonSerializer.Deserialize(json, EventJsonContext.Default.IncidentSnapshot)!);
+        var frame = new LocalFrame(Drill.Origin);
+        List<IncidentEvent> recorded = [];
+
+        for (var second = 197; second <= 280; second++)
+        {
+            var now = Drill.Start.AddSeconds(second);
+            if (second % 8 == 0)
+            {
+                restored.Record(new PositionAccepted(new PositionReport("u1", ReportSource.Simulator, now, frame.ToGeo(path(second)), null, 8, 0.05)), now, recorded);
+            }
+
+            restored.Tick(now, recorded);
+        }
+
+        Assert.Empty(recorded.OfType<FlagCleared>());
+        Assert.NotEqual(FlagLevel.None, restored.Projection.Assess("u1")!.Flag);
+    }
+
+    private static string[] Transitions(Drill drill) =>
+        [.. drill.Derived.Select(e => $"{(e.Time - Drill.Start).TotalSeconds} {e.GetType().Name}")];
+
+    // Threat T1 at the origin, contact unit u1 reporting every cadence seconds from the first with its 8 m accuracy and
+    // the speed it says (null for none), run for the given seconds.
+    private static Drill Played(int seconds, int cadence, Func<double, LocalPoint> path, Func<double, double?> speed)
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        for (var second = 1; second <= seconds; second++)
+        {
+            drill.Run(1);
+            if (second % cadence == 0)
+            {
+                drill.Fix("u1", path(second), accuracyM: 8, speedMps: speed(second));
+            }
+        }
+
+        return drill;
+    }
+}
