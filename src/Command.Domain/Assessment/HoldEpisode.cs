@@ -11,7 +11,7 @@ namespace Command.Domain.Assessment;
 /// <param name="HeldM">The smoothed distances at the latest fixes that still showed the hold, oldest first: their median is where progress is counted from, so a burst of outliers cannot move it.</param>
 /// <param name="FellBack">The hold began with the unit falling back from contact: judged as moving away.</param>
 /// <param name="HeldOutside">The hold began outside the threat's building, where the threat is in one: going in is progress, and the unit then arrives allowing for its noise, as one in no hold does.</param>
-/// <param name="SaidStill">The hold began on the unit's own word that it stands still, borne out by its silence, before its fixes showed it.</param>
+/// <param name="SaidStill">The hold began on the unit's own word that it stands still, before its fixes showed it: borne out by its silence, or said by its receiver's speed for 10 s outdoors.</param>
 public sealed record HoldEpisode(DateTimeOffset Since, ImmutableArray<double> HeldM, bool FellBack = false, bool SaidStill = false, bool HeldOutside = false)
 {
     /// <summary>Held distances remembered: seven, so that three outliers in a row are still a minority.</summary>

@@ -21,7 +21,10 @@ public sealed class StatedSpeedTests
         var said = Played(240, 8, Drill.Noisy(Path, 5.6, 1, seed: 3), t => t < 60 ? 1.4 : 0.05);
         var unsaid = Played(240, 8, Drill.Noisy(Path, 5.6, 1, seed: 3), _ => null);
 
-        var watched = Assert.Single(said.Derived.OfType<FlagRaised>()).Time;
+        var raised = Assert.Single(said.Derived.OfType<FlagRaised>());
+        var watched = raised.Time;
+        Assert.Matches(@"^holding \d+ s at \d+ m from the threat \(its device says it stands still\); no backup reporting$", raised.Reason);
+        Assert.DoesNotContain("its device says", Assert.Single(unsaid.Derived.OfType<FlagRaised>()).Reason, StringComparison.Ordinal);
         var watchedOnFixes = Assert.Single(unsaid.Derived.OfType<FlagRaised>()).Time;
         Assert.InRange((watched - Drill.Start).TotalSeconds, 60, 100);
         Assert.True(watched < watchedOnFixes, $"said still: watched at {watched:mm:ss}; on its fixes alone at {watchedOnFixes:mm:ss}");
