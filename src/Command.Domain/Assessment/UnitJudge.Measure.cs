@@ -99,7 +99,7 @@ internal sealed partial class UnitJudge
         }
 
         var saidStill = false;
-        if (advance && !confirmed && !stairs && SaidStillFrom(t, anchor.JudgedFrom is { } judged ? (judged - t0).TotalSeconds : double.NegativeInfinity) is { } stillFromS && window is { } still && -still.Slope < options.HoldSpeedMps)
+        if (advance && !confirmed && !stairs && SaidStillFrom(t, y, sigma, anchor.JudgedFrom is { } judged ? (judged - t0).TotalSeconds : double.NegativeInfinity) is { } stillFromS)
         {
             // The unit's receiver says it stands still, and its fixes do not say it walks in: it holds, from its first
             // report that said so, with no streak of fixes to wait for (its speed does not jump with multipath). On a new

@@ -27,10 +27,10 @@ internal sealed partial class UnitJudge
     /// have said so for <see cref="SaidStillS"/> and on two reports at least, none after a silence longer than its
     /// cadence allows (one report after minutes says nothing of when the unit stopped), and none from before it was
     /// judged against an active threat, at <paramref name="earliest"/> (a unit sent from staging has held there as it
-    /// was told); null otherwise. That is a hold
-    /// shown by the unit's own receiver, which its fixes take 30 s or more to bound below walking pace.
+    /// was told); null otherwise. That is a hold shown by the unit's own receiver, which its fixes take 30 s or more
+    /// to bound below walking pace; it stands unless the fixes since it began show the unit closing at walking pace.
     /// </summary>
-    private double? SaidStillFrom(Span<double> t, double earliest)
+    private double? SaidStillFrom(Span<double> t, Span<double> y, Span<double> sigma, double earliest)
     {
         if (!StatedMoving || BuildingId is not null)
         {
@@ -45,7 +45,16 @@ internal sealed partial class UnitJudge
             first--;
         }
 
-        return fixes.Count - first >= SaidStillFixes && t[^1] - t[first] >= SaidStillS ? t[first] : null;
+        if (fixes.Count - first < SaidStillFixes || t[^1] - t[first] < SaidStillS)
+        {
+            return null;
+        }
+
+        // Its fixes since must not show it walking in: a phone that lost its speed and says 0 is not believed over them.
+        // (The fixes of the last 30 s would: they still span the walk that brought it there.)
+        Span<double> weights = stackalloc double[fixes.Count - first];
+        return RobustLine.Fit(t[first..], y[first..], sigma[first..], weights) is { } line
+            && -line.Slope < options.HoldSpeedMps ? t[first] : null;
     }
 
     // Below this a receiver under the sky stands still (its speed off by a tenth of a metre a second on each axis reads

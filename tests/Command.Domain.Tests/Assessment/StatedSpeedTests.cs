@@ -72,6 +72,18 @@ public sealed class StatedSpeedTests
     }
 
     [Fact]
+    public void A_receiver_that_says_it_stands_still_while_its_fixes_walk_in_is_not_believed()
+    {
+        // An app every 5 s with 5 m of noise walks in from 330 m at 1.5 m/s; after 30 s its speed reads 0, as a phone
+        // that fell back to network positions sends it. Its fixes rule out standing still: no hold.
+        LocalPoint Path(double t) => new(330 - (1.5 * t), 0);
+        var drill = Played(180, 5, Drill.Noisy(Path, 3.5, 1, seed: 2), t => t <= 30 ? 1.5 : 0);
+
+        Assert.Empty(drill.Derived.OfType<FlagRaised>());
+        Assert.Equal(MotionState.Closing, drill.Assess("u1").State);
+    }
+
+    [Fact]
     public void A_device_that_never_said_it_moved_is_judged_on_its_fixes_alone()
     {
         // A device that sends 0 for a speed it does not measure: walking in, standing, walking in again.

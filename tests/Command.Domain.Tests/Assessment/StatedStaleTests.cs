@@ -192,29 +192,28 @@ public sealed class StatedStaleTests
     [Fact]
     public void What_a_report_said_outlives_a_snapshot()
     {
-        // A report on the move, then two 200 m out that say the unit stands still and that each fix stands 300 s; a
-        // host restores the incident from a snapshot taken 20 s after the last.
+        // A report on the move, then one 200 m out that says the unit stands still and that its fix stands 300 s (one
+        // such report: two, 10 s apart, are a hold on the speed they say at once); a host restores the incident from a
+        // snapshot taken 30 s after it.
         var drill = new Drill();
         drill.Threat("T1", 0, 0);
         drill.Enrol("u1");
         drill.Fix("u1", new LocalPoint(214, 0), standsFor: TimeSpan.FromSeconds(51), speedMps: 1.4);
         drill.Run(10);
         drill.Fix("u1", new LocalPoint(200, 0), standsFor: TimeSpan.FromSeconds(300), speedMps: 0);
-        drill.Run(10);
-        drill.Fix("u1", new LocalPoint(200, 1), standsFor: TimeSpan.FromSeconds(300), speedMps: 0);
-        drill.Run(20);
+        drill.Run(30);
 
         var json = System.Text.Json.JsonSerializer.Serialize(drill.Stream.Snapshot(), EventJsonContext.Default.IncidentSnapshot);
         var restored = new IncidentStream();
         restored.Restore(System.Text.Json.JsonSerializer.Deserialize(json, EventJsonContext.Default.IncidentSnapshot)!);
 
-        restored.Tick(Drill.Start.AddSeconds(64), []);
+        restored.Tick(Drill.Start.AddSeconds(54), []);
         Assert.NotEqual(MotionState.Holding, restored.Projection.Assess("u1")?.State);
-        restored.Tick(Drill.Start.AddSeconds(65), []);
+        restored.Tick(Drill.Start.AddSeconds(55), []);
         Assert.Equal(MotionState.Holding, restored.Projection.Assess("u1")?.State);
-        restored.Tick(Drill.Start.AddSeconds(319), []);
+        restored.Tick(Drill.Start.AddSeconds(309), []);
         Assert.Equal(MotionState.Holding, restored.Projection.Assess("u1")?.State);
-        restored.Tick(Drill.Start.AddSeconds(321), []);
+        restored.Tick(Drill.Start.AddSeconds(311), []);
         Assert.Equal(MotionState.Stale, restored.Projection.Assess("u1")?.State);
     }
 }
