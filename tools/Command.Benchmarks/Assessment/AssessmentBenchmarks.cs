@@ -14,7 +14,9 @@ namespace Command.Benchmarks.Assessment;
 /// (that unit judged, the zones re-checked), and one clock tick between fixes (only what time alone can have changed
 /// by then judged: a unit going stale, an acknowledgement running out; most ticks, nothing). On open ground, and on a
 /// campus of two buildings and six zones, as a school's site has, whose buildings and zones every fix is tested
-/// against.
+/// against. With <see cref="Speeds"/>, every report says the speed its receiver measured, and every other contact unit
+/// stands still (its hold shown by its own word, the track's fixes fitted again on each), as most devices and a drill
+/// stalled outside a building give.
 /// </summary>
 [MemoryDiagnoser]
 public class AssessmentBenchmarks
@@ -29,6 +31,9 @@ public class AssessmentBenchmarks
 
     [Params("open", "campus")]
     public string Ground { get; set; } = "open";
+
+    [Params(false, true)]
+    public bool Speeds { get; set; }
 
     [GlobalSetup]
     public void Setup()
@@ -79,11 +84,13 @@ public class AssessmentBenchmarks
         var unit = (int)(step % Units);
         var seconds = step / (double)Units;
         var bearing = unit * 0.0314;
-        var distance = 1500 - (1.5 * seconds) + (7 * Math.Sin(step * 0.7));
+        var standing = Speeds && unit % 2 == 1 && seconds >= 10;
+        var distance = 1500 - (1.5 * (standing ? 10 : seconds)) + (7 * Math.Sin(step * 0.7));
         var at = new LocalPoint(distance * Math.Sin(bearing), distance * Math.Cos(bearing));
         var time = Start.AddSeconds(seconds);
         step++;
-        return Apply(new PositionAccepted(new PositionReport($"u{unit}", ReportSource.Simulator, time, frame.ToGeo(at), AccuracyM: 8)), time);
+        double? speed = Speeds ? (standing ? 0.1 : 1.5) : null;
+        return Apply(new PositionAccepted(new PositionReport($"u{unit}", ReportSource.Simulator, time, frame.ToGeo(at), AccuracyM: 8, SpeedMps: speed)), time);
     }
 
     private int Apply(IncidentEvent e, DateTimeOffset time)
