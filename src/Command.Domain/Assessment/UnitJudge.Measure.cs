@@ -89,8 +89,8 @@ internal sealed partial class UnitJudge
         // A unit on the stairs makes progress the flat distance does not show: no hold while it climbs, or once it is
         // half a floor from where it last made progress.
         var stairs = climbing || ChangedFloor(fixes, anchor);
-        var (confirmed, opening, tailS) = stairs ? (false, false, 0.0)
-            : Tail(t, y, sigma, w, (anchor.Time - t0).TotalSeconds, anchor.JudgedFrom is { } judgedFrom ? (judgedFrom - t0).TotalSeconds : double.NegativeInfinity, noise);
+        var earliest = anchor.JudgedFrom is { } judgedFrom ? (judgedFrom - t0).TotalSeconds : double.NegativeInfinity;
+        var (confirmed, opening, tailS) = stairs ? (false, false, 0.0) : Tail(t, y, sigma, w, (anchor.Time - t0).TotalSeconds, earliest, noise);
         if (confirmed && Stepped(noise, Track.CadenceS is > QuickCadenceS ? JumpFixes : TailJumpFixes))
         {
             // A burst of outliers away from the threat looks like a stop, and so does the return from one toward it:
@@ -99,7 +99,7 @@ internal sealed partial class UnitJudge
         }
 
         var saidStill = false;
-        if (advance && !confirmed && !stairs && SaidStillFrom(t, y, sigma, anchor.JudgedFrom is { } judged ? (judged - t0).TotalSeconds : double.NegativeInfinity) is { } stillFromS)
+        if (advance && !confirmed && !stairs && SaidStillFrom(t, y, sigma, earliest) is { } stillFromS)
         {
             // The unit's receiver says it stands still, and its fixes do not say it walks in: it holds, from its first
             // report that said so, with no streak of fixes to wait for (its speed does not jump with multipath). On a new
