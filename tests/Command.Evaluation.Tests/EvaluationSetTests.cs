@@ -134,6 +134,31 @@ public sealed class EvaluationSetTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Devices_say_their_course_with_their_speed_and_without_it_the_same_speeds()
+    {
+        var said = EvaluationSet.Generate(incidents: 24).SelectMany(i => i.Tracks).ToList();
+        var unsaid = EvaluationSet.Generate(incidents: 24, courses: false).SelectMany(i => i.Tracks).ToList();
+
+        Assert.Equal(unsaid.SelectMany(t => t.Fixes.Select(f => (f.Second, f.Point, f.SpeedMps))), said.SelectMany(t => t.Fixes.Select(f => (f.Second, f.Point, f.SpeedMps))));
+        Assert.All(unsaid.SelectMany(t => t.Fixes), f => Assert.Null(f.CourseDeg));
+        Assert.All(said.SelectMany(t => t.Fixes).Where(f => f.CourseDeg is not null), f => Assert.NotNull(f.SpeedMps));
+
+        // Walking under the sky, the course is the way the unit heads, to a few degrees; an APRS radio's in whole degrees,
+        // and none where its speed reads 0 knots.
+        var walking = said.SelectMany(t => t.Fixes.Where(f => f.CourseDeg is not null && f.Second >= 2 && !t.Truth[f.Second].Indoors && t.Truth[f.Second].SpeedMps >= 1
+                && t.Truth[f.Second - 1].SpeedMps >= 1).Select(f => (Heading: t.Truth[f.Second].Position - t.Truth[f.Second - 1].Position, Course: f.CourseDeg!.Value)))
+            .ToList();
+        Assert.True(walking.Count > 1000, $"only {walking.Count} walking fixes say a course");
+        var off = walking.Select(w => Off(Math.Atan2(w.Heading.East, w.Heading.North) * 180 / Math.PI, w.Course)).ToList();
+        Assert.True(off.Count(o => o <= 15) >= 0.95 * off.Count, $"{off.Count(o => o > 15)} of {off.Count} walking fixes said a course more than 15 degrees off");
+        var radio = said.Where(t => t.Profile == "radio").SelectMany(t => t.Fixes).Where(f => f.SpeedMps is not null).ToList();
+        Assert.All(radio.Where(f => f.CourseDeg is not null), f => Assert.Equal(0, f.CourseDeg!.Value % 1));
+        Assert.All(radio.Where(f => f.SpeedMps == 0), f => Assert.Null(f.CourseDeg));
+
+        static double Off(double a, double b) => Math.Abs(((a - b + 540) % 360) - 180);
+    }
+
+    [Fact]
     public void A_held_out_seed_meets_the_false_flag_target_and_flags_no_exempt_role_and_no_stair_climb()
     {
         var set = EvaluationSet.Generate(seed: 3);

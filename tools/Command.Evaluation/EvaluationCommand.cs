@@ -20,6 +20,7 @@ internal sealed class EvaluationCommand : RootCommand
         "--noise-scale", "Scale every device's noise, indoor noise, bias and burst rate (1 is the set as tuned)", 1.0, 0.25, 4.0);
 
     private readonly Option<bool> noSpeeds = new("--no-speeds") { Description = "No device says the speed it measures: the same fixes, judged on positions alone" };
+    private readonly Option<bool> noCourses = new("--no-courses") { Description = "Devices say their speed but not their course: the same fixes and speeds" };
     private readonly Option<bool> details = new("--details") { Description = "List every missed hold, false flag, flapped or turned hold and late clear after the figures" };
     private readonly Option<UnitTrace?> trace = new("--trace")
     {
@@ -51,10 +52,11 @@ internal sealed class EvaluationCommand : RootCommand
         Options.Add(byKind);
         Options.Add(noiseScale);
         Options.Add(noSpeeds);
+        Options.Add(noCourses);
         SetAction(parsed => evaluate(Read(parsed)));
     }
 
     private EvaluationArguments Read(ParseResult parsed) =>
         new(parsed.GetValue(seed), parsed.GetValue(incidents), parsed.GetValue(details), parsed.GetValue(trace), parsed.GetValue(to), parsed.GetValue(byKind),
-            parsed.GetValue(noiseScale), !parsed.GetValue(noSpeeds));
+            parsed.GetValue(noiseScale), !parsed.GetValue(noSpeeds), !parsed.GetValue(noCourses));
 }

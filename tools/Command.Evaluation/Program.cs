@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Command.Domain.Assessment;
+using Command.Domain.Geometry;
 using Command.Evaluation;
 using Command.Evaluation.Harness;
 using Command.Tools.Cli;
@@ -13,7 +14,7 @@ return await new EvaluationCommand(arguments => arguments.Trace is { } trace ? T
 // --trace INCIDENT UNIT: the unit's truth and assessment second by second.
 static int Trace(EvaluationArguments arguments, UnitTrace trace)
 {
-    var set = EvaluationSet.Generate(arguments.Seed, arguments.Incidents, arguments.NoiseScale, arguments.Speeds);
+    var set = EvaluationSet.Generate(arguments.Seed, arguments.Incidents, arguments.NoiseScale, arguments.Speeds, arguments.Courses);
     if (trace.Incident >= set.Length)
     {
         Console.Error.WriteLine($"--trace: the set has {set.Length} incidents, 0 to {set.Length - 1}; there is no incident {trace.Incident}.");
@@ -37,24 +38,24 @@ static int Trace(EvaluationArguments arguments, UnitTrace trace)
         var sent = track.Fixes.FirstOrDefault(f => f.Second == second);
         var fix = sent is null ? " " : "*";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{second,4}{fix} {truth.Label,-9} {truth.Position.Length,6:F1}{(truth.Indoors ? "i" : " ")} | {a.State,-8} d {a.DistanceM,6:F1} rate {a.ClosingRateMps,5:F2} hold {a.HoldS,5:F0} {a.Flag} {a.FlagReason}{a.ArrivalReason}{(a.HeldBackReason is { } held ? $" [{held}]" : "")}{(sent?.SpeedMps is { } said ? $" (said {said:F2} m/s)" : "")}"));
+            $"{second,4}{fix} {truth.Label,-9} {truth.Position.Length,6:F1}{(truth.Indoors ? "i" : " ")} | {a.State,-8} d {a.DistanceM,6:F1} rate {a.ClosingRateMps,5:F2} hold {a.HoldS,5:F0} {a.Flag} {a.FlagReason}{a.ArrivalReason}{(a.HeldBackReason is { } held ? $" [{held}]" : "")}{(sent?.SpeedMps is { } said ? $" (said {said:F2} m/s{(sent.CourseDeg is { } course ? $" at {course:F0}°, {Toward(truth.Position, course) * said:F2} toward" : "")})" : "")}"));
     });
     return 0;
 }
 
 static int Score(EvaluationArguments arguments)
 {
-    var (seed, count, options, scale, speeds) = (arguments.Seed, arguments.Incidents, AssessmentOptions.Default, arguments.NoiseScale, arguments.Speeds);
+    var (seed, count, options, scale, speeds, courses) = (arguments.Seed, arguments.Incidents, AssessmentOptions.Default, arguments.NoiseScale, arguments.Speeds, arguments.Courses);
     if (arguments.To is { } last)
     {
-        return Range(seed, last, count, scale, speeds, options, arguments.ByKind);
+        return Range(seed, last, count, scale, speeds, courses, options, arguments.ByKind);
     }
 
     var clock = Stopwatch.StartNew();
-    var set = EvaluationSet.Generate(seed, count, scale, speeds);
+    var set = EvaluationSet.Generate(seed, count, scale, speeds, courses);
     var runs = set.AsParallel().AsOrdered().Select(incident => (incident, EvaluationRun.Run(incident, options))).ToList();
     var figures = EvaluationScore.Score(runs, options);
-    Console.WriteLine($"evaluation set: seed {seed}, {count} incidents{World(scale, speeds)}, {clock.Elapsed.TotalSeconds:F1} s");
+    Console.WriteLine($"evaluation set: seed {seed}, {count} incidents{World(scale, speeds, courses)}, {clock.Elapsed.TotalSeconds:F1} s");
     foreach (var line in figures.Lines())
     {
         Console.WriteLine(line);
@@ -94,8 +95,16 @@ static int Score(EvaluationArguments arguments)
     return figures.Missed.Length == 0 ? 0 : 1;
 }
 
-static string World(double scale, bool speeds) =>
-    (scale == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $", noise scaled {scale:0.##}x")) + (speeds ? "" : ", no speeds said");
+// How much of a unit at position (from the threat) heading on a course moves toward the threat: 1 straight at it.
+static double Toward(LocalPoint position, double courseDeg)
+{
+    var radians = courseDeg * Math.PI / 180;
+    var length = Math.Max(position.Length, 1e-9);
+    return -((Math.Sin(radians) * position.East) + (Math.Cos(radians) * position.North)) / length;
+}
+
+static string World(double scale, bool speeds, bool courses) =>
+    (scale == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $", noise scaled {scale:0.##}x")) + (speeds ? courses ? "" : ", no courses said" : ", no speeds said");
 
 static void Describe(string what, string outcome, EvaluationIncident incident, string unitId)
 {
@@ -105,16 +114,16 @@ static void Describe(string what, string outcome, EvaluationIncident incident, s
 }
 
 // --seed N --to M: every seed of the range scored together, the figures a tuning run looks at.
-static int Range(int first, int last, int count, double scale, bool speeds, AssessmentOptions options, bool byKind)
+static int Range(int first, int last, int count, double scale, bool speeds, bool courses, AssessmentOptions options, bool byKind)
 {
     var clock = Stopwatch.StartNew();
     var runs = Enumerable.Range(first, Math.Max(0, last - first + 1))
-        .SelectMany(seed => EvaluationSet.Generate(seed, count, scale, speeds).Select(incident => (Seed: seed, Incident: incident)))
+        .SelectMany(seed => EvaluationSet.Generate(seed, count, scale, speeds, courses).Select(incident => (Seed: seed, Incident: incident)))
         .AsParallel().AsOrdered()
         .Select(r => (r.Incident, EvaluationRun.Run(r.Incident, options)))
         .ToList();
     var figures = EvaluationScore.Score(runs, options);
-    Console.WriteLine($"evaluation sets: seeds {first} to {last}, {count} incidents each{World(scale, speeds)}, {clock.Elapsed.TotalSeconds:F1} s");
+    Console.WriteLine($"evaluation sets: seeds {first} to {last}, {count} incidents each{World(scale, speeds, courses)}, {clock.Elapsed.TotalSeconds:F1} s");
     foreach (var line in figures.Lines())
     {
         Console.WriteLine(line);

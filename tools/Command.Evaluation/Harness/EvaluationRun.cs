@@ -101,7 +101,7 @@ public static class EvaluationRun
                     var fix = track.Fixes[next[i]++];
                     // A unit that climbs carries a barometer's altitude, good to half a metre, and says so.
                     Feed(new PositionAccepted(new PositionReport(track.UnitId, ReportSource.Simulator, Start.AddSeconds(second),
-                        frame.ToGeo(fix.Point), fix.AltitudeM, fix.AccuracyM, fix.SpeedMps, VerticalAccuracyM: fix.AltitudeM is null ? null : SensorModel.BarometerM,
+                        frame.ToGeo(fix.Point), fix.AltitudeM, fix.AccuracyM, fix.SpeedMps, fix.CourseDeg, VerticalAccuracyM: fix.AltitudeM is null ? null : SensorModel.BarometerM,
                         StaleAt: fix.StandsS is { } stands ? Start.AddSeconds(second + stands) : null)));
                     // Right after it, the unit is shown where its track is if this one was held back. Only a quick
                     // device's reports are ever held back.

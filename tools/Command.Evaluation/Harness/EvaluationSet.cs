@@ -25,12 +25,13 @@ public static class EvaluationSet
     /// Generates <paramref name="incidents"/> incidents from <paramref name="seed"/>; the same arguments give the same
     /// set. <paramref name="noiseScale"/> scales every device's noise, indoor noise, bias and burst rate: the same
     /// incidents and truths, noisier devices (1 is the set the rules were tuned on). Without <paramref name="speeds"/>, no
-    /// device says the speed it measures: the same incidents and fixes, judged on positions alone.
+    /// device says the speed it measures: the same incidents and fixes, judged on positions alone; without
+    /// <paramref name="courses"/>, devices say their speed but not their course.
     /// </summary>
-    public static ImmutableArray<EvaluationIncident> Generate(int seed = 2026, int incidents = 360, double noiseScale = 1, bool speeds = true) =>
-        [.. Enumerable.Range(0, incidents).Select(i => Incident(seed, i, noiseScale, speeds))];
+    public static ImmutableArray<EvaluationIncident> Generate(int seed = 2026, int incidents = 360, double noiseScale = 1, bool speeds = true, bool courses = true) =>
+        [.. Enumerable.Range(0, incidents).Select(i => Incident(seed, i, noiseScale, speeds, courses))];
 
-    private static EvaluationIncident Incident(int seed, int index, double noiseScale, bool speeds)
+    private static EvaluationIncident Incident(int seed, int index, double noiseScale, bool speeds, bool courses)
     {
         var random = new Random(unchecked((seed * 7919) + index));
         var kind = Kinds[index % Kinds.Length];
@@ -90,9 +91,9 @@ public static class EvaluationSet
         (int, int)? outage = kind == "outage" ? (random.Next(30, Math.Max(31, length / 2)), random.Next(60, 121)) : null;
         return new EvaluationIncident(index, kind, threatFloor,
         [
-            Track($"s{index}", index % 2 == 0 ? UnitRole.Contact : UnitRole.Unassigned, subject.Build(length), random, outage, noiseScale, speeds ? Doppler(seed, index, 0) : null),
-            Track($"b{index}", UnitRole.Contact, backup.Build(length), random, null, noiseScale, speeds ? Doppler(seed, index, 1) : null),
-            Track($"x{index}", exemptRole, exempt.Build(length), random, null, noiseScale, speeds ? Doppler(seed, index, 2) : null),
+            Track($"s{index}", index % 2 == 0 ? UnitRole.Contact : UnitRole.Unassigned, subject.Build(length), random, outage, noiseScale, speeds ? Doppler(seed, index, 0) : null, courses),
+            Track($"b{index}", UnitRole.Contact, backup.Build(length), random, null, noiseScale, speeds ? Doppler(seed, index, 1) : null, courses),
+            Track($"x{index}", exemptRole, exempt.Build(length), random, null, noiseScale, speeds ? Doppler(seed, index, 2) : null, courses),
         ], uncertainty, building);
     }
 
@@ -111,10 +112,10 @@ public static class EvaluationSet
     // incidents, fixes and noise as one without.
     private static Random Doppler(int seed, int index, int unit) => new(unchecked((((seed * 7919) + index) * 4) + unit + 1_000_003));
 
-    private static LabelledTrack Track(string id, UnitRole role, ImmutableArray<TruthSecond> truth, Random random, (int, int)? outage, double noiseScale, Random? doppler)
+    private static LabelledTrack Track(string id, UnitRole role, ImmutableArray<TruthSecond> truth, Random random, (int, int)? outage, double noiseScale, Random? doppler, bool courses)
     {
         var sensor = SensorModel.Draw(random, noiseScale);
-        return new LabelledTrack(id, role, sensor.Profile, sensor.NominalCadenceS, sensor.NoiseM, truth, sensor.Sample(truth, random, outage, doppler),
+        return new LabelledTrack(id, role, sensor.Profile, sensor.NominalCadenceS, sensor.NoiseM, truth, sensor.Sample(truth, random, outage, doppler, courses),
             sensor.IndoorNoiseM, sensor.Stated, sensor.BiasM);
     }
 

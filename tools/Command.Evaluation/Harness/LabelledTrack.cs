@@ -34,10 +34,10 @@ public sealed record TruthSecond(LocalPoint Position, double? AltitudeM, TruthLa
 
 /// <summary>
 /// A fix as a device would send it: at a whole second of the drill, with noise, maybe an outlier; and, from a device
-/// that says so, for how many seconds it stands (CoT's stale) and the speed it measured. <paramref name="Multipath"/>
-/// marks one of a burst of multipath outliers, which no device says.
+/// that says so, for how many seconds it stands (CoT's stale) and the speed and course it measured.
+/// <paramref name="Multipath"/> marks one of a burst of multipath outliers, which no device says.
 /// </summary>
-public sealed record SyntheticFix(int Second, LocalPoint Point, double? AccuracyM, double? AltitudeM, int? StandsS = null, double? SpeedMps = null, bool Multipath = false);
+public sealed record SyntheticFix(int Second, LocalPoint Point, double? AccuracyM, double? AltitudeM, int? StandsS = null, double? SpeedMps = null, bool Multipath = false, double? CourseDeg = null);
 
 /// <summary>One unit's synthetic track: its ground truth second by second and the fixes its device sent.</summary>
 /// <param name="UnitId">The unit.</param>

@@ -74,9 +74,10 @@ internal sealed record SensorModel(
     public int NominalCadenceS => Profile == "atak" ? CadenceS + (JitterS / 2) : CadenceS;
 
     /// <summary>The fixes sent over a truth, skipping the outage (first second, length) if any.</summary>
-    public ImmutableArray<SyntheticFix> Sample(ImmutableArray<TruthSecond> truth, Random random, (int From, int Length)? outage, Random? doppler)
+    public ImmutableArray<SyntheticFix> Sample(ImmutableArray<TruthSecond> truth, Random random, (int From, int Length)? outage, Random? doppler, bool courses = true)
     {
         var statesSpeed = doppler is not null && StatesSpeed(doppler);
+        var heading = new LocalPoint(0, 1);
         var fixes = ImmutableArray.CreateBuilder<SyntheticFix>();
         var decay = Math.Exp(-1 / BiasTimeS);
         var kick = Math.Sqrt(1 - (decay * decay));
@@ -88,17 +89,18 @@ internal sealed record SensorModel(
         for (var s = 1; s < truth.Length; s++)
         {
             var t = truth[s];
+            heading = Heading(truth[s].Position - truth[s - 1].Position, heading);
             var biasSd = t.Indoors ? BiasM * 2 : BiasM;
             biasEast = (biasEast * decay) + (Gaussian(random) * biasSd * kick);
             biasNorth = (biasNorth * decay) + (Gaussian(random) * biasSd * kick);
             int? stands = null;
             double? said = null;
+            double? course = null;
             if (Dynamic)
             {
                 // The phone's speed is its Doppler velocity's length: noise on each axis, so standing still it is
                 // never quite zero.
-                var speedSd = t.Indoors ? IndoorSpeedNoiseMps : SpeedNoiseMps;
-                var speed = Math.Sqrt(Math.Pow(t.SpeedMps + (Gaussian(random) * speedSd), 2) + Math.Pow(Gaussian(random) * speedSd, 2));
+                var (speed, measured) = Velocity(t, heading, random);
                 var rate = DynamicRateS(speed);
                 var since = s - lastSent;
                 if (s < next || (since < rate && lastStands - since > StaleBufferS && Math.Abs(speed - lastSpeed) <= SpeedChangeMps))
@@ -107,7 +109,7 @@ internal sealed record SensorModel(
                 }
 
                 (lastSent, lastStands, lastSpeed) = (s, (2 * rate) + 15, speed);
-                (stands, said) = (lastStands, Math.Round(speed, 2));
+                (stands, said, course) = (lastStands, Math.Round(speed, 2), courses ? Math.Round(measured, 1) : null);
             }
             else if (s < next)
             {
@@ -154,10 +156,11 @@ internal sealed record SensorModel(
             };
             if (said is null && statesSpeed)
             {
-                said = MeasuredSpeed(t, doppler!);
+                (said, course) = MeasuredVelocity(t, heading, doppler!);
+                course = courses ? course : null;
             }
 
-            fixes.Add(new SyntheticFix(s, t.Position + error, accuracy, altitude, stands, said, multipath));
+            fixes.Add(new SyntheticFix(s, t.Position + error, accuracy, altitude, stands, said, multipath, course));
         }
 
         return fixes.ToImmutable();
@@ -172,15 +175,37 @@ internal sealed record SensorModel(
         _ => true,
     };
 
-    // The speed the receiver measures from the Doppler shift, not from its fixes: multipath that throws a fix 50 m
-    // leaves it alone. A tenth of a metre a second off on each axis under the sky, half a metre indoors; an APRS
-    // radio sends it in whole knots.
-    private double MeasuredSpeed(TruthSecond t, Random doppler)
+    // The speed and course the receiver measures from the Doppler shift, not from its fixes: multipath that throws a
+    // fix 50 m leaves them alone. An APRS radio sends its speed in whole knots and its course in whole degrees, and no
+    // course at all when its speed reads 0 (APRS's "course unknown").
+    private (double Speed, double? CourseDeg) MeasuredVelocity(TruthSecond t, LocalPoint heading, Random doppler)
+    {
+        var (speed, course) = Velocity(t, heading, doppler);
+        if (Profile != "radio")
+        {
+            return (Math.Round(speed, 2), Math.Round(course, 1));
+        }
+
+        var knots = Math.Round(speed / KnotMps);
+        return (knots * KnotMps, knots == 0 ? null : Math.Round(course) % 360);
+    }
+
+    // The velocity the receiver measures, as speed and course (degrees clockwise from north): the true one, along the
+    // unit's heading, off by a tenth of a metre a second on each axis under the sky and half a metre indoors. Standing
+    // still, its course is the noise's.
+    private static (double Speed, double CourseDeg) Velocity(TruthSecond t, LocalPoint heading, Random random)
     {
         var sd = t.Indoors ? IndoorSpeedNoiseMps : SpeedNoiseMps;
-        var speed = Math.Sqrt(Math.Pow(t.SpeedMps + (Gaussian(doppler) * sd), 2) + Math.Pow(Gaussian(doppler) * sd, 2));
-        return Profile == "radio" ? Math.Round(speed / KnotMps) * KnotMps : Math.Round(speed, 2);
+        var along = t.SpeedMps + (Gaussian(random) * sd);
+        var across = Gaussian(random) * sd;
+        var east = (along * heading.East) + (across * heading.North);
+        var north = (along * heading.North) - (across * heading.East);
+        var course = Math.Atan2(east, north) * 180 / Math.PI;
+        return (Math.Sqrt((along * along) + (across * across)), course < 0 ? course + 360 : course);
     }
+
+    // Which way the unit heads: its latest step's direction, or the one before while it stands.
+    private static LocalPoint Heading(LocalPoint step, LocalPoint before) => step.Length < 1e-9 ? before : step * (1 / step.Length);
 
     private const double KnotMps = 0.514444;
 
