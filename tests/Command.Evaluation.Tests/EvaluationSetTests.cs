@@ -75,18 +75,18 @@ public sealed class EvaluationSetTests(ITestOutputHelper output)
     public void Figures_for_the_shipped_seed_are_exactly_as_recorded()
     {
         // Pinned so that a change to the doctrine, the filters or the set moves them on purpose. They do not yet meet
-        // the targets for missed holds, false flags, flags on units in contact, flaps and clear times.
+        // the targets for missed holds, flags on units in contact, flaps and clear times.
         Assert.Equal(
             [
                 "incidents 360, unit-hours evaluated 128.6 (closing at >= 1 m/s: 47.7)",
-                "holds past grace by > 60 s: 201, flagged in time: 184, missed: 17 (shown arrived: 14; beyond what their fixes show by the deadline: 6)",
-                "detection latency after grace: median 27.3 s, max 240.0 s",
-                "shorter holds (within grace + 60 s) flagged: 17 of 26",
+                "holds past grace by > 60 s: 201, flagged in time: 185, missed: 16 (shown arrived: 14; beyond what their fixes show by the deadline: 6)",
+                "detection latency after grace: median 26.8 s, max 240.0 s",
+                "shorter holds (within grace + 60 s) flagged: 18 of 26",
                 "false flags on units closing at >= 1 m/s: 0 in 47.7 unit-hours (0.000 per unit-hour, 0.00 per 10 unit-hours)",
-                "flags on tactical approaches (< 1 m/s): 3; on units in contact: 4 (indoors: 3); alerts on stair climbs: 0",
-                "holds that flapped (a flag cleared or raised again while the unit held): 1 of 215 flagged",
+                "flags on tactical approaches (< 1 m/s): 1; on units in contact: 4 (indoors: 3); alerts on stair climbs: 0",
+                "holds that flapped (a flag cleared or raised again while the unit held): 1 of 217 flagged",
                 "flag turns to moving away while the unit only held (each brings back a flag acknowledged as holding): 1 in 1 holds",
-                "flags cleared within 30 s or three fixes of closing again at >= 1 m/s: 106 of 144 (median 18 s, max 71 s); late or never: 38 (still up when the track ended: 11; beyond what their fixes show: 8)",
+                "flags cleared within 30 s or three fixes of closing again at >= 1 m/s: 112 of 146 (median 18 s, max 71 s); late or never: 34 (still up when the track ended: 10; beyond what their fixes show: 8)",
                 "flags on exempt roles: 0",
                 "reports from devices every 5 s or faster held back as multipath: 765 of 74656 that were not (1.0 %); 2425 of 2984 that were (81.3 %), the rest taken in",
             ],

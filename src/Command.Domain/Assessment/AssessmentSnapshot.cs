@@ -57,8 +57,8 @@ public sealed record UnitSnapshot(
 /// </summary>
 public sealed record HeldBackSnapshot(FixSnapshot Fix, DateTimeOffset? StaleAt, double? SpeedMps);
 
-/// <summary>One remembered fix, with its floor where that was really known, and the speed its report said.</summary>
-public sealed record FixSnapshot(DateTimeOffset Time, LocalPoint Point, double Sigma, double? AltitudeM, int? Floor = null, double? SpeedMps = null);
+/// <summary>One remembered fix, with its floor where that was really known, and the speed and course its report said.</summary>
+public sealed record FixSnapshot(DateTimeOffset Time, LocalPoint Point, double Sigma, double? AltitudeM, int? Floor = null, double? SpeedMps = null, double? CourseDeg = null);
 
 /// <summary>
 /// The last time a unit made progress toward its threat, the smoothed distance it had then (and its error), and

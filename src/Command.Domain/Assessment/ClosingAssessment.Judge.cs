@@ -54,7 +54,7 @@ public sealed partial class ClosingAssessment
             case MotionState.Closing:
                 // Only real progress ends a hold, so a flag raised in one comes down once, not on every wobble.
                 string Closing() => m.ProgressM is { } gained
-                    ? $"closing at {Reasons.Rate(m.RateMps ?? 0)}, {Reasons.Metres(gained)} nearer than where it held; {Reasons.Metres(m.ShownM)} from the threat"
+                    ? $"closing at {Reasons.Rate(m.RateMps ?? 0)}{(m.SaidProgress ? " (its device says it heads for the threat)" : "")}, {Reasons.Metres(gained)} nearer than where it held; {Reasons.Metres(m.ShownM)} from the threat"
                     : $"closing at {Reasons.Rate(m.RateMps ?? 0)}, {Reasons.Metres(m.ShownM)} from the threat";
                 flags.Clear(id, now, Closing, events);
                 suppressedHolds.End(id, now, Closing, events);
@@ -99,7 +99,7 @@ public sealed partial class ClosingAssessment
         hold is { FellBack: true }
             ? $"fell back from contact {Reasons.Duration(heldS)} ago, now {FromThreat(m)}; {Reasons.Backup(backupEtaS)}"
             : opening
-                ? $"moving away for {Reasons.Duration(heldS)}, now {FromThreat(m)}; {Reasons.Backup(backupEtaS)}"
+                ? $"moving away for {Reasons.Duration(heldS)}{(m.SaidAway ? " (its device says it heads away)" : "")}, now {FromThreat(m)}; {Reasons.Backup(backupEtaS)}"
                 : $"holding {Reasons.Duration(heldS)} at {FromThreat(m)}{(hold is { SaidStill: true } ? " (its device says it stands still)" : "")}; {Reasons.Backup(backupEtaS)}";
 
     /// <summary>

@@ -18,6 +18,8 @@ namespace Command.Domain.Assessment;
 /// <param name="ProgressM">In a hold, how much nearer the unit is than where it held, metres.</param>
 /// <param name="NoiseM">The unit's own noise, one axis of one fix, metres: the larger of what it states and what its fixes show.</param>
 /// <param name="InReach">Standing still and not in a hold, because its fixes cannot tell it from a unit in contact: why, in words.</param>
+/// <param name="SaidProgress">The progress rests on the unit's receiver saying it heads for the threat; the rate is what it says.</param>
+/// <param name="SaidAway">The unit's receiver has said for 10 s that it heads away from the threat: it is moving away.</param>
 internal sealed record Measurement(
     ThreatTarget Target,
     double StraightM,
@@ -35,7 +37,9 @@ internal sealed record Measurement(
     bool Progressing,
     double? ProgressM,
     double NoiseM,
-    string? InReach = null)
+    string? InReach = null,
+    bool SaidProgress = false,
+    bool SaidAway = false)
 {
     /// <summary>
     /// The distance the board shows for the unit: from its latest fix, by path where the site has a walk graph. A flag's

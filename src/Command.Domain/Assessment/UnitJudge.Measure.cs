@@ -98,6 +98,14 @@ internal sealed partial class UnitJudge
             (confirmed, opening) = (false, false);
         }
 
+        var way = SaysWay(target, t, sigma, noise);
+        if (way == SaidWay.Toward && Episode is null)
+        {
+            // The unit's receiver says it heads for the threat: whatever its fixes show, it is not holding. (In a hold,
+            // where it still shows the hold is kept as before: progress is counted from there.)
+            (confirmed, opening) = (false, false);
+        }
+
         var saidStill = false;
         if (advance && !confirmed && !stairs && SaidStillFrom(t, y, sigma, earliest) is { } stillFromS)
         {
@@ -106,6 +114,15 @@ internal sealed partial class UnitJudge
             // fix only: measured again as a unit is sent in from staging, it is not yet judged from then.
             (confirmed, opening, saidStill) = (true, false, true);
             tailS = Math.Min(tailS, stillFromS);
+        }
+
+        var saidAway = false;
+        if (advance && !(confirmed && opening) && !stairs && SaidHeadingFrom(SaidWay.Away, target, t, sigma, noise, earliest) is { } awayFromS)
+        {
+            // The unit's receiver has said for 10 s that it heads away from the threat: it is moving away, from its first
+            // report that said so, with no streak of fixes to wait for.
+            (confirmed, opening, saidAway) = (true, true, true);
+            tailS = Math.Min(tailS, awayFromS);
         }
 
         // One fix of evidence is one fix an outlier burst can fake: a hold starts only once it has shown on several
@@ -117,9 +134,20 @@ internal sealed partial class UnitJudge
         var progressRate = 0.0;
         // A unit shown moving away is judged from where it turned, not from the middle of its retreat.
         var heldAt = episode is null ? double.NaN : State == MotionState.Opening ? Math.Max(episode.HeldAtM, episode.TurnedAtM) : episode.HeldAtM;
-        var progressNow = episode is not null && Progressing(t, y, stated, heldAt, noise, out progress, out progressRate);
+        var progressNow = episode is not null && Progressing(t, y, stated, heldAt, noise, way, out progress, out progressRate);
+        var saidProgress = false;
+        if (episode is not null && !progressNow && way == SaidWay.Toward && heldAt - smoothed > 0
+            && SaidHeadingFrom(SaidWay.Toward, target, t, sigma, noise, earliest) >= (episode.Since - t0).TotalSeconds)
+        {
+            // The unit's receiver has said for 10 s since the hold began that it heads for the threat, and its fixes put
+            // it nearer than where it held: that is progress, measured, however far its noise leaves the fixes' line.
+            (progressNow, saidProgress) = (true, true);
+            progress = heldAt - smoothed;
+            progressRate = SaidClosingMps(target, t, sigma, n - 1, noise) ?? 0;
+        }
+
         var progressStreak = advance ? (progressNow ? ProgressStreak + 1 : 0) : ProgressStreak;
-        var progressing = progressNow && progressStreak >= ProgressFixesNeeded();
+        var progressing = progressNow && progressStreak >= ProgressFixesNeeded(way);
         var inReach = confirmed && !progressNow && episode is null ? StandsInReach(target, t, sigma, noise, tailS) : null;
         confirmed &= !progressNow;
         if (progressing || stairs)
@@ -139,7 +167,7 @@ internal sealed partial class UnitJudge
             // that by more than its noise is the start of progress the hold test has not yet let go of, not the hold.
             episode = episode.HeldAt(smoothed);
         }
-        else if (episode is null && confirmed && (holdStreak >= HoldFixes() || saidStill) && FellBackFrom is null && inReach is null)
+        else if (episode is null && confirmed && (holdStreak >= HoldFixes() || saidStill || saidAway) && FellBackFrom is null && inReach is null)
         {
             // A hold is flagged only where the unit is plainly out of contact: one that stands still where its fixes
             // cannot tell it from a unit in contact (indoors, a noisy radio may never show within the radius) waits
@@ -177,7 +205,9 @@ internal sealed partial class UnitJudge
             progressing,
             progressing ? progress : episode is null ? null : episode.HeldAtM - smoothed,
             noise,
-            inReach);
+            inReach,
+            progressing && saidProgress,
+            saidAway && confirmed);
         if (cache)
         {
             measured = m;
@@ -224,7 +254,7 @@ internal sealed partial class UnitJudge
     // whose receiver says it walks, which a burst does not fake; and one more than a burst lasts from a unit whose
     // receiver says it stands still: a burst toward the threat from a slow device, or the noise of a phone standing
     // for ten minutes, cleared a flag and raised it again a fix or two later.
-    private int ProgressFixesNeeded() => SaysStill ? BurstFixes + 1 : SaysMoving ? 1 : Track.CadenceS is > QuickCadenceS ? 1 : BurstFixes;
+    private int ProgressFixesNeeded(SaidWay way) => SaysStill ? BurstFixes + 1 : SaysApproach(way) ? 1 : Track.CadenceS is > QuickCadenceS ? 1 : BurstFixes;
 
     // The most fixes in a row a burst of multipath outliers drags off together.
     private const int BurstFixes = 3;

@@ -13,7 +13,7 @@ internal sealed partial class UnitJudge
     /// it walks (see <see cref="SaysMoving"/>). A unit drifting on noise, or on a bias
     /// that wanders, shows none of these for long. The rate is that line's: the rate window may still span the hold.
     /// </summary>
-    private bool Progressing(Span<double> t, ReadOnlySpan<double> y, Span<double> sigma, double heldAtM, double noiseM, out double? progressM, out double rateMps)
+    private bool Progressing(Span<double> t, ReadOnlySpan<double> y, Span<double> sigma, double heldAtM, double noiseM, SaidWay way, out double? progressM, out double rateMps)
     {
         var n = t.Length;
         var from = n - 1;
@@ -35,7 +35,7 @@ internal sealed partial class UnitJudge
         // toward the threat cannot make progress alone. (A smoothed median would lag a walk from a slow device by a
         // fix or two: a walk of 30 s would not show until long after it had.)
         progressM = heldAtM - Math.Max(Math.Max(y[^1], y[^2]), line.End);
-        var noises = SaysMoving ? SaidMovingProgressNoises : options.ClearProgressNoises;
+        var noises = SaysApproach(way) ? SaidMovingProgressNoises : options.ClearProgressNoises;
         if (Jumped(noiseM) || progressM <= noises * ProgressErrorM(line.EndError, noiseM))
         {
             return false;

@@ -75,7 +75,7 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
 
         var altitude = VerticalMotionShows(report) ? report.AltitudeM : null;
         var sigma = Math.Max(1, report.AccuracyM is { } stated ? stated / Math.Sqrt(2) : options.DefaultAccuracyM);
-        var fix = new TrackFix(report.FixTime, point, sigma, altitude, FloorOf(report, point), report.SpeedMps);
+        var fix = new TrackFix(report.FixTime, point, sigma, altitude, FloorOf(report, point), report.SpeedMps, report.SpeedMps is null ? null : report.CourseDeg);
         return TakeOrHoldBack(new HeldBackFix(fix, report.StaleAt), target);
     }
 
@@ -306,11 +306,12 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
             // back from contact is shown moving away for as long as that hold lasts. Any other is shown moving away
             // once its fixes since the hold began have shown it on as many fixes in a row as a burst of multipath lasts
             // and its rate shows it too, and holding again once neither does: its flag's state turns, and an
-            // acknowledged flag comes back, when the unit turns, not on a burst or a wobble of its rate.
+            // acknowledged flag comes back, when the unit turns, not on a burst or a wobble of its rate. One whose
+            // receiver says it heads away is shown so at once: no burst gives a receiver a velocity.
             var fixesAway = m.Confirmed && m.Opening;
             var rateAway = m.RateMps < -options.MovingRateMps;
             var away = hold.FellBack
-                || (State == MotionState.Opening ? fixesAway || rateAway : fixesAway && OpeningStreak >= BurstFixes && rateAway);
+                || (State == MotionState.Opening ? fixesAway || rateAway : (fixesAway && OpeningStreak >= BurstFixes && rateAway) || m.SaidAway);
             return away ? MotionState.Opening : MotionState.Holding;
         }
 

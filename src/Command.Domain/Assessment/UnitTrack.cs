@@ -4,9 +4,10 @@ namespace Command.Domain.Assessment;
 
 /// <summary>
 /// One fix as the assessment keeps it: local metres, stated one-sigma accuracy, altitude where given, the floor where
-/// it is really known, and the speed its report said the unit's receiver measured.
+/// it is really known, and the speed and course (degrees clockwise from true north) its report said the unit's receiver
+/// measured; a course only with a speed.
 /// </summary>
-internal readonly record struct TrackFix(DateTimeOffset Time, LocalPoint Point, double Sigma, double? AltitudeM, int? Floor = null, double? SpeedMps = null);
+internal readonly record struct TrackFix(DateTimeOffset Time, LocalPoint Point, double Sigma, double? AltitudeM, int? Floor = null, double? SpeedMps = null, double? CourseDeg = null);
 
 /// <summary>
 /// A unit's recent fixes, oldest first, trimmed to what the rate window needs, and the intervals between its

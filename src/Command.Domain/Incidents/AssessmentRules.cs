@@ -250,8 +250,21 @@ public static class AssessmentRules
     /// </summary>
     public const int SpeedsHeard = 28;
 
+    /// <summary>
+    /// A unit whose device says its course with its speed is heard on which way it heads: its speed along the bearing
+    /// to the threat (outdoors; indoors on its latest two reports, at 1.2 m/s), where the site has no walk graph and the
+    /// unit stands beyond the contact radius and hysteresis and twice its noise. Heading for the threat at the hold
+    /// speed or more, it is not holding, whatever its fixes show. In a hold, reports saying so for 10 s since it began,
+    /// with its fixes nearer than where it held, are progress ("closing at 1.2 m/s (its device says it heads for the
+    /// threat)"). Heading away at walking pace for 10 s outdoors, it is moving away from its first such report ("(its
+    /// device says it heads away)"). A course across or away withdraws the lower bar for progress a speed alone earns.
+    /// Before, a unit whose fixes stalled or scattered while it walked in was flagged, and one walking back in was
+    /// cleared only once its fixes' line bore it out.
+    /// </summary>
+    public const int CoursesHeard = 29;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = SpeedsHeard;
+    public const int Current = CoursesHeard;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

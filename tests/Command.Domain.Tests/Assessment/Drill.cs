@@ -69,8 +69,8 @@ internal sealed class Drill
     public void Wait(TimeSpan span) => Now += span;
 
     public void Fix(string id, LocalPoint at, double? accuracyM = 3, double? altitudeM = null, AltitudeDatum? datum = null, double? verticalM = null,
-        TimeSpan? standsFor = null, double? speedMps = null) =>
-        Feed(new PositionAccepted(new PositionReport(id, ReportSource.Simulator, Now, Frame.ToGeo(at), altitudeM, accuracyM, speedMps,
+        TimeSpan? standsFor = null, double? speedMps = null, double? courseDeg = null) =>
+        Feed(new PositionAccepted(new PositionReport(id, ReportSource.Simulator, Now, Frame.ToGeo(at), altitudeM, accuracyM, speedMps, courseDeg,
             AltitudeDatum: datum, VerticalAccuracyM: verticalM, StaleAt: Now + standsFor)));
 
     /// <summary>Advances the clock second by second: the second's tick and its due fixes, as the grain folds them.</summary>

@@ -1,0 +1,115 @@
+namespace Command.Domain.Assessment;
+
+/// <summary>
+/// Which way a unit's own device says it heads. A receiver measures its velocity from the Doppler shift, its course as
+/// well as its speed, and a device that says its speed says its course with it (ATAK's track, NMEA's course over
+/// ground, APRS's course, the Traccar Client's bearing). Its part along the bearing to the threat is how fast the
+/// unit closes, measured rather than worked out from fixes: under the sky to a tenth of a metre a second, whatever
+/// multipath or a wandering bias does to the fixes; indoors to half a metre, so there only two reports in a row count.
+/// Not heard where the site's walking paths make the straight bearing not the way in, nor where the unit stands too
+/// near the threat for its fixes to give the bearing, nor from a device that has never said it moved.
+/// </summary>
+internal sealed partial class UnitJudge
+{
+    /// <summary>
+    /// Which way the unit's latest report says it heads (indoors, its latest two): toward the threat (see
+    /// <see cref="HeadingNeededMps"/>), away from it, or neither; nothing where it said no course the bearing can be
+    /// taken against.
+    /// </summary>
+    private SaidWay SaysWay(ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM)
+    {
+        var fixes = Track.Fixes;
+        var indoors = BuildingId is not null;
+        var reports = indoors ? IndoorReports : 1;
+        if (!StatedMoving || target.Field is not null || fixes.Count < reports || fixes[^1].CourseDeg is null)
+        {
+            return SaidWay.None;
+        }
+
+        var way = SaidWay.None;
+        for (var i = fixes.Count - 1; i >= fixes.Count - reports; i--)
+        {
+            if (SaidClosingMps(target, t, sigma, i, noiseM) is not { } closing)
+            {
+                return SaidWay.None;
+            }
+
+            var now = closing >= HeadingNeededMps(SaidWay.Toward, indoors) ? SaidWay.Toward
+                : -closing >= HeadingNeededMps(SaidWay.Away, indoors) ? SaidWay.Away
+                : SaidWay.Across;
+            way = way == SaidWay.None || way == now ? now : SaidWay.Across;
+        }
+
+        return way;
+    }
+
+    /// <summary>
+    /// When (seconds on <paramref name="t"/>) the unit's reports began to say it heads <paramref name="way"/> (toward
+    /// the threat or away from it), where they have said so for <see cref="SaidStillS"/> and on two reports at least,
+    /// none after a silence longer than its cadence allows and none from before it was judged, at
+    /// <paramref name="earliest"/>; null otherwise. Away only outdoors: indoors a receiver's course is too poor to
+    /// raise a flag on.
+    /// </summary>
+    private double? SaidHeadingFrom(SaidWay way, ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM, double earliest)
+    {
+        var indoors = BuildingId is not null;
+        if (!StatedMoving || target.Field is not null || (indoors && way == SaidWay.Away))
+        {
+            return null;
+        }
+
+        var fixes = Track.Fixes;
+        var needed = HeadingNeededMps(way, indoors);
+        var sign = way == SaidWay.Toward ? 1 : -1;
+        var first = fixes.Count;
+        while (first > 0 && t[first - 1] >= earliest && sign * SaidClosingMps(target, t, sigma, first - 1, noiseM) >= needed
+               && (first == fixes.Count || (fixes[first].Time - fixes[first - 1].Time).TotalSeconds <= LearnedSilenceS))
+        {
+            first--;
+        }
+
+        return fixes.Count - first >= SaidStillFixes && t[^1] - t[first] >= SaidStillS ? t[first] : null;
+    }
+
+    /// <summary>
+    /// How fast fix <paramref name="i"/>'s report says the unit moved toward the threat (negative: away): its speed
+    /// along the bearing from where the unit stood then (the median of its fixes of the smoothing window) to the
+    /// threat. Null where it said no speed or course, or where the unit stood too near the threat for its noise to
+    /// give the bearing: within the contact radius and hysteresis, or twice its noise.
+    /// </summary>
+    private double? SaidClosingMps(ThreatTarget target, Span<double> t, Span<double> sigma, int i, double noiseM)
+    {
+        if (Track.Fixes[i] is not { SpeedMps: { } speed, CourseDeg: { } course })
+        {
+            return null;
+        }
+
+        var toThreat = target.Point - MedianPoint(t, sigma, i, options.SmoothingWindow.TotalSeconds, SmoothedFixes).Point;
+        var distance = toThreat.Length;
+        if (distance < Math.Max(options.ContactRadiusM + options.ArrivalHysteresisM, Z * noiseM))
+        {
+            return null;
+        }
+
+        var radians = course * Math.PI / 180;
+        return speed * ((Math.Sin(radians) * toThreat.East) + (Math.Cos(radians) * toThreat.North)) / distance;
+    }
+
+    /// <summary>
+    /// The unit heads for the threat at walking pace by its receiver's word: by its course where it says one, by its
+    /// speed alone where it does not (see <see cref="SaysMoving"/>). A unit whose course says it walks across or away
+    /// is not given the lower bar its speed alone would earn.
+    /// </summary>
+    private bool SaysApproach(SaidWay way) => way == SaidWay.Toward || (way == SaidWay.None && SaysMoving);
+
+    /// <summary>
+    /// How fast along the bearing a report must say the unit moves to head that way: toward the threat outdoors, the
+    /// hold speed (a unit closing that fast is not holding; standing still reads it one time in a million); away,
+    /// walking pace, for that raises a flag; indoors, where standing still reads 0.6 m/s on average, 1.2 m/s either way.
+    /// </summary>
+    private double HeadingNeededMps(SaidWay way, bool indoors) =>
+        indoors ? MovingIndoorsSpeedMps : way == SaidWay.Toward ? options.HoldSpeedMps : MovingSpeedMps;
+
+    // Reports in a row that must say the way indoors.
+    private const int IndoorReports = 2;
+}

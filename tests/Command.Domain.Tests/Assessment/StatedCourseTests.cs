@@ -1,0 +1,178 @@
+using Command.Domain.Assessment;
+using Command.Domain.Events;
+using Command.Domain.Geometry;
+using Command.Domain.Incidents;
+using Command.Domain.Reports;
+using Command.Domain.Sites;
+
+namespace Command.Domain.Tests.Assessment;
+
+/// <summary>
+/// A unit whose device says its course with its speed is heard on which way it heads: toward the threat it is not
+/// holding, whatever its fixes show, and once in a hold it is cleared on that word and fixes that do not contradict
+/// it; away from it for 10 s it is moving away. Not where the site's walking paths make the straight bearing wrong.
+/// </summary>
+public sealed class StatedCourseTests
+{
+    // Courses on this open ground: the threat is at the origin and every unit east of it.
+    private const double West = 270;
+    private const double East = 90;
+    private const double North = 0;
+
+    [Fact]
+    public void A_unit_whose_receiver_says_it_heads_for_the_threat_is_not_held_on_fixes_that_stand_still()
+    {
+        // A tracker every 10 s walks in from 400 m at 1.3 m/s; from 60 s to 150 s its fixes stand at 322 m, as a
+        // receiver that lost the sky sends its last fix again, while its velocity still says it walks in.
+        LocalPoint Fixes(double t) => new(t is >= 60 and < 150 ? 322 : 400 - (1.3 * t), 0);
+        var heard = Played(200, 10, Drill.Noisy(Fixes, 3, 0.5, seed: 4), _ => (1.3, West));
+        var speedOnly = Played(200, 10, Drill.Noisy(Fixes, 3, 0.5, seed: 4), _ => (1.3, null));
+
+        Assert.Empty(heard.Derived.OfType<FlagRaised>());
+        Assert.Contains(speedOnly.Derived, e => e is FlagRaised);
+    }
+
+    [Fact]
+    public void A_unit_whose_receiver_says_it_heads_away_is_flagged_moving_away_sooner_than_its_fixes_show_it()
+    {
+        // An ATAK phone every 8 s with 14 m of noise walks in to 150 m by 60 s, then turns and walks away at 1.2 m/s.
+        LocalPoint Path(double t) => new(t < 60 ? 234 - (1.4 * t) : 150 + (1.2 * (t - 60)), 0);
+        (double, double?) Said(double t) => t < 60 ? (1.4, West) : (1.2, East);
+        var heard = Played(200, 8, Drill.Noisy(Path, 10, 1, seed: 3), Said);
+        var speedOnly = Played(200, 8, Drill.Noisy(Path, 10, 1, seed: 3), t => (Said(t).Item1, null));
+
+        var raised = Assert.Single(heard.Derived.OfType<FlagRaised>());
+        Assert.Matches(@"^moving away for \d+ s \(its device says it heads away\), now \d+ m from the threat; no backup reporting$", raised.Reason);
+        var raisedOnFixes = Assert.Single(speedOnly.Derived.OfType<FlagRaised>()).Time;
+        Assert.InRange((raised.Time - Drill.Start).TotalSeconds, 70, 90);
+        Assert.True(raised.Time < raisedOnFixes, $"heard heading away: flagged at {raised.Time:mm:ss}; on its speed alone at {raisedOnFixes:mm:ss}");
+    }
+
+    [Fact]
+    public void A_unit_in_a_hold_whose_receiver_says_it_heads_away_is_shown_moving_away_at_once()
+    {
+        // The same phone holds at 150 m from 60 s to 120 s, is flagged, and walks away at 1.2 m/s from 120 s.
+        LocalPoint Path(double t) => new(t < 60 ? 234 - (1.4 * t) : t < 120 ? 150 : 150 + (1.2 * (t - 120)), 0);
+        (double, double?) Said(double t) => t < 60 ? (1.4, West) : t < 120 ? (0.05, North) : (1.2, East);
+        var heard = Played(136, 8, Drill.Noisy(Path, 5.6, 1, seed: 3), Said);
+        var speedOnly = Played(136, 8, Drill.Noisy(Path, 5.6, 1, seed: 3), t => (Said(t).Item1, null));
+
+        Assert.Single(heard.Derived.OfType<FlagRaised>());
+        Assert.Equal(MotionState.Opening, heard.Assess("u1").State);
+        Assert.Equal(MotionState.Holding, speedOnly.Assess("u1").State);
+    }
+
+    [Fact]
+    public void A_unit_whose_receiver_says_it_heads_for_the_threat_again_is_cleared_sooner_with_the_words()
+    {
+        // A tracker every 10 s with 15 m of noise holds 200 m out from 40 s and walks in again at 1.2 m/s from 180 s.
+        LocalPoint Path(double t) => new(t < 40 ? 250 - (1.25 * t) : t < 180 ? 200 : 200 - (1.2 * (t - 180)), 0);
+        (double, double?) Said(double t) => t is >= 40 and < 180 ? (0.1, North) : (1.2, West);
+        var heard = Played(300, 10, Drill.Noisy(Path, 10.6, 1, seed: 3), Said);
+        var speedOnly = Played(300, 10, Drill.Noisy(Path, 10.6, 1, seed: 3), t => (Said(t).Item1, null));
+
+        var cleared = Assert.Single(heard.Derived.OfType<FlagCleared>());
+        var clearedOnSpeed = Assert.Single(speedOnly.Derived.OfType<FlagCleared>()).Time;
+        Assert.Matches(@"^closing at 1\.2 m/s \(its device says it heads for the threat\), \d+ m nearer than where it held; \d+ m from the threat$", cleared.Reason);
+        Assert.InRange((cleared.Time - Drill.Start).TotalSeconds, 190, 210);
+        Assert.True(cleared.Time < clearedOnSpeed, $"heard heading in: cleared at {cleared.Time:mm:ss}; on its speed alone at {clearedOnSpeed:mm:ss}");
+    }
+
+    [Fact]
+    public void A_unit_whose_receiver_says_it_walks_across_is_not_cleared_on_its_speed()
+    {
+        // A phone every 3 s with 12 m of noise holds 200 m out, then walks round the threat at 1.2 m/s, no nearer.
+        // Twenty noise draws: heard walking across, none clears; on its speed alone, its noise now and then does.
+        LocalPoint Path(double t)
+        {
+            var angle = t < 120 ? 0 : 1.2 * (t - 120) / 200;
+            return t < 30 ? new(236 - (1.2 * t), 0) : new(200 * Math.Cos(angle), 200 * Math.Sin(angle));
+        }
+
+        (double, double?) Said(double t) => t < 120 ? (t < 30 ? 1.2 : 0.1, West) : (1.2, (360 - (1.2 * (t - 120) / 200 * 180 / Math.PI)) % 360);
+        var clearedOnSpeed = 0;
+        for (var seed = 1; seed <= 20; seed++)
+        {
+            var heard = Played(400, 3, Drill.Noisy(Path, 8.5, 1, seed), Said);
+            var speedOnly = Played(400, 3, Drill.Noisy(Path, 8.5, 1, seed), t => (Said(t).Item1, null));
+
+            Assert.Contains(heard.Derived, e => e is FlagRaised);
+            Assert.Empty(heard.Derived.OfType<FlagCleared>());
+            clearedOnSpeed += speedOnly.Derived.OfType<FlagCleared>().Count();
+        }
+
+        Assert.True(clearedOnSpeed > 0, "on its speed alone no walk across cleared the flag: the test shows nothing");
+    }
+
+    [Fact]
+    public void A_course_is_not_heard_where_the_site_has_walking_paths()
+    {
+        // The fixes that stand still of the first test, on a site with a walk graph: the straight bearing is not the
+        // way in, so the course says nothing and the unit is judged as on its speed alone.
+        var probe = new Drill();
+        var site = Drill.SiteWith([], new WalkGraph(
+            [new WalkNode("a", probe.Geo(0, 0), 0, "corridor"), new WalkNode("b", probe.Geo(500, 0), 0, "corridor")],
+            [new WalkEdge("a", "b")]));
+        LocalPoint Fixes(double t) => new(t is >= 60 and < 150 ? 322 : 400 - (1.3 * t), 0);
+        var heard = Played(200, 10, Drill.Noisy(Fixes, 3, 0.5, seed: 4), _ => (1.3, West), site);
+        var speedOnly = Played(200, 10, Drill.Noisy(Fixes, 3, 0.5, seed: 4), _ => (1.3, null), site);
+
+        Assert.Equal(Transitions(speedOnly), Transitions(heard));
+        Assert.Contains(heard.Derived, e => e is FlagRaised);
+    }
+
+    [Fact]
+    public void What_a_report_said_of_its_course_outlives_a_snapshot()
+    {
+        // The walk back in of the clearing test, the incident restored from a snapshot taken after its first report
+        // heading in: cleared on its receiver's word on the next, as without the restart (the two span the 10 s).
+        LocalPoint Path(double t) => new(t < 40 ? 250 - (1.25 * t) : t < 180 ? 200 : 200 - (1.2 * (t - 180)), 0);
+        (double, double?) Said(double t) => t is >= 40 and < 180 ? (0.1, North) : (1.2, West);
+        var path = Drill.Noisy(Path, 10.6, 1, seed: 3);
+        var drill = Played(185, 10, path, Said);
+        var json = System.Text.Json.JsonSerializer.Serialize(drill.Stream.Snapshot(), EventJsonContext.Default.IncidentSnapshot);
+        var restored = new IncidentStream();
+        restored.Restore(System.Text.Json.JsonSerializer.Deserialize(json, EventJsonContext.Default.IncidentSnapshot)!);
+        var frame = new LocalFrame(Drill.Origin);
+        List<IncidentEvent> recorded = [];
+        for (var second = 186; second <= 300; second++)
+        {
+            var now = Drill.Start.AddSeconds(second);
+            if (second % 10 == 0)
+            {
+                var (speed, course) = Said(second);
+                restored.Record(new PositionAccepted(new PositionReport("u1", ReportSource.Simulator, now, frame.ToGeo(path(second)), null, 8, speed, course)), now, recorded);
+            }
+
+            restored.Tick(now, recorded);
+        }
+
+        var uninterrupted = Played(300, 10, Drill.Noisy(Path, 10.6, 1, seed: 3), Said);
+        var cleared = Assert.Single(uninterrupted.Derived.OfType<FlagCleared>()).Time;
+        Assert.Equal(Drill.Start.AddSeconds(190), cleared);
+        Assert.Equal(cleared, Assert.Single(recorded.OfType<FlagCleared>()).Time);
+    }
+
+    private static string[] Transitions(Drill drill) =>
+        [.. drill.Derived.Select(e => $"{(e.Time - Drill.Start).TotalSeconds} {e.GetType().Name} {(e as FlagRaised)?.Reason}")];
+
+    // Threat T1 at the origin, contact unit u1 reporting every cadence seconds from the first with its 8 m accuracy and
+    // the speed and course it says, run for the given seconds.
+    private static Drill Played(int seconds, int cadence, Func<double, LocalPoint> path, Func<double, (double Speed, double? Course)> said, Site? site = null)
+    {
+        var drill = new Drill(site: site);
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        for (var second = 1; second <= seconds; second++)
+        {
+            drill.Run(1);
+            if (second % cadence == 0)
+            {
+                var (speed, course) = said(second);
+                drill.Fix("u1", path(second), accuracyM: 8, speedMps: speed, courseDeg: course);
+            }
+        }
+
+        return drill;
+    }
+}
