@@ -10,7 +10,7 @@ internal sealed partial class UnitJudge
     /// outliers does not), and the unit (the line's end, and both its latest fixes) is nearer than where it held by more than
     /// <see cref="AssessmentOptions.ClearProgressNoises"/> times the noise of that progress (its own noise over the
     /// fixes the held and the present distances are taken from), or by half that noise where the unit's own receiver says
-    /// it walks (see <see cref="SaysMoving"/>). A unit drifting on noise, or on a bias
+    /// it heads for the threat (see <see cref="SaysApproach"/>). A unit drifting on noise, or on a bias
     /// that wanders, shows none of these for long. The rate is that line's: the rate window may still span the hold.
     /// </summary>
     private bool Progressing(Span<double> t, ReadOnlySpan<double> y, Span<double> sigma, double heldAtM, double noiseM, SaidWay way, out double? progressM, out double rateMps)
