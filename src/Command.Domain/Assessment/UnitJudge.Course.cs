@@ -6,8 +6,9 @@ namespace Command.Domain.Assessment;
 /// ground, APRS's course, the Traccar Client's bearing). Its part along the bearing to the threat is how fast the
 /// unit closes, measured rather than worked out from fixes: under the sky to a tenth of a metre a second, whatever
 /// multipath or a wandering bias does to the fixes; indoors to half a metre, so there only two reports in a row count.
-/// Not heard where the site's walking paths make the straight bearing not the way in, nor where the unit stands too
-/// near the threat for its fixes to give the bearing, nor from a device that has never said it moved.
+/// Where the site has walking paths, "toward" is along the path: a unit walking round a building to its door closes.
+/// Not heard where the unit stands too near the threat for its fixes to give the bearing, nor from a device that has
+/// never said it moved.
 /// </summary>
 internal sealed partial class UnitJudge
 {
@@ -21,7 +22,7 @@ internal sealed partial class UnitJudge
         var fixes = Track.Fixes;
         var indoors = BuildingId is not null;
         var reports = indoors ? IndoorReports : 1;
-        if (!StatedMoving || target.Field is not null || fixes.Count < reports || fixes[^1].CourseDeg is null)
+        if (!StatedMoving || fixes.Count < reports || fixes[^1].CourseDeg is null)
         {
             return SaidWay.None;
         }
@@ -53,7 +54,7 @@ internal sealed partial class UnitJudge
     private double? SaidHeadingFrom(SaidWay way, ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM, double earliest)
     {
         var indoors = BuildingId is not null;
-        if (!StatedMoving || target.Field is not null || (indoors && way == SaidWay.Away))
+        if (!StatedMoving || (indoors && way == SaidWay.Away))
         {
             return null;
         }
@@ -73,27 +74,36 @@ internal sealed partial class UnitJudge
 
     /// <summary>
     /// How fast fix <paramref name="i"/>'s report says the unit moved toward the threat (negative: away): its speed
-    /// along the bearing from where the unit stood then (the median of its fixes of the smoothing window) to the
-    /// threat. Null where it said no speed or course, or where the unit stood too near the threat for its noise to
-    /// give the bearing: within the contact radius and hysteresis, or twice its noise.
+    /// times how much a step along its course shortens its distance to the threat, from where the unit stood then (the
+    /// median of its fixes of the smoothing window) — the straight line's bearing in the open, the walking path where
+    /// the site has one. Null where it said no speed or course, or where the unit stood too near the threat for its
+    /// noise to give the bearing: within the contact radius and hysteresis, or twice its noise.
     /// </summary>
     private double? SaidClosingMps(ThreatTarget target, Span<double> t, Span<double> sigma, int i, double noiseM)
     {
-        if (Track.Fixes[i] is not { SpeedMps: { } speed, CourseDeg: { } course })
+        var fix = Track.Fixes[i];
+        if (fix is not { SpeedMps: { } speed, CourseDeg: { } course })
         {
             return null;
         }
 
-        var toThreat = target.Point - MedianPoint(t, sigma, i, options.SmoothingWindow.TotalSeconds, SmoothedFixes).Point;
-        var distance = toThreat.Length;
-        if (distance < Math.Max(options.ContactRadiusM + options.ArrivalHysteresisM, Z * noiseM))
+        var at = MedianPoint(t, sigma, i, options.SmoothingWindow.TotalSeconds, SmoothedFixes).Point;
+        if (at.DistanceTo(target.Point) < Math.Max(options.ContactRadiusM + options.ArrivalHysteresisM, Z * noiseM))
         {
             return null;
         }
 
+        // A step either way along the course (a distance is never shortened faster than the step; where the path
+        // changes its way in between, more would be an artefact).
         var radians = course * Math.PI / 180;
-        return speed * ((Math.Sin(radians) * toThreat.East) + (Math.Cos(radians) * toThreat.North)) / distance;
+        var step = new Geometry.LocalPoint(Math.Sin(radians) * CourseStepM, Math.Cos(radians) * CourseStepM);
+        var behind = target.Distance(fix with { Point = at - step }, BaseAltitudeM);
+        var ahead = target.Distance(fix with { Point = at + step }, BaseAltitudeM);
+        return speed * Math.Clamp((behind - ahead) / (2 * CourseStepM), -1, 1);
     }
+
+    // How far either way along its course a unit's distance to the threat is taken, to see how a step shortens it.
+    private const double CourseStepM = 1;
 
     /// <summary>
     /// The unit heads for the threat at walking pace by its receiver's word: by its course where it says one, by its

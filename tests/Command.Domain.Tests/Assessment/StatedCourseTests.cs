@@ -10,7 +10,7 @@ namespace Command.Domain.Tests.Assessment;
 /// <summary>
 /// A unit whose device says its course with its speed is heard on which way it heads: toward the threat it is not
 /// holding, whatever its fixes show, and once in a hold it is cleared on that word and fixes that do not contradict
-/// it; away from it for 10 s it is moving away. Not where the site's walking paths make the straight bearing wrong.
+/// it; away from it for 10 s it is moving away. Toward is along the walking paths where the site has them.
 /// </summary>
 public sealed class StatedCourseTests
 {
@@ -105,20 +105,35 @@ public sealed class StatedCourseTests
     }
 
     [Fact]
-    public void A_course_is_not_heard_where_the_site_has_walking_paths()
+    public void Where_the_site_has_walking_paths_a_unit_heads_for_the_threat_along_them()
     {
-        // The fixes that stand still of the first test, on a site with a walk graph: the straight bearing is not the
-        // way in, so the course says nothing and the unit is judged as on its speed alone.
+        // The threat is inside a building 100 m square whose only door faces south; a tracker every 10 s with 4 m of
+        // noise holds 80 m north of it, and from 150 s walks east along the north side to go round to the door. Each
+        // step east takes it further from the threat by the straight line and nearer by the walking path: its receiver's
+        // course says it heads for the threat, and the flag clears on its word. With no walking paths it says nothing:
+        // the straight line calls the walk across, and the flag stays up.
         var probe = new Drill();
-        var site = Drill.SiteWith([], new WalkGraph(
-            [new WalkNode("a", probe.Geo(0, 0), 0, "corridor"), new WalkNode("b", probe.Geo(500, 0), 0, "corridor")],
-            [new WalkEdge("a", "b")]));
-        LocalPoint Fixes(double t) => new(t is >= 60 and < 150 ? 322 : 400 - (1.3 * t), 0);
-        var heard = Played(200, 10, Drill.Noisy(Fixes, 3, 0.5, seed: 4), _ => (1.3, West), site);
-        var speedOnly = Played(200, 10, Drill.Noisy(Fixes, 3, 0.5, seed: 4), _ => (1.3, null), site);
+        var building = probe.Box("main", -50, -50, 50, 50);
+        var walks = new WalkGraph(
+            [
+                new WalkNode("n", probe.Geo(0, 80), 0, "outdoor"), new WalkNode("n2", probe.Geo(30, 80), 0, "outdoor"),
+                new WalkNode("n3", probe.Geo(60, 80), 0, "outdoor"), new WalkNode("ne", probe.Geo(80, 80), 0, "outdoor"),
+                new WalkNode("se", probe.Geo(80, -70), 0, "outdoor"), new WalkNode("s", probe.Geo(0, -70), 0, "outdoor"),
+                new WalkNode("door", probe.Geo(0, -50), 0, "door"), new WalkNode("hall", probe.Geo(0, -20), 0, "corridor"),
+            ],
+            [new WalkEdge("n", "n2"), new WalkEdge("n2", "n3"), new WalkEdge("n3", "ne"), new WalkEdge("ne", "se"), new WalkEdge("se", "s"), new WalkEdge("s", "door"), new WalkEdge("door", "hall")]);
+        LocalPoint Path(double t) => new(t < 150 ? 0 : 1.2 * (t - 150), 80);
+        (double, double?) Said(double t) => t < 20 ? (1.2, 180) : t < 150 ? (0.1, North) : (1.2, East);
 
-        Assert.Equal(Transitions(speedOnly), Transitions(heard));
-        Assert.Contains(heard.Derived, e => e is FlagRaised);
+        var paths = Played(210, 10, Drill.Noisy(Path, 2.8, 0.5, seed: 2), Said, Drill.SiteWith([building], walks));
+        var open = Played(210, 10, Drill.Noisy(Path, 2.8, 0.5, seed: 2), Said, Drill.SiteWith([building]));
+
+        Assert.Single(paths.Derived.OfType<FlagRaised>());
+        var cleared = Assert.Single(paths.Derived.OfType<FlagCleared>());
+        Assert.Contains("(its device says it heads for the threat)", cleared.Reason, StringComparison.Ordinal);
+        Assert.InRange((cleared.Time - Drill.Start).TotalSeconds, 160, 180);
+        Assert.Single(open.Derived.OfType<FlagRaised>());
+        Assert.Empty(open.Derived.OfType<FlagCleared>());
     }
 
     [Fact]
