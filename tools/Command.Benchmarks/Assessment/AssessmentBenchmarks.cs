@@ -14,9 +14,9 @@ namespace Command.Benchmarks.Assessment;
 /// (that unit judged, the zones re-checked), and one clock tick between fixes (only what time alone can have changed
 /// by then judged: a unit going stale, an acknowledgement running out; most ticks, nothing). On open ground, and on a
 /// campus of two buildings and six zones, as a school's site has, whose buildings and zones every fix is tested
-/// against. With <see cref="Speeds"/>, every report says the speed its receiver measured, and every other contact unit
-/// stands still (its hold shown by its own word, the track's fixes fitted again on each), as most devices and a drill
-/// stalled outside a building give.
+/// against. With <see cref="Speeds"/>, every report says the speed and course its receiver measured (those walking,
+/// straight for the threat), and every other contact unit stands still (its hold shown by its own word, the track's
+/// fixes fitted again on each), as most devices and a drill stalled outside a building give.
 /// </summary>
 [MemoryDiagnoser]
 public class AssessmentBenchmarks
@@ -90,7 +90,8 @@ public class AssessmentBenchmarks
         var time = Start.AddSeconds(seconds);
         step++;
         double? speed = Speeds ? (standing ? 0.1 : 1.5) : null;
-        return Apply(new PositionAccepted(new PositionReport($"u{unit}", ReportSource.Simulator, time, frame.ToGeo(at), AccuracyM: 8, SpeedMps: speed)), time);
+        double? course = Speeds ? ((bearing * 180 / Math.PI) + (standing ? 90 : 180)) % 360 : null;
+        return Apply(new PositionAccepted(new PositionReport($"u{unit}", ReportSource.Simulator, time, frame.ToGeo(at), AccuracyM: 8, SpeedMps: speed, CourseDeg: course)), time);
     }
 
     private int Apply(IncidentEvent e, DateTimeOffset time)
