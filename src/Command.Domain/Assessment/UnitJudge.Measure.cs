@@ -99,10 +99,11 @@ internal sealed partial class UnitJudge
         }
 
         var way = SaysWay(target, t, sigma, noise);
-        if (way == SaidWay.Toward && Episode is null)
+        if (way == SaidWay.Toward && Episode is null && !StandsOnItsFixes(t, y, sigma))
         {
-            // The unit's receiver says it heads for the threat: whatever its fixes show, it is not holding. (In a hold,
-            // where it still shows the hold is kept as before: progress is counted from there.)
+            // The unit's receiver says it heads for the threat: however its fixes scatter, it is not holding — unless
+            // they rule it out, as a device that repeats a speed it no longer measures sends them. (In a hold, where it
+            // still shows the hold is kept as before: progress is counted from there.)
             (confirmed, opening) = (false, false);
         }
 
@@ -233,6 +234,30 @@ internal sealed partial class UnitJudge
 
         return from;
     }
+
+    /// <summary>
+    /// Whether the unit's fixes over twice the rate window (and at least its fixes) rule out its closing at the hold
+    /// speed: their line's closing rate is below it by its one-sided 95 % bound. Over 30 s, noisy fixes of a unit
+    /// walking in did so now and then, and it was flagged; over 60 s they seldom do, and a unit that has stood that long
+    /// is flagged though its device goes on saying it walks in.
+    /// </summary>
+    private bool StandsOnItsFixes(Span<double> t, Span<double> y, Span<double> sigma)
+    {
+        var n = t.Length;
+        var from = n - 1;
+        while (from > 0 && (t[^1] - t[from] < StoodS || n - from < WindowFixes))
+        {
+            from--;
+        }
+
+        Span<double> weights = stackalloc double[n - from];
+        return t[^1] - t[from] >= StoodS
+            && RobustLine.Fit(t[from..], y[from..], sigma[from..], weights) is { } line
+            && -line.Slope + (OneSided95 * line.SlopeError) < options.HoldSpeedMps;
+    }
+
+    // How long a unit's fixes must show it standing for them to be believed over its receiver's word that it walks in.
+    private double StoodS => 2 * options.RateWindow.TotalSeconds;
 
     // The window the rate and outliers are judged over, seconds, and its fewest fixes.
     private double WindowS => Math.Max(options.RateWindow.TotalSeconds, options.SmoothingWindow.TotalSeconds);

@@ -20,16 +20,37 @@ public sealed class StatedCourseTests
     private const double North = 0;
 
     [Fact]
-    public void A_unit_whose_receiver_says_it_heads_for_the_threat_is_not_held_on_fixes_that_stand_still()
+    public void A_unit_whose_receiver_says_it_heads_for_the_threat_is_not_held_on_fixes_that_scatter()
     {
-        // A tracker every 10 s walks in from 400 m at 1.3 m/s; from 60 s to 150 s its fixes stand at 322 m, as a
-        // receiver that lost the sky sends its last fix again, while its velocity still says it walks in.
-        LocalPoint Fixes(double t) => new(t is >= 60 and < 150 ? 322 : 400 - (1.3 * t), 0);
-        var heard = Played(200, 10, Drill.Noisy(Fixes, 3, 0.5, seed: 4), _ => (1.3, West));
-        var speedOnly = Played(200, 10, Drill.Noisy(Fixes, 3, 0.5, seed: 4), _ => (1.3, null));
+        // A tracker every 10 s with 17 m of noise and a bias that wanders 8 m walks in from 500 m at 1 m/s for five
+        // minutes. Twenty noise draws: heard heading in, none is flagged; on its speed alone, its fixes now and then
+        // look like a stop long enough to be one.
+        LocalPoint Path(double t) => new(500 - t, 0);
+        var flaggedOnSpeed = 0;
+        for (var seed = 1; seed <= 20; seed++)
+        {
+            var heard = Played(300, 10, Drill.Noisy(Path, 12, 8, seed), _ => (1.0, West));
+            var speedOnly = Played(300, 10, Drill.Noisy(Path, 12, 8, seed), _ => (1.0, null));
 
-        Assert.Empty(heard.Derived.OfType<FlagRaised>());
-        Assert.Contains(speedOnly.Derived, e => e is FlagRaised);
+            Assert.Empty(heard.Derived.OfType<FlagRaised>());
+            flaggedOnSpeed += speedOnly.Derived.OfType<FlagRaised>().Count();
+        }
+
+        Assert.True(flaggedOnSpeed > 0, "on its speed alone no walk in was flagged: the test shows nothing");
+    }
+
+    [Fact]
+    public void A_receiver_that_keeps_saying_it_walks_in_while_its_fixes_stand_still_is_not_believed()
+    {
+        // A tracker every 10 s with 4 m of noise walks in at 1.3 m/s and stops 150 m out at 60 s; its reports go on
+        // saying 1.3 m/s toward the threat, as a device that repeats a speed it no longer measures sends them. Its
+        // fixes rule out walking in within the rate window: it is flagged holding, as on its fixes alone.
+        LocalPoint Path(double t) => new(t < 60 ? 228 - (1.3 * t) : 150, 0);
+        var drill = Played(200, 10, Drill.Noisy(Path, 2.8, 0.5, seed: 4), _ => (1.3, West));
+
+        var raised = Assert.Single(drill.Derived.OfType<FlagRaised>());
+        Assert.StartsWith("holding", raised.Reason, StringComparison.Ordinal);
+        Assert.InRange((raised.Time - Drill.Start).TotalSeconds, 80, 130);
     }
 
     [Fact]
