@@ -253,7 +253,7 @@ public static class AssessmentRules
     /// <summary>
     /// A unit whose device says its course with its speed is heard on which way it heads: its speed along the bearing
     /// to the threat, or along the walking path where the site has one (outdoors; indoors on its latest two reports, at
-    /// 1.2 m/s), where the unit stands beyond the contact radius and hysteresis and twice its noise. Heading for the
+    /// 1.2 m/s), where the unit stands beyond the contact radius and hysteresis and its noise. Heading for the
     /// threat at the hold speed or more, it is not holding, unless its fixes over the last 60 s rule out its closing at
     /// that speed. In a hold, reports saying so for 10 s since it began,
     /// with its fixes nearer than where it held, are progress ("closing at 1.2 m/s (its device says it heads for the
