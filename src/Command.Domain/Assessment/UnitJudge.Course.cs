@@ -107,6 +107,15 @@ internal sealed partial class UnitJudge
     private const double CourseStepM = 1;
 
     /// <summary>
+    /// The closing rate the board shows and the state follows, where the unit's latest report says its course outdoors:
+    /// what its receiver measured, not the slope of 30 s of fixes that may still span a turn (a unit walking away at
+    /// 1.2 m/s was shown closing at 0.0 m/s) or scatter (a held unit's flag turned to moving away on it).
+    /// Null elsewhere: indoors one report's course is too poor.
+    /// </summary>
+    private double? SaidRateMps(ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM, SaidWay way) =>
+        way != SaidWay.None && BuildingId is null ? SaidClosingMps(target, t, sigma, t.Length - 1, noiseM) : null;
+
+    /// <summary>
     /// The unit heads for the threat at walking pace by its receiver's word: by its course where it says one, by its
     /// speed alone where it does not (see <see cref="SaysMoving"/>). A unit whose course says it walks across or away
     /// is not given the lower bar its speed alone would earn.

@@ -195,7 +195,7 @@ internal sealed partial class UnitJudge
             target.Field is null ? null : distances[^1],
             smoothed,
             enoughForRate ? window!.Value.End : smoothed,
-            progressing ? progressRate : enoughForRate ? -window!.Value.Slope : null,
+            progressing ? progressRate : SaidRateMps(target, t, sigma, noise, way) ?? (enoughForRate ? -window!.Value.Slope : null),
             confirmed,
             opening || episode?.FellBack == true,
             episode is null ? 0 : (latest.Time - episode.Since).TotalSeconds,

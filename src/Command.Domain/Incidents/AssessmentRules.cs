@@ -259,6 +259,7 @@ public static class AssessmentRules
     /// with its fixes nearer than where it held, are progress ("closing at 1.2 m/s (its device says it heads for the
     /// threat)"). Heading away at walking pace for 10 s outdoors, it is moving away from its first such report ("(its
     /// device says it heads away)"). A course across or away withdraws the lower bar for progress a speed alone earns.
+    /// Outdoors the closing rate shown, and followed by the state, is the receiver's.
     /// Before, a unit whose fixes stalled or scattered while it walked in was flagged, and one walking back in was
     /// cleared only once its fixes' line bore it out.
     /// </summary>

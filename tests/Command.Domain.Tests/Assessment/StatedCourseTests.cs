@@ -70,6 +70,20 @@ public sealed class StatedCourseTests
     }
 
     [Fact]
+    public void The_board_shows_the_closing_rate_the_receiver_measured_outdoors()
+    {
+        // The phone that turns away at 60 s: on its second report after the turn the board shows it closing at the
+        // -1.2 m/s its receiver measured; on its speed alone, the slope of 30 s of fixes that still span the turn.
+        LocalPoint Path(double t) => new(t < 60 ? 234 - (1.4 * t) : 150 + (1.2 * (t - 60)), 0);
+        (double, double?) Said(double t) => t < 60 ? (1.4, West) : (1.2, East);
+        var heard = Played(72, 8, Drill.Noisy(Path, 5.6, 1, seed: 3), Said);
+        var speedOnly = Played(72, 8, Drill.Noisy(Path, 5.6, 1, seed: 3), t => (Said(t).Item1, null));
+
+        Assert.Equal(-1.2, heard.Assess("u1").ClosingRateMps!.Value, 2);
+        Assert.True(speedOnly.Assess("u1").ClosingRateMps > -0.6, $"on its speed alone the board shows {speedOnly.Assess("u1").ClosingRateMps:F2} m/s");
+    }
+
+    [Fact]
     public void A_unit_in_a_hold_whose_receiver_says_it_heads_away_is_shown_moving_away_at_once()
     {
         // The same phone holds at 150 m from 60 s to 120 s, is flagged, and walks away at 1.2 m/s from 120 s.
