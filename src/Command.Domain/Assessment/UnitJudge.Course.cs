@@ -15,25 +15,28 @@ internal sealed partial class UnitJudge
     /// <summary>
     /// Which way the unit's latest report says it heads (indoors, its latest two): toward the threat (see
     /// <see cref="HeadingNeededMps"/>), away from it, or neither; nothing where it said no course the bearing can be
-    /// taken against.
+    /// taken against. And how fast its latest report says it closes, where it is heard.
     /// </summary>
-    private SaidWay SaysWay(ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM)
+    private (SaidWay Way, double? ClosingMps) SaysWay(ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM)
     {
         var fixes = Track.Fixes;
         var indoors = BuildingId is not null;
         var reports = indoors ? IndoorReports : 1;
         if (!StatedMoving || fixes.Count < reports || fixes[^1].CourseDeg is null)
         {
-            return SaidWay.None;
+            return (SaidWay.None, null);
         }
 
         var way = SaidWay.None;
+        double? latest = null;
         for (var i = fixes.Count - 1; i >= fixes.Count - reports; i--)
         {
             if (SaidClosingMps(target, t, sigma, i, noiseM) is not { } closing)
             {
-                return SaidWay.None;
+                return (SaidWay.None, null);
             }
+
+            latest ??= closing;
 
             var now = closing >= HeadingNeededMps(SaidWay.Toward, indoors) ? SaidWay.Toward
                 : -closing >= HeadingNeededMps(SaidWay.Away, indoors) ? SaidWay.Away
@@ -41,7 +44,7 @@ internal sealed partial class UnitJudge
             way = way == SaidWay.None || way == now ? now : SaidWay.Across;
         }
 
-        return way;
+        return (way, latest);
     }
 
     /// <summary>
@@ -112,8 +115,7 @@ internal sealed partial class UnitJudge
     /// 1.2 m/s was shown closing at 0.0 m/s) or scatter (a held unit's flag turned to moving away on it).
     /// Null elsewhere: indoors one report's course is too poor.
     /// </summary>
-    private double? SaidRateMps(ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM, SaidWay way) =>
-        way != SaidWay.None && BuildingId is null ? SaidClosingMps(target, t, sigma, t.Length - 1, noiseM) : null;
+    private double? SaidRateMps((SaidWay Way, double? ClosingMps) said) => BuildingId is null ? said.ClosingMps : null;
 
     /// <summary>
     /// The unit heads for the threat at walking pace by its receiver's word: by its course where it says one, by its

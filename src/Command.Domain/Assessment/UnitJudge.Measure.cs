@@ -98,7 +98,8 @@ internal sealed partial class UnitJudge
             (confirmed, opening) = (false, false);
         }
 
-        var way = SaysWay(target, t, sigma, noise);
+        var said = SaysWay(target, t, sigma, noise);
+        var way = said.Way;
         if (way == SaidWay.Toward && Episode is null && !StandsOnItsFixes(t, y, sigma))
         {
             // The unit's receiver says it heads for the threat: however its fixes scatter, it is not holding — unless
@@ -144,7 +145,7 @@ internal sealed partial class UnitJudge
             // it nearer than where it held: that is progress, measured, however far its noise leaves the fixes' line.
             (progressNow, saidProgress) = (true, true);
             progress = heldAt - smoothed;
-            progressRate = SaidClosingMps(target, t, sigma, n - 1, noise) ?? 0;
+            progressRate = said.ClosingMps ?? 0;
         }
 
         var progressStreak = advance ? (progressNow ? ProgressStreak + 1 : 0) : ProgressStreak;
@@ -195,7 +196,7 @@ internal sealed partial class UnitJudge
             target.Field is null ? null : distances[^1],
             smoothed,
             enoughForRate ? window!.Value.End : smoothed,
-            progressing ? progressRate : SaidRateMps(target, t, sigma, noise, way) ?? (enoughForRate ? -window!.Value.Slope : null),
+            progressing ? progressRate : SaidRateMps(said) ?? (enoughForRate ? -window!.Value.Slope : null),
             confirmed,
             opening || episode?.FellBack == true,
             episode is null ? 0 : (latest.Time - episode.Since).TotalSeconds,
