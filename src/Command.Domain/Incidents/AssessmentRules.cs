@@ -253,15 +253,14 @@ public static class AssessmentRules
     /// <summary>
     /// A unit whose device says its course with its speed is heard on which way it heads: its speed along the bearing
     /// to the threat, or along the walking path where the site has one (outdoors; indoors on its latest two reports, at
-    /// 1.2 m/s), where the unit stands beyond the contact radius and hysteresis and its noise. Heading for the
-    /// threat at the hold speed or more, it is not holding, unless its fixes over the last 60 s rule out its closing at
-    /// that speed. In a hold, reports saying so for 10 s since it began,
-    /// with its fixes nearer than where it held, are progress ("closing at 1.2 m/s (its device says it heads for the
-    /// threat)"). Heading away at walking pace for 10 s outdoors, it is moving away from its first such report ("(its
-    /// device says it heads away)"). A course across or away withdraws the lower bar for progress a speed alone earns.
-    /// Outdoors the closing rate shown, and followed by the state, is the receiver's.
-    /// Before, a unit whose fixes stalled or scattered while it walked in was flagged, and one walking back in was
-    /// cleared only once its fixes' line bore it out.
+    /// 1.2 m/s), where the unit stands beyond the contact radius and hysteresis and its noise. Heading for the threat at
+    /// the hold speed or more, it is not holding, unless its fixes over the last 60 s rule out its closing at that
+    /// speed. In a hold, reports saying so for 10 s since it began, with its fixes nearer than where it held, are
+    /// progress ("closing at 1.2 m/s (its device says it heads for the threat)"). Heading away at walking pace for 10 s
+    /// outdoors, it is moving away from its first such report ("(its device says it heads away)"). A course across or
+    /// away withdraws the lower bar for progress a speed alone earns. Outdoors the closing rate shown, and followed by
+    /// the state, is the receiver's. Before, a unit whose fixes scattered while it walked in was flagged, one walking
+    /// back in was cleared only once its fixes' line bore it out, and one walking away was shown closing at 0.0 m/s.
     /// </summary>
     public const int CoursesHeard = 29;
 
