@@ -31,6 +31,15 @@ internal sealed class Drill
 
     public IncidentStream Stream { get; }
 
+    /// <summary>The incident as a restarted host has it: its snapshot written to JSON, read back and restored.</summary>
+    public IncidentStream Restarted()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(Stream.Snapshot(), EventJsonContext.Default.IncidentSnapshot);
+        var restored = new IncidentStream();
+        restored.Restore(System.Text.Json.JsonSerializer.Deserialize(json, EventJsonContext.Default.IncidentSnapshot)!);
+        return restored;
+    }
+
     public IncidentProjection Projection => Stream.Projection;
 
     public LocalFrame Frame { get; }

@@ -182,9 +182,7 @@ public sealed class MultipathBurstTests
         var drill = StandingThenFrom(60, 140, cadence: 2);
         drill.Run(64);
 
-        var json = System.Text.Json.JsonSerializer.Serialize(drill.Stream.Snapshot(), EventJsonContext.Default.IncidentSnapshot);
-        var restored = new IncidentStream();
-        restored.Restore(System.Text.Json.JsonSerializer.Deserialize(json, EventJsonContext.Default.IncidentSnapshot)!);
+        var restored = drill.Restarted();
         var at = Drill.Start.AddSeconds(66);
         restored.Record(new PositionAccepted(new PositionReport("u1", ReportSource.Simulator, at, drill.Geo(140, 0), AccuracyM: 5)), at, []);
 

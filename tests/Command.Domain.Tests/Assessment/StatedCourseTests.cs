@@ -180,9 +180,7 @@ public sealed class StatedCourseTests
         (double, double?) Said(double t) => t is >= 40 and < 180 ? (0.1, North) : (1.2, West);
         var path = Drill.Noisy(Path, 10.6, 1, seed: 3);
         var drill = Played(185, 10, path, Said);
-        var json = System.Text.Json.JsonSerializer.Serialize(drill.Stream.Snapshot(), EventJsonContext.Default.IncidentSnapshot);
-        var restored = new IncidentStream();
-        restored.Restore(System.Text.Json.JsonSerializer.Deserialize(json, EventJsonContext.Default.IncidentSnapshot)!);
+        var restored = drill.Restarted();
         var frame = new LocalFrame(Drill.Origin);
         List<IncidentEvent> recorded = [];
         for (var second = 186; second <= 300; second++)

@@ -135,9 +135,7 @@ public sealed class StatedSpeedTests
         // As the burst above, the incident restored from a snapshot taken just before the burst.
         var path = Burst(1);
         var drill = Played(196, 8, path, t => t < 40 ? 1.4 : 0.05);
-        var json = System.Text.Json.JsonSerializer.Serialize(drill.Stream.Snapshot(), EventJsonContext.Default.IncidentSnapshot);
-        var restored = new IncidentStream();
-        restored.Restore(System.Text.Json.JsonSerializer.Deserialize(json, EventJsonContext.Default.IncidentSnapshot)!);
+        var restored = drill.Restarted();
         var frame = new LocalFrame(Drill.Origin);
         List<IncidentEvent> recorded = [];
 

@@ -203,9 +203,7 @@ public sealed class StatedStaleTests
         drill.Fix("u1", new LocalPoint(200, 0), standsFor: TimeSpan.FromSeconds(300), speedMps: 0);
         drill.Run(30);
 
-        var json = System.Text.Json.JsonSerializer.Serialize(drill.Stream.Snapshot(), EventJsonContext.Default.IncidentSnapshot);
-        var restored = new IncidentStream();
-        restored.Restore(System.Text.Json.JsonSerializer.Deserialize(json, EventJsonContext.Default.IncidentSnapshot)!);
+        var restored = drill.Restarted();
 
         restored.Tick(Drill.Start.AddSeconds(54), []);
         Assert.NotEqual(MotionState.Holding, restored.Projection.Assess("u1")?.State);
