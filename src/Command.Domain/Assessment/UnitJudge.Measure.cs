@@ -100,7 +100,7 @@ internal sealed partial class UnitJudge
 
         var said = SaysWay(target, t, sigma, noise);
         var way = said.Way;
-        if (way == SaidWay.Toward && Episode is null && !StandsOnItsFixes(t, y, sigma))
+        if (confirmed && way == SaidWay.Toward && Episode is null && !StandsOnItsFixes(t, y, sigma))
         {
             // The unit's receiver says it heads for the threat: however its fixes scatter, it is not holding — unless
             // they rule it out, as a device that repeats a speed it no longer measures sends them. (In a hold, where it
