@@ -24,7 +24,8 @@ public sealed record AssessmentSnapshot(
 /// rules) the misfits its noise is learned from (and, apart, those of its fixes inside a building), the hold it is
 /// in, the building it is in, when it was last in contact and when it fell back from there, and the fixes in a row
 /// that showed it holding, making progress and moving away; and until when its latest report said its fix stands, the
-/// speed it stated, and whether any of its reports said it moved.
+/// speed it stated, and whether any of its reports said it moved; and when it came back into contact on its receiver's
+/// word that it walked back.
 /// </summary>
 public sealed record UnitSnapshot(
     string UnitId,
@@ -49,7 +50,8 @@ public sealed record UnitSnapshot(
     double? StatedSpeedMps = null,
     bool StatedMoving = false,
     ImmutableArray<HeldBackSnapshot>? HeldBack = null,
-    DateTimeOffset? TrackFrom = null);
+    DateTimeOffset? TrackFrom = null,
+    DateTimeOffset? ReturnedAt = null);
 
 /// <summary>
 /// A fix held back from the track as a possible burst of multipath, with the stale time its report stated; and its

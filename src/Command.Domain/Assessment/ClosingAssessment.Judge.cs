@@ -97,7 +97,7 @@ public sealed partial class ClosingAssessment
 
     private string Reason(Measurement m, double heldS, bool opening, HoldEpisode? hold, double? backupEtaS) =>
         hold is { FellBack: true }
-            ? $"fell back from contact {Reasons.Duration(heldS)} ago, now {FromThreat(m)}; {Reasons.Backup(backupEtaS)}"
+            ? $"fell back from contact {Reasons.Duration(heldS)} ago{(hold.WalkedOff is { } walked ? $" (its device says it walked {Reasons.Metres(walked.Length)} from there)" : "")}, now {FromThreat(m)}; {Reasons.Backup(backupEtaS)}"
             : opening
                 ? $"moving away for {Reasons.Duration(heldS)}{(m.SaidAway ? " (its device says it heads away)" : "")}, now {FromThreat(m)}; {Reasons.Backup(backupEtaS)}"
                 : $"holding {Reasons.Duration(heldS)} at {FromThreat(m)}{(hold is { SaidStill: true } ? " (its device says it stands still)" : "")}; {Reasons.Backup(backupEtaS)}";

@@ -10,9 +10,10 @@ namespace Command.Domain.Assessment;
 /// <param name="Since">When the unit last made progress (or was last in contact) before the hold.</param>
 /// <param name="HeldM">The smoothed distances at the latest fixes that still showed the hold, oldest first: their median is where progress is counted from, so a burst of outliers cannot move it.</param>
 /// <param name="FellBack">The hold began with the unit falling back from contact: judged as moving away.</param>
+/// <param name="WalkedOff">The unit fell back by its own receiver's word: the walk it said it made from contact (east, north, metres).</param>
 /// <param name="HeldOutside">The hold began outside the threat's building, where the threat is in one: going in is progress, and the unit then arrives allowing for its noise, as one in no hold does.</param>
 /// <param name="SaidStill">The hold began on the unit's own word that it stands still, before its fixes showed it: borne out by its silence, or said by its receiver's speed for 10 s outdoors.</param>
-public sealed record HoldEpisode(DateTimeOffset Since, ImmutableArray<double> HeldM, bool FellBack = false, bool SaidStill = false, bool HeldOutside = false)
+public sealed record HoldEpisode(DateTimeOffset Since, ImmutableArray<double> HeldM, bool FellBack = false, bool SaidStill = false, bool HeldOutside = false, Geometry.LocalPoint? WalkedOff = null)
 {
     /// <summary>Held distances remembered: seven, so that three outliers in a row are still a minority.</summary>
     public const int Kept = 7;

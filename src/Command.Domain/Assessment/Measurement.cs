@@ -55,4 +55,6 @@ internal sealed record Measurement(
 /// <param name="Where">Where the unit is, in words: "inside B12, 12 m from the threat".</param>
 /// <param name="Left">Not kept, and plainly gone: on another known floor, or out of the threat's building or beyond the radius and hysteresis by 2.5 times its settled position's own error, however noisy.</param>
 /// <param name="SettledM">How far from the threat (straight) the unit settles: the middle of its last 30 s of fixes, on which its leaving contact rests.</param>
-internal sealed record ArrivalCheck(bool Reached, bool Kept, string Where, bool Left = false, double SettledM = double.NaN);
+/// <param name="WalkedOff">An arrived unit whose own receiver says it walked off: when it began to and the walk.</param>
+/// <param name="WalkedBack">A unit that walked off by its receiver's word has reached contact again by it.</param>
+internal sealed record ArrivalCheck(bool Reached, bool Kept, string Where, bool Left = false, double SettledM = double.NaN, (DateTimeOffset From, Geometry.LocalPoint Walk)? WalkedOff = null, bool WalkedBack = false);

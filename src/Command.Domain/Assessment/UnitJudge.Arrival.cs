@@ -20,7 +20,12 @@ internal sealed partial class UnitJudge
         var n = fixes.Count;
         var (latest, _) = MedianPoint(t, sigma, n - 1, options.SmoothingWindow.TotalSeconds, SmoothedFixes);
         var previous = n >= 2 ? MedianPoint(t, sigma, n - 2, options.SmoothingWindow.TotalSeconds, SmoothedFixes).Point : latest;
-        var (settled, count, settledError) = Middle(t, sigma, n - 1, options.RateWindow.TotalSeconds, KeptFixes, noiseM);
+        // A unit back in contact on its receiver's word stays there on its fixes since it got back: those from before
+        // are down the hallway, or on the walk back.
+        double? returnedS = State == MotionState.Arrived && ReturnedAt is { } returned ? (returned - fixes[0].Time).TotalSeconds : null;
+        var (settled, count, settledError) = returnedS is { } r
+            ? Middle(t, sigma, n - 1, Math.Min(options.RateWindow.TotalSeconds, t[^1] - r), 1, noiseM)
+            : Middle(t, sigma, n - 1, options.RateWindow.TotalSeconds, KeptFixes, noiseM);
         var allowance = Math.Min(options.ArrivalNoiseAllowanceM, Z * settledError);
 
         var inside = buildings.IndexOf(BuildingId) is { } current && buildings.Holds(current, settled, options.ZoneExitMarginM + allowance)
@@ -36,12 +41,21 @@ internal sealed partial class UnitJudge
         var radius = target.ArrivalRadiusM;
         var reachedAt = there ? Within(target, latest, radius) : null;
         // A unit that fell back comes back into contact only when the middle of its last 30 s of fixes is within the
-        // hysteresis too: two lucky fixes of a noisy unit still standing down the hallway do not bring it back.
-        var back = Episode is not { FellBack: true }
-            || Within(target, Middle(t, sigma, n - 1, options.RateWindow.TotalSeconds, SmoothedFixes, noiseM).Point, radius + options.ArrivalHysteresisM) is not null;
-        var reached = back
+        // hysteresis too: two lucky fixes of a noisy unit still standing down the hallway do not bring it back. One
+        // whose receiver said it walked off comes back when its receiver says it walked back.
+        var back = true;
+        if (Episode is { FellBack: true } hold)
+        {
+            back = hold.WalkedOff is { } off
+                ? WalkedBack(t, off)
+                : Within(target, Middle(t, sigma, n - 1, options.RateWindow.TotalSeconds, SmoothedFixes, noiseM).Point, radius + options.ArrivalHysteresisM) is not null;
+        }
+
+        // One whose receiver says it walked back is back where it stood in contact, wherever its fixes scatter.
+        var walkedBack = back && Episode is { WalkedOff: not null };
+        var reached = (there && walkedBack) || (back
             && ((reachedAt is not null && (Within(target, previous, radius) is not null || EveryFixWithin(target, t, sigma, radius)))
-                || (there && !movingAway && count >= SmoothedFixes && Within(target, settled, radius + (NoiseAllowed(target, settled, settledError) ? allowance : 0)) is not null));
+                || (there && !movingAway && count >= SmoothedFixes && Within(target, settled, radius + (NoiseAllowed(target, settled, settledError) ? allowance : 0)) is not null)));
         // A unit that is plainly moving away and already beyond the hysteresis has left, whatever its noise allows. One
         // whose smoothed position is within the hysteresis has not, though the middle of its last 30 s may still be
         // out on the walk or run that brought it in.
@@ -56,12 +70,25 @@ internal sealed partial class UnitJudge
         var contact = radius + options.ArrivalHysteresisM;
         var said = (reachedAt ?? keptAt) is not null && distances[^1] <= contact ? distances[^1] : reachedAt ?? keptAt ?? settled.DistanceTo(target.Point);
         var where = Where(inside, fixes[^1].Floor, said);
-        if ((reachedAt ?? keptAt) is not null && said > contact)
+        if (((reachedAt ?? keptAt) is not null || walkedBack) && said > contact)
         {
-            where += $", fixes {Reasons.FixError(noiseM)}";
+            where += $", fixes {Reasons.FixError(noiseM)}{(walkedBack ? "; its device says it walked back" : "")}";
         }
-        // Whatever has just reached contact keeps it: a slow device's settled position still lags its walk in.
-        var kept = reached || keptAt is not null;
+        // Whatever has just reached contact keeps it: a slow device's settled position still lags its walk in; and so
+        // does a unit back on its receiver's word until it has been back for the rate window, on fixes enough.
+        var kept = reached || keptAt is not null
+            || (returnedS is { } since && (t[^1] - since < options.RateWindow.TotalSeconds || count < SmoothedFixes));
+        if (WalkedOff(target, t, sigma, noiseM) is { } walked)
+        {
+            // Its receiver says it walked off: it has plainly gone, however its fixes scatter.
+            return new ArrivalCheck(false, false, where, true, settled.DistanceTo(target.Point), walked);
+        }
+
+        if (walkedBack && reached)
+        {
+            return new ArrivalCheck(true, true, where, false, settled.DistanceTo(target.Point), WalkedBack: true);
+        }
+
         // Plainly gone is on another known floor, or out of the threat's building or beyond the hysteresis by 2.5 times
         // the settled position's own error, with no cap on it: a noisy unit indoors may leave arrival on a bias that
         // wanders, but is not shown to have left on one.

@@ -183,7 +183,7 @@ internal sealed partial class UnitJudge
         if (commit)
         {
             Anchor = anchor;
-            Episode = episode;
+            Episode = WalkedOn(t, episode);
             FellBackFrom = progressing ? null : FellBackFrom;
             HoldStreak = holdStreak;
             OpeningStreak = openingStreak;

@@ -25,7 +25,8 @@ internal sealed partial class UnitJudge
         StatedSpeedMps,
         StatedMoving,
         [.. heldBack.Select(h => new HeldBackSnapshot(Remember(h.Fix), h.StaleAt, h.Fix.SpeedMps))],
-        TrackFrom);
+        TrackFrom,
+        ReturnedAt);
 
     private static FixSnapshot Remember(TrackFix f) => new(f.Time, f.Point, f.Sigma, f.AltitudeM, f.Floor, f.SpeedMps, f.CourseDeg);
 
@@ -52,6 +53,7 @@ internal sealed partial class UnitJudge
             StatedSpeedMps = snapshot.StatedSpeedMps,
             StatedMoving = snapshot.StatedMoving,
             TrackFrom = snapshot.TrackFrom,
+            ReturnedAt = snapshot.ReturnedAt,
         };
         judge.Track.Restore(snapshot.Fixes.Select(Recall), snapshot.IntervalsS);
         judge.heldBack.AddRange((snapshot.HeldBack ?? []).Select(h => new HeldBackFix(Recall(h.Fix with { SpeedMps = h.Fix.SpeedMps ?? h.SpeedMps }), h.StaleAt)));

@@ -59,6 +59,9 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
     /// <summary>Set when the unit fell back from contact, to the time it was last in contact, until that hold is over.</summary>
     public DateTimeOffset? FellBackFrom { get; private set; }
 
+    /// <summary>When the unit came back into contact on its receiver's word that it walked back; null otherwise.</summary>
+    public DateTimeOffset? ReturnedAt { get; private set; }
+
     // Misfits the indoor noise is given from: two, four fixes inside. It only ever raises the unit's noise.
     private const int IndoorNeeded = 2;
 
@@ -195,6 +198,7 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         var next = NextState(now, m);
         if (next == MotionState.Arrived)
         {
+            ReturnedAt = State == MotionState.Arrived ? ReturnedAt : m!.Arrival.WalkedBack ? Track.Latest.Time : null;
             ArrivedAt = Track.Latest.Time;
             Episode = null;
             FellBackFrom = null;
@@ -203,7 +207,7 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         {
             // Fell back from contact: judged again from the last fix in contact, progress measured from the contact
             // radius, so the fall back itself shows as moving away.
-            FellBackFrom = last;
+            FellBackFrom = m.Arrival.WalkedOff?.From ?? last;
             Anchor = new ProgressAnchor(last, m.Target.ArrivalRadiusM, 0, m.Target.Threat.ThreatId, m.Target.Point, m.Target.Floor, Anchor?.JudgedFrom);
 
             // A hold the fixes showed while in contact says the unit stood still, not where: it is no fall back.
@@ -228,9 +232,9 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         {
             // Plainly out of contact, however noisy the unit: that is the evidence of the fall back, with no need to
             // wait for its fixes to rule out closing. It is a hold from the last fix in contact.
-            Episode = new HoldEpisode(from, [m.DistanceM], FellBack: true);
+            Episode = new HoldEpisode(from, [m.DistanceM], FellBack: true, WalkedOff: m.Arrival.WalkedOff?.Walk);
             measured = null;
-            next = next == MotionState.Holding ? MotionState.Opening : next;
+            next = next == MotionState.Holding || m.Arrival.WalkedOff is not null ? MotionState.Opening : next;
         }
 
         if (next == State)

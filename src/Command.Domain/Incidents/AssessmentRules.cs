@@ -264,8 +264,20 @@ public static class AssessmentRules
     /// </summary>
     public const int CoursesHeard = 29;
 
+    /// <summary>
+    /// A unit in contact whose device says its speed and course has walked off when its reports, added up over a walk
+    /// (each report's velocity over the time to the next), since it said it stood there, come to more than the contact
+    /// radius and its hysteresis and five times their own error (half a metre a second on each axis indoors, a tenth
+    /// under the sky): it fell back, from the report before the walk, whatever its fixes show ("fell back from contact
+    /// 40 s ago (its device says it walked 34 m from there)"). It is back in contact when its reports add up to a walk
+    /// back the way it went, as far as puts it within the radius of where it stood. Before, an officer who fell back
+    /// 30-50 m down a hallway, his fixes 20-40 m off, was shown in contact for minutes, and came back into contact on
+    /// the scatter of his fixes.
+    /// </summary>
+    public const int WalkedOffHeard = 30;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = CoursesHeard;
+    public const int Current = WalkedOffHeard;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -29,7 +29,7 @@ internal sealed class Drill
         Feed(new IncidentOpened("I1", "drill", site ?? new Site("open ground", Origin, [], []), false, "test", schema, rules));
     }
 
-    public IncidentStream Stream { get; }
+    public IncidentStream Stream { get; private set; }
 
     /// <summary>The incident as a restarted host has it: its snapshot written to JSON, read back and restored.</summary>
     public IncidentStream Restarted()
@@ -39,6 +39,9 @@ internal sealed class Drill
         restored.Restore(System.Text.Json.JsonSerializer.Deserialize(json, EventJsonContext.Default.IncidentSnapshot)!);
         return restored;
     }
+
+    /// <summary>Goes on from here on the incident as a restarted host has it (see <see cref="Restarted"/>).</summary>
+    public void Restart() => Stream = Restarted();
 
     public IncidentProjection Projection => Stream.Projection;
 

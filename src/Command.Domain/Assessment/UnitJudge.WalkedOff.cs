@@ -1,0 +1,168 @@
+using Command.Domain.Geometry;
+
+namespace Command.Domain.Assessment;
+
+/// <summary>
+/// A unit in contact that walks off, heard from its own receiver. Indoors a fix may be 20-40 m off, and a unit that
+/// falls back 30-50 m down the hallway from the threat scatters as one in contact does for longer than the minute a
+/// hold may go unflagged. Its receiver's velocity is measured afresh at every report, to half a metre a second indoors:
+/// added up over a walk (each report's velocity over the time to the next), it says how far the unit went, with an
+/// error that grows only with the square root of the reports. Where the walk is longer than the contact radius and its
+/// hysteresis, and than five times that error, and takes the unit from where its fixes had it out of contact, it has
+/// left contact, whatever its fixes show now. It needs no bearing to the threat, which a unit's noise hides near it:
+/// from contact, a walk that long leaves contact whichever way it goes, unless it goes on past the threat.
+/// </summary>
+internal sealed partial class UnitJudge
+{
+    /// <summary>
+    /// Where a unit standing in contact has walked off by its own receiver's word: since some report after it arrived,
+    /// and after it said it stood there (see StoodBefore), its reports add up to a walk longer than the contact radius
+    /// and its hysteresis, and five times their own error, that takes where its fixes had it before the walk out of
+    /// contact. When the walk began (the report before it) and the walk; null otherwise.
+    /// </summary>
+    private (DateTimeOffset From, LocalPoint Walk)? WalkedOff(ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM)
+    {
+        if (State != MotionState.Arrived || StateSince is not { } since || !StatedMoving)
+        {
+            return null;
+        }
+
+        var sinceS = (since - Track.Fixes[0].Time).TotalSeconds;
+        var reach = options.ContactRadiusM + options.ArrivalHysteresisM;
+        if (Walked(t, sinceS, null, reach) is not { } walk || !StoodBefore(t, walk.From, sinceS))
+        {
+            return null;
+        }
+
+        // Where it stood is known no better than its fixes there: a unit shown in contact at the edge of the radius that
+        // walks 20 m on in has not walked off. The walk must take the middle of its last 30 s of fixes before it out of
+        // contact.
+        var before = Track.Fixes.Count - 1;
+        while (Track.Fixes[before].Time > walk.From)
+        {
+            before--;
+        }
+
+        var stood = Middle(t, sigma, before, options.RateWindow.TotalSeconds, SmoothedFixes, noiseM).Point;
+        return Within(target, stood + walk.Walk, reach) is null ? walk : null;
+    }
+
+    /// <summary>
+    /// Whether a unit that walked off from contact by its receiver's word has walked back by it: since some report after
+    /// the fall back began, back the way it went (within 60 degrees), as far as puts it within the contact radius of
+    /// where it stood in contact, and five times the reports' error.
+    /// </summary>
+    private bool WalkedBack(Span<double> t, LocalPoint off)
+    {
+        if (FellBackFrom is not { } from || off.Length < 1e-9)
+        {
+            return false;
+        }
+
+        var back = off * (-1 / off.Length);
+        return Walked(t, (from - Track.Fixes[0].Time).TotalSeconds, back, Math.Max(off.Length - options.ContactRadiusM, 0)) is not null;
+    }
+
+    /// <summary>
+    /// The hold of a unit that walked off by its receiver's word, with the walk as far as it has gone on the same way:
+    /// it is first heard once it is out of contact, and a walk back must be as long as the whole walk off.
+    /// </summary>
+    private HoldEpisode? WalkedOn(Span<double> t, HoldEpisode? episode)
+    {
+        if (episode is not { WalkedOff: { } off } || FellBackFrom is not { } from || off.Length < 1e-9)
+        {
+            return episode;
+        }
+
+        var way = off * (1 / off.Length);
+        return Walked(t, (from - Track.Fixes[0].Time).TotalSeconds, way, off.Length) is { } further && further.Walk.Length > off.Length
+            ? episode with { WalkedOff = further.Walk }
+            : episode;
+    }
+
+    /// <summary>
+    /// The longest walk the unit's reports add up to from some report since <paramref name="sinceS"/>, within the last
+    /// minute, to the latest: its length, or where <paramref name="along"/> (a unit vector) is given its part along
+    /// that, held within 60 degrees of it; at least <paramref name="neededM"/> and five times what the reports' own
+    /// error adds up to. Null where there is none, or a report in between said no velocity or came after a silence.
+    /// </summary>
+    private (DateTimeOffset From, LocalPoint Walk)? Walked(Span<double> t, double sinceS, LocalPoint? along, double neededM)
+    {
+        var fixes = Track.Fixes;
+        sinceS = Math.Max(sinceS, t[^1] - WalkWindowS);
+        var sd = BuildingId is null ? VelocityErrorMps : IndoorVelocityErrorMps;
+        var walked = default(LocalPoint);
+        var variance = 0.0;
+        var later = 0.0;
+        (DateTimeOffset From, LocalPoint Walk)? longest = null;
+        for (var j = fixes.Count - 2; j >= 0 && t[j] >= sinceS; j--)
+        {
+            var gap = t[j + 1] - t[j];
+            if (gap > LearnedSilenceS || fixes[j].SpeedMps is null || fixes[j + 1].SpeedMps is null)
+            {
+                break;
+            }
+
+            walked += (Velocity(fixes[j]) + Velocity(fixes[j + 1])) * (gap / 2);
+            // Report j+1's velocity counts over half of each gap beside it; report j's, so far, over half of this one.
+            var weight = (later + gap) / 2;
+            variance += weight * weight;
+            later = gap;
+            var error = sd * Math.Sqrt(variance + (gap * gap / 4));
+            var length = walked.Length;
+            var gone = along is { } u ? (walked.East * u.East) + (walked.North * u.North) : length;
+            if (gone >= neededM && gone >= WalkErrors * error && (along is null || gone >= HalfTurn * length)
+                && (longest is null || length > longest.Value.Walk.Length))
+            {
+                longest = (fixes[j].Time, walked);
+            }
+        }
+
+        return longest;
+    }
+
+    // Whether the unit said it stood, on two reports in a row, since it arrived (at sinceS) and before `until`: a unit
+    // its noise put in contact while it still walked in, or one back on its word that walks on in, or one closing
+    // slowly that reports seldom, has not walked off as it goes on. Standing is below the hold speed; indoors, where
+    // standing still reads 0.6 m/s on average (and a walk now and then reads below walking pace), below walking pace.
+    private bool StoodBefore(Span<double> t, DateTimeOffset until, double sinceS)
+    {
+        var fixes = Track.Fixes;
+        var stood = BuildingId is null ? options.HoldSpeedMps : MovingSpeedMps;
+        for (var i = fixes.Count - 1; i >= 1 && t[i - 1] >= sinceS; i--)
+        {
+            if (fixes[i].Time <= until && fixes[i].SpeedMps < stood && fixes[i - 1].SpeedMps < stood)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A report's velocity, metres a second east and north; none where it said no speed or no course.
+    private static LocalPoint Velocity(TrackFix fix)
+    {
+        if (fix is not { SpeedMps: { } speed, CourseDeg: { } course })
+        {
+            return default;
+        }
+
+        var radians = course * Math.PI / 180;
+        return new LocalPoint(Math.Sin(radians) * speed, Math.Cos(radians) * speed);
+    }
+
+    // How far back a walk is added up: a fall back of 50 m at a walk takes less.
+    private const double WalkWindowS = 60;
+
+    // A receiver's velocity error on each axis: under the sky a tenth of a metre a second; indoors, half a metre.
+    private const double VelocityErrorMps = 0.1;
+    private const double IndoorVelocityErrorMps = 0.5;
+
+    // How many times its own error a walk must be: standing still a whole shift, a noisy receiver indoors does not add
+    // up to one (at four, a few of the evaluation's hundreds of officers in contact indoors were flagged).
+    private const double WalkErrors = 5;
+
+    // cos 60 degrees: how far off the way back a walk back may head.
+    private const double HalfTurn = 0.5;
+}

@@ -1,0 +1,160 @@
+using Command.Domain.Assessment;
+using Command.Domain.Events;
+using Command.Domain.Geometry;
+
+namespace Command.Domain.Tests.Assessment;
+
+/// <summary>
+/// An officer in contact indoors whose device says its speed and course is heard walking off: his receiver's
+/// velocity, added up over the walk, says he went further than contact reaches, however his fixes scatter. And heard
+/// walking back, he is back in contact. Standing in contact, his receiver's noise never adds up to a walk.
+/// </summary>
+public sealed class WalkedOffTests
+{
+    // The hall is a building 40 m wide running 140 m north from 20 m south of the threat, which is at the origin.
+    // The officer walks in from 100 m up the hall at 1.5 m/s to 5 m from the threat (at 63 s), stands there a minute,
+    // falls back 40 m up the hall at 1.3 m/s (123 s to 154 s) and holds there.
+    private static LocalPoint FallBack(double t) =>
+        new(0, t < 63 ? 100 - (1.5 * t) : t < 123 ? 5 : Math.Min(45, 5 + (1.3 * (t - 123))));
+
+    private static LocalPoint FallBackVelocity(double t) => new(0, t < 63 ? -1.5 : t < 123 ? 0 : t < 154 ? 1.3 : 0);
+
+    [Fact]
+    public void An_officer_who_falls_back_down_the_hallway_is_flagged_on_his_receivers_word_however_his_fixes_scatter()
+    {
+        // A phone every 5 s, its fixes 25 m off indoors with a wandering bias, its velocity half a metre a second off on
+        // each axis. Ten draws: every one is flagged as falling back within a minute of his stopping 45 m out; on his
+        // receiver's word most are while he still walks back, by 150 s; on his fixes alone none is by then.
+        var (onWord, onFixes) = (0, 0);
+        for (var seed = 1; seed <= 10; seed++)
+        {
+            var heard = Played(214, 5, Drill.Noisy(FallBack, 18, 6, seed), Said(FallBackVelocity, seed));
+            var speedOnly = Played(150, 5, Drill.Noisy(FallBack, 18, 6, seed), SpeedOnly(Said(FallBackVelocity, seed)));
+
+            var raised = Assert.Single(heard.Derived.OfType<FlagRaised>());
+            Assert.StartsWith("fell back from contact ", raised.Reason, StringComparison.Ordinal);
+            Assert.InRange((raised.Time - Drill.Start).TotalSeconds, 123, 214);
+            onWord += raised.Time <= Drill.Start.AddSeconds(150)
+                && System.Text.RegularExpressions.Regex.IsMatch(raised.Reason, @"^fell back from contact \d+ s ago \(its device says it walked \d+ m from there\), now \d+ m from the threat") ? 1 : 0;
+            onFixes += speedOnly.Derived.OfType<FlagRaised>().Count();
+        }
+
+        Assert.True(onWord >= 8, $"{onWord} of 10 flagged on the receiver's word by 150 s");
+        Assert.Equal(0, onFixes);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(5)]
+    [InlineData(10)]
+    public void An_officer_standing_in_contact_indoors_is_not_walked_off_by_his_receivers_noise(int cadence)
+    {
+        // In at 63 s and standing 5 m from the threat for ten minutes; standing still his receiver reads 0.6 m/s on
+        // average, this way and that. Ten draws at each cadence: on none is he heard walking off. (On one, his fixes
+        // alone show him plainly out of contact for a while; that is not this rule.)
+        LocalPoint Path(double t) => new(0, t < 63 ? 100 - (1.5 * t) : 5);
+        LocalPoint Velocity(double t) => new(0, t < 63 ? -1.5 : 0);
+        for (var seed = 1; seed <= 10; seed++)
+        {
+            var drill = Played(660, cadence, Drill.Noisy(Path, 18, 6, seed), Said(Velocity, seed));
+
+            Assert.DoesNotContain(drill.Derived, e => e is FlagRaised raised && raised.Reason.Contains("its device says it walked", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void An_officer_whose_noise_puts_him_in_contact_before_he_is_there_has_not_walked_off_as_he_goes_on_in()
+    {
+        // A phone every 2 s whose fixes are 35 m off indoors walks in from 130 m at 1.5 m/s to 3 m from the threat
+        // and stands there: its noise may show it in contact 30 m out. Going on in, its receiver's walk adds up to more
+        // than contact reaches, but it never said it stood there first. Twenty draws: none is flagged.
+        LocalPoint Path(double t) => new(0, Math.Max(3, 130 - (1.5 * t)));
+        LocalPoint Velocity(double t) => new(0, 130 - (1.5 * t) > 3 ? -1.5 : 0);
+        for (var seed = 1; seed <= 20; seed++)
+        {
+            var drill = Played(180, 2, Drill.Noisy(Path, 25, 6, seed), Said(Velocity, seed));
+
+            Assert.DoesNotContain(drill.Derived, e => e is FlagRaised);
+        }
+    }
+
+    [Fact]
+    public void An_officer_who_walks_back_is_back_in_contact_on_his_receivers_word()
+    {
+        // The fall back, then at 300 s back down the hall at 1.3 m/s to 5 m from the threat (at 331 s). Ten draws:
+        // each is cleared within 30 s of getting there (as closing, or as arrived), never flagged again, and in
+        // contact at the end.
+        LocalPoint Path(double t) => t < 300 ? FallBack(t) : new(0, Math.Max(5, 45 - (1.3 * (t - 300))));
+        LocalPoint Velocity(double t) => t < 300 ? FallBackVelocity(t) : new(0, t < 331 ? -1.3 : 0);
+        for (var seed = 1; seed <= 10; seed++)
+        {
+            var drill = Played(480, 5, Drill.Noisy(Path, 18, 6, seed), Said(Velocity, seed));
+
+            Assert.Single(drill.Derived.OfType<FlagRaised>());
+            var cleared = Assert.Single(drill.Derived.OfType<FlagCleared>());
+            Assert.InRange((cleared.Time - Drill.Start).TotalSeconds, 300, 361);
+            Assert.Equal(MotionState.Arrived, drill.Assess("u1").State);
+        }
+    }
+
+    [Fact]
+    public void The_walk_a_receiver_said_outlives_a_restart()
+    {
+        // The walk back in, the host restarted while he holds up the hall and again as he is back on his receiver's
+        // word (at 320 s; his fixes still put him 42 m out): cleared when he is back, and not flagged again, as without
+        // the restarts.
+        LocalPoint Path(double t) => t < 300 ? FallBack(t) : new(0, Math.Max(5, 45 - (1.3 * (t - 300))));
+        LocalPoint Velocity(double t) => t < 300 ? FallBackVelocity(t) : new(0, t < 331 ? -1.3 : 0);
+        var uninterrupted = Played(480, 5, Drill.Noisy(Path, 18, 6, seed: 1), Said(Velocity, seed: 1));
+
+        var restarted = Played(480, 5, Drill.Noisy(Path, 18, 6, seed: 1), Said(Velocity, seed: 1), restarts: [250, 320]);
+
+        Assert.Equal(Transitions(uninterrupted), Transitions(restarted));
+        Assert.Single(uninterrupted.Derived.OfType<FlagCleared>());
+    }
+
+    private static string[] Transitions(Drill drill) =>
+        [.. drill.Derived.Select(e => $"{(e.Time - Drill.Start).TotalSeconds} {e.GetType().Name} {(e as FlagRaised)?.Reason ?? (e as FlagCleared)?.Reason}")];
+
+    // What the officer's receiver says at second t: his true velocity, off by half a metre a second on each axis.
+    private static Func<double, (double Speed, double? Course)> Said(Func<double, LocalPoint> velocity, int seed)
+    {
+        var random = new Random(seed + 1000);
+        double Gaussian() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        return t =>
+        {
+            var v = velocity(t) + new LocalPoint(Gaussian() * 0.5, Gaussian() * 0.5);
+            var course = Math.Atan2(v.East, v.North) * 180 / Math.PI;
+            return (Math.Round(v.Length, 2), Math.Round(course < 0 ? course + 360 : course, 1));
+        };
+    }
+
+    private static Func<double, (double Speed, double? Course)> SpeedOnly(Func<double, (double Speed, double? Course)> said) =>
+        t => (said(t).Speed, null);
+
+    // Threat T1 at the origin inside the hall, contact unit u1 reporting every cadence seconds with its 25 m accuracy
+    // and what its receiver says, run for the given seconds; the host restarted at the seconds given.
+    private static Drill Played(int seconds, int cadence, Func<double, LocalPoint> path, Func<double, (double Speed, double? Course)> said, int[]? restarts = null)
+    {
+        var probe = new Drill();
+        var drill = new Drill(site: Drill.SiteWith([probe.Box("B1", -20, -20, 20, 120)]));
+        drill.Threat("T1", 0, 0, uncertaintyM: null);
+        drill.Enrol("u1");
+        for (var second = 1; second <= seconds; second++)
+        {
+            drill.Run(1);
+            if (second % cadence == 0)
+            {
+                var (speed, course) = said(second);
+                drill.Fix("u1", path(second), accuracyM: 25, speedMps: speed, courseDeg: course);
+            }
+
+            if (restarts?.Contains(second) == true)
+            {
+                drill.Restart();
+            }
+        }
+
+        return drill;
+    }
+}
