@@ -50,8 +50,10 @@ public sealed class ReplayStartDashboardTests(FakeClockDashboardHost host) : ICl
         await scene.EnrolAsync("P1", "Patrol 1", "contact");
         await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -60);
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(dashboard.Row("P1")).ToHaveCountAsync(1);
         await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
         await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        await Expect(dashboard.Page.Locator("#replay-seek")).ToBeEnabledAsync();
         await Expect(dashboard.Row("P1")).ToHaveCountAsync(0);
         await dashboard.Page.Locator("#replay-speed").SelectOptionAsync("10");
         await dashboard.Page.Locator("#replay-play").ClickAsync();
@@ -65,6 +67,38 @@ public sealed class ReplayStartDashboardTests(FakeClockDashboardHost host) : ICl
         await Expect(dashboard.Row("P2")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await dashboard.Page.WaitForFunctionAsync("() => { const p = window.commandPage.picture; return p.now() >= p.limitMs - 1000; }", null, new() { Timeout = 30_000 });
         Assert.InRange(await dashboard.Page.EvalOnSelectorAsync<double>("#replay-seek", "s => Number(s.max)"), 20_900, 21_100);
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task The_replay_controls_wait_for_the_replay_to_open()
+    {
+        // The host is slow to open the replay: until it has, and the page watches it, its controls are not there to
+        // press. Pressed then, Play had no replay to play, and the replay opened paused.
+        var scene = await Scene.OpenAsync(host, "slow");
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -60);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        var held = new TaskCompletionSource();
+        var asked = new TaskCompletionSource();
+        await dashboard.Page.RouteAsync("**/api/replays", async route =>
+        {
+            asked.TrySetResult();
+            await held.Task;
+            await route.ContinueAsync();
+        });
+
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await asked.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+
+        var play = dashboard.Page.Locator("#replay-play");
+        await Expect(play).ToBeDisabledAsync();
+        await Expect(dashboard.Page.Locator("#replay-step")).ToBeDisabledAsync();
+        held.SetResult();
+        await Expect(play).ToBeEnabledAsync();
+        await play.ClickAsync();
+        await Expect(dashboard.Row("P1")).ToHaveCountAsync(1);
         Assert.Empty(dashboard.Errors);
     }
 
@@ -86,11 +120,15 @@ public sealed class ReplayStartDashboardTests(FakeClockDashboardHost host) : ICl
         }
 
         var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(dashboard.Row("P1")).ToHaveCountAsync(1);
         await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
         await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
 
-        // A replay opens at its first instant. Until its frame comes the view holds the live picture, at the end of the
-        // same session: waiting for the end would pass at once, and a seek then raced the replay's own first frame.
+        // A replay opens at its first instant, and its controls and slider work once this page watches it. Until its
+        // frame comes the view holds the live picture, at the end of the same session (P1 shown, as it was before the
+        // replay was asked for): waiting for the end would pass at once, and a seek then raced the replay's own first
+        // frame; a press before the page watched it moved no replay.
+        await Expect(dashboard.Page.Locator("#replay-seek")).ToBeEnabledAsync();
         await Expect(dashboard.Row("P1")).ToHaveCountAsync(0);
         return dashboard;
     }

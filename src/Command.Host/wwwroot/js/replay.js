@@ -27,6 +27,7 @@ export class Replay {
     elements.pause.addEventListener('click', () => this.pause());
     elements.step.addEventListener('click', () => this.step());
     elements.speed.addEventListener('change', () => { if (this.playing) this.play(); });
+    this.enable(false);
     // A replay of a session still being recorded plays on at its end: the slider and the view's limit grow with it.
     setInterval(() => this.follow(), 2000);
   }
@@ -67,7 +68,7 @@ export class Replay {
     // Asked for before joining: the flag feed of each snapshot is read from the same markers.
     this.marks = attempt(() => get(`/api/replays/${enc(created.replayId)}/timeline`));
     await this.connection.watch(`replay:${created.replayId}`);
-    this.timeline.enable(true);
+    this.enable(true);
     this.playing = created.paused === false;
     this.picture.setRate(this.playing ? created.speed ?? 1 : 0);
     this.picture.limitMs = Date.parse(created.lastTime);
@@ -133,12 +134,21 @@ export class Replay {
   /** Back to live: the host can let go of the replay at once rather than when it expires. */
   close() {
     if (this.session) attempt(() => del(`/api/replays/${enc(this.session.replayId)}`));
-    this.timeline.enable(false);
+    this.enable(false);
     this.session = null;
     this.marks = null;
     this.notes = [];
     this.playing = false;
     this.picture.limitMs = null;
+  }
+
+  /**
+   * The controls move the replay only once this browser watches it, as the slider does: a play pressed while the
+   * replay still opens would have had no replay to play, and the replay would open paused.
+   */
+  enable(on) {
+    this.timeline.enable(on);
+    for (const control of [this.elements.play, this.elements.pause, this.elements.step]) control.disabled = !on;
   }
 
   setLinks(incidentId) {
