@@ -85,6 +85,32 @@ internal sealed class Drill
         Feed(new PositionAccepted(new PositionReport(id, ReportSource.Simulator, Now, Frame.ToGeo(at), altitudeM, accuracyM, speedMps, courseDeg,
             AltitudeDatum: datum, VerticalAccuracyM: verticalM, StaleAt: Now + standsFor)));
 
+    /// <summary>
+    /// Advances the clock second by second for <paramref name="seconds"/>; every <paramref name="cadence"/> seconds the
+    /// unit reports where <paramref name="path"/> puts it, stating <paramref name="accuracyM"/> and the speed and course
+    /// its device says. The host restarts (see <see cref="Restart"/>) after each of the seconds in <paramref name="restarts"/>.
+    /// </summary>
+    public Drill Report(string id, int seconds, int cadence, Func<double, LocalPoint> path, Func<double, (double? Speed, double? Course)> said,
+        double accuracyM, params int[] restarts)
+    {
+        for (var second = 1; second <= seconds; second++)
+        {
+            Run(1);
+            if (second % cadence == 0)
+            {
+                var (speed, course) = said(second);
+                Fix(id, path(second), accuracyM, speedMps: speed, courseDeg: course);
+            }
+
+            if (restarts.Contains(second))
+            {
+                Restart();
+            }
+        }
+
+        return this;
+    }
+
     /// <summary>Advances the clock second by second: the second's tick and its due fixes, as the grain folds them.</summary>
     public void Run(double seconds)
     {

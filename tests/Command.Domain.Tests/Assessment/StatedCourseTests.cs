@@ -201,9 +201,6 @@ public sealed class StatedCourseTests
         Assert.Equal(cleared, Assert.Single(recorded.OfType<FlagCleared>()).Time);
     }
 
-    private static string[] Transitions(Drill drill) =>
-        [.. drill.Derived.Select(e => $"{(e.Time - Drill.Start).TotalSeconds} {e.GetType().Name} {(e as FlagRaised)?.Reason}")];
-
     // Threat T1 at the origin, contact unit u1 reporting every cadence seconds from the first with its 8 m accuracy and
     // the speed and course it says, run for the given seconds.
     private static Drill Played(int seconds, int cadence, Func<double, LocalPoint> path, Func<double, (double Speed, double? Course)> said, Site? site = null)
@@ -211,16 +208,6 @@ public sealed class StatedCourseTests
         var drill = new Drill(site: site);
         drill.Threat("T1", 0, 0);
         drill.Enrol("u1");
-        for (var second = 1; second <= seconds; second++)
-        {
-            drill.Run(1);
-            if (second % cadence == 0)
-            {
-                var (speed, course) = said(second);
-                drill.Fix("u1", path(second), accuracyM: 8, speedMps: speed, courseDeg: course);
-            }
-        }
-
-        return drill;
+        return drill.Report("u1", seconds, cadence, path, t => said(t), accuracyM: 8);
     }
 }

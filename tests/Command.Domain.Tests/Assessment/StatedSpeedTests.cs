@@ -164,15 +164,6 @@ public sealed class StatedSpeedTests
         var drill = new Drill();
         drill.Threat("T1", 0, 0);
         drill.Enrol("u1");
-        for (var second = 1; second <= seconds; second++)
-        {
-            drill.Run(1);
-            if (second % cadence == 0)
-            {
-                drill.Fix("u1", path(second), accuracyM: 8, speedMps: speed(second));
-            }
-        }
-
-        return drill;
+        return drill.Report("u1", seconds, cadence, path, t => (speed(t), null), accuracyM: 8);
     }
 }

@@ -140,21 +140,6 @@ public sealed class WalkedOffTests
         var drill = new Drill(site: Drill.SiteWith([probe.Box("B1", -20, -20, 20, 120)]));
         drill.Threat("T1", 0, 0, uncertaintyM: null);
         drill.Enrol("u1");
-        for (var second = 1; second <= seconds; second++)
-        {
-            drill.Run(1);
-            if (second % cadence == 0)
-            {
-                var (speed, course) = said(second);
-                drill.Fix("u1", path(second), accuracyM: 25, speedMps: speed, courseDeg: course);
-            }
-
-            if (restarts?.Contains(second) == true)
-            {
-                drill.Restart();
-            }
-        }
-
-        return drill;
+        return drill.Report("u1", seconds, cadence, path, t => said(t), accuracyM: 25, restarts ?? []);
     }
 }

@@ -45,16 +45,9 @@ public sealed class ReplayStartDashboardTests(FakeClockDashboardHost host) : ICl
     [Fact]
     public async Task A_replay_played_to_the_end_of_an_incident_still_going_plays_on_into_what_happened_since()
     {
-        var scene = await Scene.OpenAsync(host, "follow");
-        host.Clock.Advance(TimeSpan.FromSeconds(1));
-        await scene.EnrolAsync("P1", "Patrol 1", "contact");
-        await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -60);
+        var scene = await PatrolReportedAsync("follow");
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
-        await Expect(dashboard.Row("P1")).ToHaveCountAsync(1);
-        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
-        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
-        await Expect(dashboard.Page.Locator("#replay-seek")).ToBeEnabledAsync();
-        await Expect(dashboard.Row("P1")).ToHaveCountAsync(0);
+        await AskForReplayAsync(dashboard, scene.IncidentId);
         await dashboard.Page.Locator("#replay-speed").SelectOptionAsync("10");
         await dashboard.Page.Locator("#replay-play").ClickAsync();
         await Expect(dashboard.Row("P1")).ToHaveCountAsync(1);
@@ -75,10 +68,7 @@ public sealed class ReplayStartDashboardTests(FakeClockDashboardHost host) : ICl
     {
         // The host is slow to open the replay: until it has, and the page watches it, its controls are not there to
         // press. Pressed then, Play had no replay to play, and the replay opened paused.
-        var scene = await Scene.OpenAsync(host, "slow");
-        host.Clock.Advance(TimeSpan.FromSeconds(1));
-        await scene.EnrolAsync("P1", "Patrol 1", "contact");
-        await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -60);
+        var scene = await PatrolReportedAsync("slow");
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
         var held = new TaskCompletionSource();
         var asked = new TaskCompletionSource();
@@ -108,10 +98,7 @@ public sealed class ReplayStartDashboardTests(FakeClockDashboardHost host) : ICl
     /// </summary>
     private async Task<Dashboard> OpenReplayAsync(string prefix, bool closed = false)
     {
-        var scene = await Scene.OpenAsync(host, prefix);
-        host.Clock.Advance(TimeSpan.FromSeconds(1));
-        await scene.EnrolAsync("P1", "Patrol 1", "contact");
-        await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -60);
+        var scene = await PatrolReportedAsync(prefix);
         host.Clock.Advance(TimeSpan.FromSeconds(3));
         await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -55);
         if (closed)
@@ -120,17 +107,32 @@ public sealed class ReplayStartDashboardTests(FakeClockDashboardHost host) : ICl
         }
 
         var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await AskForReplayAsync(dashboard, scene.IncidentId);
+        return dashboard;
+    }
+
+    // An incident with patrol P1 enrolled a second after it opened, and its first report.
+    private async Task<Scene> PatrolReportedAsync(string prefix)
+    {
+        var scene = await Scene.OpenAsync(host, prefix);
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -60);
+        return scene;
+    }
+
+    // Asks the page for the replay of the incident it shows live, and waits for it: a replay opens at its first
+    // instant, and its controls and slider work once this page watches it. Until its frame comes the view holds the
+    // live picture, at the end of the same session (P1 shown, awaited before the replay is asked for): waiting for the
+    // end would pass at once, and a seek then raced the replay's own first frame; a press before the page watched it
+    // moved no replay.
+    private static async Task AskForReplayAsync(Dashboard dashboard, string incidentId)
+    {
         await Expect(dashboard.Row("P1")).ToHaveCountAsync(1);
         await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
-        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
-
-        // A replay opens at its first instant, and its controls and slider work once this page watches it. Until its
-        // frame comes the view holds the live picture, at the end of the same session (P1 shown, as it was before the
-        // replay was asked for): waiting for the end would pass at once, and a seek then raced the replay's own first
-        // frame; a press before the page watched it moved no replay.
+        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(incidentId);
         await Expect(dashboard.Page.Locator("#replay-seek")).ToBeEnabledAsync();
         await Expect(dashboard.Row("P1")).ToHaveCountAsync(0);
-        return dashboard;
     }
 
     private static Task SeekAsync(Dashboard dashboard, string key) => ReplayDashboardTests.SeekAsync(dashboard, key);
