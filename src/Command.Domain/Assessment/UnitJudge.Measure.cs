@@ -100,7 +100,7 @@ internal sealed partial class UnitJudge
 
         var said = SaysWay(target, t, sigma, noise);
         var way = said.Way;
-        if (confirmed && way == SaidWay.Toward && Episode is null && !StandsOnItsFixes(t, y, sigma))
+        if (confirmed && way == SaidWay.Toward && Episode is null && !StandsOnItsFixes(t, y, sigma, (anchor.Time - t0).TotalSeconds))
         {
             // The unit's receiver says it heads for the threat: however its fixes scatter, it is not holding — unless
             // they rule it out, as a device that repeats a speed it no longer measures sends them. (In a hold, where it
@@ -237,16 +237,19 @@ internal sealed partial class UnitJudge
     }
 
     /// <summary>
-    /// Whether the unit's fixes over twice the rate window (and at least its fixes) rule out its closing at the hold
-    /// speed: their line's closing rate is below it by its one-sided 95 % bound. Over 30 s, noisy fixes of a unit
-    /// walking in did so now and then, and it was flagged; over 60 s they seldom do, and a unit that has stood that long
-    /// is flagged though its device goes on saying it walks in.
+    /// Whether the unit's fixes since its last progress (at <paramref name="sinceS"/>), over twice the rate window and at
+    /// least its fixes, rule out its closing at the hold speed: their line's closing rate is below it by its one-sided
+    /// 95 % bound. Over 30 s, noisy fixes of a unit walking in did so now and then, and it was flagged; over 60 s they
+    /// seldom do, and a unit that has stood that long is flagged though its device goes on saying it walks in. Fixes from
+    /// before its last progress are not of a stand: a unit that turned back from a retreat, and was cleared, was flagged
+    /// holding (or moving away, on a burst of fixes behind it) while it walked in at 1.6 m/s, on a line through the
+    /// retreat.
     /// </summary>
-    private bool StandsOnItsFixes(Span<double> t, Span<double> y, Span<double> sigma)
+    private bool StandsOnItsFixes(Span<double> t, Span<double> y, Span<double> sigma, double sinceS)
     {
         var n = t.Length;
         var from = n - 1;
-        while (from > 0 && (t[^1] - t[from] < StoodS || n - from < WindowFixes))
+        while (from > 0 && t[from - 1] >= sinceS && (t[^1] - t[from] < StoodS || n - from < WindowFixes))
         {
             from--;
         }

@@ -276,8 +276,16 @@ public static class AssessmentRules
     /// </summary>
     public const int WalkedOffHeard = 30;
 
+    /// <summary>
+    /// A unit whose device says it heads for the threat is not holding unless its fixes rule out its closing over a
+    /// minute since its last progress; before, over the last minute, however much of it the unit spent on a retreat it
+    /// has since turned back from: cleared as it walked back in at 1.6 m/s, it was flagged again, moving away or
+    /// holding, on a line through the retreat.
+    /// </summary>
+    public const int StandSinceProgress = 31;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = WalkedOffHeard;
+    public const int Current = StandSinceProgress;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -43,14 +43,17 @@ public sealed class StatedCourseTests
     public void A_receiver_that_keeps_saying_it_walks_in_while_its_fixes_stand_still_is_not_believed()
     {
         // A tracker every 10 s with 4 m of noise walks in at 1.3 m/s and stops 150 m out at 60 s; its reports go on
-        // saying 1.3 m/s toward the threat, as a device that repeats a speed it no longer measures sends them. Its
-        // fixes rule out walking in within the rate window: it is flagged holding, as on its fixes alone.
+        // saying 1.3 m/s toward the threat, as a device that repeats a speed it no longer measures sends them. Once its
+        // fixes since its last progress rule out walking in over a minute, it is flagged holding: within 30 s of when
+        // the same fixes with no speed said are (its noise moved its progress on a little after the stop).
         LocalPoint Path(double t) => new(t < 60 ? 228 - (1.3 * t) : 150, 0);
         var drill = Played(200, 10, Drill.Noisy(Path, 2.8, 0.5, seed: 4), _ => (1.3, West));
+        var onFixes = Played(200, 10, Drill.Noisy(Path, 2.8, 0.5, seed: 4), _ => (0, null));
 
         var raised = Assert.Single(drill.Derived.OfType<FlagRaised>());
         Assert.StartsWith("holding", raised.Reason, StringComparison.Ordinal);
-        Assert.InRange((raised.Time - Drill.Start).TotalSeconds, 80, 130);
+        Assert.InRange((raised.Time - Drill.Start).TotalSeconds, 80, 150);
+        Assert.InRange((raised.Time - Assert.Single(onFixes.Derived.OfType<FlagRaised>()).Time).TotalSeconds, 0, 30);
     }
 
     [Fact]
@@ -111,6 +114,28 @@ public sealed class StatedCourseTests
         Assert.Matches(@"^closing at 1\.2 m/s \(its device says it heads for the threat\), \d+ m nearer than where it held; \d+ m from the threat$", cleared.Reason);
         Assert.InRange((cleared.Time - Drill.Start).TotalSeconds, 190, 210);
         Assert.True(cleared.Time < clearedOnSpeed, $"heard heading in: cleared at {cleared.Time:mm:ss}; on its speed alone at {clearedOnSpeed:mm:ss}");
+    }
+
+    [Fact]
+    public void A_unit_walking_back_in_from_a_retreat_is_not_held_on_fixes_from_the_retreat()
+    {
+        // An ATAK phone every 8 s with 4.5 m of noise walks in to 200 m by 40 s and holds; at 100 s it turns and walks
+        // away at 1.1 m/s, stands at 288 m from 180 s, and walks back in at 1.6 m/s from 192 s, its receiver saying so
+        // throughout; multipath throws its three fixes from 216 s 30-70 m behind it, as if it moved away again. Ten noise draws: its flag clears once as
+        // it walks back in, and is not raised again. Before, a line through the last minute's fixes, retreat and all,
+        // ruled out its walking in: it was flagged again, holding or moving away, at 1.6 m/s.
+        LocalPoint Truth(double t) => new(t < 40 ? 256 - (1.4 * t) : t < 100 ? 200 : t < 180 ? 200 + (1.1 * (t - 100)) : t < 192 ? 288 : 288 - (1.6 * (t - 192)), 0);
+        LocalPoint Path(double t) => Truth(t) + new LocalPoint(t is >= 216 and < 240 ? 30 + (1.6 * (t - 216)) : 0, 0);
+        (double, double?) Said(double t) => t < 40 ? (1.4, West) : t < 100 ? (0.1, North) : t < 180 ? (1.1, East) : t < 192 ? (0.1, North) : (1.6, West);
+        for (var seed = 1; seed <= 10; seed++)
+        {
+            var drill = Played(330, 8, Drill.Noisy(Path, 3.2, 1, seed), Said);
+
+            var cleared = Assert.Single(drill.Derived.OfType<FlagCleared>()).Time;
+            Assert.InRange((cleared - Drill.Start).TotalSeconds, 200, 240);
+            Assert.DoesNotContain(drill.Derived.OfType<FlagRaised>(), r => r.Time > cleared);
+            Assert.Equal(MotionState.Closing, drill.Assess("u1").State);
+        }
     }
 
     [Fact]
