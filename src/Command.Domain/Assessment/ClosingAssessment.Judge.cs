@@ -53,9 +53,9 @@ public sealed partial class ClosingAssessment
                 return;
             case MotionState.Closing:
                 // Only real progress ends a hold, so a flag raised in one comes down once, not on every wobble.
-                string Closing() => m.ProgressM is { } gained
-                    ? $"closing at {Reasons.Rate(m.RateMps ?? 0)}{(m.SaidProgress ? " (its device says it heads for the threat)" : "")}, {Reasons.Metres(gained)} nearer than where it held; {Reasons.Metres(m.ShownM)} from the threat"
-                    : $"closing at {Reasons.Rate(m.RateMps ?? 0)}, {Reasons.Metres(m.ShownM)} from the threat";
+                string Closing() => m.ProgressM is not { } gained ? $"closing at {Reasons.Rate(m.RateMps ?? 0)}, {Reasons.Metres(m.ShownM)} from the threat"
+                    : m.WalkedIn ? $"closing at {Reasons.Rate(m.RateMps ?? 0)} (its device says it walked {Reasons.Metres(gained)} toward the threat); {Reasons.Metres(m.ShownM)} from the threat"
+                    : $"closing at {Reasons.Rate(m.RateMps ?? 0)}{(m.SaidProgress ? " (its device says it heads for the threat)" : "")}, {Reasons.Metres(gained)} nearer than where it held; {Reasons.Metres(m.ShownM)} from the threat";
                 flags.Clear(id, now, Closing, events);
                 suppressedHolds.End(id, now, Closing, events);
                 return;

@@ -20,6 +20,7 @@ namespace Command.Domain.Assessment;
 /// <param name="InReach">Standing still and not in a hold, because its fixes cannot tell it from a unit in contact: why, in words.</param>
 /// <param name="SaidProgress">The progress rests on the unit's receiver saying it heads for the threat; the rate is what it says.</param>
 /// <param name="SaidAway">The unit's receiver has said for 10 s that it heads away from the threat: it is moving away.</param>
+/// <param name="WalkedIn">The progress is how far the unit's reports add up to toward the threat, not how much nearer its fixes put it.</param>
 internal sealed record Measurement(
     ThreatTarget Target,
     double StraightM,
@@ -39,7 +40,8 @@ internal sealed record Measurement(
     double NoiseM,
     string? InReach = null,
     bool SaidProgress = false,
-    bool SaidAway = false)
+    bool SaidAway = false,
+    bool WalkedIn = false)
 {
     /// <summary>
     /// The distance the board shows for the unit: from its latest fix, by path where the site has a walk graph. A flag's

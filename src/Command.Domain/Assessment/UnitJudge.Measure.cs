@@ -138,13 +138,16 @@ internal sealed partial class UnitJudge
         var heldAt = episode is null ? double.NaN : State == MotionState.Opening ? Math.Max(episode.HeldAtM, episode.TurnedAtM) : episode.HeldAtM;
         var progressNow = episode is not null && Progressing(t, y, stated, heldAt, noise, way, out progress, out progressRate);
         var saidProgress = false;
-        if (episode is not null && !progressNow && way == SaidWay.Toward && heldAt - smoothed > 0
-            && SaidHeadingFrom(SaidWay.Toward, target, t, sigma, noise, earliest) >= (episode.Since - t0).TotalSeconds)
+        double? walkedIn = null;
+        if (episode is not null && !progressNow && way == SaidWay.Toward
+            && SaidHeadingFrom(SaidWay.Toward, target, t, sigma, noise, earliest) is { } headingFrom && headingFrom >= (episode.Since - t0).TotalSeconds
+            && (heldAt - smoothed > 0 || (walkedIn = WalkedIn(target, t, sigma, noise, headingFrom)) is not null))
         {
             // The unit's receiver has said for 10 s since the hold began that it heads for the threat, and its fixes put
-            // it nearer than where it held: that is progress, measured, however far its noise leaves the fixes' line.
+            // it nearer than where it held, or its reports add up to a walk toward the threat: that is progress,
+            // measured, however far its noise leaves the fixes' line.
             (progressNow, saidProgress) = (true, true);
-            progress = heldAt - smoothed;
+            progress = walkedIn ?? heldAt - smoothed;
             progressRate = said.ClosingMps ?? 0;
         }
 
@@ -209,7 +212,8 @@ internal sealed partial class UnitJudge
             noise,
             inReach,
             progressing && saidProgress,
-            saidAway && confirmed);
+            saidAway && confirmed,
+            progressing && saidProgress && walkedIn is not null);
         if (cache)
         {
             measured = m;

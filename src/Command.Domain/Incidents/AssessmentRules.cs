@@ -284,8 +284,17 @@ public static class AssessmentRules
     /// </summary>
     public const int StandSinceProgress = 31;
 
+    /// <summary>
+    /// A unit in a hold whose reports have said for 10 s that it heads for the threat is cleared where they add up to a
+    /// walk toward it (each report's closing speed over the time to the next) longer than five times their own error,
+    /// as well as where its fixes put it nearer than where it held: "closing at 1.5 m/s (its device says it walked 22
+    /// m toward the threat); …". Before, a unit walking in through the wall, its fixes inside 20-40 m off, kept its
+    /// flag until its fixes showed it nearer or it was seen to arrive.
+    /// </summary>
+    public const int WalkedInHeard = 32;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = StandSinceProgress;
+    public const int Current = WalkedInHeard;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;
