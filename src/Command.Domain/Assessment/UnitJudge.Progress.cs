@@ -11,7 +11,10 @@ internal sealed partial class UnitJudge
     /// <see cref="AssessmentOptions.ClearProgressNoises"/> times the noise of that progress (its own noise over the
     /// fixes the held and the present distances are taken from), or by half that noise where the unit's own receiver says
     /// it heads for the threat (see <see cref="SaysApproach"/>). A unit drifting on noise, or on a bias
-    /// that wanders, shows none of these for long. The rate is that line's: the rate window may still span the hold.
+    /// that wanders, shows none of these for long. Outdoors, where every report over the window said the unit stood
+    /// (see <see cref="SaidStandingSince"/>), the lower bound must be above the hold speed instead: a phone every 1-3 s
+    /// with a wandering bias, its receiver saying 0.1 m/s throughout, was cleared on a line of fixes closing at 0.5 m/s
+    /// and flagged again a few fixes later. The rate is that line's: the rate window may still span the hold.
     /// </summary>
     private bool Progressing(Span<double> t, ReadOnlySpan<double> y, Span<double> sigma, double heldAtM, double noiseM, SaidWay way, out double? progressM, out double rateMps)
     {
@@ -42,9 +45,12 @@ internal sealed partial class UnitJudge
         }
 
         var rate = rateMps = -line.Slope;
+        // Where the unit's receiver said at every report that it stood, its fixes must rule out its standing, not only
+        // its moving away: their rate's lower bound above the hold speed.
+        var bar = SaidStandingSince(from) ? options.HoldSpeedMps : 0;
         return (n - from < RobustLine.RejectMinFixes || line.Misfit <= MostMisfit)
             && rate >= options.ClearRateMps
-            && rate - (OneSided95 * line.SlopeError) > 0;
+            && rate - (OneSided95 * line.SlopeError) > bar;
     }
 
     /// <summary>

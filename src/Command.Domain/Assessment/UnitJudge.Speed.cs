@@ -57,6 +57,31 @@ internal sealed partial class UnitJudge
             && -line.Slope < options.HoldSpeedMps ? t[first] : null;
     }
 
+    /// <summary>
+    /// Whether the unit's reports from fix <paramref name="from"/> on all said it stood, outdoors: a speed below the hold
+    /// speed on each (standing, a receiver under the sky reads that one time in a hundred thousand; a walk in, never).
+    /// Its fixes may still show it walking in, as from a phone that lost its speed and says 0: they must show it
+    /// plainly (see <see cref="Progressing"/>).
+    /// </summary>
+    private bool SaidStandingSince(int from)
+    {
+        if (!StatedMoving || BuildingId is not null)
+        {
+            return false;
+        }
+
+        var fixes = Track.Fixes;
+        for (var i = from; i < fixes.Count; i++)
+        {
+            if (fixes[i].SpeedMps is not { } speed || speed >= options.HoldSpeedMps)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // Below this a receiver under the sky stands still (its speed off by a tenth of a metre a second on each axis reads
     // a quarter one time in twenty-five), and one whose speed comes in whole knots reads 0.
     private const double StillSpeedMps = 0.25;

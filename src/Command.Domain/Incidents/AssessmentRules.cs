@@ -293,8 +293,16 @@ public static class AssessmentRules
     /// </summary>
     public const int WalkedInHeard = 32;
 
+    /// <summary>
+    /// Outdoors, a unit in a hold whose receiver said at every report over the rate window that it stood (below the
+    /// hold speed) is cleared on its fixes only where their closing rate's lower bound is above the hold speed, not
+    /// merely above zero. Before, a phone every 1-3 s with a wandering bias, its receiver saying 0.1 m/s for ten
+    /// minutes, was cleared on a line of fixes closing at 0.5 m/s and flagged again a few fixes later.
+    /// </summary>
+    public const int StandingHeardOverFixes = 33;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = WalkedInHeard;
+    public const int Current = StandingHeardOverFixes;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

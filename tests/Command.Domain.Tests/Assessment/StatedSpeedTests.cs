@@ -72,6 +72,40 @@ public sealed class StatedSpeedTests
     }
 
     [Fact]
+    public void A_unit_whose_receiver_says_it_stands_still_is_not_cleared_on_fixes_a_wandering_bias_moves()
+    {
+        // A phone every 2 s, 11 m of noise and a bias that wanders 10 m, walks in to 160 m by 40 s and stands there ten
+        // minutes, its receiver saying 0.1 m/s throughout. Twenty noise draws: flagged once, never cleared; without its
+        // receiver's word, the bias now and then carries a line of its fixes toward the threat at 0.5 m/s or more.
+        LocalPoint Path(double t) => new(t < 40 ? 216 - (1.4 * t) : 160, 0);
+        var clearedOnFixes = 0;
+        for (var seed = 1; seed <= 20; seed++)
+        {
+            var said = Played(640, 2, Drill.Noisy(Path, 7.8, 10, seed), t => t < 40 ? 1.4 : 0.1);
+            var unsaid = Played(640, 2, Drill.Noisy(Path, 7.8, 10, seed), _ => null);
+
+            Assert.Single(said.Derived.OfType<FlagRaised>());
+            Assert.Empty(said.Derived.OfType<FlagCleared>());
+            clearedOnFixes += unsaid.Derived.OfType<FlagCleared>().Count();
+        }
+
+        Assert.True(clearedOnFixes > 0, "on its fixes alone no draw cleared: the test shows nothing");
+    }
+
+    [Fact]
+    public void A_unit_whose_speed_reads_0_while_its_fixes_plainly_walk_in_is_cleared_on_them()
+    {
+        // The receiver said it stood, 200 m out; from 180 s it walks in at 1.3 m/s but its speed reads 0, as a phone
+        // that fell back to network positions sends it. Its fixes, 4 m off, rule out standing: cleared on them.
+        LocalPoint Path(double t) => new(t < 40 ? 250 - (1.25 * t) : t < 180 ? 200 : 200 - (1.3 * (t - 180)), 0);
+        var drill = Played(300, 5, Drill.Noisy(Path, 2.8, 1, seed: 3), t => t < 40 ? 1.25 : t < 180 ? 0.1 : 0);
+
+        var cleared = drill.Derived.OfType<FlagCleared>().First();
+        Assert.InRange((cleared.Time - Drill.Start).TotalSeconds, 180, 240);
+        Assert.Matches(@"^closing at 1\.\d m/s, \d+ m nearer than where it held; \d+ m from the threat$", cleared.Reason);
+    }
+
+    [Fact]
     public void A_receiver_that_says_it_stands_still_while_its_fixes_walk_in_is_not_believed()
     {
         // An app every 5 s with 5 m of noise walks in from 330 m at 1.5 m/s; after 30 s its speed reads 0, as a phone
