@@ -64,10 +64,12 @@ public sealed record FixSnapshot(DateTimeOffset Time, LocalPoint Point, double S
 
 /// <summary>
 /// The last time a unit made progress toward its threat, the smoothed distance it had then (and its error), and
-/// the threat position that distance was measured to; and, once its threat went active, from when the unit is judged
-/// (no hold starts before then; absent in snapshots of older rules).
+/// the threat position that distance was measured to; once its threat went active, from when the unit is judged
+/// (no hold starts before then; absent in snapshots of older rules); and when progress last ended a hold of the unit's
+/// (its receiver's word that it stands counts from then; absent in snapshots of older rules).
 /// </summary>
-public sealed record ProgressAnchor(DateTimeOffset Time, double DistanceM, double ErrorM, string ThreatId, LocalPoint Target, int Floor, DateTimeOffset? JudgedFrom = null);
+public sealed record ProgressAnchor(DateTimeOffset Time, double DistanceM, double ErrorM, string ThreatId, LocalPoint Target, int Floor, DateTimeOffset? JudgedFrom = null,
+    DateTimeOffset? ClearedAt = null);
 
 /// <summary>A raised flag on a subject: its level, rule, latest reason, the motion it was raised for, and any acknowledgement.</summary>
 public sealed record RaisedFlag(

@@ -109,7 +109,8 @@ internal sealed partial class UnitJudge
         }
 
         var saidStill = false;
-        if (advance && !confirmed && !stairs && SaidStillFrom(t, y, sigma, earliest) is { } stillFromS)
+        if (advance && !confirmed && !stairs
+            && SaidStillFrom(t, y, sigma, earliest, anchor.ClearedAt is { } cleared ? (cleared - t0).TotalSeconds : null) is { } stillFromS)
         {
             // The unit's receiver says it stands still, and its fixes do not say it walks in: it holds, from its first
             // report that said so, with no streak of fixes to wait for (its speed does not jump with multipath). On a new
@@ -161,7 +162,7 @@ internal sealed partial class UnitJudge
             // unit was before it fell back.
             if (progressing && episode is not null)
             {
-                anchor = anchor with { Time = latest.Time, DistanceM = Math.Min(anchor.DistanceM, high), ErrorM = error };
+                anchor = anchor with { Time = latest.Time, DistanceM = Math.Min(anchor.DistanceM, high), ErrorM = error, ClearedAt = latest.Time };
             }
 
             episode = null;
@@ -350,7 +351,7 @@ internal sealed partial class UnitJudge
         if (anchor is null || !target.Matches(anchor))
         {
             // A new or moved threat: progress is measured afresh, but the time of the last progress stands.
-            return new ProgressAnchor(anchor?.Time ?? latest.Time, smoothed, error, target.Threat.ThreatId, target.Point, target.Floor, anchor?.JudgedFrom);
+            return new ProgressAnchor(anchor?.Time ?? latest.Time, smoothed, error, target.Threat.ThreatId, target.Point, target.Floor, anchor?.JudgedFrom, anchor?.ClearedAt);
         }
 
         if (State == MotionState.Arrived)

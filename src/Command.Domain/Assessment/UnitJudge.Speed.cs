@@ -28,9 +28,12 @@ internal sealed partial class UnitJudge
     /// cadence allows (one report after minutes says nothing of when the unit stopped), and none from before it was
     /// judged against an active threat, at <paramref name="earliest"/> (a unit sent from staging has held there as it
     /// was told); null otherwise. That is a hold shown by the unit's own receiver, which its fixes take 30 s or more
-    /// to bound below walking pace; it stands unless the fixes since it began show the unit closing at walking pace.
+    /// to bound below walking pace; it stands unless the fixes since it began show the unit closing at walking pace. Not
+    /// where its reports said so since before progress last ended a hold, at <paramref name="clearedS"/>: they said it
+    /// stood while its fixes plainly walked in (a phone that lost its speed says 0), and were flagged "holding 2 min"
+    /// again a report after the clear.
     /// </summary>
-    private double? SaidStillFrom(Span<double> t, Span<double> y, Span<double> sigma, double earliest)
+    private double? SaidStillFrom(Span<double> t, Span<double> y, Span<double> sigma, double earliest, double? clearedS)
     {
         if (!StatedMoving || BuildingId is not null)
         {
@@ -45,7 +48,7 @@ internal sealed partial class UnitJudge
             first--;
         }
 
-        if (fixes.Count - first < SaidStillFixes || t[^1] - t[first] < SaidStillS)
+        if (fixes.Count - first < SaidStillFixes || t[^1] - t[first] < SaidStillS || t[first] <= clearedS)
         {
             return null;
         }

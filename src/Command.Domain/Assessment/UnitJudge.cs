@@ -208,7 +208,7 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
             // Fell back from contact: judged again from the last fix in contact, progress measured from the contact
             // radius, so the fall back itself shows as moving away.
             FellBackFrom = m.Arrival.WalkedOff?.From ?? last;
-            Anchor = new ProgressAnchor(last, m.Target.ArrivalRadiusM, 0, m.Target.Threat.ThreatId, m.Target.Point, m.Target.Floor, Anchor?.JudgedFrom);
+            Anchor = new ProgressAnchor(last, m.Target.ArrivalRadiusM, 0, m.Target.Threat.ThreatId, m.Target.Point, m.Target.Floor, Anchor?.JudgedFrom, Anchor?.ClearedAt);
 
             // A hold the fixes showed while in contact says the unit stood still, not where: it is no fall back.
             Episode = null;

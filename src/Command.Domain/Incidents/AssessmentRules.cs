@@ -301,8 +301,16 @@ public static class AssessmentRules
     /// </summary>
     public const int StandingHeardOverFixes = 33;
 
+    /// <summary>
+    /// A unit's receiver that said it stood all through a walk in its fixes plainly showed, and that cleared its flag,
+    /// is not heard saying it stands until it has said otherwise: its fixes judge it. Before, a phone whose speed read
+    /// 0 as it walked in again was cleared on its fixes and flagged "holding 2 min" again a report later. When progress
+    /// last ended a hold is kept with the unit's progress (<see cref="Assessment.ProgressAnchor.ClearedAt"/>).
+    /// </summary>
+    public const int StillWordAfterClear = 34;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = StandingHeardOverFixes;
+    public const int Current = StillWordAfterClear;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

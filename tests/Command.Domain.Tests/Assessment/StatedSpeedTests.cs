@@ -92,17 +92,26 @@ public sealed class StatedSpeedTests
         Assert.True(clearedOnFixes > 0, "on its fixes alone no draw cleared: the test shows nothing");
     }
 
-    [Fact]
-    public void A_unit_whose_speed_reads_0_while_its_fixes_plainly_walk_in_is_cleared_on_them()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_unit_whose_speed_reads_0_while_its_fixes_plainly_walk_in_is_cleared_on_them_and_not_held_again(bool restarted)
     {
         // The receiver said it stood, 200 m out; from 180 s it walks in at 1.3 m/s but its speed reads 0, as a phone
-        // that fell back to network positions sends it. Its fixes, 4 m off, rule out standing: cleared on them.
+        // that fell back to network positions sends it. Its fixes, 4 m off, rule out standing: cleared on them, and not
+        // flagged again on its word that it stands, which it gave all through the walk its fixes showed (before, it was
+        // flagged "holding 2 min" a report later). The same with the host restarted just after the clear.
         LocalPoint Path(double t) => new(t < 40 ? 250 - (1.25 * t) : t < 180 ? 200 : 200 - (1.3 * (t - 180)), 0);
-        var drill = Played(300, 5, Drill.Noisy(Path, 2.8, 1, seed: 3), t => t < 40 ? 1.25 : t < 180 ? 0.1 : 0);
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        drill.Report("u1", 300, 5, Drill.Noisy(Path, 2.8, 1, seed: 3), t => (t < 40 ? 1.25 : t < 180 ? 0.1 : 0, null), accuracyM: 8, restarted ? [221] : []);
 
-        var cleared = drill.Derived.OfType<FlagCleared>().First();
+        var cleared = Assert.Single(drill.Derived.OfType<FlagCleared>());
         Assert.InRange((cleared.Time - Drill.Start).TotalSeconds, 180, 240);
         Assert.Matches(@"^closing at 1\.\d m/s, \d+ m nearer than where it held; \d+ m from the threat$", cleared.Reason);
+        Assert.Single(drill.Derived.OfType<FlagRaised>());
+        Assert.Equal(MotionState.Closing, drill.Assess("u1").State);
     }
 
     [Fact]
