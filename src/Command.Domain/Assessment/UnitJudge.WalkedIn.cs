@@ -21,8 +21,7 @@ internal sealed partial class UnitJudge
         sinceS = Math.Max(sinceS, t[^1] - WalkWindowS);
         var sd = BuildingId is null ? VelocityErrorMps : IndoorVelocityErrorMps;
         var walked = 0.0;
-        var variance = 0.0;
-        var later = 0.0;
+        var spread = default(WalkSpread);
         double? longest = null;
         var next = fixes.Count < 2 || t[^2] < sinceS ? null : SaidClosingMps(target, t, sigma, fixes.Count - 1, noiseM);
         for (var j = fixes.Count - 2; j >= 0 && t[j] >= sinceS && next is { } after; j--)
@@ -35,12 +34,7 @@ internal sealed partial class UnitJudge
 
             walked += (closing + after) * (gap / 2);
             next = closing;
-            // As for a walk off: report j+1's speed counts over half of each gap beside it; report j's, so far, over
-            // half of this one.
-            var weight = (later + gap) / 2;
-            variance += weight * weight;
-            later = gap;
-            if (walked >= WalkErrors * sd * Math.Sqrt(variance + (gap * gap / 4)) && walked > (longest ?? 0))
+            if (walked >= WalkErrors * sd * spread.Add(gap) && walked > (longest ?? 0))
             {
                 longest = walked;
             }

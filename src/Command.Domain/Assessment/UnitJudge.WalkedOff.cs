@@ -92,8 +92,7 @@ internal sealed partial class UnitJudge
         sinceS = Math.Max(sinceS, t[^1] - WalkWindowS);
         var sd = BuildingId is null ? VelocityErrorMps : IndoorVelocityErrorMps;
         var walked = default(LocalPoint);
-        var variance = 0.0;
-        var later = 0.0;
+        var spread = default(WalkSpread);
         (DateTimeOffset From, LocalPoint Walk)? longest = null;
         for (var j = fixes.Count - 2; j >= 0 && t[j] >= sinceS; j--)
         {
@@ -104,11 +103,7 @@ internal sealed partial class UnitJudge
             }
 
             walked += (Velocity(fixes[j]) + Velocity(fixes[j + 1])) * (gap / 2);
-            // Report j+1's velocity counts over half of each gap beside it; report j's, so far, over half of this one.
-            var weight = (later + gap) / 2;
-            variance += weight * weight;
-            later = gap;
-            var error = sd * Math.Sqrt(variance + (gap * gap / 4));
+            var error = sd * spread.Add(gap);
             var length = walked.Length;
             var gone = along is { } u ? (walked.East * u.East) + (walked.North * u.North) : length;
             if (gone >= neededM && gone >= WalkErrors * error && (along is null || gone >= HalfTurn * length)
@@ -119,6 +114,28 @@ internal sealed partial class UnitJudge
         }
 
         return longest;
+    }
+
+    /// <summary>
+    /// What a report's velocity error adds up to over a walk, in seconds (times that error, metres), taken back a gap at a
+    /// time from the latest report: each report's velocity counts over half of each gap beside it, and the errors of
+    /// different reports are independent.
+    /// </summary>
+    private struct WalkSpread
+    {
+        private double variance;
+        private double later;
+
+        /// <summary>Takes in the gap before the earliest report so far; the spread of the walk from the report before it.</summary>
+        public double Add(double gap)
+        {
+            // The report after the gap counts over half of it and half of the one after; the report before it, so far,
+            // over half of this one.
+            var weight = (later + gap) / 2;
+            variance += weight * weight;
+            later = gap;
+            return Math.Sqrt(variance + (gap * gap / 4));
+        }
     }
 
     // Whether the unit said it stood, on two reports in a row, since it arrived (at sinceS) and before `until`: a unit

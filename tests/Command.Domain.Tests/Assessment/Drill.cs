@@ -58,6 +58,10 @@ internal sealed class Drill
 
     public IEnumerable<SendInsteadProposed> Proposals => Recorded.OfType<SendInsteadProposed>();
 
+    /// <summary>The flag transitions derived, one line each: seconds into the drill, the kind, and the words raised or cleared with.</summary>
+    public string[] Transitions =>
+        [.. Derived.Select(e => $"{(e.Time - Start).TotalSeconds} {e.GetType().Name} {(e as FlagRaised)?.Reason ?? (e as FlagCleared)?.Reason}")];
+
     public GeoPoint Geo(double east, double north) => Frame.ToGeo(new LocalPoint(east, north));
 
     public void Feed(IncidentEvent e) => Stream.Record(e, Now, Recorded);
@@ -153,6 +157,26 @@ internal sealed class Drill
             return new LocalPoint(truth.East + east + (Gaussian() * axisM), truth.North + north + (Gaussian() * axisM));
         };
     }
+
+    /// <summary>
+    /// What a unit's receiver says at second t, as a speed and course: its true <paramref name="velocity"/> (metres a second
+    /// east and north), off by <paramref name="errorMps"/> (at that second) on each axis, seeded.
+    /// </summary>
+    public static Func<double, (double Speed, double? Course)> Receiver(Func<double, LocalPoint> velocity, Func<double, double> errorMps, int seed)
+    {
+        var random = new Random(seed + 1000);
+        double Gaussian() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        return t =>
+        {
+            var sd = errorMps(t);
+            var v = velocity(t) + new LocalPoint(Gaussian() * sd, Gaussian() * sd);
+            var course = Math.Atan2(v.East, v.North) * 180 / Math.PI;
+            return (Math.Round(v.Length, 2), Math.Round(course < 0 ? course + 360 : course, 1));
+        };
+    }
+
+    /// <summary>The same receiver, saying its speed and no course.</summary>
+    public static Func<double, (double Speed, double? Course)> SpeedOnly(Func<double, (double Speed, double? Course)> said) => t => (said(t).Speed, null);
 
     /// <summary>
     /// One drill per noise draw 1 to <paramref name="draws"/>: threat T1 at the origin (or the drill and threat

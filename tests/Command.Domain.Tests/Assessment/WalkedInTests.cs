@@ -27,7 +27,7 @@ public sealed class WalkedInTests
         for (var seed = 1; seed <= 10; seed++)
         {
             var heard = Played(300, 10, Fixes(HoldThenIn, Inside(HoldThenIn), seed), Said(HoldThenInVelocity, Inside(HoldThenIn), seed));
-            var speedOnly = Played(300, 10, Fixes(HoldThenIn, Inside(HoldThenIn), seed), SpeedOnly(Said(HoldThenInVelocity, Inside(HoldThenIn), seed)));
+            var speedOnly = Played(300, 10, Fixes(HoldThenIn, Inside(HoldThenIn), seed), Drill.SpeedOnly(Said(HoldThenInVelocity, Inside(HoldThenIn), seed)));
 
             Assert.Single(heard.Derived.OfType<FlagRaised>());
             var cleared = Assert.Single(heard.Derived.OfType<FlagCleared>());
@@ -87,12 +87,9 @@ public sealed class WalkedInTests
         var uninterrupted = Played(300, 10, Fixes(HoldThenIn, Inside(HoldThenIn), seed: 1), Said(HoldThenInVelocity, Inside(HoldThenIn), seed: 1));
         var restarted = Played(300, 10, Fixes(HoldThenIn, Inside(HoldThenIn), seed: 1), Said(HoldThenInVelocity, Inside(HoldThenIn), seed: 1), restarts: [200, 205]);
 
-        Assert.Equal(Transitions(uninterrupted), Transitions(restarted));
+        Assert.Equal(uninterrupted.Transitions, restarted.Transitions);
         Assert.Contains("its device says it walked", Assert.Single(uninterrupted.Derived.OfType<FlagCleared>()).Reason, StringComparison.Ordinal);
     }
-
-    private static string[] Transitions(Drill drill) =>
-        [.. drill.Derived.Select(e => $"{(e.Time - Drill.Start).TotalSeconds} {e.GetType().Name} {(e as FlagRaised)?.Reason ?? (e as FlagCleared)?.Reason}")];
 
     // Whether the unit is inside the building, 40 m wide from 20 m south of the threat to hallNorthM north, at second t.
     private static Func<double, bool> Inside(Func<double, LocalPoint> path, double hallNorthM = 40) =>
@@ -112,21 +109,8 @@ public sealed class WalkedInTests
 
     // What the unit's receiver says at second t: its true velocity, off by a tenth of a metre a second on each axis
     // under the sky and by half a metre inside.
-    private static Func<double, (double Speed, double? Course)> Said(Func<double, LocalPoint> velocity, Func<double, bool> inside, int seed)
-    {
-        var random = new Random(seed + 1000);
-        double Gaussian() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-        return t =>
-        {
-            var sd = inside(t) ? 0.5 : 0.1;
-            var v = velocity(t) + new LocalPoint(Gaussian() * sd, Gaussian() * sd);
-            var course = Math.Atan2(v.East, v.North) * 180 / Math.PI;
-            return (Math.Round(v.Length, 2), Math.Round(course < 0 ? course + 360 : course, 1));
-        };
-    }
-
-    private static Func<double, (double Speed, double? Course)> SpeedOnly(Func<double, (double Speed, double? Course)> said) =>
-        t => (said(t).Speed, null);
+    private static Func<double, (double Speed, double? Course)> Said(Func<double, LocalPoint> velocity, Func<double, bool> inside, int seed) =>
+        Drill.Receiver(velocity, t => inside(t) ? 0.5 : 0.1, seed);
 
     // Threat T1 at the origin inside the building, contact unit u1 reporting every cadence seconds with its 10 m
     // accuracy and what its receiver says, run for the given seconds; the host restarted at the seconds given.

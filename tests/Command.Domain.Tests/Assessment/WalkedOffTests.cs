@@ -29,7 +29,7 @@ public sealed class WalkedOffTests
         for (var seed = 1; seed <= 10; seed++)
         {
             var heard = Played(214, 5, Drill.Noisy(FallBack, 18, 6, seed), Said(FallBackVelocity, seed));
-            var speedOnly = Played(150, 5, Drill.Noisy(FallBack, 18, 6, seed), SpeedOnly(Said(FallBackVelocity, seed)));
+            var speedOnly = Played(150, 5, Drill.Noisy(FallBack, 18, 6, seed), Drill.SpeedOnly(Said(FallBackVelocity, seed)));
 
             var raised = Assert.Single(heard.Derived.OfType<FlagRaised>());
             Assert.StartsWith("fell back from contact ", raised.Reason, StringComparison.Ordinal);
@@ -109,28 +109,12 @@ public sealed class WalkedOffTests
 
         var restarted = Played(480, 5, Drill.Noisy(Path, 18, 6, seed: 1), Said(Velocity, seed: 1), restarts: [250, 320]);
 
-        Assert.Equal(Transitions(uninterrupted), Transitions(restarted));
+        Assert.Equal(uninterrupted.Transitions, restarted.Transitions);
         Assert.Single(uninterrupted.Derived.OfType<FlagCleared>());
     }
 
-    private static string[] Transitions(Drill drill) =>
-        [.. drill.Derived.Select(e => $"{(e.Time - Drill.Start).TotalSeconds} {e.GetType().Name} {(e as FlagRaised)?.Reason ?? (e as FlagCleared)?.Reason}")];
-
     // What the officer's receiver says at second t: his true velocity, off by half a metre a second on each axis.
-    private static Func<double, (double Speed, double? Course)> Said(Func<double, LocalPoint> velocity, int seed)
-    {
-        var random = new Random(seed + 1000);
-        double Gaussian() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-        return t =>
-        {
-            var v = velocity(t) + new LocalPoint(Gaussian() * 0.5, Gaussian() * 0.5);
-            var course = Math.Atan2(v.East, v.North) * 180 / Math.PI;
-            return (Math.Round(v.Length, 2), Math.Round(course < 0 ? course + 360 : course, 1));
-        };
-    }
-
-    private static Func<double, (double Speed, double? Course)> SpeedOnly(Func<double, (double Speed, double? Course)> said) =>
-        t => (said(t).Speed, null);
+    private static Func<double, (double Speed, double? Course)> Said(Func<double, LocalPoint> velocity, int seed) => Drill.Receiver(velocity, _ => 0.5, seed);
 
     // Threat T1 at the origin inside the hall, contact unit u1 reporting every cadence seconds with its 25 m accuracy
     // and what its receiver says, run for the given seconds; the host restarted at the seconds given.
