@@ -18,7 +18,10 @@ internal sealed partial class UnitJudge
     /// Where a unit standing in contact has walked off by its own receiver's word: since some report after it arrived,
     /// and after it said it stood there (see StoodBefore), its reports add up to a walk longer than the contact radius
     /// and its hysteresis, and five times their own error, that takes where its fixes had it before the walk out of
-    /// contact. When the walk began (the report before it) and the walk; null otherwise.
+    /// contact. When the walk began (the report before it) and the walk; null otherwise. It may have said it stood
+    /// there over the rate window before it was judged arrived: indoors, a noisy unit is judged arrived late, after its
+    /// fixes have settled on the threat, and one that stood there half a minute and was judged arrived only as it set
+    /// off down the hallway said it stood before, not since.
     /// </summary>
     private (DateTimeOffset From, LocalPoint Walk)? WalkedOff(ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM)
     {
@@ -29,7 +32,7 @@ internal sealed partial class UnitJudge
 
         var sinceS = (since - Track.Fixes[0].Time).TotalSeconds;
         var reach = options.ContactRadiusM + options.ArrivalHysteresisM;
-        if (Walked(t, sinceS, null, reach) is not { } walk || !StoodBefore(t, walk.From, sinceS))
+        if (Walked(t, sinceS, null, reach) is not { } walk || !StoodBefore(t, walk.From, sinceS - options.RateWindow.TotalSeconds))
         {
             return null;
         }
@@ -138,10 +141,10 @@ internal sealed partial class UnitJudge
         }
     }
 
-    // Whether the unit said it stood, on two reports in a row, since it arrived (at sinceS) and before `until`: a unit
-    // its noise put in contact while it still walked in, or one back on its word that walks on in, or one closing
-    // slowly that reports seldom, has not walked off as it goes on. Standing is below the hold speed; indoors, where
-    // standing still reads 0.6 m/s on average (and a walk now and then reads below walking pace), below walking pace.
+    // Whether the unit said it stood, on two reports in a row, since sinceS and before `until`: a unit its noise put in
+    // contact while it still walked in, or one back on its word that walks on in, or one closing slowly that reports
+    // seldom, has not walked off as it goes on. Standing is below the hold speed; indoors, where standing still reads
+    // 0.6 m/s on average (and a walk now and then reads below walking pace), below walking pace.
     private bool StoodBefore(Span<double> t, DateTimeOffset until, double sinceS)
     {
         var fixes = Track.Fixes;

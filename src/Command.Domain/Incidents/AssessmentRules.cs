@@ -309,8 +309,16 @@ public static class AssessmentRules
     /// </summary>
     public const int StillWordAfterClear = 34;
 
+    /// <summary>
+    /// A unit heard walking off from contact may have said it stood there over the rate window before it was judged
+    /// arrived, not only since: indoors a noisy unit is judged arrived late, and one that stood at the threat half a
+    /// minute and was judged there only as it set off down the hallway was not heard walking off, and was flagged on
+    /// its fixes a minute or more late.
+    /// </summary>
+    public const int StoodBeforeArrival = 35;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = StillWordAfterClear;
+    public const int Current = StoodBeforeArrival;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -43,6 +43,26 @@ public sealed class WalkedOffTests
         Assert.Equal(0, onFixes);
     }
 
+    [Fact]
+    public void An_officer_judged_in_contact_only_as_he_sets_off_is_heard_walking_off()
+    {
+        // A tracker every 8 s, its fixes 30 m off indoors: the officer stands 5 m from the threat for only half a minute
+        // (63 s to 95 s) before falling back 40 m up the hall, and his fixes settle on the threat only as he sets off.
+        // What his receiver said while he stood, before he was judged in contact, counts: of ten draws, seven are flagged
+        // on its word within a minute of his stopping (at 126 s); without it, four were.
+        LocalPoint Path(double t) => new(0, t < 63 ? 100 - (1.5 * t) : t < 95 ? 5 : Math.Min(45, 5 + (1.3 * (t - 95))));
+        LocalPoint Velocity(double t) => new(0, t < 63 ? -1.5 : t < 95 ? 0 : t < 126 ? 1.3 : 0);
+        var onWord = 0;
+        for (var seed = 1; seed <= 10; seed++)
+        {
+            var drill = Played(186, 8, Drill.Noisy(Path, 22, 6, seed), Said(Velocity, seed));
+
+            onWord += drill.Derived.OfType<FlagRaised>().Any(raised => raised.Reason.Contains("its device says it walked", StringComparison.Ordinal)) ? 1 : 0;
+        }
+
+        Assert.True(onWord >= 7, $"{onWord} of 10 flagged on the receiver's word within a minute of stopping");
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(5)]
