@@ -41,18 +41,19 @@ internal sealed partial class UnitJudge
         var radius = target.ArrivalRadiusM;
         var reachedAt = there ? Within(target, latest, radius) : null;
         // A unit that fell back comes back into contact only when the middle of its last 30 s of fixes is within the
-        // hysteresis too: two lucky fixes of a noisy unit still standing down the hallway do not bring it back. One
-        // whose receiver said it walked off comes back when its receiver says it walked back.
+        // hysteresis too: two lucky fixes of a noisy unit still standing down the hallway do not bring it back, nor,
+        // indoors, do fixes its receiver's walk does not bear out. One whose receiver said it walked off comes back, too,
+        // when its receiver says it walked back, and is then back where it stood in contact, wherever its fixes scatter.
         var back = true;
+        var walkedBack = false;
         if (Episode is { FellBack: true } hold)
         {
-            back = hold.WalkedOff is { } off
-                ? WalkedBack(t, off)
-                : Within(target, Middle(t, sigma, n - 1, options.RateWindow.TotalSeconds, SmoothedFixes, noiseM).Point, radius + options.ArrivalHysteresisM) is not null;
+            walkedBack = hold.WalkedOff is { } off && WalkedBack(t, off);
+            back = walkedBack
+                || (Within(target, Middle(t, sigma, n - 1, options.RateWindow.TotalSeconds, SmoothedFixes, noiseM).Point, radius + options.ArrivalHysteresisM) is not null
+                    && WalkedBackFromFallBack(target, t, sigma, noiseM));
         }
 
-        // One whose receiver says it walked back is back where it stood in contact, wherever its fixes scatter.
-        var walkedBack = back && Episode is { WalkedOff: not null };
         var reached = (there && walkedBack) || (back
             && ((reachedAt is not null && (Within(target, previous, radius) is not null || EveryFixWithin(target, t, sigma, radius)))
                 || (there && !movingAway && count >= SmoothedFixes && Within(target, settled, radius + (NoiseAllowed(target, settled, settledError) ? allowance : 0)) is not null)));

@@ -67,6 +67,44 @@ internal sealed partial class UnitJudge
     }
 
     /// <summary>
+    /// Whether a unit that fell back on its fixes indoors has walked far enough since to be back in contact on them:
+    /// where its receiver says its velocity with a course, its reports since the fall back must add up to a walk toward
+    /// the threat (within 60 degrees) as long as contact reaches (the radius and its hysteresis) and twice their own
+    /// error. Indoors a fix may be 20-40 m
+    /// off, and the middle of 30 s of them falls within contact now and then for a unit still standing down the
+    /// hallway, which was cleared as arrived and flagged again; its receiver says it stood. Twice, not five times: the
+    /// fixes say it is back, and its walk need only bear them out. Outdoors a fall back on the fixes is a burst of
+    /// multipath as often as a walk, and its fixes soon show it back. A device that says no course says no walk.
+    /// </summary>
+    private bool WalkedBackFromFallBack(ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM)
+    {
+        if (BuildingId is null || !StatedMoving || FellBackFrom is not { } from)
+        {
+            return true;
+        }
+
+        var fixes = Track.Fixes;
+        var fromS = (from - fixes[0].Time).TotalSeconds;
+        var course = false;
+        for (var i = fixes.Count - 1; i >= 0 && t[i] >= fromS && !course; i--)
+        {
+            course = fixes[i].CourseDeg is not null;
+        }
+
+        if (!course)
+        {
+            return true;
+        }
+
+        // Toward the threat from where it has stood since, the middle of its fixes since the fall back: the walk off
+        // itself, since the unit was last in contact, heads the other way.
+        var held = Middle(t, sigma, t.Length - 1, t[^1] - fromS, SmoothedFixes, noiseM).Point;
+        var toward = target.Point - held;
+        var reach = options.ContactRadiusM + options.ArrivalHysteresisM;
+        return toward.Length < 1e-9 || Walked(t, fromS, toward * (1 / toward.Length), reach, BackErrors, double.PositiveInfinity) is not null;
+    }
+
+    /// <summary>
     /// The hold of a unit that walked off by its receiver's word, with the walk as far as it has gone on the same way:
     /// it is first heard once it is out of contact, and a walk back must be as long as the whole walk off.
     /// </summary>
@@ -85,14 +123,15 @@ internal sealed partial class UnitJudge
 
     /// <summary>
     /// The longest walk the unit's reports add up to from some report since <paramref name="sinceS"/>, within the last
-    /// minute, to the latest: its length, or where <paramref name="along"/> (a unit vector) is given its part along
-    /// that, held within 60 degrees of it; at least <paramref name="neededM"/> and five times what the reports' own
-    /// error adds up to. Null where there is none, or a report in between said no velocity or came after a silence.
+    /// <paramref name="windowS"/> (a minute), to the latest: its length, or where <paramref name="along"/> (a unit
+    /// vector) is given its part along that, held within 60 degrees of it; at least <paramref name="neededM"/> and
+    /// <paramref name="errors"/> (five) times what the reports' own error adds up to. Null where there is none, or a
+    /// report in between said no velocity or came after a silence.
     /// </summary>
-    private (DateTimeOffset From, LocalPoint Walk)? Walked(Span<double> t, double sinceS, LocalPoint? along, double neededM)
+    private (DateTimeOffset From, LocalPoint Walk)? Walked(Span<double> t, double sinceS, LocalPoint? along, double neededM, double errors = WalkErrors, double windowS = WalkWindowS)
     {
         var fixes = Track.Fixes;
-        sinceS = Math.Max(sinceS, t[^1] - WalkWindowS);
+        sinceS = Math.Max(sinceS, t[^1] - windowS);
         var sd = BuildingId is null ? VelocityErrorMps : IndoorVelocityErrorMps;
         var walked = default(LocalPoint);
         var spread = default(WalkSpread);
@@ -109,7 +148,7 @@ internal sealed partial class UnitJudge
             var error = sd * spread.Add(gap);
             var length = walked.Length;
             var gone = along is { } u ? (walked.East * u.East) + (walked.North * u.North) : length;
-            if (gone >= neededM && gone >= WalkErrors * error && (along is null || gone >= HalfTurn * length)
+            if (gone >= neededM && gone >= errors * error && (along is null || gone >= HalfTurn * length)
                 && (longest is null || length > longest.Value.Walk.Length))
             {
                 longest = (fixes[j].Time, walked);
@@ -182,6 +221,9 @@ internal sealed partial class UnitJudge
     // How many times its own error a walk must be: standing still a whole shift, a noisy receiver indoors does not add
     // up to one (at four, a few of the evaluation's hundreds of officers in contact indoors were flagged).
     private const double WalkErrors = 5;
+
+    // How many times its own error the walk back of a unit the fixes say is back in contact must be.
+    private const double BackErrors = 2;
 
     // cos 60 degrees: how far off the way back a walk back may head.
     private const double HalfTurn = 0.5;

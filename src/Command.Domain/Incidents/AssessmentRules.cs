@@ -317,8 +317,17 @@ public static class AssessmentRules
     /// </summary>
     public const int StoodBeforeArrival = 35;
 
+    /// <summary>
+    /// Indoors, a unit that fell back and whose receiver says its course is back in contact on its fixes only where its
+    /// reports since the fall back add up to a walk toward the threat as long as contact reaches and twice their own
+    /// error: the middle of 30 s of fixes 20-40 m off fell within contact now and then for a unit still standing down the
+    /// hallway, which was cleared as arrived and flagged again. And one heard walking off may come back that way too,
+    /// not only on a walk back heard on its own: a device reporting every 10 s or slower stayed flagged in contact.
+    /// </summary>
+    public const int WalkBearsOutReturn = 36;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = StoodBeforeArrival;
+    public const int Current = WalkBearsOutReturn;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -118,6 +118,47 @@ public sealed class WalkedOffTests
     }
 
     [Fact]
+    public void An_officer_standing_down_the_hallway_is_not_back_in_contact_on_fixes_his_receiver_does_not_bear_out()
+    {
+        // The fall back, then eight minutes standing 45 m up the hall; a tracker every 10 s (too few reports for the
+        // walk off to be heard: he is flagged on his fixes) whose fixes are 35 m off indoors with a wandering bias, so
+        // the middle of 30 s of them falls within contact now and then. Thirty draws: with his receiver's course, one
+        // fall back is cleared while he stands there; with its speed alone (no walk to bear the fixes out), seven are.
+        var (heardClears, speedOnlyClears) = (0, 0);
+        for (var seed = 1; seed <= 30; seed++)
+        {
+            var heard = Played(640, 10, Drill.Noisy(FallBack, 35, 10, seed), Said(FallBackVelocity, seed));
+            var speedOnly = Played(640, 10, Drill.Noisy(FallBack, 35, 10, seed), Drill.SpeedOnly(Said(FallBackVelocity, seed)));
+
+            heardClears += FallBacksCleared(heard);
+            speedOnlyClears += FallBacksCleared(speedOnly);
+        }
+
+        Assert.True(heardClears <= 1 && speedOnlyClears >= 5, $"{heardClears} cleared with the receiver's course, {speedOnlyClears} with its speed alone");
+    }
+
+    [Fact]
+    public void An_officer_flagged_on_his_fixes_who_walks_back_is_back_in_contact_in_time()
+    {
+        // The fall back with a tracker every 10 s, too few reports for his walk back to be heard on its own; at 300 s
+        // back down the hall at 1.3 m/s to 5 m from the threat (at 331 s). Ten draws: his receiver's walk bears out his
+        // fixes once they show him back, which at that cadence and noise takes them up to a minute and more; each is
+        // cleared once, after he set off back, and is in contact at the end. (Before, one heard walking off was only
+        // back on a walk back heard on its own, and stayed flagged.)
+        LocalPoint Path(double t) => t < 300 ? FallBack(t) : new(0, Math.Max(5, 45 - (1.3 * (t - 300))));
+        LocalPoint Velocity(double t) => t < 300 ? FallBackVelocity(t) : new(0, t < 331 ? -1.3 : 0);
+        for (var seed = 1; seed <= 10; seed++)
+        {
+            var drill = Played(480, 10, Drill.Noisy(Path, 18, 6, seed), Said(Velocity, seed));
+
+            Assert.Single(drill.Derived.OfType<FlagRaised>());
+            var cleared = Assert.Single(drill.Derived.OfType<FlagCleared>());
+            Assert.InRange((cleared.Time - Drill.Start).TotalSeconds, 300, 480);
+            Assert.Equal(MotionState.Arrived, drill.Assess("u1").State);
+        }
+    }
+
+    [Fact]
     public void The_walk_a_receiver_said_outlives_a_restart()
     {
         // The walk back in, the host restarted while he holds up the hall and again as he is back on his receiver's
@@ -131,6 +172,19 @@ public sealed class WalkedOffTests
 
         Assert.Equal(uninterrupted.Transitions, restarted.Transitions);
         Assert.Single(uninterrupted.Derived.OfType<FlagCleared>());
+    }
+
+    // How many flags raised on a fall back from contact were cleared.
+    private static int FallBacksCleared(Drill drill)
+    {
+        var (cleared, fellBack) = (0, false);
+        foreach (var e in drill.Derived)
+        {
+            fellBack = e is FlagRaised raised ? raised.Reason.StartsWith("fell back from contact", StringComparison.Ordinal) : fellBack;
+            cleared += e is FlagCleared && fellBack ? 1 : 0;
+        }
+
+        return cleared;
     }
 
     // What the officer's receiver says at second t: his true velocity, off by half a metre a second on each axis.
