@@ -62,6 +62,9 @@ internal sealed partial class UnitJudge
         // out on the walk or run that brought it in.
         var keptAt = !there || (movingAway && Within(target, latest, radius + options.ArrivalHysteresisM) is null) ? null
             : Within(target, settled, radius + options.ArrivalHysteresisM + allowance) ?? Within(target, latest, radius + options.ArrivalHysteresisM);
+        // One its fixes would take out of contact indoors stays there while its receiver says it has not walked off.
+        var keptOnWord = !reached && keptAt is null && State == MotionState.Arrived && target.Building is not null
+            && (target.KnownFloor is not { } known || fixes[^1].Floor is not { } on || on == known) && StoodOnItsWord(t);
 
         // Words are wanted only where the unit is arrived; elsewhere the straight line will do. They give the distance
         // the board shows, the latest fix's, where that is in contact too: the middle of the last 30 s of a unit that
@@ -71,13 +74,13 @@ internal sealed partial class UnitJudge
         var contact = radius + options.ArrivalHysteresisM;
         var said = (reachedAt ?? keptAt) is not null && distances[^1] <= contact ? distances[^1] : reachedAt ?? keptAt ?? settled.DistanceTo(target.Point);
         var where = Where(inside, fixes[^1].Floor, said);
-        if (((reachedAt ?? keptAt) is not null || walkedBack) && said > contact)
+        if (((reachedAt ?? keptAt) is not null || walkedBack || keptOnWord) && said > contact)
         {
-            where += $", fixes {Reasons.FixError(noiseM)}{(walkedBack ? "; its device says it walked back" : "")}";
+            where += $", fixes {Reasons.FixError(noiseM)}{(walkedBack ? "; its device says it walked back" : keptOnWord ? "; its device says it has not walked off" : "")}";
         }
         // Whatever has just reached contact keeps it: a slow device's settled position still lags its walk in; and so
         // does a unit back on its receiver's word until it has been back for the rate window, on fixes enough.
-        var kept = reached || keptAt is not null
+        var kept = reached || keptAt is not null || keptOnWord
             || (returnedS is { } since && (t[^1] - since < options.RateWindow.TotalSeconds || count < SmoothedFixes));
         if (WalkedOff(target, t, sigma, noiseM) is { } walked)
         {

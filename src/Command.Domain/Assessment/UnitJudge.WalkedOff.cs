@@ -51,6 +51,46 @@ internal sealed partial class UnitJudge
     }
 
     /// <summary>
+    /// Whether a unit in contact in the threat's building has stood there by its own receiver's word: every report
+    /// since it was judged arrived (and over the rate window before; two minutes back at most, the rate window at
+    /// least) said its speed, and its course where it moved, with no silence between, and they add up to no walk as
+    /// long as contact reaches (the radius and its hysteresis) and their own error, taken at a receiver's indoors
+    /// whatever building its fixes now put it in. Indoors a wandering bias carries fixes 20-40 m off for minutes, and
+    /// their middle leaves contact, or the building, while the unit stands at the threat; a unit that falls back walks
+    /// 20 m and more, and its receiver, heard afresh at every report, adds that up.
+    /// </summary>
+    private bool StoodOnItsWord(Span<double> t)
+    {
+        if (!StatedMoving || StateSince is not { } since)
+        {
+            return false;
+        }
+
+        var fixes = Track.Fixes;
+        var fromS = Math.Max((since - fixes[0].Time).TotalSeconds - options.RateWindow.TotalSeconds, t[^1] - StoodWindowS);
+        var first = fixes.Count - 1;
+        while (first > 0 && t[first - 1] >= fromS)
+        {
+            first--;
+        }
+
+        if (t[^1] - t[first] < options.RateWindow.TotalSeconds)
+        {
+            return false;
+        }
+
+        for (var i = first; i < fixes.Count; i++)
+        {
+            if (fixes[i].SpeedMps is not { } speed || (fixes[i].CourseDeg is null && speed > 0) || (i > first && t[i] - t[i - 1] > LearnedSilenceS))
+            {
+                return false;
+            }
+        }
+
+        return Walked(t, fromS, null, options.ContactRadiusM + options.ArrivalHysteresisM, StoodErrors, StoodWindowS, IndoorVelocityErrorMps) is null;
+    }
+
+    /// <summary>
     /// Whether a unit that walked off from contact by its receiver's word has walked back by it: since some report after
     /// the fall back began, back the way it went (within 60 degrees), as far as puts it within the contact radius of
     /// where it stood in contact, and five times the reports' error.
@@ -128,11 +168,12 @@ internal sealed partial class UnitJudge
     /// <paramref name="errors"/> (five) times what the reports' own error adds up to. Null where there is none, or a
     /// report in between said no velocity or came after a silence.
     /// </summary>
-    private (DateTimeOffset From, LocalPoint Walk)? Walked(Span<double> t, double sinceS, LocalPoint? along, double neededM, double errors = WalkErrors, double windowS = WalkWindowS)
+    private (DateTimeOffset From, LocalPoint Walk)? Walked(Span<double> t, double sinceS, LocalPoint? along, double neededM, double errors = WalkErrors,
+        double windowS = WalkWindowS, double? errorMps = null)
     {
         var fixes = Track.Fixes;
         sinceS = Math.Max(sinceS, t[^1] - windowS);
-        var sd = BuildingId is null ? VelocityErrorMps : IndoorVelocityErrorMps;
+        var sd = errorMps ?? (BuildingId is null ? VelocityErrorMps : IndoorVelocityErrorMps);
         var walked = default(LocalPoint);
         var spread = default(WalkSpread);
         (DateTimeOffset From, LocalPoint Walk)? longest = null;
@@ -224,6 +265,11 @@ internal sealed partial class UnitJudge
 
     // How many times its own error the walk back of a unit the fixes say is back in contact must be.
     private const double BackErrors = 2;
+
+    // How far back a unit in contact is heard standing (a fall back its fixes take up to two minutes to show), and how
+    // many times their own error the reports must not add up to a walk out of contact.
+    private const double StoodWindowS = 120;
+    private const double StoodErrors = 1;
 
     // cos 60 degrees: how far off the way back a walk back may head.
     private const double HalfTurn = 0.5;

@@ -326,8 +326,17 @@ public static class AssessmentRules
     /// </summary>
     public const int WalkBearsOutReturn = 36;
 
+    /// <summary>
+    /// A unit in contact in the threat's building whose receiver says its course, and whose reports since it arrived
+    /// (two minutes back at most) add up to no walk as long as contact reaches, stays in contact however its fixes
+    /// drift: "arrived: inside B1, 31 m from the threat, fixes ±25 m; its device says it has not walked off". A
+    /// wandering bias carried the middle of an officer's indoor fixes out of contact while he stood at the threat, and
+    /// he was flagged as falling back.
+    /// </summary>
+    public const int StoodOnItsWord = 37;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = WalkBearsOutReturn;
+    public const int Current = StoodOnItsWord;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -83,6 +83,46 @@ public sealed class WalkedOffTests
     }
 
     [Fact]
+    public void An_officer_in_contact_whose_fixes_drift_off_on_a_wandering_bias_stays_in_contact_on_his_receivers_word()
+    {
+        // In at 63 s and standing 5 m from the threat for ten minutes, a phone every 2 s whose indoor fixes carry a bias
+        // of 15 m that wanders over minutes: their middle leaves contact now and then though he never moves. Twenty
+        // draws: with his receiver's course, none is flagged as falling back from contact (before, 13 were); with its
+        // speed alone, 16 are. (A few are flagged holding short of the threat on the walk in, before their fixes put
+        // them there: not this rule.)
+        LocalPoint Path(double t) => new(0, t < 63 ? 100 - (1.5 * t) : 5);
+        LocalPoint Velocity(double t) => new(0, t < 63 ? -1.5 : 0);
+        var (heard, speedOnly) = (0, 0);
+        for (var seed = 1; seed <= 20; seed++)
+        {
+            heard += FallBacks(Played(660, 2, Drill.Noisy(Path, 10, 15, seed), Said(Velocity, seed)));
+            speedOnly += FallBacks(Played(660, 2, Drill.Noisy(Path, 10, 15, seed), Drill.SpeedOnly(Said(Velocity, seed))));
+        }
+
+        Assert.True(heard == 0 && speedOnly >= 10, $"falls back flagged with the course {heard}, with speed alone {speedOnly}");
+    }
+
+    [Fact]
+    public void The_board_says_an_officer_is_kept_in_contact_on_his_receivers_word()
+    {
+        // In at 63 s and standing 5 m from the threat; from 100 s his fixes drift north on their bias, 40 m by 280 s,
+        // while his receiver says he stands. At 300 s he is still in contact, and the board says why; heard without
+        // his course, he has fallen back.
+        LocalPoint Path(double t) => new(0, t < 63 ? 100 - (1.5 * t) : 5);
+        LocalPoint Fixes(double t) => Path(t) + new LocalPoint(0, Math.Clamp((t - 100) * 40 / 180, 0, 40));
+        (double Speed, double? Course) Standing(double t) => t < 63 ? (1.5, 180) : (0.1, 90);
+
+        var heard = Played(300, 8, Fixes, Standing);
+        var speedOnly = Played(300, 8, Fixes, Drill.SpeedOnly(Standing));
+
+        var unit = heard.Assess("u1");
+        Assert.Equal(MotionState.Arrived, unit.State);
+        Assert.Matches(@"^inside B1, \d+ m from the threat, fixes ±\d+ m; its device says it has not walked off$", unit.ArrivalReason);
+        Assert.Empty(heard.Derived);
+        Assert.StartsWith("fell back from contact ", Assert.Single(speedOnly.Derived.OfType<FlagRaised>()).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_officer_whose_noise_puts_him_in_contact_before_he_is_there_has_not_walked_off_as_he_goes_on_in()
     {
         // A phone every 2 s whose fixes are 35 m off indoors walks in from 130 m at 1.5 m/s to 3 m from the threat
@@ -173,6 +213,10 @@ public sealed class WalkedOffTests
         Assert.Equal(uninterrupted.Transitions, restarted.Transitions);
         Assert.Single(uninterrupted.Derived.OfType<FlagCleared>());
     }
+
+    // How many flags were raised on a fall back from contact.
+    private static int FallBacks(Drill drill) =>
+        drill.Derived.OfType<FlagRaised>().Count(raised => raised.Reason.StartsWith("fell back from contact", StringComparison.Ordinal));
 
     // How many flags raised on a fall back from contact were cleared.
     private static int FallBacksCleared(Drill drill)
