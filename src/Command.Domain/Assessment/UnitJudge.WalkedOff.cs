@@ -32,7 +32,9 @@ internal sealed partial class UnitJudge
 
         var sinceS = (since - Track.Fixes[0].Time).TotalSeconds;
         var reach = options.ContactRadiusM + options.ArrivalHysteresisM;
-        if (Walked(t, sinceS, null, reach) is not { } walk || !StoodBefore(t, walk.From, sinceS - options.RateWindow.TotalSeconds))
+        // In contact in the threat's building, its receiver is indoors, wherever a drifting fix puts it.
+        var errorMps = target.Building is null ? (double?)null : IndoorVelocityErrorMps;
+        if (Walked(t, sinceS, null, reach, errorMps: errorMps) is not { } walk || !StoodBefore(t, walk.From, sinceS - options.RateWindow.TotalSeconds))
         {
             return null;
         }

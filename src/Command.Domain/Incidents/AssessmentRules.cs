@@ -335,8 +335,15 @@ public static class AssessmentRules
     /// </summary>
     public const int StoodOnItsWord = 37;
 
+    /// <summary>
+    /// A unit in contact in the threat's building is heard walking off on its receiver's indoor error (half a metre a
+    /// second), wherever a drifting fix puts it: judged at a receiver's error outdoors once its fixes drifted out of a
+    /// small building, an officer standing at the threat was heard walking off on his receiver's noise.
+    /// </summary>
+    public const int IndoorReceiverInContact = 38;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = StoodOnItsWord;
+    public const int Current = IndoorReceiverInContact;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

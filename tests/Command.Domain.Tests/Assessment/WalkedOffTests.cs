@@ -102,6 +102,25 @@ public sealed class WalkedOffTests
         Assert.True(heard == 0 && speedOnly >= 10, $"falls back flagged with the course {heard}, with speed alone {speedOnly}");
     }
 
+    [Theory]
+    [InlineData(4)]
+    [InlineData(8)]
+    public void An_officer_whose_fixes_drift_out_of_the_hall_is_not_heard_walking_off_on_his_receivers_indoor_noise(int cadence)
+    {
+        // Standing 5 m from the threat for ten minutes, his fixes carry a bias of 25 m that wanders over minutes and
+        // takes them out of the 40 m wide hall now and then; his receiver, indoors, still errs by half a metre a second.
+        // Twenty draws: his receiver's noise is never heard as a walk off (before, judged as a receiver outdoors, it was
+        // on a few draws: "its device says it walked 21 m from there").
+        LocalPoint Path(double t) => new(0, t < 63 ? 100 - (1.5 * t) : 5);
+        LocalPoint Velocity(double t) => new(0, t < 63 ? -1.5 : 0);
+        for (var seed = 1; seed <= 20; seed++)
+        {
+            var drill = Played(660, cadence, Drill.Noisy(Path, 10, 25, seed), Said(Velocity, seed));
+
+            Assert.DoesNotContain(drill.Derived, e => e is FlagRaised raised && raised.Reason.Contains("its device says it walked", StringComparison.Ordinal));
+        }
+    }
+
     [Fact]
     public void The_board_says_an_officer_is_kept_in_contact_on_his_receivers_word()
     {
