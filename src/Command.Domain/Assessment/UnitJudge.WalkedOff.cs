@@ -56,10 +56,12 @@ internal sealed partial class UnitJudge
     /// Whether a unit in contact in the threat's building has stood there by its own receiver's word: every report
     /// since it was judged arrived (and over the rate window before; two minutes back at most, the rate window at
     /// least) said its speed, and its course where it moved, with no silence between, and they add up to no walk as
-    /// long as contact reaches (the radius and its hysteresis) and their own error, taken at a receiver's indoors
-    /// whatever building its fixes now put it in. Indoors a wandering bias carries fixes 20-40 m off for minutes, and
-    /// their middle leaves contact, or the building, while the unit stands at the threat; a unit that falls back walks
-    /// 20 m and more, and its receiver, heard afresh at every report, adds that up.
+    /// long as contact reaches (the radius and its hysteresis) and twice their own error, taken at a receiver's
+    /// indoors whatever building its fixes now put it in. Indoors a wandering bias carries fixes 20-40 m off for
+    /// minutes, and their middle leaves contact, or the building, while the unit stands at the threat; a unit that
+    /// falls back walks 20 m and more in half a minute, and its receiver, heard afresh at every report, adds that up
+    /// well beyond its error, where its noise over two minutes adds up to 20 m now and then, but seldom to twice its
+    /// error.
     /// </summary>
     private bool StoodOnItsWord(Span<double> t)
     {
@@ -89,7 +91,7 @@ internal sealed partial class UnitJudge
             }
         }
 
-        return Walked(t, fromS, null, options.ContactRadiusM + options.ArrivalHysteresisM, StoodErrors, StoodWindowS, IndoorVelocityErrorMps) is null;
+        return Walked(t, fromS, null, options.ContactRadiusM + options.ArrivalHysteresisM, BearOutErrors, StoodWindowS, IndoorVelocityErrorMps) is null;
     }
 
     /// <summary>
@@ -143,7 +145,7 @@ internal sealed partial class UnitJudge
         var held = Middle(t, sigma, t.Length - 1, t[^1] - fromS, SmoothedFixes, noiseM).Point;
         var toward = target.Point - held;
         var reach = options.ContactRadiusM + options.ArrivalHysteresisM;
-        return toward.Length < 1e-9 || Walked(t, fromS, toward * (1 / toward.Length), reach, BackErrors, double.PositiveInfinity) is not null;
+        return toward.Length < 1e-9 || Walked(t, fromS, toward * (1 / toward.Length), reach, BearOutErrors, double.PositiveInfinity) is not null;
     }
 
     /// <summary>
@@ -265,13 +267,12 @@ internal sealed partial class UnitJudge
     // up to one (at four, a few of the evaluation's hundreds of officers in contact indoors were flagged).
     private const double WalkErrors = 5;
 
-    // How many times its own error the walk back of a unit the fixes say is back in contact must be.
-    private const double BackErrors = 2;
+    // How many times its own error a walk must be to bear out what a unit's fixes say of it indoors: that it is back in
+    // contact, or that it has left (a walk of noise as long as contact reaches is seldom twice its error).
+    private const double BearOutErrors = 2;
 
-    // How far back a unit in contact is heard standing (a fall back its fixes take up to two minutes to show), and how
-    // many times their own error the reports must not add up to a walk out of contact.
+    // How far back a unit in contact is heard standing: a fall back its fixes take up to two minutes to show.
     private const double StoodWindowS = 120;
-    private const double StoodErrors = 1;
 
     // cos 60 degrees: how far off the way back a walk back may head.
     private const double HalfTurn = 0.5;

@@ -342,8 +342,15 @@ public static class AssessmentRules
     /// </summary>
     public const int IndoorReceiverInContact = 38;
 
+    /// <summary>
+    /// A unit in contact is kept there on its receiver's word unless its reports add up to a walk out of contact of
+    /// twice their own error, not once: over two minutes a phone's noise indoors adds up to 20 m now and then, and
+    /// units standing at the threat were flagged on their fixes' multipath as falling back.
+    /// </summary>
+    public const int StoodOnItsWordTwice = 39;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = IndoorReceiverInContact;
+    public const int Current = StoodOnItsWordTwice;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

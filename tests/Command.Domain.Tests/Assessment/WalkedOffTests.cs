@@ -82,24 +82,27 @@ public sealed class WalkedOffTests
         }
     }
 
-    [Fact]
-    public void An_officer_in_contact_whose_fixes_drift_off_on_a_wandering_bias_stays_in_contact_on_his_receivers_word()
+    [Theory]
+    [InlineData(2, 0)]
+    [InlineData(5, 4)]
+    public void An_officer_in_contact_whose_fixes_drift_off_on_a_wandering_bias_stays_in_contact_on_his_receivers_word(int cadence, int most)
     {
-        // In at 63 s and standing 5 m from the threat for ten minutes, a phone every 2 s whose indoor fixes carry a bias
-        // of 15 m that wanders over minutes: their middle leaves contact now and then though he never moves. Twenty
-        // draws: with his receiver's course, none is flagged as falling back from contact (before, 13 were); with its
-        // speed alone, 16 are. (A few are flagged holding short of the threat on the walk in, before their fixes put
-        // them there: not this rule.)
+        // In at 63 s and standing 5 m from the threat for ten minutes, a phone whose indoor fixes carry a bias of 15 m
+        // that wanders over minutes: their middle leaves contact now and then though he never moves. Twenty draws. Every
+        // 2 s, with his receiver's course none is flagged as falling back from contact (before, 13 were; with its speed
+        // alone, 16). Every 5 s his receiver's noise adds up to a walk of 20 m within two minutes more often: 4 are (at
+        // once its error rather than twice, 6; with its speed alone, 10). (A few are flagged holding short of the
+        // threat on the walk in, before their fixes put them there: not this rule.)
         LocalPoint Path(double t) => new(0, t < 63 ? 100 - (1.5 * t) : 5);
         LocalPoint Velocity(double t) => new(0, t < 63 ? -1.5 : 0);
         var (heard, speedOnly) = (0, 0);
         for (var seed = 1; seed <= 20; seed++)
         {
-            heard += FallBacks(Played(660, 2, Drill.Noisy(Path, 10, 15, seed), Said(Velocity, seed)));
-            speedOnly += FallBacks(Played(660, 2, Drill.Noisy(Path, 10, 15, seed), Drill.SpeedOnly(Said(Velocity, seed))));
+            heard += FallBacks(Played(660, cadence, Drill.Noisy(Path, 10, 15, seed), Said(Velocity, seed)));
+            speedOnly += FallBacks(Played(660, cadence, Drill.Noisy(Path, 10, 15, seed), Drill.SpeedOnly(Said(Velocity, seed))));
         }
 
-        Assert.True(heard == 0 && speedOnly >= 10, $"falls back flagged with the course {heard}, with speed alone {speedOnly}");
+        Assert.True(heard <= most && speedOnly >= 10, $"falls back flagged with the course {heard}, with speed alone {speedOnly}");
     }
 
     [Theory]
