@@ -349,8 +349,15 @@ public static class AssessmentRules
     /// </summary>
     public const int StoodOnItsWordTwice = 39;
 
+    /// <summary>
+    /// A unit in contact is heard walking off on a walk of three times its receiver's own error, not five, where the
+    /// middle of its fixes since the walk began is out of contact by twice its own error: a device every 10 s or
+    /// slower has two or three reports on a fall back down the hallway, too few for five times.
+    /// </summary>
+    public const int ShorterWalkOff = 40;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = StoodOnItsWordTwice;
+    public const int Current = ShorterWalkOff;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

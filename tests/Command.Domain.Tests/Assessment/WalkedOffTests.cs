@@ -44,6 +44,25 @@ public sealed class WalkedOffTests
     }
 
     [Fact]
+    public void A_shorter_walk_off_is_heard_where_the_fixes_since_bear_it_out()
+    {
+        // The fall back with a radio every 12 s, fixes 15 m off: two or three reports on the walk add up to 40 m
+        // against some 10 m of error, short of five times it. Where the middle of his fixes since the walk began is out
+        // of contact by twice its own error, three times is enough. Ten draws: three are flagged on his receiver's word
+        // within a minute of his stopping (at 154 s), five in all; on five times alone, none on its word, four in all.
+        var (onWord, flagged) = (0, 0);
+        for (var seed = 1; seed <= 10; seed++)
+        {
+            var drill = Played(214, 12, Drill.Noisy(FallBack, 15, 6, seed), Said(FallBackVelocity, seed));
+
+            onWord += drill.Derived.OfType<FlagRaised>().Any(raised => raised.Reason.Contains("its device says it walked", StringComparison.Ordinal)) ? 1 : 0;
+            flagged += drill.Derived.OfType<FlagRaised>().Any() ? 1 : 0;
+        }
+
+        Assert.True(onWord >= 3 && flagged >= 5, $"{onWord} of 10 flagged on the receiver's word, {flagged} flagged, within a minute of stopping");
+    }
+
+    [Fact]
     public void An_officer_judged_in_contact_only_as_he_sets_off_is_heard_walking_off()
     {
         // A tracker every 8 s, its fixes 30 m off indoors: the officer stands 5 m from the threat for only half a minute
