@@ -78,6 +78,12 @@ internal sealed partial class UnitJudge
         {
             where += $", fixes {Reasons.FixError(noiseM)}{(walkedBack ? "; its device says it walked back" : keptOnWord ? "; its device says it has not walked off" : "")}";
         }
+        else if ((reachedAt ?? keptAt) is not null && Shown(target) is var shown && shown > contact)
+        {
+            // In contact by the middle of its reports while the board shows its latest fix beyond it: both, as a flag
+            // gives them the other way round.
+            where += $" by the middle of its reports (the latest {Reasons.Metres(shown)}, fixes {Reasons.FixError(noiseM)})";
+        }
         // Whatever has just reached contact keeps it: a slow device's settled position still lags its walk in; and so
         // does a unit back on its receiver's word until it has been back for the rate window, on fixes enough.
         var kept = reached || keptAt is not null || keptOnWord
@@ -98,6 +104,9 @@ internal sealed partial class UnitJudge
         // wanders, but is not shown to have left on one.
         return new ArrivalCheck(reached, kept, where, !kept && !InReach(target, settled, settledError), settled.DistanceTo(target.Point));
     }
+
+    // The distance the board shows: the latest fix's, by walking path where the site has a walk graph.
+    private double Shown(ThreatTarget target) => target.Field is null ? Track.Latest.Point.DistanceTo(target.Point) : distances[^1];
 
     /// <summary>
     /// Whether a unit's settled position, known to <paramref name="errorM"/> (one axis), may reach contact by its noise

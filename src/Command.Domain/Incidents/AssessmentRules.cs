@@ -356,8 +356,15 @@ public static class AssessmentRules
     /// </summary>
     public const int ShorterWalkOff = 40;
 
+    /// <summary>
+    /// Words only: a unit in contact by the middle of its reports while its latest fix, which the board shows, reads
+    /// beyond contact says both, "inside B1, 6 m from the threat by the middle of its reports (the latest 31 m, fixes
+    /// ±12 m)", as a fall back flag already does the other way round.
+    /// </summary>
+    public const int ArrivalSaysBoth = 41;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = ShorterWalkOff;
+    public const int Current = ArrivalSaysBoth;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -114,6 +114,25 @@ public sealed class ArrivalTests
     }
 
     [Fact]
+    public void A_unit_in_contact_whose_latest_fix_reads_beyond_it_says_both()
+    {
+        // A radio every 10 s standing 6 m from the threat down the hall; one fix lands 31 m out. The board shows that
+        // fix; the unit stays in contact on the middle of its reports, and says so: "arrived: 6 m from the threat"
+        // beside a board showing 31 m reads as a contradiction.
+        var drill = HallDrill();
+        drill.Enrol("entry");
+        drill.Move("entry", t => new LocalPoint(0, t < 80 ? Math.Max(66, 180 - (1.5 * t)) : t is >= 235 and < 245 ? 91 : 66), cadence: 10);
+        drill.Run(230);
+        Assert.Equal("inside Hall, 6 m from the threat", drill.Assess("entry").ArrivalReason);
+
+        drill.Run(10);
+
+        var entry = drill.Assess("entry");
+        Assert.Equal(MotionState.Arrived, entry.State);
+        Assert.Matches(@"^inside Hall, [4-8] m from the threat by the middle of its reports \(the latest 31 m, fixes ±\d+ m\)$", entry.ArrivalReason);
+    }
+
+    [Fact]
     public void A_unit_on_another_known_floor_is_not_arrived()
     {
         // Ground floor at 50 m above mean sea level: an altitude above mean sea level, known to a metre, tells the floor.
