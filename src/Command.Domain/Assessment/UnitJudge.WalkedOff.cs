@@ -113,11 +113,22 @@ internal sealed partial class UnitJudge
     }
 
     /// <summary>
+    /// Whether the middle of the unit's last 30 s of fixes bears out a walk back into contact: within contact's reach
+    /// (the radius and its hysteresis) of the threat by its own error. Once, not twice: at twice, a noisy unit still
+    /// down the hallway whose receiver's noise added up to a walk back was cleared and flagged again.
+    /// </summary>
+    private bool FixesBearOutReturn(ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM)
+    {
+        var (now, _, error) = Middle(t, sigma, t.Length - 1, options.RateWindow.TotalSeconds, SmoothedFixes, noiseM);
+        return Within(target, now, options.ContactRadiusM + options.ArrivalHysteresisM + error) is not null;
+    }
+
+    /// <summary>
     /// Whether a unit that walked off from contact by its receiver's word has walked back by it: since some report after
     /// the fall back began, back the way it went (within 60 degrees), as far as puts it within the contact radius of
-    /// where it stood in contact, and five times the reports' error.
+    /// where it stood in contact, and <paramref name="errors"/> (five) times the reports' error.
     /// </summary>
-    private bool WalkedBack(Span<double> t, LocalPoint off)
+    private bool WalkedBack(Span<double> t, LocalPoint off, double errors = WalkErrors)
     {
         if (FellBackFrom is not { } from || off.Length < 1e-9)
         {
@@ -125,7 +136,7 @@ internal sealed partial class UnitJudge
         }
 
         var back = off * (-1 / off.Length);
-        return Walked(t, (from - Track.Fixes[0].Time).TotalSeconds, back, Math.Max(off.Length - options.ContactRadiusM, 0)) is not null;
+        return Walked(t, (from - Track.Fixes[0].Time).TotalSeconds, back, Math.Max(off.Length - options.ContactRadiusM, 0), errors) is not null;
     }
 
     /// <summary>
@@ -283,7 +294,7 @@ internal sealed partial class UnitJudge
 
     // How many times its own error a walk must be: standing still a whole shift, a noisy receiver indoors does not add
     // up to one (at four, a few of the evaluation's hundreds of officers in contact indoors were flagged). Three where
-    // the unit's fixes bear the walk off out: two tests that seldom both fail on the same noise.
+    // the unit's fixes bear the walk off, or back, out: two tests that seldom both fail on the same noise.
     private const double WalkErrors = 5;
     private const double ShorterWalkErrors = 3;
 

@@ -363,8 +363,15 @@ public static class AssessmentRules
     /// </summary>
     public const int ArrivalSaysBoth = 41;
 
+    /// <summary>
+    /// A unit heard walking off from contact is back on a walk back of three times its receiver's own error, not five,
+    /// where the middle of its last 30 s of fixes is within contact's reach by its own error: a device every 10 s or
+    /// slower has too few reports on the walk back for five times, and its flag stayed up in contact.
+    /// </summary>
+    public const int ShorterWalkBack = 42;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = ArrivalSaysBoth;
+    public const int Current = ShorterWalkBack;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;
