@@ -49,8 +49,8 @@ internal sealed partial class UnitJudge
         var walkedBack = false;
         if (Episode is { FellBack: true } hold)
         {
-            walkedBack = hold.WalkedOff is { } off
-                && (WalkedBack(t, off) || (WalkedBack(t, off, ShorterWalkErrors) && FixesBearOutReturn(target, t, sigma, noiseM)));
+            walkedBack = hold.WalkedOff is { } off && WalkedBack(t, off, ShorterWalkErrors)
+                && (WalkedBack(t, off) || FixesBearOutReturn(target, t, sigma, noiseM));
             back = walkedBack
                 || (Within(target, Middle(t, sigma, n - 1, options.RateWindow.TotalSeconds, SmoothedFixes, noiseM).Point, radius + options.ArrivalHysteresisM) is not null
                     && WalkedBackFromFallBack(target, t, sigma, noiseM));

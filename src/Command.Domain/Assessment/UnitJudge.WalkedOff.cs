@@ -35,13 +35,13 @@ internal sealed partial class UnitJudge
         var reach = options.ContactRadiusM + options.ArrivalHysteresisM;
         // In contact in the threat's building, its receiver is indoors, wherever a drifting fix puts it.
         var errorMps = target.Building is null ? (double?)null : IndoorVelocityErrorMps;
-        // A shorter walk, three times its error, is heard where the fixes since it began bear it out.
-        var heard = Walked(t, sinceS, null, reach, errorMps: errorMps);
-        if (heard is null && Walked(t, sinceS, null, reach, ShorterWalkErrors, errorMps: errorMps) is { } shorter && FixesBearOut(target, t, sigma, noiseM, shorter.From, reach))
-        {
-            heard = shorter;
-        }
-
+        // A shorter walk, three times its error, is heard where the fixes since it began bear it out. A unit standing in
+        // contact, judged on every fix, has neither: one scan finds that, and a walk of five times is looked for only
+        // where there is one of three.
+        var shorter = Walked(t, sinceS, null, reach, ShorterWalkErrors, errorMps: errorMps);
+        var heard = shorter is { } candidate
+            ? Walked(t, sinceS, null, reach, errorMps: errorMps) ?? (FixesBearOut(target, t, sigma, noiseM, candidate.From, reach) ? candidate : null)
+            : null;
         if (heard is not { } walk || !StoodBefore(t, walk.From, sinceS - options.RateWindow.TotalSeconds))
         {
             return null;
