@@ -19,6 +19,16 @@ public sealed class WalkedOffTests
 
     private static LocalPoint FallBackVelocity(double t) => new(0, t < 63 ? -1.5 : t < 123 ? 0 : t < 154 ? 1.3 : 0);
 
+    // The fall back, then at 300 s back down the hall at 1.3 m/s to 5 m from the threat (at 331 s).
+    private static LocalPoint WalkBack(double t) => t < 300 ? FallBack(t) : new(0, Math.Max(5, 45 - (1.3 * (t - 300))));
+
+    private static LocalPoint WalkBackVelocity(double t) => t < 300 ? FallBackVelocity(t) : new(0, t < 331 ? -1.3 : 0);
+
+    // In at 63 s and standing 5 m from the threat from then on.
+    private static LocalPoint InContact(double t) => new(0, t < 63 ? 100 - (1.5 * t) : 5);
+
+    private static LocalPoint InContactVelocity(double t) => new(0, t < 63 ? -1.5 : 0);
+
     [Fact]
     public void An_officer_who_falls_back_down_the_hallway_is_flagged_on_his_receivers_word_however_his_fixes_scatter()
     {
@@ -91,11 +101,9 @@ public sealed class WalkedOffTests
         // In at 63 s and standing 5 m from the threat for ten minutes; standing still his receiver reads 0.6 m/s on
         // average, this way and that. Ten draws at each cadence: on none is he heard walking off. (On one, his fixes
         // alone show him plainly out of contact for a while; that is not this rule.)
-        LocalPoint Path(double t) => new(0, t < 63 ? 100 - (1.5 * t) : 5);
-        LocalPoint Velocity(double t) => new(0, t < 63 ? -1.5 : 0);
         for (var seed = 1; seed <= 10; seed++)
         {
-            var drill = Played(660, cadence, Drill.Noisy(Path, 18, 6, seed), Said(Velocity, seed));
+            var drill = Played(660, cadence, Drill.Noisy(InContact, 18, 6, seed), Said(InContactVelocity, seed));
 
             Assert.DoesNotContain(drill.Derived, e => e is FlagRaised raised && raised.Reason.Contains("its device says it walked", StringComparison.Ordinal));
         }
@@ -112,13 +120,11 @@ public sealed class WalkedOffTests
         // alone, 16). Every 5 s his receiver's noise adds up to a walk of 20 m within two minutes more often: 4 are (at
         // once its error rather than twice, 6; with its speed alone, 10). (A few are flagged holding short of the
         // threat on the walk in, before their fixes put them there: not this rule.)
-        LocalPoint Path(double t) => new(0, t < 63 ? 100 - (1.5 * t) : 5);
-        LocalPoint Velocity(double t) => new(0, t < 63 ? -1.5 : 0);
         var (heard, speedOnly) = (0, 0);
         for (var seed = 1; seed <= 20; seed++)
         {
-            heard += FallBacks(Played(660, cadence, Drill.Noisy(Path, 10, 15, seed), Said(Velocity, seed)));
-            speedOnly += FallBacks(Played(660, cadence, Drill.Noisy(Path, 10, 15, seed), Drill.SpeedOnly(Said(Velocity, seed))));
+            heard += FallBacks(Played(660, cadence, Drill.Noisy(InContact, 10, 15, seed), Said(InContactVelocity, seed)));
+            speedOnly += FallBacks(Played(660, cadence, Drill.Noisy(InContact, 10, 15, seed), Drill.SpeedOnly(Said(InContactVelocity, seed))));
         }
 
         Assert.True(heard <= most && speedOnly >= 10, $"falls back flagged with the course {heard}, with speed alone {speedOnly}");
@@ -133,11 +139,9 @@ public sealed class WalkedOffTests
         // takes them out of the 40 m wide hall now and then; his receiver, indoors, still errs by half a metre a second.
         // Twenty draws: his receiver's noise is never heard as a walk off (before, judged as a receiver outdoors, it was
         // on a few draws: "its device says it walked 21 m from there").
-        LocalPoint Path(double t) => new(0, t < 63 ? 100 - (1.5 * t) : 5);
-        LocalPoint Velocity(double t) => new(0, t < 63 ? -1.5 : 0);
         for (var seed = 1; seed <= 20; seed++)
         {
-            var drill = Played(660, cadence, Drill.Noisy(Path, 10, 25, seed), Said(Velocity, seed));
+            var drill = Played(660, cadence, Drill.Noisy(InContact, 10, 25, seed), Said(InContactVelocity, seed));
 
             Assert.DoesNotContain(drill.Derived, e => e is FlagRaised raised && raised.Reason.Contains("its device says it walked", StringComparison.Ordinal));
         }
@@ -149,8 +153,7 @@ public sealed class WalkedOffTests
         // In at 63 s and standing 5 m from the threat; from 100 s his fixes drift north on their bias, 40 m by 280 s,
         // while his receiver says he stands. At 300 s he is still in contact, and the board says why; heard without
         // his course, he has fallen back.
-        LocalPoint Path(double t) => new(0, t < 63 ? 100 - (1.5 * t) : 5);
-        LocalPoint Fixes(double t) => Path(t) + new LocalPoint(0, Math.Clamp((t - 100) * 40 / 180, 0, 40));
+        LocalPoint Fixes(double t) => InContact(t) + new LocalPoint(0, Math.Clamp((t - 100) * 40 / 180, 0, 40));
         (double Speed, double? Course) Standing(double t) => t < 63 ? (1.5, 180) : (0.1, 90);
 
         var heard = Played(300, 8, Fixes, Standing);
@@ -185,11 +188,9 @@ public sealed class WalkedOffTests
         // The fall back, then at 300 s back down the hall at 1.3 m/s to 5 m from the threat (at 331 s). Ten draws:
         // each is cleared within 30 s of getting there (as closing, or as arrived), never flagged again, and in
         // contact at the end.
-        LocalPoint Path(double t) => t < 300 ? FallBack(t) : new(0, Math.Max(5, 45 - (1.3 * (t - 300))));
-        LocalPoint Velocity(double t) => t < 300 ? FallBackVelocity(t) : new(0, t < 331 ? -1.3 : 0);
         for (var seed = 1; seed <= 10; seed++)
         {
-            var drill = Played(480, 5, Drill.Noisy(Path, 18, 6, seed), Said(Velocity, seed));
+            var drill = Played(480, 5, Drill.Noisy(WalkBack, 18, 6, seed), Said(WalkBackVelocity, seed));
 
             Assert.Single(drill.Derived.OfType<FlagRaised>());
             var cleared = Assert.Single(drill.Derived.OfType<FlagCleared>());
@@ -226,11 +227,9 @@ public sealed class WalkedOffTests
         // fixes once they show him back, which at that cadence and noise takes them up to a minute and more; each is
         // cleared once, after he set off back, and is in contact at the end. (Before, one heard walking off was only
         // back on a walk back heard on its own, and stayed flagged.)
-        LocalPoint Path(double t) => t < 300 ? FallBack(t) : new(0, Math.Max(5, 45 - (1.3 * (t - 300))));
-        LocalPoint Velocity(double t) => t < 300 ? FallBackVelocity(t) : new(0, t < 331 ? -1.3 : 0);
         for (var seed = 1; seed <= 10; seed++)
         {
-            var drill = Played(480, 10, Drill.Noisy(Path, 18, 6, seed), Said(Velocity, seed));
+            var drill = Played(480, 10, Drill.Noisy(WalkBack, 18, 6, seed), Said(WalkBackVelocity, seed));
 
             Assert.Single(drill.Derived.OfType<FlagRaised>());
             var cleared = Assert.Single(drill.Derived.OfType<FlagCleared>());
@@ -243,16 +242,14 @@ public sealed class WalkedOffTests
     public void An_officer_heard_walking_off_from_a_slow_device_is_back_in_contact_in_time()
     {
         // The fall back and the walk back (at 300 s, 1.3 m/s, back 5 m from the threat at 331 s) with a tracker every
-        // 8 s, fixes 30 m off: four reports on the walk back add up to too little for five times their error, and the
+        // 10 s, fixes 25 m off: three reports on the walk back add up to too little for five times their error, and the
         // middle of 30 s of such fixes is seldom within the hysteresis. Where it is within contact's reach by its own
         // error, three times is enough. Thirty draws: every one of the twelve heard walking off is cleared within 30 s
         // of getting back (on five times alone, one was not).
-        LocalPoint Path(double t) => t < 300 ? FallBack(t) : new(0, Math.Max(5, 45 - (1.3 * (t - 300))));
-        LocalPoint Velocity(double t) => t < 300 ? FallBackVelocity(t) : new(0, t < 331 ? -1.3 : 0);
         var (heard, inTime) = (0, 0);
         for (var seed = 1; seed <= 30; seed++)
         {
-            var drill = Played(480, 10, Drill.Noisy(Path, 25, 6, seed), Said(Velocity, seed));
+            var drill = Played(480, 10, Drill.Noisy(WalkBack, 25, 6, seed), Said(WalkBackVelocity, seed));
             if (!drill.Derived.OfType<FlagRaised>().Any(raised => raised.Reason.Contains("its device says it walked", StringComparison.Ordinal)))
             {
                 continue;
@@ -271,11 +268,9 @@ public sealed class WalkedOffTests
         // The walk back in, the host restarted while he holds up the hall and again as he is back on his receiver's
         // word (at 320 s; his fixes still put him 42 m out): cleared when he is back, and not flagged again, as without
         // the restarts.
-        LocalPoint Path(double t) => t < 300 ? FallBack(t) : new(0, Math.Max(5, 45 - (1.3 * (t - 300))));
-        LocalPoint Velocity(double t) => t < 300 ? FallBackVelocity(t) : new(0, t < 331 ? -1.3 : 0);
-        var uninterrupted = Played(480, 5, Drill.Noisy(Path, 18, 6, seed: 1), Said(Velocity, seed: 1));
+        var uninterrupted = Played(480, 5, Drill.Noisy(WalkBack, 18, 6, seed: 1), Said(WalkBackVelocity, seed: 1));
 
-        var restarted = Played(480, 5, Drill.Noisy(Path, 18, 6, seed: 1), Said(Velocity, seed: 1), restarts: [250, 320]);
+        var restarted = Played(480, 5, Drill.Noisy(WalkBack, 18, 6, seed: 1), Said(WalkBackVelocity, seed: 1), restarts: [250, 320]);
 
         Assert.Equal(uninterrupted.Transitions, restarted.Transitions);
         Assert.Single(uninterrupted.Derived.OfType<FlagCleared>());
