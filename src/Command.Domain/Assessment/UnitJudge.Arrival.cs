@@ -42,15 +42,15 @@ internal sealed partial class UnitJudge
         var reachedAt = there ? Within(target, latest, radius) : null;
         // A unit that fell back comes back into contact only when the middle of its last 30 s of fixes is within the
         // hysteresis too: two lucky fixes of a noisy unit still standing down the hallway do not bring it back, nor,
-        // indoors, do fixes its receiver's walk does not bear out. One whose receiver said it walked off comes back, too,
-        // when its receiver says it walked back (three times its error where the middle of its fixes bears that out),
-        // and is then back where it stood in contact, wherever its fixes scatter.
+        // indoors, do fixes its receiver's walk does not bear out. It comes back, too, when its receiver says it walked
+        // back (three times its error where the middle of its fixes bears that out): the way it walked off, where its
+        // receiver said so; otherwise toward the threat from where its fixes had it since. It is then back where it
+        // stood in contact, wherever its fixes scatter.
         var back = true;
         var walkedBack = false;
         if (Episode is { FellBack: true } hold)
         {
-            walkedBack = hold.WalkedOff is { } off && WalkedBack(t, off, ShorterWalkErrors)
-                && (WalkedBack(t, off) || FixesBearOutReturn(target, t, sigma, noiseM));
+            walkedBack = hold.WalkedOff is { } off ? WalkedBack(target, t, sigma, noiseM, off) : WalkedBackToThreat(target, t, sigma, noiseM);
             back = walkedBack
                 || (Within(target, Middle(t, sigma, n - 1, options.RateWindow.TotalSeconds, SmoothedFixes, noiseM).Point, radius + options.ArrivalHysteresisM) is not null
                     && WalkedBackFromFallBack(target, t, sigma, noiseM));

@@ -22,7 +22,8 @@ internal sealed partial class UnitJudge
     /// twice its own error. When the walk began (the report before it) and the walk; null otherwise. It may have said
     /// it stood there over the rate window before it was judged arrived: indoors, a noisy unit is judged arrived late,
     /// after its fixes have settled on the threat, and one that stood there half a minute and was judged arrived only
-    /// as it set off down the hallway said it stood before, not since.
+    /// as it set off down the hallway said it stood before, not since. One back on its receiver's word is back while it
+    /// still walks in, and said it stood only since: before, it stood down the hallway.
     /// </summary>
     private (DateTimeOffset From, LocalPoint Walk)? WalkedOff(ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM)
     {
@@ -42,7 +43,8 @@ internal sealed partial class UnitJudge
         var heard = shorter is { } candidate
             ? Walked(t, sinceS, null, reach, errorMps: errorMps) ?? (FixesBearOut(target, t, sigma, noiseM, candidate.From, reach) ? candidate : null)
             : null;
-        if (heard is not { } walk || !StoodBefore(t, walk.From, sinceS - options.RateWindow.TotalSeconds))
+        var stoodSinceS = ReturnedAt is { } returned ? (returned - Track.Fixes[0].Time).TotalSeconds : sinceS - options.RateWindow.TotalSeconds;
+        if (heard is not { } walk || !StoodBefore(t, walk.From, stoodSinceS))
         {
             return null;
         }
@@ -62,7 +64,8 @@ internal sealed partial class UnitJudge
 
     /// <summary>
     /// Whether a unit in contact in the threat's building has stood there by its own receiver's word: every report
-    /// since it was judged arrived (and over the rate window before; two minutes back at most, the rate window at
+    /// since it was judged arrived (and over the rate window before, unless it is back on its receiver's word, which it
+    /// says before the walk back ends; two minutes back at most, the rate window at
     /// least) said its speed, and its course where it moved, with no silence between, and they add up to no walk as
     /// long as contact reaches (the radius and its hysteresis) and twice their own error, taken at a receiver's
     /// indoors whatever building its fixes now put it in. Indoors a wandering bias carries fixes 20-40 m off for
@@ -79,7 +82,8 @@ internal sealed partial class UnitJudge
         }
 
         var fixes = Track.Fixes;
-        var fromS = Math.Max((since - fixes[0].Time).TotalSeconds - options.RateWindow.TotalSeconds, t[^1] - StoodWindowS);
+        var sinceS = ReturnedAt is { } returned ? (returned - fixes[0].Time).TotalSeconds : (since - fixes[0].Time).TotalSeconds - options.RateWindow.TotalSeconds;
+        var fromS = Math.Max(sinceS, t[^1] - StoodWindowS);
         var first = fixes.Count - 1;
         while (first > 0 && t[first - 1] >= fromS)
         {
@@ -124,19 +128,51 @@ internal sealed partial class UnitJudge
     }
 
     /// <summary>
-    /// Whether a unit that walked off from contact by its receiver's word has walked back by it: since some report after
-    /// the fall back began, back the way it went (within 60 degrees), as far as puts it within the contact radius of
-    /// where it stood in contact, and <paramref name="errors"/> (five) times the reports' error.
+    /// Whether a unit that walked off from contact by its receiver's word has walked back by it: back the way it went,
+    /// as far as puts it within the contact radius of where it stood in contact (see <see cref="WalkedBackAlong"/>).
     /// </summary>
-    private bool WalkedBack(Span<double> t, LocalPoint off, double errors = WalkErrors)
+    private bool WalkedBack(ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM, LocalPoint off) =>
+        off.Length >= 1e-9 && WalkedBackAlong(target, t, sigma, noiseM, off * (-1 / off.Length), Math.Max(off.Length - options.ContactRadiusM, 0));
+
+    /// <summary>
+    /// Whether a unit that fell back from contact on its fixes, not on its receiver's word, has walked back by that
+    /// word: toward the threat from where its fixes have had it since the fall back, as far as puts it within the
+    /// contact radius, and at least as far as contact reaches (the radius and its hysteresis; see
+    /// <see cref="WalkedBackAlong"/>). Indoors the middle of 30 s of fixes 20-40 m off falls within contact only now
+    /// and then as the unit walks back: officers back at the threat stayed flagged as fallen back for minutes after
+    /// their receivers had said the whole walk.
+    /// </summary>
+    private bool WalkedBackToThreat(ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM)
     {
-        if (FellBackFrom is not { } from || off.Length < 1e-9)
+        if (!StatedMoving || FellBackFrom is not { } from)
         {
             return false;
         }
 
-        var back = off * (-1 / off.Length);
-        return Walked(t, (from - Track.Fixes[0].Time).TotalSeconds, back, Math.Max(off.Length - options.ContactRadiusM, 0), errors) is not null;
+        var held = Middle(t, sigma, t.Length - 1, t[^1] - (from - Track.Fixes[0].Time).TotalSeconds, SmoothedFixes, noiseM).Point;
+        var toward = target.Point - held;
+        var reach = options.ContactRadiusM + options.ArrivalHysteresisM;
+        return toward.Length >= 1e-9
+            && WalkedBackAlong(target, t, sigma, noiseM, toward * (1 / toward.Length), Math.Max(reach, toward.Length - options.ContactRadiusM));
+    }
+
+    /// <summary>
+    /// Whether a unit that fell back has walked back by its receiver's word: from some report since the fall back
+    /// began, along <paramref name="way"/> (a unit vector; within 60 degrees of it) at least <paramref name="neededM"/>
+    /// and five times the reports' own error, or three times it where the middle of its last 30 s of fixes bears the
+    /// return out (see <see cref="FixesBearOutReturn"/>): a device every 10 s or slower has too few reports on a walk
+    /// back for five.
+    /// </summary>
+    private bool WalkedBackAlong(ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM, LocalPoint way, double neededM)
+    {
+        if (FellBackFrom is not { } from)
+        {
+            return false;
+        }
+
+        var fromS = (from - Track.Fixes[0].Time).TotalSeconds;
+        return Walked(t, fromS, way, neededM, ShorterWalkErrors) is not null
+            && (Walked(t, fromS, way, neededM) is not null || FixesBearOutReturn(target, t, sigma, noiseM));
     }
 
     /// <summary>

@@ -370,8 +370,17 @@ public static class AssessmentRules
     /// </summary>
     public const int ShorterWalkBack = 42;
 
+    /// <summary>
+    /// A unit that fell back from contact on its fixes is back on its receiver's word too: a walk toward the threat
+    /// from where its fixes had it since, as far as puts it within the radius (three times the walk's error where the
+    /// middle of its last 30 s of fixes bears it out, as for one heard walking off). And one back on its receiver's
+    /// word stood there only since it was back: the rest of its walk in is no walk off, and it is kept in contact on
+    /// its receiver's word from then.
+    /// </summary>
+    public const int WalkedBackToThreat = 43;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = ShorterWalkBack;
+    public const int Current = WalkedBackToThreat;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;
