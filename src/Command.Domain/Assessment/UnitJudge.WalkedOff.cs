@@ -43,8 +43,7 @@ internal sealed partial class UnitJudge
         var heard = shorter is { } candidate
             ? Walked(t, sinceS, null, reach, errorMps: errorMps) ?? (FixesBearOut(target, t, sigma, noiseM, candidate.From, reach) ? candidate : null)
             : null;
-        var stoodSinceS = ReturnedAt is { } returned ? (returned - Track.Fixes[0].Time).TotalSeconds : sinceS - options.RateWindow.TotalSeconds;
-        if (heard is not { } walk || !StoodBefore(t, walk.From, stoodSinceS))
+        if (heard is not { } walk || !StoodBefore(t, walk.From, WordCountsFromS(since)))
         {
             return null;
         }
@@ -82,8 +81,7 @@ internal sealed partial class UnitJudge
         }
 
         var fixes = Track.Fixes;
-        var sinceS = ReturnedAt is { } returned ? (returned - fixes[0].Time).TotalSeconds : (since - fixes[0].Time).TotalSeconds - options.RateWindow.TotalSeconds;
-        var fromS = Math.Max(sinceS, t[^1] - StoodWindowS);
+        var fromS = Math.Max(WordCountsFromS(since), t[^1] - StoodWindowS);
         var first = fixes.Count - 1;
         while (first > 0 && t[first - 1] >= fromS)
         {
@@ -149,8 +147,7 @@ internal sealed partial class UnitJudge
             return false;
         }
 
-        var held = Middle(t, sigma, t.Length - 1, t[^1] - (from - Track.Fixes[0].Time).TotalSeconds, SmoothedFixes, noiseM).Point;
-        var toward = target.Point - held;
+        var toward = target.Point - HeldSince(t, sigma, noiseM, (from - Track.Fixes[0].Time).TotalSeconds);
         var reach = options.ContactRadiusM + options.ArrivalHysteresisM;
         return toward.Length >= 1e-9
             && WalkedBackAlong(target, t, sigma, noiseM, toward * (1 / toward.Length), Math.Max(reach, toward.Length - options.ContactRadiusM));
@@ -207,8 +204,7 @@ internal sealed partial class UnitJudge
 
         // Toward the threat from where it has stood since, the middle of its fixes since the fall back: the walk off
         // itself, since the unit was last in contact, heads the other way.
-        var held = Middle(t, sigma, t.Length - 1, t[^1] - fromS, SmoothedFixes, noiseM).Point;
-        var toward = target.Point - held;
+        var toward = target.Point - HeldSince(t, sigma, noiseM, fromS);
         var reach = options.ContactRadiusM + options.ArrivalHysteresisM;
         return toward.Length < 1e-9 || Walked(t, fromS, toward * (1 / toward.Length), reach, BearOutErrors, double.PositiveInfinity) is not null;
     }
@@ -289,6 +285,17 @@ internal sealed partial class UnitJudge
             return Math.Sqrt(variance + (gap * gap / 4));
         }
     }
+
+    // Where a unit that fell back has stood since it left contact (seconds on t): the middle of its fixes since.
+    private LocalPoint HeldSince(Span<double> t, Span<double> sigma, double noiseM, double fromS) =>
+        Middle(t, sigma, t.Length - 1, t[^1] - fromS, SmoothedFixes, noiseM).Point;
+
+    // From when (seconds on t) a unit in contact since `arrived` is heard saying it stood there: from 30 s before it
+    // was judged arrived, for a noisy unit indoors is judged there late; or, back on its receiver's word, only since it
+    // was back, for that word comes before the walk back ends.
+    private double WordCountsFromS(DateTimeOffset arrived) => ReturnedAt is { } returned
+        ? (returned - Track.Fixes[0].Time).TotalSeconds
+        : (arrived - Track.Fixes[0].Time).TotalSeconds - options.RateWindow.TotalSeconds;
 
     // Whether the unit said it stood, on two reports in a row, since sinceS and before `until`: a unit its noise put in
     // contact while it still walked in, or one back on its word that walks on in, or one closing slowly that reports
