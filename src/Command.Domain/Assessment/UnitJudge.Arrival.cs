@@ -56,9 +56,11 @@ internal sealed partial class UnitJudge
                     && WalkedBackFromFallBack(target, t, sigma, noiseM));
         }
 
+        var wentIn = there && !movingAway ? WentIn(target, t, sigma, noiseM) : null;
         var reached = (there && walkedBack) || (back
             && ((reachedAt is not null && (Within(target, previous, radius) is not null || EveryFixWithin(target, t, sigma, radius)))
-                || (there && !movingAway && count >= SmoothedFixes && Within(target, settled, radius + (NoiseAllowed(target, settled, settledError) ? allowance : 0)) is not null)));
+                || (there && !movingAway && count >= SmoothedFixes && Within(target, settled, radius + (NoiseAllowed(target, settled, settledError) ? allowance : 0)) is not null)
+                || wentIn is not null));
         // A unit that is plainly moving away and already beyond the hysteresis has left, whatever its noise allows. One
         // whose smoothed position is within the hysteresis has not, though the middle of its last 30 s may still be
         // out on the walk or run that brought it in.
@@ -74,13 +76,14 @@ internal sealed partial class UnitJudge
         // position that keeps the unit there; one kept beyond the radius and its hysteresis is kept by its noise, and
         // says so: "arrived, 29 m from the threat" alone reads as a contradiction.
         var contact = radius + options.ArrivalHysteresisM;
-        var said = (reachedAt ?? keptAt) is not null && distances[^1] <= contact ? distances[^1] : reachedAt ?? keptAt ?? settled.DistanceTo(target.Point);
+        var near = reachedAt ?? keptAt ?? wentIn;
+        var said = near is not null && distances[^1] <= contact ? distances[^1] : near ?? settled.DistanceTo(target.Point);
         var where = Where(inside, fixes[^1].Floor, said);
-        if (((reachedAt ?? keptAt) is not null || walkedBack || keptOnWord) && said > contact)
+        if ((near is not null || walkedBack || keptOnWord) && said > contact)
         {
             where += $", fixes {Reasons.FixError(noiseM)}{(walkedBack ? "; its device says it walked back" : keptOnWord ? "; its device says it has not walked off" : "")}";
         }
-        else if ((reachedAt ?? keptAt) is not null && Shown(target) is var shown && shown > contact)
+        else if (near is not null && Shown(target) is var shown && shown > contact)
         {
             // In contact by the middle of its reports while the board shows its latest fix beyond it: both, as a flag
             // gives them the other way round.
@@ -118,16 +121,41 @@ internal sealed partial class UnitJudge
     /// error: being in there is progress no hold in the open shows, and without the allowance an officer who waited
     /// outside and then went in was still flagged minutes after he reached the threat, his indoor fixes 20-40 m off.
     /// Half the error, so that a noisy phone holding a few metres outside the wall, whose middle falls inside now and
-    /// then, is not cleared as arrived so often (on the tuning seeds, in two holds of 660 without it).
+    /// then, is not cleared as arrived so often (on the tuning seeds, in two holds of 660 without it). And not while its
+    /// receiver says it stands still under the sky (see <see cref="SaysItStandsStill"/>): a bias, or a burst of
+    /// multipath, that carries the fixes of an officer standing outside into the building has not taken him there.
     /// </summary>
     private bool NoiseAllowed(ThreatTarget target, LocalPoint settled, double errorM) =>
         FellBackFrom is null
         && (Episode is null
             || (Episode is { FellBack: false, HeldOutside: true } && target.Building is { } building
-                && buildings.WellInside(building, settled, GoneInErrors * errorM)));
+                && buildings.WellInside(building, settled, GoneInErrors * errorM) && !SaysItStandsStill()));
 
     // How far inside the threat's building, in its settled position's own errors, a unit that held outside it must stand.
     private const double GoneInErrors = 0.5;
+
+    /// <summary>
+    /// How far from the threat a unit that held outside the threat's building has gone in to it, on the middle of its latest
+    /// four fixes (those of the rate window, where it has more), within the radius and its noise allowance (see
+    /// <see cref="NoiseAllowed"/>). The settled position is the middle of seven at least: from a device every 15-30 s
+    /// they reach back two minutes and more, to where it held, and an officer who had walked in from outside was still
+    /// flagged a minute after he reached the threat. Four are as many as a clear asks of progress (three) and one more.
+    /// Not while its receiver says it stands still (see <see cref="SaysItStandsStill"/>). Null where it has not.
+    /// </summary>
+    private double? WentIn(ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM)
+    {
+        if (State == MotionState.Arrived || Episode is not { FellBack: false, HeldOutside: true } || SaysItStandsStill())
+        {
+            return null;
+        }
+
+        var (latest, count, error) = Middle(t, sigma, t.Length - 1, options.RateWindow.TotalSeconds, WentInFixes, noiseM);
+        var allowance = NoiseAllowed(target, latest, error) ? Math.Min(options.ArrivalNoiseAllowanceM, Z * error) : 0;
+        return count >= SmoothedFixes ? Within(target, latest, target.ArrivalRadiusM + allowance) : null;
+    }
+
+    // How many fixes, at least, the middle of a unit that held outside and has gone in is taken over.
+    private const int WentInFixes = 4;
 
     /// <summary>
     /// Why a unit whose fixes since <paramref name="fromS"/> show it standing still cannot be told from one in contact,

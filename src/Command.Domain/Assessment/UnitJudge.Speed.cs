@@ -85,6 +85,38 @@ internal sealed partial class UnitJudge
         return true;
     }
 
+    /// <summary>
+    /// Whether the unit's receiver says it stands still under the sky: its latest three reports, and every one over the
+    /// rate window, said a speed above 0 and below a quarter of a metre a second, once one of its reports has said it
+    /// moved. Indoors a receiver standing still reads 0.6 m/s on average, below a quarter one time in eight; three in a
+    /// row, one in five hundred. A speed of exactly 0 says nothing: a phone that has lost its speed says 0, and a radio
+    /// sends whole knots.
+    /// </summary>
+    private bool SaysItStandsStill()
+    {
+        if (!StatedMoving)
+        {
+            return false;
+        }
+
+        var fixes = Track.Fixes;
+        var count = 0;
+        for (var i = fixes.Count - 1; i >= 0 && (count < StillReports || fixes[^1].Time - fixes[i].Time < options.RateWindow); i--)
+        {
+            if (fixes[i].SpeedMps is not (> 0 and < StillSpeedMps))
+            {
+                return false;
+            }
+
+            count++;
+        }
+
+        return count >= StillReports;
+    }
+
+    // How many reports in a row, at least, say a receiver stands still.
+    private const int StillReports = 3;
+
     // Below this a receiver under the sky stands still (its speed off by a tenth of a metre a second on each axis reads
     // a quarter one time in twenty-five), and one whose speed comes in whole knots reads 0.
     private const double StillSpeedMps = 0.25;

@@ -379,8 +379,18 @@ public static class AssessmentRules
     /// </summary>
     public const int WalkedBackToThreat = 43;
 
+    /// <summary>
+    /// An officer who held outside the threat's building and has gone in arrives, too, on the middle of his latest four
+    /// fixes (over the rate window, where he has more), within the contact radius and his noise allowance: the seven
+    /// the settled position takes, from a device every 15-30 s, reach back to where he held, and his flag stayed up a
+    /// minute after he reached the threat. Neither that nor the settled position's allowance takes him there while his
+    /// receiver says he stands still under the sky (three reports and the rate window's, above 0 and below 0.25 m/s):
+    /// a bias or a burst of multipath that carries his fixes into the building has not.
+    /// </summary>
+    public const int WentInOnLatestFixes = 44;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = WalkedBackToThreat;
+    public const int Current = WentInOnLatestFixes;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

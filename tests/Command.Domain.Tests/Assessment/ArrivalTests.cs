@@ -480,4 +480,63 @@ public sealed class ArrivalTests
         // One draw's bias keeps him 20-30 m off for a minute and a half: the allowance stops at 12 m.
         Assert.True(late.Count <= 1, string.Join("; ", late));
     }
+
+    [Fact]
+    public void An_officer_who_held_outside_and_went_in_is_cleared_within_three_reports_of_a_radio_every_20_s()
+    {
+        // A radio every 20 s, saying no speed, holds 15 m outside the east wall for four minutes, flagged; then goes in
+        // at a walk at 240 s and reaches the threat at 267 s. Inside, its fixes have 12 m of noise an axis and a bias
+        // that wanders by as much. Its flag must clear within three of its reports after he set off: on the middle of his
+        // latest four fixes, not of the seven the settled position takes, which reach back to where he held. It does
+        // on 23 draws of 30; before (rules version 43), on 20, and on three never.
+        static LocalPoint Path(double t) => new(t < 240 ? 45 : Math.Max(5, 45 - (1.5 * (t - 240))), 0);
+        var late = new List<string>();
+        foreach (var (seed, drill) in Drill.Draws(30, 420, (d, seed) => d.Move("u1", OutdoorsThenIn(Path, 2, 12, 12, seed), cadence: 20, accuracyM: 4), SquareDrill))
+        {
+            Assert.Contains(drill.Derived, e => e is FlagRaised { Subject: "u1" } && e.Time < Drill.Start.AddSeconds(240));
+            var cleared = drill.Derived.OfType<FlagCleared>().FirstOrDefault(c => c.Subject == "u1");
+            if (cleared is null || cleared.Time > Drill.Start.AddSeconds(240 + 60))
+            {
+                late.Add($"seed {seed}: {(cleared is null ? "never" : $"{(cleared.Time - Drill.Start).TotalSeconds - 240} s after he set off")}");
+            }
+        }
+
+        Assert.True(late.Count <= 7, string.Join("; ", late));
+    }
+
+    [Fact]
+    public void An_officer_standing_outside_whose_fixes_drift_inside_is_not_cleared_as_gone_in_while_his_receiver_says_he_stands_still()
+    {
+        // ATAK every 8 s walks in from 100 m east and stops 6 m outside the east wall, flagged. Five minutes in, a bias
+        // carries his fixes 14 m west over a minute and a half, inside the building, 22 m from the threat. His receiver
+        // measures his velocity under the sky to a few hundredths of a metre a second and says throughout that he stands
+        // still: indoors it would read half a metre a second. He has not gone in. From a device that says no speed his
+        // fixes are all there is, and the middle of them inside the building, within the radius and its noise allowance,
+        // clears him on most draws.
+        static LocalPoint Path(double t) => new(Math.Max(36, 100 - (1.5 * t)), 0);
+        static LocalPoint Velocity(double t) => new(t < 43 ? -1.5 : 0, 0);
+        var (onHisWord, onFixes) = (new List<string>(), new List<string>());
+        for (var seed = 1; seed <= 20; seed++)
+        {
+            foreach (var says in new[] { true, false })
+            {
+                var drill = SquareDrill();
+                drill.Enrol("u1");
+                var noisy = Drill.Noisy(Path, 5, 1, seed);
+                var receiver = Drill.Receiver(Velocity, _ => 0.07, seed);
+                drill.Report("u1", 600, 8, t => noisy(t) - new LocalPoint(Math.Clamp((t - 300) / 90, 0, 1) * 14, 0),
+                    t => says ? receiver(t) : (null, null), 4);
+                Assert.Contains(drill.Derived, e => e is FlagRaised { Subject: "u1" } && e.Time < Drill.Start.AddSeconds(300));
+                if (drill.Derived.OfType<FlagCleared>().FirstOrDefault(c => c.Subject == "u1") is { } clear)
+                {
+                    (says ? onHisWord : onFixes).Add($"seed {seed}: {clear.Reason} at {(clear.Time - Drill.Start).TotalSeconds} s");
+                }
+            }
+        }
+
+        // The three left on his word were cleared as any unit is, on two smoothed positions within the radius itself.
+        // Before (rules version 43), 11 of 20 on his word too.
+        Assert.True(onFixes.Count >= 15, $"{onFixes.Count} of 20 cleared on fixes alone");
+        Assert.True(onHisWord.Count <= 3, string.Join("; ", onHisWord));
+    }
 }
