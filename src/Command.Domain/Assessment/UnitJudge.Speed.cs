@@ -87,10 +87,10 @@ internal sealed partial class UnitJudge
 
     /// <summary>
     /// Whether the unit's receiver says it stands still under the sky: its latest three reports, and every one over the
-    /// rate window, said a speed above 0 and below a quarter of a metre a second, once one of its reports has said it
-    /// moved. Indoors a receiver standing still reads 0.6 m/s on average, below a quarter one time in eight; three in a
-    /// row, one in five hundred. A speed of exactly 0 says nothing: a phone that has lost its speed says 0, and a radio
-    /// sends whole knots.
+    /// rate window, said a speed below a quarter of a metre a second, once one of its reports has said it moved.
+    /// Indoors a receiver standing still reads 0.6 m/s on average, below a quarter one time in eight; three in a row,
+    /// one in five hundred. Speeds of exactly 0 alone say nothing: a phone that has lost its speed says 0, and a radio
+    /// sends whole knots; one of them must have measured a speed above 0.
     /// </summary>
     private bool SaysItStandsStill()
     {
@@ -100,18 +100,19 @@ internal sealed partial class UnitJudge
         }
 
         var fixes = Track.Fixes;
-        var count = 0;
+        var (count, measured) = (0, false);
         for (var i = fixes.Count - 1; i >= 0 && (count < StillReports || fixes[^1].Time - fixes[i].Time < options.RateWindow); i--)
         {
-            if (fixes[i].SpeedMps is not (> 0 and < StillSpeedMps))
+            if (fixes[i].SpeedMps is not { } speed || speed is < 0 or >= StillSpeedMps)
             {
                 return false;
             }
 
+            measured |= speed > 0;
             count++;
         }
 
-        return count >= StillReports;
+        return count >= StillReports && measured;
     }
 
     // How many reports in a row, at least, say a receiver stands still.
