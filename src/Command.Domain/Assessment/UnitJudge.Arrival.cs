@@ -135,8 +135,8 @@ internal sealed partial class UnitJudge
     private const double GoneInErrors = 0.5;
 
     /// <summary>
-    /// How far from the threat a unit that held outside the threat's building has gone in to it, on the middle of its latest
-    /// four fixes (those of the rate window, where it has more), within the radius and its noise allowance (see
+    /// How far from the threat a unit that held outside the threat's building has gone in to it, on the middle of its
+    /// latest four fixes (those of the rate window, where it has more), within the radius and its noise allowance (see
     /// <see cref="NoiseAllowed"/>). The settled position is the middle of seven at least: from a device every 15-30 s
     /// they reach back two minutes and more, to where it held, and an officer who had walked in from outside was still
     /// flagged a minute after he reached the threat. Four are as many as a clear asks of progress (three) and one more.

@@ -89,7 +89,7 @@ internal sealed partial class UnitJudge
     /// Whether the unit's receiver says it stands still under the sky: its latest three reports, and every one over the
     /// rate window, said a speed below a quarter of a metre a second, once one of its reports has said it moved.
     /// Indoors a receiver standing still reads 0.6 m/s on average, below a quarter one time in eight; three in a row,
-    /// one in five hundred. Speeds of exactly 0 alone say nothing: a phone that has lost its speed says 0, and a radio
+    /// one in six hundred. Speeds of exactly 0 alone say nothing: a phone that has lost its speed says 0, and a radio
     /// sends whole knots; one of them must have measured a speed above 0.
     /// </summary>
     private bool SaysItStandsStill()
