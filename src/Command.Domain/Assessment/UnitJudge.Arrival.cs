@@ -12,7 +12,9 @@ internal sealed partial class UnitJudge
     /// own noise: it leaves only when its position over the rate window is beyond the radius by the hysteresis and a
     /// margin for that noise, and its smoothed position beyond it by the hysteresis, or when it is outside the building
     /// by the zone margin and that noise margin. The building the unit is in
-    /// (any building, with those margins) is committed with the fix.
+    /// (any building, with those margins) is committed with the fix. A unit in a hold held outside the threat's
+    /// building reaches it, too, on the middle of its latest four fixes (see <see cref="WentIn"/>), and by no path while
+    /// its receiver says it stands still under the sky (see <see cref="SaysItStandsStill"/>).
     /// </summary>
     private ArrivalCheck Arrive(ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM, bool commit, bool movingAway)
     {
@@ -56,8 +58,11 @@ internal sealed partial class UnitJudge
                     && WalkedBackFromFallBack(target, t, sigma, noiseM));
         }
 
-        var wentIn = there && !movingAway ? WentIn(target, t, sigma, noiseM) : null;
-        var reached = (there && walkedBack) || (back
+        // One that waited outside the threat's building has not gone in while its receiver says it stands still under
+        // the sky, wherever a bias or a burst of multipath carries its fixes.
+        var standsOutside = Episode is { FellBack: false, HeldOutside: true } && SaysItStandsStill();
+        var wentIn = there && !movingAway && !standsOutside ? WentIn(target, t, sigma, noiseM) : null;
+        var reached = (there && walkedBack) || (!standsOutside && back
             && ((reachedAt is not null && (Within(target, previous, radius) is not null || EveryFixWithin(target, t, sigma, radius)))
                 || (there && !movingAway && count >= SmoothedFixes && Within(target, settled, radius + (NoiseAllowed(target, settled, settledError) ? allowance : 0)) is not null)
                 || wentIn is not null));
@@ -121,15 +126,13 @@ internal sealed partial class UnitJudge
     /// error: being in there is progress no hold in the open shows, and without the allowance an officer who waited
     /// outside and then went in was still flagged minutes after he reached the threat, his indoor fixes 20-40 m off.
     /// Half the error, so that a noisy phone holding a few metres outside the wall, whose middle falls inside now and
-    /// then, is not cleared as arrived so often (on the tuning seeds, in two holds of 660 without it). And not while its
-    /// receiver says it stands still under the sky (see <see cref="SaysItStandsStill"/>): a bias, or a burst of
-    /// multipath, that carries the fixes of an officer standing outside into the building has not taken him there.
+    /// then, is not cleared as arrived so often (on the tuning seeds, in two holds of 660 without it).
     /// </summary>
     private bool NoiseAllowed(ThreatTarget target, LocalPoint settled, double errorM) =>
         FellBackFrom is null
         && (Episode is null
             || (Episode is { FellBack: false, HeldOutside: true } && target.Building is { } building
-                && buildings.WellInside(building, settled, GoneInErrors * errorM) && !SaysItStandsStill()));
+                && buildings.WellInside(building, settled, GoneInErrors * errorM)));
 
     // How far inside the threat's building, in its settled position's own errors, a unit that held outside it must stand.
     private const double GoneInErrors = 0.5;
@@ -140,11 +143,11 @@ internal sealed partial class UnitJudge
     /// <see cref="NoiseAllowed"/>). The settled position is the middle of seven at least: from a device every 15-30 s
     /// they reach back two minutes and more, to where it held, and an officer who had walked in from outside was still
     /// flagged a minute after he reached the threat. Four are as many as a clear asks of progress (three) and one more.
-    /// Not while its receiver says it stands still (see <see cref="SaysItStandsStill"/>). Null where it has not.
+    /// Null where it has not.
     /// </summary>
     private double? WentIn(ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM)
     {
-        if (State == MotionState.Arrived || Episode is not { FellBack: false, HeldOutside: true } || SaysItStandsStill())
+        if (State == MotionState.Arrived || Episode is not { FellBack: false, HeldOutside: true })
         {
             return null;
         }

@@ -383,9 +383,9 @@ public static class AssessmentRules
     /// An officer who held outside the threat's building and has gone in arrives, too, on the middle of his latest four
     /// fixes (over the rate window, where he has more), within the contact radius and his noise allowance: the seven
     /// the settled position takes, from a device every 15-30 s, reach back to where he held, and his flag stayed up a
-    /// minute after he reached the threat. Neither that nor the settled position's allowance takes him there while his
-    /// receiver says he stands still under the sky (three reports and the rate window's below 0.25 m/s, one of them
-    /// above 0): a bias or a burst of multipath that carries his fixes into the building has not.
+    /// minute after he reached the threat. Nothing takes him there while his receiver says he stands still under the
+    /// sky (three reports and the rate window's below 0.25 m/s, one of them above 0): a bias or a burst of multipath
+    /// that carries his fixes into the building has not.
     /// </summary>
     public const int WentInOnLatestFixes = 44;
 

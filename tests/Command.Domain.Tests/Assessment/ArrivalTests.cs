@@ -534,9 +534,41 @@ public sealed class ArrivalTests
             }
         }
 
-        // The one left on his word was cleared as any unit is, on two smoothed positions within the radius itself.
         // Before (rules version 43), 11 of 20 on his word too.
         Assert.True(onFixes.Count >= 15, $"{onFixes.Count} of 20 cleared on fixes alone");
+        Assert.Empty(onHisWord);
+    }
+
+    [Fact]
+    public void An_officer_standing_outside_is_not_cleared_as_gone_in_on_a_burst_of_multipath_while_his_receiver_says_he_stands_still()
+    {
+        // ATAK every 10 s walks in from 100 m east and stops 10 m outside the east wall, flagged. Five minutes in, a burst
+        // of multipath throws three reports in a row 45 m toward the threat, into the building, within its radius: from a
+        // device that says no speed, two of them are two smoothed positions in contact, and clear him on every draw. His
+        // receiver says throughout that he stands still under the sky; before (rules version 43) he was cleared on every
+        // draw all the same.
+        static LocalPoint Path(double t) => new(Math.Max(40, 100 - (1.5 * t)), 0);
+        static LocalPoint Velocity(double t) => new(t < 40 ? -1.5 : 0, 0);
+        var (onHisWord, onFixes) = (new List<string>(), new List<string>());
+        for (var seed = 1; seed <= 20; seed++)
+        {
+            foreach (var says in new[] { true, false })
+            {
+                var drill = SquareDrill();
+                drill.Enrol("u1");
+                var noisy = Drill.Noisy(Path, 3, 1, seed);
+                var receiver = Drill.Receiver(Velocity, _ => 0.07, seed);
+                drill.Report("u1", 420, 10, t => noisy(t) + (t is >= 300 and <= 320 ? new LocalPoint(-45, 0) : default), t => says ? receiver(t) : (null, null), 4);
+                Assert.Contains(drill.Derived, e => e is FlagRaised { Subject: "u1" } && e.Time < Drill.Start.AddSeconds(300));
+                if (drill.Derived.OfType<FlagCleared>().FirstOrDefault(c => c.Subject == "u1") is { } clear)
+                {
+                    (says ? onHisWord : onFixes).Add($"seed {seed}: {clear.Reason} at {(clear.Time - Drill.Start).TotalSeconds} s");
+                }
+            }
+        }
+
+        // The one left was cleared 30 s after the burst, as the middle of his fixes with its noise allowance.
+        Assert.True(onFixes.Count >= 18, $"{onFixes.Count} of 20 cleared on fixes alone");
         Assert.True(onHisWord.Count <= 1, string.Join("; ", onHisWord));
     }
 }
