@@ -36,7 +36,7 @@ static int Trace(EvaluationArguments arguments, UnitTrace trace)
         var a = projection.Assess(unit)!;
         var truth = track.Truth[second];
         var sent = track.Fixes.FirstOrDefault(f => f.Second == second);
-        var fix = sent is null ? " " : "*";
+        var fix = sent is null ? "        " : $"* {sent.Point.Length,5:F0}{(sent.Multipath ? "m" : " ")}";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{second,4}{fix} {truth.Label,-9} {truth.Position.Length,6:F1}{(truth.Indoors ? "i" : " ")} | {a.State,-8} d {a.DistanceM,6:F1} rate {a.ClosingRateMps,5:F2} hold {a.HoldS,5:F0} {a.Flag} {a.FlagReason}{a.ArrivalReason}{(a.HeldBackReason is { } held ? $" [{held}]" : "")}{(sent?.SpeedMps is { } said ? $" (said {said:F2} m/s{(sent.CourseDeg is { } course ? $" at {course:F0}°, {Toward(truth.Position, course) * said:F2} toward" : "")})" : "")}"));
     });
