@@ -10,7 +10,8 @@ internal sealed partial class UnitJudge
     /// outliers does not), and the unit (the line's end, and both its latest fixes) is nearer than where it held by more than
     /// <see cref="AssessmentOptions.ClearProgressNoises"/> times the noise of that progress (its own noise over the
     /// fixes the held and the present distances are taken from), or by half that noise where the unit's own receiver says
-    /// it heads for the threat (see <see cref="SaysApproach"/>). A unit drifting on noise, or on a bias
+    /// it heads for the threat (see <see cref="SaysApproach"/>); and those nearer fixes start as a walk, not a jump (see
+    /// <see cref="StartsLikeAWalk"/>). A unit drifting on noise, or on a bias
     /// that wanders, shows none of these for long. Outdoors, where every report over the window said the unit stood
     /// (see <see cref="SaidStandingSince"/>), the lower bound must be above the hold speed instead: a phone every 1-3 s
     /// with a wandering bias, its receiver saying 0.1 m/s throughout, was cleared on a line of fixes closing at 0.5 m/s
@@ -39,7 +40,13 @@ internal sealed partial class UnitJudge
         // fix or two: a walk of 30 s would not show until long after it had.)
         progressM = heldAtM - Math.Max(Math.Max(y[^1], y[^2]), line.End);
         var noises = SaysApproach(way) ? SaidMovingProgressNoises : options.ClearProgressNoises;
-        if (Jumped(noiseM) || progressM <= noises * ProgressErrorM(line.EndError, noiseM))
+        var barM = noises * ProgressErrorM(line.EndError, noiseM);
+        if (Jumped(noiseM) || progressM <= barM)
+        {
+            return false;
+        }
+
+        if (!SaysApproach(way) && !StartsLikeAWalk(t, y, heldAtM, barM, noiseM))
         {
             return false;
         }
@@ -52,6 +59,45 @@ internal sealed partial class UnitJudge
             && rate >= options.ClearRateMps
             && rate - (OneSided95 * line.SlopeError) > bar;
     }
+
+    /// <summary>
+    /// Whether the fixes nearer than where the unit held (by <paramref name="barM"/>) start as a walk does. A unit that
+    /// walks on from a stand covers no more in the step to the first of them than in the steps after it, give or take
+    /// <see cref="WalkStartNoises"/> of its noise over them; a burst of multipath outliers toward the threat (one to three
+    /// fixes 30-80 m off) jumps there at once, then stands or comes back. From a radio every 20 s that says no speed, two
+    /// such fixes were two fixes of progress and cleared a unit standing 200 m out, flagged again a minute later. Judged
+    /// while those fixes are no more than a burst lasts (<see cref="BurstFixes"/>), and not near the threat (its latest fix
+    /// within the contact radius and <see cref="WalkStartNoises"/> of its noise), where a walk in ends as it arrives.
+    /// </summary>
+    private bool StartsLikeAWalk(ReadOnlySpan<double> t, ReadOnlySpan<double> y, double heldAtM, double barM, double noiseM)
+    {
+        var first = y.Length - 1;
+        while (first > 0 && heldAtM - y[first - 1] > barM)
+        {
+            first--;
+        }
+
+        var nearer = y.Length - first;
+        if (first == 0 || nearer < 2 || nearer > BurstFixes || y[^1] <= options.ContactRadiusM + (WalkStartNoises * noiseM))
+        {
+            return true;
+        }
+
+        var (into, after) = (t[first] - t[first - 1], t[^1] - t[first]);
+        if (into <= 0 || after <= 0)
+        {
+            return true;
+        }
+
+        var paceInto = (y[first - 1] - y[first]) / into;
+        var paceAfter = (y[first] - y[^1]) / after;
+        var noise = WalkStartNoises * noiseM * Math.Sqrt((2 / (into * into)) + (2 / (after * after)));
+        return paceInto <= paceAfter + noise;
+    }
+
+    // How many of its noise a walk's first step may outpace the steps after it by, and its last fix stand off the
+    // threat's contact radius by and still count as arriving (see StartsLikeAWalk).
+    private const double WalkStartNoises = 2;
 
     /// <summary>
     /// How well the progress since the hold is known: where the unit held is a median of its held distances, where it

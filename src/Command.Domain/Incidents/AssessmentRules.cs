@@ -389,8 +389,17 @@ public static class AssessmentRules
     /// </summary>
     public const int WentInOnLatestFixes = 44;
 
+    /// <summary>
+    /// Progress that ends a hold starts as a walk does: while the fixes nearer than where the unit held are no more than
+    /// a burst of multipath lasts (three), the step to the first of them is no faster than the steps after it, give or
+    /// take twice its noise — unless its receiver says it heads for the threat, or it is near the threat, where a walk
+    /// in ends as it arrives. A burst jumps there at once and stands: two such reports from a radio every 20 s cleared
+    /// a unit standing 200 m out, flagged again a minute later.
+    /// </summary>
+    public const int WalkStartsProgress = 45;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = WentInOnLatestFixes;
+    public const int Current = WalkStartsProgress;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -96,6 +96,49 @@ public sealed class ClearingTests
     }
 
     [Fact]
+    public void A_burst_of_two_outliers_toward_the_threat_seldom_clears_a_radio_that_holds_where_a_walk_on_clears_in_three_fixes()
+    {
+        // A radio every 20 s that says no speed (APRS leaves it off), 2 m of noise an axis, holds 200 m out and is
+        // flagged. At 300 s multipath drags two reports in a row toward the threat, each 30-80 m; or, on the same draw, it
+        // walks on at 1-1.5 m/s from 290 s. Two fixes nearer than it held were two fixes of progress either way, and
+        // before (rules version 44) the burst cleared it on every draw, to be flagged again a minute later. A burst jumps
+        // there at once and stands; a walk from a stand covers no more in its first step than after it.
+        var (burstCleared, walkLate) = (new List<string>(), new List<string>());
+        for (var seed = 1; seed <= 20; seed++)
+        {
+            var random = new Random(seed);
+            var (first, second, pace) = (30 + (50 * random.NextDouble()), 30 + (50 * random.NextDouble()), 1 + (0.5 * random.NextDouble()));
+            LocalPoint Burst(double t) => new(t switch { 300 => 200 - first, 320 => 200 - second, _ => 200 }, 0);
+            LocalPoint Walk(double t) => new(t < 290 ? 200 : 200 - (pace * (t - 290)), 0);
+            foreach (var (path, walks) in new[] { ((Func<double, LocalPoint>)Burst, false), (Walk, true) })
+            {
+                var drill = new Drill();
+                drill.Threat("T1", 0, 0);
+                drill.Enrol("u1");
+                drill.Move("u1", Drill.Noisy(path, axisM: 2, biasM: 0.5, seed), cadence: 20, accuracyM: 3);
+
+                drill.Run(420);
+
+                Assert.Contains(drill.Derived, e => e is FlagRaised && e.Time < Drill.Start.AddSeconds(290));
+                var cleared = drill.Derived.OfType<FlagCleared>().FirstOrDefault();
+                if (!walks && cleared is not null)
+                {
+                    burstCleared.Add($"seed {seed} ({first:F0} m, {second:F0} m): {cleared.Reason}");
+                }
+
+                // Three fixes after it walks on: 300, 320 and 340 s.
+                if (walks && (cleared is null || cleared.Time > Drill.Start.AddSeconds(340)))
+                {
+                    walkLate.Add($"seed {seed} at {pace:F1} m/s: {(cleared is null ? "never" : $"{(cleared.Time - Drill.Start).TotalSeconds} s")}");
+                }
+            }
+        }
+
+        Assert.True(burstCleared.Count <= 3, string.Join("; ", burstCleared));
+        Assert.Empty(walkLate);
+    }
+
+    [Fact]
     public void A_noisy_phone_that_closes_again_clears_within_30_s_on_four_draws_of_its_noise_in_five()
     {
         // Holds 200 m out for two minutes, then walks in at 1.2 m/s: a phone every 5 s with 7 m of noise, stated as 8.
