@@ -106,14 +106,17 @@ public sealed partial class ClosingAssessment
     /// How far from the threat a flag says the unit is: the board's distance, from its latest fix — unless that reads
     /// as contact while the middle of its last 30 s of fixes, on which its flag rests, is beyond it. Then both, and how
     /// far off its fixes are: "fell back from contact 16 s ago, now 8 m from the threat" was a flag a trainer could
-    /// not square with itself, for an officer whose fixes indoors scattered 50 m.
+    /// not square with itself, for an officer whose fixes indoors scattered 50 m. Where both read as contact, what keeps
+    /// the unit from the threat follows: "holding 2 min at 4 m from the threat, but its device says it stands still
+    /// outside Main building" (before, "holding 2 min at 4 m from the threat" alone, through a burst of multipath).
     /// </summary>
     private string FromThreat(Measurement m)
     {
         var contact = m.Target.ArrivalRadiusM + options.ArrivalHysteresisM;
-        return m.ShownM <= contact && m.Arrival.SettledM > contact
-            ? $"{Reasons.Metres(m.Arrival.SettledM)} from the threat by the middle of its reports (the latest {Reasons.Metres(m.ShownM)}, fixes {Reasons.FixError(m.NoiseM)})"
-            : $"{Reasons.Metres(m.ShownM)} from the threat";
+        return m.ShownM > contact ? $"{Reasons.Metres(m.ShownM)} from the threat"
+            : m.Arrival.SettledM > contact
+                ? $"{Reasons.Metres(m.Arrival.SettledM)} from the threat by the middle of its reports (the latest {Reasons.Metres(m.ShownM)}, fixes {Reasons.FixError(m.NoiseM)})"
+                : $"{Reasons.Metres(m.ShownM)} from the threat{(m.Arrival.Apart is { } apart ? $", {apart}" : "")}";
     }
 
     /// <summary>

@@ -112,7 +112,25 @@ internal sealed partial class UnitJudge
         // Plainly gone is on another known floor, or out of the threat's building or beyond the hysteresis by 2.5 times
         // the settled position's own error, with no cap on it: a noisy unit indoors may leave arrival on a bias that
         // wanders, but is not shown to have left on one.
-        return new ArrivalCheck(reached, kept, where, !kept && !InReach(target, settled, settledError), settled.DistanceTo(target.Point));
+        return new ArrivalCheck(reached, kept, where, !kept && !InReach(target, settled, settledError), settled.DistanceTo(target.Point),
+            Apart: Apart(target, inside, standsOutside));
+    }
+
+    /// <summary>
+    /// What keeps a unit from the threat however near its reports put it, in words (see <see cref="ArrivalCheck.Apart"/>):
+    /// the threat's building it is outside, the floor it is on, or its receiver's word that it stands still where it
+    /// waited outside that building.
+    /// </summary>
+    private string? Apart(ThreatTarget target, int? inside, bool standsOutside)
+    {
+        if (target.Building is { } building && (standsOutside || inside != building))
+        {
+            return inside == building ? $"but its device says it stands still outside {buildings[building].Name}" : $"outside {buildings[building].Name}";
+        }
+
+        return target.KnownFloor is { } threatFloor && Track.Fixes[^1].Floor is { } floor && floor != threatFloor
+            ? string.Create(CultureInfo.InvariantCulture, $"on floor {floor}, the threat on floor {threatFloor}")
+            : null;
     }
 
     // The distance the board shows: the latest fix's, by walking path where the site has a walk graph.

@@ -394,7 +394,9 @@ public static class AssessmentRules
     /// a burst of multipath lasts (three), the step to the first of them is no faster than the steps after it, give or
     /// take twice its noise — unless its receiver says it heads for the threat, or it is near the threat, where a walk
     /// in ends as it arrives. A burst jumps there at once and stands: two such reports from a radio every 20 s cleared
-    /// a unit standing 200 m out, flagged again a minute later.
+    /// a unit standing 200 m out, flagged again a minute later. And a flag on a unit its reports put within reach of the
+    /// threat says what keeps it from it: outside the threat's building, on another floor, or, through a burst that
+    /// carries the reports of an officer waiting by the wall inside, his receiver's word that he stands still outside.
     /// </summary>
     public const int WalkStartsProgress = 45;
 

@@ -57,7 +57,9 @@ public sealed class ArrivalTests
         drill.Run(60);
 
         Assert.Equal(MotionState.Holding, drill.Assess("u1").State);
-        Assert.Contains(drill.Derived, e => e is FlagRaised { Subject: "u1" });
+        // The words say what keeps it from the threat: "holding at 10 m from the threat" alone reads as contact.
+        var raised = Assert.Single(drill.Derived.OfType<FlagRaised>(), e => e.Subject == "u1");
+        Assert.StartsWith("holding 39 s at 10 m from the threat, outside B12; ", raised.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -148,6 +150,7 @@ public sealed class ArrivalTests
 
         Assert.Equal(0, drill.Assess("below").Floor);
         Assert.NotEqual(MotionState.Arrived, drill.Assess("below").State);
+        Assert.Matches("^holding .* at 6 m from the threat, on floor 0, the threat on floor 2; ", drill.Assess("below").FlagReason);
         Assert.Null(drill.Assess("unsure").Floor);
         Assert.Equal(MotionState.Arrived, drill.Assess("unsure").State);
     }
@@ -533,6 +536,30 @@ public sealed class ArrivalTests
         // The one left was cleared 30 s after the burst, as the middle of his fixes with its noise allowance.
         Assert.True(onFixes.Count >= 18, $"{onFixes.Count} of 20 cleared on fixes alone");
         Assert.True(onHisWord.Count <= 1, string.Join("; ", onHisWord));
+    }
+
+    [Fact]
+    public void A_flag_through_a_burst_of_multipath_says_the_officer_stands_outside_on_his_receivers_word_not_only_how_near_the_burst_reads()
+    {
+        // The threat is 12 m inside B1's east wall. ATAK every 10 s walks in from 100 m east and stands 7 m outside the
+        // wall, 19 m from the threat, his receiver saying he stands still; flagged. At 300 s multipath throws three
+        // reports 16 m west, into the building, 3 m from the threat: by its third the middle of his reports reads as
+        // contact too. He is not arrived, and his flag's words must not read "holding 5 min at 3 m from the threat"
+        // alone, as an officer at the threat flagged for holding (as before).
+        var probe = new Drill();
+        var drill = new Drill(site: Drill.SiteWith([probe.Box("B1", -30, -30, 12, 30)]));
+        drill.Threat("T1", 0, 0, uncertaintyM: null);
+        drill.Enrol("u1");
+        LocalPoint Path(double t) => new(Math.Max(19, 100 - (1.5 * t)) - (t is >= 300 and <= 320 ? 16 : 0), 0);
+        drill.Report("u1", 290, 10, Path, t => (t < 54 ? 1.5 : 0.1, t < 54 ? 270 : 90), 4);
+        var before = drill.Assess("u1").FlagReason;
+        drill.Report("u1", 30, 10, t => Path(t + 290), t => (0.1, 90), 4);
+
+        var u1 = drill.Assess("u1");
+        Assert.NotEqual(MotionState.Arrived, u1.State);
+        Assert.Empty(drill.Derived.OfType<FlagCleared>());
+        Assert.Matches("^holding .* at 19 m from the threat, outside B1; ", before);
+        Assert.Matches("^holding .* at 3 m from the threat, but its device says it stands still outside B1; ", u1.FlagReason);
     }
 
     // 20 draws of an officer who walks in from 100 m east at 1.5 m/s and stands at standEastM, flagged before 300 s;
