@@ -31,7 +31,9 @@ internal sealed partial class UnitJudge
     /// to bound below walking pace; it stands unless the fixes since it began show the unit closing at walking pace. Not
     /// where its reports said so since before progress last ended a hold, at <paramref name="clearedS"/>: they said it
     /// stood while its fixes plainly walked in (a phone that lost its speed says 0), and were flagged "holding 2 min"
-    /// again a report after the clear.
+    /// again a report after the clear. Where the fixes since the first such report show it walking in, and those since a
+    /// later one (three at least) do not, from that one: a radio every 20 s whose stop came with a burst of multipath
+    /// was flagged a minute late, the burst's line through its first still reports walking it in.
     /// </summary>
     private double? SaidStillFrom(Span<double> t, Span<double> y, Span<double> sigma, double earliest, double? clearedS)
     {
@@ -56,8 +58,23 @@ internal sealed partial class UnitJudge
         // Its fixes since must not show it walking in: a phone that lost its speed and says 0 is not believed over them.
         // (The fixes of the last 30 s would: they still span the walk that brought it there.)
         Span<double> weights = stackalloc double[fixes.Count - first];
-        return RobustLine.Fit(t[first..], y[first..], sigma[first..], weights) is { } line
-            && -line.Slope < options.HoldSpeedMps ? t[first] : null;
+        if (RobustLine.Fit(t[first..], y[first..], sigma[first..], weights) is { } line && -line.Slope < options.HoldSpeedMps)
+        {
+            return t[first];
+        }
+
+        // A burst of multipath as it stopped (one to three fixes 30-80 m off) makes a line through them walk in; the hold
+        // starts then from the first of its reports after which its fixes do not, on three at least, past no more fixes
+        // than a burst lasts (a phone that lost its speed while it walks in still walks in on its fixes after them).
+        for (var k = first + 1; k <= first + BurstFixes && fixes.Count - k >= LaterStillFixes && t[^1] - t[k] >= LaterStillS; k++)
+        {
+            if (RobustLine.Fit(t[k..], y[k..], sigma[k..], weights[..(fixes.Count - k)]) is { } later && -later.Slope < options.HoldSpeedMps)
+            {
+                return t[k];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -130,6 +147,12 @@ internal sealed partial class UnitJudge
     // How long, and on how many reports, a unit's receiver must say it stands still for a hold.
     private const double SaidStillS = 10;
     private const int SaidStillFixes = 2;
+
+    // The fewest fixes, and seconds, a hold said by the unit's receiver is judged on from a later report than the first
+    // that said it stood (see SaidStillFrom): two fixes of a burst lie along no line but their own, and three fixes of a
+    // phone every 5 s that lost its speed as it walked in lie still one time in twenty.
+    private const int LaterStillFixes = 3;
+    private const double LaterStillS = 20;
 
     // How many times its noise progress must beat where the unit's receiver says it moves: the speed rules out
     // standing still, so the fixes need only say which way.

@@ -400,8 +400,16 @@ public static class AssessmentRules
     /// </summary>
     public const int WalkStartsProgress = 45;
 
+    /// <summary>
+    /// A hold the unit's receiver says (outdoors, every report since the first below a quarter of a metre a second)
+    /// whose fixes since that first report show it walking in is judged from a later report, where its fixes since
+    /// (three at least) do not: a burst of multipath as the unit stopped made a line through its first still reports
+    /// walk it in, and a radio every 20 s was flagged a minute late.
+    /// </summary>
+    public const int StillPastABurst = 46;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = WalkStartsProgress;
+    public const int Current = StillPastABurst;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;
