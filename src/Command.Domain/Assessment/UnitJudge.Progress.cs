@@ -75,10 +75,14 @@ internal sealed partial class UnitJudge
         while (first > 0 && heldAtM - y[first - 1] > barM)
         {
             first--;
+            if (y.Length - first > BurstFixes)
+            {
+                // More of them than a burst lasts: a walk, however it began.
+                return true;
+            }
         }
 
-        var nearer = y.Length - first;
-        if (first == 0 || nearer < 2 || nearer > BurstFixes || y[^1] <= options.ContactRadiusM + (WalkStartNoises * noiseM))
+        if (first == 0 || y.Length - first < 2 || y[^1] <= options.ContactRadiusM + (WalkStartNoises * noiseM))
         {
             return true;
         }
