@@ -1,3 +1,4 @@
+using System.Globalization;
 using Command.Domain.Events;
 using Command.Domain.Incidents;
 using Command.Domain.Units;
@@ -116,8 +117,17 @@ public sealed partial class ClosingAssessment
         return m.ShownM > contact ? $"{Reasons.Metres(m.ShownM)} from the threat"
             : m.Arrival.SettledM > contact
                 ? $"{Reasons.Metres(m.Arrival.SettledM)} from the threat by the middle of its reports (the latest {Reasons.Metres(m.ShownM)}, fixes {Reasons.FixError(m.NoiseM)})"
-                : $"{Reasons.Metres(m.ShownM)} from the threat{(m.Arrival.Apart is { } apart ? $", {apart}" : "")}";
+                : $"{Reasons.Metres(m.ShownM)} from the threat{Apart(m)}";
     }
+
+    // What keeps the unit from the threat, in words that follow its distance (see KeptApart).
+    private static string Apart(Measurement m) => m.Arrival.Apart switch
+    {
+        KeptApart.OutsideTheBuilding => $", outside {m.Target.BuildingName}",
+        KeptApart.SaysItStandsOutside => $", but its device says it stands still outside {m.Target.BuildingName}",
+        KeptApart.OnAnotherFloor => string.Create(CultureInfo.InvariantCulture, $", on floor {m.Floor}, the threat on floor {m.Target.KnownFloor}"),
+        _ => "",
+    };
 
     /// <summary>
     /// The backup book, rebuilt from every unit when stale. Silent units are left out: where they are now is not

@@ -59,8 +59,6 @@ internal sealed record Measurement(
 /// <param name="SettledM">How far from the threat (straight) the unit settles: the middle of its last 30 s of fixes, on which its leaving contact rests.</param>
 /// <param name="WalkedOff">An arrived unit whose own receiver says it walked off: when it began to and the walk.</param>
 /// <param name="WalkedBack">A unit that walked off by its receiver's word has reached contact again by it.</param>
-/// <param name="Apart">What keeps the unit from the threat however near its reports put it, in words that follow its
-/// distance: "outside B12", "on floor 1, the threat on floor 3", or "but its device says it stands still outside B12"
-/// (a burst of multipath, or a bias, carries its fixes in while it waits by the wall). Null where nothing does.</param>
+/// <param name="Apart">What keeps the unit from the threat however near its reports put it.</param>
 internal sealed record ArrivalCheck(bool Reached, bool Kept, string Where, bool Left = false, double SettledM = double.NaN, (DateTimeOffset From, Geometry.LocalPoint Walk)? WalkedOff = null, bool WalkedBack = false,
-    string? Apart = null);
+    KeptApart Apart = KeptApart.Nothing);

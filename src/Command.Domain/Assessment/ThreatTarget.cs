@@ -18,6 +18,7 @@ internal sealed class ThreatTarget
         Threat = threat;
         Point = frame.ToLocal(threat.Position);
         Building = buildings.Containing(Point);
+        BuildingName = Building is { } inside ? buildings[inside].Name : null;
         KnownFloor = threat.Floor ?? (Building is { } b ? buildings.FloorOf(b, threat.AltitudeM, threat.AltitudeDatum, threat.VerticalAccuracyM, null) : null);
         Floor = KnownFloor ?? 0;
         Field = network.HasGraph ? new DistanceField(network, Point, Floor, options.SnapRadiusM, options.SnapNodes) : null;
@@ -29,6 +30,9 @@ internal sealed class ThreatTarget
 
     /// <summary>The building the threat is in (an index into the site's buildings), or null when it is outdoors.</summary>
     public int? Building { get; }
+
+    /// <summary>The name of the building the threat is in, or null when it is outdoors.</summary>
+    public string? BuildingName { get; }
 
     /// <summary>The threat's floor when stated, or worked out from an altitude with its datum and accuracy; else null.</summary>
     public int? KnownFloor { get; }

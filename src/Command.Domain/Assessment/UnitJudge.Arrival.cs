@@ -117,21 +117,15 @@ internal sealed partial class UnitJudge
     }
 
     /// <summary>
-    /// What keeps a unit from the threat however near its reports put it, in words (see <see cref="ArrivalCheck.Apart"/>):
-    /// the threat's building it is outside, the floor it is on, or its receiver's word that it stands still where it
-    /// waited outside that building.
+    /// What keeps a unit from the threat however near its reports put it: the threat's building it is outside, its
+    /// receiver's word that it stands still where it waited outside that building, or the floor it is on.
     /// </summary>
-    private string? Apart(ThreatTarget target, int? inside, bool standsOutside)
-    {
-        if (target.Building is { } building && (standsOutside || inside != building))
-        {
-            return inside == building ? $"but its device says it stands still outside {buildings[building].Name}" : $"outside {buildings[building].Name}";
-        }
-
-        return target.KnownFloor is { } threatFloor && Track.Fixes[^1].Floor is { } floor && floor != threatFloor
-            ? string.Create(CultureInfo.InvariantCulture, $"on floor {floor}, the threat on floor {threatFloor}")
-            : null;
-    }
+    private KeptApart Apart(ThreatTarget target, int? inside, bool standsOutside) =>
+        target.Building is { } building && (standsOutside || inside != building)
+            ? inside == building ? KeptApart.SaysItStandsOutside : KeptApart.OutsideTheBuilding
+            : target.KnownFloor is { } threatFloor && Track.Fixes[^1].Floor is { } floor && floor != threatFloor
+                ? KeptApart.OnAnotherFloor
+                : KeptApart.Nothing;
 
     // The distance the board shows: the latest fix's, by walking path where the site has a walk graph.
     private double Shown(ThreatTarget target) => target.Field is null ? Track.Latest.Point.DistanceTo(target.Point) : distances[^1];
