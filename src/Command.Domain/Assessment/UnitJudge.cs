@@ -86,7 +86,10 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
     /// Where the unit stands, for the zones it is in: the middle (east and north apart) of its latest three fixes, so
     /// that one fix thrown across a zone's edge does not take it in or out; and how far inside a zone that must be for
     /// the unit to be taken in, twice how well its noise lets the middle be known (at most the exit margin), so that an
-    /// officer holding a few metres outside is not taken in on the noise of three fixes. Null before it has any fix.
+    /// officer holding a few metres outside is not taken in on the noise of three fixes. While its receiver says it
+    /// stands still under the sky (see <see cref="SaysItStandsStill"/>), the middle of its latest seven: a burst of
+    /// multipath drags three reports in a row, and took an officer waiting by a building's wall into it, clearing the
+    /// hot zone's flag on him. Null before it has any fix.
     /// </summary>
     public (Geometry.LocalPoint Point, double EntryMarginM)? Standing()
     {
@@ -96,13 +99,28 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
             return null;
         }
 
-        var count = Math.Min(StandingFixes, fixes.Count);
+        var count = Math.Min(fixes.Count >= StillStandingFixes && SaysItStandsStill() ? StillStandingFixes : StandingFixes, fixes.Count);
         var margin = Math.Min(options.ZoneExitMarginM, Z * MedianEfficiency * NoiseM(fixes) / Math.Sqrt(count));
-        return (count < StandingFixes ? fixes[^1].Point : Geometry.LocalPoint.Middle(fixes[^1].Point, fixes[^2].Point, fixes[^3].Point), margin);
+        return (count < StandingFixes ? fixes[^1].Point : MiddleOfLatest(fixes, count), margin);
     }
 
-    // The fixes the middle of which is where a unit stands.
+    // The middle (east and north apart) of the latest count fixes.
+    private static Geometry.LocalPoint MiddleOfLatest(IReadOnlyList<TrackFix> fixes, int count)
+    {
+        Span<double> east = stackalloc double[count];
+        Span<double> north = stackalloc double[count];
+        for (var i = 0; i < count; i++)
+        {
+            (east[i], north[i]) = (fixes[fixes.Count - count + i].Point.East, fixes[fixes.Count - count + i].Point.North);
+        }
+
+        return new Geometry.LocalPoint(Median(east), Median(north));
+    }
+
+    // The fixes the middle of which is where a unit stands; and where its receiver says it stands still, more than
+    // twice as many as a burst of multipath lasts.
     private const int StandingFixes = 3;
+    private const int StillStandingFixes = 7;
 
     // Takes a fix into the track, with what its report said, and measures it.
     private void Take(HeldBackFix taken, ThreatTarget? target)

@@ -408,8 +408,15 @@ public static class AssessmentRules
     /// </summary>
     public const int StillPastABurst = 46;
 
+    /// <summary>
+    /// Where a unit's receiver says it stands still under the sky, it stands, for the zones it is in, at the middle of
+    /// its latest seven fixes, not three: a burst of multipath drags three reports in a row, and took an officer waiting
+    /// by a building's wall into the hot zone, clearing its flag.
+    /// </summary>
+    public const int StandsStillInItsZone = 47;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = StillPastABurst;
+    public const int Current = StandsStillInItsZone;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

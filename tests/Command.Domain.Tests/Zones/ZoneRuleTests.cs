@@ -46,6 +46,30 @@ public sealed class ZoneRuleTests
     }
 
     [Fact]
+    public void A_burst_of_multipath_does_not_take_an_officer_whose_receiver_says_he_stands_still_into_the_hot_zone()
+    {
+        // ATAK every 10 s walks in from 120 m east and stands 10 m outside the Library's east edge, his receiver saying
+        // he stands still; at 200 s multipath throws three reports in a row 25 m west, 15 m inside. Before, the middle of
+        // his latest three took him in and cleared the hot zone's flag: "a contact unit is in Library". Then, on the
+        // same fixes, he walks in at 1.5 m/s, his receiver saying so, and is taken in.
+        var drill = Campus();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("c1");
+        LocalPoint Path(double t) => new((t < 300 ? Math.Max(60, 120 - (1.5 * t)) : Math.Max(20, 60 - (1.5 * (t - 300)))) - (t is >= 200 and <= 220 ? 25 : 0), 0);
+        (double?, double?) Said(double t) => t < 40 || t >= 300 ? (1.5, 270) : (0.08, 90);
+
+        drill.Report("c1", 290, 10, Path, Said, 4);
+
+        var hot = drill.Derived.Where(e => e is FlagRaised { Subject: "zone:hot" } or FlagCleared { Subject: "zone:hot" }).ToList();
+        Assert.IsType<FlagRaised>(Assert.Single(hot));
+
+        drill.Report("c1", 60, 10, t => Path(t + 290), t => Said(t + 290), 4);
+
+        var cleared = Assert.IsType<FlagCleared>(drill.Derived.Last(e => e is FlagRaised { Subject: "zone:hot" } or FlagCleared { Subject: "zone:hot" }));
+        Assert.Equal("a contact unit is in Library: C1", cleared.Reason);
+    }
+
+    [Fact]
     public void Casualty_collection_point_without_medical_is_watched_after_three_minutes()
     {
         var drill = Campus();
