@@ -62,9 +62,10 @@ internal sealed partial class UnitJudge
 
     /// <summary>
     /// Whether the fixes nearer than where the unit held (by <paramref name="barM"/>) start as a walk does. A unit that
-    /// walks on from a stand covers no more in the step to the first of them than in the steps after it, give or take
-    /// <see cref="WalkStartNoises"/> of its noise over them; a burst of multipath outliers toward the threat (one to three
-    /// fixes 30-80 m off) jumps there at once, then stands or comes back. From a radio every 20 s that says no speed, two
+    /// walks on from a stand covers no more in the step to the first of them than in the steps after it (half as much
+    /// again, for a dash from cover: <see cref="WalkStartPaces"/>), give or take <see cref="WalkStartNoises"/> of its
+    /// noise over them; a burst of multipath outliers toward the threat (one to three fixes 30-80 m off) jumps there at
+    /// once, then stands or comes back. From a radio every 20 s that says no speed, two
     /// such fixes were two fixes of progress and cleared a unit standing 200 m out, flagged again a minute later. Judged
     /// while those fixes are no more than a burst lasts (<see cref="BurstFixes"/>), and not near the threat (its latest fix
     /// within the contact radius and <see cref="WalkStartNoises"/> of its noise), where a walk in ends as it arrives.
@@ -96,12 +97,16 @@ internal sealed partial class UnitJudge
         var paceInto = (y[first - 1] - y[first]) / into;
         var paceAfter = (y[first] - y[^1]) / after;
         var noise = WalkStartNoises * noiseM * Math.Sqrt((2 / (into * into)) + (2 / (after * after)));
-        return paceInto <= paceAfter + noise;
+        return paceInto <= (WalkStartPaces * paceAfter) + noise;
     }
 
     // How many of its noise a walk's first step may outpace the steps after it by, and its last fix stand off the
     // threat's contact radius by and still count as arriving (see StartsLikeAWalk).
     private const double WalkStartNoises = 2;
+
+    // How many times the pace of the steps after it a walk's first step may be: an officer who dashes from cover and
+    // then walks covers more in his first step, but not as a burst does, all at once.
+    private const double WalkStartPaces = 1.5;
 
     /// <summary>
     /// How well the progress since the hold is known: where the unit held is a median of its held distances, where it
