@@ -468,17 +468,7 @@ public sealed class ArrivalTests
         // Being in the threat's building is progress no hold in the open shows, so his noise is allowed for as for a
         // unit that never held. Before, it was not: on four draws of 20 his flag was still up a minute after he reached
         // the threat, and on one it never cleared.
-        static LocalPoint Path(double t) => new(t < 240 ? 45 : Math.Max(5, 45 - (1.5 * (t - 240))), 0);
-        var late = new List<string>();
-        foreach (var (seed, drill) in Drill.Draws(20, 400, (d, seed) => d.Move("u1", OutdoorsThenIn(Path, 2, 12, 12, seed), cadence: 3, accuracyM: 4), SquareDrill))
-        {
-            Assert.Contains(drill.Derived, e => e is FlagRaised { Subject: "u1" } && e.Time < Drill.Start.AddSeconds(240));
-            var cleared = drill.Derived.OfType<FlagCleared>().FirstOrDefault(c => c.Subject == "u1");
-            if (cleared is null || cleared.Time > Drill.Start.AddSeconds(267 + 60))
-            {
-                late.Add($"seed {seed}: {(cleared is null ? "never" : $"{(cleared.Time - Drill.Start).TotalSeconds - 267} s after")}");
-            }
-        }
+        var late = HeldOutsideThenWentIn(20, 400, cadence: 3, deadlineS: 267 + 60, fromS: 267);
 
         // One draw's bias keeps him 20-30 m off for a minute and a half: the allowance stops at 12 m.
         Assert.True(late.Count <= 1, string.Join("; ", late));
@@ -492,17 +482,7 @@ public sealed class ArrivalTests
         // that wanders by as much. Its flag must clear within three of its reports after he set off: on the middle of his
         // latest four fixes, not of the seven the settled position takes, which reach back to where he held. It does
         // on 23 draws of 30; before (rules version 43), on 20, and on three never.
-        static LocalPoint Path(double t) => new(t < 240 ? 45 : Math.Max(5, 45 - (1.5 * (t - 240))), 0);
-        var late = new List<string>();
-        foreach (var (seed, drill) in Drill.Draws(30, 420, (d, seed) => d.Move("u1", OutdoorsThenIn(Path, 2, 12, 12, seed), cadence: 20, accuracyM: 4), SquareDrill))
-        {
-            Assert.Contains(drill.Derived, e => e is FlagRaised { Subject: "u1" } && e.Time < Drill.Start.AddSeconds(240));
-            var cleared = drill.Derived.OfType<FlagCleared>().FirstOrDefault(c => c.Subject == "u1");
-            if (cleared is null || cleared.Time > Drill.Start.AddSeconds(240 + 60))
-            {
-                late.Add($"seed {seed}: {(cleared is null ? "never" : $"{(cleared.Time - Drill.Start).TotalSeconds - 240} s after he set off")}");
-            }
-        }
+        var late = HeldOutsideThenWentIn(30, 420, cadence: 20, deadlineS: 240 + 60, fromS: 240);
 
         Assert.True(late.Count <= 7, string.Join("; ", late));
     }
@@ -560,6 +540,26 @@ public sealed class ArrivalTests
         Assert.Empty(drill.Derived.OfType<FlagCleared>());
         Assert.Matches("^holding .* at 19 m from the threat, outside B1; ", before);
         Assert.Matches("^holding .* at 3 m from the threat, but its device says it stands still outside B1; ", u1.FlagReason);
+    }
+
+    // Draws of an officer who holds 15 m outside B1's east wall for four minutes, flagged, then goes in at a walk at
+    // 240 s and reaches the threat at 267 s, reporting every cadence seconds, his fixes inside with 12 m of noise an
+    // axis and a bias that wanders by as much: those his flag had not cleared on by deadlineS, with when, from fromS.
+    private static List<string> HeldOutsideThenWentIn(int draws, double seconds, int cadence, double deadlineS, double fromS)
+    {
+        static LocalPoint Path(double t) => new(t < 240 ? 45 : Math.Max(5, 45 - (1.5 * (t - 240))), 0);
+        var late = new List<string>();
+        foreach (var (seed, drill) in Drill.Draws(draws, seconds, (d, seed) => d.Move("u1", OutdoorsThenIn(Path, 2, 12, 12, seed), cadence, accuracyM: 4), SquareDrill))
+        {
+            Assert.Contains(drill.Derived, e => e is FlagRaised { Subject: "u1" } && e.Time < Drill.Start.AddSeconds(240));
+            var cleared = drill.Derived.OfType<FlagCleared>().FirstOrDefault(c => c.Subject == "u1");
+            if (cleared is null || cleared.Time > Drill.Start.AddSeconds(deadlineS))
+            {
+                late.Add($"seed {seed}: {(cleared is null ? "never" : $"{(cleared.Time - Drill.Start).TotalSeconds - fromS} s after {fromS} s")}");
+            }
+        }
+
+        return late;
     }
 
     // 20 draws of an officer who walks in from 100 m east at 1.5 m/s and stands at standEastM, flagged before 300 s;

@@ -103,36 +103,21 @@ public sealed class ClearingTests
         // walks on at 1-1.5 m/s from 290 s. Two fixes nearer than it held were two fixes of progress either way, and
         // before (rules version 44) the burst cleared it on every draw, to be flagged again a minute later. A burst jumps
         // there at once and stands; a walk from a stand covers no more in its first step than after it.
-        var (burstCleared, walkLate) = (new List<string>(), new List<string>());
-        for (var seed = 1; seed <= 20; seed++)
+        static (double First, double Second, double Pace) Drawn(int seed)
         {
             var random = new Random(seed);
-            var (first, second, pace) = (30 + (50 * random.NextDouble()), 30 + (50 * random.NextDouble()), 1 + (0.5 * random.NextDouble()));
-            LocalPoint Burst(double t) => new(t switch { 300 => 200 - first, 320 => 200 - second, _ => 200 }, 0);
-            LocalPoint Walk(double t) => new(t < 290 ? 200 : 200 - (pace * (t - 290)), 0);
-            foreach (var (path, walks) in new[] { ((Func<double, LocalPoint>)Burst, false), (Walk, true) })
-            {
-                var drill = new Drill();
-                drill.Threat("T1", 0, 0);
-                drill.Enrol("u1");
-                drill.Move("u1", Drill.Noisy(path, axisM: 2, biasM: 0.5, seed), cadence: 20, accuracyM: 3);
-
-                drill.Run(420);
-
-                Assert.Contains(drill.Derived, e => e is FlagRaised && e.Time < Drill.Start.AddSeconds(290));
-                var cleared = drill.Derived.OfType<FlagCleared>().FirstOrDefault();
-                if (!walks && cleared is not null)
-                {
-                    burstCleared.Add($"seed {seed} ({first:F0} m, {second:F0} m): {cleared.Reason}");
-                }
-
-                // Three fixes after it walks on: 300, 320 and 340 s.
-                if (walks && (cleared is null || cleared.Time > Drill.Start.AddSeconds(340)))
-                {
-                    walkLate.Add($"seed {seed} at {pace:F1} m/s: {(cleared is null ? "never" : $"{(cleared.Time - Drill.Start).TotalSeconds} s")}");
-                }
-            }
+            return (30 + (50 * random.NextDouble()), 30 + (50 * random.NextDouble()), 1 + (0.5 * random.NextDouble()));
         }
+
+        static Func<double, LocalPoint> Burst(int seed) => t => new(t switch { 300 => 200 - Drawn(seed).First, 320 => 200 - Drawn(seed).Second, _ => 200 }, 0);
+        static Func<double, LocalPoint> Walk(int seed) => t => new(t < 290 ? 200 : 200 - (Drawn(seed).Pace * (t - 290)), 0);
+        var burstCleared = RadioDraws(Burst)
+            .Where(d => d.Cleared is not null)
+            .Select(d => $"seed {d.Seed} ({Drawn(d.Seed).First:F0} m, {Drawn(d.Seed).Second:F0} m): {d.Cleared!.Reason}").ToList();
+        // Three fixes after it walks on: 300, 320 and 340 s.
+        var walkLate = RadioDraws(Walk)
+            .Where(d => d.Cleared is null || d.Cleared.Time > Drill.Start.AddSeconds(340))
+            .Select(d => $"seed {d.Seed} at {Drawn(d.Seed).Pace:F1} m/s: {(d.Cleared is null ? "never" : $"{(d.Cleared.Time - Drill.Start).TotalSeconds} s")}").ToList();
 
         // Four of 20: a burst whose second report lands half as far again as its first passes for a dash from cover and
         // a walk (see the next test); asking the first step to be no faster than the steps after it at all, two.
@@ -147,26 +132,23 @@ public sealed class ClearingTests
         // cover, then walks on at 1.2 m/s. His first step covers more than the steps after it, but not all at once as
         // a burst does: he is cleared by his third fix after he set off, on every draw. (Asked for a first step no
         // faster than the steps after it, 4 draws of 20 were cleared a fix later.)
-        var late = new List<string>();
-        for (var seed = 1; seed <= 20; seed++)
-        {
-            LocalPoint Path(double t) => new(t < 290 ? 200 : t < 300 ? 200 - (3 * (t - 290)) : 170 - (1.2 * (t - 300)), 0);
-            var drill = new Drill();
-            drill.Threat("T1", 0, 0);
-            drill.Enrol("u1");
-            drill.Move("u1", Drill.Noisy(Path, axisM: 2, biasM: 0.5, seed), cadence: 20, accuracyM: 3);
-
-            drill.Run(400);
-
-            var cleared = drill.Derived.OfType<FlagCleared>().FirstOrDefault();
-            if (cleared is null || cleared.Time > Drill.Start.AddSeconds(340))
-            {
-                late.Add($"seed {seed}: {(cleared is null ? "never" : $"{(cleared.Time - Drill.Start).TotalSeconds} s")}");
-            }
-        }
+        static LocalPoint Path(double t) => new(t < 290 ? 200 : t < 300 ? 200 - (3 * (t - 290)) : 170 - (1.2 * (t - 300)), 0);
+        var late = RadioDraws(_ => Path)
+            .Where(d => d.Cleared is null || d.Cleared.Time > Drill.Start.AddSeconds(340))
+            .Select(d => $"seed {d.Seed}: {(d.Cleared is null ? "never" : $"{(d.Cleared.Time - Drill.Start).TotalSeconds} s")}");
 
         Assert.Empty(late);
     }
+
+    // 20 draws of a radio every 20 s, 2 m of noise an axis, along the path for the draw, flagged before 290 s: the first
+    // clear of each.
+    private static IEnumerable<(int Seed, FlagCleared? Cleared)> RadioDraws(Func<int, Func<double, LocalPoint>> path) =>
+        Drill.Draws(20, 420, (d, seed) => d.Move("u1", Drill.Noisy(path(seed), axisM: 2, biasM: 0.5, seed), cadence: 20, accuracyM: 3))
+            .Select(d =>
+            {
+                Assert.Contains(d.Drill.Derived, e => e is FlagRaised && e.Time < Drill.Start.AddSeconds(290));
+                return (d.Seed, d.Drill.Derived.OfType<FlagCleared>().FirstOrDefault());
+            });
 
     [Fact]
     public void A_noisy_phone_that_closes_again_clears_within_30_s_on_four_draws_of_its_noise_in_five()
