@@ -54,9 +54,9 @@ public sealed partial class ClosingAssessment
                 return;
             case MotionState.Closing:
                 // Only real progress ends a hold, so a flag raised in one comes down once, not on every wobble.
-                string Closing() => m.ProgressM is not { } gained ? $"closing at {Reasons.Rate(m.RateMps ?? 0)}, {Reasons.Metres(m.ShownM)} from the threat"
-                    : m.WalkedIn ? $"closing at {Reasons.Rate(m.RateMps ?? 0)} (its device says it walked {Reasons.Metres(gained)} toward the threat); {Reasons.Metres(m.ShownM)} from the threat"
-                    : $"closing at {Reasons.Rate(m.RateMps ?? 0)}{(m.SaidProgress ? " (its device says it heads for the threat)" : "")}, {Reasons.Metres(gained)} nearer than where it held; {Reasons.Metres(m.ShownM)} from the threat";
+                string Closing() => m.ProgressM is not { } gained ? $"closing at {Reasons.Rate(m.RateMps ?? 0)}, {Shown(m)}"
+                    : m.WalkedIn ? $"closing at {Reasons.Rate(m.RateMps ?? 0)} (its device says it walked {Reasons.Metres(gained)} toward the threat); {Shown(m)}"
+                    : $"closing at {Reasons.Rate(m.RateMps ?? 0)}{(m.SaidProgress ? " (its device says it heads for the threat)" : "")}, {Reasons.Metres(gained)} nearer than where it held; {Shown(m)}";
                 flags.Clear(id, now, Closing, events);
                 suppressedHolds.End(id, now, Closing, events);
                 return;
@@ -114,11 +114,26 @@ public sealed partial class ClosingAssessment
     private string FromThreat(Measurement m)
     {
         var contact = m.Target.ArrivalRadiusM + options.ArrivalHysteresisM;
-        return m.ShownM > contact ? $"{Reasons.Metres(m.ShownM)} from the threat"
+        return m.ShownM > contact ? Shown(m)
             : m.Arrival.SettledM > contact
                 ? $"{Reasons.Metres(m.Arrival.SettledM)} from the threat by the middle of its reports (the latest {Reasons.Metres(m.ShownM)}, fixes {Reasons.FixError(m.NoiseM)})"
                 : $"{Reasons.Metres(m.ShownM)} from the threat{Apart(m)}";
     }
+
+    /// <summary>
+    /// The board's distance in words: "89 m from the threat", and where the walk there goes round walls, so that it is
+    /// a quarter longer than the straight line or more, "89 m from the threat by path (34 m straight)". The board shows
+    /// both beside each other; a flag read alone, in the flag list or the report, said 89 m of an officer whose dot
+    /// stood 34 m from the threat's, south of the building it is in.
+    /// </summary>
+    private static string Shown(Measurement m) =>
+        m.PathM is { } path && path >= PathLongerBy * m.StraightM && path - m.StraightM >= PathLongerAtLeastM
+            ? $"{Reasons.Metres(path)} from the threat by path ({Reasons.Metres(m.StraightM)} straight)"
+            : $"{Reasons.Metres(m.ShownM)} from the threat";
+
+    // How much longer than the straight line a walk must be, at least as a ratio and in metres, for a flag to say both.
+    private const double PathLongerBy = 1.25;
+    private const double PathLongerAtLeastM = 5;
 
     // What keeps the unit from the threat, in words that follow its distance (see KeptApart).
     private static string Apart(Measurement m) => m.Arrival.Apart switch

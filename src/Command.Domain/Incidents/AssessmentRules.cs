@@ -421,8 +421,15 @@ public static class AssessmentRules
     /// </summary>
     public const int DashFromCover = 48;
 
+    /// <summary>
+    /// Where the walk to the threat goes round walls, so that it is a quarter longer than the straight line or more, a
+    /// flag and its clear say both: "holding 2 min at 89 m from the threat by path (34 m straight)". Said as "89 m" alone,
+    /// it read as wrong beside an officer's dot 34 m from the threat's, south of the building the threat is in.
+    /// </summary>
+    public const int PathInWords = 49;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = DashFromCover;
+    public const int Current = PathInWords;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

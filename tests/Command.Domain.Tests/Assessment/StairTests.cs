@@ -67,7 +67,7 @@ public sealed class StairTests
         drill.Run(180);
 
         var raised = Assert.Single(drill.Derived);
-        Assert.Equal(new FlagRaised("u1", FlagLevel.Watch, "not-closing", "holding 39 s at 24 m from the threat; no backup reporting") { Time = Drill.Start.AddSeconds(40) }, raised with { Sequence = 0 });
+        Assert.Equal(new FlagRaised("u1", FlagLevel.Watch, "not-closing", "holding 39 s at 24 m from the threat by path (19 m straight); no backup reporting") { Time = Drill.Start.AddSeconds(40) }, raised with { Sequence = 0 });
         Assert.Equal(24.5, drill.Assess("u1").PathDistanceM!.Value, 6);
         Assert.Equal(FlagLevel.Watch, drill.Assess("u1").Flag);
     }

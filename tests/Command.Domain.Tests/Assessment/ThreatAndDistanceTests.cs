@@ -35,6 +35,26 @@ public sealed class ThreatAndDistanceTests
         Assert.Equal(70, u1.PathDistanceM!.Value, 6);
     }
 
+    [Theory]
+    // East of the hall, its walk round to the west door 70 m: the board shows 70 m by path beside 20 m straight, and
+    // the flag, read alone in the flag list, says both.
+    [InlineData(40, "holding 95 s at 70 m from the threat by path (20 m straight); ")]
+    // West of the door, in sight of it: 30 m to the door and 10 m in, the straight line's 40 m.
+    [InlineData(-20, "holding 95 s at 40 m from the threat; ")]
+    public void A_flag_says_the_straight_distance_too_where_the_walk_goes_round_a_wall(double east, string words)
+    {
+        var drill = new Drill(site: Campus(new Drill()));
+        drill.Threat("T1", 20, 0);
+        drill.Enrol("u1");
+        drill.Enrol("far");
+        drill.Move("u1", Drill.Still(east, 0));
+        drill.Move("far", Drill.Still(800, 0));
+
+        drill.Run(96);
+
+        Assert.StartsWith(words, drill.Assess("u1").FlagReason);
+    }
+
     [Fact]
     public void Path_distance_is_the_straight_line_when_no_wall_stands_between()
     {
