@@ -94,7 +94,7 @@ public sealed partial class AfterActionFold
             case FlagEscalated escalated:
                 if (openFlags.TryGetValue((escalated.Subject, escalated.Rule), out var span) && escalated.Level > span.Level)
                 {
-                    openFlags[(escalated.Subject, escalated.Rule)] = span with { Level = escalated.Level };
+                    openFlags[(escalated.Subject, escalated.Rule)] = span with { Level = escalated.Level, Escalated = e.Time };
                 }
 
                 timeline.Add(new TimelineMark(e.Time, "flag-escalated", escalated.Subject, escalated.Reason));

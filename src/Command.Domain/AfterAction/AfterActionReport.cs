@@ -129,8 +129,11 @@ public sealed record UnitMetrics(
 /// <summary>A unit's straight-line distance to the nearest active threat at one fix.</summary>
 public sealed record DistanceSample(string UnitId, DateTimeOffset Time, double DistanceM);
 
-/// <summary>A flag on a subject from raised to cleared; <paramref name="Level"/> is the highest it reached.</summary>
-public sealed record FlagSpan(string Subject, FlagLevel Level, string Reason, DateTimeOffset Raised, DateTimeOffset? Cleared);
+/// <summary>
+/// A flag on a subject from raised to cleared; <paramref name="Level"/> is the highest it reached, and
+/// <paramref name="Escalated"/> when it reached it, where it was raised lower (a watch that became an alert).
+/// </summary>
+public sealed record FlagSpan(string Subject, FlagLevel Level, string Reason, DateTimeOffset Raised, DateTimeOffset? Cleared, DateTimeOffset? Escalated = null);
 
 /// <summary>
 /// A timeline marker: kind is flag-raised, flag-escalated, flag-cleared, flag-acknowledged, threat-phase, sent-instead,

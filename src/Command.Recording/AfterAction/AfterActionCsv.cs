@@ -51,10 +51,10 @@ internal static class AfterActionCsv
 
                 break;
             case AfterActionTable.Flags:
-                yield return ["subject", "level", "raised", "cleared", "seconds", "reason"];
+                yield return ["subject", "level", "raised", "cleared", "seconds", "reason", "escalated"];
                 foreach (var f in r.Flags)
                 {
-                    yield return [f.Subject, f.Level.ToString().ToLowerInvariant(), Time(f.Raised), Time(f.Cleared), Seconds(f.Cleared is { } cleared ? r.Elapsed(f.Raised, cleared) : null), f.Reason];
+                    yield return [f.Subject, f.Level.ToString().ToLowerInvariant(), Time(f.Raised), Time(f.Cleared), Seconds(f.Cleared is { } cleared ? r.Elapsed(f.Raised, cleared) : null), f.Reason, Time(f.Escalated)];
                 }
 
                 break;

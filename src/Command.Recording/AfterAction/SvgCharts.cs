@@ -11,7 +11,7 @@ public static class SvgCharts
 {
     /// <summary>The style of the classes these plots use: a page that shows them, or an SVG that stands alone, includes it.</summary>
     public const string Style = """
-        .line{fill:none;stroke:#0b3d91;stroke-width:2}.axis{stroke:#444}
+        .line{fill:none;stroke:#0b3d91;stroke-width:2}.dot{fill:#0b3d91}.axis{stroke:#444}
         .alert{fill:#f4b6b6}.watch{fill:#fde7a6}.band{font-size:11px;font-weight:bold;fill:#600}
         .tick,.row{font-size:12px;fill:#222}.end{text-anchor:end}.mid{text-anchor:middle}.grid{stroke:#ddd;stroke-width:1}
         .threat-phase{fill:#222}.flag-raised{fill:#b00020}.flag-escalated{fill:#7a0016}.flag-acknowledged{fill:#0a7d32}.flag-cleared{fill:#555}
@@ -19,7 +19,9 @@ public static class SvgCharts
         """;
 
     private const int Width = 760;
-    private const int Left = 56;
+    // Room on the left for the timeline's row names ("acknowledged" at 12 px) and the distance labels: the plots share
+    // one time axis, so a moment lines up down the page. At 56 px the first marks sat on "threat-phase".
+    private const int Left = 100;
     private const int Right = 12;
     private const int MaxPoints = 400;
 
@@ -36,11 +38,19 @@ public static class SvgCharts
         svg.Append(Inv($"<svg viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"Distance to threat for {HtmlEncode(unitId)}\">"));
         foreach (var f in flags)
         {
-            var x0 = x(f.Raised);
-            var x1 = x(f.Cleared ?? end);
-            var alert = f.Level == FlagLevel.Alert;
-            svg.Append(Inv($"<rect x=\"{x0:F1}\" y=\"{top}\" width=\"{Math.Max(1, x1 - x0):F1}\" height=\"{height - top - bottom}\" class=\"{(alert ? "alert" : "watch")}\"><title>{HtmlEncode(f.Reason)}</title></rect>"));
-            svg.Append(Inv($"<text x=\"{x0 + 2:F1}\" y=\"{top + 12}\" class=\"band\">{(alert ? "ALERT" : "WATCH")}</text>"));
+            // A watch that became an alert is shaded as each for as long as it was: the grace a unit had before its
+            // alert is what an after-action team asks about.
+            var cleared = f.Cleared ?? end;
+            if (f.Escalated is { } escalated)
+            {
+                // The watch's word only where it fits before the alert's, which would otherwise print over it.
+                Band(svg, x(f.Raised), x(escalated), FlagLevel.Watch, f.Reason, top, height - bottom, labelled: x(escalated) - x(f.Raised) >= BandLabelPx);
+                Band(svg, x(escalated), x(cleared), f.Level, f.Reason, top, height - bottom);
+            }
+            else
+            {
+                Band(svg, x(f.Raised), x(cleared), f.Level, f.Reason, top, height - bottom);
+            }
         }
 
         // The grid over the flag bands, under the line.
@@ -51,11 +61,66 @@ public static class SvgCharts
         }
 
         var every = Math.Max(1, samples.Count / MaxPoints);
-        var points = string.Join(' ', samples.Where((_, i) => i % every == 0 || i == samples.Count - 1).Select(s => Inv($"{x(s.Time):F1},{Y(s.DistanceM):F1}")));
-        svg.Append(Inv($"<polyline points=\"{points}\" class=\"line\"/>"));
+        foreach (var run in Runs(samples))
+        {
+            var kept = run.Where((_, i) => i % every == 0 || i == run.Count - 1).ToList();
+            if (kept.Count == 1)
+            {
+                // One report between silences: a dot, as a line of one point draws nothing.
+                svg.Append(Inv($"<circle cx=\"{x(kept[0].Time):F1}\" cy=\"{Y(kept[0].DistanceM):F1}\" r=\"2\" class=\"dot\"/>"));
+                continue;
+            }
+
+            var points = string.Join(' ', kept.Select(s => Inv($"{x(s.Time):F1},{Y(s.DistanceM):F1}")));
+            svg.Append(Inv($"<polyline points=\"{points}\" class=\"line\"/>"));
+        }
         Axes(svg, start, end, height - bottom, distanceAxis: true);
         return svg.Append("</svg>").ToString();
     }
+
+    private static void Band(StringBuilder svg, double x0, double x1, FlagLevel level, string reason, int top, int baseline, bool labelled = true)
+    {
+        var alert = level == FlagLevel.Alert;
+        svg.Append(Inv($"<rect x=\"{x0:F1}\" y=\"{top}\" width=\"{Math.Max(1, x1 - x0):F1}\" height=\"{baseline - top}\" class=\"{(alert ? "alert" : "watch")}\"><title>{HtmlEncode(reason)}</title></rect>"));
+        if (labelled)
+        {
+            svg.Append(Inv($"<text x=\"{x0 + 2:F1}\" y=\"{top + 12}\" class=\"band\">{(alert ? "ALERT" : "WATCH")}</text>"));
+        }
+    }
+
+    // Room a band's word takes ("WATCH" in 11 px bold) and a gap.
+    private const double BandLabelPx = 44;
+
+    /// <summary>
+    /// The samples in runs, broken where the unit fell silent: a gap longer than <see cref="SilentGapS"/> and than
+    /// <see cref="SilentGapIntervals"/> of its usual interval between samples. A line across the silence drew a walk
+    /// nobody made: an officer at the threat when the host went down for ten minutes read as walking 500 m away.
+    /// </summary>
+    private static IEnumerable<List<DistanceSample>> Runs(IReadOnlyList<DistanceSample> samples)
+    {
+        var gaps = samples.Zip(samples.Skip(1), (a, b) => (b.Time - a.Time).TotalSeconds).Order().ToList();
+        var usual = gaps.Count == 0 ? 0 : gaps[gaps.Count / 2];
+        var silent = Math.Max(SilentGapS, SilentGapIntervals * usual);
+        var run = new List<DistanceSample>();
+        foreach (var sample in samples)
+        {
+            if (run.Count > 0 && (sample.Time - run[^1].Time).TotalSeconds > silent)
+            {
+                yield return run;
+                run = [];
+            }
+
+            run.Add(sample);
+        }
+
+        if (run.Count > 0)
+        {
+            yield return run;
+        }
+    }
+
+    private const double SilentGapS = 120;
+    private const double SilentGapIntervals = 4;
 
     /// <summary>Flags, acknowledgements and threat phases on one time axis, one row each, shapes paired with words.</summary>
     public static string Timeline(IReadOnlyList<TimelineMark> marks, DateTimeOffset start, DateTimeOffset end)

@@ -133,7 +133,7 @@ public sealed class AfterActionFoldTests
             ],
             report.Distances);
         Assert.Equal(
-            [new FlagSpan("P1", FlagLevel.Watch, "holding 140 m out", S(22), S(28)), new FlagSpan("P1", FlagLevel.Alert, "holding", S(50), null)],
+            [new FlagSpan("P1", FlagLevel.Watch, "holding 140 m out", S(22), S(28)), new FlagSpan("P1", FlagLevel.Alert, "holding", S(50), null, Escalated: S(55))],
             report.Flags);
         Assert.Equal(["threat-phase", "threat-phase", "flag-raised", "flag-cleared", "flag-raised", "flag-escalated", "flag-acknowledged", "threat-phase"],
             report.Timeline.Select(m => m.Kind));

@@ -42,6 +42,76 @@ public sealed class SvgChartsTests
         Assert.Equal(10 + (116 * (1 - (312.0 / 400))), double.Parse(first[1], CultureInfo.InvariantCulture), 1);
     }
 
+    [Fact]
+    public void A_watch_that_became_an_alert_is_shaded_as_each_for_as_long_as_it_was()
+    {
+        var samples = new[] { new DistanceSample("S1", T0, 80), new DistanceSample("S1", T0.AddSeconds(300), 80) };
+        var flags = new[] { new FlagSpan("S1", FlagLevel.Alert, "holding", T0.AddSeconds(60), T0.AddSeconds(240), Escalated: T0.AddSeconds(120)) };
+
+        var svg = XElement.Parse(SvgCharts.Distance("S1", samples, flags, T0, T0.AddSeconds(300)));
+
+        var bands = svg.Elements(Svg("rect")).Select(r => ((string?)r.Attribute("class"), X(r, "x"), X(r, "x") + X(r, "width"))).ToList();
+        // The axis runs from 100 to 748 px over 300 s, 2.16 px a second: watch from 60 s to 120 s, alert to 240 s.
+        Assert.Equal([("watch", 229.6, 359.2), ("alert", 359.2, 618.4)],
+            bands.Select(b => (b.Item1, Math.Round(b.Item2, 1), Math.Round(b.Item3, 1))));
+        Assert.Equal(["WATCH", "ALERT"], svg.Elements(Svg("text")).Where(t => (string?)t.Attribute("class") == "band").Select(t => t.Value));
+    }
+
+    [Fact]
+    public void A_short_watch_before_an_alert_is_shaded_without_a_word_that_would_print_over_the_alerts()
+    {
+        var samples = new[] { new DistanceSample("S1", T0, 80), new DistanceSample("S1", T0.AddSeconds(600), 80) };
+        // 10 s of watch on a 10-minute axis is 11 px: "WATCH" would run into "ALERT".
+        var flags = new[] { new FlagSpan("S1", FlagLevel.Alert, "holding", T0.AddSeconds(60), null, Escalated: T0.AddSeconds(70)) };
+
+        var svg = XElement.Parse(SvgCharts.Distance("S1", samples, flags, T0, T0.AddSeconds(600)));
+
+        Assert.Equal(["watch", "alert"], svg.Elements(Svg("rect")).Select(r => (string?)r.Attribute("class")));
+        Assert.Equal(["ALERT"], svg.Elements(Svg("text")).Where(t => (string?)t.Attribute("class") == "band").Select(t => t.Value));
+    }
+
+    [Fact]
+    public void A_unit_that_fell_silent_is_drawn_in_pieces_not_as_a_walk_across_the_silence()
+    {
+        // At the threat every 5 s for 5 minutes, silent for 10, then 500 m out for a minute, and one report 5 minutes later.
+        var samples = Enumerable.Range(0, 60).Select(i => new DistanceSample("S1", T0.AddSeconds(i * 5), 3))
+            .Concat(Enumerable.Range(0, 12).Select(i => new DistanceSample("S1", T0.AddSeconds(900 + (i * 5)), 500)))
+            .Append(new DistanceSample("S1", T0.AddSeconds(1260), 480)).ToList();
+
+        var svg = XElement.Parse(SvgCharts.Distance("S1", samples, [], T0, T0.AddSeconds(1300)));
+
+        Assert.Equal([60, 12], svg.Elements(Svg("polyline")).Select(p => p.Attribute("points")!.Value.Split(' ').Length));
+        Assert.Single(svg.Elements(Svg("circle")));
+    }
+
+    [Fact]
+    public void A_device_that_reports_every_three_minutes_is_one_line()
+    {
+        // A TAK server relays a standing phone every 180 s: its usual interval, not a silence.
+        var samples = Enumerable.Range(0, 8).Select(i => new DistanceSample("S1", T0.AddSeconds(i * 180), 60)).ToList();
+
+        var svg = XElement.Parse(SvgCharts.Distance("S1", samples, [], T0, T0.AddSeconds(1300)));
+
+        Assert.Equal(8, Assert.Single(svg.Elements(Svg("polyline"))).Attribute("points")!.Value.Split(' ').Length);
+    }
+
+    [Fact]
+    public void A_mark_at_the_start_of_the_timeline_leaves_every_row_name_clear()
+    {
+        var marks = new[] { "threat-phase", "flag-raised", "flag-escalated", "flag-acknowledged", "flag-cleared" }
+            .Select(kind => new TimelineMark(T0, kind, "S1", "at the start")).ToList();
+
+        var svg = XElement.Parse(SvgCharts.Timeline(marks, T0, T0.AddSeconds(600)));
+
+        // Row names are 12 px text from x = 2; at 0.6 em a letter (generous for a sans-serif's lower case), the longest
+        // ends before the left edge of the shapes drawn at the session's start (7 px either side of it).
+        var names = svg.Elements(Svg("text")).Where(t => (string?)t.Attribute("class") == "row").ToList();
+        var longest = names.Max(n => X(n, "x") + (n.Value.Length * 12 * 0.6));
+        var shapes = svg.Elements(Svg("g")).Select(g => g.Elements().Last()).ToList();
+        Assert.Equal(5, shapes.Count);
+        Assert.All(shapes, shape => Assert.True(Left(shape) - 7 >= longest, $"{shape} overlaps a row name ending at {longest:F0} px"));
+    }
+
     [Theory]
     [InlineData(45 * 60, "5:00", "40:00", 8)]
     [InlineData(3 * 3600, "30:00", "2:30:00", 5)]
@@ -55,6 +125,16 @@ public sealed class SvgChartsTests
         Assert.Equal(first, between.FirstOrDefault());
         Assert.Equal(last, between.LastOrDefault());
     }
+
+    private static double X(XElement element, string attribute) => double.Parse((string)element.Attribute(attribute)!, CultureInfo.InvariantCulture);
+
+    // Where a timeline shape is centred: a path's first point, a circle's centre, a square's corner plus half its side.
+    private static double Left(XElement shape) => shape.Name.LocalName switch
+    {
+        "path" => double.Parse(((string)shape.Attribute("d")!)[1..].Split(' ')[0], CultureInfo.InvariantCulture),
+        "circle" => X(shape, "cx"),
+        _ => X(shape, "x") + 5,
+    };
 
     private static List<string> Labels(XElement svg) =>
         svg.Elements(Svg("text")).Where(t => ((string?)t.Attribute("class"))?.StartsWith("tick", StringComparison.Ordinal) == true).Select(t => t.Value).ToList();
