@@ -428,8 +428,15 @@ public static class AssessmentRules
     /// </summary>
     public const int PathInWords = 49;
 
+    /// <summary>
+    /// A walk-graph node within half a metre of a building's wall is on it: a door, seen from inside and outside. Drawn a
+    /// few centimetres off its wall, a door was seen from that side only, and a unit outside walked round to the next
+    /// node it could see: 64 m to a threat 46 m away through the door.
+    /// </summary>
+    public const int DoorsOnTheWall = 50;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = PathInWords;
+    public const int Current = DoorsOnTheWall;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

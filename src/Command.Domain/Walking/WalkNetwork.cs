@@ -49,7 +49,22 @@ public sealed class WalkNetwork
         }
 
         walls = [.. site.Buildings.Where(b => b.Footprint.Length >= 3).Select(b => Polygon.FromGeo(frame, b.Footprint))];
+        var boxes = walls.Select(w => (West: w.Vertices.Min(v => v.East), South: w.Vertices.Min(v => v.North), East: w.Vertices.Max(v => v.East), North: w.Vertices.Max(v => v.North))).ToArray();
+        for (var i = 0; i < points.Length; i++)
+        {
+            var p = points[i];
+            // Only the buildings whose box the node is within reach of: a site may have 500 of 1,000 points each.
+            points[i] = OntoWall(p, Enumerable.Range(0, walls.Length).Where(w => p.East >= boxes[w].West - OnTheWallM && p.East <= boxes[w].East + OnTheWallM
+                && p.North >= boxes[w].South - OnTheWallM && p.North <= boxes[w].North + OnTheWallM).Select(w => walls[w]));
+        }
     }
+
+    /// <summary>
+    /// How near a wall a node stands to be taken as on it: a door. A door drawn on a map, or given in degrees, lies a
+    /// few centimetres one side of its wall or the other, and was then in sight from that side only: a unit outside
+    /// could not walk through a door set 5 cm inside the wall.
+    /// </summary>
+    public const double OnTheWallM = 0.5;
 
     /// <summary>True when the site has a walk graph to route over.</summary>
     public bool HasGraph => points.Length > 0;
@@ -66,6 +81,35 @@ public sealed class WalkNetwork
 
     /// <summary>True when the straight line between two points crosses no building wall.</summary>
     public bool InSight(LocalPoint a, LocalPoint b) => walls.All(w => !Crosses(w, a, b));
+
+    // The point moved onto the nearest of these walls within OnTheWallM of it; otherwise the point itself.
+    private static LocalPoint OntoWall(LocalPoint p, IEnumerable<Polygon> near)
+    {
+        var (best, nearest) = (OnTheWallM, p);
+        foreach (var wall in near)
+        {
+            var ring = wall.Vertices;
+            for (int i = 0, j = ring.Count - 1; i < ring.Count; j = i++)
+            {
+                var (a, b) = (ring[j], ring[i]);
+                var (dx, dy) = (b.East - a.East, b.North - a.North);
+                var length2 = (dx * dx) + (dy * dy);
+                if (length2 <= 0)
+                {
+                    continue;
+                }
+
+                var k = Math.Clamp((((p.East - a.East) * dx) + ((p.North - a.North) * dy)) / length2, 0, 1);
+                var on = new LocalPoint(a.East + (k * dx), a.North + (k * dy));
+                if (p.DistanceTo(on) < best)
+                {
+                    (best, nearest) = (p.DistanceTo(on), on);
+                }
+            }
+        }
+
+        return nearest;
+    }
 
     private static bool Crosses(Polygon wall, LocalPoint a, LocalPoint b)
     {

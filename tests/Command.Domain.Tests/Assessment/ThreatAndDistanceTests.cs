@@ -55,6 +55,37 @@ public sealed class ThreatAndDistanceTests
         Assert.StartsWith(words, drill.Assess("u1").FlagReason);
     }
 
+    [Theory]
+    // A door drawn a few centimetres inside or outside its wall is a door from both sides.
+    [InlineData(10.05)]
+    [InlineData(9.95)]
+    public void A_door_drawn_just_off_its_wall_is_walked_through_from_either_side(double doorEast)
+    {
+        var probe = new Drill();
+        var site = Drill.SiteWith(
+            [new Building("B1", "Main hall", [probe.Geo(10, -10), probe.Geo(30, -10), probe.Geo(30, 10), probe.Geo(10, 10)])],
+            new WalkGraph(
+                [
+                    new WalkNode("outside-west", probe.Geo(10, 15), 0, "outdoor"),
+                    new WalkNode("west-door", probe.Geo(doorEast, 0), 0, "door"),
+                    new WalkNode("hall", probe.Geo(20, 5), 0, "corridor"),
+                ],
+                [new WalkEdge("outside-west", "west-door"), new WalkEdge("west-door", "hall")]));
+        var drill = new Drill(site: site);
+        drill.Threat("T1", 25, 5);
+        drill.Enrol("outside");
+        drill.Enrol("inside");
+
+        drill.Fix("outside", new LocalPoint(-20, 0));
+        drill.Fix("inside", new LocalPoint(12, -8));
+
+        // 30 m to the door and 15.8 m across the hall to the threat, in sight of it; not 33.5 m round to the outdoor
+        // node and 15 m back to the door, as when the door drawn inside its wall could not be seen from outside.
+        Assert.Equal(30 + Math.Sqrt(250), drill.Assess("outside").PathDistanceM!.Value, 1);
+        // Inside, the threat is in sight.
+        Assert.Equal(Math.Sqrt(338), drill.Assess("inside").PathDistanceM!.Value, 1);
+    }
+
     [Fact]
     public void Path_distance_is_the_straight_line_when_no_wall_stands_between()
     {
