@@ -87,7 +87,7 @@ internal static class AfterActionHtml
         foreach (var u in plotted)
         {
             html.Append("<h3>").Append(HtmlEncode($"{u.Callsign} ({u.UnitId}, {UnitRoles.Name(u.Role)})")).Append("</h3>")
-                .Append(SvgCharts.Distance(u.UnitId, byUnit[u.UnitId], flagsBySubject[u.UnitId], start, end));
+                .Append(SvgCharts.Distance(u.UnitId, byUnit[u.UnitId], flagsBySubject[u.UnitId], start, end, report.Timeline));
         }
     }
 }

@@ -25,9 +25,15 @@ public static class SvgCharts
     private const int Right = 12;
     private const int MaxPoints = 400;
 
-    /// <summary>One unit's distance to the threat over the session, its flag spans shaded and labelled.</summary>
-    public static string Distance(string unitId, IReadOnlyList<DistanceSample> samples, IEnumerable<FlagSpan> flags, DateTimeOffset start, DateTimeOffset end)
+    /// <summary>
+    /// One unit's distance to the threat over the session, its flag spans shaded and labelled, and a dashed rule where
+    /// the drill started over (from <paramref name="timeline"/>), where its line breaks: its units were put back where
+    /// they began, and a line across drew them walking there.
+    /// </summary>
+    public static string Distance(string unitId, IReadOnlyList<DistanceSample> samples, IEnumerable<FlagSpan> flags, DateTimeOffset start, DateTimeOffset end,
+        IEnumerable<TimelineMark>? timeline = null)
     {
+        var startedOver = (timeline ?? []).Where(m => m.Kind == StartedOver).Select(m => m.Time).ToList();
         const int height = 150, top = 10, bottom = 24;
         var furthest = samples.Max(s => s.DistanceM);
         var step = DistanceStep(furthest);
@@ -61,7 +67,12 @@ public static class SvgCharts
         }
 
         var every = Math.Max(1, samples.Count / MaxPoints);
-        foreach (var run in Runs(samples))
+        foreach (var at in startedOver)
+        {
+            svg.Append(Inv($"<line x1=\"{x(at):F1}\" y1=\"{top}\" x2=\"{x(at):F1}\" y2=\"{height - bottom}\" class=\"{StartedOver}\" stroke-dasharray=\"4 3\"/>"));
+        }
+
+        foreach (var run in Runs(samples, startedOver))
         {
             var kept = run.Where((_, i) => i % every == 0 || i == run.Count - 1).ToList();
             if (kept.Count == 1)
@@ -96,7 +107,7 @@ public static class SvgCharts
     /// <see cref="SilentGapIntervals"/> of its usual interval between samples. A line across the silence drew a walk
     /// nobody made: an officer at the threat when the host went down for ten minutes read as walking 500 m away.
     /// </summary>
-    private static IEnumerable<List<DistanceSample>> Runs(IReadOnlyList<DistanceSample> samples)
+    private static IEnumerable<List<DistanceSample>> Runs(IReadOnlyList<DistanceSample> samples, List<DateTimeOffset> startedOver)
     {
         var gaps = samples.Zip(samples.Skip(1), (a, b) => (b.Time - a.Time).TotalSeconds).Order().ToList();
         var usual = gaps.Count == 0 ? 0 : gaps[gaps.Count / 2];
@@ -104,7 +115,7 @@ public static class SvgCharts
         var run = new List<DistanceSample>();
         foreach (var sample in samples)
         {
-            if (run.Count > 0 && (sample.Time - run[^1].Time).TotalSeconds > silent)
+            if (run.Count > 0 && ((sample.Time - run[^1].Time).TotalSeconds > silent || startedOver.Exists(at => at > run[^1].Time && at <= sample.Time)))
             {
                 yield return run;
                 run = [];
@@ -119,6 +130,7 @@ public static class SvgCharts
         }
     }
 
+    private const string StartedOver = "drill-started-over";
     private const double SilentGapS = 120;
     private const double SilentGapIntervals = 4;
 
@@ -142,7 +154,7 @@ public static class SvgCharts
         }
 
         // A looping drill's rounds: a rule across every row where the drill started over.
-        foreach (var m in marks.Where(m => m.Kind == "drill-started-over"))
+        foreach (var m in marks.Where(m => m.Kind == StartedOver))
         {
             svg.Append(Inv($"<g class=\"{m.Kind}\"><title>{HtmlEncode($"{AfterActionCsv.Time(m.Time)} {m.Text}")}</title><line x1=\"{x(m.Time):F1}\" y1=\"{top}\" x2=\"{x(m.Time):F1}\" y2=\"{height - 24}\" stroke-dasharray=\"4 3\"/></g>"));
         }

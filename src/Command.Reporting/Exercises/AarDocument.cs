@@ -108,7 +108,7 @@ public static class AarDocument
         var flags = report.Flags.ToLookup(f => f.Subject);
         foreach (var u in report.Units.Where(u => byUnit.ContainsKey(u.UnitId)).OrderByDescending(u => u.TotalFlaggedHold).ThenBy(u => u.ClosestApproachM).Take(MaxPlottedUnits))
         {
-            yield return new Plot($"Distance to the threat: {u.Callsign} ({u.UnitId}, {UnitRoles.Name(u.Role)}); shaded bands are flags.", SvgCharts.Distance(u.UnitId, byUnit[u.UnitId], flags[u.UnitId], start, finish));
+            yield return new Plot($"Distance to the threat: {u.Callsign} ({u.UnitId}, {UnitRoles.Name(u.Role)}); shaded bands are flags.", SvgCharts.Distance(u.UnitId, byUnit[u.UnitId], flags[u.UnitId], start, finish, report.Timeline));
         }
 
         yield return new Heading(1, Sections[6]);

@@ -85,6 +85,21 @@ public sealed class SvgChartsTests
     }
 
     [Fact]
+    public void A_drill_that_started_over_breaks_the_line_where_its_units_were_put_back()
+    {
+        // At the threat every 5 s, then put back 300 m out as the drill starts over at 300 s, and walking in again.
+        var samples = Enumerable.Range(0, 60).Select(i => new DistanceSample("S1", T0.AddSeconds(i * 5), 3))
+            .Concat(Enumerable.Range(0, 60).Select(i => new DistanceSample("S1", T0.AddSeconds(300 + (i * 5)), 300 - (i * 5)))).ToList();
+        var timeline = new[] { new TimelineMark(T0.AddSeconds(300), "drill-started-over", "start-over", "round 2") };
+
+        var svg = XElement.Parse(SvgCharts.Distance("S1", samples, [], T0, T0.AddSeconds(600), timeline));
+
+        Assert.Equal([60, 60], svg.Elements(Svg("polyline")).Select(p => p.Attribute("points")!.Value.Split(' ').Length));
+        var rule = Assert.Single(svg.Elements(Svg("line")), l => (string?)l.Attribute("class") == "drill-started-over");
+        Assert.Equal(100 + (648 * 0.5), X(rule, "x1"), 1);
+    }
+
+    [Fact]
     public void A_device_that_reports_every_three_minutes_is_one_line()
     {
         // A TAK server relays a standing phone every 180 s: its usual interval, not a silence.
