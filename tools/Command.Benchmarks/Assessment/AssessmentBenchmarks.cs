@@ -29,7 +29,7 @@ public class AssessmentBenchmarks
     private IncidentStream stream = null!;
     private long step;
 
-    [Params("open", "campus")]
+    [Params("open", "campus", "walks")]
     public string Ground { get; set; } = "open";
 
     [Params(false, true)]
@@ -40,7 +40,12 @@ public class AssessmentBenchmarks
     {
         // Ticks recorded as inputs (the first schema), so a tick can be measured on its own.
         stream = new IncidentStream();
-        var site = Ground == "campus" ? Campus() : new Site("bench", Origin, [], []);
+        var site = Ground switch
+        {
+            "campus" => Campus(),
+            "walks" => Campus() with { Walks = Walks() },
+            _ => new Site("bench", Origin, [], []),
+        };
         Apply(new IncidentOpened("bench", "bench", site, false, "bench", IncidentSchema.RecordedTicks, AssessmentRules.Current), Start);
         Apply(new ThreatSet(new Threat("T1", Origin, 5, ThreatPhase.Active), "bench"), Start);
         for (var u = 0; u < Units; u++)
@@ -76,6 +81,27 @@ public class AssessmentBenchmarks
                 new Zone("ccp", "Casualty collection", ZoneKind.CasualtyCollection, Box(-90, -75, -55, -52)),
                 new Zone("post", "Perimeter post", ZoneKind.Perimeter, Box(44, 22, 58, 36)),
                 new Zone("cp", "Command post", ZoneKind.Cold, Box(-175, -125, -145, -95)),
+            ]);
+    }
+
+    // The demo school's walk graph: doors west, east and south, a corridor, a room, a stair and the floor above. Every
+    // fix is walked to the threat from the nearest nodes its unit can see.
+    private WalkGraph Walks()
+    {
+        GeoPoint At(double east, double north) => frame.ToGeo(new LocalPoint(east, north));
+        return new WalkGraph(
+            [
+                new WalkNode("out-w", At(-48, -3), 0, "outdoor"), new WalkNode("door-w", At(-40, 0), 0, "door"),
+                new WalkNode("cor-w", At(-30, 0), 0, "corridor"), new WalkNode("cor-mid", At(0, 0), 0, "corridor"),
+                new WalkNode("cor-e", At(30, 0), 0, "corridor"), new WalkNode("room-114", At(28, 8), 0, "corridor"),
+                new WalkNode("door-e", At(40, 0), 0, "door"), new WalkNode("door-s", At(0, -15), 0, "door"),
+                new WalkNode("out-s", At(0, -25), 0, "outdoor"), new WalkNode("stair-0", At(10, 8), 0, "stair"),
+                new WalkNode("stair-1", At(10, 8), 1, "stair"), new WalkNode("hall-1", At(-20, 8), 1, "corridor"),
+            ],
+            [
+                new("out-w", "door-w"), new("door-w", "cor-w"), new("cor-w", "cor-mid"), new("cor-mid", "cor-e"), new("cor-e", "room-114"),
+                new("cor-e", "door-e"), new("cor-mid", "door-s"), new("door-s", "out-s"), new("cor-mid", "stair-0"),
+                new("stair-0", "stair-1", 9), new("stair-1", "hall-1"),
             ]);
     }
 
