@@ -23,7 +23,8 @@ public sealed class DistanceField
         toTarget = new double[network.Count];
         Array.Fill(toTarget, double.PositiveInfinity);
         var queue = new PriorityQueue<int, double>();
-        foreach (var (node, offset) in Snap(target, floor, double.PositiveInfinity))
+        var snapped = new (int Node, double Offset)[snapNodes];
+        foreach (var (node, offset) in snapped[..Snap(target, floor, double.PositiveInfinity, snapped)])
         {
             toTarget[node] = offset;
             queue.Enqueue(node, offset);
@@ -62,7 +63,8 @@ public sealed class DistanceField
     public double? PathDistance(LocalPoint from, int floor)
     {
         var best = floor == TargetFloor && network.InSight(from, Target) ? from.DistanceTo(Target) : double.PositiveInfinity;
-        foreach (var (node, offset) in Snap(from, floor, double.PositiveInfinity))
+        Span<(int Node, double Offset)> found = snapNodes <= MostOnStack ? stackalloc (int, double)[snapNodes] : new (int, double)[snapNodes];
+        foreach (var (node, offset) in found[..Snap(from, floor, double.PositiveInfinity, found)])
         {
             best = Math.Min(best, offset + toTarget[node]);
         }
@@ -71,12 +73,28 @@ public sealed class DistanceField
     }
 
     /// <summary>True when a stair node on the point's floor is within the snap radius.</summary>
-    public bool NearStairs(LocalPoint point, int floor) => Snap(point, floor, snapRadiusM).Any(s => network.IsStair(s.Node));
-
-    // The nearest few nodes on the floor, in sight of the point, within the radius.
-    private List<(int Node, double Offset)> Snap(LocalPoint point, int floor, double radiusM)
+    public bool NearStairs(LocalPoint point, int floor)
     {
-        var found = new List<(int Node, double Offset)>(snapNodes + 1);
+        Span<(int Node, double Offset)> found = snapNodes <= MostOnStack ? stackalloc (int, double)[snapNodes] : new (int, double)[snapNodes];
+        foreach (var (node, _) in found[..Snap(point, floor, snapRadiusM, found)])
+        {
+            if (network.IsStair(node))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Nodes a position is joined to, at most, that are kept on the stack: every fix asks, and most sites join three.
+    private const int MostOnStack = 16;
+
+    // The nearest few nodes on the floor, in sight of the point, within the radius, nearest first: how many, written
+    // into found (as long as the most it is joined to).
+    private int Snap(LocalPoint point, int floor, double radiusM, Span<(int Node, double Offset)> found)
+    {
+        var count = 0;
         for (var i = 0; i < network.Count; i++)
         {
             if (network.Floor(i) != floor)
@@ -85,19 +103,22 @@ public sealed class DistanceField
             }
 
             var d = point.DistanceTo(network.Point(i));
-            if (d > radiusM || (found.Count == snapNodes && d >= found[^1].Offset) || !network.InSight(point, network.Point(i)))
+            if (d > radiusM || (count == found.Length && d >= found[count - 1].Offset) || !network.InSight(point, network.Point(i)))
             {
                 continue;
             }
 
-            var at = found.FindIndex(f => f.Offset > d);
-            found.Insert(at < 0 ? found.Count : at, (i, d));
-            if (found.Count > snapNodes)
+            // Insert in order, the furthest falling off the end when full.
+            var at = count == found.Length ? count - 1 : count++;
+            while (at > 0 && found[at - 1].Offset > d)
             {
-                found.RemoveAt(found.Count - 1);
+                found[at] = found[at - 1];
+                at--;
             }
+
+            found[at] = (i, d);
         }
 
-        return found;
+        return count;
     }
 }

@@ -80,7 +80,19 @@ public sealed class WalkNetwork
     internal IReadOnlyList<(int To, double Length)> Edges(int node) => edges[node];
 
     /// <summary>True when the straight line between two points crosses no building wall.</summary>
-    public bool InSight(LocalPoint a, LocalPoint b) => walls.All(w => !Crosses(w, a, b));
+    public bool InSight(LocalPoint a, LocalPoint b)
+    {
+        // A loop, not All with a lambda: every fix asks this of each node it is joined to, and the lambda was allocated.
+        foreach (var wall in walls)
+        {
+            if (Crosses(wall, a, b))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     // The point moved onto the nearest of these walls within OnTheWallM of it; otherwise the point itself.
     private static LocalPoint OntoWall(LocalPoint p, IEnumerable<Polygon> near)
