@@ -147,14 +147,11 @@ public sealed record AssessmentOptions
     [Id(24)]
     public double FloorHeightM { get; init; } = 3.5;
 
-    /// <summary>
-    /// How near a stair node of the walk graph a unit must be to count as by the stairs, where an alert is a watch.
-    /// (Its walk to the threat starts at the nearest nodes it can see, however far.) Default 40 m.
-    /// </summary>
+    /// <summary>How far from a position the walk graph's nodes are looked for. Default 40 m.</summary>
     [Id(25)]
     public double SnapRadiusM { get; init; } = 40;
 
-    /// <summary>How many of the nearest walk graph nodes in sight a position is joined to. Default 3.</summary>
+    /// <summary>How many nearby walk graph nodes a position is joined to. Default 3.</summary>
     [Id(26)]
     public int SnapNodes { get; init; } = 3;
 

@@ -435,15 +435,8 @@ public static class AssessmentRules
     /// </summary>
     public const int DoorsOnTheWall = 50;
 
-    /// <summary>
-    /// The walk to the threat starts at the nearest walk-graph nodes the unit can see, however far, not only those within
-    /// 40 m: beyond them it read as the straight line through the building's walls, and a unit walking in from the south
-    /// went from 63 m to 101 m in one step as it came within 40 m of the south door — a step away as it closed.
-    /// </summary>
-    public const int PathFromAnyDistance = 51;
-
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = PathFromAnyDistance;
+    public const int Current = DoorsOnTheWall;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -24,7 +24,7 @@ public sealed class DistanceField
         Array.Fill(toTarget, double.PositiveInfinity);
         var queue = new PriorityQueue<int, double>();
         var snapped = new (int Node, double Offset)[snapNodes];
-        foreach (var (node, offset) in snapped[..Snap(target, floor, double.PositiveInfinity, snapped)])
+        foreach (var (node, offset) in snapped[..Snap(target, floor, snapped)])
         {
             toTarget[node] = offset;
             queue.Enqueue(node, offset);
@@ -55,16 +55,14 @@ public sealed class DistanceField
 
     /// <summary>
     /// Shortest walk from <paramref name="from"/> on <paramref name="floor"/> to the target: the straight line
-    /// when no wall stands between and both are on one floor, otherwise the best route through one of the nearest
-    /// nodes in sight, however far: within the snap radius alone, a unit walking in from the south read 63 m from
-    /// the threat and then, a step later and 40 m from the south door, 101 m by the path round to it — a step of 38 m
-    /// away from the threat, as it closed. Null when no route is known (no node on its floor is in sight).
+    /// when no wall stands between and both are on one floor, otherwise the best route through a nearby node.
+    /// Null when no route is known (the point is far from every node and a wall is in the way).
     /// </summary>
     public double? PathDistance(LocalPoint from, int floor)
     {
         var best = floor == TargetFloor && network.InSight(from, Target) ? from.DistanceTo(Target) : double.PositiveInfinity;
         Span<(int Node, double Offset)> found = snapNodes <= MostOnStack ? stackalloc (int, double)[snapNodes] : new (int, double)[snapNodes];
-        foreach (var (node, offset) in found[..Snap(from, floor, double.PositiveInfinity, found)])
+        foreach (var (node, offset) in found[..Snap(from, floor, found)])
         {
             best = Math.Min(best, offset + toTarget[node]);
         }
@@ -76,7 +74,7 @@ public sealed class DistanceField
     public bool NearStairs(LocalPoint point, int floor)
     {
         Span<(int Node, double Offset)> found = snapNodes <= MostOnStack ? stackalloc (int, double)[snapNodes] : new (int, double)[snapNodes];
-        foreach (var (node, _) in found[..Snap(point, floor, snapRadiusM, found)])
+        foreach (var (node, _) in found[..Snap(point, floor, found)])
         {
             if (network.IsStair(node))
             {
@@ -90,9 +88,9 @@ public sealed class DistanceField
     // Nodes a position is joined to, at most, that are kept on the stack: every fix asks, and most sites join three.
     private const int MostOnStack = 16;
 
-    // The nearest few nodes on the floor, in sight of the point, within the radius, nearest first: how many, written
-    // into found (as long as the most it is joined to).
-    private int Snap(LocalPoint point, int floor, double radiusM, Span<(int Node, double Offset)> found)
+    // The nearest few nodes on the floor, in sight of the point, within the snap radius, nearest first: how many,
+    // written into found (as long as the most it is joined to).
+    private int Snap(LocalPoint point, int floor, Span<(int Node, double Offset)> found)
     {
         var count = 0;
         for (var i = 0; i < network.Count; i++)
@@ -103,7 +101,7 @@ public sealed class DistanceField
             }
 
             var d = point.DistanceTo(network.Point(i));
-            if (d > radiusM || (count == found.Length && d >= found[count - 1].Offset) || !network.InSight(point, network.Point(i)))
+            if (d > snapRadiusM || (count == found.Length && d >= found[count - 1].Offset) || !network.InSight(point, network.Point(i)))
             {
                 continue;
             }

@@ -55,27 +55,6 @@ public sealed class ThreatAndDistanceTests
         Assert.StartsWith(words, drill.Assess("u1").FlagReason);
     }
 
-    [Fact]
-    public void A_unit_walking_in_from_beyond_the_snap_radius_comes_nearer_by_path_at_every_step()
-    {
-        var drill = new Drill(site: Campus(new Drill()));
-        drill.Threat("T1", 20, 0);
-        drill.Enrol("u1");
-        var path = new List<double>();
-
-        for (var east = 120; east >= 50; east -= 10)
-        {
-            drill.Fix("u1", new LocalPoint(east, 15));
-            path.Add(drill.Assess("u1").PathDistanceM!.Value);
-            drill.Wait(TimeSpan.FromSeconds(7));
-        }
-
-        // West along the north side to the outside node 40 m east, then 55 m round to the door and in. Looked for only
-        // within 40 m of a node, the walk read as the straight line through the wall (101 m, 91 m, ...) until 80 m
-        // east, then jumped to 95 m by the path: a step away from the threat as the unit closed.
-        Assert.Equal([135, 125, 115, 105, 95, 85, 75, 65], path.Select(p => Math.Round(p, 1)));
-    }
-
     [Theory]
     // A door drawn a few centimetres inside or outside its wall is a door from both sides.
     [InlineData(10.05)]
