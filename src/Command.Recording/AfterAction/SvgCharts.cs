@@ -103,9 +103,10 @@ public static class SvgCharts
     private const double BandLabelPx = 44;
 
     /// <summary>
-    /// The samples in runs, broken where the unit fell silent: a gap longer than <see cref="SilentGapS"/> and than
-    /// <see cref="SilentGapIntervals"/> of its usual interval between samples. A line across the silence drew a walk
-    /// nobody made: an officer at the threat when the host went down for ten minutes read as walking 500 m away.
+    /// The samples in runs, broken where the unit fell silent — a gap longer than <see cref="SilentGapS"/> and than
+    /// <see cref="SilentGapIntervals"/> of its usual interval between samples — and where the drill started over. A line
+    /// across either drew a walk nobody made: an officer at the threat when the host went down for ten minutes read as
+    /// walking 500 m away.
     /// </summary>
     private static IEnumerable<List<DistanceSample>> Runs(IReadOnlyList<DistanceSample> samples, List<DateTimeOffset> startedOver)
     {
