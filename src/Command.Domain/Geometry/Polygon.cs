@@ -40,14 +40,22 @@ public sealed class Polygon
     }
 
     /// <summary>Shortest distance from a point to the polygon's boundary, in metres.</summary>
-    public double DistanceToBoundary(LocalPoint p)
+    public double DistanceToBoundary(LocalPoint p) => p.DistanceTo(ClosestOnBoundary(p));
+
+    /// <summary>The point of the polygon's boundary nearest to a point.</summary>
+    public LocalPoint ClosestOnBoundary(LocalPoint p)
     {
-        var best = double.MaxValue;
+        var (best, nearest) = (double.MaxValue, ring[0]);
         for (int i = 0, j = ring.Length - 1; i < ring.Length; j = i++)
         {
-            best = Math.Min(best, Segment.Distance(p, ring[j], ring[i]));
+            var on = Segment.ClosestPoint(p, ring[j], ring[i]);
+            var d = p.DistanceSquaredTo(on);
+            if (d < best)
+            {
+                (best, nearest) = (d, on);
+            }
         }
 
-        return best;
+        return nearest;
     }
 }

@@ -100,23 +100,10 @@ public sealed class WalkNetwork
         var (best, nearest) = (OnTheWallM, p);
         foreach (var wall in near)
         {
-            var ring = wall.Vertices;
-            for (int i = 0, j = ring.Count - 1; i < ring.Count; j = i++)
+            var on = wall.ClosestOnBoundary(p);
+            if (p.DistanceTo(on) < best)
             {
-                var (a, b) = (ring[j], ring[i]);
-                var (dx, dy) = (b.East - a.East, b.North - a.North);
-                var length2 = (dx * dx) + (dy * dy);
-                if (length2 <= 0)
-                {
-                    continue;
-                }
-
-                var k = Math.Clamp((((p.East - a.East) * dx) + ((p.North - a.North) * dy)) / length2, 0, 1);
-                var on = new LocalPoint(a.East + (k * dx), a.North + (k * dy));
-                if (p.DistanceTo(on) < best)
-                {
-                    (best, nearest) = (p.DistanceTo(on), on);
-                }
+                (best, nearest) = (p.DistanceTo(on), on);
             }
         }
 
