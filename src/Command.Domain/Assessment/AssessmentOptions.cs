@@ -147,11 +147,14 @@ public sealed record AssessmentOptions
     [Id(24)]
     public double FloorHeightM { get; init; } = 3.5;
 
-    /// <summary>How far from a position the walk graph's nodes are looked for. Default 40 m.</summary>
+    /// <summary>
+    /// How far from a position inside a building the walk graph's nodes are looked for, and a stair for any position.
+    /// Outdoors every node and building corner in sight is. Default 40 m.
+    /// </summary>
     [Id(25)]
     public double SnapRadiusM { get; init; } = 40;
 
-    /// <summary>How many nearby walk graph nodes a position is joined to. Default 3.</summary>
+    /// <summary>How many nearby walk graph nodes a position inside a building is joined to. Default 3.</summary>
     [Id(26)]
     public int SnapNodes { get; init; } = 3;
 

@@ -435,8 +435,18 @@ public static class AssessmentRules
     /// </summary>
     public const int DoorsOnTheWall = 50;
 
+    /// <summary>
+    /// Outdoors, the walk to the threat goes round buildings by their corners, from any distance: a point a metre off
+    /// each outward corner is joined by sight to the others and to the graph's doors and outdoor nodes, and a unit
+    /// outdoors to every one of them in sight. The walk was taken from graph nodes within 40 m only, else the straight
+    /// line through the walls: a unit walking in from the south read 63 m straight and then 101 m by path as the south
+    /// door came within 40 m — shown moving away, and its hold counted from before it stopped; from a side with no door
+    /// it read the straight line to the very wall. Indoors a unit is still joined to the few nodes near it.
+    /// </summary>
+    public const int WalksRoundCorners = 51;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = DoorsOnTheWall;
+    public const int Current = WalksRoundCorners;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -4,7 +4,10 @@ namespace Command.Domain.Walking;
 
 /// <summary>
 /// Walking distance from every node of a site's graph to one target, found once (Dijkstra) when the target is
-/// placed, so that each unit's path distance afterwards is a look-up over the few nodes near it.
+/// placed, so that each unit's path distance afterwards is a look-up over the nodes it can see. Indoors a position is
+/// joined to the few graph nodes near it, the corridors drawn; outdoors to every node and building corner in sight, so
+/// that the walk round a building grows and shrinks smoothly as a unit moves, and does not jump by the detour when a
+/// door first comes within reach.
 /// </summary>
 public sealed class DistanceField
 {
@@ -23,8 +26,7 @@ public sealed class DistanceField
         toTarget = new double[network.Count];
         Array.Fill(toTarget, double.PositiveInfinity);
         var queue = new PriorityQueue<int, double>();
-        var snapped = new (int Node, double Offset)[snapNodes];
-        foreach (var (node, offset) in snapped[..Snap(target, floor, snapped)])
+        foreach (var (node, offset) in Joined(target, floor))
         {
             toTarget[node] = offset;
             queue.Enqueue(node, offset);
@@ -61,10 +63,17 @@ public sealed class DistanceField
     public double? PathDistance(LocalPoint from, int floor)
     {
         var best = floor == TargetFloor && network.InSight(from, Target) ? from.DistanceTo(Target) : double.PositiveInfinity;
-        Span<(int Node, double Offset)> found = snapNodes <= MostOnStack ? stackalloc (int, double)[snapNodes] : new (int, double)[snapNodes];
-        foreach (var (node, offset) in found[..Snap(from, floor, found)])
+        if (!network.Indoors(from))
         {
-            best = Math.Min(best, offset + toTarget[node]);
+            best = Math.Min(best, ThroughSight(from, floor, best));
+        }
+        else
+        {
+            Span<(int Node, double Offset)> found = snapNodes <= MostOnStack ? stackalloc (int, double)[snapNodes] : new (int, double)[snapNodes];
+            foreach (var (node, offset) in found[..Snap(from, floor, found)])
+            {
+                best = Math.Min(best, offset + toTarget[node]);
+            }
         }
 
         return double.IsPositiveInfinity(best) ? null : best;
@@ -88,12 +97,71 @@ public sealed class DistanceField
     // Nodes a position is joined to, at most, that are kept on the stack: every fix asks, and most sites join three.
     private const int MostOnStack = 16;
 
-    // The nearest few nodes on the floor, in sight of the point, within the snap radius, nearest first: how many,
-    // written into found (as long as the most it is joined to).
+    // How many nodes an outdoor position tries, in order of the walk through each, for the first in sight: a unit shut in
+    // by buildings on every side is given the straight line rather than a search of the whole site.
+    private const int MostTried = 32;
+
+    // The walk outdoors: the shortest of (straight line to a node in sight + the node's walk) under the bound, found by
+    // trying the nodes in order of that sum, as if every node were in sight, until one is: that one is the best.
+    private double ThroughSight(LocalPoint from, int floor, double bound)
+    {
+        Span<(double Sum, int Node)> order = stackalloc (double, int)[MostTried];
+        var count = 0;
+        for (var i = 0; i < network.Count; i++)
+        {
+            if (network.Floor(i) != floor)
+            {
+                continue;
+            }
+
+            var sum = from.DistanceTo(network.Point(i)) + toTarget[i];
+            if (sum >= bound || (count == order.Length && sum >= order[count - 1].Sum))
+            {
+                continue;
+            }
+
+            // Insert in order, the longest falling off the end when full.
+            var at = count == order.Length ? count - 1 : count++;
+            while (at > 0 && order[at - 1].Sum > sum)
+            {
+                order[at] = order[at - 1];
+                at--;
+            }
+
+            order[at] = (sum, i);
+        }
+
+        foreach (var (sum, node) in order[..count])
+        {
+            if (network.InSight(from, network.Point(node)))
+            {
+                return sum;
+            }
+        }
+
+        return bound;
+    }
+
+    // What the target is joined to: outdoors, every node in sight; indoors, the few graph nodes near it.
+    private IEnumerable<(int Node, double Offset)> Joined(LocalPoint target, int floor)
+    {
+        if (!network.Indoors(target))
+        {
+            return Enumerable.Range(0, network.Count)
+                .Where(i => network.Floor(i) == floor && network.InSight(target, network.Point(i)))
+                .Select(i => (i, target.DistanceTo(network.Point(i))));
+        }
+
+        var snapped = new (int Node, double Offset)[snapNodes];
+        return snapped[..Snap(target, floor, snapped)];
+    }
+
+    // The nearest few of the graph's own nodes on the floor (not the corners outside buildings), in sight of the
+    // point, within the snap radius, nearest first: how many, written into found (as long as the most it is joined to).
     private int Snap(LocalPoint point, int floor, Span<(int Node, double Offset)> found)
     {
         var count = 0;
-        for (var i = 0; i < network.Count; i++)
+        for (var i = 0; i < network.Authored; i++)
         {
             if (network.Floor(i) != floor)
             {

@@ -167,22 +167,22 @@ public sealed class StatedCourseTests
     [Fact]
     public void Where_the_site_has_walking_paths_a_unit_heads_for_the_threat_along_them()
     {
-        // The threat is inside a building 100 m square whose only door faces south; a tracker every 10 s with 4 m of
-        // noise holds 80 m north of it, and from 150 s walks east along the north side to go round to the door. Each
-        // step east takes it further from the threat by the straight line and nearer by the walking path: its receiver's
-        // course says it heads for the threat, and the flag clears on its word. With no walking paths it says nothing:
-        // the straight line calls the walk across, and the flag stays up.
+        // The threat is inside a building 200 m wide and 100 m deep whose only door faces south; a tracker every 10 s
+        // with 4 m of noise holds 80 m north of it and 20 m east (the walk round the east side the shorter), and from
+        // 150 s walks east along the north side to go round to the door. Each step east takes it further from the
+        // threat by the straight line and nearer by the walking path: its receiver's course says it heads for the
+        // threat, and the flag clears on its word. With no walking paths it says nothing: the straight line calls the
+        // walk across, and the flag stays up.
         var probe = new Drill();
-        var building = probe.Box("main", -50, -50, 50, 50);
+        var building = probe.Box("main", -100, -50, 100, 50);
         var walks = new WalkGraph(
             [
-                new WalkNode("n", probe.Geo(0, 80), 0, "outdoor"), new WalkNode("n2", probe.Geo(30, 80), 0, "outdoor"),
-                new WalkNode("n3", probe.Geo(60, 80), 0, "outdoor"), new WalkNode("ne", probe.Geo(80, 80), 0, "outdoor"),
-                new WalkNode("se", probe.Geo(80, -70), 0, "outdoor"), new WalkNode("s", probe.Geo(0, -70), 0, "outdoor"),
+                new WalkNode("n", probe.Geo(0, 80), 0, "outdoor"), new WalkNode("ne", probe.Geo(110, 80), 0, "outdoor"),
+                new WalkNode("se", probe.Geo(110, -70), 0, "outdoor"), new WalkNode("s", probe.Geo(0, -70), 0, "outdoor"),
                 new WalkNode("door", probe.Geo(0, -50), 0, "door"), new WalkNode("hall", probe.Geo(0, -20), 0, "corridor"),
             ],
-            [new WalkEdge("n", "n2"), new WalkEdge("n2", "n3"), new WalkEdge("n3", "ne"), new WalkEdge("ne", "se"), new WalkEdge("se", "s"), new WalkEdge("s", "door"), new WalkEdge("door", "hall")]);
-        LocalPoint Path(double t) => new(t < 150 ? 0 : 1.2 * (t - 150), 80);
+            [new WalkEdge("n", "ne"), new WalkEdge("ne", "se"), new WalkEdge("se", "s"), new WalkEdge("s", "door"), new WalkEdge("door", "hall")]);
+        LocalPoint Path(double t) => new(20 + (t < 150 ? 0 : 1.2 * (t - 150)), 80);
         (double, double?) Said(double t) => t < 20 ? (1.2, 180) : t < 150 ? (0.1, North) : (1.2, East);
 
         var paths = Played(210, 10, Drill.Noisy(Path, 2.8, 0.5, seed: 2), Said, Drill.SiteWith([building], walks));

@@ -31,14 +31,17 @@ public sealed class ThreatAndDistanceTests
 
         var u1 = drill.Assess("u1");
         Assert.Equal(20, u1.DistanceM!.Value, 6);
-        // 15 m north to the outside node, 30 m west along the wall, 15 m south to the door, 10 m in to the threat.
-        Assert.Equal(70, u1.PathDistanceM!.Value, 6);
+        Assert.Equal(RoundToTheDoor, u1.PathDistanceM!.Value, 6);
     }
 
+    // From (40, 0), east of the hall: round its north-east and north-west corners a metre off the walls, (31, 11) and
+    // (9, 11), to the door and 10 m in to the threat — not by the graph's outdoor nodes, 70 m.
+    private static readonly double RoundToTheDoor = Math.Sqrt(202) + 22 + Math.Sqrt(122) + 10;
+
     [Theory]
-    // East of the hall, its walk round to the west door 70 m: the board shows 70 m by path beside 20 m straight, and
+    // East of the hall, its walk round to the west door 57 m: the board shows 57 m by path beside 20 m straight, and
     // the flag, read alone in the flag list, says both.
-    [InlineData(40, "holding 95 s at 70 m from the threat by path (20 m straight); ")]
+    [InlineData(40, "holding 95 s at 57 m from the threat by path (20 m straight); ")]
     // West of the door, in sight of it: 30 m to the door and 10 m in, the straight line's 40 m.
     [InlineData(-20, "holding 95 s at 40 m from the threat; ")]
     public void A_flag_says_the_straight_distance_too_where_the_walk_goes_round_a_wall(double east, string words)
@@ -207,10 +210,10 @@ public sealed class ThreatAndDistanceTests
     {
         var frame = new LocalFrame(Drill.Origin);
         var probe = new Drill();
-        var network = new Walking.WalkNetwork(Campus(probe), frame, 3.5);
-        var field = new Walking.DistanceField(network, new LocalPoint(20, 0), 0, 40, 3);
+        var network = new Domain.Walking.WalkNetwork(Campus(probe), frame, 3.5);
+        var field = new Domain.Walking.DistanceField(network, new LocalPoint(20, 0), 0, 40, 3);
 
-        Assert.Equal(70, field.PathDistance(new LocalPoint(40, 0), 0)!.Value, 6);
+        Assert.Equal(RoundToTheDoor, field.PathDistance(new LocalPoint(40, 0), 0)!.Value, 6);
         Assert.Null(field.PathDistance(new LocalPoint(40, 0), 3));
         Assert.True(network.HasGraph);
         Assert.False(network.InSight(new LocalPoint(40, 0), new LocalPoint(20, 0)));

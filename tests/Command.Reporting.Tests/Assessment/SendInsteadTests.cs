@@ -11,12 +11,13 @@ public sealed class SendInsteadTests
     {
         var proposed = Assert.Single(GoldenDrill.Where<SendInsteadProposed>().Cast<SendInsteadProposed>());
 
-        // A4 is 65 m from the threat but behind the building: round it and in by the south door is 254.7 m. A5 is 95 m
-        // out, straight in through that door. A2 is already closing, P3 is perimeter, A1 is the flagged unit.
+        // A4 is 65 m from the threat but behind the building: round its corners (a metre off its walls) and in by the
+        // south door is 169.0 m. A5 is 95 m out, straight in through that door. A2 is already closing, P3 is perimeter,
+        // A1 is the flagged unit.
         Assert.Equal("A1", proposed.Subject);
         Assert.Equal(GoldenDrill.FlagAt, proposed.Time);
         Assert.Equal(2, proposed.PaceMps);
-        Assert.Equal([("A5", 95.0, 47.5, true), ("A4", 254.7, 127.4, true)], proposed.Candidates.Select(c => (c.UnitId, c.WalkM, c.EtaS, c.AlongGraph)));
+        Assert.Equal([("A5", 95.0, 47.5, true), ("A4", 169.0, 84.5, true)], proposed.Candidates.Select(c => (c.UnitId, c.WalkM, c.EtaS, c.AlongGraph)));
         var threat = GoldenDrill.Frame.ToLocal(GoldenDrill.At(0, 0));
         Assert.True(GoldenDrill.Frame.ToLocal(GoldenDrill.At(0, 65)).DistanceTo(threat) < GoldenDrill.Frame.ToLocal(GoldenDrill.At(0, -95)).DistanceTo(threat));
     }

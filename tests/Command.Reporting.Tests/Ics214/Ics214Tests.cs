@@ -62,7 +62,7 @@ public sealed class Ics214Tests
         Assert.Equal(Ics214Form.IncidentCommand, command.Subject);
         Assert.Equal("Incident Commander", command.IcsPosition);
         Assert.Equal(["A1", "A2", "P3", "A4", "A5"], command.Resources.Select(r => r.UnitId));
-        Assert.Contains(command.Activity, a => a.Activity == "Proposed instead of A1: A5 (48 s), A4 (2 min)");
+        Assert.Contains(command.Activity, a => a.Activity == "Proposed instead of A1: A5 (48 s), A4 (84 s)");
         Assert.Contains(command.Activity, a => a.Activity == "A5 reassigned to contact, sent in instead of A1 (commander)");
         Assert.Equal(command.Activity.OrderBy(a => a.Time), command.Activity);
     }

@@ -15,7 +15,7 @@ namespace Command.Reporting.Tests.Support;
 /// in Denver's time zone with a walk graph around its one building and a south door. The threat goes active at
 /// 15:00:30 UTC (08:00:30 MST). A1 holds 200 m south and is flagged; A2 walks north to the threat from 300 m out at
 /// 1.2 m/s and reaches it (within the 15 m contact radius) at 15:04:28; P3 holds on the perimeter. Two seconds before A1's flag, A4
-/// (65 m north of the threat, behind the building: 252 m to walk) and A5 (95 m south, straight through the door)
+/// (65 m north of the threat, behind the building: 169 m to walk) and A5 (95 m south, straight through the door)
 /// report once. Five seconds after the flag the commander sends A5 instead; ten seconds after it A1's flag is
 /// acknowledged. The threat is contained at 15:05:00 and neutralized at 15:06:00; the drill ends at 15:06:40.
 /// </summary>
