@@ -69,25 +69,28 @@ internal static class AfterActionCsv
         }
     }
 
-    internal static IEnumerable<(string Metric, string Value)> IncidentRows(IncidentMetrics i)
+    /// <summary>The incident's figures by name, its times written by <paramref name="time"/> (ISO 8601 where none is given).</summary>
+    internal static IEnumerable<(string Metric, string Value)> IncidentRows(IncidentMetrics i, Func<DateTimeOffset?, string>? time = null)
     {
+        var written = time ?? (t => Time(t));
+        string Moment(UnitMoment? m) => m is null ? "" : $"{m.UnitId} {written(m.Time)}";
         yield return ("incident", i.IncidentId);
         yield return ("name", i.Name);
         yield return ("site", i.Site);
-        yield return ("opened", Time(i.OpenedAt));
-        yield return ("ended", Time(i.EndedAt));
-        yield return ("threat_active", Time(i.ThreatActiveAt));
+        yield return ("opened", written(i.OpenedAt));
+        yield return ("ended", written(i.EndedAt));
+        yield return ("threat_active", written(i.ThreatActiveAt));
         yield return ("first_on_scene", Moment(i.FirstOnScene));
         yield return ("first_entry", Moment(i.FirstEntry));
         yield return ("first_contact", Moment(i.FirstContact));
         yield return ("time_to_contact_s", Seconds(i.TimeToContact));
-        yield return ("contained", Time(i.ContainedAt));
+        yield return ("contained", written(i.ContainedAt));
         yield return ("time_to_contained_s", Seconds(i.TimeToContained));
-        yield return ("neutralized", Time(i.NeutralizedAt));
+        yield return ("neutralized", written(i.NeutralizedAt));
         yield return ("time_to_neutralized_s", Seconds(i.TimeToNeutralized));
         yield return ("flags_raised", Number(i.FlagsRaised));
         yield return ("flags_acknowledged", Number(i.FlagsAcknowledged));
-        yield return ("flags_suppressed", Time(i.FlagsSuppressedAt));
+        yield return ("flags_suppressed", written(i.FlagsSuppressedAt));
         yield return ("suppressed_by", i.Suppression ?? "");
         yield return ("units_held_while_suppressed", Number(i.UnitsHeldWhileSuppressed));
         if (i.DrillClock is { } played)
@@ -108,8 +111,6 @@ internal static class AfterActionCsv
     internal static string Seconds(TimeSpan? span) => span is { } s ? s.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) : "";
 
     private static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
-
-    private static string Moment(UnitMoment? m) => m is null ? "" : $"{m.UnitId} {Time(m.Time)}";
 
     private static string Quote(string field) =>
         field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";

@@ -28,8 +28,10 @@ internal static class AfterActionHtml
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>After-action report: ")
             .Append(HtmlEncode(i.Name)).Append("</title><style>").Append(Style).Append("</style></head><body>");
         html.Append("<h1>After-action report: ").Append(HtmlEncode(i.Name)).Append("</h1>");
-        html.Append("<h2>Incident</h2><table>");
-        foreach (var (metric, value) in AfterActionCsv.IncidentRows(i))
+        // Times as the site's people read them, UTC beside: the CSV and JSON keep ISO 8601 for machines.
+        var clock = new SiteClock(i.TimeZone);
+        html.Append("<h2>Incident</h2><p>").Append(HtmlEncode(Opened(i, clock))).Append("</p><table>");
+        foreach (var (metric, value) in AfterActionCsv.IncidentRows(i, t => t is { } at ? clock.Both(at) : ""))
         {
             html.Append("<tr><th>").Append(HtmlEncode(metric.Replace('_', ' '))).Append("</th><td>").Append(HtmlEncode(value)).Append("</td></tr>");
         }
@@ -41,6 +43,13 @@ internal static class AfterActionHtml
         html.Append("</body></html>");
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
         await writer.WriteAsync(html, cancellationToken);
+    }
+
+    // What day and zone the table's times of day are in.
+    private static string Opened(IncidentMetrics i, SiteClock clock)
+    {
+        var zone = clock.HasLocal ? $"Times of day are the site's ({clock.TimeZone}), UTC in brackets" : "Times of day are UTC";
+        return i.OpenedAt is { } opened ? $"Opened {clock.DateTime(opened)}. {zone}; the timeline and plots count from then." : $"{zone}.";
     }
 
     private static void UnitsTable(StringBuilder html, AfterActionReport report)

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Command.Domain.AfterAction;
 using Command.Reporting.Documents;
 
 namespace Command.Reporting.Ics214;

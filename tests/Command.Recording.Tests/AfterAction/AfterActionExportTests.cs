@@ -53,6 +53,24 @@ public sealed class AfterActionExportTests
     }
 
     [Fact]
+    public async Task The_html_report_gives_times_of_day_in_the_sites_zone_beside_utc_and_the_csv_keeps_iso()
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 60, snapshotEvery: 0);
+        var recorded = await AfterActionExport.BuildAsync(await drill.OpenAsync(), cancellationToken: Ct);
+        var denver = recorded with { Incident = recorded.Incident with { TimeZone = "America/Denver" } };
+
+        var local = await Write(s => AfterActionExport.WriteHtmlAsync(denver, s, Ct));
+        var utc = await Write(s => AfterActionExport.WriteHtmlAsync(recorded, s, Ct));
+        var csv = await Write(s => AfterActionExport.WriteCsvAsync(denver, s, AfterActionTable.Incident, Ct));
+
+        // Opened at 15:00 UTC on 14 March 2026: 09:00 in Denver, on daylight time since 8 March.
+        Assert.Contains("Opened 2026-03-14 09:00 America/Denver (UTC-06:00; 15:00 UTC).", local, StringComparison.Ordinal);
+        Assert.Contains("<tr><th>threat active</th><td>09:00:00 (15:00:00 UTC)</td></tr>", local, StringComparison.Ordinal);
+        Assert.Contains("<tr><th>threat active</th><td>15:00:00 UTC</td></tr>", utc, StringComparison.Ordinal);
+        Assert.Contains("threat_active,2026-03-14T15:00:00+00:00", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reading_positions_by_their_parts_gives_the_same_report_as_decoding_every_event()
     {
         var drill = await RecordedDrill.RecordAsync(seconds: 150, snapshotEvery: 0);

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Command.Reporting.Documents;
+namespace Command.Domain.AfterAction;
 
 /// <summary>
 /// Times as the site's people read them: local time in the site's IANA time zone beside UTC, or UTC alone when the
