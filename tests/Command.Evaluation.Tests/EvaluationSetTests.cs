@@ -1,4 +1,6 @@
 using Command.Domain.Assessment;
+using Command.Domain.Geometry;
+using Command.Domain.Walking;
 using Command.Evaluation.Harness;
 
 namespace Command.Evaluation.Tests;
@@ -43,6 +45,29 @@ public sealed class EvaluationSetTests(ITestOutputHelper output)
             Assert.InRange(b.IndoorNoiseM, (2 * a.IndoorNoiseM) - 0.11, (2 * a.IndoorNoiseM) + 0.11);
         });
         Assert.InRange(Error(harsher) / Error(tuned), 1.6, 2.6);
+    }
+
+    [Fact]
+    public void With_walks_each_threats_building_has_its_door_where_its_units_walk_in_and_the_walk_is_the_straight_line_there()
+    {
+        var plain = EvaluationSet.Generate(incidents: 36);
+        var walks = EvaluationSet.Generate(incidents: 36, walks: true);
+
+        // The same incidents and fixes; a door only where there is a building.
+        Assert.Equal(plain.SelectMany(i => i.Tracks.SelectMany(t => t.Fixes)), walks.SelectMany(i => i.Tracks.SelectMany(t => t.Fixes)));
+        Assert.Contains(walks, i => i.Building is not null);
+        Assert.All(walks, i => Assert.Equal(i.Building is not null, i.DoorBearingRad is not null));
+        Assert.All(plain, i => Assert.Null(i.DoorBearingRad));
+
+        // The subject walks in on its bearing through the door: at every second of its walk, outside or in, the walk
+        // to the threat is the straight line.
+        var indoor = walks.First(i => i.Kind == "indoor");
+        var frame = new LocalFrame(EvaluationRun.Origin);
+        var field = new DistanceField(new WalkNetwork(EvaluationRun.SiteOf(indoor, frame), frame, 3.5), new LocalPoint(0, 0), 0, 40, 3);
+        Assert.All(indoor.Tracks[0].Truth, s => Assert.Equal(s.Position.Length, field.PathDistance(s.Position, 0)!.Value, 6));
+        // Off its bearing the building is in the way: the walk goes round to the door.
+        var aside = new LocalPoint(-indoor.Tracks[0].Truth[0].Position.East, -indoor.Tracks[0].Truth[0].Position.North);
+        Assert.True(field.PathDistance(aside, 0) > aside.Length + 10);
     }
 
     [Fact]

@@ -10,7 +10,9 @@ namespace Command.Evaluation;
 /// <param name="NoiseScale">Scales every device's noise, indoor noise, bias and burst rate: 1 is the set as tuned; more asks how the rules hold in a harsher world. Default 1.</param>
 /// <param name="Speeds">Whether devices say the speeds they measure, as most do; without, the same fixes are judged on positions alone. Default true.</param>
 /// <param name="Courses">Whether devices that say their speed say their course with it, as they do. Default true.</param>
-internal sealed record EvaluationArguments(int Seed, int Incidents, bool Details, UnitTrace? Trace, int? To = null, bool ByKind = false, double NoiseScale = 1, bool Speeds = true, bool Courses = true);
+/// <param name="Walks">Whether each threat's building has a walk graph (a door where its units' bearing meets the wall), so that their distances are walks. Default false.</param>
+internal sealed record EvaluationArguments(int Seed, int Incidents, bool Details, UnitTrace? Trace, int? To = null, bool ByKind = false, double NoiseScale = 1, bool Speeds = true, bool Courses = true,
+    bool Walks = false);
 
 /// <summary>A unit to trace: its incident's index in the set and its id.</summary>
 internal sealed record UnitTrace(int Incident, string UnitId);

@@ -21,6 +21,11 @@ internal sealed class EvaluationCommand : RootCommand
 
     private readonly Option<bool> noSpeeds = new("--no-speeds") { Description = "No device says the speed it measures: the same fixes, judged on positions alone" };
     private readonly Option<bool> noCourses = new("--no-courses") { Description = "Devices say their speed but not their course: the same fixes and speeds" };
+    private readonly Option<bool> walks = new("--walks")
+    {
+        Description = "Give each threat's building a walk graph, a door where its units' bearing meets the wall and a room at the threat: their distances are walks",
+    };
+
     private readonly Option<bool> details = new("--details") { Description = "List every missed hold, false flag, flapped or turned hold and late clear after the figures" };
     private readonly Option<UnitTrace?> trace = new("--trace")
     {
@@ -53,10 +58,11 @@ internal sealed class EvaluationCommand : RootCommand
         Options.Add(noiseScale);
         Options.Add(noSpeeds);
         Options.Add(noCourses);
+        Options.Add(walks);
         SetAction(parsed => evaluate(Read(parsed)));
     }
 
     private EvaluationArguments Read(ParseResult parsed) =>
         new(parsed.GetValue(seed), parsed.GetValue(incidents), parsed.GetValue(details), parsed.GetValue(trace), parsed.GetValue(to), parsed.GetValue(byKind),
-            parsed.GetValue(noiseScale), !parsed.GetValue(noSpeeds), !parsed.GetValue(noCourses));
+            parsed.GetValue(noiseScale), !parsed.GetValue(noSpeeds), !parsed.GetValue(noCourses), parsed.GetValue(walks));
 }

@@ -7,14 +7,14 @@ using Command.Evaluation.Harness;
 using Command.Tools.Cli;
 
 // Runs the labelled evaluation set through the assessment and prints the figures.
-// Usage: dotnet run --project tools/Command.Evaluation -- [--seed N [--to M [--by-kind]]] [--incidents N] [--noise-scale K] [--no-speeds] [--details] [--trace INCIDENT UNIT]
+// Usage: dotnet run --project tools/Command.Evaluation -- [--seed N [--to M [--by-kind]]] [--incidents N] [--noise-scale K] [--no-speeds] [--no-courses] [--walks] [--details] [--trace INCIDENT UNIT]
 return await new EvaluationCommand(arguments => arguments.Trace is { } trace ? Trace(arguments, trace) : Score(arguments))
     .Parse(args).InvokeToolAsync();
 
 // --trace INCIDENT UNIT: the unit's truth and assessment second by second.
 static int Trace(EvaluationArguments arguments, UnitTrace trace)
 {
-    var set = EvaluationSet.Generate(arguments.Seed, arguments.Incidents, arguments.NoiseScale, arguments.Speeds, arguments.Courses);
+    var set = EvaluationSet.Generate(arguments.Seed, arguments.Incidents, arguments.NoiseScale, arguments.Speeds, arguments.Courses, arguments.Walks);
     if (trace.Incident >= set.Length)
     {
         Console.Error.WriteLine($"--trace: the set has {set.Length} incidents, 0 to {set.Length - 1}; there is no incident {trace.Incident}.");
@@ -38,24 +38,24 @@ static int Trace(EvaluationArguments arguments, UnitTrace trace)
         var sent = track.Fixes.FirstOrDefault(f => f.Second == second);
         var fix = sent is null ? "        " : $"* {sent.Point.Length,5:F0}{(sent.Multipath ? "m" : " ")}";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{second,4}{fix} {truth.Label,-9} {truth.Position.Length,6:F1}{(truth.Indoors ? "i" : " ")} | {a.State,-8} d {a.DistanceM,6:F1} rate {a.ClosingRateMps,5:F2} hold {a.HoldS,5:F0} {a.Flag} {a.FlagReason}{a.ArrivalReason}{(a.HeldBackReason is { } held ? $" [{held}]" : "")}{(sent?.SpeedMps is { } said ? $" (said {said:F2} m/s{(sent.CourseDeg is { } course ? $" at {course:F0}°, {Toward(truth.Position, course) * said:F2} toward" : "")})" : "")}"));
+            $"{second,4}{fix} {truth.Label,-9} {truth.Position.Length,6:F1}{(truth.Indoors ? "i" : " ")} | {a.State,-8} d {a.DistanceM,6:F1}{(a.PathDistanceM is { } walk ? $" walk {walk,6:F1}" : "")} rate {a.ClosingRateMps,5:F2} hold {a.HoldS,5:F0} {a.Flag} {a.FlagReason}{a.ArrivalReason}{(a.HeldBackReason is { } held ? $" [{held}]" : "")}{(sent?.SpeedMps is { } said ? $" (said {said:F2} m/s{(sent.CourseDeg is { } course ? $" at {course:F0}°, {Toward(truth.Position, course) * said:F2} toward" : "")})" : "")}"));
     });
     return 0;
 }
 
 static int Score(EvaluationArguments arguments)
 {
-    var (seed, count, options, scale, speeds, courses) = (arguments.Seed, arguments.Incidents, AssessmentOptions.Default, arguments.NoiseScale, arguments.Speeds, arguments.Courses);
+    var (seed, count, options, scale, speeds, courses, walks) = (arguments.Seed, arguments.Incidents, AssessmentOptions.Default, arguments.NoiseScale, arguments.Speeds, arguments.Courses, arguments.Walks);
     if (arguments.To is { } last)
     {
-        return Range(seed, last, count, scale, speeds, courses, options, arguments.ByKind);
+        return Range(seed, last, count, scale, speeds, courses, walks, options, arguments.ByKind);
     }
 
     var clock = Stopwatch.StartNew();
-    var set = EvaluationSet.Generate(seed, count, scale, speeds, courses);
+    var set = EvaluationSet.Generate(seed, count, scale, speeds, courses, walks);
     var runs = set.AsParallel().AsOrdered().Select(incident => (incident, EvaluationRun.Run(incident, options))).ToList();
     var figures = EvaluationScore.Score(runs, options);
-    Console.WriteLine($"evaluation set: seed {seed}, {count} incidents{World(scale, speeds, courses)}, {clock.Elapsed.TotalSeconds:F1} s");
+    Console.WriteLine($"evaluation set: seed {seed}, {count} incidents{World(scale, speeds, courses, walks)}, {clock.Elapsed.TotalSeconds:F1} s");
     foreach (var line in figures.Lines())
     {
         Console.WriteLine(line);
@@ -103,8 +103,9 @@ static double Toward(LocalPoint position, double courseDeg)
     return -((Math.Sin(radians) * position.East) + (Math.Cos(radians) * position.North)) / length;
 }
 
-static string World(double scale, bool speeds, bool courses) =>
-    (scale == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $", noise scaled {scale:0.##}x")) + (speeds ? courses ? "" : ", no courses said" : ", no speeds said");
+static string World(double scale, bool speeds, bool courses, bool walks) =>
+    (scale == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $", noise scaled {scale:0.##}x")) + (speeds ? courses ? "" : ", no courses said" : ", no speeds said")
+    + (walks ? ", buildings with walk graphs" : "");
 
 static void Describe(string what, string outcome, EvaluationIncident incident, string unitId)
 {
@@ -114,16 +115,16 @@ static void Describe(string what, string outcome, EvaluationIncident incident, s
 }
 
 // --seed N --to M: every seed of the range scored together, the figures a tuning run looks at.
-static int Range(int first, int last, int count, double scale, bool speeds, bool courses, AssessmentOptions options, bool byKind)
+static int Range(int first, int last, int count, double scale, bool speeds, bool courses, bool walks, AssessmentOptions options, bool byKind)
 {
     var clock = Stopwatch.StartNew();
     var runs = Enumerable.Range(first, Math.Max(0, last - first + 1))
-        .SelectMany(seed => EvaluationSet.Generate(seed, count, scale, speeds, courses).Select(incident => (Seed: seed, Incident: incident)))
+        .SelectMany(seed => EvaluationSet.Generate(seed, count, scale, speeds, courses, walks).Select(incident => (Seed: seed, Incident: incident)))
         .AsParallel().AsOrdered()
         .Select(r => (r.Incident, EvaluationRun.Run(r.Incident, options)))
         .ToList();
     var figures = EvaluationScore.Score(runs, options);
-    Console.WriteLine($"evaluation sets: seeds {first} to {last}, {count} incidents each{World(scale, speeds, courses)}, {clock.Elapsed.TotalSeconds:F1} s");
+    Console.WriteLine($"evaluation sets: seeds {first} to {last}, {count} incidents each{World(scale, speeds, courses, walks)}, {clock.Elapsed.TotalSeconds:F1} s");
     foreach (var line in figures.Lines())
     {
         Console.WriteLine(line);

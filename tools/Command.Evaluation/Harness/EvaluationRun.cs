@@ -45,7 +45,8 @@ public sealed record RunMarks(ImmutableArray<FlagMark> Flags, ImmutableArray<Sta
 /// </summary>
 public static class EvaluationRun
 {
-    private static readonly GeoPoint Origin = new(40.0, -75.0);
+    /// <summary>Where every incident's threat is.</summary>
+    public static readonly GeoPoint Origin = new(40.0, -75.0);
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 8, 0, 0, TimeSpan.Zero);
 
     // Devices reporting this often or more are quick: the assessment holds their reports back as possible multipath.
@@ -81,7 +82,7 @@ public static class EvaluationRun
 
         void Feed(IncidentEvent e) => stream.Record(e, Start.AddSeconds(second), recorded);
 
-        Feed(new IncidentOpened($"eval-{incident.Index}", incident.Kind, Site(incident, frame), false, "evaluation", IncidentSchema.Current, AssessmentRules.Current, options));
+        Feed(new IncidentOpened($"eval-{incident.Index}", incident.Kind, SiteOf(incident, frame), false, "evaluation", IncidentSchema.Current, AssessmentRules.Current, options));
         Feed(new ThreatSet(new Threat("T1", Origin, incident.ThreatUncertaintyM, ThreatPhase.Active, incident.ThreatFloor), "evaluation"));
         foreach (var track in incident.Tracks)
         {
@@ -129,7 +130,20 @@ public static class EvaluationRun
         return new RunMarks(marks.ToImmutable(), states.ToImmutable(), heldBack);
     }
 
-    private static Site Site(EvaluationIncident incident, LocalFrame frame) => incident.Building is { } b
-        ? new Site("evaluation", Origin, [new Building("B1", "B1", [.. b.Corners.Select(frame.ToGeo)], b.Floors)], [])
+    /// <summary>The incident's site: its threat's building, if any, with its walk graph where it has one.</summary>
+    public static Site SiteOf(EvaluationIncident incident, LocalFrame frame) => incident.Building is { } b
+        ? new Site("evaluation", Origin, [new Building("B1", "B1", [.. b.Corners.Select(frame.ToGeo)], b.Floors)], [],
+            incident.DoorBearingRad is { } door ? Walks(b, door, frame) : null)
         : new Site("evaluation", Origin, [], []);
+
+    // A door in the wall on the bearing, and the room at the threat on every floor, the floors joined by a stair well.
+    private static WalkGraph Walks(EvaluationBuilding building, double bearingRad, LocalFrame frame)
+    {
+        var wall = building.WallAlong(bearingRad);
+        var door = new WalkNode("door", frame.ToGeo(new LocalPoint(wall * Math.Sin(bearingRad), wall * Math.Cos(bearingRad))), 0, "door");
+        var rooms = Enumerable.Range(0, building.Floors).Select(f => new WalkNode($"room-{f}", Origin, f, "corridor")).ToList();
+        return new WalkGraph(
+            [door, .. rooms],
+            [new WalkEdge("door", "room-0"), .. rooms.Skip(1).Select((room, f) => new WalkEdge(rooms[f].NodeId, room.NodeId))]);
+    }
 }

@@ -28,8 +28,16 @@ public static class EvaluationSet
     /// device says the speed it measures: the same incidents and fixes, judged on positions alone; without
     /// <paramref name="courses"/>, devices say their speed but not their course.
     /// </summary>
-    public static ImmutableArray<EvaluationIncident> Generate(int seed = 2026, int incidents = 360, double noiseScale = 1, bool speeds = true, bool courses = true) =>
-        [.. Enumerable.Range(0, incidents).Select(i => Incident(seed, i, noiseScale, speeds, courses))];
+    public static ImmutableArray<EvaluationIncident> Generate(int seed = 2026, int incidents = 360, double noiseScale = 1, bool speeds = true, bool courses = true, bool walks = false) =>
+        [.. Enumerable.Range(0, incidents).Select(i => Incident(seed, i, noiseScale, speeds, courses) is var incident && walks && incident.Building is not null
+            ? incident with { DoorBearingRad = Bearing(incident) } : incident)];
+
+    // The bearing the subject walks in on, from the threat: where its building's door is when it has a walk graph.
+    private static double Bearing(EvaluationIncident incident)
+    {
+        var start = incident.Tracks[0].Truth[0].Position;
+        return Math.Atan2(start.East, start.North);
+    }
 
     private static EvaluationIncident Incident(int seed, int index, double noiseScale, bool speeds, bool courses)
     {

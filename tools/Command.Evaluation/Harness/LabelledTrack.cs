@@ -68,7 +68,9 @@ public sealed record LabelledTrack(
 
 /// <summary>
 /// One synthetic incident: a threat at the origin (on a floor, for stair climbs and buildings), how uncertain its
-/// marker says it is (null: unknown, as a hand-placed marker), the building it is in (if any) and the units' tracks.
+/// marker says it is (null: unknown, as a hand-placed marker), the building it is in (if any) and the units' tracks;
+/// where <paramref name="DoorBearingRad"/> is given, the building has a walk graph with its door on that bearing from
+/// the threat (radians clockwise from north), the way its subject and backup walk in.
 /// </summary>
 public sealed record EvaluationIncident(
     int Index,
@@ -76,7 +78,8 @@ public sealed record EvaluationIncident(
     int? ThreatFloor,
     ImmutableArray<LabelledTrack> Tracks,
     double? ThreatUncertaintyM = 5,
-    EvaluationBuilding? Building = null)
+    EvaluationBuilding? Building = null,
+    double? DoorBearingRad = null)
 {
     /// <summary>Seconds the incident runs: the longest track.</summary>
     public int DurationS => Tracks.Max(t => t.Truth.Length) - 1;
