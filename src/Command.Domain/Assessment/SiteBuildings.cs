@@ -23,6 +23,9 @@ internal sealed class SiteBuildings
 
     public Building this[int index] => all[index].Building;
 
+    /// <summary>The building's footprint in local metres.</summary>
+    public Polygon Shape(int index) => all[index].Shape;
+
     /// <summary>The first building whose footprint holds the point, or null.</summary>
     public int? Containing(LocalPoint point)
     {

@@ -241,7 +241,7 @@ internal sealed partial class UnitJudge
             return null;
         }
 
-        var d = target.Distance(Track.Latest with { Point = point }, BaseAltitudeM);
+        var d = target.Distance(Track.Latest with { Point = point }, BaseAltitudeM, InThreatsBuilding(target));
         return d <= radius ? d : null;
     }
 

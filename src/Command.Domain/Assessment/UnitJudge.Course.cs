@@ -101,8 +101,8 @@ internal sealed partial class UnitJudge
         // changes its way in between, more would be an artefact).
         var radians = course * Math.PI / 180;
         var step = new Geometry.LocalPoint(Math.Sin(radians) * CourseStepM, Math.Cos(radians) * CourseStepM);
-        var behind = target.Distance(fix with { Point = at - step }, BaseAltitudeM);
-        var ahead = target.Distance(fix with { Point = at + step }, BaseAltitudeM);
+        var behind = target.Distance(fix with { Point = at - step }, BaseAltitudeM, InThreatsBuilding(target));
+        var ahead = target.Distance(fix with { Point = at + step }, BaseAltitudeM, InThreatsBuilding(target));
         return speed * Math.Clamp((behind - ahead) / (2 * CourseStepM), -1, 1);
     }
 

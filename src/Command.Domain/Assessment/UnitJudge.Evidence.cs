@@ -227,7 +227,7 @@ internal sealed partial class UnitJudge
         distanceTimes.RemoveRange(0, stale);
         for (var i = distances.Count; i < fixes.Count; i++)
         {
-            distances.Add(target.Distance(fixes[i], BaseAltitudeM));
+            distances.Add(target.Distance(fixes[i], BaseAltitudeM, InThreatsBuilding(target)));
             distanceTimes.Add(fixes[i].Time);
         }
     }

@@ -268,6 +268,9 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
     // Whether the unit stands outside the threat's building, where the threat is in one: a hold begun there is held outside.
     private bool HoldsOutside(ThreatTarget target) => target.Building is { } building && buildings.IndexOf(BuildingId) != building;
 
+    // The unit is in the building the threat is in, as last committed: its fixes are measured from inside it.
+    private bool InThreatsBuilding(ThreatTarget target) => target.Building is { } building && buildings.IndexOf(BuildingId) == building;
+
     // The latest fix came after a silence longer than the unit's cadence allows, held off only by what its report said:
     // one fix after minutes says nothing of when it left contact, and a fall back is flagged from the last fix there.
     // It is judged as after any silence, afresh from its fixes.

@@ -441,7 +441,13 @@ public static class AssessmentRules
     /// outdoors to every one of them in sight. The walk was taken from graph nodes within 40 m only, else the straight
     /// line through the walls: a unit walking in from the south read 63 m straight and then 101 m by path as the south
     /// door came within 40 m — shown moving away, and its hold counted from before it stopped; from a side with no door
-    /// it read the straight line to the very wall. Indoors a unit is still joined to the few nodes near it.
+    /// it read the straight line to the very wall. Indoors a unit is still joined to the few nodes near it, and a unit
+    /// in the threat's building whose fix its noise puts outside the walls is measured from the nearest point inside
+    /// them, plus how far out the fix is, and on the threat's floor where its own is not known: an officer at the
+    /// threat 2 m inside a wall with no door, his fixes outside it half the time, read the walk round to the door from
+    /// there, 40-60 m, and was flagged as falling back. A fix outside within 3 m of the threat building's walls is
+    /// measured by the straight line, 15 m out by the walk, and between by part of each: it may be an indoor fix thrown
+    /// out. The board's walk is the whole walk from the fix.
     /// </summary>
     public const int WalksRoundCorners = 51;
 
