@@ -75,23 +75,17 @@ internal sealed class ThreatTarget
             return outside + Measure(fix with { Point = outside > 0 ? wall + ((wall - fix.Point) * (InsideByM / outside)) : wall }, baseAltitudeM, inItsBuilding);
         }
 
-        var measured = Measure(fix, baseAltitudeM, inItsBuilding);
         if (Field is null || walls is null || inItsBuilding || walls.Contains(fix.Point))
         {
-            return measured;
+            return Measure(fix, baseAltitudeM, inItsBuilding);
         }
 
         // Outside by the threat's building, within what an indoor fix's error may carry it, the walk round to a door
         // is given only in part: the unit may be inside.
-        var offWall = walls.DistanceToBoundary(fix.Point);
-        var trust = Math.Clamp((offWall - NearWallM) / NearWallSpanM, 0, 1);
-        if (trust >= 1)
-        {
-            return measured;
-        }
-
-        var straight = Measure(fix, baseAltitudeM, inItsBuilding, straight: true);
-        return straight + (trust * Math.Max(0, measured - straight));
+        var trust = Math.Clamp((walls.DistanceToBoundary(fix.Point) - NearWallM) / NearWallSpanM, 0, 1);
+        var straight = trust < 1 ? Measure(fix, baseAltitudeM, inItsBuilding, straight: true) : 0;
+        var walk = trust > 0 ? Measure(fix, baseAltitudeM, inItsBuilding) : straight;
+        return trust >= 1 ? walk : straight + (trust * Math.Max(0, walk - straight));
     }
 
     // Within this of the threat building's walls outside, the straight line; from there over the span, more and more of
