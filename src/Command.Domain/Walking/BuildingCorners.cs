@@ -23,21 +23,21 @@ internal static class BuildingCorners
     public const int Most = 256;
 
     /// <summary>
-    /// The corners of these walls outside all of them: whole buildings' worth, nearest the graph's nodes first, while
-    /// they come to at most <see cref="Most"/>.
+    /// The corners of these walls outside all of them: whole buildings' worth, nearest the graph's nodes first, as many
+    /// buildings as come to at most <see cref="Most"/>.
     /// </summary>
     public static LocalPoint[] Of(IReadOnlyList<Polygon> walls, IReadOnlyList<Box> boxes, IReadOnlyList<LocalPoint> nodes)
     {
         var corners = new List<LocalPoint>();
         foreach (var building in Enumerable.Range(0, walls.Count).OrderBy(w => nodes.Min(boxes[w].DistanceTo)))
         {
+            // A building whose corners would go over is passed by, not cut short: a round one drawn with a thousand
+            // points would take them all.
             var outward = Outward(walls[building].Vertices).ToList();
-            if (corners.Count + outward.Count > Most)
+            if (corners.Count + outward.Count <= Most)
             {
-                break;
+                corners.AddRange(outward);
             }
-
-            corners.AddRange(outward);
         }
 
         // Not inside another building, nor in a gap between two too narrow to walk.

@@ -95,6 +95,21 @@ public sealed class WalkRoundCornersTests
     }
 
     [Fact]
+    public void A_round_building_drawn_with_more_corners_than_a_site_is_given_is_passed_by_not_the_rest()
+    {
+        // A water tower west of the school drawn as a circle of 300 points, nearer the walk graph's west door than the
+        // school's own corners: it gets none, and the school still has its own.
+        var probe = new Drill();
+        var school = SchoolSite(probe);
+        var tower = new Building("tower", "Water tower",
+            [.. Enumerable.Range(0, 300).Select(i => probe.Geo(-60 + (3 * Math.Cos(i * Math.PI / 150)), -3 + (3 * Math.Sin(i * Math.PI / 150))))]);
+        var site = school with { Buildings = [tower, .. school.Buildings] };
+        var field = new DistanceField(new WalkNetwork(site, new LocalFrame(Drill.Origin), 3.5), Threat, 0, 40, 3);
+
+        Assert.Equal(School().PathDistance(new LocalPoint(0, 25), 0)!.Value, field.PathDistance(new LocalPoint(0, 25), 0)!.Value, 6);
+    }
+
+    [Fact]
     public void An_officer_at_the_threat_by_a_wall_with_no_door_is_not_flagged_when_his_indoor_fixes_fall_outside_it()
     {
         // In by the east door and across the room to stand 5 m from the threat, 2 m inside the north wall, which has no
