@@ -95,6 +95,20 @@ public sealed class WalkRoundCornersTests
     }
 
     [Fact]
+    public void To_a_threat_outdoors_a_unit_inside_walks_out_by_the_nearest_door_and_round_the_corner()
+    {
+        var threat = new LocalPoint(0, 40);
+        var field = new DistanceField(new WalkNetwork(SchoolSite(new Drill()), new LocalFrame(Drill.Origin), 3.5), threat, 0, 40, 3);
+
+        // From the corridor's west end: 10 m to the west door, out round the north-west corner a metre off the walls
+        // at (-41, 16), and across the grass to the threat.
+        var expected = 10 + new LocalPoint(-40, 0).DistanceTo(new LocalPoint(-41, 16)) + new LocalPoint(-41, 16).DistanceTo(threat);
+        Assert.Equal(expected, field.PathDistance(new LocalPoint(-30, 0), 0)!.Value, 6);
+        // Outdoors in sight of it, the straight line.
+        Assert.Equal(50, field.PathDistance(new LocalPoint(-30, 80), 0)!.Value, 6);
+    }
+
+    [Fact]
     public void A_round_building_drawn_with_more_corners_than_a_site_is_given_is_passed_by_not_the_rest()
     {
         // A water tower west of the school drawn as a circle of 300 points, nearer the walk graph's west door than the
