@@ -101,7 +101,22 @@ public sealed partial class ClosingAssessment
             ? $"fell back from contact {Reasons.Duration(heldS)} ago{(hold.WalkedOff is { } walked ? $" (its device says it walked {Reasons.Metres(walked.Length)} from there)" : "")}, now {FromThreat(m)}; {Reasons.Backup(backupEtaS)}"
             : opening
                 ? $"moving away for {Reasons.Duration(heldS)}{(m.SaidAway ? " (its device says it heads away)" : "")}, now {FromThreat(m)}; {Reasons.Backup(backupEtaS)}"
-                : $"holding {Reasons.Duration(heldS)} at {FromThreat(m)}{(hold is { SaidStill: true } ? " (its device says it stands still)" : "")}; {Reasons.Backup(backupEtaS)}";
+                : $"holding {Reasons.Duration(heldS)} at {FromThreat(m)}{(hold is { SaidStill: true } ? " (its device says it stands still)" : "")}{FurtherOut(m, hold)}; {Reasons.Backup(backupEtaS)}";
+
+    /// <summary>
+    /// Where a holding unit now stands plainly further out than where it stopped, by how much: a radio every 30 s that
+    /// walked 60 m back between two reports and stood again was shown "holding 5 min at 176 m" — its walk back, two
+    /// reports, too few to show as moving away, and nowhere in its words.
+    /// </summary>
+    private static string FurtherOut(Measurement m, HoldEpisode? hold)
+    {
+        var further = hold?.StoppedAtM is { } stopped ? m.DistanceM - stopped : 0;
+        return further >= Math.Max(FurtherOutAtLeastM, FurtherOutNoises * m.NoiseM) ? $", {Reasons.Metres(further)} further out than where it stopped" : "";
+    }
+
+    // How much further out than where it stopped a holding unit must stand for its flag to say so: metres, and its noise.
+    private const double FurtherOutAtLeastM = 15;
+    private const double FurtherOutNoises = 3;
 
     /// <summary>
     /// How far from the threat a flag says the unit is: the board's distance, from its latest fix — unless that reads

@@ -13,7 +13,9 @@ namespace Command.Domain.Assessment;
 /// <param name="WalkedOff">The unit fell back by its own receiver's word: the walk it said it made from contact (east, north, metres).</param>
 /// <param name="HeldOutside">The hold began outside the threat's building, where the threat is in one: going in is progress, and the unit then arrives allowing for its noise, as one in no hold does.</param>
 /// <param name="SaidStill">The hold began on the unit's own word that it stands still, before its fixes showed it: borne out by its silence, or said by its receiver's speed for 10 s outdoors.</param>
-public sealed record HoldEpisode(DateTimeOffset Since, ImmutableArray<double> HeldM, bool FellBack = false, bool SaidStill = false, bool HeldOutside = false, Geometry.LocalPoint? WalkedOff = null)
+/// <param name="StoppedAtM">Where the unit stood when the hold began: the held distances move with a unit that walks back and stands again, this does not. Null in holds remembered from before it was kept.</param>
+public sealed record HoldEpisode(DateTimeOffset Since, ImmutableArray<double> HeldM, bool FellBack = false, bool SaidStill = false, bool HeldOutside = false, Geometry.LocalPoint? WalkedOff = null,
+    double? StoppedAtM = null)
 {
     /// <summary>Held distances remembered: seven, so that three outliers in a row are still a minority.</summary>
     public const int Kept = 7;

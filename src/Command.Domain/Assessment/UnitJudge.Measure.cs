@@ -180,7 +180,7 @@ internal sealed partial class UnitJudge
             // until they can, its hold still counted from its start. A unit that left contact, but not plainly, holds
             // still wherever it is: its fall back is a hold once it is plainly out of contact; see Settle.
             var since = t0.AddSeconds(tailS);
-            episode = new HoldEpisode(since < anchor.Time ? since : anchor.Time, [smoothed], SaidStill: saidStill, HeldOutside: HoldsOutside(target));
+            episode = new HoldEpisode(since < anchor.Time ? since : anchor.Time, [smoothed], SaidStill: saidStill, HeldOutside: HoldsOutside(target), StoppedAtM: smoothed);
         }
 
         var arrival = Arrive(target, t, sigma, noise, commit, window is { } away && -away.Slope + (OneSided95 * away.SlopeError) < -options.MovingRateMps);

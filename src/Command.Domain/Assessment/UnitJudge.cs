@@ -241,7 +241,7 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
             // through a TAK server, and its fixes alone showed the hold minutes late. Where it said so must be plainly
             // out of contact itself, and so must the fix before: a slow device's settled position still lags its walk
             // in when it stops at the threat, and one stray fix of a unit in contact says nothing.
-            Episode = new HoldEpisode(Track.Latest.Time, [m.DistanceM], SaidStill: true, HeldOutside: HoldsOutside(m.Target));
+            Episode = new HoldEpisode(Track.Latest.Time, [m.DistanceM], SaidStill: true, HeldOutside: HoldsOutside(m.Target), StoppedAtM: m.DistanceM);
             measured = null;
             next = MotionState.Holding;
         }

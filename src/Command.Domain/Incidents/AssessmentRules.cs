@@ -451,8 +451,16 @@ public static class AssessmentRules
     /// </summary>
     public const int WalksRoundCorners = 51;
 
+    /// <summary>
+    /// A holding unit that now stands plainly further out than where it stopped (15 m and three times its noise) says
+    /// so: "holding 5 min at 176 m from the threat, 56 m further out than where it stopped". A radio every 30 s that
+    /// walked 60 m back between two reports and stood again was "holding 5 min at 176 m", its walk back nowhere in
+    /// its words: two reports are too few to show a unit moving away, as a burst of multipath is three.
+    /// </summary>
+    public const int FurtherOutInWords = 52;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = WalksRoundCorners;
+    public const int Current = FurtherOutInWords;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

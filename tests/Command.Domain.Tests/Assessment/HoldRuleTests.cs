@@ -418,4 +418,20 @@ public sealed class HoldRuleTests
         Assert.True(raised.Time >= Drill.Start.AddSeconds(300 + 20), $"flagged at {raised.Time:HH:mm:ss}: {raised.Reason}");
         Assert.StartsWith("holding ", raised.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_slow_radio_that_walked_back_between_two_reports_and_stood_is_said_to_hold_further_out_than_where_it_stopped()
+    {
+        // Every 30 s, ±4 m and a 2 m wandering bias: walks in to 120 m, holds 2 min, walks 60 m back in 50 s — two
+        // reports, too few to show it moving away — and stands. Its flag says where it stands against where it stopped;
+        // one that stood still all along does not.
+        static LocalPoint Back(double t) => new(0, t < 120 ? 300 - (1.5 * t) : t < 240 ? 120 : 120 + (1.2 * Math.Min(50, t - 240)));
+        static LocalPoint Stays(double t) => new(0, Math.Max(120, 300 - (1.5 * t)));
+
+        var back = Drill.Draws(20, 420, (d, seed) => d.Move("u1", Drill.Noisy(Back, 4, 2, seed), cadence: 30, accuracyM: 5)).Select(d => d.Drill.Assess("u1").FlagReason).ToList();
+        var stays = Drill.Draws(20, 420, (d, seed) => d.Move("u1", Drill.Noisy(Stays, 4, 2, seed), cadence: 30, accuracyM: 5)).Select(d => d.Drill.Assess("u1").FlagReason).ToList();
+
+        Assert.All(back, reason => Assert.Matches(@"^holding \d min at 1[6-9]\d m from the threat, [4-7]\d m further out than where it stopped; ", reason));
+        Assert.All(stays, reason => Assert.DoesNotContain("further out", reason, StringComparison.Ordinal));
+    }
 }
