@@ -105,7 +105,7 @@ public sealed class DistanceField
     // trying the nodes in order of that sum, as if every node were in sight, until one is: that one is the best.
     private double ThroughSight(LocalPoint from, int floor, double bound)
     {
-        Span<(double Sum, int Node)> order = stackalloc (double, int)[MostTried];
+        Span<(int Node, double Sum)> order = stackalloc (int, double)[MostTried];
         var count = 0;
         for (var i = 0; i < network.Count; i++)
         {
@@ -115,23 +115,13 @@ public sealed class DistanceField
             }
 
             var sum = from.DistanceTo(network.Point(i)) + toTarget[i];
-            if (sum >= bound || (count == order.Length && sum >= order[count - 1].Sum))
+            if (sum < bound && (count < order.Length || sum < order[count - 1].Sum))
             {
-                continue;
+                count = InOrder(order, count, i, sum);
             }
-
-            // Insert in order, the longest falling off the end when full.
-            var at = count == order.Length ? count - 1 : count++;
-            while (at > 0 && order[at - 1].Sum > sum)
-            {
-                order[at] = order[at - 1];
-                at--;
-            }
-
-            order[at] = (sum, i);
         }
 
-        foreach (var (sum, node) in order[..count])
+        foreach (var (node, sum) in order[..count])
         {
             if (network.InSight(from, network.Point(node)))
             {
@@ -169,22 +159,27 @@ public sealed class DistanceField
             }
 
             var d = point.DistanceTo(network.Point(i));
-            if (d > snapRadiusM || (count == found.Length && d >= found[count - 1].Offset) || !network.InSight(point, network.Point(i)))
+            if (d <= snapRadiusM && (count < found.Length || d < found[count - 1].Offset) && network.InSight(point, network.Point(i)))
             {
-                continue;
+                count = InOrder(found, count, i, d);
             }
-
-            // Insert in order, the furthest falling off the end when full.
-            var at = count == found.Length ? count - 1 : count++;
-            while (at > 0 && found[at - 1].Offset > d)
-            {
-                found[at] = found[at - 1];
-                at--;
-            }
-
-            found[at] = (i, d);
         }
 
+        return count;
+    }
+
+    // The node put in its place among the first count, smallest first, the largest falling off the end when all are
+    // taken: how many there are now.
+    private static int InOrder(Span<(int, double)> order, int count, int node, double value)
+    {
+        var at = count == order.Length ? count - 1 : count++;
+        while (at > 0 && order[at - 1].Item2 > value)
+        {
+            order[at] = order[at - 1];
+            at--;
+        }
+
+        order[at] = (node, value);
         return count;
     }
 }
