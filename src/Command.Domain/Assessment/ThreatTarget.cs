@@ -66,26 +66,44 @@ internal sealed class ThreatTarget
     /// The unit is in the threat's building: a fix its noise puts outside the walls is measured from the nearest point
     /// inside them, plus how far out the fix is — not as the walk round the outside to a door, tens of metres more.
     /// </param>
-    public double Distance(TrackFix fix, double? baseAltitudeM, bool inItsBuilding = false)
+    public double Distance(TrackFix fix, double? baseAltitudeM, bool inItsBuilding = false) => Reach(fix, baseAltitudeM, inItsBuilding).Judged;
+
+    /// <summary>
+    /// The distance closing is measured on (see <see cref="Distance"/>), and the walk from the fix where that was
+    /// worked out on the way (see <see cref="Walk"/>): null where it was not, so that a fix's walk is not worked out
+    /// twice.
+    /// </summary>
+    public (double Judged, double? Walk) Reach(TrackFix fix, double? baseAltitudeM, bool inItsBuilding)
     {
         if (inItsBuilding && Field is not null && walls is not null && !walls.Contains(fix.Point))
         {
             var wall = walls.ClosestOnBoundary(fix.Point);
             var outside = fix.Point.DistanceTo(wall);
-            return outside + Measure(fix with { Point = outside > 0 ? wall + ((wall - fix.Point) * (InsideByM / outside)) : wall }, baseAltitudeM, inItsBuilding);
+            return (outside + Measure(fix with { Point = outside > 0 ? wall + ((wall - fix.Point) * (InsideByM / outside)) : wall }, baseAltitudeM, inItsBuilding), null);
         }
 
         if (Field is null || walls is null || inItsBuilding || walls.Contains(fix.Point))
         {
-            return Measure(fix, baseAltitudeM, inItsBuilding);
+            var measured = Measure(fix, baseAltitudeM, inItsBuilding);
+            return (measured, measured);
         }
 
         // Outside by the threat's building, within what an indoor fix's error may carry it, the walk round to a door
         // is given only in part: the unit may be inside.
         var trust = Math.Clamp((walls.DistanceToBoundary(fix.Point) - NearWallM) / NearWallSpanM, 0, 1);
-        var straight = trust < 1 ? Measure(fix, baseAltitudeM, inItsBuilding, straight: true) : 0;
-        var walk = trust > 0 ? Measure(fix, baseAltitudeM, inItsBuilding) : straight;
-        return trust >= 1 ? walk : straight + (trust * Math.Max(0, walk - straight));
+        if (trust <= 0)
+        {
+            return (Measure(fix, baseAltitudeM, inItsBuilding, straight: true), null);
+        }
+
+        var walk = Measure(fix, baseAltitudeM, inItsBuilding);
+        if (trust >= 1)
+        {
+            return (walk, walk);
+        }
+
+        var straight = Measure(fix, baseAltitudeM, inItsBuilding, straight: true);
+        return (straight + (trust * Math.Max(0, walk - straight)), walk);
     }
 
     // Within this of the threat building's walls outside, the straight line; from there over the span, more and more of

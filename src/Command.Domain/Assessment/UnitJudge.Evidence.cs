@@ -211,6 +211,7 @@ internal sealed partial class UnitJudge
         var fixes = Track.Fixes;
         if (distancesFor != target)
         {
+            latestWalk = null;
             distances.Clear();
             distanceTimes.Clear();
             distancesFor = target;
@@ -227,8 +228,10 @@ internal sealed partial class UnitJudge
         distanceTimes.RemoveRange(0, stale);
         for (var i = distances.Count; i < fixes.Count; i++)
         {
-            distances.Add(target.Distance(fixes[i], BaseAltitudeM, InThreatsBuilding(target)));
+            var (judged, walk) = target.Reach(fixes[i], BaseAltitudeM, InThreatsBuilding(target));
+            distances.Add(judged);
             distanceTimes.Add(fixes[i].Time);
+            latestWalk = walk;
         }
     }
 }

@@ -197,7 +197,7 @@ internal sealed partial class UnitJudge
         var m = new Measurement(
             target,
             latest.Point.DistanceTo(target.Point),
-            target.Field is null ? null : target.Walk(latest, BaseAltitudeM, InThreatsBuilding(target)),
+            target.Field is null ? null : latestWalk ?? target.Walk(latest, BaseAltitudeM, InThreatsBuilding(target)),
             smoothed,
             enoughForRate ? window!.Value.End : smoothed,
             progressing ? progressRate : SaidRateMps(said) ?? (enoughForRate ? -window!.Value.Slope : null),

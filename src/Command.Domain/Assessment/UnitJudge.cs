@@ -11,6 +11,9 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
     private readonly List<double> distances = [];
     private readonly List<DateTimeOffset> distanceTimes = [];
     private ThreatTarget? distancesFor;
+
+    // The walk from the latest fix, where working out its distance gave it: the board's walk, not worked out again.
+    private double? latestWalk;
     private Measurement? measured;
 
     public string UnitId { get; } = unitId;
