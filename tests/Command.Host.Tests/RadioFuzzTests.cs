@@ -43,14 +43,16 @@ public sealed class RadioFuzzTests(RadioHost host)
 
         var udp = await fuzzer.RunAsync(protocols["cot-udp"], host.CotUdpPort, (n, _) => new ValueTask(meters.ReceivedAsync("CoT", n - DatagramWindow)), Ct);
         await meters.ReceivedAsync("CoT", Count);
+        var tak = await fuzzer.RunAsync(protocols["takproto"], host.CotUdpPort, (n, _) => new ValueTask(meters.ReceivedAsync("CoT", Count + n - DatagramWindow)), Ct);
+        await meters.ReceivedAsync("CoT", 2 * Count);
         var tcp = await fuzzer.RunAsync(protocols["cot-tcp"], host.CotTcpPort, cancellationToken: Ct);
         var nmea = await fuzzer.RunAsync(protocols["nmea"], host.NmeaPort, cancellationToken: Ct);
         var aprs = await fuzzer.RunAsync(protocols["aprs"], host.AprsPort, cancellationToken: Ct);
         var osmAnd = await new LiveFuzzer(IPAddress.Loopback, Count, seed: 20261130, perSender: 20, parallel: HttpParallel).RunAsync(protocols["osmand"], host.OsmAndPort, cancellationToken: Ct);
 
-        Assert.All(new[] { udp, tcp, nmea, aprs, osmAnd }, run => Assert.Equal(Count, run.Tally["sent"]));
+        Assert.All(new[] { udp, tak, tcp, nmea, aprs, osmAnd }, run => Assert.Equal(Count, run.Tally["sent"]));
         Assert.Equal(
-            (Count + CotFrames(fuzzer.Senders(protocols["cot-tcp"])), LineFrames(fuzzer.Senders(protocols["nmea"])), LineFrames(fuzzer.Senders(protocols["aprs"]))),
+            ((2 * Count) + CotFrames(fuzzer.Senders(protocols["cot-tcp"])), LineFrames(fuzzer.Senders(protocols["nmea"])), LineFrames(fuzzer.Senders(protocols["aprs"]))),
             (meters.Received("CoT"), meters.Received("Nmea"), meters.Received("Aprs")));
         Assert.Equal(Count, osmAnd.Tally.Counts().Where(c => c.Key != "sent").Sum(c => c.Value));
         Assert.All(osmAnd.Tally.Counts(), c => Assert.Contains(c.Key, Named));
@@ -59,11 +61,15 @@ public sealed class RadioFuzzTests(RadioHost host)
         Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/health", Ct)).StatusCode);
 
         // CoT over UDP takes enrolled units only on this host.
-        (await host.PostJsonAsync($"/api/incidents/{IngestHost.Incident}/units", new { unitId = protocols["cot-udp"].CleanUnit, callsign = "Fuzz", role = "contact" })).EnsureSuccessStatusCode();
+        foreach (var datagrams in new[] { "cot-udp", "takproto" })
+        {
+            (await host.PostJsonAsync($"/api/incidents/{IngestHost.Incident}/units", new { unitId = protocols[datagrams].CleanUnit, callsign = "Fuzz", role = "contact" })).EnsureSuccessStatusCode();
+        }
+
         await using var watcher = await FrameWatcher.JoinAsync(host, IngestHost.Incident);
         var ports = new Dictionary<string, int>
         {
-            ["cot-udp"] = host.CotUdpPort, ["cot-tcp"] = host.CotTcpPort, ["nmea"] = host.NmeaPort, ["aprs"] = host.AprsPort, ["osmand"] = host.OsmAndPort,
+            ["cot-udp"] = host.CotUdpPort, ["takproto"] = host.CotUdpPort, ["cot-tcp"] = host.CotTcpPort, ["nmea"] = host.NmeaPort, ["aprs"] = host.AprsPort, ["osmand"] = host.OsmAndPort,
         };
         var now = DateTimeOffset.UtcNow;
         foreach (var protocol in protocols.Values)

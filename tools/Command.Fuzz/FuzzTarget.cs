@@ -12,6 +12,8 @@ namespace Command.Fuzz;
 /// <summary>One parser under fuzz: its seed messages and a function that names the outcome of one input.</summary>
 public sealed record FuzzTarget(string Name, IReadOnlyList<string> Corpus, Func<string, string> Classify, Func<string, string>? Repair = null)
 {
+    private static readonly System.Text.Encoding Latin1 = System.Text.Encoding.Latin1;
+
     private static readonly DateTimeOffset Received = new(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
 
     /// <summary>"report", "threat", "identified", "skipped" or the reject reason's code; throws if the outcome is neither.</summary>
@@ -30,6 +32,13 @@ public sealed record FuzzTarget(string Name, IReadOnlyList<string> Corpus, Func<
         return
         [
             new("cot", Seeds.Cot, s => cot.Parse(s) switch { { Threat: not null } => "threat", var o => Outcome(o.Report) }),
+            // Bytes as the characters of the same codes (Latin-1), so the mutator's edits are edits of bytes.
+            new("takproto", [.. Seeds.TakProtocol.Select(b => Latin1.GetString(Convert.FromBase64String(b)))], s => cot.ParseTak(Latin1.GetBytes(s)) switch
+            {
+                null => "control",
+                { Threat: not null } => "threat",
+                var o => Outcome(o.Report),
+            }),
             new("nmea", Seeds.Nmea, s => nmea.Decode(s, Received) switch
             {
                 { Kind: NmeaLineKind.Report } line => Outcome(line.Report),

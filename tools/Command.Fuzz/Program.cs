@@ -8,7 +8,7 @@ namespace Command.Fuzz;
 
 /// <summary>
 /// dotnet run --project tools/Command.Fuzz -- --parser cot --count 1000000 [--seed 1]
-/// dotnet run --project tools/Command.Fuzz -- live --count 100000 [--protocol cot-udp] [--api http://127.0.0.1:5000]
+/// dotnet run --project tools/Command.Fuzz -- live --count 100000 [--protocol cot-udp|takproto|...] [--api http://127.0.0.1:5000]
 /// An explicit, internal entry point: the host's tests use this assembly's live fuzzer, and a public Program from
 /// top-level statements would clash with the host's.
 /// </summary>

@@ -12,6 +12,17 @@ public static class Seeds
         "<event version='2.0' uid='ANDROID-0999' type='a-f-G-U-C' time='2026-03-14T14:59:58Z' start='2026-03-14T14:59:58Z' stale='2026-03-14T15:05:58Z' how='m-g'><point lat='0.0' lon='0.0' hae='9999999.0' ce='9999999.0' le='9999999.0'/><detail><__group role='Medic' name='Red'/></detail></event>",
     ];
 
+    /// <summary>
+    /// TAK protocol version 1 mesh datagrams, as ATAK sends them (base64): a self report with its contact, group, status,
+    /// takv and track as messages; a hostile marker; and a self report whose contact stays XML, standing still.
+    /// </summary>
+    public static IReadOnlyList<string> TakProtocol { get; } =
+    [
+        "vwG/EsEBCglhLWYtRy1VLUMqDEFORFJPSUQtMDEyMzCz+fHmzjM4s/nx5s4zQPP1h+fOM0oDbS1nUQKaCBue3kNAWaVOQBNhP1rAYTMzMzMzJZlAac3MzMzMzCNAcQAAAAB+hC5Bel8yGgoFUGhvbmUSCEFUQUstQ0lWGgIzNCIDNS4xEhQKCSo6LTE6c3RjcBIHQUxQSEEgMRoTCgRDeWFuEgtUZWFtIE1lbWJlcioCCE46EglmZmZmZmb2PxHNzMzMzAxUQA==",
+        "vwG/ElcKBWEtaC1HKgNILTEw0Jjw5s4zONCY8ObOM0CQ6JTnzjNKA2gtZVGC4seYu95DQFkzxLEubj9awGkAAAAAAAA0QHEAAAAAfoQuQXoLEgkSB1Nob290ZXI=",
+        "vwG/Eq4BCglhLWYtRy1VLUMqDEFORFJPSUQtMDEyNDCz+fHmzjM4s/nx5s4zQPP1h+fOM0oDbS1nUQKaCBue3kNAWaVOQBNhP1rAYTMzMzMzJZlAac3MzMzMzCNAcQAAAAB+hC5BekwKSDxjb250YWN0IGNhbGxzaWduPSJBTFBIQSAyIiB4bXBwVXNlcm5hbWU9ImFAYiIgLz48dWlkIERyb2lkPSJBTFBIQSAyIiAvPjoA",
+    ];
+
     public static IReadOnlyList<string> Nmea { get; } =
     [
         "UNIT E3 Engine 3",

@@ -3,47 +3,50 @@ using System.Xml;
 
 namespace Command.Ingest.Cot;
 
-/// <summary>The parts of one CoT event the ingest uses, read in a single forward pass.</summary>
+/// <summary>
+/// The parts of one CoT event the ingest uses, as the event's text gives them: read from XML in a single forward pass,
+/// or set from a TAK protocol message (<see cref="TakMessage"/>), so that one set of checks judges both.
+/// </summary>
 internal sealed class CotFields
 {
-    public string? Uid { get; private set; }
+    public string? Uid { get; set; }
 
-    public string? Type { get; private set; }
+    public string? Type { get; set; }
 
-    public string? Time { get; private set; }
+    public string? Time { get; set; }
 
-    public string? Start { get; private set; }
+    public string? Start { get; set; }
 
     /// <summary>How the position was made (<c>m-g</c>: a GPS; <c>h-g-i-g-o</c>: placed by hand on the map).</summary>
-    public string? How { get; private set; }
+    public string? How { get; set; }
 
     /// <summary>
     /// Who produced the event when a <c>link</c> with relation <c>p-p</c> says another entity did: its
     /// <c>parent_callsign</c>, else its <c>uid</c>; null when no such link.
     /// </summary>
-    public string? ProducedBy { get; private set; }
+    public string? ProducedBy { get; set; }
 
-    public string? Stale { get; private set; }
+    public string? Stale { get; set; }
 
-    public string? Lat { get; private set; }
+    public string? Lat { get; set; }
 
-    public string? Lon { get; private set; }
+    public string? Lon { get; set; }
 
-    public string? Hae { get; private set; }
+    public string? Hae { get; set; }
 
-    public string? Ce { get; private set; }
+    public string? Ce { get; set; }
 
-    public string? Le { get; private set; }
+    public string? Le { get; set; }
 
-    public string? Callsign { get; private set; }
+    public string? Callsign { get; set; }
 
-    public string? Role { get; private set; }
+    public string? Role { get; set; }
 
-    public string? Speed { get; private set; }
+    public string? Speed { get; set; }
 
-    public string? Course { get; private set; }
+    public string? Course { get; set; }
 
-    public bool HasPoint { get; private set; }
+    public bool HasPoint { get; set; }
 
     /// <summary>Reads the event; returns false when the root element is not <c>event</c>.</summary>
     public bool Read(XmlReader reader)
@@ -88,6 +91,23 @@ internal sealed class CotFields
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Reads the children of a <c>detail</c> element the reader is positioned on, as a TAK message carries the ones it
+    /// has no field of its own for (its <c>xmlDetail</c>, wrapped in a <c>detail</c> element). What they say overrides
+    /// what was set before, as the TAK protocol asks where a sender put an element in both.
+    /// </summary>
+    public void ReadDetails(XmlReader reader)
+    {
+        reader.MoveToContent();
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth == 1)
+            {
+                ReadDetail(reader);
+            }
+        }
     }
 
     private void ReadDetail(XmlReader reader)

@@ -9,9 +9,9 @@ using Command.Ingest.Intake;
 namespace Command.Ingest.Cot;
 
 /// <summary>
-/// Reads one Cursor on Target <c>&lt;event&gt;</c>, which may begin with a byte order mark. Never throws on bad
-/// input. The XML reader refuses DTDs, resolves nothing and stops at <see cref="CotOptions.MaxEventChars"/>, so no
-/// entity can expand.
+/// Reads one Cursor on Target <c>&lt;event&gt;</c>, which may begin with a byte order mark, or one TAK protocol
+/// message (<see cref="ParseTak"/>). Never throws on bad input. The XML reader refuses DTDs, resolves nothing and stops
+/// at <see cref="CotOptions.MaxEventChars"/>, so no entity can expand.
 /// </summary>
 public sealed class CotParser(CotOptions options)
 {
@@ -54,6 +54,43 @@ public sealed class CotParser(CotOptions options)
 
         return Interpret(xml, fields);
     }
+
+    /// <summary>
+    /// Reads one TAK protocol mesh message (a datagram starting with 0xBF; see <see cref="TakMessage"/>) through the
+    /// same checks as an XML event. Null where it carries no event: a device's announcement of the versions it reads,
+    /// which is no report and no refusal. What is recorded of it is its bytes in base64, with the version.
+    /// </summary>
+    public CotOutcome? ParseTak(ReadOnlySpan<byte> datagram)
+    {
+        if (datagram.Length > options.MaxEventChars)
+        {
+            return Refuse(RawText.Clip(Raw(datagram, null)), RejectReason.Oversized, $"message is {datagram.Length} bytes (limit {options.MaxEventChars})");
+        }
+
+        ulong? version = null;
+        try
+        {
+            (var v, var start) = TakMessage.Header(datagram);
+            version = v;
+            if (v != TakMessage.Version)
+            {
+                return Refuse(Raw(datagram, v), RejectReason.Malformed, $"TAK protocol version {v} is not read here (version {TakMessage.Version} is)");
+            }
+
+            return TakMessage.Read(datagram[start..], settings) is { } fields ? Interpret(Raw(datagram, v), fields) : null;
+        }
+        catch (ProtoFormatException e)
+        {
+            return Refuse(Raw(datagram, version), RejectReason.Malformed, $"not a TAK protocol message: {e.Message}");
+        }
+        catch (XmlException e)
+        {
+            return Refuse(Raw(datagram, version), RejectReason.Malformed, $"TAK protocol message's detail is not well-formed XML: {e.Message}");
+        }
+    }
+
+    private static string Raw(ReadOnlySpan<byte> datagram, ulong? version) =>
+        FormattableString.Invariant($"TAK protocol{(version is { } v ? $" v{v}" : "")}, {datagram.Length} bytes, base64: {Convert.ToBase64String(datagram)}");
 
     private CotOutcome Interpret(string xml, CotFields f)
     {

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace Command.Ingest.Listeners;
 
 /// <summary>
-/// CoT over UDP, one event per datagram: unicast (<c>Ingest:Cot:Udp</c>, default port 8087) or the TAK
+/// CoT over UDP, one event per datagram, as XML or in TAK protocol version 1: unicast (<c>Ingest:Cot:Udp</c>, default port 8087) or the TAK
 /// multicast group (<c>Ingest:Cot:Multicast</c>, default off, 239.2.3.1 port 6969). Failing to bind logs an
 /// error and leaves the host running. A datagram from an address not on the allow-list is dropped unread and
 /// counted; the rest are rate limited per sending address, whatever port they come from.
@@ -81,9 +81,9 @@ public sealed partial class CotUdpListener(string section, UdpListenerOptions op
                 continue;
             }
 
-            if (Admit(datagram.RemoteEndPoint) is { } source)
+            if (Admit(datagram.RemoteEndPoint) is { } source && Read(datagram.Buffer, incident, unknownUnits, source) is { } item)
             {
-                await context.Queue.EnqueueAsync(Read(datagram.Buffer, incident, unknownUnits, source), stoppingToken).ConfigureAwait(false);
+                await context.Queue.EnqueueAsync(item, stoppingToken).ConfigureAwait(false);
             }
         }
     }
@@ -108,8 +108,15 @@ public sealed partial class CotUdpListener(string section, UdpListenerOptions op
         return new RadioSource(address, grant);
     }
 
-    private IngestItem Read(byte[] datagram, string incident, UnknownUnitPolicy unknownUnits, RadioSource source)
+    // A datagram is XML CoT or, from its first byte, a TAK protocol message; one that only announces the versions its
+    // device reads is no item.
+    private IngestItem? Read(byte[] datagram, string incident, UnknownUnitPolicy unknownUnits, RadioSource source)
     {
+        if (datagram.Length > 0 && datagram[0] == TakMessage.Magic)
+        {
+            return parser.ParseTak(datagram) is { } outcome ? CotItems.From(outcome, incident, unknownUnits, source) : null;
+        }
+
         if (datagram.Length > cot.MaxEventChars)
         {
             var start = RawText.Clip(Encoding.UTF8.GetString(datagram, 0, Math.Min(datagram.Length, RawText.ClipChars + 1)));

@@ -37,6 +37,21 @@ public sealed class ListenerTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Tak_protocol_datagram_reaches_the_incident_and_a_version_announcement_alone_does_not()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        using var udp = new UdpClient();
+        var to = new IPEndPoint(IPAddress.Loopback, rig.CotUdpPort);
+        // ATAK on the mesh says which versions it reads once a minute, alone or with its position.
+        await udp.SendAsync(TakProto.Mesh(TakProto.Message(null, TakProto.Control())), to, Ct);
+        await udp.SendAsync(TakProto.FromXml(CotParserTests.Event(uid: "ANDROID-1")), to, Ct);
+
+        var delivered = Assert.Single(await rig.Port.WaitForAsync(1));
+
+        Assert.Equal(("ANDROID-1", new GeoPoint(39.7392, -104.9903)), (delivered.Report?.UnitId, delivered.Report?.Position));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Cot_hostile_datagram_places_the_threat()
     {
         await using var rig = await IngestRig.StartAsync();

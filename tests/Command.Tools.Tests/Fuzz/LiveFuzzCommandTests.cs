@@ -15,7 +15,7 @@ public sealed class LiveFuzzCommandTests
 
         Assert.Equal(("all", "127.0.0.1", new Uri("http://127.0.0.1:5000"), 100_000, 1, 20, 8, 0), (sent!.Protocol, sent.Host, sent.Api, sent.Count, sent.Seed, sent.PerSender, sent.Parallel, sent.Rate));
         Assert.Equal(
-            new Dictionary<string, int> { ["cot-udp"] = 8087, ["cot-tcp"] = 8087, ["nmea"] = 10110, ["aprs"] = 14580, ["osmand"] = 5055 },
+            new Dictionary<string, int> { ["cot-udp"] = 8087, ["takproto"] = 8087, ["cot-tcp"] = 8087, ["nmea"] = 10110, ["aprs"] = 14580, ["osmand"] = 5055 },
             sent.Ports);
     }
 
@@ -30,7 +30,7 @@ public sealed class LiveFuzzCommandTests
     }
 
     [Theory]
-    [InlineData(new[] { "live", "--protocol", "tak" }, "--protocol must be one of all, cot-udp, cot-tcp, nmea, aprs, osmand (was 'tak').")]
+    [InlineData(new[] { "live", "--protocol", "tak" }, "--protocol must be one of all, cot-udp, takproto, cot-tcp, nmea, aprs, osmand (was 'tak').")]
     [InlineData(new[] { "live", "--host", "radio.local" }, "--host must be an IP address (was 'radio.local').")]
     [InlineData(new[] { "live", "--aprs-port", "70000" }, "--aprs-port must be a whole number from 1 to 65535 (was '70000').")]
     public async Task Wrong_live_command_line_is_named_and_nothing_is_sent(string[] args, string expected)

@@ -14,6 +14,7 @@ public sealed record LiveProtocol(
         return
         [
             new("cot-udp", 8087, parsers["cot"], new DatagramSender(), "FUZZ-COT-UDP", (t, lat, lon) => CleanReports.Cot("FUZZ-COT-UDP", t, lat, lon)),
+            new("takproto", 8087, parsers["takproto"], new DatagramSender(System.Text.Encoding.Latin1), "FUZZ-TAKPROTO", (t, lat, lon) => CleanReports.Cot("FUZZ-TAKPROTO", t, lat, lon)),
             new("cot-tcp", 8087, parsers["cot"], new StreamSender(""), "FUZZ-COT-TCP", (t, lat, lon) => CleanReports.Cot("FUZZ-COT-TCP", t, lat, lon)),
             new("nmea", 10110, parsers["nmea"], new StreamSender("\r\n"), "FUZZ-NMEA", (t, lat, lon) => CleanReports.Nmea("FUZZ-NMEA", t, lat, lon)),
             new("aprs", 14580, parsers["aprs"], new StreamSender("\r\n"), "FUZZ-9", (_, lat, lon) => CleanReports.Aprs("FUZZ-9", lat, lon)),
