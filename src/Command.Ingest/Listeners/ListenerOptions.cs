@@ -73,8 +73,9 @@ public record TcpListenerOptions : ListenerOptions
     public int MaxFrameBytes { get; init; } = 512;
 
     /// <summary>
-    /// A connection that sends no position (nor threat) for this long is closed. Empty lines, comments, log-ins and
-    /// messages that are refused do not count, so a client cannot hold a connection open with them. Default 2 minutes.
+    /// A connection that sends no position (nor threat) for this long is closed, or for as long as its last fix said it
+    /// stands where that is longer (CoT's stale; up to 10 minutes). Empty lines, comments, log-ins and messages that are
+    /// refused do not count, so a client cannot hold a connection open with them. Default 2 minutes.
     /// </summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(2);
 }

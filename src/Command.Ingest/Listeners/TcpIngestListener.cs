@@ -14,7 +14,8 @@ namespace Command.Ingest.Listeners;
 /// open connections (in total and per address), is closed on accept and counted. Each admitted connection is read
 /// on its own task through a bounded pipe; messages are rate limited per address, parsed by the connection's
 /// session and queued for the incident. A bad or oversized message is refused and the connection goes on; one that
-/// sends no position for <see cref="TcpListenerOptions.IdleTimeout"/> is closed. Failing to bind logs an error and
+/// sends no position for <see cref="TcpListenerOptions.IdleTimeout"/> (or for as long as its last fix said it stands,
+/// where that is longer) is closed. Failing to bind logs an error and
 /// leaves the host running.
 /// </summary>
 public abstract partial class TcpIngestListener(string section, TcpListenerOptions options, IngestContext context, ILogger logger, IReadOnlyList<AllowedSource>? defaultAllow = null)
@@ -183,7 +184,7 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
 
                 if (item.Threat is not null || item.Report?.Report is not null)
                 {
-                    idle.CancelAfter(options.IdleTimeout);
+                    idle.CancelAfter(KeptFor(item.Report?.Report));
                 }
 
                 await context.Queue.EnqueueAsync(item, stoppingToken).ConfigureAwait(false);
@@ -196,6 +197,21 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
 
         await pipe.CompleteAsync().ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// How long a position keeps its connection open: the idle timeout, or as long as its fix says it stands where
+    /// that is longer (ATAK standing still through a server reports every 180 s and says its fix stands 375 s; it was
+    /// cut off after two minutes and reconnected), up to <see cref="MostKept"/>. The stand is the sender's own, from
+    /// its fix's time, whatever the clocks' skew.
+    /// </summary>
+    private TimeSpan KeptFor(PositionReport? report) =>
+        report is { StaleAt: { } stale } && stale - report.FixTime > options.IdleTimeout
+            ? TimeSpan.FromTicks(Math.Min((stale - report.FixTime).Ticks, Math.Max(MostKept.Ticks, options.IdleTimeout.Ticks)))
+            : options.IdleTimeout;
+
+    // The longest a fix that stands keeps its connection open without another: ten minutes, as long as a Traccar Client's
+    // stop report is taken to stand.
+    private static readonly TimeSpan MostKept = TimeSpan.FromMinutes(10);
 
     private IngestItem? Handle(Frame frame, string incident, UnknownUnitPolicy unknownUnits, Func<string, IngestItem?> session, RadioSource source)
     {

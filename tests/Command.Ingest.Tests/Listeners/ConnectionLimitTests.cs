@@ -1,4 +1,5 @@
 using Command.Ingest.Listeners;
+using Command.Ingest.Tests.Cot;
 
 namespace Command.Ingest.Tests.Listeners;
 
@@ -105,5 +106,39 @@ public sealed class ConnectionLimitTests
 
         Assert.True(await IngestRig.ClosedAsync(client));
         Assert.Equal(3, rig.Port.Snapshot().Count);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_fix_that_says_it_stands_longer_keeps_its_cot_connection_open_that_long()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<CotTcpListener>().BoundPort!.Value);
+        // ATAK standing still through a server: a report every 180 s, each saying its fix stands 375 s.
+        await IngestRig.SendAsync(client, CotParserTests.Event(stale: "2026-03-14T15:06:15Z"));
+        await rig.Port.WaitForAsync(1);
+
+        rig.Clock.Advance(TimeSpan.FromSeconds(180));
+        await IngestRig.SendAsync(client, CotParserTests.Event(time: "time='2026-03-14T15:03:00Z'", stale: "2026-03-14T15:09:15Z"));
+        await rig.Port.WaitForAsync(2);
+        rig.Clock.Advance(TimeSpan.FromSeconds(376));
+
+        Assert.True(await IngestRig.ClosedAsync(client));
+        Assert.Equal(2, rig.Port.Snapshot().Count);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_fix_that_says_it_stands_a_day_keeps_its_connection_ten_minutes_at_most()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<CotTcpListener>().BoundPort!.Value);
+        await IngestRig.SendAsync(client, CotParserTests.Event(stale: "2026-03-15T15:00:00Z"));
+        await rig.Port.WaitForAsync(1);
+
+        rig.Clock.Advance(TimeSpan.FromMinutes(9));
+        await IngestRig.SendAsync(client, CotParserTests.Event(time: "time='2026-03-14T15:09:00Z'", stale: "2026-03-15T15:09:00Z"));
+        await rig.Port.WaitForAsync(2);
+        rig.Clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+
+        Assert.True(await IngestRig.ClosedAsync(client));
     }
 }
