@@ -104,6 +104,11 @@ public sealed class CotParser(CotOptions options)
             return Refuse(xml, RejectReason.MissingField, $"event {f.Uid} has no type", f.Uid);
         }
 
+        if (f.Type == CotOutcome.PingType)
+        {
+            return new CotOutcome(null, Raw: xml, Ping: true);
+        }
+
         var kind = CotTypes.Classify(f.Type);
         if (kind == CotKind.Other)
         {

@@ -19,7 +19,7 @@ public sealed class AprsTcpListener(string section, TcpListenerOptions options, 
 
     protected override byte[] Delimiter => NewLine;
 
-    protected override Func<string, IngestItem?> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source) =>
+    protected override Func<string, FrameOutcome> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source) =>
         text =>
         {
             var line = text.TrimEnd('\r');

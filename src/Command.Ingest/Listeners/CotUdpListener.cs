@@ -109,12 +109,12 @@ public sealed partial class CotUdpListener(string section, UdpListenerOptions op
     }
 
     // A datagram is XML CoT or, from its first byte, a TAK protocol message; one that only announces the versions its
-    // device reads is no item.
+    // device reads, or a ping, is no item.
     private IngestItem? Read(byte[] datagram, string incident, UnknownUnitPolicy unknownUnits, RadioSource source)
     {
         if (datagram.Length > 0 && datagram[0] == TakMessage.Magic)
         {
-            return parser.ParseTak(datagram) is { } outcome ? CotItems.From(outcome, incident, unknownUnits, source) : null;
+            return parser.ParseTak(datagram) is { Ping: false } outcome ? CotItems.From(outcome, incident, unknownUnits, source) : null;
         }
 
         if (datagram.Length > cot.MaxEventChars)
@@ -124,7 +124,8 @@ public sealed partial class CotUdpListener(string section, UdpListenerOptions op
             return new IngestItem(incident, unknownUnits, IncomingReport.Refused(ReportSource.CoT, start, rejection));
         }
 
-        return CotItems.From(parser.Parse(Encoding.UTF8.GetString(datagram).TrimStart()), incident, unknownUnits, source);
+        // A ping asks a stream's server to answer; over UDP there is none to ask, and it is no report.
+        return parser.Parse(Encoding.UTF8.GetString(datagram).TrimStart()) is { Ping: false } xml ? CotItems.From(xml, incident, unknownUnits, source) : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "CoT UDP listener on port {Port} ({Group})")]

@@ -19,7 +19,7 @@ public sealed class NmeaTcpListener(string section, NmeaListenerOptions options,
 
     protected override byte[] Delimiter => NewLine;
 
-    protected override Func<string, IngestItem?> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source)
+    protected override Func<string, FrameOutcome> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source)
     {
         var decoder = new NmeaDecoder(nmea, options.UnitId, options.Callsign);
         return line => decoder.Decode(line.TrimEnd('\r'), Clock.GetUtcNow()) is { Report: { } report }

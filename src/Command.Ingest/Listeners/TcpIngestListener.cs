@@ -44,8 +44,8 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
 
     protected virtual bool KeepDelimiter => false;
 
-    /// <summary>A parser for one connection's messages: each message gives zero or one item.</summary>
-    protected abstract Func<string, IngestItem?> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source);
+    /// <summary>A parser for one connection's messages: each message gives zero or one item, and may be answered.</summary>
+    protected abstract Func<string, FrameOutcome> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source);
 
     /// <summary>
     /// The stream a connection's messages are read from, and who it is from; null when the connection is refused (and
@@ -177,7 +177,14 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
         {
             while (await frames.ReadAsync(reading.Token).ConfigureAwait(false) is { } frame)
             {
-                if (Handle(frame, incident, unknownUnits, session, source) is not { } item)
+                var outcome = Handle(frame, incident, unknownUnits, session, source);
+                if (!outcome.Answer.IsEmpty)
+                {
+                    // Cancelled with the reading: a client that never reads is closed at its idle timeout.
+                    await stream.WriteAsync(outcome.Answer, reading.Token).ConfigureAwait(false);
+                }
+
+                if (outcome.Item is not { } item)
                 {
                     continue;
                 }
@@ -213,7 +220,7 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
     // stop report is taken to stand.
     private static readonly TimeSpan MostKept = TimeSpan.FromMinutes(10);
 
-    private IngestItem? Handle(Frame frame, string incident, UnknownUnitPolicy unknownUnits, Func<string, IngestItem?> session, RadioSource source)
+    private FrameOutcome Handle(Frame frame, string incident, UnknownUnitPolicy unknownUnits, Func<string, FrameOutcome> session, RadioSource source)
     {
         context.Received(Source);
         if (!limiter.TryAcquire(source.Address, source.Grant))

@@ -65,6 +65,14 @@ public sealed class CotParserTests
     }
 
     [Fact]
+    public void A_ping_is_no_report_and_no_refusal()
+    {
+        var outcome = Parser.Parse(Event(CotOutcome.PingType, uid: "ANDROID-1-ping", point: "<point lat='0.0' lon='0.0' hae='0.0' ce='9999999.0' le='9999999.0'/>"));
+
+        Assert.Equal((true, null, null), (outcome.Ping, outcome.Report, outcome.Threat));
+    }
+
+    [Fact]
     public void Geofence_circle_is_not_a_position_with_its_type_named()
     {
         var incoming = Parser.Parse(TestData.Text("cot", "atak-geofence-circle.cot")).Report;
@@ -74,7 +82,7 @@ public sealed class CotParserTests
 
     [Theory]
     [InlineData("b-m-p-s-p-i")]
-    [InlineData("t-x-c-t")]
+    [InlineData("t-x-d-d")]
     [InlineData("a-f-A-M-F")]
     [InlineData("a-s-G")]
     [InlineData("a-f")]

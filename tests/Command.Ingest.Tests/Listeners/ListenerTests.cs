@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Command.Domain.Geometry;
 using Command.Domain.Validation;
+using Command.Ingest.Cot;
 using Command.Ingest.Intake;
 using Command.Ingest.Listeners;
 using Command.Ingest.Tests.Cot;
@@ -73,6 +74,52 @@ public sealed class ListenerTests
         Assert.Equal(["U1", "U3"], delivered.Where(d => d.Report is not null).Select(d => d.Report!.UnitId));
         Assert.Equal(RejectReason.Malformed, Assert.Single(delivered, d => d.Refused is not null).Refused!.Reason);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_ping_on_a_cot_stream_is_answered_and_neither_queued_nor_recorded()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<CotTcpListener>().BoundPort!.Value);
+        // ATAK after 15 s of hearing nothing from its server; it drops the connection 25 s on without an answer.
+        await IngestRig.SendAsync(client, "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n" + CotParserTests.Event(CotOutcome.PingType, uid: "ANDROID-1-ping",
+            point: "<point lat='0.0' lon='0.0' hae='0.0' ce='9999999.0' le='9999999.0'/>"));
+
+        var pong = await ReadEventAsync(client);
+
+        var now = rig.Clock.GetUtcNow().UtcDateTime;
+        Assert.Equal(
+            $"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<event version=\"2.0\" uid=\"takPong\" type=\"t-x-c-t-r\" how=\"h-g-i-g-o\" time=\"{now:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\" start=\"{now:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\" stale=\"{now.AddSeconds(20):yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\"><point lat=\"0\" lon=\"0\" hae=\"0\" ce=\"9999999\" le=\"9999999\"/><detail/></event>",
+            pong);
+        await IngestRig.SendAsync(client, CotParserTests.Event(uid: "ANDROID-1"));
+        Assert.Equal("ANDROID-1", Assert.Single(await rig.Port.WaitForAsync(1)).Report?.UnitId);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_ping_in_a_datagram_is_no_report()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Event(CotOutcome.PingType, uid: "ANDROID-1-ping"));
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Event(uid: "ANDROID-1"));
+
+        Assert.Equal("ANDROID-1", Assert.Single(await rig.Port.WaitForAsync(1)).Report?.UnitId);
+    }
+
+    /// <summary>Reads from a CoT stream up to and with the first <c>&lt;/event&gt;</c>.</summary>
+    internal static async Task<string> ReadEventAsync(Stream stream)
+    {
+        var text = new StringBuilder();
+        var buffer = new byte[256];
+        while (!text.ToString().Contains("</event>", StringComparison.Ordinal))
+        {
+            var read = await stream.ReadAsync(buffer, Ct);
+            Assert.True(read > 0, $"the stream closed after: {text}");
+            text.Append(Encoding.UTF8.GetString(buffer, 0, read));
+        }
+
+        return text.ToString();
+    }
+
+    private static Task<string> ReadEventAsync(TcpClient client) => ReadEventAsync(client.GetStream());
 
     [Fact(Timeout = 30_000)]
     public async Task Nmea_stream_identifies_its_unit_then_reports()

@@ -31,6 +31,19 @@ public sealed class TlsListenerTests : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_ping_over_tls_is_answered_inside_it()
+    {
+        await using var rig = await IngestRig.StartAsync(certificates.Settings());
+        using var certificate = certificates.Client("ALPHA-1");
+        await using var client = await ConnectAsync(rig, certificate);
+        await SendAsync(client, CotParserTests.Event(Command.Ingest.Cot.CotOutcome.PingType, uid: "ALPHA-1-ping"));
+
+        Assert.Contains("type=\"t-x-c-t-r\"", await ListenerTests.ReadEventAsync(client), StringComparison.Ordinal);
+        await SendAsync(client, CotParserTests.Event(uid: "ALPHA-1"));
+        Assert.Equal("ALPHA-1", Assert.Single(await rig.Port.WaitForAsync(1)).Report?.UnitId);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task A_client_with_a_certificate_from_another_ca_is_refused_and_counted()
     {
         await using var rig = await IngestRig.StartAsync(certificates.Settings());
