@@ -18,6 +18,10 @@ public class ParseBenchmarks
     private const string CotEvent =
         "<event version=\"2.0\" uid=\"ANDROID-0123\" type=\"a-f-G-U-C\" how=\"m-g\" time=\"2026-03-14T14:59:58.771Z\" start=\"2026-03-14T14:59:58.771Z\" stale=\"2026-03-14T15:05:58.771Z\"><point lat=\"39.7392\" lon=\"-104.9903\" hae=\"1609.3\" ce=\"9.9\" le=\"9999999.0\"/><detail><takv os=\"34\" version=\"5.1\" device=\"Phone\" platform=\"ATAK-CIV\"/><contact endpoint=\"*:-1:stcp\" callsign=\"ALPHA 1\"/><__group role=\"Team Member\" name=\"Cyan\"/><status battery=\"78\"/><track course=\"80.2\" speed=\"1.4\"/></detail></event>";
 
+    /// <summary>The same self report as ATAK sends it on a mesh in TAK protocol version 1 (base64), its uid and callsign its own.</summary>
+    private static readonly byte[] TakDatagram = Convert.FromBase64String(
+        "vwG/EsEBCglhLWYtRy1VLUMqDEFORFJPSUQtMDQ1NjCz+fHmzjM4s/nx5s4zQPP1h+fOM0oDbS1nUQKaCBue3kNAWaVOQBNhP1rAYTMzMzMzJZlAac3MzMzMzCNAcQAAAAB+hC5Bel8yGgoFUGhvbmUSCEFUQUstQ0lWGgIzNCIDNS4xEhQKCSo6LTE6c3RjcBIHQUxQSEEgNBoTCgRDeWFuEgtUZWFtIE1lbWJlcioCCE46EglmZmZmZmb2PxHNzMzMzAxUQA==");
+
     private const string Rmc = "$GPRMC,145958.000,A,3944.3520,N,10459.4180,W,0.69,181.39,140326,,,A*7D";
     private const string AprsUncompressed = "N0CALL-9>APDR16,TCPIP*,qAC,T2USA:=3944.35N/10459.42Wu170/058/A=005280 on scene";
     private const string AprsMicE = "N0CALL-2>TQ4W2V,WIDE2-1,qAo,N0CALL:`c51!f?>/]\"3x}=";
@@ -41,6 +45,9 @@ public class ParseBenchmarks
 
     [Benchmark]
     public CotOutcome Cot() => cot.Parse(CotEvent);
+
+    [Benchmark]
+    public CotOutcome? TakProtocol() => cot.ParseTak(TakDatagram);
 
     [Benchmark]
     public IncomingReport? NmeaRmc() => new NmeaDecoder(NmeaOptions.Default, "GPS1").Decode(Rmc, Received).Report;
