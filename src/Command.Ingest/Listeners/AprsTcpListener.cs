@@ -8,7 +8,8 @@ namespace Command.Ingest.Listeners;
 /// <summary>
 /// APRS TNC2 lines over TCP (<c>Ingest:Aprs:Tcp</c>, default port 14580, the APRS-IS client port), one packet
 /// per line. An APRS-IS client's login (<c>user ...</c>) and comment lines (<c>#...</c>) are not packets and are
-/// passed over.
+/// passed over; a comment is its heartbeat (Dire Wolf's IGate sends <c>#</c> every 30 s), which keeps a connection that
+/// has sent positions open between them.
 /// </summary>
 public sealed class AprsTcpListener(string section, TcpListenerOptions options, IngestContext context, AprsParser parser, ILogger<AprsTcpListener> logger)
     : TcpIngestListener(section, options, context, logger)
@@ -23,8 +24,8 @@ public sealed class AprsTcpListener(string section, TcpListenerOptions options, 
         text =>
         {
             var line = text.TrimEnd('\r');
-            return line.Length == 0 || line.StartsWith('#') || line.StartsWith("user ", StringComparison.Ordinal)
-                ? null
+            return line.StartsWith('#') ? new FrameOutcome(null, KeepAlive: true)
+                : line.Length == 0 || line.StartsWith("user ", StringComparison.Ordinal) ? null
                 : new IngestItem(incident, unknownUnits, parser.Parse(line, Clock.GetUtcNow()));
         };
 }

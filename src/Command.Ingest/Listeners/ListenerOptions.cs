@@ -74,8 +74,10 @@ public record TcpListenerOptions : ListenerOptions
 
     /// <summary>
     /// A connection that sends no position (nor threat) for this long is closed, or for as long as its last fix said it
-    /// stands where that is longer (CoT's stale; up to 10 minutes). Empty lines, comments, log-ins and messages that are
-    /// refused do not count, so a client cannot hold a connection open with them. Default 2 minutes.
+    /// stands where that is longer (CoT's stale; up to 10 minutes). Once it has sent a position, its protocol's keepalive
+    /// (a CoT ping, an APRS-IS heartbeat) keeps it open too, up to 30 minutes after the last position. Empty lines,
+    /// log-ins, junk and messages that are refused do not count, so a client cannot hold a connection open with them.
+    /// Default 2 minutes.
     /// </summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(2);
 }

@@ -15,7 +15,7 @@ namespace Command.Ingest.Listeners;
 /// on its own task through a bounded pipe; messages are rate limited per address, parsed by the connection's
 /// session and queued for the incident. A bad or oversized message is refused and the connection goes on; one that
 /// sends no position for <see cref="TcpListenerOptions.IdleTimeout"/> (or for as long as its last fix said it stands,
-/// where that is longer) is closed. Failing to bind logs an error and
+/// where that is longer, or its keepalives keep it after a position) is closed. Failing to bind logs an error and
 /// leaves the host running.
 /// </summary>
 public abstract partial class TcpIngestListener(string section, TcpListenerOptions options, IngestContext context, ILogger logger, IReadOnlyList<AllowedSource>? defaultAllow = null)
@@ -169,10 +169,12 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
         var unknownUnits = options.UnknownUnits ?? context.Options.UnknownUnits;
         var session = OpenSession(incident, unknownUnits, source);
 
-        // Only a message that carries a position (or a threat) keeps the connection: empty lines, comments and
-        // junk do not, so idle sockets cannot hold every connection while sending nothing of use.
+        // Only a message that carries a position (or a threat) keeps the connection, and the protocol's keepalive once
+        // positions have come: empty lines, junk and refusals do not, so idle sockets cannot hold every connection
+        // while sending nothing of use.
         using var idle = new CancellationTokenSource(options.IdleTimeout, context.Clock);
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, idle.Token);
+        var openUntil = new OpenUntil(context.Clock.GetUtcNow() + options.IdleTimeout);
         try
         {
             while (await frames.ReadAsync(reading.Token).ConfigureAwait(false) is { } frame)
@@ -184,6 +186,12 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
                     await stream.WriteAsync(outcome.Answer, reading.Token).ConfigureAwait(false);
                 }
 
+                var now = context.Clock.GetUtcNow();
+                if (outcome.KeepAlive && openUntil.KeptAlive(now, options.IdleTimeout, MostQuiet) is { } keptTo)
+                {
+                    idle.CancelAfter(keptTo - now);
+                }
+
                 if (outcome.Item is not { } item)
                 {
                     continue;
@@ -191,7 +199,7 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
 
                 if (item.Threat is not null || item.Report?.Report is not null)
                 {
-                    idle.CancelAfter(KeptFor(item.Report?.Report));
+                    idle.CancelAfter(openUntil.Position(now, KeptFor(item.Report?.Report)) - now);
                 }
 
                 await context.Queue.EnqueueAsync(item, stoppingToken).ConfigureAwait(false);
@@ -219,6 +227,44 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
     // The longest a fix that stands keeps its connection open without another: ten minutes, as long as a Traccar Client's
     // stop report is taken to stand.
     private static readonly TimeSpan MostKept = TimeSpan.FromMinutes(10);
+
+    // The longest keepalives hold a connection open after its last position: half an hour, an APRS tracker's beacon
+    // standing still (SmartBeaconing's slow rate), so that a Dire Wolf IGate relaying a few quiet trackers is not cut
+    // off and loses the beacons heard while it reconnects.
+    private static readonly TimeSpan MostQuiet = TimeSpan.FromMinutes(30);
+
+    /// <summary>When a connection is to be closed, and when it last sent a position.</summary>
+    private sealed class OpenUntil(DateTimeOffset until)
+    {
+        private DateTimeOffset until = until;
+        private DateTimeOffset? lastPosition;
+
+        /// <summary>A position came: open for <paramref name="kept"/> from now, or longer where it already was.</summary>
+        public DateTimeOffset Position(DateTimeOffset now, TimeSpan kept)
+        {
+            lastPosition = now;
+            until = Max(until, now + kept);
+            return until;
+        }
+
+        /// <summary>
+        /// A keepalive came: open for another idle timeout where a position has come, up to <paramref name="mostQuiet"/>
+        /// after the last one; null where it keeps nothing open (no position yet, or too long since it).
+        /// </summary>
+        public DateTimeOffset? KeptAlive(DateTimeOffset now, TimeSpan idleTimeout, TimeSpan mostQuiet)
+        {
+            if (lastPosition is not { } last || now - last >= mostQuiet)
+            {
+                return null;
+            }
+
+            var kept = now + idleTimeout < last + mostQuiet ? now + idleTimeout : last + mostQuiet;
+            until = Max(until, kept);
+            return until;
+        }
+
+        private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+    }
 
     private FrameOutcome Handle(Frame frame, string incident, UnknownUnitPolicy unknownUnits, Func<string, FrameOutcome> session, RadioSource source)
     {

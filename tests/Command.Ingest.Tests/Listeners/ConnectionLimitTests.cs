@@ -73,7 +73,7 @@ public sealed class ConnectionLimitTests
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task Empty_and_junk_lines_do_not_keep_an_idle_connection_open()
+    public async Task Empty_lines_logins_and_junk_do_not_keep_an_idle_connection_open()
     {
         await using var rig = await IngestRig.StartAsync(new() { ["Ingest:Aprs:Tcp:IdleTimeout"] = "00:02:00" });
         using var client = await IngestRig.ConnectAsync(rig.Listener<AprsTcpListener>().BoundPort!.Value);
@@ -81,11 +81,60 @@ public sealed class ConnectionLimitTests
         await rig.Port.WaitForAsync(1);
 
         rig.Clock.Advance(TimeSpan.FromSeconds(90));
-        await IngestRig.SendAsync(client, "\n\r\n# keepalive\nuser N0CALL pass -1\njunk\n");
-        await rig.Meters.ReceivedAsync("Aprs", 6);
+        await IngestRig.SendAsync(client, "\n\r\nuser N0CALL pass -1\njunk\n");
+        await rig.Meters.ReceivedAsync("Aprs", 5);
         rig.Clock.Advance(TimeSpan.FromSeconds(31));
 
         Assert.True(await IngestRig.ClosedAsync(client));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Heartbeats_alone_keep_no_connection_open()
+    {
+        await using var rig = await IngestRig.StartAsync(new() { ["Ingest:Aprs:Tcp:IdleTimeout"] = "00:02:00" });
+        using var client = await IngestRig.ConnectAsync(rig.Listener<AprsTcpListener>().BoundPort!.Value);
+        for (var i = 1; i <= 4; i++)
+        {
+            await IngestRig.SendAsync(client, "#\r\n");
+            await rig.Meters.ReceivedAsync("Aprs", i);
+            rig.Clock.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        rig.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(await IngestRig.ClosedAsync(client));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Heartbeats_keep_a_connection_that_sent_a_position_open_for_half_an_hour_after_it()
+    {
+        await using var rig = await IngestRig.StartAsync(new() { ["Ingest:Aprs:Tcp:IdleTimeout"] = "00:02:00" });
+        using var client = await IngestRig.ConnectAsync(rig.Listener<AprsTcpListener>().BoundPort!.Value);
+        // A Dire Wolf IGate relaying a tracker that beacons every half hour standing still: a heartbeat every 30 s.
+        await IngestRig.SendAsync(client, "user N0CALL-10 pass 12345 vers Dire-Wolf 1.7\r\n" + Position);
+        await rig.Port.WaitForAsync(1);
+        var lines = 2;
+        for (var s = 30; s <= 29 * 60; s += 30)
+        {
+            rig.Clock.Advance(TimeSpan.FromSeconds(30));
+            await IngestRig.SendAsync(client, "#\r\n");
+            await rig.Meters.ReceivedAsync("Aprs", ++lines);
+        }
+
+        rig.Clock.Advance(TimeSpan.FromSeconds(30));
+        await IngestRig.SendAsync(client, "K1ABC>APRS:!3944.36N/10459.42W>\r\n");
+        await rig.Port.WaitForAsync(2);
+        lines++;
+        for (var s = 30; s < 30 * 60; s += 30)
+        {
+            rig.Clock.Advance(TimeSpan.FromSeconds(30));
+            await IngestRig.SendAsync(client, "#\r\n");
+            await rig.Meters.ReceivedAsync("Aprs", ++lines);
+        }
+
+        // Half an hour after the last position, a heartbeat keeps it no longer.
+        rig.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.True(await IngestRig.ClosedAsync(client));
+        Assert.Equal(2, rig.Port.Snapshot().Count);
     }
 
     [Fact(Timeout = 30_000)]
