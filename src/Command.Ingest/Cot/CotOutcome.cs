@@ -14,11 +14,12 @@ namespace Command.Ingest.Cot;
 /// <param name="Actor">Who placed the threat: the marker.</param>
 /// <param name="Raw">The event as it came, recorded with it.</param>
 /// <param name="Time">The marker's own time.</param>
+/// <param name="PlacedBy">Who put the marker on the map, where it says (its link to its maker): a callsign, or a uid.</param>
 /// <param name="Ping">
 /// A streaming client's keepalive (<c>t-x-c-t</c>): no report and no refusal. ATAK pings after 15 s of hearing nothing
 /// from its server and drops the connection after 25 s without an answer, losing what it had queued to send.
 /// </param>
-public sealed record CotOutcome(IncomingReport? Report, Threat? Threat = null, string? Actor = null, string Raw = "", DateTimeOffset? Time = null, bool Ping = false)
+public sealed record CotOutcome(IncomingReport? Report, Threat? Threat = null, string? Actor = null, string Raw = "", DateTimeOffset? Time = null, bool Ping = false, string? PlacedBy = null)
 {
     /// <summary>The CoT type of a ping, and of its answer.</summary>
     public const string PingType = "t-x-c-t";

@@ -183,7 +183,7 @@ public sealed class CotParser(CotOptions options)
         var id = options.ThreatPerUid ? f.Uid! : "T1";
         var threat = new Threat(id, position, ce, ThreatPhase.Active, StaleAfter: stale,
             AltitudeM: hae, AltitudeDatum: hae is null ? null : AltitudeDatum.Ellipsoid, VerticalAccuracyM: hae is null ? null : le);
-        return new CotOutcome(null, threat, $"cot:{f.Uid}", xml, time);
+        return new CotOutcome(null, threat, $"cot:{f.Uid}", xml, time, PlacedBy: f.ProducedBy is { } by ? CotFields.Clip(by) : null);
     }
 
     // A friendly, neutral or unknown marker someone put on the map (ATAK and iTAK mark it how h-g-i-g-o, and link it

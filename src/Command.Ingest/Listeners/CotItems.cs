@@ -16,7 +16,9 @@ internal static class CotItems
     {
         if (outcome.Threat is { } threat)
         {
-            var actor = source.Actor(outcome.Actor ?? "cot");
+            // The marker and where it came from, and who placed it where the marker says: ATAK links a marker to the
+            // device that dropped it, and a trainer wants to know who put the threat there.
+            var actor = source.Actor(outcome.Actor ?? "cot") + (outcome.PlacedBy is { } by ? $", placed by {by}" : "");
             return source.Grant.HostileMarkers
                 ? new IngestItem(incident, unknownUnits, null, threat, actor, outcome.Time, outcome.Raw)
                 : Refused(incident, unknownUnits, outcome.Raw, null,

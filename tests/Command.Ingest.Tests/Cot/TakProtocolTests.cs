@@ -77,7 +77,7 @@ public sealed class TakProtocolTests
 
         Assert.Equal(Parser.Parse(xml).Threat, outcome?.Threat);
         Assert.Equal(("T1", (double?)null), (outcome?.Threat?.ThreatId, outcome?.Threat?.UncertaintyM));
-        Assert.Equal("cot:H9", outcome?.Actor);
+        Assert.Equal(("cot:H9", "ANDROID-1"), (outcome?.Actor, outcome?.PlacedBy));
     }
 
     [Fact]

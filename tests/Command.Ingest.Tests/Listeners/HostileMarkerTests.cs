@@ -18,6 +18,19 @@ public sealed class HostileMarkerTests
         Assert.Equal(("T1", "cot:H-1@127.0.0.4"), (delivered.Threat?.ThreatId, delivered.Actor));
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task A_marker_placed_on_a_device_names_who_placed_it_in_its_actor()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        // As ATAK drops a hostile marker: placed by hand, linked to the device that placed it.
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Event("a-h-G", uid: "H-2", how: "h-g-i-g-o",
+            detail: "<link uid='ANDROID-589520ccfcd20f01' production_time='2026-03-14T14:59:58Z' type='a-f-G-U-C' parent_callsign='ALPHA 7' relation='p-p'/>"), from: "127.0.0.4");
+
+        var delivered = Assert.Single(await rig.Port.WaitForAsync(1));
+
+        Assert.Equal("cot:H-2@127.0.0.4, placed by ALPHA 7", delivered.Actor);
+    }
+
     [Theory(Timeout = 30_000)]
     [InlineData("2020-12-16T19:59:34Z", "2020-12-17T19:59:34Z", RejectReason.TooOld, "fix is 165351626 s old (limit 300 s)")]
     [InlineData("2031-01-01T00:00:00Z", "2031-01-01T00:05:00Z", RejectReason.FutureFix, "fix time is 151491600 s ahead of the receiving clock (limit 5 s)")]
