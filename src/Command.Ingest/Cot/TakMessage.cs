@@ -166,8 +166,9 @@ internal static class TakMessage
         return (Number(speed), Number(course));
     }
 
-    // The protocol marks an unknown hae, ce or le with 999999 (XML CoT with 9999999): either is no measure.
-    private static string? Measure(double value) => value >= ProtoUnknown ? null : Number(value);
+    // The protocol marks an unknown hae, ce or le with 999999 (XML CoT with 9999999): either is no measure. An infinity
+    // is no mark of anything, and is refused by the checks as XML's is.
+    private static string? Measure(double value) => double.IsFinite(value) && value >= ProtoUnknown ? null : Number(value);
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

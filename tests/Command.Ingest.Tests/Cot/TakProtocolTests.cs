@@ -58,6 +58,19 @@ public sealed class TakProtocolTests
     }
 
     [Fact]
+    public void An_infinite_hae_is_refused_as_in_xml_not_taken_for_unknown()
+    {
+        var xml = CotParserTests.Event(point: "<point lat='39.7392' lon='-104.9903' hae='Infinity' ce='4.5' le='9999999.0'/>");
+        var withoutHae = TakProto.Event(System.Xml.Linq.XElement.Parse(CotParserTests.Event(point: "<point lat='39.7392' lon='-104.9903' ce='4.5' le='9999999.0'/>")));
+        var cotEvent = new TakProto.Writer().Double(12, double.PositiveInfinity).ToArray();
+
+        var rejection = Parser.ParseTak(TakProto.Mesh(TakProto.Message([.. withoutHae, .. cotEvent])))?.Report?.Rejection;
+
+        Assert.Equal(RejectReason.InvalidValue, rejection?.Reason);
+        Assert.Equal(Parser.Parse(xml).Report?.Rejection, rejection);
+    }
+
+    [Fact]
     public void A_phone_standing_still_says_speed_zero_by_leaving_it_out()
     {
         var xml = CotParserTests.Event(detail: "<track speed='0.0' course='0.0'/>");
