@@ -12,7 +12,8 @@ namespace Command.Ingest.Listeners;
 
 /// <summary>
 /// CoT over UDP, one event per datagram, as XML or in TAK protocol version 1: unicast (<c>Ingest:Cot:Udp</c>, default port 8087) or the TAK
-/// multicast group (<c>Ingest:Cot:Multicast</c>, default off, 239.2.3.1 port 6969). Failing to bind logs an
+/// multicast group (<c>Ingest:Cot:Multicast</c>, default off, 239.2.3.1 port 6969, joined on the interface whose
+/// address is its bind address). Failing to bind logs an
 /// error and leaves the host running. A datagram from an address not on the allow-list is dropped unread and
 /// counted; the rest are rate limited per sending address, whatever port they come from.
 /// </summary>
@@ -38,14 +39,9 @@ public sealed partial class CotUdpListener(string section, UdpListenerOptions op
 
         try
         {
-            client = new UdpClient(new IPEndPoint(IPAddress.Parse(options.BindAddress), options.Port));
-            if (options.MulticastGroup is { } group)
-            {
-                client.JoinMulticastGroup(IPAddress.Parse(group));
-            }
-
+            client = options.MulticastGroup is { } group ? JoinGroup(IPAddress.Parse(group)) : new UdpClient(new IPEndPoint(IPAddress.Parse(options.BindAddress), options.Port));
             BoundPort = ((IPEndPoint)client.Client.LocalEndPoint!).Port;
-            LogListening(logger, BoundPort.Value, options.MulticastGroup ?? "unicast");
+            LogListening(logger, BoundPort.Value, options.MulticastGroup is { } joined ? $"{joined} on {options.BindAddress}" : "unicast");
         }
         catch (SocketException e)
         {
@@ -56,6 +52,38 @@ public sealed partial class CotUdpListener(string section, UdpListenerOptions op
         }
 
         return base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A socket on the group's port that has joined the group on the interface whose address is the listener's
+    /// <see cref="ListenerOptions.BindAddress"/> (0.0.0.0: the interface the system routes the group to). The socket
+    /// itself is bound to every address: one bound to an interface's own address never receives the group's
+    /// datagrams, which are addressed to the group. It shares the port, as ATAK and a TAK server on the same machine do.
+    /// </summary>
+    private UdpClient JoinGroup(IPAddress group)
+    {
+        var udp = new UdpClient(group.AddressFamily);
+        try
+        {
+            udp.Client.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            udp.Client.Bind(new IPEndPoint(group.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, options.Port));
+            var local = IPAddress.Parse(options.BindAddress);
+            if (group.AddressFamily == AddressFamily.InterNetwork && !local.Equals(IPAddress.Any))
+            {
+                udp.JoinMulticastGroup(group, local);
+            }
+            else
+            {
+                udp.JoinMulticastGroup(group);
+            }
+
+            return udp;
+        }
+        catch
+        {
+            udp.Dispose();
+            throw;
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -53,7 +53,11 @@ public record ListenerOptions
 /// <summary>A UDP listener; for multicast, the group it joins.</summary>
 public sealed record UdpListenerOptions : ListenerOptions
 {
-    /// <summary>Multicast group to join, or null for plain unicast. Default null (the multicast listener: 239.2.3.1).</summary>
+    /// <summary>
+    /// Multicast group to join, or null for plain unicast. Default null (the multicast listener: 239.2.3.1). A multicast
+    /// listener joins it on the interface whose address is its <see cref="ListenerOptions.BindAddress"/> (127.0.0.1, by
+    /// default: senders on this machine only; 0.0.0.0: the interface the system routes the group to).
+    /// </summary>
     public string? MulticastGroup { get; init; }
 }
 

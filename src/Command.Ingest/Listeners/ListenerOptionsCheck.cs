@@ -43,6 +43,9 @@ public static class ListenerOptionsCheck
         if (o is UdpListenerOptions { MulticastGroup: { } group })
         {
             Check(failures, IPAddress.TryParse(group, out var address) && IsMulticast(address), $"{section}:MulticastGroup '{group}' is not a multicast address.");
+            Check(failures, address is null || !IPAddress.TryParse(o.BindAddress, out var local) || address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork
+                || local.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork,
+                $"{section}:BindAddress '{o.BindAddress}' is the interface the IPv4 group {group} is joined on: it must be an IPv4 address (0.0.0.0 for the system's choice).");
         }
 
         if (o is TcpListenerOptions tcp)

@@ -53,6 +53,22 @@ public sealed class ListenerTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Datagrams_to_the_tak_multicast_group_reach_the_incident()
+    {
+        // Joined on loopback, as by default: a sender on this machine sends to the group through it.
+        await using var rig = await IngestRig.StartAsync(new() { ["Ingest:Cot:Multicast:Enabled"] = "true", ["Ingest:Cot:Multicast:Port"] = "0" });
+        var port = rig.Listener<CotUdpListener>(l => l.Group is not null && l.BoundPort is not null).BoundPort!.Value;
+        using var udp = new UdpClient(AddressFamily.InterNetwork);
+        udp.Client.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.MulticastInterface, IPAddress.Loopback.GetAddressBytes());
+        var group = new IPEndPoint(IPAddress.Parse("239.2.3.1"), port);
+
+        await udp.SendAsync(Encoding.UTF8.GetBytes(CotParserTests.Event(uid: "ANDROID-XML")), group, Ct);
+        await udp.SendAsync(TakProto.FromXml(CotParserTests.Event(uid: "ANDROID-V1")), group, Ct);
+
+        Assert.Equal(["ANDROID-V1", "ANDROID-XML"], (await rig.Port.WaitForAsync(2)).Select(d => d.Report?.UnitId).Order());
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Cot_hostile_datagram_places_the_threat()
     {
         await using var rig = await IngestRig.StartAsync();

@@ -97,6 +97,22 @@ public sealed class RegistrationTests
     }
 
     [Fact]
+    public void A_multicast_group_joined_on_no_interface_of_its_family_stops_start_up_naming_the_keys()
+    {
+        using var services = Build(new()
+        {
+            ["Ingest:Cot:Multicast:Enabled"] = "true",
+            ["Ingest:Cot:Multicast:BindAddress"] = "::1",
+        });
+
+        var refused = Assert.Throws<OptionsValidationException>(() => services.GetServices<IHostedService>().ToList());
+
+        Assert.Equal(
+            "Ingest:Cot:Multicast:BindAddress '::1' is the interface the IPv4 group 239.2.3.1 is joined on: it must be an IPv4 address (0.0.0.0 for the system's choice).",
+            Assert.Single(refused.Failures));
+    }
+
+    [Fact]
     public void Tls_without_its_certificates_stops_start_up_naming_the_keys()
     {
         using var services = Build(new() { ["Ingest:Cot:Tls:Enabled"] = "true", ["Ingest:Cot:Tls:ClientCaPath"] = "/nowhere/ca.pem" });
