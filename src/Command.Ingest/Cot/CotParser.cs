@@ -163,11 +163,14 @@ public sealed class CotParser(CotOptions options)
         // says so there. A stale not after the event's time (stale on arrival) says nothing of how long it stands; the
         // fix is still taken.
         DateTimeOffset? staleAt = TryTime(f.Stale, out var stale) && stale > fixTime ? stale : null;
+        // iTAK says a speed it does not know as -1 (and its course then as 0): no speed, and no course with it. Taken as
+        // a speed, it refused every report an iPad or iPhone sent.
+        var speed = CotFields.Known(f.Speed) is { } said && said >= 0 ? said : (double?)null;
         return kind == CotKind.Hostile
             ? Hostile(xml, f, position, fixTime, ce, hae, le)
             : CotOutcome.Of(IncomingReport.Parsed(ReportSource.CoT, xml, new PositionReport(
                 f.Uid, ReportSource.CoT, fixTime, position, hae, ce,
-                CotFields.Known(f.Speed), CotFields.Known(f.Course), NullIfBlank(f.Callsign), CotRoles.Hint(f.Role),
+                speed, speed is null ? null : CotFields.Known(f.Course), NullIfBlank(f.Callsign), CotRoles.Hint(f.Role),
                 AltitudeDatum: datum, VerticalAccuracyM: hae is null ? null : le, StaleAt: staleAt)));
     }
 

@@ -65,6 +65,18 @@ public sealed class CotParserTests
     }
 
     [Fact]
+    public void An_itak_report_saying_speed_minus_one_has_no_speed_and_no_course()
+    {
+        // As iTAK on an iPad reports itself: no GPS fix of its own to say a speed by, so -1, and a course of 0.
+        var report = Parser.Parse(Event(point: "<point lat='40.4159' lon='0.4243' hae='0.0' ce='9999999.0' le='9999999.0'/>",
+            detail: "<contact callsign='Papa Uniform' endpoint='*:-1:stcp'/><__group name='Cyan' role='Team Member'/><takv device='iPad' platform='iTAK' os='16.2' version='2.4.1'/><track speed='-1.0' course='0.0'/>")).Report;
+
+        Assert.NotNull(report?.Report);
+        Assert.Equal((null, null, "Papa Uniform"), (report.Report.SpeedMps, report.Report.CourseDeg, report.Report.Callsign));
+        Assert.Null(InputLimits.Check(report.Report));
+    }
+
+    [Fact]
     public void A_ping_is_no_report_and_no_refusal()
     {
         var outcome = Parser.Parse(Event(CotOutcome.PingType, uid: "ANDROID-1-ping", point: "<point lat='0.0' lon='0.0' hae='0.0' ce='9999999.0' le='9999999.0'/>"));
