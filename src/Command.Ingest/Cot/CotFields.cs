@@ -131,7 +131,8 @@ internal sealed class CotFields
     }
 
     /// <summary>
-    /// A measure of the point (<c>ce</c>, <c>le</c>, <c>hae</c>): null when absent or CoT's "unknown" 9999999; a refusal
+    /// A measure of the point (<c>ce</c>, <c>le</c>, <c>hae</c>): null when absent or "unknown" (CoT's 9999999, the TAK
+    /// protocol's 999999); a refusal
     /// naming it when it is not a finite number (NaN and infinities are no measure, not even an unknown one) or is outside
     /// <paramref name="low"/> to <paramref name="high"/>.
     /// </summary>
@@ -148,7 +149,7 @@ internal sealed class CotFields
             return $"{name} '{Clip(text)}' is not a finite number";
         }
 
-        if (number >= CotUnknown)
+        if (number >= CotUnknown || number == ProtoUnknown)
         {
             return null;
         }
@@ -189,4 +190,10 @@ internal sealed class CotFields
 
     /// <summary>CoT's marker for an unknown height or error.</summary>
     public const double CotUnknown = 9999999;
+
+    /// <summary>
+    /// The TAK protocol's marker for the same (999999), which TAK's own templates and some senders write in XML too: no
+    /// measure of a thousand kilometres, but unknown.
+    /// </summary>
+    public const double ProtoUnknown = 999999;
 }

@@ -168,7 +168,7 @@ internal static class TakMessage
 
     // The protocol marks an unknown hae, ce or le with 999999 (XML CoT with 9999999): either is no measure. An infinity
     // is no mark of anything, and is refused by the checks as XML's is.
-    private static string? Measure(double value) => double.IsFinite(value) && value >= ProtoUnknown ? null : Number(value);
+    private static string? Measure(double value) => double.IsFinite(value) && value >= CotFields.ProtoUnknown ? null : Number(value);
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
@@ -189,6 +189,5 @@ internal static class TakMessage
     }
 
     private const int CotEventField = 2;
-    private const double ProtoUnknown = 999999;
     private const ulong LatestMs = 253_402_300_799_999;
 }

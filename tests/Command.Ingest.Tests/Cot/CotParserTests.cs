@@ -85,6 +85,14 @@ public sealed class CotParserTests
     }
 
     [Fact]
+    public void The_tak_protocols_999999_for_unknown_is_unknown_in_xml_too()
+    {
+        var report = Parser.Parse(Event(point: "<point lat='38.8566' lon='-77.0636' hae='999999' ce='999999.0' le='999999'/>")).Report?.Report;
+
+        Assert.Equal((new GeoPoint(38.8566, -77.0636), null, null, null), (report?.Position, report?.AltitudeM, report?.AccuracyM, report?.VerticalAccuracyM));
+    }
+
+    [Fact]
     public void Geofence_circle_is_not_a_position_with_its_type_named()
     {
         var incoming = Parser.Parse(TestData.Text("cot", "atak-geofence-circle.cot")).Report;
