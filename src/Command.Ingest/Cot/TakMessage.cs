@@ -5,8 +5,8 @@ namespace Command.Ingest.Cot;
 
 /// <summary>
 /// TAK protocol version 1: a CoT event as a protobuf <c>TakMessage</c>, which ATAK and WinTAK send over the mesh (UDP
-/// multicast, and UDP outputs) once they know every device there reads it — and none that does not announces itself,
-/// as Command does not. Field numbers are those of the TAK protocol's <c>.proto</c> files (takmessage, cotevent,
+/// multicast, and UDP outputs) once every device they know of reads it; Command, which only listens, is never one they
+/// know of. Field numbers are those of the TAK protocol's <c>.proto</c> files (takmessage, cotevent,
 /// detail, contact, group, track); fields not read here are skipped, as protobuf asks.
 /// A mesh datagram starts with the header 0xBF, the version as a varint, 0xBF (see <see cref="Header"/>).
 /// </summary>
