@@ -11,10 +11,9 @@ using Microsoft.Extensions.Logging;
 namespace Command.Ingest.Listeners;
 
 /// <summary>
-/// CoT over UDP, one event per datagram, as XML or in TAK protocol version 1: unicast (<c>Ingest:Cot:Udp</c>, default port 8087) or the TAK
-/// multicast group (<c>Ingest:Cot:Multicast</c>, default off, 239.2.3.1 port 6969, joined on the interface whose
-/// address is its bind address). Failing to bind logs an
-/// error and leaves the host running. A datagram from an address not on the allow-list is dropped unread and
+/// CoT over UDP, one event per datagram, as XML or in TAK protocol version 1: unicast (<c>Ingest:Cot:Udp</c>, default
+/// port 8087) or the TAK multicast group (<c>Ingest:Cot:Multicast</c>, default off, 239.2.3.1 port 6969, joined on the
+/// interface whose address is its bind address). Failing to bind logs an error and leaves the host running. A datagram from an address not on the allow-list is dropped unread and
 /// counted; the rest are rate limited per sending address, whatever port they come from.
 /// </summary>
 public sealed partial class CotUdpListener(string section, UdpListenerOptions options, IngestContext context, CotParser parser, CotOptions cot, ILogger<CotUdpListener> logger)
