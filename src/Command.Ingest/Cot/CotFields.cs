@@ -42,6 +42,9 @@ internal sealed class CotFields
 
     public string? Role { get; set; }
 
+    /// <summary>Where the device's position came from (<c>precisionlocation</c>'s <c>geopointsrc</c>: GPS, User, ???).</summary>
+    public string? GeopointSource { get; set; }
+
     public string? Speed { get; set; }
 
     public string? Course { get; set; }
@@ -123,6 +126,9 @@ internal sealed class CotFields
             case "track":
                 Speed = reader.GetAttribute("speed");
                 Course = reader.GetAttribute("course");
+                break;
+            case "precisionlocation":
+                GeopointSource = reader.GetAttribute("geopointsrc");
                 break;
             case "link" when reader.GetAttribute("relation") == "p-p":
                 ProducedBy ??= NonBlank(reader.GetAttribute("parent_callsign")) ?? NonBlank(reader.GetAttribute("uid")) ?? "another entity";

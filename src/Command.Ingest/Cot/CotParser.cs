@@ -120,6 +120,12 @@ public sealed class CotParser(CotOptions options)
             return Refuse(xml, RejectReason.NotAPosition, $"event {f.Uid} is {why}, not a unit's own position", f.Uid);
         }
 
+        if (kind == CotKind.Unit && SetByHand(f))
+        {
+            return Refuse(xml, RejectReason.NoFix,
+                $"event {f.Uid}'s device has no fix of its own: its position was set by hand (how {HumanEstimated}, precisionlocation geopointsrc {CotFields.Clip(f.GeopointSource!)})", f.Uid);
+        }
+
         if (!f.HasPoint || f.Lat is null || f.Lon is null)
         {
             return Refuse(xml, RejectReason.MissingField, $"event {f.Uid} has no point", f.Uid);
@@ -198,6 +204,15 @@ public sealed class CotParser(CotOptions options)
         : null;
 
     private const string PlacedOnMap = "h-g-i-g-o";
+
+    // A device that reports itself where its user put it (how h-e, human estimated; its position's source User: an
+    // iPad or a desk with no GPS, or a phone whose user set its location) has no fix to judge: its dot stays where it
+    // was put, and an officer walking in with it would be flagged as holding. Both must say so: a source of User alone
+    // is written by some bridges over real fixes.
+    private static bool SetByHand(CotFields f) =>
+        f.How == HumanEstimated && string.Equals(f.GeopointSource, "User", StringComparison.OrdinalIgnoreCase);
+
+    private const string HumanEstimated = "h-e";
 
     private const char ByteOrderMark = '\uFEFF';
 

@@ -7,7 +7,7 @@ namespace Command.Ingest.Cot;
 /// TAK protocol version 1: a CoT event as a protobuf <c>TakMessage</c>, which ATAK and WinTAK send over the mesh (UDP
 /// multicast, and UDP outputs) once every device they know of reads it; Command, which only listens, is never one they
 /// know of. Field numbers are those of the TAK protocol's <c>.proto</c> files (takmessage, cotevent,
-/// detail, contact, group, track); fields not read here are skipped, as protobuf asks.
+/// detail, contact, group, precisionlocation, track); fields not read here are skipped, as protobuf asks.
 /// A mesh datagram starts with the header 0xBF, the version as a varint, 0xBF (see <see cref="Header"/>).
 /// </summary>
 internal static class TakMessage
@@ -105,7 +105,7 @@ internal static class TakMessage
         return f;
     }
 
-    // Detail: xmlDetail 1, contact 2, group 3, track 7 (precisionlocation 4, status 5 and takv 6 are not read).
+    // Detail: xmlDetail 1, contact 2, group 3, precisionlocation 4, track 7 (status 5 and takv 6 are not read).
     private static string? Detail(ReadOnlySpan<byte> bytes, CotFields f)
     {
         var reader = new ProtoReader(bytes, "Detail");
@@ -118,6 +118,7 @@ internal static class TakMessage
                 case 1: details = reader.ReadString(wire, field); break;
                 case 2: f.Callsign = Strings(reader.ReadBytes(wire, field), "Contact", 2) ?? f.Callsign; break;
                 case 3: f.Role = Strings(reader.ReadBytes(wire, field), "Group", 2) ?? f.Role; break;
+                case 4: f.GeopointSource = Strings(reader.ReadBytes(wire, field), "PrecisionLocation", 1) ?? f.GeopointSource; break;
                 case 7: (f.Speed, f.Course) = Track(reader.ReadBytes(wire, field)); break;
                 default: reader.Skip(wire, field); break;
             }
@@ -126,7 +127,7 @@ internal static class TakMessage
         return details;
     }
 
-    // The one string field wanted of a small message (a contact's callsign, a group's role).
+    // The one string field wanted of a small message (a contact's callsign, a group's role, a position's source).
     private static string? Strings(ReadOnlySpan<byte> bytes, string message, int wanted)
     {
         var reader = new ProtoReader(bytes, message);

@@ -77,6 +77,29 @@ public sealed class CotParserTests
     }
 
     [Fact]
+    public void A_device_reporting_where_its_user_set_it_has_no_fix()
+    {
+        // As an ATAK or WinTAK device with no GPS reports itself: human estimated, its position's source its user.
+        var incoming = Parser.Parse(Event(how: "h-e", point: "<point lat='37.9541' lon='-87.9717' hae='80.8' ce='9999999' le='9999999'/>",
+            detail: "<contact endpoint='192.168.167.167:4242:tcp' callsign='GEMINI'/><__group role='Team Member' name='Cyan'/><track course='114.6' speed='0.0'/><precisionlocation geopointsrc='User' altsrc='DTED0'/>")).Report;
+
+        Assert.Equal(new Rejection(RejectReason.NoFix,
+            "event U1's device has no fix of its own: its position was set by hand (how h-e, precisionlocation geopointsrc User)"), incoming?.Rejection);
+        Assert.Equal("U1", incoming?.UnitId);
+    }
+
+    [Theory]
+    [InlineData("m-g", "User")]
+    [InlineData("h-e", "GPS")]
+    [InlineData("h-e", "???")]
+    public void A_position_set_by_hand_takes_both_its_how_and_its_source_saying_so(string how, string source)
+    {
+        var report = Parser.Parse(Event(how: how, detail: $"<precisionlocation geopointsrc='{source}' altsrc='GPS'/>")).Report;
+
+        Assert.Equal(("U1", null), (report?.Report?.UnitId, report?.Rejection));
+    }
+
+    [Fact]
     public void A_ping_is_no_report_and_no_refusal()
     {
         var outcome = Parser.Parse(Event(CotOutcome.PingType, uid: "ANDROID-1-ping", point: "<point lat='0.0' lon='0.0' hae='0.0' ce='9999999.0' le='9999999.0'/>"));

@@ -71,6 +71,17 @@ public sealed class TakProtocolTests
     }
 
     [Fact]
+    public void A_device_reporting_where_its_user_set_it_has_no_fix_in_tak_protocol_as_in_xml()
+    {
+        var xml = CotParserTests.Event(how: "h-e", detail: "<contact callsign='GEMINI'/><precisionlocation geopointsrc='User' altsrc='DTED0'/>");
+
+        var rejection = Parser.ParseTak(TakProto.FromXml(xml))?.Report?.Rejection;
+
+        Assert.Equal(RejectReason.NoFix, rejection?.Reason);
+        Assert.Equal(Parser.Parse(xml).Report?.Rejection, rejection);
+    }
+
+    [Fact]
     public void A_phone_standing_still_says_speed_zero_by_leaving_it_out()
     {
         var xml = CotParserTests.Event(detail: "<track speed='0.0' course='0.0'/>");
