@@ -70,6 +70,27 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_units_alert_is_recorded_and_on_its_row_until_cancelled_and_one_for_a_unit_not_enrolled_is_refused()
+    {
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        await incident.Enrol(P1, "Patrol 1", UnitRole.Contact, "dispatch");
+        var at = Sites.Frame.ToGeo(new(0, -50));
+
+        Assert.Null(await incident.Alarm(P1, "911 Alert", false, at, "cot:P1@10.20.0.7"));
+        var alarm = Assert.Single(await incident.GetUnits()).Alarm;
+        Assert.Null(await incident.Alarm(P1, "Alert", true, at, "cot:P1@10.20.0.7"));
+        var refused = await incident.Alarm("X9", "911 Alert", false, at, "cot:X9@10.20.0.8");
+
+        Assert.Equal(("911 Alert", "cot:P1@10.20.0.7"), (alarm?.Kind, alarm?.Actor));
+        Assert.Null(Assert.Single(await incident.GetUnits()).Alarm);
+        Assert.Equal((RejectReason.UnknownUnit, "unit 'X9' is not enrolled: its alert is not taken"), (refused?.Reason, refused?.Detail));
+        Assert.Equal(
+            [new UnitAlarmed(P1, "911 Alert", false, at, "cot:P1@10.20.0.7"), new UnitAlarmed(P1, "Alert", true, at, "cot:P1@10.20.0.7")],
+            fixture.Log.Events(id).OfType<UnitAlarmed>().Select(e => e with { Sequence = 0, Time = default }));
+    }
+
+    [Fact]
     public async Task A_duplicate_fix_is_refused_and_recorded_with_its_reason()
     {
         var id = NewId();

@@ -117,6 +117,13 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 }
 
                 break;
+            case UnitAlarmed alarmed:
+                // A unit's own emergency is a moment of the incident: on the timeline, in its log and the incident's.
+                var alarm = alarmed.Cancelled ? $"{alarmed.Kind} cancelled from its device ({alarmed.Actor})" : $"{alarmed.Kind} raised from its device ({alarmed.Actor})";
+                timeline.Add(new TimelineMark(e.Time, alarmed.Cancelled ? "alarm-cancelled" : "alarm-raised", alarmed.UnitId, alarm));
+                Log(e.Time, alarmed.UnitId, alarmed.Cancelled ? "alarm-cancelled" : "alarm-raised", alarm);
+                Log(e.Time, null, alarmed.Cancelled ? "alarm-cancelled" : "alarm-raised", $"{alarmed.UnitId}: {alarm}");
+                break;
             case ExerciseSet set:
                 exercise = set.Exercise;
                 if (set.Exercise.Scenario is { } name)

@@ -30,7 +30,7 @@ public sealed partial class ClosingAssessment
         if (!judges.TryGetValue(unit.UnitId, out var judge))
         {
             return new UnitAssessment(unit.UnitId, unit.Callsign, unit.Role, unit.LastFix, null, null, null, null, null, null,
-                MotionState.Unknown, null, flag?.Level ?? FlagLevel.None, flag?.Reason, flag?.AcknowledgedAt is not null, Refused: unit.Refused);
+                MotionState.Unknown, null, flag?.Level ?? FlagLevel.None, flag?.Reason, flag?.AcknowledgedAt is not null, Refused: unit.Refused, Alarm: unit.Alarm);
         }
 
         var m = judge.Measure(Nearest(judge));
@@ -57,6 +57,7 @@ public sealed partial class ClosingAssessment
             InReachReason: flag is null && state is MotionState.Holding or MotionState.Opening ? m?.InReach : null,
             Refused: unit.Refused,
             HeldBackReason: judge.HeldBackWords,
-            HeldAt: judge.HoldsBack ? frame.ToGeo(judge.Track.Latest.Point) : null);
+            HeldAt: judge.HoldsBack ? frame.ToGeo(judge.Track.Latest.Point) : null,
+            Alarm: unit.Alarm);
     }
 }

@@ -26,6 +26,7 @@ namespace Command.Domain.Events;
 [JsonDerivedType(typeof(IncidentClosed), "incident-closed")]
 [JsonDerivedType(typeof(ExerciseSet), "exercise-set")]
 [JsonDerivedType(typeof(SendInsteadProposed), "send-instead-proposed")]
+[JsonDerivedType(typeof(UnitAlarmed), "unit-alarmed")]
 [GenerateSerializer, Immutable]
 public abstract record IncidentEvent
 {

@@ -174,6 +174,10 @@ public sealed class IncidentProjection
                 // A repeat of a fix already taken is no news; any other refusal is, until a report of the unit is accepted.
                 units[refusedId] = unit with { Refused = new RefusedReport(refused.Time, RejectReasons.Name(refused.Reason), refused.Detail, (unit.Refused?.Count ?? 0) + 1) };
                 return [];
+            case UnitAlarmed alarmed when units.TryGetValue(alarmed.UnitId, out var unit):
+                // The board shows the alert on the unit's row until its device cancels it.
+                units[alarmed.UnitId] = unit with { Alarm = alarmed.Cancelled ? null : new UnitAlarm(alarmed.Kind, alarmed.Time, alarmed.Actor) };
+                return [];
             case DrillControlled { StartsOver: true } over:
                 return StartOver(over);
             case DrillControlled { Speed: { } rate } drill:
@@ -237,7 +241,7 @@ public sealed class IncidentProjection
     {
         foreach (var unit in units.Values.ToList())
         {
-            units[unit.UnitId] = unit with { LastFix = null, Refused = null };
+            units[unit.UnitId] = unit with { LastFix = null, Refused = null, Alarm = null };
         }
 
         var cleared = assessment?.StartOver(Judged(Clock), Reasons.StartedOver(over.Round)) ?? [];

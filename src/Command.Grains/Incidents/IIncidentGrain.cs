@@ -38,6 +38,12 @@ public interface IIncidentGrain : IFrameSource
     Task<Rejection?> ChangeRole(string unitId, UnitRole role, string actor);
 
     /// <summary>
+    /// Records an emergency a unit's own device raised or cancelled (a TAK alert): shown on its row until cancelled.
+    /// Refused for a unit the incident does not have.
+    /// </summary>
+    Task<Rejection?> Alarm(string unitId, string kind, bool cancelled, Domain.Geometry.GeoPoint? position, string actor);
+
+    /// <summary>
     /// Sends a unit in to close on a threat instead of a flagged one: reassigns it to contact, recorded with the flag it
     /// answered. Refused when the unit is not enrolled or the subject has no flag up.
     /// </summary>

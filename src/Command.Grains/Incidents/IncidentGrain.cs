@@ -182,6 +182,11 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
             ? Decision.Do(new UnitRoleChanged(unitId, role, actor))
             : Decision.Refuse(RejectReason.UnknownUnit, $"unit '{unitId}' is not enrolled"));
 
+    public Task<Rejection?> Alarm(string unitId, string kind, bool cancelled, Domain.Geometry.GeoPoint? position, string actor) =>
+        CommandAsync(() => stream.Projection.Units.ContainsKey(unitId)
+            ? Decision.Do(new UnitAlarmed(unitId, kind, cancelled, position, actor))
+            : Decision.Refuse(RejectReason.UnknownUnit, $"unit '{unitId}' is not enrolled: its alert is not taken"));
+
     public Task<Rejection?> SendInstead(string unitId, string answeringFlag, string actor) =>
         CommandAsync(() =>
         {

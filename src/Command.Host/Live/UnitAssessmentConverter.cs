@@ -45,6 +45,10 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
     private static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
     private static readonly JsonEncodedText Detail = JsonEncodedText.Encode("detail");
     private static readonly JsonEncodedText Count = JsonEncodedText.Encode("count");
+    private static readonly JsonEncodedText Alarm = JsonEncodedText.Encode("alarm");
+    private static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+    private static readonly JsonEncodedText Since = JsonEncodedText.Encode("since");
+    private static readonly JsonEncodedText Actor = JsonEncodedText.Encode("actor");
 
     public override UnitAssessment Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         throw new NotSupportedException("Unit assessments are only ever sent to browsers.");
@@ -94,6 +98,15 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
             writer.WriteString(Reason, refused.Reason);
             writer.WriteString(Detail, refused.Detail);
             writer.WriteNumber(Count, refused.Count);
+            writer.WriteEndObject();
+        }
+
+        if (value.Alarm is { } alarm)
+        {
+            writer.WriteStartObject(Alarm);
+            writer.WriteString(Kind, alarm.Kind);
+            writer.WriteString(Since, alarm.Since);
+            writer.WriteString(Actor, alarm.Actor);
             writer.WriteEndObject();
         }
 

@@ -28,6 +28,14 @@ internal sealed class CotFields
 
     public string? Stale { get; set; }
 
+    /// <summary>The uid a <c>link</c> with relation <c>p-p</c> names: the device that produced the event.</summary>
+    public string? LinkUid { get; set; }
+
+    /// <summary>An alert's <c>emergency</c> element: what it calls itself (its <c>type</c>), and whether it cancels.</summary>
+    public string? EmergencyType { get; set; }
+
+    public bool EmergencyCancel { get; set; }
+
     public string? Lat { get; set; }
 
     public string? Lon { get; set; }
@@ -130,7 +138,12 @@ internal sealed class CotFields
             case "precisionlocation":
                 GeopointSource = reader.GetAttribute("geopointsrc");
                 break;
+            case "emergency":
+                EmergencyType = NonBlank(reader.GetAttribute("type"));
+                EmergencyCancel = string.Equals(reader.GetAttribute("cancel"), "true", StringComparison.OrdinalIgnoreCase);
+                break;
             case "link" when reader.GetAttribute("relation") == "p-p":
+                LinkUid ??= NonBlank(reader.GetAttribute("uid"));
                 ProducedBy ??= NonBlank(reader.GetAttribute("parent_callsign")) ?? NonBlank(reader.GetAttribute("uid")) ?? "another entity";
                 break;
         }

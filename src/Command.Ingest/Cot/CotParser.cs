@@ -109,6 +109,11 @@ public sealed class CotParser(CotOptions options)
             return new CotOutcome(null, Raw: xml, Ping: true);
         }
 
+        if (f.Type.StartsWith(AlertTypes, StringComparison.Ordinal))
+        {
+            return Alert(xml, f);
+        }
+
         var kind = CotTypes.Classify(f.Type);
         if (kind == CotKind.Other)
         {
@@ -194,6 +199,42 @@ public sealed class CotParser(CotOptions options)
             AltitudeM: hae, AltitudeDatum: hae is null ? null : AltitudeDatum.Ellipsoid, VerticalAccuracyM: hae is null ? null : le);
         return new CotOutcome(null, threat, $"cot:{f.Uid}", xml, time, PlacedBy: f.ProducedBy is { } by ? CotFields.Clip(by) : null);
     }
+
+    /// <summary>
+    /// A TAK alert: an emergency a unit's own device raised (<c>b-a-o-tbl</c> "911 Alert", <c>b-a-o-opn</c> "Troops In
+    /// Contact", <c>b-a-o-pan</c> "Ring The Bell", <c>b-a-o-c</c> a custom one) or cancelled (<c>b-a-o-can</c>). ATAK
+    /// sends it as an event of its own, uid <c>&lt;device&gt;-9-1-1</c>, linked p-p to the device, with an
+    /// <c>emergency</c> element naming it, at the device's position. The unit is the linked device, or the uid without
+    /// its suffix; its time is checked as a fix's is.
+    /// </summary>
+    private static CotOutcome Alert(string xml, CotFields f)
+    {
+        var unitId = f.LinkUid ?? (f.Uid!.EndsWith(AlertSuffix, StringComparison.Ordinal) && f.Uid.Length > AlertSuffix.Length ? f.Uid[..^AlertSuffix.Length] : f.Uid);
+        if ((NullIfBlank(f.Time) ?? NullIfBlank(f.Start)) is not { } timeText || !TryTime(timeText, out var sent))
+        {
+            return Refuse(xml, RejectReason.MissingField, $"alert {f.Uid} has no time it was sent (an ISO 8601 time or start attribute)", unitId);
+        }
+
+        var cancelled = f.Type == CancelType || f.EmergencyCancel;
+        var kind = f.EmergencyType is { } named ? CotFields.Clip(named) : AlertNames.GetValueOrDefault(f.Type!, "Alert");
+        GeoPoint? at = f.HasPoint && TryNumber(f.Lat ?? "", out var lat) && TryNumber(f.Lon ?? "", out var lon) && new GeoPoint(lat, lon) is { IsValid: true } p
+            && !(lat == 0 && lon == 0) ? p : null;
+        return new CotOutcome(null, Actor: $"cot:{unitId}", Raw: xml, Time: sent, Alert: new UnitAlert(unitId, kind, cancelled, at));
+    }
+
+    private const string AlertTypes = "b-a-o-";
+    private const string CancelType = "b-a-o-can";
+    private const string AlertSuffix = "-9-1-1";
+
+    // What an alert is called where its emergency element does not say.
+    private static readonly Dictionary<string, string> AlertNames = new(StringComparer.Ordinal)
+    {
+        ["b-a-o-tbl"] = "911 Alert",
+        ["b-a-o-opn"] = "Troops In Contact",
+        ["b-a-o-pan"] = "Ring The Bell",
+        ["b-a-o-c"] = "Custom alert",
+        ["b-a-o-can"] = "Alert",
+    };
 
     // A friendly, neutral or unknown marker someone put on the map (ATAK and iTAK mark it how h-g-i-g-o, and link it
     // p-p to whoever placed it) says where something was seen, not where a unit is. A hostile one is kept: the threat

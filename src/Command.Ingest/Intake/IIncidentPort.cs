@@ -35,4 +35,10 @@ public interface IIncidentPort
     /// incident refused it.
     /// </summary>
     Task<Rejection?> SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records an emergency a unit's device raised or cancelled, with <paramref name="actor"/>, the device's source. Null
+    /// when done, else why the incident refused it (the unit is not enrolled in it).
+    /// </summary>
+    Task<Rejection?> AlertAsync(string incidentId, UnitAlert alert, string actor, CancellationToken cancellationToken);
 }

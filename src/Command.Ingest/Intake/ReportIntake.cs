@@ -98,6 +98,10 @@ public sealed class ReportIntake(
             : null;
     }
 
+    /// <summary>Why an alert is too old or too far ahead to take, by the time it was sent, as a fix's time is; null when timely.</summary>
+    public Rejection? ScreenAlert(DateTimeOffset? sentAt) =>
+        sentAt is { } time && ReportScreen.FixTime(time, clock.GetUtcNow(), options) is { } untimely ? untimely : null;
+
     private Rejection? Permission(string unitId, ReportSender? sender)
     {
         if (sender?.Units is { } units && !units.Contains(unitId))

@@ -109,6 +109,26 @@ public sealed partial class IngestPump(
                 await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
                 await SetThreatAsync(item.Incident, threat, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
             }
+            else if (item.Alert is { } alert)
+            {
+                // In order with the unit's reports: to the incident it is enrolled in, after what came before. One sent
+                // minutes ago (a server passing on what it last heard) is refused as a stale fix is, and recorded.
+                var incident = await routes.IncidentOfAsync(alert.UnitId, cancellationToken).ConfigureAwait(false) ?? item.Incident;
+                if (intake.ScreenAlert(item.MarkedAt) is { } untimely)
+                {
+                    var key = (incident, item.UnknownUnits);
+                    if (!pending.TryGetValue(key, out var list))
+                    {
+                        pending[key] = list = [];
+                    }
+
+                    list.Add(IncomingReport.Refused(Domain.Reports.ReportSource.CoT, item.Raw, untimely, alert.UnitId));
+                    continue;
+                }
+
+                await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
+                await AlertAsync(incident, alert, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
@@ -172,6 +192,26 @@ public sealed partial class IngestPump(
             LogThreatFailed(logger, threat.ThreatId, incident, e);
         }
     }
+
+    private async Task AlertAsync(string incident, UnitAlert alert, string actor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await incidents.AlertAsync(incident, alert, actor, cancellationToken).ConfigureAwait(false) is { } refused)
+            {
+                // An alert the incident will not take (its unit is not enrolled there): a refusal, counted and logged.
+                rejections.Rejected(Domain.Reports.ReportSource.CoT, refused);
+                metrics.Rejected(Domain.Reports.ReportSource.CoT, refused.Reason);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogAlertFailed(logger, alert.UnitId, incident, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not record the alert of unit {UnitId} on incident {Incident}")]
+    private static partial void LogAlertFailed(ILogger logger, string unitId, string incident, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not deliver {Count} ingested inputs to incident {Incident} in {Attempts} attempts; they are lost (counted as lost)")]
     private static partial void LogDeliveryFailed(ILogger logger, int count, string incident, int attempts, Exception? exception);

@@ -11,7 +11,7 @@ namespace Command.Recording.Reading;
 public sealed class SessionReader
 {
     private static readonly byte[][] MarkPrefixes =
-        [.. new[] { "{\"type\":\"flag-", "{\"type\":\"threat-", "{\"type\":\"unit-role-changed\"", "{\"type\":\"drill-controlled\"", "{\"type\":\"incident-closed\"" }.Select(System.Text.Encoding.UTF8.GetBytes)];
+        [.. new[] { "{\"type\":\"flag-", "{\"type\":\"threat-", "{\"type\":\"unit-role-changed\"", "{\"type\":\"unit-alarmed\"", "{\"type\":\"drill-controlled\"", "{\"type\":\"incident-closed\"" }.Select(System.Text.Encoding.UTF8.GetBytes)];
 
     private SessionReader(ISessionStore store, SessionManifest manifest) => (Store, Manifest) = (store, manifest);
 
@@ -45,7 +45,7 @@ public sealed class SessionReader
         }
     }
 
-    /// <summary>The flags and the commands (threats, phases, roles, drill controls, the close) of the whole session, for timeline markers.</summary>
+    /// <summary>The flags, the units' own alerts and the commands (threats, phases, roles, drill controls, the close) of the whole session, for timeline markers.</summary>
     public async Task<IReadOnlyList<IncidentEvent>> ReadTimelineAsync(CancellationToken cancellationToken = default)
     {
         var marks = new List<IncidentEvent>();

@@ -74,13 +74,14 @@ public sealed record AarDraft(
         }
 
         var flags = report.Timeline
-            .Where(m => m.Kind is "flag-raised" or "flag-escalated" or "flag-acknowledged" or "sent-instead")
+            .Where(m => m.Kind is "flag-raised" or "flag-escalated" or "flag-acknowledged" or "sent-instead" or "alarm-raised" or "alarm-cancelled")
             .OrderBy(m => m.Time)
             .Select(mark => new KeyMoment(mark.Time, mark.Kind switch
             {
                 "flag-raised" => $"Flag raised on {mark.Subject}: {mark.Text}",
                 "flag-escalated" => $"Flag on {mark.Subject} escalated: {mark.Text}",
                 "flag-acknowledged" => $"Flag on {mark.Subject} acknowledged ({mark.Text})",
+                "alarm-raised" or "alarm-cancelled" => $"{mark.Subject}: {mark.Text}",
                 _ => mark.Text,
             }))
             .ToList();

@@ -55,6 +55,40 @@ public sealed class AfterActionFoldTests
         new(new PositionReport(unit, ReportSource.Simulator, S(seconds), At(east, north))) { Time = S(seconds) };
 
     [Fact]
+    public async Task A_units_own_alert_is_on_the_timeline_and_in_its_log_and_the_incidents()
+    {
+        IEnumerable<IncidentEvent> WithAlert()
+        {
+            foreach (var e in Session())
+            {
+                yield return e;
+                if (e is FlagAcknowledged)
+                {
+                    yield return new UnitAlarmed("P1", "911 Alert", false, At(10, 0), "cot:P1@10.20.0.7") { Time = S(70) };
+                    yield return new UnitAlarmed("P1", "Alert", true, At(10, 0), "cot:P1@10.20.0.7") { Time = S(90) };
+                }
+            }
+        }
+
+        var report = await AfterActionFold.BuildAsync(WithAlert().ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            [
+                new TimelineMark(S(70), "alarm-raised", "P1", "911 Alert raised from its device (cot:P1@10.20.0.7)"),
+                new TimelineMark(S(90), "alarm-cancelled", "P1", "Alert cancelled from its device (cot:P1@10.20.0.7)"),
+            ],
+            report.Timeline.Where(m => m.Kind.StartsWith("alarm", StringComparison.Ordinal)));
+        Assert.Equal(
+            [
+                new ActivityEntry(S(70), "P1", "alarm-raised", "911 Alert raised from its device (cot:P1@10.20.0.7)"),
+                new ActivityEntry(S(70), null, "alarm-raised", "P1: 911 Alert raised from its device (cot:P1@10.20.0.7)"),
+                new ActivityEntry(S(90), "P1", "alarm-cancelled", "Alert cancelled from its device (cot:P1@10.20.0.7)"),
+                new ActivityEntry(S(90), null, "alarm-cancelled", "P1: Alert cancelled from its device (cot:P1@10.20.0.7)"),
+            ],
+            report.Activity.Where(a => a.Kind.StartsWith("alarm", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Incident_metrics_count_from_the_threat_going_active()
     {
         var report = await AfterActionFold.BuildAsync(Session().ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
 namespace Command.Host.Tests.Browser;
@@ -58,6 +59,47 @@ public sealed partial class LiveDashboardTests
         await Expect(dashboard.Row("R1")).ToHaveAttributeAsync("data-state", "holding");
         await Expect(dashboard.Row("R1")).ToHaveAttributeAsync("data-flag", "none");
         await Expect(dashboard.Row("R1").Locator(".reason")).ToHaveTextAsync("cannot be told from contact: inside Main building, 34 m from the threat, fixes ±40 m");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task A_units_own_911_alert_shows_on_its_row_and_in_the_feed_until_cancelled_and_in_the_replay()
+    {
+        var scene = await Scene.OpenAsync(host, "alarm");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("A1", "Alpha", "contact");
+        await scene.HoldAsync("A1", 0, -60);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.TrackAsync("P1", (0, -60), (0, -55));
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(dashboard.Row("A1")).ToHaveAttributeAsync("data-flag", "alert");
+        Assert.Equal(["A1", "P1"], await dashboard.BoardOrderAsync());
+        // As the CoT listeners hand an ATAK alert on: the unit, what its device called it, and where it came from.
+        var port = host.Services.GetRequiredService<Command.Ingest.Intake.IIncidentPort>();
+        var at = Support.TestSite.Frame.ToGeo(new Command.Domain.Geometry.LocalPoint(0, -55));
+
+        Assert.Null(await port.AlertAsync(scene.IncidentId, new Command.Ingest.Intake.UnitAlert("P1", "911 Alert", false, at), "cot:P1@10.20.0.7", TestContext.Current.CancellationToken));
+
+        var badge = dashboard.Row("P1").Locator(".alarm-badge");
+        await Expect(badge).ToHaveTextAsync("⚠ 911 ALERT");
+        await Expect(badge).ToHaveAttributeAsync("title", "911 Alert raised from its device (cot:P1@10.20.0.7)");
+        var alerts = dashboard.Feed.Locator("li[data-type='unit-alarmed']");
+        await Expect(alerts.First).ToContainTextAsync("⚠ 911 ALERTPatrol 1from its device — cot:P1@10.20.0.7");
+        Assert.Equal("911 Alert", (await scene.UnitAsync("P1")).GetProperty("alarm").GetProperty("kind").GetString());
+        // An officer's own emergency goes above every flag of the assessment's.
+        Assert.Equal(["P1", "A1"], await dashboard.BoardOrderAsync());
+        await dashboard.ScreenshotAsync("unit-alarm.png");
+
+        Assert.Null(await port.AlertAsync(scene.IncidentId, new Command.Ingest.Intake.UnitAlert("P1", "Alert", true, at), "cot:P1@10.20.0.7", TestContext.Current.CancellationToken));
+
+        await Expect(badge).ToHaveCountAsync(0);
+        await Expect(alerts.First).ToContainTextAsync("✓ ALERT CANCELLEDPatrol 1Alert — cot:P1@10.20.0.7");
+
+        await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        await ReplayDashboardTests.SeekAsync(dashboard, "End");
+        await Expect(alerts).ToHaveCountAsync(2);
+        await Expect(alerts.Last).ToContainTextAsync("⚠ 911 ALERTPatrol 1from its device — cot:P1@10.20.0.7");
         Assert.Empty(dashboard.Errors);
     }
 

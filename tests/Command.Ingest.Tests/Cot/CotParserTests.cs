@@ -4,6 +4,7 @@ using Command.Domain.Threats;
 using Command.Domain.Units;
 using Command.Domain.Validation;
 using Command.Ingest.Cot;
+using Command.Ingest.Intake;
 
 namespace Command.Ingest.Tests.Cot;
 
@@ -97,6 +98,36 @@ public sealed class CotParserTests
         var report = Parser.Parse(Event(how: how, detail: $"<precisionlocation geopointsrc='{source}' altsrc='GPS'/>")).Report;
 
         Assert.Equal(("U1", null), (report?.Report?.UnitId, report?.Rejection));
+    }
+
+    internal static string Alert(string type = "b-a-o-tbl", string emergency = "<emergency type='911 Alert'>ALPHA 7</emergency>", string link = "<link uid='ANDROID-7f3a' type='a-f-G-U-C' relation='p-p'/>") =>
+        $"<event version='2.0' uid='ANDROID-7f3a-9-1-1' type='{type}' how='h-e' time='2026-03-14T15:00:00Z' start='2026-03-14T15:00:00Z' stale='2026-03-14T15:10:00Z'>"
+        + $"<point lat='39.7392' lon='-104.9903' hae='1609.3' ce='9.9' le='9999999.0'/><detail>{link}<contact callsign='ALPHA 7-Alert'/>{emergency}</detail></event>";
+
+    [Fact]
+    public void An_atak_911_alert_is_its_units_alert_from_where_it_was()
+    {
+        var outcome = Parser.Parse(Alert());
+
+        Assert.Equal(new UnitAlert("ANDROID-7f3a", "911 Alert", false, new GeoPoint(39.7392, -104.9903)), outcome.Alert);
+        Assert.Equal(("cot:ANDROID-7f3a", new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero), null, null), (outcome.Actor, outcome.Time, outcome.Report, outcome.Threat));
+    }
+
+    [Theory]
+    [InlineData("b-a-o-can", "<emergency cancel='true'>ALPHA 7</emergency>", "Alert", true)]
+    [InlineData("b-a-o-opn", "", "Troops In Contact", false)]
+    [InlineData("b-a-o-pan", "<emergency type='Ring The Bell'>ALPHA 7</emergency>", "Ring The Bell", false)]
+    public void Alerts_are_named_as_their_device_names_them_or_by_their_type(string type, string emergency, string kind, bool cancelled)
+    {
+        var alert = Parser.Parse(Alert(type, emergency)).Alert;
+
+        Assert.Equal(("ANDROID-7f3a", kind, cancelled), (alert?.UnitId, alert?.Kind, alert?.Cancelled));
+    }
+
+    [Fact]
+    public void An_alert_with_no_link_to_its_device_is_the_unit_its_uid_names()
+    {
+        Assert.Equal("ANDROID-7f3a", Parser.Parse(Alert(link: "")).Alert?.UnitId);
     }
 
     [Fact]

@@ -127,6 +127,17 @@ public sealed class TakProtocolTests
     }
 
     [Fact]
+    public void A_911_alert_reads_the_same_in_tak_protocol_as_in_xml()
+    {
+        var xml = CotParserTests.Alert();
+
+        var outcome = Parser.ParseTak(TakProto.FromXml(xml));
+
+        Assert.Equal(Parser.Parse(xml).Alert, outcome?.Alert);
+        Assert.NotNull(outcome?.Alert);
+    }
+
+    [Fact]
     public void A_devices_announcement_of_the_versions_it_reads_is_no_report()
     {
         Assert.Null(Parser.ParseTak(TakProto.Mesh(TakProto.Message(null, TakProto.Control(1, 1)))));

@@ -7,7 +7,7 @@ namespace Command.Ingest.Tests.Fuzz;
 public sealed class ParserFuzzTests
 {
     private static readonly HashSet<string> Named =
-        [.. Enum.GetValues<RejectReason>().Select(RejectReasons.Name), "report", "threat", "identified", "skipped", "control", "ping"];
+        [.. Enum.GetValues<RejectReason>().Select(RejectReasons.Name), "report", "threat", "identified", "skipped", "control", "ping", "alert"];
 
     public static TheoryData<string> Parsers => [.. FuzzTarget.All().Select(t => t.Name)];
 
@@ -28,7 +28,7 @@ public sealed class ParserFuzzTests
     public void Every_seed_is_a_valid_message_of_its_parser(string parser)
     {
         var target = FuzzTarget.All().Single(t => t.Name == parser);
-        Assert.All(target.Corpus, seed => Assert.Contains(target.Classify(seed), new[] { "report", "threat", "identified", "skipped", "no-fix", "not-a-position" }));
+        Assert.All(target.Corpus, seed => Assert.Contains(target.Classify(seed), new[] { "report", "threat", "alert", "identified", "skipped", "no-fix", "not-a-position" }));
     }
 
     [Fact]

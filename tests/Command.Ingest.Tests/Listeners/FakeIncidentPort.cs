@@ -8,7 +8,8 @@ using Command.Ingest.Intake;
 namespace Command.Ingest.Tests.Listeners;
 
 /// <summary>One thing an incident was handed.</summary>
-internal sealed record Delivered(string Incident, UnknownUnitPolicy? Policy, PositionReport? Report = null, InputRejected? Refused = null, Threat? Threat = null, string? Actor = null);
+internal sealed record Delivered(string Incident, UnknownUnitPolicy? Policy, PositionReport? Report = null, InputRejected? Refused = null, Threat? Threat = null, string? Actor = null,
+    UnitAlert? Alert = null);
 
 /// <summary>Records what it is handed and lets a test await a number of deliveries without polling.</summary>
 internal sealed class FakeIncidentPort : IIncidentPort
@@ -66,6 +67,17 @@ internal sealed class FakeIncidentPort : IIncidentPort
     }
 
     public Task<Rejection?> TakesAsync(string incidentId, CancellationToken cancellationToken) => Task.FromResult(Refuses?.Invoke(incidentId));
+
+    public Task<Rejection?> AlertAsync(string incidentId, UnitAlert alert, string actor, CancellationToken cancellationToken)
+    {
+        lock (delivered)
+        {
+            delivered.Add(new Delivered(incidentId, null, Alert: alert, Actor: actor));
+        }
+
+        arrivals.Writer.TryWrite(true);
+        return Task.FromResult<Rejection?>(null);
+    }
 
     public Task<Rejection?> SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken)
     {

@@ -69,6 +69,19 @@ public sealed class ListenerTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_units_911_alert_reaches_its_incident_with_its_source_and_an_old_one_is_refused_and_recorded()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Alert().Replace("2026-03-14T15:00:00Z", "2026-03-14T14:50:00Z", StringComparison.Ordinal));
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Alert(), from: "127.0.0.5");
+
+        var delivered = await rig.Port.WaitForAsync(2);
+
+        Assert.Equal((RejectReason.TooOld, "ANDROID-7f3a"), (delivered[0].Refused?.Reason, delivered[0].Refused?.UnitId));
+        Assert.Equal(("ANDROID-7f3a", "911 Alert", "cot:ANDROID-7f3a@127.0.0.5"), (delivered[1].Alert?.UnitId, delivered[1].Alert?.Kind, delivered[1].Actor));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Cot_hostile_datagram_places_the_threat()
     {
         await using var rig = await IngestRig.StartAsync();

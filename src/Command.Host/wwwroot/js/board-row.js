@@ -36,7 +36,7 @@ export function renderRow(row, unit, picture, marks) {
   row.tr.dataset.role = unit.role;
   row.tr.dataset.flag = unit.flag;
   row.tr.dataset.state = unit.state;
-  const className = `board-row flag-${unit.flag} state-${unit.state}${closes(unit.role) ? ' judged' : ''}${unit.acknowledged ? ' acknowledged' : ''}${marks}`;
+  const className = `board-row flag-${unit.flag} state-${unit.state}${closes(unit.role) ? ' judged' : ''}${unit.acknowledged ? ' acknowledged' : ''}${unit.alarm ? ' alarm' : ''}${marks}`;
   if (row.tr.className !== className) row.tr.className = className;
   set(row.callsign, `${shapeSvg(unit.role, 18)}<b>${escapeHtml(unit.callsign)}</b>`);
   set(row.id, unit.callsign !== unit.unitId ? escapeHtml(unit.unitId) : '');
@@ -70,7 +70,19 @@ function refusedWords(r) {
   return `${r.count > 1 ? `${r.count} reports` : 'its report'} refused (${r.reason}): ${r.detail}`;
 }
 
+// A unit's own emergency, raised from its device, comes first in its status until the device cancels it.
+function alarmHtml(unit) {
+  const a = unit.alarm;
+  if (!a) return '';
+  const words = `${a.kind} raised from its device (${a.actor})`;
+  return `<span class="alarm-badge" title="${escapeHtml(words)}">⚠ ${escapeHtml(a.kind.toUpperCase())}</span>`;
+}
+
 function statusHtml(unit) {
+  return alarmHtml(unit) + judgedHtml(unit);
+}
+
+function judgedHtml(unit) {
   const s = state(unit.state);
   const stateWord = `<span class="state-word">${s.mark} ${s.word}</span>`;
   if (!unit.flag || unit.flag === 'none') {

@@ -5,7 +5,7 @@ import { clock } from './format.js';
 // Flags, and every command a commander gives, with who gave it.
 export const feedTypes = new Set([
   'flag-raised', 'flag-escalated', 'flag-cleared', 'flag-acknowledged', 'threat-set', 'threat-phase-changed', 'unit-role-changed', 'drill-controlled',
-  'incident-closed',
+  'incident-closed', 'unit-alarmed',
 ]);
 
 /** A feed line; a fresh one (arrived while watching) flashes once, a recorded one read back does not. */
@@ -25,6 +25,7 @@ export function fromMarker(m) {
     case 'threat-set': return { ...m, threat: { threatId: m.subject, phase: m.level } };
     case 'threat-phase-changed': return { ...m, threatId: m.subject, phase: m.level };
     case 'unit-role-changed': return { ...m, unitId: m.subject, role: m.level };
+    case 'unit-alarmed': return { ...m, unitId: m.subject, kind: m.reason, cancelled: m.level === 'cancelled', level: undefined };
     case 'drill-controlled': {
       const level = m.level ? Number(m.level) : null;
       return { ...m, action: m.subject, scenario: m.reason, round: m.subject === 'clock' ? null : level, speed: m.subject === 'clock' ? level : null };
@@ -51,6 +52,10 @@ function describe(e, picture) {
     // A declared phase (it carries a reason) reads as the phase; a placement or move says the phase it left the threat in.
     case 'threat-set': return `<span class="verb">THREAT</span><b>${escapeHtml(e.reason && e.threat?.phase ? e.threat.phase.toUpperCase() : `PLACED${e.threat?.phase ? ` · ${e.threat.phase.toUpperCase()}` : ''}`)}</b>${reason(e.reason ? `${e.reason} — ${e.actor}` : e.actor)}`;
     case 'threat-phase-changed': return `<span class="verb">THREAT</span><b>${escapeHtml(e.phase.toUpperCase())}</b>${reason(e.reason ? `${e.reason} — ${e.actor}` : e.actor)}`;
+    // A unit's own emergency, from its device: raised, and cancelled.
+    case 'unit-alarmed': return e.cancelled
+      ? `<span class="verb">✓ ALERT CANCELLED</span><b>${escapeHtml(picture.callsign(e.unitId))}</b>${reason(`${e.kind} — ${e.actor}`)}`
+      : `<span class="verb">⚠ ${escapeHtml(e.kind.toUpperCase())}</span><b>${escapeHtml(picture.callsign(e.unitId))}</b>${reason(`from its device — ${e.actor}`)}`;
     case 'unit-role-changed': return `<span class="verb">ROLE</span><b>${escapeHtml(picture.callsign(e.unitId))}</b> → ${escapeHtml(role(e.role).label)}${reason(e.actor)}`;
     // A start-over clears every flag and forgets where units stood: the feed says so once, not unit by unit.
     case 'drill-controlled': return drillControlled(e);
