@@ -98,9 +98,14 @@ public sealed class ReportIntake(
             : null;
     }
 
-    /// <summary>Why an alert is too old or too far ahead to take, by the time it was sent, as a fix's time is; null when timely.</summary>
-    public Rejection? ScreenAlert(DateTimeOffset? sentAt) =>
-        sentAt is { } time && ReportScreen.FixTime(time, clock.GetUtcNow(), options) is { } untimely ? untimely : null;
+    /// <summary>
+    /// Why a unit's alert is not taken: its unit takes positions only from a device it is bound to (as the unit's own
+    /// reports from elsewhere are refused), or it is too old or too far ahead, by the time it was sent, as a fix's time
+    /// is; null when it is taken.
+    /// </summary>
+    public Rejection? ScreenAlert(UnitAlert alert, DateTimeOffset? sentAt) =>
+        Permission(alert.UnitId, null)
+        ?? (sentAt is { } time && ReportScreen.FixTime(time, clock.GetUtcNow(), options) is { } untimely ? untimely : null);
 
     private Rejection? Permission(string unitId, ReportSender? sender)
     {

@@ -112,9 +112,10 @@ public sealed partial class IngestPump(
             else if (item.Alert is { } alert)
             {
                 // In order with the unit's reports: to the incident it is enrolled in, after what came before. One sent
-                // minutes ago (a server passing on what it last heard) is refused as a stale fix is, and recorded.
+                // minutes ago (a server passing on what it last heard), or for a unit bound to another device, is
+                // refused as such a fix is, and recorded.
                 var incident = await routes.IncidentOfAsync(alert.UnitId, cancellationToken).ConfigureAwait(false) ?? item.Incident;
-                if (intake.ScreenAlert(item.MarkedAt) is { } untimely)
+                if (intake.ScreenAlert(alert, item.MarkedAt) is { } untimely)
                 {
                     var key = (incident, item.UnknownUnits);
                     if (!pending.TryGetValue(key, out var list))

@@ -82,6 +82,22 @@ public sealed class ListenerTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task An_alert_for_a_unit_bound_to_another_device_is_refused_as_its_reports_would_be()
+    {
+        await using var rig = await IngestRig.StartAsync(bindings: new BoundUnits("ANDROID-7f3a", "token:device-7"));
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Alert());
+
+        var refused = Assert.Single(await rig.Port.WaitForAsync(1)).Refused;
+
+        Assert.Equal((RejectReason.UnitBoundToDevice, "unit 'ANDROID-7f3a' takes positions only from token:device-7"), (refused?.Reason, refused?.Detail));
+    }
+
+    private sealed class BoundUnits(string unitId, string actor) : IUnitBindings
+    {
+        public string? BoundTo(string unit) => unit == unitId ? actor : null;
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Cot_hostile_datagram_places_the_threat()
     {
         await using var rig = await IngestRig.StartAsync();
