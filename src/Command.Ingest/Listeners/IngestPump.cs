@@ -82,13 +82,7 @@ public sealed partial class IngestPump(
             {
                 var unitId = report.Report?.UnitId ?? report.UnitId;
                 var incident = unitId is null ? null : await routes.IncidentOfAsync(unitId, cancellationToken).ConfigureAwait(false);
-                var key = (incident ?? item.Incident, item.UnknownUnits);
-                if (!pending.TryGetValue(key, out var list))
-                {
-                    pending[key] = list = [];
-                }
-
-                list.Add(report);
+                Pend(pending, (incident ?? item.Incident, item.UnknownUnits), report);
             }
             else if (item.Threat is { } threat)
             {
@@ -96,13 +90,7 @@ public sealed partial class IngestPump(
                 {
                     // Refused like a unit's stale fix: recorded with its raw text in the listener's incident, after
                     // whatever came before it.
-                    var key = (item.Incident, item.UnknownUnits);
-                    if (!pending.TryGetValue(key, out var list))
-                    {
-                        pending[key] = list = [];
-                    }
-
-                    list.Add(IncomingReport.Refused(Domain.Reports.ReportSource.CoT, item.Raw, untimely));
+                    Pend(pending, (item.Incident, item.UnknownUnits), IncomingReport.Refused(Domain.Reports.ReportSource.CoT, item.Raw, untimely));
                     continue;
                 }
 
@@ -117,13 +105,7 @@ public sealed partial class IngestPump(
                 var incident = await routes.IncidentOfAsync(alert.UnitId, cancellationToken).ConfigureAwait(false) ?? item.Incident;
                 if (intake.ScreenAlert(alert, item.MarkedAt) is { } untimely)
                 {
-                    var key = (incident, item.UnknownUnits);
-                    if (!pending.TryGetValue(key, out var list))
-                    {
-                        pending[key] = list = [];
-                    }
-
-                    list.Add(IncomingReport.Refused(Domain.Reports.ReportSource.CoT, item.Raw, untimely, alert.UnitId));
+                    Pend(pending, (incident, item.UnknownUnits), IncomingReport.Refused(Domain.Reports.ReportSource.CoT, item.Raw, untimely, alert.UnitId));
                     continue;
                 }
 
@@ -133,6 +115,17 @@ public sealed partial class IngestPump(
         }
 
         await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Queues a report (or a refusal) for its incident's next submission, in the order it came.
+    private static void Pend(Dictionary<(string, UnknownUnitPolicy), List<IncomingReport>> pending, (string, UnknownUnitPolicy) key, IncomingReport report)
+    {
+        if (!pending.TryGetValue(key, out var list))
+        {
+            pending[key] = list = [];
+        }
+
+        list.Add(report);
     }
 
     private async Task FlushAsync(Dictionary<(string, UnknownUnitPolicy), List<IncomingReport>> pending, CancellationToken cancellationToken)
@@ -176,38 +169,30 @@ public sealed partial class IngestPump(
         }
     }
 
-    private async Task SetThreatAsync(string incident, Domain.Threats.Threat threat, string actor, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (await incidents.SetThreatAsync(incident, threat, actor, cancellationToken).ConfigureAwait(false) is { } refused)
-            {
-                // A marker the incident will not take (a threat outside the limits, an incident closed): a refusal
-                // like any other input's, counted and logged by reason, not a failure.
-                rejections.Rejected(Domain.Reports.ReportSource.CoT, refused);
-                metrics.Rejected(Domain.Reports.ReportSource.CoT, refused.Reason);
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogThreatFailed(logger, threat.ThreatId, incident, e);
-        }
-    }
+    private Task SetThreatAsync(string incident, Domain.Threats.Threat threat, string actor, CancellationToken cancellationToken) =>
+        HandOnAsync(() => incidents.SetThreatAsync(incident, threat, actor, cancellationToken), e => LogThreatFailed(logger, threat.ThreatId, incident, e));
 
-    private async Task AlertAsync(string incident, UnitAlert alert, string actor, CancellationToken cancellationToken)
+    private Task AlertAsync(string incident, UnitAlert alert, string actor, CancellationToken cancellationToken) =>
+        HandOnAsync(() => incidents.AlertAsync(incident, alert, actor, cancellationToken), e => LogAlertFailed(logger, alert.UnitId, incident, e));
+
+    /// <summary>
+    /// Hands a marker or an alert to its incident. One the incident will not take (a threat outside the limits, a unit
+    /// not enrolled there, an incident closed) is a refusal like any other input's, counted and logged by reason, not
+    /// a failure; a call that fails is logged.
+    /// </summary>
+    private async Task HandOnAsync(Func<Task<Domain.Validation.Rejection?>> call, Action<Exception> failed)
     {
         try
         {
-            if (await incidents.AlertAsync(incident, alert, actor, cancellationToken).ConfigureAwait(false) is { } refused)
+            if (await call().ConfigureAwait(false) is { } refused)
             {
-                // An alert the incident will not take (its unit is not enrolled there): a refusal, counted and logged.
                 rejections.Rejected(Domain.Reports.ReportSource.CoT, refused);
                 metrics.Rejected(Domain.Reports.ReportSource.CoT, refused.Reason);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogAlertFailed(logger, alert.UnitId, incident, e);
+            failed(e);
         }
     }
 
