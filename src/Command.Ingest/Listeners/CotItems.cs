@@ -25,18 +25,15 @@ internal static class CotItems
                     $"hostile marker from {actor} may not set the threat: HostileMarkers is off for {source.Grant.Range} ({source.Grant.Key})");
         }
 
-        if (outcome.Alert is { } alert)
+        // A unit's own report or alert: over TLS, for the certificate's unit only.
+        if (source.Certificate is { } certificate && (outcome.Alert?.UnitId ?? outcome.Report?.Report?.UnitId) is { } unitId && unitId != certificate.UnitId)
         {
-            // A unit's own alert, from wherever its reports may come; over TLS, for the certificate's unit only.
-            return source.Certificate is { } bound && alert.UnitId != bound.UnitId
-                ? Refused(incident, unknownUnits, outcome.Raw, alert.UnitId, $"certificate {bound.Subject} is bound to unit {bound.UnitId}, not {alert.UnitId}")
-                : new IngestItem(incident, unknownUnits, null, Actor: source.Actor(outcome.Actor ?? "cot"), MarkedAt: outcome.Time, Raw: outcome.Raw, Alert: alert);
+            return Refused(incident, unknownUnits, outcome.Raw, unitId, $"certificate {certificate.Subject} is bound to unit {certificate.UnitId}, not {unitId}");
         }
 
-        if (source.Certificate is { } certificate && outcome.Report?.Report is { } report && report.UnitId != certificate.UnitId)
+        if (outcome.Alert is { } alert)
         {
-            return Refused(incident, unknownUnits, outcome.Raw, report.UnitId,
-                $"certificate {certificate.Subject} is bound to unit {certificate.UnitId}, not {report.UnitId}");
+            return new IngestItem(incident, unknownUnits, null, Actor: source.Actor(outcome.Actor ?? "cot"), MarkedAt: outcome.Time, Raw: outcome.Raw, Alert: alert);
         }
 
         return new IngestItem(incident, unknownUnits, outcome.Report);
