@@ -86,19 +86,27 @@ public sealed partial class LiveDashboardTests
         var alerts = dashboard.Feed.Locator("li[data-type='unit-alarmed']");
         await Expect(alerts.First).ToContainTextAsync("⚠ 911 ALERTPatrol 1from its device — cot:P1@10.20.0.7");
         Assert.Equal("911 Alert", (await scene.UnitAsync("P1")).GetProperty("alarm").GetProperty("kind").GetString());
-        // An officer's own emergency goes above every flag of the assessment's.
+        // An officer's own emergency goes above every flag of the assessment's, on the board and on the map, where the
+        // unit is labelled with it in the alert colour whether or not it is flagged.
         Assert.Equal(["P1", "A1"], await dashboard.BoardOrderAsync());
+        var marker = dashboard.Marker("P1");
+        await marker.ToShowAsync("alarm", "⚠ 911 ALERT");
+        await marker.ToShowAsync("tag", "⚠ 911 ALERT");
+        Assert.Null(await port.AlertAsync(scene.IncidentId, new Command.Ingest.Intake.UnitAlert("A1", "Troops In Contact", false, at), "cot:A1@10.20.0.8", TestContext.Current.CancellationToken));
+        await dashboard.Marker("A1").ToShowAsync("tag", "⚠ TROOPS IN CONTACT · ⚠ ALERT");
         await dashboard.ScreenshotAsync("unit-alarm.png");
 
         Assert.Null(await port.AlertAsync(scene.IncidentId, new Command.Ingest.Intake.UnitAlert("P1", "Alert", true, at), "cot:P1@10.20.0.7", TestContext.Current.CancellationToken));
 
         await Expect(badge).ToHaveCountAsync(0);
         await Expect(alerts.First).ToContainTextAsync("✓ ALERT CANCELLEDPatrol 1Alert — cot:P1@10.20.0.7");
+        await marker.ToShowAsync("alarm", null);
+        await marker.ToShowAsync("tag", "");
 
         await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
         await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
         await ReplayDashboardTests.SeekAsync(dashboard, "End");
-        await Expect(alerts).ToHaveCountAsync(2);
+        await Expect(alerts).ToHaveCountAsync(3);
         await Expect(alerts.Last).ToContainTextAsync("⚠ 911 ALERTPatrol 1from its device — cot:P1@10.20.0.7");
         Assert.Empty(dashboard.Errors);
     }

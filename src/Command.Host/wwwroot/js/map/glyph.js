@@ -65,7 +65,7 @@ export function paintSymbol(ctx, e, palette, picked) {
     ctx.strokeStyle = palette.info;
     ctx.stroke();
   }
-  const key = `s|${look.shape}|${look.fill}|${look.flag}|${look.acknowledged}|${e.size}`;
+  const key = `s|${look.shape}|${look.fill}|${look.flag}|${look.acknowledged}|${Boolean(look.alarm)}|${e.size}`;
   const bitmap = bitmaps.get(key) ?? remember(key, symbolBitmap(look, e.size, palette));
   ctx.globalAlpha = look.faded ? 0.55 : 1;
   ctx.drawImage(bitmap, Math.round(e.x - bitmap.half), Math.round(e.y - bitmap.half), bitmap.side, bitmap.side);
@@ -98,9 +98,20 @@ function surface(cssW, cssH) {
 }
 
 function symbolBitmap(look, size, palette) {
-  const half = Math.ceil(size * 0.75) + 3;
+  const half = Math.ceil(size * (look.alarm ? 0.95 : 0.75)) + 3;
   const [canvas, ctx] = surface(half * 2, half * 2);
   Object.assign(canvas, { half, side: half * 2 });
+  if (look.alarm) {
+    // The unit's own alert: a solid ring outside the flag's halo, black-edged so it reads on any plan.
+    ctx.beginPath();
+    ctx.arc(half, half, size * 0.9, 0, Math.PI * 2);
+    ctx.lineWidth = 5;
+    ctx.strokeStyle = '#000';
+    ctx.stroke();
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = palette.alert;
+    ctx.stroke();
+  }
   if (look.flag !== 'none') {
     ctx.beginPath();
     ctx.arc(half, half, size * 0.72, 0, Math.PI * 2);

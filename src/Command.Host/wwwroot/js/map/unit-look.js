@@ -1,5 +1,6 @@
 // How a unit looks on the map, worked out when it changes: the shape says the role; the fill, the state's mark
-// and the words say the state and flag. Only units judged on closing are coloured by state: a staging unit holding
+// and the words say the state and flag; a unit's own alert from its device (911, troops in contact) rings it twice in
+// the alert colour and names the alert above any flag, as its board row does. Only units judged on closing are coloured by state: a staging unit holding
 // is doing its job. The colours are the page's own (CSS custom properties), so map and board always agree.
 import { role, flag, state, closes } from '../symbols.js';
 import { rank } from '../board-order.js';
@@ -19,19 +20,22 @@ export function unitLook(unit, palette) {
   const s = state(unit.state);
   const f = flag(unit.flag);
   const fill = stale ? palette.stale : !judged ? palette.text : stateColour(unit.state, palette);
+  const alarm = unit.alarm ? `⚠ ${unit.alarm.kind.toUpperCase()}` : '';
+  const flagTag = flagged ? `${f.mark} ${f.word}${unit.acknowledged ? ' · ACK' : ''}` : '';
   return {
     shape: role(unit.role).shape,
     fill,
     flag: flagged ? unit.flag : 'none',
+    alarm,
     acknowledged: Boolean(unit.acknowledged),
     faded: stale,
     // The state's mark (▼ closing, ■ holding, ▲ opening, ◎ arrived) says in shape what the fill says in colour.
     mark: stale || unit.state === 'unknown' ? '' : s.mark,
     markColour: judged ? fill : palette.text,
     callsign: unit.callsign,
-    tag: flagged ? `${f.mark} ${f.word}${unit.acknowledged ? ' · ACK' : ''}` : stale ? `${s.mark} ${s.word}` : '',
-    tagBack: unit.flag === 'alert' ? palette.alert : unit.flag === 'watch' ? palette.watch : palette.stale,
-    tagText: unit.flag === 'alert' ? '#fff' : '#000',
+    tag: alarm ? [alarm, flagTag].filter(Boolean).join(' · ') : flagTag || (stale ? `${s.mark} ${s.word}` : ''),
+    tagBack: alarm || unit.flag === 'alert' ? palette.alert : unit.flag === 'watch' ? palette.watch : palette.stale,
+    tagText: alarm || unit.flag === 'alert' ? '#fff' : '#000',
     rank: rank(unit),
   };
 }

@@ -132,7 +132,7 @@ export class UnitLayer {
   }
 
   carriesLabel(e) {
-    return e.look.flag !== 'none' || e.id === this.focus.unitId || e.id === this.hovered || this.picked.has(e.id);
+    return e.look.flag !== 'none' || e.look.alarm !== '' || e.id === this.focus.unitId || e.id === this.hovered || this.picked.has(e.id);
   }
 
   /** Works out where and how a unit is drawn; null (and gone from the map) when it has no fix. */
@@ -249,7 +249,7 @@ export class UnitLayer {
     if (!e) return null;
     const at = this.map.layerPointToContainerPoint([e.x, e.y]);
     return {
-      unitId: id, lat: coordinate(e.lat), lon: coordinate(e.lon), flag: e.unit.flag, state: e.unit.state, fill: e.look.fill,
+      unitId: id, lat: coordinate(e.lat), lon: coordinate(e.lon), flag: e.unit.flag, state: e.unit.state, fill: e.look.fill, alarm: e.look.alarm || null,
       label: e.label ? `${e.look.mark}${e.look.callsign}` : null, tag: e.label ? e.look.tag : null, x: at.x, y: at.y,
       labelBox: e.label ? [e.label.x - e.x + at.x, e.label.y - e.y + at.y, e.label.w, e.label.h] : null,
     };
