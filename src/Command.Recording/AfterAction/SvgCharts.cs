@@ -15,6 +15,7 @@ public static class SvgCharts
         .alert{fill:#f4b6b6}.watch{fill:#fde7a6}.band{font-size:11px;font-weight:bold;fill:#600}
         .tick,.row{font-size:12px;fill:#222}.end{text-anchor:end}.mid{text-anchor:middle}.grid{stroke:#ddd;stroke-width:1}
         .threat-phase{fill:#222}.flag-raised{fill:#b00020}.flag-escalated{fill:#7a0016}.flag-acknowledged{fill:#0a7d32}.flag-cleared{fill:#555}
+        .alarm-raised{fill:#b00020;stroke:#000;stroke-width:1}.alarm-cancelled{fill:#fff;stroke:#b00020;stroke-width:2}
         .drill-started-over{stroke:#555;stroke-width:1.5}
         """;
 
@@ -135,20 +136,27 @@ public static class SvgCharts
     private const double SilentGapS = 120;
     private const double SilentGapIntervals = 4;
 
-    /// <summary>Flags, acknowledgements and threat phases on one time axis, one row each, shapes paired with words.</summary>
+    /// <summary>
+    /// Flags, acknowledgements, units' own alerts from their devices and threat phases on one time axis, one row each,
+    /// shapes paired with words.
+    /// </summary>
     public static string Timeline(IReadOnlyList<TimelineMark> marks, DateTimeOffset start, DateTimeOffset end)
     {
-        string[] rows = ["threat-phase", "flag-raised", "flag-escalated", "flag-acknowledged", "flag-cleared"];
+        (string Name, string[] Kinds)[] rows =
+        [
+            ("threat-phase", ["threat-phase"]), ("unit alert", ["alarm-raised", "alarm-cancelled"]), ("raised", ["flag-raised"]),
+            ("escalated", ["flag-escalated"]), ("acknowledged", ["flag-acknowledged"]), ("cleared", ["flag-cleared"]),
+        ];
         const int rowHeight = 26, top = 8;
         var height = top + (rows.Length * rowHeight) + 24;
         var x = Scale(start, end);
-        var svg = new StringBuilder(Inv($"<svg viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"Timeline of flags, acknowledgements and threat phases\">"));
+        var svg = new StringBuilder(Inv($"<svg viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"Timeline of flags, acknowledgements, units' own alerts and threat phases\">"));
         TimeGrid(svg, start, end, top, height - 24);
         for (var r = 0; r < rows.Length; r++)
         {
             var y = top + (r * rowHeight) + (rowHeight / 2);
-            svg.Append(Inv($"<text x=\"2\" y=\"{y + 4}\" class=\"row\">{rows[r].Replace("flag-", "", StringComparison.Ordinal)}</text>"));
-            foreach (var m in marks.Where(m => m.Kind == rows[r]))
+            svg.Append(Inv($"<text x=\"2\" y=\"{y + 4}\" class=\"row\">{rows[r].Name}</text>"));
+            foreach (var m in marks.Where(m => rows[r].Kinds.Contains(m.Kind)))
             {
                 svg.Append(Inv($"<g class=\"{m.Kind}\"><title>{HtmlEncode($"{AfterActionCsv.Time(m.Time)} {m.Subject}: {m.Text}")}</title>{Shape(m.Kind, x(m.Time), y)}</g>"));
             }
@@ -169,6 +177,8 @@ public static class SvgCharts
         "threat-phase" => Inv($"<path d=\"M{x:F1} {y - 7} l7 7 l-7 7 l-7 -7 z\"/>"),
         "flag-raised" or "flag-escalated" => Inv($"<path d=\"M{x:F1} {y - 7} l7 13 h-14 z\"/>"),
         "flag-acknowledged" => Inv($"<circle cx=\"{x:F1}\" cy=\"{y}\" r=\"6\"/>"),
+        // A unit's own alert is a star, filled where it was raised and hollow where its device cancelled it.
+        "alarm-raised" or "alarm-cancelled" => Inv($"<path d=\"M{x:F1} {y - 7} l2 5 h5 l-4 3.5 l1.5 5.5 l-4.5 -3 l-4.5 3 l1.5 -5.5 l-4 -3.5 h5 z\"/>"),
         _ => Inv($"<rect x=\"{x - 5:F1}\" y=\"{y - 5}\" width=\"10\" height=\"10\"/>"),
     };
 

@@ -113,7 +113,7 @@ public sealed class SvgChartsTests
     [Fact]
     public void A_mark_at_the_start_of_the_timeline_leaves_every_row_name_clear()
     {
-        var marks = new[] { "threat-phase", "flag-raised", "flag-escalated", "flag-acknowledged", "flag-cleared" }
+        var marks = new[] { "threat-phase", "alarm-raised", "alarm-cancelled", "flag-raised", "flag-escalated", "flag-acknowledged", "flag-cleared" }
             .Select(kind => new TimelineMark(T0, kind, "S1", "at the start")).ToList();
 
         var svg = XElement.Parse(SvgCharts.Timeline(marks, T0, T0.AddSeconds(600)));
@@ -123,8 +123,33 @@ public sealed class SvgChartsTests
         var names = svg.Elements(Svg("text")).Where(t => (string?)t.Attribute("class") == "row").ToList();
         var longest = names.Max(n => X(n, "x") + (n.Value.Length * 12 * 0.6));
         var shapes = svg.Elements(Svg("g")).Select(g => g.Elements().Last()).ToList();
-        Assert.Equal(5, shapes.Count);
+        Assert.Equal(7, shapes.Count);
         Assert.All(shapes, shape => Assert.True(Left(shape) - 7 >= longest, $"{shape} overlaps a row name ending at {longest:F0} px"));
+    }
+
+    [Fact]
+    public void A_units_own_alert_and_its_cancelling_share_a_row_of_their_own_with_their_words()
+    {
+        TimelineMark[] marks =
+        [
+            new(T0.AddSeconds(60), "flag-raised", "P1", "holding 60 s"),
+            new(T0.AddSeconds(90), "alarm-raised", "P1", "911 Alert raised from its device (cot:P1@10.0.0.7)"),
+            new(T0.AddSeconds(300), "alarm-cancelled", "P1", "Alert cancelled from its device (cot:P1@10.0.0.7)"),
+        ];
+
+        var svg = XElement.Parse(SvgCharts.Timeline(marks, T0, T0.AddSeconds(600)));
+
+        var rows = svg.Elements(Svg("text")).Where(t => (string?)t.Attribute("class") == "row").ToDictionary(t => t.Value, t => X(t, "y"));
+        Assert.Equal(["threat-phase", "unit alert", "raised", "escalated", "acknowledged", "cleared"], rows.Keys);
+        var alarms = svg.Elements(Svg("g")).Where(g => ((string?)g.Attribute("class"))!.StartsWith("alarm-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["alarm-raised", "alarm-cancelled"], alarms.Select(g => (string)g.Attribute("class")!));
+        Assert.Equal("2026-04-21T14:01:30+00:00 P1: 911 Alert raised from its device (cot:P1@10.0.0.7)", alarms[0].Element(Svg("title"))!.Value);
+        // Both on the alert's row (a star's top point is 7 px above its centre, the row name 4 px below it), the
+        // cancelling later on the axis.
+        var tops = alarms.Select(g => ((string)g.Element(Svg("path"))!.Attribute("d")!)[1..].Split(' ')).ToList();
+        Assert.All(tops, d => Assert.Equal(rows["unit alert"] - 4 - 7, double.Parse(d[1], CultureInfo.InvariantCulture)));
+        Assert.True(double.Parse(tops[1][0], CultureInfo.InvariantCulture) > double.Parse(tops[0][0], CultureInfo.InvariantCulture));
+        Assert.Contains(".alarm-raised{", SvgCharts.Style, StringComparison.Ordinal);
     }
 
     [Theory]
