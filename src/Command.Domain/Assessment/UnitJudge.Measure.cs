@@ -55,12 +55,14 @@ internal sealed partial class UnitJudge
         var window = RobustLine.Fit(t[from..], y[from..], sigma[from..], w[from..]);
 
         // A fix the window fit set aside as an outlier stays aside in the tail's fit, if it is as far off as
-        // multipath throws a fix. Fixes it merely weighted down keep their accuracy there, and so do fixes nearer
-        // its line than that: a line through a stop has large residuals that are not noise, and from a clean device
-        // they are many sigmas.
+        // multipath throws a fix, and not where the unit stopped short of the threat (see StoppedShort). Fixes it merely
+        // weighted down keep their accuracy there, and so do fixes nearer its line than that: a line through a stop has
+        // large residuals that are not noise, and from a clean device they are many sigmas.
+        var stoppedFrom = StoppedShortFrom(target, t, y, stated);
         for (var i = from; i < n; i++)
         {
-            if (w[i] * sigma[i] * sigma[i] < 1e-3 && window is { } line && Math.Abs(y[i] - (line.End + (line.Slope * (t[i] - t[^1])))) > MultipathM)
+            if (w[i] * sigma[i] * sigma[i] < 1e-3 && window is { } line && Math.Abs(y[i] - (line.End + (line.Slope * (t[i] - t[^1])))) > MultipathM
+                && i < stoppedFrom && !StoppedShort(target, t, y, sigma, stated, line, i))
             {
                 sigma[i] = 1 / Math.Sqrt(w[i]);
             }
@@ -221,6 +223,69 @@ internal sealed partial class UnitJudge
         }
 
         return m;
+    }
+
+    /// <summary>
+    /// Where the unit's latest fixes show it stopped short of the threat at the end of a run in: the first of the latest
+    /// two fixes or more that each agree with the one before within their joint error, where the pace from the fix
+    /// before them to the first of them would have carried the unit past the threat by the latest, and none of them is
+    /// inside the threat's building. The track's length where there is no such stop. A slow radio that ran in and
+    /// stopped 45 m out, outside the building, has a window of a few fixes whose line runs through the run; its fixes
+    /// at the stop lie off that line by the length of the run since, and were set aside as multipath with each fix
+    /// after them, until the run had left the window: the officer who held outside was flagged three or four fixes
+    /// late, two minutes from a radio every 30 s. A burst of multipath seldom agrees with the fix before it, which the
+    /// unit's own pace had carried on; near the threat, where the pace would have carried it past, inside the threat's
+    /// building, a unit in contact scatters as far, and is judged on its arrival.
+    /// </summary>
+    private int StoppedShortFrom(ThreatTarget target, Span<double> t, Span<double> y, Span<double> stated)
+    {
+        var n = t.Length;
+        var first = n - 1;
+        while (first > 0 && Agree(y, stated, first - 1, first))
+        {
+            first--;
+        }
+
+        if (first == 0 || n - first < 2)
+        {
+            return n;
+        }
+
+        var pace = (y[first] - y[first - 1]) / (t[first] - t[first - 1]);
+        return pace < 0 && y[first] + (pace * (t[^1] - t[first])) < 0 && OutsideThreatsBuilding(target, first) ? first : n;
+    }
+
+    /// <summary>
+    /// Whether fix <paramref name="i"/>, off the window's line by more than multipath throws a fix, is where the unit
+    /// stopped short of the threat: where the window's line has the unit past the threat, it agrees with the fix before
+    /// it, which stands on the line's evidence, and it is outside the threat's building. The line of a window of a few
+    /// fixes bent by a stop is no better than its fixes, and may set aside the stop's first fix with the rest.
+    /// </summary>
+    private bool StoppedShort(ThreatTarget target, Span<double> t, Span<double> y, Span<double> sigma, Span<double> stated, RobustLine line, int i) =>
+        i > 0 && line.End + (line.Slope * (t[i] - t[^1])) < 0 && sigma[i - 1] <= SetAside && Agree(y, stated, i - 1, i)
+        && OutsideThreatsBuilding(target, i);
+
+    // Two fixes' distances agree within their joint error (one standard error: a stop shows so on two fixes in three).
+    private static bool Agree(Span<double> y, Span<double> sigma, int a, int b) =>
+        Math.Abs(y[b] - y[a]) <= Math.Sqrt((sigma[a] * sigma[a]) + (sigma[b] * sigma[b]));
+
+    // None of the fixes from `first` on is inside the building the threat is in.
+    private bool OutsideThreatsBuilding(ThreatTarget target, int first)
+    {
+        if (target.Building is not { } building)
+        {
+            return true;
+        }
+
+        for (var i = first; i < Track.Fixes.Count; i++)
+        {
+            if (buildings.Containing(Track.Fixes[i].Point) == building)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // Fixes looked back over for a jump before a hold is confirmed, from a device reporting every 5 s or faster: a

@@ -459,8 +459,17 @@ public static class AssessmentRules
     /// </summary>
     public const int FurtherOutInWords = 52;
 
+    /// <summary>
+    /// A unit whose latest fixes agree with each other at the end of a run in, short of the threat and outside its
+    /// building, has stopped there: those fixes are no longer set aside as multipath because the line through the run
+    /// would have carried it past the threat by then. A radio every 30 s that ran in and stopped 45 m out, outside the
+    /// building, was flagged only once the run had left the few fixes its rate is measured over, three or four fixes
+    /// after it stopped; it is now flagged on its second or third fix there.
+    /// </summary>
+    public const int StoppedShort = 53;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = FurtherOutInWords;
+    public const int Current = StoppedShort;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;
