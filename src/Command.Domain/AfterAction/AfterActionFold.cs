@@ -165,7 +165,10 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 break;
             case InputRejected refused:
                 rejected[refused.Reason] = rejected.GetValueOrDefault(refused.Reason) + 1;
-                if (refused.UnitId is { } refusedUnit && refused.Reason != RejectReason.Duplicate && units.TryGetValue(refusedUnit, out var refusedTally))
+                // A unit's refused reports are its positions refused, as its board row says them: not a repeat of a fix
+                // already taken, nor what its device sent that is no position at all (those are in the totals by reason).
+                if (refused.UnitId is { } refusedUnit && refused.Reason is not (RejectReason.Duplicate or RejectReason.NotAPosition)
+                    && units.TryGetValue(refusedUnit, out var refusedTally))
                 {
                     refusedTally.Refused(e.Time, RejectReasons.Name(refused.Reason), refused.Detail);
                 }

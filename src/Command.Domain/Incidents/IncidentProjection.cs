@@ -170,8 +170,11 @@ public sealed class IncidentProjection
             case PositionAccepted accepted when units.TryGetValue(accepted.Report.UnitId, out var unit):
                 units[unit.UnitId] = unit with { LastFix = accepted.Report, Refused = null };
                 return OnIncidentClock(assessment?.Observe(OnDrillClock(accepted.Report), Judged(Clock), units));
-            case InputRejected { UnitId: { } refusedId, Reason: not RejectReason.Duplicate } refused when units.TryGetValue(refusedId, out var unit):
-                // A repeat of a fix already taken is no news; any other refusal is, until a report of the unit is accepted.
+            case InputRejected { UnitId: { } refusedId, Reason: not (RejectReason.Duplicate or RejectReason.NotAPosition) } refused
+                when units.TryGetValue(refusedId, out var unit):
+                // A repeat of a fix already taken is no news, nor is what its device sends that is no position at all
+                // (ATAK deleting a marker or answering a chat under its own uid, an APRS status): it says nothing of its
+                // positions. Any other refusal is, until a report of the unit is accepted.
                 units[refusedId] = unit with { Refused = new RefusedReport(refused.Time, RejectReasons.Name(refused.Reason), refused.Detail, (unit.Refused?.Count ?? 0) + 1) };
                 return [];
             case UnitAlarmed alarmed when units.TryGetValue(alarmed.UnitId, out var unit):

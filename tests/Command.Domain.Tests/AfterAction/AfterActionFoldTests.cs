@@ -389,11 +389,13 @@ public sealed class AfterActionFoldTests
     [Fact]
     public void A_units_refused_reports_are_counted_and_each_run_of_them_logged_once_in_its_log()
     {
-        // P1's phone runs fast for a while, then reports well; P2's never reports well. A repeat is not counted.
+        // P1's phone runs fast for a while, then reports well; P2's never reports well. A repeat is not counted, nor a
+        // marker P1's ATAK deleted under its uid: no position at all.
         var fold = new AfterActionFold();
         foreach (var e in Session().Take(5).Concat([
             Refused("P1", RejectReason.FutureFix, "fix time is 300 s ahead of the receiving clock (limit 5 s)", 6),
             Refused("P1", RejectReason.Duplicate, "the same fix again", 7),
+            Refused("P1", RejectReason.NotAPosition, "event type t-x-d-d is not a ground unit or a hostile marker", 7),
             Refused("P1", RejectReason.FutureFix, "fix time is 301 s ahead of the receiving clock (limit 5 s)", 8),
             Fix("P1", 12, 400, 0),
             Refused("P2", RejectReason.ImpliedSpeed, "implies 80 m/s", 15),

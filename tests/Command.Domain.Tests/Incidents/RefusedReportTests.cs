@@ -46,6 +46,23 @@ public sealed class RefusedReportTests
     }
 
     [Fact]
+    public void What_its_device_sends_that_is_no_position_at_all_does_not_mark_its_reports_refused()
+    {
+        // An officer deletes a marker on his ATAK, which sends the delete under his device's uid; an APRS tracker beacons
+        // a status between its positions. Neither says anything of the positions they report.
+        var drill = new Drill();
+        drill.Enrol("u1");
+        drill.Fix("u1", new LocalPoint(100, 0));
+
+        drill.Feed(Refused("u1", RejectReason.NotAPosition, "event type t-x-d-d is not a ground unit or a hostile marker"));
+        drill.Feed(Refused("u1", RejectReason.NotAPosition, "packet type '>' (status) carries no unit position"));
+        Assert.Null(drill.Assess("u1").Refused);
+
+        drill.Feed(Refused("u1", RejectReason.NoFix, "event u1's device has no fix of its own"));
+        Assert.Equal("no-fix", drill.Assess("u1").Refused?.Reason);
+    }
+
+    [Fact]
     public void The_refusal_survives_a_snapshot_and_a_start_over_forgets_it()
     {
         var drill = new Drill();
