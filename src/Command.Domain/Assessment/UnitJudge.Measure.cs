@@ -233,9 +233,10 @@ internal sealed partial class UnitJudge
     /// stopped 45 m out, outside the building, has a window of a few fixes whose line runs through the run; its fixes
     /// at the stop lie off that line by the length of the run since, and were set aside as multipath with each fix
     /// after them, until the run had left the window: the officer who held outside was flagged three or four fixes
-    /// late, two minutes from a radio every 30 s. A burst of multipath seldom agrees with the fix before it, which the
-    /// unit's own pace had carried on; near the threat, where the pace would have carried it past, inside the threat's
-    /// building, a unit in contact scatters as far, and is judged on its arrival.
+    /// late, two minutes from a radio every 30 s. A burst of multipath seldom lands where the fix before it was, since
+    /// the unit's own pace has carried it on since; and the pace must have carried it past the threat, so a burst far
+    /// out on a walk in is no stop. Inside the threat's building the fixes of a unit in contact scatter as far as a
+    /// stop short of it, and it is judged on its arrival.
     /// </summary>
     private int StoppedShortFrom(ThreatTarget target, Span<double> t, Span<double> y, Span<double> stated)
     {

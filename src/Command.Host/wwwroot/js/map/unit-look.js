@@ -1,7 +1,7 @@
 // How a unit looks on the map, worked out when it changes: the shape says the role; the fill, the state's mark
-// and the words say the state and flag; a unit's own alert from its device (911, troops in contact) rings it twice in
-// the alert colour and names the alert above any flag, as its board row does. Only units judged on closing are coloured by state: a staging unit holding
-// is doing its job. The colours are the page's own (CSS custom properties), so map and board always agree.
+// and the words say the state and flag; a unit's own alert from its device (911, troops in contact) rings it in the
+// alert colour and is named before any flag, as on its board row. Only units judged on closing are coloured by state:
+// a staging unit holding is doing its job. The colours are the page's own (CSS custom properties), so map and board always agree.
 import { role, flag, state, closes } from '../symbols.js';
 import { rank } from '../board-order.js';
 
