@@ -1,0 +1,42 @@
+using System.Text;
+using Command.Domain.AfterAction;
+using Command.Domain.Events;
+using Command.Domain.Geometry;
+using Command.Domain.Sites;
+using Command.Domain.Threats;
+using Command.Domain.Units;
+using Command.Recording.AfterAction;
+
+namespace Command.Recording.Tests.AfterAction;
+
+/// <summary>The report's timeline plots an officer's own alert from his device, and its legend says what the star is.</summary>
+public sealed class AfterActionHtmlTimelineTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
+    private static readonly GeoPoint Origin = new(44.0, -100.0);
+
+    [Fact]
+    public async Task A_units_alert_raised_and_cancelled_is_on_the_timeline_with_its_shape_in_the_legend()
+    {
+        var fold = new AfterActionFold();
+        foreach (var e in new IncidentEvent[]
+        {
+            new IncidentOpened("inc-1", "Drill", new Site("School", Origin, [], []), true, "cmd") { Time = T0 },
+            new ThreatSet(new Threat("T1", Origin, 5, ThreatPhase.Active), "cmd") { Time = T0 },
+            new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, "cmd") { Time = T0 },
+            new UnitAlarmed("P1", "911 Alert", false, Origin, "cot:P1@10.0.0.7") { Time = T0.AddSeconds(30) },
+            new UnitAlarmed("P1", "Alert", true, Origin, "cot:P1@10.0.0.7") { Time = T0.AddSeconds(90) },
+        })
+        {
+            fold.Apply(e);
+        }
+
+        using var stream = new MemoryStream();
+        await AfterActionHtml.WriteAsync(fold.Build(), stream, TestContext.Current.CancellationToken);
+        var html = Encoding.UTF8.GetString(stream.ToArray());
+
+        Assert.Contains("<g class=\"alarm-raised\"><title>2026-03-14T15:00:30+00:00 P1: 911 Alert raised from its device (cot:P1@10.0.0.7)</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<g class=\"alarm-cancelled\"><title>2026-03-14T15:01:30+00:00 P1: Alert cancelled from its device (cot:P1@10.0.0.7)</title>", html, StringComparison.Ordinal);
+        Assert.Contains("Star: a unit's own alert from its device, filled where raised, hollow where cancelled.", html, StringComparison.Ordinal);
+    }
+}
