@@ -39,6 +39,14 @@ public sealed record AfterActionReport(
         clock.Restore(spans);
         return clock.Elapsed(from, to);
     }
+
+    /// <summary>
+    /// A unit (or any subject) as its readers know it: its callsign, with its id beside where they differ ("ALPHA 7
+    /// (ANDROID-589520ccfcd20f01)"); a subject that is no unit of the report, or has no callsign, by its id. From TAK
+    /// devices the ids are device uids no after-action team would recognise.
+    /// </summary>
+    public string Named(string id) =>
+        Units.FirstOrDefault(u => u.UnitId == id) is { Callsign: { Length: > 0 } callsign } && callsign != id ? $"{callsign} ({id})" : id;
 }
 
 /// <summary>

@@ -69,11 +69,15 @@ internal static class AfterActionCsv
         }
     }
 
-    /// <summary>The incident's figures by name, its times written by <paramref name="time"/> (ISO 8601 where none is given).</summary>
-    internal static IEnumerable<(string Metric, string Value)> IncidentRows(IncidentMetrics i, Func<DateTimeOffset?, string>? time = null)
+    /// <summary>
+    /// The incident's figures by name, its times written by <paramref name="time"/> (ISO 8601 where none is given) and
+    /// its units named by <paramref name="unit"/> (their ids where none is given).
+    /// </summary>
+    internal static IEnumerable<(string Metric, string Value)> IncidentRows(IncidentMetrics i, Func<DateTimeOffset?, string>? time = null, Func<string, string>? unit = null)
     {
         var written = time ?? (t => Time(t));
-        string Moment(UnitMoment? m) => m is null ? "" : $"{m.UnitId} {written(m.Time)}";
+        var named = unit ?? (id => id);
+        string Moment(UnitMoment? m) => m is null ? "" : $"{named(m.UnitId)} {written(m.Time)}";
         yield return ("incident", i.IncidentId);
         yield return ("name", i.Name);
         yield return ("site", i.Site);

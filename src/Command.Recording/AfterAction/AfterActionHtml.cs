@@ -31,7 +31,7 @@ internal static class AfterActionHtml
         // Times as the site's people read them, UTC beside: the CSV and JSON keep ISO 8601 for machines.
         var clock = new SiteClock(i.TimeZone);
         html.Append("<h2>Incident</h2><p>").Append(HtmlEncode(Opened(i, clock))).Append("</p><table>");
-        foreach (var (metric, value) in AfterActionCsv.IncidentRows(i, t => t is { } at ? clock.Both(at) : ""))
+        foreach (var (metric, value) in AfterActionCsv.IncidentRows(i, t => t is { } at ? clock.Both(at) : "", report.Named))
         {
             html.Append("<tr><th>").Append(HtmlEncode(metric.Replace('_', ' '))).Append("</th><td>").Append(HtmlEncode(value)).Append("</td></tr>");
         }

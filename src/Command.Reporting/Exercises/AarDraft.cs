@@ -61,11 +61,12 @@ public sealed record AarDraft(
             }
         }
 
+        string Named(UnitMoment? moment) => moment is null ? "" : report.Named(moment.UnitId);
         Add(i.OpenedAt, "Incident opened");
         Add(i.ThreatActiveAt, "Threat active");
-        Add(i.FirstOnScene?.Time, $"First unit on scene: {i.FirstOnScene?.UnitId}");
-        Add(i.FirstEntry?.Time, $"First unit inside: {i.FirstEntry?.UnitId}");
-        Add(i.FirstContact?.Time, $"First contact with the threat: {i.FirstContact?.UnitId}");
+        Add(i.FirstOnScene?.Time, $"First unit on scene: {Named(i.FirstOnScene)}");
+        Add(i.FirstEntry?.Time, $"First unit inside: {Named(i.FirstEntry)}");
+        Add(i.FirstContact?.Time, $"First contact with the threat: {Named(i.FirstContact)}");
         Add(i.ContainedAt, "Threat contained");
         Add(i.NeutralizedAt, "Threat neutralized");
         foreach (var mark in report.Timeline.Where(m => m.Kind is "drill-started-over" or "incident-closed"))
@@ -78,10 +79,10 @@ public sealed record AarDraft(
             .OrderBy(m => m.Time)
             .Select(mark => new KeyMoment(mark.Time, mark.Kind switch
             {
-                "flag-raised" => $"Flag raised on {mark.Subject}: {mark.Text}",
-                "flag-escalated" => $"Flag on {mark.Subject} escalated: {mark.Text}",
-                "flag-acknowledged" => $"Flag on {mark.Subject} acknowledged ({mark.Text})",
-                "alarm-raised" or "alarm-cancelled" => $"{mark.Subject}: {mark.Text}",
+                "flag-raised" => $"Flag raised on {report.Named(mark.Subject)}: {mark.Text}",
+                "flag-escalated" => $"Flag on {report.Named(mark.Subject)} escalated: {mark.Text}",
+                "flag-acknowledged" => $"Flag on {report.Named(mark.Subject)} acknowledged ({mark.Text})",
+                "alarm-raised" or "alarm-cancelled" => $"{report.Named(mark.Subject)}: {mark.Text}",
                 _ => mark.Text,
             }))
             .ToList();

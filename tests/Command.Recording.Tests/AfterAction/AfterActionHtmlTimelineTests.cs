@@ -9,9 +9,34 @@ using Command.Recording.AfterAction;
 
 namespace Command.Recording.Tests.AfterAction;
 
-/// <summary>The report's timeline plots an officer's own alert from his device, and its legend says what the star is.</summary>
+/// <summary>What the report's HTML shows a reader: an officer's own alert on the timeline, units by their callsigns.</summary>
 public sealed class AfterActionHtmlTimelineTests
 {
+    [Fact]
+    public async Task The_first_unit_on_scene_is_named_by_its_callsign_with_its_device_id_beside()
+    {
+        var fold = new AfterActionFold();
+        foreach (var e in new IncidentEvent[]
+        {
+            new IncidentOpened("inc-1", "Drill", new Site("School", Origin, [], []), true, "cmd") { Time = T0 },
+            new ThreatSet(new Threat("T1", Origin, 5, ThreatPhase.Active), "cmd") { Time = T0 },
+            new UnitEnrolled("ANDROID-589520ccfcd20f01", "ALPHA 7", UnitRole.Contact, "cot") { Time = T0 },
+            new UnitEnrolled("P2", "P2", UnitRole.Contact, "cmd") { Time = T0 },
+            new PositionAccepted(new Command.Domain.Reports.PositionReport("ANDROID-589520ccfcd20f01", Command.Domain.Reports.ReportSource.CoT, T0.AddSeconds(20), Origin, null, 5, null, null)) { Time = T0.AddSeconds(20) },
+        })
+        {
+            fold.Apply(e);
+        }
+
+        var report = fold.Build();
+        using var stream = new MemoryStream();
+        await AfterActionHtml.WriteAsync(report, stream, TestContext.Current.CancellationToken);
+        var html = Encoding.UTF8.GetString(stream.ToArray());
+
+        Assert.NotNull(report.Incident.FirstOnScene);
+        Assert.Contains("<th>first on scene</th><td>ALPHA 7 (ANDROID-589520ccfcd20f01) ", html, StringComparison.Ordinal);
+    }
+
     private static readonly DateTimeOffset T0 = new(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
     private static readonly GeoPoint Origin = new(44.0, -100.0);
 

@@ -52,7 +52,7 @@ public sealed class AarDocumentTests
 
         var moments = docx.Tables[1];
         Assert.Equal(["Local time", "UTC", "What happened"], moments[0]);
-        Assert.Contains(["08:04:28", "15:04:28", "First contact with the threat: A2"], moments);
+        Assert.Contains(["08:04:28", "15:04:28", "First contact with the threat: Adam 2 (A2)"], moments);
 
         var proposed = docx.Paragraphs.Where(p => p.Text.StartsWith("Proposed rating: ", StringComparison.Ordinal)).Select(p => p.Text).ToList();
         var confirmed = docx.Paragraphs.Where(p => p.Text.StartsWith("Confirmed rating: ", StringComparison.Ordinal)).Select(p => p.Text).ToList();
