@@ -37,7 +37,7 @@ internal static class AfterActionHtml
         }
 
         html.Append("</table><h2>Timeline</h2><p>Diamond: threat phase. Star: a unit's own alert from its device, filled where raised, hollow where cancelled. Triangle: flag raised or escalated. Circle: acknowledged. Square: cleared.</p>")
-            .Append(SvgCharts.Timeline(report.Timeline, start, end));
+            .Append(SvgCharts.Timeline(report.Timeline, start, end, report.Named));
         UnitsTable(html, report);
         Plots(html, report, start, end);
         html.Append("</body></html>");

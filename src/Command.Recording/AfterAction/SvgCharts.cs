@@ -138,10 +138,12 @@ public static class SvgCharts
 
     /// <summary>
     /// Flags, acknowledgements, units' own alerts from their devices and threat phases on one time axis, one row each,
-    /// shapes paired with words.
+    /// shapes paired with words; each mark's subject in its words as <paramref name="named"/> names it (its id where
+    /// none is given).
     /// </summary>
-    public static string Timeline(IReadOnlyList<TimelineMark> marks, DateTimeOffset start, DateTimeOffset end)
+    public static string Timeline(IReadOnlyList<TimelineMark> marks, DateTimeOffset start, DateTimeOffset end, Func<string, string>? named = null)
     {
+        named ??= id => id;
         (string Name, string[] Kinds)[] rows =
         [
             ("threat-phase", ["threat-phase"]), ("unit alert", ["alarm-raised", "alarm-cancelled"]), ("raised", ["flag-raised"]),
@@ -158,7 +160,7 @@ public static class SvgCharts
             svg.Append(Inv($"<text x=\"2\" y=\"{y + 4}\" class=\"row\">{rows[r].Name}</text>"));
             foreach (var m in marks.Where(m => rows[r].Kinds.Contains(m.Kind)))
             {
-                svg.Append(Inv($"<g class=\"{m.Kind}\"><title>{HtmlEncode($"{AfterActionCsv.Time(m.Time)} {m.Subject}: {m.Text}")}</title>{Shape(m.Kind, x(m.Time), y)}</g>"));
+                svg.Append(Inv($"<g class=\"{m.Kind}\"><title>{HtmlEncode($"{AfterActionCsv.Time(m.Time)} {named(m.Subject)}: {m.Text}")}</title>{Shape(m.Kind, x(m.Time), y)}</g>"));
             }
         }
 

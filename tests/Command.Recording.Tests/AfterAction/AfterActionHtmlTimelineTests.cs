@@ -60,8 +60,8 @@ public sealed class AfterActionHtmlTimelineTests
         await AfterActionHtml.WriteAsync(fold.Build(), stream, TestContext.Current.CancellationToken);
         var html = Encoding.UTF8.GetString(stream.ToArray());
 
-        Assert.Contains("<g class=\"alarm-raised\"><title>2026-03-14T15:00:30+00:00 P1: 911 Alert raised from its device (cot:P1@10.0.0.7)</title>", html, StringComparison.Ordinal);
-        Assert.Contains("<g class=\"alarm-cancelled\"><title>2026-03-14T15:01:30+00:00 P1: Alert cancelled from its device (cot:P1@10.0.0.7)</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<g class=\"alarm-raised\"><title>2026-03-14T15:00:30+00:00 Adam 1 (P1): 911 Alert raised from its device (cot:P1@10.0.0.7)</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<g class=\"alarm-cancelled\"><title>2026-03-14T15:01:30+00:00 Adam 1 (P1): Alert cancelled from its device (cot:P1@10.0.0.7)</title>", html, StringComparison.Ordinal);
         Assert.Contains("Star: a unit's own alert from its device, filled where raised, hollow where cancelled.", html, StringComparison.Ordinal);
     }
 }
