@@ -259,7 +259,7 @@ internal sealed partial class UnitJudge
     /// <summary>
     /// Whether fix <paramref name="i"/>, off the window's line by more than multipath throws a fix, is where the unit
     /// stopped short of the threat: where the window's line has the unit past the threat, it agrees with the fix before
-    /// it, which stands on the line's evidence, and it is outside the threat's building. The line of a window of a few
+    /// it, which stands on the line's evidence, and neither it nor any fix since is inside the threat's building. The line of a window of a few
     /// fixes bent by a stop is no better than its fixes, and may set aside the stop's first fix with the rest.
     /// </summary>
     private bool StoppedShort(ThreatTarget target, Span<double> t, Span<double> y, Span<double> sigma, Span<double> stated, RobustLine line, int i) =>

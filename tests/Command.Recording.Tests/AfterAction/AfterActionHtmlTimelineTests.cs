@@ -2,6 +2,7 @@ using System.Text;
 using Command.Domain.AfterAction;
 using Command.Domain.Events;
 using Command.Domain.Geometry;
+using Command.Domain.Reports;
 using Command.Domain.Sites;
 using Command.Domain.Threats;
 using Command.Domain.Units;
@@ -12,18 +13,40 @@ namespace Command.Recording.Tests.AfterAction;
 /// <summary>What the report's HTML shows a reader: an officer's own alert on the timeline, units by their callsigns.</summary>
 public sealed class AfterActionHtmlTimelineTests
 {
+    private static readonly DateTimeOffset T0 = new(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
+    private static readonly GeoPoint Origin = new(44.0, -100.0);
+
     [Fact]
     public async Task The_first_unit_on_scene_is_named_by_its_callsign_with_its_device_id_beside()
     {
-        var fold = new AfterActionFold();
-        foreach (var e in new IncidentEvent[]
-        {
-            new IncidentOpened("inc-1", "Drill", new Site("School", Origin, [], []), true, "cmd") { Time = T0 },
-            new ThreatSet(new Threat("T1", Origin, 5, ThreatPhase.Active), "cmd") { Time = T0 },
+        var (report, html) = await ReportAsync(
             new UnitEnrolled("ANDROID-589520ccfcd20f01", "ALPHA 7", UnitRole.Contact, "cot") { Time = T0 },
-            new UnitEnrolled("P2", "P2", UnitRole.Contact, "cmd") { Time = T0 },
-            new PositionAccepted(new Command.Domain.Reports.PositionReport("ANDROID-589520ccfcd20f01", Command.Domain.Reports.ReportSource.CoT, T0.AddSeconds(20), Origin, null, 5, null, null)) { Time = T0.AddSeconds(20) },
-        })
+            new PositionAccepted(new PositionReport("ANDROID-589520ccfcd20f01", ReportSource.CoT, T0.AddSeconds(20), Origin, null, 5, null, null)) { Time = T0.AddSeconds(20) });
+
+        Assert.NotNull(report.Incident.FirstOnScene);
+        Assert.Contains("<th>first on scene</th><td>ALPHA 7 (ANDROID-589520ccfcd20f01) ", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_units_alert_raised_and_cancelled_is_on_the_timeline_with_its_shape_in_the_legend()
+    {
+        var (_, html) = await ReportAsync(
+            new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, "cmd") { Time = T0 },
+            new UnitAlarmed("P1", "911 Alert", false, Origin, "cot:P1@10.0.0.7") { Time = T0.AddSeconds(30) },
+            new UnitAlarmed("P1", "Alert", true, Origin, "cot:P1@10.0.0.7") { Time = T0.AddSeconds(90) });
+
+        Assert.Contains("<g class=\"alarm-raised\"><title>2026-03-14T15:00:30+00:00 Adam 1 (P1): 911 Alert raised from its device (cot:P1@10.0.0.7)</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<g class=\"alarm-cancelled\"><title>2026-03-14T15:01:30+00:00 Adam 1 (P1): Alert cancelled from its device (cot:P1@10.0.0.7)</title>", html, StringComparison.Ordinal);
+        Assert.Contains("Star: a unit's own alert from its device, filled where raised, hollow where cancelled.", html, StringComparison.Ordinal);
+    }
+
+    // The report of an incident opened at T0 with an active threat at the origin, then the given events, and its HTML.
+    private static async Task<(AfterActionReport Report, string Html)> ReportAsync(params IncidentEvent[] events)
+    {
+        var fold = new AfterActionFold();
+        fold.Apply(new IncidentOpened("inc-1", "Drill", new Site("School", Origin, [], []), true, "cmd") { Time = T0 });
+        fold.Apply(new ThreatSet(new Threat("T1", Origin, 5, ThreatPhase.Active), "cmd") { Time = T0 });
+        foreach (var e in events)
         {
             fold.Apply(e);
         }
@@ -31,37 +54,6 @@ public sealed class AfterActionHtmlTimelineTests
         var report = fold.Build();
         using var stream = new MemoryStream();
         await AfterActionHtml.WriteAsync(report, stream, TestContext.Current.CancellationToken);
-        var html = Encoding.UTF8.GetString(stream.ToArray());
-
-        Assert.NotNull(report.Incident.FirstOnScene);
-        Assert.Contains("<th>first on scene</th><td>ALPHA 7 (ANDROID-589520ccfcd20f01) ", html, StringComparison.Ordinal);
-    }
-
-    private static readonly DateTimeOffset T0 = new(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
-    private static readonly GeoPoint Origin = new(44.0, -100.0);
-
-    [Fact]
-    public async Task A_units_alert_raised_and_cancelled_is_on_the_timeline_with_its_shape_in_the_legend()
-    {
-        var fold = new AfterActionFold();
-        foreach (var e in new IncidentEvent[]
-        {
-            new IncidentOpened("inc-1", "Drill", new Site("School", Origin, [], []), true, "cmd") { Time = T0 },
-            new ThreatSet(new Threat("T1", Origin, 5, ThreatPhase.Active), "cmd") { Time = T0 },
-            new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, "cmd") { Time = T0 },
-            new UnitAlarmed("P1", "911 Alert", false, Origin, "cot:P1@10.0.0.7") { Time = T0.AddSeconds(30) },
-            new UnitAlarmed("P1", "Alert", true, Origin, "cot:P1@10.0.0.7") { Time = T0.AddSeconds(90) },
-        })
-        {
-            fold.Apply(e);
-        }
-
-        using var stream = new MemoryStream();
-        await AfterActionHtml.WriteAsync(fold.Build(), stream, TestContext.Current.CancellationToken);
-        var html = Encoding.UTF8.GetString(stream.ToArray());
-
-        Assert.Contains("<g class=\"alarm-raised\"><title>2026-03-14T15:00:30+00:00 Adam 1 (P1): 911 Alert raised from its device (cot:P1@10.0.0.7)</title>", html, StringComparison.Ordinal);
-        Assert.Contains("<g class=\"alarm-cancelled\"><title>2026-03-14T15:01:30+00:00 Adam 1 (P1): Alert cancelled from its device (cot:P1@10.0.0.7)</title>", html, StringComparison.Ordinal);
-        Assert.Contains("Star: a unit's own alert from its device, filled where raised, hollow where cancelled.", html, StringComparison.Ordinal);
+        return (report, Encoding.UTF8.GetString(stream.ToArray()));
     }
 }
