@@ -91,6 +91,30 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_threats_marker_deleted_is_recorded_once_and_a_deletion_of_anything_else_is_refused()
+    {
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        Assert.Null(await incident.SetThreat(new Threat("T1", Sites.Frame.ToGeo(new(0, 0)), null, ThreatPhase.Active, Marker: "H-2"), "cot:H-2@10.20.0.9", PhaseChanges.Marker));
+
+        var notOurs = await incident.DeleteMarker("ROUTE-1", "cot:ANDROID-7f3a@10.20.0.9");
+        Assert.Null(await incident.DeleteMarker("H-2", "cot:ANDROID-7f3a@10.20.0.9"));
+        var again = await incident.DeleteMarker("H-2", "cot:ANDROID-7f3a@10.20.0.9");
+
+        Assert.Equal((RejectReason.NotAPosition, "deletion of map item ROUTE-1, which placed no threat here, is not a position"), (notOurs?.Reason, notOurs?.Detail));
+        Assert.Equal((RejectReason.Duplicate, "threat T1's marker H-2 is already recorded as deleted"), (again?.Reason, again?.Detail));
+        Assert.Equal([new ThreatMarkerDeleted("T1", "H-2", "cot:ANDROID-7f3a@10.20.0.9")],
+            fixture.Log.Events(id).OfType<ThreatMarkerDeleted>().Select(e => e with { Sequence = 0, Time = default }));
+        var threat = Assert.Single((await incident.GetView())!.Threats);
+        Assert.Equal((ThreatPhase.Active, "H-2", "cot:ANDROID-7f3a@10.20.0.9"), (threat.Phase, threat.MarkerDeleted?.Marker, threat.MarkerDeleted?.Actor));
+
+        // The threat placed again from the API is no longer the marker's: its deletion then changes nothing.
+        Assert.Null(await incident.SetThreat(new Threat("T1", Sites.Frame.ToGeo(new(0, 5)), 10, ThreatPhase.Active), "incident command"));
+        Assert.Equal(RejectReason.NotAPosition, (await incident.DeleteMarker("H-2", "cot:ANDROID-7f3a@10.20.0.9"))?.Reason);
+        Assert.Null(Assert.Single((await incident.GetView())!.Threats).MarkerDeleted);
+    }
+
+    [Fact]
     public async Task A_duplicate_fix_is_refused_and_recorded_with_its_reason()
     {
         var id = NewId();

@@ -30,6 +30,25 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
     }
 
     [Fact]
+    public async Task A_hostile_marker_deleted_on_a_device_leaves_the_threat_standing_and_saying_so()
+    {
+        await using var watcher = await FrameWatcher.JoinAsync(host, IngestHost.Incident);
+        using var udp = new UdpClient();
+        var now = DateTime.UtcNow;
+
+        await udp.SendAsync(Encoding.UTF8.GetBytes(Cot("HOSTILE-9", "a-h-G", 44.0011, -100.0001, now, "")), "127.0.0.1", host.CotUdpPort, Ct);
+        await watcher.WaitForAsync(f => f.Threats.Any(t => t.Marker == "HOSTILE-9"));
+        // As ATAK deletes it: under the deleting device's uid, the marker in a link.
+        await udp.SendAsync(Encoding.UTF8.GetBytes(Cot("ANDROID-9", "t-x-d-d", 0, 0, now, "<link uid=\"HOSTILE-9\" relation=\"none\" type=\"a-h-G\"/><__forcedelete/>")),
+            "127.0.0.1", host.CotUdpPort, Ct);
+        var frame = await watcher.WaitForAsync(f => f.Threats.Any(t => t.MarkerDeleted?.Marker == "HOSTILE-9"));
+
+        var threat = frame.Threats.Single(t => t.Marker == "HOSTILE-9");
+        Assert.Equal((Domain.Threats.ThreatPhase.Active, 44.0011, "cot:ANDROID-9@127.0.0.1"), (threat.Phase, threat.Position.Latitude, threat.MarkerDeleted!.Actor));
+        Assert.Contains(frame.Events, e => e is Domain.Events.ThreatMarkerDeleted { Marker: "HOSTILE-9", ThreatId: "T1" });
+    }
+
+    [Fact]
     public async Task A_radio_enrolled_in_another_incident_reports_there_and_not_to_its_listeners_incident()
     {
         var east = $"east-{Guid.NewGuid():N}"[..16];

@@ -31,7 +31,7 @@ public sealed record FuzzTarget(string Name, IReadOnlyList<string> Corpus, Func<
         var nmea = new NmeaDecoder(NmeaOptions.Default);
         return
         [
-            new("cot", Seeds.Cot, s => cot.Parse(s) switch { { Threat: not null } => "threat", { Ping: true } => "ping", { Alert: not null } => "alert", var o => Outcome(o.Report) }),
+            new("cot", Seeds.Cot, s => cot.Parse(s) switch { { Threat: not null } => "threat", { Ping: true } => "ping", { Alert: not null } => "alert", { Deletion: not null } => "deletion", var o => Outcome(o.Report) }),
             // Bytes as the characters of the same codes (Latin-1), so the mutator's edits are edits of bytes.
             new("takproto", [.. Seeds.TakProtocol.Select(b => Latin1.GetString(Convert.FromBase64String(b)))], s => cot.ParseTak(Latin1.GetBytes(s)) switch
             {
@@ -39,6 +39,7 @@ public sealed record FuzzTarget(string Name, IReadOnlyList<string> Corpus, Func<
                 { Threat: not null } => "threat",
                 { Ping: true } => "ping",
                 { Alert: not null } => "alert",
+                { Deletion: not null } => "deletion",
                 var o => Outcome(o.Report),
             }),
             new("nmea", Seeds.Nmea, s => nmea.Decode(s, Received) switch

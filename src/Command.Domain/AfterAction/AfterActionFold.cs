@@ -117,6 +117,14 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 }
 
                 break;
+            case ThreatMarkerDeleted deleted:
+                // The threat's marker gone from the devices' maps while the threat stood here: a moment an after-action team
+                // asks about ("who took it off the map, and was it over?").
+                var phaseThen = threats.TryGetValue(deleted.ThreatId, out var standing) ? ThreatPhases.Name(standing.Phase) : "unknown";
+                var deletion = $"Threat {deleted.ThreatId}'s marker {deleted.Marker} deleted on a device ({deleted.Actor}); the threat stood as placed, {phaseThen}";
+                timeline.Add(new TimelineMark(e.Time, "marker-deleted", deleted.ThreatId, deletion));
+                Log(e.Time, null, "marker-deleted", deletion);
+                break;
             case UnitAlarmed alarmed:
                 // A unit's own emergency is a moment of the incident: on the timeline, in its log and the incident's.
                 var alarm = alarmed.Cancelled ? $"{alarmed.Kind} cancelled from its device ({alarmed.Actor})" : $"{alarmed.Kind} raised from its device ({alarmed.Actor})";

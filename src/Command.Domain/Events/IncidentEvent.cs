@@ -10,6 +10,7 @@ namespace Command.Domain.Events;
 [JsonDerivedType(typeof(IncidentOpened), "incident-opened")]
 [JsonDerivedType(typeof(ThreatSet), "threat-set")]
 [JsonDerivedType(typeof(ThreatPhaseChanged), "threat-phase-changed")]
+[JsonDerivedType(typeof(ThreatMarkerDeleted), "threat-marker-deleted")]
 [JsonDerivedType(typeof(UnitEnrolled), "unit-enrolled")]
 [JsonDerivedType(typeof(UnitRoleChanged), "unit-role-changed")]
 [JsonDerivedType(typeof(PositionAccepted), "position-accepted")]

@@ -160,6 +160,10 @@ public sealed class IncidentProjection
                 Declared(phase.ThreatId, phase.Phase, phase.Actor, phase.Reason, phase.Time);
                 assessment?.SetThreats(threats.Values, Judged(phase.Time), suppression);
                 break;
+            case ThreatMarkerDeleted deleted when threats.TryGetValue(deleted.ThreatId, out var placed):
+                // Said, not judged: the threat stands where it was, in its phase, until it is placed again or declared.
+                threats[deleted.ThreatId] = placed with { MarkerDeleted = new MarkerDeletion(deleted.Time, deleted.Marker, deleted.Actor) };
+                break;
             case UnitEnrolled enrolled:
                 units[enrolled.UnitId] = new UnitEntry(enrolled.UnitId, enrolled.Callsign, enrolled.Role, enrolled.Time, null);
                 break;

@@ -13,6 +13,8 @@ namespace Command.Domain.Threats;
 /// <param name="AltitudeM">The marker's altitude, where given with its datum: its floor is worked out against the building's.</param>
 /// <param name="AltitudeDatum">What <paramref name="AltitudeM"/> is measured from.</param>
 /// <param name="VerticalAccuracyM">How well <paramref name="AltitudeM"/> is known (CoT's <c>le</c>).</param>
+/// <param name="Marker">The uid of the map marker it was placed from (a TAK marker); null where it was placed otherwise.</param>
+/// <param name="MarkerDeleted">That marker was deleted on a device since it was placed: the threat stands, and says so.</param>
 [GenerateSerializer, Immutable]
 public sealed record Threat(
     string ThreatId,
@@ -23,7 +25,9 @@ public sealed record Threat(
     DateTimeOffset? StaleAfter = null,
     double? AltitudeM = null,
     AltitudeDatum? AltitudeDatum = null,
-    double? VerticalAccuracyM = null)
+    double? VerticalAccuracyM = null,
+    string? Marker = null,
+    MarkerDeletion? MarkerDeleted = null)
 {
     public bool IsActive => Phase == ThreatPhase.Active;
 }

@@ -102,6 +102,7 @@ public static class InputLimits
     /// <summary>What is wrong with a threat, or null when nothing is.</summary>
     public static Rejection? Check(Threat threat) =>
         Text(threat.ThreatId, "threat id", MaxIdChars)
+        ?? Text(threat.Marker, "marker uid", MaxIdChars)
         ?? (!threat.Position.IsValid ? new Rejection(RejectReason.InvalidCoordinates, Format($"threat position {threat.Position} is outside WGS84 ranges")) : null)
         ?? (threat.UncertaintyM is { } u && (!double.IsFinite(u) || u < 0 || u > MaxUncertaintyM)
             ? new Rejection(RejectReason.InvalidValue, Format($"uncertainty {Figures.Outside(u, 0, MaxUncertaintyM)} m is outside 0-{MaxUncertaintyM:F0} m")) : null)
@@ -134,6 +135,7 @@ public static class InputLimits
         PositionAccepted accepted => Check(accepted.Report),
         ThreatSet set => Check(set.Threat) ?? Actor(set.Actor) ?? Text(set.Reason, "reason", MaxTextChars),
         ThreatPhaseChanged phase => Text(phase.ThreatId, "threat id", MaxIdChars) ?? Actor(phase.Actor) ?? Text(phase.Reason, "reason", MaxTextChars),
+        ThreatMarkerDeleted deleted => Text(deleted.ThreatId, "threat id", MaxIdChars) ?? Text(deleted.Marker, "marker uid", MaxIdChars) ?? Actor(deleted.Actor),
         UnitEnrolled enrolled => Text(enrolled.UnitId, "unit id", MaxIdChars) ?? Text(enrolled.Callsign, "callsign", MaxCallsignChars) ?? Actor(enrolled.Actor)
             ?? Text(enrolled.PersonName, "person name", MaxCallsignChars) ?? Text(enrolled.Agency, "agency", MaxCallsignChars) ?? Text(enrolled.IcsPosition, "ICS position", MaxCallsignChars),
         UnitRoleChanged changed => Text(changed.UnitId, "unit id", MaxIdChars) ?? Actor(changed.Actor)

@@ -124,7 +124,7 @@ public sealed class FrameCoalescer
             case ClockTicked:
                 allDirty = true;
                 break;
-            case ThreatSet or ThreatPhaseChanged:
+            case ThreatSet or ThreatPhaseChanged or ThreatMarkerDeleted:
                 threatsChanged = true;
                 allDirty = true;
                 events.Add(e);

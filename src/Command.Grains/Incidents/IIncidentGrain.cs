@@ -32,6 +32,13 @@ public interface IIncidentGrain : IFrameSource
     /// <summary>Changes a threat's phase; to contained or neutralized only with a reason (it suppresses flags).</summary>
     Task<Rejection?> SetThreatPhase(string threatId, ThreatPhase phase, string actor, string? reason = null);
 
+    /// <summary>
+    /// Records that a device deleted <paramref name="marker"/> from its map, where the marker placed one of the incident's
+    /// threats: the threat stays, in its place and phase, and says so. Refused as not-a-position where the marker placed
+    /// none of them, and as a duplicate where its deletion is already recorded.
+    /// </summary>
+    Task<Rejection?> DeleteMarker(string marker, string actor);
+
     /// <summary>Enrols a unit; <paramref name="person"/> names who staffs it, for the ICS-214 log, when known.</summary>
     Task<Rejection?> Enrol(string unitId, string callsign, UnitRole role, string actor, UnitPerson? person = null);
 

@@ -139,6 +139,16 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
                 ? Decision.Refuse(refused.Reason, refused.Detail)
                 : Decision.Do(new ThreatPhaseChanged(threatId, phase, actor, NullIfBlank(reason))));
 
+    public Task<Rejection?> DeleteMarker(string marker, string actor) =>
+        CommandAsync(() => stream.Projection.Threats.Values.FirstOrDefault(t => t.Marker == marker) switch
+        {
+            null => Decision.Refuse(RejectReason.NotAPosition, $"deletion of map item {Clip(marker)}, which placed no threat here, is not a position"),
+            { MarkerDeleted: not null } threat => Decision.Refuse(RejectReason.Duplicate, $"threat {threat.ThreatId}'s marker {Clip(marker)} is already recorded as deleted"),
+            var threat => Decision.Do(new ThreatMarkerDeleted(threat.ThreatId, marker, actor)),
+        });
+
+    private static string Clip(string text) => text.Length <= 64 ? text : text[..64] + "…";
+
     private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>

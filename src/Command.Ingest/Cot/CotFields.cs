@@ -31,6 +31,9 @@ internal sealed class CotFields
     /// <summary>The uid a <c>link</c> with relation <c>p-p</c> names: the device that produced the event.</summary>
     public string? LinkUid { get; set; }
 
+    /// <summary>The uid the first <c>link</c> names, whatever its relation: what a deletion (<c>t-x-d-d</c>) deletes.</summary>
+    public string? FirstLinkUid { get; set; }
+
     /// <summary>An alert's <c>emergency</c> element: what it calls itself (its <c>type</c>), and whether it cancels.</summary>
     public string? EmergencyType { get; set; }
 
@@ -142,9 +145,14 @@ internal sealed class CotFields
                 EmergencyType = NonBlank(reader.GetAttribute("type"));
                 EmergencyCancel = string.Equals(reader.GetAttribute("cancel"), "true", StringComparison.OrdinalIgnoreCase);
                 break;
-            case "link" when reader.GetAttribute("relation") == "p-p":
-                LinkUid ??= NonBlank(reader.GetAttribute("uid"));
-                ProducedBy ??= NonBlank(reader.GetAttribute("parent_callsign")) ?? NonBlank(reader.GetAttribute("uid")) ?? "another entity";
+            case "link":
+                FirstLinkUid ??= NonBlank(reader.GetAttribute("uid"));
+                if (reader.GetAttribute("relation") == "p-p")
+                {
+                    LinkUid ??= NonBlank(reader.GetAttribute("uid"));
+                    ProducedBy ??= NonBlank(reader.GetAttribute("parent_callsign")) ?? NonBlank(reader.GetAttribute("uid")) ?? "another entity";
+                }
+
                 break;
         }
     }

@@ -7,7 +7,7 @@ namespace Command.Ingest.Cot;
 /// What one CoT event became: a unit's report or a rejection (<see cref="Report"/>), or a threat to place
 /// (<see cref="Threat"/>, with the marker as <see cref="Actor"/>: <c>cot:&lt;uid&gt;</c>, to which the listener adds the
 /// sender's address, and the marker's own <see cref="Time"/>, which is checked like a unit's fix time). Exactly one of
-/// the two is set, unless the event is a <see cref="Ping"/> or an <see cref="Alert"/>.
+/// the two is set, unless the event is a <see cref="Ping"/>, an <see cref="Alert"/> or a <see cref="Deletion"/>.
 /// </summary>
 /// <param name="Report">The unit's report, or why the event was refused.</param>
 /// <param name="Threat">The threat a hostile marker places.</param>
@@ -15,13 +15,14 @@ namespace Command.Ingest.Cot;
 /// <param name="Raw">The event as it came, recorded with it.</param>
 /// <param name="Time">The marker's own time.</param>
 /// <param name="Alert">An emergency a unit's device raised or cancelled (a TAK alert), with the device as <see cref="Actor"/>.</param>
+/// <param name="Deletion">A marker a device deleted from its map, with the device as <see cref="Actor"/>.</param>
 /// <param name="PlacedBy">Who put the marker on the map, where it says (its link to its maker): a callsign, or a uid.</param>
 /// <param name="Ping">
 /// A streaming client's keepalive (<c>t-x-c-t</c>): no report and no refusal. ATAK pings after 15 s of hearing nothing
 /// from its server and drops the connection after 25 s without an answer, losing what it had queued to send.
 /// </param>
 public sealed record CotOutcome(IncomingReport? Report, Threat? Threat = null, string? Actor = null, string Raw = "", DateTimeOffset? Time = null, bool Ping = false, string? PlacedBy = null,
-    UnitAlert? Alert = null)
+    UnitAlert? Alert = null, DeletedMarker? Deletion = null)
 {
     /// <summary>The CoT type of a ping, and of its answer.</summary>
     public const string PingType = "t-x-c-t";

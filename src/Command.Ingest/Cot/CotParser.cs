@@ -114,6 +114,11 @@ public sealed class CotParser(CotOptions options)
             return Alert(xml, f);
         }
 
+        if (f.Type == DeleteType)
+        {
+            return Deletion(xml, f);
+        }
+
         var kind = CotTypes.Classify(f.Type);
         if (kind == CotKind.Other)
         {
@@ -196,7 +201,7 @@ public sealed class CotParser(CotOptions options)
         DateTimeOffset? stale = TryTime(f.Stale, out var s) ? s : null;
         var id = options.ThreatPerUid ? f.Uid! : "T1";
         var threat = new Threat(id, position, ce, ThreatPhase.Active, StaleAfter: stale,
-            AltitudeM: hae, AltitudeDatum: hae is null ? null : AltitudeDatum.Ellipsoid, VerticalAccuracyM: hae is null ? null : le);
+            AltitudeM: hae, AltitudeDatum: hae is null ? null : AltitudeDatum.Ellipsoid, VerticalAccuracyM: hae is null ? null : le, Marker: f.Uid);
         return new CotOutcome(null, threat, $"cot:{f.Uid}", xml, time, PlacedBy: f.ProducedBy is { } by ? CotFields.Clip(by) : null);
     }
 
@@ -221,6 +226,25 @@ public sealed class CotParser(CotOptions options)
             && !(lat == 0 && lon == 0) ? p : null;
         return new CotOutcome(null, Actor: $"cot:{unitId}", Raw: xml, Time: sent, Alert: new UnitAlert(unitId, kind, cancelled, at));
     }
+
+    /// <summary>
+    /// A device deleted a map item: the item the event's first link names (ATAK sends the deletion under its own uid,
+    /// the item in a link), or, with no link, the event's own uid, as some servers send it. Its time is checked as a
+    /// fix's: a server passing on a deletion from minutes ago says nothing of now.
+    /// </summary>
+    private static CotOutcome Deletion(string xml, CotFields f)
+    {
+        var deleted = f.FirstLinkUid ?? f.Uid!;
+        if ((NullIfBlank(f.Time) ?? NullIfBlank(f.Start)) is not { } timeText || !TryTime(timeText, out var sent))
+        {
+            return Refuse(xml, RejectReason.MissingField, $"deletion of {CotFields.Clip(deleted)} has no time it was sent (an ISO 8601 time or start attribute)", f.Uid);
+        }
+
+        return new CotOutcome(null, Actor: $"cot:{f.Uid}", Raw: xml, Time: sent, Deletion: new DeletedMarker(deleted, f.Uid!));
+    }
+
+    /// <summary>The CoT type of a deletion of a map item.</summary>
+    public const string DeleteType = "t-x-d-d";
 
     private const string AlertTypes = "b-a-o-";
     private const string CancelType = "b-a-o-can";

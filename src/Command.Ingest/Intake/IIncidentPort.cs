@@ -41,4 +41,11 @@ public interface IIncidentPort
     /// when done, else why the incident refused it (the unit is not enrolled in it).
     /// </summary>
     Task<Rejection?> AlertAsync(string incidentId, UnitAlert alert, string actor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Tells the incident that a device deleted the marker <paramref name="marker"/>: recorded where the marker placed
+    /// one of its threats, which stays as it is. Null when done, else why the incident refused it: not-a-position where
+    /// the marker placed none of its threats, as any other map item is.
+    /// </summary>
+    Task<Rejection?> DeleteMarkerAsync(string incidentId, string marker, string actor, CancellationToken cancellationToken);
 }

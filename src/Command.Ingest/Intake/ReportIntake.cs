@@ -107,6 +107,10 @@ public sealed class ReportIntake(
         Permission(alert.UnitId, null)
         ?? (sentAt is { } time && ReportScreen.FixTime(time, clock.GetUtcNow(), options) is { } untimely ? untimely : null);
 
+    /// <summary>Why a marker's deletion is not taken: it was sent too long ago, or too far ahead, as a fix's time is checked.</summary>
+    public Rejection? ScreenDeletion(DateTimeOffset? sentAt) =>
+        sentAt is { } time && ReportScreen.FixTime(time, clock.GetUtcNow(), options) is { } untimely ? untimely : null;
+
     private Rejection? Permission(string unitId, ReportSender? sender)
     {
         if (sender?.Units is { } units && !units.Contains(unitId))

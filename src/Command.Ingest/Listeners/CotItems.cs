@@ -25,6 +25,16 @@ internal static class CotItems
                     $"hostile marker from {actor} may not set the threat: HostileMarkers is off for {source.Grant.Range} ({source.Grant.Key})");
         }
 
+        if (outcome.Deletion is { } deletion)
+        {
+            // Deleting the threat's marker is a word about the threat: from a source that may place it.
+            var actor = source.Actor(outcome.Actor ?? "cot");
+            return source.Grant.HostileMarkers
+                ? new IngestItem(incident, unknownUnits, null, Actor: actor, MarkedAt: outcome.Time, Raw: outcome.Raw, Deletion: deletion)
+                : Refused(incident, unknownUnits, outcome.Raw, null,
+                    $"marker deletion from {actor} may not touch the threat: HostileMarkers is off for {source.Grant.Range} ({source.Grant.Key})");
+        }
+
         // A unit's own report or alert: over TLS, for the certificate's unit only.
         if (source.Certificate is { } certificate && (outcome.Alert?.UnitId ?? outcome.Report?.Report?.UnitId) is { } unitId && unitId != certificate.UnitId)
         {

@@ -6,8 +6,9 @@ namespace Command.Ingest.Listeners;
 /// <summary>
 /// One parsed message on its way to an incident: a report (or rejection), a threat to place, with the time its marker
 /// was placed (checked by the intake as a unit's fix time is) and the marker's raw text, recorded if it is refused, or a
-/// unit's own alert (an emergency its device raised or cancelled), with its source as the actor.
+/// unit's own alert (an emergency its device raised or cancelled), with its source as the actor, or a marker a device
+/// deleted, with the device as the actor.
 /// </summary>
 public sealed record IngestItem(
     string Incident, UnknownUnitPolicy UnknownUnits, IncomingReport? Report, Threat? Threat = null, string? Actor = null, DateTimeOffset? MarkedAt = null, string Raw = "",
-    UnitAlert? Alert = null);
+    UnitAlert? Alert = null, DeletedMarker? Deletion = null);

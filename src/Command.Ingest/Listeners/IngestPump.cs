@@ -112,6 +112,22 @@ public sealed partial class IngestPump(
                 await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
                 await AlertAsync(incident, alert, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
             }
+            else if (item.Deletion is { } deletion)
+            {
+                // A deletion from long ago, or of a map item that placed no threat here, is refused and recorded with its
+                // raw text in the listener's incident, as such items always were.
+                var refused = intake.ScreenDeletion(item.MarkedAt);
+                if (refused is null)
+                {
+                    await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
+                    refused = await DeleteMarkerAsync(item.Incident, deletion.Marker, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
+                }
+
+                if (refused is not null)
+                {
+                    Pend(pending, (item.Incident, item.UnknownUnits), IncomingReport.Refused(Domain.Reports.ReportSource.CoT, item.Raw, refused, deletion.SentBy));
+                }
+            }
         }
 
         await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
@@ -175,6 +191,20 @@ public sealed partial class IngestPump(
     private Task AlertAsync(string incident, UnitAlert alert, string actor, CancellationToken cancellationToken) =>
         HandOnAsync(() => incidents.AlertAsync(incident, alert, actor, cancellationToken), e => LogAlertFailed(logger, alert.UnitId, incident, e));
 
+    // The incident's refusal is returned, to be recorded; a call that fails is logged, and the deletion lost with it.
+    private async Task<Domain.Validation.Rejection?> DeleteMarkerAsync(string incident, string marker, string actor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await incidents.DeleteMarkerAsync(incident, marker, actor, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogDeletionFailed(logger, marker, incident, e);
+            return null;
+        }
+    }
+
     /// <summary>
     /// Hands a marker or an alert to its incident. One the incident will not take (a threat outside the limits, a unit
     /// not enrolled there, an incident closed) is a refusal like any other input's, counted and logged by reason, not
@@ -195,6 +225,9 @@ public sealed partial class IngestPump(
             failed(e);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not tell incident {Incident} that marker {Marker} was deleted")]
+    private static partial void LogDeletionFailed(ILogger logger, string marker, string incident, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not record the alert of unit {UnitId} on incident {Incident}")]
     private static partial void LogAlertFailed(ILogger logger, string unitId, string incident, Exception exception);

@@ -36,7 +36,7 @@ internal static class AfterActionHtml
             html.Append("<tr><th>").Append(HtmlEncode(metric.Replace('_', ' '))).Append("</th><td>").Append(HtmlEncode(value)).Append("</td></tr>");
         }
 
-        html.Append("</table><h2>Timeline</h2><p>Diamond: threat phase. Star: a unit's own alert from its device, filled where raised, hollow where cancelled. Triangle: flag raised or escalated. Circle: acknowledged. Square: cleared.</p>")
+        html.Append("</table><h2>Timeline</h2><p>Diamond: threat phase, hollow where the threat's marker was deleted on a device. Star: a unit's own alert from its device, filled where raised, hollow where cancelled. Triangle: flag raised or escalated. Circle: acknowledged. Square: cleared.</p>")
             .Append(SvgCharts.Timeline(report.Timeline, start, end, report.Named));
         UnitsTable(html, report);
         Plots(html, report, start, end);

@@ -89,6 +89,28 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public async Task A_threats_marker_deleted_on_a_device_is_on_the_timeline_and_in_the_incidents_log_with_the_phase_it_left()
+    {
+        static IEnumerable<IncidentEvent> WithDeletion()
+        {
+            foreach (var e in Session())
+            {
+                yield return e;
+                if (e is FlagAcknowledged)
+                {
+                    yield return new ThreatMarkerDeleted("T1", "H-2", "cot:ANDROID-7f3a@10.20.0.9") { Time = S(75) };
+                }
+            }
+        }
+
+        var report = await AfterActionFold.BuildAsync(WithDeletion().ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);
+
+        const string said = "Threat T1's marker H-2 deleted on a device (cot:ANDROID-7f3a@10.20.0.9); the threat stood as placed, active";
+        Assert.Equal([new TimelineMark(S(75), "marker-deleted", "T1", said)], report.Timeline.Where(m => m.Kind == "marker-deleted"));
+        Assert.Equal([new ActivityEntry(S(75), null, "marker-deleted", said)], report.Activity.Where(a => a.Kind == "marker-deleted"));
+    }
+
+    [Fact]
     public async Task Incident_metrics_count_from_the_threat_going_active()
     {
         var report = await AfterActionFold.BuildAsync(Session().ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using static Microsoft.Playwright.Assertions;
 
@@ -63,6 +64,44 @@ public sealed partial class LiveDashboardTests
         await Expect(dashboard.Feed.Locator("li").First).ToContainTextAsync("THREATCONTAINEDsubject barricaded — Cmdr Okafor");
         await Expect(dashboard.Page.Locator("#suppression")).ToContainTextAsync("contained, declared by Cmdr Okafor: subject barricaded");
         Assert.Equal("contained", (await scene.ThreatViewAsync()).GetProperty("phase").GetString());
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task A_threats_marker_deleted_on_a_device_is_said_across_the_page_until_command_declares_its_phase()
+    {
+        var scene = await Scene.OpenAsync(host, "unmarked");
+        // As the CoT listeners hand on a hostile marker dropped on an ATAK, and then its deletion from another device.
+        var port = host.Services.GetRequiredService<Command.Ingest.Intake.IIncidentPort>();
+        var marker = new Domain.Threats.Threat("T1", Support.TestSite.Frame.ToGeo(new Domain.Geometry.LocalPoint(0, 100)), null, Domain.Threats.ThreatPhase.Active, Marker: "H-2");
+        Assert.Null(await port.SetThreatAsync(scene.IncidentId, marker, "cot:H-2@10.20.0.9, placed by ALPHA 7", TestContext.Current.CancellationToken));
+        // An account of its own: the one a name is first signed in with keeps its roles, and this test replays too.
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Ibarra");
+        var banner = dashboard.Page.Locator("#marker-deleted");
+        await Expect(dashboard.Threat().Locator(".threat-label")).ToHaveTextAsync("THREAT · ACTIVE · ± unknown");
+        await Expect(banner).ToBeHiddenAsync();
+
+        Assert.Null(await port.DeleteMarkerAsync(scene.IncidentId, "H-2", "cot:ANDROID-7f3a@10.20.0.9", TestContext.Current.CancellationToken));
+
+        await Expect(banner).ToBeVisibleAsync();
+        await Expect(banner).ToContainTextAsync("Threat T1's marker deleted on a device at ");
+        await Expect(banner).ToContainTextAsync("(cot:ANDROID-7f3a@10.20.0.9) — it stands here, active, until it is placed again or its phase is declared");
+        await Expect(dashboard.Threat()).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("marker-deleted"));
+        await Expect(dashboard.Threat().Locator(".threat-label")).ToContainTextAsync("THREAT · ACTIVE · ± unknown · marker deleted ");
+        var deleted = dashboard.Feed.Locator("li[data-type='threat-marker-deleted']");
+        await Expect(deleted).ToContainTextAsync("THREATMARKER DELETEDH-2 deleted on a device; the threat stands as placed until placed again or declared — cot:ANDROID-7f3a@10.20.0.9");
+        await dashboard.ScreenshotAsync("marker-deleted.png");
+
+        // Command's word answers the question: the banner goes, the map still says the marker is gone.
+        await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Neutralized" }).ClickAsync();
+        await dashboard.Page.Locator(".reason-menu [data-reason='subject in custody']").ClickAsync();
+        await Expect(banner).ToBeHiddenAsync();
+        await Expect(dashboard.Threat().Locator(".threat-label")).ToContainTextAsync("THREAT · NEUTRALIZED · ± unknown · marker deleted ");
+
+        await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        await ReplayDashboardTests.SeekAsync(dashboard, "End");
+        await Expect(deleted).ToContainTextAsync("THREATMARKER DELETEDH-2 deleted on a device; the threat stands as placed until placed again or declared — cot:ANDROID-7f3a@10.20.0.9");
         Assert.Empty(dashboard.Errors);
     }
 

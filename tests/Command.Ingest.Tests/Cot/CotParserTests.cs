@@ -130,6 +130,37 @@ public sealed class CotParserTests
         Assert.Equal("ANDROID-7f3a", Parser.Parse(Alert(link: "")).Alert?.UnitId);
     }
 
+    // As ATAK deletes a map item: under the deleting device's uid, the item in a link, its point and errors unknown.
+    internal static string Deletion(string link = "<link uid='H-2' relation='none' type='a-h-G'/>", string time = "time='2026-03-14T15:00:00Z' start='2026-03-14T15:00:00Z'") =>
+        $"<event version='2.0' uid='ANDROID-589520ccfcd20f01' type='t-x-d-d' how='h-g-i-g-o' {time} stale='2026-03-14T15:00:20Z'>"
+        + $"<point lat='0.0' lon='0.0' hae='9999999.0' ce='9999999.0' le='9999999.0'/><detail>{link}<__forcedelete/></detail></event>";
+
+    [Fact]
+    public void A_deletion_names_the_marker_its_link_names_and_the_device_that_sent_it()
+    {
+        var outcome = Parser.Parse(Deletion());
+
+        Assert.Equal(new DeletedMarker("H-2", "ANDROID-589520ccfcd20f01"), outcome.Deletion);
+        Assert.Equal(("cot:ANDROID-589520ccfcd20f01", new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero), null, null, null),
+            (outcome.Actor, outcome.Time, outcome.Report, outcome.Threat, outcome.Alert));
+    }
+
+    [Fact]
+    public void A_deletion_with_no_link_deletes_what_its_own_uid_names()
+    {
+        Assert.Equal("ANDROID-589520ccfcd20f01", Parser.Parse(Deletion(link: "")).Deletion?.Marker);
+    }
+
+    [Fact]
+    public void A_deletion_with_no_time_is_refused_by_name()
+    {
+        var refused = Parser.Parse(Deletion(time: "")).Report;
+
+        Assert.Null(Parser.Parse(Deletion(time: "")).Deletion);
+        Assert.Equal((RejectReason.MissingField, "deletion of H-2 has no time it was sent (an ISO 8601 time or start attribute)", "ANDROID-589520ccfcd20f01"),
+            (refused?.Rejection?.Reason, refused?.Rejection?.Detail, refused?.UnitId));
+    }
+
     [Fact]
     public void A_ping_is_no_report_and_no_refusal()
     {
@@ -156,7 +187,6 @@ public sealed class CotParserTests
 
     [Theory]
     [InlineData("b-m-p-s-p-i")]
-    [InlineData("t-x-d-d")]
     [InlineData("a-f-A-M-F")]
     [InlineData("a-s-G")]
     [InlineData("a-f")]
@@ -201,7 +231,7 @@ public sealed class CotParserTests
         Assert.Null(outcome.Report);
         // CoT's hae is above the ellipsoid: with its datum the marker's floor can be worked out against a building's.
         Assert.Equal(new Threat("T1", new GeoPoint(39.7392, -104.9903), 4.5, ThreatPhase.Active, null, new DateTimeOffset(2026, 3, 14, 15, 5, 0, TimeSpan.Zero),
-            1609.3, AltitudeDatum.Ellipsoid), outcome.Threat);
+            1609.3, AltitudeDatum.Ellipsoid, Marker: "H9"), outcome.Threat);
         Assert.Equal("cot:H9", outcome.Actor);
     }
 

@@ -138,6 +138,17 @@ public sealed class TakProtocolTests
     }
 
     [Fact]
+    public void A_marker_deletion_reads_the_same_in_tak_protocol_as_in_xml()
+    {
+        var xml = CotParserTests.Deletion();
+
+        var outcome = Parser.ParseTak(TakProto.FromXml(xml));
+
+        Assert.Equal(new Ingest.Intake.DeletedMarker("H-2", "ANDROID-589520ccfcd20f01"), outcome?.Deletion);
+        Assert.Equal(Parser.Parse(xml).Deletion, outcome?.Deletion);
+    }
+
+    [Fact]
     public void A_devices_announcement_of_the_versions_it_reads_is_no_report()
     {
         Assert.Null(Parser.ParseTak(TakProto.Mesh(TakProto.Message(null, TakProto.Control(1, 1)))));

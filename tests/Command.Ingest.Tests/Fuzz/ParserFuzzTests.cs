@@ -7,7 +7,7 @@ namespace Command.Ingest.Tests.Fuzz;
 public sealed class ParserFuzzTests
 {
     private static readonly HashSet<string> Named =
-        [.. Enum.GetValues<RejectReason>().Select(RejectReasons.Name), "report", "threat", "identified", "skipped", "control", "ping", "alert"];
+        [.. Enum.GetValues<RejectReason>().Select(RejectReasons.Name), "report", "threat", "identified", "skipped", "control", "ping", "alert", "deletion"];
 
     public static TheoryData<string> Parsers => [.. FuzzTarget.All().Select(t => t.Name)];
 

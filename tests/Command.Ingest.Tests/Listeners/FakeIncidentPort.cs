@@ -9,7 +9,7 @@ namespace Command.Ingest.Tests.Listeners;
 
 /// <summary>One thing an incident was handed.</summary>
 internal sealed record Delivered(string Incident, UnknownUnitPolicy? Policy, PositionReport? Report = null, InputRejected? Refused = null, Threat? Threat = null, string? Actor = null,
-    UnitAlert? Alert = null);
+    UnitAlert? Alert = null, string? DeletedMarker = null);
 
 /// <summary>Records what it is handed and lets a test await a number of deliveries without polling.</summary>
 internal sealed class FakeIncidentPort : IIncidentPort
@@ -30,6 +30,9 @@ internal sealed class FakeIncidentPort : IIncidentPort
 
     /// <summary>Why an incident takes nothing now, by its id; null (the default) has every incident take input.</summary>
     public Func<string, Rejection?>? Refuses { get; set; }
+
+    /// <summary>What the incident answers a marker's deletion, by the marker's uid; null takes every one.</summary>
+    public Func<string, Rejection?>? DeletionAnswer { get; set; }
 
     /// <summary>While set, submissions wait for it before they are taken.</summary>
     public TaskCompletionSource? Gate { get; set; }
@@ -88,6 +91,17 @@ internal sealed class FakeIncidentPort : IIncidentPort
 
         arrivals.Writer.TryWrite(true);
         return Task.FromResult<Rejection?>(null);
+    }
+
+    public Task<Rejection?> DeleteMarkerAsync(string incidentId, string marker, string actor, CancellationToken cancellationToken)
+    {
+        lock (delivered)
+        {
+            delivered.Add(new Delivered(incidentId, null, Actor: actor, DeletedMarker: marker));
+        }
+
+        arrivals.Writer.TryWrite(true);
+        return Task.FromResult(DeletionAnswer?.Invoke(marker));
     }
 
     public IReadOnlyList<Delivered> Snapshot()

@@ -67,4 +67,64 @@ public sealed class HostileMarkerTests
             (RejectReason.NotAllowed, "hostile marker from cot:H-1@127.0.0.2 may not set the threat: HostileMarkers is off for 127.0.0.0/8 (Ingest:Cot:Tcp:Allow:0)", marker),
             (refused.Reason, refused.Detail, refused.Raw));
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_deleted_marker_is_told_to_the_incident_with_the_deleting_device_as_the_actor()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Event("a-h-G", uid: "H-2"), from: "127.0.0.4");
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Deletion(), from: "127.0.0.4");
+
+        var delivered = await rig.Port.WaitForAsync(2);
+
+        Assert.Equal("H-2", delivered[0].Threat?.Marker);
+        Assert.Equal(("H-2", "cot:ANDROID-589520ccfcd20f01@127.0.0.4"), (delivered[1].DeletedMarker, delivered[1].Actor));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_deleted_map_item_that_placed_no_threat_is_refused_as_the_incident_says_and_recorded_with_its_text()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        rig.Port.DeletionAnswer = marker => new Rejection(RejectReason.NotAPosition, $"deletion of map item {marker}, which placed no threat here, is not a position");
+        var deletion = CotParserTests.Deletion(link: "<link uid='ROUTE-1' relation='none' type='b-m-r'/>");
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, deletion);
+
+        var delivered = await rig.Port.WaitForAsync(2);
+
+        Assert.Equal("ROUTE-1", delivered[0].DeletedMarker);
+        var refused = delivered[1].Refused;
+        Assert.Equal((RejectReason.NotAPosition, "deletion of map item ROUTE-1, which placed no threat here, is not a position", deletion, "ANDROID-589520ccfcd20f01"),
+            (refused?.Reason, refused?.Detail, refused?.Raw, refused?.UnitId));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_deletion_sent_long_ago_is_refused_as_a_stale_fix_is_and_never_reaches_the_threat()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        var deletion = CotParserTests.Deletion(time: "time='2020-12-16T19:59:34Z' start='2020-12-16T19:59:34Z'");
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, deletion);
+
+        var refused = Assert.Single(await rig.Port.WaitForAsync(1)).Refused;
+
+        Assert.Equal((RejectReason.TooOld, deletion), (refused?.Reason, refused?.Raw));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_deletion_from_a_source_that_may_not_place_the_threat_is_refused_and_recorded()
+    {
+        await using var rig = await IngestRig.StartAsync(new()
+        {
+            ["Ingest:Cot:Tcp:Allow:0:Address"] = "127.0.0.0/8",
+            ["Ingest:Cot:Tcp:Allow:0:HostileMarkers"] = "false",
+        });
+        var deletion = CotParserTests.Deletion();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<CotTcpListener>().BoundPort!.Value, "127.0.0.2");
+        await IngestRig.SendAsync(client, deletion);
+
+        var refused = Assert.Single(await rig.Port.WaitForAsync(1)).Refused;
+
+        Assert.Equal(
+            (RejectReason.NotAllowed, "marker deletion from cot:ANDROID-589520ccfcd20f01@127.0.0.2 may not touch the threat: HostileMarkers is off for 127.0.0.0/8 (Ingest:Cot:Tcp:Allow:0)"),
+            (refused?.Reason, refused?.Detail));
+    }
 }

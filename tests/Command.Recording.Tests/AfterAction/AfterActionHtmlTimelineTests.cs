@@ -40,6 +40,19 @@ public sealed class AfterActionHtmlTimelineTests
         Assert.Contains("Star: a unit's own alert from its device, filled where raised, hollow where cancelled.", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_threats_marker_deleted_on_a_device_is_a_hollow_diamond_on_the_threats_row_named_in_the_legend()
+    {
+        var (_, html) = await ReportAsync(new ThreatMarkerDeleted("T1", "H-2", "cot:ANDROID-7f3a@10.0.0.9") { Time = T0.AddSeconds(40) });
+
+        var row = html.IndexOf("class=\"row\">threat-phase</text>", StringComparison.Ordinal);
+        var mark = html.IndexOf("<g class=\"marker-deleted\"><title>2026-03-14T15:00:40+00:00 T1: Threat T1&#39;s marker H-2 deleted on a device (cot:ANDROID-7f3a@10.0.0.9); the threat stood as placed, active</title><path d=", StringComparison.Ordinal);
+        var nextRow = html.IndexOf("class=\"row\">unit alert</text>", StringComparison.Ordinal);
+        Assert.True(row >= 0 && row < mark && mark < nextRow, "the deletion is marked on the threat's row");
+        Assert.Contains(".marker-deleted{fill:#fff;", html, StringComparison.Ordinal);
+        Assert.Contains("Diamond: threat phase, hollow where the threat's marker was deleted on a device.", html, StringComparison.Ordinal);
+    }
+
     // The report of an incident opened at T0 with an active threat at the origin, then the given events, and its HTML.
     private static async Task<(AfterActionReport Report, string Html)> ReportAsync(params IncidentEvent[] events)
     {

@@ -129,4 +129,17 @@ public sealed class ObjectiveRatingTests
         Assert.Contains("15:05:30 The drill started over (round 2)", moments);
         Assert.Equal(["15:06:40 Incident closed: exercise over (commander)", "15:06:40 Recording ends"], moments[^2..]);
     }
+
+    [Fact]
+    public async Task The_threats_marker_deleted_on_a_device_is_a_key_moment_in_its_own_words()
+    {
+        var report = await Golden.ReportAsync();
+        var deleted = new TimelineMark(report.Incident.ThreatActiveAt!.Value.AddMinutes(4), "marker-deleted", "T1",
+            "Threat T1's marker H-2 deleted on a device (cot:ANDROID-7f3a@10.0.0.9); the threat stood as placed, active");
+
+        var draft = AarDraft.Build(report with { Timeline = [.. report.Timeline.Append(deleted).OrderBy(m => m.Time)] }, []);
+
+        Assert.Contains("15:04:30 Threat T1's marker H-2 deleted on a device (cot:ANDROID-7f3a@10.0.0.9); the threat stood as placed, active",
+            draft.KeyMoments.Select(m => $"{m.Time.UtcDateTime:HH:mm:ss} {m.What}"));
+    }
 }

@@ -5,7 +5,7 @@ import { clock } from './format.js';
 // Flags, and every command a commander gives, with who gave it.
 export const feedTypes = new Set([
   'flag-raised', 'flag-escalated', 'flag-cleared', 'flag-acknowledged', 'threat-set', 'threat-phase-changed', 'unit-role-changed', 'drill-controlled',
-  'incident-closed', 'unit-alarmed',
+  'incident-closed', 'unit-alarmed', 'threat-marker-deleted',
 ]);
 
 /** A feed line; a fresh one (arrived while watching) flashes once, a recorded one read back does not. */
@@ -24,6 +24,7 @@ export function fromMarker(m) {
   switch (m.type) {
     case 'threat-set': return { ...m, threat: { threatId: m.subject, phase: m.level } };
     case 'threat-phase-changed': return { ...m, threatId: m.subject, phase: m.level };
+    case 'threat-marker-deleted': return { ...m, threatId: m.subject, marker: m.reason };
     case 'unit-role-changed': return { ...m, unitId: m.subject, role: m.level };
     case 'unit-alarmed': return { ...m, unitId: m.subject, kind: m.reason, cancelled: m.level === 'cancelled', level: undefined };
     case 'drill-controlled': {
@@ -52,6 +53,8 @@ function describe(e, picture) {
     // A declared phase (it carries a reason) reads as the phase; a placement or move says the phase it left the threat in.
     case 'threat-set': return `<span class="verb">THREAT</span><b>${escapeHtml(e.reason && e.threat?.phase ? e.threat.phase.toUpperCase() : `PLACED${e.threat?.phase ? ` · ${e.threat.phase.toUpperCase()}` : ''}`)}</b>${reason(e.reason ? `${e.reason} — ${e.actor}` : e.actor)}`;
     case 'threat-phase-changed': return `<span class="verb">THREAT</span><b>${escapeHtml(e.phase.toUpperCase())}</b>${reason(e.reason ? `${e.reason} — ${e.actor}` : e.actor)}`;
+    // The threat's marker taken off a device's map: the threat stands here until command decides.
+    case 'threat-marker-deleted': return `<span class="verb">THREAT</span><b>MARKER DELETED</b>${reason(`${e.marker} deleted on a device; the threat stands as placed until placed again or declared — ${e.actor}`)}`;
     // A unit's own emergency, from its device: raised, and cancelled.
     case 'unit-alarmed': return e.cancelled
       ? `<span class="verb">✓ ALERT CANCELLED</span><b>${escapeHtml(picture.callsign(e.unitId))}</b>${reason(`${e.kind} — ${e.actor}`)}`

@@ -16,6 +16,7 @@ import { UnitSearch } from './unit-search.js';
 import { ZonePanel } from './zone-panel.js';
 import { ReasonMenu } from './reason-menu.js';
 import { SuppressionBanner } from './suppression.js';
+import { MarkerDeletedBanner } from './marker-deleted.js';
 import { DrillClockBanner } from './drill-clock.js';
 import { Notes } from './notes.js';
 import { Exports } from './exports.js';
@@ -55,6 +56,7 @@ for (const button of document.querySelectorAll('.controls [data-phase]')) {
   });
 }
 new SuppressionBanner($('suppression'), picture);
+new MarkerDeletedBanner($('marker-deleted'), picture);
 const drillClockBanner = new DrillClockBanner($('drill-clock'), picture, {
   commands, hostDrill: () => ['running', 'paused'].includes(drill.status?.state),
 });

@@ -1,7 +1,7 @@
 // The threat: a draggable marker with its uncertainty ring and 50/100/200 m range rings. Dragging or placing it
 // sends the new position to the host; the map then shows what the host answers in its frames.
 import * as L from './leaflet.js';
-import { coordinate } from '../format.js';
+import { coordinate, clock } from '../format.js';
 import { escapeHtml } from '../symbols.js';
 import { remPx } from './size.js';
 import { labelPane } from './site-map.js';
@@ -128,9 +128,10 @@ function icon(html) {
 
 function iconHtml(threat) {
   const p = threat.position;
-  return `<div class="threat phase-${threat.phase}" data-threat="${escapeHtml(threat.threatId)}" data-lat="${coordinate(p.latitude)}" data-lon="${coordinate(p.longitude)}" data-phase="${threat.phase}">`
+  const deleted = threat.markerDeleted ? ` · marker deleted ${clock(Date.parse(threat.markerDeleted.at))}` : '';
+  return `<div class="threat phase-${threat.phase}${threat.markerDeleted ? ' marker-deleted' : ''}" data-threat="${escapeHtml(threat.threatId)}" data-lat="${coordinate(p.latitude)}" data-lon="${coordinate(p.longitude)}" data-phase="${threat.phase}">`
     + `<svg viewBox="0 0 40 40" aria-hidden="true"><circle cx="20" cy="20" r="17"/><path d="M11 11 L29 29 M29 11 L11 29"/></svg>`
-    + `<span class="threat-label">THREAT · ${escapeHtml(threat.phase.toUpperCase())}${threat.uncertaintyM == null ? ' · ± unknown' : ''}</span></div>`;
+    + `<span class="threat-label">THREAT · ${escapeHtml(threat.phase.toUpperCase())}${threat.uncertaintyM == null ? ' · ± unknown' : ''}${escapeHtml(deleted)}</span></div>`;
 }
 
 function ringLabelAt(ring) {
