@@ -108,6 +108,19 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         var threat = Assert.Single((await incident.GetView())!.Threats);
         Assert.Equal((ThreatPhase.Active, "H-2", "cot:ANDROID-7f3a@10.20.0.9"), (threat.Phase, threat.MarkerDeleted?.Marker, threat.MarkerDeleted?.Actor));
 
+        // A device enrolled here is named by its callsign too: a commander radios an officer, not his phone.
+        await incident.Enrol("ANDROID-7f3a", "ALPHA 7", UnitRole.Contact, "cot");
+        Assert.Null(await incident.SetThreat(new Threat("T1", Sites.Frame.ToGeo(new(0, 0)), null, ThreatPhase.Active, Marker: "H-3"), "cot:H-3@10.20.0.9", PhaseChanges.Marker));
+        Assert.Null(await incident.DeleteMarker("H-3", "cot:ANDROID-7f3a@10.20.0.9", "ANDROID-7f3a"));
+        Assert.Equal("cot:ANDROID-7f3a@10.20.0.9, ALPHA 7", Assert.Single((await incident.GetView())!.Threats).MarkerDeleted?.Actor);
+        // One whose callsign would take the actor past its limit is named by its source alone, rather than lost.
+        var longName = new string('K', 64);
+        await incident.Enrol("ANDROID-99", longName, UnitRole.Contact, "cot");
+        Assert.Null(await incident.SetThreat(new Threat("T1", Sites.Frame.ToGeo(new(0, 0)), null, ThreatPhase.Active, Marker: "H-4"), "cot:H-4@10.20.0.9", PhaseChanges.Marker));
+        var source = $"cot:ANDROID-99@{new string('f', 50)}";
+        Assert.Null(await incident.DeleteMarker("H-4", source, "ANDROID-99"));
+        Assert.Equal(source, Assert.Single((await incident.GetView())!.Threats).MarkerDeleted?.Actor);
+
         // The threat placed again from the API is no longer the marker's: its deletion then changes nothing.
         Assert.Null(await incident.SetThreat(new Threat("T1", Sites.Frame.ToGeo(new(0, 5)), 10, ThreatPhase.Active), "incident command"));
         Assert.Equal(RejectReason.NotAPosition, (await incident.DeleteMarker("H-2", "cot:ANDROID-7f3a@10.20.0.9"))?.Reason);

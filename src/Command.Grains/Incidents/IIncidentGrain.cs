@@ -34,10 +34,11 @@ public interface IIncidentGrain : IFrameSource
 
     /// <summary>
     /// Records that a device deleted <paramref name="marker"/> from its map, where the marker placed one of the incident's
-    /// threats: the threat stays, in its place and phase, and says so. Refused as not-a-position where the marker placed
-    /// none of them, and as a duplicate where its deletion is already recorded.
+    /// threats: the threat stays, in its place and phase, and says so; the actor names the device's unit where
+    /// <paramref name="device"/> is one enrolled here. Refused as not-a-position where the marker placed none of them, and
+    /// as a duplicate where its deletion is already recorded.
     /// </summary>
-    Task<Rejection?> DeleteMarker(string marker, string actor);
+    Task<Rejection?> DeleteMarker(string marker, string actor, string? device = null);
 
     /// <summary>Enrols a unit; <paramref name="person"/> names who staffs it, for the ICS-214 log, when known.</summary>
     Task<Rejection?> Enrol(string unitId, string callsign, UnitRole role, string actor, UnitPerson? person = null);

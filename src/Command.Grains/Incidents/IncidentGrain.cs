@@ -139,13 +139,21 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
                 ? Decision.Refuse(refused.Reason, refused.Detail)
                 : Decision.Do(new ThreatPhaseChanged(threatId, phase, actor, NullIfBlank(reason))));
 
-    public Task<Rejection?> DeleteMarker(string marker, string actor) =>
+    public Task<Rejection?> DeleteMarker(string marker, string actor, string? device) =>
         CommandAsync(() => stream.Projection.Threats.Values.FirstOrDefault(t => t.Marker == marker) switch
         {
             null => Decision.Refuse(RejectReason.NotAPosition, $"deletion of map item {Clip(marker)}, which placed no threat here, is not a position"),
             { MarkerDeleted: not null } threat => Decision.Refuse(RejectReason.Duplicate, $"threat {threat.ThreatId}'s marker {Clip(marker)} is already recorded as deleted"),
-            var threat => Decision.Do(new ThreatMarkerDeleted(threat.ThreatId, marker, actor)),
+            var threat => Decision.Do(new ThreatMarkerDeleted(threat.ThreatId, marker, Named(actor, device))),
         });
+
+    // A commander radios an officer by callsign, not by his phone's uid: the device's unit, where it is enrolled here and
+    // the actor has room for it.
+    private string Named(string actor, string? device) =>
+        device is not null && stream.Projection.Units.TryGetValue(device, out var unit) && unit.Callsign != device
+            && $"{actor}, {unit.Callsign}" is { Length: <= InputLimits.MaxActorChars } named
+            ? named
+            : actor;
 
     private static string Clip(string text) => text.Length <= 64 ? text : text[..64] + "…";
 

@@ -120,7 +120,7 @@ public sealed partial class IngestPump(
                 if (refused is null)
                 {
                     await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
-                    refused = await DeleteMarkerAsync(item.Incident, deletion.Marker, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
+                    refused = await DeleteMarkerAsync(item.Incident, deletion, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
                 }
 
                 if (refused is not null)
@@ -192,15 +192,15 @@ public sealed partial class IngestPump(
         HandOnAsync(() => incidents.AlertAsync(incident, alert, actor, cancellationToken), e => LogAlertFailed(logger, alert.UnitId, incident, e));
 
     // The incident's refusal is returned, to be recorded; a call that fails is logged, and the deletion lost with it.
-    private async Task<Domain.Validation.Rejection?> DeleteMarkerAsync(string incident, string marker, string actor, CancellationToken cancellationToken)
+    private async Task<Domain.Validation.Rejection?> DeleteMarkerAsync(string incident, DeletedMarker deletion, string actor, CancellationToken cancellationToken)
     {
         try
         {
-            return await incidents.DeleteMarkerAsync(incident, marker, actor, cancellationToken).ConfigureAwait(false);
+            return await incidents.DeleteMarkerAsync(incident, deletion.Marker, actor, deletion.SentBy, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogDeletionFailed(logger, marker, incident, e);
+            LogDeletionFailed(logger, deletion.Marker, incident, e);
             return null;
         }
     }

@@ -9,7 +9,7 @@ namespace Command.Ingest.Tests.Listeners;
 
 /// <summary>One thing an incident was handed.</summary>
 internal sealed record Delivered(string Incident, UnknownUnitPolicy? Policy, PositionReport? Report = null, InputRejected? Refused = null, Threat? Threat = null, string? Actor = null,
-    UnitAlert? Alert = null, string? DeletedMarker = null);
+    UnitAlert? Alert = null, string? DeletedMarker = null, string? Device = null);
 
 /// <summary>Records what it is handed and lets a test await a number of deliveries without polling.</summary>
 internal sealed class FakeIncidentPort : IIncidentPort
@@ -93,11 +93,11 @@ internal sealed class FakeIncidentPort : IIncidentPort
         return Task.FromResult<Rejection?>(null);
     }
 
-    public Task<Rejection?> DeleteMarkerAsync(string incidentId, string marker, string actor, CancellationToken cancellationToken)
+    public Task<Rejection?> DeleteMarkerAsync(string incidentId, string marker, string actor, string? device, CancellationToken cancellationToken)
     {
         lock (delivered)
         {
-            delivered.Add(new Delivered(incidentId, null, Actor: actor, DeletedMarker: marker));
+            delivered.Add(new Delivered(incidentId, null, Actor: actor, DeletedMarker: marker, Device: device));
         }
 
         arrivals.Writer.TryWrite(true);

@@ -78,7 +78,7 @@ public sealed class HostileMarkerTests
         var delivered = await rig.Port.WaitForAsync(2);
 
         Assert.Equal("H-2", delivered[0].Threat?.Marker);
-        Assert.Equal(("H-2", "cot:ANDROID-589520ccfcd20f01@127.0.0.4"), (delivered[1].DeletedMarker, delivered[1].Actor));
+        Assert.Equal(("H-2", "cot:ANDROID-589520ccfcd20f01@127.0.0.4", "ANDROID-589520ccfcd20f01"), (delivered[1].DeletedMarker, delivered[1].Actor, delivered[1].Device));
     }
 
     [Fact(Timeout = 30_000)]
