@@ -150,7 +150,8 @@ internal sealed class ThreatTarget
             return false;
         }
 
-        var floor = fix.Floor ?? (fix.AltitudeM is { } alt && baseAltitudeM is { } ground ? (int)Math.Round((alt - ground) / options.FloorHeightM) : 0);
+        // A floor not known is any floor: not the ground's alone.
+        var floor = fix.Floor ?? (fix.AltitudeM is { } alt && baseAltitudeM is { } ground ? (int)Math.Round((alt - ground) / options.FloorHeightM) : null);
         return Field.NearStairs(fix.Point, floor);
     }
 }

@@ -468,8 +468,15 @@ public static class AssessmentRules
     /// </summary>
     public const int StoppedShort = 53;
 
+    /// <summary>
+    /// A unit whose floor is not known is by the stairs where a stair node is among those its fix snaps to on any floor
+    /// of the walk graph, not on the ground floor alone: its alert is a watch there, as a climber's is. One lingering by
+    /// the stairs from the first floor up, which stood 30 m from the ground floor's, was alerted as holding.
+    /// </summary>
+    public const int StairsOnAnyFloor = 54;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = StoppedShort;
+    public const int Current = StairsOnAnyFloor;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -79,8 +79,29 @@ public sealed class DistanceField
         return double.IsPositiveInfinity(best) ? null : best;
     }
 
-    /// <summary>True when a stair node on the point's floor is within the snap radius.</summary>
-    public bool NearStairs(LocalPoint point, int floor)
+    /// <summary>
+    /// True when a stair node is among the nodes a point on <paramref name="floor"/> snaps to; where the point's floor
+    /// is unknown, on any floor the graph has: stairs between upper floors need not stand above those from the ground.
+    /// </summary>
+    public bool NearStairs(LocalPoint point, int? floor)
+    {
+        if (floor is { } known)
+        {
+            return NearStairsOn(point, known);
+        }
+
+        foreach (var each in network.Floors)
+        {
+            if (NearStairsOn(point, each))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool NearStairsOn(LocalPoint point, int floor)
     {
         Span<(int Node, double Offset)> found = snapNodes <= MostOnStack ? stackalloc (int, double)[snapNodes] : new (int, double)[snapNodes];
         foreach (var (node, _) in found[..Snap(point, floor, found)])

@@ -50,6 +50,7 @@ public sealed class WalkNetwork
             }
         }
 
+        Floors = [.. floors.Take(Authored).Distinct().Order()];
         foreach (var edge in graph.Edges)
         {
             if (!index.TryGetValue(edge.From, out var a) || !index.TryGetValue(edge.To, out var b))
@@ -105,6 +106,9 @@ public sealed class WalkNetwork
     internal int Floor(int node) => floors[node];
 
     internal bool IsStair(int node) => stairs[node];
+
+    /// <summary>The floors the graph's own nodes are on, lowest first.</summary>
+    internal int[] Floors { get; }
 
     internal IReadOnlyList<(int To, double Length)> Edges(int node) => edges[node];
 

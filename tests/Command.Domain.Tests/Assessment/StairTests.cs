@@ -71,4 +71,35 @@ public sealed class StairTests
         Assert.Equal(24.5, drill.Assess("u1").PathDistanceM!.Value, 6);
         Assert.Equal(FlagLevel.Watch, drill.Assess("u1").Flag);
     }
+
+    [Fact]
+    public void Unit_lingering_by_upper_stairs_with_no_floor_known_is_watched_not_alerted()
+    {
+        // The stairs from the first floor up stand 30 m from those from the ground, where a ground-floor hallway passes:
+        // a unit of no known floor by them may be on its way up, whichever floor it is on.
+        var probe = new Drill();
+        var site = Drill.SiteWith([], new WalkGraph(
+            [
+                new WalkNode("stair-0", probe.Geo(0, 0), 0, "stair"),
+                new WalkNode("hall-0a", probe.Geo(15, 0), 0, "corridor"),
+                new WalkNode("hall-0b", probe.Geo(30, 3), 0, "corridor"),
+                new WalkNode("hall-0c", probe.Geo(45, 0), 0, "corridor"),
+                new WalkNode("stair-1a", probe.Geo(0, 0), 1, "stair"),
+                new WalkNode("hall-1", probe.Geo(15, 0), 1, "corridor"),
+                new WalkNode("stair-1b", probe.Geo(30, 0), 1, "stair"),
+                new WalkNode("stair-2", probe.Geo(30, 0), 2, "stair"),
+                new WalkNode("hall-2", probe.Geo(50, 0), 2, "corridor"),
+            ],
+            [new WalkEdge("stair-0", "hall-0a"), new WalkEdge("hall-0a", "hall-0b"), new WalkEdge("hall-0b", "hall-0c"), new WalkEdge("stair-0", "stair-1a"), new WalkEdge("stair-1a", "hall-1"), new WalkEdge("hall-1", "stair-1b"), new WalkEdge("stair-1b", "stair-2"), new WalkEdge("stair-2", "hall-2")]));
+        var drill = new Drill(site: site);
+        drill.Threat("T1", 50, 0, floor: 2);
+        drill.Enrol("u1");
+        drill.Move("u1", Drill.Still(31, 0));
+
+        drill.Run(180);
+
+        Assert.Equal(MotionState.Holding, drill.Assess("u1").State);
+        Assert.Equal(FlagLevel.Watch, drill.Assess("u1").Flag);
+        Assert.DoesNotContain(drill.Derived, e => e is FlagRaised { Level: FlagLevel.Alert } or FlagEscalated { Level: FlagLevel.Alert });
+    }
 }
