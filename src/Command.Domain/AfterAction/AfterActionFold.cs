@@ -88,7 +88,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 var inPlace = before is not null && before.Position == set.Threat.Position && before.Phase != set.Threat.Phase;
                 Log(e.Time, null, "threat-set", inPlace
                     ? $"Threat {PhaseWords(set.Threat.ThreatId, set.Threat.Phase, set.Reason, set.Actor)}"
-                    : $"Threat {set.Threat.ThreatId} placed, {PhaseWords(null, set.Threat.Phase, set.Reason, set.Actor)}");
+                    : $"Threat {set.Threat.ThreatId}{Described(set.Threat)} placed, {PhaseWords(null, set.Threat.Phase, set.Reason, set.Actor)}");
                 break;
             case ThreatPhaseChanged phase:
                 if (threats.TryGetValue(phase.ThreatId, out var threat))
@@ -268,6 +268,10 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
         { } s when s != 1 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at {s:0.##}×: units judged on the drill's clock, {s:0.##} s of drill to each second here"),
         _ => "",
     };
+
+    // What the threat's marker calls it and what its author wrote of it, where it says: ' ("Shooter: male, black hoodie")'.
+    private static string Described(Threat threat) =>
+        string.Join(": ", new[] { threat.Name, threat.Remarks }.Where(t => t is not null)) is { Length: > 0 } said ? $" (\"{said}\")" : "";
 
     private static string PhaseWords(string? threatId, ThreatPhase phase, string? reason, string actor) =>
         $"{(threatId is null ? "" : $"{threatId} ")}{ThreatPhases.Name(phase)}{(string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}")} ({actor})";

@@ -14,6 +14,8 @@ namespace Command.Domain.Threats;
 /// <param name="AltitudeDatum">What <paramref name="AltitudeM"/> is measured from.</param>
 /// <param name="VerticalAccuracyM">How well <paramref name="AltitudeM"/> is known (CoT's <c>le</c>).</param>
 /// <param name="Marker">The uid of the map marker it was placed from (a TAK marker); null where it was placed otherwise.</param>
+/// <param name="Name">What the marker it was placed from calls it ("Shooter"), where it says.</param>
+/// <param name="Remarks">What the marker's author wrote of it ("male, black hoodie, rifle"), where it says.</param>
 /// <param name="MarkerDeleted">That marker was deleted on a device since it was placed: the threat stands, and says so.</param>
 [GenerateSerializer, Immutable]
 public sealed record Threat(
@@ -27,7 +29,9 @@ public sealed record Threat(
     AltitudeDatum? AltitudeDatum = null,
     double? VerticalAccuracyM = null,
     string? Marker = null,
-    MarkerDeletion? MarkerDeleted = null)
+    MarkerDeletion? MarkerDeleted = null,
+    string? Name = null,
+    string? Remarks = null)
 {
     public bool IsActive => Phase == ThreatPhase.Active;
 }

@@ -103,6 +103,8 @@ public static class InputLimits
     public static Rejection? Check(Threat threat) =>
         Text(threat.ThreatId, "threat id", MaxIdChars)
         ?? Text(threat.Marker, "marker uid", MaxIdChars)
+        ?? Text(threat.Name, "threat name", MaxCallsignChars)
+        ?? Text(threat.Remarks, "threat remarks", MaxTextChars)
         ?? (!threat.Position.IsValid ? new Rejection(RejectReason.InvalidCoordinates, Format($"threat position {threat.Position} is outside WGS84 ranges")) : null)
         ?? (threat.UncertaintyM is { } u && (!double.IsFinite(u) || u < 0 || u > MaxUncertaintyM)
             ? new Rejection(RejectReason.InvalidValue, Format($"uncertainty {Figures.Outside(u, 0, MaxUncertaintyM)} m is outside 0-{MaxUncertaintyM:F0} m")) : null)

@@ -15,9 +15,10 @@ public sealed class CatalogueTimeline(SessionCatalogue catalogue)
 
 /// <summary>
 /// One marker: what happened, to whom, how serious (a threat's phase, a unit's role, the round a drill's start-over begins), why (a flag's reason, the reason a
-/// threat's phase was changed), and who did it.
+/// threat's phase was changed), and who did it; for a threat placed from a marker, what the marker calls it and what its
+/// author wrote of it (<paramref name="About"/>), as the live feed says it.
 /// </summary>
-public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string Type, string? Subject, string? Level, string? Reason, string? Actor)
+public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string Type, string? Subject, string? Level, string? Reason, string? Actor, string? About = null)
 {
     public static TimelineMarker? From(IncidentEvent e) => e switch
     {
@@ -26,7 +27,7 @@ public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string T
         FlagCleared f => new(e.Sequence, e.Time, "flag-cleared", f.Subject, null, f.Reason, null),
         FlagAcknowledged a => new(e.Sequence, e.Time, "flag-acknowledged", a.Subject, null, a.Reason, a.Actor),
         ThreatPhaseChanged p => new(e.Sequence, e.Time, "threat-phase-changed", p.ThreatId, Lower(p.Phase), p.Reason, p.Actor),
-        ThreatSet t => new(e.Sequence, e.Time, "threat-set", t.Threat.ThreatId, Lower(t.Threat.Phase), t.Reason, t.Actor),
+        ThreatSet t => new(e.Sequence, e.Time, "threat-set", t.Threat.ThreatId, Lower(t.Threat.Phase), t.Reason, t.Actor, Described(t.Threat)),
         ThreatMarkerDeleted d => new(e.Sequence, e.Time, "threat-marker-deleted", d.ThreatId, null, d.Marker, d.Actor),
         UnitAlarmed a => new(e.Sequence, e.Time, "unit-alarmed", a.UnitId, a.Cancelled ? "cancelled" : "raised", a.Kind, a.Actor),
         UnitRoleChanged r => new(e.Sequence, e.Time, "unit-role-changed", r.UnitId, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Role.ToString()), null, r.Actor),
@@ -41,6 +42,9 @@ public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string T
     // A start-over's round; the speed a drill played from outside said it plays at.
     private static string? DrillLevel(DrillControlled d) =>
         (d.Action == DrillControlled.Clock ? d.Speed : d.Round)?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string? Described(Domain.Threats.Threat threat) =>
+        string.Join(": ", new[] { threat.Name, threat.Remarks }.Where(t => t is not null)) is { Length: > 0 } about ? about : null;
 
     private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 }

@@ -51,6 +51,9 @@ internal sealed class CotFields
 
     public string? Callsign { get; set; }
 
+    /// <summary>The text of the event's <c>remarks</c>: what a marker's author wrote of it ("male, black hoodie, rifle").</summary>
+    public string? Remarks { get; set; }
+
     public string? Role { get; set; }
 
     /// <summary>Where the device's position came from (<c>precisionlocation</c>'s <c>geopointsrc</c>: GPS, User, ???).</summary>
@@ -134,6 +137,9 @@ internal sealed class CotFields
             case "__group":
                 Role = reader.GetAttribute("role");
                 break;
+            case "remarks" when !reader.IsEmptyElement:
+                Remarks ??= TextOf(reader);
+                break;
             case "track":
                 Speed = reader.GetAttribute("speed");
                 Course = reader.GetAttribute("course");
@@ -206,6 +212,56 @@ internal sealed class CotFields
     }
 
     private static string? NonBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    // The text within the element the reader is on, however it nests, leaving the reader on its end: the caller's
+    // forward pass goes on to the element after it.
+    private static string TextOf(XmlReader reader)
+    {
+        var text = new System.Text.StringBuilder();
+        using var inner = reader.ReadSubtree();
+        while (inner.Read() && text.Length <= MostTextRead)
+        {
+            if (inner.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace)
+            {
+                text.Append(inner.Value);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    // Read no further into a sender's text than any use of it shows.
+    private const int MostTextRead = 4096;
+
+    /// <summary>
+    /// A sender's free text as the board may show it: its runs of whitespace and control characters one space, trimmed,
+    /// and cut to <paramref name="most"/> characters with an ellipsis; null when nothing is left.
+    /// </summary>
+    public static string? Said(string? text, int most)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var clean = new System.Text.StringBuilder(Math.Min(text.Length, most + 1));
+        foreach (var c in text)
+        {
+            var blank = char.IsWhiteSpace(c) || char.IsControl(c);
+            if (!blank || (clean.Length > 0 && clean[^1] != ' '))
+            {
+                clean.Append(blank ? ' ' : c);
+            }
+
+            if (clean.Length > most)
+            {
+                break;
+            }
+        }
+
+        var said = clean.ToString().TrimEnd();
+        return said.Length == 0 ? null : said.Length <= most ? said : said[..(most - 1)].TrimEnd() + "…";
+    }
 
     /// <summary>A sender's text cut to 32 characters for a refusal's detail.</summary>
     public static string Clip(string text) => text.Length <= 32 ? text : text[..32] + "…";

@@ -201,7 +201,8 @@ public sealed class CotParser(CotOptions options)
         DateTimeOffset? stale = TryTime(f.Stale, out var s) ? s : null;
         var id = options.ThreatPerUid ? f.Uid! : "T1";
         var threat = new Threat(id, position, ce, ThreatPhase.Active, StaleAfter: stale,
-            AltitudeM: hae, AltitudeDatum: hae is null ? null : AltitudeDatum.Ellipsoid, VerticalAccuracyM: hae is null ? null : le, Marker: f.Uid);
+            AltitudeM: hae, AltitudeDatum: hae is null ? null : AltitudeDatum.Ellipsoid, VerticalAccuracyM: hae is null ? null : le, Marker: f.Uid,
+            Name: CotFields.Said(f.Callsign, InputLimits.MaxCallsignChars), Remarks: CotFields.Said(f.Remarks, MarkerRemarksChars));
         return new CotOutcome(null, threat, $"cot:{f.Uid}", xml, time, PlacedBy: f.ProducedBy is { } by ? CotFields.Clip(by) : null);
     }
 
@@ -242,6 +243,9 @@ public sealed class CotParser(CotOptions options)
 
         return new CotOutcome(null, Actor: $"cot:{f.Uid}", Raw: xml, Time: sent, Deletion: new DeletedMarker(deleted, f.Uid!));
     }
+
+    // What of a marker's remarks the threat keeps: a line a commander reads at a glance.
+    private const int MarkerRemarksChars = 200;
 
     /// <summary>The CoT type of a deletion of a map item.</summary>
     public const string DeleteType = "t-x-d-d";

@@ -111,6 +111,22 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public async Task A_threat_placed_from_a_named_marker_is_logged_with_its_name_and_remarks()
+    {
+        IEnumerable<IncidentEvent> Placed()
+        {
+            yield return new IncidentOpened("inc-1", "Drill", School, true, "cmd") { Time = S(0) };
+            yield return new ThreatSet(new Threat("T1", At(0, 0), null, ThreatPhase.Active, Marker: "H-2", Name: "Shooter", Remarks: "male, black hoodie"),
+                "cot:H-2@10.20.0.9, placed by ALPHA 7", "marker") { Time = S(5) };
+        }
+
+        var report = await AfterActionFold.BuildAsync(Placed().ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("Threat T1 (\"Shooter: male, black hoodie\") placed, active",
+            Assert.Single(report.Activity, a => a.Kind == "threat-set").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Incident_metrics_count_from_the_threat_going_active()
     {
         var report = await AfterActionFold.BuildAsync(Session().ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);

@@ -73,13 +73,17 @@ public sealed partial class LiveDashboardTests
         var scene = await Scene.OpenAsync(host, "unmarked");
         // As the CoT listeners hand on a hostile marker dropped on an ATAK, and then its deletion from another device.
         var port = host.Services.GetRequiredService<Command.Ingest.Intake.IIncidentPort>();
-        var marker = new Domain.Threats.Threat("T1", Support.TestSite.Frame.ToGeo(new Domain.Geometry.LocalPoint(0, 100)), null, Domain.Threats.ThreatPhase.Active, Marker: "H-2");
+        var marker = new Domain.Threats.Threat("T1", Support.TestSite.Frame.ToGeo(new Domain.Geometry.LocalPoint(0, 100)), null, Domain.Threats.ThreatPhase.Active, Marker: "H-2",
+            Name: "Shooter", Remarks: "male, black hoodie, rifle");
         Assert.Null(await port.SetThreatAsync(scene.IncidentId, marker, "cot:H-2@10.20.0.9, placed by ALPHA 7", TestContext.Current.CancellationToken));
         await scene.EnrolAsync("ANDROID-7f3a", "BRAVO 2", "contact");
         // An account of its own: the one a name is first signed in with keeps its roles, and this test replays too.
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Ibarra");
         var banner = dashboard.Page.Locator("#marker-deleted");
-        await Expect(dashboard.Threat().Locator(".threat-label")).ToHaveTextAsync("THREAT · ACTIVE · ± unknown");
+        // What the marker calls it is on its label; what its author wrote of it, on its title and in the feed.
+        await Expect(dashboard.Threat().Locator(".threat-label")).ToHaveTextAsync("THREAT · ACTIVE · Shooter · ± unknown");
+        await Expect(dashboard.Threat()).ToHaveAttributeAsync("title", "Shooter: male, black hoodie, rifle");
+        await Expect(dashboard.Feed.Locator("li[data-type='threat-set']")).ToContainTextAsync("Shooter: male, black hoodie, rifle — marker — cot:H-2@10.20.0.9, placed by ALPHA 7");
         await Expect(banner).ToBeHiddenAsync();
 
         Assert.Null(await port.DeleteMarkerAsync(scene.IncidentId, "H-2", "cot:ANDROID-7f3a@10.20.0.9", "ANDROID-7f3a", TestContext.Current.CancellationToken));
@@ -88,7 +92,7 @@ public sealed partial class LiveDashboardTests
         await Expect(banner).ToContainTextAsync("Threat T1's marker deleted on a device at ");
         await Expect(banner).ToContainTextAsync("(cot:ANDROID-7f3a@10.20.0.9, BRAVO 2) — it stands here, active, until it is placed again or its phase is declared");
         await Expect(dashboard.Threat()).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("marker-deleted"));
-        await Expect(dashboard.Threat().Locator(".threat-label")).ToContainTextAsync("THREAT · ACTIVE · ± unknown · marker deleted ");
+        await Expect(dashboard.Threat().Locator(".threat-label")).ToContainTextAsync("THREAT · ACTIVE · Shooter · ± unknown · marker deleted ");
         var deleted = dashboard.Feed.Locator("li[data-type='threat-marker-deleted']");
         await Expect(deleted).ToContainTextAsync("THREATMARKER DELETEDH-2 deleted on a device; the threat stands as placed until placed again or declared — cot:ANDROID-7f3a@10.20.0.9, BRAVO 2");
         await dashboard.ScreenshotAsync("marker-deleted.png");
@@ -97,7 +101,7 @@ public sealed partial class LiveDashboardTests
         await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Neutralized" }).ClickAsync();
         await dashboard.Page.Locator(".reason-menu [data-reason='subject in custody']").ClickAsync();
         await Expect(banner).ToBeHiddenAsync();
-        await Expect(dashboard.Threat().Locator(".threat-label")).ToContainTextAsync("THREAT · NEUTRALIZED · ± unknown · marker deleted ");
+        await Expect(dashboard.Threat().Locator(".threat-label")).ToContainTextAsync("THREAT · NEUTRALIZED · Shooter · ± unknown · marker deleted ");
 
         await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
         await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);

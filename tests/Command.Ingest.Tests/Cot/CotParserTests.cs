@@ -231,8 +231,32 @@ public sealed class CotParserTests
         Assert.Null(outcome.Report);
         // CoT's hae is above the ellipsoid: with its datum the marker's floor can be worked out against a building's.
         Assert.Equal(new Threat("T1", new GeoPoint(39.7392, -104.9903), 4.5, ThreatPhase.Active, null, new DateTimeOffset(2026, 3, 14, 15, 5, 0, TimeSpan.Zero),
-            1609.3, AltitudeDatum.Ellipsoid, Marker: "H9"), outcome.Threat);
+            1609.3, AltitudeDatum.Ellipsoid, Marker: "H9", Name: "Shooter"), outcome.Threat);
         Assert.Equal("cot:H9", outcome.Actor);
+    }
+
+    [Fact]
+    public void Hostile_marker_brings_its_name_and_its_authors_remarks_and_what_follows_them_is_still_read()
+    {
+        var outcome = Parser.Parse(Event("a-h-G", uid: "H9", how: "h-g-i-g-o",
+            detail: "<contact callsign='Shooter'/><remarks source='BAO.F.ATAK.ANDROID-1' time='2026-03-14T15:00:00Z'>male,  black hoodie,\n rifle</remarks>"
+                + "<link uid='ANDROID-1' type='a-f-G-U-C' parent_callsign='ALPHA 7' relation='p-p'/>"));
+
+        Assert.Equal(("Shooter", "male, black hoodie, rifle"), (outcome.Threat?.Name, outcome.Threat?.Remarks));
+        Assert.Equal("ALPHA 7", outcome.PlacedBy);
+    }
+
+    [Fact]
+    public void A_markers_remarks_are_cut_to_a_line_and_cleaned_of_control_characters_not_refused()
+    {
+        var outcome = Parser.Parse(Event("a-h-G", uid: "H9", detail: $"<contact callsign='Sho&#x85;oter'/><remarks>first&#x9;line<b>bold</b>{new string('x', 600)}</remarks>"));
+
+        Assert.Null(outcome.Report);
+        Assert.Equal("Sho oter", outcome.Threat?.Name);
+        Assert.Equal(200, outcome.Threat?.Remarks?.Length);
+        Assert.StartsWith("first linebold" + "xxx", outcome.Threat?.Remarks, StringComparison.Ordinal);
+        Assert.EndsWith("x…", outcome.Threat?.Remarks, StringComparison.Ordinal);
+        Assert.Null(Domain.Validation.InputLimits.Check(outcome.Threat!));
     }
 
     [Fact]

@@ -138,6 +138,17 @@ public sealed class TakProtocolTests
     }
 
     [Fact]
+    public void A_hostile_markers_name_and_remarks_read_the_same_in_tak_protocol_as_in_xml()
+    {
+        var xml = CotParserTests.Event("a-h-G", uid: "H9", detail: "<contact callsign='Shooter'/><remarks>male, black hoodie</remarks>");
+
+        var threat = Parser.ParseTak(TakProto.FromXml(xml))?.Threat;
+
+        Assert.Equal(("Shooter", "male, black hoodie"), (threat?.Name, threat?.Remarks));
+        Assert.Equal(Parser.Parse(xml).Threat, threat);
+    }
+
+    [Fact]
     public void A_marker_deletion_reads_the_same_in_tak_protocol_as_in_xml()
     {
         var xml = CotParserTests.Deletion();

@@ -22,7 +22,7 @@ export function feedItem(e, picture, fresh) {
 /** A timeline marker read back from the recording, in the shape frames carry the same event. */
 export function fromMarker(m) {
   switch (m.type) {
-    case 'threat-set': return { ...m, threat: { threatId: m.subject, phase: m.level } };
+    case 'threat-set': return { ...m, threat: { threatId: m.subject, phase: m.level, about: m.about } };
     case 'threat-phase-changed': return { ...m, threatId: m.subject, phase: m.level };
     case 'threat-marker-deleted': return { ...m, threatId: m.subject, marker: m.reason };
     case 'unit-role-changed': return { ...m, unitId: m.subject, role: m.level };
@@ -51,7 +51,7 @@ function describe(e, picture) {
     case 'flag-cleared': return `<span class="verb">✓ CLEARED</span>${who}${reason(e.reason)}`;
     case 'flag-acknowledged': return `<span class="verb">ACK</span>${who}${reason(`${e.reason} — ${e.actor}`)}`;
     // A declared phase (it carries a reason) reads as the phase; a placement or move says the phase it left the threat in.
-    case 'threat-set': return `<span class="verb">THREAT</span><b>${escapeHtml(e.reason && e.threat?.phase ? e.threat.phase.toUpperCase() : `PLACED${e.threat?.phase ? ` · ${e.threat.phase.toUpperCase()}` : ''}`)}</b>${reason(e.reason ? `${e.reason} — ${e.actor}` : e.actor)}`;
+    case 'threat-set': return `<span class="verb">THREAT</span><b>${escapeHtml(e.reason && e.threat?.phase ? e.threat.phase.toUpperCase() : `PLACED${e.threat?.phase ? ` · ${e.threat.phase.toUpperCase()}` : ''}`)}</b>${reason([described(e.threat), e.reason, e.actor].filter(Boolean).join(' — '))}`;
     case 'threat-phase-changed': return `<span class="verb">THREAT</span><b>${escapeHtml(e.phase.toUpperCase())}</b>${reason(e.reason ? `${e.reason} — ${e.actor}` : e.actor)}`;
     // The threat's marker taken off a device's map: the threat stands here until command decides.
     case 'threat-marker-deleted': return `<span class="verb">THREAT</span><b>MARKER DELETED</b>${reason(`${e.marker} deleted on a device; the threat stands as placed until placed again or declared — ${e.actor}`)}`;
@@ -60,7 +60,12 @@ function describe(e, picture) {
       ? `<span class="verb">✓ ALERT CANCELLED</span><b>${escapeHtml(picture.callsign(e.unitId))}</b>${reason(`${e.kind} — ${e.actor}`)}`
       : `<span class="verb">⚠ ${escapeHtml(e.kind.toUpperCase())}</span><b>${escapeHtml(picture.callsign(e.unitId))}</b>${reason(`from its device — ${e.actor}`)}`;
     case 'unit-role-changed': return `<span class="verb">ROLE</span><b>${escapeHtml(picture.callsign(e.unitId))}</b> → ${escapeHtml(role(e.role).label)}${reason(e.actor)}`;
-    // A start-over clears every flag and forgets where units stood: the feed says so once, not unit by unit.
+    // What a threat's marker calls it and what its author wrote of it: "Shooter: male, black hoodie, rifle".
+function described(threat) {
+  return threat?.about ?? [threat?.name, threat?.remarks].filter(Boolean).join(': ');
+}
+
+// A start-over clears every flag and forgets where units stood: the feed says so once, not unit by unit.
     case 'drill-controlled': return drillControlled(e);
     case 'incident-closed': return `<span class="verb">INCIDENT</span><b>CLOSED</b>${reason(`${e.reason} — ${e.actor}`)}`;
     default: return escapeHtml(e.type);

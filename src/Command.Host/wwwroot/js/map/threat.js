@@ -129,9 +129,12 @@ function icon(html) {
 function iconHtml(threat) {
   const p = threat.position;
   const deleted = threat.markerDeleted ? ` · marker deleted ${clock(Date.parse(threat.markerDeleted.at))}` : '';
-  return `<div class="threat phase-${threat.phase}${threat.markerDeleted ? ' marker-deleted' : ''}" data-threat="${escapeHtml(threat.threatId)}" data-lat="${coordinate(p.latitude)}" data-lon="${coordinate(p.longitude)}" data-phase="${threat.phase}">`
+  // What its marker calls it goes on the label; what its author wrote of it, on the title, for a pointer to read.
+  const named = threat.name ? ` · ${threat.name}` : '';
+  const title = [threat.name, threat.remarks].filter(Boolean).join(': ');
+  return `<div class="threat phase-${threat.phase}${threat.markerDeleted ? ' marker-deleted' : ''}"${title ? ` title="${escapeHtml(title)}"` : ''} data-threat="${escapeHtml(threat.threatId)}" data-lat="${coordinate(p.latitude)}" data-lon="${coordinate(p.longitude)}" data-phase="${threat.phase}">`
     + `<svg viewBox="0 0 40 40" aria-hidden="true"><circle cx="20" cy="20" r="17"/><path d="M11 11 L29 29 M29 11 L11 29"/></svg>`
-    + `<span class="threat-label">THREAT · ${escapeHtml(threat.phase.toUpperCase())}${threat.uncertaintyM == null ? ' · ± unknown' : ''}${escapeHtml(deleted)}</span></div>`;
+    + `<span class="threat-label">THREAT · ${escapeHtml(threat.phase.toUpperCase())}${escapeHtml(named)}${threat.uncertaintyM == null ? ' · ± unknown' : ''}${escapeHtml(deleted)}</span></div>`;
 }
 
 function ringLabelAt(ring) {
