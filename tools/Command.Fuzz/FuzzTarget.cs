@@ -16,7 +16,11 @@ public sealed record FuzzTarget(string Name, IReadOnlyList<string> Corpus, Func<
 
     private static readonly DateTimeOffset Received = new(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
 
-    /// <summary>"report" or the reject reason's code; throws if the outcome is neither. Targets name their other outcomes: "threat", "alert", "ping", "control", "identified", "skipped".</summary>
+    /// <summary>"report" or the reject reason's code; throws if the outcome is neither. Targets name their other outcomes: "threat", "alert", "deletion", "ping", "control", "identified", "skipped".</summary>
+    // A threat the parser hands on must be one the incident takes: within every limit it records under.
+    private static string Placed(Domain.Threats.Threat threat) =>
+        InputLimits.Check(threat) is { } refused ? $"threat outside the limits: {refused.Detail}" : "threat";
+
     public static string Outcome(IncomingReport? incoming) => incoming switch
     {
         { Report: { } r } when !string.IsNullOrEmpty(r.UnitId) => "report",
@@ -31,12 +35,12 @@ public sealed record FuzzTarget(string Name, IReadOnlyList<string> Corpus, Func<
         var nmea = new NmeaDecoder(NmeaOptions.Default);
         return
         [
-            new("cot", Seeds.Cot, s => cot.Parse(s) switch { { Threat: not null } => "threat", { Ping: true } => "ping", { Alert: not null } => "alert", { Deletion: not null } => "deletion", var o => Outcome(o.Report) }),
+            new("cot", Seeds.Cot, s => cot.Parse(s) switch { { Threat: { } threat } => Placed(threat), { Ping: true } => "ping", { Alert: not null } => "alert", { Deletion: not null } => "deletion", var o => Outcome(o.Report) }),
             // Bytes as the characters of the same codes (Latin-1), so the mutator's edits are edits of bytes.
             new("takproto", [.. Seeds.TakProtocol.Select(b => Latin1.GetString(Convert.FromBase64String(b)))], s => cot.ParseTak(Latin1.GetBytes(s)) switch
             {
                 null => "control",
-                { Threat: not null } => "threat",
+                { Threat: { } threat } => Placed(threat),
                 { Ping: true } => "ping",
                 { Alert: not null } => "alert",
                 { Deletion: not null } => "deletion",

@@ -99,6 +99,12 @@ public sealed class CotParser(CotOptions options)
             return Refuse(xml, RejectReason.MissingField, $"event has no uid");
         }
 
+        if (f.Uid.Any(char.IsControl))
+        {
+            // No unit, marker or device is named so: refused here by name, not by the incident for its actor.
+            return Refuse(xml, RejectReason.InvalidValue, $"event uid holds control characters");
+        }
+
         if (string.IsNullOrWhiteSpace(f.Type))
         {
             return Refuse(xml, RejectReason.MissingField, $"event {f.Uid} has no type", f.Uid);
@@ -201,7 +207,9 @@ public sealed class CotParser(CotOptions options)
         DateTimeOffset? stale = TryTime(f.Stale, out var s) ? s : null;
         var id = options.ThreatPerUid ? f.Uid! : "T1";
         var threat = new Threat(id, position, ce, ThreatPhase.Active, StaleAfter: stale,
-            AltitudeM: hae, AltitudeDatum: hae is null ? null : AltitudeDatum.Ellipsoid, VerticalAccuracyM: hae is null ? null : le, Marker: f.Uid,
+            AltitudeM: hae, AltitudeDatum: hae is null ? null : AltitudeDatum.Ellipsoid, VerticalAccuracyM: hae is null ? null : le,
+            // A uid too long to record as one is no marker a deletion can name: the threat is still placed.
+            Marker: f.Uid!.Length <= InputLimits.MaxIdChars ? f.Uid : null,
             Name: CotFields.Said(f.Callsign, InputLimits.MaxCallsignChars), Remarks: CotFields.Said(f.Remarks, MarkerRemarksChars));
         return new CotOutcome(null, threat, $"cot:{f.Uid}", xml, time, PlacedBy: f.ProducedBy is { } by ? CotFields.Clip(by) : null);
     }

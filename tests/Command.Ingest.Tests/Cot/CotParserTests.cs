@@ -247,6 +247,23 @@ public sealed class CotParserTests
     }
 
     [Fact]
+    public void A_hostile_marker_whose_uid_is_too_long_to_record_still_places_the_threat_without_it()
+    {
+        var threat = Parser.Parse(Event("a-h-G", uid: new string('H', 90))).Threat;
+
+        Assert.Equal(("T1", null), (threat?.ThreatId, threat?.Marker));
+        Assert.Null(InputLimits.Check(threat!));
+    }
+
+    [Fact]
+    public void An_event_whose_uid_holds_control_characters_is_refused_by_name()
+    {
+        var refused = Parser.Parse(Event("a-h-G", uid: "H&#x9;1")).Report?.Rejection;
+
+        Assert.Equal(new Rejection(RejectReason.InvalidValue, "event uid holds control characters"), refused);
+    }
+
+    [Fact]
     public void A_markers_remarks_are_cut_to_a_line_and_cleaned_of_control_characters_not_refused()
     {
         var outcome = Parser.Parse(Event("a-h-G", uid: "H9", detail: $"<contact callsign='Sho&#x85;oter'/><remarks>first&#x9;line<b>bold</b>{new string('x', 600)}</remarks>"));
