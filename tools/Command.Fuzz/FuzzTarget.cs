@@ -21,6 +21,11 @@ public sealed record FuzzTarget(string Name, IReadOnlyList<string> Corpus, Func<
     private static string Placed(Domain.Threats.Threat threat) =>
         InputLimits.Check(threat) is { } refused ? $"threat outside the limits: {refused.Detail}" : "threat";
 
+    // So must an alert, as the event it is recorded as.
+    private static string Raised(UnitAlert alert) =>
+        InputLimits.Check(new Domain.Events.UnitAlarmed(alert.UnitId, alert.Kind, alert.Cancelled, alert.Position, "cot")) is { } refused
+            ? $"alert outside the limits: {refused.Detail}" : "alert";
+
     public static string Outcome(IncomingReport? incoming) => incoming switch
     {
         { Report: { } r } when !string.IsNullOrEmpty(r.UnitId) => "report",
@@ -35,14 +40,14 @@ public sealed record FuzzTarget(string Name, IReadOnlyList<string> Corpus, Func<
         var nmea = new NmeaDecoder(NmeaOptions.Default);
         return
         [
-            new("cot", Seeds.Cot, s => cot.Parse(s) switch { { Threat: { } threat } => Placed(threat), { Ping: true } => "ping", { Alert: not null } => "alert", { Deletion: not null } => "deletion", var o => Outcome(o.Report) }),
+            new("cot", Seeds.Cot, s => cot.Parse(s) switch { { Threat: { } threat } => Placed(threat), { Ping: true } => "ping", { Alert: { } alert } => Raised(alert), { Deletion: not null } => "deletion", var o => Outcome(o.Report) }),
             // Bytes as the characters of the same codes (Latin-1), so the mutator's edits are edits of bytes.
             new("takproto", [.. Seeds.TakProtocol.Select(b => Latin1.GetString(Convert.FromBase64String(b)))], s => cot.ParseTak(Latin1.GetBytes(s)) switch
             {
                 null => "control",
                 { Threat: { } threat } => Placed(threat),
                 { Ping: true } => "ping",
-                { Alert: not null } => "alert",
+                { Alert: { } alert } => Raised(alert),
                 { Deletion: not null } => "deletion",
                 var o => Outcome(o.Report),
             }),

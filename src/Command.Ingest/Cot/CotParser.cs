@@ -230,7 +230,7 @@ public sealed class CotParser(CotOptions options)
         }
 
         var cancelled = f.Type == CancelType || f.EmergencyCancel;
-        var kind = f.EmergencyType is { } named ? CotFields.Clip(named) : AlertNames.GetValueOrDefault(f.Type!, "Alert");
+        var kind = CotFields.Said(f.EmergencyType, 33) ?? AlertNames.GetValueOrDefault(f.Type!, "Alert");
         GeoPoint? at = f.HasPoint && TryNumber(f.Lat ?? "", out var lat) && TryNumber(f.Lon ?? "", out var lon) && new GeoPoint(lat, lon) is { IsValid: true } p
             && !(lat == 0 && lon == 0) ? p : null;
         return new CotOutcome(null, Actor: $"cot:{unitId}", Raw: xml, Time: sent, Alert: new UnitAlert(unitId, kind, cancelled, at));

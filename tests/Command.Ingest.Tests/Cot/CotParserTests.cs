@@ -117,6 +117,7 @@ public sealed class CotParserTests
     [InlineData("b-a-o-can", "<emergency cancel='true'>ALPHA 7</emergency>", "Alert", true)]
     [InlineData("b-a-o-opn", "", "Troops In Contact", false)]
     [InlineData("b-a-o-pan", "<emergency type='Ring The Bell'>ALPHA 7</emergency>", "Ring The Bell", false)]
+    [InlineData("b-a-o-tbl", "<emergency type='911&#x9;Alert'>ALPHA 7</emergency>", "911 Alert", false)]
     public void Alerts_are_named_as_their_device_names_them_or_by_their_type(string type, string emergency, string kind, bool cancelled)
     {
         var alert = Parser.Parse(Alert(type, emergency)).Alert;
