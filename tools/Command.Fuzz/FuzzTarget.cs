@@ -16,8 +16,8 @@ public sealed record FuzzTarget(string Name, IReadOnlyList<string> Corpus, Func<
 
     private static readonly DateTimeOffset Received = new(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
 
-    /// <summary>"report" or the reject reason's code; throws if the outcome is neither. Targets name their other outcomes: "threat", "alert", "deletion", "ping", "control", "identified", "skipped".</summary>
-    // A threat the parser hands on must be one the incident takes: within every limit it records under.
+    // A threat the parser hands on must be one the incident takes: within every limit it records under. (A report is
+    // screened against them at the intake, which refuses it by name.)
     private static string Placed(Domain.Threats.Threat threat) =>
         InputLimits.Check(threat) is { } refused ? $"threat outside the limits: {refused.Detail}" : "threat";
 
@@ -26,6 +26,7 @@ public sealed record FuzzTarget(string Name, IReadOnlyList<string> Corpus, Func<
         InputLimits.Check(new Domain.Events.UnitAlarmed(alert.UnitId, alert.Kind, alert.Cancelled, alert.Position, "cot")) is { } refused
             ? $"alert outside the limits: {refused.Detail}" : "alert";
 
+    /// <summary>"report" or the reject reason's code; throws if the outcome is neither. Targets name their other outcomes: "threat", "alert", "deletion", "ping", "control", "identified", "skipped".</summary>
     public static string Outcome(IncomingReport? incoming) => incoming switch
     {
         { Report: { } r } when !string.IsNullOrEmpty(r.UnitId) => "report",

@@ -192,7 +192,7 @@ public sealed class CotParser(CotOptions options)
             ? Hostile(xml, f, position, fixTime, ce, hae, le)
             : CotOutcome.Of(IncomingReport.Parsed(ReportSource.CoT, xml, new PositionReport(
                 f.Uid, ReportSource.CoT, fixTime, position, hae, ce,
-                speed, speed is null ? null : CotFields.Known(f.Course), NullIfBlank(f.Callsign), CotRoles.Hint(f.Role),
+                speed, speed is null ? null : CotFields.Known(f.Course), CotFields.Said(f.Callsign, InputLimits.MaxCallsignChars), CotRoles.Hint(f.Role),
                 AltitudeDatum: datum, VerticalAccuracyM: hae is null ? null : le, StaleAt: staleAt)));
     }
 

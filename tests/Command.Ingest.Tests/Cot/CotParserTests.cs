@@ -257,6 +257,17 @@ public sealed class CotParserTests
     }
 
     [Fact]
+    public void A_units_callsign_is_cleaned_and_cut_not_a_reason_to_lose_its_position()
+    {
+        var report = Parser.Parse(Event(detail: $"<contact callsign='ALPHA&#x9;7 {new string('x', 80)}'/>")).Report?.Report;
+
+        Assert.NotNull(report);
+        Assert.StartsWith("ALPHA 7 xxx", report.Callsign, StringComparison.Ordinal);
+        Assert.Equal(InputLimits.MaxCallsignChars, report.Callsign!.Length);
+        Assert.Null(InputLimits.Check(report));
+    }
+
+    [Fact]
     public void An_event_whose_uid_holds_control_characters_is_refused_by_name()
     {
         var refused = Parser.Parse(Event("a-h-G", uid: "H&#x9;1")).Report?.Rejection;
