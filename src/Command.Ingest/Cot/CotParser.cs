@@ -230,7 +230,7 @@ public sealed class CotParser(CotOptions options)
         }
 
         var cancelled = f.Type == CancelType || f.EmergencyCancel;
-        var kind = CotFields.Said(f.EmergencyType, 33) ?? AlertNames.GetValueOrDefault(f.Type!, "Alert");
+        var kind = CotFields.Said(f.EmergencyType, AlertNameChars) ?? AlertNames.GetValueOrDefault(f.Type!, "Alert");
         GeoPoint? at = f.HasPoint && TryNumber(f.Lat ?? "", out var lat) && TryNumber(f.Lon ?? "", out var lon) && new GeoPoint(lat, lon) is { IsValid: true } p
             && !(lat == 0 && lon == 0) ? p : null;
         return new CotOutcome(null, Actor: $"cot:{unitId}", Raw: xml, Time: sent, Alert: new UnitAlert(unitId, kind, cancelled, at));
@@ -257,6 +257,9 @@ public sealed class CotParser(CotOptions options)
 
     /// <summary>The CoT type of a deletion of a map item.</summary>
     public const string DeleteType = "t-x-d-d";
+
+    // What of an alert's own name is kept: as much as a board row's badge shows.
+    private const int AlertNameChars = 33;
 
     private const string AlertTypes = "b-a-o-";
     private const string CancelType = "b-a-o-can";
