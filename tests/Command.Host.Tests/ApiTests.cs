@@ -368,6 +368,24 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
         Assert.Equal("active", view.GetProperty("threats")[0].GetProperty("phase").GetString());
     }
 
+    [Fact]
+    public async Task A_threat_is_named_and_described_through_the_api_and_a_name_past_its_limit_is_refused_by_name()
+    {
+        var id = NewId();
+        await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
+
+        var named = await host.Client.PutAsJsonAsync($"/api/incidents/{id}/threats/T1",
+            new { lat = 44.0009, lon = -100.0, phase = "active", name = " Shooter ", remarks = "male, black hoodie, rifle" }, Ct);
+        var tooLong = await host.Client.PutAsJsonAsync($"/api/incidents/{id}/threats/T1", new { lat = 44.0009, lon = -100.0, phase = "active", name = new string('S', 65) }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, named.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        var refused = await tooLong.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(("too-long", "threat name is 65 characters (limit 64)"), (refused.GetProperty("reason").GetString(), refused.GetProperty("detail").GetString()));
+        var threat = (await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct)).GetProperty("threats")[0];
+        Assert.Equal(("Shooter", "male, black hoodie, rifle"), (threat.GetProperty("name").GetString(), threat.GetProperty("remarks").GetString()));
+    }
+
     /// <summary>How many events the incident's recording holds.</summary>
     private async Task<int> RecordedAsync(string id)
     {

@@ -24,8 +24,11 @@ public sealed record WalkNodeDto(string? Id, double? Lat, double? Lon, int? Floo
 /// <summary>A walk-graph edge; length defaults to the straight line.</summary>
 public sealed record WalkEdgeDto(string? From, string? To, double? LengthM);
 
-/// <summary>PUT /api/incidents/{id}/threats/{threatId}; declaring it contained or neutralized needs a reason (flags are suppressed).</summary>
-public sealed record ThreatRequest(double? Lat, double? Lon, double? UncertaintyM, string? Phase, int? Floor, string? Reason = null);
+/// <summary>
+/// PUT /api/incidents/{id}/threats/{threatId}; declaring it contained or neutralized needs a reason (flags are suppressed).
+/// Its name and remarks say what it is ("Shooter", "male, black hoodie, rifle"), as a TAK marker's do.
+/// </summary>
+public sealed record ThreatRequest(double? Lat, double? Lon, double? UncertaintyM, string? Phase, int? Floor, string? Reason = null, string? Name = null, string? Remarks = null);
 
 /// <summary>POST /api/incidents/{id}/threats/{threatId}/phase; to contained or neutralized only with a reason (flags are suppressed).</summary>
 public sealed record PhaseRequest(string? Phase, string? Reason = null);

@@ -85,7 +85,8 @@ public static class IncidentsApi
             return ApiError.Invalid(errors);
         }
 
-        var threat = new Threat(threatId, position!.Value, body.UncertaintyM, phase, body.Floor);
+        var threat = new Threat(threatId, position!.Value, body.UncertaintyM, phase, body.Floor,
+            Name: string.IsNullOrWhiteSpace(body.Name) ? null : body.Name.Trim(), Remarks: string.IsNullOrWhiteSpace(body.Remarks) ? null : body.Remarks.Trim());
         var rejection = await grains.GetGrain<IIncidentGrain>(id).SetThreat(threat, Actor.Of(request), body.Reason);
         return rejection is null ? Results.Ok(threat) : ApiError.For(rejection);
     }

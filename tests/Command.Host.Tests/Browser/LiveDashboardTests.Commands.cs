@@ -11,7 +11,7 @@ public sealed partial class LiveDashboardTests
     public async Task Dragging_the_threat_in_one_browser_moves_it_in_another()
     {
         var scene = await Scene.OpenAsync(host, "drag");
-        await scene.ThreatAsync(0, 100);
+        await scene.ThreatAsync(0, 100, name: "Shooter", remarks: "male, black hoodie");
         await using var dragger = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Reyes");
         await using var watcher = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Dispatch");
         var start = Scene.Shown(0, 100);
@@ -31,7 +31,9 @@ public sealed partial class LiveDashboardTests
         await Expect(watcher.Threat()).ToHaveAttributeAsync("data-lat", lat);
         await Expect(watcher.Threat()).ToHaveAttributeAsync("data-lon", lon);
         await Expect(watcher.Feed.Locator("li").First).ToHaveAttributeAsync("data-type", "threat-set");
-        await Expect(watcher.Feed.Locator("li").First).ToContainTextAsync("THREATPLACED · ACTIVECmdr Reyes");
+        // Moved by hand, it is still what it was said to be.
+        await Expect(watcher.Feed.Locator("li").First).ToContainTextAsync("THREATPLACED · ACTIVEShooter: male, black hoodie — Cmdr Reyes");
+        Assert.Equal("Shooter", (await scene.ThreatViewAsync()).GetProperty("name").GetString());
         var position = (await scene.ThreatViewAsync()).GetProperty("position");
         Assert.Equal(lat, position.GetProperty("latitude").GetDouble().ToString("F6", CultureInfo.InvariantCulture));
         Assert.Equal(lon, position.GetProperty("longitude").GetDouble().ToString("F6", CultureInfo.InvariantCulture));

@@ -32,10 +32,10 @@ internal sealed class Scene(DashboardHost host, string incidentId)
     public async Task EnrolAsync(string unitId, string callsign, string role) =>
         (await host.PostJsonAsync($"/api/incidents/{IncidentId}/units", new { unitId, callsign, role })).EnsureSuccessStatusCode();
 
-    public async Task ThreatAsync(double east, double north, double uncertaintyM = 10, string phase = "active", string? reason = null)
+    public async Task ThreatAsync(double east, double north, double uncertaintyM = 10, string phase = "active", string? reason = null, string? name = null, string? remarks = null)
     {
         var p = TestSite.Frame.ToGeo(new LocalPoint(east, north));
-        var body = new { lat = p.Latitude, lon = p.Longitude, uncertaintyM, phase, reason };
+        var body = new { lat = p.Latitude, lon = p.Longitude, uncertaintyM, phase, reason, name, remarks };
         (await host.Client.PutAsJsonAsync($"/api/incidents/{IncidentId}/threats/T1", body, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
     }
 

@@ -118,6 +118,9 @@ export function threatBody(latlng, current) {
     ...(uncertaintyM != null ? { uncertaintyM } : {}),
     phase: current?.phase ?? 'active',
     ...(current?.floor != null ? { floor: current.floor } : {}),
+    // Moved by hand, it is still what its marker, or whoever placed it, said it is.
+    ...(current?.name ? { name: current.name } : {}),
+    ...(current?.remarks ? { remarks: current.remarks } : {}),
   };
 }
 
