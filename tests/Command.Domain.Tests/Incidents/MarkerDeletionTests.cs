@@ -19,7 +19,7 @@ public sealed class MarkerDeletionTests
     public void A_deleted_marker_is_said_on_its_threat_which_stands_active_and_flags_go_on()
     {
         var drill = new Drill();
-        drill.Feed(new ThreatSet(new Threat("T1", drill.Geo(0, 0), null, ThreatPhase.Active, Marker: "H-2"), "cot:H-2@10.20.0.9", PhaseChanges.Marker));
+        Placed(drill);
         drill.Enrol("u1");
         drill.Enrol("u2");
         drill.Move("u1", Drill.Still(40, 0));
@@ -40,13 +40,13 @@ public sealed class MarkerDeletionTests
     public void A_declared_phase_keeps_the_deletion_and_the_marker_placed_again_clears_it()
     {
         var drill = new Drill();
-        drill.Feed(new ThreatSet(new Threat("T1", drill.Geo(0, 0), null, ThreatPhase.Active, Marker: "H-2"), "cot:H-2@10.20.0.9", PhaseChanges.Marker));
+        Placed(drill);
         drill.Feed(new ThreatMarkerDeleted("T1", "H-2", Deleter));
 
         drill.Feed(new ThreatPhaseChanged("T1", ThreatPhase.Neutralized, "incident command", "subject in custody"));
         Assert.Equal((ThreatPhase.Neutralized, "H-2"), (drill.Projection.Threats["T1"].Phase, drill.Projection.Threats["T1"].MarkerDeleted?.Marker));
 
-        drill.Feed(new ThreatSet(new Threat("T1", drill.Geo(5, 0), null, ThreatPhase.Active, Marker: "H-2"), "cot:H-2@10.20.0.9", PhaseChanges.Marker));
+        Placed(drill, east: 5);
         Assert.Null(drill.Projection.Threats["T1"].MarkerDeleted);
     }
 
@@ -54,7 +54,7 @@ public sealed class MarkerDeletionTests
     public void A_deletion_survives_a_snapshot_and_reads_back_from_the_recordings_json_as_it_was()
     {
         var drill = new Drill();
-        drill.Feed(new ThreatSet(new Threat("T1", drill.Geo(0, 0), null, ThreatPhase.Active, Marker: "H-2"), "cot:H-2@10.20.0.9", PhaseChanges.Marker));
+        Placed(drill);
         drill.Feed(new ThreatMarkerDeleted("T1", "H-2", Deleter));
 
         var snapshot = System.Text.Json.JsonSerializer.Serialize(drill.Projection.Snapshot(), EventJsonContext.Default.IncidentSnapshot);
@@ -68,6 +68,10 @@ public sealed class MarkerDeletionTests
         Assert.Contains("\"type\":\"threat-marker-deleted\"", json, StringComparison.Ordinal);
         Assert.Equal(deleted, System.Text.Json.JsonSerializer.Deserialize(json, EventJsonContext.Default.IncidentEvent));
     }
+
+    // The threat placed from the TAK marker H-2 as the CoT listeners hand it on, <paramref name="east"/> of the origin.
+    private static void Placed(Drill drill, double east = 0) =>
+        drill.Feed(new ThreatSet(new Threat("T1", drill.Geo(east, 0), null, ThreatPhase.Active, Marker: "H-2"), "cot:H-2@10.20.0.9", PhaseChanges.Marker));
 
     [Fact]
     public void A_deletion_names_its_marker_and_device_within_the_recordings_limits()
