@@ -108,6 +108,15 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         var threat = Assert.Single((await incident.GetView())!.Threats);
         Assert.Equal((ThreatPhase.Active, "H-2", "cot:ANDROID-7f3a@10.20.0.9"), (threat.Phase, threat.MarkerDeleted?.Marker, threat.MarkerDeleted?.Actor));
 
+        // Marked as other than hostile, and then deleted, are two things said of it; the same said again is a duplicate.
+        Assert.Null(await incident.SetThreat(new Threat("T1", Sites.Frame.ToGeo(new(0, 0)), null, ThreatPhase.Active, Marker: "H-5"), "cot:H-5@10.20.0.9", PhaseChanges.Marker));
+        Assert.Null(await incident.DeleteMarker("H-5", "cot:H-5@10.20.0.9", null, "unknown"));
+        Assert.Equal((RejectReason.Duplicate, "threat T1's marker H-5 is already recorded as marked unknown"),
+            (await incident.DeleteMarker("H-5", "cot:H-5@10.20.0.9", null, "unknown")) is { } twice ? (twice.Reason, twice.Detail) : default);
+        Assert.Equal("unknown", Assert.Single((await incident.GetView())!.Threats).MarkerDeleted?.Became);
+        Assert.Null(await incident.DeleteMarker("H-5", "cot:ANDROID-7f3a@10.20.0.9"));
+        Assert.Null(Assert.Single((await incident.GetView())!.Threats).MarkerDeleted?.Became);
+
         // A device enrolled here is named by its callsign too: a commander radios an officer, not his phone.
         await incident.Enrol("ANDROID-7f3a", "ALPHA 7", UnitRole.Contact, "cot");
         Assert.Null(await incident.SetThreat(new Threat("T1", Sites.Frame.ToGeo(new(0, 0)), null, ThreatPhase.Active, Marker: "H-3"), "cot:H-3@10.20.0.9", PhaseChanges.Marker));

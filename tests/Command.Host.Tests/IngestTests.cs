@@ -49,6 +49,23 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
     }
 
     [Fact]
+    public async Task A_hostile_marker_marked_unknown_on_a_device_leaves_the_threat_standing_and_saying_so()
+    {
+        await using var watcher = await FrameWatcher.JoinAsync(host, IngestHost.Incident);
+        using var udp = new UdpClient();
+        var now = DateTime.UtcNow;
+
+        await udp.SendAsync(Encoding.UTF8.GetBytes(Cot("HOSTILE-8", "a-h-G", 44.0012, -100.0001, now, "")), "127.0.0.1", host.CotUdpPort, Ct);
+        await watcher.WaitForAsync(f => f.Threats.Any(t => t.Marker == "HOSTILE-8"));
+        // As ATAK sends it once its user changed it to unknown: the same marker, a unit's type, placed by hand.
+        await udp.SendAsync(Encoding.UTF8.GetBytes(Cot("HOSTILE-8", "a-u-G", 44.0012, -100.0001, now.AddSeconds(1), "").Replace("how=\"m-g\"", "how=\"h-g-i-g-o\"", StringComparison.Ordinal)),
+            "127.0.0.1", host.CotUdpPort, Ct);
+        var frame = await watcher.WaitForAsync(f => f.Threats.Any(t => t.MarkerDeleted is { Marker: "HOSTILE-8", Became: "unknown" }));
+
+        Assert.Equal(Domain.Threats.ThreatPhase.Active, frame.Threats.Single(t => t.Marker == "HOSTILE-8").Phase);
+    }
+
+    [Fact]
     public async Task A_radio_enrolled_in_another_incident_reports_there_and_not_to_its_listeners_incident()
     {
         var east = $"east-{Guid.NewGuid():N}"[..16];

@@ -121,7 +121,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 // The threat's marker gone from the devices' maps while the threat stood here: a moment an after-action team
                 // asks about ("who took it off the map, and was it over?").
                 var phaseThen = threats.TryGetValue(deleted.ThreatId, out var standing) ? ThreatPhases.Name(standing.Phase) : "unknown";
-                var deletion = $"Threat {deleted.ThreatId}'s marker {deleted.Marker} deleted on a device ({deleted.Actor}); the threat stood as placed, {phaseThen}";
+                var deletion = $"Threat {deleted.ThreatId}'s marker {deleted.Marker} {MarkerDeletion.Of(deleted.Became)} on a device ({deleted.Actor}); the threat stood as placed, {phaseThen}";
                 timeline.Add(new TimelineMark(e.Time, "marker-deleted", deleted.ThreatId, deletion));
                 Log(e.Time, null, "marker-deleted", deletion);
                 break;

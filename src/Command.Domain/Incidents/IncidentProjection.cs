@@ -162,7 +162,7 @@ public sealed class IncidentProjection
                 break;
             case ThreatMarkerDeleted deleted when threats.TryGetValue(deleted.ThreatId, out var placed):
                 // Said, not judged: the threat stands where it was, in its phase, until it is placed again or declared.
-                threats[deleted.ThreatId] = placed with { MarkerDeleted = new MarkerDeletion(deleted.Time, deleted.Marker, deleted.Actor) };
+                threats[deleted.ThreatId] = placed with { MarkerDeleted = new MarkerDeletion(deleted.Time, deleted.Marker, deleted.Actor, deleted.Became) };
                 break;
             case UnitEnrolled enrolled:
                 units[enrolled.UnitId] = new UnitEntry(enrolled.UnitId, enrolled.Callsign, enrolled.Role, enrolled.Time, null);

@@ -9,5 +9,16 @@ namespace Command.Domain.Threats;
 /// <param name="At">When the incident learnt of it.</param>
 /// <param name="Marker">The marker's uid.</param>
 /// <param name="Actor">Who deleted it: the device and the address it came from.</param>
+/// <param name="Became">
+/// What the marker marks now where it was not deleted but marked as something other than hostile ("unknown", "neutral",
+/// "friendly": the threat misidentified, or the marker wrong); null where it was deleted.
+/// </param>
 [GenerateSerializer, Immutable]
-public sealed record MarkerDeletion(DateTimeOffset At, string Marker, string Actor);
+public sealed record MarkerDeletion(DateTimeOffset At, string Marker, string Actor, string? Became = null)
+{
+    /// <summary>What happened to the marker, in words: "deleted", "marked unknown".</summary>
+    public string Words => Of(Became);
+
+    /// <summary>What happened to a marker that became <paramref name="became"/> (null: deleted), in words.</summary>
+    public static string Of(string? became) => became is null ? "deleted" : $"marked {became}";
+}

@@ -137,7 +137,7 @@ public static class InputLimits
         PositionAccepted accepted => Check(accepted.Report),
         ThreatSet set => Check(set.Threat) ?? Actor(set.Actor) ?? Text(set.Reason, "reason", MaxTextChars),
         ThreatPhaseChanged phase => Text(phase.ThreatId, "threat id", MaxIdChars) ?? Actor(phase.Actor) ?? Text(phase.Reason, "reason", MaxTextChars),
-        ThreatMarkerDeleted deleted => Text(deleted.ThreatId, "threat id", MaxIdChars) ?? Text(deleted.Marker, "marker uid", MaxIdChars) ?? Actor(deleted.Actor),
+        ThreatMarkerDeleted deleted => Text(deleted.ThreatId, "threat id", MaxIdChars) ?? Text(deleted.Marker, "marker uid", MaxIdChars) ?? Actor(deleted.Actor) ?? Text(deleted.Became, "affiliation", MaxIdChars),
         UnitEnrolled enrolled => Text(enrolled.UnitId, "unit id", MaxIdChars) ?? Text(enrolled.Callsign, "callsign", MaxCallsignChars) ?? Actor(enrolled.Actor)
             ?? Text(enrolled.PersonName, "person name", MaxCallsignChars) ?? Text(enrolled.Agency, "agency", MaxCallsignChars) ?? Text(enrolled.IcsPosition, "ICS position", MaxCallsignChars),
         UnitRoleChanged changed => Text(changed.UnitId, "unit id", MaxIdChars) ?? Actor(changed.Actor)

@@ -33,12 +33,13 @@ public interface IIncidentGrain : IFrameSource
     Task<Rejection?> SetThreatPhase(string threatId, ThreatPhase phase, string actor, string? reason = null);
 
     /// <summary>
-    /// Records that a device deleted <paramref name="marker"/> from its map, where the marker placed one of the incident's
-    /// threats: the threat stays, in its place and phase, and says so; the actor names the device's unit where
-    /// <paramref name="device"/> is one enrolled here. Refused as not-a-position where the marker placed none of them, and
-    /// as a duplicate where its deletion is already recorded.
+    /// Records that a device deleted <paramref name="marker"/> from its map, or marked it as other than hostile
+    /// (<paramref name="became"/>), where the marker placed one of the incident's threats: the threat stays, in its place
+    /// and phase, and says so; the actor names the device's unit where <paramref name="device"/> is one enrolled here.
+    /// Refused as not-a-position where the marker placed none of them, and as a duplicate where the same is already
+    /// recorded of it.
     /// </summary>
-    Task<Rejection?> DeleteMarker(string marker, string actor, string? device = null);
+    Task<Rejection?> DeleteMarker(string marker, string actor, string? device = null, string? became = null);
 
     /// <summary>Enrols a unit; <paramref name="person"/> names who staffs it, for the ICS-214 log, when known.</summary>
     Task<Rejection?> Enrol(string unitId, string callsign, UnitRole role, string actor, UnitPerson? person = null);

@@ -139,12 +139,13 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
                 ? Decision.Refuse(refused.Reason, refused.Detail)
                 : Decision.Do(new ThreatPhaseChanged(threatId, phase, actor, NullIfBlank(reason))));
 
-    public Task<Rejection?> DeleteMarker(string marker, string actor, string? device) =>
+    public Task<Rejection?> DeleteMarker(string marker, string actor, string? device, string? became) =>
         CommandAsync(() => stream.Projection.Threats.Values.FirstOrDefault(t => t.Marker == marker) switch
         {
             null => Decision.Refuse(RejectReason.NotAPosition, $"deletion of map item {Clip(marker)}, which placed no threat here, is not a position"),
-            { MarkerDeleted: not null } threat => Decision.Refuse(RejectReason.Duplicate, $"threat {threat.ThreatId}'s marker {Clip(marker)} is already recorded as deleted"),
-            var threat => Decision.Do(new ThreatMarkerDeleted(threat.ThreatId, marker, Named(actor, device))),
+            { MarkerDeleted: { } done } threat when done.Became == became =>
+                Decision.Refuse(RejectReason.Duplicate, $"threat {threat.ThreatId}'s marker {Clip(marker)} is already recorded as {done.Words}"),
+            var threat => Decision.Do(new ThreatMarkerDeleted(threat.ThreatId, marker, Named(actor, device), became)),
         });
 
     // A commander radios an officer by callsign, not by his phone's uid: the device's unit, where it is enrolled here and

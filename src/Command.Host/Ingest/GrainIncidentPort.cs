@@ -30,8 +30,8 @@ public sealed class GrainIncidentPort(IGrainFactory grains) : IIncidentPort
     public async Task<Rejection?> SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken) =>
         await grains.GetGrain<IIncidentGrain>(incidentId).SetThreat(threat, actor, PhaseChanges.Marker);
 
-    public async Task<Rejection?> DeleteMarkerAsync(string incidentId, string marker, string actor, string? device, CancellationToken cancellationToken) =>
-        await grains.GetGrain<IIncidentGrain>(incidentId).DeleteMarker(marker, actor, device);
+    public async Task<Rejection?> DeleteMarkerAsync(string incidentId, DeletedMarker deletion, string actor, CancellationToken cancellationToken) =>
+        await grains.GetGrain<IIncidentGrain>(incidentId).DeleteMarker(deletion.Marker, actor, deletion.SentBy, deletion.Became);
 
     public async Task<Rejection?> AlertAsync(string incidentId, UnitAlert alert, string actor, CancellationToken cancellationToken) =>
         await grains.GetGrain<IIncidentGrain>(incidentId).Alarm(alert.UnitId, alert.Kind, alert.Cancelled, alert.Position, actor);

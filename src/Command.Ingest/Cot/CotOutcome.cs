@@ -15,7 +15,10 @@ namespace Command.Ingest.Cot;
 /// <param name="Raw">The event as it came, recorded with it.</param>
 /// <param name="Time">The marker's own time.</param>
 /// <param name="Alert">An emergency a unit's device raised or cancelled (a TAK alert), with the device as <see cref="Actor"/>.</param>
-/// <param name="Deletion">A marker a device deleted from its map, with the device as <see cref="Actor"/>.</param>
+/// <param name="Deletion">
+/// A marker a device deleted from its map, or marked as other than hostile, with the device as <see cref="Actor"/>; for
+/// a marker changed, <see cref="Report"/> holds its refusal as not a position, which stands unless it placed a threat.
+/// </param>
 /// <param name="PlacedBy">Who put the marker on the map, where it says (its link to its maker): a callsign, or a uid.</param>
 /// <param name="Ping">
 /// A streaming client's keepalive (<c>t-x-c-t</c>): no report and no refusal. ATAK pings after 15 s of hearing nothing

@@ -133,7 +133,13 @@ public sealed class CotParser(CotOptions options)
 
         if (kind == CotKind.Unit && HandPlaced(f) is { } why)
         {
-            return Refuse(xml, RejectReason.NotAPosition, $"event {f.Uid} is {why}, not a unit's own position", f.Uid);
+            // A marker placed by hand says where something was seen, not where a unit is. Where it is the marker a
+            // threat was placed from, now marked as something other than hostile (the threat misidentified, or the
+            // marker wrong), that is for the incident to say: its refusal stands for every other marker.
+            var notAPosition = Refuse(xml, RejectReason.NotAPosition, $"event {f.Uid} is {why}, not a unit's own position", f.Uid);
+            return (NullIfBlank(f.Time) ?? NullIfBlank(f.Start)) is { } markedText && TryTime(markedText, out var marked)
+                ? notAPosition with { Actor = $"cot:{f.Uid}", Time = marked, Deletion = new DeletedMarker(f.Uid, f.LinkUid ?? f.Uid, Affiliation(f.Type)) }
+                : notAPosition;
         }
 
         if (kind == CotKind.Unit && SetByHand(f))
@@ -284,6 +290,14 @@ public sealed class CotParser(CotOptions options)
         : null;
 
     private const string PlacedOnMap = "h-g-i-g-o";
+
+    // What a ground atom of a unit's affiliation marks, in words.
+    private static string Affiliation(string type) => type[2] switch
+    {
+        'f' or 'a' => "friendly",
+        'n' => "neutral",
+        _ => "unknown",
+    };
 
     // A device that reports itself where its user put it (how h-e, human estimated; its position's source User: an
     // iPad or a desk with no GPS, or a phone whose user set its location) has no fix to judge: its dot stays where it

@@ -43,10 +43,9 @@ public interface IIncidentPort
     Task<Rejection?> AlertAsync(string incidentId, UnitAlert alert, string actor, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Tells the incident that a device (uid <paramref name="device"/>, where known) deleted the marker
-    /// <paramref name="marker"/>: recorded where the marker placed one of its threats, which stays as it is. Null when
-    /// done, else why the incident refused it: not-a-position where the marker placed none of its threats, as any other
-    /// map item is.
+    /// Tells the incident that a device deleted a marker, or marked it as other than hostile: recorded where the marker
+    /// placed one of its threats, which stays as it is. Null when done, else why the incident refused it: not-a-position
+    /// where the marker placed none of its threats, as any other map item is.
     /// </summary>
-    Task<Rejection?> DeleteMarkerAsync(string incidentId, string marker, string actor, string? device, CancellationToken cancellationToken);
+    Task<Rejection?> DeleteMarkerAsync(string incidentId, DeletedMarker deletion, string actor, CancellationToken cancellationToken);
 }

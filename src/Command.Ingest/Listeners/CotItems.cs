@@ -27,10 +27,12 @@ internal static class CotItems
 
         if (outcome.Deletion is { } deletion)
         {
-            // Deleting the threat's marker is a word about the threat: from a source that may place it.
+            // Deleting the threat's marker, or marking it as other than hostile, is a word about the threat: from a source
+            // that may place it. From any other, a marker changed is refused as it always was, as no unit's position.
             var actor = source.Actor(outcome.Actor ?? "cot");
             return source.Grant.HostileMarkers
-                ? new IngestItem(incident, unknownUnits, null, Actor: actor, MarkedAt: outcome.Time, Raw: outcome.Raw, Deletion: deletion)
+                ? new IngestItem(incident, unknownUnits, null, Actor: actor, MarkedAt: outcome.Time, Raw: outcome.Raw, Deletion: deletion, Otherwise: outcome.Report)
+                : outcome.Report is { } refused ? new IngestItem(incident, unknownUnits, refused)
                 : Refused(incident, unknownUnits, outcome.Raw, null,
                     $"marker deletion from {actor} may not touch the threat: HostileMarkers is off for {source.Grant.Range} ({source.Grant.Key})");
         }

@@ -7,8 +7,9 @@ namespace Command.Ingest.Listeners;
 /// One parsed message on its way to an incident: a report (or rejection), a threat to place, with the time its marker
 /// was placed (checked by the intake as a unit's fix time is) and the marker's raw text, recorded if it is refused, or a
 /// unit's own alert (an emergency its device raised or cancelled), with its source as the actor, or a marker a device
-/// deleted, with the device as the actor.
+/// deleted or marked as other than hostile, with the device as the actor, and what is recorded where the incident
+/// says it placed none of its threats (<see cref="Otherwise"/>: a marker changed is refused as no unit's position).
 /// </summary>
 public sealed record IngestItem(
     string Incident, UnknownUnitPolicy UnknownUnits, IncomingReport? Report, Threat? Threat = null, string? Actor = null, DateTimeOffset? MarkedAt = null, string Raw = "",
-    UnitAlert? Alert = null, DeletedMarker? Deletion = null);
+    UnitAlert? Alert = null, DeletedMarker? Deletion = null, IncomingReport? Otherwise = null);

@@ -115,7 +115,7 @@ public sealed partial class IngestPump(
             else if (item.Deletion is { } deletion)
             {
                 // A deletion from long ago, or of a map item that placed no threat here, is refused and recorded with its
-                // raw text in the listener's incident, as such items always were.
+                // raw text in the listener's incident, as such items always were; a marker changed, as no unit's position.
                 var refused = intake.ScreenDeletion(item.MarkedAt);
                 if (refused is null)
                 {
@@ -125,7 +125,7 @@ public sealed partial class IngestPump(
 
                 if (refused is not null)
                 {
-                    Pend(pending, (item.Incident, item.UnknownUnits), IncomingReport.Refused(Domain.Reports.ReportSource.CoT, item.Raw, refused, deletion.SentBy));
+                    Pend(pending, (item.Incident, item.UnknownUnits), item.Otherwise ?? IncomingReport.Refused(Domain.Reports.ReportSource.CoT, item.Raw, refused, deletion.SentBy));
                 }
             }
         }
@@ -196,7 +196,7 @@ public sealed partial class IngestPump(
     {
         try
         {
-            return await incidents.DeleteMarkerAsync(incident, deletion.Marker, actor, deletion.SentBy, cancellationToken).ConfigureAwait(false);
+            return await incidents.DeleteMarkerAsync(incident, deletion, actor, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -111,6 +111,27 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public async Task A_threats_marker_marked_unknown_on_a_device_says_so_in_the_log()
+    {
+        IEnumerable<IncidentEvent> WithChange()
+        {
+            foreach (var e in Session())
+            {
+                yield return e;
+                if (e is FlagAcknowledged)
+                {
+                    yield return new ThreatMarkerDeleted("T1", "H-2", "cot:H-2@10.20.0.9", "unknown") { Time = S(75) };
+                }
+            }
+        }
+
+        var report = await AfterActionFold.BuildAsync(WithChange().ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal("Threat T1's marker H-2 marked unknown on a device (cot:H-2@10.20.0.9); the threat stood as placed, active",
+            Assert.Single(report.Activity, a => a.Kind == "marker-deleted").Text);
+    }
+
+    [Fact]
     public async Task A_threat_placed_from_a_named_marker_is_logged_with_its_name_and_remarks()
     {
         IEnumerable<IncidentEvent> Placed()

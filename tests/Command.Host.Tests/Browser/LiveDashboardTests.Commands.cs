@@ -88,14 +88,21 @@ public sealed partial class LiveDashboardTests
         await Expect(dashboard.Feed.Locator("li[data-type='threat-set']")).ToContainTextAsync("Shooter: male, black hoodie, rifle — marker — cot:H-2@10.20.0.9, placed by ALPHA 7");
         await Expect(banner).ToBeHiddenAsync();
 
-        Assert.Null(await port.DeleteMarkerAsync(scene.IncidentId, "H-2", "cot:ANDROID-7f3a@10.20.0.9", "ANDROID-7f3a", TestContext.Current.CancellationToken));
+        // Marked unknown on the device that placed it (the threat misidentified?), then deleted on another.
+        Assert.Null(await port.DeleteMarkerAsync(scene.IncidentId, new("H-2", "ANDROID-7f3a", "unknown"), "cot:H-2@10.20.0.9", TestContext.Current.CancellationToken));
+        await Expect(banner).ToContainTextAsync("Threat T1's marker marked unknown on a device at ");
+        var changed = dashboard.Feed.Locator("li[data-type='threat-marker-deleted']", new() { HasText = "MARKER NOW UNKNOWN" });
+        await Expect(changed).ToContainTextAsync("THREATMARKER NOW UNKNOWNH-2 marked unknown on a device; the threat stands as placed until placed again or declared — cot:H-2@10.20.0.9, BRAVO 2");
+        await Expect(dashboard.Threat().Locator(".threat-label")).ToContainTextAsync("THREAT · ACTIVE · Shooter · ± unknown · marker marked unknown ");
+
+        Assert.Null(await port.DeleteMarkerAsync(scene.IncidentId, new("H-2", "ANDROID-7f3a"), "cot:ANDROID-7f3a@10.20.0.9", TestContext.Current.CancellationToken));
 
         await Expect(banner).ToBeVisibleAsync();
         await Expect(banner).ToContainTextAsync("Threat T1's marker deleted on a device at ");
         await Expect(banner).ToContainTextAsync("(cot:ANDROID-7f3a@10.20.0.9, BRAVO 2) — it stands here, active, until it is placed again or its phase is declared");
         await Expect(dashboard.Threat()).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("marker-deleted"));
         await Expect(dashboard.Threat().Locator(".threat-label")).ToContainTextAsync("THREAT · ACTIVE · Shooter · ± unknown · marker deleted ");
-        var deleted = dashboard.Feed.Locator("li[data-type='threat-marker-deleted']");
+        var deleted = dashboard.Feed.Locator("li[data-type='threat-marker-deleted']", new() { HasText = "MARKER DELETED" });
         await Expect(deleted).ToContainTextAsync("THREATMARKER DELETEDH-2 deleted on a device; the threat stands as placed until placed again or declared — cot:ANDROID-7f3a@10.20.0.9, BRAVO 2");
         await dashboard.ScreenshotAsync("marker-deleted.png");
 
@@ -109,6 +116,7 @@ public sealed partial class LiveDashboardTests
         await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
         await ReplayDashboardTests.SeekAsync(dashboard, "End");
         await Expect(deleted).ToContainTextAsync("THREATMARKER DELETEDH-2 deleted on a device; the threat stands as placed until placed again or declared — cot:ANDROID-7f3a@10.20.0.9, BRAVO 2");
+        await Expect(changed).ToContainTextAsync("THREATMARKER NOW UNKNOWNH-2 marked unknown on a device");
         Assert.Empty(dashboard.Errors);
     }
 

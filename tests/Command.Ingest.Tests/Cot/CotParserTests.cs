@@ -147,6 +147,19 @@ public sealed class CotParserTests
     }
 
     [Fact]
+    public void A_marker_marked_as_other_than_hostile_is_no_position_and_says_what_it_marks_now()
+    {
+        // As ATAK sends a hostile marker its user changed to unknown: the same uid, a unit's type, placed by hand.
+        var outcome = Parser.Parse(Event("a-u-G", uid: "H-2", how: "h-g-i-g-o", detail: "<link uid='ANDROID-1' type='a-f-G-U-C' parent_callsign='ALPHA 7' relation='p-p'/>"));
+
+        Assert.Equal(RejectReason.NotAPosition, outcome.Report?.Rejection?.Reason);
+        Assert.Equal(new DeletedMarker("H-2", "ANDROID-1", "unknown"), outcome.Deletion);
+        Assert.Equal("cot:H-2", outcome.Actor);
+        Assert.Equal("friendly", Parser.Parse(Event("a-f-G", uid: "H-2", how: "h-g-i-g-o")).Deletion?.Became);
+        Assert.Equal("neutral", Parser.Parse(Event("a-n-G", uid: "H-2", how: "h-g-i-g-o")).Deletion?.Became);
+    }
+
+    [Fact]
     public void A_deletion_with_no_link_deletes_what_its_own_uid_names()
     {
         Assert.Equal("ANDROID-589520ccfcd20f01", Parser.Parse(Deletion(link: "")).Deletion?.Marker);

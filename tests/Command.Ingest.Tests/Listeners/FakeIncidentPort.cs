@@ -9,7 +9,7 @@ namespace Command.Ingest.Tests.Listeners;
 
 /// <summary>One thing an incident was handed.</summary>
 internal sealed record Delivered(string Incident, UnknownUnitPolicy? Policy, PositionReport? Report = null, InputRejected? Refused = null, Threat? Threat = null, string? Actor = null,
-    UnitAlert? Alert = null, string? DeletedMarker = null, string? Device = null);
+    UnitAlert? Alert = null, string? DeletedMarker = null, string? Device = null, string? Became = null);
 
 /// <summary>Records what it is handed and lets a test await a number of deliveries without polling.</summary>
 internal sealed class FakeIncidentPort : IIncidentPort
@@ -93,15 +93,15 @@ internal sealed class FakeIncidentPort : IIncidentPort
         return Task.FromResult<Rejection?>(null);
     }
 
-    public Task<Rejection?> DeleteMarkerAsync(string incidentId, string marker, string actor, string? device, CancellationToken cancellationToken)
+    public Task<Rejection?> DeleteMarkerAsync(string incidentId, DeletedMarker deletion, string actor, CancellationToken cancellationToken)
     {
         lock (delivered)
         {
-            delivered.Add(new Delivered(incidentId, null, Actor: actor, DeletedMarker: marker, Device: device));
+            delivered.Add(new Delivered(incidentId, null, Actor: actor, DeletedMarker: deletion.Marker, Device: deletion.SentBy, Became: deletion.Became));
         }
 
         arrivals.Writer.TryWrite(true);
-        return Task.FromResult(DeletionAnswer?.Invoke(marker));
+        return Task.FromResult(DeletionAnswer?.Invoke(deletion.Marker));
     }
 
     public IReadOnlyList<Delivered> Snapshot()

@@ -98,6 +98,31 @@ public sealed class HostileMarkerTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_hand_placed_marker_of_a_units_type_is_told_to_the_incident_and_refused_as_always_where_it_placed_no_threat()
+    {
+        await using var rig = await IngestRig.StartAsync(new()
+        {
+            ["Ingest:Cot:Tcp:Allow:0:Address"] = "127.0.0.2/32",
+            ["Ingest:Cot:Tcp:Allow:0:HostileMarkers"] = "false",
+        });
+        rig.Port.DeletionAnswer = marker => new Rejection(RejectReason.NotAPosition, $"deletion of map item {marker}, which placed no threat here, is not a position");
+        var changed = CotParserTests.Event("a-u-G", uid: "H-2", how: "h-g-i-g-o");
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, changed, from: "127.0.0.4");
+        using var client = await IngestRig.ConnectAsync(rig.Listener<CotTcpListener>().BoundPort!.Value, "127.0.0.2");
+        await IngestRig.SendAsync(client, changed);
+
+        var delivered = await rig.Port.WaitForAsync(3);
+
+        // From loopback, which may place the threat, the incident is asked, once; what it refuses is refused as it always
+        // was, and from a source that may not, at once.
+        var asked = Assert.Single(delivered, d => d.DeletedMarker is not null);
+        Assert.Equal(("H-2", "unknown"), (asked.DeletedMarker, asked.Became));
+        var refused = delivered.Where(d => d.Refused is not null).Select(d => (d.Refused!.Reason, d.Refused.Detail, d.Refused.Raw)).ToList();
+        Assert.Equal(2, refused.Count);
+        Assert.All(refused, r => Assert.Equal((RejectReason.NotAPosition, "event H-2 is a marker placed by hand (how h-g-i-g-o), not a unit's own position", changed), r));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task A_deletion_sent_long_ago_is_refused_as_a_stale_fix_is_and_never_reaches_the_threat()
     {
         await using var rig = await IngestRig.StartAsync();

@@ -1,6 +1,6 @@
 // One line of the flag feed: when, what happened, to whom, and why (or who did it).
 import { flag, role, escapeHtml } from './symbols.js';
-import { clock } from './format.js';
+import { clock, markerWords } from './format.js';
 
 // Flags, and every command a commander gives, with who gave it.
 export const feedTypes = new Set([
@@ -24,7 +24,7 @@ export function fromMarker(m) {
   switch (m.type) {
     case 'threat-set': return { ...m, threat: { threatId: m.subject, phase: m.level, about: m.about } };
     case 'threat-phase-changed': return { ...m, threatId: m.subject, phase: m.level };
-    case 'threat-marker-deleted': return { ...m, threatId: m.subject, marker: m.reason };
+    case 'threat-marker-deleted': return { ...m, threatId: m.subject, marker: m.reason, became: m.level, level: undefined };
     case 'unit-role-changed': return { ...m, unitId: m.subject, role: m.level };
     case 'unit-alarmed': return { ...m, unitId: m.subject, kind: m.reason, cancelled: m.level === 'cancelled', level: undefined };
     case 'drill-controlled': {
@@ -54,7 +54,7 @@ function describe(e, picture) {
     case 'threat-set': return `<span class="verb">THREAT</span><b>${escapeHtml(e.reason && e.threat?.phase ? e.threat.phase.toUpperCase() : `PLACED${e.threat?.phase ? ` · ${e.threat.phase.toUpperCase()}` : ''}`)}</b>${reason([described(e.threat), e.reason, e.actor].filter(Boolean).join(' — '))}`;
     case 'threat-phase-changed': return `<span class="verb">THREAT</span><b>${escapeHtml(e.phase.toUpperCase())}</b>${reason(e.reason ? `${e.reason} — ${e.actor}` : e.actor)}`;
     // The threat's marker taken off a device's map: the threat stands here until command decides.
-    case 'threat-marker-deleted': return `<span class="verb">THREAT</span><b>MARKER DELETED</b>${reason(`${e.marker} deleted on a device; the threat stands as placed until placed again or declared — ${e.actor}`)}`;
+    case 'threat-marker-deleted': return `<span class="verb">THREAT</span><b>${e.became ? `MARKER NOW ${escapeHtml(e.became.toUpperCase())}` : 'MARKER DELETED'}</b>${reason(`${e.marker} ${markerWords(e.became)} on a device; the threat stands as placed until placed again or declared — ${e.actor}`)}`;
     // A unit's own emergency, from its device: raised, and cancelled.
     case 'unit-alarmed': return e.cancelled
       ? `<span class="verb">✓ ALERT CANCELLED</span><b>${escapeHtml(picture.callsign(e.unitId))}</b>${reason(`${e.kind} — ${e.actor}`)}`

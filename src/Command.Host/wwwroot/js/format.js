@@ -49,3 +49,8 @@ export function compareInstants(a, b) {
   const subMs = text => Number((/\.(\d+)/.exec(text)?.[1] ?? '').padEnd(7, '0').substring(3, 7));
   return Date.parse(a) - Date.parse(b) || subMs(a) - subMs(b);
 }
+
+/** What happened to a threat's marker on a device, in words: "deleted", or "marked unknown" where it now marks that. */
+export function markerWords(became) {
+  return became ? `marked ${became}` : 'deleted';
+}

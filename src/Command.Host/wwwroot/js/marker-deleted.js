@@ -1,7 +1,7 @@
 // The standing banner that says a threat's map marker was deleted on a device while the threat stands here: "Threat
 // T1's marker deleted on a device at 11:42:05 (cot:ANDROID-…) — it stands here, active, until it is placed again or
 // its phase is declared". The devices' maps no longer show it; this one does, and says why, until command decides.
-import { clock } from './format.js';
+import { clock, markerWords } from './format.js';
 
 export class MarkerDeletedBanner {
   constructor(element, picture) {
@@ -13,7 +13,7 @@ export class MarkerDeletedBanner {
     // Only a threat still active asks for a decision: one declared contained or neutralized has had it.
     const deleted = [...threats.values()].filter(t => t.markerDeleted && t.phase === 'active');
     this.element.hidden = deleted.length === 0;
-    this.element.textContent = deleted.map(t => `Threat ${t.threatId}'s marker deleted on a device at ${clock(Date.parse(t.markerDeleted.at))} `
+    this.element.textContent = deleted.map(t => `Threat ${t.threatId}'s marker ${markerWords(t.markerDeleted.became)} on a device at ${clock(Date.parse(t.markerDeleted.at))} `
       + `(${t.markerDeleted.actor}) — it stands here, ${t.phase}, until it is placed again or its phase is declared`).join('; ');
   }
 }

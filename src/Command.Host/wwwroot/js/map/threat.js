@@ -1,7 +1,7 @@
 // The threat: a draggable marker with its uncertainty ring and 50/100/200 m range rings. Dragging or placing it
 // sends the new position to the host; the map then shows what the host answers in its frames.
 import * as L from './leaflet.js';
-import { coordinate, clock } from '../format.js';
+import { coordinate, clock, markerWords } from '../format.js';
 import { escapeHtml } from '../symbols.js';
 import { remPx } from './size.js';
 import { labelPane } from './site-map.js';
@@ -131,7 +131,7 @@ function icon(html) {
 
 function iconHtml(threat) {
   const p = threat.position;
-  const deleted = threat.markerDeleted ? ` · marker deleted ${clock(Date.parse(threat.markerDeleted.at))}` : '';
+  const deleted = threat.markerDeleted ? ` · marker ${markerWords(threat.markerDeleted.became)} ${clock(Date.parse(threat.markerDeleted.at))}` : '';
   // What its marker calls it goes on the label; what its author wrote of it, on the title, for a pointer to read.
   const named = threat.name ? ` · ${threat.name}` : '';
   const title = [threat.name, threat.remarks].filter(Boolean).join(': ');
