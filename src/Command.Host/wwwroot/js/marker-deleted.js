@@ -1,6 +1,7 @@
-// The standing banner that says a threat's map marker was deleted on a device while the threat stands here: "Threat
-// T1's marker deleted on a device at 11:42:05 (cot:ANDROID-…) — it stands here, active, until it is placed again or
-// its phase is declared". The devices' maps no longer show it; this one does, and says why, until command decides.
+// The standing banner that says a threat's map marker was deleted on a device, or marked there as other than hostile,
+// while the threat stands here: "Threat T1's marker deleted on a device at 11:42:05 (cot:ANDROID-…) — it stands here,
+// active, until it is placed again or its phase is declared". The devices' maps no longer show it as a threat; this one
+// does, and says why, until command decides.
 import { clock, markerWords } from './format.js';
 
 export class MarkerDeletedBanner {
