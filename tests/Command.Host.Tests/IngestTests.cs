@@ -32,16 +32,9 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
     [Fact]
     public async Task A_hostile_marker_deleted_on_a_device_leaves_the_threat_standing_and_saying_so()
     {
-        await using var watcher = await FrameWatcher.JoinAsync(host, IngestHost.Incident);
-        using var udp = new UdpClient();
-        var now = DateTime.UtcNow;
-
-        await udp.SendAsync(Encoding.UTF8.GetBytes(Cot("HOSTILE-9", "a-h-G", 44.0011, -100.0001, now, "")), "127.0.0.1", host.CotUdpPort, Ct);
-        await watcher.WaitForAsync(f => f.Threats.Any(t => t.Marker == "HOSTILE-9"));
         // As ATAK deletes it: under the deleting device's uid, the marker in a link.
-        await udp.SendAsync(Encoding.UTF8.GetBytes(Cot("ANDROID-9", "t-x-d-d", 0, 0, now, "<link uid=\"HOSTILE-9\" relation=\"none\" type=\"a-h-G\"/><__forcedelete/>")),
-            "127.0.0.1", host.CotUdpPort, Ct);
-        var frame = await watcher.WaitForAsync(f => f.Threats.Any(t => t.MarkerDeleted?.Marker == "HOSTILE-9"));
+        var frame = await MarkerThenAsync("HOSTILE-9", 44.0011, now => Cot("ANDROID-9", "t-x-d-d", 0, 0, now, "<link uid=\"HOSTILE-9\" relation=\"none\" type=\"a-h-G\"/><__forcedelete/>"),
+            f => f.Threats.Any(t => t.MarkerDeleted?.Marker == "HOSTILE-9"));
 
         var threat = frame.Threats.Single(t => t.Marker == "HOSTILE-9");
         Assert.Equal((Domain.Threats.ThreatPhase.Active, 44.0011, "cot:ANDROID-9@127.0.0.1"), (threat.Phase, threat.Position.Latitude, threat.MarkerDeleted!.Actor));
@@ -51,16 +44,10 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
     [Fact]
     public async Task A_hostile_marker_marked_unknown_on_a_device_leaves_the_threat_standing_and_saying_so()
     {
-        await using var watcher = await FrameWatcher.JoinAsync(host, IngestHost.Incident);
-        using var udp = new UdpClient();
-        var now = DateTime.UtcNow;
-
-        await udp.SendAsync(Encoding.UTF8.GetBytes(Cot("HOSTILE-8", "a-h-G", 44.0012, -100.0001, now, "")), "127.0.0.1", host.CotUdpPort, Ct);
-        await watcher.WaitForAsync(f => f.Threats.Any(t => t.Marker == "HOSTILE-8"));
         // As ATAK sends it once its user changed it to unknown: the same marker, a unit's type, placed by hand.
-        await udp.SendAsync(Encoding.UTF8.GetBytes(Cot("HOSTILE-8", "a-u-G", 44.0012, -100.0001, now.AddSeconds(1), "").Replace("how=\"m-g\"", "how=\"h-g-i-g-o\"", StringComparison.Ordinal)),
-            "127.0.0.1", host.CotUdpPort, Ct);
-        var frame = await watcher.WaitForAsync(f => f.Threats.Any(t => t.MarkerDeleted is { Marker: "HOSTILE-8", Became: "unknown" }));
+        var frame = await MarkerThenAsync("HOSTILE-8", 44.0012,
+            now => Cot("HOSTILE-8", "a-u-G", 44.0012, -100.0001, now.AddSeconds(1), "").Replace("how=\"m-g\"", "how=\"h-g-i-g-o\"", StringComparison.Ordinal),
+            f => f.Threats.Any(t => t.MarkerDeleted is { Marker: "HOSTILE-8", Became: "unknown" }));
 
         Assert.Equal(Domain.Threats.ThreatPhase.Active, frame.Threats.Single(t => t.Marker == "HOSTILE-8").Phase);
     }
@@ -132,6 +119,19 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
         Assert.StartsWith("invalid-coordinates", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal((ReportSource.OsmAnd, 6.0), (unit.LastFix!.Source, unit.LastFix.AccuracyM));
         Assert.Equal(44.0004, unit.LastFix.Position.Latitude, 9);
+    }
+
+    // A hostile marker placed over the CoT datagram listener, then what a device sent of it at the time given: the frame
+    // that shows what the test waits for.
+    private async Task<Domain.Views.IncidentFrame> MarkerThenAsync(string marker, double lat, Func<DateTime, string> then, Func<Domain.Views.IncidentFrame, bool> shows)
+    {
+        await using var watcher = await FrameWatcher.JoinAsync(host, IngestHost.Incident);
+        using var udp = new UdpClient();
+        var now = DateTime.UtcNow;
+        await udp.SendAsync(Encoding.UTF8.GetBytes(Cot(marker, "a-h-G", lat, -100.0001, now, "")), "127.0.0.1", host.CotUdpPort, Ct);
+        await watcher.WaitForAsync(f => f.Threats.Any(t => t.Marker == marker));
+        await udp.SendAsync(Encoding.UTF8.GetBytes(then(now)), "127.0.0.1", host.CotUdpPort, Ct);
+        return await watcher.WaitForAsync(shows);
     }
 
     private static string Cot(string uid, string type, double lat, double lon, DateTime time, string detail) =>
