@@ -54,23 +54,28 @@ public sealed class AfterActionFoldTests
     private static PositionAccepted Fix(string unit, double seconds, double east, double north) =>
         new(new PositionReport(unit, ReportSource.Simulator, S(seconds), At(east, north))) { Time = S(seconds) };
 
-    [Fact]
-    public async Task A_units_own_alert_is_on_the_timeline_and_in_its_log_and_the_incidents()
+    // The session, with the events given after its flag is acknowledged.
+    private static IEnumerable<IncidentEvent> SessionWith(params IncidentEvent[] afterAcknowledged)
     {
-        IEnumerable<IncidentEvent> WithAlert()
+        foreach (var e in Session())
         {
-            foreach (var e in Session())
+            yield return e;
+            if (e is FlagAcknowledged)
             {
-                yield return e;
-                if (e is FlagAcknowledged)
+                foreach (var later in afterAcknowledged)
                 {
-                    yield return new UnitAlarmed("P1", "911 Alert", false, At(10, 0), "cot:P1@10.20.0.7") { Time = S(70) };
-                    yield return new UnitAlarmed("P1", "Alert", true, At(10, 0), "cot:P1@10.20.0.7") { Time = S(90) };
+                    yield return later;
                 }
             }
         }
+    }
 
-        var report = await AfterActionFold.BuildAsync(WithAlert().ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);
+    [Fact]
+    public async Task A_units_own_alert_is_on_the_timeline_and_in_its_log_and_the_incidents()
+    {
+        var report = await AfterActionFold.BuildAsync(SessionWith(
+            new UnitAlarmed("P1", "911 Alert", false, At(10, 0), "cot:P1@10.20.0.7") { Time = S(70) },
+            new UnitAlarmed("P1", "Alert", true, At(10, 0), "cot:P1@10.20.0.7") { Time = S(90) }).ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(
             [
@@ -91,19 +96,7 @@ public sealed class AfterActionFoldTests
     [Fact]
     public async Task A_threats_marker_deleted_on_a_device_is_on_the_timeline_and_in_the_incidents_log_with_the_phase_it_left()
     {
-        static IEnumerable<IncidentEvent> WithDeletion()
-        {
-            foreach (var e in Session())
-            {
-                yield return e;
-                if (e is FlagAcknowledged)
-                {
-                    yield return new ThreatMarkerDeleted("T1", "H-2", "cot:ANDROID-7f3a@10.20.0.9") { Time = S(75) };
-                }
-            }
-        }
-
-        var report = await AfterActionFold.BuildAsync(WithDeletion().ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);
+        var report = await AfterActionFold.BuildAsync(SessionWith(new ThreatMarkerDeleted("T1", "H-2", "cot:ANDROID-7f3a@10.20.0.9") { Time = S(75) }).ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);
 
         const string said = "Threat T1's marker H-2 deleted on a device (cot:ANDROID-7f3a@10.20.0.9); the threat stood as placed, active";
         Assert.Equal([new TimelineMark(S(75), "marker-deleted", "T1", said)], report.Timeline.Where(m => m.Kind == "marker-deleted"));
@@ -113,19 +106,7 @@ public sealed class AfterActionFoldTests
     [Fact]
     public async Task A_threats_marker_marked_unknown_on_a_device_says_so_in_the_log()
     {
-        IEnumerable<IncidentEvent> WithChange()
-        {
-            foreach (var e in Session())
-            {
-                yield return e;
-                if (e is FlagAcknowledged)
-                {
-                    yield return new ThreatMarkerDeleted("T1", "H-2", "cot:H-2@10.20.0.9", "unknown") { Time = S(75) };
-                }
-            }
-        }
-
-        var report = await AfterActionFold.BuildAsync(WithChange().ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);
+        var report = await AfterActionFold.BuildAsync(SessionWith(new ThreatMarkerDeleted("T1", "H-2", "cot:H-2@10.20.0.9", "unknown") { Time = S(75) }).ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("Threat T1's marker H-2 marked unknown on a device (cot:H-2@10.20.0.9); the threat stood as placed, active",
             Assert.Single(report.Activity, a => a.Kind == "marker-deleted").Text);
