@@ -58,11 +58,12 @@ internal sealed partial class UnitJudge
         // multipath throws a fix, and not where the unit stopped short of the threat (see StoppedShort). Fixes it merely
         // weighted down keep their accuracy there, and so do fixes nearer its line than that: a line through a stop has
         // large residuals that are not noise, and from a clean device they are many sigmas.
-        var stoppedFrom = StoppedShortFrom(target, t, y, stated);
+        // Where the unit stopped short is looked for only once a fix is set aside: most measurements set none aside.
+        int? stoppedFrom = null;
         for (var i = from; i < n; i++)
         {
             if (w[i] * sigma[i] * sigma[i] < 1e-3 && window is { } line && Math.Abs(y[i] - (line.End + (line.Slope * (t[i] - t[^1])))) > MultipathM
-                && i < stoppedFrom && !StoppedShort(target, t, y, sigma, stated, line, i))
+                && i < (stoppedFrom ??= StoppedShortFrom(target, t, y, stated)) && !StoppedShort(target, t, y, sigma, stated, line, i))
             {
                 sigma[i] = 1 / Math.Sqrt(w[i]);
             }
