@@ -269,9 +269,8 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
         _ => "",
     };
 
-    // What the threat's marker calls it and what its author wrote of it, where it says: ' ("Shooter: male, black hoodie")'.
-    private static string Described(Threat threat) =>
-        string.Join(": ", new[] { threat.Name, threat.Remarks }.Where(t => t is not null)) is { Length: > 0 } said ? $" (\"{said}\")" : "";
+    // What the threat is said to be, where it is: ' ("Shooter: male, black hoodie")'.
+    private static string Described(Threat threat) => threat.Described() is { } said ? $" (\"{said}\")" : "";
 
     private static string PhaseWords(string? threatId, ThreatPhase phase, string? reason, string actor) =>
         $"{(threatId is null ? "" : $"{threatId} ")}{ThreatPhases.Name(phase)}{(string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}")} ({actor})";

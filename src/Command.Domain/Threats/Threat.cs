@@ -34,4 +34,7 @@ public sealed record Threat(
     string? Remarks = null)
 {
     public bool IsActive => Phase == ThreatPhase.Active;
+
+    /// <summary>What it is said to be, its name and its remarks: "Shooter: male, black hoodie"; null where nothing is said.</summary>
+    public string? Described() => Name is null ? Remarks : Remarks is null ? Name : $"{Name}: {Remarks}";
 }

@@ -27,7 +27,7 @@ public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string T
         FlagCleared f => new(e.Sequence, e.Time, "flag-cleared", f.Subject, null, f.Reason, null),
         FlagAcknowledged a => new(e.Sequence, e.Time, "flag-acknowledged", a.Subject, null, a.Reason, a.Actor),
         ThreatPhaseChanged p => new(e.Sequence, e.Time, "threat-phase-changed", p.ThreatId, Lower(p.Phase), p.Reason, p.Actor),
-        ThreatSet t => new(e.Sequence, e.Time, "threat-set", t.Threat.ThreatId, Lower(t.Threat.Phase), t.Reason, t.Actor, Described(t.Threat)),
+        ThreatSet t => new(e.Sequence, e.Time, "threat-set", t.Threat.ThreatId, Lower(t.Threat.Phase), t.Reason, t.Actor, t.Threat.Described()),
         ThreatMarkerDeleted d => new(e.Sequence, e.Time, "threat-marker-deleted", d.ThreatId, d.Became, d.Marker, d.Actor),
         UnitAlarmed a => new(e.Sequence, e.Time, "unit-alarmed", a.UnitId, a.Cancelled ? "cancelled" : "raised", a.Kind, a.Actor),
         UnitRoleChanged r => new(e.Sequence, e.Time, "unit-role-changed", r.UnitId, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Role.ToString()), null, r.Actor),
@@ -42,9 +42,6 @@ public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string T
     // A start-over's round; the speed a drill played from outside said it plays at.
     private static string? DrillLevel(DrillControlled d) =>
         (d.Action == DrillControlled.Clock ? d.Speed : d.Round)?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string? Described(Domain.Threats.Threat threat) =>
-        string.Join(": ", new[] { threat.Name, threat.Remarks }.Where(t => t is not null)) is { Length: > 0 } about ? about : null;
 
     private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 }

@@ -13,8 +13,8 @@ namespace Command.Recording.Tests.AfterAction;
 /// <summary>What the report's HTML shows a reader: an officer's own alert on the timeline, units by their callsigns.</summary>
 public sealed class AfterActionHtmlTimelineTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
-    private static readonly GeoPoint Origin = new(44.0, -100.0);
+    private static readonly DateTimeOffset T0 = Scenarios.Drill.T0;
+    private static readonly GeoPoint Origin = Scenarios.Drill.Origin;
 
     [Fact]
     public async Task The_first_unit_on_scene_is_named_by_its_callsign_with_its_device_id_beside()
