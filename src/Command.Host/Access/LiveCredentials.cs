@@ -29,7 +29,15 @@ public sealed partial class LiveCredentials(
         // A token says when it expires; a cookie's session ends when the cookie would.
         var expires = AccessClaims.TokenExpires(user)
             ?? context.GetHttpContext()?.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.ExpiresUtc;
-        connections[context.ConnectionId] = new Connection(context, user, expires);
+        var connection = new Connection(context, user, expires);
+        connections[context.ConnectionId] = connection;
+
+        // A connection is tracked once its handshake is done, which may be after a sweep that would have closed it: its
+        // credential revoked or lapsed meanwhile, it is closed now rather than at the next change or expiry sweep.
+        if (Problem(connection, clock.GetUtcNow()) is { } problem)
+        {
+            Close(context.ConnectionId, connection, problem);
+        }
     }
 
     public void Forget(string connectionId) => connections.TryRemove(connectionId, out _);
@@ -40,13 +48,22 @@ public sealed partial class LiveCredentials(
         var now = clock.GetUtcNow();
         foreach (var (id, connection) in connections)
         {
-            var problem = check.Problem(connection.User) ?? (connection.Expires <= now ? "the credential expired" : null);
-            if (problem is not null)
+            if (Problem(connection, now) is { } problem)
             {
-                LogClosed(logger, id, connection.User.Identity?.Name ?? "?", problem);
-                connections.TryRemove(id, out _);
-                connection.Context.Abort();
+                Close(id, connection, problem);
             }
+        }
+    }
+
+    private string? Problem(Connection connection, DateTimeOffset now) =>
+        check.Problem(connection.User) ?? (connection.Expires <= now ? "the credential expired" : null);
+
+    private void Close(string id, Connection connection, string problem)
+    {
+        if (connections.TryRemove(id, out _))
+        {
+            LogClosed(logger, id, connection.User.Identity?.Name ?? "?", problem);
+            connection.Context.Abort();
         }
     }
 
