@@ -1,3 +1,4 @@
+using Command.Domain.Assessment;
 using Command.Domain.Events;
 using Command.Domain.Threats;
 using Command.Domain.Units;
@@ -88,6 +89,31 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         Assert.Equal(
             [new UnitAlarmed(P1, "911 Alert", false, at, "cot:P1@10.20.0.7"), new UnitAlarmed(P1, "Alert", true, at, "cot:P1@10.20.0.7")],
             fixture.Log.Events(id).OfType<UnitAlarmed>().Select(e => e with { Sequence = 0, Time = default }));
+    }
+
+    [Fact]
+    public async Task A_units_sign_off_is_recorded_once_until_it_reports_again_and_one_for_a_unit_not_enrolled_is_refused()
+    {
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        await incident.Enrol(P1, "Patrol 1", UnitRole.Contact, "dispatch");
+        await incident.Submit([Sites.Report(P1, ClusterFixture.Start, 0, -50)], [], null);
+
+        Assert.Null(await incident.SignOff(P1, "cot:6c2d0f1e@10.20.0.2"));
+        var row = Assert.Single(await incident.GetUnits());
+        var again = await incident.SignOff(P1, "cot:6c2d0f1e@10.20.0.2");
+        var stranger = await incident.SignOff("X9", "cot:6c2d0f1e@10.20.0.2");
+        await incident.Submit([Sites.Report(P1, ClusterFixture.Start.AddSeconds(30), 0, -45)], [], null);
+        var back = Assert.Single(await incident.GetUnits());
+        var later = await incident.SignOff(P1, "cot:ANDROID-1@10.20.0.7");
+
+        Assert.Equal((MotionState.Stale, "cot:6c2d0f1e@10.20.0.2"), (row.State, row.SignedOff?.Actor));
+        Assert.Equal(RejectReason.Duplicate, again?.Reason);
+        Assert.Equal(FormattableString.Invariant($"unit '{P1}' signed off at {row.SignedOff!.At.UtcDateTime:HH:mm:ss}Z and has not reported since"), again?.Detail);
+        Assert.Equal((RejectReason.UnknownUnit, "unit 'X9' is not enrolled: its device's sign-off is not taken"), (stranger?.Reason, stranger?.Detail));
+        Assert.Null(back.SignedOff);
+        Assert.Null(later);
+        Assert.Equal(["cot:6c2d0f1e@10.20.0.2", "cot:ANDROID-1@10.20.0.7"], fixture.Log.Events(id).OfType<UnitSignedOff>().Select(e => e.Actor));
     }
 
     [Fact]

@@ -132,6 +132,12 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 Log(e.Time, alarmed.UnitId, alarmed.Cancelled ? "alarm-cancelled" : "alarm-raised", alarm);
                 Log(e.Time, null, alarmed.Cancelled ? "alarm-cancelled" : "alarm-raised", $"{alarmed.UnitId}: {alarm}");
                 break;
+            case UnitSignedOff off:
+                // Why a unit went dark: its device left (ATAK signing off, or a TAK server that lost it), not a radio gone quiet.
+                var signedOff = $"its device signed off ({off.Actor}): no position from it until it reported again";
+                Log(e.Time, off.UnitId, "signed-off", char.ToUpperInvariant(signedOff[0]) + signedOff[1..]);
+                Log(e.Time, null, "signed-off", $"{off.UnitId}: {signedOff}");
+                break;
             case ExerciseSet set:
                 exercise = set.Exercise;
                 if (set.Exercise.Scenario is { } name)

@@ -25,7 +25,7 @@ public sealed record AssessmentSnapshot(
 /// in, the building it is in, when it was last in contact and when it fell back from there, and the fixes in a row
 /// that showed it holding, making progress and moving away; and until when its latest report said its fix stands, the
 /// speed it stated, and whether any of its reports said it moved; and when it came back into contact on its receiver's
-/// word that it walked back.
+/// word that it walked back; and whether its device signed off since its latest report.
 /// </summary>
 public sealed record UnitSnapshot(
     string UnitId,
@@ -51,7 +51,8 @@ public sealed record UnitSnapshot(
     bool StatedMoving = false,
     ImmutableArray<HeldBackSnapshot>? HeldBack = null,
     DateTimeOffset? TrackFrom = null,
-    DateTimeOffset? ReturnedAt = null);
+    DateTimeOffset? ReturnedAt = null,
+    bool SignedOff = false);
 
 /// <summary>
 /// A fix held back from the track as a possible burst of multipath, with the stale time its report stated; and its

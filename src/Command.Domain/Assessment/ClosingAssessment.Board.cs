@@ -30,7 +30,7 @@ public sealed partial class ClosingAssessment
         if (!judges.TryGetValue(unit.UnitId, out var judge))
         {
             return new UnitAssessment(unit.UnitId, unit.Callsign, unit.Role, unit.LastFix, null, null, null, null, null, null,
-                MotionState.Unknown, null, flag?.Level ?? FlagLevel.None, flag?.Reason, flag?.AcknowledgedAt is not null, Refused: unit.Refused, Alarm: unit.Alarm);
+                MotionState.Unknown, null, flag?.Level ?? FlagLevel.None, flag?.Reason, flag?.AcknowledgedAt is not null, Refused: unit.Refused, Alarm: unit.Alarm, SignedOff: unit.SignedOff);
         }
 
         var m = judge.Measure(Nearest(judge));
@@ -58,6 +58,7 @@ public sealed partial class ClosingAssessment
             Refused: unit.Refused,
             HeldBackReason: judge.HeldBackWords,
             HeldAt: judge.HoldsBack ? frame.ToGeo(judge.Track.Latest.Point) : null,
-            Alarm: unit.Alarm);
+            Alarm: unit.Alarm,
+            SignedOff: unit.SignedOff);
     }
 }

@@ -151,6 +151,23 @@ public sealed partial class ClosingAssessment
         return events;
     }
 
+    /// <summary>
+    /// A unit's device signed off at <paramref name="now"/>: it is stale from now until it reports again, and judged so.
+    /// A hold it was flagged for stays up, as silence leaves it: where it went after its last fix is not known.
+    /// </summary>
+    public IReadOnlyList<IncidentEvent> SignOff(string unitId, DateTimeOffset now, IReadOnlyDictionary<string, UnitEntry> units)
+    {
+        if (!judges.TryGetValue(unitId, out var judge) || !units.TryGetValue(unitId, out var unit))
+        {
+            return [];
+        }
+
+        judge.SignOff();
+        var events = new List<IncidentEvent>();
+        Rejudge(unit, judge, now, units, events);
+        return events;
+    }
+
     /// <summary>Re-judges every unit and zone at <paramref name="now"/>; returns the flag transitions it causes.</summary>
     public IReadOnlyList<IncidentEvent> Evaluate(DateTimeOffset now, IReadOnlyDictionary<string, UnitEntry> units)
     {

@@ -13,8 +13,8 @@ internal sealed partial class UnitJudge
         LearnedSilenceS,
         StaleAt is { } stated ? Math.Min((stated - Track.Latest.Time).TotalSeconds, options.LongestStatedStale.TotalSeconds) : 0);
 
-    /// <summary>True when the unit has been silent longer than its learned cadence allows, whatever its report said.</summary>
-    public bool Overdue(DateTimeOffset now) => LatestHeard is { } last && (now - last).TotalSeconds > LearnedSilenceS;
+    /// <summary>True when the unit has been silent longer than its learned cadence allows, whatever its report said, or its device signed off.</summary>
+    public bool Overdue(DateTimeOffset now) => LatestHeard is { } last && (SignedOff || (now - last).TotalSeconds > LearnedSilenceS);
 
     // ... by its learned cadence alone.
     private double LearnedSilenceS => Math.Max(options.StaleAfter.TotalSeconds, options.StaleCadences * (Track.CadenceS ?? 0));

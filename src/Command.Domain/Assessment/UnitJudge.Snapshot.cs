@@ -26,7 +26,8 @@ internal sealed partial class UnitJudge
         StatedMoving,
         [.. heldBack.Select(h => new HeldBackSnapshot(Remember(h.Fix), h.StaleAt, h.Fix.SpeedMps))],
         TrackFrom,
-        ReturnedAt);
+        ReturnedAt,
+        SignedOff);
 
     private static FixSnapshot Remember(TrackFix f) => new(f.Time, f.Point, f.Sigma, f.AltitudeM, f.Floor, f.SpeedMps, f.CourseDeg);
 
@@ -54,6 +55,7 @@ internal sealed partial class UnitJudge
             StatedMoving = snapshot.StatedMoving,
             TrackFrom = snapshot.TrackFrom,
             ReturnedAt = snapshot.ReturnedAt,
+            SignedOff = snapshot.SignedOff,
         };
         judge.Track.Restore(snapshot.Fixes.Select(Recall), snapshot.IntervalsS);
         judge.heldBack.AddRange((snapshot.HeldBack ?? []).Select(h => new HeldBackFix(Recall(h.Fix with { SpeedMps = h.Fix.SpeedMps ?? h.SpeedMps }), h.StaleAt)));

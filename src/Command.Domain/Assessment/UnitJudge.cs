@@ -74,6 +74,8 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
     /// </summary>
     public bool Observe(PositionReport report, Geometry.LocalPoint point, ThreatTarget? target)
     {
+        // A report is the device back, whatever becomes of it.
+        SignedOff = false;
         if (LatestHeard is { } last && report.FixTime - last < options.TrackSpacing)
         {
             return false;
@@ -202,7 +204,7 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         measured = null;
     }
 
-    /// <summary>True when the unit has been silent longer than its learned cadence allows.</summary>
+    /// <summary>True when the unit has been silent longer than its learned cadence allows, or its device signed off.</summary>
     public bool IsStale(DateTimeOffset now)
     {
         if (Track.Count == 0)
@@ -210,8 +212,17 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
             return false;
         }
 
-        return (now - LatestHeard!.Value).TotalSeconds > AllowedSilenceS;
+        return SignedOff || (now - LatestHeard!.Value).TotalSeconds > AllowedSilenceS;
     }
+
+    /// <summary>True from its device's sign-off until its next report.</summary>
+    public bool SignedOff { get; private set; }
+
+    /// <summary>
+    /// The unit's device signed off: it reports no more, so the unit is silent from now, whatever its latest report said
+    /// of how long its fix stands (ATAK standing still says three minutes). Its next report ends it.
+    /// </summary>
+    public void SignOff() => SignedOff = Track.Count > 0;
 
     /// <summary>Sets the shown motion state with hysteresis; returns true when it changed.</summary>
     public bool Settle(DateTimeOffset now, Measurement? m)

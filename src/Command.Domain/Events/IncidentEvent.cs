@@ -28,6 +28,7 @@ namespace Command.Domain.Events;
 [JsonDerivedType(typeof(ExerciseSet), "exercise-set")]
 [JsonDerivedType(typeof(SendInsteadProposed), "send-instead-proposed")]
 [JsonDerivedType(typeof(UnitAlarmed), "unit-alarmed")]
+[JsonDerivedType(typeof(UnitSignedOff), "unit-signed-off")]
 [GenerateSerializer, Immutable]
 public abstract record IncidentEvent
 {

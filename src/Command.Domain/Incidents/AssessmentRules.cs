@@ -475,8 +475,16 @@ public static class AssessmentRules
     /// </summary>
     public const int StairsOnAnyFloor = 54;
 
+    /// <summary>
+    /// A unit whose device signed off (a TAK <c>t-x-d-d</c> naming the device, sent by ATAK when its user disconnects and
+    /// by a TAK server for a client whose connection it lost) is stale from then until it reports again, whatever its
+    /// last report said of how long its fix stands. An officer whose phone stopped at a door, said its fix stood 375 s,
+    /// and was lost to the server as he went in was flagged as holding at that door.
+    /// </summary>
+    public const int SignedOffIsSilent = 55;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = StairsOnAnyFloor;
+    public const int Current = SignedOffIsSilent;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

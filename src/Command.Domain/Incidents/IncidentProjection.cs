@@ -172,7 +172,7 @@ public sealed class IncidentProjection
                 assessment?.Reassign(changed.UnitId, unit.Role, changed.Role, Judged(changed.Time));
                 break;
             case PositionAccepted accepted when units.TryGetValue(accepted.Report.UnitId, out var unit):
-                units[unit.UnitId] = unit with { LastFix = accepted.Report, Refused = null };
+                units[unit.UnitId] = unit with { LastFix = accepted.Report, Refused = null, SignedOff = null };
                 return OnIncidentClock(assessment?.Observe(OnDrillClock(accepted.Report), Judged(Clock), units));
             case InputRejected { UnitId: { } refusedId, Reason: not (RejectReason.Duplicate or RejectReason.NotAPosition) } refused
                 when units.TryGetValue(refusedId, out var unit):
@@ -185,6 +185,10 @@ public sealed class IncidentProjection
                 // The board shows the alert on the unit's row until its device cancels it.
                 units[alarmed.UnitId] = unit with { Alarm = alarmed.Cancelled ? null : new UnitAlarm(alarmed.Kind, alarmed.Time, alarmed.Actor) };
                 return [];
+            case UnitSignedOff off when units.TryGetValue(off.UnitId, out var unit):
+                // Its device reports no more: shown stale at once, and on its row, until it reports again.
+                units[off.UnitId] = unit with { SignedOff = new UnitSignOff(off.Time, off.Actor) };
+                return OnIncidentClock(assessment?.SignOff(off.UnitId, Judged(Clock), units));
             case DrillControlled { StartsOver: true } over:
                 return StartOver(over);
             case DrillControlled { Speed: { } rate } drill:
@@ -248,7 +252,7 @@ public sealed class IncidentProjection
     {
         foreach (var unit in units.Values.ToList())
         {
-            units[unit.UnitId] = unit with { LastFix = null, Refused = null, Alarm = null };
+            units[unit.UnitId] = unit with { LastFix = null, Refused = null, Alarm = null, SignedOff = null };
         }
 
         var cleared = assessment?.StartOver(Judged(Clock), Reasons.StartedOver(over.Round)) ?? [];

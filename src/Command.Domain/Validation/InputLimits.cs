@@ -144,6 +144,7 @@ public static class InputLimits
             ?? Text(changed.AnsweringFlag, "flag subject", MaxIdChars + 5) ?? Text(changed.ThreatId, "threat id", MaxIdChars),
         UnitAlarmed alarmed => Text(alarmed.UnitId, "unit id", MaxIdChars) ?? Text(alarmed.Kind, "alert", MaxCallsignChars) ?? Actor(alarmed.Actor)
             ?? (alarmed.Position is { IsValid: false } at ? new Rejection(RejectReason.InvalidCoordinates, Format($"alert position {at.Latitude},{at.Longitude} is outside WGS84 ranges")) : null),
+        UnitSignedOff off => Text(off.UnitId, "unit id", MaxIdChars) ?? Actor(off.Actor),
         FlagAcknowledged ack => Text(ack.Subject, "subject", MaxIdChars + 5) ?? Text(ack.Reason, "reason", MaxTextChars) ?? Actor(ack.Actor),
         RulesAdopted rules => Actor(rules.Actor),
         DrillControlled drill => Text(drill.Action, "action", MaxIdChars) ?? Text(drill.Scenario, "scenario", MaxTextChars) ?? Actor(drill.Actor)

@@ -53,6 +53,13 @@ public interface IIncidentGrain : IFrameSource
     Task<Rejection?> Alarm(string unitId, string kind, bool cancelled, Domain.Geometry.GeoPoint? position, string actor);
 
     /// <summary>
+    /// Records that a unit's device signed off (a TAK <c>t-x-d-d</c> naming the device itself): the unit is stale from
+    /// now until it reports again. Refused for a unit the incident does not have, and as a duplicate where it has not
+    /// reported since it last signed off.
+    /// </summary>
+    Task<Rejection?> SignOff(string unitId, string actor);
+
+    /// <summary>
     /// Sends a unit in to close on a threat instead of a flagged one: reassigns it to contact, recorded with the flag it
     /// answered. Refused when the unit is not enrolled or the subject has no flag up.
     /// </summary>

@@ -206,6 +206,15 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
             ? Decision.Do(new UnitAlarmed(unitId, kind, cancelled, position, actor))
             : Decision.Refuse(RejectReason.UnknownUnit, $"unit '{unitId}' is not enrolled: its alert is not taken"));
 
+    public Task<Rejection?> SignOff(string unitId, string actor) =>
+        CommandAsync(() => stream.Projection.Units.GetValueOrDefault(unitId) switch
+        {
+            null => Decision.Refuse(RejectReason.UnknownUnit, $"unit '{Clip(unitId)}' is not enrolled: its device's sign-off is not taken"),
+            { SignedOff: { } off } => Decision.Refuse(RejectReason.Duplicate,
+                FormattableString.Invariant($"unit '{unitId}' signed off at {off.At.UtcDateTime:HH:mm:ss}Z and has not reported since")),
+            _ => Decision.Do(new UnitSignedOff(unitId, actor)),
+        });
+
     public Task<Rejection?> SendInstead(string unitId, string answeringFlag, string actor) =>
         CommandAsync(() =>
         {

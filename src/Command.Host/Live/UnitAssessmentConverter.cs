@@ -49,6 +49,7 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
     private static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
     private static readonly JsonEncodedText Since = JsonEncodedText.Encode("since");
     private static readonly JsonEncodedText Actor = JsonEncodedText.Encode("actor");
+    private static readonly JsonEncodedText SignedOff = JsonEncodedText.Encode("signedOff");
 
     public override UnitAssessment Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         throw new NotSupportedException("Unit assessments are only ever sent to browsers.");
@@ -101,6 +102,15 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
             writer.WriteEndObject();
         }
 
+        WriteIfSet(writer, HeldBackReason, value.HeldBackReason);
+        if (value.HeldAt is { } held)
+        {
+            writer.WriteStartObject(HeldAt);
+            writer.WriteNumber(Latitude, Math.Round(held.Latitude, CoordinateDecimals));
+            writer.WriteNumber(Longitude, Math.Round(held.Longitude, CoordinateDecimals));
+            writer.WriteEndObject();
+        }
+
         if (value.Alarm is { } alarm)
         {
             writer.WriteStartObject(Alarm);
@@ -110,12 +120,11 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
             writer.WriteEndObject();
         }
 
-        WriteIfSet(writer, HeldBackReason, value.HeldBackReason);
-        if (value.HeldAt is { } held)
+        if (value.SignedOff is { } off)
         {
-            writer.WriteStartObject(HeldAt);
-            writer.WriteNumber(Latitude, Math.Round(held.Latitude, CoordinateDecimals));
-            writer.WriteNumber(Longitude, Math.Round(held.Longitude, CoordinateDecimals));
+            writer.WriteStartObject(SignedOff);
+            writer.WriteString(At, off.At);
+            writer.WriteString(Actor, off.Actor);
             writer.WriteEndObject();
         }
 

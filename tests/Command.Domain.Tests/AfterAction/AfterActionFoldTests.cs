@@ -94,6 +94,20 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public async Task A_units_sign_off_is_in_its_log_and_the_incidents()
+    {
+        var report = await AfterActionFold.BuildAsync(SessionWith(new UnitSignedOff("P1", "cot:6c2d0f1e@10.20.0.2") { Time = S(80) }).ToAsyncEnumerable(),
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            [
+                new ActivityEntry(S(80), "P1", "signed-off", "Its device signed off (cot:6c2d0f1e@10.20.0.2): no position from it until it reported again"),
+                new ActivityEntry(S(80), null, "signed-off", "P1: its device signed off (cot:6c2d0f1e@10.20.0.2): no position from it until it reported again"),
+            ],
+            report.Activity.Where(a => a.Kind == "signed-off"));
+    }
+
+    [Fact]
     public async Task A_threats_marker_deleted_on_a_device_is_on_the_timeline_and_in_the_incidents_log_with_the_phase_it_left()
     {
         var report = await AfterActionFold.BuildAsync(SessionWith(new ThreatMarkerDeleted("T1", "H-2", "cot:ANDROID-7f3a@10.20.0.9") { Time = S(75) }).ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);

@@ -31,6 +31,8 @@ public sealed class UnitAssessmentConverterTests
         Assert.Contains(units, u => u.Refused is not null);
         Assert.Contains(units, u => u.HeldBackReason is not null);
         Assert.Contains(units, u => u.LastFix?.StaleAt is not null);
+        Assert.Contains(units, u => u.Alarm is not null);
+        Assert.Contains(units, u => u.SignedOff is not null);
     }
 
     [Fact]
@@ -67,6 +69,8 @@ public sealed class UnitAssessmentConverterTests
             random.Next(2) == 0 ? null : time.AddSeconds(-random.Next(300)), Pick(Enum.GetValues<FlagLevel>()), MaybeText(), random.Next(2) == 0,
             Maybe(200), Maybe(30), random.Next(3) == 0 ? null : random.Next(-2, 6), random.Next(2) == 0, MaybeText(), MaybeText(), MaybeText(),
             random.Next(3) == 0 ? new RefusedReport(time, Pick(["future-fix", "implied-speed"]), MaybeText() ?? "", random.Next(1, 9)) : null,
-            MaybeText());
+            MaybeText(),
+            Alarm: random.Next(3) == 0 ? new UnitAlarm(Pick(["911 Alert", "Troops In Contact"]), time, MaybeText() ?? "cot:P1@10.20.0.7") : null,
+            SignedOff: random.Next(3) == 0 ? new UnitSignOff(time, MaybeText() ?? "cot:6c2d0f1e@10.20.0.2") : null);
     }
 }
