@@ -53,6 +53,27 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
     }
 
     [Fact]
+    public async Task A_tak_servers_word_that_a_client_left_shows_its_unit_signed_off_and_stale_until_it_reports_again()
+    {
+        await using var watcher = await FrameWatcher.JoinAsync(host, IngestHost.Incident);
+        using var udp = new UdpClient();
+        var now = DateTime.UtcNow;
+
+        // Its phone says its fix stands 5 min; the server then loses it, and says so under a uid of its own.
+        await udp.SendAsync(Encoding.UTF8.GetBytes(Cot("ANDROID-55", "a-f-G-U-C", 44.0004, -100.0004, now, "<contact callsign=\"Viper 5\"/>")), "127.0.0.1", host.CotUdpPort, Ct);
+        await watcher.WaitForAsync(f => f.Units.Any(u => u.UnitId == "ANDROID-55" && u.LastFix is not null));
+        await udp.SendAsync(Encoding.UTF8.GetBytes(Cot("8f0c2a9e-server", "t-x-d-d", 0, 0, now.AddSeconds(1), "<link uid=\"ANDROID-55\" type=\"a-f-G-U-C\" relation=\"p-p\"/>")),
+            "127.0.0.1", host.CotUdpPort, Ct);
+        var off = (await watcher.WaitForAsync(f => f.Units.Any(u => u.UnitId == "ANDROID-55" && u.SignedOff is not null))).Units.Single(u => u.UnitId == "ANDROID-55");
+        await udp.SendAsync(Encoding.UTF8.GetBytes(Cot("ANDROID-55", "a-f-G-U-C", 44.0005, -100.0004, now.AddSeconds(2), "<contact callsign=\"Viper 5\"/>")), "127.0.0.1", host.CotUdpPort, Ct);
+        var back = (await watcher.WaitForAsync(f => f.Units.Any(u => u.UnitId == "ANDROID-55" && u.SignedOff is null && u.LastFix?.Position.Latitude == 44.0005)))
+            .Units.Single(u => u.UnitId == "ANDROID-55");
+
+        Assert.Equal((Domain.Assessment.MotionState.Stale, "cot:8f0c2a9e-server@127.0.0.1"), (off.State, off.SignedOff!.Actor));
+        Assert.NotEqual(Domain.Assessment.MotionState.Stale, back.State);
+    }
+
+    [Fact]
     public async Task A_radio_enrolled_in_another_incident_reports_there_and_not_to_its_listeners_incident()
     {
         var east = $"east-{Guid.NewGuid():N}"[..16];

@@ -33,6 +33,9 @@ public sealed class GrainIncidentPort(IGrainFactory grains) : IIncidentPort
     public async Task<Rejection?> DeleteMarkerAsync(string incidentId, DeletedMarker deletion, string actor, CancellationToken cancellationToken) =>
         await grains.GetGrain<IIncidentGrain>(incidentId).DeleteMarker(deletion.Marker, actor, deletion.SentBy, deletion.Became);
 
+    public async Task<Rejection?> SignOffAsync(string incidentId, string unitId, string actor, CancellationToken cancellationToken) =>
+        await grains.GetGrain<IIncidentGrain>(incidentId).SignOff(unitId, actor);
+
     public async Task<Rejection?> AlertAsync(string incidentId, UnitAlert alert, string actor, CancellationToken cancellationToken) =>
         await grains.GetGrain<IIncidentGrain>(incidentId).Alarm(alert.UnitId, alert.Kind, alert.Cancelled, alert.Position, actor);
 }

@@ -3,7 +3,7 @@ using Command.Recording.Reading;
 
 namespace Command.Host.Replays;
 
-/// <summary>A session's flags, its units' own alerts, its threat's marker deleted, and every command given in it (threats, phases, roles, drill controls, its close) as timeline markers.</summary>
+/// <summary>A session's flags, its units' own alerts and sign-offs, its threat's marker deleted, and every command given in it (threats, phases, roles, drill controls, its close) as timeline markers.</summary>
 public sealed class CatalogueTimeline(SessionCatalogue catalogue)
 {
     public async Task<IReadOnlyList<TimelineMarker>> ReadAsync(string incidentId, CancellationToken cancellationToken)
@@ -30,6 +30,7 @@ public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string T
         ThreatSet t => new(e.Sequence, e.Time, "threat-set", t.Threat.ThreatId, Lower(t.Threat.Phase), t.Reason, t.Actor, t.Threat.Described()),
         ThreatMarkerDeleted d => new(e.Sequence, e.Time, "threat-marker-deleted", d.ThreatId, d.Became, d.Marker, d.Actor),
         UnitAlarmed a => new(e.Sequence, e.Time, "unit-alarmed", a.UnitId, a.Cancelled ? "cancelled" : "raised", a.Kind, a.Actor),
+        UnitSignedOff s => new(e.Sequence, e.Time, "unit-signed-off", s.UnitId, null, null, s.Actor),
         UnitRoleChanged r => new(e.Sequence, e.Time, "unit-role-changed", r.UnitId, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Role.ToString()), null, r.Actor),
         IncidentClosed c => new(e.Sequence, e.Time, "incident-closed", null, null, c.Reason, c.Actor),
         DrillControlled d => new(e.Sequence, e.Time, "drill-controlled", d.Action, DrillLevel(d), d.Scenario, d.Actor),

@@ -48,4 +48,11 @@ public interface IIncidentPort
     /// where the marker placed none of its threats, as any other map item is.
     /// </summary>
     Task<Rejection?> DeleteMarkerAsync(string incidentId, DeletedMarker deletion, string actor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Tells the incident a unit's device signed off (a deletion naming the device itself): the unit is stale from now
+    /// until it reports again. Null when done, else why the incident refused it (the unit is not enrolled in it, or has
+    /// not reported since it last signed off).
+    /// </summary>
+    Task<Rejection?> SignOffAsync(string incidentId, string unitId, string actor, CancellationToken cancellationToken);
 }

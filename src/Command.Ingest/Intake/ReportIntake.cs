@@ -107,6 +107,12 @@ public sealed class ReportIntake(
         Permission(alert.UnitId, null)
         ?? (sentAt is { } time && ReportScreen.FixTime(time, clock.GetUtcNow(), options) is { } untimely ? untimely : null);
 
+    /// <summary>
+    /// Why a unit's sign-off is not taken: its unit takes positions only from a device it is bound to (its time is
+    /// checked as any deletion's is, <see cref="ScreenDeletion"/>).
+    /// </summary>
+    public Rejection? ScreenSignOff(string unitId) => Permission(unitId, null);
+
     /// <summary>Why a marker's deletion is not taken: it was sent too long ago, or too far ahead, as a fix's time is checked.</summary>
     public Rejection? ScreenDeletion(DateTimeOffset? sentAt) =>
         sentAt is { } time && ReportScreen.FixTime(time, clock.GetUtcNow(), options) is { } untimely ? untimely : null;

@@ -28,13 +28,15 @@ internal static class CotItems
         if (outcome.Deletion is { } deletion)
         {
             // Deleting the threat's marker, or marking it as other than hostile, is a word about the threat: from a source
-            // that may place it. From any other, a marker changed is refused as it always was, as no unit's position.
+            // that may place it. From any other, a marker changed is refused as it always was, as no unit's position. A
+            // deletion naming a unit's own device is its sign-off, from any source that may report for that unit.
             var actor = source.Actor(outcome.Actor ?? "cot");
-            return source.Grant.HostileMarkers
-                ? new IngestItem(incident, unknownUnits, null, Actor: actor, MarkedAt: outcome.Time, Raw: outcome.Raw, Deletion: deletion, Otherwise: outcome.Report)
-                : outcome.Report is { } refused ? new IngestItem(incident, unknownUnits, refused)
-                : Refused(incident, unknownUnits, outcome.Raw, null,
-                    $"marker deletion from {actor} may not touch the threat: HostileMarkers is off for {source.Grant.Range} ({source.Grant.Key})");
+            var otherwise = source.Grant.HostileMarkers ? outcome.Report
+                : outcome.Report ?? Refused(incident, unknownUnits, outcome.Raw, null,
+                    $"marker deletion from {actor} may not touch the threat: HostileMarkers is off for {source.Grant.Range} ({source.Grant.Key})").Report;
+            var maySignOff = deletion.Became is null && (source.Certificate is not { } bound || bound.UnitId == deletion.Marker);
+            return new IngestItem(incident, unknownUnits, null, Actor: actor, MarkedAt: outcome.Time, Raw: outcome.Raw, Deletion: deletion, Otherwise: otherwise,
+                MayTouchThreat: source.Grant.HostileMarkers, MaySignOff: maySignOff);
         }
 
         // A unit's own report or alert: over TLS, for the certificate's unit only.

@@ -8,8 +8,10 @@ namespace Command.Ingest.Listeners;
 /// was placed (checked by the intake as a unit's fix time is) and the marker's raw text, recorded if it is refused, or a
 /// unit's own alert (an emergency its device raised or cancelled), with its source as the actor, or a marker a device
 /// deleted or marked as other than hostile, with the device as the actor, and what is recorded where the incident
-/// says it placed none of its threats (<see cref="Otherwise"/>: a marker changed is refused as no unit's position).
+/// says it placed none of its threats (<see cref="Otherwise"/>: a marker changed is refused as no unit's position). A
+/// deletion that names a unit's own device is its sign-off, where <see cref="MaySignOff"/>; it touches the threat only
+/// where <see cref="MayTouchThreat"/>, and is otherwise recorded as <see cref="Otherwise"/>.
 /// </summary>
 public sealed record IngestItem(
     string Incident, UnknownUnitPolicy UnknownUnits, IncomingReport? Report, Threat? Threat = null, string? Actor = null, DateTimeOffset? MarkedAt = null, string Raw = "",
-    UnitAlert? Alert = null, DeletedMarker? Deletion = null, IncomingReport? Otherwise = null);
+    UnitAlert? Alert = null, DeletedMarker? Deletion = null, IncomingReport? Otherwise = null, bool MayTouchThreat = false, bool MaySignOff = false);

@@ -114,13 +114,49 @@ public sealed partial class IngestPump(
             }
             else if (item.Deletion is { } deletion)
             {
-                // A deletion from long ago, or of a map item that placed no threat here, is refused and recorded with its
-                // raw text in the listener's incident, as such items always were; a marker changed, as no unit's position.
+                // A deletion sent long ago is refused and recorded with its raw text in the listener's incident, as such
+                // items always were. One naming a unit's device is its sign-off: to the incident it is enrolled in (or the
+                // listener's, which may have enrolled it on its first report), in order with its reports; refused there
+                // for a unit bound to another device.
                 var refused = intake.ScreenDeletion(item.MarkedAt);
+                if (refused is null && item.MaySignOff)
+                {
+                    var incident = await routes.IncidentOfAsync(deletion.Marker, cancellationToken).ConfigureAwait(false) ?? item.Incident;
+                    var unfit = intake.ScreenSignOff(deletion.Marker);
+                    if (unfit is null)
+                    {
+                        await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
+                        unfit = await SignOffAsync(incident, deletion.Marker, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (unfit is null)
+                    {
+                        continue;
+                    }
+
+                    if (unfit.Reason != Domain.Validation.RejectReason.UnknownUnit)
+                    {
+                        // Said of the unit, not attributed to it: no report of its positions was refused.
+                        Pend(pending, (incident, item.UnknownUnits), IncomingReport.Refused(Domain.Reports.ReportSource.CoT, item.Raw,
+                            unfit with { Detail = $"sign-off of unit '{deletion.Marker}': {unfit.Detail}" }));
+                        continue;
+                    }
+                }
+
+                // No unit of that name: a map item. Of one that placed no threat here, it is refused and recorded as such
+                // items always were; a marker changed, as no unit's position; from a source that may not touch the
+                // threat, as not allowed.
                 if (refused is null)
                 {
-                    await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
-                    refused = await DeleteMarkerAsync(item.Incident, deletion, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
+                    if (item.MayTouchThreat)
+                    {
+                        await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
+                        refused = await DeleteMarkerAsync(item.Incident, deletion, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        refused = item.Otherwise?.Rejection ?? new Domain.Validation.Rejection(Domain.Validation.RejectReason.NotAllowed, "its source may not touch the threat");
+                    }
                 }
 
                 if (refused is not null)
@@ -191,6 +227,20 @@ public sealed partial class IngestPump(
     private Task AlertAsync(string incident, UnitAlert alert, string actor, CancellationToken cancellationToken) =>
         HandOnAsync(() => incidents.AlertAsync(incident, alert, actor, cancellationToken), e => LogAlertFailed(logger, alert.UnitId, incident, e));
 
+    // The incident's refusal is returned, to be recorded; a call that fails is logged, and the sign-off lost with it.
+    private async Task<Domain.Validation.Rejection?> SignOffAsync(string incident, string unitId, string actor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await incidents.SignOffAsync(incident, unitId, actor, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogSignOffFailed(logger, unitId, incident, e);
+            return null;
+        }
+    }
+
     // The incident's refusal is returned, to be recorded; a call that fails is logged, and the deletion lost with it.
     private async Task<Domain.Validation.Rejection?> DeleteMarkerAsync(string incident, DeletedMarker deletion, string actor, CancellationToken cancellationToken)
     {
@@ -225,6 +275,9 @@ public sealed partial class IngestPump(
             failed(e);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not tell incident {Incident} that unit {UnitId}'s device signed off")]
+    private static partial void LogSignOffFailed(ILogger logger, string unitId, string incident, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not tell incident {Incident} that marker {Marker} was deleted")]
     private static partial void LogDeletionFailed(ILogger logger, string marker, string incident, Exception exception);

@@ -11,7 +11,7 @@ namespace Command.Recording.Reading;
 public sealed class SessionReader
 {
     private static readonly byte[][] MarkPrefixes =
-        [.. new[] { "{\"type\":\"flag-", "{\"type\":\"threat-", "{\"type\":\"unit-role-changed\"", "{\"type\":\"unit-alarmed\"", "{\"type\":\"drill-controlled\"", "{\"type\":\"incident-closed\"" }.Select(System.Text.Encoding.UTF8.GetBytes)];
+        [.. new[] { "{\"type\":\"flag-", "{\"type\":\"threat-", "{\"type\":\"unit-role-changed\"", "{\"type\":\"unit-alarmed\"", "{\"type\":\"unit-signed-off\"", "{\"type\":\"drill-controlled\"", "{\"type\":\"incident-closed\"" }.Select(System.Text.Encoding.UTF8.GetBytes)];
 
     private SessionReader(ISessionStore store, SessionManifest manifest) => (Store, Manifest) = (store, manifest);
 

@@ -112,6 +112,43 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task A_unit_whose_device_signed_off_says_so_on_its_row_its_marker_and_in_the_feed_until_it_reports_again()
+    {
+        var scene = await Scene.OpenAsync(host, "signoff");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.TrackAsync("P1", (0, -60), (0, -55));
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(dashboard.Row("P1")).Not.ToHaveAttributeAsync("data-state", "stale");
+        // As the CoT listeners hand on a TAK server's word that it lost the unit's phone.
+        var port = host.Services.GetRequiredService<Command.Ingest.Intake.IIncidentPort>();
+
+        Assert.Null(await port.SignOffAsync(scene.IncidentId, "P1", "cot:6c2d0f1e@10.20.0.2", TestContext.Current.CancellationToken));
+
+        var row = dashboard.Row("P1");
+        await Expect(row).ToHaveAttributeAsync("data-state", "stale");
+        await Expect(row.Locator(".state-word")).ToHaveTextAsync("○ SIGNED OFF");
+        var said = new System.Text.RegularExpressions.Regex("^its device signed off at \\d\\d:\\d\\d:\\d\\d \\(cot:6c2d0f1e@10\\.20\\.0\\.2\\): no position until it reports again$");
+        await Expect(row.Locator(".status .reason")).ToHaveTextAsync(said);
+        await dashboard.Marker("P1").ToShowAsync("tag", "○ SIGNED OFF");
+        var lines = dashboard.Feed.Locator("li[data-type='unit-signed-off']");
+        await Expect(lines.First).ToContainTextAsync("○ SIGNED OFFPatrol 1its device left; no position until it reports again — cot:6c2d0f1e@10.20.0.2");
+        Assert.Equal("cot:6c2d0f1e@10.20.0.2", (await scene.UnitAsync("P1")).GetProperty("signedOff").GetProperty("actor").GetString());
+        await dashboard.ScreenshotAsync("unit-signed-off.png");
+
+        await scene.TrackAsync("P1", (0, -50));
+
+        await Expect(row).Not.ToHaveAttributeAsync("data-state", "stale");
+        await Expect(row.Locator(".state-word")).Not.ToHaveTextAsync("○ SIGNED OFF");
+        await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        await ReplayDashboardTests.SeekAsync(dashboard, "End");
+        await Expect(lines).ToHaveCountAsync(1);
+        await Expect(lines.First).ToContainTextAsync("○ SIGNED OFFPatrol 1its device left");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task A_unit_whose_reports_are_refused_says_so_on_its_row_until_one_is_accepted()
     {
         // A phone whose clock runs five minutes fast reports all along; every report is refused, and the row says why.

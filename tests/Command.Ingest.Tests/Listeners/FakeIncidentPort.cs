@@ -9,7 +9,7 @@ namespace Command.Ingest.Tests.Listeners;
 
 /// <summary>One thing an incident was handed.</summary>
 internal sealed record Delivered(string Incident, UnknownUnitPolicy? Policy, PositionReport? Report = null, InputRejected? Refused = null, Threat? Threat = null, string? Actor = null,
-    UnitAlert? Alert = null, string? DeletedMarker = null, string? Device = null, string? Became = null);
+    UnitAlert? Alert = null, string? DeletedMarker = null, string? Device = null, string? Became = null, string? SignedOff = null);
 
 /// <summary>Records what it is handed and lets a test await a number of deliveries without polling.</summary>
 internal sealed class FakeIncidentPort : IIncidentPort
@@ -102,6 +102,29 @@ internal sealed class FakeIncidentPort : IIncidentPort
 
         arrivals.Writer.TryWrite(true);
         return Task.FromResult(DeletionAnswer?.Invoke(deletion.Marker));
+    }
+
+    /// <summary>
+    /// What the incident answers a unit's sign-off, by the unit's id; null (the default) has no unit enrolled, and
+    /// answers unknown-unit. A sign-off is delivered only where the incident has the unit.
+    /// </summary>
+    public Func<string, Rejection?>? SignOffAnswer { get; set; }
+
+    public Task<Rejection?> SignOffAsync(string incidentId, string unitId, string actor, CancellationToken cancellationToken)
+    {
+        var answer = SignOffAnswer is { } answers ? answers(unitId) : new Rejection(RejectReason.UnknownUnit, $"unit '{unitId}' is not enrolled: its device's sign-off is not taken");
+        if (answer?.Reason == RejectReason.UnknownUnit)
+        {
+            return Task.FromResult<Rejection?>(answer);
+        }
+
+        lock (delivered)
+        {
+            delivered.Add(new Delivered(incidentId, null, Actor: actor, SignedOff: unitId));
+        }
+
+        arrivals.Writer.TryWrite(true);
+        return Task.FromResult(answer);
     }
 
     public IReadOnlyList<Delivered> Snapshot()

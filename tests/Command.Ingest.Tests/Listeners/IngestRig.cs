@@ -41,7 +41,7 @@ internal sealed class IngestRig : IAsyncDisposable
 
     public IngestMeters Meters { get; }
 
-    public static async Task<IngestRig> StartAsync(Dictionary<string, string?>? overrides = null, IUnitBindings? bindings = null)
+    public static async Task<IngestRig> StartAsync(Dictionary<string, string?>? overrides = null, IUnitBindings? bindings = null, IUnitRoutes? routes = null)
     {
         var settings = new Dictionary<string, string?> { ["Ingest:Incident"] = "drill-1", ["Ingest:UnknownUnits"] = "Enrol" };
         foreach (var listener in new[] { "Cot:Udp", "Cot:Tcp", "Nmea:Tcp", "Aprs:Tcp" })
@@ -61,6 +61,7 @@ internal sealed class IngestRig : IAsyncDisposable
         var log = new RecordedLog();
         var services = new ServiceCollection()
             .AddSingleton(bindings ?? new NoUnitBindings())
+            .AddSingleton(routes ?? new ListenerIncidentOnly())
             .AddSingleton<IIncidentPort>(port)
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<ILoggerProvider>(log)

@@ -109,6 +109,27 @@ public sealed class TlsListenerTests : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_certificate_signs_off_its_own_unit_only()
+    {
+        var settings = certificates.Settings();
+        settings["Ingest:Cot:Tls:Units:alpha"] = "ANDROID-77";
+        var enrolled = new EnrolledUnits(new Dictionary<string, string> { ["ANDROID-77"] = "drill-1", ["BRAVO-2"] = "drill-1" });
+        await using var rig = await IngestRig.StartAsync(settings, routes: enrolled);
+        rig.Port.DeletionAnswer = marker => new Domain.Validation.Rejection(RejectReason.NotAPosition, $"deletion of map item {marker}, which placed no threat here, is not a position");
+        rig.Port.SignOffAnswer = _ => null;
+        using var certificate = certificates.Client("alpha");
+        await using var client = await ConnectAsync(rig, certificate);
+        await SendAsync(client, SignOffTests.ServerSaysOffline("BRAVO-2") + SignOffTests.ServerSaysOffline("ANDROID-77"));
+
+        var delivered = await rig.Port.WaitForAsync(3);
+
+        // Another unit's sign-off is no more than a map item's deletion: the incident says it placed no threat.
+        Assert.Equal("ANDROID-77", Assert.Single(delivered, d => d.SignedOff is not null).SignedOff);
+        Assert.Equal("BRAVO-2", Assert.Single(delivered, d => d.DeletedMarker is not null).DeletedMarker);
+        Assert.Equal(RejectReason.NotAPosition, Assert.Single(delivered, d => d.Refused is not null).Refused!.Reason);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task A_hostile_marker_over_tls_names_the_certificate_in_its_actor()
     {
         await using var rig = await IngestRig.StartAsync(certificates.Settings());

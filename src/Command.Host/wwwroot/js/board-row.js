@@ -3,7 +3,7 @@
 // Seven columns, so the numbers a commander acts on can be large at 1280×720: who (and role), status (flag,
 // state and reason), distance, closing rate, ETA, time in state, and the last fix (its age and source).
 import { roles, flag, shapeSvg, state, closes, escapeHtml } from './symbols.js';
-import { metres, rate, duration, age, since } from './format.js';
+import { metres, rate, duration, age, since, clock } from './format.js';
 
 const sources = { json: 'JSON', simulator: 'SIM', coT: 'CoT', nmea: 'NMEA', aprs: 'APRS', osmAnd: 'OsmAnd' };
 
@@ -82,15 +82,26 @@ function statusHtml(unit) {
   return alarmHtml(unit) + judgedHtml(unit);
 }
 
-function judgedHtml(unit) {
+// A unit whose device signed off is stale for that reason, and says so: it went dark on purpose, or its server lost it.
+function signedOffWords(off) {
+  return `its device signed off at ${clock(Date.parse(off.at))} (${off.actor}): no position until it reports again`;
+}
+
+function stateWordHtml(unit) {
   const s = state(unit.state);
-  const stateWord = `<span class="state-word">${s.mark} ${s.word}</span>`;
+  return unit.state === 'stale' && unit.signedOff
+    ? `<span class="state-word signed-off" title="${escapeHtml(signedOffWords(unit.signedOff))}">${s.mark} SIGNED OFF</span>`
+    : `<span class="state-word">${s.mark} ${s.word}</span>`;
+}
+
+function judgedHtml(unit) {
+  const stateWord = stateWordHtml(unit);
   if (!unit.flag || unit.flag === 'none') {
     // Why a unit counts as arrived is said, so "arrived" is never just near: "inside B12, 12 m from the threat".
     // So is why one standing still is not flagged, when its fixes cannot tell it from a unit in contact, and why its
     // marker jumped while its distance did not: its latest reports are held back as multipath.
     const why = escapeHtml((unit.state === 'arrived' ? unit.arrivalReason : unit.inReachReason) ?? unit.heldBackReason
-      ?? (unit.refused ? refusedWords(unit.refused) : ''));
+      ?? (unit.refused ? refusedWords(unit.refused) : unit.signedOff ? signedOffWords(unit.signedOff) : ''));
     return why ? `${stateWord}<span class="reason arrival" title="${why}">${why}</span>` : stateWord;
   }
   const f = flag(unit.flag);

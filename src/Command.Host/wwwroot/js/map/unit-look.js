@@ -33,7 +33,7 @@ export function unitLook(unit, palette) {
     mark: stale || unit.state === 'unknown' ? '' : s.mark,
     markColour: judged ? fill : palette.text,
     callsign: unit.callsign,
-    tag: alarm ? [alarm, flagTag].filter(Boolean).join(' · ') : flagTag || (stale ? `${s.mark} ${s.word}` : ''),
+    tag: alarm ? [alarm, flagTag].filter(Boolean).join(' · ') : flagTag || (stale ? `${s.mark} ${unit.signedOff ? 'SIGNED OFF' : s.word}` : ''),
     tagBack: alarm || unit.flag === 'alert' ? palette.alert : unit.flag === 'watch' ? palette.watch : palette.stale,
     tagText: alarm || unit.flag === 'alert' ? '#fff' : '#000',
     rank: rank(unit),
