@@ -117,6 +117,20 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_threat_off_the_incidents_ground_is_refused_and_the_one_placed_stands()
+    {
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        Assert.Null(await incident.SetThreat(new Threat("T1", Sites.Frame.ToGeo(new(0, 0)), null, ThreatPhase.Active), "commander"));
+
+        var refused = await incident.SetThreat(new Threat("T1", Sites.Frame.ToGeo(new(0, 20_000)), null, ThreatPhase.Active), "cot:H-1@10.20.0.9", PhaseChanges.Marker);
+
+        Assert.Equal(RejectReason.InvalidCoordinates, refused?.Reason);
+        Assert.EndsWith("is 20 km from site " + (await incident.GetView())!.Site.Name + ": a threat is placed within 10 km of it", refused?.Detail, StringComparison.Ordinal);
+        Assert.Single(fixture.Log.Events(id).OfType<ThreatSet>());
+    }
+
+    [Fact]
     public async Task The_threats_marker_deleted_is_recorded_once_and_a_deletion_of_anything_else_is_refused()
     {
         var id = NewId();

@@ -128,7 +128,8 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     }
 
     public Task<Rejection?> SetThreat(Threat threat, string actor, string? reason) =>
-        CommandAsync(() => PhaseChanges.Check(stream.Projection.Threats.GetValueOrDefault(threat.ThreatId)?.Phase, threat.Phase, reason) is { } refused
+        CommandAsync(() => (ThreatGround.Check(stream.Projection.Site!, threat)
+                ?? PhaseChanges.Check(stream.Projection.Threats.GetValueOrDefault(threat.ThreatId)?.Phase, threat.Phase, reason)) is { } refused
             ? Decision.Refuse(refused.Reason, refused.Detail)
             : Decision.Do(new ThreatSet(threat, actor, NullIfBlank(reason))));
 

@@ -20,12 +20,13 @@ namespace Command.Ingest.Cot;
 /// a marker changed, <see cref="Report"/> holds its refusal as not a position, which stands unless it placed a threat.
 /// </param>
 /// <param name="PlacedBy">Who put the marker on the map, where it says (its link to its maker): a callsign, or a uid.</param>
+/// <param name="PlacedFrom">The uid of the device that put the marker on the map, where its link says: its unit's incident is the threat's.</param>
 /// <param name="Ping">
 /// A streaming client's keepalive (<c>t-x-c-t</c>): no report and no refusal. ATAK pings after 15 s of hearing nothing
 /// from its server and drops the connection after 25 s without an answer, losing what it had queued to send.
 /// </param>
 public sealed record CotOutcome(IncomingReport? Report, Threat? Threat = null, string? Actor = null, string Raw = "", DateTimeOffset? Time = null, bool Ping = false, string? PlacedBy = null,
-    UnitAlert? Alert = null, DeletedMarker? Deletion = null)
+    UnitAlert? Alert = null, DeletedMarker? Deletion = null, string? PlacedFrom = null)
 {
     /// <summary>The CoT type of a ping, and of its answer.</summary>
     public const string PingType = "t-x-c-t";

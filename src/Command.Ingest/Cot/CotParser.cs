@@ -217,7 +217,7 @@ public sealed class CotParser(CotOptions options)
             // A uid too long to record as one is no marker a deletion can name: the threat is still placed.
             Marker: f.Uid!.Length <= InputLimits.MaxIdChars ? f.Uid : null,
             Name: CotFields.Said(f.Callsign, InputLimits.MaxCallsignChars), Remarks: CotFields.Said(f.Remarks, MarkerRemarksChars));
-        return new CotOutcome(null, threat, $"cot:{f.Uid}", xml, time, PlacedBy: f.ProducedBy is { } by ? CotFields.Clip(by) : null);
+        return new CotOutcome(null, threat, $"cot:{f.Uid}", xml, time, PlacedBy: f.ProducedBy is { } by ? CotFields.Clip(by) : null, PlacedFrom: f.LinkUid);
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ internal static class CotItems
             // device that dropped it, and a trainer wants to know who put the threat there.
             var actor = source.Actor(outcome.Actor ?? "cot") + (outcome.PlacedBy is { } by ? $", placed by {by}" : "");
             return source.Grant.HostileMarkers
-                ? new IngestItem(incident, unknownUnits, null, threat, actor, outcome.Time, outcome.Raw)
+                ? new IngestItem(incident, unknownUnits, null, threat, actor, outcome.Time, outcome.Raw, PlacedFrom: outcome.PlacedFrom)
                 : Refused(incident, unknownUnits, outcome.Raw, null,
                     $"hostile marker from {actor} may not set the threat: HostileMarkers is off for {source.Grant.Range} ({source.Grant.Key})");
         }

@@ -10,8 +10,11 @@ namespace Command.Ingest.Listeners;
 /// deleted or marked as other than hostile, with the device as the actor, and what is recorded where the incident
 /// says it placed none of its threats (<see cref="Otherwise"/>: a marker changed is refused as no unit's position). A
 /// deletion that names a unit's own device is its sign-off, where <see cref="MaySignOff"/>; it touches the threat only
-/// where <see cref="MayTouchThreat"/>, and is otherwise recorded as <see cref="Otherwise"/>.
+/// where <see cref="MayTouchThreat"/>, and is otherwise recorded as <see cref="Otherwise"/>. A threat goes to the incident
+/// of the unit whose device placed its marker (<see cref="PlacedFrom"/>), a deletion to the deleting device's, where
+/// that is enrolled; else to the listener's.
 /// </summary>
 public sealed record IngestItem(
     string Incident, UnknownUnitPolicy UnknownUnits, IncomingReport? Report, Threat? Threat = null, string? Actor = null, DateTimeOffset? MarkedAt = null, string Raw = "",
-    UnitAlert? Alert = null, DeletedMarker? Deletion = null, IncomingReport? Otherwise = null, bool MayTouchThreat = false, bool MaySignOff = false);
+    UnitAlert? Alert = null, DeletedMarker? Deletion = null, IncomingReport? Otherwise = null, bool MayTouchThreat = false, bool MaySignOff = false,
+    string? PlacedFrom = null);

@@ -86,16 +86,21 @@ public sealed partial class IngestPump(
             }
             else if (item.Threat is { } threat)
             {
-                if (intake.ScreenMarker(threat, item.MarkedAt) is { } untimely)
+                // The threat of the incident whose unit dropped the marker: an officer's marker in one drill moved the
+                // threat of the listener's, hundreds of kilometres off its ground. What is refused (a stale marker, one
+                // the incident will not take) is recorded there with its raw text, after whatever came before it.
+                var incident = await IncidentOfDeviceAsync(item.PlacedFrom, item.Incident, cancellationToken).ConfigureAwait(false);
+                var refused = intake.ScreenMarker(threat, item.MarkedAt);
+                if (refused is null)
                 {
-                    // Refused like a unit's stale fix: recorded with its raw text in the listener's incident, after
-                    // whatever came before it.
-                    Pend(pending, (item.Incident, item.UnknownUnits), IncomingReport.Refused(Domain.Reports.ReportSource.CoT, item.Raw, untimely));
-                    continue;
+                    await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
+                    refused = await SetThreatAsync(incident, threat, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
                 }
 
-                await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
-                await SetThreatAsync(item.Incident, threat, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
+                if (refused is not null)
+                {
+                    Pend(pending, (incident, item.UnknownUnits), IncomingReport.Refused(Domain.Reports.ReportSource.CoT, item.Raw, refused));
+                }
             }
             else if (item.Alert is { } alert)
             {
@@ -146,12 +151,13 @@ public sealed partial class IngestPump(
                 // No unit of that name: a map item. Of one that placed no threat here, it is refused and recorded as such
                 // items always were; a marker changed, as no unit's position; from a source that may not touch the
                 // threat, as not allowed.
+                var markerIncident = await IncidentOfDeviceAsync(deletion.SentBy, item.Incident, cancellationToken).ConfigureAwait(false);
                 if (refused is null)
                 {
                     if (item.MayTouchThreat)
                     {
                         await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
-                        refused = await DeleteMarkerAsync(item.Incident, deletion, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
+                        refused = await DeleteMarkerAsync(markerIncident, deletion, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
                     }
                     else
                     {
@@ -161,7 +167,7 @@ public sealed partial class IngestPump(
 
                 if (refused is not null)
                 {
-                    Pend(pending, (item.Incident, item.UnknownUnits), item.Otherwise ?? IncomingReport.Refused(Domain.Reports.ReportSource.CoT, item.Raw, refused, deletion.SentBy));
+                    Pend(pending, (markerIncident, item.UnknownUnits), item.Otherwise ?? IncomingReport.Refused(Domain.Reports.ReportSource.CoT, item.Raw, refused, deletion.SentBy));
                 }
             }
         }
@@ -221,8 +227,23 @@ public sealed partial class IngestPump(
         }
     }
 
-    private Task SetThreatAsync(string incident, Domain.Threats.Threat threat, string actor, CancellationToken cancellationToken) =>
-        HandOnAsync(() => incidents.SetThreatAsync(incident, threat, actor, cancellationToken), e => LogThreatFailed(logger, threat.ThreatId, incident, e));
+    // The incident a device's unit is enrolled in, or the listener's where it is enrolled nowhere (or not a unit at all).
+    private async ValueTask<string> IncidentOfDeviceAsync(string? device, string listeners, CancellationToken cancellationToken) =>
+        device is null ? listeners : await routes.IncidentOfAsync(device, cancellationToken).ConfigureAwait(false) ?? listeners;
+
+    // The incident's refusal is returned, to be recorded; a call that fails is logged, and the marker lost with it.
+    private async Task<Domain.Validation.Rejection?> SetThreatAsync(string incident, Domain.Threats.Threat threat, string actor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await incidents.SetThreatAsync(incident, threat, actor, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogThreatFailed(logger, threat.ThreatId, incident, e);
+            return null;
+        }
+    }
 
     private Task AlertAsync(string incident, UnitAlert alert, string actor, CancellationToken cancellationToken) =>
         HandOnAsync(() => incidents.AlertAsync(incident, alert, actor, cancellationToken), e => LogAlertFailed(logger, alert.UnitId, incident, e));

@@ -82,6 +82,9 @@ internal sealed class FakeIncidentPort : IIncidentPort
         return Task.FromResult<Rejection?>(null);
     }
 
+    /// <summary>What the incident answers a threat it is handed; null takes every one.</summary>
+    public Func<Threat, Rejection?>? ThreatAnswer { get; set; }
+
     public Task<Rejection?> SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken)
     {
         lock (delivered)
@@ -90,7 +93,7 @@ internal sealed class FakeIncidentPort : IIncidentPort
         }
 
         arrivals.Writer.TryWrite(true);
-        return Task.FromResult<Rejection?>(null);
+        return Task.FromResult(ThreatAnswer?.Invoke(threat));
     }
 
     public Task<Rejection?> DeleteMarkerAsync(string incidentId, DeletedMarker deletion, string actor, CancellationToken cancellationToken)

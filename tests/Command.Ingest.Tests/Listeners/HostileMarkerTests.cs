@@ -69,6 +69,36 @@ public sealed class HostileMarkerTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_marker_dropped_by_an_officer_of_another_incident_sets_that_incidents_threat_and_its_deletion_goes_there_too()
+    {
+        var routes = new EnrolledUnits(new Dictionary<string, string> { ["ANDROID-A7"] = "walk-1", ["ANDROID-589520ccfcd20f01"] = "walk-1" });
+        await using var rig = await IngestRig.StartAsync(routes: routes);
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Event("a-h-G", uid: "H-2", how: "h-g-i-g-o", detail: "<link uid='ANDROID-A7' type='a-f-G-U-C' relation='p-p'/>"));
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Deletion());
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Event("a-h-G", uid: "H-3"));
+
+        var delivered = await rig.Port.WaitForAsync(3);
+
+        Assert.Equal([("walk-1", "H-2"), ("walk-1", "H-2"), ("drill-1", "H-3")],
+            delivered.Select(d => (d.Incident, d.Threat?.Marker ?? d.DeletedMarker)));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_marker_the_incident_refuses_is_recorded_there_with_its_text()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        rig.Port.ThreatAnswer = threat => new Rejection(RejectReason.InvalidCoordinates, $"threat {threat.ThreatId} at 39.7392,-104.9903 is 578 km from site Meadowlark Flats School: a threat is placed within 10 km of it");
+        var marker = CotParserTests.Event("a-h-G", uid: "H-1");
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, marker);
+
+        var delivered = await rig.Port.WaitForAsync(2);
+
+        Assert.Equal("H-1", delivered[0].Threat?.Marker);
+        Assert.Equal(("drill-1", RejectReason.InvalidCoordinates, marker), (delivered[1].Incident, delivered[1].Refused?.Reason, delivered[1].Refused?.Raw));
+        Assert.StartsWith("threat T1 at 39.7392,-104.9903 is 578 km from site", delivered[1].Refused?.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task A_deleted_marker_is_told_to_the_incident_with_the_deleting_device_as_the_actor()
     {
         await using var rig = await IngestRig.StartAsync();
