@@ -136,6 +136,15 @@ internal sealed partial class UnitJudge
         var holdStreak = advance ? (confirmed ? HoldStreak + 1 : 0) : HoldStreak;
         var openingStreak = advance ? (confirmed && opening ? OpeningStreak + 1 : 0) : OpeningStreak;
         var episode = Episode;
+        if (episode is not null && Anchor is { } measuredFrom && !target.Matches(measuredFrom))
+        {
+            // The threat moved (or another is now the nearest): where the unit held is where it stands now, measured
+            // against the threat where it is. Its distances to where the threat was read as a walk: a commander's drag
+            // of the threat 100 m north had an officer standing still "86 m further out than where it stopped", and its
+            // flag cleared as "590986 m nearer than where it held" once a marker from another drill was put right.
+            episode = episode with { HeldM = [smoothed], StoppedAtM = smoothed };
+        }
+
         double? progress = episode is null ? null : episode.HeldAtM - (enoughForRate ? window!.Value.End : smoothed);
         var progressRate = 0.0;
         // A unit shown moving away is judged from where it turned, not from the middle of its retreat.

@@ -483,8 +483,15 @@ public static class AssessmentRules
     /// </summary>
     public const int SignedOffIsSilent = 55;
 
+    /// <summary>
+    /// A threat moved (or another become the nearest) while a unit holds: where the unit held is where it stands now,
+    /// measured against the threat where it is. Its distances to where the threat was read as a walk: a commander's drag
+    /// of the threat 100 m north had an officer standing still "86 m further out than where it stopped".
+    /// </summary>
+    public const int HoldFollowsTheThreat = 56;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = SignedOffIsSilent;
+    public const int Current = HoldFollowsTheThreat;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;
