@@ -5,7 +5,8 @@ namespace Command.Domain.Assessment;
 
 /// <summary>
 /// Who could close on a threat instead of a unit flagged for not closing: units whose role is to close (contact or
-/// unassigned), not arrived, not flagged, not stale (where they are is not known), not already closing on that threat,
+/// unassigned), not arrived, not flagged, not stale (where they are is not known), with no emergency of their own raised
+/// from their device (a 911 alert), not already closing on that threat,
 /// and judged against the same threat; ranked by their time to it along the walk graph where the site has one
 /// (otherwise the straight line) at a stated walking pace. The flagged unit itself is never a candidate.
 /// </summary>
@@ -27,7 +28,7 @@ public static class SendInstead
 
         return [.. board
             .Where(u => u.UnitId != flagged.UnitId && u.ThreatId == flagged.ThreatId && u.Role is UnitRole.Contact or UnitRole.Unassigned
-                && u.Flag == FlagLevel.None && u.State is not (MotionState.Arrived or MotionState.Stale or MotionState.Closing)
+                && u.Flag == FlagLevel.None && u.Alarm is null && u.State is not (MotionState.Arrived or MotionState.Stale or MotionState.Closing)
                 && (u.PathDistanceM ?? u.DistanceM) is not null)
             .Select(u =>
             {

@@ -149,6 +149,27 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task A_unit_proposed_to_go_instead_is_no_longer_offered_once_it_is_not_free()
+    {
+        var scene = await Scene.OpenAsync(host, "instead");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P2", "Patrol 2", "contact");
+        await scene.TrackAsync("P2", (40, -60));
+        await scene.EnrolAsync("A1", "Alpha", "contact");
+        await scene.HoldAsync("A1", 0, -40);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        var instead = dashboard.ActiveFlags.Locator("li[data-subject='A1'] .instead");
+        await Expect(instead.Locator("button.send")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Patrol 2 · "));
+
+        // Offered when A1's flag went up, Patrol 2 has since raised its own 911 alert: it is no one to send.
+        var port = host.Services.GetRequiredService<Command.Ingest.Intake.IIncidentPort>();
+        Assert.Null(await port.AlertAsync(scene.IncidentId, new Command.Ingest.Intake.UnitAlert("P2", "911 Alert", false, null), "cot:P2@10.20.0.7", TestContext.Current.CancellationToken));
+
+        await Expect(instead).ToHaveTextAsync("Nobody free to send instead: those proposed are no longer free");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task A_unit_whose_reports_are_refused_says_so_on_its_row_until_one_is_accepted()
     {
         // A phone whose clock runs five minutes fast reports all along; every report is refused, and the row says why.

@@ -23,6 +23,19 @@ public sealed class SendInsteadTests
     }
 
     [Fact]
+    public void A_unit_with_its_own_emergency_raised_is_not_proposed()
+    {
+        static Domain.Assessment.UnitAssessment Unit(string id, double distanceM, Domain.Assessment.FlagLevel flag = Domain.Assessment.FlagLevel.None, Domain.Units.UnitAlarm? alarm = null) =>
+            new(id, id, Domain.Units.UnitRole.Contact, null, "T1", distanceM, null, null, null, null, Domain.Assessment.MotionState.Holding, null, flag, null, false, Alarm: alarm);
+        var flagged = Unit("A1", 60, Domain.Assessment.FlagLevel.Alert);
+        var alarmed = Unit("P2", 70, alarm: new Domain.Units.UnitAlarm("911 Alert", GoldenDrill.FlagAt, "cot:P2@10.20.0.7"));
+
+        var candidates = Domain.Assessment.SendInstead.Rank(flagged, [flagged, alarmed, Unit("P3", 90)], 2);
+
+        Assert.Equal(["P3"], candidates.Select(c => c.UnitId));
+    }
+
+    [Fact]
     public void The_proposal_follows_its_flag_in_the_recording_and_the_unit_taken_is_recorded_with_the_flag_it_answered()
     {
         var recorded = GoldenDrill.Recorded;

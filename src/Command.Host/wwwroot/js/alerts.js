@@ -91,7 +91,7 @@ export class Alerts {
     const wanted = new Set(items.map(i => i.subject));
     for (const subject of shown.keys()) if (!wanted.has(subject)) shown.delete(subject);
     const order = items.map(item => {
-      const look = JSON.stringify([this.editable, item.level, item.name, item.acknowledged, this.proposals.get(item.subject)?.sequence]);
+      const look = JSON.stringify([this.editable, item.level, item.name, item.acknowledged, this.proposals.get(item.subject)?.sequence, this.free(item.subject)]);
       let entry = shown.get(item.subject);
       if (entry?.look !== look) {
         const li = this.activeItem(item);
@@ -123,17 +123,33 @@ export class Alerts {
     return li;
   }
 
+  /**
+   * The units proposed when the flag went up that are still free to go: not flagged, not stale, not arrived, not
+   * already closing, with no emergency of their own. One offered minutes ago may since have gone stale, been flagged
+   * or raised a 911 alert.
+   */
+  free(subject) {
+    const proposal = this.proposals.get(subject);
+    if (!proposal) return [];
+    return proposal.candidates.filter(c => {
+      const u = this.picture.units.get(c.unitId);
+      return u && (!u.flag || u.flag === 'none') && !u.alarm && !['stale', 'arrived', 'closing'].includes(u.state);
+    }).map(c => c.unitId);
+  }
+
   /** Who could close instead, soonest first, each with its ETA; a commander sends one with a click. */
   insteadList(subject, proposal) {
     const div = document.createElement('div');
     div.className = 'instead';
-    if (!proposal.candidates.length) {
-      div.textContent = 'Nobody free to send instead';
+    const free = new Set(this.free(subject));
+    const candidates = proposal.candidates.filter(c => free.has(c.unitId));
+    if (!candidates.length) {
+      div.textContent = proposal.candidates.length ? 'Nobody free to send instead: those proposed are no longer free' : 'Nobody free to send instead';
       return div;
     }
-    const along = proposal.candidates.some(c => c.alongGraph) ? ' on foot' : '';
+    const along = candidates.some(c => c.alongGraph) ? ' on foot' : '';
     div.innerHTML = `<span class="instead-label">Send instead (ETA${along} at ${proposal.paceMps} m/s):</span>`
-      + proposal.candidates.map(c => {
+      + candidates.map(c => {
         const name = escapeHtml(this.picture.units.get(c.unitId)?.callsign ?? c.callsign);
         const label = `${name} · ${escapeHtml(duration(c.etaS))}`;
         return this.editable
