@@ -24,6 +24,11 @@ public sealed partial class ClosingAssessment
         return Assess(unit, now, Backups(units));
     }
 
+    // A flagged unit gone silent keeps its flag, said as its last fixes showed it and how long ago that was: the words
+    // the flag was raised or escalated with ("holding 60 s") read as a hold that had stopped growing.
+    private string StaleReason(Measurement m, UnitJudge judge, DateTimeOffset now, bool signedOff, double? backupEtaS) =>
+        $"{Reason(m, m.HoldS, m.Opening, judge.Episode, backupEtaS)}; {(signedOff ? "its device signed off" : "stale")}, last heard {Reasons.Duration(Math.Max(0, (now - judge.LatestHeard!.Value).TotalSeconds))} ago";
+
     private UnitAssessment Assess(UnitEntry unit, DateTimeOffset now, BackupBook backups)
     {
         var flag = flags[unit.UnitId];
@@ -44,7 +49,10 @@ public sealed partial class ClosingAssessment
         var backupEta = m is null ? null : backups.For(unit.UnitId, m.DistanceM);
         var reason = flag is null ? null
             : DerivesFlags && flag.Rule == NotClosingRule && judge.Episode is not null && m is not null && state is MotionState.Holding or MotionState.Opening
-                ? Reason(m, judge.HeldS(m, now), state == MotionState.Opening, judge.Episode, backupEta) : flag.Reason;
+                ? Reason(m, judge.HeldS(m, now), state == MotionState.Opening, judge.Episode, backupEta)
+            : DerivesFlags && flag.Rule == NotClosingRule && judge.Episode is not null && m is not null && state == MotionState.Stale
+                ? StaleReason(m, judge, now, unit.SignedOff is not null, backupEta)
+            : flag.Reason;
         return new UnitAssessment(
             unit.UnitId, unit.Callsign, unit.Role, unit.LastFix, m?.Target.Threat.ThreatId, m?.StraightM, m?.PathM, rate, eta, backupEta,
             state, judge.StateSince, flag?.Level ?? FlagLevel.None, reason, flag?.AcknowledgedAt is not null,

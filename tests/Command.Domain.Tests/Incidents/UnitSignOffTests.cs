@@ -71,11 +71,31 @@ public sealed class UnitSignOffTests
         drill.Feed(new UnitSignedOff("u1", Server));
         drill.Run(5);
         Assert.Equal((MotionState.Stale, true), (drill.Assess("u1").State, drill.Assess("u1").Flag != FlagLevel.None));
+        Assert.Matches("^holding 3 min at 150 m from the threat; no backup reporting; its device signed off, last heard [5-9] s ago$", drill.Assess("u1").FlagReason);
 
         drill.Fix("u1", new LocalPoint(150, 0));
         drill.Run(1);
         Assert.Null(drill.Assess("u1").SignedOff);
         Assert.NotEqual(MotionState.Stale, drill.Assess("u1").State);
+    }
+
+    [Fact]
+    public void A_flagged_unit_gone_silent_is_said_as_its_last_fixes_showed_it_and_how_long_ago()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        drill.Move("u1", Drill.Still(150, 0), cadence: 5);
+        drill.Run(200);
+        var held = drill.Assess("u1").FlagReason!;
+        Assert.StartsWith("holding 3 min at 150 m", held, StringComparison.Ordinal);
+
+        drill.Silence("u1");
+        drill.Run(120);
+
+        var u1 = drill.Assess("u1");
+        Assert.Equal(MotionState.Stale, u1.State);
+        Assert.Equal($"{held}; stale, last heard 2 min ago", u1.FlagReason);
     }
 
     [Fact]
