@@ -7,7 +7,8 @@ namespace Command.Ingest.Aprs;
 /// UTC because the sender's zone is unknown), <c>HHMMSSh</c> (UTC). They carry no month or year (DHM) or no
 /// date at all (HMS): the instant chosen is the candidate nearest the receiving clock among the previous, the
 /// same and the next month (DHM) or day (HMS), so a packet stamped the 31st received on the 1st lands on the
-/// 31st of the previous month and one stamped 23:59:50 received at 00:00:05 lands on the previous day.
+/// 31st of the previous month and one stamped 23:59:50 received at 00:00:05 lands on the previous day. A DHM zulu time
+/// received within its own minute is taken as when it was received: it says only the minute.
 /// </summary>
 internal static class AprsTimestamp
 {
@@ -31,6 +32,14 @@ internal static class AprsTimestamp
                     .Where(m => a <= DateTime.DaysInMonth(m.Year, m.Month))
                     .Select(m => new DateTimeOffset(m.AddDays(a - 1).AddHours(b).AddMinutes(c), TimeSpan.Zero));
                 time = months.MinBy(t => (t - receivedAt).Duration());
+                if (text[6] == 'z' && receivedAt >= time && receivedAt < time.AddMinutes(1))
+                {
+                    // The minute is the fix's, cut to the minute: received within it, it was taken when it was received,
+                    // near enough. Each beacon of a tracker beaconing every few seconds on the move otherwise carried the
+                    // same time, and all but the first in a minute were refused as duplicates.
+                    time = receivedAt;
+                }
+
                 return true;
             case 'h' when a < 24 && b < 60 && c < 60:
                 var day = new DateTimeOffset(utc.Date, TimeSpan.Zero).Add(new TimeSpan(a, b, c));

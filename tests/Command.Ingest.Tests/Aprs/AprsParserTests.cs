@@ -21,6 +21,20 @@ public sealed class AprsParserTests
     }
 
     [Fact]
+    public void Beacons_stamped_with_the_same_minute_and_received_within_it_keep_their_own_times()
+    {
+        // A tracker on the move beaconing every few seconds with a DHM zulu stamp: each says only the minute.
+        var times = new[] { 5, 7, 9, 11 }
+            .Select(s => Parser.Parse("K1ABC-9>APRS:@141500z4903.50N/07201.75W>", Received.AddSeconds(s)).Report?.FixTime)
+            .ToList();
+        var late = Parser.Parse("K1ABC-9>APRS:@141500z4903.50N/07201.75W>", Received.AddMinutes(3)).Report?.FixTime;
+
+        Assert.Equal([Received.AddSeconds(5), Received.AddSeconds(7), Received.AddSeconds(9), Received.AddSeconds(11)], times);
+        // Received minutes after its minute (relayed late), it keeps the minute it says.
+        Assert.Equal(Received, late);
+    }
+
+    [Fact]
     public void Position_with_dhm_zulu_timestamp_resolves_against_the_receiving_month()
     {
         var report = Parser.Parse("NI4CE-10>APMI06,TCPIP*,qAC,T2PANAMA:@140623z2724.49N/08214.96W_032/000g000t064r000p000P000h00b10149U2k", Received).Report;
