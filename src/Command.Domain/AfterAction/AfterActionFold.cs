@@ -84,11 +84,20 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                     timeline.Add(new TimelineMark(e.Time, "threat-phase", set.Threat.ThreatId, PhaseWords(set.Threat.ThreatId, set.Threat.Phase, set.Reason, set.Actor)));
                 }
 
-                // A threat set again where it was, in another phase (as a drill declares one), is a phase change, not a placement.
+                // A threat set again where it was, in another phase (as a drill declares one), is a phase change, not a
+                // placement; set again elsewhere, it moved: where the shooter went is what an after-action team retraces.
                 var inPlace = before is not null && before.Position == set.Threat.Position && before.Phase != set.Threat.Phase;
+                var moved = before is not null && before.Position != set.Threat.Position && frame is not null
+                    ? $"Threat {set.Threat.ThreatId}{Described(set.Threat)} moved {AfterActionWords.Heading(frame.ToLocal(before.Position), frame.ToLocal(set.Threat.Position))}, {PhaseWords(null, set.Threat.Phase, set.Reason, set.Actor)}"
+                    : null;
+                if (moved is not null)
+                {
+                    timeline.Add(new TimelineMark(e.Time, "threat-moved", set.Threat.ThreatId, moved));
+                }
+
                 Log(e.Time, null, "threat-set", inPlace
                     ? $"Threat {PhaseWords(set.Threat.ThreatId, set.Threat.Phase, set.Reason, set.Actor)}"
-                    : $"Threat {set.Threat.ThreatId}{Described(set.Threat)} placed, {PhaseWords(null, set.Threat.Phase, set.Reason, set.Actor)}");
+                    : moved ?? $"Threat {set.Threat.ThreatId}{Described(set.Threat)} placed, {PhaseWords(null, set.Threat.Phase, set.Reason, set.Actor)}");
                 break;
             case ThreatPhaseChanged phase:
                 if (threats.TryGetValue(phase.ThreatId, out var threat))
@@ -199,7 +208,11 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
         var end = ended ?? default;
         foreach (var ((subject, _), span) in openFlags)
         {
-            units.GetValueOrDefault(subject)?.Flagged(Elapsed(span.Raised, end));
+            if (units.GetValueOrDefault(subject) is { } unit)
+            {
+                var heard = unit.HeardUntil(end);
+                unit.Flagged(Elapsed(span.Raised, heard > span.Raised ? heard : span.Raised));
+            }
         }
 
         foreach (var unit in enrolment)

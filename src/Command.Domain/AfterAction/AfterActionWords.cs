@@ -13,4 +13,19 @@ public static class AfterActionWords
     public static string Reports(UnitMetrics unit) => unit.ReportsTaken == 0 ? ""
         : unit.UsualIntervalS is { } every ? string.Create(CultureInfo.InvariantCulture, $"{unit.ReportsTaken}, every {every:0.#} s")
         : unit.ReportsTaken.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>How far and which way from <paramref name="from"/> to <paramref name="to"/>: "100 m north", "35 m south-east", "under a metre".</summary>
+    public static string Heading(Geometry.LocalPoint from, Geometry.LocalPoint to)
+    {
+        var metres = from.DistanceTo(to);
+        if (metres < 1)
+        {
+            return "under a metre";
+        }
+
+        var bearing = (Math.Atan2(to.East - from.East, to.North - from.North) * 180 / Math.PI + 360) % 360;
+        return string.Create(CultureInfo.InvariantCulture, $"{metres:0} m {Compass[(int)Math.Round(bearing / 45) % 8]}");
+    }
+
+    private static readonly string[] Compass = ["north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west"];
 }

@@ -120,6 +120,18 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
         lastReport = lastReport is { } latest && latest > fixTime ? latest : fixTime;
     }
 
+    /// <summary>
+    /// Until when the unit was heard from, as of <paramref name="end"/>: <paramref name="end"/> itself, unless it fell
+    /// silent before then — no report for two minutes and four of its usual intervals (as the report's plots break its
+    /// line) — when it is its last report. A flag still up at the end counts as a hold only as long as its reports show
+    /// one: an officer who sent three minutes of reports and nothing for the next ten was "longest flagged hold 13:53".
+    /// </summary>
+    public DateTimeOffset HeardUntil(DateTimeOffset end) =>
+        lastReport is { } last && (end - last).TotalSeconds > Math.Max(SilentAfterS, SilentAfterIntervals * (UsualIntervalS ?? 0)) ? last : end;
+
+    private const double SilentAfterS = 120;
+    private const double SilentAfterIntervals = 4;
+
     /// <summary>The median interval between the unit's reports, seconds to a tenth; null with fewer than two.</summary>
     public double? UsualIntervalS
     {

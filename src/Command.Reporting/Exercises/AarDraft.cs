@@ -69,7 +69,7 @@ public sealed record AarDraft(
         Add(i.FirstContact?.Time, $"First contact with the threat: {Named(i.FirstContact)}");
         Add(i.ContainedAt, "Threat contained");
         Add(i.NeutralizedAt, "Threat neutralized");
-        foreach (var mark in report.Timeline.Where(m => m.Kind is "drill-started-over" or "incident-closed" or "marker-deleted"))
+        foreach (var mark in report.Timeline.Where(m => m.Kind is "drill-started-over" or "incident-closed" or "marker-deleted" or "threat-moved"))
         {
             Add(mark.Time, mark.Kind == "incident-closed" ? $"Incident closed: {mark.Text}" : $"{char.ToUpperInvariant(mark.Text[0])}{mark.Text[1..]}");
         }

@@ -93,6 +93,24 @@ public sealed class AfterActionFoldTests
             report.Activity.Where(a => a.Kind.StartsWith("alarm", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData(200, 140)]
+    [InlineData(795, 740)]
+    public void A_flag_up_at_the_end_counts_as_a_hold_only_as_long_as_the_units_reports_show_it(int reportsUntilS, int heldS)
+    {
+        // Reports every 5 s from 20 s, 140 m out; flagged at 60 s and never cleared; the recording ends at 800 s.
+        var report = Fold([
+            new IncidentOpened("inc-1", "Drill", School, true, "cmd") { Time = S(0) },
+            new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Active), "cmd") { Time = S(0) },
+            new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, "cmd") { Time = S(0) },
+            .. Enumerable.Range(4, (reportsUntilS / 5) - 3).Select(i => Fix("P1", i * 5, 140, 0)).Cast<IncidentEvent>().OrderBy(f => f.Time)
+                .Append(new FlagRaised("P1", FlagLevel.Alert, "not-closing", "holding") { Time = S(60) }).OrderBy(f => f.Time),
+            new IncidentClosed("exercise over", "cmd") { Time = S(800) },
+        ]);
+
+        Assert.Equal(TimeSpan.FromSeconds(heldS), report.Units.Single(u => u.UnitId == "P1").LongestFlaggedHold);
+    }
+
     [Fact]
     public async Task A_units_sign_off_is_in_its_log_and_the_incidents()
     {
@@ -253,11 +271,12 @@ public sealed class AfterActionFoldTests
             report.Timeline.Where(m => m.Kind == "threat-phase"));
         Assert.Equal(
             [
-                // Set again where it was in another phase, the threat changed phase; set somewhere else, it was placed.
-                "Threat T1 placed, reported (cmd)", "Threat T1 active (drill)", "Threat T1 placed, active (drill)",
+                // Set again where it was in another phase, the threat changed phase; set somewhere else, it moved.
+                "Threat T1 placed, reported (cmd)", "Threat T1 active (drill)", "Threat T1 moved 5 m east, active (drill)",
                 "Threat T1 contained: subject barricaded in room 114 (drill)", "Threat T1 neutralized: subject in custody (cmd)",
             ],
             report.Activity.Where(a => a.Kind.StartsWith("threat", StringComparison.Ordinal)).Select(a => a.Text));
+        Assert.Equal(new TimelineMark(S(20), "threat-moved", "T1", "Threat T1 moved 5 m east, active (drill)"), Assert.Single(report.Timeline, m => m.Kind == "threat-moved"));
     }
 
     [Fact]

@@ -131,6 +131,17 @@ public sealed class ObjectiveRatingTests
     }
 
     [Fact]
+    public async Task The_threat_moved_is_a_key_moment_in_its_own_words()
+    {
+        var report = await Golden.ReportAsync();
+        var moved = new TimelineMark(report.Incident.ThreatActiveAt!.Value.AddMinutes(3), "threat-moved", "T1", "Threat T1 moved 100 m north, active (commander)");
+
+        var draft = AarDraft.Build(report with { Timeline = [.. report.Timeline.Append(moved).OrderBy(m => m.Time)] }, []);
+
+        Assert.Contains("15:03:30 Threat T1 moved 100 m north, active (commander)", draft.KeyMoments.Select(m => $"{m.Time.UtcDateTime:HH:mm:ss} {m.What}"));
+    }
+
+    [Fact]
     public async Task The_threats_marker_deleted_on_a_device_is_a_key_moment_in_its_own_words()
     {
         var report = await Golden.ReportAsync();
