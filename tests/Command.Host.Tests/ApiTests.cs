@@ -386,6 +386,30 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
         Assert.Equal(("Shooter", "male, black hoodie, rifle"), (threat.GetProperty("name").GetString(), threat.GetProperty("remarks").GetString()));
     }
 
+    [Fact]
+    public async Task A_callsign_or_name_that_would_show_turned_round_or_pass_for_another_is_refused_naming_the_field_and_character()
+    {
+        var id = NewId();
+        await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
+
+        var turned = await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = "B1", callsign = "\u202eAdam 12", role = "contact" });
+        var named = await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = "B1", callsign = "Adam 12", role = "contact", personName = "Dana\u2066 Ruiz" });
+        var threat = await host.Client.PutAsJsonAsync($"/api/incidents/{id}/threats/T1", new { lat = 44.0009, lon = -100.0, phase = "active", name = "Shoo\u200bter" }, Ct);
+
+        async Task<(HttpStatusCode, string?, string?)> Refusal(HttpResponseMessage response)
+        {
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            return (response.StatusCode, body.GetProperty("reason").GetString(), body.GetProperty("detail").GetString());
+        }
+
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid-value", "callsign holds an invisible formatting character (U+202E)"), await Refusal(turned));
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid-value", "person name holds an invisible formatting character (U+2066)"), await Refusal(named));
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid-value", "threat name holds an invisible formatting character (U+200B)"), await Refusal(threat));
+        var view = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct);
+        Assert.Equal(0, view.GetProperty("threats").GetArrayLength());
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync("/api/units/B1", Ct)).StatusCode);
+    }
+
     /// <summary>How many events the incident's recording holds.</summary>
     private async Task<int> RecordedAsync(string id)
     {

@@ -6,7 +6,8 @@ namespace Command.Fuzz;
 /// </summary>
 public sealed class Mutator(IReadOnlyList<string> seeds, int seed)
 {
-    private const string Interesting = "<>&;'\"=/,.*$!@`:#-+ 0123456789AZaz\r\n\t\0\u00e9\u20ac\ud83d\ude00]}{[";
+    // With a right-to-left override and a zero-width space: a radio may send what draws nothing yet turns a callsign round.
+    private const string Interesting = "<>&;'\"=/,.*$!@`:#-+ 0123456789AZaz\r\n\t\0\u00e9\u20ac\ud83d\ude00\u202e\u200b]}{[";
     private readonly Random random = new(seed);
 
     public string Next()

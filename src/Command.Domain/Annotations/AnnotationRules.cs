@@ -1,8 +1,12 @@
 using Command.Domain.Sites;
+using Command.Domain.Validation;
 
 namespace Command.Domain.Annotations;
 
-/// <summary>What a note must be: text of 1-2,000 characters without control characters other than line breaks, and ids of the usual shape.</summary>
+/// <summary>
+/// What a note must be: text of 1-2,000 characters without control characters other than line breaks, or invisible
+/// ones (<see cref="InvisibleCharacters"/>), and ids of the usual shape.
+/// </summary>
 public static class AnnotationRules
 {
     /// <summary>Longest note or reason. 2,000 characters.</summary>
@@ -27,5 +31,5 @@ public static class AnnotationRules
             ? required ? $"{field}: required" : null
             : text.Length > MaxTextLength ? $"{field}: at most {MaxTextLength} characters"
             : text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t') ? $"{field}: holds control characters"
-            : null;
+            : InvisibleCharacters.Refusal($"{field}:", text, freeText: true);
 }

@@ -7,9 +7,10 @@ namespace Command.Domain.Validation;
 
 /// <summary>
 /// The bounds every input must keep to before an incident folds it, whatever door it came through (an API call, a
-/// radio, a drill, a recording read back): texts have lengths, numbers have plausible ranges, and nothing the fold
-/// does can turn an accepted value into NaN or infinity. The stateless screen applies the report checks at ingest
-/// too, so a sender hears why; the incident applies them all again, because not every input passes the screen.
+/// radio, a drill, a recording read back): texts have lengths and hold no control or invisible characters
+/// (<see cref="InvisibleCharacters"/>), numbers have plausible ranges, and nothing the fold does can turn an accepted
+/// value into NaN or infinity. The stateless screen applies the report checks at ingest too, so a sender hears why;
+/// the incident applies them all again, because not every input passes the screen.
 /// </summary>
 public static class InputLimits
 {
@@ -104,7 +105,7 @@ public static class InputLimits
         Text(threat.ThreatId, "threat id", MaxIdChars)
         ?? Text(threat.Marker, "marker uid", MaxIdChars)
         ?? Text(threat.Name, "threat name", MaxCallsignChars)
-        ?? Text(threat.Remarks, "threat remarks", MaxTextChars)
+        ?? FreeText(threat.Remarks, "threat remarks", MaxTextChars)
         ?? (!threat.Position.IsValid ? new Rejection(RejectReason.InvalidCoordinates, Format($"threat position {threat.Position} is outside WGS84 ranges")) : null)
         ?? (threat.UncertaintyM is { } u && (!double.IsFinite(u) || u < 0 || u > MaxUncertaintyM)
             ? new Rejection(RejectReason.InvalidValue, Format($"uncertainty {Figures.Outside(u, 0, MaxUncertaintyM)} m is outside 0-{MaxUncertaintyM:F0} m")) : null)
@@ -135,35 +136,41 @@ public static class InputLimits
     public static Rejection? Check(IncidentEvent input) => input switch
     {
         PositionAccepted accepted => Check(accepted.Report),
-        ThreatSet set => Check(set.Threat) ?? Actor(set.Actor) ?? Text(set.Reason, "reason", MaxTextChars),
-        ThreatPhaseChanged phase => Text(phase.ThreatId, "threat id", MaxIdChars) ?? Actor(phase.Actor) ?? Text(phase.Reason, "reason", MaxTextChars),
+        ThreatSet set => Check(set.Threat) ?? Actor(set.Actor) ?? FreeText(set.Reason, "reason", MaxTextChars),
+        ThreatPhaseChanged phase => Text(phase.ThreatId, "threat id", MaxIdChars) ?? Actor(phase.Actor) ?? FreeText(phase.Reason, "reason", MaxTextChars),
         ThreatMarkerDeleted deleted => Text(deleted.ThreatId, "threat id", MaxIdChars) ?? Text(deleted.Marker, "marker uid", MaxIdChars) ?? Actor(deleted.Actor) ?? Text(deleted.Became, "affiliation", MaxIdChars),
         UnitEnrolled enrolled => Text(enrolled.UnitId, "unit id", MaxIdChars) ?? Text(enrolled.Callsign, "callsign", MaxCallsignChars) ?? Actor(enrolled.Actor)
-            ?? Text(enrolled.PersonName, "person name", MaxCallsignChars) ?? Text(enrolled.Agency, "agency", MaxCallsignChars) ?? Text(enrolled.IcsPosition, "ICS position", MaxCallsignChars),
+            ?? FreeText(enrolled.PersonName, "person name", MaxCallsignChars) ?? FreeText(enrolled.Agency, "agency", MaxCallsignChars) ?? FreeText(enrolled.IcsPosition, "ICS position", MaxCallsignChars),
         UnitRoleChanged changed => Text(changed.UnitId, "unit id", MaxIdChars) ?? Actor(changed.Actor)
             ?? Text(changed.AnsweringFlag, "flag subject", MaxIdChars + 5) ?? Text(changed.ThreatId, "threat id", MaxIdChars),
         UnitAlarmed alarmed => Text(alarmed.UnitId, "unit id", MaxIdChars) ?? Text(alarmed.Kind, "alert", MaxCallsignChars) ?? Actor(alarmed.Actor)
             ?? (alarmed.Position is { IsValid: false } at ? new Rejection(RejectReason.InvalidCoordinates, Format($"alert position {at.Latitude},{at.Longitude} is outside WGS84 ranges")) : null),
         UnitSignedOff off => Text(off.UnitId, "unit id", MaxIdChars) ?? Actor(off.Actor),
-        FlagAcknowledged ack => Text(ack.Subject, "subject", MaxIdChars + 5) ?? Text(ack.Reason, "reason", MaxTextChars) ?? Actor(ack.Actor),
+        FlagAcknowledged ack => Text(ack.Subject, "subject", MaxIdChars + 5) ?? FreeText(ack.Reason, "reason", MaxTextChars) ?? Actor(ack.Actor),
         RulesAdopted rules => Actor(rules.Actor),
-        DrillControlled drill => Text(drill.Action, "action", MaxIdChars) ?? Text(drill.Scenario, "scenario", MaxTextChars) ?? Actor(drill.Actor)
+        DrillControlled drill => Text(drill.Action, "action", MaxIdChars) ?? FreeText(drill.Scenario, "scenario", MaxTextChars) ?? Actor(drill.Actor)
             ?? (drill.Round is < 2 or > MaxRound ? new Rejection(RejectReason.InvalidValue, Format($"round {drill.Round} is outside 2 to {MaxRound}: the first start-over begins round 2")) : null)
             ?? (drill.Speed is { } speed && !(speed is >= 0 and <= MaxDrillSpeed) ? new(RejectReason.InvalidValue, Format($"drill clock rate {Figures.Outside(speed, 0, MaxDrillSpeed)} is outside 0 (paused) to {MaxDrillSpeed:0}×")) : null),
-        IncidentOpened opened => Text(opened.IncidentId, "incident id", MaxIdChars) ?? Text(opened.Name, "name", MaxTextChars) ?? Actor(opened.Actor),
+        IncidentOpened opened => Text(opened.IncidentId, "incident id", MaxIdChars) ?? FreeText(opened.Name, "name", MaxTextChars) ?? Actor(opened.Actor),
         ExerciseSet set => Actor(set.Actor) ?? (Exercises.ExerciseRules.Check(set.Exercise) is { } wrong ? new(RejectReason.InvalidValue, wrong) : null),
-        IncidentClosed closed => Text(closed.Reason, "reason", MaxTextChars) ?? Actor(closed.Actor),
+        IncidentClosed closed => FreeText(closed.Reason, "reason", MaxTextChars) ?? Actor(closed.Actor),
         _ => null,
     };
 
     private static Rejection? Actor(string actor) => Text(actor, "actor", MaxActorChars);
 
-    private static Rejection? Text(string? text, string what, int max) =>
-        text is not null && text.Length > max
-            ? new(RejectReason.TooLong, Format($"{what} is {text.Length} characters (limit {max})"))
-            : text is not null && text.Any(char.IsControl)
-                ? new(RejectReason.InvalidValue, $"{what} holds control characters")
-                : null;
+    // An id, a callsign or a label: no control character, and no invisible one that could make it pass for another.
+    private static Rejection? Text(string? text, string what, int max) => Refusal(text, what, max, freeText: false);
+
+    // What a person wrote or said: as a label, but keeping the joiners its script or emoji may be spelt with.
+    private static Rejection? FreeText(string? text, string what, int max) => Refusal(text, what, max, freeText: true);
+
+    private static Rejection? Refusal(string? text, string what, int max, bool freeText) =>
+        text is null ? null
+        : text.Length > max ? new(RejectReason.TooLong, Format($"{what} is {text.Length} characters (limit {max})"))
+        : text.Any(char.IsControl) ? new(RejectReason.InvalidValue, $"{what} holds control characters")
+        : InvisibleCharacters.Refusal(what, text, freeText) is { } invisible ? new(RejectReason.InvalidValue, invisible)
+        : null;
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

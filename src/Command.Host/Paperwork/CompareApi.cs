@@ -3,6 +3,7 @@ using Command.Domain.AfterAction;
 using Command.Host.Access;
 using Command.Host.Api;
 using Command.Reporting.Comparison;
+using Command.Reporting.Documents;
 
 namespace Command.Host.Paperwork;
 
@@ -75,7 +76,7 @@ public static class CompareApi
         }
 
         response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "text/html; charset=utf-8";
-        response.Headers.ContentDisposition = $"attachment; filename=\"compare-{string.Join("-", ids)}.{format}\"";
+        Attachment.Name(response, $"compare-{FileNamePart.Of(string.Join("-", ids))}.{format}");
         await (format == "csv" ? ComparisonDocument.WriteCsvAsync(comparison, response.Body, ct) : ComparisonDocument.WriteHtmlAsync(comparison, response.Body, ct));
         return Results.Empty;
     }

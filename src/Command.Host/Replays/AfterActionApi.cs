@@ -3,6 +3,7 @@ using Command.Host.Access;
 using Command.Host.Api;
 using Command.Recording.AfterAction;
 using Command.Recording.Reading;
+using Command.Reporting.Documents;
 
 namespace Command.Host.Replays;
 
@@ -46,7 +47,7 @@ public static class AfterActionApi
             _ => ("text/html", "html"),
         };
         response.ContentType = $"{type}; charset=utf-8";
-        response.Headers.ContentDisposition = $"attachment; filename=\"{id}-after-action.{extension}\"";
+        Attachment.Name(response, $"{FileNamePart.Of(id)}-after-action.{extension}");
         await (format switch
         {
             "json" => AfterActionExport.WriteJsonAsync(report, response.Body, ct),

@@ -233,36 +233,6 @@ internal sealed class CotFields
     // Read no further into a sender's text than any use of it shows.
     private const int MostTextRead = 4096;
 
-    /// <summary>
-    /// A sender's free text as the board may show it: its runs of whitespace and control characters one space, trimmed,
-    /// and cut to <paramref name="most"/> characters with an ellipsis; null when nothing is left.
-    /// </summary>
-    public static string? Said(string? text, int most)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var clean = new System.Text.StringBuilder(Math.Min(text.Length, most + 1));
-        foreach (var c in text)
-        {
-            var blank = char.IsWhiteSpace(c) || char.IsControl(c);
-            if (!blank || (clean.Length > 0 && clean[^1] != ' '))
-            {
-                clean.Append(blank ? ' ' : c);
-            }
-
-            if (clean.Length > most)
-            {
-                break;
-            }
-        }
-
-        var said = clean.ToString().TrimEnd();
-        return said.Length == 0 ? null : said.Length <= most ? said : said[..(most - 1)].TrimEnd() + "…";
-    }
-
     /// <summary>A sender's text cut to 32 characters for a refusal's detail.</summary>
     public static string Clip(string text) => text.Length <= 32 ? text : text[..32] + "…";
 

@@ -105,6 +105,13 @@ public sealed class CotParser(CotOptions options)
             return Refuse(xml, RejectReason.InvalidValue, $"event uid holds control characters");
         }
 
+        if (InvisibleCharacters.Refusal("event uid", f.Uid) is { } invisible)
+        {
+            // Nor with a character that draws nothing: a uid is a unit's id, and one could pass for another's. Not
+            // cleaned, as a callsign is: two uids would become one unit.
+            return Refuse(xml, RejectReason.InvalidValue, $"{invisible}");
+        }
+
         if (string.IsNullOrWhiteSpace(f.Type))
         {
             return Refuse(xml, RejectReason.MissingField, $"event {f.Uid} has no type", f.Uid);
@@ -198,7 +205,7 @@ public sealed class CotParser(CotOptions options)
             ? Hostile(xml, f, position, fixTime, ce, hae, le)
             : CotOutcome.Of(IncomingReport.Parsed(ReportSource.CoT, xml, new PositionReport(
                 f.Uid, ReportSource.CoT, fixTime, position, hae, ce,
-                speed, speed is null ? null : CotFields.Known(f.Course), CotFields.Said(f.Callsign, InputLimits.MaxCallsignChars), CotRoles.Hint(f.Role),
+                speed, speed is null ? null : CotFields.Known(f.Course), SenderText.Said(f.Callsign, InputLimits.MaxCallsignChars), CotRoles.Hint(f.Role),
                 AltitudeDatum: datum, VerticalAccuracyM: hae is null ? null : le, StaleAt: staleAt)));
     }
 
@@ -216,8 +223,8 @@ public sealed class CotParser(CotOptions options)
             AltitudeM: hae, AltitudeDatum: hae is null ? null : AltitudeDatum.Ellipsoid, VerticalAccuracyM: hae is null ? null : le,
             // A uid too long to record as one is no marker a deletion can name: the threat is still placed.
             Marker: f.Uid!.Length <= InputLimits.MaxIdChars ? f.Uid : null,
-            Name: CotFields.Said(f.Callsign, InputLimits.MaxCallsignChars), Remarks: CotFields.Said(f.Remarks, MarkerRemarksChars));
-        return new CotOutcome(null, threat, $"cot:{f.Uid}", xml, time, PlacedBy: f.ProducedBy is { } by ? CotFields.Clip(by) : null, PlacedFrom: f.LinkUid);
+            Name: SenderText.Said(f.Callsign, InputLimits.MaxCallsignChars), Remarks: SenderText.Said(f.Remarks, MarkerRemarksChars, freeText: true));
+        return new CotOutcome(null, threat, $"cot:{f.Uid}", xml, time, PlacedBy: SenderText.Said(f.ProducedBy, PlacedByChars), PlacedFrom: f.LinkUid);
     }
 
     /// <summary>
@@ -230,13 +237,19 @@ public sealed class CotParser(CotOptions options)
     private static CotOutcome Alert(string xml, CotFields f)
     {
         var unitId = f.LinkUid ?? (f.Uid!.EndsWith(AlertSuffix, StringComparison.Ordinal) && f.Uid.Length > AlertSuffix.Length ? f.Uid[..^AlertSuffix.Length] : f.Uid);
+        if (f.LinkUid is { } link && (link.Any(char.IsControl) ? "alert's link uid holds control characters" : InvisibleCharacters.Refusal("alert's link uid", link)) is { } badLink)
+        {
+            // The link names the unit as an event's uid does, and is held to what an event's uid is.
+            return Refuse(xml, RejectReason.InvalidValue, $"{badLink}", f.Uid);
+        }
+
         if ((NullIfBlank(f.Time) ?? NullIfBlank(f.Start)) is not { } timeText || !TryTime(timeText, out var sent))
         {
             return Refuse(xml, RejectReason.MissingField, $"alert {f.Uid} has no time it was sent (an ISO 8601 time or start attribute)", unitId);
         }
 
         var cancelled = f.Type == CancelType || f.EmergencyCancel;
-        var kind = CotFields.Said(f.EmergencyType, AlertNameChars) ?? AlertNames.GetValueOrDefault(f.Type!, "Alert");
+        var kind = SenderText.Said(f.EmergencyType, AlertNameChars) ?? AlertNames.GetValueOrDefault(f.Type!, "Alert");
         GeoPoint? at = f.HasPoint && TryNumber(f.Lat ?? "", out var lat) && TryNumber(f.Lon ?? "", out var lon) && new GeoPoint(lat, lon) is { IsValid: true } p
             && !(lat == 0 && lon == 0) ? p : null;
         return new CotOutcome(null, Actor: $"cot:{unitId}", Raw: xml, Time: sent, Alert: new UnitAlert(unitId, kind, cancelled, at));
@@ -260,6 +273,9 @@ public sealed class CotParser(CotOptions options)
 
     // What of a marker's remarks the threat keeps: a line a commander reads at a glance.
     private const int MarkerRemarksChars = 200;
+
+    // What of a marker's maker its actor names: as much as a refusal shows of a sender's text.
+    private const int PlacedByChars = 33;
 
     /// <summary>The CoT type of a deletion of a map item.</summary>
     public const string DeleteType = "t-x-d-d";

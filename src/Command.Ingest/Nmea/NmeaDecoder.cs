@@ -76,7 +76,8 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
         }
 
         UnitId = parts[1];
-        callsign = parts.Length > 2 && parts[2].Length <= 64 ? parts[2] : null;
+        // A radio's callsign is cleaned, as any radio's is; its id is judged with its reports, and refused by name.
+        callsign = parts.Length > 2 && parts[2].Length <= 64 ? SenderText.Said(parts[2], InputLimits.MaxCallsignChars) : null;
         lastRmc = null;
         lastReported = null;
         return NmeaLine.Identified;

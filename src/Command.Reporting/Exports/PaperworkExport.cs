@@ -1,5 +1,6 @@
 using Command.Domain.AfterAction;
 using Command.Domain.Annotations;
+using Command.Reporting.Documents;
 using Command.Reporting.Exercises;
 using Command.Reporting.Ics214;
 
@@ -63,11 +64,14 @@ public static class PaperworkExport
         _ => ("text/csv; charset=utf-8", "csv"),
     };
 
-    /// <summary>The file name a download is offered under: "{incident}-aar.docx", "{incident}-ics214-A1.docx".</summary>
+    /// <summary>
+    /// The file name a download is offered under: "{incident}-aar.docx", "{incident}-ics214-A1.docx", with each id as a
+    /// file name may have it (<see cref="FileNamePart"/>): a unit's id is a radio's to choose.
+    /// </summary>
     public static string FileName(string incidentId, PaperworkKind kind, string? subject) => kind switch
     {
-        PaperworkKind.AarDocx or PaperworkKind.AarHtml => $"{incidentId}-aar.{Format(kind).Extension}",
-        _ => $"{incidentId}-ics214{(subject is null ? "" : $"-{subject}")}.{Format(kind).Extension}",
+        PaperworkKind.AarDocx or PaperworkKind.AarHtml => $"{FileNamePart.Of(incidentId)}-aar.{Format(kind).Extension}",
+        _ => $"{FileNamePart.Of(incidentId)}-ics214{(subject is null ? "" : $"-{FileNamePart.Of(subject)}")}.{Format(kind).Extension}",
     };
 
     /// <summary>

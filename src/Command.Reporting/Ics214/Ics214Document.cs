@@ -61,23 +61,28 @@ public static class Ics214Document
         await writer.WriteAsync(csv, cancellationToken);
     }
 
-    /// <summary>Every form as <c>ics214-{subject}.docx</c> and <c>.csv</c> in one zip, written to a seekable stream.</summary>
+    /// <summary>
+    /// Every form as <c>ics214-{subject}.docx</c> and <c>.csv</c> in one zip, written to a seekable stream; the subject
+    /// as a file name may have it (<see cref="FileNamePart"/>), and numbered where two would share one.
+    /// </summary>
     public static async Task WriteZipAsync(IReadOnlyList<Ics214Form> forms, Stream seekable, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         using var zip = new ZipArchive(seekable, ZipArchiveMode.Create, leaveOpen: true);
+        var names = new EntryNames();
         for (var i = 0; i < forms.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var form = forms[i];
+            var name = names.Take($"ics214-{FileNamePart.Of(form.Subject)}");
             using (var docx = new MemoryStream())
             {
                 WriteDocx(form, docx);
-                await using var entry = await zip.CreateEntry($"ics214-{form.Subject}.docx", CompressionLevel.Fastest).OpenAsync(cancellationToken);
+                await using var entry = await zip.CreateEntry($"{name}.docx", CompressionLevel.Fastest).OpenAsync(cancellationToken);
                 docx.Position = 0;
                 await docx.CopyToAsync(entry, cancellationToken);
             }
 
-            await using (var entry = await zip.CreateEntry($"ics214-{form.Subject}.csv", CompressionLevel.Fastest).OpenAsync(cancellationToken))
+            await using (var entry = await zip.CreateEntry($"{name}.csv", CompressionLevel.Fastest).OpenAsync(cancellationToken))
             {
                 await WriteCsvAsync([form], entry, cancellationToken);
             }

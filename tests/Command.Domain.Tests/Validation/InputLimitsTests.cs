@@ -68,6 +68,52 @@ public sealed class InputLimitsTests
         Assert.Equal(RejectReason.InvalidValue, InputLimits.Check(Report() with { UnitId = "P1\u0000" })?.Reason);
     }
 
+    [Theory]
+    [InlineData("\u202eAdam 12", "U+202E")]
+    [InlineData("Adam\u200b12", "U+200B")]
+    [InlineData("Adam 1\u2066", "U+2066")]
+    [InlineData("\u200fAdam", "U+200F")]
+    [InlineData("Adam\u061c", "U+061C")]
+    [InlineData("Ad\u200dam", "U+200D")]
+    [InlineData("\ufeffAdam", "U+FEFF")]
+    [InlineData("Adam\U000E0041", "U+E0041")]
+    public void A_callsign_with_a_character_that_draws_nothing_is_refused_naming_it(string callsign, string codePoint)
+    {
+        var refused = new Rejection(RejectReason.InvalidValue, $"callsign holds an invisible formatting character ({codePoint})");
+
+        Assert.Equal(refused, InputLimits.Check(Report() with { Callsign = callsign }));
+        Assert.Equal(refused, InputLimits.Check(new UnitEnrolled("P1", callsign, UnitRole.Contact, "commander")));
+    }
+
+    [Fact]
+    public void Ids_names_and_alerts_hold_no_invisible_characters_either()
+    {
+        var threat = new Threat("T1", new GeoPoint(39.74, -104.99), 10, ThreatPhase.Active);
+
+        Assert.Equal("unit id holds an invisible formatting character (U+202E)", InputLimits.Check(Report() with { UnitId = "P\u202e1" })?.Detail);
+        Assert.Equal("threat name holds an invisible formatting character (U+2067)", InputLimits.Check(threat with { Name = "\u2067Shooter" })?.Detail);
+        Assert.Equal("alert holds an invisible formatting character (U+202B)", InputLimits.Check(new UnitAlarmed("P1", "\u202b911", false, null, "cot"))?.Detail);
+        Assert.Equal("actor holds an invisible formatting character (U+2060)", InputLimits.Check(new UnitSignedOff("P1", "cot:P\u20601"))?.Detail);
+        Assert.Equal("person name holds an invisible formatting character (U+202E)",
+            InputLimits.Check(new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, "commander", PersonName: "\u202eDana"))?.Detail);
+    }
+
+    [Fact]
+    public void Free_text_is_refused_what_turns_it_round_but_keeps_the_joiners_its_script_or_emoji_need()
+    {
+        // A Persian "mi-xaham" is spelt with a non-joiner; a firefighter emoji is a woman joined to a fire engine.
+        const string Persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", Firefighter = "\ud83d\udc69\u200d\ud83d\ude92";
+        var threat = new Threat("T1", new GeoPoint(39.74, -104.99), 10, ThreatPhase.Active);
+
+        Assert.Null(InputLimits.Check(new FlagAcknowledged("P1", "commander", $"{Persian} {Firefighter} on scene")));
+        Assert.Null(InputLimits.Check(threat with { Remarks = Firefighter }));
+        Assert.Null(InputLimits.Check(new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, "commander", PersonName: Persian)));
+        Assert.Equal("reason holds an invisible formatting character (U+202E)", InputLimits.Check(new FlagAcknowledged("P1", "commander", "\u202edeniar"))?.Detail);
+        Assert.Equal("reason holds an invisible formatting character (U+200B)", InputLimits.Check(new ThreatPhaseChanged("T1", ThreatPhase.Contained, "commander", "con\u200btained"))?.Detail);
+        Assert.Equal("threat remarks holds an invisible formatting character (U+2069)", InputLimits.Check(threat with { Remarks = "rifle\u2069" })?.Detail);
+        Assert.Equal("callsign holds an invisible formatting character (U+200C)", InputLimits.Check(Report() with { Callsign = Persian })?.Detail);
+    }
+
     [Fact]
     public void A_threat_with_an_uncertainty_or_floor_out_of_range_is_refused()
     {

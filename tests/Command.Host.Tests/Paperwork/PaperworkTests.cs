@@ -278,6 +278,26 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
     }
 
     [Fact]
+    public async Task A_unit_a_radio_named_like_a_path_downloads_under_a_plain_file_name_in_a_well_formed_header()
+    {
+        var id = await host.NextIncidentAsync($"paper-{Guid.NewGuid():N}"[..20]);
+        using var commander = await host.AsAsync("commander");
+        (await commander.PostAsJsonAsync("/api/incidents", TestSite.CreateIncident(id), CommandHost.Json, Ct)).EnsureSuccessStatusCode();
+        const string Unit = "../../evil \"x\" é";
+        (await host.Client.PostAsJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report(Unit, host.Clock.GetUtcNow(), 0, 60) } }, CommandHost.Json, Ct))
+            .EnsureSuccessStatusCode();
+        using var evaluator = await host.AsAsync("evaluator");
+
+        var file = await evaluator.GetAsync($"/api/sessions/{id}/ics214?format=docx&unit={Uri.EscapeDataString(Unit)}", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        var header = Assert.Single(file.Content.Headers.GetValues("Content-Disposition"));
+        Assert.Equal($"attachment; filename={id}-ics214-_._evil__x___.docx; filename*=UTF-8''{id}-ics214-_._evil__x___.docx", header);
+        using var docx = WordprocessingDocument.Open(new MemoryStream(await file.Content.ReadAsByteArrayAsync(Ct)), false);
+        Assert.Contains($"ACTIVITY LOG (ICS 214): {Unit}", docx.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_export_job_for_a_unit_the_session_never_had_fails_in_words_and_is_no_error_of_the_host()
     {
         var id = await RecordHoldAsync();

@@ -289,6 +289,47 @@ public sealed class CotParserTests
     }
 
     [Fact]
+    public void An_event_whose_uid_holds_a_character_that_draws_nothing_is_refused_by_name()
+    {
+        // Cleaned, "P&#x200b;1" would become "P1", and report for a unit it is not.
+        Assert.Equal(new Rejection(RejectReason.InvalidValue, "event uid holds an invisible formatting character (U+202E)"),
+            Parser.Parse(Event(uid: "&#x202e;21 madA")).Report?.Rejection);
+        Assert.Equal(new Rejection(RejectReason.InvalidValue, "event uid holds an invisible formatting character (U+200B)"),
+            Parser.Parse(Event("a-h-G", uid: "P&#x200b;1")).Report?.Rejection);
+    }
+
+    [Fact]
+    public void A_units_callsign_is_cleaned_of_what_would_show_it_turned_round_or_as_another()
+    {
+        var report = Parser.Parse(Event(detail: "<contact callsign='&#x202e;Adam&#x200b; 12&#x2069;&#xfeff;'/>")).Report?.Report;
+
+        Assert.Equal("Adam 12", report?.Callsign);
+        Assert.Null(InputLimits.Check(report!));
+    }
+
+    [Fact]
+    public void A_markers_name_and_maker_are_cleaned_of_invisible_characters_and_its_remarks_keep_only_the_joiners()
+    {
+        var outcome = Parser.Parse(Event("a-h-G", uid: "H9", how: "h-g-i-g-o",
+            detail: "<contact callsign='&#x2067;Shooter&#x2069;'/><remarks>&#x202e;rifle, &#x1f469;&#x200d;&#x1f692; hurt</remarks>"
+                + "<link uid='ANDROID-1' type='a-f-G-U-C' parent_callsign='ALPHA&#x200f; 7' relation='p-p'/>"));
+
+        Assert.Equal(("Shooter", "rifle, \ud83d\udc69\u200d\ud83d\ude92 hurt", "ALPHA 7"), (outcome.Threat?.Name, outcome.Threat?.Remarks, outcome.PlacedBy));
+        Assert.Null(InputLimits.Check(outcome.Threat!));
+    }
+
+    [Fact]
+    public void An_alert_whose_link_names_its_unit_with_a_character_that_draws_nothing_is_refused_by_name()
+    {
+        var outcome = Parser.Parse(Alert(link: "<link uid='ANDROID&#x202d;-7f3a' type='a-f-G-U-C' relation='p-p'/>"));
+
+        Assert.Null(outcome.Alert);
+        Assert.Equal(new Rejection(RejectReason.InvalidValue, "alert's link uid holds an invisible formatting character (U+202D)"), outcome.Report?.Rejection);
+        Assert.Equal(new Rejection(RejectReason.InvalidValue, "alert's link uid holds control characters"),
+            Parser.Parse(Alert(link: "<link uid='ANDROID&#x9;-7f3a' type='a-f-G-U-C' relation='p-p'/>")).Report?.Rejection);
+    }
+
+    [Fact]
     public void A_markers_remarks_are_cut_to_a_line_and_cleaned_of_control_characters_not_refused()
     {
         var outcome = Parser.Parse(Event("a-h-G", uid: "H9", detail: $"<contact callsign='Sho&#x85;oter'/><remarks>first&#x9;line<b>bold</b>{new string('x', 600)}</remarks>"));

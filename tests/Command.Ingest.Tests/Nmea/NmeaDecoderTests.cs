@@ -167,6 +167,17 @@ public sealed class NmeaDecoderTests
     }
 
     [Fact]
+    public void A_callsign_named_on_the_identification_line_is_cleaned_of_characters_that_draw_nothing()
+    {
+        var decoder = new NmeaDecoder(NmeaOptions.Default);
+        decoder.Decode("UNIT E3 \u202eEngine\u200b 3", Received);
+
+        var report = decoder.Decode("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7D", Received).Report?.Report;
+
+        Assert.Equal(("E3", "Engine 3"), (report?.UnitId, report?.Callsign));
+    }
+
+    [Fact]
     public void Identification_line_without_an_id_is_refused()
     {
         var line = new NmeaDecoder(NmeaOptions.Default).Decode("UNIT  ", Received);

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Text;
 using Command.Domain.Annotations;
+using Command.Reporting.Documents;
+using Command.Reporting.Exports;
 using Command.Reporting.Ics214;
 using Command.Reporting.Tests.Support;
 
@@ -87,4 +89,38 @@ public sealed class Ics214Tests
         await zip.GetEntry("ics214-A2.docx")!.Open().CopyToAsync(docx, Ct);
         Assert.Equal("Lee Park", Docx.Read(docx.ToArray()).Labelled("3. Name"));
     }
+
+    [Fact]
+    public async Task Logs_of_units_a_radio_named_oddly_unpack_as_plain_distinct_files_that_still_name_the_unit()
+    {
+        // A CoT uid from an allowed address enrols a unit by that id, whatever it is.
+        string[] ids = ["../../evil", "..\\..\\evil2", "a/b?c", "a_b_c", "A_B_C", "<img src=x onerror=alert(1)>", "say \"hi\"", "Adám 12", "..", new string('x', 300)];
+        var a1 = (await FormsAsync()).Single(f => f.Subject == "A1");
+        using var file = new MemoryStream();
+        await Ics214Document.WriteZipAsync([.. ids.Select(id => a1 with { Subject = id })], file, null, Ct);
+
+        using var zip = new ZipArchive(new MemoryStream(file.ToArray()), ZipArchiveMode.Read);
+        var docxNames = zip.Entries.Select(e => e.FullName).Where(n => n.EndsWith(".docx", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            ["ics214-_._evil.docx", "ics214-_._evil2.docx", "ics214-a_b_c.docx", "ics214-a_b_c-2.docx", "ics214-A_B_C-3.docx", "ics214-_img_src_x_onerror_alert_1__.docx",
+                "ics214-say__hi_.docx", "ics214-Ad_m_12.docx", "ics214-_.docx", $"ics214-{new string('x', FileNamePart.MaxChars)}.docx"],
+            docxNames);
+        Assert.All(zip.Entries, e => Assert.Equal(Path.GetFileName(e.FullName), e.FullName));
+        Assert.All(zip.Entries, e => Assert.DoesNotContain("..", e.FullName, StringComparison.Ordinal));
+        Assert.Equal(zip.Entries.Count, zip.Entries.Select(e => e.FullName).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        for (var i = 0; i < ids.Length; i++)
+        {
+            using var docx = new MemoryStream();
+            await zip.GetEntry(docxNames[i])!.Open().CopyToAsync(docx, Ct);
+            Assert.Contains($"ACTIVITY LOG (ICS 214): {ids[i]}", Docx.Read(docx.ToArray()).Paragraphs.Select(p => p.Text));
+        }
+    }
+
+    [Theory]
+    [InlineData("A1", "walk1-ics214-A1.docx")]
+    [InlineData("../../evil", "walk1-ics214-_._evil.docx")]
+    [InlineData(".hidden.", "walk1-ics214-hidden.docx")]
+    [InlineData("\u202eAdam 12", "walk1-ics214-_Adam_12.docx")]
+    public void A_download_is_named_by_its_ids_as_a_file_may_be_named(string unit, string fileName) =>
+        Assert.Equal(fileName, PaperworkExport.FileName("walk1", PaperworkKind.Ics214Docx, unit));
 }
