@@ -12,9 +12,10 @@ namespace Command.Ingest.Listeners;
 /// deletion that names a unit's own device is its sign-off, where <see cref="MaySignOff"/>; it touches the threat only
 /// where <see cref="MayTouchThreat"/>, and is otherwise recorded as <see cref="Otherwise"/>. A threat goes to the incident
 /// of the unit whose device placed its marker (<see cref="PlacedFrom"/>), a deletion to the deleting device's, where
-/// that is enrolled; else to the listener's.
+/// that is enrolled; else to the listener's. A refusal that names no unit goes to the incident of the unit its
+/// connection speaks for (<see cref="RoutedBy"/>), where it has one.
 /// </summary>
 public sealed record IngestItem(
     string Incident, UnknownUnitPolicy UnknownUnits, IncomingReport? Report, Threat? Threat = null, string? Actor = null, DateTimeOffset? MarkedAt = null, string Raw = "",
     UnitAlert? Alert = null, DeletedMarker? Deletion = null, IncomingReport? Otherwise = null, bool MayTouchThreat = false, bool MaySignOff = false,
-    string? PlacedFrom = null);
+    string? PlacedFrom = null, string? RoutedBy = null);

@@ -80,7 +80,7 @@ public sealed partial class IngestPump(
         {
             if (item.Report is { } report)
             {
-                var unitId = report.Report?.UnitId ?? report.UnitId;
+                var unitId = report.Report?.UnitId ?? report.UnitId ?? item.RoutedBy;
                 var incident = unitId is null ? null : await routes.IncidentOfAsync(unitId, cancellationToken).ConfigureAwait(false);
                 Pend(pending, (incident ?? item.Incident, item.UnknownUnits), report);
             }

@@ -175,6 +175,7 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
         using var idle = new CancellationTokenSource(options.IdleTimeout, context.Clock);
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, idle.Token);
         var openUntil = new OpenUntil(context.Clock.GetUtcNow() + options.IdleTimeout);
+        var speaker = new ConnectionUnit();
         try
         {
             while (await frames.ReadAsync(reading.Token).ConfigureAwait(false) is { } frame)
@@ -196,6 +197,9 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
                 {
                     continue;
                 }
+
+                // What names no unit (a broken event, a line too long) goes where the connection's one unit goes.
+                item = speaker.Route(item);
 
                 if (item.Threat is not null || item.Report?.Report is not null)
                 {
@@ -232,6 +236,31 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
     // standing still (SmartBeaconing's slow rate), so that a Dire Wolf IGate relaying a few quiet trackers is not cut
     // off and loses the beacons heard while it reconnects.
     private static readonly TimeSpan MostQuiet = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// The one unit a connection has spoken for, while it has spoken for one only (a phone's own connection, an NMEA
+    /// stream bound to its unit; not a TAK server relaying many). A refusal that names no unit — a broken event, a
+    /// line too long — is recorded in that unit's incident, where its commander sees it, not in the listener's; it is
+    /// not put on the unit's row, as no report of its positions can be told from it.
+    /// </summary>
+    private sealed class ConnectionUnit
+    {
+        private string? unit;
+        private bool many;
+
+        public IngestItem Route(IngestItem item)
+        {
+            var named = item.Report?.Report?.UnitId ?? item.Report?.UnitId ?? item.Alert?.UnitId;
+            if (named is not null)
+            {
+                many |= unit is not null && unit != named;
+                unit ??= named;
+                return item;
+            }
+
+            return item.Report is not null && unit is not null && !many ? item with { RoutedBy = unit } : item;
+        }
+    }
 
     /// <summary>When a connection is to be closed, and when it last sent a position.</summary>
     private sealed class OpenUntil(DateTimeOffset until)

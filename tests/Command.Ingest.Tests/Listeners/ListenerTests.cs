@@ -17,6 +17,27 @@ public sealed class ListenerTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact(Timeout = 30_000)]
+    public async Task A_broken_event_on_a_phones_own_connection_is_recorded_in_its_units_incident_and_on_a_servers_in_the_listeners()
+    {
+        var routes = new EnrolledUnits(new Dictionary<string, string> { ["ANDROID-B2"] = "walk-1", ["ANDROID-C3"] = "walk-1" });
+        await using var rig = await IngestRig.StartAsync(routes: routes);
+        var port = rig.Listener<CotTcpListener>().BoundPort!.Value;
+        const string broken = "<event version='2.0' uid='ANDROID-B2' type='a-f-G-U-C'><point lat='39.7'</event>";
+        using var phone = await IngestRig.ConnectAsync(port);
+        await IngestRig.SendAsync(phone, CotParserTests.Event(uid: "ANDROID-B2") + broken);
+        var fromPhone = await rig.Port.WaitForAsync(2);
+        using var server = await IngestRig.ConnectAsync(port);
+        await IngestRig.SendAsync(server, CotParserTests.Event(uid: "ANDROID-B2") + CotParserTests.Event(uid: "ANDROID-C3") + broken);
+
+        var delivered = await rig.Port.WaitForAsync(5);
+
+        // Recorded where the phone's commander sees it, and not put on its row: which report it was cannot be told.
+        Assert.Equal(("walk-1", RejectReason.Malformed, null), (fromPhone[1].Incident, fromPhone[1].Refused?.Reason, fromPhone[1].Refused?.UnitId));
+        // A connection speaking for several units does not say whose it was.
+        Assert.Equal(("drill-1", RejectReason.Malformed), (delivered[4].Incident, delivered[4].Refused?.Reason));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Cot_datagram_reaches_the_incident()
     {
         await using var rig = await IngestRig.StartAsync();
