@@ -29,6 +29,12 @@ public sealed partial class ClosingAssessment
     private string StaleReason(Measurement m, UnitJudge judge, DateTimeOffset now, bool signedOff, double? backupEtaS) =>
         $"{Reason(m, m.HoldS, m.Opening, judge.Episode, backupEtaS)}; {(signedOff ? "its device signed off" : "stale")}, last heard {Reasons.Duration(Math.Max(0, (now - judge.LatestHeard!.Value).TotalSeconds))} ago";
 
+    // A unit shown holding (or moving away) in a hold has been so since its hold began, as its flag counts it: the board's
+    // "in state" read 1:33 beside "holding 115 s" where the hold began with the fixes that stopped before it was shown.
+    private static DateTimeOffset? InStateSince(MotionState state, UnitJudge judge) =>
+        state is MotionState.Holding or MotionState.Opening && judge.Episode is { } hold && (judge.StateSince is not { } since || hold.Since < since)
+            ? hold.Since : judge.StateSince;
+
     private UnitAssessment Assess(UnitEntry unit, DateTimeOffset now, BackupBook backups)
     {
         var flag = flags[unit.UnitId];
@@ -55,7 +61,7 @@ public sealed partial class ClosingAssessment
             : flag.Reason;
         return new UnitAssessment(
             unit.UnitId, unit.Callsign, unit.Role, unit.LastFix, m?.Target.Threat.ThreatId, m?.StraightM, m?.PathM, rate, eta, backupEta,
-            state, judge.StateSince, flag?.Level ?? FlagLevel.None, reason, flag?.AcknowledgedAt is not null,
+            state, InStateSince(state, judge), flag?.Level ?? FlagLevel.None, reason, flag?.AcknowledgedAt is not null,
             HoldS: judge.Episode is not null && m is not null ? judge.HeldS(m, now) : null,
             CadenceS: judge.Track.CadenceS,
             Floor: m?.Floor,
