@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using Command.Host.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Command.Host.Tests.Browser;
+
+/// <summary>
+/// Nothing a commander reads is cut off, on a laptop's 1280×720 or a wall display's 1920×1080: long words wrap or end
+/// in an ellipsis with the whole text on hover, large numbers are written to fit their columns.
+/// </summary>
+public sealed partial class LiveDashboardTests
+{
+    private const string Overflows = "e => e.scrollWidth > e.clientWidth";
+
+    // A box [left, top, right, bottom] in the page's pixels.
+    private const string Box = "e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }";
+
+    [Theory]
+    [InlineData(1280, 720)]
+    [InlineData(1920, 1080)]
+    public async Task A_unit_id_and_a_far_off_units_numbers_fit_their_columns(int width, int height)
+    {
+        var scene = await Scene.OpenAsync(host, "far");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("S1", "SRO Baker", "contact");
+        // A device whose fixes put it 591 km away, coming in at 12.5 m/s: an ETA of 13 hours.
+        await scene.TrackAsync("S1", (-591000, 100), (-590875, 100), (-590750, 100));
+        // Room for the unit id is not taken from a callsign of a usual length.
+        await scene.EnrolAsync("K9", "Perimeter 9", "perimeter");
+        await scene.TrackAsync("K9", (70, 150), (70, 150));
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, width: width, height: height);
+        var row = dashboard.Row("S1");
+
+        await Expect(row.Locator(".distance")).ToHaveTextAsync(">99 km");
+        await Expect(row.Locator(".rate")).ToHaveTextAsync(new Regex(@"^\+1[23] m/s$"));
+        await Expect(row.Locator(".eta")).ToHaveTextAsync(new Regex(@"^13h\d\d$"));
+        await Expect(row.Locator(".unit-id")).ToHaveTextAsync("S1");
+        foreach (var cell in new[] { ".callsign b", ".unit-id", ".distance", ".rate", ".eta", ".in-state", ".fix" })
+        {
+            Assert.False(await row.Locator(cell).EvaluateAsync<bool>(Overflows), $"{cell} '{await row.Locator(cell).TextContentAsync()}' is cut off");
+        }
+
+        await Expect(dashboard.Row("K9").Locator(".callsign b")).ToHaveTextAsync("Perimeter 9");
+        Assert.False(await dashboard.Row("K9").Locator(".callsign b").EvaluateAsync<bool>(Overflows), "'Perimeter 9' is cut off");
+        var id = await row.Locator(".unit-id").EvaluateAsync<double[]>(Box);
+        var who = await row.Locator(".who").EvaluateAsync<double[]>(Box);
+        Assert.True(Inside(id, who), $"the unit id at {string.Join(", ", id)} is outside its cell at {string.Join(", ", who)}");
+        Assert.False(await row.Locator(".who").EvaluateAsync<bool>("e => e.scrollHeight > e.clientHeight"), "the unit's cell is taller than its row");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    private static bool Inside(double[] inner, double[] outer) =>
+        inner[0] >= outer[0] - 0.5 && inner[1] >= outer[1] - 0.5 && inner[2] <= outer[2] + 0.5 && inner[3] <= outer[3] + 0.5;
+}
