@@ -50,6 +50,25 @@ public sealed partial class LiveDashboardTests
         Assert.Empty(dashboard.Errors);
     }
 
+    [Theory]
+    [InlineData(1280, 720)]
+    [InlineData(1920, 1080)]
+    public async Task A_threats_longest_remarks_wrap_within_the_feed(int width, int height)
+    {
+        var scene = await Scene.OpenAsync(host, "remarks");
+        await scene.ThreatAsync(0, 100, name: "Shooter 2", remarks: new string('Q', 200));
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, width: width, height: height);
+
+        var item = dashboard.Feed.Locator("li[data-type='threat-set']");
+        await Expect(item.Locator(".reason")).ToContainTextAsync(new string('Q', 200));
+        Assert.False(await dashboard.Feed.EvaluateAsync<bool>(Overflows), "the feed is wider than its panel");
+        Assert.False(await item.EvaluateAsync<bool>(Overflows), "the remarks run past their line");
+        var reason = await item.Locator(".reason").EvaluateAsync<double[]>(Box);
+        var feed = await dashboard.Feed.EvaluateAsync<double[]>(Box);
+        Assert.True(Inside(reason, feed), $"the remarks at {string.Join(", ", reason)} run out of the feed at {string.Join(", ", feed)}");
+        Assert.Empty(dashboard.Errors);
+    }
+
     private static bool Inside(double[] inner, double[] outer) =>
         inner[0] >= outer[0] - 0.5 && inner[1] >= outer[1] - 0.5 && inner[2] <= outer[2] + 0.5 && inner[3] <= outer[3] + 0.5;
 }
