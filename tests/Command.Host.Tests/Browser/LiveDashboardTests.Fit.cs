@@ -69,6 +69,38 @@ public sealed partial class LiveDashboardTests
         Assert.Empty(dashboard.Errors);
     }
 
+    [Theory]
+    [InlineData(1280, 720)]
+    [InlineData(1920, 1080)]
+    public async Task Flags_up_are_shown_as_whole_cards(int width, int height)
+    {
+        var scene = await Scene.OpenAsync(host, "cards");
+        await scene.ThreatAsync(0, 100);
+        var units = new[] { "P1", "P2", "P3", "P4", "P5" };
+        foreach (var (unit, i) in units.Select((u, i) => (u, i)))
+        {
+            await scene.EnrolAsync(unit, $"Patrol {i + 1}", "contact");
+            await scene.HoldAsync(unit, -40 + (i * 20), -60);
+        }
+
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, width: width, height: height);
+        await Expect(dashboard.ActiveFlags.Locator("li.flag-alert")).ToHaveCountAsync(units.Length);
+
+        var list = await dashboard.ActiveFlags.EvaluateAsync<double[]>("e => { const r = e.getBoundingClientRect(); return [r.top + e.clientTop, r.top + e.clientTop + e.clientHeight]; }");
+        var whole = 0;
+        foreach (var card in await dashboard.ActiveFlags.Locator("li").AllAsync())
+        {
+            var box = await card.EvaluateAsync<double[]>(Box);
+            var shown = Math.Max(0, Math.Min(box[3], list[1]) - Math.Max(box[1], list[0]));
+            Assert.True(shown < 0.5 || shown > box[3] - box[1] - 0.5, $"{await card.GetAttributeAsync("data-subject")} shows {shown:F1} of its {box[3] - box[1]:F1} px");
+            whole += shown > 0.5 ? 1 : 0;
+        }
+
+        Assert.True(whole >= 2, $"only {whole} flag cards are shown");
+        await dashboard.ScreenshotAsync($"flags-{width}.png");
+        Assert.Empty(dashboard.Errors);
+    }
+
     private static bool Inside(double[] inner, double[] outer) =>
         inner[0] >= outer[0] - 0.5 && inner[1] >= outer[1] - 0.5 && inner[2] <= outer[2] + 0.5 && inner[3] <= outer[3] + 0.5;
 }
