@@ -101,6 +101,31 @@ public sealed partial class LiveDashboardTests
         Assert.Empty(dashboard.Errors);
     }
 
+    [Fact]
+    public async Task A_long_callsign_is_cut_on_the_map_with_its_whole_text_on_hover()
+    {
+        var callsign = $"Patrol {new string('W', 57)}";
+        var scene = await Scene.OpenAsync(host, "callsign");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", callsign, "contact");
+        await scene.HoldAsync("P1", 0, -60);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await dashboard.Marker("P1").ToShowAsync("flag", "alert");
+
+        var drawn = await dashboard.Marker("P1").DrawnAsync();
+        var label = drawn.GetProperty("label").GetString()!;
+        var labelWidth = drawn.GetProperty("labelBox")[2].GetDouble();
+        var threatMax = await dashboard.Page.EvaluateAsync<double>("() => 13 * parseFloat(getComputedStyle(document.documentElement).fontSize)");
+        Assert.StartsWith("■Patrol W", label, StringComparison.Ordinal);
+        Assert.EndsWith("W…", label, StringComparison.Ordinal);
+        Assert.True(labelWidth <= threatMax, $"the label is {labelWidth} px wide, wider than the threat's {threatMax} px");
+
+        var map = await dashboard.Page.Locator("#map").BoundingBoxAsync();
+        await dashboard.Page.Mouse.MoveAsync(map!.X + drawn.GetProperty("x").GetSingle(), map.Y + drawn.GetProperty("y").GetSingle());
+        await Expect(dashboard.Page.Locator("#map")).ToHaveAttributeAsync("title", callsign);
+        Assert.Empty(dashboard.Errors);
+    }
+
     private static bool Inside(double[] inner, double[] outer) =>
         inner[0] >= outer[0] - 0.5 && inner[1] >= outer[1] - 0.5 && inner[2] <= outer[2] + 0.5 && inner[3] <= outer[3] + 0.5;
 }
