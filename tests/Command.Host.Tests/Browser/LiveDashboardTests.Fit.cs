@@ -126,6 +126,61 @@ public sealed partial class LiveDashboardTests
         Assert.Empty(dashboard.Errors);
     }
 
+    [Fact]
+    public async Task Zone_names_stay_inside_the_map_and_clear_of_a_units_label_on_a_wall_display()
+    {
+        var scene = await Scene.OpenAsync(host, "zonenames", ZonedCampus);
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        // Just north of the casualty collection point's middle, where its name is: a label below the unit would cover it.
+        await scene.HoldAsync("P1", -60, 3);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, width: 1920, height: 1080);
+        await dashboard.Marker("P1").ToShowAsync("flag", "alert");
+
+        var map = await dashboard.Page.Locator("#map").EvaluateAsync<double[]>(Box);
+        foreach (var name in await dashboard.Page.Locator(".zone-label, .building-label").AllAsync())
+        {
+            var box = await name.EvaluateAsync<double[]>(Box);
+            Assert.True(Inside(box, map), $"'{await name.TextContentAsync()}' at {string.Join(", ", box)} is not inside the map at {string.Join(", ", map)}");
+        }
+
+        var drawn = await dashboard.Marker("P1").DrawnAsync();
+        var l = drawn.GetProperty("labelBox").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var unitLabel = new[] { map[0] + l[0], map[1] + l[1], map[0] + l[0] + l[2], map[1] + l[1] + l[3] };
+        var ccp = await dashboard.Page.Locator(".zone-casualtyCollection").EvaluateAsync<double[]>(Box);
+        Assert.False(Overlap(unitLabel, ccp), $"P1's label at {string.Join(", ", unitLabel)} covers the CCP's name at {string.Join(", ", ccp)}");
+        await dashboard.ScreenshotAsync("zone-names-1920.png");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    // The test campus with a casualty collection point south-west of the school and a command post at the site's
+    // western edge, whose long name, centred on it, reaches past the edge.
+    private static object ZonedCampus(string id) => new
+    {
+        id,
+        name = $"Drill {id}",
+        autoEnrol = true,
+        site = new
+        {
+            name = "Test campus",
+            origin = new { lat = TestSite.Origin.Latitude, lon = TestSite.Origin.Longitude },
+            buildings = new[] { new { id = "main", name = "Main building", floors = 2, footprint = TestSite.Square(100, 20) } },
+            zones = new[]
+            {
+                new { id = "hot", name = "Hot zone", kind = "hot", polygon = TestSite.Square(100, 30) },
+                new { id = "ccp", name = "Casualty collection — south lawn", kind = "casualtyCollection", polygon = Around(-60, 0, 8) },
+                new { id = "cold", name = "Command post — road gate by the north car park", kind = "cold", polygon = Around(-140, -20, 8) },
+            },
+        },
+    };
+
+    private static object[] Around(double east, double north, double half) =>
+    [
+        TestSite.At(east - half, north - half), TestSite.At(east + half, north - half), TestSite.At(east + half, north + half), TestSite.At(east - half, north + half),
+    ];
+
     private static bool Inside(double[] inner, double[] outer) =>
         inner[0] >= outer[0] - 0.5 && inner[1] >= outer[1] - 0.5 && inner[2] <= outer[2] + 0.5 && inner[3] <= outer[3] + 0.5;
+
+    private static bool Overlap(double[] a, double[] b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 }

@@ -26,6 +26,8 @@ export class UnitLayer {
     this.picked = new Set();
     this.hovered = null;
     this.onPick = () => {};
+    /** Boxes in layer pixels that labels keep clear of where they can: the site plan's names. */
+    this.obstacles = () => [];
     this.restyle();
     map.createPane(unitPane).style.zIndex = '550';
     map.getPane(unitPane).style.pointerEvents = 'none';
@@ -123,7 +125,7 @@ export class UnitLayer {
     this.changed.clear();
     const all = [...this.entries.values()];
     const labels = new Map(all.map(e => [e, e.label]));
-    placeLabels(all, e => this.carriesLabel(e));
+    placeLabels(all, e => this.carriesLabel(e), this.obstacles());
     for (const e of all) {
       const was = labels.get(e);
       if (!e.moved && sameBox(was, e.label)) continue;
