@@ -68,6 +68,25 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
         Assert.Equal(Math.Round(expected.Longitude, UnitAssessmentConverter.CoordinateDecimals), unit.LastFix.Position.Longitude);
     }
 
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public async Task A_replay_says_it_follows_its_incident_only_while_the_incident_is_open(bool closed, bool follows)
+    {
+        var (id, _) = await RecordHoldAsync();
+        if (closed)
+        {
+            (await host.PostJsonAsync($"/api/incidents/{id}/close", new { reason = "drill over" })).EnsureSuccessStatusCode();
+        }
+
+        var opened = await host.PostJsonAsync("/api/replays", new { incidentId = id });
+
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        var status = await opened.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(follows, status.GetProperty("follows").GetBoolean());
+        (await host.Client.DeleteAsync($"/api/replays/{status.GetProperty("replayId").GetString()}", Ct)).EnsureSuccessStatusCode();
+    }
+
     [Fact]
     public async Task The_after_action_report_downloads_as_html_json_and_csv()
     {

@@ -1,5 +1,6 @@
 using Command.Domain.Assessment;
 using Command.Domain.Views;
+using Command.Grains.Directory;
 using Command.Grains.Incidents;
 using Command.Recording.Reading;
 using Orleans.Utilities;
@@ -30,7 +31,11 @@ public sealed partial class ReplayGrain(SessionCatalogue catalogue, AssessmentOp
             throw new InvalidOperationException($"Replay {this.GetPrimaryKeyString()} is open already.");
         }
 
-        var session = await catalogue.OpenReplayAsync(incidentId, assessment: assessment, cancellationToken: CancellationToken.None);
+        // A replay opened at the start of a closed incident has not yet folded the close, and would say it follows a
+        // session that will never grow; the directory knows it is closed.
+        var listed = await GrainFactory.GetGrain<IIncidentDirectoryGrain>(IIncidentDirectoryGrain.Key).List();
+        var closed = listed.Any(i => i.IncidentId == incidentId && i.ClosedAt is not null);
+        var session = await catalogue.OpenReplayAsync(incidentId, assessment: assessment, follow: !closed, cancellationToken: CancellationToken.None);
         player = new ReplayPlayer(this.GetPrimaryKeyString(), session, frame => observers.Notify(o => o.OnFrame(frame)), pacing, clock);
         ticker = this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(pacing.Interval, pacing.Interval));
         LogOpened(logger, player.ReplayId, incidentId);

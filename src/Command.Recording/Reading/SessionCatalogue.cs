@@ -23,10 +23,13 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time)
 
     /// <summary>
     /// Opens a session for replay, paused at <paramref name="at"/> (default: its start), on the catalogue's clock; played
-    /// to the end of a session still being recorded, it plays on into what is recorded since.
+    /// to the end of a session still being recorded, it plays on into what is recorded since, unless
+    /// <paramref name="follow"/> is false (default true) because the caller knows the incident is closed.
     /// </summary>
-    public async Task<ReplaySession> OpenReplayAsync(string incidentId, DateTimeOffset? at = null, AssessmentOptions? assessment = null, CancellationToken cancellationToken = default) =>
-        await ReplaySession.OpenAsync(await OpenAsync(incidentId, cancellationToken), time, assessment, at, ct => OpenAsync(incidentId, ct), cancellationToken);
+    public async Task<ReplaySession> OpenReplayAsync(
+        string incidentId, DateTimeOffset? at = null, AssessmentOptions? assessment = null, bool follow = true, CancellationToken cancellationToken = default) =>
+        await ReplaySession.OpenAsync(
+            await OpenAsync(incidentId, cancellationToken), time, assessment, at, follow ? ct => OpenAsync(incidentId, ct) : null, cancellationToken);
 }
 
 /// <summary>One recorded session as the catalogue lists it.</summary>

@@ -26,6 +26,7 @@ export class Alerts {
     this.proposals = new Map();
     this.shown = new Map();
     picture.subscribe(change => this.update(change));
+    new ResizeObserver(() => this.fitActive()).observe(this.active.parentElement);
   }
 
   setEditable(editable) {
@@ -107,6 +108,24 @@ export class Alerts {
     const open = this.menu.subject;
     if (open && !items.some(i => i.subject === open && !i.acknowledged)) this.menu.close();
     this.count.textContent = String(items.filter(i => !i.acknowledged).length);
+    this.fitActive();
+  }
+
+  /** Ends the list of flags up at the last card that fits whole, when they do not all fit: the rest scroll. */
+  fitActive() {
+    const list = this.active;
+    list.style.maxHeight = '';
+    const room = list.clientHeight;
+    if (list.scrollHeight <= room) return;
+    // Measured to the fraction of a pixel from the top of the list's content; its height is set with its border.
+    const top = list.getBoundingClientRect().top + list.clientTop - list.scrollTop;
+    let fits = 0;
+    for (const li of list.children) {
+      const bottom = li.getBoundingClientRect().bottom - top;
+      if (bottom > room) break;
+      fits = bottom;
+    }
+    if (fits > 0) list.style.maxHeight = `${fits + list.offsetHeight - list.clientHeight}px`;
   }
 
   activeItem(item) {

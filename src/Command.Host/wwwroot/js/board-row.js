@@ -3,7 +3,7 @@
 // Seven columns, so the numbers a commander acts on can be large at 1280×720: who (and role), status (flag,
 // state and reason), distance, closing rate, ETA, time in state, and the last fix (its age and source).
 import { roles, flag, shapeSvg, state, closes, escapeHtml } from './symbols.js';
-import { metres, rate, duration, age, since, clock } from './format.js';
+import { metres, rate, span, age, since, clock } from './format.js';
 
 const sources = { json: 'JSON', simulator: 'SIM', coT: 'CoT', nmea: 'NMEA', aprs: 'APRS', osmAnd: 'OsmAnd' };
 
@@ -40,11 +40,12 @@ export function renderRow(row, unit, picture, marks) {
   if (row.tr.className !== className) row.tr.className = className;
   set(row.callsign, `${shapeSvg(unit.role, 18)}<b>${escapeHtml(unit.callsign)}</b>`);
   set(row.id, unit.callsign !== unit.unitId ? escapeHtml(unit.unitId) : '');
+  if (row.id.title !== unit.unitId) row.id.title = unit.unitId;
   if (document.activeElement !== row.select) row.select.value = unit.role;
   set(row.status, statusHtml(unit));
   set(row.distance, distanceHtml(unit));
   set(row.rate, escapeHtml(rate(unit.closingRateMps)));
-  set(row.eta, escapeHtml(unit.etaS == null ? '—' : duration(unit.etaS)));
+  set(row.eta, escapeHtml(unit.etaS == null ? '—' : span(unit.etaS)));
   set(row.source, sourceHtml(unit));
   row.tr.querySelector('.fix').classList.toggle('refused', unit.refused != null);
   tickRow(row, unit, picture);
@@ -53,7 +54,7 @@ export function renderRow(row, unit, picture, marks) {
 export function tickRow(row, unit, picture) {
   if (!unit) return;
   const now = picture.now();
-  set(row.inState, escapeHtml(duration(since(now, unit.stateSince))));
+  set(row.inState, escapeHtml(span(since(now, unit.stateSince))));
   set(row.fixAge, escapeHtml(unit.lastFix ? age(since(now, unit.lastFix.fixTime)) : 'no fix'));
 }
 

@@ -2,15 +2,23 @@
 
 const dash = '—';
 
+/**
+ * Metres under a kilometre, then km to a tenth under 10 km, whole km under 100 km, and ">99 km" past that: a unit so
+ * far off is not on scene (often a device's fix gone wrong), and "591.1 km" did not fit the board's column.
+ */
 export function metres(value) {
   if (value == null || !Number.isFinite(value)) return dash;
-  return value >= 1000 ? `${(value / 1000).toFixed(1)} km` : `${Math.round(value)} m`;
+  if (value < 1000) return `${Math.round(value)} m`;
+  if (value < 9950) return `${(value / 1000).toFixed(1)} km`;
+  return value < 99500 ? `${Math.round(value / 1000)} km` : '>99 km';
 }
 
+/** Closing rate to a tenth, whole from 10 m/s (a vehicle's "+12.5 m/s" did not fit its column). */
 export function rate(mps) {
   if (mps == null || !Number.isFinite(mps)) return dash;
   const sign = mps > 0.05 ? '+' : mps < -0.05 ? '−' : '';
-  return `${sign}${Math.abs(mps).toFixed(1)} m/s`;
+  const speed = Math.abs(mps);
+  return `${sign}${speed < 9.95 ? speed.toFixed(1) : Math.round(speed)} m/s`;
 }
 
 /** Seconds as m:ss, or h:mm:ss past an hour. */
@@ -23,10 +31,22 @@ export function duration(seconds) {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-/** Age of a fix: seconds up to two minutes, then m:ss. */
+/**
+ * Seconds as m:ss, then hours and minutes ("1h42") and ">99h": as wide as "59:59" at most, for the board's narrow
+ * columns, where an ETA of "102:55:10" was cut off. Past an hour, the seconds are not what a commander acts on.
+ */
+export function span(seconds) {
+  if (seconds == null || !Number.isFinite(seconds)) return dash;
+  const s = Math.max(0, Math.floor(seconds));
+  if (s < 3600) return duration(s);
+  const h = Math.floor(s / 3600);
+  return h > 99 ? '>99h' : `${h}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
+}
+
+/** Age of a fix: seconds up to two minutes, then as a {@link span}. */
 export function age(seconds) {
   if (seconds == null || !Number.isFinite(seconds)) return dash;
-  return seconds < 120 ? `${Math.max(0, Math.floor(seconds))} s` : duration(seconds);
+  return seconds < 120 ? `${Math.max(0, Math.floor(seconds))} s` : span(seconds);
 }
 
 /** Wall-clock time of day, UTC, so every screen in a drill agrees. */

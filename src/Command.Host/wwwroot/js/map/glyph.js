@@ -160,9 +160,9 @@ function labelBitmap(e, text) {
     ctx.fillText(look.mark, x, y);
     x += label.markW;
   }
-  ctx.strokeText(look.callsign, x, y);
+  ctx.strokeText(label.text, x, y);
   ctx.fillStyle = text.colour;
-  ctx.fillText(look.callsign, x, y);
+  ctx.fillText(label.text, x, y);
   if (look.tag) {
     const ty = y + text.lineHeight;
     ctx.fillStyle = look.tagBack;

@@ -1,6 +1,6 @@
 // Deciding which units carry a label. Flagged, picked and hovered units always do; the others, most urgent and
-// nearest the threat first, only where the label would cover no other label and no other unit's symbol at the
-// current zoom. A unit labelled last time goes before one that was not, so labels do not hop between neighbours
+// nearest the threat first, only where the label would cover no other label, no other unit's symbol and no name of
+// the site plan at the current zoom. A unit labelled last time goes before one that was not, so labels do not hop between neighbours
 // as units move. Boxes are [left, top, right, bottom] in the map's layer pixels.
 
 const cellPx = 64;
@@ -42,10 +42,12 @@ export class Room {
 
 /**
  * Places the labels of the given entries (each with x, y, size, look and label size lw × lh); sets entry.label to
- * { x, y, w, h } or null. forced(entry) says who always carries one.
+ * { x, y, w, h } or null. forced(entry) says who always carries one; obstacles are boxes no label should cover where
+ * another spot is free (the site plan's names).
  */
-export function placeLabels(entries, forced) {
+export function placeLabels(entries, forced, obstacles = []) {
   const room = new Room();
+  for (const box of obstacles) room.take(box, null);
   for (const e of entries) room.take(symbolBox(e), e);
   const order = entries.map(e => ({ e, must: forced(e), key: priority(e) }));
   order.sort((a, b) => Number(b.must) - Number(a.must) || a.key - b.key);

@@ -13,6 +13,7 @@ export class MapView {
     this.plan = new SitePlan(this.map);
     this.units = new UnitLayer(this.map, picture, focus);
     this.units.onPick = id => focus.set(id, 'map');
+    this.units.obstacles = () => this.plan.labelBoxes();
     focus.subscribe((id, origin) => { if (origin !== 'map') this.centreOn(id); });
     this.threats = new ThreatLayer(this.map, picture, (id, latlng, current) => commands.moveThreat(id, latlng, current));
     this.placeButton = placeButton;

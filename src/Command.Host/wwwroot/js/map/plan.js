@@ -16,6 +16,9 @@ const zoneWords = {
   hot: 'HOT', warm: 'WARM', cold: 'COLD', staging: 'STAGING', casualtyCollection: 'CCP ✚', perimeter: 'PERIMETER',
 };
 
+// How far inside the map's edge a name is kept, in pixels.
+const edgePx = 4;
+
 const buildingStyle = { color: '#d9e2ec', weight: 2, fillColor: '#3a4656', fillOpacity: 0.9 };
 
 export class SitePlan {
@@ -23,6 +26,9 @@ export class SitePlan {
     this.map = map;
     this.layer = L.layerGroup().addTo(map);
     this.bounds = null;
+    this.labels = [];
+    this.boxes = null;
+    map.on('zoomend moveend resize', () => this.placeLabels());
     /** Called with a zone's id when its name on the map is clicked. */
     this.onZone = null;
     map.getContainer().addEventListener('click', e => {
@@ -34,12 +40,48 @@ export class SitePlan {
   draw(site) {
     this.layer.clearLayers();
     this.bounds = null;
+    this.labels = [];
+    this.boxes = null;
     if (!site) return;
     const zones = site.zones ?? [];
     for (const zone of zones.filter(z => z.kind !== 'hot')) this.addZone(zone);
     for (const building of site.buildings ?? []) this.addBuilding(building);
     for (const zone of zones.filter(z => z.kind === 'hot')) this.addZone(zone);
     this.fit();
+    this.placeLabels();
+  }
+
+  /**
+   * Nudges each name whose area's anchor is in view to lie wholly inside the map: a name centred on a zone near the
+   * map's edge ran off it ("COLD" cut at the left). Reads every box before moving any, so the page lays out once.
+   */
+  placeLabels() {
+    this.boxes = null;
+    const elements = this.labels.map(tip => tip.getElement()).filter(el => el);
+    for (const el of elements) el.style.translate = '';
+    const view = this.map.getContainer().getBoundingClientRect();
+    const bounds = this.map.getBounds();
+    const moves = this.labels.map(tip => {
+      const el = tip.getElement();
+      if (!el || !bounds.contains(tip.getLatLng())) return null;
+      const box = el.getBoundingClientRect();
+      const dx = Math.max(0, view.left + edgePx - box.left) || -Math.max(0, box.right - (view.right - edgePx));
+      const dy = Math.max(0, view.top + edgePx - box.top) || -Math.max(0, box.bottom - (view.bottom - edgePx));
+      return dx || dy ? [el, dx, dy] : null;
+    });
+    for (const move of moves) if (move) move[0].style.translate = `${move[1]}px ${move[2]}px`;
+  }
+
+  /** Where the plan's names are, as [left, top, right, bottom] in layer pixels: unit labels are placed clear of them. */
+  labelBoxes() {
+    if (this.boxes) return this.boxes;
+    const view = this.map.getContainer().getBoundingClientRect();
+    this.boxes = this.labels.map(tip => tip.getElement()).filter(el => el?.isConnected).map(el => {
+      const box = el.getBoundingClientRect();
+      const topLeft = this.map.containerPointToLayerPoint([box.left - view.left, box.top - view.top]);
+      return [topLeft.x, topLeft.y, topLeft.x + box.width, topLeft.y + box.height];
+    }).filter(b => b[2] > b[0] && b[3] > b[1]);
+    return this.boxes;
   }
 
   /** Fits the view to the site and the given points (units and threats), so nobody starts off-screen. */
@@ -56,15 +98,15 @@ export class SitePlan {
     const shape = L.polygon(ring, { ...style, interactive: false }).addTo(this.layer);
     const word = zoneWords[zone.kind] ?? zone.kind.toUpperCase();
     // The name opens the zone's panel: who is inside, for how long, and its flag.
-    label(this.layer, shape, `<span class="zone-open" data-zone="${escapeHtml(zone.zoneId)}" role="button" tabindex="0" title="Who is inside"><b>${escapeHtml(word)}</b> <span class="name">${escapeHtml(zone.name)}</span></span>`,
-      `zone-label zone-${zone.kind}`, zone.kind === 'warm' || zone.kind === 'hot' ? 'top' : 'center', true);
+    this.labels.push(label(this.layer, shape, `<span class="zone-open" data-zone="${escapeHtml(zone.zoneId)}" role="button" tabindex="0" title="Who is inside"><b>${escapeHtml(word)}</b> <span class="name">${escapeHtml(zone.name)}</span></span>`,
+      `zone-label zone-${zone.kind}`, zone.kind === 'warm' || zone.kind === 'hot' ? 'top' : 'center', true));
     this.extend(shape.getBounds());
   }
 
   addBuilding(building) {
     const shape = L.polygon(toLatLngs(building.footprint), { ...buildingStyle, interactive: false }).addTo(this.layer);
     const floors = building.floors > 1 ? ` · ${building.floors} floors` : '';
-    label(this.layer, shape, `${escapeHtml(building.name)}${floors}`, 'building-label', 'bottom');
+    this.labels.push(label(this.layer, shape, `${escapeHtml(building.name)}${floors}`, 'building-label', 'bottom'));
     this.extend(shape.getBounds());
   }
 
@@ -83,5 +125,7 @@ function label(layer, shape, html, className, where, interactive = false) {
   const anchor = where === 'top' ? L.latLng(box.getNorth(), box.getCenter().lng)
     : where === 'bottom' ? L.latLng(box.getSouth(), box.getCenter().lng) : box.getCenter();
   const direction = where === 'center' ? 'center' : 'bottom';
-  layer.addLayer(L.tooltip({ permanent: true, direction, className, interactive, pane: labelPane }).setLatLng(anchor).setContent(html));
+  const tip = L.tooltip({ permanent: true, direction, className, interactive, pane: labelPane }).setLatLng(anchor).setContent(html);
+  layer.addLayer(tip);
+  return tip;
 }

@@ -26,6 +26,8 @@ export class UnitLayer {
     this.picked = new Set();
     this.hovered = null;
     this.onPick = () => {};
+    /** Boxes in layer pixels that labels keep clear of where they can: the site plan's names. */
+    this.obstacles = () => [];
     this.restyle();
     map.createPane(unitPane).style.zIndex = '550';
     map.getPane(unitPane).style.pointerEvents = 'none';
@@ -53,6 +55,8 @@ export class UnitLayer {
     this.size = remPx(1.4);
     const px = remPx(0.8);
     this.text = { font: `700 ${px}px system-ui, "DejaVu Sans", sans-serif`, lineHeight: Math.round(px * 1.25), colour: this.palette.text };
+    // As wide as the threat's label may be: a 64-character callsign spanned the map. Its whole text shows on hover.
+    this.labelMaxPx = remPx(13);
     this.measured = new Map();
     this.laidOutAt = null;
   }
@@ -78,7 +82,9 @@ export class UnitLayer {
     if (id === this.hovered) return;
     const before = this.hovered;
     this.hovered = id;
-    this.map.getContainer().classList.toggle('over-unit', id != null);
+    const container = this.map.getContainer();
+    container.classList.toggle('over-unit', id != null);
+    if (entry?.labelSize.cut) container.title = entry.unit.callsign; else container.removeAttribute('title');
     this.touch(before, id);
   }
 
@@ -119,7 +125,7 @@ export class UnitLayer {
     this.changed.clear();
     const all = [...this.entries.values()];
     const labels = new Map(all.map(e => [e, e.label]));
-    placeLabels(all, e => this.carriesLabel(e));
+    placeLabels(all, e => this.carriesLabel(e), this.obstacles());
     for (const e of all) {
       const was = labels.get(e);
       if (!e.moved && sameBox(was, e.label)) continue;
@@ -181,11 +187,13 @@ export class UnitLayer {
       const ctx = this.canvas?.ctx ?? document.createElement('canvas').getContext('2d');
       ctx.font = this.text.font;
       const markW = look.mark ? ctx.measureText(look.mark).width + 2 : 0;
-      const line1 = markW + ctx.measureText(look.callsign).width;
+      const room = this.labelMaxPx - markW - 4;
+      const text = fitText(ctx, look.callsign, room);
+      const line1 = markW + ctx.measureText(text).width;
       const tagW = look.tag ? ctx.measureText(look.tag).width : 0;
       const lw = Math.ceil(Math.max(line1, tagW + 6)) + 4;
       const lh = this.text.lineHeight * (look.tag ? 2 : 1) + 2;
-      size = { lw, lh, line1, markW, tagW };
+      size = { lw, lh, line1, markW, tagW, text, cut: text !== look.callsign };
       this.measured.set(key, size);
     }
     return size;
@@ -250,7 +258,7 @@ export class UnitLayer {
     const at = this.map.layerPointToContainerPoint([e.x, e.y]);
     return {
       unitId: id, lat: coordinate(e.lat), lon: coordinate(e.lon), flag: e.unit.flag, state: e.unit.state, fill: e.look.fill, alarm: e.look.alarm || null,
-      label: e.label ? `${e.look.mark}${e.look.callsign}` : null, tag: e.label ? e.look.tag : null, x: at.x, y: at.y,
+      label: e.label ? `${e.look.mark}${e.labelSize.text}` : null, tag: e.label ? e.look.tag : null, x: at.x, y: at.y,
       labelBox: e.label ? [e.label.x - e.x + at.x, e.label.y - e.y + at.y, e.label.w, e.label.h] : null,
     };
   }
@@ -268,6 +276,19 @@ function bodyBox(e) {
   if (e.ringPx > e.size / 2) box = union(box, [e.x - e.ringPx - 2, e.y - e.ringPx - 2, e.x + e.ringPx + 2, e.y + e.ringPx + 2]);
   if (e.trailShown) for (let i = 0; i < e.trail.length; i += 2) box = union(box, [e.trail[i] - 3, e.trail[i + 1] - 3, e.trail[i] + 3, e.trail[i + 1] + 3]);
   return [Math.floor(box[0]), Math.floor(box[1]), Math.ceil(box[2]), Math.ceil(box[3])];
+}
+
+/** The text, cut at a character with an ellipsis where it is wider than room pixels. */
+function fitText(ctx, text, room) {
+  if (ctx.measureText(text).width <= room) return text;
+  const chars = Array.from(text);
+  const cut = n => `${chars.slice(0, n).join('').trimEnd()}…`;
+  let [low, high] = [0, chars.length];
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (ctx.measureText(cut(mid)).width <= room) low = mid; else high = mid - 1;
+  }
+  return cut(low);
 }
 
 function boxOf(label) {
