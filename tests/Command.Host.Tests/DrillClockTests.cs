@@ -16,7 +16,7 @@ public sealed class DrillClockTests(FakeClockHost host) : IClassFixture<FakeCloc
         // is 5:00 of the script: judged on this clock he would have held under a minute.
         var id = $"fast-{Guid.NewGuid():N}"[..20];
         var director = host.Services.GetRequiredService<Command.Host.Drills.DrillDirector>();
-        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync("/api/incidents", await DemoSite.CreateIncidentAsync(id))).EnsureSuccessStatusCode();
         (await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = "demo", speed = 4 })).EnsureSuccessStatusCode();
         await PlayAsync(director, id, seconds: 75);
         var fast = await BakerAsync(id);

@@ -16,7 +16,7 @@ public sealed class DrillStartOverTests(FakeClockHost host) : IClassFixture<Fake
         // they stood, the first of them to report was flagged "fell back from contact".
         var id = $"loop-{Guid.NewGuid():N}"[..20];
         var director = host.Services.GetRequiredService<Command.Host.Drills.DrillDirector>();
-        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync("/api/incidents", await DemoSite.CreateIncidentAsync(id))).EnsureSuccessStatusCode();
         (await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = "demo", speed = 1, loop = true })).EnsureSuccessStatusCode();
         for (var s = 0; s < 700; s += 5)
         {
@@ -39,7 +39,7 @@ public sealed class DrillStartOverTests(FakeClockHost host) : IClassFixture<Fake
     public async Task A_drill_played_from_outside_says_it_started_over_and_is_recorded()
     {
         var id = $"ext-{Guid.NewGuid():N}"[..20];
-        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync("/api/incidents", await DemoSite.CreateIncidentAsync(id))).EnsureSuccessStatusCode();
 
         var response = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start-over", scenario = "night-shift", round = 3 });
         var timeline = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", TestContext.Current.CancellationToken);
@@ -53,7 +53,7 @@ public sealed class DrillStartOverTests(FakeClockHost host) : IClassFixture<Fake
     public async Task A_start_over_without_its_scenario_and_round_is_refused_naming_both()
     {
         var id = $"ext-{Guid.NewGuid():N}"[..20];
-        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync("/api/incidents", await DemoSite.CreateIncidentAsync(id))).EnsureSuccessStatusCode();
 
         var response = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start-over" });
         var first = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start-over", scenario = "demo", round = 1 });
@@ -73,7 +73,7 @@ public sealed class DrillStartOverTests(FakeClockHost host) : IClassFixture<Fake
         var playing = $"play-{Guid.NewGuid():N}"[..20];
         (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(closed))).EnsureSuccessStatusCode();
         (await host.PostJsonAsync($"/api/incidents/{closed}/close", new { reason = "exercise over" })).EnsureSuccessStatusCode();
-        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(playing))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync("/api/incidents", await DemoSite.CreateIncidentAsync(playing))).EnsureSuccessStatusCode();
         (await host.PostJsonAsync($"/api/incidents/{playing}/drill", new { action = "start", scenario = "demo" })).EnsureSuccessStatusCode();
 
         var onUnknown = await host.PostJsonAsync($"/api/incidents/{unknown}/drill", new { action = "start-over", scenario = "demo", round = 2 });

@@ -18,7 +18,7 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
         var id = $"drill-{Guid.NewGuid():N}"[..20];
         var director = host.Services.GetRequiredService<Command.Host.Drills.DrillDirector>();
 
-        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync("/api/incidents", await DemoSite.CreateIncidentAsync(id))).EnsureSuccessStatusCode();
         var started = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = "demo", speed = 1 });
         started.EnsureSuccessStatusCode();
         await using var watcher = await FrameWatcher.JoinAsync(host, id);
@@ -72,7 +72,7 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
             {
                 await first.InitializeAsync();
                 var director = first.Services.GetRequiredService<Command.Host.Drills.DrillDirector>();
-                (await first.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+                (await first.PostJsonAsync("/api/incidents", await DemoSite.CreateIncidentAsync(id))).EnsureSuccessStatusCode();
                 (await first.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = "demo", speed = 1 })).EnsureSuccessStatusCode();
                 for (var s = 0; s < 60; s += 5)
                 {
@@ -110,7 +110,7 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
         await using var own = new FakeClockHost();
         await own.InitializeAsync();
         var id = $"speed-{Guid.NewGuid():N}"[..20];
-        (await own.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        (await own.PostJsonAsync("/api/incidents", await DemoSite.CreateIncidentAsync(id))).EnsureSuccessStatusCode();
         (await own.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = "demo", speed = 2 })).EnsureSuccessStatusCode();
         (await own.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "pause" })).EnsureSuccessStatusCode();
 
@@ -162,6 +162,23 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
     }
 
     [Fact]
+    public async Task A_scenario_set_on_another_site_is_refused_saying_how_far_and_nothing_is_enrolled()
+    {
+        var id = $"far-{Guid.NewGuid():N}"[..20];
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+
+        var response = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = "demo" });
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        var units = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/units", TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(
+            "scenario 'demo' is set on Meadowlark Flats School (fictional), 609 km from this incident's site Test campus: its units and threat would stand there; open an incident on its site to play it",
+            error.GetProperty("detail").GetString());
+        Assert.Empty(units.EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_scenario_is_named_never_a_path()
     {
         var response = await host.PostJsonAsync($"/api/incidents/path-{Guid.NewGuid():N}/drill", new { action = "start", scenario = "/etc/passwd" });
@@ -179,7 +196,7 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
 
         var listed = await scenarios.Client.GetFromJsonAsync<JsonElement[]>("/api/scenarios", TestContext.Current.CancellationToken);
         var id = $"drill-{Guid.NewGuid():N}"[..30];
-        (await scenarios.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        (await scenarios.PostJsonAsync("/api/incidents", await DemoSite.CreateIncidentAsync(id))).EnsureSuccessStatusCode();
         var started = await scenarios.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = "night-shift" });
         var status = await started.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
 

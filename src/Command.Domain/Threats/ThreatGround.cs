@@ -14,8 +14,6 @@ public static class ThreatGround
     /// <summary>How far from the site's origin a threat may be placed: 10 km.</summary>
     public const double MostFromSiteM = 10_000;
 
-    private const double EarthRadiusM = 6_371_008.8;
-
     /// <summary>
     /// Null when <paramref name="threat"/> lies on <paramref name="site"/>'s ground (or is no position at all, which the
     /// input limits refuse by name); else why it is refused.
@@ -27,21 +25,8 @@ public static class ThreatGround
             return null;
         }
 
-        var distance = GreatCircleM(site.Origin, threat.Position);
+        var distance = GreatCircle.DistanceM(site.Origin, threat.Position);
         return distance <= MostFromSiteM ? null : new Rejection(RejectReason.InvalidCoordinates, FormattableString.Invariant(
-            $"threat {threat.ThreatId} at {threat.Position.Latitude:0.#####},{threat.Position.Longitude:0.#####} is {Kilometres(distance)} from site {site.Name}: a threat is placed within {MostFromSiteM / 1000:0} km of it"));
-    }
-
-    private static string Kilometres(double metres) =>
-        metres < 100_000 ? FormattableString.Invariant($"{metres / 1000:0.#} km") : FormattableString.Invariant($"{metres / 1000:0} km");
-
-    // Haversine: exact enough at any distance, and right across the antimeridian, where a flat frame is not.
-    private static double GreatCircleM(GeoPoint a, GeoPoint b)
-    {
-        static double Radians(double degrees) => degrees * Math.PI / 180;
-        var dLat = Radians(b.Latitude - a.Latitude);
-        var dLon = Radians(b.Longitude - a.Longitude);
-        var h = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2)) + (Math.Cos(Radians(a.Latitude)) * Math.Cos(Radians(b.Latitude)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
-        return 2 * EarthRadiusM * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+            $"threat {threat.ThreatId} at {threat.Position.Latitude:0.#####},{threat.Position.Longitude:0.#####} is {GreatCircle.Kilometres(distance)} from site {site.Name}: a threat is placed within {MostFromSiteM / 1000:0} km of it"));
     }
 }

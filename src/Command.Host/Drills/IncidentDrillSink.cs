@@ -1,4 +1,5 @@
 using Command.Domain.Events;
+using Command.Domain.Geometry;
 using Command.Domain.Reports;
 using Command.Domain.Threats;
 using Command.Domain.Units;
@@ -25,7 +26,8 @@ public sealed class IncidentDrillSink(string incidentId, string scenario, IGrain
 
     public async Task OpenAsync(ScenarioSetup setup, CancellationToken cancellationToken)
     {
-        if (await Incident.GetView() is null)
+        var view = await Incident.GetView();
+        if (view is null)
         {
             Refused(mayOpen
                 ? await Incident.Open(new OpenIncident(setup.Name, setup.Site, AutoEnrol: true, Actor))
@@ -36,6 +38,14 @@ public sealed class IncidentDrillSink(string incidentId, string scenario, IGrain
         if (listed.FirstOrDefault(i => i.IncidentId == incidentId) is { ClosedAt: { } closed })
         {
             Refused(new Rejection(RejectReason.Closed, $"incident '{incidentId}' was closed at {closed:u}; it takes nothing more"));
+        }
+
+        if (view is not null && GreatCircle.DistanceM(view.Site.Origin, setup.Site.Origin) is var apart && apart > ThreatGround.MostFromSiteM)
+        {
+            // A scenario's units and threat stand on its own site: played into an incident on another, they stood hundreds
+            // of kilometres off its map. Refused before anything is enrolled.
+            Refused(new Rejection(RejectReason.InvalidValue,
+                $"scenario '{scenario}' is set on {setup.Site.Name}, {GreatCircle.Kilometres(apart)} from this incident's site {view.Site.Name}: its units and threat would stand there; open an incident on its site to play it"));
         }
 
         var enrolled = (await Incident.GetUnits()).ToDictionary(u => u.UnitId, StringComparer.Ordinal);

@@ -146,7 +146,9 @@ public sealed partial class LiveDashboardTests
     [Fact]
     public async Task The_drill_controls_start_pause_and_stop_the_simulated_drill()
     {
-        var scene = await Scene.OpenAsync(host, "drill");
+        // On the demo scenario's own site: a scenario is played only on its ground.
+        var site = (await Command.Simulation.Demo.DemoScenario.LoadAsync(TestContext.Current.CancellationToken)).Site;
+        var scene = await Scene.OpenAsync(host, "drill", id => Support.DemoSite.Incident(id, site));
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Exercise lead");
         var drill = dashboard.Page.Locator("#drill-state");
         await Expect(drill).ToHaveTextAsync("no drill");
@@ -195,7 +197,9 @@ public sealed partial class LiveDashboardTests
     public async Task A_drill_played_fast_says_its_speed_its_round_and_that_units_are_judged_on_its_clock()
     {
         // At 60x the demo's 9.5 minutes play in under ten seconds, and it starts over.
-        var scene = await Scene.OpenAsync(host, "fast");
+        // On the demo scenario's own site: a scenario is played only on its ground.
+        var site = (await Command.Simulation.Demo.DemoScenario.LoadAsync(TestContext.Current.CancellationToken)).Site;
+        var scene = await Scene.OpenAsync(host, "fast", id => Support.DemoSite.Incident(id, site));
         (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/drill", new { action = "start", scenario = "demo", speed = 60, loop = true })).EnsureSuccessStatusCode();
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
         var drill = dashboard.Page.Locator("#drill-state");
