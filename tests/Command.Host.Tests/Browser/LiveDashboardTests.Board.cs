@@ -128,6 +128,7 @@ public sealed partial class LiveDashboardTests
         var row = dashboard.Row("P1");
         await Expect(row).ToHaveAttributeAsync("data-state", "stale");
         await Expect(row.Locator(".state-word")).ToHaveTextAsync("○ SIGNED OFF");
+        await Expect(row.Locator(".callsign b")).ToHaveAttributeAsync("title", "Patrol 1");
         var said = new System.Text.RegularExpressions.Regex("^its device signed off at \\d\\d:\\d\\d:\\d\\d \\(cot:6c2d0f1e@10\\.20\\.0\\.2\\): no position until it reports again$");
         await Expect(row.Locator(".status .reason")).ToHaveTextAsync(said);
         await dashboard.Marker("P1").ToShowAsync("tag", "○ SIGNED OFF");

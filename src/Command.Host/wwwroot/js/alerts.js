@@ -3,7 +3,7 @@
 // the zone flags again from what was recorded up to it, so a flag raised before the page looked is not missed.
 import { flag, escapeHtml } from './symbols.js';
 import { ReasonMenu } from './reason-menu.js';
-import { compareInstants, duration } from './format.js';
+import { compareInstants, span } from './format.js';
 import { feedItem, feedTypes, fromMarker, subjectName } from './feed-item.js';
 
 const feedLimit = 100;
@@ -170,7 +170,7 @@ export class Alerts {
     div.innerHTML = `<span class="instead-label">Send instead (ETA${along} at ${proposal.paceMps} m/s):</span>`
       + candidates.map(c => {
         const name = escapeHtml(this.picture.units.get(c.unitId)?.callsign ?? c.callsign);
-        const label = `${name} · ${escapeHtml(duration(c.etaS))}`;
+        const label = `${name} · ${escapeHtml(span(c.etaS))}`;
         return this.editable
           ? `<button type="button" class="send" data-unit="${escapeHtml(c.unitId)}" title="Reassign ${name} to contact for this threat">${label}</button>`
           : `<span class="candidate">${label}</span>`;

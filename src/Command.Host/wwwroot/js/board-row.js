@@ -38,7 +38,8 @@ export function renderRow(row, unit, picture, marks) {
   row.tr.dataset.state = unit.state;
   const className = `board-row flag-${unit.flag} state-${unit.state}${closes(unit.role) ? ' judged' : ''}${unit.acknowledged ? ' acknowledged' : ''}${unit.alarm ? ' alarm' : ''}${marks}`;
   if (row.tr.className !== className) row.tr.className = className;
-  set(row.callsign, `${shapeSvg(unit.role, 18)}<b>${escapeHtml(unit.callsign)}</b>`);
+  // A callsign cut to the column keeps its whole text on hover.
+  set(row.callsign, `${shapeSvg(unit.role, 18)}<b title="${escapeHtml(unit.callsign)}">${escapeHtml(unit.callsign)}</b>`);
   set(row.id, unit.callsign !== unit.unitId ? escapeHtml(unit.unitId) : '');
   if (row.id.title !== unit.unitId) row.id.title = unit.unitId;
   if (document.activeElement !== row.select) row.select.value = unit.role;
