@@ -180,7 +180,7 @@ public sealed class IncidentStream
         }
 
         FoldTicks(recordedEvent.Time, folded);
-        if (recordedEvent is not InputRejected && InputLimits.Check(recordedEvent) is { } rejection)
+        if (recordedEvent is not InputRejected && InputLimits.Check(recordedEvent, recorded: true) is { } rejection)
         {
             passedOver.Add((recordedEvent.Sequence, rejection));
             Projection.Skip(recordedEvent);

@@ -54,19 +54,19 @@ public static class InputLimits
     public const double MaxDrillSpeed = 60;
 
     /// <summary>What is wrong with a report's fields, or null when nothing is.</summary>
-    public static Rejection? Check(PositionReport report)
+    public static Rejection? Check(PositionReport report, bool recorded = false)
     {
         if (string.IsNullOrWhiteSpace(report.UnitId))
         {
             return new(RejectReason.MissingField, "the report has no unit id");
         }
 
-        if (Text(report.UnitId, "unit id", MaxIdChars) is { } id)
+        if (Text(report.UnitId, "unit id", MaxIdChars, recorded) is { } id)
         {
             return id;
         }
 
-        if (report.Callsign is { } callsign && Text(callsign, "callsign", MaxCallsignChars) is { } sign)
+        if (report.Callsign is { } callsign && Text(callsign, "callsign", MaxCallsignChars, recorded) is { } sign)
         {
             return sign;
         }
@@ -101,11 +101,11 @@ public static class InputLimits
     }
 
     /// <summary>What is wrong with a threat, or null when nothing is.</summary>
-    public static Rejection? Check(Threat threat) =>
-        Text(threat.ThreatId, "threat id", MaxIdChars)
-        ?? Text(threat.Marker, "marker uid", MaxIdChars)
-        ?? Text(threat.Name, "threat name", MaxCallsignChars)
-        ?? FreeText(threat.Remarks, "threat remarks", MaxTextChars)
+    public static Rejection? Check(Threat threat, bool recorded = false) =>
+        Text(threat.ThreatId, "threat id", MaxIdChars, recorded)
+        ?? Text(threat.Marker, "marker uid", MaxIdChars, recorded)
+        ?? Text(threat.Name, "threat name", MaxCallsignChars, recorded)
+        ?? FreeText(threat.Remarks, "threat remarks", MaxTextChars, recorded)
         ?? (!threat.Position.IsValid ? new Rejection(RejectReason.InvalidCoordinates, Format($"threat position {threat.Position} is outside WGS84 ranges")) : null)
         ?? (threat.UncertaintyM is { } u && (!double.IsFinite(u) || u < 0 || u > MaxUncertaintyM)
             ? new Rejection(RejectReason.InvalidValue, Format($"uncertainty {Figures.Outside(u, 0, MaxUncertaintyM)} m is outside 0-{MaxUncertaintyM:F0} m")) : null)
@@ -133,43 +133,45 @@ public static class InputLimits
     }
 
     /// <summary>What keeps an incident's stream from folding an input, or null when it may.</summary>
-    public static Rejection? Check(IncidentEvent input) => input switch
+    public static Rejection? Check(IncidentEvent input, bool recorded = false) => input switch
     {
-        PositionAccepted accepted => Check(accepted.Report),
-        ThreatSet set => Check(set.Threat) ?? Actor(set.Actor) ?? FreeText(set.Reason, "reason", MaxTextChars),
-        ThreatPhaseChanged phase => Text(phase.ThreatId, "threat id", MaxIdChars) ?? Actor(phase.Actor) ?? FreeText(phase.Reason, "reason", MaxTextChars),
-        ThreatMarkerDeleted deleted => Text(deleted.ThreatId, "threat id", MaxIdChars) ?? Text(deleted.Marker, "marker uid", MaxIdChars) ?? Actor(deleted.Actor) ?? Text(deleted.Became, "affiliation", MaxIdChars),
-        UnitEnrolled enrolled => Text(enrolled.UnitId, "unit id", MaxIdChars) ?? Text(enrolled.Callsign, "callsign", MaxCallsignChars) ?? Actor(enrolled.Actor)
-            ?? FreeText(enrolled.PersonName, "person name", MaxCallsignChars) ?? FreeText(enrolled.Agency, "agency", MaxCallsignChars) ?? FreeText(enrolled.IcsPosition, "ICS position", MaxCallsignChars),
-        UnitRoleChanged changed => Text(changed.UnitId, "unit id", MaxIdChars) ?? Actor(changed.Actor)
-            ?? Text(changed.AnsweringFlag, "flag subject", MaxIdChars + 5) ?? Text(changed.ThreatId, "threat id", MaxIdChars),
-        UnitAlarmed alarmed => Text(alarmed.UnitId, "unit id", MaxIdChars) ?? Text(alarmed.Kind, "alert", MaxCallsignChars) ?? Actor(alarmed.Actor)
+        PositionAccepted accepted => Check(accepted.Report, recorded),
+        ThreatSet set => Check(set.Threat, recorded) ?? Actor(set.Actor, recorded) ?? FreeText(set.Reason, "reason", MaxTextChars, recorded),
+        ThreatPhaseChanged phase => Text(phase.ThreatId, "threat id", MaxIdChars, recorded) ?? Actor(phase.Actor, recorded) ?? FreeText(phase.Reason, "reason", MaxTextChars, recorded),
+        ThreatMarkerDeleted deleted => Text(deleted.ThreatId, "threat id", MaxIdChars, recorded) ?? Text(deleted.Marker, "marker uid", MaxIdChars, recorded) ?? Actor(deleted.Actor, recorded) ?? Text(deleted.Became, "affiliation", MaxIdChars, recorded),
+        UnitEnrolled enrolled => Text(enrolled.UnitId, "unit id", MaxIdChars, recorded) ?? Text(enrolled.Callsign, "callsign", MaxCallsignChars, recorded) ?? Actor(enrolled.Actor, recorded)
+            ?? FreeText(enrolled.PersonName, "person name", MaxCallsignChars, recorded) ?? FreeText(enrolled.Agency, "agency", MaxCallsignChars, recorded) ?? FreeText(enrolled.IcsPosition, "ICS position", MaxCallsignChars, recorded),
+        UnitRoleChanged changed => Text(changed.UnitId, "unit id", MaxIdChars, recorded) ?? Actor(changed.Actor, recorded)
+            ?? Text(changed.AnsweringFlag, "flag subject", MaxIdChars + 5, recorded) ?? Text(changed.ThreatId, "threat id", MaxIdChars, recorded),
+        UnitAlarmed alarmed => Text(alarmed.UnitId, "unit id", MaxIdChars, recorded) ?? Text(alarmed.Kind, "alert", MaxCallsignChars, recorded) ?? Actor(alarmed.Actor, recorded)
             ?? (alarmed.Position is { IsValid: false } at ? new Rejection(RejectReason.InvalidCoordinates, Format($"alert position {at.Latitude},{at.Longitude} is outside WGS84 ranges")) : null),
-        UnitSignedOff off => Text(off.UnitId, "unit id", MaxIdChars) ?? Actor(off.Actor),
-        FlagAcknowledged ack => Text(ack.Subject, "subject", MaxIdChars + 5) ?? FreeText(ack.Reason, "reason", MaxTextChars) ?? Actor(ack.Actor),
-        RulesAdopted rules => Actor(rules.Actor),
-        DrillControlled drill => Text(drill.Action, "action", MaxIdChars) ?? FreeText(drill.Scenario, "scenario", MaxTextChars) ?? Actor(drill.Actor)
+        UnitSignedOff off => Text(off.UnitId, "unit id", MaxIdChars, recorded) ?? Actor(off.Actor, recorded),
+        FlagAcknowledged ack => Text(ack.Subject, "subject", MaxIdChars + 5, recorded) ?? FreeText(ack.Reason, "reason", MaxTextChars, recorded) ?? Actor(ack.Actor, recorded),
+        RulesAdopted rules => Actor(rules.Actor, recorded),
+        DrillControlled drill => Text(drill.Action, "action", MaxIdChars, recorded) ?? FreeText(drill.Scenario, "scenario", MaxTextChars, recorded) ?? Actor(drill.Actor, recorded)
             ?? (drill.Round is < 2 or > MaxRound ? new Rejection(RejectReason.InvalidValue, Format($"round {drill.Round} is outside 2 to {MaxRound}: the first start-over begins round 2")) : null)
             ?? (drill.Speed is { } speed && !(speed is >= 0 and <= MaxDrillSpeed) ? new(RejectReason.InvalidValue, Format($"drill clock rate {Figures.Outside(speed, 0, MaxDrillSpeed)} is outside 0 (paused) to {MaxDrillSpeed:0}×")) : null),
-        IncidentOpened opened => Text(opened.IncidentId, "incident id", MaxIdChars) ?? FreeText(opened.Name, "name", MaxTextChars) ?? Actor(opened.Actor),
-        ExerciseSet set => Actor(set.Actor) ?? (Exercises.ExerciseRules.Check(set.Exercise) is { } wrong ? new(RejectReason.InvalidValue, wrong) : null),
-        IncidentClosed closed => FreeText(closed.Reason, "reason", MaxTextChars) ?? Actor(closed.Actor),
+        IncidentOpened opened => Text(opened.IncidentId, "incident id", MaxIdChars, recorded) ?? FreeText(opened.Name, "name", MaxTextChars, recorded) ?? Actor(opened.Actor, recorded),
+        ExerciseSet set => Actor(set.Actor, recorded) ?? (Exercises.ExerciseRules.Check(set.Exercise) is { } wrong ? new(RejectReason.InvalidValue, wrong) : null),
+        IncidentClosed closed => FreeText(closed.Reason, "reason", MaxTextChars, recorded) ?? Actor(closed.Actor, recorded),
         _ => null,
     };
 
-    private static Rejection? Actor(string actor) => Text(actor, "actor", MaxActorChars);
+    private static Rejection? Actor(string actor, bool recorded) => Text(actor, "actor", MaxActorChars, recorded);
 
     // An id, a callsign or a label: no control character, and no invisible one that could make it pass for another.
-    private static Rejection? Text(string? text, string what, int max) => Refusal(text, what, max, freeText: false);
+    private static Rejection? Text(string? text, string what, int max, bool recorded) => Refusal(text, what, max, freeText: false, recorded);
 
     // What a person wrote or said: as a label, but keeping the joiners its script or emoji may be spelt with.
-    private static Rejection? FreeText(string? text, string what, int max) => Refusal(text, what, max, freeText: true);
+    private static Rejection? FreeText(string? text, string what, int max, bool recorded) => Refusal(text, what, max, freeText: true, recorded);
 
-    private static Rejection? Refusal(string? text, string what, int max, bool freeText) =>
+    // A recording made before invisible characters were refused holds what was accepted then: read back, they are passed
+    // (they change what is drawn, not what is folded), so an old session's unit with an emoji in its callsign keeps its track.
+    private static Rejection? Refusal(string? text, string what, int max, bool freeText, bool recorded) =>
         text is null ? null
         : text.Length > max ? new(RejectReason.TooLong, Format($"{what} is {text.Length} characters (limit {max})"))
         : text.Any(char.IsControl) ? new(RejectReason.InvalidValue, $"{what} holds control characters")
-        : InvisibleCharacters.Refusal(what, text, freeText) is { } invisible ? new(RejectReason.InvalidValue, invisible)
+        : !recorded && InvisibleCharacters.Refusal(what, text, freeText) is { } invisible ? new(RejectReason.InvalidValue, invisible)
         : null;
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

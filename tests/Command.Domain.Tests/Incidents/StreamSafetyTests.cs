@@ -65,6 +65,24 @@ public sealed class StreamSafetyTests
     }
 
     [Fact]
+    public void A_recording_made_before_invisible_characters_were_refused_replays_whole_and_a_new_input_holding_one_is_refused()
+    {
+        // An officer's ATAK callsign with an emoji built with a zero-width joiner, as a build before this one recorded it.
+        const string callsign = "\U0001F46E\u200D\u2642\uFE0F ADAM 12";
+        var recorded = new List<IncidentEvent>();
+        Opened(recorded: recorded);
+        var fix = new PositionAccepted(Fix("P1", 1, -50) with { Callsign = callsign }) { Sequence = recorded[^1].Sequence + 1, Time = T0.AddSeconds(1) };
+
+        var stream = new IncidentStream();
+        stream.CatchUp([.. recorded, fix]);
+        var refused = stream.Record(new PositionAccepted(Fix("P1", 2, -48) with { Callsign = callsign }), T0.AddSeconds(2), []);
+
+        Assert.Empty(stream.PassedOver);
+        Assert.Equal(fix.Report, Assert.Single(stream.Projection.AssessAll()).LastFix);
+        Assert.Equal((RejectReason.InvalidValue, "callsign holds an invisible formatting character (U+200D)"), (refused?.Reason, refused?.Detail));
+    }
+
+    [Fact]
     public void An_input_the_fold_throws_on_is_recorded_as_refused_and_the_stream_says_it_is_damaged()
     {
         var recorded = new List<IncidentEvent>();
