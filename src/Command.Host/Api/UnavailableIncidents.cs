@@ -2,7 +2,10 @@ using Command.Grains.Incidents;
 
 namespace Command.Host.Api;
 
-/// <summary>Answers 503 with Retry-After, wherever in the API an incident says it cannot answer now.</summary>
+/// <summary>
+/// Answers 503 with Retry-After, wherever in the API an incident says it cannot answer now, or cannot be reached while
+/// the cluster moves it off a host that died.
+/// </summary>
 public static class UnavailableIncidents
 {
     public static IApplicationBuilder UseUnavailableIncidents(this IApplicationBuilder app) => app.Use(async (context, next) =>
@@ -15,6 +18,13 @@ public static class UnavailableIncidents
         {
             context.Response.Clear();
             await ApiError.Unavailable(ex.Message).ExecuteAsync(context);
+        }
+        catch (Exception ex) when (ex is SiloUnavailableException or OrleansMessageRejectionException && !context.Response.HasStarted)
+        {
+            // The incident's host died and the cluster is moving it (about ten seconds): a sender tries again, as it does
+            // when a recording cannot be written; an empty 500 read as a fault of the request.
+            context.Response.Clear();
+            await ApiError.Unavailable($"the incident is moving to another host after its host stopped answering ({ex.GetType().Name}); send it again").ExecuteAsync(context);
         }
     });
 }

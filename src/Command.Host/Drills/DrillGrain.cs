@@ -118,7 +118,7 @@ public sealed partial class DrillGrain(
         try
         {
             var scenario = await scenarios.LoadAsync(order.Scenario, CancellationToken.None);
-            started = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, order.Scenario, GrainFactory, intake, mayOpen: onlyIfIdle), clock, Options(order));
+            started = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, order.Scenario, GrainFactory, intake, mayOpen: onlyIfIdle, logger), clock, Options(order));
             await started.StartAsync();
         }
         catch (DrillRefusedException ex)
@@ -200,7 +200,7 @@ public sealed partial class DrillGrain(
         try
         {
             var scenario = await scenarios.LoadAsync(order.Scenario, cancellationToken);
-            engine = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, order.Scenario, GrainFactory, intake), clock, Options(order));
+            engine = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, order.Scenario, GrainFactory, intake, logger: logger), clock, Options(order));
             await engine.StartAtAsync(TimeSpan.FromSeconds(state.State.DrillTimeS), state.State.Iteration, cancellationToken);
             if (paused)
             {

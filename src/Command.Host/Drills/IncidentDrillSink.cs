@@ -10,6 +10,7 @@ using Command.Grains.Units;
 using Command.Ingest.Intake;
 using Command.Simulation.Engine;
 using Command.Simulation.Scenarios;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Command.Host.Drills;
 
@@ -18,7 +19,7 @@ namespace Command.Host.Drills;
 /// report is screened, counted and recorded exactly like a radio's. Only the host's own drills (the demo, a drill
 /// carried on) may open their incident; a drill someone starts plays into an incident a commander opened.
 /// </summary>
-public sealed class IncidentDrillSink(string incidentId, string scenario, IGrainFactory grains, ReportIntake intake, bool mayOpen = true) : IDrillSink
+public sealed partial class IncidentDrillSink(string incidentId, string scenario, IGrainFactory grains, ReportIntake intake, bool mayOpen = true, ILogger? logger = null) : IDrillSink
 {
     public const string Actor = "drill";
 
@@ -80,8 +81,25 @@ public sealed class IncidentDrillSink(string incidentId, string scenario, IGrain
     public async Task ReportsAsync(IReadOnlyList<PositionReport> reports, CancellationToken cancellationToken)
     {
         var batch = reports.Select(r => IncomingReport.Parsed(ReportSource.Simulator, EventJson.Serialize(r), r)).ToList();
-        await intake.SubmitAsync(incidentId, batch, UnknownUnitPolicy.Enrol, cancellationToken);
+        try
+        {
+            await intake.SubmitAsync(incidentId, batch, UnknownUnitPolicy.Enrol, cancellationToken);
+        }
+        catch (Exception ex) when (IsMoving(ex))
+        {
+            // The incident's host died and the cluster has not yet activated it on another: these fixes are not
+            // delivered, as a radio's sent then would not be, and the drill plays on. It stopped with an error, and
+            // the host that took the incident over started the demo again from nothing.
+            LogFixesLost(logger ?? NullLogger.Instance, reports.Count, incidentId, ex.Message);
+        }
     }
+
+    /// <summary>The incident cannot be reached for the moment: its silo is gone, or it is moving to another.</summary>
+    public static bool IsMoving(Exception ex) =>
+        ex is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or IncidentUnavailableException;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} drill fixes for incident {IncidentId} were not delivered while it could not be reached ({Reason}); the drill plays on")]
+    private static partial void LogFixesLost(ILogger logger, int count, string incidentId, string reason);
 
     public async Task ThreatAsync(Threat threat, string? reason, CancellationToken cancellationToken) =>
         Refused(await Incident.SetThreat(threat, Actor, reason));

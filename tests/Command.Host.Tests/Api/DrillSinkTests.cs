@@ -1,0 +1,57 @@
+using System.Diagnostics.Metrics;
+using Command.Domain.Events;
+using Command.Domain.Geometry;
+using Command.Domain.Reports;
+using Command.Domain.Threats;
+using Command.Domain.Validation;
+using Command.Host.Drills;
+using Command.Ingest.Intake;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Command.Host.Tests.Api;
+
+/// <summary>A drill plays on while its incident's host has died and the cluster has not yet moved the incident.</summary>
+public sealed class DrillSinkTests
+{
+    [Fact]
+    public async Task Fixes_that_find_the_incident_unreachable_are_not_delivered_and_the_drill_plays_on_and_any_other_fault_still_stops_it()
+    {
+        var port = new UnreachablePort();
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        using var log = new RejectionLog(NullLogger<RejectionLog>.Instance, TimeProvider.System);
+        var intake = new ReportIntake(port, new IntakeMetrics(services.GetRequiredService<IMeterFactory>()), log, TimeProvider.System, ValidationOptions.Default);
+        var sink = new IncidentDrillSink("demo", "demo", null!, intake);
+        PositionReport[] fixes = [new("P1", ReportSource.Simulator, DateTimeOffset.UtcNow, new GeoPoint(38.65, -98.43))];
+
+        port.Throw = new SiloUnavailableException("silo S127.0.0.1:11203:0 is unavailable");
+        await sink.ReportsAsync(fixes, TestContext.Current.CancellationToken);
+        port.Throw = new InvalidOperationException("a fault of the drill's own");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => sink.ReportsAsync(fixes, TestContext.Current.CancellationToken));
+        Assert.Equal(2, port.Calls);
+    }
+
+    private sealed class UnreachablePort : IIncidentPort
+    {
+        public Exception Throw { get; set; } = new TimeoutException();
+
+        public int Calls { get; private set; }
+
+        public Task<IReadOnlyList<Rejection?>> SubmitAsync(string incidentId, IReadOnlyList<PositionReport> reports, IReadOnlyList<InputRejected> refused, UnknownUnitPolicy unknownUnits, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Task.FromException<IReadOnlyList<Rejection?>>(Throw);
+        }
+
+        public Task<Rejection?> TakesAsync(string incidentId, CancellationToken cancellationToken) => Task.FromResult<Rejection?>(null);
+
+        public Task<Rejection?> SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<Rejection?> AlertAsync(string incidentId, UnitAlert alert, string actor, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<Rejection?> DeleteMarkerAsync(string incidentId, DeletedMarker deletion, string actor, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<Rejection?> SignOffAsync(string incidentId, string unitId, string actor, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+}
