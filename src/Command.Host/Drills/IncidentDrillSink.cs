@@ -102,13 +102,37 @@ public sealed partial class IncidentDrillSink(string incidentId, string scenario
     private static partial void LogFixesLost(ILogger logger, int count, string incidentId, string reason);
 
     public async Task ThreatAsync(Threat threat, string? reason, CancellationToken cancellationToken) =>
-        Refused(await Incident.SetThreat(threat, Actor, reason));
+        Refused(await UntilReachedAsync(() => Incident.SetThreat(threat, Actor, reason), cancellationToken));
 
     public async Task StartOverAsync(int round, CancellationToken cancellationToken) =>
-        Refused(await Incident.RecordDrill(DrillControlled.StartOver, scenario, Actor, round));
+        Refused(await UntilReachedAsync(() => Incident.RecordDrill(DrillControlled.StartOver, scenario, Actor, round), cancellationToken));
 
     public async Task RoleAsync(string unitId, UnitRole role, CancellationToken cancellationToken) =>
-        Refused(await Incident.ChangeRole(unitId, role, Actor));
+        Refused(await UntilReachedAsync(() => Incident.ChangeRole(unitId, role, Actor), cancellationToken));
+
+    /// <summary>How often, and how far apart, a drill's command is sent again while its incident cannot be reached: the cluster moves an incident off a dead host in about ten seconds.</summary>
+    public static readonly TimeSpan[] Retries = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(16)];
+
+    // A drill's command (a phase declared, a start-over, a role) is the drill's script: unlike a second of fixes it is
+    // sent again until the incident is reached on its new host, and only then, unreached, stops the drill.
+    private async Task<Rejection?> UntilReachedAsync(Func<Task<Rejection?>> command, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await command();
+            }
+            catch (Exception ex) when (IsMoving(ex) && attempt < Retries.Length)
+            {
+                LogCommandRetried(logger ?? NullLogger.Instance, incidentId, Retries[attempt].TotalSeconds, ex.Message);
+                await Task.Delay(Retries[attempt], cancellationToken);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A drill command for incident {IncidentId} could not reach it ({Reason}); sent again in {Seconds} s")]
+    private static partial void LogCommandRetried(ILogger logger, string incidentId, double seconds, string reason);
 
     private void Refused(Rejection? rejection)
     {

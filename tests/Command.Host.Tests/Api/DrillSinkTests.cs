@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Reflection;
 using Command.Domain.Events;
 using Command.Domain.Geometry;
 using Command.Domain.Reports;
@@ -30,6 +31,45 @@ public sealed class DrillSinkTests
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => sink.ReportsAsync(fixes, TestContext.Current.CancellationToken));
         Assert.Equal(2, port.Calls);
+    }
+
+    [Fact]
+    public async Task A_drills_command_is_sent_again_until_the_incident_is_reached_on_its_new_host()
+    {
+        var incident = DispatchProxy.Create<Grains.Incidents.IIncidentGrain, MovingIncident>();
+        ((MovingIncident)(object)incident).FailuresLeft = 1;
+        var grains = DispatchProxy.Create<IGrainFactory, OneGrain>();
+        ((OneGrain)(object)grains).Grain = incident;
+        var sink = new IncidentDrillSink("demo", "demo", grains, null!);
+
+        await sink.ThreatAsync(new Threat("T1", new GeoPoint(38.65, -98.43), 5, ThreatPhase.Contained), "subject barricaded", TestContext.Current.CancellationToken);
+
+        // Failed once as a silo gone does, answered on the second: no exception stops the drill.
+        Assert.Equal(2, ((MovingIncident)(object)incident).Calls);
+    }
+
+    /// <summary>A grain factory that hands out one grain.</summary>
+    public class OneGrain : DispatchProxy
+    {
+        public object? Grain { get; set; }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => Grain;
+    }
+
+    /// <summary>An incident whose host died: its first calls fail as a silo gone does, then it answers from its new host.</summary>
+    public class MovingIncident : DispatchProxy
+    {
+        public int FailuresLeft { get; set; }
+
+        public int Calls { get; private set; }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            Calls++;
+            return FailuresLeft-- > 0
+                ? Task.FromException<Rejection?>(new SiloUnavailableException("silo S127.0.0.1:11202:0 is unavailable"))
+                : Task.FromResult<Rejection?>(null);
+        }
     }
 
     private sealed class UnreachablePort : IIncidentPort
