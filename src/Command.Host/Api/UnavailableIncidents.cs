@@ -19,12 +19,12 @@ public static class UnavailableIncidents
             context.Response.Clear();
             await ApiError.Unavailable(ex.Message).ExecuteAsync(context);
         }
-        catch (Exception ex) when (ex is SiloUnavailableException or OrleansMessageRejectionException && !context.Response.HasStarted)
+        catch (Exception ex) when (Hosting.Unreachable.Is(ex) && !context.Response.HasStarted)
         {
             // The incident's host died and the cluster is moving it (about ten seconds): a sender tries again, as it does
             // when a recording cannot be written; an empty 500 read as a fault of the request.
             context.Response.Clear();
-            await ApiError.Unavailable($"the incident is moving to another host after its host stopped answering ({ex.GetType().Name}); send it again").ExecuteAsync(context);
+            await ApiError.Unavailable($"the incident could not be reached ({ex.GetType().Name}): its host may have stopped, and the cluster moves it to another within about ten seconds; send it again").ExecuteAsync(context);
         }
     });
 }

@@ -95,7 +95,7 @@ public sealed partial class DrillGrain(
             {
                 await RecordAsync(HandedOver, order.Scenario, $"{IncidentDrillSink.Actor} (its host is stopping)", 0);
             }
-            catch (Exception ex) when (ex is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException)
+            catch (Exception ex) when (Hosting.Unreachable.Is(ex))
             {
                 LogNotRecorded(logger, IncidentId, HandedOver, ex.Message);
             }

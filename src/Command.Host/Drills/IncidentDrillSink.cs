@@ -95,8 +95,7 @@ public sealed partial class IncidentDrillSink(string incidentId, string scenario
     }
 
     /// <summary>The incident cannot be reached for the moment: its silo is gone, or it is moving to another.</summary>
-    public static bool IsMoving(Exception ex) =>
-        ex is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or IncidentUnavailableException;
+    public static bool IsMoving(Exception ex) => Hosting.Unreachable.Is(ex) || ex is IncidentUnavailableException;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} drill fixes for incident {IncidentId} were not delivered while it could not be reached ({Reason}); the drill plays on")]
     private static partial void LogFixesLost(ILogger logger, int count, string incidentId, string reason);

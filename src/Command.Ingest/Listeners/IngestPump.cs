@@ -81,8 +81,7 @@ public sealed partial class IngestPump(
             if (item.Report is { } report)
             {
                 var unitId = report.Report?.UnitId ?? report.UnitId ?? item.RoutedBy;
-                var incident = unitId is null ? null : await routes.IncidentOfAsync(unitId, cancellationToken).ConfigureAwait(false);
-                Pend(pending, (incident ?? item.Incident, item.UnknownUnits), report);
+                Pend(pending, (await IncidentOfDeviceAsync(unitId, item.Incident, cancellationToken).ConfigureAwait(false), item.UnknownUnits), report);
             }
             else if (item.Threat is { } threat)
             {
@@ -107,7 +106,7 @@ public sealed partial class IngestPump(
                 // In order with the unit's reports: to the incident it is enrolled in, after what came before. One sent
                 // minutes ago (a server passing on what it last heard), or for a unit bound to another device, is
                 // refused as such a fix is, and recorded.
-                var incident = await routes.IncidentOfAsync(alert.UnitId, cancellationToken).ConfigureAwait(false) ?? item.Incident;
+                var incident = await IncidentOfDeviceAsync(alert.UnitId, item.Incident, cancellationToken).ConfigureAwait(false);
                 if (intake.ScreenAlert(alert, item.MarkedAt) is { } untimely)
                 {
                     Pend(pending, (incident, item.UnknownUnits), IncomingReport.Refused(Domain.Reports.ReportSource.CoT, item.Raw, untimely, alert.UnitId));
@@ -126,7 +125,7 @@ public sealed partial class IngestPump(
                 var refused = intake.ScreenDeletion(item.MarkedAt);
                 if (refused is null && item.MaySignOff)
                 {
-                    var incident = await routes.IncidentOfAsync(deletion.Marker, cancellationToken).ConfigureAwait(false) ?? item.Incident;
+                    var incident = await IncidentOfDeviceAsync(deletion.Marker, item.Incident, cancellationToken).ConfigureAwait(false);
                     var unfit = intake.ScreenSignOff(deletion.Marker);
                     if (unfit is null)
                     {
@@ -227,73 +226,45 @@ public sealed partial class IngestPump(
         }
     }
 
-    // The incident a device's unit is enrolled in, or the listener's where it is enrolled nowhere (or not a unit at all).
+    // The incident a unit (or the device its uid names) is enrolled in, or the listener's where it is enrolled nowhere
+    // (or is no unit at all).
     private async ValueTask<string> IncidentOfDeviceAsync(string? device, string listeners, CancellationToken cancellationToken) =>
         device is null ? listeners : await routes.IncidentOfAsync(device, cancellationToken).ConfigureAwait(false) ?? listeners;
 
-    // The incident's refusal is returned, to be recorded; a call that fails is logged, and the marker lost with it.
-    private async Task<Domain.Validation.Rejection?> SetThreatAsync(string incident, Domain.Threats.Threat threat, string actor, CancellationToken cancellationToken)
+    private Task<Domain.Validation.Rejection?> SetThreatAsync(string incident, Domain.Threats.Threat threat, string actor, CancellationToken cancellationToken) =>
+        AskAsync(() => incidents.SetThreatAsync(incident, threat, actor, cancellationToken), e => LogThreatFailed(logger, threat.ThreatId, incident, e));
+
+    private async Task AlertAsync(string incident, UnitAlert alert, string actor, CancellationToken cancellationToken)
     {
-        try
+        // One the incident will not take (a unit not enrolled there, an incident closed) is a refusal like any other
+        // input's, counted and logged by reason, not a failure.
+        if (await AskAsync(() => incidents.AlertAsync(incident, alert, actor, cancellationToken), e => LogAlertFailed(logger, alert.UnitId, incident, e)).ConfigureAwait(false) is { } refused)
         {
-            return await incidents.SetThreatAsync(incident, threat, actor, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogThreatFailed(logger, threat.ThreatId, incident, e);
-            return null;
+            rejections.Rejected(Domain.Reports.ReportSource.CoT, refused);
+            metrics.Rejected(Domain.Reports.ReportSource.CoT, refused.Reason);
         }
     }
 
-    private Task AlertAsync(string incident, UnitAlert alert, string actor, CancellationToken cancellationToken) =>
-        HandOnAsync(() => incidents.AlertAsync(incident, alert, actor, cancellationToken), e => LogAlertFailed(logger, alert.UnitId, incident, e));
+    private Task<Domain.Validation.Rejection?> SignOffAsync(string incident, string unitId, string actor, CancellationToken cancellationToken) =>
+        AskAsync(() => incidents.SignOffAsync(incident, unitId, actor, cancellationToken), e => LogSignOffFailed(logger, unitId, incident, e));
 
-    // The incident's refusal is returned, to be recorded; a call that fails is logged, and the sign-off lost with it.
-    private async Task<Domain.Validation.Rejection?> SignOffAsync(string incident, string unitId, string actor, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await incidents.SignOffAsync(incident, unitId, actor, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogSignOffFailed(logger, unitId, incident, e);
-            return null;
-        }
-    }
-
-    // The incident's refusal is returned, to be recorded; a call that fails is logged, and the deletion lost with it.
-    private async Task<Domain.Validation.Rejection?> DeleteMarkerAsync(string incident, DeletedMarker deletion, string actor, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await incidents.DeleteMarkerAsync(incident, deletion, actor, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogDeletionFailed(logger, deletion.Marker, incident, e);
-            return null;
-        }
-    }
+    private Task<Domain.Validation.Rejection?> DeleteMarkerAsync(string incident, DeletedMarker deletion, string actor, CancellationToken cancellationToken) =>
+        AskAsync(() => incidents.DeleteMarkerAsync(incident, deletion, actor, cancellationToken), e => LogDeletionFailed(logger, deletion.Marker, incident, e));
 
     /// <summary>
-    /// Hands a marker or an alert to its incident. One the incident will not take (a threat outside the limits, a unit
-    /// not enrolled there, an incident closed) is a refusal like any other input's, counted and logged by reason, not
-    /// a failure; a call that fails is logged.
+    /// Hands a marker, an alert, a deletion or a sign-off to its incident: its refusal is returned, to be recorded or
+    /// counted; a call that fails is logged, and what it carried lost with it.
     /// </summary>
-    private async Task HandOnAsync(Func<Task<Domain.Validation.Rejection?>> call, Action<Exception> failed)
+    private static async Task<Domain.Validation.Rejection?> AskAsync(Func<Task<Domain.Validation.Rejection?>> call, Action<Exception> failed)
     {
         try
         {
-            if (await call().ConfigureAwait(false) is { } refused)
-            {
-                rejections.Rejected(Domain.Reports.ReportSource.CoT, refused);
-                metrics.Rejected(Domain.Reports.ReportSource.CoT, refused.Reason);
-            }
+            return await call().ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             failed(e);
+            return null;
         }
     }
 
