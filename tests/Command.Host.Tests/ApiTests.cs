@@ -410,6 +410,21 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync("/api/units/B1", Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_unit_is_not_enrolled_under_the_id_the_incident_command_log_is_downloaded_by()
+    {
+        var id = NewId();
+        await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
+
+        var refused = await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = "incident-command", callsign = "IC", role = "command" });
+        var body = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid-value", "unit id 'incident-command' is reserved: it names the incident command log in the paperwork; enrol the unit under another id"),
+            (refused.StatusCode, body.GetProperty("reason").GetString(), body.GetProperty("detail").GetString()));
+        Assert.Equal(HttpStatusCode.Created, (await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = "command-1", callsign = "IC", role = "command" })).StatusCode);
+        Assert.Equal(1, (await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct)).GetProperty("unitCount").GetInt32());
+    }
+
     /// <summary>How many events the incident's recording holds.</summary>
     private async Task<int> RecordedAsync(string id)
     {

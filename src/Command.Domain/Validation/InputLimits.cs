@@ -2,6 +2,7 @@ using System.Globalization;
 using Command.Domain.Events;
 using Command.Domain.Reports;
 using Command.Domain.Threats;
+using Command.Domain.Units;
 
 namespace Command.Domain.Validation;
 
@@ -61,7 +62,7 @@ public static class InputLimits
             return new(RejectReason.MissingField, "the report has no unit id");
         }
 
-        if (Text(report.UnitId, "unit id", MaxIdChars, recorded) is { } id)
+        if ((Text(report.UnitId, "unit id", MaxIdChars, recorded) ?? UnitId(report.UnitId, recorded)) is { } id)
         {
             return id;
         }
@@ -139,7 +140,7 @@ public static class InputLimits
         ThreatSet set => Check(set.Threat, recorded) ?? Actor(set.Actor, recorded) ?? FreeText(set.Reason, "reason", MaxTextChars, recorded),
         ThreatPhaseChanged phase => Text(phase.ThreatId, "threat id", MaxIdChars, recorded) ?? Actor(phase.Actor, recorded) ?? FreeText(phase.Reason, "reason", MaxTextChars, recorded),
         ThreatMarkerDeleted deleted => Text(deleted.ThreatId, "threat id", MaxIdChars, recorded) ?? Text(deleted.Marker, "marker uid", MaxIdChars, recorded) ?? Actor(deleted.Actor, recorded) ?? Text(deleted.Became, "affiliation", MaxIdChars, recorded),
-        UnitEnrolled enrolled => Text(enrolled.UnitId, "unit id", MaxIdChars, recorded) ?? Text(enrolled.Callsign, "callsign", MaxCallsignChars, recorded) ?? Actor(enrolled.Actor, recorded)
+        UnitEnrolled enrolled => Text(enrolled.UnitId, "unit id", MaxIdChars, recorded) ?? UnitId(enrolled.UnitId, recorded) ?? Text(enrolled.Callsign, "callsign", MaxCallsignChars, recorded) ?? Actor(enrolled.Actor, recorded)
             ?? FreeText(enrolled.PersonName, "person name", MaxCallsignChars, recorded) ?? FreeText(enrolled.Agency, "agency", MaxCallsignChars, recorded) ?? FreeText(enrolled.IcsPosition, "ICS position", MaxCallsignChars, recorded),
         UnitRoleChanged changed => Text(changed.UnitId, "unit id", MaxIdChars, recorded) ?? Actor(changed.Actor, recorded)
             ?? Text(changed.AnsweringFlag, "flag subject", MaxIdChars + 5, recorded) ?? Text(changed.ThreatId, "threat id", MaxIdChars, recorded),
@@ -156,6 +157,9 @@ public static class InputLimits
         IncidentClosed closed => FreeText(closed.Reason, "reason", MaxTextChars, recorded) ?? Actor(closed.Actor, recorded),
         _ => null,
     };
+
+    // A recording made before an id was reserved keeps the unit that took it: read back, it is passed.
+    private static Rejection? UnitId(string unitId, bool recorded) => recorded ? null : ReservedUnitIds.Check(unitId);
 
     private static Rejection? Actor(string actor, bool recorded) => Text(actor, "actor", MaxActorChars, recorded);
 

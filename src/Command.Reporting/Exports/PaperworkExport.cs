@@ -95,7 +95,7 @@ public static class PaperworkExport
             default:
                 var forms = Ics214Form.Build(report, [.. annotations.OfType<EvaluatorNote>()], preparedBy, now);
                 IReadOnlyList<Ics214Form> chosen = subject is null ? forms
-                    : [forms.FirstOrDefault(f => f.Subject == subject) ?? throw new KeyNotFoundException($"session '{report.Incident.IncidentId}' has no unit '{subject}'")];
+                    : [forms.FirstOrDefault(f => f.ForIncidentCommand == (subject == Ics214Form.IncidentCommand) && f.Subject == subject) ?? throw new KeyNotFoundException($"session '{report.Incident.IncidentId}' has no unit '{subject}'")];
                 if (kind == PaperworkKind.Ics214Zip)
                 {
                     await Ics214Document.WriteZipAsync(chosen, seekable, progress, cancellationToken);

@@ -35,8 +35,14 @@ public sealed record Ics214Form(
     DateTimeOffset PreparedAt,
     string? TimeZone)
 {
-    /// <summary>The subject of the incident command position's log.</summary>
-    public const string IncidentCommand = "incident-command";
+    /// <summary>The subject of the incident command position's log, an id no unit may take (<see cref="ReservedUnitIds"/>).</summary>
+    public const string IncidentCommand = ReservedUnitIds.IncidentCommand;
+
+    /// <summary>
+    /// True for the incident command position's log. Told by this and not by <see cref="Subject"/>: a session recorded
+    /// before the id was reserved may hold a unit under it.
+    /// </summary>
+    public bool ForIncidentCommand { get; init; }
 
     /// <summary>
     /// The incident command log first, then one per unit in order of enrolment. Notes go in only when
@@ -54,7 +60,7 @@ public sealed record Ics214Form(
             IncidentCommand, i.Name, from, to, "", "Incident Commander", "",
             [.. report.Units.Select(AssignedResource.Of)],
             Rows(report.Activity.Where(a => a.UnitId is null), (notes ?? []).Where(n => n.UnitId is null)),
-            preparedBy, preparedAt, i.TimeZone));
+            preparedBy, preparedAt, i.TimeZone) { ForIncidentCommand = true });
         foreach (var u in report.Units)
         {
             forms.Add(new Ics214Form(

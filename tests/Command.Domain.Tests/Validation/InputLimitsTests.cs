@@ -98,6 +98,21 @@ public sealed class InputLimitsTests
             InputLimits.Check(new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, "commander", PersonName: "\u202eDana"))?.Detail);
     }
 
+    [Theory]
+    [InlineData("incident-command")]
+    [InlineData("Incident-Command")]
+    public void No_unit_takes_the_id_of_the_incident_command_log_but_one_recorded_under_it_is_read_back(string id)
+    {
+        var enrolled = new UnitEnrolled(id, "IC", UnitRole.Command, "commander");
+
+        Assert.Equal($"unit id '{id}' is reserved: it names the incident command log in the paperwork; enrol the unit under another id",
+            InputLimits.Check(enrolled)?.Detail);
+        Assert.Equal(RejectReason.InvalidValue, InputLimits.Check(Report() with { UnitId = id })?.Reason);
+        Assert.Null(InputLimits.Check(enrolled, recorded: true));
+        Assert.Null(InputLimits.Check(new PositionAccepted(Report() with { UnitId = id }), recorded: true));
+        Assert.Null(InputLimits.Check(Report() with { UnitId = "incident-command-2" }));
+    }
+
     [Fact]
     public void Free_text_is_refused_what_turns_it_round_but_keeps_the_joiners_its_script_or_emoji_need()
     {

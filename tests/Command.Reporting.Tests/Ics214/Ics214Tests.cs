@@ -116,6 +116,29 @@ public sealed class Ics214Tests
         }
     }
 
+    [Fact]
+    public async Task A_unit_recorded_under_the_incident_command_logs_id_keeps_its_own_title_beside_the_commanders_log()
+    {
+        // Sessions recorded before the id was reserved may hold such a unit.
+        var forms = await FormsAsync();
+        var unit = forms.Single(f => f.Subject == "A1") with { Subject = Ics214Form.IncidentCommand };
+        using var file = new MemoryStream();
+        await Ics214Document.WriteZipAsync([forms[0], unit], file, null, Ct);
+
+        using var zip = new ZipArchive(new MemoryStream(file.ToArray()), ZipArchiveMode.Read);
+        var titles = new List<string>();
+        foreach (var name in new[] { "ics214-incident-command.docx", "ics214-incident-command-2.docx" })
+        {
+            using var docx = new MemoryStream();
+            await zip.GetEntry(name)!.Open().CopyToAsync(docx, Ct);
+            titles.Add(Docx.Read(docx.ToArray()).Paragraphs.Select(p => p.Text).Single(t => t.StartsWith("ACTIVITY LOG", StringComparison.Ordinal)));
+        }
+
+        Assert.Equal(["ACTIVITY LOG (ICS 214): Incident Command", "ACTIVITY LOG (ICS 214): incident-command"], titles);
+        Assert.True(forms[0].ForIncidentCommand);
+        Assert.DoesNotContain(forms.Skip(1), f => f.ForIncidentCommand);
+    }
+
     [Theory]
     [InlineData("A1", "walk1-ics214-A1.docx")]
     [InlineData("../../evil", "walk1-ics214-_._evil.docx")]
