@@ -44,6 +44,7 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<IntakeMetrics>();
         services.TryAddSingleton<ListenerMetrics>();
         services.TryAddSingleton<RejectionLog>();
+        services.TryAddSingleton<DeviceClocks>();
         services.TryAddSingleton<ReportIntake>();
         services.TryAddSingleton<IngestQueue>();
         services.TryAddSingleton<IngestContext>();

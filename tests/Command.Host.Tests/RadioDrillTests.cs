@@ -167,6 +167,48 @@ public sealed class RadioDrillTests(RadioDrillHost host) : IClassFixture<RadioDr
         Assert.Contains(derived, e => e is FlagRaised { Subject: "SRO-3", Level: FlagLevel.Alert } or FlagEscalated { Subject: "SRO-3", Level: FlagLevel.Alert });
     }
 
+    [Fact]
+    public async Task An_officer_whose_phone_keeps_its_clock_forty_seconds_slow_is_shown_holding_and_alerted_not_silent()
+    {
+        // ATAK every 5 s, saying its fix stands 25 s, from a phone whose clock runs 40 s behind the host's (or a host
+        // with no time server whose clock runs 40 s fast): each fix arrives looking 40 s old.
+        const string incident = "slow-clock-officer";
+        await OpenAsync(incident, ("SRO-4", "contact"));
+        await using var watcher = await FrameWatcher.JoinAsync(host, incident);
+        using var udp = new UdpClient();
+        var shooter = Frame.ToGeo(Shooter);
+        (await host.Client.PutAsJsonAsync($"/api/incidents/{incident}/threats/T1", new { lat = shooter.Latitude, lon = shooter.Longitude, phase = "active" }, Ct)).EnsureSuccessStatusCode();
+        await watcher.WaitForAsync(f => f.Threats.Any());
+        var random = new Random(60);
+        var slow = TimeSpan.FromSeconds(40);
+        var shown = new List<(int Second, string State)>();
+        for (var s = 1; s <= 300; s++)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(1));
+            var now = host.Clock.GetUtcNow();
+            if (s % 5 == 0)
+            {
+                // He stops at the corner of the next building, 57 m from the shooter, 93 s in.
+                var at = Along(new(120, -150), new(35, 15), 2, s) + new LocalPoint((random.NextDouble() - 0.5) * 8, (random.NextDouble() - 0.5) * 8);
+                await SendAsync(udp, Unit("SRO-4", at, now - slow, haeM: 18, standsFor: TimeSpan.FromSeconds(25)));
+                // His first two fixes are taken as they came; from the third his clock is known, and they are taken as
+                // the host would have stamped them.
+                var taken = s <= 10 ? now - slow : now;
+                await watcher.WaitForAsync(f => f.Units.Any(u => u.UnitId == "SRO-4" && u.LastFix?.FixTime == taken));
+            }
+
+            if (s % 30 == 0)
+            {
+                shown.Add((s, await ShownStateAsync(incident, "SRO-4")));
+            }
+        }
+
+        Assert.DoesNotContain(shown, x => x.State == "stale");
+        Assert.All(shown.Where(x => x.Second >= 180), x => Assert.Equal("holding", x.State));
+        var derived = await DerivedAsync(incident);
+        Assert.Contains(derived, e => e is FlagRaised { Subject: "SRO-4", Level: FlagLevel.Alert } or FlagEscalated { Subject: "SRO-4", Level: FlagLevel.Alert });
+    }
+
     // The state the units API shows the unit in now.
     private async Task<string> ShownStateAsync(string incident, string unitId)
     {

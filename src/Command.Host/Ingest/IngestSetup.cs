@@ -21,7 +21,8 @@ public static class IngestSetup
             sp.GetRequiredService<RejectionLog>(),
             sp.GetRequiredKeyedService<TimeProvider>(IncidentClock.Key),
             sp.GetRequiredService<ValidationOptions>(),
-            sp.GetRequiredService<IUnitBindings>()));
+            sp.GetRequiredService<IUnitBindings>(),
+            sp.GetRequiredService<DeviceClocks>()));
         services.AddCommandIngest(configuration);
         return services;
     }

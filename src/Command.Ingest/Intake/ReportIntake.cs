@@ -12,9 +12,10 @@ namespace Command.Ingest.Intake;
 /// path they came by.
 /// </summary>
 public sealed class ReportIntake(
-    IIncidentPort incidents, IntakeMetrics metrics, RejectionLog log, TimeProvider clock, ValidationOptions options, IUnitBindings? bindings = null)
+    IIncidentPort incidents, IntakeMetrics metrics, RejectionLog log, TimeProvider clock, ValidationOptions options, IUnitBindings? bindings = null, DeviceClocks? deviceClocks = null)
 {
     private readonly IUnitBindings bindings = bindings ?? new NoUnitBindings();
+    private readonly DeviceClocks deviceClocks = deviceClocks ?? new DeviceClocks(options);
 
     /// <summary>Screens a batch for one incident and submits what passes; <paramref name="sender"/> is the credential it came with (null for radios, which carry none).</summary>
     public async Task<IntakeOutcome> SubmitAsync(
@@ -28,11 +29,15 @@ public sealed class ReportIntake(
         for (var i = 0; i < batch.Count; i++)
         {
             var item = batch[i];
+            // Timed as this host's clock would have timed it where its device's clock is known to be off; only a
+            // report its sender may make for its unit teaches what that device's clock is.
             var rejection = item.Rejection
-                ?? (item.Report is { } r ? Permission(r.UnitId, sender) ?? ReportScreen.Check(r, now, options) : new Rejection(RejectReason.Malformed, "no report was parsed"));
+                ?? (item.Report is { } sent ? Permission(sent.UnitId, sender) : new Rejection(RejectReason.Malformed, "no report was parsed"));
+            var timed = rejection is null ? deviceClocks.Retime(item.Report!, now) : item.Report;
+            rejection ??= ReportScreen.Check(timed!, now, options);
             if (rejection is null)
             {
-                passed.Add(item.Report!);
+                passed.Add(timed!);
                 passedIndex.Add(i);
                 continue;
             }
@@ -82,12 +87,13 @@ public sealed class ReportIntake(
     /// <summary>
     /// Whether a threat marker may move the threat now: its time is checked as a unit's fix time is (future-fix,
     /// too-old, with the same limits), and a marker whose own stale time has passed when it arrives is too old as well.
-    /// Null when it may; <paramref name="markedAt"/> is the marker's time, null when unknown.
+    /// Null when it may; <paramref name="markedAt"/> is the marker's time, null when unknown, by the clock of the device
+    /// reporting for unit <paramref name="device"/> where given (see <see cref="DeviceClocks"/>).
     /// </summary>
-    public Rejection? ScreenMarker(Threat threat, DateTimeOffset? markedAt)
+    public Rejection? ScreenMarker(Threat threat, DateTimeOffset? markedAt, string? device = null)
     {
         var now = clock.GetUtcNow();
-        if (markedAt is { } time && ReportScreen.FixTime(time, now, options) is { } untimely)
+        if (markedAt is { } time && ReportScreen.FixTime(Timed(time, device), now, options) is { } untimely)
         {
             return untimely;
         }
@@ -101,11 +107,11 @@ public sealed class ReportIntake(
     /// <summary>
     /// Why a unit's alert is not taken: its unit takes positions only from a device it is bound to (as the unit's own
     /// reports from elsewhere are refused), or it is too old or too far ahead, by the time it was sent, as a fix's time
-    /// is; null when it is taken.
+    /// is, by its device's clock; null when it is taken.
     /// </summary>
     public Rejection? ScreenAlert(UnitAlert alert, DateTimeOffset? sentAt) =>
         Permission(alert.UnitId, null)
-        ?? (sentAt is { } time && ReportScreen.FixTime(time, clock.GetUtcNow(), options) is { } untimely ? untimely : null);
+        ?? (sentAt is { } time && ReportScreen.FixTime(Timed(time, alert.UnitId), clock.GetUtcNow(), options) is { } untimely ? untimely : null);
 
     /// <summary>
     /// Why a unit's sign-off is not taken: its unit takes positions only from a device it is bound to (its time is
@@ -113,9 +119,15 @@ public sealed class ReportIntake(
     /// </summary>
     public Rejection? ScreenSignOff(string unitId) => Permission(unitId, null);
 
-    /// <summary>Why a marker's deletion is not taken: it was sent too long ago, or too far ahead, as a fix's time is checked.</summary>
-    public Rejection? ScreenDeletion(DateTimeOffset? sentAt) =>
-        sentAt is { } time && ReportScreen.FixTime(time, clock.GetUtcNow(), options) is { } untimely ? untimely : null;
+    /// <summary>
+    /// Why a marker's deletion is not taken: it was sent too long ago, or too far ahead, as a fix's time is checked, by
+    /// the clock of the device reporting for unit <paramref name="device"/> where given.
+    /// </summary>
+    public Rejection? ScreenDeletion(DateTimeOffset? sentAt, string? device = null) =>
+        sentAt is { } time && ReportScreen.FixTime(Timed(time, device), clock.GetUtcNow(), options) is { } untimely ? untimely : null;
+
+    // A time a device sent, as this host's clock would have stamped it where that device's clock is known to be off.
+    private DateTimeOffset Timed(DateTimeOffset time, string? device) => device is null ? time : time + deviceClocks.OffsetOf(device);
 
     private Rejection? Permission(string unitId, ReportSender? sender)
     {

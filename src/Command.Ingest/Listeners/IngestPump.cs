@@ -89,7 +89,7 @@ public sealed partial class IngestPump(
                 // threat of the listener's, hundreds of kilometres off its ground. What is refused (a stale marker, one
                 // the incident will not take) is recorded there with its raw text, after whatever came before it.
                 var incident = await IncidentOfDeviceAsync(item.PlacedFrom, item.Incident, cancellationToken).ConfigureAwait(false);
-                var refused = intake.ScreenMarker(threat, item.MarkedAt);
+                var refused = intake.ScreenMarker(threat, item.MarkedAt, item.PlacedFrom);
                 if (refused is null)
                 {
                     await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
@@ -122,7 +122,7 @@ public sealed partial class IngestPump(
                 // items always were. One naming a unit's device is its sign-off: to the incident it is enrolled in (or the
                 // listener's, which may have enrolled it on its first report), in order with its reports; refused there
                 // for a unit bound to another device.
-                var refused = intake.ScreenDeletion(item.MarkedAt);
+                var refused = intake.ScreenDeletion(item.MarkedAt, deletion.SentBy);
                 if (refused is null && item.MaySignOff)
                 {
                     var incident = await IncidentOfDeviceAsync(deletion.Marker, item.Incident, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,178 @@
+using Command.Domain.Reports;
+using Command.Domain.Validation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Command.Ingest.Intake;
+
+/// <summary>
+/// How far each device's clock is off this host's, learned from its reports, and its fix times put right by it. A
+/// phone whose clock runs 30 s fast had every report refused as a future fix; one 30 s slow (or a host whose own clock
+/// runs 30 s fast, as a laptop in a command post with no time server does after a few weeks) was shown stale however
+/// often it reported, and a stale unit's hold is never flagged. A report's lag is the time it arrived less the time it
+/// says its fix was taken: the network's delay where the clocks agree. Where <see cref="Agreeing"/> reports in a row,
+/// arriving apart (<see cref="Apart"/>), lag alike (within <see cref="Spread"/>) by more than
+/// <see cref="ValidationOptions.MaxFutureSkew"/> from what the device's clock was taken to be, it is taken to be off by
+/// the least of those lags (the report the network delayed least), and every later report of the device is moved by
+/// that much: its fix time and the time it says the fix stands. A single report stamped wrong, or a backlog sent at
+/// once after an outage (fixes of many moments arriving in one), is no such run, and is screened as it came. A clock
+/// a day or more off is not put right: that is not a clock that drifted. Devices are told apart by the unit they
+/// report for; one not heard for <see cref="Forgotten"/> is forgotten, and at most <see cref="MostDevices"/> are kept.
+/// </summary>
+public sealed partial class DeviceClocks(ValidationOptions options, ILogger<DeviceClocks>? logger = null)
+{
+    /// <summary>Reports in a row whose lags must agree before a device's clock is taken as off: 3.</summary>
+    public const int Agreeing = 3;
+
+    /// <summary>How far apart the lags of those reports may be: 3 s, a mobile network's delay varying.</summary>
+    public static readonly TimeSpan Spread = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How far apart those reports must arrive: half a second, so that a backlog sent at once is no run (a report
+    /// arriving sooner after the one before is passed over), and a phone reporting every second still makes one.
+    /// </summary>
+    public static readonly TimeSpan Apart = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Furthest off a clock is put right: a day.</summary>
+    public static readonly TimeSpan MostOff = TimeSpan.FromDays(1);
+
+    /// <summary>A device not heard from this long is forgotten: 15 minutes.</summary>
+    public static readonly TimeSpan Forgotten = TimeSpan.FromMinutes(15);
+
+    /// <summary>Most devices whose clocks are followed: 20,000; beyond that, new ones are screened as they come.</summary>
+    public const int MostDevices = 20_000;
+
+    private readonly ILogger logger = (ILogger?)logger ?? NullLogger.Instance;
+    private readonly Dictionary<string, Device> devices = new(StringComparer.Ordinal);
+    private DateTimeOffset nextSweep = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// The report as this host's clock would have stamped it: moved by how far its device's clock is taken to be off
+    /// (learned from this report and those before it), or as it came where it is not.
+    /// </summary>
+    public PositionReport Retime(PositionReport report, DateTimeOffset receivedAt)
+    {
+        var offset = Observe(report.UnitId, report.Source, receivedAt - report.FixTime, receivedAt);
+        return offset == TimeSpan.Zero ? report : report with { FixTime = report.FixTime + offset, StaleAt = report.StaleAt + offset };
+    }
+
+    /// <summary>How far the clock of the device reporting for <paramref name="unitId"/> is taken to be behind this host's (negative: ahead).</summary>
+    public TimeSpan OffsetOf(string unitId)
+    {
+        lock (devices)
+        {
+            return devices.TryGetValue(unitId, out var device) ? device.Offset : TimeSpan.Zero;
+        }
+    }
+
+    private TimeSpan Observe(string unitId, ReportSource source, TimeSpan lag, DateTimeOffset receivedAt)
+    {
+        TimeSpan before, after;
+        lock (devices)
+        {
+            Sweep(receivedAt);
+            if (!devices.TryGetValue(unitId, out var device))
+            {
+                if (devices.Count >= MostDevices)
+                {
+                    return TimeSpan.Zero;
+                }
+
+                devices[unitId] = device = new Device();
+            }
+
+            before = device.Offset;
+            device.Heard(lag, receivedAt);
+            if (device.Run(options.MaxFutureSkew) is { } taken)
+            {
+                device.Offset = taken.Duration() < options.MaxFutureSkew ? TimeSpan.Zero : taken;
+            }
+
+            after = device.Offset;
+        }
+
+        if (after != before)
+        {
+            if (after == TimeSpan.Zero)
+            {
+                LogAgrees(logger, unitId, source);
+            }
+            else
+            {
+                LogOff(logger, unitId, source, Math.Round(after.Duration().TotalSeconds, 1), after > TimeSpan.Zero ? "behind" : "ahead of", after > TimeSpan.Zero ? "later" : "earlier");
+            }
+        }
+
+        return after;
+    }
+
+    // Forgets devices not heard from for a while, once a minute at most.
+    private void Sweep(DateTimeOffset now)
+    {
+        if (now < nextSweep)
+        {
+            return;
+        }
+
+        nextSweep = now + TimeSpan.FromMinutes(1);
+        foreach (var (unitId, device) in devices)
+        {
+            if (now - device.LastHeard > Forgotten)
+            {
+                devices.Remove(unitId);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The device reporting for unit {UnitId} over {Source} keeps a clock {Seconds} s {Way} this host's: its fix times are taken {Seconds} s {Moved}")]
+    private static partial void LogOff(ILogger logger, string unitId, ReportSource source, double seconds, string way, string moved);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The device reporting for unit {UnitId} over {Source} keeps this host's time again: its fix times are taken as they come")]
+    private static partial void LogAgrees(ILogger logger, string unitId, ReportSource source);
+
+    private sealed class Device
+    {
+        // The lags of its latest reports that arrived at least Apart after the one before, newest last.
+        private readonly TimeSpan[] lags = new TimeSpan[Agreeing];
+        private int count;
+
+        public TimeSpan Offset { get; set; }
+
+        public DateTimeOffset LastHeard { get; private set; } = DateTimeOffset.MinValue;
+
+        private DateTimeOffset lastKept = DateTimeOffset.MinValue;
+
+        public void Heard(TimeSpan lag, DateTimeOffset receivedAt)
+        {
+            LastHeard = receivedAt;
+            if (receivedAt - lastKept < Apart)
+            {
+                // Sent with the one before: part of a batch or a backlog, which says nothing of the clock.
+                return;
+            }
+
+            Array.Copy(lags, 1, lags, 0, Agreeing - 1);
+            lags[^1] = lag;
+            count = Math.Min(count + 1, Agreeing);
+            lastKept = receivedAt;
+        }
+
+        // The least lag of a run of reports that agree and say the clock is off from what it was taken to be by more
+        // than the skew allowed; null when there is no such run.
+        public TimeSpan? Run(TimeSpan skew)
+        {
+            if (count < Agreeing)
+            {
+                return null;
+            }
+
+            var (least, most) = (lags[0], lags[0]);
+            foreach (var lag in lags)
+            {
+                (least, most) = (lag < least ? lag : least, lag > most ? lag : most);
+            }
+
+            return most - least <= Spread && (least - Offset).Duration() > skew && least.Duration() < MostOff ? least : null;
+        }
+    }
+}

@@ -1,0 +1,192 @@
+using System.Diagnostics.Metrics;
+using Command.Domain.Geometry;
+using Command.Domain.Reports;
+using Command.Domain.Validation;
+using Command.Ingest.Intake;
+using Command.Ingest.Tests.Listeners;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Command.Ingest.Tests.Intake;
+
+/// <summary>A device whose clock is off this host's, learned from its reports, through the intake every source comes through.</summary>
+public sealed class DeviceClocksTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider clock = new(Start);
+    private readonly FakeIncidentPort port = new();
+    private readonly RecordingLogger<DeviceClocks> clockLog = new();
+    private readonly ServiceProvider services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly ReportIntake intake;
+
+    public DeviceClocksTests()
+    {
+        var rejections = new RejectionLog(new RecordingLogger<RejectionLog>(), clock);
+        intake = new ReportIntake(port, new IntakeMetrics(services.GetRequiredService<IMeterFactory>()), rejections, clock, ValidationOptions.Default,
+            deviceClocks: new DeviceClocks(ValidationOptions.Default, clockLog));
+    }
+
+    public void Dispose() => services.Dispose();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    // A report taken now by a device whose clock is aheadS seconds ahead of the host's, delayed delayS by the network.
+    private async Task<IntakeOutcome> SendAsync(string unit, double aheadS, double delayS = 0.4, ReportSource source = ReportSource.CoT, DateTimeOffset? staleAt = null)
+    {
+        var taken = clock.GetUtcNow().AddMilliseconds(Math.Round((aheadS - delayS) * 1000));
+        var report = new PositionReport(unit, source, taken, new GeoPoint(39.7, -104.9), StaleAt: staleAt);
+        return await intake.SubmitAsync("drill-1", [IncomingReport.Parsed(source, $"raw {unit}", report)], UnknownUnitPolicy.Enrol, Ct);
+    }
+
+    private static DateTimeOffset At(double seconds) => Start.AddMilliseconds(Math.Round(seconds * 1000));
+
+    private List<PositionReport> Accepted(string unit) => [.. port.Snapshot().Where(d => d.Report?.UnitId == unit).Select(d => d.Report!)];
+
+    [Fact]
+    public async Task A_device_whose_clock_runs_ahead_is_heard_from_its_third_report_on_at_the_time_this_host_would_have_stamped()
+    {
+        var outcomes = new List<IntakeOutcome>();
+        for (var i = 0; i < 5; i++)
+        {
+            outcomes.Add(await SendAsync("P1", aheadS: 30, delayS: i == 1 ? 0.4 : 1.5));
+            clock.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        Assert.Equal([RejectReason.FutureFix, RejectReason.FutureFix], outcomes.Take(2).Select(o => o.Rejected.Single().Rejection.Reason));
+        Assert.All(outcomes.Skip(2), o => Assert.Equal(1, o.Accepted));
+        // Taken 1.5 s before it arrived, by a clock found 29.6 s fast (its least delayed report's lag).
+        Assert.Equal([At(10 - 1.1), At(15 - 1.1), At(20 - 1.1)], Accepted("P1").Select(r => r.FixTime));
+        Assert.Equal("The device reporting for unit P1 over CoT keeps a clock 29.6 s ahead of this host's: its fix times are taken 29.6 s earlier", clockLog.Lines.Single());
+    }
+
+    [Fact]
+    public async Task A_marker_an_alert_or_a_deletion_from_a_device_whose_clock_is_known_to_run_ahead_is_timed_by_it()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await SendAsync("P1", aheadS: 30, delayS: 0);
+            clock.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        var sent = clock.GetUtcNow().AddSeconds(30);
+        var threat = new Domain.Threats.Threat("T1", new GeoPoint(39.7, -104.9), null, Domain.Threats.ThreatPhase.Active);
+
+        Assert.Null(intake.ScreenMarker(threat, sent, "P1"));
+        Assert.Null(intake.ScreenAlert(new UnitAlert("P1", "911", false, null), sent));
+        Assert.Null(intake.ScreenDeletion(sent, "P1"));
+        Assert.Equal(RejectReason.FutureFix, intake.ScreenMarker(threat, sent, "P2")?.Reason);
+        Assert.Equal(RejectReason.FutureFix, intake.ScreenDeletion(sent)?.Reason);
+    }
+
+    [Fact]
+    public async Task A_device_whose_clock_runs_behind_is_not_shown_silent_and_the_time_its_fix_stands_moves_with_it()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await SendAsync("P1", aheadS: -25, staleAt: clock.GetUtcNow().AddSeconds(35));
+            clock.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        var accepted = Accepted("P1");
+        Assert.Equal(4, accepted.Count);
+        // The first two as they came; from the third, as this host would have stamped them when they arrived (its least
+        // delayed report's lag is all the clock is taken to be off by).
+        Assert.Equal([At(-25.4), At(5 - 25.4), At(10), At(15)], accepted.Select(r => r.FixTime));
+        Assert.Equal(TimeSpan.FromMilliseconds(60_400), accepted[^1].StaleAt - At(15));
+        Assert.Equal("The device reporting for unit P1 over CoT keeps a clock 25.4 s behind this host's: its fix times are taken 25.4 s later", clockLog.Lines.Single());
+    }
+
+    [Fact]
+    public async Task A_clock_put_right_on_the_device_is_heard_as_it_is_once_its_reports_agree_again()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await SendAsync("P1", aheadS: -40);
+            clock.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            await SendAsync("P1", aheadS: 0);
+            clock.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        Assert.Equal(At(30 - 0.4), Accepted("P1")[^1].FixTime);
+        Assert.Equal("The device reporting for unit P1 over CoT keeps this host's time again: its fix times are taken as they come", clockLog.Lines[^1]);
+    }
+
+    [Fact]
+    public async Task A_report_stamped_wrong_once_is_refused_and_teaches_nothing()
+    {
+        await SendAsync("P1", aheadS: 0);
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var wrong = await SendAsync("P1", aheadS: 45);
+        clock.Advance(TimeSpan.FromSeconds(5));
+        await SendAsync("P1", aheadS: 0);
+        clock.Advance(TimeSpan.FromSeconds(5));
+        await SendAsync("P1", aheadS: 0);
+
+        Assert.Equal(RejectReason.FutureFix, wrong.Rejected.Single().Rejection.Reason);
+        Assert.Equal([At(-0.4), At(10 - 0.4), At(15 - 0.4)], Accepted("P1").Select(r => r.FixTime));
+        Assert.Empty(clockLog.Lines);
+    }
+
+    [Fact]
+    public async Task A_backlog_sent_at_once_after_an_outage_is_no_clock_that_runs_behind()
+    {
+        // Six fixes of the last minute arrive within a second of each other, then the device reports live again.
+        for (var i = 0; i < 6; i++)
+        {
+            await SendAsync("P1", aheadS: -60 + (i * 10));
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(5));
+            await SendAsync("P1", aheadS: 0);
+        }
+
+        Assert.Equal(9, Accepted("P1").Count);
+        Assert.Equal(clock.GetUtcNow().AddMilliseconds(-400), Accepted("P1")[^1].FixTime);
+        Assert.Empty(clockLog.Lines);
+    }
+
+    [Fact]
+    public async Task Devices_are_told_apart_by_their_unit_and_a_clock_a_day_off_is_not_put_right()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await SendAsync("P1", aheadS: 20);
+            await SendAsync("P2", aheadS: 0);
+            await SendAsync("P3", aheadS: 86_400 + 60);
+            clock.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        Assert.Single(Accepted("P1"));
+        Assert.Equal(3, Accepted("P2").Count);
+        Assert.Empty(Accepted("P3"));
+        Assert.Single(clockLog.Lines);
+    }
+
+    [Fact]
+    public async Task Reports_a_sender_may_not_make_for_a_unit_teach_nothing_of_its_devices_clock()
+    {
+        var bound = new ReportIntake(port, new IntakeMetrics(services.GetRequiredService<IMeterFactory>()), new RejectionLog(new RecordingLogger<RejectionLog>(), clock),
+            clock, ValidationOptions.Default, new BoundUnits(), new DeviceClocks(ValidationOptions.Default, clockLog));
+        for (var i = 0; i < 3; i++)
+        {
+            var report = new PositionReport("P1", ReportSource.CoT, clock.GetUtcNow().AddSeconds(-90), new GeoPoint(39.7, -104.9));
+            var outcome = await bound.SubmitAsync("drill-1", [IncomingReport.Parsed(ReportSource.CoT, "raw", report)], UnknownUnitPolicy.Enrol, Ct);
+            Assert.Equal(RejectReason.UnitBoundToDevice, outcome.Rejected.Single().Rejection.Reason);
+            clock.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        Assert.Empty(clockLog.Lines);
+    }
+
+    private sealed class BoundUnits : IUnitBindings
+    {
+        public string? BoundTo(string unitId) => unitId == "P1" ? "device:phone-1" : null;
+    }
+}
