@@ -14,8 +14,9 @@ namespace Command.Ingest.Intake;
 /// arriving apart (<see cref="Apart"/>), lag alike (within <see cref="Spread"/>) by more than
 /// <see cref="ValidationOptions.MaxFutureSkew"/> from what the device's clock was taken to be, it is taken to be off by
 /// the least of those lags (the report the network delayed least), and every later report of the device is moved by
-/// that much: its fix time and the time it says the fix stands. A single report stamped wrong, or a backlog sent at
-/// once after an outage (fixes of many moments arriving in one), is no such run, and is screened as it came. A clock
+/// that much: its fix time and the time it says the fix stands. Of reports that arrive together (a batch, or a
+/// backlog sent after an outage) only the newest counts. A single report stamped wrong, or a backlog, is no such run,
+/// and is screened as it came. A clock
 /// a day or more off is not put right: that is not a clock that drifted. Devices are told apart by the unit they
 /// report for; one not heard for <see cref="Forgotten"/> is forgotten, and at most <see cref="MostDevices"/> are kept.
 /// </summary>
@@ -132,7 +133,8 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
 
     private sealed class Device
     {
-        // The lags of its latest reports that arrived at least Apart after the one before, newest last.
+        // The lags of its latest reports that arrived at least Apart after the one before, newest last; of those that
+        // arrived together, the least.
         private readonly TimeSpan[] lags = new TimeSpan[Agreeing];
         private int count;
 
@@ -145,9 +147,11 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
         public void Heard(TimeSpan lag, DateTimeOffset receivedAt)
         {
             LastHeard = receivedAt;
-            if (receivedAt - lastKept < Apart)
+            if (count > 0 && receivedAt - lastKept < Apart)
             {
-                // Sent with the one before: part of a batch or a backlog, which says nothing of the clock.
+                // Sent with the one before, in a batch or a backlog: of the fixes of many moments that arrive at once,
+                // the newest says most of the clock.
+                lags[^1] = lag < lags[^1] ? lag : lags[^1];
                 return;
             }
 

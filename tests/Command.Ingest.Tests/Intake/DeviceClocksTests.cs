@@ -153,6 +153,24 @@ public sealed class DeviceClocksTests : IDisposable
     }
 
     [Fact]
+    public async Task Batches_of_a_devices_fixes_over_the_last_minute_say_its_clock_by_their_newest()
+    {
+        // An app posting what it recorded since its last post: ten fixes 5 s apart, the newest a second old.
+        for (var post = 0; post < 4; post++)
+        {
+            var now = clock.GetUtcNow();
+            var batch = Enumerable.Range(0, 10).Select(i => IncomingReport.Parsed(ReportSource.Json, "raw",
+                new PositionReport("P1", ReportSource.Json, now.AddSeconds(-1 - (5 * (9 - i))), new GeoPoint(39.7, -104.9)))).ToList();
+            var outcome = await intake.SubmitAsync("drill-1", batch, UnknownUnitPolicy.Enrol, Ct);
+            Assert.Equal(10, outcome.Accepted);
+            clock.Advance(TimeSpan.FromSeconds(50));
+        }
+
+        Assert.Equal(clock.GetUtcNow().AddSeconds(-51), Accepted("P1")[^1].FixTime);
+        Assert.Empty(clockLog.Lines);
+    }
+
+    [Fact]
     public async Task Devices_are_told_apart_by_their_unit_and_a_clock_a_day_off_is_not_put_right()
     {
         for (var i = 0; i < 3; i++)
