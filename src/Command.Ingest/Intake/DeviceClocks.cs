@@ -16,9 +16,9 @@ namespace Command.Ingest.Intake;
 /// the least of those lags (the report the network delayed least), and every later report of the device is moved by
 /// that much: its fix time and the time it says the fix stands. Of reports that arrive together (a batch, or a
 /// backlog sent after an outage) only the newest counts. A single report stamped wrong, or a backlog, is no such run,
-/// and is screened as it came. A clock
-/// a day or more off is not put right: that is not a clock that drifted. Devices are told apart by the unit they
-/// report for; one not heard for <see cref="Forgotten"/> is forgotten, and at most <see cref="MostDevices"/> are kept.
+/// and is screened as it came. A clock a day or more off is not put right: that is not a clock that drifted. Devices
+/// are told apart by the unit they report for; one not heard for <see cref="Forgotten"/> is forgotten, and at most
+/// <see cref="MostDevices"/> are kept.
 /// </summary>
 public sealed partial class DeviceClocks(ValidationOptions options, ILogger<DeviceClocks>? logger = null)
 {
@@ -29,8 +29,8 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
     public static readonly TimeSpan Spread = TimeSpan.FromSeconds(3);
 
     /// <summary>
-    /// How far apart those reports must arrive: half a second, so that a backlog sent at once is no run (a report
-    /// arriving sooner after the one before is passed over), and a phone reporting every second still makes one.
+    /// How far apart those reports must arrive: half a second, so that a batch or a backlog sent at once counts as one
+    /// (by its least delayed report), and a phone reporting every second still makes a run.
     /// </summary>
     public static readonly TimeSpan Apart = TimeSpan.FromMilliseconds(500);
 
