@@ -88,10 +88,7 @@ public sealed class RadioDrillTests(RadioDrillHost host) : IClassFixture<RadioDr
         await using var watcher = await FrameWatcher.JoinAsync(host, incident);
         using var udp = new UdpClient();
         var random = new Random(58);
-        // Hostile markers go to the listener's own incident: this one's threat is placed through the API.
-        var shooter = Frame.ToGeo(Shooter);
-        (await host.Client.PutAsJsonAsync($"/api/incidents/{incident}/threats/T1", new { lat = shooter.Latitude, lon = shooter.Longitude, phase = "active" }, Ct)).EnsureSuccessStatusCode();
-        await watcher.WaitForAsync(f => f.Threats.Any());
+        await PlaceShooterAsync(incident, watcher);
         const int stopAt = 93;
         int? last = null;
         var shown = new List<(int Second, string State)>();
@@ -133,9 +130,7 @@ public sealed class RadioDrillTests(RadioDrillHost host) : IClassFixture<RadioDr
         await using var watcher = await FrameWatcher.JoinAsync(host, incident);
         var device = await host.Access.IssueDeviceAsync("SRO-3");
         using var phone = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{host.OsmAndPort}") };
-        var shooter = Frame.ToGeo(Shooter);
-        (await host.Client.PutAsJsonAsync($"/api/incidents/{incident}/threats/T1", new { lat = shooter.Latitude, lon = shooter.Longitude, phase = "active" }, Ct)).EnsureSuccessStatusCode();
-        await watcher.WaitForAsync(f => f.Threats.Any());
+        await PlaceShooterAsync(incident, watcher);
         var random = new Random(59);
         var shown = new List<(int Second, string State)>();
         for (var s = 1; s <= 720; s++)
@@ -176,9 +171,7 @@ public sealed class RadioDrillTests(RadioDrillHost host) : IClassFixture<RadioDr
         await OpenAsync(incident, ("SRO-4", "contact"));
         await using var watcher = await FrameWatcher.JoinAsync(host, incident);
         using var udp = new UdpClient();
-        var shooter = Frame.ToGeo(Shooter);
-        (await host.Client.PutAsJsonAsync($"/api/incidents/{incident}/threats/T1", new { lat = shooter.Latitude, lon = shooter.Longitude, phase = "active" }, Ct)).EnsureSuccessStatusCode();
-        await watcher.WaitForAsync(f => f.Threats.Any());
+        await PlaceShooterAsync(incident, watcher);
         var random = new Random(60);
         var slow = TimeSpan.FromSeconds(40);
         var shown = new List<(int Second, string State)>();
@@ -207,6 +200,14 @@ public sealed class RadioDrillTests(RadioDrillHost host) : IClassFixture<RadioDr
         Assert.All(shown.Where(x => x.Second >= 180), x => Assert.Equal("holding", x.State));
         var derived = await DerivedAsync(incident);
         Assert.Contains(derived, e => e is FlagRaised { Subject: "SRO-4", Level: FlagLevel.Alert } or FlagEscalated { Subject: "SRO-4", Level: FlagLevel.Alert });
+    }
+
+    // The shooter placed through the API (hostile markers go to the listener's own incident), once the page shows it.
+    private async Task PlaceShooterAsync(string incident, FrameWatcher watcher)
+    {
+        var shooter = Frame.ToGeo(Shooter);
+        (await host.Client.PutAsJsonAsync($"/api/incidents/{incident}/threats/T1", new { lat = shooter.Latitude, lon = shooter.Longitude, phase = "active" }, Ct)).EnsureSuccessStatusCode();
+        await watcher.WaitForAsync(f => f.Threats.Any());
     }
 
     // The state the units API shows the unit in now.
