@@ -91,7 +91,13 @@ public sealed partial class IncidentFeed(string incidentId, IFrameSource source,
     {
         lock (sync)
         {
-            held ??= [];
+            if (held is not null)
+            {
+                // Another renewal is fetching the whole picture already; it brings it.
+                return;
+            }
+
+            held = [];
         }
 
         IncidentFrame? whole = null;
@@ -110,7 +116,7 @@ public sealed partial class IncidentFeed(string incidentId, IFrameSource source,
                     behind = false;
                 }
 
-                foreach (var frame in held!)
+                foreach (var frame in held)
                 {
                     Publish(frame);
                 }
