@@ -2,6 +2,7 @@ using Command.Domain.Units;
 using Command.Domain.Views;
 using Command.Grains.Incidents;
 using Command.Grains.Tests.Support;
+using Orleans.Core.Internal;
 
 namespace Command.Grains.Tests;
 
@@ -103,6 +104,56 @@ public sealed class ObserverTests(ClusterFixture fixture)
         Assert.Equal(Enumerable.Range(1, recorded.Count).Select(i => (long)i), recorded.Select(e => e.Sequence));
         Assert.Equal(3, recorded.OfType<Domain.Events.PositionAccepted>().Count());
         fixture.Grains.DeleteObjectReference<IIncidentObserver>(reference);
+    }
+
+    [Fact]
+    public async Task A_subscription_the_incident_did_not_hold_is_said_to_be_new_and_its_renewal_is_not()
+    {
+        var incident = fixture.Grains.GetGrain<IIncidentGrain>($"inc-{Guid.NewGuid():N}");
+        await incident.Open(Sites.Open());
+        var reference = fixture.Grains.CreateObjectReference<IIncidentObserver>(new FrameCollector());
+
+        var first = await incident.Subscribe(reference);
+        var renewal = await incident.Subscribe(reference);
+        await incident.Unsubscribe(reference);
+        var again = await incident.Subscribe(reference);
+
+        Assert.Equal((true, false, true), (first, renewal, again));
+        fixture.Grains.DeleteObjectReference<IIncidentObserver>(reference);
+    }
+
+    [Fact]
+    public async Task An_incident_activated_again_holds_no_subscription_and_its_whole_picture_has_what_it_recorded_unwatched()
+    {
+        var id = $"inc-{Guid.NewGuid():N}";
+        var incident = fixture.Grains.GetGrain<IIncidentGrain>(id);
+        await incident.Open(Sites.Open());
+        await incident.Enrol(P1, "Patrol 1", UnitRole.Contact, "dispatch");
+        var reference = fixture.Grains.CreateObjectReference<IIncidentObserver>(new FrameCollector());
+        await incident.Subscribe(reference);
+
+        // The incident leaves its silo and is activated again, as on another host after its own died, by a drill's
+        // control that nobody hears.
+        await incident.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+        Assert.Null(await incident.RecordDrill("pause", "demo", "drill", speed: 0));
+        var resubscribed = await incident.Subscribe(reference);
+        var whole = await incident.GetFullFrame();
+
+        Assert.True(resubscribed);
+        Assert.NotNull(whole);
+        Assert.True(whole.Full);
+        Assert.Equal(fixture.Log.Events(id).Max(e => e.Sequence), whole.Sequence);
+        Assert.Equal(P1, Assert.Single(whole.Units).UnitId);
+        Assert.Equal((0, "demo", "drill"), (whole.DrillClock!.Rate, whole.DrillClock.Scenario, whole.DrillClock.Actor));
+        fixture.Grains.DeleteObjectReference<IIncidentObserver>(reference);
+    }
+
+    [Fact]
+    public async Task An_incident_that_does_not_exist_has_no_whole_picture()
+    {
+        var incident = fixture.Grains.GetGrain<IIncidentGrain>($"inc-{Guid.NewGuid():N}");
+
+        Assert.Null(await incident.GetFullFrame());
     }
 
     private sealed class FrameCollector : IIncidentObserver

@@ -1,3 +1,5 @@
+using Command.Domain.Views;
+
 namespace Command.Grains.Incidents;
 
 /// <summary>
@@ -6,8 +8,19 @@ namespace Command.Grains.Incidents;
 /// </summary>
 public interface IFrameSource : IGrainWithStringKey
 {
-    /// <summary>Subscribes or renews a subscription; observers that do not renew within two minutes are dropped.</summary>
-    Task Subscribe(IIncidentObserver observer);
+    /// <summary>
+    /// Subscribes or renews a subscription; observers that do not renew within two minutes are dropped. True when this
+    /// source did not hold the subscription, so has sent the observer nothing before: its first, one dropped, or one held
+    /// by an activation that is gone (its host died, it was activated again); then what the observer heard before it, if
+    /// anything, is missing all that came between.
+    /// </summary>
+    Task<bool> Subscribe(IIncidentObserver observer);
 
     Task Unsubscribe(IIncidentObserver observer);
+
+    /// <summary>
+    /// Everything a newly connected view needs: the whole picture, marked full; null when there is none to show (no such
+    /// incident, or no replay open under that id).
+    /// </summary>
+    Task<IncidentFrame?> GetFullFrame();
 }

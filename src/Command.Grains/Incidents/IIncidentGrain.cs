@@ -110,9 +110,6 @@ public interface IIncidentGrain : IFrameSource
     [AlwaysInterleave]
     Task ReadModelsTold();
 
-    /// <summary>Everything a newly connected view needs: the whole picture, marked full.</summary>
-    Task<IncidentFrame> GetFullFrame();
-
     /// <summary>
     /// True while this incident is open with the unit enrolled, or cannot say (its recording cannot be read now): what a
     /// unit grain asks its holder before refusing the unit to another incident, so a release lost as a host went down

@@ -347,20 +347,21 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         await readSide.Told();
     }
 
-    public async Task<IncidentFrame> GetFullFrame()
+    public async Task<IncidentFrame?> GetFullFrame()
     {
         await ThrowIfUnavailableAsync();
         // A view starts from what is recorded: wait for what was folded before it asked.
         await recorder.Idle;
-        return FrameCoalescer.Full(IncidentId, stream.Projection, stream.LastSequence);
+        return stream.Exists ? FrameCoalescer.Full(IncidentId, stream.Projection, stream.LastSequence) : null;
     }
 
-    public Task Subscribe(IIncidentObserver observer)
+    public Task<bool> Subscribe(IIncidentObserver observer)
     {
+        var added = !observers.Observers.ContainsKey(observer);
         observers.Subscribe(observer, observer);
         frames.Watched(stream);
         ticker?.Watched(observers.Count > 0);
-        return Task.CompletedTask;
+        return Task.FromResult(added);
     }
 
     public Task Unsubscribe(IIncidentObserver observer)

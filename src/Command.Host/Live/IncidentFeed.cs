@@ -6,38 +6,68 @@ namespace Command.Host.Live;
 /// <summary>
 /// This host's subscription to one feed (a live incident, or a replay): hears its frames as a grain observer and
 /// hands them to the browsers on this host watching it. Any host can serve any feed; Orleans routes to the grain.
+/// A subscription that may have missed frames (the feed fell silent, or its grain was activated anew without it: its
+/// host died, it moved) brings this host's browsers the whole picture once it is renewed, as joining does; the frames
+/// heard while that is fetched wait for it, so none overtakes it.
 /// </summary>
 public sealed partial class IncidentFeed(string incidentId, IFrameSource source, IGrainFactory grains, FrameFanout fanout, TimeProvider clock, ILogger logger)
     : IIncidentObserver
 {
     private readonly FrameOrder order = new();
+    private readonly Lock sync = new();
     private IIncidentObserver? reference;
     private long lastHeard = clock.GetTimestamp();
+    private bool subscribed;
+    private volatile bool behind;
+    private List<IncidentFrame>? held;
 
     public string IncidentId { get; } = incidentId;
 
     /// <summary>How long since the incident last sent anything (a frame or a heartbeat), or was subscribed to.</summary>
     public TimeSpan Silence => clock.GetElapsedTime(Volatile.Read(ref lastHeard));
 
+    /// <summary>True while this host's browsers may be missing frames and have not yet been given the whole picture.</summary>
+    public bool Behind => behind;
+
     public Task OnFrame(IncidentFrame frame)
     {
         Volatile.Write(ref lastHeard, clock.GetTimestamp());
-        if (order.Admit(frame) is { } admitted)
+        lock (sync)
         {
-            fanout.Publish(IncidentId, admitted);
+            if (held is not null)
+            {
+                held.Add(frame);
+            }
+            else
+            {
+                Publish(frame);
+            }
         }
 
         return Task.CompletedTask;
     }
 
-    /// <summary>Subscribes, or renews the subscription so the grain does not expire it; also reaches a new activation.</summary>
-    public async Task RenewAsync()
+    /// <summary>
+    /// Subscribes, or renews the subscription so the grain does not expire it; also reaches a new activation. After
+    /// <paramref name="silent"/> (nothing heard for a while), or where the grain did not hold the subscription, frames
+    /// may have been missed: the browsers get the whole picture, now or at a later renewal if it cannot be had now.
+    /// </summary>
+    public async Task RenewAsync(bool silent = false)
     {
         reference ??= grains.CreateObjectReference<IIncidentObserver>(this);
+
+        // Only a feed that was heard before can have missed anything: a first subscription's browsers join for a picture.
+        behind |= silent && subscribed;
         try
         {
-            await source.Subscribe(reference);
+            var added = await source.Subscribe(reference);
             Volatile.Write(ref lastHeard, clock.GetTimestamp());
+            behind |= added && subscribed;
+            subscribed = true;
+            if (behind)
+            {
+                await CatchUpAsync();
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -55,6 +85,53 @@ public sealed partial class IncidentFeed(string incidentId, IFrameSource source,
         await source.Unsubscribe(reference);
         grains.DeleteObjectReference<IIncidentObserver>(reference);
         reference = null;
+    }
+
+    private async Task CatchUpAsync()
+    {
+        lock (sync)
+        {
+            if (held is not null)
+            {
+                // Another renewal is fetching the whole picture already; it brings it.
+                return;
+            }
+
+            held = [];
+        }
+
+        IncidentFrame? whole = null;
+        try
+        {
+            whole = await source.GetFullFrame();
+        }
+        finally
+        {
+            lock (sync)
+            {
+                // The whole picture first, then what came while it was fetched, trimmed by the order of what it already holds.
+                if (whole is not null)
+                {
+                    Publish(whole);
+                    behind = false;
+                }
+
+                foreach (var frame in held)
+                {
+                    Publish(frame);
+                }
+
+                held = null;
+            }
+        }
+    }
+
+    private void Publish(IncidentFrame frame)
+    {
+        if (order.Admit(frame) is { } admitted)
+        {
+            fanout.Publish(IncidentId, admitted);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the subscription to feed {IncidentId}; will retry")]

@@ -8,7 +8,8 @@ namespace Command.Host.Live;
 /// The incidents and replays this host's browsers watch: one grain subscription per incident while anyone watches it,
 /// renewed on a timer (the grain drops observers that stop renewing, and forgets them all when it deactivates).
 /// A watched incident sends at least a heartbeat every couple of seconds; a feed that has heard nothing for three
-/// of them subscribes again at once, which reaches the incident wherever it now lives (its silo died, it moved).
+/// of them subscribes again at once, which reaches the incident wherever it now lives (its silo died, it moved), and
+/// brings its browsers the whole picture; one that could not yet bring it tries again every second.
 /// </summary>
 public sealed class IncidentFeeds(IGrainFactory grains, FrameFanout fanout, FramePacing pacing, TimeProvider clock, ILogger<IncidentFeed> logger) : BackgroundService
 {
@@ -67,9 +68,10 @@ public sealed class IncidentFeeds(IGrainFactory grains, FrameFanout fanout, Fram
             lastRenewal = renewAll ? clock.GetTimestamp() : lastRenewal;
             foreach (var feed in await WithGate(() => feeds.Values.ToList()))
             {
-                if (renewAll || feed.Silence > pacing.Heartbeat * 3)
+                var silent = feed.Silence > pacing.Heartbeat * 3;
+                if (renewAll || silent || feed.Behind)
                 {
-                    await feed.RenewAsync();
+                    await feed.RenewAsync(silent);
                 }
             }
         }

@@ -64,7 +64,7 @@ public sealed partial class IncidentHub(
             }
 
             await feeds.JoinAsync(Context.ConnectionId, incidentId);
-            return await incident.GetFullFrame();
+            return await incident.GetFullFrame() ?? throw Refused(incidentId, $"incident '{incidentId}' does not exist");
         }
         catch (IncidentUnavailableException ex)
         {

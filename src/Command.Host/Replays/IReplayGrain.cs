@@ -23,9 +23,6 @@ public interface IReplayGrain : IFrameSource
 
     Task<ReplayStatus?> Seek(DateTimeOffset instant);
 
-    /// <summary>Everything a newly joined view needs: the whole picture at the replay's instant, marked full.</summary>
-    Task<IncidentFrame?> GetFullFrame();
-
     /// <summary>Closes the replay at once rather than when it goes idle; false when none was open.</summary>
     Task<bool> Close();
 }

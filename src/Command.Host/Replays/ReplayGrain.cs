@@ -74,14 +74,16 @@ public sealed partial class ReplayGrain(SessionCatalogue catalogue, AssessmentOp
         return true;
     }
 
-    public Task Subscribe(IIncidentObserver observer)
+    public Task<bool> Subscribe(IIncidentObserver observer)
     {
-        if (player is not null)
+        if (player is null)
         {
-            observers.Subscribe(observer, observer);
+            return Task.FromResult(false);
         }
 
-        return Task.CompletedTask;
+        var added = !observers.Observers.ContainsKey(observer);
+        observers.Subscribe(observer, observer);
+        return Task.FromResult(added);
     }
 
     public Task Unsubscribe(IIncidentObserver observer)

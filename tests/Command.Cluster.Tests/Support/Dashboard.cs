@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Command.Cluster.Tests.Support;
 
 /// <summary>
-/// A .NET SignalR client watching one incident on one host, as a browser would; keeps each frame's sequence and when
-/// it came, and waits for frames that match.
+/// A .NET SignalR client watching one incident on one host, as a browser would; keeps each frame's sequence, when it
+/// came and whether it was whole, and waits for frames that match.
 /// </summary>
 public sealed class Dashboard : IAsyncDisposable
 {
@@ -66,7 +66,7 @@ public sealed class Dashboard : IAsyncDisposable
 
     private void Receive(JsonElement json)
     {
-        var frame = new Frame(json.GetProperty("sequence").GetInt64(), DateTimeOffset.UtcNow);
+        var frame = new Frame(json.GetProperty("sequence").GetInt64(), DateTimeOffset.UtcNow, json.GetProperty("full").GetBoolean());
         lock (waiters)
         {
             frames.Add(frame);
@@ -78,6 +78,6 @@ public sealed class Dashboard : IAsyncDisposable
         }
     }
 
-    /// <summary>A frame's sequence, and when this dashboard got it.</summary>
-    public sealed record Frame(long Sequence, DateTimeOffset Received);
+    /// <summary>A frame's sequence, when this dashboard got it, and whether it is the whole picture.</summary>
+    public sealed record Frame(long Sequence, DateTimeOffset Received, bool Full);
 }

@@ -62,4 +62,37 @@ public sealed partial class LiveDashboardTests
         // The browser reports each refused attempt to reach the hub; nothing else may go wrong.
         Assert.All(dashboard.Errors, e => Assert.Contains("net::ERR_CONNECTION_REFUSED", e, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_whole_picture_merged_on_its_way_with_a_later_frame_lists_each_recorded_event_once()
+    {
+        var scene = await Scene.OpenAsync(host, "merged");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.HoldAsync("P1", 0, -60);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        var raised = dashboard.Feed.Locator("li[data-type='flag-raised'][data-subject='P1']");
+        var placed = dashboard.Feed.Locator("li[data-type='threat-set']");
+        await Expect(raised).ToHaveCountAsync(1);
+
+        // What a host's channel sends a page when the whole picture (a host catching up after its incident moved) and a
+        // frame after it merge on the way: the whole picture at the later frame's sequence, carrying that frame's events,
+        // which the recording read back up to that sequence holds too.
+        await dashboard.Page.EvaluateAsync("""
+            async () => {
+              const { picture } = window.commandPage;
+              const timeline = await (await fetch(`/api/sessions/${picture.groupId}/timeline`)).json();
+              const flag = timeline.find(e => e.type === 'flag-raised');
+              picture.apply({
+                incidentId: picture.groupId, sequence: picture.sequence, clock: new Date(picture.now()).toISOString(), full: true,
+                units: [...picture.units.values()], threats: [...picture.threats.values()], events: [flag],
+              });
+            }
+            """);
+
+        // The threat's placing comes only from the recording: once it is listed again, so is everything read back.
+        await Expect(placed).ToHaveCountAsync(1);
+        await Expect(raised).ToHaveCountAsync(1);
+        Assert.Empty(dashboard.Errors);
+    }
 }

@@ -1,6 +1,7 @@
 // Flags: what needs a commander's eye now (with a two-click acknowledgement), and the history, newest first.
-// Each snapshot (opening the page, joining again after a lost connection, a replay's seek) starts the feed and
-// the zone flags again from what was recorded up to it, so a flag raised before the page looked is not missed.
+// Each snapshot (opening the page, joining again after a lost connection, the host catching up after its incident
+// moved, a replay's seek) starts the feed and the zone flags again from what was recorded up to it, so a flag raised
+// before the page looked, or while it could not hear, is not missed, and none is listed twice.
 import { flag, escapeHtml } from './symbols.js';
 import { ReasonMenu } from './reason-menu.js';
 import { compareInstants, span } from './format.js';
@@ -42,6 +43,8 @@ export class Alerts {
     }
     for (const e of change.events) {
       if (e.type === 'send-instead-proposed') this.proposals.set(e.subject, e);
+      // A frame taken in with the snapshot (or merged into it on the way) may repeat what the recording gives up to it.
+      if (this.inSnapshot(e)) continue;
       this.since.push(e);
       trackZone(this.zoneFlags, e);
       if (feedTypes.has(e.type)) this.feed.prepend(feedItem(e, this.picture, true));
@@ -60,18 +63,23 @@ export class Alerts {
     if (groupId == null || snapshotSequence < 0) return;
     const recorded = (await this.history(groupId)) ?? [];
     if (this.loading !== token) return;
-    // Events past the snapshot come in frames (kept in this.since); the recording supplies the ones before it. A
-    // replay's snapshot numbers only the recorded inputs (it derives flags afresh), so a flag raised at the very
-    // instant of a seek lies past its sequence: there the instant decides.
-    const inSnapshot = groupId.startsWith('replay:')
-      ? m => compareInstants(m.time, snapshotClock) <= 0
-      : m => m.sequence <= snapshotSequence;
-    const before = recorded.filter(inSnapshot).map(fromMarker);
+    // Events past the snapshot come in frames (kept in this.since); the recording supplies the ones before it.
+    const before = recorded.filter(m => this.inSnapshot(m, { groupId, snapshotSequence, snapshotClock })).map(fromMarker);
     this.zoneFlags = new Map();
     for (const e of before.concat(this.since)) trackZone(this.zoneFlags, e);
     this.feed.append(...before.filter(e => feedTypes.has(e.type)).reverse().map(e => feedItem(e, this.picture, false)));
     this.trim();
     this.renderActive();
+  }
+
+  /**
+   * Whether an event is one the recording gives up to the snapshot. A replay's snapshot numbers only the recorded inputs
+   * (it derives flags afresh), so a flag raised at the very instant of a seek lies past its sequence: there the instant
+   * decides. Nothing is, before the first snapshot.
+   */
+  inSnapshot(e, { groupId, snapshotSequence, snapshotClock } = this.picture) {
+    if (groupId == null || snapshotSequence < 0) return false;
+    return groupId.startsWith('replay:') ? compareInstants(e.time, snapshotClock) <= 0 : e.sequence <= snapshotSequence;
   }
 
   trim() {

@@ -17,6 +17,8 @@ export class DrillPanel {
     this.commands = commands;
     this.status = null;
     this.receivedAt = 0;
+    // Numbers each question about the drill, so an answer overtaken by a later question is not shown.
+    this.question = 0;
     for (const button of this.buttons) {
       button.addEventListener('click', () => this.control(button.dataset.drill));
     }
@@ -38,17 +40,26 @@ export class DrillPanel {
     }));
   }
 
-  /** A new incident: no drill known until its frames show one. */
+  /** A new incident: no drill known until its frames show one; an answer still on its way is not for it. */
   forget(incidentId) {
+    this.question += 1;
     this.incidentId = incidentId;
     this.asked = false;
     this.show(null);
   }
 
+  /**
+   * Asks the host how the drill stands. Only the latest question's answer is shown (a question about another incident
+   * is overtaken by forget); a question that failed (the drill's host going down, say) leaves what was shown for the
+   * next to correct.
+   */
   async refresh(incidentId) {
+    const question = this.question += 1;
     this.incidentId = incidentId;
     this.asked = true;
-    this.show(incidentId ? await this.commands.drillStatus(incidentId) : null);
+    const status = incidentId ? await this.commands.drillStatus(incidentId) : null;
+    if (status === undefined || question !== this.question) return;
+    this.show(status);
   }
 
   async control(action) {

@@ -87,12 +87,15 @@ new Compare({ dialog: $('compare-dialog'), open: $('compare-open'), close: $('co
 new Exports({ status: $('export-status'), buttons: document.querySelectorAll('[data-export]') }, connection, watched);
 
 // Only an incident a drill drives has a drill status; frames say when one does (a drill-controlled event, a drill's
-// clock paused or fast, or reports from the simulator), and asking before that would only be answered "no drill".
+// clock paused or fast, or reports from the simulator), and asking before that would only be answered "no drill". A
+// whole picture after a gap (joined again, or the host caught up after the incident moved) may follow drill controls
+// this page never heard (a drill carried on elsewhere, paused, looped): a drill known here is asked about again.
 picture.subscribe(change => {
   if (modes.mode !== 'live') return;
   const controlled = change.events.some(e => e.type === 'drill-controlled') || (!drill.asked && picture.drillClock != null);
   const simulated = !drill.asked && change.units.some(id => picture.units.get(id)?.lastFix?.source === 'simulator');
-  if (controlled || simulated) drill.refresh(commands.incidentId);
+  const resynced = change.reset && drill.asked && picture.snapshotSequence >= 0;
+  if (controlled || simulated || resynced) drill.refresh(commands.incidentId);
 });
 
 // A handle for tests, benchmarks and the console: what the page holds and what its map shows.
