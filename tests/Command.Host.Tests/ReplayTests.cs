@@ -87,6 +87,21 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
         (await host.Client.DeleteAsync($"/api/replays/{status.GetProperty("replayId").GetString()}", Ct)).EnsureSuccessStatusCode();
     }
 
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public async Task A_replay_of_a_recording_no_incident_list_knows_follows_it_only_when_the_recording_holds_no_close(bool closed, bool follows)
+    {
+        var id = await RecordUnlistedAsync(closed);
+
+        var opened = await host.PostJsonAsync("/api/replays", new { incidentId = id });
+
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        var status = await opened.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(follows, status.GetProperty("follows").GetBoolean());
+        (await host.Client.DeleteAsync($"/api/replays/{status.GetProperty("replayId").GetString()}", Ct)).EnsureSuccessStatusCode();
+    }
+
     [Fact]
     public async Task The_after_action_report_downloads_as_html_json_and_csv()
     {
@@ -211,6 +226,26 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
         }
 
         return (id, fixes);
+    }
+
+    // A session this host's incident directory never listed, as one copied from another deployment is: recorded
+    // straight through the host's session log, with no incident grain.
+    private async Task<string> RecordUnlistedAsync(bool closed)
+    {
+        var id = $"copied-{Guid.NewGuid():N}"[..20];
+        var at = host.Clock.GetUtcNow();
+        var stream = new Command.Domain.Incidents.IncidentStream();
+        var recorded = new List<IncidentEvent>();
+        var site = new Domain.Sites.Site("Test campus", TestSite.Origin, [], []);
+        stream.Record(new IncidentOpened(id, $"Copied {id}", site, true, "test", Domain.Incidents.IncidentSchema.Current, Domain.Incidents.AssessmentRules.Current) { Time = at }, at, recorded);
+        stream.Record(new UnitEnrolled("P1", "Patrol 1", Domain.Units.UnitRole.Contact, "test") { Time = at }, at, recorded);
+        if (closed)
+        {
+            stream.Record(new IncidentClosed("drill over", "test") { Time = at.AddSeconds(30) }, at.AddSeconds(30), recorded);
+        }
+
+        await host.Services.GetRequiredService<Domain.Recording.ISessionLog>().AppendAsync(id, recorded, Ct);
+        return id;
     }
 
     private static async Task<List<IncidentEvent>> ReadAllAsync(SessionReader reader)

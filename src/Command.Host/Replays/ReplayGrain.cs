@@ -32,7 +32,8 @@ public sealed partial class ReplayGrain(SessionCatalogue catalogue, AssessmentOp
         }
 
         // A replay opened at the start of a closed incident has not yet folded the close, and would say it follows a
-        // session that will never grow; the directory knows it is closed.
+        // session that will never grow: the directory knows it is closed, and the catalogue asks the recording of one the
+        // directory does not list.
         var listed = await GrainFactory.GetGrain<IIncidentDirectoryGrain>(IIncidentDirectoryGrain.Key).List();
         var closed = listed.Any(i => i.IncidentId == incidentId && i.ClosedAt is not null);
         var session = await catalogue.OpenReplayAsync(incidentId, assessment: assessment, follow: !closed, cancellationToken: CancellationToken.None);

@@ -10,8 +10,12 @@ namespace Command.Recording.Reading;
 /// <summary>Reads one recorded session from disk or blob storage: its events in order, its snapshots, its timeline.</summary>
 public sealed class SessionReader
 {
+    private const string ClosedPrefix = "{\"type\":\"incident-closed\"";
+
     private static readonly byte[][] MarkPrefixes =
-        [.. new[] { "{\"type\":\"flag-", "{\"type\":\"threat-", "{\"type\":\"unit-role-changed\"", "{\"type\":\"unit-alarmed\"", "{\"type\":\"unit-signed-off\"", "{\"type\":\"drill-controlled\"", "{\"type\":\"incident-closed\"" }.Select(System.Text.Encoding.UTF8.GetBytes)];
+        [.. new[] { "{\"type\":\"flag-", "{\"type\":\"threat-", "{\"type\":\"unit-role-changed\"", "{\"type\":\"unit-alarmed\"", "{\"type\":\"unit-signed-off\"", "{\"type\":\"drill-controlled\"", ClosedPrefix }.Select(System.Text.Encoding.UTF8.GetBytes)];
+
+    private static readonly byte[] Closed = System.Text.Encoding.UTF8.GetBytes(ClosedPrefix);
 
     private SessionReader(ISessionStore store, SessionManifest manifest) => (Store, Manifest) = (store, manifest);
 
@@ -59,6 +63,29 @@ public sealed class SessionReader
         }
 
         return marks;
+    }
+
+    /// <summary>
+    /// Whether the session holds its incident's close: in its latest snapshot, or among the events after it (only those
+    /// are read). What the recording says, whatever any list of incidents says.
+    /// </summary>
+    public async Task<bool> RecordsCloseAsync(CancellationToken cancellationToken = default)
+    {
+        var (snapshot, from) = await TailFromAsync(0, cancellationToken);
+        if (snapshot?.ClosedAt is not null)
+        {
+            return true;
+        }
+
+        await foreach (var line in ReadLinesAsync(from, null, cancellationToken))
+        {
+            if (line.Span.StartsWith(Closed))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The latest snapshot whose clock is at or before <paramref name="instant"/>, and where to read on from.</summary>

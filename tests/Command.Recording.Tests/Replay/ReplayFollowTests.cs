@@ -62,6 +62,28 @@ public sealed class ReplayFollowTests
         Assert.True(replay.IsPaused);
     }
 
+    [Theory]
+    [InlineData(false, false, true)]
+    [InlineData(true, false, false)]
+    [InlineData(true, true, false)]
+    public async Task A_replay_follows_its_session_from_the_start_only_when_the_recording_holds_no_close(bool closed, bool snapshotAfterClose, bool follows)
+    {
+        // Nothing but the recording says whether the incident closed: no list of incidents is asked.
+        var (store, log, recorder) = Recording();
+        await using var recording = log;
+        await recorder.RecordAsync([.. Drill.Inputs(20), .. closed ? [new IncidentClosed("exercise over", "test") { Time = Drill.T0.AddSeconds(21) }] : Array.Empty<IncidentEvent>()]);
+        if (snapshotAfterClose)
+        {
+            // The close is then in the snapshot a reader starts from, and in no event after it.
+            await log.SnapshotAsync(RecordedDrill.IncidentId, recorder.Stream.Snapshot(), Ct);
+        }
+
+        await using var replay = await new SessionCatalogue(store, new FakeTimeProvider(Drill.T0)).OpenReplayAsync(RecordedDrill.IncidentId, cancellationToken: Ct);
+
+        Assert.Equal(Drill.T0, replay.Position);
+        Assert.Equal(follows, replay.Follows);
+    }
+
     // A session recorded to a fresh disk folder, grain-style, through a log the test keeps open to record more.
     private static (DiskSessionStore Store, Command.Recording.Writing.RecordingSessionLog Log, GrainLikeRecorder Recorder) Recording()
     {
