@@ -207,26 +207,8 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    private async Task<(string Id, List<(DateTimeOffset Time, Domain.Geometry.GeoPoint Position)> Fixes)> RecordHoldAsync()
-    {
-        var id = await host.NextIncidentAsync($"hold-{Guid.NewGuid():N}"[..20]);
-        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
-        (await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = "P1", callsign = "Patrol 1", role = "contact" })).EnsureSuccessStatusCode();
-        var threat = TestSite.Frame.ToGeo(new(0, 100));
-        (await host.Client.PutAsJsonAsync($"/api/incidents/{id}/threats/T1", new { lat = threat.Latitude, lon = threat.Longitude, uncertaintyM = 5, phase = "active" }, Ct)).EnsureSuccessStatusCode();
-        var fixes = new List<(DateTimeOffset, Domain.Geometry.GeoPoint)>();
-        for (var i = 0; i < 60; i++)
-        {
-            host.Clock.Advance(TimeSpan.FromSeconds(5));
-            var now = host.Clock.GetUtcNow();
-            var east = (i % 3) - 1.0;
-            var posted = await host.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", now, east, 60) } });
-            posted.EnsureSuccessStatusCode();
-            fixes.Add((now, TestSite.Frame.ToGeo(new(east, 60))));
-        }
-
-        return (id, fixes);
-    }
+    private Task<(string Id, List<(DateTimeOffset Time, Domain.Geometry.GeoPoint Position)> Fixes)> RecordHoldAsync() =>
+        RecordedHold.RecordAsync(host, host.Clock);
 
     // A session this host's incident directory never listed, as one copied from another deployment is: recorded
     // straight through the host's session log, with no incident grain.
