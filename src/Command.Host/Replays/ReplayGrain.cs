@@ -14,7 +14,8 @@ namespace Command.Host.Replays;
 /// it is not open. One nobody calls or watches for <see cref="IdleLimit"/> closes.
 /// </summary>
 [CollectionAgeLimit(Minutes = 30)]
-public sealed partial class ReplayGrain(SessionCatalogue catalogue, AssessmentOptions assessment, FramePacing pacing, TimeProvider clock, ILogger<ReplayGrain> logger)
+public sealed partial class ReplayGrain(
+    SessionCatalogue catalogue, AssessmentOptions assessment, FramePacing pacing, [FromKeyedServices(ReplayClock.Key)] TimeProvider clock, ILogger<ReplayGrain> logger)
     : Grain, IReplayGrain
 {
     /// <summary>A replay nobody touched or watched this long is closed: 30 minutes.</summary>
@@ -36,7 +37,7 @@ public sealed partial class ReplayGrain(SessionCatalogue catalogue, AssessmentOp
         // directory does not list.
         var listed = await GrainFactory.GetGrain<IIncidentDirectoryGrain>(IIncidentDirectoryGrain.Key).List();
         var closed = listed.Any(i => i.IncidentId == incidentId && i.ClosedAt is not null);
-        var session = await catalogue.OpenReplayAsync(incidentId, assessment: assessment, follow: !closed, cancellationToken: CancellationToken.None);
+        var session = await catalogue.OpenReplayAsync(incidentId, assessment: assessment, follow: !closed, clock: clock, cancellationToken: CancellationToken.None);
         player = new ReplayPlayer(this.GetPrimaryKeyString(), session, frame => observers.Notify(o => o.OnFrame(frame)), pacing, clock);
         ticker = this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(pacing.Interval, pacing.Interval));
         LogOpened(logger, player.ReplayId, incidentId);

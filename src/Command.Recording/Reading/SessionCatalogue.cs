@@ -22,18 +22,20 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time)
         SessionReader.OpenAsync(store, incidentId, cancellationToken);
 
     /// <summary>
-    /// Opens a session for replay, paused at <paramref name="at"/> (default: its start), on the catalogue's clock. Played
-    /// to the end of a session still being recorded, it plays on into what is recorded since, unless
-    /// <paramref name="follow"/> is false (default true) because the caller knows the incident is closed, or the
-    /// recording holds the close (a recording no list of incidents knows, one copied from elsewhere say).
+    /// Opens a session for replay, paused at <paramref name="at"/> (default: its start), on <paramref name="clock"/>
+    /// (default: the catalogue's). Played to the end of a session still being recorded, it plays on into what is
+    /// recorded since, unless <paramref name="follow"/> is false (default true) because the caller knows the incident
+    /// is closed, or the recording holds the close (a recording no list of incidents knows, one copied from elsewhere
+    /// say).
     /// </summary>
     public async Task<ReplaySession> OpenReplayAsync(
-        string incidentId, DateTimeOffset? at = null, AssessmentOptions? assessment = null, bool follow = true, CancellationToken cancellationToken = default)
+        string incidentId, DateTimeOffset? at = null, AssessmentOptions? assessment = null, bool follow = true, TimeProvider? clock = null,
+        CancellationToken cancellationToken = default)
     {
         var reader = await OpenAsync(incidentId, cancellationToken);
         var follows = follow && !await reader.RecordsCloseAsync(cancellationToken);
         return await ReplaySession.OpenAsync(
-            reader, time, assessment, at, follows ? ct => OpenAsync(incidentId, ct) : null, cancellationToken);
+            reader, clock ?? time, assessment, at, follows ? ct => OpenAsync(incidentId, ct) : null, cancellationToken);
     }
 }
 
