@@ -1,10 +1,11 @@
 using Command.Grains.Incidents;
+using Command.Host.Replays;
 
 namespace Command.Host.Api;
 
 /// <summary>
-/// Answers 503 with Retry-After, wherever in the API an incident says it cannot answer now, or cannot be reached while
-/// the cluster moves it off a host that died.
+/// Answers 503 with Retry-After, wherever in the API an incident (or a replay) says it cannot answer now, or cannot be
+/// reached while the cluster moves it off a host that died.
 /// </summary>
 public static class UnavailableIncidents
 {
@@ -14,7 +15,7 @@ public static class UnavailableIncidents
         {
             await next(context);
         }
-        catch (IncidentUnavailableException ex) when (!context.Response.HasStarted)
+        catch (Exception ex) when (ex is IncidentUnavailableException or ReplayUnavailableException && !context.Response.HasStarted)
         {
             context.Response.Clear();
             await ApiError.Unavailable(ex.Message).ExecuteAsync(context);

@@ -38,7 +38,17 @@ public sealed partial class IncidentHub(
         if (ReplayFeed.ReplayOf(incidentId) is { } replayId)
         {
             Require(Rights.WatchReplays, $"Join {incidentId}");
-            var replay = ReplaysApi.IsReplayId(replayId) ? await grains.GetGrain<IReplayGrain>(replayId).GetFullFrame() : null;
+            IncidentFrame? replay;
+            try
+            {
+                replay = ReplaysApi.IsReplayId(replayId) ? await grains.GetGrain<IReplayGrain>(replayId).GetFullFrame() : null;
+            }
+            catch (ReplayUnavailableException ex)
+            {
+                // The page shows this and tries again, as for an incident that cannot be shown now.
+                throw Refused(incidentId, $"unavailable: {ex.Message}");
+            }
+
             if (replay is null)
             {
                 throw Refused(incidentId, $"replay '{replayId}' is not open");

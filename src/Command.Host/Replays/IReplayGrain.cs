@@ -4,9 +4,10 @@ using Command.Grains.Incidents;
 namespace Command.Host.Replays;
 
 /// <summary>
-/// One replay of a recorded session, keyed by replay id: opened on one host, watched and driven from any. Every
-/// control answers the replay's status, or null when no replay of that id is open (never opened, closed, idle for
-/// <see cref="ReplayGrain.IdleLimit"/>, or lost with its host).
+/// One replay of a recorded session, keyed by replay id: opened on one host, watched and driven from any, and opened
+/// again on another where it had got to when its host goes down. Every control answers the replay's status, or null
+/// when no replay of that id is open (never opened, closed, or idle for <see cref="ReplayGrain.IdleLimit"/>); one whose
+/// recording could not be read again after its host went down throws <see cref="ReplayUnavailableException"/>.
 /// </summary>
 public interface IReplayGrain : IFrameSource
 {

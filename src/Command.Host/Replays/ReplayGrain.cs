@@ -1,5 +1,6 @@
 using Command.Domain.Assessment;
 using Command.Domain.Views;
+using Command.Grains;
 using Command.Grains.Directory;
 using Command.Grains.Incidents;
 using Command.Recording.Reading;
@@ -10,13 +11,19 @@ namespace Command.Host.Replays;
 /// <summary>
 /// A replay as a grain, so that the host it was opened on is not the only one that can play, pause or seek it: any
 /// host's API calls it, and any host's browsers watch it through that host's subscription (as they watch a live
-/// incident). The replay lives in memory on one silo; it is gone when that silo is, and a page asking for it is told
-/// it is not open. One nobody calls or watches for <see cref="IdleLimit"/> closes.
+/// incident). It plays in memory on one silo and saves its place whenever it is opened or controlled; when that silo
+/// dies, the next call (an API call, or a watching host subscribing again) opens it on another at the instant it has
+/// reached by then, playing or paused as it was. One closed, or that nobody called or watched for
+/// <see cref="IdleLimit"/>, forgets its place and stays closed.
 /// </summary>
 [CollectionAgeLimit(Minutes = 30)]
 public sealed partial class ReplayGrain(
-    SessionCatalogue catalogue, AssessmentOptions assessment, FramePacing pacing, [FromKeyedServices(ReplayClock.Key)] TimeProvider clock, ILogger<ReplayGrain> logger)
-    : Grain, IReplayGrain
+    [PersistentState("replay", GrainStorage.Name)] IPersistentState<ReplayGrainState> state,
+    SessionCatalogue catalogue,
+    AssessmentOptions assessment,
+    FramePacing pacing,
+    [FromKeyedServices(ReplayClock.Key)] TimeProvider clock,
+    ILogger<ReplayGrain> logger) : Grain, IReplayGrain
 {
     /// <summary>A replay nobody touched or watched this long is closed: 30 minutes.</summary>
     public static readonly TimeSpan IdleLimit = TimeSpan.FromMinutes(30);
@@ -25,11 +32,13 @@ public sealed partial class ReplayGrain(
     private ReplayPlayer? player;
     private IGrainTimer? ticker;
 
+    private string ReplayId => this.GetPrimaryKeyString();
+
     public async Task<ReplayStatus> Open(string incidentId)
     {
-        if (player is not null)
+        if (player is not null || state.State.Place is not null)
         {
-            throw new InvalidOperationException($"Replay {this.GetPrimaryKeyString()} is open already.");
+            throw new InvalidOperationException($"Replay {ReplayId} is open already.");
         }
 
         // A replay opened at the start of a closed incident has not yet folded the close, and would say it follows a
@@ -38,13 +47,13 @@ public sealed partial class ReplayGrain(
         var listed = await GrainFactory.GetGrain<IIncidentDirectoryGrain>(IIncidentDirectoryGrain.Key).List();
         var closed = listed.Any(i => i.IncidentId == incidentId && i.ClosedAt is not null);
         var session = await catalogue.OpenReplayAsync(incidentId, assessment: assessment, follow: !closed, clock: clock, cancellationToken: CancellationToken.None);
-        player = new ReplayPlayer(this.GetPrimaryKeyString(), session, frame => observers.Notify(o => o.OnFrame(frame)), pacing, clock);
-        ticker = this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(pacing.Interval, pacing.Interval));
-        LogOpened(logger, player.ReplayId, incidentId);
-        return player.Status;
+        var opened = Start(session);
+        await SaveAsync(opened);
+        LogOpened(logger, ReplayId, incidentId);
+        return opened.Status;
     }
 
-    public Task<ReplayStatus?> Status() => Task.FromResult(player?.Status);
+    public Task<ReplayStatus?> Status() => Control(_ => Task.CompletedTask, save: false);
 
     public Task<ReplayStatus?> Play(double? speed) => Control(p =>
     {
@@ -62,16 +71,16 @@ public sealed partial class ReplayGrain(
 
     public Task<ReplayStatus?> Seek(DateTimeOffset instant) => Control(p => p.SeekAsync(instant));
 
-    public Task<IncidentFrame?> GetFullFrame() => Task.FromResult(player?.FullFrame());
+    public async Task<IncidentFrame?> GetFullFrame() => (await PlayerAsync())?.FullFrame();
 
     public async Task<bool> Close()
     {
-        if (player is null)
+        if (player is null && state.State.Place is null)
         {
             return false;
         }
 
-        await PutDownAsync();
+        await ForgetAsync();
         DeactivateOnIdle();
         return true;
     }
@@ -94,17 +103,22 @@ public sealed partial class ReplayGrain(
         return Task.CompletedTask;
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await PutDownAsync();
-
-    private async Task<ReplayStatus?> Control(Func<ReplayPlayer, Task> action)
+    // Each control saves the replay's place, so that another host can open it where it is: at most one tick of play is
+    // lost with the silo, not the replay.
+    private async Task<ReplayStatus?> Control(Func<ReplayPlayer, Task> action, bool save = true)
     {
-        if (player is null)
+        if (await PlayerAsync() is not { } open)
         {
             return null;
         }
 
-        await action(player);
-        return player.Status;
+        await action(open);
+        if (save)
+        {
+            await SaveAsync(open);
+        }
+
+        return open.Status;
     }
 
     private async Task TickAsync()
@@ -117,19 +131,4 @@ public sealed partial class ReplayGrain(
         observers.ClearExpired();
         await player.TickAsync();
     }
-
-    private async Task PutDownAsync()
-    {
-        ticker?.Dispose();
-        ticker = null;
-        observers.Clear();
-        if (player is { } open)
-        {
-            player = null;
-            await open.DisposeAsync();
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Replay {ReplayId} of incident {IncidentId} opened")]
-    private static partial void LogOpened(ILogger logger, string replayId, string incidentId);
 }

@@ -7,13 +7,16 @@ namespace Command.Host.Replays;
 /// <summary>
 /// One replay as a feed: the same frames as a live incident, on the replay's clock, handed to
 /// <paramref name="publish"/>. A seek sends a full frame that replaces what the view had. Its owner (the replay
-/// grain) ticks it every <see cref="FramePacing.Interval"/> and calls it one turn at a time.
+/// grain) ticks it every <see cref="FramePacing.Interval"/> and calls it one turn at a time. Its frames are numbered
+/// after <paramref name="generations"/>: a replay opened again after its host went down numbers its frames above every
+/// one the lost activation sent, so the hosts watching it take them as newer.
 /// </summary>
-public sealed class ReplayPlayer(string replayId, ReplaySession session, Action<IncidentFrame> publish, FramePacing pacing, TimeProvider clock) : IAsyncDisposable
+public sealed class ReplayPlayer(string replayId, ReplaySession session, Action<IncidentFrame> publish, FramePacing pacing, TimeProvider clock, long generations = 0)
+    : IAsyncDisposable
 {
     private readonly FrameCoalescer frames = new();
     private long lastSent = clock.GetTimestamp();
-    private long generation;
+    private long generation = generations;
 
     public string ReplayId { get; } = replayId;
 
