@@ -12,7 +12,8 @@ namespace Command.Cluster.Tests;
 /// <summary>
 /// Three hosts of one cluster (Azurite for its tables and blobs), each a real process started by deploy/local: any
 /// host serves any incident, a host killed with -9 takes nothing acknowledged with it and the others' dashboards
-/// carry on from the whole picture, the demo drill runs once across the cluster, and a replay opened on one host is driven from another.
+/// carry on from the whole picture, the demo drill runs once across the cluster, and a replay opened on one host is
+/// driven from another and outlives the host that plays it.
 /// </summary>
 public sealed class ClusterTests(LocalCluster cluster, ITestOutputHelper output) : IClassFixture<LocalCluster>
 {
@@ -137,6 +138,41 @@ public sealed class ClusterTests(LocalCluster cluster, ITestOutputHelper output)
         Assert.Equal(2.0, status.GetProperty("speed").GetDouble());
     }
 
+    [Fact]
+    public async Task A_replay_whose_host_is_killed_is_open_on_another_where_it_has_got_to_and_still_plays()
+    {
+        using var open = cluster.Client(cluster.Living[0]);
+        var opened = await open.PostAsJsonAsync("/api/replays", new { incidentId = DemoIncident }, Ct);
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        var id = (await opened.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("replayId").GetString()!;
+        (await open.PostAsJsonAsync($"/api/replays/{id}/play", new { speed = 2.0 }, Ct)).EnsureSuccessStatusCode();
+
+        // The host whose silo opened it says so in its log (the host that took the call logs who opened it, in other words).
+        await Until(() => cluster.Living.Any(h => OpenedOn(h, id)), Patience);
+        var holder = cluster.Living.Single(h => OpenedOn(h, id));
+        var before = (await open.GetFromJsonAsync<JsonElement>($"/api/replays/{id}", Ct)).GetProperty("position").GetDateTimeOffset();
+        cluster.Kill(holder);
+
+        // Asked through a survivor, it is unavailable until the cluster has noticed the death, then open again.
+        using var ask = cluster.Client(cluster.Living[0]);
+        var deadline = DateTimeOffset.UtcNow + Patience;
+        var answer = await ask.GetAsync($"/api/replays/{id}", Ct);
+        while (answer.StatusCode == HttpStatusCode.ServiceUnavailable)
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"replay {id} not back within {Patience.TotalSeconds} s");
+            answer.Dispose();
+            await Task.Delay(250, Ct);
+            answer = await ask.GetAsync($"/api/replays/{id}", Ct);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var status = await answer.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        output.WriteLine($"killed {holder}; the replay was at {before:O}, and is at {status.GetProperty("position").GetDateTimeOffset():O} on {cluster.Living[0]}");
+        Assert.False(status.GetProperty("paused").GetBoolean());
+        Assert.Equal(2.0, status.GetProperty("speed").GetDouble());
+        Assert.True(status.GetProperty("position").GetDateTimeOffset() > before, "the replay did not play on from where it was");
+    }
+
     /// <summary>The host whose silo holds the incident, as each host's diagnostics answer.</summary>
     private async Task<Uri> HolderAsync(string incident)
     {
@@ -152,6 +188,9 @@ public sealed class ClusterTests(LocalCluster cluster, ITestOutputHelper output)
 
         throw new InvalidOperationException($"No host of the cluster holds incident '{incident}'.");
     }
+
+    private bool OpenedOn(Uri host, string replayId) =>
+        cluster.Log(host).Contains($"Replay {replayId} of incident {DemoIncident} opened", StringComparison.Ordinal);
 
     private async Task OpenAsync(Uri host, string incident)
     {
