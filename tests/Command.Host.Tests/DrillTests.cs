@@ -63,7 +63,7 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
     [Fact]
     public async Task A_drill_whose_host_stopped_carries_on_from_its_saved_clock_on_the_next_host_and_says_so()
     {
-        var data = Path.Combine(Path.GetTempPath(), "command-tests", Guid.NewGuid().ToString("N"));
+        var data = DataFolder.New();
         var id = $"carry-{Guid.NewGuid():N}"[..20];
         var settings = new Dictionary<string, string?> { ["DataPath"] = data };
         try
@@ -96,10 +96,7 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
         }
         finally
         {
-            if (Directory.Exists(data))
-            {
-                Directory.Delete(data, recursive: true);
-            }
+            DataFolder.Remove(data);
         }
     }
 

@@ -58,14 +58,7 @@ public sealed class HostingTests(CommandHost host) : IClassFixture<CommandHost>
         }
         finally
         {
-            try
-            {
-                Directory.Delete(data, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open by a finishing writer is left for the OS temp cleaner.
-            }
+            DataFolder.Remove(data);
         }
     }
 

@@ -12,7 +12,7 @@ public sealed class IncidentListRestartTests
     [Fact]
     public async Task Every_open_incident_is_listed_after_a_restart_on_the_same_data_folder()
     {
-        var data = Path.Combine(Path.GetTempPath(), "command-tests", Guid.NewGuid().ToString("N"));
+        var data = DataFolder.New();
         await using (var first = new RestartableHost(data))
         {
             await first.InitializeAsync();
@@ -25,7 +25,7 @@ public sealed class IncidentListRestartTests
         var list = await second.Client.GetFromJsonAsync<JsonElement>("/api/incidents", Ct);
 
         Assert.Equal(["north", "south"], list.EnumerateArray().Select(i => i.GetProperty("incidentId").GetString()).Order(StringComparer.Ordinal));
-        Directory.Delete(data, recursive: true);
+        DataFolder.Remove(data);
     }
 
     private sealed class RestartableHost(string data) : CommandHost(new Dictionary<string, string?> { ["DataPath"] = data });

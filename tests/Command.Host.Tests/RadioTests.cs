@@ -49,7 +49,7 @@ public sealed class RadioTests(RadioHost host)
     [Fact]
     public async Task A_bad_allow_list_entry_stops_the_host_from_starting_and_names_its_key()
     {
-        var data = Path.Combine(Path.GetTempPath(), "command-tests", Guid.NewGuid().ToString("N"));
+        var data = DataFolder.New();
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("Demo:Enabled", "false");
@@ -61,10 +61,7 @@ public sealed class RadioTests(RadioHost host)
         });
 
         var refused = Assert.Throws<OptionsValidationException>(() => factory.Services);
-        if (Directory.Exists(data))
-        {
-            Directory.Delete(data, recursive: true);
-        }
+        DataFolder.Remove(data);
 
         Assert.Equal(
             "Ingest:Aprs:Tcp:Allow:0:Address '10.0.0.0/33' is not a CIDR range (a base address with no bits set past the prefix, and a prefix length).",

@@ -11,7 +11,7 @@ public sealed class AccessRestartTests
     [Fact]
     public async Task People_tokens_and_sessions_survive_a_restart_on_the_same_data_folder()
     {
-        var data = Path.Combine(Path.GetTempPath(), "command-tests", Guid.NewGuid().ToString("N"));
+        var data = DataFolder.New();
         string cookie, token;
         await using (var first = new RestartableHost(data))
         {
@@ -30,7 +30,7 @@ public sealed class AccessRestartTests
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (signIn.StatusCode, session.StatusCode, withToken.StatusCode));
         Assert.Equal("", second.Console.ToString());
-        Directory.Delete(data, recursive: true);
+        DataFolder.Remove(data);
     }
 
     private static async Task<HttpResponseMessage> SendAsync(CommandHost host, HttpRequestMessage request)

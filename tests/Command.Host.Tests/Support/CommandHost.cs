@@ -106,16 +106,9 @@ public class CommandHost : IAsyncLifetime
     {
         Client?.Dispose();
         await factory.DisposeAsync();
-        try
+        if (ownsData)
         {
-            if (ownsData)
-            {
-                Directory.Delete(DataPath, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // A file still held open by a finishing writer is left for the OS temp cleaner.
+            DataFolder.Remove(DataPath);
         }
 
         GC.SuppressFinalize(this);
