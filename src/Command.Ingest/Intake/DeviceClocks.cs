@@ -10,20 +10,27 @@ namespace Command.Ingest.Intake;
 /// phone whose clock runs 30 s fast had every report refused as a future fix; one 30 s slow (or a host whose own clock
 /// runs 30 s fast, as a laptop in a command post with no time server does after a few weeks) was shown stale however
 /// often it reported, and a stale unit's hold is never flagged. A report's lag is the time it arrived less the time it
-/// says its fix was taken: the network's delay where the clocks agree. Where <see cref="Agreeing"/> reports in a row,
-/// arriving apart (<see cref="Apart"/>), lag alike (within <see cref="Spread"/>) by more than
-/// <see cref="ValidationOptions.MaxFutureSkew"/> from what the device's clock was taken to be, it is taken to be off by
-/// the least of those lags (the report the network delayed least), and every later report of the device is moved by
-/// that much: its fix time and the time it says the fix stands. Of reports that arrive together (a batch, or a
-/// backlog sent after an outage) only the newest counts. A single report stamped wrong, or a backlog, is no such run,
-/// and is screened as it came. A clock a day or more off is not put right: that is not a clock that drifted. Devices
-/// are told apart by the unit they report for; one not heard for <see cref="Forgotten"/> is forgotten, and at most
-/// <see cref="MostDevices"/> are kept.
+/// says its fix was taken: the network's delay where the clocks agree. Where the latest reports of new fixes, at least
+/// <see cref="Agreeing"/> arriving apart (<see cref="Apart"/>) over at least <see cref="Over"/>, lag alike (within
+/// <see cref="Spread"/>) by more than <see cref="ValidationOptions.MaxFutureSkew"/> from what the device's clock was
+/// taken to be, it is taken to be off by the least of those lags (the report the network delayed least), and every
+/// later report of the device is moved by that much: its fix time and the time it says the fix stands. Of reports that
+/// arrive together (a batch, or a backlog sent after an outage) only the newest counts. A single report stamped wrong,
+/// or a backlog, is no such run, and is screened as it came; so is a fix sent again (a client retrying what was not
+/// answered: its lag grows with each try) or one older than the newest heard. A clock a day or more off is not put
+/// right: that is not a clock that drifted. Devices are told apart by the unit they report for; one not heard for
+/// <see cref="Forgotten"/> is forgotten, and at most <see cref="MostDevices"/> are kept.
 /// </summary>
 public sealed partial class DeviceClocks(ValidationOptions options, ILogger<DeviceClocks>? logger = null)
 {
-    /// <summary>Reports in a row whose lags must agree before a device's clock is taken as off: 3.</summary>
+    /// <summary>Fewest reports in a row whose lags must agree before a device's clock is taken as off: 3.</summary>
     public const int Agreeing = 3;
+
+    /// <summary>The least time those reports must arrive over: 10 s (a phone reporting every second makes eleven).</summary>
+    public static readonly TimeSpan Over = TimeSpan.FromSeconds(10);
+
+    // The most reports of a device remembered: enough for a phone's ten seconds.
+    private const int Remembered = 12;
 
     /// <summary>How far apart the lags of those reports may be: 3 s, a mobile network's delay varying.</summary>
     public static readonly TimeSpan Spread = TimeSpan.FromSeconds(3);
@@ -53,7 +60,7 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
     /// </summary>
     public PositionReport Retime(PositionReport report, DateTimeOffset receivedAt)
     {
-        var offset = Observe(report.UnitId, report.Source, receivedAt - report.FixTime, receivedAt);
+        var offset = Observe(report.UnitId, report.Source, report.FixTime, receivedAt);
         return offset == TimeSpan.Zero ? report : report with { FixTime = report.FixTime + offset, StaleAt = report.StaleAt + offset };
     }
 
@@ -66,7 +73,7 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
         }
     }
 
-    private TimeSpan Observe(string unitId, ReportSource source, TimeSpan lag, DateTimeOffset receivedAt)
+    private TimeSpan Observe(string unitId, ReportSource source, DateTimeOffset fixTime, DateTimeOffset receivedAt)
     {
         TimeSpan before, after;
         lock (devices)
@@ -83,7 +90,7 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
             }
 
             before = device.Offset;
-            device.Heard(lag, receivedAt);
+            device.Heard(fixTime, receivedAt);
             if (device.Run(options.MaxFutureSkew) is { } taken)
             {
                 device.Offset = taken.Duration() < options.MaxFutureSkew ? TimeSpan.Zero : taken;
@@ -133,36 +140,47 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
 
     private sealed class Device
     {
-        // The lags of its latest reports that arrived at least Apart after the one before, newest last; of those that
-        // arrived together, the least.
-        private readonly TimeSpan[] lags = new TimeSpan[Agreeing];
+        // The lags of its latest new fixes, newest last, each with when it arrived: one for fixes that arrived together
+        // (within Apart), the least of them.
+        private readonly (TimeSpan Lag, DateTimeOffset At)[] heard = new (TimeSpan, DateTimeOffset)[Remembered];
         private int count;
+        private DateTimeOffset newest = DateTimeOffset.MinValue;
 
         public TimeSpan Offset { get; set; }
 
         public DateTimeOffset LastHeard { get; private set; } = DateTimeOffset.MinValue;
 
-        private DateTimeOffset lastKept = DateTimeOffset.MinValue;
-
-        public void Heard(TimeSpan lag, DateTimeOffset receivedAt)
+        public void Heard(DateTimeOffset fixTime, DateTimeOffset receivedAt)
         {
             LastHeard = receivedAt;
-            if (count > 0 && receivedAt - lastKept < Apart)
+            if (fixTime <= newest)
             {
-                // Sent with the one before, in a batch or a backlog: of the fixes of many moments that arrive at once,
-                // the newest says most of the clock.
-                lags[^1] = lag < lags[^1] ? lag : lags[^1];
+                // A fix sent again (a client retrying what was not answered) or one older than the newest: its lag grows
+                // with the retries, and says nothing of the clock.
                 return;
             }
 
-            Array.Copy(lags, 1, lags, 0, Agreeing - 1);
-            lags[^1] = lag;
-            count = Math.Min(count + 1, Agreeing);
-            lastKept = receivedAt;
+            newest = fixTime;
+            var lag = receivedAt - fixTime;
+            if (count > 0 && receivedAt - heard[count - 1].At < Apart)
+            {
+                // Sent with the one before, in a batch or a backlog: of the fixes of many moments that arrive at once,
+                // the newest says most of the clock.
+                heard[count - 1].Lag = lag < heard[count - 1].Lag ? lag : heard[count - 1].Lag;
+                return;
+            }
+
+            if (count == Remembered)
+            {
+                Array.Copy(heard, 1, heard, 0, Remembered - 1);
+                count--;
+            }
+
+            heard[count++] = (lag, receivedAt);
         }
 
-        // The least lag of a run of reports that agree and say the clock is off from what it was taken to be by more
-        // than the skew allowed; null when there is no such run.
+        // The least lag of a run of its latest fixes, at least Agreeing and arriving over at least Over, that agree
+        // and say the clock is off from what it was taken to be by more than the skew allowed; null when there is none.
         public TimeSpan? Run(TimeSpan skew)
         {
             if (count < Agreeing)
@@ -170,13 +188,17 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
                 return null;
             }
 
-            var (least, most) = (lags[0], lags[0]);
-            foreach (var lag in lags)
+            var (least, most) = (heard[count - 1].Lag, heard[count - 1].Lag);
+            for (var i = count - 1; i >= 0; i--)
             {
-                (least, most) = (lag < least ? lag : least, lag > most ? lag : most);
+                (least, most) = (heard[i].Lag < least ? heard[i].Lag : least, heard[i].Lag > most ? heard[i].Lag : most);
+                if (count - i >= Agreeing && heard[count - 1].At - heard[i].At >= Over)
+                {
+                    return most - least <= Spread && (least - Offset).Duration() > skew && least.Duration() < MostOff ? least : null;
+                }
             }
 
-            return most - least <= Spread && (least - Offset).Duration() > skew && least.Duration() < MostOff ? least : null;
+            return null;
         }
     }
 }

@@ -171,6 +171,28 @@ public sealed class DeviceClocksTests : IDisposable
     }
 
     [Fact]
+    public async Task A_report_sent_again_while_it_went_unanswered_teaches_nothing_and_is_taken_at_its_own_time()
+    {
+        // A client retries the fix it took every 0.6 s for 12 s while the incident cannot be reached (each try screened
+        // here, none answered), then it gets through and the client reports on.
+        var taken = clock.GetUtcNow().AddMilliseconds(-100);
+        var report = new PositionReport("P1", ReportSource.Json, taken, new GeoPoint(39.7, -104.9));
+        port.FailNext = 20;
+        for (var i = 0; i < 20; i++)
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => intake.SubmitAsync("drill-1", [IncomingReport.Parsed(ReportSource.Json, "raw", report)], UnknownUnitPolicy.Enrol, Ct));
+            clock.Advance(TimeSpan.FromMilliseconds(600));
+        }
+
+        await intake.SubmitAsync("drill-1", [IncomingReport.Parsed(ReportSource.Json, "raw", report)], UnknownUnitPolicy.Enrol, Ct);
+        clock.Advance(TimeSpan.FromSeconds(5));
+        await SendAsync("P1", aheadS: 0, source: ReportSource.Json);
+
+        Assert.Equal([taken, clock.GetUtcNow().AddMilliseconds(-400)], Accepted("P1").Select(r => r.FixTime));
+        Assert.Empty(clockLog.Lines);
+    }
+
+    [Fact]
     public async Task Devices_are_told_apart_by_their_unit_and_a_clock_a_day_off_is_not_put_right()
     {
         for (var i = 0; i < 3; i++)
