@@ -202,6 +202,31 @@ public sealed class RadioDrillTests(RadioDrillHost host) : IClassFixture<RadioDr
         Assert.Contains(derived, e => e is FlagRaised { Subject: "SRO-4", Level: FlagLevel.Alert } or FlagEscalated { Subject: "SRO-4", Level: FlagLevel.Alert });
     }
 
+    [Fact]
+    public async Task Two_phones_reporting_under_one_uid_are_said_to_on_the_units_row()
+    {
+        // An ATAK install cloned onto a second phone: one stands at staging, the other is with the officer 220 m off,
+        // each reporting every 5 s, in turn.
+        const string incident = "two-phones";
+        await OpenAsync(incident, ("DUP-1", "contact"));
+        await using var watcher = await FrameWatcher.JoinAsync(host, incident);
+        using var udp = new UdpClient();
+        for (var s = 1; s <= 30; s++)
+        {
+            host.Clock.Advance(TimeSpan.FromMilliseconds(2500));
+            var now = host.Clock.GetUtcNow();
+            var at = s % 2 == 1 ? new LocalPoint(-150, -150) : new LocalPoint(60, -80);
+            await SendAsync(udp, Unit("DUP-1", at, now, haeM: 18, standsFor: TimeSpan.FromSeconds(25)));
+            await watcher.WaitForAsync(f => f.Units.Any(u => u.UnitId == "DUP-1" && (u.LastFix?.FixTime == now || u.Refused?.At == now)));
+        }
+
+        var board = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{incident}/units", Ct);
+        var refused = board.EnumerateArray().Single(u => u.GetProperty("unitId").GetString() == "DUP-1").GetProperty("refused");
+        Assert.Equal("implied-speed", refused.GetProperty("reason").GetString());
+        Assert.EndsWith("; its refused fixes keep coming from one place 221 m from those taken: two devices may be reporting as this unit",
+            refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     // The shooter placed through the API (hostile markers go to the listener's own incident), once the page shows it.
     private async Task PlaceShooterAsync(string incident, FrameWatcher watcher)
     {

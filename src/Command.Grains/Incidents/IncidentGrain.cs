@@ -35,6 +35,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     private readonly IncidentRecorder recorder;
     private readonly FramePublisher frames;
     private readonly ReadSide readSide;
+    private readonly SecondDevices secondDevices = new();
 
     public IncidentGrain(
         [PersistentState("incident", GrainStorage.Name)] IPersistentState<IncidentGrainState> state,
@@ -416,7 +417,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
 
             if (FixSequence.Check(unit.LastFix, report, validation, stream.Projection.DrillClock) is { } refusal)
             {
-                results[i] = Refuse(report, refusal, now, batch);
+                results[i] = Refuse(report, secondDevices.Explain(report, unit.LastFix!, refusal), now, batch);
                 continue;
             }
 
