@@ -9,16 +9,23 @@ namespace Command.Domain.Validation;
 /// place: two devices reporting under one id (an ATAK install cloned onto a second phone, a tracker handed on with its
 /// old name) or a sender posing as the unit. The first device's fixes are taken and the second's refused, so the board
 /// may show the unit where it is not; a trainer reading "implies 82 m/s" on its row takes it for a glitch. Said in the
-/// refusal from the second fix refused within <see cref="SamePlaceM"/> (and both fixes' stated accuracy) of the one
-/// refused before it. Held by the incident while it is active; a refusal's words are recorded with it, so a replay
-/// says what was said.
+/// refusal once the fixes refused, each within <see cref="SamePlaceM"/> (and both fixes' stated accuracy) of the one
+/// refused before it, have come from there for <see cref="Lasting"/>. Held by the incident while it is active; a
+/// refusal's words are recorded with it, so a replay says what was said.
 /// </summary>
 public sealed class SecondDevices
 {
     /// <summary>How near two refused fixes must be to count as coming from one place: 30 m, and their stated accuracy.</summary>
     public const double SamePlaceM = 30;
 
-    private readonly Dictionary<string, PositionReport> refused = new(StringComparer.Ordinal);
+    /// <summary>
+    /// How long the refused fixes must keep coming from that place before it is said: 10 s, longer than a burst of
+    /// multipath that throws a phone's fixes 100 m and more for a few seconds lasts.
+    /// </summary>
+    public static readonly TimeSpan Lasting = TimeSpan.FromSeconds(10);
+
+    // Each unit's latest fix refused for its speed, and since when its refused fixes have come from around there.
+    private readonly Dictionary<string, (PositionReport Latest, DateTimeOffset Since)> refused = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The refusal of <paramref name="report"/> after <paramref name="latest"/>, the unit's latest accepted fix, with
@@ -31,9 +38,12 @@ public sealed class SecondDevices
             return rejection;
         }
 
-        var before = refused.GetValueOrDefault(report.UnitId);
-        refused[report.UnitId] = report;
-        if (before is null || GreatCircle.DistanceM(before.Position, report.Position) > SamePlaceM + (before.AccuracyM ?? 0) + (report.AccuracyM ?? 0))
+        var since = refused.TryGetValue(report.UnitId, out var before)
+            && GreatCircle.DistanceM(before.Latest.Position, report.Position) <= SamePlaceM + (before.Latest.AccuracyM ?? 0) + (report.AccuracyM ?? 0)
+            ? before.Since
+            : report.FixTime;
+        refused[report.UnitId] = (report, since);
+        if (report.FixTime - since < Lasting)
         {
             return rejection;
         }
