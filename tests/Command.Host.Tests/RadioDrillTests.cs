@@ -111,12 +111,9 @@ public sealed class RadioDrillTests(RadioDrillHost host) : IClassFixture<RadioDr
             }
         }
 
-        Assert.DoesNotContain(shown, x => x.State == "stale");
         // Stopped at 93 s, he reports at 132 s, 312 s and 492 s, saying he stands still: 45 s without another report
         // bear him out, and he is holding from 177 s. On his fixes alone he was holding only from 492 s.
-        Assert.All(shown.Where(x => x.Second >= 180), x => Assert.Equal("holding", x.State));
-        var derived = await DerivedAsync(incident);
-        Assert.Contains(derived, e => e is FlagRaised { Subject: "SRO-2", Level: FlagLevel.Alert } or FlagEscalated { Subject: "SRO-2", Level: FlagLevel.Alert });
+        await NeverStaleHoldingAndAlertedAsync(incident, "SRO-2", shown);
     }
 
     [Fact]
@@ -196,10 +193,7 @@ public sealed class RadioDrillTests(RadioDrillHost host) : IClassFixture<RadioDr
             }
         }
 
-        Assert.DoesNotContain(shown, x => x.State == "stale");
-        Assert.All(shown.Where(x => x.Second >= 180), x => Assert.Equal("holding", x.State));
-        var derived = await DerivedAsync(incident);
-        Assert.Contains(derived, e => e is FlagRaised { Subject: "SRO-4", Level: FlagLevel.Alert } or FlagEscalated { Subject: "SRO-4", Level: FlagLevel.Alert });
+        await NeverStaleHoldingAndAlertedAsync(incident, "SRO-4", shown);
     }
 
     [Fact]
@@ -233,6 +227,16 @@ public sealed class RadioDrillTests(RadioDrillHost host) : IClassFixture<RadioDr
         var shooter = Frame.ToGeo(Shooter);
         (await host.Client.PutAsJsonAsync($"/api/incidents/{incident}/threats/T1", new { lat = shooter.Latitude, lon = shooter.Longitude, phase = "active" }, Ct)).EnsureSuccessStatusCode();
         await watcher.WaitForAsync(f => f.Threats.Any());
+    }
+
+    // The unit was never shown stale, was holding from 180 s on, and was alerted for it.
+    private async Task NeverStaleHoldingAndAlertedAsync(string incident, string unitId, List<(int Second, string State)> shown)
+    {
+        Assert.DoesNotContain(shown, x => x.State == "stale");
+        Assert.All(shown.Where(x => x.Second >= 180), x => Assert.Equal("holding", x.State));
+        var derived = await DerivedAsync(incident);
+        Assert.Contains(derived, e => e is FlagRaised { Level: FlagLevel.Alert } raised && raised.Subject == unitId
+            || e is FlagEscalated { Level: FlagLevel.Alert } escalated && escalated.Subject == unitId);
     }
 
     // The state the units API shows the unit in now.
