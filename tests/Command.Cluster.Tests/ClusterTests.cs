@@ -98,7 +98,7 @@ public sealed class ClusterTests(LocalCluster cluster, ITestOutputHelper output)
         // Every host asks once it has started, and says so in its log; only then is the count final.
         foreach (var host in cluster.Living)
         {
-            await Until(() => cluster.Log(host).Contains("demo drill", StringComparison.OrdinalIgnoreCase), Patience);
+            await cluster.LogsSayAsync(() => cluster.Log(host).Contains("demo drill", StringComparison.OrdinalIgnoreCase), Patience, Ct);
         }
 
         using var http = cluster.Client(cluster.Living[^1]);
@@ -148,20 +148,23 @@ public sealed class ClusterTests(LocalCluster cluster, ITestOutputHelper output)
         (await open.PostAsJsonAsync($"/api/replays/{id}/play", new { speed = 2.0 }, Ct)).EnsureSuccessStatusCode();
 
         // The host whose silo opened it says so in its log (the host that took the call logs who opened it, in other words).
-        await Until(() => cluster.Living.Any(h => OpenedOn(h, id)), Patience);
+        await cluster.LogsSayAsync(() => cluster.Living.Any(h => OpenedOn(h, id)), Patience, Ct);
         var holder = cluster.Living.Single(h => OpenedOn(h, id));
         var before = (await open.GetFromJsonAsync<JsonElement>($"/api/replays/{id}", Ct)).GetProperty("position").GetDateTimeOffset();
         cluster.Kill(holder);
 
-        // Asked through a survivor, it is unavailable until the cluster has noticed the death, then open again.
+        // Asked through a survivor, it is unavailable until the cluster has noticed the death, then open again: asked
+        // again when the 503 says to, as a client does.
         using var ask = cluster.Client(cluster.Living[0]);
         var deadline = DateTimeOffset.UtcNow + Patience;
         var answer = await ask.GetAsync($"/api/replays/{id}", Ct);
         while (answer.StatusCode == HttpStatusCode.ServiceUnavailable)
         {
             Assert.True(DateTimeOffset.UtcNow < deadline, $"replay {id} not back within {Patience.TotalSeconds} s");
+            var retryAfter = answer.Headers.RetryAfter?.Delta;
+            Assert.NotNull(retryAfter);
             answer.Dispose();
-            await Task.Delay(250, Ct);
+            await Task.Delay(retryAfter.Value, Ct);
             answer = await ask.GetAsync($"/api/replays/{id}", Ct);
         }
 
@@ -197,16 +200,5 @@ public sealed class ClusterTests(LocalCluster cluster, ITestOutputHelper output)
         using var http = cluster.Client(host);
         var site = new { name = "Cluster campus", origin = new { lat = 44.0, lon = -100.0 } };
         (await http.PostAsJsonAsync("/api/incidents", new { id = incident, name = incident, autoEnrol = true, site }, Ct)).EnsureSuccessStatusCode();
-    }
-
-    /// <summary>A host's log line comes with no event to wait on: look again, a little later, within a bound.</summary>
-    private static async Task Until(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (!condition())
-        {
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"not so within {timeout.TotalSeconds} s");
-            await Task.Delay(250, Ct);
-        }
     }
 }

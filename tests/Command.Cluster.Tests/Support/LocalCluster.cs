@@ -90,6 +90,26 @@ public sealed class LocalCluster : IAsyncLifetime
         return new StreamReader(stream).ReadToEnd();
     }
 
+    /// <summary>
+    /// Completes once <paramref name="says"/> holds of the hosts' logs, looking again each time a host writes to its
+    /// log; fails after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task LogsSayAsync(Func<bool> says, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var written = new SemaphoreSlim(0);
+        using var watcher = new FileSystemWatcher(state, "*.out") { NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.Size, EnableRaisingEvents = true };
+        watcher.Changed += (_, _) => written.Release();
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (!says())
+        {
+            var left = deadline - DateTimeOffset.UtcNow;
+            if (left <= TimeSpan.Zero || !await written.WaitAsync(left, cancellationToken) && !says())
+            {
+                throw new TimeoutException($"the hosts' logs did not say so within {timeout.TotalSeconds} s");
+            }
+        }
+    }
+
     /// <summary>SIGKILL to a host's process, as a power cut would: no shutdown, no flush, no leaving the cluster.</summary>
     public void Kill(Uri host)
     {
