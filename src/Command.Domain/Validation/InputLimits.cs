@@ -101,6 +101,14 @@ public static class InputLimits
         return Height(report.AltitudeM, report.AltitudeDatum, report.VerticalAccuracyM, report.Floor);
     }
 
+    /// <summary>
+    /// What is wrong with a unit id a person or a device names, or null when nothing is: the id a unit's reports carry,
+    /// which a radio makes as it likes (a CoT uid is any text), so no narrower shape than a report's own.
+    /// </summary>
+    public static Rejection? UnitId(string? unitId) =>
+        string.IsNullOrWhiteSpace(unitId) ? new(RejectReason.MissingField, "a unit id is required")
+        : Text(unitId, "unit id", MaxIdChars, recorded: false) ?? UnitId(unitId, recorded: false);
+
     /// <summary>What is wrong with a threat, or null when nothing is.</summary>
     public static Rejection? Check(Threat threat, bool recorded = false) =>
         Text(threat.ThreatId, "threat id", MaxIdChars, recorded)

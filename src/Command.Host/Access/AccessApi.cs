@@ -172,9 +172,9 @@ public static class AccessApi
             errors.Add(new FieldError("name", "invalid-value", nameProblem));
         }
 
-        if (!SiteMapping.IsValidId(body.UnitId))
+        if (FieldError.UnitId("unitId", body.UnitId) is { } unitId)
         {
-            errors.Add(new FieldError("unitId", "invalid-value", "the unit this device reports for: 1-64 letters, digits, '-', '_' or '.'"));
+            errors.Add(unitId with { Detail = $"the unit this device reports for: {unitId.Detail}" });
         }
 
         if (errors.Count > 0)
@@ -211,9 +211,9 @@ public static class AccessApi
 
         for (var i = 0; i < units.Count; i++)
         {
-            if (!SiteMapping.IsValidId(units[i]))
+            if (FieldError.UnitId($"units[{i}]", units[i]) is { } unit)
             {
-                errors.Add(new FieldError($"units[{i}]", "invalid-value", "a unit id is 1-64 letters, digits, '-', '_' or '.'"));
+                errors.Add(unit);
             }
         }
     }

@@ -40,4 +40,14 @@ public sealed record ApiError(string Reason, string Detail, IReadOnlyList<FieldE
 }
 
 /// <summary>One invalid field: its JSON path, the reason code and what is wrong.</summary>
-public sealed record FieldError(string Field, string Reason, string Detail);
+public sealed record FieldError(string Field, string Reason, string Detail)
+{
+    /// <summary>The field's error for a refusal of its value, or null when it was not refused.</summary>
+    public static FieldError? Of(string field, Rejection? rejection) => rejection is null ? null : new(field, rejection.Code, rejection.Detail);
+
+    /// <summary>
+    /// The error for a unit id a person or a device names (<see cref="InputLimits.UnitId"/>): any id a unit's reports may
+    /// carry, a radio's included, not only the API's narrower shape.
+    /// </summary>
+    public static FieldError? UnitId(string field, string? unitId) => Of(field, InputLimits.UnitId(unitId));
+}

@@ -35,7 +35,10 @@ public static class SiteMapping
         return check.Site;
     }
 
-    /// <summary>The API's id shape, <see cref="SiteRules.IsValidId"/>: incidents, threats and units share it with sites.</summary>
+    /// <summary>
+    /// The API's id shape, <see cref="SiteRules.IsValidId"/>: incidents and threats share it with sites. A unit id is any
+    /// its reports may carry (<see cref="FieldError.UnitId"/>): a radio makes its own.
+    /// </summary>
     public static bool IsValidId(string? id) => SiteRules.IsValidId(id);
 
     /// <summary>A point the API requires: both coordinates, inside WGS84 ranges.</summary>

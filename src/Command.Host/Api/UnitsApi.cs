@@ -66,9 +66,9 @@ public static class UnitsApi
         }
 
         var errors = new List<FieldError>();
-        if (!SiteMapping.IsValidId(body!.UnitId))
+        if (FieldError.UnitId("unitId", body!.UnitId) is { } unitId)
         {
-            errors.Add(new FieldError("unitId", "missing-field", "a unit id is 1-64 letters, digits, '-', '_' or '.'"));
+            errors.Add(unitId);
         }
 
         var role = UnitRole.Unassigned;

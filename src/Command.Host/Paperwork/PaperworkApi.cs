@@ -82,9 +82,9 @@ public static class PaperworkApi
             return ApiError.Invalid([new FieldError("kind", "invalid-value", "kind is aar-docx, aar-html, ics214-zip, ics214-docx or ics214-csv")]);
         }
 
-        if (body.Unit is { } unit && unit != Ics214Form.IncidentCommand && !SiteMapping.IsValidId(unit))
+        if (body.Unit is { } unit && unit != Ics214Form.IncidentCommand && FieldError.UnitId("unit", unit) is { } wrong)
         {
-            return ApiError.Invalid([new FieldError("unit", "invalid-value", "a unit id, or incident-command")]);
+            return ApiError.Invalid([wrong with { Detail = $"{wrong.Detail}: a unit id, or incident-command" }]);
         }
 
         if (!await paperwork.ExistsAsync(id, ct))
@@ -143,9 +143,9 @@ public static class PaperworkApi
             return error;
         }
 
-        if (!SiteMapping.IsValidId(body!.UnitId))
+        if (FieldError.UnitId("unitId", body!.UnitId) is { } wrong)
         {
-            return ApiError.Invalid([new FieldError("unitId", "missing-field", "the unit to send in")]);
+            return ApiError.Invalid([wrong with { Detail = $"the unit to send in: {wrong.Detail}" }]);
         }
 
         var incident = grains.GetGrain<IIncidentGrain>(id);

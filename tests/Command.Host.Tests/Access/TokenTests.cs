@@ -66,6 +66,23 @@ public sealed class TokenTests(AccessHost host) : IClassFixture<AccessHost>
     }
 
     [Fact]
+    public async Task A_device_token_names_a_unit_by_the_id_a_radio_gave_it_and_refuses_one_with_a_hidden_character()
+    {
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident("radio-ids"))).EnsureSuccessStatusCode();
+        const string Unit = "urn:tak:mesh/!a1b2c3d4";
+        var token = await host.Access.TokenForAsync("device", Unit);
+        using var device = host.ClientWith(token);
+
+        using var own = await device.PostAsJsonAsync("/api/incidents/radio-ids/reports", new { reports = new[] { TestSite.Report(Unit, DateTimeOffset.UtcNow, 0, -50) } }, Ct);
+        using var hidden = await host.PostJsonAsync("/api/access/tokens", new { name = "hidden-unit", roles = new[] { "device" }, units = new[] { "Adam\u202E12" } });
+        var error = (await hidden.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors")[0];
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal((HttpStatusCode.BadRequest, "units[0]", "invalid-value", "unit id holds an invisible formatting character (U+202E)"),
+            (hidden.StatusCode, error.GetProperty("field").GetString(), error.GetProperty("reason").GetString(), error.GetProperty("detail").GetString()));
+    }
+
+    [Fact]
     public async Task A_unit_bound_to_a_device_takes_positions_from_that_device_only()
     {
         (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident("bound"))).EnsureSuccessStatusCode();

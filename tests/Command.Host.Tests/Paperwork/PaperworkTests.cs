@@ -213,6 +213,52 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
     }
 
     [Fact]
+    public async Task A_unit_a_radio_named_is_enrolled_sent_in_and_exported_by_the_id_its_reports_carry()
+    {
+        const string Radio = "urn:tak:mesh/!a1b2c3d4";
+        var id = await RecordHoldAsync(Radio);
+        using var commander = await host.AsAsync("commander");
+        using var evaluator = await host.AsAsync("evaluator");
+
+        var sent = await commander.PostAsJsonAsync($"/api/incidents/{id}/flags/P1/send", new { unitId = Radio }, Ct);
+        var final = await ExportToTheEndAsync(evaluator, id, "ics214-csv", Radio);
+        var file = await evaluator.GetAsync($"/api/sessions/{id}/exports/{final.JobId}", Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, sent.StatusCode);
+        var changed = Assert.Single((await ReadAllAsync(id)).OfType<UnitRoleChanged>());
+        Assert.Equal((Radio, "P1"), (changed.UnitId, changed.AnsweringFlag));
+        Assert.Equal("done", final.State);
+        Assert.Matches("^ics214-csv-[0-9a-f]{12}-~[A-Za-z0-9_-]+$", final.JobId);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal($"{id}-ics214-urn_tak_mesh__a1b2c3d4.csv", file.Content.Headers.ContentDisposition?.FileName);
+        Assert.Contains($",{Radio},", await file.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("units", "unitId", "Adam\u202E12", "invalid-value", "unit id holds an invisible formatting character (U+202E)")]
+    [InlineData("units", "unitId", "incident-command", "invalid-value", "unit id 'incident-command' is reserved: it names the incident command log in the paperwork; enrol the unit under another id")]
+    [InlineData("units", "unitId", "   ", "missing-field", "a unit id is required")]
+    [InlineData("send", "unitId", "P2\u0007", "invalid-value", "the unit to send in: unit id holds control characters")]
+    [InlineData("exports", "unit", "x\u200By", "invalid-value", "unit id holds an invisible formatting character (U+200B): a unit id, or incident-command")]
+    public async Task A_unit_id_named_anywhere_is_refused_for_what_no_report_could_carry(string door, string field, string escaped, string reason, string detail)
+    {
+        var unitId = System.Text.RegularExpressions.Regex.Unescape(escaped);
+        var id = await host.NextIncidentAsync($"paper-{Guid.NewGuid():N}"[..20]);
+        using var commander = await host.AsAsync("commander");
+        using var evaluator = await host.AsAsync("evaluator");
+        (await commander.PostAsJsonAsync("/api/incidents", TestSite.CreateIncident(id), CommandHost.Json, Ct)).EnsureSuccessStatusCode();
+
+        using var response = door switch
+        {
+            "units" => await commander.PostAsJsonAsync($"/api/incidents/{id}/units", new { unitId, role = "contact" }, Ct),
+            "send" => await commander.PostAsJsonAsync($"/api/incidents/{id}/flags/P1/send", new { unitId }, Ct),
+            _ => await evaluator.PostAsJsonAsync($"/api/sessions/{id}/exports", new { kind = "ics214-csv", unit = unitId }, Ct),
+        };
+
+        Assert.Equal([(HttpStatusCode.BadRequest, field, reason, detail)], await ErrorsAsync(response));
+    }
+
+    [Fact]
     public async Task An_export_job_reports_its_progress_over_the_hub_and_keeps_its_word_file_for_download()
     {
         var id = await RecordHoldAsync();
@@ -388,13 +434,13 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
         Assert.Equal(("rating", "majorChallenges", "unable"), (decision.GetProperty("type").GetString(), decision.GetProperty("rating").GetString(), decision.GetProperty("proposed").GetString()));
     }
 
-    private async Task<string> RecordHoldAsync()
+    private async Task<string> RecordHoldAsync(string backup = "P2")
     {
         var id = await host.NextIncidentAsync($"paper-{Guid.NewGuid():N}"[..20]);
         using var commander = await host.AsAsync("commander");
         (await commander.PostAsJsonAsync("/api/incidents", TestSite.CreateIncident(id), CommandHost.Json, Ct)).EnsureSuccessStatusCode();
         (await commander.PostAsJsonAsync($"/api/incidents/{id}/units", new { unitId = "P1", callsign = "Patrol 1", role = "contact", personName = "Dana Ruiz", agency = "Test PD" }, Ct)).EnsureSuccessStatusCode();
-        (await commander.PostAsJsonAsync($"/api/incidents/{id}/units", new { unitId = "P2", callsign = "Patrol 2", role = "contact" }, Ct)).EnsureSuccessStatusCode();
+        (await commander.PostAsJsonAsync($"/api/incidents/{id}/units", new { unitId = backup, callsign = "Patrol 2", role = "contact" }, Ct)).EnsureSuccessStatusCode();
         var threat = TestSite.Frame.ToGeo(new(0, 100));
         (await commander.PutAsJsonAsync($"/api/incidents/{id}/threats/T1", new { lat = threat.Latitude, lon = threat.Longitude, uncertaintyM = 5, phase = "active" }, Ct)).EnsureSuccessStatusCode();
         for (var i = 0; i < 60; i++)
