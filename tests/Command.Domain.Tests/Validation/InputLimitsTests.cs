@@ -28,6 +28,31 @@ public sealed class InputLimitsTests
     }
 
     [Theory]
+    [InlineData("urn:tak:mesh/!a1b2c3d4")]
+    [InlineData("S-1-5-21-2720623347-3037847324-4167270909-1002")]
+    [InlineData("K1ABC-9")]
+    [InlineData("../../evil \"x\" é")]
+    public void A_unit_id_a_radio_may_give_is_one_a_person_may_name(string unitId)
+    {
+        Assert.Null(InputLimits.UnitId(unitId));
+        Assert.Null(InputLimits.Check(Report() with { UnitId = unitId }));
+    }
+
+    [Theory]
+    [InlineData(null, RejectReason.MissingField, "a unit id is required")]
+    [InlineData("", RejectReason.MissingField, "a unit id is required")]
+    [InlineData("Adam\u202E12", RejectReason.InvalidValue, "unit id holds an invisible formatting character (U+202E)")]
+    [InlineData("P1\n", RejectReason.InvalidValue, "unit id holds control characters")]
+    [InlineData("Incident-Command", RejectReason.InvalidValue, "unit id 'Incident-Command' is reserved: it names the incident command log in the paperwork; enrol the unit under another id")]
+    public void A_unit_id_no_report_could_carry_is_refused_by_name(string? escaped, RejectReason reason, string detail)
+    {
+        var unitId = escaped is null ? null : System.Text.RegularExpressions.Regex.Unescape(escaped);
+
+        Assert.Equal(new Rejection(reason, detail), InputLimits.UnitId(unitId));
+        Assert.Equal(new Rejection(RejectReason.TooLong, "unit id is 65 characters (limit 64)"), InputLimits.UnitId(new string('u', 65)));
+    }
+
+    [Theory]
     [InlineData(-1.0)]
     [InlineData(151.0)]
     [InlineData(double.NaN)]
