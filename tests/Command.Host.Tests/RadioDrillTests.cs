@@ -184,7 +184,8 @@ public sealed class RadioDrillTests(RadioDrillHost host) : IClassFixture<RadioDr
                 // His first two fixes are taken as they came; from the third his clock is known, and they are taken as
                 // the host would have stamped them.
                 var taken = s <= 10 ? now - slow : now;
-                await watcher.WaitForAsync(f => f.Units.Any(u => u.UnitId == "SRO-4" && u.LastFix?.FixTime == taken));
+                double? corrected = s <= 10 ? null : slow.TotalSeconds;
+                await watcher.WaitForAsync(f => f.Units.Any(u => u.UnitId == "SRO-4" && u.LastFix?.FixTime == taken && u.LastFix.ClockCorrectionS == corrected));
             }
 
             if (s % 30 == 0)

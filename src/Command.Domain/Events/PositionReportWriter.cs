@@ -28,6 +28,7 @@ public static class PositionReportWriter
     private static readonly JsonEncodedText AltitudeDatum = JsonEncodedText.Encode("altitudeDatum");
     private static readonly JsonEncodedText VerticalAccuracyM = JsonEncodedText.Encode("verticalAccuracyM");
     private static readonly JsonEncodedText StaleAt = JsonEncodedText.Encode("staleAt");
+    private static readonly JsonEncodedText ClockCorrectionS = JsonEncodedText.Encode("clockCorrectionS");
     private static readonly Names Declared = new(n => n);
     private static readonly Names CamelCase = new(JsonNamingPolicy.CamelCase.ConvertName);
 
@@ -77,6 +78,7 @@ public static class PositionReportWriter
             writer.WriteString(StaleAt, staleAt);
         }
 
+        WriteIfSet(writer, ClockCorrectionS, report.ClockCorrectionS);
         writer.WriteEndObject();
     }
 

@@ -22,6 +22,9 @@ namespace Command.Domain.Reports;
 /// <param name="VerticalAccuracyM">Vertical accuracy of <paramref name="AltitudeM"/>, metres, where stated (CoT's <c>le</c>).</param>
 /// <param name="StaleAt">Until when the source says the fix stands (CoT's <c>stale</c>): a device that reports less often
 /// while it stands still (ATAK's default, every 180 s through a TAK server) says so here.</param>
+/// <param name="ClockCorrectionS">Seconds the host moved <paramref name="FixTime"/> and <paramref name="StaleAt"/> by because
+/// the device's clock is off its own (positive: the device's clock runs behind), where it did; set by the intake, never by a
+/// source.</param>
 [GenerateSerializer, Immutable]
 public sealed record PositionReport(
     string UnitId,
@@ -37,4 +40,5 @@ public sealed record PositionReport(
     int? Floor = null,
     AltitudeDatum? AltitudeDatum = null,
     double? VerticalAccuracyM = null,
-    DateTimeOffset? StaleAt = null);
+    DateTimeOffset? StaleAt = null,
+    double? ClockCorrectionS = null);

@@ -36,6 +36,9 @@ public static class InputLimits
     /// <summary>Fastest ground speed accepted: 150 m/s (540 km/h, beyond any responder's vehicle).</summary>
     public const double MaxSpeedMps = 150;
 
+    /// <summary>Largest correction of a device's clock, either way: under a day (86,400 s); a clock further off did not drift.</summary>
+    public const double MaxClockCorrectionS = 86_400;
+
     /// <summary>Largest threat uncertainty: 5,000 m.</summary>
     public const double MaxUncertaintyM = 5_000;
 
@@ -96,6 +99,11 @@ public static class InputLimits
         if (report.StaleAt is { } staleAt && staleAt <= report.FixTime)
         {
             return new(RejectReason.InvalidValue, Format($"stale time {staleAt:O} is not after the fix time {report.FixTime:O}"));
+        }
+
+        if (report.ClockCorrectionS is { } correction && (!double.IsFinite(correction) || Math.Abs(correction) >= MaxClockCorrectionS))
+        {
+            return new(RejectReason.InvalidValue, Format($"clock correction {correction:0.#} s is not under a day either way"));
         }
 
         return Height(report.AltitudeM, report.AltitudeDatum, report.VerticalAccuracyM, report.Floor);

@@ -61,7 +61,8 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
     public PositionReport Retime(PositionReport report, DateTimeOffset receivedAt)
     {
         var offset = Observe(report.UnitId, report.Source, report.FixTime, receivedAt);
-        return offset == TimeSpan.Zero ? report : report with { FixTime = report.FixTime + offset, StaleAt = report.StaleAt + offset };
+        return offset == TimeSpan.Zero ? report
+            : report with { FixTime = report.FixTime + offset, StaleAt = report.StaleAt + offset, ClockCorrectionS = Math.Round(offset.TotalSeconds, 1) };
     }
 
     /// <summary>How far the clock of the device reporting for <paramref name="unitId"/> is taken to be behind this host's (negative: ahead).</summary>

@@ -53,6 +53,16 @@ public sealed class InputLimitsTests
     }
 
     [Theory]
+    [InlineData(86_400.0, "clock correction 86400 s is not under a day either way")]
+    [InlineData(-90_000.0, "clock correction -90000 s is not under a day either way")]
+    [InlineData(double.NaN, "clock correction NaN s is not under a day either way")]
+    public void A_clock_correction_no_drifting_clock_needs_is_refused(double seconds, string detail)
+    {
+        Assert.Equal(new Rejection(RejectReason.InvalidValue, detail), InputLimits.Check(Report() with { ClockCorrectionS = seconds }));
+        Assert.Null(InputLimits.Check(Report() with { ClockCorrectionS = -40.5 }));
+    }
+
+    [Theory]
     [InlineData(-1.0)]
     [InlineData(151.0)]
     [InlineData(double.NaN)]

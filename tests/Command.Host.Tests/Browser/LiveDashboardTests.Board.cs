@@ -63,6 +63,34 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task A_unit_whose_device_keeps_its_clock_off_the_hosts_says_so_under_its_source()
+    {
+        var scene = await Scene.OpenAsync(host, "clock");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("C1", "Charlie", "contact");
+        await scene.EnrolAsync("C2", "Delta", "contact");
+        await scene.TrackAsync("C2", (40, -100), (40, -95));
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        // As the intake hands on a report of a phone whose clock it found 42 s behind, and one 3 h ahead.
+        var port = host.Services.GetRequiredService<Command.Ingest.Intake.IIncidentPort>();
+        Task<IReadOnlyList<Command.Domain.Validation.Rejection?>> SubmitAsync(string unit, double correctionS) =>
+            port.SubmitAsync(scene.IncidentId, [new Command.Domain.Reports.PositionReport(unit, Command.Domain.Reports.ReportSource.CoT, DateTimeOffset.UtcNow,
+                Support.TestSite.Frame.ToGeo(new Command.Domain.Geometry.LocalPoint(0, -60)), AccuracyM: 5, ClockCorrectionS: correctionS)],
+                [], Command.Ingest.Intake.UnknownUnitPolicy.Refuse, TestContext.Current.CancellationToken);
+
+        Assert.Equal([null], await SubmitAsync("C1", 42));
+
+        var word = dashboard.Row("C1").Locator(".clock-word");
+        await Expect(word).ToHaveTextAsync("42 s slow");
+        await Expect(word).ToHaveAttributeAsync("title", "its device's clock runs 42 s behind this host's: its fix times are taken 42 s later");
+        await Expect(dashboard.Row("C2").Locator(".clock-word")).ToHaveCountAsync(0);
+        await dashboard.ScreenshotAsync("unit-clock.png");
+        Assert.Equal([null], await SubmitAsync("C1", -3 * 3600));
+        await Expect(word).ToHaveTextAsync("3 h fast");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task A_units_own_911_alert_shows_on_its_row_and_in_the_feed_until_cancelled_and_in_the_replay()
     {
         var scene = await Scene.OpenAsync(host, "alarm");

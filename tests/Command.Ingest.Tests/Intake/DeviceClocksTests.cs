@@ -57,6 +57,8 @@ public sealed class DeviceClocksTests : IDisposable
         // Taken 1.5 s before it arrived, by a clock found 29.6 s fast (its least delayed report's lag).
         Assert.Equal([At(10 - 1.1), At(15 - 1.1), At(20 - 1.1)], Accepted("P1").Select(r => r.FixTime));
         Assert.Equal("The device reporting for unit P1 over CoT keeps a clock 29.6 s ahead of this host's: its fix times are taken 29.6 s earlier", clockLog.Lines.Single());
+        // Each report taken in says by how much, for the unit's row.
+        Assert.All(Accepted("P1"), r => Assert.Equal(-29.6, r.ClockCorrectionS));
     }
 
     [Fact]

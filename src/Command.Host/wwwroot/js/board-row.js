@@ -64,8 +64,19 @@ export function tickRow(row, unit, picture) {
 // no fix, or an old one.
 function sourceHtml(unit) {
   const r = unit.refused;
-  if (!r) return escapeHtml(sources[unit.lastFix?.source] ?? unit.lastFix?.source ?? '');
+  if (!r) return escapeHtml(sources[unit.lastFix?.source] ?? unit.lastFix?.source ?? '') + clockHtml(unit.lastFix?.clockCorrectionS);
   return `<span class="refused-word" data-reason="${escapeHtml(r.reason)}" title="${escapeHtml(refusedWords(r))}">REFUSED</span>`;
+}
+
+// A device whose clock is off the host's has its fix times put right, and says so under its source ("42 s slow", the
+// whole on hover): a dispatcher sees which phone needs its time set, and a trainer reading the fix age knows it is the
+// host's.
+function clockHtml(seconds) {
+  if (!seconds) return '';
+  const off = Math.abs(seconds);
+  const amount = off < 90 ? `${Math.round(off)} s` : off < 5400 ? `${Math.round(off / 60)} min` : `${Math.round(off / 3600)} h`;
+  const words = `its device's clock runs ${amount} ${seconds > 0 ? 'behind' : 'ahead of'} this host's: its fix times are taken ${amount} ${seconds > 0 ? 'later' : 'earlier'}`;
+  return `<small class="clock-word" title="${escapeHtml(words)}">${escapeHtml(amount)} ${seconds > 0 ? 'slow' : 'fast'}</small>`;
 }
 
 function refusedWords(r) {
