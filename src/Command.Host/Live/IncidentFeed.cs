@@ -8,7 +8,9 @@ namespace Command.Host.Live;
 /// hands them to the browsers on this host watching it. Any host can serve any feed; Orleans routes to the grain.
 /// A subscription that may have missed frames (the feed fell silent, or its grain was activated anew without it: its
 /// host died, it moved) brings this host's browsers the whole picture once it is renewed, as joining does; the frames
-/// heard while that is fetched wait for it, so none overtakes it.
+/// heard while that is fetched wait for it, so none overtakes it. A renewal that keeps failing (a replay whose recording
+/// cannot be read is retried every second) is logged once, then once every <see cref="WarnAgainAfter"/> while it fails,
+/// and once more when it succeeds again.
 /// </summary>
 public sealed partial class IncidentFeed(string incidentId, IFrameSource source, IGrainFactory grains, FrameFanout fanout, TimeProvider clock, ILogger logger)
     : IIncidentObserver
@@ -20,6 +22,12 @@ public sealed partial class IncidentFeed(string incidentId, IFrameSource source,
     private bool subscribed;
     private volatile bool behind;
     private List<IncidentFrame>? held;
+    private long? failingSince;
+    private long lastWarned;
+    private int failures;
+
+    /// <summary>How often a renewal that keeps failing is logged again: once a minute.</summary>
+    public static readonly TimeSpan WarnAgainAfter = TimeSpan.FromMinutes(1);
 
     public string IncidentId { get; } = incidentId;
 
@@ -68,10 +76,34 @@ public sealed partial class IncidentFeed(string incidentId, IFrameSource source,
             {
                 await CatchUpAsync();
             }
+
+            if (failingSince is { } since)
+            {
+                var seconds = Math.Round(clock.GetElapsedTime(since).TotalSeconds);
+                LogRenewedAgain(logger, IncidentId, seconds, failures);
+                (failingSince, failures) = (null, 0);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            Failed(ex);
+        }
+    }
+
+    private void Failed(Exception ex)
+    {
+        failures++;
+        var now = clock.GetTimestamp();
+        if (failingSince is not { } since)
+        {
+            (failingSince, lastWarned) = (now, now);
             LogRenewFailed(logger, ex, IncidentId);
+        }
+        else if (clock.GetElapsedTime(lastWarned) >= WarnAgainAfter)
+        {
+            lastWarned = now;
+            var seconds = Math.Round(clock.GetElapsedTime(since).TotalSeconds);
+            LogStillFailing(logger, ex, IncidentId, seconds, failures);
         }
     }
 
@@ -136,4 +168,10 @@ public sealed partial class IncidentFeed(string incidentId, IFrameSource source,
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the subscription to feed {IncidentId}; will retry")]
     private static partial void LogRenewFailed(ILogger logger, Exception exception, string incidentId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Still cannot renew the subscription to feed {IncidentId}, for {Seconds} s and {Tries} tries; will retry")]
+    private static partial void LogStillFailing(ILogger logger, Exception exception, string incidentId, double seconds, int tries);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Renewed the subscription to feed {IncidentId} after {Seconds} s and {Tries} failed tries")]
+    private static partial void LogRenewedAgain(ILogger logger, string incidentId, double seconds, int tries);
 }

@@ -1,8 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Command.Grains.Incidents;
+using Command.Host.Live;
 using Command.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Orleans.Core.Internal;
 
 namespace Command.Host.Tests.Live;
@@ -37,6 +40,58 @@ public sealed class FeedCatchUpTests(FeedCatchUpTests.QuickHeartbeatHost host) :
         Assert.True(whole.Sequence >= paused, $"the whole picture at {whole.Sequence} is older than the pause at {paused}");
         Assert.Equal((0d, "outside"), (whole.DrillClock?.Rate, whole.DrillClock?.Scenario));
         Assert.Equal("P1", Assert.Single(whole.Units).UnitId);
+    }
+
+    [Fact]
+    public async Task A_feed_whose_whole_picture_cannot_be_had_is_logged_once_a_minute_while_it_fails_and_once_when_it_is_had()
+    {
+        // A replay whose recording cannot be read: each second the host tries again to give its browsers the picture.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero));
+        var log = new ListLogger();
+        var source = new UnreadableSource(failures: 90);
+        var feed = new IncidentFeed("replay:unreadable", source, host.Services.GetRequiredService<IGrainFactory>(), host.Services.GetRequiredService<FrameFanout>(), clock, log);
+        await feed.RenewAsync();
+
+        for (var s = 1; s <= 95; s++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await feed.RenewAsync(silent: true);
+        }
+
+        await feed.CloseAsync();
+        // Asked every second, the last five times answered with no picture yet.
+        Assert.Equal(95, source.Asked);
+        Assert.Equal(
+            [
+                "Warning: Could not renew the subscription to feed replay:unreadable; will retry (IOException)",
+                "Warning: Still cannot renew the subscription to feed replay:unreadable, for 60 s and 61 tries; will retry (IOException)",
+                "Information: Renewed the subscription to feed replay:unreadable after 90 s and 90 failed tries",
+            ],
+            log.Lines);
+    }
+
+    private sealed class UnreadableSource(int failures) : IFrameSource
+    {
+        public int Asked { get; private set; }
+
+        public Task<bool> Subscribe(IIncidentObserver observer) => Task.FromResult(true);
+
+        public Task Unsubscribe(IIncidentObserver observer) => Task.CompletedTask;
+
+        public Task<Command.Domain.Views.IncidentFrame?> GetFullFrame() =>
+            ++Asked <= failures ? Task.FromException<Command.Domain.Views.IncidentFrame?>(new IOException("the recording cannot be read")) : Task.FromResult<Command.Domain.Views.IncidentFrame?>(null);
+    }
+
+    private sealed class ListLogger : ILogger
+    {
+        public List<string> Lines { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Add($"{logLevel}: {formatter(state, exception)}{(exception is null ? "" : $" ({exception.GetType().Name})")}");
     }
 
     /// <summary>A host whose incidents send a heartbeat every second, so a feed gone silent is noticed in a few.</summary>
