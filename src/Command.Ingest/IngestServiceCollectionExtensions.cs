@@ -3,6 +3,7 @@ using Command.Ingest.Aprs;
 using Command.Ingest.Cot;
 using Command.Ingest.Http;
 using Command.Ingest.Intake;
+using Command.Ingest.Kiss;
 using Command.Ingest.Listeners;
 using Command.Ingest.Nmea;
 using Command.Ingest.OsmAnd;
@@ -21,7 +22,7 @@ public static class IngestServiceCollectionExtensions
     /// <summary>
     /// Binds <c>Ingest</c> (incident, unknown units, queue), <c>Ingest:Validation</c>, <c>Ingest:Cot</c> (parser),
     /// <c>Ingest:Cot:Udp</c>, <c>Ingest:Cot:Multicast</c>, <c>Ingest:Cot:Tcp</c>, <c>Ingest:Cot:Tls</c>, <c>Ingest:Nmea</c> (parser),
-    /// <c>Ingest:Nmea:Tcp</c>, <c>Ingest:Aprs</c> (parser), <c>Ingest:Aprs:Tcp</c>, <c>Ingest:OsmAnd</c> and
+    /// <c>Ingest:Nmea:Tcp</c>, <c>Ingest:Aprs</c> (parser), <c>Ingest:Aprs:Tcp</c>, <c>Ingest:Aprs:Kiss</c> (a TNC to connect to), <c>Ingest:OsmAnd</c> and
     /// <c>Http:RateLimits:Reports</c> and <c>:Commands</c>. The host supplies <see cref="IIncidentPort"/> and may supply
     /// a <see cref="TimeProvider"/> (default system) and who may report: <see cref="IReportSenders"/>,
     /// <see cref="IUnitBindings"/> and <see cref="IDeviceDirectory"/> (defaults: nobody, no unit bound, no device).
@@ -82,7 +83,18 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<IHostedService>(sp => new AprsTcpListener(
             "Ingest:Aprs:Tcp", Listener(configuration, "Ingest:Aprs:Tcp", new TcpListenerOptions { Port = 14580 }), sp.GetRequiredService<IngestContext>(),
             sp.GetRequiredService<AprsParser>(), sp.GetRequiredService<ILogger<AprsTcpListener>>()));
+        services.AddSingleton<IHostedService>(sp => new KissTncClient(
+            KissClient(configuration, "Ingest:Aprs:Kiss"), sp.GetRequiredService<IngestContext>(), sp.GetRequiredService<AprsParser>(), sp.GetRequiredService<ILogger<KissTncClient>>()));
         return services;
+    }
+
+    // The KISS TNC client's options, bound and checked as a listener's are.
+    private static KissClientOptions KissClient(IConfiguration configuration, string section)
+    {
+        var unknown = new SettingsSection(section, typeof(KissClientOptions), "a setting of the KISS TNC client").Unknown(configuration).ToList();
+        return unknown.Count > 0
+            ? throw new OptionsValidationException(section, typeof(KissClientOptions), unknown)
+            : Bind(configuration, section, new KissClientOptions()).Checked(section);
     }
 
     /// <summary>

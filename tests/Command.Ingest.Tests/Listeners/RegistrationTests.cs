@@ -127,6 +127,7 @@ public sealed class RegistrationTests
     [Theory]
     [InlineData("Ingest:Cot:Udp:Alow:0:Address", "Ingest:Cot:Udp:Alow is not a setting of this listener (did you mean Allow?); they are Enabled, BindAddress, ")]
     [InlineData("Ingest:Nmea:Tcp:Allow:0:Adress", "Ingest:Nmea:Tcp:Allow:0:Adress is not a setting of this listener (did you mean Address?); they are Address, ")]
+    [InlineData("Ingest:Aprs:Kiss:Prot", "Ingest:Aprs:Kiss:Prot is not a setting of the KISS TNC client (did you mean Port?); they are Enabled, Host, Port, ")]
     public void A_misspelt_listener_setting_stops_start_up_naming_it_and_the_setting_meant(string key, string expected)
     {
         using var services = Build(new() { [key] = "10.0.0.0/8" });
@@ -152,8 +153,35 @@ public sealed class RegistrationTests
             ["Ingest:Nmea:Tcp:UnitId"] = "E3",
             ["Ingest:Nmea:Tcp:Callsign"] = "Engine 3",
             ["Ingest:Aprs:Tcp:maxsenders"] = "100",
+            ["Ingest:Aprs:Kiss:Host"] = "tnc.local",
+            ["Ingest:Aprs:Kiss:RadioPort"] = "1",
+            ["Ingest:Aprs:Kiss:MostReconnectAfter"] = "00:05:00",
         });
 
         Assert.NotEmpty(services.GetServices<IHostedService>());
+    }
+
+    [Fact]
+    public void A_kiss_tnc_setting_that_could_not_work_stops_start_up_naming_its_key()
+    {
+        using var services = Build(new()
+        {
+            ["Ingest:Aprs:Kiss:Host"] = " ",
+            ["Ingest:Aprs:Kiss:Port"] = "0",
+            ["Ingest:Aprs:Kiss:RadioPort"] = "16",
+            ["Ingest:Aprs:Kiss:MaxFrameBytes"] = "10",
+            ["Ingest:Aprs:Kiss:ReconnectAfter"] = "00:02:00",
+        });
+
+        var refused = Assert.Throws<OptionsValidationException>(() => services.GetServices<IHostedService>().ToList());
+
+        Assert.Equal(
+        [
+            "Ingest:Aprs:Kiss:Host is empty: the TNC's host name or address.",
+            "Ingest:Aprs:Kiss:Port 0 is not 1 to 65535.",
+            "Ingest:Aprs:Kiss:RadioPort 16 is not a KISS port, 0 to 15.",
+            "Ingest:Aprs:Kiss:MaxFrameBytes 10 is not 64 to 65536.",
+            "Ingest:Aprs:Kiss:ReconnectAfter 00:02:00 must be positive and no longer than MostReconnectAfter (00:01:00).",
+        ], refused.Failures);
     }
 }

@@ -1,0 +1,173 @@
+using System.Net.Sockets;
+using Command.Domain.Reports;
+using Command.Domain.Validation;
+using Command.Ingest.Aprs;
+using Command.Ingest.Intake;
+using Command.Ingest.Listeners;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Command.Ingest.Kiss;
+
+/// <summary>
+/// Connects to a KISS TNC (<c>Ingest:Aprs:Kiss</c>) and takes the APRS packets its radio hears: each data frame is
+/// read as an AX.25 UI frame, written as a TNC2 line and parsed as one from an APRS-IS connection is. What else the
+/// radio hears (connected-mode traffic, frames cut short) is no APRS packet and is passed over with a line in the debug
+/// log, as a receiver passes over what is not for it; a frame past the size limit is refused as oversized, and
+/// recorded. The TNC is this host's to reach: where it drops the connection, the client connects again after
+/// <see cref="KissClientOptions.ReconnectAfter"/>; where it cannot be reached, or closes the connection before it sends
+/// a frame, after twice as long each time up to <see cref="KissClientOptions.MostReconnectAfter"/>, saying so in the log
+/// once per outage and once more when the TNC sends again.
+/// </summary>
+public sealed partial class KissTncClient(KissClientOptions options, IngestContext context, AprsParser parser, ILogger<KissTncClient> logger) : BackgroundService
+{
+    private const ReportSource Source = ReportSource.Aprs;
+
+    /// <summary>True while connected to the TNC.</summary>
+    public bool Connected { get; private set; }
+
+    /// <summary>Connections made to the TNC so far.</summary>
+    public int Connections { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Enabled)
+        {
+            return;
+        }
+
+        var wait = options.ReconnectAfter;
+        var outage = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            string? lost;
+            try
+            {
+                using var tcp = new TcpClient();
+                await tcp.ConnectAsync(options.Host, options.Port, stoppingToken).ConfigureAwait(false);
+                Connected = true;
+                Connections++;
+                if (!outage)
+                {
+                    LogConnected(logger, options.Host, options.Port);
+                }
+
+                // A connection counts as made once the TNC sends a frame: one that takes connections and drops them at
+                // once (a bridge whose serial port is gone) is an outage, tried again ever more slowly.
+                var heard = await ReadAsync(tcp.GetStream(), () =>
+                {
+                    if (outage)
+                    {
+                        LogConnected(logger, options.Host, options.Port);
+                    }
+
+                    (outage, wait) = (false, options.ReconnectAfter);
+                }, stoppingToken).ConfigureAwait(false);
+                lost = heard ? null : "it closed the connection before sending a frame";
+                if (heard)
+                {
+                    LogClosed(logger, options.Host, options.Port);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is SocketException or IOException)
+            {
+                lost = e.Message;
+            }
+            finally
+            {
+                Connected = false;
+            }
+
+            if (lost is not null && !outage)
+            {
+                LogUnreachable(logger, options.Host, options.Port, lost, wait);
+                outage = true;
+            }
+
+            try
+            {
+                await Task.Delay(wait, context.Clock, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            wait = lost is null ? wait : wait * 2 < options.MostReconnectAfter ? wait * 2 : options.MostReconnectAfter;
+        }
+    }
+
+    // Reads frames until the TNC closes the connection; true when it sent any, on the first of which heard is called.
+    private async Task<bool> ReadAsync(Stream stream, Action heard, CancellationToken stoppingToken)
+    {
+        var decoder = new KissDecoder(options.MaxFrameBytes);
+        var frames = new List<KissFrame>();
+        var buffer = new byte[4096];
+        var incident = options.Incident ?? context.Options.Incident;
+        var unknownUnits = options.UnknownUnits ?? context.Options.UnknownUnits;
+        var any = false;
+        int read;
+        while ((read = await stream.ReadAsync(buffer, stoppingToken).ConfigureAwait(false)) > 0)
+        {
+            frames.Clear();
+            decoder.Feed(buffer.AsSpan(0, read), frames);
+            if (frames.Count > 0 && !any)
+            {
+                any = true;
+                heard();
+            }
+
+            foreach (var frame in frames)
+            {
+                if (Take(frame, incident, unknownUnits) is { } item)
+                {
+                    await context.Queue.EnqueueAsync(item, stoppingToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        return any;
+    }
+
+    private IngestItem? Take(KissFrame frame, string incident, UnknownUnitPolicy unknownUnits)
+    {
+        if (frame.Oversized)
+        {
+            context.Received(Source);
+            return new IngestItem(incident, unknownUnits, IncomingReport.Refused(Source, "",
+                new Rejection(RejectReason.Oversized, FormattableString.Invariant($"KISS frame is longer than the {options.MaxFrameBytes}-byte limit"))));
+        }
+
+        // Other commands are the host's to send (timing, duplex); a TNC sends data frames only.
+        if (frame.Command != KissFrame.DataFrame || (options.RadioPort is { } port && frame.Port != port))
+        {
+            return null;
+        }
+
+        context.Received(Source);
+        var (line, notAprs) = Ax25Packet.ToTnc2(frame.Data);
+        if (line is null)
+        {
+            LogNotAprs(logger, frame.Port, notAprs!);
+            return null;
+        }
+
+        return new IngestItem(incident, unknownUnits, parser.Parse(line, context.Clock.GetUtcNow()));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to the KISS TNC at {Host}:{Port}: taking the APRS packets its radio hears")]
+    private static partial void LogConnected(ILogger logger, string host, int port);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The KISS TNC at {Host}:{Port} closed the connection; connecting again")]
+    private static partial void LogClosed(ILogger logger, string host, int port);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach the KISS TNC at {Host}:{Port} ({Reason}); trying again in {Wait}, then ever less often, and saying so once it sends again")]
+    private static partial void LogUnreachable(ILogger logger, string host, int port, string reason, TimeSpan wait);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Passed over a frame heard on radio port {RadioPort}: no APRS packet, as {Why}")]
+    private static partial void LogNotAprs(ILogger logger, int radioPort, string why);
+}

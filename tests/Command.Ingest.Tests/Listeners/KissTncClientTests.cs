@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Sockets;
+using Command.Domain.Validation;
+using Command.Ingest.Kiss;
+using Command.Ingest.Tests.Kiss;
+
+namespace Command.Ingest.Tests.Listeners;
+
+/// <summary>A KISS TNC on the network (Dire Wolf's KISS TCP port), connected to for what its radio hears.</summary>
+public sealed class KissTncClientTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static byte[] Position(string source, string info = "!3944.35N/10459.42W>") => Ax25Frames.Kiss(Ax25Frames.Ui(source, "APRS", info, "WIDE1-1*"));
+
+    [Fact(Timeout = 30_000)]
+    public async Task Packets_the_tnc_hears_reach_the_incident_and_a_dropped_connection_is_made_again()
+    {
+        using var tnc = new TcpListener(IPAddress.Loopback, 0);
+        tnc.Start();
+        await using var rig = await IngestRig.StartAsync(new()
+        {
+            ["Ingest:Aprs:Kiss:Enabled"] = "true",
+            ["Ingest:Aprs:Kiss:Port"] = ((IPEndPoint)tnc.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Ingest:Aprs:Kiss:MaxFrameBytes"] = "128",
+        });
+
+        using (var first = await tnc.AcceptTcpClientAsync(Ct))
+        {
+            // A position; a connected-mode frame another station sent; a frame past the limit; a position split in two.
+            var connected = Ax25Frames.Ui("W1XYZ", "K1ABC", "hello");
+            connected[14] = 0x10;
+            var split = Position("N0CALL-7", "=3944.40N/10459.50W>Engine 7");
+            byte[] sent = [.. Position("K1ABC-9"), .. Ax25Frames.Kiss(connected), .. Ax25Frames.Kiss(new byte[200]), .. split[..10]];
+            await first.GetStream().WriteAsync(sent, Ct);
+            await first.GetStream().FlushAsync(Ct);
+            var early = await rig.Port.WaitForAsync(2);
+            await first.GetStream().WriteAsync(split.AsMemory(10), Ct);
+            var delivered = await rig.Port.WaitForAsync(3);
+
+            Assert.Equal(["K1ABC-9", null, "N0CALL-7"], delivered.Select(d => d.Report?.UnitId));
+            Assert.Equal((RejectReason.Oversized, "KISS frame is longer than the 128-byte limit"), (early[1].Refused?.Reason, early[1].Refused?.Detail));
+            Assert.Equal((39.7392, -104.9903), (Math.Round(delivered[0].Report!.Position.Latitude, 4), Math.Round(delivered[0].Report!.Position.Longitude, 4)));
+        }
+
+        // The TNC drops the connection; the client connects again after its wait, on the ingest's clock.
+        var again = tnc.AcceptTcpClientAsync(Ct).AsTask();
+        for (var i = 0; i < 100 && !again.IsCompleted; i++)
+        {
+            rig.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(again, Task.Delay(50, Ct));
+        }
+
+        using var second = await again;
+        await second.GetStream().WriteAsync(Position("K1ABC-9", "!3944.36N/10459.43W>"), Ct);
+        var all = await rig.Port.WaitForAsync(4);
+
+        Assert.Equal("K1ABC-9", all[3].Report?.UnitId);
+        Assert.Equal(2, rig.Listener<KissTncClient>().Connections);
+        Assert.Contains(rig.Log.Lines("KissTncClient"), l => l.Contains("closed the connection; connecting again", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_tnc_that_cannot_be_reached_is_said_once_and_once_more_when_it_sends()
+    {
+        var free = new TcpListener(IPAddress.Loopback, 0);
+        free.Start();
+        var port = ((IPEndPoint)free.LocalEndpoint).Port;
+        free.Stop();
+        await using var rig = await IngestRig.StartAsync(new()
+        {
+            ["Ingest:Aprs:Kiss:Enabled"] = "true",
+            ["Ingest:Aprs:Kiss:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Ingest:Aprs:Kiss:ReconnectAfter"] = "00:00:01",
+            ["Ingest:Aprs:Kiss:MostReconnectAfter"] = "00:00:04",
+        });
+        IReadOnlyList<string> Said() => rig.Log.Lines("KissTncClient");
+
+        // A minute of tries, each refused at once.
+        for (var s = 0; s < 60; s++)
+        {
+            rig.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(5, Ct);
+        }
+
+        using var tnc = new TcpListener(IPAddress.Loopback, port);
+        tnc.Start();
+        var accepted = tnc.AcceptTcpClientAsync(Ct).AsTask();
+        for (var i = 0; i < 100 && !accepted.IsCompleted; i++)
+        {
+            rig.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(accepted, Task.Delay(50, Ct));
+        }
+
+        using var connection = await accepted;
+        await connection.GetStream().WriteAsync(Position("K1ABC-9"), Ct);
+        await rig.Port.WaitForAsync(1);
+
+        Assert.Single(Said(), l => l.StartsWith($"Cannot reach the KISS TNC at 127.0.0.1:{port}", StringComparison.Ordinal));
+        Assert.Equal($"Connected to the KISS TNC at 127.0.0.1:{port}: taking the APRS packets its radio hears", Said()[^1]);
+        Assert.Equal(2, Said().Count);
+    }
+}
