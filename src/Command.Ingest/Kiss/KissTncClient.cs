@@ -84,7 +84,8 @@ public sealed partial class KissTncClient(KissClientOptions options, IngestConte
 
             if (lost is not null && !outage)
             {
-                LogUnreachable(logger, options.Host, options.Port, lost, wait);
+                var seconds = wait.TotalSeconds;
+                LogUnreachable(logger, options.Host, options.Port, lost, seconds);
                 outage = true;
             }
 
@@ -165,8 +166,8 @@ public sealed partial class KissTncClient(KissClientOptions options, IngestConte
     [LoggerMessage(Level = LogLevel.Warning, Message = "The KISS TNC at {Host}:{Port} closed the connection; connecting again")]
     private static partial void LogClosed(ILogger logger, string host, int port);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach the KISS TNC at {Host}:{Port} ({Reason}); trying again in {Wait}, then ever less often, and saying so once it sends again")]
-    private static partial void LogUnreachable(ILogger logger, string host, int port, string reason, TimeSpan wait);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach the KISS TNC at {Host}:{Port} ({Reason}); trying again in {Seconds} s, then ever less often, and saying so once it sends again")]
+    private static partial void LogUnreachable(ILogger logger, string host, int port, string reason, double seconds);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Passed over a frame heard on radio port {RadioPort}: no APRS packet, as {Why}")]
     private static partial void LogNotAprs(ILogger logger, int radioPort, string why);
