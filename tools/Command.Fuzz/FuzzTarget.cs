@@ -3,6 +3,7 @@ using Command.Ingest.Aprs;
 using Command.Ingest.Cot;
 using Command.Ingest.Intake;
 using Command.Ingest.Json;
+using Command.Ingest.Kiss;
 using Command.Ingest.Nmea;
 using Command.Ingest.OsmAnd;
 using Microsoft.AspNetCore.WebUtilities;
@@ -58,11 +59,26 @@ public sealed record FuzzTarget(string Name, IReadOnlyList<string> Corpus, Func<
                 var line => line.Kind.ToString().ToLowerInvariant(),
             }, Checksum),
             new("aprs", Seeds.Aprs, s => Outcome(aprs.Parse(s, Received))),
+            // A KISS TNC's stream, its bytes as Latin-1 characters: the last frame's outcome, as the client takes it.
+            new("kiss", [.. Seeds.Kiss.Select(b => Latin1.GetString(b))], s => Kiss(Latin1.GetBytes(s), aprs)),
             new("osmand", Seeds.OsmAndQuery, s => Outcome(OsmAndParser.ParseQuery(
                 QueryHelpers.ParseQuery(s).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.OrdinalIgnoreCase), s, Received))),
             new("osmand-json", Seeds.OsmAndJson, s => Outcome(OsmAndJson.Parse(s, Received))),
             new("json", Seeds.Json, NativeJson),
         ];
+    }
+
+    private static string Kiss(byte[] stream, AprsParser aprs)
+    {
+        var frames = new List<KissFrame>();
+        new KissDecoder(1024).Feed(stream, frames);
+        return frames.Count == 0 ? "no-frame"
+            : frames[^1] switch
+            {
+                { Oversized: true } => RejectReasons.Name(RejectReason.Oversized),
+                { Command: not KissFrame.DataFrame } => "control",
+                var frame => Ax25Packet.ToTnc2(frame.Data) is ({ } line, _) ? Outcome(aprs.Parse(line, Received)) : "not-aprs",
+            };
     }
 
     /// <summary>One item of the native batch; JSON that does not parse refuses its whole batch as malformed.</summary>

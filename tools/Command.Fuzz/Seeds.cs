@@ -52,6 +52,11 @@ public static class Seeds
         "N0CALL>APRS:T#005,199,000,255,073,123,01101001",
     ];
 
+    /// <summary>The APRS seeds a TNC could have heard (their APRS-IS path left off), each a KISS data frame.</summary>
+    public static IReadOnlyList<byte[]> Kiss { get; } =
+        [.. Aprs.Select(line => line[..line.IndexOf('>', StringComparison.Ordinal)] + ">" + line[(line.IndexOf('>', StringComparison.Ordinal) + 1)..].Split(',', ':')[0] + line[line.IndexOf(':', StringComparison.Ordinal)..])
+            .Select(Ingest.Kiss.Ax25Packet.FromTnc2).OfType<byte[]>().Select(frame => Ingest.Kiss.KissDecoder.Encode(frame))];
+
     public static IReadOnlyList<string> OsmAndQuery { get; } =
     [
         "id=123456&timestamp=1773500390&lat=39.7392&lon=-104.9903&speed=3.5&bearing=271.5&altitude=1609.3&accuracy=4.0&batt=87.0",

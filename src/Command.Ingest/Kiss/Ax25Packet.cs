@@ -105,6 +105,53 @@ public static class Ax25Packet
         return (text.ToString(), null);
     }
 
+    /// <summary>
+    /// The UI frame a TNC would send a TNC2 line in (<c>SOURCE&gt;DEST,DIGI*:information</c>), the inverse of
+    /// <see cref="ToTnc2"/>: for a drill played to a TNC, and for reading the two against each other. Null where an
+    /// address is no callsign of one to six capital letters and digits with an SSID of 0-15 (an APRS-IS q-construct,
+    /// say), or there are more than eight digipeaters.
+    /// </summary>
+    public static byte[]? FromTnc2(string line)
+    {
+        var colon = line.IndexOf(':', StringComparison.Ordinal);
+        var gt = colon < 0 ? -1 : line.IndexOf('>', StringComparison.Ordinal);
+        if (gt < 1 || gt > colon)
+        {
+            return null;
+        }
+
+        var path = line[(gt + 1)..colon].Split(',');
+        var addresses = new List<string> { path[0], line[..gt] };
+        addresses.AddRange(path.Skip(1));
+        if (addresses.Count > MostAddresses)
+        {
+            return null;
+        }
+
+        var frame = new List<byte>(line.Length + 16);
+        for (var i = 0; i < addresses.Count; i++)
+        {
+            var repeated = i >= 2 && addresses[i].EndsWith('*');
+            var call = repeated ? addresses[i][..^1] : addresses[i];
+            var dash = call.IndexOf('-', StringComparison.Ordinal);
+            var name = dash < 0 ? call : call[..dash];
+            var ssid = 0;
+            if (name.Length is 0 or > 6 || !name.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c))
+                || (dash >= 0 && (!int.TryParse(call[(dash + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ssid) || ssid > 15)))
+            {
+                return null;
+            }
+
+            frame.AddRange(name.PadRight(6).Select(c => (byte)(c << 1)));
+            frame.Add((byte)((repeated ? 0x80 : 0) | 0x60 | (ssid << 1) | (i == addresses.Count - 1 ? 1 : 0)));
+        }
+
+        frame.Add(Ui);
+        frame.Add(NoLayer3);
+        frame.AddRange(Encoding.UTF8.GetBytes(line[(colon + 1)..]));
+        return [.. frame];
+    }
+
     // Six characters shifted left one bit, space padded, and an SSID of 0-15 in bits 1-4 of the seventh byte; null
     // where a character is no callsign's (a letter or digit), or a space comes before one.
     private static string? Address(ReadOnlySpan<byte> bytes)

@@ -28,6 +28,32 @@ public sealed class KissDecoder(int maxFrameBytes)
     private bool escaped;
     private bool oversized;
 
+    /// <summary>A data frame on radio port <paramref name="port"/> as a TNC sends it: escaped, between FENDs.</summary>
+    public static byte[] Encode(ReadOnlySpan<byte> frame, int port = 0)
+    {
+        var bytes = new List<byte>(frame.Length + 8) { Fend, (byte)((port & 0x0F) << 4) };
+        foreach (var b in frame)
+        {
+            if (b == Fend)
+            {
+                bytes.Add(Fesc);
+                bytes.Add(Tfend);
+            }
+            else if (b == Fesc)
+            {
+                bytes.Add(Fesc);
+                bytes.Add(Tfesc);
+            }
+            else
+            {
+                bytes.Add(b);
+            }
+        }
+
+        bytes.Add(Fend);
+        return [.. bytes];
+    }
+
     /// <summary>Takes in the next bytes of the stream and adds each frame they complete to <paramref name="frames"/>.</summary>
     public void Feed(ReadOnlySpan<byte> bytes, List<KissFrame> frames)
     {

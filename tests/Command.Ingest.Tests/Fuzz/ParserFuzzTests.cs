@@ -7,7 +7,9 @@ namespace Command.Ingest.Tests.Fuzz;
 public sealed class ParserFuzzTests
 {
     private static readonly HashSet<string> Named =
-        [.. Enum.GetValues<RejectReason>().Select(RejectReasons.Name), "report", "threat", "identified", "skipped", "control", "ping", "alert", "deletion"];
+        [.. Enum.GetValues<RejectReason>().Select(RejectReasons.Name), "report", "threat", "identified", "skipped", "control", "ping", "alert", "deletion",
+            // A KISS stream that holds no whole frame, and a frame that is no APRS packet (passed over, as a receiver does).
+            "no-frame", "not-aprs"];
 
     public static TheoryData<string> Parsers => [.. FuzzTarget.All().Select(t => t.Name)];
 

@@ -21,6 +21,26 @@ public sealed class Ax25PacketTests
         Assert.Equal(frame, Ax25Frames.Ui("N0CALL-9", "APRS", "!4903.50N/07201.75W-Test", "WIDE1-1*", "WIDE2-1"));
     }
 
+    [Theory]
+    [InlineData("N0CALL-9>APDR16,TCPIP*,qAC,T2USA:=3944.35N/10459.42Wu")]
+    [InlineData("n0call>APRS:!3944.35N/10459.42W>")]
+    [InlineData("N0CALL-16>APRS:!3944.35N/10459.42W>")]
+    [InlineData("TOOLONG7>APRS:!3944.35N/10459.42W>")]
+    [InlineData("N0CALL>APRS,A,B,C,D,E,F,G,H,I:!3944.35N/10459.42W>")]
+    [InlineData("N0CALL APRS:!3944.35N/10459.42W>")]
+    public void A_line_whose_addresses_no_tnc_could_send_makes_no_frame(string line)
+    {
+        Assert.Null(Ax25Packet.FromTnc2(line));
+    }
+
+    [Fact]
+    public void A_frame_written_from_a_line_reads_back_as_that_line()
+    {
+        const string Line = "N0CALL-13>SX15S6,W1XYZ-3*,WIDE2-1:'I',l \u001C>/]";
+
+        Assert.Equal((Line, null), Ax25Packet.ToTnc2(Ax25Packet.FromTnc2(Line)));
+    }
+
     [Fact]
     public void Only_the_last_digipeater_that_repeated_the_frame_is_marked()
     {

@@ -24,7 +24,7 @@ public sealed class FuzzCommandTests
     }
 
     [Theory]
-    [InlineData(new[] { "--parser", "tak" }, "--parser must be one of all, cot, takproto, nmea, aprs, osmand, osmand-json, json (was 'tak').")]
+    [InlineData(new[] { "--parser", "tak" }, "--parser must be one of all, cot, takproto, nmea, aprs, kiss, osmand, osmand-json, json (was 'tak').")]
     [InlineData(new[] { "--count", "0" }, "--count must be a whole number of at least 1 (was '0').")]
     [InlineData(new[] { "--seed", "x" }, "--seed must be a whole number (was 'x').")]
     public async Task Wrong_command_line_is_named_and_nothing_is_fuzzed(string[] args, string expected)
