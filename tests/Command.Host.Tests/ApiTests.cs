@@ -417,10 +417,11 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
         await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
 
         var refused = await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = "incident-command", callsign = "IC", role = "command" });
-        var body = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var error = (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors")[0];
 
-        Assert.Equal((HttpStatusCode.BadRequest, "invalid-value", "unit id 'incident-command' is reserved: it names the incident command log in the paperwork; enrol the unit under another id"),
-            (refused.StatusCode, body.GetProperty("reason").GetString(), body.GetProperty("detail").GetString()));
+        // Refused at the door, naming its field, as any unit id no report could carry is.
+        Assert.Equal((HttpStatusCode.BadRequest, "unitId", "invalid-value", "unit id 'incident-command' is reserved: it names the incident command log in the paperwork; enrol the unit under another id"),
+            (refused.StatusCode, error.GetProperty("field").GetString(), error.GetProperty("reason").GetString(), error.GetProperty("detail").GetString()));
         Assert.Equal(HttpStatusCode.Created, (await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = "command-1", callsign = "IC", role = "command" })).StatusCode);
         Assert.Equal(1, (await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct)).GetProperty("unitCount").GetInt32());
     }
