@@ -17,14 +17,15 @@ namespace Command.Ingest.Kiss;
 /// recorded. The TNC is this host's to reach: where it drops the connection, the client connects again after
 /// <see cref="KissClientOptions.ReconnectAfter"/>; where it cannot be reached, or closes the connection before it sends
 /// a frame, after twice as long each time up to <see cref="KissClientOptions.MostReconnectAfter"/>, saying so in the log
-/// once per outage and once more when the TNC sends again.
+/// once per outage and once more when the TNC sends again. A connection not made in <see cref="ConnectTimeout"/> is
+/// given up, and one whose TNC's machine dies without closing it is found by TCP keepalives.
 /// </summary>
 public sealed partial class KissTncClient(KissClientOptions options, IngestContext context, AprsParser parser, ILogger<KissTncClient> logger) : BackgroundService
 {
     private const ReportSource Source = ReportSource.Aprs;
 
-    /// <summary>True while connected to the TNC.</summary>
-    public bool Connected { get; private set; }
+    /// <summary>How long a connection may take to be made: 10 s.</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Connections made to the TNC so far.</summary>
     public int Connections { get; private set; }
@@ -44,8 +45,18 @@ public sealed partial class KissTncClient(KissClientOptions options, IngestConte
             try
             {
                 using var tcp = new TcpClient();
-                await tcp.ConnectAsync(options.Host, options.Port, stoppingToken).ConfigureAwait(false);
-                Connected = true;
+                // A TNC whose machine died without closing the connection is found by TCP keepalives in about 90 s: KISS
+                // itself says nothing while the channel is quiet.
+                tcp.Client.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                tcp.Client.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 60);
+                tcp.Client.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, 10);
+                tcp.Client.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, 3);
+                using (var timeout = new CancellationTokenSource(ConnectTimeout, context.Clock))
+                using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token))
+                {
+                    await tcp.ConnectAsync(options.Host, options.Port, connecting.Token).ConfigureAwait(false);
+                }
+
                 Connections++;
                 if (!outage)
                 {
@@ -73,13 +84,19 @@ public sealed partial class KissTncClient(KissClientOptions options, IngestConte
             {
                 return;
             }
+            catch (OperationCanceledException)
+            {
+                lost = $"no answer in {ConnectTimeout.TotalSeconds:0} s";
+            }
             catch (Exception e) when (e is SocketException or IOException)
             {
                 lost = e.Message;
             }
-            finally
+            catch (Exception e)
             {
-                Connected = false;
+                // Whatever went wrong in reading what the TNC sent is this connection's, not the host's: the host goes on.
+                LogFailed(logger, options.Host, options.Port, e);
+                lost = e.Message;
             }
 
             if (lost is not null && !outage)
@@ -168,6 +185,9 @@ public sealed partial class KissTncClient(KissClientOptions options, IngestConte
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach the KISS TNC at {Host}:{Port} ({Reason}); trying again in {Seconds} s, then ever less often, and saying so once it sends again")]
     private static partial void LogUnreachable(ILogger logger, string host, int port, string reason, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reading the KISS TNC at {Host}:{Port} failed; connecting again")]
+    private static partial void LogFailed(ILogger logger, string host, int port, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Passed over a frame heard on radio port {RadioPort}: no APRS packet, as {Why}")]
     private static partial void LogNotAprs(ILogger logger, int radioPort, string why);

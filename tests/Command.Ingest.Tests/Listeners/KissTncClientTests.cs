@@ -100,4 +100,29 @@ public sealed class KissTncClientTests
         Assert.Equal($"Connected to the KISS TNC at 127.0.0.1:{port}: taking the APRS packets its radio hears", Said()[^1]);
         Assert.Equal(2, Said().Count);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_tnc_that_takes_no_connection_is_given_up_on_after_the_connect_timeout()
+    {
+        // A TNC whose queue of connections is full: it answers no new one, and a connect waits.
+        using var tnc = new TcpListener(IPAddress.Loopback, 0);
+        tnc.Start(0);
+        var port = ((IPEndPoint)tnc.LocalEndpoint).Port;
+        using var first = new TcpClient();
+        await first.ConnectAsync(IPAddress.Loopback, port, Ct);
+        await using var rig = await IngestRig.StartAsync(new()
+        {
+            ["Ingest:Aprs:Kiss:Enabled"] = "true",
+            ["Ingest:Aprs:Kiss:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        IReadOnlyList<string> Said() => rig.Log.Lines("KissTncClient");
+
+        for (var i = 0; i < 100 && Said().Count == 0; i++)
+        {
+            rig.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(50, Ct);
+        }
+
+        Assert.Equal([$"Cannot reach the KISS TNC at 127.0.0.1:{port} (no answer in 10 s); trying again in 2 s, then ever less often, and saying so once it sends again"], Said());
+    }
 }
