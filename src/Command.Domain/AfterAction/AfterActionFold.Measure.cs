@@ -5,11 +5,11 @@ namespace Command.Domain.AfterAction;
 
 public sealed partial class AfterActionFold
 {
-    private void OnFix(string unitId, GeoPoint position, DateTimeOffset time, ReportedFloor reported)
+    private void OnFix(string unitId, GeoPoint position, DateTimeOffset time, ReportedFloor reported, double? clockCorrectionS)
     {
         var unit = Enrol(unitId, unitId, Units.UnitRole.Unassigned, time);
         LogRefusals(unit, time);
-        unit.Took(time);
+        unit.Took(time, clockCorrectionS);
         if (frame is null || areas is null)
         {
             return;

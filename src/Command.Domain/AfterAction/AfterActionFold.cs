@@ -53,11 +53,11 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     /// Folds an accepted position given by its parts: what <see cref="Apply"/> does for a
     /// <see cref="PositionAccepted"/>, for readers that pick the parts out of a recorded line without building the event.
     /// </summary>
-    public void ApplyPosition(string unitId, GeoPoint position, DateTimeOffset fixTime, DateTimeOffset time, ReportedFloor floor = default)
+    public void ApplyPosition(string unitId, GeoPoint position, DateTimeOffset fixTime, DateTimeOffset time, ReportedFloor floor = default, double? clockCorrectionS = null)
     {
         eventCount++;
         ended = ended is { } last && last > time ? last : time;
-        OnFix(unitId, position, fixTime, floor);
+        OnFix(unitId, position, fixTime, floor, clockCorrectionS);
     }
 
     public void Apply(IncidentEvent e)
@@ -184,7 +184,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 Log(e.Time, null, "closed", $"Incident closed: {closed.Reason} ({closed.Actor})");
                 break;
             case PositionAccepted accepted:
-                OnFix(accepted.Report.UnitId, accepted.Report.Position, accepted.Report.FixTime, ReportedFloor.Of(accepted.Report));
+                OnFix(accepted.Report.UnitId, accepted.Report.Position, accepted.Report.FixTime, ReportedFloor.Of(accepted.Report), accepted.Report.ClockCorrectionS);
                 break;
             case InputRejected refused:
                 rejected[refused.Reason] = rejected.GetValueOrDefault(refused.Reason) + 1;

@@ -114,6 +114,10 @@ public sealed record RejectionCount(string Reason, int Count);
 /// <param name="ReportsRefused">How many of the unit's reports were refused (a repeat of a fix already taken is not counted).</param>
 /// <param name="ReportsTaken">How many of the unit's reports were taken in: with <paramref name="UsualIntervalS"/>, what its flags and contact times rest on.</param>
 /// <param name="UsualIntervalS">The median interval between its reports, seconds to a tenth; null with fewer than two.</param>
+/// <param name="ClockCorrectionS">
+/// How far its device's clock was found off the host's, seconds, at the most (positive: behind), where the host put its
+/// fix times right by it; null where it never did. The after-action team's list of devices to set the time of.
+/// </param>
 public sealed record UnitMetrics(
     string UnitId,
     string Callsign,
@@ -132,7 +136,8 @@ public sealed record UnitMetrics(
     UnitPerson? Person = null,
     int ReportsRefused = 0,
     int ReportsTaken = 0,
-    double? UsualIntervalS = null);
+    double? UsualIntervalS = null,
+    double? ClockCorrectionS = null);
 
 /// <summary>A unit's straight-line distance to the nearest active threat at one fix.</summary>
 public sealed record DistanceSample(string UnitId, DateTimeOffset Time, double DistanceM);

@@ -7,12 +7,22 @@ public static class AfterActionWords
 {
     /// <summary>
     /// How many reports a unit sent that were taken in, and how often it usually reported: "412, every 2 s". What its
-    /// flags rest on — a unit reporting every 30 s is flagged on fewer, later fixes than one reporting every 2 s.
-    /// Empty for a unit that sent none.
+    /// flags rest on — a unit reporting every 30 s is flagged on fewer, later fixes than one reporting every 2 s. Where
+    /// its device's clock was off and its fix times were put right, by how much at the most: "412, every 2 s; device
+    /// clock 42 s slow". Empty for a unit that sent none.
     /// </summary>
     public static string Reports(UnitMetrics unit) => unit.ReportsTaken == 0 ? ""
-        : unit.UsualIntervalS is { } every ? string.Create(CultureInfo.InvariantCulture, $"{unit.ReportsTaken}, every {every:0.#} s")
-        : unit.ReportsTaken.ToString(CultureInfo.InvariantCulture);
+        : (unit.UsualIntervalS is { } every ? string.Create(CultureInfo.InvariantCulture, $"{unit.ReportsTaken}, every {every:0.#} s")
+            : unit.ReportsTaken.ToString(CultureInfo.InvariantCulture))
+          + (unit.ClockCorrectionS is { } clock && clock != 0 ? $"; device clock {Clock(clock)}" : "");
+
+    /// <summary>How far a device's clock is off the host's, as its unit's row says it: "42 s slow", "3 min fast", "2 h slow".</summary>
+    public static string Clock(double correctionS)
+    {
+        var off = Math.Abs(correctionS);
+        var (amount, unit) = off < 90 ? (off, "s") : off < 5400 ? (off / 60, "min") : (off / 3600, "h");
+        return string.Create(CultureInfo.InvariantCulture, $"{Math.Round(amount):0} {unit} {(correctionS > 0 ? "slow" : "fast")}");
+    }
 
     /// <summary>How far and which way from <paramref name="from"/> to <paramref name="to"/>: "100 m north", "35 m south-east", "under a metre".</summary>
     public static string Heading(Geometry.LocalPoint from, Geometry.LocalPoint to)

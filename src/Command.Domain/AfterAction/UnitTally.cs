@@ -107,10 +107,21 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     private readonly SortedDictionary<int, int> intervals = [];
     private DateTimeOffset? lastReport;
 
-    /// <summary>A report of the unit was taken in, its fix made at <paramref name="fixTime"/>.</summary>
-    public void Took(DateTimeOffset fixTime)
+    /// <summary>The correction of its device's clock furthest either way among its reports; null where none was corrected.</summary>
+    public double? ClockCorrectionS { get; private set; }
+
+    /// <summary>
+    /// A report of the unit was taken in, its fix made at <paramref name="fixTime"/>, its time put right by
+    /// <paramref name="clockCorrectionS"/> where its device's clock was off.
+    /// </summary>
+    public void Took(DateTimeOffset fixTime, double? clockCorrectionS = null)
     {
         ReportsTaken++;
+        if (clockCorrectionS is { } correction && Math.Abs(correction) > Math.Abs(ClockCorrectionS ?? 0))
+        {
+            ClockCorrectionS = correction;
+        }
+
         if (lastReport is { } last && fixTime > last)
         {
             var tenths = (int)Math.Round(Math.Min((fixTime - last).TotalSeconds, LongestIntervalS) * 10, MidpointRounding.AwayFromZero);
@@ -165,7 +176,7 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
         var from = threatActiveAt is { } active && active > EnrolledAt ? active : EnrolledAt;
         return new UnitMetrics(UnitId, Callsign, Role, EnrolledAt, FirstOnSite, FirstEntry, ReachedContact,
             ReachedContact is { } contact ? clock.Elapsed(from, contact) : null, TotalFlagged, LongestFlagged, FlagsRaised, Acknowledgements, ClosestM, HeldWhileSuppressed, Person, ReportsRefused,
-            ReportsTaken, UsualIntervalS);
+            ReportsTaken, UsualIntervalS, ClockCorrectionS);
     }
 }
 

@@ -25,12 +25,12 @@ internal static class AfterActionCsv
             case AfterActionTable.Units:
                 yield return ["unit", "callsign", "role", "enrolled", "first_on_site", "first_entry", "reached_contact", "time_to_contact_s",
                     "total_flagged_s", "longest_flagged_s", "flags_raised", "acknowledgements", "closest_approach_m", "held_while_suppressed_s", "reports_refused",
-                    "reports_taken", "usual_interval_s"];
+                    "reports_taken", "usual_interval_s", "clock_correction_s"];
                 foreach (var u in r.Units)
                 {
                     yield return [u.UnitId, u.Callsign, UnitRoles.Name(u.Role), Time(u.EnrolledAt), Time(u.FirstOnSite), Time(u.FirstEntry), Time(u.ReachedContact),
                         Seconds(u.TimeToContact), Seconds(u.TotalFlaggedHold), Seconds(u.LongestFlaggedHold), Number(u.FlagsRaised), Number(u.Acknowledgements), Number(u.ClosestApproachM), Seconds(u.HeldWhileSuppressed), Number(u.ReportsRefused),
-                        Number(u.ReportsTaken), Number(u.UsualIntervalS)];
+                        Number(u.ReportsTaken), Number(u.UsualIntervalS), Number(u.ClockCorrectionS)];
                 }
 
                 break;

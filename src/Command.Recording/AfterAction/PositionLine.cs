@@ -6,7 +6,7 @@ using Command.Domain.Reports;
 namespace Command.Recording.AfterAction;
 
 /// <summary>
-/// Picks unit, fix time, position, what it says of its floor and event time out of a recorded position-accepted line without
+/// Picks unit, fix time, position, what it says of its floor, how far its device's clock was put right and event time out of a recorded position-accepted line without
 /// building the event: positions are nearly every line of a session, and the report needs only these values of each.
 /// Any line it does not recognise is left to the full decoder.
 /// </summary>
@@ -14,9 +14,10 @@ internal static class PositionLine
 {
     private static readonly byte[] Prefix = "{\"type\":\"position-accepted\",\"report\":{"u8.ToArray();
 
-    public static bool TryParse(ReadOnlySpan<byte> line, out string unitId, out GeoPoint position, out DateTimeOffset fixTime, out DateTimeOffset time, out ReportedFloor floor)
+    public static bool TryParse(ReadOnlySpan<byte> line, out string unitId, out GeoPoint position, out DateTimeOffset fixTime, out DateTimeOffset time, out ReportedFloor floor,
+        out double? clockCorrectionS)
     {
-        (unitId, position, fixTime, time, floor) = ("", default, default, default, default);
+        (unitId, position, fixTime, time, floor, clockCorrectionS) = ("", default, default, default, default, null);
         int? stated = null;
         double? altitude = null, vertical = null;
         AltitudeDatum? datum = null;
@@ -55,6 +56,10 @@ internal static class PositionLine
             else if (depth == 2 && reader.ValueTextEquals("verticalAccuracyM"u8) && reader.Read())
             {
                 vertical = reader.TokenType == JsonTokenType.Number ? reader.GetDouble() : null;
+            }
+            else if (depth == 2 && reader.ValueTextEquals("clockCorrectionS"u8) && reader.Read())
+            {
+                clockCorrectionS = reader.TokenType == JsonTokenType.Number ? reader.GetDouble() : null;
             }
             else if (depth == 2 && reader.ValueTextEquals("altitudeDatum"u8) && reader.Read())
             {

@@ -223,6 +223,30 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public void A_units_device_whose_clock_was_put_right_is_named_with_the_most_it_was_off()
+    {
+        // P1's phone is found 42 s slow after two fixes, then 45 s; G1's 3 h fast from its first; R1's keeps time.
+        var fold = new AfterActionFold();
+        fold.Apply(new IncidentOpened("inc-1", "Drill", School, false, "cmd") { Time = S(0) });
+        double?[] p1 = [null, null, 42, 45, 44.5];
+        for (var i = 0; i < p1.Length; i++)
+        {
+            var fix = Fix("P1", 5 * i, 200, 0);
+            fold.Apply(fix with { Report = fix.Report with { ClockCorrectionS = p1[i] } });
+        }
+
+        var g1 = Fix("G1", 10, 150, 0);
+        fold.Apply(g1 with { Report = g1.Report with { ClockCorrectionS = -10_800 } });
+        fold.Apply(Fix("R1", 10, 300, 0));
+
+        var units = fold.Build().Units.ToDictionary(u => u.UnitId);
+
+        Assert.Equal([45, -10_800, null], new[] { "P1", "G1", "R1" }.Select(u => units[u].ClockCorrectionS));
+        Assert.Equal(["5, every 5 s; device clock 45 s slow", "1; device clock 3 h fast", "1"], new[] { "P1", "G1", "R1" }.Select(u => AfterActionWords.Reports(units[u])));
+        Assert.Equal(["89 s slow", "2 min fast", "90 min slow", "2 h fast"], new[] { 89.4, -91, 5399, -5400 }.Select(AfterActionWords.Clock));
+    }
+
+    [Fact]
     public void Distance_is_sampled_at_most_once_per_interval_and_flag_spans_keep_their_highest_level()
     {
         var fold = new AfterActionFold();
