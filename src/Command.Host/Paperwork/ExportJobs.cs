@@ -1,12 +1,10 @@
 using System.Buffers;
-using System.Buffers.Text;
-using System.Text;
-using Command.Domain.Validation;
 using System.Collections.Concurrent;
 using Command.Host.Api;
 using Command.Host.Live;
 using Command.Recording.Layout;
 using Command.Recording.Storage;
+using Command.Reporting.Documents;
 using Command.Reporting.Exports;
 using Microsoft.AspNetCore.SignalR;
 
@@ -35,43 +33,21 @@ public sealed partial class ExportJobs(SessionPaperwork paperwork, ISessionStore
     public ExportStatus? Find(string jobId) => jobs.GetValueOrDefault(jobId);
 
     /// <summary>
-    /// "{kind}-{12 hex digits}", and "-{unit}" after them for one unit's ICS-214 log: the id carries what the result is,
-    /// so any host can serve it under the name it was exported as. A unit id of the API's shape is written as it is;
-    /// any other (a radio's: a CoT uid is any text) as '~' and its UTF-8 in base64url, so that the job id stays a path
-    /// segment and a file name.
+    /// "{kind}-{12 hex digits}", and "-{unit}" after them for one unit's ICS-214 log, the unit as its file is named
+    /// (<see cref="FileNamePart"/>: letters, digits, '-', '_' and '.', at most 64 of them for a unit id, whatever a radio
+    /// named it): the id carries what the result is called, so any host can serve it under the name it was exported as,
+    /// and stays a path segment and a file name.
     /// </summary>
     public static string JobId(PaperworkKind kind, string key, string? subject) =>
-        $"{PaperworkExport.Name(kind)}-{key}{(subject is null ? "" : $"-{Subject(subject)}")}";
+        $"{PaperworkExport.Name(kind)}-{key}{(subject is null ? "" : $"-{FileNamePart.Of(subject)}")}";
 
-    private static string Subject(string subject) =>
-        SiteMapping.IsValidId(subject) ? subject : $"{Encoded}{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(subject))}";
-
-    // Marks a subject written in base64url: not one of the API id's characters, and safe in a path and a file name.
-    private const char Encoded = '~';
-
-    private static string? ReadSubject(ReadOnlySpan<char> written)
+    /// <summary>
+    /// The kind of a job id <see cref="JobId"/> made, and the unit its ICS-214 log is named for (as its file is named;
+    /// null for all of them, or the AAR); false for anything else.
+    /// </summary>
+    public static bool TryParseJobId(string jobId, out PaperworkKind kind, out string? namedFor)
     {
-        if (written.Length == 0 || written[0] != Encoded)
-        {
-            return SiteMapping.IsValidId(written.ToString()) ? written.ToString() : null;
-        }
-
-        try
-        {
-            // Only as this host writes it: the same text written again, so no two job ids name one result.
-            var subject = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(written[1..]));
-            return InputLimits.UnitId(subject) is null && written.SequenceEqual(Subject(subject)) ? subject : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>The kind and subject of a job id <see cref="JobId"/> made; false for anything else.</summary>
-    public static bool TryParseJobId(string jobId, out PaperworkKind kind, out string? subject)
-    {
-        subject = null;
+        namedFor = null;
         foreach (var k in Enum.GetValues<PaperworkKind>())
         {
             kind = k;
@@ -92,8 +68,8 @@ public sealed partial class ExportJobs(SessionPaperwork paperwork, ISessionStore
                 return true;
             }
 
-            subject = rest.Length > 13 && rest[12] == '-' ? ReadSubject(rest[13..]) : null;
-            return subject is not null;
+            namedFor = rest.Length > 13 && rest[12] == '-' ? rest[13..].ToString() : null;
+            return namedFor is not null && SiteMapping.IsValidId(namedFor) && FileNamePart.Of(namedFor) == namedFor;
         }
 
         kind = default;

@@ -98,13 +98,13 @@ public static class PaperworkApi
 
     private static async Task<IResult> Result(string id, string jobId, ISessionStore store, CancellationToken ct)
     {
-        if (!SiteMapping.IsValidId(id) || !ExportJobs.TryParseJobId(jobId, out var kind, out var subject)
+        if (!SiteMapping.IsValidId(id) || !ExportJobs.TryParseJobId(jobId, out var kind, out var namedFor)
             || await store.ReadAllAsync(ExportJobs.ResultPath(id, jobId), ct) is not { } bytes)
         {
             return Results.NotFound(new ApiError("unknown-export", $"session '{id}' has no finished export '{jobId[..Math.Min(jobId.Length, 100)]}'"));
         }
 
-        return Results.File(bytes, PaperworkExport.Format(kind).ContentType, PaperworkExport.FileName(id, kind, subject));
+        return Results.File(bytes, PaperworkExport.Format(kind).ContentType, PaperworkExport.FileName(id, kind, namedFor));
     }
 
     private static async Task<IResult> SetExercise(string id, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)

@@ -228,7 +228,7 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
         var changed = Assert.Single((await ReadAllAsync(id)).OfType<UnitRoleChanged>());
         Assert.Equal((Radio, "P1"), (changed.UnitId, changed.AnsweringFlag));
         Assert.Equal("done", final.State);
-        Assert.Matches("^ics214-csv-[0-9a-f]{12}-~[A-Za-z0-9_-]+$", final.JobId);
+        Assert.Matches("^ics214-csv-[0-9a-f]{12}-urn_tak_mesh__a1b2c3d4$", final.JobId);
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         Assert.Equal($"{id}-ics214-urn_tak_mesh__a1b2c3d4.csv", file.Content.Headers.ContentDisposition?.FileName);
         Assert.Contains($",{Radio},", await file.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
