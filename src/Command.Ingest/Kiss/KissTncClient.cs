@@ -13,8 +13,9 @@ namespace Command.Ingest.Kiss;
 /// Connects to a KISS TNC (<c>Ingest:Aprs:Kiss</c>) and takes the APRS packets its radio hears: each data frame is
 /// read as an AX.25 UI frame, written as a TNC2 line and parsed as one from an APRS-IS connection is. What else the
 /// radio hears (connected-mode traffic, frames cut short) is no APRS packet and is passed over with a line in the debug
-/// log, as a receiver passes over what is not for it; a frame past the size limit is refused as oversized, and
-/// recorded. The TNC is this host's to reach: where it drops the connection, the client connects again after
+/// log, as a receiver passes over what is not for it, and so is a copy of a packet heard within 30 s (each digipeater
+/// that repeats a packet sends it again: <see cref="AprsDuplicates"/>); a frame past the size limit is refused as
+/// oversized, and recorded. The TNC is this host's to reach: where it drops the connection, the client connects again after
 /// <see cref="KissClientOptions.ReconnectAfter"/>; where it cannot be reached, or closes the connection before it sends
 /// a frame, after twice as long each time up to <see cref="KissClientOptions.MostReconnectAfter"/>, saying so in the log
 /// once per outage and once more when the TNC sends again. A connection not made in <see cref="ConnectTimeout"/> is
@@ -23,6 +24,8 @@ namespace Command.Ingest.Kiss;
 public sealed partial class KissTncClient(KissClientOptions options, IngestContext context, AprsParser parser, ILogger<KissTncClient> logger) : BackgroundService
 {
     private const ReportSource Source = ReportSource.Aprs;
+
+    private readonly AprsDuplicates duplicates = new();
 
     /// <summary>How long a connection may take to be made: 10 s.</summary>
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
@@ -174,7 +177,14 @@ public sealed partial class KissTncClient(KissClientOptions options, IngestConte
             return null;
         }
 
-        return new IngestItem(incident, unknownUnits, parser.Parse(line, context.Clock.GetUtcNow()));
+        var now = context.Clock.GetUtcNow();
+        if (duplicates.IsCopy(line, now))
+        {
+            LogCopy(logger, line);
+            return null;
+        }
+
+        return new IngestItem(incident, unknownUnits, parser.Parse(line, now));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to the KISS TNC at {Host}:{Port}: taking the APRS packets its radio hears")]
@@ -188,6 +198,9 @@ public sealed partial class KissTncClient(KissClientOptions options, IngestConte
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reading the KISS TNC at {Host}:{Port} failed; connecting again")]
     private static partial void LogFailed(ILogger logger, string host, int port, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Passed over a copy of a packet heard within 30 s (a digipeater's): {Line}")]
+    private static partial void LogCopy(ILogger logger, string line);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Passed over a frame heard on radio port {RadioPort}: no APRS packet, as {Why}")]
     private static partial void LogNotAprs(ILogger logger, int radioPort, string why);

@@ -27,11 +27,13 @@ public sealed class KissTncClientTests
 
         using (var first = await tnc.AcceptTcpClientAsync(Ct))
         {
-            // A position; a connected-mode frame another station sent; a frame past the limit; a position split in two.
+            // A position, and the copy a digipeater sent of it; a connected-mode frame another station sent; a frame past
+            // the limit; a position split in two.
             var connected = Ax25Frames.Ui("W1XYZ", "K1ABC", "hello");
             connected[14] = 0x10;
+            var copy = Ax25Frames.Kiss(Ax25Frames.Ui("K1ABC-9", "APRS", "!3944.35N/10459.42W>", "W1XYZ-3*", "WIDE1*"));
             var split = Position("N0CALL-7", "=3944.40N/10459.50W>Engine 7");
-            byte[] sent = [.. Position("K1ABC-9"), .. Ax25Frames.Kiss(connected), .. Ax25Frames.Kiss(new byte[200]), .. split[..10]];
+            byte[] sent = [.. Position("K1ABC-9"), .. copy, .. Ax25Frames.Kiss(connected), .. Ax25Frames.Kiss(new byte[200]), .. split[..10]];
             await first.GetStream().WriteAsync(sent, Ct);
             await first.GetStream().FlushAsync(Ct);
             var early = await rig.Port.WaitForAsync(2);
