@@ -11,6 +11,19 @@ public sealed class KissTncClientTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    // The client's next connection, the ingest's clock moved on a second at a time until its wait is over.
+    private static async Task<TcpClient> AcceptAdvancingAsync(TcpListener tnc, IngestRig rig)
+    {
+        var accepted = tnc.AcceptTcpClientAsync(Ct).AsTask();
+        for (var i = 0; i < 100 && !accepted.IsCompleted; i++)
+        {
+            rig.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(accepted, Task.Delay(50, Ct));
+        }
+
+        return await accepted;
+    }
+
     private static byte[] Position(string source, string info = "!3944.35N/10459.42W>") => Ax25Frames.Kiss(Ax25Frames.Ui(source, "APRS", info, "WIDE1-1*"));
 
     [Fact(Timeout = 30_000)]
@@ -46,14 +59,7 @@ public sealed class KissTncClientTests
         }
 
         // The TNC drops the connection; the client connects again after its wait, on the ingest's clock.
-        var again = tnc.AcceptTcpClientAsync(Ct).AsTask();
-        for (var i = 0; i < 100 && !again.IsCompleted; i++)
-        {
-            rig.Clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.WhenAny(again, Task.Delay(50, Ct));
-        }
-
-        using var second = await again;
+        using var second = await AcceptAdvancingAsync(tnc, rig);
         await second.GetStream().WriteAsync(Position("K1ABC-9", "!3944.36N/10459.43W>"), Ct);
         var all = await rig.Port.WaitForAsync(4);
 
@@ -87,14 +93,7 @@ public sealed class KissTncClientTests
 
         using var tnc = new TcpListener(IPAddress.Loopback, port);
         tnc.Start();
-        var accepted = tnc.AcceptTcpClientAsync(Ct).AsTask();
-        for (var i = 0; i < 100 && !accepted.IsCompleted; i++)
-        {
-            rig.Clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.WhenAny(accepted, Task.Delay(50, Ct));
-        }
-
-        using var connection = await accepted;
+        using var connection = await AcceptAdvancingAsync(tnc, rig);
         await connection.GetStream().WriteAsync(Position("K1ABC-9"), Ct);
         await rig.Port.WaitForAsync(1);
 
