@@ -5,11 +5,21 @@ namespace Command.Domain.AfterAction;
 
 public sealed partial class AfterActionFold
 {
+    // How far a device's clock must move from what its log last said before it is said again: 5 s, the skew a report is
+    // allowed before its clock is put right at all.
+    private const double ClockLoggedAgainS = 5;
+
     private void OnFix(string unitId, GeoPoint position, DateTimeOffset time, ReportedFloor reported, double? clockCorrectionS)
     {
         var unit = Enrol(unitId, unitId, Units.UnitRole.Unassigned, time);
         LogRefusals(unit, time);
         unit.Took(time, clockCorrectionS);
+        if (clockCorrectionS is { } correction && (unit.LastClockLogged is not { } logged || Math.Abs(correction - logged) >= ClockLoggedAgainS))
+        {
+            // Found off, or off by more since it was: its fix times are the host's reckoning from here, as its log says.
+            unit.LastClockLogged = correction;
+            Log(time, unitId, "device-clock", $"Device clock found {AfterActionWords.Clock(correction)}: its fix times put right by that from here");
+        }
         if (frame is null || areas is null)
         {
             return;

@@ -110,6 +110,9 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     /// <summary>The correction of its device's clock furthest either way among its reports; null where none was corrected.</summary>
     public double? ClockCorrectionS { get; private set; }
 
+    /// <summary>The correction of its device's clock its activity log last said; null before it said one.</summary>
+    public double? LastClockLogged { get; set; }
+
     /// <summary>
     /// A report of the unit was taken in, its fix made at <paramref name="fixTime"/>, its time put right by
     /// <paramref name="clockCorrectionS"/> where its device's clock was off.

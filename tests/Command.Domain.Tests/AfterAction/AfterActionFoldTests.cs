@@ -225,10 +225,10 @@ public sealed class AfterActionFoldTests
     [Fact]
     public void A_units_device_whose_clock_was_put_right_is_named_with_the_most_it_was_off()
     {
-        // P1's phone is found 42 s slow after two fixes, then 45 s; G1's 3 h fast from its first; R1's keeps time.
+        // P1's phone is found 42 s slow after two fixes, then 45 s, then 52 s; G1's 3 h fast from its first; R1's keeps time.
         var fold = new AfterActionFold();
         fold.Apply(new IncidentOpened("inc-1", "Drill", School, false, "cmd") { Time = S(0) });
-        double?[] p1 = [null, null, 42, 45, 44.5];
+        double?[] p1 = [null, null, 42, 45, 44.5, 52];
         for (var i = 0; i < p1.Length; i++)
         {
             var fix = Fix("P1", 5 * i, 200, 0);
@@ -239,10 +239,19 @@ public sealed class AfterActionFoldTests
         fold.Apply(g1 with { Report = g1.Report with { ClockCorrectionS = -10_800 } });
         fold.Apply(Fix("R1", 10, 300, 0));
 
-        var units = fold.Build().Units.ToDictionary(u => u.UnitId);
+        var report = fold.Build();
+        var units = report.Units.ToDictionary(u => u.UnitId);
 
-        Assert.Equal([45, -10_800, null], new[] { "P1", "G1", "R1" }.Select(u => units[u].ClockCorrectionS));
-        Assert.Equal(["5, every 5 s; device clock 45 s slow", "1; device clock 3 h fast", "1"], new[] { "P1", "G1", "R1" }.Select(u => AfterActionWords.Reports(units[u])));
+        Assert.Equal([52, -10_800, null], new[] { "P1", "G1", "R1" }.Select(u => units[u].ClockCorrectionS));
+        Assert.Equal(["6, every 5 s; device clock 52 s slow", "1; device clock 3 h fast", "1"], new[] { "P1", "G1", "R1" }.Select(u => AfterActionWords.Reports(units[u])));
+        // Its log says when it was found off, and again only when it is off by 5 s more or less than it said.
+        Assert.Equal(
+            [
+                (S(10), "P1", "Device clock found 42 s slow: its fix times put right by that from here"),
+                (S(10), "G1", "Device clock found 3 h fast: its fix times put right by that from here"),
+                (S(25), "P1", "Device clock found 52 s slow: its fix times put right by that from here"),
+            ],
+            report.Activity.Where(a => a.Kind == "device-clock").Select(a => (a.Time, a.UnitId, a.Text)));
         Assert.Equal(["89 s slow", "2 min fast", "90 min slow", "2 h fast"], new[] { 89.4, -91, 5399, -5400 }.Select(AfterActionWords.Clock));
     }
 
