@@ -33,6 +33,12 @@ public sealed partial class KissTncClient(KissClientOptions options, IngestConte
     /// <summary>Connections made to the TNC so far.</summary>
     public int Connections { get; private set; }
 
+    /// <summary>
+    /// Told each time the client starts to connect (its timeout running) and each time it starts to wait before it tries
+    /// again (its wait running, on the ingest's clock), with how long it waits; null while connecting.
+    /// </summary>
+    internal event Action<TimeSpan?>? Trying;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Enabled)
@@ -57,6 +63,7 @@ public sealed partial class KissTncClient(KissClientOptions options, IngestConte
                 using (var timeout = new CancellationTokenSource(ConnectTimeout, context.Clock))
                 using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token))
                 {
+                    Trying?.Invoke(null);
                     await tcp.ConnectAsync(options.Host, options.Port, connecting.Token).ConfigureAwait(false);
                 }
 
@@ -111,7 +118,9 @@ public sealed partial class KissTncClient(KissClientOptions options, IngestConte
 
             try
             {
-                await Task.Delay(wait, context.Clock, stoppingToken).ConfigureAwait(false);
+                var waiting = Task.Delay(wait, context.Clock, stoppingToken);
+                Trying?.Invoke(wait);
+                await waiting.ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -41,7 +41,8 @@ internal sealed class IngestRig : IAsyncDisposable
 
     public IngestMeters Meters { get; }
 
-    public static async Task<IngestRig> StartAsync(Dictionary<string, string?>? overrides = null, IUnitBindings? bindings = null, IUnitRoutes? routes = null)
+    public static async Task<IngestRig> StartAsync(Dictionary<string, string?>? overrides = null, IUnitBindings? bindings = null, IUnitRoutes? routes = null,
+        Action<IServiceProvider>? beforeStart = null)
     {
         var settings = new Dictionary<string, string?> { ["Ingest:Incident"] = "drill-1", ["Ingest:UnknownUnits"] = "Enrol" };
         foreach (var listener in new[] { "Cot:Udp", "Cot:Tcp", "Nmea:Tcp", "Aprs:Tcp" })
@@ -68,6 +69,7 @@ internal sealed class IngestRig : IAsyncDisposable
             .AddCommandIngest(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var rig = new IngestRig(services, port, clock, log);
+        beforeStart?.Invoke(services);
         foreach (var hosted in services.GetServices<IHostedService>())
         {
             await hosted.StartAsync(TestContext.Current.CancellationToken);

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Command.Domain.Validation;
 using Command.Ingest.Kiss;
 using Command.Ingest.Tests.Kiss;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Command.Ingest.Tests.Listeners;
 
@@ -11,17 +12,49 @@ public sealed class KissTncClientTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    // The client's next connection, the ingest's clock moved on a second at a time until its wait is over.
-    private static async Task<TcpClient> AcceptAdvancingAsync(TcpListener tnc, IngestRig rig)
+    // Starts the rig with the KISS client on, watching the client from before it starts.
+    private static async Task<(IngestRig Rig, Tries Tries)> StartAsync(int port, Dictionary<string, string?>? settings = null)
     {
-        var accepted = tnc.AcceptTcpClientAsync(Ct).AsTask();
-        for (var i = 0; i < 100 && !accepted.IsCompleted; i++)
+        var tries = new Tries();
+        var all = new Dictionary<string, string?>(settings ?? [])
         {
-            rig.Clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.WhenAny(accepted, Task.Delay(50, Ct));
+            ["Ingest:Aprs:Kiss:Enabled"] = "true",
+            ["Ingest:Aprs:Kiss:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var rig = await IngestRig.StartAsync(all, beforeStart: services =>
+            services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<KissTncClient>().Single().Trying += tries.Heard);
+        return (rig, tries);
+    }
+
+    /// <summary>The client's tries as it tells them: connecting (null) or waiting before the next (how long).</summary>
+    private sealed class Tries
+    {
+        private readonly System.Threading.Channels.Channel<TimeSpan?> heard = System.Threading.Channels.Channel.CreateUnbounded<TimeSpan?>();
+
+        public void Heard(TimeSpan? wait) => heard.Writer.TryWrite(wait);
+
+        /// <summary>The next time the client starts to connect, its timeout running.</summary>
+        public async Task ConnectingAsync()
+        {
+            while (await heard.Reader.ReadAsync(Ct) is not null)
+            {
+            }
         }
 
-        return await accepted;
+        /// <summary>The next time the client starts to wait, its wait running on the ingest's clock: how long.</summary>
+        public async Task<TimeSpan> WaitingAsync()
+        {
+            while (true)
+            {
+                if (await heard.Reader.ReadAsync(Ct) is { } wait)
+                {
+                    return wait;
+                }
+            }
+        }
+
+        /// <summary>Lets the client's next wait run out.</summary>
+        public async Task WaitOutAsync(IngestRig rig) => rig.Clock.Advance(await WaitingAsync());
     }
 
     private static byte[] Position(string source, string info = "!3944.35N/10459.42W>") => Ax25Frames.Kiss(Ax25Frames.Ui(source, "APRS", info, "WIDE1-1*"));
@@ -31,12 +64,8 @@ public sealed class KissTncClientTests
     {
         using var tnc = new TcpListener(IPAddress.Loopback, 0);
         tnc.Start();
-        await using var rig = await IngestRig.StartAsync(new()
-        {
-            ["Ingest:Aprs:Kiss:Enabled"] = "true",
-            ["Ingest:Aprs:Kiss:Port"] = ((IPEndPoint)tnc.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Ingest:Aprs:Kiss:MaxFrameBytes"] = "128",
-        });
+        var (rig, tries) = await StartAsync(((IPEndPoint)tnc.LocalEndpoint).Port, new() { ["Ingest:Aprs:Kiss:MaxFrameBytes"] = "128" });
+        await using var _ = rig;
 
         using (var first = await tnc.AcceptTcpClientAsync(Ct))
         {
@@ -59,7 +88,8 @@ public sealed class KissTncClientTests
         }
 
         // The TNC drops the connection; the client connects again after its wait, on the ingest's clock.
-        using var second = await AcceptAdvancingAsync(tnc, rig);
+        await tries.WaitOutAsync(rig);
+        using var second = await tnc.AcceptTcpClientAsync(Ct);
         await second.GetStream().WriteAsync(Position("K1ABC-9", "!3944.36N/10459.43W>"), Ct);
         var all = await rig.Port.WaitForAsync(4);
 
@@ -75,28 +105,27 @@ public sealed class KissTncClientTests
         free.Start();
         var port = ((IPEndPoint)free.LocalEndpoint).Port;
         free.Stop();
-        await using var rig = await IngestRig.StartAsync(new()
-        {
-            ["Ingest:Aprs:Kiss:Enabled"] = "true",
-            ["Ingest:Aprs:Kiss:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Ingest:Aprs:Kiss:ReconnectAfter"] = "00:00:01",
-            ["Ingest:Aprs:Kiss:MostReconnectAfter"] = "00:00:04",
-        });
+        var (rig, tries) = await StartAsync(port, new() { ["Ingest:Aprs:Kiss:ReconnectAfter"] = "00:00:01", ["Ingest:Aprs:Kiss:MostReconnectAfter"] = "00:00:04" });
+        await using var _ = rig;
         IReadOnlyList<string> Said() => rig.Log.Lines("KissTncClient");
 
-        // A minute of tries, each refused at once.
-        for (var s = 0; s < 60; s++)
+        // Ten tries, each refused at once, waiting 1, 2, then 4 s between them.
+        var waits = new List<TimeSpan>();
+        for (var i = 0; i < 10; i++)
         {
-            rig.Clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(5, Ct);
+            var wait = await tries.WaitingAsync();
+            waits.Add(wait);
+            rig.Clock.Advance(wait);
         }
 
         using var tnc = new TcpListener(IPAddress.Loopback, port);
         tnc.Start();
-        using var connection = await AcceptAdvancingAsync(tnc, rig);
+        await tries.WaitOutAsync(rig);
+        using var connection = await tnc.AcceptTcpClientAsync(Ct);
         await connection.GetStream().WriteAsync(Position("K1ABC-9"), Ct);
         await rig.Port.WaitForAsync(1);
 
+        Assert.Equal([1, 2, 4, 4, 4, 4, 4, 4, 4, 4], waits.Select(w => w.TotalSeconds));
         Assert.Single(Said(), l => l.StartsWith($"Cannot reach the KISS TNC at 127.0.0.1:{port}", StringComparison.Ordinal));
         Assert.Equal($"Connected to the KISS TNC at 127.0.0.1:{port}: taking the APRS packets its radio hears", Said()[^1]);
         Assert.Equal(2, Said().Count);
@@ -111,18 +140,13 @@ public sealed class KissTncClientTests
         var port = ((IPEndPoint)tnc.LocalEndpoint).Port;
         using var first = new TcpClient();
         await first.ConnectAsync(IPAddress.Loopback, port, Ct);
-        await using var rig = await IngestRig.StartAsync(new()
-        {
-            ["Ingest:Aprs:Kiss:Enabled"] = "true",
-            ["Ingest:Aprs:Kiss:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        var (rig, tries) = await StartAsync(port);
+        await using var _ = rig;
         IReadOnlyList<string> Said() => rig.Log.Lines("KissTncClient");
 
-        for (var i = 0; i < 100 && Said().Count == 0; i++)
-        {
-            rig.Clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(50, Ct);
-        }
+        await tries.ConnectingAsync();
+        rig.Clock.Advance(KissTncClient.ConnectTimeout);
+        await tries.WaitingAsync();
 
         Assert.Equal([$"Cannot reach the KISS TNC at 127.0.0.1:{port} (no answer in 10 s); trying again in 2 s, then ever less often, and saying so once it sends again"], Said());
     }
