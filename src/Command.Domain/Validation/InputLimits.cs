@@ -65,7 +65,7 @@ public static class InputLimits
             return new(RejectReason.MissingField, "the report has no unit id");
         }
 
-        if ((Text(report.UnitId, "unit id", MaxIdChars, recorded) ?? UnitId(report.UnitId, recorded)) is { } id)
+        if (UnitIdProblem(report.UnitId, recorded) is { } id)
         {
             return id;
         }
@@ -115,7 +115,7 @@ public static class InputLimits
     /// </summary>
     public static Rejection? UnitId(string? unitId) =>
         string.IsNullOrWhiteSpace(unitId) ? new(RejectReason.MissingField, "a unit id is required")
-        : Text(unitId, "unit id", MaxIdChars, recorded: false) ?? UnitId(unitId, recorded: false);
+        : UnitIdProblem(unitId, recorded: false);
 
     /// <summary>What is wrong with a threat, or null when nothing is.</summary>
     public static Rejection? Check(Threat threat, bool recorded = false) =>
@@ -156,7 +156,7 @@ public static class InputLimits
         ThreatSet set => Check(set.Threat, recorded) ?? Actor(set.Actor, recorded) ?? FreeText(set.Reason, "reason", MaxTextChars, recorded),
         ThreatPhaseChanged phase => Text(phase.ThreatId, "threat id", MaxIdChars, recorded) ?? Actor(phase.Actor, recorded) ?? FreeText(phase.Reason, "reason", MaxTextChars, recorded),
         ThreatMarkerDeleted deleted => Text(deleted.ThreatId, "threat id", MaxIdChars, recorded) ?? Text(deleted.Marker, "marker uid", MaxIdChars, recorded) ?? Actor(deleted.Actor, recorded) ?? Text(deleted.Became, "affiliation", MaxIdChars, recorded),
-        UnitEnrolled enrolled => Text(enrolled.UnitId, "unit id", MaxIdChars, recorded) ?? UnitId(enrolled.UnitId, recorded) ?? Text(enrolled.Callsign, "callsign", MaxCallsignChars, recorded) ?? Actor(enrolled.Actor, recorded)
+        UnitEnrolled enrolled => UnitIdProblem(enrolled.UnitId, recorded) ?? Text(enrolled.Callsign, "callsign", MaxCallsignChars, recorded) ?? Actor(enrolled.Actor, recorded)
             ?? FreeText(enrolled.PersonName, "person name", MaxCallsignChars, recorded) ?? FreeText(enrolled.Agency, "agency", MaxCallsignChars, recorded) ?? FreeText(enrolled.IcsPosition, "ICS position", MaxCallsignChars, recorded),
         UnitRoleChanged changed => Text(changed.UnitId, "unit id", MaxIdChars, recorded) ?? Actor(changed.Actor, recorded)
             ?? Text(changed.AnsweringFlag, "flag subject", MaxIdChars + 5, recorded) ?? Text(changed.ThreatId, "threat id", MaxIdChars, recorded),
@@ -174,8 +174,10 @@ public static class InputLimits
         _ => null,
     };
 
-    // A recording made before an id was reserved keeps the unit that took it: read back, it is passed.
-    private static Rejection? UnitId(string unitId, bool recorded) => recorded ? null : ReservedUnitIds.Check(unitId);
+    // A unit id as any label (its length, no control or invisible character), and not a reserved one; a recording made
+    // before an id was reserved keeps the unit that took it: read back, it is passed.
+    private static Rejection? UnitIdProblem(string unitId, bool recorded) =>
+        Text(unitId, "unit id", MaxIdChars, recorded) ?? (recorded ? null : ReservedUnitIds.Check(unitId));
 
     private static Rejection? Actor(string actor, bool recorded) => Text(actor, "actor", MaxActorChars, recorded);
 
