@@ -55,6 +55,7 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<OsmAndListener>();
         services.TryAddSingleton<IUnitRoutes, ListenerIncidentOnly>();
         services.TryAddSingleton<IUnitBindings, NoUnitBindings>();
+        services.TryAddSingleton<ISourceLease, SoleHost>();
         services.TryAddSingleton<IDeviceDirectory, NoDevices>();
         services.TryAddSingleton<IReportSenders, NoReportSenders>();
         services.TryAddSingleton(sp => new CallerRateLimits(
@@ -84,7 +85,8 @@ public static class IngestServiceCollectionExtensions
             "Ingest:Aprs:Tcp", Listener(configuration, "Ingest:Aprs:Tcp", new TcpListenerOptions { Port = 14580 }), sp.GetRequiredService<IngestContext>(),
             sp.GetRequiredService<AprsParser>(), sp.GetRequiredService<ILogger<AprsTcpListener>>()));
         services.AddSingleton<IHostedService>(sp => new KissTncClient(
-            KissClient(configuration, "Ingest:Aprs:Kiss"), sp.GetRequiredService<IngestContext>(), sp.GetRequiredService<AprsParser>(), sp.GetRequiredService<ILogger<KissTncClient>>()));
+            KissClient(configuration, "Ingest:Aprs:Kiss"), sp.GetRequiredService<IngestContext>(), sp.GetRequiredService<AprsParser>(), sp.GetRequiredService<ISourceLease>(),
+            sp.GetRequiredService<ILogger<KissTncClient>>()));
         return services;
     }
 

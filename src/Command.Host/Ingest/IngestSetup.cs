@@ -14,6 +14,7 @@ public static class IngestSetup
     public static IServiceCollection AddCommandIngestion(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IIncidentPort, GrainIncidentPort>();
+        services.AddSingleton<ISourceLease, GrainSourceLease>();
         services.AddSingleton<IUnitRoutes>(sp => new GrainUnitRoutes(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredKeyedService<TimeProvider>(IncidentClock.Key)));
         services.AddSingleton(sp => new ReportIntake(
             sp.GetRequiredService<IIncidentPort>(),

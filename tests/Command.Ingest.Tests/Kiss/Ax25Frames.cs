@@ -11,4 +11,7 @@ internal static class Ax25Frames
 
     /// <summary>A KISS data frame on <paramref name="port"/>, escaped, between FENDs.</summary>
     public static byte[] Kiss(byte[] frame, int port = 0) => KissDecoder.Encode(frame, port);
+
+    /// <summary>A KISS data frame of an APRS position from <paramref name="source"/>, as a TNC sends what it heard.</summary>
+    public static byte[] Position(string source, string info = "!3944.35N/10459.42W>") => Kiss(Ui(source, "APRS", info, "WIDE1-1*"));
 }

@@ -42,7 +42,7 @@ internal sealed class IngestRig : IAsyncDisposable
     public IngestMeters Meters { get; }
 
     public static async Task<IngestRig> StartAsync(Dictionary<string, string?>? overrides = null, IUnitBindings? bindings = null, IUnitRoutes? routes = null,
-        Action<IServiceProvider>? beforeStart = null)
+        Action<IServiceProvider>? beforeStart = null, ISourceLease? lease = null)
     {
         var settings = new Dictionary<string, string?> { ["Ingest:Incident"] = "drill-1", ["Ingest:UnknownUnits"] = "Enrol" };
         foreach (var listener in new[] { "Cot:Udp", "Cot:Tcp", "Nmea:Tcp", "Aprs:Tcp" })
@@ -63,6 +63,7 @@ internal sealed class IngestRig : IAsyncDisposable
         var services = new ServiceCollection()
             .AddSingleton(bindings ?? new NoUnitBindings())
             .AddSingleton(routes ?? new ListenerIncidentOnly())
+            .AddSingleton(lease ?? new SoleHost())
             .AddSingleton<IIncidentPort>(port)
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<ILoggerProvider>(log)

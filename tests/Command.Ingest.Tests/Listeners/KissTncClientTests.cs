@@ -12,59 +12,12 @@ public sealed class KissTncClientTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    // Starts the rig with the KISS client on, watching the client from before it starts.
-    private static async Task<(IngestRig Rig, Tries Tries)> StartAsync(int port, Dictionary<string, string?>? settings = null)
-    {
-        var tries = new Tries();
-        var all = new Dictionary<string, string?>(settings ?? [])
-        {
-            ["Ingest:Aprs:Kiss:Enabled"] = "true",
-            ["Ingest:Aprs:Kiss:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        var rig = await IngestRig.StartAsync(all, beforeStart: services =>
-            services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<KissTncClient>().Single().Trying += tries.Heard);
-        return (rig, tries);
-    }
-
-    /// <summary>The client's tries as it tells them: connecting (null) or waiting before the next (how long).</summary>
-    private sealed class Tries
-    {
-        private readonly System.Threading.Channels.Channel<TimeSpan?> heard = System.Threading.Channels.Channel.CreateUnbounded<TimeSpan?>();
-
-        public void Heard(TimeSpan? wait) => heard.Writer.TryWrite(wait);
-
-        /// <summary>The next time the client starts to connect, its timeout running.</summary>
-        public async Task ConnectingAsync()
-        {
-            while (await heard.Reader.ReadAsync(Ct) is not null)
-            {
-            }
-        }
-
-        /// <summary>The next time the client starts to wait, its wait running on the ingest's clock: how long.</summary>
-        public async Task<TimeSpan> WaitingAsync()
-        {
-            while (true)
-            {
-                if (await heard.Reader.ReadAsync(Ct) is { } wait)
-                {
-                    return wait;
-                }
-            }
-        }
-
-        /// <summary>Lets the client's next wait run out.</summary>
-        public async Task WaitOutAsync(IngestRig rig) => rig.Clock.Advance(await WaitingAsync());
-    }
-
-    private static byte[] Position(string source, string info = "!3944.35N/10459.42W>") => Ax25Frames.Kiss(Ax25Frames.Ui(source, "APRS", info, "WIDE1-1*"));
-
     [Fact(Timeout = 30_000)]
     public async Task Packets_the_tnc_hears_reach_the_incident_and_a_dropped_connection_is_made_again()
     {
         using var tnc = new TcpListener(IPAddress.Loopback, 0);
         tnc.Start();
-        var (rig, tries) = await StartAsync(((IPEndPoint)tnc.LocalEndpoint).Port, new() { ["Ingest:Aprs:Kiss:MaxFrameBytes"] = "128" });
+        var (rig, tries) = await KissTries.StartAsync(((IPEndPoint)tnc.LocalEndpoint).Port, new() { ["Ingest:Aprs:Kiss:MaxFrameBytes"] = "128" });
         await using var _ = rig;
 
         using (var first = await tnc.AcceptTcpClientAsync(Ct))
@@ -74,8 +27,8 @@ public sealed class KissTncClientTests
             var connected = Ax25Frames.Ui("W1XYZ", "K1ABC", "hello");
             connected[14] = 0x10;
             var copy = Ax25Frames.Kiss(Ax25Frames.Ui("K1ABC-9", "APRS", "!3944.35N/10459.42W>", "W1XYZ-3*", "WIDE1*"));
-            var split = Position("N0CALL-7", "=3944.40N/10459.50W>Engine 7");
-            byte[] sent = [.. Position("K1ABC-9"), .. copy, .. Ax25Frames.Kiss(connected), .. Ax25Frames.Kiss(new byte[200]), .. split[..10]];
+            var split = Ax25Frames.Position("N0CALL-7", "=3944.40N/10459.50W>Engine 7");
+            byte[] sent = [.. Ax25Frames.Position("K1ABC-9"), .. copy, .. Ax25Frames.Kiss(connected), .. Ax25Frames.Kiss(new byte[200]), .. split[..10]];
             await first.GetStream().WriteAsync(sent, Ct);
             await first.GetStream().FlushAsync(Ct);
             var early = await rig.Port.WaitForAsync(2);
@@ -90,7 +43,7 @@ public sealed class KissTncClientTests
         // The TNC drops the connection; the client connects again after its wait, on the ingest's clock.
         await tries.WaitOutAsync(rig);
         using var second = await tnc.AcceptTcpClientAsync(Ct);
-        await second.GetStream().WriteAsync(Position("K1ABC-9", "!3944.36N/10459.43W>"), Ct);
+        await second.GetStream().WriteAsync(Ax25Frames.Position("K1ABC-9", "!3944.36N/10459.43W>"), Ct);
         var all = await rig.Port.WaitForAsync(4);
 
         Assert.Equal("K1ABC-9", all[3].Report?.UnitId);
@@ -105,7 +58,7 @@ public sealed class KissTncClientTests
         free.Start();
         var port = ((IPEndPoint)free.LocalEndpoint).Port;
         free.Stop();
-        var (rig, tries) = await StartAsync(port, new() { ["Ingest:Aprs:Kiss:ReconnectAfter"] = "00:00:01", ["Ingest:Aprs:Kiss:MostReconnectAfter"] = "00:00:04" });
+        var (rig, tries) = await KissTries.StartAsync(port, new() { ["Ingest:Aprs:Kiss:ReconnectAfter"] = "00:00:01", ["Ingest:Aprs:Kiss:MostReconnectAfter"] = "00:00:04" });
         await using var _ = rig;
         IReadOnlyList<string> Said() => rig.Log.Lines("KissTncClient");
 
@@ -122,7 +75,7 @@ public sealed class KissTncClientTests
         tnc.Start();
         await tries.WaitOutAsync(rig);
         using var connection = await tnc.AcceptTcpClientAsync(Ct);
-        await connection.GetStream().WriteAsync(Position("K1ABC-9"), Ct);
+        await connection.GetStream().WriteAsync(Ax25Frames.Position("K1ABC-9"), Ct);
         await rig.Port.WaitForAsync(1);
 
         Assert.Equal([1, 2, 4, 4, 4, 4, 4, 4, 4, 4], waits.Select(w => w.TotalSeconds));
@@ -140,7 +93,7 @@ public sealed class KissTncClientTests
         var port = ((IPEndPoint)tnc.LocalEndpoint).Port;
         using var first = new TcpClient();
         await first.ConnectAsync(IPAddress.Loopback, port, Ct);
-        var (rig, tries) = await StartAsync(port);
+        var (rig, tries) = await KissTries.StartAsync(port);
         await using var _ = rig;
         IReadOnlyList<string> Said() => rig.Log.Lines("KissTncClient");
 

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Sockets;
+using Command.Ingest.Intake;
+using Command.Ingest.Kiss;
+using Command.Ingest.Tests.Kiss;
+
+namespace Command.Ingest.Tests.Listeners;
+
+/// <summary>
+/// Hosts of a cluster each set to reach the same KISS TNC: one connects at a time, another takes it over when it stops,
+/// and one that loses its hold closes its connection.
+/// </summary>
+public sealed class KissTncHoldTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact(Timeout = 30_000)]
+    public async Task Of_two_hosts_set_to_reach_one_tnc_one_connects_and_the_other_takes_it_over_when_it_stops()
+    {
+        using var tnc = new TcpListener(IPAddress.Loopback, 0);
+        tnc.Start();
+        var port = ((IPEndPoint)tnc.LocalEndpoint).Port;
+        var lease = new SharedLease();
+        var (first, _) = await KissTries.StartAsync(port, lease: lease.For("host-a"));
+        using var firstConnection = await tnc.AcceptTcpClientAsync(Ct);
+        await firstConnection.GetStream().WriteAsync(Ax25Frames.Position("K1ABC-9"), Ct);
+        await first.Port.WaitForAsync(1);
+
+        var (second, secondTries) = await KissTries.StartAsync(port, lease: lease.For("host-b"));
+        await using var _ = second;
+        var asksEvery = await secondTries.WaitingAsync();
+
+        Assert.Equal(KissTncClient.HoldEvery, asksEvery);
+        Assert.False(tnc.Pending());
+        Assert.Equal([$"Not connecting to the KISS TNC at 127.0.0.1:{port}: host host-a is connected to it; asking again every 5 s, to take it over when that host stops"],
+            second.Log.Lines("KissTncClient"));
+
+        // The first host stops, letting go of the TNC: the second takes it the next time it asks.
+        await first.DisposeAsync();
+        Assert.Equal(0, await firstConnection.GetStream().ReadAsync(new byte[1], Ct));
+        second.Clock.Advance(asksEvery);
+        using var secondConnection = await tnc.AcceptTcpClientAsync(Ct);
+        await secondConnection.GetStream().WriteAsync(Ax25Frames.Position("N0CALL-7"), Ct);
+        var delivered = await second.Port.WaitForAsync(1);
+
+        Assert.Equal("N0CALL-7", delivered[0].Report?.UnitId);
+        Assert.Equal("host-b", lease.Holder);
+        Assert.Equal($"Connected to the KISS TNC at 127.0.0.1:{port}: taking the APRS packets its radio hears", second.Log.Lines("KissTncClient")[^1]);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_host_that_finds_another_holding_the_tnc_closes_its_connection_and_asks_again()
+    {
+        using var tnc = new TcpListener(IPAddress.Loopback, 0);
+        tnc.Start();
+        var port = ((IPEndPoint)tnc.LocalEndpoint).Port;
+        var lease = new SharedLease();
+        var (rig, tries) = await KissTries.StartAsync(port, lease: lease.For("host-a"));
+        await using var _ = rig;
+        using var connection = await tnc.AcceptTcpClientAsync(Ct);
+        await tries.RenewingAsync();
+
+        // Its hold ran out while the cluster could not reach it, and another host took the TNC.
+        lease.Holder = "host-b";
+        rig.Clock.Advance(KissTncClient.HoldEvery);
+
+        Assert.Equal(0, await connection.GetStream().ReadAsync(new byte[1], Ct));
+        Assert.Equal(KissTncClient.HoldEvery, await tries.WaitingAsync());
+        Assert.Equal(
+            [
+                $"Connected to the KISS TNC at 127.0.0.1:{port}: taking the APRS packets its radio hears",
+                $"Closed the connection to the KISS TNC at 127.0.0.1:{port}: this host's hold on it is lost (host host-b is connected to it)",
+                $"Not connecting to the KISS TNC at 127.0.0.1:{port}: host host-b is connected to it; asking again every 5 s, to take it over when that host stops",
+            ],
+            rig.Log.Lines("KissTncClient"));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_host_that_cannot_renew_its_hold_closes_its_connection_before_the_hold_runs_out()
+    {
+        using var tnc = new TcpListener(IPAddress.Loopback, 0);
+        tnc.Start();
+        var port = ((IPEndPoint)tnc.LocalEndpoint).Port;
+        var lease = new SharedLease();
+        var (rig, tries) = await KissTries.StartAsync(port, lease: lease.For("host-a"));
+        await using var _ = rig;
+        using var connection = await tnc.AcceptTcpClientAsync(Ct);
+        await tries.RenewingAsync();
+
+        // The cluster cannot be asked: one renewal missed leaves the hold running, and the client waits to renew again.
+        lease.Failing = new TimeoutException("the lease's host did not answer");
+        rig.Clock.Advance(KissTncClient.HoldEvery);
+        await tries.RenewingAsync();
+        await connection.GetStream().WriteAsync(Ax25Frames.Position("K1ABC-9"), Ct);
+        await rig.Port.WaitForAsync(1);
+
+        // A second missed renewal leaves one of the term: the connection is closed before another host may take the TNC.
+        rig.Clock.Advance(KissTncClient.HoldEvery);
+
+        Assert.Equal(0, await connection.GetStream().ReadAsync(new byte[1], Ct));
+        Assert.Equal(KissTncClient.HoldEvery, await tries.WaitingAsync());
+        Assert.Equal(
+            $"Closed the connection to the KISS TNC at 127.0.0.1:{port}: this host's hold on it is lost (the cluster could not be asked which host connects to it (TimeoutException: the lease's host did not answer))",
+            rig.Log.Lines("KissTncClient")[1]);
+        Assert.False(tnc.Pending());
+    }
+
+    /// <summary>One lease that hosts' clients share: the TNC is held by whoever asked first, until it lets go or a test hands it on.</summary>
+    private sealed class SharedLease
+    {
+        private readonly Lock gate = new();
+
+        public string? Holder { get; set; }
+
+        public Exception? Failing { get; set; }
+
+        public ISourceLease For(string host) => new Host(this, host);
+
+        private sealed class Host(SharedLease shared, string name) : ISourceLease
+        {
+            public ValueTask<string?> HoldAsync(string source, TimeSpan term, CancellationToken cancellationToken)
+            {
+                lock (shared.gate)
+                {
+                    if (shared.Failing is { } failure)
+                    {
+                        throw failure;
+                    }
+
+                    shared.Holder ??= name;
+                    return ValueTask.FromResult(shared.Holder == name ? null : shared.Holder);
+                }
+            }
+
+            public ValueTask LetGoAsync(string source, CancellationToken cancellationToken)
+            {
+                lock (shared.gate)
+                {
+                    shared.Holder = shared.Holder == name ? null : shared.Holder;
+                }
+
+                return ValueTask.CompletedTask;
+            }
+        }
+    }
+}
