@@ -6,16 +6,29 @@ using Command.Recording.Tests.Azurite;
 namespace Command.Cluster.Tests.Support;
 
 /// <summary>
-/// Azurite and three Command hosts as one cluster, started and stopped by <c>deploy/local/cluster.sh</c> (the way the
+/// Azurite and Command hosts (three, unless a derived fixture asks otherwise) as one cluster, started and stopped by <c>deploy/local/cluster.sh</c> (the way the
 /// README tells anyone to try a cluster) from the assembly this test was built with. Never skipped: without Azurite
 /// or the built host the fixture fails and says what to do.
 /// </summary>
-public sealed class LocalCluster : IAsyncLifetime
+public class LocalCluster : IAsyncLifetime
 {
-    public const int HostCount = 3;
+    private readonly int hostCount;
+    private readonly IReadOnlyDictionary<string, string> settings;
     private readonly string root = RepoRoot.Find();
     private readonly string state = Directory.CreateTempSubdirectory("command-cluster-").FullName;
     private readonly HashSet<int> killed = [];
+
+    public LocalCluster()
+        : this(3, new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>A cluster of <paramref name="hostCount"/> hosts, each given <paramref name="settings"/> by environment (<c>Ingest__Aprs__Kiss__Enabled</c>).</summary>
+    protected LocalCluster(int hostCount, IReadOnlyDictionary<string, string> settings)
+    {
+        this.hostCount = hostCount;
+        this.settings = settings;
+    }
 
     /// <summary>Each host's dashboard, host 1 first.</summary>
     public IReadOnlyList<Uri> Hosts { get; private set; } = [];
@@ -47,8 +60,8 @@ public sealed class LocalCluster : IAsyncLifetime
             throw new InvalidOperationException($"Azurite is not installed ({azurite} is missing): run `npm ci` at the repo root ({root}).");
         }
 
-        var port = Command.LoadTest.ClusterPorts.FreeBase(HostCount);
-        var (code, output) = await ScriptAsync(configuration, "start", "--hosts", HostCount.ToString(CultureInfo.InvariantCulture), "--state", state, "--port", port.ToString(CultureInfo.InvariantCulture));
+        var port = Command.LoadTest.ClusterPorts.FreeBase(hostCount);
+        var (code, output) = await ScriptAsync(configuration, "start", "--hosts", hostCount.ToString(CultureInfo.InvariantCulture), "--state", state, "--port", port.ToString(CultureInfo.InvariantCulture));
         if (code != 0)
         {
             var logs = string.Join('\n', Directory.GetFiles(state, "*.out").Select(f => $"--- {Path.GetFileName(f)}\n{string.Join('\n', File.ReadLines(f).TakeLast(30))}"));
@@ -56,12 +69,19 @@ public sealed class LocalCluster : IAsyncLifetime
             throw new InvalidOperationException($"cluster.sh start failed ({code}):\n{output}\n{logs}");
         }
 
-        Hosts = [.. Enumerable.Range(1, HostCount).Select(i => new Uri(File.ReadAllText(Path.Combine(state, $"host{i}.url")).Trim()))];
+        Hosts = [.. Enumerable.Range(1, hostCount).Select(i => new Uri(File.ReadAllText(Path.Combine(state, $"host{i}.url")).Trim()))];
         Token = File.ReadAllText(Path.Combine(state, "bootstrap-token")).Trim();
         StorageConnection = File.ReadAllText(Path.Combine(state, "storage-connection")).Trim();
     }
 
     public async ValueTask DisposeAsync()
+    {
+        await DisposeAsyncCore();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Stops the cluster and removes its state; a derived fixture stops what it added after.</summary>
+    protected virtual async ValueTask DisposeAsyncCore()
     {
         await ScriptAsync(new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "stop", "--state", state);
         try
@@ -126,5 +146,5 @@ public sealed class LocalCluster : IAsyncLifetime
     private int Index(Uri host) => Hosts.ToList().IndexOf(host) is >= 0 and var i ? i : throw new ArgumentException($"{host} is not a host of this cluster", nameof(host));
 
     private Task<(int Code, string Output)> ScriptAsync(string configuration, params string[] arguments) =>
-        Command.LoadTest.ClusterScript.RunAsync(root, [KeyValuePair.Create("CONFIGURATION", configuration)], arguments);
+        Command.LoadTest.ClusterScript.RunAsync(root, [KeyValuePair.Create("CONFIGURATION", configuration), .. settings], arguments);
 }

@@ -1,0 +1,76 @@
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Command.Cluster.Tests.Support;
+using Command.Ingest.Kiss;
+
+namespace Command.Cluster.Tests;
+
+/// <summary>
+/// Two hosts of one cluster set to reach the same KISS TNC: one connects, so each packet comes in once, and when that
+/// host is killed the other takes the TNC over.
+/// </summary>
+public sealed class TncClusterTests(TncCluster cluster, ITestOutputHelper output) : IClassFixture<TncCluster>
+{
+    /// <summary>Generous: the hold runs out (15 s) and the cluster notices the death (about 10 s) on two cores other work shares.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task One_host_connects_to_the_tnc_and_another_takes_it_over_when_that_host_is_killed()
+    {
+        using (var http = cluster.Client(cluster.Hosts[0]))
+        {
+            var site = new { name = "Radio campus", origin = new { lat = 39.7392, lon = -104.9903 } };
+            (await http.PostAsJsonAsync("/api/incidents", new { id = TncCluster.Incident, name = "KISS over a cluster", autoEnrol = true, site }, Ct)).EnsureSuccessStatusCode();
+        }
+
+        using var first = await cluster.Tnc.AcceptTcpClientAsync(Ct).AsTask().WaitAsync(Patience, Ct);
+        var connected = Connected();
+        var other = cluster.Hosts.Single(h => h != connected);
+
+        // The other host asks, is told the first holds the TNC, and does not connect.
+        await cluster.LogsSayAsync(() => cluster.Log(other).Contains("Not connecting to the KISS TNC", StringComparison.Ordinal), Patience, Ct);
+        Assert.False(cluster.Tnc.Pending(), "both hosts connected to the TNC");
+        await first.GetStream().WriteAsync(Position("!3944.35N/10459.42W>"), Ct);
+        await LatitudeAsync(39.7392);
+
+        var killedAt = DateTimeOffset.UtcNow;
+        cluster.Kill(connected);
+        using var second = await cluster.Tnc.AcceptTcpClientAsync(Ct).AsTask().WaitAsync(Patience, Ct);
+        output.WriteLine($"killed {connected}; {other} connected to the TNC {(DateTimeOffset.UtcNow - killedAt).TotalSeconds:F1} s later");
+        await second.GetStream().WriteAsync(Position("!3944.40N/10459.42W>"), Ct);
+        await LatitudeAsync(39.7400);
+
+        Assert.Contains("Connected to the KISS TNC", cluster.Log(other), StringComparison.Ordinal);
+    }
+
+    private static byte[] Position(string info) =>
+        KissDecoder.Encode(Ax25Packet.FromTnc2($"K1ABC-9>APRS,WIDE1-1*:{info}")!, 0);
+
+    // The host that says it connected to the TNC; exactly one does.
+    private Uri Connected() => cluster.Living.Single(h => cluster.Log(h).Contains("Connected to the KISS TNC", StringComparison.Ordinal));
+
+    // Waits until the unit's latest fix, as a living host answers, is at the latitude (to four places).
+    private async Task LatitudeAsync(double latitude)
+    {
+        var deadline = DateTimeOffset.UtcNow + Patience;
+        while (true)
+        {
+            using var http = cluster.Client(cluster.Living[0]);
+            using var answer = await http.GetAsync($"/api/incidents/{TncCluster.Incident}/units", Ct);
+            if (answer.IsSuccessStatusCode
+                && (await answer.Content.ReadFromJsonAsync<JsonElement>(Ct)).EnumerateArray().FirstOrDefault(u => u.GetProperty("unitId").GetString() == "K1ABC-9") is
+                { ValueKind: JsonValueKind.Object } unit
+                && unit.GetProperty("lastFix") is { ValueKind: JsonValueKind.Object } fix
+                && Math.Round(fix.GetProperty("position").GetProperty("latitude").GetDouble(), 4) == latitude)
+            {
+                return;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"unit K1ABC-9 was not at latitude {latitude} within {Patience.TotalSeconds} s");
+            await Task.Delay(TimeSpan.FromMilliseconds(250), Ct);
+        }
+    }
+}
