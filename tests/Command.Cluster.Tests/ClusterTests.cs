@@ -15,6 +15,7 @@ namespace Command.Cluster.Tests;
 /// carry on from the whole picture, the demo drill runs once across the cluster, and a replay opened on one host is
 /// driven from another and outlives the host that plays it.
 /// </summary>
+[Collection(OneClusterAtATime.Name)]
 public sealed class ClusterTests(LocalCluster cluster, ITestOutputHelper output) : IClassFixture<LocalCluster>
 {
     private const int Units = 10;

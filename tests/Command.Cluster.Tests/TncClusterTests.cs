@@ -10,6 +10,7 @@ namespace Command.Cluster.Tests;
 /// Two hosts of one cluster set to reach the same KISS TNC: one connects, so each packet comes in once, and when that
 /// host is killed the other takes the TNC over.
 /// </summary>
+[Collection(OneClusterAtATime.Name)]
 public sealed class TncClusterTests(TncCluster cluster, ITestOutputHelper output) : IClassFixture<TncCluster>
 {
     /// <summary>Generous: the hold runs out (15 s) and the cluster notices the death (about 10 s) on two cores other work shares.</summary>
