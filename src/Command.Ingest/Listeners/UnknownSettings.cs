@@ -18,10 +18,11 @@ internal static class UnknownSettings
     /// </summary>
     public static IEnumerable<string> In(IConfigurationSection section, Type? type, string what, IReadOnlyCollection<string> nested)
     {
-        // A base type's settings first, as its documentation lists them.
+        // A base type's settings first, in the order it declares them (one a derived type overrides among them), as
+        // its documentation lists them.
         var settings = type is null ? []
             : type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite || IsCollection(p.PropertyType))
-                .OrderBy(p => Depth(p.DeclaringType)).ToList();
+                .OrderBy(p => Depth(FirstDeclared(p).DeclaringType)).ThenBy(p => FirstDeclared(p).MetadataToken).ToList();
         foreach (var child in section.GetChildren())
         {
             if (nested.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
@@ -80,6 +81,12 @@ internal static class UnknownSettings
             _ => null,
         };
     }
+
+    // The property as the type that first declares it declares it: an override's base property.
+    private static PropertyInfo FirstDeclared(PropertyInfo property) =>
+        property.GetMethod?.GetBaseDefinition().DeclaringType is { } first && first != property.DeclaringType
+            ? first.GetProperty(property.Name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly) ?? property
+            : property;
 
     private static int Depth(Type? type) => type?.BaseType is { } parent ? 1 + Depth(parent) : 0;
 

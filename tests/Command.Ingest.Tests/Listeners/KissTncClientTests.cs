@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Command.Domain.Validation;
 using Command.Ingest.Kiss;
+using Command.Ingest.Listeners;
 using Command.Ingest.Tests.Kiss;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -98,7 +99,7 @@ public sealed class KissTncClientTests
         IReadOnlyList<string> Said() => rig.Log.Lines("KissTncClient");
 
         await tries.ConnectingAsync();
-        rig.Clock.Advance(KissTncClient.ConnectTimeout);
+        rig.Clock.Advance(SourceClient.ConnectTimeout);
         await tries.WaitingAsync();
 
         Assert.Equal([$"Cannot reach the KISS TNC at 127.0.0.1:{port} (no answer in 10 s); trying again in 2 s, then ever less often, and saying so once it sends again"], Said());

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Command.Ingest.Intake;
 using Command.Ingest.Kiss;
+using Command.Ingest.Listeners;
 using Command.Ingest.Tests.Kiss;
 
 namespace Command.Ingest.Tests.Listeners;
@@ -30,7 +31,7 @@ public sealed class KissTncHoldTests
         await using var _ = second;
         var asksEvery = await secondTries.WaitingAsync();
 
-        Assert.Equal(KissTncClient.HoldEvery, asksEvery);
+        Assert.Equal(SourceClient.HoldEvery, asksEvery);
         Assert.False(tnc.Pending());
         Assert.Equal([$"Not connecting to the KISS TNC at 127.0.0.1:{port}: host host-a is connected to it; asking again every 5 s, to take it over when that host stops"],
             second.Log.Lines("KissTncClient"));
@@ -62,10 +63,10 @@ public sealed class KissTncHoldTests
 
         // Its hold ran out while the cluster could not reach it, and another host took the TNC.
         lease.Holder = "host-b";
-        rig.Clock.Advance(KissTncClient.HoldEvery);
+        rig.Clock.Advance(SourceClient.HoldEvery);
 
         Assert.Equal(0, await connection.GetStream().ReadAsync(new byte[1], Ct));
-        Assert.Equal(KissTncClient.HoldEvery, await tries.WaitingAsync());
+        Assert.Equal(SourceClient.HoldEvery, await tries.WaitingAsync());
         Assert.Equal(
             [
                 $"Connected to the KISS TNC at 127.0.0.1:{port}: taking the APRS packets its radio hears",
@@ -89,16 +90,16 @@ public sealed class KissTncHoldTests
 
         // The cluster cannot be asked: one renewal missed leaves the hold running, and the client waits to renew again.
         lease.Failing = new TimeoutException("the lease's host did not answer");
-        rig.Clock.Advance(KissTncClient.HoldEvery);
+        rig.Clock.Advance(SourceClient.HoldEvery);
         await tries.RenewingAsync();
         await connection.GetStream().WriteAsync(Ax25Frames.Position("K1ABC-9"), Ct);
         await rig.Port.WaitForAsync(1);
 
         // A second missed renewal leaves one of the term: the connection is closed before another host may take the TNC.
-        rig.Clock.Advance(KissTncClient.HoldEvery);
+        rig.Clock.Advance(SourceClient.HoldEvery);
 
         Assert.Equal(0, await connection.GetStream().ReadAsync(new byte[1], Ct));
-        Assert.Equal(KissTncClient.HoldEvery, await tries.WaitingAsync());
+        Assert.Equal(SourceClient.HoldEvery, await tries.WaitingAsync());
         Assert.Equal(
             $"Closed the connection to the KISS TNC at 127.0.0.1:{port}: this host's hold on it is lost (the cluster could not be asked which host connects to it (TimeoutException: the lease's host did not answer))",
             rig.Log.Lines("KissTncClient")[1]);

@@ -179,9 +179,9 @@ public sealed class RegistrationTests
         [
             "Ingest:Aprs:Kiss:Host is empty: the TNC's host name or address.",
             "Ingest:Aprs:Kiss:Port 0 is not 1 to 65535.",
+            "Ingest:Aprs:Kiss:ReconnectAfter 00:02:00 must be positive and no longer than MostReconnectAfter (00:01:00).",
             "Ingest:Aprs:Kiss:RadioPort 16 is not a KISS port, 0 to 15.",
             "Ingest:Aprs:Kiss:MaxFrameBytes 10 is not 64 to 65536.",
-            "Ingest:Aprs:Kiss:ReconnectAfter 00:02:00 must be positive and no longer than MostReconnectAfter (00:01:00).",
         ], refused.Failures);
     }
 }

@@ -1,0 +1,316 @@
+using System.Net.Sockets;
+using Command.Ingest.Intake;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Command.Ingest.Listeners;
+
+/// <summary>
+/// A source Command connects out to (a KISS TNC, an APRS-IS server), kept connected. Where it drops the connection,
+/// the client connects again after <see cref="SourceClientOptions.ReconnectAfter"/>; where it cannot be reached, or
+/// closes the connection before it sends anything, after twice as long each time up to
+/// <see cref="SourceClientOptions.MostReconnectAfter"/>, saying so in the log once per outage and once more when it
+/// sends again. A connection not made in <see cref="ConnectTimeout"/> is given up, and one whose source's machine dies
+/// without closing it is found by TCP keepalives. In a cluster, where every host may be set to reach the same source,
+/// one host at a time connects to it (<see cref="ISourceLease"/>), so that what it sends comes in once: it holds the
+/// source for <see cref="HoldTerm"/> and renews its hold every <see cref="HoldEvery"/>; the others ask as often, and
+/// one takes the source over when its holder stops (at once where it stopped cleanly, within the term where it was
+/// killed). A holder that finds another host holding the source, or cannot renew its hold until one renewal is left of
+/// its term, closes its connection.
+/// </summary>
+public abstract partial class SourceClient(SourceClientOptions options, IngestContext context, ISourceLease lease, ILogger logger) : BackgroundService
+{
+    /// <summary>How long a connection may take to be made: 10 s.</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long this host holds the source for at a time, in a cluster: 15 s. Another host takes it once a hold runs
+    /// out unrenewed (its holder killed, or cut off from the cluster).
+    /// </summary>
+    public static readonly TimeSpan HoldTerm = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often the holder renews its hold while connected, and another host asks for it: every 5 s.</summary>
+    public static readonly TimeSpan HoldEvery = TimeSpan.FromSeconds(5);
+
+    /// <summary>Connections made to the source so far.</summary>
+    public int Connections { get; private set; }
+
+    /// <summary>
+    /// Told each time the client starts to connect (its timeout running) and each time it starts to wait before it tries
+    /// again (its wait running, on the ingest's clock), with how long it waits; null while connecting.
+    /// </summary>
+    internal event Action<TimeSpan?>? Trying;
+
+    /// <summary>Told each time the client, connected, starts to wait before it renews its hold (its wait running).</summary>
+    internal event Action? Renewing;
+
+    /// <summary>The source in the log's words: "the KISS TNC".</summary>
+    protected abstract string Named { get; }
+
+    /// <summary>What the client takes from it, in the log's words: "taking the APRS packets its radio hears".</summary>
+    protected abstract string Taking { get; }
+
+    /// <summary>The kind of source its hold is named by across the cluster, with where it is reached: "kiss".</summary>
+    protected abstract string Kind { get; }
+
+    /// <summary>The clock the client waits on: the ingest's.</summary>
+    protected TimeProvider Clock => context.Clock;
+
+    /// <summary>
+    /// Reads what the source sends over <paramref name="stream"/> until it closes the connection (or
+    /// <paramref name="cancellationToken"/> ends it): true when it sent anything the source sends when it works, on the
+    /// first of which <paramref name="heard"/> is called.
+    /// </summary>
+    protected abstract Task<bool> ReadAsync(Stream stream, Action heard, CancellationToken cancellationToken);
+
+    // The name the source's hold goes by across the cluster: what it is and where it is reached.
+    private string Held => $"{Kind}/{options.Host}:{options.Port}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Enabled)
+        {
+            return;
+        }
+
+        try
+        {
+            await ConnectAsync(stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await LetGoAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task ConnectAsync(CancellationToken stoppingToken)
+    {
+        var wait = options.ReconnectAfter;
+        var outage = false;
+        var deferred = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            // In a cluster one host connects: the others ask again every few seconds, and one takes the source over when
+            // its holder stops renewing.
+            var hold = await HoldAsync(stoppingToken).ConfigureAwait(false);
+            if (hold.HeldAt is not { } heldAt)
+            {
+                if (!deferred)
+                {
+                    LogHeldElsewhere(logger, Named, options.Host, options.Port, hold.Why, HoldEvery.TotalSeconds);
+                    deferred = true;
+                }
+
+                if (!await WaitAsync(HoldEvery, stoppingToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            deferred = false;
+            string? lost;
+            string? lostHold = null;
+            try
+            {
+                using var tcp = new TcpClient();
+                // A source whose machine died without closing the connection is found by TCP keepalives in about 90 s:
+                // a quiet radio channel says nothing for minutes.
+                tcp.Client.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                tcp.Client.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 60);
+                tcp.Client.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, 10);
+                tcp.Client.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, 3);
+                using (var timeout = new CancellationTokenSource(ConnectTimeout, context.Clock))
+                using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token))
+                {
+                    Trying?.Invoke(null);
+                    await tcp.ConnectAsync(options.Host, options.Port, connecting.Token).ConfigureAwait(false);
+                }
+
+                Connections++;
+                if (!outage)
+                {
+                    LogConnected(logger, Named, options.Host, options.Port, Taking);
+                }
+
+                // The connection is read for as long as this host holds the source: one that loses its hold closes it.
+                using var holding = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var keeping = KeepAsync(heldAt, reason => lostHold = reason, holding);
+                bool heard;
+                try
+                {
+                    // A connection counts as made once the source sends: one that takes connections and drops them at
+                    // once (a bridge whose serial port is gone) is an outage, tried again ever more slowly.
+                    heard = await ReadAsync(tcp.GetStream(), () =>
+                    {
+                        if (outage)
+                        {
+                            LogConnected(logger, Named, options.Host, options.Port, Taking);
+                        }
+
+                        (outage, wait) = (false, options.ReconnectAfter);
+                    }, holding.Token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await holding.CancelAsync().ConfigureAwait(false);
+                    await keeping.ConfigureAwait(false);
+                }
+
+                lost = heard ? null : "it closed the connection before sending anything";
+                if (heard)
+                {
+                    LogClosed(logger, char.ToUpperInvariant(Named[0]) + Named[1..], options.Host, options.Port);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (OperationCanceledException) when (lostHold is not null)
+            {
+                // Another host has the source now: this one asks for it again, as any host that does not hold it does.
+                LogHoldLost(logger, Named, options.Host, options.Port, lostHold);
+                continue;
+            }
+            catch (OperationCanceledException)
+            {
+                lost = $"no answer in {ConnectTimeout.TotalSeconds:0} s";
+            }
+            catch (Exception e) when (e is SocketException or IOException)
+            {
+                lost = e.Message;
+            }
+            catch (Exception e)
+            {
+                // Whatever went wrong in reading what the source sent is this connection's, not the host's: the host goes on.
+                LogFailed(logger, Named, options.Host, options.Port, e);
+                lost = e.Message;
+            }
+
+            if (lost is not null && !outage)
+            {
+                LogUnreachable(logger, Named, options.Host, options.Port, lost, wait.TotalSeconds);
+                outage = true;
+            }
+
+            if (!await WaitAsync(wait, stoppingToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            wait = lost is null ? wait : wait * 2 < options.MostReconnectAfter ? wait * 2 : options.MostReconnectAfter;
+        }
+    }
+
+    // Waits on the ingest's clock, telling the wait once it runs; false when the host stops.
+    private async Task<bool> WaitAsync(TimeSpan wait, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var waiting = Task.Delay(wait, context.Clock, stoppingToken);
+            Trying?.Invoke(wait);
+            await waiting.ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    // Asks for the source for this host: when it was asked, where it holds it; otherwise which host does, or why the
+    // cluster could not say.
+    private async Task<HoldAnswer> HoldAsync(CancellationToken stoppingToken)
+    {
+        var asked = context.Clock.GetUtcNow();
+        try
+        {
+            return await lease.HoldAsync(Held, HoldTerm, stoppingToken).ConfigureAwait(false) is { } holder
+                ? new HoldAnswer(null, holder, null)
+                : new HoldAnswer(asked, null, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            return new HoldAnswer(null, null, $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private readonly record struct HoldAnswer(DateTimeOffset? HeldAt, string? Holder, string? Failure)
+    {
+        public string Why => Holder is not null ? $"host {Holder} is connected to it" : $"the cluster could not be asked which host connects to it ({Failure})";
+    }
+
+    /// <summary>
+    /// Renews this host's hold on the source every <see cref="HoldEvery"/> while it is connected. Where another host
+    /// holds it now, or the hold has gone unrenewed until one renewal is left of its term (the cluster cannot be asked),
+    /// the hold is lost: <paramref name="lost"/> is told why and <paramref name="holding"/> cancelled, closing the
+    /// connection before another host may take the source.
+    /// </summary>
+    private async Task KeepAsync(DateTimeOffset heldAt, Action<string> lost, CancellationTokenSource holding)
+    {
+        try
+        {
+            while (true)
+            {
+                var waiting = Task.Delay(HoldEvery, context.Clock, holding.Token);
+                Renewing?.Invoke();
+                await waiting.ConfigureAwait(false);
+                var renewed = await HoldAsync(holding.Token).ConfigureAwait(false);
+                if (renewed.HeldAt is { } at)
+                {
+                    heldAt = at;
+                    continue;
+                }
+
+                if (renewed.Holder is not null || context.Clock.GetUtcNow() - heldAt >= HoldTerm - HoldEvery)
+                {
+                    lost(renewed.Why);
+                    await holding.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (holding.IsCancellationRequested)
+        {
+            // The connection ended, or the host stops.
+        }
+    }
+
+    // Lets another host take the source at once as this one stops.
+    private async Task LetGoAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await lease.LetGoAsync(Held, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // Its hold runs out by itself: another host takes the source within a term.
+            LogNotLetGo(logger, Named, options.Host, options.Port, e.Message, HoldTerm.TotalSeconds);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to {Source} at {Host}:{Port}: {Taking}")]
+    private static partial void LogConnected(ILogger logger, string source, string host, int port, string taking);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Source} at {Host}:{Port} closed the connection; connecting again")]
+    private static partial void LogClosed(ILogger logger, string source, string host, int port);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach {Source} at {Host}:{Port} ({Reason}); trying again in {Seconds} s, then ever less often, and saying so once it sends again")]
+    private static partial void LogUnreachable(ILogger logger, string source, string host, int port, string reason, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reading {Source} at {Host}:{Port} failed; connecting again")]
+    private static partial void LogFailed(ILogger logger, string source, string host, int port, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Not connecting to {Source} at {Host}:{Port}: {Why}; asking again every {Seconds} s, to take it over when that host stops")]
+    private static partial void LogHeldElsewhere(ILogger logger, string source, string host, int port, string why, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closed the connection to {Source} at {Host}:{Port}: this host's hold on it is lost ({Why})")]
+    private static partial void LogHoldLost(ILogger logger, string source, string host, int port, string why);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not let go of {Source} at {Host}:{Port} on stopping ({Why}): another host takes it within {Seconds} s")]
+    private static partial void LogNotLetGo(ILogger logger, string source, string host, int port, string why, double seconds);
+}
