@@ -22,7 +22,7 @@ public static class IngestServiceCollectionExtensions
     /// <summary>
     /// Binds <c>Ingest</c> (incident, unknown units, queue), <c>Ingest:Validation</c>, <c>Ingest:Cot</c> (parser),
     /// <c>Ingest:Cot:Udp</c>, <c>Ingest:Cot:Multicast</c>, <c>Ingest:Cot:Tcp</c>, <c>Ingest:Cot:Tls</c>, <c>Ingest:Nmea</c> (parser),
-    /// <c>Ingest:Nmea:Tcp</c>, <c>Ingest:Aprs</c> (parser), <c>Ingest:Aprs:Tcp</c>, <c>Ingest:Aprs:Kiss</c> (a TNC to connect to), <c>Ingest:OsmAnd</c> and
+    /// <c>Ingest:Nmea:Tcp</c>, <c>Ingest:Aprs</c> (parser), <c>Ingest:Aprs:Tcp</c>, <c>Ingest:Aprs:Kiss</c> (a TNC to connect to), <c>Ingest:Aprs:AprsIs</c> (an APRS-IS server to log in to), <c>Ingest:OsmAnd</c> and
     /// <c>Http:RateLimits:Reports</c> and <c>:Commands</c>. The host supplies <see cref="IIncidentPort"/> and may supply
     /// a <see cref="TimeProvider"/> (default system) and who may report: <see cref="IReportSenders"/>,
     /// <see cref="IUnitBindings"/> and <see cref="IDeviceDirectory"/> (defaults: nobody, no unit bound, no device).
@@ -87,7 +87,19 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<IHostedService>(sp => new KissTncClient(
             KissClient(configuration, "Ingest:Aprs:Kiss"), sp.GetRequiredService<IngestContext>(), sp.GetRequiredService<AprsParser>(), sp.GetRequiredService<ISourceLease>(),
             sp.GetRequiredService<ILogger<KissTncClient>>()));
+        services.AddSingleton<IHostedService>(sp => new AprsIsClient(
+            AprsIsClient(configuration, "Ingest:Aprs:AprsIs"), sp.GetRequiredService<IngestContext>(), sp.GetRequiredService<AprsParser>(), sp.GetRequiredService<ISourceLease>(),
+            sp.GetRequiredService<ILogger<AprsIsClient>>()));
         return services;
+    }
+
+    // The APRS-IS client's options, bound and checked as a listener's are.
+    private static AprsIsClientOptions AprsIsClient(IConfiguration configuration, string section)
+    {
+        var unknown = new SettingsSection(section, typeof(AprsIsClientOptions), "a setting of the APRS-IS client").Unknown(configuration).ToList();
+        return unknown.Count > 0
+            ? throw new OptionsValidationException(section, typeof(AprsIsClientOptions), unknown)
+            : Bind(configuration, section, new AprsIsClientOptions()).Checked(section);
     }
 
     // The KISS TNC client's options, bound and checked as a listener's are.

@@ -20,7 +20,7 @@ public static class IngestSettings
         new("Ingest:Validation", typeof(ValidationOptions), "a validation setting"),
         new("Ingest:Cot", typeof(CotOptions), "a Cursor on Target setting", "Udp", "Multicast", "Tcp", "Tls"),
         new("Ingest:Nmea", typeof(NmeaOptions), "an NMEA setting", "Tcp"),
-        new("Ingest:Aprs", typeof(AprsOptions), "an APRS setting", "Tcp", "Kiss"),
+        new("Ingest:Aprs", typeof(AprsOptions), "an APRS setting", "Tcp", "Kiss", "AprsIs"),
         new("Ingest:OsmAnd", typeof(OsmAndOptions), "an OsmAnd setting"),
         new("Http:RateLimits", null, "a rate limit", "Reports", "Commands"),
         new("Http:RateLimits:Reports", typeof(CallerRateOptions), "a rate limit setting"),

@@ -19,7 +19,7 @@ public abstract record SourceClientOptions
     public string? Incident { get; init; }
 
     /// <summary>Unknown-unit policy for its reports; null uses <c>Ingest:UnknownUnits</c>. Default null.</summary>
-    public UnknownUnitPolicy? UnknownUnits { get; init; }
+    public virtual UnknownUnitPolicy? UnknownUnits { get; init; }
 
     /// <summary>Wait before connecting again after the source could not be reached or closed the connection; doubled each time it fails again. Default 2 s.</summary>
     public TimeSpan ReconnectAfter { get; init; } = TimeSpan.FromSeconds(2);

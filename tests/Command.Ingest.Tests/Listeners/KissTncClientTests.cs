@@ -18,7 +18,7 @@ public sealed class KissTncClientTests
     {
         using var tnc = new TcpListener(IPAddress.Loopback, 0);
         tnc.Start();
-        var (rig, tries) = await KissTries.StartAsync(((IPEndPoint)tnc.LocalEndpoint).Port, new() { ["Ingest:Aprs:Kiss:MaxFrameBytes"] = "128" });
+        var (rig, tries) = await SourceTries.StartKissAsync(((IPEndPoint)tnc.LocalEndpoint).Port, new() { ["Ingest:Aprs:Kiss:MaxFrameBytes"] = "128" });
         await using var _ = rig;
 
         using (var first = await tnc.AcceptTcpClientAsync(Ct))
@@ -59,7 +59,7 @@ public sealed class KissTncClientTests
         free.Start();
         var port = ((IPEndPoint)free.LocalEndpoint).Port;
         free.Stop();
-        var (rig, tries) = await KissTries.StartAsync(port, new() { ["Ingest:Aprs:Kiss:ReconnectAfter"] = "00:00:01", ["Ingest:Aprs:Kiss:MostReconnectAfter"] = "00:00:04" });
+        var (rig, tries) = await SourceTries.StartKissAsync(port, new() { ["Ingest:Aprs:Kiss:ReconnectAfter"] = "00:00:01", ["Ingest:Aprs:Kiss:MostReconnectAfter"] = "00:00:04" });
         await using var _ = rig;
         IReadOnlyList<string> Said() => rig.Log.Lines("KissTncClient");
 
@@ -94,7 +94,7 @@ public sealed class KissTncClientTests
         var port = ((IPEndPoint)tnc.LocalEndpoint).Port;
         using var first = new TcpClient();
         await first.ConnectAsync(IPAddress.Loopback, port, Ct);
-        var (rig, tries) = await KissTries.StartAsync(port);
+        var (rig, tries) = await SourceTries.StartKissAsync(port);
         await using var _ = rig;
         IReadOnlyList<string> Said() => rig.Log.Lines("KissTncClient");
 

@@ -22,12 +22,12 @@ public sealed class KissTncHoldTests
         tnc.Start();
         var port = ((IPEndPoint)tnc.LocalEndpoint).Port;
         var lease = new SharedLease();
-        var (first, _) = await KissTries.StartAsync(port, lease: lease.For("host-a"));
+        var (first, _) = await SourceTries.StartKissAsync(port, lease: lease.For("host-a"));
         using var firstConnection = await tnc.AcceptTcpClientAsync(Ct);
         await firstConnection.GetStream().WriteAsync(Ax25Frames.Position("K1ABC-9"), Ct);
         await first.Port.WaitForAsync(1);
 
-        var (second, secondTries) = await KissTries.StartAsync(port, lease: lease.For("host-b"));
+        var (second, secondTries) = await SourceTries.StartKissAsync(port, lease: lease.For("host-b"));
         await using var _ = second;
         var asksEvery = await secondTries.WaitingAsync();
 
@@ -56,7 +56,7 @@ public sealed class KissTncHoldTests
         tnc.Start();
         var port = ((IPEndPoint)tnc.LocalEndpoint).Port;
         var lease = new SharedLease();
-        var (rig, tries) = await KissTries.StartAsync(port, lease: lease.For("host-a"));
+        var (rig, tries) = await SourceTries.StartKissAsync(port, lease: lease.For("host-a"));
         await using var _ = rig;
         using var connection = await tnc.AcceptTcpClientAsync(Ct);
         await tries.RenewingAsync();
@@ -83,7 +83,7 @@ public sealed class KissTncHoldTests
         tnc.Start();
         var port = ((IPEndPoint)tnc.LocalEndpoint).Port;
         var lease = new SharedLease();
-        var (rig, tries) = await KissTries.StartAsync(port, lease: lease.For("host-a"));
+        var (rig, tries) = await SourceTries.StartKissAsync(port, lease: lease.For("host-a"));
         await using var _ = rig;
         using var connection = await tnc.AcceptTcpClientAsync(Ct);
         await tries.RenewingAsync();

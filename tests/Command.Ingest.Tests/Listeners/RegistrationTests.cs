@@ -127,6 +127,7 @@ public sealed class RegistrationTests
     [Theory]
     [InlineData("Ingest:Cot:Udp:Alow:0:Address", "Ingest:Cot:Udp:Alow is not a setting of this listener (did you mean Allow?); they are Enabled, BindAddress, ")]
     [InlineData("Ingest:Nmea:Tcp:Allow:0:Adress", "Ingest:Nmea:Tcp:Allow:0:Adress is not a setting of this listener (did you mean Address?); they are Address, ")]
+    [InlineData("Ingest:Aprs:AprsIs:Filtre", "Ingest:Aprs:AprsIs:Filtre is not a setting of the APRS-IS client (did you mean Filter?); they are Enabled, Host, Port, ")]
     [InlineData("Ingest:Aprs:Kiss:Prot", "Ingest:Aprs:Kiss:Prot is not a setting of the KISS TNC client (did you mean Port?); they are Enabled, Host, Port, ")]
     public void A_misspelt_listener_setting_stops_start_up_naming_it_and_the_setting_meant(string key, string expected)
     {
@@ -156,6 +157,9 @@ public sealed class RegistrationTests
             ["Ingest:Aprs:Kiss:Host"] = "tnc.local",
             ["Ingest:Aprs:Kiss:RadioPort"] = "1",
             ["Ingest:Aprs:Kiss:MostReconnectAfter"] = "00:05:00",
+            ["Ingest:Aprs:AprsIs:Login"] = "KD0ABC",
+            ["Ingest:Aprs:AprsIs:Filter"] = "r/39.74/-104.99/20",
+            ["Ingest:Aprs:AprsIs:SilenceTimeout"] = "00:05:00",
         });
 
         Assert.NotEmpty(services.GetServices<IHostedService>());
@@ -183,5 +187,42 @@ public sealed class RegistrationTests
             "Ingest:Aprs:Kiss:RadioPort 16 is not a KISS port, 0 to 15.",
             "Ingest:Aprs:Kiss:MaxFrameBytes 10 is not 64 to 65536.",
         ], refused.Failures);
+    }
+
+    [Fact]
+    public void An_aprs_is_client_turned_on_without_a_callsign_or_filter_that_could_work_stops_start_up_naming_its_key()
+    {
+        using var services = Build(new()
+        {
+            ["Ingest:Aprs:AprsIs:Enabled"] = "true",
+            ["Ingest:Aprs:AprsIs:Login"] = "N0CALL filter r/0/0/20000",
+            ["Ingest:Aprs:AprsIs:MaxLineBytes"] = "64",
+            ["Ingest:Aprs:AprsIs:SilenceTimeout"] = "00:00:10",
+        });
+
+        var refused = Assert.Throws<OptionsValidationException>(() => services.GetServices<IHostedService>().ToList());
+
+        Assert.Equal(
+        [
+            "Ingest:Aprs:AprsIs:Login 'N0CALL filter r/0/0/20000' is not a callsign (letters and digits, up to 9, and an SSID such as -9).",
+            "Ingest:Aprs:AprsIs:Filter is required: the filter port sends only what a filter asks for, such as b/K1ABC-9/N0CALL* (those stations) or r/39.74/-104.99/20 (20 km round a point).",
+            "Ingest:Aprs:AprsIs:MaxLineBytes 64 is not 128 to 65536.",
+            "Ingest:Aprs:AprsIs:SilenceTimeout 00:00:10 is under 30 s: a server sends its keepalive only every 20 s.",
+        ], refused.Failures);
+    }
+
+    [Fact]
+    public void An_aprs_is_filter_on_more_than_one_line_stops_start_up()
+    {
+        using var services = Build(new()
+        {
+            ["Ingest:Aprs:AprsIs:Enabled"] = "true",
+            ["Ingest:Aprs:AprsIs:Login"] = "N0CALL",
+            ["Ingest:Aprs:AprsIs:Filter"] = "b/K1ABC-9\r\nuser EVIL pass 12345",
+        });
+
+        var refused = Assert.Throws<OptionsValidationException>(() => services.GetServices<IHostedService>().ToList());
+
+        Assert.Equal(["Ingest:Aprs:AprsIs:Filter must be printable ASCII on one line, up to 400 characters."], refused.Failures);
     }
 }

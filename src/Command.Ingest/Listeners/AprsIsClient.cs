@@ -1,0 +1,147 @@
+using System.Text;
+using Command.Domain.Reports;
+using Command.Domain.Validation;
+using Command.Ingest.Aprs;
+using Command.Ingest.Intake;
+using Microsoft.Extensions.Logging;
+
+namespace Command.Ingest.Listeners;
+
+/// <summary>
+/// Logs in to an APRS-IS server (<c>Ingest:Aprs:AprsIs</c>), receive only, and takes the packets its filter asks for:
+/// what iGates anywhere heard from the trackers the filter names, as TNC2 lines parsed as an iGate's are. The server's
+/// comments (its banner, its answer to the log-in, a keepalive every 20 s) are no packets; its answer to the log-in
+/// is logged. A line past the size limit is refused as oversized, and recorded. A server that sends nothing for
+/// <see cref="AprsIsClientOptions.SilenceTimeout"/> is taken as gone. It is connected to, and again, as any source
+/// Command connects out to (<see cref="SourceClient"/>): by one host of a cluster at a time.
+/// </summary>
+public sealed partial class AprsIsClient : SourceClient
+{
+    private const ReportSource Source = ReportSource.Aprs;
+
+    private readonly AprsIsClientOptions options;
+    private readonly IngestContext context;
+    private readonly AprsParser parser;
+    private readonly ILogger logger;
+
+    public AprsIsClient(AprsIsClientOptions options, IngestContext context, AprsParser parser, ISourceLease lease, ILogger<AprsIsClient> logger)
+        : base(options, context, lease, logger) =>
+        (this.options, this.context, this.parser, this.logger) = (options, context, parser, logger);
+
+    protected override string Named => "the APRS-IS server";
+
+    protected override string Taking => $"taking the packets of filter {options.Filter}";
+
+    protected override string Kind => "aprs-is";
+
+    /// <summary>The log-in line: receive only (passcode -1), with the filter.</summary>
+    public string LogIn
+    {
+        get
+        {
+            var version = typeof(AprsIsClient).Assembly.GetName().Version;
+            return $"user {options.Login} pass -1 vers Command {version?.Major ?? 1}.{version?.Minor ?? 0} filter {options.Filter}\r\n";
+        }
+    }
+
+    // Logs in, then reads lines until the server closes the connection; true when it sent any, on the first of which
+    // heard is called.
+    protected override async Task<bool> ReadAsync(Stream stream, Action heard, CancellationToken cancellationToken)
+    {
+        using var silence = new CancellationTokenSource(options.SilenceTimeout, context.Clock);
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, silence.Token);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(LogIn), cancellationToken).ConfigureAwait(false);
+        var incident = options.Incident ?? context.Options.Incident;
+        var unknownUnits = options.UnknownUnits ?? context.Options.UnknownUnits;
+        var buffer = new byte[4096];
+        var line = new List<byte>(options.MaxLineBytes);
+        var items = new List<IngestItem>();
+        var oversized = false;
+        var any = false;
+        while (true)
+        {
+            int read;
+            try
+            {
+                read = await stream.ReadAsync(buffer, reading.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (silence.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new IOException($"it sent nothing for {options.SilenceTimeout.TotalSeconds:0} s, not even its keepalive");
+            }
+
+            if (read == 0)
+            {
+                return any;
+            }
+
+            silence.CancelAfter(options.SilenceTimeout);
+            if (!any)
+            {
+                any = true;
+                heard();
+            }
+
+            items.Clear();
+            for (var i = 0; i < read; i++)
+            {
+                if (buffer[i] != (byte)'\n')
+                {
+                    oversized |= line.Count == options.MaxLineBytes;
+                    if (!oversized)
+                    {
+                        line.Add(buffer[i]);
+                    }
+
+                    continue;
+                }
+
+                if (Take(line, oversized, incident, unknownUnits) is { } item)
+                {
+                    items.Add(item);
+                }
+
+                oversized = false;
+                line.Clear();
+            }
+
+            foreach (var item in items)
+            {
+                await context.Queue.EnqueueAsync(item, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private IngestItem? Take(List<byte> bytes, bool oversized, string incident, UnknownUnitPolicy unknownUnits)
+    {
+        if (oversized)
+        {
+            context.Received(Source);
+            return new IngestItem(incident, unknownUnits, IncomingReport.Refused(Source, "",
+                new Rejection(RejectReason.Oversized, FormattableString.Invariant($"APRS-IS line is longer than the {options.MaxLineBytes}-byte limit"))));
+        }
+
+        var line = Encoding.UTF8.GetString([.. bytes]).TrimEnd('\r');
+        if (line.Length == 0)
+        {
+            return null;
+        }
+
+        if (line.StartsWith('#'))
+        {
+            // The server's banner, its answer to the log-in, or a keepalive.
+            if (line.StartsWith("# logresp", StringComparison.Ordinal))
+            {
+                LogAnswered(logger, options.Host, options.Port, line[2..]);
+            }
+
+            return null;
+        }
+
+        context.Received(Source);
+        return new IngestItem(incident, unknownUnits, parser.Parse(line, context.Clock.GetUtcNow()));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The APRS-IS server at {Host}:{Port} answered the log-in: {Answer}")]
+    private static partial void LogAnswered(ILogger logger, string host, int port, string answer);
+}
