@@ -197,11 +197,24 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Unknown_unit_is_refused_when_the_incident_does_not_auto_enrol()
     {
-        var incident = await OpenAsync(NewId(), autoEnrol: false);
+        var id = NewId();
+        var incident = await OpenAsync(id, autoEnrol: false);
 
         var results = await incident.Submit([Sites.Report("X9", ClusterFixture.Start, 0, 0)], [], null);
 
-        Assert.Equal(RejectReason.UnknownUnit, results[0]?.Reason);
+        Assert.Equal((RejectReason.UnknownUnit, $"unit 'X9' is not enrolled and incident '{id}' does not enrol units on first report"), (results[0]?.Reason, results[0]?.Detail));
+        Assert.Empty(await incident.GetUnits());
+    }
+
+    [Fact]
+    public async Task Unknown_unit_refused_by_its_source_says_so_where_the_incident_would_enrol_it()
+    {
+        var incident = await OpenAsync(NewId(), autoEnrol: true);
+
+        var results = await incident.Submit([Sites.Report("W0WX", ClusterFixture.Start, 0, 0)], [], autoEnrol: false);
+
+        Assert.Equal((RejectReason.UnknownUnit, "unit 'W0WX' is not enrolled and its source takes reports of enrolled units only (its UnknownUnits is Refuse)"),
+            (results[0]?.Reason, results[0]?.Detail));
         Assert.Empty(await incident.GetUnits());
     }
 

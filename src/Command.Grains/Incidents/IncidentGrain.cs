@@ -282,6 +282,10 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         // A batch that enrols a unit on its first report claims it from its unit grain first, which means waiting; batches
         // still fold in the order they arrive, so one that arrives meanwhile waits its turn (and none waits otherwise).
         var enrol = autoEnrol ?? stream.Projection.AutoEnrol;
+        // Whose rule refuses a unit not enrolled: its source's (a range of APRS-IS brings every station in range), or the incident's.
+        var notEnrolled = enrol ? null
+            : autoEnrol is false ? "its source takes reports of enrolled units only (its UnknownUnits is Refuse)"
+            : $"incident '{IncidentId}' does not enrol units on first report";
         var newcomers = enrol ? Newcomers(reports) : null;
         FoldTurns.Turn? turn = null;
         Dictionary<string, Rejection?>? heldElsewhere = null;
@@ -313,7 +317,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         var results = new Rejection?[reports.Length];
         try
         {
-            Fold(reports, refused, enrol, heldElsewhere, results, batch);
+            Fold(reports, refused, notEnrolled, heldElsewhere, results, batch);
         }
         finally
         {
@@ -378,7 +382,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     }
 
     // Folds a batch of reports (and the inputs already refused at ingest) into the stream, in order; nothing waits.
-    private void Fold(ImmutableArray<PositionReport> reports, ImmutableArray<InputRejected> refused, bool enrol, Dictionary<string, Rejection?>? heldElsewhere,
+    private void Fold(ImmutableArray<PositionReport> reports, ImmutableArray<InputRejected> refused, string? notEnrolled, Dictionary<string, Rejection?>? heldElsewhere,
         Rejection?[] results, List<IncidentEvent> batch)
     {
         lastInput = clock.GetUtcNow();
@@ -399,9 +403,9 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
 
             if (!stream.Projection.Units.TryGetValue(report.UnitId, out var unit))
             {
-                if (!enrol)
+                if (notEnrolled is not null)
                 {
-                    results[i] = Refuse(report, new Rejection(RejectReason.UnknownUnit, $"unit '{report.UnitId}' is not enrolled and incident '{IncidentId}' does not enrol units on first report"), now, batch);
+                    results[i] = Refuse(report, new Rejection(RejectReason.UnknownUnit, $"unit '{report.UnitId}' is not enrolled and {notEnrolled}"), now, batch);
                     continue;
                 }
 
