@@ -22,7 +22,7 @@ public static class IngestServiceCollectionExtensions
     /// <summary>
     /// Binds <c>Ingest</c> (incident, unknown units, queue), <c>Ingest:Validation</c>, <c>Ingest:Cot</c> (parser),
     /// <c>Ingest:Cot:Udp</c>, <c>Ingest:Cot:Multicast</c>, <c>Ingest:Cot:Tcp</c>, <c>Ingest:Cot:Tls</c>, <c>Ingest:Nmea</c> (parser),
-    /// <c>Ingest:Nmea:Tcp</c>, <c>Ingest:Aprs</c> (parser), <c>Ingest:Aprs:Tcp</c>, <c>Ingest:Aprs:Kiss</c> (a TNC to connect to), <c>Ingest:Aprs:AprsIs</c> (an APRS-IS server to log in to), <c>Ingest:OsmAnd</c> and
+    /// <c>Ingest:Nmea:Tcp</c>, <c>Ingest:Aprs</c> (parser), <c>Ingest:Aprs:Tcp</c>, <c>Ingest:Aprs:Kiss</c> (a TNC to connect to), <c>Ingest:Aprs:AprsIs</c> (an APRS-IS server to log in to), <c>Ingest:Cot:TakServer</c> (a TAK Server to connect to), <c>Ingest:OsmAnd</c> and
     /// <c>Http:RateLimits:Reports</c> and <c>:Commands</c>. The host supplies <see cref="IIncidentPort"/> and may supply
     /// a <see cref="TimeProvider"/> (default system) and who may report: <see cref="IReportSenders"/>,
     /// <see cref="IUnitBindings"/> and <see cref="IDeviceDirectory"/> (defaults: nobody, no unit bound, no device).
@@ -87,10 +87,25 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<IHostedService>(sp => new KissTncClient(
             KissClient(configuration, "Ingest:Aprs:Kiss"), sp.GetRequiredService<IngestContext>(), sp.GetRequiredService<AprsParser>(), sp.GetRequiredService<ISourceLease>(),
             sp.GetRequiredService<ILogger<KissTncClient>>()));
+        services.AddSingleton<IHostedService>(sp =>
+        {
+            var tak = TakServerClient(configuration, "Ingest:Cot:TakServer");
+            return new TakServerClient(tak, tak is { Enabled: true, Tls: true } ? TakServerCredentials.Load("Ingest:Cot:TakServer", tak) : null,
+                sp.GetRequiredService<IngestContext>(), sp.GetRequiredService<CotParser>(), sp.GetRequiredService<ISourceLease>(), sp.GetRequiredService<ILogger<TakServerClient>>());
+        });
         services.AddSingleton<IHostedService>(sp => new AprsIsClient(
             AprsIsClient(configuration, "Ingest:Aprs:AprsIs"), sp.GetRequiredService<IngestContext>(), sp.GetRequiredService<AprsParser>(), sp.GetRequiredService<ISourceLease>(),
             sp.GetRequiredService<ILogger<AprsIsClient>>()));
         return services;
+    }
+
+    // The TAK Server client's options, bound and checked as a listener's are.
+    private static TakServerClientOptions TakServerClient(IConfiguration configuration, string section)
+    {
+        var unknown = new SettingsSection(section, typeof(TakServerClientOptions), "a setting of the TAK Server client").Unknown(configuration).ToList();
+        return unknown.Count > 0
+            ? throw new OptionsValidationException(section, typeof(TakServerClientOptions), unknown)
+            : Bind(configuration, section, new TakServerClientOptions()).Checked(section);
     }
 
     // The APRS-IS client's options, bound and checked as a listener's are.

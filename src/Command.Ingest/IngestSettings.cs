@@ -18,7 +18,7 @@ public static class IngestSettings
     [
         new("Ingest", typeof(IngestOptions), "an ingest setting", "Validation", "Cot", "Nmea", "Aprs", "OsmAnd"),
         new("Ingest:Validation", typeof(ValidationOptions), "a validation setting"),
-        new("Ingest:Cot", typeof(CotOptions), "a Cursor on Target setting", "Udp", "Multicast", "Tcp", "Tls"),
+        new("Ingest:Cot", typeof(CotOptions), "a Cursor on Target setting", "Udp", "Multicast", "Tcp", "Tls", "TakServer"),
         new("Ingest:Nmea", typeof(NmeaOptions), "an NMEA setting", "Tcp"),
         new("Ingest:Aprs", typeof(AprsOptions), "an APRS setting", "Tcp", "Kiss", "AprsIs"),
         new("Ingest:OsmAnd", typeof(OsmAndOptions), "an OsmAnd setting"),

@@ -25,8 +25,9 @@ namespace Command.Ingest.Cot;
 /// A streaming client's keepalive (<c>t-x-c-t</c>): no report and no refusal. ATAK pings after 15 s of hearing nothing
 /// from its server and drops the connection after 25 s without an answer, losing what it had queued to send.
 /// </param>
+/// <param name="Pong">A server's answer to a ping (<c>t-x-c-t-r</c>): no report and no refusal.</param>
 public sealed record CotOutcome(IncomingReport? Report, Threat? Threat = null, string? Actor = null, string Raw = "", DateTimeOffset? Time = null, bool Ping = false, string? PlacedBy = null,
-    UnitAlert? Alert = null, DeletedMarker? Deletion = null, string? PlacedFrom = null)
+    UnitAlert? Alert = null, DeletedMarker? Deletion = null, string? PlacedFrom = null, bool Pong = false)
 {
     /// <summary>The CoT type of a ping, and of its answer.</summary>
     public const string PingType = "t-x-c-t";

@@ -122,6 +122,11 @@ public sealed class CotParser(CotOptions options)
             return new CotOutcome(null, Raw: xml, Ping: true);
         }
 
+        if (f.Type == CotOutcome.PongType)
+        {
+            return new CotOutcome(null, Raw: xml, Pong: true);
+        }
+
         if (f.Type.StartsWith(AlertTypes, StringComparison.Ordinal))
         {
             return Alert(xml, f);

@@ -26,6 +26,7 @@ public class CotTcpListener(string section, TcpListenerOptions options, IngestCo
     protected override Func<string, FrameOutcome> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source) =>
         text => parser.Parse(text.TrimStart()) is var outcome && outcome.Ping
             ? new FrameOutcome(null, Pong(Clock.GetUtcNow()), KeepAlive: true)
+            : outcome.Pong ? new FrameOutcome(null, KeepAlive: true)
             : CotItems.From(outcome, incident, unknownUnits, source);
 
     /// <summary>

@@ -63,6 +63,12 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
     /// </summary>
     protected abstract Task<bool> ReadAsync(Stream stream, Action heard, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Makes the connection just made over <paramref name="tcp"/> ready to read: the stream to read (its own, or a TLS
+    /// stream over it once the handshake is made). A failure here is the connection's, an outage said with its reason.
+    /// </summary>
+    protected virtual Task<Stream> OpenAsync(TcpClient tcp, CancellationToken cancellationToken) => Task.FromResult<Stream>(tcp.GetStream());
+
     // The name the source's hold goes by across the cluster: what it is and where it is reached.
     private string Held => $"{Kind}/{options.Host}:{options.Port}";
 
@@ -128,6 +134,7 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
                     await tcp.ConnectAsync(options.Host, options.Port, connecting.Token).ConfigureAwait(false);
                 }
 
+                await using var stream = await OpenAsync(tcp, stoppingToken).ConfigureAwait(false);
                 Connections++;
                 if (!outage)
                 {
@@ -142,7 +149,7 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
                 {
                     // A connection counts as made once the source sends: one that takes connections and drops them at
                     // once (a bridge whose serial port is gone) is an outage, tried again ever more slowly.
-                    heard = await ReadAsync(tcp.GetStream(), () =>
+                    heard = await ReadAsync(stream, () =>
                     {
                         if (outage)
                         {

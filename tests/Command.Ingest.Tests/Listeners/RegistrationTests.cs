@@ -127,6 +127,7 @@ public sealed class RegistrationTests
     [Theory]
     [InlineData("Ingest:Cot:Udp:Alow:0:Address", "Ingest:Cot:Udp:Alow is not a setting of this listener (did you mean Allow?); they are Enabled, BindAddress, ")]
     [InlineData("Ingest:Nmea:Tcp:Allow:0:Adress", "Ingest:Nmea:Tcp:Allow:0:Adress is not a setting of this listener (did you mean Address?); they are Address, ")]
+    [InlineData("Ingest:Cot:TakServer:HostileMarker", "Ingest:Cot:TakServer:HostileMarker is not a setting of the TAK Server client (did you mean HostileMarkers?); they are Enabled, Host, Port, ")]
     [InlineData("Ingest:Aprs:AprsIs:Filtre", "Ingest:Aprs:AprsIs:Filtre is not a setting of the APRS-IS client (did you mean Filter?); they are Enabled, Host, Port, ")]
     [InlineData("Ingest:Aprs:Kiss:Prot", "Ingest:Aprs:Kiss:Prot is not a setting of the KISS TNC client (did you mean Port?); they are Enabled, Host, Port, ")]
     public void A_misspelt_listener_setting_stops_start_up_naming_it_and_the_setting_meant(string key, string expected)
@@ -160,6 +161,10 @@ public sealed class RegistrationTests
             ["Ingest:Aprs:AprsIs:Login"] = "KD0ABC",
             ["Ingest:Aprs:AprsIs:Filter"] = "r/39.74/-104.99/20",
             ["Ingest:Aprs:AprsIs:SilenceTimeout"] = "00:05:00",
+            ["Ingest:Cot:TakServer:Host"] = "tak.example.org",
+            ["Ingest:Cot:TakServer:ServerName"] = "takserver",
+            ["Ingest:Cot:TakServer:HostileMarkers"] = "true",
+            ["Ingest:Cot:TakServer:PingEvery"] = "00:00:30",
         });
 
         Assert.NotEmpty(services.GetServices<IHostedService>());
@@ -224,5 +229,31 @@ public sealed class RegistrationTests
         var refused = Assert.Throws<OptionsValidationException>(() => services.GetServices<IHostedService>().ToList());
 
         Assert.Equal(["Ingest:Aprs:AprsIs:Filter must be printable ASCII on one line, up to 400 characters."], refused.Failures);
+    }
+
+    [Fact]
+    public void A_tak_server_reached_over_tls_without_certificates_that_can_be_read_stops_start_up_naming_each_key()
+    {
+        using var services = Build(new()
+        {
+            ["Ingest:Cot:TakServer:Enabled"] = "true",
+            ["Ingest:Cot:TakServer:TrustPath"] = "/nowhere/truststore-root.p12",
+            ["Ingest:Cot:TakServer:PingEvery"] = "00:02:00",
+        });
+
+        var refused = Assert.Throws<OptionsValidationException>(() => services.GetServices<IHostedService>().ToList());
+
+        Assert.Equal(["Ingest:Cot:TakServer:PingEvery 00:02:00 must be at least 1 s and shorter than SilenceTimeout (00:01:00)."], refused.Failures);
+
+        using var unreadable = Build(new()
+        {
+            ["Ingest:Cot:TakServer:Enabled"] = "true",
+            ["Ingest:Cot:TakServer:TrustPath"] = "/nowhere/truststore-root.p12",
+        });
+        refused = Assert.Throws<OptionsValidationException>(() => unreadable.GetServices<IHostedService>().ToList());
+
+        Assert.Equal("Ingest:Cot:TakServer:CertificatePath is required when the TAK Server is reached over TLS.", refused.Failures.First());
+        Assert.StartsWith("Ingest:Cot:TakServer:TrustPath '/nowhere/truststore-root.p12' could not be read: ", refused.Failures.Last(), StringComparison.Ordinal);
+        Assert.Equal(2, refused.Failures.Count());
     }
 }

@@ -1,0 +1,169 @@
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Text;
+using Command.Ingest.Cot;
+using Command.Ingest.Intake;
+using Microsoft.Extensions.Logging;
+
+namespace Command.Ingest.Listeners;
+
+/// <summary>
+/// Connects to a TAK Server as one of its clients (<c>Ingest:Cot:TakServer</c>) and takes the Cursor on Target its
+/// other clients send: their positions, alerts and markers, read as CoT over TCP is. A hostile marker sets the threat
+/// only where <see cref="TakServerClientOptions.HostileMarkers"/> allows it; otherwise it is refused as not allowed, and
+/// recorded. Over TLS the client certificate the server's admin issued is shown and the server's is checked against
+/// its CA; a handshake that fails is an outage, said with its reason. Command pings the server every
+/// <see cref="TakServerClientOptions.PingEvery"/>, as ATAK does, and takes a server that sends nothing for
+/// <see cref="TakServerClientOptions.SilenceTimeout"/>, not even the answer to a ping, as gone. It is connected to, and
+/// again, as any source Command connects out to (<see cref="SourceClient"/>): by one host of a cluster at a time, so
+/// that each event comes in once.
+/// </summary>
+public sealed class TakServerClient : SourceClient
+{
+    private static readonly byte[] EndOfEvent = "</event>"u8.ToArray();
+
+    private readonly TakServerClientOptions options;
+    private readonly TakServerCredentials? credentials;
+    private readonly IngestContext context;
+    private readonly CotParser parser;
+
+    public TakServerClient(TakServerClientOptions options, TakServerCredentials? credentials, IngestContext context, CotParser parser, ISourceLease lease, ILogger<TakServerClient> logger)
+        : base(options, context, lease, logger) =>
+        (this.options, this.credentials, this.context, this.parser) = (options, credentials, context, parser);
+
+    protected override string Named => "the TAK Server";
+
+    protected override string Taking => options.Tls ? $"taking the CoT its clients send, as {credentials?.Subject}" : "taking the CoT its clients send";
+
+    protected override string Kind => "tak";
+
+    // The address of the server this host is connected to, as an actor names it.
+    private IPAddress remote = IPAddress.None;
+
+    protected override async Task<Stream> OpenAsync(TcpClient tcp, CancellationToken cancellationToken)
+    {
+        remote = tcp.Client.RemoteEndPoint is IPEndPoint endPoint
+            ? endPoint.Address.IsIPv4MappedToIPv6 ? endPoint.Address.MapToIPv4() : endPoint.Address
+            : IPAddress.None;
+        return options.Tls ? await HandshakeAsync(tcp.GetStream(), cancellationToken).ConfigureAwait(false) : tcp.GetStream();
+    }
+
+    protected override async Task<bool> ReadAsync(Stream stream, Action heard, CancellationToken cancellationToken)
+    {
+        using var silence = new CancellationTokenSource(options.SilenceTimeout, context.Clock);
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, silence.Token);
+        var pinging = PingAsync(stream, reading.Token);
+        var source = new RadioSource(remote, new SourceGrant($"the TAK Server at {options.Host}:{options.Port}", "Ingest:Cot:TakServer", 0, 0, 1, options.HostileMarkers));
+        var incident = options.Incident ?? context.Options.Incident;
+        var unknownUnits = options.UnknownUnits ?? context.Options.UnknownUnits;
+        var frames = new FrameReader(PipeReader.Create(stream), EndOfEvent, keepDelimiter: true, options.MaxFrameBytes);
+        var any = false;
+        try
+        {
+            while (true)
+            {
+                Frame? frame;
+                try
+                {
+                    frame = await frames.ReadAsync(reading.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (silence.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    throw new IOException($"it sent nothing for {options.SilenceTimeout.TotalSeconds:0} s, not even the answer to a ping");
+                }
+
+                if (frame is not { } read)
+                {
+                    return any;
+                }
+
+                silence.CancelAfter(options.SilenceTimeout);
+                if (!any)
+                {
+                    any = true;
+                    heard();
+                }
+
+                if (Take(read, incident, unknownUnits, source) is { } item)
+                {
+                    await context.Queue.EnqueueAsync(item, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            await reading.CancelAsync().ConfigureAwait(false);
+            await pinging.ConfigureAwait(false);
+        }
+    }
+
+    private IngestItem? Take(Frame frame, string incident, Intake.UnknownUnitPolicy unknownUnits, RadioSource source)
+    {
+        context.Received(Domain.Reports.ReportSource.CoT);
+        if (frame.Oversized)
+        {
+            return new IngestItem(incident, unknownUnits, IncomingReport.Refused(Domain.Reports.ReportSource.CoT, frame.Text,
+                new Domain.Validation.Rejection(Domain.Validation.RejectReason.Oversized, FormattableString.Invariant($"message is longer than the {options.MaxFrameBytes}-byte limit"))));
+        }
+
+        // A ping from the server, or its answer to ours, keeps the connection and is no report.
+        var outcome = parser.Parse(frame.Text.TrimStart());
+        return outcome.Ping || outcome.Pong ? null : CotItems.From(outcome, incident, unknownUnits, source);
+    }
+
+    // Shows the client certificate and checks the server's; a failure is the connection's, with its reason.
+    private async Task<Stream> HandshakeAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var tls = new SslStream(stream, leaveInnerStreamOpen: false);
+        using var timeout = new CancellationTokenSource(options.HandshakeTimeout, context.Clock);
+        using var handshaking = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await tls.AuthenticateAsClientAsync(credentials!.Handshake(), handshaking.Token).ConfigureAwait(false);
+            return tls;
+        }
+        catch (Exception e) when (e is AuthenticationException || (e is OperationCanceledException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
+        {
+            await tls.DisposeAsync().ConfigureAwait(false);
+            throw new IOException(e is AuthenticationException
+                ? $"the TLS handshake failed: {e.Message}"
+                : $"the TLS handshake took longer than {options.HandshakeTimeout.TotalSeconds:0} s", e);
+        }
+        catch
+        {
+            await tls.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    // Pings the server now and every PingEvery, as ATAK does: the answer tells the server is there.
+    private async Task PingAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await stream.WriteAsync(Ping(context.Clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                await Task.Delay(options.PingEvery, context.Clock, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException)
+        {
+            // The connection ended; the read says why.
+        }
+    }
+
+    /// <summary>A ping as ATAK sends it: an event of type <c>t-x-c-t</c>, after the XML declaration and a newline.</summary>
+    internal static byte[] Ping(DateTimeOffset now)
+    {
+        var time = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var stale = now.AddSeconds(20).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        return Encoding.UTF8.GetBytes(
+            $"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<event version=\"2.0\" uid=\"Command-ping\" type=\"{CotOutcome.PingType}\" how=\"h-g-i-g-o\" " +
+            $"time=\"{time}\" start=\"{time}\" stale=\"{stale}\"><point lat=\"0\" lon=\"0\" hae=\"0\" ce=\"9999999\" le=\"9999999\"/><detail/></event>");
+    }
+}
