@@ -32,13 +32,13 @@ public sealed class CotTlsCredentials
     public static CotTlsCredentials Load(string section, TlsListenerOptions options)
     {
         var failures = new List<string>();
-        var server = Read(failures, $"{section}:CertificatePath", options.CertificatePath, path => LoadServer(path, options));
+        var server = CertificateFiles.Read(failures, $"{section}:CertificatePath", options.CertificatePath, Required, path => LoadServer(path, options));
         if (server is { HasPrivateKey: false })
         {
             failures.Add($"{section}:CertificatePath '{options.CertificatePath}' holds no private key (give it in {section}:CertificateKeyPath).");
         }
 
-        var authorities = Read(failures, $"{section}:ClientCaPath", options.ClientCaPath, path =>
+        var authorities = CertificateFiles.Read(failures, $"{section}:ClientCaPath", options.ClientCaPath, Required, path =>
         {
             var certificates = new X509Certificate2Collection();
             certificates.ImportFromPemFile(path);
@@ -91,28 +91,11 @@ public sealed class CotTlsCredentials
 
     private static CertificateCheck Refuse(string why) => new(null, why);
 
+    // When the certificate files are required.
+    private const string Required = "when CoT over TLS is enabled";
+
     private static X509Certificate2 LoadServer(string path, TlsListenerOptions options) =>
-        Path.GetExtension(path).ToUpperInvariant() is ".PFX" or ".P12"
+        CertificateFiles.IsPkcs12(path)
             ? X509CertificateLoader.LoadPkcs12FromFile(path, options.CertificatePassword)
             : X509Certificate2.CreateFromPemFile(path, options.CertificateKeyPath);
-
-    private static T? Read<T>(List<string> failures, string key, string? path, Func<string, T> read)
-        where T : class
-    {
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            failures.Add($"{key} is required when CoT over TLS is enabled.");
-            return null;
-        }
-
-        try
-        {
-            return read(path);
-        }
-        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            failures.Add($"{key} '{path}' could not be read: {e.Message}");
-            return null;
-        }
-    }
 }

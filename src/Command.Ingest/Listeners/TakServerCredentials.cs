@@ -26,7 +26,7 @@ public sealed class TakServerCredentials
     public static TakServerCredentials Load(string section, TakServerClientOptions options)
     {
         var failures = new List<string>();
-        var client = Read(failures, $"{section}:CertificatePath", options.CertificatePath, path => Pkcs12(path)
+        var client = CertificateFiles.Read(failures, $"{section}:CertificatePath", options.CertificatePath, Required, path => CertificateFiles.IsPkcs12(path)
             ? X509CertificateLoader.LoadPkcs12FromFile(path, options.CertificatePassword)
             : X509Certificate2.CreateFromPemFile(path, options.CertificateKeyPath));
         if (client is { HasPrivateKey: false })
@@ -34,9 +34,9 @@ public sealed class TakServerCredentials
             failures.Add($"{section}:CertificatePath '{options.CertificatePath}' holds no private key (give a .p12 with its password, or the PEM key's file in {section}:CertificateKeyPath).");
         }
 
-        var authorities = Read(failures, $"{section}:TrustPath", options.TrustPath, path =>
+        var authorities = CertificateFiles.Read(failures, $"{section}:TrustPath", options.TrustPath, Required, path =>
         {
-            var certificates = Pkcs12(path) ? X509CertificateLoader.LoadPkcs12CollectionFromFile(path, options.TrustPassword) : Pem(path);
+            var certificates = CertificateFiles.IsPkcs12(path) ? X509CertificateLoader.LoadPkcs12CollectionFromFile(path, options.TrustPassword) : Pem(path);
             return certificates.Count > 0 ? certificates : throw new CryptographicException("it holds no certificate");
         });
         return failures.Count > 0
@@ -57,32 +57,13 @@ public sealed class TakServerCredentials
         return new SslClientAuthenticationOptions { TargetHost = serverName, ClientCertificates = [client], CertificateChainPolicy = chain };
     }
 
-    private static bool Pkcs12(string path) => Path.GetExtension(path).ToUpperInvariant() is ".P12" or ".PFX";
+    // When the certificate files are required.
+    private const string Required = "when the TAK Server is reached over TLS";
 
     private static X509Certificate2Collection Pem(string path)
     {
         var certificates = new X509Certificate2Collection();
         certificates.ImportFromPemFile(path);
         return certificates;
-    }
-
-    private static T? Read<T>(List<string> failures, string key, string? path, Func<string, T> read)
-        where T : class
-    {
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            failures.Add($"{key} is required when the TAK Server is reached over TLS.");
-            return null;
-        }
-
-        try
-        {
-            return read(path);
-        }
-        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            failures.Add($"{key} '{path}' could not be read: {e.Message}");
-            return null;
-        }
     }
 }

@@ -52,14 +52,8 @@ public sealed class KissTncHoldTests
     [Fact(Timeout = 30_000)]
     public async Task A_host_that_finds_another_holding_the_tnc_closes_its_connection_and_asks_again()
     {
-        using var tnc = new TcpListener(IPAddress.Loopback, 0);
-        tnc.Start();
-        var port = ((IPEndPoint)tnc.LocalEndpoint).Port;
-        var lease = new SharedLease();
-        var (rig, tries) = await SourceTries.StartKissAsync(port, lease: lease.For("host-a"));
-        await using var _ = rig;
-        using var connection = await tnc.AcceptTcpClientAsync(Ct);
-        await tries.RenewingAsync();
+        await using var host = await ConnectedHost.StartAsync();
+        var (rig, tries, connection, lease, port) = (host.Rig, host.Tries, host.Connection, host.Lease, host.Port);
 
         // Its hold ran out while the cluster could not reach it, and another host took the TNC.
         lease.Holder = "host-b";
@@ -79,14 +73,8 @@ public sealed class KissTncHoldTests
     [Fact(Timeout = 30_000)]
     public async Task A_host_that_cannot_renew_its_hold_closes_its_connection_before_the_hold_runs_out()
     {
-        using var tnc = new TcpListener(IPAddress.Loopback, 0);
-        tnc.Start();
-        var port = ((IPEndPoint)tnc.LocalEndpoint).Port;
-        var lease = new SharedLease();
-        var (rig, tries) = await SourceTries.StartKissAsync(port, lease: lease.For("host-a"));
-        await using var _ = rig;
-        using var connection = await tnc.AcceptTcpClientAsync(Ct);
-        await tries.RenewingAsync();
+        await using var host = await ConnectedHost.StartAsync();
+        var (rig, tries, connection, lease, port) = (host.Rig, host.Tries, host.Connection, host.Lease, host.Port);
 
         // The cluster cannot be asked: one renewal missed leaves the hold running, and the client waits to renew again.
         lease.Failing = new TimeoutException("the lease's host did not answer");
@@ -103,7 +91,48 @@ public sealed class KissTncHoldTests
         Assert.Equal(
             $"Closed the connection to the KISS TNC at 127.0.0.1:{port}: this host's hold on it is lost (the cluster could not be asked which host connects to it (TimeoutException: the lease's host did not answer))",
             rig.Log.Lines("KissTncClient")[1]);
-        Assert.False(tnc.Pending());
+        Assert.False(host.Pending);
+    }
+
+    /// <summary>Host "host-a"'s KISS client connected to a TNC, holding it, its first renewal's wait running.</summary>
+    private sealed class ConnectedHost : IAsyncDisposable
+    {
+        private readonly TcpListener tnc;
+
+        private ConnectedHost(TcpListener tnc, IngestRig rig, SourceTries tries, TcpClient connection, SharedLease lease) =>
+            (this.tnc, Rig, Tries, Connection, Lease) = (tnc, rig, tries, connection, lease);
+
+        public IngestRig Rig { get; }
+
+        public SourceTries Tries { get; }
+
+        /// <summary>The client's connection, as the TNC holds it.</summary>
+        public TcpClient Connection { get; }
+
+        public SharedLease Lease { get; }
+
+        public int Port => ((IPEndPoint)tnc.LocalEndpoint).Port;
+
+        /// <summary>Whether another connection waits at the TNC.</summary>
+        public bool Pending => tnc.Pending();
+
+        public static async Task<ConnectedHost> StartAsync()
+        {
+            var tnc = new TcpListener(IPAddress.Loopback, 0);
+            tnc.Start();
+            var lease = new SharedLease();
+            var (rig, tries) = await SourceTries.StartKissAsync(((IPEndPoint)tnc.LocalEndpoint).Port, lease: lease.For("host-a"));
+            var connection = await tnc.AcceptTcpClientAsync(Ct);
+            await tries.RenewingAsync();
+            return new ConnectedHost(tnc, rig, tries, connection, lease);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Connection.Dispose();
+            await Rig.DisposeAsync();
+            tnc.Dispose();
+        }
     }
 
     /// <summary>One lease that hosts' clients share: the TNC is held by whoever asked first, until it lets go or a test hands it on.</summary>
