@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Command.Ingest.Tests.Listeners;
+namespace Command.Tests.Shared;
 
 /// <summary>
 /// A CA, a host certificate it issued and client certificates on demand, all made by the test (nothing checked in),

@@ -7,6 +7,7 @@ using System.Text;
 using Command.Domain.Validation;
 using Command.Ingest.Listeners;
 using Command.Ingest.Tests.Cot;
+using Command.Tests.Shared;
 
 namespace Command.Ingest.Tests.Listeners;
 
