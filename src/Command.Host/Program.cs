@@ -42,6 +42,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapFrontEndLibraries();
 app.MapHealthApi();
+app.MapSourcesApi();
 app.MapIncidentsApi();
 app.MapUnitsApi();
 app.MapDrillsApi();

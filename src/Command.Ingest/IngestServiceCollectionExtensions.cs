@@ -48,6 +48,7 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<DeviceClocks>();
         services.TryAddSingleton<ReportIntake>();
         services.TryAddSingleton<IngestQueue>();
+        services.TryAddSingleton<IngestSources>();
         services.TryAddSingleton<IngestContext>();
         services.TryAddSingleton<CotParser>();
         services.TryAddSingleton<AprsParser>();

@@ -37,6 +37,10 @@ public sealed partial class KissTncClient : SourceClient
 
     protected override string Kind => "kiss";
 
+    protected override string Protocol => "KISS";
+
+    protected override string Section => "Ingest:Aprs:Kiss";
+
     // Reads frames until the TNC closes the connection; true when it sent any, on the first of which heard is called.
     protected override async Task<bool> ReadAsync(Stream stream, Action heard, CancellationToken stoppingToken)
     {
@@ -51,6 +55,12 @@ public sealed partial class KissTncClient : SourceClient
         {
             frames.Clear();
             decoder.Feed(buffer.AsSpan(0, read), frames);
+            if (!any && buffer.AsSpan(0, read).IndexOf(KissDecoder.Fend) < 0)
+            {
+                // No frame's end in it: not KISS (a web server's answer on the wrong port), said if no frame ever comes.
+                Answered(System.Text.Encoding.ASCII.GetString(buffer, 0, read));
+            }
+
             if (frames.Count > 0 && !any)
             {
                 any = true;

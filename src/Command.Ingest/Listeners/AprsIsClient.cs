@@ -34,6 +34,10 @@ public sealed partial class AprsIsClient : SourceClient
 
     protected override string Kind => "aprs-is";
 
+    protected override string Protocol => "APRS-IS";
+
+    protected override string Section => "Ingest:Aprs:AprsIs";
+
     /// <summary>The log-in line: receive only (passcode -1), with the filter.</summary>
     public string LogIn
     {
@@ -76,12 +80,6 @@ public sealed partial class AprsIsClient : SourceClient
             }
 
             silence.CancelAfter(options.SilenceTimeout);
-            if (!any)
-            {
-                any = true;
-                heard();
-            }
-
             items.Clear();
             for (var i = 0; i < read; i++)
             {
@@ -96,7 +94,24 @@ public sealed partial class AprsIsClient : SourceClient
                     continue;
                 }
 
-                if (Take(line, oversized, incident, unknownUnits) is { } item)
+                var item = Take(line, oversized, incident, unknownUnits);
+                if (!any)
+                {
+                    // Until the server has sent a line of APRS-IS (its banner, first), a line in nothing like it is no
+                    // packet to refuse: the wrong port, said as the outage's reason.
+                    if (oversized || item?.Report?.Rejection?.Reason == RejectReason.Malformed)
+                    {
+                        Answered(Encoding.UTF8.GetString([.. line]));
+                        item = null;
+                    }
+                    else if (item is not null || (line.Count > 0 && line[0] == (byte)'#'))
+                    {
+                        any = true;
+                        heard();
+                    }
+                }
+
+                if (item is not null)
                 {
                     items.Add(item);
                 }

@@ -18,6 +18,8 @@ public sealed class CotTlsListener(
     string section, TlsListenerOptions options, CotTlsCredentials? credentials, IngestContext context, CotParser parser, ILogger<CotTlsListener> logger)
     : CotTcpListener(section, options, context, parser, logger, SourcePolicy.Anywhere)
 {
+    protected override string Named => "CoT over TLS";
+
     protected override async Task<(Stream Stream, RadioSource Source)?> OpenAsync(NetworkStream network, RadioSource source, CancellationToken cancellationToken)
     {
         var tls = new SslStream(network, leaveInnerStreamOpen: false);

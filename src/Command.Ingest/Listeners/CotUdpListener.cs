@@ -20,6 +20,9 @@ public sealed partial class CotUdpListener(string section, UdpListenerOptions op
     : BackgroundService
 {
     private readonly SourcePolicy sources = SourcePolicy.Of(section, options, SourcePolicy.Loopback);
+
+    // The listener in words, as the board names it.
+    private string Named(int port) => options.MulticastGroup is { } group ? $"CoT multicast {group}:{port}" : $"CoT over UDP on port {port}";
     private readonly SourceRateLimiter limiter = new(options, context.Clock);
     private UdpClient? client;
 
@@ -41,10 +44,12 @@ public sealed partial class CotUdpListener(string section, UdpListenerOptions op
             client = options.MulticastGroup is { } group ? JoinGroup(IPAddress.Parse(group)) : new UdpClient(new IPEndPoint(IPAddress.Parse(options.BindAddress), options.Port));
             BoundPort = ((IPEndPoint)client.Client.LocalEndPoint!).Port;
             LogListening(logger, BoundPort.Value, options.MulticastGroup is { } joined ? $"{joined} on {options.BindAddress}" : "unicast");
+            context.Sources.Set(section, Named(BoundPort.Value), SourceCondition.Listening);
         }
         catch (SocketException e)
         {
             LogBindFailed(logger, options.BindAddress, options.Port, e);
+            context.Sources.Set(section, Named(options.Port), SourceCondition.NotBound, $"could not bind {options.BindAddress}:{options.Port}: {e.Message}");
             client?.Dispose();
             client = null;
             return Task.CompletedTask;

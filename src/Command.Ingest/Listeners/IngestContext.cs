@@ -6,8 +6,11 @@ using Command.Ingest.Intake;
 namespace Command.Ingest.Listeners;
 
 /// <summary>What every listener shares: the queue, the shared options, the clock, and where refusals at the door are counted.</summary>
-public sealed class IngestContext(IngestQueue queue, IngestOptions options, TimeProvider clock, IntakeMetrics metrics, RejectionLog log, ListenerMetrics listeners)
+public sealed class IngestContext(IngestQueue queue, IngestOptions options, TimeProvider clock, IntakeMetrics metrics, RejectionLog log, ListenerMetrics listeners, IngestSources sources)
 {
+    /// <summary>How every source of reports turned on stands on this host.</summary>
+    public IngestSources Sources => sources;
+
     public IngestQueue Queue => queue;
 
     public IngestOptions Options => options;

@@ -53,15 +53,40 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
     /// <summary>The kind of source its hold is named by across the cluster, with where it is reached: "kiss".</summary>
     protected abstract string Kind { get; }
 
+    /// <summary>Its settings' section: "Ingest:Aprs:Kiss".</summary>
+    protected abstract string Section { get; }
+
     /// <summary>The clock the client waits on: the ingest's.</summary>
     protected TimeProvider Clock => context.Clock;
 
     /// <summary>
     /// Reads what the source sends over <paramref name="stream"/> until it closes the connection (or
-    /// <paramref name="cancellationToken"/> ends it): true when it sent anything the source sends when it works, on the
-    /// first of which <paramref name="heard"/> is called.
+    /// <paramref name="cancellationToken"/> ends it): true when it sent anything in its protocol, on the first of which
+    /// <paramref name="heard"/> is called. Until then, what it sends in no protocol of its own (a web server's answer
+    /// on the wrong port) is told to <see cref="Answered"/> and taken for nothing.
     /// </summary>
     protected abstract Task<bool> ReadAsync(Stream stream, Action heard, CancellationToken cancellationToken);
+
+    /// <summary>What the source speaks, in the log's words: "CoT".</summary>
+    protected abstract string Protocol { get; }
+
+    // The first thing the source sent on this connection in no protocol of its own, clipped; null while there is none.
+    private string? answered;
+
+    /// <summary>
+    /// Tells what the source sent on this connection in no protocol of its own, before anything in it: the first is
+    /// kept to say why the connection is an outage ("HTTP/1.1 400 Bad Request": the wrong port).
+    /// </summary>
+    protected void Answered(string text)
+    {
+        if (answered is null)
+        {
+            var line = text.Trim().Split('\n')[0].TrimEnd('\r');
+            answered = new string([.. (line.Length > AnsweredChars ? line[..AnsweredChars] + "…" : line).Select(c => char.IsControl(c) ? '·' : c)]);
+        }
+    }
+
+    private const int AnsweredChars = 60;
 
     /// <summary>
     /// Makes the connection just made over <paramref name="tcp"/> ready to read: the stream to read (its own, or a TLS
@@ -79,6 +104,7 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
             return;
         }
 
+        Say(SourceCondition.Connecting);
         try
         {
             await ConnectAsync(stoppingToken).ConfigureAwait(false);
@@ -104,6 +130,7 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
                 if (!deferred)
                 {
                     LogHeldElsewhere(logger, Named, options.Host, options.Port, hold.Why, HoldEvery.TotalSeconds);
+                    Say(hold.Holder is null ? SourceCondition.Unreachable : SourceCondition.ConnectedElsewhere, hold.Why);
                     deferred = true;
                 }
 
@@ -134,11 +161,13 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
                     await tcp.ConnectAsync(options.Host, options.Port, connecting.Token).ConfigureAwait(false);
                 }
 
+                answered = null;
                 await using var stream = await OpenAsync(tcp, stoppingToken).ConfigureAwait(false);
                 Connections++;
                 if (!outage)
                 {
                     LogConnected(logger, Named, options.Host, options.Port, Taking);
+                    Say(SourceCondition.Connected);
                 }
 
                 // The connection is read for as long as this host holds the source: one that loses its hold closes it.
@@ -154,6 +183,7 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
                         if (outage)
                         {
                             LogConnected(logger, Named, options.Host, options.Port, Taking);
+                            Say(SourceCondition.Connected);
                         }
 
                         (outage, wait) = (false, options.ReconnectAfter);
@@ -165,10 +195,13 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
                     await keeping.ConfigureAwait(false);
                 }
 
-                lost = heard ? null : "it closed the connection before sending anything";
+                lost = heard ? null
+                    : answered is { } what ? $"it answered in something other than {Protocol} (\"{what}\"): check that {options.Port} is {Named}'s port for it"
+                    : "it closed the connection before sending anything";
                 if (heard)
                 {
                     LogClosed(logger, char.ToUpperInvariant(Named[0]) + Named[1..], options.Host, options.Port);
+                    Say(SourceCondition.Connecting, "it closed the connection; connecting again");
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -199,6 +232,7 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
             if (lost is not null && !outage)
             {
                 LogUnreachable(logger, Named, options.Host, options.Port, lost, wait.TotalSeconds);
+                Say(SourceCondition.Unreachable, lost);
                 outage = true;
             }
 
@@ -210,6 +244,10 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
             wait = lost is null ? wait : wait * 2 < options.MostReconnectAfter ? wait * 2 : options.MostReconnectAfter;
         }
     }
+
+    // Tells how the source stands on this host.
+    private void Say(SourceCondition condition, string? detail = null) =>
+        context.Sources.Set(Section, $"{Named} at {options.Host}:{options.Port}", condition, detail);
 
     // Waits on the ingest's clock, telling the wait once it runs; false when the host stops.
     private async Task<bool> WaitAsync(TimeSpan wait, CancellationToken stoppingToken)

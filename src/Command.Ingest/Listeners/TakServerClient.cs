@@ -40,6 +40,10 @@ public sealed class TakServerClient : SourceClient
 
     protected override string Kind => "tak";
 
+    protected override string Protocol => "CoT";
+
+    protected override string Section => "Ingest:Cot:TakServer";
+
     // The address of the server this host is connected to, as an actor names it.
     private IPAddress remote = IPAddress.None;
 
@@ -81,13 +85,22 @@ public sealed class TakServerClient : SourceClient
                 }
 
                 silence.CancelAfter(options.SilenceTimeout);
+                var outcome = read.Oversized ? null : parser.Parse(read.Text.TrimStart());
                 if (!any)
                 {
+                    // Until the server has sent CoT, what it sends in nothing like it is no event to refuse: the wrong
+                    // port (a web server's answer), said as the outage's reason.
+                    if (outcome is null || outcome.Report?.Rejection?.Reason == Domain.Validation.RejectReason.Malformed)
+                    {
+                        Answered(read.Text);
+                        continue;
+                    }
+
                     any = true;
                     heard();
                 }
 
-                if (Take(read, incident, unknownUnits, source) is { } item)
+                if (Take(read, outcome, incident, unknownUnits, source) is { } item)
                 {
                     await context.Queue.EnqueueAsync(item, cancellationToken).ConfigureAwait(false);
                 }
@@ -100,17 +113,16 @@ public sealed class TakServerClient : SourceClient
         }
     }
 
-    private IngestItem? Take(Frame frame, string incident, Intake.UnknownUnitPolicy unknownUnits, RadioSource source)
+    private IngestItem? Take(Frame frame, CotOutcome? outcome, string incident, Intake.UnknownUnitPolicy unknownUnits, RadioSource source)
     {
         context.Received(Domain.Reports.ReportSource.CoT);
-        if (frame.Oversized)
+        if (outcome is null)
         {
             return new IngestItem(incident, unknownUnits, IncomingReport.Refused(Domain.Reports.ReportSource.CoT, frame.Text,
                 new Domain.Validation.Rejection(Domain.Validation.RejectReason.Oversized, FormattableString.Invariant($"message is longer than the {options.MaxFrameBytes}-byte limit"))));
         }
 
         // A ping from the server, or its answer to ours, keeps the connection and is no report.
-        var outcome = parser.Parse(frame.Text.TrimStart());
         return outcome.Ping || outcome.Pong ? null : CotItems.From(outcome, incident, unknownUnits, source);
     }
 

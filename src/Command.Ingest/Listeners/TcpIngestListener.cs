@@ -42,6 +42,9 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
 
     protected abstract byte[] Delimiter { get; }
 
+    /// <summary>The listener in words, as the board names it: "CoT over TCP".</summary>
+    protected virtual string Named => $"{Source switch { ReportSource.CoT => "CoT", ReportSource.Nmea => "NMEA", ReportSource.Aprs => "APRS", _ => Source.ToString() }} over TCP";
+
     protected virtual bool KeepDelimiter => false;
 
     /// <summary>A parser for one connection's messages: each message gives zero or one item, and may be answered.</summary>
@@ -67,10 +70,12 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
             listener.Start();
             BoundPort = ((IPEndPoint)listener.LocalEndpoint).Port;
             LogListening(logger, Source, BoundPort.Value);
+            context.Sources.Set(section, $"{Named} on port {BoundPort}", SourceCondition.Listening);
         }
         catch (SocketException e)
         {
             LogBindFailed(logger, Source, options.BindAddress, options.Port, e);
+            context.Sources.Set(section, $"{Named} on port {options.Port}", SourceCondition.NotBound, $"could not bind {options.BindAddress}:{options.Port}: {e.Message}");
             listener = null;
             return Task.CompletedTask;
         }

@@ -82,6 +82,10 @@ internal sealed class IngestRig : IAsyncDisposable
 
     public T Listener<T>(Func<T, bool>? which = null) => started.OfType<T>().First(which ?? (_ => true));
 
+    /// <summary>How the source of <paramref name="section"/> stands on this host, as the board is told.</summary>
+    public Command.Ingest.Listeners.SourceState Source(string section) =>
+        Services.GetRequiredService<Command.Ingest.Listeners.IngestSources>().All().Single(s => s.Section == section);
+
     public static Task<TcpClient> ConnectAsync(int port) => ConnectAsync(port, "127.0.0.1");
 
     /// <summary>A TCP client whose connection comes from <paramref name="from"/>, any 127.x.y.z address.</summary>

@@ -33,6 +33,7 @@ public sealed class KissTncHoldTests
 
         Assert.Equal(SourceClient.HoldEvery, asksEvery);
         Assert.False(tnc.Pending());
+        Assert.Equal((SourceCondition.ConnectedElsewhere, "host host-a is connected to it"), (second.Source("Ingest:Aprs:Kiss").Condition, second.Source("Ingest:Aprs:Kiss").Detail));
         Assert.Equal([$"Not connecting to the KISS TNC at 127.0.0.1:{port}: host host-a is connected to it; asking again every 5 s, to take it over when that host stops"],
             second.Log.Lines("KissTncClient"));
 
@@ -46,6 +47,7 @@ public sealed class KissTncHoldTests
 
         Assert.Equal("N0CALL-7", delivered[0].Report?.UnitId);
         Assert.Equal("host-b", lease.Holder);
+        Assert.Equal(SourceCondition.Connected, second.Source("Ingest:Aprs:Kiss").Condition);
         Assert.Equal($"Connected to the KISS TNC at 127.0.0.1:{port}: taking the APRS packets its radio hears", second.Log.Lines("KissTncClient")[^1]);
     }
 

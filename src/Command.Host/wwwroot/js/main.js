@@ -18,6 +18,7 @@ import { ReasonMenu } from './reason-menu.js';
 import { SuppressionBanner } from './suppression.js';
 import { MarkerDeletedBanner } from './marker-deleted.js';
 import { DrillClockBanner } from './drill-clock.js';
+import { SourcesBanner } from './sources.js';
 import { Notes } from './notes.js';
 import { Exports } from './exports.js';
 import { Compare } from './compare.js';
@@ -71,6 +72,7 @@ $('close-incident').addEventListener('click', async () => {
 });
 
 const modes = new Modes({ picture, connection, commands, header, mapView, board, alerts, drill, zonePanel });
+new SourcesBanner($('sources-down'), () => modes.mode === 'live');
 const picker = new IncidentPicker($('incident-picker'), id => modes.showLive(id));
 modes.picker = picker;
 

@@ -1,0 +1,65 @@
+namespace Command.Ingest.Listeners;
+
+/// <summary>How a source of reports stands on this host: a listener bound or not, a source Command connects out to reached or not.</summary>
+public enum SourceCondition
+{
+    /// <summary>A listener bound to its port, taking what comes.</summary>
+    Listening,
+
+    /// <summary>A listener that could not bind its port: nothing sent to it is heard.</summary>
+    NotBound,
+
+    /// <summary>Connecting to a source, or waiting to, with no outage yet.</summary>
+    Connecting,
+
+    /// <summary>Connected to a source.</summary>
+    Connected,
+
+    /// <summary>A source that cannot be reached, or keeps closing the connection: nothing from it is heard.</summary>
+    Unreachable,
+
+    /// <summary>Another host of the cluster is connected to the source.</summary>
+    ConnectedElsewhere,
+}
+
+/// <summary>
+/// How one source of reports stands on this host, since when, and why where it is down.
+/// </summary>
+/// <param name="Section">Its settings' section (<c>Ingest:Cot:TakServer</c>), which names it apart.</param>
+/// <param name="Name">In words: "TAK Server at 10.0.0.5:8089", "CoT over UDP on port 8087".</param>
+/// <param name="Condition">How it stands.</param>
+/// <param name="Since">Since when it has stood so.</param>
+/// <param name="Detail">Why it is down, or which host is connected to it; null otherwise.</param>
+public sealed record SourceState(string Section, string Name, SourceCondition Condition, DateTimeOffset Since, string? Detail = null)
+{
+    /// <summary>Nothing sent by or through the source is heard on this host or any other.</summary>
+    public bool Down => Condition is SourceCondition.NotBound or SourceCondition.Unreachable;
+}
+
+/// <summary>
+/// How every source of reports turned on stands on this host, as its listeners and clients tell it: a dispatcher's
+/// board says which are down, where otherwise their units would only go stale one by one.
+/// </summary>
+public sealed class IngestSources(TimeProvider clock)
+{
+    private readonly Dictionary<string, SourceState> states = new(StringComparer.Ordinal);
+
+    /// <summary>Says how the source of <paramref name="section"/> stands now; since when carries on while its condition does.</summary>
+    public void Set(string section, string name, SourceCondition condition, string? detail = null)
+    {
+        lock (states)
+        {
+            var since = states.TryGetValue(section, out var was) && was.Condition == condition ? was.Since : clock.GetUtcNow();
+            states[section] = new SourceState(section, name, condition, since, detail);
+        }
+    }
+
+    /// <summary>Every source turned on, by section.</summary>
+    public IReadOnlyList<SourceState> All()
+    {
+        lock (states)
+        {
+            return [.. states.Values.OrderBy(s => s.Section, StringComparer.Ordinal)];
+        }
+    }
+}

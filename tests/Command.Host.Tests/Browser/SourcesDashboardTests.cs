@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Command.Host.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Command.Host.Tests.Browser;
+
+/// <summary>
+/// A source of reports this host hears nothing from is said across the live page, with why and since when, and the
+/// banner goes once it is heard again: otherwise its units would only go stale one by one, with no word of why.
+/// </summary>
+public sealed class SourcesDashboardTests(SourcesDashboardTests.FeedHost host) : IClassFixture<SourcesDashboardTests.FeedHost>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_tak_server_the_host_cannot_reach_is_said_on_the_page_until_it_is_heard_again()
+    {
+        var scene = await Scene.OpenAsync(host, "sources");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        var banner = dashboard.Page.Locator("#sources-down");
+
+        await Expect(banner).ToContainTextAsync($"Nothing heard from the TAK Server at 127.0.0.1:{host.TakPort}: cannot reach since ");
+        await Expect(banner).ToContainTextAsync("(Connection refused)");
+
+        // The server comes up and answers: the host connects again on its next try, and the page says nothing more.
+        using var server = new TcpListener(IPAddress.Loopback, host.TakPort);
+        server.Start();
+        using var connection = await server.AcceptTcpClientAsync(Ct);
+        await connection.GetStream().WriteAsync(Encoding.UTF8.GetBytes(
+            "<event version='2.0' uid='takPong' type='t-x-c-t-r' how='h-g-i-g-o' time='2026-03-14T15:00:00Z' start='2026-03-14T15:00:00Z' stale='2026-03-14T15:00:20Z'>"
+            + "<point lat='0' lon='0' hae='0' ce='9999999' le='9999999'/><detail/></event>"), Ct);
+
+        await Expect(banner).ToBeHiddenAsync(new LocatorAssertionsToBeHiddenOptions { Timeout = 30_000 });
+        Assert.Empty(dashboard.Errors);
+    }
+
+    /// <summary>A host set to reach a TAK Server over plain TCP on a port nothing listens on yet, trying every 2 s.</summary>
+    public sealed class FeedHost : DashboardHost
+    {
+        public FeedHost()
+            : this(FreePort.Tcp())
+        {
+        }
+
+        private FeedHost(int port)
+            : base(new Dictionary<string, string?>
+            {
+                ["Ingest:Cot:TakServer:Enabled"] = "true",
+                ["Ingest:Cot:TakServer:Tls"] = "false",
+                ["Ingest:Cot:TakServer:Port"] = port.ToString(CultureInfo.InvariantCulture),
+                ["Ingest:Cot:TakServer:ReconnectAfter"] = "00:00:01",
+                ["Ingest:Cot:TakServer:MostReconnectAfter"] = "00:00:02",
+            }, _ => { }) => TakPort = port;
+
+        public int TakPort { get; }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Command.Host.Tests.Support;
+
+namespace Command.Host.Tests;
+
+/// <summary>
+/// GET /api/sources on the real host: every source of reports turned on, how it stands on this host and why where it
+/// is down — a listener that could not bind its port, a TAK Server that cannot be reached.
+/// </summary>
+public sealed class SourcesApiTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Every_source_turned_on_says_how_it_stands_and_why_one_that_is_down_is()
+    {
+        using var taken = new TcpListener(IPAddress.Any, 0);
+        taken.Start();
+        var busy = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var closed = FreePort.Tcp();
+        await using var host = new SourcesHost(new Dictionary<string, string?>
+        {
+            ["Ingest:Nmea:Tcp:Port"] = busy.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Ingest:Cot:TakServer:Enabled"] = "true",
+            ["Ingest:Cot:TakServer:Tls"] = "false",
+            ["Ingest:Cot:TakServer:Port"] = closed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        await host.InitializeAsync();
+
+        var sources = await SourcesAsync(host);
+        while (sources["Ingest:Cot:TakServer"].GetProperty("condition").GetString() != "unreachable")
+        {
+            await Task.Delay(100, Ct);
+            sources = await SourcesAsync(host);
+        }
+
+        Assert.Equal(("listening", $"CoT over UDP on port {host.CotUdpPort}"), Stands(sources["Ingest:Cot:Udp"]));
+        Assert.Equal(("listening", $"APRS over TCP on port {host.AprsPort}"), Stands(sources["Ingest:Aprs:Tcp"]));
+        Assert.Equal(("notBound", $"NMEA over TCP on port {busy}"), Stands(sources["Ingest:Nmea:Tcp"]));
+        Assert.StartsWith($"could not bind 127.0.0.1:{busy}: ", sources["Ingest:Nmea:Tcp"].GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("unreachable", $"the TAK Server at 127.0.0.1:{closed}"), Stands(sources["Ingest:Cot:TakServer"]));
+        Assert.Equal("Connection refused", sources["Ingest:Cot:TakServer"].GetProperty("detail").GetString());
+        Assert.DoesNotContain("Ingest:Aprs:Kiss", sources.Keys);
+    }
+
+    private static async Task<Dictionary<string, JsonElement>> SourcesAsync(CommandHost host) =>
+        (await host.Client.GetFromJsonAsync<JsonElement>("/api/sources", Ct)).EnumerateArray().ToDictionary(s => s.GetProperty("section").GetString()!);
+
+    private static (string?, string?) Stands(JsonElement source) => (source.GetProperty("condition").GetString(), source.GetProperty("name").GetString());
+
+    private sealed class SourcesHost(IDictionary<string, string?> settings) : IngestHost(settings);
+}
