@@ -35,6 +35,7 @@ public sealed class AccessTableTests(AccessTableTests.ProbeHost host) : IClassFi
     private static readonly Dictionary<string, string> Endpoints = new(StringComparer.Ordinal)
     {
         ["GET /health"] = Anyone,
+        ["GET /api/sources"] = Rights.Watch,
         ["POST /api/auth/sign-in"] = Anyone,
         ["POST /api/auth/link"] = Anyone,
         ["POST /api/auth/sign-out"] = SignedIn,
