@@ -82,7 +82,9 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
         if (answered is null)
         {
             var line = text.Trim().Split('\n')[0].TrimEnd('\r');
-            answered = new string([.. (line.Length > AnsweredChars ? line[..AnsweredChars] + "…" : line).Select(c => char.IsControl(c) ? '·' : c)]);
+            // Whatever answered is anyone's to write: nothing of it that draws nothing, or turns the text around, reaches the page.
+            answered = new string([.. (line.Length > AnsweredChars ? line[..AnsweredChars] + "…" : line)
+                .Select(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format ? '·' : c)]);
         }
     }
 
@@ -176,8 +178,9 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
                 bool heard;
                 try
                 {
-                    // A connection counts as made once the source sends: one that takes connections and drops them at
-                    // once (a bridge whose serial port is gone) is an outage, tried again ever more slowly.
+                    // A connection counts as made once the source speaks its protocol: one that takes connections and
+                    // drops them at once (a bridge whose serial port is gone), or answers in something else (the wrong
+                    // port), is an outage, tried again ever more slowly.
                     heard = await ReadAsync(stream, () =>
                     {
                         if (outage)

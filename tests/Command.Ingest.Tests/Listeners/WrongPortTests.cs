@@ -35,7 +35,7 @@ public sealed class WrongPortTests
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task An_aprs_is_port_where_a_web_server_answers_is_an_outage_that_says_what_answered()
+    public async Task An_aprs_is_port_where_a_web_server_answers_is_an_outage_that_says_what_answered_without_what_draws_nothing()
     {
         using var web = new TcpListener(IPAddress.Loopback, 0);
         web.Start();
@@ -43,9 +43,9 @@ public sealed class WrongPortTests
         var (rig, tries) = await SourceTries.StartAsync<AprsIsClient>("Ingest:Aprs:AprsIs", port, new() { ["Ingest:Aprs:AprsIs:Login"] = "N0CALL", ["Ingest:Aprs:AprsIs:Filter"] = "b/K1ABC-9" });
         await using var _ = rig;
 
-        await AnswerTwiceAsync(web, rig, tries);
+        await AnswerTwiceAsync(web, rig, tries, "HTTP/1.1 400 \u202EBad\u200B Request\r\n\r\n");
 
-        Assert.Contains($"(it answered in something other than APRS-IS (\"HTTP/1.1 400 Bad Request\"): check that {port} is the APRS-IS server's port for it)", rig.Log.Lines("AprsIsClient")[^1], StringComparison.Ordinal);
+        Assert.Contains($"(it answered in something other than APRS-IS (\"HTTP/1.1 400 ·Bad· Request\"): check that {port} is the APRS-IS server's port for it)", rig.Log.Lines("AprsIsClient")[^1], StringComparison.Ordinal);
         Assert.Empty(await rig.Port.WaitForAsync(0));
     }
 
@@ -63,15 +63,15 @@ public sealed class WrongPortTests
         Assert.Contains($"(it answered in something other than KISS (\"HTTP/1.1 400 Bad Request\"): check that {port} is the KISS TNC's port for it)", rig.Log.Lines("KissTncClient")[^1], StringComparison.Ordinal);
     }
 
-    // Answers the client's first two connections as a web server does, and lets its first wait run out: the waits.
-    private static async Task<List<TimeSpan>> AnswerTwiceAsync(TcpListener web, IngestRig rig, SourceTries tries)
+    // Answers the client's first two connections as a web server does (or with answer), and lets its first wait run out: the waits.
+    private static async Task<List<TimeSpan>> AnswerTwiceAsync(TcpListener web, IngestRig rig, SourceTries tries, string answer = WebAnswer)
     {
         var waits = new List<TimeSpan>();
         for (var i = 0; i < 2; i++)
         {
             using (var connection = await web.AcceptTcpClientAsync(Ct))
             {
-                await connection.GetStream().WriteAsync(Encoding.ASCII.GetBytes(WebAnswer), Ct);
+                await connection.GetStream().WriteAsync(Encoding.UTF8.GetBytes(answer), Ct);
             }
 
             waits.Add(await tries.WaitingAsync());
