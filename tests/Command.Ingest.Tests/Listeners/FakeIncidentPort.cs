@@ -138,6 +138,17 @@ internal sealed class FakeIncidentPort : IIncidentPort
         }
     }
 
+    /// <summary>Waits until a report of <paramref name="unitId"/> has been delivered: everything delivered by then.</summary>
+    public async Task<IReadOnlyList<Delivered>> WaitForUnitAsync(string unitId)
+    {
+        while (Snapshot() is var now && !now.Any(d => d.Report?.UnitId == unitId))
+        {
+            await arrivals.Reader.ReadAsync(TestContext.Current.CancellationToken);
+        }
+
+        return Snapshot();
+    }
+
     /// <summary>Waits until at least <paramref name="count"/> items have been delivered.</summary>
     public async Task<IReadOnlyList<Delivered>> WaitForAsync(int count)
     {
