@@ -38,7 +38,7 @@ public sealed class TakServerFeedTests
 
         Assert.Equal(44.0009, Math.Round(Assert.Single(frame.Threats).Position.Latitude, 4));
         var holder = await host.Services.GetRequiredService<IGrainFactory>().GetGrain<ISourceLeaseGrain>($"tak/127.0.0.1:{server.Port}").Hold("another-host:11111", TimeSpan.FromSeconds(15));
-        Assert.Equal(host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint.ToString(), holder);
+        Assert.Equal(new SourceHolder(host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint.ToString(), null), holder);
     }
 
     private sealed class TakFedHost(IDictionary<string, string?> settings) : IngestHost(settings);

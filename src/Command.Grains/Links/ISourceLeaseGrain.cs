@@ -7,10 +7,11 @@ namespace Command.Grains.Links;
 public interface ISourceLeaseGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Holds the source for <paramref name="holder"/> for <paramref name="term"/>, or renews its hold: null when it is
-    /// the holder's, or the host that holds it.
+    /// Holds the source for <paramref name="holder"/> for <paramref name="term"/>, or renews its hold, saying why it hears
+    /// nothing from the source (<paramref name="down"/>; null where it does): null when it is the holder's, or the host
+    /// that holds it and how it stands.
     /// </summary>
-    Task<string?> Hold(string holder, TimeSpan term);
+    Task<SourceHolder?> Hold(string holder, TimeSpan term, string? down = null);
 
     /// <summary>Lets go of the source where <paramref name="holder"/> holds it.</summary>
     Task LetGo(string holder);

@@ -1,7 +1,7 @@
 namespace Command.Grains.Links;
 
 /// <summary>
-/// Keeps which host holds a source. The holder and its term are written to durable storage when the holder changes
+/// Keeps which host holds a source, and how it stands there. The holder and its term are written to durable storage when the holder changes
 /// (not on each renewal): where the grain's own host dies, its next activation takes the holder to hold the source for
 /// a whole term from then, so that no other host connects while the holder, still up, renews.
 /// </summary>
@@ -16,12 +16,12 @@ public sealed class SourceLeaseGrain([PersistentState("lease", GrainStorage.Dura
         return Task.CompletedTask;
     }
 
-    public async Task<string?> Hold(string holder, TimeSpan term)
+    public async Task<SourceHolder?> Hold(string holder, TimeSpan term, string? down = null)
     {
-        hold = SourceHold.Ask(hold, holder, term, clock.GetUtcNow());
+        hold = SourceHold.Ask(hold, holder, term, clock.GetUtcNow(), down);
         if (hold.Holder != holder)
         {
-            return hold.Holder;
+            return new SourceHolder(hold.Holder, hold.Down);
         }
 
         await SaveAsync();

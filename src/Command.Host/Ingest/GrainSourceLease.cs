@@ -11,8 +11,10 @@ public sealed class GrainSourceLease(IGrainFactory grains, ILocalSiloDetails sil
 {
     private string Holder => silo.SiloAddress.Endpoint.ToString();
 
-    public async ValueTask<string?> HoldAsync(string source, TimeSpan term, CancellationToken cancellationToken) =>
-        await grains.GetGrain<ISourceLeaseGrain>(source).Hold(Holder, term).WaitAsync(cancellationToken);
+    public async ValueTask<HeldElsewhere?> HoldAsync(string source, TimeSpan term, string? down, CancellationToken cancellationToken) =>
+        await grains.GetGrain<ISourceLeaseGrain>(source).Hold(Holder, term, down).WaitAsync(cancellationToken) is { } holder
+            ? new HeldElsewhere(holder.Host, holder.Down)
+            : null;
 
     public async ValueTask LetGoAsync(string source, CancellationToken cancellationToken) =>
         await grains.GetGrain<ISourceLeaseGrain>(source).LetGo(Holder).WaitAsync(cancellationToken);

@@ -9,10 +9,11 @@ namespace Command.Ingest.Intake;
 public interface ISourceLease
 {
     /// <summary>
-    /// Holds <paramref name="source"/> for this host for <paramref name="term"/> from now, or renews its hold: null when
-    /// it is this host's, or the name of the host that holds it.
+    /// Holds <paramref name="source"/> for this host for <paramref name="term"/> from now, or renews its hold, saying why
+    /// this host hears nothing from it (<paramref name="down"/>; null where it does): null when it is this host's, or the
+    /// host that holds it and why that host hears nothing from it.
     /// </summary>
-    ValueTask<string?> HoldAsync(string source, TimeSpan term, CancellationToken cancellationToken);
+    ValueTask<HeldElsewhere?> HoldAsync(string source, TimeSpan term, string? down, CancellationToken cancellationToken);
 
     /// <summary>Lets go of <paramref name="source"/> where this host holds it, so that another may take it at once.</summary>
     ValueTask LetGoAsync(string source, CancellationToken cancellationToken);
@@ -21,7 +22,10 @@ public interface ISourceLease
 /// <summary>A host on its own: it holds every source.</summary>
 public sealed class SoleHost : ISourceLease
 {
-    public ValueTask<string?> HoldAsync(string source, TimeSpan term, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
+    public ValueTask<HeldElsewhere?> HoldAsync(string source, TimeSpan term, string? down, CancellationToken cancellationToken) => ValueTask.FromResult<HeldElsewhere?>(null);
 
     public ValueTask LetGoAsync(string source, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
+
+/// <summary>The host of the cluster that holds a source, and why it hears nothing from it where it does not (null where it does).</summary>
+public sealed record HeldElsewhere(string Host, string? Down);

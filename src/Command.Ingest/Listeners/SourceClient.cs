@@ -122,19 +122,23 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
         var wait = options.ReconnectAfter;
         var outage = false;
         var deferred = false;
+        string? down = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             // In a cluster one host connects: the others ask again every few seconds, and one takes the source over when
             // its holder stops renewing.
-            var hold = await HoldAsync(stoppingToken).ConfigureAwait(false);
+            var hold = await HoldAsync(outage ? down : null, stoppingToken).ConfigureAwait(false);
             if (hold.HeldAt is not { } heldAt)
             {
                 if (!deferred)
                 {
                     LogHeldElsewhere(logger, Named, options.Host, options.Port, hold.Why, HoldEvery.TotalSeconds);
-                    Say(hold.Holder is null ? SourceCondition.Unreachable : SourceCondition.ConnectedElsewhere, hold.Why);
                     deferred = true;
                 }
+
+                // Each time it asks: the page on any host says the source is down where the host that holds it cannot
+                // reach it.
+                Say(hold.Condition, hold.Why);
 
                 if (!await WaitAsync(HoldEvery, stoppingToken).ConfigureAwait(false))
                 {
@@ -236,7 +240,7 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
             {
                 LogUnreachable(logger, Named, options.Host, options.Port, lost, wait.TotalSeconds);
                 Say(SourceCondition.Unreachable, lost);
-                outage = true;
+                (outage, down) = (true, lost);
             }
 
             if (!await WaitAsync(wait, stoppingToken).ConfigureAwait(false))
@@ -270,12 +274,12 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
 
     // Asks for the source for this host: when it was asked, where it holds it; otherwise which host does, or why the
     // cluster could not say.
-    private async Task<HoldAnswer> HoldAsync(CancellationToken stoppingToken)
+    private async Task<HoldAnswer> HoldAsync(string? down, CancellationToken stoppingToken)
     {
         var asked = context.Clock.GetUtcNow();
         try
         {
-            return await lease.HoldAsync(Held, HoldTerm, stoppingToken).ConfigureAwait(false) is { } holder
+            return await lease.HoldAsync(Held, HoldTerm, down, stoppingToken).ConfigureAwait(false) is { } holder
                 ? new HoldAnswer(null, holder, null)
                 : new HoldAnswer(asked, null, null);
         }
@@ -285,9 +289,14 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
         }
     }
 
-    private readonly record struct HoldAnswer(DateTimeOffset? HeldAt, string? Holder, string? Failure)
+    private readonly record struct HoldAnswer(DateTimeOffset? HeldAt, HeldElsewhere? Holder, string? Failure)
     {
-        public string Why => Holder is not null ? $"host {Holder} is connected to it" : $"the cluster could not be asked which host connects to it ({Failure})";
+        public string Why => Holder is { Down: null } held ? $"host {held.Host} is connected to it"
+            : Holder is { } down ? $"host {down.Host} holds it but cannot reach it ({down.Down})"
+            : $"the cluster could not be asked which host connects to it ({Failure})";
+
+        // How the source stands on this host, which does not hold it: as it stands on the host that does.
+        public SourceCondition Condition => Holder is { Down: null } ? SourceCondition.ConnectedElsewhere : SourceCondition.Unreachable;
     }
 
     /// <summary>
@@ -305,7 +314,7 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
                 var waiting = Task.Delay(HoldEvery, context.Clock, holding.Token);
                 Renewing?.Invoke();
                 await waiting.ConfigureAwait(false);
-                var renewed = await HoldAsync(holding.Token).ConfigureAwait(false);
+                var renewed = await HoldAsync(null, holding.Token).ConfigureAwait(false);
                 if (renewed.HeldAt is { } at)
                 {
                     heldAt = at;

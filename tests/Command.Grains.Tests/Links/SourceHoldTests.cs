@@ -36,6 +36,16 @@ public sealed class SourceHoldTests
     }
 
     [Fact]
+    public void The_holder_says_how_it_stands_each_time_it_asks_and_another_host_is_told()
+    {
+        var down = SourceHold.Ask(SourceHold.Ask(null, "a", Term, Now), "a", Term, Now.AddSeconds(5), "Connection refused");
+        var refused = SourceHold.Ask(down, "b", Term, Now.AddSeconds(6), null);
+
+        Assert.Equal(("a", "Connection refused"), (refused.Holder, refused.Down));
+        Assert.Null(SourceHold.Ask(refused, "a", Term, Now.AddSeconds(10)).Down);
+    }
+
+    [Fact]
     public void Only_the_holder_lets_go()
     {
         var held = SourceHold.Ask(null, "a", Term, Now);

@@ -17,11 +17,13 @@ public sealed class SourceLeaseGrainTests(ClusterFixture fixture)
         var lease = fixture.Grains.GetGrain<ISourceLeaseGrain>($"kiss/{Guid.NewGuid():N}:8001");
 
         Assert.Null(await lease.Hold("10.0.0.1:11111", Term));
-        Assert.Equal("10.0.0.1:11111", await lease.Hold("10.0.0.2:11111", Term));
+        Assert.Equal(new SourceHolder("10.0.0.1:11111", null), await lease.Hold("10.0.0.2:11111", Term));
+        Assert.Null(await lease.Hold("10.0.0.1:11111", Term, "Connection refused"));
+        Assert.Equal(new SourceHolder("10.0.0.1:11111", "Connection refused"), await lease.Hold("10.0.0.2:11111", Term));
         Assert.Null(await lease.Hold("10.0.0.1:11111", Term));
 
         await lease.LetGo("10.0.0.2:11111");
-        Assert.Equal("10.0.0.1:11111", await lease.Hold("10.0.0.2:11111", Term));
+        Assert.Equal(new SourceHolder("10.0.0.1:11111", null), await lease.Hold("10.0.0.2:11111", Term));
         await lease.LetGo("10.0.0.1:11111");
         Assert.Null(await lease.Hold("10.0.0.2:11111", Term));
     }
@@ -35,7 +37,7 @@ public sealed class SourceLeaseGrainTests(ClusterFixture fixture)
         // The grain's host goes; its next activation takes the holder to hold the source for a whole term from then.
         await lease.Cast<IGrainManagementExtension>().DeactivateOnIdle(Ct);
 
-        Assert.Equal("10.0.0.1:11111", await lease.Hold("10.0.0.2:11111", Term));
+        Assert.Equal(new SourceHolder("10.0.0.1:11111", null), await lease.Hold("10.0.0.2:11111", Term));
         Assert.Null(await lease.Hold("10.0.0.1:11111", Term));
     }
 }

@@ -96,6 +96,29 @@ public sealed class KissTncHoldTests
         Assert.False(host.Pending);
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task A_host_that_does_not_hold_the_tnc_says_it_is_down_where_the_host_that_holds_it_cannot_reach_it()
+    {
+        var closed = new TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var lease = new SharedLease();
+        var (holder, holderTries) = await SourceTries.StartKissAsync(port, lease: lease.For("host-a"));
+        await using var _ = holder;
+
+        // The holder cannot reach the TNC, and says so when it next asks to hold it, before it tries again.
+        holder.Clock.Advance(await holderTries.WaitingAsync());
+        await holderTries.WaitingAsync();
+        var (other, otherTries) = await SourceTries.StartKissAsync(port, lease: lease.For("host-b"));
+        await using var __ = other;
+        await otherTries.WaitingAsync();
+
+        Assert.Equal((SourceCondition.Unreachable, "host host-a holds it but cannot reach it (Connection refused)"),
+            (other.Source("Ingest:Aprs:Kiss").Condition, other.Source("Ingest:Aprs:Kiss").Detail));
+        Assert.Equal("Connection refused", lease.HolderDown);
+    }
+
     /// <summary>Host "host-a"'s KISS client connected to a TNC, holding it, its first renewal's wait running.</summary>
     private sealed class ConnectedHost : IAsyncDisposable
     {
@@ -144,13 +167,16 @@ public sealed class KissTncHoldTests
 
         public string? Holder { get; set; }
 
+        /// <summary>Why the holder hears nothing from the TNC, as it last said; null where it does.</summary>
+        public string? HolderDown { get; private set; }
+
         public Exception? Failing { get; set; }
 
         public ISourceLease For(string host) => new Host(this, host);
 
         private sealed class Host(SharedLease shared, string name) : ISourceLease
         {
-            public ValueTask<string?> HoldAsync(string source, TimeSpan term, CancellationToken cancellationToken)
+            public ValueTask<HeldElsewhere?> HoldAsync(string source, TimeSpan term, string? down, CancellationToken cancellationToken)
             {
                 lock (shared.gate)
                 {
@@ -160,7 +186,13 @@ public sealed class KissTncHoldTests
                     }
 
                     shared.Holder ??= name;
-                    return ValueTask.FromResult(shared.Holder == name ? null : shared.Holder);
+                    if (shared.Holder == name)
+                    {
+                        shared.HolderDown = down;
+                        return ValueTask.FromResult<HeldElsewhere?>(null);
+                    }
+
+                    return ValueTask.FromResult<HeldElsewhere?>(new HeldElsewhere(shared.Holder, shared.HolderDown));
                 }
             }
 
