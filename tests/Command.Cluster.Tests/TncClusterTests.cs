@@ -34,6 +34,7 @@ public sealed class TncClusterTests(TncCluster cluster, ITestOutputHelper output
         // The other host asks, is told the first holds the TNC, and does not connect.
         await cluster.LogsSayAsync(() => cluster.Log(other).Contains("Not connecting to the KISS TNC", StringComparison.Ordinal), Patience, Ct);
         Assert.False(cluster.Tnc.Pending(), "both hosts connected to the TNC");
+        Assert.Equal(("connected", "connectedElsewhere"), (await ConditionAsync(connected), await ConditionAsync(other)));
         await first.GetStream().WriteAsync(Position("!3944.35N/10459.42W>"), Ct);
         await LatitudeAsync(39.7392);
 
@@ -45,6 +46,14 @@ public sealed class TncClusterTests(TncCluster cluster, ITestOutputHelper output
         await LatitudeAsync(39.7400);
 
         Assert.Contains("Connected to the KISS TNC", cluster.Log(other), StringComparison.Ordinal);
+    }
+
+    // How the TNC stands on a host, as its page is told.
+    private async Task<string?> ConditionAsync(Uri host)
+    {
+        using var http = cluster.Client(host);
+        var sources = await http.GetFromJsonAsync<JsonElement>("/api/sources", Ct);
+        return sources.EnumerateArray().Single(s => s.GetProperty("section").GetString() == "Ingest:Aprs:Kiss").GetProperty("condition").GetString();
     }
 
     private static byte[] Position(string info) =>
