@@ -38,8 +38,8 @@ public sealed partial class AprsIsClient : SourceClient
 
     protected override string Section => "Ingest:Aprs:AprsIs";
 
-    /// <summary>The log-in line: receive only (passcode -1), with the filter.</summary>
-    public string LogIn
+    // The log-in line: receive only (passcode -1), with the filter.
+    private string LogIn
     {
         get
         {

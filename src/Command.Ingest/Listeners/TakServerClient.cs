@@ -4,6 +4,8 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
+using Command.Domain.Reports;
+using Command.Domain.Validation;
 using Command.Ingest.Cot;
 using Command.Ingest.Intake;
 using Microsoft.Extensions.Logging;
@@ -60,7 +62,9 @@ public sealed class TakServerClient : SourceClient
         using var silence = new CancellationTokenSource(options.SilenceTimeout, context.Clock);
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, silence.Token);
         var pinging = PingAsync(stream, reading.Token);
-        var source = new RadioSource(remote, new SourceGrant($"the TAK Server at {options.Host}:{options.Port}", "Ingest:Cot:TakServer", 0, 0, 1, options.HostileMarkers));
+        // What the server relays may do, as an allow-list entry grants a listener's sender: set the threat where allowed.
+        // No rate or connection limit: the server relays all its clients, on one connection Command made.
+        var source = new RadioSource(remote, new SourceGrant($"the TAK Server at {options.Host}:{options.Port}", Section, 0, 0, 1, options.HostileMarkers));
         var incident = options.Incident ?? context.Options.Incident;
         var unknownUnits = options.UnknownUnits ?? context.Options.UnknownUnits;
         var frames = new FrameReader(PipeReader.Create(stream), EndOfEvent, keepDelimiter: true, options.MaxFrameBytes);
@@ -90,7 +94,7 @@ public sealed class TakServerClient : SourceClient
                 {
                     // Until the server has sent CoT, what it sends in nothing like it is no event to refuse: the wrong
                     // port (a web server's answer), said as the outage's reason.
-                    if (outcome is null || outcome.Report?.Rejection?.Reason == Domain.Validation.RejectReason.Malformed)
+                    if (outcome is null || outcome.Report?.Rejection?.Reason == RejectReason.Malformed)
                     {
                         Answered(read.Text);
                         continue;
@@ -113,13 +117,13 @@ public sealed class TakServerClient : SourceClient
         }
     }
 
-    private IngestItem? Take(Frame frame, CotOutcome? outcome, string incident, Intake.UnknownUnitPolicy unknownUnits, RadioSource source)
+    private IngestItem? Take(Frame frame, CotOutcome? outcome, string incident, UnknownUnitPolicy unknownUnits, RadioSource source)
     {
-        context.Received(Domain.Reports.ReportSource.CoT);
+        context.Received(ReportSource.CoT);
         if (outcome is null)
         {
-            return new IngestItem(incident, unknownUnits, IncomingReport.Refused(Domain.Reports.ReportSource.CoT, frame.Text,
-                new Domain.Validation.Rejection(Domain.Validation.RejectReason.Oversized, FormattableString.Invariant($"message is longer than the {options.MaxFrameBytes}-byte limit"))));
+            return new IngestItem(incident, unknownUnits, IncomingReport.Refused(ReportSource.CoT, frame.Text,
+                new Rejection(RejectReason.Oversized, FormattableString.Invariant($"message is longer than the {options.MaxFrameBytes}-byte limit"))));
         }
 
         // A ping from the server, or its answer to ours, keeps the connection and is no report.
