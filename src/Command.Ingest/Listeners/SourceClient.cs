@@ -29,6 +29,14 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
     /// </summary>
     public static readonly TimeSpan HoldTerm = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long a connection must have lasted for its end to be the source going away, connected to again at once: 30 s.
+    /// One that ends sooner, however it began (an APRS-IS server refusing the log-in, a TAK Server closing on a user it
+    /// does not know), is an outage, tried again ever more slowly: a server is not hammered every two seconds, nor the
+    /// log filled.
+    /// </summary>
+    public static readonly TimeSpan StableAfter = TimeSpan.FromSeconds(30);
+
     /// <summary>How often the holder renews its hold while connected, and another host asks for it: every 5 s.</summary>
     public static readonly TimeSpan HoldEvery = TimeSpan.FromSeconds(5);
 
@@ -151,6 +159,8 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
             deferred = false;
             string? lost;
             string? lostHold = null;
+            DateTimeOffset? connectedAt = null;
+            var spoke = false;
             try
             {
                 using var tcp = new TcpClient();
@@ -170,6 +180,7 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
                 answered = null;
                 await using var stream = await OpenAsync(tcp, stoppingToken).ConfigureAwait(false);
                 Connections++;
+                connectedAt = context.Clock.GetUtcNow();
                 if (!outage)
                 {
                     LogConnected(logger, Named, options.Host, options.Port, Taking);
@@ -193,7 +204,7 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
                             Say(SourceCondition.Connected);
                         }
 
-                        (outage, wait) = (false, options.ReconnectAfter);
+                        (outage, spoke) = (false, true);
                     }, holding.Token).ConfigureAwait(false);
                 }
                 finally
@@ -202,10 +213,11 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
                     await keeping.ConfigureAwait(false);
                 }
 
-                lost = heard ? null
+                var lasted = context.Clock.GetUtcNow() - connectedAt.Value;
+                lost = heard ? lasted < StableAfter ? $"it closed the connection {lasted.TotalSeconds:0} s after it was made" : null
                     : answered is { } what ? $"it answered in something other than {Protocol} (\"{what}\"): check that {options.Port} is {Named}'s port for it"
                     : "it closed the connection before sending anything";
-                if (heard)
+                if (lost is null)
                 {
                     LogClosed(logger, char.ToUpperInvariant(Named[0]) + Named[1..], options.Host, options.Port);
                     Say(SourceCondition.Connecting, "it closed the connection; connecting again");
@@ -236,6 +248,12 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
                 lost = e.Message;
             }
 
+            if (spoke && connectedAt is { } made && context.Clock.GetUtcNow() - made >= StableAfter)
+            {
+                // A connection that held, however it ended: the source is tried again from the shortest wait.
+                wait = options.ReconnectAfter;
+            }
+
             if (lost is not null && !outage)
             {
                 LogUnreachable(logger, Named, options.Host, options.Port, lost, wait.TotalSeconds);
@@ -248,7 +266,7 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
                 return;
             }
 
-            wait = lost is null ? wait : wait * 2 < options.MostReconnectAfter ? wait * 2 : options.MostReconnectAfter;
+            wait = lost is null ? options.ReconnectAfter : wait * 2 < options.MostReconnectAfter ? wait * 2 : options.MostReconnectAfter;
         }
     }
 

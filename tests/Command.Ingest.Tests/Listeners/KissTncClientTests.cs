@@ -39,10 +39,14 @@ public sealed class KissTncClientTests
             Assert.Equal(["K1ABC-9", null, "N0CALL-7"], delivered.Select(d => d.Report?.UnitId));
             Assert.Equal((RejectReason.Oversized, "KISS frame is longer than the 128-byte limit"), (early[1].Refused?.Reason, early[1].Refused?.Detail));
             Assert.Equal((39.7392, -104.9903), (Math.Round(delivered[0].Report!.Position.Latitude, 4), Math.Round(delivered[0].Report!.Position.Longitude, 4)));
+
+            // The connection holds long enough for its end to be the TNC going away, not an outage.
+            rig.Clock.Advance(SourceClient.StableAfter);
         }
 
-        // The TNC drops the connection; the client connects again after its wait, on the ingest's clock.
-        await tries.WaitOutAsync(rig);
+        // The TNC drops the connection; the client connects again after its shortest wait, on the ingest's clock.
+        Assert.Equal(TimeSpan.FromSeconds(2), await tries.WaitingAsync());
+        rig.Clock.Advance(TimeSpan.FromSeconds(2));
         using var second = await tnc.AcceptTcpClientAsync(Ct);
         await second.GetStream().WriteAsync(Ax25Frames.Position("K1ABC-9", "!3944.36N/10459.43W>"), Ct);
         var all = await rig.Port.WaitForAsync(4);
@@ -50,6 +54,43 @@ public sealed class KissTncClientTests
         Assert.Equal("K1ABC-9", all[3].Report?.UnitId);
         Assert.Equal(2, rig.Listener<KissTncClient>().Connections);
         Assert.Contains(rig.Log.Lines("KissTncClient"), l => l.Contains("closed the connection; connecting again", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_tnc_that_closes_each_connection_soon_after_it_speaks_is_tried_ever_more_slowly()
+    {
+        using var tnc = new TcpListener(IPAddress.Loopback, 0);
+        tnc.Start();
+        var port = ((IPEndPoint)tnc.LocalEndpoint).Port;
+        var (rig, tries) = await SourceTries.StartKissAsync(port);
+        await using var _ = rig;
+
+        // Three connections, each sent a frame and closed 5 s after it was made.
+        var waits = new List<TimeSpan>();
+        for (var i = 0; i < 3; i++)
+        {
+            using (var connection = await tnc.AcceptTcpClientAsync(Ct))
+            {
+                await connection.GetStream().WriteAsync(Ax25Frames.Position("K1ABC-9", $"!3944.3{i}N/10459.42W>"), Ct);
+                await rig.Port.WaitForAsync(i + 1);
+                rig.Clock.Advance(TimeSpan.FromSeconds(5));
+            }
+
+            waits.Add(await tries.WaitingAsync());
+            rig.Clock.Advance(waits[^1]);
+        }
+
+        Assert.Equal([2, 4, 8], waits.Select(w => w.TotalSeconds));
+        Assert.Equal(
+            [
+                $"Connected to the KISS TNC at 127.0.0.1:{port}: taking the APRS packets its radio hears",
+                $"Cannot reach the KISS TNC at 127.0.0.1:{port} (it closed the connection 5 s after it was made); trying again in 2 s, then ever less often, and saying so once it sends again",
+                $"Connected to the KISS TNC at 127.0.0.1:{port}: taking the APRS packets its radio hears",
+                $"Cannot reach the KISS TNC at 127.0.0.1:{port} (it closed the connection 5 s after it was made); trying again in 4 s, then ever less often, and saying so once it sends again",
+                $"Connected to the KISS TNC at 127.0.0.1:{port}: taking the APRS packets its radio hears",
+                $"Cannot reach the KISS TNC at 127.0.0.1:{port} (it closed the connection 5 s after it was made); trying again in 8 s, then ever less often, and saying so once it sends again",
+            ],
+            rig.Log.Lines("KissTncClient"));
     }
 
     [Fact(Timeout = 30_000)]
