@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Text;
 using Command.Domain.Reports;
 using Command.Domain.Validation;
@@ -18,6 +19,8 @@ namespace Command.Ingest.Listeners;
 public sealed partial class AprsIsClient : SourceClient
 {
     private const ReportSource Source = ReportSource.Aprs;
+
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
 
     private readonly AprsIsClientOptions options;
     private readonly IngestContext context;
@@ -57,86 +60,61 @@ public sealed partial class AprsIsClient : SourceClient
         await stream.WriteAsync(Encoding.ASCII.GetBytes(LogIn), cancellationToken).ConfigureAwait(false);
         var incident = options.Incident ?? context.Options.Incident;
         var unknownUnits = options.UnknownUnits ?? context.Options.UnknownUnits;
-        var buffer = new byte[4096];
-        var line = new List<byte>(options.MaxLineBytes);
-        var items = new List<IngestItem>();
-        var oversized = false;
+        var lines = new FrameReader(PipeReader.Create(stream), NewLine, keepDelimiter: false, options.MaxLineBytes);
         var any = false;
         while (true)
         {
-            int read;
+            Frame? frame;
             try
             {
-                read = await stream.ReadAsync(buffer, reading.Token).ConfigureAwait(false);
+                frame = await lines.ReadAsync(reading.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (silence.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 throw new IOException($"it sent nothing for {options.SilenceTimeout.TotalSeconds:0} s, not even its keepalive");
             }
 
-            if (read == 0)
+            if (frame is not { } line)
             {
                 return any;
             }
 
             silence.CancelAfter(options.SilenceTimeout);
-            items.Clear();
-            for (var i = 0; i < read; i++)
+            var item = Take(line, incident, unknownUnits);
+            if (!any)
             {
-                if (buffer[i] != (byte)'\n')
+                // Until the server has sent a line of APRS-IS (its banner, first), a line in nothing like it is no
+                // packet to refuse: the wrong port, said as the outage's reason.
+                if (line.Oversized || item?.Report?.Rejection?.Reason == RejectReason.Malformed)
                 {
-                    oversized |= line.Count == options.MaxLineBytes;
-                    if (!oversized)
-                    {
-                        line.Add(buffer[i]);
-                    }
-
+                    Answered(line.Text);
                     continue;
                 }
 
-                var item = Take(line, oversized, incident, unknownUnits);
-                if (!any)
+                if (item is not null || line.Text.StartsWith('#'))
                 {
-                    // Until the server has sent a line of APRS-IS (its banner, first), a line in nothing like it is no
-                    // packet to refuse: the wrong port, said as the outage's reason.
-                    if (oversized || item?.Report?.Rejection?.Reason == RejectReason.Malformed)
-                    {
-                        Answered(Encoding.UTF8.GetString([.. line]));
-                        item = null;
-                    }
-                    else if (item is not null || (line.Count > 0 && line[0] == (byte)'#'))
-                    {
-                        any = true;
-                        heard();
-                    }
+                    any = true;
+                    heard();
                 }
-
-                if (item is not null)
-                {
-                    items.Add(item);
-                }
-
-                oversized = false;
-                line.Clear();
             }
 
-            foreach (var item in items)
+            if (item is not null)
             {
                 await context.Queue.EnqueueAsync(item, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private IngestItem? Take(List<byte> bytes, bool oversized, string incident, UnknownUnitPolicy unknownUnits)
+    private IngestItem? Take(Frame frame, string incident, UnknownUnitPolicy unknownUnits)
     {
-        if (oversized)
+        if (frame.Oversized)
         {
             context.Received(Source);
-            return new IngestItem(incident, unknownUnits, IncomingReport.Refused(Source, "",
+            return new IngestItem(incident, unknownUnits, IncomingReport.Refused(Source, frame.Text,
                 new Rejection(RejectReason.Oversized, FormattableString.Invariant($"APRS-IS line is longer than the {options.MaxLineBytes}-byte limit"))));
         }
 
-        var line = Encoding.UTF8.GetString([.. bytes]).TrimEnd('\r');
+        var line = frame.Text.TrimEnd('\r');
         if (line.Length == 0)
         {
             return null;

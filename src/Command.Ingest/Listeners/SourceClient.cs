@@ -87,13 +87,8 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
     /// </summary>
     protected void Answered(string text)
     {
-        if (answered is null)
-        {
-            var line = text.Trim().Split('\n')[0].TrimEnd('\r');
-            // Whatever answered is anyone's to write: nothing of it that draws nothing, or turns the text around, reaches the page.
-            answered = new string([.. (line.Length > AnsweredChars ? line[..AnsweredChars] + "…" : line)
-                .Select(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format ? '·' : c)]);
-        }
+        // Whatever answered is anyone's to write: it reaches the log and the page as a radio's text does.
+        answered ??= SenderText.Said(text.TrimStart().Split('\n')[0], AnsweredChars);
     }
 
     private const int AnsweredChars = 60;

@@ -45,7 +45,7 @@ public sealed class WrongPortTests
 
         await AnswerTwiceAsync(web, rig, tries, "HTTP/1.1 400 \u202EBad\u200B Request\r\n\r\n");
 
-        Assert.Contains($"(it answered in something other than APRS-IS (\"HTTP/1.1 400 ·Bad· Request\"): check that {port} is the APRS-IS server's port for it)", rig.Log.Lines("AprsIsClient")[^1], StringComparison.Ordinal);
+        Assert.Contains($"(it answered in something other than APRS-IS (\"HTTP/1.1 400 Bad Request\"): check that {port} is the APRS-IS server's port for it)", rig.Log.Lines("AprsIsClient")[^1], StringComparison.Ordinal);
         Assert.Empty(await rig.Port.WaitForAsync(0));
     }
 
