@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
-using System.Text;
 using Command.Domain.Reports;
 using Command.Domain.Validation;
 using Command.Ingest.Cot;
@@ -162,7 +161,7 @@ public sealed class TakServerClient : SourceClient
         {
             while (true)
             {
-                await stream.WriteAsync(Ping(context.Clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+                await stream.WriteAsync(CotKeepAlive.Ping(context.Clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
                 await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
                 await Task.Delay(options.PingEvery, context.Clock, cancellationToken).ConfigureAwait(false);
             }
@@ -171,15 +170,5 @@ public sealed class TakServerClient : SourceClient
         {
             // The connection ended; the read says why.
         }
-    }
-
-    /// <summary>A ping as ATAK sends it: an event of type <c>t-x-c-t</c>, after the XML declaration and a newline.</summary>
-    internal static byte[] Ping(DateTimeOffset now)
-    {
-        var time = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        var stale = now.AddSeconds(20).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        return Encoding.UTF8.GetBytes(
-            $"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<event version=\"2.0\" uid=\"Command-ping\" type=\"{CotOutcome.PingType}\" how=\"h-g-i-g-o\" " +
-            $"time=\"{time}\" start=\"{time}\" stale=\"{stale}\"><point lat=\"0\" lon=\"0\" hae=\"0\" ce=\"9999999\" le=\"9999999\"/><detail/></event>");
     }
 }
