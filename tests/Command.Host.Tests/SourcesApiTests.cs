@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using Command.Host.Tests.Support;
+using Command.Ingest.Listeners;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Command.Host.Tests;
 
@@ -30,12 +32,8 @@ public sealed class SourcesApiTests
         });
         await host.InitializeAsync();
 
+        await UnreachableAsync(host.Services.GetRequiredService<IngestSources>(), "Ingest:Cot:TakServer");
         var sources = await SourcesAsync(host);
-        while (sources["Ingest:Cot:TakServer"].GetProperty("condition").GetString() != "unreachable")
-        {
-            await Task.Delay(100, Ct);
-            sources = await SourcesAsync(host);
-        }
 
         Assert.Equal(("listening", $"CoT over UDP on port {host.CotUdpPort}"), Stands(sources["Ingest:Cot:Udp"]));
         Assert.Equal(("listening", $"APRS over TCP on port {host.AprsPort}"), Stands(sources["Ingest:Aprs:Tcp"]));
@@ -44,6 +42,34 @@ public sealed class SourcesApiTests
         Assert.Equal(("unreachable", $"the TAK Server at 127.0.0.1:{closed}"), Stands(sources["Ingest:Cot:TakServer"]));
         Assert.Equal("Connection refused", sources["Ingest:Cot:TakServer"].GetProperty("detail").GetString());
         Assert.DoesNotContain("Ingest:Aprs:Kiss", sources.Keys);
+    }
+
+    // Completes once the source stands unreachable on the host: told as it changes, or already so.
+    private static async Task UnreachableAsync(IngestSources sources, string section)
+    {
+        var unreachable = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Told(SourceState state)
+        {
+            if (state.Section == section && state.Condition == SourceCondition.Unreachable)
+            {
+                unreachable.TrySetResult();
+            }
+        }
+
+        sources.Changed += Told;
+        try
+        {
+            foreach (var state in sources.All())
+            {
+                Told(state);
+            }
+
+            await unreachable.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        }
+        finally
+        {
+            sources.Changed -= Told;
+        }
     }
 
     private static async Task<Dictionary<string, JsonElement>> SourcesAsync(CommandHost host) =>

@@ -44,14 +44,26 @@ public sealed class IngestSources(TimeProvider clock)
 {
     private readonly Dictionary<string, SourceState> states = new(StringComparer.Ordinal);
 
+    /// <summary>Told each time a source's standing changes, with how it stands now (after it is kept).</summary>
+    public event Action<SourceState>? Changed;
+
     /// <summary>Says how the source of <paramref name="section"/> stands now; since when carries on while its condition does.</summary>
     public void Set(string section, string name, SourceCondition condition, string? detail = null)
     {
+        SourceState now;
         lock (states)
         {
-            var since = states.TryGetValue(section, out var was) && was.Condition == condition ? was.Since : clock.GetUtcNow();
-            states[section] = new SourceState(section, name, condition, since, detail);
+            var was = states.GetValueOrDefault(section);
+            now = new SourceState(section, name, condition, was?.Condition == condition ? was.Since : clock.GetUtcNow(), detail);
+            if (now == was)
+            {
+                return;
+            }
+
+            states[section] = now;
         }
+
+        Changed?.Invoke(now);
     }
 
     /// <summary>Every source turned on, by section.</summary>
