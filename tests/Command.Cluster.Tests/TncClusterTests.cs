@@ -35,15 +35,16 @@ public sealed class TncClusterTests(TncCluster cluster, ITestOutputHelper output
         await cluster.LogsSayAsync(() => cluster.Log(other).Contains("Not connecting to the KISS TNC", StringComparison.Ordinal), Patience, Ct);
         Assert.False(cluster.Tnc.Pending(), "both hosts connected to the TNC");
         Assert.Equal(("connected", "connectedElsewhere"), (await ConditionAsync(connected), await ConditionAsync(other)));
+        await using var dashboard = await Dashboard.JoinAsync(other, cluster.Token, TncCluster.Incident, Ct);
         await first.GetStream().WriteAsync(Position("!3944.35N/10459.42W>"), Ct);
-        await LatitudeAsync(39.7392);
+        await LatitudeAsync(dashboard, 39.7392);
 
         var killedAt = DateTimeOffset.UtcNow;
         cluster.Kill(connected);
         using var second = await cluster.Tnc.AcceptTcpClientAsync(Ct).AsTask().WaitAsync(Patience, Ct);
         output.WriteLine($"killed {connected}; {other} connected to the TNC {(DateTimeOffset.UtcNow - killedAt).TotalSeconds:F1} s later");
         await second.GetStream().WriteAsync(Position("!3944.40N/10459.42W>"), Ct);
-        await LatitudeAsync(39.7400);
+        await LatitudeAsync(dashboard, 39.7400);
 
         Assert.Contains("Connected to the KISS TNC", cluster.Log(other), StringComparison.Ordinal);
     }
@@ -62,25 +63,7 @@ public sealed class TncClusterTests(TncCluster cluster, ITestOutputHelper output
     // The host that says it connected to the TNC; exactly one does.
     private Uri Connected() => cluster.Living.Single(h => cluster.Log(h).Contains("Connected to the KISS TNC", StringComparison.Ordinal));
 
-    // Waits until the unit's latest fix, as a living host answers, is at the latitude (to four places).
-    private async Task LatitudeAsync(double latitude)
-    {
-        var deadline = DateTimeOffset.UtcNow + Patience;
-        while (true)
-        {
-            using var http = cluster.Client(cluster.Living[0]);
-            using var answer = await http.GetAsync($"/api/incidents/{TncCluster.Incident}/units", Ct);
-            if (answer.IsSuccessStatusCode
-                && (await answer.Content.ReadFromJsonAsync<JsonElement>(Ct)).EnumerateArray().FirstOrDefault(u => u.GetProperty("unitId").GetString() == "K1ABC-9") is
-                { ValueKind: JsonValueKind.Object } unit
-                && unit.GetProperty("lastFix") is { ValueKind: JsonValueKind.Object } fix
-                && Math.Round(fix.GetProperty("position").GetProperty("latitude").GetDouble(), 4) == latitude)
-            {
-                return;
-            }
-
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"unit K1ABC-9 was not at latitude {latitude} within {Patience.TotalSeconds} s");
-            await Task.Delay(TimeSpan.FromMilliseconds(250), Ct);
-        }
-    }
+    // Waits until the survivor's dashboard is shown the unit's latest fix at the latitude (to four places).
+    private static async Task LatitudeAsync(Dashboard dashboard, double latitude) =>
+        await dashboard.WaitForAsync(f => f.Latitudes?.GetValueOrDefault("K1ABC-9") is { } at && Math.Round(at, 4) == latitude, Patience, Ct);
 }

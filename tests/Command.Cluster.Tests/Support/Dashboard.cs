@@ -5,7 +5,7 @@ namespace Command.Cluster.Tests.Support;
 
 /// <summary>
 /// A .NET SignalR client watching one incident on one host, as a browser would; keeps each frame's sequence, when it
-/// came and whether it was whole, and waits for frames that match.
+/// came, whether it was whole and where its units' latest fixes put them, and waits for frames that match.
 /// </summary>
 public sealed class Dashboard : IAsyncDisposable
 {
@@ -66,7 +66,7 @@ public sealed class Dashboard : IAsyncDisposable
 
     private void Receive(JsonElement json)
     {
-        var frame = new Frame(json.GetProperty("sequence").GetInt64(), DateTimeOffset.UtcNow, json.GetProperty("full").GetBoolean());
+        var frame = new Frame(json.GetProperty("sequence").GetInt64(), DateTimeOffset.UtcNow, json.GetProperty("full").GetBoolean(), Latitudes(json));
         lock (waiters)
         {
             frames.Add(frame);
@@ -78,6 +78,17 @@ public sealed class Dashboard : IAsyncDisposable
         }
     }
 
-    /// <summary>A frame's sequence, when this dashboard got it, and whether it is the whole picture.</summary>
-    public sealed record Frame(long Sequence, DateTimeOffset Received, bool Full);
+    // The latitude of each unit's latest fix the frame brings.
+    private static Dictionary<string, double> Latitudes(JsonElement json) =>
+        json.TryGetProperty("units", out var units)
+            ? units.EnumerateArray()
+                .Where(u => u.TryGetProperty("lastFix", out var fix) && fix.ValueKind == JsonValueKind.Object)
+                .ToDictionary(u => u.GetProperty("unitId").GetString()!, u => u.GetProperty("lastFix").GetProperty("position").GetProperty("latitude").GetDouble())
+            : [];
+
+    /// <summary>
+    /// A frame's sequence, when this dashboard got it, whether it is the whole picture, and the latitude of each unit's
+    /// latest fix it brings.
+    /// </summary>
+    public sealed record Frame(long Sequence, DateTimeOffset Received, bool Full, IReadOnlyDictionary<string, double>? Latitudes = null);
 }
