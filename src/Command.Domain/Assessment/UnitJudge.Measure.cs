@@ -93,7 +93,7 @@ internal sealed partial class UnitJudge
         // half a floor from where it last made progress.
         var stairs = climbing || ChangedFloor(fixes, anchor);
         var earliest = anchor.JudgedFrom is { } judgedFrom ? (judgedFrom - t0).TotalSeconds : double.NegativeInfinity;
-        var (confirmed, opening, tailS) = stairs ? (false, false, 0.0) : Tail(t, y, sigma, w, (anchor.Time - t0).TotalSeconds, earliest, noise);
+        var (confirmed, opening, tailS) = stairs ? (false, false, 0.0) : Tail(t, y, sigma, w, (anchor.Time - t0).TotalSeconds, earliest, noise, UnderTheSky(target, t, sigma));
         if (confirmed && Stepped(noise, Track.CadenceS is > QuickCadenceS ? JumpFixes : TailJumpFixes))
         {
             // A burst of outliers away from the threat looks like a stop, and so does the return from one toward it:

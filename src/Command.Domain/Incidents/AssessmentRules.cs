@@ -490,8 +490,15 @@ public static class AssessmentRules
     /// </summary>
     public const int HoldFollowsTheThreat = 56;
 
+    /// <summary>
+    /// Under the sky, a hold is confirmed on a bound of 93 % on the tail from the unit's last progress and 95 % on the
+    /// longer ones, where 95 % and 97.7 % are kept indoors: an app every 10-20 s that stopped in the open was flagged a
+    /// fix after the minute.
+    /// </summary>
+    public const int OpenHoldBounds = 57;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = HoldFollowsTheThreat;
+    public const int Current = OpenHoldBounds;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -52,6 +52,21 @@ public sealed class HoldRuleTests
     }
 
     [Fact]
+    public void An_app_every_15_s_that_stops_in_the_open_is_flagged_within_the_minute()
+    {
+        // Walks in from 400 m at 1.4 m/s with 7 m of noise on each axis (10 m across), saying no speed and no accuracy,
+        // and stops 260 m out at 100 s, with no backup; its first fix from the hold is at 105 s. Under the sky its fixes
+        // are honest, and a hold is confirmed on a bound of 93 %: at 95 % the flag came at 180 s on some draws, a fix
+        // after the minute.
+        var flagged = Drill.Draws(30, 240, (drill, seed) => drill.Move(
+                "u1", Drill.Noisy(t => new LocalPoint(400 - (1.4 * Math.Min(t, 100)), 0), axisM: 7, biasM: 1, seed), cadence: 15, accuracyM: null))
+            .Select(d => d.Drill.Derived.OfType<FlagRaised>().FirstOrDefault() is { } raised ? (raised.Time - Drill.Start).TotalSeconds : double.PositiveInfinity)
+            .ToList();
+
+        Assert.All(flagged, at => Assert.InRange(at, 100, 165));
+    }
+
+    [Fact]
     public void A_radio_every_30_s_that_runs_in_and_stops_short_of_the_threats_building_is_flagged_on_its_third_fix_there()
     {
         // The officer who held outside: a radio that states no accuracy runs in from 300 m at 2.9 m/s and stops 15 m
