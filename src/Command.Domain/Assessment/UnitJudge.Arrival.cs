@@ -11,7 +11,9 @@ internal sealed partial class UnitJudge
     /// building when it is in one, and on its floor when both floors are known. Staying there allows for the unit's
     /// own noise: it leaves only when its position over the rate window is beyond the radius by the hysteresis and a
     /// margin for that noise, and its smoothed position beyond it by the hysteresis, or when it is outside the building
-    /// by the zone margin and that noise margin. The building the unit is in
+    /// by the zone margin and that noise margin; where the threat is in no building, not while its receiver says it
+    /// stands still under the sky (see <see cref="SaysItStandsStill"/>), wherever a burst of multipath carries its fixes
+    /// (a tracker's two fixes 60 m off had an officer standing at the threat flagged as fallen back). The building the unit is in
     /// (any building, with those margins) is committed with the fix. A unit in a hold held outside the threat's
     /// building reaches it, too, on the middle of its latest four fixes (see <see cref="WentIn"/>), and by no path while
     /// its receiver says it stands still under the sky (see <see cref="SaysItStandsStill"/>).
@@ -71,9 +73,12 @@ internal sealed partial class UnitJudge
         // out on the walk or run that brought it in.
         var keptAt = !there || (movingAway && Within(target, latest, radius + options.ArrivalHysteresisM) is null) ? null
             : Within(target, settled, radius + options.ArrivalHysteresisM + allowance) ?? Within(target, latest, radius + options.ArrivalHysteresisM);
-        // One its fixes would take out of contact indoors stays there while its receiver says it has not walked off.
-        var keptOnWord = !reached && keptAt is null && State == MotionState.Arrived && target.Building is not null
-            && (target.KnownFloor is not { } known || fixes[^1].Floor is not { } on || on == known) && StoodOnItsWord(t);
+        // One its fixes would take out of contact indoors stays there while its receiver says it has not walked off;
+        // under the sky, while it says it stands still.
+        var keptOnWord = !reached && keptAt is null && State == MotionState.Arrived
+            && (target.Building is not null
+                ? (target.KnownFloor is not { } known || fixes[^1].Floor is not { } on || on == known) && StoodOnItsWord(t)
+                : BuildingId is null && SaysItStandsStill());
 
         // Words are wanted only where the unit is arrived; elsewhere the straight line will do. They give the distance
         // the board shows, the latest fix's, where that is in contact too: the middle of the last 30 s of a unit that
@@ -86,7 +91,7 @@ internal sealed partial class UnitJudge
         var where = Where(inside, fixes[^1].Floor, said);
         if ((near is not null || walkedBack || keptOnWord) && said > contact)
         {
-            where += $", fixes {Reasons.FixError(noiseM)}{(walkedBack ? "; its device says it walked back" : keptOnWord ? "; its device says it has not walked off" : "")}";
+            where += $", fixes {Reasons.FixError(noiseM)}{(walkedBack ? "; its device says it walked back" : keptOnWord ? target.Building is null ? "; its device says it stands still" : "; its device says it has not walked off" : "")}";
         }
         else if (near is not null && Shown(target) is var shown && shown > contact)
         {

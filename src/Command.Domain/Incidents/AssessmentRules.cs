@@ -497,8 +497,15 @@ public static class AssessmentRules
     /// </summary>
     public const int OpenHoldBounds = 57;
 
+    /// <summary>
+    /// A unit in contact with a threat in no building stays there while its receiver says it stands still under the sky,
+    /// wherever its fixes go: a tracker's burst of multipath 60 m off had an officer standing at the threat flagged as
+    /// fallen back.
+    /// </summary>
+    public const int StillInContact = 58;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = OpenHoldBounds;
+    public const int Current = StillInContact;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -13,6 +13,52 @@ namespace Command.Domain.Tests.Assessment;
 /// </summary>
 public sealed class StatedSpeedTests
 {
+    [Theory]
+    [InlineData(10, 2)]
+    [InlineData(10, 3)]
+    [InlineData(15, 2)]
+    public void A_burst_of_multipath_does_not_take_a_unit_out_of_contact_while_its_receiver_says_it_stands_still(int cadence, int burstFixes)
+    {
+        // A tracker walks in from 180 m at 1.5 m/s, its receiver saying so, and stands 4 m from the threat, in the open,
+        // saying 0.1 m/s; half a minute on, multipath throws two or three of its fixes 65 m off, the same way. The
+        // middle of its fixes over the last minute, half of them from the walk in, goes out with them; its receiver's
+        // speed is good to a tenth of a metre a second whatever multipath does to its fixes. Taken out of contact, an
+        // officer standing at the threat was flagged as fallen back 60 m from it.
+        var burstFrom = 150;
+        var burstTo = burstFrom + ((burstFixes - 1) * cadence);
+        var noisy = Drill.Noisy(t => new LocalPoint(Math.Max(4, 180 - (1.5 * t)), 0), axisM: 3, biasM: 0, seed: 11);
+        LocalPoint Path(double t) => noisy(t) + (t >= burstFrom && t <= burstTo ? new LocalPoint(-10, 64) : default);
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        drill.Report("u1", burstTo, cadence, Path, t => t < 118 ? (1.5, 270) : (0.1, 40), 4);
+
+        var during = drill.Assess("u1");
+        Assert.Equal(MotionState.Arrived, during.State);
+        // Kept there beyond contact's reach, the reason says why.
+        var reason = Assert.IsType<string>(during.ArrivalReason);
+        var metres = int.Parse(reason[..reason.IndexOf(' ', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Matches(metres > 20 ? @"^\d+ m from the threat, fixes ±\d+ m; its device says it stands still$" : @"^\d+ m from the threat$", reason);
+        drill.Report("u1", 60, cadence, t => Path(t + burstTo), _ => (0.1, 40), 4);
+
+        Assert.Empty(drill.Derived.OfType<FlagRaised>());
+        Assert.Equal(MotionState.Arrived, drill.Assess("u1").State);
+    }
+
+    [Fact]
+    public void A_unit_in_contact_whose_receiver_says_it_walks_off_is_flagged_as_it_goes()
+    {
+        // The same tracker every 10 s, standing at the threat, then walking off 70 m at 1.5 m/s, its receiver saying so.
+        var noisy = Drill.Noisy(t => new LocalPoint(t < 180 ? Math.Max(4, 180 - (1.5 * t)) : Math.Min(74, 4 + (1.5 * (t - 180))), 0), axisM: 3, biasM: 0, seed: 11);
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        drill.Report("u1", 300, 10, noisy, t => t < 118 ? (1.5, 270) : t < 180 ? (0.1, 40) : t < 227 ? (1.5, 90) : (0.1, 40), 4);
+
+        Assert.NotEqual(MotionState.Arrived, drill.Assess("u1").State);
+        Assert.Contains(drill.Derived.OfType<FlagRaised>(), f => f.Time <= Drill.Start.AddSeconds(260) && f.Reason.StartsWith("fell back from contact", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_unit_whose_receiver_says_it_stopped_outdoors_is_flagged_sooner_than_its_fixes_alone_show_it()
     {
