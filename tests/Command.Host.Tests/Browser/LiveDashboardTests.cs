@@ -27,6 +27,8 @@ public sealed partial class LiveDashboardTests(DashboardHost host) : IClassFixtu
         await Expect(dashboard.Row("P1")).ToHaveAttributeAsync("data-flag", "alert");
         await Expect(dashboard.Row("P2")).ToHaveAttributeAsync("data-state", "closing");
         await dashboard.Marker("K9").ToBeDrawnAsync();
+        // Every source this host has is listening: no banner, not even an empty one while the page first asks.
+        Assert.False(await dashboard.Page.Locator("#sources-down").IsVisibleAsync(), "the sources banner stands with no source down");
         await dashboard.ScreenshotAsync("live.png");
         await dashboard.ScreenshotAsync("live-1920.png", 1920, 1080);
         Assert.Empty(dashboard.Errors);

@@ -72,7 +72,8 @@ $('close-incident').addEventListener('click', async () => {
 });
 
 const modes = new Modes({ picture, connection, commands, header, mapView, board, alerts, drill, zonePanel });
-new SourcesBanner($('sources-down'), () => modes.mode === 'live');
+const sourcesBanner = new SourcesBanner($('sources-down'), () => modes.mode === 'live');
+modes.onMode = () => sourcesBanner.refresh();
 const picker = new IncidentPicker($('incident-picker'), id => modes.showLive(id));
 modes.picker = picker;
 

@@ -78,5 +78,6 @@ export class Modes {
     this.board.selectable = mode === 'replay';
     this.board.clearSelection();
     if (mode === 'replay') this.chart.clear('Click unit rows to plot them');
+    this.onMode?.(mode);
   }
 }

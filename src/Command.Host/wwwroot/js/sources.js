@@ -1,6 +1,7 @@
 // The standing banner that says which sources of reports this host hears nothing from: a listener that could not bind
 // its port, a TAK Server or TNC it cannot reach. Their units would otherwise only go stale one by one, with no word of
-// why. Asked of the host every few seconds while the page shows a live incident.
+// why. Asked of the host every few seconds while the page shows a live incident, and as soon as it turns to one; it
+// shows only what the host said (not every live-only element: shown with the rest, it stood empty until asked).
 import { get } from './api.js';
 import { clock } from './format.js';
 
