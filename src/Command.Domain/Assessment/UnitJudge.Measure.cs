@@ -450,18 +450,45 @@ internal sealed partial class UnitJudge
         return anchor;
     }
 
-    // Half a floor up or down since the last progress is a stair climb, however slow the device's cadence.
+    /// <summary>
+    /// Half a floor up or down since the last progress is a stair climb, however slow the device's cadence: the latest
+    /// fix's altitude against the middle of the first few since the last progress (<see cref="FloorFixes"/>). Against
+    /// the first alone, one barometer reading 2 m off there (a door slammed, a gust) took every later fix of a unit
+    /// standing still as on the stairs, and its hold was flagged two minutes late; and half a metre of noise on both was half a
+    /// floor apart one time in seventy, ending a long hold now and then, its flag coming down as "closing at 0.4 m/s"
+    /// while the unit stood. The latest stays a single fix: a slow device on the stairs is there on its first report.
+    /// </summary>
     private bool ChangedFloor(IReadOnlyList<TrackFix> fixes, ProgressAnchor anchor)
     {
-        var latest = fixes[^1];
-        for (var i = 0; i < fixes.Count && latest.AltitudeM is { } now; i++)
+        if (fixes[^1].AltitudeM is null)
         {
-            if (fixes[i].Time >= anchor.Time && fixes[i].AltitudeM is { } then)
-            {
-                return Math.Abs(now - then) >= options.FloorHeightM / 2;
-            }
+            return false;
         }
 
-        return false;
+        var first = 0;
+        while (first < fixes.Count && fixes[first].Time < anchor.Time)
+        {
+            first++;
+        }
+
+        return first < fixes.Count && MiddleAltitude(fixes, first) is { } then
+            && Math.Abs(fixes[^1].AltitudeM!.Value - then) >= options.FloorHeightM / 2;
     }
+
+    // The middle of the altitudes of up to FloorFixes fixes from fix `from` on, before the latest (which is measured
+    // against them) unless `from` is the latest, up to the first without one; null where fix `from` has none.
+    private static double? MiddleAltitude(IReadOnlyList<TrackFix> fixes, int from)
+    {
+        Span<double> altitudes = stackalloc double[FloorFixes];
+        var count = 0;
+        for (var i = from; i < Math.Max(from + 1, fixes.Count - 1) && count < FloorFixes && fixes[i].AltitudeM is { } altitude; i++)
+        {
+            altitudes[count++] = altitude;
+        }
+
+        return count == 0 ? null : Median(altitudes[..count]);
+    }
+
+    // Fixes from the last progress whose middle altitude says which floor the unit was on then.
+    private const int FloorFixes = 3;
 }

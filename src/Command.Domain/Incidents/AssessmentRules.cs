@@ -504,8 +504,14 @@ public static class AssessmentRules
     /// </summary>
     public const int StillInContact = 58;
 
+    /// <summary>
+    /// A floor change since the last progress is the latest fix's altitude against the middle of the first three since,
+    /// not the first alone: one barometer reading 2 m off as a unit stopped had its hold flagged two minutes late.
+    /// </summary>
+    public const int FloorFromTheMiddle = 59;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = StillInContact;
+    public const int Current = FloorFromTheMiddle;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

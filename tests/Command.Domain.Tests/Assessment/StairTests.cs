@@ -29,6 +29,29 @@ public sealed class StairTests
     }
 
     [Theory]
+    [InlineData(10)]
+    [InlineData(20)]
+    public void One_barometer_reading_off_as_a_unit_stops_does_not_hide_its_hold(int cadence)
+    {
+        // A tracker walks in from 300 m at 1.5 m/s with a barometer good to half a metre, and stops 150 m out at 100 s;
+        // its first reading from the stop is 2 m high (a door slammed, a gust), the rest are right. Against that one
+        // reading, every later fix was half a floor down from where the unit last made progress: taken as on the
+        // stairs until its hold was judged from later on, it was flagged 130-160 s after it stopped.
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        var glitch = 100 + cadence - (100 % cadence);
+        drill.Move("u1", Drill.Noisy(t => new LocalPoint(Math.Max(150, 300 - (1.5 * t)), 0), axisM: 3, biasM: 0, seed: 5), cadence, accuracyM: 4,
+            altitude: t => 40 + (t == glitch ? 2 : 0.1 * Math.Sin(t)), verticalM: 0.5);
+
+        drill.Run(300);
+
+        var raised = Assert.Single(drill.Derived.OfType<FlagRaised>());
+        Assert.StartsWith("holding", raised.Reason, StringComparison.Ordinal);
+        Assert.InRange((raised.Time - Drill.Start).TotalSeconds, 100, 100 + 60 + (4 * cadence));
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData(10.0)]
     public void A_gps_altitude_that_wanders_is_no_stair_climb(double? verticalM)
