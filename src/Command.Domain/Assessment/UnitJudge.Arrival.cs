@@ -13,8 +13,8 @@ internal sealed partial class UnitJudge
     /// margin for that noise, and its smoothed position beyond it by the hysteresis, or when it is outside the building
     /// by the zone margin and that noise margin; where the threat is in no building, not while its receiver says it
     /// stands still under the sky (see <see cref="SaysItStandsStill"/>), wherever a burst of multipath carries its fixes
-    /// (a tracker's two fixes 60 m off had an officer standing at the threat flagged as fallen back). The building the unit is in
-    /// (any building, with those margins) is committed with the fix. A unit in a hold held outside the threat's
+    /// (a tracker's two fixes 60 m off had an officer standing at the threat flagged as fallen back). The building the
+    /// unit is in (any building, with those margins) is committed with the fix. A unit in a hold held outside the threat's
     /// building reaches it, too, on the middle of its latest four fixes (see <see cref="WentIn"/>), and by no path while
     /// its receiver says it stands still under the sky (see <see cref="SaysItStandsStill"/>).
     /// </summary>

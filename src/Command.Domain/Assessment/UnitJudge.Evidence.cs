@@ -86,11 +86,11 @@ internal sealed partial class UnitJudge
     private const double LongerTailZ = 2;
 
     // Under the sky (see UnderTheSky), a device reporting less often than every 5 s is held to 93 % on the tail from
-    // its last progress, and any device to 95 % on the longer ones (rules version 57). Its fixes there are honest to 3-12 m, and a unit walking in is seldom
-    // taken for a hold at those bounds (closing units drew 0.15 false flags in 10 unit-hours on the tuning seeds,
-    // 0.19 with them, against a target of 1), while at 95 % and 97.7 % an app every 10-20 s that stopped in the open
-    // was flagged a fix after the minute, nine holds in 4,007. Indoors, where a fix is 10-40 m off and the cloud of a
-    // unit standing in contact reads as a hold more often, the stricter bounds stay.
+    // its last progress, and any device to 95 % on the longer ones (rules version 57). Its fixes there are honest to
+    // 3-12 m, and a unit walking in is seldom taken for a hold at those bounds (closing units drew 0.15 false flags in
+    // 10 unit-hours on the tuning seeds, 0.19 with them, against a target of 1), while at 95 % and 97.7 % an app every
+    // 10-20 s that stopped in the open was flagged a fix after the minute, nine holds in 4,007. Indoors, where a fix
+    // is 10-40 m off and the cloud of a unit standing in contact reads as a hold more often, the stricter bounds stay.
     private const double OpenTailZ = 1.5;
     private const double OpenLongerTailZ = OneSided95;
 

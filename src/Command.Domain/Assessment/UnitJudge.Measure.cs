@@ -454,9 +454,10 @@ internal sealed partial class UnitJudge
     /// Half a floor up or down since the last progress is a stair climb, however slow the device's cadence: the latest
     /// fix's altitude against the middle of the first few since the last progress (<see cref="FloorFixes"/>). Against
     /// the first alone, one barometer reading 2 m off there (a door slammed, a gust) took every later fix of a unit
-    /// standing still as on the stairs, and its hold was flagged two minutes late; and half a metre of noise on both was half a
-    /// floor apart one time in seventy, ending a long hold now and then, its flag coming down as "closing at 0.4 m/s"
-    /// while the unit stood. The latest stays a single fix: a slow device on the stairs is there on its first report.
+    /// standing still as on the stairs, and its hold was flagged two minutes late; and half a metre of noise on both
+    /// was half a floor apart one time in seventy, ending a long hold now and then, its flag coming down as "closing at
+    /// 0.4 m/s" while the unit stood. The latest stays a single fix: a slow device on the stairs is there on its first
+    /// report.
     /// </summary>
     private bool ChangedFloor(IReadOnlyList<TrackFix> fixes, ProgressAnchor anchor)
     {
@@ -466,7 +467,7 @@ internal sealed partial class UnitJudge
         }
 
         var first = 0;
-        while (first < fixes.Count && fixes[first].Time < anchor.Time)
+        while (first < fixes.Count && (fixes[first].Time < anchor.Time || fixes[first].AltitudeM is null))
         {
             first++;
         }
