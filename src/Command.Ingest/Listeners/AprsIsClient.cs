@@ -64,22 +64,11 @@ public sealed partial class AprsIsClient : SourceClient
         var any = false;
         while (true)
         {
-            Frame? frame;
-            try
-            {
-                frame = await lines.ReadAsync(reading.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (silence.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw new IOException($"it sent nothing for {options.SilenceTimeout.TotalSeconds:0} s, not even its keepalive");
-            }
-
-            if (frame is not { } line)
+            if (await NextFrameAsync(lines, silence, options.SilenceTimeout, "its keepalive", reading.Token, cancellationToken).ConfigureAwait(false) is not { } line)
             {
                 return any;
             }
 
-            silence.CancelAfter(options.SilenceTimeout);
             var item = Take(line, incident, unknownUnits);
             if (!any)
             {

@@ -75,6 +75,33 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
     /// </summary>
     protected abstract Task<bool> ReadAsync(Stream stream, Action heard, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The next frame a line source sends, read on <paramref name="reading"/> (the connection's token linked with
+    /// <paramref name="silence"/>); null when it closed. Each frame puts the silence off by <paramref name="timeout"/>;
+    /// a source silent for that long has gone (its machine died, or a network between dropped it without a word) and
+    /// ends the connection as an outage, saying it sent nothing, not even <paramref name="awaited"/>.
+    /// </summary>
+    private protected static async Task<Frame?> NextFrameAsync(FrameReader frames, CancellationTokenSource silence, TimeSpan timeout, string awaited,
+        CancellationToken reading, CancellationToken stopping)
+    {
+        Frame? frame;
+        try
+        {
+            frame = await frames.ReadAsync(reading).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (silence.IsCancellationRequested && !stopping.IsCancellationRequested)
+        {
+            throw new IOException($"it sent nothing for {timeout.TotalSeconds:0} s, not even {awaited}");
+        }
+
+        if (frame is not null)
+        {
+            silence.CancelAfter(timeout);
+        }
+
+        return frame;
+    }
+
     /// <summary>What the source speaks, in the log's words: "CoT".</summary>
     protected abstract string Protocol { get; }
 

@@ -72,22 +72,11 @@ public sealed class TakServerClient : SourceClient
         {
             while (true)
             {
-                Frame? frame;
-                try
-                {
-                    frame = await frames.ReadAsync(reading.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (silence.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-                {
-                    throw new IOException($"it sent nothing for {options.SilenceTimeout.TotalSeconds:0} s, not even the answer to a ping");
-                }
-
-                if (frame is not { } read)
+                if (await NextFrameAsync(frames, silence, options.SilenceTimeout, "the answer to a ping", reading.Token, cancellationToken).ConfigureAwait(false) is not { } read)
                 {
                     return any;
                 }
 
-                silence.CancelAfter(options.SilenceTimeout);
                 var outcome = read.Oversized ? null : parser.Parse(read.Text.TrimStart());
                 if (!any)
                 {
