@@ -202,9 +202,10 @@ internal sealed partial class UnitJudge
             return true;
         }
 
-        // Toward the threat from where it has stood since, the middle of its fixes since the fall back: the walk off
-        // itself, since the unit was last in contact, heads the other way.
-        var toward = target.Point - HeldSince(t, sigma, noiseM, fromS);
+        // Back the way it walked off, where its receiver said that walk; otherwise toward the threat from where it has
+        // stood since, the middle of its fixes since the fall back: the walk off itself, since the unit was last in
+        // contact, heads the other way.
+        var toward = Episode is { WalkedOff: { } off } && off.Length >= 1e-9 ? off * -1 : target.Point - HeldSince(t, sigma, noiseM, fromS);
         var reach = options.ContactRadiusM + options.ArrivalHysteresisM;
         return toward.Length < 1e-9 || Walked(t, fromS, toward * (1 / toward.Length), reach, BearOutErrors, double.PositiveInfinity) is not null;
     }

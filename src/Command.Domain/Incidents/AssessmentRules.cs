@@ -510,8 +510,16 @@ public static class AssessmentRules
     /// </summary>
     public const int FloorFromTheMiddle = 59;
 
+    /// <summary>
+    /// A unit that walked off from contact by its receiver's word, back in contact on its fixes, must have walked back the
+    /// way it went, not toward the threat from the middle of its fixes since the walk began: those are mostly from where
+    /// it stood at the threat, and its walk off itself now and then read as a walk back (a phone's flag cleared seconds
+    /// after it was raised, the officer still walking away).
+    /// </summary>
+    public const int BackTheWayItWent = 60;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = FloorFromTheMiddle;
+    public const int Current = BackTheWayItWent;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -182,6 +182,33 @@ public sealed class WalkedOffTests
         }
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void An_officer_heard_walking_off_is_not_back_in_contact_on_fixes_from_before_his_walk(int cadence)
+    {
+        // The fall back with a phone, fixes 30 m off indoors: his receiver is heard walking off before he is halfway
+        // up the hall, while most of his last 30 s of fixes are still from where he stood at the threat, and their
+        // middle within contact. Back on them, he would be back only with a walk toward the threat from where his fixes
+        // had him since the walk began, that is from the threat itself, any way at all: his walk off itself, now and
+        // then. He is back only on a walk back the way he walked off. Forty draws at each cadence: of the 35 heard
+        // walking off, none is cleared while he stands up the hall (before, one was).
+        var (heard, cleared) = (0, 0);
+        for (var seed = 1; seed <= 40; seed++)
+        {
+            var drill = Played(300, cadence, Drill.Noisy(FallBack, 30, 6, seed), Said(FallBackVelocity, seed));
+            if (drill.Derived.OfType<FlagRaised>().FirstOrDefault(raised => raised.Reason.Contains("its device says it walked", StringComparison.Ordinal)) is not { } flag)
+            {
+                continue;
+            }
+
+            heard++;
+            cleared += drill.Derived.OfType<FlagCleared>().Count(c => c.Time > flag.Time);
+        }
+
+        Assert.True(heard >= 20 && cleared == 0, $"{cleared} cleared of {heard} heard walking off");
+    }
+
     [Fact]
     public void An_officer_who_walks_back_is_back_in_contact_on_his_receivers_word()
     {
