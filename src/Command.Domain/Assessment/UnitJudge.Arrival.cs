@@ -64,21 +64,30 @@ internal sealed partial class UnitJudge
         // the sky, wherever a bias or a burst of multipath carries its fixes.
         var standsOutside = Episode is { FellBack: false, HeldOutside: true } && SaysItStandsStill();
         var wentIn = there && !movingAway && !standsOutside ? WentIn(target, t, sigma, noiseM) : null;
-        var reached = (there && walkedBack) || (!standsOutside && back
+        var onFixes = (there && walkedBack) || (!standsOutside && back
             && ((reachedAt is not null && (Within(target, previous, radius) is not null || EveryFixWithin(target, t, sigma, radius)))
                 || (there && !movingAway && count >= SmoothedFixes && Within(target, settled, radius + (NoiseAllowed(target, settled, settledError) ? allowance : 0)) is not null)
                 || wentIn is not null));
+        // One that walked up to a threat in the open and stopped is there by its receiver's word, wherever a burst of
+        // multipath throws its next fixes.
+        var walkedThere = !onFixes && State != MotionState.Arrived && Episode is not { FellBack: true } && SaysStill
+            ? ThereByItsWord(target, t, noiseM, radius)
+            : null;
+        var reached = onFixes || walkedThere is not null;
         // A unit that is plainly moving away and already beyond the hysteresis has left, whatever its noise allows. One
         // whose smoothed position is within the hysteresis has not, though the middle of its last 30 s may still be
         // out on the walk or run that brought it in.
         var keptAt = !there || (movingAway && Within(target, latest, radius + options.ArrivalHysteresisM) is null) ? null
             : Within(target, settled, radius + options.ArrivalHysteresisM + allowance) ?? Within(target, latest, radius + options.ArrivalHysteresisM);
         // One its fixes would take out of contact indoors stays there while its receiver says it has not walked off;
-        // under the sky, while it says it stands still.
-        var keptOnWord = !reached && keptAt is null && State == MotionState.Arrived
+        // under the sky, while it says it stands still, or its walk since a fix in contact keeps it within reach.
+        var onWord = !reached && keptAt is null && State == MotionState.Arrived;
+        var stillOutdoors = target.Building is null && BuildingId is null && SaysItStandsStill();
+        var heldByWord = onWord && target.Building is null && !stillOutdoors ? ThereByItsWord(target, t, noiseM, radius + options.ArrivalHysteresisM) : null;
+        var keptOnWord = onWord
             && (target.Building is not null
                 ? (target.KnownFloor is not { } known || fixes[^1].Floor is not { } on || on == known) && StoodOnItsWord(t)
-                : BuildingId is null && SaysItStandsStill());
+                : BuildingId is null && (stillOutdoors || heldByWord is not null));
 
         // Words are wanted only where the unit is arrived; elsewhere the straight line will do. They give the distance
         // the board shows, the latest fix's, where that is in contact too: the middle of the last 30 s of a unit that
@@ -89,7 +98,13 @@ internal sealed partial class UnitJudge
         var near = reachedAt ?? keptAt ?? wentIn;
         var said = near is not null && distances[^1] <= contact ? distances[^1] : near ?? settled.DistanceTo(target.Point);
         var where = Where(inside, fixes[^1].Floor, said);
-        if ((near is not null || walkedBack || keptOnWord) && said > contact)
+        if ((walkedThere ?? heldByWord) is { } byWord)
+        {
+            // Where its receiver's walk puts it, as no fix does.
+            var walk = walkedThere is not null ? "walked there" : "has not walked off";
+            where = $"{Where(inside, fixes[^1].Floor, byWord.DistanceTo(target.Point))}, fixes {Reasons.FixError(noiseM)}; its device says it {walk}";
+        }
+        else if ((near is not null || walkedBack || keptOnWord) && said > contact)
         {
             where += $", fixes {Reasons.FixError(noiseM)}{(walkedBack ? "; its device says it walked back" : keptOnWord ? target.Building is null ? "; its device says it stands still" : "; its device says it has not walked off" : "")}";
         }

@@ -518,8 +518,16 @@ public static class AssessmentRules
     /// </summary>
     public const int BackTheWayItWent = 60;
 
+    /// <summary>
+    /// Under the sky, a unit whose receiver says its walk and that it stopped is in contact where that walk puts it, from
+    /// a fix the fix before it and the walk between bear out; and stays there while the walk since keeps it within reach:
+    /// a tracker's burst of multipath just as it reached the threat had the officer flagged "moving away, now 75 m from
+    /// the threat" before his receiver had said for long that he stood still.
+    /// </summary>
+    public const int WalkedThere = 61;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = BackTheWayItWent;
+    public const int Current = WalkedThere;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;
