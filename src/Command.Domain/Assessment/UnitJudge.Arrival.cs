@@ -16,7 +16,8 @@ internal sealed partial class UnitJudge
     /// (a tracker's two fixes 60 m off had an officer standing at the threat flagged as fallen back). The building the
     /// unit is in (any building, with those margins) is committed with the fix. A unit in a hold held outside the threat's
     /// building reaches it, too, on the middle of its latest four fixes (see <see cref="WentIn"/>), and by no path while
-    /// its receiver says it stands still under the sky (see <see cref="SaysItStandsStill"/>).
+    /// its receiver says it stands still under the sky (see <see cref="SaysItStandsStill"/>). Under the sky, one whose
+    /// receiver says its walk reaches it, and stays there, where that walk puts it (see <see cref="ThereByItsWord"/>).
     /// </summary>
     private ArrivalCheck Arrive(ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM, bool commit, bool movingAway)
     {

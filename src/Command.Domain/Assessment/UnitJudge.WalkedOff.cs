@@ -175,8 +175,8 @@ internal sealed partial class UnitJudge
     /// <summary>
     /// Whether a unit that fell back on its fixes indoors has walked far enough since to be back in contact on them:
     /// where its receiver says its velocity with a course, its reports since the fall back must add up to a walk toward
-    /// the threat (within 60 degrees) as long as contact reaches (the radius and its hysteresis) and twice their own
-    /// error. Indoors a fix may be 20-40 m off, and the middle of 30 s of them falls within contact now and then for a
+    /// the threat (within 60 degrees; back the way it went, where its receiver said its walk off) as long as contact
+    /// reaches (the radius and its hysteresis) and twice their own error. Indoors a fix may be 20-40 m off, and the middle of 30 s of them falls within contact now and then for a
     /// unit still standing down the hallway, which was cleared as arrived and flagged again; its receiver says it
     /// stood. Twice, not five times: the fixes say it is back, and its walk need only bear them out. Outdoors a fall
     /// back on the fixes is a burst of multipath as often as a walk, and its fixes soon show it back. A device that
