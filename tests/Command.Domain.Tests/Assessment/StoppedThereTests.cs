@@ -73,6 +73,31 @@ public sealed class StoppedThereTests
     }
 
     [Fact]
+    public void An_officer_whose_device_is_stuck_on_its_walking_speed_is_not_walked_into_contact()
+    {
+        // The tracker every 10 s stops 25 m out, but its device goes on saying 1.7 m/s toward the threat, as one stuck on
+        // its last speed does: walked on by that word, he would be at the threat within two reports. Ten draws: none is
+        // ever shown in contact, and each is flagged.
+        for (var seed = 1; seed <= 10; seed++)
+        {
+            var path = Walk(25, seed);
+            var drill = new Drill();
+            drill.Threat("T1", 0, 0);
+            drill.Enrol("u1");
+            var shown = new List<MotionState>();
+            for (var at = 0; at < 300; at += 10)
+            {
+                var from = at;
+                drill.Report("u1", 10, 10, t => path(from + t), _ => (1.7, 270), 4);
+                shown.Add(drill.Assess("u1").State);
+            }
+
+            Assert.DoesNotContain(MotionState.Arrived, shown);
+            Assert.NotEmpty(drill.Derived.OfType<FlagRaised>());
+        }
+    }
+
+    [Fact]
     public void An_officer_whose_device_says_no_course_is_not_in_contact_on_its_word()
     {
         // The walk in and the burst of three at 10 s, its device saying its speed but no course: where it walked from its
