@@ -92,12 +92,13 @@ internal sealed partial class UnitJudge
 
         // Words are wanted only where the unit is arrived; elsewhere the straight line will do. They give the distance
         // the board shows, the latest fix's, where that is in contact too: the middle of the last 30 s of a unit that
-        // has just walked in is still out on the walk ("20 m from the threat" beside 6 m). Otherwise they give the
+        // has just walked in is still out on the walk ("20 m from the threat" beside 6 m), and that of one kept on its
+        // receiver's word through a burst of multipath is still out with the burst. Otherwise they give the
         // position that keeps the unit there; one kept beyond the radius and its hysteresis is kept by its noise, and
         // says so: "arrived, 29 m from the threat" alone reads as a contradiction.
         var contact = radius + options.ArrivalHysteresisM;
         var near = reachedAt ?? keptAt ?? wentIn;
-        var said = near is not null && distances[^1] <= contact ? distances[^1] : near ?? settled.DistanceTo(target.Point);
+        var said = (near is not null || keptOnWord) && distances[^1] <= contact ? distances[^1] : near ?? settled.DistanceTo(target.Point);
         var where = Where(inside, fixes[^1].Floor, said);
         if ((walkedThere ?? heldByWord) is { } byWord)
         {

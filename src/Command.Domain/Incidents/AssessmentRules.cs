@@ -526,8 +526,15 @@ public static class AssessmentRules
     /// </summary>
     public const int WalkedThere = 61;
 
+    /// <summary>
+    /// A unit kept in contact on its receiver's word whose latest fix is in contact again is said to be where that fix is:
+    /// after a burst of multipath the middle of its last 30 s was still out with the burst, and the board read "arrived:
+    /// 58 m from the threat … its device says it stands still" beside the fix 6 m from it.
+    /// </summary>
+    public const int SaidWhereItsFixIs = 62;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = WalkedThere;
+    public const int Current = SaidWhereItsFixIs;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -43,6 +43,27 @@ public sealed class StoppedThereTests
     }
 
     [Fact]
+    public void Back_on_a_fix_in_contact_after_the_burst_the_board_gives_that_fix()
+    {
+        // The walk in and the burst of three at 10 s; then his fixes are back at the threat. Kept there since on his
+        // receiver's word, the middle of his last 30 s of fixes is still out with the burst: the board must not read
+        // "arrived: 58 m from the threat" beside his latest fix 4 m from it. Ten draws: at his first fix back, the
+        // reason gives a distance in contact.
+        for (var seed = 1; seed <= 10; seed++)
+        {
+            var (drill, _) = Played(10, seed, burstFixes: 3, stopAtM: 3);
+            var end = drill.Elapsed;
+            drill.Report("u1", 10, 10, t => Walk(3, seed)(end + t), _ => (0.1, 40), 4);
+
+            var back = drill.Assess("u1");
+            Assert.Equal(MotionState.Arrived, back.State);
+            var reason = Assert.IsType<string>(back.ArrivalReason);
+            var metres = int.Parse(reason[..reason.IndexOf(' ', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(metres <= 20, $"seed {seed}: \"{reason}\" beside a fix {back.DistanceM:F0} m from the threat");
+        }
+    }
+
+    [Fact]
     public void An_officer_who_stops_short_is_not_in_contact_on_one_stray_fix_near_the_threat()
     {
         // The same tracker every 10 s stops 30 m out, saying 0.1 m/s, and one fix as it stops lands 8 m from the threat:
