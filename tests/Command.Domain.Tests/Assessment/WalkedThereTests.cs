@@ -9,7 +9,7 @@ namespace Command.Domain.Tests.Assessment;
 /// that the fix before and the walk between bear out, whatever a burst of multipath then does to its fixes; one that
 /// stops short is not, whatever one stray fix near the threat says.
 /// </summary>
-public sealed class StoppedThereTests
+public sealed class WalkedThereTests
 {
     [Theory]
     [InlineData(8, 2)]
