@@ -83,7 +83,7 @@ internal sealed partial class UnitJudge
         // One its fixes would take out of contact indoors stays there while its receiver says it has not walked off;
         // under the sky, while it says it stands still, or its walk since a fix in contact keeps it within reach.
         var onWord = !reached && keptAt is null && State == MotionState.Arrived;
-        var stillOutdoors = target.Building is null && BuildingId is null && SaysItStandsStill();
+        var stillOutdoors = onWord && target.Building is null && BuildingId is null && SaysItStandsStill();
         var heldByWord = onWord && target.Building is null && !stillOutdoors ? ThereByItsWord(target, t, noiseM, radius + options.ArrivalHysteresisM) : null;
         var keptOnWord = onWord
             && (target.Building is not null
