@@ -75,16 +75,7 @@ public sealed class WalkedThereTests
             var stop = (180 - 30) / 1.7;
             var stray = (int)Math.Ceiling(stop / 10) * 10;
             LocalPoint Path(double t) => t == stray ? new LocalPoint(8, 2) : noisy(t);
-            var drill = new Drill();
-            drill.Threat("T1", 0, 0);
-            drill.Enrol("u1");
-            var shown = new List<MotionState>();
-            for (var at = 0; at < 240; at += 10)
-            {
-                var from = at;
-                drill.Report("u1", 10, 10, t => Path(from + t), t => from + t < stop ? (1.7, 270) : (0.1, 40), 4);
-                shown.Add(drill.Assess("u1").State);
-            }
+            var (drill, shown) = Stepped(240, Path, t => t < stop ? (1.7, 270) : (0.1, 40));
 
             Assert.DoesNotContain(MotionState.Arrived, shown);
             var raised = Assert.Single(drill.Derived.OfType<FlagRaised>());
@@ -101,17 +92,7 @@ public sealed class WalkedThereTests
         // ever shown in contact, and each is flagged.
         for (var seed = 1; seed <= 10; seed++)
         {
-            var path = Walk(25, seed);
-            var drill = new Drill();
-            drill.Threat("T1", 0, 0);
-            drill.Enrol("u1");
-            var shown = new List<MotionState>();
-            for (var at = 0; at < 300; at += 10)
-            {
-                var from = at;
-                drill.Report("u1", 10, 10, t => path(from + t), _ => (1.7, 270), 4);
-                shown.Add(drill.Assess("u1").State);
-            }
+            var (drill, shown) = Stepped(300, Walk(25, seed), _ => (1.7, 270));
 
             Assert.DoesNotContain(MotionState.Arrived, shown);
             Assert.NotEmpty(drill.Derived.OfType<FlagRaised>());
@@ -153,6 +134,24 @@ public sealed class WalkedThereTests
         }
 
         return (drill, reasons);
+    }
+
+    // Threat T1 at the origin in the open; contact unit u1, a tracker every 10 s stating 4 m, reports where path puts it
+    // and what its device says for the given seconds; how it was shown after each report.
+    private static (Drill Drill, List<MotionState> Shown) Stepped(int seconds, Func<double, LocalPoint> path, Func<double, (double?, double?)> said)
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        var shown = new List<MotionState>();
+        for (var at = 0; at < seconds; at += 10)
+        {
+            var from = at;
+            drill.Report("u1", 10, 10, t => path(from + t), t => said(from + t), 4);
+            shown.Add(drill.Assess("u1").State);
+        }
+
+        return (drill, shown);
     }
 
     private static Func<double, LocalPoint> Walk(double stopAtM, int seed) =>
