@@ -456,8 +456,11 @@ internal sealed partial class UnitJudge
     /// the first alone, one barometer reading 2 m off there (a door slammed, a gust) took every later fix of a unit
     /// standing still as on the stairs, and its hold was flagged two minutes late; and half a metre of noise on both
     /// was half a floor apart one time in seventy, ending a long hold now and then, its flag coming down as "closing at
-    /// 0.4 m/s" while the unit stood. The latest stays a single fix: a slow device on the stairs is there on its first
-    /// report.
+    /// 0.4 m/s" while the unit stood. The latest is a single fix where it is three quarters of a floor off
+    /// (<see cref="OneReportFloors"/>): a slow device on the stairs is there on its first report a floor up. Half a floor
+    /// takes the latest two: against the middle of three, half a metre of noise on a latest reading alone was half a
+    /// floor off one time in three hundred, and a tracker holding for minutes was shown on the stairs, its alert turned
+    /// to a watch and its hold ended, its flag now and then coming down as "closing at 0.4 m/s" while it stood.
     /// </summary>
     private bool ChangedFloor(IReadOnlyList<TrackFix> fixes, ProgressAnchor anchor)
     {
@@ -472,8 +475,15 @@ internal sealed partial class UnitJudge
             first++;
         }
 
-        return first < fixes.Count && MiddleAltitude(fixes, first) is { } then
-            && Math.Abs(fixes[^1].AltitudeM!.Value - then) >= options.FloorHeightM / 2;
+        if (first >= fixes.Count || MiddleAltitude(fixes, first) is not { } then)
+        {
+            return false;
+        }
+
+        var change = fixes[^1].AltitudeM!.Value - then;
+        return Math.Abs(change) >= options.FloorHeightM * OneReportFloors
+            || (Math.Abs(change) >= options.FloorHeightM / 2 && fixes.Count - 2 > first && fixes[^2].AltitudeM is { } before
+                && (before - then) * Math.Sign(change) >= options.FloorHeightM / 2);
     }
 
     // The middle of the altitudes of up to FloorFixes fixes from fix `from` on, before the latest (which is measured
@@ -489,6 +499,9 @@ internal sealed partial class UnitJudge
 
         return count == 0 ? null : Median(altitudes[..count]);
     }
+
+    // How far off, in floors, one report's altitude is a stair climb alone (see ChangedFloor).
+    private const double OneReportFloors = 0.75;
 
     // Fixes from the last progress whose middle altitude says which floor the unit was on then.
     private const int FloorFixes = 3;

@@ -533,8 +533,15 @@ public static class AssessmentRules
     /// </summary>
     public const int SaidWhereItsFixIs = 62;
 
+    /// <summary>
+    /// A barometer's altitude shows a stair climb on one report a floor up (three quarters of one), or on two in a row
+    /// half a floor up: half a metre of noise on one reading was half a floor off now and then, and a tracker holding
+    /// for minutes was shown on the stairs, its hold ended and its flag now and then cleared as "closing at 0.4 m/s".
+    /// </summary>
+    public const int FloorOnTwoReports = 63;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = SaidWhereItsFixIs;
+    public const int Current = FloorOnTwoReports;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;
