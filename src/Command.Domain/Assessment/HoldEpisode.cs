@@ -24,13 +24,17 @@ public sealed record HoldEpisode(DateTimeOffset Since, ImmutableArray<double> He
     public double HeldAtM => MedianOfLatest(Kept);
 
     /// <summary>
-    /// Where a unit moving away turned: the median of the latest five remembered distances, which passes over a burst
-    /// of two outliers away. The median of all seven lags a retreat by a fix more, which a unit turning back would
-    /// first have to win back before its progress showed.
+    /// Where a unit moving away turned: the median of the latest three remembered distances. They are already the middle
+    /// of the unit's fixes of 10 s (three at least), which one wild fix does not move; the median of five lagged a slow
+    /// device's retreat by two of them more, and a radio every 20 s that turned back 280 m out was judged from 248 m, its
+    /// flag cleared a fix after the third from the turn. A unit that fell back from contact is judged from the latest
+    /// five: indoors its fixes scatter as far as it walked, and from three, falls back were now and then cleared on that
+    /// scatter while the unit still stood down the hallway.
     /// </summary>
-    public double TurnedAtM => MedianOfLatest(TurnedFrom);
+    public double TurnedAtM => MedianOfLatest(FellBack ? FellBackTurnedFrom : TurnedFrom);
 
-    private const int TurnedFrom = 5;
+    private const int TurnedFrom = 3;
+    private const int FellBackTurnedFrom = 5;
 
     // Judged on every fix of a unit in a hold: sorted on the stack, not in a new array each time.
     private double MedianOfLatest(int count)

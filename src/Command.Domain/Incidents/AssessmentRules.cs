@@ -540,8 +540,15 @@ public static class AssessmentRules
     /// </summary>
     public const int FloorOnTwoReports = 63;
 
+    /// <summary>
+    /// A unit that moved away and turns back (not one that fell back from contact) is judged from where it turned as
+    /// the middle of its latest three remembered distances, not five: those lagged a slow device's retreat, and a radio
+    /// every 20 s that turned back 280 m out had its progress counted from 248 m, its flag cleared a fix late.
+    /// </summary>
+    public const int TurnedOnThree = 64;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = FloorOnTwoReports;
+    public const int Current = TurnedOnThree;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -79,6 +79,27 @@ public sealed class ClearingTests
         Assert.InRange(cleared.Time, Drill.Start.AddSeconds(150), Drill.Start.AddSeconds(180));
     }
 
+    [Theory]
+    [InlineData(20, 7)]
+    [InlineData(30, 2)]
+    public void A_radio_that_backs_away_and_turns_back_is_mostly_cleared_within_three_fixes_of_the_turn(int cadence, int mostLate)
+    {
+        // A radio that says no speed, 3 m of noise an axis, closes from 300 m, backs away at 2 m/s from 100 s for a
+        // minute and a half and turns back at 2 m/s. Where it turned was the middle of its latest five remembered
+        // distances, each already the middle of its fixes of 10 s or three: they lag a slow device's retreat by two, and
+        // before (rules version 63) 19 of 20 draws at 20 s, and all 20 at 30 s, were cleared a fix after the third from
+        // the turn. Those still late had one fix at the turn, which is as far out as one wild fix would be: the middle of
+        // the fixes about it is where they turned.
+        var late = Drill.Draws(20, 300, (drill, seed) => drill.Move("u1", Drill.Noisy(
+                    t => new LocalPoint(t < 60 ? 300 - (2 * t) : t < 100 ? 180 : t < 190 ? 180 + (2 * (t - 100)) : 360 - (2 * (t - 190)), 0), 3, 0.5, seed),
+                cadence, accuracyM: 4))
+            .Select(d => (d.Seed, Cleared: d.Drill.Derived.OfType<FlagCleared>().FirstOrDefault(c => c.Time > Drill.Start.AddSeconds(190))))
+            .Where(d => d.Cleared is null || d.Cleared.Time > Drill.Start.AddSeconds(190 + Math.Max(30, 3 * cadence)))
+            .Select(d => $"seed {d.Seed}: {(d.Cleared is null ? "never" : $"at {(d.Cleared.Time - Drill.Start).TotalSeconds} s")}").ToList();
+
+        Assert.True(late.Count <= mostLate, string.Join("; ", late));
+    }
+
     [Fact]
     public void A_burst_of_three_outliers_toward_the_threat_does_not_clear_a_hold()
     {
