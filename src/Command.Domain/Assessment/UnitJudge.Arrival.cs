@@ -44,6 +44,7 @@ internal sealed partial class UnitJudge
         var there = (target.Building is null || inside == target.Building)
             && (target.KnownFloor is not { } threatFloor || fixes[^1].Floor is not { } floor || floor == threatFloor);
         var radius = target.ArrivalRadiusM;
+        var contact = radius + options.ArrivalHysteresisM;
         var reachedAt = there ? Within(target, latest, radius) : null;
         // A unit that fell back comes back into contact only when the middle of its last 30 s of fixes is within the
         // hysteresis too: two lucky fixes of a noisy unit still standing down the hallway do not bring it back, nor,
@@ -57,7 +58,7 @@ internal sealed partial class UnitJudge
         {
             walkedBack = hold.WalkedOff is { } off ? WalkedBack(target, t, sigma, noiseM, off) : WalkedBackToThreat(target, t, sigma, noiseM);
             back = walkedBack
-                || (Within(target, Middle(t, sigma, n - 1, options.RateWindow.TotalSeconds, SmoothedFixes, noiseM).Point, radius + options.ArrivalHysteresisM) is not null
+                || (Within(target, Middle(t, sigma, n - 1, options.RateWindow.TotalSeconds, SmoothedFixes, noiseM).Point, contact) is not null
                     && WalkedBackFromFallBack(target, t, sigma, noiseM));
         }
 
@@ -78,13 +79,13 @@ internal sealed partial class UnitJudge
         // A unit that is plainly moving away and already beyond the hysteresis has left, whatever its noise allows. One
         // whose smoothed position is within the hysteresis has not, though the middle of its last 30 s may still be
         // out on the walk or run that brought it in.
-        var keptAt = !there || (movingAway && Within(target, latest, radius + options.ArrivalHysteresisM) is null) ? null
-            : Within(target, settled, radius + options.ArrivalHysteresisM + allowance) ?? Within(target, latest, radius + options.ArrivalHysteresisM);
+        var keptAt = !there || (movingAway && Within(target, latest, contact) is null) ? null
+            : Within(target, settled, contact + allowance) ?? Within(target, latest, contact);
         // One its fixes would take out of contact indoors stays there while its receiver says it has not walked off;
         // under the sky, while it says it stands still, or its walk since a fix in contact keeps it within reach.
         var onWord = !reached && keptAt is null && State == MotionState.Arrived;
         var stillOutdoors = onWord && target.Building is null && BuildingId is null && SaysItStandsStill();
-        var heldByWord = onWord && target.Building is null && !stillOutdoors ? ThereByItsWord(target, t, noiseM, radius + options.ArrivalHysteresisM) : null;
+        var heldByWord = onWord && target.Building is null && !stillOutdoors ? ThereByItsWord(target, t, noiseM, contact) : null;
         var keptOnWord = onWord
             && (target.Building is not null
                 ? (target.KnownFloor is not { } known || fixes[^1].Floor is not { } on || on == known) && StoodOnItsWord(t)
@@ -96,7 +97,6 @@ internal sealed partial class UnitJudge
         // receiver's word through a burst of multipath is still out with the burst. Otherwise they give the
         // position that keeps the unit there; one kept beyond the radius and its hysteresis is kept by its noise, and
         // says so: "arrived, 29 m from the threat" alone reads as a contradiction.
-        var contact = radius + options.ArrivalHysteresisM;
         var near = reachedAt ?? keptAt ?? wentIn;
         var said = (near is not null || keptOnWord) && distances[^1] <= contact ? distances[^1] : near ?? settled.DistanceTo(target.Point);
         var where = Where(inside, fixes[^1].Floor, said);
