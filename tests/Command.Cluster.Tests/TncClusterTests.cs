@@ -47,6 +47,37 @@ public sealed class TncClusterTests(TncCluster cluster, ITestOutputHelper output
         await LatitudeAsync(dashboard, 39.7400);
 
         Assert.Contains("Connected to the KISS TNC", cluster.Log(other), StringComparison.Ordinal);
+
+        // The TNC goes away: the survivor cannot reach it, and the incident records the outage once, as the cluster's
+        // source (the first host, killed while it held the TNC, said nothing of it).
+        cluster.Tnc.Stop();
+        second.Close();
+        using var survivor = cluster.Client(other);
+        var outage = await SourceChangesAsync(survivor, TimeSpan.FromSeconds(60));
+        Assert.Equal(("Ingest:Aprs:Kiss", "down"), (outage[0].GetProperty("subject").GetString(), outage[0].GetProperty("level").GetString()));
+        Assert.False(string.IsNullOrEmpty(outage[0].GetProperty("actor").GetString()));
+        Assert.StartsWith("the KISS TNC at ", outage[0].GetProperty("about").GetString(), StringComparison.Ordinal);
+        Assert.Single(outage);
+    }
+
+    // The source changes the incident recorded, once it has one, as a host's timeline of its session gives them.
+    private static async Task<List<JsonElement>> SourceChangesAsync(HttpClient http, TimeSpan patience)
+    {
+        var until = DateTimeOffset.UtcNow + patience;
+        while (true)
+        {
+            var timeline = await http.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{TncCluster.Incident}/timeline", Ct);
+            var changes = timeline!.Where(m => m.GetProperty("type").GetString() == "source-changed").ToList();
+            if (changes.Count > 0 || DateTimeOffset.UtcNow > until)
+            {
+                // A moment more, for any host that would record the same outage again.
+                await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+                timeline = await http.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{TncCluster.Incident}/timeline", Ct);
+                return [.. timeline!.Where(m => m.GetProperty("type").GetString() == "source-changed")];
+            }
+
+            await Task.Delay(500, Ct);
+        }
     }
 
     // How the TNC stands on a host, as its page is told.

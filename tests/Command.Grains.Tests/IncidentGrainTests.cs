@@ -117,6 +117,28 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_source_said_down_is_recorded_once_until_it_is_heard_again_and_not_for_an_incident_that_does_not_exist()
+    {
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        const string tak = "Ingest:Cot:TakServer", name = "the TAK Server at 10.20.0.5:8089";
+
+        var heardFirst = await incident.NoteSource(tak, name, false, null, "10.20.0.2:11111");
+        Assert.Null(await incident.NoteSource(tak, name, true, "Connection refused", "10.20.0.2:11111"));
+        var again = await incident.NoteSource(tak, name, true, "no answer in 10 s", "10.20.0.3:11111");
+        Assert.Null(await incident.NoteSource(tak, name, false, null, "10.20.0.2:11111"));
+        Assert.Null(await incident.NoteSource(tak, name, true, "no answer in 10 s", "10.20.0.3:11111"));
+        var nowhere = await fixture.Grains.GetGrain<IIncidentGrain>(NewId()).NoteSource(tak, name, true, "Connection refused", "10.20.0.2:11111");
+
+        Assert.Equal((RejectReason.Duplicate, $"source '{tak}' is already recorded heard"), (heardFirst?.Reason, heardFirst?.Detail));
+        Assert.Equal((RejectReason.Duplicate, $"source '{tak}' is already recorded down"), (again?.Reason, again?.Detail));
+        Assert.Equal(RejectReason.UnknownIncident, nowhere?.Reason);
+        Assert.Equal(
+            [(true, "Connection refused"), (false, null), (true, "no answer in 10 s")],
+            fixture.Log.Events(id).OfType<SourceChanged>().Select(e => (e.Down, e.Detail)));
+    }
+
+    [Fact]
     public async Task A_threat_off_the_incidents_ground_is_refused_and_the_one_placed_stands()
     {
         var id = NewId();

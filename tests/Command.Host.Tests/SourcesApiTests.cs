@@ -44,6 +44,57 @@ public sealed class SourcesApiTests
         Assert.DoesNotContain("Ingest:Aprs:Kiss", sources.Keys);
     }
 
+    [Fact]
+    public async Task A_source_down_is_recorded_in_the_incident_it_feeds_a_listener_by_its_host_and_a_shared_source_by_its_section()
+    {
+        using var taken = new TcpListener(IPAddress.Any, 0);
+        taken.Start();
+        var busy = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var closed = FreePort.Tcp();
+        await using var host = new SourcesHost(new Dictionary<string, string?>
+        {
+            ["Ingest:Nmea:Tcp:Port"] = busy.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Ingest:Cot:TakServer:Enabled"] = "true",
+            ["Ingest:Cot:TakServer:Tls"] = "false",
+            ["Ingest:Cot:TakServer:Port"] = closed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Ingest:SourcesToldEvery"] = "00:00:01",
+        });
+        await host.InitializeAsync();
+        var silo = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint.ToString();
+
+        // Both went down before the incident was opened: it learns of them at the host's next telling.
+        var marks = await SourceMarksAsync(host, IngestHost.Incident, count: 2);
+
+        Assert.Equal(
+            [
+                ($"Ingest:Nmea:Tcp@{silo}", "down", $"NMEA over TCP on port {busy}", silo),
+                ("Ingest:Cot:TakServer", "down", $"the TAK Server at 127.0.0.1:{closed}", silo),
+            ],
+            marks.Select(m => (m.GetProperty("subject").GetString(), m.GetProperty("level").GetString(), m.GetProperty("about").GetString(), m.GetProperty("actor").GetString()))
+                .OrderByDescending(m => m.Item1, StringComparer.Ordinal));
+        Assert.StartsWith($"could not bind 127.0.0.1:{busy}: ", marks.Single(m => m.GetProperty("subject").GetString()!.StartsWith("Ingest:Nmea", StringComparison.Ordinal)).GetProperty("reason").GetString(), StringComparison.Ordinal);
+
+        // Told again and again while they stay down, the incident records each once.
+        await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+        Assert.Equal(2, (await SourceMarksAsync(host, IngestHost.Incident, count: 2)).Count);
+    }
+
+    // The incident's recorded source changes, once it has at least `count` of them.
+    private static async Task<List<JsonElement>> SourceMarksAsync(CommandHost host, string incidentId, int count)
+    {
+        for (var tries = 0; ; tries++)
+        {
+            var timeline = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{incidentId}/timeline", Ct);
+            var marks = timeline!.Where(m => m.GetProperty("type").GetString() == "source-changed").ToList();
+            if (marks.Count >= count || tries == 60)
+            {
+                return marks;
+            }
+
+            await Task.Delay(500, Ct);
+        }
+    }
+
     // Completes once the source stands unreachable on the host: told as it changes, or already so.
     private static async Task UnreachableAsync(IngestSources sources, string section)
     {

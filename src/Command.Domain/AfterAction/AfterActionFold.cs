@@ -147,6 +147,14 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 Log(e.Time, off.UnitId, "signed-off", char.ToUpperInvariant(signedOff[0]) + signedOff[1..]);
                 Log(e.Time, null, "signed-off", $"{off.UnitId}: {signedOff}");
                 break;
+            case SourceChanged source:
+                // Why units went quiet together: the source that fed them was down, on a host's word.
+                var stood = source.Down
+                    ? $"Nothing heard from {source.Name}{(source.Detail is { } why ? $": {why}" : "")} (said by host {source.Host})"
+                    : $"{char.ToUpperInvariant(source.Name[0])}{source.Name[1..]} heard again (said by host {source.Host})";
+                timeline.Add(new TimelineMark(e.Time, source.Down ? "source-down" : "source-back", source.SourceId, stood));
+                Log(e.Time, null, source.Down ? "source-down" : "source-back", stood);
+                break;
             case ExerciseSet set:
                 exercise = set.Exercise;
                 if (set.Exercise.Scenario is { } name)

@@ -29,6 +29,7 @@ namespace Command.Domain.Events;
 [JsonDerivedType(typeof(SendInsteadProposed), "send-instead-proposed")]
 [JsonDerivedType(typeof(UnitAlarmed), "unit-alarmed")]
 [JsonDerivedType(typeof(UnitSignedOff), "unit-signed-off")]
+[JsonDerivedType(typeof(SourceChanged), "source-changed")]
 [GenerateSerializer, Immutable]
 public abstract record IncidentEvent
 {

@@ -20,6 +20,7 @@ public sealed class IncidentProjection
     private readonly Dictionary<string, Threat> threats = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnitEntry> units = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SendInsteadProposed> proposals = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, SourceOutage> sourcesDown = new(StringComparer.Ordinal);
     private readonly DrillClock drillClock = new();
     private ClosingAssessment? assessment;
     private IncidentOpened? opened;
@@ -78,6 +79,9 @@ public sealed class IncidentProjection
 
     /// <summary>For each unit flagged for not closing now, the units proposed to go instead when its flag went up.</summary>
     public IReadOnlyDictionary<string, SendInsteadProposed> Proposals => proposals;
+
+    /// <summary>The sources of reports feeding the incident that are down, by source id.</summary>
+    public IReadOnlyDictionary<string, SourceOutage> SourcesDown => sourcesDown;
 
     /// <summary>True once the incident was opened (closed or not).</summary>
     public bool Exists => Site is not null;
@@ -199,6 +203,14 @@ public sealed class IncidentProjection
             case IncidentClosed:
                 ClosedAt ??= e.Time;
                 return [];
+            case SourceChanged { Down: true } down:
+                // Down since it was first said down; a later word of it says why now.
+                sourcesDown[down.SourceId] = new SourceOutage(down.SourceId, down.Name,
+                    sourcesDown.TryGetValue(down.SourceId, out var was) ? was.Since : Earlier(down.Since, down.Time), down.Detail, down.Host);
+                return [];
+            case SourceChanged heard:
+                sourcesDown.Remove(heard.SourceId);
+                return [];
             case FlagAcknowledged ack:
                 assessment?.Acknowledge(ack.Subject, Judged(Clock));
                 return [];
@@ -268,6 +280,9 @@ public sealed class IncidentProjection
         assessment.Restore(state, threats.Values, suppression);
     }
 
+    // A host's word of since when a source is down, no later than the incident learnt it (hosts' clocks differ).
+    private static DateTimeOffset Earlier(DateTimeOffset? said, DateTimeOffset learnt) => said is { } since && since < learnt ? since : learnt;
+
     /// <summary>Moves the sequence and clock past an event that is not folded (a replay passing over a bad input).</summary>
     public void Skip(IncidentEvent e)
     {
@@ -292,7 +307,8 @@ public sealed class IncidentProjection
         suppression,
         proposals.Count == 0 ? null : [.. proposals.Values],
         drillClock.IsIncidentClock ? null : [.. drillClock.Spans],
-        DrillClockNotice);
+        DrillClockNotice,
+        sourcesDown.Count == 0 ? null : [.. sourcesDown.Values]);
 
     /// <summary>Replaces the state with a snapshot's.</summary>
     public void Restore(IncidentSnapshot snapshot)
@@ -304,6 +320,12 @@ public sealed class IncidentProjection
         proposals.Clear();
         drillClock.Restore(snapshot.DrillClock);
         DrillClockNotice = snapshot.DrillClockNotice;
+        sourcesDown.Clear();
+        foreach (var outage in snapshot.SourcesDown ?? [])
+        {
+            sourcesDown[outage.SourceId] = outage;
+        }
+
         Apply(snapshot.Opened);
         foreach (var threat in snapshot.Threats)
         {

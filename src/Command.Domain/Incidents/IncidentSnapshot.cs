@@ -22,6 +22,7 @@ namespace Command.Domain.Incidents;
 /// <param name="Proposals">The units proposed to go instead of each unit flagged for not closing now; absent when none.</param>
 /// <param name="DrillClock">The drill's clock units are judged on, where a drill set its rate; absent otherwise.</param>
 /// <param name="DrillClockNotice">While that clock is paused or fast, since when and by whose control; absent otherwise.</param>
+/// <param name="SourcesDown">The sources of reports feeding the incident that are down; absent when none is.</param>
 public sealed record IncidentSnapshot(
     long Sequence,
     DateTimeOffset Clock,
@@ -35,4 +36,5 @@ public sealed record IncidentSnapshot(
     FlagSuppression? Suppression = null,
     ImmutableArray<SendInsteadProposed>? Proposals = null,
     ImmutableArray<DrillClockSpan>? DrillClock = null,
-    DrillClockNotice? DrillClockNotice = null);
+    DrillClockNotice? DrillClockNotice = null,
+    ImmutableArray<SourceOutage>? SourcesDown = null);

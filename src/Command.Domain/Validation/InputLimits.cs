@@ -171,6 +171,8 @@ public static class InputLimits
         IncidentOpened opened => Text(opened.IncidentId, "incident id", MaxIdChars, recorded) ?? FreeText(opened.Name, "name", MaxTextChars, recorded) ?? Actor(opened.Actor, recorded),
         ExerciseSet set => Actor(set.Actor, recorded) ?? (Exercises.ExerciseRules.Check(set.Exercise) is { } wrong ? new(RejectReason.InvalidValue, wrong) : null),
         IncidentClosed closed => FreeText(closed.Reason, "reason", MaxTextChars, recorded) ?? Actor(closed.Actor, recorded),
+        SourceChanged source => Text(source.SourceId, "source id", MaxTextChars, recorded) ?? FreeText(source.Name, "source name", MaxTextChars, recorded)
+            ?? FreeText(source.Detail, "detail", MaxTextChars, recorded) ?? Actor(source.Host, recorded),
         _ => null,
     };
 

@@ -84,6 +84,7 @@ public sealed class FrameCoalescer
         new(feedId, sequence, projection.Clock, true, [.. projection.AssessAll()], [.. projection.Threats.Values], [.. projection.Proposals.Values], projection.Suppression)
         {
             DrillClock = projection.DrillClockNotice,
+            SourcesDown = projection.SourcesDown.Count == 0 ? null : [.. projection.SourcesDown.Values],
         };
 
     /// <summary>
@@ -96,6 +97,7 @@ public sealed class FrameCoalescer
         return new IncidentFrame(feedId, sequence, projection.Clock, true, [.. sent.Changed(projection.AssessAll())], [.. projection.Threats.Values], [.. projection.Proposals.Values], projection.Suppression)
         {
             DrillClock = projection.DrillClockNotice,
+            SourcesDown = projection.SourcesDown.Count == 0 ? null : [.. projection.SourcesDown.Values],
         };
     }
 
@@ -127,6 +129,10 @@ public sealed class FrameCoalescer
             case ThreatSet or ThreatPhaseChanged or ThreatMarkerDeleted:
                 threatsChanged = true;
                 allDirty = true;
+                events.Add(e);
+                break;
+            case SourceChanged:
+                // A source's standing changes no unit's picture: the event alone tells pages.
                 events.Add(e);
                 break;
             case var notable when NotableEvents.IsNotable(notable):

@@ -36,6 +36,13 @@ public sealed record IncidentFrame(
     [Id(9)]
     public Incidents.DrillClockNotice? DrillClock { get; init; }
 
+    /// <summary>
+    /// In a full frame, the sources of reports feeding the incident that are down (null: none); a later frame says a
+    /// change of them with the source-changed event that made it.
+    /// </summary>
+    [Id(10)]
+    public ImmutableArray<Incidents.SourceOutage>? SourcesDown { get; init; }
+
     /// <summary>True for an empty frame an incident sends when nothing else went out for a while (see <see cref="FramePacing.Heartbeat"/>).</summary>
     public bool IsHeartbeat => !Full && Units.IsDefaultOrEmpty && Threats.IsDefaultOrEmpty && Events.IsDefaultOrEmpty;
 }

@@ -60,6 +60,14 @@ public interface IIncidentGrain : IFrameSource
     Task<Rejection?> SignOff(string unitId, string actor);
 
     /// <summary>
+    /// Records how a source of reports feeding the incident stands, as the host that runs it said (see
+    /// <see cref="SourceChanged"/>): down, with why, or heard again. Only a change is recorded: a source said down
+    /// again while it is down (for whatever reason), or heard while it is not down, is a duplicate, and hosts say how
+    /// their sources stand now and then. Refused where the incident does not exist or is closed.
+    /// </summary>
+    Task<Rejection?> NoteSource(string sourceId, string name, bool down, string? detail, string host, DateTimeOffset? since = null);
+
+    /// <summary>
     /// Sends a unit in to close on a threat instead of a flagged one: reassigns it to contact, recorded with the flag it
     /// answered. Refused when the unit is not enrolled or the subject has no flag up.
     /// </summary>

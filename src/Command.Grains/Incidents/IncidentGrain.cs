@@ -217,6 +217,19 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
             _ => Decision.Do(new UnitSignedOff(unitId, actor)),
         });
 
+    public async Task<Rejection?> NoteSource(string sourceId, string name, bool down, string? detail, string host, DateTimeOffset? since = null)
+    {
+        // Said again as it stands is no input: it neither records nor keeps the incident from going idle. A source down
+        // stays down for the reason first said, whatever each try since says (it is down the whole time).
+        var isDown = stream.Projection.SourcesDown.ContainsKey(sourceId);
+        if (stream.Exists && !stream.IsClosed && down == isDown)
+        {
+            return new Rejection(RejectReason.Duplicate, $"source '{Clip(sourceId)}' is already recorded {(down ? "down" : "heard")}");
+        }
+
+        return await CommandAsync(() => Decision.Do(new SourceChanged(sourceId, name, down, down ? detail : null, host, down ? since : null)));
+    }
+
     public Task<Rejection?> SendInstead(string unitId, string answeringFlag, string actor) =>
         CommandAsync(() =>
         {

@@ -25,6 +25,7 @@ public static class IngestSetup
             sp.GetRequiredService<IUnitBindings>(),
             sp.GetRequiredService<DeviceClocks>()));
         services.AddCommandIngest(configuration);
+        services.AddHostedService<SourceOutageRecorder>();
         return services;
     }
 }

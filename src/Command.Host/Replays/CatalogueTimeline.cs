@@ -3,7 +3,7 @@ using Command.Recording.Reading;
 
 namespace Command.Host.Replays;
 
-/// <summary>A session's flags, its units' own alerts and sign-offs, its threat's marker deleted, and every command given in it (threats, phases, roles, drill controls, its close) as timeline markers.</summary>
+/// <summary>A session's flags, its units' own alerts and sign-offs, its threat's marker deleted, its sources of reports down and heard again, and every command given in it (threats, phases, roles, drill controls, its close) as timeline markers.</summary>
 public sealed class CatalogueTimeline(SessionCatalogue catalogue)
 {
     public async Task<IReadOnlyList<TimelineMarker>> ReadAsync(string incidentId, CancellationToken cancellationToken)
@@ -34,6 +34,7 @@ public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string T
         UnitRoleChanged r => new(e.Sequence, e.Time, "unit-role-changed", r.UnitId, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Role.ToString()), null, r.Actor),
         IncidentClosed c => new(e.Sequence, e.Time, "incident-closed", null, null, c.Reason, c.Actor),
         DrillControlled d => new(e.Sequence, e.Time, "drill-controlled", d.Action, DrillLevel(d), d.Scenario, d.Actor),
+        SourceChanged c => new(e.Sequence, e.Time, "source-changed", c.SourceId, c.Down ? "down" : "heard", c.Detail, c.Host, c.Name),
         _ => null,
     };
 

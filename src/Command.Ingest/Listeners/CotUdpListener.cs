@@ -44,12 +44,12 @@ public sealed partial class CotUdpListener(string section, UdpListenerOptions op
             client = options.MulticastGroup is { } group ? JoinGroup(IPAddress.Parse(group)) : new UdpClient(new IPEndPoint(IPAddress.Parse(options.BindAddress), options.Port));
             BoundPort = ((IPEndPoint)client.Client.LocalEndPoint!).Port;
             LogListening(logger, BoundPort.Value, options.MulticastGroup is { } joined ? $"{joined} on {options.BindAddress}" : "unicast");
-            context.Sources.Set(section, Named(BoundPort.Value), SourceCondition.Listening);
+            context.Sources.Set(section, options.Incident ?? context.Options.Incident, shared: false, Named(BoundPort.Value), SourceCondition.Listening);
         }
         catch (SocketException e)
         {
             LogBindFailed(logger, options.BindAddress, options.Port, e);
-            context.Sources.Set(section, Named(options.Port), SourceCondition.NotBound, $"could not bind {options.BindAddress}:{options.Port}: {e.Message}");
+            context.Sources.Set(section, options.Incident ?? context.Options.Incident, shared: false, Named(options.Port), SourceCondition.NotBound, $"could not bind {options.BindAddress}:{options.Port}: {e.Message}");
             client?.Dispose();
             client = null;
             return Task.CompletedTask;

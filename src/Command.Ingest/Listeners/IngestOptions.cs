@@ -28,4 +28,11 @@ public sealed record IngestOptions
 
     /// <summary>How long shutdown waits for queued inputs to be delivered once the listeners have stopped. Default 10 s.</summary>
     public TimeSpan ShutdownDrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How often a host tells the incidents its sources feed of those that are down, besides telling each change at
+    /// once: an incident opened during an outage learns of it so, and one that could not be told is told again.
+    /// Default 10 s.
+    /// </summary>
+    public TimeSpan SourcesToldEvery { get; init; } = TimeSpan.FromSeconds(10);
 }

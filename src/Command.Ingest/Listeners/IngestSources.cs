@@ -30,7 +30,12 @@ public enum SourceCondition
 /// <param name="Condition">How it stands.</param>
 /// <param name="Since">Since when it has stood so.</param>
 /// <param name="Detail">Why it is down, or which host is connected to it; null otherwise.</param>
-public sealed record SourceState(string Section, string Name, SourceCondition Condition, DateTimeOffset Since, string? Detail = null)
+/// <param name="Incident">The incident it feeds.</param>
+/// <param name="Shared">
+/// True for a source one host of the cluster connects to for all (a TAK Server, a TNC, APRS-IS), whose standing is the
+/// cluster's; false for a listener, which every host runs for itself.
+/// </param>
+public sealed record SourceState(string Section, string Name, SourceCondition Condition, DateTimeOffset Since, string? Detail = null, string Incident = "", bool Shared = false)
 {
     /// <summary>Nothing sent by or through the source is heard on this host or any other.</summary>
     public bool Down => Condition is SourceCondition.NotBound or SourceCondition.Unreachable;
@@ -47,14 +52,17 @@ public sealed class IngestSources(TimeProvider clock)
     /// <summary>Told each time a source's standing changes, with how it stands now (after it is kept).</summary>
     public event Action<SourceState>? Changed;
 
-    /// <summary>Says how the source of <paramref name="section"/> stands now; since when carries on while its condition does.</summary>
-    public void Set(string section, string name, SourceCondition condition, string? detail = null)
+    /// <summary>
+    /// Says how the source of <paramref name="section"/>, feeding <paramref name="incident"/>, stands now (see
+    /// <see cref="SourceState"/>); since when carries on while its condition does.
+    /// </summary>
+    public void Set(string section, string incident, bool shared, string name, SourceCondition condition, string? detail = null)
     {
         SourceState now;
         lock (states)
         {
             var was = states.GetValueOrDefault(section);
-            now = new SourceState(section, name, condition, was?.Condition == condition ? was.Since : clock.GetUtcNow(), detail);
+            now = new SourceState(section, name, condition, was?.Condition == condition ? was.Since : clock.GetUtcNow(), detail, incident, shared);
             if (now == was)
             {
                 return;

@@ -294,7 +294,7 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
 
     // Tells how the source stands on this host.
     private void Say(SourceCondition condition, string? detail = null) =>
-        context.Sources.Set(Section, $"{Named} at {options.Host}:{options.Port}", condition, detail);
+        context.Sources.Set(Section, options.Incident ?? context.Options.Incident, shared: true, $"{Named} at {options.Host}:{options.Port}", condition, detail);
 
     // Waits on the ingest's clock, telling the wait once it runs; false when the host stops.
     private async Task<bool> WaitAsync(TimeSpan wait, CancellationToken stoppingToken)

@@ -70,12 +70,12 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
             listener.Start();
             BoundPort = ((IPEndPoint)listener.LocalEndpoint).Port;
             LogListening(logger, Source, BoundPort.Value);
-            context.Sources.Set(section, $"{Named} on port {BoundPort}", SourceCondition.Listening);
+            context.Sources.Set(section, options.Incident ?? context.Options.Incident, shared: false, $"{Named} on port {BoundPort}", SourceCondition.Listening);
         }
         catch (SocketException e)
         {
             LogBindFailed(logger, Source, options.BindAddress, options.Port, e);
-            context.Sources.Set(section, $"{Named} on port {options.Port}", SourceCondition.NotBound, $"could not bind {options.BindAddress}:{options.Port}: {e.Message}");
+            context.Sources.Set(section, options.Incident ?? context.Options.Incident, shared: false, $"{Named} on port {options.Port}", SourceCondition.NotBound, $"could not bind {options.BindAddress}:{options.Port}: {e.Message}");
             listener = null;
             return Task.CompletedTask;
         }

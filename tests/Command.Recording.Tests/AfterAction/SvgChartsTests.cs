@@ -140,7 +140,7 @@ public sealed class SvgChartsTests
         var svg = XElement.Parse(SvgCharts.Timeline(marks, T0, T0.AddSeconds(600)));
 
         var rows = svg.Elements(Svg("text")).Where(t => (string?)t.Attribute("class") == "row").ToDictionary(t => t.Value, t => X(t, "y"));
-        Assert.Equal(["threat-phase", "unit alert", "raised", "escalated", "acknowledged", "cleared"], rows.Keys);
+        Assert.Equal(["threat-phase", "unit alert", "raised", "escalated", "acknowledged", "cleared", "source"], rows.Keys);
         var alarms = svg.Elements(Svg("g")).Where(g => ((string?)g.Attribute("class"))!.StartsWith("alarm-", StringComparison.Ordinal)).ToList();
         Assert.Equal(["alarm-raised", "alarm-cancelled"], alarms.Select(g => (string)g.Attribute("class")!));
         Assert.Equal("2026-04-21T14:01:30+00:00 P1: 911 Alert raised from its device (cot:P1@10.0.0.7)", alarms[0].Element(Svg("title"))!.Value);
@@ -150,6 +150,28 @@ public sealed class SvgChartsTests
         Assert.All(tops, d => Assert.Equal(rows["unit alert"] - 4 - 7, double.Parse(d[1], CultureInfo.InvariantCulture)));
         Assert.True(double.Parse(tops[1][0], CultureInfo.InvariantCulture) > double.Parse(tops[0][0], CultureInfo.InvariantCulture));
         Assert.Contains(".alarm-raised{", SvgCharts.Style, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_source_of_reports_down_and_heard_again_share_the_last_row_with_their_words()
+    {
+        TimelineMark[] marks =
+        [
+            new(T0.AddSeconds(60), "source-down", "Ingest:Cot:TakServer", "Nothing heard from the TAK Server at 10.0.0.5:8089: Connection refused (said by host 10.0.0.2:11111)"),
+            new(T0.AddSeconds(240), "source-back", "Ingest:Cot:TakServer", "The TAK Server at 10.0.0.5:8089 heard again (said by host 10.0.0.2:11111)"),
+        ];
+
+        var svg = XElement.Parse(SvgCharts.Timeline(marks, T0, T0.AddSeconds(600)));
+
+        var rows = svg.Elements(Svg("text")).Where(t => (string?)t.Attribute("class") == "row").ToDictionary(t => t.Value, t => X(t, "y"));
+        var sources = svg.Elements(Svg("g")).Where(g => ((string?)g.Attribute("class"))!.StartsWith("source-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["source-down", "source-back"], sources.Select(g => (string)g.Attribute("class")!));
+        Assert.Equal("2026-04-21T14:01:00+00:00 Ingest:Cot:TakServer: Nothing heard from the TAK Server at 10.0.0.5:8089: Connection refused (said by host 10.0.0.2:11111)",
+            sources[0].Element(Svg("title"))!.Value);
+        // Squares on the source's row (a square's top 5 px above its centre, the row name 4 px below it), the return later.
+        Assert.All(sources, g => Assert.Equal(rows["source"] - 4 - 5, X(g.Element(Svg("rect"))!, "y")));
+        Assert.True(X(sources[1].Element(Svg("rect"))!, "x") > X(sources[0].Element(Svg("rect"))!, "x"));
+        Assert.Contains(".source-down{", SvgCharts.Style, StringComparison.Ordinal);
     }
 
     [Theory]

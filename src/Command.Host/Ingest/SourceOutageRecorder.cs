@@ -1,0 +1,114 @@
+using System.Text;
+using Command.Domain.Validation;
+using Command.Grains.Incidents;
+using Command.Ingest.Listeners;
+
+namespace Command.Host.Ingest;
+
+/// <summary>
+/// Tells each incident how the sources of reports feeding it stand on this host, so that it records when one goes down
+/// and when it is heard again: the board on every host, a replay and the after-action report then say why units went
+/// quiet together. Each change is told at once; a source that is down is told again every
+/// <see cref="IngestOptions.SourcesToldEvery"/>, so an incident opened during the outage learns of it, and one that
+/// could not be told (its silo busy or restarting) is told later. The incident records only a change.
+/// </summary>
+public sealed partial class SourceOutageRecorder(
+    IngestSources sources, IGrainFactory grains, ILocalSiloDetails silo, IngestOptions options, ILogger<SourceOutageRecorder> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim changed = new(0);
+    private readonly Dictionary<string, bool> told = new(StringComparer.Ordinal);
+
+    // This host as the other hosts know it: its silo's address.
+    private string Host => silo.SiloAddress.Endpoint.ToString();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.SourcesToldEvery <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"Ingest:SourcesToldEvery must be positive; it is {options.SourcesToldEvery}");
+        }
+
+        sources.Changed += OnChanged;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await TellAsync(stoppingToken);
+                try
+                {
+                    await changed.WaitAsync(options.SourcesToldEvery, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            sources.Changed -= OnChanged;
+        }
+    }
+
+    private void OnChanged(SourceState state) => changed.Release();
+
+    // Every source down, and every one heard that this host has not told as heard since it last told it down (or ever).
+    private async Task TellAsync(CancellationToken cancellationToken)
+    {
+        foreach (var state in sources.All())
+        {
+            var key = state.Shared ? state.Section : $"{state.Section}@{Host}";
+            if (!state.Down && told.TryGetValue(key, out var wasDown) && !wasDown)
+            {
+                continue;
+            }
+
+            try
+            {
+                var refused = await grains.GetGrain<IIncidentGrain>(state.Incident)
+                    .NoteSource(key, state.Name, state.Down, state.Down ? Plain(state.Detail) : null, Host, state.Down ? state.Since : null).WaitAsync(cancellationToken);
+                if (refused is { Reason: not (RejectReason.Duplicate or RejectReason.UnknownIncident or RejectReason.Closed) })
+                {
+                    LogNotTold(logger, state.Name, state.Incident, refused.Detail);
+                    continue;
+                }
+
+                told[key] = state.Down;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(logger, state.Name, state.Incident, e);
+            }
+        }
+    }
+
+    // What a host or a source said of why it is down, as the incident records words: no control characters, and short.
+    private static string? Plain(string? detail)
+    {
+        if (detail is null)
+        {
+            return null;
+        }
+
+        var plain = new StringBuilder(Math.Min(detail.Length, MostDetailChars));
+        foreach (var c in detail)
+        {
+            if (plain.Length == MostDetailChars)
+            {
+                break;
+            }
+
+            plain.Append(char.IsControl(c) || char.IsSurrogate(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format ? ' ' : c);
+        }
+
+        return plain.ToString();
+    }
+
+    private const int MostDetailChars = 300;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {Incident} did not record how {Source} stands: {Detail}")]
+    private static partial void LogNotTold(ILogger logger, string source, string incident, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell incident {Incident} how {Source} stands; telling it again shortly")]
+    private static partial void LogFailed(ILogger logger, string source, string incident, Exception exception);
+}

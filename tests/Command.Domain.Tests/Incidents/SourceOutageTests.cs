@@ -1,0 +1,105 @@
+using Command.Domain.AfterAction;
+using Command.Domain.Events;
+using Command.Domain.Incidents;
+using Command.Domain.Tests.Assessment;
+using Command.Domain.Validation;
+using Command.Domain.Views;
+
+namespace Command.Domain.Tests.Incidents;
+
+/// <summary>
+/// A source of reports feeding the incident that goes down is recorded as its host says it: the incident keeps it as
+/// down, since when and why, until it is heard again; through a restart, in a full frame, and in the after-action report.
+/// </summary>
+public sealed class SourceOutageTests
+{
+    private const string Tak = "Ingest:Cot:TakServer";
+    private const string TakName = "the TAK Server at 10.20.0.5:8089";
+    private const string Udp = "Ingest:Cot:Udp@10.20.0.2:11111";
+    private const string Host = "10.20.0.2:11111";
+
+    [Fact]
+    public void A_source_down_stands_since_its_host_first_found_it_down_with_why_now_until_it_is_heard_again()
+    {
+        var drill = new Drill();
+        drill.Run(10);
+        // The host found it down 6 s before it told the incident (opened meanwhile); another host's clock runs 5 s ahead.
+        drill.Feed(new SourceChanged(Tak, TakName, true, "Connection refused", Host, Drill.Start.AddSeconds(4)));
+        drill.Run(30);
+        drill.Feed(new SourceChanged(Tak, TakName, true, "no answer in 10 s", "10.20.0.3:11111", Drill.Start.AddSeconds(1)));
+        drill.Feed(new SourceChanged(Udp, "CoT over UDP on port 8087", true, "could not bind 0.0.0.0:8087: Address already in use", Host, Drill.Start.AddSeconds(45)));
+
+        Assert.Equal(
+            [
+                new SourceOutage(Tak, TakName, Drill.Start.AddSeconds(4), "no answer in 10 s", "10.20.0.3:11111"),
+                new SourceOutage(Udp, "CoT over UDP on port 8087", Drill.Start.AddSeconds(40), "could not bind 0.0.0.0:8087: Address already in use", Host),
+            ],
+            drill.Projection.SourcesDown.Values);
+
+        drill.Run(20);
+        drill.Feed(new SourceChanged(Tak, TakName, false, null, Host));
+        Assert.Equal([Udp], drill.Projection.SourcesDown.Keys);
+    }
+
+    [Fact]
+    public void A_source_down_stays_down_through_a_restart_and_is_in_the_full_frame_a_page_starts_from()
+    {
+        var drill = new Drill();
+        drill.Run(5);
+        drill.Feed(new SourceChanged(Tak, TakName, true, "Connection refused", Host));
+        drill.Restart();
+
+        var expected = new SourceOutage(Tak, TakName, Drill.Start.AddSeconds(5), "Connection refused", Host);
+        Assert.Equal([expected], drill.Projection.SourcesDown.Values);
+        Assert.Equal([expected], FrameCoalescer.Full("I1", drill.Projection, drill.Projection.LastSequence).SourcesDown);
+
+        drill.Feed(new SourceChanged(Tak, TakName, false, null, Host));
+        drill.Restart();
+        Assert.Empty(drill.Projection.SourcesDown);
+        Assert.Null(FrameCoalescer.Full("I1", drill.Projection, drill.Projection.LastSequence).SourcesDown);
+    }
+
+    [Fact]
+    public void A_source_change_is_sent_to_pages_with_the_frame_of_what_changed_and_read_back_from_the_recording()
+    {
+        var drill = new Drill();
+        var frames = new FrameCoalescer();
+        drill.Run(5);
+        var said = new SourceChanged(Tak, TakName, true, "Connection refused", Host);
+        drill.Feed(said);
+        frames.Notice(drill.Recorded.SkipWhile(e => e is not SourceChanged));
+        var recorded = drill.Recorded.OfType<SourceChanged>().Single();
+        Assert.Contains(recorded, frames.Take("I1", drill.Projection, drill.Projection.LastSequence)!.Events);
+        Assert.Equal(recorded, EventJson.Deserialize(EventJson.Serialize(recorded)));
+        Assert.StartsWith("{\"type\":\"source-changed\"", EventJson.Serialize(recorded), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void What_a_host_says_of_a_source_is_refused_with_control_characters_or_too_long()
+    {
+        Assert.Null(InputLimits.Check(new SourceChanged(Tak, TakName, true, "Connection refused", Host)));
+        Assert.Equal(RejectReason.InvalidValue, InputLimits.Check(new SourceChanged(Tak, TakName, true, "it answered \"\u001b[2J\"", Host))?.Reason);
+        Assert.NotNull(InputLimits.Check(new SourceChanged(Tak, new string('x', InputLimits.MaxTextChars + 1), true, null, Host)));
+    }
+
+    [Fact]
+    public async Task A_source_down_and_heard_again_is_on_the_after_action_timeline_and_in_the_incidents_log()
+    {
+        var drill = new Drill();
+        drill.Run(10);
+        drill.Feed(new SourceChanged(Tak, TakName, true, "Connection refused", Host));
+        drill.Run(95);
+        drill.Feed(new SourceChanged(Tak, TakName, false, null, Host));
+
+        var report = await AfterActionFold.BuildAsync(drill.Recorded.ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);
+
+        const string down = "Nothing heard from the TAK Server at 10.20.0.5:8089: Connection refused (said by host 10.20.0.2:11111)";
+        const string heard = "The TAK Server at 10.20.0.5:8089 heard again (said by host 10.20.0.2:11111)";
+        Assert.Equal(
+            [new TimelineMark(Drill.Start.AddSeconds(10), "source-down", Tak, down), new TimelineMark(Drill.Start.AddSeconds(105), "source-back", Tak, heard)],
+            report.Timeline.Where(m => m.Kind.StartsWith("source", StringComparison.Ordinal)));
+        Assert.Equal(
+            [new ActivityEntry(Drill.Start.AddSeconds(10), null, "source-down", down), new ActivityEntry(Drill.Start.AddSeconds(105), null, "source-back", heard)],
+            report.Activity.Where(a => a.Kind.StartsWith("source", StringComparison.Ordinal)));
+    }
+}
