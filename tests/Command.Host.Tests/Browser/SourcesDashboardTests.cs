@@ -9,22 +9,27 @@ using static Microsoft.Playwright.Assertions;
 namespace Command.Host.Tests.Browser;
 
 /// <summary>
-/// A source of reports this host hears nothing from is said across the live page, with why and since when, and the
-/// banner goes once it is heard again: otherwise its units would only go stale one by one, with no word of why.
+/// A source of reports feeding the incident that a host hears nothing from is said across the live page, with why and
+/// since when, and in the feed; the banner goes once it is heard again. The incident records both, so a replay shows the
+/// outage as it stood: otherwise its units would only go stale one by one, with no word of why.
 /// </summary>
 public sealed class SourcesDashboardTests(SourcesDashboardTests.FeedHost host) : IClassFixture<SourcesDashboardTests.FeedHost>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_tak_server_the_host_cannot_reach_is_said_on_the_page_until_it_is_heard_again()
+    public async Task A_tak_server_the_host_cannot_reach_is_said_on_the_page_until_it_is_heard_again_and_in_the_replay()
     {
-        var scene = await Scene.OpenAsync(host, "sources");
-        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        // Opened while the server is already down: the host tells the incident of the outage within its next telling.
+        var id = await host.NextIncidentAsync(FeedHost.Incident);
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        await using var dashboard = await Dashboard.OpenAsync(host, id);
         var banner = dashboard.Page.Locator("#sources-down");
+        var named = $"the TAK Server at 127.0.0.1:{host.TakPort}";
 
-        await Expect(banner).ToContainTextAsync($"Nothing heard from the TAK Server at 127.0.0.1:{host.TakPort}: cannot reach since ");
+        await Expect(banner).ToContainTextAsync($"Nothing heard from {named}: down since ");
         await Expect(banner).ToContainTextAsync("(Connection refused)");
+        await Expect(dashboard.Feed.Locator("li[data-type='source-changed']").First).ToContainTextAsync($"⚠ SOURCE DOWN{named}Connection refused — host ");
 
         // The server comes up and answers: the host connects again on its next try, and the page says nothing more.
         using var server = new TcpListener(IPAddress.Loopback, host.TakPort);
@@ -35,10 +40,21 @@ public sealed class SourcesDashboardTests(SourcesDashboardTests.FeedHost host) :
             + "<point lat='0' lon='0' hae='0' ce='9999999' le='9999999'/><detail/></event>"), Ct);
 
         await Expect(banner).ToBeHiddenAsync(new LocatorAssertionsToBeHiddenOptions { Timeout = 30_000 });
+        await Expect(dashboard.Feed.Locator("li[data-type='source-changed']").First).ToContainTextAsync($"✓ SOURCE HEARD{named}heard again — host ");
+
+        // The replay shows the outage where it stood, and not after it ended.
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await dashboard.Page.Locator(".mark.source-changed.level-down").ClickAsync();
+        await Expect(banner).ToContainTextAsync($"Nothing heard from {named}: down since ");
+        await ReplayDashboardTests.SeekAsync(dashboard, "End");
+        await Expect(banner).ToBeHiddenAsync();
         Assert.Empty(dashboard.Errors);
     }
 
-    /// <summary>A host set to reach a TAK Server over plain TCP on a port nothing listens on yet, trying every 2 s.</summary>
+    /// <summary>
+    /// A host set to reach a TAK Server over plain TCP on a port nothing listens on yet, trying every 2 s, for
+    /// <see cref="Incident"/>; it tells the incident of sources down every second.
+    /// </summary>
     public sealed class FeedHost : DashboardHost
     {
         public FeedHost()
@@ -54,7 +70,12 @@ public sealed class SourcesDashboardTests(SourcesDashboardTests.FeedHost host) :
                 ["Ingest:Cot:TakServer:Port"] = port.ToString(CultureInfo.InvariantCulture),
                 ["Ingest:Cot:TakServer:ReconnectAfter"] = "00:00:01",
                 ["Ingest:Cot:TakServer:MostReconnectAfter"] = "00:00:02",
+                ["Ingest:Cot:TakServer:Incident"] = Incident,
+                ["Ingest:SourcesToldEvery"] = "00:00:01",
             }, _ => { }) => TakPort = port;
+
+        /// <summary>The incident the TAK Server feeds.</summary>
+        public const string Incident = "sources-feed";
 
         public int TakPort { get; }
     }

@@ -5,14 +5,14 @@ import { clock, markerWords } from './format.js';
 // Flags, and every command a commander gives, with who gave it.
 export const feedTypes = new Set([
   'flag-raised', 'flag-escalated', 'flag-cleared', 'flag-acknowledged', 'threat-set', 'threat-phase-changed', 'unit-role-changed', 'drill-controlled',
-  'incident-closed', 'unit-alarmed', 'threat-marker-deleted', 'unit-signed-off',
+  'incident-closed', 'unit-alarmed', 'threat-marker-deleted', 'unit-signed-off', 'source-changed',
 ]);
 
 /** A feed line; a fresh one (arrived while watching) flashes once, a recorded one read back does not. */
 export function feedItem(e, picture, fresh) {
   const li = document.createElement('li');
   li.className = `feed-item${fresh ? ' new' : ''} ${e.type} flag-${e.level ?? 'none'}`;
-  li.dataset.subject = e.subject ?? e.threatId ?? e.threat?.threatId ?? e.unitId ?? e.action ?? '';
+  li.dataset.subject = e.subject ?? e.threatId ?? e.threat?.threatId ?? e.unitId ?? e.action ?? e.sourceId ?? '';
   li.dataset.type = e.type;
   li.dataset.sequence = String(e.sequence ?? '');
   li.innerHTML = `<time>${clock(Date.parse(e.time))}</time>${describe(e, picture)}`;
@@ -28,6 +28,7 @@ export function fromMarker(m) {
     case 'unit-role-changed': return { ...m, unitId: m.subject, role: m.level };
     case 'unit-alarmed': return { ...m, unitId: m.subject, kind: m.reason, cancelled: m.level === 'cancelled', level: undefined };
     case 'unit-signed-off': return { ...m, unitId: m.subject };
+    case 'source-changed': return { ...m, sourceId: m.subject, name: m.about, down: m.level === 'down', detail: m.reason, host: m.actor, level: undefined };
     case 'drill-controlled': {
       const level = m.level ? Number(m.level) : null;
       return { ...m, action: m.subject, scenario: m.reason, round: m.subject === 'clock' ? null : level, speed: m.subject === 'clock' ? level : null };
@@ -62,6 +63,10 @@ function describe(e, picture) {
       : `<span class="verb">⚠ ${escapeHtml(e.kind.toUpperCase())}</span><b>${escapeHtml(picture.callsign(e.unitId))}</b>${reason(`from its device — ${e.actor}`)}`;
     // A unit's device left: ATAK signing off, or a TAK server that lost it. Shown stale from here, not where it last said it stands.
     case 'unit-signed-off': return `<span class="verb">○ SIGNED OFF</span><b>${escapeHtml(picture.callsign(e.unitId))}</b>${reason(`its device left; no position until it reports again — ${e.actor}`)}`;
+    // A source of reports feeding the incident down, on its host's word, and heard again: why its units went quiet.
+    case 'source-changed': return e.down
+      ? `<span class="verb">⚠ SOURCE DOWN</span><b>${escapeHtml(e.name)}</b>${reason(`${e.detail ? `${e.detail} — ` : ''}host ${e.host}`)}`
+      : `<span class="verb">✓ SOURCE HEARD</span><b>${escapeHtml(e.name)}</b>${reason(`heard again — host ${e.host}`)}`;
     case 'unit-role-changed': return `<span class="verb">ROLE</span><b>${escapeHtml(picture.callsign(e.unitId))}</b> → ${escapeHtml(role(e.role).label)}${reason(e.actor)}`;
     // What a threat's marker calls it and what its author wrote of it: "Shooter: male, black hoodie, rifle".
 function described(threat) {

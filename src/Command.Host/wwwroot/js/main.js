@@ -58,6 +58,7 @@ for (const button of document.querySelectorAll('.controls [data-phase]')) {
 }
 new SuppressionBanner($('suppression'), picture);
 new MarkerDeletedBanner($('marker-deleted'), picture);
+new SourcesBanner($('sources-down'), picture);
 const drillClockBanner = new DrillClockBanner($('drill-clock'), picture, {
   commands, hostDrill: () => ['running', 'paused'].includes(drill.status?.state),
 });
@@ -72,8 +73,6 @@ $('close-incident').addEventListener('click', async () => {
 });
 
 const modes = new Modes({ picture, connection, commands, header, mapView, board, alerts, drill, zonePanel });
-const sourcesBanner = new SourcesBanner($('sources-down'), () => modes.mode === 'live');
-modes.onMode = () => sourcesBanner.refresh();
 const picker = new IncidentPicker($('incident-picker'), id => modes.showLive(id));
 modes.picker = picker;
 

@@ -15,6 +15,11 @@ export function shownAt(unit) {
   return unit?.heldAt ?? unit?.lastFix?.position ?? null;
 }
 
+// A host's word of since when a source is down, no later than the incident learnt it (as the incident keeps it).
+function earlier(said, learnt) {
+  return said && Date.parse(said) < Date.parse(learnt) ? said : learnt;
+}
+
 export class Picture {
   constructor() {
     this.listeners = new Set();
@@ -30,6 +35,7 @@ export class Picture {
     this.threats = new Map();
     this.suppression = null;
     this.drillClock = null;
+    this.sourcesDown = new Map();
     this.trails = new Map();
     this.sequence = -1;
     this.snapshotSequence = -1;
@@ -97,12 +103,23 @@ export class Picture {
     // Whether units are judged on a drill's clock: a full frame says it, a later one with the control that changed it.
     const before = this.drillClock;
     if (frame.full) this.drillClock = frame.drillClock ?? null;
+    // Which sources of reports feeding it are down: a full frame says them all, a later one each change as it is recorded.
+    let sources = frame.full;
+    if (frame.full) this.sourcesDown = new Map((frame.sourcesDown ?? []).map(o => [o.sourceId, o]));
     for (const e of frame.events ?? []) {
       if (e.type === 'drill-controlled' && e.speed != null) {
         this.drillClock = e.speed === 1 ? null : { rate: e.speed, since: e.time, actor: e.actor, scenario: e.scenario };
       }
+      if (e.type === 'source-changed') {
+        sources = true;
+        if (!e.down) this.sourcesDown.delete(e.sourceId);
+        else {
+          const since = this.sourcesDown.get(e.sourceId)?.since ?? earlier(e.since, e.time);
+          this.sourcesDown.set(e.sourceId, { sourceId: e.sourceId, name: e.name, since, detail: e.detail, host: e.host });
+        }
+      }
     }
-    this.changed({ reset: frame.full, units, threats: threatsChanged, events: frame.events, drillClock: before !== this.drillClock });
+    this.changed({ reset: frame.full, units, threats: threatsChanged, events: frame.events, drillClock: before !== this.drillClock, sources });
   }
 
   /** A threat as the host answered a command with it, shown before the frame that carries it arrives. */
@@ -112,8 +129,8 @@ export class Picture {
   }
 
   /** Adds to what views will be told at the next animation frame. */
-  changed({ reset = false, units = [], threats = false, events = [], drillClock = false }) {
-    const p = this.pending ??= { reset: false, units: new Set(), threats: false, events: [], drillClock: false };
+  changed({ reset = false, units = [], threats = false, events = [], drillClock = false, sources = false }) {
+    const p = this.pending ??= { reset: false, units: new Set(), threats: false, events: [], drillClock: false, sources: false };
     if (reset) {
       p.reset = true;
       p.units.clear();
@@ -121,6 +138,7 @@ export class Picture {
     if (!p.reset) for (const unit of units) p.units.add(unit.unitId);
     p.threats ||= threats;
     p.drillClock ||= drillClock;
+    p.sources ||= sources;
     if (events?.length) p.events.push(...events);
     if (this.flushRequest) return;
     const flush = () => this.flush();
@@ -139,7 +157,7 @@ export class Picture {
     const p = this.pending;
     if (!p) return;
     this.pending = null;
-    this.notify({ reset: p.reset, units: [...p.units], threats: p.threats || p.reset, events: p.events, drillClock: p.drillClock || p.reset });
+    this.notify({ reset: p.reset, units: [...p.units], threats: p.threats || p.reset, events: p.events, drillClock: p.drillClock || p.reset, sources: p.sources || p.reset });
   }
 
   /** The threat the board and header speak of: the active one, else the first. */

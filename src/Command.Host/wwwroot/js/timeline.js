@@ -4,7 +4,7 @@ import { escapeHtml } from './symbols.js';
 
 const markWords = {
   'flag-raised': 'flag raised', 'flag-escalated': 'flag escalated', 'flag-cleared': 'flag cleared', 'flag-acknowledged': 'acknowledged',
-  'threat-set': 'threat placed', 'threat-phase-changed': 'threat phase', 'threat-marker-deleted': 'threat marker deleted', 'unit-alarmed': 'unit alert', 'unit-signed-off': 'signed off', note: 'note',
+  'threat-set': 'threat placed', 'threat-phase-changed': 'threat phase', 'threat-marker-deleted': 'threat marker deleted', 'unit-alarmed': 'unit alert', 'unit-signed-off': 'signed off', 'source-changed': 'source', note: 'note',
 };
 
 export class Timeline {
@@ -73,7 +73,7 @@ export class Timeline {
       .filter(e => markWords[e.type])
       .map(e => {
         const left = ((Date.parse(e.time) - this.firstMs) / span) * 100;
-        const title = `${clock(Date.parse(e.time))} ${e.subject ?? ''} ${markWords[e.type]}${e.level ? ` (${e.level})` : ''}${e.reason ? `: ${e.reason}` : ''}`;
+        const title = `${clock(Date.parse(e.time))} ${(e.type === 'source-changed' ? e.about : e.subject) ?? ''} ${markWords[e.type]}${e.level ? ` (${e.level})` : ''}${e.reason ? `: ${e.reason}` : ''}`;
         return `<button type="button" class="mark ${e.type} level-${e.level ?? 'none'}" data-time="${escapeHtml(e.time)}" data-subject="${escapeHtml(e.subject ?? '')}"`
           + ` style="left:${left.toFixed(3)}%" title="${escapeHtml(title)}" aria-label="${escapeHtml(title)}"></button>`;
       })
