@@ -13,14 +13,15 @@ namespace Command.Domain.Assessment;
 internal sealed partial class UnitJudge
 {
     /// <summary>
-    /// Which way the unit's latest report says it heads (indoors, its latest two): toward the threat (see
+    /// Which way the unit's latest report says it heads (its latest two where its receiver is heard indoors: see
+    /// <see cref="ReceiverIndoors"/>): toward the threat (see
     /// <see cref="HeadingNeededMps"/>), away from it, or neither; nothing where it said no course the bearing can be
     /// taken against. And how fast its latest report says it closes, where it is heard.
     /// </summary>
     private (SaidWay Way, double? ClosingMps) SaysWay(ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM)
     {
         var fixes = Track.Fixes;
-        var indoors = BuildingId is not null;
+        var indoors = ReceiverIndoors;
         var reports = indoors ? IndoorReports : 1;
         if (!StatedMoving || fixes.Count < reports || fixes[^1].CourseDeg is null)
         {
@@ -56,7 +57,7 @@ internal sealed partial class UnitJudge
     /// </summary>
     private double? SaidHeadingFrom(SaidWay way, ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM, double earliest)
     {
-        var indoors = BuildingId is not null;
+        var indoors = ReceiverIndoors;
         if (!StatedMoving || (indoors && way == SaidWay.Away))
         {
             return null;
@@ -131,6 +132,49 @@ internal sealed partial class UnitJudge
     /// </summary>
     private double HeadingNeededMps(SaidWay way, bool indoors) =>
         indoors ? MovingIndoorsSpeedMps : way == SaidWay.Toward ? options.HoldSpeedMps : MovingSpeedMps;
+
+    /// <summary>
+    /// Whether the unit's receiver is heard as one indoors: the unit is in a building by its fixes, and its receiver has
+    /// not just said it stands still as only one under the sky does (see <see cref="HeardUnderTheSky"/>). A unit that
+    /// waits a few metres outside a wall has fixes that put it in the building now and then, and its receiver's word
+    /// was taken at an indoor receiver's worth: its walk in at 1.1 m/s, said to a tenth, was not heard until it read
+    /// 1.2 twice, and its flag stayed up a fix or two after the half minute a clear may take.
+    /// </summary>
+    private bool ReceiverIndoors => BuildingId is not null && !HeardUnderTheSky();
+
+    /// <summary>
+    /// Whether the unit's receiver has said it stood still under the sky within the rate window: reports in a row, three
+    /// at least and over <see cref="SaidStillS"/> at least, each below a quarter of a metre a second (one of them above
+    /// 0, for 0 alone is what a receiver that lost its speed says). Standing still indoors a receiver reads 0.6 m/s on
+    /// average and below a quarter one time in eight: three in a row one time in six hundred, and over 10 s of a device
+    /// reporting every second, never.
+    /// </summary>
+    private bool HeardUnderTheSky()
+    {
+        var fixes = Track.Fixes;
+        var run = 0;
+        var measured = false;
+        DateTimeOffset? runEnd = null;
+        for (var i = fixes.Count - 1; i >= 0 && (run > 0 || fixes[^1].Time - fixes[i].Time <= options.RateWindow); i--)
+        {
+            if (fixes[i].SpeedMps is { } speed && speed is >= 0 and < StillSpeedMps)
+            {
+                run++;
+                runEnd ??= fixes[i].Time;
+                measured |= speed > 0;
+                if (run >= StillReports && measured && (runEnd.Value - fixes[i].Time).TotalSeconds >= SaidStillS)
+                {
+                    return true;
+                }
+            }
+            else if (run > 0)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 
     // Reports in a row that must say the way indoors.
     private const int IndoorReports = 2;

@@ -23,7 +23,8 @@ internal sealed partial class UnitJudge
             : speed >= MovingIndoorsSpeedMps && Track.Count >= 2 && Track.Fixes[^2].SpeedMps >= MovingIndoorsSpeedMps);
 
     /// <summary>
-    /// When (seconds on <paramref name="t"/>) the unit's reports began to say it stands still, outdoors, where they
+    /// When (seconds on <paramref name="t"/>) the unit's reports began to say it stands still, under the sky (outside any
+    /// building, or heard standing as only a receiver under the sky does: see <see cref="ReceiverIndoors"/>), where they
     /// have said so for <see cref="SaidStillS"/> and on two reports at least, none after a silence longer than its
     /// cadence allows (one report after minutes says nothing of when the unit stopped), and none from before it was
     /// judged against an active threat, at <paramref name="earliest"/> (a unit sent from staging has held there as it
@@ -37,7 +38,7 @@ internal sealed partial class UnitJudge
     /// </summary>
     private double? SaidStillFrom(Span<double> t, Span<double> y, Span<double> sigma, double earliest, double? clearedS)
     {
-        if (!StatedMoving || BuildingId is not null)
+        if (!StatedMoving || ReceiverIndoors)
         {
             return null;
         }
@@ -78,14 +79,15 @@ internal sealed partial class UnitJudge
     }
 
     /// <summary>
-    /// Whether the unit's reports from fix <paramref name="from"/> on all said it stood, outdoors: a speed below the hold
+    /// Whether the unit's reports from fix <paramref name="from"/> on all said it stood, under the sky (see
+    /// <see cref="ReceiverIndoors"/>): a speed below the hold
     /// speed on each (standing, a receiver under the sky reads that one time in a hundred thousand; a walk in, never).
     /// Its fixes may still show it walking in, as from a phone that lost its speed and says 0: they must show it
     /// plainly (see <see cref="Progressing"/>).
     /// </summary>
     private bool SaidStandingSince(int from)
     {
-        if (!StatedMoving || BuildingId is not null)
+        if (!StatedMoving || ReceiverIndoors)
         {
             return false;
         }

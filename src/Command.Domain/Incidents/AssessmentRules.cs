@@ -547,8 +547,16 @@ public static class AssessmentRules
     /// </summary>
     public const int TurnedOnThree = 64;
 
+    /// <summary>
+    /// A unit whose fixes put it in a building is heard on its receiver's word as one under the sky while that receiver
+    /// has just said it stood still as only one under the sky does (three reports in a row over 10 s, each below a
+    /// quarter of a metre a second): a unit waiting a few metres outside a wall, its fixes scattering inside, had its
+    /// walk in at 1.1 m/s heard only once its receiver read 1.2 twice, as an indoor one's, and was cleared late.
+    /// </summary>
+    public const int HeardUnderTheSky = 65;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = TurnedOnThree;
+    public const int Current = HeardUnderTheSky;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

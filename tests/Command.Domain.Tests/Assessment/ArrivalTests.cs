@@ -487,6 +487,38 @@ public sealed class ArrivalTests
         Assert.True(late.Count <= 7, string.Join("; ", late));
     }
 
+    [Theory]
+    [InlineData(3, 6)]
+    [InlineData(5, 9)]
+    public void An_officer_waiting_just_outside_the_wall_is_heard_walking_in_on_his_receivers_word_though_his_fixes_put_him_inside(int cadence, double axisM)
+    {
+        // A phone reporting every few seconds walks in from 100 m east and waits 4 m outside B1's east wall, his fixes
+        // scattering into the building now and then, his receiver saying under the sky that he stands still; flagged.
+        // At 240 s he walks in at 1.1 m/s, his receiver saying so to a tenth until he is through the wall, and to half a
+        // metre a second inside, where his fixes are 12 m off and biased as much. His flag must clear within 30 s: it does
+        // on 16 and 15 draws of 20. Taken as an indoor receiver's word wherever his fixes put him inside the building,
+        // it was not heard until it read 1.2 m/s twice: 10 and 8 draws were late (rules version 64), one never cleared.
+        LocalPoint Path(double t) => new(t < 240 ? Math.Max(34, 100 - (1.5 * t)) : Math.Max(5, 34 - (1.1 * (t - 240))), 0);
+        LocalPoint Velocity(double t) => new(t < 44 ? -1.5 : t < 240 || Path(t).East <= 5 ? 0 : -1.1, 0);
+        var late = new List<string>();
+        foreach (var (seed, drill) in Drill.Draws(20, 330, (d, seed) =>
+        {
+            var fixes = OutdoorsThenIn(Path, axisM, 12, 12, seed);
+            var receiver = Drill.Receiver(Velocity, t => Path(t).East < 30 ? 0.5 : 0.07, seed);
+            d.Report("u1", 330, cadence, fixes, t => receiver(t), 4);
+        }, SquareDrill))
+        {
+            Assert.Contains(drill.Derived, e => e is FlagRaised { Subject: "u1" } && e.Time < Drill.Start.AddSeconds(240));
+            var cleared = drill.Derived.OfType<FlagCleared>().FirstOrDefault(c => c.Subject == "u1");
+            if (cleared is null || cleared.Time > Drill.Start.AddSeconds(270))
+            {
+                late.Add($"seed {seed}: {(cleared is null ? "never" : $"{(cleared.Time - Drill.Start).TotalSeconds - 240} s after he set off")}");
+            }
+        }
+
+        Assert.True(late.Count <= 5, string.Join("; ", late));
+    }
+
     [Fact]
     public void An_officer_standing_outside_whose_fixes_drift_inside_is_not_cleared_as_gone_in_while_his_receiver_says_he_stands_still()
     {
