@@ -1,4 +1,3 @@
-using System.Text;
 using Command.Domain.Validation;
 using Command.Grains.Incidents;
 using Command.Ingest.Listeners;
@@ -66,7 +65,7 @@ public sealed partial class SourceOutageRecorder(
             try
             {
                 var refused = await grains.GetGrain<IIncidentGrain>(state.Incident)
-                    .NoteSource(key, state.Name, state.Down, state.Down ? Plain(state.Detail) : null, Host, state.Down ? state.Since : null).WaitAsync(cancellationToken);
+                    .NoteSource(key, state.Name, state.Down, state.Down ? state.Detail : null, Host, state.Down ? state.Since : null).WaitAsync(cancellationToken);
                 if (refused is { Reason: not (RejectReason.Duplicate or RejectReason.UnknownIncident or RejectReason.Closed) })
                 {
                     LogNotTold(logger, state.Name, state.Incident, refused.Detail);
@@ -81,30 +80,6 @@ public sealed partial class SourceOutageRecorder(
             }
         }
     }
-
-    // What a host or a source said of why it is down, as the incident records words: no control characters, and short.
-    private static string? Plain(string? detail)
-    {
-        if (detail is null)
-        {
-            return null;
-        }
-
-        var plain = new StringBuilder(Math.Min(detail.Length, MostDetailChars));
-        foreach (var c in detail)
-        {
-            if (plain.Length == MostDetailChars)
-            {
-                break;
-            }
-
-            plain.Append(char.IsControl(c) || char.IsSurrogate(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format ? ' ' : c);
-        }
-
-        return plain.ToString();
-    }
-
-    private const int MostDetailChars = 300;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {Incident} did not record how {Source} stands: {Detail}")]
     private static partial void LogNotTold(ILogger logger, string source, string incident, string detail);

@@ -54,10 +54,13 @@ public sealed class IngestSources(TimeProvider clock)
 
     /// <summary>
     /// Says how the source of <paramref name="section"/>, feeding <paramref name="incident"/>, stands now (see
-    /// <see cref="SourceState"/>); since when carries on while its condition does.
+    /// <see cref="SourceState"/>); since when carries on while its condition does. Why it is down is kept as words
+    /// the page and the incident's recording take (no control characters, at most <see cref="MostDetailChars"/>): it
+    /// may carry what a remote source said.
     /// </summary>
     public void Set(string section, string incident, bool shared, string name, SourceCondition condition, string? detail = null)
     {
+        detail = Intake.SenderText.Said(detail, MostDetailChars, freeText: true);
         SourceState now;
         lock (states)
         {
@@ -73,6 +76,9 @@ public sealed class IngestSources(TimeProvider clock)
 
         Changed?.Invoke(now);
     }
+
+    /// <summary>The most characters of why a source is down that are kept.</summary>
+    public const int MostDetailChars = 300;
 
     /// <summary>Every source turned on, by section.</summary>
     public IReadOnlyList<SourceState> All()
