@@ -49,7 +49,15 @@ public sealed partial class SourceOutageRecorder(
         }
     }
 
-    private void OnChanged(SourceState state) => changed.Release();
+    // One wake-up however many changes come while the sources are being told (two, where two race): the telling reads
+    // how they stand then.
+    private void OnChanged(SourceState state)
+    {
+        if (changed.CurrentCount == 0)
+        {
+            changed.Release();
+        }
+    }
 
     // Every source down, and every one heard that this host has not told as heard since it last told it down (or ever).
     private async Task TellAsync(CancellationToken cancellationToken)
