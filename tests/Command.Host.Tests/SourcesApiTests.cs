@@ -21,16 +21,8 @@ public sealed class SourcesApiTests
     {
         using var taken = new TcpListener(IPAddress.Any, 0);
         taken.Start();
-        var busy = ((IPEndPoint)taken.LocalEndpoint).Port;
-        var closed = FreePort.Tcp();
-        await using var host = new SourcesHost(new Dictionary<string, string?>
-        {
-            ["Ingest:Nmea:Tcp:Port"] = busy.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Ingest:Cot:TakServer:Enabled"] = "true",
-            ["Ingest:Cot:TakServer:Tls"] = "false",
-            ["Ingest:Cot:TakServer:Port"] = closed.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        await host.InitializeAsync();
+        var (busy, closed) = (((IPEndPoint)taken.LocalEndpoint).Port, FreePort.Tcp());
+        await using var host = await DownSourcesAsync(busy, closed);
 
         await UnreachableAsync(host.Services.GetRequiredService<IngestSources>(), "Ingest:Cot:TakServer");
         var sources = await SourcesAsync(host);
@@ -49,17 +41,8 @@ public sealed class SourcesApiTests
     {
         using var taken = new TcpListener(IPAddress.Any, 0);
         taken.Start();
-        var busy = ((IPEndPoint)taken.LocalEndpoint).Port;
-        var closed = FreePort.Tcp();
-        await using var host = new SourcesHost(new Dictionary<string, string?>
-        {
-            ["Ingest:Nmea:Tcp:Port"] = busy.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Ingest:Cot:TakServer:Enabled"] = "true",
-            ["Ingest:Cot:TakServer:Tls"] = "false",
-            ["Ingest:Cot:TakServer:Port"] = closed.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Ingest:SourcesToldEvery"] = "00:00:01",
-        });
-        await host.InitializeAsync();
+        var (busy, closed) = (((IPEndPoint)taken.LocalEndpoint).Port, FreePort.Tcp());
+        await using var host = await DownSourcesAsync(busy, closed);
         var silo = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint.ToString();
 
         // Both went down before the incident was opened: it learns of them at the host's next telling.
@@ -93,6 +76,22 @@ public sealed class SourcesApiTests
 
             await Task.Delay(500, Ct);
         }
+    }
+
+    // A host whose NMEA listener is set to a port another program holds, and whose TAK Server is set to one nothing
+    // listens on, telling the incident of sources down every second.
+    private static async Task<SourcesHost> DownSourcesAsync(int busy, int closed)
+    {
+        var host = new SourcesHost(new Dictionary<string, string?>
+        {
+            ["Ingest:Nmea:Tcp:Port"] = busy.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Ingest:Cot:TakServer:Enabled"] = "true",
+            ["Ingest:Cot:TakServer:Tls"] = "false",
+            ["Ingest:Cot:TakServer:Port"] = closed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Ingest:SourcesToldEvery"] = "00:00:01",
+        });
+        await host.InitializeAsync();
+        return host;
     }
 
     // Completes once the source stands unreachable on the host: told as it changes, or already so.
