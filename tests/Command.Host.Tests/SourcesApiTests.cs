@@ -62,6 +62,50 @@ public sealed class SourcesApiTests
         Assert.Equal(2, (await SourceMarksAsync(host, IngestHost.Incident, count: 2)).Count);
     }
 
+    [Fact]
+    public async Task A_tak_server_that_fed_a_unit_enrolled_in_another_incident_is_recorded_down_there_too()
+    {
+        using var tak = new TcpListener(IPAddress.Loopback, 0);
+        tak.Start();
+        var port = ((IPEndPoint)tak.LocalEndpoint).Port;
+        await using var host = new SourcesHost(new Dictionary<string, string?>
+        {
+            ["Ingest:Cot:TakServer:Enabled"] = "true",
+            ["Ingest:Cot:TakServer:Tls"] = "false",
+            ["Ingest:Cot:TakServer:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Ingest:Cot:TakServer:ReconnectAfter"] = "00:00:01",
+            ["Ingest:Cot:TakServer:MostReconnectAfter"] = "00:00:02",
+            ["Ingest:SourcesToldEvery"] = "00:00:01",
+        });
+        await host.InitializeAsync();
+        var east = $"east-{Guid.NewGuid():N}"[..16];
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(east))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{east}/units", new { unitId = "ROUTED-7", callsign = "East 7", role = "contact" })).EnsureSuccessStatusCode();
+
+        // The server passes on a fix of a unit enrolled in the other incident, then goes away.
+        var sources = host.Services.GetRequiredService<IngestSources>();
+        using (var server = await tak.AcceptTcpClientAsync(Ct))
+        {
+            var now = DateTime.UtcNow;
+            await server.GetStream().WriteAsync(System.Text.Encoding.UTF8.GetBytes(System.FormattableString.Invariant(
+                $"<event version=\"2.0\" uid=\"ROUTED-7\" type=\"a-f-G-U-C\" how=\"m-g\" time=\"{now:yyyy-MM-ddTHH:mm:ss.fffZ}\" start=\"{now:yyyy-MM-ddTHH:mm:ss.fffZ}\" stale=\"{now.AddMinutes(5):yyyy-MM-ddTHH:mm:ss.fffZ}\"><point lat=\"44.0003\" lon=\"-100.0003\" hae=\"300\" ce=\"8\" le=\"9999999\"/><detail/></event>")), Ct);
+            for (var tries = 0; !sources.Feeds("Ingest:Cot:TakServer").Contains(east) && tries < 60; tries++)
+            {
+                await Task.Delay(250, Ct);
+            }
+        }
+
+        tak.Stop();
+        var there = await SourceMarksAsync(host, east, count: 1);
+        var own = await SourceMarksAsync(host, IngestHost.Incident, count: 1);
+
+        Assert.Equal([east], sources.Feeds("Ingest:Cot:TakServer"));
+        Assert.All([.. there, .. own], m => Assert.Equal(("Ingest:Cot:TakServer", "down", $"the TAK Server at 127.0.0.1:{port}"),
+            (m.GetProperty("subject").GetString(), m.GetProperty("level").GetString(), m.GetProperty("about").GetString())));
+        Assert.Single(there);
+        Assert.Single(own);
+    }
+
     // The incident's recorded source changes, once it has at least `count` of them.
     private static async Task<List<JsonElement>> SourceMarksAsync(CommandHost host, string incidentId, int count)
     {

@@ -5,9 +5,9 @@ using Command.Ingest.Listeners;
 namespace Command.Host.Ingest;
 
 /// <summary>
-/// Tells each incident how the sources of reports feeding it stand on this host, so that it records when one goes down
-/// and when it is heard again: the board on every host, a replay and the after-action report then say why units went
-/// quiet together. Each change is told at once; a source that is down is told again every
+/// Tells each incident how the sources of reports feeding it stand on this host — the incident a source is set to feed,
+/// and any whose enrolled units reported through it within the hour — so that it records when one goes down and when it
+/// is heard again: the board on every host, a replay and the after-action report then say why units went quiet together. Each change is told at once; a source that is down is told again every
 /// <see cref="IngestOptions.SourcesToldEvery"/>, so an incident opened during the outage learns of it, and one that
 /// could not be told (its silo busy or restarting) is told later. The incident records only a change.
 /// </summary>
@@ -15,7 +15,7 @@ public sealed partial class SourceOutageRecorder(
     IngestSources sources, IGrainFactory grains, ILocalSiloDetails silo, IngestOptions options, ILogger<SourceOutageRecorder> logger) : BackgroundService
 {
     private readonly SemaphoreSlim changed = new(0);
-    private readonly Dictionary<string, bool> told = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Source, string Incident), bool> told = [];
 
     // This host as the other hosts know it: its silo's address.
     private string Host => silo.SiloAddress.Endpoint.ToString();
@@ -59,32 +59,39 @@ public sealed partial class SourceOutageRecorder(
         }
     }
 
-    // Every source down, and every one heard that this host has not told as heard since it last told it down (or ever).
+    // Every source down, and every one heard that this host has not told as heard since it last told it down (or ever),
+    // to the incident it feeds and to each it fed a unit enrolled there within the hour.
     private async Task TellAsync(CancellationToken cancellationToken)
     {
         foreach (var state in sources.All())
         {
             var key = state.Shared ? state.Section : $"{state.Section}@{Host}";
-            if (!state.Down && told.TryGetValue(key, out var wasDown) && !wasDown)
+            var incidents = sources.Feeds(state.Section).Prepend(state.Incident)
+                .Concat(told.Where(t => t.Value && t.Key.Source == key).Select(t => t.Key.Incident))
+                .Distinct(StringComparer.Ordinal);
+            foreach (var incident in incidents)
             {
-                continue;
-            }
-
-            try
-            {
-                var refused = await grains.GetGrain<IIncidentGrain>(state.Incident)
-                    .NoteSource(key, state.Name, state.Down, state.Down ? state.Detail : null, Host, state.Down ? state.Since : null).WaitAsync(cancellationToken);
-                if (refused is { Reason: not (RejectReason.Duplicate or RejectReason.UnknownIncident or RejectReason.Closed) })
+                if (!state.Down && told.TryGetValue((key, incident), out var wasDown) && !wasDown)
                 {
-                    LogNotTold(logger, state.Name, state.Incident, refused.Detail);
                     continue;
                 }
 
-                told[key] = state.Down;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, state.Name, state.Incident, e);
+                try
+                {
+                    var refused = await grains.GetGrain<IIncidentGrain>(incident)
+                        .NoteSource(key, state.Name, state.Down, state.Down ? state.Detail : null, Host, state.Down ? state.Since : null).WaitAsync(cancellationToken);
+                    if (refused is { Reason: not (RejectReason.Duplicate or RejectReason.UnknownIncident or RejectReason.Closed) })
+                    {
+                        LogNotTold(logger, state.Name, incident, refused.Detail);
+                        continue;
+                    }
+
+                    told[(key, incident)] = state.Down;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogFailed(logger, state.Name, incident, e);
+                }
             }
         }
     }

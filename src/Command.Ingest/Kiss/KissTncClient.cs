@@ -71,7 +71,7 @@ public sealed partial class KissTncClient : SourceClient
             {
                 if (Take(frame, incident, unknownUnits) is { } item)
                 {
-                    await context.Queue.EnqueueAsync(item, stoppingToken).ConfigureAwait(false);
+                    await context.Queue.EnqueueAsync(item with { Source = Section }, stoppingToken).ConfigureAwait(false);
                 }
             }
         }

@@ -89,7 +89,7 @@ public sealed partial class AprsIsClient : SourceClient
 
             if (item is not null)
             {
-                await context.Queue.EnqueueAsync(item, cancellationToken).ConfigureAwait(false);
+                await context.Queue.EnqueueAsync(item with { Source = Section }, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -115,7 +115,7 @@ public sealed partial class CotUdpListener(string section, UdpListenerOptions op
 
             if (Admit(datagram.RemoteEndPoint) is { } source && Read(datagram.Buffer, incident, unknownUnits, source) is { } item)
             {
-                await context.Queue.EnqueueAsync(item, stoppingToken).ConfigureAwait(false);
+                await context.Queue.EnqueueAsync(item with { Source = section }, stoppingToken).ConfigureAwait(false);
             }
         }
     }

@@ -18,4 +18,8 @@ namespace Command.Ingest.Listeners;
 public sealed record IngestItem(
     string Incident, UnknownUnitPolicy UnknownUnits, IncomingReport? Report, Threat? Threat = null, string? Actor = null, DateTimeOffset? MarkedAt = null, string Raw = "",
     UnitAlert? Alert = null, DeletedMarker? Deletion = null, IncomingReport? Otherwise = null, bool MayTouchThreat = false, bool MaySignOff = false,
-    string? PlacedFrom = null, string? RoutedBy = null);
+    string? PlacedFrom = null, string? RoutedBy = null)
+{
+    /// <summary>The settings' section of the listener or client it came through (<c>Ingest:Cot:TakServer</c>); null where none is said.</summary>
+    public string? Source { get; init; }
+}

@@ -14,7 +14,7 @@ namespace Command.Ingest.Listeners;
 /// </summary>
 public sealed partial class IngestPump(
     IngestQueue queue, ReportIntake intake, IIncidentPort incidents, IUnitRoutes routes, IntakeMetrics metrics, RejectionLog rejections, TimeProvider clock, IngestOptions options,
-    ILogger<IngestPump> logger)
+    IngestSources sources, ILogger<IngestPump> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -81,7 +81,14 @@ public sealed partial class IngestPump(
             if (item.Report is { } report)
             {
                 var unitId = report.Report?.UnitId ?? report.UnitId ?? item.RoutedBy;
-                Pend(pending, (await IncidentOfDeviceAsync(unitId, item.Incident, cancellationToken).ConfigureAwait(false), item.UnknownUnits), report);
+                var incident = await IncidentOfDeviceAsync(unitId, item.Incident, cancellationToken).ConfigureAwait(false);
+                if (item.Source is { } source && report.Report is not null && incident != item.Incident)
+                {
+                    // A unit enrolled elsewhere reports through this source: that incident hears of the source's outages too.
+                    sources.Fed(source, incident);
+                }
+
+                Pend(pending, (incident, item.UnknownUnits), report);
             }
             else if (item.Threat is { } threat)
             {

@@ -48,6 +48,13 @@ public sealed record SourceState(string Section, string Name, SourceCondition Co
 public sealed class IngestSources(TimeProvider clock)
 {
     private readonly Dictionary<string, SourceState> states = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, DateTimeOffset>> fed = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How long a source is taken to feed an incident other than its own after a report of a unit enrolled there came
+    /// through it: an hour, as long as a drill.
+    /// </summary>
+    public static readonly TimeSpan FeedsFor = TimeSpan.FromHours(1);
 
     /// <summary>Told each time a source's standing changes, with how it stands now (after it is kept).</summary>
     public event Action<SourceState>? Changed;
@@ -75,6 +82,41 @@ public sealed class IngestSources(TimeProvider clock)
         }
 
         Changed?.Invoke(now);
+    }
+
+    /// <summary>
+    /// Notes that a report of a unit enrolled in <paramref name="incident"/> came through the source of
+    /// <paramref name="section"/>: units are routed to the incident they are enrolled in, whatever source they report
+    /// through, and that incident's units go quiet too when the source goes down.
+    /// </summary>
+    public void Fed(string section, string incident)
+    {
+        var now = clock.GetUtcNow();
+        lock (fed)
+        {
+            if (!fed.TryGetValue(section, out var incidents))
+            {
+                fed[section] = incidents = new(StringComparer.Ordinal);
+            }
+
+            incidents[incident] = now;
+            foreach (var (old, at) in incidents.Where(i => now - i.Value > FeedsFor).ToList())
+            {
+                incidents.Remove(old);
+            }
+        }
+    }
+
+    /// <summary>The incidents the source of <paramref name="section"/> fed within <see cref="FeedsFor"/> besides its own, by id.</summary>
+    public IReadOnlyList<string> Feeds(string section)
+    {
+        var now = clock.GetUtcNow();
+        lock (fed)
+        {
+            return fed.TryGetValue(section, out var incidents)
+                ? [.. incidents.Where(i => now - i.Value <= FeedsFor).Select(i => i.Key).Order(StringComparer.Ordinal)]
+                : [];
+        }
     }
 
     /// <summary>The most characters of why a source is down that are kept.</summary>

@@ -94,7 +94,7 @@ public sealed class TakServerClient : SourceClient
 
                 if (Take(read, outcome, incident, unknownUnits, source) is { } item)
                 {
-                    await context.Queue.EnqueueAsync(item, cancellationToken).ConfigureAwait(false);
+                    await context.Queue.EnqueueAsync(item with { Source = Section }, cancellationToken).ConfigureAwait(false);
                 }
             }
         }

@@ -211,7 +211,7 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
                     idle.CancelAfter(openUntil.Position(now, KeptFor(item.Report?.Report)) - now);
                 }
 
-                await context.Queue.EnqueueAsync(item, stoppingToken).ConfigureAwait(false);
+                await context.Queue.EnqueueAsync(item with { Source = section }, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (idle.IsCancellationRequested && !stoppingToken.IsCancellationRequested)

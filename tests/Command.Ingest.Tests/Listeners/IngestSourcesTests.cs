@@ -29,4 +29,22 @@ public sealed class IngestSourcesTests
         Assert.Equal(IngestSources.MostDetailChars, state.Detail!.Length);
         Assert.EndsWith("x…", state.Detail, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_source_feeds_the_incidents_its_units_were_routed_to_for_an_hour_after_the_last()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var sources = new IngestSources(clock);
+
+        sources.Fed("Ingest:Cot:TakServer", "west");
+        clock.Advance(TimeSpan.FromMinutes(30));
+        sources.Fed("Ingest:Cot:TakServer", "east");
+        sources.Fed("Ingest:Aprs:Kiss", "north");
+        var both = sources.Feeds("Ingest:Cot:TakServer");
+        clock.Advance(TimeSpan.FromMinutes(31));
+
+        Assert.Equal(["east", "west"], both);
+        Assert.Equal(["east"], sources.Feeds("Ingest:Cot:TakServer"));
+        Assert.Empty(sources.Feeds("Ingest:Nmea:Tcp"));
+    }
 }
