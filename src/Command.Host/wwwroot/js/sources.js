@@ -17,6 +17,6 @@ export class SourcesBanner {
   }
 }
 
-export function words(outage) {
+function words(outage) {
   return `${outage.name}: down since ${clock(Date.parse(outage.since))}${outage.detail ? ` (${outage.detail})` : ''}`;
 }
