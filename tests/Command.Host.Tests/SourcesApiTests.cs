@@ -43,9 +43,12 @@ public sealed class SourcesApiTests
         taken.Start();
         var (busy, closed) = (((IPEndPoint)taken.LocalEndpoint).Port, FreePort.Tcp());
         await using var host = await DownSourcesAsync(busy, closed);
+        using var meters = new Command.Tests.Shared.IngestMeters(host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
         var silo = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint.ToString();
 
         // Both went down before the incident was opened: it learns of them at the host's next telling.
+        await meters.SourcesToldAsync("Ingest:Nmea:Tcp", "recorded", 1);
+        await meters.SourcesToldAsync("Ingest:Cot:TakServer", "recorded", 1);
         var marks = await SourceMarksAsync(host, IngestHost.Incident, count: 2);
 
         Assert.Equal(
@@ -57,8 +60,9 @@ public sealed class SourcesApiTests
                 .OrderByDescending(m => m.Item1, StringComparer.Ordinal));
         Assert.StartsWith($"could not bind 127.0.0.1:{busy}: ", marks.Single(m => m.GetProperty("subject").GetString()!.StartsWith("Ingest:Nmea", StringComparison.Ordinal)).GetProperty("reason").GetString(), StringComparison.Ordinal);
 
-        // Told again and again while they stay down, the incident records each once.
-        await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+        // Told again and again while they stay down (twice more each, at least), the incident records each once.
+        await meters.SourcesToldAsync("Ingest:Nmea:Tcp", "duplicate", 2);
+        await meters.SourcesToldAsync("Ingest:Cot:TakServer", "duplicate", 2);
         Assert.Equal(2, (await SourceMarksAsync(host, IngestHost.Incident, count: 2)).Count);
     }
 
@@ -84,18 +88,18 @@ public sealed class SourcesApiTests
 
         // The server passes on a fix of a unit enrolled in the other incident, then goes away.
         var sources = host.Services.GetRequiredService<IngestSources>();
+        using var meters = new Command.Tests.Shared.IngestMeters(host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        await using (var watcher = await FrameWatcher.JoinAsync(host, east))
         using (var server = await tak.AcceptTcpClientAsync(Ct))
         {
             var now = DateTime.UtcNow;
             await server.GetStream().WriteAsync(System.Text.Encoding.UTF8.GetBytes(System.FormattableString.Invariant(
                 $"<event version=\"2.0\" uid=\"ROUTED-7\" type=\"a-f-G-U-C\" how=\"m-g\" time=\"{now:yyyy-MM-ddTHH:mm:ss.fffZ}\" start=\"{now:yyyy-MM-ddTHH:mm:ss.fffZ}\" stale=\"{now.AddMinutes(5):yyyy-MM-ddTHH:mm:ss.fffZ}\"><point lat=\"44.0003\" lon=\"-100.0003\" hae=\"300\" ce=\"8\" le=\"9999999\"/><detail/></event>")), Ct);
-            for (var tries = 0; !sources.Feeds("Ingest:Cot:TakServer").Contains(east) && tries < 60; tries++)
-            {
-                await Task.Delay(250, Ct);
-            }
+            await watcher.WaitForAsync(f => f.Units.Any(u => u.UnitId == "ROUTED-7" && u.LastFix is not null));
         }
 
         tak.Stop();
+        await meters.SourcesToldAsync("Ingest:Cot:TakServer", "recorded", 2);
         var there = await SourceMarksAsync(host, east, count: 1);
         var own = await SourceMarksAsync(host, IngestHost.Incident, count: 1);
 
@@ -106,7 +110,8 @@ public sealed class SourcesApiTests
         Assert.Single(own);
     }
 
-    // The incident's recorded source changes, once it has at least `count` of them.
+    // The incident's recorded source changes, once its session holds at least `count` of them (the recording is
+    // written a moment after the incident records).
     private static async Task<List<JsonElement>> SourceMarksAsync(CommandHost host, string incidentId, int count)
     {
         for (var tries = 0; ; tries++)

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Command.Domain.Validation;
 using Command.Grains.Incidents;
 using Command.Ingest.Listeners;
@@ -9,11 +10,15 @@ namespace Command.Host.Ingest;
 /// and any whose enrolled units reported through it within the hour — so that it records when one goes down and when it
 /// is heard again: the board on every host, a replay and the after-action report then say why units went quiet together. Each change is told at once; a source that is down is told again every
 /// <see cref="IngestOptions.SourcesToldEvery"/>, so an incident opened during the outage learns of it, and one that
-/// could not be told (its silo busy or restarting) is told later. The incident records only a change.
+/// could not be told (its silo busy or restarting) is told later. The incident records only a change. Each telling is
+/// counted by source and outcome (meter <c>Command.Ingest</c>, <c>command.ingest.sources.told</c>: recorded,
+/// duplicate, no-incident, closed, refused, failed), and each change recorded is logged.
 /// </summary>
 public sealed partial class SourceOutageRecorder(
-    IngestSources sources, IGrainFactory grains, ILocalSiloDetails silo, IngestOptions options, ILogger<SourceOutageRecorder> logger) : BackgroundService
+    IngestSources sources, IGrainFactory grains, ILocalSiloDetails silo, IngestOptions options, IMeterFactory meters, ILogger<SourceOutageRecorder> logger) : BackgroundService
 {
+    private readonly Counter<long> tellings = meters.Create(Command.Ingest.Intake.IntakeMetrics.MeterName)
+        .CreateCounter<long>("command.ingest.sources.told", "{telling}", "Times a host told an incident how a source of reports feeding it stands, by outcome");
     private readonly SemaphoreSlim changed = new(0);
     private readonly Dictionary<(string Source, string Incident), bool> told = [];
 
@@ -80,7 +85,12 @@ public sealed partial class SourceOutageRecorder(
                 {
                     var refused = await grains.GetGrain<IIncidentGrain>(incident)
                         .NoteSource(key, state.Name, state.Down, state.Down ? state.Detail : null, Host, state.Down ? state.Since : null).WaitAsync(cancellationToken);
-                    if (refused is { Reason: not (RejectReason.Duplicate or RejectReason.UnknownIncident or RejectReason.Closed) })
+                    Count(state.Section, Outcome(refused));
+                    if (refused is null)
+                    {
+                        LogRecorded(logger, incident, state.Name, state.Down ? "down" : "heard again");
+                    }
+                    else if (refused.Reason is not (RejectReason.Duplicate or RejectReason.UnknownIncident or RejectReason.Closed))
                     {
                         LogNotTold(logger, state.Name, incident, refused.Detail);
                         continue;
@@ -90,11 +100,27 @@ public sealed partial class SourceOutageRecorder(
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
+                    Count(state.Section, "failed");
                     LogFailed(logger, state.Name, incident, e);
                 }
             }
         }
     }
+
+    private static string Outcome(Rejection? refused) => refused?.Reason switch
+    {
+        null => "recorded",
+        RejectReason.Duplicate => "duplicate",
+        RejectReason.UnknownIncident => "no-incident",
+        RejectReason.Closed => "closed",
+        _ => "refused",
+    };
+
+    private void Count(string section, string outcome) =>
+        tellings.Add(1, new KeyValuePair<string, object?>("source", section), new KeyValuePair<string, object?>("reason", outcome));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {Incident} recorded {Source} {Standing}, on this host's word")]
+    private static partial void LogRecorded(ILogger logger, string incident, string source, string standing);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {Incident} did not record how {Source} stands: {Detail}")]
     private static partial void LogNotTold(ILogger logger, string source, string incident, string detail);
