@@ -61,6 +61,45 @@ internal sealed partial class UnitJudge
     }
 
     /// <summary>
+    /// Whether a unit's receiver, heard indoors, gainsays the progress its fixes show: it said its velocity at every
+    /// report over the rate window, <see cref="GainsayReports"/> at least, and they add up to no walk toward the threat
+    /// (within 60 degrees, from the middle of its fixes over the window) as long as their own error. Indoors a fall
+    /// back's fixes scatter 20-40 m, and now and then their line runs toward the threat fast enough, and far enough, to
+    /// pass for progress: officers standing 45 m down the hallway, their receivers saying they stood, were cleared as
+    /// "closing at 2.6 m/s, 40 m nearer than where it held" on 6 draws of 120, and flagged again.
+    /// </summary>
+    private bool WordGainsaysProgress(ThreatTarget target, Span<double> t, Span<double> sigma, double noiseM)
+    {
+        if (!ReceiverIndoors || !StatedMoving)
+        {
+            return false;
+        }
+
+        var fixes = Track.Fixes;
+        var fromS = t[^1] - options.RateWindow.TotalSeconds;
+        var reports = 0;
+        for (var i = fixes.Count - 1; i >= 0 && t[i] >= fromS; i--)
+        {
+            if (fixes[i].SpeedMps is not { } speed || (fixes[i].CourseDeg is null && speed > 0))
+            {
+                return false;
+            }
+
+            reports++;
+        }
+
+        var toward = target.Point - Middle(t, sigma, t.Length - 1, options.RateWindow.TotalSeconds, SmoothedFixes, noiseM).Point;
+        return reports >= GainsayReports && toward.Length >= 1e-9
+            && Walked(t, fromS, toward * (1 / toward.Length), 0, GainsayErrors, options.RateWindow.TotalSeconds, IndoorVelocityErrorMps) is null;
+    }
+
+    // How many reports over the rate window must have said a unit's velocity for it to gainsay progress: a slower
+    // device's reports sample a walk back of 20-30 s once or twice, and may miss it (one reporting every 15 s, back at
+    // the threat, was never cleared). And how many times their own error their walk toward the threat must be.
+    private const int GainsayReports = 4;
+    private const double GainsayErrors = 1;
+
+    /// <summary>
     /// Whether the fixes nearer than where the unit held (by <paramref name="barM"/>) start as a walk does. A unit that
     /// walks on from a stand covers no more in the step to the first of them than in the steps after it (half as much
     /// again, for a dash from cover: <see cref="WalkStartPaces"/>), give or take <see cref="WalkStartNoises"/> of its

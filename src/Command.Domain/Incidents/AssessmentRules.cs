@@ -555,8 +555,16 @@ public static class AssessmentRules
     /// </summary>
     public const int HeardUnderTheSky = 65;
 
+    /// <summary>
+    /// A unit whose receiver, heard indoors, said its velocity at every report over the rate window (four at least) is
+    /// not cleared on progress its fixes show while those reports add up to no walk toward the threat as long as their
+    /// own error: officers standing 45 m down the hallway, their fixes 25-30 m off, were now and then cleared as
+    /// "closing at 2.6 m/s, 40 m nearer than where it held", and flagged again.
+    /// </summary>
+    public const int WordGainsaysProgress = 66;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = HeardUnderTheSky;
+    public const int Current = WordGainsaysProgress;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

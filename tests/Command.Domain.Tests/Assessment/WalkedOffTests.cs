@@ -204,9 +204,31 @@ public sealed class WalkedOffTests
 
             heard++;
             cleared += drill.Derived.OfType<FlagCleared>().Count(c => c.Time > flag.Time);
+            foreach (var c in drill.Derived.OfType<FlagCleared>().Where(c => c.Time > flag.Time)) System.Console.WriteLine($"DBG seed {seed} flag {(flag.Time - Drill.Start).TotalSeconds} {flag.Reason} cleared {(c.Time - Drill.Start).TotalSeconds}: {c.Reason}");
         }
 
         Assert.True(heard >= 20 && cleared == 0, $"{cleared} cleared of {heard} heard walking off");
+    }
+
+    [Fact]
+    public void An_officer_standing_down_the_hall_is_not_cleared_on_his_fixes_while_his_receiver_says_he_stands()
+    {
+        // The fall back, then standing 45 m down the hall for seven minutes, fixes 25-30 m off indoors, from phones every
+        // 2, 3 and 5 s whose receivers say he stands. Now and then the line through 30 s of his fixes runs toward the
+        // threat fast enough, and far enough, to pass for progress: forty draws at each, 6 were cleared as "closing"
+        // (and flagged again). His receiver's reports add up to no walk toward the threat: at most one is.
+        var cleared = new List<string>();
+        foreach (var (cadence, axisM) in new[] { (2, 30.0), (3, 30.0), (5, 25.0) })
+        {
+            for (var seed = 1; seed <= 40; seed++)
+            {
+                var drill = Played(600, cadence, Drill.Noisy(FallBack, axisM, 6, seed), Said(FallBackVelocity, seed));
+                cleared.AddRange(drill.Derived.OfType<FlagCleared>().Where(c => c.Reason.StartsWith("closing", StringComparison.Ordinal))
+                    .Select(c => $"every {cadence} s, seed {seed}, at {(c.Time - Drill.Start).TotalSeconds} s: {c.Reason}"));
+            }
+        }
+
+        Assert.True(cleared.Count <= 1, string.Join("; ", cleared));
     }
 
     [Fact]
