@@ -150,7 +150,7 @@ internal sealed partial class UnitJudge
         // A unit shown moving away is judged from where it turned, not from the middle of its retreat.
         var heldAt = episode is null ? double.NaN : State == MotionState.Opening ? Math.Max(episode.HeldAtM, episode.TurnedAtM) : episode.HeldAtM;
         var progressNow = episode is not null && Progressing(t, y, stated, heldAt, noise, way, out progress, out progressRate);
-        progressNow &= !WordGainsaysProgress(target, t, sigma, noise);
+        progressNow = progressNow && !WordGainsaysProgress(target, t, sigma, noise);
         var saidProgress = false;
         double? walkedIn = null;
         if (episode is not null && !progressNow && way == SaidWay.Toward
