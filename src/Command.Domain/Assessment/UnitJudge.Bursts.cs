@@ -103,21 +103,49 @@ internal sealed partial class UnitJudge
 
         var ahead = (fix.Time - Track.Latest.Time).TotalSeconds;
         var pace = (heldBack.Count > 0 ? RejoinMps : JogMps) * ahead;
-        var miss = fix.Point.DistanceTo(expected.Point);
-        // Within the fix's own accuracy it is on the track whatever the unit's learned noise: most fixes are, and
-        // need not have it worked out.
-        return miss > (OffTrackZ * fix.Sigma * expected.Spread) + pace && miss > (OffTrackZ * NoiseM(Track.Fixes) * expected.Spread) + pace;
+        return Misses(fix, expected.Point, expected.Spread, pace) && !BackFromBurst(fix, expected.Point, pace);
+    }
+
+    // Whether a fix lies further from where a track puts the unit than noise (the fix's own accuracy, and the unit's
+    // learned noise) and a change of pace allow. Within the fix's own accuracy it is on the track whatever the unit's
+    // learned noise: most fixes are, and need not have it worked out.
+    private bool Misses(TrackFix fix, LocalPoint expected, double spread, double pace)
+    {
+        var miss = fix.Point.DistanceTo(expected);
+        return miss > (OffTrackZ * fix.Sigma * spread) + pace && miss > (OffTrackZ * NoiseM(Track.Fixes) * spread) + pace;
+    }
+
+    /// <summary>
+    /// Whether a fix off the track is on it as it stood before its latest few fixes (a burst's worth, those within
+    /// <see cref="BurstS"/> of the latest), where those took the track more than <see cref="OffTrackZ"/> times the
+    /// unit's noise away: they were the burst, and this fix is back where the unit stands. Indoors, where a unit's fixes
+    /// scatter 20-40 m, a burst of multipath is within that noise and is taken in; the track then ran out along it, and
+    /// the fixes after it, back where the unit stood, were held back as the burst ("162 m off its track") while the
+    /// burst stood for the unit, which was flagged as fallen back from the threat.
+    /// </summary>
+    private bool BackFromBurst(TrackFix fix, LocalPoint now, double pace)
+    {
+        var fixes = Track.InPlace;
+        var cut = fixes.Length;
+        while (cut > 0 && fixes.Length - cut < BurstFixes && (fixes[^1].Time - fixes[cut - 1].Time).TotalSeconds <= BurstS)
+        {
+            cut--;
+        }
+
+        return cut < fixes.Length && Expected(fix.Time, cut) is { Driving: false } before
+            && before.Point.DistanceTo(now) > OffTrackZ * NoiseM(Track.Fixes)
+            && !Misses(fix, before.Point, before.Spread, pace);
     }
 
     /// <summary>
     /// Where the track puts the unit at <paramref name="time"/>: its position and velocity fitted to its fixes of the
-    /// last <see cref="PredictS"/> (at least three) since it was last taken up, carried on; how much a position there
-    /// is off for the fit's error, in a fix's noise; and whether its fixes show it in a vehicle (see
-    /// <see cref="Driven"/>). Null with fewer than three such fixes.
+    /// last <see cref="PredictS"/> (at least three) since it was last taken up, and before the <paramref name="end"/>th
+    /// where given, carried on; how much a position there is off for the fit's error, in a fix's noise; and whether its
+    /// fixes show it in a vehicle (see <see cref="Driven"/>). Null with fewer than three such fixes.
     /// </summary>
-    private (LocalPoint Point, double Spread, bool Driving)? Expected(DateTimeOffset time)
+    private (LocalPoint Point, double Spread, bool Driving)? Expected(DateTimeOffset time, int? end = null)
     {
-        var fixes = Track.InPlace;
+        var fixes = Track.InPlace[..(end ?? Track.Count)];
         var n = fixes.Length;
         if (n < PredictFewest)
         {

@@ -563,8 +563,16 @@ public static class AssessmentRules
     /// </summary>
     public const int WordGainsaysProgress = 66;
 
+    /// <summary>
+    /// A quick device's fix off its track is taken in where it lies on the track as it stood before its latest few
+    /// fixes, and those took the track three times the unit's noise away: they were a burst of multipath its noise let
+    /// in. Indoors the fixes after such a burst, back where the officer stood at the threat, were held back as the burst
+    /// ("162 m off its track") while the burst stood for him, and he was flagged as fallen back.
+    /// </summary>
+    public const int BackFromBurst = 67;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = WordGainsaysProgress;
+    public const int Current = BackFromBurst;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;
