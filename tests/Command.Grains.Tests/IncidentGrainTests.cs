@@ -139,6 +139,27 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_host_that_left_the_cluster_has_its_listeners_no_longer_down_and_nothing_else()
+    {
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        const string left = "10.20.0.2:11111", other = "10.20.0.3:11111", tak = "Ingest:Cot:TakServer";
+        Assert.Null(await incident.NoteSource($"Ingest:Nmea:Tcp@{left}", "NMEA over TCP on port 10110", true, "could not bind", left));
+        Assert.Null(await incident.NoteSource($"Ingest:Cot:Udp@{other}", "CoT over UDP on port 8087", true, "could not bind", other));
+        Assert.Null(await incident.NoteSource(tak, "the TAK Server at 10.20.0.5:8089", true, "Connection refused", left));
+
+        var first = await incident.HostLeft(left, other);
+        var again = await incident.HostLeft(left, "10.20.0.4:11111");
+        var nowhere = await fixture.Grains.GetGrain<IIncidentGrain>(NewId()).HostLeft(left, other);
+
+        Assert.Equal((1, 0, 0), (first, again, nowhere));
+        var gone = fixture.Log.Events(id).OfType<SourceChanged>().Last();
+        Assert.Equal(($"Ingest:Nmea:Tcp@{left}", false, $"its host {left} left the cluster", other), (gone.SourceId, gone.Down, gone.Detail, gone.Host));
+        var frame = await incident.GetFullFrame();
+        Assert.Equal([tak, $"Ingest:Cot:Udp@{other}"], frame!.SourcesDown!.Value.Select(o => o.SourceId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_threat_off_the_incidents_ground_is_refused_and_the_one_placed_stands()
     {
         var id = NewId();

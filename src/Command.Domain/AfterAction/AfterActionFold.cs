@@ -151,7 +151,9 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 // Why units went quiet together: the source that fed them was down, on a host's word.
                 var stood = source.Down
                     ? $"Nothing heard from {source.Name}{(source.Detail is { } why ? $": {why}" : "")} (said by host {source.Host})"
-                    : $"{char.ToUpperInvariant(source.Name[0])}{source.Name[1..]} heard again (said by host {source.Host})";
+                    : source.Detail is { } gone
+                        ? $"{char.ToUpperInvariant(source.Name[0])}{source.Name[1..]} no longer waited on: {gone} (said by host {source.Host})"
+                        : $"{char.ToUpperInvariant(source.Name[0])}{source.Name[1..]} heard again (said by host {source.Host})";
                 timeline.Add(new TimelineMark(e.Time, source.Down ? "source-down" : "source-back", source.SourceId, stood));
                 Log(e.Time, null, source.Down ? "source-down" : "source-back", stood);
                 break;

@@ -11,8 +11,14 @@ namespace Command.Domain.Events;
 /// host (<c>Ingest:Cot:Udp@10.0.0.5:11111</c>).
 /// </param>
 /// <param name="Name">In words: "the TAK Server at 10.0.0.5:8089", "CoT over UDP on port 8087".</param>
-/// <param name="Down">True when nothing sent by or through it is heard; false when it is heard again.</param>
-/// <param name="Detail">Why it is down ("Connection refused"); null when it is heard.</param>
+/// <param name="Down">
+/// True when nothing sent by or through it is heard; false when it is heard again, or when it is no longer the
+/// incident's to wait on: a listener whose host left the cluster, which no host runs now.
+/// </param>
+/// <param name="Detail">
+/// Why it is down ("Connection refused"); where it is not, why it is no longer down though it was not heard ("its host
+/// 10.0.0.5:11111 left the cluster"), and null when it is heard.
+/// </param>
 /// <param name="Host">The host that said so (its silo's address).</param>
 /// <param name="Since">
 /// Since when the host has found it down, on its own clock: before the incident learnt of it where the incident was

@@ -230,6 +230,19 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         return await CommandAsync(() => Decision.Do(new SourceChanged(sourceId, name, down, down ? detail : null, host, down ? since : null)));
     }
 
+    public async Task<int> HostLeft(string host, string by)
+    {
+        // Read from the incident as recorded: one that cannot reach its recording says so, and is told again.
+        await ThrowIfUnavailableAsync();
+        var recorded = 0;
+        foreach (var outage in stream.Projection.SourcesDown.Values.Where(o => o.Host == host && o.SourceId.EndsWith($"@{host}", StringComparison.Ordinal)).ToList())
+        {
+            recorded += await CommandAsync(() => Decision.Do(new SourceChanged(outage.SourceId, outage.Name, false, $"its host {host} left the cluster", by))) is null ? 1 : 0;
+        }
+
+        return recorded;
+    }
+
     public Task<Rejection?> SendInstead(string unitId, string answeringFlag, string actor) =>
         CommandAsync(() =>
         {

@@ -26,6 +26,7 @@ public static class IngestSetup
             sp.GetRequiredService<DeviceClocks>()));
         services.AddCommandIngest(configuration);
         services.AddHostedService<SourceOutageRecorder>();
+        services.AddHostedService<HostDepartureRecorder>();
         return services;
     }
 }

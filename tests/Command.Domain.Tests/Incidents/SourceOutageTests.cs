@@ -102,4 +102,23 @@ public sealed class SourceOutageTests
             [new ActivityEntry(Drill.Start.AddSeconds(10), null, "source-down", down), new ActivityEntry(Drill.Start.AddSeconds(105), null, "source-back", heard)],
             report.Activity.Where(a => a.Kind.StartsWith("source", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task A_listener_whose_host_left_the_cluster_is_said_no_longer_waited_on_not_heard()
+    {
+        const string udp = "Ingest:Cot:Udp@10.20.0.2:11111";
+        var drill = new Drill();
+        drill.Run(10);
+        drill.Feed(new SourceChanged(udp, "CoT over UDP on port 8087", true, "could not bind 0.0.0.0:8087: Address already in use", Host));
+        drill.Run(50);
+        drill.Feed(new SourceChanged(udp, "CoT over UDP on port 8087", false, "its host 10.20.0.2:11111 left the cluster", "10.20.0.3:11111"));
+
+        var report = await AfterActionFold.BuildAsync(drill.Recorded.ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Empty(drill.Projection.SourcesDown);
+        Assert.Equal(
+            new TimelineMark(Drill.Start.AddSeconds(60), "source-back", udp,
+                "CoT over UDP on port 8087 no longer waited on: its host 10.20.0.2:11111 left the cluster (said by host 10.20.0.3:11111)"),
+            report.Timeline.Last(m => m.Kind.StartsWith("source", StringComparison.Ordinal)));
+    }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Command.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -48,6 +49,28 @@ public sealed class SourcesDashboardTests(SourcesDashboardTests.FeedHost host) :
         await Expect(banner).ToContainTextAsync($"Nothing heard from {named}: down since ");
         await ReplayDashboardTests.SeekAsync(dashboard, "End");
         await Expect(banner).ToBeHiddenAsync();
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task A_listener_of_a_host_that_left_the_cluster_leaves_the_banner_and_the_feed_says_why()
+    {
+        // Another host of the cluster said its CoT listener could not bind; then it left the cluster, as a host that
+        // saw it go tells the incident.
+        var id = await host.NextIncidentAsync($"left-{Guid.NewGuid():N}"[..16]);
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        await using var dashboard = await Dashboard.OpenAsync(host, id);
+        var banner = dashboard.Page.Locator("#sources-down");
+        var incident = host.Services.GetRequiredService<IGrainFactory>().GetGrain<Command.Grains.Incidents.IIncidentGrain>(id);
+        const string left = "10.20.0.7:11111", named = "CoT over UDP on port 8087";
+        Assert.Null(await incident.NoteSource($"Ingest:Cot:Udp@{left}", named, true, "could not bind 0.0.0.0:8087: Address already in use", left));
+        await Expect(banner).ToContainTextAsync($"Nothing heard from {named}: down since ");
+
+        Assert.Equal(1, await incident.HostLeft(left, "10.20.0.8:11111"));
+
+        await Expect(banner).ToBeHiddenAsync();
+        await Expect(dashboard.Feed.Locator("li[data-type='source-changed']").First)
+            .ToContainTextAsync($"✕ SOURCE GONE{named}its host {left} left the cluster — host 10.20.0.8:11111");
         Assert.Empty(dashboard.Errors);
     }
 

@@ -63,10 +63,13 @@ function describe(e, picture) {
       : `<span class="verb">⚠ ${escapeHtml(e.kind.toUpperCase())}</span><b>${escapeHtml(picture.callsign(e.unitId))}</b>${reason(`from its device — ${e.actor}`)}`;
     // A unit's device left: ATAK signing off, or a TAK server that lost it. Shown stale from here, not where it last said it stands.
     case 'unit-signed-off': return `<span class="verb">○ SIGNED OFF</span><b>${escapeHtml(picture.callsign(e.unitId))}</b>${reason(`its device left; no position until it reports again — ${e.actor}`)}`;
-    // A source of reports feeding the incident down, on its host's word, and heard again: why its units went quiet.
+    // A source of reports feeding the incident down, on its host's word, and heard again: why its units went quiet. One
+    // no longer down but not heard says why: its host left the cluster, and no host runs it now.
     case 'source-changed': return e.down
       ? `<span class="verb">⚠ SOURCE DOWN</span><b>${escapeHtml(e.name)}</b>${reason(`${e.detail ? `${e.detail} — ` : ''}host ${e.host}`)}`
-      : `<span class="verb">✓ SOURCE HEARD</span><b>${escapeHtml(e.name)}</b>${reason(`heard again — host ${e.host}`)}`;
+      : e.detail
+        ? `<span class="verb">✕ SOURCE GONE</span><b>${escapeHtml(e.name)}</b>${reason(`${e.detail} — host ${e.host}`)}`
+        : `<span class="verb">✓ SOURCE HEARD</span><b>${escapeHtml(e.name)}</b>${reason(`heard again — host ${e.host}`)}`;
     case 'unit-role-changed': return `<span class="verb">ROLE</span><b>${escapeHtml(picture.callsign(e.unitId))}</b> → ${escapeHtml(role(e.role).label)}${reason(e.actor)}`;
     // What a threat's marker calls it and what its author wrote of it: "Shooter: male, black hoodie, rifle".
 function described(threat) {
