@@ -8,7 +8,7 @@ namespace Command.Host.Ingest;
 /// that the listeners it said were down are no longer down in them: no host runs them now, and a board would otherwise
 /// say "nothing heard from NMEA over TCP on port 10110" for as long as the incident stays open. Every host tells; an
 /// incident records each once. A telling that fails (the incident cannot reach its recording, or its silo is busy) is
-/// tried again at the next change of membership or after <see cref="RetryEvery"/>.
+/// tried again at the next change of membership or within <see cref="RetryEvery"/>.
 /// </summary>
 public sealed partial class HostDepartureRecorder(
     IClusterMembershipService membership, IGrainFactory grains, ILocalSiloDetails silo, ILogger<HostDepartureRecorder> logger) : BackgroundService
@@ -17,30 +17,53 @@ public sealed partial class HostDepartureRecorder(
     public static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(30);
 
     private readonly HashSet<SiloAddress> told = [];
+    private readonly SemaphoreSlim telling = new(1, 1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(FollowAsync(stoppingToken), RetryAsync(stoppingToken));
+
+    // Each change of membership as the cluster agrees on it.
+    private async Task FollowAsync(CancellationToken stoppingToken)
     {
-        await using var updates = membership.MembershipUpdates.GetAsyncEnumerator(stoppingToken);
-        var next = updates.MoveNextAsync().AsTask();
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
             {
-                await TellAsync(membership.CurrentSnapshot, stoppingToken);
-                await Task.WhenAny(next, Task.Delay(RetryEvery, stoppingToken));
-                if (next.IsCompleted)
-                {
-                    if (!await next)
-                    {
-                        return;
-                    }
-
-                    next = updates.MoveNextAsync().AsTask();
-                }
+                await TellOnceAsync(snapshot, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    // The membership as it stands, now and then: what could not be told before is told again.
+    private async Task RetryAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(RetryEvery);
+        try
+        {
+            do
+            {
+                await TellOnceAsync(membership.CurrentSnapshot, stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    // One telling at a time: both loops tell from the same list of hosts told.
+    private async Task TellOnceAsync(ClusterMembershipSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        await telling.WaitAsync(cancellationToken);
+        try
+        {
+            await TellAsync(snapshot, cancellationToken);
+        }
+        finally
+        {
+            telling.Release();
         }
     }
 
