@@ -37,7 +37,7 @@ public sealed class HostDepartureClusterTests(ListenerCluster cluster) : IClassF
         await cluster.LogsSayAsync(() => cluster.Log(other).Contains($"Incident {ListenerCluster.Incident} no longer waits on 1 listener(s) of host ", StringComparison.Ordinal), Patience, Ct);
 
         using var survivor = cluster.Client(other);
-        var marks = await SourceChangesAsync(survivor, count: 2);
+        var marks = await SessionTimeline.SourceChangesAsync(survivor, ListenerCluster.Incident, Ct);
         var (down, gone) = (marks[0], marks[1]);
         var subject = down.GetProperty("subject").GetString()!;
         var host = down.GetProperty("actor").GetString()!;
@@ -46,21 +46,5 @@ public sealed class HostDepartureClusterTests(ListenerCluster cluster) : IClassF
             (gone.GetProperty("subject").GetString(), gone.GetProperty("level").GetString(), gone.GetProperty("reason").GetString()));
         Assert.NotEqual(host, gone.GetProperty("actor").GetString());
         Assert.Equal(2, marks.Count);
-    }
-
-    // The source changes the incident recorded, once the survivor's timeline of its session holds at least `count`.
-    private static async Task<List<JsonElement>> SourceChangesAsync(HttpClient http, int count)
-    {
-        for (var tries = 0; ; tries++)
-        {
-            var timeline = await http.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{ListenerCluster.Incident}/timeline", Ct);
-            var changes = timeline!.Where(m => m.GetProperty("type").GetString() == "source-changed").ToList();
-            if (changes.Count >= count || tries == 40)
-            {
-                return changes;
-            }
-
-            await Task.Delay(250, Ct);
-        }
     }
 }

@@ -54,28 +54,11 @@ public sealed class TncClusterTests(TncCluster cluster, ITestOutputHelper output
         second.Close();
         await cluster.LogsSayAsync(() => cluster.Log(other).Contains($"Incident {TncCluster.Incident} recorded the KISS TNC at ", StringComparison.Ordinal), Patience, Ct);
         using var survivor = cluster.Client(other);
-        var outage = await SourceChangesAsync(survivor);
+        var outage = await SessionTimeline.SourceChangesAsync(survivor, TncCluster.Incident, Ct);
         Assert.Equal(("Ingest:Aprs:Kiss", "down"), (outage[0].GetProperty("subject").GetString(), outage[0].GetProperty("level").GetString()));
         Assert.False(string.IsNullOrEmpty(outage[0].GetProperty("actor").GetString()));
         Assert.StartsWith("the KISS TNC at ", outage[0].GetProperty("about").GetString(), StringComparison.Ordinal);
         Assert.Single(outage);
-    }
-
-    // The source changes the incident recorded, as a host's timeline of its session gives them once it holds one (the
-    // session is written a moment after the incident records).
-    private static async Task<List<JsonElement>> SourceChangesAsync(HttpClient http)
-    {
-        for (var tries = 0; ; tries++)
-        {
-            var timeline = await http.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{TncCluster.Incident}/timeline", Ct);
-            var changes = timeline!.Where(m => m.GetProperty("type").GetString() == "source-changed").ToList();
-            if (changes.Count > 0 || tries == 40)
-            {
-                return changes;
-            }
-
-            await Task.Delay(250, Ct);
-        }
     }
 
     // How the TNC stands on a host, as its page is told.

@@ -49,7 +49,7 @@ public sealed class SourcesApiTests
         // Both went down before the incident was opened: it learns of them at the host's next telling.
         await meters.SourcesToldAsync("Ingest:Nmea:Tcp", "recorded", 1);
         await meters.SourcesToldAsync("Ingest:Cot:TakServer", "recorded", 1);
-        var marks = await SourceMarksAsync(host, IngestHost.Incident, count: 2);
+        var marks = await SourceMarksAsync(host, IngestHost.Incident);
 
         Assert.Equal(
             [
@@ -63,7 +63,7 @@ public sealed class SourcesApiTests
         // Told again and again while they stay down (twice more each, at least), the incident records each once.
         await meters.SourcesToldAsync("Ingest:Nmea:Tcp", "duplicate", 2);
         await meters.SourcesToldAsync("Ingest:Cot:TakServer", "duplicate", 2);
-        Assert.Equal(2, (await SourceMarksAsync(host, IngestHost.Incident, count: 2)).Count);
+        Assert.Equal(2, (await SourceMarksAsync(host, IngestHost.Incident)).Count);
     }
 
     [Fact]
@@ -100,8 +100,8 @@ public sealed class SourcesApiTests
 
         tak.Stop();
         await meters.SourcesToldAsync("Ingest:Cot:TakServer", "recorded", 2);
-        var there = await SourceMarksAsync(host, east, count: 1);
-        var own = await SourceMarksAsync(host, IngestHost.Incident, count: 1);
+        var there = await SourceMarksAsync(host, east);
+        var own = await SourceMarksAsync(host, IngestHost.Incident);
 
         Assert.Equal([east], sources.Feeds("Ingest:Cot:TakServer"));
         Assert.All([.. there, .. own], m => Assert.Equal(("Ingest:Cot:TakServer", "down", $"the TAK Server at 127.0.0.1:{port}"),
@@ -110,22 +110,11 @@ public sealed class SourcesApiTests
         Assert.Single(own);
     }
 
-    // The incident's recorded source changes, once its session holds at least `count` of them (the recording is
-    // written a moment after the incident records).
-    private static async Task<List<JsonElement>> SourceMarksAsync(CommandHost host, string incidentId, int count)
-    {
-        for (var tries = 0; ; tries++)
-        {
-            var timeline = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{incidentId}/timeline", Ct);
-            var marks = timeline!.Where(m => m.GetProperty("type").GetString() == "source-changed").ToList();
-            if (marks.Count >= count || tries == 60)
-            {
-                return marks;
-            }
-
-            await Task.Delay(500, Ct);
-        }
-    }
+    // The incident's recorded source changes, as its session's timeline gives them: each was on storage before the
+    // incident answered the host's telling, and so before the telling was counted.
+    private static async Task<List<JsonElement>> SourceMarksAsync(CommandHost host, string incidentId) =>
+        [.. (await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{incidentId}/timeline", Ct))!
+            .Where(m => m.GetProperty("type").GetString() == "source-changed")];
 
     // A host whose NMEA listener is set to a port another program holds, and whose TAK Server is set to one nothing
     // listens on, telling the incident of sources down every second.
