@@ -99,11 +99,20 @@ public sealed class IngestSources(TimeProvider clock)
                 fed[section] = incidents = new(StringComparer.Ordinal);
             }
 
-            incidents[incident] = now;
-            foreach (var (old, at) in incidents.Where(i => now - i.Value > FeedsFor).ToList())
+            // Every report of such a unit comes here: the incidents fed long ago are swept only as a new one is added
+            // (Feeds leaves them out meanwhile).
+            if (incidents.ContainsKey(incident))
+            {
+                incidents[incident] = now;
+                return;
+            }
+
+            foreach (var (old, _) in incidents.Where(i => now - i.Value > FeedsFor).ToList())
             {
                 incidents.Remove(old);
             }
+
+            incidents[incident] = now;
         }
     }
 
