@@ -157,6 +157,12 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 timeline.Add(new TimelineMark(e.Time, source.Down ? "source-down" : "source-back", source.SourceId, stood));
                 Log(e.Time, null, source.Down ? "source-down" : "source-back", stood);
                 break;
+            case HostDeparted departed:
+                // Why units that reported through one host went quiet together: it left the cluster.
+                var left = $"Host {departed.Host} left the cluster: reports sent to its listeners went unheard until they reached another host (said by host {departed.By})";
+                timeline.Add(new TimelineMark(e.Time, "host-left", departed.Host, left));
+                Log(e.Time, null, "host-left", left);
+                break;
             case ExerciseSet set:
                 exercise = set.Exercise;
                 if (set.Exercise.Scenario is { } name)

@@ -30,6 +30,7 @@ namespace Command.Domain.Events;
 [JsonDerivedType(typeof(UnitAlarmed), "unit-alarmed")]
 [JsonDerivedType(typeof(UnitSignedOff), "unit-signed-off")]
 [JsonDerivedType(typeof(SourceChanged), "source-changed")]
+[JsonDerivedType(typeof(HostDeparted), "host-departed")]
 [GenerateSerializer, Immutable]
 public abstract record IncidentEvent
 {

@@ -21,6 +21,7 @@ public sealed class IncidentProjection
     private readonly Dictionary<string, UnitEntry> units = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SendInsteadProposed> proposals = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, SourceOutage> sourcesDown = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> hostsDeparted = new(StringComparer.Ordinal);
     private readonly DrillClock drillClock = new();
     private ClosingAssessment? assessment;
     private IncidentOpened? opened;
@@ -82,6 +83,9 @@ public sealed class IncidentProjection
 
     /// <summary>The sources of reports feeding the incident that are down, by source id.</summary>
     public IReadOnlyDictionary<string, SourceOutage> SourcesDown => sourcesDown;
+
+    /// <summary>The hosts recorded as having left the cluster while the incident was open (see <see cref="HostDeparted"/>).</summary>
+    public IReadOnlySet<string> HostsDeparted => hostsDeparted;
 
     /// <summary>True once the incident was opened (closed or not).</summary>
     public bool Exists => Site is not null;
@@ -211,6 +215,9 @@ public sealed class IncidentProjection
             case SourceChanged heard:
                 sourcesDown.Remove(heard.SourceId);
                 return [];
+            case HostDeparted departed:
+                hostsDeparted.Add(departed.Host);
+                return [];
             case FlagAcknowledged ack:
                 assessment?.Acknowledge(ack.Subject, Judged(Clock));
                 return [];
@@ -308,7 +315,8 @@ public sealed class IncidentProjection
         proposals.Count == 0 ? null : [.. proposals.Values],
         drillClock.IsIncidentClock ? null : [.. drillClock.Spans],
         DrillClockNotice,
-        sourcesDown.Count == 0 ? null : [.. sourcesDown.Values]);
+        sourcesDown.Count == 0 ? null : [.. sourcesDown.Values],
+        hostsDeparted.Count == 0 ? null : [.. hostsDeparted]);
 
     /// <summary>Replaces the state with a snapshot's.</summary>
     public void Restore(IncidentSnapshot snapshot)
@@ -325,6 +333,9 @@ public sealed class IncidentProjection
         {
             sourcesDown[outage.SourceId] = outage;
         }
+
+        hostsDeparted.Clear();
+        hostsDeparted.UnionWith(snapshot.HostsDeparted ?? []);
 
         Apply(snapshot.Opened);
         foreach (var threat in snapshot.Threats)

@@ -23,6 +23,7 @@ namespace Command.Domain.Incidents;
 /// <param name="DrillClock">The drill's clock units are judged on, where a drill set its rate; absent otherwise.</param>
 /// <param name="DrillClockNotice">While that clock is paused or fast, since when and by whose control; absent otherwise.</param>
 /// <param name="SourcesDown">The sources of reports feeding the incident that are down; absent when none is.</param>
+/// <param name="HostsDeparted">The hosts recorded as having left the cluster; absent when none has.</param>
 public sealed record IncidentSnapshot(
     long Sequence,
     DateTimeOffset Clock,
@@ -37,4 +38,5 @@ public sealed record IncidentSnapshot(
     ImmutableArray<SendInsteadProposed>? Proposals = null,
     ImmutableArray<DrillClockSpan>? DrillClock = null,
     DrillClockNotice? DrillClockNotice = null,
-    ImmutableArray<SourceOutage>? SourcesDown = null);
+    ImmutableArray<SourceOutage>? SourcesDown = null,
+    ImmutableArray<string>? HostsDeparted = null);

@@ -173,6 +173,7 @@ public static class InputLimits
         IncidentClosed closed => FreeText(closed.Reason, "reason", MaxTextChars, recorded) ?? Actor(closed.Actor, recorded),
         SourceChanged source => Text(source.SourceId, "source id", MaxTextChars, recorded) ?? FreeText(source.Name, "source name", MaxTextChars, recorded)
             ?? FreeText(source.Detail, "detail", MaxTextChars, recorded) ?? Actor(source.Host, recorded),
+        HostDeparted departed => Actor(departed.Host, recorded) ?? Actor(departed.By, recorded),
         _ => null,
     };
 

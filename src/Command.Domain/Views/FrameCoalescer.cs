@@ -131,8 +131,8 @@ public sealed class FrameCoalescer
                 allDirty = true;
                 events.Add(e);
                 break;
-            case SourceChanged:
-                // A source's standing changes no unit's picture: the event alone tells pages.
+            case SourceChanged or HostDeparted:
+                // A source's standing, or a host's leaving, changes no unit's picture: the event alone tells pages.
                 events.Add(e);
                 break;
             case var notable when NotableEvents.IsNotable(notable):

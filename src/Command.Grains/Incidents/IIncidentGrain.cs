@@ -68,11 +68,12 @@ public interface IIncidentGrain : IFrameSource
     Task<Rejection?> NoteSource(string sourceId, string name, bool down, string? detail, string host, DateTimeOffset? since = null);
 
     /// <summary>
-    /// Records that a host left the cluster, as <paramref name="by"/> (another host) found it: each listener of that
-    /// host the incident has down is no longer down, for no host runs it now (see <see cref="SourceChanged"/>).
-    /// Sources the cluster shares are told by whichever host holds them. Returns how many it recorded; none where the
-    /// incident has none of that host's, does not exist or is closed. Throws <see cref="IncidentUnavailableException"/>
-    /// while it cannot reach its recording.
+    /// Records that a host left the cluster, as <paramref name="by"/> (another host) found it (see
+    /// <see cref="HostDeparted"/>), once whichever host tells; and each listener of that host the incident has down is no
+    /// longer down, for no host runs it now (see <see cref="SourceChanged"/>). Sources the cluster shares are told by
+    /// whichever host holds them. Returns how many events it recorded: none where it had recorded the host's leaving
+    /// before, or the incident does not exist or is closed. Throws <see cref="IncidentUnavailableException"/> while it
+    /// cannot reach its recording.
     /// </summary>
     Task<int> HostLeft(string host, string by);
 

@@ -233,7 +233,9 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     {
         // Read from the incident as recorded: one that cannot reach its recording says so, and is told again.
         await ThrowIfUnavailableAsync();
-        var recorded = 0;
+        var recorded = await CommandAsync(() => stream.Projection.HostsDeparted.Contains(host)
+            ? Decision.Refuse(RejectReason.Duplicate, $"host {host} is already recorded as having left the cluster")
+            : Decision.Do(new HostDeparted(host, by))) is null ? 1 : 0;
         foreach (var outage in stream.Projection.SourcesDown.Values.Where(o => o.Host == host && o.SourceId.EndsWith($"@{host}", StringComparison.Ordinal)).ToList())
         {
             recorded += await CommandAsync(() => Decision.Do(new SourceChanged(outage.SourceId, outage.Name, false, $"its host {host} left the cluster", by))) is null ? 1 : 0;

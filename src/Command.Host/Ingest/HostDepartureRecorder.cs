@@ -120,7 +120,7 @@ public sealed partial class HostDepartureRecorder(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {Incident} no longer waits on {Count} listener(s) of host {Host}: it left the cluster")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {Incident} recorded {Count} event(s) of host {Host} leaving the cluster: that it left, and each listener of it no longer waited on")]
     private static partial void LogRecorded(ILogger logger, string incident, int count, string host);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell {Whom} of a host that left the cluster; telling again shortly")]

@@ -35,6 +35,7 @@ public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string T
         IncidentClosed c => new(e.Sequence, e.Time, "incident-closed", null, null, c.Reason, c.Actor),
         DrillControlled d => new(e.Sequence, e.Time, "drill-controlled", d.Action, DrillLevel(d), d.Scenario, d.Actor),
         SourceChanged c => new(e.Sequence, e.Time, "source-changed", c.SourceId, c.Down ? "down" : "heard", c.Detail, c.Host, c.Name),
+        HostDeparted h => new(e.Sequence, e.Time, "host-departed", h.Host, null, null, h.By),
         _ => null,
     };
 

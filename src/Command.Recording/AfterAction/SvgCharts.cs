@@ -16,7 +16,7 @@ public static class SvgCharts
         .tick,.row{font-size:12px;fill:#222}.end{text-anchor:end}.mid{text-anchor:middle}.grid{stroke:#ddd;stroke-width:1}
         .threat-phase{fill:#222}.flag-raised{fill:#b00020}.flag-escalated{fill:#7a0016}.flag-acknowledged{fill:#0a7d32}.flag-cleared{fill:#555}
         .alarm-raised{fill:#b00020;stroke:#000;stroke-width:1}.alarm-cancelled{fill:#fff;stroke:#b00020;stroke-width:2}
-        .source-down{fill:#555;stroke:#000;stroke-width:1}.source-back{fill:#fff;stroke:#555;stroke-width:2}
+        .source-down{fill:#555;stroke:#000;stroke-width:1}.source-back{fill:#fff;stroke:#555;stroke-width:2}.host-left{fill:#000}
         .marker-deleted{fill:#fff;stroke:#222;stroke-width:2}
         .drill-started-over{stroke:#555;stroke-width:1.5}
         """;
@@ -150,7 +150,7 @@ public static class SvgCharts
         [
             ("threat-phase", ["threat-phase", "marker-deleted"]), ("unit alert", ["alarm-raised", "alarm-cancelled"]), ("raised", ["flag-raised"]),
             ("escalated", ["flag-escalated"]), ("acknowledged", ["flag-acknowledged"]), ("cleared", ["flag-cleared"]),
-            ("source", ["source-down", "source-back"]),
+            ("source", ["source-down", "source-back", "host-left"]),
         ];
         const int rowHeight = 26, top = 8;
         var height = top + (rows.Length * rowHeight) + 24;

@@ -13,7 +13,7 @@ public sealed class SessionReader
     private const string ClosedPrefix = "{\"type\":\"incident-closed\"";
 
     private static readonly byte[][] MarkPrefixes =
-        [.. new[] { "{\"type\":\"flag-", "{\"type\":\"threat-", "{\"type\":\"unit-role-changed\"", "{\"type\":\"unit-alarmed\"", "{\"type\":\"unit-signed-off\"", "{\"type\":\"drill-controlled\"", "{\"type\":\"source-changed\"", ClosedPrefix }.Select(System.Text.Encoding.UTF8.GetBytes)];
+        [.. new[] { "{\"type\":\"flag-", "{\"type\":\"threat-", "{\"type\":\"unit-role-changed\"", "{\"type\":\"unit-alarmed\"", "{\"type\":\"unit-signed-off\"", "{\"type\":\"drill-controlled\"", "{\"type\":\"source-changed\"", "{\"type\":\"host-departed\"", ClosedPrefix }.Select(System.Text.Encoding.UTF8.GetBytes)];
 
     private static readonly byte[] Closed = System.Text.Encoding.UTF8.GetBytes(ClosedPrefix);
 

@@ -121,4 +121,21 @@ public sealed class SourceOutageTests
                 "CoT over UDP on port 8087 no longer waited on: its host 10.20.0.2:11111 left the cluster (said by host 10.20.0.3:11111)"),
             report.Timeline.Last(m => m.Kind.StartsWith("source", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task A_host_that_left_the_cluster_is_said_in_the_report_and_known_after_a_restart()
+    {
+        var drill = new Drill();
+        drill.Run(30);
+        drill.Feed(new HostDeparted("10.20.0.2:11111", "10.20.0.3:11111"));
+        drill.Restart();
+
+        var report = await AfterActionFold.BuildAsync(drill.Recorded.ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(["10.20.0.2:11111"], drill.Projection.HostsDeparted);
+        const string left = "Host 10.20.0.2:11111 left the cluster: reports sent to its listeners went unheard until they reached another host (said by host 10.20.0.3:11111)";
+        Assert.Equal(new TimelineMark(Drill.Start.AddSeconds(30), "host-left", "10.20.0.2:11111", left), Assert.Single(report.Timeline, m => m.Kind == "host-left"));
+        Assert.Equal(new ActivityEntry(Drill.Start.AddSeconds(30), null, "host-left", left), Assert.Single(report.Activity, a => a.Kind == "host-left"));
+        Assert.StartsWith("{\"type\":\"host-departed\"", EventJson.Serialize(drill.Recorded.Last()), StringComparison.Ordinal);
+    }
 }

@@ -53,7 +53,7 @@ public sealed class SourcesDashboardTests(SourcesDashboardTests.FeedHost host) :
     }
 
     [Fact]
-    public async Task A_listener_of_a_host_that_left_the_cluster_leaves_the_banner_and_the_feed_says_why()
+    public async Task A_host_that_left_the_cluster_is_said_in_the_feed_and_its_listener_leaves_the_banner()
     {
         // Another host of the cluster said its CoT listener could not bind; then it left the cluster, as a host that
         // saw it go tells the incident.
@@ -66,11 +66,13 @@ public sealed class SourcesDashboardTests(SourcesDashboardTests.FeedHost host) :
         Assert.Null(await incident.NoteSource($"Ingest:Cot:Udp@{left}", named, true, "could not bind 0.0.0.0:8087: Address already in use", left));
         await Expect(banner).ToContainTextAsync($"Nothing heard from {named}: down since ");
 
-        Assert.Equal(1, await incident.HostLeft(left, "10.20.0.8:11111"));
+        Assert.Equal(2, await incident.HostLeft(left, "10.20.0.8:11111"));
 
         await Expect(banner).ToBeHiddenAsync();
         await Expect(dashboard.Feed.Locator("li[data-type='source-changed']").First)
             .ToContainTextAsync($"✕ SOURCE GONE{named}its host {left} left the cluster — host 10.20.0.8:11111");
+        await Expect(dashboard.Feed.Locator("li[data-type='host-departed']"))
+            .ToContainTextAsync($"✕ HOST LEFT{left}left the cluster: radios and trackers sending to it are not heard until they reach another host — host 10.20.0.8:11111");
         Assert.Empty(dashboard.Errors);
     }
 

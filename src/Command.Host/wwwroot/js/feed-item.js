@@ -5,14 +5,14 @@ import { clock, markerWords } from './format.js';
 // Flags, and every command a commander gives, with who gave it.
 export const feedTypes = new Set([
   'flag-raised', 'flag-escalated', 'flag-cleared', 'flag-acknowledged', 'threat-set', 'threat-phase-changed', 'unit-role-changed', 'drill-controlled',
-  'incident-closed', 'unit-alarmed', 'threat-marker-deleted', 'unit-signed-off', 'source-changed',
+  'incident-closed', 'unit-alarmed', 'threat-marker-deleted', 'unit-signed-off', 'source-changed', 'host-departed',
 ]);
 
 /** A feed line; a fresh one (arrived while watching) flashes once, a recorded one read back does not. */
 export function feedItem(e, picture, fresh) {
   const li = document.createElement('li');
   li.className = `feed-item${fresh ? ' new' : ''} ${e.type} flag-${e.level ?? 'none'}`;
-  li.dataset.subject = e.subject ?? e.threatId ?? e.threat?.threatId ?? e.unitId ?? e.action ?? e.sourceId ?? '';
+  li.dataset.subject = e.subject ?? e.threatId ?? e.threat?.threatId ?? e.unitId ?? e.action ?? e.sourceId ?? e.host ?? '';
   li.dataset.type = e.type;
   li.dataset.sequence = String(e.sequence ?? '');
   li.innerHTML = `<time>${clock(Date.parse(e.time))}</time>${describe(e, picture)}`;
@@ -29,6 +29,7 @@ export function fromMarker(m) {
     case 'unit-alarmed': return { ...m, unitId: m.subject, kind: m.reason, cancelled: m.level === 'cancelled', level: undefined };
     case 'unit-signed-off': return { ...m, unitId: m.subject };
     case 'source-changed': return { ...m, sourceId: m.subject, name: m.about, down: m.level === 'down', detail: m.reason, host: m.actor, level: undefined };
+    case 'host-departed': return { ...m, host: m.subject, by: m.actor };
     case 'drill-controlled': {
       const level = m.level ? Number(m.level) : null;
       return { ...m, action: m.subject, scenario: m.reason, round: m.subject === 'clock' ? null : level, speed: m.subject === 'clock' ? level : null };
@@ -70,6 +71,8 @@ function describe(e, picture) {
       : e.detail
         ? `<span class="verb">✕ SOURCE GONE</span><b>${escapeHtml(e.name)}</b>${reason(`${e.detail} — host ${e.host}`)}`
         : `<span class="verb">✓ SOURCE HEARD</span><b>${escapeHtml(e.name)}</b>${reason(`heard again — host ${e.host}`)}`;
+    // A host of the cluster declared dead: why units reporting through its listeners went quiet together.
+    case 'host-departed': return `<span class="verb">✕ HOST LEFT</span><b>${escapeHtml(e.host)}</b>${reason(`left the cluster: radios and trackers sending to it are not heard until they reach another host — host ${e.by}`)}`;
     case 'unit-role-changed': return `<span class="verb">ROLE</span><b>${escapeHtml(picture.callsign(e.unitId))}</b> → ${escapeHtml(role(e.role).label)}${reason(e.actor)}`;
     // What a threat's marker calls it and what its author wrote of it: "Shooter: male, black hoodie, rifle".
 function described(threat) {

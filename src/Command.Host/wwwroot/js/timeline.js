@@ -4,7 +4,7 @@ import { escapeHtml } from './symbols.js';
 
 const markWords = {
   'flag-raised': 'flag raised', 'flag-escalated': 'flag escalated', 'flag-cleared': 'flag cleared', 'flag-acknowledged': 'acknowledged',
-  'threat-set': 'threat placed', 'threat-phase-changed': 'threat phase', 'threat-marker-deleted': 'threat marker deleted', 'unit-alarmed': 'unit alert', 'unit-signed-off': 'signed off', 'source-changed': 'source', note: 'note',
+  'threat-set': 'threat placed', 'threat-phase-changed': 'threat phase', 'threat-marker-deleted': 'threat marker deleted', 'unit-alarmed': 'unit alert', 'unit-signed-off': 'signed off', 'source-changed': 'source', 'host-departed': 'host left the cluster', note: 'note',
 };
 
 export class Timeline {
