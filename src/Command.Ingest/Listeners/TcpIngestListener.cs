@@ -117,8 +117,12 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        listener?.Stop();
+        // The host's stopping first: the accept loop's token is cancelled and stops the listener, so the accept cut short
+        // is seen as the stop it is. With the listener stopped first, its "Operation canceled" was now and then seen
+        // before the stopping: logged as a failed accept, the loop accepted again on the stopped listener and threw, and
+        // a clean stop logged an error and a fatal "the host is stopping".
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        listener?.Stop();
     }
 
     /// <summary>What the connection's address may do, or null (counted and logged) when it may not connect.</summary>

@@ -9,6 +9,7 @@ using Command.Ingest.Listeners;
 using Command.Ingest.Tests.Cot;
 using Command.Ingest.Tests.Nmea;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Command.Ingest.Tests.Listeners;
 
@@ -35,6 +36,36 @@ public sealed class ListenerTests
         Assert.Equal(("walk-1", RejectReason.Malformed, null), (fromPhone[1].Incident, fromPhone[1].Refused?.Reason, fromPhone[1].Refused?.UnitId));
         // A connection speaking for several units does not say whose it was.
         Assert.Equal(("drill-1", RejectReason.Malformed), (delivered[4].Incident, delivered[4].Refused?.Reason));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_tcp_listener_stops_cleanly_whenever_its_accept_is_cut_short()
+    {
+        // Stopped, the listener's waiting accept ends with "Operation canceled"; where that was seen before the host's
+        // stopping was, the loop logged it, accepted again on the stopped listener and threw: one stop in six logged an
+        // error and a fatal "the host is stopping" line.
+        var faulted = new List<string>();
+        for (var round = 0; round < 40; round++)
+        {
+            var rig = await IngestRig.StartAsync();
+            var listener = rig.Listener<CotTcpListener>();
+            // A report taken from a connection: the accept loop has run, and waits on its next accept.
+            using (var phone = await IngestRig.ConnectAsync(listener.BoundPort!.Value))
+            {
+                await IngestRig.SendAsync(phone, CotParserTests.Event());
+                await rig.Port.WaitForAsync(1);
+                await rig.DisposeAsync();
+            }
+
+            if (listener.ExecuteTask is not { IsCompleted: true, IsFaulted: false } task)
+            {
+                faulted.Add($"round {round}: {listener.ExecuteTask?.Status} {listener.ExecuteTask?.Exception?.InnerException?.GetType().Name}");
+            }
+
+            faulted.AddRange(rig.Log.Lines("Listener").Where(line => line.Contains("could not accept", StringComparison.Ordinal)).Select(line => $"round {round}: {line}"));
+        }
+
+        Assert.Empty(faulted);
     }
 
     [Fact(Timeout = 30_000)]
