@@ -38,6 +38,7 @@ app.UseUnavailableIncidents();
 app.MapIngestEndpoints(Rights.Report); // first: a request on the OsmAnd port must reach nothing else, the page included
 app.UseSignInPage(); // the one page, and its files, open to anyone
 app.UseCommandAccess();
+app.UseIncidentIds();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapFrontEndLibraries();

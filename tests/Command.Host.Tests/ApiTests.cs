@@ -302,6 +302,40 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
     }
 
     [Theory]
+    [InlineData("GET", "/api/incidents/a%2Fb")]
+    [InlineData("GET", "/api/incidents/d%C3%A9mo/units")]
+    [InlineData("GET", "/api/incidents/demo%20")]
+    [InlineData("POST", "/api/incidents/..%2F..%2Fetc%2Fpasswd/reports")]
+    [InlineData("GET", "/api/incidents/.hidden")]
+    [InlineData("GET", "/api/sessions/a%2Fb/timeline")]
+    public async Task A_path_naming_an_incident_by_an_id_none_can_have_is_a_bad_request_not_a_retry(string method, string path)
+    {
+        // Asked, an incident activated for the key, could not read a recording by it, and answered 503 "try again
+        // shortly", logging an error with its stack on every call.
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+        {
+            request.Content = JsonContent.Create(new { reports = Array.Empty<object>() });
+        }
+
+        var response = await host.Client.SendAsync(request, Ct);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid-value"), (response.StatusCode, body.GetProperty("reason").GetString()));
+        Assert.EndsWith("is not an incident: an incident id is 1-64 letters, digits, '-', '_' or '.', not starting with '.'", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_incident_whose_id_starts_with_a_dot_is_refused_as_it_could_not_be_recorded()
+    {
+        var response = await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(".hidden"));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(("id", "invalid-value"), (body.GetProperty("errors")[0].GetProperty("field").GetString(), body.GetProperty("errors")[0].GetProperty("reason").GetString()));
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task Reports_for_a_missing_incident_are_not_found_though_none_of_them_is_well_formed(bool closed)

@@ -48,7 +48,7 @@ public sealed class HubRefusalLogTests(CommandHost host) : IClassFixture<Command
         var log = Log();
 
         Assert.EndsWith("name the incident to join, or replay:{replayId}", none.Message, StringComparison.Ordinal);
-        Assert.EndsWith("an incident id is 1-64 letters, digits, '-', '_' or '.'", bad.Message, StringComparison.Ordinal);
+        Assert.EndsWith("an incident id is 1-64 letters, digits, '-', '_' or '.', not starting with '.'", bad.Message, StringComparison.Ordinal);
         Assert.Equal(("Information", false), Single(log, odd));
         Assert.DoesNotContain(log, line => line.Level == "Error" && line.Text.Contains("Join", StringComparison.Ordinal));
     }

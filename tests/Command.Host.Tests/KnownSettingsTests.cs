@@ -104,7 +104,7 @@ public sealed partial class KnownSettingsTests
         var refused = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(async () => await host.InitializeAsync());
 
         Assert.Equal(
-            ["Demo:Incident 'Drill 1' is not an incident id: 1-64 letters, digits, '-', '_' or '.'", "Demo:Speed 100 is outside 0.25-60"],
+            ["Demo:Incident 'Drill 1' is not an incident id: an incident id is 1-64 letters, digits, '-', '_' or '.', not starting with '.'", "Demo:Speed 100 is outside 0.25-60"],
             refused.Failures);
     }
 

@@ -36,9 +36,9 @@ public static class IncidentsApi
 
         var errors = new List<FieldError>();
         var id = body!.Id ?? $"incident-{clock.GetUtcNow():yyyyMMdd-HHmmss}";
-        if (!SiteMapping.IsValidId(id))
+        if (!IncidentIds.IsValid(id))
         {
-            errors.Add(new FieldError("id", "invalid-value", "an id is 1-64 letters, digits, '-', '_' or '.'"));
+            errors.Add(new FieldError("id", "invalid-value", IncidentIds.Shape));
         }
 
         var site = SiteMapping.Map(body.Site, errors);

@@ -15,7 +15,7 @@ public static class DiagnosticsApi
     {
         app.MapGet("/api/diagnostics/incidents/{id}/silo", async (string id, IGrainFactory grains, ILocalSiloDetails here) =>
         {
-            if (!SiteMapping.IsValidId(id))
+            if (!IncidentIds.IsValid(id))
             {
                 return IncidentsApi.NotFound(id);
             }

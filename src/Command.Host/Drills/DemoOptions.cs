@@ -20,9 +20,9 @@ public sealed class DemoOptions
     /// <summary>What keeps these settings from working, in words naming each setting; none when they are sound.</summary>
     public IEnumerable<string> Problems()
     {
-        if (!Api.SiteMapping.IsValidId(Incident))
+        if (!Api.IncidentIds.IsValid(Incident))
         {
-            yield return $"{Section}:{nameof(Incident)} '{Incident}' is not an incident id: 1-64 letters, digits, '-', '_' or '.'";
+            yield return $"{Section}:{nameof(Incident)} '{Incident}' is not an incident id: {Api.IncidentIds.Shape}";
         }
 
         if (!(Speed is >= Simulation.Engine.DrillOptions.MinSpeed and <= Simulation.Engine.DrillOptions.MaxSpeed))

@@ -59,10 +59,10 @@ public sealed partial class IncidentHub(
         }
 
         Require(Rights.Watch, $"Join {incidentId}");
-        if (!SiteMapping.IsValidId(incidentId))
+        if (!IncidentIds.IsValid(incidentId))
         {
             // Never activates an incident for a key no incident can have.
-            throw Refused(incidentId[..Math.Min(incidentId.Length, 80)], "an incident id is 1-64 letters, digits, '-', '_' or '.'");
+            throw Refused(incidentId[..Math.Min(incidentId.Length, 80)], IncidentIds.Shape);
         }
 
         var incident = grains.GetGrain<IIncidentGrain>(incidentId);

@@ -98,7 +98,7 @@ public static class PaperworkApi
 
     private static async Task<IResult> Result(string id, string jobId, ISessionStore store, CancellationToken ct)
     {
-        if (!SiteMapping.IsValidId(id) || !ExportJobs.TryParseJobId(jobId, out var kind, out var namedFor)
+        if (!IncidentIds.IsValid(id) || !ExportJobs.TryParseJobId(jobId, out var kind, out var namedFor)
             || await store.ReadAllAsync(ExportJobs.ResultPath(id, jobId), ct) is not { } bytes)
         {
             return Results.NotFound(new ApiError("unknown-export", $"session '{id}' has no finished export '{jobId[..Math.Min(jobId.Length, 100)]}'"));

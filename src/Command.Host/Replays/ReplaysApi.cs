@@ -63,9 +63,14 @@ public static class ReplaysApi
             return error;
         }
 
-        if (!SiteMapping.IsValidId(body!.IncidentId))
+        if (body!.IncidentId is null)
         {
             return ApiError.Invalid([new FieldError("incidentId", "missing-field", "the incident whose session to replay")]);
+        }
+
+        if (!IncidentIds.IsValid(body.IncidentId))
+        {
+            return ApiError.Invalid([new FieldError("incidentId", "invalid-value", IncidentIds.Shape)]);
         }
 
         if (!await catalogue.ListAsync(ct).AnyAsync(s => s.IncidentId == body.IncidentId, ct))
@@ -100,7 +105,7 @@ public static class ReplaysApi
     {
         try
         {
-            return SiteMapping.IsValidId(id) ? Results.Ok(await timelines.ReadAsync(id, ct)) : UnknownSession(id);
+            return IncidentIds.IsValid(id) ? Results.Ok(await timelines.ReadAsync(id, ct)) : UnknownSession(id);
         }
         catch (KeyNotFoundException)
         {
