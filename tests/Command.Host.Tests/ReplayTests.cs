@@ -207,6 +207,43 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task A_replay_playing_on_past_a_declared_containment_keeps_saying_flags_are_suppressed()
+    {
+        // Every replayed frame carries the threats, for their places at the replay's time; the page takes whether flags
+        // are suppressed from a frame that carries them, and the frames carried no word of it: the banner a commander's
+        // declaration put up went as soon as the replay played on, though the threat stood contained.
+        var id = $"contained-{Guid.NewGuid():N}"[..20];
+        var at = host.Clock.GetUtcNow();
+        var stream = new Command.Domain.Incidents.IncidentStream();
+        var recorded = new List<IncidentEvent>();
+        void Record(int second, IncidentEvent e) => stream.Record(e with { Time = at.AddSeconds(second) }, at.AddSeconds(second), recorded);
+        Record(0, new IncidentOpened(id, "Contained", new Domain.Sites.Site("Test campus", TestSite.Origin, [], []), true, "test",
+            Domain.Incidents.IncidentSchema.Current, Domain.Incidents.AssessmentRules.Current));
+        Record(1, new ThreatSet(new Domain.Threats.Threat("T1", TestSite.Origin, null, Domain.Threats.ThreatPhase.Active), "test"));
+        Record(1, new UnitEnrolled("P1", "Patrol 1", Domain.Units.UnitRole.Contact, "test"));
+        Record(5, new ThreatPhaseChanged("T1", Domain.Threats.ThreatPhase.Contained, "Cmdr Okafor", "subject barricaded"));
+        for (var second = 10; second <= 30; second += 5)
+        {
+            Record(second, new PositionAccepted(new Domain.Reports.PositionReport("P1", Domain.Reports.ReportSource.Simulator, at.AddSeconds(second), TestSite.Frame.ToGeo(new(0, -60)))));
+        }
+
+        await host.Services.GetRequiredService<Domain.Recording.ISessionLog>().AppendAsync(id, recorded, Ct);
+        var sent = new List<Domain.Views.IncidentFrame>();
+        await using var player = new Command.Host.Replays.ReplayPlayer("r-contained", await host.Services.GetRequiredService<SessionCatalogue>().OpenReplayAsync(id, cancellationToken: Ct),
+            sent.Add, new Domain.Views.FramePacing(), TimeProvider.System);
+
+        await player.SeekAsync(at.AddSeconds(6));
+        for (var step = 0; step < 5; step++)
+        {
+            await player.StepAsync();
+        }
+
+        var played = sent.Where(f => !f.Full && f.Threats.Length > 0).ToList();
+        Assert.NotEmpty(played);
+        Assert.All(played, f => Assert.Equal(("T1", "Cmdr Okafor", "subject barricaded"), (f.Suppression?.ThreatId, f.Suppression?.Actor, f.Suppression?.Reason)));
+    }
+
     private Task<(string Id, List<(DateTimeOffset Time, Domain.Geometry.GeoPoint Position)> Fixes)> RecordHoldAsync() =>
         RecordedHold.RecordAsync(host, host.Clock);
 

@@ -81,7 +81,10 @@ public sealed class ReplayPlayer(string replayId, ReplaySession session, Action<
 
         if (frame is not null)
         {
-            Send(frame with { Clock = session.Position, Threats = [.. session.Projection.Threats.Values] });
+            // Every frame carries the threats, for where they stood at the replay's time, and whether flags are suppressed
+            // travels with them: without it the page took the suppression as lifted, and a commander's declaration left
+            // the replay's board as soon as it played on.
+            Send(frame with { Clock = session.Position, Threats = [.. session.Projection.Threats.Values], Suppression = session.Projection.Suppression });
         }
     }
 
