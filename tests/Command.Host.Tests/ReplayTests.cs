@@ -87,6 +87,23 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
         (await host.Client.DeleteAsync($"/api/replays/{status.GetProperty("replayId").GetString()}", Ct)).EnsureSuccessStatusCode();
     }
 
+    [Fact]
+    public async Task Playing_a_closed_sessions_replay_at_its_end_plays_it_again_from_the_start()
+    {
+        // As any player does; the page did it for itself, and a client of the API was left paused at the end.
+        var (id, _) = await RecordHoldAsync();
+        (await host.PostJsonAsync($"/api/incidents/{id}/close", new { reason = "drill over" })).EnsureSuccessStatusCode();
+        var opened = await (await host.PostJsonAsync("/api/replays", new { incidentId = id })).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var replayId = opened.GetProperty("replayId").GetString()!;
+        var (start, end) = (opened.GetProperty("firstTime").GetDateTimeOffset(), opened.GetProperty("lastTime").GetDateTimeOffset());
+        (await host.PostJsonAsync($"/api/replays/{replayId}/seek", new { time = end.AddMinutes(1) })).EnsureSuccessStatusCode();
+
+        var played = await (await host.PostJsonAsync($"/api/replays/{replayId}/play", new { speed = 1 })).Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal((false, false, start), (played.GetProperty("paused").GetBoolean(), played.GetProperty("atEnd").GetBoolean(), played.GetProperty("position").GetDateTimeOffset()));
+        (await host.Client.DeleteAsync($"/api/replays/{replayId}", Ct)).EnsureSuccessStatusCode();
+    }
+
     [Theory]
     [InlineData(true, false)]
     [InlineData(false, true)]

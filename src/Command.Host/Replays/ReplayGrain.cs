@@ -55,11 +55,7 @@ public sealed partial class ReplayGrain(
 
     public Task<ReplayStatus?> Status() => Control(_ => Task.CompletedTask, save: false);
 
-    public Task<ReplayStatus?> Play(double? speed) => Control(p =>
-    {
-        p.Play(speed);
-        return Task.CompletedTask;
-    });
+    public Task<ReplayStatus?> Play(double? speed) => Control(p => p.PlayAsync(speed));
 
     public Task<ReplayStatus?> Pause() => Control(p =>
     {

@@ -28,11 +28,21 @@ public sealed class ReplayPlayer(string replayId, ReplaySession session, Action<
     public IncidentFrame FullFrame() =>
         frames.Restart(FeedId, session.Projection, session.Projection.LastSequence) with { Clock = session.Position, Generation = generation };
 
-    public void Play(double? speed)
+    /// <summary>
+    /// Plays on at <paramref name="speed"/> (or the speed it has). At the end of a closed session there is nothing to
+    /// play: as any player does, it plays again from the start. At the end of one still being recorded it plays on as
+    /// the recording grows.
+    /// </summary>
+    public async Task PlayAsync(double? speed)
     {
         if (speed is { } s)
         {
             session.SetSpeed(s);
+        }
+
+        if (!session.Follows && (session.AtEnd || session.Position >= session.End))
+        {
+            await SeekAsync(session.Start);
         }
 
         session.Play();

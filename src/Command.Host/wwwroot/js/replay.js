@@ -91,14 +91,9 @@ export class Replay {
 
   async play() {
     const speed = Number(this.elements.speed.value);
-    let answer = await this.request('play', { speed });
-    // At the end there is nothing to play: as any player does, it plays again from the start; at the end of a session
-    // still being recorded, it plays on as the recording grows.
-    const atEnd = answer && !answer.follows && (answer.atEnd || Date.parse(answer.position) >= Date.parse(answer.lastTime));
-    if (atEnd && this.session) {
-      await this.seek(this.session.firstTime);
-      answer = await this.request('play', { speed });
-    }
+    // At the end of a closed session the host plays it again from the start; at the end of one still being recorded,
+    // it plays on as the recording grows.
+    const answer = await this.request('play', { speed });
     if (answer && !answer.paused) {
       this.playing = true;
       this.picture.setRate(speed);
