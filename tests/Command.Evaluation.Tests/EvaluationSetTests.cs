@@ -105,7 +105,7 @@ public sealed class EvaluationSetTests(ITestOutputHelper output)
             [
                 "incidents 360, unit-hours evaluated 128.6 (closing at >= 1 m/s: 47.7)",
                 "holds past grace by > 60 s: 201, flagged in time: 186, missed: 15 (shown arrived: 13; beyond what their fixes show by the deadline: 6)",
-                "detection latency after grace: median 25.0 s, max 290.0 s",
+                "detection latency after grace: median 22.4 s, max 290.0 s",
                 "shorter holds (within grace + 60 s) flagged: 18 of 26",
                 "false flags on units closing at >= 1 m/s: 0 in 47.7 unit-hours (0.000 per unit-hour, 0.00 per 10 unit-hours)",
                 "flags on tactical approaches (< 1 m/s): 2; on units in contact: 2 (indoors: 1); alerts on stair climbs: 0",

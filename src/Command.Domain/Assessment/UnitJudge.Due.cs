@@ -70,9 +70,11 @@ internal sealed partial class UnitJudge
     }
 
     /// <summary>
-    /// When the passage of time alone next changes what the unit's word that it stands still says: when its silence
-    /// shows it, then, while it holds, every second its hold grows, until its fix no longer stands. Null when it said
-    /// no such thing, or is in no hold once its silence could have shown one: only its next fix changes that.
+    /// When the passage of time alone next changes what the unit's word that it stands still says: while it holds, every
+    /// second its hold grows, until its fix no longer stands; before, when its silence shows it. Null when it said no
+    /// such thing, or is in no hold once its silence could have shown one: only its next fix changes that. (A hold its
+    /// reports had begun grew only to the next report once the silence was due: ATAK over the mesh reports every 30 s
+    /// standing still, and its hold's alert came a report late.)
     /// </summary>
     public DateTimeOffset? StillChangesAt(DateTimeOffset now)
     {
@@ -81,8 +83,9 @@ internal sealed partial class UnitJudge
             return null;
         }
 
+        // In a hold its hold grows every second; before, its silence shows it first.
         var shown = Track.Latest.Time.AddSeconds(SaidStillShownS);
-        return now < shown ? shown : Episode is null ? null : now.AddSeconds(1);
+        return Episode is not null ? now.AddSeconds(1) : now < shown ? shown : null;
     }
 
     /// <summary>

@@ -112,12 +112,14 @@ internal sealed partial class UnitJudge
         }
 
         var saidStill = false;
-        if (advance && !confirmed && !stairs
+        if (advance && !stairs && (!confirmed || (Episode is null && HoldStreak + 1 < HoldFixes()))
             && SaidStillFrom(t, y, sigma, earliest, anchor.ClearedAt is { } cleared ? (cleared - t0).TotalSeconds : null) is { } stillFromS)
         {
             // The unit's receiver says it stands still, and its fixes do not say it walks in: it holds, from its first
-            // report that said so, with no streak of fixes to wait for (its speed does not jump with multipath). On a new
-            // fix only: measured again as a unit is sent in from staging, it is not yet judged from then.
+            // report that said so, with no streak of fixes to wait for (its speed does not jump with multipath), whether
+            // or not its fixes have begun to show the hold (ATAK over the mesh, still every 30 s, was otherwise flagged
+            // only once they had shown it on a streak, straight to an alert). On a new fix only: measured again as a unit
+            // is sent in from staging, it is not yet judged from then.
             (confirmed, opening, saidStill) = (true, false, true);
             tailS = Math.Min(tailS, stillFromS);
         }

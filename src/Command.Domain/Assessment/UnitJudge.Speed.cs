@@ -26,7 +26,10 @@ internal sealed partial class UnitJudge
     /// When (seconds on <paramref name="t"/>) the unit's reports began to say it stands still, under the sky (outside any
     /// building, or heard standing as only a receiver under the sky does: see <see cref="ReceiverIndoors"/>), where they
     /// have said so for <see cref="SaidStillS"/> and on two reports at least, none after a silence longer than its
-    /// cadence allows (one report after minutes says nothing of when the unit stopped), and none from before it was
+    /// cadence allows (one report after minutes says nothing of when the unit stopped) or, after one that said it stood,
+    /// than a device reporting less often while it stands still leaves (<see cref="SaidStillShownS"/>: ATAK over the
+    /// mesh reports every 30 s then, and its cadence learned on the walk in, every 5 s, had each of those reports after a
+    /// silence: its hold was flagged only on its fixes, straight to an alert counted from a report on the move), and none from before it was
     /// judged against an active threat, at <paramref name="earliest"/> (a unit sent from staging has held there as it
     /// was told); null otherwise. That is a hold shown by the unit's own receiver, which its fixes take 30 s or more
     /// to bound below walking pace; it stands unless the fixes since it began show the unit closing at walking pace. Not
@@ -46,7 +49,7 @@ internal sealed partial class UnitJudge
         var fixes = Track.Fixes;
         var first = fixes.Count;
         while (first > 0 && fixes[first - 1].SpeedMps < StillSpeedMps && t[first - 1] >= earliest
-               && (first == fixes.Count || (fixes[first].Time - fixes[first - 1].Time).TotalSeconds <= LearnedSilenceS))
+               && (first == fixes.Count || (fixes[first].Time - fixes[first - 1].Time).TotalSeconds <= Math.Max(LearnedSilenceS, SaidStillShownS)))
         {
             first--;
         }

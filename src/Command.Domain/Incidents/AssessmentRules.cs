@@ -571,8 +571,16 @@ public static class AssessmentRules
     /// </summary>
     public const int BackFromBurst = 67;
 
+    /// <summary>
+    /// A unit whose receiver says it stands still on two reports in a row holds from the first, though its reports come
+    /// every 30 s standing (ATAK over the mesh) and its fixes have begun to show the hold; and its hold grows with the
+    /// clock between them. Learned on its walk in, its cadence of 5 s made each still report come after a silence, and it
+    /// was flagged only on its fixes, straight to an alert a minute after it stopped, with no word of what its device said.
+    /// </summary>
+    public const int StillOnTheMesh = 68;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = BackFromBurst;
+    public const int Current = StillOnTheMesh;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -127,6 +127,31 @@ public sealed class StatedStaleTests
     }
 
     [Fact]
+    public void An_officer_whose_phone_reports_over_the_mesh_every_30_s_standing_still_is_flagged_on_its_second_still_report()
+    {
+        // ATAK over the mesh at its default dynamic rate: walking in at 1.4 m/s it reports every 5 s and says each fix
+        // stands for 20 s; stopped 60 m out at 100 s, outside any building, it reports when that runs low (10 s after its
+        // last report) and then every 30 s, saying 0 m/s and that each fix stands for 75 s. Its still reports never left
+        // 45 s of silence, and 30 s between them was a silence longer than its cadence walking in allowed: it was flagged
+        // only on its fixes, straight to an alert a minute after its first still report ("holding 70 s at 60 m from the
+        // threat; no backup reporting"). Its hold counts from its last report that showed progress, as any hold does.
+        var drill = Played(240, second => second switch
+        {
+            <= 95 when second % 5 == 0 => new Said(new LocalPoint(200 - (1.4 * second), 0), 20, 1.4),
+            >= 105 when (second - 105) % 30 == 0 => new Said(new LocalPoint(60, 0), 75, 0),
+            _ => null,
+        });
+
+        var flags = drill.Derived.Where(e => e is FlagRaised or FlagEscalated).Select(e => e with { Sequence = 0 }).ToList();
+        Assert.Equal(
+            [
+                new FlagRaised("u1", FlagLevel.Watch, "not-closing", "holding 45 s at 60 m from the threat (its device says it stands still); no backup reporting") { Time = Drill.Start.AddSeconds(135) },
+                new FlagEscalated("u1", FlagLevel.Alert, "not-closing", "holding 60 s at 60 m from the threat (its device says it stands still); no backup reporting") { Time = Drill.Start.AddSeconds(150) },
+            ],
+            flags);
+    }
+
+    [Fact]
     public void Without_a_stated_speed_the_same_officer_is_flagged_on_his_fixes_alone()
     {
         var drill = new Drill();
