@@ -12,10 +12,14 @@ public interface ISignInGuardGrain : IGrainWithStringKey
 
     Task<DateTimeOffset?> LockedUntil(string address, DateTimeOffset now);
 
-    /// <summary>Counts a failure; answers until when the address is shut out if this one shut it out.</summary>
-    Task<DateTimeOffset?> Failed(string address, DateTimeOffset now, SignInLimits limits);
+    /// <summary>
+    /// Counts a failure against <paramref name="userName"/> (null for a name nobody has, or a link); answers until when
+    /// the address is shut out if this one shut it out.
+    /// </summary>
+    Task<DateTimeOffset?> Failed(string address, string? userName, DateTimeOffset now, SignInLimits limits);
 
-    Task Succeeded(string address);
+    /// <summary>Forgives the address's failures against <paramref name="userName"/> alone: see <see cref="SignInThrottle"/>.</summary>
+    Task Succeeded(string address, string userName);
 
     /// <summary>An admin lifts a lock-out; false when the address was not locked out or known.</summary>
     Task<bool> Unlock(string address);
@@ -30,11 +34,12 @@ public sealed class SignInGuardGrain : Grain, ISignInGuardGrain
 
     public Task<DateTimeOffset?> LockedUntil(string address, DateTimeOffset now) => Task.FromResult(throttle.LockedUntil(address, now));
 
-    public Task<DateTimeOffset?> Failed(string address, DateTimeOffset now, SignInLimits limits) => Task.FromResult(throttle.Failed(address, now, limits));
+    public Task<DateTimeOffset?> Failed(string address, string? userName, DateTimeOffset now, SignInLimits limits) =>
+        Task.FromResult(throttle.Failed(address, userName, now, limits));
 
-    public Task Succeeded(string address)
+    public Task Succeeded(string address, string userName)
     {
-        throttle.Succeeded(address);
+        throttle.Succeeded(address, userName);
         return Task.CompletedTask;
     }
 

@@ -5,6 +5,10 @@ namespace Command.Grains.Access;
 /// <summary>
 /// Failed sign-ins by source address. The lock-out is the address's, never the account's: an attacker who fails
 /// on the commander's name shuts out only the attacker's own address, not the commander mid-drill.
+/// Every failure from an address counts, whichever name it was against; a sign-in forgives only the failures against
+/// the name it signed in as. Otherwise anyone holding one account (an observer's) could guess the commander's password
+/// without end, signing in as themselves between tries. The forgiveness is kept for the command post where a whole
+/// shift signs in from one address: each one's mistype is forgiven when they get it right, not left to shut the others out.
 /// Addresses with nothing recent are dropped once there are more than <see cref="PruneAbove"/>.
 /// </summary>
 public sealed class SignInThrottle
@@ -18,8 +22,11 @@ public sealed class SignInThrottle
     public DateTimeOffset? LockedUntil(string address, DateTimeOffset now) =>
         addresses.TryGetValue(address, out var record) && record.LockedUntil > now ? record.LockedUntil : null;
 
-    /// <summary>Counts a failure; answers until when the address is now shut out, if this failure shut it out.</summary>
-    public DateTimeOffset? Failed(string address, DateTimeOffset now, SignInLimits limits)
+    /// <summary>
+    /// Counts a failure against <paramref name="userName"/> (as the access book holds it; null for a name nobody has or
+    /// a link, which no sign-in forgives); answers until when the address is now shut out, if this failure shut it out.
+    /// </summary>
+    public DateTimeOffset? Failed(string address, string? userName, DateTimeOffset now, SignInLimits limits)
     {
         if (addresses.Count > PruneAbove)
         {
@@ -31,8 +38,8 @@ public sealed class SignInThrottle
             addresses[address] = record = new Record();
         }
 
-        record.Failures.RemoveAll(f => now - f >= limits.Window);
-        record.Failures.Add(now);
+        record.Failures.RemoveAll(f => now - f.At >= limits.Window);
+        record.Failures.Add(new Failure(now, userName));
         if (record.Failures.Count < limits.MaxFailures)
         {
             return null;
@@ -44,7 +51,18 @@ public sealed class SignInThrottle
         return record.LockedUntil;
     }
 
-    public void Succeeded(string address) => addresses.Remove(address);
+    /// <summary>Forgives the address's failures against <paramref name="userName"/>, who has just signed in from it.</summary>
+    public void Succeeded(string address, string userName)
+    {
+        if (addresses.TryGetValue(address, out var record))
+        {
+            record.Failures.RemoveAll(f => f.UserName == userName);
+            if (record.Failures.Count == 0 && record.LockedFailures == 0)
+            {
+                addresses.Remove(address);
+            }
+        }
+    }
 
     public bool Unlock(string address) => addresses.Remove(address);
 
@@ -58,16 +76,18 @@ public sealed class SignInThrottle
     {
         foreach (var (address, record) in addresses.ToList())
         {
-            if (record.LockedUntil <= now && record.Failures.All(f => now - f >= limits.Window))
+            if (record.LockedUntil <= now && record.Failures.All(f => now - f.At >= limits.Window))
             {
                 addresses.Remove(address);
             }
         }
     }
 
+    private sealed record Failure(DateTimeOffset At, string? UserName);
+
     private sealed class Record
     {
-        public List<DateTimeOffset> Failures { get; } = [];
+        public List<Failure> Failures { get; } = [];
 
         public DateTimeOffset LockedUntil { get; set; }
 

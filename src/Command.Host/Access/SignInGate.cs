@@ -10,7 +10,8 @@ namespace Command.Host.Access;
 /// <summary>
 /// Checks a password or a one-time link, throttled per source address (the cluster's <see cref="ISignInGuardGrain"/>):
 /// too many failures shut the address out for a short while, which an admin can lift. The account is never locked,
-/// so an attacker cannot shut the commander out mid-drill.
+/// so an attacker cannot shut the commander out mid-drill. Signing in forgives only that person's own failures from the
+/// address, never those against other names (<see cref="SignInThrottle"/>).
 /// </summary>
 public sealed class SignInGate(
     IGrainFactory grains, IPasswordHasher<Person> hasher, PersonSessions sessions, AccessAudit audit, AccessOptions options,
@@ -47,12 +48,12 @@ public sealed class SignInGate(
 
         if (!verified)
         {
-            return await FailedAsync(address, person?.UserName ?? UnknownName(userName), person is null ? "unknown-user" : "wrong-password",
+            return await FailedAsync(address, person?.UserName, person?.UserName ?? UnknownName(userName), person is null ? "unknown-user" : "wrong-password",
                 new AccessRefused("sign-in-failed", "the user name or the password is wrong"));
         }
 
-        await Guard.Succeeded(address);
-        audit.SignedIn(person!.UserName, address, "password");
+        await Guard.Succeeded(address, person!.UserName);
+        audit.SignedIn(person.UserName, address, "password");
         return Results.Ok(await sessions.StartAsync(http, person.Entry));
     }
 
@@ -67,11 +68,11 @@ public sealed class SignInGate(
         var person = await grains.GetGrain<IAccessGrain>(IAccessGrain.Key).RedeemLink(TokenFormat.Hash(code), clock.GetUtcNow());
         if (person is null)
         {
-            return await FailedAsync(address, "(one-time link)", "link-refused",
+            return await FailedAsync(address, null, "(one-time link)", "link-refused",
                 new AccessRefused("link-refused", "this sign-in link is unknown, already used or expired; ask an admin for an account"));
         }
 
-        await Guard.Succeeded(address);
+        await Guard.Succeeded(address, person.UserName);
         audit.SignedIn(person.UserName, address, "one-time link");
         return Results.Ok(await sessions.StartAsync(http, person));
     }
@@ -99,7 +100,7 @@ public sealed class SignInGate(
         }
 
         audit.SignInFailed(person.UserName, address, "wrong-current-password");
-        if (await Guard.Failed(address, clock.GetUtcNow(), Limits) is { } until)
+        if (await Guard.Failed(address, person.UserName, clock.GetUtcNow(), Limits) is { } until)
         {
             audit.LockedOut(address, until);
             return LockedOut(address, until);
@@ -114,10 +115,12 @@ public sealed class SignInGate(
         return until is { } at ? LockedOut(address, at) : null;
     }
 
-    private async Task<IResult> FailedAsync(string address, string userName, string reason, AccessRefused refused)
+    // The failure counts against the person as the book holds them (null when nobody has the name) and is logged
+    // under what may be said of the name typed.
+    private async Task<IResult> FailedAsync(string address, string? person, string logged, string reason, AccessRefused refused)
     {
-        audit.SignInFailed(userName, address, reason);
-        if (await Guard.Failed(address, clock.GetUtcNow(), Limits) is { } until)
+        audit.SignInFailed(logged, address, reason);
+        if (await Guard.Failed(address, person, clock.GetUtcNow(), Limits) is { } until)
         {
             audit.LockedOut(address, until);
             return LockedOut(address, until);

@@ -12,7 +12,7 @@ public sealed class SignInThrottleTests
     {
         var throttle = new SignInThrottle();
 
-        var answers = Enumerable.Range(0, 3).Select(i => throttle.Failed("198.51.100.7", Start.AddSeconds(i), Limits)).ToList();
+        var answers = Enumerable.Range(0, 3).Select(i => throttle.Failed("198.51.100.7", "cmdr", Start.AddSeconds(i), Limits)).ToList();
 
         Assert.Equal([null, null, Start.AddSeconds(2) + Limits.LockOut], answers);
         Assert.Equal(Start.AddSeconds(2) + Limits.LockOut, throttle.LockedUntil("198.51.100.7", Start.AddMinutes(1)));
@@ -23,10 +23,10 @@ public sealed class SignInThrottleTests
     public void Failures_older_than_the_window_no_longer_count()
     {
         var throttle = new SignInThrottle();
-        throttle.Failed("198.51.100.7", Start, Limits);
-        throttle.Failed("198.51.100.7", Start.AddMinutes(1), Limits);
+        throttle.Failed("198.51.100.7", "cmdr", Start, Limits);
+        throttle.Failed("198.51.100.7", "cmdr", Start.AddMinutes(1), Limits);
 
-        var third = throttle.Failed("198.51.100.7", Start.AddMinutes(10), Limits);
+        var third = throttle.Failed("198.51.100.7", "cmdr", Start.AddMinutes(10), Limits);
 
         Assert.Null(third);
     }
@@ -37,13 +37,57 @@ public sealed class SignInThrottleTests
         var throttle = new SignInThrottle();
         for (var i = 0; i < 3; i++)
         {
-            throttle.Failed("a", Start, Limits);
-            throttle.Failed("b", Start, Limits);
+            throttle.Failed("a", "cmdr", Start, Limits);
+            throttle.Failed("b", null, Start, Limits);
         }
 
         Assert.Equal(["a", "b"], throttle.Lockouts(Start).Select(l => l.Address));
         Assert.True(throttle.Unlock("a"));
         Assert.Null(throttle.LockedUntil("a", Start));
         Assert.Null(throttle.LockedUntil("b", Start + Limits.LockOut));
+    }
+
+    [Fact]
+    public void Signing_in_as_someone_else_between_guesses_forgives_none_of_them()
+    {
+        // An observer who knows their own password must not be able to guess the commander's without limit.
+        var throttle = new SignInThrottle();
+        throttle.Failed("198.51.100.7", "cmdr", Start, Limits);
+        throttle.Failed("198.51.100.7", "cmdr", Start.AddSeconds(1), Limits);
+        throttle.Succeeded("198.51.100.7", "obs2");
+
+        var third = throttle.Failed("198.51.100.7", "cmdr", Start.AddSeconds(2), Limits);
+
+        Assert.Equal(Start.AddSeconds(2) + Limits.LockOut, third);
+    }
+
+    [Fact]
+    public void Signing_in_forgives_that_persons_own_failures_and_no_others()
+    {
+        // One address for a whole command post: each one's mistype is forgiven once they get it right.
+        var throttle = new SignInThrottle();
+        throttle.Failed("198.51.100.7", "Sgt Ruiz", Start, Limits);
+        throttle.Failed("198.51.100.7", null, Start.AddSeconds(2), Limits);
+        throttle.Succeeded("198.51.100.7", "Sgt Ruiz");
+
+        var next = throttle.Failed("198.51.100.7", "Lt Park", Start.AddSeconds(3), Limits);
+        var last = throttle.Failed("198.51.100.7", "Lt Park", Start.AddSeconds(4), Limits);
+
+        Assert.Equal<DateTimeOffset?>([null, Start.AddSeconds(4) + Limits.LockOut], [next, last]);
+    }
+
+    [Fact]
+    public void Signing_in_does_not_lift_a_lock_out()
+    {
+        // A sign-in checked just before another request shut the address out must not open it again.
+        var throttle = new SignInThrottle();
+        for (var i = 0; i < 3; i++)
+        {
+            throttle.Failed("198.51.100.7", "cmdr", Start, Limits);
+        }
+
+        throttle.Succeeded("198.51.100.7", "cmdr");
+
+        Assert.Equal(Start + Limits.LockOut, throttle.LockedUntil("198.51.100.7", Start.AddMinutes(1)));
     }
 }

@@ -51,6 +51,49 @@ public sealed class SignInTests(AccessHost host) : IClassFixture<AccessHost>
     }
 
     [Fact]
+    public async Task Signing_in_as_ones_own_account_between_guesses_at_another_does_not_reset_the_count()
+    {
+        // An observer who knows their own password guesses the commander's, signing in as themselves after every four.
+        await ForgetFailuresAsync();
+        await host.Access.AddPersonAsync("cmdr", "commander");
+        await host.Access.AddPersonAsync("obs2", "observer");
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            using var guess = await host.Access.SignInResponseAsync("cmdr", $"guess number {i}");
+            answers.Add(guess.StatusCode);
+            if (i % 4 == 3)
+            {
+                using var own = await host.Access.SignInResponseAsync("obs2", TestAccess.Password);
+                answers.Add(own.StatusCode);
+            }
+        }
+
+        var lockouts = await host.Client.GetFromJsonAsync<JsonElement>("/api/access/lockouts", Ct);
+        await ForgetFailuresAsync();
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 4), HttpStatusCode.OK, .. Enumerable.Repeat(HttpStatusCode.TooManyRequests, 5)], answers);
+        Assert.Equal("127.0.0.1", Assert.Single(lockouts.EnumerateArray()).GetProperty("address").GetString());
+    }
+
+    [Fact]
+    public async Task Someone_who_mistypes_and_then_signs_in_is_forgiven_their_mistypes()
+    {
+        await ForgetFailuresAsync();
+        await host.Access.AddPersonAsync("Dispatch Ng", "observer");
+        var answers = new List<HttpStatusCode>();
+        foreach (var password in new[] { "not the password", "not the password", "not the password", "not the password", TestAccess.Password, "not the password", "not the password" })
+        {
+            using var response = await host.Access.SignInResponseAsync("Dispatch Ng", password);
+            answers.Add(response.StatusCode);
+        }
+
+        await ForgetFailuresAsync();
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 4), HttpStatusCode.OK, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized], answers);
+    }
+
+    [Fact]
     public async Task Guessing_the_current_password_to_change_it_is_throttled_as_signing_in_is()
     {
         // Someone holding a stolen session tries passwords where a new one is set: five wrong guesses shut the address out.
