@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Command.Host.Tests.Support;
@@ -9,7 +10,8 @@ namespace Command.Host.Tests.Access;
 /// <summary>
 /// A page on another site cannot act through a signed-in browser: state-changing calls riding the session cookie
 /// need this site's Origin and a JSON body. Bearer-token clients are not browsers and are not held to it. Whoever
-/// calls, the recording names the signed-in identity, never a header the caller wrote.
+/// calls, the recording names the signed-in identity, never a header the caller wrote. The live hub is held to this
+/// site's Origin even for its WebSocket handshake, a GET.
 /// </summary>
 public sealed class CrossSiteTests(CommandHost host) : IClassFixture<CommandHost>
 {
@@ -106,6 +108,53 @@ public sealed class CrossSiteTests(CommandHost host) : IClassFixture<CommandHost
         using var response = await host.Client.SendAsync(request, Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8099", HttpStatusCode.Forbidden)]
+    [InlineData("this site", HttpStatusCode.SwitchingProtocols)]
+    [InlineData(null, HttpStatusCode.SwitchingProtocols)]
+    public async Task A_websocket_to_the_live_hub_riding_the_session_cookie_opens_only_from_this_site(string? origin, HttpStatusCode expected)
+    {
+        // SameSite=Strict still sends the cookie from a page on another port of this host, and a WebSocket is not bound
+        // by CORS: such a page could read every frame. A client that sends no Origin is no browser, and is let through.
+        await host.Access.AddPersonAsync("Obs Vance", "observer");
+        var cookie = await host.Access.SignInAsync("Obs Vance");
+        using var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        socket.Options.SetRequestHeader("Cookie", cookie);
+        if (origin is not null)
+        {
+            socket.Options.SetRequestHeader("Origin", origin == "this site" ? host.BaseAddress.GetLeftPart(UriPartial.Authority) : origin);
+        }
+
+        var hub = new UriBuilder(new Uri(host.BaseAddress, "/hubs/incidents")) { Scheme = "ws" }.Uri;
+        try
+        {
+            await socket.ConnectAsync(hub, Ct);
+        }
+        catch (WebSocketException)
+        {
+            // The status the handshake was answered with is the outcome.
+        }
+
+        Assert.Equal(expected, socket.HttpStatusCode);
+    }
+
+    [Fact]
+    public async Task A_live_hub_request_from_another_port_is_refused_even_as_a_get()
+    {
+        await host.Access.AddPersonAsync("Obs Vance", "observer");
+        var cookie = await host.Access.SignInAsync("Obs Vance");
+        using var request = host.Access.AsPage(HttpMethod.Get, "/hubs/incidents?id=any", cookie);
+        request.Headers.Remove("Origin");
+        request.Headers.Add("Origin", "http://127.0.0.1:8099");
+
+        using var response = await SendAsync(request);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal((HttpStatusCode.Forbidden, "cross-site-refused"), (response.StatusCode, body.GetProperty("reason").GetString()));
+        Assert.Equal($"the call came from 'http://127.0.0.1:8099', not from this site ({host.BaseAddress.GetLeftPart(UriPartial.Authority)})", body.GetProperty("detail").GetString());
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
