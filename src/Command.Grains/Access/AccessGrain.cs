@@ -7,13 +7,17 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
 {
     private AccessGrainState Book => state.State;
 
+    /// <summary>The person a name someone typed names, compared as <see cref="PersonName"/> says.</summary>
+    private Person? Find(string userName) => PersonName.Find(Book.People.Keys, userName) is { } name ? Book.People[name] : null;
+
     public Task<AccessBook?> Read(long knownVersion) => Task.FromResult(knownVersion == Book.Version ? null : Snapshot());
 
-    public Task<Person?> FindPerson(string userName) => Task.FromResult(Book.People.GetValueOrDefault(userName));
+    public Task<Person?> FindPerson(string userName) => Task.FromResult(Find(userName));
 
-    // Names that differ only in case read as one person in the recording and the logs: the second is refused too.
+    // Names that read as one person in the recording and the logs (a case apart, a look-alike letter) are one name:
+    // the second is refused too.
     public Task<AccessRefusal?> AddPerson(Person person) =>
-        Book.People.Keys.FirstOrDefault(n => string.Equals(n, person.UserName, StringComparison.OrdinalIgnoreCase)) is { } taken
+        Book.People.Keys.FirstOrDefault(n => PersonName.Same(n, person.UserName)) is { } taken
             ? Refuse(new AccessRefusal("person-exists", taken == person.UserName
                 ? $"someone is already called '{person.UserName}'"
                 : $"someone is already called '{taken}', which reads as the same person as '{person.UserName}'"))
@@ -21,29 +25,29 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
 
     public Task<AccessRefusal?> SetRoles(string userName, ImmutableArray<AccessRole> roles)
     {
-        if (!Book.People.TryGetValue(userName, out var person))
+        if (Find(userName) is not { } person)
         {
             return Refuse(AccessRefusal.UnknownPerson(userName));
         }
 
-        return !roles.Contains(AccessRole.Admin) && IsLastAdmin(userName)
-            ? Refuse(LastAdmin(userName))
-            : ChangeAsync(() => Book.People[userName] = person with { Roles = roles, Stamp = FreshStamp });
+        return !roles.Contains(AccessRole.Admin) && IsLastAdmin(person.UserName)
+            ? Refuse(LastAdmin(person.UserName))
+            : ChangeAsync(() => Book.People[person.UserName] = person with { Roles = roles, Stamp = FreshStamp });
     }
 
     public Task<AccessRefusal?> SetPassword(string userName, string passwordHash) =>
-        Book.People.TryGetValue(userName, out var person)
-            ? ChangeAsync(() => Book.People[userName] = person with { PasswordHash = passwordHash, Stamp = FreshStamp })
+        Find(userName) is { } person
+            ? ChangeAsync(() => Book.People[person.UserName] = person with { PasswordHash = passwordHash, Stamp = FreshStamp })
             : Refuse(AccessRefusal.UnknownPerson(userName));
 
     public Task<AccessRefusal?> RemovePerson(string userName)
     {
-        if (!Book.People.ContainsKey(userName))
+        if (Find(userName) is not { } person)
         {
             return Refuse(AccessRefusal.UnknownPerson(userName));
         }
 
-        return IsLastAdmin(userName) ? Refuse(LastAdmin(userName)) : ChangeAsync(() => Book.People.Remove(userName));
+        return IsLastAdmin(person.UserName) ? Refuse(LastAdmin(person.UserName)) : ChangeAsync(() => Book.People.Remove(person.UserName));
     }
 
     public Task<AccessRefusal?> IssueToken(MachineToken token)

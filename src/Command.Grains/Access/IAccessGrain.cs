@@ -14,9 +14,13 @@ public interface IAccessGrain : IGrainWithStringKey
     /// <summary>The book, or null when it is still at <paramref name="knownVersion"/>.</summary>
     Task<AccessBook?> Read(long knownVersion);
 
-    /// <summary>A person with their password hash, for signing in; null when there is nobody of that name.</summary>
+    /// <summary>
+    /// A person with their password hash, for signing in; null when there is nobody of that name. Here and wherever a
+    /// person is named, names are compared as <see cref="PersonName"/> says.
+    /// </summary>
     Task<Person?> FindPerson(string userName);
 
+    /// <summary>Adds a person. Refused when someone's name reads as theirs (<see cref="PersonName"/>).</summary>
     Task<AccessRefusal?> AddPerson(Person person);
 
     /// <summary>Replaces a person's roles; their existing sessions end. Refused when it would leave no admin.</summary>

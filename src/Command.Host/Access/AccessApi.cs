@@ -21,8 +21,11 @@ public static class AccessApi
         api.MapPost("/people", AddPersonAsync).WithMetadata(CallerRateClass.Commands);
         api.MapPut("/people/{userName}/roles", SetRolesAsync).WithMetadata(CallerRateClass.Commands);
         api.MapPut("/people/{userName}/password", SetPasswordAsync).WithMetadata(CallerRateClass.Commands);
-        api.MapDelete("/people/{userName}", (string userName, HttpContext http, IGrainFactory grains, AccessBookCopy book, AccessAudit audit) =>
-            ChangeAsync(http, book, audit, $"removed {userName}", Access(grains).RemovePerson(userName), Results.NoContent())).WithMetadata(CallerRateClass.Commands);
+        api.MapDelete("/people/{userName}", async (string userName, HttpContext http, IGrainFactory grains, AccessBookCopy book, AccessAudit audit) =>
+        {
+            userName = await BookNameAsync(grains, userName);
+            return await ChangeAsync(http, book, audit, $"removed {userName}", Access(grains).RemovePerson(userName), Results.NoContent());
+        }).WithMetadata(CallerRateClass.Commands);
 
         api.MapGet("/tokens", (AccessBookCopy book) => Results.Ok(book.Book.Tokens.Select(t => View(t))));
         api.MapPost("/tokens", IssueTokenAsync).WithMetadata(CallerRateClass.Commands);
@@ -93,9 +96,13 @@ public static class AccessApi
 
         var errors = new List<FieldError>();
         var roles = PeopleRoles(body!.Roles, errors);
-        return errors.Count > 0
-            ? ApiError.Invalid(errors)
-            : await ChangeAsync(http, book, audit, $"made {userName} {string.Join(", ", roles.Select(AccessRoles.Name))}", Access(grains).SetRoles(userName, [.. roles]), Results.NoContent());
+        if (errors.Count > 0)
+        {
+            return ApiError.Invalid(errors);
+        }
+
+        userName = await BookNameAsync(grains, userName);
+        return await ChangeAsync(http, book, audit, $"made {userName} {string.Join(", ", roles.Select(AccessRoles.Name))}", Access(grains).SetRoles(userName, [.. roles]), Results.NoContent());
     }
 
     private static async Task<IResult> SetPasswordAsync(
@@ -113,6 +120,7 @@ public static class AccessApi
             return ApiError.Invalid([new FieldError("password", "invalid-value", problem)]);
         }
 
+        userName = await BookNameAsync(grains, userName);
         var hash = hasher.HashPassword(new Person(userName, [], null, 0, default, ""), body.Password!);
         return await ChangeAsync(http, book, audit, $"set the password of {userName}", Access(grains).SetPassword(userName, hash), Results.NoContent());
     }
@@ -244,6 +252,12 @@ public static class AccessApi
     }
 
     private static IAccessGrain Access(IGrainFactory grains) => grains.GetGrain<IAccessGrain>(IAccessGrain.Key);
+
+    /// <summary>
+    /// The name of the person a typed name names, as the book holds it, so the audit names them as the recording does
+    /// (<c>sgt ruiz</c> in the address changes <c>Sgt Ruiz</c>); as typed when nobody has it, which the grain refuses.
+    /// </summary>
+    private static async Task<string> BookNameAsync(IGrainFactory grains, string userName) => (await Access(grains).FindPerson(userName))?.UserName ?? userName;
 
     private static PersonView View(PersonEntry p) => new(p.UserName, [.. p.Roles.Select(AccessRoles.Name)], p.HasPassword, p.CreatedAt, p.CreatedBy);
 

@@ -16,12 +16,26 @@ public static class AccessNames
 
     /// <summary>
     /// A user name is what the recording names as the actor: 1-64 letters, digits, spaces, '.', '-', '_' or '@',
-    /// not starting or ending with a space. A colon is never in one, so no person can pass for <c>token:…</c>.
+    /// not starting or ending with a space. A colon is never in one, so no person can pass for <c>token:…</c>. Its
+    /// letters are plain ones, not the variants Unicode keeps for older character sets (<see cref="IsCompatibilityForm"/>),
+    /// which read as the plain letter and so as someone else's name.
     /// </summary>
     public static string? UserNameProblem(string? name) =>
         name is null || name.Length is 0 or > 64 || name.Trim() != name || !name.All(c => char.IsLetterOrDigit(c) || c is ' ' or '.' or '-' or '_' or '@')
             ? "a user name is 1-64 letters, digits, spaces, '.', '-', '_' or '@', not starting or ending with a space"
+        : name.Any(IsCompatibilityForm)
+            ? "a user name is written in plain letters: no fullwidth or halfwidth forms, ligatures, superscripts, small capitals or letterlike symbols"
             : null;
+
+    /// <summary>
+    /// A superscript modifier letter (ʰ, ˡ), or a letter from the blocks of phonetic small capitals, superscripts and
+    /// subscripts, letterlike symbols (ℓ, the Kelvin K), ligatures and presentation forms, and fullwidth and halfwidth
+    /// forms: each a variant of a plain letter that Unicode's compatibility fold would turn into it, and that nobody types
+    /// for their own name. The other modifier letters stay allowed: the Hawaiian ʻokina is one, as in Kaʻiulani.
+    /// </summary>
+    public static bool IsCompatibilityForm(char c) =>
+        c is (>= '\u02B0' and <= '\u02B8') or (>= '\u02E0' and <= '\u02E4') or (>= '\u1D00' and <= '\u1DBF') or (>= '\u2070' and <= '\u209F') or (>= '\u2100' and <= '\u214F')
+            or (>= '\uFB00' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF') or (>= '\uFF00' and <= '\uFFEF');
 
     public static string? PasswordProblem(string? password) =>
         password is null || password.Length is < MinPassword or > MaxPassword ? $"a password is {MinPassword}-{MaxPassword} characters"

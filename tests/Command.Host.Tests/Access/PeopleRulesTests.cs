@@ -5,7 +5,7 @@ using Command.Host.Tests.Support;
 
 namespace Command.Host.Tests.Access;
 
-/// <summary>Access is never left without an admin who can sign in, and no two people read as one.</summary>
+/// <summary>Access is never left without an admin who can sign in, and no two people read as one: a person is found by any name that reads as theirs.</summary>
 public sealed class PeopleRulesTests(CommandHost host) : IClassFixture<CommandHost>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -37,6 +37,63 @@ public sealed class PeopleRulesTests(CommandHost host) : IClassFixture<CommandHo
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(("person-exists", "someone is already called 'Sgt Ruiz', which reads as the same person as 'sgt ruiz'"), await ReasonAsync(again));
+    }
+
+    [Theory]
+    [InlineData("Lt M\u0430ria")] // Cyrillic а
+    [InlineData("Lt Mar\u0131a")] // dotless ı
+    [InlineData("LT MAR\u0130A")] // dotted İ
+    [InlineData("Lt \u039Caria")] // Greek Μ
+    public async Task A_name_that_reads_as_someone_elses_through_a_look_alike_letter_is_refused(string userName)
+    {
+        await host.Access.AddPersonAsync("Lt Maria", "observer");
+
+        using var again = await host.PostJsonAsync("/api/access/people", new { userName, password = TestAccess.Password, roles = new[] { "admin" } });
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(("person-exists", $"someone is already called 'Lt Maria', which reads as the same person as '{userName}'"), await ReasonAsync(again));
+    }
+
+    [Theory]
+    [InlineData("\uFF41\uFF44\uFF4D\uFF49\uFF4E")] // fullwidth
+    [InlineData("Lt \uFB01nn")] // ligature ﬁ
+    [InlineData("\u2113ee")] // letterlike ℓ
+    public async Task A_name_in_compatibility_forms_of_letters_is_refused(string userName)
+    {
+        using var added = await host.PostJsonAsync("/api/access/people", new { userName, password = TestAccess.Password, roles = new[] { "observer" } });
+        var body = await added.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, added.StatusCode);
+        Assert.Equal(
+            ("userName", "a user name is written in plain letters: no fullwidth or halfwidth forms, ligatures, superscripts, small capitals or letterlike symbols"),
+            (body.GetProperty("errors")[0].GetProperty("field").GetString(), body.GetProperty("errors")[0].GetProperty("detail").GetString()));
+    }
+
+    [Theory]
+    [InlineData("Ka\u02BBiulani")] // the Hawaiian ʻokina, a modifier letter
+    [InlineData("\u0418\u0432\u0430\u043D \u041F\u0435\u0442\u0440\u043E\u0432")] // Иван Петров
+    [InlineData("Jos\u00E9 Mart\u00EDnez")]
+    public async Task A_name_in_the_plain_letters_of_any_script_is_accepted(string userName)
+    {
+        using var added = await host.PostJsonAsync("/api/access/people", new { userName, roles = new[] { "observer" } });
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_person_is_managed_under_any_spelling_that_reads_as_their_name()
+    {
+        await host.Access.AddPersonAsync("Sgt Okafor", "observer");
+
+        using var roles = await host.Client.PutAsJsonAsync("/api/access/people/sgt%20okafor/roles", new { roles = new[] { "commander" } }, Ct);
+        var people = await host.Client.GetFromJsonAsync<JsonElement>("/api/access/people", Ct);
+        using var password = await host.Client.PutAsJsonAsync("/api/access/people/SGT%20OKAFOR/password", new { password = "another long password" }, Ct);
+        using var removed = await host.Client.DeleteAsync("/api/access/people/sgt%20okafor", Ct);
+        var after = await host.Client.GetFromJsonAsync<JsonElement>("/api/access/people", Ct);
+
+        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.NoContent, HttpStatusCode.NoContent), (roles.StatusCode, password.StatusCode, removed.StatusCode));
+        Assert.Equal(["commander"], people.EnumerateArray().Single(p => p.GetProperty("userName").GetString() == "Sgt Okafor").GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.DoesNotContain("Sgt Okafor", after.EnumerateArray().Select(p => p.GetProperty("userName").GetString()));
     }
 
     [Theory]

@@ -26,6 +26,20 @@ public sealed class SignInTests(AccessHost host) : IClassFixture<AccessHost>
         Assert.Equal(["command", "watch"], caller.GetProperty("rights").EnumerateArray().Select(r => r.GetString()));
     }
 
+    [Theory]
+    [InlineData("sgt mendez")]
+    [InlineData("SGT MENDEZ")]
+    public async Task Signing_in_finds_the_person_whatever_the_case_of_the_name_typed(string typed)
+    {
+        await ForgetFailuresAsync();
+        await host.Access.AddPersonAsync("Sgt Mendez", "observer");
+
+        using var response = await host.Access.SignInResponseAsync(typed, TestAccess.Password);
+        var caller = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal((HttpStatusCode.OK, "Sgt Mendez"), (response.StatusCode, caller.GetProperty("name").GetString()));
+    }
+
     [Fact]
     public async Task Too_many_failures_shut_the_address_out_until_an_admin_lifts_it()
     {
