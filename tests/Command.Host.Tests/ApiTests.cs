@@ -269,6 +269,41 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
     }
 
     [Fact]
+    public async Task A_report_with_a_misspelt_or_doubled_field_is_refused_by_name_and_the_rest_are_taken()
+    {
+        // "accuracy" for accuracyM, skipped, would have the fix taken with no accuracy, speed or course and no word why.
+        var id = await host.NextIncidentAsync(NewId());
+        await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
+        var now = DateTimeOffset.UtcNow;
+        var batch = new object[]
+        {
+            new { unitId = "J21", fixTime = now, lat = 44.0, lon = -100.0, accuracy = 3, speed = 2.0, course = 90 },
+            TestSite.Report("P1", now.AddSeconds(-1), 0, -50),
+        };
+        var doubled = "{\"reports\":[{\"unitId\":\"J12\",\"unitId\":\"J13\",\"fixTime\":\"" + now.ToString("O") + "\",\"lat\":44.0,\"lon\":-100.0}]}";
+
+        var response = await host.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = batch });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var twice = await host.Client.PostAsync($"/api/incidents/{id}/reports", new StringContent(doubled, System.Text.Encoding.UTF8, "application/json"), Ct);
+        var twiceBody = await twice.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var extra = await host.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = Array.Empty<object>(), x = 1 });
+        var extraBody = await extra.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var units = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/units", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(1, body.GetProperty("accepted").GetInt32());
+        var rejected = Assert.Single(body.GetProperty("rejected").EnumerateArray());
+        Assert.Equal((0, "J21", "unknown-field"), (rejected.GetProperty("index").GetInt32(), rejected.GetProperty("unitId").GetString(), rejected.GetProperty("reason").GetString()));
+        Assert.StartsWith("a report takes no field 'accuracy'; ", rejected.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        var doubledRejection = Assert.Single(twiceBody.GetProperty("rejected").EnumerateArray());
+        Assert.Equal(("malformed", "'unitId' is given twice; a report names each field once"), (doubledRejection.GetProperty("reason").GetString(), doubledRejection.GetProperty("detail").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, extra.StatusCode);
+        Assert.Equal(("unknown-field", "the body takes no field 'x'; it is an object with a 'reports' array and nothing else"), (extraBody.GetProperty("reason").GetString(), extraBody.GetProperty("detail").GetString()));
+        Assert.Equal(["P1"], units.EnumerateArray().Select(u => u.GetProperty("unitId").GetString()));
+    }
+
+    [Fact]
     public async Task A_report_says_how_long_its_fix_stands_and_one_gone_stale_before_it_was_taken_is_refused_with_why()
     {
         var id = await host.NextIncidentAsync(NewId());

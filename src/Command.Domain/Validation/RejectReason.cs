@@ -96,4 +96,10 @@ public enum RejectReason
 
     /// <summary>The incident has no threat by that id.</summary>
     UnknownThreat,
+
+    /// <summary>
+    /// A field the input does not take: a misspelt name ("accuracy" for "accuracyM") dropped in silence would leave the
+    /// value meant unrecorded, and the input taken as if it had not been sent.
+    /// </summary>
+    UnknownField,
 }

@@ -76,6 +76,8 @@ public static class ReportBatchJson
     {
         var reader = new Utf8JsonReader(body);
         string? shape = null;
+        string? unknown = null;
+        var twice = false;
         List<IncomingReport>? reports = null;
         var count = 0;
         try
@@ -95,12 +97,16 @@ public static class ReportBatchJson
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var isReports = reader.ValueTextEquals("reports"u8);
-                    reader.Read();
                     if (!isReports)
                     {
+                        unknown ??= reader.GetString();
+                        reader.Read();
                         reader.Skip();
                         continue;
                     }
+
+                    twice |= reports is not null || shape is not null;
+                    reader.Read();
 
                     if (reader.TokenType != JsonTokenType.StartArray)
                     {
@@ -109,7 +115,6 @@ public static class ReportBatchJson
                         continue;
                     }
 
-                    // A name given twice keeps its last value.
                     (shape, reports, count) = (null, [], 0);
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
@@ -134,9 +139,21 @@ public static class ReportBatchJson
             return Malformed($"the body is not valid JSON: {ex.Message}");
         }
 
+        if (twice)
+        {
+            return Malformed("'reports' is given twice; a body names it once");
+        }
+
         if (shape is not null || reports is null)
         {
             return Malformed(shape ?? "the body must be an object with a 'reports' array");
+        }
+
+        // A field the body does not take refuses it whole, by name, as the API's commands do: a sender's misspelling
+        // (or a field meant for another API) is never dropped in silence.
+        if (unknown is not null)
+        {
+            return new ReportBatchRead([], new Rejection(RejectReason.UnknownField, $"the body takes no field '{unknown}'; it is an object with a 'reports' array and nothing else"));
         }
 
         return count > MaxBatch

@@ -48,23 +48,24 @@ public static class ReportJson
         var f = default(Fields);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("unitId"u8)) { f.UnitId = Field.Next(ref reader); }
-            else if (reader.ValueTextEquals("fixTime"u8)) { f.FixTime = Field.Next(ref reader, time: true); }
-            else if (reader.ValueTextEquals("lat"u8)) { f.Lat = Field.Next(ref reader); }
-            else if (reader.ValueTextEquals("lon"u8)) { f.Lon = Field.Next(ref reader); }
-            else if (reader.ValueTextEquals("accuracyM"u8)) { f.AccuracyM = Field.Next(ref reader); }
-            else if (reader.ValueTextEquals("altitudeM"u8)) { f.AltitudeM = Field.Next(ref reader); }
-            else if (reader.ValueTextEquals("speedMps"u8)) { f.SpeedMps = Field.Next(ref reader); }
-            else if (reader.ValueTextEquals("courseDeg"u8)) { f.CourseDeg = Field.Next(ref reader); }
-            else if (reader.ValueTextEquals("callsign"u8)) { f.Callsign = Field.Next(ref reader); }
-            else if (reader.ValueTextEquals("role"u8)) { f.Role = Field.Next(ref reader); }
-            else if (reader.ValueTextEquals("source"u8)) { f.Source = Field.Next(ref reader); }
-            else if (reader.ValueTextEquals("floor"u8)) { f.Floor = Field.Next(ref reader); }
-            else if (reader.ValueTextEquals("altitudeDatum"u8)) { f.AltitudeDatum = Field.Next(ref reader); }
-            else if (reader.ValueTextEquals("verticalAccuracyM"u8)) { f.VerticalAccuracyM = Field.Next(ref reader); }
-            else if (reader.ValueTextEquals("staleAt"u8)) { f.StaleAt = Field.Next(ref reader, time: true); }
+            if (reader.ValueTextEquals("unitId"u8)) { Field.Next(ref reader, ref f.UnitId, ref f.Twice); }
+            else if (reader.ValueTextEquals("fixTime"u8)) { Field.Next(ref reader, ref f.FixTime, ref f.Twice, time: true); }
+            else if (reader.ValueTextEquals("lat"u8)) { Field.Next(ref reader, ref f.Lat, ref f.Twice); }
+            else if (reader.ValueTextEquals("lon"u8)) { Field.Next(ref reader, ref f.Lon, ref f.Twice); }
+            else if (reader.ValueTextEquals("accuracyM"u8)) { Field.Next(ref reader, ref f.AccuracyM, ref f.Twice); }
+            else if (reader.ValueTextEquals("altitudeM"u8)) { Field.Next(ref reader, ref f.AltitudeM, ref f.Twice); }
+            else if (reader.ValueTextEquals("speedMps"u8)) { Field.Next(ref reader, ref f.SpeedMps, ref f.Twice); }
+            else if (reader.ValueTextEquals("courseDeg"u8)) { Field.Next(ref reader, ref f.CourseDeg, ref f.Twice); }
+            else if (reader.ValueTextEquals("callsign"u8)) { Field.Next(ref reader, ref f.Callsign, ref f.Twice); }
+            else if (reader.ValueTextEquals("role"u8)) { Field.Next(ref reader, ref f.Role, ref f.Twice); }
+            else if (reader.ValueTextEquals("source"u8)) { Field.Next(ref reader, ref f.Source, ref f.Twice); }
+            else if (reader.ValueTextEquals("floor"u8)) { Field.Next(ref reader, ref f.Floor, ref f.Twice); }
+            else if (reader.ValueTextEquals("altitudeDatum"u8)) { Field.Next(ref reader, ref f.AltitudeDatum, ref f.Twice); }
+            else if (reader.ValueTextEquals("verticalAccuracyM"u8)) { Field.Next(ref reader, ref f.VerticalAccuracyM, ref f.Twice); }
+            else if (reader.ValueTextEquals("staleAt"u8)) { Field.Next(ref reader, ref f.StaleAt, ref f.Twice, time: true); }
             else
             {
+                f.Unknown ??= reader.GetString();
                 reader.Read();
                 reader.Skip();
             }
@@ -73,8 +74,20 @@ public static class ReportJson
         return Judge(f, RawText(body, start, reader));
     }
 
+    /// <summary>The names an item takes, as the refusal of one it does not take lists them.</summary>
+    private const string Names = "unitId, fixTime, lat, lon, altitudeM, altitudeDatum, verticalAccuracyM, floor, accuracyM, speedMps, courseDeg, callsign, role, source, staleAt";
+
     private static IncomingReport Judge(in Fields f, string raw)
     {
+        // A name given twice leaves which of its values was meant unknown (a reader keeps either), and a misspelt one
+        // ("accuracy" for accuracyM) skipped would have the fix taken without what was meant: either refuses the item,
+        // by name, as the API's commands refuse a field they do not take.
+        var named = string.IsNullOrWhiteSpace(f.UnitId.Text) || f.Twice == "unitId" ? null : f.UnitId.Text;
+        if (f.Twice is { } twice)
+        {
+            return Refuse(raw, RejectReason.Malformed, $"'{twice}' is given twice; a report names each field once", unitId: named);
+        }
+
         var source = ReportSource.Json;
         if (f.Source.Text is { } sourceName)
         {
@@ -82,6 +95,11 @@ public static class ReportJson
             {
                 return Refuse(raw, RejectReason.InvalidValue, $"source '{sourceName}' is not one of json, simulator, cot, nmea, aprs, osmand");
             }
+        }
+
+        if (f.Unknown is { } unknown)
+        {
+            return Refuse(raw, RejectReason.UnknownField, $"a report takes no field '{unknown}'; check its spelling: its fields are {Names}", source, named);
         }
 
         var unitId = f.UnitId.Text;
@@ -212,11 +230,19 @@ public static class ReportJson
     /// <summary>One field's value as sent: its kind, and its text, number or time where it has one.</summary>
     private readonly record struct Field(JsonTokenType Kind, string? Text, double? Double, DateTimeOffset? Time)
     {
-        /// <summary>The value after the property name the reader is on.</summary>
-        public static Field Next(ref Utf8JsonReader reader, bool time = false)
+        /// <summary>
+        /// Takes the value after the property name the reader is on into <paramref name="field"/>; a name the item gave
+        /// already is kept in <paramref name="twice"/> (the first such), for the item to be refused by it.
+        /// </summary>
+        public static void Next(ref Utf8JsonReader reader, ref Field field, ref string? twice, bool time = false)
         {
+            if (field.Kind != JsonTokenType.None)
+            {
+                twice ??= reader.GetString();
+            }
+
             reader.Read();
-            return Capture(ref reader, time);
+            field = Capture(ref reader, time);
         }
 
         public static Field Capture(ref Utf8JsonReader reader, bool time)
@@ -258,11 +284,13 @@ public static class ReportJson
     }
 
     /// <summary>
-    /// The fields of one item, found in one pass over its properties (a name given twice keeps its last value);
-    /// absent fields are left with no kind, and properties this API does not know are skipped.
+    /// The fields of one item, found in one pass over its properties; absent fields are left with no kind. The first
+    /// name this API does not know, and the first given twice, are kept to refuse the item by.
     /// </summary>
     private struct Fields
     {
+        public string? Unknown;
+        public string? Twice;
         public Field Source;
         public Field UnitId;
         public Field FixTime;

@@ -8,12 +8,12 @@ namespace Command.Ingest.Tests.Json;
 public sealed class ReportBatchJsonTests
 {
     private const string P1 = "{\"unitId\":\"P1\",\"fixTime\":\"2026-03-14T15:00:00Z\",\"lat\":44.0,\"lon\":-100.0}";
-    private const string P2 = "{\"unitId\":\"P2\", \"fixTime\":\"2026-03-14T15:00:01Z\", \"lat\":44.5, \"lon\":-100.5, \"note\": {\"a\": [1, {\"b\": 2}]}}";
+    private const string P2 = "{\"unitId\":\"P2\", \"fixTime\":\"2026-03-14T15:00:01Z\", \"lat\":44.5, \"lon\":-100.5}";
 
     [Fact]
-    public void Items_are_read_in_order_with_their_text_as_sent_and_other_properties_are_skipped()
+    public void Items_are_read_in_order_with_their_text_as_sent()
     {
-        var read = ReportBatchJson.Parse(Bytes("{\"sender\":{\"name\":\"TOC\",\"tags\":[1,2]}, \"reports\": [" + P1 + ", " + P2 + "], \"extra\": [[]]}"));
+        var read = ReportBatchJson.Parse(Bytes("{\"reports\": [" + P1 + ", " + P2 + "]}"));
 
         Assert.Null(read.Refusal);
         Assert.Equal(["P1", "P2"], read.Items.Select(i => i.Report!.UnitId));
@@ -69,6 +69,26 @@ public sealed class ReportBatchJsonTests
         var read = ReportBatchJson.Parse(Bytes(body));
 
         Assert.Equal(new Rejection(RejectReason.Malformed, "the body must be an object with a 'reports' array"), read.Refusal);
+        Assert.Empty(read.Items);
+    }
+
+    [Theory]
+    [InlineData("{\"reports\":[],\"x\":1}", "x")]
+    [InlineData("{\"sender\":{\"name\":\"TOC\",\"tags\":[1,2]}, \"reports\": [" + P1 + "], \"extra\": [[]]}", "sender")]
+    public void A_field_the_body_does_not_take_refuses_it_whole_by_name(string body, string field)
+    {
+        var read = ReportBatchJson.Parse(Bytes(body));
+
+        Assert.Equal(new Rejection(RejectReason.UnknownField, $"the body takes no field '{field}'; it is an object with a 'reports' array and nothing else"), read.Refusal);
+        Assert.Empty(read.Items);
+    }
+
+    [Fact]
+    public void Reports_given_twice_refuse_the_body_whole()
+    {
+        var read = ReportBatchJson.Parse(Bytes("{\"reports\":[" + P1 + "],\"reports\":[" + P2 + "]}"));
+
+        Assert.Equal(new Rejection(RejectReason.Malformed, "'reports' is given twice; a body names it once"), read.Refusal);
         Assert.Empty(read.Items);
     }
 

@@ -40,13 +40,41 @@ public sealed class ReportJsonTests
     }
 
     [Fact]
-    public void Every_field_is_read_and_a_name_given_twice_keeps_its_last_value()
+    public void Every_field_is_read()
     {
-        var item = Parse("{\"source\":\"cot\"," + Good + ",\"altitudeM\":12.5,\"accuracyM\":null,\"speedMps\":1.5,\"courseDeg\":90,\"callsign\":\"Patrol 1\",\"role\":\"contact\",\"lat\":45.0,\"extra\":1}");
+        var item = Parse("{\"source\":\"cot\"," + Good + ",\"altitudeM\":12.5,\"accuracyM\":null,\"speedMps\":1.5,\"courseDeg\":90,\"callsign\":\"Patrol 1\",\"role\":\"contact\"}");
 
         Assert.Equal(
-            new PositionReport("P1", ReportSource.CoT, new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero), new(45.0, -100.0), 12.5, null, 1.5, 90, "Patrol 1", UnitRole.Contact),
+            new PositionReport("P1", ReportSource.CoT, new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero), new(44.0, -100.0), 12.5, null, 1.5, 90, "Patrol 1", UnitRole.Contact),
             item.Report);
+    }
+
+    [Theory]
+    [InlineData(",\"accuracy\":3,\"speed\":2.0,\"course\":90", "accuracy")]
+    [InlineData(",\"heading\":90", "heading")]
+    [InlineData(",\"note\":{\"a\":[1,{\"b\":2}]},\"speedMps\":1.5", "note")]
+    public void A_report_with_a_field_it_does_not_take_is_refused_by_that_name(string extra, string field)
+    {
+        var item = Parse("{" + Good + extra + "}");
+
+        Assert.Null(item.Report);
+        Assert.Equal(
+            new Rejection(RejectReason.UnknownField, $"a report takes no field '{field}'; check its spelling: its fields are unitId, fixTime, lat, lon, altitudeM, altitudeDatum, verticalAccuracyM, floor, accuracyM, speedMps, courseDeg, callsign, role, source, staleAt"),
+            item.Rejection);
+        Assert.Equal("P1", item.UnitId);
+    }
+
+    [Theory]
+    [InlineData("{\"unitId\":\"J12\",\"unitId\":\"J13\",\"fixTime\":\"2026-03-14T15:00:00Z\",\"lat\":44.0,\"lon\":-100.0}", "unitId", null)]
+    [InlineData("{" + Good + ",\"lat\":45.0}", "lat", "P1")]
+    [InlineData("{" + Good + ",\"speedMps\":null,\"speedMps\":2}", "speedMps", "P1")]
+    public void A_report_that_gives_a_field_twice_is_refused_naming_it(string json, string field, string? unitId)
+    {
+        var item = Parse(json);
+
+        Assert.Null(item.Report);
+        Assert.Equal(new Rejection(RejectReason.Malformed, $"'{field}' is given twice; a report names each field once"), item.Rejection);
+        Assert.Equal(unitId, item.UnitId);
     }
 
     [Theory]
