@@ -88,6 +88,11 @@ public static class ReportJson
             return Refuse(raw, RejectReason.Malformed, $"'{twice}' is given twice; a report names each field once", unitId: named);
         }
 
+        if (NotText(f.Source, "source") is { } sourceNotText)
+        {
+            return Refuse(raw, RejectReason.Malformed, sourceNotText, unitId: named);
+        }
+
         var source = ReportSource.Json;
         if (f.Source.Text is { } sourceName)
         {
@@ -102,10 +107,20 @@ public static class ReportJson
             return Refuse(raw, RejectReason.UnknownField, $"a report takes no field '{unknown}'; check its spelling: its fields are {Names}", source, named);
         }
 
+        if (NotText(f.UnitId, "unitId") is { } unitIdNotText)
+        {
+            return Refuse(raw, RejectReason.Malformed, unitIdNotText, source);
+        }
+
         var unitId = f.UnitId.Text;
         if (string.IsNullOrWhiteSpace(unitId))
         {
             return Refuse(raw, RejectReason.MissingField, "unitId is required", source);
+        }
+
+        if (f.FixTime.NotText)
+        {
+            return Refuse(raw, RejectReason.Malformed, JsonKinds.Wrong("fixTime", "an ISO 8601 time in a string", KindOf(f.FixTime.Kind)), source, unitId);
         }
 
         if (f.FixTime.Text is not { } timeText)
@@ -131,6 +146,11 @@ public static class ReportJson
         if ((f.AltitudeM.NotANumber("altitudeM") ?? f.AccuracyM.NotANumber("accuracyM") ?? f.SpeedMps.NotANumber("speedMps") ?? f.CourseDeg.NotANumber("courseDeg")) is { } notANumber)
         {
             return Refuse(raw, RejectReason.Malformed, notANumber, source, unitId);
+        }
+
+        if ((NotText(f.Callsign, "callsign") ?? NotText(f.Role, "role") ?? NotText(f.AltitudeDatum, "altitudeDatum")) is { } notText)
+        {
+            return Refuse(raw, RejectReason.Malformed, notText, source, unitId);
         }
 
         f.AltitudeM.Number(out var altitude);
@@ -194,6 +214,9 @@ public static class ReportJson
         return IncomingReport.Parsed(source, raw, report);
     }
 
+    /// <summary>Null unless the field is there, not null, and not text; then that it must be text and what it was.</summary>
+    private static string? NotText(in Field field, string name) => field.NotText ? JsonKinds.Wrong(name, "text, in quotes", KindOf(field.Kind)) : null;
+
     private static IncomingReport Refuse(string raw, RejectReason reason, string detail, ReportSource source = ReportSource.Json, string? unitId = null) =>
         IncomingReport.Refused(source, raw, new Rejection(reason, detail), unitId);
 
@@ -219,6 +242,7 @@ public static class ReportJson
     private static JsonValueKind KindOf(JsonTokenType token) => token switch
     {
         JsonTokenType.StartArray => JsonValueKind.Array,
+        JsonTokenType.StartObject => JsonValueKind.Object,
         JsonTokenType.String => JsonValueKind.String,
         JsonTokenType.Number => JsonValueKind.Number,
         JsonTokenType.True => JsonValueKind.True,
@@ -267,20 +291,11 @@ public static class ReportJson
             return Kind is JsonTokenType.None or JsonTokenType.Null || (Kind == JsonTokenType.Number && Double is not null);
         }
 
-        /// <summary>
-        /// Null when the value is a number, null or absent; else that it must be one and what was sent instead, so a
-        /// field that is there is never called missing ("lat must be a number (was a string)").
-        /// </summary>
-        public string? NotANumber(string name) => Number(out _) ? null : Kind switch
-        {
-            JsonTokenType.Number => $"{name} must be a number a double can hold",
-            JsonTokenType.String => $"{name} must be a number (was a string)",
-            JsonTokenType.True => $"{name} must be a number (was true)",
-            JsonTokenType.False => $"{name} must be a number (was false)",
-            JsonTokenType.StartObject => $"{name} must be a number (was an object)",
-            JsonTokenType.StartArray => $"{name} must be a number (was an array)",
-            _ => $"{name} must be a number",
-        };
+        /// <summary>Null when the value is a number, null or absent; else that it must be one and what was sent instead.</summary>
+        public string? NotANumber(string name) => Number(out _) ? null : JsonKinds.NotANumber(name, KindOf(Kind));
+
+        /// <summary>True when the value is there, not null, and not text: a field that must be text then says what it was.</summary>
+        public bool NotText => Kind is not (JsonTokenType.None or JsonTokenType.Null or JsonTokenType.String);
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Command.Domain.Geometry;
 using Command.Domain.Reports;
 using Command.Domain.Validation;
 using Command.Ingest.Intake;
+using Command.Ingest.Json;
 
 namespace Command.Ingest.OsmAnd;
 
@@ -39,25 +40,64 @@ public static class OsmAndJson
 
     private static IncomingReport Read(JsonElement root, string raw, DateTimeOffset receivedAt, TimeSpan stoppedFixStands)
     {
-        var id = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("device_id", out var d) ? Text(d) : null;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return OsmAndParser.Refuse(raw, new(RejectReason.Malformed, JsonKinds.Wrong("the body", "an object", root.ValueKind)));
+        }
+
+        // A field that is there with the wrong kind of value is named as such, never called missing.
+        var hasId = root.TryGetProperty("device_id", out var d) && d.ValueKind != JsonValueKind.Null;
+        if (hasId && Text(d) is null)
+        {
+            return OsmAndParser.Refuse(raw, new(RejectReason.Malformed, JsonKinds.Wrong("device_id", "text", d.ValueKind)));
+        }
+
+        var id = hasId ? Text(d) : null;
         if (string.IsNullOrWhiteSpace(id))
         {
             return OsmAndParser.Refuse(raw, new(RejectReason.MissingField, "body has no device_id"));
         }
 
-        if (!root.TryGetProperty("location", out var location) || location.ValueKind != JsonValueKind.Object
-            || !location.TryGetProperty("coords", out var coords) || coords.ValueKind != JsonValueKind.Object)
+        root.TryGetProperty("location", out var location);
+        var coords = default(JsonElement);
+        if (location.ValueKind == JsonValueKind.Object)
+        {
+            location.TryGetProperty("coords", out coords);
+        }
+
+        if (location.ValueKind is not (JsonValueKind.Object or JsonValueKind.Undefined or JsonValueKind.Null))
+        {
+            return OsmAndParser.Refuse(raw, new(RejectReason.Malformed, JsonKinds.Wrong("location", "an object", location.ValueKind)), id);
+        }
+
+        if (coords.ValueKind is not (JsonValueKind.Object or JsonValueKind.Undefined or JsonValueKind.Null))
+        {
+            return OsmAndParser.Refuse(raw, new(RejectReason.Malformed, JsonKinds.Wrong("location.coords", "an object", coords.ValueKind)), id);
+        }
+
+        if (coords.ValueKind != JsonValueKind.Object)
         {
             return OsmAndParser.Refuse(raw, new(RejectReason.MissingField, "body has no location.coords"), id);
         }
 
+        if ((NotANumber(coords, "latitude") ?? NotANumber(coords, "longitude")) is { } coordinate)
+        {
+            return OsmAndParser.Refuse(raw, new(RejectReason.InvalidCoordinates, coordinate), id);
+        }
+
         if (Number(coords, "latitude") is not { } lat || Number(coords, "longitude") is not { } lon)
         {
-            return OsmAndParser.Refuse(raw, new(RejectReason.MissingField, "location.coords has no numeric latitude and longitude"), id);
+            return OsmAndParser.Refuse(raw, new(RejectReason.MissingField, "location.coords has no latitude and longitude"), id);
         }
 
         var time = receivedAt;
-        if (location.TryGetProperty("timestamp", out var t) && Text(t) is { } stamp && !OsmAndParser.TryTimestamp(stamp, out time))
+        location.TryGetProperty("timestamp", out var t);
+        if (t.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.String or JsonValueKind.Number))
+        {
+            return OsmAndParser.Refuse(raw, new(RejectReason.Malformed, JsonKinds.Wrong("location.timestamp", "an ISO 8601 time in a string", t.ValueKind)), id);
+        }
+
+        if (Text(t) is { } stamp && !OsmAndParser.TryTimestamp(stamp, out time))
         {
             return OsmAndParser.Refuse(raw, new(RejectReason.Malformed, $"location.timestamp '{stamp}' is not ISO 8601"), id);
         }
@@ -74,6 +114,11 @@ public static class OsmAndJson
     }
 
     private static double? NonNegative(double? value) => value is >= 0 ? value : null;
+
+    /// <summary>Null when the field is a finite number, null or absent; else that it must be a number, naming it.</summary>
+    private static string? NotANumber(JsonElement parent, string name) =>
+        !parent.TryGetProperty(name, out var e) || e.ValueKind == JsonValueKind.Null || Number(parent, name) is not null ? null
+        : JsonKinds.NotANumber($"location.coords.{name}", e.ValueKind);
 
     private static double? Number(JsonElement parent, string name) =>
         parent.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out var v) && double.IsFinite(v) ? v : null;

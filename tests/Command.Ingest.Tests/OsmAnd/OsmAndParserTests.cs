@@ -98,13 +98,26 @@ public sealed class OsmAndParserTests
 
     [Theory]
     [InlineData("{\"device_id\":\"p\",", RejectReason.Malformed)]
-    [InlineData("[]", RejectReason.MissingField)]
+    [InlineData("[]", RejectReason.Malformed)]
     [InlineData("{\"location\":{}}", RejectReason.MissingField)]
     [InlineData("{\"device_id\":\"p\"}", RejectReason.MissingField)]
-    [InlineData("{\"device_id\":\"p\",\"location\":{\"coords\":{\"latitude\":\"1\",\"longitude\":2}}}", RejectReason.MissingField)]
+    [InlineData("{\"device_id\":\"p\",\"location\":{\"coords\":{\"latitude\":1}}}", RejectReason.MissingField)]
+    [InlineData("{\"device_id\":\"p\",\"location\":{\"coords\":null}}", RejectReason.MissingField)]
     [InlineData("{\"device_id\":\"p\",\"location\":{\"timestamp\":\"later\",\"coords\":{\"latitude\":1,\"longitude\":2}}}", RejectReason.Malformed)]
     public void Bad_json_has_its_reason(string body, RejectReason reason)
     {
         Assert.Equal(reason, OsmAndJson.Parse(body, Received).Rejection?.Reason);
+    }
+
+    [Theory]
+    [InlineData("{\"device_id\":\"p\",\"location\":{\"coords\":{\"latitude\":\"39.99\",\"longitude\":2}}}", RejectReason.InvalidCoordinates, "location.coords.latitude must be a number (was a string)")]
+    [InlineData("{\"device_id\":\"p\",\"location\":{\"coords\":{\"latitude\":1,\"longitude\":[2]}}}", RejectReason.InvalidCoordinates, "location.coords.longitude must be a number (was an array)")]
+    [InlineData("{\"device_id\":{\"id\":\"p\"},\"location\":{\"coords\":{\"latitude\":1,\"longitude\":2}}}", RejectReason.Malformed, "device_id must be text (was an object)")]
+    [InlineData("{\"device_id\":\"p\",\"location\":\"39.99,-105\"}", RejectReason.Malformed, "location must be an object (was a string)")]
+    [InlineData("{\"device_id\":\"p\",\"location\":{\"coords\":[1,2]}}", RejectReason.Malformed, "location.coords must be an object (was an array)")]
+    [InlineData("{\"device_id\":\"p\",\"location\":{\"timestamp\":true,\"coords\":{\"latitude\":1,\"longitude\":2}}}", RejectReason.Malformed, "location.timestamp must be an ISO 8601 time in a string (was true)")]
+    public void Json_field_of_the_wrong_kind_is_named_and_never_called_missing(string body, RejectReason reason, string detail)
+    {
+        Assert.Equal(new Rejection(reason, detail), OsmAndJson.Parse(body, Received).Rejection);
     }
 }
