@@ -328,12 +328,20 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
         Assert.Equal(now.AddSeconds(375), p1.GetProperty("lastFix").GetProperty("staleAt").GetDateTimeOffset());
     }
 
-    [Fact]
-    public async Task Reports_for_a_missing_incident_are_not_found()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(0)]
+    public async Task Reports_for_a_missing_incident_are_not_found(int count)
     {
-        var response = await host.PostJsonAsync($"/api/incidents/{NewId()}/reports", new { reports = new[] { TestSite.Report("P1", DateTimeOffset.UtcNow, 0, 0) } });
+        // An empty batch too: answered 200, a sender checking its incident id with one would think the incident there.
+        var reports = Enumerable.Range(0, count).Select(_ => TestSite.Report("P1", DateTimeOffset.UtcNow, 0, 0)).ToArray();
+        var id = NewId();
+
+        var response = await host.PostJsonAsync($"/api/incidents/{id}/reports", new { reports });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(("unknown-incident", $"incident '{id}' does not exist"), (body.GetProperty("reason").GetString(), body.GetProperty("detail").GetString()));
     }
 
     [Theory]

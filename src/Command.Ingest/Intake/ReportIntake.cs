@@ -48,15 +48,16 @@ public sealed class ReportIntake(
             Count(item.Source, rejection);
         }
 
-        if (passed.Count == 0 && refused.Count == 0)
-        {
-            return new IntakeOutcome(0, rejected);
-        }
-
         if (passed.Count == 0 && await incidents.TakesAsync(incidentId, cancellationToken).ConfigureAwait(false) is { } incident)
         {
             // Nothing of it reaches an incident that takes nothing: its items' own faults are not the first thing to mend.
+            // An empty batch is asked about too: answered as taken, a sender probing with one would think the incident there.
             return new IntakeOutcome(0, rejected, incident);
+        }
+
+        if (passed.Count == 0 && refused.Count == 0)
+        {
+            return new IntakeOutcome(0, rejected);
         }
 
         var results = await incidents.SubmitAsync(incidentId, passed, refused, unknownUnits, cancellationToken).ConfigureAwait(false);

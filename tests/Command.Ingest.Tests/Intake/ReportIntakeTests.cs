@@ -81,6 +81,19 @@ public sealed class ReportIntakeTests : IDisposable
     }
 
     [Fact]
+    public async Task An_empty_batch_says_why_the_incident_takes_nothing_and_is_taken_where_it_takes_reports()
+    {
+        port.Refuses = id => id == "gone" ? new Rejection(RejectReason.UnknownIncident, "incident 'gone' does not exist") : null;
+
+        var gone = await Intake.SubmitAsync("gone", [], UnknownUnitPolicy.Enrol, TestContext.Current.CancellationToken);
+        var open = await Intake.SubmitAsync("drill-1", [], UnknownUnitPolicy.Enrol, TestContext.Current.CancellationToken);
+
+        Assert.Equal(new Rejection(RejectReason.UnknownIncident, "incident 'gone' does not exist"), gone.Incident);
+        Assert.Equal((0, 0, (Rejection?)null), (open.Accepted, open.Rejected.Count, open.Incident));
+        Assert.Empty(port.Snapshot());
+    }
+
+    [Fact]
     public async Task Rejection_log_writes_the_first_then_one_line_per_interval_with_the_count_suppressed()
     {
         var ct = TestContext.Current.CancellationToken;
