@@ -14,8 +14,16 @@ internal readonly record struct Frame(string Text, bool Oversized);
 /// next delimiter, so it never holds more than the limit plus one read in memory and never ends the connection.
 /// Nothing but whitespace after the last delimiter, when the stream ends, is no message.
 /// </summary>
-internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keepDelimiter, int maxFrameBytes)
+/// <remarks>
+/// With <paramref name="anyOf"/> a message ends at any one byte of the delimiter, and what lies between two of them is
+/// no message: <see cref="LineEnds"/> cuts lines ended by CR, LF or CRLF alike. Some serial-to-TCP gateways end
+/// a receiver's NMEA lines with a bare CR, which cut at LF alone ran every sentence after the first into one line.
+/// </remarks>
+internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keepDelimiter, int maxFrameBytes, bool anyOf = false)
 {
+    /// <summary>CR and LF, for a reader that takes either (and so CRLF) as the end of a line.</summary>
+    public static readonly byte[] LineEnds = "\r\n"u8.ToArray();
+
     private bool skipping;
 
     /// <summary>The next message, or null when the stream has ended.</summary>
@@ -26,9 +34,10 @@ internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keep
             var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
             var sequence = new SequenceReader<byte>(buffer);
-            if (sequence.TryReadTo(out ReadOnlySequence<byte> frame, delimiter, advancePastDelimiter: true))
+            if (anyOf ? sequence.TryReadToAny(out ReadOnlySequence<byte> frame, delimiter, advancePastDelimiter: true)
+                : sequence.TryReadTo(out frame, delimiter, advancePastDelimiter: true))
             {
-                Frame? found = skipping ? null
+                Frame? found = skipping || (anyOf && frame.IsEmpty) ? null
                     : frame.Length > maxFrameBytes ? Oversized(frame)
                     : new Frame(Encoding.UTF8.GetString(keepDelimiter ? buffer.Slice(frame.Start, sequence.Position) : frame), false);
                 reader.AdvanceTo(sequence.Position);
@@ -44,7 +53,7 @@ internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keep
             if (buffer.Length > maxFrameBytes)
             {
                 // Keep the tail that could be the start of a split delimiter; drop the rest.
-                var keep = Math.Min(buffer.Length, delimiter.Length - 1);
+                var keep = anyOf ? 0 : Math.Min(buffer.Length, delimiter.Length - 1);
                 Frame? first = skipping ? null : Oversized(buffer);
                 reader.AdvanceTo(buffer.GetPosition(buffer.Length - keep), buffer.End);
                 skipping = true;

@@ -8,21 +8,22 @@ namespace Command.Ingest.Listeners;
 /// <summary>
 /// NMEA 0183 over TCP (<c>Ingest:Nmea:Tcp</c>, default port 10110, the NMEA-over-IP convention), one sentence
 /// per line. Each connection has its own <see cref="NmeaDecoder"/>: bound to <see cref="NmeaListenerOptions.UnitId"/>
-/// or to the unit its first <c>UNIT &lt;id&gt; [callsign]</c> line names.
+/// or to the unit its first <c>UNIT &lt;id&gt; [callsign]</c> line names. A line ends at CR, LF or CRLF: NMEA 0183
+/// says CRLF, but some serial-to-TCP gateways pass a receiver's lines on with a bare CR.
 /// </summary>
 public sealed class NmeaTcpListener(string section, NmeaListenerOptions options, IngestContext context, NmeaOptions nmea, ILogger<NmeaTcpListener> logger)
     : TcpIngestListener(section, options, context, logger)
 {
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
-
     protected override ReportSource Source => ReportSource.Nmea;
 
-    protected override byte[] Delimiter => NewLine;
+    protected override byte[] Delimiter => FrameReader.LineEnds;
+
+    protected override bool EndsAtAnyOf => true;
 
     protected override Func<string, FrameOutcome> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source)
     {
         var decoder = new NmeaDecoder(nmea, options.UnitId, options.Callsign);
-        return line => decoder.Decode(line.TrimEnd('\r'), Clock.GetUtcNow()) is { Report: { } report }
+        return line => decoder.Decode(line, Clock.GetUtcNow()) is { Report: { } report }
             ? new IngestItem(incident, unknownUnits, report)
             : null;
     }

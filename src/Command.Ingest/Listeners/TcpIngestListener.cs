@@ -47,6 +47,9 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
 
     protected virtual bool KeepDelimiter => false;
 
+    /// <summary>Whether a message ends at any one byte of <see cref="Delimiter"/> (a line at CR, LF or CRLF), not at all of them in turn.</summary>
+    protected virtual bool EndsAtAnyOf => false;
+
     /// <summary>A parser for one connection's messages: each message gives zero or one item, and may be answered.</summary>
     protected abstract Func<string, FrameOutcome> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source);
 
@@ -173,7 +176,7 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
     private async Task ReadAsync(Stream stream, RadioSource source, CancellationToken stoppingToken)
     {
         var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024));
-        var frames = new FrameReader(pipe, Delimiter, KeepDelimiter, options.MaxFrameBytes);
+        var frames = new FrameReader(pipe, Delimiter, KeepDelimiter, options.MaxFrameBytes, EndsAtAnyOf);
         var incident = options.Incident ?? context.Options.Incident;
         var unknownUnits = options.UnknownUnits ?? context.Options.UnknownUnits;
         var session = OpenSession(incident, unknownUnits, source);

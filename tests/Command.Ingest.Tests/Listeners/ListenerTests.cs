@@ -228,6 +228,26 @@ public sealed class ListenerTests
         Assert.Equal(("E3", "Engine 3", new DateTimeOffset(2026, 3, 14, 14, 59, 58, TimeSpan.Zero)), (report?.UnitId, report?.Callsign, report?.FixTime));
     }
 
+    [Theory(Timeout = 30_000)]
+    [InlineData("\r")]
+    [InlineData("\r\n")]
+    public async Task Nmea_lines_ended_by_a_bare_cr_each_reach_the_incident(string unitLineEnd)
+    {
+        // Some serial-to-TCP gateways pass a receiver's lines on ended by CR alone; cut at LF only, every sentence
+        // after the first ran into one line and was lost without a word.
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<NmeaTcpListener>().BoundPort!.Value);
+        var sentences = string.Concat(Enumerable.Range(0, 3).Select(i =>
+            NmeaDecoderTests.WithChecksum($"GPRMC,14595{i}.000,A,3944.3520,N,10459.4180,W,1.0,90.0,140326,,,A") + "\r"));
+
+        await IngestRig.SendAsync(client, "UNIT N20 NOV20" + unitLineEnd + sentences);
+        var delivered = await rig.Port.WaitForAsync(3);
+
+        Assert.Equal(
+            [("N20", 50), ("N20", 51), ("N20", 52)],
+            delivered.Select(d => (d.Report?.UnitId, d.Report?.FixTime.Second)).Select(r => (r.UnitId!, r.Second!.Value)));
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task Aprs_line_reaches_the_incident_and_oversized_lines_do_not_close_the_connection()
     {
