@@ -20,6 +20,14 @@ public sealed class NmeaTcpListener(string section, NmeaListenerOptions options,
 
     protected override bool EndsAtAnyOf => true;
 
+    /// <summary>
+    /// A receiver sends five to seven sentences a second (GGA, GSA, GSV in threes, RMC, VTG), of which one gives its fix:
+    /// counted line by line, four receivers behind one gateway's address used up its 20 a second on satellites and lost
+    /// a fifth of their fixes. Only a fix or a refusal counts, so the rate limits positions, and a flood of junk, which
+    /// is all refusals, is cut off as before; a sentence of no position is read (a checksum and a split) and dropped.
+    /// </summary>
+    protected override bool CountsEveryMessage => false;
+
     protected override Func<string, FrameOutcome> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source)
     {
         var decoder = new NmeaDecoder(nmea, options.UnitId, options.Callsign);

@@ -47,6 +47,12 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
 
     protected virtual bool KeepDelimiter => false;
 
+    /// <summary>
+    /// Whether every message counts against its sender's rate, before it is read (true, the default: reading a CoT event
+    /// is the costly part), or only one that yields an item or an answer, once read.
+    /// </summary>
+    protected virtual bool CountsEveryMessage => true;
+
     /// <summary>Whether a message ends at any one byte of <see cref="Delimiter"/> (a line at CR, LF or CRLF), not at all of them in turn.</summary>
     protected virtual bool EndsAtAnyOf => false;
 
@@ -310,15 +316,30 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
     private FrameOutcome Handle(Frame frame, string incident, UnknownUnitPolicy unknownUnits, Func<string, FrameOutcome> session, RadioSource source)
     {
         context.Received(Source);
-        if (!limiter.TryAcquire(source.Address, source.Grant))
+        if (CountsEveryMessage && !Admitted(source))
         {
-            context.RateLimited(Source, source.Address);
             return null;
         }
 
-        return frame.Oversized
+        var outcome = frame.Oversized
             ? new IngestItem(incident, unknownUnits, IncomingReport.Refused(Source, frame.Text,
                 new Rejection(RejectReason.Oversized, FormattableString.Invariant($"message is longer than the {options.MaxFrameBytes}-byte limit"))))
             : session(frame.Text);
+
+        // Counted once read: what yields nothing (no item to pass on, no answer) is read and dropped, and takes nothing
+        // of the sender's rate; every report and every refusal still does, so a flood is still cut off before the queue.
+        return CountsEveryMessage || (outcome.Item is null && outcome.Answer.IsEmpty) || Admitted(source) ? outcome : null;
+    }
+
+    /// <summary>True when the sender's rate admits one more message; else false, counted and logged as rate-limited.</summary>
+    private bool Admitted(RadioSource source)
+    {
+        if (limiter.TryAcquire(source.Address, source.Grant))
+        {
+            return true;
+        }
+
+        context.RateLimited(Source, source.Address);
+        return false;
     }
 }
