@@ -236,10 +236,27 @@ internal sealed class CotFields
     /// <summary>A sender's text cut to 32 characters for a refusal's detail.</summary>
     public static string Clip(string text) => text.Length <= 32 ? text : text[..32] + "…";
 
-    /// <summary>A number, or null when absent, unparseable or CoT's "unknown" 9999999.</summary>
-    public static double? Known(string? text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && value < CotUnknown
-            ? value : null;
+    /// <summary>
+    /// A track's <c>speed</c> or <c>course</c>: null when absent, blank or CoT's "unknown" 9999999; a refusal naming it
+    /// when it is there but not a finite number ("NaN", "abc"), as a point's measures are refused. Dropped, the fix was
+    /// taken as a unit's that says nothing of its motion, and judged on its fixes alone, with no word why.
+    /// </summary>
+    public static string? Motion(string? text, string name, out double? value)
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
+        {
+            return $"{name} '{Clip(text)}' is not a finite number";
+        }
+
+        value = number < CotUnknown ? number : null;
+        return null;
+    }
 
     /// <summary>CoT's marker for an unknown height or error.</summary>
     public const double CotUnknown = 9999999;

@@ -203,14 +203,21 @@ public sealed class CotParser(CotOptions options)
         // says so there. A stale not after the event's time (stale on arrival) says nothing of how long it stands; the
         // fix is still taken.
         DateTimeOffset? staleAt = TryTime(f.Stale, out var stale) && stale > fixTime ? stale : null;
+        // A marker's track is not read: a threat is placed whatever its sender wrote there.
+        double? saidSpeed = null, course = null;
+        if (kind != CotKind.Hostile && (CotFields.Motion(f.Speed, "speed", out saidSpeed) ?? CotFields.Motion(f.Course, "course", out course)) is { } badTrack)
+        {
+            return Refuse(xml, RejectReason.InvalidValue, $"event {f.Uid} track: {badTrack}", f.Uid);
+        }
+
         // iTAK says a speed it does not know as -1 (and its course then as 0): no speed, and no course with it. Taken as
         // a speed, it refused every report an iPad or iPhone sent.
-        var speed = CotFields.Known(f.Speed) is { } said && said >= 0 ? said : (double?)null;
+        var speed = saidSpeed is >= 0 ? saidSpeed : null;
         return kind == CotKind.Hostile
             ? Hostile(xml, f, position, fixTime, ce, hae, le)
             : CotOutcome.Of(IncomingReport.Parsed(ReportSource.CoT, xml, new PositionReport(
                 f.Uid, ReportSource.CoT, fixTime, position, hae, ce,
-                speed, speed is null ? null : CotFields.Known(f.Course), SenderText.Said(f.Callsign, InputLimits.MaxCallsignChars), CotRoles.Hint(f.Role),
+                speed, speed is null ? null : course, SenderText.Said(f.Callsign, InputLimits.MaxCallsignChars), CotRoles.Hint(f.Role),
                 AltitudeDatum: datum, VerticalAccuracyM: hae is null ? null : le, StaleAt: staleAt)));
     }
 

@@ -112,6 +112,11 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
             lastRmc = fixTime;
         }
 
+        if (NmeaFields.NotANumber(f, (7, "speed"), (8, "course")) is { } notANumber)
+        {
+            return Refuse(line, new(RejectReason.InvalidValue, $"{f[0]} {notANumber}"), unit);
+        }
+
         var speed = NmeaFields.Number(f[7]) * NmeaFields.KnotsToMps;
         return Fix(line, f, 3, unit, fixTime, null, null, speed, NmeaFields.Number(f[8]), name);
     }
@@ -136,6 +141,11 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
         if (!NmeaFields.TryTimeOfDay(f[1], out var time))
         {
             return Refuse(line, new(RejectReason.Malformed, $"{f[0]} time '{f[1]}' is not hhmmss"), UnitId);
+        }
+
+        if (NmeaFields.NotANumber(f, (8, "HDOP"), (9, "altitude"), (11, "geoid separation")) is { } notANumber)
+        {
+            return Refuse(line, new(RejectReason.InvalidValue, $"{f[0]} {notANumber}"), UnitId);
         }
 
         var fixTime = NmeaFields.Nearest(time, lastRmc ?? receivedAt);

@@ -73,6 +73,24 @@ internal static class NmeaFields
     public static double? Number(string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
 
+    /// <summary>
+    /// The first of the named optional fields that holds something but no number ("speed 'abc' is not a number"), for a
+    /// refusal's detail; null when each is empty, absent or a number. Read as nothing, a garbled speed had its fix taken
+    /// as one that says nothing of its motion, without a word.
+    /// </summary>
+    public static string? NotANumber(string[] f, params ReadOnlySpan<(int At, string Name)> fields)
+    {
+        foreach (var (at, name) in fields)
+        {
+            if (at < f.Length && f[at].Length > 0 && Number(f[at]) is null)
+            {
+                return $"{name} '{f[at]}' is not a number";
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The day among yesterday, today and tomorrow that puts a time of day nearest to a reference instant.</summary>
     public static DateTimeOffset Nearest(TimeSpan timeOfDay, DateTimeOffset reference)
     {

@@ -102,6 +102,12 @@ public static class OsmAndJson
             return OsmAndParser.Refuse(raw, new(RejectReason.Malformed, $"location.timestamp '{stamp}' is not ISO 8601"), id);
         }
 
+        // As the query's "speed=fast" is refused: dropped, the fix would be taken as saying nothing of its motion.
+        if ((NotANumber(coords, "altitude") ?? NotANumber(coords, "accuracy") ?? NotANumber(coords, "speed") ?? NotANumber(coords, "heading")) is { } notANumber)
+        {
+            return OsmAndParser.Refuse(raw, new(RejectReason.InvalidValue, notANumber), id);
+        }
+
         var report = new PositionReport(id, ReportSource.OsmAnd, time, new GeoPoint(lat, lon), Number(coords, "altitude"), Number(coords, "accuracy"),
             NonNegative(Number(coords, "speed")), NonNegative(Number(coords, "heading")));
         if (stoppedFixStands > TimeSpan.Zero && location.TryGetProperty("is_moving", out var moving) && moving.ValueKind == JsonValueKind.False)

@@ -468,4 +468,26 @@ public sealed class CotParserTests
         Assert.Equal(new Rejection(RejectReason.Oversized, $"event is {xml.Length} characters (limit 1000)"), incoming?.Rejection);
         Assert.Equal(1025, incoming?.Raw.Length);
     }
+
+    [Theory]
+    [InlineData("NaN", "45", "speed 'NaN' is not a finite number")]
+    [InlineData("abc", "xyz", "speed 'abc' is not a finite number")]
+    [InlineData("1.5", "xyz", "course 'xyz' is not a finite number")]
+    [InlineData("-1.0", "Infinity", "course 'Infinity' is not a finite number")]
+    public void A_track_speed_or_course_that_is_not_a_finite_number_is_refused_by_name(string speed, string course, string detail)
+    {
+        // Dropped, the fix was taken as one that says nothing of the unit's motion, and nobody heard why.
+        var incoming = Parser.Parse(Event(detail: $"<track speed='{speed}' course='{course}'/>")).Report;
+
+        Assert.Null(incoming?.Report);
+        Assert.Equal(new Rejection(RejectReason.InvalidValue, $"event U1 track: {detail}"), incoming?.Rejection);
+    }
+
+    [Fact]
+    public void A_hostile_markers_track_is_not_read_so_a_garbled_one_still_places_the_threat()
+    {
+        var outcome = Parser.Parse(Event("a-h-G", uid: "H1", detail: "<track speed='NaN' course='abc'/>"));
+
+        Assert.Equal("T1", outcome.Threat?.ThreatId);
+    }
 }

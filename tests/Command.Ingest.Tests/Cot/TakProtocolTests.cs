@@ -254,4 +254,15 @@ public sealed class TakProtocolTests
 
         Assert.Equal(RejectReason.NoFix, Parser.ParseTak(TakProto.FromXml(xml))?.Report?.Rejection?.Reason);
     }
+
+    [Fact]
+    public void A_track_speed_that_is_not_a_number_is_refused_as_its_xml_is()
+    {
+        var xml = CotParserTests.Event(detail: "<track speed='NaN' course='45'/>");
+
+        var rejection = Parser.ParseTak(TakProto.FromXml(xml))?.Report?.Rejection;
+
+        Assert.Equal(new Rejection(RejectReason.InvalidValue, "event U1 track: speed 'NaN' is not a finite number"), rejection);
+        Assert.Equal(Parser.Parse(xml).Report?.Rejection, rejection);
+    }
 }

@@ -193,4 +193,18 @@ public sealed class NmeaDecoderTests
             new GeoPoint(49 + (54.1474 / 60), -(119 + (23.6044 / 60))), null, null, 1.1 * 1852 / 3600, 194.9, null);
         Assert.Equal(expected, report);
     }
+
+    [Theory]
+    [InlineData("GPRMC,030719.000,A,3747.0873,S,17518.8938,E,abc,181.39,311214,,,A", "GPRMC speed 'abc' is not a number")]
+    [InlineData("GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,north,311214,,,A", "GPRMC course 'north' is not a number")]
+    [InlineData("GPGGA,030719.000,3747.0873,S,17518.8938,E,1,08,x,12.0,M,19.6,M,,", "GPGGA HDOP 'x' is not a number")]
+    [InlineData("GPGGA,030719.000,3747.0873,S,17518.8938,E,1,08,0.9,high,M,19.6,M,,", "GPGGA altitude 'high' is not a number")]
+    public void A_field_that_holds_something_but_no_number_is_refused_by_name(string body, string detail)
+    {
+        // Read as nothing, the fix was taken with its course and no speed, and nobody heard why.
+        var line = new NmeaDecoder(NmeaOptions.Default, "GPS1").Decode(WithChecksum(body), Received);
+
+        Assert.Null(line.Report?.Report);
+        Assert.Equal(new Rejection(RejectReason.InvalidValue, detail), line.Report?.Rejection);
+    }
 }

@@ -116,6 +116,8 @@ public sealed class OsmAndParserTests
     [InlineData("{\"device_id\":\"p\",\"location\":\"39.99,-105\"}", RejectReason.Malformed, "location must be an object (was a string)")]
     [InlineData("{\"device_id\":\"p\",\"location\":{\"coords\":[1,2]}}", RejectReason.Malformed, "location.coords must be an object (was an array)")]
     [InlineData("{\"device_id\":\"p\",\"location\":{\"timestamp\":true,\"coords\":{\"latitude\":1,\"longitude\":2}}}", RejectReason.Malformed, "location.timestamp must be an ISO 8601 time in a string (was true)")]
+    [InlineData("{\"device_id\":\"p\",\"location\":{\"coords\":{\"latitude\":1,\"longitude\":2,\"speed\":\"fast\"}}}", RejectReason.InvalidValue, "location.coords.speed must be a number (was a string)")]
+    [InlineData("{\"device_id\":\"p\",\"location\":{\"coords\":{\"latitude\":1,\"longitude\":2,\"heading\":true}}}", RejectReason.InvalidValue, "location.coords.heading must be a number (was true)")]
     public void Json_field_of_the_wrong_kind_is_named_and_never_called_missing(string body, RejectReason reason, string detail)
     {
         Assert.Equal(new Rejection(reason, detail), OsmAndJson.Parse(body, Received).Rejection);
