@@ -52,7 +52,7 @@ public sealed class RadioFuzzTests(RadioHost host)
 
         Assert.All(new[] { udp, tak, tcp, nmea, aprs, osmAnd }, run => Assert.Equal(Count, run.Tally["sent"]));
         Assert.Equal(
-            ((2 * Count) + CotFrames(fuzzer.Senders(protocols["cot-tcp"])), LineFrames(fuzzer.Senders(protocols["nmea"])), LineFrames(fuzzer.Senders(protocols["aprs"]))),
+            ((2 * Count) + CotFrames(fuzzer.Senders(protocols["cot-tcp"])), LinesEndedByCrOrLf(fuzzer.Senders(protocols["nmea"])), LineFrames(fuzzer.Senders(protocols["aprs"]))),
             (meters.Received("CoT"), meters.Received("Nmea"), meters.Received("Aprs")));
         Assert.Equal(Count, osmAnd.Tally.Counts().Where(c => c.Key != "sent").Sum(c => c.Value));
         Assert.All(osmAnd.Tally.Counts(), c => Assert.Contains(c.Key, Named));
@@ -87,6 +87,13 @@ public sealed class RadioFuzzTests(RadioHost host)
 
     /// <summary>Lines a line listener reads from these senders' connections: one per newline, each message ending in CR LF.</summary>
     private static long LineFrames(IReadOnlyList<string[]> senders) => senders.Sum(messages => messages.Sum(m => m.Count(c => c == '\n') + 1));
+
+    /// <summary>
+    /// Lines the NMEA listener reads from these senders' connections: one per run of text between CRs and LFs, each
+    /// message ending in CR LF (a line ends at CR, LF or CRLF, and nothing between two ends is a line).
+    /// </summary>
+    private static long LinesEndedByCrOrLf(IReadOnlyList<string[]> senders) =>
+        senders.Sum(messages => messages.Sum(m => (m + "\r\n").Split('\r', '\n').Count(line => line.Length > 0)));
 
     /// <summary>Events the CoT stream listener reads from these senders' connections: one per &lt;/event&gt;, and what is left at the end.</summary>
     private static long CotFrames(IReadOnlyList<string[]> senders) => senders.Sum(messages =>
