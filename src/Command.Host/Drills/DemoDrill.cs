@@ -23,6 +23,13 @@ public sealed partial class DemoDrill(DrillDirector drills, IOptions<DemoOptions
             // Every host of a cluster asks; the first starts it and the rest find it running. The feed names who started
             // it: "DRILL START demo — host start-up", not the scenario twice.
             var outcome = await drills.StartUnlessRunningAsync(demo.Incident, DemoScenario.Name, new DrillOptions { Speed = demo.Speed, Loop = true }, "host start-up");
+            if (outcome.Status is null && outcome.Refusal == "closed")
+            {
+                // A commander closed the demo's incident: it is over, as they meant, and a closed incident takes nothing.
+                LogClosed(logger, demo.Incident);
+                return;
+            }
+
             if (outcome.Status is null)
             {
                 LogRefused(logger, demo.Incident, outcome.Detail);
@@ -39,6 +46,9 @@ public sealed partial class DemoDrill(DrillDirector drills, IOptions<DemoOptions
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo drill playing on incident {Incident} at {Speed}x; open the dashboard to watch it")]
     private static partial void LogStarted(ILogger logger, string incident, double speed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The demo drill does not play: its incident {Incident} was closed. To play it again, set Demo:Incident to another id")]
+    private static partial void LogClosed(ILogger logger, string incident);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The demo drill could not start on incident {Incident}: {Detail}")]
     private static partial void LogRefused(ILogger logger, string incident, string? detail);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Command.Domain.Validation;
 using Command.Grains;
 using Command.Grains.Incidents;
 using Command.Ingest.Intake;
@@ -65,7 +66,7 @@ public sealed partial class DrillGrain(
     public Task<DrillOutcome> Stop(string actor) => ControlAsync("stop", actor, null, e => e.StopAsync(), "stopped", _ => 1);
 
     public Task<DrillStatusView?> Status() => Task.FromResult(engine is not null
-        ? DrillStatusView.From(IncidentId, engine.Status)
+        ? DrillStatusView.From(IncidentId, engine.Status) is var view && ClosedUnder(engine) ? view with { State = "stopped" } : view
         : state.State.Order is { } order && state.State.State is { } s ? new DrillStatusView(IncidentId, order.Scenario, s, state.State.DrillTimeS, 0, order.Speed, order.Loop, state.State.Iteration) : null);
 
     public async Task<DrillOutcome> CatchUp()
@@ -233,28 +234,45 @@ public sealed partial class DrillGrain(
     // Awaited on this grain's turn: the drill's end (completed, faulted) is saved as it happens.
     private async Task WatchAsync(DrillEngine running)
     {
+        var closed = false;
         try
         {
             await running.Completion;
+        }
+        catch (Exception) when (ClosedUnder(running))
+        {
+            closed = true;
+            LogIncidentClosed(logger, IncidentId);
         }
         catch (Exception ex)
         {
             LogFaulted(logger, ex, IncidentId);
         }
 
-        if (engine == running && running.State is DrillState.Completed or DrillState.Faulted)
+        if (engine == running && (closed || running.State is DrillState.Completed or DrillState.Faulted))
         {
-            state.State.State = running.State.ToString().ToLowerInvariant();
+            state.State.State = closed ? "stopped" : running.State.ToString().ToLowerInvariant();
             await SaveClockAsync();
             await Roster().Ended(IncidentId);
 
-            // Nothing plays any more: the incident judges its units on its own clock again.
-            if (state.State.Order is { } order)
+            // Nothing plays any more: the incident judges its units on its own clock again (a closed one judges none).
+            if (!closed && state.State.Order is { } order)
             {
                 await RecordAsync(state.State.State, order.Scenario, IncidentDrillSink.Actor, 1);
             }
+
+            if (closed)
+            {
+                // Its status is the stop saved, not the engine's fault that ended it.
+                engine = null;
+                await running.DisposeAsync();
+            }
         }
     }
+
+    // Its incident was closed under it by a commander: the drill is over, not broken, whether or not its end is saved yet.
+    private static bool ClosedUnder(DrillEngine running) =>
+        running.Completion is { IsFaulted: true } ended && ended.Exception?.InnerException is DrillRefusedException { Rejection.Reason: RejectReason.Closed };
 
     // Saved as it stands: the drill carries on on the host that next activates this grain.
     private async Task PutDownAsync()
@@ -293,6 +311,9 @@ public sealed partial class DrillGrain(
     private IDrillRoster Roster() => GrainFactory.GetGrain<IDrillRoster>(IDrillRoster.Key);
 
     private static DrillOptions Options(DrillOrder order) => new() { Speed = order.Speed, Loop = order.Loop, Seed = order.Seed };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The drill on incident {IncidentId} stopped: the incident was closed")]
+    private static partial void LogIncidentClosed(ILogger logger, string incidentId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The drill on incident {IncidentId} stopped with an error")]
     private static partial void LogFaulted(ILogger logger, Exception exception, string incidentId);

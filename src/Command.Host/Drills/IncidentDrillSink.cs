@@ -81,9 +81,10 @@ public sealed partial class IncidentDrillSink(string incidentId, string scenario
     public async Task ReportsAsync(IReadOnlyList<PositionReport> reports, CancellationToken cancellationToken)
     {
         var batch = reports.Select(r => IncomingReport.Parsed(ReportSource.Simulator, EventJson.Serialize(r), r)).ToList();
+        IntakeOutcome outcome;
         try
         {
-            await intake.SubmitAsync(incidentId, batch, UnknownUnitPolicy.Enrol, cancellationToken);
+            outcome = await intake.SubmitAsync(incidentId, batch, UnknownUnitPolicy.Enrol, cancellationToken);
         }
         catch (Exception ex) when (IsMoving(ex))
         {
@@ -91,8 +92,22 @@ public sealed partial class IncidentDrillSink(string incidentId, string scenario
             // delivered, as a radio's sent then would not be, and the drill plays on. It stopped with an error, and
             // the host that took the incident over started the demo again from nothing.
             LogFixesLost(logger ?? NullLogger.Instance, reports.Count, incidentId, ex.Message);
+            return;
+        }
+
+        if (Closed(outcome) is { } closed)
+        {
+            // The incident was closed under the drill: nothing more plays into it, and the drill stops (it sent for
+            // seconds more, each batch refused, until a command of its script was refused and it stopped with an error).
+            throw new DrillRefusedException(incidentId, closed);
         }
     }
+
+    // The incident's refusal of a whole batch as closed, where it refused it so.
+    private static Rejection? Closed(IntakeOutcome outcome) =>
+        outcome.Incident is { Reason: RejectReason.Closed } incident ? incident
+        : outcome.Accepted == 0 && outcome.Rejected.Count > 0 && outcome.Rejected.All(r => r.Rejection.Reason == RejectReason.Closed) ? outcome.Rejected[0].Rejection
+        : null;
 
     /// <summary>The incident cannot be reached for the moment: its silo is gone, or it is moving to another.</summary>
     public static bool IsMoving(Exception ex) => Hosting.Unreachable.Is(ex) || ex is IncidentUnavailableException;
