@@ -20,8 +20,6 @@ public sealed partial class AprsIsClient : SourceClient
 {
     private const ReportSource Source = ReportSource.Aprs;
 
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
-
     private readonly AprsIsClientOptions options;
     private readonly IngestContext context;
     private readonly AprsParser parser;
@@ -60,7 +58,8 @@ public sealed partial class AprsIsClient : SourceClient
         await stream.WriteAsync(Encoding.ASCII.GetBytes(LogIn), cancellationToken).ConfigureAwait(false);
         var incident = options.Incident ?? context.Options.Incident;
         var unknownUnits = options.UnknownUnits ?? context.Options.UnknownUnits;
-        var lines = new FrameReader(PipeReader.Create(stream), NewLine, keepDelimiter: false, options.MaxLineBytes);
+        // APRS-IS ends its lines with CRLF; a line ends at CR, LF or CRLF alike, as the TCP listener's do.
+        var lines = new FrameReader(PipeReader.Create(stream), FrameReader.LineEnds, keepDelimiter: false, options.MaxLineBytes, anyOf: true);
         var any = false;
         while (true)
         {

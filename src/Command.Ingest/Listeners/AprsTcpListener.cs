@@ -9,16 +9,17 @@ namespace Command.Ingest.Listeners;
 /// APRS TNC2 lines over TCP (<c>Ingest:Aprs:Tcp</c>, default port 14580, the APRS-IS client port), one packet
 /// per line. An APRS-IS client's login (<c>user ...</c>) and comment lines (<c>#...</c>) are not packets and are
 /// passed over; a comment is its heartbeat (Dire Wolf's IGate sends <c>#</c> every 30 s), which keeps a connection that
-/// has sent positions open between them.
+/// has sent positions open between them. A line ends at CR, LF or CRLF: a TNC in TNC2 monitor mode ends its lines with
+/// a bare CR, and cut at LF alone, every packet after the first ran into one line and was lost.
 /// </summary>
 public sealed class AprsTcpListener(string section, TcpListenerOptions options, IngestContext context, AprsParser parser, ILogger<AprsTcpListener> logger)
     : TcpIngestListener(section, options, context, logger)
 {
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
-
     protected override ReportSource Source => ReportSource.Aprs;
 
-    protected override byte[] Delimiter => NewLine;
+    protected override byte[] Delimiter => FrameReader.LineEnds;
+
+    protected override bool EndsAtAnyOf => true;
 
     protected override Func<string, FrameOutcome> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source) =>
         text =>

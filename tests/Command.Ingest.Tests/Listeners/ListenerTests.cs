@@ -249,6 +249,20 @@ public sealed class ListenerTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Aprs_lines_of_a_tnc_in_monitor_mode_ended_by_a_bare_cr_each_reach_the_incident()
+    {
+        // A TNC in TNC2 monitor mode ends its lines with a bare CR; cut at LF only, every packet after the first ran
+        // into one line and was lost.
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<AprsTcpListener>().BoundPort!.Value);
+
+        await IngestRig.SendAsync(client, "K1ABC-9>APRS:!3944.35N/10459.42W>\rK2DEF-7>APRS:!3944.36N/10459.43W>\rK3GHI-1>APRS:!3944.37N/10459.44W>\r");
+        var delivered = await rig.Port.WaitForAsync(3);
+
+        Assert.Equal(["K1ABC-9", "K2DEF-7", "K3GHI-1"], delivered.Select(d => d.Report?.UnitId));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Aprs_line_reaches_the_incident_and_oversized_lines_do_not_close_the_connection()
     {
         await using var rig = await IngestRig.StartAsync();
