@@ -33,6 +33,7 @@ builder.AddCommandAccess();
 
 var app = builder.Build();
 app.UseForwardedHeadersBehindProxy();
+app.UseFramingGuard();
 app.UseRequestBodyLimit();
 app.UseUnavailableIncidents();
 app.MapIngestEndpoints(Rights.Report); // first: a request on the OsmAnd port must reach nothing else, the page included

@@ -17,6 +17,21 @@ public sealed class CrossSiteTests(CommandHost host) : IClassFixture<CommandHost
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/sign-in/")]
+    [InlineData("/api/incidents")]
+    [InlineData("/api/incidents/none-such")]
+    public async Task No_page_or_answer_may_be_framed_by_another_site(string path)
+    {
+        // The command view's buttons acknowledge flags and send units in: framed invisibly under a decoy page, a
+        // signed-in commander's click could be taken for one of them.
+        var response = await host.Client.GetAsync(path, Ct);
+
+        Assert.Equal(("DENY", "frame-ancestors 'none'", "nosniff"),
+            (response.Headers.GetValues("X-Frame-Options").Single(), response.Headers.GetValues("Content-Security-Policy").Single(), response.Headers.GetValues("X-Content-Type-Options").Single()));
+    }
+
     [Fact]
     public async Task A_text_plain_threat_from_another_origin_is_refused_and_not_applied()
     {
