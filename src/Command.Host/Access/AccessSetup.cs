@@ -109,8 +109,11 @@ public static class AccessSetup
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
         var check = context.HttpContext.RequestServices.GetRequiredService<CredentialCheck>();
-        if (context.Principal is null || await check.ProblemAsync(context.Principal) is not null)
+        var problem = context.Principal is null ? "the session holds no one" : await check.ProblemAsync(context.Principal);
+        if (problem is not null)
         {
+            // Said in the refusal: the cookie handler alone says only "No principal.", which no one can act on.
+            context.HttpContext.Items[RefusalAnswers.SessionEnded] = problem;
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(PersonSessions.Scheme);
         }

@@ -13,6 +13,9 @@ public sealed class RefusalAnswers(AccessAudit audit) : IAuthorizationMiddleware
 {
     public const string SignInPage = "/sign-in/";
 
+    /// <summary>The request item holding why a session cookie no longer stands, where it was refused for that.</summary>
+    public const string SessionEnded = "command.session-ended";
+
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         if (authorizeResult.Succeeded)
@@ -25,7 +28,7 @@ public sealed class RefusalAnswers(AccessAudit audit) : IAuthorizationMiddleware
         if (authorizeResult.Challenged || context.User.Identity?.IsAuthenticated != true)
         {
             // Authentication keeps only a success; asked again, it says why a credential presented was refused.
-            var why = (await context.AuthenticateAsync()).Failure?.Message;
+            var why = context.Items[SessionEnded] as string ?? (await context.AuthenticateAsync()).Failure?.Message;
             audit.Refused("anonymous", what, "unauthenticated");
             if (IsPageNavigation(context.Request))
             {

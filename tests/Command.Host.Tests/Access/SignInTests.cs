@@ -167,6 +167,9 @@ public sealed class SignInTests(AccessHost host) : IClassFixture<AccessHost>
         using var kept = await SendAsync(host.Access.AsPage(HttpMethod.Get, "/api/incidents", cookie));
 
         Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.Unauthorized), (signOut.StatusCode, kept.StatusCode));
+        // Why, in words one can act on; the cookie handler alone says "No principal.".
+        Assert.Equal("the credential was refused: the session was signed out; sign in again, or present a valid bearer token",
+            (await kept.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
     }
 
     [Fact]
