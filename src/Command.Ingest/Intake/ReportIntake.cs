@@ -44,7 +44,9 @@ public sealed class ReportIntake(
 
             var unitId = item.Report?.UnitId ?? item.UnitId;
             rejected.Add(new ItemRejection(i, unitId, rejection));
-            refused.Add(new InputRejected(item.Source, rejection.Reason, rejection.Detail, unitId, item.Raw) { Time = now });
+            // Recorded against no unit where its sender may not report for the one it named (the refusal names it): any
+            // device's credential could otherwise write refusals on any unit's row and into its ICS-214 log.
+            refused.Add(new InputRejected(item.Source, rejection.Reason, rejection.Detail, rejection.Reason == RejectReason.UnitNotPermitted ? null : unitId, item.Raw) { Time = now });
             Count(item.Source, rejection);
         }
 

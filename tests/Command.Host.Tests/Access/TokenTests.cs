@@ -51,6 +51,7 @@ public sealed class TokenTests(AccessHost host) : IClassFixture<AccessHost>
     public async Task A_device_token_reports_for_its_own_units_and_is_refused_for_any_other()
     {
         (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident("devices"))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync("/api/incidents/devices/units", new { unitId = "D2", callsign = "Delta 2", role = "contact" })).EnsureSuccessStatusCode();
         var token = await host.Access.TokenForAsync("device", "D1");
         using var device = host.ClientWith(token);
 
@@ -63,6 +64,9 @@ public sealed class TokenTests(AccessHost host) : IClassFixture<AccessHost>
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
         Assert.Equal(("D2", "unit-not-permitted"), (refused.GetProperty("unitId").GetString(), refused.GetProperty("reason").GetString()));
         Assert.Equal(HttpStatusCode.Forbidden, command.StatusCode);
+        // Recorded in the incident, but not on D2's row: a device's credential writes nothing against a unit not its own.
+        var units = await host.Client.GetFromJsonAsync<JsonElement>("/api/incidents/devices/units", Ct);
+        Assert.False(units.EnumerateArray().Single(u => u.GetProperty("unitId").GetString() == "D2").TryGetProperty("refused", out _));
     }
 
     [Fact]
