@@ -52,7 +52,7 @@ public sealed class RadioFuzzTests(RadioHost host)
 
         Assert.All(new[] { udp, tak, tcp, nmea, aprs, osmAnd }, run => Assert.Equal(Count, run.Tally["sent"]));
         Assert.Equal(
-            ((2 * Count) + CotFrames(fuzzer.Senders(protocols["cot-tcp"])), LinesEndedByCrOrLf(fuzzer.Senders(protocols["nmea"])), LineFrames(fuzzer.Senders(protocols["aprs"]))),
+            ((2 * Count) + CotFrames(fuzzer.Senders(protocols["cot-tcp"])), LinesEndedByCrOrLf(fuzzer.Senders(protocols["nmea"])), LinesEndedByCrOrLf(fuzzer.Senders(protocols["aprs"]))),
             (meters.Received("CoT"), meters.Received("Nmea"), meters.Received("Aprs")));
         Assert.Equal(Count, osmAnd.Tally.Counts().Where(c => c.Key != "sent").Sum(c => c.Value));
         Assert.All(osmAnd.Tally.Counts(), c => Assert.Contains(c.Key, Named));
@@ -85,11 +85,8 @@ public sealed class RadioFuzzTests(RadioHost host)
         }
     }
 
-    /// <summary>Lines a line listener reads from these senders' connections: one per newline, each message ending in CR LF.</summary>
-    private static long LineFrames(IReadOnlyList<string[]> senders) => senders.Sum(messages => messages.Sum(m => m.Count(c => c == '\n') + 1));
-
     /// <summary>
-    /// Lines the NMEA listener reads from these senders' connections: one per run of text between CRs and LFs, each
+    /// Lines the NMEA and APRS listeners read from these senders' connections: one per run of text between CRs and LFs, each
     /// message ending in CR LF (a line ends at CR, LF or CRLF, and nothing between two ends is a line).
     /// </summary>
     private static long LinesEndedByCrOrLf(IReadOnlyList<string[]> senders) =>
