@@ -369,6 +369,28 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
     }
 
     [Fact]
+    public async Task A_fix_far_from_the_site_is_refused_and_enrols_no_one()
+    {
+        // A latitude's sign slipped (44° S for 44° N): taken, it enrolled its unit and zoomed the commander's map out to a
+        // continent with the site in a corner of it.
+        var id = await host.NextIncidentAsync(NewId());
+        await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
+        var now = DateTimeOffset.UtcNow;
+
+        var response = await host.PostJsonAsync($"/api/incidents/{id}/reports", new
+        {
+            reports = new object[] { new { unitId = "FAR1", fixTime = now, lat = -44.0, lon = -100.0 }, TestSite.Report("NEAR1", now, 0, -50) },
+        });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var units = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/units", Ct);
+
+        var refused = Assert.Single(body.GetProperty("rejected").EnumerateArray());
+        Assert.Equal((0, "invalid-coordinates"), (refused.GetProperty("index").GetInt32(), refused.GetProperty("reason").GetString()));
+        Assert.EndsWith("km from site Test campus: a unit's fix is taken within 100 km of it", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["NEAR1"], units.EnumerateArray().Select(u => u.GetProperty("unitId").GetString()));
+    }
+
+    [Fact]
     public async Task An_incident_whose_id_starts_with_a_dot_is_refused_as_it_could_not_be_recorded()
     {
         var response = await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(".hidden"));

@@ -99,7 +99,7 @@ public sealed partial class IncidentGrain
         for (var i = 0; i < reports.Length; i++)
         {
             var report = reports[i];
-            if (InputLimits.Check(report) is { } invalid)
+            if ((InputLimits.Check(report) ?? ReportGround.Check(stream.Projection.Site!, report)) is { } invalid)
             {
                 results[i] = Refuse(report, invalid, now, batch);
                 continue;
@@ -141,7 +141,7 @@ public sealed partial class IncidentGrain
         foreach (var report in reports)
         {
             // A first batch from a large drill enrols thousands: each is looked up once, not against every one before it.
-            if (!stream.Projection.Units.ContainsKey(report.UnitId) && InputLimits.Check(report) is null
+            if (!stream.Projection.Units.ContainsKey(report.UnitId) && InputLimits.Check(report) is null && ReportGround.Check(stream.Projection.Site!, report) is null
                 && (seen ??= new(StringComparer.Ordinal)).Add(report.UnitId))
             {
                 (newcomers ??= []).Add(report);

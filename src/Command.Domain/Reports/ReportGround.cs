@@ -1,0 +1,25 @@
+using Command.Domain.Geometry;
+using Command.Domain.Sites;
+using Command.Domain.Validation;
+
+namespace Command.Domain.Reports;
+
+/// <summary>
+/// Where an incident takes a unit's fix: within <see cref="MostFromSiteM"/> of its site's origin, as a county-wide
+/// response reaches. A fix with its latitude's sign slipped (40° S for 40° N), or a device that never had a fix and
+/// sends 0,0 by another name, was taken, enrolled its unit, and zoomed the commander's map out to a continent with the
+/// site in a corner of it.
+/// </summary>
+public static class ReportGround
+{
+    /// <summary>How far from the site's origin a unit's fix is taken: 100 km.</summary>
+    public const double MostFromSiteM = 100_000;
+
+    /// <summary>Null when <paramref name="report"/>'s fix lies within reach of <paramref name="site"/>; else why it is refused.</summary>
+    public static Rejection? Check(Site site, PositionReport report)
+    {
+        var distance = GreatCircle.DistanceM(site.Origin, report.Position);
+        return distance <= MostFromSiteM ? null : new Rejection(RejectReason.InvalidCoordinates, FormattableString.Invariant(
+            $"fix at {report.Position.Latitude:0.#####},{report.Position.Longitude:0.#####} is {GreatCircle.Kilometres(distance)} from site {site.Name}: a unit's fix is taken within {MostFromSiteM / 1000:0} km of it"));
+    }
+}
