@@ -24,21 +24,27 @@ public sealed partial class LiveDashboardTests
         var scene = await Scene.OpenAsync(host, "far");
         await scene.ThreatAsync(0, 100);
         await scene.EnrolAsync("S1", "SRO Baker", "contact");
-        // A device whose fixes put it 591 km away, coming in at 12.5 m/s: an ETA of 13 hours.
-        await scene.TrackAsync("S1", (-591000, 100), (-590875, 100), (-590750, 100));
+        // A device whose fixes put it nearly 100 km away (a fix beyond 100 km of the site is refused), coming in at 12.5 m/s;
+        // and one as far, coming in at 2.1 m/s: an ETA of 13 hours.
+        await scene.TrackAsync("S1", (-99950, 100), (-99825, 100), (-99700, 100));
+        await scene.EnrolAsync("S2", "SRO Lane", "contact");
+        await scene.TrackAsync("S2", (-99400, -100), (-99379, -100), (-99358, -100));
         // Room for the unit id is not taken from a callsign of a usual length.
         await scene.EnrolAsync("K9", "Perimeter 9", "perimeter");
         await scene.TrackAsync("K9", (70, 150), (70, 150));
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, width: width, height: height);
         var row = dashboard.Row("S1");
 
+        var slow = dashboard.Row("S2");
+
         await Expect(row.Locator(".distance")).ToHaveTextAsync(">99 km");
         await Expect(row.Locator(".rate")).ToHaveTextAsync(new Regex(@"^\+1[23] m/s$"));
-        await Expect(row.Locator(".eta")).ToHaveTextAsync(new Regex(@"^13h\d\d$"));
+        await Expect(slow.Locator(".eta")).ToHaveTextAsync(new Regex(@"^13h\d\d$"));
         await Expect(row.Locator(".unit-id")).ToHaveTextAsync("S1");
         foreach (var cell in new[] { ".callsign b", ".unit-id", ".distance", ".rate", ".eta", ".in-state", ".fix" })
         {
             Assert.False(await row.Locator(cell).EvaluateAsync<bool>(Overflows), $"{cell} '{await row.Locator(cell).TextContentAsync()}' is cut off");
+            Assert.False(await slow.Locator(cell).EvaluateAsync<bool>(Overflows), $"{cell} '{await slow.Locator(cell).TextContentAsync()}' is cut off");
         }
 
         await Expect(dashboard.Row("K9").Locator(".callsign b")).ToHaveTextAsync("Perimeter 9");
