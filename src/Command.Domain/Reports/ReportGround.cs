@@ -1,4 +1,3 @@
-using Command.Domain.Geometry;
 using Command.Domain.Sites;
 using Command.Domain.Validation;
 
@@ -16,10 +15,6 @@ public static class ReportGround
     public const double MostFromSiteM = 100_000;
 
     /// <summary>Null when <paramref name="report"/>'s fix lies within reach of <paramref name="site"/>; else why it is refused.</summary>
-    public static Rejection? Check(Site site, PositionReport report)
-    {
-        var distance = GreatCircle.DistanceM(site.Origin, report.Position);
-        return distance <= MostFromSiteM ? null : new Rejection(RejectReason.InvalidCoordinates, FormattableString.Invariant(
-            $"fix at {report.Position.Latitude:0.#####},{report.Position.Longitude:0.#####} is {GreatCircle.Kilometres(distance)} from site {site.Name}: a unit's fix is taken within {MostFromSiteM / 1000:0} km of it"));
-    }
+    public static Rejection? Check(Site site, PositionReport report) =>
+        SiteReach.Beyond(site, report.Position, MostFromSiteM, "fix", "a unit's fix is taken");
 }

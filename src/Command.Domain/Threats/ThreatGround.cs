@@ -1,4 +1,3 @@
-using Command.Domain.Geometry;
 using Command.Domain.Sites;
 using Command.Domain.Validation;
 
@@ -25,8 +24,6 @@ public static class ThreatGround
             return null;
         }
 
-        var distance = GreatCircle.DistanceM(site.Origin, threat.Position);
-        return distance <= MostFromSiteM ? null : new Rejection(RejectReason.InvalidCoordinates, FormattableString.Invariant(
-            $"threat {threat.ThreatId} at {threat.Position.Latitude:0.#####},{threat.Position.Longitude:0.#####} is {GreatCircle.Kilometres(distance)} from site {site.Name}: a threat is placed within {MostFromSiteM / 1000:0} km of it"));
+        return SiteReach.Beyond(site, threat.Position, MostFromSiteM, $"threat {threat.ThreatId}", "a threat is placed");
     }
 }
