@@ -391,6 +391,18 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
     }
 
     [Fact]
+    public async Task A_path_naming_an_impossible_incident_is_refused_to_an_anonymous_caller_as_unauthenticated_first()
+    {
+        // The door checks who calls before what they name: nobody learns the id rule, or anything else, unsigned.
+        using var anonymous = host.ClientWith(null);
+
+        var response = await anonymous.GetAsync("/api/incidents/a%2Fb", Ct);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal((HttpStatusCode.Unauthorized, "unauthenticated"), (response.StatusCode, body.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
     public async Task An_incident_whose_id_starts_with_a_dot_is_refused_as_it_could_not_be_recorded()
     {
         var response = await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(".hidden"));
