@@ -153,6 +153,7 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
         var outage = false;
         var deferred = false;
         string? down = null;
+        DateTimeOffset? unaskedSince = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             // In a cluster one host connects: the others ask again every few seconds, and one takes the source over when
@@ -167,8 +168,16 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
                 }
 
                 // Each time it asks: the page on any host says the source is down where the host that holds it cannot
-                // reach it.
-                Say(hold.Condition, hold.Why);
+                // reach it. That the cluster cannot be asked is not said until it has not been for longer than the
+                // cluster takes to declare a dead host and move what it held: in that window the source was recorded down
+                // in the incident ("the cluster could not be asked which host connects to it") while nothing was wrong
+                // with it.
+                var now = context.Clock.GetUtcNow();
+                unaskedSince = hold.Failure is null ? null : unaskedSince ?? now;
+                if (unaskedSince is not { } since || now - since >= UnaskedDownAfter)
+                {
+                    Say(hold.Condition, hold.Why);
+                }
 
                 if (!await WaitAsync(HoldEvery, stoppingToken).ConfigureAwait(false))
                 {
@@ -311,6 +320,9 @@ public abstract partial class SourceClient(SourceClientOptions options, IngestCo
             return false;
         }
     }
+
+    /// <summary>How long the cluster must go unasked before the source is said down for it: a minute.</summary>
+    public static readonly TimeSpan UnaskedDownAfter = TimeSpan.FromMinutes(1);
 
     // Asks for the source for this host: when it was asked, where it holds it; otherwise which host does, or why the
     // cluster could not say.
