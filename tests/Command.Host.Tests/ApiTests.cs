@@ -189,6 +189,25 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
     }
 
     [Fact]
+    public async Task A_field_given_twice_is_refused_by_name_and_nothing_changes()
+    {
+        // Which of the two was meant is unknown: a reader would keep the last, so "neutralized" would win in silence.
+        var id = NewId();
+        await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
+        (await host.Client.PutAsJsonAsync($"/api/incidents/{id}/threats/T1", new { lat = 44.0009, lon = -100.0, uncertaintyM = 10, phase = "active" }, Ct)).EnsureSuccessStatusCode();
+        using var doubled = new StringContent(
+            "{\"phase\": \"contained\", \"reason\": \"subject barricaded\", \"Phase\": \"neutralized\"}", System.Text.Encoding.UTF8, "application/json");
+
+        var response = await host.Client.PostAsync($"/api/incidents/{id}/threats/T1/phase", doubled, Ct);
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var view = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(("malformed", "'phase' is given twice (at $.Phase); a request names each field once"), (error.GetProperty("reason").GetString(), error.GetProperty("detail").GetString()));
+        Assert.Equal("active", view.GetProperty("threats")[0].GetProperty("phase").GetString());
+    }
+
+    [Fact]
     public async Task Declaring_the_phase_of_a_threat_the_incident_does_not_have_is_not_found()
     {
         var id = NewId();

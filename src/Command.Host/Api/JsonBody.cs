@@ -9,11 +9,13 @@ namespace Command.Host.Api;
 /// <summary>
 /// Reads a request body so that malformed JSON gets a specific answer rather than a bare 400, and a body past the
 /// limit (announced, or found so while a chunked one is read) a 413. A field the request does not take is refused by
-/// name: a misspelt field would otherwise be dropped without a word, and its default taken for what was meant.
+/// name: a misspelt field would otherwise be dropped without a word, and its default taken for what was meant. A field
+/// given twice is refused too: which of its values was meant is unknown, and a reader keeps either.
 /// </summary>
 public static partial class JsonBody
 {
-    // The API's serializer options, with fields a request does not take refused: one copy for each options instance.
+    // The API's serializer options, with fields a request does not take, or names twice, refused: one copy for each
+    // options instance.
     private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> Strict = [];
 
     /// <summary>Largest request body the API reads. 4 MiB.</summary>
@@ -34,7 +36,11 @@ public static partial class JsonBody
 
         try
         {
-            var strict = Strict.GetValue(options, o => new JsonSerializerOptions(o) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow });
+            var strict = Strict.GetValue(options, o => new JsonSerializerOptions(o)
+            {
+                UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+                AllowDuplicateProperties = false,
+            });
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, strict, cancellationToken);
             return value is null ? (null, ApiError.BadRequest("malformed", "the body is empty or null")) : (value, null);
         }
@@ -45,6 +51,10 @@ public static partial class JsonBody
         catch (JsonException ex) when (UnknownField(ex) is { } field)
         {
             return (null, ApiError.BadRequest("unknown-field", $"this request takes no field '{field}' (at {ex.Path}); check its spelling against the API"));
+        }
+        catch (JsonException ex) when (GivenTwice(ex) is { } field)
+        {
+            return (null, ApiError.BadRequest("malformed", $"'{field}' is given twice (at {ex.Path}); a request names each field once"));
         }
         catch (JsonException ex) when (WrongType<T>(ex) is { } wrong)
         {
@@ -108,15 +118,15 @@ public static partial class JsonBody
     private static partial Regex PathSegment();
 
     // The name System.Text.Json gives, quoted, when a field maps to nothing: "The JSON property 'x' could not be mapped…".
-    private static string? UnknownField(JsonException ex)
-    {
-        const string Marker = "could not be mapped to any .NET member";
-        var message = ex.Message;
-        if (!message.Contains(Marker, StringComparison.Ordinal))
-        {
-            return null;
-        }
+    private static string? UnknownField(JsonException ex) =>
+        ex.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) ? FirstQuoted(ex.Message) : null;
 
+    // The name System.Text.Json gives, quoted, when a field comes twice: "Duplicate property 'x' encountered…".
+    private static string? GivenTwice(JsonException ex) =>
+        ex.Message.StartsWith("Duplicate property '", StringComparison.Ordinal) ? FirstQuoted(ex.Message) : null;
+
+    private static string? FirstQuoted(string message)
+    {
         var open = message.IndexOf('\'');
         var close = open < 0 ? -1 : message.IndexOf('\'', open + 1);
         return close > open ? message[(open + 1)..close] : null;
