@@ -101,6 +101,60 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
     }
 
     [Fact]
+    public async Task A_drill_whose_host_went_down_without_a_word_carries_on_and_the_minutes_between_are_no_ones_hold()
+    {
+        // A host killed mid-drill hands nothing over: the drill's clock stood still while no host played it, but the
+        // incident's ran on, and every unit the script had stopped would be held for the minutes the host was down.
+        var data = DataFolder.New();
+        var id = $"crash-{Guid.NewGuid():N}"[..20];
+        var settings = new Dictionary<string, string?> { ["DataPath"] = data };
+        try
+        {
+            await using (var first = new FakeClockHost(settings))
+            {
+                await first.InitializeAsync();
+                var director = first.Services.GetRequiredService<Command.Host.Drills.DrillDirector>();
+                (await first.PostJsonAsync("/api/incidents", await DemoSite.CreateIncidentAsync(id))).EnsureSuccessStatusCode();
+                (await first.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = "demo", speed = 1 })).EnsureSuccessStatusCode();
+                for (var s = 0; s < 120; s += 5)
+                {
+                    first.Clock.Advance(TimeSpan.FromSeconds(5));
+                    await director.CatchUpAsync(id);
+                }
+
+                // As a crash: the stopping host does not hand the drill over, so nothing of the pause is recorded.
+                first.Services.GetRequiredService<Command.Host.Drills.LocalDrills>().Remove(id);
+            }
+
+            await using var second = new FakeClockHost(settings);
+            await second.InitializeAsync();
+            second.Clock.Advance(TimeSpan.FromMinutes(10));
+            var status = await second.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/drill", TestContext.Current.CancellationToken);
+            var carried = second.Services.GetRequiredService<Command.Host.Drills.DrillDirector>();
+            for (var s = 0; s < 20; s += 5)
+            {
+                second.Clock.Advance(TimeSpan.FromSeconds(5));
+                await carried.CatchUpAsync(id);
+            }
+
+            var units = await second.Client.GetFromJsonAsync<JsonElement[]>($"/api/incidents/{id}/units", TestContext.Current.CancellationToken);
+            var timeline = await second.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", TestContext.Current.CancellationToken);
+
+            Assert.Equal("running", status.GetProperty("state").GetString());
+            var drill = timeline!.Where(e => e.GetProperty("type").GetString() == "drill-controlled").ToArray();
+            Assert.Equal(["start", "carry-on"], drill.Select(e => e.GetProperty("subject").GetString()!));
+            Assert.Equal("drill (carried on at 2:00 of loop 1 after its host went down; not played for 8:00, which counts toward no hold)", drill[^1].GetProperty("actor").GetString());
+            var held = units!.Where(u => u.TryGetProperty("holdS", out var h) && h.ValueKind == JsonValueKind.Number).ToDictionary(u => u.GetProperty("unitId").GetString()!, u => u.GetProperty("holdS").GetDouble());
+            Assert.NotEmpty(held);
+            Assert.All(held, h => Assert.InRange(h.Value, 0, 120));
+        }
+        finally
+        {
+            DataFolder.Remove(data);
+        }
+    }
+
+    [Fact]
     public async Task A_field_the_drill_action_does_not_take_is_refused_by_name_and_nothing_changes()
     {
         // A host of its own: the demo's units are enrolled in one open incident at a time.

@@ -15,8 +15,13 @@ namespace Command.Domain.Events;
 /// or an end, as said for a clock. Null where the control leaves the clock as it was (a start-over), and in sessions recorded before units
 /// were judged on the drill's clock.
 /// </param>
+/// <param name="StoodSince">
+/// For a carry-on after the drill's host went down without handing it over: when the drill last saved its clock, from
+/// which the drill's clock stood still until this control (no host played it, so none of its units moved, and those
+/// minutes are no one's hold). Null for every other control, and for a carry-on after a hand-over, which said it then.
+/// </param>
 [GenerateSerializer, Immutable]
-public sealed record DrillControlled(string Action, string Scenario, string Actor, int? Round = null, double? Speed = null) : IncidentEvent
+public sealed record DrillControlled(string Action, string Scenario, string Actor, int? Round = null, double? Speed = null, DateTimeOffset? StoodSince = null) : IncidentEvent
 {
     /// <summary>
     /// A drill played from outside the host says how fast it plays (<see cref="Speed"/>: 0 while paused, 1 once it ends),

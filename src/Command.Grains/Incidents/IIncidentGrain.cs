@@ -88,9 +88,11 @@ public interface IIncidentGrain : IFrameSource
     /// <summary>
     /// Records a drill control. A <see cref="DrillControlled.StartOver"/> (with the <paramref name="round"/> that begins) also
     /// starts every unit's judgement over: flags clear and last positions are forgotten. A <paramref name="speed"/> sets the
-    /// rate of the drill's clock units are judged on from now (0 paused; see <see cref="Domain.Incidents.DrillClock"/>).
+    /// rate of the drill's clock units are judged on from now (0 paused; see <see cref="Domain.Incidents.DrillClock"/>). A
+    /// drill carried on after its host went down says <paramref name="stoodSince"/>, when it last saved its clock: the drill's
+    /// clock stood still from then (or from the incident's latest event, if later: what was judged stays judged).
     /// </summary>
-    Task<Rejection?> RecordDrill(string action, string scenario, string actor, int? round = null, double? speed = null);
+    Task<Rejection?> RecordDrill(string action, string scenario, string actor, int? round = null, double? speed = null, DateTimeOffset? stoodSince = null);
 
     /// <summary>Records what the incident is run as: scenario name and version, exercise objectives (the latest counts).</summary>
     Task<Rejection?> SetExercise(Exercise exercise, string actor);

@@ -289,8 +289,13 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     public Task<bool> Holds(string unitId) =>
         Task.FromResult(unavailable is not null || (stream.Exists && !stream.IsClosed && stream.Projection.Units.ContainsKey(unitId)));
 
-    public Task<Rejection?> RecordDrill(string action, string scenario, string actor, int? round = null, double? speed = null) =>
-        CommandAsync(() => Decision.Do(new DrillControlled(action, scenario, actor, round, speed)));
+    public Task<Rejection?> RecordDrill(string action, string scenario, string actor, int? round = null, double? speed = null, DateTimeOffset? stoodSince = null) =>
+        CommandAsync(() => Decision.Do(new DrillControlled(action, scenario, actor, round, speed, StoodStill(stoodSince))));
+
+    // Never before the latest event: a fix taken then was placed on the drill's clock as it ran, and the clock does not
+    // run back past it.
+    private DateTimeOffset? StoodStill(DateTimeOffset? since) =>
+        since is { } s && stream.Exists ? (s > stream.Projection.Clock ? s : stream.Projection.Clock) : since;
 
     public Task<Rejection?> SetExercise(Exercise exercise, string actor) =>
         CommandAsync(() => Decision.Do(new ExerciseSet(exercise, actor)));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Command.Domain.AfterAction;
 using Command.Domain.Validation;
 using Command.Grains;
 using Command.Grains.Incidents;
@@ -85,6 +86,7 @@ public sealed partial class DrillGrain(
     public async Task HandOver()
     {
         var playing = engine is { State: DrillState.Running } && state.State.Order is not null;
+        state.State.HandedOver = playing;
         await PutDownAsync();
         DeactivateOnIdle();
 
@@ -99,6 +101,10 @@ public sealed partial class DrillGrain(
             catch (Exception ex) when (Hosting.Unreachable.Is(ex))
             {
                 LogNotRecorded(logger, IncidentId, HandedOver, ex.Message);
+
+                // Unsaid, the pause is said by the host that carries the drill on, as after its host went down.
+                state.State.HandedOver = false;
+                await state.WriteStateAsync();
             }
         }
     }
@@ -219,9 +225,19 @@ public sealed partial class DrillGrain(
 
         Watch(engine);
         var at = TimeSpan.FromSeconds(state.State.DrillTimeS).ToString(@"m\:ss", CultureInfo.InvariantCulture);
-        await RecordAsync("carry-on", order.Scenario, $"drill (carried on at {at} of loop {state.State.Iteration + 1} after its host stopped)", paused ? 0 : order.Speed);
+
+        // Its host went down playing it, with no hand-over said: its clock stood still from its last save, and the
+        // incident, whose clock ran on, hears so now, or the minutes no host played it would count toward every hold.
+        var stood = !paused && !state.State.HandedOver ? state.State.SavedAt : null;
+        var actor = stood is { } since
+            ? $"drill (carried on at {at} of loop {state.State.Iteration + 1} after its host went down; not played for {Durations.Clock(clock.GetUtcNow() - since)}, which counts toward no hold)"
+            : $"drill (carried on at {at} of loop {state.State.Iteration + 1} after its host stopped)";
+        await RecordAsync("carry-on", order.Scenario, actor, paused ? 0 : order.Speed, stood);
+        state.State.HandedOver = false;
+        await SaveClockAsync();
         LogCarriedOn(logger, IncidentId, order.Scenario, state.State.DrillTimeS);
     }
+
 
     private void Watch(DrillEngine running)
     {
@@ -295,14 +311,15 @@ public sealed partial class DrillGrain(
             var status = running.Status;
             state.State.DrillTimeS = status.DrillTime.TotalSeconds;
             state.State.Iteration = status.Iteration;
+            state.State.SavedAt = clock.GetUtcNow();
         }
 
         await state.WriteStateAsync();
     }
 
-    private async Task RecordAsync(string action, string scenario, string actor, double clockRate)
+    private async Task RecordAsync(string action, string scenario, string actor, double clockRate, DateTimeOffset? stoodSince = null)
     {
-        if (await GrainFactory.GetGrain<IIncidentGrain>(IncidentId).RecordDrill(action, scenario, actor, speed: clockRate) is { } rejection)
+        if (await GrainFactory.GetGrain<IIncidentGrain>(IncidentId).RecordDrill(action, scenario, actor, speed: clockRate, stoodSince: stoodSince) is { } rejection)
         {
             LogNotRecorded(logger, IncidentId, action, rejection.ToString());
         }

@@ -19,5 +19,16 @@ public sealed class DrillGrainState
     [Id(3)]
     public int Iteration { get; set; }
 
+    /// <summary>When, on the incident's clock, it was last saved; null in drills saved before this was kept.</summary>
+    [Id(4)]
+    public DateTimeOffset? SavedAt { get; set; }
+
+    /// <summary>
+    /// True when a stopping host put it down and said so in the incident; false when it was put down without a word
+    /// (its host went down), so the host that carries it on says how long its clock stood still.
+    /// </summary>
+    [Id(5)]
+    public bool HandedOver { get; set; }
+
     public bool Live => State is "running" or "paused";
 }
