@@ -48,7 +48,7 @@ public sealed partial class ClosingAssessment
         // The rate is over the unit's last 30 s of fixes: once they are overdue by its own cadence it is not known. A
         // phone that said it stands still and reports every three minutes read "holding, +1.4 m/s" from its walk in.
         var rate = judge.Overdue(now) ? null : m?.RateMps;
-        var state = judge.State == MotionState.Stale || judge.IsStale(now) ? MotionState.Stale : judge.State;
+        var state = judge.ShownStale(now) ? MotionState.Stale : judge.State;
         // Only a unit shown closing has an ETA: one shown holding may still have a rate window that spans the walk
         // that brought it there, and "1:58" beside "holding" reads as a promise it is not keeping.
         double? eta = state == MotionState.Closing && rate is { } r && r > options.MovingRateMps && m is not null ? Math.Max(0, m.FittedM) / r : null;

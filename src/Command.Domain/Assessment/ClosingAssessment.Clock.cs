@@ -4,9 +4,9 @@ using Command.Domain.Incidents;
 namespace Command.Domain.Assessment;
 
 /// <summary>
-/// The clock's ticks. Between inputs only a few things change with the passage of time alone: a unit going stale, a
-/// unit that said it stands still holding on, an acknowledgement running out, a zone's rule reaching its watch or
-/// alert. Each judgement says when its next such moment is, and a tick judges only what is due by then, so a quiet
+/// The clock's ticks. Between inputs only a few things change with the passage of time alone: a unit going stale (and
+/// no longer covering the zone it was last placed in), a unit that said it stands still holding on, an acknowledgement
+/// running out, a zone's rule reaching its watch or alert. Each judgement says when its next such moment is, and a tick judges only what is due by then, so a quiet
 /// incident's tick costs next to nothing and derives exactly what judging every unit would. A rule that comes to
 /// depend on the clock must say when here.
 /// </summary>

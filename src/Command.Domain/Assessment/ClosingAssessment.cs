@@ -42,7 +42,7 @@ public sealed partial class ClosingAssessment
         buildings = new SiteBuildings(site, frame, options.FloorHeightM);
         flags = new FlagBook(options);
         Occupancy = new ZoneOccupancy(site.Zones, frame, options.ZoneExitMarginM);
-        zoneRules = new ZoneRules(options, Occupancy, frame);
+        zoneRules = new ZoneRules(options, Occupancy, frame, judges);
     }
 
     /// <summary>
@@ -65,8 +65,15 @@ public sealed partial class ClosingAssessment
         }
     }
 
-    /// <summary>Who is inside which zone, since when.</summary>
+    /// <summary>Who is inside which zone, since when: where each unit was last placed, heard or not (see <see cref="SilentSince"/>).</summary>
     public ZoneOccupancy Occupancy { get; }
+
+    /// <summary>
+    /// When a unit the board shows stale at <paramref name="now"/> was last heard; null while it is heard, or before its
+    /// first fix. A zone it was last placed in does not count it.
+    /// </summary>
+    public DateTimeOffset? SilentSince(string unitId, DateTimeOffset now) =>
+        judges.TryGetValue(unitId, out var judge) && judge.ShownStale(now) ? judge.LatestHeard : null;
 
     /// <summary>Every flag up now, on units and zones.</summary>
     public IEnumerable<RaisedFlag> Flags => flags.All;
@@ -124,7 +131,10 @@ public sealed partial class ClosingAssessment
         }
     }
 
-    /// <summary>Takes in an accepted fix and judges that unit and the zones at <paramref name="now"/>.</summary>
+    /// <summary>
+    /// Takes in an accepted fix and judges that unit and the zones at <paramref name="now"/>. A unit that was stale
+    /// counts again in the zones it reports from, from this fix.
+    /// </summary>
     public IReadOnlyList<IncidentEvent> Observe(PositionReport report, DateTimeOffset now, IReadOnlyDictionary<string, UnitEntry> units)
     {
         if (!judges.TryGetValue(report.UnitId, out var judge))
@@ -132,11 +142,12 @@ public sealed partial class ClosingAssessment
             judges[report.UnitId] = judge = new UnitJudge(report.UnitId, options, buildings);
         }
 
+        var silent = judge.ShownStale(now);
         var point = frame.ToLocal(report.Position);
         var judged = judge.Observe(report, point, NearestTo(point));
         var (standing, entryMargin) = judge.Standing() ?? (point, 0);
         var zonesChanged = Occupancy.Update(report.UnitId, standing, report.FixTime, entryMargin).Count > 0;
-        if (!judged && !zonesChanged)
+        if (!judged && !zonesChanged && !silent)
         {
             return [];
         }
@@ -147,13 +158,19 @@ public sealed partial class ClosingAssessment
             Rejudge(unit, judge, now, units, events);
         }
 
+        if (silent && !judge.ShownStale(now))
+        {
+            Occupancy.HeardAgain(report.UnitId, report.FixTime);
+        }
+
         EvaluateZones(now, units, events);
         return events;
     }
 
     /// <summary>
-    /// A unit's device signed off at <paramref name="now"/>: it is stale from now until it reports again, and judged so.
-    /// A hold it was flagged for stays up, as silence leaves it: where it went after its last fix is not known.
+    /// A unit's device signed off at <paramref name="now"/>: it is stale from now until it reports again, and judged so,
+    /// and the zones with it. A hold it was flagged for stays up, as silence leaves it: where it went after its last fix
+    /// is not known.
     /// </summary>
     public IReadOnlyList<IncidentEvent> SignOff(string unitId, DateTimeOffset now, IReadOnlyDictionary<string, UnitEntry> units)
     {
@@ -165,6 +182,7 @@ public sealed partial class ClosingAssessment
         judge.SignOff();
         var events = new List<IncidentEvent>();
         Rejudge(unit, judge, now, units, events);
+        EvaluateZones(now, units, events);
         return events;
     }
 

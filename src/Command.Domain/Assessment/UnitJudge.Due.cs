@@ -16,6 +16,12 @@ internal sealed partial class UnitJudge
     /// <summary>True when the unit has been silent longer than its learned cadence allows, whatever its report said, or its device signed off.</summary>
     public bool Overdue(DateTimeOffset now) => LatestHeard is { } last && (SignedOff || (now - last).TotalSeconds > LearnedSilenceS);
 
+    /// <summary>
+    /// True when the board shows the unit stale at <paramref name="now"/>: silent longer than it may be, or judged stale
+    /// and not judged since. Where it is is no longer known: it is neither flagged for a hold nor counted in a zone.
+    /// </summary>
+    public bool ShownStale(DateTimeOffset now) => State == MotionState.Stale || IsStale(now);
+
     // ... by its learned cadence alone.
     private double LearnedSilenceS => Math.Max(options.StaleAfter.TotalSeconds, options.StaleCadences * (Track.CadenceS ?? 0));
 

@@ -579,8 +579,17 @@ public static class AssessmentRules
     /// </summary>
     public const int StillOnTheMesh = 68;
 
+    /// <summary>
+    /// A unit the board shows stale (silent beyond three of its usual intervals or what its last report said, or signed
+    /// off) covers no zone: a hot zone or casualty collection point it was last placed in is judged without it from the
+    /// moment it goes stale, on the clock's tick, and its flag names it ("; stale there: Medic 3 (last heard 3 min
+    /// ago)"). It counts again from its next report inside. Before, a medic whose radio died in the collection point
+    /// staffed it for as long as the incident ran, and the point was never flagged. How units are judged is unchanged.
+    /// </summary>
+    public const int StaleCoversNoZone = 69;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = StillOnTheMesh;
+    public const int Current = StaleCoversNoZone;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -98,6 +98,13 @@ public sealed class IncidentProjection
     /// <summary>Who is inside which zone and since when; null until the incident is open.</summary>
     public ZoneOccupancy? Occupancy => assessment?.Occupancy;
 
+    /// <summary>
+    /// When a unit the board shows stale now was last heard: a zone it was last placed in does not count it. Null while
+    /// it is heard.
+    /// </summary>
+    public DateTimeOffset? SilentSince(string unitId) =>
+        assessment?.SilentSince(unitId, Judged(Clock)) is { } heard ? drillClock.IncidentTimeAt(heard) : null;
+
     /// <summary>Every flag up now, on units and on zones ("zone:{id}").</summary>
     public IEnumerable<RaisedFlag> Flags => (assessment?.Flags ?? []).Select(Shown);
 

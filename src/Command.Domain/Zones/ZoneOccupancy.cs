@@ -65,6 +65,21 @@ public sealed class ZoneOccupancy
         return changes ?? (IReadOnlyList<ZoneChange>)[];
     }
 
+    /// <summary>
+    /// The unit is heard again after a silence that had it stale: in each zone it is still in, it is there from
+    /// <paramref name="time"/>, for where it was while it was silent is not known.
+    /// </summary>
+    public void HeardAgain(string unitId, DateTimeOffset time)
+    {
+        foreach (var occupants in inside.Values)
+        {
+            if (occupants.ContainsKey(unitId))
+            {
+                occupants[unitId] = time;
+            }
+        }
+    }
+
     /// <summary>Removes a unit from every zone (it left the incident).</summary>
     public void Remove(string unitId)
     {
@@ -83,6 +98,9 @@ public sealed class ZoneOccupancy
         (inside.TryGetValue(zoneId, out var occupants) ? occupants : Nobody).Keys;
 
     private static readonly Dictionary<string, DateTimeOffset> Nobody = [];
+
+    /// <summary>The units inside each zone, walked without a copy: a unit inside several is met once in each.</summary>
+    internal Dictionary<string, Dictionary<string, DateTimeOffset>>.ValueCollection InsideEach => inside.Values;
 
     /// <summary>The zones a unit is inside.</summary>
     public IEnumerable<string> ZonesOf(string unitId) =>

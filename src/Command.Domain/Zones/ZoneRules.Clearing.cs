@@ -13,9 +13,9 @@ namespace Command.Domain.Zones;
 /// </summary>
 internal sealed partial class ZoneRules
 {
-    private string HotZoneCovered(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, IReadOnlyList<ThreatTarget> threats)
+    private string HotZoneCovered(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, IReadOnlyList<ThreatTarget> threats, DateTimeOffset now)
     {
-        var inside = Callsigns(zone, units, unit => options.ClosingRoles.Contains(unit.Role));
+        var inside = Callsigns(zone, units, now, unit => options.ClosingRoles.Contains(unit.Role));
         if (inside.Count > 0)
         {
             return $"a contact unit is in {zone.Name}: {string.Join(", ", inside)}";
@@ -27,17 +27,17 @@ internal sealed partial class ZoneRules
             : NoThreat(all, "active");
     }
 
-    private string CollectionPointStaffed(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, IReadOnlyList<ThreatTarget> threats)
+    private string CollectionPointStaffed(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, IReadOnlyList<ThreatTarget> threats, DateTimeOffset now)
     {
-        var inside = Callsigns(zone, units, unit => unit.Role == UnitRole.Medical);
+        var inside = Callsigns(zone, units, now, unit => unit.Role == UnitRole.Medical);
         return inside.Count > 0
             ? $"a medical unit is at {zone.Name}: {string.Join(", ", inside)}"
             : NoThreat([.. threats.Select(t => t.Threat)], "active or contained");
     }
 
-    private List<string> Callsigns(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, Func<UnitEntry, bool> counts) =>
+    private List<string> Callsigns(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, DateTimeOffset now, Func<UnitEntry, bool> counts) =>
         [.. occupancy.Occupants(zone.ZoneId).Keys
-            .Select(id => units.TryGetValue(id, out var unit) && counts(unit) ? unit.Callsign : null)
+            .Select(id => units.TryGetValue(id, out var unit) && counts(unit) && Heard(id, now) ? unit.Callsign : null)
             .OfType<string>()
             .Order(StringComparer.Ordinal)];
 

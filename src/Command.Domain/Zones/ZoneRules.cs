@@ -10,7 +10,8 @@ namespace Command.Domain.Zones;
 
 /// <summary>
 /// Incident-level flags on zones: a hot zone holding an active threat with no contact unit inside, and a
-/// casualty collection point with no medical unit while a threat is active or contained. Each condition gets a
+/// casualty collection point with no medical unit while a threat is active or contained; a unit inside that is shown
+/// stale counts for neither (see <see cref="Heard"/>). Each condition gets a
 /// grace period before a watch and a longer one before an alert. Judged on every fix a unit's judge takes in, so it
 /// allocates nothing while the rules' state stands: the zones with a rule, their subjects and their thresholds are
 /// worked out once.
@@ -23,12 +24,13 @@ internal sealed partial class ZoneRules
     private readonly AssessmentOptions options;
     private readonly ZoneOccupancy occupancy;
     private readonly LocalFrame frame;
+    private readonly IReadOnlyDictionary<string, UnitJudge> judges;
     private readonly RuledZone[] ruled;
     private readonly Dictionary<string, DateTimeOffset> since = new(StringComparer.Ordinal);
 
-    public ZoneRules(AssessmentOptions options, ZoneOccupancy occupancy, LocalFrame frame)
+    public ZoneRules(AssessmentOptions options, ZoneOccupancy occupancy, LocalFrame frame, IReadOnlyDictionary<string, UnitJudge> judges)
     {
-        (this.options, this.occupancy, this.frame) = (options, occupancy, frame);
+        (this.options, this.occupancy, this.frame, this.judges) = (options, occupancy, frame, judges);
         ruled = [.. occupancy.Zones.Select(Ruled).OfType<RuledZone>()];
     }
 
@@ -51,12 +53,12 @@ internal sealed partial class ZoneRules
         foreach (var zone in ruled)
         {
             var hot = zone.Rule == HotZoneRule;
-            var holds = hot ? HotZoneUncovered(zone.Zone, units, threats) : CollectionPointUnstaffed(zone.Zone, units, threats);
+            var holds = hot ? HotZoneUncovered(zone.Zone, units, threats, now) : CollectionPointUnstaffed(zone.Zone, units, threats, now);
             if (!holds)
             {
                 since.Remove(zone.Subject);
-                flags.Clear(zone.Subject, now, (Rules: this, Zone: zone.Zone, Hot: hot, Units: units, Threats: threats),
-                    static c => c.Hot ? c.Rules.HotZoneCovered(c.Zone, c.Units, c.Threats) : c.Rules.CollectionPointStaffed(c.Zone, c.Units, c.Threats), events);
+                flags.Clear(zone.Subject, now, (Rules: this, Zone: zone.Zone, Hot: hot, Units: units, Threats: threats, Now: now),
+                    static c => c.Hot ? c.Rules.HotZoneCovered(c.Zone, c.Units, c.Threats, c.Now) : c.Rules.CollectionPointStaffed(c.Zone, c.Units, c.Threats, c.Now), events);
                 continue;
             }
 
@@ -67,20 +69,23 @@ internal sealed partial class ZoneRules
 
             var elapsed = now - start;
             var level = elapsed >= zone.Alert ? FlagLevel.Alert : elapsed >= zone.Watch ? FlagLevel.Watch : FlagLevel.None;
-            flags.Hold(zone.Subject, zone.Rule, level, MotionState.Unknown, now, (Zone: zone.Zone, Hot: hot, Elapsed: elapsed), static c => c.Hot
-                ? $"hot zone {c.Zone.Name} has had no contact unit for {Reasons.Duration(c.Elapsed.TotalSeconds)} while the threat is active"
-                : $"casualty collection point {c.Zone.Name} has had no medical unit for {Reasons.Duration(c.Elapsed.TotalSeconds)}", events);
+            flags.Hold(zone.Subject, zone.Rule, level, MotionState.Unknown, now, (Rules: this, Zone: zone.Zone, Hot: hot, Elapsed: elapsed, Units: units, Now: now),
+                static c => (c.Hot
+                    ? $"hot zone {c.Zone.Name} has had no contact unit for {Reasons.Duration(c.Elapsed.TotalSeconds)} while the threat is active"
+                    : $"casualty collection point {c.Zone.Name} has had no medical unit for {Reasons.Duration(c.Elapsed.TotalSeconds)}")
+                    + c.Rules.StaleThere(c.Zone, c.Units, c.Hot, c.Now), events);
         }
     }
 
     /// <summary>
     /// The earliest time after <paramref name="now"/> at which the passage of time alone changes what <see cref="Evaluate"/>
-    /// derives — a broken rule reaching its watch or its alert, an acknowledgement of a zone's flag running out — or
-    /// <see cref="DateTimeOffset.MaxValue"/> when none will before the next input.
+    /// derives — a broken rule reaching its watch or its alert, an acknowledgement of a zone's flag running out, a unit
+    /// inside a zone going stale (which a zone with no rule shows too) — or <see cref="DateTimeOffset.MaxValue"/> when
+    /// none will before the next input.
     /// </summary>
     public DateTimeOffset NextChange(DateTimeOffset now, FlagBook flags)
     {
-        var next = DateTimeOffset.MaxValue;
+        var next = NextSilence(now);
         void After(DateTimeOffset at) => next = at > now && at < next ? at : next;
         foreach (var zone in ruled)
         {
@@ -107,7 +112,7 @@ internal sealed partial class ZoneRules
         _ => null,
     };
 
-    private bool HotZoneUncovered(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, IReadOnlyList<ThreatTarget> threats)
+    private bool HotZoneUncovered(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, IReadOnlyList<ThreatTarget> threats, DateTimeOffset now)
     {
         var threatInside = false;
         for (var i = 0; i < threats.Count && !threatInside; i++)
@@ -115,10 +120,10 @@ internal sealed partial class ZoneRules
             threatInside = threats[i].Threat.IsActive && occupancy.Contains(zone.ZoneId, frame.ToLocal(threats[i].Threat.Position));
         }
 
-        return threatInside && !AnyInside(zone, units, static (unit, options) => options.ClosingRoles.Contains(unit.Role));
+        return threatInside && !AnyInside(zone, units, now, static (unit, options) => options.ClosingRoles.Contains(unit.Role));
     }
 
-    private bool CollectionPointUnstaffed(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, IReadOnlyList<ThreatTarget> threats)
+    private bool CollectionPointUnstaffed(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, IReadOnlyList<ThreatTarget> threats, DateTimeOffset now)
     {
         var threatOn = false;
         for (var i = 0; i < threats.Count && !threatOn; i++)
@@ -126,15 +131,15 @@ internal sealed partial class ZoneRules
             threatOn = threats[i].Threat.Phase is ThreatPhase.Active or ThreatPhase.Contained;
         }
 
-        return threatOn && !AnyInside(zone, units, static (unit, _) => unit.Role == UnitRole.Medical);
+        return threatOn && !AnyInside(zone, units, now, static (unit, _) => unit.Role == UnitRole.Medical);
     }
 
-    // Whether any unit inside the zone counts for its rule.
-    private bool AnyInside(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, Func<UnitEntry, AssessmentOptions, bool> counts)
+    // Whether any unit inside the zone, and heard, counts for its rule.
+    private bool AnyInside(Zone zone, IReadOnlyDictionary<string, UnitEntry> units, DateTimeOffset now, Func<UnitEntry, AssessmentOptions, bool> counts)
     {
         foreach (var unitId in occupancy.InsideIds(zone.ZoneId))
         {
-            if (units.TryGetValue(unitId, out var unit) && counts(unit, options))
+            if (units.TryGetValue(unitId, out var unit) && counts(unit, options) && Heard(unitId, now))
             {
                 return true;
             }

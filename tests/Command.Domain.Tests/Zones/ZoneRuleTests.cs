@@ -10,7 +10,7 @@ namespace Command.Domain.Tests.Zones;
 
 public sealed class ZoneRuleTests
 {
-    private static Drill Campus()
+    internal static Drill Campus()
     {
         var probe = new Drill();
         Zone Square(string id, string name, ZoneKind kind, double e0, double n0, double size) =>
