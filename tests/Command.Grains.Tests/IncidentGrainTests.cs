@@ -423,8 +423,10 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     {
         var id = NewId();
         var incident = await OpenAsync(id);
-        var inside = Sites.Report(P1, ClusterFixture.Start, 0, 100);
-        var outside = Sites.Report(P2, ClusterFixture.Start, 0, -100);
+        // Reported now: a fix the incident's clock has left minutes behind would be a stale unit's.
+        var now = fixture.Clock.GetUtcNow();
+        var inside = Sites.Report(P1, now, 0, 100);
+        var outside = Sites.Report(P2, now, 0, -100);
 
         await incident.Submit([inside, outside], [], null);
         await incident.ReadModelsTold();
@@ -433,7 +435,7 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         await incident.ReadModelsTold();
         var after = await fixture.Grains.GetGrain<IZoneGrain>(ZoneKey.Format(id, "hot")).Get();
 
-        Assert.Equal([new ZoneOccupant(P1, P1, ClusterFixture.Start)], hot!.Occupants);
+        Assert.Equal([new ZoneOccupant(P1, P1, now)], hot!.Occupants);
         Assert.Empty(after!.Occupants);
     }
 

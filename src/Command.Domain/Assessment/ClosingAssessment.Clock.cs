@@ -18,6 +18,12 @@ public sealed partial class ClosingAssessment
     public long UnitsJudged { get; private set; }
 
     /// <summary>
+    /// Times the zones were judged since this assessment was made: when it has not moved over a tick, nothing a zone
+    /// shows (who is inside and heard, its rule, its flag) has changed.
+    /// </summary>
+    public long ZonesJudged { get; private set; }
+
+    /// <summary>
     /// The earliest incident time at which a tick may change a judgement: <see cref="DateTimeOffset.MinValue"/> when
     /// the next tick must look again, <see cref="DateTimeOffset.MaxValue"/> when nothing changes until the next input.
     /// </summary>
@@ -88,6 +94,7 @@ public sealed partial class ClosingAssessment
     {
         var derived = events.Count;
         zoneRules.Evaluate(now, units, targets, flags, events);
+        ZonesJudged++;
         due.ZonesAt(events.Count != derived ? DateTimeOffset.MinValue : zoneRules.NextChange(now, flags));
     }
 

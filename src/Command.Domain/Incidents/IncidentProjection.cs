@@ -105,6 +105,9 @@ public sealed class IncidentProjection
     public DateTimeOffset? SilentSince(string unitId) =>
         assessment?.SilentSince(unitId, Judged(Clock)) is { } heard ? drillClock.IncidentTimeAt(heard) : null;
 
+    /// <summary>Times the zones were judged (see <see cref="ClosingAssessment.ZonesJudged"/>): unchanged over a tick, no zone changed.</summary>
+    public long ZonesJudged => assessment?.ZonesJudged ?? 0;
+
     /// <summary>Every flag up now, on units and on zones ("zone:{id}").</summary>
     public IEnumerable<RaisedFlag> Flags => (assessment?.Flags ?? []).Select(Shown);
 

@@ -171,6 +171,11 @@ public sealed partial class IncidentGrain
         }
 
         await RecordAsync(batch);
+        if (stream.TicksFolded != ticks && !stream.Damaged)
+        {
+            readSide.Ticked(stream);
+        }
+
         if (stream.LastSequence != persistedSequence && stream.Clock - lastPersist >= options.PersistInterval)
         {
             await PersistAsync();

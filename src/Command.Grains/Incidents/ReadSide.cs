@@ -10,13 +10,15 @@ namespace Command.Grains.Incidents;
 /// <summary>
 /// Keeps the incident's read models told: each unit grain of its enrolment and latest fix (the fix at most once per
 /// <see cref="IncidentGrainOptions.UnitSyncInterval"/>), each zone grain of its occupants, rule and flag when they
-/// change. Told once a batch is recorded, with calls nobody waits for (a failed one is logged; the next change tells
-/// again): the report path never waits on a read model.
+/// change. Told once a batch is recorded, and after a tick that judged the zones (a unit inside one went stale), with
+/// calls nobody waits for (a failed one is logged; the next change tells again): the report path never waits on a read
+/// model.
 /// </summary>
 internal sealed partial class ReadSide(string incidentId, IGrainFactory grains, TimeSpan unitSyncInterval, ILogger logger)
 {
     private readonly Dictionary<string, DateTimeOffset> fixesTold = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ZoneReading> zonesTold = new(StringComparer.Ordinal);
+    private long zonesJudgedTold = -1;
     private readonly List<Task> inFlight = [];
 
     /// <summary>Completes once every telling made so far has landed (or failed, and was logged).</summary>
@@ -54,7 +56,20 @@ internal sealed partial class ReadSide(string incidentId, IGrainFactory grains, 
             }
         }
 
-        if (zonesMayHaveChanged)
+        // The ticks folded before any input may have judged the zones too.
+        if (zonesMayHaveChanged || projection.ZonesJudged != zonesJudgedTold)
+        {
+            TellZones(stream);
+        }
+    }
+
+    /// <summary>
+    /// The clock moved on with no input: tells the zones what changed if the ticks judged them. A unit inside a zone that
+    /// went stale is shown so, and the zone's rule broken, with no report to bring it.
+    /// </summary>
+    public void Ticked(IncidentStream stream)
+    {
+        if (stream.Projection.ZonesJudged != zonesJudgedTold)
         {
             TellZones(stream);
         }
@@ -107,11 +122,13 @@ internal sealed partial class ReadSide(string incidentId, IGrainFactory grains, 
             return;
         }
 
+        zonesJudgedTold = projection.ZonesJudged;
         foreach (var zone in occupancy.Zones)
         {
             var occupants = occupancy.Occupants(zone.ZoneId)
                 .OrderBy(o => o.Value).ThenBy(o => o.Key, StringComparer.Ordinal)
-                .Select(o => new ZoneOccupant(o.Key, projection.Units.TryGetValue(o.Key, out var u) ? u.Callsign : o.Key, projection.DrillClock.IncidentTimeAt(o.Value)))
+                .Select(o => new ZoneOccupant(o.Key, projection.Units.TryGetValue(o.Key, out var u) ? u.Callsign : o.Key,
+                    projection.DrillClock.IncidentTimeAt(o.Value), projection.SilentSince(o.Key)))
                 .ToImmutableArray();
             var flag = projection.FlagOn(Domain.Assessment.ClosingAssessment.ZoneSubject(zone.ZoneId)) is { } f
                 ? new ZoneFlag(f.Level, f.Rule, f.Reason, f.RaisedAt, f.AcknowledgedAt is not null)

@@ -66,4 +66,36 @@ public sealed class ZoneFlagDashboardTests(FakeClockDashboardHost host) : IClass
         await Expect(panel).ToBeHiddenAsync();
         Assert.Empty(dashboard.Errors);
     }
+
+    [Fact]
+    public async Task A_unit_gone_silent_in_a_zone_is_listed_there_as_stale_and_not_counted()
+    {
+        var scene = await Scene.OpenAsync(host, "zones");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+
+        // In the hot zone, reporting every 5 s for half a minute; then its radio goes silent. Stale 15 s later (three of
+        // its intervals), on the incident's clock with no report to bring it.
+        for (var i = 0; i < 6; i++)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(5));
+            await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, 90);
+        }
+
+        var lastHeard = host.Clock.GetUtcNow();
+        host.Clock.Advance(TimeSpan.FromSeconds(20));
+
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await dashboard.Page.Locator(".zone-label [data-zone='hot']").ClickAsync();
+
+        var panel = dashboard.Page.Locator("#zone-panel");
+        var row = panel.Locator("tbody tr.stale[data-unit='P1']");
+        await Expect(row).ToHaveCountAsync(1);
+        Assert.Equal(lastHeard, DateTimeOffset.Parse((await row.GetAttributeAsync("data-silent-since"))!, System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(row.Locator("td.num")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^stale, last heard 0:2[0-9] ago$"));
+        await Expect(panel.Locator("caption")).ToHaveTextAsync("0 inside, 1 stale (not counted)");
+        await Expect(panel.Locator(".zone-rule")).ToContainTextAsync("no contact unit inside while the threat is active");
+        await dashboard.ScreenshotAsync("zone-panel-stale.png");
+        Assert.Empty(dashboard.Errors);
+    }
 }

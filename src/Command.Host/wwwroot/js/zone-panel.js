@@ -1,6 +1,7 @@
 // A zone's panel, opened by clicking its name on the map: who is inside and for how long, how long its rule has
-// been broken, and its flag — what a casualty collection point or staging officer watches. It reads the zone's
-// read model from the host and reads it again every two seconds while open; live incidents only.
+// been broken, and its flag — what a casualty collection point or staging officer watches. A unit gone stale there is
+// listed as such, with when it was last heard: it is not known to be there still, and covers the zone no more. It
+// reads the zone's read model from the host and reads it again every two seconds while open; live incidents only.
 import { get, enc } from './api.js';
 import { duration, since } from './format.js';
 import { escapeHtml } from './symbols.js';
@@ -11,6 +12,9 @@ const ruleWords = {
   'hot-zone-no-contact': 'no contact unit inside while the threat is active',
   'ccp-no-medical': 'no medical unit at the collection point',
 };
+
+// A zone's rule by its kind: it is broken a while before it is flagged (a unit inside going stale breaks it at once).
+const kindRules = { hot: 'hot-zone-no-contact', casualtyCollection: 'ccp-no-medical' };
 
 export class ZonePanel {
   constructor(element, picture, commands) {
@@ -63,15 +67,19 @@ export class ZonePanel {
     }
 
     const { zone, occupants, ruleBrokenSince, flag } = reading;
-    const rows = occupants.map(o => `<tr data-unit="${escapeHtml(o.unitId)}" data-since="${escapeHtml(o.since)}"><td>${escapeHtml(o.callsign)}</td><td class="id">${escapeHtml(o.unitId)}</td><td class="num">${duration(since(now, o.since))}</td></tr>`).join('');
+    const rows = occupants.map(o => o.silentSince
+      ? `<tr class="stale" data-unit="${escapeHtml(o.unitId)}" data-since="${escapeHtml(o.since)}" data-silent-since="${escapeHtml(o.silentSince)}"><td>${escapeHtml(o.callsign)}</td><td class="id">${escapeHtml(o.unitId)}</td><td class="num">stale, last heard ${duration(since(now, o.silentSince))} ago</td></tr>`
+      : `<tr data-unit="${escapeHtml(o.unitId)}" data-since="${escapeHtml(o.since)}"><td>${escapeHtml(o.callsign)}</td><td class="id">${escapeHtml(o.unitId)}</td><td class="num">${duration(since(now, o.since))}</td></tr>`).join('');
+    const stale = occupants.filter(o => o.silentSince).length;
+    const caption = `${occupants.length - stale} inside${stale ? `, ${stale} stale (not counted)` : ''}`;
     const flagLine = flag
       ? `<p class="zone-flag flag-${flag.level}"><b>${flag.level === 'alert' ? '⚠ ALERT' : '△ WATCH'}</b> ${escapeHtml(flag.reason)}${flag.acknowledged ? ' <span class="ack">(acknowledged)</span>' : ''}</p>`
       : '';
     const ruleLine = ruleBrokenSince
-      ? `<p class="zone-rule broken">Rule broken for <b>${duration(since(now, ruleBrokenSince))}</b>: ${escapeHtml(ruleWords[flag?.rule] ?? 'its rule does not hold')}</p>`
+      ? `<p class="zone-rule broken">Rule broken for <b>${duration(since(now, ruleBrokenSince))}</b>: ${escapeHtml(ruleWords[flag?.rule ?? kindRules[zone.kind]] ?? 'its rule does not hold')}</p>`
       : zone.kind === 'hot' || zone.kind === 'casualtyCollection' ? '<p class="zone-rule">Rule holds</p>' : '';
     this.element.innerHTML = `${this.head(zone.name, zone.kind)}${flagLine}${ruleLine}
-      <table class="zone-occupants"><caption>${occupants.length} inside</caption>
+      <table class="zone-occupants"><caption>${caption}</caption>
         <thead><tr><th>Unit</th><th>Id</th><th class="num">Inside for</th></tr></thead>
         <tbody>${rows || '<tr><td colspan="3" class="empty">Nobody inside</td></tr>'}</tbody></table>`;
   }
