@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Command.Domain.Validation;
 using Command.Fuzz.Live;
 using Command.Host.Tests.Support;
@@ -92,11 +93,42 @@ public sealed class RadioFuzzTests(RadioHost host)
     private static long LinesEndedByCrOrLf(IReadOnlyList<string[]> senders) =>
         senders.Sum(messages => messages.Sum(m => (m + "\r\n").Split('\r', '\n').Count(line => line.Length > 0)));
 
-    /// <summary>Events the CoT stream listener reads from these senders' connections: one per &lt;/event&gt;, and what is left at the end.</summary>
+    /// <summary>
+    /// Events the CoT stream listener reads from these senders' connections: one per &lt;/event&gt;, and what is left at the
+    /// end, each cut again where the next event begins before it ends (a second <c>&lt;event</c> root, or an XML
+    /// declaration after anything but whitespace), as an event cut off short is read on its own.
+    /// </summary>
     private static long CotFrames(IReadOnlyList<string[]> senders) => senders.Sum(messages =>
     {
-        var stream = string.Concat(messages);
-        var parts = stream.Split("</event>");
-        return parts.Length - 1 + (parts[^1].Length > 0 ? 1 : 0);
+        var parts = string.Concat(messages).Split("</event>");
+        return parts.Select((part, i) => i < parts.Length - 1 || part.AsSpan().Trim(" \t\r\n").Length > 0 ? 1 + EventsBegunWithin(part) : 0).Sum();
     });
+
+    private static readonly Regex EventStart = new(@"<\?xml[ \t\r\n]|<event[ \t\r\n>/]", RegexOptions.CultureInvariant);
+
+    // How many times another event begins within this text before its end: each begins a frame of its own.
+    private static int EventsBegunWithin(string text)
+    {
+        var begun = 0;
+        // Where the text's own event begins: after whitespace, and one byte order mark.
+        var rest = text.AsSpan().TrimStart(" \t\r\n");
+        var start = text.Length - (rest.StartsWith("\uFEFF") ? rest[1..] : rest).Length;
+        var rooted = false;
+        foreach (Match mark in EventStart.Matches(text))
+        {
+            var declaration = mark.Value[1] == '?';
+            if ((declaration && mark.Index > start) || (!declaration && rooted))
+            {
+                begun++;
+                start = mark.Index;
+                rooted = !declaration;
+            }
+            else
+            {
+                rooted |= !declaration;
+            }
+        }
+
+        return begun;
+    }
 }

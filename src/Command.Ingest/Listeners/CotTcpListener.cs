@@ -7,7 +7,8 @@ namespace Command.Ingest.Listeners;
 
 /// <summary>
 /// CoT over TCP (<c>Ingest:Cot:Tcp</c>, default port 8087): a stream of concatenated events with no delimiter
-/// of its own, cut after each <c>&lt;/event&gt;</c>, each at most <see cref="TcpListenerOptions.MaxFrameBytes"/>.
+/// of its own, cut after each <c>&lt;/event&gt;</c>, each at most <see cref="TcpListenerOptions.MaxFrameBytes"/>. An event
+/// cut off short, where the next one begins before its end (<see cref="CotEventStarts"/>), is refused on its own.
 /// A ping is answered (<see cref="CotKeepAlive.Pong"/>) and neither queued nor recorded.
 /// </summary>
 public class CotTcpListener(string section, TcpListenerOptions options, IngestContext context, CotParser parser, ILogger logger, IReadOnlyList<AllowedSource>? defaultAllow = null)
@@ -20,6 +21,8 @@ public class CotTcpListener(string section, TcpListenerOptions options, IngestCo
     protected override byte[] Delimiter => EndOfEvent;
 
     protected override bool KeepDelimiter => true;
+
+    private protected override IMessageStarts Starts => CotEventStarts.Instance;
 
     protected override Func<string, FrameOutcome> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source) =>
         text => parser.Parse(text.TrimStart()) is var outcome && outcome.Ping

@@ -5,8 +5,15 @@ using Command.Ingest.Intake;
 
 namespace Command.Ingest.Listeners;
 
-/// <summary>One message cut from a stream; an oversized one carries only its start, for the record.</summary>
-internal readonly record struct Frame(string Text, bool Oversized);
+/// <summary>
+/// One message cut from a stream, as its bytes; an oversized one carries only its start, for the record. One
+/// <see cref="CutOff"/> ended short, before its delimiter, where the next message began.
+/// </summary>
+internal readonly record struct Frame(byte[] Bytes, bool Oversized, bool CutOff = false)
+{
+    /// <summary>The message as UTF-8 text.</summary>
+    public string Text => Encoding.UTF8.GetString(Bytes);
+}
 
 /// <summary>
 /// Cuts a byte stream into messages at a delimiter (a newline, or <c>&lt;/event&gt;</c> for CoT, which has no
@@ -18,11 +25,18 @@ internal readonly record struct Frame(string Text, bool Oversized);
 /// With <paramref name="anyOf"/> a message ends at any one byte of the delimiter, and what lies between two of them is
 /// no message: <see cref="LineEnds"/> cuts lines ended by CR, LF or CRLF alike. Some serial-to-TCP gateways end
 /// a receiver's NMEA lines with a bare CR, which cut at LF alone ran every sentence after the first into one line.
+/// With <paramref name="starts"/> a message also ends where the next one begins, before its delimiter: it is
+/// reported as <see cref="Frame.CutOff"/> (or oversized, past the limit), and an oversized one is skipped up to there.
+/// A CoT event cut off mid-write ran into the next one, and both were lost.
 /// </remarks>
-internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keepDelimiter, int maxFrameBytes, bool anyOf = false)
+internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keepDelimiter, int maxFrameBytes, bool anyOf = false, IMessageStarts? starts = null)
 {
     /// <summary>CR and LF, for a reader that takes either (and so CRLF) as the end of a line.</summary>
     public static readonly byte[] LineEnds = "\r\n"u8.ToArray();
+
+    // What of a read with no delimiter in it is kept when the rest is dropped: the tail that could be the start of a
+    // delimiter, or of a message's mark, split between two reads.
+    private readonly int keep = Math.Max(anyOf ? 0 : delimiter.Length - 1, (starts?.LongestMark ?? 1) - 1);
 
     private bool skipping;
 
@@ -37,9 +51,19 @@ internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keep
             if (anyOf ? sequence.TryReadToAny(out ReadOnlySequence<byte> frame, delimiter, advancePastDelimiter: true)
                 : sequence.TryReadTo(out frame, delimiter, advancePastDelimiter: true))
             {
+                if (NextStart(frame) is { } next)
+                {
+                    if (CutAt(buffer, next) is { } cut)
+                    {
+                        return cut;
+                    }
+
+                    continue;
+                }
+
                 Frame? found = skipping || (anyOf && frame.IsEmpty) ? null
                     : frame.Length > maxFrameBytes ? Oversized(frame)
-                    : new Frame(Encoding.UTF8.GetString(keepDelimiter ? buffer.Slice(frame.Start, sequence.Position) : frame), false);
+                    : new Frame((keepDelimiter ? buffer.Slice(frame.Start, sequence.Position) : frame).ToArray(), false);
                 reader.AdvanceTo(sequence.Position);
                 skipping = false;
                 if (found is not null)
@@ -50,12 +74,22 @@ internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keep
                 continue;
             }
 
+            if ((buffer.Length > maxFrameBytes || result.IsCompleted) && NextStart(buffer) is { } start)
+            {
+                if (CutAt(buffer, start) is { } cut)
+                {
+                    return cut;
+                }
+
+                continue;
+            }
+
             if (buffer.Length > maxFrameBytes)
             {
-                // Keep the tail that could be the start of a split delimiter; drop the rest.
-                var keep = anyOf ? 0 : Math.Min(buffer.Length, delimiter.Length - 1);
+                // Keep the tail that could be the start of a split delimiter or mark; drop the rest.
+                var kept = Math.Min(buffer.Length, keep);
                 Frame? first = skipping ? null : Oversized(buffer);
-                reader.AdvanceTo(buffer.GetPosition(buffer.Length - keep), buffer.End);
+                reader.AdvanceTo(buffer.GetPosition(buffer.Length - kept), buffer.End);
                 skipping = true;
                 if (first is not null)
                 {
@@ -69,13 +103,27 @@ internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keep
             {
                 // What follows the last delimiter is a message only if it holds more than whitespace: a file's final
                 // newline after its last </event> is no message to refuse.
-                Frame? last = skipping || IsBlank(buffer) ? null : new Frame(Encoding.UTF8.GetString(buffer), false);
+                Frame? last = skipping || IsBlank(buffer) ? null : new Frame(buffer.ToArray(), false);
                 reader.AdvanceTo(buffer.End);
                 return last;
             }
 
             reader.AdvanceTo(buffer.Start, buffer.End);
         }
+    }
+
+    // Where the next message begins in what has been read, before the end of the one being read; null where it does not.
+    private long? NextStart(ReadOnlySequence<byte> read) => starts?.Next(read, begun: skipping) is >= 0 and var at ? at : null;
+
+    // The next message begins at `at`: what came before it is a message cut off short, or the rest of an oversized one
+    // being skipped (then null), and reading goes on from there.
+    private Frame? CutAt(ReadOnlySequence<byte> buffer, long at)
+    {
+        var before = buffer.Slice(0, at);
+        Frame? cut = skipping ? null : before.Length > maxFrameBytes ? Oversized(before) : new Frame(before.ToArray(), false, CutOff: true);
+        reader.AdvanceTo(buffer.GetPosition(at));
+        skipping = false;
+        return cut;
     }
 
     private static bool IsBlank(ReadOnlySequence<byte> buffer)
@@ -91,6 +139,5 @@ internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keep
         return true;
     }
 
-    private static Frame Oversized(ReadOnlySequence<byte> frame) =>
-        new(Encoding.UTF8.GetString(frame.Slice(0, Math.Min(frame.Length, RawText.ClipChars))), true);
+    private static Frame Oversized(ReadOnlySequence<byte> frame) => new(frame.Slice(0, Math.Min(frame.Length, RawText.ClipChars)).ToArray(), true);
 }

@@ -66,7 +66,7 @@ public sealed class TakServerClient : SourceClient
         var source = new RadioSource(remote, new SourceGrant($"the TAK Server at {options.Host}:{options.Port}", Section, 0, 0, 1, options.HostileMarkers));
         var incident = options.Incident ?? context.Options.Incident;
         var unknownUnits = options.UnknownUnits ?? context.Options.UnknownUnits;
-        var frames = new FrameReader(PipeReader.Create(stream), EndOfEvent, keepDelimiter: true, options.MaxFrameBytes);
+        var frames = new FrameReader(PipeReader.Create(stream), EndOfEvent, keepDelimiter: true, options.MaxFrameBytes, starts: CotEventStarts.Instance);
         var any = false;
         try
         {
@@ -77,7 +77,7 @@ public sealed class TakServerClient : SourceClient
                     return any;
                 }
 
-                var outcome = read.Oversized ? null : parser.Parse(read.Text.TrimStart());
+                var outcome = read.Oversized || read.CutOff ? null : parser.Parse(read.Text.TrimStart());
                 if (!any)
                 {
                     // Until the server has sent CoT, what it sends in nothing like it is no event to refuse: the wrong
@@ -108,6 +108,13 @@ public sealed class TakServerClient : SourceClient
     private IngestItem? Take(Frame frame, CotOutcome? outcome, string incident, UnknownUnitPolicy unknownUnits, RadioSource source)
     {
         context.Received(ReportSource.CoT);
+        if (frame.CutOff)
+        {
+            // An event cut off short by the next one's start: refused on its own, as on a listener's stream.
+            return new IngestItem(incident, unknownUnits, IncomingReport.Refused(ReportSource.CoT, frame.Text.Trim(),
+                new Rejection(RejectReason.Malformed, CotEventStarts.Instance.CutOff(frame.Bytes))));
+        }
+
         if (outcome is null)
         {
             return new IngestItem(incident, unknownUnits, IncomingReport.Refused(ReportSource.CoT, frame.Text,

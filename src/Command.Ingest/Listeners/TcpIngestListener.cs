@@ -56,6 +56,13 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
     /// <summary>Whether a message ends at any one byte of <see cref="Delimiter"/> (a line at CR, LF or CRLF), not at all of them in turn.</summary>
     protected virtual bool EndsAtAnyOf => false;
 
+    /// <summary>
+    /// How the protocol's messages begin, where they open with a mark of their own: a message cut off short by the next
+    /// one's start is then refused on its own as malformed, and the next is read as it came. Null (the default) for
+    /// lines, which end at their delimiter whatever they hold.
+    /// </summary>
+    private protected virtual IMessageStarts? Starts => null;
+
     /// <summary>A parser for one connection's messages: each message gives zero or one item, and may be answered.</summary>
     protected abstract Func<string, FrameOutcome> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source);
 
@@ -182,7 +189,7 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
     private async Task ReadAsync(Stream stream, RadioSource source, CancellationToken stoppingToken)
     {
         var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024));
-        var frames = new FrameReader(pipe, Delimiter, KeepDelimiter, options.MaxFrameBytes, EndsAtAnyOf);
+        var frames = new FrameReader(pipe, Delimiter, KeepDelimiter, options.MaxFrameBytes, EndsAtAnyOf, Starts);
         var incident = options.Incident ?? context.Options.Incident;
         var unknownUnits = options.UnknownUnits ?? context.Options.UnknownUnits;
         var session = OpenSession(incident, unknownUnits, source);
@@ -324,6 +331,8 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
         var outcome = frame.Oversized
             ? new IngestItem(incident, unknownUnits, IncomingReport.Refused(Source, frame.Text,
                 new Rejection(RejectReason.Oversized, FormattableString.Invariant($"message is longer than the {options.MaxFrameBytes}-byte limit"))))
+            : frame.CutOff && Starts is { } starts
+            ? new IngestItem(incident, unknownUnits, IncomingReport.Refused(Source, frame.Text.Trim(), new Rejection(RejectReason.Malformed, starts.CutOff(frame.Bytes))))
             : session(frame.Text);
 
         // Counted once read: what yields nothing (no item to pass on, no answer) is read and dropped, and takes nothing

@@ -41,6 +41,117 @@ public sealed class FrameReaderTests
         Assert.Equal(["<event/></event>", "\n<event uid='U1'"], await FramesAsync("<event/></event>\n<event uid='U1'"));
     }
 
+    private static FrameReader Events(PipeReader pipe, int maxFrameBytes = 1024) =>
+        new(pipe, "</event>"u8.ToArray(), keepDelimiter: true, maxFrameBytes, starts: CotEventStarts.Instance);
+
+    private static async Task<List<(string Text, bool Oversized, bool CutOff)>> EventsAsync(int maxFrameBytes, params string[] reads)
+    {
+        var pipe = new Pipe();
+        var reader = Events(pipe.Reader, maxFrameBytes);
+        var frames = new List<(string, bool, bool)>();
+        foreach (var read in reads)
+        {
+            await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes(read), TestContext.Current.CancellationToken);
+        }
+
+        await pipe.Writer.CompleteAsync();
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken) is { } frame)
+        {
+            frames.Add((frame.Text, frame.Oversized, frame.CutOff));
+        }
+
+        return frames;
+    }
+
+    [Theory]
+    [InlineData("<event uid='A'><point lat='1'", "<event uid='B'/></event>")]
+    [InlineData("<?xml version='1.0'?>\n<event uid='A'><detail><contact callsign='A'/>\n", "<?xml version='1.0'?>\n<event uid='B'/></event>")]
+    [InlineData("<?xml version='1.0'?><event uid='A'", "<?xml version='1.0'?><event\tuid='B'/></event>")]
+    [InlineData("<?xml version='1.0' enc", "<?xml version='1.0'?><event uid='B'/></event>")]
+    [InlineData("<?xml version='1.0'?>\n", "<?xml version='1.0'?><event>\n<point/></event>")]
+    [InlineData("\uFEFF<event uid='A'>", "\uFEFF<event uid='B'/></event>")]
+    public async Task An_event_cut_off_short_ends_where_the_next_begins(string cut, string next)
+    {
+        Assert.Equal([(cut, false, true), (next, false, false)], await EventsAsync(1024, cut + next));
+    }
+
+    [Fact]
+    public async Task What_only_looks_like_the_start_of_an_event_does_not_cut_one()
+    {
+        const string Whole = "<?xml version='1.0'?>\n<event uid='A'><detail><eventDetail/><events/><remarks>&lt;event uid='x'&gt; &lt;?xml version='1.0'?&gt;</remarks><?xml-stylesheet href='a'?></detail></event>";
+
+        Assert.Equal([(Whole, false, false), ("\n<event uid='B'/></event>", false, false)], await EventsAsync(1024, Whole + "\n<event uid='B'/></event>"));
+    }
+
+    [Fact]
+    public async Task A_mark_split_between_two_reads_still_starts_the_next_event()
+    {
+        var pipe = new Pipe();
+        var reader = Events(pipe.Reader);
+        var ct = TestContext.Current.CancellationToken;
+
+        await pipe.Writer.WriteAsync("<event uid='A'><point lat='1'/><eve"u8.ToArray(), ct);
+        await pipe.Writer.WriteAsync("nt uid='B'/></event>"u8.ToArray(), ct);
+        var cut = await reader.ReadAsync(ct);
+        var next = await reader.ReadAsync(ct);
+
+        Assert.Equal(("<event uid='A'><point lat='1'/>", true), (cut?.Text, cut?.CutOff));
+        Assert.Equal(("<event uid='B'/></event>", false), (next?.Text, next?.CutOff));
+    }
+
+    [Fact]
+    public async Task Skipping_an_oversized_event_cut_off_short_stops_where_the_next_begins()
+    {
+        var pipe = new Pipe();
+        var reader = Events(pipe.Reader, maxFrameBytes: 64);
+        var ct = TestContext.Current.CancellationToken;
+        var oversized = "<event uid='A'><remarks>" + new string('x', 200);
+
+        await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes(oversized[..100]), ct);
+        var first = await reader.ReadAsync(ct);
+        await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes(oversized[100..] + "\n<?xml version='1.0'?>"), ct);
+        await pipe.Writer.WriteAsync("<event uid='B'/></event>"u8.ToArray(), ct);
+        await pipe.Writer.CompleteAsync();
+        var second = await reader.ReadAsync(ct);
+        var end = await reader.ReadAsync(ct);
+
+        Assert.Equal((oversized[..100], true), (first?.Text, first?.Oversized));
+        Assert.Equal(("<?xml version='1.0'?><event uid='B'/></event>", false, false), (second?.Text, second?.Oversized, second?.CutOff));
+        Assert.Null(end);
+    }
+
+    [Fact]
+    public async Task An_event_cut_off_short_past_the_limit_is_oversized_and_the_next_is_read()
+    {
+        var oversized = "<event uid='A'><remarks>" + new string('x', 100);
+        var frames = await EventsAsync(64, oversized + "<event uid='B'/></event>");
+
+        Assert.Equal([(oversized, true, false), ("<event uid='B'/></event>", false, false)], frames);
+    }
+
+    [Fact]
+    public async Task A_cut_off_event_and_the_next_over_the_limit_together_are_each_read_before_the_next_ends()
+    {
+        var pipe = new Pipe();
+        var reader = Events(pipe.Reader, maxFrameBytes: 64);
+        var ct = TestContext.Current.CancellationToken;
+        var cut = "<event uid='A'>" + new string('x', 40);
+
+        await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes(cut + "<event uid='B'>" + new string('y', 40)), ct);
+        var first = await reader.ReadAsync(ct);
+        await pipe.Writer.WriteAsync("</event>"u8.ToArray(), ct);
+        var second = await reader.ReadAsync(ct);
+
+        Assert.Equal((cut, false, true), (first?.Text, first?.Oversized, first?.CutOff));
+        Assert.Equal(("<event uid='B'>" + new string('y', 40) + "</event>", false), (second?.Text, second?.CutOff));
+    }
+
+    [Fact]
+    public async Task An_event_cut_off_short_when_the_stream_ends_leaves_the_next_unfinished_one_its_own()
+    {
+        Assert.Equal([("<event uid='A'", false, true), ("<event uid='B'", false, false)], await EventsAsync(1024, "<event uid='A'<event uid='B'"));
+    }
+
     [Theory]
     [InlineData("UNIT N20\r$GPRMC,1\r$GPRMC,2\r")]
     [InlineData("UNIT N20\n$GPRMC,1\n$GPRMC,2\n")]

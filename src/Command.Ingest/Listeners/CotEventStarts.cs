@@ -1,0 +1,88 @@
+using System.Buffers;
+using System.Globalization;
+
+namespace Command.Ingest.Listeners;
+
+/// <summary>
+/// Where a CoT event begins on a stream: at its XML declaration (<c>&lt;?xml</c>), which stands only at the very start of
+/// a document, or else at its root, <c>&lt;event</c>. Neither can stand raw inside an event: an attribute's value holds no
+/// <c>&lt;</c>, and a detail's text writes one as <c>&amp;lt;</c>. So a second root, or a declaration after anything but
+/// whitespace, is the next event: the one before it was cut off short (a TAK client's connection hiccuped mid-write),
+/// and is refused on its own rather than run into the next, which is read as it came.
+/// </summary>
+internal sealed class CotEventStarts : IMessageStarts
+{
+    public static CotEventStarts Instance { get; } = new();
+
+    private CotEventStarts()
+    {
+    }
+
+    private static ReadOnlySpan<byte> Declaration => "<?xml"u8;
+
+    private static ReadOnlySpan<byte> Root => "<event"u8;
+
+    private static ReadOnlySpan<byte> Whitespace => " \t\r\n"u8;
+
+    // What may follow a root's name: its attributes, or the end of its start tag.
+    private static ReadOnlySpan<byte> AfterRoot => " \t\r\n>/"u8;
+
+    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    public int LongestMark => Root.Length + 1;
+
+    public long Next(ReadOnlySequence<byte> read, bool begun)
+    {
+        var reader = new SequenceReader<byte>(read);
+        reader.AdvancePastAny(Whitespace);
+        reader.IsNext(ByteOrderMark, advancePast: true);
+        var start = reader.Consumed;
+        var rooted = begun;
+        while (reader.TryAdvanceTo((byte)'<', advancePastDelimiter: false))
+        {
+            var at = reader.Consumed;
+            if (Opens(reader, Declaration, Whitespace))
+            {
+                if (begun || at > start)
+                {
+                    return WithItsMark(read, at);
+                }
+            }
+            else if (Opens(reader, Root, AfterRoot))
+            {
+                if (rooted)
+                {
+                    return WithItsMark(read, at);
+                }
+
+                rooted = true;
+            }
+
+            reader.Advance(1);
+        }
+
+        return -1;
+    }
+
+    public string CutOff(ReadOnlySpan<byte> message) =>
+        string.Create(CultureInfo.InvariantCulture, $"event cut off {message.Trim(Whitespace).Length} bytes in: the next event began before its </event>");
+
+    // The next event starts with its byte order mark, where it has one: a sender that writes each event as a file of its
+    // own writes one before each.
+    private static long WithItsMark(ReadOnlySequence<byte> read, long at)
+    {
+        if (at < ByteOrderMark.Length)
+        {
+            return at;
+        }
+
+        Span<byte> before = stackalloc byte[ByteOrderMark.Length];
+        read.Slice(at - before.Length, before.Length).CopyTo(before);
+        return before.SequenceEqual(ByteOrderMark) ? at - before.Length : at;
+    }
+
+    // Whether the reader stands at the mark, followed by one of the bytes that may follow it (a mark split off from the
+    // byte after it, at the end of what has been read, is not one yet).
+    private static bool Opens(SequenceReader<byte> reader, ReadOnlySpan<byte> mark, ReadOnlySpan<byte> followedBy) =>
+        reader.IsNext(mark) && reader.TryPeek(mark.Length, out var next) && followedBy.Contains(next);
+}

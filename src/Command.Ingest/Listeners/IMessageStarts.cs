@@ -1,0 +1,24 @@
+using System.Buffers;
+
+namespace Command.Ingest.Listeners;
+
+/// <summary>
+/// How a stream protocol's messages begin, where they open with a mark of their own (a CoT event, with its XML
+/// declaration or its root element). A message cut off short, before its end, is then told apart from the next one,
+/// which would otherwise run into it and be lost with it.
+/// </summary>
+internal interface IMessageStarts
+{
+    /// <summary>The longest mark a message begins with, in bytes, with the byte that must follow it: what of a read is kept when the rest is dropped, in case a mark is split between two reads.</summary>
+    int LongestMark { get; }
+
+    /// <summary>
+    /// Where in <paramref name="read"/> a message after the one it starts with begins, or -1 where none does.
+    /// <paramref name="begun"/> when the read holds the rest of a message whose start has already gone (one being
+    /// skipped as oversized): then any mark is the next message's.
+    /// </summary>
+    long Next(ReadOnlySequence<byte> read, bool begun);
+
+    /// <summary>Why a message cut off short by the next one's start is refused, in words: <paramref name="message"/> is what came of it.</summary>
+    string CutOff(ReadOnlySpan<byte> message);
+}
