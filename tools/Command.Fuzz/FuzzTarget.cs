@@ -42,7 +42,8 @@ public sealed record FuzzTarget(string Name, IReadOnlyList<string> Corpus, Func<
         var nmea = new NmeaDecoder(NmeaOptions.Default);
         return
         [
-            new("cot", Seeds.Cot, s => cot.Parse(s) switch { { Threat: { } threat } => Placed(threat), { Ping: true } => "ping", { Alert: { } alert } => Raised(alert), { Deletion: not null } => "deletion", var o => Outcome(o.Report) }),
+            // As a listener reads an event: its bytes, in the encoding its declaration names.
+            new("cot", Seeds.Cot, s => cot.Parse(System.Text.Encoding.UTF8.GetBytes(s)) switch { { Threat: { } threat } => Placed(threat), { Ping: true } => "ping", { Alert: { } alert } => Raised(alert), { Deletion: not null } => "deletion", var o => Outcome(o.Report) }),
             // Bytes as the characters of the same codes (Latin-1), so the mutator's edits are edits of bytes.
             new("takproto", [.. Seeds.TakProtocol.Select(b => Latin1.GetString(Convert.FromBase64String(b)))], s => cot.ParseTak(Latin1.GetBytes(s)) switch
             {

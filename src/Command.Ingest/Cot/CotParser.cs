@@ -27,6 +27,18 @@ public sealed class CotParser(CotOptions options)
         CloseInput = true,
     };
 
+    /// <summary>
+    /// Reads one event as it came: its bytes in the encoding its byte order mark or XML declaration says (UTF-8 where
+    /// neither does; see <see cref="CotEncoding"/>), whitespace before it passed over. An encoding that cannot be read
+    /// is refused as malformed, by name.
+    /// </summary>
+    public CotOutcome Parse(ReadOnlySpan<byte> message)
+    {
+        var text = CotEncoding.Decode(message);
+        return text.Refusal is { } refusal ? Refuse(text.Text, RejectReason.Malformed, $"{refusal}") : Parse(text.Text);
+    }
+
+    /// <summary>Reads one event already read as text: an encoding its XML declaration names is not looked at.</summary>
     public CotOutcome Parse(string xml)
     {
         if (xml.Length > options.MaxEventChars)

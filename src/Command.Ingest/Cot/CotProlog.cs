@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Command.Ingest.Cot;
 
 /// <summary>What stands before an event's root element.</summary>
@@ -25,4 +27,47 @@ internal static class CotProlog
 
         return true;
     }
+
+    /// <summary>
+    /// The encoding an XML declaration at the very start of <paramref name="xml"/> names, read from its bytes as ASCII
+    /// (which every encoding a declaration can be found in this way writes it as); null where there is no declaration,
+    /// it names none, or it is not well formed, which the XML reader then refuses.
+    /// </summary>
+    public static string? DeclaredEncoding(ReadOnlySpan<byte> xml)
+    {
+        if (!xml.StartsWith("<?xml"u8) || xml.Length < 6 || !Whitespace.Contains(xml[5]))
+        {
+            return null;
+        }
+
+        var end = xml.IndexOf("?>"u8);
+        var rest = end < 0 ? [] : xml[5..end];
+        // Its pseudo-attributes, in turn: name = 'value' or "value".
+        while (rest.TrimStart(Whitespace) is { IsEmpty: false } attribute)
+        {
+            var equals = attribute.IndexOf((byte)'=');
+            if (equals <= 0)
+            {
+                return null;
+            }
+
+            var name = attribute[..equals].TrimEnd(Whitespace);
+            var value = attribute[(equals + 1)..].TrimStart(Whitespace);
+            if (value.IsEmpty || (value[0] != '\'' && value[0] != '"') || value[1..].IndexOf(value[0]) is var close && close < 0)
+            {
+                return null;
+            }
+
+            if (name.SequenceEqual("encoding"u8))
+            {
+                return Encoding.Latin1.GetString(value.Slice(1, close));
+            }
+
+            rest = value[(close + 2)..];
+        }
+
+        return null;
+    }
+
+    private static ReadOnlySpan<byte> Whitespace => " \t\r\n"u8;
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Command.Domain.Reports;
 using Command.Ingest.Aprs;
 using Command.Ingest.Intake;
@@ -21,10 +22,10 @@ public sealed class AprsTcpListener(string section, TcpListenerOptions options, 
 
     protected override bool EndsAtAnyOf => true;
 
-    protected override Func<string, FrameOutcome> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source) =>
-        text =>
+    protected override Func<ReadOnlyMemory<byte>, FrameOutcome> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source) =>
+        message =>
         {
-            var line = text.TrimEnd('\r');
+            var line = Encoding.UTF8.GetString(message.Span).TrimEnd('\r');
             return line.StartsWith('#') ? new FrameOutcome(null, KeepAlive: true)
                 : line.Length == 0 || line.StartsWith("user ", StringComparison.Ordinal) ? null
                 : new IngestItem(incident, unknownUnits, parser.Parse(line, Clock.GetUtcNow()));

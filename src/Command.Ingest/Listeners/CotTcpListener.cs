@@ -24,8 +24,8 @@ public class CotTcpListener(string section, TcpListenerOptions options, IngestCo
 
     private protected override IMessageStarts Starts => CotEventStarts.Instance;
 
-    protected override Func<string, FrameOutcome> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source) =>
-        text => parser.Parse(text.TrimStart()) is var outcome && outcome.Ping
+    protected override Func<ReadOnlyMemory<byte>, FrameOutcome> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source) =>
+        message => parser.Parse(message.Span) is var outcome && outcome.Ping
             ? new FrameOutcome(null, CotKeepAlive.Pong(Clock.GetUtcNow()), KeepAlive: true)
             : outcome.Pong ? new FrameOutcome(null, KeepAlive: true)
             : CotItems.From(outcome, incident, unknownUnits, source);

@@ -157,7 +157,7 @@ public sealed partial class CotUdpListener(string section, UdpListenerOptions op
         }
 
         // A ping asks a stream's server to answer; over UDP there is none to ask, and it is no report.
-        return parser.Parse(Encoding.UTF8.GetString(datagram).TrimStart()) is { Ping: false, Pong: false } xml ? CotItems.From(xml, incident, unknownUnits, source) : null;
+        return parser.Parse(datagram) is { Ping: false, Pong: false } xml ? CotItems.From(xml, incident, unknownUnits, source) : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "CoT UDP listener on port {Port} ({Group})")]

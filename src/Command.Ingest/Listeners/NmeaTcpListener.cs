@@ -1,3 +1,4 @@
+using System.Text;
 using Command.Domain.Reports;
 using Command.Ingest.Intake;
 using Command.Ingest.Nmea;
@@ -28,10 +29,10 @@ public sealed class NmeaTcpListener(string section, NmeaListenerOptions options,
     /// </summary>
     protected override bool CountsEveryMessage => false;
 
-    protected override Func<string, FrameOutcome> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source)
+    protected override Func<ReadOnlyMemory<byte>, FrameOutcome> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source)
     {
         var decoder = new NmeaDecoder(nmea, options.UnitId, options.Callsign);
-        return line => decoder.Decode(line, Clock.GetUtcNow()) is { Report: { } report }
+        return line => decoder.Decode(Encoding.UTF8.GetString(line.Span), Clock.GetUtcNow()) is { Report: { } report }
             ? new IngestItem(incident, unknownUnits, report)
             : null;
     }

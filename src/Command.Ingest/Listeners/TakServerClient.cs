@@ -77,7 +77,7 @@ public sealed class TakServerClient : SourceClient
                     return any;
                 }
 
-                var outcome = read.Oversized || read.CutOff ? null : parser.Parse(read.Text.TrimStart());
+                var outcome = read.Oversized || read.CutOff ? null : parser.Parse(read.Bytes);
                 if (!any)
                 {
                     // Until the server has sent CoT, what it sends in nothing like it is no event to refuse: the wrong

@@ -63,8 +63,11 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
     /// </summary>
     private protected virtual IMessageStarts? Starts => null;
 
-    /// <summary>A parser for one connection's messages: each message gives zero or one item, and may be answered.</summary>
-    protected abstract Func<string, FrameOutcome> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source);
+    /// <summary>
+    /// A parser for one connection's messages, as their bytes (each protocol reads them in its own encoding: a CoT event
+    /// in the one its XML declaration names): each message gives zero or one item, and may be answered.
+    /// </summary>
+    protected abstract Func<ReadOnlyMemory<byte>, FrameOutcome> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source);
 
     /// <summary>
     /// The stream a connection's messages are read from, and who it is from; null when the connection is refused (and
@@ -320,7 +323,7 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
         private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
     }
 
-    private FrameOutcome Handle(Frame frame, string incident, UnknownUnitPolicy unknownUnits, Func<string, FrameOutcome> session, RadioSource source)
+    private FrameOutcome Handle(Frame frame, string incident, UnknownUnitPolicy unknownUnits, Func<ReadOnlyMemory<byte>, FrameOutcome> session, RadioSource source)
     {
         context.Received(Source);
         if (CountsEveryMessage && !Admitted(source))
@@ -333,7 +336,7 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
                 new Rejection(RejectReason.Oversized, FormattableString.Invariant($"message is longer than the {options.MaxFrameBytes}-byte limit"))))
             : frame.CutOff && Starts is { } starts
             ? new IngestItem(incident, unknownUnits, IncomingReport.Refused(Source, frame.Text.Trim(), new Rejection(RejectReason.Malformed, starts.CutOff(frame.Bytes))))
-            : session(frame.Text);
+            : session(frame.Bytes);
 
         // Counted once read: what yields nothing (no item to pass on, no answer) is read and dropped, and takes nothing
         // of the sender's rate; every report and every refusal still does, so a flood is still cut off before the queue.
