@@ -155,6 +155,22 @@ public sealed class CotParser(CotOptions options)
             return Refuse(xml, RejectReason.NotAPosition, $"event type {f.Type} is not a ground unit or a hostile marker", f.Uid);
         }
 
+        // A hostile marker refused (no number for a position, 0,0, no time) is no unit's report: it is recorded in the
+        // incident of the unit whose device placed it, as the threat it would have set is, not in the listener's.
+        var located = Located(xml, f, kind);
+        return kind == CotKind.Hostile && located.Report is { Rejection: not null } refused
+            ? located with { Report = refused with { UnitId = null }, PlacedFrom = f.LinkUid }
+            : located;
+    }
+
+    // An event with a uid and a type (told apart by its type) placed by its point.
+    private CotOutcome Located(string xml, CotFields f, CotKind kind)
+    {
+        if (f.Uid is null || f.Type is null)
+        {
+            throw new System.Diagnostics.UnreachableException("an event is placed only once its uid and type are read");
+        }
+
         if (kind == CotKind.Unit && HandPlaced(f) is { } why)
         {
             // A marker placed by hand says where something was seen, not where a unit is. Where it is the marker a

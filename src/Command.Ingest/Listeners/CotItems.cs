@@ -22,7 +22,13 @@ internal static class CotItems
             return source.Grant.HostileMarkers
                 ? new IngestItem(incident, unknownUnits, null, threat, actor, outcome.Time, outcome.Raw, PlacedFrom: outcome.PlacedFrom)
                 : Refused(incident, unknownUnits, outcome.Raw, null,
-                    $"hostile marker from {actor} may not set the threat: HostileMarkers is off for {source.Grant.Range} ({source.Grant.Key})");
+                    $"hostile marker from {actor} may not set the threat: HostileMarkers is off for {source.Grant.Range} ({source.Grant.Key})") with { RoutedBy = outcome.PlacedFrom };
+        }
+
+        if (outcome.Report is { Rejection: not null } && outcome.PlacedFrom is { } placedFrom)
+        {
+            // A hostile marker refused as it was read: to the incident of the unit whose device placed it.
+            return new IngestItem(incident, unknownUnits, outcome.Report, RoutedBy: placedFrom);
         }
 
         if (outcome.Deletion is { } deletion)

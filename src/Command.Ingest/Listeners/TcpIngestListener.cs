@@ -286,7 +286,8 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
                 return item;
             }
 
-            return item.Report is not null && unit is not null && !many ? item with { RoutedBy = unit } : item;
+            // A refusal routed already (a hostile marker, by the device that placed it) keeps its way.
+            return item.Report is not null && item.RoutedBy is null && unit is not null && !many ? item with { RoutedBy = unit } : item;
         }
     }
 

@@ -84,6 +84,36 @@ public sealed class HostileMarkerTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_marker_refused_as_it_is_read_is_recorded_in_the_incident_of_the_officer_who_placed_it()
+    {
+        // A marker with no number for a position, or at 0,0 with no fix, says nothing of where the threat is, but the
+        // officer's commander is the one who must hear his device placed it: not the listener's incident.
+        var routes = new EnrolledUnits(new Dictionary<string, string> { ["ANDROID-A7"] = "walk-1" });
+        await using var rig = await IngestRig.StartAsync(routes: routes, overrides: new()
+        {
+            ["Ingest:Cot:Tcp:Allow:0:Address"] = "127.0.0.0/8",
+            ["Ingest:Cot:Tcp:Allow:0:HostileMarkers"] = "false",
+        });
+        const string Link = "<link uid='ANDROID-A7' type='a-f-G-U-C' relation='p-p'/>";
+        var nan = CotParserTests.Event("a-h-G", uid: "H-4", how: "h-g-i-g-o", point: "<point lat='NaN' lon='-104.9903' hae='0' ce='9999999' le='9999999'/>", detail: Link);
+        var nowhere = CotParserTests.Event("a-h-G", uid: "H-5", how: "h-g-i-g-o", point: "<point lat='0' lon='0' hae='0' ce='9999999' le='9999999'/>", detail: Link);
+        var unlinked = CotParserTests.Event("a-h-G", uid: "H-6", point: "<point lat='0' lon='0' hae='0' ce='9999999' le='9999999'/>");
+        var notAllowed = CotParserTests.Event("a-h-G", uid: "H-7", how: "h-g-i-g-o", detail: Link);
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, nan);
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, nowhere);
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, unlinked);
+        using var client = await IngestRig.ConnectAsync(rig.Listener<CotTcpListener>().BoundPort!.Value, "127.0.0.2");
+        await IngestRig.SendAsync(client, notAllowed);
+
+        var delivered = await rig.Port.WaitForAsync(4);
+
+        Assert.Equal(
+            [("walk-1", RejectReason.InvalidCoordinates, null, nan), ("walk-1", RejectReason.NoFix, null, nowhere), ("drill-1", RejectReason.NoFix, null, unlinked), ("walk-1", RejectReason.NotAllowed, null, notAllowed)],
+            delivered.OrderBy(d => d.Refused!.Raw.Contains("H-4") ? 0 : d.Refused!.Raw.Contains("H-5") ? 1 : d.Refused!.Raw.Contains("H-6") ? 2 : 3)
+                .Select(d => (d.Incident, d.Refused!.Reason, d.Refused.UnitId, d.Refused.Raw)));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task A_marker_the_incident_refuses_is_recorded_there_with_its_text()
     {
         await using var rig = await IngestRig.StartAsync();
