@@ -43,8 +43,14 @@ public class ParseBenchmarks
     private readonly CotParser cot = new(CotOptions.Default);
     private readonly AprsParser aprs = new(AprsOptions.Default);
 
+    /// <summary>The same event as a listener reads it: its bytes, with ATAK's UTF-8 declaration, read in the encoding that names.</summary>
+    private static readonly byte[] CotBytes = System.Text.Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>" + CotEvent);
+
     [Benchmark]
     public CotOutcome Cot() => cot.Parse(CotEvent);
+
+    [Benchmark]
+    public CotOutcome CotAsReceived() => cot.Parse(CotBytes);
 
     [Benchmark]
     public CotOutcome? TakProtocol() => cot.ParseTak(TakDatagram);
