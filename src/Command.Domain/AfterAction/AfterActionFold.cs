@@ -19,6 +19,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     private readonly List<DistanceSample> samples = [];
     private readonly Dictionary<(string Subject, string Rule), FlagSpan> openFlags = [];
     private readonly Incidents.DrillClock drillClock = new();
+    private readonly DrillOutages drillOutages = new();
     private readonly List<FlagSpan> flags = [];
     private readonly List<TimelineMark> timeline = [];
     private readonly List<ActivityEntry> activity = [];
@@ -172,10 +173,8 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
 
                 break;
             case DrillControlled drill:
-                if (drill.Speed is { } rate)
-                {
-                    drillClock.Run(e.Time, rate);
-                }
+                drillClock.Follow(drill);
+                drillOutages.Follow(drill);
 
                 if (drill.Action == "start" && scenario?.Name != drill.Scenario)
                 {
@@ -245,7 +244,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
             flagsRaised, flagsAcknowledged,
             [.. rejected.OrderByDescending(r => r.Value).ThenBy(r => r.Key).Select(r => new RejectionCount(RejectReasons.Name(r.Key), r.Value))],
             eventCount, suppressedAt, suppressedBy, enrolment.Count(u => u.HeldWhileSuppressed > TimeSpan.Zero), opened?.Site.TimeZone, scenario?.Name, scenario?.Version,
-            DrillPlay.Describe(drillClock.Spans, end));
+            DrillPlay.Describe(drillClock.Spans, end, drillOutages.Total));
         return new AfterActionReport(incident, [.. enrolment.Select(u => u.ToMetrics(threatActiveAt, drillClock))], [.. samples],
             [.. flags.Concat(openFlags.Values).OrderBy(f => f.Raised)], [.. timeline], [.. activity.OrderBy(a => a.Time)], exercise,
             drillClock.IsIncidentClock ? null : [.. drillClock.Spans]);

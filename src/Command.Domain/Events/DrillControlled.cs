@@ -35,6 +35,12 @@ public sealed record DrillControlled(string Action, string Scenario, string Acto
     /// </summary>
     public const string StartOver = "start-over";
 
+    /// <summary>A stopping host put the running drill down for another to carry on: its clock stands still until then.</summary>
+    public const string HandOver = "hand-over";
+
+    /// <summary>A host carried on a drill whose host stopped, or went down (then it says <see cref="StoodSince"/>).</summary>
+    public const string CarryOn = "carry-on";
+
     /// <summary>True for a start-over, which resets the incident's judgement of every unit.</summary>
     public bool StartsOver => Action == StartOver;
 }

@@ -44,6 +44,25 @@ public sealed class DrillClock
         }
     }
 
+    /// <summary>
+    /// Follows a drill's control: from its time, the rate it says (a control that says none leaves the clock as it was).
+    /// A carry-on after the drill's host went down stood still since the drill last saved its clock.
+    /// </summary>
+    public void Follow(Events.DrillControlled drill)
+    {
+        if (drill.Speed is not { } rate)
+        {
+            return;
+        }
+
+        if (drill.StoodSince is { } stood)
+        {
+            Run(stood, 0);
+        }
+
+        Run(drill.Time, rate);
+    }
+
     /// <summary>The drill's time at <paramref name="time"/> on the incident's clock.</summary>
     public DateTimeOffset At(DateTimeOffset time)
     {

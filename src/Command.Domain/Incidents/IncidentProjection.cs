@@ -210,14 +210,8 @@ public sealed class IncidentProjection
             case DrillControlled { StartsOver: true } over:
                 return StartOver(over);
             case DrillControlled { Speed: { } rate } drill:
-                // Units are judged on the drill's clock from here: paused, or running at the drill's speed. A drill carried
-                // on after its host went down stood still since it last saved its clock.
-                if (drill.StoodSince is { } stood)
-                {
-                    drillClock.Run(stood, 0);
-                }
-
-                drillClock.Run(drill.Time, rate);
+                // Units are judged on the drill's clock from here: paused, or running at the drill's speed.
+                drillClock.Follow(drill);
                 DrillClockNotice = rate == 1 ? null : new DrillClockNotice(rate, drill.Time, drill.Actor, drill.Scenario);
                 return [];
             case IncidentClosed:

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Command.Domain.AfterAction;
+using Command.Domain.Events;
 using Command.Domain.Validation;
 using Command.Grains;
 using Command.Grains.Incidents;
@@ -110,7 +111,7 @@ public sealed partial class DrillGrain(
     }
 
     /// <summary>The action recorded when a stopping host puts a running drill down for another to carry on.</summary>
-    public const string HandedOver = "hand-over";
+    public const string HandedOver = DrillControlled.HandOver;
 
     private async Task<DrillOutcome> StartAsync(DrillOrder order, string actor, bool onlyIfIdle)
     {
@@ -232,7 +233,7 @@ public sealed partial class DrillGrain(
         var actor = stood is { } since
             ? $"drill (carried on at {at} of loop {state.State.Iteration + 1} after its host went down; not played for {Durations.Clock(clock.GetUtcNow() - since)}, which counts toward no hold)"
             : $"drill (carried on at {at} of loop {state.State.Iteration + 1} after its host stopped)";
-        await RecordAsync("carry-on", order.Scenario, actor, paused ? 0 : order.Speed, stood);
+        await RecordAsync(DrillControlled.CarryOn, order.Scenario, actor, paused ? 0 : order.Speed, stood);
         state.State.HandedOver = false;
         await SaveClockAsync();
         LogCarriedOn(logger, IncidentId, order.Scenario, state.State.DrillTimeS);

@@ -361,6 +361,32 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public void The_minutes_no_host_played_a_drill_are_no_ones_hold_and_are_said_apart_from_its_pauses()
+    {
+        // At 1x: a 30 s pause by the controller; a host stopping hands the drill over at 100 s and the next carries it
+        // on at 160 s; a host going down at 200 s (last save at 195 s) leaves no word until the next carries it on at
+        // 500 s. P1's flag stands from 50 s to 520 s of the incident's clock, of which the drill's stood still 30 s
+        // paused, 60 s handed over and 305 s unplayed: 75 s on the drill's clock.
+        var report = Fold(
+            new IncidentOpened("inc-1", "Drill", School, true, "cmd") { Time = S(0) },
+            new DrillControlled("start", "demo", "drill", Speed: 1) { Time = S(0) },
+            new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Active), "cmd") { Time = S(0) },
+            new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, "cmd") { Time = S(0) },
+            Fix("P1", 40, 60, 0),
+            new FlagRaised("P1", FlagLevel.Watch, "not-closing", "holding") { Time = S(50) },
+            new DrillControlled("pause", "demo", "Lt. Ortiz", Speed: 0) { Time = S(60) },
+            new DrillControlled("resume", "demo", "Lt. Ortiz", Speed: 1) { Time = S(90) },
+            new DrillControlled(DrillControlled.HandOver, "demo", "drill (its host is stopping)", Speed: 0) { Time = S(100) },
+            new DrillControlled(DrillControlled.CarryOn, "demo", "drill (carried on after its host stopped)", Speed: 1) { Time = S(160) },
+            new DrillControlled(DrillControlled.CarryOn, "demo", "drill (carried on after its host went down)", Speed: 1, StoodSince: S(195)) { Time = S(500) },
+            new FlagCleared("P1", "not-closing", "closing") { Time = S(520) });
+
+        var p1 = report.Units.Single(u => u.UnitId == "P1");
+        Assert.Equal(TimeSpan.FromSeconds(75), p1.LongestFlaggedHold);
+        Assert.Equal("played at 1×; paused 0:30 in all; not played for 6:05 while its host was down: durations are the drill's time, times of day the incident's", report.Incident.DrillClock);
+    }
+
+    [Fact]
     public void An_officer_holding_outside_the_threats_building_whose_stray_fixes_fall_inside_has_not_gone_in_nor_reached_contact()
     {
         // Four minutes 8 m outside the west wall of B1, 38 m from the threat, every 2 s; every tenth fix is thrown 30 m
