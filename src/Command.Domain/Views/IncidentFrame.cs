@@ -43,6 +43,18 @@ public sealed record IncidentFrame(
     [Id(10)]
     public ImmutableArray<Incidents.SourceOutage>? SourcesDown { get; init; }
 
-    /// <summary>True for an empty frame an incident sends when nothing else went out for a while (see <see cref="FramePacing.Heartbeat"/>).</summary>
+    /// <summary>
+    /// How fast <see cref="Clock"/> runs on after this frame, for a view that moves its clock between frames: a replay's
+    /// speed while it plays, 0 while it is paused (null: the incident's own clock, which runs as time does). A replay
+    /// says it in every frame, and sends one at once when it is played, paused or its speed changed, so everyone watching
+    /// it sees its clock as its driver does.
+    /// </summary>
+    [Id(11)]
+    public double? ClockRate { get; init; }
+
+    /// <summary>
+    /// True for an empty frame: one an incident sends when nothing else went out for a while (see
+    /// <see cref="FramePacing.Heartbeat"/>), or a replay's word that its clock now runs at another <see cref="ClockRate"/>.
+    /// </summary>
     public bool IsHeartbeat => !Full && Units.IsDefaultOrEmpty && Threats.IsDefaultOrEmpty && Events.IsDefaultOrEmpty;
 }

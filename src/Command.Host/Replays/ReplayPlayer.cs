@@ -9,7 +9,9 @@ namespace Command.Host.Replays;
 /// <paramref name="publish"/>. A seek sends a full frame that replaces what the view had. Its owner (the replay
 /// grain) ticks it every <see cref="FramePacing.Interval"/> and calls it one turn at a time. Its frames are numbered
 /// after <paramref name="generations"/>: a replay opened again after its host went down numbers its frames above every
-/// one the lost activation sent, so the hosts watching it take them as newer.
+/// one the lost activation sent, so the hosts watching it take them as newer. Every frame says how fast the replay's
+/// clock runs (<see cref="IncidentFrame.ClockRate"/>), and playing, pausing or a change of speed says so at once: a
+/// view watching a replay someone else drives runs its clock as the driver's does.
 /// </summary>
 public sealed class ReplayPlayer(string replayId, ReplaySession session, Action<IncidentFrame> publish, FramePacing pacing, TimeProvider clock, long generations = 0)
     : IAsyncDisposable
@@ -24,9 +26,12 @@ public sealed class ReplayPlayer(string replayId, ReplaySession session, Action<
 
     public ReplayStatus Status => new(ReplayId, session.IncidentId, session.Start, session.End, session.Position, session.Speed, session.IsPaused, session.AtEnd, session.Follows);
 
+    /// <summary>How fast the replay's clock runs: its speed while it plays, 0 while it is paused.</summary>
+    public double Rate => session.IsPaused ? 0 : session.Speed;
+
     /// <summary>The whole picture for a view that joins, numbered with the frames sent so far.</summary>
     public IncidentFrame FullFrame() =>
-        frames.Restart(FeedId, session.Projection, session.Projection.LastSequence) with { Clock = session.Position, Generation = generation };
+        frames.Restart(FeedId, session.Projection, session.Projection.LastSequence) with { Clock = session.Position, Generation = generation, ClockRate = Rate };
 
     /// <summary>
     /// Plays on at <paramref name="speed"/> (or the speed it has). At the end of a closed session there is nothing to
@@ -46,24 +51,39 @@ public sealed class ReplayPlayer(string replayId, ReplaySession session, Action<
         }
 
         session.Play();
+        SendClock();
     }
 
-    public void Pause() => session.Pause();
+    public void Pause()
+    {
+        session.Pause();
+        SendClock();
+    }
 
     public async Task StepAsync() => Publish(await session.StepAsync());
 
     public async Task SeekAsync(DateTimeOffset instant) => Publish(await session.SeekAsync(instant));
 
-    /// <summary>Moves a playing replay on by the time since the last tick; a paused one sends a heartbeat now and then.</summary>
+    /// <summary>
+    /// Moves a playing replay on by the time since the last tick, and says so at once when that brought it to the end of
+    /// its session, where it stops. Playing through a stretch with nothing to show, or paused, it sends a heartbeat now
+    /// and then, which puts right the clock of a view running it on by itself.
+    /// </summary>
     public async Task TickAsync()
     {
         if (!session.IsPaused)
         {
             Publish(await session.AdvanceAsync());
+            if (session.IsPaused)
+            {
+                SendClock();
+                return;
+            }
         }
-        else if (clock.GetElapsedTime(lastSent) >= pacing.Heartbeat)
+
+        if (clock.GetElapsedTime(lastSent) >= pacing.Heartbeat)
         {
-            Send(new IncidentFrame(FeedId, session.Projection.LastSequence, session.Position, false, [], [], []));
+            SendClock();
         }
     }
 
@@ -98,10 +118,13 @@ public sealed class ReplayPlayer(string replayId, ReplaySession session, Action<
         }
     }
 
+    // An empty frame: where the replay's clock stands and how fast it runs from there.
+    private void SendClock() => Send(new IncidentFrame(FeedId, session.Projection.LastSequence, session.Position, false, [], [], []));
+
     private void Send(IncidentFrame frame)
     {
         lastSent = clock.GetTimestamp();
-        publish(frame with { Generation = ++generation });
+        publish(frame with { Generation = ++generation, ClockRate = Rate });
     }
 }
 

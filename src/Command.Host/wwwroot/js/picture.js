@@ -68,6 +68,13 @@ export class Picture {
     this.held = held;
   }
 
+  /** The clock as a frame sets it: at the frame's instant, running on as fast as the frame says (a replay's speed, 0 paused). */
+  runClock(frame) {
+    this.clockMs = Date.parse(frame.clock);
+    this.clockAt = performance.now();
+    if (frame.clockRate != null) this.rate = frame.clockRate;
+  }
+
   setRate(rate) {
     this.clockMs = this.now();
     this.clockAt = performance.now();
@@ -78,7 +85,11 @@ export class Picture {
     // Frames up to the snapshot's sequence are already in it (a frame of the clock alone, at the same sequence, is
     // newer only if its clock is); later ones apply in the order they come.
     if (!frame.full && (frame.sequence < this.snapshotSequence
-      || (frame.sequence === this.snapshotSequence && Date.parse(frame.clock) <= Date.parse(this.snapshotClock)))) return;
+      || (frame.sequence === this.snapshotSequence && Date.parse(frame.clock) <= Date.parse(this.snapshotClock)))) {
+      // A replay played or paused at the very instant the snapshot shows says how its clock runs on from there.
+      if (frame.clockRate != null && frame.sequence === this.snapshotSequence && Date.parse(frame.clock) === Date.parse(this.snapshotClock)) this.runClock(frame);
+      return;
+    }
     if (frame.full) {
       this.snapshotSequence = frame.sequence;
       this.snapshotClock = frame.clock;
@@ -87,8 +98,7 @@ export class Picture {
       this.trails = new Map();
     }
     this.sequence = frame.sequence;
-    this.clockMs = Date.parse(frame.clock);
-    this.clockAt = performance.now();
+    this.runClock(frame);
     const units = frame.units ?? [];
     for (const unit of units) {
       this.units.set(unit.unitId, unit);

@@ -18,6 +18,7 @@ export class Replay {
     this.connection = connection;
     this.picture = picture;
     this.session = null;
+    this.shown = false;
     this.marks = null;
     this.notes = [];
     this.timeline = new Timeline(elements.seek, elements.marks, elements.time, picture, time => this.seek(time));
@@ -30,6 +31,11 @@ export class Replay {
     this.enable(false);
     // A replay of a session still being recorded plays on at its end: the slider and the view's limit grow with it.
     setInterval(() => this.follow(), 2000);
+  }
+
+  /** Whether the replay shown plays: as its frames say, so also once it stopped by itself at the end of its session. */
+  get playing() {
+    return this.shown && this.picture.rate > 0;
   }
 
   async follow() {
@@ -62,15 +68,14 @@ export class Replay {
     const created = await attempt(() => post('/api/replays', { incidentId }));
     if (!created) return;
     this.session = { incidentId, ...created };
-    this.playing = false;
     this.setLinks(incidentId);
     this.timeline.setRange(Date.parse(created.firstTime), created.lastTime);
     // Asked for before joining: the flag feed of each snapshot is read from the same markers.
     this.marks = attempt(() => get(`/api/replays/${enc(created.replayId)}/timeline`));
+    // The replay's frames say how fast its clock runs, its first (the whole picture) included.
     await this.connection.watch(`replay:${created.replayId}`);
+    this.shown = true;
     this.enable(true);
-    this.playing = created.paused === false;
-    this.picture.setRate(this.playing ? created.speed ?? 1 : 0);
     this.picture.limitMs = Date.parse(created.lastTime);
     this.onOpened(this.session);
     this.notes = (await attempt(() => Notes.load(incidentId)) ?? []).filter(n => n.type === 'note');
@@ -94,17 +99,11 @@ export class Replay {
     // At the end of a closed session the host plays it again from the start; at the end of one still being recorded,
     // it plays on as the recording grows.
     const answer = await this.request('play', { speed });
-    if (answer && !answer.paused) {
-      this.playing = true;
-      this.picture.setRate(speed);
-    }
+    if (answer && !answer.paused) this.picture.setRate(speed);
   }
 
   async pause() {
-    if (await this.control('pause')) {
-      this.playing = false;
-      this.picture.setRate(0);
-    }
+    if (await this.control('pause')) this.picture.setRate(0);
   }
 
   step() {
@@ -133,7 +132,7 @@ export class Replay {
     this.session = null;
     this.marks = null;
     this.notes = [];
-    this.playing = false;
+    this.shown = false;
     this.picture.limitMs = null;
   }
 
