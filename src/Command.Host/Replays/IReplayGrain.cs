@@ -11,8 +11,11 @@ namespace Command.Host.Replays;
 /// </summary>
 public interface IReplayGrain : IFrameSource
 {
-    /// <summary>Opens the replay of <paramref name="incidentId"/>'s session, paused at its first instant.</summary>
-    Task<ReplayStatus> Open(string incidentId);
+    /// <summary>
+    /// Opens the replay of <paramref name="incidentId"/>'s session, paused at its first instant, for
+    /// <paramref name="openedBy"/> (the caller's identity) to drive; it is listed in <see cref="IReplayRoster"/> until it closes.
+    /// </summary>
+    Task<ReplayStatus> Open(string incidentId, string openedBy);
 
     Task<ReplayStatus?> Status();
 

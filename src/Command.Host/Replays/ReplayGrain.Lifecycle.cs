@@ -11,9 +11,20 @@ public sealed partial class ReplayGrain
     private string? unavailable;
     private DateTimeOffset retryAt;
 
+    // A replay whose host went down and that nobody called or watched for the idle limit since is closed, as it would
+    // have been had its host lived: opened again, it would have been listed as closed and answered as open.
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Place is { } place)
+        if (state.State.Place is not { } place)
+        {
+            return;
+        }
+
+        if (place.Lapsed(clock.GetUtcNow()))
+        {
+            await CloseIdleAsync(place, cancellationToken);
+        }
+        else
         {
             await ReopenAsync(place, cancellationToken);
         }
@@ -25,11 +36,17 @@ public sealed partial class ReplayGrain
     {
         if (reason.ReasonCode == DeactivationReasonCode.ActivationIdle && state.State.Place is { } place)
         {
-            await state.ClearStateAsync(cancellationToken);
-            LogClosedIdle(logger, ReplayId, place.IncidentId);
+            await CloseIdleAsync(place, cancellationToken);
         }
 
         await PutDownAsync();
+    }
+
+    private async Task CloseIdleAsync(ReplayPlace place, CancellationToken cancellationToken)
+    {
+        await state.ClearStateAsync(cancellationToken);
+        await Roster.Closed(ReplayId);
+        LogClosedIdle(logger, ReplayId, place.IncidentId);
     }
 
     private ReplayPlayer Start(ReplaySession session)
@@ -41,10 +58,12 @@ public sealed partial class ReplayGrain
         return opened;
     }
 
-    private Task SaveAsync(ReplayPlayer open)
+    private async Task SaveAsync(ReplayPlayer open)
     {
-        state.State.Place = ReplayPlace.Of(open.Status, clock.GetUtcNow());
-        return state.WriteStateAsync();
+        var (status, now) = (open.Status, clock.GetUtcNow());
+        state.State.Place = ReplayPlace.Of(status, now);
+        await state.WriteStateAsync();
+        await Roster.Listed(new ReplayListing(status, state.State.OpenedBy, state.State.OpenedAt, now));
     }
 
     /// <summary>
@@ -105,6 +124,7 @@ public sealed partial class ReplayGrain
     private async Task ForgetAsync()
     {
         await state.ClearStateAsync();
+        await Roster.Closed(ReplayId);
         unavailable = null;
         await PutDownAsync();
     }

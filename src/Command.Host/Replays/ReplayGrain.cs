@@ -14,7 +14,8 @@ namespace Command.Host.Replays;
 /// incident). It plays in memory on one silo and saves its place whenever it is opened or controlled; when that silo
 /// dies, the next call (an API call, or a watching host subscribing again) opens it on another at the instant it has
 /// reached by then, playing or paused as it was. One closed, or that nobody called or watched for
-/// <see cref="IdleLimit"/>, forgets its place and stays closed.
+/// <see cref="IdleLimit"/> (its host alive or not), forgets its place and stays closed. While it is open it is listed in
+/// <see cref="IReplayRoster"/>, for those who may watch it to find.
 /// </summary>
 [CollectionAgeLimit(Minutes = 30)]
 public sealed partial class ReplayGrain(
@@ -28,13 +29,21 @@ public sealed partial class ReplayGrain(
     /// <summary>A replay nobody touched or watched this long is closed: 30 minutes.</summary>
     public static readonly TimeSpan IdleLimit = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How often an open replay saves its place though nobody controls it: 1 minute. The roster lists it from there, and
+    /// a place not saved for <see cref="IdleLimit"/> is a replay whose host went down and nobody came back to.
+    /// </summary>
+    public static readonly TimeSpan SaveEvery = TimeSpan.FromMinutes(1);
+
     private readonly ObserverManager<IIncidentObserver> observers = new(TimeSpan.FromMinutes(2), logger);
     private ReplayPlayer? player;
     private IGrainTimer? ticker;
 
     private string ReplayId => this.GetPrimaryKeyString();
 
-    public async Task<ReplayStatus> Open(string incidentId)
+    private IReplayRoster Roster => GrainFactory.GetGrain<IReplayRoster>(IReplayRoster.Key);
+
+    public async Task<ReplayStatus> Open(string incidentId, string openedBy)
     {
         if (player is not null || state.State.Place is not null)
         {
@@ -47,6 +56,7 @@ public sealed partial class ReplayGrain(
         var listed = await GrainFactory.GetGrain<IIncidentDirectoryGrain>(IIncidentDirectoryGrain.Key).List();
         var closed = listed.Any(i => i.IncidentId == incidentId && i.ClosedAt is not null);
         var session = await catalogue.OpenReplayAsync(incidentId, assessment: assessment, follow: !closed, clock: clock, cancellationToken: CancellationToken.None);
+        (state.State.OpenedBy, state.State.OpenedAt) = (openedBy, clock.GetUtcNow());
         var opened = Start(session);
         await SaveAsync(opened);
         LogOpened(logger, ReplayId, incidentId);
@@ -126,5 +136,12 @@ public sealed partial class ReplayGrain(
 
         observers.ClearExpired();
         await player.TickAsync();
+
+        // The place is saved when the replay stopped by itself at the end of its session, and now and then while it is
+        // open: the roster lists it as saved, and a place not saved for the idle limit is taken for a replay nobody has.
+        if (state.State.Place is { } place && (place.Playing == player.Status.Paused || clock.GetUtcNow() - place.SavedAt >= SaveEvery))
+        {
+            await SaveAsync(player);
+        }
     }
 }

@@ -1,9 +1,10 @@
 namespace Command.Host.Replays;
 
 /// <summary>
-/// A replay as it outlives the host that held it: its place when it was last opened or controlled, and how many times
-/// it was opened again since. Saved at each control, not at each tick: where a playing replay is now follows from its
-/// place and the time since.
+/// A replay as it outlives the host that held it: who opened it and when, its place when it was last opened, controlled
+/// or seen open, and how many times it was opened again since. Saved at each control, when it stops by itself at the end
+/// of its session, and every <see cref="ReplayGrain.SaveEvery"/> while it is open, not at each tick: where a playing
+/// replay is now follows from its place and the time since.
 /// </summary>
 [GenerateSerializer]
 public sealed class ReplayGrainState
@@ -15,6 +16,14 @@ public sealed class ReplayGrainState
     /// <summary>Activations that opened the replay again from its place; each numbers its frames above the last one's.</summary>
     [Id(1)]
     public int Reopened { get; set; }
+
+    /// <summary>Who opened the replay: a person's user name, or <c>token:&lt;name&gt;</c>.</summary>
+    [Id(2)]
+    public string OpenedBy { get; set; } = "";
+
+    /// <summary>When the replay was opened, on the replays' clock.</summary>
+    [Id(3)]
+    public DateTimeOffset OpenedAt { get; set; }
 }
 
 /// <summary>
@@ -27,6 +36,14 @@ public sealed record ReplayPlace(string IncidentId, DateTimeOffset Position, Dat
 {
     /// <summary>The recorded instant the replay has reached at <paramref name="now"/>: moved on by the time since, at its speed, if it played.</summary>
     public DateTimeOffset At(DateTimeOffset now) => Playing && now > SavedAt ? Position + ((now - SavedAt) * Speed) : Position;
+
+    /// <summary>
+    /// True when the replay has not been seen open for <see cref="ReplayGrain.IdleLimit"/> by <paramref name="now"/>: an
+    /// open replay saves its place at least every <see cref="ReplayGrain.SaveEvery"/>, so a place this old is that of a
+    /// replay whose host went down and that nobody called or watched since. It is closed, as it would have been for
+    /// idleness had its host lived.
+    /// </summary>
+    public bool Lapsed(DateTimeOffset now) => now - SavedAt >= ReplayGrain.IdleLimit;
 
     /// <summary>The place of a replay in <paramref name="status"/> at <paramref name="now"/>.</summary>
     public static ReplayPlace Of(ReplayStatus status, DateTimeOffset now) =>

@@ -24,7 +24,8 @@ public sealed class ReplayPlayer(string replayId, ReplaySession session, Action<
 
     public string FeedId => ReplayFeed.Id(ReplayId);
 
-    public ReplayStatus Status => new(ReplayId, session.IncidentId, session.Start, session.End, session.Position, session.Speed, session.IsPaused, session.AtEnd, session.Follows);
+    public ReplayStatus Status =>
+        new(ReplayId, session.IncidentId, session.Start, session.End, session.Position, session.Speed, session.IsPaused, session.AtEnd, session.Follows, session.Projection.Name);
 
     /// <summary>How fast the replay's clock runs: its speed while it plays, 0 while it is paused.</summary>
     public double Rate => session.IsPaused ? 0 : session.Speed;
@@ -129,11 +130,14 @@ public sealed class ReplayPlayer(string replayId, ReplaySession session, Action<
 }
 
 /// <summary>
-/// Where a replay is: its session's span, its clock, speed and whether it plays; and whether it follows a session still
-/// being recorded (its <paramref name="LastTime"/> then grows as it plays at the end).
+/// Where a replay is: its session's span, its clock, speed and whether it plays; whether it follows a session still
+/// being recorded (its <paramref name="LastTime"/> then grows as it plays at the end); and the name of the incident
+/// whose session it plays.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record ReplayStatus(string ReplayId, string IncidentId, DateTimeOffset FirstTime, DateTimeOffset LastTime, DateTimeOffset Position, double Speed, bool Paused, bool AtEnd, bool Follows = false);
+public sealed record ReplayStatus(
+    string ReplayId, string IncidentId, DateTimeOffset FirstTime, DateTimeOffset LastTime, DateTimeOffset Position, double Speed, bool Paused, bool AtEnd,
+    bool Follows = false, string Name = "");
 
 /// <summary>How a replay is named as a feed: "replay:{id}", beside live incidents' ids.</summary>
 public static class ReplayFeed

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Command.Host.Replays;
 
-/// <summary>Recorded sessions and their replays: open, play, pause, step, seek, timeline.</summary>
+/// <summary>Recorded sessions and their replays: list those open, open, play, pause, step, seek, timeline.</summary>
 public static class ReplaysApi
 {
     public static IEndpointRouteBuilder MapReplaysApi(this IEndpointRouteBuilder app)
@@ -21,6 +21,7 @@ public static class ReplaysApi
         // A replay id is the twelve hex digits Open made; anything else names no replay and wakes no grain.
         var api = app.MapGroup("/api/replays").WithTags("Replays").AddEndpointFilter(async (context, next) =>
             context.HttpContext.GetRouteValue("replayId") is string id && !IsReplayId(id) ? NotFound(id[..Math.Min(id.Length, 40)]) : await next(context));
+        api.MapGet("/", List).Needs(Rights.WatchReplays);
         api.MapPost("/", Open).Commands(Rights.OpenReplays);
         api.MapGet("/{replayId}", (string replayId, IGrainFactory grains) => Answer(replayId, Replay(grains, replayId).Status())).Needs(Rights.WatchReplays);
         api.MapDelete("/{replayId}", async (string replayId, IGrainFactory grains) =>
@@ -79,9 +80,22 @@ public static class ReplaysApi
         }
 
         var replayId = Guid.NewGuid().ToString("N")[..12];
-        var status = await Replay(grains, replayId).Open(body.IncidentId!);
+        var status = await Replay(grains, replayId).Open(body.IncidentId!, Actor.Of(request));
         audit.ReplayOpened(Actor.Of(request), body.IncidentId!, replayId);
         return Results.Created($"/api/replays/{replayId}", status);
+    }
+
+    /// <summary>The replays open now across the cluster, whoever opened them (those of one incident's session, given <paramref name="incident"/>).</summary>
+    private static async Task<IResult> List(string? incident, IGrainFactory grains, [FromKeyedServices(ReplayClock.Key)] TimeProvider clock)
+    {
+        if (incident is not null && !IncidentIds.IsValid(incident))
+        {
+            return ApiError.Invalid([new FieldError("incident", "invalid-value", IncidentIds.Shape)]);
+        }
+
+        var now = clock.GetUtcNow();
+        var open = await grains.GetGrain<IReplayRoster>(IReplayRoster.Key).List(now);
+        return Results.Ok(open.Where(r => incident is null || r.Status.IncidentId == incident).Select(r => ListedReplay.Of(r, now)).ToList());
     }
 
     private static async Task<IResult> Seek(string replayId, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)
@@ -126,6 +140,21 @@ public static class ReplaysApi
         await control is { } status ? Results.Ok(status) : NotFound(replayId);
 
     internal static IResult NotFound(string replayId) => Results.NotFound(new ApiError("unknown-replay", $"replay '{replayId}' is not open"));
+}
+
+/// <summary>
+/// A replay open now, as GET /api/replays lists it: the session it plays (its incident's id and name), who opened it and
+/// when, whether it is paused, its speed, the instant it has reached, and its session's span.
+/// </summary>
+public sealed record ListedReplay(
+    string ReplayId, string IncidentId, string Name, string OpenedBy, DateTimeOffset OpenedAt, bool Paused, double Speed, DateTimeOffset Position,
+    DateTimeOffset FirstTime, DateTimeOffset LastTime)
+{
+    public static ListedReplay Of(ReplayListing listing, DateTimeOffset now)
+    {
+        var status = listing.Status;
+        return new(status.ReplayId, status.IncidentId, status.Name, listing.OpenedBy, listing.OpenedAt, status.Paused, status.Speed, listing.PositionAt(now), status.FirstTime, status.LastTime);
+    }
 }
 
 /// <summary>POST /api/replays.</summary>

@@ -73,6 +73,7 @@ public sealed class AccessTableTests(AccessTableTests.ProbeHost host) : IClassFi
         ["GET /api/compare"] = Rights.Export,
         ["PUT /api/incidents/{id}/exercise"] = Rights.ControlDrills,
         ["POST /api/incidents/{id}/flags/{subject}/send"] = Rights.Command,
+        ["GET /api/replays/"] = Rights.WatchReplays,
         ["POST /api/replays/"] = Rights.OpenReplays,
         ["GET /api/replays/{replayId}"] = Rights.WatchReplays,
         ["DELETE /api/replays/{replayId}"] = Rights.OpenReplays,
