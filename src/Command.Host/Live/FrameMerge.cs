@@ -3,7 +3,10 @@ using Command.Grains.Incidents;
 
 namespace Command.Host.Live;
 
-/// <summary>Folds two frames of one feed into one: the later unit states and threats win, events accumulate.</summary>
+/// <summary>
+/// Folds two frames of one feed into one: the later unit states and threats win, events accumulate, and the later word
+/// of how fast the clock runs.
+/// </summary>
 public static class FrameMerge
 {
     /// <summary>Most events one merged frame keeps; a client that fell this far behind gets the newest.</summary>
@@ -30,6 +33,8 @@ public static class FrameMerge
             Threats = later.Threats.IsEmpty ? earlier.Threats : later.Threats,
             Suppression = later.Threats.IsEmpty ? earlier.Suppression : later.Suppression,
             DrillClock = later.Full ? later.DrillClock : earlier.DrillClock,
+            // A late frame says nothing of how fast the clock runs (FrameOrder): the earlier one's word stands.
+            ClockRate = later.ClockRate ?? earlier.ClockRate,
             Events = later.Full || events.Length <= MaxEvents ? (later.Full ? later.Events : events) : events[^MaxEvents..],
         };
     }

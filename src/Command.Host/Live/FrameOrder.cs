@@ -9,6 +9,9 @@ namespace Command.Host.Live;
 /// comes after a newer one goes on with only what no newer frame already brought: units and threats the newer
 /// ones did not carry, and its events (each event is in one frame only). An incident that started again from older
 /// persisted state numbers its frames lower but stamps them later: that starts afresh rather than holding it back.
+/// A numbered feed (a replay) is held to its numbers: what it sent before its latest full frame goes nowhere, an empty
+/// frame (a heartbeat, or its word that it played or paused) sent before one already gone on has nothing to say, and a
+/// frame with more in it that comes late goes on without its word of how fast the clock runs, which a newer one gave.
 /// </summary>
 public sealed class FrameOrder
 {
@@ -16,29 +19,34 @@ public sealed class FrameOrder
     private readonly Lock sync = new();
     private long threatsAt;
     private long fullGeneration;
+    private long latestGeneration;
     private long latestSequence;
     private DateTimeOffset latestClock;
 
     /// <summary>The frame as it may go to browsers, or null when a newer one already brought all of it.</summary>
     public IncidentFrame? Admit(IncidentFrame frame)
     {
-        if (frame.IsHeartbeat)
-        {
-            // Says only that the incident is there: it always goes on, whatever came before it.
-            return frame;
-        }
-
         lock (sync)
         {
-            // A numbered feed's frame sent before its latest full frame (a replay's seek) has nothing left to say.
+            // A numbered feed's frame sent before its latest full frame (a replay's seek) has nothing left to say: merged
+            // into the full frame on its way to a browser, a heartbeat from before a seek set the view's clock back to
+            // where the replay was before it. A late one says nothing newer of how fast the clock runs.
             if (frame.Generation > 0)
             {
-                if (frame.Generation < fullGeneration)
+                if (frame.Generation < fullGeneration || (frame.IsHeartbeat && frame.Generation < latestGeneration))
                 {
                     return null;
                 }
 
+                frame = frame.Generation < latestGeneration ? frame with { ClockRate = null } : frame;
                 fullGeneration = frame.Full ? frame.Generation : fullGeneration;
+                latestGeneration = Math.Max(latestGeneration, frame.Generation);
+            }
+
+            if (frame.IsHeartbeat)
+            {
+                // Says only that the incident is there (and, from a replay, how fast its clock runs): it always goes on.
+                return frame;
             }
 
             // A full frame replaces the whole picture (a replay sought back in time numbers it lower and stamps it

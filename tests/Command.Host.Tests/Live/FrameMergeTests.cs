@@ -50,6 +50,17 @@ public sealed class FrameMergeTests
     }
 
     [Fact]
+    public void The_later_word_of_how_fast_a_replay_s_clock_runs_wins_and_a_frame_without_one_keeps_the_earlier()
+    {
+        var paused = Frame(2, false, []) with { ClockRate = 0 };
+
+        var played = FrameMerge.Merge(paused, Frame(2, false, []) with { ClockRate = 4 });
+        var late = FrameMerge.Merge(paused, Frame(1, false, [Unit("A", 10)]));
+
+        Assert.Equal((4.0, 0.0), (played.ClockRate, late.ClockRate));
+    }
+
+    [Fact]
     public void A_client_far_behind_keeps_only_the_newest_events()
     {
         var many = Enumerable.Range(1, FrameMerge.MaxEvents + 50).Select(i => (IncidentEvent)new FlagCleared("A", "hold", "moving") { Sequence = i }).ToArray();

@@ -67,6 +67,38 @@ public sealed class FrameOrderTests
     }
 
     [Fact]
+    public void A_replay_heartbeat_sent_before_its_latest_seek_is_dropped_when_it_comes_after_it()
+    {
+        // Merged into the seek's full frame on its way to a browser, it set the view's clock back to before the seek.
+        var order = new FrameOrder();
+        Assert.NotNull(order.Admit(Frame(30, true, [Unit("A", 40)]) with { Generation = 4, ClockRate = 1 }));
+        var heartbeat = Frame(30, false, []) with { Generation = 5, ClockRate = 1 };
+        var sought = Frame(50, true, [Unit("A", 90)]) with { Clock = T0.AddMinutes(1), Generation = 6, ClockRate = 1 };
+
+        Assert.Same(sought, order.Admit(sought));
+
+        Assert.Null(order.Admit(heartbeat));
+    }
+
+    [Fact]
+    public void A_replay_frame_that_comes_after_a_newer_one_says_nothing_of_how_fast_the_clock_runs()
+    {
+        // Played at 4x, then paused: the pause's word came first, and the frame played before it must not undo it.
+        var order = new FrameOrder();
+        Assert.NotNull(order.Admit(Frame(30, true, [Unit("A", 40)]) with { Generation = 4, ClockRate = 0 }));
+        var played = Frame(31, false, [Unit("A", 35)]) with { Generation = 5, ClockRate = 4 };
+        var playedWord = Frame(30, false, []) with { Generation = 6, ClockRate = 4 };
+        var paused = Frame(31, false, []) with { Generation = 7, ClockRate = 0 };
+
+        Assert.Same(paused, order.Admit(paused));
+        var late = order.Admit(played);
+
+        Assert.Null(order.Admit(playedWord));
+        Assert.Equal(["A"], late!.Units.Select(u => u.UnitId));
+        Assert.Null(late.ClockRate);
+    }
+
+    [Fact]
     public void A_frame_after_a_newer_one_brings_only_what_the_newer_one_did_not()
     {
         var order = new FrameOrder();
