@@ -55,6 +55,11 @@ export function clock(ms) {
   return new Date(ms).toISOString().substring(11, 19);
 }
 
+/** A replay's speed as its speed list writes it: ¼×, ½×, 1×, 60×. */
+export function speed(rate) {
+  return rate === 0.25 ? '¼×' : rate === 0.5 ? '½×' : `${rate}×`;
+}
+
 export function coordinate(value) {
   return Number(value).toFixed(6);
 }

@@ -1,8 +1,11 @@
 // Live and replay: the same map, board and flags, fed by an incident or by a recorded session.
 import { loadIncident, flagHistory } from './incidents.js';
 import { Replay } from './replay.js';
+import { ReplayState } from './replay-state.js';
+import { OpenReplays } from './open-replays.js';
 import { DistanceChart } from './chart.js';
 import { can } from './session.js';
+import { showNotice } from './notice.js';
 
 const $ = id => document.getElementById(id);
 
@@ -15,8 +18,12 @@ export class Modes {
       step: $('replay-step'), speed: $('replay-speed'), seek: $('replay-seek'), marks: $('timeline-marks'), time: $('replay-time'),
       reports: { html: $('report-html'), json: $('report-json'), csv: $('report-csv') },
     }, this.connection, this.picture);
+    new ReplayState($('replay-state'), this.replay, this.picture);
+    this.openReplays = new OpenReplays($('open-replays'), $('open-replays-hint'), replayId => this.replay.watch(replayId));
+    this.openReplays.onGone = listed => this.replayGone(listed);
     this.chart = new DistanceChart($('chart'), $('chart-hint'), this.picture);
     this.replay.onOpened = session => this.replayOpened(session);
+    this.replay.onClosed = () => this.openReplays.show(null);
     this.board.onSelection = ids => {
       this.mapView.units.setPicked(ids);
       if (this.mode === 'replay') this.chart.show(this.replay.session?.replayId, ids);
@@ -38,17 +45,32 @@ export class Modes {
     if (incidentId) await this.connection.watch(incidentId);
   }
 
-  /** Replay mode never shows live data under the REPLAY banner: it opens the session of the incident being watched, if recorded. */
+  /**
+   * Replay mode never shows live data under the REPLAY banner. It lists the replays open now, to watch one along with
+   * its driver; for someone who may open replays it opens the session of the incident being watched, if recorded.
+   */
   async showReplay() {
     if (this.mode === 'replay') return;
     const incidentId = this.commands.incidentId;
     this.setMode('replay');
     await this.connection.watch(null);
+    this.header.setIncidentName(null);
+    if (!can('open-replays')) return;
     const sessions = await this.replay.listSessions(incidentId);
     if (sessions.some(s => s.incidentId === incidentId)) await this.replay.open(incidentId);
   }
 
+  /** The replay shown was closed (by whoever opened it, or for idleness): said, and nothing is shown in its place. */
+  async replayGone(listed) {
+    if (this.mode !== 'replay' || this.replay.session?.replayId !== listed.replayId) return;
+    showNotice(`The replay of ${listed.name || listed.incidentId} opened by ${listed.openedBy} was closed.`, 'info');
+    this.replay.gone();
+    this.header.setIncidentName(null);
+    await this.connection.watch(null);
+  }
+
   async replayOpened(session) {
+    this.openReplays.show(session.replayId);
     this.board.clearSelection();
     const view = this.picker.has(session.incidentId) ? await loadIncident(session.incidentId) : null;
     this.header.setIncidentName(`${view?.name ?? session.name ?? session.incidentId}`);
@@ -78,6 +100,7 @@ export class Modes {
     this.board.selectable = mode === 'replay';
     this.board.clearSelection();
     if (mode === 'replay') this.chart.clear('Click unit rows to plot them');
+    if (mode === 'replay') this.openReplays.start(); else this.openReplays.stop();
     this.onMode?.(mode);
   }
 }

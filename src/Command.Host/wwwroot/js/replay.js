@@ -1,5 +1,8 @@
-// Replay: a recorded session watched like an incident ("replay:{id}" on the same hub), on its own clock.
+// Replay: a recorded session watched like an incident ("replay:{id}" on the same hub), on its own clock. One opened
+// here is driven from here; one someone else opened is watched as its driver plays, pauses and seeks it, and only those
+// who may open replays are offered its controls.
 import { get, post, del, enc } from './api.js';
+import { can } from './session.js';
 import { attempt } from './notice.js';
 import { clock } from './format.js';
 import { Timeline } from './timeline.js';
@@ -23,6 +26,7 @@ export class Replay {
     this.notes = [];
     this.timeline = new Timeline(elements.seek, elements.marks, elements.time, picture, time => this.seek(time));
     this.onOpened = () => {};
+    this.onClosed = () => {};
     elements.open.addEventListener('click', () => this.open(elements.sessions.value));
     elements.play.addEventListener('click', () => this.play());
     elements.pause.addEventListener('click', () => this.pause());
@@ -66,19 +70,32 @@ export class Replay {
     if (!incidentId) return;
     this.close();
     const created = await attempt(() => post('/api/replays', { incidentId }));
-    if (!created) return;
-    this.session = { incidentId, ...created };
-    this.setLinks(incidentId);
-    this.timeline.setRange(Date.parse(created.firstTime), created.lastTime);
+    if (created) await this.show(created, true);
+  }
+
+  /** Watches a replay someone else opened: leaving it leaves it open, for its driver and whoever else watches it. */
+  async watch(replayId) {
+    if (this.session?.replayId === replayId) return;
+    this.close();
+    const status = await attempt(() => get(`/api/replays/${enc(replayId)}`));
+    if (status) await this.show(status, false);
+  }
+
+  /** Shows a replay as its status stands: one this page opened (and closes when it leaves it), or one it watches. */
+  async show(status, opened) {
+    const session = this.session = { ...status, opened };
+    this.setLinks(status.incidentId);
+    this.timeline.setRange(Date.parse(status.firstTime), status.lastTime);
     // Asked for before joining: the flag feed of each snapshot is read from the same markers.
-    this.marks = attempt(() => get(`/api/replays/${enc(created.replayId)}/timeline`));
+    this.marks = attempt(() => get(`/api/replays/${enc(status.replayId)}/timeline`));
     // The replay's frames say how fast its clock runs, its first (the whole picture) included.
-    await this.connection.watch(`replay:${created.replayId}`);
+    await this.connection.watch(`replay:${status.replayId}`);
+    if (this.session !== session) return;
     this.shown = true;
     this.enable(true);
-    this.picture.limitMs = Date.parse(created.lastTime);
+    this.picture.limitMs = Date.parse(status.lastTime);
     this.onOpened(this.session);
-    this.notes = (await attempt(() => Notes.load(incidentId)) ?? []).filter(n => n.type === 'note');
+    this.notes = (await attempt(() => Notes.load(status.incidentId)) ?? []).filter(n => n.type === 'note');
     await this.showMarks();
   }
 
@@ -125,9 +142,13 @@ export class Replay {
     return attempt(() => post(`/api/replays/${enc(this.session.replayId)}/${action}`, body));
   }
 
-  /** Back to live: the host can let go of the replay at once rather than when it expires. */
+  /**
+   * Stops showing the replay. One opened here the host can let go of at once rather than when it expires; one watched
+   * here is someone else's, and stays open.
+   */
   close() {
-    if (this.session) attempt(() => del(`/api/replays/${enc(this.session.replayId)}`));
+    if (this.session?.opened) attempt(() => del(`/api/replays/${enc(this.session.replayId)}`));
+    this.onClosed();
     this.enable(false);
     this.session = null;
     this.marks = null;
@@ -136,13 +157,21 @@ export class Replay {
     this.picture.limitMs = null;
   }
 
+  /** The replay was closed elsewhere (or for idleness): stops showing it, with nothing left to close. */
+  gone() {
+    if (this.session) this.session.opened = false;
+    this.close();
+  }
+
   /**
    * The controls move the replay only once this browser watches it, as the slider does: a play pressed while the
-   * replay still opens would have had no replay to play, and the replay would open paused.
+   * replay still opens would have had no replay to play, and the replay would open paused. Someone who may not drive
+   * replays watches the slider follow, and is offered nothing to move.
    */
   enable(on) {
-    this.timeline.enable(on);
-    for (const control of [this.elements.play, this.elements.pause, this.elements.step]) control.disabled = !on;
+    const drive = on && can('open-replays');
+    this.timeline.enable(drive);
+    for (const control of [this.elements.play, this.elements.pause, this.elements.step]) control.disabled = !drive;
   }
 
   setLinks(incidentId) {

@@ -28,10 +28,10 @@ export class Timeline {
         if (this.seeking === sought) this.seeking = null;
       }
     });
-    // A mark is a shortcut to its instant: "show me the moment that flag went up".
+    // A mark is a shortcut to its instant: "show me the moment that flag went up" (for whoever may move the replay).
     marks.addEventListener('click', e => {
       const mark = e.target.closest('.mark');
-      if (!mark) return;
+      if (!mark || this.input.disabled) return;
       this.input.value = String(Date.parse(mark.dataset.time) - this.firstMs);
       // The recorded instant as written, to the tick: milliseconds would land just before the event.
       seek(mark.dataset.time);
@@ -62,9 +62,13 @@ export class Timeline {
     this.input.value = value;
   }
 
-  /** The slider moves the replay only once this browser watches it: a seek before then would show it nothing. */
+  /**
+   * The slider and the marks move the replay only once this browser watches it (a seek before then would show it
+   * nothing), and only for whoever may move it: for anyone else they only show where it is.
+   */
   enable(on) {
     this.input.disabled = !on;
+    for (const mark of this.marks.querySelectorAll('.mark')) mark.disabled = !on;
   }
 
   setMarks(entries) {
@@ -74,7 +78,7 @@ export class Timeline {
       .map(e => {
         const left = ((Date.parse(e.time) - this.firstMs) / span) * 100;
         const title = `${clock(Date.parse(e.time))} ${(e.type === 'source-changed' ? e.about : e.subject) ?? ''} ${markWords[e.type]}${e.level ? ` (${e.level})` : ''}${e.reason ? `: ${e.reason}` : ''}`;
-        return `<button type="button" class="mark ${e.type} level-${e.level ?? 'none'}" data-time="${escapeHtml(e.time)}" data-subject="${escapeHtml(e.subject ?? '')}"`
+        return `<button type="button" class="mark ${e.type} level-${e.level ?? 'none'}" data-time="${escapeHtml(e.time)}" data-subject="${escapeHtml(e.subject ?? '')}"${this.input.disabled ? ' disabled' : ''}`
           + ` style="left:${left.toFixed(3)}%" title="${escapeHtml(title)}" aria-label="${escapeHtml(title)}"></button>`;
       })
       .join('');

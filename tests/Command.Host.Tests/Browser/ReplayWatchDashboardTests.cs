@@ -1,0 +1,161 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Command.Host.Tests.Browser;
+
+/// <summary>
+/// A debrief: an evaluator opens and drives a replay, and a controller, who may watch replays but not drive them, watches
+/// along on another page. The incidents' clock is the test's, so the session minutes long is recorded without waiting;
+/// the replay plays on the real clock.
+/// </summary>
+public sealed class ReplayWatchDashboardTests(FakeClockDashboardHost host) : IClassFixture<FakeClockDashboardHost>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_controller_watches_the_replay_an_evaluator_drives_as_it_plays_and_pauses_with_no_controls_to_drive_it()
+    {
+        var scene = await HoldRecordedAsync();
+        await using var evaluator = await DriveAsync(scene);
+
+        await using var controller = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Ctl Park", roles: ["controller"]);
+        var deletes = new List<string>();
+        controller.Page.Request += (_, request) =>
+        {
+            if (request.Method == "DELETE")
+            {
+                lock (deletes)
+                {
+                    deletes.Add(request.Url);
+                }
+            }
+        };
+        await ReplayMode(controller).ClickAsync();
+        var listed = controller.Page.Locator("#open-replays li", new() { HasText = $"Drill {scene.IncidentId}" });
+        await Expect(listed).ToContainTextAsync("opened by Eval Diaz");
+        await Expect(listed).ToContainTextAsync("▶ 1×");
+        await listed.GetByRole(AriaRole.Button, new() { Name = $"Watch Drill {scene.IncidentId}, opened by Eval Diaz" }).ClickAsync();
+
+        // It plays as the driver plays it: its clock moves, and the page says so in words.
+        var state = controller.Page.Locator("#replay-state");
+        var time = controller.Page.Locator("#replay-time");
+        await Expect(state).ToHaveTextAsync("▶ PLAYING 1×");
+        await Expect(listed.GetByRole(AriaRole.Button)).ToHaveTextAsync("Watching");
+        await Expect(controller.Page.Locator("#incident-name")).ToHaveTextAsync($"Drill {scene.IncidentId}");
+        await Expect(time).ToHaveTextAsync(new Regex(@"^\d\d:\d\d:\d\d$"));
+        var seen = await time.TextContentAsync();
+        await Expect(time).Not.ToHaveTextAsync(seen!);
+
+        // Nothing to drive it with: no play, pause, step, speed or open, and a slider and marks that only show.
+        foreach (var control in new[] { "#replay-play", "#replay-pause", "#replay-step", "#replay-speed", "#replay-open", "#session-picker" })
+        {
+            await Expect(controller.Page.Locator(control)).ToBeHiddenAsync();
+        }
+
+        await Expect(controller.Page.Locator("#replay-seek")).ToBeDisabledAsync();
+        await Expect(controller.Page.Locator("#timeline-marks .mark").First).ToBeDisabledAsync();
+        await Expect(controller.Page.Locator("#timeline-marks .mark:enabled")).ToHaveCountAsync(0);
+
+        // The driver seeks to where the hold became an alert: the watcher is taken there too.
+        await Expect(controller.Row("P1")).Not.ToHaveAttributeAsync("data-flag", "alert");
+        var escalation = evaluator.Page.Locator(".mark.flag-escalated[data-subject='P1']").First;
+        var escalatedAt = await escalation.GetAttributeAsync("data-time");
+        await escalation.ClickAsync();
+        await Expect(controller.Row("P1")).ToHaveAttributeAsync("data-flag", "alert");
+        // The picture that shows the alert shows the instant sought to, not the clock from before the seek.
+        Assert.True(await controller.Page.EvaluateAsync<bool>("at => window.commandPage.picture.now() >= Date.parse(at)", escalatedAt), "the watcher's clock stayed before the seek");
+        await Expect(controller.ActiveFlags.Locator("li[data-subject='P1']")).ToHaveClassAsync("flag-alert");
+        await Expect(state).ToHaveTextAsync("▶ PLAYING 1×");
+        // Its clock, slider time and listing say so too (the list is asked again every few seconds).
+        await controller.Page.WaitForFunctionAsync("""
+            at => {
+              const shown = new Date(Date.parse(at)).toISOString().substring(11, 19);
+              const listed = document.querySelector('#open-replays button[aria-pressed="true"]')?.closest('li').querySelector('.open-replay-at');
+              return [document.querySelector('#clock'), document.querySelector('#replay-time'), listed].every(e => e?.textContent >= shown);
+            }
+            """, escalatedAt);
+        await controller.ScreenshotAsync("replay-watch.png");
+
+        // The driver pauses: the watcher's clock stops where the replay stands, as the driver's does.
+        await evaluator.Page.Locator("#replay-pause").ClickAsync();
+        await Expect(state).ToHaveTextAsync("❚❚ PAUSED");
+        var replayId = await listed.GetAttributeAsync("data-replay");
+        var status = await host.Client.GetFromJsonAsync<JsonElement>($"/api/replays/{replayId}", Ct);
+        Assert.True(status.GetProperty("paused").GetBoolean());
+        var position = status.GetProperty("position").GetString();
+        const string StandsAt = "at => { const p = window.commandPage.picture; return p.rate === 0 && p.now() === Date.parse(at); }";
+        await controller.Page.WaitForFunctionAsync(StandsAt, position);
+        await evaluator.Page.WaitForFunctionAsync(StandsAt, position);
+        await Expect(time).ToHaveTextAsync(DateTimeOffset.Parse(position!, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+
+        // Back to live, the controller leaves the replay open for its driver.
+        await controller.Page.GetByRole(AriaRole.Button, new() { Name = "Live", Exact = true }).ClickAsync();
+        await Expect(controller.Page.Locator("#replay-badge")).ToBeHiddenAsync();
+        await Expect(controller.ConnectionText).ToHaveTextAsync("Live");
+        var open = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/replays?incident={scene.IncidentId}", Ct);
+        Assert.Equal([replayId], open!.Select(r => r.GetProperty("replayId").GetString()));
+        await evaluator.Page.Locator("#replay-play").ClickAsync();
+        await Expect(evaluator.Page.Locator("#replay-state")).ToHaveTextAsync("▶ PLAYING 1×");
+        lock (deletes)
+        {
+            Assert.Empty(deletes);
+        }
+
+        Assert.Empty(controller.Errors);
+        Assert.Empty(evaluator.Errors);
+    }
+
+    [Fact]
+    public async Task A_watcher_is_told_when_the_driver_closes_the_replay_and_is_shown_nothing_in_its_place()
+    {
+        var scene = await HoldRecordedAsync();
+        await using var evaluator = await DriveAsync(scene);
+        await using var controller = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Ctl Park", roles: ["controller"]);
+        await ReplayMode(controller).ClickAsync();
+        var listed = controller.Page.Locator("#open-replays li", new() { HasText = $"Drill {scene.IncidentId}" });
+        await listed.GetByRole(AriaRole.Button, new() { Name = $"Watch Drill {scene.IncidentId}, opened by Eval Diaz" }).ClickAsync();
+        await Expect(controller.Row("P1")).ToHaveCountAsync(1);
+
+        // Back to live, the evaluator closes the replay it opened.
+        await evaluator.Page.GetByRole(AriaRole.Button, new() { Name = "Live", Exact = true }).ClickAsync();
+
+        await Expect(controller.Notice).ToHaveTextAsync($"The replay of Drill {scene.IncidentId} opened by Eval Diaz was closed.");
+        await Expect(listed).ToHaveCountAsync(0);
+        await Expect(controller.Page.Locator("#replay-state")).ToHaveTextAsync("—");
+        await Expect(controller.Row("P1")).ToHaveCountAsync(0);
+        await Expect(controller.Page.Locator("#replay-badge")).ToBeVisibleAsync();
+        Assert.Empty(controller.Errors);
+        Assert.Empty(evaluator.Errors);
+    }
+
+    private static ILocator ReplayMode(Dashboard dashboard) => dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true });
+
+    // An evaluator's page opens the replay of the session and plays it at 1×.
+    private async Task<Dashboard> DriveAsync(Scene scene)
+    {
+        var evaluator = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Eval Diaz", roles: ["evaluator"]);
+        await ReplayMode(evaluator).ClickAsync();
+        await Expect(evaluator.Page.Locator("#replay-seek")).ToBeEnabledAsync();
+        await evaluator.Page.Locator("#replay-play").ClickAsync();
+        await Expect(evaluator.Page.Locator("#replay-state")).ToHaveTextAsync("▶ PLAYING 1×");
+        return evaluator;
+    }
+
+    // Three minutes of a contact unit holding 60 m short of an active threat, a fix every 5 s on the incidents' clock.
+    private async Task<Scene> HoldRecordedAsync()
+    {
+        var scene = await Scene.OpenAsync(host, "debrief");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        for (var i = 0; i < 36; i++)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(5));
+            await scene.ReportAsync("P1", host.Clock.GetUtcNow(), (i % 3) - 1.0, -60);
+        }
+
+        return scene;
+    }
+}
