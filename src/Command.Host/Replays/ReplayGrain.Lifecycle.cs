@@ -44,8 +44,8 @@ public sealed partial class ReplayGrain
 
     private async Task CloseIdleAsync(ReplayPlace place, CancellationToken cancellationToken)
     {
-        await state.ClearStateAsync(cancellationToken);
         await Roster.Closed(ReplayId);
+        await state.ClearStateAsync(cancellationToken);
         LogClosedIdle(logger, ReplayId, place.IncidentId);
     }
 
@@ -63,7 +63,7 @@ public sealed partial class ReplayGrain
         var (status, now) = (open.Status, clock.GetUtcNow());
         state.State.Place = ReplayPlace.Of(status, now);
         await state.WriteStateAsync();
-        await Roster.Listed(new ReplayListing(status, state.State.OpenedBy, state.State.OpenedAt, now));
+        await ListAsync(new ReplayListing(status, state.State.OpenedBy, state.State.OpenedAt, now));
     }
 
     /// <summary>
@@ -121,10 +121,12 @@ public sealed partial class ReplayGrain
         return player is null && unavailable is not null ? throw new ReplayUnavailableException(ReplayId, unavailable) : player;
     }
 
+    // Taken off the list first: a replay the list could not be told of closing stays open, to be closed again, rather
+    // than closed and listed.
     private async Task ForgetAsync()
     {
-        await state.ClearStateAsync();
         await Roster.Closed(ReplayId);
+        await state.ClearStateAsync();
         unavailable = null;
         await PutDownAsync();
     }

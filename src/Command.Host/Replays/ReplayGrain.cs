@@ -11,9 +11,9 @@ namespace Command.Host.Replays;
 /// <summary>
 /// A replay as a grain, so that the host it was opened on is not the only one that can play, pause or seek it: any
 /// host's API calls it, and any host's browsers watch it through that host's subscription (as they watch a live
-/// incident). It plays in memory on one silo and saves its place whenever it is opened or controlled; when that silo
-/// dies, the next call (an API call, or a watching host subscribing again) opens it on another at the instant it has
-/// reached by then, playing or paused as it was. One closed, or that nobody called or watched for
+/// incident). It plays in memory on one silo and saves its place whenever it is opened or controlled, and every
+/// <see cref="SaveEvery"/> while it is open; when that silo dies, the next call (an API call, or a watching host
+/// subscribing again) opens it on another at the instant it has reached by then, playing or paused as it was. One closed, or that nobody called or watched for
 /// <see cref="IdleLimit"/> (its host alive or not), forgets its place and stays closed. While it is open it is listed in
 /// <see cref="IReplayRoster"/>, for those who may watch it to find.
 /// </summary>
@@ -40,8 +40,6 @@ public sealed partial class ReplayGrain(
     private IGrainTimer? ticker;
 
     private string ReplayId => this.GetPrimaryKeyString();
-
-    private IReplayRoster Roster => GrainFactory.GetGrain<IReplayRoster>(IReplayRoster.Key);
 
     public async Task<ReplayStatus> Open(string incidentId, string openedBy)
     {
