@@ -143,7 +143,7 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
             Assert.Equal("running", status.GetProperty("state").GetString());
             var drill = timeline!.Where(e => e.GetProperty("type").GetString() == "drill-controlled").ToArray();
             Assert.Equal(["start", "carry-on"], drill.Select(e => e.GetProperty("subject").GetString()!));
-            Assert.Equal("drill (carried on at 2:00 of loop 1 after its host went down; not played for 8:00, which counts toward no hold)", drill[^1].GetProperty("actor").GetString());
+            Assert.Equal("drill (carried on at 2:00 of loop 1 after its host stopped; not played for 8:00, which counts toward no hold)", drill[^1].GetProperty("actor").GetString());
             var held = units!.Where(u => u.TryGetProperty("holdS", out var h) && h.ValueKind == JsonValueKind.Number).ToDictionary(u => u.GetProperty("unitId").GetString()!, u => u.GetProperty("holdS").GetDouble());
             Assert.NotEmpty(held);
             Assert.All(held, h => Assert.InRange(h.Value, 0, 120));

@@ -230,8 +230,9 @@ public sealed partial class DrillGrain(
         // Its host went down playing it, with no hand-over said: its clock stood still from its last save, and the
         // incident, whose clock ran on, hears so now, or the minutes no host played it would count toward every hold.
         var stood = !paused && !state.State.HandedOver ? state.State.SavedAt : null;
-        var actor = stood is { } since
-            ? $"drill (carried on at {at} of loop {state.State.Iteration + 1} after its host went down; not played for {Durations.Clock(clock.GetUtcNow() - since)}, which counts toward no hold)"
+        var unplayed = stood is { } since ? clock.GetUtcNow() - since : TimeSpan.Zero;
+        var actor = unplayed >= TimeSpan.FromSeconds(1)
+            ? $"drill (carried on at {at} of loop {state.State.Iteration + 1} after its host stopped; not played for {Durations.Clock(unplayed)}, which counts toward no hold)"
             : $"drill (carried on at {at} of loop {state.State.Iteration + 1} after its host stopped)";
         await RecordAsync(DrillControlled.CarryOn, order.Scenario, actor, paused ? 0 : order.Speed, stood);
         state.State.HandedOver = false;
