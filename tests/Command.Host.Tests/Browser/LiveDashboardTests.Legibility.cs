@@ -3,14 +3,19 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Command.Host.Tests.Browser;
 
-/// <summary>Readable from across a room at 1280×720: nothing cut off, and the numbers a commander acts on in large type.</summary>
+/// <summary>
+/// Readable from across a room at 1280×720, and on a dispatcher's half screen 800 wide (map, board, flags and feed then
+/// stand one above the other): nothing cut off, and the numbers a commander acts on in large type.
+/// </summary>
 public sealed partial class LiveDashboardTests
 {
     /// <summary>Smallest type for distance, closing rate, ETA and time in state: legible at a few metres.</summary>
     private const double ActionNumberMinPx = 16;
 
-    [Fact]
-    public async Task The_board_fits_1280_by_720_and_shows_its_numbers_in_large_type()
+    [Theory]
+    [InlineData(1280, 720)]
+    [InlineData(800, 900)]
+    public async Task The_board_fits_its_window_and_shows_its_numbers_in_large_type(int width, int height)
     {
         var scene = await Scene.OpenAsync(host, "legible");
         await scene.ThreatAsync(0, 100);
@@ -18,12 +23,16 @@ public sealed partial class LiveDashboardTests
         await scene.EnrolAsync("R1", "Rescue 1", "rescue-task-force");
         await scene.HoldAsync("P1", 0, -60);
         await scene.TrackAsync("R1", (-60, -120), (-55, -105), (-50, -90));
-        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, width: width, height: height);
         await Expect(dashboard.Row("P1").Locator(".reason")).ToContainTextAsync("holding ");
         await Expect(dashboard.Row("R1")).ToHaveAttributeAsync("data-state", "closing");
 
         var overflow = await dashboard.Page.Locator(".board-scroll").EvaluateAsync<double>("e => e.scrollWidth - e.clientWidth");
         Assert.Equal(0, overflow);
+        Assert.Equal(0, await dashboard.Page.EvaluateAsync<double>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
+        var word = await dashboard.Row("P1").Locator(".state-word").EvaluateAsync<double[]>(Box);
+        var board = await dashboard.Page.Locator(".board-scroll").EvaluateAsync<double[]>(Box);
+        Assert.True(word[2] <= board[2] + 0.5, $"the state word ends at {word[2]}, past the board's edge at {board[2]}");
         foreach (var cell in new[] { ".distance b", ".rate", ".eta", ".in-state" })
         {
             var px = await dashboard.Row("P1").Locator(cell).EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
