@@ -45,4 +45,38 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
         await Expect(dashboard.Page.Locator("#export-status")).ToContainTextAsync($"{scene.IncidentId}-aar.docx");
         Assert.Empty(dashboard.Errors);
     }
+
+    [Fact]
+    public async Task A_refused_note_says_why_in_its_dialog_and_once_put_right_is_saved_with_nothing_left_up()
+    {
+        var scene = await Scene.OpenAsync(host, "refused-note");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.HoldAsync("P1", 0, -60);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        var dialog = dashboard.Page.Locator("#note-dialog");
+        var error = dashboard.Page.Locator("#note-error");
+
+        await dashboard.Page.Locator("#note-open-live").ClickAsync();
+        await dashboard.Page.Locator("#note-text").FillAsync("Patrol 1 waited at the car");
+        await dashboard.Page.Locator("#note-objective").FillAsync("obj-9");
+        await dashboard.Page.Locator("#note-save").ClickAsync();
+
+        // Beside the note, which stays open to be put right; nothing under the controls, behind the dialog.
+        await Expect(error).ToBeVisibleAsync();
+        await Expect(error).ToContainTextAsync("obj-9");
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dashboard.Page.Locator("#notice")).ToBeHiddenAsync();
+        await Expect(dashboard.Page.Locator("#note-text")).ToHaveValueAsync("Patrol 1 waited at the car");
+
+        await dashboard.Page.Locator("#note-objective").FillAsync("");
+        await dashboard.Page.Locator("#note-save").ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(dashboard.Page.Locator("#notice")).ToBeHiddenAsync();
+
+        await dashboard.Page.Locator("#note-open-live").ClickAsync();
+        await Expect(error).ToBeHiddenAsync();
+        // The browser's own word of the refused request, and nothing else.
+        Assert.Contains("the server responded with a status of 400", Assert.Single(dashboard.Errors), StringComparison.Ordinal);
+    }
 }

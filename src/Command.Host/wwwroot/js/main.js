@@ -82,7 +82,7 @@ const watched = () => (modes.mode === 'replay'
   : (commands.incidentId ? { incidentId: commands.incidentId } : null));
 const notes = new Notes({
   dialog: $('note-dialog'), form: $('note-form'), text: $('note-text'), mark: $('note-mark'), unit: $('note-unit'),
-  objective: $('note-objective'), cancel: $('note-cancel'), open: document.querySelectorAll('.note-open'),
+  objective: $('note-objective'), error: $('note-error'), cancel: $('note-cancel'), open: document.querySelectorAll('.note-open'),
 }, picture, watched);
 notes.onAdded = note => { if (modes.mode === 'replay') modes.replay.addNote(note); };
 new Compare({ dialog: $('compare-dialog'), open: $('compare-open'), close: $('compare-close'), run: $('compare-run'), sessions: $('compare-sessions'), map: $('compare-map'), result: $('compare-result') });

@@ -1,7 +1,6 @@
 // Evaluator notes: written live (about the incident's clock now) or in replay (about the replay's instant), kept
 // beside the session's recording and read back only by those allowed to; they never come in frames.
 import { get, post, enc, ApiProblem } from './api.js';
-import { attempt } from './notice.js';
 
 export class Notes {
   /** session() answers {incidentId, replayId?} of what is watched; onAdded(note) hears each note kept. */
@@ -31,6 +30,7 @@ export class Notes {
     const units = [...this.picture.units.values()].sort((a, b) => a.callsign.localeCompare(b.callsign));
     this.el.unit.replaceChildren(new Option('— none —', ''), ...units.map(u => new Option(`${u.callsign} (${u.unitId})`, u.unitId)));
     this.el.text.value = '';
+    this.el.error.hidden = true;
     this.el.dialog.showModal();
     this.el.text.focus();
   }
@@ -41,8 +41,18 @@ export class Notes {
       text: this.el.text.value, mark: this.el.mark.value, unitId: this.el.unit.value || null,
       objectiveId: this.el.objective.value.trim() || null, replayId: replayId ?? null,
     };
-    const kept = await attempt(() => post(`/api/sessions/${enc(incidentId)}/notes`, body));
-    if (!kept) return;
+    // Refused, the note stays open with why beside it, to be put right: a notice under the controls stood behind the
+    // dialog, and stayed up after the note was saved.
+    let kept;
+    try {
+      kept = await post(`/api/sessions/${enc(incidentId)}/notes`, body);
+    } catch (error) {
+      this.el.error.textContent = error?.message ?? String(error);
+      this.el.error.hidden = false;
+      return;
+    }
+
+    this.el.error.hidden = true;
     this.el.dialog.close();
     this.onAdded(kept);
   }
