@@ -156,9 +156,14 @@ public sealed partial class LiveDashboardTests
         await Expect(scenario).ToHaveValueAsync("demo");
         await Expect(scenario.Locator("option[value='demo']")).ToHaveTextAsync("Meadowlark Flats School — active threat drill");
 
+        await dashboard.Page.Locator("#drill-speed").SelectOptionAsync("4");
+        await dashboard.Page.Locator("#drill-loop").CheckAsync();
         await dashboard.Page.Locator("[data-drill='start']").ClickAsync();
         await Expect(drill).ToHaveAttributeAsync("data-state", "running");
         await Expect(scenario).ToBeDisabledAsync();
+        await Expect(dashboard.Page.Locator("#drill-speed")).ToBeDisabledAsync();
+        var started = await scene.DrillAsync();
+        Assert.Equal((4.0, true), (started.GetProperty("speed").GetDouble(), started.GetProperty("loop").GetBoolean()));
         await dashboard.Page.Locator("[data-drill='pause']").ClickAsync();
         await Expect(drill).ToHaveAttributeAsync("data-state", "paused");
         await Expect(drill).ToHaveAttributeAsync("title", "Paused: the drill's clock is stopped, so no hold grows and nobody is flagged for the pause");
@@ -173,6 +178,9 @@ public sealed partial class LiveDashboardTests
         {
             await Expect(meanwhile.Page.Locator("#drill-state")).ToHaveAttributeAsync("data-state", "paused");
             await Expect(meanwhile.Page.Locator("#drill-clock")).ToBeVisibleAsync();
+            // What plays, how fast and whether it loops, as started from the other page.
+            await Expect(meanwhile.Page.Locator("#drill-speed")).ToHaveValueAsync("4");
+            await Expect(meanwhile.Page.Locator("#drill-loop")).ToBeCheckedAsync();
         }
 
         await dashboard.Page.Locator("[data-drill='stop']").ClickAsync();

@@ -64,6 +64,35 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task While_the_connection_is_lost_the_drill_is_shown_as_last_heard_and_its_controls_wait()
+    {
+        // On the demo scenario's own site: a scenario is played only on its ground.
+        var site = (await Command.Simulation.Demo.DemoScenario.LoadAsync(TestContext.Current.CancellationToken)).Site;
+        var scene = await Scene.OpenAsync(host, "drill-drop", id => Support.DemoSite.Incident(id, site));
+        var link = new HubLink();
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Exercise lead", prepare: link.AttachAsync);
+        var drill = dashboard.Page.Locator("#drill-state");
+        await dashboard.Page.Locator("[data-drill='start']").ClickAsync();
+        await Expect(drill).ToHaveAttributeAsync("data-state", "running");
+        await Expect(dashboard.Page.Locator("[data-drill='pause']")).ToBeEnabledAsync();
+
+        await link.CutAsync();
+
+        // Not run on as if the host were still heard: the page cannot know whether it plays.
+        await Expect(drill).ToContainTextAsync("as last heard");
+        await Expect(dashboard.Page.Locator("[data-drill='pause']")).ToBeDisabledAsync();
+        await Expect(dashboard.Page.Locator("[data-drill='stop']")).ToBeDisabledAsync();
+
+        link.Restore();
+
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
+        await Expect(drill).Not.ToContainTextAsync("as last heard");
+        await Expect(dashboard.Page.Locator("[data-drill='pause']")).ToBeEnabledAsync();
+        (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/drill", new { action = "stop" })).EnsureSuccessStatusCode();
+        Assert.All(dashboard.Errors, e => Assert.Contains("net::ERR_CONNECTION_REFUSED", e, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_whole_picture_merged_on_its_way_with_a_later_frame_lists_each_recorded_event_once()
     {
         var scene = await Scene.OpenAsync(host, "merged");

@@ -52,9 +52,9 @@ export class Commands {
   }
 
   /** Starts (with the named scenario), pauses, resumes or stops the drill on an incident. */
-  controlDrill(incidentId, action, scenario = 'demo', speed = 1) {
-    // Only start takes a scenario and a speed: the other controls refuse them.
-    const body = action === 'start' ? { action, scenario, speed } : { action };
+  controlDrill(incidentId, action, scenario = 'demo', speed = 1, loop = false) {
+    // Only start takes a scenario, a speed and whether it loops: the other controls refuse them.
+    const body = action === 'start' ? { action, scenario, speed, loop } : { action };
     return attempt(() => post(`/api/incidents/${enc(incidentId)}/drill`, body).then(r => r ?? true));
   }
 

@@ -14,7 +14,11 @@ export class DrillPanel {
     this.stateText = elements.state;
     this.buttons = elements.buttons;
     this.scenario = elements.scenario;
+    this.speed = elements.speed;
+    this.loop = elements.loop;
     this.commands = commands;
+    // While the page hears nothing from its host, what it last heard of the drill is shown as that, not run on.
+    this.connected = true;
     this.status = null;
     this.receivedAt = 0;
     // Numbers each question about the drill, so an answer overtaken by a later question is not shown.
@@ -63,23 +67,50 @@ export class DrillPanel {
   }
 
   async control(action) {
-    const answer = await this.commands.controlDrill(this.incidentId, action, this.scenario.value || 'demo');
+    const answer = await this.commands.controlDrill(this.incidentId, action, this.scenario.value || 'demo', Number(this.speed.value) || 1, this.loop.checked);
     if (answer !== undefined) await this.refresh(this.incidentId);
+  }
+
+  /** The page's connection to its host: while it is not live, the drill's state is as last heard, and not run on. */
+  setConnection(state) {
+    const connected = state === 'live';
+    if (connected === this.connected) return;
+    this.connected = connected;
+    if (!connected && this.status?.state === 'running') {
+      // Frozen where it was last known to be.
+      this.status = { ...this.status, drillTimeS: this.at() };
+      this.receivedAt = performance.now();
+    }
+    this.render();
   }
 
   show(status) {
     this.status = status ?? null;
     this.receivedAt = performance.now();
+    // A drill that plays shows what it plays, how fast and whether it loops, whoever started it.
+    if (status && !allowed.start.includes(status.state)) {
+      if ([...this.scenario.options].some(o => o.value === status.scenario)) this.scenario.value = status.scenario;
+      if ([...this.speed.options].some(o => Number(o.value) === status.speed)) this.speed.value = String(status.speed);
+      this.loop.checked = Boolean(status.loop);
+    }
     this.render();
     this.onShown?.(this.status);
   }
 
   render() {
     const state = this.status?.state ?? 'none';
-    for (const button of this.buttons) button.disabled = !this.incidentId || !allowed[button.dataset.drill].includes(state);
-    this.scenario.disabled = !this.incidentId || !allowed.start.includes(state);
+    for (const button of this.buttons) button.disabled = !this.connected || !this.incidentId || !allowed[button.dataset.drill].includes(state);
+    const choosing = this.connected && this.incidentId && allowed.start.includes(state);
+    for (const choice of [this.scenario, this.speed, this.loop]) choice.disabled = !choosing;
     this.stateText.dataset.state = state;
     this.renderTime();
+  }
+
+  // Where the drill's clock is now, by what was last heard and how fast it runs.
+  at() {
+    const s = this.status;
+    const running = s.state === 'running' && this.connected ? (performance.now() - this.receivedAt) / 1000 * (s.speed ?? 1) : 0;
+    return seconds(s.drillTimeS ?? s.drillTime) + running;
   }
 
   renderTime() {
@@ -90,11 +121,14 @@ export class DrillPanel {
       this.stateText.title = s ? 'This host plays no drill here; one played from outside (the simulator) shows in the feed' : '';
       return;
     }
-    const running = s.state === 'running' ? (performance.now() - this.receivedAt) / 1000 * (s.speed ?? 1) : 0;
-    const at = seconds(s.drillTimeS ?? s.drillTime) + running;
     const round = s.loop && s.iteration > 0 ? ` · round ${s.iteration + 1}` : '';
     const fast = s.speed && s.speed !== 1;
-    this.stateText.textContent = `${s.state.toUpperCase()} · ${duration(at)}${fast ? ` · ${s.speed}×` : ''}${round}`;
+    const heard = this.connected ? '' : ' · as last heard';
+    this.stateText.textContent = `${s.state.toUpperCase()} · ${duration(this.at())}${fast ? ` · ${s.speed}×` : ''}${round}${heard}`;
+    if (!this.connected) {
+      this.stateText.title = 'Not connected to the host: this is the drill as last heard, and its controls wait for the connection';
+      return;
+    }
     // Units are judged on the drill's clock: a drill played fast flags a scripted hold as long as the script makes it.
     this.stateText.title = s.state === 'paused'
       ? 'Paused: the drill\'s clock is stopped, so no hold grows and nobody is flagged for the pause'

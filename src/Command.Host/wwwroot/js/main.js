@@ -37,12 +37,14 @@ const header = new Header({
   connection: $('connection'), connectionText: $('connection-text'), lost: $('connection-lost'),
   phaseButtons: document.querySelectorAll('.controls [data-phase]'),
 }, picture);
-const connection = new Connection(picture, (state, detail) => header.setConnection(state, detail));
+const drill = new DrillPanel({
+  state: $('drill-state'), buttons: document.querySelectorAll('[data-drill]'), scenario: $('drill-scenario'), speed: $('drill-speed'), loop: $('drill-loop'),
+}, commands);
+const connection = new Connection(picture, (state, detail) => { header.setConnection(state, detail); drill.setConnection(state); });
 const mapView = new MapView($('map'), picture, commands, $('place-threat'), focus);
 const board = new Board({ table: $('board'), body: $('board-body'), scroller: $('board-scroll'), count: $('unit-count'), filter: $('role-filter') }, picture, commands, focus);
 new UnitSearch($('unit-search'), $('unit-search-status'), picture, focus);
 const alerts = new Alerts({ active: $('active-flags'), feed: $('feed'), count: $('active-count') }, picture, commands, id => modes.history(id));
-const drill = new DrillPanel({ state: $('drill-state'), buttons: document.querySelectorAll('[data-drill]'), scenario: $('drill-scenario') }, commands);
 
 // Contained and neutralized suppress flags: a decision, so it takes a reason, as an acknowledgement does.
 const declare = new ReasonMenu('Flags will be suppressed because…', ['subject barricaded', 'subject in custody', 'subject down'], 'Declare',
