@@ -69,9 +69,19 @@ public sealed record AarDraft(
         Add(i.FirstContact?.Time, $"First contact with the threat: {Named(i.FirstContact)}");
         Add(i.ContainedAt, "Threat contained");
         Add(i.NeutralizedAt, "Threat neutralized");
+        var rounds = report.Timeline.Where(m => m.Kind == "drill-started-over").Select(m => m.Time).Order().ToList();
         foreach (var mark in report.Timeline.Where(m => m.Kind is "drill-started-over" or "incident-closed" or "marker-deleted" or "threat-moved"))
         {
-            Add(mark.Time, mark.Kind == "incident-closed" ? $"Incident closed: {mark.Text}" : $"{char.ToUpperInvariant(mark.Text[0])}{mark.Text[1..]}");
+            // The firsts above (on scene, inside, contact, contained) and the objectives are the first round's: said where
+            // the second begins, or a reader takes them for the whole session's.
+            var firstsOfRoundOne = mark.Kind == "drill-started-over" && mark.Time == rounds[0] ? "; the first-unit times above and the objectives are round 1's" : "";
+            Add(mark.Time, mark.Kind == "incident-closed" ? $"Incident closed: {mark.Text}" : $"{char.ToUpperInvariant(mark.Text[0])}{mark.Text[1..]}{firstsOfRoundOne}");
+        }
+
+        // A drill that started over played its threat again: each later round's phases are its key moments too.
+        foreach (var phase in report.Timeline.Where(m => m.Kind == "threat-phase" && rounds.Count > 0 && m.Time >= rounds[0]))
+        {
+            Add(phase.Time, $"Round {1 + rounds.Count(r => r <= phase.Time)}: threat {phase.Text}");
         }
 
         var flags = report.Timeline

@@ -121,12 +121,16 @@ public sealed class ObjectiveRatingTests
     {
         var report = await Golden.ReportAsync();
         var over = new TimelineMark(report.Incident.ThreatActiveAt!.Value.AddMinutes(5), "drill-started-over", "demo", "the drill started over (round 2)");
+        // Round 2 plays the threat again: its phases are moments too, though the firsts are round 1's.
+        var again = new TimelineMark(over.Time.AddSeconds(20), "threat-phase", "T1", "T1 active (drill)");
         var closed = new TimelineMark(report.Incident.EndedAt!.Value, "incident-closed", "golden", "exercise over (commander)");
 
-        var draft = AarDraft.Build(report with { Timeline = [.. report.Timeline.Append(over).Append(closed).OrderBy(m => m.Time)] }, []);
+        var draft = AarDraft.Build(report with { Timeline = [.. report.Timeline.Append(over).Append(again).Append(closed).OrderBy(m => m.Time)] }, []);
 
         var moments = draft.KeyMoments.Select(m => $"{m.Time.UtcDateTime:HH:mm:ss} {m.What}").ToList();
-        Assert.Contains("15:05:30 The drill started over (round 2)", moments);
+        Assert.Contains("15:05:30 The drill started over (round 2); the first-unit times above and the objectives are round 1's", moments);
+        Assert.Contains("15:05:50 Round 2: threat T1 active (drill)", moments);
+        Assert.DoesNotContain(moments, m => m.Contains("Round 1", StringComparison.Ordinal));
         Assert.Equal(["15:06:40 Incident closed: exercise over (commander)", "15:06:40 Recording ends"], moments[^2..]);
     }
 
