@@ -13,7 +13,7 @@ public sealed partial class AfterActionFold
     {
         var unit = Enrol(unitId, unitId, Units.UnitRole.Unassigned, time);
         LogRefusals(unit, time);
-        unit.Took(time, clockCorrectionS);
+        unit.Took(time, clockCorrectionS, drillClock);
         if (clockCorrectionS is { } correction && (unit.LastClockLogged is not { } logged || Math.Abs(correction - logged) >= ClockLoggedAgainS))
         {
             // Found off, or off by more since it was: its fix times are the host's reckoning from here, as its log says.

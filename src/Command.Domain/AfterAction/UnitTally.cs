@@ -115,9 +115,11 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
 
     /// <summary>
     /// A report of the unit was taken in, its fix made at <paramref name="fixTime"/>, its time put right by
-    /// <paramref name="clockCorrectionS"/> where its device's clock was off.
+    /// <paramref name="clockCorrectionS"/> where its device's clock was off. The interval since its last is on the clock
+    /// units were judged on, <paramref name="drillClock"/> (a drill played at 10× whose units report every 2 s of its
+    /// script reports "every 2 s", as every other duration the report gives is the drill's).
     /// </summary>
-    public void Took(DateTimeOffset fixTime, double? clockCorrectionS = null)
+    public void Took(DateTimeOffset fixTime, double? clockCorrectionS = null, Incidents.DrillClock? drillClock = null)
     {
         ReportsTaken++;
         if (clockCorrectionS is { } correction && Math.Abs(correction) > Math.Abs(ClockCorrectionS ?? 0))
@@ -127,7 +129,8 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
 
         if (lastReport is { } last && fixTime > last)
         {
-            var tenths = (int)Math.Round(Math.Min((fixTime - last).TotalSeconds, LongestIntervalS) * 10, MidpointRounding.AwayFromZero);
+            var interval = drillClock?.Elapsed(last, fixTime) ?? fixTime - last;
+            var tenths = (int)Math.Round(Math.Min(interval.TotalSeconds, LongestIntervalS) * 10, MidpointRounding.AwayFromZero);
             intervals[tenths] = intervals.GetValueOrDefault(tenths) + 1;
         }
 

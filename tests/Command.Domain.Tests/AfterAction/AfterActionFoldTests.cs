@@ -356,6 +356,8 @@ public sealed class AfterActionFoldTests
         Assert.Equal(TimeSpan.FromSeconds(116), report.Incident.TimeToContact);
         Assert.Equal(TimeSpan.FromSeconds(280), report.Incident.TimeToContained);
         Assert.Equal("played at 4×; paused 10:00 in all: durations are the drill's time, times of day the incident's", report.Incident.DrillClock);
+        // Its reports a second apart here are four of the drill's apart, as its script has them.
+        Assert.Equal("3, every 4 s", AfterActionWords.Reports(p1));
         // Times of day stay the incident's.
         Assert.Equal(S(39), p1.ReachedContact);
     }
