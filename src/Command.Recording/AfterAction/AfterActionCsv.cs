@@ -1,24 +1,20 @@
 using System.Globalization;
-using System.Text;
 using Command.Domain.AfterAction;
 using Command.Domain.Units;
+using Command.Recording.Csv;
 
 namespace Command.Recording.AfterAction;
 
-/// <summary>Writes one table of the report as RFC 4180 CSV (invariant culture, ISO 8601 times, seconds as numbers).</summary>
+/// <summary>
+/// Writes one table of the report as CSV (<see cref="CsvWriter"/>: invariant culture, ISO 8601 times, seconds as
+/// numbers, text a spreadsheet would run as a formula neutralised).
+/// </summary>
 internal static class AfterActionCsv
 {
-    public static async Task WriteAsync(AfterActionReport report, AfterActionTable table, Stream stream, CancellationToken cancellationToken)
-    {
-        await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
-        foreach (var row in Rows(report, table))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            await writer.WriteLineAsync(string.Join(',', row.Select(Quote)));
-        }
-    }
+    public static Task WriteAsync(AfterActionReport report, AfterActionTable table, Stream stream, CancellationToken cancellationToken) =>
+        CsvWriter.WriteAsync(stream, Rows(report, table), cancellationToken);
 
-    private static IEnumerable<IEnumerable<string>> Rows(AfterActionReport r, AfterActionTable table)
+    private static IEnumerable<IEnumerable<CsvCell>> Rows(AfterActionReport r, AfterActionTable table)
     {
         switch (table)
         {
@@ -29,8 +25,9 @@ internal static class AfterActionCsv
                 foreach (var u in r.Units)
                 {
                     yield return [u.UnitId, u.Callsign, UnitRoles.Name(u.Role), Time(u.EnrolledAt), Time(u.FirstOnSite), Time(u.FirstEntry), Time(u.ReachedContact),
-                        Seconds(u.TimeToContact), Seconds(u.TotalFlaggedHold), Seconds(u.LongestFlaggedHold), Number(u.FlagsRaised), Number(u.Acknowledgements), Number(u.ClosestApproachM), Seconds(u.HeldWhileSuppressed), Number(u.ReportsRefused),
-                        Number(u.ReportsTaken), Number(u.UsualIntervalS), Number(u.ClockCorrectionS)];
+                        CsvCell.Seconds(u.TimeToContact), CsvCell.Seconds(u.TotalFlaggedHold), CsvCell.Seconds(u.LongestFlaggedHold), CsvCell.Number(u.FlagsRaised), CsvCell.Number(u.Acknowledgements),
+                        CsvCell.Number(u.ClosestApproachM), CsvCell.Seconds(u.HeldWhileSuppressed), CsvCell.Number(u.ReportsRefused),
+                        CsvCell.Number(u.ReportsTaken), CsvCell.Number(u.UsualIntervalS), CsvCell.Number(u.ClockCorrectionS)];
                 }
 
                 break;
@@ -46,7 +43,7 @@ internal static class AfterActionCsv
                 yield return ["unit", "time", "distance_m"];
                 foreach (var d in r.Distances)
                 {
-                    yield return [d.UnitId, Time(d.Time), Number(d.DistanceM)];
+                    yield return [d.UnitId, Time(d.Time), CsvCell.Number(d.DistanceM)];
                 }
 
                 break;
@@ -54,7 +51,7 @@ internal static class AfterActionCsv
                 yield return ["subject", "level", "raised", "cleared", "seconds", "reason", "escalated"];
                 foreach (var f in r.Flags)
                 {
-                    yield return [f.Subject, f.Level.ToString().ToLowerInvariant(), Time(f.Raised), Time(f.Cleared), Seconds(f.Cleared is { } cleared ? r.Elapsed(f.Raised, cleared) : null), f.Reason, Time(f.Escalated)];
+                    yield return [f.Subject, f.Level.ToString().ToLowerInvariant(), Time(f.Raised), Time(f.Cleared), CsvCell.Seconds(f.Cleared is { } cleared ? r.Elapsed(f.Raised, cleared) : null), f.Reason, Time(f.Escalated)];
                 }
 
                 break;
@@ -70,10 +67,11 @@ internal static class AfterActionCsv
     }
 
     /// <summary>
-    /// The incident's figures by name, its times written by <paramref name="time"/> (ISO 8601 where none is given) and
-    /// its units named by <paramref name="unit"/> (their ids where none is given).
+    /// The incident's figures by name, each typed as its CSV column is (text, or a number), its times written by
+    /// <paramref name="time"/> (ISO 8601 where none is given) and its units named by <paramref name="unit"/> (their ids
+    /// where none is given).
     /// </summary>
-    internal static IEnumerable<(string Metric, string Value)> IncidentRows(IncidentMetrics i, Func<DateTimeOffset?, string>? time = null, Func<string, string>? unit = null)
+    internal static IEnumerable<(string Metric, CsvCell Value)> IncidentRows(IncidentMetrics i, Func<DateTimeOffset?, string>? time = null, Func<string, string>? unit = null)
     {
         var written = time ?? (t => Time(t));
         var named = unit ?? (id => id);
@@ -87,16 +85,16 @@ internal static class AfterActionCsv
         yield return ("first_on_scene", Moment(i.FirstOnScene));
         yield return ("first_entry", Moment(i.FirstEntry));
         yield return ("first_contact", Moment(i.FirstContact));
-        yield return ("time_to_contact_s", Seconds(i.TimeToContact));
+        yield return ("time_to_contact_s", CsvCell.Seconds(i.TimeToContact));
         yield return ("contained", written(i.ContainedAt));
-        yield return ("time_to_contained_s", Seconds(i.TimeToContained));
+        yield return ("time_to_contained_s", CsvCell.Seconds(i.TimeToContained));
         yield return ("neutralized", written(i.NeutralizedAt));
-        yield return ("time_to_neutralized_s", Seconds(i.TimeToNeutralized));
-        yield return ("flags_raised", Number(i.FlagsRaised));
-        yield return ("flags_acknowledged", Number(i.FlagsAcknowledged));
+        yield return ("time_to_neutralized_s", CsvCell.Seconds(i.TimeToNeutralized));
+        yield return ("flags_raised", CsvCell.Number(i.FlagsRaised));
+        yield return ("flags_acknowledged", CsvCell.Number(i.FlagsAcknowledged));
         yield return ("flags_suppressed", written(i.FlagsSuppressedAt));
         yield return ("suppressed_by", i.Suppression ?? "");
-        yield return ("units_held_while_suppressed", Number(i.UnitsHeldWhileSuppressed));
+        yield return ("units_held_while_suppressed", CsvCell.Number(i.UnitsHeldWhileSuppressed));
         if (i.DrillClock is { } played)
         {
             yield return ("drill_clock", played);
@@ -104,18 +102,12 @@ internal static class AfterActionCsv
 
         foreach (var rejected in i.Rejected)
         {
-            yield return ($"rejected_{rejected.Reason}", Number(rejected.Count));
+            yield return ($"rejected_{rejected.Reason}", CsvCell.Number(rejected.Count));
         }
 
-        yield return ("events", Number(i.EventCount));
+        yield return ("events", CsvCell.Number(i.EventCount));
     }
 
     internal static string Time(DateTimeOffset? t) => t?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFzzz", CultureInfo.InvariantCulture) ?? "";
 
-    internal static string Seconds(TimeSpan? span) => span is { } s ? s.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) : "";
-
-    private static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
-
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

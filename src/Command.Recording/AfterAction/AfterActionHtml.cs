@@ -33,7 +33,7 @@ internal static class AfterActionHtml
         html.Append("<h2>Incident</h2><p>").Append(HtmlEncode(Opened(i, clock))).Append("</p><table>");
         foreach (var (metric, value) in AfterActionCsv.IncidentRows(i, t => t is { } at ? clock.Both(at) : "", report.Named))
         {
-            html.Append("<tr><th>").Append(HtmlEncode(metric.Replace('_', ' '))).Append("</th><td>").Append(HtmlEncode(value)).Append("</td></tr>");
+            html.Append("<tr><th>").Append(HtmlEncode(metric.Replace('_', ' '))).Append("</th><td>").Append(HtmlEncode(value.Value)).Append("</td></tr>");
         }
 
         html.Append("</table><h2>Timeline</h2><p>Diamond: threat phase, hollow where the threat's marker was deleted on a device. Star: a unit's own alert from its device, filled where raised, hollow where cancelled. Triangle: flag raised or escalated. Circle: acknowledged. Square: cleared.</p>")

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using Command.Domain.AfterAction;
+using Command.Recording.Csv;
 using Command.Reporting.Documents;
 
 namespace Command.Reporting.Comparison;
@@ -29,29 +29,32 @@ public static class ComparisonDocument
         HtmlWriter.WriteAsync($"Comparison of {c.Runs.Length} runs{(c.Runs.FirstOrDefault()?.Scenario is { } s ? $" of {s}" : "")}", Blocks(c), stream, cancellationToken);
 
     /// <summary>One row per unit and run: unit,run,session,callsign,time_to_contact_s,longest_hold_s,flags; then the key times as figure rows.</summary>
-    public static async Task WriteCsvAsync(RunComparison c, Stream stream, CancellationToken cancellationToken)
+    public static Task WriteCsvAsync(RunComparison c, Stream stream, CancellationToken cancellationToken) =>
+        CsvWriter.WriteAsync(stream, CsvRows(c), cancellationToken);
+
+    private static IEnumerable<IEnumerable<CsvCell>> CsvRows(RunComparison c)
     {
-        var csv = new StringBuilder("unit,run,session,callsign,time_to_contact_s,longest_hold_s,flags\r\n");
+        yield return ["unit", "run", "session", "callsign", "time_to_contact_s", "longest_hold_s", "flags"];
         foreach (var u in c.Units)
         {
             for (var r = 0; r < c.Runs.Length; r++)
             {
                 if (u.Runs[r] is { } f)
                 {
-                    csv.AppendJoin(',', [CsvField.Of(u.Key), $"{r + 1}", CsvField.Of(c.Runs[r].IncidentId), CsvField.Of(f.Callsign), N(f.TimeToContactS), N(f.LongestHoldS), $"{f.Flags}"]).Append("\r\n");
+                    yield return [u.Key, CsvCell.Number(r + 1), c.Runs[r].IncidentId, f.Callsign, Seconds(f.TimeToContactS), Seconds(f.LongestHoldS), CsvCell.Number(f.Flags)];
                 }
             }
         }
 
-        csv.Append("\r\nfigure,").AppendJoin(',', c.Runs.Select((_, i) => $"run_{i + 1}")).Append("\r\n");
+        yield return [];
+        yield return [.. c.Runs.Select((_, i) => CsvCell.Text($"run_{i + 1}")).Prepend("figure")];
         foreach (var f in c.KeyTimes)
         {
-            csv.Append(CsvField.Of(f.Name)).Append(',').AppendJoin(',', f.Values.Select(N)).Append("\r\n");
+            yield return [.. f.Values.Select(Seconds).Prepend(f.Name)];
         }
-
-        await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        await writer.WriteAsync(csv, cancellationToken);
     }
+
+    private static CsvCell Seconds(double? value) => CsvCell.Number(value, "0.#");
 
     private static string N(double? value) => value?.ToString("0.#", CultureInfo.InvariantCulture) ?? "";
 }

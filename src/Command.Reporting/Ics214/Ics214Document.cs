@@ -1,6 +1,6 @@
 using System.IO.Compression;
-using System.Text;
 using Command.Domain.AfterAction;
+using Command.Recording.Csv;
 using Command.Reporting.Documents;
 
 namespace Command.Reporting.Ics214;
@@ -39,26 +39,25 @@ public static class Ics214Document
     public const string CsvHeader = "incident,log,name,ics_position,home_agency,local_date,local_time,utc_time,time_zone,activity";
 
     /// <summary>Forms as CSV, one row per activity line, forms one after another.</summary>
-    public static async Task WriteCsvAsync(IEnumerable<Ics214Form> forms, Stream stream, CancellationToken cancellationToken)
+    public static Task WriteCsvAsync(IEnumerable<Ics214Form> forms, Stream stream, CancellationToken cancellationToken) =>
+        CsvWriter.WriteAsync(stream, CsvRows(forms), cancellationToken);
+
+    private static IEnumerable<IEnumerable<CsvCell>> CsvRows(IEnumerable<Ics214Form> forms)
     {
-        var csv = new StringBuilder(CsvHeader).Append("\r\n");
+        yield return [.. CsvHeader.Split(',').Select(CsvCell.Text)];
         foreach (var form in forms)
         {
             var clock = new SiteClock(form.TimeZone);
             foreach (var row in form.Activity)
             {
-                var local = clock.Local(row.Time);
-                csv.AppendJoin(',', new[]
-                {
+                yield return
+                [
                     form.IncidentName, form.Subject, form.Name, form.IcsPosition, form.HomeAgency,
-                    local.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), clock.LocalTime(row.Time), SiteClock.UtcTime(row.Time),
+                    clock.Local(row.Time).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), clock.LocalTime(row.Time), SiteClock.UtcTime(row.Time),
                     form.TimeZone ?? "UTC", row.Activity,
-                }.Select(CsvField.Of)).Append("\r\n");
+                ];
             }
         }
-
-        await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        await writer.WriteAsync(csv, cancellationToken);
     }
 
     /// <summary>

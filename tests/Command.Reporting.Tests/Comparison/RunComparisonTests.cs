@@ -67,4 +67,18 @@ public sealed class RunComparisonTests
         Assert.Contains("A2,2,cedar-hollow-4,Adam 2,119,0,0", lines);
         Assert.Contains("first contact (s),238,119", lines);
     }
+
+    [Fact]
+    public async Task The_comparisons_csv_writes_a_callsign_that_looks_like_a_formula_as_text()
+    {
+        var golden = await Golden.ReportAsync();
+        var odd = golden with { Units = [.. golden.Units.Select(u => u.UnitId == "A2" ? u with { Callsign = "=cmd|'/c calc'!A1" } : u)] };
+        var c = RunComparison.Compare([odd, await ReportOf(GoldenDrill.RunAgain("cedar-hollow-4", 2.4, id => id))]);
+        using var csv = new MemoryStream();
+
+        await ComparisonDocument.WriteCsvAsync(c, csv, Ct);
+
+        var lines = Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n");
+        Assert.Contains("A2,1,cedar-hollow-3,\"'=cmd|'/c calc'!A1\",238,0,0", lines);
+    }
 }

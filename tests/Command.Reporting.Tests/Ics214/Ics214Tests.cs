@@ -91,6 +91,28 @@ public sealed class Ics214Tests
     }
 
     [Fact]
+    public async Task A_log_of_names_that_look_like_formulas_is_csv_a_spreadsheet_shows_as_text_alone_and_in_the_zip()
+    {
+        var a1 = (await FormsAsync()).Single(f => f.Subject == "A1");
+        var odd = a1 with
+        {
+            IncidentName = "=HYPERLINK(\"http://x\",\"click\")", Subject = "=1+1", Name = "+SUM(1,2)", IcsPosition = "@evil", HomeAgency = "-2+3",
+            Activity = [new ActivityRow(a1.Activity[0].Time, "=cmd|'/c calc'!A1")],
+        };
+        using var csv = new MemoryStream();
+        using var file = new MemoryStream();
+
+        await Ics214Document.WriteCsvAsync([odd], csv, Ct);
+        await Ics214Document.WriteZipAsync([odd], file, null, Ct);
+
+        const string Row = "\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\",\"'=1+1\",\"'+SUM(1,2)\",\"'@evil\",\"'-2+3\",2026-01-14,08:00:00,15:00:00,America/Denver,\"'=cmd|'/c calc'!A1\"";
+        Assert.Equal([Ics214Document.CsvHeader, Row], Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+        using var zip = new ZipArchive(new MemoryStream(file.ToArray()), ZipArchiveMode.Read);
+        using var entry = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".csv", StringComparison.Ordinal)).Open(), Encoding.UTF8);
+        Assert.Equal([Ics214Document.CsvHeader, Row], (await entry.ReadToEndAsync(Ct)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public async Task Logs_of_units_a_radio_named_oddly_unpack_as_plain_distinct_files_that_still_name_the_unit()
     {
         // A CoT uid from an allowed address enrols a unit by that id, whatever it is.
