@@ -38,6 +38,13 @@ public sealed record ObjectiveProposal(string ObjectiveId, ExerciseRating Rating
             ExerciseMeasures.LongestHold => LongestHold(report),
             _ => (null, null),
         };
+
+        // Rated on the whole seconds the evidence prints, as a stopwatch reads: 320.0003 s is 5:20, within M ≤ 5:20.
+        if (valueS is { } measured)
+        {
+            valueS = Durations.WholeSeconds(measured);
+        }
+
         var rating = valueS switch
         {
             null => ExerciseRating.Unable,
@@ -69,4 +76,9 @@ public sealed record ObjectiveProposal(string ObjectiveId, ExerciseRating Rating
 }
 
 /// <summary>One measure's evidence: the figure, the unit it came from, the band it fell in, and a line saying so.</summary>
+/// <param name="Measure">Which figure (<see cref="ExerciseMeasures"/>).</param>
+/// <param name="ValueS">The figure in whole seconds, as the evidence prints it and as it was rated (<see cref="Durations.WholeSeconds"/>); null when not reached.</param>
+/// <param name="UnitId">The unit it came from, where one did.</param>
+/// <param name="Rating">The band it fell in.</param>
+/// <param name="Text">The line the documents print.</param>
 public sealed record MeasureEvidence(string Measure, double? ValueS, string? UnitId, ExerciseRating Rating, string Text);

@@ -40,6 +40,59 @@ public sealed class ObjectiveRatingTests
         Assert.Equal(["first contact with the threat: 7:56 (A2); bands: P ≤ 3:00, S ≤ 5:00, M ≤ 10:00: M"], proposal.Evidence.Select(e => e.Text));
     }
 
+    public static TheoryData<string> EveryMeasure => [.. ExerciseMeasures.All];
+
+    [Theory]
+    [MemberData(nameof(EveryMeasure))]
+    public async Task A_measure_a_fraction_of_a_second_past_a_band_is_rated_on_the_whole_seconds_its_evidence_prints(string measure)
+    {
+        // 320.0003 s prints as 5:20, as a stopwatch reads; rated on the same 5:20 it is within M ≤ 5:20, never U.
+        var report = Measured(await Golden.ReportAsync(), measure, TimeSpan.FromSeconds(320.0003));
+
+        var proposal = ObjectiveProposal.For(new ExerciseObjective("OBJ-9", "On time", [new ObjectiveMeasure(measure, 300, 310, 320)]), report);
+
+        Assert.Equal(ExerciseRating.MajorChallenges, proposal.Rating);
+        Assert.Equal(320, proposal.Evidence[0].ValueS);
+        Assert.Equal(ExerciseRating.MajorChallenges, proposal.Evidence[0].Rating);
+        Assert.StartsWith($"{ExerciseMeasures.Describe(measure)}: 5:20", proposal.Evidence[0].Text, StringComparison.Ordinal);
+        Assert.EndsWith("; bands: P ≤ 5:00, S ≤ 5:10, M ≤ 5:20: M", proposal.Evidence[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_word_and_html_drafts_print_the_rating_the_evidence_beside_it_supports()
+    {
+        var golden = Measured(await Golden.ReportAsync(), ExerciseMeasures.Neutralized, TimeSpan.FromSeconds(320.0003));
+        var report = golden with { Exercise = golden.Exercise! with { Objectives = [new ExerciseObjective("OBJ-9", "Neutralized on time", [new ObjectiveMeasure(ExerciseMeasures.Neutralized, 300, 310, 320)])] } };
+        var draft = AarDraft.Build(report, []);
+        using var word = new MemoryStream();
+        using var html = new MemoryStream();
+
+        AarDocument.WriteDocx(draft, word);
+        await AarDocument.WriteHtmlAsync(draft, html, TestContext.Current.CancellationToken);
+
+        var docx = Docx.Read(word.ToArray());
+        Assert.Contains(["threat neutralized", "threat neutralized: 5:20; bands: P ≤ 5:00, S ≤ 5:10, M ≤ 5:20: M", "M"], docx.Tables.SelectMany(t => t));
+        Assert.Equal("M: Performed with major challenges", docx.Labelled("Proposed rating"));
+        var page = System.Text.Encoding.UTF8.GetString(html.ToArray());
+        Assert.Contains("<td>threat neutralized: 5:20; bands: P ≤ 5:00, S ≤ 5:10, M ≤ 5:20: M</td><td>M</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<b>Proposed rating:</b> M: Performed with major challenges", page, StringComparison.Ordinal);
+    }
+
+    // The report with one measure taken at <paramref name="measured"/> from the threat going active.
+    private static AfterActionReport Measured(AfterActionReport report, string measure, TimeSpan measured)
+    {
+        var at = report.Incident.ThreatActiveAt!.Value + measured;
+        return measure switch
+        {
+            ExerciseMeasures.FirstOnScene => report with { Incident = report.Incident with { FirstOnScene = new UnitMoment("P3", at) } },
+            ExerciseMeasures.FirstEntry => report with { Incident = report.Incident with { FirstEntry = new UnitMoment("A2", at) } },
+            ExerciseMeasures.FirstContact => report with { Incident = report.Incident with { FirstContact = new UnitMoment("A2", at) } },
+            ExerciseMeasures.Contained => report with { Incident = report.Incident with { ContainedAt = at } },
+            ExerciseMeasures.Neutralized => report with { Incident = report.Incident with { NeutralizedAt = at } },
+            _ => report with { Units = [.. report.Units.Select(u => u.UnitId == "A1" ? u with { LongestFlaggedHold = measured } : u with { FlagsRaised = 0 })] },
+        };
+    }
+
     [Fact]
     public async Task The_evaluators_decision_stands_beside_the_proposal_and_notes_fall_under_their_objective_and_into_the_plan()
     {
