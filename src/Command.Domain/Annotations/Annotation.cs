@@ -42,10 +42,10 @@ public sealed record EvaluatorNote(string Text, NoteMark Mark, string? UnitId = 
 /// <summary>An evaluator confirmed or changed the rating proposed for an objective; the latest one for an objective counts.</summary>
 /// <param name="ObjectiveId">The objective.</param>
 /// <param name="Rating">The rating the evaluator gives.</param>
-/// <param name="Proposed">The rating the report proposed when the evaluator decided.</param>
+/// <param name="Proposed">The rating the report proposed when the evaluator decided; null where it proposed none (<see cref="ObjectiveProposal.Rating"/>).</param>
 /// <param name="Reason">Why, when the evaluator changed it (optional).</param>
 [GenerateSerializer, Immutable]
-public sealed record RatingDecided(string ObjectiveId, ExerciseRating Rating, ExerciseRating Proposed, string? Reason = null) : Annotation;
+public sealed record RatingDecided(string ObjectiveId, ExerciseRating Rating, ExerciseRating? Proposed, string? Reason = null) : Annotation;
 
 /// <summary>How an evaluator marks a note.</summary>
 [GenerateSerializer]

@@ -3,9 +3,10 @@ using Command.Domain.Sites;
 namespace Command.Domain.Exercises;
 
 /// <summary>
-/// What an exercise must be to be recorded: at most <see cref="Exercise.MaxObjectives"/> objectives of at most
-/// <see cref="Exercise.MaxMeasures"/> measures, ids of the site id shape unique in the exercise, titles of 1-200
-/// characters, known measures, and bands that are finite, non-negative and in order (performed ≤ some ≤ major).
+/// What an exercise must be to be recorded: at most <see cref="Exercise.MaxObjectives"/> objectives, each of one to
+/// <see cref="Exercise.MaxMeasures"/> measures (an objective with none has nothing to rate it by), ids of the site id
+/// shape unique in the exercise, titles of 1-200 characters, known measures, and bands that are finite, non-negative
+/// and in order (performed ≤ some ≤ major).
 /// </summary>
 public static class ExerciseRules
 {
@@ -13,7 +14,12 @@ public static class ExerciseRules
     public const int MaxTextLength = 200;
 
     /// <summary>What is wrong with the exercise, path first ("objectives[1].measures[0].measure: ..."), or null.</summary>
-    public static string? Check(Exercise exercise)
+    /// <param name="exercise">The exercise.</param>
+    /// <param name="recorded">
+    /// True for one read back from a recording: one made before an objective had to have a measure keeps the objective
+    /// it was given (the AAR says there is nothing to rate it by).
+    /// </param>
+    public static string? Check(Exercise exercise, bool recorded = false)
     {
         if (exercise.Scenario is { Length: > MaxTextLength } || exercise.ScenarioVersion is { Length: > MaxTextLength })
         {
@@ -39,9 +45,9 @@ public static class ExerciseRules
                 return $"objectives[{i}].title: 1-{MaxTextLength} characters of text";
             }
 
-            if (o.Measures.IsDefault || o.Measures.Length > Exercise.MaxMeasures)
+            if (o.Measures.IsDefault || o.Measures.Length > Exercise.MaxMeasures || (o.Measures.IsEmpty && !recorded))
             {
-                return $"objectives[{i}].measures: at most {Exercise.MaxMeasures} measures";
+                return $"objectives[{i}].measures: 1-{Exercise.MaxMeasures} measures, each read from the recording; an objective with none has nothing to rate it by";
             }
 
             for (var m = 0; m < o.Measures.Length; m++)

@@ -9,9 +9,12 @@ namespace Command.Domain.Exercises;
 /// the objective takes the worst of them. It reads the flags as recorded; it does not judge again.
 /// </summary>
 /// <param name="ObjectiveId">The objective.</param>
-/// <param name="Rating">The worst of the measures' ratings (unable when the objective has no measure).</param>
+/// <param name="Rating">
+/// The worst of the measures' ratings; null when there is nothing to propose it from: an objective recorded before
+/// every objective had to have a measure, with none, is the evaluator's to rate.
+/// </param>
 /// <param name="Evidence">Each measure with what was measured and the band it fell in.</param>
-public sealed record ObjectiveProposal(string ObjectiveId, ExerciseRating Rating, ImmutableArray<MeasureEvidence> Evidence)
+public sealed record ObjectiveProposal(string ObjectiveId, ExerciseRating? Rating, ImmutableArray<MeasureEvidence> Evidence)
 {
     /// <summary>Proposes a rating for each of the exercise's objectives.</summary>
     public static ImmutableArray<ObjectiveProposal> ForAll(AfterActionReport report) =>
@@ -20,7 +23,7 @@ public sealed record ObjectiveProposal(string ObjectiveId, ExerciseRating Rating
     public static ObjectiveProposal For(ExerciseObjective objective, AfterActionReport report)
     {
         var evidence = objective.Measures.Select(m => Measure(m, report)).ToImmutableArray();
-        var rating = evidence.Length == 0 ? ExerciseRating.Unable : evidence.Max(e => e.Rating);
+        ExerciseRating? rating = evidence.IsEmpty ? null : evidence.Max(e => e.Rating);
         return new ObjectiveProposal(objective.ObjectiveId, rating, evidence);
     }
 

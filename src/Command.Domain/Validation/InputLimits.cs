@@ -169,7 +169,7 @@ public static class InputLimits
             ?? (drill.Round is < 2 or > MaxRound ? new Rejection(RejectReason.InvalidValue, Format($"round {drill.Round} is outside 2 to {MaxRound}: the first start-over begins round 2")) : null)
             ?? (drill.Speed is { } speed && !(speed is >= 0 and <= MaxDrillSpeed) ? new(RejectReason.InvalidValue, Format($"drill clock rate {Figures.Outside(speed, 0, MaxDrillSpeed)} is outside 0 (paused) to {MaxDrillSpeed:0}×")) : null),
         IncidentOpened opened => Text(opened.IncidentId, "incident id", MaxIdChars, recorded) ?? FreeText(opened.Name, "name", MaxTextChars, recorded) ?? Actor(opened.Actor, recorded),
-        ExerciseSet set => Actor(set.Actor, recorded) ?? (Exercises.ExerciseRules.Check(set.Exercise) is { } wrong ? new(RejectReason.InvalidValue, wrong) : null),
+        ExerciseSet set => Actor(set.Actor, recorded) ?? (Exercises.ExerciseRules.Check(set.Exercise, recorded) is { } wrong ? new(RejectReason.InvalidValue, wrong) : null),
         IncidentClosed closed => FreeText(closed.Reason, "reason", MaxTextChars, recorded) ?? Actor(closed.Actor, recorded),
         SourceChanged source => Text(source.SourceId, "source id", MaxTextChars, recorded) ?? FreeText(source.Name, "source name", MaxTextChars, recorded)
             ?? FreeText(source.Detail, "detail", MaxTextChars, recorded) ?? Actor(source.Host, recorded),

@@ -15,11 +15,14 @@ public sealed record NoteRequest(string? Text, string? Mark, string? UnitId, str
 /// <summary>POST /api/sessions/{id}/ratings: confirm the proposed rating or change it (performed, some-challenges, major-challenges, unable; or P, S, M, U).</summary>
 public sealed record RatingRequest(string? ObjectiveId, string? Rating, string? Reason);
 
-/// <summary>PUT /api/incidents/{id}/exercise: the scenario run and the objectives rated.</summary>
-public sealed record ExerciseRequest(string? Scenario, string? Version, List<ObjectiveDto>? Objectives);
+/// <summary>
+/// PUT /api/incidents/{id}/exercise: the scenario run and the objectives rated, which replace those set before.
+/// <paramref name="Objectives"/> must be given: <c>[]</c> sets none.
+/// </summary>
+public sealed record ExerciseRequest(string? Scenario, string? Version, List<ObjectiveDto?>? Objectives);
 
-/// <summary>An objective as the API carries it.</summary>
-public sealed record ObjectiveDto(string? Id, string? Title, List<MeasureDto>? Measures);
+/// <summary>An objective as the API carries it, with at least one measure.</summary>
+public sealed record ObjectiveDto(string? Id, string? Title, List<MeasureDto?>? Measures);
 
 /// <summary>A measure and its bands, seconds from the threat going active.</summary>
 public sealed record MeasureDto(string? Measure, double? PerformedS, double? SomeChallengesS, double? MajorChallengesS);

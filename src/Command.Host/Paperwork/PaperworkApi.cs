@@ -115,9 +115,15 @@ public static class PaperworkApi
             return error;
         }
 
-        var exercise = new Exercise(Blank(body!.Scenario), Blank(body.Version), [.. (body.Objectives ?? []).Select(o => new ExerciseObjective(
-            o.Id ?? "", o.Title?.Trim() ?? "",
-            [.. (o.Measures ?? []).Select(m => new ObjectiveMeasure(m.Measure ?? "", m.PerformedS ?? double.NaN, m.SomeChallengesS ?? double.NaN, m.MajorChallengesS ?? double.NaN))]))]);
+        var given = body!;
+        if (Missing(given) is { Count: > 0 } missing)
+        {
+            return ApiError.Invalid(missing);
+        }
+
+        var exercise = new Exercise(Blank(given.Scenario), Blank(given.Version), [.. given.Objectives!.Select(o => new ExerciseObjective(
+            o!.Id ?? "", o.Title?.Trim() ?? "",
+            [.. o.Measures!.Select(m => new ObjectiveMeasure(m!.Measure ?? "", m.PerformedS ?? double.NaN, m.SomeChallengesS ?? double.NaN, m.MajorChallengesS ?? double.NaN))]))]);
         if (ExerciseRules.Check(exercise) is { } wrong)
         {
             var colon = wrong.IndexOf(':', StringComparison.Ordinal);
@@ -132,6 +138,35 @@ public static class PaperworkApi
 
         var rejection = await incident.SetExercise(exercise, Actor.Of(request));
         return rejection is null ? Results.Ok(exercise) : ApiError.For(rejection);
+    }
+
+    // The objectives are given whole, every time: clearing them is "objectives": [], said, never the effect of a field
+    // left out; and an objective comes with the measures it is rated by.
+    private static List<FieldError> Missing(ExerciseRequest body)
+    {
+        if (body.Objectives is null)
+        {
+            return [new FieldError("objectives", "missing-field", "the exercise's objectives, each with its measures; [] to set none")];
+        }
+
+        List<FieldError> missing = [];
+        for (var i = 0; i < body.Objectives.Count; i++)
+        {
+            if (body.Objectives[i] is not { } objective)
+            {
+                missing.Add(new FieldError($"objectives[{i}]", "missing-field", "an objective: id, title and measures"));
+            }
+            else if (objective.Measures is null)
+            {
+                missing.Add(new FieldError($"objectives[{i}].measures", "missing-field", "the measures the objective is rated by, at least one"));
+            }
+            else
+            {
+                missing.AddRange(objective.Measures.Select((m, j) => m is null ? new FieldError($"objectives[{i}].measures[{j}]", "missing-field", "a measure and its bands") : null).OfType<FieldError>());
+            }
+        }
+
+        return missing;
     }
 
     private static async Task<IResult> Send(string id, string subject, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)

@@ -67,11 +67,19 @@ public static class AarDocument
         foreach (var a in draft.Objectives)
         {
             yield return new Heading(2, $"{a.Objective.ObjectiveId}: {a.Objective.Title}");
-            yield return Table.Of(["Measure", "Evidence", "Band"], a.Proposal.Evidence.Select(e => new[] { ExerciseMeasures.Describe(e.Measure), e.Text, ExerciseRatings.Letter(e.Rating) }));
-            yield return new Para($"{ExerciseRatings.Letter(a.Proposal.Rating)}: {ExerciseRatings.Words(a.Proposal.Rating)}", "Proposed rating");
+            if (a.Proposal.Evidence.IsEmpty)
+            {
+                yield return new Para("none: this objective was set without a measure, so nothing in the recording rates it", "Measures");
+            }
+            else
+            {
+                yield return Table.Of(["Measure", "Evidence", "Band"], a.Proposal.Evidence.Select(e => new[] { ExerciseMeasures.Describe(e.Measure), e.Text, ExerciseRatings.Letter(e.Rating) }));
+            }
+
+            yield return new Para(a.Proposal.Rating is { } proposed ? Rated(proposed) : "none: an evaluator rates it", "Proposed rating");
             yield return new Para(
                 a.Decision is { } d
-                    ? $"{ExerciseRatings.Letter(d.Rating)}: {ExerciseRatings.Words(d.Rating)} ({(d.Rating == d.Proposed ? "confirmed" : "changed")} by {d.Author} at {clock.Both(d.Written)}{(d.Reason is { } r ? $": {r}" : "")})"
+                    ? $"{Rated(d.Rating)} ({(d.Proposed is null ? "rated" : d.Rating == d.Proposed ? "confirmed" : "changed")} by {d.Author} at {clock.Both(d.Written)}{(d.Reason is { } r ? $": {r}" : "")})"
                     : "not yet confirmed by an evaluator",
                 "Confirmed rating");
             foreach (var block in Notes("Strengths", a.Strengths, clock))
@@ -142,6 +150,9 @@ public static class AarDocument
         NoteMark.AreaForImprovement => "area for improvement",
         _ => "observation",
     };
+
+    /// <summary>"M: Performed with major challenges".</summary>
+    private static string Rated(ExerciseRating rating) => $"{ExerciseRatings.Letter(rating)}: {ExerciseRatings.Words(rating)}";
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

@@ -110,16 +110,20 @@ public sealed record AarDraft(
         return [.. moments.OrderBy(m => m.Time)];
     }
 
-    // Every area for improvement is a row; so is an objective rated below "some challenges" that no note speaks to.
+    // Every area for improvement is a row; so is an objective rated below "some challenges" that no note speaks to,
+    // with why: its evidence, or (an objective with no measure, rated by an evaluator) who rated it and their reason.
     private static ImmutableArray<ImprovementItem> PlanOf(ImmutableArray<ObjectiveAnalysis> analyses, ImmutableArray<EvaluatorNote> other)
     {
         var rows = new List<ImprovementItem>();
         foreach (var a in analyses)
         {
             rows.AddRange(a.AreasForImprovement.Select(n => new ImprovementItem(a.Objective.Title, n.Text)));
-            if (a.AreasForImprovement.IsEmpty && a.Rating is ExerciseRating.MajorChallenges or ExerciseRating.Unable)
+            if (a.AreasForImprovement.IsEmpty && a.Rating is { } rating and (ExerciseRating.MajorChallenges or ExerciseRating.Unable))
             {
-                rows.Add(new ImprovementItem(a.Objective.Title, $"Rated {ExerciseRatings.Words(a.Rating).ToLowerInvariant()}: {string.Join("; ", a.Proposal.Evidence.Select(e => e.Text))}"));
+                var why = a.Proposal.Evidence.IsEmpty && a.Decision is { } d
+                    ? $" by {d.Author}{(d.Reason is { } reason ? $": {reason}" : ", with no measure set and no reason given")}"
+                    : $": {string.Join("; ", a.Proposal.Evidence.Select(e => e.Text))}";
+                rows.Add(new ImprovementItem(a.Objective.Title, $"Rated {ExerciseRatings.Words(rating).ToLowerInvariant()}{why}"));
             }
         }
 
@@ -137,8 +141,8 @@ public sealed record ObjectiveAnalysis(
     ImmutableArray<EvaluatorNote> AreasForImprovement,
     ImmutableArray<EvaluatorNote> Observations)
 {
-    /// <summary>The evaluator's rating when one was given, otherwise the proposed one.</summary>
-    public ExerciseRating Rating => Decision?.Rating ?? Proposal.Rating;
+    /// <summary>The evaluator's rating when one was given, otherwise the proposed one; null while neither is.</summary>
+    public ExerciseRating? Rating => Decision?.Rating ?? Proposal.Rating;
 
     public bool Confirmed => Decision is not null;
 }

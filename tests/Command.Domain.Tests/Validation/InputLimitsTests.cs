@@ -198,4 +198,15 @@ public sealed class InputLimitsTests
     [Fact]
     public void A_paused_drill_clock_is_a_rate_of_nought() =>
         Assert.Null(InputLimits.Check(new DrillControlled("pause", "demo", "drill", Speed: 0)));
+
+    [Fact]
+    public void An_objective_without_a_measure_is_refused_now_and_passed_read_back_from_a_recording_made_before_it_was()
+    {
+        var set = new ExerciseSet(new Exercises.Exercise("school", null, [new Exercises.ExerciseObjective("OBJ-1", "Reach the threat", [])]), "controller");
+
+        Assert.Equal(
+            new Rejection(RejectReason.InvalidValue, "objectives[0].measures: 1-10 measures, each read from the recording; an objective with none has nothing to rate it by"),
+            InputLimits.Check(set));
+        Assert.Null(InputLimits.Check(set, recorded: true));
+    }
 }

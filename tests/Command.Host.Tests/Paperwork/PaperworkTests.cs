@@ -97,6 +97,40 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
     }
 
     [Fact]
+    public async Task An_objective_without_a_measure_is_refused_and_objectives_are_cleared_only_when_an_empty_list_says_so()
+    {
+        var id = await RecordHoldAsync();
+        using var controller = await host.AsAsync("controller");
+        var objective = new { id = "OBJ-1", title = "Reach the threat", measures = new[] { new { measure = "first-contact", performedS = 180, someChallengesS = 300, majorChallengesS = 600 } } };
+        (await controller.PutAsJsonAsync($"/api/incidents/{id}/exercise", new { scenario = "school", objectives = new[] { objective } }, Ct)).EnsureSuccessStatusCode();
+
+        async Task<HttpResponseMessage> PutAsync(string json)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/incidents/{id}/exercise") { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+            return await controller.SendAsync(request, Ct);
+        }
+
+        Assert.Equal(
+            [(HttpStatusCode.BadRequest, "objectives[0].measures", "invalid-value", "1-10 measures, each read from the recording; an objective with none has nothing to rate it by")],
+            await ErrorsAsync(await PutAsync("""{"objectives": [{"id": "O1", "title": "t", "measures": []}]}""")));
+        Assert.Equal(
+            [(HttpStatusCode.BadRequest, "objectives[0].measures", "missing-field", "the measures the objective is rated by, at least one")],
+            await ErrorsAsync(await PutAsync("""{"objectives": [{"id": "O1", "title": "t"}]}""")));
+        Assert.Equal(
+            [(HttpStatusCode.BadRequest, "objectives", "missing-field", "the exercise's objectives, each with its measures; [] to set none")],
+            await ErrorsAsync(await PutAsync("""{"scenario": "school"}""")));
+        Assert.Equal(
+            [(HttpStatusCode.BadRequest, "objectives", "missing-field", "the exercise's objectives, each with its measures; [] to set none")],
+            await ErrorsAsync(await PutAsync("{}")));
+        Assert.Equal(["OBJ-1"], (await ReadAllAsync(id)).OfType<ExerciseSet>().Single().Exercise.Objectives.Select(o => o.ObjectiveId));
+
+        var cleared = await PutAsync("""{"scenario": "school", "objectives": []}""");
+
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        Assert.Equal([1, 0], (await ReadAllAsync(id)).OfType<ExerciseSet>().Select(e => e.Exercise.Objectives.Length));
+    }
+
+    [Fact]
     public async Task A_note_about_an_instant_outside_the_session_is_refused_and_not_kept()
     {
         var id = await RecordHoldAsync();
@@ -423,7 +457,7 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
         Assert.Equal($"each session is one run: {first} is named more than once",
             (await twice.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors")[0].GetProperty("detail").GetString());
 
-        (await controller.PutAsJsonAsync($"/api/incidents/{second}/exercise", new { scenario = "mall" }, Ct)).EnsureSuccessStatusCode();
+        (await controller.PutAsJsonAsync($"/api/incidents/{second}/exercise", new { scenario = "mall", objectives = Array.Empty<object>() }, Ct)).EnsureSuccessStatusCode();
         var refused = await evaluator.GetAsync($"/api/compare?sessions={first},{second}", Ct);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("different-scenarios", (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("reason").GetString());

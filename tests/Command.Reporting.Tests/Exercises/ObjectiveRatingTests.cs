@@ -1,4 +1,5 @@
 using Command.Domain.AfterAction;
+using Command.Domain.Annotations;
 using Command.Domain.Exercises;
 using Command.Reporting.Exercises;
 using Command.Reporting.Tests.Support;
@@ -76,6 +77,32 @@ public sealed class ObjectiveRatingTests
         var page = System.Text.Encoding.UTF8.GetString(html.ToArray());
         Assert.Contains("<td>threat neutralized: 5:20; bands: P ≤ 5:00, S ≤ 5:10, M ≤ 5:20: M</td><td>M</td>", page, StringComparison.Ordinal);
         Assert.Contains("<b>Proposed rating:</b> M: Performed with major challenges", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_objective_recorded_without_a_measure_is_proposed_no_rating_and_enters_the_plan_only_as_an_evaluator_rated_it()
+    {
+        // Recorded before an objective had to have a measure: nothing in the recording rates it, and nothing says U.
+        var golden = await Golden.ReportAsync();
+        var report = golden with { Exercise = golden.Exercise! with { Objectives = [new ExerciseObjective("OBJ-0", "Tell dispatch", [])] } };
+        RatingDecided Rated(string? reason) => new("OBJ-0", ExerciseRating.Unable, null, reason) { Number = 1, About = GoldenDrill.T0, Written = Golden.WrittenAt, Author = "eval.kim" };
+
+        var unrated = AarDraft.Build(report, []);
+        var rated = AarDraft.Build(report, [Rated(null)]);
+        var reasoned = AarDraft.Build(report, [Rated("dispatch never heard the entry call")]);
+
+        Assert.Null(unrated.Objectives[0].Proposal.Rating);
+        Assert.Null(unrated.Objectives[0].Rating);
+        Assert.Empty(unrated.Plan);
+        Assert.Equal([("Tell dispatch", "Rated unable to be performed by eval.kim, with no measure set and no reason given")], rated.Plan.Select(p => (p.Objective, p.Issue)));
+        Assert.Equal([("Tell dispatch", "Rated unable to be performed by eval.kim: dispatch never heard the entry call")], reasoned.Plan.Select(p => (p.Objective, p.Issue)));
+
+        using var word = new MemoryStream();
+        AarDocument.WriteDocx(rated, word);
+        var docx = Docx.Read(word.ToArray());
+        Assert.Equal("none: this objective was set without a measure, so nothing in the recording rates it", docx.Labelled("Measures"));
+        Assert.Equal("none: an evaluator rates it", docx.Labelled("Proposed rating"));
+        Assert.Equal("U: Unable to be performed (rated by eval.kim at 09:30:00 (16:30:00 UTC))", docx.Labelled("Confirmed rating"));
     }
 
     // The report with one measure taken at <paramref name="measured"/> from the threat going active.

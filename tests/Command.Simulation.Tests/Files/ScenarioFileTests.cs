@@ -50,6 +50,18 @@ public sealed class ScenarioFileTests
         Assert.Equal([expected], e.Errors.Select(x => x.ToString()));
     }
 
+    [Theory]
+    [InlineData("""{ "id": "OBJ-1", "title": "Reach the threat" }""")]
+    [InlineData("""{ "id": "OBJ-1", "title": "Reach the threat", "measures": [] }""")]
+    public void An_objective_without_a_measure_is_refused_at_its_path(string objective)
+    {
+        var json = TestScenarios.Json(Unit).Replace("\"units\":", $"\"objectives\": [ {objective} ],\n  \"units\":", StringComparison.Ordinal);
+
+        var e = Assert.Throws<ScenarioException>(() => ScenarioFile.Parse(json, "test.json"));
+
+        Assert.Equal(["$.objectives[0].measures: 1-10 measures, each read from the recording; an objective with none has nothing to rate it by"], e.Errors.Select(x => x.ToString()));
+    }
+
     [Fact]
     public void Duplicate_unit_id_is_named()
     {
