@@ -32,7 +32,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     private LocalFrame? frame;
     private SiteAreas? areas;
     private double floorHeightM = Assessment.AssessmentOptions.Default.FloorHeightM;
-    private DateTimeOffset? ended, threatActiveAt, containedAt, neutralizedAt, suppressedAt;
+    private DateTimeOffset? ended, threatActiveAt, containedAt, neutralizedAt, suppressedAt, closedAt;
     private string? suppressedBy;
     private UnitMoment? firstOnScene, firstEntry, firstContact;
     private int flagsRaised, flagsAcknowledged;
@@ -195,6 +195,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
 
                 break;
             case IncidentClosed closed:
+                closedAt ??= e.Time;
                 timeline.Add(new TimelineMark(e.Time, "incident-closed", opened?.IncidentId ?? "", $"{closed.Reason} ({closed.Actor})"));
                 Log(e.Time, null, "closed", $"Incident closed: {closed.Reason} ({closed.Actor})");
                 break;
@@ -244,7 +245,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
             flagsRaised, flagsAcknowledged,
             [.. rejected.OrderByDescending(r => r.Value).ThenBy(r => r.Key).Select(r => new RejectionCount(RejectReasons.Name(r.Key), r.Value))],
             eventCount, suppressedAt, suppressedBy, enrolment.Count(u => u.HeldWhileSuppressed > TimeSpan.Zero), opened?.Site.TimeZone, scenario?.Name, scenario?.Version,
-            DrillPlay.Describe(drillClock.Spans, end, drillOutages.Total));
+            DrillPlay.Describe(drillClock.Spans, end, drillOutages.Total), closedAt);
         return new AfterActionReport(incident, [.. enrolment.Select(u => u.ToMetrics(threatActiveAt, drillClock))], [.. samples],
             [.. flags.Concat(openFlags.Values).OrderBy(f => f.Raised)], [.. timeline], [.. activity.OrderBy(a => a.Time)], exercise,
             drillClock.IsIncidentClock ? null : [.. drillClock.Spans]);

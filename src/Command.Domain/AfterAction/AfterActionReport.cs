@@ -54,7 +54,9 @@ public sealed record AfterActionReport(
 /// <paramref name="FlagsSuppressedAt"/> is when flags were first suppressed (a threat declared contained or neutralized,
 /// none active), <paramref name="Suppression"/> that declaration in words, and <paramref name="UnitsHeldWhileSuppressed"/>
 /// how many units held long enough to have been flagged while flags were suppressed. <paramref name="DrillClock"/> says how a
-/// drill's clock ran (<see cref="DrillPlay"/>), where one set it: durations are then on it.
+/// drill's clock ran (<see cref="DrillPlay"/>), where one set it: durations are then on it. <paramref name="ClosedAt"/> is
+/// when the incident was closed, as its recording holds it; null while it is still open (or never was closed), when
+/// every figure covers only the recording so far (<see cref="AfterActionWords.StillOpen"/>).
 /// </summary>
 public sealed record IncidentMetrics(
     string IncidentId,
@@ -81,7 +83,8 @@ public sealed record IncidentMetrics(
     string? TimeZone = null,
     string? Scenario = null,
     string? ScenarioVersion = null,
-    string? DrillClock = null);
+    string? DrillClock = null,
+    DateTimeOffset? ClosedAt = null);
 
 /// <summary>A unit and the instant something first happened to it.</summary>
 public sealed record UnitMoment(string UnitId, DateTimeOffset Time);

@@ -37,5 +37,25 @@ public static class AfterActionWords
         return string.Create(CultureInfo.InvariantCulture, $"{metres:0} m {Compass[(int)Math.Round(bearing / 45) % 8]}");
     }
 
+    /// <summary>
+    /// What a document made from the recording of an incident still open says at its top, so that nobody takes it for
+    /// the final word: "the incident was still open when this was made, at 08:06:40 (15:06:40 UTC); its figures cover the
+    /// recording up to 08:06:31 (15:06:31 UTC), and what had not happened by then is not yet measured". Null for a closed
+    /// incident's, whose documents are final and the same every time they are made. <paramref name="madeAt"/> is when
+    /// the document was made, where the maker knows it.
+    /// </summary>
+    public static string? StillOpen(IncidentMetrics incident, DateTimeOffset? madeAt)
+    {
+        if (incident.ClosedAt is not null)
+        {
+            return null;
+        }
+
+        var clock = new SiteClock(incident.TimeZone);
+        var made = madeAt is { } at ? $", at {clock.Both(at)}" : "";
+        var upTo = incident.EndedAt is { } ended ? $" up to {clock.Both(ended)}" : "";
+        return $"the incident was still open when this was made{made}; its figures cover the recording{upTo}, and what had not happened by then is not yet measured";
+    }
+
     private static readonly string[] Compass = ["north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west"];
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Command.Domain.AfterAction;
 
 namespace Command.Domain.Exercises;
@@ -10,8 +9,9 @@ namespace Command.Domain.Exercises;
 /// </summary>
 /// <param name="ObjectiveId">The objective.</param>
 /// <param name="Rating">
-/// The worst of the measures' ratings; null when there is nothing to propose it from: an objective recorded before
-/// every objective had to have a measure, with none, is the evaluator's to rate.
+/// The worst of the measures' ratings; null when there is nothing to propose it from yet: an objective recorded before
+/// every objective had to have a measure, with none, is the evaluator's to rate, and one with a measure not yet
+/// measured while the incident is still open waits for it (unless another is already U, which the worst stays).
 /// </param>
 /// <param name="Evidence">Each measure with what was measured and the band it fell in.</param>
 public sealed record ObjectiveProposal(string ObjectiveId, ExerciseRating? Rating, ImmutableArray<MeasureEvidence> Evidence)
@@ -23,7 +23,10 @@ public sealed record ObjectiveProposal(string ObjectiveId, ExerciseRating? Ratin
     public static ObjectiveProposal For(ExerciseObjective objective, AfterActionReport report)
     {
         var evidence = objective.Measures.Select(m => Measure(m, report)).ToImmutableArray();
-        ExerciseRating? rating = evidence.IsEmpty ? null : evidence.Max(e => e.Rating);
+        ExerciseRating? rating = evidence.IsEmpty ? null
+            : evidence.Any(e => e.Rating == ExerciseRating.Unable) ? ExerciseRating.Unable
+            : evidence.Any(e => e.Rating is null) ? null
+            : evidence.Max(e => e.Rating);
         return new ObjectiveProposal(objective.ObjectiveId, rating, evidence);
     }
 
@@ -31,6 +34,7 @@ public sealed record ObjectiveProposal(string ObjectiveId, ExerciseRating? Ratin
     {
         var i = report.Incident;
         var from = i.ThreatActiveAt ?? i.OpenedAt;
+        var open = i.ClosedAt is null;
         var (valueS, unitId) = measure.Measure switch
         {
             ExerciseMeasures.FirstOnScene => Since(report, i.FirstOnScene?.Time, from, i.FirstOnScene?.UnitId),
@@ -42,27 +46,41 @@ public sealed record ObjectiveProposal(string ObjectiveId, ExerciseRating? Ratin
             _ => (null, null),
         };
 
-        // Rated on the whole seconds the evidence prints, as a stopwatch reads: 320.0003 s is 5:20, within M ≤ 5:20.
-        if (valueS is { } measured)
-        {
-            valueS = Durations.WholeSeconds(measured);
-        }
-
-        var rating = valueS switch
-        {
-            null => ExerciseRating.Unable,
-            var v when v <= measure.PerformedS => ExerciseRating.Performed,
-            var v when v <= measure.SomeChallengesS => ExerciseRating.SomeChallenges,
-            var v when v <= measure.MajorChallengesS => ExerciseRating.MajorChallenges,
-            _ => ExerciseRating.Unable,
-        };
         var what = ExerciseMeasures.Describe(measure.Measure);
         var bands = $"bands: P ≤ {Clock(measure.PerformedS)}, S ≤ {Clock(measure.SomeChallengesS)}, M ≤ {Clock(measure.MajorChallengesS)}";
-        var text = valueS is { } s
-            ? $"{what}: {Clock(s)}{(unitId is null ? "" : $" ({unitId})")}; {bands}: {ExerciseRatings.Letter(rating)}"
-            : $"{what}: not reached in the recording; {bands}: U";
-        return new MeasureEvidence(measure.Measure, valueS, unitId, rating, text);
+        if (valueS is { } measured)
+        {
+            // Rated on the whole seconds the evidence prints, as a stopwatch reads: 320.0003 s is 5:20, within M ≤ 5:20.
+            var whole = (double)Durations.WholeSeconds(measured);
+            var rating = Band(measure, whole);
+            // A hold may still grow while the incident is open; an instant, once reached, is what it is.
+            var soFar = open && measure.Measure == ExerciseMeasures.LongestHold ? " so far" : "";
+            return new MeasureEvidence(measure.Measure, whole, unitId, rating,
+                $"{what}: {Clock(whole)}{(unitId is null ? "" : $" ({unitId})")}{soFar}; {bands}: {ExerciseRatings.Letter(rating)}");
+        }
+
+        // Not reached. In a closed incident it never was; in one still open it may yet be, unless the recording so far
+        // already runs past every band.
+        if (!open)
+        {
+            return new MeasureEvidence(measure.Measure, null, null, ExerciseRating.Unable, $"{what}: not reached in the recording; {bands}: U");
+        }
+
+        var recorded = from is { } f && i.EndedAt is { } ended ? Durations.WholeSeconds(report.Elapsed(f, ended).TotalSeconds) : (long?)null;
+
+        return recorded is { } sofar && sofar > measure.MajorChallengesS
+            ? new MeasureEvidence(measure.Measure, null, null, ExerciseRating.Unable, $"{what}: not reached in the {Clock(sofar)} recorded so far, past every band; {bands}: U")
+            : new MeasureEvidence(measure.Measure, null, null, null,
+                $"{what}: not yet measured: {(recorded is { } r ? $"not reached in the {Clock(r)} recorded so far, " : "")}with the incident still open; {bands}");
     }
+
+    private static ExerciseRating Band(ObjectiveMeasure measure, double wholeS) => wholeS switch
+    {
+        var v when v <= measure.PerformedS => ExerciseRating.Performed,
+        var v when v <= measure.SomeChallengesS => ExerciseRating.SomeChallenges,
+        var v when v <= measure.MajorChallengesS => ExerciseRating.MajorChallenges,
+        _ => ExerciseRating.Unable,
+    };
 
     private static (double?, string?) Since(AfterActionReport report, DateTimeOffset? at, DateTimeOffset? from, string? unitId) =>
         at is { } t && from is { } f ? (Math.Max(0, report.Elapsed(f, t).TotalSeconds), unitId) : (null, null);
@@ -82,6 +100,6 @@ public sealed record ObjectiveProposal(string ObjectiveId, ExerciseRating? Ratin
 /// <param name="Measure">Which figure (<see cref="ExerciseMeasures"/>).</param>
 /// <param name="ValueS">The figure in whole seconds, as the evidence prints it and as it was rated (<see cref="Durations.WholeSeconds"/>); null when not reached.</param>
 /// <param name="UnitId">The unit it came from, where one did.</param>
-/// <param name="Rating">The band it fell in.</param>
+/// <param name="Rating">The band it fell in; null while it is not yet measured (not reached in an incident still open, with time left in its bands).</param>
 /// <param name="Text">The line the documents print.</param>
-public sealed record MeasureEvidence(string Measure, double? ValueS, string? UnitId, ExerciseRating Rating, string Text);
+public sealed record MeasureEvidence(string Measure, double? ValueS, string? UnitId, ExerciseRating? Rating, string Text);

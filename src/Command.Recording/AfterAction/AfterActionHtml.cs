@@ -28,6 +28,11 @@ internal static class AfterActionHtml
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>After-action report: ")
             .Append(HtmlEncode(i.Name)).Append("</title><style>").Append(Style).Append("</style></head><body>");
         html.Append("<h1>After-action report: ").Append(HtmlEncode(i.Name)).Append("</h1>");
+        if (AfterActionWords.StillOpen(i, null) is { } open)
+        {
+            html.Append("<p class=\"draft\"><b>Draft:</b> ").Append(HtmlEncode(open)).Append(".</p>");
+        }
+
         // Times as the site's people read them, UTC beside: the CSV and JSON keep ISO 8601 for machines.
         var clock = new SiteClock(i.TimeZone);
         html.Append("<h2>Incident</h2><p>").Append(HtmlEncode(Opened(i, clock))).Append("</p><table>");

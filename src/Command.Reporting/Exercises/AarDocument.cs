@@ -28,12 +28,17 @@ public static class AarDocument
         var report = draft.Report;
         var i = report.Incident;
         var clock = new SiteClock(i.TimeZone);
+        if (AfterActionWords.StillOpen(i, draft.MadeAt) is { } open)
+        {
+            yield return new Para(open, "Draft");
+        }
+
         yield return new Heading(1, Sections[0]);
         yield return new Para(i.Name, "Exercise name");
         yield return new Para(i.OpenedAt is { } opened ? clock.DateTime(opened) : "", "Date");
         yield return new Para(i.Site, "Site");
         yield return new Para(i.TimeZone ?? "UTC", "Time zone");
-        yield return new Para(i.OpenedAt is { } from && i.EndedAt is { } to ? SvgCharts.Clock(to - from) : "", "Duration");
+        yield return new Para(i.OpenedAt is { } from && i.EndedAt is { } to ? $"{SvgCharts.Clock(to - from)}{(i.ClosedAt is null ? " so far, still open" : "")}" : "", "Duration");
         if (i.DrillClock is { } played)
         {
             yield return new Para(played, "Drill clock");
@@ -73,10 +78,17 @@ public static class AarDocument
             }
             else
             {
-                yield return Table.Of(["Measure", "Evidence", "Band"], a.Proposal.Evidence.Select(e => new[] { ExerciseMeasures.Describe(e.Measure), e.Text, ExerciseRatings.Letter(e.Rating) }));
+                yield return Table.Of(["Measure", "Evidence", "Band"], a.Proposal.Evidence.Select(e => new[]
+                {
+                    ExerciseMeasures.Describe(e.Measure), e.Text, e.Rating is { } band ? ExerciseRatings.Letter(band) : "not yet measured",
+                }));
             }
 
-            yield return new Para(a.Proposal.Rating is { } proposed ? Rated(proposed) : "none: an evaluator rates it", "Proposed rating");
+            yield return new Para(
+                a.Proposal.Rating is { } proposed ? Rated(proposed)
+                : a.Proposal.Evidence.IsEmpty ? "none: an evaluator rates it"
+                : "not yet: a measure is not yet measured while the incident is still open",
+                "Proposed rating");
             yield return new Para(
                 a.Decision is { } d
                     ? $"{Rated(d.Rating)} ({(d.Proposed is null ? "rated" : d.Rating == d.Proposed ? "confirmed" : "changed")} by {d.Author} at {clock.Both(d.Written)}{(d.Reason is { } r ? $": {r}" : "")})"

@@ -25,12 +25,20 @@ public sealed record AarDraft(
 {
     /// <summary>
     /// Most key moments listed. 60. The incident's own (opened, threat active, first on scene, inside and in contact,
-    /// contained, neutralized, recording ends) always are; the flags fill the rest, and those past it are counted in one
+    /// contained, neutralized, recording ends or, in one still open, how far it was recorded) always are; the flags fill the rest, and those past it are counted in one
     /// line (every one is in the after-action report's flags, CSV and JSON).
     /// </summary>
     public const int MaxKeyMoments = 60;
 
-    public static AarDraft Build(AfterActionReport report, IReadOnlyList<Annotation> annotations)
+    /// <summary>
+    /// When the draft was made, where the maker knows it: a draft of an incident still open says so at its top, with
+    /// this time (<see cref="AfterActionWords.StillOpen"/>). A closed incident's draft does not print it, and so is the
+    /// same every time it is made.
+    /// </summary>
+    public DateTimeOffset? MadeAt { get; init; }
+
+    /// <summary>The draft of <paramref name="report"/> with <paramref name="annotations"/>, made at <paramref name="madeAt"/>.</summary>
+    public static AarDraft Build(AfterActionReport report, IReadOnlyList<Annotation> annotations, DateTimeOffset? madeAt = null)
     {
         var notes = annotations.OfType<EvaluatorNote>().OrderBy(n => n.About).ThenBy(n => n.Number).ToList();
         var decided = annotations.OfType<RatingDecided>().GroupBy(r => r.ObjectiveId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Number)!);
@@ -44,7 +52,7 @@ public sealed record AarDraft(
             [.. notes.Where(n => n.ObjectiveId == o.ObjectiveId && n.Mark == NoteMark.AreaForImprovement)],
             [.. notes.Where(n => n.ObjectiveId == o.ObjectiveId && n.Mark == NoteMark.Observation)])).ToImmutableArray();
         var other = notes.Where(n => n.ObjectiveId is null || !known.Contains(n.ObjectiveId)).ToImmutableArray();
-        return new AarDraft(report, analyses, KeyMomentsOf(report), other, PlanOf(analyses, other));
+        return new AarDraft(report, analyses, KeyMomentsOf(report), other, PlanOf(analyses, other)) { MadeAt = madeAt };
     }
 
     // The incident's own moments are always listed; the flags fill what is left of MaxKeyMoments in time order, and
@@ -106,7 +114,7 @@ public sealed record AarDraft(
 
         // Stable: at one instant the incident's moments come before the flags, and the recording's end after them.
         moments.AddRange(flags);
-        Add(i.EndedAt, "Recording ends");
+        Add(i.EndedAt, i.ClosedAt is null ? "Recorded up to here: the incident was still open" : "Recording ends");
         return [.. moments.OrderBy(m => m.Time)];
     }
 

@@ -77,7 +77,8 @@ public static class PaperworkExport
     /// <summary>
     /// Writes the paperwork to a seekable stream. <paramref name="annotations"/> are those the reader may see (none for
     /// one who may not read notes); <paramref name="subject"/> picks one ICS-214 log (a unit id or
-    /// <see cref="Ics214Form.IncidentCommand"/>), or all when null.
+    /// <see cref="Ics214Form.IncidentCommand"/>), or all when null. <paramref name="now"/> is when it is made: the
+    /// ICS-214's "prepared" time, and what a document of an incident still open says it was made at.
     /// </summary>
     /// <exception cref="KeyNotFoundException">The session has no such unit.</exception>
     public static async Task WriteAsync(
@@ -87,10 +88,10 @@ public static class PaperworkExport
         switch (kind)
         {
             case PaperworkKind.AarDocx:
-                AarDocument.WriteDocx(AarDraft.Build(report, annotations), seekable);
+                AarDocument.WriteDocx(AarDraft.Build(report, annotations, now), seekable);
                 break;
             case PaperworkKind.AarHtml:
-                await AarDocument.WriteHtmlAsync(AarDraft.Build(report, annotations), seekable, cancellationToken);
+                await AarDocument.WriteHtmlAsync(AarDraft.Build(report, annotations, now), seekable, cancellationToken);
                 break;
             default:
                 var forms = Ics214Form.Build(report, [.. annotations.OfType<EvaluatorNote>()], preparedBy, now);

@@ -14,8 +14,13 @@ public static class Ics214Document
     public static IEnumerable<Block> Blocks(Ics214Form form)
     {
         var clock = new SiteClock(form.TimeZone);
+        if (form.StillOpen is { } open)
+        {
+            yield return new Para(open, "Draft");
+        }
+
         yield return new Para(form.IncidentName, "1. Incident Name");
-        yield return new Para($"from {clock.DateTime(form.From)} to {clock.DateTime(form.To)}", "2. Operational Period");
+        yield return new Para($"from {clock.DateTime(form.From)} to {clock.DateTime(form.To)}{(form.StillOpen is null ? "" : ", still open")}", "2. Operational Period");
         yield return new Para(form.Name, "3. Name");
         yield return new Para(form.IcsPosition, "4. ICS Position");
         yield return new Para(form.HomeAgency, "5. Home Agency (and Unit)");

@@ -45,6 +45,12 @@ public sealed record Ics214Form(
     public bool ForIncidentCommand { get; init; }
 
     /// <summary>
+    /// What the log says at its top when its incident was still open when it was prepared
+    /// (<see cref="AfterActionWords.StillOpen"/>); null for a closed incident's.
+    /// </summary>
+    public string? StillOpen { get; init; }
+
+    /// <summary>
     /// The incident command log first, then one per unit in order of enrolment. Notes go in only when
     /// <paramref name="notes"/> is given: the caller passes the notes its reader may see (none for a player).
     /// </summary>
@@ -55,19 +61,20 @@ public sealed record Ics214Form(
         var to = i.EndedAt ?? from;
         var byUnit = report.Activity.Where(a => a.UnitId is not null).ToLookup(a => a.UnitId!);
         var unitNotes = (notes ?? []).Where(n => n.UnitId is not null).ToLookup(n => n.UnitId!);
+        var stillOpen = AfterActionWords.StillOpen(i, preparedAt);
         var forms = ImmutableArray.CreateBuilder<Ics214Form>(report.Units.Length + 1);
         forms.Add(new Ics214Form(
             IncidentCommand, i.Name, from, to, "", "Incident Commander", "",
             [.. report.Units.Select(AssignedResource.Of)],
             Rows(report.Activity.Where(a => a.UnitId is null), (notes ?? []).Where(n => n.UnitId is null)),
-            preparedBy, preparedAt, i.TimeZone) { ForIncidentCommand = true });
+            preparedBy, preparedAt, i.TimeZone) { ForIncidentCommand = true, StillOpen = stillOpen });
         foreach (var u in report.Units)
         {
             forms.Add(new Ics214Form(
                 u.UnitId, i.Name, from, to, u.Person?.Name ?? "", u.Person?.IcsPosition ?? "", u.Person?.Agency ?? "",
                 [AssignedResource.Of(u)],
                 Rows(byUnit[u.UnitId], unitNotes[u.UnitId]),
-                preparedBy, preparedAt, i.TimeZone));
+                preparedBy, preparedAt, i.TimeZone) { StillOpen = stillOpen });
         }
 
         return forms.ToImmutable();

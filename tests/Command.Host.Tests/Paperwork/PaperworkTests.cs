@@ -131,6 +131,29 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
     }
 
     [Fact]
+    public async Task Paperwork_made_while_the_incident_runs_says_it_is_a_draft_of_an_open_incident_and_once_it_is_closed_does_not()
+    {
+        var id = await RecordHoldAsync();
+        using var evaluator = await host.AsAsync("evaluator");
+        using var commander = await host.AsAsync("commander");
+
+        var running = await evaluator.GetStringAsync($"/api/sessions/{id}/aar?format=html", Ct);
+        var report = await evaluator.GetStringAsync($"/api/sessions/{id}/report?format=html", Ct);
+        (await commander.PostAsJsonAsync($"/api/incidents/{id}/close", new { reason = "exercise over" }, Ct)).EnsureSuccessStatusCode();
+        var closed = await evaluator.GetStringAsync($"/api/sessions/{id}/aar?format=html", Ct);
+
+        // Made at the host's time; recorded up to the incident's, whose clock the drill drove.
+        var recorded = host.Clock.GetUtcNow().UtcDateTime;
+        Assert.Matches(
+            $"</h1><p><b>Draft:</b> the incident was still open when this was made, at [0-9]{{2}}:[0-9]{{2}}:[0-9]{{2}} UTC; its figures cover the recording up to {recorded:HH:mm:ss} UTC, and what had not happened by then is not yet measured</p>",
+            running);
+        Assert.Contains("<td>Recorded up to here: the incident was still open</td>", running, StringComparison.Ordinal);
+        Assert.Contains("</h1><p class=\"draft\"><b>Draft:</b> the incident was still open when this was made;", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("Draft:", closed, StringComparison.Ordinal);
+        Assert.Contains("<td>Recording ends</td>", closed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_note_about_an_instant_outside_the_session_is_refused_and_not_kept()
     {
         var id = await RecordHoldAsync();

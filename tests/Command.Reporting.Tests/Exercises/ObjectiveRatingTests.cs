@@ -166,6 +166,7 @@ public sealed class ObjectiveRatingTests
             "15:04:28 First contact with the threat: Adam 2 (A2)",
             "15:05:00 Threat contained",
             "15:06:00 Threat neutralized",
+            "15:06:40 Incident closed: exercise over (commander)",
             "15:06:40 Recording ends",
         ],
         draft.KeyMoments.Select(m => $"{m.Time.UtcDateTime:HH:mm:ss} {m.What}"));
@@ -182,18 +183,19 @@ public sealed class ObjectiveRatingTests
 
         var moments = draft.KeyMoments.Select(m => $"{m.Time.UtcDateTime:HH:mm:ss} {m.What}").ToList();
         Assert.Equal(AarDraft.MaxKeyMoments, moments.Count);
-        Assert.Equal(46, moments.Count(m => m.Contains("Flag raised on U", StringComparison.Ordinal)));
+        Assert.Equal(45, moments.Count(m => m.Contains("Flag raised on U", StringComparison.Ordinal)));
         Assert.Equal(
         [
-            "15:02:15 Flag raised on U45: holding 20 s",
-            "15:02:16 25 more flag changes from here on, not listed here: the after-action report's flags (CSV and JSON) hold every one",
+            "15:02:14 Flag raised on U44: holding 20 s",
+            "15:02:15 26 more flag changes from here on, not listed here: the after-action report's flags (CSV and JSON) hold every one",
             "15:04:15 First unit inside: Adam 2 (A2)",
             "15:04:28 First contact with the threat: Adam 2 (A2)",
             "15:05:00 Threat contained",
             "15:06:00 Threat neutralized",
+            "15:06:40 Incident closed: exercise over (commander)",
             "15:06:40 Recording ends",
         ],
-        moments[^7..]);
+        moments[^8..]);
     }
 
     [Fact]
@@ -201,11 +203,10 @@ public sealed class ObjectiveRatingTests
     {
         var report = await Golden.ReportAsync();
         var over = new TimelineMark(report.Incident.ThreatActiveAt!.Value.AddMinutes(5), "drill-started-over", "demo", "the drill started over (round 2)");
-        // Round 2 plays the threat again: its phases are moments too, though the firsts are round 1's.
+        // Round 2 plays the threat again: its phases are moments too, though the firsts are round 1's. The golden drill
+        // is closed by its commander at its end.
         var again = new TimelineMark(over.Time.AddSeconds(20), "threat-phase", "T1", "T1 active (drill)");
-        var closed = new TimelineMark(report.Incident.EndedAt!.Value, "incident-closed", "golden", "exercise over (commander)");
-
-        var draft = AarDraft.Build(report with { Timeline = [.. report.Timeline.Append(over).Append(again).Append(closed).OrderBy(m => m.Time)] }, []);
+        var draft = AarDraft.Build(report with { Timeline = [.. report.Timeline.Append(over).Append(again).OrderBy(m => m.Time)] }, []);
 
         var moments = draft.KeyMoments.Select(m => $"{m.Time.UtcDateTime:HH:mm:ss} {m.What}").ToList();
         Assert.Contains("15:05:30 The drill started over (round 2); the first-unit times above and the objectives are round 1's", moments);

@@ -12,8 +12,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Command.Reporting.Tests.Samples;
 
 /// <summary>
-/// The sample AAR/IP in docs/ is the demo drill's, played once through the incident stream on a fake clock with two
-/// evaluator notes and one rating decision beside it. COMMAND_UPDATE_SAMPLES=1 writes it there again; otherwise the
+/// The sample AAR/IP in docs/ is the demo drill's, played once through the incident stream on a fake clock and closed,
+/// with two evaluator notes and one rating decision beside it. COMMAND_UPDATE_SAMPLES=1 writes it there again; otherwise the
 /// stored HTML must be what this build makes.
 /// </summary>
 public sealed class DemoSampleTests
@@ -68,6 +68,7 @@ public sealed class DemoSampleTests
         }
 
         sink.TickTo(clock.GetUtcNow());
+        sink.Do(new IncidentClosed("end of exercise", "controller"));
         return sink.Recorded;
     }
 

@@ -17,7 +17,8 @@ namespace Command.Reporting.Tests.Support;
 /// 1.2 m/s and reaches it (within the 15 m contact radius) at 15:04:28; P3 holds on the perimeter. Two seconds before A1's flag, A4
 /// (65 m north of the threat, behind the building: 169 m to walk) and A5 (95 m south, straight through the door)
 /// report once. Five seconds after the flag the commander sends A5 instead; ten seconds after it A1's flag is
-/// acknowledged. The threat is contained at 15:05:00 and neutralized at 15:06:00; the drill ends at 15:06:40.
+/// acknowledged. The threat is contained at 15:05:00 and neutralized at 15:06:00; the drill ends, and the commander
+/// closes the incident, at 15:06:40.
 /// </summary>
 public static class GoldenDrill
 {
@@ -129,6 +130,7 @@ public static class GoldenDrill
             stream.Tick(t, recorded);
         }
 
+        Do(new IncidentClosed("exercise over", "commander"), T0.AddSeconds(Seconds));
         return (recorded, stream);
     }
 
