@@ -4,17 +4,21 @@ using static System.Net.WebUtility;
 
 namespace Command.Reporting.Documents;
 
-/// <summary>Prints blocks as one self-contained HTML page: no scripts, no external fonts or styles, plots inline.</summary>
+/// <summary>
+/// Prints blocks as one self-contained HTML page: no scripts, no external fonts or styles, plots inline. Tables are set
+/// in 14 px, so the AAR/IP's ten-column table of units fits an 800 px window, and a cell of one long word breaks it
+/// (<see cref="HtmlCells"/>) rather than widen the page.
+/// </summary>
 public static class HtmlWriter
 {
     private const string Style = """
         body{font:16px/1.4 system-ui,sans-serif;margin:24px;color:#111;background:#fff;max-width:1000px}
         h1{font-size:28px}h2{font-size:22px;margin-top:32px;border-bottom:2px solid #111}h3{font-size:18px}
-        table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #999;padding:4px 8px;text-align:left;vertical-align:top}
+        table{border-collapse:collapse;margin:8px 0;font-size:14px}td,th{border:1px solid #999;padding:4px 6px;text-align:left;vertical-align:top}
         td:empty::after{content:"\00a0"}
         svg{width:100%;max-width:760px;display:block;margin:4px 0 16px}
         figcaption{font-size:14px;color:#333}
-        """ + SvgCharts.Style;
+        """ + HtmlCells.Style + SvgCharts.Style;
 
     public static async Task WriteAsync(string title, IEnumerable<Block> blocks, Stream stream, CancellationToken cancellationToken)
     {
@@ -51,7 +55,7 @@ public static class HtmlWriter
                         html.Append("<tr>");
                         foreach (var cell in row)
                         {
-                            html.Append("<td>").Append(HtmlEncode(cell)).Append("</td>");
+                            HtmlCells.Cell(html, cell);
                         }
 
                         html.Append("</tr>");
