@@ -34,9 +34,9 @@ public sealed partial class ExportJobs(SessionPaperwork paperwork, ISessionStore
 
     /// <summary>
     /// "{kind}-{12 hex digits}", and "-{unit}" after them for one unit's ICS-214 log, the unit as its file is named
-    /// (<see cref="FileNamePart"/>: letters, digits, '-', '_' and '.', at most 64 of them for a unit id, whatever a radio
-    /// named it): the id carries what the result is called, so any host can serve it under the name it was exported as,
-    /// and stays a path segment and a file name.
+    /// (<see cref="FileNamePart"/>: letters and digits of any script, '-', '_' and '.', at most 64 of them for a unit id,
+    /// whatever a radio named it): the id carries what the result is called, so any host can serve it under the name it
+    /// was exported as, and stays a path segment and a file name.
     /// </summary>
     public static string JobId(PaperworkKind kind, string key, string? subject) =>
         $"{PaperworkExport.Name(kind)}-{key}{(subject is null ? "" : $"-{FileNamePart.Of(subject)}")}";
@@ -69,7 +69,7 @@ public sealed partial class ExportJobs(SessionPaperwork paperwork, ISessionStore
             }
 
             namedFor = rest.Length > 13 && rest[12] == '-' ? rest[13..].ToString() : null;
-            return namedFor is not null && SiteMapping.IsValidId(namedFor) && FileNamePart.Of(namedFor) == namedFor;
+            return namedFor is not null && FileNamePart.Of(namedFor) == namedFor;
         }
 
         kind = default;

@@ -93,7 +93,8 @@ public static class PaperworkApi
         }
 
         var status = jobs.Start(id, kind, body.Unit, Rights.Grants(context.User, Rights.ReadNotes), Actor.Of(context.Request));
-        return Results.Accepted($"/api/exports/{status.JobId}", status);
+        // A job for a unit named in another script carries its letters: escaped, as a header must be ASCII.
+        return Results.Accepted($"/api/exports/{Uri.EscapeDataString(status.JobId)}", status);
     }
 
     private static async Task<IResult> Result(string id, string jobId, ISessionStore store, CancellationToken ct)

@@ -11,8 +11,10 @@ public sealed class ExportJobIdTests
     [InlineData("P1", "P1")]
     [InlineData("incident-command", "incident-command")]
     [InlineData("urn:tak:mesh/!a1b2c3d4", "urn_tak_mesh__a1b2c3d4")]
-    [InlineData("../../evil \"x\" é", "_._evil__x___")]
-    [InlineData("🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓", "________________________________________________________________")]
+    [InlineData("../../evil \"x\" é", "_._evil__x__é")]
+    [InlineData("Адам-1", "Адам-1")]
+    [InlineData("警察-2", "警察-2")]
+    [InlineData("🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓🚓", "________________________________")]
     public void A_job_id_gives_back_its_kind_and_the_name_its_file_was_given(string? unit, string? named)
     {
         var jobId = ExportJobs.JobId(PaperworkKind.Ics214Csv, "0123456789ab", unit);

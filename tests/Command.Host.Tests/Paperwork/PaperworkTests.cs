@@ -291,6 +291,26 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
         Assert.Contains($",{Radio},", await file.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_unit_named_in_another_script_is_exported_under_its_own_letters_with_an_rfc_5987_file_name()
+    {
+        const string Unit = "Адам-1";
+        var id = await RecordHoldAsync(Unit);
+        using var evaluator = await host.AsAsync("evaluator");
+
+        var direct = await evaluator.GetAsync($"/api/sessions/{id}/ics214?format=docx&unit={Uri.EscapeDataString(Unit)}", Ct);
+        var final = await ExportToTheEndAsync(evaluator, id, "ics214-docx", Unit);
+        var kept = await evaluator.GetAsync($"/api/sessions/{id}/exports/{Uri.EscapeDataString(final.JobId)}", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, direct.StatusCode);
+        Assert.Equal($"{id}-ics214-Адам-1.docx", direct.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Contains($"filename*=UTF-8''{id}-ics214-%D0%90%D0%B4%D0%B0%D0%BC-1.docx", direct.Content.Headers.GetValues("Content-Disposition").Single(), StringComparison.Ordinal);
+        Assert.Equal(("done", $"{id}-ics214-Адам-1.docx"), (final.State, final.FileName));
+        Assert.Matches("^ics214-docx-[0-9a-f]{12}-Адам-1$", final.JobId);
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        Assert.Equal($"{id}-ics214-Адам-1.docx", kept.Content.Headers.ContentDisposition?.FileNameStar);
+    }
+
     [Theory]
     [InlineData("units", "unitId", "Adam\u202E12", "invalid-value", "unit id holds an invisible formatting character (U+202E)")]
     [InlineData("units", "unitId", "incident-command", "invalid-value", "unit id 'incident-command' is reserved: it names the incident command log in the paperwork; enrol the unit under another id")]
@@ -395,7 +415,8 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
 
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         var header = Assert.Single(file.Content.Headers.GetValues("Content-Disposition"));
-        Assert.Equal($"attachment; filename={id}-ics214-_._evil__x___.docx; filename*=UTF-8''{id}-ics214-_._evil__x___.docx", header);
+        // The "é" is a letter, kept: in the RFC 5987 name, and as "_" in the plain one for clients that know no other.
+        Assert.Equal($"attachment; filename={id}-ics214-_._evil__x___.docx; filename*=UTF-8''{id}-ics214-_._evil__x__%C3%A9.docx", header);
         using var docx = WordprocessingDocument.Open(new MemoryStream(await file.Content.ReadAsByteArrayAsync(Ct)), false);
         Assert.Contains($"ACTIVITY LOG (ICS 214): {Unit}", docx.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
     }

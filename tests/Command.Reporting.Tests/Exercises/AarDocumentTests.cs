@@ -102,7 +102,7 @@ public sealed class AarDocumentTests
     [Fact]
     public void A_docx_is_only_written_to_a_seekable_stream()
     {
-        Assert.Throws<ArgumentException>(() => Documents.DocxWriter.Write("x", [], new ForwardOnly()));
+        Assert.Throws<ArgumentException>(() => Command.Reporting.Documents.DocxWriter.Write("x", [], new ForwardOnly()));
     }
 
     private sealed class ForwardOnly : MemoryStream
