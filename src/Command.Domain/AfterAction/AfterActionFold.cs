@@ -31,6 +31,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     private (string Name, string? Version)? scenario;
     private LocalFrame? frame;
     private SiteAreas? areas;
+    private System.Collections.Immutable.ImmutableArray<ReportZone> zones = [];
     private double floorHeightM = Assessment.AssessmentOptions.Default.FloorHeightM;
     private DateTimeOffset? ended, threatActiveAt, containedAt, neutralizedAt, suppressedAt, closedAt;
     private string? suppressedBy;
@@ -71,6 +72,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 opened = o;
                 frame = new LocalFrame(o.Site.Origin);
                 areas = new SiteAreas(o.Site, frame);
+                zones = [.. ReportZone.Of(o.Site)];
                 floorHeightM = (o.Assessment ?? Assessment.AssessmentOptions.Default).FloorHeightM;
                 break;
             case ThreatSet set:
@@ -248,7 +250,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
             DrillPlay.Describe(drillClock.Spans, end, drillOutages.Total), closedAt);
         return new AfterActionReport(incident, [.. enrolment.Select(u => u.ToMetrics(threatActiveAt, drillClock))], [.. samples],
             [.. flags.Concat(openFlags.Values).OrderBy(f => f.Raised)], [.. timeline], [.. activity.OrderBy(a => a.Time)], exercise,
-            drillClock.IsIncidentClock ? null : [.. drillClock.Spans]);
+            drillClock.IsIncidentClock ? null : [.. drillClock.Spans], zones.IsEmpty ? null : zones);
     }
 
     private void OnPhase(ThreatPhase phase, DateTimeOffset time)

@@ -17,6 +17,7 @@ namespace Command.Domain.AfterAction;
 /// on it (<see cref="Elapsed"/>), so a hold the script makes four minutes long measures four minutes however the drill
 /// was played, and a pause is no one's hold. Times of day are the incident's. Absent where no drill set it.
 /// </param>
+/// <param name="Zones">The site's zones, by which <see cref="Named"/> names a zone's flags; absent where the site has none.</param>
 public sealed record AfterActionReport(
     IncidentMetrics Incident,
     ImmutableArray<UnitMetrics> Units,
@@ -25,7 +26,8 @@ public sealed record AfterActionReport(
     ImmutableArray<TimelineMark> Timeline,
     ImmutableArray<ActivityEntry> Activity,
     Exercises.Exercise? Exercise,
-    ImmutableArray<Incidents.DrillClockSpan>? DrillClockSpans = null)
+    ImmutableArray<Incidents.DrillClockSpan>? DrillClockSpans = null,
+    ImmutableArray<ReportZone>? Zones = null)
 {
     /// <summary>How long from <paramref name="from"/> to <paramref name="to"/> (times of the incident's clock) on the clock units were judged on.</summary>
     public TimeSpan Elapsed(DateTimeOffset from, DateTimeOffset to)
@@ -42,11 +44,14 @@ public sealed record AfterActionReport(
 
     /// <summary>
     /// A unit (or any subject) as its readers know it: its callsign, with its id beside where they differ ("ALPHA 7
-    /// (ANDROID-589520ccfcd20f01)"); a subject that is no unit of the report, or has no callsign, by its id. From TAK
-    /// devices the ids are device uids no after-action team would recognise.
+    /// (ANDROID-589520ccfcd20f01)"); a zone by its kind and name ("hot zone Main hall"), never "zone:hot"; any other
+    /// subject, or a unit with no callsign, by its id. From TAK devices the ids are device uids no after-action team
+    /// would recognise.
     /// </summary>
     public string Named(string id) =>
-        Units.FirstOrDefault(u => u.UnitId == id) is { Callsign: { Length: > 0 } callsign } && callsign != id ? $"{callsign} ({id})" : id;
+        Units.FirstOrDefault(u => u.UnitId == id) is { } unit
+            ? unit.Callsign is { Length: > 0 } callsign && callsign != id ? $"{callsign} ({id})" : id
+            : ReportZone.Find(Zones, id)?.Described ?? id;
 }
 
 /// <summary>

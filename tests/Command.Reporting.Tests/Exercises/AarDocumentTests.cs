@@ -100,6 +100,30 @@ public sealed class AarDocumentTests
     }
 
     [Fact]
+    public async Task The_aar_and_the_report_name_a_zone_whose_flag_they_show_by_its_name_never_its_id()
+    {
+        var draft = await Golden.DraftAsync();
+        using var word = new MemoryStream();
+        using var aar = new MemoryStream();
+        using var report = new MemoryStream();
+
+        AarDocument.WriteDocx(draft, word);
+        await AarDocument.WriteHtmlAsync(draft, aar, Ct);
+        await Command.Recording.AfterAction.AfterActionExport.WriteHtmlAsync(draft.Report, report, Ct);
+
+        var moments = Docx.Read(word.ToArray()).Tables[1].Select(row => row[^1]).ToList();
+        Assert.Contains("Flag raised on hot zone Hot: hot zone Hot has had no contact unit for 60 s while the threat is active", moments);
+        foreach (var page in new[] { Encoding.UTF8.GetString(aar.ToArray()), Encoding.UTF8.GetString(report.ToArray()) })
+        {
+            // The timeline's marks are titled with their subject too.
+            Assert.Contains("<title>2026-01-14T15:01:30+00:00 hot zone Hot: hot zone Hot has had no contact unit for 60 s", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("zone:Z-HOT", page, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(moments, m => m.Contains("zone:Z-HOT", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_docx_is_only_written_to_a_seekable_stream()
     {
         Assert.Throws<ArgumentException>(() => Command.Reporting.Documents.DocxWriter.Write("x", [], new ForwardOnly()));

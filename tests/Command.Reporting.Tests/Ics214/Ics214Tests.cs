@@ -70,6 +70,16 @@ public sealed class Ics214Tests
     }
 
     [Fact]
+    public async Task Incident_command_logs_a_zones_flags_by_the_zones_name_never_its_id()
+    {
+        var command = (await FormsAsync())[0];
+
+        Assert.Contains(command.Activity, a => a.Activity == "WATCH flag raised on hot zone Hot: hot zone Hot has had no contact unit for 60 s while the threat is active");
+        Assert.Contains(command.Activity, a => a.Activity == "Flag on hot zone Hot escalated to ALERT: hot zone Hot has had no contact unit for 3 min while the threat is active");
+        Assert.DoesNotContain(command.Activity, a => a.Activity.Contains("zone:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Many_logs_come_as_one_zip_of_word_and_csv_files()
     {
         var forms = await FormsAsync();
