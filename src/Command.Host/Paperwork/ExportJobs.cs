@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using Command.Host.Api;
 using Command.Host.Live;
 using Command.Recording.Layout;
 using Command.Recording.Storage;

@@ -51,7 +51,8 @@ public sealed class PaperworkLayoutTests : IAsyncLifetime
         using var html = new MemoryStream();
         await AarDocument.WriteHtmlAsync(AarDraft.Build(Report(), [LongNote()]), html, Ct);
 
-        var page = await LayOutAsync(html, width);
+        await using var context = await ContextAsync(width);
+        var page = await LayOutAsync(context, html);
 
         Assert.Equal(width, await page.EvaluateAsync<int>("document.documentElement.scrollWidth"));
         Assert.Equal(0, await page.EvaluateAsync<int>("[...document.querySelectorAll('td,th')].filter(c => c.scrollWidth > c.clientWidth).length"));
@@ -68,15 +69,18 @@ public sealed class PaperworkLayoutTests : IAsyncLifetime
         using var html = new MemoryStream();
         await AfterActionExport.WriteHtmlAsync(Report(), html, Ct);
 
-        var page = await LayOutAsync(html, 1200);
+        await using var context = await ContextAsync(1200);
+        var page = await LayOutAsync(context, html);
 
         Assert.Equal(1200, await page.EvaluateAsync<int>("document.documentElement.scrollWidth"));
         Assert.Equal(0, await page.EvaluateAsync<int>("[...document.querySelectorAll('td,th')].filter(c => c.scrollWidth > c.clientWidth).length"));
     }
 
-    private async Task<IPage> LayOutAsync(MemoryStream html, int width)
+    private Task<IBrowserContext> ContextAsync(int width) =>
+        browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+
+    private static async Task<IPage> LayOutAsync(IBrowserContext context, MemoryStream html)
     {
-        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 }, JavaScriptEnabled = true });
         var page = await context.NewPageAsync();
         await page.SetContentAsync(Encoding.UTF8.GetString(html.ToArray()));
         return page;
