@@ -23,6 +23,13 @@ public static class AarDocument
 
     public static string Title(AarDraft draft) => $"After-Action Report / Improvement Plan (draft): {draft.Report.Incident.Name}";
 
+    // As every duration the report gives, on the drill's clock where a drill set it, with the incident's beside it: at 10x
+    // the drill's 20 minutes read "1:10" above "durations are the drill's time".
+    private static string Duration(Domain.AfterAction.AfterActionReport report, DateTimeOffset from, DateTimeOffset to) =>
+        report.DrillClockSpans is { Length: > 0 } && report.Elapsed(from, to) is var drill && drill != to - from
+            ? $"{SvgCharts.Clock(drill)} on the drill's clock ({SvgCharts.Clock(to - from)} of the incident's)"
+            : SvgCharts.Clock(to - from);
+
     public static IEnumerable<Block> Blocks(AarDraft draft)
     {
         var report = draft.Report;
@@ -38,7 +45,7 @@ public static class AarDocument
         yield return new Para(i.OpenedAt is { } opened ? clock.DateTime(opened) : "", "Date");
         yield return new Para(i.Site, "Site");
         yield return new Para(i.TimeZone ?? "UTC", "Time zone");
-        yield return new Para(i.OpenedAt is { } from && i.EndedAt is { } to ? $"{SvgCharts.Clock(to - from)}{(i.ClosedAt is null ? " so far, still open" : "")}" : "", "Duration");
+        yield return new Para(i.OpenedAt is { } from && i.EndedAt is { } to ? $"{Duration(report, from, to)}{(i.ClosedAt is null ? " so far, still open" : "")}" : "", "Duration");
         if (i.DrillClock is { } played)
         {
             yield return new Para(played, "Drill clock");

@@ -28,6 +28,19 @@ public sealed class AarDocumentTests
     }
 
     [Fact]
+    public async Task A_drill_played_fast_gives_its_duration_on_the_drills_clock_with_the_incidents_beside_it()
+    {
+        // Played at 2x from the opening: the 6:40 the recording spans are 13:20 of the drill, as every other duration.
+        var golden = await Golden.ReportAsync();
+        var opened = golden.Incident.OpenedAt!.Value;
+        var report = golden with { DrillClockSpans = [new Command.Domain.Incidents.DrillClockSpan(opened, opened, 2)] };
+        using var file = new MemoryStream();
+        AarDocument.WriteDocx(AarDraft.Build(report, []), file);
+
+        Assert.Equal("13:20 on the drill's clock (6:40 of the incident's)", Docx.Read(file.ToArray()).Labelled("Duration"));
+    }
+
+    [Fact]
     public async Task The_word_draft_holds_every_section_with_its_tables_times_ratings_and_plots()
     {
         var draft = await Golden.DraftAsync();
