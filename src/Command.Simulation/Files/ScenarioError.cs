@@ -1,9 +1,12 @@
 namespace Command.Simulation.Files;
 
-/// <summary>One thing wrong with a scenario file: where (a JSON path such as <c>$.units[2].script[0].speedMps</c>) and what.</summary>
-public sealed record ScenarioError(string Path, string Message)
+/// <summary>
+/// One thing wrong with a scenario file: where (a JSON path such as <c>$.units[2].script[0].speedMps</c>), what, and
+/// the unit it is about, where it is about one whose id can be shown.
+/// </summary>
+public sealed record ScenarioError(string Path, string Message, string? UnitId = null)
 {
-    public override string ToString() => $"{Path}: {Message}";
+    public override string ToString() => UnitId is null ? $"{Path}: {Message}" : $"{Path} (unit '{UnitId}'): {Message}";
 }
 
 /// <summary>A scenario file that cannot be played, with every problem found in it.</summary>

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Command.Domain.Exercises;
 using Command.Domain.Geometry;
 using Command.Domain.Sites;
+using Command.Domain.Validation;
 using Command.Simulation.Scenarios;
 
 namespace Command.Simulation.Files;
@@ -13,14 +15,19 @@ namespace Command.Simulation.Files;
 /// </summary>
 internal sealed partial class ScenarioReader
 {
+    private static readonly Regex UnitPath = new(@"^\$\.units\[(\d+)\]", RegexOptions.CultureInvariant);
+
     private readonly List<ScenarioError> errors = [];
     private readonly Dictionary<string, WalkNode> nodes = new(StringComparer.Ordinal);
+    private List<UnitDocument>? unitDocuments;
     private LocalFrame? frame;
 
     public IReadOnlyList<ScenarioError> Errors => errors;
 
     public Scenario? Read(ScenarioDocument document)
     {
+        unitDocuments = document.Units;
+
         // An invalid site is reported and the rest still read, for every error at once; without an origin to
         // measure from, nothing else can be placed.
         var site = ReadSite(document.Site, "$.site");
@@ -91,7 +98,17 @@ internal sealed partial class ScenarioReader
         return objectives;
     }
 
-    private void Error(string path, string message) => errors.Add(new ScenarioError(path, message));
+    // Named by the unit it is about, so that a file of many units says which one to mend.
+    private void Error(string path, string message) => errors.Add(new ScenarioError(path, message, UnitAt(path)));
+
+    // The id of the unit a path lies under, where it is one a refusal can show (not blank, too long or invisible).
+    private string? UnitAt(string path) =>
+        UnitPath.Match(path) is { Success: true } match
+            && int.TryParse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture, out var index)
+            && unitDocuments is { } list && index < list.Count
+            && list[index].Id is { } id && InputLimits.UnitId(id) is null
+            ? id
+            : null;
 
     private static string N(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

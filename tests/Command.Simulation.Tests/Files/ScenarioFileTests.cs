@@ -9,40 +9,40 @@ public sealed class ScenarioFileTests
     [Theory]
     [InlineData(
         """{ "id": "U1", "role": "sniper", "start": { "east": 0, "north": 0 } }""",
-        "$.units[0].role: 'sniper' is not a role; expected one of unassigned, contact, perimeter, staging, medical, rescue-task-force, command")]
+        "$.units[0].role (unit 'U1'): 'sniper' is not a role; expected one of unassigned, contact, perimeter, staging, medical, rescue-task-force, command")]
     [InlineData(
         """{ "id": "U1", "role": "contact", "start": { "east": 0, "north": 0 }, "script": [ { "do": "move", "to": { "east": 5, "north": 0 }, "speedMps": -2 } ] }""",
-        "$.units[0].script[0].speedMps: must be greater than 0 (was -2)")]
+        "$.units[0].script[0].speedMps (unit 'U1'): must be greater than 0 (was -2)")]
     [InlineData(
         """{ "id": "U1", "role": "contact", "start": { "east": 0, "north": 0 }, "script": [ { "do": "run", "to": { "east": 5, "north": 0 } } ] }""",
-        "$.units[0].script[0].do: 'run' is not a leg; expected move, path, hold or retreat")]
+        "$.units[0].script[0].do (unit 'U1'): 'run' is not a leg; expected move, path, hold or retreat")]
     [InlineData(
         """{ "id": "U1", "role": "contact", "start": { "node": "door-x" } }""",
-        "$.units[0].start.node: 'door-x' is not a node of the site's walk graph")]
+        "$.units[0].start.node (unit 'U1'): 'door-x' is not a node of the site's walk graph")]
     [InlineData(
         """{ "id": "U1", "role": "contact", "start": { "east": 0, "lat": 38.65 } }""",
-        "$.units[0].start: give exactly one of east and north (metres from the origin), lat and lon, or node")]
+        "$.units[0].start (unit 'U1'): give exactly one of east and north (metres from the origin), lat and lon, or node")]
     [InlineData(
         """{ "id": "U1", "role": "contact", "start": { "east": 0 } }""",
-        "$.units[0].start: needs both east and north")]
+        "$.units[0].start (unit 'U1'): needs both east and north")]
     [InlineData(
         """{ "id": "U1", "role": "contact", "start": { "east": 0, "north": 0 }, "reporting": { "cadenceS": 2, "jitterS": 2 } }""",
-        "$.units[0].reporting.jitterS: must be less than the cadence of 2 s so fixes stay in order (was 2)")]
+        "$.units[0].reporting.jitterS (unit 'U1'): must be less than the cadence of 2 s so fixes stay in order (was 2)")]
     [InlineData(
         """{ "id": "U1", "role": "contact", "start": { "east": 0, "north": 0 }, "reporting": { "dropouts": [ { "fromS": 30, "toS": 20 } ] } }""",
-        "$.units[0].reporting.dropouts[0].toS: must be after fromS 30 s (was 20)")]
+        "$.units[0].reporting.dropouts[0].toS (unit 'U1'): must be after fromS 30 s (was 20)")]
     [InlineData(
         """{ "id": "U1", "role": "contact", "start": { "east": 0, "north": 0 }, "script": [ { "do": "hold", "durationS": 10, "untilS": 20 } ] }""",
-        "$.units[0].script[0]: a hold needs exactly one of durationS or untilS")]
+        "$.units[0].script[0] (unit 'U1'): a hold needs exactly one of durationS or untilS")]
     [InlineData(
         """{ "id": "U1", "role": "contact", "start": { "east": 0, "north": 0 }, "arriveS": 30, "script": [ { "do": "hold", "untilS": 20 } ] }""",
-        "$.units[0].script[0].untilS: must be after the 30 s the unit reaches this leg (was 20)")]
+        "$.units[0].script[0].untilS (unit 'U1'): must be after the 30 s the unit reaches this leg (was 20)")]
     [InlineData(
         """{ "id": "U1", "role": "contact", "start": { "east": 0, "north": 0 }, "arriveS": 600 }""",
-        "$.units[0].arriveS: 600 s is not before the end of the drill at 600 s")]
+        "$.units[0].arriveS (unit 'U1'): 600 s is not before the end of the drill at 600 s")]
     [InlineData(
         """{ "id": "U1", "role": "contact", "start": { "east": 0, "north": 0 }, "roleChanges": [ { "atS": 10, "role": "medic" } ] }""",
-        "$.units[0].roleChanges[0].role: 'medic' is not a role; expected one of unassigned, contact, perimeter, staging, medical, rescue-task-force, command")]
+        "$.units[0].roleChanges[0].role (unit 'U1'): 'medic' is not a role; expected one of unassigned, contact, perimeter, staging, medical, rescue-task-force, command")]
     public void Invalid_unit_gives_the_exact_error_at_its_path(string unit, string expected)
     {
         var e = Assert.Throws<ScenarioException>(() => TestScenarios.With(unit));
@@ -67,7 +67,7 @@ public sealed class ScenarioFileTests
     {
         var e = Assert.Throws<ScenarioException>(() => TestScenarios.With(Unit + "," + Unit));
 
-        Assert.Equal(["$.units[1].id: 'U1' is already the id of another unit"], e.Errors.Select(x => x.ToString()));
+        Assert.Equal(["$.units[1].id (unit 'U1'): 'U1' is already the id of another unit"], e.Errors.Select(x => x.ToString()));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class ScenarioFileTests
         const string unit = """{ "id": "U1", "role": "contact", "start": { "east": 0, "north": 0 }, "script": [ { "do": "retreat", "distanceM": 20, "speedMps": 1 } ] }""";
         var e = Assert.Throws<ScenarioException>(() => TestScenarios.With(unit, threat));
 
-        Assert.Equal(["$.units[0].script[0]: there is no threat at 0 s to retreat from"], e.Errors.Select(x => x.ToString()));
+        Assert.Equal(["$.units[0].script[0] (unit 'U1'): there is no threat at 0 s to retreat from"], e.Errors.Select(x => x.ToString()));
     }
 
     [Fact]
