@@ -1,3 +1,4 @@
+using Command.Domain.Geometry;
 using Command.Domain.Sites;
 using Command.Domain.Validation;
 
@@ -15,6 +16,12 @@ public static class ReportGround
     public const double MostFromSiteM = 100_000;
 
     /// <summary>Null when <paramref name="report"/>'s fix lies within reach of <paramref name="site"/>; else why it is refused.</summary>
-    public static Rejection? Check(Site site, PositionReport report) =>
-        SiteReach.Beyond(site, report.Position, MostFromSiteM, "fix", "a unit's fix is taken");
+    public static Rejection? Check(Site site, PositionReport report) => Check(site, report.Position, "fix");
+
+    /// <summary>
+    /// Null when a unit at <paramref name="position"/> would have its fixes taken on <paramref name="site"/>; else why
+    /// not, naming it as <paramref name="what"/> ("fix", or a scenario's point a unit is scripted to stand on).
+    /// </summary>
+    public static Rejection? Check(Site site, GeoPoint position, string what) =>
+        SiteReach.Beyond(site, position, MostFromSiteM, what, "a unit's fix is taken");
 }

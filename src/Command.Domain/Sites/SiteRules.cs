@@ -157,7 +157,7 @@ public static partial class SiteRules
     private static string OutsideWgs84(GeoPoint p) => $"lat {N(p.Latitude)} / lon {N(p.Longitude)} is outside WGS84 ranges";
 
     /// <summary>Text as sent, in quotes, cut short so a hostile value cannot swell the answer.</summary>
-    private static string Quote(string text) => text.Length <= MaxIdLength ? $"'{text}'" : $"'{text[..MaxIdLength]}…' ({text.Length} characters)";
+    private static string Quote(string text) => Quoted.Text(text);
 
     private static string N(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -117,6 +117,12 @@ public static class InputLimits
         string.IsNullOrWhiteSpace(unitId) ? new(RejectReason.MissingField, "a unit id is required")
         : UnitIdProblem(unitId, recorded: false);
 
+    /// <summary>What is wrong with a threat's uncertainty, or null: 0 to 5,000 m.</summary>
+    public static Rejection? Uncertainty(double? uncertaintyM) =>
+        uncertaintyM is { } u && (!double.IsFinite(u) || u < 0 || u > MaxUncertaintyM)
+            ? new Rejection(RejectReason.InvalidValue, Format($"uncertainty {Figures.Outside(u, 0, MaxUncertaintyM)} m is outside 0-{MaxUncertaintyM:F0} m"))
+            : null;
+
     /// <summary>What is wrong with a threat, or null when nothing is.</summary>
     public static Rejection? Check(Threat threat, bool recorded = false) =>
         Text(threat.ThreatId, "threat id", MaxIdChars, recorded)
@@ -124,8 +130,7 @@ public static class InputLimits
         ?? Text(threat.Name, "threat name", MaxCallsignChars, recorded)
         ?? FreeText(threat.Remarks, "threat remarks", MaxTextChars, recorded)
         ?? (!threat.Position.IsValid ? new Rejection(RejectReason.InvalidCoordinates, Format($"threat position {threat.Position} is outside WGS84 ranges")) : null)
-        ?? (threat.UncertaintyM is { } u && (!double.IsFinite(u) || u < 0 || u > MaxUncertaintyM)
-            ? new Rejection(RejectReason.InvalidValue, Format($"uncertainty {Figures.Outside(u, 0, MaxUncertaintyM)} m is outside 0-{MaxUncertaintyM:F0} m")) : null)
+        ?? Uncertainty(threat.UncertaintyM)
         ?? Height(threat.AltitudeM, threat.AltitudeDatum, threat.VerticalAccuracyM, threat.Floor);
 
     /// <summary>What is wrong with an altitude, its datum and vertical accuracy, or a stated floor; null when nothing is.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Command.Simulation.Scenarios;
 
 namespace Command.Simulation.Engine;
@@ -28,12 +29,33 @@ public sealed partial class DrillEngine : IAsyncDisposable
     {
         this.options = options ?? new DrillOptions();
         this.options.Validate();
+        Playable(scenario);
         this.scenario = scenario;
         this.sink = sink;
         this.clock = clock;
         speed = this.options.Speed;
         reporters = [.. scenario.Units.Select(u => new UnitReporter(u, scenario.Frame))];
         ResetReporters();
+    }
+
+    /// <summary>
+    /// Throws unless the scenario keeps to the <see cref="ScenarioLimits"/> the drill clock counts on, as every file the
+    /// check accepts does: a run of 1e12 s overflowed the drill's status once it started, wedging every control of it,
+    /// and a cadence too fine to add to the clock would spin its reporter for ever.
+    /// </summary>
+    private static void Playable(Scenario scenario)
+    {
+        if (!(scenario.DurationS is >= ScenarioLimits.MinDurationS and <= ScenarioLimits.MaxDurationS))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"scenario '{scenario.Name}' runs {scenario.DurationS} s; a drill runs {ScenarioLimits.MinDurationS}-{ScenarioLimits.MaxDurationS} s"));
+        }
+
+        if (scenario.Units.FirstOrDefault(u => !(u.Reporting.CadenceS is >= ScenarioLimits.MinCadenceS and <= ScenarioLimits.MaxCadenceS)) is { } unit)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"unit '{unit.UnitId}' reports every {unit.Reporting.CadenceS} s; a device reports every {ScenarioLimits.MinCadenceS}-{ScenarioLimits.MaxCadenceS} s"));
+        }
     }
 
     /// <summary>Completes when the drill stops, completes or faults (with the sink's exception).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Command.Simulation.Scenarios;
 
@@ -12,6 +13,11 @@ public static class ScenarioFile
     /// <param name="source">What to call it in errors: the file name, or "demo".</param>
     public static Scenario Parse(string json, string source)
     {
+        if (Encoding.UTF8.GetByteCount(json) is var bytes && bytes > ScenarioLimits.MaxFileBytes)
+        {
+            throw TooLarge(source, bytes);
+        }
+
         ScenarioDocument? document;
         try
         {
@@ -33,12 +39,27 @@ public static class ScenarioFile
             : throw new ScenarioException(source, reader.Errors);
     }
 
-    /// <summary>Reads and validates the scenario file at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Reads and validates the scenario file at <paramref name="path"/>; one larger than
+    /// <see cref="ScenarioLimits.MaxFileBytes"/> is refused unread.
+    /// </summary>
     public static async Task<Scenario> LoadAsync(string path, CancellationToken cancellationToken)
     {
+        if (new FileInfo(path) is { Exists: true, Length: > ScenarioLimits.MaxFileBytes } large)
+        {
+            throw TooLarge(Path.GetFileName(path), large.Length);
+        }
+
         var json = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
         return Parse(json, Path.GetFileName(path));
     }
+
+    // A 60 MB file was read whole, and its 60 MB name served to every watcher of the drill.
+    private static ScenarioException TooLarge(string source, long bytes) => new(source,
+    [
+        new ScenarioError("$", string.Create(CultureInfo.InvariantCulture,
+            $"the file is {bytes} bytes; a scenario file is at most {ScenarioLimits.MaxFileBytes} bytes (4 MiB)")),
+    ]);
 
     /// <summary>Turns the parser's message into one a person writing the file can act on, with line and column.</summary>
     private static ScenarioError Describe(JsonException e)

@@ -9,9 +9,9 @@ internal sealed partial class ScenarioReader
     /// Reads the site's points in the file's own spellings, then judges the site against <see cref="SiteRules"/>, the
     /// rules the API's sites obey too. The walk graph is read first, so that footprints and polygons may name its nodes.
     /// </summary>
-    private Site? ReadSite(SiteDocument? site, string path)
+    private Site? ReadSite(SiteDocument? given, string path)
     {
-        if (Required(site, path) is not { } s || Required(s.Origin, path + ".origin") is not { } o)
+        if (Required(given, path) is not { } s || Required(s.Origin, path + ".origin") is not { } o)
         {
             return null;
         }

@@ -11,7 +11,7 @@ internal sealed partial class ScenarioReader
 
     private ImmutableArray<ScenarioUnit> ReadUnits(ScenarioDocument document, ThreatScript threat)
     {
-        if (Required(document.Units, "$.units") is not { } list)
+        if (Required(document.Units, "$.units") is not { } list || !Countable(list, ScenarioLimits.MaxUnits, "$.units", "units"))
         {
             return [];
         }
@@ -29,11 +29,12 @@ internal sealed partial class ScenarioReader
             var u = list[i];
             var id = Unique(u.Id, at + ".id", ids, "unit");
             var role = Role(u.Role, at + ".role");
-            var arrive = u.ArriveS is { } a ? NotNegative(a, at + ".arriveS") : 0;
+            var arrive = u.ArriveS is { } a ? Moment(a, at + ".arriveS") : 0;
             var reporting = ReadReporting(u.Reporting, document.Reporting, at + ".reporting");
             var changes = ReadRoleChanges(u.RoleChanges, at + ".roleChanges");
             if (Point(u.Start, at + ".start") is { } start)
             {
+                UnitGround(start, at + ".start", "its start");
                 var trajectory = ReadScript(u.Script ?? [], new TrajectoryBuilder(start, arrive), threat, at + ".script");
                 units.Add(new ScenarioUnit(id, string.IsNullOrWhiteSpace(u.Callsign) ? id : u.Callsign, role, arrive, trajectory, reporting, changes, UnitPerson.Of(u.PersonName, u.Agency, u.IcsPosition)));
             }
@@ -47,7 +48,7 @@ internal sealed partial class ScenarioReader
         var text = RequiredText(id, path);
         if (text.Length > 0 && !seen.Add(text))
         {
-            Error(path, $"'{text}' is already the id of another {what}");
+            Error(path, $"{Quote(text)} is already the id of another {what}");
         }
 
         return text;
@@ -61,7 +62,7 @@ internal sealed partial class ScenarioReader
         }
         else if (!UnitRoles.TryParse(text, out var role))
         {
-            Error(path, $"'{text}' is not a role; expected one of {Roles}");
+            Error(path, $"{Quote(text)} is not a role; expected one of {Roles}");
         }
         else
         {
@@ -74,11 +75,16 @@ internal sealed partial class ScenarioReader
     private ImmutableArray<RoleChange> ReadRoleChanges(List<RoleChangeDocument>? list, string path)
     {
         var changes = ImmutableArray.CreateBuilder<RoleChange>();
+        if (!Countable(list, ScenarioLimits.MaxSteps, path, "role changes"))
+        {
+            return [];
+        }
+
         var previous = 0.0;
         foreach (var (c, i) in (list ?? []).Select((c, i) => (c, i)))
         {
             var at = $"{path}[{i}]";
-            var atS = c.AtS is { } s ? NotNegative(s, at + ".atS") : Missing(at + ".atS");
+            var atS = c.AtS is { } s ? Moment(s, at + ".atS") : Missing(at + ".atS");
             if (atS < previous)
             {
                 Error(at + ".atS", $"must not be before the previous change's {N(previous)} s (was {N(atS)})");
@@ -89,47 +95,5 @@ internal sealed partial class ScenarioReader
         }
 
         return changes.ToImmutable();
-    }
-
-    private ReportingProfile ReadReporting(ReportingDocument? unit, ReportingDocument? defaults, string path)
-    {
-        double Pick(Func<ReportingDocument, double?> field, double builtIn) =>
-            (unit is null ? null : field(unit)) ?? (defaults is null ? null : field(defaults)) ?? builtIn;
-
-        var cadence = Positive(Pick(r => r.CadenceS, 2), path + ".cadenceS");
-        var jitter = NotNegative(Pick(r => r.JitterS, 0), path + ".jitterS");
-        if (jitter >= cadence)
-        {
-            Error(path + ".jitterS", $"must be less than the cadence of {N(cadence)} s so fixes stay in order (was {N(jitter)})");
-        }
-
-        var outlierProbability = Pick(r => r.OutlierProbability, 0);
-        if (!(outlierProbability is >= 0 and <= 1))
-        {
-            Error(path + ".outlierProbability", $"must be between 0 and 1 (was {N(outlierProbability)})");
-        }
-
-        var dropouts = ImmutableArray.CreateBuilder<Dropout>();
-        foreach (var (d, i) in (unit?.Dropouts ?? defaults?.Dropouts ?? []).Select((d, i) => (d, i)))
-        {
-            var at = $"{path}.dropouts[{i}]";
-            var from = d.FromS is { } f ? NotNegative(f, at + ".fromS") : Missing(at + ".fromS");
-            var to = d.ToS is { } t ? NotNegative(t, at + ".toS") : Missing(at + ".toS");
-            if (to <= from && d.FromS is not null && d.ToS is not null)
-            {
-                Error(at + ".toS", $"must be after fromS {N(from)} s (was {N(to)})");
-            }
-
-            dropouts.Add(new Dropout(from, to));
-        }
-
-        return new ReportingProfile(
-            cadence,
-            jitter,
-            NotNegative(Pick(r => r.NoiseSigmaM, 0), path + ".noiseSigmaM"),
-            outlierProbability,
-            NotNegative(Pick(r => r.OutlierM, 50), path + ".outlierM"),
-            Positive(Pick(r => r.AccuracyM, 5), path + ".accuracyM"),
-            dropouts.ToImmutable());
     }
 }

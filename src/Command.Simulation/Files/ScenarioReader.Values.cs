@@ -1,4 +1,8 @@
+using System.Globalization;
 using Command.Domain.Geometry;
+using Command.Domain.Reports;
+using Command.Domain.Validation;
+using Command.Simulation.Scenarios;
 
 namespace Command.Simulation.Files;
 
@@ -26,7 +30,8 @@ internal sealed partial class ScenarioReader
         return value;
     }
 
-    private double RequiredPositive(double? value, string path)
+    /// <summary>A number the file must give, more than 0 and at most <paramref name="max"/> (a speed, a hold, a distance).</summary>
+    private double RequiredAboveZero(double? value, double max, string path, string unit, string? why = null)
     {
         if (value is null)
         {
@@ -34,30 +39,84 @@ internal sealed partial class ScenarioReader
             return 1;
         }
 
-        return Positive(value.Value, path);
+        return AboveZero(value.Value, max, path, unit, why);
     }
 
-    private double Positive(double value, string path)
+    /// <summary>More than 0 and at most <paramref name="max"/>; otherwise an error saying so, and a stand-in within it.</summary>
+    private double AboveZero(double value, double max, string path, string unit, string? why = null)
     {
-        if (!double.IsFinite(value) || value <= 0)
+        if (double.IsFinite(value) && value > 0 && value <= max)
         {
-            Error(path, $"must be greater than 0 (was {N(value)})");
-            return 1;
+            return value;
         }
 
-        return value;
+        Error(path, $"must be more than 0 and at most {N(max)} {unit}{Why(why)} (was {Was(value, 0, max)})");
+        return Math.Min(1, max);
     }
 
-    private double NotNegative(double value, string path)
+    /// <summary><paramref name="min"/> to <paramref name="max"/>; otherwise an error saying so, and a stand-in within it.</summary>
+    private double Within(double value, double min, double max, string path, string unit, string? why = null)
     {
-        if (!double.IsFinite(value) || value < 0)
+        if (double.IsFinite(value) && value >= min && value <= max)
         {
-            Error(path, $"must be 0 or more (was {N(value)})");
-            return 0;
+            return value;
         }
 
-        return value;
+        Error(path, $"must be {N(min)}-{N(max)} {unit}{Why(why)} (was {Was(value, min, max)})");
+        return double.IsFinite(value) ? Math.Clamp(value, min, max) : min;
     }
+
+    /// <summary>A moment of the script, seconds from its start: from 0 to the longest a drill runs.</summary>
+    private double Moment(double value, string path) =>
+        Within(value, 0, ScenarioLimits.MaxDurationS, path, "s", "no drill runs longer than a day");
+
+    private static string Why(string? why) => why is null ? "" : ": " + why;
+
+    // The figure as written, short (1E+300, 0.0001), and never rounded to one that reads as allowed.
+    private static string Was(double value, double min, double max)
+    {
+        var shown = value.ToString("G6", CultureInfo.InvariantCulture);
+        return double.TryParse(shown, NumberStyles.Float, CultureInfo.InvariantCulture, out var read) && (read < min || read > max)
+            ? shown
+            : value.ToString("R", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>True when <paramref name="list"/> is within <paramref name="most"/> items; a longer one is one error, its items unread.</summary>
+    private bool Countable<T>(List<T>? list, int most, string path, string what)
+    {
+        if (list is null || list.Count <= most)
+        {
+            return true;
+        }
+
+        Error(path, $"has {list.Count} {what}; at most {most}");
+        return false;
+    }
+
+    /// <summary>
+    /// Where a unit is scripted to stand must be where the incident takes its fixes: within reach of the site. A unit
+    /// started 18,000 km away played a whole drill with every fix refused.
+    /// </summary>
+    private void UnitGround(LocalPoint point, string path, string what)
+    {
+        if (site is null)
+        {
+            return;
+        }
+
+        var at = frame!.ToGeo(point);
+        if (!at.IsValid)
+        {
+            Error(path, $"{what} at {N(point.East)} m east, {N(point.North)} m north is outside WGS84 ranges");
+        }
+        else if (ReportGround.Check(site, at, what) is { } beyond)
+        {
+            Error(path, beyond.Detail);
+        }
+    }
+
+    /// <summary>A text repeated back in an error: quoted, and cut short where it is long.</summary>
+    private static string Quote(string text) => Quoted.Text(text);
 
     /// <summary>A point given as metres from the origin, as WGS84, or as a walk-graph node; in local metres.</summary>
     private LocalPoint? Point(PointDocument? point, string path)
@@ -84,7 +143,7 @@ internal sealed partial class ScenarioReader
                 return frame!.ToLocal(found.Position);
             }
 
-            Error(path + ".node", $"'{point.Node}' is not a node of the site's walk graph");
+            Error(path + ".node", $"{Quote(point.Node!)} is not a node of the site's walk graph");
             return null;
         }
 

@@ -18,11 +18,17 @@ internal sealed partial class ScenarioReader
     private static readonly Regex UnitPath = new(@"^\$\.units\[(\d+)\]", RegexOptions.CultureInvariant);
 
     private readonly List<ScenarioError> errors = [];
+    private readonly HashSet<(string, string)> said = [];
+    private readonly HashSet<string> erred = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WalkNode> nodes = new(StringComparer.Ordinal);
     private List<UnitDocument>? unitDocuments;
     private LocalFrame? frame;
+    private Site? site;
+    private int unlisted;
 
-    public IReadOnlyList<ScenarioError> Errors => errors;
+    /// <summary>Every problem found, in file order: at most <see cref="ScenarioLimits.MaxErrors"/>, then how many more.</summary>
+    public IReadOnlyList<ScenarioError> Errors =>
+        unlisted == 0 ? errors : [.. errors, new ScenarioError("$", $"{unlisted} more problems not listed")];
 
     public Scenario? Read(ScenarioDocument document)
     {
@@ -30,7 +36,7 @@ internal sealed partial class ScenarioReader
 
         // An invalid site is reported and the rest still read, for every error at once; without an origin to
         // measure from, nothing else can be placed.
-        var site = ReadSite(document.Site, "$.site");
+        site = ReadSite(document.Site, "$.site");
         if (frame is null)
         {
             return null;
@@ -38,7 +44,9 @@ internal sealed partial class ScenarioReader
 
         var threat = ReadThreat(document.Threat, "$.threat");
         var units = ReadUnits(document, threat);
-        var duration = document.DurationS is { } d ? Positive(d, "$.durationS") : DefaultDuration(threat, units);
+        var duration = document.DurationS is { } d
+            ? Within(d, ScenarioLimits.MinDurationS, ScenarioLimits.MaxDurationS, "$.durationS", "s", "a drill runs at least 10 s and at most a day")
+            : DefaultDuration(threat, units);
         CheckWithin(duration, threat, units, document);
         var objectives = ReadObjectives(document);
         return errors.Count == 0 && site is not null
@@ -46,7 +54,10 @@ internal sealed partial class ScenarioReader
             : null;
     }
 
-    /// <summary>The last scripted moment plus half a minute, so the final state is seen before a loop restarts.</summary>
+    /// <summary>
+    /// The last scripted moment plus half a minute, so the final state is seen before a loop restarts; never past the
+    /// longest a drill runs, which every script's moments keep within.
+    /// </summary>
     private static double DefaultDuration(ThreatScript threat, ImmutableArray<ScenarioUnit> units)
     {
         var last = threat.Steps.Select(s => s.AtS)
@@ -54,7 +65,7 @@ internal sealed partial class ScenarioReader
             .Concat(units.SelectMany(u => u.RoleChanges.Select(r => r.AtS)))
             .DefaultIfEmpty(0)
             .Max();
-        return last + 30;
+        return Math.Min(last + 30, ScenarioLimits.MaxDurationS);
     }
 
     private void CheckWithin(double duration, ThreatScript threat, ImmutableArray<ScenarioUnit> units, ScenarioDocument document)
@@ -76,7 +87,8 @@ internal sealed partial class ScenarioReader
 
     private void Before(double atS, double duration, string path)
     {
-        if (atS >= duration)
+        // A moment already refused as beyond any drill is not refused again against this one's end.
+        if (atS >= duration && !erred.Contains(path))
         {
             Error(path, $"{N(atS)} s is not before the end of the drill at {N(duration)} s");
         }
@@ -98,8 +110,23 @@ internal sealed partial class ScenarioReader
         return objectives;
     }
 
-    // Named by the unit it is about, so that a file of many units says which one to mend.
-    private void Error(string path, string message) => errors.Add(new ScenarioError(path, message, UnitAt(path)));
+    // Said once however many units share the value (a default every unit takes), and named by the unit it is about.
+    private void Error(string path, string message)
+    {
+        erred.Add(path);
+        if (!said.Add((path, message)))
+        {
+            return;
+        }
+
+        if (errors.Count >= ScenarioLimits.MaxErrors)
+        {
+            unlisted++;
+            return;
+        }
+
+        errors.Add(new ScenarioError(path, message, UnitAt(path)));
+    }
 
     // The id of the unit a path lies under, where it is one a refusal can show (not blank, too long or invisible).
     private string? UnitAt(string path) =>

@@ -12,7 +12,7 @@ public sealed class ScenarioFileTests
         "$.units[0].role (unit 'U1'): 'sniper' is not a role; expected one of unassigned, contact, perimeter, staging, medical, rescue-task-force, command")]
     [InlineData(
         """{ "id": "U1", "role": "contact", "start": { "east": 0, "north": 0 }, "script": [ { "do": "move", "to": { "east": 5, "north": 0 }, "speedMps": -2 } ] }""",
-        "$.units[0].script[0].speedMps (unit 'U1'): must be greater than 0 (was -2)")]
+        "$.units[0].script[0].speedMps (unit 'U1'): must be more than 0 and at most 150 m/s: the fastest ground speed a report may state (was -2)")]
     [InlineData(
         """{ "id": "U1", "role": "contact", "start": { "east": 0, "north": 0 }, "script": [ { "do": "run", "to": { "east": 5, "north": 0 } } ] }""",
         "$.units[0].script[0].do (unit 'U1'): 'run' is not a leg; expected move, path, hold or retreat")]
