@@ -70,7 +70,7 @@ public static class InputLimits
             return id;
         }
 
-        if (report.Callsign is { } callsign && Text(callsign, "callsign", MaxCallsignChars, recorded) is { } sign)
+        if (report.Callsign is { } callsign && Callsign(callsign, recorded) is { } sign)
         {
             return sign;
         }
@@ -117,6 +117,27 @@ public static class InputLimits
         string.IsNullOrWhiteSpace(unitId) ? new(RejectReason.MissingField, "a unit id is required")
         : UnitIdProblem(unitId, recorded: false);
 
+    /// <summary>What is wrong with a unit's callsign, or null when nothing is: a label of at most 64 characters.</summary>
+    public static Rejection? Callsign(string? callsign) => Callsign(callsign, recorded: false);
+
+    /// <summary>What is wrong with the name of the person who staffs a unit, or null: free text of at most 64 characters.</summary>
+    public static Rejection? PersonName(string? name) => PersonName(name, recorded: false);
+
+    /// <summary>What is wrong with a unit's home agency, or null: free text of at most 64 characters.</summary>
+    public static Rejection? Agency(string? agency) => Agency(agency, recorded: false);
+
+    /// <summary>What is wrong with a unit's ICS position, or null: free text of at most 64 characters.</summary>
+    public static Rejection? IcsPosition(string? position) => IcsPosition(position, recorded: false);
+
+    /// <summary>What is wrong with an incident's name, or null: free text of at most 500 characters.</summary>
+    public static Rejection? IncidentName(string? name) => IncidentName(name, recorded: false);
+
+    /// <summary>What is wrong with a threat's id, or null: a label of at most 64 characters.</summary>
+    public static Rejection? ThreatId(string? threatId) => ThreatId(threatId, recorded: false);
+
+    /// <summary>What is wrong with the reason a threat's phase is set for, or null: free text of at most 500 characters.</summary>
+    public static Rejection? Reason(string? reason) => Reason(reason, recorded: false);
+
     /// <summary>What is wrong with a threat's uncertainty, or null: 0 to 5,000 m.</summary>
     public static Rejection? Uncertainty(double? uncertaintyM) =>
         uncertaintyM is { } u && (!double.IsFinite(u) || u < 0 || u > MaxUncertaintyM)
@@ -125,7 +146,7 @@ public static class InputLimits
 
     /// <summary>What is wrong with a threat, or null when nothing is.</summary>
     public static Rejection? Check(Threat threat, bool recorded = false) =>
-        Text(threat.ThreatId, "threat id", MaxIdChars, recorded)
+        ThreatId(threat.ThreatId, recorded)
         ?? Text(threat.Marker, "marker uid", MaxIdChars, recorded)
         ?? Text(threat.Name, "threat name", MaxCallsignChars, recorded)
         ?? FreeText(threat.Remarks, "threat remarks", MaxTextChars, recorded)
@@ -158,13 +179,13 @@ public static class InputLimits
     public static Rejection? Check(IncidentEvent input, bool recorded = false) => input switch
     {
         PositionAccepted accepted => Check(accepted.Report, recorded),
-        ThreatSet set => Check(set.Threat, recorded) ?? Actor(set.Actor, recorded) ?? FreeText(set.Reason, "reason", MaxTextChars, recorded),
-        ThreatPhaseChanged phase => Text(phase.ThreatId, "threat id", MaxIdChars, recorded) ?? Actor(phase.Actor, recorded) ?? FreeText(phase.Reason, "reason", MaxTextChars, recorded),
-        ThreatMarkerDeleted deleted => Text(deleted.ThreatId, "threat id", MaxIdChars, recorded) ?? Text(deleted.Marker, "marker uid", MaxIdChars, recorded) ?? Actor(deleted.Actor, recorded) ?? Text(deleted.Became, "affiliation", MaxIdChars, recorded),
-        UnitEnrolled enrolled => UnitIdProblem(enrolled.UnitId, recorded) ?? Text(enrolled.Callsign, "callsign", MaxCallsignChars, recorded) ?? Actor(enrolled.Actor, recorded)
-            ?? FreeText(enrolled.PersonName, "person name", MaxCallsignChars, recorded) ?? FreeText(enrolled.Agency, "agency", MaxCallsignChars, recorded) ?? FreeText(enrolled.IcsPosition, "ICS position", MaxCallsignChars, recorded),
+        ThreatSet set => Check(set.Threat, recorded) ?? Actor(set.Actor, recorded) ?? Reason(set.Reason, recorded),
+        ThreatPhaseChanged phase => ThreatId(phase.ThreatId, recorded) ?? Actor(phase.Actor, recorded) ?? Reason(phase.Reason, recorded),
+        ThreatMarkerDeleted deleted => ThreatId(deleted.ThreatId, recorded) ?? Text(deleted.Marker, "marker uid", MaxIdChars, recorded) ?? Actor(deleted.Actor, recorded) ?? Text(deleted.Became, "affiliation", MaxIdChars, recorded),
+        UnitEnrolled enrolled => UnitIdProblem(enrolled.UnitId, recorded) ?? Callsign(enrolled.Callsign, recorded) ?? Actor(enrolled.Actor, recorded)
+            ?? PersonName(enrolled.PersonName, recorded) ?? Agency(enrolled.Agency, recorded) ?? IcsPosition(enrolled.IcsPosition, recorded),
         UnitRoleChanged changed => Text(changed.UnitId, "unit id", MaxIdChars, recorded) ?? Actor(changed.Actor, recorded)
-            ?? Text(changed.AnsweringFlag, "flag subject", MaxIdChars + 5, recorded) ?? Text(changed.ThreatId, "threat id", MaxIdChars, recorded),
+            ?? Text(changed.AnsweringFlag, "flag subject", MaxIdChars + 5, recorded) ?? ThreatId(changed.ThreatId, recorded),
         UnitAlarmed alarmed => Text(alarmed.UnitId, "unit id", MaxIdChars, recorded) ?? Text(alarmed.Kind, "alert", MaxCallsignChars, recorded) ?? Actor(alarmed.Actor, recorded)
             ?? (alarmed.Position is { IsValid: false } at ? new Rejection(RejectReason.InvalidCoordinates, Format($"alert position {at.Latitude},{at.Longitude} is outside WGS84 ranges")) : null),
         UnitSignedOff off => Text(off.UnitId, "unit id", MaxIdChars, recorded) ?? Actor(off.Actor, recorded),
@@ -173,7 +194,7 @@ public static class InputLimits
         DrillControlled drill => Text(drill.Action, "action", MaxIdChars, recorded) ?? FreeText(drill.Scenario, "scenario", MaxTextChars, recorded) ?? Actor(drill.Actor, recorded)
             ?? (drill.Round is < 2 or > MaxRound ? new Rejection(RejectReason.InvalidValue, Format($"round {drill.Round} is outside 2 to {MaxRound}: the first start-over begins round 2")) : null)
             ?? (drill.Speed is { } speed && !(speed is >= 0 and <= MaxDrillSpeed) ? new(RejectReason.InvalidValue, Format($"drill clock rate {Figures.Outside(speed, 0, MaxDrillSpeed)} is outside 0 (paused) to {MaxDrillSpeed:0}×")) : null),
-        IncidentOpened opened => Text(opened.IncidentId, "incident id", MaxIdChars, recorded) ?? FreeText(opened.Name, "name", MaxTextChars, recorded) ?? Actor(opened.Actor, recorded),
+        IncidentOpened opened => Text(opened.IncidentId, "incident id", MaxIdChars, recorded) ?? IncidentName(opened.Name, recorded) ?? Actor(opened.Actor, recorded),
         ExerciseSet set => Actor(set.Actor, recorded) ?? (Exercises.ExerciseRules.Check(set.Exercise, recorded) is { } wrong ? new(RejectReason.InvalidValue, wrong) : null),
         IncidentClosed closed => FreeText(closed.Reason, "reason", MaxTextChars, recorded) ?? Actor(closed.Actor, recorded),
         SourceChanged source => Text(source.SourceId, "source id", MaxTextChars, recorded) ?? FreeText(source.Name, "source name", MaxTextChars, recorded)
@@ -188,6 +209,20 @@ public static class InputLimits
         Text(unitId, "unit id", MaxIdChars, recorded) ?? (recorded ? null : ReservedUnitIds.Check(unitId));
 
     private static Rejection? Actor(string actor, bool recorded) => Text(actor, "actor", MaxActorChars, recorded);
+
+    private static Rejection? Callsign(string? callsign, bool recorded) => Text(callsign, "callsign", MaxCallsignChars, recorded);
+
+    private static Rejection? PersonName(string? name, bool recorded) => FreeText(name, "person name", MaxCallsignChars, recorded);
+
+    private static Rejection? Agency(string? agency, bool recorded) => FreeText(agency, "agency", MaxCallsignChars, recorded);
+
+    private static Rejection? IcsPosition(string? position, bool recorded) => FreeText(position, "ICS position", MaxCallsignChars, recorded);
+
+    private static Rejection? IncidentName(string? name, bool recorded) => FreeText(name, "name", MaxTextChars, recorded);
+
+    private static Rejection? ThreatId(string? threatId, bool recorded) => Text(threatId, "threat id", MaxIdChars, recorded);
+
+    private static Rejection? Reason(string? reason, bool recorded) => FreeText(reason, "reason", MaxTextChars, recorded);
 
     // An id, a callsign or a label: no control character, and no invisible one that could make it pass for another.
     private static Rejection? Text(string? text, string what, int max, bool recorded) => Refusal(text, what, max, freeText: false, recorded);

@@ -24,6 +24,10 @@ internal sealed partial class ScenarioReader
         }
 
         var id = string.IsNullOrWhiteSpace(t.Id) ? "T1" : t.Id;
+        if (InputLimits.ThreatId(id) is { } badId)
+        {
+            Error(path + ".id", badId.Detail);
+        }
 
         var steps = ImmutableArray.CreateBuilder<ThreatStep>();
         Threat? current = null;
@@ -67,6 +71,7 @@ internal sealed partial class ScenarioReader
             }
 
             Judged(InputLimits.Height(null, null, null, step.Floor), at + ".floor");
+            Judged(InputLimits.Reason(step.Reason), at + ".reason");
             if (PhaseChanges.Check(current?.Phase, phase, step.Reason) is { } refused)
             {
                 Error(at + ".reason", $"is required: {refused.Detail}");

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Command.Domain.Units;
+using Command.Domain.Validation;
 using Command.Simulation.Motion;
 using Command.Simulation.Scenarios;
 
@@ -28,6 +29,9 @@ internal sealed partial class ScenarioReader
             var at = $"$.units[{i}]";
             var u = list[i];
             var id = Unique(u.Id, at + ".id", ids, "unit");
+            var callsign = string.IsNullOrWhiteSpace(u.Callsign) ? id : u.Callsign;
+            var person = UnitPerson.Of(u.PersonName, u.Agency, u.IcsPosition);
+            Enrolable(id, callsign, person, at);
             var role = Role(u.Role, at + ".role");
             var arrive = u.ArriveS is { } a ? Moment(a, at + ".arriveS") : 0;
             var reporting = ReadReporting(u.Reporting, document.Reporting, at + ".reporting");
@@ -36,11 +40,31 @@ internal sealed partial class ScenarioReader
             {
                 UnitGround(start, at + ".start", "its start");
                 var trajectory = ReadScript(u.Script ?? [], new TrajectoryBuilder(start, arrive), threat, at + ".script");
-                units.Add(new ScenarioUnit(id, string.IsNullOrWhiteSpace(u.Callsign) ? id : u.Callsign, role, arrive, trajectory, reporting, changes, UnitPerson.Of(u.PersonName, u.Agency, u.IcsPosition)));
+                units.Add(new ScenarioUnit(id, callsign, role, arrive, trajectory, reporting, changes, person));
             }
         }
 
         return units.ToImmutable();
+    }
+
+    /// <summary>
+    /// The unit as the incident will be asked to enrol it, judged by the incident's own rules, so that a file the check
+    /// accepts is never refused part-way through enrolling its units.
+    /// </summary>
+    private void Enrolable(string id, string callsign, UnitPerson? person, string at)
+    {
+        (string Field, Rejection? Refusal)[] checks =
+        [
+            ("id", id.Length == 0 ? null : InputLimits.UnitId(id)),
+            ("callsign", callsign == id ? null : InputLimits.Callsign(callsign)),
+            ("personName", InputLimits.PersonName(person?.Name)),
+            ("agency", InputLimits.Agency(person?.Agency)),
+            ("icsPosition", InputLimits.IcsPosition(person?.IcsPosition)),
+        ];
+        foreach (var (field, refusal) in checks)
+        {
+            Judged(refusal, $"{at}.{field}");
+        }
     }
 
     private string Unique(string? id, string path, HashSet<string> seen, string what)

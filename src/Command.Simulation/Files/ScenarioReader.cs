@@ -42,6 +42,12 @@ internal sealed partial class ScenarioReader
             return null;
         }
 
+        if (InputLimits.IncidentName(document.Name) is { } name)
+        {
+            // The drill's name names the incident a drill opens, and its status to every watcher.
+            Error("$.name", name.Detail);
+        }
+
         var threat = ReadThreat(document.Threat, "$.threat");
         var units = ReadUnits(document, threat);
         var duration = document.DurationS is { } d

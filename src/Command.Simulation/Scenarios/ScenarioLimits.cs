@@ -5,7 +5,7 @@ namespace Command.Simulation.Scenarios;
 /// <summary>
 /// What a drill can be, which every scenario file is held to (SCENARIOS.md lists them): a file with a hold of 1e300 s
 /// or a fix every 0.1 ms was taken, and then overflowed the drill's clock or wrote tens of thousands of events a second.
-/// Positions, speeds and a threat's figures are held to what the incident takes (<see cref="InputLimits"/>, and the reach of
+/// Texts, positions and speeds are held to what the incident takes (<see cref="InputLimits"/>, and the reach of
 /// <see cref="Domain.Reports.ReportGround"/> and <see cref="Domain.Threats.ThreatGround"/>), so that a file the check
 /// accepts plays without a refusal.
 /// </summary>
