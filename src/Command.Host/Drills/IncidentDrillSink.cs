@@ -1,6 +1,7 @@
 using Command.Domain.Events;
 using Command.Domain.Geometry;
 using Command.Domain.Reports;
+using Command.Domain.Sites;
 using Command.Domain.Threats;
 using Command.Domain.Units;
 using Command.Domain.Validation;
@@ -50,16 +51,7 @@ public sealed partial class IncidentDrillSink(string incidentId, string scenario
         }
 
         var enrolled = (await Incident.GetUnits()).ToDictionary(u => u.UnitId, StringComparer.Ordinal);
-
-        // Nothing is enrolled if any of the drill's units is another incident's: the drill is refused whole.
-        foreach (var unit in setup.Units.Where(u => !enrolled.ContainsKey(u.UnitId)))
-        {
-            if (await grains.GetGrain<IUnitGrain>(unit.UnitId).Get() is { IncidentId: { } holder } && holder != incidentId)
-            {
-                Refused(UnitGrain.HeldElsewhere(unit.UnitId, holder));
-            }
-        }
-
+        await RefuseUnplayableAsync(setup, view?.Site ?? setup.Site, enrolled.Keys);
         foreach (var unit in setup.Units)
         {
             if (!enrolled.TryGetValue(unit.UnitId, out var known))
@@ -77,6 +69,44 @@ public sealed partial class IncidentDrillSink(string incidentId, string scenario
             await ThreatAsync(threat, setup.ThreatReason, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Refuses the drill whole, before anything is enrolled, where the incident would refuse any of what opening it
+    /// asks: a unit it would not enrol (by the same rules it enrols by), a unit another incident holds, or a threat it
+    /// would not place. A start refused at its third unit left the first two enrolled, and the file could then be
+    /// played nowhere else. Each refusal names the unit and where it stands in the scenario.
+    /// </summary>
+    private async Task RefuseUnplayableAsync(ScenarioSetup setup, Site site, IEnumerable<string> enrolled)
+    {
+        var known = enrolled.ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < setup.Units.Length; i++)
+        {
+            var unit = setup.Units[i];
+            if (known.Contains(unit.UnitId))
+            {
+                continue;
+            }
+
+            if (InputLimits.Check(new UnitEnrolled(unit.UnitId, unit.Callsign, unit.Role, Actor, unit.Person?.Name, unit.Person?.Agency, unit.Person?.IcsPosition)) is { } invalid)
+            {
+                Refused(InScenario($"$.units[{i}] (unit '{unit.UnitId}')", invalid));
+            }
+
+            if (await grains.GetGrain<IUnitGrain>(unit.UnitId).Get() is { IncidentId: { } holder } && holder != incidentId)
+            {
+                Refused(InScenario($"$.units[{i}] (unit '{unit.UnitId}')", UnitGrain.HeldElsewhere(unit.UnitId, holder)));
+            }
+        }
+
+        if (setup.Threat is { } threat && (InputLimits.Check(threat) ?? ThreatGround.Check(site, threat)) is { } misplaced)
+        {
+            Refused(InScenario("$.threat", misplaced));
+        }
+    }
+
+    // "scenario 'x', $.units[2] (unit 'C3'): callsign is 65 characters (limit 64)": the refusal as the incident gave it,
+    // with where in the scenario it lies.
+    private Rejection InScenario(string where, Rejection refusal) => refusal with { Detail = $"scenario '{scenario}', {where}: {refusal.Detail}" };
 
     public async Task ReportsAsync(IReadOnlyList<PositionReport> reports, CancellationToken cancellationToken)
     {

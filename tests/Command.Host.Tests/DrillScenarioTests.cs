@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Command.Domain.Geometry;
+using Command.Host.Tests.Support;
+
+namespace Command.Host.Tests;
+
+/// <summary>Drills started from the scenario folder: what is listed, what is refused and in what words, and what a refusal leaves behind.</summary>
+public sealed class DrillScenarioTests(DrillScenarioTests.ScenarioHost host) : IClassFixture<DrillScenarioTests.ScenarioHost>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_start_refused_part_way_enrols_none_of_its_units_and_the_file_still_plays_on_its_own_site()
+    {
+        // Its site 9 km off the incident's is near enough to play on, but its threat 5 km further out is not: the
+        // threat was refused after its units had been enrolled, and they were then held by an incident with no drill.
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var nextDoor = TestSite.Frame.ToGeo(new LocalPoint(9000, 0));
+        var name = host.Files.Write("next-door", TestScenarioFiles.Campus(
+            TestScenarioFiles.Walker($"A{suffix}") + "," + TestScenarioFiles.Walker($"B{suffix}"), nextDoor, threatAt: (5000, 0)));
+        var near = $"near-{suffix}";
+        var own = $"own-{suffix}";
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(near))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync("/api/incidents", new { id = own, name = "On its own site", autoEnrol = true, site = new { name = "Next door", origin = new { lat = nextDoor.Latitude, lon = nextDoor.Longitude } } })).EnsureSuccessStatusCode();
+
+        var refused = await host.PostJsonAsync($"/api/incidents/{near}/drill", new { action = "start", scenario = name });
+        var refusal = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var enrolled = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/incidents/{near}/units", Ct);
+        var elsewhere = await host.PostJsonAsync($"/api/incidents/{own}/drill", new { action = "start", scenario = name });
+        (await host.PostJsonAsync($"/api/incidents/{own}/drill", new { action = "stop" })).EnsureSuccessStatusCode();
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("invalid-coordinates", Text(refusal, "reason"));
+        Assert.Matches(@"^scenario 'next-door', \$\.threat: threat T1 at 44,-99\.8\d+ is 14 km from site Test campus: a threat is placed within 10 km of it$", Text(refusal, "detail"));
+        Assert.Empty(enrolled!);
+        Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_start_refused_for_a_unit_another_incident_holds_names_the_unit_and_its_place_in_the_file()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var name = host.Files.Write("pair", TestScenarioFiles.Campus(TestScenarioFiles.Walker($"P{suffix}") + "," + TestScenarioFiles.Walker($"Q{suffix}")));
+        var first = $"first-{suffix}";
+        var second = $"second-{suffix}";
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(first))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(second))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{first}/drill", new { action = "start", scenario = name })).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{first}/drill", new { action = "stop" })).EnsureSuccessStatusCode();
+
+        var refused = await host.PostJsonAsync($"/api/incidents/{second}/drill", new { action = "start", scenario = name });
+        var refusal = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(
+            ("enrolled-elsewhere", $"scenario 'pair', $.units[0] (unit 'P{suffix}'): unit 'P{suffix}' is enrolled in incident '{first}'; release it there first (close that incident)"),
+            (Text(refusal, "reason"), Text(refusal, "detail")));
+    }
+
+    private static string? Text(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>A host that plays drills from a scenario folder of its own.</summary>
+    public sealed class ScenarioHost : FakeClockHost
+    {
+        public ScenarioHost()
+            : this(new TestScenarioFiles())
+        {
+        }
+
+        private ScenarioHost(TestScenarioFiles files)
+            : base(new Dictionary<string, string?> { [files.Setting.Key] = files.Setting.Value }) =>
+            Files = files;
+
+        public TestScenarioFiles Files { get; }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            Files.Dispose();
+        }
+    }
+}
