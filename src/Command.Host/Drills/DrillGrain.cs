@@ -1,4 +1,3 @@
-using System.Globalization;
 using Command.Domain.AfterAction;
 using Command.Domain.Events;
 using Command.Domain.Validation;
@@ -65,7 +64,9 @@ public sealed partial class DrillGrain(
 
     public Task<DrillOutcome> Resume(string actor) => ControlAsync("resume", actor, "paused", e => e.ResumeAsync(), "running", order => order.Speed, recordFirst: true);
 
-    public Task<DrillOutcome> Stop(string actor) => ControlAsync("stop", actor, null, e => e.StopAsync(), "stopped", _ => 1);
+    public Task<DrillOutcome> Stop(string actor) => engine is null && state.State.Order is { } order
+        ? StopUnplayedAsync(order, actor)
+        : ControlAsync("stop", actor, null, e => e.StopAsync(), "stopped", _ => 1);
 
     public Task<DrillStatusView?> Status() => Task.FromResult(engine is not null
         ? DrillStatusView.From(IncidentId, engine.Status) is var view && ClosedUnder(engine) ? view with { State = "stopped" } : view
@@ -122,22 +123,38 @@ public sealed partial class DrillGrain(
                 : DrillOutcome.Refused("invalid-state", $"A drill is already {engine.State.ToString().ToLowerInvariant()} on incident '{IncidentId}'; stop it first.");
         }
 
-        DrillEngine started;
+        DrillEngine? started = null;
         try
         {
             var scenario = await scenarios.LoadAsync(order.Scenario, CancellationToken.None);
             started = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, order.Scenario, GrainFactory, intake, mayOpen: onlyIfIdle, logger), clock, Options(order));
             await started.StartAsync();
         }
-        catch (DrillRefusedException ex)
+        catch (Exception ex) when (Refusal(ex) is { } refusal)
         {
-            return DrillOutcome.Refused(ex.Rejection.Code, ex.Rejection.Detail);
-        }
-        catch (Exception ex) when (ex is ArgumentException or IOException or InvalidOperationException or KeyNotFoundException or Simulation.Files.ScenarioException)
-        {
-            return DrillOutcome.Refused(ex is ArgumentException ? "invalid-value" : "invalid-state", ex.Message);
+            if (started is not null)
+            {
+                await started.DisposeAsync();
+            }
+
+            return refusal;
         }
 
+        try
+        {
+            return await PlayAsync(started, order, actor);
+        }
+        catch (Exception ex)
+        {
+            // Started and then failed: it is put down before the failure is answered, never left playing unseen.
+            await FaultAsync(started, ex);
+            throw;
+        }
+    }
+
+    // The engine has opened the incident and plays: it is this drill's now, saved, on the roster and recorded.
+    private async Task<DrillOutcome> PlayAsync(DrillEngine started, DrillOrder order, string actor)
+    {
         if (engine is not null)
         {
             await engine.DisposeAsync();
@@ -156,6 +173,7 @@ public sealed partial class DrillGrain(
         {
             LogNotRecorded(logger, IncidentId, "exercise", refused.ToString());
         }
+
         return new DrillOutcome(DrillStatusView.From(IncidentId, started.Status));
     }
 
@@ -205,41 +223,43 @@ public sealed partial class DrillGrain(
     private async Task CarryOnAsync(DrillOrder order, CancellationToken cancellationToken)
     {
         var paused = state.State.State == "paused";
+        DrillEngine? carried = null;
         try
         {
             var scenario = await scenarios.LoadAsync(order.Scenario, cancellationToken);
-            engine = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, order.Scenario, GrainFactory, intake, logger: logger), clock, Options(order));
-            await engine.StartAtAsync(TimeSpan.FromSeconds(state.State.DrillTimeS), state.State.Iteration, cancellationToken);
+            carried = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, order.Scenario, GrainFactory, intake, logger: logger), clock, Options(order));
+            await carried.StartAtAsync(TimeSpan.FromSeconds(state.State.DrillTimeS), state.State.Iteration, cancellationToken);
             if (paused)
             {
-                await engine.PauseAsync(cancellationToken);
+                await carried.PauseAsync(cancellationToken);
             }
+
+            engine = carried;
+            Watch(carried);
+            var at = Durations.Clock(state.State.DrillTimeS);
+
+            // Its host went down playing it, with no hand-over said: its clock stood still from its last save, and the
+            // incident, whose clock ran on, hears so now, or the minutes no host played it would count toward every hold.
+            var stood = !paused && !state.State.HandedOver ? state.State.SavedAt : null;
+            var unplayed = stood is { } since ? clock.GetUtcNow() - since : TimeSpan.Zero;
+            var actor = unplayed >= TimeSpan.FromSeconds(1)
+                ? $"drill (carried on at {at} of loop {state.State.Iteration + 1} after its host stopped; not played for {Durations.Clock(unplayed)}, which counts toward no hold)"
+                : $"drill (carried on at {at} of loop {state.State.Iteration + 1} after its host stopped)";
+            await RecordAsync(DrillControlled.CarryOn, order.Scenario, actor, paused ? 0 : order.Speed, stood);
+            state.State.HandedOver = false;
+            await SaveClockAsync();
+            LogCarriedOn(logger, IncidentId, order.Scenario, state.State.DrillTimeS);
+        }
+        catch (OperationCanceledException) when (carried is not null)
+        {
+            await DropAsync(carried);
+            throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogNotCarriedOn(logger, ex, IncidentId);
-            state.State.State = "faulted";
-            await state.WriteStateAsync(cancellationToken);
-            await Roster().Ended(IncidentId);
-            return;
+            await NotCarriedOnAsync(carried, ex);
         }
-
-        Watch(engine);
-        var at = TimeSpan.FromSeconds(state.State.DrillTimeS).ToString(@"m\:ss", CultureInfo.InvariantCulture);
-
-        // Its host went down playing it, with no hand-over said: its clock stood still from its last save, and the
-        // incident, whose clock ran on, hears so now, or the minutes no host played it would count toward every hold.
-        var stood = !paused && !state.State.HandedOver ? state.State.SavedAt : null;
-        var unplayed = stood is { } since ? clock.GetUtcNow() - since : TimeSpan.Zero;
-        var actor = unplayed >= TimeSpan.FromSeconds(1)
-            ? $"drill (carried on at {at} of loop {state.State.Iteration + 1} after its host stopped; not played for {Durations.Clock(unplayed)}, which counts toward no hold)"
-            : $"drill (carried on at {at} of loop {state.State.Iteration + 1} after its host stopped)";
-        await RecordAsync(DrillControlled.CarryOn, order.Scenario, actor, paused ? 0 : order.Speed, stood);
-        state.State.HandedOver = false;
-        await SaveClockAsync();
-        LogCarriedOn(logger, IncidentId, order.Scenario, state.State.DrillTimeS);
     }
-
 
     private void Watch(DrillEngine running)
     {
@@ -343,6 +363,4 @@ public sealed partial class DrillGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The drill on incident {IncidentId} ({Scenario}) carried on here from {DrillTimeS} s after its host stopped")]
     private static partial void LogCarriedOn(ILogger logger, string incidentId, string scenario, double drillTimeS);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The drill on incident {IncidentId} could not carry on after its host stopped; it is marked faulted")]
-    private static partial void LogNotCarriedOn(ILogger logger, Exception exception, string incidentId);
 }

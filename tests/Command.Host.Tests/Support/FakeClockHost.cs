@@ -20,8 +20,19 @@ public class FakeClockHost : CommandHost
     {
     }
 
-    private FakeClockHost(FakeTimeProvider clock, IDictionary<string, string?> settings)
-        : base(WithDefaults(settings), s => s.AddKeyedSingleton<TimeProvider>(IncidentClock.Key, clock)) =>
+    /// <param name="settings">Settings over the defaults.</param>
+    /// <param name="services">Services over the host's own (a filter that fails chosen grain calls, say).</param>
+    protected internal FakeClockHost(IDictionary<string, string?> settings, Action<IServiceCollection> services)
+        : this(new FakeTimeProvider(new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero)), settings, services)
+    {
+    }
+
+    private FakeClockHost(FakeTimeProvider clock, IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+        : base(WithDefaults(settings), s =>
+        {
+            s.AddKeyedSingleton<TimeProvider>(IncidentClock.Key, clock);
+            services?.Invoke(s);
+        }) =>
         Clock = clock;
 
     public FakeTimeProvider Clock { get; }

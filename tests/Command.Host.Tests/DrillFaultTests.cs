@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Command.Grains.Incidents;
+using Command.Host.Drills;
+using Command.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Command.Host.Tests;
+
+/// <summary>
+/// A drill whose engine fails, as it starts or as it carries on after its host stopped: the engine is stopped, the
+/// drill is faulted once and said so, the incident gets its own clock back, and the drill can always be stopped.
+/// </summary>
+public sealed class DrillFaultTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_drill_whose_carry_on_fails_after_its_engine_started_leaves_nothing_playing_and_is_faulted_once()
+    {
+        // Each host that tried to carry it on left another copy of its engine playing, and tried again every 5 s.
+        using var files = new TestScenarioFiles();
+        var data = DataFolder.New();
+        var id = $"carry-{Guid.NewGuid():N}"[..20];
+        var name = files.Write("walk", TestScenarioFiles.Campus(TestScenarioFiles.Walker($"W{id[6..14]}")));
+        var settings = new Dictionary<string, string?> { ["DataPath"] = data, [files.Setting.Key] = files.Setting.Value };
+        try
+        {
+            await using (var first = new FakeClockHost(settings))
+            {
+                await first.InitializeAsync();
+                (await first.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+                (await first.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name })).EnsureSuccessStatusCode();
+                await PlayAsync(first, id, seconds: 10);
+            }
+
+            var failing = new FailingGrainCalls();
+            failing.Fail(nameof(IIncidentGrain.RecordDrill), id, "carry-on");
+            await using var second = new FakeClockHost(settings, s => s.AddSingleton<IOutgoingGrainCallFilter>(failing));
+            await second.InitializeAsync();
+
+            var status = await second.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/drill", Ct);
+            var asked = await second.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/drill", Ct);
+            var before = await LastSequenceAsync(second, id);
+            second.Clock.Advance(TimeSpan.FromSeconds(30));
+            var after = await LastSequenceAsync(second, id);
+            var roster = await second.Services.GetRequiredService<IGrainFactory>().GetGrain<IDrillRoster>(IDrillRoster.Key).List();
+
+            Assert.Equal(("faulted", "faulted"), (Text(status, "state"), Text(asked, "state")));
+            Assert.Equal(["start", "hand-over", "faulted"], await DrillControlsAsync(second, id));
+            Assert.DoesNotContain(id, roster);
+            Assert.DoesNotContain(id, second.Services.GetRequiredService<LocalDrills>().All.Select(d => d.GetPrimaryKeyString()));
+            Assert.Equal(before, after);
+        }
+        finally
+        {
+            DataFolder.Remove(data);
+        }
+    }
+
+    [Fact]
+    public async Task A_drill_whose_start_fails_after_its_engine_started_is_put_down_and_can_be_started_again()
+    {
+        using var files = new TestScenarioFiles();
+        var id = $"start-{Guid.NewGuid():N}"[..20];
+        var name = files.Write("walk", TestScenarioFiles.Campus(TestScenarioFiles.Walker($"S{id[6..14]}")));
+        var failing = new FailingGrainCalls();
+        failing.Fail(nameof(IIncidentGrain.RecordDrill), id, "start", times: 1);
+        await using var host = new FakeClockHost(new Dictionary<string, string?> { [files.Setting.Key] = files.Setting.Value }, s => s.AddSingleton<IOutgoingGrainCallFilter>(failing));
+        await host.InitializeAsync();
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+
+        var failed = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name, speed = 4 });
+        var status = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/drill", Ct);
+        var again = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name, speed = 4 });
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal("faulted", Text(status, "state"));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(["faulted", "start"], await DrillControlsAsync(host, id));
+    }
+
+    [Fact]
+    public async Task A_paused_drill_whose_carry_on_failed_gives_the_incident_its_clock_back_and_can_still_be_stopped()
+    {
+        // Its file was broken while its host was down: the drill could not carry on, and the incident it had paused
+        // stayed paused, with no drill to resume or stop.
+        using var files = new TestScenarioFiles();
+        var data = DataFolder.New();
+        var id = $"pause-{Guid.NewGuid():N}"[..20];
+        var name = files.Write("walk", TestScenarioFiles.Campus(TestScenarioFiles.Walker($"P{id[6..14]}")));
+        var settings = new Dictionary<string, string?> { ["DataPath"] = data, [files.Setting.Key] = files.Setting.Value };
+        try
+        {
+            await using (var first = new FakeClockHost(settings))
+            {
+                await first.InitializeAsync();
+                (await first.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+                (await first.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name })).EnsureSuccessStatusCode();
+                await PlayAsync(first, id, seconds: 10);
+                (await first.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "pause" })).EnsureSuccessStatusCode();
+            }
+
+            files.Write(name, TestScenarioFiles.Campus(TestScenarioFiles.Walker("P1"), more: "\"reporting\": { \"cadenceS\": 0.0001 },"));
+            await using var second = new FakeClockHost(settings);
+            await second.InitializeAsync();
+
+            var status = await second.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/drill", Ct);
+            var frame = await second.Services.GetRequiredService<IGrainFactory>().GetGrain<IIncidentGrain>(id).GetFullFrame();
+            var stopped = await second.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "stop" });
+            var answer = await stopped.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+            Assert.Equal("faulted", Text(status, "state"));
+            Assert.Null(frame!.DrillClock);
+            Assert.Equal((HttpStatusCode.OK, "stopped"), (stopped.StatusCode, Text(answer, "state")));
+            Assert.Equal(["start", "pause", "faulted", "stop"], await DrillControlsAsync(second, id));
+        }
+        finally
+        {
+            DataFolder.Remove(data);
+        }
+    }
+
+    // Moves the incidents' clock on five seconds at a time, the drill sending what fell due at each.
+    private static async Task PlayAsync(FakeClockHost host, string id, int seconds)
+    {
+        var director = host.Services.GetRequiredService<DrillDirector>();
+        for (var s = 0; s < seconds; s += 5)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(5));
+            await director.CatchUpAsync(id);
+        }
+    }
+
+    private static async Task<long> LastSequenceAsync(FakeClockHost host, string id) =>
+        (await host.Services.GetRequiredService<IGrainFactory>().GetGrain<IIncidentGrain>(id).GetView())!.LastSequence;
+
+    private static async Task<string[]> DrillControlsAsync(CommandHost host, string id) =>
+        [.. (await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", Ct))!
+            .Where(e => e.GetProperty("type").GetString() == "drill-controlled")
+            .Select(e => e.GetProperty("subject").GetString()!)];
+
+    private static string? Text(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
