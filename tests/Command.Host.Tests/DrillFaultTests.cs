@@ -5,6 +5,7 @@ using Command.Grains.Incidents;
 using Command.Host.Drills;
 using Command.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Command.Host.Tests;
 
@@ -42,6 +43,7 @@ public sealed class DrillFaultTests
 
             var status = await second.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/drill", Ct);
             var asked = await second.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/drill", Ct);
+            await second.Services.GetServices<IHostedService>().OfType<DrillKeeper>().Single().LookOverAsync(Ct);
             var before = await LastSequenceAsync(second, id);
             second.Clock.Advance(TimeSpan.FromSeconds(30));
             var after = await LastSequenceAsync(second, id);
@@ -122,6 +124,31 @@ public sealed class DrillFaultTests
         }
     }
 
+    [Fact]
+    public async Task The_keeper_asks_every_drill_though_one_fails_and_says_so_once()
+    {
+        // One drill whose activation failed kept every drill listed after it from being kept running.
+        var failing = new FailingGrainCalls();
+        await using var host = new FakeClockHost(new Dictionary<string, string?>(), s => s.AddSingleton<IOutgoingGrainCallFilter>(failing));
+        await host.InitializeAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var (broken, ended) = ($"a-broken-{suffix}", $"b-ended-{suffix}");
+        failing.Fail(nameof(IDrillGrain.KeepRunning), broken);
+        var roster = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IDrillRoster>(IDrillRoster.Key);
+        await roster.Running(broken);
+        await roster.Running(ended);
+        var keeper = host.Services.GetServices<IHostedService>().OfType<DrillKeeper>().Single();
+
+        await keeper.LookOverAsync(Ct);
+        await keeper.LookOverAsync(Ct);
+        var listed = await roster.List();
+
+        // The drill that was never started takes itself off the roster; the broken one is asked again each round.
+        Assert.Contains(broken, listed);
+        Assert.DoesNotContain(ended, listed);
+        Assert.Single(LogLines(host), l => l.Contains(broken, StringComparison.Ordinal) && l.Contains("could not be kept running", StringComparison.Ordinal));
+    }
+
     // Moves the incidents' clock on five seconds at a time, the drill sending what fell due at each.
     private static async Task PlayAsync(FakeClockHost host, string id, int seconds)
     {
@@ -140,6 +167,23 @@ public sealed class DrillFaultTests
         [.. (await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", Ct))!
             .Where(e => e.GetProperty("type").GetString() == "drill-controlled")
             .Select(e => e.GetProperty("subject").GetString()!)];
+
+    // Every line of the host's log files so far (compact JSON; written through, one event a line).
+    private static List<string> LogLines(CommandHost host)
+    {
+        var lines = new List<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(host.DataPath, "logs"), "command-*.log").Order())
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            while (reader.ReadLine() is { } line)
+            {
+                lines.Add(line);
+            }
+        }
+
+        return lines;
+    }
 
     private static string? Text(JsonElement item, string name) =>
         item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

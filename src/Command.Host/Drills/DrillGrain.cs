@@ -83,7 +83,14 @@ public sealed partial class DrillGrain(
         return new DrillOutcome(DrillStatusView.From(IncidentId, engine.Status));
     }
 
-    public Task KeepRunning() => Task.CompletedTask;
+    // Activated, it carries a live drill on; one that is not live has no place on the roster every host keeps running.
+    public async Task KeepRunning()
+    {
+        if (!state.State.Live)
+        {
+            await Roster().Ended(IncidentId);
+        }
+    }
 
     public async Task HandOver()
     {

@@ -1,33 +1,75 @@
+using System.Collections.Concurrent;
+
 namespace Command.Host.Drills;
 
 /// <summary>
 /// Every host asks every running drill, every few seconds, to keep running: a drill whose host went down is
-/// activated on one that is up and carries on from its saved clock.
+/// activated on one that is up and carries on from its saved clock. Each drill is asked on its own, so one that
+/// cannot be reached keeps none of the others from being kept; its failure is logged once, when it begins.
 /// </summary>
 public sealed partial class DrillKeeper(IGrainFactory grains, IHostApplicationLifetime lifetime, ILogger<DrillKeeper> logger) : BackgroundService
 {
     /// <summary>How often: 5 s.</summary>
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
 
+    // The drills whose last ask failed: said when one starts failing and when it is kept again, not at every round.
+    private readonly ConcurrentDictionary<string, bool> failing = new(StringComparer.Ordinal);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Every);
         while (await timer.WaitForNextTickAsync(stoppingToken) && !lifetime.ApplicationStopping.IsCancellationRequested)
         {
+            await LookOverAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>Asks each drill on the roster to keep running, one after another; a round of the keeper.</summary>
+    public async Task LookOverAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> running;
+        try
+        {
+            running = await grains.GetGrain<IDrillRoster>(IDrillRoster.Key).List();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogListFailed(logger, ex);
+            return;
+        }
+
+        foreach (var incidentId in running)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                foreach (var incidentId in await grains.GetGrain<IDrillRoster>(IDrillRoster.Key).List())
+                await grains.GetGrain<IDrillGrain>(incidentId).KeepRunning();
+                if (failing.TryRemove(incidentId, out _))
                 {
-                    await grains.GetGrain<IDrillGrain>(incidentId).KeepRunning();
+                    LogKeptAgain(logger, incidentId);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                LogKeepFailed(logger, ex);
+                if (failing.TryAdd(incidentId, true))
+                {
+                    LogKeepFailed(logger, ex, incidentId);
+                }
             }
+        }
+
+        foreach (var ended in failing.Keys.Except(running, StringComparer.Ordinal))
+        {
+            failing.TryRemove(ended, out _);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look over the running drills; the next round tries again")]
-    private static partial void LogKeepFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read which drills run; the next round tries again")]
+    private static partial void LogListFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The drill on incident {IncidentId} could not be kept running; each round tries it again, and this is said again once it is kept")]
+    private static partial void LogKeepFailed(ILogger logger, Exception exception, string incidentId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The drill on incident {IncidentId} is kept running again")]
+    private static partial void LogKeptAgain(ILogger logger, string incidentId);
 }

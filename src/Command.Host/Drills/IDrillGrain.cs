@@ -27,7 +27,10 @@ public interface IDrillGrain : IGrainWithStringKey
     /// <summary>Sends what fell due up to now and completes when it is sent (a caller that moves the clock itself).</summary>
     Task<DrillOutcome> CatchUp();
 
-    /// <summary>Makes sure a running drill has its engine here and now (after its host went down); cheap otherwise.</summary>
+    /// <summary>
+    /// Makes sure a running drill has its engine here and now (after its host went down); cheap otherwise. A drill
+    /// that is not running or paused takes itself off the roster of drills every host keeps running.
+    /// </summary>
     Task KeepRunning();
 
     /// <summary>Saves the drill clock, stops sending and deactivates: its host is stopping, and another carries it on.</summary>
