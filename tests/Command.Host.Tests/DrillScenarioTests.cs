@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Command.Domain.Geometry;
 using Command.Host.Tests.Support;
@@ -57,6 +58,19 @@ public sealed class DrillScenarioTests(DrillScenarioTests.ScenarioHost host) : I
         Assert.Equal(
             ("enrolled-elsewhere", $"scenario 'pair', $.units[0] (unit 'P{suffix}'): unit 'P{suffix}' is enrolled in incident '{first}'; release it there first (close that incident)"),
             (Text(refusal, "reason"), Text(refusal, "detail")));
+    }
+
+    [Fact]
+    public async Task A_speed_sent_as_text_is_refused_as_no_number()
+    {
+        var id = $"speed-{Guid.NewGuid():N}"[..20];
+        using var asText = new StringContent("""{"action": "start", "scenario": "demo", "speed": "10"}""", Encoding.UTF8, "application/json");
+
+        var text = await host.Client.PostAsync($"/api/incidents/{id}/drill", asText, Ct);
+        var textRefusal = await text.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, text.StatusCode);
+        Assert.Equal(("malformed", "'speed' (at $.speed) must be a number"), (Text(textRefusal, "reason"), Text(textRefusal, "detail")));
     }
 
     private static string? Text(JsonElement item, string name) =>

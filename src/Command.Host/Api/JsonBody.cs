@@ -10,7 +10,8 @@ namespace Command.Host.Api;
 /// Reads a request body so that malformed JSON gets a specific answer rather than a bare 400, and a body past the
 /// limit (announced, or found so while a chunked one is read) a 413. A field the request does not take is refused by
 /// name: a misspelt field would otherwise be dropped without a word, and its default taken for what was meant. A field
-/// given twice is refused too: which of its values was meant is unknown, and a reader keeps either.
+/// given twice is refused too: which of its values was meant is unknown, and a reader keeps either. A number is a
+/// JSON number: one sent as text ("speed": "10") is refused as the wrong kind of value, as the report API refuses it.
 /// </summary>
 public static partial class JsonBody
 {
@@ -40,6 +41,7 @@ public static partial class JsonBody
             {
                 UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
                 AllowDuplicateProperties = false,
+                NumberHandling = JsonNumberHandling.Strict,
             });
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, strict, cancellationToken);
             return value is null ? (null, ApiError.BadRequest("malformed", "the body is empty or null")) : (value, null);
