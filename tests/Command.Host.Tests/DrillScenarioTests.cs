@@ -13,6 +13,29 @@ public sealed class DrillScenarioTests(DrillScenarioTests.ScenarioHost host) : I
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task A_file_the_scenario_check_refuses_is_listed_with_why_and_its_start_is_refused_as_an_invalid_scenario()
+    {
+        // Listed as valid, this file started a drill whose status overflowed: every control of it answered 500 after.
+        var name = host.Files.Write("longhold", TestScenarioFiles.Campus(
+            """{ "id": "H1", "role": "contact", "start": { "east": -300, "north": -300 }, "script": [ { "do": "hold", "durationS": 1e300 } ] }""",
+            more: "\"durationS\": 1e12,"));
+        var id = $"long-{Guid.NewGuid():N}"[..20];
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+
+        var listed = await host.Client.GetFromJsonAsync<JsonElement[]>("/api/scenarios", Ct);
+        var started = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name, speed = 60, loop = true });
+        var refusal = await started.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var status = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/drill", Ct);
+
+        var error = Text(listed!.Single(s => Text(s, "name") == name), "error")!;
+        Assert.Contains("$.durationS: must be 10-86400 s: a drill runs at least 10 s and at most a day (was 1E+12)", error, StringComparison.Ordinal);
+        Assert.Contains("$.units[0].script[0].durationS (unit 'H1'): must be more than 0 and at most 86400 s", error, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, started.StatusCode);
+        Assert.Equal(("invalid-scenario", error), (Text(refusal, "reason"), Text(refusal, "detail")));
+        Assert.Equal("none", Text(status, "state"));
+    }
+
+    [Fact]
     public async Task A_start_refused_part_way_enrols_none_of_its_units_and_the_file_still_plays_on_its_own_site()
     {
         // Its site 9 km off the incident's is near enough to play on, but its threat 5 km further out is not: the
@@ -61,16 +84,22 @@ public sealed class DrillScenarioTests(DrillScenarioTests.ScenarioHost host) : I
     }
 
     [Fact]
-    public async Task A_speed_sent_as_text_is_refused_as_no_number()
+    public async Task A_speed_sent_as_text_or_outside_what_a_drill_plays_at_is_refused_in_words()
     {
         var id = $"speed-{Guid.NewGuid():N}"[..20];
         using var asText = new StringContent("""{"action": "start", "scenario": "demo", "speed": "10"}""", Encoding.UTF8, "application/json");
 
         var text = await host.Client.PostAsync($"/api/incidents/{id}/drill", asText, Ct);
+        var still = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = "demo", speed = 0 });
         var textRefusal = await text.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var stillRefusal = await still.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, text.StatusCode);
         Assert.Equal(("malformed", "'speed' (at $.speed) must be a number"), (Text(textRefusal, "reason"), Text(textRefusal, "detail")));
+        Assert.Equal(HttpStatusCode.BadRequest, still.StatusCode);
+        Assert.Equal(
+            [("speed", "invalid-value", "speed 0 is outside 0.25-60 drill seconds to each second")],
+            stillRefusal.GetProperty("errors").EnumerateArray().Select(e => (Text(e, "field"), Text(e, "reason"), Text(e, "detail"))));
     }
 
     private static string? Text(JsonElement item, string name) =>

@@ -25,7 +25,7 @@ public sealed class DemoOptions
             yield return $"{Section}:{nameof(Incident)} '{Incident}' is not an incident id: {Api.IncidentIds.Shape}";
         }
 
-        if (!(Speed is >= Simulation.Engine.DrillOptions.MinSpeed and <= Simulation.Engine.DrillOptions.MaxSpeed))
+        if (Simulation.Engine.DrillOptions.SpeedProblem(Speed) is not null)
         {
             yield return string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{Section}:{nameof(Speed)} {Speed} is outside {Simulation.Engine.DrillOptions.MinSpeed}-{Simulation.Engine.DrillOptions.MaxSpeed}");

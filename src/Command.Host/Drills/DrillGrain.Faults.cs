@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Command.Grains.Incidents;
 using Command.Simulation.Engine;
 using Command.Simulation.Files;
@@ -9,12 +10,16 @@ namespace Command.Host.Drills;
 // drill then played in as many copies as there had been tries.
 public sealed partial class DrillGrain
 {
+    /// <summary>The refusal of a start whose scenario file is not a scenario: unreadable, or invalid.</summary>
+    public const string InvalidScenario = "invalid-scenario";
+
     /// <summary>How a start that could not begin is answered; null for a failure that is no refusal.</summary>
     private static DrillOutcome? Refusal(Exception ex) => ex switch
     {
         DrillRefusedException refused => DrillOutcome.Refused(refused.Rejection.Code, refused.Rejection.Detail),
+        ScenarioException or IOException or JsonException => DrillOutcome.Refused(InvalidScenario, ex.Message),
         ArgumentException => DrillOutcome.Refused("invalid-value", ex.Message),
-        IOException or InvalidOperationException or KeyNotFoundException or ScenarioException => DrillOutcome.Refused("invalid-state", ex.Message),
+        InvalidOperationException or KeyNotFoundException => DrillOutcome.Refused("invalid-state", ex.Message),
         _ => null,
     };
 

@@ -130,6 +130,11 @@ public sealed partial class DrillGrain(
                 : DrillOutcome.Refused("invalid-state", $"A drill is already {engine.State.ToString().ToLowerInvariant()} on incident '{IncidentId}'; stop it first.");
         }
 
+        if (DrillOptions.SpeedProblem(order.Speed) is { } slowOrFast)
+        {
+            return DrillOutcome.Refused("invalid-value", slowOrFast);
+        }
+
         DrillEngine? started = null;
         try
         {

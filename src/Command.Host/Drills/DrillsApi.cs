@@ -36,6 +36,11 @@ public static class DrillsApi
             return ApiError.Invalid(notTaken);
         }
 
+        if (action == "start" && body.Speed is { } speed && DrillOptions.SpeedProblem(speed) is { } problem)
+        {
+            return ApiError.Invalid([new FieldError("speed", "invalid-value", problem)]);
+        }
+
         var actor = Actor.Of(request);
         if (action == DrillControlled.StartOver)
         {

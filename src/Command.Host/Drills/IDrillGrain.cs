@@ -44,8 +44,9 @@ public sealed record DrillOrder(string Scenario, double Speed, bool Loop, int Se
 /// <summary>A drill control's answer: the drill's state after it, or why it was refused.</summary>
 /// <param name="Status">The drill after the control, when it was done.</param>
 /// <param name="Refusal">
-/// Why not: <c>no-drill</c>, <c>invalid-state</c> or <c>invalid-value</c>; or, when its incident refused the start, the
-/// incident's reason (<c>unknown-incident</c>, <c>closed</c>, <c>enrolled-elsewhere</c>).
+/// Why not: <c>no-drill</c>, <c>invalid-state</c>, <c>invalid-value</c> or <c>invalid-scenario</c> (a scenario file that
+/// cannot be read or fails the scenario check); or, when its incident refused the start, the incident's reason
+/// (<c>unknown-incident</c>, <c>closed</c>, <c>enrolled-elsewhere</c>).
 /// </param>
 /// <param name="Detail">The refusal in a sentence.</param>
 [GenerateSerializer, Immutable]

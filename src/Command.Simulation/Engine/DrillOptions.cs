@@ -1,3 +1,6 @@
+using System.Globalization;
+using Command.Domain.Validation;
+
 namespace Command.Simulation.Engine;
 
 /// <summary>How a drill is played.</summary>
@@ -36,11 +39,19 @@ public sealed record DrillOptions
         }
     }
 
+    /// <summary>
+    /// Why a drill cannot be played at <paramref name="speed"/>, in a sentence a person asking for it can act on
+    /// ("speed 0 is outside 0.25-60 drill seconds to each second"); null when it can.
+    /// </summary>
+    public static string? SpeedProblem(double speed) => speed is >= MinSpeed and <= MaxSpeed
+        ? null
+        : string.Create(CultureInfo.InvariantCulture, $"speed {Figures.Outside(speed, MinSpeed, MaxSpeed, decimals: 2)} is outside {MinSpeed}-{MaxSpeed} drill seconds to each second");
+
     internal static void CheckSpeed(double speed)
     {
-        if (!(speed is >= MinSpeed and <= MaxSpeed))
+        if (SpeedProblem(speed) is { } problem)
         {
-            throw new ArgumentOutOfRangeException(nameof(speed), speed, $"The drill speed must be between {MinSpeed} and {MaxSpeed}.");
+            throw new ArgumentOutOfRangeException(nameof(speed), speed, problem);
         }
     }
 }

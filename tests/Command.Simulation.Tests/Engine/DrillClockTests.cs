@@ -69,12 +69,15 @@ public sealed class DrillClockTests
     }
 
     [Theory]
-    [InlineData(0.2)]
-    [InlineData(61)]
-    public void Speed_outside_a_quarter_to_sixty_is_refused(double speed)
+    [InlineData(0.2, "speed 0.2 is outside 0.25-60 drill seconds to each second")]
+    [InlineData(61, "speed 61 is outside 0.25-60 drill seconds to each second")]
+    [InlineData(0.249, "speed 0.249 is outside 0.25-60 drill seconds to each second")]
+    public void Speed_outside_a_quarter_to_sixty_is_refused_in_words(double speed, string expected)
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new DrillOptions { Speed = speed }.Validate());
-        Assert.StartsWith("The drill speed must be between 0.25 and 60.", e.Message, StringComparison.Ordinal);
+
+        Assert.Equal(expected, DrillOptions.SpeedProblem(speed));
+        Assert.StartsWith(expected, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
