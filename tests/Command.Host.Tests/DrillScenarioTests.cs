@@ -36,6 +36,20 @@ public sealed class DrillScenarioTests(DrillScenarioTests.ScenarioHost host) : I
     }
 
     [Fact]
+    public async Task A_file_whose_name_no_drill_can_be_started_by_is_listed_saying_why()
+    {
+        host.Files.Write("bad_name", TestScenarioFiles.Campus(TestScenarioFiles.Walker("BN1")));
+
+        var listed = await host.Client.GetFromJsonAsync<JsonElement[]>("/api/scenarios", Ct);
+
+        var bad = listed!.Single(s => Text(s, "name") == "bad_name");
+        Assert.Null(Text(bad, "title"));
+        Assert.Equal(
+            "'bad_name' is not a scenario name: a drill is started by a name of 1-64 letters, digits and '-'; rename the file to start a drill with it",
+            Text(bad, "error"));
+    }
+
+    [Fact]
     public async Task A_start_refused_part_way_enrols_none_of_its_units_and_the_file_still_plays_on_its_own_site()
     {
         // Its site 9 km off the incident's is near enough to play on, but its threat 5 km further out is not: the

@@ -15,7 +15,8 @@ public sealed partial class ScenarioLibrary(IOptions<DemoOptions> options, IHost
 
     /// <summary>
     /// Every scenario a drill can be started with, "demo" first, then the folder's files by name. A file that does
-    /// not load is listed with the reason, so whoever put it there learns what to fix.
+    /// not load, or whose name no drill can be started by, is listed with the reason, so whoever put it there learns
+    /// what to fix (one named with an underscore was left out without a word).
     /// </summary>
     public async Task<IReadOnlyList<ScenarioListing>> ListAsync(CancellationToken cancellationToken)
     {
@@ -29,8 +30,16 @@ public sealed partial class ScenarioLibrary(IOptions<DemoOptions> options, IHost
         foreach (var file in Directory.EnumerateFiles(Folder, "*.json").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileNameWithoutExtension(file);
-            if (!NamePattern().IsMatch(name) || string.Equals(name, DemoScenario.Name, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(name, DemoScenario.Name, StringComparison.OrdinalIgnoreCase))
             {
+                // The built-in demo, listed first, is what "demo" starts.
+                continue;
+            }
+
+            if (!NamePattern().IsMatch(name))
+            {
+                listings.Add(new(name, null, null,
+                    $"{Domain.Validation.Quoted.Text(name)} is not a scenario name: a drill is started by a name of 1-64 {NameShape}; rename the file to start a drill with it"));
                 continue;
             }
 
@@ -57,7 +66,7 @@ public sealed partial class ScenarioLibrary(IOptions<DemoOptions> options, IHost
 
         if (!NamePattern().IsMatch(name))
         {
-            throw new ArgumentException($"scenario '{name}' is not a scenario name (letters, digits and '-')");
+            throw new ArgumentException($"scenario '{name}' is not a scenario name ({NameShape})");
         }
 
         var path = Path.Combine(Folder, name + ".json");
@@ -65,6 +74,8 @@ public sealed partial class ScenarioLibrary(IOptions<DemoOptions> options, IHost
             ? Simulation.Files.ScenarioFile.LoadAsync(path, cancellationToken)
             : throw new ArgumentException($"scenario '{name}' is neither 'demo' nor a file in the scenario folder");
     }
+
+    private const string NameShape = "letters, digits and '-'";
 
     [GeneratedRegex("^[A-Za-z0-9-]{1,64}$")]
     private static partial Regex NamePattern();
