@@ -70,15 +70,7 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
         {
             await using (var first = new FakeClockHost(settings))
             {
-                await first.InitializeAsync();
-                var director = first.Services.GetRequiredService<Command.Host.Drills.DrillDirector>();
-                (await first.PostJsonAsync("/api/incidents", await DemoSite.CreateIncidentAsync(id))).EnsureSuccessStatusCode();
-                (await first.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = "demo", speed = 1 })).EnsureSuccessStatusCode();
-                for (var s = 0; s < 60; s += 5)
-                {
-                    first.Clock.Advance(TimeSpan.FromSeconds(5));
-                    await director.CatchUpAsync(id);
-                }
+                await PlayDemoAsync(first, id, seconds: 60);
             }
 
             // The next host's incident clock is past everything the first recorded.
@@ -112,15 +104,7 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
         {
             await using (var first = new FakeClockHost(settings))
             {
-                await first.InitializeAsync();
-                var director = first.Services.GetRequiredService<Command.Host.Drills.DrillDirector>();
-                (await first.PostJsonAsync("/api/incidents", await DemoSite.CreateIncidentAsync(id))).EnsureSuccessStatusCode();
-                (await first.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = "demo", speed = 1 })).EnsureSuccessStatusCode();
-                for (var s = 0; s < 120; s += 5)
-                {
-                    first.Clock.Advance(TimeSpan.FromSeconds(5));
-                    await director.CatchUpAsync(id);
-                }
+                await PlayDemoAsync(first, id, seconds: 120);
 
                 // As a crash: the stopping host does not hand the drill over, so nothing of the pause is recorded.
                 first.Services.GetRequiredService<Command.Host.Drills.LocalDrills>().Remove(id);
@@ -283,6 +267,20 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
             var demo = DemoScenario.ReadJsonAsync(CancellationToken.None).GetAwaiter().GetResult();
             File.WriteAllText(Path.Combine(folder, "night-shift.json"), demo.Replace("Meadowlark Flats School — active threat drill", "Night shift drill", StringComparison.Ordinal));
             File.WriteAllText(Path.Combine(folder, "broken.json"), "{\"name\": \"half a scenario\"");
+        }
+    }
+
+    // Opens an incident on the demo's site on a host of its own and plays the demo into it at 1x for that long.
+    private static async Task PlayDemoAsync(FakeClockHost host, string id, int seconds)
+    {
+        await host.InitializeAsync();
+        var director = host.Services.GetRequiredService<Command.Host.Drills.DrillDirector>();
+        (await host.PostJsonAsync("/api/incidents", await DemoSite.CreateIncidentAsync(id))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = "demo", speed = 1 })).EnsureSuccessStatusCode();
+        for (var s = 0; s < seconds; s += 5)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(5));
+            await director.CatchUpAsync(id);
         }
     }
 }
