@@ -161,6 +161,12 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
         var replayId = (await opened.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("replayId").GetString()!;
 
         var series = await host.Client.GetFromJsonAsync<JsonElement>($"/api/replays/{replayId}/series?units=P1", Ct);
+        var misspelt = await host.Client.GetAsync($"/api/replays/{replayId}/series?units=P1,NOPE", Ct);
+
+        var refusal = await misspelt.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, misspelt.StatusCode);
+        Assert.Equal(("unknown-unit", $"session '{id}' has no unit 'NOPE'"), (refusal.GetProperty("reason").GetString(), refusal.GetProperty("detail").GetString()));
 
         var unit = Assert.Single(series.GetProperty("units").EnumerateArray());
         Assert.Equal("Patrol 1", unit.GetProperty("callsign").GetString());

@@ -67,6 +67,12 @@ public static class AfterActionApi
         var wanted = (units ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
         var report = await reports.ForAsync(replayId, replay.IncidentId);
         var callsigns = report.Units.ToDictionary(u => u.UnitId, u => u.Callsign, StringComparer.Ordinal);
+        if (wanted.FirstOrDefault(u => !callsigns.ContainsKey(u)) is { } unknown)
+        {
+            // A misspelt unit drew an empty chart, as if it had never moved.
+            return Results.NotFound(new ApiError("unknown-unit", $"session '{replay.IncidentId}' has no unit '{unknown[..Math.Min(unknown.Length, 64)]}'"));
+        }
+
         var series = report.Distances
             .Where(d => wanted.Count == 0 || wanted.Contains(d.UnitId))
             .GroupBy(d => d.UnitId, StringComparer.Ordinal)
