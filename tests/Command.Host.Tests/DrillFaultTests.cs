@@ -17,6 +17,20 @@ public sealed class DrillFaultTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    // A host that plays the drill for 10 s (and pauses it, where asked) and stops, handing it over to the next.
+    private static async Task PlayOnFirstHostAsync(Dictionary<string, string?> settings, string id, string scenario, bool thenPause)
+    {
+        await using var first = new FakeClockHost(settings);
+        await first.InitializeAsync();
+        (await first.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        (await first.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario })).EnsureSuccessStatusCode();
+        await PlayAsync(first, id, seconds: 10);
+        if (thenPause)
+        {
+            (await first.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "pause" })).EnsureSuccessStatusCode();
+        }
+    }
+
     [Fact]
     public async Task A_drill_whose_carry_on_fails_after_its_engine_started_leaves_nothing_playing_and_is_faulted_once()
     {
@@ -28,13 +42,7 @@ public sealed class DrillFaultTests
         var settings = new Dictionary<string, string?> { ["DataPath"] = data, [files.Setting.Key] = files.Setting.Value };
         try
         {
-            await using (var first = new FakeClockHost(settings))
-            {
-                await first.InitializeAsync();
-                (await first.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
-                (await first.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name })).EnsureSuccessStatusCode();
-                await PlayAsync(first, id, seconds: 10);
-            }
+            await PlayOnFirstHostAsync(settings, id, name, thenPause: false);
 
             var failing = new FailingGrainCalls();
             failing.Fail(nameof(IIncidentGrain.RecordDrill), id, "carry-on");
@@ -95,14 +103,7 @@ public sealed class DrillFaultTests
         var settings = new Dictionary<string, string?> { ["DataPath"] = data, [files.Setting.Key] = files.Setting.Value };
         try
         {
-            await using (var first = new FakeClockHost(settings))
-            {
-                await first.InitializeAsync();
-                (await first.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
-                (await first.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name })).EnsureSuccessStatusCode();
-                await PlayAsync(first, id, seconds: 10);
-                (await first.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "pause" })).EnsureSuccessStatusCode();
-            }
+            await PlayOnFirstHostAsync(settings, id, name, thenPause: true);
 
             files.Write(name, TestScenarioFiles.Campus(TestScenarioFiles.Walker("P1"), more: "\"reporting\": { \"cadenceS\": 0.0001 },"));
             await using var second = new FakeClockHost(settings);
