@@ -12,7 +12,8 @@ internal readonly record struct CotText(string Text, string? Refusal = null);
 /// it is UTF-8. A gateway writing ISO-8859-1 or windows-1252 says so in its declaration, and its callsigns read as
 /// written, where decoded as UTF-8 they lost every accented letter. Any encoding .NET carries is read (its own, and the
 /// code pages it ships with); one it does not, or one in which the event's own declaration does not read, is refused by
-/// name. Never guessed at: a callsign read in the wrong encoding is a wrong callsign.
+/// name, and so are bytes that are no character in the encoding it is read in, UTF-8 too. Never guessed at: a callsign
+/// read in the wrong encoding is a wrong callsign.
 /// </summary>
 internal static class CotEncoding
 {
@@ -27,7 +28,7 @@ internal static class CotEncoding
         // UTF-8 declared, as ATAK declares every event, is read without a look-up.
         if (start.StartsWith(Utf8ByteOrderMark) || CotProlog.DeclaredEncoding(start) is not { } declared || declared.Equals("UTF-8", StringComparison.OrdinalIgnoreCase))
         {
-            return new(Utf8(message));
+            return StrictUtf8(message);
         }
 
         if (!IsEncodingName(declared))
@@ -41,7 +42,7 @@ internal static class CotEncoding
             // US-ASCII is UTF-8's first 128 characters. UTF-16 or UTF-32 declared on 8-bit text is what .NET writes
             // through a StringWriter, sent as UTF-8: its declaration was read as ASCII, so it is no 16-bit text, and was
             // always read as UTF-8.
-            { CodePage: Utf8CodePage or AsciiCodePage or Utf16CodePage or Utf16BigEndianCodePage or Utf32CodePage or Utf32BigEndianCodePage } => new(Utf8(message)),
+            { CodePage: Utf8CodePage or AsciiCodePage or Utf16CodePage or Utf16BigEndianCodePage or Utf32CodePage or Utf32BigEndianCodePage } => StrictUtf8(message),
             var encoding => Declared(message, encoding, CotFields.Clip(declared)),
         };
     }
@@ -92,7 +93,26 @@ internal static class CotEncoding
         }
     }
 
-    // UTF-8 as it was always read: a byte that is no UTF-8 is read as the replacement character, not refused.
+    // UTF-8, as XML reads it: a byte that is no UTF-8 is an error, not a replacement character. A gateway that writes
+    // ISO-8859-1 and declares nothing sent "Jos\uFFFD" for José, a callsign nobody on the radio uses; refused, it says
+    // which byte and where, and that the encoding must be declared.
+    private static CotText StrictUtf8(ReadOnlySpan<byte> message)
+    {
+        try
+        {
+            return new(StrictUtf8Encoding.GetString(message).TrimStart());
+        }
+        catch (DecoderFallbackException e)
+        {
+            var bytes = Convert.ToHexString(e.BytesUnknown ?? []);
+            return new(Utf8(message), string.Create(CultureInfo.InvariantCulture,
+                $"its bytes are not UTF-8: 0x{bytes} at byte {e.Index} is no character in it (text in another encoding must name it in its XML declaration)"));
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8Encoding = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    // UTF-8 with a byte that is no UTF-8 read as the replacement character: the text of a refused event, for the record.
     private static string Utf8(ReadOnlySpan<byte> message) => Encoding.UTF8.GetString(message).TrimStart();
 
     // XML's EncName: [A-Za-z] ([A-Za-z0-9._] | '-')*.

@@ -129,6 +129,37 @@ public sealed class CotEncodingTests
         Assert.Equal(new Rejection(RejectReason.Malformed, "its bytes do not read as shift_jis: 0x8220 is no character in it"), Refusal(message));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("UTF-8")]
+    [InlineData("US-ASCII")]
+    public void Latin1_text_read_as_utf8_is_refused_naming_the_byte_not_read_as_replacement_characters(string? declared)
+    {
+        // A gateway writing ISO-8859-1 that declares nothing, or declares UTF-8: "José" was read as "Jos\uFFFD".
+        var xml = declared is null ? CotParserTests.Event(uid: "ANDROID-1", detail: "<contact callsign='José Muñoz'/>") : Declared(declared);
+        var message = Encoding.Latin1.GetBytes(xml);
+        var at = Array.IndexOf(message, (byte)0xE9);
+
+        var incoming = Parser.Parse(message);
+
+        Assert.Equal(
+            new Rejection(RejectReason.Malformed, $"its bytes are not UTF-8: 0xE9 at byte {at} is no character in it (text in another encoding must name it in its XML declaration)"),
+            incoming.Report?.Rejection);
+        Assert.Null(incoming.Report?.Report);
+        Assert.Contains("Jos\uFFFD", incoming.Report?.Raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_utf8_sequence_cut_short_is_refused_and_whole_ones_read()
+    {
+        // "é" is 0xC3 0xA9 in UTF-8: its first byte alone, before a quote, is no character.
+        var whole = Encoding.UTF8.GetBytes(CotParserTests.Event(uid: "ANDROID-1", detail: "<contact callsign='Renée'/>"));
+        var cut = whole.Where((b, i) => b != 0xA9).ToArray();
+
+        Assert.Equal("Renée", Callsign(whole));
+        Assert.StartsWith("its bytes are not UTF-8: 0xC3 at byte ", Refusal(cut)?.Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_utf16_event_cut_to_an_odd_byte_is_refused_saying_so()
     {

@@ -47,6 +47,24 @@ public sealed class DeclaredEncodingTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task An_event_on_a_stream_that_is_not_utf8_is_refused_and_the_next_read_as_sent()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        using var phone = await IngestRig.ConnectAsync(rig.Listener<CotTcpListener>().BoundPort!.Value);
+        var undeclared = Encoding.Latin1.GetBytes(CotParserTests.Event(uid: "ANDROID-1", detail: "<contact callsign='José Muñoz'/>"));
+        var next = Encoding.UTF8.GetBytes(CotParserTests.Event(uid: "ANDROID-2", detail: "<contact callsign='Zoë'/>"));
+
+        await phone.GetStream().WriteAsync((byte[])[.. undeclared, .. next], Ct);
+        var delivered = await rig.Port.WaitForAsync(2);
+
+        var refused = Assert.Single(delivered, d => d.Refused is not null).Refused!;
+
+        Assert.Equal(RejectReason.Malformed, refused.Reason);
+        Assert.StartsWith("its bytes are not UTF-8: 0xE9 at byte ", refused.Detail, StringComparison.Ordinal);
+        Assert.Equal(("ANDROID-2", "Zoë"), Assert.Single(delivered, d => d.Report is not null).Report is { } r ? (r.UnitId, r.Callsign) : default);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task A_latin1_event_a_tak_server_relays_keeps_its_callsign()
     {
         using var certificates = new TestCertificates(DateTimeOffset.UtcNow, "TAK Server CA");
