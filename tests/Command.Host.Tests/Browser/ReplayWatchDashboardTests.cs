@@ -131,6 +131,41 @@ public sealed class ReplayWatchDashboardTests(FakeClockDashboardHost host) : ICl
         Assert.Empty(evaluator.Errors);
     }
 
+    [Fact]
+    public async Task An_evaluator_watching_sees_the_speed_the_driver_set_and_playing_keeps_it()
+    {
+        var scene = await HoldRecordedAsync();
+        await using var driver = await DriveAsync(scene);
+        await using var second = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Eval Moss", roles: ["evaluator"]);
+        await ReplayMode(second).ClickAsync();
+        var listed = second.Page.Locator("#open-replays li", new() { HasText = $"Drill {scene.IncidentId}" });
+        await listed.GetByRole(AriaRole.Button, new() { Name = $"Watch Drill {scene.IncidentId}, opened by Eval Diaz" }).ClickAsync();
+        var speed = second.Page.Locator("#replay-speed");
+        await Expect(second.Page.Locator("#replay-state")).ToHaveTextAsync("▶ PLAYING 1×");
+        await Expect(speed).ToHaveValueAsync("1");
+
+        // The driver plays it at 10×: the second evaluator's box says so, not the 1× it was left at.
+        await driver.Page.Locator("#replay-speed").SelectOptionAsync("10");
+        await Expect(second.Page.Locator("#replay-state")).ToHaveTextAsync("▶ PLAYING 10×");
+        await Expect(speed).ToHaveValueAsync("10");
+
+        // Paused and played again from the second page, it plays on at 10× for both.
+        await second.Page.Locator("#replay-pause").ClickAsync();
+        await Expect(driver.Page.Locator("#replay-state")).ToHaveTextAsync("❚❚ PAUSED");
+        await second.Page.Locator("#replay-play").ClickAsync();
+        await Expect(driver.Page.Locator("#replay-state")).ToHaveTextAsync("▶ PLAYING 10×");
+        await Expect(driver.Page.Locator("#replay-speed")).ToHaveValueAsync("10");
+
+        // A speed the box does not offer, set through the API, is shown as it is.
+        var replayId = await listed.GetAttributeAsync("data-replay");
+        using var played = await host.Client.PostAsJsonAsync($"/api/replays/{replayId}/play", new { speed = 3 }, Ct);
+        Assert.True(played.IsSuccessStatusCode, $"play at 3x answered {played.StatusCode}");
+        await Expect(speed).ToHaveValueAsync("3");
+        await Expect(speed.Locator("option:checked")).ToHaveTextAsync("3×");
+        Assert.Empty(second.Errors);
+        Assert.Empty(driver.Errors);
+    }
+
     private static ILocator ReplayMode(Dashboard dashboard) => dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true });
 
     // An evaluator's page opens the replay of the session and plays it at 1×.

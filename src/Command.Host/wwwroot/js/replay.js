@@ -4,7 +4,7 @@
 import { get, post, del, enc } from './api.js';
 import { can } from './session.js';
 import { attempt } from './notice.js';
-import { clock } from './format.js';
+import { clock, speed } from './format.js';
 import { Timeline } from './timeline.js';
 import { Notes } from './notes.js';
 
@@ -35,6 +35,21 @@ export class Replay {
     this.enable(false);
     // A replay of a session still being recorded plays on at its end: the slider and the view's limit grow with it.
     setInterval(() => this.follow(), 2000);
+    setInterval(() => this.followSpeed(), 250);
+  }
+
+  /**
+   * The speed box says how fast the replay plays, whoever set it: an evaluator watching a replay another drives at 10×
+   * had 1× in the box, and pressing Play there slowed it for everyone. Only a change of the replay's own speed moves
+   * it, so a speed chosen here while it is paused waits for Play.
+   */
+  followSpeed() {
+    const rate = this.picture.rate;
+    if (!this.shown || !(rate > 0) || rate === this.speedShown) return;
+    this.speedShown = rate;
+    const select = this.elements.speed;
+    const option = [...select.options].find(o => Number(o.value) === rate) ?? select.appendChild(new Option(speed(rate), String(rate)));
+    select.value = option.value;
   }
 
   /** Whether the replay shown plays: as its frames say, so also once it stopped by itself at the end of its session. */
@@ -154,6 +169,7 @@ export class Replay {
     this.marks = null;
     this.notes = [];
     this.shown = false;
+    this.speedShown = null;
     this.picture.limitMs = null;
   }
 
