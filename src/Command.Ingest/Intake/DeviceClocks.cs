@@ -20,6 +20,9 @@ namespace Command.Ingest.Intake;
 /// answered: its lag grows with each try) or one older than the newest heard. A clock a day or more off is not put
 /// right: that is not a clock that drifted. Devices are told apart by the unit they report for; one not heard for
 /// <see cref="Forgotten"/> is forgotten, and at most <see cref="MostDevices"/> are kept.
+/// The reports refused as future fixes while a device's clock was still being learned are kept (the latest
+/// <see cref="Remembered"/>), and once it is learned those that lag as the run it was learned from are given back,
+/// timed by it (<see cref="Release"/>): a radio every 30 s whose clock ran fast lost its first minute of fixes.
 /// </summary>
 public sealed partial class DeviceClocks(ValidationOptions options, ILogger<DeviceClocks>? logger = null)
 {
@@ -29,8 +32,8 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
     /// <summary>The least time those reports must arrive over: 10 s (a phone reporting every second makes eleven).</summary>
     public static readonly TimeSpan Over = TimeSpan.FromSeconds(10);
 
-    // The most reports of a device remembered: enough for a phone's ten seconds.
-    private const int Remembered = 12;
+    /// <summary>The most reports of a device remembered: enough for a phone's ten seconds.</summary>
+    public const int Remembered = 12;
 
     /// <summary>How far apart the lags of those reports may be: 3 s, a mobile network's delay varying.</summary>
     public static readonly TimeSpan Spread = TimeSpan.FromSeconds(3);
@@ -63,6 +66,45 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
         var offset = Observe(report.UnitId, report.Source, report.FixTime, receivedAt);
         return offset == TimeSpan.Zero ? report
             : report with { FixTime = report.FixTime + offset, StaleAt = report.StaleAt + offset, ClockCorrectionS = Math.Round(offset.TotalSeconds, 1) };
+    }
+
+    /// <summary>
+    /// Keeps a report of the device refused as a future fix while its clock is taken to agree with this host's, so that
+    /// it can be given back once the run of its reports says how far that clock is off (see <see cref="Release"/>).
+    /// </summary>
+    public void Refused(PositionReport report, DateTimeOffset receivedAt)
+    {
+        lock (devices)
+        {
+            if (devices.TryGetValue(report.UnitId, out var device) && device.Offset == TimeSpan.Zero)
+            {
+                device.Refused(report, receivedAt);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The reports of the device reporting for <paramref name="unitId"/> refused as future fixes before its clock was
+    /// learned, oldest first, timed as this host would have stamped them, now that it is: those whose lag agreed with the
+    /// run it was learned from (within <see cref="Spread"/>), fixed before <paramref name="before"/>. Each is given back
+    /// once; none while the clock is taken to agree.
+    /// </summary>
+    public IReadOnlyList<PositionReport> Release(string unitId, DateTimeOffset before)
+    {
+        lock (devices)
+        {
+            if (!devices.TryGetValue(unitId, out var device) || device.Offset == TimeSpan.Zero)
+            {
+                return [];
+            }
+
+            var offset = device.Offset;
+            var released = device.TakeRefused()
+                .Where(r => ((r.ReceivedAt - r.Report.FixTime) - offset).Duration() <= Spread && r.Report.FixTime + offset < before)
+                .Select(r => r.Report with { FixTime = r.Report.FixTime + offset, StaleAt = r.Report.StaleAt + offset, ClockCorrectionS = Math.Round(offset.TotalSeconds, 1) })
+                .ToList();
+            return released;
+        }
     }
 
     /// <summary>How far the clock of the device reporting for <paramref name="unitId"/> is taken to be behind this host's (negative: ahead).</summary>
@@ -146,6 +188,25 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
         private readonly (TimeSpan Lag, DateTimeOffset At)[] heard = new (TimeSpan, DateTimeOffset)[Remembered];
         private int count;
         private DateTimeOffset newest = DateTimeOffset.MinValue;
+        private List<(PositionReport Report, DateTimeOffset ReceivedAt)>? refused;
+
+        public void Refused(PositionReport report, DateTimeOffset receivedAt)
+        {
+            refused ??= [];
+            if (refused.Count == Remembered)
+            {
+                refused.RemoveAt(0);
+            }
+
+            refused.Add((report, receivedAt));
+        }
+
+        public List<(PositionReport Report, DateTimeOffset ReceivedAt)> TakeRefused()
+        {
+            var taken = refused ?? [];
+            refused = null;
+            return taken;
+        }
 
         public TimeSpan Offset { get; set; }
 

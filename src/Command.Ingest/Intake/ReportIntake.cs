@@ -26,6 +26,9 @@ public sealed class ReportIntake(
         var refused = new List<InputRejected>();
         var passed = new List<PositionReport>(batch.Count);
         var passedIndex = new List<int>(batch.Count);
+        // Reports refused earlier as future fixes, taken now that their device's clock is learned: before the report
+        // that taught it, and answered to no one (their senders were answered when they came).
+        const int Released = -1;
         for (var i = 0; i < batch.Count; i++)
         {
             var item = batch[i];
@@ -37,9 +40,23 @@ public sealed class ReportIntake(
             rejection ??= ReportScreen.Check(timed!, now, options);
             if (rejection is null)
             {
-                passed.Add(timed!);
+                foreach (var late in deviceClocks.Release(timed!.UnitId, timed.FixTime))
+                {
+                    if (ReportScreen.Check(late, now, options) is null)
+                    {
+                        passed.Add(late);
+                        passedIndex.Add(Released);
+                    }
+                }
+
+                passed.Add(timed);
                 passedIndex.Add(i);
                 continue;
+            }
+
+            if (rejection.Reason == RejectReason.FutureFix && timed is not null)
+            {
+                deviceClocks.Refused(timed, now);
             }
 
             var unitId = item.Report?.UnitId ?? item.UnitId;
@@ -63,14 +80,22 @@ public sealed class ReportIntake(
         }
 
         var results = await incidents.SubmitAsync(incidentId, passed, refused, unknownUnits, cancellationToken).ConfigureAwait(false);
-        var accepted = 0;
+        var (accepted, released) = (0, 0);
         for (var j = 0; j < results.Count; j++)
         {
             if (results[j] is { } later)
             {
                 var report = passed[j];
-                rejected.Add(new ItemRejection(passedIndex[j], report.UnitId, later));
+                if (passedIndex[j] != Released)
+                {
+                    rejected.Add(new ItemRejection(passedIndex[j], report.UnitId, later));
+                }
+
                 Count(report.Source, later);
+            }
+            else if (passedIndex[j] == Released)
+            {
+                released++;
             }
             else
             {
@@ -78,9 +103,9 @@ public sealed class ReportIntake(
             }
         }
 
-        if (accepted > 0)
+        if (accepted + released > 0)
         {
-            metrics.Accepted(passed[0].Source, accepted);
+            metrics.Accepted(passed[0].Source, accepted + released);
         }
 
         rejected.Sort((a, b) => a.Index.CompareTo(b.Index));

@@ -43,7 +43,7 @@ public sealed class DeviceClocksTests : IDisposable
     private List<PositionReport> Accepted(string unit) => [.. port.Snapshot().Where(d => d.Report?.UnitId == unit).Select(d => d.Report!)];
 
     [Fact]
-    public async Task A_device_whose_clock_runs_ahead_is_heard_from_its_third_report_on_at_the_time_this_host_would_have_stamped()
+    public async Task A_device_whose_clock_runs_ahead_is_heard_from_its_third_report_on_at_the_time_this_host_would_have_stamped_and_its_first_two_taken_then()
     {
         var outcomes = new List<IntakeOutcome>();
         for (var i = 0; i < 5; i++)
@@ -53,12 +53,32 @@ public sealed class DeviceClocksTests : IDisposable
         }
 
         Assert.Equal([RejectReason.FutureFix, RejectReason.FutureFix], outcomes.Take(2).Select(o => o.Rejected.Single().Rejection.Reason));
+        // Each sender is answered for what it sent: the two taken late were answered when they came.
         Assert.All(outcomes.Skip(2), o => Assert.Equal(1, o.Accepted));
-        // Taken 1.5 s before it arrived, by a clock found 29.6 s fast (its least delayed report's lag).
-        Assert.Equal([At(10 - 1.1), At(15 - 1.1), At(20 - 1.1)], Accepted("P1").Select(r => r.FixTime));
+        // Taken 1.5 s (0.4 s) before it arrived, by a clock found 29.6 s fast (its least delayed report's lag): the two
+        // refused while that was not known are taken with the third, before it, at the times this host would have given.
+        Assert.Equal([At(-1.1), At(5), At(10 - 1.1), At(15 - 1.1), At(20 - 1.1)], Accepted("P1").Select(r => r.FixTime));
         Assert.Equal("The device reporting for unit P1 over CoT keeps a clock 29.6 s ahead of this host's: its fix times are taken 29.6 s earlier", clockLog.Lines.Single());
-        // Each report taken in says by how much, for the unit's row.
+        // Each report taken in says by how much, for the unit's row; the refusals stay on the record as they were.
         Assert.All(Accepted("P1"), r => Assert.Equal(-29.6, r.ClockCorrectionS));
+        Assert.Equal(2, port.Snapshot().Count(d => d.Refused is { Reason: RejectReason.FutureFix, UnitId: "P1" }));
+    }
+
+    [Fact]
+    public async Task A_report_refused_as_a_future_fix_that_lags_unlike_the_run_the_clock_is_learned_from_is_not_taken_late()
+    {
+        // Stamped 12 s ahead once, then the device's clock is found to run 30 s ahead.
+        await SendAsync("P1", aheadS: 12);
+        clock.Advance(TimeSpan.FromSeconds(5));
+        for (var i = 0; i < 3; i++)
+        {
+            await SendAsync("P1", aheadS: 30);
+            clock.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        // The three of the run are taken; the one that lagged otherwise stays refused.
+        Assert.Equal([At(5), At(10), At(15)], Accepted("P1").Select(r => r.FixTime));
+        Assert.Equal(3, port.Snapshot().Count(d => d.Refused is { Reason: RejectReason.FutureFix }));
     }
 
     [Fact]
@@ -205,7 +225,8 @@ public sealed class DeviceClocksTests : IDisposable
             clock.Advance(TimeSpan.FromSeconds(5));
         }
 
-        Assert.Single(Accepted("P1"));
+        // P1's first two, refused while its clock was learned, are taken with its third.
+        Assert.Equal(3, Accepted("P1").Count);
         Assert.Equal(3, Accepted("P2").Count);
         Assert.Empty(Accepted("P3"));
         Assert.Single(clockLog.Lines);
