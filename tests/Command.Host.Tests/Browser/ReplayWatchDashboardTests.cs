@@ -114,9 +114,7 @@ public sealed class ReplayWatchDashboardTests(FakeClockDashboardHost host) : ICl
         var scene = await HoldRecordedAsync();
         await using var evaluator = await DriveAsync(scene);
         await using var controller = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Ctl Park", roles: ["controller"]);
-        await ReplayMode(controller).ClickAsync();
-        var listed = controller.Page.Locator("#open-replays li", new() { HasText = $"Drill {scene.IncidentId}" });
-        await listed.GetByRole(AriaRole.Button, new() { Name = $"Watch Drill {scene.IncidentId}, opened by Eval Diaz" }).ClickAsync();
+        var listed = await WatchAsync(controller, scene);
         await Expect(controller.Row("P1")).ToHaveCountAsync(1);
 
         // Back to live, the evaluator closes the replay it opened.
@@ -137,9 +135,7 @@ public sealed class ReplayWatchDashboardTests(FakeClockDashboardHost host) : ICl
         var scene = await HoldRecordedAsync();
         await using var driver = await DriveAsync(scene);
         await using var second = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Eval Moss", roles: ["evaluator"]);
-        await ReplayMode(second).ClickAsync();
-        var listed = second.Page.Locator("#open-replays li", new() { HasText = $"Drill {scene.IncidentId}" });
-        await listed.GetByRole(AriaRole.Button, new() { Name = $"Watch Drill {scene.IncidentId}, opened by Eval Diaz" }).ClickAsync();
+        var listed = await WatchAsync(second, scene);
         var speed = second.Page.Locator("#replay-speed");
         await Expect(second.Page.Locator("#replay-state")).ToHaveTextAsync("▶ PLAYING 1×");
         await Expect(speed).ToHaveValueAsync("1");
@@ -164,6 +160,15 @@ public sealed class ReplayWatchDashboardTests(FakeClockDashboardHost host) : ICl
         await Expect(speed.Locator("option:checked")).ToHaveTextAsync("3×");
         Assert.Empty(second.Errors);
         Assert.Empty(driver.Errors);
+    }
+
+    // Watches, from its page in replay mode, the replay the evaluator opened; the replay's entry in the list.
+    private static async Task<ILocator> WatchAsync(Dashboard watcher, Scene scene)
+    {
+        await ReplayMode(watcher).ClickAsync();
+        var listed = watcher.Page.Locator("#open-replays li", new() { HasText = $"Drill {scene.IncidentId}" });
+        await listed.GetByRole(AriaRole.Button, new() { Name = $"Watch Drill {scene.IncidentId}, opened by Eval Diaz" }).ClickAsync();
+        return listed;
     }
 
     private static ILocator ReplayMode(Dashboard dashboard) => dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true });
