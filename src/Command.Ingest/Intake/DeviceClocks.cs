@@ -133,7 +133,7 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
             }
 
             before = device.Offset;
-            device.Heard(fixTime, receivedAt);
+            device.Heard(fixTime, receivedAt, options.MaxFutureSkew);
             if (device.Run(options.MaxFutureSkew) is { } taken)
             {
                 device.Offset = taken.Duration() < options.MaxFutureSkew ? TimeSpan.Zero : taken;
@@ -212,7 +212,7 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
 
         public DateTimeOffset LastHeard { get; private set; } = DateTimeOffset.MinValue;
 
-        public void Heard(DateTimeOffset fixTime, DateTimeOffset receivedAt)
+        public void Heard(DateTimeOffset fixTime, DateTimeOffset receivedAt, TimeSpan skew)
         {
             LastHeard = receivedAt;
             if (fixTime <= newest)
@@ -222,7 +222,15 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
                 return;
             }
 
-            newest = fixTime;
+            // One stamped ahead of the clock the device is taken to keep is heard, for a clock that jumped ahead is
+            // learned from such reports, but is not the newest fix the others are held to: a single stamp an hour
+            // ahead (a receiver's time glitch) made every report after it "older", and the clock of a phone 30 s fast
+            // was not learned for that hour, every report of it refused as a future fix.
+            if (fixTime + Offset - receivedAt <= skew)
+            {
+                newest = fixTime;
+            }
+
             var lag = receivedAt - fixTime;
             if (count > 0 && receivedAt - heard[count - 1].At < Apart)
             {

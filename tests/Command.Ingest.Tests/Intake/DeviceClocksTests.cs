@@ -154,6 +154,44 @@ public sealed class DeviceClocksTests : IDisposable
     }
 
     [Fact]
+    public async Task A_single_stamp_an_hour_ahead_does_not_keep_a_fast_clock_from_being_learned()
+    {
+        // A receiver's time glitch, then the phone's own clock, 30 s fast.
+        var glitch = await SendAsync("P1", aheadS: 3_600);
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var outcomes = new List<IntakeOutcome>();
+        for (var i = 0; i < 4; i++)
+        {
+            outcomes.Add(await SendAsync("P1", aheadS: 30));
+            clock.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        Assert.Equal(RejectReason.FutureFix, glitch.Rejected.Single().Rejection.Reason);
+        Assert.Equal([0, 0, 1, 1], outcomes.Select(o => o.Accepted));
+        Assert.Equal([At(5), At(10), At(15), At(20)], Accepted("P1").Select(r => r.FixTime));
+    }
+
+    [Fact]
+    public async Task A_clock_put_an_hour_ahead_is_learned_as_any_clock_off()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await SendAsync("P1", aheadS: 0);
+            clock.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            await SendAsync("P1", aheadS: 3_600);
+            clock.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        // The first two an hour ahead are refused, then taken with the third, at the time each arrived (the least
+        // delayed report's lag is the clock's).
+        Assert.Equal([At(-0.4), At(5 - 0.4), At(10 - 0.4), At(15), At(20), At(25), At(30)], Accepted("P1").Select(r => r.FixTime));
+    }
+
+    [Fact]
     public async Task A_backlog_sent_at_once_after_an_outage_is_no_clock_that_runs_behind()
     {
         // Six fixes of the last minute arrive within a second of each other, then the device reports live again.
