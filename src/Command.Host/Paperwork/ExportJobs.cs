@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using Command.Domain.AfterAction;
 using Command.Host.Live;
 using Command.Recording.Layout;
 using Command.Recording.Storage;
@@ -75,17 +76,21 @@ public sealed partial class ExportJobs(SessionPaperwork paperwork, ISessionStore
         return false;
     }
 
-    /// <summary>Starts a job and returns at once with its first status.</summary>
-    public ExportStatus Start(string incidentId, PaperworkKind kind, string? subject, bool withNotes, string actor)
+    /// <summary>
+    /// Starts a job and returns at once with its first status. <paramref name="subject"/> is a log the session has
+    /// (<see cref="PaperworkExport.HasLog"/>: the caller refused any other before starting it); <paramref name="report"/>,
+    /// where the caller read it to tell, is written from rather than read again.
+    /// </summary>
+    public ExportStatus Start(string incidentId, PaperworkKind kind, string? subject, bool withNotes, string actor, AfterActionReport? report = null)
     {
         var jobId = JobId(kind, Guid.NewGuid().ToString("N")[..12], subject);
         var status = new ExportStatus(jobId, incidentId, PaperworkExport.Name(kind), "running", 0, PaperworkExport.FileName(incidentId, kind, subject), null);
         jobs[jobId] = status;
-        _ = RunAsync(status, kind, subject, withNotes, actor);
+        _ = RunAsync(status, kind, subject, withNotes, actor, report);
         return status;
     }
 
-    private async Task RunAsync(ExportStatus status, PaperworkKind kind, string? subject, bool withNotes, string actor)
+    private async Task RunAsync(ExportStatus status, PaperworkKind kind, string? subject, bool withNotes, string actor, AfterActionReport? read)
     {
         var sent = -1.0;
         void Report(double done)
@@ -102,18 +107,12 @@ public sealed partial class ExportJobs(SessionPaperwork paperwork, ISessionStore
         try
         {
             // Reading the recording is most of the work; writing the document the rest.
-            var report = await paperwork.ReportAsync(status.IncidentId, new SyncProgress(p => Report(p * 0.8)), CancellationToken.None);
+            var report = read ?? await paperwork.ReportAsync(status.IncidentId, new SyncProgress(p => Report(p * 0.8)), CancellationToken.None);
             var annotations = withNotes ? await paperwork.AnnotationsAsync(status.IncidentId) : [];
             using var document = new MemoryStream();
             await PaperworkExport.WriteAsync(kind, report, annotations, subject, actor, clock.GetUtcNow(), document, new SyncProgress(p => Report(0.8 + (p * 0.15))), CancellationToken.None);
             await store.WriteAsync(ResultPath(status.IncidentId, status.JobId), document.GetBuffer().AsMemory(0, (int)document.Length), CancellationToken.None);
             Finish(status with { State = "done", Progress = 1 });
-        }
-        catch (KeyNotFoundException ex)
-        {
-            // A unit the session never had: the caller's mistake, said in the job's status, not a fault of the host.
-            LogRefused(logger, status.JobId, status.IncidentId, ex.Message);
-            Finish(status with { State = "failed", Error = ex.Message });
         }
         catch (Exception ex)
         {
@@ -127,9 +126,6 @@ public sealed partial class ExportJobs(SessionPaperwork paperwork, ISessionStore
         jobs[status.JobId] = status;
         _ = hub.Clients.Group(Group(status.JobId)).SendAsync(ProgressMethod, status);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Export {JobId} of session {IncidentId} was refused: {Detail}")]
-    private static partial void LogRefused(ILogger logger, string jobId, string incidentId, string detail);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Export {JobId} of session {IncidentId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string jobId, string incidentId);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Command.Domain.AfterAction;
 using Command.Domain.Annotations;
 using Command.Domain.Exercises;
 using Command.Grains.Incidents;
@@ -60,9 +61,9 @@ public static class PaperworkApi
         {
             await PaperworkExport.WriteAsync(k, report, await VisibleAnnotationsAsync(context, paperwork, id), unit, Actor.Of(context.Request), clock.GetUtcNow(), document, null, ct);
         }
-        catch (KeyNotFoundException ex)
+        catch (KeyNotFoundException)
         {
-            return Results.NotFound(new ApiError("unknown-unit", ex.Message));
+            return UnknownUnit(id, unit!);
         }
 
         document.Position = 0;
@@ -82,6 +83,13 @@ public static class PaperworkApi
             return ApiError.Invalid([new FieldError("kind", "invalid-value", "kind is aar-docx, aar-html, ics214-zip, ics214-docx or ics214-csv")]);
         }
 
+        // Left unread, a unit sent with the AAR/IP was answered 202 and the whole session's document made as if asked for.
+        if (body.Unit is not null && !PaperworkExport.TakesUnit(kind))
+        {
+            return ApiError.Invalid([new FieldError("unit", "invalid-value",
+                $"{PaperworkExport.Name(kind)} takes no 'unit': the AAR/IP is the whole session's; only ics214-zip, ics214-docx and ics214-csv do, each picking one unit's log")]);
+        }
+
         if (body.Unit is { } unit && unit != Ics214Form.IncidentCommand && FieldError.UnitId("unit", unit) is { } wrong)
         {
             return ApiError.Invalid([wrong with { Detail = $"{wrong.Detail}: a unit id, or incident-command" }]);
@@ -92,10 +100,24 @@ public static class PaperworkApi
             return NotesApi.UnknownSession(id);
         }
 
-        var status = jobs.Start(id, kind, body.Unit, Rights.Grants(context.User, Rights.ReadNotes), Actor.Of(context.Request));
+        // A unit the session never had is refused here, as a download or a replay's series refuses it, not accepted and
+        // then failed in the job; the report read to tell is the one the job writes from, so it is read once.
+        AfterActionReport? report = null;
+        if (body.Unit is { } named)
+        {
+            report = await paperwork.ReportAsync(id, null, ct);
+            if (!PaperworkExport.HasLog(report, named))
+            {
+                return UnknownUnit(id, named);
+            }
+        }
+
+        var status = jobs.Start(id, kind, body.Unit, Rights.Grants(context.User, Rights.ReadNotes), Actor.Of(context.Request), report);
         // A job for a unit named in another script carries its letters: escaped, as a header must be ASCII.
         return Results.Accepted($"/api/exports/{Uri.EscapeDataString(status.JobId)}", status);
     }
+
+    private static IResult UnknownUnit(string id, string unit) => Results.NotFound(new ApiError("unknown-unit", PaperworkExport.NoUnit(id, unit)));
 
     private static async Task<IResult> Result(string id, string jobId, ISessionStore store, CancellationToken ct)
     {
@@ -197,5 +219,8 @@ public static class PaperworkApi
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
-/// <summary>POST /api/sessions/{id}/exports: kind is aar-docx, aar-html, ics214-zip, ics214-docx or ics214-csv; unit picks one ICS-214 log.</summary>
+/// <summary>
+/// POST /api/sessions/{id}/exports: kind is aar-docx, aar-html, ics214-zip, ics214-docx or ics214-csv; unit picks one
+/// ICS-214 log (a unit the session had, or incident-command), and only an ICS-214 kind takes it.
+/// </summary>
 public sealed record ExportRequest(string? Kind, string? Unit);

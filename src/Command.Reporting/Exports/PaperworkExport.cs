@@ -56,6 +56,19 @@ public static class PaperworkExport
         return false;
     }
 
+    /// <summary>
+    /// True for the kinds that take a unit: the ICS-214 logs, one of which it picks. The AAR/IP is the whole session's,
+    /// and takes none.
+    /// </summary>
+    public static bool TakesUnit(PaperworkKind kind) => kind is not (PaperworkKind.AarDocx or PaperworkKind.AarHtml);
+
+    /// <summary>True when <paramref name="report"/>'s session has an ICS-214 log for <paramref name="subject"/>: a unit it had, or incident command.</summary>
+    public static bool HasLog(AfterActionReport report, string subject) =>
+        subject == Ics214Form.IncidentCommand || report.Units.Any(u => u.UnitId == subject);
+
+    /// <summary>Why there is no log for <paramref name="subject"/>: "session 'x' has no unit 'NOPE'", a long id cut to 64 characters.</summary>
+    public static string NoUnit(string incidentId, string subject) => $"session '{incidentId}' has no unit '{subject[..Math.Min(subject.Length, 64)]}'";
+
     public static (string ContentType, string Extension) Format(PaperworkKind kind) => kind switch
     {
         PaperworkKind.AarDocx or PaperworkKind.Ics214Docx => ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
@@ -96,7 +109,7 @@ public static class PaperworkExport
             default:
                 var forms = Ics214Form.Build(report, [.. annotations.OfType<EvaluatorNote>()], preparedBy, now);
                 IReadOnlyList<Ics214Form> chosen = subject is null ? forms
-                    : [forms.FirstOrDefault(f => f.ForIncidentCommand == (subject == Ics214Form.IncidentCommand) && f.Subject == subject) ?? throw new KeyNotFoundException($"session '{report.Incident.IncidentId}' has no unit '{subject}'")];
+                    : [forms.FirstOrDefault(f => f.ForIncidentCommand == (subject == Ics214Form.IncidentCommand) && f.Subject == subject) ?? throw new KeyNotFoundException(NoUnit(report.Incident.IncidentId, subject))];
                 if (kind == PaperworkKind.Ics214Zip)
                 {
                     await Ics214Document.WriteZipAsync(chosen, seekable, progress, cancellationToken);

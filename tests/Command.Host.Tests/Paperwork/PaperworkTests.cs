@@ -421,22 +421,73 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
         Assert.Contains($"ACTIVITY LOG (ICS 214): {Unit}", docx.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_export_job_for_a_unit_the_session_never_had_fails_in_words_and_is_no_error_of_the_host()
+    [Theory]
+    [InlineData("ics214-csv")]
+    [InlineData("ics214-docx")]
+    [InlineData("ics214-zip")]
+    public async Task An_export_job_for_a_unit_the_session_never_had_is_refused_up_front_and_no_job_is_started(string kind)
     {
         var id = await RecordHoldAsync();
         using var evaluator = await host.AsAsync("evaluator");
 
-        var status = await ExportToTheEndAsync(evaluator, id, "ics214-csv", "NOPE");
+        var refused = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/exports", new { kind, unit = "NOPE" }, Ct);
+        var commandLog = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/exports", new { kind, unit = "incident-command" }, Ct);
 
-        Assert.Equal("failed", status.State);
-        Assert.Contains("NOPE", status.Error, StringComparison.Ordinal);
-        var lines = Directory.GetFiles(Path.Combine(host.DataPath, "logs"), "command-*.log")
-            .SelectMany(f => ReadShared(f)).Where(l => l.Contains(status.JobId, StringComparison.Ordinal)).ToList();
-        var line = Assert.Single(lines);
-        // Compact JSON leaves the level out for information, and writes an exception as @x.
-        Assert.DoesNotContain("\"@l\"", line, StringComparison.Ordinal);
-        Assert.DoesNotContain("\"@x\"", line, StringComparison.Ordinal);
+        // As GET /series?units= and the ICS-214 download answer the same mistake.
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        var body = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(("unknown-unit", $"session '{id}' has no unit 'NOPE'"), (body.GetProperty("reason").GetString(), body.GetProperty("detail").GetString()));
+        Assert.False(body.TryGetProperty("jobId", out _));
+        Assert.Equal(HttpStatusCode.NotFound, (await evaluator.GetAsync($"/api/sessions/{id}/ics214?format=csv&unit=NOPE", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, commandLog.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_export_job_for_a_unit_of_a_session_never_recorded_is_refused_for_the_session()
+    {
+        using var evaluator = await host.AsAsync("evaluator");
+
+        var refused = await evaluator.PostAsJsonAsync("/api/sessions/never-recorded-x/exports", new { kind = "ics214-csv", unit = "P1" }, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal("unknown-session", (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("reason").GetString());
+    }
+
+    [Theory]
+    [InlineData("aar-docx", "P1")]
+    [InlineData("aar-html", "P1")]
+    [InlineData("aar-docx", "NOPE")]
+    [InlineData("aar-html", "")]
+    public async Task A_whole_session_export_job_refuses_a_unit_it_would_ignore_naming_the_field(string kind, string unit)
+    {
+        var id = await RecordHoldAsync();
+        using var evaluator = await host.AsAsync("evaluator");
+
+        var refused = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/exports", new { kind, unit }, Ct);
+        var whole = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/exports", new { kind, unit = (string?)null }, Ct);
+
+        Assert.Equal(
+            [(HttpStatusCode.BadRequest, "unit", "invalid-value", $"{kind} takes no 'unit': the AAR/IP is the whole session's; only ics214-zip, ics214-docx and ics214-csv do, each picking one unit's log")],
+            await ErrorsAsync(refused));
+        Assert.Equal(HttpStatusCode.Accepted, whole.StatusCode);
+    }
+
+    [Fact]
+    public async Task Starting_an_export_job_is_refused_to_an_anonymous_caller_and_to_one_who_may_not_export()
+    {
+        var id = await RecordHoldAsync();
+        using var anonymous = host.ClientWith(null);
+        using var observer = await host.AsAsync("observer");
+        using var commander = await host.AsAsync("commander");
+
+        var unsigned = await anonymous.PostAsJsonAsync($"/api/sessions/{id}/exports", new { kind = "ics214-csv", unit = "NOPE" }, Ct);
+        var watching = await observer.PostAsJsonAsync($"/api/sessions/{id}/exports", new { kind = "aar-docx", unit = "P1" }, Ct);
+        var commanding = await commander.PostAsJsonAsync($"/api/sessions/{id}/exports", new { kind = "ics214-csv", unit = "NOPE" }, Ct);
+
+        // Who calls is checked before what they name: nobody learns which units a session had, or which fields a kind takes.
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (watching.StatusCode, commanding.StatusCode));
+        Assert.Equal("missing-right", (await commanding.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("reason").GetString());
     }
 
     /// <summary>Starts an export job as the given caller and waits, over the hub as the page does, until it is done or failed.</summary>
@@ -461,19 +512,6 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
         Volatile.Write(ref jobId, job.JobId);
         var now = await hub.InvokeAsync<ExportStatus?>("WatchExport", job.JobId, Ct);
         return now is { State: not "running" } ? now : await finished.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
-    }
-
-    private static IEnumerable<string> ReadShared(string file)
-    {
-        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            lines.Add(line);
-        }
-
-        return lines;
     }
 
     [Fact]
