@@ -68,13 +68,17 @@ internal static class AfterActionCsv
 
     /// <summary>
     /// The incident's figures by name, each typed as its CSV column is (text, or a number), its times written by
-    /// <paramref name="time"/> (ISO 8601 where none is given) and its units named by <paramref name="unit"/> (their ids
-    /// where none is given).
+    /// <paramref name="time"/> (ISO 8601 where none is given), its units named by <paramref name="unit"/> (their ids
+    /// where none is given), and its durations written by <paramref name="span"/>, named without the "_s" of the
+    /// seconds the CSV gives where one is given.
     /// </summary>
-    internal static IEnumerable<(string Metric, CsvCell Value)> IncidentRows(IncidentMetrics i, Func<DateTimeOffset?, string>? time = null, Func<string, string>? unit = null)
+    internal static IEnumerable<(string Metric, CsvCell Value)> IncidentRows(
+        IncidentMetrics i, Func<DateTimeOffset?, string>? time = null, Func<string, string>? unit = null, Func<TimeSpan?, string>? span = null)
     {
         var written = time ?? (t => Time(t));
         var named = unit ?? (id => id);
+        var s = span is null ? "_s" : "";
+        CsvCell Lasted(TimeSpan? t) => span is null ? CsvCell.Seconds(t) : span(t);
         string Moment(UnitMoment? m) => m is null ? "" : $"{named(m.UnitId)} {written(m.Time)}";
         yield return ("incident", i.IncidentId);
         yield return ("name", i.Name);
@@ -85,11 +89,11 @@ internal static class AfterActionCsv
         yield return ("first_on_scene", Moment(i.FirstOnScene));
         yield return ("first_entry", Moment(i.FirstEntry));
         yield return ("first_contact", Moment(i.FirstContact));
-        yield return ("time_to_contact_s", CsvCell.Seconds(i.TimeToContact));
+        yield return ($"time_to_contact{s}", Lasted(i.TimeToContact));
         yield return ("contained", written(i.ContainedAt));
-        yield return ("time_to_contained_s", CsvCell.Seconds(i.TimeToContained));
+        yield return ($"time_to_contained{s}", Lasted(i.TimeToContained));
         yield return ("neutralized", written(i.NeutralizedAt));
-        yield return ("time_to_neutralized_s", CsvCell.Seconds(i.TimeToNeutralized));
+        yield return ($"time_to_neutralized{s}", Lasted(i.TimeToNeutralized));
         yield return ("flags_raised", CsvCell.Number(i.FlagsRaised));
         yield return ("flags_acknowledged", CsvCell.Number(i.FlagsAcknowledged));
         yield return ("flags_suppressed", written(i.FlagsSuppressedAt));

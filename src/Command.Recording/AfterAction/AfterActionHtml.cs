@@ -34,10 +34,11 @@ internal static class AfterActionHtml
             html.Append("<p class=\"draft\"><b>Draft:</b> ").Append(HtmlEncode(open)).Append(".</p>");
         }
 
-        // Times as the site's people read them, UTC beside: the CSV and JSON keep ISO 8601 for machines.
+        // Times as the site's people read them, UTC beside, and durations as every document prints them ("1:23"): the CSV
+        // and JSON keep ISO 8601 and seconds for machines.
         var clock = new SiteClock(i.TimeZone);
         html.Append("<h2>Incident</h2><p>").Append(HtmlEncode(Opened(i, clock))).Append("</p><table>");
-        foreach (var (metric, value) in AfterActionCsv.IncidentRows(i, t => t is { } at ? clock.Both(at) : "", report.Named))
+        foreach (var (metric, value) in AfterActionCsv.IncidentRows(i, t => t is { } at ? clock.Both(at) : "", report.Named, t => t is { } lasted ? SvgCharts.Clock(lasted) : ""))
         {
             html.Append("<tr><th>").Append(HtmlEncode(metric.Replace('_', ' '))).Append("</th>");
             HtmlCells.Cell(html, value.Value).Append("</tr>");

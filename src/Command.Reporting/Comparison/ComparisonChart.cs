@@ -51,7 +51,7 @@ public static class ComparisonChart
 
                 if (figures.TimeToContactS is { } s)
                 {
-                    svg.Append(Inv($"<rect x=\"{Left}\" y=\"{y:F1}\" width=\"{Math.Max(1, s / max * plotWidth):F1}\" height=\"{bar - 1:F1}\" fill=\"{Colours[r % Colours.Length]}\"><title>{HtmlEncode(units[i].Key)} run {r + 1}: {s:F0} s</title></rect>"));
+                    svg.Append(Inv($"<rect x=\"{Left}\" y=\"{y:F1}\" width=\"{Math.Max(1, s / max * plotWidth):F1}\" height=\"{bar - 1:F1}\" fill=\"{Colours[r % Colours.Length]}\"><title>{HtmlEncode(units[i].Key)} run {r + 1}: {Durations.Clock(s)} to contact</title></rect>"));
                 }
                 else
                 {
@@ -62,8 +62,8 @@ public static class ComparisonChart
 
         var axis = legend + (units.Count * RowHeight) + 2;
         svg.Append(Inv($"<line class=\"axis\" x1=\"{Left}\" y1=\"{axis}\" x2=\"{Width - Right}\" y2=\"{axis}\"/>"))
-            .Append(Inv($"<text class=\"tick\" x=\"{Left}\" y=\"{axis + 16}\">0 s</text>"))
-            .Append(Inv($"<text class=\"tick end\" x=\"{Width - Right}\" y=\"{axis + 16}\">{max:F0} s to contact</text>"))
+            .Append(Inv($"<text class=\"tick\" x=\"{Left}\" y=\"{axis + 16}\">0:00</text>"))
+            .Append(Inv($"<text class=\"tick end\" x=\"{Width - Right}\" y=\"{axis + 16}\">{Durations.Clock(max)} to contact</text>"))
             .Append("</svg>");
         return svg.ToString();
     }

@@ -16,11 +16,11 @@ public static class ComparisonDocument
             $"{i + 1}", r.IncidentId, r.Name, r.Scenario ?? "", r.ScenarioVersion ?? "", r.OpenedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "",
         }));
         yield return new Heading(1, "Key times, from the threat going active");
-        yield return Table.Of(new[] { "Figure" }.Concat(c.Runs.Select((_, i) => $"Run {i + 1}")), c.KeyTimes.Select(f => new[] { f.Name }.Concat(f.Values.Select(N))));
+        yield return Table.Of(new[] { "Figure" }.Concat(c.Runs.Select((_, i) => $"Run {i + 1}")), c.KeyTimes.Select(f => new[] { Figure(f) }.Concat(f.Values.Select(v => Value(f, v)))));
         yield return new Heading(1, "Units");
         yield return Table.Of(
-            new[] { "Unit" }.Concat(c.Runs.SelectMany((_, i) => new[] { $"Run {i + 1} callsign", $"Run {i + 1} time to contact (s)", $"Run {i + 1} longest hold (s)", $"Run {i + 1} flags" })),
-            c.Units.Select(u => new[] { u.Key }.Concat(u.Runs.SelectMany(r => r is null ? new[] { "", "", "", "" } : [r.Callsign, N(r.TimeToContactS), N(r.LongestHoldS), $"{r.Flags}"]))));
+            new[] { "Unit" }.Concat(c.Runs.SelectMany((_, i) => new[] { $"Run {i + 1} callsign", $"Run {i + 1} time to contact", $"Run {i + 1} longest hold", $"Run {i + 1} flags" })),
+            c.Units.Select(u => new[] { u.Key }.Concat(u.Runs.SelectMany(r => r is null ? new[] { "", "", "", "" } : [r.Callsign, Clock(r.TimeToContactS), Clock(r.LongestHoldS), $"{r.Flags}"]))));
         yield return new Heading(1, "Time to contact");
         yield return new Plot("Each unit's time to contact, one bar per run.", ComparisonChart.Svg(c));
     }
@@ -56,5 +56,14 @@ public static class ComparisonDocument
 
     private static CsvCell Seconds(double? value) => CsvCell.Number(value, "0.#");
 
-    private static string N(double? value) => value?.ToString("0.#", CultureInfo.InvariantCulture) ?? "";
+    // A person reads a time as every other document prints one, "3:58" (Durations.Clock); the CSV and JSON keep seconds
+    // for machines, under names that say so ("first contact (s)").
+    private const string InSeconds = " (s)";
+
+    private static string Figure(ComparedFigure f) => f.Name.EndsWith(InSeconds, StringComparison.Ordinal) ? f.Name[..^InSeconds.Length] : f.Name;
+
+    private static string Value(ComparedFigure f, double? value) =>
+        f.Name.EndsWith(InSeconds, StringComparison.Ordinal) ? Clock(value) : value?.ToString("0.#", CultureInfo.InvariantCulture) ?? "";
+
+    private static string Clock(double? seconds) => seconds is { } s ? Durations.Clock(s) : "";
 }

@@ -79,4 +79,36 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
         // The browser's own word of the refused request, and nothing else.
         Assert.Contains("the server responded with a status of 400", Assert.Single(dashboard.Errors), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Runs_compared_on_the_page_read_their_times_as_minutes_and_seconds_as_the_aar_prints_them()
+    {
+        var first = await Scene.OpenAsync(host, "compare-a");
+        await first.ThreatAsync(0, 100);
+        await first.EnrolAsync("P1", "Patrol 1", "contact");
+        await first.HoldAsync("P1", 0, -60);
+        var second = await Scene.OpenAsync(host, "compare-b");
+        await second.ThreatAsync(0, 100);
+        await second.EnrolAsync("Q1", "Patrol 9", "contact");
+        await second.HoldAsync("Q1", 0, -60);
+        await using var dashboard = await Dashboard.OpenAsync(host, first.IncidentId);
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(first.IncidentId);
+        await Expect(dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']")).ToHaveCountAsync(1);
+
+        await dashboard.Page.Locator("#compare-open").ClickAsync();
+        await Expect(dashboard.Page.Locator($"#compare-sessions option[value='{second.IncidentId}']")).ToHaveCountAsync(1);
+        await dashboard.Page.Locator("#compare-sessions").SelectOptionAsync([first.IncidentId, second.IncidentId]);
+        await dashboard.Page.Locator("#compare-run").ClickAsync();
+
+        var result = dashboard.Page.Locator("#compare-result");
+        await Expect(result.Locator("table")).ToHaveCountAsync(2);
+        var text = await result.InnerTextAsync();
+        // Each unit held about a minute and a half and was flagged: its hold reads m:ss, not "95.2 s".
+        Assert.Matches(@"hold \d+:\d\d · 1 flags", text);
+        Assert.Contains("first on scene", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("(s)", text, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\d s\b", text);
+        Assert.Empty(dashboard.Errors);
+    }
 }

@@ -71,6 +71,25 @@ public sealed class AfterActionExportTests
     }
 
     [Fact]
+    public async Task The_html_report_prints_the_incidents_durations_as_minutes_and_seconds_and_the_csv_keeps_seconds()
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 240, snapshotEvery: 0);
+        var recorded = await AfterActionExport.BuildAsync(await drill.OpenAsync(), cancellationToken: Ct);
+        var report = recorded with { Incident = recorded.Incident with { TimeToContact = TimeSpan.FromSeconds(83.4), TimeToContained = TimeSpan.FromSeconds(3725.9) } };
+
+        var html = await Write(s => AfterActionExport.WriteHtmlAsync(report, s, Ct));
+        var csv = await Write(s => AfterActionExport.WriteCsvAsync(report, s, AfterActionTable.Incident, Ct));
+
+        // As the AAR/IP prints a duration, truncated to the whole second: 83.4 s is 1:23, not "83.4".
+        Assert.Contains("<tr><th>time to contact</th><td>1:23</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><th>time to contained</th><td>1:02:05</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><th>time to neutralized</th><td></td></tr>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>83.4</td>", html, StringComparison.Ordinal);
+        Assert.Contains("time_to_contact_s,83.4", csv, StringComparison.Ordinal);
+        Assert.Contains("time_to_contained_s,3725.9", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reading_positions_by_their_parts_gives_the_same_report_as_decoding_every_event()
     {
         var drill = await RecordedDrill.RecordAsync(seconds: 150, snapshotEvery: 0);

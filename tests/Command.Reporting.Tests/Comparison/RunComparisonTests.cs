@@ -58,10 +58,17 @@ public sealed class RunComparisonTests
         await ComparisonDocument.WriteHtmlAsync(c, html, Ct);
         await ComparisonDocument.WriteCsvAsync(c, csv, Ct);
 
+        // Durations as the AAR/IP prints them (Durations.Clock): 238 s is 3:58; counts stay counts; the CSV keeps seconds.
         var page = Encoding.UTF8.GetString(html.ToArray());
         Assert.Contains("<h1>Comparison of 2 runs of cedar-hollow</h1>", page, StringComparison.Ordinal);
-        Assert.Contains("<tr><td>first contact (s)</td><td>238</td><td>119</td></tr>", page, StringComparison.Ordinal);
-        Assert.Contains("<title>A2 run 2: 119 s</title>", page, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>first contact</td><td>3:58</td><td>1:59</td></tr>", page, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>flags raised</td><td>2</td><td>2</td></tr>", page, StringComparison.Ordinal);
+        Assert.Contains("<th>Run 1 time to contact</th><th>Run 1 longest hold</th>", page, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>A2</td><td>Adam 2</td><td>3:58</td><td>0:00</td><td>0</td><td>Adam 2</td><td>1:59</td><td>0:00</td><td>0</td></tr>", page, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>A1</td><td>Adam 1</td><td></td><td>4:11</td><td>", page, StringComparison.Ordinal);
+        Assert.Contains("<title>A2 run 2: 1:59 to contact</title>", page, StringComparison.Ordinal);
+        Assert.Contains(">3:58 to contact</text>", page, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"[0-9] s\b|\(s\)", page);
         var lines = Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n");
         Assert.Equal("unit,run,session,callsign,time_to_contact_s,longest_hold_s,flags", lines[0]);
         Assert.Contains("A2,2,cedar-hollow-4,Adam 2,119,0,0", lines);

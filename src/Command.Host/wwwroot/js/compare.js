@@ -1,7 +1,7 @@
 // Runs of one scenario side by side: key times and each unit's figures, as a table and a plot, and as exports.
 import { get, enc } from './api.js';
 import { attempt } from './notice.js';
-import { clock } from './format.js';
+import { clock, duration } from './format.js';
 import { escapeHtml } from './symbols.js';
 
 export class Compare {
@@ -29,10 +29,13 @@ export class Compare {
     const c = await attempt(() => get(this.query('json')));
     if (!c) return;
     const runs = c.runs.map((r, i) => `<th>Run ${i + 1}<br>${escapeHtml(r.incidentId)}${r.scenarioVersion ? ` (v${escapeHtml(r.scenarioVersion)})` : ''}</th>`).join('');
+    // Times as every document prints them, m:ss (the JSON's figures named "(s)" are seconds); counts as they are.
     const n = v => (v == null ? '—' : String(v));
-    const figures = c.keyTimes.map(f => `<tr><th>${escapeHtml(f.name)}</th>${f.values.map(v => `<td class="num">${n(v)}</td>`).join('')}</tr>`).join('');
+    const seconds = f => f.name.endsWith(' (s)');
+    const figures = c.keyTimes.map(f => `<tr><th>${escapeHtml(seconds(f) ? f.name.slice(0, -4) : f.name)}</th>${f.values
+      .map(v => `<td class="num">${seconds(f) ? duration(v) : n(v)}</td>`).join('')}</tr>`).join('');
     const units = c.units.map(u => `<tr><th>${escapeHtml(u.key)}</th>${u.runs.map(r => (r
-      ? `<td class="num">${n(r.timeToContactS)} s · hold ${n(r.longestHoldS)} s · ${r.flags} flags</td>` : '<td>—</td>')).join('')}</tr>`).join('');
+      ? `<td class="num">${duration(r.timeToContactS)} · hold ${duration(r.longestHoldS)} · ${r.flags} flags</td>` : '<td>—</td>')).join('')}</tr>`).join('');
     this.el.result.innerHTML = `<table class="compare-table"><tr><th></th>${runs}</tr>${figures}</table>`
       + `<h3>Units: time to contact · longest hold · flags</h3><table class="compare-table"><tr><th></th>${runs}</tr>${units}</table>`
       + `<img class="compare-plot" alt="Time to contact per unit, run by run" src="${escapeHtml(this.query('svg'))}">`
