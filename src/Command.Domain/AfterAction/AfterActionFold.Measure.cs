@@ -61,7 +61,7 @@ public sealed partial class AfterActionFold
             if (unit.ReachedContact is null && exact <= radius && (building is not { } b || areas.InBuilding(b, settled))
                 && (settledFloor is not { } mine || threatFloor is not { } theirs || mine == theirs))
             {
-                unit.ReachedContact = settledAt;
+                unit.Reached(settledAt);
                 firstContact ??= new UnitMoment(unitId, settledAt);
                 Log(settledAt, unitId, "contact", "Reached the threat (contact)");
             }
@@ -95,7 +95,7 @@ public sealed partial class AfterActionFold
                 openFlags[(raised.Subject, raised.Rule)] = new FlagSpan(raised.Subject, raised.Level, raised.Reason, e.Time, null);
                 if (units.TryGetValue(raised.Subject, out var unit))
                 {
-                    unit.FlagsRaised++;
+                    unit.Raised(raised.Rule);
                 }
 
                 timeline.Add(new TimelineMark(e.Time, "flag-raised", raised.Subject, raised.Reason));
@@ -114,7 +114,7 @@ public sealed partial class AfterActionFold
                 if (openFlags.Remove((cleared.Subject, cleared.Rule), out var open))
                 {
                     flags.Add(open with { Cleared = e.Time });
-                    units.GetValueOrDefault(cleared.Subject)?.Flagged(Elapsed(open.Raised, e.Time));
+                    units.GetValueOrDefault(cleared.Subject)?.Flagged(cleared.Rule, Elapsed(open.Raised, e.Time));
                 }
 
                 timeline.Add(new TimelineMark(e.Time, "flag-cleared", cleared.Subject, cleared.Reason));

@@ -119,7 +119,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 Log(e.Time, enrolled.UnitId, "enrolled", $"Enrolled as {UnitRoles.Name(enrolled.Role)} ({enrolled.Actor})");
                 break;
             case UnitRoleChanged changed:
-                Enrol(changed.UnitId, changed.UnitId, changed.Role, e.Time).Role = changed.Role;
+                Enrol(changed.UnitId, changed.UnitId, changed.Role, e.Time).Reassign(changed.Role, e.Time);
                 var answering = changed.AnsweringFlag is { } flag ? $", sent in instead of {flag}" : "";
                 Log(e.Time, changed.UnitId, "role-changed", $"Reassigned to {UnitRoles.Name(changed.Role)}{answering} ({changed.Actor})");
                 Log(e.Time, null, "role-changed", $"{changed.UnitId} reassigned to {UnitRoles.Name(changed.Role)}{answering} ({changed.Actor})");
@@ -224,12 +224,12 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     public AfterActionReport Build()
     {
         var end = ended ?? default;
-        foreach (var ((subject, _), span) in openFlags)
+        foreach (var ((subject, rule), span) in openFlags)
         {
             if (units.GetValueOrDefault(subject) is { } unit)
             {
                 var heard = unit.HeardUntil(end);
-                unit.Flagged(Elapsed(span.Raised, heard > span.Raised ? heard : span.Raised));
+                unit.Flagged(rule, Elapsed(span.Raised, heard > span.Raised ? heard : span.Raised));
             }
         }
 
@@ -250,7 +250,8 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
             DrillPlay.Describe(drillClock.Spans, end, drillOutages.Total), closedAt);
         return new AfterActionReport(incident, [.. enrolment.Select(u => u.ToMetrics(threatActiveAt, drillClock))], [.. samples],
             [.. flags.Concat(openFlags.Values).OrderBy(f => f.Raised)], [.. timeline], [.. activity.OrderBy(a => a.Time)], exercise,
-            drillClock.IsIncidentClock ? null : [.. drillClock.Spans], zones.IsEmpty ? null : zones);
+            drillClock.IsIncidentClock ? null : [.. drillClock.Spans], zones.IsEmpty ? null : zones,
+            [.. enrolment.SelectMany(u => u.RolesHeld(threatActiveAt, drillClock))]);
     }
 
     private void OnPhase(ThreatPhase phase, DateTimeOffset time)

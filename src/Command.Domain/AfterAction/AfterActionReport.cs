@@ -18,6 +18,10 @@ namespace Command.Domain.AfterAction;
 /// was played, and a pause is no one's hold. Times of day are the incident's. Absent where no drill set it.
 /// </param>
 /// <param name="Zones">The site's zones, by which <see cref="Named"/> names a zone's flags; absent where the site has none.</param>
+/// <param name="Roles">
+/// Every unit's roles in turn, in order of enrolment, each with the judgement figures earned in it (<see cref="RolesOf"/>):
+/// a unit's <see cref="UnitMetrics.Role"/> is only its last. Absent from a report made before they were kept.
+/// </param>
 public sealed record AfterActionReport(
     IncidentMetrics Incident,
     ImmutableArray<UnitMetrics> Units,
@@ -27,8 +31,18 @@ public sealed record AfterActionReport(
     ImmutableArray<ActivityEntry> Activity,
     Exercises.Exercise? Exercise,
     ImmutableArray<Incidents.DrillClockSpan>? DrillClockSpans = null,
-    ImmutableArray<ReportZone>? Zones = null)
+    ImmutableArray<ReportZone>? Zones = null,
+    ImmutableArray<RoleHeld>? Roles = null)
 {
+    /// <summary>
+    /// The roles <paramref name="unit"/> held in turn, first its first, each with the figures earned in it; one, its
+    /// role with all its figures, where the report kept none.
+    /// </summary>
+    public IReadOnlyList<RoleHeld> RolesOf(UnitMetrics unit) =>
+        Roles is { } roles && roles.Where(r => r.UnitId == unit.UnitId).ToList() is { Count: > 0 } held
+            ? held
+            : [new RoleHeld(unit.UnitId, unit.Role, unit.EnrolledAt, unit.FlagsRaised, unit.LongestFlaggedHold, unit.TimeToContact)];
+
     /// <summary>How long from <paramref name="from"/> to <paramref name="to"/> (times of the incident's clock) on the clock units were judged on.</summary>
     public TimeSpan Elapsed(DateTimeOffset from, DateTimeOffset to)
     {
@@ -146,6 +160,18 @@ public sealed record UnitMetrics(
     int ReportsTaken = 0,
     double? UsualIntervalS = null,
     double? ClockCorrectionS = null);
+
+/// <summary>
+/// A role a unit held, from <paramref name="From"/> until its next one or the end, and the judgement figures it earned
+/// in it: a flag counts in the role the unit held when it was raised, contact in the role it held when it reached the threat.
+/// </summary>
+/// <param name="UnitId">The unit.</param>
+/// <param name="Role">The role.</param>
+/// <param name="From">Since when: its enrolment, or its reassignment.</param>
+/// <param name="FlagsRaised">Flags raised on it in the role.</param>
+/// <param name="LongestFlaggedHold">The longest of them.</param>
+/// <param name="TimeToContact">Its time to contact (<see cref="UnitMetrics.TimeToContact"/>) where it reached the threat in the role; null otherwise.</param>
+public sealed record RoleHeld(string UnitId, UnitRole Role, DateTimeOffset From, int FlagsRaised, TimeSpan LongestFlaggedHold, TimeSpan? TimeToContact);
 
 /// <summary>A unit's straight-line distance to the nearest active threat at one fix.</summary>
 public sealed record DistanceSample(string UnitId, DateTimeOffset Time, double DistanceM);

@@ -16,6 +16,14 @@ public static class AfterActionWords
             : unit.ReportsTaken.ToString(CultureInfo.InvariantCulture))
           + (unit.ClockCorrectionS is { } clock && clock != 0 ? $"; device clock {Clock(clock)}" : "");
 
+    /// <summary>
+    /// The roles a unit held in turn, each after the first with when it took it, in the site's time of day: "contact,
+    /// perimeter from 09:04:10"; its one role where it held one. Its last role alone would say a unit held outside as
+    /// contact and reassigned afterwards was flagged on the perimeter.
+    /// </summary>
+    public static string Roles(IReadOnlyList<RoleHeld> held, SiteClock clock) =>
+        string.Join(", ", held.Select((r, i) => i == 0 ? Units.UnitRoles.Name(r.Role) : $"{Units.UnitRoles.Name(r.Role)} from {clock.LocalTime(r.From)}"));
+
     /// <summary>How far a device's clock is off the host's, as its unit's row says it: "42 s slow", "3 min fast", "2 h slow".</summary>
     public static string Clock(double correctionS)
     {

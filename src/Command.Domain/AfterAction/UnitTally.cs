@@ -9,7 +9,25 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
 
     public string Callsign { get; } = callsign;
 
-    public UnitRole Role { get; set; } = role;
+    // The roles it held in turn, each with the judgement figures earned in it: a unit held outside as contact and
+    // reassigned to the perimeter afterwards was flagged as contact, not as perimeter.
+    private readonly List<RoleTally> roles = [new(role, enrolledAt)];
+
+    // The role each of its flags (by rule) was raised in, and the role it reached the threat in.
+    private readonly Dictionary<string, RoleTally> raisedIn = new(StringComparer.Ordinal);
+    private RoleTally? contactIn;
+
+    /// <summary>Its role now.</summary>
+    public UnitRole Role => roles[^1].Role;
+
+    /// <summary>Takes <paramref name="role"/> from <paramref name="at"/>; a role it already holds is no change.</summary>
+    public void Reassign(UnitRole role, DateTimeOffset at)
+    {
+        if (role != Role)
+        {
+            roles.Add(new RoleTally(role, at));
+        }
+    }
 
     public DateTimeOffset EnrolledAt { get; } = enrolledAt;
 
@@ -17,7 +35,14 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
 
     public DateTimeOffset? FirstEntry { get; set; }
 
-    public DateTimeOffset? ReachedContact { get; set; }
+    public DateTimeOffset? ReachedContact { get; private set; }
+
+    /// <summary>It reached the threat, as of <paramref name="at"/>, in the role it holds now.</summary>
+    public void Reached(DateTimeOffset at)
+    {
+        ReachedContact = at;
+        contactIn = roles[^1];
+    }
 
     public DateTimeOffset? LastSample { get; set; }
 
@@ -57,7 +82,15 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
 
     public TimeSpan LongestFlagged { get; set; }
 
-    public int FlagsRaised { get; set; }
+    public int FlagsRaised { get; private set; }
+
+    /// <summary>A flag under <paramref name="rule"/> was raised on it, in the role it holds now.</summary>
+    public void Raised(string rule)
+    {
+        FlagsRaised++;
+        roles[^1].FlagsRaised++;
+        raisedIn[rule] = roles[^1];
+    }
 
     public int Acknowledgements { get; set; }
 
@@ -171,18 +204,39 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     // A longer gap counts as this long: the median does not care how long it was, and its tenths stay an int.
     private const double LongestIntervalS = 3600;
 
-    public void Flagged(TimeSpan span)
+    /// <summary>Its flag under <paramref name="rule"/> lasted <paramref name="span"/>: a hold earned in the role it was raised in.</summary>
+    public void Flagged(string rule, TimeSpan span)
     {
         TotalFlagged += span;
         LongestFlagged = span > LongestFlagged ? span : LongestFlagged;
+        var role = raisedIn.GetValueOrDefault(rule) ?? roles[^1];
+        role.LongestFlagged = span > role.LongestFlagged ? span : role.LongestFlagged;
     }
 
-    public UnitMetrics ToMetrics(DateTimeOffset? threatActiveAt, Incidents.DrillClock clock)
+    public UnitMetrics ToMetrics(DateTimeOffset? threatActiveAt, Incidents.DrillClock clock) =>
+        new(UnitId, Callsign, Role, EnrolledAt, FirstOnSite, FirstEntry, ReachedContact,
+            TimeToContact(threatActiveAt, clock), TotalFlagged, LongestFlagged, FlagsRaised, Acknowledgements, ClosestM, HeldWhileSuppressed, Person, ReportsRefused,
+            ReportsTaken, UsualIntervalS, ClockCorrectionS);
+
+    /// <summary>The roles it held in turn, each with the flags raised on it in that role, their longest, and its time to contact where it reached the threat in it.</summary>
+    public IEnumerable<RoleHeld> RolesHeld(DateTimeOffset? threatActiveAt, Incidents.DrillClock clock) =>
+        roles.Select(r => new RoleHeld(UnitId, r.Role, r.From, r.FlagsRaised, r.LongestFlagged, r == contactIn ? TimeToContact(threatActiveAt, clock) : null));
+
+    private TimeSpan? TimeToContact(DateTimeOffset? threatActiveAt, Incidents.DrillClock clock)
     {
         var from = threatActiveAt is { } active && active > EnrolledAt ? active : EnrolledAt;
-        return new UnitMetrics(UnitId, Callsign, Role, EnrolledAt, FirstOnSite, FirstEntry, ReachedContact,
-            ReachedContact is { } contact ? clock.Elapsed(from, contact) : null, TotalFlagged, LongestFlagged, FlagsRaised, Acknowledgements, ClosestM, HeldWhileSuppressed, Person, ReportsRefused,
-            ReportsTaken, UsualIntervalS, ClockCorrectionS);
+        return ReachedContact is { } contact ? clock.Elapsed(from, contact) : null;
+    }
+
+    private sealed class RoleTally(UnitRole role, DateTimeOffset from)
+    {
+        public UnitRole Role { get; } = role;
+
+        public DateTimeOffset From { get; } = from;
+
+        public int FlagsRaised { get; set; }
+
+        public TimeSpan LongestFlagged { get; set; }
     }
 }
 

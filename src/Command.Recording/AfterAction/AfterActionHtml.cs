@@ -1,6 +1,5 @@
 using System.Text;
 using Command.Domain.AfterAction;
-using Command.Domain.Units;
 using static System.Net.WebUtility;
 
 namespace Command.Recording.AfterAction;
@@ -46,8 +45,8 @@ internal static class AfterActionHtml
 
         html.Append("</table><h2>Timeline</h2><p>Diamond: threat phase, hollow where the threat's marker was deleted on a device. Star: a unit's own alert from its device, filled where raised, hollow where cancelled. Triangle: flag raised or escalated. Circle: acknowledged. Square: cleared.</p>")
             .Append(SvgCharts.Timeline(report.Timeline, start, end, report.Named));
-        UnitsTable(html, report);
-        Plots(html, report, start, end);
+        UnitsTable(html, report, clock);
+        Plots(html, report, clock, start, end);
         html.Append("</body></html>");
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
         await writer.WriteAsync(html, cancellationToken);
@@ -60,7 +59,7 @@ internal static class AfterActionHtml
         return i.OpenedAt is { } opened ? $"Opened {clock.DateTime(opened)}. {zone}; the timeline and plots count from then." : $"{zone}.";
     }
 
-    private static void UnitsTable(StringBuilder html, AfterActionReport report)
+    private static void UnitsTable(StringBuilder html, AfterActionReport report, SiteClock clock)
     {
         html.Append("<h2>Units</h2><table><tr><th>unit</th><th>callsign</th><th>role</th><th>on site</th><th>entry</th><th>contact</th>")
             .Append("<th>time to contact</th><th>flagged total</th><th>longest flag</th><th>flags</th><th>acks</th><th>closest m</th><th>held while flags suppressed</th><th>reports refused</th><th>reports</th></tr>");
@@ -70,7 +69,8 @@ internal static class AfterActionHtml
             html.Append("<tr>");
             HtmlCells.Cell(html, u.UnitId);
             HtmlCells.Cell(html, u.Callsign);
-            html.Append("<td>").Append(UnitRoles.Name(u.Role)).Append("</td>");
+            // Every role it held, where they changed: its last alone would put a hold earned as contact on the perimeter.
+            html.Append("<td>").Append(HtmlEncode(AfterActionWords.Roles(report.RolesOf(u), clock))).Append("</td>");
             foreach (var t in (DateTimeOffset?[])[u.FirstOnSite, u.FirstEntry, u.ReachedContact])
             {
                 html.Append("<td class=\"n\">").Append(t is { } v ? SvgCharts.Clock(report.Elapsed(start, v)) : "").Append("</td>");
@@ -91,7 +91,7 @@ internal static class AfterActionHtml
         html.Append("</table>");
     }
 
-    private static void Plots(StringBuilder html, AfterActionReport report, DateTimeOffset start, DateTimeOffset end)
+    private static void Plots(StringBuilder html, AfterActionReport report, SiteClock clock, DateTimeOffset start, DateTimeOffset end)
     {
         var byUnit = report.Distances.GroupBy(d => d.UnitId).ToDictionary(g => g.Key, g => g.ToList());
         var flagsBySubject = report.Flags.ToLookup(f => f.Subject);
@@ -106,7 +106,7 @@ internal static class AfterActionHtml
         html.Append("</p>");
         foreach (var u in plotted)
         {
-            html.Append("<h3>").Append(HtmlEncode($"{u.Callsign} ({u.UnitId}, {UnitRoles.Name(u.Role)})")).Append("</h3>")
+            html.Append("<h3>").Append(HtmlEncode($"{u.Callsign} ({u.UnitId}, {AfterActionWords.Roles(report.RolesOf(u), clock)})")).Append("</h3>")
                 .Append(SvgCharts.Distance(u.UnitId, byUnit[u.UnitId], flagsBySubject[u.UnitId], start, end, report.Timeline));
         }
     }

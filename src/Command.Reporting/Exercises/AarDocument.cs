@@ -58,12 +58,7 @@ public static class AarDocument
         yield return new Heading(1, Sections[1]);
         yield return Table.Of(
             ["Unit", "Callsign", "Role", "Name", "Agency", "ICS position", "Time to contact", "Longest flagged hold", "Flags", "Reports"],
-            report.Units.Select(u => new[]
-            {
-                u.UnitId, u.Callsign, UnitRoles.Name(u.Role), u.Person?.Name ?? "", u.Person?.Agency ?? "", u.Person?.IcsPosition ?? "",
-                u.TimeToContact is { } t ? SvgCharts.Clock(t) : "", u.LongestFlaggedHold > TimeSpan.Zero ? SvgCharts.Clock(u.LongestFlaggedHold) : "",
-                u.FlagsRaised.ToString(CultureInfo.InvariantCulture), AfterActionWords.Reports(u),
-            }));
+            report.Units.Select(u => UnitRow(report, u, clock)));
 
         yield return new Heading(1, Sections[2]);
         yield return Table.Of(
@@ -135,7 +130,7 @@ public static class AarDocument
         var flags = report.Flags.ToLookup(f => f.Subject);
         foreach (var u in report.Units.Where(u => byUnit.ContainsKey(u.UnitId)).OrderByDescending(u => u.TotalFlaggedHold).ThenBy(u => u.ClosestApproachM).Take(MaxPlottedUnits))
         {
-            yield return new Plot($"Distance to the threat: {u.Callsign} ({u.UnitId}, {UnitRoles.Name(u.Role)}); shaded bands are flags.", SvgCharts.Distance(u.UnitId, byUnit[u.UnitId], flags[u.UnitId], start, finish, report.Timeline));
+            yield return new Plot($"Distance to the threat: {u.Callsign} ({u.UnitId}, {AfterActionWords.Roles(report.RolesOf(u), clock)}); shaded bands are flags.", SvgCharts.Distance(u.UnitId, byUnit[u.UnitId], flags[u.UnitId], start, finish, report.Timeline));
         }
 
         yield return new Heading(1, Sections[6]);
@@ -169,6 +164,37 @@ public static class AarDocument
         NoteMark.AreaForImprovement => "area for improvement",
         _ => "observation",
     };
+
+    // Its roles where they changed, and each judgement figure with the role it was earned in.
+    private static string[] UnitRow(Domain.AfterAction.AfterActionReport report, UnitMetrics u, SiteClock clock)
+    {
+        var held = report.RolesOf(u);
+        return
+        [
+            u.UnitId, u.Callsign, AfterActionWords.Roles(held, clock), u.Person?.Name ?? "", u.Person?.Agency ?? "", u.Person?.IcsPosition ?? "",
+            held.FirstOrDefault(r => r.TimeToContact is not null) is { TimeToContact: { } t } contact ? Earned(held, SvgCharts.Clock(t), contact.Role) : "",
+            held.MaxBy(r => r.LongestFlaggedHold) is { } longest && longest.LongestFlaggedHold > TimeSpan.Zero ? Earned(held, SvgCharts.Clock(longest.LongestFlaggedHold), longest.Role) : "",
+            Flags(held, u.FlagsRaised), AfterActionWords.Reports(u),
+        ];
+    }
+
+    // A unit that held more than one role earned each judgement figure in one of them, said beside it ("4:00 as
+    // contact"): beside "contact, perimeter from 09:04:10" a bare figure reads as the last role's.
+    private static string Earned(IReadOnlyList<RoleHeld> held, string figure, UnitRole role) =>
+        held.Count > 1 ? $"{figure} as {UnitRoles.Name(role)}" : figure;
+
+    /// <summary>"1", or for a unit that held more than one role, "1 as contact", "3: 2 as contact, 1 as perimeter".</summary>
+    private static string Flags(IReadOnlyList<RoleHeld> held, int total)
+    {
+        var byRole = held.GroupBy(r => r.Role).Select(g => (Role: g.Key, Count: g.Sum(r => r.FlagsRaised))).Where(g => g.Count > 0).ToList();
+        if (held.Count == 1 || byRole.Count == 0)
+        {
+            return total.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var each = string.Join(", ", byRole.Select(g => Inv($"{g.Count} as {UnitRoles.Name(g.Role)}")));
+        return byRole.Count == 1 ? each : Inv($"{total}: {each}");
+    }
 
     /// <summary>"M: Performed with major challenges".</summary>
     private static string Rated(ExerciseRating rating) => $"{ExerciseRatings.Letter(rating)}: {ExerciseRatings.Words(rating)}";

@@ -1,4 +1,7 @@
 using System.Text;
+using Command.Domain.AfterAction;
+using Command.Domain.Units;
+using Command.Recording.AfterAction;
 using Command.Reporting.Exercises;
 using Command.Reporting.Tests.Support;
 
@@ -25,6 +28,50 @@ public sealed class AarDocumentTests
         Assert.Equal(6, Docx.Read(first.ToArray()).Pictures);
         // Valid against the schema Word writes today (its table look takes Word 2010's attributes).
         Assert.Empty(Docx.SchemaProblems(first.ToArray(), Ct));
+    }
+
+    [Fact]
+    public async Task A_unit_reassigned_after_its_hold_reads_its_roles_in_turn_and_its_flag_in_the_role_it_was_earned_in()
+    {
+        // A1 holds 200 m out as contact and is flagged; 200 s in (15:03:20, 08:03:20 in Denver) the commander puts it on
+        // the perimeter, which ends its hold. A5, enrolled unassigned, is sent in as contact five seconds after A1's flag.
+        var report = await AfterActionFold.BuildAsync(GoldenDrill.RunAgain("cedar-hollow-5", 1.2, id => id, a1PerimeterAtS: 200).ToAsyncEnumerable(), cancellationToken: Ct);
+        var draft = AarDraft.Build(report, []);
+        using var file = new MemoryStream();
+        using var html = new MemoryStream();
+        AarDocument.WriteDocx(draft, file);
+        await AarDocument.WriteHtmlAsync(draft, html, Ct);
+        var docx = Docx.Read(file.ToArray());
+
+        var reassigned = GoldenDrill.T0.AddSeconds(200);
+        var a1 = report.Units.Single(u => u.UnitId == "A1");
+        Assert.Equal(UnitRole.Perimeter, a1.Role);
+        Assert.Equal(
+            [(UnitRole.Contact, GoldenDrill.T0, 1, reassigned - GoldenDrill.FlagAt), (UnitRole.Perimeter, reassigned, 0, TimeSpan.Zero)],
+            report.RolesOf(a1).Select(r => (r.Role, r.From, r.FlagsRaised, r.LongestFlaggedHold)));
+        var units = docx.Tables[0];
+        var hold = Durations.Clock(reassigned - GoldenDrill.FlagAt);
+        Assert.Equal(["A1", "Adam 1", "contact, perimeter from 08:03:20", "Dana Ruiz", "Cedar Hollow PD", "Contact Team Leader", "", $"{hold} as contact", "1 as contact", "400, every 1 s"], units[1]);
+        Assert.Equal($"unassigned, contact from {new SiteClock("America/Denver").LocalTime(GoldenDrill.FlagAt.AddSeconds(5))}", units.Single(r => r[0] == "A5")[2]);
+        // A unit that held one role reads as before.
+        Assert.Equal(["A2", "Adam 2", "contact", "Lee Park", "", "", "3:58", "", "0", "400, every 1 s"], units[2]);
+        Assert.Contains("Distance to the threat: Adam 1 (A1, contact, perimeter from 08:03:20); shaded bands are flags.", docx.Paragraphs.Select(p => p.Text));
+        Assert.Contains($"<td>contact, perimeter from 08:03:20</td><td>Dana Ruiz</td><td>Cedar Hollow PD</td><td>Contact Team Leader</td><td></td><td>{hold} as contact</td><td>1 as contact</td>",
+            Encoding.UTF8.GetString(html.ToArray()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_report_lists_a_reassigned_units_roles_in_turn_in_its_units_table()
+    {
+        var report = await AfterActionFold.BuildAsync(GoldenDrill.RunAgain("cedar-hollow-6", 1.2, id => id, a1PerimeterAtS: 200).ToAsyncEnumerable(), cancellationToken: Ct);
+        using var html = new MemoryStream();
+
+        await AfterActionExport.WriteHtmlAsync(report, html, Ct);
+
+        var page = Encoding.UTF8.GetString(html.ToArray());
+        Assert.Contains("<td>A1</td><td>Adam 1</td><td>contact, perimeter from 08:03:20</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>A2</td><td>Adam 2</td><td>contact</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<h3>Adam 1 (A1, contact, perimeter from 08:03:20)</h3>", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -59,14 +59,16 @@ public static class GoldenDrill
     /// The same drill run again: A2 walks at <paramref name="a2SpeedMps"/>, and each unit id is renamed (callsigns stay),
     /// as a live drill's trackers may be.
     /// </summary>
-    public static List<IncidentEvent> RunAgain(string incidentId, double a2SpeedMps, Func<string, string> rename) => RunOf(a2SpeedMps, rename, incidentId).Recorded;
+    /// <remarks>With <paramref name="a1PerimeterAtS"/>, the commander puts A1 on the perimeter that many seconds in, after its hold.</remarks>
+    public static List<IncidentEvent> RunAgain(string incidentId, double a2SpeedMps, Func<string, string> rename, int? a1PerimeterAtS = null) =>
+        RunOf(a2SpeedMps, rename, incidentId, a1PerimeterAtS).Recorded;
 
-    private static (List<IncidentEvent> Recorded, DateTimeOffset FlagAt) RunOf(double a2SpeedMps, Func<string, string> rename, string incidentId)
+    private static (List<IncidentEvent> Recorded, DateTimeOffset FlagAt) RunOf(double a2SpeedMps, Func<string, string> rename, string incidentId, int? a1PerimeterAtS = null)
     {
         // The candidates' one fix must fall just before A1's flag; where that falls is the assessment's business, so
         // it is found first from a run without them (they cannot change it: they never close, so they are no backup).
-        var flagAt = Fold(null, a2SpeedMps, rename, incidentId).Recorded.OfType<FlagRaised>().First(f => f.Subject == rename("A1")).Time;
-        return (Fold(flagAt, a2SpeedMps, rename, incidentId).Recorded, flagAt);
+        var flagAt = Fold(null, a2SpeedMps, rename, incidentId, a1PerimeterAtS).Recorded.OfType<FlagRaised>().First(f => f.Subject == rename("A1")).Time;
+        return (Fold(flagAt, a2SpeedMps, rename, incidentId, a1PerimeterAtS).Recorded, flagAt);
     }
 
     /// <summary>Every event recorded, in sequence order.</summary>
@@ -75,7 +77,7 @@ public static class GoldenDrill
     /// <summary>When A1's not-closing flag went up.</summary>
     public static DateTimeOffset FlagAt => Run.Value.FlagAt;
 
-    private static (List<IncidentEvent> Recorded, IncidentStream Stream) Fold(DateTimeOffset? flagAt, double a2SpeedMps, Func<string, string> id, string incidentId)
+    private static (List<IncidentEvent> Recorded, IncidentStream Stream) Fold(DateTimeOffset? flagAt, double a2SpeedMps, Func<string, string> id, string incidentId, int? a1PerimeterAtS)
     {
         var stream = new IncidentStream();
         var recorded = new List<IncidentEvent>();
@@ -115,6 +117,11 @@ public static class GoldenDrill
             if (flagAt is { } acked && t == acked.AddSeconds(10))
             {
                 Do(new FlagAcknowledged(id("A1"), "commander", "waiting for a second officer"), t);
+            }
+
+            if (s == a1PerimeterAtS)
+            {
+                Do(new UnitRoleChanged(id("A1"), UnitRole.Perimeter, "commander"), t);
             }
 
             if (s == 300)
