@@ -22,9 +22,22 @@ public static class AnnotationRules
             ?? (note.UnitId is { } u && !SiteRules.IsValidId(u) ? "unitId: not a unit id" : null)
             ?? (note.ObjectiveId is { } o && !SiteRules.IsValidId(o) ? "objectiveId: not an objective id" : null),
         RatingDecided rating => (!SiteRules.IsValidId(rating.ObjectiveId) ? "objectiveId: not an objective id" : null)
+            ?? (ReasonRequired(rating) ? $"reason: {ReasonRequiredDetail(rating)}" : null)
             ?? Text(rating.Reason, "reason", required: false),
         _ => "type: unknown annotation",
     };
+
+    /// <summary>
+    /// True for a decision that changes the rating the report proposed and gives no reason: the AAR/IP would print a
+    /// changed rating with no why beside it. Confirming the proposal, or rating an objective proposed none, needs none.
+    /// </summary>
+    public static bool ReasonRequired(RatingDecided rating) =>
+        rating.Proposed is { } proposed && proposed != rating.Rating && string.IsNullOrWhiteSpace(rating.Reason);
+
+    /// <summary>"the report proposed U (unable to be performed) from the recording; rating it M changes that, and the AAR/IP prints why beside it: give the reason".</summary>
+    public static string ReasonRequiredDetail(RatingDecided rating) =>
+        $"the report proposed {Exercises.ExerciseRatings.Letter(rating.Proposed ?? rating.Rating)} ({Exercises.ExerciseRatings.Words(rating.Proposed ?? rating.Rating).ToLowerInvariant()}) for '{rating.ObjectiveId}' from the recording; "
+        + $"rating it {Exercises.ExerciseRatings.Letter(rating.Rating)} changes that, and the AAR/IP prints why beside it: give the reason";
 
     private static string? Text(string? text, string field, bool required) =>
         string.IsNullOrWhiteSpace(text)

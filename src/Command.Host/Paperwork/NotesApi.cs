@@ -23,6 +23,7 @@ public static class NotesApi
         var api = app.MapGroup("/api/sessions/{id}").WithTags("Notes");
         api.MapGet("/notes", List).Needs(Rights.ReadNotes);
         api.MapPost("/notes", Add).Commands(Rights.WriteNotes);
+        api.MapGet("/ratings", Ratings).Needs(Rights.ReadNotes);
         api.MapPost("/ratings", Rate).Commands(Rights.WriteNotes);
         return app;
     }
@@ -140,7 +141,31 @@ public static class NotesApi
 
         var proposed = ObjectiveProposal.For(objective, report).Rating;
         var decided = new RatingDecided(objective.ObjectiveId, rating, proposed, Blank(body.Reason)) { About = report.Incident.EndedAt ?? clock.GetUtcNow(), Written = clock.GetUtcNow(), Author = Actor.Of(request) };
+        if (AnnotationRules.ReasonRequired(decided))
+        {
+            // Kept, a changed rating would print in the AAR/IP with no why beside it.
+            return ApiError.Invalid([new FieldError("reason", "reason-required", AnnotationRules.ReasonRequiredDetail(decided))]);
+        }
+
         return await KeepAsync(id, decided, grains);
+    }
+
+    // Each objective as the rating dialog offers it: its proposal, the evidence it rests on, and the decision that
+    // counts so far (the latest).
+    private static async Task<IResult> Ratings(string id, SessionPaperwork paperwork, CancellationToken ct)
+    {
+        if (!await paperwork.ExistsAsync(id, ct))
+        {
+            return UnknownSession(id);
+        }
+
+        var report = await paperwork.ReportAsync(id, null, ct);
+        var decided = (await paperwork.AnnotationsAsync(id)).OfType<RatingDecided>().GroupBy(r => r.ObjectiveId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Number)!);
+        return Results.Ok((report.Exercise?.Objectives ?? []).Select(o =>
+        {
+            var proposal = ObjectiveProposal.For(o, report);
+            return new ObjectiveRating(o.ObjectiveId, o.Title, proposal.Rating, [.. proposal.Evidence.Select(e => e.Text)], decided.GetValueOrDefault(o.ObjectiveId));
+        }).ToList());
     }
 
     private static async Task<IResult> KeepAsync(string id, Annotation annotation, IGrainFactory grains)

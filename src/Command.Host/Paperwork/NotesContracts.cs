@@ -12,8 +12,20 @@ namespace Command.Host.Paperwork;
 /// <param name="ReplayId">The replay it was written in.</param>
 public sealed record NoteRequest(string? Text, string? Mark, string? UnitId, string? ObjectiveId, DateTimeOffset? About, string? ReplayId);
 
-/// <summary>POST /api/sessions/{id}/ratings: confirm the proposed rating or change it (performed, some-challenges, major-challenges, unable; or P, S, M, U).</summary>
+/// <summary>
+/// POST /api/sessions/{id}/ratings: confirm the proposed rating or change it (performed, some-challenges,
+/// major-challenges, unable; or P, S, M, U). Changing it takes a <paramref name="Reason"/>, which the AAR/IP prints
+/// beside it; confirming it does not.
+/// </summary>
 public sealed record RatingRequest(string? ObjectiveId, string? Rating, string? Reason);
+
+/// <summary>GET /api/sessions/{id}/ratings: an objective, the rating the report proposes and the evidence for it, and the decision that counts so far.</summary>
+/// <param name="ObjectiveId">The objective.</param>
+/// <param name="Title">What it says.</param>
+/// <param name="Proposed">The rating proposed from the recording; null where it proposes none (yet).</param>
+/// <param name="Evidence">Each measure's evidence, as the AAR/IP prints it.</param>
+/// <param name="Decided">The latest evaluator's decision; null before any.</param>
+public sealed record ObjectiveRating(string ObjectiveId, string Title, Command.Domain.Exercises.ExerciseRating? Proposed, IReadOnlyList<string> Evidence, Command.Domain.Annotations.RatingDecided? Decided);
 
 /// <summary>
 /// PUT /api/incidents/{id}/exercise: the scenario run and the objectives rated, which replace those set before.

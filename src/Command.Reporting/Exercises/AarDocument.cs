@@ -93,7 +93,7 @@ public static class AarDocument
                 "Proposed rating");
             yield return new Para(
                 a.Decision is { } d
-                    ? $"{Rated(d.Rating)} ({(d.Proposed is null ? "rated" : d.Rating == d.Proposed ? "confirmed" : "changed")} by {d.Author} at {clock.Both(d.Written)}{(d.Reason is { } r ? $": {r}" : "")})"
+                    ? $"{Rated(d.Rating)} ({(d.Proposed is null ? "rated" : d.Rating == d.Proposed ? "confirmed" : "changed")} by {d.Author} at {clock.Both(d.Written)}{(d.Reason is { } r ? $": {r}" : AnnotationRules.ReasonRequired(d) ? ", with no reason given" : "")})"
                     : "not yet confirmed by an evaluator",
                 "Confirmed rating");
             foreach (var block in Notes("Strengths", a.Strengths, clock))

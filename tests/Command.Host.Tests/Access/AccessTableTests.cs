@@ -64,6 +64,7 @@ public sealed class AccessTableTests(AccessTableTests.ProbeHost host) : IClassFi
         ["GET /api/sessions/{id}/report"] = Rights.Export,
         ["GET /api/sessions/{id}/notes"] = Rights.ReadNotes,
         ["POST /api/sessions/{id}/notes"] = Rights.WriteNotes,
+        ["GET /api/sessions/{id}/ratings"] = Rights.ReadNotes,
         ["POST /api/sessions/{id}/ratings"] = Rights.WriteNotes,
         ["GET /api/sessions/{id}/aar"] = Rights.Export,
         ["GET /api/sessions/{id}/ics214"] = Rights.Export,

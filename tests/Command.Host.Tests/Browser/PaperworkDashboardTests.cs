@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -110,5 +111,61 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
         Assert.DoesNotContain("(s)", text, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\d s\b", text);
         Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task Changing_a_proposed_rating_asks_why_and_a_refusal_is_said_in_the_rating_dialog()
+    {
+        var scene = await Scene.OpenAsync(host, "rating");
+        // P1 is on site from its first fix, before the threat goes active: first on scene 0:00, proposed P.
+        var objective = new { id = "OBJ-1", title = "First officer on scene", measures = new[] { new { measure = "first-on-scene", performedS = 10, someChallengesS = 20, majorChallengesS = 30 } } };
+        (await host.Client.PutAsJsonAsync($"/api/incidents/{scene.IncidentId}/exercise", new { scenario = "school", objectives = new[] { objective } }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.HoldAsync("P1", 0, -60);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        // The flag is recorded after the exercise: once the replay's timeline has it, the recording holds both.
+        await Expect(dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']")).ToHaveCountAsync(1);
+        var dialog = dashboard.Page.Locator("#rating-dialog");
+        var reason = dashboard.Page.Locator("#rating-reason");
+        var error = dashboard.Page.Locator("#rating-error");
+
+        await dashboard.Page.Locator("#rating-open").ClickAsync();
+        await Expect(dashboard.Page.Locator("#rating-proposed")).ToContainTextAsync("Proposed: P: Performed without challenges");
+        await Expect(dashboard.Page.Locator("#rating-proposed")).ToContainTextAsync("first unit on scene: 0:00 (P1)");
+        await Expect(dashboard.Page.Locator("#rating-value")).ToHaveValueAsync("performed");
+        await Expect(reason).ToBeHiddenAsync();
+
+        // Another rating asks why; a reason of spaces alone is refused by the host, and said beside it.
+        await dashboard.Page.Locator("#rating-value").SelectOptionAsync("unable");
+        await Expect(reason).ToBeVisibleAsync();
+        await reason.FillAsync("   ");
+        await dashboard.Page.Locator("#rating-save").ClickAsync();
+        await Expect(error).ToBeVisibleAsync();
+        await Expect(error).ToContainTextAsync("reason: the report proposed P");
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dashboard.Page.Locator("#notice")).ToBeHiddenAsync();
+
+        await reason.FillAsync("P1 stood at the car and never went in");
+        await dashboard.Page.Locator("#rating-save").ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+
+        // Opened again, it shows the decision that counts; back to the proposed rating, nothing is asked.
+        await dashboard.Page.Locator("#rating-open").ClickAsync();
+        await Expect(error).ToBeHiddenAsync();
+        await Expect(dashboard.Page.Locator("#rating-value")).ToHaveValueAsync("unable");
+        await Expect(reason).ToHaveValueAsync("P1 stood at the car and never went in");
+        await dashboard.Page.Locator("#rating-value").SelectOptionAsync("performed");
+        await Expect(reason).ToBeHiddenAsync();
+        await dashboard.Page.Locator("#rating-save").ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+
+        var decisions = (await host.Client.GetFromJsonAsync<System.Text.Json.JsonElement[]>($"/api/sessions/{scene.IncidentId}/notes", TestContext.Current.CancellationToken))!;
+        Assert.Equal(
+            [("unable", "P1 stood at the car and never went in"), ("performed", (string?)null)],
+            decisions.Select(d => (d.GetProperty("rating").GetString(), d.TryGetProperty("reason", out var r) && r.ValueKind == System.Text.Json.JsonValueKind.String ? r.GetString() : null)));
+        Assert.Contains("the server responded with a status of 400", Assert.Single(dashboard.Errors), StringComparison.Ordinal);
     }
 }

@@ -197,6 +197,76 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
     }
 
     [Fact]
+    public async Task A_rating_changed_from_the_proposal_needs_a_reason_and_one_confirmed_does_not()
+    {
+        var id = await RecordHoldAsync();
+        using var evaluator = await host.AsAsync("evaluator");
+        using var controller = await host.AsAsync("controller");
+        // Nobody reaches the threat, and the recording runs past every band: proposed U while the incident is still open.
+        var objective = new { id = "OBJ-1", title = "Reach the threat", measures = new[] { new { measure = "first-contact", performedS = 10, someChallengesS = 20, majorChallengesS = 30 } } };
+        (await controller.PutAsJsonAsync($"/api/incidents/{id}/exercise", new { scenario = "school", objectives = new[] { objective } }, Ct)).EnsureSuccessStatusCode();
+        var why = "the report proposed U (unable to be performed) for 'OBJ-1' from the recording; rating it M changes that, and the AAR/IP prints why beside it: give the reason";
+
+        var none = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/ratings", new { objectiveId = "OBJ-1", rating = "M" }, Ct);
+        var blank = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/ratings", new { objectiveId = "OBJ-1", rating = "major-challenges", reason = "  \n " }, Ct);
+        var kept = await evaluator.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/notes", Ct);
+        var confirmed = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/ratings", new { objectiveId = "OBJ-1", rating = "U" }, Ct);
+        var changed = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/ratings", new { objectiveId = "OBJ-1", rating = "M", reason = "P2 was on its way in" }, Ct);
+
+        Assert.Equal([(HttpStatusCode.BadRequest, "reason", "reason-required", why)], await ErrorsAsync(none));
+        Assert.Equal([(HttpStatusCode.BadRequest, "reason", "reason-required", why)], await ErrorsAsync(blank));
+        Assert.Empty(kept!);
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (confirmed.StatusCode, changed.StatusCode));
+        var decision = await changed.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(("majorChallenges", "unable", "P2 was on its way in"), (decision.GetProperty("rating").GetString(), decision.GetProperty("proposed").GetString(), decision.GetProperty("reason").GetString()));
+        var aar = await evaluator.GetStringAsync($"/api/sessions/{id}/aar?format=html", Ct);
+        Assert.Matches("M: Performed with major challenges \\(changed by token:evaluator-[0-9a-f]+ at [0-9:]{8} UTC: P2 was on its way in\\)", aar);
+    }
+
+    [Fact]
+    public async Task The_objectives_to_rate_are_listed_with_their_proposal_its_evidence_and_the_latest_decision()
+    {
+        var id = await RecordHoldAsync();
+        using var evaluator = await host.AsAsync("evaluator");
+        using var controller = await host.AsAsync("controller");
+        var objective = new { id = "OBJ-1", title = "Reach the threat", measures = new[] { new { measure = "first-contact", performedS = 10, someChallengesS = 20, majorChallengesS = 30 } } };
+        (await controller.PutAsJsonAsync($"/api/incidents/{id}/exercise", new { scenario = "school", objectives = new[] { objective } }, Ct)).EnsureSuccessStatusCode();
+
+        var before = (await evaluator.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/ratings", Ct))!;
+        (await evaluator.PostAsJsonAsync($"/api/sessions/{id}/ratings", new { objectiveId = "OBJ-1", rating = "S", reason = "P2 was seconds out" }, Ct)).EnsureSuccessStatusCode();
+        var after = (await controller.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/ratings", Ct))!;
+
+        var listed = Assert.Single(before);
+        Assert.Equal(("OBJ-1", "Reach the threat", "unable"), (listed.GetProperty("objectiveId").GetString(), listed.GetProperty("title").GetString(), listed.GetProperty("proposed").GetString()));
+        Assert.StartsWith("first contact with the threat: not reached", Assert.Single(listed.GetProperty("evidence").EnumerateArray()).GetString(), StringComparison.Ordinal);
+        Assert.False(listed.TryGetProperty("decided", out _));
+        var decided = Assert.Single(after).GetProperty("decided");
+        Assert.Equal(("someChallenges", "P2 was seconds out"), (decided.GetProperty("rating").GetString(), decided.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
+    public async Task Ratings_are_refused_to_an_anonymous_caller_to_one_without_the_right_and_for_a_session_never_recorded()
+    {
+        var id = await RecordHoldAsync();
+        using var anonymous = host.ClientWith(null);
+        using var commander = await host.AsAsync("commander");
+        using var observer = await host.AsAsync("observer");
+        using var controller = await host.AsAsync("controller");
+        using var evaluator = await host.AsAsync("evaluator");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/sessions/{id}/ratings", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync($"/api/sessions/{id}/ratings", new { objectiveId = "OBJ-1", rating = "M" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await commander.GetAsync($"/api/sessions/{id}/ratings", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await observer.GetAsync($"/api/sessions/{id}/ratings", Ct)).StatusCode);
+        // A controller reads the decisions, as it reads notes, and makes none.
+        Assert.Equal(HttpStatusCode.Forbidden, (await controller.PostAsJsonAsync($"/api/sessions/{id}/ratings", new { objectiveId = "OBJ-1", rating = "M" }, Ct)).StatusCode);
+        var unknown = await evaluator.GetAsync("/api/sessions/never-recorded-y/ratings", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("unknown-session", (await unknown.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("reason").GetString());
+        Assert.Empty((await evaluator.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/ratings", Ct))!);
+    }
+
+    [Fact]
     public async Task A_value_of_the_wrong_kind_is_refused_naming_its_field_and_what_it_takes()
     {
         var id = await RecordHoldAsync();

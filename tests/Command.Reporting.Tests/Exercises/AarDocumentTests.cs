@@ -75,6 +75,27 @@ public sealed class AarDocumentTests
     }
 
     [Fact]
+    public async Task A_rating_changed_with_no_reason_in_a_log_kept_before_one_was_required_says_so()
+    {
+        // Annotation logs kept before a change of rating took a reason may hold one without; the draft says it has none
+        // rather than print a changed rating as if the why were elsewhere.
+        var changed = new Command.Domain.Annotations.RatingDecided("OBJ-2", Command.Domain.Exercises.ExerciseRating.MajorChallenges, Command.Domain.Exercises.ExerciseRating.Unable)
+        { Number = 1, About = GoldenDrill.T0.AddSeconds(400), Written = Golden.WrittenAt, Author = "eval.ortiz" };
+        var confirmed = new Command.Domain.Annotations.RatingDecided("OBJ-1", Command.Domain.Exercises.ExerciseRating.SomeChallenges, Command.Domain.Exercises.ExerciseRating.SomeChallenges)
+        { Number = 2, About = GoldenDrill.T0.AddSeconds(400), Written = Golden.WrittenAt, Author = "eval.kim" };
+        using var file = new MemoryStream();
+
+        AarDocument.WriteDocx(AarDraft.Build(await Golden.ReportAsync(), [changed, confirmed]), file);
+
+        Assert.Equal(
+        [
+            "Confirmed rating: S: Performed with some challenges (confirmed by eval.kim at 09:30:00 (16:30:00 UTC))",
+            "Confirmed rating: M: Performed with major challenges (changed by eval.ortiz at 09:30:00 (16:30:00 UTC), with no reason given)",
+        ],
+        Docx.Read(file.ToArray()).Paragraphs.Where(p => p.Text.StartsWith("Confirmed rating: ", StringComparison.Ordinal)).Select(p => p.Text));
+    }
+
+    [Fact]
     public async Task A_drill_played_fast_gives_its_duration_on_the_drills_clock_with_the_incidents_beside_it()
     {
         // Played at 2x from the opening: the 6:40 the recording spans are 13:20 of the drill, as every other duration.

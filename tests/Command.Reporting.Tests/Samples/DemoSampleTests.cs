@@ -35,6 +35,9 @@ public sealed class DemoSampleTests
         Assert.Contains(draft.Report.Flags, f => f.Subject == "S1");
         Assert.Equal("S1", draft.Objectives[1].Proposal.Evidence[0].UnitId);
         Assert.Equal(ExerciseRating.Unable, draft.Objectives[1].Proposal.Rating);
+        // The evaluator confirmed what the report proposes: a decision recorded against another proposal would read as
+        // a changed rating with no reason, which the API refuses.
+        Assert.Equal(draft.Objectives[0].Proposal.Rating, draft.Objectives[0].Decision!.Proposed);
         Assert.Equal("America/Chicago", draft.Report.Incident.TimeZone);
         Assert.Equal(("Ofc. J. Baker", "Meadowlark USD Police"), (draft.Report.Units.Single(u => u.UnitId == "S1").Person!.Name, draft.Report.Units.Single(u => u.UnitId == "S1").Person!.Agency));
 
@@ -76,7 +79,7 @@ public sealed class DemoSampleTests
     [
         new EvaluatorNote("SRO Baker called out the shooter's location clearly on arrival", NoteMark.Strength, "S1", "OBJ-1") { Number = 1, About = Start.AddSeconds(60), Written = Start.AddMinutes(30), Author = "evaluator" },
         new EvaluatorNote("SRO Baker waited outside the west doors for a partner for about four minutes", NoteMark.AreaForImprovement, "S1", "OBJ-2") { Number = 2, About = Start.AddSeconds(150), Written = Start.AddMinutes(31), Author = "evaluator" },
-        new RatingDecided("OBJ-1", ExerciseRating.SomeChallenges, ExerciseRating.SomeChallenges) { Number = 3, About = Start.AddSeconds(570), Written = Start.AddMinutes(32), Author = "evaluator" },
+        new RatingDecided("OBJ-1", ExerciseRating.MajorChallenges, ExerciseRating.MajorChallenges) { Number = 3, About = Start.AddSeconds(570), Written = Start.AddMinutes(32), Author = "evaluator" },
     ];
 
     private static string RepoRoot()

@@ -20,6 +20,7 @@ import { MarkerDeletedBanner } from './marker-deleted.js';
 import { DrillClockBanner } from './drill-clock.js';
 import { SourcesBanner } from './sources.js';
 import { Notes } from './notes.js';
+import { Ratings } from './ratings.js';
 import { Exports } from './exports.js';
 import { Compare } from './compare.js';
 
@@ -87,6 +88,11 @@ const notes = new Notes({
   objective: $('note-objective'), error: $('note-error'), cancel: $('note-cancel'), open: document.querySelectorAll('.note-open'),
 }, picture, watched);
 notes.onAdded = note => { if (modes.mode === 'replay') modes.replay.addNote(note); };
+new Ratings({
+  dialog: $('rating-dialog'), form: $('rating-form'), open: $('rating-open'), objective: $('rating-objective'), proposed: $('rating-proposed'),
+  rating: $('rating-value'), reasonField: $('rating-reason-field'), reason: $('rating-reason'), none: $('rating-none'),
+  error: $('rating-error'), save: $('rating-save'), cancel: $('rating-cancel'),
+}, watched);
 new Compare({ dialog: $('compare-dialog'), open: $('compare-open'), close: $('compare-close'), run: $('compare-run'), sessions: $('compare-sessions'), map: $('compare-map'), result: $('compare-result') });
 new Exports({ status: $('export-status'), buttons: document.querySelectorAll('[data-export]') }, connection, watched);
 
