@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Command.Domain.Annotations;
 using Command.Domain.Exercises;
 using Command.Grains.Annotations;
@@ -8,6 +9,8 @@ namespace Command.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class AnnotationGrainTests(ClusterFixture fixture)
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Fact]
     public async Task Annotations_are_numbered_in_order_and_come_back_whole_through_the_cluster()
     {
@@ -20,5 +23,67 @@ public sealed class AnnotationGrainTests(ClusterFixture fixture)
         Assert.Equal((1, 2), (note.Number, rating.Number));
         Assert.Equal([note, rating], await grain.List());
         await Assert.ThrowsAsync<ArgumentException>(() => grain.Add(new EvaluatorNote(" ", NoteMark.Observation) { About = at, Written = at, Author = "eval" }));
+    }
+
+    [Fact]
+    public async Task A_note_is_amended_and_withdrawn_by_appending_and_the_stream_keeps_every_version()
+    {
+        var grain = fixture.Grains.GetGrain<IAnnotationGrain>($"notes-{Guid.NewGuid():N}");
+        var at = ClusterFixture.Start;
+        var note = await grain.Add(new EvaluatorNote("P1 waited", NoteMark.Strength, "P1") { About = at, Written = at, Author = "eva" });
+
+        var amended = await grain.Amend(note.Number, new NoteEdit(Mark: NoteMark.AreaForImprovement), "a strength by mistake", "eva", at.AddMinutes(5), mayChangeAny: false);
+        var byOther = await grain.Amend(note.Number, new NoteEdit(Text: "mine"), null, "sam", at.AddMinutes(6), mayChangeAny: false);
+        var withdrawn = await grain.Withdraw(note.Number, "written on the wrong session", "admin", at.AddMinutes(7), mayChangeAny: true);
+        var again = await grain.Amend(note.Number, new NoteEdit(Text: "too late"), null, "eva", at.AddMinutes(8), mayChangeAny: false);
+
+        Assert.Equal(new NoteAmended(1, "P1 waited", NoteMark.AreaForImprovement, "P1", null, "a strength by mistake") { Number = 2, About = at, Written = at.AddMinutes(5), Author = "eva" }, amended.Kept);
+        Assert.Null(amended.Refused);
+        Assert.Equal((null, NoteChangeRefusalReason.NotTheAuthor), (byOther.Kept, byOther.Refused!.Reason));
+        Assert.Equal(3, withdrawn.Kept!.Number);
+        Assert.Equal(NoteChangeRefusalReason.Withdrawn, again.Refused!.Reason);
+
+        // Refusals keep nothing; the note is there as written, beside what changed it.
+        var stream = await grain.List();
+        Assert.Equal([note, amended.Kept!, withdrawn.Kept], stream);
+        Assert.Empty(NoteBook.Current(stream));
+        await Assert.ThrowsAsync<ArgumentException>(() => grain.Add(new NoteWithdrawn(1, "behind the check") { Author = "sam" }));
+    }
+
+    [Fact]
+    public async Task A_host_watching_the_notes_hears_of_each_annotation_kept()
+    {
+        var id = $"notes-{Guid.NewGuid():N}";
+        var grain = fixture.Grains.GetGrain<IAnnotationGrain>(id);
+        var observer = new Catcher();
+        var reference = fixture.Grains.CreateObjectReference<IAnnotationObserver>(observer);
+        try
+        {
+            Assert.True(await grain.Subscribe(reference));
+            Assert.False(await grain.Subscribe(reference));
+            var at = ClusterFixture.Start;
+
+            await grain.Add(new EvaluatorNote("P1 waited", NoteMark.Strength) { About = at, Written = at, Author = "eva" });
+            await grain.Withdraw(1, "wrong session", "eva", at, mayChangeAny: false);
+
+            Assert.Equal((id, 1L), await observer.Heard.Reader.ReadAsync(Ct).AsTask().WaitAsync(TimeSpan.FromSeconds(10), Ct));
+            Assert.Equal((id, 2L), await observer.Heard.Reader.ReadAsync(Ct).AsTask().WaitAsync(TimeSpan.FromSeconds(10), Ct));
+        }
+        finally
+        {
+            await grain.Unsubscribe(reference);
+            fixture.Grains.DeleteObjectReference<IAnnotationObserver>(reference);
+        }
+    }
+
+    private sealed class Catcher : IAnnotationObserver
+    {
+        public Channel<(string, long)> Heard { get; } = Channel.CreateUnbounded<(string, long)>();
+
+        public Task OnAnnotated(string incidentId, long number)
+        {
+            Heard.Writer.TryWrite((incidentId, number));
+            return Task.CompletedTask;
+        }
     }
 }

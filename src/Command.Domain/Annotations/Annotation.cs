@@ -11,6 +11,8 @@ namespace Command.Domain.Annotations;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(EvaluatorNote), "note")]
 [JsonDerivedType(typeof(RatingDecided), "rating")]
+[JsonDerivedType(typeof(NoteAmended), "amended")]
+[JsonDerivedType(typeof(NoteWithdrawn), "withdrawn")]
 [GenerateSerializer, Immutable]
 public abstract record Annotation
 {
@@ -46,6 +48,29 @@ public sealed record EvaluatorNote(string Text, NoteMark Mark, string? UnitId = 
 /// <param name="Reason">Why, when the evaluator changed it (optional).</param>
 [GenerateSerializer, Immutable]
 public sealed record RatingDecided(string ObjectiveId, ExerciseRating Rating, ExerciseRating? Proposed, string? Reason = null) : Annotation;
+
+/// <summary>
+/// A correction of an earlier note: what the note now says, whole (text, mark, unit and objective, so that the stream
+/// alone tells what the note read after it), and why. The note keeps its number, author and the instant it is about;
+/// the stream keeps every version (<see cref="NoteBook"/> folds them).
+/// </summary>
+/// <param name="Note">The number of the note amended (an <see cref="EvaluatorNote"/> of the same stream, not withdrawn).</param>
+/// <param name="Text">The note's text from now on.</param>
+/// <param name="Mark">The note's mark from now on.</param>
+/// <param name="UnitId">The unit it is about from now on, if one.</param>
+/// <param name="ObjectiveId">The objective it is evidence for from now on, if one.</param>
+/// <param name="Reason">Why it was amended (optional).</param>
+[GenerateSerializer, Immutable]
+public sealed record NoteAmended(long Note, string Text, NoteMark Mark, string? UnitId = null, string? ObjectiveId = null, string? Reason = null) : Annotation;
+
+/// <summary>
+/// An earlier note taken back: it is left out of every document from then on, and shown as withdrawn, with why, to
+/// those who may read notes. A withdrawn note cannot be amended or withdrawn again.
+/// </summary>
+/// <param name="Note">The number of the note withdrawn.</param>
+/// <param name="Reason">Why it was withdrawn (required).</param>
+[GenerateSerializer, Immutable]
+public sealed record NoteWithdrawn(long Note, string Reason) : Annotation;
 
 /// <summary>How an evaluator marks a note.</summary>
 [GenerateSerializer]

@@ -5,7 +5,8 @@ namespace Command.Domain.Annotations;
 
 /// <summary>
 /// What a note must be: text of 1-2,000 characters without control characters other than line breaks, or invisible
-/// ones (<see cref="InvisibleCharacters"/>), and ids of the usual shape.
+/// ones (<see cref="InvisibleCharacters"/>), and ids of the usual shape. An amendment is held to the same rules as the
+/// note it rewrites; a withdrawal must say why.
 /// </summary>
 public static class AnnotationRules
 {
@@ -24,6 +25,12 @@ public static class AnnotationRules
         RatingDecided rating => (!SiteRules.IsValidId(rating.ObjectiveId) ? "objectiveId: not an objective id" : null)
             ?? (ReasonRequired(rating) ? $"reason: {ReasonRequiredDetail(rating)}" : null)
             ?? Text(rating.Reason, "reason", required: false),
+        NoteAmended amended => NoteNumber(amended.Note)
+            ?? Text(amended.Text, "text", required: true)
+            ?? (amended.UnitId is { } u && !SiteRules.IsValidId(u) ? "unitId: not a unit id" : null)
+            ?? (amended.ObjectiveId is { } o && !SiteRules.IsValidId(o) ? "objectiveId: not an objective id" : null)
+            ?? Text(amended.Reason, "reason", required: false),
+        NoteWithdrawn withdrawn => NoteNumber(withdrawn.Note) ?? Text(withdrawn.Reason, "reason", required: true),
         _ => "type: unknown annotation",
     };
 
@@ -38,6 +45,7 @@ public static class AnnotationRules
     public static string ReasonRequiredDetail(RatingDecided rating) =>
         $"the report proposed {Exercises.ExerciseRatings.Letter(rating.Proposed ?? rating.Rating)} ({Exercises.ExerciseRatings.Words(rating.Proposed ?? rating.Rating).ToLowerInvariant()}) for '{rating.ObjectiveId}' from the recording; "
         + $"rating it {Exercises.ExerciseRatings.Letter(rating.Rating)} changes that, and the AAR/IP prints why beside it: give the reason";
+    private static string? NoteNumber(long number) => number < 1 ? "note: a note's number, from 1" : null;
 
     private static string? Text(string? text, string field, bool required) =>
         string.IsNullOrWhiteSpace(text)

@@ -1,33 +1,80 @@
 using System.Collections.Immutable;
 using Command.Domain.Annotations;
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
 
 namespace Command.Grains.Annotations;
 
-/// <summary>Keeps a session's annotations through the <see cref="IAnnotationLog"/> port, reading them back on activation.</summary>
-public sealed class AnnotationGrain(IAnnotationLog log) : Grain, IAnnotationGrain
+/// <summary>
+/// Keeps a session's annotations through the <see cref="IAnnotationLog"/> port, reading them back on activation, and
+/// tells the hosts that watch them of each one kept.
+/// </summary>
+public sealed class AnnotationGrain(IAnnotationLog log, ILogger<AnnotationGrain> logger) : Grain, IAnnotationGrain
 {
+    /// <summary>How long a subscription stands without renewal: 2 minutes, as an incident's.</summary>
+    public static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(2);
+
+    private readonly ObserverManager<IAnnotationObserver> observers = new(ObserverExpiry, logger);
     private ImmutableArray<Annotation> kept = [];
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
-        kept = await log.ReadAsync(this.GetPrimaryKeyString(), cancellationToken);
+    private string IncidentId => this.GetPrimaryKeyString();
 
-    public async Task<Annotation> Add(Annotation annotation)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        kept = await log.ReadAsync(IncidentId, cancellationToken);
+
+    public Task<Annotation> Add(Annotation annotation)
     {
+        if (annotation is NoteAmended or NoteWithdrawn)
+        {
+            throw new ArgumentException("an amendment or a withdrawal is kept by Amend or Withdraw, which check the note it names", nameof(annotation));
+        }
+
         if (AnnotationRules.Check(annotation) is { } wrong)
         {
             throw new ArgumentException(wrong, nameof(annotation));
         }
 
+        return AppendAsync(annotation);
+    }
+
+    public async Task<NoteChangeAnswer> Amend(long note, NoteEdit edit, string? reason, string author, DateTimeOffset written, bool mayChangeAny)
+    {
+        var (amendment, refused) = NoteBook.Amend(kept, IncidentId, note, edit, reason, author, written, mayChangeAny);
+        return amendment is null ? new(null, refused) : new(await AppendAsync(amendment), null);
+    }
+
+    public async Task<NoteChangeAnswer> Withdraw(long note, string reason, string author, DateTimeOffset written, bool mayChangeAny)
+    {
+        var (withdrawal, refused) = NoteBook.Withdraw(kept, IncidentId, note, reason, author, written, mayChangeAny);
+        return withdrawal is null ? new(null, refused) : new(await AppendAsync(withdrawal), null);
+    }
+
+    public Task<ImmutableArray<Annotation>> List() => Task.FromResult(kept);
+
+    public Task<bool> Subscribe(IAnnotationObserver observer)
+    {
+        var added = !observers.Observers.ContainsKey(observer);
+        observers.Subscribe(observer, observer);
+        return Task.FromResult(added);
+    }
+
+    public Task Unsubscribe(IAnnotationObserver observer)
+    {
+        observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    private async Task<Annotation> AppendAsync(Annotation annotation)
+    {
         if (kept.Length >= AnnotationRules.MaxPerSession)
         {
             throw new ArgumentException($"the session holds {AnnotationRules.MaxPerSession} annotations, the most it may", nameof(annotation));
         }
 
         var numbered = annotation with { Number = kept.Length + 1 };
-        await log.AppendAsync(this.GetPrimaryKeyString(), numbered, CancellationToken.None);
+        await log.AppendAsync(IncidentId, numbered, CancellationToken.None);
         kept = kept.Add(numbered);
+        await observers.Notify(o => o.OnAnnotated(IncidentId, numbered.Number));
         return numbered;
     }
-
-    public Task<ImmutableArray<Annotation>> List() => Task.FromResult(kept);
 }

@@ -35,8 +35,11 @@ public static class Rights
     /// <summary>Read evaluator notes.</summary>
     public const string ReadNotes = "read-notes";
 
-    /// <summary>Write evaluator notes.</summary>
+    /// <summary>Write evaluator notes, and amend or withdraw one's own (those one wrote, as the same actor).</summary>
     public const string WriteNotes = "write-notes";
+
+    /// <summary>Amend or withdraw any evaluator's note, not only one's own (with <see cref="WriteNotes"/>, which the endpoints need first).</summary>
+    public const string AmendAnyNote = "amend-any-note";
 
     /// <summary>Report positions (a device only for the units it is bound to).</summary>
     public const string Report = "report";
@@ -53,11 +56,12 @@ public static class Rights
         [Export] = Of(AccessRole.Admin, AccessRole.Evaluator),
         [ReadNotes] = Of(AccessRole.Admin, AccessRole.Controller, AccessRole.Evaluator),
         [WriteNotes] = Of(AccessRole.Admin, AccessRole.Evaluator),
+        [AmendAnyNote] = Of(AccessRole.Admin),
         [Report] = Of(AccessRole.Admin, AccessRole.Device),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every right, in the order above.</summary>
-    public static IReadOnlyList<string> All { get; } = [ManageAccess, Command, ControlDrills, Watch, WatchReplays, OpenReplays, Export, ReadNotes, WriteNotes, Report];
+    public static IReadOnlyList<string> All { get; } = [ManageAccess, Command, ControlDrills, Watch, WatchReplays, OpenReplays, Export, ReadNotes, WriteNotes, AmendAnyNote, Report];
 
     public static bool Grants(ClaimsPrincipal caller, string right) =>
         Holders.TryGetValue(right, out var holders) && AccessClaims.Roles(caller).Any(holders.Contains);

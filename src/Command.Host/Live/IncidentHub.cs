@@ -17,7 +17,7 @@ namespace Command.Host.Live;
 /// own error line for it is left out (<see cref="Hosting.HubRefusalFilter"/>).
 /// </summary>
 public sealed partial class IncidentHub(
-    IGrainFactory grains, IncidentFeeds feeds, ExportJobs exports, LiveCredentials live, AccessAudit audit, ILogger<IncidentHub> logger) : Hub
+    IGrainFactory grains, IncidentFeeds feeds, ExportJobs exports, NoteWatchers notes, LiveCredentials live, AccessAudit audit, ILogger<IncidentHub> logger) : Hub
 {
     public const string Path = "/hubs/incidents";
     public const string FrameMethod = "frame";
@@ -96,10 +96,29 @@ public sealed partial class IncidentHub(
 
     public Task Leave(string incidentId) => feeds.LeaveAsync(Context.ConnectionId, incidentId);
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    /// <summary>
+    /// Hears of each change to a session's notes (a note written, amended or withdrawn, a rating decided) as a
+    /// <see cref="NoteWatchers.Method"/> message naming it, until <see cref="UnwatchNotes"/> or the connection ends; the
+    /// page then reads them again over HTTP. Needs the right to read notes: the message says only that they changed.
+    /// </summary>
+    public Task WatchNotes(string incidentId)
+    {
+        Require(Rights.ReadNotes, $"WatchNotes {incidentId}");
+        if (string.IsNullOrEmpty(incidentId) || !IncidentIds.IsValid(incidentId))
+        {
+            throw Refused(string.IsNullOrEmpty(incidentId) ? "(none)" : incidentId[..Math.Min(incidentId.Length, 80)], IncidentIds.Shape);
+        }
+
+        return notes.WatchAsync(Context.ConnectionId, incidentId);
+    }
+
+    public Task UnwatchNotes(string incidentId) => notes.UnwatchAsync(Context.ConnectionId, incidentId ?? "");
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
         live.Forget(Context.ConnectionId);
-        return feeds.DisconnectedAsync(Context.ConnectionId);
+        await notes.DisconnectedAsync(Context.ConnectionId);
+        await feeds.DisconnectedAsync(Context.ConnectionId);
     }
 
     /// <summary>The refusal of a view of <paramref name="feedId"/>, logged: the caller is told <paramref name="detail"/>.</summary>

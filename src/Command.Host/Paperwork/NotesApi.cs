@@ -15,6 +15,8 @@ namespace Command.Host.Paperwork;
 /// <summary>
 /// Evaluator notes and rating decisions: an annotation stream kept beside a session's recording, read and written
 /// over HTTP by those allowed (<see cref="Rights.ReadNotes"/>, <see cref="Rights.WriteNotes"/>), never sent in the frames every viewer gets.
+/// A note is corrected or taken back by appending an amendment or a withdrawal that names it by number, never by
+/// rewriting the stream: its author may, and so may one holding <see cref="Rights.AmendAnyNote"/> (an admin).
 /// </summary>
 public static class NotesApi
 {
@@ -24,12 +26,154 @@ public static class NotesApi
         api.MapGet("/notes", List).Needs(Rights.ReadNotes);
         api.MapPost("/notes", Add).Commands(Rights.WriteNotes);
         api.MapGet("/ratings", Ratings).Needs(Rights.ReadNotes);
+        api.MapPost("/notes/{number}/amend", Amend).Commands(Rights.WriteNotes);
+        api.MapPost("/notes/{number}/withdraw", Withdraw).Commands(Rights.WriteNotes);
         api.MapPost("/ratings", Rate).Commands(Rights.WriteNotes);
         return app;
     }
 
-    private static async Task<IResult> List(string id, SessionPaperwork paperwork, CancellationToken ct) =>
-        await paperwork.ExistsAsync(id, ct) ? Results.Ok(await paperwork.AnnotationsAsync(id)) : UnknownSession(id);
+    /// <summary>
+    /// The notes as they now stand (<see cref="NoteView"/>, withdrawn ones shown as withdrawn) and the rating decisions,
+    /// in the order written; amendments and withdrawals are in the history of the note they name, not listed apart.
+    /// </summary>
+    private static async Task<IResult> List(string id, SessionPaperwork paperwork, IOptions<JsonOptions> json, CancellationToken ct) =>
+        await paperwork.ExistsAsync(id, ct) ? Results.Ok(Listed(await paperwork.AnnotationsAsync(id), json.Value.SerializerOptions)) : UnknownSession(id);
+
+    internal static List<object> Listed(IReadOnlyList<Annotation> annotations, System.Text.Json.JsonSerializerOptions options)
+    {
+        var notes = NoteBook.Fold(annotations).ToDictionary(n => n.Number);
+        List<object> listed = [];
+        foreach (var annotation in annotations)
+        {
+            if (annotation is EvaluatorNote && notes.TryGetValue(annotation.Number, out var note))
+            {
+                listed.Add(NoteView.Of(note));
+            }
+            else if (annotation is RatingDecided)
+            {
+                // As the annotation it is, "type": "rating" and all: written through its base type.
+                listed.Add(System.Text.Json.JsonSerializer.SerializeToElement(annotation, options));
+            }
+        }
+
+        return listed;
+    }
+
+    private static async Task<IResult> Amend(
+        string id, string number, HttpRequest request, SessionPaperwork paperwork, IGrainFactory grains, TimeProvider clock, AccessAudit audit,
+        IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<NoteAmendRequest>(request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (!await paperwork.ExistsAsync(id, ct))
+        {
+            return UnknownSession(id);
+        }
+
+        if (!TryNumber(number, out var note))
+        {
+            return UnknownNote(id, number);
+        }
+
+        NoteMark? mark = null;
+        if (body!.Mark is { } m)
+        {
+            if (!TryMark(m, out var parsed))
+            {
+                return ApiError.Invalid([new FieldError("mark", "invalid-value", "mark is strength, area-for-improvement or observation")]);
+            }
+
+            mark = parsed;
+        }
+
+        // Left out, a unit or objective stays; given empty, the note is taken off it; given, it must be the session's.
+        var (unitId, objectiveId) = (Cleared(body.UnitId), Cleared(body.ObjectiveId));
+        if (await UnknownAsync(id, unitId is "" ? null : unitId, objectiveId is "" ? null : objectiveId, paperwork, ct) is { Count: > 0 } unknown)
+        {
+            return ApiError.Invalid(unknown);
+        }
+
+        var answer = await grains.GetGrain<IAnnotationGrain>(id).Amend(
+            note, new NoteEdit(body.Text, mark, unitId, objectiveId), body.Reason, Actor.Of(request), clock.GetUtcNow(), Rights.Grants(request.HttpContext.User, Rights.AmendAnyNote));
+        return await AnsweredAsync(id, note, "amend", answer, request, audit, grains);
+    }
+
+    private static async Task<IResult> Withdraw(
+        string id, string number, HttpRequest request, SessionPaperwork paperwork, IGrainFactory grains, TimeProvider clock, AccessAudit audit,
+        IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<NoteWithdrawRequest>(request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (!await paperwork.ExistsAsync(id, ct))
+        {
+            return UnknownSession(id);
+        }
+
+        if (!TryNumber(number, out var note))
+        {
+            return UnknownNote(id, number);
+        }
+
+        if (Blank(body!.Reason) is not { } reason)
+        {
+            return ApiError.Invalid([new FieldError("reason", "missing-field", "why the note is withdrawn: the record keeps it, and shows it beside the note")]);
+        }
+
+        var answer = await grains.GetGrain<IAnnotationGrain>(id).Withdraw(
+            note, reason, Actor.Of(request), clock.GetUtcNow(), Rights.Grants(request.HttpContext.User, Rights.AmendAnyNote));
+        return await AnsweredAsync(id, note, "withdraw", answer, request, audit, grains);
+    }
+
+    /// <summary>The note as it now stands, or the refusal as the API says each: 404, 400, 409, or 403 naming the right that would do.</summary>
+    private static async Task<IResult> AnsweredAsync(string id, long note, string verb, NoteChangeAnswer answer, HttpRequest request, AccessAudit audit, IGrainFactory grains)
+    {
+        if (answer.Refused is not { } refused)
+        {
+            var standing = NoteBook.Fold(await grains.GetGrain<IAnnotationGrain>(id).List()).Single(n => n.Number == note);
+            return Results.Ok(NoteView.Of(standing));
+        }
+
+        switch (refused.Reason)
+        {
+            case NoteChangeRefusalReason.UnknownNote:
+                return Results.NotFound(new ApiError("unknown-note", refused.Detail));
+            case NoteChangeRefusalReason.Withdrawn:
+                return Results.Conflict(new ApiError("note-withdrawn", refused.Detail));
+            case NoteChangeRefusalReason.NotANote:
+                return Results.BadRequest(new ApiError("not-a-note", refused.Detail));
+            case NoteChangeRefusalReason.Unchanged:
+                return Results.BadRequest(new ApiError("unchanged", refused.Detail));
+            case NoteChangeRefusalReason.NotTheAuthor:
+                var what = $"{request.Method} {request.Path}";
+                audit.Refused(Actor.Of(request), what, "not-the-author");
+                return Results.Json(
+                    new AccessRefused("not-the-author", $"{refused.Detail}, or one holding the '{Rights.AmendAnyNote}' right, which {Rights.HoldersText(Rights.AmendAnyNote)} holds", Rights.AmendAnyNote),
+                    statusCode: StatusCodes.Status403Forbidden);
+            default:
+                var colon = refused.Detail.IndexOf(':', StringComparison.Ordinal);
+                return colon < 0
+                    ? Results.BadRequest(new ApiError("invalid-request", refused.Detail))
+                    : ApiError.Invalid([new FieldError(refused.Detail[..colon], refused.Detail.Contains("required", StringComparison.Ordinal) ? "missing-field" : "invalid-value", refused.Detail[(colon + 2)..])]);
+        }
+    }
+
+    // A note's number as the route names it: a positive whole number; anything else names no note.
+    private static bool TryNumber(string text, out long number) =>
+        long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number) && number > 0;
+
+    private static IResult UnknownNote(string id, string number) =>
+        Results.NotFound(new ApiError("unknown-note", $"session '{id}' has no note '{number[..Math.Min(number.Length, 40)]}'"));
+
+    // Null when left out; "" when given empty (take the note off it); else trimmed.
+    private static string? Cleared(string? text) => text is null ? null : text.Trim();
 
     private static async Task<IResult> Add(
         string id, HttpRequest request, SessionPaperwork paperwork, IGrainFactory grains, TimeProvider clock, IOptions<JsonOptions> json, CancellationToken ct)
@@ -52,25 +196,9 @@ public static class NotesApi
         }
 
         var (unitId, objectiveId) = (Blank(body.UnitId), Blank(body.ObjectiveId));
-        if (unitId is not null || objectiveId is not null)
+        if (await UnknownAsync(id, unitId, objectiveId, paperwork, ct) is { Count: > 0 } unknown)
         {
-            // Kept, a note about a unit or objective the session never had would show in its reports as if the session had it.
-            var report = await paperwork.ReportAsync(id, null, ct);
-            List<FieldError> unknown = [];
-            if (unitId is not null && !report.Units.Any(u => u.UnitId == unitId))
-            {
-                unknown.Add(new FieldError("unitId", "invalid-value", $"session '{id}' has no unit '{unitId}'"));
-            }
-
-            if (objectiveId is not null && Objective(report, objectiveId) is null)
-            {
-                unknown.Add(NoObjective(id, objectiveId));
-            }
-
-            if (unknown.Count > 0)
-            {
-                return ApiError.Invalid(unknown);
-            }
+            return ApiError.Invalid(unknown);
         }
 
         DateTimeOffset? about = body.About;
@@ -136,7 +264,7 @@ public static class NotesApi
         var report = await paperwork.ReportAsync(id, null, ct);
         if (Objective(report, body.ObjectiveId) is not { } objective)
         {
-            return ApiError.Invalid([NoObjective(id, body.ObjectiveId)]);
+            return ApiError.Invalid([NoObjective(id, body.ObjectiveId, report)]);
         }
 
         var proposed = ObjectiveProposal.For(objective, report).Rating;
@@ -198,11 +326,40 @@ public static class NotesApi
             $"session '{session.IncidentId}' runs from {first.UtcDateTime:yyyy-MM-dd HH:mm:ss.fff} to {last.UtcDateTime:yyyy-MM-dd HH:mm:ss.fff} UTC; a note cannot be about {about.UtcDateTime:yyyy-MM-dd HH:mm:ss.fff} UTC");
     }
 
+    /// <summary>
+    /// A unit the session never had, and an objective that is not one of its incident's exercise objectives, each as a
+    /// field error: kept, a note about either would show in the paperwork as if the session had it, or never show beside
+    /// the objective it was meant for.
+    /// </summary>
+    private static async Task<List<FieldError>> UnknownAsync(string id, string? unitId, string? objectiveId, SessionPaperwork paperwork, CancellationToken ct)
+    {
+        List<FieldError> unknown = [];
+        if (unitId is null && objectiveId is null)
+        {
+            return unknown;
+        }
+
+        var report = await paperwork.ReportAsync(id, null, ct);
+        if (unitId is not null && !report.Units.Any(u => u.UnitId == unitId))
+        {
+            unknown.Add(new FieldError("unitId", "invalid-value", $"session '{id}' has no unit '{unitId}'"));
+        }
+
+        if (objectiveId is not null && Objective(report, objectiveId) is null)
+        {
+            unknown.Add(NoObjective(id, objectiveId, report));
+        }
+
+        return unknown;
+    }
+
     private static ExerciseObjective? Objective(AfterActionReport report, string? objectiveId) =>
         report.Exercise?.Objectives.FirstOrDefault(o => o.ObjectiveId == objectiveId);
 
-    private static FieldError NoObjective(string id, string? objectiveId) =>
-        new("objectiveId", "invalid-value", $"session '{id}' has no objective '{objectiveId}'");
+    private static FieldError NoObjective(string id, string? objectiveId, AfterActionReport report) =>
+        new("objectiveId", "invalid-value", report.Exercise is not { Objectives.Length: > 0 } exercise
+            ? $"session '{id}' has no exercise objectives declared, so none can be named (objective '{objectiveId}')"
+            : $"session '{id}' has no objective '{objectiveId}': its exercise objectives are {string.Join(", ", exercise.Objectives.Select(o => $"'{o.ObjectiveId}'"))}");
 
     private static bool TryMark(string text, out NoteMark mark)
     {

@@ -7,10 +7,79 @@ namespace Command.Host.Paperwork;
 /// <param name="Text">The observation.</param>
 /// <param name="Mark">strength, area-for-improvement or observation (the default).</param>
 /// <param name="UnitId">The unit it is about, if one; one the session never had is refused.</param>
-/// <param name="ObjectiveId">The objective it is evidence for, if one; one the session never had is refused.</param>
+/// <param name="ObjectiveId">
+/// The objective it is evidence for, if one: one of the exercise objectives declared for the incident, else refused
+/// (and any is refused where none are declared).
+/// </param>
 /// <param name="About">The incident time it is about.</param>
 /// <param name="ReplayId">The replay it was written in.</param>
 public sealed record NoteRequest(string? Text, string? Mark, string? UnitId, string? ObjectiveId, DateTimeOffset? About, string? ReplayId);
+
+/// <summary>
+/// POST /api/sessions/{id}/notes/{number}/amend: what to change of the note, by its author (or one holding
+/// <see cref="Access.Rights.AmendAnyNote"/>). A field left out (or null) stays as it is; an empty <paramref name="UnitId"/>
+/// or <paramref name="ObjectiveId"/> takes the note off its unit or objective; a unit or objective given is checked as a new
+/// note's is.
+/// </summary>
+/// <param name="Text">The new text.</param>
+/// <param name="Mark">strength, area-for-improvement or observation.</param>
+/// <param name="UnitId">The unit it is about, or "" for none.</param>
+/// <param name="ObjectiveId">The objective it is evidence for, or "" for none.</param>
+/// <param name="Reason">Why it is amended (optional; kept with the amendment).</param>
+public sealed record NoteAmendRequest(string? Text, string? Mark, string? UnitId, string? ObjectiveId, string? Reason);
+
+/// <summary>POST /api/sessions/{id}/notes/{number}/withdraw: why the note is taken back (required).</summary>
+public sealed record NoteWithdrawRequest(string? Reason);
+
+/// <summary>
+/// A note as GET /api/sessions/{id}/notes shows it: as it now stands (the text, mark, unit and objective of its last
+/// amendment; number, instant, first writing and author of the original), when and by whom it was last amended, whether
+/// it was withdrawn, and its history: each version, the first as written, then each amendment, and its withdrawal.
+/// </summary>
+/// <param name="Type">"note".</param>
+/// <param name="Number">The note's number: what its amendments and withdrawal name.</param>
+/// <param name="About">The incident time it is about.</param>
+/// <param name="Written">When it was first written.</param>
+/// <param name="Author">Who wrote it: the one who may amend or withdraw it, besides admins.</param>
+/// <param name="Text">Its text now.</param>
+/// <param name="Mark">Its mark now.</param>
+/// <param name="UnitId">Its unit now, if one.</param>
+/// <param name="ObjectiveId">Its objective now, if one.</param>
+/// <param name="Amended">Its last amendment (number, when, by whom, why), if it was amended.</param>
+/// <param name="Withdrawn">Its withdrawal (number, when, by whom, why), if it was withdrawn: the paperwork leaves it out.</param>
+/// <param name="History">Every version, oldest first.</param>
+public sealed record NoteView(
+    string Type, long Number, DateTimeOffset About, DateTimeOffset Written, string Author, string Text, Domain.Annotations.NoteMark Mark,
+    string? UnitId, string? ObjectiveId, NoteChangeView? Amended, NoteChangeView? Withdrawn, IReadOnlyList<NoteVersionView> History)
+{
+    public static NoteView Of(Domain.Annotations.StandingNote note)
+    {
+        var current = note.Current;
+        IReadOnlyList<NoteVersionView> history =
+        [
+            new(note.Original.Number, "written", note.Original.Written, note.Original.Author, null, note.Original.Text, note.Original.Mark, note.Original.UnitId, note.Original.ObjectiveId),
+            .. note.Amendments.Select(a => new NoteVersionView(a.Number, "amended", a.Written, a.Author, a.Reason, a.Text, a.Mark, a.UnitId, a.ObjectiveId)),
+            .. note.Withdrawal is { } w ? [new NoteVersionView(w.Number, "withdrawn", w.Written, w.Author, w.Reason, null, null, null, null)] : Array.Empty<NoteVersionView>(),
+        ];
+        return new(
+            "note", note.Number, current.About, current.Written, current.Author, current.Text, current.Mark, current.UnitId, current.ObjectiveId,
+            note.Amendments.IsEmpty ? null : new(note.Amendments[^1].Number, note.Amendments[^1].Written, note.Amendments[^1].Author, note.Amendments[^1].Reason),
+            note.Withdrawal is { } withdrawal ? new(withdrawal.Number, withdrawal.Written, withdrawal.Author, withdrawal.Reason) : null,
+            history);
+    }
+}
+
+/// <summary>An amendment or a withdrawal of a note: the annotation's own number, when, by whom, and why.</summary>
+public sealed record NoteChangeView(long Number, DateTimeOffset At, string By, string? Reason);
+
+/// <summary>One version of a note: "written", "amended" (with what it then said) or "withdrawn"; when, by whom, why.</summary>
+public sealed record NoteVersionView(
+    long Number, string Change, DateTimeOffset At, string By, string? Reason, string? Text, Domain.Annotations.NoteMark? Mark, string? UnitId, string? ObjectiveId);
+
+/// <summary>The hub message a page watching a session's notes hears when an annotation is kept: read the notes again.</summary>
+/// <param name="IncidentId">The session.</param>
+/// <param name="Number">The annotation kept; 0 when some may have been missed (the session's grain was activated anew).</param>
+public sealed record NotesChanged(string IncidentId, long Number);
 
 /// <summary>
 /// POST /api/sessions/{id}/ratings: confirm the proposed rating or change it (performed, some-challenges,

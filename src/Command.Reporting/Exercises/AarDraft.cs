@@ -37,10 +37,14 @@ public sealed record AarDraft(
     /// </summary>
     public DateTimeOffset? MadeAt { get; init; }
 
-    /// <summary>The draft of <paramref name="report"/> with <paramref name="annotations"/>, made at <paramref name="madeAt"/>.</summary>
+    /// <summary>
+    /// The draft of <paramref name="report"/> with <paramref name="annotations"/> (the session's stream as kept: each note
+    /// is read as it now stands, its last amendment's text, mark, unit and objective, and a withdrawn one is left out),
+    /// made at <paramref name="madeAt"/>.
+    /// </summary>
     public static AarDraft Build(AfterActionReport report, IReadOnlyList<Annotation> annotations, DateTimeOffset? madeAt = null)
     {
-        var notes = annotations.OfType<EvaluatorNote>().OrderBy(n => n.About).ThenBy(n => n.Number).ToList();
+        var notes = NoteBook.Current(annotations).OrderBy(n => n.About).ThenBy(n => n.Number).ToList();
         var decided = annotations.OfType<RatingDecided>().GroupBy(r => r.ObjectiveId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Number)!);
         var objectives = report.Exercise?.Objectives ?? [];
         var known = objectives.Select(o => o.ObjectiveId).ToHashSet(StringComparer.Ordinal);

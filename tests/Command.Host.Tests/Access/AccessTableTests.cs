@@ -65,6 +65,8 @@ public sealed class AccessTableTests(AccessTableTests.ProbeHost host) : IClassFi
         ["GET /api/sessions/{id}/notes"] = Rights.ReadNotes,
         ["POST /api/sessions/{id}/notes"] = Rights.WriteNotes,
         ["GET /api/sessions/{id}/ratings"] = Rights.ReadNotes,
+        ["POST /api/sessions/{id}/notes/{number}/amend"] = Rights.WriteNotes,
+        ["POST /api/sessions/{id}/notes/{number}/withdraw"] = Rights.WriteNotes,
         ["POST /api/sessions/{id}/ratings"] = Rights.WriteNotes,
         ["GET /api/sessions/{id}/aar"] = Rights.Export,
         ["GET /api/sessions/{id}/ics214"] = Rights.Export,
@@ -110,6 +112,8 @@ public sealed class AccessTableTests(AccessTableTests.ProbeHost host) : IClassFi
         ("Join", "replay:no-such-replay", Rights.WatchReplays),
         ("Leave", "no-such-incident", Rights.Watch),
         ("WatchExport", "no-such-job", Rights.Export),
+        ("WatchNotes", "no-such-incident", Rights.ReadNotes),
+        ("UnwatchNotes", "no-such-incident", Rights.Watch),
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -15,7 +15,7 @@ namespace Command.Host.Tests.Paperwork;
 /// A contact unit holds 40 m short of an active threat until it is flagged, a second one waits on the far side; evaluators,
 /// controllers, commanders and observers then use the session's paperwork, each signed in with their role.
 /// </summary>
-public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<PaperworkHost>
+public sealed partial class PaperworkTests(PaperworkHost host) : IClassFixture<PaperworkHost>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -85,10 +85,10 @@ public sealed class PaperworkTests(PaperworkHost host) : IClassFixture<Paperwork
             [(HttpStatusCode.BadRequest, "unitId", "invalid-value", $"session '{id}' has no unit 'NOPE'")],
             await ErrorsAsync(noUnit));
         Assert.Equal(
-            [(HttpStatusCode.BadRequest, "objectiveId", "invalid-value", $"session '{id}' has no objective 'O9'")],
+            [(HttpStatusCode.BadRequest, "objectiveId", "invalid-value", $"session '{id}' has no objective 'O9': its exercise objectives are 'OBJ-1'")],
             await ErrorsAsync(noObjective));
         Assert.Equal(
-            [(HttpStatusCode.BadRequest, "unitId", "invalid-value", $"session '{id}' has no unit 'NOPE'"), (HttpStatusCode.BadRequest, "objectiveId", "invalid-value", $"session '{id}' has no objective 'O9'")],
+            [(HttpStatusCode.BadRequest, "unitId", "invalid-value", $"session '{id}' has no unit 'NOPE'"), (HttpStatusCode.BadRequest, "objectiveId", "invalid-value", $"session '{id}' has no objective 'O9': its exercise objectives are 'OBJ-1'")],
             await ErrorsAsync(neither));
         Assert.Empty(kept!);
         Assert.Equal(HttpStatusCode.Created, both.StatusCode);

@@ -84,15 +84,19 @@ const watched = () => (modes.mode === 'replay'
   ? (modes.replay.session ? { incidentId: modes.replay.session.incidentId, replayId: modes.replay.session.replayId } : null)
   : (commands.incidentId ? { incidentId: commands.incidentId } : null));
 const notes = new Notes({
-  dialog: $('note-dialog'), form: $('note-form'), text: $('note-text'), mark: $('note-mark'), unit: $('note-unit'),
-  objective: $('note-objective'), error: $('note-error'), cancel: $('note-cancel'), open: document.querySelectorAll('.note-open'),
-}, picture, watched);
+  dialog: $('note-dialog'), form: $('note-form'), title: $('note-title'), hint: $('note-hint'), text: $('note-text'), mark: $('note-mark'),
+  unit: $('note-unit'), objective: $('note-objective'), reason: $('note-reason'), error: $('note-error'), save: $('note-save'), cancel: $('note-cancel'),
+  open: document.querySelectorAll('.note-open'),
+  panel: { dialog: $('notes-dialog'), list: $('notes-list'), empty: $('notes-empty'), close: $('notes-close'), open: document.querySelectorAll('.notes-open') },
+}, picture, watched, connection);
 notes.onAdded = note => { if (modes.mode === 'replay') modes.replay.addNote(note); };
 new Ratings({
   dialog: $('rating-dialog'), form: $('rating-form'), open: $('rating-open'), objective: $('rating-objective'), proposed: $('rating-proposed'),
   rating: $('rating-value'), reasonField: $('rating-reason-field'), reason: $('rating-reason'), none: $('rating-none'),
   error: $('rating-error'), save: $('rating-save'), cancel: $('rating-cancel'),
 }, watched);
+// A note written, edited or withdrawn anywhere moves, changes or leaves the replay's timeline here too.
+notes.onChanged = (list, incidentId) => { if (modes.mode === 'replay') modes.replay.setNotes(list, incidentId); };
 new Compare({ dialog: $('compare-dialog'), open: $('compare-open'), close: $('compare-close'), run: $('compare-run'), sessions: $('compare-sessions'), map: $('compare-map'), result: $('compare-result') });
 new Exports({ status: $('export-status'), buttons: document.querySelectorAll('[data-export]') }, connection, watched);
 

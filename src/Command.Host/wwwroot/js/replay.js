@@ -10,9 +10,14 @@ import { Notes } from './notes.js';
 
 const markNames = { strength: 'strength', areaForImprovement: 'area for improvement', observation: 'observation' };
 
-/** A note as a timeline marker: at the instant it is about, with its mark, text and author. */
+/** A note as a timeline marker: at the instant it is about, with its mark, text (as it now stands) and author. */
 function noteMarker(note) {
-  return { type: 'note', time: note.about, subject: note.unitId, level: markNames[note.mark] ?? 'observation', reason: `${note.text} (${note.author})` };
+  return { type: 'note', time: note.about, subject: note.unitId, level: markNames[note.mark] ?? 'observation', reason: `${note.text} (${note.author}${note.amended ? ', amended' : ''})` };
+}
+
+/** The notes a timeline shows: those standing, each as it now reads; a withdrawn one is not shown. */
+function standing(list) {
+  return list.filter(n => n.type === 'note' && !n.withdrawn);
 }
 
 export class Replay {
@@ -110,7 +115,7 @@ export class Replay {
     this.enable(true);
     this.picture.limitMs = Date.parse(status.lastTime);
     this.onOpened(this.session);
-    this.notes = (await attempt(() => Notes.load(status.incidentId)) ?? []).filter(n => n.type === 'note');
+    this.notes = standing(await attempt(() => Notes.load(status.incidentId)) ?? []);
     await this.showMarks();
   }
 
@@ -118,6 +123,13 @@ export class Replay {
   async addNote(note) {
     if (!this.session || note.type !== 'note') return;
     this.notes.push(note);
+    await this.showMarks();
+  }
+
+  /** The session's notes read again (one written, edited or withdrawn, here or elsewhere). */
+  async setNotes(list, incidentId) {
+    if (!this.session || this.session.incidentId !== incidentId) return;
+    this.notes = standing(list);
     await this.showMarks();
   }
 

@@ -1,0 +1,192 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Command.Domain.Annotations;
+
+/// <summary>
+/// A note as it now stands: its last version (<see cref="Current"/>: the original's number, author and instant, with the
+/// text, mark, unit and objective of its last amendment), every amendment in order, and its withdrawal if it was withdrawn.
+/// </summary>
+/// <param name="Current">The note as it reads now.</param>
+/// <param name="Original">The note as first written.</param>
+/// <param name="Amendments">Each amendment, oldest first.</param>
+/// <param name="Withdrawal">Its withdrawal, or null while it stands.</param>
+public sealed record StandingNote(EvaluatorNote Current, EvaluatorNote Original, ImmutableArray<NoteAmended> Amendments, NoteWithdrawn? Withdrawal)
+{
+    /// <summary>The note's number in the stream.</summary>
+    public long Number => Original.Number;
+
+    /// <summary>Who wrote it: the one who may amend or withdraw it besides those who may amend anyone's.</summary>
+    public string Author => Original.Author;
+
+    public bool IsWithdrawn => Withdrawal is not null;
+}
+
+/// <summary>What an amendment asks for: a field left null stays as it is; an empty unit or objective clears it.</summary>
+/// <param name="Text">The new text, or null to keep it.</param>
+/// <param name="Mark">The new mark, or null to keep it.</param>
+/// <param name="UnitId">The new unit, "" for none, or null to keep it.</param>
+/// <param name="ObjectiveId">The new objective, "" for none, or null to keep it.</param>
+[GenerateSerializer, Immutable]
+public sealed record NoteEdit(string? Text = null, NoteMark? Mark = null, string? UnitId = null, string? ObjectiveId = null)
+{
+    /// <summary>True when it names nothing to change.</summary>
+    public bool IsEmpty => Text is null && Mark is null && UnitId is null && ObjectiveId is null;
+}
+
+/// <summary>Why an amendment or a withdrawal was refused.</summary>
+[GenerateSerializer]
+public enum NoteChangeRefusalReason
+{
+    /// <summary>No annotation of the session has that number.</summary>
+    UnknownNote,
+
+    /// <summary>The number names a rating decision, an amendment or a withdrawal: not a note.</summary>
+    NotANote,
+
+    /// <summary>The note was withdrawn: it can be neither amended nor withdrawn again.</summary>
+    Withdrawn,
+
+    /// <summary>The caller did not write the note and may not change anyone else's.</summary>
+    NotTheAuthor,
+
+    /// <summary>The amendment would leave the note as it is.</summary>
+    Unchanged,
+
+    /// <summary>The change breaks <see cref="AnnotationRules"/>: its detail is "field: what is wrong".</summary>
+    Invalid,
+}
+
+/// <summary>An amendment or a withdrawal refused: the named reason, and a sentence saying why.</summary>
+[GenerateSerializer, Immutable]
+public sealed record NoteChangeRefusal(NoteChangeRefusalReason Reason, string Detail);
+
+/// <summary>
+/// Folds a session's append-only annotation stream into its notes as they now stand, and decides whether a note may be
+/// amended or withdrawn. The stream itself is never rewritten: an amendment and a withdrawal are annotations of their own,
+/// naming the note by its number, so that the stream stays the record of who wrote, changed and took back what, and when.
+/// </summary>
+public static class NoteBook
+{
+    /// <summary>
+    /// Every note of the stream as it now stands, withdrawn ones included, in the order written. An amendment or a
+    /// withdrawal that names no standing note (which the annotation grain never keeps, but a line written by hand could) is passed over.
+    /// </summary>
+    public static ImmutableArray<StandingNote> Fold(IEnumerable<Annotation> stream)
+    {
+        var notes = new List<StandingNote>();
+        var byNumber = new Dictionary<long, int>();
+        foreach (var annotation in stream)
+        {
+            switch (annotation)
+            {
+                case EvaluatorNote note when !byNumber.ContainsKey(note.Number):
+                    byNumber[note.Number] = notes.Count;
+                    notes.Add(new StandingNote(note, note, [], null));
+                    break;
+                case NoteAmended amended when byNumber.TryGetValue(amended.Note, out var at) && !notes[at].IsWithdrawn:
+                    var standing = notes[at];
+                    notes[at] = standing with
+                    {
+                        Current = standing.Current with { Text = amended.Text, Mark = amended.Mark, UnitId = amended.UnitId, ObjectiveId = amended.ObjectiveId },
+                        Amendments = standing.Amendments.Add(amended),
+                    };
+                    break;
+                case NoteWithdrawn withdrawn when byNumber.TryGetValue(withdrawn.Note, out var at) && !notes[at].IsWithdrawn:
+                    notes[at] = notes[at] with { Withdrawal = withdrawn };
+                    break;
+            }
+        }
+
+        return [.. notes];
+    }
+
+    /// <summary>
+    /// The notes the paperwork prints: each standing note's current version, withdrawn ones left out, in the order
+    /// written. What every document (the AAR/IP, ICS-214 logs, their exports) reads instead of the raw stream.
+    /// </summary>
+    public static ImmutableArray<EvaluatorNote> Current(IEnumerable<Annotation> stream) =>
+        [.. Fold(stream).Where(n => !n.IsWithdrawn).Select(n => n.Current)];
+
+    /// <summary>
+    /// The amendment of note <paramref name="number"/> that <paramref name="edit"/> asks for, as it would be kept (numbered
+    /// when appended), or why it is refused: no such note, not a note, withdrawn, not the caller's (unless
+    /// <paramref name="mayChangeAny"/>), unchanged, or breaking <see cref="AnnotationRules"/>.
+    /// </summary>
+    public static (NoteAmended? Amendment, NoteChangeRefusal? Refused) Amend(
+        IReadOnlyList<Annotation> stream, string sessionId, long number, NoteEdit edit, string? reason, string actor, DateTimeOffset written, bool mayChangeAny)
+    {
+        if (Find(stream, sessionId, number, actor, mayChangeAny, "amend") is { } refused)
+        {
+            return (null, refused);
+        }
+
+        var note = Fold(stream).Single(n => n.Number == number).Current;
+        var amended = new NoteAmended(
+            number,
+            edit.Text?.Trim() ?? note.Text,
+            edit.Mark ?? note.Mark,
+            edit.UnitId is null ? note.UnitId : Blank(edit.UnitId),
+            edit.ObjectiveId is null ? note.ObjectiveId : Blank(edit.ObjectiveId),
+            Blank(reason))
+        { About = note.About, Written = written, Author = actor };
+        if (AnnotationRules.Check(amended) is { } wrong)
+        {
+            return (null, new(NoteChangeRefusalReason.Invalid, wrong));
+        }
+
+        return (amended.Text, amended.Mark, amended.UnitId, amended.ObjectiveId) == (note.Text, note.Mark, note.UnitId, note.ObjectiveId)
+            ? (null, new(NoteChangeRefusalReason.Unchanged, $"the amendment leaves note {number} of session '{sessionId}' as it is: change its text, mark, unit or objective"))
+            : (amended, null);
+    }
+
+    /// <summary>The withdrawal of note <paramref name="number"/>, as it would be kept, or why it is refused (as for <see cref="Amend"/>; a reason is required).</summary>
+    public static (NoteWithdrawn? Withdrawal, NoteChangeRefusal? Refused) Withdraw(
+        IReadOnlyList<Annotation> stream, string sessionId, long number, string reason, string actor, DateTimeOffset written, bool mayChangeAny)
+    {
+        if (Find(stream, sessionId, number, actor, mayChangeAny, "withdraw") is { } refused)
+        {
+            return (null, refused);
+        }
+
+        var note = stream[(int)number - 1];
+        var withdrawal = new NoteWithdrawn(number, reason?.Trim() ?? "") { About = note.About, Written = written, Author = actor };
+        return AnnotationRules.Check(withdrawal) is { } wrong ? (null, new(NoteChangeRefusalReason.Invalid, wrong)) : (withdrawal, null);
+    }
+
+    /// <summary>Null when note <paramref name="number"/> stands and the actor may change it; else why not.</summary>
+    private static NoteChangeRefusal? Find(IReadOnlyList<Annotation> stream, string sessionId, long number, string actor, bool mayChangeAny, string verb)
+    {
+        // Annotations are numbered by their place in the stream, from 1.
+        if (number < 1 || number > stream.Count || stream[(int)number - 1].Number != number)
+        {
+            return new(NoteChangeRefusalReason.UnknownNote, $"session '{sessionId}' has no note {number}");
+        }
+
+        var annotation = stream[(int)number - 1];
+        if (annotation is not EvaluatorNote note)
+        {
+            return new(NoteChangeRefusalReason.NotANote, annotation switch
+            {
+                RatingDecided rating => $"annotation {number} of session '{sessionId}' is a rating decision for objective '{rating.ObjectiveId}', not a note: decide the objective's rating again to change it",
+                NoteAmended amended => $"annotation {number} of session '{sessionId}' is an amendment of note {amended.Note}, not a note: {verb} note {amended.Note}",
+                NoteWithdrawn withdrawn => $"annotation {number} of session '{sessionId}' is the withdrawal of note {withdrawn.Note}, not a note",
+                _ => $"annotation {number} of session '{sessionId}' is not a note",
+            });
+        }
+
+        var standing = Fold(stream).Single(n => n.Number == number);
+        if (standing.Withdrawal is { } withdrawal)
+        {
+            return new(NoteChangeRefusalReason.Withdrawn, string.Create(
+                CultureInfo.InvariantCulture,
+                $"note {number} of session '{sessionId}' was withdrawn by {withdrawal.Author} at {withdrawal.Written.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC ({withdrawal.Reason}): a withdrawn note can be neither amended nor withdrawn again"));
+        }
+
+        return !mayChangeAny && !string.Equals(note.Author, actor, StringComparison.Ordinal)
+            ? new(NoteChangeRefusalReason.NotTheAuthor, $"note {number} of session '{sessionId}' is {note.Author}'s: only its author may {verb} it")
+            : null;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
