@@ -168,4 +168,76 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
             decisions.Select(d => (d.GetProperty("rating").GetString(), d.TryGetProperty("reason", out var r) && r.ValueKind == System.Text.Json.JsonValueKind.String ? r.GetString() : null)));
         Assert.Contains("the server responded with a status of 400", Assert.Single(dashboard.Errors), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_note_is_edited_and_withdrawn_from_the_notes_panel_and_a_page_watching_along_sees_each_change()
+    {
+        var scene = await Scene.OpenAsync(host, "edit-note");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.HoldAsync("P1", 0, -60);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        var page = dashboard.Page;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        var raised = page.Locator(".mark.flag-raised[data-subject='P1']");
+        await Expect(raised).ToHaveCountAsync(1);
+        await raised.ClickAsync();
+        await Expect(dashboard.Row("P1")).ToHaveAttributeAsync("data-flag", "alert");
+        await page.Locator("#note-open-replay").ClickAsync();
+        await page.Locator("#note-text").FillAsync("Patrol 1 went straight in");
+        await page.Locator("#note-mark").SelectOptionAsync("strength");
+        await page.Locator("#note-unit").SelectOptionAsync("P1");
+        await page.Locator("#note-save").ClickAsync();
+        var marker = page.Locator(".mark.note[data-subject='P1']");
+        await Expect(marker).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("note \\(strength\\): Patrol 1 went straight in"));
+
+        // A controller watching live reads the notes, and may change none of them.
+        await using var watcher = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "test-controller", roles: ["controller"]);
+        await watcher.Page.Locator("#notes-open-live").ClickAsync();
+        var watched = watcher.Page.Locator("#notes-list .note-item");
+        await Expect(watched).ToHaveCountAsync(1);
+        await Expect(watched.Locator(".note-text")).ToHaveTextAsync("Patrol 1 went straight in");
+        await Expect(watched.Locator(".note-edit, .note-withdraw")).ToHaveCountAsync(0);
+
+        // The author edits it: marked a strength by mistake.
+        await page.Locator("#notes-open-replay").ClickAsync();
+        var item = page.Locator("#notes-list .note-item");
+        await Expect(item).ToHaveCountAsync(1);
+        await item.GetByRole(AriaRole.Button, new() { Name = "Edit note 1" }).ClickAsync();
+        await Expect(page.Locator("#note-dialog")).ToBeVisibleAsync();
+        await Expect(page.Locator("#note-text")).ToHaveValueAsync("Patrol 1 went straight in");
+        await Expect(page.Locator("#note-mark")).ToHaveValueAsync("strength");
+        await page.Locator("#note-text").FillAsync("Patrol 1 waited at the car for a partner");
+        await page.Locator("#note-mark").SelectOptionAsync("area-for-improvement");
+        await page.Locator("#note-reason").FillAsync("marked a strength by mistake");
+        await page.Locator("#note-save").ClickAsync();
+        await Expect(page.Locator("#note-dialog")).ToBeHiddenAsync();
+        await Expect(item.Locator(".note-text")).ToHaveTextAsync("Patrol 1 waited at the car for a partner");
+        await Expect(item.Locator(".note-amended-line")).ToContainTextAsync("by test-commander: marked a strength by mistake");
+        await Expect(marker).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("note \\(area for improvement\\): Patrol 1 waited at the car for a partner"));
+        // Heard over the hub by the page watching along, without reopening anything.
+        await Expect(watched.Locator(".note-text")).ToHaveTextAsync("Patrol 1 waited at the car for a partner");
+
+        // Withdrawn without a reason, it is refused in the dialog, which stays open to be put right.
+        await item.GetByRole(AriaRole.Button, new() { Name = "Withdraw note 1" }).ClickAsync();
+        await Expect(page.Locator("#note-text")).ToBeHiddenAsync();
+        await page.Locator("#note-save").ClickAsync();
+        await Expect(page.Locator("#note-error")).ToBeVisibleAsync();
+        await Expect(page.Locator("#note-error")).ToContainTextAsync("reason: why the note is withdrawn");
+        await Expect(page.Locator("#note-dialog")).ToBeVisibleAsync();
+        await page.Locator("#note-reason").FillAsync("written on the wrong session");
+        await page.Locator("#note-save").ClickAsync();
+        await Expect(page.Locator("#note-dialog")).ToBeHiddenAsync();
+        await Expect(item).ToHaveAttributeAsync("data-withdrawn", "true");
+        await Expect(item.Locator(".note-withdrawn-line")).ToContainTextAsync("by test-commander: written on the wrong session");
+        await Expect(item.Locator(".note-edit, .note-withdraw")).ToHaveCountAsync(0);
+        await Expect(marker).ToHaveCountAsync(0);
+        await Expect(watched).ToHaveAttributeAsync("data-withdrawn", "true");
+
+        await page.Locator("#notes-close").ClickAsync();
+        await Expect(page.Locator("#notes-dialog")).ToBeHiddenAsync();
+        Assert.Contains("the server responded with a status of 400", Assert.Single(dashboard.Errors), StringComparison.Ordinal);
+        Assert.Empty(watcher.Errors);
+    }
 }
