@@ -115,6 +115,7 @@ public sealed partial class NoteWatchers(IGrainFactory grainFactory, IHubContext
     {
         private IAnnotationObserver? reference;
         private long renewed = long.MinValue;
+        private long warned = long.MinValue;
         private bool subscribed;
 
         public string IncidentId { get; } = incidentId;
@@ -143,8 +144,13 @@ public sealed partial class NoteWatchers(IGrainFactory grainFactory, IHubContext
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // Tried again at the next look, and said once a minute while it keeps failing.
                 Volatile.Write(ref renewed, long.MinValue);
-                LogRenewFailed(owner.logger, ex, IncidentId);
+                if (warned == long.MinValue || owner.clock.GetElapsedTime(warned) >= TimeSpan.FromMinutes(1))
+                {
+                    warned = owner.clock.GetTimestamp();
+                    LogRenewFailed(owner.logger, ex, IncidentId);
+                }
             }
         }
 

@@ -147,7 +147,11 @@ public sealed partial class PaperworkTests
             [(HttpStatusCode.BadRequest, "text", "missing-field", "required")],
             await ErrorsAsync(await evaluator.PostAsJsonAsync($"/api/sessions/{id}/notes/{number}/amend", new { text = " " }, Ct)));
 
-        // Nothing refused was kept; a unit given empty takes the note off it, an objective of the exercise is taken.
+        // Nothing refused was kept: the note as written, and the rating, listed as it is.
+        Assert.Equal([("note", number), ("rating", rating)], (await NotesAsync(evaluator, id)).Select(n => (n.GetProperty("type").GetString(), n.GetProperty("number").GetInt64())));
+        Assert.Equal(1, (await NotesAsync(evaluator, id))[0].GetProperty("history").GetArrayLength());
+
+        // A unit given empty takes the note off it; an objective of the exercise is taken.
         var moved = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/notes/{number}/amend", new { unitId = "", objectiveId = "OBJ-1" }, Ct);
         var note = await moved.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal((HttpStatusCode.OK, false, "OBJ-1", 2), (moved.StatusCode, note.TryGetProperty("unitId", out _), note.GetProperty("objectiveId").GetString(), note.GetProperty("history").GetArrayLength()));
