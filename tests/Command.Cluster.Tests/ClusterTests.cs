@@ -6,6 +6,7 @@ using Command.Cluster.Tests.Support;
 using Command.Faults.Tests.Support;
 using Command.Recording.Hosting;
 using Command.Recording.Storage;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Command.Cluster.Tests;
 
@@ -137,6 +138,33 @@ public sealed class ClusterTests(LocalCluster cluster, ITestOutputHelper output)
         Assert.True(status.GetProperty("paused").GetBoolean());
         Assert.Equal(first, status.GetProperty("position").GetDateTimeOffset());
         Assert.Equal(2.0, status.GetProperty("speed").GetDouble());
+    }
+
+    [Fact]
+    public async Task A_note_written_and_amended_on_one_host_is_heard_by_a_page_watching_its_notes_on_another()
+    {
+        var (watching, writing) = (cluster.Living[0], cluster.Living[^1]);
+        using var write = cluster.Client(writing);
+        using var read = cluster.Client(watching);
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(watching, "/hubs/incidents"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(cluster.Token))
+            .Build();
+        var heard = System.Threading.Channels.Channel.CreateUnbounded<JsonElement>();
+        hub.On<JsonElement>("notes", n => heard.Writer.TryWrite(n));
+        await hub.StartAsync(Ct);
+        await hub.InvokeAsync("WatchNotes", DemoIncident, Ct);
+
+        // Each host hears the session's annotation grain as an observer and tells its own browsers: none sends to another's.
+        var written = await write.PostAsJsonAsync($"/api/sessions/{DemoIncident}/notes", new { text = "Adam 1 held outside", mark = "strength" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, written.StatusCode);
+        var number = (await written.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("number").GetInt64();
+        var amended = await write.PostAsJsonAsync($"/api/sessions/{DemoIncident}/notes/{number}/amend", new { mark = "area-for-improvement", reason = "not a strength" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, amended.StatusCode);
+
+        async Task<long> Next() => (await heard.Reader.ReadAsync(Ct).AsTask().WaitAsync(Patience, Ct)).GetProperty("number").GetInt64();
+        Assert.Equal([number, number + 1], [await Next(), await Next()]);
+        var note = (await read.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{DemoIncident}/notes", Ct))!.Single(n => n.GetProperty("number").GetInt64() == number);
+        Assert.Equal(("areaForImprovement", "not a strength"), (note.GetProperty("mark").GetString(), note.GetProperty("amended").GetProperty("reason").GetString()));
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public static class NotesApi
 
         var answer = await grains.GetGrain<IAnnotationGrain>(id).Amend(
             note, new NoteEdit(body.Text, mark, unitId, objectiveId), body.Reason, Actor.Of(request), clock.GetUtcNow(), Rights.Grants(request.HttpContext.User, Rights.AmendAnyNote));
-        return await AnsweredAsync(id, note, "amend", answer, request, audit, grains);
+        return await AnsweredAsync(id, note, answer, request, audit, grains);
     }
 
     private static async Task<IResult> Withdraw(
@@ -129,11 +129,11 @@ public static class NotesApi
 
         var answer = await grains.GetGrain<IAnnotationGrain>(id).Withdraw(
             note, reason, Actor.Of(request), clock.GetUtcNow(), Rights.Grants(request.HttpContext.User, Rights.AmendAnyNote));
-        return await AnsweredAsync(id, note, "withdraw", answer, request, audit, grains);
+        return await AnsweredAsync(id, note, answer, request, audit, grains);
     }
 
     /// <summary>The note as it now stands, or the refusal as the API says each: 404, 400, 409, or 403 naming the right that would do.</summary>
-    private static async Task<IResult> AnsweredAsync(string id, long note, string verb, NoteChangeAnswer answer, HttpRequest request, AccessAudit audit, IGrainFactory grains)
+    private static async Task<IResult> AnsweredAsync(string id, long note, NoteChangeAnswer answer, HttpRequest request, AccessAudit audit, IGrainFactory grains)
     {
         if (answer.Refused is not { } refused)
         {
