@@ -25,6 +25,12 @@ static async Task<int> ReportFailureAsync(Task<int> run)
         await Console.Error.WriteLineAsync(e.Message);
         return 1;
     }
+    catch (ArgumentException e)
+    {
+        // A scenario that cannot be played as asked: at a speed that would send the host more reports than a drill may.
+        await Console.Error.WriteLineAsync(e.Message);
+        return 1;
+    }
     catch (HttpRequestException e)
     {
         await Console.Error.WriteLineAsync($"The host refused or could not be reached: {e.Message}");

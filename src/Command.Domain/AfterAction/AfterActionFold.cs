@@ -27,6 +27,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     private List<(LocalPoint Point, double RadiusM, int? Building, int? Floor)> targets = [];
     private HashSet<int> threatBuildings = [];
     private IncidentOpened? opened;
+    private Sites.Site? site;
     private Exercises.Exercise? exercise;
     private (string Name, string? Version)? scenario;
     private LocalFrame? frame;
@@ -70,6 +71,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
         {
             case IncidentOpened o:
                 opened = o;
+                site = o.Site;
                 frame = new LocalFrame(o.Site.Origin);
                 areas = new SiteAreas(o.Site, frame);
                 zones = [.. ReportZone.Of(o.Site)];
@@ -166,6 +168,14 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 timeline.Add(new TimelineMark(e.Time, "host-left", departed.Host, left));
                 Log(e.Time, null, "host-left", left);
                 break;
+            case SiteSet given when frame is not null:
+                // Its buildings and zones are where entry and occupancy are measured from here on (the origin stands).
+                site = given.Site;
+                areas = new SiteAreas(given.Site, frame);
+                zones = [.. ReportZone.Of(given.Site)];
+                PlaceThreats();
+                Log(e.Time, null, "site-set", $"Site {given.Site.Name} set: {given.Site.Buildings.Length} buildings, {given.Site.Zones.Length} zones ({given.Actor})");
+                break;
             case ExerciseSet set:
                 exercise = set.Exercise;
                 if (set.Exercise.Scenario is { } name)
@@ -241,12 +251,12 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
 
         var from = threatActiveAt ?? opened?.Time;
         var incident = new IncidentMetrics(
-            opened?.IncidentId ?? "", opened?.Name ?? "", opened?.Site.Name ?? "", opened?.Time, ended, threatActiveAt,
+            opened?.IncidentId ?? "", opened?.Name ?? "", site?.Name ?? "", opened?.Time, ended, threatActiveAt,
             firstOnScene, firstEntry, firstContact, Elapsed(from, firstContact?.Time),
             containedAt, Elapsed(from, containedAt), neutralizedAt, Elapsed(from, neutralizedAt),
             flagsRaised, flagsAcknowledged,
             [.. rejected.OrderByDescending(r => r.Value).ThenBy(r => r.Key).Select(r => new RejectionCount(RejectReasons.Name(r.Key), r.Value))],
-            eventCount, suppressedAt, suppressedBy, enrolment.Count(u => u.HeldWhileSuppressed > TimeSpan.Zero), opened?.Site.TimeZone, scenario?.Name, scenario?.Version,
+            eventCount, suppressedAt, suppressedBy, enrolment.Count(u => u.HeldWhileSuppressed > TimeSpan.Zero), site?.TimeZone, scenario?.Name, scenario?.Version,
             DrillPlay.Describe(drillClock.Spans, end, drillOutages.Total), closedAt);
         return new AfterActionReport(incident, [.. enrolment.Select(u => u.ToMetrics(threatActiveAt, drillClock))], [.. samples],
             [.. flags.Concat(openFlags.Values).OrderBy(f => f.Raised)], [.. timeline], [.. activity.OrderBy(a => a.Time)], exercise,

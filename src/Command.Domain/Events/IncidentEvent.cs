@@ -31,6 +31,7 @@ namespace Command.Domain.Events;
 [JsonDerivedType(typeof(UnitSignedOff), "unit-signed-off")]
 [JsonDerivedType(typeof(SourceChanged), "source-changed")]
 [JsonDerivedType(typeof(HostDeparted), "host-departed")]
+[JsonDerivedType(typeof(SiteSet), "site-set")]
 [GenerateSerializer, Immutable]
 public abstract record IncidentEvent
 {

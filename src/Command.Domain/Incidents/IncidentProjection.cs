@@ -25,6 +25,7 @@ public sealed class IncidentProjection
     private readonly DrillClock drillClock = new();
     private ClosingAssessment? assessment;
     private IncidentOpened? opened;
+    private Site? siteGiven;
     private RulesAdopted? adopted;
     private FlagSuppression? suppression;
 
@@ -168,6 +169,9 @@ public sealed class IncidentProjection
             case RulesAdopted rules when assessment is not null:
                 Adopt(rules);
                 break;
+            case SiteSet set when assessment is not null:
+                GiveSite(set.Site);
+                break;
             case ThreatSet set:
                 threats[set.Threat.ThreatId] = set.Threat;
                 Declared(set.Threat.ThreatId, set.Threat.Phase, set.Actor, set.Reason, set.Time);
@@ -297,6 +301,17 @@ public sealed class IncidentProjection
         assessment.Restore(state, threats.Values, suppression);
     }
 
+    // The judges keep their tracks and the book its flags; from here on both measure against the site given. Its origin
+    // is the incident's (the grain refuses one that moves), so the frame every track is kept in stands.
+    private void GiveSite(Site site)
+    {
+        siteGiven = site;
+        Site = site;
+        var state = assessment!.Snapshot();
+        assessment = new ClosingAssessment(Options, Frame!, site) { DerivesFlags = DerivesFlags };
+        assessment.Restore(state, threats.Values, suppression);
+    }
+
     // A host's word of since when a source is down, no later than the incident learnt it (hosts' clocks differ).
     private static DateTimeOffset Earlier(DateTimeOffset? said, DateTimeOffset learnt) => said is { } since && since < learnt ? since : learnt;
 
@@ -326,7 +341,8 @@ public sealed class IncidentProjection
         drillClock.IsIncidentClock ? null : [.. drillClock.Spans],
         DrillClockNotice,
         sourcesDown.Count == 0 ? null : [.. sourcesDown.Values],
-        hostsDeparted.Count == 0 ? null : [.. hostsDeparted]);
+        hostsDeparted.Count == 0 ? null : [.. hostsDeparted],
+        siteGiven);
 
     /// <summary>Replaces the state with a snapshot's.</summary>
     public void Restore(IncidentSnapshot snapshot)
@@ -347,7 +363,13 @@ public sealed class IncidentProjection
         hostsDeparted.Clear();
         hostsDeparted.UnionWith(snapshot.HostsDeparted ?? []);
 
+        siteGiven = null;
         Apply(snapshot.Opened);
+        if (snapshot.Site is { } given)
+        {
+            GiveSite(given);
+        }
+
         foreach (var threat in snapshot.Threats)
         {
             threats[threat.ThreatId] = threat;

@@ -24,6 +24,7 @@ namespace Command.Domain.Incidents;
 /// <param name="DrillClockNotice">While that clock is paused or fast, since when and by whose control; absent otherwise.</param>
 /// <param name="SourcesDown">The sources of reports feeding the incident that are down; absent when none is.</param>
 /// <param name="HostsDeparted">The hosts recorded as having left the cluster; absent when none has.</param>
+/// <param name="Site">The site the incident was given after it was opened (<see cref="SiteSet"/>); absent while it has the one it was opened on.</param>
 public sealed record IncidentSnapshot(
     long Sequence,
     DateTimeOffset Clock,
@@ -39,4 +40,5 @@ public sealed record IncidentSnapshot(
     ImmutableArray<DrillClockSpan>? DrillClock = null,
     DrillClockNotice? DrillClockNotice = null,
     ImmutableArray<SourceOutage>? SourcesDown = null,
-    ImmutableArray<string>? HostsDeparted = null);
+    ImmutableArray<string>? HostsDeparted = null,
+    Sites.Site? Site = null);

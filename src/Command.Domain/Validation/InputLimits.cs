@@ -200,8 +200,16 @@ public static class InputLimits
         SourceChanged source => Text(source.SourceId, "source id", MaxTextChars, recorded) ?? FreeText(source.Name, "source name", MaxTextChars, recorded)
             ?? FreeText(source.Detail, "detail", MaxTextChars, recorded) ?? Actor(source.Host, recorded),
         HostDeparted departed => Actor(departed.Host, recorded) ?? Actor(departed.By, recorded),
+        SiteSet set => Actor(set.Actor, recorded) ?? (recorded ? null : SiteProblem(set.Site)),
         _ => null,
     };
+
+    // A site handed on whole (to an incident that is given its site) is judged by the rules every site obeys, as the
+    // API's and a scenario file's are; the first finding is the refusal. One recorded was judged when it was set.
+    private static Rejection? SiteProblem(Sites.Site site) =>
+        Sites.SiteRules.Check(Sites.SiteDrafts.Of(site)).Findings is [var first, ..]
+            ? new Rejection(first.Reason, $"{first.PathUnder("site")}: {first.Message}")
+            : null;
 
     // A unit id as any label (its length, no control or invisible character), and not a reserved one; a recording made
     // before an id was reserved keeps the unit that took it: read back, it is passed.

@@ -47,6 +47,22 @@ public interface IIncidentGrain : IFrameSource
     Task<Rejection?> ChangeRole(string unitId, UnitRole role, string actor);
 
     /// <summary>
+    /// Enrols the units, and reassigns those enrolled here already to the role given, all or none: each new unit is claimed
+    /// from its unit grain first, and one another incident holds refuses the whole (naming it), the claims already made
+    /// given back. Where <paramref name="site"/> is given the incident is given it as <see cref="SetSite"/> gives it, in the
+    /// same recorded batch. A unit this incident is claiming is held by it (see <see cref="Holds"/>).
+    /// </summary>
+    Task<Rejection?> EnrolAll(ImmutableArray<UnitToEnrol> units, string actor, Domain.Sites.Site? site = null);
+
+    /// <summary>
+    /// Gives an incident opened with only an origin its site: buildings, zones, walk graph and time zone, judged by the rules
+    /// every site obeys, and recorded (<see cref="SiteSet"/>). Refused (<c>already-exists</c>) where the incident has a site
+    /// of its own already, which is not overwritten, and (<c>invalid-value</c>) where the site's origin is not the
+    /// incident's: every fix and track is measured from it.
+    /// </summary>
+    Task<Rejection?> SetSite(Domain.Sites.Site site, string actor);
+
+    /// <summary>
     /// Records an emergency a unit's own device raised or cancelled (a TAK alert): shown on its row until cancelled.
     /// Refused for a unit the incident does not have.
     /// </summary>
@@ -131,7 +147,7 @@ public interface IIncidentGrain : IFrameSource
     Task ReadModelsTold();
 
     /// <summary>
-    /// True while this incident is open with the unit enrolled, or cannot say (its recording cannot be read now): what a
+    /// True while this incident is open with the unit enrolled or being enrolled (claimed, not yet recorded), or cannot say (its recording cannot be read now): what a
     /// unit grain asks its holder before refusing the unit to another incident, so a release lost as a host went down
     /// does not keep the unit from every incident after this one closed. Interleaves, so an incident waiting on the unit
     /// grain still answers.

@@ -175,18 +175,29 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         if (!stream.Projection.Units.ContainsKey(unitId) && InputLimits.Check(new UnitEnrolled(unitId, callsign, role, actor, person?.Name, person?.Agency, person?.IcsPosition)) is null)
         {
             var unit = GrainFactory.GetGrain<IUnitGrain>(unitId);
-            if (await unit.Claim(new UnitEnrolment(IncidentId, callsign, role, clock.GetUtcNow())) is { } taken)
+            var own = claiming.Add(unitId);
+            try
             {
-                return taken;
-            }
+                if (await unit.Claim(new UnitEnrolment(IncidentId, callsign, role, clock.GetUtcNow())) is { } taken)
+                {
+                    return taken;
+                }
 
-            var refused = await EnrolAsync(unitId, callsign, role, actor, person);
-            if (refused is not null && !stream.Projection.Units.ContainsKey(unitId))
+                var refused = await EnrolAsync(unitId, callsign, role, actor, person);
+                if (refused is not null && !stream.Projection.Units.ContainsKey(unitId))
+                {
+                    await unit.Released(IncidentId);
+                }
+
+                return refused;
+            }
+            finally
             {
-                await unit.Released(IncidentId);
+                if (own)
+                {
+                    claiming.Remove(unitId);
+                }
             }
-
-            return refused;
         }
 
         return await EnrolAsync(unitId, callsign, role, actor, person);
@@ -287,7 +298,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     }
 
     public Task<bool> Holds(string unitId) =>
-        Task.FromResult(unavailable is not null || (stream.Exists && !stream.IsClosed && stream.Projection.Units.ContainsKey(unitId)));
+        Task.FromResult(unavailable is not null || claiming.Contains(unitId) || (stream.Exists && !stream.IsClosed && stream.Projection.Units.ContainsKey(unitId)));
 
     public Task<Rejection?> RecordDrill(string action, string scenario, string actor, int? round = null, double? speed = null, DateTimeOffset? stoodSince = null) =>
         CommandAsync(() => Decision.Do(new DrillControlled(action, scenario, actor, round, speed, StoodStill(stoodSince))));

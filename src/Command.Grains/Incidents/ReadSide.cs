@@ -50,7 +50,7 @@ internal sealed partial class ReadSide(string incidentId, IGrainFactory grains, 
                     TellFix(accepted.Report.UnitId, projection);
                     zonesMayHaveChanged = true;
                     break;
-                case IncidentOpened or FlagRaised or FlagEscalated or FlagCleared or FlagAcknowledged or ThreatSet or ThreatPhaseChanged:
+                case IncidentOpened or SiteSet or FlagRaised or FlagEscalated or FlagCleared or FlagAcknowledged or ThreatSet or ThreatPhaseChanged:
                     zonesMayHaveChanged = true;
                     break;
             }

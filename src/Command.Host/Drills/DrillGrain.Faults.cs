@@ -16,7 +16,7 @@ public sealed partial class DrillGrain
     /// <summary>How a start that could not begin is answered; null for a failure that is no refusal.</summary>
     private static DrillOutcome? Refusal(Exception ex) => ex switch
     {
-        DrillRefusedException refused => DrillOutcome.Refused(refused.Rejection.Code, refused.Rejection.Detail),
+        DrillRefusedException refused => DrillOutcome.Refused(refused.Code, refused.Rejection.Detail),
         ScenarioException or IOException or JsonException => DrillOutcome.Refused(InvalidScenario, ex.Message),
         ArgumentException => DrillOutcome.Refused("invalid-value", ex.Message),
         InvalidOperationException or KeyNotFoundException => DrillOutcome.Refused("invalid-state", ex.Message),

@@ -46,7 +46,8 @@ public sealed record DrillOrder(string Scenario, double Speed, bool Loop, int Se
 /// <param name="Refusal">
 /// Why not: <c>no-drill</c>, <c>invalid-state</c>, <c>invalid-value</c> or <c>invalid-scenario</c> (a scenario file that
 /// cannot be read or fails the scenario check); or, when its incident refused the start, the incident's reason
-/// (<c>unknown-incident</c>, <c>closed</c>, <c>enrolled-elsewhere</c>).
+/// (<c>unknown-incident</c>, <c>closed</c>, <c>enrolled-elsewhere</c>, <c>invalid-coordinates</c> for a threat step beyond
+/// its reach); or <c>site-differs</c>, where the incident has a site of its own other than the one the scenario is set on.
 /// </param>
 /// <param name="Detail">The refusal in a sentence.</param>
 [GenerateSerializer, Immutable]

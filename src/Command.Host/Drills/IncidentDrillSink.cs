@@ -50,18 +50,17 @@ public sealed partial class IncidentDrillSink(string incidentId, string scenario
                 $"scenario '{scenario}' is set on {setup.Site.Name}, {GreatCircle.Kilometres(apart)} from this incident's site {view.Site.Name}: its units and threat would stand there; open an incident on its site to play it"));
         }
 
-        var enrolled = (await Incident.GetUnits()).ToDictionary(u => u.UnitId, StringComparer.Ordinal);
-        await RefuseUnplayableAsync(setup, view?.Site ?? setup.Site, enrolled.Keys);
-        foreach (var unit in setup.Units)
+        // The whole start is judged before anything changes: the site, every unit, every step of the threat. Then the site
+        // and the units are put in place together, all or none, and the threat placed on them.
+        var site = view is null ? null : SiteToGive(view.Site, setup.Site);
+        var enrolled = (await Incident.GetUnits()).Select(u => u.UnitId).ToHashSet(StringComparer.Ordinal);
+        await RefuseUnplayableAsync(setup, site ?? view?.Site ?? setup.Site, enrolled);
+        if (await Incident.EnrolAll([.. setup.Units.Select(u => new UnitToEnrol(u.UnitId, u.Callsign, u.Role, u.Person))], Actor, site) is { } refused)
         {
-            if (!enrolled.TryGetValue(unit.UnitId, out var known))
-            {
-                Refused(await Incident.Enrol(unit.UnitId, unit.Callsign, unit.Role, Actor, unit.Person));
-            }
-            else if (known.Role != unit.Role)
-            {
-                Refused(await Incident.ChangeRole(unit.UnitId, unit.Role, Actor));
-            }
+            // Another incident took a unit between the check and the enrolment, which left nothing enrolled: said, where it
+            // can be, as the check says it, naming the unit and its place in the scenario.
+            await RefuseUnplayableAsync(setup, site ?? view?.Site ?? setup.Site, enrolled);
+            Refused(refused);
         }
 
         if (setup.Threat is { } threat)
@@ -70,19 +69,52 @@ public sealed partial class IncidentDrillSink(string incidentId, string scenario
         }
     }
 
+    /// <summary>The refusal of a start whose scenario is set on a site other than the one its incident has of its own.</summary>
+    public const string SiteDiffers = "site-differs";
+
+    /// <summary>
+    /// The site the drill gives its incident: the scenario's, on an incident opened with only an origin (its buildings,
+    /// zones, walk graph and time zone; the incident's origin, which every fix is measured from, stands). Null where it
+    /// gives none: a scenario that brings only an origin plays on whatever site the incident has, and an incident with the
+    /// scenario's ground has it already. An incident with a site of its own that differs refuses the drill, saying how
+    /// it differs: a site someone set is not overwritten. Played on an incident opened with only an origin, a scenario's
+    /// site was dropped in silence, and its threat stood in no building and no hot zone.
+    /// </summary>
+    private Site? SiteToGive(Site incident, Site given)
+    {
+        if (SiteGround.IsOriginOnly(given))
+        {
+            return null;
+        }
+
+        if (SiteGround.IsOriginOnly(incident))
+        {
+            return given with { Origin = incident.Origin };
+        }
+
+        if (SiteGround.Differences(incident, given, "the scenario") is [_, ..] differences)
+        {
+            throw new DrillRefusedException(incidentId, new Rejection(RejectReason.AlreadyExists,
+                $"scenario '{scenario}' is set on site {given.Name}, and incident '{incidentId}' has a site of its own, {incident.Name}, that differs: {string.Join("; ", differences)}. A drill does not overwrite a site someone set: play it on an incident opened with only an origin, or on one with its site"),
+                SiteDiffers);
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// Refuses the drill whole, before anything is enrolled, where the incident would refuse any of what opening it
-    /// asks: a unit it would not enrol (by the same rules it enrols by), a unit another incident holds, or a threat it
-    /// would not place. A start refused at its third unit left the first two enrolled, and the file could then be
-    /// played nowhere else. Each refusal names the unit and where it stands in the scenario.
+    /// asks: a unit it would not enrol (by the same rules it enrols by), a unit another incident holds, or a step of the
+    /// threat it would not place on <paramref name="site"/>. A start refused at its third unit left the first two enrolled,
+    /// and the file could then be played nowhere else; a threat step beyond the site's reach, checked only at its first,
+    /// faulted the drill when it came due. Each refusal names the unit or step and where it stands in the scenario.
     /// </summary>
-    private async Task RefuseUnplayableAsync(ScenarioSetup setup, Site site, IEnumerable<string> enrolled)
+    private async Task RefuseUnplayableAsync(ScenarioSetup setup, Site site, IReadOnlySet<string> enrolled)
     {
-        var known = enrolled.ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < setup.Units.Length; i++)
         {
             var unit = setup.Units[i];
-            if (known.Contains(unit.UnitId))
+            if (enrolled.Contains(unit.UnitId))
             {
                 continue;
             }
@@ -98,9 +130,20 @@ public sealed partial class IncidentDrillSink(string incidentId, string scenario
             }
         }
 
-        if (setup.Threat is { } threat && (InputLimits.Check(threat) ?? ThreatGround.Check(site, threat)) is { } misplaced)
+        var steps = setup.ThreatSteps.IsDefaultOrEmpty
+            ? setup.Threat is { } first ? [new ThreatStep(0, first)] : []
+            : setup.ThreatSteps;
+        for (var i = 0; i < steps.Length; i++)
         {
-            Refused(InScenario("$.threat", misplaced));
+            if (InputLimits.Check(steps[i].Threat) is { } invalid)
+            {
+                Refused(InScenario($"$.threat.script[{i}]", invalid));
+            }
+
+            if (ThreatGround.Check(site, steps[i].Threat) is { } misplaced)
+            {
+                Refused(InScenario($"$.threat.script[{i}].at", misplaced));
+            }
         }
     }
 

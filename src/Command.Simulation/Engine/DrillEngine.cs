@@ -29,7 +29,7 @@ public sealed partial class DrillEngine : IAsyncDisposable
     {
         this.options = options ?? new DrillOptions();
         this.options.Validate();
-        Playable(scenario);
+        Playable(scenario, this.options.Speed);
         this.scenario = scenario;
         this.sink = sink;
         this.clock = clock;
@@ -41,9 +41,10 @@ public sealed partial class DrillEngine : IAsyncDisposable
     /// <summary>
     /// Throws unless the scenario keeps to the <see cref="ScenarioLimits"/> the drill clock counts on, as every file the
     /// check accepts does: a run of 1e12 s overflowed the drill's status once it started, wedging every control of it,
-    /// and a cadence too fine to add to the clock would spin its reporter for ever.
+    /// and a cadence too fine to add to the clock would spin its reporter for ever. At <paramref name="speed"/> it sends
+    /// at most <see cref="ScenarioLimits.MaxReportsPerSecond"/> reports a second.
     /// </summary>
-    private static void Playable(Scenario scenario)
+    private static void Playable(Scenario scenario, double speed)
     {
         if (!(scenario.DurationS is >= ScenarioLimits.MinDurationS and <= ScenarioLimits.MaxDurationS))
         {
@@ -55,6 +56,11 @@ public sealed partial class DrillEngine : IAsyncDisposable
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                 $"unit '{unit.UnitId}' reports every {unit.Reporting.CadenceS} s; a device reports every {ScenarioLimits.MinCadenceS}-{ScenarioLimits.MaxCadenceS} s"));
+        }
+
+        if (ScenarioLimits.ReportRateProblem(scenario, speed) is { } flood)
+        {
+            throw new ArgumentException(flood);
         }
     }
 
@@ -135,10 +141,18 @@ public sealed partial class DrillEngine : IAsyncDisposable
         return Task.CompletedTask;
     }, cancellationToken);
 
-    /// <summary>Changes the speed (0.25–60) from now on; what is due at the old speed is sent first.</summary>
+    /// <summary>
+    /// Changes the speed (0.25–60, and no faster than keeps the drill within <see cref="ScenarioLimits.MaxReportsPerSecond"/>)
+    /// from now on; what is due at the old speed is sent first.
+    /// </summary>
     public Task SetSpeedAsync(double newSpeed, CancellationToken cancellationToken = default)
     {
         DrillOptions.CheckSpeed(newSpeed);
+        if (ScenarioLimits.ReportRateProblem(scenario, newSpeed) is { } flood)
+        {
+            throw new ArgumentOutOfRangeException(nameof(newSpeed), newSpeed, flood);
+        }
+
         return ControlAsync(state == DrillState.Paused ? DrillState.Paused : DrillState.Running, async () =>
         {
             if (state == DrillState.Running)

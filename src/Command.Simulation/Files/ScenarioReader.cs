@@ -50,6 +50,7 @@ internal sealed partial class ScenarioReader
 
         var threat = ReadThreat(document.Threat, "$.threat");
         var units = ReadUnits(document, threat);
+        ReportRate(units);
         var duration = document.DurationS is { } d
             ? Within(d, ScenarioLimits.MinDurationS, ScenarioLimits.MaxDurationS, "$.durationS", "s", "a drill runs at least 10 s and at most a day")
             : DefaultDuration(threat, units);
@@ -88,6 +89,19 @@ internal sealed partial class ScenarioReader
             {
                 Before(units[i].RoleChanges[j].AtS, duration, $"$.units[{i}].roleChanges[{j}].atS");
             }
+        }
+    }
+
+    /// <summary>
+    /// The units together send at most <see cref="ScenarioLimits.MaxReportsPerSecond"/> reports a second at speed 1 (a
+    /// faster speed is held to it as the drill starts): 2,000 units each reporting every second flooded their incident.
+    /// </summary>
+    private void ReportRate(ImmutableArray<ScenarioUnit> units)
+    {
+        var perSecond = Scenario.ReportsPerSecondOf(units);
+        if (perSecond > ScenarioLimits.MaxReportsPerSecond)
+        {
+            Error("$.units", $"{units.Length} units send {N(perSecond)} reports a second at speed 1 (one a cadence each); an incident takes at most {N(ScenarioLimits.MaxReportsPerSecond)} a second from a drill: give them a longer cadenceS, or play fewer");
         }
     }
 

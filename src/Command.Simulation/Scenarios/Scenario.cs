@@ -24,11 +24,24 @@ public sealed record Scenario(string Name, Site Site, double DurationS, ThreatSc
     /// <summary>The site's local frame: metres east and north of its origin.</summary>
     public LocalFrame Frame { get; } = new(Site.Origin);
 
-    /// <summary>What a sink needs to open the incident: site, units with their first roles, and the threat at time 0.</summary>
+    /// <summary>
+    /// Reports a second the drill sends at speed 1: each unit one a cadence (jitter evens out; dropouts are not counted,
+    /// so it is the most it sends). Held to <see cref="ScenarioLimits.MaxReportsPerSecond"/> times the speed it plays at.
+    /// </summary>
+    public double ReportsPerSecond => ReportsPerSecondOf(Units);
+
+    /// <summary>Reports a second <paramref name="units"/> send at speed 1: each one a cadence.</summary>
+    public static double ReportsPerSecondOf(IEnumerable<ScenarioUnit> units) => units.Sum(u => 1 / u.Reporting.CadenceS);
+
+    /// <summary>
+    /// What a sink needs to open the incident: site, units with their first roles, the threat at time 0, and every step
+    /// the threat will take, so that the incident is known to take each before anything is put in place.
+    /// </summary>
     public ScenarioSetup Setup() => new(
         Name,
         Site,
         Threat.At(0),
         [.. Units.Select(u => new UnitEnrolment(u.UnitId, u.Callsign, u.RoleAt(0), u.Person))],
-        Threat.ReasonAt(0));
+        Threat.ReasonAt(0),
+        Threat.Steps);
 }

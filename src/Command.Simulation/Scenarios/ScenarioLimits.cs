@@ -1,3 +1,4 @@
+using System.Globalization;
 using Command.Domain.Validation;
 
 namespace Command.Simulation.Scenarios;
@@ -49,6 +50,31 @@ public static class ScenarioLimits
 
     /// <summary>Most items in any one list of a script: threat steps, a unit's legs, a path's waypoints, role changes, dropouts. 1,000.</summary>
     public const int MaxSteps = 1_000;
+
+    /// <summary>
+    /// Most reports a second a drill sends its incident, at the speed it plays (the sum over its units of one over the
+    /// cadence, times the speed): 1,000, what the load test's latency phase plays into each of its incidents with every
+    /// report in a watcher's frame within 120 ms (README, Performance). 2,000 units each reporting every second at 60×
+    /// sent 120,000 a second into one incident, a hundred and more times that, and every watcher's picture fell behind.
+    /// </summary>
+    public const double MaxReportsPerSecond = 1_000;
+
+    /// <summary>
+    /// Why <paramref name="scenario"/> cannot be played at <paramref name="speed"/>: it would send its incident more than
+    /// <see cref="MaxReportsPerSecond"/> reports a second; null when it can. Says the fastest speed it can be played at.
+    /// </summary>
+    public static string? ReportRateProblem(Scenario scenario, double speed)
+    {
+        var perSecond = scenario.ReportsPerSecond;
+        if (perSecond * speed <= MaxReportsPerSecond)
+        {
+            return null;
+        }
+
+        var fastest = Math.Floor(MaxReportsPerSecond / perSecond * 100) / 100;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"scenario {Quoted.Text(scenario.Name)} sends {perSecond:0.##} reports a second at speed 1 ({scenario.Units.Length} units, one a cadence each), {perSecond * speed:0.##} at speed {speed:0.##}; an incident takes at most {MaxReportsPerSecond:0} a second from a drill: play it at speed {fastest:0.##} or less");
+    }
 
     /// <summary>Most problems listed for one file: 100, then one line saying how many more there were.</summary>
     public const int MaxErrors = 100;

@@ -4,6 +4,7 @@ using Command.Domain.Validation;
 using Command.Domain.Views;
 using Command.Grains.Incidents;
 using Microsoft.Extensions.DependencyInjection;
+using Command.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 
@@ -17,6 +18,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     // Silos are built by the test host from a configurator type, so shared instances live here.
     internal static readonly MemorySessionLog SharedLog = new();
     internal static readonly FakeTimeProvider SharedClock = new(Start);
+    internal static readonly InterleavedGrainCalls SharedInterleaving = new();
 
     public TestCluster Cluster { get; } = new TestClusterBuilder(1).AddSiloBuilderConfigurator<SiloConfigurator>().Build();
 
@@ -25,6 +27,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public MemorySessionLog Log => SharedLog;
 
     public FakeTimeProvider Clock => SharedClock;
+
+    /// <summary>Steps a test runs just before a grain call inside the silo is sent (another incident taking a unit, say).</summary>
+    public InterleavedGrainCalls Interleaving => SharedInterleaving;
 
     public async ValueTask InitializeAsync() => await Cluster.DeployAsync();
 
@@ -46,6 +51,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(ValidationOptions.Default);
             silo.Services.AddSingleton(AssessmentOptions.Default);
             silo.Services.AddSingleton(FramePacing.Default);
+            silo.Services.AddSingleton<IOutgoingGrainCallFilter>(SharedInterleaving);
         }
     }
 }

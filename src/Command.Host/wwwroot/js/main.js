@@ -112,6 +112,14 @@ picture.subscribe(change => {
   if (controlled || simulated || resynced) drill.refresh(commands.incidentId);
 });
 
+// A site given to the incident as it is watched (a drill brings its scenario's to an incident opened with only an
+// origin) is drawn as it was recorded: its buildings and hot zone, not the bare origin the page loaded.
+picture.subscribe(change => {
+  if (modes.mode !== 'live') return;
+  const given = change.events.findLast(e => e.type === 'site-set');
+  if (given?.site) mapView.showSite(given.site);
+});
+
 // A handle for tests, benchmarks and the console: what the page holds and what its map shows.
 window.commandPage = { picture, map: mapView.map, mapView, board, focus };
 
