@@ -36,6 +36,25 @@ public sealed class DrillLengthTests
     }
 
     [Fact]
+    public async Task An_engine_refuses_a_speed_at_which_its_units_would_report_more_often_than_an_incident_takes()
+    {
+        // 100 units each reporting every second: 1,000 reports a second at 10x, and at 60x six times what an incident takes.
+        var units = string.Join(",", Enumerable.Range(0, 100).Select(i =>
+            $$"""{ "id": "U{{i}}", "role": "contact", "start": { "east": 0, "north": 0 }, "reporting": { "cadenceS": 1 } }"""));
+        var scenario = TestScenarios.With(units);
+        var clock = new FakeTimeProvider(TestScenarios.Start);
+        const string Said = "scenario 'Test field' sends 100 reports a second at speed 1 (100 units, one a cadence each), 6000 at speed 60; an incident takes at most 1000 a second from a drill: play it at speed 10 or less";
+
+        var tooFast = Assert.Throws<ArgumentException>(() => new DrillEngine(scenario, new RecordingSink(clock), clock, new DrillOptions { Speed = 60 }));
+        await using var drill = await Drill.StartAsync(scenario, new DrillOptions { Speed = 10 });
+        var faster = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => drill.Engine.SetSpeedAsync(60, TestContext.Current.CancellationToken));
+
+        Assert.Equal(Said, tooFast.Message);
+        Assert.StartsWith(Said, faster.Message, StringComparison.Ordinal);
+        Assert.Equal((DrillState.Running, 10), (drill.Engine.Status.State, drill.Engine.Status.Speed));
+    }
+
+    [Fact]
     public async Task The_longest_drill_a_file_may_hold_keeps_its_status_at_the_fastest_speed_round_after_round()
     {
         await using var drill = await Drill.StartAsync(TestScenarios.With(Holder, durationS: 86400), new DrillOptions { Speed = 60, Loop = true });

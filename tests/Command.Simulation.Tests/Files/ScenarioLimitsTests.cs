@@ -106,6 +106,43 @@ public sealed class ScenarioLimitsTests
     }
 
     [Fact]
+    public void Every_threat_step_placed_beyond_where_the_incident_places_a_threat_is_refused_at_its_own_path()
+    {
+        // A later step 11 km out faulted the drill when it came due: every step is judged as the file is read.
+        const string threat = """
+            { "script": [
+              { "atS": 0, "phase": "active", "at": { "east": 0, "north": 50 } },
+              { "atS": 60, "at": { "lat": 38.7517, "lon": -98.4306 } },
+              { "atS": 120, "at": { "east": 0, "north": 200 } },
+              { "atS": 180, "phase": "contained", "reason": "barricaded" },
+              { "atS": 240, "at": { "east": 12000, "north": 0 } } ] }
+            """;
+
+        var e = Assert.Throws<ScenarioException>(() => TestScenarios.With(Unit, threat));
+
+        Assert.Equal(
+            ["$.threat.script[1].at: threat T1 at 38.7517,-98.4306 is 11.1 km from site Test field: a threat is placed within 10 km of it",
+             "$.threat.script[4].at: threat T1 at 38.6517,-98.29275 is 12 km from site Test field: a threat is placed within 10 km of it"],
+            e.Errors.Select(x => x.ToString()));
+    }
+
+    [Fact]
+    public void Units_that_together_report_more_often_than_an_incident_takes_from_a_drill_are_refused_at_read()
+    {
+        // 2,000 units each reporting every second at 60x sent one incident 120,000 reports a second.
+        static string Units(int count, double cadenceS) => string.Join(",", Enumerable.Range(0, count).Select(i =>
+            $$"""{ "id": "U{{i}}", "role": "contact", "start": { "east": 0, "north": 0 }, "reporting": { "cadenceS": {{cadenceS}} } }"""));
+
+        var flood = Assert.Throws<ScenarioException>(() => TestScenarios.With(Units(1001, 1)));
+        var most = TestScenarios.With(Units(2000, 2));
+
+        Assert.Equal(
+            ["$.units: 1001 units send 1001 reports a second at speed 1 (one a cadence each); an incident takes at most 1000 a second from a drill: give them a longer cadenceS, or play fewer"],
+            flood.Errors.Select(x => x.ToString()));
+        Assert.Equal(1000, most.ReportsPerSecond);
+    }
+
+    [Fact]
     public async Task A_file_larger_than_a_scenario_may_be_is_refused_unread()
     {
         var path = Path.Combine(Path.GetTempPath(), $"bloat-{Guid.NewGuid():N}.json");
