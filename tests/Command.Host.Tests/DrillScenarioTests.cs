@@ -3,7 +3,12 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Command.Domain.Geometry;
+using Command.Domain.Units;
+using Command.Grains.Incidents;
+using Command.Grains.Units;
 using Command.Host.Tests.Support;
+using Command.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Command.Host.Tests;
 
@@ -71,7 +76,7 @@ public sealed class DrillScenarioTests(DrillScenarioTests.ScenarioHost host) : I
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("invalid-coordinates", Text(refusal, "reason"));
-        Assert.Matches(@"^scenario 'next-door', \$\.threat: threat T1 at 44,-99\.8\d+ is 14 km from site Test campus: a threat is placed within 10 km of it$", Text(refusal, "detail"));
+        Assert.Matches(@"^scenario 'next-door', \$\.threat\.script\[0\]\.at: threat T1 at 44,-99\.8\d+ is 14 km from site Test campus: a threat is placed within 10 km of it$", Text(refusal, "detail"));
         Assert.Empty(enrolled!);
         Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
     }
@@ -95,6 +100,128 @@ public sealed class DrillScenarioTests(DrillScenarioTests.ScenarioHost host) : I
         Assert.Equal(
             ("enrolled-elsewhere", $"scenario 'pair', $.units[0] (unit 'P{suffix}'): unit 'P{suffix}' is enrolled in incident '{first}'; release it there first (close that incident)"),
             (Text(refusal, "reason"), Text(refusal, "detail")));
+    }
+
+    [Fact]
+    public async Task A_scenario_played_on_an_incident_opened_with_only_an_origin_gives_it_the_scenarios_site()
+    {
+        // Its buildings, zones and time zone were dropped in silence: no hot zone on the map, no building for the threat.
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var name = host.Files.Write($"school-{suffix}", TestScenarioFiles.Campus(TestScenarioFiles.Walker($"S{suffix}"), ground: TestScenarioFiles.School));
+        var id = $"bare-{suffix}";
+        var origin = TestSite.Frame.ToGeo(new LocalPoint(50, 0));
+        (await host.PostJsonAsync("/api/incidents", new { id, name = "Bare", autoEnrol = true, site = new { origin = new { lat = origin.Latitude, lon = origin.Longitude } } })).EnsureSuccessStatusCode();
+
+        var started = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name });
+        (await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "stop" })).EnsureSuccessStatusCode();
+        var site = (await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct)).GetProperty("site");
+        var zones = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/incidents/{id}/zones", Ct);
+        var units = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/incidents/{id}/units", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        Assert.Equal(("Test campus", "America/Chicago"), (Text(site, "name"), Text(site, "timeZone")));
+        Assert.Equal(["school"], site.GetProperty("buildings").EnumerateArray().Select(b => Text(b, "buildingId")));
+        Assert.Equal(["hot", "staging"], site.GetProperty("zones").EnumerateArray().Select(z => Text(z, "zoneId")));
+        Assert.Equal((origin.Latitude, origin.Longitude), (site.GetProperty("origin").GetProperty("latitude").GetDouble(), site.GetProperty("origin").GetProperty("longitude").GetDouble()));
+        Assert.Equal(["hot", "staging"], zones!.Select(z => Text(z.GetProperty("zone"), "zoneId")));
+        Assert.Equal([$"S{suffix}"], units!.Select(u => Text(u, "unitId")));
+    }
+
+    [Fact]
+    public async Task A_scenario_set_on_another_site_than_its_incidents_own_is_refused_saying_how_they_differ()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var name = host.Files.Write($"other-{suffix}", TestScenarioFiles.Campus(TestScenarioFiles.Walker($"O{suffix}"), ground: TestScenarioFiles.School));
+        var id = $"own-site-{suffix}";
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+
+        var refused = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name });
+        var refusal = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var site = (await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct)).GetProperty("site");
+        var units = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/incidents/{id}/units", Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(
+            ("site-differs", $"scenario '{name}' is set on site Test campus, and incident '{id}' has a site of its own, Test campus, that differs: "
+                + "buildings main against the scenario's school; zones hot against the scenario's hot, staging; time zone none against the scenario's America/Chicago. "
+                + "A drill does not overwrite a site someone set: play it on an incident opened with only an origin, or on one with its site"),
+            (Text(refusal, "reason"), Text(refusal, "detail")));
+        Assert.Equal(["main"], site.GetProperty("buildings").EnumerateArray().Select(b => Text(b, "buildingId")));
+        Assert.Empty(units!);
+    }
+
+    [Fact]
+    public async Task A_later_threat_step_beyond_where_the_incident_places_a_threat_refuses_the_start_naming_the_step()
+    {
+        // On its own site 6 km east every step is near enough, but its second step is 11 km from this incident's origin:
+        // only the first step was checked as the drill started, and the second faulted it when it came due.
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var east = TestSite.Frame.ToGeo(new LocalPoint(6000, 0));
+        var name = host.Files.Write($"flees-{suffix}", TestScenarioFiles.Campus(
+            TestScenarioFiles.Walker($"F{suffix}"), east, laterSteps: """{ "atS": 30, "at": { "east": 5000, "north": 0 } }"""));
+        var id = $"flees-{suffix}";
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+
+        var refused = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name });
+        var refusal = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var units = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/incidents/{id}/units", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("invalid-coordinates", Text(refusal, "reason"));
+        Assert.Matches(@"^scenario 'flees-[0-9a-f]{8}', \$\.threat\.script\[1\]\.at: threat T1 at 44,-99\.86\d+ is 11 km from site Test campus: a threat is placed within 10 km of it$", Text(refusal, "detail"));
+        Assert.Empty(units!);
+    }
+
+    [Fact]
+    public async Task A_unit_another_incident_takes_between_the_check_and_the_enrolment_leaves_nothing_of_the_start()
+    {
+        // The start checked no other incident held its units, then enrolled them one by one: another took the third in
+        // between, and the first two stayed enrolled, held from every other incident by one no drill played on.
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        string[] ids = [$"A{suffix}", $"B{suffix}", $"C{suffix}"];
+        var name = host.Files.Write($"trio-{suffix}", TestScenarioFiles.Campus(string.Join(",", ids.Select(u => TestScenarioFiles.Walker(u))), ground: TestScenarioFiles.School));
+        var (id, other) = ($"trio-{suffix}", $"taker-{suffix}");
+        (await host.PostJsonAsync("/api/incidents", new { id, name = "Bare", autoEnrol = true, site = new { origin = new { lat = TestSite.Origin.Latitude, lon = TestSite.Origin.Longitude } } })).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(other))).EnsureSuccessStatusCode();
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        host.Interleaving.Before(nameof(IUnitGrain.Claim), ids[2], async () =>
+            Assert.Null(await grains.GetGrain<IIncidentGrain>(other).Enrol(ids[2], "Taken", UnitRole.Perimeter, "dispatch")));
+
+        var refused = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name });
+        var refusal = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var units = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/incidents/{id}/units", Ct);
+        var site = (await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct)).GetProperty("site");
+        var holders = await Task.WhenAll(ids.Select(async u => (await grains.GetGrain<IUnitGrain>(u).Get())?.IncidentId ?? "free"));
+        var status = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/drill", Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(
+            ("enrolled-elsewhere", $"scenario '{name}', $.units[2] (unit '{ids[2]}'): unit '{ids[2]}' is enrolled in incident '{other}'; release it there first (close that incident)"),
+            (Text(refusal, "reason"), Text(refusal, "detail")));
+        Assert.Empty(units!);
+        Assert.Empty(site.GetProperty("buildings").EnumerateArray());
+        Assert.Equal(["free", "free", other], holders);
+        Assert.Equal("none", Text(status, "state"));
+    }
+
+    [Fact]
+    public async Task A_start_at_a_speed_its_units_would_report_faster_than_an_incident_takes_is_refused_saying_how_fast_it_may_play()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var name = host.Files.Write($"busy-{suffix}", TestScenarioFiles.Campus(
+            string.Join(",", Enumerable.Range(0, 20).Select(i => TestScenarioFiles.Walker($"R{i}-{suffix}"))), more: "\"reporting\": { \"cadenceS\": 1 },"));
+        var id = $"busy-{suffix}";
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+
+        var refused = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name, speed = 60 });
+        var refusal = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var units = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/incidents/{id}/units", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(
+            ("invalid-value", "scenario 'Test campus' sends 20 reports a second at speed 1 (20 units, one a cadence each), 1200 at speed 60; an incident takes at most 1000 a second from a drill: play it at speed 50 or less"),
+            (Text(refusal, "reason"), Text(refusal, "detail")));
+        Assert.Empty(units!);
     }
 
     [Fact]
@@ -123,15 +250,21 @@ public sealed class DrillScenarioTests(DrillScenarioTests.ScenarioHost host) : I
     public sealed class ScenarioHost : FakeClockHost
     {
         public ScenarioHost()
-            : this(new TestScenarioFiles())
+            : this(new TestScenarioFiles(), new InterleavedGrainCalls())
         {
         }
 
-        private ScenarioHost(TestScenarioFiles files)
-            : base(new Dictionary<string, string?> { [files.Setting.Key] = files.Setting.Value }) =>
+        private ScenarioHost(TestScenarioFiles files, InterleavedGrainCalls interleaving)
+            : base(new Dictionary<string, string?> { [files.Setting.Key] = files.Setting.Value }, s => s.AddSingleton<IOutgoingGrainCallFilter>(interleaving))
+        {
             Files = files;
+            Interleaving = interleaving;
+        }
 
         public TestScenarioFiles Files { get; }
+
+        /// <summary>Steps a test runs just before a grain call in the host is sent (another incident taking a unit, say).</summary>
+        public InterleavedGrainCalls Interleaving { get; }
 
         public override async ValueTask DisposeAsync()
         {
