@@ -20,7 +20,23 @@ public sealed record SiteDraft(
     IReadOnlyList<BuildingDraft>? Buildings = null,
     IReadOnlyList<ZoneDraft>? Zones = null,
     WalkGraphDraft? Walks = null,
-    string? TimeZone = null);
+    string? TimeZone = null)
+{
+    /// <summary>
+    /// The draft a built site is made from, each field as it stands: a site handed on (to an incident that is given its
+    /// site) is judged by the same rules again.
+    /// </summary>
+    public static SiteDraft Of(Site site) => new(
+        site.Name,
+        site.Origin,
+        [.. site.Buildings.Select(b => new BuildingDraft(b.BuildingId, b.Name, b.Floors, [.. b.Footprint.Select(p => (GeoPoint?)p)], b.GroundElevationM,
+            b.ElevationDatum is { } datum ? Reports.AltitudeDatums.Name(datum) : null, b.FloorHeightM))],
+        [.. site.Zones.Select(z => new ZoneDraft(z.ZoneId, z.Name, ZoneKindNames.Name(z.Kind), [.. z.Polygon.Select(p => (GeoPoint?)p)]))],
+        site.Walks is { } walks
+            ? new WalkGraphDraft([.. walks.Nodes.Select(n => new WalkNodeDraft(n.NodeId, n.Position, n.Floor, n.Kind))], [.. walks.Edges.Select(e => new WalkEdgeDraft(e.From, e.To, e.LengthM))])
+            : null,
+        site.TimeZone);
+}
 
 /// <summary>
 /// A building as given: floors default to 1, the name to the id. Its ground floor's elevation, with the datum it is
@@ -47,19 +63,3 @@ public sealed record WalkNodeDraft(string? Id, GeoPoint? Position, int? Floor, s
 
 /// <summary>A walk-graph edge as given: a null length is the straight line plus any floor change.</summary>
 public sealed record WalkEdgeDraft(string? From, string? To, double? LengthM);
-
-/// <summary>A built site as a draft again, so that one handed on (to an incident that is given its site) is judged by the same rules.</summary>
-public static class SiteDrafts
-{
-    /// <summary>The draft <paramref name="site"/> is built from: each field as it stands.</summary>
-    public static SiteDraft Of(Site site) => new(
-        site.Name,
-        site.Origin,
-        [.. site.Buildings.Select(b => new BuildingDraft(b.BuildingId, b.Name, b.Floors, [.. b.Footprint.Select(p => (GeoPoint?)p)], b.GroundElevationM,
-            b.ElevationDatum is { } datum ? Reports.AltitudeDatums.Name(datum) : null, b.FloorHeightM))],
-        [.. site.Zones.Select(z => new ZoneDraft(z.ZoneId, z.Name, ZoneKindNames.Name(z.Kind), [.. z.Polygon.Select(p => (GeoPoint?)p)]))],
-        site.Walks is { } walks
-            ? new WalkGraphDraft([.. walks.Nodes.Select(n => new WalkNodeDraft(n.NodeId, n.Position, n.Floor, n.Kind))], [.. walks.Edges.Select(e => new WalkEdgeDraft(e.From, e.To, e.LengthM))])
-            : null,
-        site.TimeZone);
-}

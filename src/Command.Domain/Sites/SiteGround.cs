@@ -43,7 +43,9 @@ public static class SiteGround
         var theirWalks = theirs.Walks ?? WalkGraph.Empty;
         if (!ourWalks.Nodes.SequenceEqual(theirWalks.Nodes) || !ourWalks.Edges.SequenceEqual(theirWalks.Edges))
         {
-            differences.Add($"a walk graph of {Graph(ourWalks)} against {their}'s {Graph(theirWalks)}");
+            differences.Add(ourWalks.Nodes.Length == theirWalks.Nodes.Length && ourWalks.Edges.Length == theirWalks.Edges.Length
+                ? $"the walk graph is drawn otherwise than in {their}"
+                : $"a walk graph of {Graph(ourWalks)} against {their}'s {Graph(theirWalks)}");
         }
 
         if (ours.TimeZone != theirs.TimeZone)

@@ -207,7 +207,7 @@ public static class InputLimits
     // A site handed on whole (to an incident that is given its site) is judged by the rules every site obeys, as the
     // API's and a scenario file's are; the first finding is the refusal. One recorded was judged when it was set.
     private static Rejection? SiteProblem(Sites.Site site) =>
-        Sites.SiteRules.Check(Sites.SiteDrafts.Of(site)).Findings is [var first, ..]
+        Sites.SiteRules.Check(Sites.SiteDraft.Of(site)).Findings is [var first, ..]
             ? new Rejection(first.Reason, $"{first.PathUnder("site")}: {first.Message}")
             : null;
 

@@ -175,7 +175,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         if (!stream.Projection.Units.ContainsKey(unitId) && InputLimits.Check(new UnitEnrolled(unitId, callsign, role, actor, person?.Name, person?.Agency, person?.IcsPosition)) is null)
         {
             var unit = GrainFactory.GetGrain<IUnitGrain>(unitId);
-            var own = claiming.Add(unitId);
+            claiming.Add(unitId);
             try
             {
                 if (await unit.Claim(new UnitEnrolment(IncidentId, callsign, role, clock.GetUtcNow())) is { } taken)
@@ -193,10 +193,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
             }
             finally
             {
-                if (own)
-                {
-                    claiming.Remove(unitId);
-                }
+                claiming.Remove(unitId);
             }
         }
 
