@@ -1,3 +1,5 @@
+using Command.Domain.Geometry;
+using Command.Domain.Sites;
 using Command.Domain.Threats;
 using Command.Domain.Validation;
 using Command.Grains.Directory;
@@ -18,6 +20,7 @@ public static class IncidentsApi
         api.MapPost("/", Create).Commands(Rights.Command);
         api.MapGet("/{id}", async (string id, IGrainFactory grains) =>
             await grains.GetGrain<IIncidentGrain>(id).GetView() is { } view ? Results.Ok(view) : NotFound(id)).Needs(Rights.Watch);
+        api.MapPut("/{id}/site", SetSite).Commands(Rights.Command);
         api.MapPut("/{id}/threats/{threatId}", SetThreat).Commands(Rights.Command);
         api.MapPost("/{id}/threats/{threatId}/phase", SetPhase).Commands(Rights.Command);
         api.MapPost("/{id}/close", Close).Commands(Rights.Command);
@@ -53,6 +56,60 @@ public static class IncidentsApi
             ? Results.Created($"/api/incidents/{id}", new { id })
             : rejection.Reason == RejectReason.AlreadyExists ? Results.Conflict(new ApiError("incident-exists", rejection.Detail)) : ApiError.For(rejection);
     }
+
+    /// <summary>
+    /// Gives an incident opened with only an origin its site (buildings, zones, walk graph, time zone), as a drill's start
+    /// gives it its scenario's: the same site checked as a new incident's, recorded, and the incident's origin kept (an
+    /// origin given must be it: every fix and track is measured from it). A site the incident has already is kept: 204
+    /// again; another is not overwritten (409 <c>site-differs</c>, saying how it differs).
+    /// </summary>
+    private static async Task<IResult> SetSite(string id, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<SiteDto>(request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var incident = grains.GetGrain<IIncidentGrain>(id);
+        if (await incident.GetView() is not { } view)
+        {
+            return NotFound(id);
+        }
+
+        var origin = view.Site.Origin;
+        var errors = new List<FieldError>();
+        var site = SiteMapping.Map(body! with { Origin = body.Origin ?? new LatLon(origin.Latitude, origin.Longitude) }, errors);
+        if (site is not null && GreatCircle.DistanceM(site.Origin, origin) > SameOriginM)
+        {
+            errors.Add(new FieldError("site.origin", "invalid-value", FormattableString.Invariant(
+                $"incident '{id}' is measured from its origin {origin.Latitude},{origin.Longitude}, {GreatCircle.DistanceM(site.Origin, origin):0} m from the one given: leave the origin out, or give that one")));
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiError.Invalid(errors);
+        }
+
+        if (SiteGround.Differences(view.Site, site!, "the site given") is [_, ..] differences && !SiteGround.IsOriginOnly(view.Site))
+        {
+            return Results.Conflict(new ApiError(SiteDiffers, $"incident '{id}' has a site of its own, {view.Site.Name}, that differs: {string.Join("; ", differences)}. A site someone set is not overwritten"));
+        }
+
+        if (SiteGround.IsOriginOnly(view.Site) && !SiteGround.IsOriginOnly(site!))
+        {
+            var rejection = await incident.SetSite(site!, Actor.Of(request));
+            return rejection is null ? Results.NoContent() : ApiError.For(rejection);
+        }
+
+        return Results.NoContent();
+    }
+
+    /// <summary>The refusal of a site other than the one the incident has of its own.</summary>
+    public const string SiteDiffers = "site-differs";
+
+    // How far apart two origins may be and still be the incident's: a rounding of its coordinates.
+    private const double SameOriginM = 0.5;
 
     private static async Task<IResult> SetThreat(string id, string threatId, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ namespace Command.Simulation.Wire;
 public sealed record CreateIncidentBody(string Id, string Name, bool AutoEnrol, SiteBody Site);
 
 /// <summary>A site in WGS84.</summary>
-public sealed record SiteBody(string Name, LatLonBody Origin, IReadOnlyList<BuildingBody> Buildings, IReadOnlyList<ZoneBody> Zones, WalksBody? Walks, string? TimeZone = null);
+public sealed record SiteBody(string Name, LatLonBody? Origin, IReadOnlyList<BuildingBody> Buildings, IReadOnlyList<ZoneBody> Zones, WalksBody? Walks, string? TimeZone = null);
 
 /// <summary>A WGS84 position in decimal degrees.</summary>
 public sealed record LatLonBody(double Lat, double Lon);

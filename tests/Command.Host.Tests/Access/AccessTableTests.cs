@@ -44,6 +44,7 @@ public sealed class AccessTableTests(AccessTableTests.ProbeHost host) : IClassFi
         ["GET /api/incidents/"] = Rights.Watch,
         ["POST /api/incidents/"] = Rights.Command,
         ["GET /api/incidents/{id}"] = Rights.Watch,
+        ["PUT /api/incidents/{id}/site"] = Rights.Command,
         ["PUT /api/incidents/{id}/threats/{threatId}"] = Rights.Command,
         ["POST /api/incidents/{id}/threats/{threatId}/phase"] = Rights.Command,
         ["POST /api/incidents/{id}/close"] = Rights.Command,

@@ -53,6 +53,30 @@ public sealed class HttpDrillSinkTests
         Assert.Equal(
             $"Incident 'demo' exists; reusing it.{Environment.NewLine}Enrolled 0 of 8 units (the rest were already enrolled).{Environment.NewLine}",
             output.ToString());
+        // The scenario's site is given to it (kept where it has it already), its own origin standing.
+        var site = Assert.Single(api.Requests, r => r.Method == "PUT" && r.Path == "/api/incidents/demo/site");
+        using var body = JsonDocument.Parse(site.Body);
+        Assert.False(body.RootElement.TryGetProperty("origin", out var origin) && origin.ValueKind != JsonValueKind.Null, "the site given names an origin");
+        Assert.Equal(6, body.RootElement.GetProperty("zones").GetArrayLength());
+        Assert.Equal(1, api.Requests.IndexOf(site));
+    }
+
+    [Fact]
+    public async Task An_existing_incident_with_another_site_of_its_own_stops_the_play_before_any_unit_is_enrolled()
+    {
+        api.Answer = (method, path) => (method, path) switch
+        {
+            ("POST", "/api/incidents") => (HttpStatusCode.Conflict, """{"reason":"incident-exists"}"""),
+            ("PUT", "/api/incidents/demo/site") => (HttpStatusCode.Conflict, """{"reason":"site-differs","detail":"incident 'demo' has a site of its own, Campus, that differs: zones hot against the site given's hot, warm"}"""),
+            _ => (HttpStatusCode.OK, "{}"),
+        };
+        var demo = await DemoScenario.LoadAsync(TestContext.Current.CancellationToken);
+
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => Sink().OpenAsync(demo.Setup(), TestContext.Current.CancellationToken));
+
+        Assert.Contains("site-differs", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("zones hot against the site given's hot, warm", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(api.Requests, r => r.Path.EndsWith("/units", StringComparison.Ordinal) || r.Path.Contains("/threats/", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -24,6 +24,16 @@ internal sealed class CommandApiClient(HttpClient http)
         return true;
     }
 
+    /// <summary>
+    /// Gives an incident opened with only an origin its site (its origin left out: the incident's stands); the same site
+    /// again changes nothing. One with another site of its own throws (409 <c>site-differs</c>, saying how it differs).
+    /// </summary>
+    public async Task PutSiteAsync(string incidentId, SiteBody body, CancellationToken cancellationToken)
+    {
+        using var response = await http.PutAsJsonAsync($"api/incidents/{E(incidentId)}/site", body, ApiJsonContext.Default.SiteBody, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
     public async Task PutThreatAsync(string incidentId, string threatId, ThreatBody body, CancellationToken cancellationToken)
     {
         using var response = await http.PutAsJsonAsync($"api/incidents/{E(incidentId)}/threats/{E(threatId)}", body, ApiJsonContext.Default.ThreatBody, cancellationToken);

@@ -1,4 +1,5 @@
 using Command.Domain.Reports;
+using Command.Domain.Sites;
 using Command.Domain.Threats;
 using Command.Domain.Units;
 using Command.Simulation.Engine;
@@ -15,6 +16,13 @@ internal sealed class HttpDrillSink(CommandApiClient api, string incidentId, str
     {
         var created = await api.CreateIncidentAsync(ApiMapping.ToCreateIncident(setup, incidentId), cancellationToken);
         await output.WriteLineAsync(created ? $"Created incident '{incidentId}' on {setup.Site.Name}." : $"Incident '{incidentId}' exists; reusing it.");
+        if (!created && !SiteGround.IsOriginOnly(setup.Site))
+        {
+            // An incident opened with only an origin is given the scenario's buildings and zones, as the host's own drill
+            // gives them; one with another site of its own refuses the play (the site is not overwritten), which stops
+            // here, before any unit is enrolled. Reused, it played with no building and no hot zone, and said nothing.
+            await api.PutSiteAsync(incidentId, ApiMapping.ToSite(setup.Site) with { Origin = null }, cancellationToken);
+        }
         if (setup.Threat is { } threat)
         {
             await api.PutThreatAsync(incidentId, threat.ThreatId, ApiMapping.ToThreat(threat, setup.ThreatReason), cancellationToken);
