@@ -118,7 +118,7 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
     {
         var scene = await Scene.OpenAsync(host, "rating");
         // P1 is on site from its first fix, before the threat goes active: first on scene 0:00, proposed P.
-        var objective = new { id = "OBJ-1", title = "First officer on scene", measures = new[] { new { measure = "first-on-scene", performedS = 10, someChallengesS = 20, majorChallengesS = 30 } } };
+        var objective = new { id = "OBJ-1", title = "First officers move to the threat at once and make contact within three minutes of it going active", measures = new[] { new { measure = "first-on-scene", performedS = 10, someChallengesS = 20, majorChallengesS = 30 } } };
         (await host.Client.PutAsJsonAsync($"/api/incidents/{scene.IncidentId}/exercise", new { scenario = "school", objectives = new[] { objective } }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         await scene.ThreatAsync(0, 100);
         await scene.EnrolAsync("P1", "Patrol 1", "contact");
@@ -137,6 +137,10 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
         await Expect(dashboard.Page.Locator("#rating-proposed")).ToContainTextAsync("first unit on scene: 0:00 (P1)");
         await Expect(dashboard.Page.Locator("#rating-value")).ToHaveValueAsync("performed");
         await Expect(reason).ToBeHiddenAsync();
+        // An objective's long title stays inside the dialog, and so do its buttons: the select took the width of the
+        // title and pushed Save and Cancel past the dialog's edge.
+        Assert.Equal(0, await dialog.EvaluateAsync<int>(
+            "d => { const edge = d.getBoundingClientRect().right; return [...d.querySelectorAll('select, button, li, .rating-proposed')].filter(e => e.getBoundingClientRect().right > edge + 0.5).length; }"));
 
         // Another rating asks why; a reason of spaces alone is refused by the host, and said beside it.
         await dashboard.Page.Locator("#rating-value").SelectOptionAsync("unable");
