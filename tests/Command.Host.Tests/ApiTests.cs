@@ -1,3 +1,4 @@
+using System.Text;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -286,6 +287,35 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
         var p1 = Assert.Single(units.EnumerateArray());
         Assert.Equal("P1", p1.GetProperty("unitId").GetString());
     }
+
+    [Fact]
+    public async Task A_report_whose_text_is_not_utf8_is_refused_by_field_and_a_command_naming_its_place_not_answered_500()
+    {
+        var id = await host.NextIncidentAsync(NewId());
+        await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
+        var now = DateTimeOffset.UtcNow;
+        var good = System.Text.Json.JsonSerializer.Serialize(TestSite.Report("P1", now.AddSeconds(-1), 0, -50));
+        // A client writing Latin-1: "Jos\xE9" as its callsign; then a unit id holding half a surrogate pair.
+        byte[] body =
+        [
+            .. Encoding.ASCII.GetBytes($"{{\"reports\":[{good[..^1]},\"callsign\":\"Jos"), 0xE9,
+            .. Encoding.ASCII.GetBytes($"\"}},{{\"unitId\":\"P\\ud8002\",\"fixTime\":\"{now:O}\",\"lat\":44.0,\"lon\":-100.0}},{good}]}}"),
+        ];
+
+        using var reports = await host.Client.PostAsync($"/api/incidents/{id}/reports", Json(body), Ct);
+        using var note = await host.Client.PostAsync($"/api/sessions/{id}/notes", Json([.. "{\"text\":\"Jos"u8, 0xE9, .. "\",\"mark\":\"observation\"}"u8]), Ct);
+
+        var answer = await reports.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal((HttpStatusCode.BadRequest, 1), (reports.StatusCode, answer.GetProperty("accepted").GetInt32()));
+        Assert.Equal(
+            [(0, "malformed", "'callsign' " + Command.Ingest.Json.JsonText.NotText), (1, "malformed", "'unitId' " + Command.Ingest.Json.JsonText.NotText)],
+            answer.GetProperty("rejected").EnumerateArray().Select(r => (r.GetProperty("index").GetInt32(), r.GetProperty("reason").GetString(), r.GetProperty("detail").GetString())));
+        var refusal = await note.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal((HttpStatusCode.BadRequest, "malformed", "the value at $.text " + Command.Ingest.Json.JsonText.NotText),
+            (note.StatusCode, refusal.GetProperty("reason").GetString(), refusal.GetProperty("detail").GetString()));
+    }
+
+    private static ByteArrayContent Json(byte[] body) => new(body) { Headers = { ContentType = new("application/json") } };
 
     [Fact]
     public async Task A_report_with_a_misspelt_or_doubled_field_is_refused_by_name_and_the_rest_are_taken()

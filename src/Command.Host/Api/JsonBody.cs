@@ -58,6 +58,11 @@ public static partial class JsonBody
         {
             return (null, ApiError.BadRequest("malformed", $"'{field}' is given twice (at {ex.Path}); a request names each field once"));
         }
+        catch (JsonException ex) when (ex.InnerException is InvalidOperationException && ex.Path is { } path)
+        {
+            // A quoted value that is no text (a byte that is no UTF-8, "\ud800" alone) was called no text "in quotes".
+            return (null, ApiError.BadRequest("malformed", $"the value at {path} {Command.Ingest.Json.JsonText.NotText}"));
+        }
         catch (JsonException ex) when (WrongType<T>(ex) is { } wrong)
         {
             return (null, ApiError.BadRequest("malformed", wrong));

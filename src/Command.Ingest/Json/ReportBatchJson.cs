@@ -99,7 +99,7 @@ public static class ReportBatchJson
                     var isReports = reader.ValueTextEquals("reports"u8);
                     if (!isReports)
                     {
-                        unknown ??= reader.GetString();
+                        unknown ??= JsonText.Name(ref reader);
                         reader.Read();
                         reader.Skip();
                         continue;

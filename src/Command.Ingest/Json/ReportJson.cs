@@ -65,7 +65,7 @@ public static class ReportJson
             else if (reader.ValueTextEquals("staleAt"u8)) { Field.Next(ref reader, ref f.StaleAt, ref f.Twice, time: true); }
             else
             {
-                f.Unknown ??= reader.GetString();
+                f.Unknown ??= JsonText.Name(ref reader);
                 reader.Read();
                 reader.Skip();
             }
@@ -86,6 +86,13 @@ public static class ReportJson
         if (f.Twice is { } twice)
         {
             return Refuse(raw, RejectReason.Malformed, $"'{twice}' is given twice; a report names each field once", unitId: named);
+        }
+
+        // A text field that is no text is named, as any field of the wrong kind is: the report is refused, not the batch.
+        if ((Unreadable(f.UnitId, "unitId") ?? Unreadable(f.FixTime, "fixTime") ?? Unreadable(f.Callsign, "callsign") ?? Unreadable(f.Role, "role")
+            ?? Unreadable(f.Source, "source") ?? Unreadable(f.AltitudeDatum, "altitudeDatum") ?? Unreadable(f.StaleAt, "staleAt")) is { } unreadable)
+        {
+            return Refuse(raw, RejectReason.Malformed, unreadable, unitId: named);
         }
 
         if (NotText(f.Source, "source") is { } sourceNotText)
@@ -215,6 +222,8 @@ public static class ReportJson
     }
 
     /// <summary>Null unless the field is there, not null, and not text; then that it must be text and what it was.</summary>
+    private static string? Unreadable(in Field field, string name) => field.Unreadable ? $"'{name}' {JsonText.NotText}" : null;
+
     private static string? NotText(in Field field, string name) => field.NotText ? JsonKinds.Wrong(name, "text, in quotes", KindOf(field.Kind)) : null;
 
     private static IncomingReport Refuse(string raw, RejectReason reason, string detail, ReportSource source = ReportSource.Json, string? unitId = null) =>
@@ -252,7 +261,7 @@ public static class ReportJson
     };
 
     /// <summary>One field's value as sent: its kind, and its text, number or time where it has one.</summary>
-    private readonly record struct Field(JsonTokenType Kind, string? Text, double? Double, DateTimeOffset? Time)
+    private readonly record struct Field(JsonTokenType Kind, string? Text, double? Double, DateTimeOffset? Time, bool Unreadable = false)
     {
         /// <summary>
         /// Takes the value after the property name the reader is on into <paramref name="field"/>; a name the item gave
@@ -274,7 +283,9 @@ public static class ReportJson
             switch (reader.TokenType)
             {
                 case JsonTokenType.String:
-                    return new(JsonTokenType.String, reader.GetString(), null, time && reader.TryGetDateTimeOffset(out var t) ? t : null);
+                    return JsonText.TryRead(ref reader, out var text)
+                        ? new(JsonTokenType.String, text, null, time && reader.TryGetDateTimeOffset(out var t) ? t : null)
+                        : new(JsonTokenType.String, null, null, null, Unreadable: true);
                 case JsonTokenType.Number:
                     return new(JsonTokenType.Number, null, reader.TryGetDouble(out var d) ? d : null, null);
                 default:

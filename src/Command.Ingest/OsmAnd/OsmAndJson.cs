@@ -36,6 +36,12 @@ public static class OsmAndJson
         {
             return OsmAndParser.Refuse(body, new(RejectReason.Malformed, $"body is not JSON: {e.Message}"));
         }
+        catch (InvalidOperationException)
+        {
+            // A string holding an escaped half of a surrogate pair ("\ud800" alone) is JSON, but no text: read as one, it
+            // threw, and the phone was answered 500 and sent it again, holding back every report after it.
+            return OsmAndParser.Refuse(body, new(RejectReason.Malformed, $"a field of the body {JsonText.NotText}"));
+        }
     }
 
     private static IncomingReport Read(JsonElement root, string raw, DateTimeOffset receivedAt, TimeSpan stoppedFixStands)

@@ -44,6 +44,35 @@ public sealed class ReportBatchJsonTests
         Assert.Equal("Alpha \"1\"", report.Callsign);
     }
 
+    [Fact]
+    public void A_report_whose_text_is_not_utf8_or_holds_half_a_surrogate_pair_is_refused_by_field_and_the_rest_are_read()
+    {
+        // "Jos\xE9": Latin-1 from a client that declares nothing; "\ud800" alone: JSON, but no text.
+        byte[] latin1 = [.. Encoding.ASCII.GetBytes("{\"unitId\":\"P3\",\"fixTime\":\"2026-03-14T15:00:00Z\",\"lat\":44.0,\"lon\":-100.0,\"callsign\":\"Jos"), 0xE9, .. "\"}"u8];
+        var body = (byte[])[.. "{\"reports\":["u8, .. latin1, .. ","u8, .. Encoding.ASCII.GetBytes("{\"unitId\":\"P\\ud8004\",\"fixTime\":\"2026-03-14T15:00:00Z\",\"lat\":44.0,\"lon\":-100.0}," + P1), .. "]}"u8];
+
+        var read = ReportBatchJson.Parse(body);
+
+        Assert.Null(read.Refusal);
+        Assert.Equal(
+            [(RejectReason.Malformed, "'callsign' " + JsonText.NotText), (RejectReason.Malformed, "'unitId' " + JsonText.NotText)],
+            read.Items.Take(2).Select(i => (i.Rejection!.Reason, i.Rejection.Detail)));
+        // The first names its unit, for its row; its text is kept as it came, the byte it could not read marked.
+        Assert.Equal("P3", read.Items[0].UnitId);
+        Assert.Contains("Jos\uFFFD", read.Items[0].Raw, StringComparison.Ordinal);
+        Assert.Equal("P1", read.Items[2].Report!.UnitId);
+    }
+
+    [Fact]
+    public void A_field_name_that_is_not_utf8_is_quoted_as_sent_in_its_refusal()
+    {
+        byte[] body = [.. "{\"reports\":[{\"unitId\":\"P1\",\"fixTime\":\"2026-03-14T15:00:00Z\",\"lat\":44.0,\"lon\":-100.0,\"call"u8, 0xE9, .. "\":1}]}"u8];
+
+        var item = Assert.Single(ReportBatchJson.Parse(body).Items);
+
+        Assert.Equal((RejectReason.UnknownField, true), (item.Rejection!.Reason, item.Rejection.Detail.StartsWith("a report takes no field 'call\uFFFD'", StringComparison.Ordinal)));
+    }
+
     [Theory]
     [InlineData("{\"reports\":[" + P1 + ",")]
     [InlineData("{\"reports\":[" + P1 + "]} x")]

@@ -1,6 +1,7 @@
 using Command.Domain.Geometry;
 using Command.Domain.Reports;
 using Command.Domain.Validation;
+using Command.Ingest.Json;
 using Command.Ingest.OsmAnd;
 
 namespace Command.Ingest.Tests.OsmAnd;
@@ -67,6 +68,14 @@ public sealed class OsmAndParserTests
         var expected = new PositionReport("phone-7", ReportSource.OsmAnd, new DateTimeOffset(2026, 3, 14, 14, 59, 50, 500, TimeSpan.Zero),
             new GeoPoint(39.7392, -104.9903), 1610.0, 6.2, 1.4, 182.0);
         Assert.Equal(expected, report);
+    }
+
+    [Fact]
+    public void Json_holding_half_a_surrogate_pair_is_refused_as_malformed()
+    {
+        var incoming = OsmAndJson.Parse("""{"device_id":"p\ud800","location":{"coords":{"latitude":1,"longitude":2}}}""", Received);
+
+        Assert.Equal((RejectReason.Malformed, "a field of the body " + JsonText.NotText), (incoming.Rejection?.Reason, incoming.Rejection?.Detail));
     }
 
     [Fact]
