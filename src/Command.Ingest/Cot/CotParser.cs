@@ -35,7 +35,7 @@ public sealed class CotParser(CotOptions options)
     public CotOutcome Parse(ReadOnlySpan<byte> message)
     {
         var text = CotEncoding.Decode(message);
-        return text.Refusal is { } refusal ? Refuse(text.Text, RejectReason.Malformed, $"{refusal}") : Parse(text.Text);
+        return text.Refusal is { } refusal ? Refuse(text.Text, RejectReason.Malformed, $"{refusal}", CotProlog.EventUid(text.Text)) : Parse(text.Text);
     }
 
     /// <summary>Reads one event already read as text: an encoding its XML declaration names is not looked at.</summary>

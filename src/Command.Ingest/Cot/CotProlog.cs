@@ -1,10 +1,27 @@
 using System.Text;
+using System.Text.RegularExpressions;
+using Command.Domain.Validation;
 
 namespace Command.Ingest.Cot;
 
-/// <summary>What stands before an event's root element.</summary>
-internal static class CotProlog
+/// <summary>What stands before an event's root element, and the uid in its start tag.</summary>
+internal static partial class CotProlog
 {
+    /// <summary>
+    /// The uid the event's start tag gives, read from text that could not be read as a whole (its bytes are no text in
+    /// its encoding): so that its refusal is recorded in its unit's incident, on its row, not the listener's. Null where
+    /// there is none, or it holds what no unit id does (the character that stands for a byte that could not be read).
+    /// </summary>
+    public static string? EventUid(string xml)
+    {
+        var match = StartTagUid().Match(xml);
+        var uid = match.Success ? match.Groups["uid"].Value : null;
+        return uid is null || uid.Contains('\uFFFD', StringComparison.Ordinal) || uid.Contains('&', StringComparison.Ordinal) || InputLimits.UnitId(uid) is not null ? null : uid;
+    }
+
+    [GeneratedRegex("""<event\b[^>]*?\suid\s*=\s*(?<q>['"])(?<uid>[^'"<>]*)\k<q>""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex StartTagUid();
+
     /// <summary>
     /// Whether the document declares a document type (DTD). One can stand only in the prolog, after the XML declaration,
     /// comments and processing instructions, so that is all that is skipped to find it.

@@ -147,6 +147,19 @@ public sealed class CotEncodingTests
             incoming.Report?.Rejection);
         Assert.Null(incoming.Report?.Report);
         Assert.Contains("Jos\uFFFD", incoming.Report?.Raw, StringComparison.Ordinal);
+        // Named by the uid its start tag gives, so that it is recorded on its unit's row, in its unit's incident.
+        Assert.Equal("ANDROID-1", incoming.Report?.UnitId);
+    }
+
+    [Fact]
+    public void A_uid_that_is_itself_not_text_names_no_unit()
+    {
+        var message = Encoding.Latin1.GetBytes(CotParserTests.Event(uid: "ANDRÉ-1"));
+
+        var incoming = Parser.Parse(message);
+
+        Assert.Equal(RejectReason.Malformed, incoming.Report?.Rejection?.Reason);
+        Assert.Null(incoming.Report?.UnitId);
     }
 
     [Fact]

@@ -61,6 +61,7 @@ public sealed class DeclaredEncodingTests
 
         Assert.Equal(RejectReason.Malformed, refused.Reason);
         Assert.StartsWith("its bytes are not UTF-8: 0xE9 at byte ", refused.Detail, StringComparison.Ordinal);
+        Assert.Equal("ANDROID-1", refused.UnitId);
         Assert.Equal(("ANDROID-2", "Zoë"), Assert.Single(delivered, d => d.Report is not null).Report is { } r ? (r.UnitId, r.Callsign) : default);
     }
 
