@@ -58,7 +58,7 @@ public static partial class JsonBody
         {
             return (null, ApiError.BadRequest("malformed", $"'{field}' is given twice (at {ex.Path}); a request names each field once"));
         }
-        catch (JsonException ex) when (ex.InnerException is InvalidOperationException && ex.Path is { } path)
+        catch (JsonException ex) when (ex.InnerException is InvalidOperationException { Message: var inner } && inner.Contains("UTF-", StringComparison.Ordinal) && ex.Path is { } path)
         {
             // A quoted value that is no text (a byte that is no UTF-8, "\ud800" alone) was called no text "in quotes".
             return (null, ApiError.BadRequest("malformed", $"the value at {path} {Command.Ingest.Json.JsonText.NotText}"));
@@ -116,6 +116,7 @@ public static partial class JsonBody
         return type == typeof(string) ? "text, in quotes"
             : type == typeof(bool) ? "true or false"
             : type == typeof(DateTimeOffset) || type == typeof(DateTime) ? "a date and time in ISO 8601, such as 2026-03-14T15:00:00Z"
+            : type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte) || type == typeof(uint) || type == typeof(ulong) ? "a whole number"
             : type.IsPrimitive || type == typeof(decimal) ? "a number"
             : ElementType(type) is not null ? "a list"
             : "an object";
