@@ -237,6 +237,11 @@ public sealed class DrillScenarioTests(DrillScenarioTests.ScenarioHost host) : I
 
         Assert.Equal(HttpStatusCode.BadRequest, text.StatusCode);
         Assert.Equal(("malformed", "'speed' (at $.speed) must be a number"), (Text(textRefusal, "reason"), Text(textRefusal, "detail")));
+        // A seed is a whole number: 1.5 was refused as "must be a number", which it was.
+        using var fraction = new StringContent("""{"action": "start", "scenario": "demo", "seed": 1.5}""", Encoding.UTF8, "application/json");
+        var seeded = await host.Client.PostAsync($"/api/incidents/{id}/drill", fraction, Ct);
+        var seedRefusal = await seeded.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal((HttpStatusCode.BadRequest, "malformed", "'seed' (at $.seed) must be a whole number"), (seeded.StatusCode, Text(seedRefusal, "reason"), Text(seedRefusal, "detail")));
         Assert.Equal(HttpStatusCode.BadRequest, still.StatusCode);
         Assert.Equal(
             [("speed", "invalid-value", "speed 0 is outside 0.25-60 drill seconds to each second")],
