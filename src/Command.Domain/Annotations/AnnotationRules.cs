@@ -1,3 +1,4 @@
+using System.Globalization;
 using Command.Domain.Sites;
 using Command.Domain.Validation;
 
@@ -13,8 +14,18 @@ public static class AnnotationRules
     /// <summary>Longest note or reason. 2,000 characters.</summary>
     public const int MaxTextLength = 2_000;
 
-    /// <summary>Most annotations one session keeps. 10,000.</summary>
+    /// <summary>Most annotations one session keeps, of every kind: notes, rating decisions, amendments and withdrawals. 10,000.</summary>
     public const int MaxPerSession = 10_000;
+
+    /// <summary>
+    /// Null while a session that keeps <paramref name="kept"/> annotations has room for one more; else the refusal that
+    /// says it holds the most it may. What it holds stays, to be read and printed.
+    /// </summary>
+    public static AnnotationRefusal? Room(string sessionId, int kept) => kept < MaxPerSession ? null : new(
+        AnnotationRefusalReason.LimitReached,
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"session '{sessionId}' holds {MaxPerSession:N0} annotations (notes, rating decisions, amendments and withdrawals), the most one session keeps: it takes no more"));
 
     /// <summary>What is wrong with the annotation (field first), or null.</summary>
     public static string? Check(Annotation annotation) => annotation switch

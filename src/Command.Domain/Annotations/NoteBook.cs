@@ -34,33 +34,6 @@ public sealed record NoteEdit(string? Text = null, NoteMark? Mark = null, string
     public bool IsEmpty => Text is null && Mark is null && UnitId is null && ObjectiveId is null;
 }
 
-/// <summary>Why an amendment or a withdrawal was refused.</summary>
-[GenerateSerializer]
-public enum NoteChangeRefusalReason
-{
-    /// <summary>No annotation of the session has that number.</summary>
-    UnknownNote,
-
-    /// <summary>The number names a rating decision, an amendment or a withdrawal: not a note.</summary>
-    NotANote,
-
-    /// <summary>The note was withdrawn: it can be neither amended nor withdrawn again.</summary>
-    Withdrawn,
-
-    /// <summary>The caller did not write the note and may not change anyone else's.</summary>
-    NotTheAuthor,
-
-    /// <summary>The amendment would leave the note as it is.</summary>
-    Unchanged,
-
-    /// <summary>The change breaks <see cref="AnnotationRules"/>: its detail is "field: what is wrong".</summary>
-    Invalid,
-}
-
-/// <summary>An amendment or a withdrawal refused: the named reason, and a sentence saying why.</summary>
-[GenerateSerializer, Immutable]
-public sealed record NoteChangeRefusal(NoteChangeRefusalReason Reason, string Detail);
-
 /// <summary>
 /// Folds a session's append-only annotation stream into its notes as they now stand, and decides whether a note may be
 /// amended or withdrawn. The stream itself is never rewritten: an amendment and a withdrawal are annotations of their own,
@@ -113,7 +86,7 @@ public static class NoteBook
     /// when appended), or why it is refused: no such note, not a note, withdrawn, not the caller's (unless
     /// <paramref name="mayChangeAny"/>), unchanged, or breaking <see cref="AnnotationRules"/>.
     /// </summary>
-    public static (NoteAmended? Amendment, NoteChangeRefusal? Refused) Amend(
+    public static (NoteAmended? Amendment, AnnotationRefusal? Refused) Amend(
         IReadOnlyList<Annotation> stream, string sessionId, long number, NoteEdit edit, string? reason, string actor, DateTimeOffset written, bool mayChangeAny)
     {
         if (Find(stream, sessionId, number, actor, mayChangeAny, "amend") is { } refused)
@@ -132,16 +105,16 @@ public static class NoteBook
         { About = note.About, Written = written, Author = actor };
         if (AnnotationRules.Check(amended) is { } wrong)
         {
-            return (null, new(NoteChangeRefusalReason.Invalid, wrong));
+            return (null, new(AnnotationRefusalReason.Invalid, wrong));
         }
 
         return (amended.Text, amended.Mark, amended.UnitId, amended.ObjectiveId) == (note.Text, note.Mark, note.UnitId, note.ObjectiveId)
-            ? (null, new(NoteChangeRefusalReason.Unchanged, $"the amendment leaves note {number} of session '{sessionId}' as it is: change its text, mark, unit or objective"))
+            ? (null, new(AnnotationRefusalReason.Unchanged, $"the amendment leaves note {number} of session '{sessionId}' as it is: change its text, mark, unit or objective"))
             : (amended, null);
     }
 
     /// <summary>The withdrawal of note <paramref name="number"/>, as it would be kept, or why it is refused (as for <see cref="Amend"/>; a reason is required).</summary>
-    public static (NoteWithdrawn? Withdrawal, NoteChangeRefusal? Refused) Withdraw(
+    public static (NoteWithdrawn? Withdrawal, AnnotationRefusal? Refused) Withdraw(
         IReadOnlyList<Annotation> stream, string sessionId, long number, string reason, string actor, DateTimeOffset written, bool mayChangeAny)
     {
         if (Find(stream, sessionId, number, actor, mayChangeAny, "withdraw") is { } refused)
@@ -151,22 +124,22 @@ public static class NoteBook
 
         var note = stream[(int)number - 1];
         var withdrawal = new NoteWithdrawn(number, reason?.Trim() ?? "") { About = note.About, Written = written, Author = actor };
-        return AnnotationRules.Check(withdrawal) is { } wrong ? (null, new(NoteChangeRefusalReason.Invalid, wrong)) : (withdrawal, null);
+        return AnnotationRules.Check(withdrawal) is { } wrong ? (null, new(AnnotationRefusalReason.Invalid, wrong)) : (withdrawal, null);
     }
 
     /// <summary>Null when note <paramref name="number"/> stands and the actor may change it; else why not.</summary>
-    private static NoteChangeRefusal? Find(IReadOnlyList<Annotation> stream, string sessionId, long number, string actor, bool mayChangeAny, string verb)
+    private static AnnotationRefusal? Find(IReadOnlyList<Annotation> stream, string sessionId, long number, string actor, bool mayChangeAny, string verb)
     {
         // Annotations are numbered by their place in the stream, from 1.
         if (number < 1 || number > stream.Count || stream[(int)number - 1].Number != number)
         {
-            return new(NoteChangeRefusalReason.UnknownNote, $"session '{sessionId}' has no note {number}");
+            return new(AnnotationRefusalReason.UnknownNote, $"session '{sessionId}' has no note {number}");
         }
 
         var annotation = stream[(int)number - 1];
         if (annotation is not EvaluatorNote note)
         {
-            return new(NoteChangeRefusalReason.NotANote, annotation switch
+            return new(AnnotationRefusalReason.NotANote, annotation switch
             {
                 RatingDecided rating => $"annotation {number} of session '{sessionId}' is a rating decision for objective '{rating.ObjectiveId}', not a note: decide the objective's rating again to change it",
                 NoteAmended amended => $"annotation {number} of session '{sessionId}' is an amendment of note {amended.Note}, not a note: {verb} note {amended.Note}",
@@ -178,13 +151,13 @@ public static class NoteBook
         var standing = Fold(stream).Single(n => n.Number == number);
         if (standing.Withdrawal is { } withdrawal)
         {
-            return new(NoteChangeRefusalReason.Withdrawn, string.Create(
+            return new(AnnotationRefusalReason.Withdrawn, string.Create(
                 CultureInfo.InvariantCulture,
                 $"note {number} of session '{sessionId}' was withdrawn by {withdrawal.Author} at {withdrawal.Written.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC ({withdrawal.Reason}): a withdrawn note can be neither amended nor withdrawn again"));
         }
 
         return !mayChangeAny && !string.Equals(note.Author, actor, StringComparison.Ordinal)
-            ? new(NoteChangeRefusalReason.NotTheAuthor, $"note {number} of session '{sessionId}' is {note.Author}'s: only its author may {verb} it")
+            ? new(AnnotationRefusalReason.NotTheAuthor, $"note {number} of session '{sessionId}' is {note.Author}'s: only its author may {verb} it")
             : null;
     }
 

@@ -22,7 +22,7 @@ public sealed class AnnotationGrain(IAnnotationLog log, ILogger<AnnotationGrain>
     public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
         kept = await log.ReadAsync(IncidentId, cancellationToken);
 
-    public Task<Annotation> Add(Annotation annotation)
+    public Task<AnnotationAnswer> Add(Annotation annotation)
     {
         if (annotation is NoteAmended or NoteWithdrawn)
         {
@@ -34,19 +34,19 @@ public sealed class AnnotationGrain(IAnnotationLog log, ILogger<AnnotationGrain>
             throw new ArgumentException(wrong, nameof(annotation));
         }
 
-        return AppendAsync(annotation);
+        return KeepAsync(annotation, null);
     }
 
-    public async Task<NoteChangeAnswer> Amend(long note, NoteEdit edit, string? reason, string author, DateTimeOffset written, bool mayChangeAny)
+    public Task<AnnotationAnswer> Amend(long note, NoteEdit edit, string? reason, string author, DateTimeOffset written, bool mayChangeAny)
     {
         var (amendment, refused) = NoteBook.Amend(kept, IncidentId, note, edit, reason, author, written, mayChangeAny);
-        return amendment is null ? new(null, refused) : new(await AppendAsync(amendment), null);
+        return KeepAsync(amendment, refused);
     }
 
-    public async Task<NoteChangeAnswer> Withdraw(long note, string reason, string author, DateTimeOffset written, bool mayChangeAny)
+    public Task<AnnotationAnswer> Withdraw(long note, string reason, string author, DateTimeOffset written, bool mayChangeAny)
     {
         var (withdrawal, refused) = NoteBook.Withdraw(kept, IncidentId, note, reason, author, written, mayChangeAny);
-        return withdrawal is null ? new(null, refused) : new(await AppendAsync(withdrawal), null);
+        return KeepAsync(withdrawal, refused);
     }
 
     public Task<ImmutableArray<Annotation>> List() => Task.FromResult(kept);
@@ -64,17 +64,23 @@ public sealed class AnnotationGrain(IAnnotationLog log, ILogger<AnnotationGrain>
         return Task.CompletedTask;
     }
 
-    private async Task<Annotation> AppendAsync(Annotation annotation)
+    // Keeps what was decided, unless the session holds the most it may: then nothing is kept, and the caller is told so.
+    private async Task<AnnotationAnswer> KeepAsync(Annotation? annotation, AnnotationRefusal? refused)
     {
-        if (kept.Length >= AnnotationRules.MaxPerSession)
+        if (annotation is null)
         {
-            throw new ArgumentException($"the session holds {AnnotationRules.MaxPerSession} annotations, the most it may", nameof(annotation));
+            return new(null, refused);
+        }
+
+        if (AnnotationRules.Room(IncidentId, kept.Length) is { } full)
+        {
+            return new(null, full);
         }
 
         var numbered = annotation with { Number = kept.Length + 1 };
         await log.AppendAsync(IncidentId, numbered, CancellationToken.None);
         kept = kept.Add(numbered);
         await observers.Notify(o => o.OnAnnotated(IncidentId, numbered.Number));
-        return numbered;
+        return new(numbered, null);
     }
 }

@@ -10,22 +10,27 @@ namespace Command.Grains.Annotations;
 /// </summary>
 public interface IAnnotationGrain : IGrainWithStringKey
 {
-    /// <summary>Numbers a note or a rating decision after the last annotation, keeps it, and returns it as kept.</summary>
+    /// <summary>
+    /// Numbers a note or a rating decision after the last annotation, keeps it, and returns it as kept; or, where the
+    /// session holds <see cref="AnnotationRules.MaxPerSession"/> annotations, keeps nothing and says so
+    /// (<see cref="AnnotationRefusalReason.LimitReached"/>).
+    /// </summary>
     /// <exception cref="ArgumentException">
-    /// The annotation breaks <see cref="AnnotationRules"/>, the session holds the most it may, or it is an amendment or a
-    /// withdrawal (which <see cref="Amend"/> and <see cref="Withdraw"/> keep, having checked the note).
+    /// The annotation breaks <see cref="AnnotationRules"/>, or it is an amendment or a withdrawal (which
+    /// <see cref="Amend"/> and <see cref="Withdraw"/> keep, having checked the note).
     /// </exception>
-    Task<Annotation> Add(Annotation annotation);
+    Task<AnnotationAnswer> Add(Annotation annotation);
 
     /// <summary>
     /// Amends note <paramref name="note"/> as <paramref name="edit"/> asks, when <paramref name="author"/> wrote it or
     /// <paramref name="mayChangeAny"/>: keeps a <see cref="NoteAmended"/> after the last annotation and returns it, or
-    /// says why not (<see cref="NoteBook.Amend"/>); decided and kept in one turn, so no other change comes between.
+    /// says why not (<see cref="NoteBook.Amend"/>, or <see cref="AnnotationRefusalReason.LimitReached"/> where the session
+    /// is full); decided and kept in one turn, so no other change comes between.
     /// </summary>
-    Task<NoteChangeAnswer> Amend(long note, NoteEdit edit, string? reason, string author, DateTimeOffset written, bool mayChangeAny);
+    Task<AnnotationAnswer> Amend(long note, NoteEdit edit, string? reason, string author, DateTimeOffset written, bool mayChangeAny);
 
     /// <summary>Withdraws note <paramref name="note"/>, as <see cref="Amend"/> amends it: a reason is required.</summary>
-    Task<NoteChangeAnswer> Withdraw(long note, string reason, string author, DateTimeOffset written, bool mayChangeAny);
+    Task<AnnotationAnswer> Withdraw(long note, string reason, string author, DateTimeOffset written, bool mayChangeAny);
 
     /// <summary>Every annotation kept, in order.</summary>
     Task<ImmutableArray<Annotation>> List();
@@ -40,9 +45,9 @@ public interface IAnnotationGrain : IGrainWithStringKey
     Task Unsubscribe(IAnnotationObserver observer);
 }
 
-/// <summary>An amendment or withdrawal kept, or why it was refused.</summary>
+/// <summary>An annotation kept, or why it was refused.</summary>
 [GenerateSerializer, Immutable]
-public sealed record NoteChangeAnswer([property: Id(0)] Annotation? Kept, [property: Id(1)] NoteChangeRefusal? Refused);
+public sealed record AnnotationAnswer([property: Id(0)] Annotation? Kept, [property: Id(1)] AnnotationRefusal? Refused);
 
 /// <summary>A host whose browsers read a session's notes: told of each annotation kept, so they read them again.</summary>
 public interface IAnnotationObserver : IGrainObserver

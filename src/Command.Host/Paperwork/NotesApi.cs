@@ -1,6 +1,7 @@
 using Command.Domain.AfterAction;
 using Command.Domain.Annotations;
 using Command.Domain.Exercises;
+using Command.Domain.Validation;
 using Command.Grains.Annotations;
 using Command.Grains.Incidents;
 using Command.Host.Access;
@@ -132,8 +133,8 @@ public static class NotesApi
         return await AnsweredAsync(id, note, answer, request, audit, grains);
     }
 
-    /// <summary>The note as it now stands, or the refusal as the API says each: 404, 400, 409, or 403 naming the right that would do.</summary>
-    private static async Task<IResult> AnsweredAsync(string id, long note, NoteChangeAnswer answer, HttpRequest request, AccessAudit audit, IGrainFactory grains)
+    /// <summary>The note as it now stands, or the refusal as the API says each: 404, 400, 409 (withdrawn, or the session full), or 403 naming the right that would do.</summary>
+    private static async Task<IResult> AnsweredAsync(string id, long note, AnnotationAnswer answer, HttpRequest request, AccessAudit audit, IGrainFactory grains)
     {
         if (answer.Refused is not { } refused)
         {
@@ -143,15 +144,17 @@ public static class NotesApi
 
         switch (refused.Reason)
         {
-            case NoteChangeRefusalReason.UnknownNote:
+            case AnnotationRefusalReason.UnknownNote:
                 return Results.NotFound(new ApiError("unknown-note", refused.Detail));
-            case NoteChangeRefusalReason.Withdrawn:
+            case AnnotationRefusalReason.Withdrawn:
                 return Results.Conflict(new ApiError("note-withdrawn", refused.Detail));
-            case NoteChangeRefusalReason.NotANote:
+            case AnnotationRefusalReason.NotANote:
                 return Results.BadRequest(new ApiError("not-a-note", refused.Detail));
-            case NoteChangeRefusalReason.Unchanged:
+            case AnnotationRefusalReason.Unchanged:
                 return Results.BadRequest(new ApiError("unchanged", refused.Detail));
-            case NoteChangeRefusalReason.NotTheAuthor:
+            case AnnotationRefusalReason.LimitReached:
+                return LimitReached(refused);
+            case AnnotationRefusalReason.NotTheAuthor:
                 var what = $"{request.Method} {request.Path}";
                 audit.Refused(Actor.Of(request), what, "not-the-author");
                 return Results.Json(
@@ -304,9 +307,14 @@ public static class NotesApi
             return ApiError.Invalid([new FieldError(wrong[..colon], "invalid-value", wrong[(colon + 2)..])]);
         }
 
-        var kept = await grains.GetGrain<IAnnotationGrain>(id).Add(annotation);
-        return Results.Created($"/api/sessions/{id}/notes", kept);
+        var answer = await grains.GetGrain<IAnnotationGrain>(id).Add(annotation);
+        return answer.Kept is { } kept ? Results.Created($"/api/sessions/{id}/notes", kept) : LimitReached(answer.Refused!);
     }
+
+    // A session that holds the most annotations it may keeps what it holds and takes no more: a conflict with its state,
+    // as opening an incident past Incidents:MaxOpen is.
+    private static IResult LimitReached(AnnotationRefusal refused) =>
+        Results.Conflict(new ApiError(RejectReasons.Name(RejectReason.LimitReached), refused.Detail));
 
     // A note is about a moment of the session: from its first event to its last, or to the clock of an incident still open.
     private static async Task<FieldError?> OutsideAsync(SessionSummary session, DateTimeOffset about, IGrainFactory grains)

@@ -74,8 +74,8 @@ public sealed class NoteBookTests
         var (_, otherWithdraws) = NoteBook.Withdraw(stream, "s1", 1, "not mine", "sam", T0, mayChangeAny: false);
         var (byAdmin, admin) = NoteBook.Withdraw(stream, "s1", 1, "wrong session", "admin", T0, mayChangeAny: true);
 
-        Assert.Equal(new NoteChangeRefusal(NoteChangeRefusalReason.NotTheAuthor, "note 1 of session 's1' is eva's: only its author may amend it"), other);
-        Assert.Equal(NoteChangeRefusalReason.NotTheAuthor, otherWithdraws!.Reason);
+        Assert.Equal(new AnnotationRefusal(AnnotationRefusalReason.NotTheAuthor, "note 1 of session 's1' is eva's: only its author may amend it"), other);
+        Assert.Equal(AnnotationRefusalReason.NotTheAuthor, otherWithdraws!.Reason);
         Assert.Null(admin);
         Assert.Equal(("admin", "wrong session", 1L), (byAdmin!.Author, byAdmin.Reason, byAdmin.Note));
     }
@@ -89,17 +89,17 @@ public sealed class NoteBookTests
             new NoteWithdrawn(1, "wrong session") { Written = T0.AddMinutes(3), Author = "eva" });
 
         Assert.Equal(
-            new NoteChangeRefusal(NoteChangeRefusalReason.UnknownNote, "session 's1' has no note 4"),
+            new AnnotationRefusal(AnnotationRefusalReason.UnknownNote, "session 's1' has no note 4"),
             NoteBook.Amend(stream, "s1", 4, new NoteEdit(Text: "x"), null, "eva", T0, true).Refused);
-        Assert.Equal(NoteChangeRefusalReason.UnknownNote, NoteBook.Withdraw(stream, "s1", 0, "why", "eva", T0, true).Refused!.Reason);
+        Assert.Equal(AnnotationRefusalReason.UnknownNote, NoteBook.Withdraw(stream, "s1", 0, "why", "eva", T0, true).Refused!.Reason);
         Assert.Equal(
-            new NoteChangeRefusal(NoteChangeRefusalReason.NotANote, "annotation 2 of session 's1' is a rating decision for objective 'OBJ-1', not a note: decide the objective's rating again to change it"),
+            new AnnotationRefusal(AnnotationRefusalReason.NotANote, "annotation 2 of session 's1' is a rating decision for objective 'OBJ-1', not a note: decide the objective's rating again to change it"),
             NoteBook.Withdraw(stream, "s1", 2, "why", "eva", T0, true).Refused);
-        Assert.Equal(NoteChangeRefusalReason.NotANote, NoteBook.Amend(stream, "s1", 3, new NoteEdit(Text: "x"), null, "eva", T0, true).Refused!.Reason);
+        Assert.Equal(AnnotationRefusalReason.NotANote, NoteBook.Amend(stream, "s1", 3, new NoteEdit(Text: "x"), null, "eva", T0, true).Refused!.Reason);
         Assert.Equal(
-            new NoteChangeRefusal(NoteChangeRefusalReason.Withdrawn, "note 1 of session 's1' was withdrawn by eva at 2026-03-14 15:03:00 UTC (wrong session): a withdrawn note can be neither amended nor withdrawn again"),
+            new AnnotationRefusal(AnnotationRefusalReason.Withdrawn, "note 1 of session 's1' was withdrawn by eva at 2026-03-14 15:03:00 UTC (wrong session): a withdrawn note can be neither amended nor withdrawn again"),
             NoteBook.Amend(stream, "s1", 1, new NoteEdit(Text: "x"), null, "eva", T0, true).Refused);
-        Assert.Equal(NoteChangeRefusalReason.Withdrawn, NoteBook.Withdraw(stream, "s1", 1, "again", "eva", T0, true).Refused!.Reason);
+        Assert.Equal(AnnotationRefusalReason.Withdrawn, NoteBook.Withdraw(stream, "s1", 1, "again", "eva", T0, true).Refused!.Reason);
     }
 
     [Fact]
@@ -107,11 +107,11 @@ public sealed class NoteBookTests
     {
         var stream = Stream(Note("P1 waited", NoteMark.Strength, "P1", author: "eva"));
 
-        Assert.Equal(NoteChangeRefusalReason.Unchanged, NoteBook.Amend(stream, "s1", 1, new NoteEdit(), "no reason", "eva", T0, false).Refused!.Reason);
-        Assert.Equal(NoteChangeRefusalReason.Unchanged, NoteBook.Amend(stream, "s1", 1, new NoteEdit(Text: " P1 waited ", Mark: NoteMark.Strength, UnitId: "P1"), null, "eva", T0, false).Refused!.Reason);
-        Assert.Equal(new NoteChangeRefusal(NoteChangeRefusalReason.Invalid, "text: required"), NoteBook.Amend(stream, "s1", 1, new NoteEdit(Text: "  "), null, "eva", T0, false).Refused);
-        Assert.Equal(new NoteChangeRefusal(NoteChangeRefusalReason.Invalid, "unitId: not a unit id"), NoteBook.Amend(stream, "s1", 1, new NoteEdit(UnitId: "P 1/x"), null, "eva", T0, false).Refused);
-        Assert.Equal(new NoteChangeRefusal(NoteChangeRefusalReason.Invalid, "reason: required"), NoteBook.Withdraw(stream, "s1", 1, " ", "eva", T0, false).Refused);
+        Assert.Equal(AnnotationRefusalReason.Unchanged, NoteBook.Amend(stream, "s1", 1, new NoteEdit(), "no reason", "eva", T0, false).Refused!.Reason);
+        Assert.Equal(AnnotationRefusalReason.Unchanged, NoteBook.Amend(stream, "s1", 1, new NoteEdit(Text: " P1 waited ", Mark: NoteMark.Strength, UnitId: "P1"), null, "eva", T0, false).Refused!.Reason);
+        Assert.Equal(new AnnotationRefusal(AnnotationRefusalReason.Invalid, "text: required"), NoteBook.Amend(stream, "s1", 1, new NoteEdit(Text: "  "), null, "eva", T0, false).Refused);
+        Assert.Equal(new AnnotationRefusal(AnnotationRefusalReason.Invalid, "unitId: not a unit id"), NoteBook.Amend(stream, "s1", 1, new NoteEdit(UnitId: "P 1/x"), null, "eva", T0, false).Refused);
+        Assert.Equal(new AnnotationRefusal(AnnotationRefusalReason.Invalid, "reason: required"), NoteBook.Withdraw(stream, "s1", 1, " ", "eva", T0, false).Refused);
         Assert.Equal("reason: holds an invisible formatting character (U+202E)", NoteBook.Withdraw(stream, "s1", 1, "oops \u202e", "eva", T0, false).Refused!.Detail);
     }
 

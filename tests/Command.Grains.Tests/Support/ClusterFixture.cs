@@ -17,6 +17,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     // Silos are built by the test host from a configurator type, so shared instances live here.
     internal static readonly MemorySessionLog SharedLog = new();
+    internal static readonly MemoryAnnotationLog SharedAnnotations = new();
     internal static readonly FakeTimeProvider SharedClock = new(Start);
     internal static readonly InterleavedGrainCalls SharedInterleaving = new();
 
@@ -25,6 +26,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public IGrainFactory Grains => Cluster.Client;
 
     public MemorySessionLog Log => SharedLog;
+
+    /// <summary>Where annotation grains keep their streams: a test may write one before its grain first reads it.</summary>
+    public MemoryAnnotationLog Annotations => SharedAnnotations;
 
     public FakeTimeProvider Clock => SharedClock;
 
@@ -46,7 +50,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(GrainStorage.Name);
             silo.AddMemoryGrainStorage(GrainStorage.Durable);
             silo.Services.AddSingleton<ISessionLog>(SharedLog);
-            silo.Services.AddSingleton<Domain.Annotations.IAnnotationLog>(new MemoryAnnotationLog());
+            silo.Services.AddSingleton<Domain.Annotations.IAnnotationLog>(SharedAnnotations);
             silo.Services.AddKeyedSingleton<TimeProvider>(IncidentClock.Key, SharedClock);
             silo.Services.AddSingleton(ValidationOptions.Default);
             silo.Services.AddSingleton(AssessmentOptions.Default);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Command.Domain.Annotations;
 using Command.Host.Paperwork;
 using Command.Host.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -155,6 +156,45 @@ public sealed partial class PaperworkTests
         var moved = await evaluator.PostAsJsonAsync($"/api/sessions/{id}/notes/{number}/amend", new { unitId = "", objectiveId = "OBJ-1" }, Ct);
         var note = await moved.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal((HttpStatusCode.OK, false, "OBJ-1", 2), (moved.StatusCode, note.TryGetProperty("unitId", out _), note.GetProperty("objectiveId").GetString(), note.GetProperty("history").GetArrayLength()));
+    }
+
+    [Fact]
+    public async Task A_session_holding_the_most_annotations_it_may_refuses_one_more_on_every_endpoint_by_name_and_keeps_what_it_holds()
+    {
+        var id = await RecordHoldAsync();
+        using var evaluator = await host.AsAsync("evaluator");
+        using var controller = await host.AsAsync("controller");
+        using var admin = await host.AsAsync("admin");
+        var objective = new { id = "OBJ-1", title = "Reach the threat", measures = new[] { new { measure = "first-contact", performedS = 180, someChallengesS = 300, majorChallengesS = 600 } } };
+        (await controller.PutAsJsonAsync($"/api/incidents/{id}/exercise", new { scenario = "school", version = "1", objectives = new[] { objective } }, Ct)).EnsureSuccessStatusCode();
+        // The stream beside the recording, written before the session's notes are first read: all but one of the most it may hold.
+        var path = Path.Combine(host.DataPath, "sessions", id, "annotations.jsonl");
+        var at = host.Clock.GetUtcNow();
+        await using (var stream = File.Create(path))
+        {
+            for (var n = 1; n < AnnotationRules.MaxPerSession; n++)
+            {
+                await stream.WriteAsync(AnnotationJson.SerializeLine(new EvaluatorNote($"note {n}", NoteMark.Observation) { Number = n, About = at, Written = at, Author = "eva" }), Ct);
+            }
+        }
+
+        var last = await WriteAsync(evaluator, id, new { text = "the last one" });
+        var refused = new[]
+        {
+            await evaluator.PostAsJsonAsync($"/api/sessions/{id}/notes", new { text = "one more" }, Ct),
+            await evaluator.PostAsJsonAsync($"/api/sessions/{id}/ratings", new { objectiveId = "OBJ-1", rating = "U", reason = "P1 never went in" }, Ct),
+            await admin.PostAsJsonAsync($"/api/sessions/{id}/notes/1/amend", new { text = "note 1, amended" }, Ct),
+            await admin.PostAsJsonAsync($"/api/sessions/{id}/notes/1/withdraw", new { reason = "written on the wrong session" }, Ct),
+        };
+
+        Assert.Equal(AnnotationRules.MaxPerSession, last);
+        var full = (HttpStatusCode.Conflict, "limit-reached",
+            $"session '{id}' holds 10,000 annotations (notes, rating decisions, amendments and withdrawals), the most one session keeps: it takes no more");
+        Assert.Equal([full, full, full, full], await Task.WhenAll(refused.Select(RefusedAsync)));
+        // What it holds stays as it was, to be read and printed.
+        var notes = await NotesAsync(evaluator, id);
+        Assert.Equal((AnnotationRules.MaxPerSession, "note 1", "the last one"), (notes.Length, notes[0].GetProperty("text").GetString(), notes[^1].GetProperty("text").GetString()));
+        Assert.Equal(AnnotationRules.MaxPerSession, (await File.ReadAllLinesAsync(path, Ct)).Length);
     }
 
     [Fact]
