@@ -21,13 +21,14 @@ internal static class AfterActionCsv
             case AfterActionTable.Units:
                 yield return ["unit", "callsign", "role", "enrolled", "first_on_site", "first_entry", "reached_contact", "time_to_contact_s",
                     "total_flagged_s", "longest_flagged_s", "flags_raised", "acknowledgements", "closest_approach_m", "held_while_suppressed_s", "reports_refused",
-                    "reports_taken", "usual_interval_s", "clock_correction_s"];
+                    "reports_taken", "usual_interval_s", "clock_correction_s", "roles"];
                 foreach (var u in r.Units)
                 {
+                    // `role` is the role it ended in, as it always was; `roles` every role it held, in turn, last.
                     yield return [u.UnitId, u.Callsign, UnitRoles.Name(u.Role), Time(u.EnrolledAt), Time(u.FirstOnSite), Time(u.FirstEntry), Time(u.ReachedContact),
                         CsvCell.Seconds(u.TimeToContact), CsvCell.Seconds(u.TotalFlaggedHold), CsvCell.Seconds(u.LongestFlaggedHold), CsvCell.Number(u.FlagsRaised), CsvCell.Number(u.Acknowledgements),
                         CsvCell.Number(u.ClosestApproachM), CsvCell.Seconds(u.HeldWhileSuppressed), CsvCell.Number(u.ReportsRefused),
-                        CsvCell.Number(u.ReportsTaken), CsvCell.Number(u.UsualIntervalS), CsvCell.Number(u.ClockCorrectionS)];
+                        CsvCell.Number(u.ReportsTaken), CsvCell.Number(u.UsualIntervalS), CsvCell.Number(u.ClockCorrectionS), Roles(r.RolesOf(u))];
                 }
 
                 break;
@@ -111,6 +112,12 @@ internal static class AfterActionCsv
 
         yield return ("events", CsvCell.Number(i.EventCount));
     }
+
+    /// <summary>
+    /// The roles a unit held in turn, each with the instant it took it, for a machine: "contact@2026-03-14T15:00:00+00:00;
+    /// perimeter@2026-03-14T15:03:20+00:00" (role names as the API writes them, times as every CSV time).
+    /// </summary>
+    internal static string Roles(IEnumerable<RoleHeld> held) => string.Join(";", held.Select(h => $"{UnitRoles.Name(h.Role)}@{Time(h.From)}"));
 
     internal static string Time(DateTimeOffset? t) => t?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFzzz", CultureInfo.InvariantCulture) ?? "";
 

@@ -62,17 +62,19 @@ public sealed record Ics214Form(
         var byUnit = report.Activity.Where(a => a.UnitId is not null).ToLookup(a => a.UnitId!);
         var unitNotes = (notes ?? []).Where(n => n.UnitId is not null).ToLookup(n => n.UnitId!);
         var stillOpen = AfterActionWords.StillOpen(i, preparedAt);
+        var clock = new SiteClock(i.TimeZone);
+        AssignedResource Assigned(UnitMetrics u) => AssignedResource.Of(u, report.RolesOf(u), clock);
         var forms = ImmutableArray.CreateBuilder<Ics214Form>(report.Units.Length + 1);
         forms.Add(new Ics214Form(
             IncidentCommand, i.Name, from, to, "", "Incident Commander", "",
-            [.. report.Units.Select(AssignedResource.Of)],
+            [.. report.Units.Select(Assigned)],
             Rows(report.Activity.Where(a => a.UnitId is null), (notes ?? []).Where(n => n.UnitId is null)),
             preparedBy, preparedAt, i.TimeZone) { ForIncidentCommand = true, StillOpen = stillOpen });
         foreach (var u in report.Units)
         {
             forms.Add(new Ics214Form(
                 u.UnitId, i.Name, from, to, u.Person?.Name ?? "", u.Person?.IcsPosition ?? "", u.Person?.Agency ?? "",
-                [AssignedResource.Of(u)],
+                [Assigned(u)],
                 Rows(byUnit[u.UnitId], unitNotes[u.UnitId]),
                 preparedBy, preparedAt, i.TimeZone) { StillOpen = stillOpen });
         }
@@ -86,11 +88,18 @@ public sealed record Ics214Form(
             .OrderBy(r => r.Time)];
 }
 
-/// <summary>A resource assigned (block 6): the unit, its role as the position, and who staffs it when known.</summary>
+/// <summary>
+/// A resource assigned (block 6): the unit, its roles in turn as the position, and who staffs it when known. Its roles read
+/// as the AAR/IP's (<see cref="AfterActionWords.Roles"/>): "contact, perimeter from 08:03:20", where its last role alone
+/// would put a unit held outside as contact on the perimeter for the whole period.
+/// </summary>
 public sealed record AssignedResource(string UnitId, string Callsign, string Role, string Name, string IcsPosition, string HomeAgency)
 {
-    public static AssignedResource Of(UnitMetrics u) =>
-        new(u.UnitId, u.Callsign, UnitRoles.Name(u.Role), u.Person?.Name ?? "", u.Person?.IcsPosition ?? "", u.Person?.Agency ?? "");
+    /// <param name="u">The unit.</param>
+    /// <param name="roles">The roles it held in turn (<see cref="AfterActionReport.RolesOf"/>).</param>
+    /// <param name="clock">The site's clock, for the time of day each role after the first was taken.</param>
+    public static AssignedResource Of(UnitMetrics u, IReadOnlyList<RoleHeld> roles, SiteClock clock) =>
+        new(u.UnitId, u.Callsign, AfterActionWords.Roles(roles, clock), u.Person?.Name ?? "", u.Person?.IcsPosition ?? "", u.Person?.Agency ?? "");
 }
 
 /// <summary>A line of the activity log (block 7).</summary>

@@ -96,6 +96,26 @@ public sealed class AarDocumentTests
     }
 
     [Fact]
+    public async Task The_reports_csv_keeps_a_reassigned_units_last_role_in_role_and_lists_its_roles_in_turn_in_roles()
+    {
+        var report = await AfterActionFold.BuildAsync(GoldenDrill.RunAgain("cedar-hollow-7", 1.2, id => id, a1PerimeterAtS: 200).ToAsyncEnumerable(), cancellationToken: Ct);
+        using var csv = new MemoryStream();
+
+        await AfterActionExport.WriteCsvAsync(report, csv, cancellationToken: Ct);
+
+        var rows = Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split(',')).ToList();
+        var (role, roles) = (Array.IndexOf(rows[0], "role"), Array.IndexOf(rows[0], "roles"));
+        Assert.Equal((2, rows[0].Length - 1), (role, roles));
+        var a1 = rows.Single(r => r[0] == "A1");
+        Assert.Equal(("perimeter", "contact@2026-01-14T15:00:00+00:00;perimeter@2026-01-14T15:03:20+00:00"), (a1[role], a1[roles]));
+        var a5 = rows.Single(r => r[0] == "A5");
+        Assert.Equal(("contact", $"unassigned@2026-01-14T15:00:00+00:00;contact@{IsoTime(GoldenDrill.FlagAt.AddSeconds(5))}"), (a5[role], a5[roles]));
+        Assert.Equal(("contact", "contact@2026-01-14T15:00:00+00:00"), (rows.Single(r => r[0] == "A2")[role], rows.Single(r => r[0] == "A2")[roles]));
+    }
+
+    private static string IsoTime(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFzzz", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public async Task A_drill_played_fast_gives_its_duration_on_the_drills_clock_with_the_incidents_beside_it()
     {
         // Played at 2x from the opening: the 6:40 the recording spans are 13:20 of the drill, as every other duration.

@@ -1,7 +1,9 @@
 using System.IO.Compression;
 using System.Text;
+using Command.Domain.AfterAction;
 using Command.Domain.Annotations;
 using Command.Reporting.Documents;
+using Command.Reporting.Exercises;
 using Command.Reporting.Exports;
 using Command.Reporting.Ics214;
 using Command.Reporting.Tests.Support;
@@ -54,6 +56,37 @@ public sealed class Ics214Tests
         Assert.DoesNotContain(forms.SelectMany(f => f.Activity), a => a.Activity.StartsWith("Evaluator note", StringComparison.Ordinal));
         Assert.Equal(["08:00:47 On site", "08:00:54 Reassigned to contact, sent in instead of A1 (commander)"],
             forms.Single(f => f.Subject == "A5").Activity.Skip(1).Select(a => $"{a.Time.ToOffset(TimeSpan.FromHours(-7)):HH:mm:ss} {a.Activity}"));
+    }
+
+    [Fact]
+    public async Task Resources_assigned_give_a_reassigned_units_roles_in_turn_as_the_aar_says_them()
+    {
+        // A1 holds outside as contact and is flagged, then goes to the perimeter 200 s in (08:03:20 in Denver); A5, enrolled
+        // unassigned, is sent in as contact five seconds after A1's flag.
+        var report = await AfterActionFold.BuildAsync(GoldenDrill.RunAgain("cedar-hollow-8", 1.2, id => id, a1PerimeterAtS: 200).ToAsyncEnumerable(), cancellationToken: Ct);
+        var forms = Ics214Form.Build(report, null, "eval.kim", Golden.WrittenAt);
+        var a5From = new SiteClock("America/Denver").LocalTime(GoldenDrill.FlagAt.AddSeconds(5));
+        using var file = new MemoryStream();
+
+        Ics214Document.WriteDocx(forms.Single(f => f.Subject == "A1"), file);
+
+        Assert.Equal(
+            [["Unit", "Callsign", "Role", "Name", "ICS Position", "Home Agency (and Unit)"], ["A1", "Adam 1", "contact, perimeter from 08:03:20", "Dana Ruiz", "Contact Team Leader", "Cedar Hollow PD"]],
+            Docx.Read(file.ToArray()).Tables[0]);
+        Assert.Equal(
+            [("A1", "contact, perimeter from 08:03:20"), ("A2", "contact"), ("P3", "perimeter"), ("A4", "contact"), ("A5", $"unassigned, contact from {a5From}")],
+            forms[0].Resources.Select(r => (r.UnitId, r.Role)));
+        Assert.Equal($"unassigned, contact from {a5From}", Assert.Single(forms.Single(f => f.Subject == "A5").Resources).Role);
+        // The AAR/IP says them in the same words.
+        var aar = Docx.Read(WordOf(AarDraft.Build(report, [])));
+        Assert.Equal(forms[0].Resources.Select(r => r.Role), aar.Tables[0].Skip(1).Select(r => r[2]));
+    }
+
+    private static byte[] WordOf(AarDraft draft)
+    {
+        using var file = new MemoryStream();
+        AarDocument.WriteDocx(draft, file);
+        return file.ToArray();
     }
 
     [Fact]
