@@ -115,7 +115,8 @@ public sealed class IncidentEnrolmentTests(ClusterFixture fixture)
         var incident = await OpenAsync(id, new Site("site", Sites.Origin, [], []));
         var school = Sites.School();
 
-        Assert.Null(await incident.EnrolAll(All, "drill", school));
+        // Given by a drill's start: recorded by who started it, with the drill's scenario, as the start itself is.
+        Assert.Null(await incident.EnrolAll(All, "drill", new SiteSet(school, "Exercise lead", "school-1")));
         await incident.ReadModelsTold();
 
         var view = await incident.GetView();
@@ -127,7 +128,8 @@ public sealed class IncidentEnrolmentTests(ClusterFixture fixture)
         Assert.Equal(
             [typeof(IncidentOpened), typeof(SiteSet), typeof(UnitEnrolled), typeof(UnitEnrolled), typeof(UnitEnrolled), typeof(UnitEnrolled)],
             fixture.Log.Events(id).Where(e => !e.IsDerived).Select(e => e.GetType()));
-        Assert.Equal("drill", fixture.Log.Events(id).OfType<SiteSet>().Single().Actor);
+        Assert.Equal(("Exercise lead", "school-1"), fixture.Log.Events(id).OfType<SiteSet>().Select(s => (s.Actor, s.Scenario)).Single());
+        Assert.Equal(["drill", "drill", "drill", "drill"], fixture.Log.Events(id).OfType<UnitEnrolled>().Select(u => u.Actor));
     }
 
     [Fact]
@@ -142,7 +144,7 @@ public sealed class IncidentEnrolmentTests(ClusterFixture fixture)
         var over = await school.SetSite(Sites.School(), "trainer");
         var moved = await originOnly.SetSite(elsewhere, "trainer");
         var invalid = await originOnly.SetSite(badZone, "trainer");
-        var enrolledWithBadSite = await originOnly.EnrolAll(All, "drill", badZone);
+        var enrolledWithBadSite = await originOnly.EnrolAll(All, "drill", new SiteSet(badZone, "trainer", "school-1"));
 
         Assert.Equal(new Rejection(RejectReason.AlreadyExists,
             $"incident '{built}' already has its site Test school (1 buildings, 2 zones); a site is given only to an incident opened with only an origin, and one already set is not overwritten"), over);

@@ -117,8 +117,14 @@ public sealed class DrillScenarioTests(DrillScenarioTests.ScenarioHost host) : I
         var site = (await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct)).GetProperty("site");
         var zones = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/incidents/{id}/zones", Ct);
         var units = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/incidents/{id}/units", Ct);
+        var timeline = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", Ct);
 
         Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        // Said where the page's feed reads commands, as the start is: what came, from which drill, by whom.
+        Assert.Equal(
+            [("site-set", "Test campus", name, "token:bootstrap", "1 building, 2 zones"), ("drill-controlled", "start", name, "token:bootstrap", null)],
+            timeline!.Where(m => Text(m, "type") is "site-set" or "drill-controlled").Take(2)
+                .Select(m => (Text(m, "type"), Text(m, "subject"), Text(m, "reason"), Text(m, "actor"), Text(m, "about"))));
         Assert.Equal(("Test campus", "America/Chicago"), (Text(site, "name"), Text(site, "timeZone")));
         Assert.Equal(["school"], site.GetProperty("buildings").EnumerateArray().Select(b => Text(b, "buildingId")));
         Assert.Equal(["hot", "staging"], site.GetProperty("zones").EnumerateArray().Select(z => Text(z, "zoneId")));

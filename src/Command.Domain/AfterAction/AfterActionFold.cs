@@ -1,5 +1,6 @@
 using Command.Domain.Events;
 using Command.Domain.Geometry;
+using Command.Domain.Sites;
 using Command.Domain.Threats;
 using Command.Domain.Units;
 using Command.Domain.Validation;
@@ -174,7 +175,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 areas = new SiteAreas(given.Site, frame);
                 zones = [.. ReportZone.Of(given.Site)];
                 PlaceThreats();
-                Log(e.Time, null, "site-set", $"Site {given.Site.Name} set: {given.Site.Buildings.Length} buildings, {given.Site.Zones.Length} zones ({given.Actor})");
+                Log(e.Time, null, "site-set", $"Site {given.Site.Name} set{(given.Scenario is { } scenarioGiven ? $" by drill {scenarioGiven}" : "")}: {SiteGround.Counted(given.Site)} ({given.Actor})");
                 break;
             case ExerciseSet set:
                 exercise = set.Exercise;

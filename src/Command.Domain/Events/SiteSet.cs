@@ -8,6 +8,7 @@ namespace Command.Domain.Events;
 /// of the incident is measured from it.
 /// </summary>
 /// <param name="Site">The site as it now stands.</param>
-/// <param name="Actor">Who set it.</param>
+/// <param name="Actor">Who set it: for a drill's start, who started the drill.</param>
+/// <param name="Scenario">The scenario whose drill's start brought it; null where it was given otherwise, and in sessions recorded before it was kept.</param>
 [GenerateSerializer, Immutable]
-public sealed record SiteSet(Site Site, string Actor) : IncidentEvent;
+public sealed record SiteSet(Site Site, string Actor, string? Scenario = null) : IncidentEvent;

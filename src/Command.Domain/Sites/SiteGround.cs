@@ -9,6 +9,9 @@ public static class SiteGround
     // Ids named in a difference before the rest are counted: a site may have 500 buildings.
     private const int MostNamed = 5;
 
+    /// <summary>How much ground a site has, as every view of it says it: "3 buildings, 5 zones", "1 building, no zones".</summary>
+    public static string Counted(Site site) => $"{Count(site.Buildings.Length, "building")}, {Count(site.Zones.Length, "zone")}";
+
     /// <summary>True when <paramref name="site"/> is only an origin: no buildings, zones, walk graph or time zone.</summary>
     public static bool IsOriginOnly(Site site) =>
         site.Buildings.IsEmpty && site.Zones.IsEmpty && (site.Walks is null || site.Walks.Nodes.IsEmpty) && site.TimeZone is null;
@@ -77,4 +80,11 @@ public static class SiteGround
 
     private static bool Same(Zone a, Zone b) =>
         a with { Polygon = [] } == b with { Polygon = [] } && a.Polygon.SequenceEqual(b.Polygon);
+
+    private static string Count(int count, string what) => count switch
+    {
+        0 => $"no {what}s",
+        1 => $"1 {what}",
+        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count} {what}s"),
+    };
 }

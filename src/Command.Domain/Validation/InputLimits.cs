@@ -200,7 +200,8 @@ public static class InputLimits
         SourceChanged source => Text(source.SourceId, "source id", MaxTextChars, recorded) ?? FreeText(source.Name, "source name", MaxTextChars, recorded)
             ?? FreeText(source.Detail, "detail", MaxTextChars, recorded) ?? Actor(source.Host, recorded),
         HostDeparted departed => Actor(departed.Host, recorded) ?? Actor(departed.By, recorded),
-        SiteSet set => Actor(set.Actor, recorded) ?? (recorded ? null : SiteProblem(set.Site)),
+        SiteSet set => Actor(set.Actor, recorded) ?? (set.Scenario is { } scenario ? FreeText(scenario, "scenario", MaxTextChars, recorded) : null)
+            ?? (recorded ? null : SiteProblem(set.Site)),
         _ => null,
     };
 

@@ -49,10 +49,11 @@ public interface IIncidentGrain : IFrameSource
     /// <summary>
     /// Enrols the units, and reassigns those enrolled here already to the role given, all or none: each new unit is claimed
     /// from its unit grain first, and one another incident holds refuses the whole (naming it), the claims already made
-    /// given back. Where <paramref name="site"/> is given the incident is given it as <see cref="SetSite"/> gives it, in the
-    /// same recorded batch. A unit this incident is claiming is held by it (see <see cref="Holds"/>).
+    /// given back. Where <paramref name="site"/> is given the incident is given its site as <see cref="SetSite"/> gives one,
+    /// recorded as it says (by whom, and for a drill's start which scenario's), first in the same recorded batch. A unit
+    /// this incident is claiming is held by it (see <see cref="Holds"/>).
     /// </summary>
-    Task<Rejection?> EnrolAll(ImmutableArray<UnitToEnrol> units, string actor, Domain.Sites.Site? site = null);
+    Task<Rejection?> EnrolAll(ImmutableArray<UnitToEnrol> units, string actor, SiteSet? site = null);
 
     /// <summary>
     /// Gives an incident opened with only an origin its site: buildings, zones, walk graph and time zone, judged by the rules

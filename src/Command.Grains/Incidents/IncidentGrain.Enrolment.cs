@@ -17,9 +17,9 @@ public sealed partial class IncidentGrain
     // incident asking for one meanwhile is refused (the unit grain asks Holds), rather than taking a unit this one enrols.
     private readonly HashSet<string> claiming = new(StringComparer.Ordinal);
 
-    public Task<Rejection?> SetSite(Site site, string actor) => CommandAsync(() => GivenSite(site, actor));
+    public Task<Rejection?> SetSite(Site site, string actor) => CommandAsync(() => GivenSite(new SiteSet(site, actor)));
 
-    public async Task<Rejection?> EnrolAll(ImmutableArray<UnitToEnrol> units, string actor, Site? site = null)
+    public async Task<Rejection?> EnrolAll(ImmutableArray<UnitToEnrol> units, string actor, SiteSet? site = null)
     {
         if ((await UnavailableAsync() ?? Missing()) is { } missing)
         {
@@ -80,22 +80,22 @@ public sealed partial class IncidentGrain
 
     // The events the enrolment records, in order (the site first, then each unit's enrolment or new role), or null when
     // it is refused (see Refusal).
-    private List<IncidentEvent>? Planned(ImmutableArray<UnitToEnrol> units, string actor, Site? site) =>
+    private List<IncidentEvent>? Planned(ImmutableArray<UnitToEnrol> units, string actor, SiteSet? site) =>
         Decide(units, actor, site, out var planned) is null ? planned : null;
 
-    private Rejection? Refusal(ImmutableArray<UnitToEnrol> units, string actor, Site? site) => Decide(units, actor, site, out _);
+    private Rejection? Refusal(ImmutableArray<UnitToEnrol> units, string actor, SiteSet? site) => Decide(units, actor, site, out _);
 
-    private Rejection? Decide(ImmutableArray<UnitToEnrol> units, string actor, Site? site, out List<IncidentEvent> planned)
+    private Rejection? Decide(ImmutableArray<UnitToEnrol> units, string actor, SiteSet? site, out List<IncidentEvent> planned)
     {
         planned = [];
-        if (site is not null && GivenSite(site, actor) is var given && (given.Rejection ?? InputLimits.Check(given.Event!)) is { } badSite)
+        if (site is not null && GivenSite(site) is var given && (given.Rejection ?? InputLimits.Check(given.Event!)) is { } badSite)
         {
             return badSite;
         }
 
         if (site is not null)
         {
-            planned.Add(new SiteSet(site, actor));
+            planned.Add(site);
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -133,9 +133,9 @@ public sealed partial class IncidentGrain
     /// refused where the incident has a site of its own already, or where it would move the origin every fix and track of
     /// the incident is measured from.
     /// </summary>
-    private Decision GivenSite(Site site, string actor)
+    private Decision GivenSite(SiteSet given)
     {
-        var current = stream.Projection.Site!;
+        var (site, current) = (given.Site, stream.Projection.Site!);
         if (site.Origin != current.Origin)
         {
             return Decision.Refuse(RejectReason.InvalidValue, string.Create(CultureInfo.InvariantCulture,
@@ -143,7 +143,7 @@ public sealed partial class IncidentGrain
         }
 
         return SiteGround.IsOriginOnly(current)
-            ? Decision.Do(new SiteSet(site, actor))
+            ? Decision.Do(given)
             : Decision.Refuse(RejectReason.AlreadyExists, string.Create(CultureInfo.InvariantCulture,
                 $"incident '{IncidentId}' already has its site {current.Name} ({current.Buildings.Length} buildings, {current.Zones.Length} zones); a site is given only to an incident opened with only an origin, and one already set is not overwritten"));
     }

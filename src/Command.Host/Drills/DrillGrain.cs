@@ -139,7 +139,7 @@ public sealed partial class DrillGrain(
         try
         {
             var scenario = await scenarios.LoadAsync(order.Scenario, CancellationToken.None);
-            started = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, order.Scenario, GrainFactory, intake, mayOpen: onlyIfIdle, logger), clock, Options(order));
+            started = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, order.Scenario, GrainFactory, intake, mayOpen: onlyIfIdle, logger, startedBy: actor), clock, Options(order));
             await started.StartAsync();
         }
         catch (Exception ex) when (Refusal(ex) is { } refusal)

@@ -18,9 +18,12 @@ namespace Command.Host.Drills;
 /// <summary>
 /// Plays a drill into an incident in-process, through the same intake as every other source, so a simulated
 /// report is screened, counted and recorded exactly like a radio's. Only the host's own drills (the demo, a drill
-/// carried on) may open their incident; a drill someone starts plays into an incident a commander opened.
+/// carried on) may open their incident; a drill someone starts plays into an incident a commander opened. What it does
+/// itself (enrolling its units, moving its threat) is recorded by <see cref="Actor"/>; the site it gives an incident
+/// opened with only an origin by who started it (<paramref name="startedBy"/>), with its scenario, as the start is.
 /// </summary>
-public sealed partial class IncidentDrillSink(string incidentId, string scenario, IGrainFactory grains, ReportIntake intake, bool mayOpen = true, ILogger? logger = null) : IDrillSink
+public sealed partial class IncidentDrillSink(
+    string incidentId, string scenario, IGrainFactory grains, ReportIntake intake, bool mayOpen = true, ILogger? logger = null, string? startedBy = null) : IDrillSink
 {
     public const string Actor = "drill";
 
@@ -55,7 +58,8 @@ public sealed partial class IncidentDrillSink(string incidentId, string scenario
         var site = view is null ? null : SiteToGive(view.Site, setup.Site);
         var enrolled = (await Incident.GetUnits()).Select(u => u.UnitId).ToHashSet(StringComparer.Ordinal);
         await RefuseUnplayableAsync(setup, site ?? view?.Site ?? setup.Site, enrolled);
-        if (await Incident.EnrolAll([.. setup.Units.Select(u => new UnitToEnrol(u.UnitId, u.Callsign, u.Role, u.Person))], Actor, site) is { } refused)
+        var given = site is null ? null : new SiteSet(site, startedBy ?? Actor, scenario);
+        if (await Incident.EnrolAll([.. setup.Units.Select(u => new UnitToEnrol(u.UnitId, u.Callsign, u.Role, u.Person))], Actor, given) is { } refused)
         {
             // Another incident took a unit between the check and the enrolment, which left nothing enrolled: said, where it
             // can be, as the check says it, naming the unit and its place in the scenario.

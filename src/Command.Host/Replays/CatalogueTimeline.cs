@@ -1,9 +1,10 @@
 using Command.Domain.Events;
+using Command.Domain.Sites;
 using Command.Recording.Reading;
 
 namespace Command.Host.Replays;
 
-/// <summary>A session's flags, its units' own alerts and sign-offs, its threat's marker deleted, its sources of reports down and heard again, and every command given in it (threats, phases, roles, drill controls, its close) as timeline markers.</summary>
+/// <summary>A session's flags, its units' own alerts and sign-offs, its threat's marker deleted, its sources of reports down and heard again, and every command given in it (threats, phases, roles, drill controls, its site given, its close) as timeline markers.</summary>
 public sealed class CatalogueTimeline(SessionCatalogue catalogue)
 {
     public async Task<IReadOnlyList<TimelineMarker>> ReadAsync(string incidentId, CancellationToken cancellationToken)
@@ -16,7 +17,10 @@ public sealed class CatalogueTimeline(SessionCatalogue catalogue)
 /// <summary>
 /// One marker: what happened, to whom, how serious (a threat's phase, a unit's role, the round a drill's start-over begins), why (a flag's reason, the reason a
 /// threat's phase was changed), and who did it; for a threat placed from a marker, what the marker calls it and what its
-/// author wrote of it (<paramref name="About"/>), as the live feed says it.
+/// author wrote of it (<paramref name="About"/>), as the live feed says it. A site given is named as its <paramref name="Subject"/>,
+/// with the drill's scenario that brought it as its <paramref name="Reason"/> and how much ground it has as its
+/// <paramref name="About"/> ("3 buildings, 5 zones"): the frame that carries it live carries the whole site, which a
+/// timeline has no use for.
 /// </summary>
 public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string Type, string? Subject, string? Level, string? Reason, string? Actor, string? About = null)
 {
@@ -36,6 +40,7 @@ public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string T
         DrillControlled d => new(e.Sequence, e.Time, "drill-controlled", d.Action, DrillLevel(d), d.Scenario, d.Actor),
         SourceChanged c => new(e.Sequence, e.Time, "source-changed", c.SourceId, c.Down ? "down" : "heard", c.Detail, c.Host, c.Name),
         HostDeparted h => new(e.Sequence, e.Time, "host-departed", h.Host, null, null, h.By),
+        SiteSet s => new(e.Sequence, e.Time, "site-set", s.Site.Name, null, s.Scenario, s.Actor, SiteGround.Counted(s.Site)),
         _ => null,
     };
 

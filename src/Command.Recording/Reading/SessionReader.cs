@@ -13,7 +13,7 @@ public sealed class SessionReader
     private const string ClosedPrefix = "{\"type\":\"incident-closed\"";
 
     private static readonly byte[][] MarkPrefixes =
-        [.. new[] { "{\"type\":\"flag-", "{\"type\":\"threat-", "{\"type\":\"unit-role-changed\"", "{\"type\":\"unit-alarmed\"", "{\"type\":\"unit-signed-off\"", "{\"type\":\"drill-controlled\"", "{\"type\":\"source-changed\"", "{\"type\":\"host-departed\"", ClosedPrefix }.Select(System.Text.Encoding.UTF8.GetBytes)];
+        [.. new[] { "{\"type\":\"flag-", "{\"type\":\"threat-", "{\"type\":\"unit-role-changed\"", "{\"type\":\"unit-alarmed\"", "{\"type\":\"unit-signed-off\"", "{\"type\":\"drill-controlled\"", "{\"type\":\"source-changed\"", "{\"type\":\"host-departed\"", "{\"type\":\"site-set\"", ClosedPrefix }.Select(System.Text.Encoding.UTF8.GetBytes)];
 
     private static readonly byte[] Closed = System.Text.Encoding.UTF8.GetBytes(ClosedPrefix);
 
@@ -49,7 +49,7 @@ public sealed class SessionReader
         }
     }
 
-    /// <summary>The flags, the units' own alerts, the sources of reports down and heard again, and the commands (threats, phases, roles, drill controls, the close) of the whole session, for timeline markers.</summary>
+    /// <summary>The flags, the units' own alerts, the sources of reports down and heard again, and the commands (threats, phases, roles, drill controls, the site given, the close) of the whole session, for timeline markers.</summary>
     public async Task<IReadOnlyList<IncidentEvent>> ReadTimelineAsync(CancellationToken cancellationToken = default)
     {
         var marks = new List<IncidentEvent>();

@@ -46,14 +46,14 @@ public sealed class SiteGivenTests
     public async Task The_after_action_report_names_the_zones_and_time_zone_of_the_site_given()
     {
         var (drill, site) = Given();
-        drill.Feed(new SiteSet(site, "drill"));
+        drill.Feed(new SiteSet(site, "Exercise lead", "school-1"));
         drill.Run(4);
 
         var report = await AfterActionFold.BuildAsync(drill.Recorded.ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal([new ReportZone("hot", "School", ZoneKind.Hot)], report.Zones);
         Assert.Equal(("School", "America/Chicago"), (report.Incident.Site, report.Incident.TimeZone));
-        Assert.Contains(report.Activity, a => a is { Kind: "site-set", Text: "Site School set: 1 buildings, 1 zones (drill)" });
+        Assert.Contains(report.Activity, a => a is { Kind: "site-set", Text: "Site School set by drill school-1: 1 building, 1 zone (Exercise lead)" });
     }
 
     [Fact]
@@ -66,5 +66,6 @@ public sealed class SiteGivenTests
         Assert.Equal(
             new Rejection(RejectReason.InvalidValue, "site.zones[0].id: 'hot zone' is not an id: 1-64 letters, digits, '-', '_' or '.'"),
             InputLimits.Check(new SiteSet(badZone, "drill")));
+        Assert.Equal(RejectReason.InvalidValue, InputLimits.Check(new SiteSet(site, "Exercise lead", "school\u0007"))?.Reason);
     }
 }

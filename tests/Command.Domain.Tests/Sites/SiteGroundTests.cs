@@ -32,6 +32,15 @@ public sealed class SiteGroundTests
     }
 
     [Fact]
+    public void How_much_ground_a_site_has_is_counted_in_words()
+    {
+        var bare = new Site("site", Origin, [], []);
+        var more = School() with { Buildings = [.. School().Buildings, new Building("gym", "Gym", Square(300, 10))], Zones = [] };
+
+        Assert.Equal(["no buildings, no zones", "1 building, 1 zone", "2 buildings, no zones"], [SiteGround.Counted(bare), SiteGround.Counted(School()), SiteGround.Counted(more)]);
+    }
+
+    [Fact]
     public void The_same_ground_in_other_arrays_under_another_name_and_origin_does_not_differ()
     {
         Assert.Empty(SiteGround.Differences(School(), School() with { Name = "Other", Origin = Frame.ToGeo(new(50, 0)) }, "the scenario"));

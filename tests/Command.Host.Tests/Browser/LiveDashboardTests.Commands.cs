@@ -202,6 +202,34 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task A_drill_started_on_an_incident_opened_with_only_an_origin_draws_the_site_it_gives_and_says_so_in_the_feed()
+    {
+        // The map was redrawn with the scenario's school, and nothing said where it came from, nor who brought it.
+        var site = (await Command.Simulation.Demo.DemoScenario.LoadAsync(TestContext.Current.CancellationToken)).Site;
+        var scene = await Scene.OpenAsync(host, "bare", id => new { id, name = $"Drill {id}", autoEnrol = true, site = new { origin = new { lat = site.Origin.Latitude, lon = site.Origin.Longitude } } });
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Exercise lead");
+        var (buildings, zones) = (dashboard.Page.Locator(".building-label"), dashboard.Page.Locator(".zone-label"));
+        await Expect(dashboard.Page.Locator("#drill-state")).ToHaveTextAsync("no drill");
+        await Expect(buildings).ToHaveCountAsync(0);
+
+        await dashboard.Page.Locator("[data-drill='start']").ClickAsync();
+
+        await Expect(dashboard.Page.Locator("#drill-state")).ToHaveAttributeAsync("data-state", "running");
+        await Expect(buildings).ToHaveCountAsync(site.Buildings.Length);
+        await Expect(zones).ToHaveCountAsync(site.Zones.Length);
+        var said = $"SITE SET{site.Name}{site.Buildings.Length} buildings, {site.Zones.Length} zones — drill demo — Exercise lead";
+        await Expect(dashboard.Feed.Locator("li[data-type='site-set']")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"^[0-9]{{2}}:[0-9]{{2}}:[0-9]{{2}}{System.Text.RegularExpressions.Regex.Escape(said)}$"));
+        (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/drill", new { action = "stop" })).EnsureSuccessStatusCode();
+        Assert.Empty(dashboard.Errors);
+
+        // A page opened afterwards reads it back from the recording, and draws the site the incident now has.
+        await using var later = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(later.Feed.Locator("li[data-type='site-set']")).ToContainTextAsync(said);
+        await Expect(later.Page.Locator(".building-label")).ToHaveCountAsync(site.Buildings.Length);
+        Assert.Empty(later.Errors);
+    }
+
+    [Fact]
     public async Task A_drill_played_fast_says_its_speed_its_round_and_that_units_are_judged_on_its_clock()
     {
         // At 60x the demo's 9.5 minutes play in under ten seconds, and it starts over.

@@ -5,14 +5,14 @@ import { clock, markerWords } from './format.js';
 // Flags, and every command a commander gives, with who gave it.
 export const feedTypes = new Set([
   'flag-raised', 'flag-escalated', 'flag-cleared', 'flag-acknowledged', 'threat-set', 'threat-phase-changed', 'unit-role-changed', 'drill-controlled',
-  'incident-closed', 'unit-alarmed', 'threat-marker-deleted', 'unit-signed-off', 'source-changed', 'host-departed',
+  'incident-closed', 'unit-alarmed', 'threat-marker-deleted', 'unit-signed-off', 'source-changed', 'host-departed', 'site-set',
 ]);
 
 /** A feed line; a fresh one (arrived while watching) flashes once, a recorded one read back does not. */
 export function feedItem(e, picture, fresh) {
   const li = document.createElement('li');
   li.className = `feed-item${fresh ? ' new' : ''} ${e.type} flag-${e.level ?? 'none'}`;
-  li.dataset.subject = e.subject ?? e.threatId ?? e.threat?.threatId ?? e.unitId ?? e.action ?? e.sourceId ?? e.host ?? '';
+  li.dataset.subject = e.subject ?? e.threatId ?? e.threat?.threatId ?? e.unitId ?? e.action ?? e.sourceId ?? e.host ?? e.site?.name ?? '';
   li.dataset.type = e.type;
   li.dataset.sequence = String(e.sequence ?? '');
   li.innerHTML = `<time>${clock(Date.parse(e.time))}</time>${describe(e, picture)}`;
@@ -30,6 +30,8 @@ export function fromMarker(m) {
     case 'unit-signed-off': return { ...m, unitId: m.subject };
     case 'source-changed': return { ...m, sourceId: m.subject, name: m.about, down: m.level === 'down', detail: m.reason, host: m.actor, level: undefined };
     case 'host-departed': return { ...m, host: m.subject, by: m.actor };
+    // The timeline names the site and says how much ground it has; the frame that carried it live carries it whole.
+    case 'site-set': return { ...m, site: { name: m.subject }, ground: m.about, scenario: m.reason, subject: undefined };
     case 'drill-controlled': {
       const level = m.level ? Number(m.level) : null;
       return { ...m, action: m.subject, scenario: m.reason, round: m.subject === 'clock' ? null : level, speed: m.subject === 'clock' ? level : null };
@@ -73,17 +75,26 @@ function describe(e, picture) {
         : `<span class="verb">✓ SOURCE HEARD</span><b>${escapeHtml(e.name)}</b>${reason(`heard again — host ${e.host}`)}`;
     // A host of the cluster declared dead: why units reporting through its listeners went quiet together.
     case 'host-departed': return `<span class="verb">✕ HOST LEFT</span><b>${escapeHtml(e.host)}</b>${reason(`left the cluster: radios and trackers sending to it are not heard until they reach another host — host ${e.by}`)}`;
+    // A site given to an incident opened with only an origin (a drill's start brings its scenario's): the map redraws with
+    // it, and the feed says what came, from which drill, and who started it.
+    case 'site-set': return `<span class="verb">SITE SET</span><b>${escapeHtml(e.site?.name ?? '')}</b>${reason([e.ground ?? ground(e.site), e.scenario ? `drill ${e.scenario}` : null, e.actor].filter(Boolean).join(' — '))}`;
     case 'unit-role-changed': return `<span class="verb">ROLE</span><b>${escapeHtml(picture.callsign(e.unitId))}</b> → ${escapeHtml(role(e.role).label)}${reason(e.actor)}`;
-    // What a threat's marker calls it and what its author wrote of it: "Shooter: male, black hoodie, rifle".
-function described(threat) {
-  return threat?.about ?? [threat?.name, threat?.remarks].filter(Boolean).join(': ');
-}
-
-// A start-over clears every flag and forgets where units stood: the feed says so once, not unit by unit.
+    // A start-over clears every flag and forgets where units stood: the feed says so once, not unit by unit.
     case 'drill-controlled': return drillControlled(e);
     case 'incident-closed': return `<span class="verb">INCIDENT</span><b>CLOSED</b>${reason(`${e.reason} — ${e.actor}`)}`;
     default: return escapeHtml(e.type);
   }
+}
+
+// How much ground a site has, as the timeline says it: "3 buildings, 5 zones", "1 building, no zones".
+function ground(site) {
+  const count = (n, what) => (n === 0 ? `no ${what}s` : n === 1 ? `1 ${what}` : `${n} ${what}s`);
+  return `${count(site?.buildings?.length ?? 0, 'building')}, ${count(site?.zones?.length ?? 0, 'zone')}`;
+}
+
+// What a threat's marker calls it and what its author wrote of it: "Shooter: male, black hoodie, rifle".
+function described(threat) {
+  return threat?.about ?? [threat?.name, threat?.remarks].filter(Boolean).join(': ');
 }
 
 // A start-over clears every flag and forgets where units stood: the feed says so once, not unit by unit. A pause, and
