@@ -2,6 +2,7 @@ using System.Text;
 using Command.Domain.AfterAction;
 using Command.Host.Access;
 using Command.Host.Api;
+using Command.Recording.AfterAction;
 using Command.Reporting.Comparison;
 using Command.Reporting.Documents;
 
@@ -72,7 +73,8 @@ public static class CompareApi
             case "json":
                 return Results.Ok(comparison);
             case "svg":
-                return Results.Text(ComparisonChart.Svg(comparison).Replace("<svg ", "<svg xmlns=\"http://www.w3.org/2000/svg\" ", StringComparison.Ordinal), "image/svg+xml", Encoding.UTF8);
+                // Styled from inside: shown apart from the report's page, its classes meant nothing.
+                return Results.Text(StandaloneSvg.Of(ComparisonChart.Svg(comparison)), "image/svg+xml", Encoding.UTF8);
         }
 
         response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "text/html; charset=utf-8";

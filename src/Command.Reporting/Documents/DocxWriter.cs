@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using Command.Recording.AfterAction;
 using DocumentFormat.OpenXml.Packaging;
@@ -171,7 +170,7 @@ public static partial class DocxWriter
     // reads SVG from.
     private static W.Paragraph Picture(MainDocumentPart main, Plot plot, uint number)
     {
-        var svg = Standalone(plot.Svg, out var viewWidth, out var viewHeight);
+        var svg = StandaloneSvg.Of(plot.Svg, out var viewWidth, out var viewHeight);
         var part = main.AddImagePart(ImagePartType.Svg, $"rIdPlot{number}");
         using (var data = new MemoryStream(Encoding.UTF8.GetBytes(svg)))
         {
@@ -196,17 +195,4 @@ public static partial class DocxWriter
         { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U };
         return new W.Paragraph(new W.Run(new W.Drawing(inline)));
     }
-
-    private static string Standalone(string svg, out double width, out double height)
-    {
-        var box = ViewBox().Match(svg);
-        width = box.Success ? double.Parse(box.Groups[1].Value, CultureInfo.InvariantCulture) : 760;
-        height = box.Success ? double.Parse(box.Groups[2].Value, CultureInfo.InvariantCulture) : 150;
-        var open = svg.IndexOf('>', StringComparison.Ordinal);
-        return string.Create(CultureInfo.InvariantCulture,
-            $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\"{svg[4..open]}><style>{SvgCharts.Style.Replace(".tick,.row{font-size:12px;", ".tick,.row{font-family:sans-serif;font-size:12px;", StringComparison.Ordinal)}</style>{svg[(open + 1)..]}");
-    }
-
-    [GeneratedRegex("viewBox=\"0 0 ([0-9.]+) ([0-9.]+)\"")]
-    private static partial Regex ViewBox();
 }

@@ -114,6 +114,83 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_compare_dialogs_plot_is_drawn_as_the_report_draws_it_every_label_clear_of_the_others_and_inside_it()
+    {
+        // Shown as an image, the plot lost its styles: the units' names ran into their bars, the legend's run names into
+        // each other, two runs' "none" into each other, and the axis's last label off the right edge.
+        var first = await Scene.OpenAsync(host, "compare-plot-a");
+        await first.ThreatAsync(0, 100);
+        await first.EnrolAsync("P1", "Patrol 1", "contact");
+        await first.HoldAsync("P1", 0, -60);
+        var second = await Scene.OpenAsync(host, "compare-plot-b");
+        await second.ThreatAsync(0, 100);
+        await second.EnrolAsync("Q1", "Patrol 9", "contact");
+        await second.EnrolAsync("WESTSIDE-PATROL-OFFICER-12", "Westside 12", "perimeter");
+        await second.HoldAsync("Q1", 0, -60);
+        await using var dashboard = await Dashboard.OpenAsync(host, first.IncidentId);
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(first.IncidentId);
+        await dashboard.Page.Locator("#compare-open").ClickAsync();
+        await Expect(dashboard.Page.Locator($"#compare-sessions option[value='{second.IncidentId}']")).ToHaveCountAsync(1);
+        await dashboard.Page.Locator("#compare-sessions").SelectOptionAsync([first.IncidentId, second.IncidentId]);
+        // A name a person typed, markup and all, matching the two runs' first officers: text on the plot, never markup.
+        const string Mapped = "<img src=x onerror=alert(1)> first officer at the west doors";
+        await dashboard.Page.Locator("#compare-map").FillAsync($"Patrol 1={Mapped}\nPatrol 9={Mapped}");
+
+        await dashboard.Page.Locator("#compare-run").ClickAsync();
+
+        var plot = dashboard.Page.Locator("#compare-result .compare-plot");
+        await Expect(plot.Locator("svg")).ToHaveCountAsync(1);
+        var drawn = await plot.EvaluateAsync<System.Text.Json.JsonElement>("""
+            plot => {
+              const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+              const svg = plot.shadowRoot.querySelector('svg');
+              return {
+                plot: box(svg), dialog: box(plot.closest('dialog')),
+                images: plot.shadowRoot.querySelectorAll('img, foreignObject').length + document.querySelectorAll('#compare-result img').length,
+                labels: [...svg.querySelectorAll('text')].map(t => ({
+                  text: t.firstChild.nodeValue, title: t.querySelector('title')?.textContent ?? null, box: box(t),
+                  size: getComputedStyle(t).fontSize, anchor: getComputedStyle(t).textAnchor })),
+              };
+            }
+            """);
+
+        double[] Box(System.Text.Json.JsonElement e) => [.. e.EnumerateArray().Select(v => v.GetDouble())];
+        var (svg, dialog) = (Box(drawn.GetProperty("plot")), Box(drawn.GetProperty("dialog")));
+        var labels = drawn.GetProperty("labels").EnumerateArray()
+            .Select(l => (Text: l.GetProperty("text").GetString()!, Title: l.GetProperty("title").GetString(), Box: Box(l.GetProperty("box")), Size: l.GetProperty("size").GetString(), Anchor: l.GetProperty("anchor").GetString()))
+            .ToList();
+        // Two runs in the legend, two units' names, three runs with no contact, and the axis's two ends.
+        Assert.Equal(9, labels.Count);
+        Assert.Equal(3, labels.Count(l => l.Text == "none"));
+        Assert.True(svg[0] >= dialog[0] && svg[2] <= dialog[2], $"the plot at {string.Join(", ", svg)} is wider than its dialog at {string.Join(", ", dialog)}");
+        foreach (var label in labels)
+        {
+            Assert.True(label.Box[0] >= svg[0] - 0.5 && label.Box[1] >= svg[1] - 0.5 && label.Box[2] <= svg[2] + 0.5 && label.Box[3] <= svg[3] + 0.5,
+                $"'{label.Text}' at {string.Join(", ", label.Box)} is cut off by the plot's edge at {string.Join(", ", svg)}");
+            foreach (var other in labels.Where(o => !ReferenceEquals(o.Box, label.Box)))
+            {
+                Assert.False(label.Box[0] < other.Box[2] && other.Box[0] < label.Box[2] && label.Box[1] < other.Box[3] && other.Box[1] < label.Box[3],
+                    $"'{label.Text}' at {string.Join(", ", label.Box)} overlaps '{other.Text}' at {string.Join(", ", other.Box)}");
+            }
+        }
+
+        // Styled as in the report: 12 px type, the units' names and the axis's last label ending where they are placed.
+        Assert.All(labels, l => Assert.Equal("12px", l.Size));
+        Assert.Equal("end", labels.Single(l => l.Text.EndsWith(" to contact", StringComparison.Ordinal)).Anchor);
+        var mapped = labels.Single(l => l.Title == Mapped);
+        Assert.Equal("end", mapped.Anchor);
+        Assert.StartsWith("<img src=x onerror=", mapped.Text, StringComparison.Ordinal);
+        Assert.EndsWith("…", mapped.Text, StringComparison.Ordinal);
+        Assert.Contains(labels, l => l.Text.StartsWith($"run 2: {second.IncidentId}", StringComparison.Ordinal));
+        Assert.Equal(0, drawn.GetProperty("images").GetInt32());
+        var shot = Path.Combine(AppContext.BaseDirectory, "screenshots", "compare-plot.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(shot)!);
+        await plot.ScreenshotAsync(new() { Path = shot });
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task Changing_a_proposed_rating_asks_why_and_a_refusal_is_said_in_the_rating_dialog()
     {
         var scene = await Scene.OpenAsync(host, "rating");

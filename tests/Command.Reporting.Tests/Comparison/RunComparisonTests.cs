@@ -1,6 +1,8 @@
 using System.Text;
+using System.Xml.Linq;
 using Command.Domain.AfterAction;
 using Command.Domain.Events;
+using Command.Recording.AfterAction;
 using Command.Reporting.Comparison;
 using Command.Reporting.Tests.Support;
 
@@ -73,6 +75,29 @@ public sealed class RunComparisonTests
         Assert.Equal("unit,run,session,callsign,time_to_contact_s,longest_hold_s,flags", lines[0]);
         Assert.Contains("A2,2,cedar-hollow-4,Adam 2,119,0,0", lines);
         Assert.Contains("first contact (s),238,119", lines);
+    }
+
+    [Fact]
+    public async Task The_plot_stands_alone_styled_reads_as_svg_whatever_a_mapped_name_holds_and_cuts_a_name_too_long_for_its_column()
+    {
+        const string Name = "first officer\u0007 <b>west</b> door, who waited at the car for a partner";
+        var c = RunComparison.Compare([await Golden.ReportAsync(), await ReportOf(GoldenDrill.RunAgain("cedar-hollow-4", 2.4, id => id))], new Dictionary<string, string> { ["Adam 1"] = Name });
+
+        // A control character typed into a name left the whole document unreadable as XML, to a page or to Word.
+        var svg = XElement.Parse(StandaloneSvg.Of(ComparisonChart.Svg(c)));
+
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Contains(".end{text-anchor:end}", svg.Element(ns + "style")!.Value, StringComparison.Ordinal);
+        Assert.Empty(svg.Descendants(ns + "b"));
+        var key = svg.Elements(ns + "text").Single(t => (string?)t.Attribute("class") == "row end" && t.Element(ns + "title") is not null);
+        Assert.Equal("first officer\uFFFD <b>west</b> door, who waited at the car for a partner", key.Element(ns + "title")!.Value);
+        var shown = key.Nodes().OfType<XText>().First().Value;
+        Assert.StartsWith("first officer\uFFFD <b>", shown, StringComparison.Ordinal);
+        Assert.EndsWith("…", shown, StringComparison.Ordinal);
+        Assert.InRange(ComparisonChart.TextPx(shown), 0, ComparisonChart.MaxKeyPx - 16);
+        // A name that fits is whole, with no tooltip; so is each run in the legend.
+        Assert.Contains(svg.Elements(ns + "text"), t => t.Value == "A2" && t.Element(ns + "title") is null);
+        Assert.Equal(["run 1: cedar-hollow-3", "run 2: cedar-hollow-4"], svg.Elements(ns + "text").Select(t => t.Value).Where(v => v.StartsWith("run ", StringComparison.Ordinal)));
     }
 
     [Fact]

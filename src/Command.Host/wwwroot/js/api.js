@@ -12,18 +12,26 @@ export class ApiProblem extends Error {
 }
 
 export async function request(method, path, body) {
-  const headers = { Accept: 'application/json' };
+  const text = await send(method, path, body, 'application/json');
+  return text ? parseJson(text) : null;
+}
+
+/** A document the host draws (an SVG plot, say), as its text; refused as any call is. */
+export const getText = (path, accept) => send('GET', path, undefined, accept);
+
+async function send(method, path, body, accept) {
+  const headers = { Accept: accept };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (response.status === 401) toSignIn();
   const text = await response.text();
-  const json = text ? parseJson(text) : null;
   if (!response.ok) {
+    const json = text ? parseJson(text) : null;
     const detail = json?.detail ?? `${method} ${path} answered ${response.status} ${response.statusText}`;
     const fields = (json?.errors ?? []).map(e => `${e.field}: ${e.detail}`).join('; ');
     throw new ApiProblem(response.status, json?.reason ?? 'http-error', fields ? `${detail} (${fields})` : detail, json?.errors);
   }
-  return json;
+  return text;
 }
 
 export const get = path => request('GET', path);

@@ -1,8 +1,9 @@
 // Runs of one scenario side by side: key times and each unit's figures, as a table and a plot, and as exports.
-import { get, enc } from './api.js';
+import { get, getText, enc } from './api.js';
 import { attempt } from './notice.js';
 import { clock, duration } from './format.js';
 import { escapeHtml } from './symbols.js';
+import { showPlot } from './svg-plot.js';
 
 export class Compare {
   constructor(elements) {
@@ -38,7 +39,12 @@ export class Compare {
       ? `<td class="num">${duration(r.timeToContactS)} · hold ${duration(r.longestHoldS)} · ${r.flags} flags</td>` : '<td>—</td>')).join('')}</tr>`).join('');
     this.el.result.innerHTML = `<table class="compare-table"><tr><th></th>${runs}</tr>${figures}</table>`
       + `<h3>Units: time to contact · longest hold · flags</h3><table class="compare-table"><tr><th></th>${runs}</tr>${units}</table>`
-      + `<img class="compare-plot" alt="Time to contact per unit, run by run" src="${escapeHtml(this.query('svg'))}">`
+      + '<h3>Time to contact</h3><div class="compare-plot"></div><p class="compare-plot-missing" hidden>The plot could not be shown here: export the comparison as HTML to see it.</p>'
       + `<p class="downloads">Export <a href="${escapeHtml(this.query('html'))}" download>HTML</a> <a href="${escapeHtml(this.query('csv'))}" download>CSV</a></p>`;
+    // Inline, as the report shows it, styled by what it carries and as wide as the dialog.
+    const plot = this.el.result.querySelector('.compare-plot');
+    const svg = await attempt(() => getText(this.query('svg'), 'image/svg+xml'));
+    if (svg === undefined || !plot.isConnected) return;
+    this.el.result.querySelector('.compare-plot-missing').hidden = showPlot(plot, svg);
   }
 }
