@@ -218,11 +218,14 @@ public sealed partial class PaperworkTests
         async Task<NotesChanged> Next() => await heard.Reader.ReadAsync(Ct).AsTask().WaitAsync(TimeSpan.FromSeconds(15), Ct);
         Assert.Equal([new NotesChanged(id, number), new NotesChanged(id, number + 1), new NotesChanged(id, number + 2)], [await Next(), await Next(), await Next()]);
 
-        // Unwatched, it hears no more.
+        // Unwatched, it hears no more: a note on another session it watches, written after one on this session, is
+        // the next it hears (one connection's messages come in the order they are sent).
+        var other = await RecordHoldAsync();
         await hub.InvokeAsync("UnwatchNotes", id, Ct);
+        await hub.InvokeAsync("WatchNotes", other, Ct);
         await WriteAsync(evaluator, id, new { text = "P2 went in" });
-        await Task.Delay(500, Ct);
-        Assert.False(heard.Reader.TryRead(out _));
+        var elsewhere = await WriteAsync(evaluator, other, new { text = "P1 went in" });
+        Assert.Equal(new NotesChanged(other, elsewhere), await Next());
     }
 
     private static async Task<long> WriteAsync(HttpClient client, string id, object note)
