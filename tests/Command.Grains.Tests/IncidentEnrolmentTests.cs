@@ -147,7 +147,7 @@ public sealed class IncidentEnrolmentTests(ClusterFixture fixture)
         var enrolledWithBadSite = await originOnly.EnrolAll(All, "drill", new SiteSet(badZone, "trainer", "school-1"));
 
         Assert.Equal(new Rejection(RejectReason.AlreadyExists,
-            $"incident '{built}' already has its site Test school (1 buildings, 2 zones); a site is given only to an incident opened with only an origin, and one already set is not overwritten"), over);
+            $"incident '{built}' already has its site Test school (1 building, 2 zones); a site is given only to an incident opened with only an origin, and one already set is not overwritten"), over);
         Assert.Equal(new Rejection(RejectReason.InvalidValue,
             $"site Test school's origin 44.01,-100 is not incident '{bare}''s 44,-100: every fix and track of the incident is measured from its origin, which does not move"), moved);
         Assert.Equal(new Rejection(RejectReason.InvalidValue, "site.zones[0].id: 'hot zone' is not an id: 1-64 letters, digits, '-', '_' or '.'"), invalid);

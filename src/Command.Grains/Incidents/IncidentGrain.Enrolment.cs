@@ -145,7 +145,7 @@ public sealed partial class IncidentGrain
         return SiteGround.IsOriginOnly(current)
             ? Decision.Do(given)
             : Decision.Refuse(RejectReason.AlreadyExists, string.Create(CultureInfo.InvariantCulture,
-                $"incident '{IncidentId}' already has its site {current.Name} ({current.Buildings.Length} buildings, {current.Zones.Length} zones); a site is given only to an incident opened with only an origin, and one already set is not overwritten"));
+                $"incident '{IncidentId}' already has its site {current.Name} ({SiteGround.Counted(current)}); a site is given only to an incident opened with only an origin, and one already set is not overwritten"));
     }
 
     // Claims this enrolment made are given back: the units it did not record are free for any incident.
