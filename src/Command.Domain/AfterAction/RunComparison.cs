@@ -8,7 +8,7 @@ namespace Command.Domain.AfterAction;
 /// the callsigns of live drills to one name (a mapped callsign's unit is matched by that name in every run).
 /// </summary>
 /// <param name="Runs">Each run, in the order given.</param>
-/// <param name="KeyTimes">Incident-wide times (seconds from the threat going active) and flag counts, one value per run.</param>
+/// <param name="KeyTimes">Incident-wide times (seconds from the threat going active, unrounded) and flag counts, one value per run.</param>
 /// <param name="Units">Per matched unit, its figures in each run (null where the run has no such unit).</param>
 public sealed record RunComparison(ImmutableArray<ComparedRun> Runs, ImmutableArray<ComparedFigure> KeyTimes, ImmutableArray<ComparedUnit> Units)
 {
@@ -42,7 +42,9 @@ public sealed record RunComparison(ImmutableArray<ComparedRun> Runs, ImmutableAr
     {
         var i = run.Incident;
         var from = i.ThreatActiveAt ?? i.OpenedAt;
-        double? Since(DateTimeOffset? at) => at is { } t && from is { } f ? Math.Round(run.Elapsed(f, t).TotalSeconds, 1) : null;
+        // Unrounded: a person reads each through Durations.Clock, which truncates as every document does; 435.96 s rounded to
+        // 436.0 first would print 7:16 here and 7:15 everywhere else.
+        double? Since(DateTimeOffset? at) => at is { } t && from is { } f ? run.Elapsed(f, t).TotalSeconds : null;
         return figure switch
         {
             0 => Since(i.FirstOnScene?.Time),
@@ -65,9 +67,9 @@ public sealed record ComparedFigure(string Name, ImmutableArray<double?> Values)
 /// <summary>One unit (by id, or by its mapped callsign) across the runs.</summary>
 public sealed record ComparedUnit(string Key, ImmutableArray<UnitFigures?> Runs);
 
-/// <summary>A unit's figures in one run, seconds.</summary>
+/// <summary>A unit's figures in one run, seconds as measured (unrounded; printed through <see cref="Durations.Clock(double)"/>).</summary>
 public sealed record UnitFigures(string UnitId, string Callsign, double? TimeToContactS, double LongestHoldS, int Flags)
 {
     public static UnitFigures Of(UnitMetrics u) =>
-        new(u.UnitId, u.Callsign, u.TimeToContact is { } t ? Math.Round(t.TotalSeconds, 1) : null, Math.Round(u.LongestFlaggedHold.TotalSeconds, 1), u.FlagsRaised);
+        new(u.UnitId, u.Callsign, u.TimeToContact?.TotalSeconds, u.LongestFlaggedHold.TotalSeconds, u.FlagsRaised);
 }

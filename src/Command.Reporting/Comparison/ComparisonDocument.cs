@@ -28,7 +28,7 @@ public static class ComparisonDocument
     public static Task WriteHtmlAsync(RunComparison c, Stream stream, CancellationToken cancellationToken) =>
         HtmlWriter.WriteAsync($"Comparison of {c.Runs.Length} runs{(c.Runs.FirstOrDefault()?.Scenario is { } s ? $" of {s}" : "")}", Blocks(c), stream, cancellationToken);
 
-    /// <summary>One row per unit and run: unit,run,session,callsign,time_to_contact_s,longest_hold_s,flags; then the key times as figure rows.</summary>
+    /// <summary>One row per unit and run: unit,run,session,callsign,time_to_contact_s,longest_hold_s,flags; then the key times as figure rows; seconds to the nearest millisecond.</summary>
     public static Task WriteCsvAsync(RunComparison c, Stream stream, CancellationToken cancellationToken) =>
         CsvWriter.WriteAsync(stream, CsvRows(c), cancellationToken);
 
@@ -54,7 +54,8 @@ public static class ComparisonDocument
         }
     }
 
-    private static CsvCell Seconds(double? value) => CsvCell.Number(value, "0.#");
+    // Seconds to the nearest millisecond, as the report's other CSV tables write them (CsvCell.Seconds).
+    private static CsvCell Seconds(double? value) => CsvCell.Number(value, "0.###");
 
     // A person reads a time as every other document prints one, "3:58" (Durations.Clock); the CSV and JSON keep seconds
     // for machines, under names that say so ("first contact (s)").

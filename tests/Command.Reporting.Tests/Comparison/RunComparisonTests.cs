@@ -101,6 +101,33 @@ public sealed class RunComparisonTests
     }
 
     [Fact]
+    public async Task The_comparison_prints_each_time_as_every_other_document_does_truncated_from_the_unrounded_value()
+    {
+        // 435.9994 s rounded to a tenth first is 436.0, 7:16; a stopwatch, and the AAR/IP, read 7:15. 270.956 s is 4:30.
+        var golden = await Golden.ReportAsync();
+        var active = golden.Incident.ThreatActiveAt!.Value;
+        var run = golden with
+        {
+            Incident = golden.Incident with { NeutralizedAt = active + TimeSpan.FromSeconds(435.9994) },
+            Units = [.. golden.Units.Select(u => u.UnitId == "A1" ? u with { LongestFlaggedHold = TimeSpan.FromSeconds(270.956) } : u)],
+        };
+        var c = RunComparison.Compare([run, run]);
+        using var html = new MemoryStream();
+        using var csv = new MemoryStream();
+
+        await ComparisonDocument.WriteHtmlAsync(c, html, Ct);
+        await ComparisonDocument.WriteCsvAsync(c, csv, Ct);
+
+        Assert.Equal("7:15", Durations.Clock(golden.Elapsed(active, run.Incident.NeutralizedAt!.Value)));
+        var page = Encoding.UTF8.GetString(html.ToArray());
+        Assert.Contains("<tr><td>neutralized</td><td>7:15</td><td>7:15</td></tr>", page, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>A1</td><td>Adam 1</td><td></td><td>4:30</td><td>", page, StringComparison.Ordinal);
+        var lines = Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n");
+        Assert.Contains("neutralized (s),435.999,435.999", lines);
+        Assert.Contains(lines, l => l.StartsWith("A1,1,cedar-hollow-3,Adam 1,,270.956,", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_comparisons_csv_writes_a_callsign_that_looks_like_a_formula_as_text()
     {
         var golden = await Golden.ReportAsync();
