@@ -79,7 +79,14 @@ public static class NoteBook
     /// written. What every document (the AAR/IP, ICS-214 logs, their exports) reads instead of the raw stream.
     /// </summary>
     public static ImmutableArray<EvaluatorNote> Current(IEnumerable<Annotation> stream) =>
-        [.. Fold(stream).Where(n => !n.IsWithdrawn).Select(n => n.Current)];
+        [.. Standing(stream).Select(n => n.Current)];
+
+    /// <summary>
+    /// The notes the paperwork prints with their amendments: each standing note, withdrawn ones left out, in the order
+    /// written, so that a document can say beside a note's current words who amended it, when and why.
+    /// </summary>
+    public static ImmutableArray<StandingNote> Standing(IEnumerable<Annotation> stream) =>
+        [.. Fold(stream).Where(n => !n.IsWithdrawn)];
 
     /// <summary>
     /// The amendment of note <paramref name="number"/> that <paramref name="edit"/> asks for, as it would be kept (numbered

@@ -145,7 +145,7 @@ public static class AarDocument
     /// <summary>Writes the .docx to a seekable stream.</summary>
     public static void WriteDocx(AarDraft draft, Stream seekable) => DocxWriter.Write(Title(draft), Blocks(draft), seekable);
 
-    private static IEnumerable<Block> Notes(string heading, IReadOnlyList<EvaluatorNote> notes, SiteClock clock)
+    private static IEnumerable<Block> Notes(string heading, IReadOnlyList<StandingNote> notes, SiteClock clock)
     {
         if (notes.Count > 0)
         {
@@ -154,9 +154,10 @@ public static class AarDocument
         }
     }
 
-    private static Table NoteTable(IEnumerable<EvaluatorNote> notes, SiteClock clock) => Table.Of(
+    // The evaluator column names who amended a note beside its author: the words printed are the amender's.
+    private static Table NoteTable(IEnumerable<StandingNote> notes, SiteClock clock) => Table.Of(
         ["About (incident time)", "Unit", "Mark", "Note", "Evaluator"],
-        notes.Select(n => new[] { clock.Both(n.About), n.UnitId ?? "", MarkName(n.Mark), n.Text, n.Author }));
+        notes.Select(n => new[] { clock.Both(n.Current.About), n.Current.UnitId ?? "", MarkName(n.Current.Mark), n.Current.Text, NoteWords.By(n, clock) }));
 
     public static string MarkName(NoteMark mark) => mark switch
     {

@@ -20,7 +20,7 @@ public sealed record AarDraft(
     AfterActionReport Report,
     ImmutableArray<ObjectiveAnalysis> Objectives,
     ImmutableArray<KeyMoment> KeyMoments,
-    ImmutableArray<EvaluatorNote> OtherNotes,
+    ImmutableArray<StandingNote> OtherNotes,
     ImmutableArray<ImprovementItem> Plan)
 {
     /// <summary>
@@ -44,7 +44,7 @@ public sealed record AarDraft(
     /// </summary>
     public static AarDraft Build(AfterActionReport report, IReadOnlyList<Annotation> annotations, DateTimeOffset? madeAt = null)
     {
-        var notes = NoteBook.Current(annotations).OrderBy(n => n.About).ThenBy(n => n.Number).ToList();
+        var notes = NoteBook.Standing(annotations).OrderBy(n => n.Current.About).ThenBy(n => n.Number).ToList();
         var decided = annotations.OfType<RatingDecided>().GroupBy(r => r.ObjectiveId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Number)!);
         var objectives = report.Exercise?.Objectives ?? [];
         var known = objectives.Select(o => o.ObjectiveId).ToHashSet(StringComparer.Ordinal);
@@ -52,10 +52,10 @@ public sealed record AarDraft(
             o,
             ObjectiveProposal.For(o, report),
             decided.GetValueOrDefault(o.ObjectiveId),
-            [.. notes.Where(n => n.ObjectiveId == o.ObjectiveId && n.Mark == NoteMark.Strength)],
-            [.. notes.Where(n => n.ObjectiveId == o.ObjectiveId && n.Mark == NoteMark.AreaForImprovement)],
-            [.. notes.Where(n => n.ObjectiveId == o.ObjectiveId && n.Mark == NoteMark.Observation)])).ToImmutableArray();
-        var other = notes.Where(n => n.ObjectiveId is null || !known.Contains(n.ObjectiveId)).ToImmutableArray();
+            [.. notes.Where(n => n.Current.ObjectiveId == o.ObjectiveId && n.Current.Mark == NoteMark.Strength)],
+            [.. notes.Where(n => n.Current.ObjectiveId == o.ObjectiveId && n.Current.Mark == NoteMark.AreaForImprovement)],
+            [.. notes.Where(n => n.Current.ObjectiveId == o.ObjectiveId && n.Current.Mark == NoteMark.Observation)])).ToImmutableArray();
+        var other = notes.Where(n => n.Current.ObjectiveId is null || !known.Contains(n.Current.ObjectiveId)).ToImmutableArray();
         return new AarDraft(report, analyses, KeyMomentsOf(report), other, PlanOf(analyses, other)) { MadeAt = madeAt };
     }
 
@@ -124,12 +124,12 @@ public sealed record AarDraft(
 
     // Every area for improvement is a row; so is an objective rated below "some challenges" that no note speaks to,
     // with why: its evidence, or (an objective with no measure, rated by an evaluator) who rated it and their reason.
-    private static ImmutableArray<ImprovementItem> PlanOf(ImmutableArray<ObjectiveAnalysis> analyses, ImmutableArray<EvaluatorNote> other)
+    private static ImmutableArray<ImprovementItem> PlanOf(ImmutableArray<ObjectiveAnalysis> analyses, ImmutableArray<StandingNote> other)
     {
         var rows = new List<ImprovementItem>();
         foreach (var a in analyses)
         {
-            rows.AddRange(a.AreasForImprovement.Select(n => new ImprovementItem(a.Objective.Title, n.Text)));
+            rows.AddRange(a.AreasForImprovement.Select(n => new ImprovementItem(a.Objective.Title, n.Current.Text)));
             if (a.AreasForImprovement.IsEmpty && a.Rating is { } rating and (ExerciseRating.MajorChallenges or ExerciseRating.Unable))
             {
                 var why = a.Proposal.Evidence.IsEmpty && a.Decision is { } d
@@ -139,7 +139,7 @@ public sealed record AarDraft(
             }
         }
 
-        rows.AddRange(other.Where(n => n.Mark == NoteMark.AreaForImprovement).Select(n => new ImprovementItem(n.UnitId is { } u ? $"Unit {u}" : "General", n.Text)));
+        rows.AddRange(other.Select(n => n.Current).Where(n => n.Mark == NoteMark.AreaForImprovement).Select(n => new ImprovementItem(n.UnitId is { } u ? $"Unit {u}" : "General", n.Text)));
         return [.. rows];
     }
 }
@@ -149,9 +149,9 @@ public sealed record ObjectiveAnalysis(
     ExerciseObjective Objective,
     ObjectiveProposal Proposal,
     RatingDecided? Decision,
-    ImmutableArray<EvaluatorNote> Strengths,
-    ImmutableArray<EvaluatorNote> AreasForImprovement,
-    ImmutableArray<EvaluatorNote> Observations)
+    ImmutableArray<StandingNote> Strengths,
+    ImmutableArray<StandingNote> AreasForImprovement,
+    ImmutableArray<StandingNote> Observations)
 {
     /// <summary>The evaluator's rating when one was given, otherwise the proposed one; null while neither is.</summary>
     public ExerciseRating? Rating => Decision?.Rating ?? Proposal.Rating;

@@ -90,7 +90,7 @@ public static class PaperworkExport
     /// <summary>
     /// Writes the paperwork to a seekable stream. <paramref name="annotations"/> are those the reader may see (none for
     /// one who may not read notes), the stream as kept: every document prints each note as it now stands and leaves
-    /// withdrawn ones out (<see cref="NoteBook.Current"/>); <paramref name="subject"/> picks one ICS-214 log (a unit id or
+    /// withdrawn ones out, with who amended it, when and why (<see cref="NoteBook.Standing"/>); <paramref name="subject"/> picks one ICS-214 log (a unit id or
     /// <see cref="Ics214Form.IncidentCommand"/>), or all when null. <paramref name="now"/> is when it is made: the
     /// ICS-214's "prepared" time, and what a document of an incident still open says it was made at.
     /// </summary>
@@ -108,7 +108,7 @@ public static class PaperworkExport
                 await AarDocument.WriteHtmlAsync(AarDraft.Build(report, annotations, now), seekable, cancellationToken);
                 break;
             default:
-                var forms = Ics214Form.Build(report, NoteBook.Current(annotations), preparedBy, now);
+                var forms = Ics214Form.Build(report, NoteBook.Standing(annotations), preparedBy, now);
                 IReadOnlyList<Ics214Form> chosen = subject is null ? forms
                     : [forms.FirstOrDefault(f => f.ForIncidentCommand == (subject == Ics214Form.IncidentCommand) && f.Subject == subject) ?? throw new KeyNotFoundException(NoUnit(report.Incident.IncidentId, subject))];
                 if (kind == PaperworkKind.Ics214Zip)

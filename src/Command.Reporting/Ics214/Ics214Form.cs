@@ -54,13 +54,13 @@ public sealed record Ics214Form(
     /// The incident command log first, then one per unit in order of enrolment. Notes go in only when
     /// <paramref name="notes"/> is given: the caller passes the notes its reader may see (none for a player).
     /// </summary>
-    public static ImmutableArray<Ics214Form> Build(AfterActionReport report, IReadOnlyList<EvaluatorNote>? notes, string preparedBy, DateTimeOffset preparedAt)
+    public static ImmutableArray<Ics214Form> Build(AfterActionReport report, IReadOnlyList<StandingNote>? notes, string preparedBy, DateTimeOffset preparedAt)
     {
         var i = report.Incident;
         var from = i.OpenedAt ?? preparedAt;
         var to = i.EndedAt ?? from;
         var byUnit = report.Activity.Where(a => a.UnitId is not null).ToLookup(a => a.UnitId!);
-        var unitNotes = (notes ?? []).Where(n => n.UnitId is not null).ToLookup(n => n.UnitId!);
+        var unitNotes = (notes ?? []).Where(n => n.Current.UnitId is not null).ToLookup(n => n.Current.UnitId!);
         var stillOpen = AfterActionWords.StillOpen(i, preparedAt);
         var clock = new SiteClock(i.TimeZone);
         AssignedResource Assigned(UnitMetrics u) => AssignedResource.Of(u, report.RolesOf(u), clock);
@@ -68,23 +68,24 @@ public sealed record Ics214Form(
         forms.Add(new Ics214Form(
             IncidentCommand, i.Name, from, to, "", "Incident Commander", "",
             [.. report.Units.Select(Assigned)],
-            Rows(report.Activity.Where(a => a.UnitId is null), (notes ?? []).Where(n => n.UnitId is null)),
+            Rows(report.Activity.Where(a => a.UnitId is null), (notes ?? []).Where(n => n.Current.UnitId is null), clock),
             preparedBy, preparedAt, i.TimeZone) { ForIncidentCommand = true, StillOpen = stillOpen });
         foreach (var u in report.Units)
         {
             forms.Add(new Ics214Form(
                 u.UnitId, i.Name, from, to, u.Person?.Name ?? "", u.Person?.IcsPosition ?? "", u.Person?.Agency ?? "",
                 [Assigned(u)],
-                Rows(byUnit[u.UnitId], unitNotes[u.UnitId]),
+                Rows(byUnit[u.UnitId], unitNotes[u.UnitId], clock),
                 preparedBy, preparedAt, i.TimeZone) { StillOpen = stillOpen });
         }
 
         return forms.ToImmutable();
     }
 
-    private static ImmutableArray<ActivityRow> Rows(IEnumerable<ActivityEntry> activity, IEnumerable<EvaluatorNote> notes) =>
+    // A note's words are its last amendment's: who amended them, when and why follow them, or they read as the author's.
+    private static ImmutableArray<ActivityRow> Rows(IEnumerable<ActivityEntry> activity, IEnumerable<StandingNote> notes, SiteClock clock) =>
         [.. activity.Select(a => new ActivityRow(a.Time, a.Text))
-            .Concat(notes.Select(n => new ActivityRow(n.About, $"Evaluator note ({Exercises.AarDocument.MarkName(n.Mark)}, {n.Author}): {n.Text}")))
+            .Concat(notes.Select(n => new ActivityRow(n.Current.About, $"Evaluator note ({Exercises.AarDocument.MarkName(n.Current.Mark)}, {n.Author}): {n.Current.Text}{(Exercises.NoteWords.Amended(n, clock) is { } amended ? $" — {amended}" : "")}")))
             .OrderBy(r => r.Time)];
 }
 

@@ -34,8 +34,8 @@ public sealed class AmendedNotesTests
         var first = draft.Objectives.Single(o => o.Objective.ObjectiveId == "OBJ-1");
         var second = draft.Objectives.Single(o => o.Objective.ObjectiveId == "OBJ-2");
         Assert.Empty(first.Strengths);
-        Assert.Equal(["Adam 2 went in alone through the south door"], first.AreasForImprovement.Select(n => n.Text));
-        Assert.Equal([Reworded], second.AreasForImprovement.Select(n => n.Text));
+        Assert.Equal(["Adam 2 went in alone through the south door"], first.AreasForImprovement.Select(n => n.Current.Text));
+        Assert.Equal([Reworded], second.AreasForImprovement.Select(n => n.Current.Text));
         // Moved to an objective, the note is no longer among the others.
         Assert.Empty(draft.OtherNotes);
         Assert.Contains(draft.Plan, r => r.Issue == Reworded);
@@ -57,6 +57,31 @@ public sealed class AmendedNotesTests
         Assert.DoesNotContain("Radio traffic stepped on the entry call", text, StringComparison.Ordinal);
         Assert.DoesNotContain("waited at the car for a partner", text, StringComparison.Ordinal);
         Assert.DoesNotContain("went straight in", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_document_says_who_amended_a_note_when_and_why_beside_its_author()
+    {
+        // Note 1 was eval.kim's; an admin rewrote it. Its words are the admin's, so no document prints them as eval.kim's alone.
+        var unexplained = Corrected.Add(new NoteAmended(1, "Adam 2 went in alone through the south door, unannounced", NoteMark.AreaForImprovement, "A2", "OBJ-1")
+        { Number = 7, About = Golden.Notes[0].About, Written = Golden.WrittenAt.AddMinutes(13), Author = "eval.ortiz" });
+        const string ByAdmin = "eval.kim; amended by admin at 09:42:00 (16:42:00 UTC): a strength by mistake";
+        const string Both = ByAdmin + "; amended by eval.ortiz at 09:43:00 (16:43:00 UTC): no reason given";
+        var report = await Golden.ReportAsync();
+        using var html = new MemoryStream();
+        await PaperworkExport.WriteAsync(PaperworkKind.AarHtml, report, Corrected, null, "eval.kim", Golden.WrittenAt, html, null, Ct);
+        using var docx = new MemoryStream();
+        await PaperworkExport.WriteAsync(PaperworkKind.AarDocx, report, unexplained, null, "eval.kim", Golden.WrittenAt, docx, null, Ct);
+        using var csv = new MemoryStream();
+        await PaperworkExport.WriteAsync(PaperworkKind.Ics214Csv, report, Corrected, "A2", "eval.kim", Golden.WrittenAt, csv, null, Ct);
+
+        Assert.Contains($"<td>Adam 2 went in alone through the south door</td><td>{ByAdmin}</td>", Encoding.UTF8.GetString(html.ToArray()), StringComparison.Ordinal);
+        Assert.Contains(Docx.Read(docx.ToArray()).Tables.SelectMany(t => t), r => r.Count > 2 && r[^2] == "Adam 2 went in alone through the south door, unannounced" && r[^1] == Both);
+        // Note 3 was amended by its own author: still said, for its words changed after they were written.
+        Assert.Contains($"<td>{Reworded}</td><td>eval.ortiz; amended by eval.ortiz at 09:41:00 (16:41:00 UTC): said how long</td>", Encoding.UTF8.GetString(html.ToArray()), StringComparison.Ordinal);
+        Assert.Contains(
+            "\"Evaluator note (area for improvement, eval.kim): Adam 2 went in alone through the south door — amended by admin at 09:42:00 (16:42:00 UTC): a strength by mistake\"",
+            Encoding.UTF8.GetString(csv.ToArray()), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -128,15 +128,15 @@ public sealed class ObjectiveRatingTests
         var first = draft.Objectives[0];
         Assert.Null(first.Decision);
         Assert.Equal(ExerciseRating.SomeChallenges, first.Rating);
-        Assert.Equal(["Adam 2 went straight in through the south door"], first.Strengths.Select(n => n.Text));
-        Assert.Equal(["Radio traffic stepped on the entry call"], first.AreasForImprovement.Select(n => n.Text));
+        Assert.Equal(["Adam 2 went straight in through the south door"], first.Strengths.Select(n => n.Current.Text));
+        Assert.Equal(["Radio traffic stepped on the entry call"], first.AreasForImprovement.Select(n => n.Current.Text));
 
         var second = draft.Objectives[1];
         Assert.Equal(ExerciseRating.Unable, second.Proposal.Rating);
         Assert.Equal(ExerciseRating.MajorChallenges, second.Rating);
         Assert.Equal("eval.ortiz", second.Decision!.Author);
 
-        Assert.Equal(["Adam 1 waited at the car for a partner"], draft.OtherNotes.Select(n => n.Text));
+        Assert.Equal(["Adam 1 waited at the car for a partner"], draft.OtherNotes.Select(n => n.Current.Text));
         Assert.Equal(
             [
                 ("First contact team reaches the threat quickly", "Radio traffic stepped on the entry call"),

@@ -15,7 +15,7 @@ public sealed class Ics214Tests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static async Task<IReadOnlyList<Ics214Form>> FormsAsync(bool withNotes = true) =>
-        Ics214Form.Build(await Golden.ReportAsync(), withNotes ? [.. Golden.Notes.OfType<EvaluatorNote>()] : null, "eval.kim", Golden.WrittenAt);
+        Ics214Form.Build(await Golden.ReportAsync(), withNotes ? NoteBook.Standing(Golden.Notes) : null, "eval.kim", Golden.WrittenAt);
 
     [Fact]
     public async Task A_units_log_lists_its_activity_in_order_in_the_sites_time_beside_utc()
