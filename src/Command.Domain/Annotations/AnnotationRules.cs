@@ -49,8 +49,14 @@ public static class AnnotationRules
     /// True for a decision that changes the rating the report proposed and gives no reason: the AAR/IP would print a
     /// changed rating with no why beside it. Confirming the proposal, or rating an objective proposed none, needs none.
     /// </summary>
-    public static bool ReasonRequired(RatingDecided rating) =>
-        rating.Proposed is { } proposed && proposed != rating.Rating && string.IsNullOrWhiteSpace(rating.Reason);
+    public static bool ReasonRequired(RatingDecided rating) => ReasonMissing(rating, rating.Proposed);
+
+    /// <summary>
+    /// True for a decision whose rating differs from <paramref name="proposed"/> and gives no reason: the reason rule,
+    /// judged against a given proposal (the one of the moment for the API; the one a document shows for the documents).
+    /// </summary>
+    public static bool ReasonMissing(RatingDecided rating, Exercises.ExerciseRating? proposed) =>
+        proposed is { } p && p != rating.Rating && string.IsNullOrWhiteSpace(rating.Reason);
 
     /// <summary>"the report proposed U (unable to be performed) from the recording; rating it M changes that, and the AAR/IP prints why beside it: give the reason".</summary>
     public static string ReasonRequiredDetail(RatingDecided rating) =>

@@ -292,10 +292,13 @@ public static class NotesApi
 
         var report = await paperwork.ReportAsync(id, null, ct);
         var decided = (await paperwork.AnnotationsAsync(id)).OfType<RatingDecided>().GroupBy(r => r.ObjectiveId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Number)!);
+        var clock = new SiteClock(report.Incident.TimeZone);
         return Results.Ok((report.Exercise?.Objectives ?? []).Select(o =>
         {
             var proposal = ObjectiveProposal.For(o, report);
-            return new ObjectiveRating(o.ObjectiveId, o.Title, proposal.Rating, [.. proposal.Evidence.Select(e => e.Text)], decided.GetValueOrDefault(o.ObjectiveId));
+            var decision = decided.GetValueOrDefault(o.ObjectiveId);
+            var revisit = decision is null ? null : new DecisionAgainstProposal(decision, proposal).Revisit(clock);
+            return new ObjectiveRating(o.ObjectiveId, o.Title, proposal.Rating, [.. proposal.Evidence.Select(e => e.Text)], decision, revisit);
         }).ToList());
     }
 

@@ -94,7 +94,12 @@ public sealed record RatingRequest(string? ObjectiveId, string? Rating, string? 
 /// <param name="Proposed">The rating proposed from the recording; null where it proposes none (yet).</param>
 /// <param name="Evidence">Each measure's evidence, as the AAR/IP prints it.</param>
 /// <param name="Decided">The latest evaluator's decision; null before any.</param>
-public sealed record ObjectiveRating(string ObjectiveId, string Title, Command.Domain.Exercises.ExerciseRating? Proposed, IReadOnlyList<string> Evidence, Command.Domain.Annotations.RatingDecided? Decided);
+/// <param name="Revisit">
+/// Where the decision was given against an earlier proposal (before the measure was reached), differs from the one
+/// proposed now and gave no reason, the AAR/IP's words for it ("rated P by eval1 at …, before the measure was reached
+/// (proposed none then); the recording now proposes M: no reason given"); null otherwise.
+/// </param>
+public sealed record ObjectiveRating(string ObjectiveId, string Title, Command.Domain.Exercises.ExerciseRating? Proposed, IReadOnlyList<string> Evidence, Command.Domain.Annotations.RatingDecided? Decided, string? Revisit);
 
 /// <summary>
 /// PUT /api/incidents/{id}/exercise: the scenario run and the objectives rated, which replace those set before.

@@ -91,11 +91,7 @@ public static class AarDocument
                 : a.Proposal.Evidence.IsEmpty ? "none: an evaluator rates it"
                 : "not yet: a measure is not yet measured while the incident is still open",
                 "Proposed rating");
-            yield return new Para(
-                a.Decision is { } d
-                    ? $"{Rated(d.Rating)} ({(d.Proposed is null ? "rated" : d.Rating == d.Proposed ? "confirmed" : "changed")} by {d.Author} at {clock.Both(d.Written)}{(d.Reason is { } r ? $": {r}" : AnnotationRules.ReasonRequired(d) ? ", with no reason given" : "")})"
-                    : "not yet confirmed by an evaluator",
-                "Confirmed rating");
+            yield return new Para(a.Judged is { } judged ? Decided(judged, clock) : "not yet confirmed by an evaluator", "Confirmed rating");
             foreach (var block in Notes("Strengths", a.Strengths, clock))
             {
                 yield return block;
@@ -195,6 +191,23 @@ public static class AarDocument
 
         var each = string.Join(", ", byRole.Select(g => Inv($"{g.Count} as {UnitRoles.Name(g.Role)}")));
         return byRole.Count == 1 ? each : Inv($"{total}: {each}");
+    }
+
+    // Judged against the proposal printed above it, not the one of its moment: a rating given before the measure was
+    // reached that now differs from the proposal, with no reason, says so rather than read as confirmed.
+    private static string Decided(DecisionAgainstProposal judged, SiteClock clock)
+    {
+        var d = judged.Decision;
+        if (judged.Revisit(clock) is { } revisit)
+        {
+            return $"{Rated(d.Rating)}; to revisit: {revisit}";
+        }
+
+        var now = judged.Proposal.Rating;
+        var verb = now is null ? "rated" : d.Rating == now ? "confirmed" : "changed";
+        var then = judged.Then is { } t ? $", {t}" : "";
+        var why = d.Reason is { } r ? $": {r}" : judged.Unexplained ? ", with no reason given" : "";
+        return $"{Rated(d.Rating)} ({verb} by {d.Author} at {clock.Both(d.Written)}{then}{why})";
     }
 
     /// <summary>"M: Performed with major challenges".</summary>

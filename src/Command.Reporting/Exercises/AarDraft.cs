@@ -56,7 +56,7 @@ public sealed record AarDraft(
             [.. notes.Where(n => n.Current.ObjectiveId == o.ObjectiveId && n.Current.Mark == NoteMark.AreaForImprovement)],
             [.. notes.Where(n => n.Current.ObjectiveId == o.ObjectiveId && n.Current.Mark == NoteMark.Observation)])).ToImmutableArray();
         var other = notes.Where(n => n.Current.ObjectiveId is null || !known.Contains(n.Current.ObjectiveId)).ToImmutableArray();
-        return new AarDraft(report, analyses, KeyMomentsOf(report), other, PlanOf(analyses, other)) { MadeAt = madeAt };
+        return new AarDraft(report, analyses, KeyMomentsOf(report), other, PlanOf(analyses, other, new SiteClock(report.Incident.TimeZone))) { MadeAt = madeAt };
     }
 
     // The incident's own moments are always listed; the flags fill what is left of MaxKeyMoments in time order, and
@@ -124,7 +124,9 @@ public sealed record AarDraft(
 
     // Every area for improvement is a row; so is an objective rated below "some challenges" that no note speaks to,
     // with why: its evidence, or (an objective with no measure, rated by an evaluator) who rated it and their reason.
-    private static ImmutableArray<ImprovementItem> PlanOf(ImmutableArray<ObjectiveAnalysis> analyses, ImmutableArray<StandingNote> other)
+    // A rating to revisit (given before the proposal moved, differing from it, no reason) whose proposal now is below
+    // "some challenges" is a row too: the recording says there is something to improve, and no one said otherwise why.
+    private static ImmutableArray<ImprovementItem> PlanOf(ImmutableArray<ObjectiveAnalysis> analyses, ImmutableArray<StandingNote> other, SiteClock clock)
     {
         var rows = new List<ImprovementItem>();
         foreach (var a in analyses)
@@ -136,6 +138,11 @@ public sealed record AarDraft(
                     ? $" by {d.Author}{(d.Reason is { } reason ? $": {reason}" : ", with no measure set and no reason given")}"
                     : $": {string.Join("; ", a.Proposal.Evidence.Select(e => e.Text))}";
                 rows.Add(new ImprovementItem(a.Objective.Title, $"Rated {ExerciseRatings.Words(rating).ToLowerInvariant()}{why}"));
+            }
+            else if (a.AreasForImprovement.IsEmpty && a.Proposal.Rating is { } proposed and (ExerciseRating.MajorChallenges or ExerciseRating.Unable)
+                && a.Judged?.Revisit(clock) is { } revisit)
+            {
+                rows.Add(new ImprovementItem(a.Objective.Title, $"Proposed {ExerciseRatings.Words(proposed).ToLowerInvariant()}: {string.Join("; ", a.Proposal.Evidence.Select(e => e.Text))}; {revisit}"));
             }
         }
 
@@ -157,6 +164,9 @@ public sealed record ObjectiveAnalysis(
     public ExerciseRating? Rating => Decision?.Rating ?? Proposal.Rating;
 
     public bool Confirmed => Decision is not null;
+
+    /// <summary>The decision read against the proposal the draft shows; null before any.</summary>
+    public DecisionAgainstProposal? Judged => Decision is { } d ? new DecisionAgainstProposal(d, Proposal) : null;
 }
 
 /// <summary>A moment of the timeline worth a line in the report.</summary>

@@ -251,6 +251,37 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_rating_given_before_the_measure_was_reached_that_differs_from_the_proposal_now_is_shown_to_revisit()
+    {
+        var scene = await Scene.OpenAsync(host, "rating-early");
+        var objective = new { id = "OBJ-1", title = "First officers on scene at once", measures = new[] { new { measure = "first-on-scene", performedS = 10, someChallengesS = 20, majorChallengesS = 30 } } };
+        (await host.Client.PutAsJsonAsync($"/api/incidents/{scene.IncidentId}/exercise", new { scenario = "school", objectives = new[] { objective } }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        await scene.ThreatAsync(0, 100);
+        // No unit on scene yet: nothing is proposed, so a rating of U is kept with no reason asked.
+        var early = await host.Client.PostAsJsonAsync($"/api/sessions/{scene.IncidentId}/ratings", new { objectiveId = "OBJ-1", rating = "U" }, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.Created, early.StatusCode);
+        // Then P1 is on site from its first fix: first on scene 0:00, proposed P.
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.HoldAsync("P1", 0, -60);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        // Once the replay's timeline has P1's flag, the recording holds its fixes.
+        await Expect(dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']")).ToHaveCountAsync(1);
+
+        await dashboard.Page.Locator("#rating-open").ClickAsync();
+
+        var proposed = dashboard.Page.Locator("#rating-proposed");
+        await Expect(proposed).ToContainTextAsync("Proposed: P: Performed without challenges");
+        await Expect(proposed.Locator(".revisit")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(
+            "^To revisit: rated U by \\S+ at [0-9:]{8} UTC, before the measure was reached \\(proposed none then\\); the recording now proposes P: no reason given$"));
+        // Kept as it is, the U differs from the proposal: the dialog asks why.
+        await Expect(dashboard.Page.Locator("#rating-value")).ToHaveValueAsync("unable");
+        await Expect(dashboard.Page.Locator("#rating-reason")).ToBeVisibleAsync();
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task A_note_is_edited_and_withdrawn_from_the_notes_panel_and_a_page_watching_along_sees_each_change()
     {
         var scene = await Scene.OpenAsync(host, "edit-note");

@@ -116,6 +116,34 @@ public sealed class AarDocumentTests
     private static string IsoTime(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFzzz", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
+    public async Task A_rating_given_before_the_measure_was_reached_is_judged_against_the_proposal_the_draft_shows()
+    {
+        // Rated P while the incident was live and nothing was proposed yet, so no reason was asked; the recording now
+        // proposes U (OBJ-2) and S (OBJ-1). The P on OBJ-2 differs with no reason: it is one to revisit, and a row of the
+        // plan, since the recording proposes U. The S on OBJ-1, given the same way, agrees with what is shown now.
+        var early = new Command.Domain.Annotations.RatingDecided("OBJ-2", Command.Domain.Exercises.ExerciseRating.Performed, null)
+        { Number = 1, About = GoldenDrill.T0.AddSeconds(100), Written = Golden.WrittenAt, Author = "eval1" };
+        var agrees = new Command.Domain.Annotations.RatingDecided("OBJ-1", Command.Domain.Exercises.ExerciseRating.SomeChallenges, null)
+        { Number = 2, About = GoldenDrill.T0.AddSeconds(100), Written = Golden.WrittenAt, Author = "eval.kim" };
+        const string Revisit = "rated P by eval1 at 09:30:00 (16:30:00 UTC), before the measure was reached (proposed none then); the recording now proposes U: no reason given";
+        var draft = AarDraft.Build(await Golden.ReportAsync(), [early, agrees]);
+        using var file = new MemoryStream();
+        using var html = new MemoryStream();
+
+        AarDocument.WriteDocx(draft, file);
+        await AarDocument.WriteHtmlAsync(draft, html, Ct);
+
+        Assert.Equal(
+        [
+            "Confirmed rating: S: Performed with some challenges (confirmed by eval.kim at 09:30:00 (16:30:00 UTC), before the measure was reached (proposed none then))",
+            $"Confirmed rating: P: Performed without challenges; to revisit: {Revisit}",
+        ],
+        Docx.Read(file.ToArray()).Paragraphs.Where(p => p.Text.StartsWith("Confirmed rating: ", StringComparison.Ordinal)).Select(p => p.Text));
+        Assert.Contains($"<b>Confirmed rating:</b> P: Performed without challenges; to revisit: {Revisit}", Encoding.UTF8.GetString(html.ToArray()), StringComparison.Ordinal);
+        Assert.Contains(draft.Plan, r => r.Objective == draft.Objectives[1].Objective.Title && r.Issue.StartsWith("Proposed unable to be performed: longest flagged hold", StringComparison.Ordinal) && r.Issue.EndsWith($"; {Revisit}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_drill_played_fast_gives_its_duration_on_the_drills_clock_with_the_incidents_beside_it()
     {
         // Played at 2x from the opening: the 6:40 the recording spans are 13:20 of the drill, as every other duration.

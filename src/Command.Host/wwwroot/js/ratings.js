@@ -49,7 +49,9 @@ export class Ratings {
     const decided = o?.decided ? ` · now ${letters[o.decided.rating]}, by ${o.decided.author}` : '';
     const evidence = document.createElement('ul');
     evidence.replaceChildren(...(o?.evidence ?? []).map(text => Object.assign(document.createElement('li'), { textContent: text })));
-    this.el.proposed.replaceChildren(document.createTextNode(o ? `${said}${decided}` : ''), evidence);
+    // A rating given before the measure was reached that now differs from the proposal, with no reason, is to revisit.
+    const revisit = o?.revisit ? [Object.assign(document.createElement('p'), { className: 'revisit', textContent: `To revisit: ${o.revisit}` })] : [];
+    this.el.proposed.replaceChildren(document.createTextNode(o ? `${said}${decided}` : ''), evidence, ...revisit);
     this.el.proposed.dataset.proposed = proposed ?? '';
     this.el.rating.value = o?.decided?.rating ?? proposed ?? 'performed';
     this.el.reason.value = o?.decided?.rating && o.decided.rating !== proposed ? (o.decided.reason ?? '') : '';
