@@ -36,6 +36,55 @@ public sealed class DrillStartOverTests(FakeClockHost host) : IClassFixture<Fake
     }
 
     [Fact]
+    public async Task A_drill_started_again_where_one_completed_starts_over_as_the_next_round_and_its_own_rounds_follow()
+    {
+        // The second run's units start at staging again: judged against where the first run left them, its first fix
+        // cleared and raised flags, and its rounds were numbered from 2 again.
+        var id = $"again-{Guid.NewGuid():N}"[..20];
+        var director = host.Services.GetRequiredService<Command.Host.Drills.DrillDirector>();
+        (await host.PostJsonAsync("/api/incidents", await DemoSite.CreateIncidentAsync(id))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = "demo", speed = 4 })).EnsureSuccessStatusCode();
+        await PlayToTheEndAsync(id, director);
+
+        (await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = "demo", speed = 4, loop = true })).EnsureSuccessStatusCode();
+        for (var s = 0; s < 200; s += 5)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(5));
+            await director.CatchUpAsync(id);
+        }
+
+        var status = await director.StatusAsync(id);
+        (await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "stop" })).EnsureSuccessStatusCode();
+        await CloseAsync(id);
+        var timeline = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", TestContext.Current.CancellationToken);
+
+        var drill = timeline!.Where(e => Text(e, "type") == "drill-controlled").Select(e => (Text(e, "subject"), Text(e, "level"))).ToList();
+        Assert.Equal([("start", null), ("completed", null), ("start-over", "2"), ("start", null), ("start-over", "3"), ("stop", null)], drill);
+        Assert.Equal(1, status!.Iteration);
+        var over = timeline!.First(e => Text(e, "subject") == "start-over");
+        var after = timeline!.Where(e => e.GetProperty("sequence").GetInt64() > over.GetProperty("sequence").GetInt64()).ToList();
+        Assert.DoesNotContain(after, e => Text(e, "type") == "flag-raised" && Text(e, "reason")!.StartsWith("fell back from contact", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_after_action_report_of_a_drill_started_again_marks_where_its_second_round_begins()
+    {
+        var id = $"aar-{Guid.NewGuid():N}"[..20];
+        var director = host.Services.GetRequiredService<Command.Host.Drills.DrillDirector>();
+        (await host.PostJsonAsync("/api/incidents", await DemoSite.CreateIncidentAsync(id))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = "demo", speed = 4 })).EnsureSuccessStatusCode();
+        await PlayToTheEndAsync(id, director);
+        (await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = "demo", speed = 4 })).EnsureSuccessStatusCode();
+        await PlayToTheEndAsync(id, director);
+        await CloseAsync(id);
+
+        var aar = await host.Client.GetStringAsync($"/api/sessions/{id}/aar?format=html", TestContext.Current.CancellationToken);
+
+        Assert.Contains("The drill started over (round 2); the first-unit times above and the objectives are round 1", aar, StringComparison.Ordinal);
+        Assert.Contains("Round 2: threat ", aar, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_drill_played_from_outside_says_it_started_over_and_is_recorded()
     {
         var id = $"ext-{Guid.NewGuid():N}"[..20];
@@ -85,6 +134,25 @@ public sealed class DrillStartOverTests(FakeClockHost host) : IClassFixture<Fake
         Assert.Equal((HttpStatusCode.NotFound, "unknown-incident"), (onUnknown.StatusCode, await ReasonAsync(onUnknown)));
         Assert.Equal((HttpStatusCode.Conflict, "closed"), (onClosed.StatusCode, await ReasonAsync(onClosed)));
         Assert.Equal((HttpStatusCode.Conflict, "invalid-state"), (onPlaying.StatusCode, await ReasonAsync(onPlaying)));
+    }
+
+    // Moves the clock on 5 s at a time, what fell due sent before it moves again, until the drill has played to its end.
+    private async Task PlayToTheEndAsync(string id, Command.Host.Drills.DrillDirector director)
+    {
+        for (var s = 0; s < 1000 && (await director.StatusAsync(id))!.State == "running"; s += 5)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(5));
+            try
+            {
+                await director.CatchUpAsync(id);
+            }
+            catch (InvalidOperationException ended) when (ended.Message.StartsWith("The drill is completed", StringComparison.Ordinal))
+            {
+                // It ended on the clock's own tick, before it was asked to catch up.
+            }
+        }
+
+        Assert.Equal("completed", (await director.StatusAsync(id))!.State);
     }
 
     // The demo's units are enrolled in one open incident at a time: each test that plays the demo frees them after.

@@ -31,6 +31,9 @@ public sealed partial class DrillGrain(
     private DrillEngine? engine;
     private IGrainTimer? saver;
 
+    // The watch on the engine that plays: done once the drill's end is saved and recorded.
+    private Task watched = Task.CompletedTask;
+
     private string IncidentId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -135,11 +138,19 @@ public sealed partial class DrillGrain(
             return DrillOutcome.Refused("invalid-value", slowOrFast);
         }
 
+        // The last drill's end is saved and recorded before the next begins: asked the moment it completed, its end was
+        // recorded after the next one's start, and the rounds it played were not yet saved to count this one's from.
+        await watched;
+
+        // A drill that played here before (completed, stopped or faulted once its clock ran) played its rounds: this one is
+        // the next. One that never played a second of its script (it failed as it started) moved no unit.
+        var played = state.State.Order is not null && (state.State.DrillTimeS > 0 || state.State.Iteration > 0);
+        var roundsBefore = state.State.RoundsBefore + (played ? state.State.Iteration + 1 : 0);
         DrillEngine? started = null;
         try
         {
             var scenario = await scenarios.LoadAsync(order.Scenario, CancellationToken.None);
-            started = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, order.Scenario, GrainFactory, intake, mayOpen: onlyIfIdle, logger, startedBy: actor), clock, Options(order));
+            started = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, order.Scenario, GrainFactory, intake, mayOpen: onlyIfIdle, logger, startedBy: actor, roundsBefore: roundsBefore), clock, Options(order));
             await started.StartAsync();
         }
         catch (Exception ex) when (Refusal(ex) is { } refusal)
@@ -154,7 +165,7 @@ public sealed partial class DrillGrain(
 
         try
         {
-            return await PlayAsync(started, order, actor);
+            return await PlayAsync(started, order, actor, roundsBefore);
         }
         catch (Exception ex)
         {
@@ -165,7 +176,7 @@ public sealed partial class DrillGrain(
     }
 
     // The engine has opened the incident and plays: it is this drill's now, saved, on the roster and recorded.
-    private async Task<DrillOutcome> PlayAsync(DrillEngine started, DrillOrder order, string actor)
+    private async Task<DrillOutcome> PlayAsync(DrillEngine started, DrillOrder order, string actor, int roundsBefore)
     {
         if (engine is not null)
         {
@@ -177,6 +188,7 @@ public sealed partial class DrillGrain(
         state.State.State = "running";
         state.State.DrillTimeS = 0;
         state.State.Iteration = 0;
+        state.State.RoundsBefore = roundsBefore;
         await state.WriteStateAsync();
         await Roster().Running(IncidentId);
         Watch(started);
@@ -239,7 +251,7 @@ public sealed partial class DrillGrain(
         try
         {
             var scenario = await scenarios.LoadAsync(order.Scenario, cancellationToken);
-            carried = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, order.Scenario, GrainFactory, intake, logger: logger), clock, Options(order));
+            carried = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, order.Scenario, GrainFactory, intake, logger: logger, roundsBefore: state.State.RoundsBefore), clock, Options(order));
             await carried.StartAtAsync(TimeSpan.FromSeconds(state.State.DrillTimeS), state.State.Iteration, cancellationToken);
             if (paused)
             {
@@ -278,7 +290,7 @@ public sealed partial class DrillGrain(
         local.Add(IncidentId, this.AsReference<IDrillGrain>());
         saver?.Dispose();
         saver = this.RegisterGrainTimer(SaveClockAsync, new GrainTimerCreationOptions(SaveEvery, SaveEvery) { KeepAlive = true });
-        _ = WatchAsync(running);
+        watched = WatchAsync(running);
     }
 
     // Awaited on this grain's turn: the drill's end (completed, faulted) is saved as it happens.

@@ -30,5 +30,12 @@ public sealed class DrillGrainState
     [Id(5)]
     public bool HandedOver { get; set; }
 
+    /// <summary>
+    /// The rounds drills played on this incident before this one started: 0 for the first, and for a drill started again
+    /// the rounds of every one before it (each loop of a looping drill a round). The drill started again begins the next.
+    /// </summary>
+    [Id(6)]
+    public int RoundsBefore { get; set; }
+
     public bool Live => State is "running" or "paused";
 }

@@ -20,10 +20,13 @@ namespace Command.Host.Drills;
 /// report is screened, counted and recorded exactly like a radio's. Only the host's own drills (the demo, a drill
 /// carried on) may open their incident; a drill someone starts plays into an incident a commander opened. What it does
 /// itself (enrolling its units, moving its threat) is recorded by <see cref="Actor"/>; the site it gives an incident
-/// opened with only an origin by who started it (<paramref name="startedBy"/>), with its scenario, as the start is.
+/// opened with only an origin by who started it (<paramref name="startedBy"/>), with its scenario, as the start is. A drill
+/// started again on an incident that played <paramref name="roundsBefore"/> rounds before it is their next round: it
+/// starts over, as a looping drill's next round does, and its own rounds are numbered on from there.
 /// </summary>
 public sealed partial class IncidentDrillSink(
-    string incidentId, string scenario, IGrainFactory grains, ReportIntake intake, bool mayOpen = true, ILogger? logger = null, string? startedBy = null) : IDrillSink
+    string incidentId, string scenario, IGrainFactory grains, ReportIntake intake, bool mayOpen = true, ILogger? logger = null, string? startedBy = null,
+    int roundsBefore = 0) : IDrillSink
 {
     public const string Actor = "drill";
 
@@ -58,6 +61,14 @@ public sealed partial class IncidentDrillSink(
         var site = view is null ? null : SiteToGive(view.Site, setup.Site);
         var enrolled = (await Incident.GetUnits()).Select(u => u.UnitId).ToHashSet(StringComparer.Ordinal);
         await RefuseUnplayableAsync(setup, site ?? view?.Site ?? setup.Site, enrolled);
+        if (view is not null && roundsBefore > 0)
+        {
+            // Played again where a drill played before, its units start where the script starts them: judged against where
+            // the last run left them, a unit's first fix cleared or raised flags, and the after-action report measured the
+            // first run as if it were the whole. It starts over as a looping drill's next round does, before anything moves.
+            await StartOverAsync(1, cancellationToken);
+        }
+
         var given = site is null ? null : new SiteSet(site, startedBy ?? Actor, scenario);
         if (await Incident.EnrolAll([.. setup.Units.Select(u => new UnitToEnrol(u.UnitId, u.Callsign, u.Role, u.Person))], Actor, given) is { } refused)
         {
@@ -195,8 +206,9 @@ public sealed partial class IncidentDrillSink(
     public async Task ThreatAsync(Threat threat, string? reason, CancellationToken cancellationToken) =>
         Refused(await UntilReachedAsync(() => Incident.SetThreat(threat, Actor, reason), cancellationToken));
 
+    /// <summary>Says <paramref name="round"/> of this drill begins: on an incident that played rounds before it, the round after theirs.</summary>
     public async Task StartOverAsync(int round, CancellationToken cancellationToken) =>
-        Refused(await UntilReachedAsync(() => Incident.RecordDrill(DrillControlled.StartOver, scenario, Actor, round), cancellationToken));
+        Refused(await UntilReachedAsync(() => Incident.RecordDrill(DrillControlled.StartOver, scenario, Actor, roundsBefore + round), cancellationToken));
 
     public async Task RoleAsync(string unitId, UnitRole role, CancellationToken cancellationToken) =>
         Refused(await UntilReachedAsync(() => Incident.ChangeRole(unitId, role, Actor), cancellationToken));
