@@ -225,7 +225,7 @@ public sealed class DrillScenarioTests(DrillScenarioTests.ScenarioHost host) : I
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal(
-            ("invalid-value", "scenario 'Test campus' sends 20 reports a second at speed 1 (20 units, one a cadence each), 1200 at speed 60; an incident takes at most 1000 a second from a drill: play it at speed 50 or less"),
+            ("invalid-value", $"scenario '{name}' sends 20 reports a second at speed 1 (20 units, one a cadence each), 1200 at speed 60; an incident takes at most 1000 a second from a drill: play it at speed 50 or less"),
             (Text(refusal, "reason"), Text(refusal, "detail")));
         Assert.Empty(units!);
     }

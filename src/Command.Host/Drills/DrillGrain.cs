@@ -150,7 +150,7 @@ public sealed partial class DrillGrain(
         try
         {
             var scenario = await scenarios.LoadAsync(order.Scenario, CancellationToken.None);
-            started = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, order.Scenario, GrainFactory, intake, mayOpen: onlyIfIdle, logger, startedBy: actor, roundsBefore: roundsBefore), clock, Options(order));
+            started = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, order.Scenario, GrainFactory, intake, mayOpen: onlyIfIdle, logger, startedBy: actor, roundsBefore: roundsBefore), clock, Options(order), order.Scenario);
             await started.StartAsync();
         }
         catch (Exception ex) when (Refusal(ex) is { } refusal)
@@ -251,7 +251,7 @@ public sealed partial class DrillGrain(
         try
         {
             var scenario = await scenarios.LoadAsync(order.Scenario, cancellationToken);
-            carried = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, order.Scenario, GrainFactory, intake, logger: logger, roundsBefore: state.State.RoundsBefore), clock, Options(order));
+            carried = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, order.Scenario, GrainFactory, intake, logger: logger, roundsBefore: state.State.RoundsBefore), clock, Options(order), order.Scenario);
             await carried.StartAtAsync(TimeSpan.FromSeconds(state.State.DrillTimeS), state.State.Iteration, cancellationToken);
             if (paused)
             {

@@ -11,6 +11,7 @@ namespace Command.Simulation.Engine;
 public sealed partial class DrillEngine : IAsyncDisposable
 {
     private readonly Scenario scenario;
+    private readonly string name;
     private readonly IDrillSink sink;
     private readonly TimeProvider clock;
     private readonly DrillOptions options;
@@ -25,11 +26,20 @@ public sealed partial class DrillEngine : IAsyncDisposable
     /// <summary>The scenario the drill plays.</summary>
     public Scenario Scenario => scenario;
 
-    public DrillEngine(Scenario scenario, IDrillSink sink, TimeProvider clock, DrillOptions? options = null)
+    /// <param name="scenario">What it plays.</param>
+    /// <param name="sink">Where its reports and commands go.</param>
+    /// <param name="clock">The clock its drill clock runs on.</param>
+    /// <param name="options">Speed, loop, seed; the defaults when null.</param>
+    /// <param name="name">
+    /// The name it was started by (a scenario file's, "demo"), which its status and refusals give; the scenario's title
+    /// when null. Titles repeat (two files may share one, and "School B drill" names no file), names do not.
+    /// </param>
+    public DrillEngine(Scenario scenario, IDrillSink sink, TimeProvider clock, DrillOptions? options = null, string? name = null)
     {
         this.options = options ?? new DrillOptions();
         this.options.Validate();
-        Playable(scenario, this.options.Speed);
+        this.name = name ?? scenario.Name;
+        Playable(scenario, this.name, this.options.Speed);
         this.scenario = scenario;
         this.sink = sink;
         this.clock = clock;
@@ -44,12 +54,12 @@ public sealed partial class DrillEngine : IAsyncDisposable
     /// and a cadence too fine to add to the clock would spin its reporter for ever. At <paramref name="speed"/> it sends
     /// at most <see cref="ScenarioLimits.MaxReportsPerSecond"/> reports a second.
     /// </summary>
-    private static void Playable(Scenario scenario, double speed)
+    private static void Playable(Scenario scenario, string name, double speed)
     {
         if (!(scenario.DurationS is >= ScenarioLimits.MinDurationS and <= ScenarioLimits.MaxDurationS))
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"scenario '{scenario.Name}' runs {scenario.DurationS} s; a drill runs {ScenarioLimits.MinDurationS}-{ScenarioLimits.MaxDurationS} s"));
+                $"scenario '{name}' runs {scenario.DurationS} s; a drill runs {ScenarioLimits.MinDurationS}-{ScenarioLimits.MaxDurationS} s"));
         }
 
         if (scenario.Units.FirstOrDefault(u => !(u.Reporting.CadenceS is >= ScenarioLimits.MinCadenceS and <= ScenarioLimits.MaxCadenceS)) is { } unit)
@@ -58,7 +68,7 @@ public sealed partial class DrillEngine : IAsyncDisposable
                 $"unit '{unit.UnitId}' reports every {unit.Reporting.CadenceS} s; a device reports every {ScenarioLimits.MinCadenceS}-{ScenarioLimits.MaxCadenceS} s"));
         }
 
-        if (ScenarioLimits.ReportRateProblem(scenario, speed) is { } flood)
+        if (ScenarioLimits.ReportRateProblem(scenario, speed, name) is { } flood)
         {
             throw new ArgumentException(flood);
         }
@@ -70,7 +80,7 @@ public sealed partial class DrillEngine : IAsyncDisposable
     public DrillState State => state;
 
     public DrillStatus Status => new(
-        scenario.Name, state, TimeSpan.FromSeconds(ScriptS), TimeSpan.FromSeconds(scenario.DurationS), speed, options.Loop, iteration);
+        name, state, TimeSpan.FromSeconds(ScriptS), TimeSpan.FromSeconds(scenario.DurationS), speed, options.Loop, iteration, scenario.Name);
 
     /// <summary>Opens the incident through the sink and starts the drill clock at zero.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
@@ -148,7 +158,7 @@ public sealed partial class DrillEngine : IAsyncDisposable
     public Task SetSpeedAsync(double newSpeed, CancellationToken cancellationToken = default)
     {
         DrillOptions.CheckSpeed(newSpeed);
-        if (ScenarioLimits.ReportRateProblem(scenario, newSpeed) is { } flood)
+        if (ScenarioLimits.ReportRateProblem(scenario, newSpeed, name) is { } flood)
         {
             throw new ArgumentOutOfRangeException(nameof(newSpeed), newSpeed, flood);
         }

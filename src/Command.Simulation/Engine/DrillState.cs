@@ -23,11 +23,12 @@ public enum DrillState
 }
 
 /// <summary>A drill at one instant, as a dashboard shows it.</summary>
-/// <param name="Scenario">The scenario's name.</param>
+/// <param name="Scenario">The name the drill was started by (a scenario file's, "demo"); its title where it was given none.</param>
 /// <param name="State">Running, paused, stopped and so on.</param>
 /// <param name="DrillTime">Time into the script (restarts from zero on each loop).</param>
 /// <param name="Duration">Length of the script.</param>
 /// <param name="Speed">Drill seconds per wall second.</param>
 /// <param name="Loop">Whether the script restarts at its end.</param>
 /// <param name="Iteration">How many times the script restarted, from 0.</param>
-public sealed record DrillStatus(string Scenario, DrillState State, TimeSpan DrillTime, TimeSpan Duration, double Speed, bool Loop, int Iteration);
+/// <param name="Title">The scenario's title ("School B drill"), which several files may share.</param>
+public sealed record DrillStatus(string Scenario, DrillState State, TimeSpan DrillTime, TimeSpan Duration, double Speed, bool Loop, int Iteration, string? Title = null);

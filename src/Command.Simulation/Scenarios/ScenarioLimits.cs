@@ -61,9 +61,10 @@ public static class ScenarioLimits
 
     /// <summary>
     /// Why <paramref name="scenario"/> cannot be played at <paramref name="speed"/>: it would send its incident more than
-    /// <see cref="MaxReportsPerSecond"/> reports a second; null when it can. Says the fastest speed it can be played at.
+    /// <see cref="MaxReportsPerSecond"/> reports a second; null when it can. Says the fastest speed it can be played at,
+    /// naming the scenario by <paramref name="name"/> (its file's), or by its title where none is given.
     /// </summary>
-    public static string? ReportRateProblem(Scenario scenario, double speed)
+    public static string? ReportRateProblem(Scenario scenario, double speed, string? name = null)
     {
         var perSecond = scenario.ReportsPerSecond;
         if (perSecond * speed <= MaxReportsPerSecond)
@@ -73,7 +74,7 @@ public static class ScenarioLimits
 
         var fastest = Math.Floor(MaxReportsPerSecond / perSecond * 100) / 100;
         return string.Create(CultureInfo.InvariantCulture,
-            $"scenario {Quoted.Text(scenario.Name)} sends {perSecond:0.##} reports a second at speed 1 ({scenario.Units.Length} units, one a cadence each), {perSecond * speed:0.##} at speed {speed:0.##}; an incident takes at most {MaxReportsPerSecond:0} a second from a drill: play it at speed {fastest:0.##} or less");
+            $"scenario {Quoted.Text(name ?? scenario.Name)} sends {perSecond:0.##} reports a second at speed 1 ({scenario.Units.Length} units, one a cadence each), {perSecond * speed:0.##} at speed {speed:0.##}; an incident takes at most {MaxReportsPerSecond:0} a second from a drill: play it at speed {fastest:0.##} or less");
     }
 
     /// <summary>Most problems listed for one file: 100, then one line saying how many more there were.</summary>

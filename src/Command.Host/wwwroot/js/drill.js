@@ -31,17 +31,24 @@ export class DrillPanel {
     if (can('control-drills')) this.listScenarios();
   }
 
-  /** Fills the scenario picker; a scenario file that does not load is listed, disabled, with its reason. */
+  /**
+   * Fills the scenario picker, by name; a scenario file that does not load is listed, disabled, with its reason. A title
+   * that several files share is shown with each file's name, or they could not be told apart.
+   */
   async listScenarios() {
     const scenarios = (await this.commands.scenarios()) ?? [{ name: 'demo', title: 'Demo drill' }];
+    const titles = new Map();
+    for (const s of scenarios) if (!s.error && s.title) titles.set(s.title, (titles.get(s.title) ?? 0) + 1);
     this.scenario.replaceChildren(...scenarios.map(s => {
       const option = document.createElement('option');
       option.value = s.name;
-      option.textContent = s.error ? `${s.name} (does not load)` : s.title ?? s.name;
+      option.textContent = s.error ? `${s.name} (does not load)` : !s.title ? s.name : titles.get(s.title) > 1 ? `${s.title} (${s.name})` : s.title;
       option.title = s.error ?? `${s.name}${s.durationS ? `, ${Math.round(s.durationS / 60)} min` : ''}`;
       option.disabled = Boolean(s.error);
       return option;
     }));
+    // A drill heard of before its list came shows what it plays now.
+    this.showChoices(this.status);
   }
 
   /** A new incident: no drill known until its frames show one; an answer still on its way is not for it. */
@@ -87,14 +94,18 @@ export class DrillPanel {
   show(status) {
     this.status = status ?? null;
     this.receivedAt = performance.now();
-    // A drill that plays shows what it plays, how fast and whether it loops, whoever started it.
-    if (status && !allowed.start.includes(status.state)) {
-      if ([...this.scenario.options].some(o => o.value === status.scenario)) this.scenario.value = status.scenario;
-      if ([...this.speed.options].some(o => Number(o.value) === status.speed)) this.speed.value = String(status.speed);
-      this.loop.checked = Boolean(status.loop);
-    }
+    // A drill that plays shows what it plays (by the name it was started by), how fast and whether it loops, whoever
+    // started it.
+    this.showChoices(status);
     this.render();
     this.onShown?.(this.status);
+  }
+
+  showChoices(status) {
+    if (!status || allowed.start.includes(status.state)) return;
+    if ([...this.scenario.options].some(o => o.value === status.scenario)) this.scenario.value = status.scenario;
+    if ([...this.speed.options].some(o => Number(o.value) === status.speed)) this.speed.value = String(status.speed);
+    this.loop.checked = Boolean(status.loop);
   }
 
   render() {
