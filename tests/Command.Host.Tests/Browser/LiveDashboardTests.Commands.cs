@@ -144,6 +144,30 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task The_incident_chosen_in_the_picker_is_the_one_a_reload_and_the_way_back_from_signing_in_open()
+    {
+        // The address kept the incident the page was opened on: a commander who chose another and reloaded, or was sent
+        // to sign in and back, was shown the first (or the demo) again.
+        var first = await Scene.OpenAsync(host, "addr-a");
+        var chosen = await Scene.OpenAsync(host, "addr-b");
+        await using var dashboard = await Dashboard.OpenAsync(host, first.IncidentId);
+        var picker = dashboard.Page.Locator("#incident-picker");
+        await picker.SelectOptionAsync(chosen.IncidentId);
+        await Expect(dashboard.Page.Locator("#incident-name")).ToHaveTextAsync($"Drill {chosen.IncidentId}");
+
+        await Expect(dashboard.Page).ToHaveURLAsync($"{host.BaseAddress}?incident={chosen.IncidentId}");
+        await dashboard.Page.ReloadAsync();
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
+        await Expect(picker).ToHaveValueAsync(chosen.IncidentId);
+        await Expect(dashboard.Page.Locator("#incident-name")).ToHaveTextAsync($"Drill {chosen.IncidentId}");
+
+        await dashboard.Page.Context.ClearCookiesAsync();
+        await dashboard.Page.ReloadAsync();
+        await Expect(dashboard.Page).ToHaveURLAsync($"{host.BaseAddress}sign-in/?return={Uri.EscapeDataString($"/?incident={chosen.IncidentId}")}");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task The_drill_controls_start_pause_and_stop_the_simulated_drill()
     {
         // On the demo scenario's own site: a scenario is played only on its ground.

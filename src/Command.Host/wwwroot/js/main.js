@@ -123,6 +123,7 @@ picture.subscribe(change => {
 // A handle for tests, benchmarks and the console: what the page holds and what its map shows.
 window.commandPage = { picture, map: mapView.map, mapView, board, focus };
 
-// ?incident=id opens that incident, so a wall display or a bookmark always shows the same one.
+// ?incident=id opens that incident, so a wall display or a bookmark always shows the same one; the page keeps it
+// naming the incident shown.
 await connection.start();
 await modes.showLive(await picker.load(new URLSearchParams(location.search).get('incident')));

@@ -9,6 +9,15 @@ import { showNotice } from './notice.js';
 
 const $ = id => document.getElementById(id);
 
+// The address names the incident shown (?incident=id), so a reload, a bookmark or the way back from signing in opens
+// it again: chosen in the picker with the address left alone, a reload went back to the demo.
+function keepInAddress(incidentId) {
+  const url = new URL(location.href);
+  if (incidentId) url.searchParams.set('incident', incidentId);
+  else url.searchParams.delete('incident');
+  if (url.href !== location.href) history.replaceState(history.state, '', url);
+}
+
 export class Modes {
   constructor(parts) {
     Object.assign(this, parts);
@@ -37,6 +46,7 @@ export class Modes {
     this.replay.close();
     this.commands.incidentId = incidentId || null;
     this.picker.select.value = incidentId ?? '';
+    keepInAddress(incidentId);
     const view = incidentId ? await loadIncident(incidentId) : null;
     this.header.setIncidentName(view?.name ?? incidentId);
     this.mapView.showSite(view?.site ?? null);
