@@ -64,20 +64,10 @@ public static class NotesApi
         string id, string number, HttpRequest request, SessionPaperwork paperwork, IGrainFactory grains, TimeProvider clock, AccessAudit audit,
         IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var (body, error) = await JsonBody.ReadAsync<NoteAmendRequest>(request, json.Value.SerializerOptions, ct);
+        var (body, note, error) = await ChangeAsync<NoteAmendRequest>(id, number, request, paperwork, json, ct);
         if (error is not null)
         {
             return error;
-        }
-
-        if (!await paperwork.ExistsAsync(id, ct))
-        {
-            return UnknownSession(id);
-        }
-
-        if (!TryNumber(number, out var note))
-        {
-            return UnknownNote(id, number);
         }
 
         NoteMark? mark = null;
@@ -107,20 +97,10 @@ public static class NotesApi
         string id, string number, HttpRequest request, SessionPaperwork paperwork, IGrainFactory grains, TimeProvider clock, AccessAudit audit,
         IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var (body, error) = await JsonBody.ReadAsync<NoteWithdrawRequest>(request, json.Value.SerializerOptions, ct);
+        var (body, note, error) = await ChangeAsync<NoteWithdrawRequest>(id, number, request, paperwork, json, ct);
         if (error is not null)
         {
             return error;
-        }
-
-        if (!await paperwork.ExistsAsync(id, ct))
-        {
-            return UnknownSession(id);
-        }
-
-        if (!TryNumber(number, out var note))
-        {
-            return UnknownNote(id, number);
         }
 
         if (Blank(body!.Reason) is not { } reason)
@@ -131,6 +111,21 @@ public static class NotesApi
         var answer = await grains.GetGrain<IAnnotationGrain>(id).Withdraw(
             note, reason, Actor.Of(request), clock.GetUtcNow(), Rights.Grants(request.HttpContext.User, Rights.AmendAnyNote));
         return await AnsweredAsync(id, note, answer, request, audit, grains);
+    }
+
+    /// <summary>
+    /// What a change of a note (an amendment or a withdrawal) opens with: its body, read as every body is; the session,
+    /// which must exist; and the note's number, which must be one. The refusal of the first that fails, else none.
+    /// </summary>
+    private static async Task<(T? Body, long Note, IResult? Error)> ChangeAsync<T>(
+        string id, string number, HttpRequest request, SessionPaperwork paperwork, IOptions<JsonOptions> json, CancellationToken ct)
+        where T : class
+    {
+        var (body, error) = await JsonBody.ReadAsync<T>(request, json.Value.SerializerOptions, ct);
+        return error is not null ? (null, 0, error)
+            : !await paperwork.ExistsAsync(id, ct) ? (null, 0, UnknownSession(id))
+            : !TryNumber(number, out var note) ? (null, 0, UnknownNote(id, number))
+            : (body, note, null);
     }
 
     /// <summary>The note as it now stands, or the refusal as the API says each: 404, 400, 409 (withdrawn, or the session full), or 403 naming the right that would do.</summary>
