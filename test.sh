@@ -28,4 +28,21 @@ if [ ! -x node_modules/.bin/azurite-blob ]; then
 fi
 
 # Test modules run one after another: each starts real hosts, silos or Azurite, and the machine has two cores.
-dotnet test --solution Command.sln --max-parallel-test-modules 1 "$@"
+# Each module also writes a TRX report, so a failure is named again at the very end of a long log.
+results=$(mktemp -d)
+status=0
+dotnet test --solution Command.sln --max-parallel-test-modules 1 --report-xunit-trx --results-directory "$results" "$@" || status=$?
+if [ "$status" -ne 0 ] && compgen -G "$results/*.trx" >/dev/null; then
+  echo
+  echo "Tests that failed (name, message and the first lines of the stack):"
+  awk '
+    /<UnitTestResult / && /outcome="Failed"/ { inside = 1; shown = 0
+      match($0, /testName="[^"]*"/); print "  FAILED " substr($0, RSTART + 10, RLENGTH - 11); next }
+    inside && /<\/UnitTestResult>/ { inside = 0; next }
+    inside && shown < 14 { line = $0; sub(/^ +/, "", line); gsub(/<\/?(Output|ErrorInfo|Message|StackTrace)>/, "", line)
+      gsub(/&lt;/, "<", line); gsub(/&gt;/, ">", line); gsub(/&quot;/, "\"", line); gsub(/&amp;/, "\\&", line)
+      if (line ~ /[^ ]/) { print "    " line; shown++ } }
+  ' "$results"/*.trx
+fi
+rm -rf "$results"
+exit "$status"
