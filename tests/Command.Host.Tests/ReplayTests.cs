@@ -193,6 +193,20 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
     }
 
     [Fact]
+    public async Task A_session_timeline_names_a_unit_by_its_callsign_and_a_zone_by_its_kind_and_name()
+    {
+        var (id, _) = await RecordHoldAsync();
+
+        var marks = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", Ct);
+
+        string? Name(JsonElement m) => m.TryGetProperty("name", out var name) ? name.GetString() : null;
+        Assert.All(marks!.Where(m => m.GetProperty("subject").GetString() == "P1"), m => Assert.Equal("Patrol 1", Name(m)));
+        Assert.All(marks!.Where(m => m.GetProperty("subject").GetString() == "zone:hot"), m => Assert.Equal("hot zone Main building", Name(m)));
+        // A threat is neither: it is named by its id, as it is placed.
+        Assert.Null(Name(Assert.Single(marks!, m => m.GetProperty("type").GetString() == "threat-set")));
+    }
+
+    [Fact]
     public async Task A_session_timeline_lists_the_commands_given_with_who_gave_them()
     {
         var (id, _) = await RecordHoldAsync();

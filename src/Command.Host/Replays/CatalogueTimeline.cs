@@ -1,3 +1,4 @@
+using Command.Domain.AfterAction;
 using Command.Domain.Events;
 using Command.Domain.Sites;
 using Command.Recording.Reading;
@@ -10,7 +11,44 @@ public sealed class CatalogueTimeline(SessionCatalogue catalogue)
     public async Task<IReadOnlyList<TimelineMarker>> ReadAsync(string incidentId, CancellationToken cancellationToken)
     {
         var reader = await catalogue.OpenAsync(incidentId, cancellationToken);
-        return [.. (await reader.ReadTimelineAsync(cancellationToken)).Select(TimelineMarker.From).OfType<TimelineMarker>()];
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var markers = new List<TimelineMarker>();
+        foreach (var e in await reader.ReadTimelineWithNamesAsync(cancellationToken))
+        {
+            Learn(names, e);
+            if (TimelineMarker.From(e) is { } marker)
+            {
+                markers.Add(marker);
+            }
+        }
+
+        // Named as the session last knew them: a unit enrolled after its first mark, or a site given later, names it too.
+        return [.. markers.Select(m => m.Subject is { } subject && names.TryGetValue(subject, out var name) ? m with { Name = name } : m)];
+    }
+
+    // A unit by its callsign; a zone by its kind and name ("hot zone Main building"), as the feed and the documents say it.
+    private static void Learn(Dictionary<string, string> names, IncidentEvent e)
+    {
+        switch (e)
+        {
+            case UnitEnrolled enrolled when enrolled.Callsign is { Length: > 0 } callsign:
+                names[enrolled.UnitId] = callsign;
+                break;
+            case IncidentOpened opened:
+                LearnZones(names, opened.Site);
+                break;
+            case SiteSet given:
+                LearnZones(names, given.Site);
+                break;
+        }
+    }
+
+    private static void LearnZones(Dictionary<string, string> names, Site site)
+    {
+        foreach (var zone in ReportZone.Of(site))
+        {
+            names[Domain.Assessment.ClosingAssessment.ZoneSubject(zone.ZoneId)] = zone.Described;
+        }
     }
 }
 
@@ -20,9 +58,10 @@ public sealed class CatalogueTimeline(SessionCatalogue catalogue)
 /// author wrote of it (<paramref name="About"/>), as the live feed says it. A site given is named as its <paramref name="Subject"/>,
 /// with the drill's scenario that brought it as its <paramref name="Reason"/> and how much ground it has as its
 /// <paramref name="About"/> ("3 buildings, 5 zones"): the frame that carries it live carries the whole site, which a
-/// timeline has no use for.
+/// timeline has no use for. <paramref name="Name"/> is its subject as people say it: a unit's callsign, a zone by its kind and
+/// name ("hot zone Main building"); absent for any other subject.
 /// </summary>
-public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string Type, string? Subject, string? Level, string? Reason, string? Actor, string? About = null)
+public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string Type, string? Subject, string? Level, string? Reason, string? Actor, string? About = null, string? Name = null)
 {
     public static TimelineMarker? From(IncidentEvent e) => e switch
     {

@@ -15,6 +15,10 @@ public sealed class SessionReader
     private static readonly byte[][] MarkPrefixes =
         [.. new[] { "{\"type\":\"flag-", "{\"type\":\"threat-", "{\"type\":\"unit-role-changed\"", "{\"type\":\"unit-alarmed\"", "{\"type\":\"unit-signed-off\"", "{\"type\":\"drill-controlled\"", "{\"type\":\"source-changed\"", "{\"type\":\"host-departed\"", "{\"type\":\"site-set\"", ClosedPrefix }.Select(System.Text.Encoding.UTF8.GetBytes)];
 
+    // What names the markers' subjects: the incident's site (its zones) as opened, and each unit's callsign.
+    private static readonly byte[][] NamePrefixes =
+        [.. MarkPrefixes, .. new[] { "{\"type\":\"incident-opened\"", "{\"type\":\"unit-enrolled\"" }.Select(System.Text.Encoding.UTF8.GetBytes)];
+
     private static readonly byte[] Closed = System.Text.Encoding.UTF8.GetBytes(ClosedPrefix);
 
     private SessionReader(ISessionStore store, SessionManifest manifest) => (Store, Manifest) = (store, manifest);
@@ -50,13 +54,23 @@ public sealed class SessionReader
     }
 
     /// <summary>The flags, the units' own alerts, the sources of reports down and heard again, and the commands (threats, phases, roles, drill controls, the site given, the close) of the whole session, for timeline markers.</summary>
-    public async Task<IReadOnlyList<IncidentEvent>> ReadTimelineAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<IncidentEvent>> ReadTimelineAsync(CancellationToken cancellationToken = default) =>
+        ReadStartingAsync(MarkPrefixes, cancellationToken);
+
+    /// <summary>
+    /// The same, with what names their subjects among them: the incident's opening (its site's zones) and each unit's
+    /// enrolment (its callsign), in the order recorded.
+    /// </summary>
+    public Task<IReadOnlyList<IncidentEvent>> ReadTimelineWithNamesAsync(CancellationToken cancellationToken = default) =>
+        ReadStartingAsync(NamePrefixes, cancellationToken);
+
+    private async Task<IReadOnlyList<IncidentEvent>> ReadStartingAsync(byte[][] prefixes, CancellationToken cancellationToken)
     {
         var marks = new List<IncidentEvent>();
         await foreach (var line in ReadLinesAsync(null, null, cancellationToken))
         {
             // The discriminator is written first, so most lines are passed over without being parsed.
-            if (MarkPrefixes.Any(p => line.Span.StartsWith(p)))
+            if (prefixes.Any(p => line.Span.StartsWith(p)))
             {
                 marks.Add(EventLines.Decode(line.Span));
             }

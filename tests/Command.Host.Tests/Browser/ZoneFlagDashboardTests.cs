@@ -23,8 +23,35 @@ public sealed class ZoneFlagDashboardTests(FakeClockDashboardHost host) : IClass
 
         var zone = dashboard.ActiveFlags.Locator("li[data-subject='zone:hot']");
         await Expect(zone).ToHaveClassAsync("flag-watch");
-        await Expect(zone.Locator(".who")).ToHaveTextAsync("HOT zone");
+        await Expect(zone.Locator(".who")).ToHaveTextAsync("hot zone Main building");
         await Expect(dashboard.Feed.Locator("li[data-type='flag-raised'][data-subject='zone:hot']")).ToHaveCountAsync(1);
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task The_replay_timeline_names_a_zone_by_its_kind_and_name_and_a_unit_by_its_callsign()
+    {
+        var scene = await Scene.OpenAsync(host, "zonet");
+        await scene.ThreatAsync(0, 100);
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        // Two minutes with the only contact unit standing 200 m out: it is flagged, and so is the hot zone it never reaches.
+        for (var i = 0; i < 24; i++)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(5));
+            await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -200);
+        }
+
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(dashboard.Row("P1")).ToHaveCountAsync(1);
+        await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+
+        // Named before the replay has shown either: it opens at its first instant, with no unit yet.
+        var zone = dashboard.Page.Locator(".mark.flag-raised[data-subject='zone:hot']");
+        var unit = dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']");
+        await Expect(zone).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("^[0-9:]+ hot zone Main building flag raised \\(watch\\): "));
+        await Expect(unit.First).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("^[0-9:]+ Patrol 1 flag raised "));
         Assert.Empty(dashboard.Errors);
     }
 
@@ -49,7 +76,7 @@ public sealed class ZoneFlagDashboardTests(FakeClockDashboardHost host) : IClass
         await dashboard.Page.Locator(".zone-label [data-zone='hot']").ClickAsync();
 
         var panel = dashboard.Page.Locator("#zone-panel");
-        await Expect(panel.Locator("h3")).ToHaveTextAsync("Hot zone");
+        await Expect(panel.Locator("h3")).ToHaveTextAsync("Main building");
         await Expect(panel.Locator("tbody tr")).ToHaveCountAsync(1);
         await Expect(panel.Locator("tbody tr[data-unit='M1'] td").First).ToHaveTextAsync("Medic 1");
         // In since its fourth fix, 20 s into the drill: its third, 90 m on, is held back as a burst of multipath until

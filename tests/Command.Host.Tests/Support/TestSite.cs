@@ -18,7 +18,7 @@ public static class TestSite
             name = "Test campus",
             origin = new { lat = Origin.Latitude, lon = Origin.Longitude },
             buildings = new[] { new { id = "main", name = "Main building", floors = 2, footprint = Square(100, 20) } },
-            zones = new[] { new { id = "hot", name = "Hot zone", kind = "hot", polygon = Square(100, 30) } },
+            zones = new[] { new { id = "hot", name = "Main building", kind = "hot", polygon = Square(100, 30) } },
             walks,
         },
     };

@@ -40,9 +40,20 @@ export function fromMarker(m) {
   }
 }
 
+/**
+ * Whom a flag or a command is about, as people say it: a unit by its callsign, a zone by its kind and the name the site
+ * gives it ("hot zone Main building"), as the after-action documents name it; a zone the site shown does not have by
+ * its id ("HOT zone").
+ */
 export function subjectName(subject, picture) {
-  return subject?.startsWith('zone:') ? `${subject.substring(5).toUpperCase()} zone` : picture.callsign(subject);
+  if (!subject?.startsWith('zone:')) return picture.callsign(subject);
+  const zoneId = subject.substring(5);
+  const zone = picture.zone(zoneId);
+  return zone ? `${zoneKindWords[zone.kind] ?? zone.kind} zone ${zone.name}` : `${zoneId.toUpperCase()} zone`;
 }
+
+// A zone's kind as the documents write it.
+const zoneKindWords = { casualtyCollection: 'casualty-collection' };
 
 // An escalation under a commander's acknowledgement is recorded and shown, but does not bring the flag back.
 export const quietly = ' — acknowledged, kept quiet';

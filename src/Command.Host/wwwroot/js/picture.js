@@ -23,6 +23,9 @@ function earlier(said, learnt) {
 export class Picture {
   constructor() {
     this.listeners = new Set();
+    // The site of what is shown, as the map draws it: given with the incident or the session, not by frames, so a
+    // reset for the next snapshot keeps it.
+    this.site = null;
     this.limitMs = null;
     this.held = false;
     this.pending = null;
@@ -139,8 +142,8 @@ export class Picture {
   }
 
   /** Adds to what views will be told at the next animation frame. */
-  changed({ reset = false, units = [], threats = false, events = [], drillClock = false, sources = false }) {
-    const p = this.pending ??= { reset: false, units: new Set(), threats: false, events: [], drillClock: false, sources: false };
+  changed({ reset = false, units = [], threats = false, events = [], drillClock = false, sources = false, site = false }) {
+    const p = this.pending ??= { reset: false, units: new Set(), threats: false, events: [], drillClock: false, sources: false, site: false };
     if (reset) {
       p.reset = true;
       p.units.clear();
@@ -149,6 +152,7 @@ export class Picture {
     p.threats ||= threats;
     p.drillClock ||= drillClock;
     p.sources ||= sources;
+    p.site ||= site;
     if (events?.length) p.events.push(...events);
     if (this.flushRequest) return;
     const flush = () => this.flush();
@@ -167,7 +171,7 @@ export class Picture {
     const p = this.pending;
     if (!p) return;
     this.pending = null;
-    this.notify({ reset: p.reset, units: [...p.units], threats: p.threats || p.reset, events: p.events, drillClock: p.drillClock || p.reset, sources: p.sources || p.reset });
+    this.notify({ reset: p.reset, units: [...p.units], threats: p.threats || p.reset, events: p.events, drillClock: p.drillClock || p.reset, sources: p.sources || p.reset, site: p.site });
   }
 
   /** The threat the board and header speak of: the active one, else the first. */
@@ -178,6 +182,17 @@ export class Picture {
 
   callsign(subject) {
     return this.units.get(subject)?.callsign ?? subject;
+  }
+
+  /** The site of what is shown (null for none): views naming its zones are told. */
+  setSite(site) {
+    this.site = site;
+    this.changed({ site: true });
+  }
+
+  /** A zone of the site shown, by its id. */
+  zone(zoneId) {
+    return this.site?.zones?.find(z => z.zoneId === zoneId) ?? null;
   }
 
   extendTrail(unit) {

@@ -1,6 +1,7 @@
 // The replay timeline: a range input over the session, with its flags and acknowledgements marked on it.
 import { clock } from './format.js';
 import { escapeHtml } from './symbols.js';
+import { subjectName } from './feed-item.js';
 
 const markWords = {
   'flag-raised': 'flag raised', 'flag-escalated': 'flag escalated', 'flag-cleared': 'flag cleared', 'flag-acknowledged': 'acknowledged',
@@ -16,6 +17,13 @@ export class Timeline {
     this.firstMs = 0;
     this.lastMs = 0;
     this.dragging = false;
+    this.entries = [];
+    this.unnamed = new Set();
+    // A mark names its unit by callsign and its zone by name once the picture knows them: a unit first seen after
+    // the marks were drawn, or the site given after them, names them again.
+    picture.subscribe(change => {
+      if (this.entries.length && (change.reset || change.site || change.units.some(id => this.unnamed.has(id)))) this.setMarks(this.entries);
+    });
     input.addEventListener('input', () => { this.dragging = true; this.label.textContent = clock(this.at()); });
     // The far end is the last event as recorded, to the tick: the slider's milliseconds could land just before it.
     // Until the host has answered, the slider stays where it was let go rather than following the picture back.
@@ -45,6 +53,7 @@ export class Timeline {
     this.input.min = '0';
     this.extendTo(lastTime);
     this.input.value = '0';
+    this.entries = [];
     this.marks.replaceChildren();
   }
 
@@ -73,11 +82,17 @@ export class Timeline {
 
   setMarks(entries) {
     const span = Math.max(1, this.lastMs - this.firstMs);
+    this.entries = entries;
+    this.unnamed.clear();
     this.marks.innerHTML = entries
       .filter(e => markWords[e.type])
       .map(e => {
         const left = ((Date.parse(e.time) - this.firstMs) / span) * 100;
-        const title = `${clock(Date.parse(e.time))} ${(e.type === 'source-changed' ? e.about : e.subject) ?? ''} ${markWords[e.type]}${e.level ? ` (${e.level})` : ''}${e.reason ? `: ${e.reason}` : ''}`;
+        // Named as the feed names them: a unit by its callsign, a zone by its kind and name (as the recording names
+        // them, else as the picture does), a source by its name.
+        const who = e.type === 'source-changed' ? e.about : e.name ?? (e.subject == null ? null : subjectName(e.subject, this.picture));
+        if (who === e.subject) this.unnamed.add(e.subject);
+        const title = `${clock(Date.parse(e.time))} ${who ?? ''} ${markWords[e.type]}${e.level ? ` (${e.level})` : ''}${e.reason ? `: ${e.reason}` : ''}`;
         return `<button type="button" class="mark ${e.type} level-${e.level ?? 'none'}" data-time="${escapeHtml(e.time)}" data-subject="${escapeHtml(e.subject ?? '')}"${this.input.disabled ? ' disabled' : ''}`
           + ` style="left:${left.toFixed(3)}%" title="${escapeHtml(title)}" aria-label="${escapeHtml(title)}"></button>`;
       })

@@ -38,6 +38,7 @@ export class MapView {
   }
 
   showSite(site) {
+    this.picture.setSite(site);
     this.plan.draw(site);
     this.fitPending = true;
   }
