@@ -26,6 +26,28 @@ public sealed class ReplayStartDashboardTests(FakeClockDashboardHost host) : ICl
     }
 
     [Fact]
+    public async Task In_replay_the_bar_names_the_session_replayed_not_the_incident_watched_live()
+    {
+        var live = await PatrolReportedAsync("livepick");
+        var other = await PatrolReportedAsync("replayed");
+        await using var dashboard = await Dashboard.OpenAsync(host, live.IncidentId);
+        await AskForReplayAsync(dashboard, live.IncidentId);
+        var picker = dashboard.Page.Locator("#incident-picker");
+        var name = dashboard.Page.Locator("#incident-name");
+
+        await dashboard.Page.Locator("#session-picker").SelectOptionAsync(other.IncidentId);
+        await dashboard.Page.Locator("#replay-open").ClickAsync();
+
+        await Expect(name).ToHaveTextAsync($"Drill {other.IncidentId}");
+        await Expect(picker).ToBeHiddenAsync();
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Live", Exact = true }).ClickAsync();
+        await Expect(picker).ToBeVisibleAsync();
+        await Expect(picker).ToHaveValueAsync(live.IncidentId);
+        await Expect(name).ToHaveTextAsync($"Drill {live.IncidentId}");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task Seeking_back_to_the_first_instant_shows_the_empty_picture_of_then_and_plays_on_from_it()
     {
         // Before the unit was enrolled there is nothing to show; that is what the view must show, not the end it was at.
