@@ -125,6 +125,23 @@ public sealed class ReplayListTests(ReplayClockHost host) : IClassFixture<Replay
     }
 
     [Fact]
+    public async Task A_replay_following_an_incident_still_open_is_listed_moving_on_past_where_its_session_was_when_it_saved_its_place()
+    {
+        // The incident is still open: its session grows as it goes on, and a replay playing at its end plays on into it.
+        var (id, fixes) = await RecordedHold.RecordAsync(host, host.Clock);
+        var replayId = await OpenAsync(id);
+        await ControlAsync(replayId, "seek", new { time = fixes[^1].Time.AddSeconds(-10) });
+        await ControlAsync(replayId, "play", new { speed = 1 });
+
+        host.Replays.Advance(TimeSpan.FromSeconds(30));
+        var listed = Assert.Single((await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/replays?incident={id}", Ct))!);
+
+        // Twenty seconds past the end recorded when it saved its place, as a session still being recorded has grown by
+        // then: not held at that end until the replay next saves its place.
+        Assert.Equal((false, fixes[^1].Time.AddSeconds(20)), (listed.GetProperty("paused").GetBoolean(), listed.GetProperty("position").GetDateTimeOffset()));
+    }
+
+    [Fact]
     public async Task A_replay_that_stopped_by_itself_at_the_end_of_its_session_is_listed_paused_there()
     {
         var (id, fixes) = await RecordedHold.RecordAsync(host, host.Clock);

@@ -33,10 +33,16 @@ public sealed record ReplayListing(ReplayStatus Status, string OpenedBy, DateTim
 {
     public ReplayPlace Place => ReplayPlace.Of(Status, SavedAt);
 
-    /// <summary>The instant it has reached at <paramref name="now"/>: moved on since it was saved if it plays, never past the end of its session as it was then.</summary>
+    /// <summary>
+    /// The instant it has reached at <paramref name="now"/>: moved on since it was saved if it plays, never past the end
+    /// of its session as it was then; a replay following an incident still open (<see cref="ReplayStatus.Follows"/>) plays
+    /// on into what is recorded since, and its session grows with the incident's clock, so never past that end moved on
+    /// by the time since.
+    /// </summary>
     public DateTimeOffset PositionAt(DateTimeOffset now)
     {
         var at = Place.At(now);
-        return at < Status.LastTime ? at : Status.LastTime;
+        var end = Status.Follows && now > SavedAt ? Status.LastTime + (now - SavedAt) : Status.LastTime;
+        return at < end ? at : end;
     }
 }
