@@ -130,6 +130,24 @@ public sealed class ReplayWatchDashboardTests(FakeClockDashboardHost host) : ICl
     }
 
     [Fact]
+    public async Task A_replay_whose_driver_closed_the_page_is_closed_and_its_watchers_are_told()
+    {
+        var scene = await HoldRecordedAsync();
+        await using var evaluator = await DriveAsync(scene);
+        await using var controller = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Ctl Park", roles: ["controller"]);
+        var listed = await WatchAsync(controller, scene);
+        await Expect(controller.Row("P1")).ToHaveCountAsync(1);
+
+        // The evaluator closes the browser tab: nobody drives the replay any more, and nobody else may close it.
+        await evaluator.Page.CloseAsync(new() { RunBeforeUnload = true });
+
+        await Expect(controller.Notice).ToHaveTextAsync($"The replay of Drill {scene.IncidentId} opened by Eval Diaz was closed.");
+        await Expect(listed).ToHaveCountAsync(0);
+        Assert.Empty(await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/replays?incident={scene.IncidentId}", Ct) ?? []);
+        Assert.Empty(controller.Errors);
+    }
+
+    [Fact]
     public async Task An_evaluator_watching_sees_the_speed_the_driver_set_and_playing_keeps_it()
     {
         var scene = await HoldRecordedAsync();

@@ -41,6 +41,11 @@ export class Replay {
     // A replay of a session still being recorded plays on at its end: the slider and the view's limit grow with it.
     setInterval(() => this.follow(), 2000);
     setInterval(() => this.followSpeed(), 250);
+    // A page closed, reloaded or left with the replay it opened closes it, as going Live does: otherwise it stayed
+    // open and listed for nobody until the idle limit. Kept alive, the call outlives the page that sends it.
+    window.addEventListener('pagehide', () => {
+      if (this.session?.opened) fetch(`/api/replays/${enc(this.session.replayId)}`, { method: 'DELETE', keepalive: true });
+    });
   }
 
   /**
