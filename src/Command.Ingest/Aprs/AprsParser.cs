@@ -14,7 +14,6 @@ namespace Command.Ingest.Aprs;
 /// </summary>
 public sealed class AprsParser(AprsOptions options)
 {
-    private const double KnotsToMps = 1852.0 / 3600.0;
 
     public IncomingReport Parse(string line, DateTimeOffset receivedAt)
     {
@@ -41,14 +40,14 @@ public sealed class AprsParser(AprsOptions options)
         var destination = comma < 0 ? text[(gt + 1)..colon] : text[(gt + 1)..(gt + comma)];
         var info = text[(colon + 1)..];
         var rejection = Decode(destination, info, receivedAt, out var fix, out var fixTime);
-        if (rejection is not null)
+        if ((rejection ?? Knots.Check("speed", fix.SpeedKnots)) is { } refused)
         {
-            return Refuse(line, rejection, source);
+            return Refuse(line, refused, source);
         }
 
         // APRS altitudes (/A=, compressed, Mic-E) are above mean sea level, as the protocol specifies.
         var report = new PositionReport(source, ReportSource.Aprs, fixTime, new GeoPoint(fix.Latitude, fix.Longitude), fix.AltitudeM,
-            fix.AccuracyM, fix.SpeedKnots * KnotsToMps, fix.CourseDeg, source, AltitudeDatum: fix.AltitudeM is null ? null : AltitudeDatum.MeanSeaLevel);
+            fix.AccuracyM, fix.SpeedKnots * Knots.ToMps, fix.CourseDeg, source, AltitudeDatum: fix.AltitudeM is null ? null : AltitudeDatum.MeanSeaLevel);
         return IncomingReport.Parsed(ReportSource.Aprs, line, report);
     }
 

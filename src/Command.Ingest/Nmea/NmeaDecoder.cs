@@ -117,8 +117,13 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
             return Refuse(line, new(RejectReason.InvalidValue, $"{f[0]} {notANumber}"), unit);
         }
 
-        var speed = NmeaFields.Number(f[7]) * NmeaFields.KnotsToMps;
-        return Fix(line, f, 3, unit, fixTime, null, null, speed, NmeaFields.Number(f[8]), name);
+        var knots = NmeaFields.Number(f[7]);
+        if (Knots.Check($"{f[0]} speed", knots) is { } badSpeed)
+        {
+            return Refuse(line, badSpeed, unit);
+        }
+
+        return Fix(line, f, 3, unit, fixTime, null, null, knots * Knots.ToMps, NmeaFields.Number(f[8]), name);
     }
 
     private NmeaLine Gga(string line, string[] f, DateTimeOffset receivedAt)

@@ -98,6 +98,4 @@ internal static class NmeaFields
         DateTimeOffset[] candidates = [day.AddDays(-1), day, day.AddDays(1)];
         return candidates.MinBy(c => (c - reference).Duration());
     }
-
-    public const double KnotsToMps = 1852.0 / 3600.0;
 }

@@ -14,7 +14,6 @@ namespace Command.Ingest.OsmAnd;
 /// </summary>
 public static class OsmAndParser
 {
-    private const double KnotsToMps = 1852.0 / 3600.0;
 
     public static IncomingReport ParseQuery(IReadOnlyDictionary<string, string> fields, string raw, DateTimeOffset receivedAt)
     {
@@ -57,8 +56,13 @@ public static class OsmAndParser
             return Refuse(raw, new(RejectReason.InvalidValue, $"{invalid} '{Field(fields, invalid)}' is not a number"), id);
         }
 
+        if (Knots.Check("speed", Optional(fields, "speed")) is { } badSpeed)
+        {
+            return Refuse(raw, badSpeed, id);
+        }
+
         var report = new PositionReport(id, ReportSource.OsmAnd, time, new GeoPoint(lat, lon), Optional(fields, "altitude"), Optional(fields, "accuracy"),
-            Optional(fields, "speed") * KnotsToMps, Optional(fields, "bearing") ?? Optional(fields, "heading"));
+            Optional(fields, "speed") * Knots.ToMps, Optional(fields, "bearing") ?? Optional(fields, "heading"));
         return IncomingReport.Parsed(ReportSource.OsmAnd, raw, report);
     }
 

@@ -21,6 +21,15 @@ public sealed class AprsParserTests
     }
 
     [Fact]
+    public void A_speed_no_ground_unit_makes_is_refused_in_the_knots_the_beacon_gave()
+    {
+        var incoming = Parser.Parse("N0AWA>APDR16,TCPIP*,qAC,T2ROMANIA:=3618.04N/08648.73Wu170/600/A=000537", Received);
+
+        Assert.Equal((RejectReason.InvalidValue, "speed 600 kn is not a ground speed of 0-291 kn (150 m/s)", "N0AWA"),
+            (incoming.Rejection?.Reason, incoming.Rejection?.Detail, incoming.UnitId));
+    }
+
+    [Fact]
     public void Beacons_stamped_with_the_same_minute_and_received_within_it_keep_their_own_times()
     {
         // A tracker on the move beaconing every few seconds with a DHM zulu stamp: each says only the minute.

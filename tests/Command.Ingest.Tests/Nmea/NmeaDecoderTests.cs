@@ -133,16 +133,35 @@ public sealed class NmeaDecoderTests
     }
 
     [Theory]
-    [InlineData("-5", "181.39", "speed -")]
-    [InlineData("Infinity", "181.39", "speed Infinity m/s is not a ground speed of 0-150 m/s")]
-    [InlineData("NaN", "181.39", "speed NaN m/s is not a ground speed of 0-150 m/s")]
-    [InlineData("1e999", "181.39", "speed Infinity m/s is not a ground speed of 0-150 m/s")]
-    [InlineData("0.69", "-1", "course -1 is not 0-360 degrees")]
-    [InlineData("0.69", "-Infinity", "course -Infinity is not 0-360 degrees")]
-    [InlineData("0.69", "NaN", "course NaN is not 0-360 degrees")]
-    public void Speed_or_course_that_is_not_finite_is_refused_like_one_out_of_range(string speed, string course, string detail)
+    [InlineData("-5", "GPRMC speed -5 kn is not a ground speed of 0-291 kn (150 m/s)")]
+    [InlineData("600", "GPRMC speed 600 kn is not a ground speed of 0-291 kn (150 m/s)")]
+    [InlineData("291.6", "GPRMC speed 291.6 kn is not a ground speed of 0-291 kn (150 m/s)")]
+    [InlineData("Infinity", "GPRMC speed Infinity kn is not a ground speed of 0-291 kn (150 m/s)")]
+    [InlineData("NaN", "GPRMC speed NaN kn is not a ground speed of 0-291 kn (150 m/s)")]
+    [InlineData("1e999", "GPRMC speed Infinity kn is not a ground speed of 0-291 kn (150 m/s)")]
+    public void A_speed_out_of_range_is_refused_in_the_knots_the_sentence_gave(string speed, string detail)
     {
-        var line = new NmeaDecoder(NmeaOptions.Default, "GPS1").Decode(WithChecksum($"GPRMC,030719.000,A,3747.0873,S,17518.8938,E,{speed},{course},311214,,,A"), Received);
+        var line = new NmeaDecoder(NmeaOptions.Default, "GPS1").Decode(WithChecksum($"GPRMC,030719.000,A,3747.0873,S,17518.8938,E,{speed},181.39,311214,,,A"), Received);
+
+        Assert.Equal((RejectReason.InvalidValue, detail, "GPS1"), (line.Report!.Rejection?.Reason, line.Report.Rejection?.Detail, line.Report.UnitId));
+    }
+
+    [Fact]
+    public void The_fastest_speed_a_report_may_say_is_taken()
+    {
+        var line = new NmeaDecoder(NmeaOptions.Default, "GPS1").Decode(WithChecksum("GPRMC,030719.000,A,3747.0873,S,17518.8938,E,291.5,181.39,311214,,,A"), Received);
+
+        Assert.Null(ReportScreen.Check(line.Report!.Report!, Received, ValidationOptions.Default));
+        Assert.Equal(291.5 * 1852 / 3600, line.Report.Report!.SpeedMps!.Value, 9);
+    }
+
+    [Theory]
+    [InlineData("-1", "course -1 is not 0-360 degrees")]
+    [InlineData("-Infinity", "course -Infinity is not 0-360 degrees")]
+    [InlineData("NaN", "course NaN is not 0-360 degrees")]
+    public void A_course_that_is_not_finite_is_refused_like_one_out_of_range(string course, string detail)
+    {
+        var line = new NmeaDecoder(NmeaOptions.Default, "GPS1").Decode(WithChecksum($"GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,{course},311214,,,A"), Received);
         var refused = ReportScreen.Check(line.Report!.Report!, Received, ValidationOptions.Default);
         Assert.Equal(RejectReason.InvalidValue, refused?.Reason);
         Assert.StartsWith(detail, refused?.Detail, StringComparison.Ordinal);

@@ -47,6 +47,8 @@ public sealed class OsmAndParserTests
     [InlineData("id=P1&lat=north&lon=2", RejectReason.InvalidCoordinates, "lat 'north' / lon '2' is not a number")]
     [InlineData("id=P1&lat=1&lon=2&timestamp=soon", RejectReason.Malformed, "timestamp 'soon' is not epoch seconds, epoch milliseconds or ISO 8601")]
     [InlineData("id=P1&lat=1&lon=2&speed=fast", RejectReason.InvalidValue, "speed 'fast' is not a number")]
+    [InlineData("id=P1&lat=1&lon=2&speed=350", RejectReason.InvalidValue, "speed 350 kn is not a ground speed of 0-291 kn (150 m/s)")]
+    [InlineData("id=P1&lat=1&lon=2&speed=-3", RejectReason.InvalidValue, "speed -3 kn is not a ground speed of 0-291 kn (150 m/s)")]
     [InlineData("id=P1&lat=1&lon=2&valid=false", RejectReason.NoFix, "the device marked the fix not valid")]
     public void Bad_queries_have_their_reason(string raw, RejectReason reason, string detail)
     {
