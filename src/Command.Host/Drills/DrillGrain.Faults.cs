@@ -86,7 +86,7 @@ public sealed partial class DrillGrain
         await state.WriteStateAsync();
         await Roster().Ended(IncidentId);
         await RecordEndAsync("stop", actor);
-        return new DrillOutcome(new DrillStatusView(IncidentId, order.Scenario, "stopped", state.State.DrillTimeS, 0, order.Speed, order.Loop, state.State.Iteration));
+        return new DrillOutcome(new DrillStatusView(IncidentId, order.Scenario, "stopped", state.State.DrillTimeS, 0, order.Speed, order.Loop, state.State.Iteration, Round: state.State.RoundsBefore + state.State.Iteration + 1));
     }
 
     private async Task RecordEndAsync(string action, string actor)

@@ -72,8 +72,8 @@ public sealed partial class DrillGrain(
         : ControlAsync("stop", actor, null, e => e.StopAsync(), "stopped", _ => 1);
 
     public Task<DrillStatusView?> Status() => Task.FromResult(engine is not null
-        ? DrillStatusView.From(IncidentId, engine.Status) is var view && ClosedUnder(engine) ? view with { State = "stopped" } : view
-        : state.State.Order is { } order && state.State.State is { } s ? new DrillStatusView(IncidentId, order.Scenario, s, state.State.DrillTimeS, 0, order.Speed, order.Loop, state.State.Iteration) : null);
+        ? DrillStatusView.From(IncidentId, engine.Status, state.State.RoundsBefore) is var view && ClosedUnder(engine) ? view with { State = "stopped" } : view
+        : state.State.Order is { } order && state.State.State is { } s ? new DrillStatusView(IncidentId, order.Scenario, s, state.State.DrillTimeS, 0, order.Speed, order.Loop, state.State.Iteration, Round: state.State.RoundsBefore + state.State.Iteration + 1) : null);
 
     public async Task<DrillOutcome> CatchUp()
     {
@@ -83,7 +83,7 @@ public sealed partial class DrillGrain(
         }
 
         await engine.CatchUpAsync();
-        return new DrillOutcome(DrillStatusView.From(IncidentId, engine.Status));
+        return new DrillOutcome(DrillStatusView.From(IncidentId, engine.Status, state.State.RoundsBefore));
     }
 
     // Activated, it carries a live drill on; one that is not live has no place on the roster every host keeps running.
@@ -129,7 +129,7 @@ public sealed partial class DrillGrain(
         if (engine is not null && engine.State is DrillState.Running or DrillState.Paused)
         {
             return onlyIfIdle
-                ? new DrillOutcome(DrillStatusView.From(IncidentId, engine.Status))
+                ? new DrillOutcome(DrillStatusView.From(IncidentId, engine.Status, state.State.RoundsBefore))
                 : DrillOutcome.Refused("invalid-state", $"A drill is already {engine.State.ToString().ToLowerInvariant()} on incident '{IncidentId}'; stop it first.");
         }
 
@@ -198,7 +198,7 @@ public sealed partial class DrillGrain(
             LogNotRecorded(logger, IncidentId, "exercise", refused.ToString());
         }
 
-        return new DrillOutcome(DrillStatusView.From(IncidentId, started.Status));
+        return new DrillOutcome(DrillStatusView.From(IncidentId, started.Status, state.State.RoundsBefore));
     }
 
     private async Task<DrillOutcome> ControlAsync(
@@ -240,7 +240,7 @@ public sealed partial class DrillGrain(
             await RecordAsync(action, order.Scenario, actor, clockRate(order));
         }
 
-        return new DrillOutcome(DrillStatusView.From(IncidentId, engine.Status));
+        return new DrillOutcome(DrillStatusView.From(IncidentId, engine.Status, state.State.RoundsBefore));
     }
 
     // Back on a new host: the incident is set up already; the drill clock goes on from where it was saved.

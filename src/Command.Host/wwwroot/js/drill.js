@@ -132,7 +132,8 @@ export class DrillPanel {
       this.stateText.title = s ? 'This host plays no drill here; one played from outside (the simulator) shows in the feed' : '';
       return;
     }
-    const round = s.loop && s.iteration > 0 ? ` · round ${s.iteration + 1}` : '';
+    // The round the incident is in: its drill's loops, and the rounds of drills started again on it before this one.
+    const round = s.round > 1 ? ` · round ${s.round}` : '';
     const fast = s.speed && s.speed !== 1;
     const heard = this.connected ? '' : ' · as last heard';
     this.stateText.textContent = `${s.state.toUpperCase()} · ${duration(this.at())}${fast ? ` · ${s.speed}×` : ''}${round}${heard}`;
