@@ -44,21 +44,74 @@ public sealed class HttpDrillSinkTests
     [Fact]
     public async Task Existing_incident_and_units_are_reused()
     {
-        api.Answer = (method, path) => method == "POST" && !path.EndsWith("/reports", StringComparison.Ordinal)
-            ? (HttpStatusCode.Conflict, """{"reason":"incident-exists"}""")
-            : (HttpStatusCode.OK, "{}");
+        api.Answer = (method, path) => (method, path) switch
+        {
+            ("POST", _) when !path.EndsWith("/reports", StringComparison.Ordinal) => (HttpStatusCode.Conflict, """{"reason":"incident-exists"}"""),
+            // Nothing played there yet: its units have no position, and no drill started over on it.
+            ("GET", _) => (HttpStatusCode.OK, "[]"),
+            _ => (HttpStatusCode.OK, "{}"),
+        };
         var demo = await DemoScenario.LoadAsync(TestContext.Current.CancellationToken);
         await Sink().OpenAsync(demo.Setup(), TestContext.Current.CancellationToken);
 
         Assert.Equal(
             $"Incident 'demo' exists; reusing it.{Environment.NewLine}Enrolled 0 of 8 units (the rest were already enrolled).{Environment.NewLine}",
             output.ToString());
+        Assert.DoesNotContain(api.Requests, r => r.Path.EndsWith("/drill", StringComparison.Ordinal));
         // The scenario's site is given to it (kept where it has it already), its own origin standing.
         var site = Assert.Single(api.Requests, r => r.Method == "PUT" && r.Path == "/api/incidents/demo/site");
         using var body = JsonDocument.Parse(site.Body);
         Assert.False(body.RootElement.TryGetProperty("origin", out var origin) && origin.ValueKind != JsonValueKind.Null, "the site given names an origin");
         Assert.Equal(6, body.RootElement.GetProperty("zones").GetArrayLength());
         Assert.Equal(1, api.Requests.IndexOf(site));
+    }
+
+    [Theory]
+    [InlineData("""[{"unitId":"P1","lastFix":{"unitId":"P1"}}]""", "[]", 2)]
+    [InlineData("""[{"unitId":"P1","lastFix":null}]""", """[{"type":"drill-controlled","subject":"start","level":null},{"type":"drill-controlled","subject":"start-over","level":"2"},{"type":"drill-controlled","subject":"start-over","level":"3"}]""", 4)]
+    [InlineData("""[{"unitId":"P1","lastFix":{"unitId":"P1"}}]""", """[{"type":"flag-raised","subject":"P1","level":"watch"},{"type":"drill-controlled","subject":"start-over","level":"2"}]""", 3)]
+    public async Task An_incident_a_drill_played_on_before_is_started_over_into_the_next_round_before_any_unit_moves_and_its_loops_follow(
+        string units, string timeline, int round)
+    {
+        api.Answer = (method, path) => (method, path) switch
+        {
+            ("POST", "/api/incidents") => (HttpStatusCode.Conflict, """{"reason":"incident-exists"}"""),
+            ("GET", "/api/incidents/demo/units") => (HttpStatusCode.OK, units),
+            ("GET", "/api/sessions/demo/timeline") => (HttpStatusCode.OK, timeline),
+            _ => (HttpStatusCode.OK, "{}"),
+        };
+        var demo = await DemoScenario.LoadAsync(TestContext.Current.CancellationToken);
+        var sink = Sink();
+
+        await sink.OpenAsync(demo.Setup(), TestContext.Current.CancellationToken);
+        await sink.StartOverAsync(2, TestContext.Current.CancellationToken);
+
+        var overs = api.Requests.Where(r => r.Path == "/api/incidents/demo/drill").Select(r => r.Body).ToList();
+        Assert.Equal([$$"""{"scenario":"demo","round":{{round}},"action":"start-over"}""", $$"""{"scenario":"demo","round":{{round + 1}},"action":"start-over"}"""], overs);
+        var first = api.Requests.FindIndex(r => r.Path == "/api/incidents/demo/drill");
+        Assert.True(first < api.Requests.FindIndex(r => r.Path.EndsWith("/units", StringComparison.Ordinal) && r.Method == "POST"), "started over after a unit was enrolled");
+        Assert.Contains($"Started over: round {round}; the incident judges every unit afresh.", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_the_right_to_control_drills_a_reused_incident_still_plays_and_says_its_units_are_judged_against_the_last_round()
+    {
+        api.Answer = (method, path) => (method, path) switch
+        {
+            ("POST", "/api/incidents") => (HttpStatusCode.Conflict, """{"reason":"incident-exists"}"""),
+            ("GET", "/api/incidents/demo/units") => (HttpStatusCode.OK, """[{"unitId":"P1","lastFix":{"unitId":"P1"}}]"""),
+            ("GET", "/api/sessions/demo/timeline") => (HttpStatusCode.OK, "[]"),
+            ("POST", "/api/incidents/demo/drill") => (HttpStatusCode.Forbidden, """{"reason":"forbidden"}"""),
+            _ => (HttpStatusCode.OK, "{}"),
+        };
+        var demo = await DemoScenario.LoadAsync(TestContext.Current.CancellationToken);
+
+        await Sink().OpenAsync(demo.Setup(), TestContext.Current.CancellationToken);
+
+        Assert.Contains(
+            "Warning: this token may not control drills, so the incident was not told round 2 begins: its units are judged against where the last round left them.",
+            output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(8, api.Requests.Count(r => r.Method == "POST" && r.Path == "/api/incidents/demo/units"));
     }
 
     [Fact]

@@ -73,6 +73,34 @@ internal sealed class CommandApiClient(HttpClient http)
         await EnsureSuccessAsync(response, cancellationToken);
     }
 
+    /// <summary>
+    /// The rounds played so far on an incident being reused: the last a drill started over into (its timeline's
+    /// <c>start-over</c> marks), and at least one where any of its units has a position (a run of the drill left them
+    /// there). 0 for an incident nothing played on.
+    /// </summary>
+    public async Task<int> RoundsPlayedAsync(string incidentId, CancellationToken cancellationToken)
+    {
+        using var units = await GetJsonAsync($"api/incidents/{E(incidentId)}/units", cancellationToken);
+        var positioned = units.RootElement.EnumerateArray().Any(u => u.TryGetProperty("lastFix", out var fix) && fix.ValueKind == System.Text.Json.JsonValueKind.Object);
+        using var timeline = await GetJsonAsync($"api/sessions/{E(incidentId)}/timeline", cancellationToken);
+        var lastRound = timeline.RootElement.EnumerateArray()
+            .Where(m => Text(m, "type") == "drill-controlled" && Text(m, "subject") == "start-over")
+            .Select(m => int.TryParse(Text(m, "level"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var round) ? round : 0)
+            .DefaultIfEmpty(0)
+            .Max();
+        return Math.Max(lastRound, positioned ? 1 : 0);
+    }
+
+    private async Task<System.Text.Json.JsonDocument> GetJsonAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(path, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await System.Text.Json.JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+    }
+
+    private static string? Text(System.Text.Json.JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
+
     /// <summary>Posts a batch; both 200 and 400 carry the accepted count and the refused items.</summary>
     public async Task<ReportsOutcomeBody> PostReportsAsync(string incidentId, ReportsBody body, CancellationToken cancellationToken)
     {

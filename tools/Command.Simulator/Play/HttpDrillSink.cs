@@ -9,9 +9,15 @@ using Command.Simulator.Api;
 
 namespace Command.Simulator.Play;
 
-/// <summary>Plays a drill into a running host over its public HTTP API: one POST per tick's reports.</summary>
+/// <summary>
+/// Plays a drill into a running host over its public HTTP API: one POST per tick's reports. Played into an incident where
+/// a drill played before, it is their next round: it starts over before anything moves, and its own rounds are numbered
+/// on from there, as the host's own drill started again does.
+/// </summary>
 internal sealed class HttpDrillSink(CommandApiClient api, string incidentId, string scenario, double speed, ReportTally tally, TextWriter output) : IDrillSink
 {
+    private int roundsBefore;
+
     public async Task OpenAsync(ScenarioSetup setup, CancellationToken cancellationToken)
     {
         var created = await api.CreateIncidentAsync(ApiMapping.ToCreateIncident(setup, incidentId), cancellationToken);
@@ -22,6 +28,22 @@ internal sealed class HttpDrillSink(CommandApiClient api, string incidentId, str
             // gives them; one with another site of its own refuses the play (the site is not overwritten), which stops
             // here, before any unit is enrolled. Reused, it played with no building and no hot zone, and said nothing.
             await api.PutSiteAsync(incidentId, ApiMapping.ToSite(setup.Site) with { Origin = null }, cancellationToken);
+        }
+
+        if (!created && await api.RoundsPlayedAsync(incidentId, cancellationToken) is > 0 and var played)
+        {
+            // Its units start where the script starts them: judged against where the last run left them, a unit's first
+            // fix cleared or raised flags, and the after-action report measured both runs as one.
+            roundsBefore = played;
+            try
+            {
+                await StartOverAsync(1, cancellationToken);
+            }
+            catch (HttpRequestException ex) when (ex.StatusCode == System.Net.HttpStatusCode.Forbidden)
+            {
+                await output.WriteLineAsync(
+                    $"Warning: this token may not control drills, so the incident was not told round {played + 1} begins: its units are judged against where the last round left them. Use a token with the controller role.");
+            }
         }
         if (setup.Threat is { } threat)
         {
@@ -88,10 +110,11 @@ internal sealed class HttpDrillSink(CommandApiClient api, string incidentId, str
         await output.WriteLineAsync($"Threat {threat.ThreatId}: {ThreatPhases.Name(threat.Phase)} at {threat.Position}{within}{why}.");
     }
 
+    /// <summary>Says <paramref name="round"/> of this drill begins: on an incident that played rounds before it, the round after theirs.</summary>
     public async Task StartOverAsync(int round, CancellationToken cancellationToken)
     {
-        await api.StartOverAsync(incidentId, new StartOverBody(scenario, round), cancellationToken);
-        await output.WriteLineAsync($"Started over: round {round}; the incident judges every unit afresh.");
+        await api.StartOverAsync(incidentId, new StartOverBody(scenario, roundsBefore + round), cancellationToken);
+        await output.WriteLineAsync($"Started over: round {roundsBefore + round}; the incident judges every unit afresh.");
     }
 
     public async Task RoleAsync(string unitId, UnitRole role, CancellationToken cancellationToken)
