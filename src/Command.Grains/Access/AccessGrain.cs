@@ -57,6 +57,14 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
             return Refuse(new AccessRefusal("token-exists", $"a live token is already called '{token.Name}'"));
         }
 
+        // What a token did (notes it wrote, flags it acknowledged, the audit) is recorded under its name: a new token
+        // under a revoked one's name would be taken for it, and could amend or withdraw its notes.
+        if (Book.Tokens.Values.Where(t => t.Name == token.Name).Select(t => t.RevokedAt).Max() is { } revoked)
+        {
+            return Refuse(new AccessRefusal("token-name-used",
+                $"a token called '{token.Name}' was revoked at {revoked.UtcDateTime:yyyy-MM-dd HH:mm} UTC, and what it did is recorded under that name: give the new token another"));
+        }
+
         return BoundElsewhere(token.Units) is { } refusal ? Refuse(refusal) : ChangeAsync(() => Book.Tokens[token.Id] = token);
     }
 

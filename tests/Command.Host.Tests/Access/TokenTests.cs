@@ -31,6 +31,25 @@ public sealed class TokenTests(AccessHost host) : IClassFixture<AccessHost>
     }
 
     [Fact]
+    public async Task A_token_is_not_issued_under_the_name_of_one_live_or_revoked()
+    {
+        var name = $"tak-bridge-{Guid.NewGuid():N}"[..20];
+        var (_, id) = await host.Access.IssueTokenAsync(name, ["commander"]);
+        using var live = await host.PostJsonAsync("/api/access/tokens", new { name, roles = new[] { "commander" } });
+        (await host.Client.DeleteAsync($"/api/access/tokens/{id}", Ct)).EnsureSuccessStatusCode();
+
+        using var reused = await host.PostJsonAsync("/api/access/tokens", new { name, roles = new[] { "commander" } });
+        var (_, renamed) = await host.Access.IssueTokenAsync($"{name}-2", ["commander"]);
+
+        Assert.Equal((HttpStatusCode.Conflict, "token-exists"), (live.StatusCode, (await live.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("reason").GetString()));
+        var refusal = await reused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal((HttpStatusCode.Conflict, "token-name-used"), (reused.StatusCode, refusal.GetProperty("reason").GetString()));
+        Assert.Matches($"^a token called '{name}' was revoked at [0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}} [0-9]{{2}}:[0-9]{{2}} UTC, and what it did is recorded under that name: give the new token another$",
+            refusal.GetProperty("detail").GetString());
+        Assert.NotEqual(id, renamed);
+    }
+
+    [Fact]
     public async Task An_expired_token_is_refused_and_its_open_hub_connection_is_closed()
     {
         var (token, _) = await host.Access.IssueTokenAsync("cad-feed", ["observer"], expiresInDays: 1);
