@@ -7,7 +7,8 @@ namespace Command.Host.Ingest;
 /// <summary>
 /// Routes radio reports by the unit grains' enrolments, remembered for <see cref="Lifetime"/> so a busy radio costs
 /// one grain call per unit every few seconds rather than one per report. A unit enrolled or released elsewhere is
-/// routed anew within that time.
+/// routed anew within that time. While a unit's grain cannot be asked (the host it lived on died, and the cluster has
+/// not yet moved it), its last known route stands: enrolments change by a commander's hand, not in those seconds.
 /// </summary>
 public sealed class GrainUnitRoutes(IGrainFactory grains, TimeProvider clock) : IUnitRoutes
 {
@@ -27,7 +28,16 @@ public sealed class GrainUnitRoutes(IGrainFactory grains, TimeProvider clock) : 
             return known.Incident;
         }
 
-        var record = await grains.GetGrain<IUnitGrain>(unitId).Get().WaitAsync(cancellationToken);
+        UnitRecord? record;
+        try
+        {
+            record = await grains.GetGrain<IUnitGrain>(unitId).Get().WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested && known != default)
+        {
+            return known.Incident;
+        }
+
         if (routes.Count >= Capacity)
         {
             routes.Clear();

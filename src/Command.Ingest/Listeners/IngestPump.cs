@@ -10,7 +10,10 @@ namespace Command.Ingest.Listeners;
 /// A report goes to the incident its unit is enrolled in, or else to its listener's. Order is kept: a threat waits
 /// for the reports queued before it. A delivery that fails (an incident moving, or briefly unable to answer) is
 /// tried again a few times before what it carried is counted as lost; a refusal that will not change (an unknown
-/// incident) is not tried again. At shutdown, after the listeners have stopped, what is queued is still delivered.
+/// incident) is not tried again. So is a unit's route that cannot be looked up (its grain on a host that died, before
+/// the cluster moves it): tried again, then the input it routed counted as lost. Nothing one input or one batch does
+/// stops the pump: a host whose pump stopped would stop itself, and take every radio it hears down with it. At
+/// shutdown, after the listeners have stopped, what is queued is still delivered.
 /// </summary>
 public sealed partial class IngestPump(
     IngestQueue queue, ReportIntake intake, IIncidentPort incidents, IUnitRoutes routes, IntakeMetrics metrics, RejectionLog rejections, TimeProvider clock, IngestOptions options,
@@ -49,12 +52,12 @@ public sealed partial class IngestPump(
             batch.Add(item);
             if (batch.Count == options.MaxBatch)
             {
-                await DeliverAsync(batch, cancellationToken).ConfigureAwait(false);
+                await DeliverWhateverAsync(batch, cancellationToken).ConfigureAwait(false);
                 batch.Clear();
             }
         }
 
-        await DeliverAsync(batch, cancellationToken).ConfigureAwait(false);
+        await DeliverWhateverAsync(batch, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task PumpAsync(CancellationToken stoppingToken, CancellationToken deliveryToken)
@@ -68,8 +71,27 @@ public sealed partial class IngestPump(
                 batch.Add(item);
             }
 
-            await DeliverAsync(batch, deliveryToken).ConfigureAwait(false);
+            await DeliverWhateverAsync(batch, deliveryToken).ConfigureAwait(false);
             batch.Clear();
+        }
+    }
+
+    // The pump's last guard: a batch that fails in a way no step of its delivery expected is counted as lost, and the
+    // pump goes on with the next.
+    private async Task DeliverWhateverAsync(List<IngestItem> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeliverAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            foreach (var item in batch)
+            {
+                metrics.Lost(item.Report?.Source ?? Domain.Reports.ReportSource.CoT, 1);
+            }
+
+            LogBatchLost(logger, batch.Count, e);
         }
     }
 
@@ -78,107 +100,123 @@ public sealed partial class IngestPump(
         var pending = new Dictionary<(string, UnknownUnitPolicy), List<IncomingReport>>();
         foreach (var item in batch)
         {
-            if (item.Report is { } report)
+            try
             {
-                var unitId = report.Report?.UnitId ?? report.UnitId ?? item.RoutedBy;
-                var incident = await IncidentOfDeviceAsync(unitId, item.Incident, cancellationToken).ConfigureAwait(false);
-                if (item.Source is { } source && report.Report is not null && incident != item.Incident)
-                {
-                    // A unit enrolled elsewhere reports through this source: that incident hears of the source's outages too.
-                    sources.Fed(source, incident);
-                }
-
-                Pend(pending, (incident, item.UnknownUnits), report);
+                await PendAsync(item, pending, cancellationToken).ConfigureAwait(false);
             }
-            else if (item.Threat is { } threat)
+            catch (UnroutableException e)
             {
-                // The threat of the incident whose unit dropped the marker: an officer's marker in one drill moved the
-                // threat of the listener's, hundreds of kilometres off its ground. What is refused (a stale marker, one
-                // the incident will not take) is recorded there with its raw text, after whatever came before it.
-                var incident = await IncidentOfDeviceAsync(item.PlacedFrom, item.Incident, cancellationToken).ConfigureAwait(false);
-                var refused = intake.ScreenMarker(threat, item.MarkedAt, item.PlacedFrom);
-                if (refused is null)
-                {
-                    await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
-                    refused = await SetThreatAsync(incident, threat, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
-                }
-
-                if (refused is not null)
-                {
-                    Pend(pending, (incident, item.UnknownUnits), IncomingReport.Refused(Domain.Reports.ReportSource.CoT, item.Raw, refused));
-                }
-            }
-            else if (item.Alert is { } alert)
-            {
-                // In order with the unit's reports: to the incident it is enrolled in, after what came before. One sent
-                // minutes ago (a server passing on what it last heard), or for a unit bound to another device, is
-                // refused as such a fix is, and recorded.
-                var incident = await IncidentOfDeviceAsync(alert.UnitId, item.Incident, cancellationToken).ConfigureAwait(false);
-                if (intake.ScreenAlert(alert, item.MarkedAt) is { } untimely)
-                {
-                    Pend(pending, (incident, item.UnknownUnits), IncomingReport.Refused(Domain.Reports.ReportSource.CoT, item.Raw, untimely, alert.UnitId));
-                    continue;
-                }
-
-                await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
-                await AlertAsync(incident, alert, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
-            }
-            else if (item.Deletion is { } deletion)
-            {
-                // A deletion sent long ago is refused and recorded with its raw text in the listener's incident, as such
-                // items always were. One naming a unit's device is its sign-off: to the incident it is enrolled in (or the
-                // listener's, which may have enrolled it on its first report), in order with its reports; refused there
-                // for a unit bound to another device.
-                var refused = intake.ScreenDeletion(item.MarkedAt, deletion.SentBy);
-                if (refused is null && item.MaySignOff)
-                {
-                    var incident = await IncidentOfDeviceAsync(deletion.Marker, item.Incident, cancellationToken).ConfigureAwait(false);
-                    var unfit = intake.ScreenSignOff(deletion.Marker);
-                    if (unfit is null)
-                    {
-                        await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
-                        unfit = await SignOffAsync(incident, deletion.Marker, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (unfit is null)
-                    {
-                        continue;
-                    }
-
-                    if (unfit.Reason != Domain.Validation.RejectReason.UnknownUnit)
-                    {
-                        // Said of the unit, not attributed to it: no report of its positions was refused.
-                        Pend(pending, (incident, item.UnknownUnits), IncomingReport.Refused(Domain.Reports.ReportSource.CoT, item.Raw,
-                            unfit with { Detail = $"sign-off of unit '{deletion.Marker}': {unfit.Detail}" }));
-                        continue;
-                    }
-                }
-
-                // No unit of that name: a map item. Of one that placed no threat here, it is refused and recorded as such
-                // items always were; a marker changed, as no unit's position; from a source that may not touch the
-                // threat, as not allowed.
-                var markerIncident = await IncidentOfDeviceAsync(deletion.SentBy, item.Incident, cancellationToken).ConfigureAwait(false);
-                if (refused is null)
-                {
-                    if (item.MayTouchThreat)
-                    {
-                        await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
-                        refused = await DeleteMarkerAsync(markerIncident, deletion, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        refused = item.Otherwise?.Rejection ?? new Domain.Validation.Rejection(Domain.Validation.RejectReason.NotAllowed, "its source may not touch the threat");
-                    }
-                }
-
-                if (refused is not null)
-                {
-                    Pend(pending, (markerIncident, item.UnknownUnits), item.Otherwise ?? IncomingReport.Refused(Domain.Reports.ReportSource.CoT, item.Raw, refused, deletion.SentBy));
-                }
+                // Its unit's route could not be looked up: it goes nowhere rather than to an incident it is not in.
+                metrics.Lost(item.Report?.Source ?? Domain.Reports.ReportSource.CoT, 1);
+                LogNotRouted(logger, e.Device, e.Attempts, e.InnerException);
             }
         }
 
         await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
+    }
+
+    // One input: queued for its incident's next submission in the order it came, or (a threat, an alert, a sign-off, a
+    // marker deleted) handed over after what came before it.
+    private async Task PendAsync(IngestItem item, Dictionary<(string, UnknownUnitPolicy), List<IncomingReport>> pending, CancellationToken cancellationToken)
+    {
+        if (item.Report is { } report)
+        {
+            var unitId = report.Report?.UnitId ?? report.UnitId ?? item.RoutedBy;
+            var incident = await IncidentOfDeviceAsync(unitId, item.Incident, cancellationToken).ConfigureAwait(false);
+            if (item.Source is { } source && report.Report is not null && incident != item.Incident)
+            {
+                // A unit enrolled elsewhere reports through this source: that incident hears of the source's outages too.
+                sources.Fed(source, incident);
+            }
+
+            Pend(pending, (incident, item.UnknownUnits), report);
+        }
+        else if (item.Threat is { } threat)
+        {
+            // The threat of the incident whose unit dropped the marker: an officer's marker in one drill moved the
+            // threat of the listener's, hundreds of kilometres off its ground. What is refused (a stale marker, one
+            // the incident will not take) is recorded there with its raw text, after whatever came before it.
+            var incident = await IncidentOfDeviceAsync(item.PlacedFrom, item.Incident, cancellationToken).ConfigureAwait(false);
+            var refused = intake.ScreenMarker(threat, item.MarkedAt, item.PlacedFrom);
+            if (refused is null)
+            {
+                await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
+                refused = await SetThreatAsync(incident, threat, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
+            }
+
+            if (refused is not null)
+            {
+                Pend(pending, (incident, item.UnknownUnits), IncomingReport.Refused(Domain.Reports.ReportSource.CoT, item.Raw, refused));
+            }
+        }
+        else if (item.Alert is { } alert)
+        {
+            // In order with the unit's reports: to the incident it is enrolled in, after what came before. One sent
+            // minutes ago (a server passing on what it last heard), or for a unit bound to another device, is
+            // refused as such a fix is, and recorded.
+            var incident = await IncidentOfDeviceAsync(alert.UnitId, item.Incident, cancellationToken).ConfigureAwait(false);
+            if (intake.ScreenAlert(alert, item.MarkedAt) is { } untimely)
+            {
+                Pend(pending, (incident, item.UnknownUnits), IncomingReport.Refused(Domain.Reports.ReportSource.CoT, item.Raw, untimely, alert.UnitId));
+                return;
+            }
+
+            await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
+            await AlertAsync(incident, alert, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
+        }
+        else if (item.Deletion is { } deletion)
+        {
+            // A deletion sent long ago is refused and recorded with its raw text in the listener's incident, as such
+            // items always were. One naming a unit's device is its sign-off: to the incident it is enrolled in (or the
+            // listener's, which may have enrolled it on its first report), in order with its reports; refused there
+            // for a unit bound to another device.
+            var refused = intake.ScreenDeletion(item.MarkedAt, deletion.SentBy);
+            if (refused is null && item.MaySignOff)
+            {
+                var incident = await IncidentOfDeviceAsync(deletion.Marker, item.Incident, cancellationToken).ConfigureAwait(false);
+                var unfit = intake.ScreenSignOff(deletion.Marker);
+                if (unfit is null)
+                {
+                    await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
+                    unfit = await SignOffAsync(incident, deletion.Marker, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
+                }
+
+                if (unfit is null)
+                {
+                    return;
+                }
+
+                if (unfit.Reason != Domain.Validation.RejectReason.UnknownUnit)
+                {
+                    // Said of the unit, not attributed to it: no report of its positions was refused.
+                    Pend(pending, (incident, item.UnknownUnits), IncomingReport.Refused(Domain.Reports.ReportSource.CoT, item.Raw,
+                        unfit with { Detail = $"sign-off of unit '{deletion.Marker}': {unfit.Detail}" }));
+                    return;
+                }
+            }
+
+            // No unit of that name: a map item. Of one that placed no threat here, it is refused and recorded as such
+            // items always were; a marker changed, as no unit's position; from a source that may not touch the
+            // threat, as not allowed.
+            var markerIncident = await IncidentOfDeviceAsync(deletion.SentBy, item.Incident, cancellationToken).ConfigureAwait(false);
+            if (refused is null)
+            {
+                if (item.MayTouchThreat)
+                {
+                    await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
+                    refused = await DeleteMarkerAsync(markerIncident, deletion, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    refused = item.Otherwise?.Rejection ?? new Domain.Validation.Rejection(Domain.Validation.RejectReason.NotAllowed, "its source may not touch the threat");
+                }
+            }
+
+            if (refused is not null)
+            {
+                Pend(pending, (markerIncident, item.UnknownUnits), item.Otherwise ?? IncomingReport.Refused(Domain.Reports.ReportSource.CoT, item.Raw, refused, deletion.SentBy));
+            }
+        }
     }
 
     // Queues a report (or a refusal) for its incident's next submission, in the order it came.
@@ -234,9 +272,42 @@ public sealed partial class IngestPump(
     }
 
     // The incident a unit (or the device its uid names) is enrolled in, or the listener's where it is enrolled nowhere
-    // (or is no unit at all).
-    private async ValueTask<string> IncidentOfDeviceAsync(string? device, string listeners, CancellationToken cancellationToken) =>
-        device is null ? listeners : await routes.IncidentOfAsync(device, cancellationToken).ConfigureAwait(false) ?? listeners;
+    // (or is no unit at all). A look-up that fails is tried again as a delivery is; one that still fails throws
+    // UnroutableException.
+    private async ValueTask<string> IncidentOfDeviceAsync(string? device, string listeners, CancellationToken cancellationToken)
+    {
+        if (device is null)
+        {
+            return listeners;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await routes.IncidentOfAsync(device, cancellationToken).ConfigureAwait(false) ?? listeners;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                if (attempt >= options.DeliveryAttempts)
+                {
+                    throw new UnroutableException(device, attempt, e);
+                }
+
+                LogRouteRetried(logger, device, attempt, e);
+            }
+
+            await Task.Delay(options.DeliveryRetryDelay * attempt, clock, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private sealed class UnroutableException(string device, int attempts, Exception inner)
+        : Exception($"the route of unit '{device}' could not be looked up in {attempts} attempts", inner)
+    {
+        public string Device => device;
+
+        public int Attempts => attempts;
+    }
 
     private Task<Domain.Validation.Rejection?> SetThreatAsync(string incident, Domain.Threats.Threat threat, string actor, CancellationToken cancellationToken) =>
         AskAsync(() => incidents.SetThreatAsync(incident, threat, actor, cancellationToken), e => LogThreatFailed(logger, threat.ThreatId, incident, e));
@@ -289,6 +360,15 @@ public sealed partial class IngestPump(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering {Count} ingested inputs to incident {Incident} failed (attempt {Attempt}); trying again")]
     private static partial void LogDeliveryRetried(ILogger logger, int count, string incident, int attempt, Exception? exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking up the incident of unit {Device} failed (attempt {Attempt}); trying again")]
+    private static partial void LogRouteRetried(ILogger logger, string device, int attempt, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not look up the incident of unit {Device} in {Attempts} attempts; its input is lost (counted as lost)")]
+    private static partial void LogNotRouted(ILogger logger, string device, int attempts, Exception? exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivering a batch of {Count} ingested inputs failed unexpectedly; they are lost (counted as lost), and the next batch is delivered")]
+    private static partial void LogBatchLost(ILogger logger, int count, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Count} ingested inputs were still queued when shutdown's {Timeout} ran out; they are lost")]
     private static partial void LogNotDrained(ILogger logger, int count, TimeSpan timeout);

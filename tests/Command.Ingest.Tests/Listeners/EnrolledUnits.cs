@@ -8,3 +8,22 @@ internal sealed class EnrolledUnits(IReadOnlyDictionary<string, string> enrolled
     public ValueTask<string?> IncidentOfAsync(string unitId, CancellationToken cancellationToken) =>
         ValueTask.FromResult(enrolled.GetValueOrDefault(unitId));
 }
+
+/// <summary>Units enrolled nowhere, but for one whose route cannot be looked up at all: its grain's host is gone.</summary>
+internal sealed class UnreachableUnits(string unreachable) : IUnitRoutes
+{
+    private int failures;
+
+    public int Failures => Volatile.Read(ref failures);
+
+    public ValueTask<string?> IncidentOfAsync(string unitId, CancellationToken cancellationToken)
+    {
+        if (unitId == unreachable)
+        {
+            Interlocked.Increment(ref failures);
+            return ValueTask.FromException<string?>(new TimeoutException($"unit {unitId}'s grain could not be reached"));
+        }
+
+        return ValueTask.FromResult<string?>(null);
+    }
+}

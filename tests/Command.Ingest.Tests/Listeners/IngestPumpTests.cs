@@ -93,6 +93,41 @@ public sealed class IngestPumpTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_unit_whose_route_cannot_be_looked_up_is_counted_as_lost_and_the_pump_goes_on()
+    {
+        // The unit grains of a host that died cannot be asked until the cluster moves them: that failed the pump, which
+        // stopped the host, and with it every radio the surviving host heard.
+        var port = new FakeIncidentPort();
+        var routes = new UnreachableUnits("GONE");
+        await using var services = new ServiceCollection()
+            .AddSingleton<IIncidentPort>(port)
+            .AddSingleton<IUnitRoutes>(routes)
+            .AddSingleton<TimeProvider>(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(IngestRig.Now))
+            .AddCommandIngest(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Ingest:DeliveryRetryDelay"] = "00:00:00" }).Build())
+            .BuildServiceProvider();
+        var queue = services.GetRequiredService<IngestQueue>();
+        var lost = new List<long>();
+        using var listener = LostCounter(lost);
+        var ct = TestContext.Current.CancellationToken;
+        var pump = services.GetServices<IHostedService>().OfType<IngestPump>().Single();
+        await pump.StartAsync(ct);
+
+        await queue.EnqueueAsync(Report("a", "A1"), ct);
+        await queue.EnqueueAsync(Report("a", "GONE"), ct);
+        await queue.EnqueueAsync(Report("a", "A2"), ct);
+        var before = await port.WaitForAsync(2);
+        await queue.EnqueueAsync(Report("a", "A3"), ct);
+        var after = await port.WaitForAsync(3);
+        await pump.StopAsync(ct);
+
+        Assert.Equal(["a:A1", "a:A2"], before.Select(d => $"{d.Incident}:{d.Report!.UnitId}"));
+        Assert.Equal("a:A3", $"{after[^1].Incident}:{after[^1].Report!.UnitId}");
+        Assert.Equal(4, routes.Failures);
+        Assert.Equal([1L], lost);
+        Assert.False(pump.ExecuteTask!.IsFaulted);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task What_is_queued_when_the_host_stops_is_still_delivered()
     {
         var port = new FakeIncidentPort { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
