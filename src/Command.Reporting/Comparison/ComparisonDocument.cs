@@ -26,7 +26,14 @@ public static class ComparisonDocument
     }
 
     public static Task WriteHtmlAsync(RunComparison c, Stream stream, CancellationToken cancellationToken) =>
-        HtmlWriter.WriteAsync($"Comparison of {c.Runs.Length} runs{(c.Runs.FirstOrDefault()?.Scenario is { } s ? $" of {s}" : "")}", Blocks(c), stream, cancellationToken);
+        HtmlWriter.WriteAsync(Title(c), Blocks(c), stream, cancellationToken);
+
+    // Named after its scenario only where every run was played from it: a run recorded with none (driven by hand, or by
+    // radios alone) beside a scenario's is two runs, not two of that scenario.
+    private static string Title(RunComparison c) =>
+        c.Runs.Select(r => r.Scenario).Distinct(StringComparer.Ordinal).ToList() is [{ } scenario]
+            ? $"Comparison of {c.Runs.Length} runs of {scenario}"
+            : $"Comparison of {c.Runs.Length} runs";
 
     /// <summary>One row per unit and run: unit,run,session,callsign,time_to_contact_s,longest_hold_s,flags; then the key times as figure rows; seconds to the nearest millisecond.</summary>
     public static Task WriteCsvAsync(RunComparison c, Stream stream, CancellationToken cancellationToken) =>

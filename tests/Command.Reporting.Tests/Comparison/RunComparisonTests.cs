@@ -51,6 +51,18 @@ public sealed class RunComparisonTests
     }
 
     [Fact]
+    public async Task A_comparison_with_a_run_of_no_scenario_is_not_titled_after_the_others_scenario()
+    {
+        var unnamed = await ReportOf(GoldenDrill.RunAgain("cedar-hollow-5", 2.4, id => id));
+        var c = RunComparison.Compare([await Golden.ReportAsync(), unnamed with { Incident = unnamed.Incident with { Scenario = null } }]);
+        using var html = new MemoryStream();
+
+        await ComparisonDocument.WriteHtmlAsync(c, html, Ct);
+
+        Assert.Contains("<h1>Comparison of 2 runs</h1>", Encoding.UTF8.GetString(html.ToArray()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_comparison_prints_as_a_table_and_a_plot_and_as_csv()
     {
         var c = RunComparison.Compare([await Golden.ReportAsync(), await ReportOf(GoldenDrill.RunAgain("cedar-hollow-4", 2.4, id => id))]);
