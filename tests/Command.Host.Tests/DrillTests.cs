@@ -139,6 +139,55 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
     }
 
     [Fact]
+    public async Task A_drill_whose_host_went_down_while_the_incident_heard_on_is_reported_not_played_for_as_long_as_its_carry_on_says()
+    {
+        // The incident hears on while no host plays the drill (a radio enrols, its clock runs on): the carry-on still
+        // says the drill was not played from its last save, and the after-action report takes that long off the
+        // drill's clock and says so, not the moment or two since the incident's latest event.
+        var data = DataFolder.New();
+        var id = $"heard-{Guid.NewGuid():N}"[..20];
+        var settings = new Dictionary<string, string?> { ["DataPath"] = data };
+        try
+        {
+            await using (var first = new FakeClockHost(settings))
+            {
+                await PlayDemoAsync(first, id, seconds: 120);
+                first.Services.GetRequiredService<Command.Host.Drills.LocalDrills>().Remove(id);
+            }
+
+            await using var second = new FakeClockHost(settings);
+            await second.InitializeAsync();
+            second.Clock.Advance(TimeSpan.FromMinutes(5));
+            var incident = second.Services.GetRequiredService<Orleans.IGrainFactory>().GetGrain<Command.Grains.Incidents.IIncidentGrain>(id);
+            Assert.Null(await incident.Enrol("R9", "Radio 9", Command.Domain.Units.UnitRole.Perimeter, "cmdr"));
+            second.Clock.Advance(TimeSpan.FromMinutes(5));
+            (await second.Client.GetAsync($"/api/incidents/{id}/drill", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+            var carried = second.Services.GetRequiredService<Command.Host.Drills.DrillDirector>();
+            for (var s = 0; s < 20; s += 5)
+            {
+                second.Clock.Advance(TimeSpan.FromSeconds(5));
+                await carried.CatchUpAsync(id);
+            }
+
+            var timeline = await second.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", TestContext.Current.CancellationToken);
+            var report = await second.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}/report?format=json", TestContext.Current.CancellationToken);
+
+            var carryOn = timeline!.Last(e => e.GetProperty("type").GetString() == "drill-controlled");
+            Assert.Equal("drill (carried on at 2:00 of loop 1 after its host stopped; not played for 8:00, which counts toward no hold)", carryOn.GetProperty("actor").GetString());
+            Assert.Equal("played at 1×; not played for 8:00 while its host was down: durations are the drill's time, times of day the incident's", report.GetProperty("incident").GetProperty("drillClock").GetString());
+            var incidentSpan = report.GetProperty("incident").GetProperty("endedAt").GetDateTimeOffset() - report.GetProperty("incident").GetProperty("openedAt").GetDateTimeOffset();
+            var spans = report.GetProperty("drillClockSpans").EnumerateArray().Select(s => s.Deserialize<Command.Domain.Incidents.DrillClockSpan>(JsonSerializerOptions.Web)!).ToList();
+            var clock = new Command.Domain.Incidents.DrillClock();
+            clock.Restore(spans);
+            Assert.Equal(incidentSpan - TimeSpan.FromMinutes(8), clock.Elapsed(report.GetProperty("incident").GetProperty("openedAt").GetDateTimeOffset(), report.GetProperty("incident").GetProperty("endedAt").GetDateTimeOffset()));
+        }
+        finally
+        {
+            DataFolder.Remove(data);
+        }
+    }
+
+    [Fact]
     public async Task A_field_the_drill_action_does_not_take_is_refused_by_name_and_nothing_changes()
     {
         // A host of its own: the demo's units are enrolled in one open incident at a time.

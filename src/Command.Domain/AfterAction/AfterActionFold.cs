@@ -186,7 +186,9 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
 
                 break;
             case DrillControlled drill:
-                drillClock.Follow(drill);
+                // Measured as the drill played: its clock stood still from its last save, as its carry-on says, though the
+                // incident, having judged on meanwhile, could stop its judging clock only from its latest event.
+                drillClock.Follow(drill.UnplayedSince is { } unplayed ? drill with { StoodSince = unplayed } : drill);
                 drillOutages.Follow(drill);
 
                 if (drill.Action == "start" && scenario?.Name != drill.Scenario)

@@ -19,9 +19,18 @@ namespace Command.Domain.Events;
 /// For a carry-on after the drill's host went down without handing it over: when the drill last saved its clock, from
 /// which the drill's clock stood still until this control (no host played it, so none of its units moved, and those
 /// minutes are no one's hold). Null for every other control, and for a carry-on after a hand-over, which said it then.
+/// The incident's judging clock stands still from here: <see cref="UnplayedSince"/>, or the incident's latest event
+/// before the carry-on where that is later (what was judged stays judged).
+/// </param>
+/// <param name="UnplayedSince">
+/// For that carry-on: when the drill last saved its clock, as the drill says, from which no host played it. The time the
+/// drill's own clock lost, which its carry-on says ("not played for 0:11") and the after-action report takes off every
+/// duration it measures on the drill's clock. Null where <see cref="StoodSince"/> is, and in sessions recorded before it
+/// was kept (whose <see cref="StoodSince"/> is then the best word of it).
 /// </param>
 [GenerateSerializer, Immutable]
-public sealed record DrillControlled(string Action, string Scenario, string Actor, int? Round = null, double? Speed = null, DateTimeOffset? StoodSince = null) : IncidentEvent
+public sealed record DrillControlled(
+    string Action, string Scenario, string Actor, int? Round = null, double? Speed = null, DateTimeOffset? StoodSince = null, DateTimeOffset? UnplayedSince = null) : IncidentEvent
 {
     /// <summary>
     /// A drill played from outside the host says how fast it plays (<see cref="Speed"/>: 0 while paused, 1 once it ends),

@@ -107,7 +107,9 @@ public interface IIncidentGrain : IFrameSource
     /// starts every unit's judgement over: flags clear and last positions are forgotten. A <paramref name="speed"/> sets the
     /// rate of the drill's clock units are judged on from now (0 paused; see <see cref="Domain.Incidents.DrillClock"/>). A
     /// drill carried on after its host went down says <paramref name="stoodSince"/>, when it last saved its clock: the drill's
-    /// clock stood still from then (or from the incident's latest event, if later: what was judged stays judged).
+    /// clock stood still from then (or from the incident's latest event, if later: what was judged stays judged). Both are
+    /// recorded: the judging clock's (<see cref="DrillControlled.StoodSince"/>) and the drill's own
+    /// (<see cref="DrillControlled.UnplayedSince"/>), which the after-action report measures the drill by.
     /// </summary>
     Task<Rejection?> RecordDrill(string action, string scenario, string actor, int? round = null, double? speed = null, DateTimeOffset? stoodSince = null);
 

@@ -298,10 +298,10 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         Task.FromResult(unavailable is not null || claiming.Contains(unitId) || (stream.Exists && !stream.IsClosed && stream.Projection.Units.ContainsKey(unitId)));
 
     public Task<Rejection?> RecordDrill(string action, string scenario, string actor, int? round = null, double? speed = null, DateTimeOffset? stoodSince = null) =>
-        CommandAsync(() => Decision.Do(new DrillControlled(action, scenario, actor, round, speed, StoodStill(stoodSince))));
+        CommandAsync(() => Decision.Do(new DrillControlled(action, scenario, actor, round, speed, StoodStill(stoodSince), stoodSince)));
 
-    // Never before the latest event: a fix taken then was placed on the drill's clock as it ran, and the clock does not
-    // run back past it.
+    // Judged, never before the latest event: a fix taken then was placed on the drill's clock as it ran, and the clock
+    // does not run back past it. The drill's own word of it is kept beside, for the report to measure the drill by.
     private DateTimeOffset? StoodStill(DateTimeOffset? since) =>
         since is { } s && stream.Exists ? (s > stream.Projection.Clock ? s : stream.Projection.Clock) : since;
 

@@ -389,6 +389,32 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public void A_drill_whose_host_went_down_while_the_incident_heard_on_is_measured_not_played_from_its_last_save_as_its_carry_on_says()
+    {
+        // At 1x: the drill's host saved its clock at 195 s and went down at 200 s; a radio kept reporting, so the
+        // incident's latest event before the carry-on at 206.5 s was at 205 s, and its judging clock could stand still only
+        // from there. The carry-on says the drill was not played from 195 s: 11.5 s. P1's flag stands from 50 s to 250 s
+        // of the incident's clock: 188.5 s on the drill's.
+        var report = Fold(
+            new IncidentOpened("inc-1", "Drill", School, true, "cmd") { Time = S(0) },
+            new DrillControlled("start", "demo", "drill", Speed: 1) { Time = S(0) },
+            new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Active), "cmd") { Time = S(0) },
+            new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, "cmd") { Time = S(0) },
+            new UnitEnrolled("R9", "Radio 9", UnitRole.Perimeter, "cmd") { Time = S(0) },
+            Fix("P1", 40, 60, 0),
+            new FlagRaised("P1", FlagLevel.Watch, "not-closing", "holding") { Time = S(50) },
+            Fix("R9", 205, 200, 0),
+            new DrillControlled(DrillControlled.CarryOn, "demo", "drill (carried on at 3:15 of loop 1 after its host stopped; not played for 0:11, which counts toward no hold)", Speed: 1, StoodSince: S(205), UnplayedSince: S(195)) { Time = S(206.5) },
+            Fix("P1", 250, 40, 0),
+            new FlagCleared("P1", "not-closing", "closing") { Time = S(250) });
+
+        var p1 = report.Units.Single(u => u.UnitId == "P1");
+        Assert.Equal(TimeSpan.FromSeconds(188.5), p1.LongestFlaggedHold);
+        Assert.Equal(TimeSpan.FromSeconds(188.5), report.Elapsed(S(50), S(250)));
+        Assert.Equal("played at 1×; not played for 0:11 while its host was down: durations are the drill's time, times of day the incident's", report.Incident.DrillClock);
+    }
+
+    [Fact]
     public void An_officer_holding_outside_the_threats_building_whose_stray_fixes_fall_inside_has_not_gone_in_nor_reached_contact()
     {
         // Four minutes 8 m outside the west wall of B1, 38 m from the threat, every 2 s; every tenth fix is thrown 30 m
