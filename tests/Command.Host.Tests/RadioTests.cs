@@ -42,6 +42,8 @@ public sealed class RadioTests(RadioHost host)
         var listeners = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{IngestHost.Incident}/units", Ct);
 
         Assert.Equal(["ENROLLED-1"], enrolled.EnumerateArray().Select(u => u.GetProperty("unitId").GetString()));
+        // Named as a report names its source, not camel-cased from the name of its kind ("coT").
+        Assert.Equal("cot", enrolled[0].GetProperty("lastFix").GetProperty("source").GetString());
         Assert.DoesNotContain(listeners.EnumerateArray(), u => u.GetProperty("unitId").GetString() == "STRANGER-1");
         Assert.Equal(1, meters.Rejected("unknown-unit", "CoT"));
     }

@@ -30,11 +30,12 @@ public static class PositionReportWriter
     private static readonly JsonEncodedText StaleAt = JsonEncodedText.Encode("staleAt");
     private static readonly JsonEncodedText ClockCorrectionS = JsonEncodedText.Encode("clockCorrectionS");
     private static readonly Names Declared = new(n => n);
-    private static readonly Names CamelCase = new(JsonNamingPolicy.CamelCase.ConvertName);
+    // A source as a report names it ("cot", "osmand"), not camel-cased from its kind ("coT").
+    private static readonly Names CamelCase = new(JsonNamingPolicy.CamelCase.ConvertName, source => source.ToLowerInvariant());
 
     /// <param name="writer">Where to write.</param>
     /// <param name="report">The report.</param>
-    /// <param name="camelCaseEnums">Enums in camelCase, as the web API writes them; otherwise as declared, as the recording does.</param>
+    /// <param name="camelCaseEnums">Enums in camelCase, as the web API writes them (a source as a report names it, "cot"); otherwise as declared, as the recording does.</param>
     /// <param name="coordinateDecimals">Decimals of latitude and longitude to write, for display; null writes them exactly, as recorded.</param>
     public static void Write(Utf8JsonWriter writer, PositionReport report, bool camelCaseEnums, int? coordinateDecimals = null)
     {
@@ -91,9 +92,9 @@ public static class PositionReportWriter
         }
     }
 
-    private sealed class Names(Func<string, string> style)
+    private sealed class Names(Func<string, string> style, Func<string, string>? sourceStyle = null)
     {
-        public JsonEncodedText[] Sources { get; } = [.. Enum.GetValues<ReportSource>().Select(s => JsonEncodedText.Encode(style(s.ToString())))];
+        public JsonEncodedText[] Sources { get; } = [.. Enum.GetValues<ReportSource>().Select(s => JsonEncodedText.Encode((sourceStyle ?? style)(s.ToString())))];
 
         public JsonEncodedText[] Roles { get; } = [.. Enum.GetValues<UnitRole>().Select(r => JsonEncodedText.Encode(style(r.ToString())))];
 

@@ -225,6 +225,11 @@ public sealed partial class LiveDashboardTests
         await scene.TrackAsync("P1", (0, -45));
         await Expect(word).ToHaveCountAsync(0);
         await Expect(dashboard.Row("P1").Locator(".source")).ToHaveTextAsync("JSON");
+
+        // A phone's app relayed through the API says so: shown as its app's protocol, as a radio's would be.
+        var p = Support.TestSite.Frame.ToGeo(new(0, -40));
+        (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/reports", new { reports = new[] { new { unitId = "P1", fixTime = DateTimeOffset.UtcNow, lat = p.Latitude, lon = p.Longitude, accuracyM = 5.0, source = "osmand" } } })).EnsureSuccessStatusCode();
+        await Expect(dashboard.Row("P1").Locator(".source")).ToHaveTextAsync("OsmAnd");
         Assert.Empty(dashboard.Errors);
     }
 

@@ -5,7 +5,7 @@
 import { roles, flag, shapeSvg, state, closes, escapeHtml } from './symbols.js';
 import { metres, rate, span, age, since, clock } from './format.js';
 
-const sources = { json: 'JSON', simulator: 'SIM', coT: 'CoT', nmea: 'NMEA', aprs: 'APRS', osmAnd: 'OsmAnd' };
+const sources = { json: 'JSON', simulator: 'SIM', cot: 'CoT', nmea: 'NMEA', aprs: 'APRS', osmand: 'OsmAnd' };
 
 export function createRow(commands, onClick) {
   const tr = document.createElement('div');
