@@ -23,6 +23,9 @@ public sealed partial class LiveDashboardTests
         await Expect(dashboard.ActiveFlags.Locator("button.ack")).ToHaveCountAsync(0);
         await Expect(dashboard.Row("P1")).ToBeVisibleAsync();
         await Expect(dashboard.Page.Locator("#board-body select:enabled")).ToHaveCountAsync(0);
+        // Its role reads as a word, with no box or arrow that would offer a choice.
+        var role = dashboard.Row("P1").Locator(".role select");
+        Assert.Equal(["none", "rgba(0, 0, 0, 0)"], await role.EvaluateAsync<string[]>("s => [getComputedStyle(s).appearance, getComputedStyle(s).borderTopColor]"));
         // Nothing the page asked for was refused: it asks only for what an observer may see.
         Assert.Empty(dashboard.Errors);
     }

@@ -194,7 +194,7 @@ public sealed partial class LiveDashboardTests
         var port = host.Services.GetRequiredService<Command.Ingest.Intake.IIncidentPort>();
         Assert.Null(await port.AlertAsync(scene.IncidentId, new Command.Ingest.Intake.UnitAlert("P2", "911 Alert", false, null), "cot:P2@10.20.0.7", TestContext.Current.CancellationToken));
 
-        await Expect(instead).ToHaveTextAsync("Nobody free to send instead: those proposed are no longer free");
+        await Expect(instead).ToHaveTextAsync("Nobody free to send instead: Patrol 2, proposed when the flag went up, is no longer free");
         Assert.Empty(dashboard.Errors);
     }
 

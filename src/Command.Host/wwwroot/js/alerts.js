@@ -171,7 +171,11 @@ export class Alerts {
     const free = new Set(this.free(subject));
     const candidates = proposal.candidates.filter(c => free.has(c.unitId));
     if (!candidates.length) {
-      div.textContent = proposal.candidates.length ? 'Nobody free to send instead: those proposed are no longer free' : 'Nobody free to send instead';
+      // Named: "those proposed" read as a list the commander was shown, where a page opened later was shown none.
+      const proposed = proposal.candidates.map(c => this.picture.units.get(c.unitId)?.callsign ?? c.callsign);
+      div.textContent = proposed.length
+        ? `Nobody free to send instead: ${listed(proposed)}, proposed when the flag went up, ${proposed.length > 1 ? 'are' : 'is'} no longer free`
+        : 'Nobody free to send instead';
       return div;
     }
     const along = candidates.some(c => c.alongGraph) ? ' on foot' : '';
@@ -188,6 +192,11 @@ export class Alerts {
     }
     return div;
   }
+}
+
+/** "Patrol 2", "Patrol 2 and Patrol 3", "Patrol 2, Patrol 3 and Medic 1". */
+function listed(names) {
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
 }
 
 /** Zone flags are not in a snapshot's units: the flag events say which are up. */
