@@ -75,6 +75,16 @@ public sealed class ManifestTests
     }
 
     [Fact]
+    public void A_browser_stays_on_one_host_of_the_dashboard()
+    {
+        // The page's live connection is negotiated, then opened, in two requests; an export's progress is told on the
+        // host that runs it. Spread over hosts, both fail now and then.
+        var dashboard = DeployFiles.Objects("Service").Single(s => s.At("spec").List("ports").Cast<YamlMappingNode>().Any(p => p.Text("targetPort") == "http"));
+
+        Assert.Equal("ClientIP", dashboard.At("spec").Text("sessionAffinity"));
+    }
+
+    [Fact]
     public void The_silo_port_the_container_opens_is_the_one_the_host_listens_on()
     {
         var silo = DeployFiles.Container.List("ports").Cast<YamlMappingNode>().Single(p => p.Text("name") == "silo").Text("containerPort");
