@@ -5,6 +5,9 @@ namespace Command.Host.Live;
 /// <summary>SignalR for the dashboard, with the same JSON shape as the HTTP API.</summary>
 public static class LiveSetup
 {
+    /// <summary>The reason a hub connection is refused while the host stops.</summary>
+    public const string HostStopping = "host-stopping";
+
     public static IServiceCollection AddCommandLive(this IServiceCollection services)
     {
         services.AddSignalR().AddJsonProtocol(o =>
@@ -34,9 +37,25 @@ public static class LiveSetup
         public override string ConvertName(string name) => name.ToLowerInvariant();
     }
 
-    /// <summary>The hub, for callers with the right to watch; joining a replay checks its own right.</summary>
+    /// <summary>
+    /// The hub, for callers with the right to watch; joining a replay checks its own right. Once the host begins to stop
+    /// (when SignalR closes the connections open on it) it takes no new one (503, the reason named): its pages reconnect
+    /// to whatever the deployment routes them to, or here once it is back, not to a host about to close them again.
+    /// </summary>
     public static WebApplication MapIncidentHub(this WebApplication app)
     {
+        var stopping = app.Lifetime.ApplicationStopping;
+        app.Use(async (context, next) =>
+        {
+            if (stopping.IsCancellationRequested && context.Request.Path.StartsWithSegments(IncidentHub.Path))
+            {
+                await Results.Json(new Api.ApiError(HostStopping, "the host is shutting down"), statusCode: StatusCodes.Status503ServiceUnavailable)
+                    .ExecuteAsync(context);
+                return;
+            }
+
+            await next(context);
+        });
         app.MapHub<IncidentHub>(IncidentHub.Path).RequireAuthorization(Access.Rights.Watch);
         return app;
     }

@@ -93,6 +93,23 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task A_command_that_cannot_reach_the_host_says_so_in_words_not_the_browser_s()
+    {
+        var scene = await Scene.OpenAsync(host, "unreached");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Exercise lead");
+        var start = dashboard.Page.Locator("[data-drill='start']");
+        await Expect(start).ToBeEnabledAsync();
+        // The network gives way between the page and the host: the call is never answered.
+        await dashboard.Page.RouteAsync("**/api/incidents/*/drill", route => route.AbortAsync("connectionrefused"));
+
+        await start.ClickAsync();
+
+        await Expect(dashboard.Notice).ToHaveTextAsync(
+            $"The host could not be reached (POST /api/incidents/{scene.IncidentId}/drill): try again once the connection is back");
+        Assert.All(dashboard.Errors, e => Assert.Contains("net::ERR_CONNECTION_REFUSED", e, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_whole_picture_merged_on_its_way_with_a_later_frame_lists_each_recorded_event_once()
     {
         var scene = await Scene.OpenAsync(host, "merged");

@@ -22,7 +22,14 @@ export const getText = (path, accept) => send('GET', path, undefined, accept);
 async function send(method, path, body, accept) {
   const headers = { Accept: accept };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (error) {
+    // The browser's own words for a call that never got an answer ("Failed to fetch") tell no one what happened.
+    if (error?.name === 'AbortError') throw error;
+    throw new ApiProblem(0, 'unreachable', `The host could not be reached (${method} ${path}): try again once the connection is back`);
+  }
   if (response.status === 401) toSignIn();
   const text = await response.text();
   if (!response.ok) {
