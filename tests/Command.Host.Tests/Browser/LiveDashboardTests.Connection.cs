@@ -75,11 +75,14 @@ public sealed partial class LiveDashboardTests
         await dashboard.Page.Locator("[data-drill='start']").ClickAsync();
         await Expect(drill).ToHaveAttributeAsync("data-state", "running");
         await Expect(dashboard.Page.Locator("[data-drill='pause']")).ToBeEnabledAsync();
+        // The page runs the drill's clock on from the host's answer to the start, and asks again only when it must.
+        await Expect(drill).ToHaveTextAsync("RUNNING · 0:03");
 
         await link.CutAsync();
 
-        // Not run on as if the host were still heard: the page cannot know whether it plays.
-        await Expect(drill).ToContainTextAsync("as last heard");
+        // Not run on as if the host were still heard (the page cannot know whether it plays), and not put back to the
+        // time of the last answer either: held at what the page showed when the connection went (a tick later at most).
+        await Expect(drill).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^RUNNING · 0:0[34] · as last heard$"));
         await Expect(dashboard.Page.Locator("[data-drill='pause']")).ToBeDisabledAsync();
         await Expect(dashboard.Page.Locator("[data-drill='stop']")).ToBeDisabledAsync();
 

@@ -84,8 +84,10 @@ export class DrillPanel {
     if (connected === this.connected) return;
     this.connected = connected;
     if (!connected && this.status?.state === 'running') {
-      // Frozen where it was last known to be.
-      this.status = { ...this.status, drillTimeS: this.at() };
+      // Frozen at the time the page last showed: run on from the last answer while it was connected, not that answer's
+      // own time (which may be minutes old: the page asks again only when the drill is controlled or the picture
+      // starts over).
+      this.status = { ...this.status, drillTimeS: this.shownS ?? this.at() };
       this.receivedAt = performance.now();
     }
     this.render();
@@ -93,6 +95,7 @@ export class DrillPanel {
 
   show(status) {
     this.status = status ?? null;
+    this.shownS = undefined;
     this.receivedAt = performance.now();
     // A drill that plays shows what it plays (by the name it was started by), how fast and whether it loops, whoever
     // started it.
@@ -136,7 +139,9 @@ export class DrillPanel {
     const round = s.round > 1 ? ` · round ${s.round}` : '';
     const fast = s.speed && s.speed !== 1;
     const heard = this.connected ? '' : ' · as last heard';
-    this.stateText.textContent = `${s.state.toUpperCase()} · ${duration(this.at())}${fast ? ` · ${s.speed}×` : ''}${round}${heard}`;
+    const at = this.at();
+    if (this.connected) this.shownS = at;
+    this.stateText.textContent = `${s.state.toUpperCase()} · ${duration(at)}${fast ? ` · ${s.speed}×` : ''}${round}${heard}`;
     if (!this.connected) {
       this.stateText.title = 'Not connected to the host: this is the drill as last heard, and its controls wait for the connection';
       return;
