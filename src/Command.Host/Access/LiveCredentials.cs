@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
+using Command.Host.Live;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.SignalR;
 
@@ -8,10 +9,12 @@ namespace Command.Host.Access;
 /// <summary>
 /// The hub connections open on this host and the credential each came with. A connection whose credential is revoked,
 /// signed out or expires is closed: checked whenever this host's copy of the access book changes, and every
-/// <see cref="AccessOptions.RefreshInterval"/> on the access clock for expiries.
+/// <see cref="AccessOptions.RefreshInterval"/> on the access clock for expiries. The page is told why first
+/// (<see cref="HubClosing"/>), so that it can say so rather than call the close a lost connection.
 /// </summary>
 public sealed partial class LiveCredentials(
-    AccessBookCopy book, CredentialCheck check, AccessOptions options, [FromKeyedServices(AccessClock.Key)] TimeProvider clock, ILogger<LiveCredentials> logger)
+    AccessBookCopy book, CredentialCheck check, AccessOptions options, [FromKeyedServices(AccessClock.Key)] TimeProvider clock,
+    IHubContext<IncidentHub> hub, ILogger<LiveCredentials> logger)
     : BackgroundService
 {
     private readonly ConcurrentDictionary<string, Connection> connections = new(StringComparer.Ordinal);
@@ -36,7 +39,7 @@ public sealed partial class LiveCredentials(
         // credential revoked or lapsed meanwhile, it is closed now rather than at the next change or expiry sweep.
         if (Problem(connection, clock.GetUtcNow()) is { } problem)
         {
-            Close(context.ConnectionId, connection, problem);
+            Close(context.ConnectionId, connection, Refused(problem));
         }
     }
 
@@ -50,19 +53,41 @@ public sealed partial class LiveCredentials(
         {
             if (Problem(connection, now) is { } problem)
             {
-                Close(id, connection, problem);
+                Close(id, connection, Refused(problem));
             }
         }
     }
 
+    private static HubClosing Refused(string problem) => new(HubClosing.CredentialRefused, problem);
+
     private string? Problem(Connection connection, DateTimeOffset now) =>
         check.Problem(connection.User) ?? (connection.Expires <= now ? "the credential expired" : null);
 
-    private void Close(string id, Connection connection, string problem)
+    private void Close(string id, Connection connection, HubClosing why)
     {
         if (connections.TryRemove(id, out _))
         {
-            LogClosed(logger, id, connection.User.Identity?.Name ?? "?", problem);
+            LogClosed(logger, id, connection.User.Identity?.Name ?? "?", why.Detail);
+            _ = TellAndCloseAsync(id, connection, why);
+        }
+    }
+
+    /// <summary>
+    /// Tells the page why, then closes: SignalR's own close message carries no reason, and the page would guess one. A
+    /// page that cannot be told (its connection already failing) is closed all the same.
+    /// </summary>
+    private async Task TellAndCloseAsync(string id, Connection connection, HubClosing why)
+    {
+        try
+        {
+            await hub.Clients.Client(id).SendAsync(IncidentHub.ClosingMethod, why);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
+        {
+            LogNotTold(logger, id, why.Reason, ex.Message);
+        }
+        finally
+        {
             connection.Context.Abort();
         }
     }
@@ -90,6 +115,9 @@ public sealed partial class LiveCredentials(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Closed hub connection {ConnectionId} of {Caller}: {Problem}")]
     private static partial void LogClosed(ILogger logger, string connectionId, string caller, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub connection {ConnectionId} could not be told it is closed ({Reason}): {Error}")]
+    private static partial void LogNotTold(ILogger logger, string connectionId, string reason, string error);
 
     private sealed record Connection(HubCallerContext Context, ClaimsPrincipal User, DateTimeOffset? Expires);
 }

@@ -12,7 +12,7 @@ namespace Command.Host.Live;
 /// Browsers join an incident (or "replay:{id}") to get a full snapshot, then frames of what changed, at most ten
 /// a second each. Frames whose sequence is not past the snapshot's are already in it; a full frame replaces all.
 /// Connecting needs the right to watch (the endpoint's policy); joining a replay needs the right to watch replays; a
-/// connection whose credential is revoked or expires is closed (<see cref="LiveCredentials"/>). A refused call is an
+/// connection whose credential is revoked or expires is told why, and closed (<see cref="LiveCredentials"/>). A refused call is an
 /// answer, not a fault: it is logged once (a missing right by <see cref="AccessAudit"/>), without a stack, and SignalR's
 /// own error line for it is left out (<see cref="Hosting.HubRefusalFilter"/>).
 /// </summary>
@@ -21,6 +21,9 @@ public sealed partial class IncidentHub(
 {
     public const string Path = "/hubs/incidents";
     public const string FrameMethod = "frame";
+
+    /// <summary>Tells a page why the host closes its connection (a <see cref="HubClosing"/>), just before it does.</summary>
+    public const string ClosingMethod = "closing";
 
     public override Task OnConnectedAsync()
     {

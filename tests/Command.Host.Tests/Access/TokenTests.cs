@@ -13,10 +13,12 @@ public sealed class TokenTests(AccessHost host) : IClassFixture<AccessHost>
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_revoked_token_is_refused_and_its_open_hub_connection_is_closed()
+    public async Task A_revoked_token_is_refused_and_its_open_hub_connection_is_told_why_and_closed()
     {
         var (token, id) = await host.Access.IssueTokenAsync("wall-display", ["observer"]);
         await using var hub = await ConnectAsync(token);
+        var told = new TaskCompletionSource<HubClosing>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<HubClosing>(IncidentHub.ClosingMethod, why => told.TrySetResult(why));
         var closed = Closed(hub);
 
         using var revoke = await host.Client.DeleteAsync($"/api/access/tokens/{id}", Ct);
@@ -25,6 +27,8 @@ public sealed class TokenTests(AccessHost host) : IClassFixture<AccessHost>
         using var after = await client.GetAsync("/api/incidents", Ct);
 
         Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        // Said before the close, so the page can say why it is signed out.
+        Assert.Equal(new HubClosing("credential-refused", "the token was revoked"), await told.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct));
         Assert.Equal(HubConnectionState.Disconnected, hub.State);
         Assert.Equal((HttpStatusCode.Unauthorized, "the credential was refused: the token was revoked; sign in again, or present a valid bearer token"),
             (after.StatusCode, (await after.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString()));

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using static Microsoft.Playwright.Assertions;
 
 namespace Command.Host.Tests.Browser;
@@ -28,5 +29,39 @@ public sealed partial class LiveDashboardTests
         Assert.Equal(["none", "rgba(0, 0, 0, 0)"], await role.EvaluateAsync<string[]>("s => [getComputedStyle(s).appearance, getComputedStyle(s).borderTopColor]"));
         // Nothing the page asked for was refused: it asks only for what an observer may see.
         Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task A_person_whose_roles_change_is_sent_to_sign_in_again_and_told_why()
+    {
+        var scene = await Scene.OpenAsync(host, "demoted");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Vance");
+
+        // An admin makes the commander an observer: the person's sessions end, on every host.
+        using var demoted = await host.Client.PutAsJsonAsync("/api/access/people/Cmdr%20Vance/roles", new { roles = new[] { "observer" } }, TestContext.Current.CancellationToken);
+
+        // Not "Connection lost" and a wait for a reconnection that cannot be: the host said why it closed the connection.
+        await Expect(dashboard.Page).ToHaveURLAsync($"{host.BaseAddress}sign-in/?return={Uri.EscapeDataString($"/?incident={scene.IncidentId}")}");
+        await Expect(dashboard.Page.Locator("#problem")).ToHaveTextAsync("You were signed out: 'Cmdr Vance' had their roles or password changed; sign in again");
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, demoted.StatusCode);
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task A_call_refused_for_a_session_that_no_longer_stands_sends_the_person_to_sign_in_again_told_why()
+    {
+        var scene = await Scene.OpenAsync(host, "reset");
+        var link = new HubLink();
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Hale", prepare: link.AttachAsync);
+        // Cut off from the hub, the page is not told when the session ends: the next call it makes is refused.
+        await link.CutAsync();
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Reconnecting…");
+        using var reset = await host.Client.PutAsJsonAsync("/api/access/people/Cmdr%20Hale/password", new { password = "another long password" }, TestContext.Current.CancellationToken);
+
+        await dashboard.Page.EvaluateAsync("() => import('/js/api.js').then(api => api.get('/api/incidents')).catch(() => null)");
+
+        await Expect(dashboard.Page).ToHaveURLAsync($"{host.BaseAddress}sign-in/?return={Uri.EscapeDataString($"/?incident={scene.IncidentId}")}");
+        await Expect(dashboard.Page.Locator("#problem")).ToHaveTextAsync("You were signed out: 'Cmdr Hale' had their roles or password changed; sign in again");
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, reset.StatusCode);
     }
 }

@@ -1,6 +1,6 @@
 // HTTP calls to the host. A refusal comes back as {reason, detail, errors?}; the detail is what the user sees.
 // The session cookie says who is calling; a call the host no longer takes it for (signed out, roles changed) goes
-// back to the sign-in page.
+// back to the sign-in page, which says why as the host said it.
 
 export class ApiProblem extends Error {
   constructor(status, reason, detail, errors) {
@@ -30,8 +30,8 @@ async function send(method, path, body, accept) {
     if (error?.name === 'AbortError') throw error;
     throw new ApiProblem(0, 'unreachable', `The host could not be reached (${method} ${path}): try again once the connection is back`);
   }
-  if (response.status === 401) toSignIn();
   const text = await response.text();
+  if (response.status === 401) toSignIn(refusedCredential(text ? parseJson(text) : null));
   if (!response.ok) {
     const json = text ? parseJson(text) : null;
     const detail = json?.detail ?? `${method} ${path} answered ${response.status} ${response.statusText}`;
@@ -46,9 +46,22 @@ export const post = (path, body = {}) => request('POST', path, body);
 export const put = (path, body) => request('PUT', path, body);
 export const del = path => request('DELETE', path);
 
-/** To the sign-in page, coming back here once signed in. */
-export function toSignIn() {
+/** Where the page leaves the sign-in page why the host signed the person out: this site's own pages only can set it. */
+export const signedOutKey = 'command.signed-out';
+
+/**
+ * To the sign-in page, coming back here once signed in; given why the host no longer takes the session, the sign-in page
+ * says it (kept in this tab's session storage, not the address, so a link cannot make the page say anything).
+ */
+export function toSignIn(why) {
+  if (why) sessionStorage.setItem(signedOutKey, why); else sessionStorage.removeItem(signedOutKey);
   location.assign(`/sign-in/?return=${encodeURIComponent(location.pathname + location.search)}`);
+}
+
+/** Why a 401 says the credential presented no longer stands ("the credential was refused: …"), or null. */
+function refusedCredential(json) {
+  const match = /^the credential was refused: (.*); sign in again, or present a valid bearer token$/.exec(json?.detail ?? '');
+  return match?.[1] ?? null;
 }
 
 function parseJson(text) {

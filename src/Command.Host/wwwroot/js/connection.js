@@ -24,6 +24,9 @@ export class Connection {
       .configureLogging({ log: (level, message) => { if (level >= signalR.LogLevel.Warning) this.lastLog = message; } })
       .build();
     this.hub.on('frame', frame => this.receive(frame));
+    // The host closes a connection whose credential no longer stands (roles or password changed, signed out, revoked),
+    // saying why first: not a lost connection to wait out, but a sign-in to make again.
+    this.hub.on('closing', why => { if (why?.reason === 'credential-refused') toSignIn(why.detail); });
     this.hub.onreconnecting(() => this.setState('reconnecting'));
     this.hub.onreconnected(() => { this.setState('live'); this.rejoin(); });
     this.hub.onclose(() => { this.setState('disconnected'); this.startLater(); });

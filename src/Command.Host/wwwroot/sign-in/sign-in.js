@@ -20,6 +20,13 @@ async function post(path, body, method = 'POST') {
   return json;
 }
 
+// Sent here by the dashboard because the host no longer took the session: say why, as the host said it, once.
+const signedOut = sessionStorage.getItem('command.signed-out');
+if (signedOut) {
+  sessionStorage.removeItem('command.signed-out');
+  showProblem(`You were signed out: ${signedOut}`);
+}
+
 $('sign-in').addEventListener('submit', async event => {
   event.preventDefault();
   showProblem('');
