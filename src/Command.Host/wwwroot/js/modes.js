@@ -42,12 +42,16 @@ export class Modes {
   }
 
   async showLive(incidentId) {
+    // Only the latest choice is shown: one made while the page was still loading the one it opened on (its site
+    // asked for, not yet answered) was shown, then overwritten by the first when its answer came last.
+    const shown = this.shownLive = (this.shownLive ?? 0) + 1;
     this.setMode('live');
     this.replay.close();
     this.commands.incidentId = incidentId || null;
     this.picker.select.value = incidentId ?? '';
     keepInAddress(incidentId);
     const view = incidentId ? await loadIncident(incidentId) : null;
+    if (shown !== this.shownLive || this.mode !== 'live') return;
     this.header.setIncidentName(view?.name ?? incidentId);
     this.mapView.showSite(view?.site ?? null);
     this.drill.forget(incidentId);
