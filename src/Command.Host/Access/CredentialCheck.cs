@@ -31,7 +31,7 @@ public sealed class CredentialCheck(AccessBookCopy book, [FromKeyedServices(Acce
 
                 if (caller.FindFirst(AccessClaims.Stamp)?.Value != person.Stamp.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 {
-                    return $"'{name}' had their roles or password changed; sign in again";
+                    return $"'{name}' had their roles or password changed";
                 }
 
                 return caller.FindFirst(AccessClaims.Session)?.Value is { } session && !book.IsEndedSession(session) ? null : "the session was signed out";

@@ -42,7 +42,7 @@ public sealed partial class LiveDashboardTests
 
         // Not "Connection lost" and a wait for a reconnection that cannot be: the host said why it closed the connection.
         await Expect(dashboard.Page).ToHaveURLAsync($"{host.BaseAddress}sign-in/?return={Uri.EscapeDataString($"/?incident={scene.IncidentId}")}");
-        await Expect(dashboard.Page.Locator("#problem")).ToHaveTextAsync("You were signed out: 'Cmdr Vance' had their roles or password changed; sign in again");
+        await Expect(dashboard.Page.Locator("#problem")).ToHaveTextAsync("You were signed out: 'Cmdr Vance' had their roles or password changed. Sign in again.");
         Assert.Equal(System.Net.HttpStatusCode.NoContent, demoted.StatusCode);
         Assert.Empty(dashboard.Errors);
     }
@@ -61,7 +61,7 @@ public sealed partial class LiveDashboardTests
         await dashboard.Page.EvaluateAsync("() => import('/js/api.js').then(api => api.get('/api/incidents')).catch(() => null)");
 
         await Expect(dashboard.Page).ToHaveURLAsync($"{host.BaseAddress}sign-in/?return={Uri.EscapeDataString($"/?incident={scene.IncidentId}")}");
-        await Expect(dashboard.Page.Locator("#problem")).ToHaveTextAsync("You were signed out: 'Cmdr Hale' had their roles or password changed; sign in again");
+        await Expect(dashboard.Page.Locator("#problem")).ToHaveTextAsync("You were signed out: 'Cmdr Hale' had their roles or password changed. Sign in again.");
         Assert.Equal(System.Net.HttpStatusCode.NoContent, reset.StatusCode);
     }
 }

@@ -24,7 +24,7 @@ async function post(path, body, method = 'POST') {
 const signedOut = sessionStorage.getItem('command.signed-out');
 if (signedOut) {
   sessionStorage.removeItem('command.signed-out');
-  showProblem(`You were signed out: ${signedOut}`);
+  showProblem(`You were signed out: ${signedOut}. Sign in again.`);
 }
 
 $('sign-in').addEventListener('submit', async event => {
