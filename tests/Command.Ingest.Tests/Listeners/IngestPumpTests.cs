@@ -99,12 +99,7 @@ public sealed class IngestPumpTests
         // stopped the host, and with it every radio the surviving host heard.
         var port = new FakeIncidentPort();
         var routes = new UnreachableUnits("GONE");
-        await using var services = new ServiceCollection()
-            .AddSingleton<IIncidentPort>(port)
-            .AddSingleton<IUnitRoutes>(routes)
-            .AddSingleton<TimeProvider>(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(IngestRig.Now))
-            .AddCommandIngest(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Ingest:DeliveryRetryDelay"] = "00:00:00" }).Build())
-            .BuildServiceProvider();
+        await using var services = Services(port, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(IngestRig.Now), ["Ingest:DeliveryRetryDelay=00:00:00"], routes);
         var queue = services.GetRequiredService<IngestQueue>();
         var lost = new List<long>();
         using var listener = LostCounter(lost);
@@ -153,8 +148,9 @@ public sealed class IngestPumpTests
         Assert.Equal(["A1", "A2", "A3"], port.Snapshot().Select(d => d.Report!.UnitId));
     }
 
-    private static ServiceProvider Services(FakeIncidentPort port, TimeProvider clock, string[]? settings = null) => new ServiceCollection()
+    private static ServiceProvider Services(FakeIncidentPort port, TimeProvider clock, string[]? settings = null, IUnitRoutes? routes = null) => new ServiceCollection()
         .AddSingleton<IIncidentPort>(port)
+        .AddSingleton(routes ?? new ListenerIncidentOnly())
         .AddSingleton(clock)
         .AddCommandIngest(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
             .AddInMemoryCollection((settings ?? []).Select(s => s.Split('=', 2)).ToDictionary(kv => kv[0], kv => (string?)kv[1]))

@@ -85,6 +85,8 @@ export class Header {
 
   setIncidentName(name) {
     this.elements.name.textContent = name || '—';
+    // A long name is cut to fit the bar: the whole of it on hover.
+    this.elements.name.title = name || '';
     document.title = name ? `${name} — Command` : 'Command';
   }
 }
