@@ -81,7 +81,7 @@ public static class IngestServiceCollectionExtensions
         });
         services.AddSingleton<IHostedService>(sp => new NmeaTcpListener(
             "Ingest:Nmea:Tcp", Listener(configuration, "Ingest:Nmea:Tcp", new NmeaListenerOptions { Port = 10110 }), sp.GetRequiredService<IngestContext>(),
-            sp.GetRequiredService<NmeaOptions>(), sp.GetRequiredService<ILogger<NmeaTcpListener>>()));
+            sp.GetRequiredService<NmeaOptions>(), sp.GetRequiredService<ILogger<NmeaTcpListener>>(), sp.GetRequiredService<ValidationOptions>()));
         services.AddSingleton<IHostedService>(sp => new AprsTcpListener(
             "Ingest:Aprs:Tcp", Listener(configuration, "Ingest:Aprs:Tcp", new TcpListenerOptions { Port = 14580 }), sp.GetRequiredService<IngestContext>(),
             sp.GetRequiredService<AprsParser>(), sp.GetRequiredService<ILogger<AprsTcpListener>>()));

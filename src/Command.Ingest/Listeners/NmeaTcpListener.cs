@@ -12,7 +12,8 @@ namespace Command.Ingest.Listeners;
 /// or to the unit its first <c>UNIT &lt;id&gt; [callsign]</c> line names. A line ends at CR, LF or CRLF: NMEA 0183
 /// says CRLF, but some serial-to-TCP gateways pass a receiver's lines on with a bare CR.
 /// </summary>
-public sealed class NmeaTcpListener(string section, NmeaListenerOptions options, IngestContext context, NmeaOptions nmea, ILogger<NmeaTcpListener> logger)
+public sealed class NmeaTcpListener(
+    string section, NmeaListenerOptions options, IngestContext context, NmeaOptions nmea, ILogger<NmeaTcpListener> logger, Domain.Validation.ValidationOptions? validation = null)
     : TcpIngestListener(section, options, context, logger)
 {
     protected override ReportSource Source => ReportSource.Nmea;
@@ -31,7 +32,7 @@ public sealed class NmeaTcpListener(string section, NmeaListenerOptions options,
 
     protected override Func<ReadOnlyMemory<byte>, FrameOutcome> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source)
     {
-        var decoder = new NmeaDecoder(nmea, options.UnitId, options.Callsign);
+        var decoder = new NmeaDecoder(nmea, options.UnitId, options.Callsign, validation?.MaxAccuracyM);
         return line => decoder.Decode(Encoding.UTF8.GetString(line.Span), Clock.GetUtcNow()) is { Report: { } report }
             ? new IngestItem(incident, unknownUnits, report)
             : null;

@@ -17,9 +17,10 @@ namespace Command.Ingest.Nmea;
 /// as gpsfake replays it) are skipped. Dates: a GGA takes the day, among the day before, of and after the
 /// last RMC date, that puts it nearest to that RMC fix (so midnight rolls over); before any RMC it takes the
 /// day that puts it nearest to the receiving clock. A fix the receiver did not measure (GGA quality 6-8, RMC mode
-/// E, M, S or N: see <see cref="NmeaFixKinds"/>) is no fix.
+/// E, M, S or N: see <see cref="NmeaFixKinds"/>) is no fix. A GGA whose HDOP gives an accuracy worse than
+/// <paramref name="maxAccuracyM"/> (the screen's limit) is refused here, in the HDOP the receiver sent.
 /// </remarks>
-public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, string? callsign = null)
+public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, string? callsign = null, double? maxAccuracyM = null)
 {
     private DateTimeOffset? lastRmc;
     private DateTimeOffset? lastReported;
@@ -158,7 +159,15 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
         var separation = f.Length > 11 ? NmeaFields.Number(f[11]) : null;
         var altitude = NmeaFields.Number(f[9]) is { } msl ? msl + (separation ?? 0) : (double?)null;
         AltitudeDatum? datum = altitude is null ? null : separation is null ? AltitudeDatum.MeanSeaLevel : AltitudeDatum.Ellipsoid;
-        var accuracy = NmeaFields.Number(f[8]) * options.MetresPerHdop;
+        var hdop = NmeaFields.Number(f[8]);
+        var accuracy = hdop * options.MetresPerHdop;
+        if (accuracy > maxAccuracyM)
+        {
+            // Said in the HDOP the receiver sent: the metres are this host's reading of it, which no device shows.
+            return Refuse(line, new(RejectReason.PoorAccuracy, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{f[0]} HDOP {hdop:0.###} ({accuracy:0.#} m at {options.MetresPerHdop:0.###} m per HDOP) is worse than the {maxAccuracyM:0.###} m limit")), UnitId);
+        }
+
         return Fix(line, f, 2, UnitId!, fixTime, altitude, accuracy, null, null, callsign, datum);
     }
 

@@ -228,6 +228,18 @@ public sealed class ListenerTests
         Assert.Equal(("E3", "Engine 3", new DateTimeOffset(2026, 3, 14, 14, 59, 58, TimeSpan.Zero)), (report?.UnitId, report?.Callsign, report?.FixTime));
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task A_receiver_whose_hdop_is_too_poor_is_refused_in_its_hdop_against_the_screens_limit()
+    {
+        await using var rig = await IngestRig.StartAsync(new() { ["Ingest:Validation:MaxAccuracyM"] = "50" });
+        using var client = await IngestRig.ConnectAsync(rig.Listener<NmeaTcpListener>().BoundPort!.Value);
+        await IngestRig.SendAsync(client, "UNIT E4 Engine 4\r\n" + NmeaDecoderTests.WithChecksum("GPGGA,145958.000,3944.3520,N,10459.4180,W,1,04,12.0,1609.0,M,,M,,") + "\r\n");
+
+        var refused = (await rig.Port.WaitForAsync(1))[0].Refused;
+
+        Assert.Equal("GPGGA HDOP 12 (60 m at 5 m per HDOP) is worse than the 50 m limit", refused?.Detail);
+    }
+
     [Theory(Timeout = 30_000)]
     [InlineData("\r")]
     [InlineData("\r\n")]

@@ -146,6 +146,24 @@ public sealed class NmeaDecoderTests
         Assert.Equal((RejectReason.InvalidValue, detail, "GPS1"), (line.Report!.Rejection?.Reason, line.Report.Rejection?.Detail, line.Report.UnitId));
     }
 
+    [Theory]
+    [InlineData("50", "GPGGA HDOP 50 (250 m at 5 m per HDOP) is worse than the 100 m limit")]
+    [InlineData("20.5", "GPGGA HDOP 20.5 (102.5 m at 5 m per HDOP) is worse than the 100 m limit")]
+    public void A_fix_too_poor_to_take_is_refused_in_the_hdop_the_receiver_sent(string hdop, string detail)
+    {
+        var line = new NmeaDecoder(NmeaOptions.Default, "GPS1", maxAccuracyM: 100).Decode(WithChecksum($"GPGGA,030719.000,3747.0873,S,17518.8938,E,1,08,{hdop},59.9,M,23.7,M,,0000"), Received);
+
+        Assert.Equal((RejectReason.PoorAccuracy, detail, "GPS1"), (line.Report!.Rejection?.Reason, line.Report.Rejection?.Detail, line.Report.UnitId));
+    }
+
+    [Fact]
+    public void A_fix_as_poor_as_the_limit_is_taken()
+    {
+        var line = new NmeaDecoder(NmeaOptions.Default, "GPS1", maxAccuracyM: 100).Decode(WithChecksum("GPGGA,030719.000,3747.0873,S,17518.8938,E,1,08,20,59.9,M,23.7,M,,0000"), Received);
+
+        Assert.Equal(100, line.Report!.Report!.AccuracyM);
+    }
+
     [Fact]
     public void The_fastest_speed_a_report_may_say_is_taken()
     {
