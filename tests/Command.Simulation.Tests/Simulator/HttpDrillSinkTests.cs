@@ -115,6 +115,43 @@ public sealed class HttpDrillSinkTests
     }
 
     [Fact]
+    public async Task Units_a_run_before_left_in_another_role_start_in_the_role_the_script_gives_them()
+    {
+        // The last run ended with Patrol 17 (P4) sent in from staging: left so, it stood at staging judged as contact.
+        api.Answer = (method, path) => (method, path) switch
+        {
+            ("POST", "/api/incidents") => (HttpStatusCode.Conflict, """{"reason":"incident-exists"}"""),
+            ("POST", "/api/incidents/demo/units") => (HttpStatusCode.Conflict, """{"reason":"already-exists"}"""),
+            ("GET", "/api/incidents/demo/units") => (HttpStatusCode.OK, """[{"unitId":"P4","role":"contact"},{"unitId":"R1","role":"rescueTaskForce"},{"unitId":"M1","role":"medical"}]"""),
+            ("GET", "/api/sessions/demo/timeline") => (HttpStatusCode.OK, "[]"),
+            _ => (HttpStatusCode.OK, "{}"),
+        };
+        var demo = await DemoScenario.LoadAsync(TestContext.Current.CancellationToken);
+
+        await Sink().OpenAsync(demo.Setup(), TestContext.Current.CancellationToken);
+
+        var roles = api.Requests.Where(r => r.Method == "PUT" && r.Path.EndsWith("/role", StringComparison.Ordinal)).Select(r => (r.Path, r.Body)).ToList();
+        Assert.Equal([("/api/incidents/demo/units/P4/role", """{"role":"staging"}""")], roles);
+        Assert.True(api.Requests.FindLastIndex(r => r.Path == "/api/incidents/demo/units" && r.Method == "POST") < api.Requests.FindIndex(r => r.Path.EndsWith("/role", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_unit_enrolled_in_another_open_incident_stops_the_play_naming_it()
+    {
+        api.Answer = (method, path) => (method, path) switch
+        {
+            ("POST", "/api/incidents/demo/units") => (HttpStatusCode.Conflict, """{"reason":"enrolled-elsewhere","detail":"unit 'C1' is enrolled in incident 'bb5a'"}"""),
+            _ => (HttpStatusCode.OK, "{}"),
+        };
+        var demo = await DemoScenario.LoadAsync(TestContext.Current.CancellationToken);
+
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => Sink().OpenAsync(demo.Setup(), TestContext.Current.CancellationToken));
+
+        Assert.Contains("unit 'C1' is enrolled in incident 'bb5a'", refused.Message, StringComparison.Ordinal);
+        Assert.Single(api.Requests, r => r.Path == "/api/incidents/demo/units");
+    }
+
+    [Fact]
     public async Task An_existing_incident_with_another_site_of_its_own_stops_the_play_before_any_unit_is_enrolled()
     {
         api.Answer = (method, path) => (method, path) switch

@@ -40,11 +40,15 @@ internal sealed class CommandApiClient(HttpClient http)
         await EnsureSuccessAsync(response, cancellationToken);
     }
 
-    /// <summary>Enrols a unit; false when it is already enrolled (409), as on a rerun against the same incident.</summary>
+    /// <summary>
+    /// Enrols a unit; false when it is already enrolled in this incident (409 <c>already-exists</c>), as on a rerun
+    /// against the same incident. Enrolled in another open incident (409 <c>enrolled-elsewhere</c>) it throws, naming that
+    /// incident: every report of the unit would be refused.
+    /// </summary>
     public async Task<bool> EnrolAsync(string incidentId, EnrolUnitBody body, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync($"api/incidents/{E(incidentId)}/units", body, ApiJsonContext.Default.EnrolUnitBody, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.Conflict)
+        if (response.StatusCode == HttpStatusCode.Conflict && !(await response.Content.ReadAsStringAsync(cancellationToken)).Contains("\"enrolled-elsewhere\"", StringComparison.Ordinal))
         {
             return false;
         }
@@ -89,6 +93,15 @@ internal sealed class CommandApiClient(HttpClient http)
             .DefaultIfEmpty(0)
             .Max();
         return Math.Max(lastRound, positioned ? 1 : 0);
+    }
+
+    /// <summary>The roles the incident's units have now, by unit id (as its answers write them: "rescueTaskForce").</summary>
+    public async Task<IReadOnlyDictionary<string, string>> RolesAsync(string incidentId, CancellationToken cancellationToken)
+    {
+        using var units = await GetJsonAsync($"api/incidents/{E(incidentId)}/units", cancellationToken);
+        return units.RootElement.EnumerateArray()
+            .Where(u => Text(u, "unitId") is not null && Text(u, "role") is not null)
+            .ToDictionary(u => Text(u, "unitId")!, u => Text(u, "role")!, StringComparer.Ordinal);
     }
 
     private async Task<System.Text.Json.JsonDocument> GetJsonAsync(string path, CancellationToken cancellationToken)

@@ -51,15 +51,43 @@ internal sealed class HttpDrillSink(CommandApiClient api, string incidentId, str
         }
 
         var enrolled = 0;
+        var kept = new List<UnitEnrolment>();
         foreach (var unit in setup.Units)
         {
-            enrolled += await api.EnrolAsync(incidentId, ApiMapping.ToEnrolUnit(unit), cancellationToken) ? 1 : 0;
+            if (await api.EnrolAsync(incidentId, ApiMapping.ToEnrolUnit(unit), cancellationToken))
+            {
+                enrolled++;
+            }
+            else
+            {
+                kept.Add(unit);
+            }
         }
 
         await output.WriteLineAsync($"Enrolled {enrolled} of {setup.Units.Length} units (the rest were already enrolled).");
+        await RoleAgainAsync(kept, cancellationToken);
         if (speed != 1)
         {
             await ClockAsync(speed, $"The incident judges its units on this drill's clock: {speed:0.##} s of drill to each second.", cancellationToken);
+        }
+    }
+
+    // Units enrolled by a run before start in the roles the script gives them, as the host's own drill started again does:
+    // left in the role the last run ended them in, a unit at staging was judged, and flagged, as a contact unit.
+    private async Task RoleAgainAsync(IReadOnlyList<UnitEnrolment> kept, CancellationToken cancellationToken)
+    {
+        if (kept.Count == 0)
+        {
+            return;
+        }
+
+        var roles = await api.RolesAsync(incidentId, cancellationToken);
+        foreach (var unit in kept)
+        {
+            if (roles.TryGetValue(unit.UnitId, out var now) && !string.Equals(now.Replace("-", "", StringComparison.Ordinal), unit.Role.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                await RoleAsync(unit.UnitId, unit.Role, cancellationToken);
+            }
         }
     }
 
