@@ -209,6 +209,26 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
     }
 
     [Fact]
+    public async Task A_threat_moved_without_a_phase_keeps_its_own_and_one_placed_afresh_without_one_is_active()
+    {
+        // Contained by a commander's decision: moved by an integration that says only where, it went active again in
+        // silence, and its flags were no longer held back.
+        var id = NewId();
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        (await host.Client.PutAsJsonAsync($"/api/incidents/{id}/threats/T1", new { lat = 44.0009, lon = -100.0, uncertaintyM = 10, phase = "active" }, Ct)).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{id}/threats/T1/phase", new { phase = "contained", reason = "barricaded in room 12" })).EnsureSuccessStatusCode();
+
+        var moved = await host.Client.PutAsJsonAsync($"/api/incidents/{id}/threats/T1", new { lat = 44.0010, lon = -100.0 }, Ct);
+        var placed = await host.Client.PutAsJsonAsync($"/api/incidents/{id}/threats/T2", new { lat = 44.0010, lon = -100.0 }, Ct);
+        var view = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct);
+
+        Assert.Equal((HttpStatusCode.OK, "contained"), (moved.StatusCode, (await moved.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("phase").GetString()));
+        Assert.Equal(HttpStatusCode.OK, placed.StatusCode);
+        Assert.Equal([("T1", "contained"), ("T2", "active")],
+            view.GetProperty("threats").EnumerateArray().Select(t => (t.GetProperty("threatId").GetString(), t.GetProperty("phase").GetString())).OrderBy(t => t.Item1));
+    }
+
+    [Fact]
     public async Task Declaring_the_phase_of_a_threat_the_incident_does_not_have_is_not_found()
     {
         var id = NewId();

@@ -142,6 +142,13 @@ public static class IncidentsApi
             return ApiError.Invalid(errors);
         }
 
+        // A move that says no phase keeps the threat's: it made a contained threat active again, silently, and its flags
+        // were no longer held back. A threat placed afresh with none is active.
+        if (body.Phase is null && await grains.GetGrain<IIncidentGrain>(id).GetView() is { } view && view.Threats.FirstOrDefault(t => t.ThreatId == threatId) is { } placed)
+        {
+            phase = placed.Phase;
+        }
+
         var threat = new Threat(threatId, position!.Value, body.UncertaintyM, phase, body.Floor,
             Name: string.IsNullOrWhiteSpace(body.Name) ? null : body.Name.Trim(), Remarks: string.IsNullOrWhiteSpace(body.Remarks) ? null : body.Remarks.Trim());
         var rejection = await grains.GetGrain<IIncidentGrain>(id).SetThreat(threat, Actor.Of(request), body.Reason);
