@@ -48,6 +48,34 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_note_saved_with_a_double_click_is_kept_once()
+    {
+        var scene = await Scene.OpenAsync(host, "twice");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.HoldAsync("P1", 0, -60);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        var posted = 0;
+        dashboard.Page.Request += (_, request) =>
+        {
+            if (request.Method == "POST" && request.Url.EndsWith($"/api/sessions/{scene.IncidentId}/notes", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref posted);
+            }
+        };
+
+        await dashboard.Page.Locator("#note-open-live").ClickAsync();
+        await dashboard.Page.Locator("#note-text").FillAsync("Patrol 1 waited at the car");
+        await dashboard.Page.Locator("#note-save").DblClickAsync();
+        await Expect(dashboard.Page.Locator("#note-dialog")).ToBeHiddenAsync();
+
+        Assert.Equal(1, Volatile.Read(ref posted));
+        var notes = await host.Client.GetFromJsonAsync<System.Text.Json.JsonElement[]>($"/api/sessions/{scene.IncidentId}/notes", TestContext.Current.CancellationToken);
+        Assert.Single(notes!, n => n.GetProperty("type").GetString() == "note");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task A_refused_note_says_why_in_its_dialog_and_once_put_right_is_saved_with_nothing_left_up()
     {
         var scene = await Scene.OpenAsync(host, "refused-note");

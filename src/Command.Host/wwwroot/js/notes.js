@@ -187,6 +187,19 @@ export class Notes {
   }
 
   async save() {
+    // One save at a time: a double click on Save kept the note twice.
+    if (this.saving) return;
+    this.saving = true;
+    this.el.save.disabled = true;
+    try {
+      await this.send();
+    } finally {
+      this.saving = false;
+      this.el.save.disabled = false;
+    }
+  }
+
+  async send() {
     const { incidentId, replayId } = this.session() ?? {};
     const el = this.el;
     const note = this.editing;
