@@ -26,6 +26,12 @@ public static class ExerciseRules
             return $"scenario: the name and version are at most {MaxTextLength} characters";
         }
 
+        // Printed in the AAR/IP: a right-to-left override or a zero-width character changes what a reader sees there.
+        if (!recorded && (Invisible("scenario:", exercise.Scenario) ?? Invisible("version:", exercise.ScenarioVersion)) is { } hidden)
+        {
+            return hidden;
+        }
+
         if (exercise.Objectives.IsDefault || exercise.Objectives.Length > Exercise.MaxObjectives)
         {
             return $"objectives: at most {Exercise.MaxObjectives} objectives";
@@ -43,6 +49,11 @@ public static class ExerciseRules
             if (string.IsNullOrWhiteSpace(o.Title) || o.Title.Length > MaxTextLength || o.Title.Any(char.IsControl))
             {
                 return $"objectives[{i}].title: 1-{MaxTextLength} characters of text";
+            }
+
+            if (!recorded && Invisible($"objectives[{i}].title:", o.Title) is { } invisible)
+            {
+                return invisible;
             }
 
             if (o.Measures.IsDefault || o.Measures.Length > Exercise.MaxMeasures || (o.Measures.IsEmpty && !recorded))
@@ -68,4 +79,7 @@ public static class ExerciseRules
 
         return null;
     }
+
+    private static string? Invisible(string what, string? text) =>
+        text is null ? null : Validation.InvisibleCharacters.Refusal(what, text, freeText: true);
 }

@@ -119,6 +119,10 @@ public sealed partial class PaperworkTests(PaperworkHost host) : IClassFixture<P
         Assert.Equal(
             [(HttpStatusCode.BadRequest, "objectives", "missing-field", "the exercise's objectives, each with its measures; [] to set none")],
             await ErrorsAsync(await PutAsync("""{"scenario": "school"}""")));
+        // Printed in the AAR/IP, where a right-to-left override would show "Reach the threat" backwards.
+        Assert.Equal(
+            [(HttpStatusCode.BadRequest, "objectives[0].title", "invalid-value", "holds an invisible formatting character (U+202E)")],
+            await ErrorsAsync(await PutAsync("""{"objectives": [{"id": "O1", "title": "Reach \u202Ethe threat", "measures": [{"measure": "first-contact", "performedS": 180, "someChallengesS": 300, "majorChallengesS": 600}]}]}""")));
         Assert.Equal(
             [(HttpStatusCode.BadRequest, "objectives", "missing-field", "the exercise's objectives, each with its measures; [] to set none")],
             await ErrorsAsync(await PutAsync("{}")));
