@@ -171,6 +171,26 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task Incidents_of_one_name_are_told_apart_in_the_picker_by_their_ids()
+    {
+        // Runs of one scenario are named after it: two of them read alike, and a commander picked one at random.
+        var name = $"Meadowlark drill {Guid.NewGuid():N}"[..26];
+        var (first, second) = ($"same-a-{Guid.NewGuid():N}"[..20], $"same-b-{Guid.NewGuid():N}"[..20]);
+        foreach (var id in new[] { first, second })
+        {
+            (await host.PostJsonAsync("/api/incidents", new { id, name, site = new { name = "Test campus", origin = new { lat = Support.TestSite.Origin.Latitude, lon = Support.TestSite.Origin.Longitude } } })).EnsureSuccessStatusCode();
+        }
+
+        var scene = await Scene.OpenAsync(host, "unique");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+
+        await Expect(dashboard.Page.Locator($"#incident-picker option[value='{first}']")).ToHaveTextAsync($"{name} · {first}");
+        await Expect(dashboard.Page.Locator($"#incident-picker option[value='{second}']")).ToHaveTextAsync($"{name} · {second}");
+        await Expect(dashboard.Page.Locator($"#incident-picker option[value='{scene.IncidentId}']")).ToHaveTextAsync($"Drill {scene.IncidentId}");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task An_incident_chosen_while_the_page_still_loads_the_one_it_opened_on_is_the_one_shown()
     {
         // The page asks for the incident it opened on; before the answer comes, the commander picks another. The first

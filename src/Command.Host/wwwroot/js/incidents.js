@@ -16,8 +16,12 @@ export class IncidentPicker {
   async load(wanted) {
     this.listings = (await attempt(() => get('/api/incidents'))) ?? [];
     const current = this.select.value;
+    // A name two incidents share (runs of one scenario are named after it) says which incident by its id.
+    const named = new Map();
+    for (const i of this.listings) named.set(i.name, (named.get(i.name) ?? 0) + 1);
+    const label = i => !i.name ? i.incidentId : named.get(i.name) > 1 ? `${i.name} · ${i.incidentId}` : i.name;
     this.select.innerHTML = this.listings.length
-      ? this.listings.map(i => `<option value="${escapeAttr(i.incidentId)}">${escapeAttr(i.name || i.incidentId)}${i.closedAt ? ' (closed)' : ''}</option>`).join('')
+      ? this.listings.map(i => `<option value="${escapeAttr(i.incidentId)}">${escapeAttr(label(i))}${i.closedAt ? ' (closed)' : ''}</option>`).join('')
       : '<option value="">No incidents</option>';
     const ids = this.listings.map(i => i.incidentId);
     const choice = ids.includes(current) ? current : ids.includes(wanted) ? wanted : ids.includes(preferred) ? preferred : ids[0] ?? '';
