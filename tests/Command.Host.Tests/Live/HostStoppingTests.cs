@@ -14,7 +14,7 @@ namespace Command.Host.Tests.Live;
 /// taken back by it and left calling themselves live while nothing arrives until the end of its shutdown (its silo's
 /// stopping can take half a minute).
 /// </summary>
-public sealed class HostStoppingTests(CommandHost host) : IClassFixture<CommandHost>
+public sealed class HostStoppingTests(HostStoppingTests.StoppingHost host) : IClassFixture<HostStoppingTests.StoppingHost>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -37,12 +37,37 @@ public sealed class HostStoppingTests(CommandHost host) : IClassFixture<CommandH
 
         // What Ctrl+C, or the service manager, does first: the host's shutdown begins.
         host.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
-        await closed.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
-        using var negotiate = await host.Client.PostAsync($"{IncidentHub.Path}/negotiate?negotiateVersion=1", null, Ct);
-        var refusal = await negotiate.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        HttpResponseMessage negotiate;
+        JsonElement refusal;
+        try
+        {
+            await closed.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+            negotiate = await host.Client.PostAsync($"{IncidentHub.Path}/negotiate?negotiateVersion=1", null, Ct);
+            refusal = await negotiate.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        }
+        finally
+        {
+            host.Shutdown.LetGo();
+        }
+
+        using var answered = negotiate;
 
         Assert.Equal(HubConnectionState.Disconnected, hub.State);
         Assert.Equal((HttpStatusCode.ServiceUnavailable, "host-stopping", "the host is shutting down"),
             (negotiate.StatusCode, refusal.GetProperty("reason").GetString(), refusal.GetProperty("detail").GetString()));
+    }
+
+    /// <summary>A host whose shutdown, once begun, waits for the test: its hub is seen refusing while it stops.</summary>
+    public sealed class StoppingHost : CommandHost
+    {
+        public StoppingHost()
+            : this(new HeldShutdown())
+        {
+        }
+
+        private StoppingHost(HeldShutdown shutdown)
+            : base(new Dictionary<string, string?>(), services => services.AddSingleton<IHostedService>(shutdown)) => Shutdown = shutdown;
+
+        public HeldShutdown Shutdown { get; }
     }
 }
