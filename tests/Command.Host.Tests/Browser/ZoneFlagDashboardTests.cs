@@ -24,7 +24,12 @@ public sealed class ZoneFlagDashboardTests(FakeClockDashboardHost host) : IClass
         var zone = dashboard.ActiveFlags.Locator("li[data-subject='zone:hot']");
         await Expect(zone).ToHaveClassAsync("flag-watch");
         await Expect(zone.Locator(".who")).ToHaveTextAsync("hot zone Main building");
-        await Expect(dashboard.Feed.Locator("li[data-type='flag-raised'][data-subject='zone:hot']")).ToHaveCountAsync(1);
+        // Its reason names the zone first, which beside the zone's name read twice: "hot zone Main building hot zone…".
+        var reason = new System.Text.RegularExpressions.Regex("^has had no contact unit for [0-9]+ s while the threat is active");
+        await Expect(zone.Locator(".reason")).ToHaveTextAsync(reason);
+        var line = dashboard.Feed.Locator("li[data-type='flag-raised'][data-subject='zone:hot']");
+        await Expect(line).ToHaveCountAsync(1);
+        await Expect(line.Locator(".reason")).ToHaveTextAsync(reason);
         Assert.Empty(dashboard.Errors);
     }
 

@@ -5,7 +5,7 @@
 import { flag, escapeHtml } from './symbols.js';
 import { ReasonMenu } from './reason-menu.js';
 import { compareInstants, span } from './format.js';
-import { feedItem, feedTypes, fromMarker, subjectName } from './feed-item.js';
+import { feedItem, feedTypes, fromMarker, subjectName, reasonAfter } from './feed-item.js';
 
 const feedLimit = 100;
 
@@ -107,7 +107,7 @@ export class Alerts {
         entry = { look, li, reason: li.querySelector('.reason') };
         shown.set(item.subject, entry);
       }
-      const reason = item.reason ?? '';
+      const reason = reasonAfter(item.name, item.reason) ?? '';
       if (entry.reason.textContent !== reason) entry.reason.textContent = reason;
       return entry.li;
     });

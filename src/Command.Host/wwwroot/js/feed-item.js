@@ -58,9 +58,18 @@ const zoneKindWords = { casualtyCollection: 'casualty-collection' };
 // An escalation under a commander's acknowledgement is recorded and shown, but does not bring the flag back.
 export const quietly = ' — acknowledged, kept quiet';
 
+/**
+ * A flag's reason after the name it is shown beside: a zone's flag says its zone first ("hot zone Main building has
+ * had no contact unit…"), which read twice beside the name.
+ */
+export function reasonAfter(name, reason) {
+  return name && reason?.startsWith(`${name} `) ? reason.substring(name.length + 1) : reason;
+}
+
 function describe(e, picture) {
-  const who = `<b>${escapeHtml(subjectName(e.subject, picture))}</b>`;
-  const reason = text => `<span class="reason">${escapeHtml(text ?? '')}</span>`;
+  const name = subjectName(e.subject, picture);
+  const who = `<b>${escapeHtml(name)}</b>`;
+  const reason = text => `<span class="reason">${escapeHtml(reasonAfter(name, text) ?? '')}</span>`;
   switch (e.type) {
     case 'flag-raised': return `<span class="verb">${flag(e.level).mark} ${flag(e.level).word}</span>${who}${reason(e.reason)}`;
     case 'flag-escalated': return `<span class="verb">⇧ ${flag(e.level).word}</span>${who}${reason(e.acknowledged ? `${e.reason}${quietly}` : e.reason)}`;
