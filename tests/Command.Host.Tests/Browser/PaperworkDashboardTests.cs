@@ -10,13 +10,9 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
     [Fact]
     public async Task A_note_added_in_replay_is_on_the_timeline_and_in_the_exported_aar()
     {
-        var scene = await Scene.OpenAsync(host, "note");
-        await scene.ThreatAsync(0, 100);
-        await scene.EnrolAsync("P1", "Patrol 1", "contact");
-        await scene.HoldAsync("P1", 0, -60);
+        var scene = await HeldAsync("note");
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
-        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
-        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        await ReplayAsync(dashboard.Page, scene.IncidentId);
         var raised = dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']");
         await Expect(raised).ToHaveCountAsync(1);
         await raised.ClickAsync();
@@ -50,10 +46,7 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
     [Fact]
     public async Task A_note_saved_with_a_double_click_is_kept_once()
     {
-        var scene = await Scene.OpenAsync(host, "twice");
-        await scene.ThreatAsync(0, 100);
-        await scene.EnrolAsync("P1", "Patrol 1", "contact");
-        await scene.HoldAsync("P1", 0, -60);
+        var scene = await HeldAsync("twice");
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
         var posted = 0;
         dashboard.Page.Request += (_, request) =>
@@ -78,10 +71,7 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
     [Fact]
     public async Task A_refused_note_says_why_in_its_dialog_and_once_put_right_is_saved_with_nothing_left_up()
     {
-        var scene = await Scene.OpenAsync(host, "refused-note");
-        await scene.ThreatAsync(0, 100);
-        await scene.EnrolAsync("P1", "Patrol 1", "contact");
-        await scene.HoldAsync("P1", 0, -60);
+        var scene = await HeldAsync("refused-note");
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
         var dialog = dashboard.Page.Locator("#note-dialog");
         var error = dashboard.Page.Locator("#note-error");
@@ -112,17 +102,10 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
     [Fact]
     public async Task Runs_compared_on_the_page_read_their_times_as_minutes_and_seconds_as_the_aar_prints_them()
     {
-        var first = await Scene.OpenAsync(host, "compare-a");
-        await first.ThreatAsync(0, 100);
-        await first.EnrolAsync("P1", "Patrol 1", "contact");
-        await first.HoldAsync("P1", 0, -60);
-        var second = await Scene.OpenAsync(host, "compare-b");
-        await second.ThreatAsync(0, 100);
-        await second.EnrolAsync("Q1", "Patrol 9", "contact");
-        await second.HoldAsync("Q1", 0, -60);
+        var first = await HeldAsync("compare-a");
+        var second = await HeldAsync("compare-b", "Q1", "Patrol 9");
         await using var dashboard = await Dashboard.OpenAsync(host, first.IncidentId);
-        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
-        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(first.IncidentId);
+        await ReplayAsync(dashboard.Page, first.IncidentId);
         await Expect(dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']")).ToHaveCountAsync(1);
 
         await dashboard.Page.Locator("#compare-open").ClickAsync();
@@ -146,18 +129,14 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
     {
         // Shown as an image, the plot lost its styles: the units' names ran into their bars, the legend's run names into
         // each other, two runs' "none" into each other, and the axis's last label off the right edge.
-        var first = await Scene.OpenAsync(host, "compare-plot-a");
-        await first.ThreatAsync(0, 100);
-        await first.EnrolAsync("P1", "Patrol 1", "contact");
-        await first.HoldAsync("P1", 0, -60);
+        var first = await HeldAsync("compare-plot-a");
         var second = await Scene.OpenAsync(host, "compare-plot-b");
         await second.ThreatAsync(0, 100);
         await second.EnrolAsync("Q1", "Patrol 9", "contact");
         await second.EnrolAsync("WESTSIDE-PATROL-OFFICER-12", "Westside 12", "perimeter");
         await second.HoldAsync("Q1", 0, -60);
         await using var dashboard = await Dashboard.OpenAsync(host, first.IncidentId);
-        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
-        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(first.IncidentId);
+        await ReplayAsync(dashboard.Page, first.IncidentId);
         await dashboard.Page.Locator("#compare-open").ClickAsync();
         await Expect(dashboard.Page.Locator($"#compare-sessions option[value='{second.IncidentId}']")).ToHaveCountAsync(1);
         await dashboard.Page.Locator("#compare-sessions").SelectOptionAsync([first.IncidentId, second.IncidentId]);
@@ -229,8 +208,7 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
         await scene.EnrolAsync("P1", "Patrol 1", "contact");
         await scene.HoldAsync("P1", 0, -60);
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
-        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
-        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        await ReplayAsync(dashboard.Page, scene.IncidentId);
         // The flag is recorded after the exercise: once the replay's timeline has it, the recording holds both.
         await Expect(dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']")).ToHaveCountAsync(1);
         var dialog = dashboard.Page.Locator("#rating-dialog");
@@ -292,8 +270,7 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
         await scene.EnrolAsync("P1", "Patrol 1", "contact");
         await scene.HoldAsync("P1", 0, -60);
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
-        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
-        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        await ReplayAsync(dashboard.Page, scene.IncidentId);
         // Once the replay's timeline has P1's flag, the recording holds its fixes.
         await Expect(dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']")).ToHaveCountAsync(1);
 
@@ -312,14 +289,10 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
     [Fact]
     public async Task A_note_is_edited_and_withdrawn_from_the_notes_panel_and_a_page_watching_along_sees_each_change()
     {
-        var scene = await Scene.OpenAsync(host, "edit-note");
-        await scene.ThreatAsync(0, 100);
-        await scene.EnrolAsync("P1", "Patrol 1", "contact");
-        await scene.HoldAsync("P1", 0, -60);
+        var scene = await HeldAsync("edit-note");
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
         var page = dashboard.Page;
-        await page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
-        await Expect(page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        await ReplayAsync(page, scene.IncidentId);
         var raised = page.Locator(".mark.flag-raised[data-subject='P1']");
         await Expect(raised).ToHaveCountAsync(1);
         await raised.ClickAsync();
@@ -379,5 +352,22 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
         await Expect(page.Locator("#notes-dialog")).ToBeHiddenAsync();
         Assert.Contains("the server responded with a status of 400", Assert.Single(dashboard.Errors), StringComparison.Ordinal);
         Assert.Empty(watcher.Errors);
+    }
+
+    // An incident with an active threat 100 m north and a contact unit holding 60 m south of the origin until flagged.
+    private async Task<Scene> HeldAsync(string prefix, string unitId = "P1", string callsign = "Patrol 1")
+    {
+        var scene = await Scene.OpenAsync(host, prefix);
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync(unitId, callsign, "contact");
+        await scene.HoldAsync(unitId, 0, -60);
+        return scene;
+    }
+
+    // Replay mode, on the session of the incident the page watched.
+    private static async Task ReplayAsync(IPage page, string incidentId)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#session-picker")).ToHaveValueAsync(incidentId);
     }
 }
