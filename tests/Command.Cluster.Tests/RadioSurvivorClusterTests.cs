@@ -44,20 +44,23 @@ public sealed class RadioSurvivorClusterTests(RadioCluster cluster) : IClassFixt
         }
 
         using var survivor = cluster.Client(radios, TimeSpan.FromSeconds(10));
+        await using var watching = await Dashboard.JoinAsync(radios, cluster.Token, Incident, Ct);
         using var udp = new UdpClient();
-        await ReportUntilHeardAsync(udp, survivor, DateTimeOffset.UtcNow);
+        await ReportUntilHeardAsync(udp, survivor, watching, DateTimeOffset.UtcNow);
 
         cluster.Kill(other);
         var killedAt = DateTimeOffset.UtcNow;
-        await ReportUntilHeardAsync(udp, survivor, killedAt);
+        await ReportUntilHeardAsync(udp, survivor, watching, killedAt);
 
         Assert.DoesNotContain("BackgroundService failed", cluster.Log(radios), StringComparison.Ordinal);
         Assert.DoesNotContain("Application is shutting down", cluster.Log(radios), StringComparison.Ordinal);
     }
 
-    // Every radio reports once each cadence until the incident, asked on the host hearing them, has a fix of each from
-    // after `since`: after a host died, once the cluster has moved the incident and the units its grains held.
-    private async Task ReportUntilHeardAsync(UdpClient udp, HttpClient host, DateTimeOffset since)
+    // Every radio reports, round after round, until the incident, asked on the host hearing them, has a fix of each from
+    // after `since`: after a host died, once the cluster has moved the incident and the units its grains held. A round
+    // goes once the incident has recorded anything since the last (its own clock's ticks included), as its page sees
+    // it; while it moves to this host and records nothing, at most a radio's cadence after the last.
+    private async Task ReportUntilHeardAsync(UdpClient udp, HttpClient host, Dashboard watching, DateTimeOffset since)
     {
         var deadline = DateTimeOffset.UtcNow + Patience;
         for (var round = 0; ; round++)
@@ -78,7 +81,15 @@ public sealed class RadioSurvivorClusterTests(RadioCluster cluster) : IClassFixt
                 throw new TimeoutException($"the host hearing the radios did not take a fix of every unit within {Patience.TotalSeconds} s; its log ends: {Tail(cluster.Log(cluster.Hosts[0]))}");
             }
 
-            await Task.Delay(Cadence, Ct);
+            var seen = watching.LastSequence;
+            try
+            {
+                await watching.WaitForAsync(f => f.Sequence > seen, Cadence, Ct);
+            }
+            catch (TimeoutException)
+            {
+                // Nothing recorded for a cadence: the incident is on its way to this host; the radios report again.
+            }
         }
     }
 
