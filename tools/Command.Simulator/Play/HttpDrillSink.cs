@@ -84,7 +84,7 @@ internal sealed class HttpDrillSink(CommandApiClient api, string incidentId, str
         var roles = await api.RolesAsync(incidentId, cancellationToken);
         foreach (var unit in kept)
         {
-            if (roles.TryGetValue(unit.UnitId, out var now) && !string.Equals(now.Replace("-", "", StringComparison.Ordinal), unit.Role.ToString(), StringComparison.OrdinalIgnoreCase))
+            if (roles.TryGetValue(unit.UnitId, out var now) && (!UnitRoles.TryParse(now, out var role) || role != unit.Role))
             {
                 await RoleAsync(unit.UnitId, unit.Role, cancellationToken);
             }
