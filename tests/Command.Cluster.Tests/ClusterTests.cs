@@ -168,6 +168,32 @@ public sealed class ClusterTests(LocalCluster cluster, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task An_export_started_on_one_host_is_followed_to_its_end_and_downloaded_on_another()
+    {
+        var (running, asking) = (cluster.Living[0], cluster.Living[^1]);
+        using var start = cluster.Client(running);
+        using var ask = cluster.Client(asking);
+        var started = await start.PostAsJsonAsync($"/api/sessions/{DemoIncident}/exports", new { kind = "aar-html" }, Ct);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var jobId = (await started.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("jobId").GetString()!;
+
+        // The host asked does not run the job: it answers from the job's grain, as any host does.
+        var status = await ask.GetFromJsonAsync<JsonElement>($"/api/exports/{jobId}", Ct);
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        patience.CancelAfter(Patience);
+        while (status.GetProperty("state").GetString() == "running")
+        {
+            await Task.Delay(Pace, patience.Token);
+            status = await ask.GetFromJsonAsync<JsonElement>($"/api/exports/{jobId}", patience.Token);
+        }
+
+        Assert.Equal(("done", 1.0), (status.GetProperty("state").GetString(), status.GetProperty("progress").GetDouble()));
+        using var file = await ask.GetAsync($"/api/sessions/{DemoIncident}/exports/{jobId}", Ct);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Contains("After-Action Report", await file.Content.ReadAsStringAsync(Ct), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_replay_whose_host_is_killed_is_open_on_another_where_it_has_got_to_and_still_plays()
     {
         using var open = cluster.Client(cluster.Living[0]);

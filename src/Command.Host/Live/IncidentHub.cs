@@ -88,13 +88,13 @@ public sealed partial class IncidentHub(
 
     /// <summary>
     /// Hears an export job's progress (<see cref="ExportJobs.ProgressMethod"/> messages) until it is done; returns where
-    /// it is now, null when this host does not run it.
+    /// it is now (whichever host runs it), null for a job never started. Progress is heard only from a job this host runs.
     /// </summary>
     public async Task<ExportStatus?> WatchExport(string jobId)
     {
         Require(Rights.Export, $"WatchExport {jobId}");
         await Groups.AddToGroupAsync(Context.ConnectionId, ExportJobs.Group(jobId));
-        return exports.Find(jobId);
+        return await exports.FindAsync(jobId);
     }
 
     public Task Leave(string incidentId) => feeds.LeaveAsync(Context.ConnectionId, incidentId);

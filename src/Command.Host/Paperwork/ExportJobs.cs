@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using Command.Domain.AfterAction;
 using Command.Host.Live;
 using Command.Recording.Layout;
@@ -13,24 +12,27 @@ namespace Command.Host.Paperwork;
 /// <summary>
 /// Long exports as jobs: each reads its session, writes its document to memory (a .docx must be written to a seekable
 /// store), then keeps the result in the recording store beside the session (<c>{incident}/exports/{job}</c>), where
-/// any host can serve it for download. Progress goes to the browsers watching the job over the hub
-/// (<see cref="IncidentHub.WatchExport"/>), at most every twentieth of the way, and to <see cref="Find"/>.
+/// any host can serve it for download. Progress goes, at most every twentieth of the way, to the browsers of this host
+/// watching the job over the hub (<see cref="IncidentHub.WatchExport"/>), and to the job's grain
+/// (<see cref="IExportJobGrain"/>), which any host asks for <see cref="FindAsync"/>.
 /// </summary>
-public sealed partial class ExportJobs(SessionPaperwork paperwork, ISessionStore store, IHubContext<IncidentHub> hub, TimeProvider clock, ILogger<ExportJobs> logger)
+public sealed partial class ExportJobs(
+    SessionPaperwork paperwork, ISessionStore store, IHubContext<IncidentHub> hub, IGrainFactory grains, ILocalSiloDetails silo, TimeProvider clock,
+    ILogger<ExportJobs> logger)
 {
     /// <summary>The hub message a job's progress goes out as.</summary>
     public const string ProgressMethod = "export";
 
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdef");
 
-    private readonly ConcurrentDictionary<string, ExportStatus> jobs = new(StringComparer.Ordinal);
-
     public static string Group(string jobId) => $"export:{jobId}";
 
     /// <summary>Where a job's result is kept.</summary>
     public static string ResultPath(string incidentId, string jobId) => $"{SessionPaths.Require(incidentId)}/exports/{jobId}";
 
-    public ExportStatus? Find(string jobId) => jobs.GetValueOrDefault(jobId);
+    /// <summary>Where a job is, whichever host runs it; null for an id no host has started a job under.</summary>
+    public Task<ExportStatus?> FindAsync(string jobId) =>
+        TryParseJobId(jobId, out _, out _) ? grains.GetGrain<IExportJobGrain>(jobId).Status() : Task.FromResult<ExportStatus?>(null);
 
     /// <summary>
     /// "{kind}-{12 hex digits}", and "-{unit}" after them for one unit's ICS-214 log, the unit as its file is named
@@ -81,11 +83,11 @@ public sealed partial class ExportJobs(SessionPaperwork paperwork, ISessionStore
     /// (<see cref="PaperworkExport.HasLog"/>: the caller refused any other before starting it); <paramref name="report"/>,
     /// where the caller read it to tell, is written from rather than read again.
     /// </summary>
-    public ExportStatus Start(string incidentId, PaperworkKind kind, string? subject, bool withNotes, string actor, AfterActionReport? report = null)
+    public async Task<ExportStatus> StartAsync(string incidentId, PaperworkKind kind, string? subject, bool withNotes, string actor, AfterActionReport? report = null)
     {
         var jobId = JobId(kind, Guid.NewGuid().ToString("N")[..12], subject);
         var status = new ExportStatus(jobId, incidentId, PaperworkExport.Name(kind), "running", 0, PaperworkExport.FileName(incidentId, kind, subject), null);
-        jobs[jobId] = status;
+        await grains.GetGrain<IExportJobGrain>(jobId).Report(status, silo.SiloAddress);
         _ = RunAsync(status, kind, subject, withNotes, actor, report);
         return status;
     }
@@ -95,11 +97,11 @@ public sealed partial class ExportJobs(SessionPaperwork paperwork, ISessionStore
         var sent = -1.0;
         void Report(double done)
         {
-            var now = status with { Progress = Math.Round(done, 3) };
-            jobs[status.JobId] = now;
             if (done - sent >= 0.05)
             {
                 sent = done;
+                var now = status with { Progress = Math.Round(done, 3) };
+                _ = TellAsync(now);
                 _ = hub.Clients.Group(Group(status.JobId)).SendAsync(ProgressMethod, now);
             }
         }
@@ -112,20 +114,37 @@ public sealed partial class ExportJobs(SessionPaperwork paperwork, ISessionStore
             using var document = new MemoryStream();
             await PaperworkExport.WriteAsync(kind, report, annotations, subject, actor, clock.GetUtcNow(), document, new SyncProgress(p => Report(0.8 + (p * 0.15))), CancellationToken.None);
             await store.WriteAsync(ResultPath(status.IncidentId, status.JobId), document.GetBuffer().AsMemory(0, (int)document.Length), CancellationToken.None);
-            Finish(status with { State = "done", Progress = 1 });
+            await FinishAsync(status with { State = "done", Progress = 1 });
         }
         catch (Exception ex)
         {
             LogFailed(logger, ex, status.JobId, status.IncidentId);
-            Finish(status with { State = "failed", Error = $"{ex.GetType().Name}: {ex.Message}" });
+            await FinishAsync(status with { State = "failed", Error = $"{ex.GetType().Name}: {ex.Message}" });
         }
     }
 
-    private void Finish(ExportStatus status)
+    // Told to the job's grain before its watchers here: one who hears "done" and asks any host is answered "done" too.
+    private async Task FinishAsync(ExportStatus status)
     {
-        jobs[status.JobId] = status;
+        await TellAsync(status);
         _ = hub.Clients.Group(Group(status.JobId)).SendAsync(ProgressMethod, status);
     }
+
+    // A grain that cannot be told (its silo going down) is told the next step; a job is not failed for it.
+    private async Task TellAsync(ExportStatus status)
+    {
+        try
+        {
+            await grains.GetGrain<IExportJobGrain>(status.JobId).Report(status, silo.SiloAddress);
+        }
+        catch (Exception ex)
+        {
+            LogNotTold(logger, ex, status.JobId, status.State);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Export {JobId}'s status ({State}) could not be kept for the cluster to answer")]
+    private static partial void LogNotTold(ILogger logger, Exception exception, string jobId, string state);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Export {JobId} of session {IncidentId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string jobId, string incidentId);
@@ -145,4 +164,5 @@ public sealed partial class ExportJobs(SessionPaperwork paperwork, ISessionStore
 /// <param name="Progress">0 to 1.</param>
 /// <param name="FileName">The name the result downloads as.</param>
 /// <param name="Error">Why it failed.</param>
+[GenerateSerializer, Immutable]
 public sealed record ExportStatus(string JobId, string IncidentId, string Kind, string State, double Progress, string FileName, string? Error);

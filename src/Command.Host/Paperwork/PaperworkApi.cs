@@ -30,8 +30,9 @@ public static class PaperworkApi
             .Needs(Rights.Export);
         sessions.MapPost("/exports", StartExport).Needs(Rights.Export);
         sessions.MapGet("/exports/{jobId}", Result).Needs(Rights.Export);
-        app.MapGet("/api/exports/{jobId}", (string jobId, ExportJobs jobs) =>
-            jobs.Find(jobId) is { } status ? Results.Ok(status) : Results.NotFound(new ApiError("unknown-export", $"export '{jobId}' is not known on this host")))
+        app.MapGet("/api/exports/{jobId}", async (string jobId, ExportJobs jobs) =>
+            await jobs.FindAsync(jobId) is { } status ? Results.Ok(status)
+                : Results.NotFound(new ApiError("unknown-export", $"no export '{jobId[..Math.Min(jobId.Length, 100)]}' was started in this cluster")))
             .WithTags("Paperwork").Needs(Rights.Export);
         app.MapPut("/api/incidents/{id}/exercise", SetExercise).WithTags("Paperwork").Commands(Rights.ControlDrills);
         app.MapPost("/api/incidents/{id}/flags/{subject}/send", Send).WithTags("Units").Commands(Rights.Command);
@@ -112,7 +113,7 @@ public static class PaperworkApi
             }
         }
 
-        var status = jobs.Start(id, kind, body.Unit, Rights.Grants(context.User, Rights.ReadNotes), Actor.Of(context.Request), report);
+        var status = await jobs.StartAsync(id, kind, body.Unit, Rights.Grants(context.User, Rights.ReadNotes), Actor.Of(context.Request), report);
         // A job for a unit named in another script carries its letters: escaped, as a header must be ASCII.
         return Results.Accepted($"/api/exports/{Uri.EscapeDataString(status.JobId)}", status);
     }

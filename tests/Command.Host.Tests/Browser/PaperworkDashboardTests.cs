@@ -1,4 +1,9 @@
 using System.Net.Http.Json;
+using System.Text.Json;
+using Command.Host.Paperwork;
+using Command.Host.Tests.Support;
+using Command.Reporting.Exports;
+using Microsoft.Extensions.DependencyInjection;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -352,6 +357,29 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
         await Expect(page.Locator("#notes-dialog")).ToBeHiddenAsync();
         Assert.Contains("the server responded with a status of 400", Assert.Single(dashboard.Errors), StringComparison.Ordinal);
         Assert.Empty(watcher.Errors);
+    }
+
+    [Fact]
+    public async Task An_export_not_heard_of_for_a_while_is_asked_after_and_shown_failed_when_it_failed()
+    {
+        // The page may be on another host than the job's, which hears none of its progress: it asks the cluster.
+        var scene = await HeldAsync("export-quiet");
+        var jobId = ExportJobs.JobId(PaperworkKind.AarDocx, "5e1ec7ab1e00", null);
+        var running = new ExportStatus(jobId, scene.IncidentId, "aar-docx", "running", 0.2, $"{scene.IncidentId}-aar.docx", null);
+        var job = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IExportJobGrain>(jobId);
+        await job.Report(running, host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await dashboard.Page.RouteAsync($"**/api/sessions/{scene.IncidentId}/exports", route =>
+            route.FulfillAsync(new() { Status = 202, ContentType = "application/json", Body = JsonSerializer.Serialize(running, CommandHost.Json) }));
+        await ReplayAsync(dashboard.Page, scene.IncidentId);
+
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "AAR/IP Word" }).ClickAsync();
+        var status = dashboard.Page.Locator("#export-status");
+        await Expect(status).ToHaveTextAsync("AAR/IP (Word): 20 %");
+        await job.Report(running with { State = "failed", Error = "the recording store refused the write" }, host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress);
+
+        await Expect(status).ToHaveTextAsync("AAR/IP (Word): failed (the recording store refused the write)", new() { Timeout = 30_000 });
+        Assert.Empty(dashboard.Errors);
     }
 
     // An incident with an active threat 100 m north and a contact unit holding 60 m south of the origin until flagged.

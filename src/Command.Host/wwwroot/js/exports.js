@@ -1,7 +1,12 @@
 // Exports of a recorded session as jobs: started over HTTP, their progress heard over the hub, the result downloaded
-// from where the host keeps it once done.
-import { post, enc } from './api.js';
+// from where the host keeps it once done. A job not heard of for a while is asked after over HTTP: the page may have
+// reconnected to another host, which hears no progress of a job it does not run, and a job whose host went down is
+// answered failed rather than left at its last per cent.
+import { get, post, enc } from './api.js';
 import { attempt } from './notice.js';
+
+// How long a running job may go unheard of before the page asks after it.
+const askEveryMs = 10_000;
 
 const labels = { 'aar-docx': 'AAR/IP (Word)', 'aar-html': 'AAR/IP (HTML)', 'ics214-zip': 'ICS-214 logs (zip)' };
 
@@ -11,7 +16,11 @@ export class Exports {
     this.connection = connection;
     this.session = session;
     this.jobs = new Map();
+    // When each running job was last heard of.
+    this.heard = new Map();
+    this.asking = new Set();
     connection.hub.on('export', status => this.progress(status));
+    setInterval(() => this.askAfterQuiet(), 2000);
     for (const button of elements.buttons) button.addEventListener('click', () => this.start(button.dataset.export));
   }
 
@@ -21,6 +30,7 @@ export class Exports {
     const job = await attempt(() => post(`/api/sessions/${enc(incidentId)}/exports`, { kind }));
     if (!job) return;
     this.jobs.set(job.jobId, job);
+    this.heard.set(job.jobId, performance.now());
     this.show(job);
     const now = await attempt(() => this.connection.hub.invoke('WatchExport', job.jobId));
     if (now) this.progress(now);
@@ -30,8 +40,24 @@ export class Exports {
     const known = this.jobs.get(status.jobId);
     if (!known || known.state !== 'running') return;
     this.jobs.set(status.jobId, status);
+    this.heard.set(status.jobId, performance.now());
     this.show(status);
     if (status.state === 'done') this.download(status);
+  }
+
+  async askAfterQuiet() {
+    for (const [jobId, job] of this.jobs) {
+      if (job.state !== 'running' || this.asking.has(jobId) || performance.now() - (this.heard.get(jobId) ?? 0) < askEveryMs) continue;
+      this.asking.add(jobId);
+      try {
+        this.progress(await get(`/api/exports/${enc(jobId)}`));
+      } catch {
+        // Asked again at the next round; the hub may still tell it first.
+      } finally {
+        this.asking.delete(jobId);
+        this.heard.set(jobId, performance.now());
+      }
+    }
   }
 
   show(status) {
