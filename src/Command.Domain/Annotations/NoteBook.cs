@@ -88,6 +88,22 @@ public static class NoteBook
     public static ImmutableArray<StandingNote> Standing(IEnumerable<Annotation> stream) =>
         [.. Fold(stream).Where(n => !n.IsWithdrawn)];
 
+    /// <summary>How soon after a note the same words from the same author are taken as that note sent again: 10 s.</summary>
+    public static readonly TimeSpan RepeatWithin = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The note <paramref name="note"/> repeats, if any: one still standing as first written, by the same author, with the
+    /// same text, mark, unit and objective, written no more than <see cref="RepeatWithin"/> before it. A tool that sends
+    /// again when an answer is slow, or a button pressed twice, would otherwise keep the same note twice; the same words
+    /// written on purpose come later than that, or about another moment of a replay.
+    /// </summary>
+    public static EvaluatorNote? Repeated(IEnumerable<Annotation> stream, EvaluatorNote note) =>
+        Fold(stream).LastOrDefault(n => !n.IsWithdrawn && n.Amendments.IsEmpty && n.Author == note.Author
+            && (n.Original.Text, n.Original.Mark, n.Original.UnitId, n.Original.ObjectiveId) == (note.Text, note.Mark, note.UnitId, note.ObjectiveId)
+            && Near(n.Original.About, note.About) && Near(n.Original.Written, note.Written))?.Original;
+
+    private static bool Near(DateTimeOffset earlier, DateTimeOffset later) => (later - earlier).Duration() <= RepeatWithin;
+
     /// <summary>
     /// The amendment of note <paramref name="number"/> that <paramref name="edit"/> asks for, as it would be kept (numbered
     /// when appended), or why it is refused: no such note, not a note, withdrawn, not the caller's (unless

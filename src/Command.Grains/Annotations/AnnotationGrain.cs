@@ -34,6 +34,12 @@ public sealed class AnnotationGrain(IAnnotationLog log, ILogger<AnnotationGrain>
             throw new ArgumentException(wrong, nameof(annotation));
         }
 
+        // Decided here, where annotations are kept one at a time: requests sent at once each see the ones before.
+        if (annotation is EvaluatorNote note && NoteBook.Repeated(kept, note) is { } earlier)
+        {
+            return Task.FromResult(new AnnotationAnswer(earlier, null, Repeated: true));
+        }
+
         return KeepAsync(annotation, null);
     }
 

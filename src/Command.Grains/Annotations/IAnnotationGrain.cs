@@ -45,9 +45,12 @@ public interface IAnnotationGrain : IGrainWithStringKey
     Task Unsubscribe(IAnnotationObserver observer);
 }
 
-/// <summary>An annotation kept, or why it was refused.</summary>
+/// <summary>
+/// An annotation kept, or why it was refused. <paramref name="Repeated"/>: the note sent was one already kept, sent again
+/// (<see cref="NoteBook.Repeated"/>), and <paramref name="Kept"/> is that note, not kept a second time.
+/// </summary>
 [GenerateSerializer, Immutable]
-public sealed record AnnotationAnswer([property: Id(0)] Annotation? Kept, [property: Id(1)] AnnotationRefusal? Refused);
+public sealed record AnnotationAnswer([property: Id(0)] Annotation? Kept, [property: Id(1)] AnnotationRefusal? Refused, [property: Id(2)] bool Repeated = false);
 
 /// <summary>A host whose browsers read a session's notes: told of each annotation kept, so they read them again.</summary>
 public interface IAnnotationObserver : IGrainObserver

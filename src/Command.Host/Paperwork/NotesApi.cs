@@ -306,7 +306,13 @@ public static class NotesApi
         }
 
         var answer = await grains.GetGrain<IAnnotationGrain>(id).Add(annotation);
-        return answer.Kept is { } kept ? Results.Created($"/api/sessions/{id}/notes", kept) : LimitReached(answer.Refused!);
+        return answer switch
+        {
+            // The same note sent again: answered with the one kept, as a repeated PUT is, and not kept twice.
+            { Kept: { } kept, Repeated: true } => Results.Ok(kept),
+            { Kept: { } kept } => Results.Created($"/api/sessions/{id}/notes", kept),
+            _ => LimitReached(answer.Refused!),
+        };
     }
 
     // A session that holds the most annotations it may keeps what it holds and takes no more: a conflict with its state,

@@ -128,6 +128,28 @@ public sealed class NoteBookTests
         Assert.Equal(withdrawn, AnnotationJson.Deserialize(AnnotationJson.SerializeLine(withdrawn).AsSpan()[..^1]));
     }
 
+    [Fact]
+    public void The_same_note_from_the_same_author_within_seconds_is_that_note_sent_again_and_nothing_else_is()
+    {
+        var stream = Stream(Note("P1 waited at the car", NoteMark.AreaForImprovement, "P1", author: "eva"));
+        var again = Note("P1 waited at the car", NoteMark.AreaForImprovement, "P1", author: "eva") with { About = T0.AddSeconds(2), Written = T0.AddSeconds(9) };
+
+        Assert.Equal(1L, NoteBook.Repeated(stream, again)?.Number);
+
+        // Anything that tells it apart makes it a note of its own.
+        Assert.Null(NoteBook.Repeated(stream, again with { Author = "sam" }));
+        Assert.Null(NoteBook.Repeated(stream, again with { Text = "P1 waited at the car." }));
+        Assert.Null(NoteBook.Repeated(stream, again with { Mark = NoteMark.Observation }));
+        Assert.Null(NoteBook.Repeated(stream, again with { UnitId = null }));
+        Assert.Null(NoteBook.Repeated(stream, again with { ObjectiveId = "OBJ-1" }));
+        Assert.Null(NoteBook.Repeated(stream, again with { Written = T0.AddSeconds(12) }));
+        // The same words about another moment of a replay, written at once.
+        Assert.Null(NoteBook.Repeated(stream, again with { About = T0.AddMinutes(3) }));
+        // A note amended or withdrawn since is not the one sent again.
+        Assert.Null(NoteBook.Repeated(Stream(stream[0], new NoteWithdrawn(1, "wrong unit") { Author = "eva", Written = T0.AddSeconds(3) }), again));
+        Assert.Null(NoteBook.Repeated(Stream(stream[0], new NoteAmended(1, "P1 waited", NoteMark.AreaForImprovement, "P1") { Author = "eva", Written = T0.AddSeconds(3) }), again));
+    }
+
     private static EvaluatorNote Note(string text, NoteMark mark, string? unitId = null, string? objectiveId = null, string author = "eva") =>
         new(text, mark, unitId, objectiveId) { About = T0.AddSeconds(1), Written = T0.AddSeconds(1), Author = author };
 

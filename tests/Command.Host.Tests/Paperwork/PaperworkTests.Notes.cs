@@ -228,6 +228,25 @@ public sealed partial class PaperworkTests
         Assert.Equal(new NotesChanged(other, elsewhere), await Next());
     }
 
+    [Fact]
+    public async Task The_same_note_sent_several_times_at_once_is_kept_once_and_each_sender_told_which()
+    {
+        var id = await RecordHoldAsync();
+        using var evaluator = await host.AsAsync("evaluator");
+        var note = new { text = "P1 waited at the car", mark = "area-for-improvement", unitId = "P1" };
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => evaluator.PostAsJsonAsync($"/api/sessions/{id}/notes", note, Ct)));
+
+        // One keeps it; the others are answered with the note kept, as a repeated request is.
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Created], answers.Select(a => a.StatusCode).Order());
+        var numbers = await Task.WhenAll(answers.Select(async a => (await a.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("number").GetInt64()));
+        Assert.Single(numbers.Distinct());
+        Assert.Single(await NotesAsync(evaluator, id), n => n.GetProperty("type").GetString() == "note");
+
+        // Other words are another note.
+        Assert.Equal(numbers[0] + 1, await WriteAsync(evaluator, id, new { text = "P1 waited at the car for backup", mark = "area-for-improvement", unitId = "P1" }));
+    }
+
     private static async Task<long> WriteAsync(HttpClient client, string id, object note)
     {
         var written = await client.PostAsJsonAsync($"/api/sessions/{id}/notes", note, Ct);
