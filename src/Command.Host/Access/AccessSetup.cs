@@ -115,7 +115,12 @@ public static class AccessSetup
             // Said in the refusal: the cookie handler alone says only "No principal.", which no one can act on.
             context.HttpContext.Items[RefusalAnswers.SessionEnded] = problem;
             context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(PersonSessions.Scheme);
+            // The hub's client cannot read why its connection was refused: the cookie is kept for the page's next call
+            // over HTTP, refused the same way, to be told, and cleared then.
+            if (!context.HttpContext.Request.Path.StartsWithSegments("/hubs"))
+            {
+                await context.HttpContext.SignOutAsync(PersonSessions.Scheme);
+            }
         }
     }
 

@@ -64,4 +64,22 @@ public sealed partial class LiveDashboardTests
         await Expect(dashboard.Page.Locator("#problem")).ToHaveTextAsync("You were signed out: 'Cmdr Hale' had their roles or password changed. Sign in again.");
         Assert.Equal(System.Net.HttpStatusCode.NoContent, reset.StatusCode);
     }
+
+    [Fact]
+    public async Task A_page_whose_session_ended_while_it_was_cut_off_is_sent_to_sign_in_told_why_when_it_reconnects()
+    {
+        var scene = await Scene.OpenAsync(host, "reconnect-reset");
+        var link = new HubLink();
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Ross", prepare: link.AttachAsync);
+        await link.CutAsync();
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Reconnecting…");
+        using var reset = await host.Client.PutAsJsonAsync("/api/access/people/Cmdr%20Ross/password", new { password = "another long password" }, TestContext.Current.CancellationToken);
+
+        // The hub's refusal of the reconnection is a bare 401: not "Reconnecting…" for ever, but a sign-in, and why.
+        link.Restore();
+
+        await Expect(dashboard.Page).ToHaveURLAsync($"{host.BaseAddress}sign-in/?return={Uri.EscapeDataString($"/?incident={scene.IncidentId}")}", new() { Timeout = 30_000 });
+        await Expect(dashboard.Page.Locator("#problem")).ToHaveTextAsync("You were signed out: 'Cmdr Ross' had their roles or password changed. Sign in again.");
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, reset.StatusCode);
+    }
 }

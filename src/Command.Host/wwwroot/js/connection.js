@@ -1,7 +1,7 @@
 // The hub connection: join one incident (or replay) at a time, take its snapshot, then apply its frames.
 // Reconnects on its own, for as long as the page is open, and joins again for a fresh snapshot each time.
 import { showNotice } from './notice.js';
-import { toSignIn } from './api.js';
+import { ApiProblem, get, toSignIn } from './api.js';
 
 const hubPath = '/hubs/incidents';
 const retryDelaysMs = [0, 1000, 2000, 5000];
@@ -9,6 +9,16 @@ const steadyRetryMs = 10000;
 // A watched incident sends at least a heartbeat every 2 s: three missed and its picture may be out of date.
 const staleAfterMs = 6500;
 const unavailableRetryMs = 5000;
+
+/**
+ * True, and the page on its way to sign in, when the hub refused the connection for its credential. The hub's 401
+ * carries no body; the same question over HTTP is answered with why, which the sign-in page then says.
+ */
+function refused(error) {
+  if (error?.statusCode !== 401 && !/\b401\b/.test(error?.message ?? '')) return false;
+  get('/api/auth/me').then(() => toSignIn(), e => { if (!(e instanceof ApiProblem) || e.status !== 401) toSignIn(); });
+  return true;
+}
 
 export class Connection {
   constructor(picture, onState) {
@@ -20,7 +30,8 @@ export class Connection {
     this.lastLog = '';
     this.hub = new signalR.HubConnectionBuilder()
       .withUrl(hubPath)
-      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: c => retryDelaysMs[c.previousRetryCount] ?? steadyRetryMs })
+      // A reconnection the host refuses for the credential (a 401) is not tried again: the person must sign in again.
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: c => refused(c.retryReason) ? null : retryDelaysMs[c.previousRetryCount] ?? steadyRetryMs })
       .configureLogging({ log: (level, message) => { if (level >= signalR.LogLevel.Warning) this.lastLog = message; } })
       .build();
     this.hub.on('frame', frame => this.receive(frame));
@@ -55,7 +66,7 @@ export class Connection {
     } catch (error) {
       this.lastLog = error?.message ?? String(error);
       // The host no longer takes the session (signed out, roles changed, expired): sign in again.
-      if (error?.statusCode === 401 || /\b401\b/.test(this.lastLog)) toSignIn();
+      if (refused(error) || refused({ message: this.lastLog })) return;
       this.setState('disconnected');
       this.startLater();
     }
