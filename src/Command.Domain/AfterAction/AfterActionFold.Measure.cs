@@ -99,7 +99,7 @@ public sealed partial class AfterActionFold
                 }
 
                 timeline.Add(new TimelineMark(e.Time, "flag-raised", raised.Subject, raised.Reason));
-                Log(e.Time, SubjectUnit(raised.Subject), "flag-raised", $"{Level(raised.Level)} flag raised on {Subject(raised.Subject)}: {raised.Reason}");
+                Log(e.Time, SubjectUnit(raised.Subject), "flag-raised", $"{Level(raised.Level)} flag raised on {Named(raised.Subject)}: {raised.Reason}");
                 break;
             case FlagEscalated escalated:
                 if (openFlags.TryGetValue((escalated.Subject, escalated.Rule), out var span) && escalated.Level > span.Level)
@@ -108,7 +108,7 @@ public sealed partial class AfterActionFold
                 }
 
                 timeline.Add(new TimelineMark(e.Time, "flag-escalated", escalated.Subject, escalated.Reason));
-                Log(e.Time, SubjectUnit(escalated.Subject), "flag-escalated", $"Flag on {Subject(escalated.Subject)} escalated to {Level(escalated.Level)}{(escalated.Acknowledged ? " while acknowledged" : "")}: {escalated.Reason}");
+                Log(e.Time, SubjectUnit(escalated.Subject), "flag-escalated", $"Flag on {Named(escalated.Subject)} escalated to {Level(escalated.Level)}{(escalated.Acknowledged ? " while acknowledged" : "")}: {escalated.Reason}");
                 break;
             case FlagCleared cleared:
                 if (openFlags.Remove((cleared.Subject, cleared.Rule), out var open))
@@ -118,13 +118,13 @@ public sealed partial class AfterActionFold
                 }
 
                 timeline.Add(new TimelineMark(e.Time, "flag-cleared", cleared.Subject, cleared.Reason));
-                Log(e.Time, SubjectUnit(cleared.Subject), "flag-cleared", $"Flag on {Subject(cleared.Subject)} cleared: {cleared.Reason}");
+                Log(e.Time, SubjectUnit(cleared.Subject), "flag-cleared", $"Flag on {Named(cleared.Subject)} cleared: {cleared.Reason}");
                 break;
             case SendInsteadProposed proposed:
                 var offered = proposed.Candidates.Length == 0 ? "nobody free to send"
-                    : string.Join(", ", proposed.Candidates.Select(c => $"{c.UnitId} ({Assessment.Reasons.Duration(c.EtaS)})"));
+                    : string.Join(", ", proposed.Candidates.Select(c => $"{UnitNames.Of(c.UnitId, c.Callsign)} ({Assessment.Reasons.Duration(c.EtaS)})"));
                 timeline.Add(new TimelineMark(e.Time, "send-instead-proposed", proposed.Subject, $"could go instead: {offered}"));
-                Log(e.Time, null, "send-instead-proposed", $"Proposed instead of {proposed.Subject}: {offered}");
+                Log(e.Time, null, "send-instead-proposed", $"Proposed instead of {Named(proposed.Subject)}: {offered}");
                 break;
             case FlagAcknowledged acknowledged:
                 flagsAcknowledged++;
@@ -134,10 +134,10 @@ public sealed partial class AfterActionFold
                 }
 
                 timeline.Add(new TimelineMark(e.Time, "flag-acknowledged", acknowledged.Subject, $"{acknowledged.Actor}: {acknowledged.Reason}"));
-                Log(e.Time, SubjectUnit(acknowledged.Subject), "flag-acknowledged", $"Flag on {Subject(acknowledged.Subject)} acknowledged by {acknowledged.Actor}: {acknowledged.Reason}");
+                Log(e.Time, SubjectUnit(acknowledged.Subject), "flag-acknowledged", $"Flag on {Named(acknowledged.Subject)} acknowledged by {acknowledged.Actor}: {acknowledged.Reason}");
                 if (units.ContainsKey(acknowledged.Subject))
                 {
-                    Log(e.Time, null, "flag-acknowledged", $"Flag on {acknowledged.Subject} acknowledged by {acknowledged.Actor}: {acknowledged.Reason}");
+                    Log(e.Time, null, "flag-acknowledged", $"Flag on {Named(acknowledged.Subject)} acknowledged by {acknowledged.Actor}: {acknowledged.Reason}");
                 }
                 break;
             case SuppressedHoldNoted noted when units.TryGetValue(noted.Subject, out var holder):
@@ -153,8 +153,9 @@ public sealed partial class AfterActionFold
     // A unit's flags go in its own log; a zone's in incident command's.
     private string? SubjectUnit(string subject) => units.ContainsKey(subject) ? subject : null;
 
-    // A flag's subject as the logs name it: a unit by its id, a zone by its kind and name ("hot zone Main hall").
-    private string Subject(string subject) => units.ContainsKey(subject) ? subject : ReportZone.Find(zones, subject)?.Described ?? subject;
+    // A subject as the logs name it, as the report does (AfterActionReport.Named): a unit by its callsign, its id beside
+    // where they differ ("Patrol 4 (u-7f3a)"); a zone by its kind and name ("hot zone Main hall").
+    private string Named(string subject) => units.TryGetValue(subject, out var unit) ? UnitNames.Of(subject, unit.Callsign) : ReportZone.Find(zones, subject)?.Described ?? subject;
 
     private static string Level(Assessment.FlagLevel level) => level.ToString().ToUpperInvariant();
 }

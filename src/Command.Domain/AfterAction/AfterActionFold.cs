@@ -123,12 +123,12 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 break;
             case UnitRoleChanged changed:
                 Enrol(changed.UnitId, changed.UnitId, changed.Role, e.Time).Reassign(changed.Role, e.Time);
-                var answering = changed.AnsweringFlag is { } flag ? $", sent in instead of {flag}" : "";
+                var answering = changed.AnsweringFlag is { } flag ? $", sent in instead of {Named(flag)}" : "";
                 Log(e.Time, changed.UnitId, "role-changed", $"Reassigned to {UnitRoles.Name(changed.Role)}{answering} ({changed.Actor})");
-                Log(e.Time, null, "role-changed", $"{changed.UnitId} reassigned to {UnitRoles.Name(changed.Role)}{answering} ({changed.Actor})");
+                Log(e.Time, null, "role-changed", $"{Named(changed.UnitId)} reassigned to {UnitRoles.Name(changed.Role)}{answering} ({changed.Actor})");
                 if (changed.AnsweringFlag is not null)
                 {
-                    timeline.Add(new TimelineMark(e.Time, "sent-instead", changed.UnitId, $"{changed.UnitId} sent in instead of {changed.AnsweringFlag} ({changed.Actor})"));
+                    timeline.Add(new TimelineMark(e.Time, "sent-instead", changed.UnitId, $"{Named(changed.UnitId)} sent in instead of {Named(changed.AnsweringFlag)} ({changed.Actor})"));
                 }
 
                 break;
@@ -145,13 +145,13 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 var alarm = alarmed.Cancelled ? $"{alarmed.Kind} cancelled from its device ({alarmed.Actor})" : $"{alarmed.Kind} raised from its device ({alarmed.Actor})";
                 timeline.Add(new TimelineMark(e.Time, alarmed.Cancelled ? "alarm-cancelled" : "alarm-raised", alarmed.UnitId, alarm));
                 Log(e.Time, alarmed.UnitId, alarmed.Cancelled ? "alarm-cancelled" : "alarm-raised", alarm);
-                Log(e.Time, null, alarmed.Cancelled ? "alarm-cancelled" : "alarm-raised", $"{alarmed.UnitId}: {alarm}");
+                Log(e.Time, null, alarmed.Cancelled ? "alarm-cancelled" : "alarm-raised", $"{Named(alarmed.UnitId)}: {alarm}");
                 break;
             case UnitSignedOff off:
                 // Why a unit went dark: its device left (ATAK signing off, or a TAK server that lost it), not a radio gone quiet.
                 var signedOff = $"its device signed off ({off.Actor}): no position from it until it reported again";
                 Log(e.Time, off.UnitId, "signed-off", char.ToUpperInvariant(signedOff[0]) + signedOff[1..]);
-                Log(e.Time, null, "signed-off", $"{off.UnitId}: {signedOff}");
+                Log(e.Time, null, "signed-off", $"{Named(off.UnitId)}: {signedOff}");
                 break;
             case SourceChanged source:
                 // Why units went quiet together: the source that fed them was down, on a host's word.

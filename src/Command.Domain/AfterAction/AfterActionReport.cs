@@ -64,7 +64,7 @@ public sealed record AfterActionReport(
     /// </summary>
     public string Named(string id) =>
         Units.FirstOrDefault(u => u.UnitId == id) is { } unit
-            ? unit.Callsign is { Length: > 0 } callsign && callsign != id ? $"{callsign} ({id})" : id
+            ? UnitNames.Of(id, unit.Callsign)
             : ReportZone.Find(Zones, id)?.Described ?? id;
 }
 

@@ -56,7 +56,7 @@ public sealed record ObjectiveProposal(string ObjectiveId, ExerciseRating? Ratin
             // A hold may still grow while the incident is open; an instant, once reached, is what it is.
             var soFar = open && measure.Measure == ExerciseMeasures.LongestHold ? " so far" : "";
             return new MeasureEvidence(measure.Measure, whole, unitId, rating,
-                $"{what}: {Clock(whole)}{(unitId is null ? "" : $" ({unitId})")}{soFar}; {bands}: {ExerciseRatings.Letter(rating)}");
+                $"{what}: {Clock(whole)}{(unitId is null ? "" : $" by {report.Named(unitId)}")}{soFar}; {bands}: {ExerciseRatings.Letter(rating)}");
         }
 
         // Not reached. In a closed incident it never was; in one still open it may yet be, unless the recording so far

@@ -107,7 +107,7 @@ internal static class AfterActionHtml
         foreach (var u in plotted)
         {
             html.Append("<h3>").Append(HtmlEncode($"{u.Callsign} ({u.UnitId}, {AfterActionWords.Roles(report.RolesOf(u), clock)})")).Append("</h3>")
-                .Append(SvgCharts.Distance(u.UnitId, byUnit[u.UnitId], flagsBySubject[u.UnitId], start, end, report.Timeline));
+                .Append(SvgCharts.Distance(report.Named(u.UnitId), byUnit[u.UnitId], flagsBySubject[u.UnitId], start, end, report.Timeline));
         }
     }
 }

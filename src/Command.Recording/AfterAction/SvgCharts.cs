@@ -31,9 +31,10 @@ public static class SvgCharts
     /// <summary>
     /// One unit's distance to the threat over the session, its flag spans shaded and labelled, and a dashed rule where
     /// the drill started over (from <paramref name="timeline"/>), where its line breaks: its units were put back where
-    /// they began, and a line across drew them walking there.
+    /// they began, and a line across drew them walking there. <paramref name="unitName"/> is the unit as its readers know
+    /// it (<see cref="AfterActionReport.Named"/>), for the chart's label.
     /// </summary>
-    public static string Distance(string unitId, IReadOnlyList<DistanceSample> samples, IEnumerable<FlagSpan> flags, DateTimeOffset start, DateTimeOffset end,
+    public static string Distance(string unitName, IReadOnlyList<DistanceSample> samples, IEnumerable<FlagSpan> flags, DateTimeOffset start, DateTimeOffset end,
         IEnumerable<TimelineMark>? timeline = null)
     {
         var startedOver = (timeline ?? []).Where(m => m.Kind == StartedOver).Select(m => m.Time).ToList();
@@ -44,7 +45,7 @@ public static class SvgCharts
         var x = Scale(start, end);
         double Y(double d) => top + ((height - top - bottom) * (1 - (d / max)));
         var svg = new StringBuilder();
-        svg.Append(Inv($"<svg viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"Distance to threat for {HtmlEncode(unitId)}\">"));
+        svg.Append(Inv($"<svg viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"Distance to threat for {HtmlEncode(unitName)}\">"));
         foreach (var f in flags)
         {
             // A watch that became an alert is shaded as each for as long as it was: the grace a unit had before its

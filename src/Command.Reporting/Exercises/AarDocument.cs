@@ -92,17 +92,17 @@ public static class AarDocument
                 : "not yet: a measure is not yet measured while the incident is still open",
                 "Proposed rating");
             yield return new Para(a.Judged is { } judged ? Decided(judged, clock) : "not yet confirmed by an evaluator", "Confirmed rating");
-            foreach (var block in Notes("Strengths", a.Strengths, clock))
+            foreach (var block in Notes("Strengths", a.Strengths, report, clock))
             {
                 yield return block;
             }
 
-            foreach (var block in Notes("Areas for improvement", a.AreasForImprovement, clock))
+            foreach (var block in Notes("Areas for improvement", a.AreasForImprovement, report, clock))
             {
                 yield return block;
             }
 
-            foreach (var block in Notes("Observations", a.Observations, clock))
+            foreach (var block in Notes("Observations", a.Observations, report, clock))
             {
                 yield return block;
             }
@@ -115,7 +115,7 @@ public static class AarDocument
         }
         else
         {
-            yield return NoteTable(draft.OtherNotes, clock);
+            yield return NoteTable(draft.OtherNotes, report, clock);
         }
 
         yield return new Heading(1, Sections[5]);
@@ -126,7 +126,7 @@ public static class AarDocument
         var flags = report.Flags.ToLookup(f => f.Subject);
         foreach (var u in report.Units.Where(u => byUnit.ContainsKey(u.UnitId)).OrderByDescending(u => u.TotalFlaggedHold).ThenBy(u => u.ClosestApproachM).Take(MaxPlottedUnits))
         {
-            yield return new Plot($"Distance to the threat: {u.Callsign} ({u.UnitId}, {AfterActionWords.Roles(report.RolesOf(u), clock)}); shaded bands are flags.", SvgCharts.Distance(u.UnitId, byUnit[u.UnitId], flags[u.UnitId], start, finish, report.Timeline));
+            yield return new Plot($"Distance to the threat: {u.Callsign} ({u.UnitId}, {AfterActionWords.Roles(report.RolesOf(u), clock)}); shaded bands are flags.", SvgCharts.Distance(report.Named(u.UnitId), byUnit[u.UnitId], flags[u.UnitId], start, finish, report.Timeline));
         }
 
         yield return new Heading(1, Sections[6]);
@@ -141,19 +141,20 @@ public static class AarDocument
     /// <summary>Writes the .docx to a seekable stream.</summary>
     public static void WriteDocx(AarDraft draft, Stream seekable) => DocxWriter.Write(Title(draft), Blocks(draft), seekable);
 
-    private static IEnumerable<Block> Notes(string heading, IReadOnlyList<StandingNote> notes, SiteClock clock)
+    private static IEnumerable<Block> Notes(string heading, IReadOnlyList<StandingNote> notes, Domain.AfterAction.AfterActionReport report, SiteClock clock)
     {
         if (notes.Count > 0)
         {
             yield return new Para(heading, "Evaluator notes");
-            yield return NoteTable(notes, clock);
+            yield return NoteTable(notes, report, clock);
         }
     }
 
-    // The evaluator column names who amended a note beside its author: the words printed are the amender's.
-    private static Table NoteTable(IEnumerable<StandingNote> notes, SiteClock clock) => Table.Of(
+    // The evaluator column names who amended a note beside its author: the words printed are the amender's. Its unit by
+    // its callsign, as the reader knows it.
+    private static Table NoteTable(IEnumerable<StandingNote> notes, Domain.AfterAction.AfterActionReport report, SiteClock clock) => Table.Of(
         ["About (incident time)", "Unit", "Mark", "Note", "Evaluator"],
-        notes.Select(n => new[] { clock.Both(n.Current.About), n.Current.UnitId ?? "", MarkName(n.Current.Mark), n.Current.Text, NoteWords.By(n, clock) }));
+        notes.Select(n => new[] { clock.Both(n.Current.About), n.Current.UnitId is { } unit ? report.Named(unit) : "", MarkName(n.Current.Mark), n.Current.Text, NoteWords.By(n, clock) }));
 
     public static string MarkName(NoteMark mark) => mark switch
     {

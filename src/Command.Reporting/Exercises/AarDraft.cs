@@ -56,7 +56,7 @@ public sealed record AarDraft(
             [.. notes.Where(n => n.Current.ObjectiveId == o.ObjectiveId && n.Current.Mark == NoteMark.AreaForImprovement)],
             [.. notes.Where(n => n.Current.ObjectiveId == o.ObjectiveId && n.Current.Mark == NoteMark.Observation)])).ToImmutableArray();
         var other = notes.Where(n => n.Current.ObjectiveId is null || !known.Contains(n.Current.ObjectiveId)).ToImmutableArray();
-        return new AarDraft(report, analyses, KeyMomentsOf(report), other, PlanOf(analyses, other, new SiteClock(report.Incident.TimeZone))) { MadeAt = madeAt };
+        return new AarDraft(report, analyses, KeyMomentsOf(report), other, PlanOf(analyses, other, report, new SiteClock(report.Incident.TimeZone))) { MadeAt = madeAt };
     }
 
     // The incident's own moments are always listed; the flags fill what is left of MaxKeyMoments in time order, and
@@ -126,7 +126,7 @@ public sealed record AarDraft(
     // with why: its evidence, or (an objective with no measure, rated by an evaluator) who rated it and their reason.
     // A rating to revisit (given before the proposal moved, differing from it, no reason) whose proposal now is below
     // "some challenges" is a row too: the recording says there is something to improve, and no one said otherwise why.
-    private static ImmutableArray<ImprovementItem> PlanOf(ImmutableArray<ObjectiveAnalysis> analyses, ImmutableArray<StandingNote> other, SiteClock clock)
+    private static ImmutableArray<ImprovementItem> PlanOf(ImmutableArray<ObjectiveAnalysis> analyses, ImmutableArray<StandingNote> other, AfterActionReport report, SiteClock clock)
     {
         var rows = new List<ImprovementItem>();
         foreach (var a in analyses)
@@ -146,7 +146,7 @@ public sealed record AarDraft(
             }
         }
 
-        rows.AddRange(other.Select(n => n.Current).Where(n => n.Mark == NoteMark.AreaForImprovement).Select(n => new ImprovementItem(n.UnitId is { } u ? $"Unit {u}" : "General", n.Text)));
+        rows.AddRange(other.Select(n => n.Current).Where(n => n.Mark == NoteMark.AreaForImprovement).Select(n => new ImprovementItem(n.UnitId is { } u ? $"Unit {report.Named(u)}" : "General", n.Text)));
         return [.. rows];
     }
 }

@@ -8,7 +8,9 @@ namespace Command.Reporting.Ics214;
 /// <summary>ICS-214 logs as Word documents, as CSV, and many of them as one zip.</summary>
 public static class Ics214Document
 {
-    public static string Title(Ics214Form form) => $"ACTIVITY LOG (ICS 214): {(form.ForIncidentCommand ? "Incident Command" : form.Subject)}";
+    // A unit's log is titled with its callsign (its one resource assigned is the unit), its id beside where they differ.
+    public static string Title(Ics214Form form) =>
+        $"ACTIVITY LOG (ICS 214): {(form.ForIncidentCommand ? "Incident Command" : UnitNames.Of(form.Subject, form.Resources.FirstOrDefault()?.Callsign))}";
 
     /// <summary>The form's blocks, numbered as on the paper form.</summary>
     public static IEnumerable<Block> Blocks(Ics214Form form)

@@ -86,9 +86,9 @@ public sealed class AfterActionFoldTests
         Assert.Equal(
             [
                 new ActivityEntry(S(70), "P1", "alarm-raised", "911 Alert raised from its device (cot:P1@10.20.0.7)"),
-                new ActivityEntry(S(70), null, "alarm-raised", "P1: 911 Alert raised from its device (cot:P1@10.20.0.7)"),
+                new ActivityEntry(S(70), null, "alarm-raised", "Adam 1 (P1): 911 Alert raised from its device (cot:P1@10.20.0.7)"),
                 new ActivityEntry(S(90), "P1", "alarm-cancelled", "Alert cancelled from its device (cot:P1@10.20.0.7)"),
-                new ActivityEntry(S(90), null, "alarm-cancelled", "P1: Alert cancelled from its device (cot:P1@10.20.0.7)"),
+                new ActivityEntry(S(90), null, "alarm-cancelled", "Adam 1 (P1): Alert cancelled from its device (cot:P1@10.20.0.7)"),
             ],
             report.Activity.Where(a => a.Kind.StartsWith("alarm", StringComparison.Ordinal)));
     }
@@ -120,7 +120,7 @@ public sealed class AfterActionFoldTests
         Assert.Equal(
             [
                 new ActivityEntry(S(80), "P1", "signed-off", "Its device signed off (cot:6c2d0f1e@10.20.0.2): no position from it until it reported again"),
-                new ActivityEntry(S(80), null, "signed-off", "P1: its device signed off (cot:6c2d0f1e@10.20.0.2): no position from it until it reported again"),
+                new ActivityEntry(S(80), null, "signed-off", "Adam 1 (P1): its device signed off (cot:6c2d0f1e@10.20.0.2): no position from it until it reported again"),
             ],
             report.Activity.Where(a => a.Kind == "signed-off"));
     }

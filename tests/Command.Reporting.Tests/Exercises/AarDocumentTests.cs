@@ -194,7 +194,7 @@ public sealed class AarDocumentTests
         confirmed);
 
         var strengths = docx.Tables[3];
-        Assert.Equal(["08:03:20 (15:03:20 UTC)", "A2", "strength", "Adam 2 went straight in through the south door", "eval.kim"], strengths[1]);
+        Assert.Equal(["08:03:20 (15:03:20 UTC)", "Adam 2 (A2)", "strength", "Adam 2 went straight in through the south door", "eval.kim"], strengths[1]);
 
         var plan = docx.Tables[^1];
         Assert.Equal(["Objective", "Issue / area for improvement", "Recommendation", "Owner", "Due date"], plan[0]);

@@ -18,7 +18,7 @@ public sealed class ObjectiveRatingTests
         Assert.Equal(["OBJ-1", "OBJ-2"], proposals.Select(p => p.ObjectiveId));
         Assert.Equal(ExerciseRating.SomeChallenges, proposals[0].Rating);
         Assert.Equal(
-            ["first contact with the threat: 3:58 (A2); bands: P ≤ 3:00, S ≤ 5:00, M ≤ 10:00: S"],
+            ["first contact with the threat: 3:58 by Adam 2 (A2); bands: P ≤ 3:00, S ≤ 5:00, M ≤ 10:00: S"],
             proposals[0].Evidence.Select(e => e.Text));
         Assert.Equal(238, proposals[0].Evidence[0].ValueS);
         Assert.Equal(ExerciseRating.Unable, proposals[1].Rating);
@@ -38,7 +38,7 @@ public sealed class ObjectiveRatingTests
         var proposal = ObjectiveProposal.ForAll(report)[0];
 
         Assert.Equal(ExerciseRating.MajorChallenges, proposal.Rating);
-        Assert.Equal(["first contact with the threat: 7:56 (A2); bands: P ≤ 3:00, S ≤ 5:00, M ≤ 10:00: M"], proposal.Evidence.Select(e => e.Text));
+        Assert.Equal(["first contact with the threat: 7:56 by Adam 2 (A2); bands: P ≤ 3:00, S ≤ 5:00, M ≤ 10:00: M"], proposal.Evidence.Select(e => e.Text));
     }
 
     public static TheoryData<string> EveryMeasure => [.. ExerciseMeasures.All];
@@ -140,8 +140,8 @@ public sealed class ObjectiveRatingTests
         Assert.Equal(
             [
                 ("First contact team reaches the threat quickly", "Radio traffic stepped on the entry call"),
-                ("No contact unit holds while the threat is active", "Rated performed with major challenges: longest flagged hold: 4:11 (A1); bands: P ≤ 0:30, S ≤ 1:00, M ≤ 2:00: U; first unit inside: 3:45 (A2); bands: P ≤ 2:00, S ≤ 4:00, M ≤ 8:00: S"),
-                ("Unit A1", "Adam 1 waited at the car for a partner"),
+                ("No contact unit holds while the threat is active", "Rated performed with major challenges: longest flagged hold: 4:11 by Adam 1 (A1); bands: P ≤ 0:30, S ≤ 1:00, M ≤ 2:00: U; first unit inside: 3:45 by Adam 2 (A2); bands: P ≤ 2:00, S ≤ 4:00, M ≤ 8:00: S"),
+                ("Unit Adam 1 (A1)", "Adam 1 waited at the car for a partner"),
             ],
             draft.Plan.Select(p => (p.Objective, p.Issue)));
     }
@@ -157,7 +157,7 @@ public sealed class ObjectiveRatingTests
             "15:00:01 First unit on scene: Perimeter 3 (P3)",
             "15:00:30 Threat active",
             "15:00:49 Flag raised on Adam 1 (A1): holding 20 s at 200 m from the threat; backup level or ahead",
-            "15:00:54 A5 sent in instead of A1 (commander)",
+            "15:00:54 Adam 5 (A5) sent in instead of Adam 1 (A1) (commander)",
             "15:00:59 Flag on Adam 1 (A1) acknowledged (commander: waiting for a second officer)",
             "15:01:29 Flag on Adam 1 (A1) escalated: holding 60 s at 200 m from the threat; nearest backup 18 s out",
             "15:01:30 Flag raised on hot zone Hot: hot zone Hot has had no contact unit for 60 s while the threat is active",

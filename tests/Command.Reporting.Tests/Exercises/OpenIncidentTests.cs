@@ -42,7 +42,7 @@ public sealed class OpenIncidentTests
         Assert.Equal(ExerciseRating.Unable, proposals[1].Rating);
         Assert.Equal(
             [
-                (ExerciseRating.Unable, "longest flagged hold: 2:31 (A1) so far; bands: P ≤ 0:30, S ≤ 1:00, M ≤ 2:00: U"),
+                (ExerciseRating.Unable, "longest flagged hold: 2:31 by Adam 1 (A1) so far; bands: P ≤ 0:30, S ≤ 1:00, M ≤ 2:00: U"),
                 ((ExerciseRating?)null, "first unit inside: not yet measured: not reached in the 2:50 recorded so far, with the incident still open; bands: P ≤ 2:00, S ≤ 4:00, M ≤ 8:00"),
             ],
             proposals[1].Evidence.Select(e => (e.Rating, e.Text)));

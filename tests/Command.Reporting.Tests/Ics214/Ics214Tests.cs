@@ -37,11 +37,11 @@ public sealed class Ics214Tests
         [
             ["Date", "Local time (America/Denver)", "UTC", "Notable Activities"],
             ["2026-01-14", "08:00:00", "15:00:00", "Enrolled as contact (controller)"],
-            ["2026-01-14", "08:00:49", "15:00:49", "WATCH flag raised on A1: holding 20 s at 200 m from the threat; backup level or ahead"],
-            ["2026-01-14", "08:00:59", "15:00:59", "Flag on A1 acknowledged by commander: waiting for a second officer"],
-            ["2026-01-14", "08:01:29", "15:01:29", "Flag on A1 escalated to ALERT while acknowledged: holding 60 s at 200 m from the threat; nearest backup 18 s out"],
+            ["2026-01-14", "08:00:49", "15:00:49", "WATCH flag raised on Adam 1 (A1): holding 20 s at 200 m from the threat; backup level or ahead"],
+            ["2026-01-14", "08:00:59", "15:00:59", "Flag on Adam 1 (A1) acknowledged by commander: waiting for a second officer"],
+            ["2026-01-14", "08:01:29", "15:01:29", "Flag on Adam 1 (A1) escalated to ALERT while acknowledged: holding 60 s at 200 m from the threat; nearest backup 18 s out"],
             ["2026-01-14", "08:02:00", "15:02:00", "Evaluator note (area for improvement, eval.ortiz): Adam 1 waited at the car for a partner"],
-            ["2026-01-14", "08:05:00", "15:05:00", "Flag on A1 cleared: flags suppressed: contained, declared by commander: subject barricaded"],
+            ["2026-01-14", "08:05:00", "15:05:00", "Flag on Adam 1 (A1) cleared: flags suppressed: contained, declared by commander: subject barricaded"],
         ],
         docx.Tables[1]);
     }
@@ -54,7 +54,7 @@ public sealed class Ics214Tests
 
         Assert.Equal(("", "", ""), (a4.Name, a4.IcsPosition, a4.HomeAgency));
         Assert.DoesNotContain(forms.SelectMany(f => f.Activity), a => a.Activity.StartsWith("Evaluator note", StringComparison.Ordinal));
-        Assert.Equal(["08:00:47 On site", "08:00:54 Reassigned to contact, sent in instead of A1 (commander)"],
+        Assert.Equal(["08:00:47 On site", "08:00:54 Reassigned to contact, sent in instead of Adam 1 (A1) (commander)"],
             forms.Single(f => f.Subject == "A5").Activity.Skip(1).Select(a => $"{a.Time.ToOffset(TimeSpan.FromHours(-7)):HH:mm:ss} {a.Activity}"));
     }
 
@@ -97,8 +97,8 @@ public sealed class Ics214Tests
         Assert.Equal(Ics214Form.IncidentCommand, command.Subject);
         Assert.Equal("Incident Commander", command.IcsPosition);
         Assert.Equal(["A1", "A2", "P3", "A4", "A5"], command.Resources.Select(r => r.UnitId));
-        Assert.Contains(command.Activity, a => a.Activity == "Proposed instead of A1: A5 (48 s), A4 (84 s)");
-        Assert.Contains(command.Activity, a => a.Activity == "A5 reassigned to contact, sent in instead of A1 (commander)");
+        Assert.Contains(command.Activity, a => a.Activity == "Proposed instead of Adam 1 (A1): Adam 5 (A5) (48 s), Adam 4 (A4) (84 s)");
+        Assert.Contains(command.Activity, a => a.Activity == "Adam 5 (A5) reassigned to contact, sent in instead of Adam 1 (A1) (commander)");
         Assert.Equal(command.Activity.OrderBy(a => a.Time), command.Activity);
     }
 
@@ -170,7 +170,7 @@ public sealed class Ics214Tests
             zip.Entries.Select(e => e.FullName).Where(n => n.EndsWith(".docx", StringComparison.Ordinal)));
         using var docx = new MemoryStream();
         await zip.GetEntry("ics214-警察-2.docx")!.Open().CopyToAsync(docx, Ct);
-        Assert.Equal("ACTIVITY LOG (ICS 214): 警察-2", Docx.Read(docx.ToArray()).Paragraphs[0].Text);
+        Assert.Equal("ACTIVITY LOG (ICS 214): Adam 1 (警察-2)", Docx.Read(docx.ToArray()).Paragraphs[0].Text);
     }
 
     [Fact]
@@ -195,7 +195,7 @@ public sealed class Ics214Tests
         {
             using var docx = new MemoryStream();
             await zip.GetEntry(docxNames[i])!.Open().CopyToAsync(docx, Ct);
-            Assert.Contains($"ACTIVITY LOG (ICS 214): {ids[i]}", Docx.Read(docx.ToArray()).Paragraphs.Select(p => p.Text));
+            Assert.Contains($"ACTIVITY LOG (ICS 214): Adam 1 ({ids[i]})", Docx.Read(docx.ToArray()).Paragraphs.Select(p => p.Text));
         }
     }
 
@@ -217,7 +217,7 @@ public sealed class Ics214Tests
             titles.Add(Docx.Read(docx.ToArray()).Paragraphs.Select(p => p.Text).Single(t => t.StartsWith("ACTIVITY LOG", StringComparison.Ordinal)));
         }
 
-        Assert.Equal(["ACTIVITY LOG (ICS 214): Incident Command", "ACTIVITY LOG (ICS 214): incident-command"], titles);
+        Assert.Equal(["ACTIVITY LOG (ICS 214): Incident Command", "ACTIVITY LOG (ICS 214): Adam 1 (incident-command)"], titles);
         Assert.True(forms[0].ForIncidentCommand);
         Assert.DoesNotContain(forms.Skip(1), f => f.ForIncidentCommand);
     }
