@@ -202,6 +202,12 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                     var begins = drill.Round is { } round ? $"round {round} begins" : "a new round begins";
                     timeline.Add(new TimelineMark(e.Time, "drill-started-over", drill.Scenario, Assessment.Reasons.StartedOver(drill.Round)));
                     Log(e.Time, null, "drill", $"Drill {drill.Scenario} started over, {begins}: every unit is judged afresh ({drill.Actor})");
+                    // Each unit's own log says so too: its flags clear and its figures start again here, and a reader of one
+                    // log alone would otherwise take the next lines for the round before.
+                    foreach (var unit in enrolment)
+                    {
+                        Log(e.Time, unit.UnitId, "drill", $"Drill started over, {begins}: judged afresh from its next report ({drill.Actor})");
+                    }
                 }
                 else
                 {

@@ -326,7 +326,7 @@ public sealed class AfterActionFoldTests
 
         var report = fold.Build();
         Assert.Equal([new TimelineMark(S(60), "drill-started-over", "demo", "the drill started over (round 2)")], report.Timeline.Where(m => m.Kind == "drill-started-over"));
-        Assert.Equal(["Drill demo started over, round 2 begins: every unit is judged afresh (drill)"], report.Activity.Where(a => a.Kind == "drill").Select(a => a.Text));
+        Assert.Equal(["Drill demo started over, round 2 begins: every unit is judged afresh (drill)"], report.Activity.Where(a => a.Kind == "drill" && a.UnitId is null).Select(a => a.Text));
         Assert.Equal([(S(22), (DateTimeOffset?)S(60))], report.Flags.Select(f => (f.Raised, f.Cleared)));
     }
 

@@ -60,15 +60,20 @@ public static class GoldenDrill
     /// as a live drill's trackers may be.
     /// </summary>
     /// <remarks>With <paramref name="a1PerimeterAtS"/>, the commander puts A1 on the perimeter that many seconds in, after its hold.</remarks>
-    public static List<IncidentEvent> RunAgain(string incidentId, double a2SpeedMps, Func<string, string> rename, int? a1PerimeterAtS = null) =>
-        RunOf(a2SpeedMps, rename, incidentId, a1PerimeterAtS).Recorded;
+    /// <remarks>
+    /// With <paramref name="rounds"/> above 1, the drill starts over that many times less one, every <see cref="Seconds"/>:
+    /// each round its units start again where the first put them and its threat is placed and goes active again, and A2
+    /// walks the second round at half its speed. The incident is closed at the end of the last.
+    /// </remarks>
+    public static List<IncidentEvent> RunAgain(string incidentId, double a2SpeedMps, Func<string, string> rename, int? a1PerimeterAtS = null, int rounds = 1) =>
+        RunOf(a2SpeedMps, rename, incidentId, a1PerimeterAtS, rounds).Recorded;
 
-    private static (List<IncidentEvent> Recorded, DateTimeOffset FlagAt) RunOf(double a2SpeedMps, Func<string, string> rename, string incidentId, int? a1PerimeterAtS = null)
+    private static (List<IncidentEvent> Recorded, DateTimeOffset FlagAt) RunOf(double a2SpeedMps, Func<string, string> rename, string incidentId, int? a1PerimeterAtS = null, int rounds = 1)
     {
         // The candidates' one fix must fall just before A1's flag; where that falls is the assessment's business, so
         // it is found first from a run without them (they cannot change it: they never close, so they are no backup).
-        var flagAt = Fold(null, a2SpeedMps, rename, incidentId, a1PerimeterAtS).Recorded.OfType<FlagRaised>().First(f => f.Subject == rename("A1")).Time;
-        return (Fold(flagAt, a2SpeedMps, rename, incidentId, a1PerimeterAtS).Recorded, flagAt);
+        var flagAt = Fold(null, a2SpeedMps, rename, incidentId, a1PerimeterAtS, rounds).Recorded.OfType<FlagRaised>().First(f => f.Subject == rename("A1")).Time;
+        return (Fold(flagAt, a2SpeedMps, rename, incidentId, a1PerimeterAtS, rounds).Recorded, flagAt);
     }
 
     /// <summary>Every event recorded, in sequence order.</summary>
@@ -77,7 +82,7 @@ public static class GoldenDrill
     /// <summary>When A1's not-closing flag went up.</summary>
     public static DateTimeOffset FlagAt => Run.Value.FlagAt;
 
-    private static (List<IncidentEvent> Recorded, IncidentStream Stream) Fold(DateTimeOffset? flagAt, double a2SpeedMps, Func<string, string> id, string incidentId, int? a1PerimeterAtS)
+    private static (List<IncidentEvent> Recorded, IncidentStream Stream) Fold(DateTimeOffset? flagAt, double a2SpeedMps, Func<string, string> id, string incidentId, int? a1PerimeterAtS, int rounds = 1)
     {
         var stream = new IncidentStream();
         var recorded = new List<IncidentEvent>();
@@ -92,53 +97,69 @@ public static class GoldenDrill
         Do(new UnitEnrolled(id("A4"), "Adam 4", UnitRole.Contact, "controller"), T0);
         Do(new UnitEnrolled(id("A5"), "Adam 5", UnitRole.Unassigned, "controller"), T0);
         Do(new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Reported), "commander"), T0);
-        for (var s = 1; s <= Seconds; s++)
+        for (var round = 1; round <= rounds; round++)
         {
-            var t = T0.AddSeconds(s);
-            if (s == ThreatActiveS)
-            {
-                Do(new ThreatPhaseChanged("T1", ThreatPhase.Active, "commander"), t);
-            }
-
-            Do(Fix(id("A1"), t, 0, -200), t);
-            Do(Fix(id("A2"), t, 0, s <= ThreatActiveS ? -300 : Math.Min(-300 + (a2SpeedMps * (s - ThreatActiveS)), 0)), t);
-            Do(Fix(id("P3"), t, 80, -80), t);
-            if (flagAt is { } f && t == f.AddSeconds(-2))
-            {
-                Do(Fix(id("A4"), t, 0, 65), t);
-                Do(Fix(id("A5"), t, 0, -95), t);
-            }
-
-            if (flagAt is { } sent && t == sent.AddSeconds(5))
-            {
-                Do(new UnitRoleChanged(id("A5"), UnitRole.Contact, "commander", id("A1"), "T1"), t);
-            }
-
-            if (flagAt is { } acked && t == acked.AddSeconds(10))
-            {
-                Do(new FlagAcknowledged(id("A1"), "commander", "waiting for a second officer"), t);
-            }
-
-            if (s == a1PerimeterAtS)
-            {
-                Do(new UnitRoleChanged(id("A1"), UnitRole.Perimeter, "commander"), t);
-            }
-
-            if (s == 300)
-            {
-                Do(new ThreatPhaseChanged("T1", ThreatPhase.Contained, "commander", "subject barricaded"), t);
-            }
-
-            if (s == 360)
-            {
-                Do(new ThreatPhaseChanged("T1", ThreatPhase.Neutralized, "commander", "subject in custody"), t);
-            }
-
-            stream.Tick(t, recorded);
+            Round(round);
         }
 
-        Do(new IncidentClosed("exercise over", "commander"), T0.AddSeconds(Seconds));
+        Do(new IncidentClosed("exercise over", "commander"), T0.AddSeconds(Seconds * rounds));
         return (recorded, stream);
+
+        void Round(int round)
+        {
+            var from = T0.AddSeconds(Seconds * (round - 1));
+            var speed = round == 1 ? a2SpeedMps : a2SpeedMps / 2;
+            if (round > 1)
+            {
+                Do(new DrillControlled(DrillControlled.StartOver, "cedar-hollow", "controller", round), from);
+                Do(new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Reported), "commander"), from);
+            }
+
+            for (var s = 1; s <= Seconds; s++)
+            {
+                var t = from.AddSeconds(s);
+                if (s == ThreatActiveS)
+                {
+                    Do(new ThreatPhaseChanged("T1", ThreatPhase.Active, "commander"), t);
+                }
+
+                Do(Fix(id("A1"), t, 0, -200), t);
+                Do(Fix(id("A2"), t, 0, s <= ThreatActiveS ? -300 : Math.Min(-300 + (speed * (s - ThreatActiveS)), 0)), t);
+                Do(Fix(id("P3"), t, 80, -80), t);
+                if (flagAt is { } f && round == 1 && t == f.AddSeconds(-2))
+                {
+                    Do(Fix(id("A4"), t, 0, 65), t);
+                    Do(Fix(id("A5"), t, 0, -95), t);
+                }
+
+                if (flagAt is { } sent && round == 1 && t == sent.AddSeconds(5))
+                {
+                    Do(new UnitRoleChanged(id("A5"), UnitRole.Contact, "commander", id("A1"), "T1"), t);
+                }
+
+                if (flagAt is { } acked && round == 1 && t == acked.AddSeconds(10))
+                {
+                    Do(new FlagAcknowledged(id("A1"), "commander", "waiting for a second officer"), t);
+                }
+
+                if (s == a1PerimeterAtS && round == 1)
+                {
+                    Do(new UnitRoleChanged(id("A1"), UnitRole.Perimeter, "commander"), t);
+                }
+
+                if (s == 300)
+                {
+                    Do(new ThreatPhaseChanged("T1", ThreatPhase.Contained, "commander", "subject barricaded"), t);
+                }
+
+                if (s == 360)
+                {
+                    Do(new ThreatPhaseChanged("T1", ThreatPhase.Neutralized, "commander", "subject in custody"), t);
+                }
+
+                stream.Tick(t, recorded);
+            }
+        }
     }
 
     private static PositionAccepted Fix(string unit, DateTimeOffset t, double east, double north) =>
