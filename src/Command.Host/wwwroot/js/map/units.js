@@ -63,7 +63,7 @@ export class UnitLayer {
 
   update(change) {
     if (change.reset) {
-      this.paintAll();
+      this.paintAll(true);
       return;
     }
     for (const id of change.units) this.changed.add(id);
@@ -94,15 +94,19 @@ export class UnitLayer {
     this.paintRequest ??= requestAnimationFrame(() => this.paint());
   }
 
-  /** After a pan, a zoom or a fresh snapshot: every unit placed and painted again. */
-  paintAll() {
+  /**
+   * After a pan, a zoom or a fresh snapshot (fresh): every unit placed and painted again. A snapshot
+   * (a replay sought, a reconnect) may hold the same units as before at other places, or without a fix: each is located
+   * anew, whether or not their number changed.
+   */
+  paintAll(fresh = false) {
     this.whole = true;
     for (const [id, e] of this.entries) {
       if (!this.picture.units.has(id)) this.drop(e);
     }
     // A pan leaves every unit where it was in layer pixels; a zoom or a new snapshot moves them all.
     const at = `${this.map.getZoom()}|${this.map.getPixelOrigin()}`;
-    if (at !== this.laidOutAt || this.entries.size !== this.picture.units.size) {
+    if (fresh || at !== this.laidOutAt || this.entries.size !== this.picture.units.size) {
       this.laidOutAt = at;
       for (const id of this.picture.units.keys()) this.changed.add(id);
     }
