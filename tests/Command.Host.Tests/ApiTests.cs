@@ -209,6 +209,30 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
     }
 
     [Fact]
+    public async Task A_phase_declared_again_as_it_was_is_recorded_once_and_again_for_another_reason_is_refused()
+    {
+        // Five presses of "contained" printed five lines in the commander's ICS-214 log.
+        var id = NewId();
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        (await host.Client.PutAsJsonAsync($"/api/incidents/{id}/threats/T1", new { lat = 44.0009, lon = -100.0, uncertaintyM = 10, phase = "active" }, Ct)).EnsureSuccessStatusCode();
+        var contained = new { phase = "contained", reason = "barricaded in room 12" };
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => host.PostJsonAsync($"/api/incidents/{id}/threats/T1/phase", contained)));
+        var otherReason = await host.PostJsonAsync($"/api/incidents/{id}/threats/T1/phase", new { phase = "contained", reason = "in custody" });
+        var error = await otherReason.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var active = await host.PostJsonAsync($"/api/incidents/{id}/threats/T1/phase", new { phase = "active", reason = "shots heard again" });
+        var timeline = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", Ct);
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.NoContent, a.StatusCode));
+        Assert.Equal((HttpStatusCode.Conflict, "already-exists"), (otherReason.StatusCode, error.GetProperty("reason").GetString()));
+        Assert.Equal("threat T1 is already contained (declared by token:bootstrap: barricaded in room 12); it is not declared contained again for another reason: a note records more",
+            error.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, active.StatusCode);
+        var phases = timeline!.Where(m => m.GetProperty("type").GetString() == "threat-phase-changed").Select(m => m.GetProperty("level").GetString());
+        Assert.Equal(["contained", "active"], phases);
+    }
+
+    [Fact]
     public async Task A_threat_moved_without_a_phase_keeps_its_own_and_one_placed_afresh_without_one_is_active()
     {
         // Contained by a commander's decision: moved by an integration that says only where, it went active again in

@@ -11,6 +11,27 @@ public static class PhaseChanges
     /// <summary>The reason recorded when a threat's marker (CoT) changes its phase: the marker is its own reason.</summary>
     public const string Marker = "marker";
 
+    /// <summary>
+    /// A declaration of the phase <paramref name="threat"/> already has: none for any other phase. Said again as it was (no
+    /// reason, or the reason its standing suppression has), it is a duplicate, and nothing is recorded: a button pressed
+    /// twice, a request sent again. With another reason it is refused as a conflict, rather than recorded as a second
+    /// declaration the documents would read as the threat contained twice.
+    /// </summary>
+    public static Rejection? Repeat(Threat threat, ThreatPhase next, string? reason, FlagSuppression? suppression)
+    {
+        if (threat.Phase != next)
+        {
+            return null;
+        }
+
+        var standing = suppression is { } s && s.ThreatId == threat.ThreatId && s.Phase == next ? s : null;
+        var said = standing is null ? "" : $" (declared by {standing.Actor}: {standing.Reason})";
+        return string.IsNullOrWhiteSpace(reason) || reason.Trim() == standing?.Reason
+            ? new Rejection(RejectReason.Duplicate, $"threat {threat.ThreatId} is already {ThreatPhases.Name(next)}{said}: nothing recorded")
+            : new Rejection(RejectReason.AlreadyExists,
+                $"threat {threat.ThreatId} is already {ThreatPhases.Name(next)}{said}; it is not declared {ThreatPhases.Name(next)} again for another reason: a note records more");
+    }
+
     public static Rejection? Check(ThreatPhase? current, ThreatPhase next, string? reason) =>
         FlagSuppression.Suppresses(next) && current != next && string.IsNullOrWhiteSpace(reason)
             ? new Rejection(RejectReason.MissingField, $"declaring the threat {ThreatPhases.Name(next)} suppresses flags: a reason is required")

@@ -136,7 +136,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     public Task<Rejection?> SetThreatPhase(string threatId, ThreatPhase phase, string actor, string? reason) =>
         CommandAsync(() => !stream.Projection.Threats.TryGetValue(threatId, out var threat)
             ? Decision.Refuse(RejectReason.UnknownThreat, $"threat '{threatId}' is not in this incident")
-            : PhaseChanges.Check(threat.Phase, phase, reason) is { } refused
+            : (PhaseChanges.Repeat(threat, phase, reason, stream.Projection.Suppression) ?? PhaseChanges.Check(threat.Phase, phase, reason)) is { } refused
                 ? Decision.Refuse(refused.Reason, refused.Detail)
                 : Decision.Do(new ThreatPhaseChanged(threatId, phase, actor, NullIfBlank(reason))));
 

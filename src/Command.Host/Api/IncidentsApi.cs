@@ -180,7 +180,8 @@ public static class IncidentsApi
             return ApiError.Invalid([new FieldError("phase", "invalid-value", $"'{body.Phase}' is not one of reported, active, contained, neutralized")]);
         }
 
+        // The phase the threat has, declared again as it was: the threat is as asked, and nothing is recorded twice.
         var rejection = await grains.GetGrain<IIncidentGrain>(id).SetThreatPhase(threatId, phase, Actor.Of(request), body.Reason);
-        return rejection is null ? Results.NoContent() : ApiError.For(rejection);
+        return rejection is null or { Reason: RejectReason.Duplicate } ? Results.NoContent() : ApiError.For(rejection);
     }
 }
