@@ -19,6 +19,7 @@ public sealed class IncidentProjection
     private readonly AssessmentOptions options;
     private readonly Dictionary<string, Threat> threats = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnitEntry> units = new(StringComparer.Ordinal);
+    private readonly CallsignBook callsigns = new();
     private readonly Dictionary<string, SendInsteadProposed> proposals = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, SourceOutage> sourcesDown = new(StringComparer.Ordinal);
     private readonly SortedSet<string> hostsDeparted = new(StringComparer.Ordinal);
@@ -78,6 +79,9 @@ public sealed class IncidentProjection
     public FlagSuppression? Suppression => suppression;
 
     public IReadOnlyDictionary<string, UnitEntry> Units => units;
+
+    /// <summary>The callsigns the units are enrolled under, by how they read: none is taken twice.</summary>
+    public CallsignBook Callsigns => callsigns;
 
     /// <summary>For each unit flagged for not closing now, the units proposed to go instead when its flag went up.</summary>
     public IReadOnlyDictionary<string, SendInsteadProposed> Proposals => proposals;
@@ -188,6 +192,7 @@ public sealed class IncidentProjection
                 break;
             case UnitEnrolled enrolled:
                 units[enrolled.UnitId] = new UnitEntry(enrolled.UnitId, enrolled.Callsign, enrolled.Role, enrolled.Time, null);
+                callsigns.Took(enrolled.UnitId, enrolled.Callsign);
                 break;
             case UnitRoleChanged changed when units.TryGetValue(changed.UnitId, out var unit):
                 units[changed.UnitId] = unit with { Role = changed.Role };
@@ -380,9 +385,11 @@ public sealed class IncidentProjection
             Adopt(rules);
         }
 
+        callsigns.Clear();
         foreach (var unit in snapshot.Units)
         {
             units[unit.UnitId] = unit;
+            callsigns.Took(unit.UnitId, unit.Callsign);
         }
 
         assessment!.Restore(snapshot.Assessment, threats.Values, suppression);

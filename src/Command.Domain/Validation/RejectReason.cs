@@ -102,4 +102,10 @@ public enum RejectReason
     /// value meant unrecorded, and the input taken as if it had not been sent.
     /// </summary>
     UnknownField,
+
+    /// <summary>
+    /// Another unit of the incident is enrolled under a callsign that reads the same (the same but for case, a lookalike
+    /// letter of another script, or a compatibility form): a commander directing one by its callsign could direct the other.
+    /// </summary>
+    CallsignTaken,
 }
