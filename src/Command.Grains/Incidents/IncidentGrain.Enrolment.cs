@@ -99,6 +99,7 @@ public sealed partial class IncidentGrain
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var together = new CallsignBook();
         foreach (var unit in units)
         {
             if (!seen.Add(unit.UnitId))
@@ -122,6 +123,13 @@ public sealed partial class IncidentGrain
                 return invalid with { Detail = $"unit '{Clip(unit.UnitId)}': {invalid.Detail}" };
             }
 
+            // Checked against the units enrolled already and the ones enrolled with it, once it is known to be a callsign at all.
+            if ((CallsignClash(unit.UnitId, unit.Callsign) ?? together.Clash(unit.UnitId, unit.Callsign)?.Refuses(unit.Callsign, "enrolled with it")) is { } clash)
+            {
+                return clash;
+            }
+
+            together.Took(unit.UnitId, unit.Callsign);
             planned.Add(enrolled);
         }
 

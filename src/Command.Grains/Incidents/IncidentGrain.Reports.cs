@@ -119,7 +119,10 @@ public sealed partial class IncidentGrain
                     continue;
                 }
 
-                stream.Record(new UnitEnrolled(report.UnitId, report.Callsign ?? report.UnitId, report.RoleHint ?? UnitRole.Unassigned, $"auto-enrol ({report.Source})"), now, batch);
+                // A radio cannot be asked for another callsign, and refusing it would lose its positions: one that reads as a
+                // unit's enrolled already is enrolled with its unit id beside it, so the board and the paperwork tell them apart.
+                var callsign = stream.Projection.Callsigns.Distinct(report.UnitId, report.Callsign ?? report.UnitId);
+                stream.Record(new UnitEnrolled(report.UnitId, callsign, report.RoleHint ?? UnitRole.Unassigned, $"auto-enrol ({report.Source})"), now, batch);
                 unit = stream.Projection.Units[report.UnitId];
             }
 

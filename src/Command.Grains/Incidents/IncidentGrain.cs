@@ -174,6 +174,12 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
 
         if (!stream.Projection.Units.ContainsKey(unitId) && InputLimits.Check(new UnitEnrolled(unitId, callsign, role, actor, person?.Name, person?.Agency, person?.IcsPosition)) is null)
         {
+            // Refused before the unit is claimed, so another incident is never kept from it by an enrolment refused here.
+            if (CallsignClash(unitId, callsign) is { } clash)
+            {
+                return clash;
+            }
+
             var unit = GrainFactory.GetGrain<IUnitGrain>(unitId);
             claiming.Add(unitId);
             try
@@ -203,7 +209,13 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     private Task<Rejection?> EnrolAsync(string unitId, string callsign, UnitRole role, string actor, UnitPerson? person) =>
         CommandAsync(() => stream.Projection.Units.ContainsKey(unitId)
             ? Decision.Refuse(RejectReason.AlreadyExists, $"unit '{unitId}' is already enrolled")
-            : Decision.Do(new UnitEnrolled(unitId, callsign, role, actor, person?.Name, person?.Agency, person?.IcsPosition)));
+            : CallsignClash(unitId, callsign) is { } clash
+                ? new Decision(null, clash)
+                : Decision.Do(new UnitEnrolled(unitId, callsign, role, actor, person?.Name, person?.Agency, person?.IcsPosition)));
+
+    // A callsign another unit of the incident reads as: a commander directing one by it could direct the other.
+    private Rejection? CallsignClash(string unitId, string callsign) =>
+        stream.Projection.Callsigns.Clash(unitId, callsign)?.Refuses(callsign, $"already enrolled in incident '{IncidentId}'");
 
     public Task<Rejection?> ChangeRole(string unitId, UnitRole role, string actor) =>
         CommandAsync(() => stream.Projection.Units.ContainsKey(unitId)
