@@ -23,6 +23,7 @@ internal sealed partial class ScenarioReader
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var callsigns = new CallsignBook();
         var units = ImmutableArray.CreateBuilder<ScenarioUnit>();
         for (var i = 0; i < list.Count; i++)
         {
@@ -32,6 +33,13 @@ internal sealed partial class ScenarioReader
             var callsign = string.IsNullOrWhiteSpace(u.Callsign) ? id : u.Callsign;
             var person = UnitPerson.Of(u.PersonName, u.Agency, u.IcsPosition);
             Enrolable(id, callsign, person, at);
+            if (id.Length > 0)
+            {
+                // The incident enrols no two units that read alike: a file the check accepts is enrolled whole.
+                Judged(callsigns.Clash(id, callsign)?.Refuses(callsign, "also in the scenario"), at + (callsign == id ? ".id" : ".callsign"));
+                callsigns.Took(id, callsign);
+            }
+
             var role = Role(u.Role, at + ".role");
             var arrive = u.ArriveS is { } a ? Moment(a, at + ".arriveS") : 0;
             var reporting = ReadReporting(u.Reporting, document.Reporting, at + ".reporting");

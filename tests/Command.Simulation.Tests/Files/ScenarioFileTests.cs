@@ -71,6 +71,17 @@ public sealed class ScenarioFileTests
     }
 
     [Fact]
+    public void Units_whose_callsigns_read_alike_are_named_as_the_incident_would_refuse_them()
+    {
+        var second = Unit.Replace("\"U1\"", "\"U2\"", StringComparison.Ordinal).Replace("\"id\": \"U2\"", "\"id\": \"U2\", \"callsign\": \"u1\"", StringComparison.Ordinal);
+
+        var e = Assert.Throws<ScenarioException>(() => TestScenarios.With(Unit + "," + second));
+
+        Assert.Equal(["$.units[1].callsign (unit 'U2'): callsign 'u1' reads as 'U1' of unit 'U1', also in the scenario: a board or a log could not tell the two apart; give this unit a callsign of its own"],
+            e.Errors.Select(x => x.ToString()));
+    }
+
+    [Fact]
     public void Threat_steps_out_of_order_and_unknown_phase_are_both_reported()
     {
         const string threat = """
