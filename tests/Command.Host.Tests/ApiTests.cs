@@ -83,6 +83,26 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
     }
 
     [Fact]
+    public async Task A_unit_whose_callsign_reads_as_another_units_of_the_incident_is_refused_as_callsign_taken()
+    {
+        var id = NewId();
+        var (patrol, other) = ($"P-{Guid.NewGuid():N}"[..12], $"Q-{Guid.NewGuid():N}"[..12]);
+        await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
+        (await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = patrol, callsign = "P1", role = "contact" })).EnsureSuccessStatusCode();
+
+        var lookalike = await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = other, callsign = "\u04201", role = "contact" });
+        var units = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/units", Ct);
+        var own = await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = other, callsign = "P2", role = "contact" });
+
+        Assert.Equal(HttpStatusCode.Conflict, lookalike.StatusCode);
+        var error = await lookalike.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(("callsign-taken", $"callsign '\u04201' reads as 'P1' of unit '{patrol}', already enrolled in incident '{id}' ('\u0420' is U+0420): a board or a log could not tell the two apart; give this unit a callsign of its own"),
+            (error.GetProperty("reason").GetString(), error.GetProperty("detail").GetString()));
+        Assert.Equal([patrol], units.EnumerateArray().Select(u => u.GetProperty("unitId").GetString()));
+        Assert.Equal(HttpStatusCode.Created, own.StatusCode);
+    }
+
+    [Fact]
     public async Task Acknowledging_a_subject_with_no_flag_up_is_refused_and_not_recorded()
     {
         var id = NewId();

@@ -179,6 +179,27 @@ public sealed class DrillScenarioTests(DrillScenarioTests.ScenarioHost host) : I
     }
 
     [Fact]
+    public async Task A_start_whose_unit_reads_as_a_unit_of_the_incident_is_refused_naming_both_and_enrols_none()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var name = host.Files.Write($"alike-{suffix}", TestScenarioFiles.Campus(
+            TestScenarioFiles.Walker($"A{suffix}", "Alpha 1") + "," + TestScenarioFiles.Walker($"B{suffix}", "SRO-1")));
+        var id = $"alike-{suffix}";
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = $"S{suffix}", callsign = "sro-1", role = "perimeter" })).EnsureSuccessStatusCode();
+
+        var refused = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name });
+        var refusal = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var units = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/incidents/{id}/units", Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(
+            ("callsign-taken", $"scenario '{name}', $.units[1] (unit 'B{suffix}'): callsign 'SRO-1' reads as 'sro-1' of unit 'S{suffix}', already enrolled in incident '{id}': a board or a log could not tell the two apart; give this unit a callsign of its own"),
+            (Text(refusal, "reason"), Text(refusal, "detail")));
+        Assert.Equal([$"S{suffix}"], units!.Select(u => u.GetProperty("unitId").GetString()));
+    }
+
+    [Fact]
     public async Task A_unit_another_incident_takes_between_the_check_and_the_enrolment_leaves_nothing_of_the_start()
     {
         // The start checked no other incident held its units, then enrolled them one by one: another took the third in

@@ -1,3 +1,4 @@
+using Command.Domain.Assessment;
 using Command.Domain.Events;
 using Command.Domain.Geometry;
 using Command.Domain.Reports;
@@ -59,7 +60,7 @@ public sealed partial class IncidentDrillSink(
         // The whole start is judged before anything changes: the site, every unit, every step of the threat. Then the site
         // and the units are put in place together, all or none, and the threat placed on them.
         var site = view is null ? null : SiteToGive(view.Site, setup.Site);
-        var enrolled = (await Incident.GetUnits()).Select(u => u.UnitId).ToHashSet(StringComparer.Ordinal);
+        var enrolled = await Incident.GetUnits();
         await RefuseUnplayableAsync(setup, site ?? view?.Site ?? setup.Site, enrolled);
         if (view is not null && roundsBefore > 0)
         {
@@ -124,12 +125,20 @@ public sealed partial class IncidentDrillSink(
     /// and the file could then be played nowhere else; a threat step beyond the site's reach, checked only at its first,
     /// faulted the drill when it came due. Each refusal names the unit or step and where it stands in the scenario.
     /// </summary>
-    private async Task RefuseUnplayableAsync(ScenarioSetup setup, Site site, IReadOnlySet<string> enrolled)
+    private async Task RefuseUnplayableAsync(ScenarioSetup setup, Site site, IReadOnlyList<UnitAssessment> enrolled)
     {
+        var callsigns = new CallsignBook();
+        foreach (var unit in enrolled)
+        {
+            callsigns.Took(unit.UnitId, unit.Callsign);
+        }
+
+        var known = enrolled.Select(u => u.UnitId).ToHashSet(StringComparer.Ordinal);
+        var together = new CallsignBook();
         for (var i = 0; i < setup.Units.Length; i++)
         {
             var unit = setup.Units[i];
-            if (enrolled.Contains(unit.UnitId))
+            if (known.Contains(unit.UnitId))
             {
                 continue;
             }
@@ -138,6 +147,15 @@ public sealed partial class IncidentDrillSink(
             {
                 Refused(InScenario($"$.units[{i}] (unit '{unit.UnitId}')", invalid));
             }
+
+            // As the incident refuses it: a callsign one of its units reads as, or another of the scenario's units does.
+            if ((callsigns.Clash(unit.UnitId, unit.Callsign)?.Refuses(unit.Callsign, $"already enrolled in incident '{incidentId}'")
+                ?? together.Clash(unit.UnitId, unit.Callsign)?.Refuses(unit.Callsign, "also in the scenario")) is { } clash)
+            {
+                Refused(InScenario($"$.units[{i}] (unit '{unit.UnitId}')", clash));
+            }
+
+            together.Took(unit.UnitId, unit.Callsign);
 
             if (await grains.GetGrain<IUnitGrain>(unit.UnitId).Get() is { IncidentId: { } holder } && holder != incidentId)
             {
