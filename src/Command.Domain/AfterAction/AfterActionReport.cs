@@ -60,7 +60,8 @@ public sealed record AfterActionReport(
     /// A unit (or any subject) as its readers know it: its callsign, with its id beside where they differ ("ALPHA 7
     /// (ANDROID-589520ccfcd20f01)"); a zone by its kind and name ("hot zone Main hall"), never "zone:hot"; any other
     /// subject, or a unit with no callsign, by its id. From TAK devices the ids are device uids no after-action team
-    /// would recognise.
+    /// would recognise. A radio enrolled with its id beside a callsign another unit had (<see cref="Units.CallsignBook.Distinct"/>)
+    /// is named by that callsign, its id not said twice.
     /// </summary>
     public string Named(string id) =>
         Units.FirstOrDefault(u => u.UnitId == id) is { } unit

@@ -7,7 +7,12 @@ namespace Command.Domain.AfterAction;
 /// </summary>
 public static class UnitNames
 {
-    /// <summary>"Patrol 4 (u-7f3a)"; "A1" for a unit whose callsign is its id, or that has none.</summary>
+    /// <summary>
+    /// "Patrol 4 (u-7f3a)"; "A1" for a unit whose callsign is its id, or that has none; a radio's callsign made distinct
+    /// by its id when it was enrolled ("P1 (ANDROID-abc)") as it is, not with its id twice.
+    /// </summary>
     public static string Of(string unitId, string? callsign) =>
-        callsign is { Length: > 0 } named && named != unitId ? $"{named} ({unitId})" : unitId;
+        callsign is { Length: > 0 } named && named != unitId
+            ? named.EndsWith($" ({unitId})", StringComparison.Ordinal) ? named : $"{named} ({unitId})"
+            : unitId;
 }

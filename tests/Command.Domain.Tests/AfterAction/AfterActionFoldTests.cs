@@ -112,6 +112,17 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public void A_radio_enrolled_with_its_id_beside_a_taken_callsign_is_named_apart_without_its_id_twice()
+    {
+        var report = Fold(
+            new IncidentOpened("inc-1", "Drill", School, true, "cmd") { Time = S(0) },
+            new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, "cmd") { Time = S(0) },
+            new UnitEnrolled("ANDROID-7f3a", "Adam 1 (ANDROID-7f3a)", UnitRole.Unassigned, "auto-enrol (CoT)") { Time = S(1) });
+
+        Assert.Equal(("Adam 1 (P1)", "Adam 1 (ANDROID-7f3a)"), (report.Named("P1"), report.Named("ANDROID-7f3a")));
+    }
+
+    [Fact]
     public async Task A_units_sign_off_is_in_its_log_and_the_incidents()
     {
         var report = await AfterActionFold.BuildAsync(SessionWith(new UnitSignedOff("P1", "cot:6c2d0f1e@10.20.0.2") { Time = S(80) }).ToAsyncEnumerable(),
