@@ -62,9 +62,10 @@ public sealed class RadioFuzzTests(RadioHost host)
         Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/health", Ct)).StatusCode);
 
         // CoT over UDP takes enrolled units only on this host.
+        // Each under a callsign of its own: the incident enrols no two units that read alike.
         foreach (var datagrams in new[] { "cot-udp", "takproto" })
         {
-            (await host.PostJsonAsync($"/api/incidents/{IngestHost.Incident}/units", new { unitId = protocols[datagrams].CleanUnit, callsign = "Fuzz", role = "contact" })).EnsureSuccessStatusCode();
+            (await host.PostJsonAsync($"/api/incidents/{IngestHost.Incident}/units", new { unitId = protocols[datagrams].CleanUnit, callsign = $"Fuzz {datagrams}", role = "contact" })).EnsureSuccessStatusCode();
         }
 
         await using var watcher = await FrameWatcher.JoinAsync(host, IngestHost.Incident);
