@@ -46,6 +46,8 @@ public sealed class HttpDrillSinkTests
     {
         api.Answer = (method, path) => (method, path) switch
         {
+            // A unit enrolled there already is answered as the API answers it; any other 409 stops the play.
+            ("POST", "/api/incidents/demo/units") => (HttpStatusCode.Conflict, """{"reason":"already-exists"}"""),
             ("POST", _) when !path.EndsWith("/reports", StringComparison.Ordinal) => (HttpStatusCode.Conflict, """{"reason":"incident-exists"}"""),
             // Nothing played there yet: its units have no position, and no drill started over on it.
             ("GET", _) => (HttpStatusCode.OK, "[]"),
@@ -148,6 +150,22 @@ public sealed class HttpDrillSinkTests
         var refused = await Assert.ThrowsAsync<HttpRequestException>(() => Sink().OpenAsync(demo.Setup(), TestContext.Current.CancellationToken));
 
         Assert.Contains("unit 'C1' is enrolled in incident 'bb5a'", refused.Message, StringComparison.Ordinal);
+        Assert.Single(api.Requests, r => r.Path == "/api/incidents/demo/units");
+    }
+
+    [Fact]
+    public async Task A_unit_whose_callsign_a_unit_of_the_incident_has_stops_the_play_naming_it()
+    {
+        api.Answer = (method, path) => (method, path) switch
+        {
+            ("POST", "/api/incidents/demo/units") => (HttpStatusCode.Conflict, """{"reason":"callsign-taken","detail":"callsign 'Patrol 12' reads as 'PATROL 12' of unit 'X1', already enrolled in incident 'demo'"}"""),
+            _ => (HttpStatusCode.OK, "{}"),
+        };
+        var demo = await DemoScenario.LoadAsync(TestContext.Current.CancellationToken);
+
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => Sink().OpenAsync(demo.Setup(), TestContext.Current.CancellationToken));
+
+        Assert.Contains("reads as 'PATROL 12' of unit 'X1'", refused.Message, StringComparison.Ordinal);
         Assert.Single(api.Requests, r => r.Path == "/api/incidents/demo/units");
     }
 

@@ -43,12 +43,13 @@ internal sealed class CommandApiClient(HttpClient http)
     /// <summary>
     /// Enrols a unit; false when it is already enrolled in this incident (409 <c>already-exists</c>), as on a rerun
     /// against the same incident. Enrolled in another open incident (409 <c>enrolled-elsewhere</c>) it throws, naming that
-    /// incident: every report of the unit would be refused.
+    /// incident: every report of the unit would be refused. Under a callsign a unit of the incident has (409
+    /// <c>callsign-taken</c>) it throws too, naming that unit: taken as enrolled, its reports would enrol it under another.
     /// </summary>
     public async Task<bool> EnrolAsync(string incidentId, EnrolUnitBody body, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync($"api/incidents/{E(incidentId)}/units", body, ApiJsonContext.Default.EnrolUnitBody, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.Conflict && !(await response.Content.ReadAsStringAsync(cancellationToken)).Contains("\"enrolled-elsewhere\"", StringComparison.Ordinal))
+        if (response.StatusCode == HttpStatusCode.Conflict && (await response.Content.ReadAsStringAsync(cancellationToken)).Contains("\"already-exists\"", StringComparison.Ordinal))
         {
             return false;
         }
