@@ -141,7 +141,11 @@ public sealed partial class AfterActionFold
                 }
                 break;
             case SuppressedHoldNoted noted when units.TryGetValue(noted.Subject, out var holder):
-                holder.HeldSince ??= e.Time;
+                if (Contained)
+                {
+                    holder.HeldSince ??= e.Time;
+                }
+
                 timeline.Add(new TimelineMark(e.Time, "suppressed-hold", noted.Subject, noted.Reason));
                 break;
             case SuppressedHoldEnded ended when units.TryGetValue(ended.Subject, out var held):

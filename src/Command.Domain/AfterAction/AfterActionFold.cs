@@ -36,6 +36,9 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     private System.Collections.Immutable.ImmutableArray<ReportZone> zones = [];
     private double floorHeightM = Assessment.AssessmentOptions.Default.FloorHeightM;
     private DateTimeOffset? ended, threatActiveAt, containedAt, neutralizedAt, suppressedAt, closedAt;
+
+    // The drill started over: the incident's times (contained, neutralized, suppressed) are its first round's.
+    private bool roundOver;
     private string? suppressedBy;
     private UnitMoment? firstOnScene, firstEntry, firstContact;
     private int flagsRaised, flagsAcknowledged;
@@ -84,6 +87,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 threats[set.Threat.ThreatId] = set.Threat;
                 OnPhase(set.Threat.Phase, e.Time);
                 OnDeclared(set.Threat.Phase, set.Actor, set.Reason, e.Time);
+                EndHoldsUnlessContained(e.Time);
                 PlaceThreats();
                 if (placedAnew)
                 {
@@ -113,6 +117,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
 
                 OnPhase(phase.Phase, e.Time);
                 OnDeclared(phase.Phase, phase.Actor, phase.Reason, e.Time);
+                EndHoldsUnlessContained(e.Time);
                 PlaceThreats();
                 timeline.Add(new TimelineMark(e.Time, "threat-phase", phase.ThreatId, PhaseWords(phase.ThreatId, phase.Phase, phase.Reason, phase.Actor)));
                 Log(e.Time, null, "threat-phase", $"Threat {PhaseWords(phase.ThreatId, phase.Phase, phase.Reason, phase.Actor)}");
@@ -198,6 +203,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
 
                 if (drill.StartsOver)
                 {
+                    roundOver = true;
                     // Every unit is back where the script starts it: its flags cleared with the start-over, recorded after it.
                     var begins = drill.Round is { } round ? $"round {round} begins" : "a new round begins";
                     timeline.Add(new TimelineMark(e.Time, "drill-started-over", drill.Scenario, Assessment.Reasons.StartedOver(drill.Round)));
@@ -273,17 +279,39 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
             [.. enrolment.SelectMany(u => u.RolesHeld(threatActiveAt, drillClock))]);
     }
 
+    // The first round's times. A containment taken back (the threat active again before it was neutralized) is not the
+    // containment: the one that stood is, and the timeline keeps both declarations.
     private void OnPhase(ThreatPhase phase, DateTimeOffset time)
     {
+        if (phase == ThreatPhase.Active && !roundOver && neutralizedAt is null && containedAt is not null)
+        {
+            (containedAt, suppressedAt, suppressedBy) = (null, null, null);
+        }
+
         threatActiveAt ??= phase == ThreatPhase.Active ? time : null;
-        containedAt ??= phase == ThreatPhase.Contained ? time : null;
-        neutralizedAt ??= phase == ThreatPhase.Neutralized ? time : null;
+        containedAt ??= phase == ThreatPhase.Contained && !roundOver ? time : null;
+        neutralizedAt ??= phase == ThreatPhase.Neutralized && !roundOver ? time : null;
+    }
+
+    // Holding back from a threat in custody is what units should do: a hold noted while flags are suppressed counts only
+    // while a threat is contained, and ends when none is any more.
+    private bool Contained => threats.Values.Any(t => t.Phase == ThreatPhase.Contained) && !threats.Values.Any(t => t.IsActive);
+
+    private void EndHoldsUnlessContained(DateTimeOffset time)
+    {
+        if (!Contained)
+        {
+            foreach (var unit in enrolment)
+            {
+                unit.EndHold(time, drillClock);
+            }
+        }
     }
 
     // The first time flags were suppressed (no threat active, one declared contained or neutralized), and by what.
     private void OnDeclared(ThreatPhase phase, string actor, string? reason, DateTimeOffset time)
     {
-        if (suppressedAt is null && FlagSuppression.Suppresses(phase) && !threats.Values.Any(t => t.IsActive))
+        if (suppressedAt is null && !roundOver && FlagSuppression.Suppresses(phase) && !threats.Values.Any(t => t.IsActive))
         {
             suppressedAt = time;
             suppressedBy = $"{ThreatPhases.Name(phase)}, declared by {actor}: {(string.IsNullOrWhiteSpace(reason) ? FlagSuppression.NoReason : reason)}";

@@ -75,12 +75,15 @@ public sealed record AarDraft(
 
         string Named(UnitMoment? moment) => moment is null ? "" : report.Named(moment.UnitId);
         Add(i.OpenedAt, "Incident opened");
-        Add(i.ThreatActiveAt, "Threat active");
+        var phases = report.Timeline.Where(m => m.Kind == "threat-phase").ToList();
+        if (!phases.Any(p => p.Time == i.ThreatActiveAt))
+        {
+            Add(i.ThreatActiveAt, "Threat active");
+        }
+
         Add(i.FirstOnScene?.Time, $"First unit on scene: {Named(i.FirstOnScene)}");
         Add(i.FirstEntry?.Time, $"First unit inside: {Named(i.FirstEntry)}");
         Add(i.FirstContact?.Time, $"First contact with the threat: {Named(i.FirstContact)}");
-        Add(i.ContainedAt, "Threat contained");
-        Add(i.NeutralizedAt, "Threat neutralized");
         var rounds = report.Timeline.Where(m => m.Kind == "drill-started-over").Select(m => m.Time).Order().ToList();
         foreach (var mark in report.Timeline.Where(m => m.Kind is "drill-started-over" or "incident-closed" or "marker-deleted" or "threat-moved"))
         {
@@ -90,10 +93,13 @@ public sealed record AarDraft(
             Add(mark.Time, mark.Kind == "incident-closed" ? $"Incident closed: {mark.Text}" : $"{char.ToUpperInvariant(mark.Text[0])}{mark.Text[1..]}{firstsOfRoundOne}");
         }
 
-        // A drill that started over played its threat again: each later round's phases are its key moments too.
-        foreach (var phase in report.Timeline.Where(m => m.Kind == "threat-phase" && rounds.Count > 0 && m.Time >= rounds[0]))
+        // Every declaration of a threat's phase, with why and by whom: a containment taken back ("shots heard again") is as
+        // much a key moment as the one that stood. A drill that started over played its threat again: each later round's
+        // phases are said as its.
+        foreach (var phase in phases)
         {
-            Add(phase.Time, $"Round {1 + rounds.Count(r => r <= phase.Time)}: threat {phase.Text}");
+            var round = 1 + rounds.Count(r => r <= phase.Time);
+            Add(phase.Time, round > 1 ? $"Round {round}: threat {phase.Text}" : $"Threat {phase.Text}");
         }
 
         var flags = report.Timeline

@@ -324,6 +324,34 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public void A_containment_taken_back_is_not_the_containment_and_holds_after_the_threat_is_in_custody_are_not_held_while_suppressed()
+    {
+        // The commander declared the threat contained on a caller's word and took it back 6 s later; the subject was
+        // barricaded at 300 s and in custody at 400 s. The report once said contained at 100 s and suppressed since then.
+        var fold = new AfterActionFold();
+        foreach (var e in Session().Take(5).Concat([
+            new ThreatPhaseChanged("T1", ThreatPhase.Contained, "cmd", "caller says barricaded") { Time = S(100) },
+            new ThreatPhaseChanged("T1", ThreatPhase.Active, "cmd", "shots heard again") { Time = S(106) },
+            new ThreatPhaseChanged("T1", ThreatPhase.Contained, "cmd", "barricaded in room 114") { Time = S(300) },
+            new SuppressedHoldNoted("P1", "holding 140 m out") { Time = S(320) },
+            new ThreatPhaseChanged("T1", ThreatPhase.Neutralized, "cmd", "in custody") { Time = S(400) },
+            new SuppressedHoldNoted("P1", "holding 140 m out") { Time = S(420) },
+            Fix("P1", 600, 140, 0),
+        ]))
+        {
+            fold.Apply(e);
+        }
+
+        var i = fold.Build().Incident;
+
+        Assert.Equal((S(300), S(400)), (i.ContainedAt, i.NeutralizedAt));
+        Assert.Equal((S(300), "contained, declared by cmd: barricaded in room 114"), (i.FlagsSuppressedAt, i.Suppression));
+        // Held 320-400 s while the threat was contained; after it was in custody, holding back is what units should do.
+        Assert.Equal(TimeSpan.FromSeconds(80), fold.Build().Units.Single(u => u.UnitId == "P1").HeldWhileSuppressed);
+        Assert.Equal(1, i.UnitsHeldWhileSuppressed);
+    }
+
+    [Fact]
     public void A_drill_that_started_over_is_logged_and_marked_once_with_its_round_and_its_flags_clear_with_it()
     {
         var fold = new AfterActionFold();

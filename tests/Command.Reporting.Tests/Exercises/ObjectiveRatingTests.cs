@@ -154,8 +154,9 @@ public sealed class ObjectiveRatingTests
         Assert.Equal(
         [
             "15:00:00 Incident opened",
+            "15:00:00 Threat T1 reported (commander)",
             "15:00:01 First unit on scene: Perimeter 3 (P3)",
-            "15:00:30 Threat active",
+            "15:00:30 Threat T1 active (commander)",
             "15:00:49 Flag raised on Adam 1 (A1): holding 20 s at 200 m from the threat; backup level or ahead",
             "15:00:54 Adam 5 (A5) sent in instead of Adam 1 (A1) (commander)",
             "15:00:59 Flag on Adam 1 (A1) acknowledged (commander: waiting for a second officer)",
@@ -164,8 +165,8 @@ public sealed class ObjectiveRatingTests
             "15:03:30 Flag on hot zone Hot escalated: hot zone Hot has had no contact unit for 3 min while the threat is active",
             "15:04:15 First unit inside: Adam 2 (A2)",
             "15:04:28 First contact with the threat: Adam 2 (A2)",
-            "15:05:00 Threat contained",
-            "15:06:00 Threat neutralized",
+            "15:05:00 Threat T1 contained: subject barricaded (commander)",
+            "15:06:00 Threat T1 neutralized: subject in custody (commander)",
             "15:06:40 Incident closed: exercise over (commander)",
             "15:06:40 Recording ends",
         ],
@@ -183,15 +184,15 @@ public sealed class ObjectiveRatingTests
 
         var moments = draft.KeyMoments.Select(m => $"{m.Time.UtcDateTime:HH:mm:ss} {m.What}").ToList();
         Assert.Equal(AarDraft.MaxKeyMoments, moments.Count);
-        Assert.Equal(45, moments.Count(m => m.Contains("Flag raised on U", StringComparison.Ordinal)));
+        Assert.Equal(44, moments.Count(m => m.Contains("Flag raised on U", StringComparison.Ordinal)));
         Assert.Equal(
         [
-            "15:02:14 Flag raised on U44: holding 20 s",
-            "15:02:15 26 more flag changes from here on, not listed here: the after-action report's flags (CSV and JSON) hold every one",
+            "15:02:13 Flag raised on U43: holding 20 s",
+            "15:02:14 27 more flag changes from here on, not listed here: the after-action report's flags (CSV and JSON) hold every one",
             "15:04:15 First unit inside: Adam 2 (A2)",
             "15:04:28 First contact with the threat: Adam 2 (A2)",
-            "15:05:00 Threat contained",
-            "15:06:00 Threat neutralized",
+            "15:05:00 Threat T1 contained: subject barricaded (commander)",
+            "15:06:00 Threat T1 neutralized: subject in custody (commander)",
             "15:06:40 Incident closed: exercise over (commander)",
             "15:06:40 Recording ends",
         ],
