@@ -43,7 +43,7 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
         using var docx = WordprocessingDocument.Open(new MemoryStream(copy.ToArray()), false);
         var rows = docx.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Select(r => r.InnerText);
         Assert.Contains(rows, r => r.Contains("area for improvementPatrol 1 waited at the car for a partner", StringComparison.Ordinal));
-        Assert.Contains(rows, r => r.StartsWith("GeneralPatrol 1 waited", StringComparison.Ordinal) || r.StartsWith("Unit P1Patrol 1 waited", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("GeneralPatrol 1 waited", StringComparison.Ordinal) || r.StartsWith("Unit Patrol 1 (P1)Patrol 1 waited", StringComparison.Ordinal));
         await Expect(dashboard.Page.Locator("#export-status")).ToContainTextAsync($"{scene.IncidentId}-aar.docx");
         Assert.Empty(dashboard.Errors);
     }
@@ -222,7 +222,7 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
 
         await dashboard.Page.Locator("#rating-open").ClickAsync();
         await Expect(dashboard.Page.Locator("#rating-proposed")).ToContainTextAsync("Proposed: P: Performed without challenges");
-        await Expect(dashboard.Page.Locator("#rating-proposed")).ToContainTextAsync("first unit on scene: 0:00 (P1)");
+        await Expect(dashboard.Page.Locator("#rating-proposed")).ToContainTextAsync("first unit on scene: 0:00 by Patrol 1 (P1)");
         await Expect(dashboard.Page.Locator("#rating-value")).ToHaveValueAsync("performed");
         await Expect(reason).ToBeHiddenAsync();
         // An objective's long title stays inside the dialog, and so do its buttons: the select took the width of the
