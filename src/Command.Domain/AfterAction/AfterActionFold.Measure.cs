@@ -130,7 +130,7 @@ public sealed partial class AfterActionFold
                 flagsAcknowledged++;
                 if (units.TryGetValue(acknowledged.Subject, out var acked))
                 {
-                    acked.Acknowledgements++;
+                    acked.Acknowledged();
                 }
 
                 timeline.Add(new TimelineMark(e.Time, "flag-acknowledged", acknowledged.Subject, $"{acknowledged.Actor}: {acknowledged.Reason}"));

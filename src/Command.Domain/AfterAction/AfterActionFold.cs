@@ -42,6 +42,9 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     private string? suppressedBy;
     private UnitMoment? firstOnScene, firstEntry, firstContact;
     private int flagsRaised, flagsAcknowledged;
+    // The round of the drill being played (a start-over begins the next), and when the threat went active in each.
+    private int playing = 1;
+    private readonly Dictionary<int, DateTimeOffset> activeIn = [];
     private long eventCount;
 
     /// <summary>Folds a whole event stream and builds the report.</summary>
@@ -210,8 +213,16 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                     Log(e.Time, null, "drill", $"Drill {drill.Scenario} started over, {begins}: every unit is judged afresh ({drill.Actor})");
                     // Each unit's own log says so too: its flags clear and its figures start again here, and a reader of one
                     // log alone would otherwise take the next lines for the round before.
+                    // Its figures are the new round's from here: each round's are its own.
+                    playing = drill.Round ?? playing + 1;
+                    if (threats.Values.Any(t => t.IsActive))
+                    {
+                        activeIn.TryAdd(playing, e.Time);
+                    }
+
                     foreach (var unit in enrolment)
                     {
+                        unit.StartRound(playing, e.Time, drillClock);
                         Log(e.Time, unit.UnitId, "drill", $"Drill started over, {begins}: judged afresh from its next report ({drill.Actor})");
                     }
                 }
@@ -271,12 +282,13 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
             containedAt, Elapsed(from, containedAt), neutralizedAt, Elapsed(from, neutralizedAt),
             flagsRaised, flagsAcknowledged,
             [.. rejected.OrderByDescending(r => r.Value).ThenBy(r => r.Key).Select(r => new RejectionCount(RejectReasons.Name(r.Key), r.Value))],
-            eventCount, suppressedAt, suppressedBy, enrolment.Count(u => u.HeldWhileSuppressed > TimeSpan.Zero), site?.TimeZone, scenario?.Name, scenario?.Version,
+            eventCount, suppressedAt, suppressedBy, enrolment.Count(u => u.HeldWhileSuppressed), site?.TimeZone, scenario?.Name, scenario?.Version,
             DrillPlay.Describe(drillClock.Spans, end, drillOutages.Total), closedAt);
-        return new AfterActionReport(incident, [.. enrolment.Select(u => u.ToMetrics(threatActiveAt, drillClock))], [.. samples],
+        DateTimeOffset? ActiveIn(int r) => activeIn.TryGetValue(r, out var at) ? at : null;
+        return new AfterActionReport(incident, [.. enrolment.SelectMany(u => u.ToMetrics(ActiveIn, drillClock)).OrderBy(u => u.Round)], [.. samples],
             [.. flags.Concat(openFlags.Values).OrderBy(f => f.Raised)], [.. timeline], [.. activity.OrderBy(a => a.Time)], exercise,
             drillClock.IsIncidentClock ? null : [.. drillClock.Spans], zones.IsEmpty ? null : zones,
-            [.. enrolment.SelectMany(u => u.RolesHeld(threatActiveAt, drillClock))]);
+            [.. enrolment.SelectMany(u => u.RolesHeld(ActiveIn, drillClock)).OrderBy(r => r.Round)]);
     }
 
     // The first round's times. A containment taken back (the threat active again before it was neutralized) is not the
@@ -289,6 +301,11 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
         }
 
         threatActiveAt ??= phase == ThreatPhase.Active ? time : null;
+        if (phase == ThreatPhase.Active)
+        {
+            activeIn.TryAdd(playing, time);
+        }
+
         containedAt ??= phase == ThreatPhase.Contained && !roundOver ? time : null;
         neutralizedAt ??= phase == ThreatPhase.Neutralized && !roundOver ? time : null;
     }
@@ -380,7 +397,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     {
         if (!units.TryGetValue(unitId, out var tally))
         {
-            units[unitId] = tally = new UnitTally(unitId, callsign, role, time);
+            units[unitId] = tally = new UnitTally(unitId, callsign, role, time, playing);
             enrolment.Add(tally);
         }
 

@@ -6,7 +6,10 @@ namespace Command.Domain.AfterAction;
 
 /// <summary>What an after-action team measures in one recorded session: a fold over its events.</summary>
 /// <param name="Incident">Incident-wide metrics.</param>
-/// <param name="Units">Per-unit metrics, in order of enrolment.</param>
+/// <param name="Units">
+/// Per-unit metrics, one for each round of the drill a unit played in (<see cref="UnitMetrics.Round"/>: a drill started
+/// over judges every unit afresh), by round and in order of enrolment: a session never started over has one per unit.
+/// </param>
 /// <param name="Distances">Distance to the threat over time, per unit, sampled.</param>
 /// <param name="Flags">Flag spans per subject, from raised to cleared (open at the end when never cleared).</param>
 /// <param name="Timeline">Flags, acknowledgements and threat phases in time order.</param>
@@ -35,13 +38,44 @@ public sealed record AfterActionReport(
     ImmutableArray<RoleHeld>? Roles = null)
 {
     /// <summary>
-    /// The roles <paramref name="unit"/> held in turn, first its first, each with the figures earned in it; one, its
-    /// role with all its figures, where the report kept none.
+    /// The roles <paramref name="unit"/> held in turn in its round, first its first, each with the figures earned in it;
+    /// one, its role with all its figures, where the report kept none.
     /// </summary>
     public IReadOnlyList<RoleHeld> RolesOf(UnitMetrics unit) =>
-        Roles is { } roles && roles.Where(r => r.UnitId == unit.UnitId).ToList() is { Count: > 0 } held
+        Roles is { } roles && roles.Where(r => r.UnitId == unit.UnitId && r.Round == unit.Round).ToList() is { Count: > 0 } held
             ? held
-            : [new RoleHeld(unit.UnitId, unit.Role, unit.EnrolledAt, unit.FlagsRaised, unit.LongestFlaggedHold, unit.TimeToContact)];
+            : [new RoleHeld(unit.UnitId, unit.Role, unit.EnrolledAt, unit.FlagsRaised, unit.LongestFlaggedHold, unit.TimeToContact, unit.Round)];
+
+    /// <summary>
+    /// Each unit once, in order of enrolment, as the first round it played has it: for what lists a unit, not its rounds
+    /// (its ICS-214 log, its plot, a chart's series); its figures are that round's alone.
+    /// </summary>
+    public IEnumerable<UnitMetrics> EachUnit => Units.DistinctBy(u => u.UnitId);
+
+    /// <summary>
+    /// The roles <paramref name="unit"/> held in turn over every round it played: a role it began a round in, held as
+    /// the round before ended, is no change.
+    /// </summary>
+    public IReadOnlyList<RoleHeld> RolesThroughout(UnitMetrics unit)
+    {
+        var held = new List<RoleHeld>();
+        foreach (var row in Units.Where(u => u.UnitId == unit.UnitId))
+        {
+            held.AddRange(RolesOf(row).Where(r => held.Count == 0 || r.Role != held[^1].Role));
+        }
+
+        return held.Count > 0 ? held : RolesOf(unit);
+    }
+
+    /// <summary>How long <paramref name="unit"/> was flagged over every round it played: which plots to draw first.</summary>
+    public TimeSpan FlaggedThroughout(UnitMetrics unit) =>
+        Units.Where(u => u.UnitId == unit.UnitId).Aggregate(TimeSpan.Zero, (sum, u) => sum + u.TotalFlaggedHold);
+
+    /// <summary>The closest <paramref name="unit"/> came to the threat in any round it played.</summary>
+    public double? ClosestThroughout(UnitMetrics unit) => Units.Where(u => u.UnitId == unit.UnitId).Min(u => u.ClosestApproachM);
+
+    /// <summary>The rounds the units played, in order: [1] for a drill never started over.</summary>
+    public IReadOnlyList<int> Rounds => [.. Units.Select(u => u.Round).Distinct().Order()];
 
     /// <summary>How long from <paramref name="from"/> to <paramref name="to"/> (times of the incident's clock) on the clock units were judged on.</summary>
     public TimeSpan Elapsed(DateTimeOffset from, DateTimeOffset to)
@@ -126,7 +160,7 @@ public sealed record RejectionCount(string Reason, int Count);
 /// First fix at which the unit stood (the middle of its latest three fixes) within the contact radius of the threat,
 /// inside the threat's building where it is in one, and not on another floor where its source and the threat's say.
 /// </param>
-/// <param name="TimeToContact">From enrolment or the threat going active, whichever is later, to contact.</param>
+/// <param name="TimeToContact">From enrolment or the round's threat going active, whichever is later, to contact.</param>
 /// <param name="TotalFlaggedHold">Total time flagged (raised to cleared).</param>
 /// <param name="LongestFlaggedHold">Longest single flag.</param>
 /// <param name="FlagsRaised">Flags raised on the unit.</param>
@@ -140,6 +174,10 @@ public sealed record RejectionCount(string Reason, int Count);
 /// <param name="ClockCorrectionS">
 /// How far its device's clock was found off the host's, seconds, at the most (positive: behind), where the host put its
 /// fix times right by it; null where it never did. The after-action team's list of devices to set the time of.
+/// </param>
+/// <param name="Round">
+/// The round of its drill these figures are of: 1, or for a drill started over, the round it played (see
+/// <see cref="AfterActionReport.Units"/>). Every figure but its enrolment and person is that round's alone.
 /// </param>
 public sealed record UnitMetrics(
     string UnitId,
@@ -160,7 +198,8 @@ public sealed record UnitMetrics(
     int ReportsRefused = 0,
     int ReportsTaken = 0,
     double? UsualIntervalS = null,
-    double? ClockCorrectionS = null);
+    double? ClockCorrectionS = null,
+    int Round = 1);
 
 /// <summary>
 /// A role a unit held, from <paramref name="From"/> until its next one or the end, and the judgement figures it earned
@@ -172,7 +211,8 @@ public sealed record UnitMetrics(
 /// <param name="FlagsRaised">Flags raised on it in the role.</param>
 /// <param name="LongestFlaggedHold">The longest of them.</param>
 /// <param name="TimeToContact">Its time to contact (<see cref="UnitMetrics.TimeToContact"/>) where it reached the threat in the role; null otherwise.</param>
-public sealed record RoleHeld(string UnitId, UnitRole Role, DateTimeOffset From, int FlagsRaised, TimeSpan LongestFlaggedHold, TimeSpan? TimeToContact);
+/// <param name="Round">The round of the drill it held the role in (<see cref="UnitMetrics.Round"/>).</param>
+public sealed record RoleHeld(string UnitId, UnitRole Role, DateTimeOffset From, int FlagsRaised, TimeSpan LongestFlaggedHold, TimeSpan? TimeToContact, int Round = 1);
 
 /// <summary>A unit's straight-line distance to the nearest active threat at one fix.</summary>
 public sealed record DistanceSample(string UnitId, DateTimeOffset Time, double DistanceM);

@@ -3,45 +3,55 @@ using Command.Domain.Units;
 namespace Command.Domain.AfterAction;
 
 /// <summary>One unit's running totals while the fold is in progress.</summary>
-internal sealed class UnitTally(string unitId, string callsign, UnitRole role, DateTimeOffset enrolledAt)
+internal sealed class UnitTally(string unitId, string callsign, UnitRole role, DateTimeOffset enrolledAt, int round = 1)
 {
     public string UnitId { get; } = unitId;
 
     public string Callsign { get; } = callsign;
 
-    // The roles it held in turn, each with the judgement figures earned in it: a unit held outside as contact and
-    // reassigned to the perimeter afterwards was flagged as contact, not as perimeter.
-    private readonly List<RoleTally> roles = [new(role, enrolledAt)];
+    // Its figures round by round, its first the round it enrolled in; the last is the one being played.
+    private readonly List<UnitRound> rounds = [new(round, role, enrolledAt) { Played = true }];
 
-    // The role each of its flags (by rule) was raised in, and the role it reached the threat in.
-    private readonly Dictionary<string, RoleTally> raisedIn = new(StringComparer.Ordinal);
-    private RoleTally? contactIn;
+    // The round and role each of its flags (by rule) was raised in: a flag counts there, however late it clears.
+    private readonly Dictionary<string, (UnitRound Round, UnitRound.RoleTally Role)> raisedIn = new(StringComparer.Ordinal);
+
+    /// <summary>The round being played.</summary>
+    public UnitRound Current => rounds[^1];
 
     /// <summary>Its role now.</summary>
-    public UnitRole Role => roles[^1].Role;
+    public UnitRole Role => Current.Roles[^1].Role;
 
     /// <summary>Takes <paramref name="role"/> from <paramref name="at"/>; a role it already holds is no change.</summary>
     public void Reassign(UnitRole role, DateTimeOffset at)
     {
-        if (role != Role)
-        {
-            roles.Add(new RoleTally(role, at));
-        }
+        Current.Played = true;
+        Current.Reassign(role, at);
+    }
+
+    /// <summary>
+    /// The drill started over at <paramref name="at"/> into <paramref name="round"/>: a hold noted ends with the round
+    /// before, and where it stands is found afresh from its next fixes, as the script put it back where it starts.
+    /// </summary>
+    public void StartRound(int round, DateTimeOffset at, Incidents.DrillClock clock)
+    {
+        EndHold(at, clock);
+        rounds.Add(new UnitRound(round, Role, at));
+        taken = 0;
     }
 
     public DateTimeOffset EnrolledAt { get; } = enrolledAt;
 
-    public DateTimeOffset? FirstOnSite { get; set; }
+    public DateTimeOffset? FirstOnSite { get => Current.FirstOnSite; set => Current.FirstOnSite = value; }
 
-    public DateTimeOffset? FirstEntry { get; set; }
+    public DateTimeOffset? FirstEntry { get => Current.FirstEntry; set => Current.FirstEntry = value; }
 
-    public DateTimeOffset? ReachedContact { get; private set; }
+    public DateTimeOffset? ReachedContact => Current.ReachedContact;
 
     /// <summary>It reached the threat, as of <paramref name="at"/>, in the role it holds now.</summary>
     public void Reached(DateTimeOffset at)
     {
-        ReachedContact = at;
-        contactIn = roles[^1];
+        Current.ReachedContact = at;
+        Current.ContactIn = Current.Roles[^1];
     }
 
     public DateTimeOffset? LastSample { get; set; }
@@ -78,49 +88,48 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
         return (Geometry.LocalPoint.Middle(latest[0], latest[1], latest[2]), latestAt[middle], latestFloor[middle]);
     }
 
-    public TimeSpan TotalFlagged { get; set; }
-
-    public TimeSpan LongestFlagged { get; set; }
-
-    public int FlagsRaised { get; private set; }
-
-    /// <summary>A flag under <paramref name="rule"/> was raised on it, in the role it holds now.</summary>
+    /// <summary>A flag under <paramref name="rule"/> was raised on it, in the round and role it is in now.</summary>
     public void Raised(string rule)
     {
-        FlagsRaised++;
-        roles[^1].FlagsRaised++;
-        raisedIn[rule] = roles[^1];
+        Current.Played = true;
+        Current.FlagsRaised++;
+        Current.Roles[^1].FlagsRaised++;
+        raisedIn[rule] = (Current, Current.Roles[^1]);
     }
 
-    public int Acknowledgements { get; set; }
+    /// <summary>A flag on it was acknowledged, in the round being played.</summary>
+    public void Acknowledged()
+    {
+        Current.Played = true;
+        Current.Acknowledgements++;
+    }
 
-    public double? ClosestM { get; set; }
+    public double? ClosestM { get => Current.ClosestM; set => Current.ClosestM = value; }
 
     /// <summary>Since when the unit's hold is noted while flags are suppressed, while it is.</summary>
     public DateTimeOffset? HeldSince { get; set; }
 
-    public TimeSpan HeldWhileSuppressed { get; private set; }
+    /// <summary>Whether it held while flags were suppressed in any round.</summary>
+    public bool HeldWhileSuppressed => rounds.Any(r => r.HeldWhileSuppressed > TimeSpan.Zero);
 
     public void EndHold(DateTimeOffset at, Incidents.DrillClock clock)
     {
         if (HeldSince is { } since)
         {
-            HeldWhileSuppressed += clock.Elapsed(since, at);
+            Current.HeldWhileSuppressed += clock.Elapsed(since, at);
             HeldSince = null;
         }
     }
 
     public UnitPerson? Person { get; set; }
 
-    /// <summary>Reports of the unit refused, but for repeats of a fix already taken.</summary>
-    public int ReportsRefused { get; private set; }
-
     private RefusalRun? refusing;
 
     /// <summary>A report of the unit was refused at <paramref name="at"/>: counted, and into the run of refusals since its last accepted one.</summary>
     public void Refused(DateTimeOffset at, string reason, string detail)
     {
-        ReportsRefused++;
+        Current.Played = true;
+        Current.ReportsRefused++;
         refusing = new RefusalRun(refusing?.Since ?? at, (refusing?.Count ?? 0) + 1, reason, detail);
     }
 
@@ -132,16 +141,7 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
         return run;
     }
 
-    /// <summary>Reports of the unit taken in.</summary>
-    public int ReportsTaken { get; private set; }
-
-    // How often each interval between its reports came, in tenths of a second (a receiver may send five fixes a
-    // second): its usual interval is their median.
-    private readonly SortedDictionary<int, int> intervals = [];
     private DateTimeOffset? lastReport;
-
-    /// <summary>The correction of its device's clock furthest either way among its reports; null where none was corrected.</summary>
-    public double? ClockCorrectionS { get; private set; }
 
     /// <summary>The correction of its device's clock its activity log last said; null before it said one.</summary>
     public double? LastClockLogged { get; set; }
@@ -154,17 +154,21 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     /// </summary>
     public void Took(DateTimeOffset fixTime, double? clockCorrectionS = null, Incidents.DrillClock? drillClock = null)
     {
-        ReportsTaken++;
-        if (clockCorrectionS is { } correction && Math.Abs(correction) > Math.Abs(ClockCorrectionS ?? 0))
+        // Counted in the round being played (a receiver may send five fixes a second: intervals are kept in tenths), and
+        // so is the correction of its device's clock furthest either way.
+        var played = Current;
+        played.Played = true;
+        played.ReportsTaken++;
+        if (clockCorrectionS is { } correction && Math.Abs(correction) > Math.Abs(played.ClockCorrectionS ?? 0))
         {
-            ClockCorrectionS = correction;
+            played.ClockCorrectionS = correction;
         }
 
         if (lastReport is { } last && fixTime > last)
         {
             var interval = drillClock?.Elapsed(last, fixTime) ?? fixTime - last;
             var tenths = (int)Math.Round(Math.Min(interval.TotalSeconds, LongestIntervalS) * 10, MidpointRounding.AwayFromZero);
-            intervals[tenths] = intervals.GetValueOrDefault(tenths) + 1;
+            played.Intervals[tenths] = played.Intervals.GetValueOrDefault(tenths) + 1;
         }
 
         lastReport = lastReport is { } latest && latest > fixTime ? latest : fixTime;
@@ -177,66 +181,62 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     /// one: an officer who sent three minutes of reports and nothing for the next ten was "longest flagged hold 13:53".
     /// </summary>
     public DateTimeOffset HeardUntil(DateTimeOffset end) =>
-        lastReport is { } last && (end - last).TotalSeconds > Math.Max(SilentAfterS, SilentAfterIntervals * (UsualIntervalS ?? 0)) ? last : end;
+        lastReport is { } last && (end - last).TotalSeconds > Math.Max(SilentAfterS, SilentAfterIntervals * (UsualIntervalS(Current) ?? 0)) ? last : end;
 
     private const double SilentAfterS = 120;
     private const double SilentAfterIntervals = 4;
 
-    /// <summary>The median interval between the unit's reports, seconds to a tenth; null with fewer than two.</summary>
-    public double? UsualIntervalS
+    /// <summary>The median interval between the unit's reports in <paramref name="round"/>, seconds to a tenth; null with fewer than two.</summary>
+    private static double? UsualIntervalS(UnitRound round)
     {
-        get
+        var half = round.Intervals.Values.Sum() / 2;
+        foreach (var (tenths, count) in round.Intervals)
         {
-            var half = intervals.Values.Sum() / 2;
-            foreach (var (tenths, count) in intervals)
+            half -= count;
+            if (half < 0)
             {
-                half -= count;
-                if (half < 0)
-                {
-                    return tenths / 10.0;
-                }
+                return tenths / 10.0;
             }
-
-            return null;
         }
+
+        return null;
     }
 
     // A longer gap counts as this long: the median does not care how long it was, and its tenths stay an int.
     private const double LongestIntervalS = 3600;
 
-    /// <summary>Its flag under <paramref name="rule"/> lasted <paramref name="span"/>: a hold earned in the role it was raised in.</summary>
+    /// <summary>
+    /// Its flag under <paramref name="rule"/> lasted <paramref name="span"/>: a hold earned in the round and role it was
+    /// raised in, though it cleared after the drill started over.
+    /// </summary>
     public void Flagged(string rule, TimeSpan span)
     {
-        TotalFlagged += span;
-        LongestFlagged = span > LongestFlagged ? span : LongestFlagged;
-        var role = raisedIn.GetValueOrDefault(rule) ?? roles[^1];
+        var (round, role) = raisedIn.TryGetValue(rule, out var raised) ? raised : (Current, Current.Roles[^1]);
+        round.TotalFlagged += span;
+        round.LongestFlagged = span > round.LongestFlagged ? span : round.LongestFlagged;
         role.LongestFlagged = span > role.LongestFlagged ? span : role.LongestFlagged;
     }
 
-    public UnitMetrics ToMetrics(DateTimeOffset? threatActiveAt, Incidents.DrillClock clock) =>
-        new(UnitId, Callsign, Role, EnrolledAt, FirstOnSite, FirstEntry, ReachedContact,
-            TimeToContact(threatActiveAt, clock), TotalFlagged, LongestFlagged, FlagsRaised, Acknowledgements, ClosestM, HeldWhileSuppressed, Person, ReportsRefused,
-            ReportsTaken, UsualIntervalS, ClockCorrectionS);
+    /// <summary>
+    /// Its metrics, one for each round it played in (the round it enrolled in always), each round's time to contact from
+    /// that round's threat going active (<paramref name="threatActiveIn"/>).
+    /// </summary>
+    public IEnumerable<UnitMetrics> ToMetrics(Func<int, DateTimeOffset?> threatActiveIn, Incidents.DrillClock clock) =>
+        rounds.Where(r => r.Played).Select(r => new UnitMetrics(UnitId, Callsign, r.Roles[^1].Role, EnrolledAt, r.FirstOnSite, r.FirstEntry, r.ReachedContact,
+            TimeToContact(r, threatActiveIn, clock), r.TotalFlagged, r.LongestFlagged, r.FlagsRaised, r.Acknowledgements, r.ClosestM, r.HeldWhileSuppressed, Person,
+            r.ReportsRefused, r.ReportsTaken, UsualIntervalS(r), r.ClockCorrectionS, r.Number));
 
-    /// <summary>The roles it held in turn, each with the flags raised on it in that role, their longest, and its time to contact where it reached the threat in it.</summary>
-    public IEnumerable<RoleHeld> RolesHeld(DateTimeOffset? threatActiveAt, Incidents.DrillClock clock) =>
-        roles.Select(r => new RoleHeld(UnitId, r.Role, r.From, r.FlagsRaised, r.LongestFlagged, r == contactIn ? TimeToContact(threatActiveAt, clock) : null));
+    /// <summary>The roles it held in turn in each round it played, each with the flags raised on it in that role, their longest, and its time to contact where it reached the threat in it.</summary>
+    public IEnumerable<RoleHeld> RolesHeld(Func<int, DateTimeOffset?> threatActiveIn, Incidents.DrillClock clock) =>
+        rounds.Where(r => r.Played).SelectMany(round => round.Roles.Select(r =>
+            new RoleHeld(UnitId, r.Role, r.From, r.FlagsRaised, r.LongestFlagged, r == round.ContactIn ? TimeToContact(round, threatActiveIn, clock) : null, round.Number)));
 
-    private TimeSpan? TimeToContact(DateTimeOffset? threatActiveAt, Incidents.DrillClock clock)
+    // From the round's threat going active (its start, where the threat was active as it began), or the unit's enrolment, whichever is later.
+    private TimeSpan? TimeToContact(UnitRound round, Func<int, DateTimeOffset?> threatActiveIn, Incidents.DrillClock clock)
     {
-        var from = threatActiveAt is { } active && active > EnrolledAt ? active : EnrolledAt;
-        return ReachedContact is { } contact ? clock.Elapsed(from, contact) : null;
-    }
-
-    private sealed class RoleTally(UnitRole role, DateTimeOffset from)
-    {
-        public UnitRole Role { get; } = role;
-
-        public DateTimeOffset From { get; } = from;
-
-        public int FlagsRaised { get; set; }
-
-        public TimeSpan LongestFlagged { get; set; }
+        var active = threatActiveIn(round.Number) ?? (round.From > EnrolledAt ? round.From : null);
+        var from = active is { } a && a > EnrolledAt ? a : EnrolledAt;
+        return round.ReachedContact is { } contact ? clock.Elapsed(from, contact) : null;
     }
 }
 

@@ -66,7 +66,8 @@ public static class AfterActionApi
 
         var wanted = (units ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
         var report = await reports.ForAsync(replayId, replay.IncidentId);
-        var callsigns = report.Units.ToDictionary(u => u.UnitId, u => u.Callsign, StringComparer.Ordinal);
+        // A unit of a drill started over has a row for each round it played: its series is one, over all of them.
+        var callsigns = report.EachUnit.ToDictionary(u => u.UnitId, u => u.Callsign, StringComparer.Ordinal);
         if (wanted.FirstOrDefault(u => !callsigns.ContainsKey(u)) is { } unknown)
         {
             // A misspelt unit drew an empty chart, as if it had never moved.

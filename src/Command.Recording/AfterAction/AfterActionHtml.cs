@@ -61,12 +61,25 @@ internal static class AfterActionHtml
 
     private static void UnitsTable(StringBuilder html, AfterActionReport report, SiteClock clock)
     {
-        html.Append("<h2>Units</h2><table><tr><th>unit</th><th>callsign</th><th>role</th><th>on site</th><th>entry</th><th>contact</th>")
+        // A drill started over has a row for each round a unit played, its figures that round's alone, labelled by it.
+        var rounds = report.Rounds.Count > 1;
+        html.Append("<h2>Units</h2>");
+        if (rounds)
+        {
+            html.Append("<p>The drill started over: each unit has a row for each round it played, its figures that round's alone.</p>");
+        }
+
+        html.Append("<table><tr>").Append(rounds ? "<th>round</th>" : "").Append("<th>unit</th><th>callsign</th><th>role</th><th>on site</th><th>entry</th><th>contact</th>")
             .Append("<th>time to contact</th><th>flagged total</th><th>longest flag</th><th>flags</th><th>acks</th><th>closest m</th><th>held while flags suppressed</th><th>reports refused</th><th>reports</th></tr>");
         var start = report.Incident.OpenedAt ?? default;
         foreach (var u in report.Units)
         {
             html.Append("<tr>");
+            if (rounds)
+            {
+                html.Append("<td class=\"n\">").Append(u.Round).Append("</td>");
+            }
+
             HtmlCells.Cell(html, u.UnitId);
             HtmlCells.Cell(html, u.Callsign);
             // Every role it held, where they changed: its last alone would put a hold earned as contact on the perimeter.
@@ -95,8 +108,9 @@ internal static class AfterActionHtml
     {
         var byUnit = report.Distances.GroupBy(d => d.UnitId).ToDictionary(g => g.Key, g => g.ToList());
         var flagsBySubject = report.Flags.ToLookup(f => f.Subject);
-        var plotted = report.Units.Where(u => byUnit.ContainsKey(u.UnitId))
-            .OrderByDescending(u => u.TotalFlaggedHold).ThenBy(u => u.ClosestApproachM).Take(MaxPlottedUnits).ToList();
+        // One plot a unit, over every round it played: the longest flagged over all of them first.
+        var plotted = report.EachUnit.Where(u => byUnit.ContainsKey(u.UnitId))
+            .OrderByDescending(report.FlaggedThroughout).ThenBy(report.ClosestThroughout).Take(MaxPlottedUnits).ToList();
         html.Append("<h2>Distance to threat</h2><p>Shaded bands are flags: yellow WATCH, red ALERT.");
         if (byUnit.Count > plotted.Count)
         {
@@ -106,7 +120,7 @@ internal static class AfterActionHtml
         html.Append("</p>");
         foreach (var u in plotted)
         {
-            html.Append("<h3>").Append(HtmlEncode($"{u.Callsign} ({u.UnitId}, {AfterActionWords.Roles(report.RolesOf(u), clock)})")).Append("</h3>")
+            html.Append("<h3>").Append(HtmlEncode($"{u.Callsign} ({u.UnitId}, {AfterActionWords.Roles(report.RolesThroughout(u), clock)})")).Append("</h3>")
                 .Append(SvgCharts.Distance(report.Named(u.UnitId), byUnit[u.UnitId], flagsBySubject[u.UnitId], start, end, report.Timeline));
         }
     }

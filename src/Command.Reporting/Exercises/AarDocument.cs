@@ -52,13 +52,22 @@ public static class AarDocument
         }
 
         yield return new Para(i.Scenario is { } s ? $"{s}{(i.ScenarioVersion is { } v ? $" (version {v})" : "")}" : "live drill (no scenario file)", "Scenario");
-        yield return new Para(Inv($"{Count(report.Units.Length, "unit")}; {Count(i.FlagsRaised, "flag")} raised, {i.FlagsAcknowledged} acknowledged"), "Participation");
+        yield return new Para(Inv($"{Count(report.EachUnit.Count(), "unit")}; {Count(i.FlagsRaised, "flag")} raised, {i.FlagsAcknowledged} acknowledged"), "Participation");
         yield return new Para("This draft is generated from the session's recording. Ratings marked proposed await an evaluator's confirmation; the improvement plan's recommendation, owner and due date are left for the team to fill.", "Note");
 
         yield return new Heading(1, Sections[1]);
-        yield return Table.Of(
-            ["Unit", "Callsign", "Role", "Name", "Agency", "ICS position", "Time to contact", "Longest flagged hold", "Flags", "Reports"],
-            report.Units.Select(u => UnitRow(report, u, clock)));
+        // A drill started over has a row for each round a unit played, labelled by it: a time to contact of one round
+        // beside a hold of another reads as one officer's one run.
+        string[] columns = ["Unit", "Callsign", "Role", "Name", "Agency", "ICS position", "Time to contact", "Longest flagged hold", "Flags", "Reports"];
+        if (report.Rounds.Count > 1)
+        {
+            yield return new Para("The drill started over: each unit has a row for each round it played, its figures that round's alone.");
+            yield return Table.Of(["Round", .. columns], report.Units.Select(u => (string[])[u.Round.ToString(CultureInfo.InvariantCulture), .. UnitRow(report, u, clock)]));
+        }
+        else
+        {
+            yield return Table.Of(columns, report.Units.Select(u => UnitRow(report, u, clock)));
+        }
 
         yield return new Heading(1, Sections[2]);
         yield return Table.Of(
@@ -124,9 +133,10 @@ public static class AarDocument
         yield return new Plot("Timeline: diamond threat phase (hollow: its marker deleted on a device), star a unit's own alert from its device (filled raised, hollow cancelled), triangle flag raised or escalated, circle acknowledged, square cleared; a dashed rule where the drill started over.", SvgCharts.Timeline(report.Timeline, start, finish, report.Named));
         var byUnit = report.Distances.GroupBy(d => d.UnitId).ToDictionary(g => g.Key, g => g.ToList());
         var flags = report.Flags.ToLookup(f => f.Subject);
-        foreach (var u in report.Units.Where(u => byUnit.ContainsKey(u.UnitId)).OrderByDescending(u => u.TotalFlaggedHold).ThenBy(u => u.ClosestApproachM).Take(MaxPlottedUnits))
+        // One plot a unit, over every round it played.
+        foreach (var u in report.EachUnit.Where(u => byUnit.ContainsKey(u.UnitId)).OrderByDescending(report.FlaggedThroughout).ThenBy(report.ClosestThroughout).Take(MaxPlottedUnits))
         {
-            yield return new Plot($"Distance to the threat: {u.Callsign} ({u.UnitId}, {AfterActionWords.Roles(report.RolesOf(u), clock)}); shaded bands are flags.", SvgCharts.Distance(report.Named(u.UnitId), byUnit[u.UnitId], flags[u.UnitId], start, finish, report.Timeline));
+            yield return new Plot($"Distance to the threat: {u.Callsign} ({u.UnitId}, {AfterActionWords.Roles(report.RolesThroughout(u), clock)}); shaded bands are flags.", SvgCharts.Distance(report.Named(u.UnitId), byUnit[u.UnitId], flags[u.UnitId], start, finish, report.Timeline));
         }
 
         yield return new Heading(1, Sections[6]);

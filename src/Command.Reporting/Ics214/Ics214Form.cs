@@ -63,14 +63,16 @@ public sealed record Ics214Form(
         var unitNotes = (notes ?? []).Where(n => n.Current.UnitId is not null).ToLookup(n => n.Current.UnitId!);
         var stillOpen = AfterActionWords.StillOpen(i, preparedAt);
         var clock = new SiteClock(i.TimeZone);
-        AssignedResource Assigned(UnitMetrics u) => AssignedResource.Of(u, report.RolesOf(u), clock);
-        var forms = ImmutableArray.CreateBuilder<Ics214Form>(report.Units.Length + 1);
+        // A unit's log is of the whole period, every round of a drill started over: one each, its roles throughout.
+        var units = report.EachUnit.ToList();
+        AssignedResource Assigned(UnitMetrics u) => AssignedResource.Of(u, report.RolesThroughout(u), clock);
+        var forms = ImmutableArray.CreateBuilder<Ics214Form>(units.Count + 1);
         forms.Add(new Ics214Form(
             IncidentCommand, i.Name, from, to, "", "Incident Commander", "",
-            [.. report.Units.Select(Assigned)],
+            [.. units.Select(Assigned)],
             Rows(report.Activity.Where(a => a.UnitId is null), (notes ?? []).Where(n => n.Current.UnitId is null), clock),
             preparedBy, preparedAt, i.TimeZone) { ForIncidentCommand = true, StillOpen = stillOpen });
-        foreach (var u in report.Units)
+        foreach (var u in units)
         {
             forms.Add(new Ics214Form(
                 u.UnitId, i.Name, from, to, u.Person?.Name ?? "", u.Person?.IcsPosition ?? "", u.Person?.Agency ?? "",
