@@ -85,10 +85,12 @@ public sealed record ObjectiveProposal(string ObjectiveId, ExerciseRating? Ratin
     private static (double?, string?) Since(AfterActionReport report, DateTimeOffset? at, DateTimeOffset? from, string? unitId) =>
         at is { } t && from is { } f ? (Math.Max(0, report.Elapsed(f, t).TotalSeconds), unitId) : (null, null);
 
-    // No flag at all is a hold of zero: the measure is met.
+    // No flag at all is a hold of zero: the measure is met. Of the first round alone, as every other measure is (the
+    // incident's firsts are its): a drill started over is rated on its first run, as the documents say.
     private static (double?, string?) LongestHold(AfterActionReport report)
     {
-        var longest = report.Units.Where(u => u.FlagsRaised > 0).MaxBy(u => u.LongestFlaggedHold);
+        var first = report.Rounds.FirstOrDefault(1);
+        var longest = report.Units.Where(u => u.Round == first && u.FlagsRaised > 0).MaxBy(u => u.LongestFlaggedHold);
         return longest is null ? (0, null) : (longest.LongestFlaggedHold.TotalSeconds, longest.UnitId);
     }
 

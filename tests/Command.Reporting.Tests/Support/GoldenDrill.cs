@@ -62,8 +62,9 @@ public static class GoldenDrill
     /// <remarks>With <paramref name="a1PerimeterAtS"/>, the commander puts A1 on the perimeter that many seconds in, after its hold.</remarks>
     /// <remarks>
     /// With <paramref name="rounds"/> above 1, the drill starts over that many times less one, every <see cref="Seconds"/>:
-    /// each round its units start again where the first put them and its threat is placed and goes active again, and A2
-    /// walks the second round at half its speed. The incident is closed at the end of the last.
+    /// each round its units start again where the first put them (A1 back on contact, where it was put on the perimeter)
+    /// and its threat is placed and goes active again, and A2 walks the second round at half its speed. The incident is
+    /// closed at the end of the last.
     /// </remarks>
     public static List<IncidentEvent> RunAgain(string incidentId, double a2SpeedMps, Func<string, string> rename, int? a1PerimeterAtS = null, int rounds = 1) =>
         RunOf(a2SpeedMps, rename, incidentId, a1PerimeterAtS, rounds).Recorded;
@@ -113,6 +114,10 @@ public static class GoldenDrill
             {
                 Do(new DrillControlled(DrillControlled.StartOver, "cedar-hollow", "controller", round), from);
                 Do(new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Reported), "commander"), from);
+                if (a1PerimeterAtS is not null)
+                {
+                    Do(new UnitRoleChanged(id("A1"), UnitRole.Contact, "controller"), from);
+                }
             }
 
             for (var s = 1; s <= Seconds; s++)
