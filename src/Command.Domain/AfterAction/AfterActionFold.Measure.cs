@@ -29,7 +29,7 @@ public sealed partial class AfterActionFold
         if (unit.FirstOnSite is null && (areas.InAny(p) || p.Length <= options.OnSiteRadiusM))
         {
             unit.FirstOnSite = time;
-            firstOnScene ??= new UnitMoment(unitId, time);
+            Playing.FirstOnScene ??= new UnitMoment(unitId, time);
             Log(time, unitId, "on-site", "On site");
         }
 
@@ -43,7 +43,7 @@ public sealed partial class AfterActionFold
         if (unit.FirstEntry is null && standing is var (inside, enteredAt, _) && areas.Inside(inside, threatBuildings))
         {
             unit.FirstEntry = enteredAt;
-            firstEntry ??= new UnitMoment(unitId, enteredAt);
+            Playing.FirstEntry ??= new UnitMoment(unitId, enteredAt);
             Log(enteredAt, unitId, "entry", threatBuildings.Count > 0 ? "Entered the threat's building" : "Entered the building or hot zone");
         }
 
@@ -62,7 +62,7 @@ public sealed partial class AfterActionFold
                 && (settledFloor is not { } mine || threatFloor is not { } theirs || mine == theirs))
             {
                 unit.Reached(settledAt);
-                firstContact ??= new UnitMoment(unitId, settledAt);
+                Playing.FirstContact ??= new UnitMoment(unitId, settledAt);
                 Log(settledAt, unitId, "contact", "Reached the threat (contact)");
             }
         }
@@ -91,7 +91,7 @@ public sealed partial class AfterActionFold
         switch (e)
         {
             case FlagRaised raised:
-                flagsRaised++;
+                Playing.FlagsRaised++;
                 openFlags[(raised.Subject, raised.Rule)] = new FlagSpan(raised.Subject, raised.Level, raised.Reason, e.Time, null);
                 if (units.TryGetValue(raised.Subject, out var unit))
                 {
@@ -127,7 +127,7 @@ public sealed partial class AfterActionFold
                 Log(e.Time, null, "send-instead-proposed", $"Proposed instead of {Named(proposed.Subject)}: {offered}");
                 break;
             case FlagAcknowledged acknowledged:
-                flagsAcknowledged++;
+                Playing.FlagsAcknowledged++;
                 if (units.TryGetValue(acknowledged.Subject, out var acked))
                 {
                     acked.Acknowledged();

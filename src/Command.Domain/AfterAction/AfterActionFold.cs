@@ -35,16 +35,11 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     private SiteAreas? areas;
     private System.Collections.Immutable.ImmutableArray<ReportZone> zones = [];
     private double floorHeightM = Assessment.AssessmentOptions.Default.FloorHeightM;
-    private DateTimeOffset? ended, threatActiveAt, containedAt, neutralizedAt, suppressedAt, closedAt;
-
-    // The drill started over: the incident's times (contained, neutralized, suppressed) are its first round's.
-    private bool roundOver;
+    private DateTimeOffset? ended, suppressedAt, closedAt;
     private string? suppressedBy;
-    private UnitMoment? firstOnScene, firstEntry, firstContact;
-    private int flagsRaised, flagsAcknowledged;
-    // The round of the drill being played (a start-over begins the next), and when the threat went active in each.
-    private int playing = 1;
-    private readonly Dictionary<int, DateTimeOffset> activeIn = [];
+    // The rounds of the drill, the last the one being played (a start-over begins the next): each its own firsts,
+    // threat phases and flags. The incident's figures are the first round's.
+    private readonly List<IncidentRound> rounds = [new(1, null)];
     private long eventCount;
 
     /// <summary>Folds a whole event stream and builds the report.</summary>
@@ -78,6 +73,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
         {
             case IncidentOpened o:
                 opened = o;
+                rounds[0].StartedAt ??= o.Time;
                 site = o.Site;
                 frame = new LocalFrame(o.Site.Origin);
                 areas = new SiteAreas(o.Site, frame);
@@ -206,7 +202,6 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
 
                 if (drill.StartsOver)
                 {
-                    roundOver = true;
                     // Every unit is back where the script starts it: its flags cleared with the start-over, recorded after it.
                     var begins = drill.Round is { } round ? $"round {round} begins" : "a new round begins";
                     timeline.Add(new TimelineMark(e.Time, "drill-started-over", drill.Scenario, Assessment.Reasons.StartedOver(drill.Round)));
@@ -214,15 +209,14 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                     // Each unit's own log says so too: its flags clear and its figures start again here, and a reader of one
                     // log alone would otherwise take the next lines for the round before.
                     // Its figures are the new round's from here: each round's are its own.
-                    playing = drill.Round ?? playing + 1;
-                    if (threats.Values.Any(t => t.IsActive))
+                    rounds.Add(new IncidentRound(drill.Round ?? Playing.Number + 1, e.Time)
                     {
-                        activeIn.TryAdd(playing, e.Time);
-                    }
+                        ActiveAt = threats.Values.Any(t => t.IsActive) ? e.Time : null,
+                    });
 
                     foreach (var unit in enrolment)
                     {
-                        unit.StartRound(playing, e.Time, drillClock);
+                        unit.StartRound(Playing.Number, e.Time, drillClock);
                         Log(e.Time, unit.UnitId, "drill", $"Drill started over, {begins}: judged afresh from its next report ({drill.Actor})");
                     }
                 }
@@ -275,39 +269,46 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
             LogRefusals(unit, null);
         }
 
-        var from = threatActiveAt ?? opened?.Time;
+        var first = rounds[0];
+        var from = first.ActiveAt ?? opened?.Time;
+        var unitRows = enrolment.SelectMany(u => u.ToMetrics(ActiveIn, drillClock)).OrderBy(u => u.Round).ToList();
         var incident = new IncidentMetrics(
-            opened?.IncidentId ?? "", opened?.Name ?? "", site?.Name ?? "", opened?.Time, ended, threatActiveAt,
-            firstOnScene, firstEntry, firstContact, Elapsed(from, firstContact?.Time),
-            containedAt, Elapsed(from, containedAt), neutralizedAt, Elapsed(from, neutralizedAt),
-            flagsRaised, flagsAcknowledged,
+            opened?.IncidentId ?? "", opened?.Name ?? "", site?.Name ?? "", opened?.Time, ended, first.ActiveAt,
+            first.FirstOnScene, first.FirstEntry, first.FirstContact, Elapsed(from, first.FirstContact?.Time),
+            first.ContainedAt, Elapsed(from, first.ContainedAt), first.NeutralizedAt, Elapsed(from, first.NeutralizedAt),
+            first.FlagsRaised, first.FlagsAcknowledged,
             [.. rejected.OrderByDescending(r => r.Value).ThenBy(r => r.Key).Select(r => new RejectionCount(RejectReasons.Name(r.Key), r.Value))],
-            eventCount, suppressedAt, suppressedBy, enrolment.Count(u => u.HeldWhileSuppressed), site?.TimeZone, scenario?.Name, scenario?.Version,
-            DrillPlay.Describe(drillClock.Spans, end, drillOutages.Total), closedAt);
-        DateTimeOffset? ActiveIn(int r) => activeIn.TryGetValue(r, out var at) ? at : null;
-        return new AfterActionReport(incident, [.. enrolment.SelectMany(u => u.ToMetrics(ActiveIn, drillClock)).OrderBy(u => u.Round)], [.. samples],
+            eventCount, suppressedAt, suppressedBy, unitRows.Count(u => u.Round == first.Number && u.HeldWhileSuppressed > TimeSpan.Zero), site?.TimeZone, scenario?.Name, scenario?.Version,
+            DrillPlay.Describe(drillClock.Spans, end, drillOutages.Total), closedAt,
+            rounds.Count > 1 ? [.. rounds.Select(r => r.ToMetrics(Elapsed))] : null);
+        return new AfterActionReport(incident, [.. unitRows], [.. samples],
             [.. flags.Concat(openFlags.Values).OrderBy(f => f.Raised)], [.. timeline], [.. activity.OrderBy(a => a.Time)], exercise,
             drillClock.IsIncidentClock ? null : [.. drillClock.Spans], zones.IsEmpty ? null : zones,
             [.. enrolment.SelectMany(u => u.RolesHeld(ActiveIn, drillClock)).OrderBy(r => r.Round)]);
     }
 
-    // The first round's times. A containment taken back (the threat active again before it was neutralized) is not the
-    // containment: the one that stood is, and the timeline keeps both declarations.
+    // When the threat went active in each round.
+    private DateTimeOffset? ActiveIn(int round) => rounds.FirstOrDefault(r => r.Number == round)?.ActiveAt;
+
+    // The round being played.
+    private IncidentRound Playing => rounds[^1];
+
+    // A containment taken back (the threat active again before it was neutralized) is not the round's containment: the
+    // one that stood is, and the timeline keeps both declarations.
     private void OnPhase(ThreatPhase phase, DateTimeOffset time)
     {
-        if (phase == ThreatPhase.Active && !roundOver && neutralizedAt is null && containedAt is not null)
+        if (phase == ThreatPhase.Active && Playing.NeutralizedAt is null && Playing.ContainedAt is not null)
         {
-            (containedAt, suppressedAt, suppressedBy) = (null, null, null);
+            Playing.ContainedAt = null;
+            if (rounds.Count == 1)
+            {
+                (suppressedAt, suppressedBy) = (null, null);
+            }
         }
 
-        threatActiveAt ??= phase == ThreatPhase.Active ? time : null;
-        if (phase == ThreatPhase.Active)
-        {
-            activeIn.TryAdd(playing, time);
-        }
-
-        containedAt ??= phase == ThreatPhase.Contained && !roundOver ? time : null;
-        neutralizedAt ??= phase == ThreatPhase.Neutralized && !roundOver ? time : null;
+        Playing.ActiveAt ??= phase == ThreatPhase.Active ? time : null;
+        Playing.ContainedAt ??= phase == ThreatPhase.Contained ? time : null;
+        Playing.NeutralizedAt ??= phase == ThreatPhase.Neutralized ? time : null;
     }
 
     // Holding back from a threat in custody is what units should do: a hold noted while flags are suppressed counts only
@@ -328,7 +329,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     // The first time flags were suppressed (no threat active, one declared contained or neutralized), and by what.
     private void OnDeclared(ThreatPhase phase, string actor, string? reason, DateTimeOffset time)
     {
-        if (suppressedAt is null && !roundOver && FlagSuppression.Suppresses(phase) && !threats.Values.Any(t => t.IsActive))
+        if (suppressedAt is null && rounds.Count == 1 && FlagSuppression.Suppresses(phase) && !threats.Values.Any(t => t.IsActive))
         {
             suppressedAt = time;
             suppressedBy = $"{ThreatPhases.Name(phase)}, declared by {actor}: {(string.IsNullOrWhiteSpace(reason) ? FlagSuppression.NoReason : reason)}";
@@ -397,7 +398,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     {
         if (!units.TryGetValue(unitId, out var tally))
         {
-            units[unitId] = tally = new UnitTally(unitId, callsign, role, time, playing);
+            units[unitId] = tally = new UnitTally(unitId, callsign, role, time, Playing.Number);
             enrolment.Add(tally);
         }
 

@@ -110,7 +110,9 @@ public sealed record AfterActionReport(
 /// how many units held long enough to have been flagged while flags were suppressed. <paramref name="DrillClock"/> says how a
 /// drill's clock ran (<see cref="DrillPlay"/>), where one set it: durations are then on it. <paramref name="ClosedAt"/> is
 /// when the incident was closed, as its recording holds it; null while it is still open (or never was closed), when
-/// every figure covers only the recording so far (<see cref="AfterActionWords.StillOpen"/>).
+/// every figure covers only the recording so far (<see cref="AfterActionWords.StillOpen"/>). Of a drill that started
+/// over, every figure of a round (the firsts, threat phases, flags, units held while suppressed) is its first round's,
+/// and <paramref name="Rounds"/> holds each round's; absent for a drill never started over.
 /// </summary>
 public sealed record IncidentMetrics(
     string IncidentId,
@@ -138,7 +140,27 @@ public sealed record IncidentMetrics(
     string? Scenario = null,
     string? ScenarioVersion = null,
     string? DrillClock = null,
-    DateTimeOffset? ClosedAt = null);
+    DateTimeOffset? ClosedAt = null,
+    ImmutableArray<RoundMetrics>? Rounds = null);
+
+/// <summary>
+/// The incident's figures in one round of a drill started over: its firsts, threat phases and flags, durations from
+/// its threat going active (or its start, where it never did), a flag counted in the round it was raised in.
+/// </summary>
+public sealed record RoundMetrics(
+    int Round,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? ThreatActiveAt,
+    UnitMoment? FirstOnScene,
+    UnitMoment? FirstEntry,
+    UnitMoment? FirstContact,
+    TimeSpan? TimeToContact,
+    DateTimeOffset? ContainedAt,
+    TimeSpan? TimeToContained,
+    DateTimeOffset? NeutralizedAt,
+    TimeSpan? TimeToNeutralized,
+    int FlagsRaised,
+    int FlagsAcknowledged);
 
 /// <summary>A unit and the instant something first happened to it.</summary>
 public sealed record UnitMoment(string UnitId, DateTimeOffset Time);

@@ -106,6 +106,28 @@ internal static class AfterActionCsv
             yield return ("drill_clock", played);
         }
 
+        // A drill started over: the figures above are its first round's; each later round's follow, named by it.
+        if (i.Rounds is { } rounds)
+        {
+            yield return ("rounds", CsvCell.Number(rounds.Length));
+            foreach (var r in rounds.Skip(1))
+            {
+                var n = $"round_{r.Round.ToString(CultureInfo.InvariantCulture)}_";
+                yield return ($"{n}started", written(r.StartedAt));
+                yield return ($"{n}threat_active", written(r.ThreatActiveAt));
+                yield return ($"{n}first_on_scene", Moment(r.FirstOnScene));
+                yield return ($"{n}first_entry", Moment(r.FirstEntry));
+                yield return ($"{n}first_contact", Moment(r.FirstContact));
+                yield return ($"{n}time_to_contact{s}", Lasted(r.TimeToContact));
+                yield return ($"{n}contained", written(r.ContainedAt));
+                yield return ($"{n}time_to_contained{s}", Lasted(r.TimeToContained));
+                yield return ($"{n}neutralized", written(r.NeutralizedAt));
+                yield return ($"{n}time_to_neutralized{s}", Lasted(r.TimeToNeutralized));
+                yield return ($"{n}flags_raised", CsvCell.Number(r.FlagsRaised));
+                yield return ($"{n}flags_acknowledged", CsvCell.Number(r.FlagsAcknowledged));
+            }
+        }
+
         foreach (var rejected in i.Rejected)
         {
             yield return ($"rejected_{rejected.Reason}", CsvCell.Number(rejected.Count));

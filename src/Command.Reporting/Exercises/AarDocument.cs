@@ -52,7 +52,9 @@ public static class AarDocument
         }
 
         yield return new Para(i.Scenario is { } s ? $"{s}{(i.ScenarioVersion is { } v ? $" (version {v})" : "")}" : "live drill (no scenario file)", "Scenario");
-        yield return new Para(Inv($"{Count(report.EachUnit.Count(), "unit")}; {Count(i.FlagsRaised, "flag")} raised, {i.FlagsAcknowledged} acknowledged"), "Participation");
+        // A drill started over: flags counted in the round they were raised in, each round said.
+        var laterRounds = i.Rounds is { } eachRound ? string.Concat(eachRound.Skip(1).Select(r => Inv($"; round {r.Round}: {Count(r.FlagsRaised, "flag")} raised, {r.FlagsAcknowledged} acknowledged"))) : "";
+        yield return new Para(Inv($"{Count(report.EachUnit.Count(), "unit")}; {Count(i.FlagsRaised, "flag")} raised, {i.FlagsAcknowledged} acknowledged{(i.Rounds is null ? "" : " in round 1")}{laterRounds}"), "Participation");
         yield return new Para("This draft is generated from the session's recording. Ratings marked proposed await an evaluator's confirmation; the improvement plan's recommendation, owner and due date are left for the team to fill.", "Note");
 
         yield return new Heading(1, Sections[1]);

@@ -102,6 +102,14 @@ public sealed record AarDraft(
             Add(phase.Time, round > 1 ? $"Round {round}: threat {phase.Text}" : $"Threat {phase.Text}");
         }
 
+        // And its firsts: each round's are its own.
+        foreach (var r in i.Rounds?.Skip(1) ?? [])
+        {
+            Add(r.FirstOnScene?.Time, $"Round {r.Round}: first unit on scene: {Named(r.FirstOnScene)}");
+            Add(r.FirstEntry?.Time, $"Round {r.Round}: first unit inside: {Named(r.FirstEntry)}");
+            Add(r.FirstContact?.Time, $"Round {r.Round}: first contact with the threat: {Named(r.FirstContact)}");
+        }
+
         var flags = report.Timeline
             .Where(m => m.Kind is "flag-raised" or "flag-escalated" or "flag-acknowledged" or "sent-instead" or "alarm-raised" or "alarm-cancelled")
             .OrderBy(m => m.Time)
