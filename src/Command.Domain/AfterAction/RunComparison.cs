@@ -5,7 +5,9 @@ namespace Command.Domain.AfterAction;
 /// <summary>
 /// Runs of one drill side by side: key times and per-unit figures (time to contact, longest flagged hold, flags), so
 /// a team run again can see whether it improved. Units are matched by unit id, or by callsign where a person maps
-/// the callsigns of live drills to one name (a mapped callsign's unit is matched by that name in every run).
+/// the callsigns of live drills to one name (a mapped callsign's unit is matched by that name in every run). A session
+/// whose drill started over is compared on its first round, as its report's figures are (<see cref="RoundsCompared"/>
+/// says so): round 1 with round 1, never one run's two rounds with another's one.
 /// </summary>
 /// <param name="Runs">Each run, in the order given.</param>
 /// <param name="KeyTimes">Incident-wide times (seconds from the threat going active, unrounded) and flag counts, one value per run.</param>
@@ -23,7 +25,7 @@ public sealed record RunComparison(ImmutableArray<ComparedRun> Runs, ImmutableAr
         var keyTimes = Figures.Select((name, f) => new ComparedFigure(name, [.. runs.Select(r => Figure(r, f))])).ToImmutableArray();
         string Key(UnitMetrics u) => callsigns is not null && callsigns.TryGetValue(u.Callsign, out var name) ? name : u.UnitId;
         var order = new List<string>();
-        foreach (var key in runs.SelectMany(r => r.Units.Select(Key)))
+        foreach (var key in runs.SelectMany(r => FirstRound(r).Select(Key)))
         {
             if (!order.Contains(key))
             {
@@ -31,12 +33,22 @@ public sealed record RunComparison(ImmutableArray<ComparedRun> Runs, ImmutableAr
             }
         }
 
-        var byRun = runs.Select(r => r.Units.GroupBy(Key).ToDictionary(g => g.Key, g => g.First())).ToList();
+        var byRun = runs.Select(r => FirstRound(r).GroupBy(Key).ToDictionary(g => g.Key, g => g.First())).ToList();
         var units = order.Select(key => new ComparedUnit(key, [.. byRun.Select(found => found.TryGetValue(key, out var u) ? UnitFigures.Of(u) : null)]));
         return new RunComparison(
-            [.. runs.Select(r => new ComparedRun(r.Incident.IncidentId, r.Incident.Name, r.Incident.Scenario, r.Incident.ScenarioVersion, r.Incident.OpenedAt))],
+            [.. runs.Select(r => new ComparedRun(r.Incident.IncidentId, r.Incident.Name, r.Incident.Scenario, r.Incident.ScenarioVersion, r.Incident.OpenedAt, r.Rounds.Count))],
             keyTimes, [.. units]);
     }
+
+    /// <summary>
+    /// What is compared of a session whose drill started over, one line for each: "drill1 holds 2 rounds; round 1
+    /// compared". Empty where every run is one round.
+    /// </summary>
+    public IEnumerable<string> RoundsCompared => Runs.Where(r => r.Rounds > 1).Select(r => $"{r.IncidentId} holds {r.Rounds} rounds; round 1 compared");
+
+    // Its units' rows of its first round: a drill started over has a row for each round a unit played.
+    private static IEnumerable<UnitMetrics> FirstRound(AfterActionReport run) =>
+        run.Rounds.FirstOrDefault(1) is var first ? run.Units.Where(u => u.Round == first) : [];
 
     private static double? Figure(AfterActionReport run, int figure)
     {
@@ -58,8 +70,11 @@ public sealed record RunComparison(ImmutableArray<ComparedRun> Runs, ImmutableAr
     }
 }
 
-/// <summary>One run: the session, its name, and the scenario and version it was played from.</summary>
-public sealed record ComparedRun(string IncidentId, string Name, string? Scenario, string? ScenarioVersion, DateTimeOffset? OpenedAt);
+/// <summary>
+/// One run: the session, its name, the scenario and version it was played from, and how many rounds its drill was
+/// played in (started over); its first alone is compared.
+/// </summary>
+public sealed record ComparedRun(string IncidentId, string Name, string? Scenario, string? ScenarioVersion, DateTimeOffset? OpenedAt, int Rounds = 1);
 
 /// <summary>One figure across the runs.</summary>
 public sealed record ComparedFigure(string Name, ImmutableArray<double?> Values);

@@ -15,6 +15,11 @@ public static class ComparisonDocument
         {
             $"{i + 1}", r.IncidentId, r.Name, r.Scenario ?? "", r.ScenarioVersion ?? "", r.OpenedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "",
         }));
+        foreach (var compared in c.RoundsCompared)
+        {
+            yield return new Para(compared, "Rounds");
+        }
+
         yield return new Heading(1, "Key times, from the threat going active");
         yield return Table.Of(new[] { "Figure" }.Concat(c.Runs.Select((_, i) => $"Run {i + 1}")), c.KeyTimes.Select(f => new[] { Figure(f) }.Concat(f.Values.Select(v => Value(f, v)))));
         yield return new Heading(1, "Units");

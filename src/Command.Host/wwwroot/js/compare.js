@@ -37,7 +37,9 @@ export class Compare {
       .map(v => `<td class="num">${seconds(f) ? duration(v) : n(v)}</td>`).join('')}</tr>`).join('');
     const units = c.units.map(u => `<tr><th>${escapeHtml(u.key)}</th>${u.runs.map(r => (r
       ? `<td class="num">${duration(r.timeToContactS)} · hold ${duration(r.longestHoldS)} · ${r.flags} flags</td>` : '<td>—</td>')).join('')}</tr>`).join('');
-    this.el.result.innerHTML = `<table class="compare-table"><tr><th></th>${runs}</tr>${figures}</table>`
+    // A session whose drill started over is compared on its first round: said, or its figures read as the whole session's.
+    const rounds = c.runs.filter(r => r.rounds > 1).map(r => `<p>${escapeHtml(r.incidentId)} holds ${r.rounds} rounds; round 1 compared</p>`).join('');
+    this.el.result.innerHTML = `${rounds}<table class="compare-table"><tr><th></th>${runs}</tr>${figures}</table>`
       + `<h3>Units: time to contact · longest hold · flags</h3><table class="compare-table"><tr><th></th>${runs}</tr>${units}</table>`
       + '<h3>Time to contact</h3><div class="compare-plot"></div><p class="compare-plot-missing" hidden>The plot could not be shown here: export the comparison as HTML to see it.</p>'
       + `<p class="downloads">Export <a href="${escapeHtml(this.query('html'))}" download>HTML</a> <a href="${escapeHtml(this.query('csv'))}" download>CSV</a></p>`;
