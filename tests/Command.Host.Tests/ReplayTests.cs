@@ -175,6 +175,41 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
     }
 
     [Fact]
+    public async Task A_replay_of_a_drill_started_over_serves_each_unit_once_over_both_rounds()
+    {
+        // The report has a row for each round P1 played; its chart is one line over both.
+        var id = $"rounds-{Guid.NewGuid():N}"[..20];
+        var at = host.Clock.GetUtcNow();
+        var stream = new Command.Domain.Incidents.IncidentStream();
+        var recorded = new List<IncidentEvent>();
+        void Do(IncidentEvent e, DateTimeOffset time) => stream.Record(e with { Time = time }, time, recorded);
+        Do(new IncidentOpened(id, $"Rounds {id}", new Domain.Sites.Site("Test campus", TestSite.Origin, [], []), true, "test", Domain.Incidents.IncidentSchema.Current, Domain.Incidents.AssessmentRules.Current), at);
+        Do(new UnitEnrolled("P1", "Patrol 1", Domain.Units.UnitRole.Contact, "test"), at);
+        Do(new ThreatSet(new Domain.Threats.Threat("T1", TestSite.Origin, 5, Domain.Threats.ThreatPhase.Active), "test"), at);
+        for (var s = 1; s <= 20; s++)
+        {
+            if (s == 11)
+            {
+                Do(new DrillControlled(DrillControlled.StartOver, "night-shift", "test", 2), at.AddSeconds(s));
+            }
+
+            var fix = at.AddSeconds(s);
+            Do(new PositionAccepted(new Domain.Reports.PositionReport("P1", Domain.Reports.ReportSource.Simulator, fix, TestSite.Origin, AccuracyM: 3)), fix);
+        }
+
+        await host.Services.GetRequiredService<Domain.Recording.ISessionLog>().AppendAsync(id, recorded, Ct);
+        var opened = await host.PostJsonAsync("/api/replays", new { incidentId = id });
+        var replayId = (await opened.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("replayId").GetString()!;
+
+        var series = await host.Client.GetAsync($"/api/replays/{replayId}/series?units=P1", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, series.StatusCode);
+        var unit = Assert.Single((await series.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("units").EnumerateArray());
+        Assert.Equal("Patrol 1", unit.GetProperty("callsign").GetString());
+        (await host.Client.DeleteAsync($"/api/replays/{replayId}", Ct)).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
     public async Task A_session_timeline_lists_the_flags_recorded_so_far_oldest_first()
     {
         var (id, _) = await RecordHoldAsync();
