@@ -60,7 +60,7 @@ public sealed class DrillClockTests(FakeClockHost host) : IClassFixture<FakeCloc
         var errors = (await missing.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors").EnumerateArray();
         Assert.Equal(["scenario", "speed"], errors.Select(e => Text(e, "field")));
         Assert.Equal(HttpStatusCode.BadRequest, tooFast.StatusCode);
-        Assert.Equal("drill clock rate 61 is outside 0 (paused) to 60×", Text(await tooFast.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken), "detail"));
+        Assert.Equal("drill clock rate 61 is neither 0 (paused) nor within 0.25-60×, the speeds a drill plays at", Text(await tooFast.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken), "detail"));
         Assert.Equal(HttpStatusCode.NoContent, said.StatusCode);
         Assert.Equal("alert", Text(p1, "flag"));
         Assert.StartsWith("holding ", Text(p1, "flagReason"), StringComparison.Ordinal);

@@ -93,16 +93,55 @@ public sealed class DrillStartOverTests(FakeClockHost host) : IClassFixture<Fake
         var id = $"ext-{Guid.NewGuid():N}"[..20];
         (await host.PostJsonAsync("/api/incidents", await DemoSite.CreateIncidentAsync(id))).EnsureSuccessStatusCode();
 
-        var response = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start-over", scenario = "night-shift", round = 3 });
+        var response = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start-over", scenario = "night-shift", round = 2 });
         var timeline = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         var over = Assert.Single(timeline!, e => Text(e, "subject") == "start-over");
-        Assert.Equal(("3", "night-shift"), (Text(over, "level"), Text(over, "reason")));
+        Assert.Equal(("2", "night-shift"), (Text(over, "level"), Text(over, "reason")));
     }
 
     [Fact]
-    public async Task A_start_over_without_its_scenario_and_round_is_refused_naming_both()
+    public async Task A_start_over_from_outside_begins_the_incidents_next_round_only_and_one_out_of_turn_is_refused_naming_it()
+    {
+        // Rounds 3, 2, 2 and 4 were each recorded as said, and the after-action report numbered its rounds from them.
+        var id = $"ext-{Guid.NewGuid():N}"[..20];
+        (await host.PostJsonAsync("/api/incidents", await DemoSite.CreateIncidentAsync(id))).EnsureSuccessStatusCode();
+
+        var ahead = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start-over", scenario = "demo", round = 3 });
+        var second = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start-over", scenario = "demo", round = 2 });
+        var again = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start-over", scenario = "demo", round = 2 });
+        var next = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start-over", scenario = "demo" });
+        var timeline = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", TestContext.Current.CancellationToken);
+
+        Assert.Equal((HttpStatusCode.Conflict, "round-out-of-turn", $"incident '{id}' plays round 1, so a start-over begins round 2, not 3; leave the round out to begin the next"), await ErrorAsync(ahead));
+        Assert.Equal(HttpStatusCode.NoContent, second.StatusCode);
+        Assert.Equal((HttpStatusCode.Conflict, "round-out-of-turn", $"incident '{id}' plays round 2, so a start-over begins round 3, not 2; leave the round out to begin the next"), await ErrorAsync(again));
+        Assert.Equal(HttpStatusCode.NoContent, next.StatusCode);
+        Assert.Equal(["2", "3"], timeline!.Where(e => Text(e, "subject") == "start-over").Select(e => Text(e, "level")));
+    }
+
+    [Fact]
+    public async Task A_drill_played_from_outside_is_refused_a_scenario_that_is_no_scenario_name_and_a_speed_no_drill_plays_at()
+    {
+        var id = $"ext-{Guid.NewGuid():N}"[..20];
+        (await host.PostJsonAsync("/api/incidents", await DemoSite.CreateIncidentAsync(id))).EnsureSuccessStatusCode();
+
+        var path = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "clock", scenario = "../../etc", speed = 1 });
+        var overPath = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start-over", scenario = "a/b" });
+        var crawl = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "clock", scenario = "demo", speed = 0.0001 });
+        var paused = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "clock", scenario = "demo", speed = 0 });
+        var timeline = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", TestContext.Current.CancellationToken);
+
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid-scenario", "scenario '../../etc' is not a scenario name: a drill is started and recorded by a name of 1-64 letters, digits and '-'"), await ErrorAsync(path));
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid-scenario", "scenario 'a/b' is not a scenario name: a drill is started and recorded by a name of 1-64 letters, digits and '-'"), await ErrorAsync(overPath));
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid-value", "drill clock rate 0.0001 is neither 0 (paused) nor within 0.25-60×, the speeds a drill plays at"), await ErrorAsync(crawl));
+        Assert.Equal(HttpStatusCode.NoContent, paused.StatusCode);
+        Assert.Equal([("clock", "demo", "0")], timeline!.Where(e => Text(e, "type") == "drill-controlled").Select(e => (Text(e, "subject"), Text(e, "reason"), Text(e, "level"))));
+    }
+
+    [Fact]
+    public async Task A_start_over_without_its_scenario_is_refused_naming_it()
     {
         var id = $"ext-{Guid.NewGuid():N}"[..20];
         (await host.PostJsonAsync("/api/incidents", await DemoSite.CreateIncidentAsync(id))).EnsureSuccessStatusCode();
@@ -112,7 +151,7 @@ public sealed class DrillStartOverTests(FakeClockHost host) : IClassFixture<Fake
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors").EnumerateArray();
-        Assert.Equal(["scenario", "round"], errors.Select(e => Text(e, "field")));
+        Assert.Equal(["scenario"], errors.Select(e => Text(e, "field")));
         Assert.Equal(HttpStatusCode.BadRequest, first.StatusCode);
         Assert.Equal("round 1 is outside 2 to 100000: the first start-over begins round 2", Text(await first.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken), "detail"));
     }
@@ -161,6 +200,12 @@ public sealed class DrillStartOverTests(FakeClockHost host) : IClassFixture<Fake
     // The demo's units are enrolled in one open incident at a time: each test that plays the demo frees them after.
     private async Task CloseAsync(string id) =>
         (await host.PostJsonAsync($"/api/incidents/{id}/close", new { reason = "test over" })).EnsureSuccessStatusCode();
+
+    private static async Task<(HttpStatusCode, string?, string?)> ErrorAsync(HttpResponseMessage response)
+    {
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        return (response.StatusCode, Text(error, "reason"), Text(error, "detail"));
+    }
 
     private static async Task<string?> ReasonAsync(HttpResponseMessage response) =>
         Text(await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken), "reason");

@@ -253,7 +253,7 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
         var error = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("scenario '/etc/passwd' is not a scenario name (letters, digits and '-')", error.GetProperty("detail").GetString());
+        Assert.Equal("scenario '/etc/passwd' is not a scenario name (1-64 letters, digits and '-')", error.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -50,6 +50,9 @@ public sealed class IncidentProjection
     /// <summary>While units are judged on a drill's clock other than the incident's (paused, or fast): since when and by whose control; else null.</summary>
     public DrillClockNotice? DrillClockNotice { get; private set; }
 
+    /// <summary>The round its drills play: 1 until a drill starts over, then the round that start-over began.</summary>
+    public int Round { get; private set; } = 1;
+
     /// <summary>Latest event time applied: the incident's clock.</summary>
     public DateTimeOffset Clock { get; private set; }
 
@@ -288,6 +291,7 @@ public sealed class IncidentProjection
     // The units are back where the drill starts them: where they were last round, and what they did there, is forgotten.
     private IReadOnlyList<IncidentEvent> StartOver(DrillControlled over)
     {
+        Round = over.Round ?? Round + 1;
         foreach (var unit in units.Values.ToList())
         {
             units[unit.UnitId] = unit with { LastFix = null, Refused = null, Alarm = null, SignedOff = null };
@@ -347,7 +351,8 @@ public sealed class IncidentProjection
         DrillClockNotice,
         sourcesDown.Count == 0 ? null : [.. sourcesDown.Values],
         hostsDeparted.Count == 0 ? null : [.. hostsDeparted],
-        siteGiven);
+        siteGiven,
+        Round == 1 ? null : Round);
 
     /// <summary>Replaces the state with a snapshot's.</summary>
     public void Restore(IncidentSnapshot snapshot)
@@ -359,6 +364,7 @@ public sealed class IncidentProjection
         proposals.Clear();
         drillClock.Restore(snapshot.DrillClock);
         DrillClockNotice = snapshot.DrillClockNotice;
+        Round = snapshot.Round ?? 1;
         sourcesDown.Clear();
         foreach (var outage in snapshot.SourcesDown ?? [])
         {

@@ -25,6 +25,7 @@ namespace Command.Domain.Incidents;
 /// <param name="SourcesDown">The sources of reports feeding the incident that are down; absent when none is.</param>
 /// <param name="HostsDeparted">The hosts recorded as having left the cluster; absent when none has.</param>
 /// <param name="Site">The site the incident was given after it was opened (<see cref="SiteSet"/>); absent while it has the one it was opened on.</param>
+/// <param name="Round">The round its drills play, once one started over; absent before.</param>
 public sealed record IncidentSnapshot(
     long Sequence,
     DateTimeOffset Clock,
@@ -41,4 +42,5 @@ public sealed record IncidentSnapshot(
     DrillClockNotice? DrillClockNotice = null,
     ImmutableArray<SourceOutage>? SourcesDown = null,
     ImmutableArray<string>? HostsDeparted = null,
-    Sites.Site? Site = null);
+    Sites.Site? Site = null,
+    int? Round = null);

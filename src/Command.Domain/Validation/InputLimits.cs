@@ -57,6 +57,9 @@ public static class InputLimits
     /// <summary>The fastest a drill's clock may run against the incident's: 60×, as fast as a drill is played.</summary>
     public const double MaxDrillSpeed = 60;
 
+    /// <summary>The slowest a drill is played, and its clock runs while it plays: 0.25× (0 is a drill paused).</summary>
+    public const double MinDrillSpeed = 0.25;
+
     /// <summary>What is wrong with a report's fields, or null when nothing is.</summary>
     public static Rejection? Check(PositionReport report, bool recorded = false)
     {
@@ -192,8 +195,9 @@ public static class InputLimits
         FlagAcknowledged ack => Text(ack.Subject, "subject", MaxIdChars + 5, recorded) ?? FreeText(ack.Reason, "reason", MaxTextChars, recorded) ?? Actor(ack.Actor, recorded),
         RulesAdopted rules => Actor(rules.Actor, recorded),
         DrillControlled drill => Text(drill.Action, "action", MaxIdChars, recorded) ?? FreeText(drill.Scenario, "scenario", MaxTextChars, recorded) ?? Actor(drill.Actor, recorded)
+            ?? (recorded ? null : ScenarioName.Problem(drill.Scenario))
             ?? (drill.Round is < 2 or > MaxRound ? new Rejection(RejectReason.InvalidValue, Format($"round {drill.Round} is outside 2 to {MaxRound}: the first start-over begins round 2")) : null)
-            ?? (drill.Speed is { } speed && !(speed is >= 0 and <= MaxDrillSpeed) ? new(RejectReason.InvalidValue, Format($"drill clock rate {Figures.Outside(speed, 0, MaxDrillSpeed)} is outside 0 (paused) to {MaxDrillSpeed:0}×")) : null),
+            ?? (drill.Speed is { } speed ? DrillSpeed(speed, recorded) : null),
         IncidentOpened opened => Text(opened.IncidentId, "incident id", MaxIdChars, recorded) ?? IncidentName(opened.Name, recorded) ?? Actor(opened.Actor, recorded),
         ExerciseSet set => Actor(set.Actor, recorded) ?? (Exercises.ExerciseRules.Check(set.Exercise, recorded) is { } wrong ? new(RejectReason.InvalidValue, wrong) : null),
         IncidentClosed closed => FreeText(closed.Reason, "reason", MaxTextChars, recorded) ?? Actor(closed.Actor, recorded),
@@ -204,6 +208,12 @@ public static class InputLimits
             ?? (recorded ? null : SiteProblem(set.Site)),
         _ => null,
     };
+
+    // A drill plays at 0.25-60×, or stands paused (0); one recorded before that was held to is read as it was kept (0-60×).
+    private static Rejection? DrillSpeed(double speed, bool recorded) =>
+        speed is 0 or (>= MinDrillSpeed and <= MaxDrillSpeed) || (recorded && speed is >= 0 and <= MaxDrillSpeed)
+            ? null
+            : new(RejectReason.InvalidValue, Format($"drill clock rate {speed} is neither 0 (paused) nor within {MinDrillSpeed}-{MaxDrillSpeed:0}×, the speeds a drill plays at"));
 
     // A site handed on whole (to an incident that is given its site) is judged by the rules every site obeys, as the
     // API's and a scenario file's are; the first finding is the refusal. One recorded was judged when it was set.

@@ -108,4 +108,10 @@ public enum RejectReason
     /// letter of another script, or a compatibility form): a commander directing one by its callsign could direct the other.
     /// </summary>
     CallsignTaken,
+
+    /// <summary>A drill names no scenario a drill can be started by (<see cref="ScenarioName"/>).</summary>
+    InvalidScenario,
+
+    /// <summary>A drill's start-over names a round other than the incident's next.</summary>
+    RoundOutOfTurn,
 }

@@ -103,8 +103,11 @@ public interface IIncidentGrain : IFrameSource
     Task<Rejection?> Acknowledge(string subject, string reason, string actor);
 
     /// <summary>
-    /// Records a drill control. A <see cref="DrillControlled.StartOver"/> (with the <paramref name="round"/> that begins) also
-    /// starts every unit's judgement over: flags clear and last positions are forgotten. A <paramref name="speed"/> sets the
+    /// Records a drill control. A <see cref="DrillControlled.StartOver"/> begins the incident's next round (the one after
+    /// <see cref="IncidentView.Round"/>; a <paramref name="round"/> given must be it, else it is refused as
+    /// <see cref="RejectReason.RoundOutOfTurn"/>, and left out it is that one) and starts every unit's judgement over: flags
+    /// clear and last positions are forgotten. Its scenario is a scenario's name (<see cref="ScenarioName"/>), and a speed
+    /// one a drill plays at, or 0 (<see cref="InputLimits"/>). A <paramref name="speed"/> sets the
     /// rate of the drill's clock units are judged on from now (0 paused; see <see cref="Domain.Incidents.DrillClock"/>). A
     /// drill carried on after its host went down says <paramref name="stoodSince"/>, when it last saved its clock: the drill's
     /// clock stood still from then (or from the incident's latest event, if later: what was judged stays judged). Both are

@@ -101,7 +101,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         await ThrowIfUnavailableAsync();
         var p = stream.Projection;
         return stream.Exists
-            ? new IncidentView(IncidentId, p.Name, p.Site!, p.AutoEnrol, [.. p.Threats.Values], p.Units.Count, p.OpenedAt!.Value, p.Clock, p.LastSequence)
+            ? new IncidentView(IncidentId, p.Name, p.Site!, p.AutoEnrol, [.. p.Threats.Values], p.Units.Count, p.OpenedAt!.Value, p.Clock, p.LastSequence, p.Round)
             : null;
     }
 
@@ -310,7 +310,19 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         Task.FromResult(unavailable is not null || claiming.Contains(unitId) || (stream.Exists && !stream.IsClosed && stream.Projection.Units.ContainsKey(unitId)));
 
     public Task<Rejection?> RecordDrill(string action, string scenario, string actor, int? round = null, double? speed = null, DateTimeOffset? stoodSince = null) =>
-        CommandAsync(() => Decision.Do(new DrillControlled(action, scenario, actor, round, speed, StoodStill(stoodSince), stoodSince)));
+        CommandAsync(() => action == DrillControlled.StartOver ? StartOver(scenario, actor, round)
+            : Decision.Do(new DrillControlled(action, scenario, actor, round, speed, StoodStill(stoodSince), stoodSince)));
+
+    // A start-over begins the incident's next round, whoever says it: said again, or out of turn, the after-action report
+    // read "round 3", "round 2", "round 2" and then numbered its rounds on from a count nobody kept.
+    private Decision StartOver(string scenario, string actor, int? round)
+    {
+        var next = stream.Projection.Round + 1;
+        return round is null or < 2 or > InputLimits.MaxRound || round == next
+            ? Decision.Do(new DrillControlled(DrillControlled.StartOver, scenario, actor, round ?? next))
+            : Decision.Refuse(RejectReason.RoundOutOfTurn,
+                $"incident '{IncidentId}' plays round {next - 1}, so a start-over begins round {next}, not {round}; leave the round out to begin the next");
+    }
 
     // Judged, never before the latest event: a fix taken then was placed on the drill's clock as it ran, and the clock
     // does not run back past it. The drill's own word of it is kept beside, for the report to measure the drill by.

@@ -4,7 +4,10 @@ using Command.Domain.Threats;
 
 namespace Command.Grains.Incidents;
 
-/// <summary>An incident as dispatch integrations read it: site, zones, threats and their phases.</summary>
+/// <summary>
+/// An incident as dispatch integrations read it: site, zones, threats and their phases, and the round its drills play
+/// (1 until a drill starts over).
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record IncidentView(
     string IncidentId,
@@ -15,4 +18,5 @@ public sealed record IncidentView(
     int UnitCount,
     DateTimeOffset OpenedAt,
     DateTimeOffset Clock,
-    long LastSequence);
+    long LastSequence,
+    int Round = 1);

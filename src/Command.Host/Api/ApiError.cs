@@ -21,7 +21,7 @@ public sealed record ApiError(string Reason, string Detail, IReadOnlyList<FieldE
     {
         RejectReason.UnknownIncident or RejectReason.UnknownUnit or RejectReason.UnknownThreat => Results.NotFound(From(rejection)),
         RejectReason.AlreadyExists or RejectReason.Closed or RejectReason.LimitReached or RejectReason.NoFlagUp or RejectReason.EnrolledElsewhere
-            or RejectReason.CallsignTaken => Results.Conflict(From(rejection)),
+            or RejectReason.CallsignTaken or RejectReason.RoundOutOfTurn => Results.Conflict(From(rejection)),
         RejectReason.Unavailable => Unavailable(rejection.Detail),
         RejectReason.Unprocessable => Results.Json(From(rejection), statusCode: StatusCodes.Status500InternalServerError),
         _ => Results.BadRequest(From(rejection)),

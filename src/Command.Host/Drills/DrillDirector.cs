@@ -30,9 +30,10 @@ public sealed partial class DrillDirector(IGrainFactory grains, LocalDrills loca
 
     /// <summary>
     /// Records that a drill played into the incident from outside the host went back to its beginning and
-    /// <paramref name="round"/> begins: the incident judges every unit afresh. Null when recorded, else the incident's refusal.
+    /// <paramref name="round"/> (the incident's next; null for that one) begins: the incident judges every unit afresh.
+    /// Null when recorded, else the incident's refusal.
     /// </summary>
-    public Task<Rejection?> StartOverAsync(string incidentId, string scenario, int round, string actor) =>
+    public Task<Rejection?> StartOverAsync(string incidentId, string scenario, int? round, string actor) =>
         grains.GetGrain<IIncidentGrain>(incidentId).RecordDrill(DrillControlled.StartOver, scenario, actor, round);
 
     /// <summary>

@@ -149,6 +149,12 @@ public sealed partial class DrillGrain(
         DrillEngine? started = null;
         try
         {
+            // A drill played from outside may have started the incident over into later rounds: this one follows the last.
+            if (await GrainFactory.GetGrain<IIncidentGrain>(IncidentId).GetView() is { Round: > 1 } view && view.Round > roundsBefore)
+            {
+                roundsBefore = view.Round;
+            }
+
             var scenario = await scenarios.LoadAsync(order.Scenario, CancellationToken.None);
             started = new DrillEngine(scenario, new IncidentDrillSink(IncidentId, order.Scenario, GrainFactory, intake, mayOpen: onlyIfIdle, logger, startedBy: actor, roundsBefore: roundsBefore), clock, Options(order), order.Scenario);
             await started.StartAsync();

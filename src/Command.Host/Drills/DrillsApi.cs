@@ -74,9 +74,8 @@ public static class DrillsApi
         FromOutsideAsync(id, drills, "starts its rounds over itself",
             [
                 (string.IsNullOrWhiteSpace(body.Scenario), new FieldError("scenario", "missing-field", "the scenario that started over")),
-                (body.Round is null, new FieldError("round", "missing-field", "the round that begins: 2 for the first start-over")),
             ],
-            () => drills.StartOverAsync(id, body.Scenario!.Trim(), body.Round!.Value, actor));
+            () => drills.StartOverAsync(id, body.Scenario!.Trim(), body.Round, actor));
 
     // A drill played from outside says how fast its clock runs (0 paused, 1 when it ends): units are judged on it.
     private static Task<IResult> ClockAsync(string id, DrillRequest body, DrillDirector drills, string actor) =>
@@ -150,7 +149,7 @@ public static class DrillsApi
 /// <summary>
 /// POST /api/incidents/{id}/drill: action is start, pause, resume, stop, start-over or clock. Only start takes a scenario
 /// (demo by default), speed (1), loop (false) and seed (0); start-over, from a drill played from outside the host, takes
-/// the scenario and the round that begins; clock, from such a drill, the scenario and the speed it plays at (0 while
+/// the scenario and the round that begins (the incident's next; left out, that one); clock, from such a drill, the scenario and the speed it plays at (0 while
 /// paused, 1 once it ends); pause, resume and stop take nothing more. A field the action does not take is refused.
 /// </summary>
 public sealed record DrillRequest(string? Action, string? Scenario, double? Speed, bool? Loop, int? Seed, int? Round = null);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Command.Simulation.Demo;
 using Command.Simulation.Scenarios;
 using Microsoft.Extensions.Options;
@@ -9,7 +8,7 @@ namespace Command.Host.Drills;
 /// The scenarios a drill may be started with: "demo", or a name of a file in the scenario folder. Names, never
 /// paths, so a request cannot make the host read an arbitrary file.
 /// </summary>
-public sealed partial class ScenarioLibrary(IOptions<DemoOptions> options, IHostEnvironment environment)
+public sealed class ScenarioLibrary(IOptions<DemoOptions> options, IHostEnvironment environment)
 {
     private string Folder => Path.GetFullPath(options.Value.ScenarioFolder, environment.ContentRootPath);
 
@@ -36,10 +35,10 @@ public sealed partial class ScenarioLibrary(IOptions<DemoOptions> options, IHost
                 continue;
             }
 
-            if (!NamePattern().IsMatch(name))
+            if (!Domain.Validation.ScenarioName.IsValid(name))
             {
                 listings.Add(new(name, null, null,
-                    $"{Domain.Validation.Quoted.Text(name)} is not a scenario name: a drill is started by a name of 1-64 {NameShape}; rename the file to start a drill with it"));
+                    $"{Domain.Validation.Quoted.Text(name)} is not a scenario name: a drill is started by a name of {Domain.Validation.ScenarioName.Shape}; rename the file to start a drill with it"));
                 continue;
             }
 
@@ -64,9 +63,9 @@ public sealed partial class ScenarioLibrary(IOptions<DemoOptions> options, IHost
             return DemoScenario.LoadAsync(cancellationToken);
         }
 
-        if (!NamePattern().IsMatch(name))
+        if (!Domain.Validation.ScenarioName.IsValid(name))
         {
-            throw new ArgumentException($"scenario '{name}' is not a scenario name ({NameShape})");
+            throw new ArgumentException($"scenario '{name}' is not a scenario name ({Domain.Validation.ScenarioName.Shape})");
         }
 
         var path = Path.Combine(Folder, name + ".json");
@@ -75,10 +74,6 @@ public sealed partial class ScenarioLibrary(IOptions<DemoOptions> options, IHost
             : throw new ArgumentException($"scenario '{name}' is neither 'demo' nor a file in the scenario folder");
     }
 
-    private const string NameShape = "letters, digits and '-'";
-
-    [GeneratedRegex("^[A-Za-z0-9-]{1,64}$")]
-    private static partial Regex NamePattern();
 }
 
 /// <summary>A scenario a drill can be started with: the name to start it by, its title and length, or why its file does not load.</summary>

@@ -7,10 +7,10 @@ namespace Command.Simulation.Engine;
 public sealed record DrillOptions
 {
     /// <summary>Slowest allowed <see cref="Speed"/>: a quarter of real time.</summary>
-    public const double MinSpeed = 0.25;
+    public const double MinSpeed = InputLimits.MinDrillSpeed;
 
     /// <summary>Fastest allowed <see cref="Speed"/>: a minute of drill per second.</summary>
-    public const double MaxSpeed = 60;
+    public const double MaxSpeed = InputLimits.MaxDrillSpeed;
 
     /// <summary>
     /// Drill seconds per wall-clock second, 0.25–60. Default 1. Fix times stay on the wall clock, so at speed k

@@ -189,11 +189,32 @@ public sealed class InputLimitsTests
     }
 
     [Theory]
-    [InlineData(-1, "drill clock rate -1 is outside 0 (paused) to 60×")]
-    [InlineData(60.5, "drill clock rate 60.5 is outside 0 (paused) to 60×")]
-    [InlineData(double.NaN, "drill clock rate NaN is outside 0 (paused) to 60×")]
+    [InlineData(-1, "drill clock rate -1 is neither 0 (paused) nor within 0.25-60×, the speeds a drill plays at")]
+    [InlineData(60.5, "drill clock rate 60.5 is neither 0 (paused) nor within 0.25-60×, the speeds a drill plays at")]
+    [InlineData(double.NaN, "drill clock rate NaN is neither 0 (paused) nor within 0.25-60×, the speeds a drill plays at")]
+    [InlineData(0.0001, "drill clock rate 0.0001 is neither 0 (paused) nor within 0.25-60×, the speeds a drill plays at")]
+    [InlineData(0.2, "drill clock rate 0.2 is neither 0 (paused) nor within 0.25-60×, the speeds a drill plays at")]
     public void A_drill_clock_rate_no_drill_plays_at_is_refused(double speed, string detail) =>
         Assert.Equal(new Rejection(RejectReason.InvalidValue, detail), InputLimits.Check(new DrillControlled("start", "demo", "drill", Speed: speed)));
+
+    [Fact]
+    public void A_drill_clock_rate_below_a_quarter_read_back_from_a_recording_made_before_it_was_refused_is_passed() =>
+        Assert.Null(InputLimits.Check(new DrillControlled("clock", "demo", "drill", Speed: 0.0001), recorded: true));
+
+    [Theory]
+    [InlineData("../../etc")]
+    [InlineData("a/b")]
+    [InlineData("my_drill")]
+    [InlineData("")]
+    public void A_drill_naming_no_scenario_name_is_refused_and_passed_read_back_from_a_recording_made_before_it_was(string scenario)
+    {
+        var drill = new DrillControlled(DrillControlled.Clock, scenario, "drill", Speed: 1);
+
+        Assert.Equal(
+            new Rejection(RejectReason.InvalidScenario, $"scenario '{scenario}' is not a scenario name: a drill is started and recorded by a name of 1-64 letters, digits and '-'"),
+            InputLimits.Check(drill));
+        Assert.Null(InputLimits.Check(drill, recorded: true));
+    }
 
     [Fact]
     public void A_paused_drill_clock_is_a_rate_of_nought() =>
