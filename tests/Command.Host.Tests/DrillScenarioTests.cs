@@ -103,6 +103,31 @@ public sealed class DrillScenarioTests(DrillScenarioTests.ScenarioHost host) : I
     }
 
     [Fact]
+    public async Task A_start_whose_units_a_device_token_is_bound_to_is_refused_whole_naming_the_units_and_the_token()
+    {
+        // Started, every fix it played for them was refused: the board stayed empty and the AAR proposed a perfect rating.
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var name = host.Files.Write("bound", TestScenarioFiles.Campus(
+            TestScenarioFiles.Walker($"P{suffix}") + "," + TestScenarioFiles.Walker($"Q{suffix}") + "," + TestScenarioFiles.Walker($"R{suffix}")));
+        var id = $"bound-{suffix}";
+        var device = $"dev-{suffix}";
+        (await host.PostJsonAsync("/api/access/tokens", new { name = device, roles = new[] { "device" }, units = new[] { $"R{suffix}", $"P{suffix}" } })).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+
+        var refused = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name });
+        var refusal = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var units = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/incidents/{id}/units", Ct);
+        var drill = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/drill", Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(
+            ("unit-bound-to-device", $"scenario 'bound': units 'P{suffix}' ($.units[0]) and 'R{suffix}' ($.units[2]) take positions only from token:{device}, so every fix the drill played for them would be refused; play a scenario whose units no device token is bound to, or revoke that token"),
+            (Text(refusal, "reason"), Text(refusal, "detail")));
+        Assert.Empty(units!);
+        Assert.Equal("none", Text(drill, "state"));
+    }
+
+    [Fact]
     public async Task A_scenario_played_on_an_incident_opened_with_only_an_origin_gives_it_the_scenarios_site()
     {
         // Its buildings, zones and time zone were dropped in silence: no hot zone on the map, no building for the threat.

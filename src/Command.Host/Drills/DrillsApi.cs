@@ -64,7 +64,7 @@ public static class DrillsApi
         {
             { Status: { } status } => Results.Ok(status),
             { Refusal: "no-drill" or "unknown-incident" } => Results.NotFound(new ApiError(outcome.Refusal!, outcome.Detail!)),
-            { Refusal: "closed" or "enrolled-elsewhere" or "callsign-taken" or IncidentDrillSink.SiteDiffers } => Results.Conflict(new ApiError(outcome.Refusal!, outcome.Detail!)),
+            { Refusal: "closed" or "enrolled-elsewhere" or "callsign-taken" or "unit-bound-to-device" or IncidentDrillSink.SiteDiffers } => Results.Conflict(new ApiError(outcome.Refusal!, outcome.Detail!)),
             _ => ApiError.BadRequest(outcome.Refusal!, outcome.Detail!),
         };
     }

@@ -163,6 +163,7 @@ public sealed partial class IncidentDrillSink(
             }
         }
 
+        RefuseUnitsBoundToDevices(setup);
         var steps = setup.ThreatSteps.IsDefaultOrEmpty
             ? setup.Threat is { } first ? [new ThreatStep(0, first)] : []
             : setup.ThreatSteps;
@@ -179,6 +180,27 @@ public sealed partial class IncidentDrillSink(
             }
         }
     }
+
+    // A unit bound to a device's credential takes positions from that device alone: every fix the drill played for it was
+    // refused, its row stayed empty and the after-action report proposed a perfect rating. Each is named, by its device,
+    // enrolled already or not.
+    private void RefuseUnitsBoundToDevices(ScenarioSetup setup)
+    {
+        var bound = setup.Units.Select((unit, i) => (unit.UnitId, At: i, Device: intake.BoundTo(unit.UnitId)))
+            .Where(u => u.Device is not null)
+            .GroupBy(u => u.Device!, StringComparer.Ordinal)
+            .Select(device => device.Count() == 1
+                ? $"unit '{device.First().UnitId}' ($.units[{device.First().At}]) takes positions only from {device.Key}"
+                : $"units {Listed([.. device.Select(u => $"'{u.UnitId}' ($.units[{u.At}])")])} take positions only from {device.Key}")
+            .ToList();
+        if (bound.Count > 0)
+        {
+            Refused(new Rejection(RejectReason.UnitBoundToDevice,
+                $"scenario '{scenario}': {string.Join("; ", bound)}, so every fix the drill played for them would be refused; play a scenario whose units no device token is bound to, or revoke that token"));
+        }
+    }
+
+    private static string Listed(IReadOnlyList<string> items) => items.Count == 1 ? items[0] : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
 
     // "scenario 'x', $.units[2] (unit 'C3'): callsign is 65 characters (limit 64)": the refusal as the incident gave it,
     // with where in the scenario it lies.

@@ -157,6 +157,12 @@ public sealed class ReportIntake(
     // A time a device sent, as this host's clock would have stamped it where that device's clock is known to be off.
     private DateTimeOffset Timed(DateTimeOffset time, string? device) => device is null ? time : time + deviceClocks.OffsetOf(device);
 
+    /// <summary>
+    /// The credential unit <paramref name="unitId"/> takes positions from alone (a device token's actor, "token:sim-dev"),
+    /// whose reports for it are the only ones taken; null when it is bound to none.
+    /// </summary>
+    public string? BoundTo(string unitId) => bindings.BoundTo(unitId);
+
     private Rejection? Permission(string unitId, ReportSender? sender)
     {
         if (sender?.Units is { } units && !units.Contains(unitId))
@@ -164,7 +170,7 @@ public sealed class ReportIntake(
             return new Rejection(RejectReason.UnitNotPermitted, $"{sender.Actor} may report only for the units it is bound to; '{unitId}' is not one of them");
         }
 
-        return bindings.BoundTo(unitId) is { } bound && bound != sender?.Actor
+        return BoundTo(unitId) is { } bound && bound != sender?.Actor
             ? new Rejection(RejectReason.UnitBoundToDevice, $"unit '{unitId}' takes positions only from {bound}")
             : null;
     }
