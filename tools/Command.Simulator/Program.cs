@@ -31,6 +31,11 @@ static async Task<int> ReportFailureAsync(Task<int> run)
         await Console.Error.WriteLineAsync(e.Message);
         return 1;
     }
+    catch (MissingRightsException e)
+    {
+        await Console.Error.WriteLineAsync(e.Message);
+        return 1;
+    }
     catch (HttpRequestException e)
     {
         await Console.Error.WriteLineAsync($"The host refused or could not be reached: {e.Message}");

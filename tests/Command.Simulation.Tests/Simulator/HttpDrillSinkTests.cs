@@ -42,6 +42,38 @@ public sealed class HttpDrillSinkTests
     }
 
     [Fact]
+    public async Task A_token_without_every_right_playing_needs_stops_the_play_before_anything_is_created_naming_each_right_and_who_holds_it()
+    {
+        // A commander's and controller's token created the incident and enrolled every unit, then failed at its first report batch.
+        api.Me = """{"name":"token:sim-cc","credential":"token","roles":["commander","controller"],"rights":["command","control-drills","watch","watch-replays","read-notes"]}""";
+        var demo = await DemoScenario.LoadAsync(TestContext.Current.CancellationToken);
+
+        var refused = await Assert.ThrowsAsync<MissingRightsException>(() => Sink().OpenAsync(demo.Setup(), TestContext.Current.CancellationToken));
+
+        Assert.Equal(
+            "token:sim-cc may not play a drill: it lacks the 'report' right (admin or device holds it), to send its units' positions. Nothing was created or enrolled. "
+            + "A device token holds the device role alone, so only an admin's token holds every right playing needs.",
+            refused.Message);
+        Assert.Equal(1, api.AskedWhoItIs);
+        Assert.Empty(api.Requests);
+    }
+
+    [Fact]
+    public async Task A_device_token_is_told_every_right_it_lacks()
+    {
+        api.Me = """{"name":"token:sim-dev","credential":"token","roles":["device"],"rights":["report"]}""";
+        var demo = await DemoScenario.LoadAsync(TestContext.Current.CancellationToken);
+
+        var refused = await Assert.ThrowsAsync<MissingRightsException>(() => Sink().OpenAsync(demo.Setup(), TestContext.Current.CancellationToken));
+
+        Assert.StartsWith(
+            "token:sim-dev may not play a drill: it lacks the 'command' right (admin or commander holds it), to open the incident, place the threat and enrol and reassign its units; "
+            + "and the 'control-drills' right (admin or controller holds it), to record the scenario played and say when the drill starts over and how fast it plays.",
+            refused.Message, StringComparison.Ordinal);
+        Assert.Empty(api.Requests);
+    }
+
+    [Fact]
     public async Task Existing_incident_and_units_are_reused()
     {
         api.Answer = (method, path) => (method, path) switch

@@ -9,7 +9,7 @@ internal static class ApiHttp
     public const string TokenVariable = "COMMAND_TOKEN";
 
     public static string MissingToken =>
-        $"Set {TokenVariable} to a token of the host: an admin's, or one with the commander role and (for reports) the device role for the scenario's units.";
+        $"Set {TokenVariable} to an admin's token of the host: playing a drill needs the rights to command, to report and to control drills, which only an admin's token holds together.";
 
     /// <summary>The token from <see cref="TokenVariable"/>, or null when it is not set.</summary>
     public static string? TokenFromEnvironment() =>

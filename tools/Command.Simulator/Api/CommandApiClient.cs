@@ -96,6 +96,16 @@ internal sealed class CommandApiClient(HttpClient http)
         return Math.Max(lastRound, positioned ? 1 : 0);
     }
 
+    /// <summary>Who the token is and the rights it holds, as the host's <c>GET /api/auth/me</c> says them.</summary>
+    public async Task<(string Name, IReadOnlySet<string> Rights)> WhoAmIAsync(CancellationToken cancellationToken)
+    {
+        using var me = await GetJsonAsync("api/auth/me", cancellationToken);
+        var rights = me.RootElement.TryGetProperty("rights", out var held) && held.ValueKind == System.Text.Json.JsonValueKind.Array
+            ? held.EnumerateArray().Where(r => r.ValueKind == System.Text.Json.JsonValueKind.String).Select(r => r.GetString()!).ToHashSet(StringComparer.Ordinal)
+            : [];
+        return (Text(me.RootElement, "name") ?? "this token", rights);
+    }
+
     /// <summary>The roles the incident's units have now, by unit id (as its answers write them: "rescueTaskForce").</summary>
     public async Task<IReadOnlyDictionary<string, string>> RolesAsync(string incidentId, CancellationToken cancellationToken)
     {

@@ -20,6 +20,7 @@ internal sealed class HttpDrillSink(CommandApiClient api, string incidentId, str
 
     public async Task OpenAsync(ScenarioSetup setup, CancellationToken cancellationToken)
     {
+        await PlayRights.CheckAsync(api, cancellationToken);
         var created = await api.CreateIncidentAsync(ApiMapping.ToCreateIncident(setup, incidentId), cancellationToken);
         await output.WriteLineAsync(created ? $"Created incident '{incidentId}' on {setup.Site.Name}." : $"Incident '{incidentId}' exists; reusing it.");
         if (!created && !SiteGround.IsOriginOnly(setup.Site))
