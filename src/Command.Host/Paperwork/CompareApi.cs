@@ -10,7 +10,8 @@ namespace Command.Host.Paperwork;
 
 /// <summary>
 /// Runs of one scenario compared: GET /api/compare?sessions=a,b[&amp;map=callsign=name;...][&amp;format=json|html|csv|svg].
-/// Sessions played from different scenario files are refused; versions may differ, and say so.
+/// Sessions played from different scenario files are refused; versions may differ, and say so. A session recording no
+/// scenario is refused beside one that does, and live drills (none records one) are compared only with a callsign map.
 /// </summary>
 public static class CompareApi
 {
@@ -67,6 +68,11 @@ public static class CompareApi
             return Results.BadRequest(new ApiError("different-scenarios", $"the sessions were played from different scenarios ({string.Join(", ", scenarios)}); runs of one scenario are compared"));
         }
 
+        if (NoScenario(reports, scenarios, callsigns is not null) is { } unmatched)
+        {
+            return Results.BadRequest(new ApiError("no-scenario", unmatched));
+        }
+
         var comparison = RunComparison.Compare(reports, callsigns);
         switch (format)
         {
@@ -81,6 +87,22 @@ public static class CompareApi
         Attachment.Name(response, $"compare-{FileNamePart.Of(string.Join("-", ids))}.{format}");
         await (format == "csv" ? ComparisonDocument.WriteCsvAsync(comparison, response.Body, ct) : ComparisonDocument.WriteHtmlAsync(comparison, response.Body, ct));
         return Results.Empty;
+    }
+
+    /// <summary>
+    /// Why sessions that record no scenario are not compared; null where they are. A session with none (a live drill, or one
+    /// recorded before drills said their scenario) is no run of the scenario another was played from; live drills alone
+    /// are compared only where a person says how their units match (<c>map</c>): matched by unit id alone, two unrelated
+    /// incidents were compared as a table of units sharing no row.
+    /// </summary>
+    private static string? NoScenario(List<AfterActionReport> reports, List<string> scenarios, bool mapped)
+    {
+        var without = reports.Where(r => r.Incident.Scenario is null).Select(r => $"'{r.Incident.IncidentId}'").ToList();
+        var named = without.Count == 1 ? $"session {without[0]} records" : $"sessions {string.Join(", ", without)} record";
+        return without.Count == 0 ? null
+            : scenarios.Count > 0 ? $"{named} no scenario, and the others were played from scenario '{scenarios[0]}': runs of one scenario are compared, and a live drill only with other live drills"
+            : mapped ? null
+            : $"{named} no scenario, so nothing says they are runs of one drill: to compare live drills, say how their units match by callsign (map=callsign=name;…)";
     }
 
     // "Adam 1=first officer;A-1=first officer": callsigns to the name they are matched by.

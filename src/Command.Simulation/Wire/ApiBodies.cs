@@ -54,6 +54,18 @@ public sealed record ClockBody(string Scenario, double Speed)
     public string Action => "clock";
 }
 
+/// <summary>
+/// PUT /api/incidents/{id}/exercise: the scenario played (its file name and version) and the objectives it is rated by,
+/// as the host's own drill records them when it starts, so a session says which scenario it ran.
+/// </summary>
+public sealed record ExerciseBody(string? Scenario, string? Version, IReadOnlyList<ObjectiveBody> Objectives);
+
+/// <summary>An exercise objective and the measures it is rated by.</summary>
+public sealed record ObjectiveBody(string Id, string Title, IReadOnlyList<MeasureBody> Measures);
+
+/// <summary>A measure and its rating bands, seconds from the threat going active.</summary>
+public sealed record MeasureBody(string Measure, double? PerformedS, double? SomeChallengesS, double? MajorChallengesS);
+
 /// <summary>POST /api/incidents/{id}/reports.</summary>
 public sealed record ReportsBody(IReadOnlyList<ReportBody> Reports);
 

@@ -11,6 +11,7 @@ namespace Command.Simulation.Wire;
 [JsonSerializable(typeof(RoleBody))]
 [JsonSerializable(typeof(StartOverBody))]
 [JsonSerializable(typeof(ClockBody))]
+[JsonSerializable(typeof(ExerciseBody))]
 [JsonSerializable(typeof(ReportsBody))]
 [JsonSerializable(typeof(ReportsOutcomeBody))]
 [JsonSerializable(typeof(ProblemBody))]

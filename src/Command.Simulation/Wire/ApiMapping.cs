@@ -38,6 +38,14 @@ public static class ApiMapping
 
     public static RoleBody ToRole(UnitRole role) => new(UnitRoles.Name(role));
 
+    public static ExerciseBody ToExercise(Domain.Exercises.Exercise exercise) => new(
+        exercise.Scenario, exercise.ScenarioVersion,
+        [.. exercise.Objectives.Select(o => new ObjectiveBody(o.ObjectiveId, o.Title,
+            [.. o.Measures.Select(m => new MeasureBody(m.Measure, Band(m.PerformedS), Band(m.SomeChallengesS), Band(m.MajorChallengesS)))]))]);
+
+    // A band a measure leaves open is no number: the API takes it as null.
+    private static double? Band(double seconds) => double.IsFinite(seconds) ? seconds : null;
+
     public static ReportBody ToReport(PositionReport r) => new(
         r.UnitId, r.FixTime.UtcDateTime, r.Position.Latitude, r.Position.Longitude, r.AltitudeM, r.AccuracyM, r.SpeedMps, r.CourseDeg, r.Callsign,
         r.Source.ToString().ToLowerInvariant());

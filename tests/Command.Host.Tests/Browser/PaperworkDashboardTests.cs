@@ -116,6 +116,8 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
         await dashboard.Page.Locator("#compare-open").ClickAsync();
         await Expect(dashboard.Page.Locator($"#compare-sessions option[value='{second.IncidentId}']")).ToHaveCountAsync(1);
         await dashboard.Page.Locator("#compare-sessions").SelectOptionAsync([first.IncidentId, second.IncidentId]);
+        // Live drills, recording no scenario: compared where the person says how their units match.
+        await dashboard.Page.Locator("#compare-map").FillAsync("Patrol 1=first officer\nPatrol 9=first officer");
         await dashboard.Page.Locator("#compare-run").ClickAsync();
 
         var result = dashboard.Page.Locator("#compare-result");

@@ -600,10 +600,18 @@ public sealed partial class PaperworkTests(PaperworkHost host) : IClassFixture<P
         Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PutAsJsonAsync($"/api/incidents/{first}/exercise", new { scenario = "school" }, Ct)).StatusCode);
         (await controller.PutAsJsonAsync($"/api/incidents/{first}/exercise", new { scenario = "school", version = "2", objectives = new[] { objective } }, Ct)).EnsureSuccessStatusCode();
         var second = await RecordHoldAsync();
+        // A session recording no scenario is no run of the first's: compared, it made a table of units sharing no row.
+        var unlike = await evaluator.GetAsync($"/api/compare?sessions={first},{second}", Ct);
+        var unlikeError = await unlike.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        (await controller.PutAsJsonAsync($"/api/incidents/{second}/exercise", new { scenario = "school", objectives = Array.Empty<object>() }, Ct)).EnsureSuccessStatusCode();
 
         var c = await evaluator.GetFromJsonAsync<JsonElement>($"/api/compare?sessions={first},{second}", Ct);
         var svg = await evaluator.GetAsync($"/api/compare?sessions={first},{second}&format=svg", Ct);
 
+        Assert.Equal(HttpStatusCode.BadRequest, unlike.StatusCode);
+        Assert.Equal(
+            ("no-scenario", $"session '{second}' records no scenario, and the others were played from scenario 'school': runs of one scenario are compared, and a live drill only with other live drills"),
+            (unlikeError.GetProperty("reason").GetString(), unlikeError.GetProperty("detail").GetString()));
         Assert.Equal([first, second], c.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("incidentId").GetString()));
         Assert.Equal(["P1", "P2"], c.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("key").GetString()));
         Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
@@ -622,6 +630,24 @@ public sealed partial class PaperworkTests(PaperworkHost host) : IClassFixture<P
         var rated = await evaluator.PostAsJsonAsync($"/api/sessions/{first}/ratings", new { objectiveId = "OBJ-1", rating = "M", reason = "nobody reached the threat, but a second unit was on its way" }, Ct);
         var decision = await rated.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal(("rating", "majorChallenges", "unable"), (decision.GetProperty("type").GetString(), decision.GetProperty("rating").GetString(), decision.GetProperty("proposed").GetString()));
+    }
+
+    [Fact]
+    public async Task Live_drills_recording_no_scenario_are_compared_only_where_a_callsign_map_says_how_their_units_match()
+    {
+        using var evaluator = await host.AsAsync("evaluator");
+        var first = await RecordHoldAsync();
+        var second = await RecordHoldAsync();
+
+        var unmapped = await evaluator.GetAsync($"/api/compare?sessions={first},{second}", Ct);
+        var error = await unmapped.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var mapped = await evaluator.GetAsync($"/api/compare?sessions={first},{second}&map={Uri.EscapeDataString("Patrol 1=first officer")}", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, unmapped.StatusCode);
+        Assert.Equal(
+            ("no-scenario", $"sessions '{first}', '{second}' record no scenario, so nothing says they are runs of one drill: to compare live drills, say how their units match by callsign (map=callsign=name;…)"),
+            (error.GetProperty("reason").GetString(), error.GetProperty("detail").GetString()));
+        Assert.Equal(HttpStatusCode.OK, mapped.StatusCode);
     }
 
     private async Task<string> RecordHoldAsync(string backup = "P2")

@@ -22,7 +22,7 @@ public sealed class HttpDrillSinkTests
         await Sink().OpenAsync(demo.Setup(), TestContext.Current.CancellationToken);
 
         Assert.Equal(
-            ["POST /api/incidents", "PUT /api/incidents/demo/threats/T1", .. Enumerable.Repeat("POST /api/incidents/demo/units", 8)],
+            ["POST /api/incidents", "PUT /api/incidents/demo/threats/T1", .. Enumerable.Repeat("POST /api/incidents/demo/units", 8), "PUT /api/incidents/demo/exercise"],
             api.Requests.Select(r => $"{r.Method} {r.Path}"));
         Assert.All(api.Requests, r => Assert.Equal("Bearer cmd_test", r.Credential));
 
@@ -71,6 +71,23 @@ public sealed class HttpDrillSinkTests
             + "and the 'control-drills' right (admin or controller holds it), to record the scenario played and say when the drill starts over and how fast it plays.",
             refused.Message, StringComparison.Ordinal);
         Assert.Empty(api.Requests);
+    }
+
+    [Fact]
+    public async Task The_scenario_played_is_recorded_with_its_version_and_objectives_as_the_hosts_own_drill_records_it()
+    {
+        // Played by the simulator, a session said "live drill (no scenario file)" and was compared with any other.
+        var demo = await DemoScenario.LoadAsync(TestContext.Current.CancellationToken);
+        var sink = new HttpDrillSink(new CommandApiClient(ApiHttp.Create(new Uri("http://127.0.0.1:5000"), "cmd_test", api)), "demo", "demo", 1, tally, output, demo.Exercise("demo"));
+
+        await sink.OpenAsync(demo.Setup(), TestContext.Current.CancellationToken);
+
+        var put = Assert.Single(api.Requests, r => r.Path == "/api/incidents/demo/exercise");
+        using var body = JsonDocument.Parse(put.Body);
+        Assert.Equal(("PUT", "demo", demo.Version), (put.Method, body.RootElement.GetProperty("scenario").GetString(), body.RootElement.GetProperty("version").GetString()));
+        Assert.Equal(demo.Objectives.Select(o => o.ObjectiveId), body.RootElement.GetProperty("objectives").EnumerateArray().Select(o => o.GetProperty("id").GetString()));
+        Assert.Equal(demo.Objectives[0].Measures[0].PerformedS, body.RootElement.GetProperty("objectives")[0].GetProperty("measures")[0].GetProperty("performedS").GetDouble());
+        Assert.True(api.Requests.IndexOf(put) > api.Requests.FindLastIndex(r => r.Path == "/api/incidents/demo/units"), "recorded before its units were enrolled");
     }
 
     [Fact]
@@ -291,7 +308,7 @@ public sealed class HttpDrillSinkTests
 
         var clocks = api.Requests.Where(r => r.Path == "/api/incidents/demo/drill").Select(r => r.Body).ToList();
         Assert.Equal(["""{"scenario":"demo","speed":5,"action":"clock"}""", """{"scenario":"demo","speed":1,"action":"clock"}"""], clocks);
-        Assert.Equal("/api/incidents/demo/drill", api.Requests[10].Path);
+        Assert.Equal("/api/incidents/demo/drill", api.Requests[11].Path);
         Assert.Contains("The incident judges its units on this drill's clock: 5 s of drill to each second.", output.ToString(), StringComparison.Ordinal);
     }
 

@@ -34,6 +34,13 @@ internal sealed class CommandApiClient(HttpClient http)
         await EnsureSuccessAsync(response, cancellationToken);
     }
 
+    /// <summary>Records the scenario played, and its objectives, as the exercise the incident is run as; the token needs the controller's right.</summary>
+    public async Task PutExerciseAsync(string incidentId, ExerciseBody body, CancellationToken cancellationToken)
+    {
+        using var response = await http.PutAsJsonAsync($"api/incidents/{E(incidentId)}/exercise", body, ApiJsonContext.Default.ExerciseBody, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
     public async Task PutThreatAsync(string incidentId, string threatId, ThreatBody body, CancellationToken cancellationToken)
     {
         using var response = await http.PutAsJsonAsync($"api/incidents/{E(incidentId)}/threats/{E(threatId)}", body, ApiJsonContext.Default.ThreatBody, cancellationToken);

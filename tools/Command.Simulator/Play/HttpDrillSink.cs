@@ -1,3 +1,4 @@
+using Command.Domain.Exercises;
 using Command.Domain.Reports;
 using Command.Domain.Sites;
 using Command.Domain.Threats;
@@ -12,9 +13,12 @@ namespace Command.Simulator.Play;
 /// <summary>
 /// Plays a drill into a running host over its public HTTP API: one POST per tick's reports. Played into an incident where
 /// a drill played before, it is their next round: it starts over before anything moves, and its own rounds are numbered
-/// on from there, as the host's own drill started again does.
+/// on from there, as the host's own drill started again does. It records the scenario it plays (<paramref name="exercise"/>:
+/// its name, version and objectives; the name alone where none is given) as the host's own drill does, so its session is
+/// compared with other runs of that scenario only.
 /// </summary>
-internal sealed class HttpDrillSink(CommandApiClient api, string incidentId, string scenario, double speed, ReportTally tally, TextWriter output) : IDrillSink
+internal sealed class HttpDrillSink(
+    CommandApiClient api, string incidentId, string scenario, double speed, ReportTally tally, TextWriter output, Exercise? exercise = null) : IDrillSink
 {
     private int roundsBefore;
 
@@ -67,6 +71,7 @@ internal sealed class HttpDrillSink(CommandApiClient api, string incidentId, str
 
         await output.WriteLineAsync($"Enrolled {enrolled} of {setup.Units.Length} units (the rest were already enrolled).");
         await RoleAgainAsync(kept, cancellationToken);
+        await api.PutExerciseAsync(incidentId, ApiMapping.ToExercise(exercise ?? new Exercise(scenario, null, [])), cancellationToken);
         if (speed != 1)
         {
             await ClockAsync(speed, $"The incident judges its units on this drill's clock: {speed:0.##} s of drill to each second.", cancellationToken);

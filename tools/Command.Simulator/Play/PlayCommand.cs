@@ -22,7 +22,7 @@ internal static class PlayCommand
 
         using var http = ApiHttp.Create(url, token);
         var tally = new ReportTally();
-        var sink = new HttpDrillSink(new CommandApiClient(http), incidentId, arguments.ScenarioName, options.Speed, tally, output);
+        var sink = new HttpDrillSink(new CommandApiClient(http), incidentId, arguments.ScenarioName, options.Speed, tally, output, scenario.Exercise(arguments.ScenarioName));
         await using var engine = new DrillEngine(scenario, sink, TimeProvider.System, options);
         await output.WriteLineAsync($"Playing '{scenario.Name}' ({scenario.DurationS:F0} s) at {options.Speed}x into {url} as incident '{incidentId}'{(options.Loop ? ", looping" : "")}.");
         await engine.StartAsync(cancellationToken);
