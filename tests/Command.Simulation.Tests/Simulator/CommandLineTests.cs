@@ -50,6 +50,27 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task A_scenario_file_whose_name_is_no_scenario_name_is_refused_before_anything_is_played()
+    {
+        var folder = Directory.CreateTempSubdirectory("sim-name-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "night_shift.json");
+            await File.WriteAllTextAsync(file, "{}", TestContext.Current.CancellationToken);
+
+            var run = await SimulatorRun.InvokeAsync("play", "--url", Url, "--scenario", file);
+
+            Assert.Equal(
+                (ToolInvocation.UsageError, "--scenario's file name is the name its drill is recorded by, 1-64 letters, digits and '-' (was 'night_shift'); rename the file.", null),
+                (run.Exit, run.Errors[0], run.Played));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task No_verb_is_refused()
     {
         var run = await SimulatorRun.InvokeAsync();

@@ -38,6 +38,12 @@ internal sealed class PlayVerb : System.CommandLine.Command
             {
                 result.AddError($"--scenario must be demo or a scenario file that exists (was '{name}').");
             }
+            else if (Path.GetFileNameWithoutExtension(name) is var drill && !Domain.Validation.ScenarioName.IsValid(drill))
+            {
+                // The host records a drill by its scenario's name and refuses one that is none: found out once the
+                // incident was created and its units enrolled, the play stopped there.
+                result.AddError($"--scenario's file name is the name its drill is recorded by, {Domain.Validation.ScenarioName.Shape} (was '{drill}'); rename the file.");
+            }
         });
         Options.Add(url);
         Options.Add(scenario);
