@@ -374,6 +374,8 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
         await dashboard.Page.RouteAsync($"**/api/sessions/{scene.IncidentId}/exports", route =>
             route.FulfillAsync(new() { Status = 202, ContentType = "application/json", Body = JsonSerializer.Serialize(running, CommandHost.Json) }));
         await ReplayAsync(dashboard.Page, scene.IncidentId);
+        // The replay open: its timeline drawn.
+        await Expect(dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']")).ToHaveCountAsync(1);
 
         await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "AAR/IP Word" }).ClickAsync();
         var status = dashboard.Page.Locator("#export-status");
@@ -381,6 +383,28 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
         await job.Report(running with { State = "failed", Error = "the recording store refused the write" }, host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress);
 
         await Expect(status).ToHaveTextAsync("AAR/IP (Word): failed (the recording store refused the write)", new() { Timeout = 30_000 });
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task An_export_asked_for_while_the_replay_is_still_opening_says_so_rather_than_nothing()
+    {
+        var scene = await HeldAsync("export-early");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        // The replay's opening held until the export has been asked for.
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await dashboard.Page.RouteAsync("**/api/replays", async route =>
+        {
+            await asked.Task;
+            await route.ContinueAsync();
+        });
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "AAR/IP Word" }).ClickAsync();
+
+        await Expect(dashboard.Page.Locator("#export-status")).ToHaveTextAsync("AAR/IP (Word): nothing to export yet, the session is still opening");
+        asked.SetResult();
+        await Expect(dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']")).ToHaveCountAsync(1);
         Assert.Empty(dashboard.Errors);
     }
 

@@ -26,7 +26,12 @@ export class Exports {
 
   async start(kind) {
     const { incidentId } = this.session() ?? {};
-    if (!incidentId) return;
+    if (!incidentId) {
+      // A replay still opening has no session to export yet: said, rather than a press that does nothing.
+      this.status.dataset.state = 'failed';
+      this.status.textContent = `${labels[kind] ?? kind}: nothing to export yet, the session is still opening`;
+      return;
+    }
     const job = await attempt(() => post(`/api/sessions/${enc(incidentId)}/exports`, { kind }));
     if (!job) return;
     this.jobs.set(job.jobId, job);
