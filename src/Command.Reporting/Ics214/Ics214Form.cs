@@ -67,8 +67,10 @@ public sealed record Ics214Form(
         var units = report.EachUnit.ToList();
         AssignedResource Assigned(UnitMetrics u) => AssignedResource.Of(u, report.RolesThroughout(u), clock);
         var forms = ImmutableArray.CreateBuilder<Ics214Form>(units.Count + 1);
+        // Incident command's log is the commander's: the first unit in the command role enrolled with a person's name.
+        var commander = units.FirstOrDefault(u => u.Person?.Name is { Length: > 0 } && report.RolesThroughout(u).Any(r => r.Role == UnitRole.Command))?.Person;
         forms.Add(new Ics214Form(
-            IncidentCommand, i.Name, from, to, "", "Incident Commander", "",
+            IncidentCommand, i.Name, from, to, commander?.Name ?? "", "Incident Commander", commander?.Agency ?? "",
             [.. units.Select(Assigned)],
             Rows(report.Activity.Where(a => a.UnitId is null), (notes ?? []).Where(n => n.Current.UnitId is null), clock),
             preparedBy, preparedAt, i.TimeZone) { ForIncidentCommand = true, StillOpen = stillOpen });
