@@ -38,41 +38,6 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
     }
 
     [Fact]
-    public async Task Seeking_a_replay_moves_every_unit_to_that_instant_not_only_those_whose_number_changed()
-    {
-        // The same units before and after the seek: the map once located again only units it gained or lost, and drew
-        // the others where the instant sought from had them, beside a board that showed the right place.
-        var scene = await Scene.OpenAsync(host, "replay-moves");
-        await scene.ThreatAsync(0, 100);
-        await scene.EnrolAsync("P1", "Patrol 1", "contact");
-        await scene.EnrolAsync("P2", "Patrol 2", "perimeter");
-        await scene.EnrolAsync("P3", "Patrol 3", "perimeter");
-        await scene.ReportAsync("P2", DateTimeOffset.UtcNow.AddSeconds(-95), 40, -40);
-        await scene.HoldAsync("P1", 0, -60);
-        await scene.ReportAsync("P2", DateTimeOffset.UtcNow.AddSeconds(4), 40, -10);
-        await scene.ReportAsync("P3", DateTimeOffset.UtcNow.AddSeconds(4), -40, -10);
-        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
-        var (before, after) = (Scene.Shown(40, -40), Scene.Shown(40, -10));
-        await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
-        await Expect(dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']")).ToHaveCountAsync(1);
-        await SeekAsync(dashboard, "End");
-        await dashboard.Marker("P2").ToShowAsync("lat", after.Lat);
-        await dashboard.Marker("P3").ToBeDrawnAsync();
-
-        // Back a few seconds on the slider, before P2's last fix: nothing else moves the map (a flag's mark would
-        // centre it on its unit, and every unit would be placed again for that).
-        for (var i = 0; i < 3; i++)
-        {
-            await SeekAsync(dashboard, "ArrowLeft");
-        }
-
-        await dashboard.Marker("P2").ToShowAsync("lat", before.Lat);
-        await dashboard.Marker("P3").ToBeAbsentAsync();
-        await Expect(dashboard.Row("P1")).ToHaveAttributeAsync("data-flag", "alert");
-        Assert.Empty(dashboard.Errors);
-    }
-
-    [Fact]
     public async Task Seeking_a_replay_lists_the_flags_recorded_up_to_that_instant()
     {
         var scene = await Scene.OpenAsync(host, "feed");
