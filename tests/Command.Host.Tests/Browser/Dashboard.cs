@@ -19,7 +19,7 @@ public sealed class Dashboard : IAsyncDisposable
             {
                 lock (errors)
                 {
-                    errors.Add($"console: {message.Text}");
+                    errors.Add($"console: {message.Text} ({message.Location})");
                 }
             }
         };

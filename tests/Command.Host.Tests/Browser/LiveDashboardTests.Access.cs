@@ -35,7 +35,18 @@ public sealed partial class LiveDashboardTests
     public async Task A_person_whose_roles_change_is_sent_to_sign_in_again_and_told_why()
     {
         var scene = await Scene.OpenAsync(host, "demoted");
-        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Vance");
+        // The page has loaded what it shows (the flags recorded so far) before the change: a call in flight at that moment
+        // is refused, rightly, and would say so in the console.
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Vance", prepare: context =>
+        {
+            context.Response += (_, response) =>
+            {
+                if (response.Url.EndsWith($"/api/sessions/{scene.IncidentId}/timeline", StringComparison.Ordinal)) loaded.TrySetResult();
+            };
+            return Task.CompletedTask;
+        });
+        await loaded.Task.WaitAsync(TestContext.Current.CancellationToken);
 
         // An admin makes the commander an observer: the person's sessions end, on every host.
         using var demoted = await host.Client.PutAsJsonAsync("/api/access/people/Cmdr%20Vance/roles", new { roles = new[] { "observer" } }, TestContext.Current.CancellationToken);
