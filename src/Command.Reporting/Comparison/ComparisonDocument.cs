@@ -40,7 +40,10 @@ public static class ComparisonDocument
             ? $"Comparison of {c.Runs.Length} runs of {scenario}"
             : $"Comparison of {c.Runs.Length} runs";
 
-    /// <summary>One row per unit and run: unit,run,session,callsign,time_to_contact_s,longest_hold_s,flags; then the key times as figure rows; seconds to the nearest millisecond.</summary>
+    /// <summary>
+    /// One row per unit and run: unit,run,session,callsign,time_to_contact_s,longest_hold_s,flags; then the rounds each
+    /// session holds (its first compared) and the key times as figure rows; seconds to the nearest millisecond.
+    /// </summary>
     public static Task WriteCsvAsync(RunComparison c, Stream stream, CancellationToken cancellationToken) =>
         CsvWriter.WriteAsync(stream, CsvRows(c), cancellationToken);
 
@@ -60,11 +63,15 @@ public static class ComparisonDocument
 
         yield return [];
         yield return [.. c.Runs.Select((_, i) => CsvCell.Text($"run_{i + 1}")).Prepend("figure")];
+        // A session whose drill started over is compared on its first round, as the HTML says under its table.
+        yield return [.. c.Runs.Select(r => CsvCell.Number(r.Rounds)).Prepend(RoundsHeld)];
         foreach (var f in c.KeyTimes)
         {
             yield return [.. f.Values.Select(Seconds).Prepend(f.Name)];
         }
     }
+
+    private const string RoundsHeld = "rounds held (round 1 compared)";
 
     // Seconds to the nearest millisecond, as the report's other CSV tables write them (CsvCell.Seconds).
     private static CsvCell Seconds(double? value) => CsvCell.Number(value, "0.###");
