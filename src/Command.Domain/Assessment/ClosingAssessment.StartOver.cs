@@ -30,4 +30,24 @@ public sealed partial class ClosingAssessment
         due.All();
         return events;
     }
+
+    /// <summary>
+    /// The clock of <paramref name="unitId"/>'s device was put right at <paramref name="now"/>: the unit is judged afresh
+    /// from its next fix, as after a start-over, for its fixes so far were timed by a clock now known wrong. A flag on it
+    /// clears and a noted hold ends, saying why.
+    /// </summary>
+    public IReadOnlyList<IncidentEvent> Retimed(string unitId, DateTimeOffset now, string reason)
+    {
+        var events = new List<IncidentEvent>();
+        if (!judges.Remove(unitId))
+        {
+            return events;
+        }
+
+        flags.Clear(unitId, now, () => reason, events);
+        suppressedHolds.End(unitId, now, () => reason, events);
+        backups.Stale = true;
+        due.All();
+        return events;
+    }
 }

@@ -24,6 +24,12 @@ internal static class Reasons
         ? eta < 1 ? "backup level or ahead" : $"nearest backup {Duration(eta)} out"
         : "no backup reporting";
 
+    /// <summary>
+    /// Why a flag cleared when the unit's device's clock was first put right, by <paramref name="seconds"/> (positive: the
+    /// clock was behind): "its device's clock was put right by 4 min: judged afresh from here".
+    /// </summary>
+    public static string Retimed(double seconds) => $"its device's clock was put right by {Duration(Math.Abs(seconds))}: judged afresh from here";
+
     /// <summary>Why a flag cleared when the drill started over: "the drill started over (round 2)".</summary>
     public static string StartedOver(int? round) => round is { } r
         ? string.Create(CultureInfo.InvariantCulture, $"the drill started over (round {r})")

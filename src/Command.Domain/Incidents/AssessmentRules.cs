@@ -588,8 +588,18 @@ public static class AssessmentRules
     /// </summary>
     public const int StaleCoversNoZone = 69;
 
+    /// <summary>
+    /// A unit whose device's clock is first put right (its fix times moved by how far that clock is found to be off,
+    /// after its first reports were taken as stamped) is judged afresh from that report, as after a start-over: its
+    /// fixes before were timed by a clock now known wrong, and a flag raised on them clears, saying why ("its device's
+    /// clock was put right by 4 min: judged afresh from here"). Before, a tracker 4 minutes slow that walked in at
+    /// 1.5 m/s was flagged "holding 4 min" on its third report, straight to an alert: the span between its first fix,
+    /// stamped by the slow clock, and its first fix put right was taken for a hold.
+    /// </summary>
+    public const int RetimedAfresh = 70;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = StaleCoversNoZone;
+    public const int Current = RetimedAfresh;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -202,8 +202,11 @@ public sealed class IncidentProjection
                 assessment?.Reassign(changed.UnitId, unit.Role, changed.Role, Judged(changed.Time));
                 break;
             case PositionAccepted accepted when units.TryGetValue(accepted.Report.UnitId, out var unit):
+            {
+                var retimed = Retimed(unit, accepted.Report) ?? [];
                 units[unit.UnitId] = unit with { LastFix = accepted.Report, Refused = null, SignedOff = null };
-                return OnIncidentClock(assessment?.Observe(OnDrillClock(accepted.Report), Judged(Clock), units));
+                return OnIncidentClock([.. retimed, .. assessment?.Observe(OnDrillClock(accepted.Report), Judged(Clock), units) ?? []]);
+            }
             case InputRejected { UnitId: { } refusedId, Reason: not (RejectReason.Duplicate or RejectReason.NotAPosition) } refused
                 when units.TryGetValue(refusedId, out var unit):
                 // A repeat of a fix already taken is no news, nor is what its device sends that is no position at all
@@ -287,6 +290,14 @@ public sealed class IncidentProjection
             suppression = new FlagSuppression(suppression?.Since ?? at, threatId, phase, actor, string.IsNullOrWhiteSpace(reason) ? FlagSuppression.NoReason : reason);
         }
     }
+
+    // The first report whose device's clock was put right, after fixes taken as stamped: those were timed by a clock now
+    // known wrong, so the unit is judged afresh from this report. (A clock learned anew, after it jumped or on another
+    // host, changes nothing already judged: the reports between were refused, as future or out of order, not taken.)
+    private IReadOnlyList<IncidentEvent>? Retimed(UnitEntry unit, PositionReport report) =>
+        unit.LastFix is { ClockCorrectionS: null } && report.ClockCorrectionS is { } correction
+            ? assessment?.Retimed(unit.UnitId, Judged(Clock), Reasons.Retimed(correction))
+            : null;
 
     // The units are back where the drill starts them: where they were last round, and what they did there, is forgotten.
     private IReadOnlyList<IncidentEvent> StartOver(DrillControlled over)
