@@ -9,10 +9,20 @@ public sealed partial class AfterActionFold
     // allowed before its clock is put right at all.
     private const double ClockLoggedAgainS = 5;
 
+    // Where its last report put it, for a line about its silence: " 31 m from the threat".
+    private static string FromThreat(UnitTally unit) =>
+        unit.LastFromThreatM is { } m ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" {m:F0} m from the threat") : "";
+
     private void OnFix(string unitId, GeoPoint position, DateTimeOffset time, ReportedFloor reported, double? clockCorrectionS)
     {
         var unit = Enrol(unitId, unitId, Units.UnitRole.Unassigned, time);
         LogRefusals(unit, time);
+        if (unit.SilentBefore(time) is { } silentFrom)
+        {
+            // Its board row went stale then; its log says so, or it reads as if the unit reported throughout.
+            Log(silentFrom, unitId, "silent", $"Not heard for {Durations.Clock(time - silentFrom)} after its report{FromThreat(unit)}: its device sent nothing until {time.UtcDateTime:HH:mm:ss} UTC");
+        }
+
         unit.Took(time, clockCorrectionS, drillClock);
         if (clockCorrectionS is { } correction && (unit.LastClockLogged is not { } logged || Math.Abs(correction - logged) >= ClockLoggedAgainS))
         {
@@ -52,6 +62,8 @@ public sealed partial class AfterActionFold
             return;
         }
 
+        // Where its last report put it, as its board row said when it went quiet.
+        unit.LastFromThreatM = Nearest(p).DistanceM;
         if (standing is var (settled, settledAt, settledFloor))
         {
             var (exact, radius, building, threatFloor) = Nearest(settled);

@@ -267,6 +267,11 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
         {
             unit.EndHold(end, drillClock);
             LogRefusals(unit, null);
+            if (unit.HeardUntil(end) is var heard && heard < end)
+            {
+                // A device lost for the rest of the record (a radio dead 30 m from the threat) is what its log must say.
+                Log(heard, unit.UnitId, "silent", $"Last heard{FromThreat(unit)}: not heard again in the {Durations.Clock(end - heard)} to the end of the record");
+            }
         }
 
         var first = rounds[0];

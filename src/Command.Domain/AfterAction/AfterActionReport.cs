@@ -256,6 +256,6 @@ public sealed record TimelineMark(DateTimeOffset Time, string Kind, string Subje
 /// </summary>
 /// <param name="Time">When it happened (incident time, UTC).</param>
 /// <param name="UnitId">The unit whose log it belongs in; null for the incident command position.</param>
-/// <param name="Kind">enrolled, role-changed, on-site, entry, contact, flag-raised, flag-escalated, flag-cleared, flag-acknowledged, threat-set, threat-phase, drill, device-clock, refused, closed.</param>
+/// <param name="Kind">enrolled, role-changed, on-site, entry, contact, flag-raised, flag-escalated, flag-cleared, flag-acknowledged, threat-set, threat-phase, drill, device-clock, refused, silent (its device not heard for a while, or again), closed.</param>
 /// <param name="Text">What happened, in plain words.</param>
 public sealed record ActivityEntry(DateTimeOffset Time, string? UnitId, string Kind, string Text);

@@ -180,8 +180,19 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     /// line) — when it is its last report. A flag still up at the end counts as a hold only as long as its reports show
     /// one: an officer who sent three minutes of reports and nothing for the next ten was "longest flagged hold 13:53".
     /// </summary>
-    public DateTimeOffset HeardUntil(DateTimeOffset end) =>
-        lastReport is { } last && (end - last).TotalSeconds > Math.Max(SilentAfterS, SilentAfterIntervals * (UsualIntervalS(Current) ?? 0)) ? last : end;
+    public DateTimeOffset HeardUntil(DateTimeOffset end) => lastReport is { } last && (end - last).TotalSeconds > SilenceS ? last : end;
+
+    /// <summary>
+    /// Its last report before a fix taken at <paramref name="fixTime"/>, where it fell silent between the two (as
+    /// <see cref="HeardUntil"/> tells silence); else null.
+    /// </summary>
+    public DateTimeOffset? SilentBefore(DateTimeOffset fixTime) => lastReport is { } last && (fixTime - last).TotalSeconds > SilenceS ? last : null;
+
+    /// <summary>How far from the threat its latest fix put it, where there was a threat to measure from; null before.</summary>
+    public double? LastFromThreatM { get; set; }
+
+    // Silence is no report for two minutes and four of its usual intervals.
+    private double SilenceS => Math.Max(SilentAfterS, SilentAfterIntervals * (UsualIntervalS(Current) ?? 0));
 
     private const double SilentAfterS = 120;
     private const double SilentAfterIntervals = 4;

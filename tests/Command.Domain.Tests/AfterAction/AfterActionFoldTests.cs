@@ -267,6 +267,40 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public void A_device_that_goes_silent_is_said_in_its_units_log_when_it_comes_back_and_when_it_never_does()
+    {
+        // E5 reports every 5 s walking in, then nothing for 5 min at 31 m out, then again; S1 stops at 40 m out a minute
+        // in and is never heard again; P1 reports throughout. The board showed both stale: their logs read as if they had
+        // reported throughout.
+        var fold = new AfterActionFold();
+        fold.Apply(new IncidentOpened("inc-1", "Drill", School, false, "cmd") { Time = S(0) });
+        fold.Apply(new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Active), "cmd") { Time = S(0) });
+        for (var second = 0; second <= 600; second += 5)
+        {
+            if (second <= 60 || second >= 360)
+            {
+                fold.Apply(Fix("E5", second, 0, second <= 60 ? -91 + second : -31));
+            }
+
+            if (second <= 60)
+            {
+                fold.Apply(Fix("S1", second, 0, -100 + second));
+            }
+
+            fold.Apply(Fix("P1", second, 200, 0));
+        }
+
+        var report = fold.Build();
+
+        Assert.Equal(
+            [
+                (S(60), "E5", "Not heard for 5:00 after its report 31 m from the threat: its device sent nothing until 15:06:00 UTC"),
+                (S(60), "S1", "Last heard 40 m from the threat: not heard again in the 9:00 to the end of the record"),
+            ],
+            report.Activity.Where(a => a.Kind == "silent").Select(a => (a.Time, a.UnitId, a.Text)));
+    }
+
+    [Fact]
     public void Distance_is_sampled_at_most_once_per_interval_and_flag_spans_keep_their_highest_level()
     {
         var fold = new AfterActionFold();

@@ -54,7 +54,9 @@ public sealed class Ics214Tests
 
         Assert.Equal(("", "", ""), (a4.Name, a4.IcsPosition, a4.HomeAgency));
         Assert.DoesNotContain(forms.SelectMany(f => f.Activity), a => a.Activity.StartsWith("Evaluator note", StringComparison.Ordinal));
-        Assert.Equal(["08:00:47 On site", "08:00:54 Reassigned to contact, sent in instead of Adam 1 (A1) (commander)"],
+        // A5 reported once: its log says it was not heard again, as its board row went stale.
+        Assert.Equal(["08:00:47 On site", "08:00:47 Last heard 95 m from the threat: not heard again in the 5:53 to the end of the record",
+            "08:00:54 Reassigned to contact, sent in instead of Adam 1 (A1) (commander)"],
             forms.Single(f => f.Subject == "A5").Activity.Skip(1).Select(a => $"{a.Time.ToOffset(TimeSpan.FromHours(-7)):HH:mm:ss} {a.Activity}"));
     }
 
