@@ -13,10 +13,52 @@ public sealed partial class AfterActionFold
     private static string FromThreat(UnitTally unit) =>
         unit.LastFromThreatM is { } m ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" {m:F0} m from the threat") : "";
 
+    // The fixes of a unit taken as its device stamped them were timed early by its clock, now found and put right from
+    // this fix on: what they set is moved by as much. A tracker 4 min slow was "first unit on scene" 4 min before the
+    // incident opened, in the key moments and its log.
+    private void PutRight(UnitTally unit, TimeSpan shift, DateTimeOffset upTo)
+    {
+        var (onSite, entry, contact) = (unit.FirstOnSite, unit.FirstEntry, unit.ReachedContact);
+        unit.PutRight(shift, upTo);
+        for (var i = 0; i < activity.Count; i++)
+        {
+            if (activity[i] is { Kind: "on-site" or "entry" or "contact" } said && said.UnitId == unit.UnitId && said.Time < upTo
+                && (said.Time == onSite || said.Time == entry || said.Time == contact))
+            {
+                activity[i] = said with { Time = said.Time + shift < upTo ? said.Time + shift : upTo };
+            }
+        }
+
+        // The incident's firsts it set, moved with it, may be another unit's now.
+        var round = enrolment.Where(u => u.Current.Number == Playing.Number).ToList();
+        if (Playing.FirstOnScene?.UnitId == unit.UnitId)
+        {
+            Playing.FirstOnScene = Earliest(round, u => u.FirstOnSite);
+        }
+
+        if (Playing.FirstEntry?.UnitId == unit.UnitId)
+        {
+            Playing.FirstEntry = Earliest(round, u => u.FirstEntry);
+        }
+
+        if (Playing.FirstContact?.UnitId == unit.UnitId)
+        {
+            Playing.FirstContact = Earliest(round, u => u.ReachedContact);
+        }
+    }
+
+    private static UnitMoment? Earliest(IEnumerable<UnitTally> units, Func<UnitTally, DateTimeOffset?> time) =>
+        units.Where(u => time(u) is not null).MinBy(u => time(u)) is { } first ? new UnitMoment(first.UnitId, time(first)!.Value) : null;
+
     private void OnFix(string unitId, GeoPoint position, DateTimeOffset time, ReportedFloor reported, double? clockCorrectionS)
     {
         var unit = Enrol(unitId, unitId, Units.UnitRole.Unassigned, time);
         LogRefusals(unit, time);
+        if (clockCorrectionS is { } firstPutRight && unit.TakenAsStamped)
+        {
+            PutRight(unit, TimeSpan.FromSeconds(firstPutRight), time);
+        }
+
         if (unit.SilentBefore(time) is { } silentFrom)
         {
             // Its board row went stale then; its log says so, or it reads as if the unit reported throughout.

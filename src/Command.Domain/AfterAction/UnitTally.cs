@@ -146,6 +146,23 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     /// <summary>The correction of its device's clock its activity log last said; null before it said one.</summary>
     public double? LastClockLogged { get; set; }
 
+    /// <summary>Whether its fixes so far were taken as its device stamped them, its clock not (yet) put right.</summary>
+    public bool TakenAsStamped { get; private set; }
+
+    /// <summary>
+    /// Its fixes taken as stamped were timed <paramref name="shift"/> early by its device's clock, now put right: the
+    /// times they set (its last report, and its round's on site, entry and contact) move by it, to no later than
+    /// <paramref name="upTo"/>, the first fix put right.
+    /// </summary>
+    public void PutRight(TimeSpan shift, DateTimeOffset upTo)
+    {
+        DateTimeOffset? Moved(DateTimeOffset? time) => time is { } t ? (t + shift < upTo ? t + shift : upTo) : null;
+        lastReport = Moved(lastReport);
+        Current.FirstOnSite = Moved(Current.FirstOnSite);
+        Current.FirstEntry = Moved(Current.FirstEntry);
+        Current.ReachedContact = Moved(Current.ReachedContact);
+    }
+
     /// <summary>
     /// A report of the unit was taken in, its fix made at <paramref name="fixTime"/>, its time put right by
     /// <paramref name="clockCorrectionS"/> where its device's clock was off. The interval since its last is on the clock
@@ -154,6 +171,7 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     /// </summary>
     public void Took(DateTimeOffset fixTime, double? clockCorrectionS = null, Incidents.DrillClock? drillClock = null)
     {
+        TakenAsStamped = clockCorrectionS is null;
         // Counted in the round being played (a receiver may send five fixes a second: intervals are kept in tenths), and
         // so is the correction of its device's clock furthest either way.
         var played = Current;

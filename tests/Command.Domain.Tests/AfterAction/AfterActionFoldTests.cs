@@ -267,6 +267,31 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public void A_units_fixes_taken_before_its_devices_clock_was_put_right_are_timed_by_the_clock_put_right()
+    {
+        // O6's phone runs 4 min slow: its first two reports, 6 s apart from 10 s in, were taken as stamped (4 min before
+        // the incident opened); its third was put right. R1 keeps time and is on site at 20 s. O6 was "first unit on
+        // scene" 4 min before the incident opened, and its log said it had not been heard for 4 min.
+        var fold = new AfterActionFold();
+        fold.Apply(new IncidentOpened("inc-1", "Drill", School, false, "cmd") { Time = S(0) });
+        fold.Apply(new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Active), "cmd") { Time = S(0) });
+        for (var second = 10; second <= 60; second += 6)
+        {
+            var putRight = second >= 22;
+            var fix = Fix("O6", putRight ? second : second - 240, 0, -100 + second);
+            fold.Apply(fix with { Report = fix.Report with { ClockCorrectionS = putRight ? 240 : null }, Time = S(second) });
+            fold.Apply(Fix("R1", second + 10, 50, -50));
+        }
+
+        var report = fold.Build();
+
+        Assert.Equal(new UnitMoment("O6", S(10)), report.Incident.FirstOnScene);
+        Assert.Equal(S(10), report.Units.Single(u => u.UnitId == "O6").FirstOnSite);
+        Assert.Equal([(S(10), "On site")], report.Activity.Where(a => a.UnitId == "O6" && a.Kind == "on-site").Select(a => (a.Time, a.Text)));
+        Assert.DoesNotContain(report.Activity, a => a.Kind == "silent");
+    }
+
+    [Fact]
     public void A_device_that_goes_silent_is_said_in_its_units_log_when_it_comes_back_and_when_it_never_does()
     {
         // E5 reports every 5 s walking in, then nothing for 5 min at 31 m out, then again; S1 stops at 40 m out a minute
