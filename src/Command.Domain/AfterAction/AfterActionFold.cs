@@ -168,8 +168,9 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 Log(e.Time, null, source.Down ? "source-down" : "source-back", stood);
                 break;
             case HostDeparted departed:
-                // Why units that reported through one host went quiet together: it left the cluster.
-                var left = $"Host {departed.Host} left the cluster: reports sent to its listeners went unheard until they reached another host (said by host {departed.By})";
+                // Why units that reported through one host went quiet together: it left the cluster. In the feed's words, said
+                // as past: this one line is the AAR/IP's key moment and incident command's ICS-214 entry alike.
+                var left = $"Host {departed.Host} left the cluster: radios and trackers sending to it were not heard until they reached another host (said by host {departed.By})";
                 timeline.Add(new TimelineMark(e.Time, "host-left", departed.Host, left));
                 Log(e.Time, null, "host-left", left);
                 break;

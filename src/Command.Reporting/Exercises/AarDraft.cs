@@ -25,7 +25,7 @@ public sealed record AarDraft(
 {
     /// <summary>
     /// Most key moments listed. 60. The incident's own (opened, threat active, first on scene, inside and in contact,
-    /// contained, neutralized, recording ends or, in one still open, how far it was recorded) always are; the flags fill the rest, and those past it are counted in one
+    /// contained, neutralized, a host that left the cluster, recording ends or, in one still open, how far it was recorded) always are; the flags fill the rest, and those past it are counted in one
     /// line (every one is in the after-action report's flags, CSV and JSON).
     /// </summary>
     public const int MaxKeyMoments = 60;
@@ -85,7 +85,9 @@ public sealed record AarDraft(
         Add(i.FirstEntry?.Time, $"First unit inside: {Named(i.FirstEntry)}");
         Add(i.FirstContact?.Time, $"First contact with the threat: {Named(i.FirstContact)}");
         var rounds = report.Timeline.Where(m => m.Kind == "drill-started-over").Select(m => m.Time).Order().ToList();
-        foreach (var mark in report.Timeline.Where(m => m.Kind is "drill-started-over" or "incident-closed" or "marker-deleted" or "threat-moved"))
+        // A host that left the cluster is said where it left: units that reported through it went quiet together, and a
+        // first contact or a hold measured across that silence is read against it.
+        foreach (var mark in report.Timeline.Where(m => m.Kind is "drill-started-over" or "incident-closed" or "marker-deleted" or "threat-moved" or "host-left"))
         {
             // The firsts above (on scene, inside, contact, contained) and the objectives are the first round's: said where
             // the second begins, or a reader takes them for the whole session's.

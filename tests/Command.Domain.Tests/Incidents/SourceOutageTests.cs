@@ -133,7 +133,7 @@ public sealed class SourceOutageTests
         var report = await AfterActionFold.BuildAsync(drill.Recorded.ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(["10.20.0.2:11111"], drill.Projection.HostsDeparted);
-        const string left = "Host 10.20.0.2:11111 left the cluster: reports sent to its listeners went unheard until they reached another host (said by host 10.20.0.3:11111)";
+        const string left = "Host 10.20.0.2:11111 left the cluster: radios and trackers sending to it were not heard until they reached another host (said by host 10.20.0.3:11111)";
         Assert.Equal(new TimelineMark(Drill.Start.AddSeconds(30), "host-left", "10.20.0.2:11111", left), Assert.Single(report.Timeline, m => m.Kind == "host-left"));
         Assert.Equal(new ActivityEntry(Drill.Start.AddSeconds(30), null, "host-left", left), Assert.Single(report.Activity, a => a.Kind == "host-left"));
         Assert.StartsWith("{\"type\":\"host-departed\"", EventJson.Serialize(drill.Recorded.Last()), StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using Command.Domain.AfterAction;
 using Command.Domain.Annotations;
 using Command.Domain.Exercises;
+using Command.Domain.Events;
 using Command.Reporting.Exercises;
 using Command.Reporting.Tests.Support;
 
@@ -238,5 +239,22 @@ public sealed class ObjectiveRatingTests
 
         Assert.Contains("15:04:30 Threat T1's marker H-2 deleted on a device (cot:ANDROID-7f3a@10.0.0.9); the threat stood as placed, active",
             draft.KeyMoments.Select(m => $"{m.Time.UtcDateTime:HH:mm:ss} {m.What}"));
+    }
+
+    [Fact]
+    public async Task A_host_that_left_the_cluster_is_a_key_moment_in_the_words_of_incident_commands_log()
+    {
+        // The recording as kept: a host declared dead 3:20 in, told by another, between the fixes of that second.
+        var at = GoldenDrill.T0.AddSeconds(200);
+        var recorded = GoldenDrill.Recorded.Where(e => e.Time <= at)
+            .Append(new HostDeparted("127.0.0.1:11911", "127.0.0.1:11921") { Time = at })
+            .Concat(GoldenDrill.Recorded.Where(e => e.Time > at));
+        var report = await AfterActionFold.BuildAsync(recorded.ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);
+
+        var draft = AarDraft.Build(report, []);
+
+        const string left = "Host 127.0.0.1:11911 left the cluster: radios and trackers sending to it were not heard until they reached another host (said by host 127.0.0.1:11921)";
+        Assert.Contains($"15:03:20 {left}", draft.KeyMoments.Select(m => $"{m.Time.UtcDateTime:HH:mm:ss} {m.What}"));
+        Assert.Equal(left, Assert.Single(report.Activity, a => a.Kind == "host-left").Text);
     }
 }
