@@ -175,6 +175,41 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_threat_sent_again_as_it_stands_records_nothing_and_one_changed_in_anything_is_recorded()
+    {
+        // ATAK broadcasts its markers every minute or so, the same uid, point and text: each was a "threat placed".
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        var marker = new Threat("T1", Sites.Frame.ToGeo(new(0, 40)), 12, ThreatPhase.Active, StaleAfter: ClusterFixture.Start.AddMinutes(2), Marker: "HOSTILE-1",
+            Name: "Shooter", Remarks: "male, black hoodie");
+        Assert.Null(await incident.SetThreat(marker, "cot:HOSTILE-1@10.20.0.9", PhaseChanges.Marker));
+
+        // Sent again, its stale a minute later: when it was sent is no change of the threat.
+        var again = await incident.SetThreat(marker with { StaleAfter = ClusterFixture.Start.AddMinutes(3) }, "cot:HOSTILE-1@10.20.0.9", PhaseChanges.Marker);
+        // Each changed in one thing from the one before it.
+        var changed = new List<Threat> { marker with { Position = Sites.Frame.ToGeo(new(0, 45)) } };
+        changed.Add(changed[^1] with { UncertaintyM = 20 });
+        changed.Add(changed[^1] with { Floor = 1 });
+        changed.Add(changed[^1] with { Phase = ThreatPhase.Reported });
+        changed.Add(changed[^1] with { Name = "Gunman" });
+        changed.Add(changed[^1] with { Remarks = "rifle" });
+        changed.Add(changed[^1] with { Marker = "HOSTILE-2" });
+        foreach (var threat in changed)
+        {
+            Assert.Null(await incident.SetThreat(threat, "cot:HOSTILE-1@10.20.0.9", PhaseChanges.Marker));
+        }
+
+        Assert.Equal((RejectReason.Duplicate, "threat T1 already stands as sent, active: nothing recorded"), (again?.Reason, again?.Detail));
+        Assert.Equal(1 + changed.Count, fixture.Log.Events(id).OfType<ThreatSet>().Count());
+
+        // Its marker deleted since, the marker sent again as it was placed answers the deletion: that is a change.
+        Assert.Null(await incident.DeleteMarker("HOSTILE-2", "cot:ANDROID-7f3a@10.20.0.9"));
+        Assert.Null(await incident.SetThreat(changed[^1], "cot:HOSTILE-1@10.20.0.9", PhaseChanges.Marker));
+        Assert.Null(Assert.Single((await incident.GetView())!.Threats).MarkerDeleted);
+        Assert.Equal(2 + changed.Count, fixture.Log.Events(id).OfType<ThreatSet>().Count());
+    }
+
+    [Fact]
     public async Task The_threats_marker_deleted_is_recorded_once_and_a_deletion_of_anything_else_is_refused()
     {
         var id = NewId();

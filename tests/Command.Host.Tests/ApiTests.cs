@@ -253,6 +253,29 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
     }
 
     [Fact]
+    public async Task A_threat_sent_again_as_it_stands_is_answered_as_placed_and_recorded_once()
+    {
+        // An integration that sends its threat again each minute put a "threat placed" in the feed each time.
+        var id = NewId();
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        var threat = new { lat = 44.0009, lon = -100.0, uncertaintyM = 10, phase = "active", name = "Shooter", remarks = "male, black hoodie" };
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 3; i++)
+        {
+            answers.Add(await host.Client.PutAsJsonAsync($"/api/incidents/{id}/threats/T1", threat, Ct));
+        }
+
+        var moved = await host.Client.PutAsJsonAsync($"/api/incidents/{id}/threats/T1", threat with { lat = 44.0010 }, Ct);
+        var timeline = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", Ct);
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(44.0009, (await answers[^1].Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("position").GetProperty("latitude").GetDouble());
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal(2, timeline!.Count(m => m.GetProperty("type").GetString() == "threat-set"));
+    }
+
+    [Fact]
     public async Task A_threat_moved_without_a_phase_keeps_its_own_and_one_placed_afresh_without_one_is_active()
     {
         // Contained by a commander's decision: moved by an integration that says only where, it went active again in

@@ -42,6 +42,31 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
     }
 
     [Fact]
+    public async Task A_hostile_marker_sent_again_unchanged_is_neither_placed_again_nor_refused()
+    {
+        // ATAK broadcasts its markers every minute or so: each unchanged one was a "threat placed" in the feed.
+        var incident = $"resend-{Guid.NewGuid():N}"[..16];
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(incident))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{incident}/units", new { unitId = "ANDROID-77", callsign = "Viper 7", role = "contact" })).EnsureSuccessStatusCode();
+        await using var watcher = await FrameWatcher.JoinAsync(host, incident);
+        using var udp = new UdpClient();
+        var now = DateTime.UtcNow;
+        string Marker(double lat, DateTime at) =>
+            Cot("HOSTILE-77", "a-h-G", lat, -100.0001, at, "<contact callsign=\"Shooter\"/><link uid=\"ANDROID-77\" type=\"a-f-G-U-C\" relation=\"p-p\"/>");
+
+        await udp.SendAsync(Encoding.UTF8.GetBytes(Marker(44.0013, now)), "127.0.0.1", host.CotUdpPort, Ct);
+        await watcher.WaitForAsync(f => f.Threats.Any(t => t.Marker == "HOSTILE-77"));
+        await udp.SendAsync(Encoding.UTF8.GetBytes(Marker(44.0013, now.AddSeconds(1))), "127.0.0.1", host.CotUdpPort, Ct);
+        await udp.SendAsync(Encoding.UTF8.GetBytes(Marker(44.0014, now.AddSeconds(2))), "127.0.0.1", host.CotUdpPort, Ct);
+        await watcher.WaitForAsync(f => f.Threats.Any(t => t.Marker == "HOSTILE-77" && t.Position.Latitude == 44.0014));
+        var timeline = await host.Client.GetFromJsonAsync<System.Text.Json.JsonElement[]>($"/api/sessions/{incident}/timeline", Ct);
+        var report = await host.Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/sessions/{incident}/report?format=json", Ct);
+
+        Assert.Equal(2, timeline!.Count(m => m.GetProperty("type").GetString() == "threat-set"));
+        Assert.Empty(report.GetProperty("incident").GetProperty("rejected").EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_hostile_marker_marked_unknown_on_a_device_leaves_the_threat_standing_and_saying_so()
     {
         // As ATAK sends it once its user changed it to unknown: the same marker, a unit's type, placed by hand.

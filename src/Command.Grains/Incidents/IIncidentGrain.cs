@@ -26,7 +26,11 @@ public interface IIncidentGrain : IFrameSource
 
     Task<IncidentView?> GetView();
 
-    /// <summary>Places or moves a threat; a change of phase to contained or neutralized needs a reason (it suppresses flags).</summary>
+    /// <summary>
+    /// Places or moves a threat; a change of phase to contained or neutralized needs a reason (it suppresses flags). The
+    /// threat sent again as it stands (a marker re-sent, a request sent again) records nothing and is answered as a
+    /// duplicate (see <see cref="ThreatRepeats"/>): the threat is as asked.
+    /// </summary>
     Task<Rejection?> SetThreat(Threat threat, string actor, string? reason = null);
 
     /// <summary>Changes a threat's phase; to contained or neutralized only with a reason (it suppresses flags).</summary>

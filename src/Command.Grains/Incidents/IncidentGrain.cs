@@ -129,6 +129,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
 
     public Task<Rejection?> SetThreat(Threat threat, string actor, string? reason) =>
         CommandAsync(() => (ThreatGround.Check(stream.Projection.Site!, threat)
+                ?? ThreatRepeats.Of(stream.Projection.Threats.GetValueOrDefault(threat.ThreatId), threat)
                 ?? PhaseChanges.Check(stream.Projection.Threats.GetValueOrDefault(threat.ThreatId)?.Phase, threat.Phase, reason)) is { } refused
             ? Decision.Refuse(refused.Reason, refused.Detail)
             : Decision.Do(new ThreatSet(threat, actor, NullIfBlank(reason))));

@@ -151,8 +151,9 @@ public static class IncidentsApi
 
         var threat = new Threat(threatId, position!.Value, body.UncertaintyM, phase, body.Floor,
             Name: string.IsNullOrWhiteSpace(body.Name) ? null : body.Name.Trim(), Remarks: string.IsNullOrWhiteSpace(body.Remarks) ? null : body.Remarks.Trim());
+        // The threat sent again as it stands: it is as asked, and nothing is recorded twice.
         var rejection = await grains.GetGrain<IIncidentGrain>(id).SetThreat(threat, Actor.Of(request), body.Reason);
-        return rejection is null ? Results.Ok(threat) : ApiError.For(rejection);
+        return rejection is null or { Reason: RejectReason.Duplicate } ? Results.Ok(threat) : ApiError.For(rejection);
     }
 
     private static async Task<IResult> Close(string id, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)

@@ -243,8 +243,9 @@ public sealed partial class IncidentDrillSink(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} drill fixes for incident {IncidentId} were not delivered while it could not be reached ({Reason}); the drill plays on")]
     private static partial void LogFixesLost(ILogger logger, int count, string incidentId, string reason);
 
+    // A step that sets the threat as it stands (a round started over where the last left it) has nothing to record.
     public async Task ThreatAsync(Threat threat, string? reason, CancellationToken cancellationToken) =>
-        Refused(await UntilReachedAsync(() => Incident.SetThreat(threat, Actor, reason), cancellationToken));
+        Refused(await UntilReachedAsync(() => Incident.SetThreat(threat, Actor, reason), cancellationToken) is { Reason: not RejectReason.Duplicate } refused ? refused : null);
 
     /// <summary>Says <paramref name="round"/> of this drill begins: on an incident that played rounds before it, the round after theirs.</summary>
     public async Task StartOverAsync(int round, CancellationToken cancellationToken) =>

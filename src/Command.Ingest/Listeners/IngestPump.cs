@@ -142,6 +142,12 @@ public sealed partial class IngestPump(
             {
                 await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
                 refused = await SetThreatAsync(incident, threat, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
+                if (refused is { Reason: Domain.Validation.RejectReason.Duplicate })
+                {
+                    // The marker sent again as the threat stands (ATAK broadcasts its markers every minute or so): nothing
+                    // new, and nothing refused. Recorded as a refusal, a feed would grow a line a minute.
+                    return;
+                }
             }
 
             if (refused is not null)

@@ -48,6 +48,24 @@ public sealed class DrillSinkTests
         Assert.Equal(2, ((MovingIncident)(object)incident).Calls);
     }
 
+    [Fact]
+    public async Task A_drills_threat_set_as_it_stands_plays_on_and_one_refused_stops_it()
+    {
+        // A round started over where the last left its threat: the incident records nothing, and the drill plays on.
+        var incident = DispatchProxy.Create<Grains.Incidents.IIncidentGrain, MovingIncident>();
+        var grains = DispatchProxy.Create<IGrainFactory, OneGrain>();
+        ((OneGrain)(object)grains).Grain = incident;
+        var sink = new IncidentDrillSink("demo", "demo", grains, null!);
+        var threat = new Threat("T1", new GeoPoint(38.65, -98.43), 5, ThreatPhase.Active);
+        ((MovingIncident)(object)incident).Answer = new Rejection(RejectReason.Duplicate, "threat T1 already stands as sent, active: nothing recorded");
+
+        await sink.ThreatAsync(threat, null, TestContext.Current.CancellationToken);
+        ((MovingIncident)(object)incident).Answer = new Rejection(RejectReason.InvalidCoordinates, "threat T1 is 20 km from site Demo");
+
+        var refused = await Assert.ThrowsAsync<DrillRefusedException>(() => sink.ThreatAsync(threat, null, TestContext.Current.CancellationToken));
+        Assert.Equal(RejectReason.InvalidCoordinates, refused.Rejection.Reason);
+    }
+
     /// <summary>A grain factory that hands out one grain.</summary>
     public class OneGrain : DispatchProxy
     {
@@ -63,12 +81,15 @@ public sealed class DrillSinkTests
 
         public int Calls { get; private set; }
 
+        /// <summary>What it answers once reached; null takes the command.</summary>
+        public Rejection? Answer { get; set; }
+
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
             Calls++;
             return FailuresLeft-- > 0
                 ? Task.FromException<Rejection?>(new SiloUnavailableException("silo S127.0.0.1:11202:0 is unavailable"))
-                : Task.FromResult<Rejection?>(null);
+                : Task.FromResult(Answer);
         }
     }
 

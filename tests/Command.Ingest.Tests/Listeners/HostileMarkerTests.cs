@@ -129,6 +129,25 @@ public sealed class HostileMarkerTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_marker_sent_again_as_the_threat_stands_is_no_refusal_and_nothing_is_recorded_of_it()
+    {
+        // ATAK broadcasts its markers every minute or so: the incident answers the one that changes nothing a duplicate.
+        await using var rig = await IngestRig.StartAsync();
+        var sent = 0;
+        rig.Port.ThreatAnswer = threat => ++sent > 1 ? new Rejection(RejectReason.Duplicate, $"threat {threat.ThreatId} already stands as sent, active: nothing recorded") : null;
+        var marker = CotParserTests.Event("a-h-G", uid: "H-1");
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, marker);
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, marker);
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Event(uid: "U1"));
+
+        var delivered = await rig.Port.WaitForUnitAsync("U1");
+
+        Assert.Equal(["H-1", "H-1"], delivered.Where(d => d.Threat is not null).Select(d => d.Threat!.Marker));
+        Assert.DoesNotContain(delivered, d => d.Refused is not null);
+        Assert.Equal(3, delivered.Count);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task A_deleted_marker_is_told_to_the_incident_with_the_deleting_device_as_the_actor()
     {
         await using var rig = await IngestRig.StartAsync();
