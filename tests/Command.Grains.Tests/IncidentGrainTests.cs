@@ -210,6 +210,27 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_threat_declared_contained_stays_contained_when_its_marker_is_sent_again_or_moved()
+    {
+        // ATAK sends its markers again every minute, always hostile: each put the contained threat back to active, and
+        // every flag came back with it.
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        var marker = new Threat("T1", Sites.Frame.ToGeo(new(0, 40)), 12, ThreatPhase.Active, Marker: "HOSTILE-1", Name: "Shooter");
+        Assert.Null(await incident.SetThreat(marker, "cot:HOSTILE-1@10.20.0.9", PhaseChanges.Marker));
+        Assert.Null(await incident.SetThreatPhase("T1", ThreatPhase.Contained, "commander", "subject barricaded in room 114"));
+
+        var again = await incident.SetThreat(marker, "cot:HOSTILE-1@10.20.0.9", PhaseChanges.Marker);
+        var moved = await incident.SetThreat(marker with { Position = Sites.Frame.ToGeo(new(0, 45)) }, "cot:HOSTILE-1@10.20.0.9", PhaseChanges.Marker);
+
+        Assert.Equal(RejectReason.Duplicate, again?.Reason);
+        Assert.Null(moved);
+        var threat = Assert.Single((await incident.GetView())!.Threats);
+        Assert.Equal((ThreatPhase.Contained, Sites.Frame.ToGeo(new(0, 45))), (threat.Phase, threat.Position));
+        Assert.Equal([ThreatPhase.Active, ThreatPhase.Contained], fixture.Log.Events(id).OfType<ThreatSet>().Select(t => t.Threat.Phase));
+    }
+
+    [Fact]
     public async Task The_threats_marker_deleted_is_recorded_once_and_a_deletion_of_anything_else_is_refused()
     {
         var id = NewId();

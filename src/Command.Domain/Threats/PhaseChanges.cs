@@ -32,6 +32,14 @@ public static class PhaseChanges
                 $"threat {threat.ThreatId} is already {ThreatPhases.Name(next)}{said}; it is not declared {ThreatPhases.Name(next)} again for another reason: a note records more");
     }
 
+    /// <summary>
+    /// The threat as its marker places it: a marker says where the threat is, not how it stands. A threat declared
+    /// contained or neutralized keeps that phase when its marker is sent again or moved: ATAK broadcasts its markers again
+    /// every minute or so, always hostile, and each put a contained threat back to active, and its flags with it.
+    /// </summary>
+    public static Threat Marked(Threat? standing, Threat marked) =>
+        standing is { Phase: ThreatPhase.Contained or ThreatPhase.Neutralized } ? marked with { Phase = standing.Phase } : marked;
+
     public static Rejection? Check(ThreatPhase? current, ThreatPhase next, string? reason) =>
         FlagSuppression.Suppresses(next) && current != next && string.IsNullOrWhiteSpace(reason)
             ? new Rejection(RejectReason.MissingField, $"declaring the threat {ThreatPhases.Name(next)} suppresses flags: a reason is required")

@@ -128,11 +128,15 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     }
 
     public Task<Rejection?> SetThreat(Threat threat, string actor, string? reason) =>
-        CommandAsync(() => (ThreatGround.Check(stream.Projection.Site!, threat)
-                ?? ThreatRepeats.Of(stream.Projection.Threats.GetValueOrDefault(threat.ThreatId), threat)
-                ?? PhaseChanges.Check(stream.Projection.Threats.GetValueOrDefault(threat.ThreatId)?.Phase, threat.Phase, reason)) is { } refused
+        CommandAsync(() => Place(stream.Projection.Threats.GetValueOrDefault(threat.ThreatId), threat, actor, reason));
+
+    private Decision Place(Threat? standing, Threat threat, string actor, string? reason)
+    {
+        var placed = reason == PhaseChanges.Marker ? PhaseChanges.Marked(standing, threat) : threat;
+        return (ThreatGround.Check(stream.Projection.Site!, placed) ?? ThreatRepeats.Of(standing, placed) ?? PhaseChanges.Check(standing?.Phase, placed.Phase, reason)) is { } refused
             ? Decision.Refuse(refused.Reason, refused.Detail)
-            : Decision.Do(new ThreatSet(threat, actor, NullIfBlank(reason))));
+            : Decision.Do(new ThreatSet(placed, actor, NullIfBlank(reason)));
+    }
 
     public Task<Rejection?> SetThreatPhase(string threatId, ThreatPhase phase, string actor, string? reason) =>
         CommandAsync(() => !stream.Projection.Threats.TryGetValue(threatId, out var threat)
