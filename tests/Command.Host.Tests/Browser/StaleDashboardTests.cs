@@ -16,13 +16,26 @@ public sealed class StaleDashboardTests(StaleDashboardTests.SilentHost host) : I
         await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
 
         await Expect(dashboard.ConnectionText).ToHaveTextAsync("Stale");
-        await Expect(dashboard.Page.Locator("#connection-lost")).ToContainTextAsync("No word from the incident");
+        await Expect(dashboard.Page.Locator("#connection-lost")).ToContainTextAsync($"No word from the incident (no word from {scene.IncidentId} for over 6 s)");
 
         await scene.EnrolAsync("P1", "Patrol 1", "contact");
         await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
         await Expect(dashboard.Page.Locator("#connection-lost")).ToBeHiddenAsync();
         await Expect(dashboard.Page.Locator("#board-body [data-unit='P1']")).ToHaveCountAsync(1);
         Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task A_page_whose_browser_lost_its_network_says_so_rather_than_blaming_the_incidents_host()
+    {
+        var scene = await Scene.OpenAsync(host, "offline");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
+
+        await dashboard.Page.Context.SetOfflineAsync(true);
+
+        await Expect(dashboard.Page.Locator("#connection-lost")).ToContainTextAsync("This browser has lost its network: no word from the incident");
+        await dashboard.Page.Context.SetOfflineAsync(false);
     }
 
     /// <summary>A host whose incidents send no heartbeat for an hour: only changes make frames.</summary>

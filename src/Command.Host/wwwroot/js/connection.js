@@ -52,7 +52,8 @@ export class Connection {
     if (!live || this.state !== 'live' || this.joining) return;
     const silentMs = performance.now() - this.lastFrameAt;
     if (silentMs > staleAfterMs) {
-      this.lastLog = `no word from ${this.groupId} for ${Math.round(silentMs / 1000)} s`;
+      // Said once as the page turns stale: a count of seconds would stand still in the banner while the silence grew.
+      this.lastLog = `no word from ${this.groupId} for over ${Math.floor(staleAfterMs / 1000)} s`;
       this.setState('stale');
     }
   }

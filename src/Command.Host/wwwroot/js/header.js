@@ -56,7 +56,10 @@ export class Header {
 
     const at = this.lostAt;
     const as = at == null ? '' : ` The picture is as it was at ${clock(at)} and is not updating.`;
-    this.elements.lost.textContent = state === 'stale'
+    // A browser that lost its own network hears nothing either: that is not the incident's host to blame.
+    this.elements.lost.textContent = state === 'stale' && navigator.onLine === false
+      ? `This browser has lost its network: no word from the incident — reaching it again by itself once the network is back.${as}`
+      : state === 'stale'
       ? `No word from the incident (${detail}) — it may have moved to another host; reaching it again by itself.${as}`
       : state === 'unavailable'
         ? `The incident cannot be shown now: ${detail}. Trying again by itself.${as}`
