@@ -67,6 +67,29 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
     }
 
     [Fact]
+    public async Task A_hostile_marker_deleted_on_a_device_reaches_the_incident_whose_threat_it_placed_where_that_is_not_the_listeners()
+    {
+        // Two incidents open: the marker dropped by an officer of the second set its threat; its deletion, sent under a
+        // uid that is no unit's with only the marker's link, went to the listener's incident and was refused there.
+        var east = $"east-{Guid.NewGuid():N}"[..16];
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(east))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{east}/units", new { unitId = "ANDROID-h8", callsign = "HOTEL 8", role = "contact" })).EnsureSuccessStatusCode();
+        await using var watcher = await FrameWatcher.JoinAsync(host, east);
+        using var udp = new UdpClient();
+        var now = DateTime.UtcNow;
+
+        await udp.SendAsync(Encoding.UTF8.GetBytes(Cot("HOSTILE-E9", "a-h-G", 44.0013, -100.0001, now, "<link uid=\"ANDROID-h8\" type=\"a-f-G-U-C\" relation=\"p-p\"/>")),
+            "127.0.0.1", host.CotUdpPort, Ct);
+        await watcher.WaitForAsync(f => f.Threats.Any(t => t.Marker == "HOSTILE-E9"));
+        await udp.SendAsync(Encoding.UTF8.GetBytes(Cot("4b1d6c2e-delete", "t-x-d-d", 0, 0, now.AddSeconds(1), "<link uid=\"HOSTILE-E9\" relation=\"none\" type=\"a-h-G\"/><__forcedelete/>")),
+            "127.0.0.1", host.CotUdpPort, Ct);
+        var frame = await watcher.WaitForAsync(f => f.Threats.Any(t => t.MarkerDeleted?.Marker == "HOSTILE-E9"));
+
+        var threat = frame.Threats.Single(t => t.Marker == "HOSTILE-E9");
+        Assert.Equal((Domain.Threats.ThreatPhase.Active, 44.0013, "cot:4b1d6c2e-delete@127.0.0.1"), (threat.Phase, threat.Position.Latitude, threat.MarkerDeleted!.Actor));
+    }
+
+    [Fact]
     public async Task A_hostile_marker_marked_unknown_on_a_device_leaves_the_threat_standing_and_saying_so()
     {
         // As ATAK sends it once its user changed it to unknown: the same marker, a unit's type, placed by hand.

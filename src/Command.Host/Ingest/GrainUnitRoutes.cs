@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Command.Grains.Directory;
+using Command.Grains.Incidents;
 using Command.Grains.Units;
 using Command.Ingest.Intake;
 
@@ -9,6 +11,8 @@ namespace Command.Host.Ingest;
 /// one grain call per unit every few seconds rather than one per report. A unit enrolled or released elsewhere is
 /// routed anew within that time. While a unit's grain cannot be asked (the host it lived on died, and the cluster has
 /// not yet moved it), its last known route stands: enrolments change by a commander's hand, not in those seconds.
+/// A marker's incident is asked of the open incidents themselves, each time: a marker's deletion is rare, and its
+/// threat may have been placed a moment before.
 /// </summary>
 public sealed class GrainUnitRoutes(IGrainFactory grains, TimeProvider clock) : IUnitRoutes
 {
@@ -45,5 +49,20 @@ public sealed class GrainUnitRoutes(IGrainFactory grains, TimeProvider clock) : 
 
         routes[unitId] = (record?.IncidentId, now + Lifetime);
         return record?.IncidentId;
+    }
+
+    public async ValueTask<string?> IncidentOfMarkerAsync(string marker, CancellationToken cancellationToken)
+    {
+        var listed = await grains.GetGrain<IIncidentDirectoryGrain>(IIncidentDirectoryGrain.Key).List().WaitAsync(cancellationToken);
+        foreach (var open in listed.Where(i => i.ClosedAt is null))
+        {
+            var view = await grains.GetGrain<IIncidentGrain>(open.IncidentId).GetView().WaitAsync(cancellationToken);
+            if (view is not null && view.Threats.Any(t => t.Marker == marker))
+            {
+                return open.IncidentId;
+            }
+        }
+
+        return null;
     }
 }

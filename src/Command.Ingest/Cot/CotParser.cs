@@ -308,7 +308,8 @@ public sealed class CotParser(CotOptions options)
             return Refuse(xml, RejectReason.MissingField, $"deletion of {CotFields.Clip(deleted)} has no time it was sent (an ISO 8601 time or start attribute)", f.Uid);
         }
 
-        return new CotOutcome(null, Actor: $"cot:{f.Uid}", Raw: xml, Time: sent, Deletion: new DeletedMarker(deleted, f.Uid!));
+        var linked = f.LinkUid is { } device && device != deleted && device != f.Uid ? device : null;
+        return new CotOutcome(null, Actor: $"cot:{f.Uid}", Raw: xml, Time: sent, Deletion: new DeletedMarker(deleted, f.Uid!, Linked: linked));
     }
 
     // What of a marker's remarks the threat keeps: a line a commander reads at a glance.

@@ -11,9 +11,10 @@ namespace Command.Ingest.Listeners;
 /// says it placed none of its threats (<see cref="Otherwise"/>: a marker changed is refused as no unit's position). A
 /// deletion that names a unit's own device is its sign-off, where <see cref="MaySignOff"/>; it touches the threat only
 /// where <see cref="MayTouchThreat"/>, and is otherwise recorded as <see cref="Otherwise"/>. A threat goes to the incident
-/// of the unit whose device placed its marker (<see cref="PlacedFrom"/>), a deletion to the deleting device's, where
-/// that is enrolled; else to the listener's. A refusal that names no unit goes to the incident of the unit its
-/// connection speaks for (<see cref="RoutedBy"/>), where it has one.
+/// of the unit whose device placed its marker (<see cref="PlacedFrom"/>), a deletion to the deleting device's, the
+/// device it links to or the unit its connection speaks for (<see cref="RoutedBy"/>), where one is enrolled, else to the
+/// open incident holding a threat its marker placed; else to the listener's. A refusal that names no unit goes to the
+/// incident of the unit its connection speaks for, where it has one.
 /// </summary>
 public sealed record IngestItem(
     string Incident, UnknownUnitPolicy UnknownUnits, IncomingReport? Report, Threat? Threat = null, string? Actor = null, DateTimeOffset? MarkedAt = null, string Raw = "",

@@ -201,16 +201,26 @@ public sealed partial class IngestPump(
                 }
             }
 
-            // No unit of that name: a map item. Of one that placed no threat here, it is refused and recorded as such
-            // items always were; a marker changed, as no unit's position; from a source that may not touch the
-            // threat, as not allowed.
-            var markerIncident = await IncidentOfDeviceAsync(deletion.SentBy, item.Incident, cancellationToken).ConfigureAwait(false);
+            // No unit of that name: a map item. It goes as a marker goes, by the device that sent it, the device it links
+            // to, or the one unit its connection speaks for, where one is enrolled. Of one that placed no threat there,
+            // where another open incident holds a threat it placed, it goes there: a deletion sent under a uid of its
+            // own, with only the marker's link, or by an officer of another incident, went to the listener's incident
+            // and was refused there while the threat it spoke of stood. Else it is refused and recorded as such items
+            // always were; a marker changed, as no unit's position; from a source that may not touch the threat, as not
+            // allowed.
+            var markerIncident = await IncidentOfDeletionAsync(deletion, item, cancellationToken).ConfigureAwait(false);
             if (refused is null)
             {
                 if (item.MayTouchThreat)
                 {
                     await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
                     refused = await DeleteMarkerAsync(markerIncident, deletion, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
+                    if (NotHeldThere(refused) && deletion.Became is null && await HolderOfMarkerAsync(deletion.Marker, cancellationToken).ConfigureAwait(false) is { } holder
+                        && holder != markerIncident)
+                    {
+                        markerIncident = holder;
+                        refused = await DeleteMarkerAsync(holder, deletion, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
+                    }
                 }
                 else
                 {
@@ -278,20 +288,19 @@ public sealed partial class IngestPump(
     }
 
     // The incident a unit (or the device its uid names) is enrolled in, or the listener's where it is enrolled nowhere
-    // (or is no unit at all). A look-up that fails is tried again as a delivery is; one that still fails throws
-    // UnroutableException.
-    private async ValueTask<string> IncidentOfDeviceAsync(string? device, string listeners, CancellationToken cancellationToken)
-    {
-        if (device is null)
-        {
-            return listeners;
-        }
+    // (or is no unit at all).
+    private async ValueTask<string> IncidentOfDeviceAsync(string? device, string listeners, CancellationToken cancellationToken) =>
+        device is null ? listeners : await EnrolmentOfAsync(device, cancellationToken).ConfigureAwait(false) ?? listeners;
 
+    // The incident a unit (or the device its uid names) is enrolled in; null where it is enrolled nowhere. A look-up that
+    // fails is tried again as a delivery is; one that still fails throws UnroutableException.
+    private async ValueTask<string?> EnrolmentOfAsync(string device, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await routes.IncidentOfAsync(device, cancellationToken).ConfigureAwait(false) ?? listeners;
+                return await routes.IncidentOfAsync(device, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -304,6 +313,41 @@ public sealed partial class IngestPump(
             }
 
             await Task.Delay(options.DeliveryRetryDelay * attempt, clock, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // The incident of the first of the deletion's devices that is enrolled in one: the device it was sent under, the
+    // device it links to, the one unit its connection speaks for; else the listener's.
+    private async ValueTask<string> IncidentOfDeletionAsync(DeletedMarker deletion, IngestItem item, CancellationToken cancellationToken)
+    {
+        foreach (var device in new[] { deletion.SentBy, deletion.Linked, item.RoutedBy }.Distinct(StringComparer.Ordinal))
+        {
+            if (device is not null && await EnrolmentOfAsync(device, cancellationToken).ConfigureAwait(false) is { } incident)
+            {
+                return incident;
+            }
+        }
+
+        return item.Incident;
+    }
+
+    // The incident asked does not hold the marker's threat: none of its threats was placed from it, or it is no open
+    // incident.
+    private static bool NotHeldThere(Domain.Validation.Rejection? refused) =>
+        refused?.Reason is Domain.Validation.RejectReason.NotAPosition or Domain.Validation.RejectReason.UnknownIncident or Domain.Validation.RejectReason.Closed;
+
+    // The open incident holding a threat placed from the marker; null where none does, or where that cannot be looked up
+    // now (logged: the deletion is then refused where it was routed, and recorded there).
+    private async ValueTask<string?> HolderOfMarkerAsync(string marker, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await routes.IncidentOfMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogMarkerNotLookedUp(logger, marker, e);
+            return null;
         }
     }
 
@@ -354,6 +398,9 @@ public sealed partial class IngestPump(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not tell incident {Incident} that unit {UnitId}'s device signed off")]
     private static partial void LogSignOffFailed(ILogger logger, string unitId, string incident, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look up which open incident holds a threat placed from marker {Marker}; its deletion is refused where it was routed")]
+    private static partial void LogMarkerNotLookedUp(ILogger logger, string marker, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not tell incident {Incident} that marker {Marker} was deleted")]
     private static partial void LogDeletionFailed(ILogger logger, string marker, string incident, Exception exception);

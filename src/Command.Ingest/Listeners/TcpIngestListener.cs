@@ -286,8 +286,9 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
                 return item;
             }
 
-            // A refusal routed already (a hostile marker, by the device that placed it) keeps its way.
-            return item.Report is not null && item.RoutedBy is null && unit is not null && !many ? item with { RoutedBy = unit } : item;
+            // A refusal routed already (a hostile marker, by the device that placed it) keeps its way. A marker's deletion
+            // on a phone's own connection is that phone's: it goes as its markers go.
+            return (item.Report is not null || item.Deletion is not null) && item.RoutedBy is null && unit is not null && !many ? item with { RoutedBy = unit } : item;
         }
     }
 

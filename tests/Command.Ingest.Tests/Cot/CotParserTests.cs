@@ -132,8 +132,9 @@ public sealed class CotParserTests
     }
 
     // As ATAK deletes a map item: under the deleting device's uid, the item in a link, its point and errors unknown.
-    internal static string Deletion(string link = "<link uid='H-2' relation='none' type='a-h-G'/>", string time = "time='2026-03-14T15:00:00Z' start='2026-03-14T15:00:00Z'") =>
-        $"<event version='2.0' uid='ANDROID-589520ccfcd20f01' type='t-x-d-d' how='h-g-i-g-o' {time} stale='2026-03-14T15:00:20Z'>"
+    internal static string Deletion(string link = "<link uid='H-2' relation='none' type='a-h-G'/>", string time = "time='2026-03-14T15:00:00Z' start='2026-03-14T15:00:00Z'",
+        string uid = "ANDROID-589520ccfcd20f01") =>
+        $"<event version='2.0' uid='{uid}' type='t-x-d-d' how='h-g-i-g-o' {time} stale='2026-03-14T15:00:20Z'>"
         + $"<point lat='0.0' lon='0.0' hae='9999999.0' ce='9999999.0' le='9999999.0'/><detail>{link}<__forcedelete/></detail></event>";
 
     [Fact]
@@ -144,6 +145,14 @@ public sealed class CotParserTests
         Assert.Equal(new DeletedMarker("H-2", "ANDROID-589520ccfcd20f01"), outcome.Deletion);
         Assert.Equal(("cot:ANDROID-589520ccfcd20f01", new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero), null, null, null),
             (outcome.Actor, outcome.Time, outcome.Report, outcome.Threat, outcome.Alert));
+    }
+
+    [Fact]
+    public void A_deletion_linked_to_a_device_besides_its_marker_names_that_device()
+    {
+        var deletion = Deletion(uid: "9f2c41e0-delete", link: "<link uid='H-2' relation='none' type='a-h-G'/><link uid='ANDROID-h8' relation='p-p' type='a-f-G-U-C'/>");
+
+        Assert.Equal(new DeletedMarker("H-2", "9f2c41e0-delete", Linked: "ANDROID-h8"), Parser.Parse(deletion).Deletion);
     }
 
     [Fact]

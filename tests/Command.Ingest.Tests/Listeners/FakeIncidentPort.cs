@@ -31,8 +31,8 @@ internal sealed class FakeIncidentPort : IIncidentPort
     /// <summary>Why an incident takes nothing now, by its id; null (the default) has every incident take input.</summary>
     public Func<string, Rejection?>? Refuses { get; set; }
 
-    /// <summary>What the incident answers a marker's deletion, by the marker's uid; null takes every one.</summary>
-    public Func<string, Rejection?>? DeletionAnswer { get; set; }
+    /// <summary>What the incident answers a marker's deletion, by the incident asked and the marker's uid; null takes every one.</summary>
+    public Func<string, string, Rejection?>? DeletionAnswer { get; set; }
 
     /// <summary>While set, submissions wait for it before they are taken.</summary>
     public TaskCompletionSource? Gate { get; set; }
@@ -104,7 +104,7 @@ internal sealed class FakeIncidentPort : IIncidentPort
         }
 
         arrivals.Writer.TryWrite(true);
-        return Task.FromResult(DeletionAnswer?.Invoke(deletion.Marker));
+        return Task.FromResult(DeletionAnswer?.Invoke(incidentId, deletion.Marker));
     }
 
     /// <summary>

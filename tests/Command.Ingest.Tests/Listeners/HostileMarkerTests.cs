@@ -84,6 +84,44 @@ public sealed class HostileMarkerTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_deletion_sent_under_a_uid_of_its_own_goes_to_the_incident_of_the_device_it_links_to_or_its_connection_speaks_for()
+    {
+        // As a phone of another incident deletes the marker its officer dropped: under a uid that is no unit's, the marker
+        // in one link and the phone in a p-p link; and, with the marker's link only, on the phone's own connection.
+        var routes = new EnrolledUnits(new Dictionary<string, string> { ["ANDROID-h8"] = "walk-1" });
+        await using var rig = await IngestRig.StartAsync(routes: routes);
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Deletion(uid: "9f2c41e0-delete",
+            link: "<link uid='H-2' relation='none' type='a-h-G'/><link uid='ANDROID-h8' relation='p-p' type='a-f-G-U-C'/>"));
+        await rig.Port.WaitForAsync(1);
+        using var phone = await IngestRig.ConnectAsync(rig.Listener<CotTcpListener>().BoundPort!.Value);
+        await IngestRig.SendAsync(phone, CotParserTests.Event(uid: "ANDROID-h8") + CotParserTests.Deletion(uid: "5d0b77aa-delete"));
+
+        var delivered = await rig.Port.WaitForAsync(3);
+
+        Assert.Equal([("walk-1", "H-2"), ("walk-1", null), ("walk-1", "H-2")], delivered.Select(d => (d.Incident, d.DeletedMarker)));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_deletion_the_incident_it_is_routed_to_does_not_hold_goes_to_the_open_incident_whose_threat_its_marker_placed()
+    {
+        // Two incidents open, the marker's not the listener's: a deletion with only the marker's link, from a device
+        // enrolled nowhere, was refused by the listener's incident while the other's threat stood with no word of it.
+        var routes = new EnrolledUnits(new Dictionary<string, string>(), new Dictionary<string, string> { ["H-2"] = "walk-1" });
+        await using var rig = await IngestRig.StartAsync(routes: routes);
+        rig.Port.DeletionAnswer = (incident, marker) => incident == "walk-1" ? null
+            : new Rejection(RejectReason.NotAPosition, $"deletion of map item {marker}, which placed no threat here, is not a position");
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Deletion(uid: "9f2c41e0-delete"));
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Deletion(uid: "9f2c41e0-delete", link: "<link uid='ROUTE-1' relation='none' type='b-m-r'/>"));
+
+        var delivered = await rig.Port.WaitForAsync(4);
+
+        // The listener's incident is asked first and records nothing of H-2; a map item no incident's threat came from is
+        // refused and recorded there, as always.
+        Assert.Equal([("drill-1", "H-2", null), ("walk-1", "H-2", null), ("drill-1", "ROUTE-1", null), ("drill-1", null, RejectReason.NotAPosition)],
+            delivered.Select(d => (d.Incident, d.DeletedMarker, d.Refused?.Reason)));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task A_marker_refused_as_it_is_read_is_recorded_in_the_incident_of_the_officer_who_placed_it()
     {
         // A marker with no number for a position, or at 0,0 with no fix, says nothing of where the threat is, but the
@@ -164,7 +202,7 @@ public sealed class HostileMarkerTests
     public async Task A_deleted_map_item_that_placed_no_threat_is_refused_as_the_incident_says_and_recorded_with_its_text()
     {
         await using var rig = await IngestRig.StartAsync();
-        rig.Port.DeletionAnswer = marker => new Rejection(RejectReason.NotAPosition, $"deletion of map item {marker}, which placed no threat here, is not a position");
+        rig.Port.DeletionAnswer = (_, marker) => new Rejection(RejectReason.NotAPosition, $"deletion of map item {marker}, which placed no threat here, is not a position");
         var deletion = CotParserTests.Deletion(link: "<link uid='ROUTE-1' relation='none' type='b-m-r'/>");
         await IngestRig.SendDatagramAsync(rig.CotUdpPort, deletion);
 
@@ -184,7 +222,7 @@ public sealed class HostileMarkerTests
             ["Ingest:Cot:Tcp:Allow:0:Address"] = "127.0.0.2/32",
             ["Ingest:Cot:Tcp:Allow:0:HostileMarkers"] = "false",
         });
-        rig.Port.DeletionAnswer = marker => new Rejection(RejectReason.NotAPosition, $"deletion of map item {marker}, which placed no threat here, is not a position");
+        rig.Port.DeletionAnswer = (_, marker) => new Rejection(RejectReason.NotAPosition, $"deletion of map item {marker}, which placed no threat here, is not a position");
         var changed = CotParserTests.Event("a-u-G", uid: "H-2", how: "h-g-i-g-o");
         await IngestRig.SendDatagramAsync(rig.CotUdpPort, changed, from: "127.0.0.4");
         using var client = await IngestRig.ConnectAsync(rig.Listener<CotTcpListener>().BoundPort!.Value, "127.0.0.2");

@@ -116,7 +116,7 @@ public sealed class TlsListenerTests : IDisposable
         settings["Ingest:Cot:Tls:Units:alpha"] = "ANDROID-77";
         var enrolled = new EnrolledUnits(new Dictionary<string, string> { ["ANDROID-77"] = "drill-1", ["BRAVO-2"] = "drill-1" });
         await using var rig = await IngestRig.StartAsync(settings, routes: enrolled);
-        rig.Port.DeletionAnswer = marker => new Domain.Validation.Rejection(RejectReason.NotAPosition, $"deletion of map item {marker}, which placed no threat here, is not a position");
+        rig.Port.DeletionAnswer = (_, marker) => new Domain.Validation.Rejection(RejectReason.NotAPosition, $"deletion of map item {marker}, which placed no threat here, is not a position");
         rig.Port.SignOffAnswer = _ => null;
         using var certificate = certificates.Client("alpha");
         await using var client = await ConnectAsync(rig, certificate);
