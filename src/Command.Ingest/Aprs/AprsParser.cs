@@ -8,7 +8,8 @@ namespace Command.Ingest.Aprs;
 /// <summary>
 /// Reads one TNC2 line as APRS-IS carries it, <c>CALL-SSID&gt;DEST,PATH:payload</c>. The callsign-SSID is the
 /// unit. Positions: uncompressed and compressed (<c>!</c>, <c>=</c>, and with a timestamp <c>/</c>, <c>@</c>)
-/// and Mic-E (<c>`</c>, <c>'</c>). A position without a timestamp was taken when it was received. Everything
+/// and Mic-E (<c>`</c>, <c>'</c>). A position without a timestamp, or stamped in the sender's local time (whose zone
+/// it does not say), was taken when it was received. Everything
 /// else (messages, status, telemetry, weather, objects, items, queries, raw NMEA) is not a position.
 /// Never throws on bad input.
 /// </summary>

@@ -30,6 +30,19 @@ public sealed class AprsParserTests
     }
 
     [Fact]
+    public void A_beacon_stamped_in_the_senders_local_time_is_timed_as_received_whatever_hour_it_says()
+    {
+        // A tracker set to local time an hour east of UTC (16:00 at 15:00 UTC), and one an hour west: the packet does
+        // not say the zone, so the stamp says nothing of the instant. Read as UTC, each was an hour ahead or behind.
+        var east = Parser.Parse("DL2XYZ-7>APRS,WIDE1-1,qAR,IGATE:@141600/4903.50N/07201.75W>Perimeter Sued", Received).Report?.FixTime;
+        var west = Parser.Parse("K1ABC-9>APRS:/141400/4903.50N/07201.75W>", Received.AddSeconds(8)).Report?.FixTime;
+        var notAStamp = Parser.Parse("K1ABC-9>APRS:@001600/4903.50N/07201.75W>", Received).Rejection;
+
+        Assert.Equal((Received, Received.AddSeconds(8)), (east, west));
+        Assert.Equal((RejectReason.Malformed, "timestamp '001600/' is not DDHHMMz, DDHHMM/ or HHMMSSh"), (notAStamp?.Reason, notAStamp?.Detail));
+    }
+
+    [Fact]
     public void Beacons_stamped_with_the_same_minute_and_received_within_it_keep_their_own_times()
     {
         // A tracker on the move beaconing every few seconds with a DHM zulu stamp: each says only the minute.

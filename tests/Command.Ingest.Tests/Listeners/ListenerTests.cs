@@ -275,6 +275,20 @@ public sealed class ListenerTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task An_aprs_beacon_stamped_in_local_time_an_hour_off_the_host_clock_is_taken_as_received()
+    {
+        // A tracker set to local time at a site an hour east of UTC: read as UTC, its stamp was an hour ahead of the
+        // host's clock and every beacon was refused as future-fix.
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<AprsTcpListener>().BoundPort!.Value);
+
+        await IngestRig.SendAsync(client, "DL2XYZ-7>APRS,WIDE1-1,qAR,IGATE:@141600/3944.35N/10459.42W>Perimeter Sued\r\n");
+        var delivered = Assert.Single(await rig.Port.WaitForAsync(1));
+
+        Assert.Equal(("DL2XYZ-7", IngestRig.Now, null), (delivered.Report?.UnitId, delivered.Report?.FixTime, delivered.Refused));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Aprs_line_reaches_the_incident_and_oversized_lines_do_not_close_the_connection()
     {
         await using var rig = await IngestRig.StartAsync();
