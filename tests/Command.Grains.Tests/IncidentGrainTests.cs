@@ -52,6 +52,29 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Fixes_of_a_second_device_that_keeps_drawing_the_unit_away_are_refused_by_name_once_it_has_twice()
+    {
+        // The phone 70 m south every 7 s; a clone 220 m east between its fixes, 3.5 s after each: no speed refused either.
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        Assert.Null(await incident.Enrol(P1, "Bravo 2", UnitRole.Contact, "dispatch"));
+        var results = new List<Rejection?>();
+        for (var i = 0; i < 8; i++)
+        {
+            var at = ClusterFixture.Start.AddSeconds(7 * i);
+            results.AddRange(await incident.Submit([Sites.Report(P1, at, 0, -70)], [], null));
+            results.AddRange(await incident.Submit([Sites.Report(P1, at.AddSeconds(3.5), 220, 0)], [], null));
+        }
+
+        // Two excursions taken, then every one of the clone's refused, every one of the phone's taken.
+        Assert.Equal([null, null, null, null, null, RejectReason.SecondDevice, null, RejectReason.SecondDevice],
+            results.Take(8).Select(r => r?.Reason));
+        Assert.All(results.Skip(8).Where((_, i) => i % 2 == 1), r => Assert.Equal(RejectReason.SecondDevice, r?.Reason));
+        Assert.All(results.Where((_, i) => i % 2 == 0), Assert.Null);
+        Assert.Equal(Sites.Frame.ToGeo(new(0, -70)), Assert.Single(await incident.GetUnits()).LastFix!.Position);
+    }
+
+    [Fact]
     public async Task Every_event_is_recorded_with_a_gapless_sequence()
     {
         var id = NewId();

@@ -40,6 +40,9 @@ public enum RejectReason
     /// <summary>Reaching it from the last accepted fix needs a speed no person or car can reach.</summary>
     ImpliedSpeed,
 
+    /// <summary>From the one place the unit's fixes keep leaving its track for and coming back from: another device's.</summary>
+    SecondDevice,
+
     /// <summary>The unit is not enrolled and the incident or listener does not auto-enrol.</summary>
     UnknownUnit,
 

@@ -27,6 +27,50 @@ public sealed class SecondDevices
     // Each unit's latest fix refused for its speed, and since when its refused fixes have come from around there.
     private readonly Dictionary<string, (PositionReport Latest, DateTimeOffset Since)> refused = new(StringComparer.Ordinal);
 
+    // Where each unit's track holds, and the place a second device keeps sending it to (see UnitPlaces).
+    private readonly Dictionary<string, UnitPlaces> places = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// What becomes of <paramref name="report"/> after <paramref name="latest"/>, the unit's latest fix taken, which
+    /// <see cref="FixSequence"/> answered with <paramref name="sequence"/>: null to take it (then say so with
+    /// <see cref="Took"/>), else its refusal. Two devices far enough apart in time that neither's fixes imply a speed no
+    /// one reaches were both taken, in turn: once the unit's fixes have twice left its track for one place and come back
+    /// (<see cref="UnitPlaces"/>), a fix from there is refused, <see cref="RejectReason.SecondDevice"/>; and one back on
+    /// the track is taken though the fix just before it, from the other place, makes its speed impossible.
+    /// </summary>
+    public Rejection? Screen(PositionReport report, PositionReport latest, Rejection? sequence, ValidationOptions options, Incidents.DrillClock? drillClock = null)
+    {
+        var unit = places.GetValueOrDefault(report.UnitId);
+        if (sequence is { Reason: RejectReason.ImpliedSpeed } && unit?.Home is { } home && unit.IsAway(latest) && FixSequence.Check(home, report, options, drillClock) is null)
+        {
+            sequence = null;
+        }
+
+        if (sequence is not null)
+        {
+            return Explain(report, latest, sequence);
+        }
+
+        if (unit is { Home: { } track } && unit.FromSecond(report))
+        {
+            return new Rejection(RejectReason.SecondDevice, string.Create(CultureInfo.InvariantCulture,
+                $"fix {GreatCircle.DistanceM(track.Position, report.Position):F0} m from where the unit's track holds, from the one place its fixes have left it for and come back from, twice: two devices may be reporting as this unit"));
+        }
+
+        return null;
+    }
+
+    /// <summary>Follows a fix of the unit taken after <see cref="Screen"/> let it through.</summary>
+    public void Took(PositionReport report)
+    {
+        if (!places.TryGetValue(report.UnitId, out var unit))
+        {
+            places[report.UnitId] = unit = new UnitPlaces();
+        }
+
+        unit.Took(report);
+    }
+
     /// <summary>
     /// The refusal of <paramref name="report"/> after <paramref name="latest"/>, the unit's latest accepted fix, with
     /// what it says of a second device where its fixes refused for their speed keep coming from one place.

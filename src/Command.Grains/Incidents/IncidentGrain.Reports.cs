@@ -126,13 +126,18 @@ public sealed partial class IncidentGrain
                 unit = stream.Projection.Units[report.UnitId];
             }
 
-            if (FixSequence.Check(unit.LastFix, report, validation, stream.Projection.DrillClock) is { } refusal)
+            var sequence = FixSequence.Check(unit.LastFix, report, validation, stream.Projection.DrillClock);
+            if ((unit.LastFix is { } latest ? secondDevices.Screen(report, latest, sequence, validation, stream.Projection.DrillClock) : sequence) is { } refusal)
             {
-                results[i] = Refuse(report, secondDevices.Explain(report, unit.LastFix!, refusal), now, batch);
+                results[i] = Refuse(report, refusal, now, batch);
                 continue;
             }
 
             results[i] = stream.Record(new PositionAccepted(report), now, batch);
+            if (results[i] is null)
+            {
+                secondDevices.Took(report);
+            }
         }
     }
 

@@ -59,4 +59,55 @@ public sealed class SecondDevicesTests
         Assert.DoesNotContain("two devices", otherUnit.Detail, StringComparison.Ordinal);
         Assert.Same(late, devices.Explain(At("A1", 7.5, 221), latest, late));
     }
+
+    // Each report in turn as the incident takes it: screened against the unit's latest fix taken; the reason of each refused.
+    private static List<(PositionReport Report, RejectReason? Refused)> Feed(IEnumerable<PositionReport> reports)
+    {
+        var devices = new SecondDevices();
+        var outcomes = new List<(PositionReport, RejectReason?)>();
+        PositionReport? latest = null;
+        foreach (var report in reports.OrderBy(r => r.FixTime))
+        {
+            var sequence = FixSequence.Check(latest, report, ValidationOptions.Default);
+            var refusal = latest is null ? sequence : devices.Screen(report, latest, sequence, ValidationOptions.Default);
+            outcomes.Add((report, refusal?.Reason));
+            if (refusal is null)
+            {
+                latest = report;
+                devices.Took(report);
+            }
+        }
+
+        return outcomes;
+    }
+
+    [Fact]
+    public void A_second_device_far_enough_apart_in_time_to_be_taken_in_turn_is_refused_once_it_has_twice_drawn_the_unit_away()
+    {
+        // The officer's phone 70 m south of the threat every 7 s; from 20 s a cloned install 220 m east every 3.5 s, 3 s or
+        // more after the phone's fix (no speed refused it) or 0.4 s (the phone's fix after it refused for its speed).
+        var phone = Enumerable.Range(0, 18).Select(i => At("B2", 7 * i, 0, -70));
+        var clone = Enumerable.Range(0, 12).Select(i => At("B2", 20.4 + (3.5 * i), 220, 0));
+
+        var outcomes = Feed(phone.Concat(clone));
+
+        var cloneTaken = outcomes.Where(o => o.Report.Position == Frame.ToGeo(new LocalPoint(220, 0)) && o.Refused is null).ToList();
+        Assert.InRange(cloneTaken.Count, 1, 4);
+        // Once it has drawn the unit away twice, every fix of it is refused, by name, and every fix of the phone taken.
+        var confirmed = outcomes.FindIndex(o => o.Refused == RejectReason.SecondDevice);
+        Assert.True(confirmed > 0);
+        Assert.All(outcomes.Skip(confirmed), o => Assert.Equal(o.Report.Position == Frame.ToGeo(new LocalPoint(220, 0)) ? RejectReason.SecondDevice : null, o.Refused));
+        Assert.All(outcomes.Where(o => o.Report.FixTime > T0.AddSeconds(40) && o.Report.Position != Frame.ToGeo(new LocalPoint(220, 0))), o => Assert.Null(o.Refused));
+    }
+
+    [Fact]
+    public void A_walk_thrown_by_bursts_of_multipath_and_a_car_driving_off_are_not_taken_for_a_second_device()
+    {
+        // On foot at 1.5 m/s with every fifth fix thrown 80 m the same way, and every ninth 80 m the other way.
+        var walk = Enumerable.Range(0, 60).Select(i => At("W1", 5 * i, (1.5 * 5 * i) + (i % 5 == 4 ? 80 : i % 9 == 8 ? -80 : 0), 0));
+        // A car at 20 m/s that drives 300 m out and back twice.
+        var car = Enumerable.Range(0, 60).Select(i => At("C1", 5 * i, 300 - Math.Abs(300 - (100 * i % 600)), 0));
+
+        Assert.DoesNotContain(Feed(walk).Concat(Feed(car)), o => o.Refused == RejectReason.SecondDevice);
+    }
 }
