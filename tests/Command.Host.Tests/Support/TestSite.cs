@@ -8,7 +8,7 @@ public static class TestSite
     public static readonly GeoPoint Origin = new(44.0, -100.0);
     public static readonly LocalFrame Frame = new(Origin);
 
-    public static object CreateIncident(string id, bool autoEnrol = true, object? walks = null) => new
+    public static object CreateIncident(string id, bool autoEnrol = true, object? walks = null, string? timeZone = null) => new
     {
         id,
         name = $"Drill {id}",
@@ -20,6 +20,7 @@ public static class TestSite
             buildings = new[] { new { id = "main", name = "Main building", floors = 2, footprint = Square(100, 20) } },
             zones = new[] { new { id = "hot", name = "Main building", kind = "hot", polygon = Square(100, 30) } },
             walks,
+            timeZone,
         },
     };
 

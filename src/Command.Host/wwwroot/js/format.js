@@ -55,6 +55,20 @@ export function clock(ms) {
   return new Date(ms).toISOString().substring(11, 19);
 }
 
+/**
+ * The time of day at ms where the site is (an IANA zone) and the zone's place, "17:52:53 Berlin"; null for a zone that
+ * is UTC or that this browser does not know.
+ */
+export function siteClock(ms, zone) {
+  if (ms == null || !Number.isFinite(ms) || !zone || /^(Etc\/)?(UTC|GMT|Zulu|Universal)$/.test(zone)) return null;
+  try {
+    const time = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(ms));
+    return `${time} ${zone.substring(zone.lastIndexOf('/') + 1).replaceAll('_', ' ')}`;
+  } catch {
+    return null;
+  }
+}
+
 /** A replay's speed as its speed list writes it: ¼×, ½×, 1×, 60×. */
 export function speed(rate) {
   return rate === 0.25 ? '¼×' : rate === 0.5 ? '½×' : `${rate}×`;

@@ -1,6 +1,6 @@
 // The header: incident clock, threat phase in large type, and the state of the live connection. A lost
 // connection is said in words across the page, the picture is marked as old, and getting it back is said too.
-import { clock } from './format.js';
+import { clock, siteClock } from './format.js';
 import { showNotice } from './notice.js';
 
 const connectionWords = {
@@ -20,8 +20,13 @@ export class Header {
   }
 
   renderClock() {
-    const text = clock(this.picture.now());
+    const now = this.picture.now();
+    const text = clock(now);
     if (this.elements.clock.textContent !== text) this.elements.clock.textContent = text;
+    // Beside UTC, the site's own time, as the paperwork leads with it: those in the room write their notes by it.
+    const local = siteClock(now, this.picture.site?.timeZone);
+    this.elements.localClock.hidden = local == null;
+    if (local != null && this.elements.localClock.textContent !== local) this.elements.localClock.textContent = local;
   }
 
   renderPhase() {

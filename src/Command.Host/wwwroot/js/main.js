@@ -34,7 +34,7 @@ const picture = new Picture();
 const commands = new Commands();
 const focus = new Focus();
 const header = new Header({
-  clock: $('clock'), phase: $('threat-phase'), name: $('incident-name'),
+  clock: $('clock'), localClock: $('clock-local'), phase: $('threat-phase'), name: $('incident-name'),
   connection: $('connection'), connectionText: $('connection-text'), lost: $('connection-lost'),
   phaseButtons: document.querySelectorAll('.controls [data-phase]'),
 }, picture);
