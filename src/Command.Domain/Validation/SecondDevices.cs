@@ -38,9 +38,9 @@ public sealed class SecondDevices
     /// (<see cref="UnitPlaces"/>), a fix from there is refused, <see cref="RejectReason.SecondDevice"/>; and one back on
     /// the track is taken though the fix just before it, from the other place, makes its speed impossible.
     /// </summary>
-    public Rejection? Screen(PositionReport report, PositionReport latest, Rejection? sequence, ValidationOptions options, Incidents.DrillClock? drillClock = null)
+    public Rejection? Screen(PositionReport report, PositionReport latest, Rejection? sequence, ValidationOptions options, Incidents.DrillClock? drillClock = null, int round = 1)
     {
-        var unit = places.GetValueOrDefault(report.UnitId);
+        var unit = places.GetValueOrDefault(report.UnitId) is { } known && known.Round == round ? known : null;
         if (sequence is { Reason: RejectReason.ImpliedSpeed } && unit?.Home is { } home && unit.IsAway(latest) && FixSequence.Check(home, report, options, drillClock) is null)
         {
             sequence = null;
@@ -51,7 +51,7 @@ public sealed class SecondDevices
             return Explain(report, latest, sequence);
         }
 
-        if (unit is { Home: { } track } && unit.FromSecond(report))
+        if (unit is { Home: { } track } && unit.FromSecond(report, drillClock))
         {
             return new Rejection(RejectReason.SecondDevice, string.Create(CultureInfo.InvariantCulture,
                 $"fix {GreatCircle.DistanceM(track.Position, report.Position):F0} m from where the unit's track holds, from the one place its fixes have left it for and come back from, twice: two devices may be reporting as this unit"));
@@ -60,15 +60,18 @@ public sealed class SecondDevices
         return null;
     }
 
-    /// <summary>Follows a fix of the unit taken after <see cref="Screen"/> let it through.</summary>
-    public void Took(PositionReport report)
+    /// <summary>
+    /// Follows a fix of the unit taken after <see cref="Screen"/> let it through, in <paramref name="round"/> of the
+    /// incident's drill: a drill started over puts its units back where it starts them, and their places are learned afresh.
+    /// </summary>
+    public void Took(PositionReport report, Incidents.DrillClock? drillClock = null, int round = 1)
     {
-        if (!places.TryGetValue(report.UnitId, out var unit))
+        if (!places.TryGetValue(report.UnitId, out var unit) || unit.Round != round)
         {
-            places[report.UnitId] = unit = new UnitPlaces();
+            places[report.UnitId] = unit = new UnitPlaces(round);
         }
 
-        unit.Took(report);
+        unit.Took(report, drillClock);
     }
 
     /// <summary>

@@ -10,10 +10,14 @@ namespace Command.Domain.Validation;
 /// turn, and the unit was drawn jumping between them. A taken fix more than <see cref="FarM"/> from where the track holds
 /// leaves it; one back within that of it, within <see cref="Returning"/>, ends the excursion. A second excursion to
 /// within <see cref="SecondDevices.SamePlaceM"/> of the first makes that place the second device's; a track away for
-/// longer than <see cref="Returning"/> has moved there.
+/// longer than <see cref="Returning"/> has moved there. Times are on the clock units are judged on (a drill played at 60×
+/// starts a round over every ten seconds, its units back at staging), and a drill's round starts the places afresh.
 /// </summary>
-internal sealed class UnitPlaces
+internal sealed class UnitPlaces(int round)
 {
+    /// <summary>The round of the incident's drill these places were learned in.</summary>
+    public int Round { get; } = round;
+
     /// <summary>How far a fix must leave the track to count as elsewhere: 100 m, further than a burst of multipath throws one.</summary>
     public const double FarM = 100;
 
@@ -41,9 +45,9 @@ internal sealed class UnitPlaces
     public PositionReport? Second { get; private set; }
 
     /// <summary>True, and heard from there now, when <paramref name="report"/> comes from the second device's place.</summary>
-    public bool FromSecond(PositionReport report)
+    public bool FromSecond(PositionReport report, Incidents.DrillClock? clock)
     {
-        if (Second is not { } second || report.FixTime - secondHeard > Forgotten || !Near(second, report, SecondDevices.SamePlaceM))
+        if (Second is not { } second || Elapsed(clock, secondHeard, report.FixTime) > Forgotten || !Near(second, report, SecondDevices.SamePlaceM))
         {
             return false;
         }
@@ -53,7 +57,7 @@ internal sealed class UnitPlaces
     }
 
     /// <summary>Follows a fix taken of the unit.</summary>
-    public void Took(PositionReport report)
+    public void Took(PositionReport report, Incidents.DrillClock? clock)
     {
         if (home is null)
         {
@@ -66,7 +70,7 @@ internal sealed class UnitPlaces
             if (away is { } left)
             {
                 // Back: an excursion. Twice to one place, that place is another device's.
-                if (excursion is { } before && Near(before, left, SecondDevices.SamePlaceM) && left.FixTime - before.FixTime <= Forgotten)
+                if (excursion is { } before && Near(before, left, SecondDevices.SamePlaceM) && Elapsed(clock, before.FixTime, left.FixTime) <= Forgotten)
                 {
                     (Second, secondHeard) = (left, left.FixTime);
                 }
@@ -79,7 +83,7 @@ internal sealed class UnitPlaces
         }
 
         awaySince ??= report.FixTime;
-        if (report.FixTime - awaySince > Returning)
+        if (Elapsed(clock, awaySince.Value, report.FixTime) > Returning)
         {
             // Away for longer than an excursion lasts: the unit is there now.
             (home, away, awaySince) = (report, null, null);
@@ -88,6 +92,8 @@ internal sealed class UnitPlaces
 
         away = report;
     }
+
+    private static TimeSpan Elapsed(Incidents.DrillClock? clock, DateTimeOffset from, DateTimeOffset to) => clock?.Elapsed(from, to) ?? to - from;
 
     private static bool Near(PositionReport a, PositionReport b, double metres) =>
         GreatCircle.DistanceM(a.Position, b.Position) <= metres + (a.AccuracyM ?? 0) + (b.AccuracyM ?? 0);

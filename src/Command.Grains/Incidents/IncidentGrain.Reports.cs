@@ -127,7 +127,7 @@ public sealed partial class IncidentGrain
             }
 
             var sequence = FixSequence.Check(unit.LastFix, report, validation, stream.Projection.DrillClock);
-            if ((unit.LastFix is { } latest ? secondDevices.Screen(report, latest, sequence, validation, stream.Projection.DrillClock) : sequence) is { } refusal)
+            if ((unit.LastFix is { } latest ? secondDevices.Screen(report, latest, sequence, validation, stream.Projection.DrillClock, stream.Projection.Round) : sequence) is { } refusal)
             {
                 results[i] = Refuse(report, refusal, now, batch);
                 continue;
@@ -136,7 +136,7 @@ public sealed partial class IncidentGrain
             results[i] = stream.Record(new PositionAccepted(report), now, batch);
             if (results[i] is null)
             {
-                secondDevices.Took(report);
+                secondDevices.Took(report, stream.Projection.DrillClock, stream.Projection.Round);
             }
         }
     }

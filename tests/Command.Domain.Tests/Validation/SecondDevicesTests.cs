@@ -61,24 +61,36 @@ public sealed class SecondDevicesTests
     }
 
     // Each report in turn as the incident takes it: screened against the unit's latest fix taken; the reason of each refused.
-    private static List<(PositionReport Report, RejectReason? Refused)> Feed(IEnumerable<PositionReport> reports)
+    private static List<(PositionReport Report, RejectReason? Refused)> Feed(IEnumerable<PositionReport> reports, Func<PositionReport, int>? roundOf = null)
     {
         var devices = new SecondDevices();
         var outcomes = new List<(PositionReport, RejectReason?)>();
         PositionReport? latest = null;
         foreach (var report in reports.OrderBy(r => r.FixTime))
         {
+            var round = roundOf?.Invoke(report) ?? 1;
             var sequence = FixSequence.Check(latest, report, ValidationOptions.Default);
-            var refusal = latest is null ? sequence : devices.Screen(report, latest, sequence, ValidationOptions.Default);
+            var refusal = latest is null ? sequence : devices.Screen(report, latest, sequence, ValidationOptions.Default, round: round);
             outcomes.Add((report, refusal?.Reason));
             if (refusal is null)
             {
                 latest = report;
-                devices.Took(report);
+                devices.Took(report, round: round);
             }
         }
 
         return outcomes;
+    }
+
+    [Fact]
+    public void A_drill_started_over_every_few_seconds_puts_its_units_back_at_staging_and_that_is_no_second_device()
+    {
+        // Played at 60×, each round lasts ten seconds: the officer is back at staging 300 m out, then at the threat.
+        var rounds = Enumerable.Range(0, 6).SelectMany(r => new[] { At("A1", (10 * r) + 1, 300), At("A1", (10 * r) + 6, 150), At("A1", (10 * r) + 9, 10) });
+
+        Assert.DoesNotContain(Feed(rounds, r => 1 + (int)((r.FixTime - T0).TotalSeconds / 10)), o => o.Refused == RejectReason.SecondDevice);
+        // Without the rounds, the same fixes read as a device at staging drawing the officer away.
+        Assert.Contains(Feed(rounds), o => o.Refused == RejectReason.SecondDevice);
     }
 
     [Fact]
