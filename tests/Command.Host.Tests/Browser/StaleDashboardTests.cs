@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Command.Host.Tests.Browser;
@@ -32,11 +33,44 @@ public sealed class StaleDashboardTests(StaleDashboardTests.SilentHost host) : I
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
         await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
 
+        // Offline once the page has the incident's picture (its clock): the join's answer is not what goes missing here.
+        await Expect(dashboard.Page.Locator("#clock")).Not.ToContainTextAsync("--:--:--");
         await dashboard.Page.Context.SetOfflineAsync(true);
 
         await Expect(dashboard.Page.Locator("#connection-lost")).ToContainTextAsync("This browser has lost its network: no word from the incident");
         await dashboard.Page.Context.SetOfflineAsync(false);
     }
+
+    [Fact]
+    public async Task A_page_whose_join_is_never_answered_says_it_hears_nothing_rather_than_showing_an_empty_picture_as_live()
+    {
+        var scene = await Scene.OpenAsync(host, "unanswered");
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, prepare: UnansweredJoinAsync);
+
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Stale");
+        await Expect(dashboard.Page.Locator("#connection-lost")).ToContainTextAsync($"No word from the incident (no word from {scene.IncidentId} for over 6 s)");
+        await Expect(dashboard.Page.Locator("#board-body [data-unit='P1']")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// Carries the hub's messages both ways but drops every answer the host gives to an invocation (the join's
+    /// snapshot among them), as a link lost just as the page joined would.
+    /// </summary>
+    private static Task UnansweredJoinAsync(IBrowserContext context) =>
+        context.RouteWebSocketAsync("**/hubs/incidents**", page =>
+        {
+            var server = page.ConnectToServer();
+            server.OnMessage(frame =>
+            {
+                var kept = (frame.Text ?? "").Split('\u001e').Where(m => m.Length > 0 && !m.Contains("\"type\":3", StringComparison.Ordinal));
+                var text = string.Concat(kept.Select(m => m + '\u001e'));
+                if (text.Length > 0)
+                {
+                    page.Send(text);
+                }
+            });
+        });
 
     /// <summary>A host whose incidents send no heartbeat for an hour: only changes make frames.</summary>
     public sealed class SilentHost() : DashboardHost(new Dictionary<string, string?> { ["Frames:Heartbeat"] = "01:00:00" }, _ => { });

@@ -48,8 +48,9 @@ export class Connection {
 
   /** A live incident that has not been heard from for a while is stale: said, and joined again (wherever it runs now). */
   watchSilence() {
+    // A join counts too: one the host has not answered (a browser that lost its network as it joined) hears nothing.
     const live = this.groupId && !this.groupId.startsWith('replay:');
-    if (!live || this.state !== 'live' || this.joining) return;
+    if (!live || this.state !== 'live') return;
     const silentMs = performance.now() - this.lastFrameAt;
     if (silentMs > staleAfterMs) {
       // Said once as the page turns stale: a count of seconds would stand still in the banner while the silence grew.
@@ -95,13 +96,15 @@ export class Connection {
     const token = {};
     this.joining = token;
     this.buffered = [];
+    // The silence is timed from the asking: a join made after a long-lost connection came back is not stale at once.
+    this.lastFrameAt = performance.now();
     try {
       const snapshot = await this.hub.invoke('Join', groupId);
       if (this.joining !== token || this.groupId !== groupId) return;
       this.lastFrameAt = performance.now();
       this.picture.apply({ ...snapshot, full: true });
       for (const frame of this.buffered) this.picture.apply(frame);
-      if (this.state === 'unavailable') this.setState('live');
+      if (this.state === 'unavailable' || this.state === 'stale') this.setState('live');
     } catch (error) {
       const message = hubMessage(error);
       if (message.startsWith('unavailable:')) {
