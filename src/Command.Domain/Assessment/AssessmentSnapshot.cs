@@ -52,7 +52,8 @@ public sealed record UnitSnapshot(
     ImmutableArray<HeldBackSnapshot>? HeldBack = null,
     DateTimeOffset? TrackFrom = null,
     DateTimeOffset? ReturnedAt = null,
-    bool SignedOff = false);
+    bool SignedOff = false,
+    DateTimeOffset? HeardAgainAt = null);
 
 /// <summary>
 /// A fix held back from the track as a possible burst of multipath, with the stale time its report stated; and its

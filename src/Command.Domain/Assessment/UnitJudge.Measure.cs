@@ -375,8 +375,10 @@ internal sealed partial class UnitJudge
     // Fixes in a row a hold must show on before it is one: enough to span longer than a burst of multipath outliers
     // lasts on a fast device (three fixes), and at least two; one from a device reporting slower than every 12 s,
     // whose second fix would come too late for a hold to be flagged within a minute, and on whose few fixes one wild
-    // one does not show a hold alone: a short tail must show it without any one of its fixes.
-    private int HoldFixes() => Track.CadenceS is not { } cadence ? 2
+    // one does not show a hold alone: a short tail must show it without any one of its fixes. A track taken up afresh
+    // after a silence is as short as a new one: two, as before the cadence is known (a radio every 30 s heard again
+    // after two minutes was flagged on its second fix, two noisy fixes 30 s apart that read as 2 m further out).
+    private int HoldFixes() => Track.CadenceS is not { } cadence || TakenUpAfresh ? 2
         : cadence > OneFixCadenceS ? 1
         : Math.Max(2, (int)Math.Ceiling(HoldShownS / Math.Max(1, cadence)));
 

@@ -27,7 +27,8 @@ internal sealed partial class UnitJudge
         [.. heldBack.Select(h => new HeldBackSnapshot(Remember(h.Fix), h.StaleAt, h.Fix.SpeedMps))],
         TrackFrom,
         ReturnedAt,
-        SignedOff);
+        SignedOff,
+        HeardAgainAt);
 
     private static FixSnapshot Remember(TrackFix f) => new(f.Time, f.Point, f.Sigma, f.AltitudeM, f.Floor, f.SpeedMps, f.CourseDeg);
 
@@ -56,6 +57,7 @@ internal sealed partial class UnitJudge
             TrackFrom = snapshot.TrackFrom,
             ReturnedAt = snapshot.ReturnedAt,
             SignedOff = snapshot.SignedOff,
+            HeardAgainAt = snapshot.HeardAgainAt,
         };
         judge.Track.Restore(snapshot.Fixes.Select(Recall), snapshot.IntervalsS);
         judge.heldBack.AddRange((snapshot.HeldBack ?? []).Select(h => new HeldBackFix(Recall(h.Fix with { SpeedMps = h.Fix.SpeedMps ?? h.SpeedMps }), h.StaleAt)));

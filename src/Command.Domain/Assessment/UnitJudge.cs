@@ -84,6 +84,18 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         var altitude = VerticalMotionShows(report) ? report.AltitudeM : null;
         var sigma = Math.Max(1, report.AccuracyM is { } stated ? stated / Math.Sqrt(2) : options.DefaultAccuracyM);
         var fix = new TrackFix(report.FixTime, point, sigma, altitude, FloorOf(report, point), report.SpeedMps, report.SpeedMps is null ? null : report.CourseDeg);
+        if (Track.CadenceS is not null && (fix.Time - LatestHeard!.Value).TotalSeconds > AllowedSilenceS)
+        {
+            // Silent beyond its cadence, once it has one (a slow radio's second report is its cadence, not a silence). The
+            // silence is no interval of its cadence: a unit heard again after 15 minutes reported "every 899 s" and was
+            // not shown stale again for 45 minutes. Heard again elsewhere, what it did unheard is not known.
+            silenceEndedAt = fix.Time;
+            if (!WhereLastHeard(fix))
+            {
+                HeardAgain(fix);
+            }
+        }
+
         return TakeOrHoldBack(new HeldBackFix(fix, report.StaleAt), target);
     }
 
@@ -135,7 +147,15 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         StaleAt = taken.StaleAt;
         StatedSpeedMps = fix.SpeedMps;
         StatedMoving |= fix.SpeedMps >= options.HoldSpeedMps;
-        Track.Add(fix, TimeSpan.FromSeconds(Math.Max(WindowS, HoldEvidenceS)), WindowFixes, MostKeptFixes);
+        if (HeardAgainAt == fix.Time)
+        {
+            Track.Resume(fix);
+        }
+        else
+        {
+            Track.Add(fix, TimeSpan.FromSeconds(Math.Max(WindowS, HoldEvidenceS)), WindowFixes, MostKeptFixes, countsToCadence: silenceEndedAt != fix.Time);
+        }
+
         if (Track.Count >= 3)
         {
             Noise.Observe(Track.Fixes[^3], Track.Fixes[^2], Track.Fixes[^1]);
@@ -288,7 +308,47 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
     // The latest fix came after a silence longer than the unit's cadence allows, held off only by what its report said:
     // one fix after minutes says nothing of when it left contact, and a fall back is flagged from the last fix there.
     // It is judged as after any silence, afresh from its fixes.
-    private bool AfterSilence => Track.Count >= 2 && (Track.Latest.Time - Track.Fixes[^2].Time).TotalSeconds > LearnedSilenceS;
+    private bool AfterSilence => Track.Count > 0
+        && (HeardAgainAt == Track.Latest.Time || (Track.Count >= 2 && (Track.Latest.Time - Track.Fixes[^2].Time).TotalSeconds > LearnedSilenceS));
+
+    /// <summary>
+    /// When the unit was last heard again after a silence longer than it was allowed (it was stale), somewhere other than
+    /// where it stood when last heard: its track starts afresh there, for what it did unheard is not known, and a hold its
+    /// fixes show counts from there at the earliest. Heard again where it stood, it held through the silence.
+    /// A flag raised before the silence stays up, as silence leaves it. Before, an officer walking in at 1.5 m/s whose
+    /// radio went unheard for 5 minutes (the host it reached was down) was heard again 27 m nearer and still walking,
+    /// and was alerted on his second report as "holding 5 min": the line through his fixes spanned the silence.
+    /// </summary>
+    public DateTimeOffset? HeardAgainAt { get; private set; }
+
+    // Whether a fix lies where the unit stood when last heard (the middle of its latest fixes), within its noise: a unit
+    // heard again where it held before a silence has held through it, as far as anyone can tell.
+    private bool WhereLastHeard(TrackFix fix) =>
+        Standing() is { } standing && fix.Point.DistanceTo(standing.Point) <= Math.Max(SamePlaceM, SamePlaceNoises * NoiseM(Track.Fixes));
+
+    // How near where it was last heard a unit heard again after a silence must be to have stayed there: metres, and its noise.
+    private const double SamePlaceM = 15;
+    private const double SamePlaceNoises = 3;
+
+    // The fix that ended the unit's latest silence, as it is taken: its gap is no interval of its cadence.
+    private DateTimeOffset? silenceEndedAt;
+
+    // The track still starts at the fix the unit was heard again with: it holds only the fixes since.
+    private bool TakenUpAfresh => HeardAgainAt is { } again && Track.Count > 0 && Track.Fixes[0].Time == again;
+
+    private void HeardAgain(TrackFix fix)
+    {
+        HeardAgainAt = fix.Time;
+        heldBack.Clear();
+        if (Episode is null)
+        {
+            // Progress counts from where it is heard again, as it does where a threat goes active.
+            Anchor = null;
+            HoldStreak = 0;
+            OpeningStreak = 0;
+            ProgressStreak = 0;
+        }
+    }
 
     // The latest two fixes are beyond the radius and its hysteresis by two and a half times the unit's noise: one stray
     // fix of a unit in contact is not where it stands.

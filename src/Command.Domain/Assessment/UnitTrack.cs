@@ -34,10 +34,13 @@ internal sealed class UnitTrack
     /// <summary>Median of the recent report intervals, seconds; null before the second fix.</summary>
     public double? CadenceS => cadenceS;
 
-    /// <summary>Adds a fix, keeping those within <paramref name="keep"/> of it (at least <paramref name="keepFixes"/>, at most <paramref name="mostFixes"/>).</summary>
-    public void Add(TrackFix fix, TimeSpan keep, int keepFixes, int mostFixes = int.MaxValue)
+    /// <summary>
+    /// Adds a fix, keeping those within <paramref name="keep"/> of it (at least <paramref name="keepFixes"/>, at most
+    /// <paramref name="mostFixes"/>); its interval from the one before counts to the cadence unless it ended a silence.
+    /// </summary>
+    public void Add(TrackFix fix, TimeSpan keep, int keepFixes, int mostFixes = int.MaxValue, bool countsToCadence = true)
     {
-        if (fixes.Count > 0)
+        if (fixes.Count > 0 && countsToCadence)
         {
             intervals.Add((fix.Time - fixes[^1].Time).TotalSeconds);
             if (intervals.Count > IntervalsKept)
@@ -60,6 +63,13 @@ internal sealed class UnitTrack
         {
             fixes.RemoveRange(0, drop);
         }
+    }
+
+    /// <summary>Starts the track afresh at a fix heard after a silence: the gap is no interval of its cadence.</summary>
+    public void Resume(TrackFix fix)
+    {
+        fixes.Clear();
+        fixes.Add(fix);
     }
 
     public void Restore(IEnumerable<TrackFix> kept, IEnumerable<double> lastIntervals)

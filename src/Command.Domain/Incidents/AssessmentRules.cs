@@ -598,8 +598,19 @@ public static class AssessmentRules
     /// </summary>
     public const int RetimedAfresh = 70;
 
+    /// <summary>
+    /// A unit heard again after a silence longer than its cadence allows (it was shown stale), somewhere other than where
+    /// it stood when last heard, is judged afresh from that report: its track starts there, progress counts from there,
+    /// and a hold needs two fixes since to show, as a new unit's does. What it did unheard is not known. A flag raised
+    /// before the silence stays up; heard again where it stood, it held through the silence. The silence is no interval
+    /// of its cadence. Before, an officer walking in whose radio went unheard for 5 minutes (its host down) was heard
+    /// again 27 m nearer and alerted at once as "holding 5 min"; another, heard again still walking in, as "holding 5
+    /// min at 67 m" on his third report back; and a unit silent 15 minutes was held to report "every 899 s".
+    /// </summary>
+    public const int HeardAgainAfresh = 71;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = RetimedAfresh;
+    public const int Current = HeardAgainAfresh;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;
