@@ -10,9 +10,10 @@ public static class FixSequence
     /// <summary>
     /// Null when <paramref name="next"/> may follow <paramref name="latest"/>. The speed it implies is taken over the
     /// longer of the time between the fixes and the time that passed on the drill's clock (<paramref name="drillClock"/>),
-    /// so a drill played fast is not refused for the speeds its script moves units at.
+    /// so a drill played fast is not refused for the speeds its script moves units at. <paramref name="heardAt"/> is when
+    /// <paramref name="next"/> arrived, where known: a fix out of order because its device's clock is off says so.
     /// </summary>
-    public static Rejection? Check(PositionReport? latest, PositionReport next, ValidationOptions options, Incidents.DrillClock? drillClock = null)
+    public static Rejection? Check(PositionReport? latest, PositionReport next, ValidationOptions options, Incidents.DrillClock? drillClock = null, DateTimeOffset? heardAt = null)
     {
         if (latest is null)
         {
@@ -27,7 +28,7 @@ public static class FixSequence
         if (next.FixTime < latest.FixTime)
         {
             var behind = latest.FixTime - next.FixTime;
-            return new(RejectReason.OutOfOrder, Format($"fix is {behind.TotalSeconds:F1} s older than the latest accepted fix"));
+            return new(RejectReason.OutOfOrder, Format($"fix is {behind.TotalSeconds:F1} s older than the latest accepted fix") + (heardAt is { } heard ? ClockOff(latest, next, heard, options) : ""));
         }
 
         var frame = new LocalFrame(latest.Position);
@@ -46,6 +47,33 @@ public static class FixSequence
         }
 
         return null;
+    }
+
+    // Why a fix may be out of order that is no fault of its order: it arrived well after the time it gives, as a fix from a
+    // device whose clock runs slow does, and stamped as it arrived it would have followed the latest. A phone 4 min slow
+    // whose clock was not yet learned again on a host started afresh was refused "168.0 s older than the latest", which
+    // blamed the order and not the clock. Empty where the clock does not explain it (the fix was late by no more than a
+    // network's delay, or is older than the latest even as it arrived).
+    private static string ClockOff(PositionReport latest, PositionReport next, DateTimeOffset heardAt, ValidationOptions options)
+    {
+        var late = heardAt - next.FixTime;
+        if (late <= options.MaxFutureSkew || late >= TimeSpan.FromDays(1) || heardAt <= latest.FixTime)
+        {
+            return "";
+        }
+
+        // How far behind this host's the device's clock looks, with what it was already put right by.
+        var applied = next.ClockCorrectionS ?? 0;
+        var off = late.TotalSeconds + applied;
+        if (applied != 0)
+        {
+            var looks = Math.Abs(off) <= options.MaxFutureSkew.TotalSeconds ? "to keep this host's time" : AfterAction.AfterActionWords.Clock(off);
+            return Format($": the device's clock looks {looks}, not {AfterAction.AfterActionWords.Clock(applied)} as this fix was put right for (it arrived {late.TotalSeconds:F1} s after the time it gives once put right)");
+        }
+
+        return latest.ClockCorrectionS is { } learned && learned != 0 && Math.Abs(learned - off) <= options.MaxFutureSkew.TotalSeconds
+            ? Format($": the device's clock looks {AfterAction.AfterActionWords.Clock(off)}, as found before (this fix arrived {late.TotalSeconds:F1} s after the time it gives; the latest was put right by {learned:0.0} s)")
+            : Format($": the device's clock looks {AfterAction.AfterActionWords.Clock(off)} (this fix arrived {late.TotalSeconds:F1} s after the time it gives)");
     }
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

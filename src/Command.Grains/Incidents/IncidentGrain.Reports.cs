@@ -126,7 +126,7 @@ public sealed partial class IncidentGrain
                 unit = stream.Projection.Units[report.UnitId];
             }
 
-            var sequence = FixSequence.Check(unit.LastFix, report, validation, stream.Projection.DrillClock);
+            var sequence = FixSequence.Check(unit.LastFix, report, validation, stream.Projection.DrillClock, now);
             if ((unit.LastFix is { } latest ? secondDevices.Screen(report, latest, sequence, validation, stream.Projection.DrillClock, stream.Projection.Round) : sequence) is { } refusal)
             {
                 results[i] = Refuse(report, refusal, now, batch);

@@ -26,6 +26,55 @@ public sealed class FixSequenceTests
             FixSequence.Check(At(10, 0), At(7.5, 3), ValidationOptions.Default));
 
     [Fact]
+    public void A_fix_out_of_order_by_the_clock_its_device_was_found_to_keep_says_the_clock_looks_off_by_that_much()
+    {
+        // A phone 4 min slow, its clock learned and its fixes put right, then sent to a host that has not learned it: its
+        // fix arrives 240.4 s after the time it gives, 168 s older than the latest put right.
+        var latest = At(72, 0) with { ClockCorrectionS = 240 };
+        var heard = T0.AddSeconds(144.4);
+
+        Assert.Equal(
+            new Rejection(RejectReason.OutOfOrder,
+                "fix is 168.0 s older than the latest accepted fix: the device's clock looks 4 min slow, as found before (this fix arrived 240.4 s after the time it gives; the latest was put right by 240.0 s)"),
+            FixSequence.Check(latest, At(-96, 3), ValidationOptions.Default, heardAt: heard));
+    }
+
+    [Fact]
+    public void A_fix_out_of_order_that_arrived_long_after_the_time_it_gives_says_the_device_clock_looks_that_slow()
+    {
+        var heard = T0.AddSeconds(20);
+
+        Assert.Equal(
+            new Rejection(RejectReason.OutOfOrder, "fix is 2.0 s older than the latest accepted fix: the device's clock looks 12 s slow (this fix arrived 12.0 s after the time it gives)"),
+            FixSequence.Check(At(10, 0), At(8, 3), ValidationOptions.Default, heardAt: heard));
+    }
+
+    [Fact]
+    public void A_fix_put_right_for_a_clock_since_put_right_on_the_device_says_the_clock_looks_right_now()
+    {
+        // Taken for 30 s fast, moved 30 s earlier: the device keeps the host's time again.
+        var heard = T0.AddSeconds(20);
+        var next = At(-10.3, 3) with { ClockCorrectionS = -30 };
+
+        Assert.Equal(
+            new Rejection(RejectReason.OutOfOrder,
+                "fix is 20.3 s older than the latest accepted fix: the device's clock looks to keep this host's time, not 30 s fast as this fix was put right for (it arrived 30.3 s after the time it gives once put right)"),
+            FixSequence.Check(At(10, 0), next, ValidationOptions.Default, heardAt: heard));
+    }
+
+    [Fact]
+    public void A_fix_out_of_order_that_arrived_within_a_network_delay_of_its_time_blames_the_order() =>
+        Assert.Equal(
+            new Rejection(RejectReason.OutOfOrder, "fix is 2.5 s older than the latest accepted fix"),
+            FixSequence.Check(At(10, 0), At(7.5, 3), ValidationOptions.Default, heardAt: T0.AddSeconds(11)));
+
+    [Fact]
+    public void A_fix_older_than_the_latest_even_as_it_arrived_blames_the_order() =>
+        Assert.Equal(
+            new Rejection(RejectReason.OutOfOrder, "fix is 20.0 s older than the latest accepted fix"),
+            FixSequence.Check(At(100, 0), At(80, 3), ValidationOptions.Default, heardAt: T0.AddSeconds(95)));
+
+    [Fact]
     public void A_car_at_40_m_per_s_passes() => Assert.Null(FixSequence.Check(At(0, 0), At(1, 40), ValidationOptions.Default));
 
     [Fact]

@@ -27,7 +27,10 @@ public class FakeClockHost : CommandHost
     {
     }
 
-    private FakeClockHost(FakeTimeProvider clock, IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    /// <param name="clock">The incidents' clock, which a host started again on the same data folder carries on.</param>
+    /// <param name="settings">Settings over the defaults.</param>
+    /// <param name="services">Services over the host's own.</param>
+    protected internal FakeClockHost(FakeTimeProvider clock, IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
         : base(WithDefaults(settings), s =>
         {
             s.AddKeyedSingleton<TimeProvider>(IncidentClock.Key, clock);
