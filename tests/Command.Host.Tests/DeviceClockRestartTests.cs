@@ -5,13 +5,47 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Command.Host.Tests;
 
-/// <summary>A device's clock off this host's, as the incident tells it.</summary>
+/// <summary>
+/// A device's clock found off outlives the host that found it: the host started again puts its reports right from the
+/// first. A fix refused as out of order for its device's clock says so.
+/// </summary>
 public sealed class DeviceClockRestartTests
 {
     private const string Incident = "slow-phone";
     private static readonly DateTimeOffset Start = new(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_phone_found_4_min_slow_is_put_right_from_its_first_report_to_its_host_started_again()
+    {
+        var data = DataFolder.New();
+        var clock = new FakeTimeProvider(Start);
+        await using (var first = new RestartableHost(clock, data))
+        {
+            await first.InitializeAsync();
+            (await first.PostJsonAsync("/api/incidents", TestSite.CreateIncident(Incident))).EnsureSuccessStatusCode();
+            // Every 5 s, from a phone whose clock runs 4 min behind: found so on its third report.
+            for (var i = 0; i < 4; i++)
+            {
+                await SendAsync(first, clock, north: -60 + i);
+                clock.Advance(TimeSpan.FromSeconds(5));
+            }
+
+            Assert.Equal((Start.AddSeconds(15), 240.0), await LatestFixAsync(first));
+        }
+
+        // Down for a minute.
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await using var second = new RestartableHost(clock, data);
+        await second.InitializeAsync();
+
+        var answer = await SendAsync(second, clock, north: -55);
+
+        Assert.Equal((1, 0), (answer.GetProperty("accepted").GetInt32(), answer.GetProperty("rejected").GetArrayLength()));
+        Assert.Equal((clock.GetUtcNow(), 240.0), await LatestFixAsync(second));
+        DataFolder.Remove(data);
+    }
 
     [Fact]
     public async Task A_fix_refused_as_out_of_order_that_arrived_long_after_its_time_says_the_device_clock_looks_that_slow()
@@ -36,6 +70,17 @@ public sealed class DeviceClockRestartTests
     {
         using var response = await host.PostJsonAsync($"/api/incidents/{Incident}/reports", new { reports = new[] { report } });
         return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+
+    // A fix taken as it is sent, stamped by a clock 240 s slow.
+    private static Task<JsonElement> SendAsync(CommandHost host, FakeTimeProvider clock, double north) =>
+        PostAsync(host, TestSite.Report("P1", clock.GetUtcNow().AddSeconds(-240), 0, north));
+
+    private static async Task<(DateTimeOffset FixTime, double CorrectionS)> LatestFixAsync(CommandHost host)
+    {
+        var units = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{Incident}/units", Ct);
+        var fix = Assert.Single(units.EnumerateArray()).GetProperty("lastFix");
+        return (fix.GetProperty("fixTime").GetDateTimeOffset(), fix.TryGetProperty("clockCorrectionS", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : 0);
     }
 
     private sealed class RestartableHost(FakeTimeProvider clock, string data) : FakeClockHost(clock, new Dictionary<string, string?> { ["DataPath"] = data });

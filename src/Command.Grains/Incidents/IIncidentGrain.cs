@@ -143,6 +143,15 @@ public interface IIncidentGrain : IFrameSource
     [AlwaysInterleave]
     Task<ImmutableArray<Rejection?>> Submit(ImmutableArray<PositionReport> reports, ImmutableArray<InputRejected> refused, bool? autoEnrol);
 
+    /// <summary>
+    /// The latest fix the incident took of each of <paramref name="unitIds"/> whose fix time was put right for its
+    /// device's clock: what a host that does not follow the device's clock yet (it started again, or the device reached it
+    /// from another) takes it from, so its reports are put right from the first. Read from the fold, which the recording
+    /// rebuilds after any host is lost; none for an incident that cannot answer now.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<ImmutableArray<PositionReport>> ClockCorrectedFixes(ImmutableArray<string> unitIds);
+
     /// <summary>Moves the incident's clock on to now, so silent units age; called by its own ticker.</summary>
     [AlwaysInterleave, OneWay]
     Task Tick();

@@ -85,6 +85,16 @@ public sealed partial class IncidentGrain
         return [.. results];
     }
 
+    public async Task<ImmutableArray<PositionReport>> ClockCorrectedFixes(ImmutableArray<string> unitIds)
+    {
+        if ((await UnavailableAsync() ?? Missing()) is not null)
+        {
+            return [];
+        }
+
+        return [.. unitIds.Select(id => stream.Projection.Units.GetValueOrDefault(id)?.LastFix).OfType<PositionReport>().Where(f => f.ClockCorrectionS is not null and not 0)];
+    }
+
     // Folds a batch of reports (and the inputs already refused at ingest) into the stream, in order; nothing waits.
     private void Fold(ImmutableArray<PositionReport> reports, ImmutableArray<InputRejected> refused, string? notEnrolled, Dictionary<string, Rejection?>? heldElsewhere,
         Rejection?[] results, List<IncidentEvent> batch)

@@ -22,6 +22,9 @@ public sealed class GrainIncidentPort(IGrainFactory grains) : IIncidentPort
         return await grains.GetGrain<IIncidentGrain>(incidentId).Submit([.. reports], [.. refused], autoEnrol);
     }
 
+    public async Task<IReadOnlyList<PositionReport>> ClockCorrectedFixesAsync(string incidentId, IReadOnlyList<string> unitIds, CancellationToken cancellationToken) =>
+        await grains.GetGrain<IIncidentGrain>(incidentId).ClockCorrectedFixes([.. unitIds]);
+
     public async Task<Rejection?> TakesAsync(string incidentId, CancellationToken cancellationToken) =>
         await grains.GetGrain<IIncidentGrain>(incidentId).Takes();
 

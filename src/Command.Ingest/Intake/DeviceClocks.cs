@@ -107,6 +107,50 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
         }
     }
 
+    /// <summary>
+    /// Whether this host follows the clock of the device reporting for <paramref name="unitId"/>: false for one it has
+    /// not heard (since it started, or for <see cref="Forgotten"/>), whose clock an incident may have learned already.
+    /// </summary>
+    public bool Knows(string unitId)
+    {
+        lock (devices)
+        {
+            return devices.ContainsKey(unitId);
+        }
+    }
+
+    /// <summary>
+    /// Takes the clock a device was found to keep from <paramref name="latest"/>, its unit's latest fix an incident took
+    /// (<see cref="PositionReport.ClockCorrectionS"/>), for a device this host does not follow yet whose report over
+    /// <paramref name="source"/> arrived at <paramref name="receivedAt"/>: so a host started again, or another host the
+    /// device now reaches, puts its reports right from the first, not after a run of them refused as out of order. Only
+    /// where that fix came over the same source, within <see cref="Forgotten"/>: another device of the unit, or one not
+    /// heard for long, is learned afresh. Its reports go on teaching the clock, so one put right on the device meanwhile is
+    /// heard as it is once they agree.
+    /// </summary>
+    public void Recall(PositionReport latest, ReportSource source, DateTimeOffset receivedAt)
+    {
+        if (latest.ClockCorrectionS is not { } correction || correction == 0 || latest.Source != source || receivedAt - latest.FixTime > Forgotten
+            || TimeSpan.FromSeconds(Math.Abs(correction)) >= MostOff)
+        {
+            return;
+        }
+
+        var offset = TimeSpan.FromSeconds(correction);
+        lock (devices)
+        {
+            if (devices.ContainsKey(latest.UnitId) || devices.Count >= MostDevices)
+            {
+                return;
+            }
+
+            devices[latest.UnitId] = new Device { Offset = offset, LastHeard = receivedAt };
+        }
+
+        var (seconds, behind) = (Math.Round(offset.Duration().TotalSeconds, 1), offset > TimeSpan.Zero);
+        LogRecalled(logger, latest.UnitId, source, seconds, behind ? "behind" : "ahead of", behind ? "later" : "earlier");
+    }
+
     /// <summary>How far the clock of the device reporting for <paramref name="unitId"/> is taken to be behind this host's (negative: ahead).</summary>
     public TimeSpan OffsetOf(string unitId)
     {
@@ -178,6 +222,9 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
     [LoggerMessage(Level = LogLevel.Warning, Message = "The device reporting for unit {UnitId} over {Source} keeps a clock {Seconds} s {Way} this host's: its fix times are taken {Seconds} s {Moved}")]
     private static partial void LogOff(ILogger logger, string unitId, ReportSource source, double seconds, string way, string moved);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "The device reporting for unit {UnitId} over {Source} was found keeping a clock {Seconds} s {Way} this host's before: its fix times are taken {Seconds} s {Moved} from its first report here")]
+    private static partial void LogRecalled(ILogger logger, string unitId, ReportSource source, double seconds, string way, string moved);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "The device reporting for unit {UnitId} over {Source} keeps this host's time again: its fix times are taken as they come")]
     private static partial void LogAgrees(ILogger logger, string unitId, ReportSource source);
 
@@ -210,7 +257,7 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
 
         public TimeSpan Offset { get; set; }
 
-        public DateTimeOffset LastHeard { get; private set; } = DateTimeOffset.MinValue;
+        public DateTimeOffset LastHeard { get; set; } = DateTimeOffset.MinValue;
 
         public void Heard(DateTimeOffset fixTime, DateTimeOffset receivedAt, TimeSpan skew)
         {

@@ -24,6 +24,14 @@ public interface IIncidentPort
         CancellationToken cancellationToken);
 
     /// <summary>
+    /// The latest fix the incident took of each of <paramref name="unitIds"/> whose fix time was put right for its
+    /// device's clock (<see cref="PositionReport.ClockCorrectionS"/>); none for a unit it has not, or an incident that
+    /// cannot say. Asked once for the devices of a batch this host does not follow yet (see <see cref="DeviceClocks.Recall"/>):
+    /// the incident's recording holds what was learned, and outlives the host that learned it.
+    /// </summary>
+    Task<IReadOnlyList<PositionReport>> ClockCorrectedFixesAsync(string incidentId, IReadOnlyList<string> unitIds, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Null when the incident takes input now; else why not (it does not exist, was closed, or cannot record now).
     /// Asked for a batch none of whose reports passed the stateless screen, so the sender hears that first.
     /// </summary>

@@ -29,6 +29,7 @@ public sealed class ReportIntake(
         // Reports refused earlier as future fixes, taken now that their device's clock is learned: before the report
         // that taught it, and answered to no one (their senders were answered when they came).
         const int Released = -1;
+        await RecallClocksAsync(incidentId, batch, sender, now, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < batch.Count; i++)
         {
             var item = batch[i];
@@ -110,6 +111,33 @@ public sealed class ReportIntake(
 
         rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
         return new IntakeOutcome(accepted, rejected);
+    }
+
+    // The clocks an incident found the devices of this batch keep, for those this host does not follow yet (it started
+    // again, or the device reached it from another host): one call for the batch, none once each device is followed.
+    private async Task RecallClocksAsync(string incidentId, IReadOnlyList<IncomingReport> batch, ReportSender? sender, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        Dictionary<string, ReportSource>? unheard = null;
+        foreach (var item in batch)
+        {
+            if (item is { Rejection: null, Report: { } report } && Permission(report.UnitId, sender) is null && !deviceClocks.Knows(report.UnitId))
+            {
+                (unheard ??= new(StringComparer.Ordinal)).TryAdd(report.UnitId, report.Source);
+            }
+        }
+
+        if (unheard is null)
+        {
+            return;
+        }
+
+        foreach (var latest in await incidents.ClockCorrectedFixesAsync(incidentId, [.. unheard.Keys], cancellationToken).ConfigureAwait(false))
+        {
+            if (unheard.TryGetValue(latest.UnitId, out var source))
+            {
+                deviceClocks.Recall(latest, source, now);
+            }
+        }
     }
 
     /// <summary>

@@ -105,6 +105,12 @@ public sealed class DrillSinkTests
             return Task.FromException<IReadOnlyList<Rejection?>>(Throw);
         }
 
+        public Task<IReadOnlyList<PositionReport>> ClockCorrectedFixesAsync(string incidentId, IReadOnlyList<string> unitIds, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Task.FromException<IReadOnlyList<PositionReport>>(Throw);
+        }
+
         public Task<Rejection?> TakesAsync(string incidentId, CancellationToken cancellationToken) => Task.FromResult<Rejection?>(null);
 
         public Task<Rejection?> SetThreatAsync(string incidentId, Threat threat, string actor, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -286,6 +286,60 @@ public sealed class DeviceClocksTests : IDisposable
         Assert.Empty(clockLog.Lines);
     }
 
+    // The latest fix of P1 an incident took, put right for a device clock 240 s slow, <paramref name="agoS"/> before now.
+    private void IncidentTook(double agoS, ReportSource source = ReportSource.OsmAnd) =>
+        port.LatestFixes["P1"] = new PositionReport("P1", source, clock.GetUtcNow().AddSeconds(-agoS), new GeoPoint(39.7, -104.9), ClockCorrectionS: 240);
+
+    [Fact]
+    public async Task A_host_that_has_not_heard_a_device_puts_its_reports_right_from_the_first_by_the_clock_its_incident_found()
+    {
+        // The phone's host was killed and started again (or the phone now reaches another host): its incident took a fix
+        // put right for a clock 4 min slow 72 s ago.
+        IncidentTook(agoS: 72);
+
+        var first = await SendAsync("P1", aheadS: -240, source: ReportSource.OsmAnd);
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var second = await SendAsync("P1", aheadS: -240, source: ReportSource.OsmAnd);
+
+        Assert.Equal((1, 1), (first.Accepted, second.Accepted));
+        Assert.Equal([(At(-0.4), 240.0), (At(5 - 0.4), 240.0)], Accepted("P1").Select(r => (r.FixTime, r.ClockCorrectionS ?? 0)));
+        // Asked once, for the device it did not follow; not again once it does.
+        Assert.Equal([["P1"]], port.ClockLookups);
+        Assert.Equal("The device reporting for unit P1 over OsmAnd was found keeping a clock 240 s behind this host's before: its fix times are taken 240 s later from its first report here",
+            clockLog.Lines.Single());
+    }
+
+    [Theory]
+    [InlineData(ReportSource.CoT, 72)]
+    [InlineData(ReportSource.OsmAnd, 16 * 60)]
+    public async Task A_clock_found_for_another_source_or_not_heard_for_long_is_learned_afresh(ReportSource tookOver, double agoS)
+    {
+        IncidentTook(agoS, tookOver);
+
+        await SendAsync("P1", aheadS: -240, source: ReportSource.OsmAnd);
+
+        Assert.Null(Accepted("P1").Single().ClockCorrectionS);
+        Assert.Empty(clockLog.Lines);
+    }
+
+    [Fact]
+    public async Task A_clock_put_right_on_the_device_after_its_host_started_again_is_heard_as_it_is_once_its_reports_agree()
+    {
+        IncidentTook(agoS: 72);
+        var outcomes = new List<IntakeOutcome>();
+        for (var i = 0; i < 5; i++)
+        {
+            outcomes.Add(await SendAsync("P1", aheadS: 0, source: ReportSource.OsmAnd));
+            clock.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        // Put right by the 4 min it was found slow, its first two are 4 min ahead; its third says its clock keeps this host's
+        // time, and from there it is taken as it comes.
+        Assert.Equal([RejectReason.FutureFix, RejectReason.FutureFix], outcomes.Take(2).Select(o => o.Rejected.Single().Rejection.Reason));
+        Assert.Equal([(At(10 - 0.4), (double?)null), (At(15 - 0.4), null), (At(20 - 0.4), null)], Accepted("P1").Select(r => (r.FixTime, r.ClockCorrectionS)));
+        Assert.Equal("The device reporting for unit P1 over OsmAnd keeps this host's time again: its fix times are taken as they come", clockLog.Lines[^1]);
+    }
+
     private sealed class BoundUnits : IUnitBindings
     {
         public string? BoundTo(string unitId) => unitId == "P1" ? "device:phone-1" : null;

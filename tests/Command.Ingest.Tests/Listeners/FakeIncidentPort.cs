@@ -69,6 +69,22 @@ internal sealed class FakeIncidentPort : IIncidentPort
         return Task.FromResult<IReadOnlyList<Rejection?>>(reports.Select(r => Answer?.Invoke(r)).ToList());
     }
 
+    /// <summary>The latest fix the incident took of each unit, by unit id: what it answers for the clocks of devices a host does not follow.</summary>
+    public Dictionary<string, PositionReport> LatestFixes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The units each lookup of devices' clocks asked for, in order.</summary>
+    public List<IReadOnlyList<string>> ClockLookups { get; } = [];
+
+    public Task<IReadOnlyList<PositionReport>> ClockCorrectedFixesAsync(string incidentId, IReadOnlyList<string> unitIds, CancellationToken cancellationToken)
+    {
+        lock (delivered)
+        {
+            ClockLookups.Add(unitIds);
+            return Task.FromResult<IReadOnlyList<PositionReport>>(
+                [.. unitIds.Select(LatestFixes.GetValueOrDefault).OfType<PositionReport>().Where(f => f.ClockCorrectionS is not null and not 0)]);
+        }
+    }
+
     public Task<Rejection?> TakesAsync(string incidentId, CancellationToken cancellationToken) => Task.FromResult(Refuses?.Invoke(incidentId));
 
     public Task<Rejection?> AlertAsync(string incidentId, UnitAlert alert, string actor, CancellationToken cancellationToken)
