@@ -22,12 +22,12 @@ public sealed class AprsTcpListener(string section, TcpListenerOptions options, 
 
     protected override bool EndsAtAnyOf => true;
 
-    protected override Func<ReadOnlyMemory<byte>, FrameOutcome> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source) =>
+    protected override StreamSession OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source) => StreamSession.Each(
         message =>
         {
             var line = Encoding.UTF8.GetString(message.Span).TrimEnd('\r');
             return line.StartsWith('#') ? new FrameOutcome(null, KeepAlive: true)
                 : line.Length == 0 || line.StartsWith("user ", StringComparison.Ordinal) ? null
                 : new IngestItem(incident, unknownUnits, parser.Parse(line, Clock.GetUtcNow()));
-        };
+        });
 }

@@ -24,9 +24,9 @@ public class CotTcpListener(string section, TcpListenerOptions options, IngestCo
 
     private protected override IMessageStarts Starts => CotEventStarts.Instance;
 
-    protected override Func<ReadOnlyMemory<byte>, FrameOutcome> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source) =>
+    protected override StreamSession OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source) => StreamSession.Each(
         message => parser.Parse(message.Span) is var outcome && outcome.Ping
             ? new FrameOutcome(null, CotKeepAlive.Pong(Clock.GetUtcNow()), KeepAlive: true)
             : outcome.Pong ? new FrameOutcome(null, KeepAlive: true)
-            : CotItems.From(outcome, incident, unknownUnits, source);
+            : CotItems.From(outcome, incident, unknownUnits, source));
 }

@@ -30,11 +30,11 @@ public sealed class NmeaTcpListener(
     /// </summary>
     protected override bool CountsEveryMessage => false;
 
-    protected override Func<ReadOnlyMemory<byte>, FrameOutcome> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source)
+    protected override StreamSession OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source)
     {
         var decoder = new NmeaDecoder(nmea, options.UnitId, options.Callsign, validation?.MaxAccuracyM);
-        return line => decoder.Decode(Encoding.UTF8.GetString(line.Span), Clock.GetUtcNow()) is { Report: { } report }
+        return StreamSession.Each(line => decoder.Decode(Encoding.UTF8.GetString(line.Span), Clock.GetUtcNow()) is { Report: { } report }
             ? new IngestItem(incident, unknownUnits, report)
-            : null;
+            : null);
     }
 }

@@ -65,9 +65,10 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
 
     /// <summary>
     /// A parser for one connection's messages, as their bytes (each protocol reads them in its own encoding: a CoT event
-    /// in the one its XML declaration names): each message gives zero or one item, and may be answered.
+    /// in the one its XML declaration names): each message gives zero or one item, and may be answered. What a session
+    /// holds back is passed on when its time comes, or when the connection ends however it ends.
     /// </summary>
-    protected abstract Func<ReadOnlyMemory<byte>, FrameOutcome> OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source);
+    protected abstract StreamSession OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source);
 
     /// <summary>
     /// The stream a connection's messages are read from, and who it is from; null when the connection is refused (and
@@ -206,9 +207,32 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
         var speaker = new ConnectionUnit();
         try
         {
-            while (await frames.ReadAsync(reading.Token).ConfigureAwait(false) is { } frame)
+            while (true)
             {
-                var outcome = Handle(frame, incident, unknownUnits, session, source);
+                Frame? next;
+                if (session.HeldUntil is { } due)
+                {
+                    var read = frames.ReadAsync(reading.Token).AsTask();
+                    if (!await ReadBeforeAsync(read, due, reading.Token).ConfigureAwait(false))
+                    {
+                        await ReleaseAsync().ConfigureAwait(false);
+                    }
+
+                    next = await read.ConfigureAwait(false);
+                }
+                else
+                {
+                    next = await frames.ReadAsync(reading.Token).ConfigureAwait(false);
+                }
+
+                if (next is not { } frame)
+                {
+                    break;
+                }
+
+                // The time it was cut from the stream, before it is counted as received.
+                var receivedAt = context.Clock.GetUtcNow();
+                var outcome = Handle(frame, receivedAt, incident, unknownUnits, session, source);
                 if (!outcome.Answer.IsEmpty)
                 {
                     // Cancelled with the reading: a client that never reads is closed at its idle timeout.
@@ -221,28 +245,69 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
                     idle.CancelAfter(keptTo - now);
                 }
 
-                if (outcome.Item is not { } item)
+                if (outcome.Item is { } item)
                 {
-                    continue;
+                    await PassOnAsync(item).ConfigureAwait(false);
                 }
-
-                // What names no unit (a broken event, a line too long) goes where the connection's one unit goes.
-                item = speaker.Route(item);
-
-                if (item.Threat is not null || item.Report?.Report is not null)
-                {
-                    idle.CancelAfter(openUntil.Position(now, KeptFor(item.Report?.Report)) - now);
-                }
-
-                await context.Queue.EnqueueAsync(item with { Source = section }, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (idle.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
         {
             LogIdle(logger, Source, source.Address, options.IdleTimeout);
         }
+        finally
+        {
+            // However the connection ended (closed, reset, idle), what its session held is passed on: an NMEA receiver
+            // unplugged after a fix's first sentence still has that fix reported. Not while the host stops.
+            if (!stoppingToken.IsCancellationRequested)
+            {
+                await ReleaseAsync().ConfigureAwait(false);
+            }
+        }
 
         await pipe.CompleteAsync().ConfigureAwait(false);
+
+        // What a session held back counts against the sender's rate when it is passed on, where a message counts once read:
+        // it did not count when it was held.
+        async Task ReleaseAsync()
+        {
+            if (session.Release() is { } held && (CountsEveryMessage || Admitted(source)))
+            {
+                await PassOnAsync(held).ConfigureAwait(false);
+            }
+        }
+
+        async Task PassOnAsync(IngestItem item)
+        {
+            // What names no unit (a broken event, a line too long) goes where the connection's one unit goes.
+            item = speaker.Route(item);
+
+            var now = context.Clock.GetUtcNow();
+            if (item.Threat is not null || item.Report?.Report is not null)
+            {
+                idle.CancelAfter(openUntil.Position(now, KeptFor(item.Report?.Report)) - now);
+            }
+
+            await context.Queue.EnqueueAsync(item with { Source = section }, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Whether the next message is read before <paramref name="due"/>, when what the session holds is to be passed on
+    /// without it; false at once where that time has passed and nothing has been read. The read is left running.
+    /// </summary>
+    private async Task<bool> ReadBeforeAsync(Task read, DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        var wait = due - context.Clock.GetUtcNow();
+        if (read.IsCompleted || wait <= TimeSpan.Zero)
+        {
+            return read.IsCompleted;
+        }
+
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var first = await Task.WhenAny(read, Task.Delay(wait, context.Clock, timer.Token)).ConfigureAwait(false);
+        await timer.CancelAsync().ConfigureAwait(false);
+        return first == read;
     }
 
     /// <summary>
@@ -325,7 +390,7 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
         private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
     }
 
-    private FrameOutcome Handle(Frame frame, string incident, UnknownUnitPolicy unknownUnits, Func<ReadOnlyMemory<byte>, FrameOutcome> session, RadioSource source)
+    private FrameOutcome Handle(Frame frame, DateTimeOffset receivedAt, string incident, UnknownUnitPolicy unknownUnits, StreamSession session, RadioSource source)
     {
         context.Received(Source);
         if (CountsEveryMessage && !Admitted(source))
@@ -338,7 +403,7 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
                 new Rejection(RejectReason.Oversized, FormattableString.Invariant($"message is longer than the {options.MaxFrameBytes}-byte limit"))))
             : frame.CutOff && Starts is { } starts
             ? new IngestItem(incident, unknownUnits, IncomingReport.Refused(Source, frame.Text.Trim(), new Rejection(RejectReason.Malformed, starts.CutOff(frame.Bytes))))
-            : session(frame.Bytes);
+            : session.Read(frame.Bytes, receivedAt);
 
         // Counted once read: what yields nothing (no item to pass on, no answer) is read and dropped, and takes nothing
         // of the sender's rate; every report and every refusal still does, so a flood is still cut off before the queue.
