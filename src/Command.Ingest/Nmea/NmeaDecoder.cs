@@ -6,9 +6,9 @@ using Command.Ingest.Intake;
 namespace Command.Ingest.Nmea;
 
 /// <summary>
-/// Reads the sentences of one NMEA connection in order. State per connection: the unit it is bound to, the
-/// last RMC date (GGA carries only a time of day) and the last fix reported, so that the RMC and GGA of one
-/// fix become one report.
+/// Reads the sentences of one NMEA connection in order, each on its own. State per connection: the unit it is bound
+/// to and the last RMC date (GGA carries only a time of day). Each RMC and GGA is told by its epoch (which sentence,
+/// and its time), refused or not, so that <see cref="NmeaEpochs"/> makes one report of the two of one fix.
 /// </summary>
 /// <remarks>
 /// Binding: the listener may bind the connection to a unit; otherwise the first line <c>UNIT &lt;id&gt;
@@ -23,7 +23,6 @@ namespace Command.Ingest.Nmea;
 public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, string? callsign = null, double? maxAccuracyM = null)
 {
     private DateTimeOffset? lastRmc;
-    private DateTimeOffset? lastReported;
 
     /// <summary>The unit the connection is bound to, if any.</summary>
     public string? UnitId { get; private set; } = unitId;
@@ -80,31 +79,32 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
         // A radio's callsign is cleaned, as any radio's is; its id is judged with its reports, and refused by name.
         callsign = parts.Length > 2 && parts[2].Length <= 64 ? SenderText.Said(parts[2], InputLimits.MaxCallsignChars) : null;
         lastRmc = null;
-        lastReported = null;
         return NmeaLine.Identified;
     }
 
     private NmeaLine Rmc(string line, string[] f, string unit, string? name)
     {
+        // $PKLDS is a fix of its own, with no GGA to pair it with.
+        var epoch = f[0] == "PKLDS" ? null : EpochOf(NmeaFixSentence.Rmc, f);
         if (f.Length < 10)
         {
-            return Refuse(line, new(RejectReason.Malformed, $"{f[0]} has {f.Length} fields, expected at least 10"), unit);
+            return Refuse(line, new(RejectReason.Malformed, $"{f[0]} has {f.Length} fields, expected at least 10"), unit, epoch);
         }
 
         if (f[2] != "A")
         {
-            return Refuse(line, new(RejectReason.NoFix, $"{f[0]} status is '{f[2]}', not A (valid)"), unit);
+            return Refuse(line, new(RejectReason.NoFix, $"{f[0]} status is '{f[2]}', not A (valid)"), unit, epoch);
         }
 
         // $PKLDS carries its fleet and unit where RMC has its mode.
         if (f[0] != "PKLDS" && f.Length > 12 && NmeaFixKinds.RmcMode(f[12]) is { } mode)
         {
-            return Refuse(line, new(RejectReason.NoFix, $"{f[0]} mode {f[12]} ({mode}) is not a position fix"), unit);
+            return Refuse(line, new(RejectReason.NoFix, $"{f[0]} mode {f[12]} ({mode}) is not a position fix"), unit, epoch);
         }
 
         if (!NmeaFields.TryTimeOfDay(f[1], out var time) || !NmeaFields.TryDate(f[9], out var date))
         {
-            return Refuse(line, new(RejectReason.Malformed, $"{f[0]} time '{f[1]}' or date '{f[9]}' is not hhmmss / ddmmyy"), unit);
+            return Refuse(line, new(RejectReason.Malformed, $"{f[0]} time '{f[1]}' or date '{f[9]}' is not hhmmss / ddmmyy"), unit, epoch);
         }
 
         var fixTime = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + time;
@@ -115,33 +115,34 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
 
         if (NmeaFields.NotANumber(f, (7, "speed"), (8, "course")) is { } notANumber)
         {
-            return Refuse(line, new(RejectReason.InvalidValue, $"{f[0]} {notANumber}"), unit);
+            return Refuse(line, new(RejectReason.InvalidValue, $"{f[0]} {notANumber}"), unit, epoch);
         }
 
         var knots = NmeaFields.Number(f[7]);
         if (Knots.Check($"{f[0]} speed", knots) is { } badSpeed)
         {
-            return Refuse(line, badSpeed, unit);
+            return Refuse(line, badSpeed, unit, epoch);
         }
 
-        return Fix(line, f, 3, unit, fixTime, null, null, knots * Knots.ToMps, NmeaFields.Number(f[8]), name);
+        return Fix(line, f, 3, unit, fixTime, epoch, null, null, knots * Knots.ToMps, NmeaFields.Number(f[8]), name);
     }
 
     private NmeaLine Gga(string line, string[] f, DateTimeOffset receivedAt)
     {
+        var epoch = EpochOf(NmeaFixSentence.Gga, f);
         if (f.Length < 10)
         {
-            return Refuse(line, new(RejectReason.Malformed, $"{f[0]} has {f.Length} fields, expected at least 10"), UnitId);
+            return Refuse(line, new(RejectReason.Malformed, $"{f[0]} has {f.Length} fields, expected at least 10"), UnitId, epoch);
         }
 
         if (f[6] is "" or "0")
         {
-            return Refuse(line, new(RejectReason.NoFix, $"{f[0]} fix quality is '{f[6]}' (no fix)"), UnitId);
+            return Refuse(line, new(RejectReason.NoFix, $"{f[0]} fix quality is '{f[6]}' (no fix)"), UnitId, epoch);
         }
 
         if (NmeaFixKinds.GgaQuality(f[6]) is { } quality)
         {
-            return Refuse(line, new(RejectReason.NoFix, $"{f[0]} fix quality {f[6]} ({quality}) is not a position fix"), UnitId);
+            return Refuse(line, new(RejectReason.NoFix, $"{f[0]} fix quality {f[6]} ({quality}) is not a position fix"), UnitId, epoch);
         }
 
         if (!NmeaFields.TryTimeOfDay(f[1], out var time))
@@ -151,7 +152,7 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
 
         if (NmeaFields.NotANumber(f, (8, "HDOP"), (9, "altitude"), (11, "geoid separation")) is { } notANumber)
         {
-            return Refuse(line, new(RejectReason.InvalidValue, $"{f[0]} {notANumber}"), UnitId);
+            return Refuse(line, new(RejectReason.InvalidValue, $"{f[0]} {notANumber}"), UnitId, epoch);
         }
 
         var fixTime = NmeaFields.Nearest(time, lastRmc ?? receivedAt);
@@ -165,29 +166,27 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
         {
             // Said in the HDOP the receiver sent: the metres are this host's reading of it, which no device shows.
             return Refuse(line, new(RejectReason.PoorAccuracy, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{f[0]} HDOP {hdop:0.###} ({accuracy:0.#} m at {options.MetresPerHdop:0.###} m per HDOP) is worse than the {maxAccuracyM:0.###} m limit")), UnitId);
+                $"{f[0]} HDOP {hdop:0.###} ({accuracy:0.#} m at {options.MetresPerHdop:0.###} m per HDOP) is worse than the {maxAccuracyM:0.###} m limit")), UnitId, epoch);
         }
 
-        return Fix(line, f, 2, UnitId!, fixTime, altitude, accuracy, null, null, callsign, datum);
+        return Fix(line, f, 2, UnitId!, fixTime, epoch, altitude, accuracy, null, null, callsign, datum);
     }
 
-    private NmeaLine Fix(string line, string[] f, int at, string unit, DateTimeOffset fixTime, double? altitude, double? accuracy, double? speed, double? course, string? name, AltitudeDatum? datum = null)
+    private static NmeaLine Fix(string line, string[] f, int at, string unit, DateTimeOffset fixTime, NmeaEpoch? epoch, double? altitude, double? accuracy, double? speed, double? course, string? name, AltitudeDatum? datum = null)
     {
         if (!NmeaFields.TryCoordinate(f[at], f[at + 1], 2, out var lat) || !NmeaFields.TryCoordinate(f[at + 2], f[at + 3], 3, out var lon))
         {
-            return Refuse(line, new(RejectReason.InvalidCoordinates, $"{f[0]} position '{f[at]},{f[at + 1]},{f[at + 2]},{f[at + 3]}' is not ddmm.mm,N,dddmm.mm,E"), unit);
+            return Refuse(line, new(RejectReason.InvalidCoordinates, $"{f[0]} position '{f[at]},{f[at + 1]},{f[at + 2]},{f[at + 3]}' is not ddmm.mm,N,dddmm.mm,E"), unit, epoch);
         }
 
-        if (f[0] != "PKLDS" && lastReported == fixTime)
-        {
-            return NmeaLine.Skipped;
-        }
-
-        lastReported = f[0] == "PKLDS" ? lastReported : fixTime;
         var report = new PositionReport(unit, ReportSource.Nmea, fixTime, new GeoPoint(lat, lon), altitude, accuracy, speed, course, name, AltitudeDatum: datum);
-        return new NmeaLine(NmeaLineKind.Report, IncomingReport.Parsed(ReportSource.Nmea, line, report));
+        return new NmeaLine(NmeaLineKind.Report, IncomingReport.Parsed(ReportSource.Nmea, line, report), epoch);
     }
 
-    private static NmeaLine Refuse(string line, Rejection rejection, string? unit) =>
-        new(NmeaLineKind.Report, IncomingReport.Refused(ReportSource.Nmea, line, rejection, unit));
+    // The fix a sentence belongs to, where its time can be read: a refusal of it stands for that fix too.
+    private static NmeaEpoch? EpochOf(NmeaFixSentence sentence, string[] f) =>
+        f.Length > 1 && NmeaFields.TryTimeOfDay(f[1], out var time) ? new NmeaEpoch(sentence, time) : null;
+
+    private static NmeaLine Refuse(string line, Rejection rejection, string? unit, NmeaEpoch? epoch = null) =>
+        new(NmeaLineKind.Report, IncomingReport.Refused(ReportSource.Nmea, line, rejection, unit), epoch);
 }

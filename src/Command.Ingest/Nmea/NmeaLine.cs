@@ -12,15 +12,32 @@ public enum NmeaLineKind
     Identified,
 
     /// <summary>
-    /// A valid sentence that carries nothing new: another type (GSA, GSV, VTG, ...) or the second sentence of a
-    /// fix already reported. Receivers send several per second, so these are not rejections. So are blank lines
-    /// and <c>#</c> comment lines (a gpsd capture's header), which carry no sentence at all.
+    /// A valid sentence that carries no fix: another type (GSA, GSV, VTG, ...). Receivers send several per second, so
+    /// these are not rejections. So are blank lines and <c>#</c> comment lines (a gpsd capture's header), which carry no
+    /// sentence at all.
     /// </summary>
     Skipped,
 }
 
-/// <summary>The outcome of one line; <see cref="Report"/> is set only for <see cref="NmeaLineKind.Report"/>.</summary>
-public sealed record NmeaLine(NmeaLineKind Kind, IncomingReport? Report = null)
+/// <summary>The two sentences that each give a fix, and that a receiver sends together, one after the other, for each one.</summary>
+public enum NmeaFixSentence
+{
+    /// <summary>RMC: the date, speed and course.</summary>
+    Rmc,
+
+    /// <summary>GGA: the HDOP (the accuracy) and the altitude.</summary>
+    Gga,
+}
+
+/// <summary>Which of a fix's sentences a line was, and the time of day the receiver stamped it with: the fix it belongs to.</summary>
+public readonly record struct NmeaEpoch(NmeaFixSentence Sentence, TimeSpan TimeOfDay);
+
+/// <summary>
+/// The outcome of one line; <see cref="Report"/> is set only for <see cref="NmeaLineKind.Report"/>, and
+/// <see cref="Epoch"/> where the line was an RMC or a GGA whose time could be read (refused or not), so that
+/// <see cref="NmeaEpochs"/> can make one report of a fix's two sentences.
+/// </summary>
+public sealed record NmeaLine(NmeaLineKind Kind, IncomingReport? Report = null, NmeaEpoch? Epoch = null)
 {
     public static NmeaLine Identified { get; } = new(NmeaLineKind.Identified);
 

@@ -15,5 +15,13 @@ public sealed record NmeaOptions
     /// </summary>
     public double MetresPerHdop { get; init; } = 5;
 
+    /// <summary>
+    /// How long the first of a fix's two sentences (RMC and GGA, in whichever order the receiver sends them) waits for
+    /// the other, with the same time, before it is reported alone. Default 1 s: a receiver sends the two within its
+    /// burst of sentences for each fix, and the next fix's sentences end the wait sooner at 1 Hz. Zero reports each
+    /// fix at its first sentence and skips the second.
+    /// </summary>
+    public TimeSpan PartnerWait { get; init; } = TimeSpan.FromSeconds(1);
+
     public static NmeaOptions Default { get; } = new();
 }

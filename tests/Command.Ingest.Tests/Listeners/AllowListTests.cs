@@ -31,6 +31,7 @@ public sealed class AllowListTests
         Assert.Equal(1, rig.Meters.Rejected("not-allowed", "Nmea"));
         using var allowed = await IngestRig.ConnectAsync(port, "127.0.0.3");
         await IngestRig.SendAsync(allowed, "UNIT E3\r\n$GPRMC,145958.000,A,3944.3520,N,10459.4180,W,0.69,181.39,140326,,,A*7D\r\n");
+        allowed.Client.Shutdown(System.Net.Sockets.SocketShutdown.Send);
         Assert.Equal("E3", (await rig.Port.WaitForAsync(1))[0].Report?.UnitId);
     }
 

@@ -223,7 +223,8 @@ public sealed class ListenerTests
     {
         await using var rig = await IngestRig.StartAsync();
         using var client = await IngestRig.ConnectAsync(rig.Listener<NmeaTcpListener>().BoundPort!.Value);
-        await IngestRig.SendAsync(client, "UNIT E3 Engine 3\r\n" + NmeaDecoderTests.WithChecksum("GPRMC,145958.000,A,3944.3520,N,10459.4180,W,1.0,90.0,140326,,,A") + "\r\n");
+        await IngestRig.SendAsync(client, "UNIT E3 Engine 3\r\n" + NmeaDecoderTests.WithChecksum("GPRMC,145958.000,A,3944.3520,N,10459.4180,W,1.0,90.0,140326,,,A") + "\r\n"
+            + NmeaDecoderTests.WithChecksum("GPGGA,145958.000,3944.3520,N,10459.4180,W,1,08,1.2,1600.0,M,-20.0,M,,") + "\r\n");
         var report = (await rig.Port.WaitForAsync(1))[0].Report;
         Assert.Equal(("E3", "Engine 3", new DateTimeOffset(2026, 3, 14, 14, 59, 58, TimeSpan.Zero)), (report?.UnitId, report?.Callsign, report?.FixTime));
     }
@@ -233,7 +234,8 @@ public sealed class ListenerTests
     {
         await using var rig = await IngestRig.StartAsync(new() { ["Ingest:Validation:MaxAccuracyM"] = "50" });
         using var client = await IngestRig.ConnectAsync(rig.Listener<NmeaTcpListener>().BoundPort!.Value);
-        await IngestRig.SendAsync(client, "UNIT E4 Engine 4\r\n" + NmeaDecoderTests.WithChecksum("GPGGA,145958.000,3944.3520,N,10459.4180,W,1,04,12.0,1609.0,M,,M,,") + "\r\n");
+        await IngestRig.SendAsync(client, "UNIT E4 Engine 4\r\n" + NmeaDecoderTests.WithChecksum("GPGGA,145958.000,3944.3520,N,10459.4180,W,1,04,12.0,1609.0,M,,M,,") + "\r\n"
+            + NmeaDecoderTests.WithChecksum("GPRMC,145958.000,A,3944.3520,N,10459.4180,W,1.0,90.0,140326,,,A") + "\r\n");
 
         var refused = (await rig.Port.WaitForAsync(1))[0].Refused;
 

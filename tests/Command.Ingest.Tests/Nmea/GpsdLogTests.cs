@@ -50,15 +50,7 @@ public sealed class GpsdLogTests
     [Fact]
     public void A_whole_log_on_one_connection_reports_each_fix_once_in_order()
     {
-        var decoder = new NmeaDecoder(NmeaOptions.Default, "GPS1");
-        var times = new List<DateTimeOffset>();
-        foreach (var text in TestData.Lines("nmea", "bu353s4.log").Where(l => l.StartsWith('$')))
-        {
-            if (decoder.Decode(text, CaptureDay).Report?.Report is { } report)
-            {
-                times.Add(report.FixTime);
-            }
-        }
+        var times = NmeaConnection.Read(TestData.Lines("nmea", "bu353s4.log"), CaptureDay).Select(r => r.Report!.FixTime);
 
         Assert.Equal(Enumerable.Range(0, 25).Select(s => new DateTimeOffset(2014, 12, 31, 3, 7, 19 + s, TimeSpan.Zero)), times);
     }

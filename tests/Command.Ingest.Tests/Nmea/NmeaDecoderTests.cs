@@ -62,12 +62,18 @@ public sealed class NmeaDecoderTests
     }
 
     [Fact]
-    public void Second_sentence_of_the_same_fix_is_skipped()
+    public void Each_sentence_of_a_fix_is_read_on_its_own_with_the_fix_it_belongs_to()
     {
-        var decoder = new NmeaDecoder(NmeaOptions.Default, "GPS1");
-        Assert.Equal(NmeaLineKind.Report, decoder.Decode("$GPGGA,030719.000,3747.0873,S,17518.8938,E,1,08,1.1,59.9,M,23.7,M,,0000*7D", Received).Kind);
-        Assert.Equal(NmeaLineKind.Skipped, decoder.Decode("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7D", Received).Kind);
+        // Which makes the two one report is NmeaEpochs'.
+        var decoder = new NmeaDecoder(NmeaOptions.Default, "GPS1", maxAccuracyM: 5);
+        var time = new TimeSpan(3, 7, 19);
+        var gga = decoder.Decode("$GPGGA,030719.000,3747.0873,S,17518.8938,E,1,08,1.1,59.9,M,23.7,M,,0000*7D", Received);
+        var rmc = decoder.Decode("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7D", Received);
+
+        Assert.Equal((NmeaFixSentence.Gga, time, RejectReason.PoorAccuracy), (gga.Epoch?.Sentence, gga.Epoch?.TimeOfDay, gga.Report?.Rejection?.Reason));
+        Assert.Equal((NmeaFixSentence.Rmc, time, true), (rmc.Epoch?.Sentence, rmc.Epoch?.TimeOfDay, rmc.Report?.Report is not null));
         Assert.Equal(NmeaLineKind.Skipped, decoder.Decode("$GPGSA,A,3,17,28,06,01,30,20,26,13,,,,,1.8,1.1,1.5*33", Received).Kind);
+        Assert.Null(decoder.Decode("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7C", Received).Epoch);
     }
 
     [Theory]

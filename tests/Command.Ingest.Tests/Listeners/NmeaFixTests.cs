@@ -1,0 +1,101 @@
+using System.Net.Sockets;
+using Command.Domain.Reports;
+using Command.Domain.Validation;
+using Command.Ingest.Intake;
+using Command.Ingest.Listeners;
+using static Command.Ingest.Tests.Nmea.NmeaDecoderTests;
+
+namespace Command.Ingest.Tests.Listeners;
+
+/// <summary>A receiver's RMC and GGA of one fix reach the incident as one report, on the NMEA listener.</summary>
+public sealed class NmeaFixTests
+{
+    private static string Rmc(int second) => WithChecksum($"GPRMC,14595{second}.000,A,3944.3520,N,10459.4180,W,1.0,90.0,140326,,,A") + "\r\n";
+
+    private static string Gga(int second, string hdop = "1.2") => WithChecksum($"GPGGA,14595{second}.000,3944.3520,N,10459.4180,W,1,08,{hdop},1600.0,M,-20.0,M,,") + "\r\n";
+
+    private static readonly string Satellites = WithChecksum("GPGSA,A,3,04,05,09,12,,,,,,,,,2.5,1.3,2.1") + "\r\n";
+
+    [Theory(Timeout = 30_000)]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Each_fix_is_one_report_with_its_rmc_speed_and_its_gga_accuracy_and_altitude_in_either_order(bool rmcFirst)
+    {
+        // A u-blox receiver (and gpsd) sends RMC before GGA: the fix went on the board without accuracy or altitude.
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<NmeaTcpListener>().BoundPort!.Value);
+        string Fix(int second) => rmcFirst ? Rmc(second) + Satellites + Gga(second) : Gga(second) + Satellites + Rmc(second);
+
+        // A last fix of another unit after them, on the same connection, says when everything before it has come.
+        await IngestRig.SendAsync(client, "UNIT E3 Engine 3\r\n" + Fix(5) + Fix(6) + "UNIT Z9\r\n" + Fix(7));
+        var delivered = await rig.Port.WaitForUnitAsync("Z9");
+
+        Assert.Equal(
+            [(55, 1.0 * Knots.ToMps, 90.0, 6.0, 1580.0, AltitudeDatum.Ellipsoid), (56, 1.0 * Knots.ToMps, 90.0, 6.0, 1580.0, AltitudeDatum.Ellipsoid)],
+            delivered.Where(d => d.Report?.UnitId == "E3" || d.Refused is not null)
+                .Select(d => (d.Report!.FixTime.Second, d.Report.SpeedMps!.Value, d.Report.CourseDeg!.Value, d.Report.AccuracyM!.Value, d.Report.AltitudeM!.Value, d.Report.AltitudeDatum!.Value)));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_fix_whose_partner_never_comes_is_reported_once_its_wait_has_passed()
+    {
+        await using var rig = await IngestRig.StartAsync(new() { ["Ingest:Nmea:PartnerWait"] = "00:00:02" });
+        using var client = await IngestRig.ConnectAsync(rig.Listener<NmeaTcpListener>().BoundPort!.Value);
+        await IngestRig.SendAsync(client, "UNIT E3\r\n" + Rmc(5) + Satellites);
+        await rig.Meters.ReceivedAsync("Nmea", 3);
+
+        rig.Clock.Advance(TimeSpan.FromSeconds(2));
+        var report = Assert.Single(await rig.Port.WaitForAsync(1)).Report;
+
+        Assert.Equal((55, 1.0 * Knots.ToMps, (double?)null), (report?.FixTime.Second, report?.SpeedMps, report?.AccuracyM));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_connection_closed_after_a_fixs_first_sentence_still_reports_that_fix()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<NmeaTcpListener>().BoundPort!.Value);
+
+        await IngestRig.SendAsync(client, "UNIT E3\r\n" + Gga(5));
+        client.Client.Shutdown(SocketShutdown.Send);
+        var report = Assert.Single(await rig.Port.WaitForAsync(1)).Report;
+
+        Assert.Equal((55, (double?)6.0, (double?)null), (report?.FixTime.Second, report?.AccuracyM, report?.SpeedMps));
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_gga_too_poor_to_take_is_its_fixs_one_refusal_whichever_comes_first(bool rmcFirst)
+    {
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<NmeaTcpListener>().BoundPort!.Value);
+        var poor = rmcFirst ? Rmc(5) + Gga(5, "21.1") : Gga(5, "21.1") + Rmc(5);
+
+        await IngestRig.SendAsync(client, "UNIT E3\r\n" + poor + Rmc(6) + Gga(6) + "UNIT Z9\r\n" + Rmc(7));
+        client.Client.Shutdown(SocketShutdown.Send);
+        var delivered = await rig.Port.WaitForUnitAsync("Z9");
+
+        Assert.Equal(
+            [(RejectReason.PoorAccuracy, "GPGGA HDOP 21.1 (105.5 m at 5 m per HDOP) is worse than the 100 m limit")],
+            delivered.Where(d => d.Refused is not null).Select(d => (d.Refused!.Reason, d.Refused.Detail)));
+        Assert.Equal([("E3", 56), ("Z9", 57)], delivered.Where(d => d.Report is not null).Select(d => (d.Report!.UnitId, d.Report.FixTime.Second)));
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_sentence_with_a_broken_checksum_is_refused_and_its_partner_still_reported(bool rmcFirst)
+    {
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<NmeaTcpListener>().BoundPort!.Value);
+        var broken = Gga(5)[..^4] + "00\r\n";
+
+        await IngestRig.SendAsync(client, "UNIT E3\r\n" + (rmcFirst ? Rmc(5) + broken : broken + Rmc(5)) + "UNIT Z9\r\n" + Rmc(7));
+        client.Client.Shutdown(SocketShutdown.Send);
+        var delivered = await rig.Port.WaitForUnitAsync("Z9");
+
+        Assert.Equal([RejectReason.Malformed], delivered.Where(d => d.Refused is not null).Select(d => d.Refused!.Reason));
+        Assert.Equal([("E3", 55, (double?)null), ("Z9", 57, null)], delivered.Where(d => d.Report is not null).Select(d => (d.Report!.UnitId, d.Report.FixTime.Second, d.Report.AccuracyM)));
+    }
+}
