@@ -75,6 +75,24 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_device_that_reports_under_another_callsign_is_said_once_each_way_and_the_unit_keeps_its_enrolled_callsign()
+    {
+        // Enrolled as G7, its phone says GOLF 7 from the first (no change), then GOLF 7 (MEDIC), then flaps back and forth.
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        Assert.Null(await incident.Enrol(P1, "G7", UnitRole.Contact, "dispatch"));
+        string[] callsigns = ["GOLF 7", "GOLF 7", "GOLF 7 (MEDIC)", "GOLF 7 (MEDIC)", "GOLF 7", "GOLF 7 (MEDIC)", "GOLF 7"];
+
+        var results = await incident.Submit([.. callsigns.Select((c, i) => Sites.Report(P1, ClusterFixture.Start.AddSeconds(5 * i), 0, -50 + i) with { Callsign = c })], [], null);
+
+        Assert.All(results, Assert.Null);
+        Assert.Equal([new UnitDeviceRenamed(P1, "GOLF 7 (MEDIC)", "GOLF 7"), new UnitDeviceRenamed(P1, "GOLF 7", "GOLF 7 (MEDIC)")],
+            fixture.Log.Events(id).OfType<UnitDeviceRenamed>().Select(e => e with { Sequence = 0, Time = default }));
+        var unit = Assert.Single(await incident.GetUnits());
+        Assert.Equal(("G7", "GOLF 7"), (unit.Callsign, unit.LastFix?.Callsign));
+    }
+
+    [Fact]
     public async Task Every_event_is_recorded_with_a_gapless_sequence()
     {
         var id = NewId();

@@ -42,6 +42,31 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
     }
 
     [Fact]
+    public async Task A_device_that_changes_its_callsign_mid_drill_is_said_once_in_the_feed_and_the_timeline()
+    {
+        // GOLF 7's phone becomes "GOLF 7 (MEDIC)" and goes on reporting so: said once; the unit keeps its enrolled callsign.
+        var incident = $"rename-{Guid.NewGuid():N}"[..16];
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(incident))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{incident}/units", new { unitId = "ANDROID-u7", callsign = "GOLF 7", role = "contact" })).EnsureSuccessStatusCode();
+        await using var watcher = await FrameWatcher.JoinAsync(host, incident);
+        using var udp = new UdpClient();
+        var now = DateTime.UtcNow;
+        string Report(int i, string callsign) => Cot("ANDROID-u7", "a-f-G-U-C", 44.0002 + (i * 0.00001), -100.0003, now.AddSeconds(i), $"<contact callsign=\"{callsign}\"/>");
+
+        await udp.SendAsync(Encoding.UTF8.GetBytes(Report(0, "GOLF 7")), "127.0.0.1", host.CotUdpPort, Ct);
+        await udp.SendAsync(Encoding.UTF8.GetBytes(Report(1, "GOLF 7 (MEDIC)")), "127.0.0.1", host.CotUdpPort, Ct);
+        await udp.SendAsync(Encoding.UTF8.GetBytes(Report(2, "GOLF 7 (MEDIC)")), "127.0.0.1", host.CotUdpPort, Ct);
+        var frame = await watcher.WaitForAsync(f => f.Units.Any(u => u.UnitId == "ANDROID-u7" && Math.Abs((u.LastFix?.Position.Latitude ?? 0) - 44.00022) < 1e-9));
+        var timeline = await host.Client.GetFromJsonAsync<System.Text.Json.JsonElement[]>($"/api/sessions/{incident}/timeline", Ct);
+
+        var unit = frame.Units.Single(u => u.UnitId == "ANDROID-u7");
+        Assert.Equal(("GOLF 7", "GOLF 7 (MEDIC)"), (unit.Callsign, unit.LastFix!.Callsign));
+        var renamed = Assert.Single(timeline!, m => m.GetProperty("type").GetString() == "unit-device-renamed");
+        Assert.Equal(("ANDROID-u7", "GOLF 7 (MEDIC)", "GOLF 7", "GOLF 7"),
+            (renamed.GetProperty("subject").GetString(), renamed.GetProperty("reason").GetString(), renamed.GetProperty("about").GetString(), renamed.GetProperty("name").GetString()));
+    }
+
+    [Fact]
     public async Task A_hostile_marker_sent_again_unchanged_is_neither_placed_again_nor_refused()
     {
         // ATAK broadcasts its markers every minute or so: each unchanged one was a "threat placed" in the feed.

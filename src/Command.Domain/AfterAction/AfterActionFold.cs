@@ -157,6 +157,12 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 Log(e.Time, off.UnitId, "signed-off", char.ToUpperInvariant(signedOff[0]) + signedOff[1..]);
                 Log(e.Time, null, "signed-off", $"{Named(off.UnitId)}: {signedOff}");
                 break;
+            case UnitDeviceRenamed renamed:
+                // The phone may have changed hands or its user's role: the unit keeps its enrolled callsign in every document.
+                var calls = $"its device now reports as “{renamed.Callsign}” (was “{renamed.Was}”)";
+                Log(e.Time, renamed.UnitId, "device-renamed", char.ToUpperInvariant(calls[0]) + calls[1..]);
+                Log(e.Time, null, "device-renamed", $"{Named(renamed.UnitId)}: {calls}");
+                break;
             case SourceChanged source:
                 // Why units went quiet together: the source that fed them was down, on a host's word.
                 var stood = source.Down

@@ -29,6 +29,7 @@ namespace Command.Domain.Events;
 [JsonDerivedType(typeof(SendInsteadProposed), "send-instead-proposed")]
 [JsonDerivedType(typeof(UnitAlarmed), "unit-alarmed")]
 [JsonDerivedType(typeof(UnitSignedOff), "unit-signed-off")]
+[JsonDerivedType(typeof(UnitDeviceRenamed), "unit-device-renamed")]
 [JsonDerivedType(typeof(SourceChanged), "source-changed")]
 [JsonDerivedType(typeof(HostDeparted), "host-departed")]
 [JsonDerivedType(typeof(SiteSet), "site-set")]

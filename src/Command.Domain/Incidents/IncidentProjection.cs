@@ -204,7 +204,11 @@ public sealed class IncidentProjection
             case PositionAccepted accepted when units.TryGetValue(accepted.Report.UnitId, out var unit):
             {
                 var retimed = Retimed(unit, accepted.Report) ?? [];
-                units[unit.UnitId] = unit with { LastFix = accepted.Report, Refused = null, SignedOff = null };
+                units[unit.UnitId] = unit with
+                {
+                    LastFix = accepted.Report, Refused = null, SignedOff = null,
+                    Device = unit.Device?.Reported(accepted.Report.Callsign) ?? DeviceCallsign.First(accepted.Report.Callsign),
+                };
                 return OnIncidentClock([.. retimed, .. assessment?.Observe(OnDrillClock(accepted.Report), Judged(Clock), units) ?? []]);
             }
             case InputRejected { UnitId: { } refusedId, Reason: not (RejectReason.Duplicate or RejectReason.NotAPosition) } refused
@@ -222,6 +226,10 @@ public sealed class IncidentProjection
                 // Its device reports no more: shown stale at once, and on its row, until it reports again.
                 units[off.UnitId] = unit with { SignedOff = new UnitSignOff(off.Time, off.Actor) };
                 return OnIncidentClock(assessment?.SignOff(off.UnitId, Judged(Clock), units));
+            case UnitDeviceRenamed renamed when units.TryGetValue(renamed.UnitId, out var unit):
+                // Said, not judged: the unit keeps its enrolled callsign, and its row shows what its device calls itself.
+                units[renamed.UnitId] = unit with { Device = (unit.Device ?? new DeviceCallsign(renamed.Was, [])).Turned(renamed.Callsign) };
+                return [];
             case DrillControlled { StartsOver: true } over:
                 return StartOver(over);
             case DrillControlled { Speed: { } rate } drill:

@@ -143,10 +143,17 @@ public sealed partial class IncidentGrain
                 continue;
             }
 
+            // A device that now calls itself otherwise is said once it is taken, as it stands before: not its first callsign,
+            // which differs from the one enrolled at no one's doing, and not every report of a device flapping between two.
+            var renamed = unit.Device?.Turn(report.UnitId, report.Callsign);
             results[i] = stream.Record(new PositionAccepted(report), now, batch);
             if (results[i] is null)
             {
                 secondDevices.Took(report, stream.Projection.DrillClock, stream.Projection.Round);
+                if (renamed is not null)
+                {
+                    stream.Record(renamed, now, batch);
+                }
             }
         }
     }

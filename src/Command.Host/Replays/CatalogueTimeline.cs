@@ -5,7 +5,7 @@ using Command.Recording.Reading;
 
 namespace Command.Host.Replays;
 
-/// <summary>A session's flags, its units' own alerts and sign-offs, its threat's marker deleted, its sources of reports down and heard again, and every command given in it (threats, phases, roles, drill controls, its site given, its close) as timeline markers.</summary>
+/// <summary>A session's flags, its units' own alerts, sign-offs and devices renamed, its threat's marker deleted, its sources of reports down and heard again, and every command given in it (threats, phases, roles, drill controls, its site given, its close) as timeline markers.</summary>
 public sealed class CatalogueTimeline(SessionCatalogue catalogue)
 {
     public async Task<IReadOnlyList<TimelineMarker>> ReadAsync(string incidentId, CancellationToken cancellationToken)
@@ -58,7 +58,8 @@ public sealed class CatalogueTimeline(SessionCatalogue catalogue)
 /// author wrote of it (<paramref name="About"/>), as the live feed says it. A site given is named as its <paramref name="Subject"/>,
 /// with the drill's scenario that brought it as its <paramref name="Reason"/> and how much ground it has as its
 /// <paramref name="About"/> ("3 buildings, 5 zones"): the frame that carries it live carries the whole site, which a
-/// timeline has no use for. <paramref name="Name"/> is its subject as people say it: a unit's callsign, a zone by its kind and
+/// timeline has no use for. A unit's device renamed has what the device calls itself now as its <paramref name="Reason"/> and
+/// what it called itself before as its <paramref name="About"/>. <paramref name="Name"/> is its subject as people say it: a unit's callsign, a zone by its kind and
 /// name ("hot zone Main building"); absent for any other subject.
 /// </summary>
 public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string Type, string? Subject, string? Level, string? Reason, string? Actor, string? About = null, string? Name = null)
@@ -74,6 +75,7 @@ public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string T
         ThreatMarkerDeleted d => new(e.Sequence, e.Time, "threat-marker-deleted", d.ThreatId, d.Became, d.Marker, d.Actor),
         UnitAlarmed a => new(e.Sequence, e.Time, "unit-alarmed", a.UnitId, a.Cancelled ? "cancelled" : "raised", a.Kind, a.Actor),
         UnitSignedOff s => new(e.Sequence, e.Time, "unit-signed-off", s.UnitId, null, null, s.Actor),
+        UnitDeviceRenamed r => new(e.Sequence, e.Time, "unit-device-renamed", r.UnitId, null, r.Callsign, null, r.Was),
         UnitRoleChanged r => new(e.Sequence, e.Time, "unit-role-changed", r.UnitId, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Role.ToString()), null, r.Actor),
         IncidentClosed c => new(e.Sequence, e.Time, "incident-closed", null, null, c.Reason, c.Actor),
         DrillControlled d => new(e.Sequence, e.Time, "drill-controlled", d.Action, DrillLevel(d), d.Scenario, d.Actor),

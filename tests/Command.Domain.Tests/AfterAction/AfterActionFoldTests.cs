@@ -137,6 +137,21 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public async Task A_units_device_renamed_is_in_its_log_and_the_incidents_under_its_enrolled_callsign()
+    {
+        var report = await AfterActionFold.BuildAsync(SessionWith(new UnitDeviceRenamed("P1", "Adam 1 (MEDIC)", "Adam 1") { Time = S(100) }).ToAsyncEnumerable(),
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            [
+                new ActivityEntry(S(100), "P1", "device-renamed", "Its device now reports as “Adam 1 (MEDIC)” (was “Adam 1”)"),
+                new ActivityEntry(S(100), null, "device-renamed", "Adam 1 (P1): its device now reports as “Adam 1 (MEDIC)” (was “Adam 1”)"),
+            ],
+            report.Activity.Where(a => a.Kind == "device-renamed"));
+        Assert.Equal("Adam 1 (P1)", report.Named("P1"));
+    }
+
+    [Fact]
     public async Task A_threats_marker_deleted_on_a_device_is_on_the_timeline_and_in_the_incidents_log_with_the_phase_it_left()
     {
         var report = await AfterActionFold.BuildAsync(SessionWith(new ThreatMarkerDeleted("T1", "H-2", "cot:ANDROID-7f3a@10.20.0.9") { Time = S(75) }).ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);

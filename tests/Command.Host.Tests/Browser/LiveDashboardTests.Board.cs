@@ -140,6 +140,46 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task A_unit_whose_device_calls_itself_otherwise_shows_it_beside_its_own_callsign_and_the_feed_says_it_once()
+    {
+        var scene = await Scene.OpenAsync(host, "rename");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("ANDROID-u7", "GOLF 7", "contact");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        var first = DateTimeOffset.UtcNow.AddSeconds(-10);
+        async Task ReportAsync(params (int At, string Callsign)[] fixes)
+        {
+            var reports = fixes.Select(f =>
+            {
+                var p = Support.TestSite.Frame.ToGeo(new(0, -60 + f.At));
+                return new { unitId = "ANDROID-u7", fixTime = first.AddSeconds(2 * f.At), lat = p.Latitude, lon = p.Longitude, accuracyM = 5.0, callsign = f.Callsign };
+            }).ToArray();
+            (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/reports", new { reports })).EnsureSuccessStatusCode();
+        }
+
+        // GOLF 7's phone becomes "GOLF 7 (MEDIC)" and goes on reporting so.
+        await ReportAsync((0, "GOLF 7"), (1, "GOLF 7 (MEDIC)"), (2, "GOLF 7 (MEDIC)"));
+
+        var row = dashboard.Row("ANDROID-u7");
+        var beside = row.Locator(".callsign .device-callsign");
+        await Expect(beside).ToHaveTextAsync("“GOLF 7 (MEDIC)”");
+        await Expect(beside).ToHaveAttributeAsync("title", "its device reports as “GOLF 7 (MEDIC)”");
+        await Expect(row.Locator(".callsign b")).ToHaveTextAsync("GOLF 7");
+        var lines = dashboard.Feed.Locator("li[data-type='unit-device-renamed']");
+        await Expect(lines).ToHaveCountAsync(1);
+        await Expect(lines.First).ToContainTextAsync("✎ RENAMEDGOLF 7its device now reports as “GOLF 7 (MEDIC)” (was “GOLF 7”)");
+
+        // Back to the callsign it is enrolled under: said, and nothing beside it; read back the same from the recording.
+        await ReportAsync((3, "GOLF 7"));
+        await Expect(lines).ToHaveCountAsync(2);
+        await Expect(beside).ToHaveCountAsync(0);
+        await dashboard.Page.ReloadAsync();
+        await Expect(lines).ToHaveCountAsync(2);
+        await Expect(lines.First).ToContainTextAsync("✎ RENAMEDGOLF 7its device now reports as “GOLF 7” (was “GOLF 7 (MEDIC)”)");
+        await Expect(lines.Last).ToContainTextAsync("✎ RENAMEDGOLF 7its device now reports as “GOLF 7 (MEDIC)” (was “GOLF 7”)");
+    }
+
+    [Fact]
     public async Task A_unit_whose_device_signed_off_says_so_on_its_row_its_marker_and_in_the_feed_until_it_reports_again()
     {
         var scene = await Scene.OpenAsync(host, "signoff");

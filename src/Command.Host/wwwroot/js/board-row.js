@@ -39,7 +39,7 @@ export function renderRow(row, unit, picture, marks) {
   const className = `board-row flag-${unit.flag} state-${unit.state}${closes(unit.role) ? ' judged' : ''}${unit.acknowledged ? ' acknowledged' : ''}${unit.alarm ? ' alarm' : ''}${marks}`;
   if (row.tr.className !== className) row.tr.className = className;
   // A callsign cut to the column keeps its whole text on hover.
-  set(row.callsign, `${shapeSvg(unit.role, 18)}<b title="${escapeHtml(unit.callsign)}">${escapeHtml(unit.callsign)}</b>`);
+  set(row.callsign, `${shapeSvg(unit.role, 18)}<b title="${escapeHtml(unit.callsign)}">${escapeHtml(unit.callsign)}</b>${deviceCallsignHtml(unit)}`);
   set(row.id, unit.callsign !== unit.unitId ? escapeHtml(unit.unitId) : '');
   if (row.id.title !== unit.unitId) row.id.title = unit.unitId;
   if (document.activeElement !== row.select) row.select.value = unit.role;
@@ -57,6 +57,14 @@ export function tickRow(row, unit, picture) {
   const now = picture.now();
   set(row.inState, escapeHtml(span(since(now, unit.stateSince))));
   set(row.fixAge, escapeHtml(unit.lastFix ? age(since(now, unit.lastFix.fixTime)) : 'no fix'));
+}
+
+// What the unit's device calls itself, beside the callsign it is enrolled under, while the two differ: a phone that
+// changed hands or role, or one enrolled under a callsign its user never set.
+function deviceCallsignHtml(unit) {
+  const own = unit.lastFix?.callsign;
+  if (!own || own === unit.callsign) return '';
+  return `<small class="device-callsign" title="${escapeHtml(`its device reports as “${own}”`)}">“${escapeHtml(own)}”</small>`;
 }
 
 // Where the last fix came from; while the unit's reports are being refused, that instead, with why on hover (and in

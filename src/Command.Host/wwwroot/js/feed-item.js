@@ -5,7 +5,7 @@ import { clock, markerWords } from './format.js';
 // Flags, and every command a commander gives, with who gave it.
 export const feedTypes = new Set([
   'flag-raised', 'flag-escalated', 'flag-cleared', 'flag-acknowledged', 'threat-set', 'threat-phase-changed', 'unit-role-changed', 'drill-controlled',
-  'incident-closed', 'unit-alarmed', 'threat-marker-deleted', 'unit-signed-off', 'source-changed', 'host-departed', 'site-set',
+  'incident-closed', 'unit-alarmed', 'threat-marker-deleted', 'unit-signed-off', 'unit-device-renamed', 'source-changed', 'host-departed', 'site-set',
 ]);
 
 /** A feed line; a fresh one (arrived while watching) flashes once, a recorded one read back does not. */
@@ -28,6 +28,7 @@ export function fromMarker(m) {
     case 'unit-role-changed': return { ...m, unitId: m.subject, role: m.level };
     case 'unit-alarmed': return { ...m, unitId: m.subject, kind: m.reason, cancelled: m.level === 'cancelled', level: undefined };
     case 'unit-signed-off': return { ...m, unitId: m.subject };
+    case 'unit-device-renamed': return { ...m, unitId: m.subject, callsign: m.reason, was: m.about };
     case 'source-changed': return { ...m, sourceId: m.subject, name: m.about, down: m.level === 'down', detail: m.reason, host: m.actor, level: undefined };
     case 'host-departed': return { ...m, host: m.subject, by: m.actor };
     // The timeline names the site and says how much ground it has; the frame that carried it live carries it whole.
@@ -86,6 +87,8 @@ function describe(e, picture) {
       : `<span class="verb">⚠ ${escapeHtml(e.kind.toUpperCase())}</span><b>${escapeHtml(picture.callsign(e.unitId))}</b>${reason(`from its device — ${e.actor}`)}`;
     // A unit's device left: ATAK signing off, or a TAK server that lost it. Shown stale from here, not where it last said it stands.
     case 'unit-signed-off': return `<span class="verb">○ SIGNED OFF</span><b>${escapeHtml(picture.callsign(e.unitId))}</b>${reason(`its device left; no position until it reports again — ${e.actor}`)}`;
+    // A unit's device calling itself otherwise: the phone may have changed hands or role. The unit keeps its enrolled callsign.
+    case 'unit-device-renamed': return `<span class="verb">✎ RENAMED</span><b>${escapeHtml(picture.callsign(e.unitId))}</b>${reason(`its device now reports as “${e.callsign}” (was “${e.was}”)`)}`;
     // A source of reports feeding the incident down, on its host's word, and heard again: why its units went quiet. One
     // no longer down but not heard says why: its host left the cluster, and no host runs it now.
     case 'source-changed': return e.down
