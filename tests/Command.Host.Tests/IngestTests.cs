@@ -32,12 +32,21 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
     [Fact]
     public async Task A_hostile_marker_deleted_on_a_device_leaves_the_threat_standing_and_saying_so()
     {
-        // As ATAK deletes it: under the deleting device's uid, the marker in a link.
-        var frame = await MarkerThenAsync("HOSTILE-9", 44.0011, now => Cot("ANDROID-9", "t-x-d-d", 0, 0, now, "<link uid=\"HOSTILE-9\" relation=\"none\" type=\"a-h-G\"/><__forcedelete/>"),
+        // As ATAK deletes it: under a uid of the deletion's own, the marker in a link and the deleting phone, a unit
+        // enrolled here, in a p-p link. The deletion's own uid names nothing anyone knows; the phone's unit is named.
+        using (var phone = new UdpClient())
+        {
+            await phone.SendAsync(Encoding.UTF8.GetBytes(Cot("ANDROID-9", "a-f-G-U-C", 44.0003, -100.0003, DateTime.UtcNow, "<contact callsign=\"Viper 9\"/>")),
+                "127.0.0.1", host.CotUdpPort, Ct);
+        }
+
+        var frame = await MarkerThenAsync("HOSTILE-9", 44.0011,
+            now => Cot("HOSTILE-9-del-1796489645", "t-x-d-d", 0, 0, now,
+                "<link uid=\"HOSTILE-9\" relation=\"none\" type=\"a-h-G\"/><link uid=\"ANDROID-9\" relation=\"p-p\" type=\"a-f-G-U-C\"/><__forcedelete/>"),
             f => f.Threats.Any(t => t.MarkerDeleted?.Marker == "HOSTILE-9"));
 
         var threat = frame.Threats.Single(t => t.Marker == "HOSTILE-9");
-        Assert.Equal((Domain.Threats.ThreatPhase.Active, 44.0011, "cot:ANDROID-9@127.0.0.1"), (threat.Phase, threat.Position.Latitude, threat.MarkerDeleted!.Actor));
+        Assert.Equal((Domain.Threats.ThreatPhase.Active, 44.0011, "cot:ANDROID-9@127.0.0.1, Viper 9"), (threat.Phase, threat.Position.Latitude, threat.MarkerDeleted!.Actor));
         Assert.Contains(frame.Events, e => e is Domain.Events.ThreatMarkerDeleted { Marker: "HOSTILE-9", ThreatId: "T1" });
     }
 
@@ -111,7 +120,7 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
         var frame = await watcher.WaitForAsync(f => f.Threats.Any(t => t.MarkerDeleted?.Marker == "HOSTILE-E9"));
 
         var threat = frame.Threats.Single(t => t.Marker == "HOSTILE-E9");
-        Assert.Equal((Domain.Threats.ThreatPhase.Active, 44.0013, "cot:4b1d6c2e-delete@127.0.0.1"), (threat.Phase, threat.Position.Latitude, threat.MarkerDeleted!.Actor));
+        Assert.Equal((Domain.Threats.ThreatPhase.Active, 44.0013, "cot@127.0.0.1"), (threat.Phase, threat.Position.Latitude, threat.MarkerDeleted!.Actor));
     }
 
     [Fact]

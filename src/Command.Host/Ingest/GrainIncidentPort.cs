@@ -34,7 +34,7 @@ public sealed class GrainIncidentPort(IGrainFactory grains) : IIncidentPort
         await grains.GetGrain<IIncidentGrain>(incidentId).SetThreat(threat, actor, PhaseChanges.Marker);
 
     public async Task<Rejection?> DeleteMarkerAsync(string incidentId, DeletedMarker deletion, string actor, CancellationToken cancellationToken) =>
-        await grains.GetGrain<IIncidentGrain>(incidentId).DeleteMarker(deletion.Marker, actor, deletion.SentBy, deletion.Became);
+        await grains.GetGrain<IIncidentGrain>(incidentId).DeleteMarker(deletion.Marker, actor, deletion.By, deletion.Became);
 
     public async Task<Rejection?> SignOffAsync(string incidentId, string unitId, string actor, CancellationToken cancellationToken) =>
         await grains.GetGrain<IIncidentGrain>(incidentId).SignOff(unitId, actor);

@@ -42,7 +42,7 @@ internal static class CotItems
                     $"marker deletion from {actor} may not touch the threat: HostileMarkers is off for {source.Grant.Range} ({source.Grant.Key})").Report;
             var maySignOff = deletion.Became is null && (source.Certificate is not { } bound || bound.UnitId == deletion.Marker);
             return new IngestItem(incident, unknownUnits, null, Actor: actor, MarkedAt: outcome.Time, Raw: outcome.Raw, Deletion: deletion, Otherwise: otherwise,
-                MayTouchThreat: source.Grant.HostileMarkers, MaySignOff: maySignOff);
+                MayTouchThreat: source.Grant.HostileMarkers, MaySignOff: maySignOff) { Sender = source };
         }
 
         // A unit's own report or alert: over TLS, for the certificate's unit only.

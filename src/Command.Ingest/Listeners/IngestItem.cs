@@ -23,4 +23,10 @@ public sealed record IngestItem(
 {
     /// <summary>The settings' section of the listener or client it came through (<c>Ingest:Cot:TakServer</c>); null where none is said.</summary>
     public string? Source { get; init; }
+
+    /// <summary>
+    /// Who sent it, for a marker deleted or changed: the actor recorded names the deleting device once it is known (see
+    /// <see cref="DeletedMarker.By"/>), else only where it came from; null where the item was not read from a radio.
+    /// </summary>
+    public RadioSource? Sender { get; init; }
 }

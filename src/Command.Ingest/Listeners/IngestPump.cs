@@ -208,18 +208,22 @@ public sealed partial class IngestPump(
             // and was refused there while the threat it spoke of stood. Else it is refused and recorded as such items
             // always were; a marker changed, as no unit's position; from a source that may not touch the threat, as not
             // allowed.
-            var markerIncident = await IncidentOfDeletionAsync(deletion, item, cancellationToken).ConfigureAwait(false);
+            var (markerIncident, device) = await IncidentOfDeletionAsync(deletion, item, cancellationToken).ConfigureAwait(false);
             if (refused is null)
             {
                 if (item.MayTouchThreat)
                 {
+                    // Said as done by the deleting device where it is known, else by where it came from: never by the uid of
+                    // the deletion itself, which names nothing a commander knows.
+                    var by = deletion with { By = device };
+                    var actor = item.Sender?.Actor(device is null ? "cot" : $"cot:{device}") ?? item.Actor ?? "ingest";
                     await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
-                    refused = await DeleteMarkerAsync(markerIncident, deletion, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
+                    refused = await DeleteMarkerAsync(markerIncident, by, actor, cancellationToken).ConfigureAwait(false);
                     if (NotHeldThere(refused) && deletion.Became is null && await HolderOfMarkerAsync(deletion.Marker, cancellationToken).ConfigureAwait(false) is { } holder
                         && holder != markerIncident)
                     {
                         markerIncident = holder;
-                        refused = await DeleteMarkerAsync(holder, deletion, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
+                        refused = await DeleteMarkerAsync(holder, by, actor, cancellationToken).ConfigureAwait(false);
                     }
                 }
                 else
@@ -316,19 +320,21 @@ public sealed partial class IngestPump(
         }
     }
 
-    // The incident of the first of the deletion's devices that is enrolled in one: the device it was sent under, the
-    // device it links to, the one unit its connection speaks for; else the listener's.
-    private async ValueTask<string> IncidentOfDeletionAsync(DeletedMarker deletion, IngestItem item, CancellationToken cancellationToken)
+    // The incident of the first of the deletion's devices that is enrolled in one, and that device: the device it was sent
+    // under, the device it links to, the one unit its connection speaks for; else the listener's, and the device it links
+    // to or its connection speaks for where there is one. The uid it was sent under names a device only where a unit is
+    // enrolled under it: ATAK sends a deletion under a uid of its own.
+    private async ValueTask<(string Incident, string? Device)> IncidentOfDeletionAsync(DeletedMarker deletion, IngestItem item, CancellationToken cancellationToken)
     {
         foreach (var device in new[] { deletion.SentBy, deletion.Linked, item.RoutedBy }.Distinct(StringComparer.Ordinal))
         {
             if (device is not null && await EnrolmentOfAsync(device, cancellationToken).ConfigureAwait(false) is { } incident)
             {
-                return incident;
+                return (incident, device);
             }
         }
 
-        return item.Incident;
+        return (item.Incident, deletion.LinkedDevice ?? item.RoutedBy);
     }
 
     // The incident asked does not hold the marker's threat: none of its threats was placed from it, or it is no open

@@ -89,13 +89,13 @@ public sealed partial class LiveDashboardTests
         await Expect(banner).ToBeHiddenAsync();
 
         // Marked unknown on the device that placed it (the threat misidentified?), then deleted on another.
-        Assert.Null(await port.DeleteMarkerAsync(scene.IncidentId, new("H-2", "ANDROID-7f3a", "unknown"), "cot:H-2@10.20.0.9", TestContext.Current.CancellationToken));
+        Assert.Null(await port.DeleteMarkerAsync(scene.IncidentId, new("H-2", "ANDROID-7f3a", "unknown", By: "ANDROID-7f3a"), "cot:ANDROID-7f3a@10.20.0.9", TestContext.Current.CancellationToken));
         await Expect(banner).ToContainTextAsync("Threat T1's marker marked unknown on a device at ");
         var changed = dashboard.Feed.Locator("li[data-type='threat-marker-deleted']", new() { HasText = "MARKER NOW UNKNOWN" });
-        await Expect(changed).ToContainTextAsync("THREATMARKER NOW UNKNOWNH-2 marked unknown on a device; the threat stands as placed until placed again or declared — cot:H-2@10.20.0.9, BRAVO 2");
+        await Expect(changed).ToContainTextAsync("THREATMARKER NOW UNKNOWNH-2 marked unknown on a device; the threat stands as placed until placed again or declared — cot:ANDROID-7f3a@10.20.0.9, BRAVO 2");
         await Expect(dashboard.Threat().Locator(".threat-label")).ToContainTextAsync("THREAT · ACTIVE · Shooter · ± unknown · marker marked unknown ");
 
-        Assert.Null(await port.DeleteMarkerAsync(scene.IncidentId, new("H-2", "ANDROID-7f3a"), "cot:ANDROID-7f3a@10.20.0.9", TestContext.Current.CancellationToken));
+        Assert.Null(await port.DeleteMarkerAsync(scene.IncidentId, new("H-2", "9f2c41e0-delete", Linked: "ANDROID-7f3a", By: "ANDROID-7f3a"), "cot:ANDROID-7f3a@10.20.0.9", TestContext.Current.CancellationToken));
 
         await Expect(banner).ToBeVisibleAsync();
         await Expect(banner).ToContainTextAsync("Threat T1's marker deleted on a device at ");

@@ -116,7 +116,7 @@ internal sealed class FakeIncidentPort : IIncidentPort
     {
         lock (delivered)
         {
-            delivered.Add(new Delivered(incidentId, null, Actor: actor, DeletedMarker: deletion.Marker, Device: deletion.SentBy, Became: deletion.Became));
+            delivered.Add(new Delivered(incidentId, null, Actor: actor, DeletedMarker: deletion.Marker, Device: deletion.By, Became: deletion.Became));
         }
 
         arrivals.Writer.TryWrite(true);

@@ -99,6 +99,8 @@ public sealed class HostileMarkerTests
         var delivered = await rig.Port.WaitForAsync(3);
 
         Assert.Equal([("walk-1", "H-2"), ("walk-1", null), ("walk-1", "H-2")], delivered.Select(d => (d.Incident, d.DeletedMarker)));
+        Assert.Equal([("cot:ANDROID-h8@127.0.0.1", "ANDROID-h8"), ("cot:ANDROID-h8@127.0.0.1", "ANDROID-h8")],
+            delivered.Where(d => d.DeletedMarker is not null).Select(d => (d.Actor, d.Device)));
     }
 
     [Fact(Timeout = 30_000)]
@@ -188,7 +190,9 @@ public sealed class HostileMarkerTests
     [Fact(Timeout = 30_000)]
     public async Task A_deleted_marker_is_told_to_the_incident_with_the_deleting_device_as_the_actor()
     {
-        await using var rig = await IngestRig.StartAsync();
+        // Sent under the uid of a unit enrolled here: that uid is the device's.
+        var routes = new EnrolledUnits(new Dictionary<string, string> { ["ANDROID-589520ccfcd20f01"] = "drill-1" });
+        await using var rig = await IngestRig.StartAsync(routes: routes);
         await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Event("a-h-G", uid: "H-2"), from: "127.0.0.4");
         await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Deletion(), from: "127.0.0.4");
 
@@ -196,6 +200,22 @@ public sealed class HostileMarkerTests
 
         Assert.Equal("H-2", delivered[0].Threat?.Marker);
         Assert.Equal(("H-2", "cot:ANDROID-589520ccfcd20f01@127.0.0.4", "ANDROID-589520ccfcd20f01"), (delivered[1].DeletedMarker, delivered[1].Actor, delivered[1].Device));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_deletion_sent_under_a_uid_of_its_own_names_the_device_it_links_to_or_else_where_it_came_from_never_its_own_uid()
+    {
+        // As ATAK deletes a marker: under a uid made for the deletion. With a p-p link to the phone, the phone is named
+        // (enrolled nowhere, by its uid); with only the marker's link, the address it came from.
+        await using var rig = await IngestRig.StartAsync();
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Deletion(uid: "HOSTILE-1-del-1796489645",
+            link: "<link uid='H-2' relation='none' type='a-h-G'/><link uid='ANDROID-u7' relation='p-p' type='a-f-G-U-C'/>"), from: "127.0.0.4");
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Deletion(uid: "HOSTILE-1-del-1796489646"), from: "127.0.0.4");
+
+        var delivered = await rig.Port.WaitForAsync(2);
+
+        Assert.Equal([("H-2", "cot:ANDROID-u7@127.0.0.4", "ANDROID-u7"), ("H-2", "cot@127.0.0.4", null)],
+            delivered.Select(d => (d.DeletedMarker, d.Actor, d.Device)));
     }
 
     [Fact(Timeout = 30_000)]
