@@ -59,13 +59,21 @@ public sealed partial class AfterActionFold
             PutRight(unit, TimeSpan.FromSeconds(firstPutRight), time);
         }
 
-        if (unit.SilentBefore(time) is { } silentFrom)
+        var lostWith = unit.LostWith(time, departures);
+        if (lostWith is var (leftAt, host) && unit.LastReport is { } lastHeard)
+        {
+            // Not the unit's silence but its host's: what it did meanwhile is not in the recording, and a first its next fix
+            // sets happened at or before it.
+            fixesLost.Add(new FixesLost(unitId, host, leftAt, lastHeard, time));
+            Log(lastHeard, unitId, "silent", $"Not heard for {Durations.Clock(time - lastHeard)} after its report{FromThreat(unit)}: {HostDown(host, leftAt)}, until {time.UtcDateTime:HH:mm:ss} UTC");
+        }
+        else if (unit.SilentBefore(time) is { } silentFrom)
         {
             // Its board row went stale then; its log says so, or it reads as if the unit reported throughout.
             Log(silentFrom, unitId, "silent", $"Not heard for {Durations.Clock(time - silentFrom)} after its report{FromThreat(unit)}: its device sent nothing until {time.UtcDateTime:HH:mm:ss} UTC");
         }
 
-        unit.Took(time, clockCorrectionS, drillClock);
+        unit.Took(time, clockCorrectionS, drillClock, lostWith?.Host);
         if (clockCorrectionS is { } correction && (unit.LastClockLogged is not { } logged || Math.Abs(correction - logged) >= ClockLoggedAgainS))
         {
             // Found off, or off by more since it was: its fix times are the host's reckoning from here, as its log says.

@@ -24,6 +24,9 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     private readonly List<FlagSpan> flags = [];
     private readonly List<TimelineMark> timeline = [];
     private readonly List<ActivityEntry> activity = [];
+    // Each host recorded leaving the cluster, and when; and the units' fixes lost while it was down.
+    private readonly List<(DateTimeOffset At, string Host)> departures = [];
+    private readonly List<FixesLost> fixesLost = [];
     private readonly Dictionary<RejectReason, int> rejected = [];
     private List<(LocalPoint Point, double RadiusM, int? Building, int? Floor)> targets = [];
     private HashSet<int> threatBuildings = [];
@@ -179,6 +182,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 var left = $"Host {departed.Host} left the cluster: radios and trackers sending to it were not heard until they reached another host (said by host {departed.By})";
                 timeline.Add(new TimelineMark(e.Time, "host-left", departed.Host, left));
                 Log(e.Time, null, "host-left", left);
+                departures.Add((e.Time, departed.Host));
                 break;
             case SiteSet given when frame is not null:
                 // Its buildings and zones are where entry and occupancy are measured from here on (the origin stands).
@@ -274,12 +278,20 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
         {
             unit.EndHold(end, drillClock);
             LogRefusals(unit, null);
-            if (unit.HeardUntil(end) is var heard && heard < end)
+            var lostWith = unit.LostWith(end, departures);
+            if (lostWith is var (leftAt, host) && unit.LastReport is { } lastHeard)
+            {
+                fixesLost.Add(new FixesLost(unit.UnitId, host, leftAt, lastHeard, null));
+                Log(lastHeard, unit.UnitId, "silent", $"Last heard{FromThreat(unit)}: {HostDown(host, leftAt)}, and not heard again in the {Durations.Clock(end - lastHeard)} to the end of the record");
+            }
+            else if (unit.HeardUntil(end) is var heard && heard < end)
             {
                 // A device lost for the rest of the record (a radio dead 30 m from the threat) is what its log must say.
                 Log(heard, unit.UnitId, "silent", $"Last heard{FromThreat(unit)}: not heard again in the {Durations.Clock(end - heard)} to the end of the record");
             }
         }
+
+        SayUnitsUnheardWithHosts();
 
         var first = rounds[0];
         var from = first.ActiveAt ?? opened?.Time;
@@ -296,7 +308,8 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
         return new AfterActionReport(incident, [.. unitRows], [.. samples],
             [.. flags.Concat(openFlags.Values).OrderBy(f => f.Raised)], [.. timeline], [.. activity.OrderBy(a => a.Time)], exercise,
             drillClock.IsIncidentClock ? null : [.. drillClock.Spans], zones.IsEmpty ? null : zones,
-            [.. enrolment.SelectMany(u => u.RolesHeld(ActiveIn, drillClock)).OrderBy(r => r.Round)]);
+            [.. enrolment.SelectMany(u => u.RolesHeld(ActiveIn, drillClock)).OrderBy(r => r.Round)],
+            fixesLost.Count == 0 ? null : [.. fixesLost.OrderBy(l => l.LastHeard)]);
     }
 
     // When the threat went active in each round.

@@ -25,6 +25,10 @@ namespace Command.Domain.AfterAction;
 /// Every unit's roles in turn, in order of enrolment, each with the judgement figures earned in it (<see cref="RolesOf"/>):
 /// a unit's <see cref="UnitMetrics.Role"/> is only its last. Absent from a report made before they were kept.
 /// </param>
+/// <param name="FixesLost">
+/// Each unit's fixes lost while a host that left the cluster was down, in time order (<see cref="AfterAction.FixesLost"/>);
+/// absent where no host left, or none took a unit's fixes with it.
+/// </param>
 public sealed record AfterActionReport(
     IncidentMetrics Incident,
     ImmutableArray<UnitMetrics> Units,
@@ -35,8 +39,15 @@ public sealed record AfterActionReport(
     Exercises.Exercise? Exercise,
     ImmutableArray<Incidents.DrillClockSpan>? DrillClockSpans = null,
     ImmutableArray<ReportZone>? Zones = null,
-    ImmutableArray<RoleHeld>? Roles = null)
+    ImmutableArray<RoleHeld>? Roles = null,
+    ImmutableArray<FixesLost>? FixesLost = null)
 {
+    /// <summary>
+    /// Where <paramref name="unitId"/>'s fixes were lost while a host was down up to <paramref name="at"/>, its first fix
+    /// back: a moment set there (a first on scene, inside, in contact) happened at or before it, not at it. Null otherwise.
+    /// </summary>
+    public FixesLost? LostUntil(string unitId, DateTimeOffset at) => FixesLost?.FirstOrDefault(l => l.UnitId == unitId && l.HeardAgain == at);
+
     /// <summary>
     /// The roles <paramref name="unit"/> held in turn in its round, first its first, each with the figures earned in it;
     /// one, its role with all its figures, where the report kept none.
@@ -197,6 +208,10 @@ public sealed record RejectionCount(string Reason, int Count);
 /// How far its device's clock was found off the host's, seconds, at the most (positive: behind), where the host put its
 /// fix times right by it; null where it never did. The after-action team's list of devices to set the time of.
 /// </param>
+/// <param name="LongestGap">
+/// Its longest gap between two reports in the round, where longer than its cadence explains (<see cref="ReportGap.Unexplained"/>),
+/// with the host whose leaving the cluster took its fixes with it, where one did; null otherwise.
+/// </param>
 /// <param name="Round">
 /// The round of its drill these figures are of: 1, or for a drill started over, the round it played (see
 /// <see cref="AfterActionReport.Units"/>). Every figure but its enrolment and person is that round's alone.
@@ -221,7 +236,8 @@ public sealed record UnitMetrics(
     int ReportsTaken = 0,
     double? UsualIntervalS = null,
     double? ClockCorrectionS = null,
-    int Round = 1);
+    int Round = 1,
+    ReportGap? LongestGap = null);
 
 /// <summary>
 /// A role a unit held, from <paramref name="From"/> until its next one or the end, and the judgement figures it earned

@@ -9,12 +9,18 @@ public static class AfterActionWords
     /// How many reports a unit sent that were taken in, and how often it usually reported: "412, every 2 s". What its
     /// flags rest on — a unit reporting every 30 s is flagged on fewer, later fixes than one reporting every 2 s. Where
     /// its device's clock was off and its fix times were put right, by how much at the most: "412, every 2 s; device
-    /// clock 42 s slow". Empty for a unit that sent none.
+    /// clock 42 s slow". Where it went unheard longer than its cadence explains, its longest gap, from when in the site's
+    /// time of day (<paramref name="clock"/>; UTC without one), and the host whose going took its fixes with it where one
+    /// did: "29, every 8.3 s; unheard 1:06 from 10:01:15, while its host 127.0.0.1:11911 was down" — the count and
+    /// interval alone hid the minute. Empty for a unit that sent none.
     /// </summary>
-    public static string Reports(UnitMetrics unit) => unit.ReportsTaken == 0 ? ""
+    public static string Reports(UnitMetrics unit, SiteClock? clock = null) => unit.ReportsTaken == 0 ? ""
         : (unit.UsualIntervalS is { } every ? string.Create(CultureInfo.InvariantCulture, $"{unit.ReportsTaken}, every {every:0.#} s")
             : unit.ReportsTaken.ToString(CultureInfo.InvariantCulture))
-          + (unit.ClockCorrectionS is { } clock && clock != 0 ? $"; device clock {Clock(clock)}" : "");
+          + (unit.ClockCorrectionS is { } off && off != 0 ? $"; device clock {Clock(off)}" : "")
+          + (unit.LongestGap is { } gap
+              ? $"; unheard {Durations.Clock(gap.Length)} from {(clock ?? new SiteClock(null)).LocalTime(gap.From)}{(gap.HostLeft is { } host ? $", while its host {host} was down" : "")}"
+              : "");
 
     /// <summary>
     /// The roles a unit held in turn, each after the first with when it took it, in the site's time of day: "contact,

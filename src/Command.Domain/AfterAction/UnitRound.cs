@@ -46,6 +46,9 @@ internal sealed class UnitRound(int number, UnitRole role, DateTimeOffset from)
 
     public double? ClockCorrectionS { get; set; }
 
+    // Its longest gap between reports in the round, and whether a host that left the cluster took its fixes with it.
+    public ReportGap? LongestGap { get; set; }
+
     // How often each interval between its reports came, in tenths of a second: its usual interval is their median.
     public SortedDictionary<int, int> Intervals { get; } = [];
 

@@ -169,7 +169,8 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     /// units were judged on, <paramref name="drillClock"/> (a drill played at 10× whose units report every 2 s of its
     /// script reports "every 2 s", as every other duration the report gives is the drill's).
     /// </summary>
-    public void Took(DateTimeOffset fixTime, double? clockCorrectionS = null, Incidents.DrillClock? drillClock = null)
+    /// <remarks><paramref name="hostLeft"/> is the host whose leaving the cluster took its fixes since its last with it, if one did (<see cref="LostWith"/>).</remarks>
+    public void Took(DateTimeOffset fixTime, double? clockCorrectionS = null, Incidents.DrillClock? drillClock = null, string? hostLeft = null)
     {
         TakenAsStamped = clockCorrectionS is null;
         // Counted in the round being played (a receiver may send five fixes a second: intervals are kept in tenths), and
@@ -187,6 +188,10 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
             var interval = drillClock?.Elapsed(last, fixTime) ?? fixTime - last;
             var tenths = (int)Math.Round(Math.Min(interval.TotalSeconds, LongestIntervalS) * 10, MidpointRounding.AwayFromZero);
             played.Intervals[tenths] = played.Intervals.GetValueOrDefault(tenths) + 1;
+            if (fixTime - last > (played.LongestGap?.Length ?? TimeSpan.Zero))
+            {
+                played.LongestGap = new ReportGap(last, fixTime, hostLeft);
+            }
         }
 
         lastReport = lastReport is { } latest && latest > fixTime ? latest : fixTime;
@@ -205,6 +210,23 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     /// <see cref="HeardUntil"/> tells silence); else null.
     /// </summary>
     public DateTimeOffset? SilentBefore(DateTimeOffset fixTime) => lastReport is { } last && (fixTime - last).TotalSeconds > SilenceS ? last : null;
+
+    /// <summary>
+    /// The host, of <paramref name="departures"/> (each when it was recorded leaving the cluster), whose leaving took
+    /// the unit's fixes with it up to <paramref name="until"/> (its next fix, or the end of the record): the first that
+    /// left after its last report, while it was still heard (not silent yet, as <see cref="HeardUntil"/> tells silence),
+    /// where the gap from its last report to <paramref name="until"/> is longer than its cadence explains
+    /// (<see cref="ReportGap.Unexplained"/>). A unit reporting on time across the departure, through another host, was not
+    /// lost with it; nor was one already silent. Null where none did.
+    /// </summary>
+    public (DateTimeOffset At, string Host)? LostWith(DateTimeOffset until, IReadOnlyList<(DateTimeOffset At, string Host)> departures) =>
+        lastReport is { } last && ReportGap.Unexplained(until - last, UsualIntervalS(Current))
+            && departures.FirstOrDefault(d => d.At > last && d.At <= until && (d.At - last).TotalSeconds <= SilenceS) is { Host: not null } left
+            ? left
+            : null;
+
+    /// <summary>Its latest report's fix time; null before any.</summary>
+    public DateTimeOffset? LastReport => lastReport;
 
     /// <summary>How far from the threat its latest fix put it, where there was a threat to measure from; null before.</summary>
     public double? LastFromThreatM { get; set; }
@@ -253,7 +275,8 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     public IEnumerable<UnitMetrics> ToMetrics(Func<int, DateTimeOffset?> threatActiveIn, Incidents.DrillClock clock) =>
         rounds.Where(r => r.Played).Select(r => new UnitMetrics(UnitId, Callsign, r.Roles[^1].Role, EnrolledAt, r.FirstOnSite, r.FirstEntry, r.ReachedContact,
             TimeToContact(r, threatActiveIn, clock), r.TotalFlagged, r.LongestFlagged, r.FlagsRaised, r.Acknowledgements, r.ClosestM, r.HeldWhileSuppressed, Person,
-            r.ReportsRefused, r.ReportsTaken, UsualIntervalS(r), r.ClockCorrectionS, r.Number));
+            r.ReportsRefused, r.ReportsTaken, UsualIntervalS(r), r.ClockCorrectionS, r.Number,
+            r.LongestGap is { } gap && ReportGap.Unexplained(gap.Length, UsualIntervalS(r)) ? gap : null));
 
     /// <summary>The roles it held in turn in each round it played, each with the flags raised on it in that role, their longest, and its time to contact where it reached the threat in it.</summary>
     public IEnumerable<RoleHeld> RolesHeld(Func<int, DateTimeOffset?> threatActiveIn, Incidents.DrillClock clock) =>

@@ -98,7 +98,7 @@ internal static class AfterActionHtml
                 .Append("</td><td class=\"n\">").Append(u.ClosestApproachM?.ToString("F0", System.Globalization.CultureInfo.InvariantCulture))
                 .Append("</td><td class=\"n\">").Append(u.HeldWhileSuppressed > TimeSpan.Zero ? SvgCharts.Clock(u.HeldWhileSuppressed) : "")
                 .Append("</td><td class=\"n\">").Append(u.ReportsRefused > 0 ? u.ReportsRefused.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")
-                .Append("</td><td class=\"n\">").Append(HtmlEncode(AfterActionWords.Reports(u))).Append("</td></tr>");
+                .Append("</td><td class=\"n\">").Append(HtmlEncode(AfterActionWords.Reports(u, clock))).Append("</td></tr>");
         }
 
         html.Append("</table>");

@@ -184,7 +184,7 @@ public static class AarDocument
             u.UnitId, u.Callsign, AfterActionWords.Roles(held, clock), u.Person?.Name ?? "", u.Person?.Agency ?? "", u.Person?.IcsPosition ?? "",
             held.FirstOrDefault(r => r.TimeToContact is not null) is { TimeToContact: { } t } contact ? Earned(held, SvgCharts.Clock(t), contact.Role) : "",
             held.MaxBy(r => r.LongestFlaggedHold) is { } longest && longest.LongestFlaggedHold > TimeSpan.Zero ? Earned(held, SvgCharts.Clock(longest.LongestFlaggedHold), longest.Role) : "",
-            Flags(held, u.FlagsRaised), AfterActionWords.Reports(u),
+            Flags(held, u.FlagsRaised), AfterActionWords.Reports(u, clock),
         ];
     }
 

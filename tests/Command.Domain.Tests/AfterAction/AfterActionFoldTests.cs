@@ -245,7 +245,8 @@ public sealed class AfterActionFoldTests
         var units = fold.Build().Units.ToDictionary(u => u.UnitId);
 
         Assert.Equal((13, 2.0), (units["P1"].ReportsTaken, units["P1"].UsualIntervalS));
-        Assert.Equal(["13, every 2 s", "50, every 0.2 s", "1", ""], new[] { "P1", "G1", "R1", "M1" }.Select(u => AfterActionWords.Reports(units[u])));
+        // The phone's five minutes in the stairwell are said beside its count: "every 2 s" alone hid them.
+        Assert.Equal(["13, every 2 s; unheard 5:00 from 15:00:18", "50, every 0.2 s", "1", ""], new[] { "P1", "G1", "R1", "M1" }.Select(u => AfterActionWords.Reports(units[u])));
     }
 
     [Fact]

@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace Command.Domain.AfterAction;
+
+public sealed partial class AfterActionFold
+{
+    // Why a unit's log says it went unheard: not its device's silence but its host's going.
+    private static string HostDown(string host, DateTimeOffset leftAt) =>
+        $"its fixes were lost while its host {host} was down (it left the cluster at {Utc(leftAt)} UTC)";
+
+    private static string Utc(DateTimeOffset t) => t.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
+    // A host's leaving, in the timeline (so the AAR/IP's key moment) and incident command's log, says which units' fixes
+    // it took with it and for how long: measured from the recording, every unit whose reports stopped before it left and
+    // resumed after, longer than their cadence explains. Said once the record is read to its end, for who came back is
+    // known only then.
+    private void SayUnitsUnheardWithHosts()
+    {
+        foreach (var (at, host) in departures)
+        {
+            var lost = fixesLost.Where(l => l.Host == host && l.DepartedAt == at).ToList();
+            if (lost.Count == 0)
+            {
+                continue;
+            }
+
+            var unheard = $"; {UnitsUnheard(lost)}";
+            for (var i = 0; i < timeline.Count; i++)
+            {
+                if (timeline[i] is { Kind: "host-left" } mark && mark.Subject == host && mark.Time == at)
+                {
+                    timeline[i] = mark with { Text = mark.Text + unheard };
+                }
+            }
+
+            for (var i = 0; i < activity.Count; i++)
+            {
+                if (activity[i] is { Kind: "host-left", UnitId: null } said && said.Time == at && said.Text.StartsWith($"Host {host} ", StringComparison.Ordinal))
+                {
+                    activity[i] = said with { Text = said.Text + unheard };
+                }
+            }
+        }
+    }
+
+    // "3 units that reported through it unheard 15:03:49–15:04:31 UTC (0:42): Adam 1 (A1), Adam 2 (A2), Perimeter 3 (P3)":
+    // from the last of them heard before to the first heard again, the span every one was unheard; one back later, or
+    // never, is said apart.
+    private string UnitsUnheard(List<FixesLost> lost)
+    {
+        var from = lost.Max(l => l.LastHeard);
+        var back = lost.Where(l => l.HeardAgain is not null).Select(l => l.HeardAgain!.Value).ToList();
+        var units = lost.Count == 1 ? "1 unit that reported through it" : $"{lost.Count} units that reported through it";
+        var names = string.Join(", ", lost.Select(l => Named(l.UnitId)));
+        if (back.Count == 0)
+        {
+            return $"{units} unheard from {Utc(from)} UTC, none heard again before the end of the record: {names}";
+        }
+
+        var first = back.Min();
+        var later = back.Max() > first ? $"; the last of them heard again at {Utc(back.Max())} UTC" : "";
+        var never = lost.Where(l => l.HeardAgain is null).Select(l => Named(l.UnitId)).ToList();
+        var gone = never.Count > 0 ? $"; not heard again: {string.Join(", ", never)}" : "";
+        return $"{units} unheard {Utc(from)}–{Utc(first)} UTC ({Durations.Clock(first - from)}): {names}{later}{gone}";
+    }
+}

@@ -1,0 +1,27 @@
+namespace Command.Domain.AfterAction;
+
+/// <summary>
+/// A unit's fixes lost while a host was down: its reports stopped before the host was recorded leaving the cluster
+/// (<see cref="Events.HostDeparted"/>) and resumed after, a gap longer than its cadence explains
+/// (<see cref="ReportGap.Unexplained"/>). Radios and trackers sending to that host were not heard until they reached
+/// another, so what the unit did meanwhile is not in the recording: a first (on scene, inside, contact) set by its
+/// first fix back happened at or before that fix, not at it.
+/// </summary>
+/// <param name="UnitId">The unit.</param>
+/// <param name="Host">The host that left (its silo's address).</param>
+/// <param name="DepartedAt">When its leaving was recorded.</param>
+/// <param name="LastHeard">The unit's last fix before.</param>
+/// <param name="HeardAgain">Its first fix after; null where it was not heard again before the recording ends.</param>
+public sealed record FixesLost(string UnitId, string Host, DateTimeOffset DepartedAt, DateTimeOffset LastHeard, DateTimeOffset? HeardAgain)
+{
+    /// <summary>
+    /// What a moment set by its first fix back is, in the documents' words: "at or before 17:02:21 UTC — its fixes were
+    /// lost 17:01:15–17:02:21 UTC while its host 127.0.0.1:11911 was down".
+    /// </summary>
+    public string AtOrBefore => $"at or before {Utc(HeardAgain ?? LastHeard)} UTC — its fixes were lost {Span} UTC while its host {Host} was down";
+
+    /// <summary>"17:01:15–17:02:21": from its last fix before to its first after.</summary>
+    public string Span => $"{Utc(LastHeard)}–{(HeardAgain is { } back ? Utc(back) : "")}";
+
+    private static string Utc(DateTimeOffset t) => t.UtcDateTime.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,26 @@
+namespace Command.Domain.AfterAction;
+
+/// <summary>
+/// A unit's longest gap between two reports, from one to the next, where it is longer than its cadence explains
+/// (<see cref="Unexplained"/>): its count of reports and usual interval ("29, every 8.3 s") would hide the minute it
+/// went unheard.
+/// </summary>
+/// <param name="From">Its report before the gap.</param>
+/// <param name="Until">Its report after.</param>
+/// <param name="HostLeft">The host recorded leaving the cluster during the gap, whose going took the unit's fixes with it; null otherwise.</param>
+public sealed record ReportGap(DateTimeOffset From, DateTimeOffset Until, string? HostLeft = null)
+{
+    /// <summary>How long the unit went unheard (the incident's clock, as its log's lines about silence give it).</summary>
+    public TimeSpan Length => Until - From;
+
+    /// <summary>
+    /// Whether a gap of <paramref name="gap"/> between reports is longer than a unit usually reporting every
+    /// <paramref name="usualIntervalS"/> explains: more than three of its intervals, and more than 10 s, about what a
+    /// cluster takes to declare a host dead (three missed probes of 3 s), so a report a little late is not a gap.
+    /// </summary>
+    public static bool Unexplained(TimeSpan gap, double? usualIntervalS) =>
+        gap.TotalSeconds > Math.Max(ShortestS, IntervalsLost * (usualIntervalS ?? 0));
+
+    private const double ShortestS = 10;
+    private const double IntervalsLost = 3;
+}
