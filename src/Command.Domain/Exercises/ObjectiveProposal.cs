@@ -53,6 +53,20 @@ public sealed record ObjectiveProposal(string ObjectiveId, ExerciseRating? Ratin
             // Rated on the whole seconds the evidence prints, as a stopwatch reads: 320.0003 s is 5:20, within M ≤ 5:20.
             var whole = (double)Durations.WholeSeconds(measured);
             var rating = Band(measure, whole);
+            if (LostBefore(report, measure.Measure) is var (lost, earliest) && from is { } since)
+            {
+                // Set by its first fix back after its host left the cluster, the first was reached at or before it, as early
+                // as the last fix before of the units that came back with it: rated only where every figure between falls in
+                // one band, not on the second the radios came back.
+                var least = (double)Durations.WholeSeconds(Math.Max(0, report.Elapsed(since, earliest).TotalSeconds));
+                var could = Band(measure, least);
+                var said = $"{what}: {Clock(whole)} at most, by {report.Named(lost.UnitId)} {lost.AtOrBefore}; {bands}: ";
+                return could == rating
+                    ? new MeasureEvidence(measure.Measure, whole, unitId, rating, $"{said}{ExerciseRatings.Letter(rating)}")
+                    : new MeasureEvidence(measure.Measure, whole, unitId, null,
+                        $"{said}between {Clock(least)} ({ExerciseRatings.Letter(could)}) and {Clock(whole)} ({ExerciseRatings.Letter(rating)}), so not rated on it: an evaluator rates it");
+            }
+
             // A hold may still grow while the incident is open; an instant, once reached, is what it is.
             var soFar = open && measure.Measure == ExerciseMeasures.LongestHold ? " so far" : "";
             return new MeasureEvidence(measure.Measure, whole, unitId, rating,
@@ -72,6 +86,42 @@ public sealed record ObjectiveProposal(string ObjectiveId, ExerciseRating? Ratin
             ? new MeasureEvidence(measure.Measure, null, null, ExerciseRating.Unable, $"{what}: not reached in the {Clock(sofar)} recorded so far, past every band; {bands}: U")
             : new MeasureEvidence(measure.Measure, null, null, null,
                 $"{what}: not yet measured: {(recorded is { } r ? $"not reached in the {Clock(r)} recorded so far, " : "")}with the incident still open; {bands}");
+    }
+
+    /// <summary>
+    /// Where the incident's first of <paramref name="measure"/> (on scene, entry, contact) was set by its unit's first fix
+    /// back after its host left the cluster: its fixes lost, and the earliest it can have been reached, the last fix before
+    /// of it and of every other unit whose same first came back with its fixes (any of them may have been first). Null
+    /// otherwise.
+    /// </summary>
+    public static (FixesLost Lost, DateTimeOffset Earliest)? LostBefore(AfterActionReport report, string measure)
+    {
+        var i = report.Incident;
+        Func<UnitMetrics, DateTimeOffset?>? of = measure switch
+        {
+            ExerciseMeasures.FirstOnScene => u => u.FirstOnSite,
+            ExerciseMeasures.FirstEntry => u => u.FirstEntry,
+            ExerciseMeasures.FirstContact => u => u.ReachedContact,
+            _ => null,
+        };
+        var moment = measure switch
+        {
+            ExerciseMeasures.FirstOnScene => i.FirstOnScene,
+            ExerciseMeasures.FirstEntry => i.FirstEntry,
+            ExerciseMeasures.FirstContact => i.FirstContact,
+            _ => null,
+        };
+        if (of is null || moment is null || report.LostUntil(moment.UnitId, moment.Time) is not { } lost)
+        {
+            return null;
+        }
+
+        var first = report.Rounds.FirstOrDefault(1);
+        var earliest = report.Units.Where(u => u.Round == first && of(u) is { } t && report.LostUntil(u.UnitId, t) is not null)
+            .Select(u => report.LostUntil(u.UnitId, of(u)!.Value)!.LastHeard)
+            .Append(lost.LastHeard)
+            .Min();
+        return (lost, earliest);
     }
 
     private static ExerciseRating Band(ObjectiveMeasure measure, double wholeS) => wholeS switch

@@ -93,13 +93,14 @@ public static class AarDocument
             {
                 yield return Table.Of(["Measure", "Evidence", "Band"], a.Proposal.Evidence.Select(e => new[]
                 {
-                    ExerciseMeasures.Describe(e.Measure), e.Text, e.Rating is { } band ? ExerciseRatings.Letter(band) : "not yet measured",
+                    ExerciseMeasures.Describe(e.Measure), e.Text, e.Rating is { } band ? ExerciseRatings.Letter(band) : e.ValueS is null ? "not yet measured" : "not rated: its fixes were lost",
                 }));
             }
 
             yield return new Para(
                 a.Proposal.Rating is { } proposed ? Rated(proposed)
                 : a.Proposal.Evidence.IsEmpty ? "none: an evaluator rates it"
+                : a.Proposal.Evidence.Any(e => e.Rating is null && e.ValueS is not null) ? "none: a measure was reached while its unit's fixes were lost with its host, so an evaluator rates it"
                 : "not yet: a measure is not yet measured while the incident is still open",
                 "Proposed rating");
             yield return new Para(a.Judged is { } judged ? Decided(judged, clock) : "not yet confirmed by an evaluator", "Confirmed rating");
@@ -182,11 +183,18 @@ public static class AarDocument
         return
         [
             u.UnitId, u.Callsign, AfterActionWords.Roles(held, clock), u.Person?.Name ?? "", u.Person?.Agency ?? "", u.Person?.IcsPosition ?? "",
-            held.FirstOrDefault(r => r.TimeToContact is not null) is { TimeToContact: { } t } contact ? Earned(held, SvgCharts.Clock(t), contact.Role) : "",
+            held.FirstOrDefault(r => r.TimeToContact is not null) is { TimeToContact: { } t } contact ? Earned(held, ToContact(report, u, t), contact.Role) : "",
             held.MaxBy(r => r.LongestFlaggedHold) is { } longest && longest.LongestFlaggedHold > TimeSpan.Zero ? Earned(held, SvgCharts.Clock(longest.LongestFlaggedHold), longest.Role) : "",
             Flags(held, u.FlagsRaised), AfterActionWords.Reports(u, clock),
         ];
     }
+
+    // Reached at its first fix back after its host left the cluster, it reached the threat at or before then: the figure is
+    // the most it can have been, not what it was.
+    private static string ToContact(Domain.AfterAction.AfterActionReport report, UnitMetrics u, TimeSpan t) =>
+        u.ReachedContact is { } at && report.LostUntil(u.UnitId, at) is { } lost
+            ? $"≤ {SvgCharts.Clock(t)} (its fixes were lost {lost.Span} UTC while its host was down)"
+            : SvgCharts.Clock(t);
 
     // A unit that held more than one role earned each judgement figure in one of them, said beside it ("4:00 as
     // contact"): beside "contact, perimeter from 09:04:10" a bare figure reads as the last role's.

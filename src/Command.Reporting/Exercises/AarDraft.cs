@@ -74,6 +74,22 @@ public sealed record AarDraft(
         }
 
         string Named(UnitMoment? moment) => moment is null ? "" : report.Named(moment.UnitId);
+        // A first set by a unit's first fix back after its host left the cluster happened at or before it, while its fixes
+        // were lost: said so, with any other unit whose same first came back with it and may have come before.
+        string Lost(UnitMoment? moment, int round, Func<UnitMetrics, DateTimeOffset?> of)
+        {
+            if (moment is null || report.LostUntil(moment.UnitId, moment.Time) is not { } lost)
+            {
+                return "";
+            }
+
+            var others = report.Units
+                .Where(u => u.Round == round && u.UnitId != moment.UnitId && of(u) is { } t && report.LostUntil(u.UnitId, t) is { } theirs && theirs.LastHeard < moment.Time)
+                .Select(u => report.Named(u.UnitId)).ToList();
+            var maybe = others.Count > 0 ? $"; {string.Join(", ", others)} may have been first, {(others.Count == 1 ? "its" : "their")} fixes lost too" : "";
+            return $", {lost.AtOrBefore}{maybe}";
+        }
+
         Add(i.OpenedAt, "Incident opened");
         var phases = report.Timeline.Where(m => m.Kind == "threat-phase").ToList();
         if (!phases.Any(p => p.Time == i.ThreatActiveAt))
@@ -81,9 +97,10 @@ public sealed record AarDraft(
             Add(i.ThreatActiveAt, "Threat active");
         }
 
-        Add(i.FirstOnScene?.Time, $"First unit on scene: {Named(i.FirstOnScene)}");
-        Add(i.FirstEntry?.Time, $"First unit inside: {Named(i.FirstEntry)}");
-        Add(i.FirstContact?.Time, $"First contact with the threat: {Named(i.FirstContact)}");
+        var first = report.Rounds.FirstOrDefault(1);
+        Add(i.FirstOnScene?.Time, $"First unit on scene: {Named(i.FirstOnScene)}{Lost(i.FirstOnScene, first, u => u.FirstOnSite)}");
+        Add(i.FirstEntry?.Time, $"First unit inside: {Named(i.FirstEntry)}{Lost(i.FirstEntry, first, u => u.FirstEntry)}");
+        Add(i.FirstContact?.Time, $"First contact with the threat: {Named(i.FirstContact)}{Lost(i.FirstContact, first, u => u.ReachedContact)}");
         var rounds = report.Timeline.Where(m => m.Kind == "drill-started-over").Select(m => m.Time).Order().ToList();
         // A host that left the cluster is said where it left: units that reported through it went quiet together, and a
         // first contact or a hold measured across that silence is read against it.
@@ -107,9 +124,9 @@ public sealed record AarDraft(
         // And its firsts: each round's are its own.
         foreach (var r in i.Rounds?.Skip(1) ?? [])
         {
-            Add(r.FirstOnScene?.Time, $"Round {r.Round}: first unit on scene: {Named(r.FirstOnScene)}");
-            Add(r.FirstEntry?.Time, $"Round {r.Round}: first unit inside: {Named(r.FirstEntry)}");
-            Add(r.FirstContact?.Time, $"Round {r.Round}: first contact with the threat: {Named(r.FirstContact)}");
+            Add(r.FirstOnScene?.Time, $"Round {r.Round}: first unit on scene: {Named(r.FirstOnScene)}{Lost(r.FirstOnScene, r.Round, u => u.FirstOnSite)}");
+            Add(r.FirstEntry?.Time, $"Round {r.Round}: first unit inside: {Named(r.FirstEntry)}{Lost(r.FirstEntry, r.Round, u => u.FirstEntry)}");
+            Add(r.FirstContact?.Time, $"Round {r.Round}: first contact with the threat: {Named(r.FirstContact)}{Lost(r.FirstContact, r.Round, u => u.ReachedContact)}");
         }
 
         var flags = report.Timeline

@@ -1,5 +1,7 @@
 using Command.Domain.AfterAction;
 using Command.Domain.Events;
+using Command.Domain.Exercises;
+using Command.Reporting.Documents;
 using Command.Reporting.Exercises;
 using Command.Reporting.Ics214;
 using Command.Reporting.Tests.Support;
@@ -15,7 +17,8 @@ namespace Command.Reporting.Tests.Outages;
 public sealed class HostOutageTests
 {
     private const string Host = "127.0.0.1:11911";
-    
+    private const string Lost = "its fixes were lost 15:03:49–15:04:31 UTC while its host 127.0.0.1:11911 was down";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static async Task<AfterActionReport> ReportAsync()
@@ -52,7 +55,39 @@ public sealed class HostOutageTests
     }
 
     [Fact]
-    public async Task The_units_table_shows_the_time_a_unit_went_unheard()
+    public async Task A_first_set_by_a_units_first_fix_back_after_its_host_left_is_said_at_or_before_it()
+    {
+        var draft = AarDraft.Build(await ReportAsync(), []);
+
+        // Adam 2 went in and reached the threat while its fixes were lost: the second they came back is not when it did.
+        Assert.Contains($"15:04:31 First unit inside: Adam 2 (A2), at or before 15:04:31 UTC — {Lost}", Said(draft));
+        Assert.Contains($"15:04:31 First contact with the threat: Adam 2 (A2), at or before 15:04:31 UTC — {Lost}", Said(draft));
+        Assert.DoesNotContain(Said(draft), m => m.EndsWith("First contact with the threat: Adam 2 (A2)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_first_reached_while_its_units_fixes_were_lost_is_rated_only_where_every_second_it_may_have_been_falls_in_one_band()
+    {
+        var report = await ReportAsync();
+
+        // From the threat going active (15:00:30): contact at most 4:01, and no sooner than 3:19, its last fix before.
+        var soon = new ExerciseObjective("OBJ-3", "Contact soon", [new ObjectiveMeasure(ExerciseMeasures.FirstContact, 200, 300, 600)]);
+        var within = ObjectiveProposal.For(new ExerciseObjective("OBJ-1", "Contact", [new ObjectiveMeasure(ExerciseMeasures.FirstContact, 180, 300, 600)]), report);
+        var across = ObjectiveProposal.For(soon, report);
+
+        Assert.Equal(ExerciseRating.SomeChallenges, within.Rating);
+        Assert.Equal([$"first contact with the threat: 4:01 at most, by Adam 2 (A2) at or before 15:04:31 UTC — {Lost}; bands: P ≤ 3:00, S ≤ 5:00, M ≤ 10:00: S"],
+            within.Evidence.Select(e => e.Text));
+        Assert.Null(across.Rating);
+        Assert.Equal((241.0, (ExerciseRating?)null), (across.Evidence[0].ValueS, across.Evidence[0].Rating));
+        Assert.Equal([$"first contact with the threat: 4:01 at most, by Adam 2 (A2) at or before 15:04:31 UTC — {Lost}; bands: P ≤ 3:20, S ≤ 5:00, M ≤ 10:00: between 3:19 (P) and 4:01 (S), so not rated on it: an evaluator rates it"],
+            across.Evidence.Select(e => e.Text));
+        var blocks = AarDocument.Blocks(AarDraft.Build(report with { Exercise = new Exercise("cedar-hollow", "3", [soon]) }, [])).OfType<Para>();
+        Assert.Contains(new Para("none: a measure was reached while its unit's fixes were lost with its host, so an evaluator rates it", "Proposed rating"), blocks);
+    }
+
+    [Fact]
+    public async Task The_units_table_shows_the_time_a_unit_went_unheard_and_a_time_to_contact_as_the_most_it_can_have_been()
     {
         var draft = AarDraft.Build(await ReportAsync(), []);
         using var file = new MemoryStream();
@@ -60,7 +95,8 @@ public sealed class HostOutageTests
         var units = Docx.Read(file.ToArray()).Tables[0];
 
         // 400 fixes less the 41 lost; 08:03:49 in Denver is 15:03:49 UTC.
-        Assert.Equal("359, every 1 s; unheard 0:42 from 08:03:49, while its host 127.0.0.1:11911 was down", units.Single(r => r[0] == "A2")[^1]);
+        Assert.Equal(["A2", "Adam 2", "contact", "Lee Park", "", "", "≤ 4:01 (its fixes were lost 15:03:49–15:04:31 UTC while its host was down)", "", "0",
+            "359, every 1 s; unheard 0:42 from 08:03:49, while its host 127.0.0.1:11911 was down"], units.Single(r => r[0] == "A2"));
         Assert.Equal("400, every 1 s", units.Single(r => r[0] == "P3")[^1]);
     }
 
