@@ -21,11 +21,13 @@ public sealed class HostOutageTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<AfterActionReport> ReportAsync()
+    // With perimeterNeverBack, Perimeter 3 reported through that host too and never reached another.
+    private static async Task<AfterActionReport> ReportAsync(bool perimeterNeverBack = false)
     {
         var left = GoldenDrill.T0.AddSeconds(240);
         var recorded = GoldenDrill.Recorded
             .Where(e => e is not PositionAccepted { Report: { UnitId: "A1" or "A2" } fix } || fix.FixTime < GoldenDrill.T0.AddSeconds(230) || fix.FixTime > GoldenDrill.T0.AddSeconds(270))
+            .Where(e => !perimeterNeverBack || e is not PositionAccepted { Report: { UnitId: "P3" } p3 } || p3.FixTime < GoldenDrill.T0.AddSeconds(230))
             .ToList();
         var at = recorded.FindLastIndex(e => e.Time <= left) + 1;
         recorded.Insert(at, new HostDeparted(Host, "127.0.0.1:11921") { Time = left });
@@ -52,6 +54,21 @@ public sealed class HostOutageTests
             report.FixesLost!.Value);
         var command = Ics214Form.Build(report, null, "eval.kim", Golden.WrittenAt)[0];
         Assert.Contains(left, command.Activity.Select(a => a.Activity));
+    }
+
+    [Fact]
+    public async Task A_unit_whose_host_left_and_that_was_not_heard_again_is_said_apart()
+    {
+        var report = await ReportAsync(perimeterNeverBack: true);
+
+        var draft = AarDraft.Build(report, []);
+        var p3 = Ics214Form.Build(report, null, "eval.kim", Golden.WrittenAt).Single(f => f.Subject == "P3");
+
+        Assert.Contains("15:04:00 Host 127.0.0.1:11911 left the cluster: radios and trackers sending to it were not heard until they reached another host (said by host 127.0.0.1:11921)"
+            + "; 3 units that reported through it unheard 15:03:49–15:04:31 UTC (0:42): Adam 1 (A1), Adam 2 (A2), Perimeter 3 (P3); not heard again: Perimeter 3 (P3)", Said(draft));
+        Assert.Equal(
+            [(GoldenDrill.T0.AddSeconds(229), "Last heard 113 m from the threat: its fixes were lost while its host 127.0.0.1:11911 was down (it left the cluster at 15:04:00 UTC), and not heard again in the 2:51 to the end of the record")],
+            p3.Activity.Where(a => a.Activity.StartsWith("Last heard", StringComparison.Ordinal)).Select(a => (a.Time, a.Activity)));
     }
 
     [Fact]
