@@ -4,6 +4,7 @@
 // state and reason), distance, closing rate, ETA, time in state, and the last fix (its age and source).
 import { roles, flag, shapeSvg, state, closes, escapeHtml } from './symbols.js';
 import { metres, rate, span, age, since, clock } from './format.js';
+import { callsignEnds, idEnds, endsHtml } from './name-ends.js';
 
 const sources = { json: 'JSON', simulator: 'SIM', cot: 'CoT', nmea: 'NMEA', aprs: 'APRS', osmand: 'OsmAnd' };
 
@@ -38,9 +39,10 @@ export function renderRow(row, unit, picture, marks) {
   row.tr.dataset.state = unit.state;
   const className = `board-row flag-${unit.flag} state-${unit.state}${closes(unit.role) ? ' judged' : ''}${unit.acknowledged ? ' acknowledged' : ''}${unit.alarm ? ' alarm' : ''}${marks}`;
   if (row.tr.className !== className) row.tr.className = className;
-  // A callsign cut to the column keeps its whole text on hover.
-  set(row.callsign, `${shapeSvg(unit.role, 18)}<b title="${escapeHtml(unit.callsign)}">${escapeHtml(unit.callsign)}</b>${deviceCallsignHtml(unit)}`);
-  set(row.id, unit.callsign !== unit.unitId ? escapeHtml(unit.unitId) : '');
+  // A callsign or id too long for the column is cut in the middle, keeping the end that tells units apart; the whole
+  // text is on hover.
+  set(row.callsign, `${shapeSvg(unit.role, 18)}<b title="${escapeHtml(unit.callsign)}">${endsHtml(callsignEnds(unit.callsign))}</b>${deviceCallsignHtml(unit)}`);
+  set(row.id, unit.callsign !== unit.unitId ? endsHtml(idEnds(unit.unitId)) : '');
   if (row.id.title !== unit.unitId) row.id.title = unit.unitId;
   if (document.activeElement !== row.select) row.select.value = unit.role;
   set(row.status, statusHtml(unit));
