@@ -72,6 +72,25 @@ export function paintSymbol(ctx, e, palette, picked) {
   ctx.globalAlpha = 1;
 }
 
+/** A line from a symbol to its label where the label stands off, so it is plain whose label it is. */
+export function paintLeader(ctx, e, palette) {
+  const l = e.label;
+  const x = Math.max(l.x, Math.min(e.x, l.x + l.w));
+  const y = Math.max(l.y, Math.min(e.y, l.y + l.h));
+  const d = Math.hypot(x - e.x, y - e.y);
+  const from = e.size * 0.75;
+  if (d <= from) return;
+  ctx.beginPath();
+  ctx.moveTo(e.x + ((x - e.x) * from / d), e.y + ((y - e.y) * from / d));
+  ctx.lineTo(x, y);
+  ctx.lineWidth = 4;
+  ctx.strokeStyle = '#000';
+  ctx.stroke();
+  ctx.lineWidth = 2;
+  ctx.strokeStyle = palette.text;
+  ctx.stroke();
+}
+
 /** The state's mark and the callsign over a dark halo, and under them the flag or stale word on its colour. */
 export function paintLabel(ctx, e, text) {
   const look = e.look;

@@ -1,9 +1,14 @@
-// Deciding which units carry a label. Flagged, picked and hovered units always do; the others, most urgent and
-// nearest the threat first, only where the label would cover no other label, no other unit's symbol and no name of
-// the site plan at the current zoom. A unit labelled last time goes before one that was not, so labels do not hop between neighbours
-// as units move. Boxes are [left, top, right, bottom] in the map's layer pixels.
+// Deciding which units carry a label, and where, so that no label is printed over another. Picked and hovered units
+// always carry one; flagged ones next, each where it covers no other label, no flagged unit and not the threat
+// (beside its symbol, else a little further off with a line back to it); the others, most urgent and nearest the
+// threat first, only where the label would cover nothing at all: no label, no unit's symbol and no name of the site
+// plan at the current zoom. A unit labelled last time goes before one that was not, so labels do not hop between
+// neighbours as units move. Boxes are [left, top, right, bottom] in the map's layer pixels.
 
 const cellPx = 64;
+
+/** What a unit's label is owed: always shown, shown where it overprints nothing that matters, or only where room is free. */
+export const Claim = Object.freeze({ always: 2, flagged: 1, spare: 0 });
 
 export class Room {
   constructor() {
@@ -14,25 +19,26 @@ export class Room {
     return cx * 73856093 ^ cy * 19349663;
   }
 
-  take(box, owner) {
+  /** Takes a box for its owner; a hard box (a label, a flagged unit, the threat) is one no flagged label may cover. */
+  take(box, owner, hard = false) {
     for (let cx = Math.floor(box[0] / cellPx); cx <= Math.floor(box[2] / cellPx); cx++) {
       for (let cy = Math.floor(box[1] / cellPx); cy <= Math.floor(box[3] / cellPx); cy++) {
         const k = this.key(cx, cy);
         const cell = this.cells.get(k);
-        if (cell) cell.push(box, owner); else this.cells.set(k, [box, owner]);
+        if (cell) cell.push(box, owner, hard); else this.cells.set(k, [box, owner, hard]);
       }
     }
   }
 
-  /** True when no box taken by anyone but the owner overlaps this one. */
-  free(box, owner) {
+  /** True when no box taken by anyone but the owner overlaps this one (only hard boxes count when hardOnly). */
+  free(box, owner, hardOnly = false) {
     for (let cx = Math.floor(box[0] / cellPx); cx <= Math.floor(box[2] / cellPx); cx++) {
       for (let cy = Math.floor(box[1] / cellPx); cy <= Math.floor(box[3] / cellPx); cy++) {
         const cell = this.cells.get(this.key(cx, cy));
         if (!cell) continue;
-        for (let i = 0; i < cell.length; i += 2) {
+        for (let i = 0; i < cell.length; i += 3) {
           const b = cell[i];
-          if (cell[i + 1] !== owner && b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3]) return false;
+          if (cell[i + 1] !== owner && (cell[i + 2] || !hardOnly) && b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3]) return false;
         }
       }
     }
@@ -42,20 +48,26 @@ export class Room {
 
 /**
  * Places the labels of the given entries (each with x, y, size, look and label size lw × lh); sets entry.label to
- * { x, y, w, h } or null. forced(entry) says who always carries one; obstacles are boxes no label should cover where
- * another spot is free (the site plan's names).
+ * { x, y, w, h, leader } or null. claim(entry) says what its label is owed (Claim); obstacles are boxes no label
+ * should cover where another spot is free (the site plan's names); held are boxes none may cover but one always
+ * shown (the threat and its label).
  */
-export function placeLabels(entries, forced, obstacles = []) {
+export function placeLabels(entries, claim, obstacles = [], held = []) {
   const room = new Room();
   for (const box of obstacles) room.take(box, null);
-  for (const e of entries) room.take(symbolBox(e), e);
-  const order = entries.map(e => ({ e, must: forced(e), key: priority(e) }));
-  order.sort((a, b) => Number(b.must) - Number(a.must) || a.key - b.key);
-  for (const { e, must } of order) {
-    const spots = candidates(e);
-    const spot = spots.find(box => room.free(box, e)) ?? (must ? spots[0] : null);
-    e.label = spot ? { x: spot[0], y: spot[1], w: spot[2] - spot[0], h: spot[3] - spot[1], ...e.labelSize } : null;
-    if (spot) room.take(spot, e);
+  for (const box of held) room.take(box, null, true);
+  const order = entries.map(e => ({ e, owed: claim(e), key: priority(e) }));
+  for (const { e, owed } of order) room.take(symbolBox(e), e, owed > Claim.spare);
+  order.sort((a, b) => b.owed - a.owed || a.key - b.key);
+  for (const { e, owed } of order) {
+    // Only a label owed a place stands off its symbol: the others' lines would clutter the map.
+    const spots = owed > Claim.spare ? candidates(e) : candidates(e).slice(0, nearSpots);
+    let i = spots.findIndex(box => room.free(box, e));
+    if (i < 0 && owed >= Claim.flagged) i = spots.findIndex(box => room.free(box, e, true));
+    if (i < 0 && owed === Claim.always) i = 0;
+    const spot = spots[i];
+    e.label = spot ? { x: spot[0], y: spot[1], w: spot[2] - spot[0], h: spot[3] - spot[1], leader: i >= nearSpots, ...e.labelSize } : null;
+    if (spot) room.take(spot, e, true);
   }
 }
 
@@ -69,14 +81,32 @@ export function symbolBox(e) {
   return [e.x - r, e.y - r, e.x + r, e.y + r];
 }
 
-/** Below the symbol first (as a reader expects), then above, right and left. */
+/** Spots beside the symbol; those after them stand off and are joined to it by a line. */
+const nearSpots = 8;
+
+/**
+ * Below the symbol first (as a reader expects), then above, right, left and the four corners; then the same a
+ * label's height (or width) further off.
+ */
 function candidates(e) {
   const { lw: w, lh: h } = e.labelSize;
   const gap = e.size * 0.55 + 2;
-  return [
-    [e.x - w / 2, e.y + gap, e.x + w / 2, e.y + gap + h],
-    [e.x - w / 2, e.y - gap - h, e.x + w / 2, e.y - gap],
-    [e.x + gap + 2, e.y - h / 2, e.x + gap + 2 + w, e.y + h / 2],
-    [e.x - gap - 2 - w, e.y - h / 2, e.x - gap - 2, e.y + h / 2],
-  ];
+  const side = gap + 2;
+  const box = (left, top) => [left, top, left + w, top + h];
+  const spots = [];
+  for (const far of [0, 1]) {
+    const down = gap + (far * h);
+    const across = side + (far * w / 2);
+    spots.push(
+      box(e.x - w / 2, e.y + down),
+      box(e.x - w / 2, e.y - down - h),
+      box(e.x + across, e.y - h / 2),
+      box(e.x - across - w, e.y - h / 2),
+      box(e.x + side, e.y + down),
+      box(e.x - side - w, e.y + down),
+      box(e.x + side, e.y - down - h),
+      box(e.x - side - w, e.y - down - h),
+    );
+  }
+  return spots;
 }

@@ -16,6 +16,9 @@ export class MapView {
     this.units.obstacles = () => this.plan.labelBoxes();
     focus.subscribe((id, origin) => { if (origin !== 'map') this.centreOn(id); });
     this.threats = new ThreatLayer(this.map, picture, (id, latlng, current) => commands.moveThreat(id, latlng, current));
+    // The threat's label goes where it hides no unit, and the units' labels keep clear of it and its marker.
+    this.units.held = symbols => this.threats.arrange(symbols);
+    this.threats.onDrawn = () => this.units.touch();
     this.placeButton = placeButton;
     this.threats.onPlacingChanged = placing => placeButton.setAttribute('aria-pressed', String(placing));
     placeButton.addEventListener('click', () => this.threats.setPlacing(!this.threats.placing));

@@ -5,6 +5,7 @@ import { coordinate, clock, markerWords } from '../format.js';
 import { escapeHtml } from '../symbols.js';
 import { remPx } from './size.js';
 import { labelPane } from './site-map.js';
+import { threatLabelBox } from './threat-label.js';
 
 const rangesM = [50, 100, 200];
 const defaultUncertaintyM = 25;
@@ -19,6 +20,8 @@ export class ThreatLayer {
     this.editable = true;
     this.placing = false;
     this.onPlacingChanged = () => {};
+    /** Called once the threats are drawn afresh, so the units' labels are placed around them again. */
+    this.onDrawn = () => {};
     picture.subscribe(change => { if (change.threats) this.draw(); });
     map.on('click', e => this.place(e.latlng));
     document.addEventListener('keydown', e => { if (e.key === 'Escape' && this.placing) this.setPlacing(false); });
@@ -66,6 +69,34 @@ export class ThreatLayer {
         this.drawn.delete(id);
       }
     }
+    this.onDrawn();
+  }
+
+  /**
+   * Puts each threat's label on a side of its marker where it hides none of the units' symbols (boxes in layer
+   * pixels), or hides it where there is none; answers the boxes the threats' markers and labels take, which the units'
+   * labels keep clear of.
+   */
+  arrange(symbols) {
+    const held = [];
+    const half = remPx(3) / 2;
+    for (const drawn of this.drawn.values()) {
+      const element = drawn.marker.getElement();
+      const label = element?.querySelector('.threat-label');
+      if (!label) continue;
+      const p = this.map.latLngToLayerPoint(drawn.marker.getLatLng());
+      held.push([p.x - half, p.y - half, p.x + half, p.y + half]);
+      if (drawn.dragging) continue;
+      const size = drawn.labelSize?.html === drawn.html ? drawn.labelSize : (drawn.labelSize = { html: drawn.html, w: label.offsetWidth, h: label.offsetHeight });
+      const box = threatLabelBox(p.x, p.y, half, size.w, size.h, symbols);
+      label.hidden = box == null;
+      if (!box) continue;
+      held.push(box);
+      label.style.left = `${box[0] - p.x + half}px`;
+      label.style.top = `${box[1] - p.y + half}px`;
+      label.style.transform = 'none';
+    }
+    return held;
   }
 
   create(threat) {

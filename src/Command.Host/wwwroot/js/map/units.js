@@ -1,16 +1,17 @@
 // Units on the map, painted on one canvas: a shape per role, a colour and mark for the state, a halo for a flag,
-// a heading arrow, a short trail and the accuracy ring, and a label where there is room (flagged, picked and hovered
-// units always). A frame repaints only the regions of the units it changed, and the units drawn there.
+// a heading arrow, a short trail and the accuracy ring, and a label where it overprints nothing (picked and hovered
+// units always; flagged ones first, and wherever they cover no other label, flagged unit or the threat). A frame repaints only the regions of the units it changed, and the units drawn there.
 import { UnitCanvas, unitPane } from './unit-canvas.js';
 import { unitLook, readPalette } from './unit-look.js';
-import { paintUnder, paintArrows, paintSymbol, paintLabel } from './glyph.js';
-import { placeLabels } from './label-room.js';
+import { paintUnder, paintArrows, paintSymbol, paintLabel, paintLeader } from './glyph.js';
+import { placeLabels, symbolBox, Claim } from './label-room.js';
 import { Footprints, union, area } from './footprints.js';
 import { heading } from './heading.js';
 import { remPx } from './size.js';
 import { coordinate } from '../format.js';
 import { shownAt } from '../picture.js';
 import { distance } from '../board-order.js';
+import { callsignEnds } from '../name-ends.js';
 
 // Regions covering more of the canvas than this are repainted whole: one clear is cheaper than many clips.
 const wholeShare = 0.35;
@@ -28,6 +29,8 @@ export class UnitLayer {
     this.onPick = () => {};
     /** Boxes in layer pixels that labels keep clear of where they can: the site plan's names. */
     this.obstacles = () => [];
+    /** Boxes in layer pixels no label may cover but one always shown, given the units' symbols: the threat's. */
+    this.held = () => [];
     this.restyle();
     map.createPane(unitPane).style.zIndex = '550';
     map.getPane(unitPane).style.pointerEvents = 'none';
@@ -129,20 +132,23 @@ export class UnitLayer {
     this.changed.clear();
     const all = [...this.entries.values()];
     const labels = new Map(all.map(e => [e, e.label]));
-    placeLabels(all, e => this.carriesLabel(e), this.obstacles());
+    placeLabels(all, e => this.claim(e), this.obstacles(), this.held(all.map(symbolBox)));
     for (const e of all) {
+      // A label that stands off is joined to its symbol by a line: what it covers reaches back to the symbol.
+      if (e.label) e.label.reach = e.label.leader ? union(e.body, boxOf(e.label)) : boxOf(e.label);
       const was = labels.get(e);
       if (!e.moved && sameBox(was, e.label)) continue;
-      if (was) dirty.push(boxOf(was));
-      if (e.label) dirty.push(boxOf(e.label));
+      if (was) dirty.push(was.reach);
+      if (e.label) dirty.push(e.label.reach);
       this.footprints.put(e, e.label ? union(e.body, boxOf(e.label)) : e.body);
       e.moved = false;
     }
     this.repaint(dirty);
   }
 
-  carriesLabel(e) {
-    return e.look.flag !== 'none' || e.look.alarm !== '' || e.id === this.focus.unitId || e.id === this.hovered || this.picked.has(e.id);
+  claim(e) {
+    if (e.id === this.focus.unitId || e.id === this.hovered || this.picked.has(e.id)) return Claim.always;
+    return e.look.flag !== 'none' || e.look.alarm !== '' ? Claim.flagged : Claim.spare;
   }
 
   /** Works out where and how a unit is drawn; null (and gone from the map) when it has no fix. */
@@ -238,6 +244,7 @@ export class UnitLayer {
     paintUnder(ctx, list, this.palette);
     paintArrows(ctx, list, this.palette);
     for (const e of list) paintSymbol(ctx, e, this.palette, e.id === focusId || this.picked.has(e.id));
+    for (const e of list) if (e.label?.leader) paintLeader(ctx, e, this.palette);
     for (const e of list) if (e.label) paintLabel(ctx, e, this.text);
   }
 
@@ -264,6 +271,7 @@ export class UnitLayer {
       unitId: id, lat: coordinate(e.lat), lon: coordinate(e.lon), flag: e.unit.flag, state: e.unit.state, fill: e.look.fill, alarm: e.look.alarm || null,
       label: e.label ? `${e.look.mark}${e.labelSize.text}` : null, tag: e.label ? e.look.tag : null, x: at.x, y: at.y,
       labelBox: e.label ? [e.label.x - e.x + at.x, e.label.y - e.y + at.y, e.label.w, e.label.h] : null,
+      symbolBox: [at.x - (e.size * 0.75), at.y - (e.size * 0.75), e.size * 1.5, e.size * 1.5],
     };
   }
 
@@ -282,12 +290,27 @@ function bodyBox(e) {
   return [Math.floor(box[0]), Math.floor(box[1]), Math.ceil(box[2]), Math.ceil(box[3])];
 }
 
-/** The text, cut at a character with an ellipsis where it is wider than room pixels. */
+/**
+ * The callsign, cut with an ellipsis where it is wider than room pixels: in the middle, keeping its distinguishing
+ * end ("Bundespol… 124", as on the board), or at its end where even that end is too wide.
+ */
 function fitText(ctx, text, room) {
   if (ctx.measureText(text).width <= room) return text;
+  const [lead, end] = callsignEnds(text);
+  const leadChars = Array.from(lead);
+  const middle = n => `${leadChars.slice(0, n).join('').trimEnd()}…${end}`;
+  if (lead && ctx.measureText(middle(1)).width <= room) return longest(ctx, middle, 1, leadChars.length, room);
+  const start = `${leadChars.slice(0, 3).join('')}…`;
+  const endChars = Array.from(end);
+  const both = n => `${start}${endChars.slice(0, n).join('').trimEnd()}…`;
+  // A long end ("124 Süd-West Abschnitt") is cut at its own end, keeping the number it begins with.
+  if (lead && /\d/.test(end) && ctx.measureText(both(end.search(/\d/) + 4)).width <= room) return longest(ctx, both, 1, endChars.length, room);
   const chars = Array.from(text);
-  const cut = n => `${chars.slice(0, n).join('').trimEnd()}…`;
-  let [low, high] = [0, chars.length];
+  return longest(ctx, n => `${chars.slice(0, n).join('').trimEnd()}…`, 0, chars.length, room);
+}
+
+/** cut(n) for the largest n from low to high that fits room pixels (cut(low) is taken to fit). */
+function longest(ctx, cut, low, high, room) {
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
     if (ctx.measureText(cut(mid)).width <= room) low = mid; else high = mid - 1;
