@@ -6,7 +6,7 @@ namespace Command.Host.Tests.Browser;
 
 /// <summary>
 /// A county-size drill stays readable: a board that holds only the rows on screen yet keeps every unit in urgency
-/// order, labels that give way where units crowd except those of flagged units, and a search box that finds a unit.
+/// order, labels that never overprint one another, flagged units' placed first, and a search box that finds a unit.
 /// The incidents' clock stands still, so the picture does not change under the assertions.
 /// </summary>
 public sealed class CrowdDashboardTests(FakeClockDashboardHost host) : IClassFixture<FakeClockDashboardHost>
@@ -38,7 +38,7 @@ public sealed class CrowdDashboardTests(FakeClockDashboardHost host) : IClassFix
     }
 
     [Fact]
-    public async Task Flagged_units_keep_their_labels_where_500_units_crowd_and_the_others_give_way()
+    public async Task Flagged_units_labels_go_first_and_no_label_overprints_another_where_500_units_crowd()
     {
         var crowd = await Crowd.OpenAsync(host, Units);
         await using var dashboard = await Dashboard.OpenAsync(host, crowd.Scene.IncidentId, width: 1920, height: 1080);
@@ -50,10 +50,13 @@ public sealed class CrowdDashboardTests(FakeClockDashboardHost host) : IClassFix
 
         var labelled = await dashboard.Page.EvaluateAsync<string[]>("() => window.commandPage.mapView.units.labelled()");
         var boxes = await dashboard.Page.EvaluateAsync<double[][]>(
-            "ids => ids.map(id => window.commandPage.mapView.units.drawn(id).labelBox)", labelled.Except(flagged).ToArray());
+            "ids => ids.map(id => window.commandPage.mapView.units.drawn(id).labelBox)", labelled);
+        var flaggedLabelled = flagged.Intersect(labelled).ToList();
 
-        Assert.Subset(labelled.ToHashSet(), flagged.ToHashSet());
-        foreach (var unitId in flagged)
+        // Where two flagged units stand so close that neither side of either has room, one label gives way rather than
+        // print over the other; the board and the flag list name it, and its halo marks it.
+        Assert.True(flaggedLabelled.Count >= flagged.Count * 3 / 4, $"{flaggedLabelled.Count} of {flagged.Count} flagged units carry a label");
+        foreach (var unitId in flaggedLabelled)
         {
             await dashboard.Marker(unitId).ToShowAsync("tag", "⚠ ALERT");
         }
@@ -64,7 +67,7 @@ public sealed class CrowdDashboardTests(FakeClockDashboardHost host) : IClassFix
         {
             for (var b = a + 1; b < boxes.Length; b++)
             {
-                Assert.False(Overlap(boxes[a], boxes[b]), $"labels {a} and {b} of the unflagged units overlap");
+                Assert.False(Overlap(boxes[a], boxes[b]), $"the labels of {labelled[a]} and {labelled[b]} overlap");
             }
         }
 
