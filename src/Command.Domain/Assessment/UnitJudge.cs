@@ -84,11 +84,12 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
         var altitude = VerticalMotionShows(report) ? report.AltitudeM : null;
         var sigma = Math.Max(1, report.AccuracyM is { } stated ? stated / Math.Sqrt(2) : options.DefaultAccuracyM);
         var fix = new TrackFix(report.FixTime, point, sigma, altitude, FloorOf(report, point), report.SpeedMps, report.SpeedMps is null ? null : report.CourseDeg);
-        if (Track.CadenceS is not null && (fix.Time - LatestHeard!.Value).TotalSeconds > AllowedSilenceS)
+        if (LatestHeard is { } heard && (fix.Time - heard).TotalSeconds > (Track.CadenceS is null ? options.LongestStatedStale.TotalSeconds : AllowedSilenceS))
         {
-            // Silent beyond its cadence, once it has one (a slow radio's second report is its cadence, not a silence). The
-            // silence is no interval of its cadence: a unit heard again after 15 minutes reported "every 899 s" and was
-            // not shown stale again for 45 minutes. Heard again elsewhere, what it did unheard is not known.
+            // Silent beyond its cadence, or before it has one beyond the longest any report may say its fix stands (a slow
+            // radio's second report is its cadence, not a silence). The silence is no interval of its cadence: a unit
+            // heard again after 15 minutes reported "every 899 s" and was not shown stale again for 45 minutes. Heard
+            // again elsewhere, or saying it moves, what it did unheard is not known.
             silenceEndedAt = fix.Time;
             if (!WhereLastHeard(fix))
             {
@@ -321,10 +322,13 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
     /// </summary>
     public DateTimeOffset? HeardAgainAt { get; private set; }
 
-    // Whether a fix lies where the unit stood when last heard (the middle of its latest fixes), within its noise: a unit
-    // heard again where it held before a silence has held through it, as far as anyone can tell.
+    // Whether a fix lies where the unit stood when last heard (the middle of its latest fixes), within its noise, and
+    // its report does not say it moves: a unit heard again where it held before a silence has held through it, as far as
+    // anyone can tell. One heard again 10 m nearer saying it walks at 1.5 m/s was alerted at once as "holding 3 min".
     private bool WhereLastHeard(TrackFix fix) =>
-        Standing() is { } standing && fix.Point.DistanceTo(standing.Point) <= Math.Max(SamePlaceM, SamePlaceNoises * NoiseM(Track.Fixes));
+        fix.SpeedMps is not { } speed || speed < options.HoldSpeedMps
+            ? Standing() is { } standing && fix.Point.DistanceTo(standing.Point) <= Math.Max(SamePlaceM, SamePlaceNoises * NoiseM(Track.Fixes))
+            : false;
 
     // How near where it was last heard a unit heard again after a silence must be to have stayed there: metres, and its noise.
     private const double SamePlaceM = 15;

@@ -599,8 +599,9 @@ public static class AssessmentRules
     public const int RetimedAfresh = 70;
 
     /// <summary>
-    /// A unit heard again after a silence longer than its cadence allows (it was shown stale), somewhere other than where
-    /// it stood when last heard, is judged afresh from that report: its track starts there, progress counts from there,
+    /// A unit heard again after a silence longer than its cadence allows (it was shown stale; before its cadence is known,
+    /// longer than the longest a fix may stand), somewhere other than where it stood when last heard or saying it moves,
+    /// is judged afresh from that report: its track starts there, progress counts from there,
     /// and a hold needs two fixes since to show, as a new unit's does. What it did unheard is not known. A flag raised
     /// before the silence stays up; heard again where it stood, it held through the silence. The silence is no interval
     /// of its cadence. Before, an officer walking in whose radio went unheard for 5 minutes (its host down) was heard

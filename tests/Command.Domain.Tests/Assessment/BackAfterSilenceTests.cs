@@ -90,6 +90,44 @@ public sealed class BackAfterSilenceTests
     }
 
     [Fact]
+    public void A_unit_heard_again_near_where_it_stopped_saying_it_walks_is_not_alerted_for_the_silence()
+    {
+        // Reports every 11-12 s walking in, the last saying it stopped at 180 m; unheard for 150 s; then 170 m and 163 m,
+        // each saying it walks at 1.5 m/s.
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        foreach (var (at, speed) in new[] { (200.0, 1.5), (192, 1.5), (185, 1.5), (180, 0) })
+        {
+            drill.Fix("u1", new LocalPoint(at, 0), accuracyM: 5, speedMps: speed, courseDeg: 270);
+            drill.Run(11);
+        }
+
+        drill.Run(139);
+        drill.Fix("u1", new LocalPoint(170, 0), accuracyM: 5, speedMps: 1.5, courseDeg: 270);
+        drill.Run(13);
+        drill.Fix("u1", new LocalPoint(163, 0), accuracyM: 5, speedMps: 1.5, courseDeg: 270);
+        drill.Run(1);
+
+        Assert.DoesNotContain(drill.Derived.OfType<FlagRaised>(), f => f.Subject == "u1");
+    }
+
+    [Fact]
+    public void A_unit_heard_once_and_again_fifteen_minutes_later_is_not_flagged_for_fifteen_minutes_on_one_report()
+    {
+        var drill = new Drill();
+        drill.Threat("T1", 0, 0);
+        drill.Enrol("u1");
+        drill.Fix("u1", new LocalPoint(60, 0), accuracyM: 5);
+        drill.Run(900);
+        drill.Fix("u1", new LocalPoint(56, 0), accuracyM: 5);
+        drill.Run(1);
+
+        Assert.DoesNotContain(drill.Derived.OfType<FlagRaised>(), f => f.Subject == "u1");
+        Assert.Null(drill.Assess("u1").CadenceS);
+    }
+
+    [Fact]
     public void A_unit_heard_again_nearer_and_still_closing_is_never_flagged()
     {
         var drill = WalkedInSilentAndBack(t => Math.Max(5, 83 - (1.5 * t)), out _);
