@@ -25,8 +25,10 @@ internal sealed record Codebase(IReadOnlySet<string> Src, IReadOnlySet<string> T
 
     private static Codebase Read(string root) => new(Projects(root, "src"), Projects(root, "tools"), Projects(root, "tests"));
 
+    // What a build writes (bin, obj) is no project of the codebase: a benchmark run leaves one it generated there.
     private static HashSet<string> Projects(string root, string folder) =>
         Directory.GetFiles(Path.Combine(root, folder), "*.csproj", SearchOption.AllDirectories)
+            .Where(path => !Path.GetRelativePath(root, path).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
             .Select(Path.GetFileNameWithoutExtension)
             .OfType<string>()
             .ToHashSet(StringComparer.Ordinal);
