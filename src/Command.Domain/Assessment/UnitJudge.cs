@@ -91,7 +91,7 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
             // heard again after 15 minutes reported "every 899 s" and was not shown stale again for 45 minutes. Heard
             // again elsewhere, or saying it moves, what it did unheard is not known.
             silenceEndedAt = fix.Time;
-            if (!WhereLastHeard(fix))
+            if (AfreshAfterSilence(fix))
             {
                 HeardAgain(fix);
             }
@@ -322,13 +322,19 @@ internal sealed partial class UnitJudge(string unitId, AssessmentOptions options
     /// </summary>
     public DateTimeOffset? HeardAgainAt { get; private set; }
 
-    // Whether a fix lies where the unit stood when last heard (the middle of its latest fixes), within its noise, and
-    // its report does not say it moves: a unit heard again where it held before a silence has held through it, as far as
-    // anyone can tell. One heard again 10 m nearer saying it walks at 1.5 m/s was alerted at once as "holding 3 min".
+    // Whether a unit heard again after a silence with this fix is judged afresh from it: where its report says it moves
+    // (one heard again 10 m nearer saying it walks at 1.5 m/s was alerted at once as "holding 3 min"), or where it lies
+    // away from where the unit stood when last heard, unless its receiver, which has said the unit moved before, says it
+    // stands still: Traccar Client reports once it has seen five minutes of stillness, and is heard from nowhere else;
+    // its word holds the unit from that report, as it always has. Heard again where it stood, it held through the
+    // silence, as far as anyone can tell.
+    private bool AfreshAfterSilence(TrackFix fix) => fix.SpeedMps is { } speed
+        ? speed >= options.HoldSpeedMps || (!StatedMoving && !WhereLastHeard(fix))
+        : !WhereLastHeard(fix);
+
+    // Whether a fix lies where the unit stood when last heard (the middle of its latest fixes), within its noise.
     private bool WhereLastHeard(TrackFix fix) =>
-        fix.SpeedMps is not { } speed || speed < options.HoldSpeedMps
-            ? Standing() is { } standing && fix.Point.DistanceTo(standing.Point) <= Math.Max(SamePlaceM, SamePlaceNoises * NoiseM(Track.Fixes))
-            : false;
+        Standing() is { } standing && fix.Point.DistanceTo(standing.Point) <= Math.Max(SamePlaceM, SamePlaceNoises * NoiseM(Track.Fixes));
 
     // How near where it was last heard a unit heard again after a silence must be to have stayed there: metres, and its noise.
     private const double SamePlaceM = 15;
