@@ -60,6 +60,9 @@ internal sealed class IngestMeters : IDisposable
     /// <summary>Completes once the listeners of <paramref name="source"/> have read <paramref name="count"/> messages.</summary>
     public Task ReceivedAsync(string source, long count) => WhenAsync("command.ingest.received", source, null, count);
 
+    /// <summary>Completes once the TCP listeners of <paramref name="source"/> hold <paramref name="count"/> connections open (each admitted with its deadlines running).</summary>
+    public Task ConnectionsAsync(string source, long count) => WhenAsync("command.ingest.connections", source, null, count);
+
     /// <summary>Completes once the host has told incidents how the source of <paramref name="section"/> stands <paramref name="count"/> times with <paramref name="outcome"/>.</summary>
     public Task SourcesToldAsync(string section, string outcome, long count) => WhenAsync("command.ingest.sources.told", section, outcome, count);
 

@@ -20,6 +20,8 @@ public sealed class CotTlsListener(
 {
     protected override string Named => "CoT over TLS";
 
+    protected override TimeSpan FirstMessageDue => options.HandshakeTimeout + options.FirstMessageTimeout;
+
     protected override async Task<(Stream Stream, RadioSource Source)?> OpenAsync(NetworkStream network, RadioSource source, CancellationToken cancellationToken)
     {
         var tls = new SslStream(network, leaveInnerStreamOpen: false);

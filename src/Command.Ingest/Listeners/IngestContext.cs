@@ -20,6 +20,12 @@ public sealed class IngestContext(IngestQueue queue, IngestOptions options, Time
     /// <summary>Counts one message read, before any check.</summary>
     public void Received(ReportSource source) => listeners.Received(source);
 
+    /// <summary>Counts a TCP connection in, once admitted.</summary>
+    public void Opened(ReportSource source) => listeners.Opened(source);
+
+    /// <summary>Counts a TCP connection out.</summary>
+    public void Closed(ReportSource source) => listeners.Closed(source);
+
     /// <summary>
     /// Counts and logs (rate limited) a message refused for flooding. It is not recorded in the incident: a flood
     /// recorded message by message would flood the recording too.

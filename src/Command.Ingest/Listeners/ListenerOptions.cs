@@ -64,14 +64,28 @@ public sealed record UdpListenerOptions : ListenerOptions
 /// <summary>A TCP listener of framed messages, with the limits that keep a hostile client from exhausting the host.</summary>
 public record TcpListenerOptions : ListenerOptions
 {
-    /// <summary>Open connections accepted at once, from all addresses; more are closed on accept. Default 64.</summary>
+    /// <summary>
+    /// Open connections accepted at once, from all addresses. Past it a newcomer takes the place of a connection that
+    /// has sent no position yet (of the address holding the most such, its oldest), which is closed and counted as
+    /// limit-reached; when every one has sent a position, the newcomer is closed on accept. Default 64.
+    /// </summary>
     public int MaxConnections { get; init; } = 64;
 
     /// <summary>
-    /// Open connections one address may hold, unless its allow-list entry says otherwise; more are closed on accept.
-    /// Default 8.
+    /// Open connections one address may hold, unless its allow-list entry says otherwise; more are closed on accept, so
+    /// that one address cannot take every connection. Default 8.
     /// </summary>
     public int MaxConnectionsPerAddress { get; init; } = 8;
+
+    /// <summary>
+    /// A connection that has sent no whole message of its protocol this long after it was accepted (over TLS, after its
+    /// <see cref="TlsListenerOptions.HandshakeTimeout"/> too) is closed and counted as limit-reached: a line or an
+    /// event, which the listener reads however the incident then takes it (a sentence of no fix, a log-in, a ping, a
+    /// heartbeat count), but not a line or event refused as malformed or oversized, nor a part of one. A TAK client sends
+    /// its first event within seconds of connecting, a receiver one sentence a second (a serial-to-TCP gateway may send
+    /// the rest of a line first). Once it has, <see cref="IdleTimeout"/> holds. Default 10 s.
+    /// </summary>
+    public TimeSpan FirstMessageTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Longest message (line or event), bytes; longer ones are refused as oversized and skipped. Defaults: CoT 65536, NMEA 512, APRS 512.</summary>
     public int MaxFrameBytes { get; init; } = 512;

@@ -54,6 +54,7 @@ public static class ListenerOptionsCheck
             Check(failures, tcp.MaxConnectionsPerAddress >= 1, $"{section}:MaxConnectionsPerAddress {tcp.MaxConnectionsPerAddress} must be at least 1.");
             Check(failures, tcp.MaxFrameBytes >= 64, $"{section}:MaxFrameBytes {tcp.MaxFrameBytes} must be at least 64.");
             Check(failures, tcp.IdleTimeout > TimeSpan.Zero, $"{section}:IdleTimeout {tcp.IdleTimeout.ToString("c", CultureInfo.InvariantCulture)} must be positive.");
+            Check(failures, tcp.FirstMessageTimeout > TimeSpan.Zero, $"{section}:FirstMessageTimeout {tcp.FirstMessageTimeout.ToString("c", CultureInfo.InvariantCulture)} must be positive.");
         }
 
         return failures;

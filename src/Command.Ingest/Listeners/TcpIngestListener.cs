@@ -10,13 +10,15 @@ using Microsoft.Extensions.Logging;
 namespace Command.Ingest.Listeners;
 
 /// <summary>
-/// A TCP listener of framed messages. A connection from an address not on the allow-list, or past the limits on
-/// open connections (in total and per address), is closed on accept and counted. Each admitted connection is read
-/// on its own task through a bounded pipe; messages are rate limited per address, parsed by the connection's
-/// session and queued for the incident. A bad or oversized message is refused and the connection goes on; one that
-/// sends no position for <see cref="TcpListenerOptions.IdleTimeout"/> (or for as long as its last fix said it stands,
-/// where that is longer, or its keepalives keep it after a position) is closed. Failing to bind logs an error and
-/// leaves the host running.
+/// A TCP listener of framed messages. A connection from an address not on the allow-list, or past the limit on open
+/// connections per address, is closed on accept and counted; past the limit in total, it takes the place of one that
+/// has sent no position yet (<see cref="OpenConnections"/>), or is closed on accept where every one has. Each admitted
+/// connection is read on its own task through a bounded pipe; messages are rate limited per address, parsed by the
+/// connection's session and queued for the incident. A bad or oversized message is refused and the connection goes
+/// on; one that sends no whole message within <see cref="TcpListenerOptions.FirstMessageTimeout"/> of connecting is
+/// closed and counted, and one that sends no position for <see cref="TcpListenerOptions.IdleTimeout"/> (or for as long
+/// as its last fix said it stands, where that is longer, or its keepalives keep it after a position) is closed.
+/// Failing to bind logs an error and leaves the host running.
 /// </summary>
 public abstract partial class TcpIngestListener(string section, TcpListenerOptions options, IngestContext context, ILogger logger, IReadOnlyList<AllowedSource>? defaultAllow = null)
     : BackgroundService
@@ -77,6 +79,12 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
     protected virtual Task<(Stream Stream, RadioSource Source)?> OpenAsync(NetworkStream network, RadioSource source, CancellationToken cancellationToken) =>
         Task.FromResult<(Stream, RadioSource)?>((network, source));
 
+    /// <summary>
+    /// How long after it is accepted a connection has to send its first whole message: <see cref="TcpListenerOptions.FirstMessageTimeout"/>,
+    /// and over TLS its handshake's time before it.
+    /// </summary>
+    protected virtual TimeSpan FirstMessageDue => options.FirstMessageTimeout;
+
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         if (!options.Enabled)
@@ -124,9 +132,9 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
             }
 
             var address = SourceRange.AddressOf(socket.RemoteEndPoint);
-            if (Admit(address) is { } grant)
+            if (Admit(address) is var (grant, connection))
             {
-                _ = ServeAsync(socket, new RadioSource(address, grant), stoppingToken);
+                _ = ServeAsync(socket, new RadioSource(address, grant), connection, stoppingToken);
             }
             else
             {
@@ -145,8 +153,11 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
         listener?.Stop();
     }
 
-    /// <summary>What the connection's address may do, or null (counted and logged) when it may not connect.</summary>
-    private SourceGrant? Admit(IPAddress address)
+    /// <summary>
+    /// What the connection's address may do and the connection counted in, or null (counted and logged) when it may not
+    /// connect. A connection whose place it took is ended, counted and logged.
+    /// </summary>
+    private (SourceGrant Grant, OpenConnection Connection)? Admit(IPAddress address)
     {
         if (sources.Admit(address) is not { } grant)
         {
@@ -154,25 +165,36 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
             return null;
         }
 
-        if (open.TryOpen(address, grant.MaxConnections) is { } full)
+        var admission = open.TryOpen(address, grant.MaxConnections, order => new OpenConnection(address, order, FirstMessageDue, context.Clock));
+        if (admission.Connection is not { } connection)
         {
-            context.Refused(Source, new Rejection(RejectReason.LimitReached, $"connection from {address} refused: {full} ({section})"));
+            context.Refused(Source, new Rejection(RejectReason.LimitReached, $"connection from {address} refused: {admission.Refusal} ({section})"));
             return null;
         }
 
-        return grant;
+        context.Opened(Source);
+        if (admission.Displaced is { } quiet)
+        {
+            var open = (context.Clock.GetUtcNow() - quiet.OpenedAt).TotalSeconds;
+            context.Refused(Source, new Rejection(RejectReason.LimitReached, FormattableString.Invariant(
+                $"connection from {quiet.Address} closed, open {open:0.#} s with no position, for one from {address}: {options.MaxConnections} connections are open, the most this listener holds ({section}:MaxConnections)")));
+            quiet.Displace();
+        }
+
+        return (grant, connection);
     }
 
-    private async Task ServeAsync(Socket socket, RadioSource source, CancellationToken stoppingToken)
+    private async Task ServeAsync(Socket socket, RadioSource source, OpenConnection connection, CancellationToken stoppingToken)
     {
         try
         {
+            using var ending = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, connection.Displaced);
             await using var network = new NetworkStream(socket, ownsSocket: true);
-            if (await OpenAsync(network, source, stoppingToken).ConfigureAwait(false) is var (stream, from))
+            if (await OpenAsync(network, source, ending.Token).ConfigureAwait(false) is var (stream, from))
             {
                 await using (stream.ConfigureAwait(false))
                 {
-                    await ReadAsync(stream, from, stoppingToken).ConfigureAwait(false);
+                    await ReadAsync(stream, from, connection, stoppingToken).ConfigureAwait(false);
                 }
             }
         }
@@ -186,11 +208,13 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
         }
         finally
         {
-            open.Close(source.Address);
+            open.Close(connection);
+            connection.Dispose();
+            context.Closed(Source);
         }
     }
 
-    private async Task ReadAsync(Stream stream, RadioSource source, CancellationToken stoppingToken)
+    private async Task ReadAsync(Stream stream, RadioSource source, OpenConnection connection, CancellationToken stoppingToken)
     {
         var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024));
         var frames = new FrameReader(pipe, Delimiter, KeepDelimiter, options.MaxFrameBytes, EndsAtAnyOf, Starts);
@@ -201,8 +225,10 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
         // Only a message that carries a position (or a threat) keeps the connection, and the protocol's keepalive once
         // positions have come: empty lines, junk and refusals do not, so idle sockets cannot hold every connection
         // while sending nothing of use.
+        // Till its first whole message, the first-message deadline closes it too, sooner: sockets opened and left silent
+        // (or sent part of a line and no more) held every connection for the idle timeout, locking out every radio.
         using var idle = new CancellationTokenSource(options.IdleTimeout, context.Clock);
-        using var reading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, idle.Token);
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, idle.Token, connection.Unheard, connection.Displaced);
         var openUntil = new OpenUntil(context.Clock.GetUtcNow() + options.IdleTimeout);
         var speaker = new ConnectionUnit();
         try
@@ -232,7 +258,16 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
 
                 // The time it was cut from the stream, before it is counted as received.
                 var receivedAt = context.Clock.GetUtcNow();
-                var outcome = Handle(frame, receivedAt, incident, unknownUnits, session, source);
+                if (Handle(frame, receivedAt, incident, unknownUnits, session, source) is not { } outcome)
+                {
+                    continue;
+                }
+
+                if (Whole(frame, outcome))
+                {
+                    connection.Spoke();
+                }
+
                 if (!outcome.Answer.IsEmpty)
                 {
                     // Cancelled with the reading: a client that never reads is closed at its idle timeout.
@@ -250,6 +285,15 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
                     await PassOnAsync(item).ConfigureAwait(false);
                 }
             }
+        }
+        catch (OperationCanceledException) when (connection.Unheard.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            context.Refused(Source, new Rejection(RejectReason.LimitReached, FormattableString.Invariant(
+                $"connection from {source.Address} closed: no whole message within {options.FirstMessageTimeout.TotalSeconds:0.#} s of connecting ({section}:FirstMessageTimeout)")));
+        }
+        catch (OperationCanceledException) when (connection.Displaced.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            // Counted and logged as its place was taken.
         }
         catch (OperationCanceledException) when (idle.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
         {
@@ -285,6 +329,7 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
             var now = context.Clock.GetUtcNow();
             if (item.Threat is not null || item.Report?.Report is not null)
             {
+                connection.Carried();
                 idle.CancelAfter(openUntil.Position(now, KeptFor(item.Report?.Report)) - now);
             }
 
@@ -390,7 +435,8 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
         private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
     }
 
-    private FrameOutcome Handle(Frame frame, DateTimeOffset receivedAt, string incident, UnknownUnitPolicy unknownUnits, StreamSession session, RadioSource source)
+    /// <summary>What one message gives; null when the sender's rate refused it (counted and logged).</summary>
+    private FrameOutcome? Handle(Frame frame, DateTimeOffset receivedAt, string incident, UnknownUnitPolicy unknownUnits, StreamSession session, RadioSource source)
     {
         context.Received(Source);
         if (CountsEveryMessage && !Admitted(source))
@@ -409,6 +455,14 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
         // of the sender's rate; every report and every refusal still does, so a flood is still cut off before the queue.
         return CountsEveryMessage || (outcome.Item is null && outcome.Answer.IsEmpty) || Admitted(source) ? outcome : null;
     }
+
+    /// <summary>
+    /// Whether a message was a whole one of the protocol, which meets the connection's first-message deadline: read (not
+    /// cut off for the sender's rate) and not refused as malformed or oversized. A sentence of no fix, a log-in, a ping or
+    /// a heartbeat is; a part of a line, a line of junk or an event cut off short is not.
+    /// </summary>
+    private static bool Whole(Frame frame, FrameOutcome outcome) =>
+        !frame.Oversized && !frame.CutOff && outcome.Item?.Report?.Rejection?.Reason is not (RejectReason.Malformed or RejectReason.Oversized);
 
     /// <summary>True when the sender's rate admits one more message; else false, counted and logged as rate-limited.</summary>
     private bool Admitted(RadioSource source)
