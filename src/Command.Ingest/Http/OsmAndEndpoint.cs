@@ -22,8 +22,11 @@ namespace Command.Ingest.Http;
 /// opened yet or closed, a unit enrolled elsewhere or bound to another device) is 400, so the app sends it again until
 /// it is taken or too old; one the incident cannot record now is 503 with Retry-After. A body that is not JSON (it
 /// names no device) is 400, a device identifier no admin issued 403, an oversized body 413, and a sender that floods
-/// 429 with Retry-After: an address past <see cref="OsmAndOptions.AddressRate"/> (many phones may share one), a
-/// device past <see cref="OsmAndOptions.DeviceRate"/>. The identifier is the device's secret: its reports are
+/// 429 with Retry-After: a device past <see cref="OsmAndOptions.DeviceRate"/>, or an address past
+/// <see cref="OsmAndOptions.AddressRate"/> with requests that prove no device. Many phones may share one address (a
+/// site's Wi-Fi, a carrier's NAT): one stuck phone resending as fast as it can is held to its own rate, and the
+/// others' reports are taken meanwhile; requests with made-up identifiers, or none, count against the address, which
+/// is then refused before another body is read. The identifier is the device's secret: its reports are
 /// recorded under the unit it is bound to, and the identifier never is. A report goes to the incident that unit is
 /// enrolled in, as a radio's does, or else to the endpoint's.
 /// </summary>
@@ -38,10 +41,9 @@ public sealed class OsmAndEndpoint(
     {
         var request = http.Request;
         var remote = new IPEndPoint(http.Connection.RemoteIpAddress ?? IPAddress.None, 0);
-        if (!addresses.TryAcquire(remote, out var wait))
+        if (!addresses.HasToken(remote, out var wait))
         {
-            context.RateLimited(ReportSource.OsmAnd, remote);
-            return TooMany(http.Response, wait, remote.Address.ToString());
+            return AddressFlooding(http.Response, remote, wait);
         }
 
         var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
@@ -49,7 +51,7 @@ public sealed class OsmAndEndpoint(
         if (body is null)
         {
             // Not recorded: a body this size proves no device, and the identifier inside it was not read.
-            return Unproven(new Rejection(RejectReason.Oversized, $"body is longer than the {options.MaxBodyBytes}-byte limit"), StatusCodes.Status413PayloadTooLarge);
+            return Unproven(http.Response, remote, new Rejection(RejectReason.Oversized, $"body is longer than the {options.MaxBodyBytes}-byte limit"), StatusCodes.Status413PayloadTooLarge);
         }
 
         IncomingReport incoming;
@@ -70,21 +72,23 @@ public sealed class OsmAndEndpoint(
         if (identifier is null && incoming.Rejection is { Reason: RejectReason.Malformed } malformed)
         {
             // Not recorded: a body that cannot be read proves no device, whatever identifier it seems to hold.
-            return Unproven(malformed, StatusCodes.Status400BadRequest);
+            return Unproven(http.Response, remote, malformed, StatusCodes.Status400BadRequest);
         }
 
         if (identifier is null || devices.Find(identifier) is not { } device)
         {
             // Not recorded: the sender proved nothing, and a stranger's guesses would fill the recording.
             return Unproven(
-                new Rejection(RejectReason.UnknownDevice, identifier is null ? "the request names no device identifier" : "no live device credential has this identifier"),
+                http.Response, remote, new Rejection(RejectReason.UnknownDevice, identifier is null ? "the request names no device identifier" : "no live device credential has this identifier"),
                 StatusCodes.Status403Forbidden);
         }
 
+        // A device is held to its own rate only: one stuck phone resending as fast as it can takes nothing of the rate of
+        // the address it shares with the others.
         if (!deviceRates.TryAcquire(device.Actor, out var deviceWait))
         {
-            context.RateLimited(ReportSource.OsmAnd, remote);
-            return TooMany(http.Response, deviceWait, $"the device for unit {device.UnitId}");
+            context.Refused(ReportSource.OsmAnd, new Rejection(RejectReason.RateLimited, $"the device for unit {device.UnitId} at {remote.Address} is sending faster than its rate limit"));
+            return TooMany(http.Response, deviceWait, $"the device for unit {device.UnitId} is sending faster than its rate limit");
         }
 
         incoming = incoming with
@@ -100,10 +104,17 @@ public sealed class OsmAndEndpoint(
         return outcome.Rejected is [var first, ..] ? Refused(http.Response, first.Rejection) : Results.Ok();
     }
 
-    private static IResult TooMany(HttpResponse response, TimeSpan wait, string sender)
+    private IResult AddressFlooding(HttpResponse response, IPEndPoint remote, TimeSpan wait)
+    {
+        var why = $"{remote.Address} is sending requests that prove no device faster than its rate limit";
+        context.Refused(ReportSource.OsmAnd, new Rejection(RejectReason.RateLimited, why));
+        return TooMany(response, wait, why);
+    }
+
+    private static IResult TooMany(HttpResponse response, TimeSpan wait, string why)
     {
         var seconds = RetryAfter.Set(response, wait);
-        return Results.Text($"rate-limited: {sender} is sending faster than its rate limit; try again in {seconds} s", statusCode: StatusCodes.Status429TooManyRequests);
+        return Results.Text($"rate-limited: {why}; try again in {seconds} s", statusCode: StatusCodes.Status429TooManyRequests);
     }
 
     private static IResult Refused(HttpResponse response, Rejection rejection)
@@ -123,9 +134,17 @@ public sealed class OsmAndEndpoint(
         or RejectReason.Closed or RejectReason.EnrolledElsewhere or RejectReason.UnitBoundToDevice or RejectReason.UnitNotPermitted
         or RejectReason.LimitReached;
 
-    /// <summary>Counts and logs a request refused before its device was known, and answers it.</summary>
-    private IResult Unproven(Rejection rejection, int status)
+    /// <summary>
+    /// Counts and logs a request refused before its device was known, and answers it; it counts against its address's
+    /// rate, and one past it is answered 429 instead.
+    /// </summary>
+    private IResult Unproven(HttpResponse response, IPEndPoint remote, Rejection rejection, int status)
     {
+        if (!addresses.TryAcquire(remote, out var wait))
+        {
+            return AddressFlooding(response, remote, wait);
+        }
+
         log.Rejected(ReportSource.OsmAnd, rejection);
         metrics.Rejected(ReportSource.OsmAnd, rejection.Reason);
         return Results.Text(rejection.ToString(), statusCode: status);

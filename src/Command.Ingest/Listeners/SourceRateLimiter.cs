@@ -34,12 +34,19 @@ public sealed class SourceRateLimiter(ListenerOptions options, TimeProvider cloc
     /// says how long until there will be (for an HTTP sender's Retry-After).
     /// </summary>
     public bool TryAcquire(EndPoint source, out TimeSpan retryAfter) =>
-        TryAcquire(SourceRange.AddressOf(source), options.RatePerSecond, options.RateBurst, out retryAfter);
+        TryAcquire(SourceRange.AddressOf(source), options.RatePerSecond, options.RateBurst, take: true, out retryAfter);
+
+    /// <summary>
+    /// Whether the address of <paramref name="source"/> has a token now, at the listener's own rate, taking none; when it
+    /// has none, says how long until it will. For a sender whose message is counted only once it is known what it is.
+    /// </summary>
+    public bool HasToken(EndPoint source, out TimeSpan retryAfter) =>
+        TryAcquire(SourceRange.AddressOf(source), options.RatePerSecond, options.RateBurst, take: false, out retryAfter);
 
     /// <summary>Takes a token for <paramref name="address"/> at the rate its allow-list entry grants.</summary>
-    public bool TryAcquire(IPAddress address, SourceGrant grant) => TryAcquire(SourceRange.Normal(address), grant.RatePerSecond, grant.RateBurst, out _);
+    public bool TryAcquire(IPAddress address, SourceGrant grant) => TryAcquire(SourceRange.Normal(address), grant.RatePerSecond, grant.RateBurst, take: true, out _);
 
-    private bool TryAcquire(IPAddress address, double ratePerSecond, int burst, out TimeSpan retryAfter)
+    private bool TryAcquire(IPAddress address, double ratePerSecond, int burst, bool take, out TimeSpan retryAfter)
     {
         var now = clock.GetTimestamp();
         lock (senders)
@@ -54,7 +61,7 @@ public sealed class SourceRateLimiter(ListenerOptions options, TimeProvider cloc
                 return false;
             }
 
-            sender.Tokens--;
+            sender.Tokens -= take ? 1 : 0;
             retryAfter = TimeSpan.Zero;
             return true;
         }

@@ -35,9 +35,11 @@ public sealed record OsmAndOptions
     public int MaxBodyBytes { get; init; } = 16 * 1024;
 
     /// <summary>
-    /// Requests one sending address may make before their bodies are read, per second and in a burst. The phones on a
-    /// site's Wi-Fi, or behind a carrier's NAT, share one address: this only bounds a flood from it, and each device
-    /// has its own limit (<see cref="DeviceRate"/>). Default 200 a second, 400 in a burst.
+    /// Requests that prove no device (an identifier no admin issued, none, a body that cannot be read or is too long)
+    /// one sending address may make, per second and in a burst; past it, its requests are refused before their bodies
+    /// are read. A known device's reports count against its own limit (<see cref="DeviceRate"/>) only, not this: the
+    /// phones on a site's Wi-Fi, or behind a carrier's NAT, share one address, and one stuck phone resending as fast as
+    /// it can must not hold up the others. Default 200 a second, 400 in a burst.
     /// </summary>
     public CallerRateOptions AddressRate { get; init; } = new() { PerSecond = 200, Burst = 400 };
 

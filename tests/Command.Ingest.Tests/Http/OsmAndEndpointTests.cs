@@ -178,6 +178,41 @@ public sealed class OsmAndEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task One_phone_flooding_past_what_its_address_may_send_leaves_the_other_phones_there_reporting()
+    {
+        // A stuck phone behind a site's Wi-Fi resends as fast as it can: more than the address may send (60 here).
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 80; i++)
+        {
+            answers.Add((await Client.GetAsync($"/?id=phone1&lat=39.7&lon=-104.9&timestamp={1773500390 + i}", Ct)).StatusCode);
+        }
+
+        var other = await Client.GetAsync("/?id=phone2&lat=39.7&lon=-104.9&timestamp=1773500390", Ct);
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), .. Enumerable.Repeat(HttpStatusCode.TooManyRequests, 75)], answers);
+        Assert.Equal((HttpStatusCode.OK, ""), (other.StatusCode, await other.Content.ReadAsStringAsync(Ct)));
+        Assert.Equal(6, Port.Snapshot().Count);
+    }
+
+    [Fact]
+    public async Task An_address_sending_identifiers_no_admin_issued_is_held_to_its_rate_and_then_refused_before_a_body_is_read()
+    {
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 60; i++)
+        {
+            answers.Add((await Client.GetAsync($"/?id={OpenDoors.Unknown}&lat=39.7&lon=-104.9", Ct)).StatusCode);
+        }
+
+        using var big = new StringContent("id=phone1&lat=1&lon=2&pad=" + new string('x', 2000), Encoding.UTF8, "application/x-www-form-urlencoded");
+        var next = await Client.PostAsync("/", big, Ct);
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Forbidden, 60)], answers);
+        Assert.Equal(
+            (HttpStatusCode.TooManyRequests, "rate-limited: 127.0.0.1 is sending requests that prove no device faster than its rate limit; try again in 1 s"),
+            (next.StatusCode, await next.Content.ReadAsStringAsync(Ct)));
+    }
+
+    [Fact]
     public void A_rate_that_could_not_work_is_named()
     {
         Assert.Equal("Ingest:OsmAnd:DeviceRate:PerSecond must be a positive number, not 0",
