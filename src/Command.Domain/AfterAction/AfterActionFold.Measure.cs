@@ -50,6 +50,12 @@ public sealed partial class AfterActionFold
     private static UnitMoment? Earliest(IEnumerable<UnitTally> units, Func<UnitTally, DateTimeOffset?> time) =>
         units.Where(u => time(u) is not null).MinBy(u => time(u)) is { } first ? new UnitMoment(first.UnitId, time(first)!.Value) : null;
 
+    // The incident's first, given a unit's moment: the earlier of the two. An entry or contact is told a fix after the
+    // one it is timed at, and units report at their own rates, so the first told is not always the first made: a radio
+    // whose third fix came before a phone's was "first unit inside", 2 s after the phone was in by its own figures.
+    private static UnitMoment Earlier(UnitMoment? first, string unitId, DateTimeOffset at) =>
+        first is not null && first.Time <= at ? first : new UnitMoment(unitId, at);
+
     private void OnFix(string unitId, GeoPoint position, DateTimeOffset time, ReportedFloor reported, double? clockCorrectionS)
     {
         var unit = Enrol(unitId, unitId, Units.UnitRole.Unassigned, time);
@@ -89,7 +95,7 @@ public sealed partial class AfterActionFold
         if (unit.FirstOnSite is null && (areas.InAny(p) || p.Length <= options.OnSiteRadiusM))
         {
             unit.FirstOnSite = time;
-            Playing.FirstOnScene ??= new UnitMoment(unitId, time);
+            Playing.FirstOnScene = Earlier(Playing.FirstOnScene, unitId, time);
             Log(time, unitId, "on-site", "On site");
         }
 
@@ -103,7 +109,7 @@ public sealed partial class AfterActionFold
         if (unit.FirstEntry is null && standing is var (inside, enteredAt, _) && areas.Inside(inside, threatBuildings))
         {
             unit.FirstEntry = enteredAt;
-            Playing.FirstEntry ??= new UnitMoment(unitId, enteredAt);
+            Playing.FirstEntry = Earlier(Playing.FirstEntry, unitId, enteredAt);
             Log(enteredAt, unitId, "entry", threatBuildings.Count > 0 ? "Entered the threat's building" : "Entered the building or hot zone");
         }
 
@@ -124,7 +130,7 @@ public sealed partial class AfterActionFold
                 && (settledFloor is not { } mine || threatFloor is not { } theirs || mine == theirs))
             {
                 unit.Reached(settledAt);
-                Playing.FirstContact ??= new UnitMoment(unitId, settledAt);
+                Playing.FirstContact = Earlier(Playing.FirstContact, unitId, settledAt);
                 Log(settledAt, unitId, "contact", "Reached the threat (contact)");
             }
         }
@@ -152,6 +158,19 @@ public sealed partial class AfterActionFold
     {
         switch (e)
         {
+            case FlagRaised raised when openFlags.TryGetValue((raised.Subject, raised.Rule), out var standing):
+                // Raised again with no clearing between: the acknowledgement that kept it quiet ran out, or the unit did
+                // worse than when it was acknowledged. The hold goes on from when it was first raised: taken as a new flag,
+                // the time before and under the acknowledgement was counted nowhere (an officer acknowledged 2 minutes
+                // into a 19-minute hold came out with 12 minutes, one nobody acknowledged with 19).
+                openFlags[(raised.Subject, raised.Rule)] = standing with
+                {
+                    Level = raised.Level > standing.Level ? raised.Level : standing.Level,
+                    Escalated = raised.Level > standing.Level ? e.Time : standing.Escalated,
+                };
+                timeline.Add(new TimelineMark(e.Time, "flag-raised", raised.Subject, raised.Reason));
+                Log(e.Time, SubjectUnit(raised.Subject), "flag-raised", $"{Level(raised.Level)} flag on {Named(raised.Subject)} brought back, up since {standing.Raised.UtcDateTime:HH:mm:ss} UTC: {raised.Reason}");
+                break;
             case FlagRaised raised:
                 Playing.FlagsRaised++;
                 openFlags[(raised.Subject, raised.Rule)] = new FlagSpan(raised.Subject, raised.Level, raised.Reason, e.Time, null);
@@ -189,7 +208,14 @@ public sealed partial class AfterActionFold
                 Log(e.Time, null, "send-instead-proposed", $"Proposed instead of {Named(proposed.Subject)}: {offered}");
                 break;
             case FlagAcknowledged acknowledged:
-                Playing.FlagsAcknowledged++;
+                // Flags acknowledged, not acknowledgements: a flag acknowledged twice (a renewal, or a second commander)
+                // is one of the flags raised that was acknowledged, shown so from its first acknowledgement.
+                if (OpenFlagOf(acknowledged.Subject) is { } ackedFlag && openFlags[ackedFlag] is { Acknowledged: null } unacked)
+                {
+                    Playing.FlagsAcknowledged++;
+                    openFlags[ackedFlag] = unacked with { Acknowledged = e.Time };
+                }
+
                 if (units.TryGetValue(acknowledged.Subject, out var acked))
                 {
                     acked.Acknowledged();
@@ -215,6 +241,10 @@ public sealed partial class AfterActionFold
                 break;
         }
     }
+
+    // The flag standing on a subject, by whichever rule raised it: an acknowledgement names the subject only.
+    private (string Subject, string Rule)? OpenFlagOf(string subject) =>
+        openFlags.Keys.Where(k => k.Subject == subject).Select(k => ((string, string)?)k).FirstOrDefault();
 
     // A unit's flags go in its own log; a zone's in incident command's.
     private string? SubjectUnit(string subject) => units.ContainsKey(subject) ? subject : null;

@@ -257,9 +257,12 @@ public sealed record DistanceSample(string UnitId, DateTimeOffset Time, double D
 
 /// <summary>
 /// A flag on a subject from raised to cleared; <paramref name="Level"/> is the highest it reached, and
-/// <paramref name="Escalated"/> when it reached it, where it was raised lower (a watch that became an alert).
+/// <paramref name="Escalated"/> when it reached it, where it was raised lower (a watch that became an alert);
+/// <paramref name="Acknowledged"/> when a commander first acknowledged it. A flag brought back when its acknowledgement
+/// ran out, with no clearing between, is the same flag: one hold from its first raising.
 /// </summary>
-public sealed record FlagSpan(string Subject, FlagLevel Level, string Reason, DateTimeOffset Raised, DateTimeOffset? Cleared, DateTimeOffset? Escalated = null);
+public sealed record FlagSpan(string Subject, FlagLevel Level, string Reason, DateTimeOffset Raised, DateTimeOffset? Cleared, DateTimeOffset? Escalated = null,
+    DateTimeOffset? Acknowledged = null);
 
 /// <summary>
 /// A timeline marker: kind is flag-raised, flag-escalated, flag-cleared, flag-acknowledged, threat-phase, sent-instead,

@@ -112,6 +112,73 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public void A_flag_brought_back_when_its_acknowledgement_ran_out_is_one_hold_from_its_first_raising_shown_acknowledged()
+    {
+        // P1 holds 140 m out, flagged from 50 s; acknowledged at 60 s, the acknowledgement runs out and the flag is
+        // raised again at 360 s with no clearing between; it clears at 700 s. P2 holds the same, never acknowledged.
+        var report = Fold([
+            new IncidentOpened("inc-1", "Drill", School, true, "cmd") { Time = S(0) },
+            new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Active), "cmd") { Time = S(0) },
+            new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, "cmd") { Time = S(0) },
+            new UnitEnrolled("P2", "Adam 2", UnitRole.Contact, "cmd") { Time = S(0) },
+            .. Enumerable.Range(4, 137).SelectMany(i => new[] { Fix("P1", i * 5, 140, 0), Fix("P2", i * 5, 0, 140) }).Cast<IncidentEvent>()
+                .Concat([
+                    new FlagRaised("P1", FlagLevel.Watch, "not-closing", "holding") { Time = S(50) },
+                    new FlagRaised("P2", FlagLevel.Watch, "not-closing", "holding") { Time = S(50) },
+                    new FlagEscalated("P1", FlagLevel.Alert, "not-closing", "holding 60 s") { Time = S(55) },
+                    new FlagEscalated("P2", FlagLevel.Alert, "not-closing", "holding 60 s") { Time = S(55) },
+                    new FlagAcknowledged("P1", "cmd", "hazard reported") { Time = S(60) },
+                    new FlagRaised("P1", FlagLevel.Alert, "not-closing", "holding 5 min") { Time = S(360) },
+                    new FlagCleared("P1", "not-closing", "closing") { Time = S(700) },
+                    new FlagCleared("P2", "not-closing", "closing") { Time = S(700) },
+                ]).OrderBy(e => e.Time),
+        ]);
+
+        var (p1, p2) = (report.Units.Single(u => u.UnitId == "P1"), report.Units.Single(u => u.UnitId == "P2"));
+        Assert.Equal((TimeSpan.FromSeconds(650), TimeSpan.FromSeconds(650), 1), (p1.LongestFlaggedHold, p1.TotalFlaggedHold, p1.FlagsRaised));
+        Assert.Equal((p2.LongestFlaggedHold, p2.TotalFlaggedHold, p2.FlagsRaised), (p1.LongestFlaggedHold, p1.TotalFlaggedHold, p1.FlagsRaised));
+        Assert.Equal(new FlagSpan("P1", FlagLevel.Alert, "holding", S(50), S(700), S(55), Acknowledged: S(60)), report.Flags.Single(f => f.Subject == "P1"));
+        Assert.Equal((2, 1), (report.Incident.FlagsRaised, report.Incident.FlagsAcknowledged));
+    }
+
+    [Fact]
+    public void A_flag_acknowledged_twice_is_one_flag_acknowledged()
+    {
+        var report = Fold(
+            new IncidentOpened("inc-1", "Drill", School, true, "cmd") { Time = S(0) },
+            new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Active), "cmd") { Time = S(0) },
+            new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, "cmd") { Time = S(0) },
+            Fix("P1", 20, 140, 0),
+            new FlagRaised("P1", FlagLevel.Watch, "not-closing", "holding") { Time = S(50) },
+            new FlagAcknowledged("P1", "cmd", "covering the west door") { Time = S(60) },
+            new FlagAcknowledged("P1", "cmd2", "covering the west door, renewed") { Time = S(61) });
+
+        Assert.Equal((1, 1), (report.Incident.FlagsRaised, report.Incident.FlagsAcknowledged));
+        Assert.Equal(2, report.Units.Single(u => u.UnitId == "P1").Acknowledgements);
+    }
+
+    [Fact]
+    public void The_first_unit_inside_and_at_the_threat_is_the_one_that_got_there_first_not_the_one_told_first()
+    {
+        // A phone reporting every 10-20 s is in (and at the threat) as of its fix at 20 s, told by its fix at 40 s; a radio
+        // reporting every second is in as of its fix at 22 s, told at 23 s.
+        var report = Fold(
+            new IncidentOpened("inc-1", "Drill", School, true, "cmd") { Time = S(0) },
+            new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Active), "cmd") { Time = S(0) },
+            new UnitEnrolled("A1", "Alpha 1", UnitRole.Contact, "cmd") { Time = S(0) },
+            new UnitEnrolled("C3", "Charlie 3", UnitRole.Contact, "cmd") { Time = S(0) },
+            Fix("A1", 10, 100, 0),
+            Fix("A1", 20, 3, 0),
+            Fix("C3", 21, 100, 0),
+            Fix("C3", 22, 3, 0),
+            Fix("C3", 23, 2, 0),
+            Fix("A1", 40, 2, 0));
+
+        Assert.Equal((S(20), S(22)), (report.Units.Single(u => u.UnitId == "A1").FirstEntry!.Value, report.Units.Single(u => u.UnitId == "C3").FirstEntry!.Value));
+        Assert.Equal((new UnitMoment("A1", S(20)), new UnitMoment("A1", S(20))), (report.Incident.FirstEntry, report.Incident.FirstContact));
+    }
+
+    [Fact]
     public void A_radio_enrolled_with_its_id_beside_a_taken_callsign_is_named_apart_without_its_id_twice()
     {
         var report = Fold(
@@ -358,7 +425,7 @@ public sealed class AfterActionFoldTests
             ],
             report.Distances);
         Assert.Equal(
-            [new FlagSpan("P1", FlagLevel.Watch, "holding 140 m out", S(22), S(28)), new FlagSpan("P1", FlagLevel.Alert, "holding", S(50), null, Escalated: S(55))],
+            [new FlagSpan("P1", FlagLevel.Watch, "holding 140 m out", S(22), S(28)), new FlagSpan("P1", FlagLevel.Alert, "holding", S(50), null, Escalated: S(55), Acknowledged: S(60))],
             report.Flags);
         Assert.Equal(["threat-phase", "threat-phase", "flag-raised", "flag-cleared", "flag-raised", "flag-escalated", "flag-acknowledged", "threat-phase"],
             report.Timeline.Select(m => m.Kind));
