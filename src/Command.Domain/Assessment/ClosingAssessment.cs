@@ -81,6 +81,9 @@ public sealed partial class ClosingAssessment
     /// <summary>The flag up on a subject (a unit id, or "zone:{id}"), if any.</summary>
     public RaisedFlag? FlagOn(string subject) => flags[subject];
 
+    /// <summary>When the acknowledgement keeping the subject's flag quiet runs out, where one does after <paramref name="now"/>; otherwise null.</summary>
+    public DateTimeOffset? AcknowledgementEnds(string subject, DateTimeOffset now) => flags.AcknowledgementEnds(subject, now);
+
     /// <summary>Since when a zone's rule has been broken, or null when it holds or the zone has no rule.</summary>
     public DateTimeOffset? ZoneRuleBrokenSince(string zoneId) => zoneRules.BrokenSince(ZoneSubject(zoneId));
 

@@ -22,6 +22,10 @@ public sealed class IncidentProjection
     private readonly CallsignBook callsigns = new();
     private readonly Dictionary<string, SendInsteadProposed> proposals = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, SourceOutage> sourcesDown = new(StringComparer.Ordinal);
+
+    // The latest acknowledgement of each subject's flag, to say who keeps it quiet (not in the snapshot: restored, the
+    // flag's own time of acknowledgement is said without them).
+    private readonly Dictionary<string, FlagAcknowledged> acknowledged = new(StringComparer.Ordinal);
     private readonly SortedSet<string> hostsDeparted = new(StringComparer.Ordinal);
     private readonly DrillClock drillClock = new();
     private ClosingAssessment? assessment;
@@ -121,6 +125,15 @@ public sealed class IncidentProjection
 
     /// <summary>The flag up on a subject (a unit id, or "zone:{id}"), if any.</summary>
     public RaisedFlag? FlagOn(string subject) => assessment?.FlagOn(subject) is { } flag ? Shown(flag) : null;
+
+    /// <summary>
+    /// The acknowledgement keeping the flag on a subject quiet now, if one does: by whom, why and when (actor and reason
+    /// empty where the incident was restored since); null where its flag is not acknowledged or the acknowledgement ran out.
+    /// </summary>
+    public FlagAcknowledged? Acknowledgement(string subject) =>
+        assessment?.AcknowledgementEnds(subject, Judged(Clock)) is null || FlagOn(subject) is not { AcknowledgedAt: { } at } ? null
+            : acknowledged.TryGetValue(subject, out var ack) && ack.Time >= at - TimeSpan.FromSeconds(1) ? ack
+            : new FlagAcknowledged(subject, "", "") { Time = at };
 
     /// <summary>Since when a zone's rule has been broken, or null when it holds or the zone has no rule.</summary>
     public DateTimeOffset? ZoneRuleBrokenSince(string zoneId) => assessment?.ZoneRuleBrokenSince(zoneId) is { } since ? drillClock.IncidentTimeAt(since) : null;
@@ -253,6 +266,7 @@ public sealed class IncidentProjection
                 return [];
             case FlagAcknowledged ack:
                 assessment?.Acknowledge(ack.Subject, Judged(Clock));
+                acknowledged[ack.Subject] = ack;
                 return [];
             case ClockTicked:
                 // Only the clock moved: what is due by now is judged, and it derives what judging every unit would.

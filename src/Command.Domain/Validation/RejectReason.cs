@@ -117,4 +117,10 @@ public enum RejectReason
 
     /// <summary>A drill's start-over names a round other than the incident's next.</summary>
     RoundOutOfTurn,
+
+    /// <summary>
+    /// The flag is already acknowledged by another commander and still quiet under it: a second acknowledgement would
+    /// record a second decision, with another reason, on the one flag.
+    /// </summary>
+    AlreadyAcknowledged,
 }

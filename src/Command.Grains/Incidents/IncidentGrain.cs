@@ -296,7 +296,15 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
             ? Decision.Refuse(RejectReason.MissingField, "an acknowledgement needs a reason")
             : FlagUp(subject) is { } none
                 ? Decision.Refuse(none.Reason, none.Detail)
-                : Decision.Do(new FlagAcknowledged(subject, actor, reason)));
+                : stream.Projection.Acknowledgement(subject) is { } standing && standing.Actor != actor
+                    ? Decision.Refuse(RejectReason.AlreadyAcknowledged, AlreadyAcknowledged(standing))
+                    : Decision.Do(new FlagAcknowledged(subject, actor, reason)));
+
+    // Who keeps the flag quiet, when and why: the second commander is told, as a second "contained" is.
+    private static string AlreadyAcknowledged(FlagAcknowledged standing) =>
+        $"the flag on '{standing.Subject}' is already acknowledged{(standing.Actor.Length > 0 ? $" by {standing.Actor}" : "")} at {standing.Time.UtcDateTime:HH:mm:ss} UTC"
+        + (standing.Reason.Length > 0 ? $" ({standing.Reason})" : "")
+        + "; it is not acknowledged again by another commander while that acknowledgement keeps it quiet: a note records more";
 
     /// <summary>
     /// Null when <paramref name="subject"/> (a unit, or <c>zone:{zoneId}</c>) has a flag up; else why a command on its

@@ -324,6 +324,26 @@ public sealed partial class PaperworkTests(PaperworkHost host) : IClassFixture<P
     }
 
     [Fact]
+    public async Task A_second_commander_acknowledging_a_flag_already_acknowledged_is_told_by_whom_and_nothing_is_recorded()
+    {
+        var id = await RecordHoldAsync();
+        using var first = await host.AsAsync("commander");
+        using var second = host.ClientWith((await host.Access.IssueTokenAsync("deputy", ["commander"])).Token);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await first.PostAsJsonAsync($"/api/incidents/{id}/flags/P1/ack", new { reason = "covering the west door" }, Ct)).StatusCode);
+        var again = await second.PostAsJsonAsync($"/api/incidents/{id}/flags/P1/ack", new { reason = "also seen" }, Ct);
+        var renewed = await first.PostAsJsonAsync($"/api/incidents/{id}/flags/P1/ack", new { reason = "still covering the west door" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var refusal = await again.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("already-acknowledged", refusal.GetProperty("reason").GetString());
+        Assert.Matches("^the flag on 'P1' is already acknowledged by token:commander-[0-9a-f]+ at [0-9:]{8} UTC \\(covering the west door\\)", refusal.GetProperty("detail").GetString());
+        // The commander who acknowledged it renews it, as the README says.
+        Assert.Equal(HttpStatusCode.NoContent, renewed.StatusCode);
+        Assert.Equal(["covering the west door", "still covering the west door"], (await ReadAllAsync(id)).OfType<FlagAcknowledged>().Select(a => a.Reason));
+    }
+
+    [Fact]
     public async Task A_commander_sends_a_unit_in_instead_and_the_recording_says_which_flag_it_answered()
     {
         var id = await RecordHoldAsync();
