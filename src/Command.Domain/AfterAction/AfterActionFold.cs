@@ -21,6 +21,9 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     private readonly Dictionary<(string Subject, string Rule), FlagSpan> openFlags = [];
     private readonly Incidents.DrillClock drillClock = new();
     private readonly DrillOutages drillOutages = new();
+
+    // The speeds the drill was played at: not the 1× its clock runs at once it stops or ends, which is the incident's own.
+    private readonly HashSet<double> drillSpeeds = [];
     private readonly List<FlagSpan> flags = [];
     private readonly List<TimelineMark> timeline = [];
     private readonly List<ActivityEntry> activity = [];
@@ -205,6 +208,10 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 // incident, having judged on meanwhile, could stop its judging clock only from its latest event.
                 drillClock.Follow(drill.UnplayedSince is { } unplayed ? drill with { StoodSince = unplayed } : drill);
                 drillOutages.Follow(drill);
+                if (drill is { Speed: { } speed and > 0, Action: not ("stop" or "completed" or "faulted") })
+                {
+                    drillSpeeds.Add(speed);
+                }
 
                 if (drill.Action == "start" && scenario?.Name != drill.Scenario)
                 {
@@ -303,7 +310,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
             first.FlagsRaised, first.FlagsAcknowledged,
             [.. rejected.OrderByDescending(r => r.Value).ThenBy(r => r.Key).Select(r => new RejectionCount(RejectReasons.Name(r.Key), r.Value))],
             eventCount, suppressedAt, suppressedBy, unitRows.Count(u => u.Round == first.Number && u.HeldWhileSuppressed > TimeSpan.Zero), site?.TimeZone, scenario?.Name, scenario?.Version,
-            DrillPlay.Describe(drillClock.Spans, end, drillOutages.Total), closedAt,
+            DrillPlay.Describe(drillClock.Spans, end, drillOutages.Total, drillSpeeds), closedAt,
             rounds.Count > 1 ? [.. rounds.Select(r => r.ToMetrics(Elapsed))] : null);
         return new AfterActionReport(incident, [.. unitRows], [.. samples],
             [.. flags.Concat(openFlags.Values).OrderBy(f => f.Raised)], [.. timeline], [.. activity.OrderBy(a => a.Time)], exercise,

@@ -10,9 +10,11 @@ public static class DrillPlay
     /// "played at 4×; paused 10:00 in all: durations are the drill's time, times of day the incident's"; null where no
     /// drill set the clock. <paramref name="end"/> closes the last span (the session's end). Of the time its clock stood
     /// still, <paramref name="unplayed"/> is when no host played it (see <see cref="DrillOutages"/>), said apart:
-    /// nobody paused it then.
+    /// nobody paused it then. <paramref name="played"/> are the speeds the drill was played at (started, resumed, carried
+    /// on or clocked at), where known: the clock's own spans also hold the incident's 1× between a drill's end and its
+    /// next start, which nobody played it at.
     /// </summary>
-    public static string? Describe(IReadOnlyList<DrillClockSpan> spans, DateTimeOffset end, TimeSpan unplayed = default)
+    public static string? Describe(IReadOnlyList<DrillClockSpan> spans, DateTimeOffset end, TimeSpan unplayed = default, IEnumerable<double>? played = null)
     {
         if (spans.Count == 0)
         {
@@ -29,13 +31,13 @@ public static class DrillPlay
             }
         }
 
-        var speeds = spans.Select(s => s.Rate).Where(r => r > 0).Distinct().Order()
+        var speeds = (played ?? spans.Select(s => s.Rate)).Where(r => r > 0).Distinct().Order()
             .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r:0.##}×")).ToList();
-        var played = speeds.Count == 0 ? "paused" : $"played at {string.Join(" and ", speeds)}";
+        var playedAt = speeds.Count == 0 ? "paused" : $"played at {string.Join(" and ", speeds)}";
         unplayed = unplayed < paused ? unplayed : paused;
         paused -= unplayed;
         var stood = (paused >= TimeSpan.FromSeconds(1) && speeds.Count > 0 ? $"; paused {Durations.Clock(paused)} in all" : "")
             + (unplayed >= TimeSpan.FromSeconds(1) ? $"; not played for {Durations.Clock(unplayed)} while its host was down" : "");
-        return $"{played}{stood}: durations are the drill's time, times of day the incident's";
+        return $"{playedAt}{stood}: durations are the drill's time, times of day the incident's";
     }
 }

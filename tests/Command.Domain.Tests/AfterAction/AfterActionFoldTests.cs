@@ -512,6 +512,21 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public void A_drill_played_at_4x_then_started_again_at_8x_is_said_played_at_those_not_at_the_1x_between_its_rounds()
+    {
+        // Round 1 at 4x ends at 100 s (the clock back to the incident's own); the controller starts it again at 8x at 102 s.
+        var report = Fold(
+            new IncidentOpened("inc-1", "Drill", School, true, "cmd") { Time = S(0) },
+            new DrillControlled("start", "demo", "ctl", Speed: 4) { Time = S(0) },
+            new DrillControlled("completed", "demo", "drill", Speed: 1) { Time = S(100) },
+            new DrillControlled(DrillControlled.StartOver, "demo", "ctl", Round: 2) { Time = S(102) },
+            new DrillControlled("start", "demo", "ctl", Speed: 8) { Time = S(102) },
+            new DrillControlled("stop", "demo", "ctl", Speed: 1) { Time = S(200) });
+
+        Assert.Equal("played at 4× and 8×: durations are the drill's time, times of day the incident's", report.Incident.DrillClock);
+    }
+
+    [Fact]
     public void Durations_are_measured_on_the_drills_clock_so_a_pause_is_no_ones_hold_and_a_fast_drill_keeps_its_scripts_times()
     {
         // The drill plays at 4x from 0; the threat goes active at 10 s here (40 s of drill), P1 reaches contact at
