@@ -61,6 +61,10 @@ public sealed class DrillStartOverTests(FakeClockHost host) : IClassFixture<Fake
 
         var drill = timeline!.Where(e => Text(e, "type") == "drill-controlled").Select(e => (Text(e, "subject"), Text(e, "level"))).ToList();
         Assert.Equal([("start", null), ("completed", null), ("start-over", "2"), ("start", null), ("start-over", "3"), ("stop", null)], drill);
+        // Round 2 began because the controller started the drill again: theirs, as the start is; round 3 the loop began.
+        var actors = timeline!.Where(e => Text(e, "type") == "drill-controlled").Select(e => Text(e, "actor")).ToList();
+        Assert.NotEqual("drill", actors[3]);
+        Assert.Equal((actors[3], "drill"), (actors[2], actors[4]));
         // Its own second loop, and the incident's third round, as the feed says it and the page shows it.
         Assert.Equal((1, 3), (status!.Iteration, status.Round));
         Assert.Equal((1, 3), (asked.GetProperty("iteration").GetInt32(), asked.GetProperty("round").GetInt32()));

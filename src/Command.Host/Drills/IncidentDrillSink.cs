@@ -67,7 +67,8 @@ public sealed partial class IncidentDrillSink(
             // Played again where a drill played before, its units start where the script starts them: judged against where
             // the last run left them, a unit's first fix cleared or raised flags, and the after-action report measured the
             // first run as if it were the whole. It starts over as a looping drill's next round does, before anything moves.
-            await StartOverAsync(1, cancellationToken);
+            // Its start-over is the start's, by whoever started it.
+            await StartOverAsync(1, startedBy ?? Actor, cancellationToken);
         }
 
         var given = site is null ? null : new SiteSet(site, startedBy ?? Actor, scenario);
@@ -248,8 +249,10 @@ public sealed partial class IncidentDrillSink(
         Refused(await UntilReachedAsync(() => Incident.SetThreat(threat, Actor, reason), cancellationToken) is { Reason: not RejectReason.Duplicate } refused ? refused : null);
 
     /// <summary>Says <paramref name="round"/> of this drill begins: on an incident that played rounds before it, the round after theirs.</summary>
-    public async Task StartOverAsync(int round, CancellationToken cancellationToken) =>
-        Refused(await UntilReachedAsync(() => Incident.RecordDrill(DrillControlled.StartOver, scenario, Actor, roundsBefore + round), cancellationToken));
+    public Task StartOverAsync(int round, CancellationToken cancellationToken) => StartOverAsync(round, Actor, cancellationToken);
+
+    private async Task StartOverAsync(int round, string actor, CancellationToken cancellationToken) =>
+        Refused(await UntilReachedAsync(() => Incident.RecordDrill(DrillControlled.StartOver, scenario, actor, roundsBefore + round), cancellationToken));
 
     public async Task RoleAsync(string unitId, UnitRole role, CancellationToken cancellationToken) =>
         Refused(await UntilReachedAsync(() => Incident.ChangeRole(unitId, role, Actor), cancellationToken));
