@@ -23,8 +23,8 @@ public sealed class IncidentProjection
     private readonly Dictionary<string, SendInsteadProposed> proposals = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, SourceOutage> sourcesDown = new(StringComparer.Ordinal);
 
-    // The latest acknowledgement of each subject's flag, to say who keeps it quiet (not in the snapshot: restored, the
-    // flag's own time of acknowledgement is said without them).
+    // The latest acknowledgement of each subject's flag, to say who keeps it quiet (not in the snapshot: restored, who
+    // acknowledged is not known, so a second acknowledgement is not refused as another commander's).
     private readonly Dictionary<string, FlagAcknowledged> acknowledged = new(StringComparer.Ordinal);
     private readonly SortedSet<string> hostsDeparted = new(StringComparer.Ordinal);
     private readonly DrillClock drillClock = new();

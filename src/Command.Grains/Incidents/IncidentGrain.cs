@@ -296,7 +296,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
             ? Decision.Refuse(RejectReason.MissingField, "an acknowledgement needs a reason")
             : FlagUp(subject) is { } none
                 ? Decision.Refuse(none.Reason, none.Detail)
-                : stream.Projection.Acknowledgement(subject) is { } standing && standing.Actor != actor
+                : stream.Projection.Acknowledgement(subject) is { Actor.Length: > 0 } standing && standing.Actor != actor
                     ? Decision.Refuse(RejectReason.AlreadyAcknowledged, AlreadyAcknowledged(standing))
                     : Decision.Do(new FlagAcknowledged(subject, actor, reason)));
 
