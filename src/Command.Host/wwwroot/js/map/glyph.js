@@ -83,12 +83,16 @@ export function paintLeader(ctx, e, palette) {
   ctx.beginPath();
   ctx.moveTo(e.x + ((x - e.x) * from / d), e.y + ((y - e.y) * from / d));
   ctx.lineTo(x, y);
-  ctx.lineWidth = 4;
-  ctx.strokeStyle = '#000';
-  ctx.stroke();
-  ctx.lineWidth = 2;
-  ctx.strokeStyle = palette.text;
-  ctx.stroke();
+  strokeEdged(ctx, 2, palette.text);
+}
+
+/** Strokes the current path (or the one given) in a colour over a black edge a pixel wider each side: it reads on any plan. */
+function strokeEdged(ctx, width, colour, path) {
+  for (const [w, c] of [[width + 2, '#000'], [width, colour]]) {
+    ctx.lineWidth = w;
+    ctx.strokeStyle = c;
+    if (path) ctx.stroke(path); else ctx.stroke();
+  }
 }
 
 /** The state's mark and the callsign over a dark halo, and under them the flag or stale word on its colour. */
@@ -124,12 +128,7 @@ function symbolBitmap(look, size, palette) {
     // The unit's own alert: a solid ring outside the flag's halo, black-edged so it reads on any plan.
     ctx.beginPath();
     ctx.arc(half, half, size * 0.9, 0, Math.PI * 2);
-    ctx.lineWidth = 5;
-    ctx.strokeStyle = '#000';
-    ctx.stroke();
-    ctx.lineWidth = 3;
-    ctx.strokeStyle = palette.alert;
-    ctx.stroke();
+    strokeEdged(ctx, 3, palette.alert);
   }
   if (look.flag !== 'none') {
     ctx.beginPath();
@@ -144,12 +143,7 @@ function symbolBitmap(look, size, palette) {
   ctx.scale(size / 24, size / 24);
   ctx.lineJoin = 'round';
   if (look.shape === 'ring') {
-    ctx.lineWidth = 6;
-    ctx.strokeStyle = '#000';
-    ctx.stroke(paths.ring);
-    ctx.lineWidth = 4;
-    ctx.strokeStyle = look.fill;
-    ctx.stroke(paths.ring);
+    strokeEdged(ctx, 4, look.fill, paths.ring);
   } else {
     ctx.fillStyle = look.fill;
     ctx.fill(paths[look.shape]);
