@@ -488,6 +488,39 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_restored_incident_still_refuses_a_second_commander_the_flag_another_acknowledged_and_lets_him_renew_it()
+    {
+        // P1 holds 40 m short of the active threat until it is flagged; the first commander acknowledges it, the host
+        // restarts (the incident comes back from its snapshot), and the acknowledgement still has its author.
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        await incident.Enrol(P1, "Patrol 1", UnitRole.Contact, "dispatch");
+        await incident.Enrol(P2, "Patrol 2", UnitRole.Contact, "dispatch");
+        await incident.SetThreat(new Threat("T1", Sites.Frame.ToGeo(new(0, 100)), 5, ThreatPhase.Active), "trainer");
+        for (var i = 0; i < 24; i++)
+        {
+            fixture.Clock.Advance(TimeSpan.FromSeconds(5));
+            Assert.Equal([null], await incident.Submit([Sites.Report(P1, fixture.Clock.GetUtcNow(), (i % 3) - 1.0, 60)], [], null));
+        }
+
+        Assert.Contains(fixture.Log.Events(id), e => e is FlagRaised { Subject: var s } && s == P1);
+        Assert.Null(await incident.Acknowledge(P1, "covering the west door", "first"));
+        var acknowledgedAt = fixture.Log.Events(id).OfType<FlagAcknowledged>().Single().Time;
+
+        await incident.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+        var second = await incident.Acknowledge(P1, "also seen", "second");
+        var renewed = await incident.Acknowledge(P1, "still covering the west door", "first");
+
+        Assert.Equal(
+            (RejectReason.AlreadyAcknowledged,
+                $"the flag on '{P1}' is already acknowledged by first at {acknowledgedAt.UtcDateTime:HH:mm:ss} UTC (covering the west door); it is not acknowledged again by another commander while that acknowledgement keeps it quiet: a note records more"),
+            (second?.Reason, second?.Detail));
+        Assert.Null(renewed);
+        Assert.Equal([("first", "covering the west door"), ("first", "still covering the west door")],
+            fixture.Log.Events(id).OfType<FlagAcknowledged>().Select(a => (a.Actor, a.Reason)));
+    }
+
+    [Fact]
     public async Task Zones_are_defined_when_the_incident_opens()
     {
         var id = NewId();

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Command.Domain.Assessment;
 using Command.Domain.Events;
 using Command.Domain.Geometry;
@@ -23,8 +24,9 @@ public sealed class IncidentProjection
     private readonly Dictionary<string, SendInsteadProposed> proposals = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, SourceOutage> sourcesDown = new(StringComparer.Ordinal);
 
-    // The latest acknowledgement of each subject's flag, to say who keeps it quiet (not in the snapshot: restored, who
-    // acknowledged is not known, so a second acknowledgement is not refused as another commander's).
+    // The latest acknowledgement of each subject's flag, to say who keeps it quiet. The snapshot keeps the standing ones;
+    // restored from a snapshot taken before it did, who acknowledged is not known, so a second acknowledgement is not
+    // refused as another commander's.
     private readonly Dictionary<string, FlagAcknowledged> acknowledged = new(StringComparer.Ordinal);
     private readonly SortedSet<string> hostsDeparted = new(StringComparer.Ordinal);
     private readonly DrillClock drillClock = new();
@@ -128,7 +130,8 @@ public sealed class IncidentProjection
 
     /// <summary>
     /// The acknowledgement keeping the flag on a subject quiet now, if one does: by whom, why and when (actor and reason
-    /// empty where the incident was restored since); null where its flag is not acknowledged or the acknowledgement ran out.
+    /// empty where the incident was restored since from a snapshot that did not keep them); null where its flag is not
+    /// acknowledged or the acknowledgement ran out.
     /// </summary>
     public FlagAcknowledged? Acknowledgement(string subject) =>
         assessment?.AcknowledgementEnds(subject, Judged(Clock)) is null || FlagOn(subject) is not { AcknowledgedAt: { } at } ? null
@@ -385,7 +388,12 @@ public sealed class IncidentProjection
         sourcesDown.Count == 0 ? null : [.. sourcesDown.Values],
         hostsDeparted.Count == 0 ? null : [.. hostsDeparted],
         siteGiven,
-        Round == 1 ? null : Round);
+        Round == 1 ? null : Round,
+        Standing() is { Length: > 0 } standing ? standing : null);
+
+    // The acknowledgements keeping flags quiet now: one run out, or of a flag since cleared, says nothing a restore needs.
+    private ImmutableArray<FlagAcknowledged> Standing() =>
+        [.. acknowledged.Values.Where(ack => Acknowledgement(ack.Subject) == ack).OrderBy(ack => ack.Subject, StringComparer.Ordinal)];
 
     /// <summary>Replaces the state with a snapshot's.</summary>
     public void Restore(IncidentSnapshot snapshot)
@@ -406,6 +414,11 @@ public sealed class IncidentProjection
 
         hostsDeparted.Clear();
         hostsDeparted.UnionWith(snapshot.HostsDeparted ?? []);
+        acknowledged.Clear();
+        foreach (var ack in snapshot.Acknowledged ?? [])
+        {
+            acknowledged[ack.Subject] = ack;
+        }
 
         siteGiven = null;
         Apply(snapshot.Opened);

@@ -26,6 +26,10 @@ namespace Command.Domain.Incidents;
 /// <param name="HostsDeparted">The hosts recorded as having left the cluster; absent when none has.</param>
 /// <param name="Site">The site the incident was given after it was opened (<see cref="SiteSet"/>); absent while it has the one it was opened on.</param>
 /// <param name="Round">The round its drills play, once one started over; absent before.</param>
+/// <param name="Acknowledged">
+/// The acknowledgements keeping flags quiet, by whom, why and when; absent when none does, and in snapshots taken before
+/// they were kept (restored from one, a standing acknowledgement is known by its time alone).
+/// </param>
 public sealed record IncidentSnapshot(
     long Sequence,
     DateTimeOffset Clock,
@@ -43,4 +47,5 @@ public sealed record IncidentSnapshot(
     ImmutableArray<SourceOutage>? SourcesDown = null,
     ImmutableArray<string>? HostsDeparted = null,
     Sites.Site? Site = null,
-    int? Round = null);
+    int? Round = null,
+    ImmutableArray<FlagAcknowledged>? Acknowledged = null);

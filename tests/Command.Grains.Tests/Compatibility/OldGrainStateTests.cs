@@ -35,6 +35,32 @@ public sealed class OldGrainStateTests
     }
 
     [Fact]
+    public void State_written_before_acknowledgements_were_kept_restores_its_standing_one_by_time_and_keeps_it_by_name_from_then_on()
+    {
+        // S1's flag was acknowledged at 250 and still is at 511, whose snapshot did not keep by whom.
+        var recorded = File.ReadLines(Path.Combine(Session, "segment-000001.jsonl")).Select(EventJson.Deserialize).ToList();
+        var old = new IncidentGrainState { SnapshotJson = File.ReadAllText(Path.Combine(Session, "keyframes", "000000000511.json")) };
+        var restored = new IncidentStream();
+        restored.Restore(old.Snapshot()!);
+        var folded = new IncidentStream();
+        foreach (var e in recorded.TakeWhile(e => e.Sequence <= 511))
+        {
+            folded.Replay(e);
+        }
+
+        var kept = new IncidentGrainState();
+        kept.Keep(folded.Snapshot());
+        var again = new IncidentStream();
+        again.Restore(kept.Snapshot()!);
+
+        Assert.DoesNotContain("\"acknowledged\"", old.SnapshotJson, StringComparison.Ordinal);
+        var acknowledgedAt = recorded.OfType<FlagAcknowledged>().Single().Time;
+        Assert.Equal(("", "", acknowledgedAt), restored.Projection.Acknowledgement("S1") is { } unknown ? (unknown.Actor, unknown.Reason, unknown.Time) : default);
+        Assert.Equal(("fixture-commander", "hazard reported: door barricaded", acknowledgedAt),
+            again.Projection.Acknowledgement("S1") is { } known ? (known.Actor, known.Reason, known.Time) : default);
+    }
+
+    [Fact]
     public void State_is_kept_with_the_version_that_wrote_it_and_refused_from_a_newer_build()
     {
         var snapshot = JsonSerializer.Deserialize(File.ReadAllText(System.IO.Directory.EnumerateFiles(Path.Combine(Session, "keyframes")).First()), EventJsonContext.Default.IncidentSnapshot)!;
