@@ -209,11 +209,18 @@ public sealed partial class AfterActionFold
                 break;
             case FlagAcknowledged acknowledged:
                 // Flags acknowledged, not acknowledgements: a flag acknowledged twice (a renewal, or a second commander)
-                // is one of the flags raised that was acknowledged, shown so from its first acknowledgement.
-                if (OpenFlagOf(acknowledged.Subject) is { } ackedFlag && openFlags[ackedFlag] is { Acknowledged: null } unacked)
+                // is one of the flags raised that was acknowledged, shown so from its first acknowledgement, by whom and
+                // why, and counted each time it was acknowledged.
+                if (OpenFlagOf(acknowledged.Subject) is { } ackedFlag)
                 {
-                    Playing.FlagsAcknowledged++;
-                    openFlags[ackedFlag] = unacked with { Acknowledged = e.Time };
+                    var ackedSpan = openFlags[ackedFlag];
+                    if (ackedSpan.Acknowledged is null)
+                    {
+                        Playing.FlagsAcknowledged++;
+                        ackedSpan = ackedSpan with { Acknowledged = e.Time, AcknowledgedBy = acknowledged.Actor, AcknowledgedReason = acknowledged.Reason };
+                    }
+
+                    openFlags[ackedFlag] = ackedSpan with { Acknowledgements = ackedSpan.Acknowledgements + 1 };
                 }
 
                 if (units.TryGetValue(acknowledged.Subject, out var acked))

@@ -258,11 +258,13 @@ public sealed record DistanceSample(string UnitId, DateTimeOffset Time, double D
 /// <summary>
 /// A flag on a subject from raised to cleared; <paramref name="Level"/> is the highest it reached, and
 /// <paramref name="Escalated"/> when it reached it, where it was raised lower (a watch that became an alert);
-/// <paramref name="Acknowledged"/> when a commander first acknowledged it. A flag brought back when its acknowledgement
-/// ran out, with no clearing between, is the same flag: one hold from its first raising.
+/// <paramref name="Acknowledged"/> when a commander first acknowledged it, <paramref name="AcknowledgedBy"/> who and
+/// <paramref name="AcknowledgedReason"/> why, and <paramref name="Acknowledgements"/> how often it was acknowledged in all
+/// (renewals counted, as a unit's <see cref="UnitMetrics.Acknowledgements"/> counts them). A flag brought back when its
+/// acknowledgement ran out, with no clearing between, is the same flag: one hold from its first raising.
 /// </summary>
 public sealed record FlagSpan(string Subject, FlagLevel Level, string Reason, DateTimeOffset Raised, DateTimeOffset? Cleared, DateTimeOffset? Escalated = null,
-    DateTimeOffset? Acknowledged = null);
+    DateTimeOffset? Acknowledged = null, string? AcknowledgedBy = null, string? AcknowledgedReason = null, int Acknowledgements = 0);
 
 /// <summary>
 /// A timeline marker: kind is flag-raised, flag-escalated, flag-cleared, flag-acknowledged, threat-phase, sent-instead,

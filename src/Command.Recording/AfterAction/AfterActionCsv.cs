@@ -50,10 +50,13 @@ internal static class AfterActionCsv
 
                 break;
             case AfterActionTable.Flags:
-                yield return ["subject", "level", "raised", "cleared", "seconds", "reason", "escalated"];
+                // Who first acknowledged a flag, when and why, and how often it was in all (each counted, as the units
+                // table's `acknowledgements` counts them), added last as `roles` was.
+                yield return ["subject", "level", "raised", "cleared", "seconds", "reason", "escalated", "acknowledged", "acknowledged_by", "acknowledged_reason", "acknowledgements"];
                 foreach (var f in r.Flags)
                 {
-                    yield return [f.Subject, f.Level.ToString().ToLowerInvariant(), Time(f.Raised), Time(f.Cleared), CsvCell.Seconds(f.Cleared is { } cleared ? r.Elapsed(f.Raised, cleared) : null), f.Reason, Time(f.Escalated)];
+                    yield return [f.Subject, f.Level.ToString().ToLowerInvariant(), Time(f.Raised), Time(f.Cleared), CsvCell.Seconds(f.Cleared is { } cleared ? r.Elapsed(f.Raised, cleared) : null), f.Reason, Time(f.Escalated),
+                        Time(f.Acknowledged), f.AcknowledgedBy ?? "", f.AcknowledgedReason ?? "", CsvCell.Number(f.Acknowledgements)];
                 }
 
                 break;

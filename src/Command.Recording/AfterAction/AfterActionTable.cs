@@ -12,7 +12,7 @@ public enum AfterActionTable
     /// <summary>Distance to the threat over time: unit, time, metres.</summary>
     Distances,
 
-    /// <summary>Flag spans: subject, level, raised, cleared, seconds, reason.</summary>
+    /// <summary>Flag spans: subject, level, raised, cleared, seconds, reason, escalated, and who first acknowledged it, when and why, and how often in all.</summary>
     Flags,
 
     /// <summary>Timeline markers: time, kind, subject, text.</summary>

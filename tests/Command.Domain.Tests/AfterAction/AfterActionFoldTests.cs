@@ -137,12 +137,13 @@ public sealed class AfterActionFoldTests
         var (p1, p2) = (report.Units.Single(u => u.UnitId == "P1"), report.Units.Single(u => u.UnitId == "P2"));
         Assert.Equal((TimeSpan.FromSeconds(650), TimeSpan.FromSeconds(650), 1), (p1.LongestFlaggedHold, p1.TotalFlaggedHold, p1.FlagsRaised));
         Assert.Equal((p2.LongestFlaggedHold, p2.TotalFlaggedHold, p2.FlagsRaised), (p1.LongestFlaggedHold, p1.TotalFlaggedHold, p1.FlagsRaised));
-        Assert.Equal(new FlagSpan("P1", FlagLevel.Alert, "holding", S(50), S(700), S(55), Acknowledged: S(60)), report.Flags.Single(f => f.Subject == "P1"));
+        Assert.Equal(new FlagSpan("P1", FlagLevel.Alert, "holding", S(50), S(700), S(55), Acknowledged: S(60), AcknowledgedBy: "cmd", AcknowledgedReason: "hazard reported", Acknowledgements: 1),
+            report.Flags.Single(f => f.Subject == "P1"));
         Assert.Equal((2, 1), (report.Incident.FlagsRaised, report.Incident.FlagsAcknowledged));
     }
 
     [Fact]
-    public void A_flag_acknowledged_twice_is_one_flag_acknowledged()
+    public void A_flag_acknowledged_twice_is_one_flag_acknowledged_by_its_first_acknowledger_and_counted_twice()
     {
         var report = Fold(
             new IncidentOpened("inc-1", "Drill", School, true, "cmd") { Time = S(0) },
@@ -155,6 +156,8 @@ public sealed class AfterActionFoldTests
 
         Assert.Equal((1, 1), (report.Incident.FlagsRaised, report.Incident.FlagsAcknowledged));
         Assert.Equal(2, report.Units.Single(u => u.UnitId == "P1").Acknowledgements);
+        var flag = report.Flags.Single();
+        Assert.Equal((S(60), "cmd", "covering the west door", 2), (flag.Acknowledged, flag.AcknowledgedBy, flag.AcknowledgedReason, flag.Acknowledgements));
     }
 
     [Fact]
@@ -425,7 +428,7 @@ public sealed class AfterActionFoldTests
             ],
             report.Distances);
         Assert.Equal(
-            [new FlagSpan("P1", FlagLevel.Watch, "holding 140 m out", S(22), S(28)), new FlagSpan("P1", FlagLevel.Alert, "holding", S(50), null, Escalated: S(55), Acknowledged: S(60))],
+            [new FlagSpan("P1", FlagLevel.Watch, "holding 140 m out", S(22), S(28)), new FlagSpan("P1", FlagLevel.Alert, "holding", S(50), null, Escalated: S(55), Acknowledged: S(60), AcknowledgedBy: "cmd", AcknowledgedReason: "treating casualty", Acknowledgements: 1)],
             report.Flags);
         Assert.Equal(["threat-phase", "threat-phase", "flag-raised", "flag-cleared", "flag-raised", "flag-escalated", "flag-acknowledged", "threat-phase"],
             report.Timeline.Select(m => m.Kind));
