@@ -5,7 +5,7 @@ namespace Command.Domain.AfterAction;
 public sealed partial class AfterActionFold
 {
     // Why a unit's log says it went unheard: not its device's silence but its host's going.
-    private static string HostDown(string host, DateTimeOffset leftAt) =>
+    internal static string HostDown(string host, DateTimeOffset leftAt) =>
         $"its fixes were lost while its host {host} was down (it left the cluster at {Utc(leftAt)} UTC)";
 
     private static string Utc(DateTimeOffset t) => t.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture);

@@ -10,8 +10,7 @@ public sealed partial class AfterActionFold
     private const double ClockLoggedAgainS = 5;
 
     // Where its last report put it, for a line about its silence: " 31 m from the threat".
-    private static string FromThreat(UnitTally unit) =>
-        unit.LastFromThreatM is { } m ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" {m:F0} m from the threat") : "";
+    private static string FromThreat(UnitTally unit) => SilentToEnd.Distance(unit.LastFromThreatM);
 
     // The fixes of a unit taken as its device stamped them were timed early by its clock, now found and put right from
     // this fix on: what they set is moved by as much. A tracker 4 min slow was "first unit on scene" 4 min before the

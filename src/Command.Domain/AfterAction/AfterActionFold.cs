@@ -289,12 +289,15 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
             if (lostWith is var (leftAt, host) && unit.LastReport is { } lastHeard)
             {
                 fixesLost.Add(new FixesLost(unit.UnitId, host, leftAt, lastHeard, null));
-                Log(lastHeard, unit.UnitId, "silent", $"Last heard{FromThreat(unit)}: {HostDown(host, leftAt)}, and not heard again in the {Durations.Clock(end - lastHeard)} to the end of the record");
+                unit.Silence = new SilentToEnd(lastHeard, unit.LastFromThreatM, end - lastHeard, host, leftAt);
+                Log(lastHeard, unit.UnitId, "silent", unit.Silence.Said);
             }
             else if (unit.HeardUntil(end) is var heard && heard < end)
             {
-                // A device lost for the rest of the record (a radio dead 30 m from the threat) is what its log must say.
-                Log(heard, unit.UnitId, "silent", $"Last heard{FromThreat(unit)}: not heard again in the {Durations.Clock(end - heard)} to the end of the record");
+                // A device lost for the rest of the record (a radio dead 30 m from the threat) is what its log must say, and
+                // its row and the AAR/IP's key moments with it.
+                unit.Silence = new SilentToEnd(heard, unit.LastFromThreatM, end - heard);
+                Log(heard, unit.UnitId, "silent", unit.Silence.Said);
             }
         }
 

@@ -216,6 +216,10 @@ public sealed record RejectionCount(string Reason, int Count);
 /// The round of its drill these figures are of: 1, or for a drill started over, the round it played (see
 /// <see cref="AfterActionReport.Units"/>). Every figure but its enrolment and person is that round's alone.
 /// </param>
+/// <param name="Silent">
+/// Where it was not heard again from its last report to the end of the record (as its ICS-214 log says it), on the row of
+/// the round it was last heard in; null otherwise.
+/// </param>
 public sealed record UnitMetrics(
     string UnitId,
     string Callsign,
@@ -237,7 +241,8 @@ public sealed record UnitMetrics(
     double? UsualIntervalS = null,
     double? ClockCorrectionS = null,
     int Round = 1,
-    ReportGap? LongestGap = null);
+    ReportGap? LongestGap = null,
+    SilentToEnd? Silent = null);
 
 /// <summary>
 /// A role a unit held, from <paramref name="From"/> until its next one or the end, and the judgement figures it earned

@@ -12,7 +12,9 @@ public static class AfterActionWords
     /// clock 42 s slow". Where it went unheard longer than its cadence explains, its longest gap, from when in the site's
     /// time of day (<paramref name="clock"/>; UTC without one), and the host whose going took its fixes with it where one
     /// did: "29, every 8.3 s; unheard 1:06 from 10:01:15, while its host 127.0.0.1:11911 was down" — the count and
-    /// interval alone hid the minute. Empty for a unit that sent none.
+    /// interval alone hid the minute. Where it was not heard again to the end of the record, when and where it was last
+    /// heard: "20, every 6 s; last heard 19:10:54, 43 m from the threat; silent for the last 23:06". Empty for a unit
+    /// that sent none.
     /// </summary>
     public static string Reports(UnitMetrics unit, SiteClock? clock = null) => unit.ReportsTaken == 0 ? ""
         : (unit.UsualIntervalS is { } every ? string.Create(CultureInfo.InvariantCulture, $"{unit.ReportsTaken}, every {every:0.#} s")
@@ -20,7 +22,8 @@ public static class AfterActionWords
           + (unit.ClockCorrectionS is { } off && off != 0 ? $"; device clock {Clock(off)}" : "")
           + (unit.LongestGap is { } gap
               ? $"; unheard {Durations.Clock(gap.Length)} from {(clock ?? new SiteClock(null)).LocalTime(gap.From)}{(gap.HostLeft is { } host ? $", while its host {host} was down" : "")}"
-              : "");
+              : "")
+          + (unit.Silent is { } silent ? $"; {silent.Row(clock ?? new SiteClock(null))}" : "");
 
     /// <summary>
     /// The roles a unit held in turn, each after the first with when it took it, in the site's time of day: "contact,

@@ -272,11 +272,19 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     /// Its metrics, one for each round it played in (the round it enrolled in always), each round's time to contact from
     /// that round's threat going active (<paramref name="threatActiveIn"/>).
     /// </summary>
-    public IEnumerable<UnitMetrics> ToMetrics(Func<int, DateTimeOffset?> threatActiveIn, Incidents.DrillClock clock) =>
-        rounds.Where(r => r.Played).Select(r => new UnitMetrics(UnitId, Callsign, r.Roles[^1].Role, EnrolledAt, r.FirstOnSite, r.FirstEntry, r.ReachedContact,
+    public IEnumerable<UnitMetrics> ToMetrics(Func<int, DateTimeOffset?> threatActiveIn, Incidents.DrillClock clock)
+    {
+        // Its silence is said on the row of the round it was last heard in.
+        var lastHeardIn = rounds.LastOrDefault(r => r.Played && r.ReportsTaken > 0);
+        return rounds.Where(r => r.Played).Select(r => new UnitMetrics(UnitId, Callsign, r.Roles[^1].Role, EnrolledAt, r.FirstOnSite, r.FirstEntry, r.ReachedContact,
             TimeToContact(r, threatActiveIn, clock), r.TotalFlagged, r.LongestFlagged, r.FlagsRaised, r.Acknowledgements, r.ClosestM, r.HeldWhileSuppressed, Person,
             r.ReportsRefused, r.ReportsTaken, UsualIntervalS(r), r.ClockCorrectionS, r.Number,
-            r.LongestGap is { } gap && ReportGap.Unexplained(gap.Length, UsualIntervalS(r)) ? gap : null));
+            r.LongestGap is { } gap && ReportGap.Unexplained(gap.Length, UsualIntervalS(r)) ? gap : null,
+            r == lastHeardIn ? Silence : null));
+    }
+
+    /// <summary>Where it was not heard again from its last report to the end of the record, as its log says; null otherwise.</summary>
+    public SilentToEnd? Silence { get; set; }
 
     /// <summary>The roles it held in turn in each round it played, each with the flags raised on it in that role, their longest, and its time to contact where it reached the threat in it.</summary>
     public IEnumerable<RoleHeld> RolesHeld(Func<int, DateTimeOffset?> threatActiveIn, Incidents.DrillClock clock) =>

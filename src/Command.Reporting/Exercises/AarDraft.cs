@@ -25,7 +25,7 @@ public sealed record AarDraft(
 {
     /// <summary>
     /// Most key moments listed. 60. The incident's own (opened, threat active, first on scene, inside and in contact,
-    /// contained, neutralized, a host that left the cluster, recording ends or, in one still open, how far it was recorded) always are; the flags fill the rest, and those past it are counted in one
+    /// contained, neutralized, a host that left the cluster, a unit not heard again to the end, recording ends or, in one still open, how far it was recorded) always are; the flags fill the rest, and those past it are counted in one
     /// line (every one is in the after-action report's flags, CSV and JSON).
     /// </summary>
     public const int MaxKeyMoments = 60;
@@ -110,6 +110,17 @@ public sealed record AarDraft(
             // the second begins, or a reader takes them for the whole session's.
             var firstsOfRoundOne = mark.Kind == "drill-started-over" && mark.Time == rounds[0] ? "; the first-unit times above and the objectives are round 1's" : "";
             Add(mark.Time, mark.Kind == "incident-closed" ? $"Incident closed: {mark.Text}" : $"{char.ToUpperInvariant(mark.Text[0])}{mark.Text[1..]}{firstsOfRoundOne}");
+        }
+
+        // A unit not heard again to the end of the record, where it was last heard and in its ICS-214 log's words ("ECHO 5
+        // (OSM-5) last heard 43 m from the threat: not heard again in the 23:06 to the end of the record"): its figures
+        // alone read like a faultless unit's.
+        foreach (var u in report.Units)
+        {
+            if (u.Silent is { } silent)
+            {
+                Add(silent.LastHeard, $"{report.Named(u.UnitId)} {char.ToLowerInvariant(silent.Said[0])}{silent.Said[1..]}");
+            }
         }
 
         // Every declaration of a threat's phase, with why and by whom: a containment taken back ("shots heard again") is as

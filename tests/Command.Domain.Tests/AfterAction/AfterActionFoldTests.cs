@@ -315,8 +315,10 @@ public sealed class AfterActionFoldTests
         var units = fold.Build().Units.ToDictionary(u => u.UnitId);
 
         Assert.Equal((13, 2.0), (units["P1"].ReportsTaken, units["P1"].UsualIntervalS));
-        // The phone's five minutes in the stairwell are said beside its count: "every 2 s" alone hid them.
-        Assert.Equal(["13, every 2 s; unheard 5:00 from 15:00:18", "50, every 0.2 s", "1", ""], new[] { "P1", "G1", "R1", "M1" }.Select(u => AfterActionWords.Reports(units[u])));
+        // The phone's five minutes in the stairwell are said beside its count: "every 2 s" alone hid them. The receiver and
+        // the radio, not heard again to the end of the record (322 s), say when they were last heard.
+        Assert.Equal(["13, every 2 s; unheard 5:00 from 15:00:18", "50, every 0.2 s; last heard 15:00:09; silent for the last 5:12", "1; last heard 15:00:30; silent for the last 4:52", ""],
+            new[] { "P1", "G1", "R1", "M1" }.Select(u => AfterActionWords.Reports(units[u])));
     }
 
     [Fact]
@@ -409,6 +411,12 @@ public sealed class AfterActionFoldTests
                 (S(60), "S1", "Last heard 40 m from the threat: not heard again in the 9:00 to the end of the record"),
             ],
             report.Activity.Where(a => a.Kind == "silent").Select(a => (a.Time, a.UnitId, a.Text)));
+        // S1's row says it too, by the same rule and in the same words: its reports alone read like a faultless unit's.
+        var s1 = report.Units.Single(u => u.UnitId == "S1");
+        Assert.Equal((S(60), 40, TimeSpan.FromMinutes(9)), (s1.Silent!.LastHeard, Math.Round(s1.Silent.FromThreatM!.Value), s1.Silent.Unheard));
+        Assert.Equal(report.Activity.Single(a => a.UnitId == "S1" && a.Kind == "silent").Text, s1.Silent.Said);
+        Assert.Equal("13, every 5 s; last heard 15:01:00, 40 m from the threat; silent for the last 9:00", AfterActionWords.Reports(s1));
+        Assert.Equal([null, null], report.Units.Where(u => u.UnitId != "S1").Select(u => u.Silent));
     }
 
     [Fact]
@@ -555,8 +563,9 @@ public sealed class AfterActionFoldTests
         Assert.Equal(TimeSpan.FromSeconds(116), report.Incident.TimeToContact);
         Assert.Equal(TimeSpan.FromSeconds(280), report.Incident.TimeToContained);
         Assert.Equal("played at 4×; paused 10:00 in all: durations are the drill's time, times of day the incident's", report.Incident.DrillClock);
-        // Its reports a second apart here are four of the drill's apart, as its script has them.
-        Assert.Equal("3, every 4 s", AfterActionWords.Reports(p1));
+        // Its reports a second apart here are four of the drill's apart, as its script has them; not heard after 40 s,
+        // it was silent for the rest of the record by the incident's clock, as its log says.
+        Assert.Equal("3, every 4 s; last heard 15:00:40, 10 m from the threat; silent for the last 10:40", AfterActionWords.Reports(p1));
         // Times of day stay the incident's.
         Assert.Equal(S(39), p1.ReachedContact);
     }

@@ -61,6 +61,32 @@ public sealed class AarDocumentTests
     }
 
     [Fact]
+    public async Task A_unit_not_heard_again_is_a_key_moment_and_its_row_says_when_and_where_it_was_last_heard_as_its_log_does()
+    {
+        // A5 reported once, at 15:00:47 (08:00:47 in Denver), 95 m from the threat, and was never heard again.
+        var draft = await Golden.DraftAsync();
+        var said = Command.Reporting.Ics214.Ics214Form.Build(draft.Report, null, "eval.kim", Golden.WrittenAt).Single(f => f.Subject == "A5").Activity
+            .Single(a => a.Activity.StartsWith("Last heard", StringComparison.Ordinal)).Activity;
+        using var file = new MemoryStream();
+        using var html = new MemoryStream();
+        AarDocument.WriteDocx(draft, file);
+        await AarDocument.WriteHtmlAsync(draft, html, Ct);
+        var docx = Docx.Read(file.ToArray());
+        var page = Encoding.UTF8.GetString(html.ToArray());
+
+        Assert.Equal("Last heard 95 m from the threat: not heard again in the 5:53 to the end of the record", said);
+        const string Moment = "Adam 5 (A5) last heard 95 m from the threat: not heard again in the 5:53 to the end of the record";
+        const string Row = "1; last heard 08:00:47, 95 m from the threat; silent for the last 5:53";
+        Assert.Contains(["08:00:47", "15:00:47", Moment], docx.Tables[1]);
+        Assert.Equal(Row, docx.Tables[0].Single(r => r[0] == "A5")[^1]);
+        Assert.Contains($"<td>08:00:47</td><td>15:00:47</td><td>{Moment}</td>", page, StringComparison.Ordinal);
+        Assert.Contains($"<td>{Row}</td>", page, StringComparison.Ordinal);
+        // A unit heard to the end reads as before.
+        Assert.Equal("400, every 1 s", docx.Tables[0].Single(r => r[0] == "A2")[^1]);
+        Assert.DoesNotContain(docx.Tables[1], r => r[^1].StartsWith("Adam 2 (A2) last heard", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_report_lists_a_reassigned_units_roles_in_turn_in_its_units_table()
     {
         var report = await AfterActionFold.BuildAsync(GoldenDrill.RunAgain("cedar-hollow-6", 1.2, id => id, a1PerimeterAtS: 200).ToAsyncEnumerable(), cancellationToken: Ct);

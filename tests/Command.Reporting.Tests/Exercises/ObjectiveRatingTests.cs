@@ -158,6 +158,8 @@ public sealed class ObjectiveRatingTests
             "15:00:00 Threat T1 reported (commander)",
             "15:00:01 First unit on scene: Perimeter 3 (P3)",
             "15:00:30 Threat T1 active (commander)",
+            "15:00:47 Adam 4 (A4) last heard 65 m from the threat: not heard again in the 5:53 to the end of the record",
+            "15:00:47 Adam 5 (A5) last heard 95 m from the threat: not heard again in the 5:53 to the end of the record",
             "15:00:49 Flag raised on Adam 1 (A1): holding 20 s at 200 m from the threat; backup level or ahead",
             "15:00:54 Adam 5 (A5) sent in instead of Adam 1 (A1) (commander)",
             "15:00:59 Flag on Adam 1 (A1) acknowledged (commander: waiting for a second officer)",
@@ -185,11 +187,11 @@ public sealed class ObjectiveRatingTests
 
         var moments = draft.KeyMoments.Select(m => $"{m.Time.UtcDateTime:HH:mm:ss} {m.What}").ToList();
         Assert.Equal(AarDraft.MaxKeyMoments, moments.Count);
-        Assert.Equal(44, moments.Count(m => m.Contains("Flag raised on U", StringComparison.Ordinal)));
+        Assert.Equal(42, moments.Count(m => m.Contains("Flag raised on U", StringComparison.Ordinal)));
         Assert.Equal(
         [
-            "15:02:13 Flag raised on U43: holding 20 s",
-            "15:02:14 27 more flag changes from here on, not listed here: the after-action report's flags (CSV and JSON) hold every one",
+            "15:02:11 Flag raised on U41: holding 20 s",
+            "15:02:12 29 more flag changes from here on, not listed here: the after-action report's flags (CSV and JSON) hold every one",
             "15:04:15 First unit inside: Adam 2 (A2)",
             "15:04:28 First contact with the threat: Adam 2 (A2)",
             "15:05:00 Threat T1 contained: subject barricaded (commander)",

@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace Command.Domain.AfterAction;
+
+/// <summary>
+/// A unit not heard again from its last report to the end of the record, silent as its ICS-214 log tells silence
+/// (<see cref="UnitTally.HeardUntil"/>: no report for two minutes and four of its usual intervals): a radio dead 43 m from
+/// the threat. Its count of reports and interval alone ("20, every 6 s") read like a faultless unit's.
+/// </summary>
+/// <param name="LastHeard">Its last report's fix time.</param>
+/// <param name="FromThreatM">How far from the threat that report put it, where there was a threat to measure from.</param>
+/// <param name="Unheard">From its last report to the end of the record (the incident's clock).</param>
+/// <param name="Host">The host whose leaving the cluster took its fixes with it, where one did; null otherwise.</param>
+/// <param name="HostLeftAt">When that host was recorded leaving.</param>
+public sealed record SilentToEnd(DateTimeOffset LastHeard, double? FromThreatM, TimeSpan Unheard, string? Host = null, DateTimeOffset? HostLeftAt = null)
+{
+    /// <summary>
+    /// As its ICS-214 log says it, at its last report: "Last heard 43 m from the threat: not heard again in the 23:06 to the
+    /// end of the record" (with where its host took its fixes with it, "…: its fixes were lost while its host … was down
+    /// (it left the cluster at 10:01:20 UTC), and not heard again …").
+    /// </summary>
+    public string Said =>
+        $"Last heard{FromThreat}: {(Host is { } host && HostLeftAt is { } left ? $"{AfterActionFold.HostDown(host, left)}, and " : "")}not heard again in the {Durations.Clock(Unheard)} to the end of the record";
+
+    /// <summary>
+    /// As its unit's row says it, its last report in the site's time of day: "last heard 19:10:54, 43 m from the threat;
+    /// silent for the last 23:06" (", while its host … was down" after the distance where its host took its fixes with it).
+    /// </summary>
+    public string Row(SiteClock clock) =>
+        $"last heard {clock.LocalTime(LastHeard)}{(FromThreatM is null ? "" : $",{FromThreat}")}{(Host is { } host ? $", while its host {host} was down" : "")}; silent for the last {Durations.Clock(Unheard)}";
+
+    private string FromThreat => Distance(FromThreatM);
+
+    /// <summary>" 43 m from the threat", as a unit's log says where it was last heard; empty where there was no threat.</summary>
+    internal static string Distance(double? fromThreatM) =>
+        fromThreatM is { } m ? string.Create(CultureInfo.InvariantCulture, $" {m:F0} m from the threat") : "";
+}
