@@ -34,12 +34,7 @@ public static class FixSequence
         var frame = new LocalFrame(latest.Position);
         var metres = frame.Distance(latest.Position, next.Position);
         var slack = (latest.AccuracyM ?? 0) + (next.AccuracyM ?? 0);
-        var seconds = (next.FixTime - latest.FixTime).TotalSeconds;
-        if (drillClock is { IsIncidentClock: false })
-        {
-            seconds = Math.Max(seconds, drillClock.Elapsed(latest.FixTime, next.FixTime).TotalSeconds);
-        }
-
+        var seconds = Seconds(latest, next, drillClock);
         var implied = Math.Max(0, metres - slack) / seconds;
         if (implied > options.MaxImpliedSpeedMps)
         {
@@ -47,6 +42,16 @@ public static class FixSequence
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The seconds between two fixes a unit's speed is taken over: the longer of the time between them and the time
+    /// that passed on the drill's clock (<paramref name="drillClock"/>), so a drill played fast moves its units no faster.
+    /// </summary>
+    internal static double Seconds(PositionReport latest, PositionReport next, Incidents.DrillClock? drillClock)
+    {
+        var seconds = (next.FixTime - latest.FixTime).TotalSeconds;
+        return drillClock is { IsIncidentClock: false } ? Math.Max(seconds, drillClock.Elapsed(latest.FixTime, next.FixTime).TotalSeconds) : seconds;
     }
 
     // Why a fix may be out of order that is no fault of its order: it arrived well after the time it gives, as a fix from a

@@ -123,4 +123,11 @@ public enum RejectReason
     /// record a second decision, with another reason, on the one flag.
     /// </summary>
     AlreadyAcknowledged,
+
+    /// <summary>
+    /// Far from the unit's latest fix, sooner than its device's stated speed (or the speed its track went at) and any
+    /// vehicle's acceleration could have taken it there: a second device under its id, or a fix thrown by multipath.
+    /// Fixes from there are held out until they have gone on for longer than the unit's own device goes quiet.
+    /// </summary>
+    SuddenJump,
 }

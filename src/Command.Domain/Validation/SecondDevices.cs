@@ -36,7 +36,9 @@ public sealed class SecondDevices
     /// <see cref="Took"/>), else its refusal. Two devices far enough apart in time that neither's fixes imply a speed no
     /// one reaches were both taken, in turn: once the unit's fixes have twice left its track for one place and come back
     /// (<see cref="UnitPlaces"/>), a fix from there is refused, <see cref="RejectReason.SecondDevice"/>; and one back on
-    /// the track is taken though the fix just before it, from the other place, makes its speed impossible.
+    /// the track is taken though the fix just before it, from the other place, makes its speed impossible. A fix further
+    /// off than its device's stated speed lets it get is held out (<see cref="UnitPlaces.Jumped"/>), and one more from
+    /// there after a fix taken on the track is the second device's from then on.
     /// </summary>
     public Rejection? Screen(PositionReport report, PositionReport latest, Rejection? sequence, ValidationOptions options, Incidents.DrillClock? drillClock = null, int round = 1)
     {
@@ -48,17 +50,31 @@ public sealed class SecondDevices
 
         if (sequence is not null)
         {
+            if (sequence.Reason == RejectReason.ImpliedSpeed)
+            {
+                unit?.Refused(report, latest);
+            }
+
             return Explain(report, latest, sequence);
         }
 
-        if (unit is { Home: { } track } && unit.FromSecond(report, drillClock))
+        if (unit is not { Home: { } track })
         {
-            return new Rejection(RejectReason.SecondDevice, string.Create(CultureInfo.InvariantCulture,
-                $"fix {GreatCircle.DistanceM(track.Position, report.Position):F0} m from where the unit's track holds, from the one place its fixes have left it for and come back from, twice: two devices may be reporting as this unit"));
+            return null;
         }
 
-        return null;
+        if (unit.FromSecond(report, drillClock))
+        {
+            return FromSecond(report, track, unit);
+        }
+
+        // A jump its device's speed cannot explain is held out; one more from there after the track's own names the place.
+        return unit.Jumped(report, latest, options, drillClock) ?? (unit.FromSecond(report, drillClock) ? FromSecond(report, track, unit) : null);
     }
+
+    private static Rejection FromSecond(PositionReport report, PositionReport track, UnitPlaces unit) =>
+        new(RejectReason.SecondDevice, string.Create(CultureInfo.InvariantCulture,
+            $"fix {GreatCircle.DistanceM(track.Position, report.Position):F0} m from where the unit's track holds, from {unit.SecondFound}: two devices may be reporting as this unit"));
 
     /// <summary>
     /// Follows a fix of the unit taken after <see cref="Screen"/> let it through, in <paramref name="round"/> of the
