@@ -222,6 +222,75 @@ public sealed class RadioDrillTests(RadioDrillHost host) : IClassFixture<RadioDr
             refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_cloned_install_over_udp_beside_the_officers_phone_over_tcp_never_moves_or_flags_him_and_is_named()
+    {
+        // The officer's ATAK over TCP walks up from 230 m south at 1.5 m/s and holds 70 m short of the shooter, every
+        // 5-12 s, saying its speed; from 150 s to 190 s a clone of the install sends his uid over UDP every 3-4 s from one
+        // spot 237 m off, saying 0 m/s, its first 7.9 s after one of his: 29 m/s, a speed a car reaches.
+        const string incident = "cloned-install";
+        await OpenAsync(incident, ("BRV-2", "contact"));
+        await using var watcher = await FrameWatcher.JoinAsync(host, incident);
+        await PlaceShooterAsync(incident, watcher);
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync("127.0.0.1", host.CotTcpPort, Ct);
+        var stream = tcp.GetStream();
+        using var udp = new UdpClient();
+        var random = new Random(7);
+        var holding = new LocalPoint(0, -10);
+        var clone = new LocalPoint(210, 100);
+        var start = host.Clock.GetUtcNow();
+        var phone = new List<double>();
+        for (var s = 5.0; s < 240; s += 5 + (7 * random.NextDouble()))
+        {
+            phone.Add(Math.Round(s, 1));
+        }
+
+        var cloned = new List<double>();
+        // Its first fix 7.9 s after one of his past 150 s with 9 s or more to his next.
+        for (var s = phone.Zip(phone.Skip(1)).First(p => p.First > 150 && p.Second - p.First > 9).First + 7.9; s < 190; s += 3 + random.NextDouble())
+        {
+            cloned.Add(Math.Round(s, 1));
+        }
+
+        foreach (var (s, fromClone) in phone.Select(s => (s, false)).Concat(cloned.Select(s => (s, true))).OrderBy(x => x.Item1))
+        {
+            host.Clock.Advance(start.AddMilliseconds(Math.Round(s * 1000)) - host.Clock.GetUtcNow());
+            var now = host.Clock.GetUtcNow();
+            var noise = new LocalPoint((random.NextDouble() - 0.5) * 8, (random.NextDouble() - 0.5) * 8);
+            if (fromClone)
+            {
+                await SendAsync(udp, Unit("BRV-2", clone + noise, now, haeM: 18, standsFor: TimeSpan.FromSeconds(75), speedMps: 0));
+            }
+            else
+            {
+                var walked = Math.Min(160, 1.5 * (s - 5));
+                var at = new LocalPoint(holding.East, holding.North - 160 + walked) + noise;
+                await stream.WriteAsync(Encoding.UTF8.GetBytes(Unit("BRV-2", at, now, haeM: 18, standsFor: TimeSpan.FromSeconds(75), speedMps: walked < 160 ? 1.5 : 0)), Ct);
+            }
+
+            await watcher.WaitForAsync(f => f.Units.Any(u => u.UnitId == "BRV-2" && (u.LastFix?.FixTime == now || u.Refused?.At == now)));
+        }
+
+        // Every row shows him where his phone is, its distance from the same fix, and every refusal names the clone's
+        // jump or, from its first fix after his next, the second device.
+        var rows = watcher.Frames.SelectMany(f => f.Units).Where(u => u.UnitId == "BRV-2" && u.LastFix is not null).ToList();
+        Assert.All(rows, u => Assert.True(Frame.ToLocal(u.LastFix!.Position).DistanceTo(clone) > 150, $"shown at the clone's place at {u.LastFix.FixTime:O}"));
+        Assert.All(rows, u => Assert.InRange(u.DistanceM!.Value - Frame.ToLocal(u.LastFix!.Position).DistanceTo(Shooter), -10, 10));
+        var refusals = rows.Where(u => u.Refused is not null).Select(u => u.Refused!).DistinctBy(r => r.At).ToList();
+        Assert.Equal(cloned.Count, refusals.Count);
+        Assert.Equal("sudden-jump", refusals[0].Reason);
+        Assert.Contains(" in 7.9 s from a fix that said 0.0 m/s to one that says 0.0 m/s: no vehicle gets that far", refusals[0].Detail, StringComparison.Ordinal);
+        Assert.Contains("second-device", refusals.Take(4).Select(r => r.Reason));
+        Assert.Equal("second-device", refusals[^1].Reason);
+        Assert.EndsWith("two devices may be reporting as this unit", refusals[^1].Detail, StringComparison.Ordinal);
+        // He is flagged for holding where he holds, 70 m out, and never for where the clone is, nor as further out.
+        var flags = (await DerivedAsync(incident)).Select(e => e switch { FlagRaised { Subject: "BRV-2" } r => r.Reason, FlagEscalated { Subject: "BRV-2" } x => x.Reason, _ => null }).OfType<string>().ToList();
+        Assert.NotEmpty(flags);
+        Assert.All(flags, reason => Assert.InRange(int.Parse(System.Text.RegularExpressions.Regex.Match(reason, @" at (\d+) m from the threat").Groups[1].Value, CultureInfo.InvariantCulture), 50, 90));
+        Assert.DoesNotContain(flags, reason => reason.Contains("further out", StringComparison.Ordinal));
+    }
+
     // The shooter placed through the API (hostile markers go to the listener's own incident), once the page shows it.
     private async Task PlaceShooterAsync(string incident, FrameWatcher watcher)
     {
