@@ -70,7 +70,9 @@ internal sealed class UnitPlaces(int round)
     /// <summary>True, and heard from there now, when <paramref name="report"/> comes from the second device's place.</summary>
     public bool FromSecond(PositionReport report, Incidents.DrillClock? clock)
     {
-        if (Second is not { } second || Elapsed(clock, secondHeard, report.FixTime) > Forgotten || !Near(second, report, SecondDevices.SamePlaceM))
+        // Where the track holds now is the unit's, whatever was heard from there before.
+        if (Second is not { } second || Elapsed(clock, secondHeard, report.FixTime) > Forgotten || !Near(second, report, SecondDevices.SamePlaceM)
+            || (home is { } track && Near(track, report, FarM)))
         {
             return false;
         }
@@ -144,14 +146,21 @@ internal sealed class UnitPlaces(int round)
     /// car starts and stops again 237 m on in 8 s. A device that never said it moved may say 0 m/s for unknown: the
     /// speed its track went at between its latest two fixes is the least it went at, and what the fix says of its speed
     /// is not heard. A fix from that place again after one taken where the track holds names the second device
-    /// (<see cref="Second"/>). Null where the device states no speed, or <paramref name="latest"/> is away from the track
-    /// and the fix is back on it.
+    /// (<see cref="Second"/>); one that comes a minute or more after the last from there starts afresh. Null where the
+    /// device states no speed, or the fix is within <see cref="FarM"/> of where the track holds (back on it from a fix
+    /// taken away from it, or a unit that has walked to where a burst of multipath once threw its fixes).
     /// </summary>
     public Rejection? Jumped(PositionReport report, PositionReport latest, ValidationOptions options, Incidents.DrillClock? clock)
     {
-        if (IsAway(latest) && home is { } track && Near(track, report, FarM))
+        if (home is { } track && Near(track, report, FarM))
         {
+            // On the track, or back on it from a fix taken away from it.
             return null;
+        }
+
+        if (jump is { } stale && Elapsed(clock, stale.Latest.FixTime, report.FixTime) > Returning)
+        {
+            jump = null;
         }
 
         if (jump is { } held && Near(held.Latest, report, SecondDevices.SamePlaceM))

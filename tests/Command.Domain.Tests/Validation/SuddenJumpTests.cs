@@ -158,6 +158,29 @@ public sealed class SuddenJumpTests
     }
 
     [Fact]
+    public void A_unit_that_walks_to_where_a_burst_once_threw_its_fixes_is_taken_there()
+    {
+        // Every 2 s, saying 0 m/s at staging; two bursts throw a fix 130 m east with one back on the track between; then
+        // it walks there at 1.5 m/s, saying so, and stands.
+        var fixes = new List<PositionReport>();
+        for (var s = 0; s < 300; s += 2)
+        {
+            var (at, speed) = s switch
+            {
+                20 or 24 => (new LocalPoint(130, 0), 0.0),
+                < 60 => (new LocalPoint(0, 0), 0.0),
+                _ => (new LocalPoint(Math.Min(130, 1.5 * (s - 60)), 0), s - 60 < 87 ? 1.5 : 0),
+            };
+            fixes.Add(At(s, at, speed, unit: "W1"));
+        }
+
+        var outcomes = Feed(fixes);
+
+        // The bursts are refused, the second as another device's; the walk there, and the stand there, are all taken.
+        Assert.Equal([RejectReason.SuddenJump, RejectReason.SecondDevice], outcomes.Where(o => o.Refused is not null).Select(o => o.Refused!.Reason));
+    }
+
+    [Fact]
     public void A_phone_that_said_it_stood_still_and_is_next_heard_far_off_is_taken_there_once_its_fixes_go_on_from_there()
     {
         // Every 5 s at staging; then, its GPS back after a walk inside, 150 m off, and on from there.
