@@ -69,7 +69,7 @@ public sealed class SecondDevices
         }
 
         // A jump its device's speed cannot explain is held out; one more from there after the track's own names the place.
-        return unit.Jumped(report, latest, options, drillClock) ?? (unit.FromSecond(report, drillClock) ? FromSecond(report, track, unit) : null);
+        return unit.Jumped(report, latest, drillClock) ?? (unit.FromSecond(report, drillClock) ? FromSecond(report, track, unit) : null);
     }
 
     private static Rejection FromSecond(PositionReport report, PositionReport track, UnitPlaces unit) =>
