@@ -272,6 +272,56 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Another_marker_on_a_contained_threat_is_recorded_as_a_sighting_that_moves_nothing_until_it_is_declared_active()
+    {
+        // Officers drop markers on a barricaded subject all the time; a second subject, or the first breaking out, looks the
+        // same on the map. It moved the contained threat to the new marker, still contained, with no word said.
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        var room12 = Sites.Frame.ToGeo(new(0, 0));
+        Assert.Null(await incident.SetThreat(new Threat("T1", room12, null, ThreatPhase.Active), "commander"));
+        Assert.Null(await incident.SetThreatPhase("T1", ThreatPhase.Contained, "commander", "barricaded in room 12"));
+        const string officer = "cot:HOSTILE-9@127.0.0.1, placed by ZULU 1";
+        var marker = new Threat("T1", Sites.Frame.ToGeo(new(0, 25)), null, ThreatPhase.Active, Marker: "HOSTILE-9");
+
+        Assert.Null(await incident.SetThreat(marker, officer, PhaseChanges.Marker));
+        var again = await incident.SetThreat(marker with { Position = Sites.Frame.ToGeo(new(5, 30)) }, officer, PhaseChanges.Marker);
+        Assert.Null(await incident.SetThreat(marker with { Position = Sites.Frame.ToGeo(new(0, 80)) }, officer, PhaseChanges.Marker));
+
+        Assert.Equal(RejectReason.Duplicate, again?.Reason);
+        Assert.Equal([("25 m north", marker.Position), ("80 m north", Sites.Frame.ToGeo(new(0, 80)))],
+            fixture.Log.Events(id).OfType<ThreatSighted>().Select(s => (s.Heading, s.Position)));
+        Assert.Single(fixture.Log.Events(id).OfType<ThreatSet>());
+        var threat = Assert.Single((await incident.GetView())!.Threats);
+        Assert.Equal((ThreatPhase.Contained, room12, "HOSTILE-9"), (threat.Phase, threat.Position, threat.Sighted?.Marker));
+
+        // Declared active by a commander, the sighting has been answered; the threat stays where it was declared.
+        Assert.Null(await incident.SetThreatPhase("T1", ThreatPhase.Active, "commander", "subject broke out"));
+        threat = Assert.Single((await incident.GetView())!.Threats);
+        Assert.Equal((ThreatPhase.Active, room12, null), (threat.Phase, threat.Position, threat.Sighted));
+    }
+
+    [Fact]
+    public async Task A_sightings_marker_deleted_clears_it_and_its_threats_own_marker_still_moves_it()
+    {
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        Assert.Null(await incident.SetThreat(new Threat("T1", Sites.Frame.ToGeo(new(0, 0)), null, ThreatPhase.Active, Marker: "H-2"), "cot:H-2@10.20.0.9", PhaseChanges.Marker));
+        Assert.Null(await incident.SetThreatPhase("T1", ThreatPhase.Contained, "commander", "barricaded in room 12"));
+        Assert.Null(await incident.SetThreat(new Threat("T1", Sites.Frame.ToGeo(new(0, 25)), null, ThreatPhase.Active, Marker: "HOSTILE-9"), "cot:HOSTILE-9@127.0.0.1", PhaseChanges.Marker));
+
+        Assert.Null(await incident.SetThreat(new Threat("T1", Sites.Frame.ToGeo(new(4, 0)), null, ThreatPhase.Active, Marker: "H-2"), "cot:H-2@10.20.0.9", PhaseChanges.Marker));
+        var threat = Assert.Single((await incident.GetView())!.Threats);
+        Assert.Equal((ThreatPhase.Contained, Sites.Frame.ToGeo(new(4, 0)), "HOSTILE-9"), (threat.Phase, threat.Position, threat.Sighted?.Marker));
+
+        Assert.Null(await incident.DeleteMarker("HOSTILE-9", "cot:HOSTILE-9@127.0.0.1"));
+        Assert.Equal([new ThreatMarkerDeleted("T1", "HOSTILE-9", "cot:HOSTILE-9@127.0.0.1", Sighting: true)],
+            fixture.Log.Events(id).OfType<ThreatMarkerDeleted>().Select(e => e with { Sequence = 0, Time = default }));
+        threat = Assert.Single((await incident.GetView())!.Threats);
+        Assert.Equal((ThreatPhase.Contained, null, null), (threat.Phase, threat.Sighted, threat.MarkerDeleted));
+    }
+
+    [Fact]
     public async Task The_threats_marker_deleted_is_recorded_once_and_a_deletion_of_anything_else_is_refused()
     {
         var id = NewId();

@@ -146,9 +146,18 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 // The threat's marker gone from the devices' maps while the threat stood here: a moment an after-action team
                 // asks about ("who took it off the map, and was it over?").
                 var phaseThen = threats.TryGetValue(deleted.ThreatId, out var standing) ? ThreatPhases.Name(standing.Phase) : "unknown";
-                var deletion = $"Threat {deleted.ThreatId}'s marker {deleted.Marker} {MarkerDeletion.Of(deleted.Became)} on a device ({deleted.Actor}); the threat stood as placed, {phaseThen}";
+                var deletion = deleted.Sighting
+                    ? $"New hostile marker {deleted.Marker}, a sighting of threat {deleted.ThreatId}, {MarkerDeletion.Of(deleted.Became)} on a device ({deleted.Actor}); the threat stood as placed, {phaseThen}"
+                    : $"Threat {deleted.ThreatId}'s marker {deleted.Marker} {MarkerDeletion.Of(deleted.Became)} on a device ({deleted.Actor}); the threat stood as placed, {phaseThen}";
                 timeline.Add(new TimelineMark(e.Time, "marker-deleted", deleted.ThreatId, deletion));
                 Log(e.Time, null, "marker-deleted", deletion);
+                break;
+            case ThreatSighted sighted:
+                // A new report from the field while the threat was contained: a second subject, or the first breaking out.
+                // Whether command heard it, and when it acted, is what an after-action team asks.
+                var sighting = $"{char.ToUpperInvariant(sighted.Words[0])}{sighted.Words[1..]} ({sighted.Actor})";
+                timeline.Add(new TimelineMark(e.Time, "marker-sighted", sighted.ThreatId, sighting));
+                Log(e.Time, null, "marker-sighted", sighting);
                 break;
             case UnitAlarmed alarmed:
                 // A unit's own emergency is a moment of the incident: on the timeline, in its log and the incident's.

@@ -11,6 +11,7 @@ namespace Command.Domain.Events;
 [JsonDerivedType(typeof(ThreatSet), "threat-set")]
 [JsonDerivedType(typeof(ThreatPhaseChanged), "threat-phase-changed")]
 [JsonDerivedType(typeof(ThreatMarkerDeleted), "threat-marker-deleted")]
+[JsonDerivedType(typeof(ThreatSighted), "threat-sighted")]
 [JsonDerivedType(typeof(UnitEnrolled), "unit-enrolled")]
 [JsonDerivedType(typeof(UnitRoleChanged), "unit-role-changed")]
 [JsonDerivedType(typeof(PositionAccepted), "position-accepted")]

@@ -196,15 +196,23 @@ public sealed class IncidentProjection
                 GiveSite(set.Site);
                 break;
             case ThreatSet set:
-                threats[set.Threat.ThreatId] = set.Threat;
+                threats[set.Threat.ThreatId] = StillSighted(threats.GetValueOrDefault(set.Threat.ThreatId), set.Threat);
                 Declared(set.Threat.ThreatId, set.Threat.Phase, set.Actor, set.Reason, set.Time);
                 assessment?.SetThreats(threats.Values, Judged(set.Time), suppression);
                 break;
             case ThreatPhaseChanged phase when threats.TryGetValue(phase.ThreatId, out var threat):
-                threats[phase.ThreatId] = threat with { Phase = phase.Phase };
+                threats[phase.ThreatId] = StillSighted(threat, threat with { Phase = phase.Phase });
                 Declared(phase.ThreatId, phase.Phase, phase.Actor, phase.Reason, phase.Time);
                 assessment?.SetThreats(threats.Values, Judged(phase.Time), suppression);
                 break;
+            case ThreatMarkerDeleted { Sighting: true } deleted when threats.TryGetValue(deleted.ThreatId, out var sighted):
+                // The sighting's marker gone: nothing more to say of it. The threat stands as it did.
+                threats[deleted.ThreatId] = sighted.Sighted?.Marker == deleted.Marker ? sighted with { Sighted = null } : sighted;
+                return [];
+            case ThreatSighted seen when threats.TryGetValue(seen.ThreatId, out var contained):
+                // Said, not judged: the threat stays where it was contained, in its phase, until a commander declares it active.
+                threats[seen.ThreatId] = contained with { Sighted = new MarkerSighting(seen.Time, seen.Marker, seen.Position, seen.Heading, seen.Actor) };
+                return [];
             case ThreatMarkerDeleted deleted when threats.TryGetValue(deleted.ThreatId, out var placed):
                 // Said, not judged: the threat stands where it was, in its phase, until it is placed again or declared.
                 threats[deleted.ThreatId] = placed with { MarkerDeleted = new MarkerDeletion(deleted.Time, deleted.Marker, deleted.Actor, deleted.Became) };
@@ -255,6 +263,12 @@ public sealed class IncidentProjection
                 return [];
             case IncidentClosed:
                 ClosedAt ??= e.Time;
+                // Nobody is left to declare a sighted threat active: its sighting is no longer asked about.
+                foreach (var threat in threats.Values.Where(t => t.Sighted is not null).ToList())
+                {
+                    threats[threat.ThreatId] = threat with { Sighted = null };
+                }
+
                 return [];
             case SourceChanged { Down: true } down:
                 // Down since it was first said down; a later word of it says why now.
@@ -301,6 +315,11 @@ public sealed class IncidentProjection
 
     private UnitAssessment Shown(UnitAssessment judged) => drillClock.IsIncidentClock || judged.StateSince is not { } since ? judged
         : judged with { StateSince = Clock - (Judged(Clock) - since) };
+
+    // A sighting stands while the threat is still declared contained or neutralized: placed again so (its own marker sent
+    // again, a commander moving it) it keeps it; declared anything else, a commander has decided, and it is said no more.
+    private static Threat StillSighted(Threat? before, Threat now) =>
+        before?.Sighted is { } seen && FlagSuppression.Suppresses(now.Phase) ? now with { Sighted = seen } : now with { Sighted = null };
 
     // Flags are suppressed while no threat is active and one was declared contained or neutralized: from the first such
     // declaration, by the latest one's author and reason.

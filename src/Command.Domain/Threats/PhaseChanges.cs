@@ -35,7 +35,8 @@ public static class PhaseChanges
     /// <summary>
     /// The threat as its marker places it: a marker says where the threat is, not how it stands. A threat declared
     /// contained or neutralized keeps that phase when its marker is sent again or moved: ATAK broadcasts its markers again
-    /// every minute or so, always hostile, and each put a contained threat back to active, and its flags with it.
+    /// every minute or so, always hostile, and each put a contained threat back to active, and its flags with it. A marker
+    /// of another uid does not move a threat so declared at all: it is a sighting of it (<see cref="ThreatSightings"/>).
     /// </summary>
     public static Threat Marked(Threat? standing, Threat marked) =>
         standing is { Phase: ThreatPhase.Contained or ThreatPhase.Neutralized } ? marked with { Phase = standing.Phase } : marked;

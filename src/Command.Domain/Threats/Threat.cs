@@ -17,6 +17,10 @@ namespace Command.Domain.Threats;
 /// <param name="Name">What the marker it was placed from calls it ("Shooter"), where it says.</param>
 /// <param name="Remarks">What the marker's author wrote of it ("male, black hoodie, rifle"), where it says.</param>
 /// <param name="MarkerDeleted">That marker was deleted on a device since it was placed: the threat stands, and says so.</param>
+/// <param name="Sighted">
+/// The latest hostile marker of another uid dropped while the threat stands contained or neutralized: it says so, unmoved,
+/// until a commander declares it active (see <see cref="ThreatSightings"/>).
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record Threat(
     string ThreatId,
@@ -31,7 +35,8 @@ public sealed record Threat(
     string? Marker = null,
     MarkerDeletion? MarkerDeleted = null,
     string? Name = null,
-    string? Remarks = null)
+    string? Remarks = null,
+    MarkerSighting? Sighted = null)
 {
     public bool IsActive => Phase == ThreatPhase.Active;
 

@@ -12,10 +12,11 @@ public static class ThreatRepeats
 {
     /// <summary>
     /// A duplicate when <paramref name="next"/> is <paramref name="standing"/> in everything but its times; else null. A
-    /// threat whose marker was deleted since is not standing as sent: the marker placed again answers the deletion.
+    /// threat whose marker was deleted since is not standing as sent: the marker placed again answers the deletion. A
+    /// sighting standing on it is not part of the threat as sent: its own marker sent again leaves the sighting standing.
     /// </summary>
     public static Rejection? Of(Threat? standing, Threat next) =>
-        standing is not null && standing with { StaleAfter = null } == next with { StaleAfter = null }
+        standing is not null && standing with { StaleAfter = null, Sighted = null } == next with { StaleAfter = null, Sighted = null }
             ? new Rejection(RejectReason.Duplicate, $"threat {next.ThreatId} already stands as sent, {ThreatPhases.Name(next.Phase)}: nothing recorded")
             : null;
 }

@@ -184,6 +184,7 @@ public static class InputLimits
         PositionAccepted accepted => Check(accepted.Report, recorded),
         ThreatSet set => Check(set.Threat, recorded) ?? Actor(set.Actor, recorded) ?? Reason(set.Reason, recorded),
         ThreatPhaseChanged phase => ThreatId(phase.ThreatId, recorded) ?? Actor(phase.Actor, recorded) ?? Reason(phase.Reason, recorded),
+        ThreatSighted sighted => ThreatId(sighted.ThreatId, recorded) ?? Text(sighted.Marker, "marker uid", MaxIdChars, recorded) ?? Actor(sighted.Actor, recorded),
         ThreatMarkerDeleted deleted => ThreatId(deleted.ThreatId, recorded) ?? Text(deleted.Marker, "marker uid", MaxIdChars, recorded) ?? Actor(deleted.Actor, recorded) ?? Text(deleted.Became, "affiliation", MaxIdChars, recorded),
         UnitEnrolled enrolled => UnitIdProblem(enrolled.UnitId, recorded) ?? Callsign(enrolled.Callsign, recorded) ?? Actor(enrolled.Actor, recorded)
             ?? PersonName(enrolled.PersonName, recorded) ?? Agency(enrolled.Agency, recorded) ?? IcsPosition(enrolled.IcsPosition, recorded),

@@ -126,7 +126,7 @@ public sealed class FrameCoalescer
             case ClockTicked:
                 allDirty = true;
                 break;
-            case ThreatSet or ThreatPhaseChanged or ThreatMarkerDeleted:
+            case ThreatSet or ThreatPhaseChanged or ThreatMarkerDeleted or ThreatSighted:
                 threatsChanged = true;
                 allDirty = true;
                 events.Add(e);

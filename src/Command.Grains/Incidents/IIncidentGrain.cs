@@ -29,7 +29,9 @@ public interface IIncidentGrain : IFrameSource
     /// <summary>
     /// Places or moves a threat; a change of phase to contained or neutralized needs a reason (it suppresses flags). The
     /// threat sent again as it stands (a marker re-sent, a request sent again) records nothing and is answered as a
-    /// duplicate (see <see cref="ThreatRepeats"/>): the threat is as asked.
+    /// duplicate (see <see cref="ThreatRepeats"/>): the threat is as asked. A hostile marker (reason "marker") of another uid
+    /// than the one that placed a threat declared contained or neutralized is recorded as a sighting of it, which moves
+    /// nothing (see <see cref="ThreatSightings"/>).
     /// </summary>
     Task<Rejection?> SetThreat(Threat threat, string actor, string? reason = null);
 
@@ -39,7 +41,8 @@ public interface IIncidentGrain : IFrameSource
     /// <summary>
     /// Records that a device deleted <paramref name="marker"/> from its map, or marked it as other than hostile
     /// (<paramref name="became"/>), where the marker placed one of the incident's threats: the threat stays, in its place
-    /// and phase, and says so; the actor names the device's unit where <paramref name="device"/> is one enrolled here.
+    /// and phase, and says so; the actor names the device's unit where <paramref name="device"/> is one enrolled here. Where
+    /// the marker is a sighting of one of them, the sighting is said no more.
     /// Refused as not-a-position where the marker placed none of them, and as a duplicate where the same is already
     /// recorded of it.
     /// </summary>

@@ -133,6 +133,13 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     private Decision Place(Threat? standing, Threat threat, string actor, string? reason)
     {
         var placed = reason == PhaseChanges.Marker ? PhaseChanges.Marked(standing, threat) : threat;
+        if (reason == PhaseChanges.Marker && ThreatSightings.Sights(standing, threat) && ThreatGround.Check(stream.Projection.Site!, placed) is null)
+        {
+            // Another marker on a threat declared contained or neutralized: said as a sighting of it, which moves nothing.
+            var (sighted, again) = ThreatSightings.Of(standing!, threat, actor, stream.Projection.Frame!);
+            return again is not null ? Decision.Refuse(again.Reason, again.Detail) : Decision.Do(sighted!);
+        }
+
         return (ThreatGround.Check(stream.Projection.Site!, placed) ?? ThreatRepeats.Of(standing, placed) ?? PhaseChanges.Check(standing?.Phase, placed.Phase, reason)) is { } refused
             ? Decision.Refuse(refused.Reason, refused.Detail)
             : Decision.Do(new ThreatSet(placed, actor, NullIfBlank(reason)));
@@ -148,6 +155,9 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     public Task<Rejection?> DeleteMarker(string marker, string actor, string? device, string? became) =>
         CommandAsync(() => stream.Projection.Threats.Values.FirstOrDefault(t => t.Marker == marker) switch
         {
+            // A sighting's marker taken off the map, or marked as other than hostile: the sighting is said no more.
+            null when stream.Projection.Threats.Values.FirstOrDefault(t => t.Sighted?.Marker == marker) is { } sighted =>
+                Decision.Do(new ThreatMarkerDeleted(sighted.ThreatId, marker, Named(actor, device), became, Sighting: true)),
             null => Decision.Refuse(RejectReason.NotAPosition, $"deletion of map item {Clip(marker)}, which placed no threat here, is not a position"),
             { MarkerDeleted: { } done } threat when done.Became == became =>
                 Decision.Refuse(RejectReason.Duplicate, $"threat {threat.ThreatId}'s marker {Clip(marker)} is already recorded as {done.Words}"),

@@ -57,7 +57,7 @@ public sealed class GrainUnitRoutes(IGrainFactory grains, TimeProvider clock) : 
         foreach (var open in listed.Where(i => i.ClosedAt is null))
         {
             var view = await grains.GetGrain<IIncidentGrain>(open.IncidentId).GetView().WaitAsync(cancellationToken);
-            if (view is not null && view.Threats.Any(t => t.Marker == marker))
+            if (view is not null && view.Threats.Any(t => t.Marker == marker || t.Sighted?.Marker == marker))
             {
                 return open.IncidentId;
             }

@@ -59,7 +59,9 @@ public sealed class CatalogueTimeline(SessionCatalogue catalogue)
 /// with the drill's scenario that brought it as its <paramref name="Reason"/> and how much ground it has as its
 /// <paramref name="About"/> ("3 buildings, 5 zones"): the frame that carries it live carries the whole site, which a
 /// timeline has no use for. A unit's device renamed has what the device calls itself now as its <paramref name="Reason"/> and
-/// what it called itself before as its <paramref name="About"/>. <paramref name="Name"/> is its subject as people say it: a unit's callsign, a zone by its kind and
+/// what it called itself before as its <paramref name="About"/>. A new hostile marker sighted on a contained threat has the
+/// phase the threat keeps as its <paramref name="Level"/>, how far and which way from it as its <paramref name="Reason"/> and the
+/// marker as its <paramref name="About"/>; that marker deleted has "sighting" as its <paramref name="About"/>. <paramref name="Name"/> is its subject as people say it: a unit's callsign, a zone by its kind and
 /// name ("hot zone Main building"); absent for any other subject.
 /// </summary>
 public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string Type, string? Subject, string? Level, string? Reason, string? Actor, string? About = null, string? Name = null)
@@ -72,7 +74,8 @@ public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string T
         FlagAcknowledged a => new(e.Sequence, e.Time, "flag-acknowledged", a.Subject, null, a.Reason, a.Actor),
         ThreatPhaseChanged p => new(e.Sequence, e.Time, "threat-phase-changed", p.ThreatId, Lower(p.Phase), p.Reason, p.Actor),
         ThreatSet t => new(e.Sequence, e.Time, "threat-set", t.Threat.ThreatId, Lower(t.Threat.Phase), t.Reason, t.Actor, t.Threat.Described()),
-        ThreatMarkerDeleted d => new(e.Sequence, e.Time, "threat-marker-deleted", d.ThreatId, d.Became, d.Marker, d.Actor),
+        ThreatMarkerDeleted d => new(e.Sequence, e.Time, "threat-marker-deleted", d.ThreatId, d.Became, d.Marker, d.Actor, d.Sighting ? Sighting : null),
+        ThreatSighted s => new(e.Sequence, e.Time, "threat-sighted", s.ThreatId, Lower(s.Phase), s.Heading, s.Actor, s.Marker),
         UnitAlarmed a => new(e.Sequence, e.Time, "unit-alarmed", a.UnitId, a.Cancelled ? "cancelled" : "raised", a.Kind, a.Actor),
         UnitSignedOff s => new(e.Sequence, e.Time, "unit-signed-off", s.UnitId, null, null, s.Actor),
         UnitDeviceRenamed r => new(e.Sequence, e.Time, "unit-device-renamed", r.UnitId, null, r.Callsign, null, r.Was),
@@ -84,6 +87,9 @@ public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string T
         SiteSet s => new(e.Sequence, e.Time, "site-set", s.Site.Name, null, s.Scenario, s.Actor, SiteGround.Counted(s.Site)),
         _ => null,
     };
+
+    /// <summary>What a deletion's <see cref="TimelineMarker.About"/> says where the marker deleted was a sighting's.</summary>
+    public const string Sighting = "sighting";
 
     /// <summary>Follows the reason of an escalation recorded under an acknowledgement, as the page's live feed shows it.</summary>
     public const string QuietEscalation = " — acknowledged, kept quiet";

@@ -17,7 +17,7 @@ public static class SvgCharts
         .threat-phase{fill:#222}.flag-raised{fill:#b00020}.flag-escalated{fill:#7a0016}.flag-acknowledged{fill:#0a7d32}.flag-cleared{fill:#555}
         .alarm-raised{fill:#b00020;stroke:#000;stroke-width:1}.alarm-cancelled{fill:#fff;stroke:#b00020;stroke-width:2}
         .source-down{fill:#555;stroke:#000;stroke-width:1}.source-back{fill:#fff;stroke:#555;stroke-width:2}.host-left{fill:#000}
-        .marker-deleted{fill:#fff;stroke:#222;stroke-width:2}
+        .marker-deleted{fill:#fff;stroke:#222;stroke-width:2}.marker-sighted{fill:#fff;stroke:#b00020;stroke-width:2;stroke-dasharray:3 2}
         .drill-started-over{stroke:#555;stroke-width:1.5}
         """;
 
@@ -149,7 +149,7 @@ public static class SvgCharts
         named ??= id => id;
         (string Name, string[] Kinds)[] rows =
         [
-            ("threat-phase", ["threat-phase", "marker-deleted"]), ("unit alert", ["alarm-raised", "alarm-cancelled"]), ("raised", ["flag-raised"]),
+            ("threat-phase", ["threat-phase", "marker-deleted", "marker-sighted"]), ("unit alert", ["alarm-raised", "alarm-cancelled"]), ("raised", ["flag-raised"]),
             ("escalated", ["flag-escalated"]), ("acknowledged", ["flag-acknowledged"]), ("cleared", ["flag-cleared"]),
             ("source", ["source-down", "source-back", "host-left"]),
         ];
@@ -181,7 +181,8 @@ public static class SvgCharts
     private static string Shape(string kind, double x, double y) => kind switch
     {
         // The threat's marker deleted on a device is a hollow diamond on its row: the threat stood, its marker gone.
-        "threat-phase" or "marker-deleted" => Inv($"<path d=\"M{x:F1} {y - 7} l7 7 l-7 7 l-7 -7 z\"/>"),
+        // A new hostile marker sighted while it was contained is a dashed one: said, the threat unmoved.
+        "threat-phase" or "marker-deleted" or "marker-sighted" => Inv($"<path d=\"M{x:F1} {y - 7} l7 7 l-7 7 l-7 -7 z\"/>"),
         "flag-raised" or "flag-escalated" => Inv($"<path d=\"M{x:F1} {y - 7} l7 13 h-14 z\"/>"),
         "flag-acknowledged" => Inv($"<circle cx=\"{x:F1}\" cy=\"{y}\" r=\"6\"/>"),
         // A unit's own alert is a star, filled where it was raised and hollow where its device cancelled it.

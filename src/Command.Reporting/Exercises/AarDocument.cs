@@ -133,7 +133,7 @@ public static class AarDocument
         yield return new Heading(1, Sections[5]);
         var start = i.OpenedAt ?? report.Distances.FirstOrDefault()?.Time ?? default;
         var finish = i.EndedAt ?? start;
-        yield return new Plot("Timeline: diamond threat phase (hollow: its marker deleted on a device), star a unit's own alert from its device (filled raised, hollow cancelled), triangle flag raised or escalated, circle acknowledged, square cleared; a dashed rule where the drill started over.", SvgCharts.Timeline(report.Timeline, start, finish, report.Named));
+        yield return new Plot("Timeline: diamond threat phase (hollow: its marker deleted on a device; dashed: a new hostile marker sighted while it was contained), star a unit's own alert from its device (filled raised, hollow cancelled), triangle flag raised or escalated, circle acknowledged, square cleared; a dashed rule where the drill started over.", SvgCharts.Timeline(report.Timeline, start, finish, report.Named));
         var byUnit = report.Distances.GroupBy(d => d.UnitId).ToDictionary(g => g.Key, g => g.ToList());
         var flags = report.Flags.ToLookup(f => f.Subject);
         // One plot a unit, over every round it played.

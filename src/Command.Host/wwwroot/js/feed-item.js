@@ -1,11 +1,11 @@
 // One line of the flag feed: when, what happened, to whom, and why (or who did it).
 import { flag, role, escapeHtml } from './symbols.js';
-import { clock, markerWords } from './format.js';
+import { clock, markerWords, sightingWords } from './format.js';
 
 // Flags, and every command a commander gives, with who gave it.
 export const feedTypes = new Set([
   'flag-raised', 'flag-escalated', 'flag-cleared', 'flag-acknowledged', 'threat-set', 'threat-phase-changed', 'unit-role-changed', 'drill-controlled',
-  'incident-closed', 'unit-alarmed', 'threat-marker-deleted', 'unit-signed-off', 'unit-device-renamed', 'source-changed', 'host-departed', 'site-set',
+  'incident-closed', 'unit-alarmed', 'threat-marker-deleted', 'threat-sighted', 'unit-signed-off', 'unit-device-renamed', 'source-changed', 'host-departed', 'site-set',
 ]);
 
 /** A feed line; a fresh one (arrived while watching) flashes once, a recorded one read back does not. */
@@ -24,7 +24,8 @@ export function fromMarker(m) {
   switch (m.type) {
     case 'threat-set': return { ...m, threat: { threatId: m.subject, phase: m.level, about: m.about } };
     case 'threat-phase-changed': return { ...m, threatId: m.subject, phase: m.level };
-    case 'threat-marker-deleted': return { ...m, threatId: m.subject, marker: m.reason, became: m.level, level: undefined };
+    case 'threat-marker-deleted': return { ...m, threatId: m.subject, marker: m.reason, became: m.level, sighting: m.about === 'sighting', level: undefined };
+    case 'threat-sighted': return { ...m, threatId: m.subject, phase: m.level, heading: m.reason, marker: m.about, level: undefined };
     case 'unit-role-changed': return { ...m, unitId: m.subject, role: m.level };
     case 'unit-alarmed': return { ...m, unitId: m.subject, kind: m.reason, cancelled: m.level === 'cancelled', level: undefined };
     case 'unit-signed-off': return { ...m, unitId: m.subject };
@@ -80,7 +81,12 @@ function describe(e, picture) {
     case 'threat-set': return `<span class="verb">THREAT</span><b>${escapeHtml(e.reason && e.threat?.phase ? e.threat.phase.toUpperCase() : `PLACED${e.threat?.phase ? ` · ${e.threat.phase.toUpperCase()}` : ''}`)}</b>${reason([described(e.threat), e.reason, e.actor].filter(Boolean).join(' — '))}`;
     case 'threat-phase-changed': return `<span class="verb">THREAT</span><b>${escapeHtml(e.phase.toUpperCase())}</b>${reason(e.reason ? `${e.reason} — ${e.actor}` : e.actor)}`;
     // The threat's marker taken off a device's map: the threat stands here until command decides.
-    case 'threat-marker-deleted': return `<span class="verb">THREAT</span><b>${e.became ? `MARKER NOW ${escapeHtml(e.became.toUpperCase())}` : 'MARKER DELETED'}</b>${reason(`${e.marker} ${markerWords(e.became)} on a device; the threat stands as placed until placed again or declared — ${e.actor}`)}`;
+    // A new hostile marker on a contained threat: said, the threat unmoved, until command declares it active.
+    case 'threat-sighted': return `<span class="verb">⚠ THREAT</span><b>NEW MARKER · STAYS ${escapeHtml(e.phase.toUpperCase())}</b>${reason(`${sightingWords(e.marker, e.heading, e.actor, e.threatId, e.phase)} — ${e.actor}`)}`;
+    // A sighting's marker taken off the map: the sighting is said no more, and the threat stands as it did.
+    case 'threat-marker-deleted': return e.sighting
+      ? `<span class="verb">THREAT</span><b>${e.became ? `NEW MARKER NOW ${escapeHtml(e.became.toUpperCase())}` : 'NEW MARKER DELETED'}</b>${reason(`new hostile marker ${e.marker} ${markerWords(e.became)} on a device: no longer said of the threat, which stands as it did — ${e.actor}`)}`
+      : `<span class="verb">THREAT</span><b>${e.became ? `MARKER NOW ${escapeHtml(e.became.toUpperCase())}` : 'MARKER DELETED'}</b>${reason(`${e.marker} ${markerWords(e.became)} on a device; the threat stands as placed until placed again or declared — ${e.actor}`)}`;
     // A unit's own emergency, from its device: raised, and cancelled.
     case 'unit-alarmed': return e.cancelled
       ? `<span class="verb">✓ ALERT CANCELLED</span><b>${escapeHtml(picture.callsign(e.unitId))}</b>${reason(`${e.kind} — ${e.actor}`)}`

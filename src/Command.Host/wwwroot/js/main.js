@@ -17,6 +17,7 @@ import { ZonePanel } from './zone-panel.js';
 import { ReasonMenu } from './reason-menu.js';
 import { SuppressionBanner } from './suppression.js';
 import { MarkerDeletedBanner } from './marker-deleted.js';
+import { SightingBanner } from './sighting.js';
 import { DrillClockBanner } from './drill-clock.js';
 import { SourcesBanner } from './sources.js';
 import { Notes } from './notes.js';
@@ -61,6 +62,7 @@ for (const button of document.querySelectorAll('.controls [data-phase]')) {
 }
 new SuppressionBanner($('suppression'), picture);
 new MarkerDeletedBanner($('marker-deleted'), picture);
+new SightingBanner($('sighting'), picture, commands);
 new SourcesBanner($('sources-down'), picture);
 const drillClockBanner = new DrillClockBanner($('drill-clock'), picture, {
   commands, hostDrill: () => ['running', 'paused'].includes(drill.status?.state),
