@@ -124,6 +124,37 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
     }
 
     [Fact]
+    public async Task A_new_hostile_marker_on_a_contained_threat_is_said_as_a_sighting_and_moves_nothing_until_it_is_deleted()
+    {
+        // T1 barricaded in room 12 on a commander's word; an officer drops a marker of his own 25 m off. It moved the
+        // contained threat there, still contained, and nothing was said.
+        var incident = $"sight-{Guid.NewGuid():N}"[..16];
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(incident))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{incident}/units", new { unitId = "ANDROID-z1", callsign = "ZULU 1", role = "contact" })).EnsureSuccessStatusCode();
+        (await host.Client.PutAsJsonAsync($"/api/incidents/{incident}/threats/T1", new { lat = 44.0009, lon = -100.0, phase = "active" }, Ct)).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{incident}/threats/T1/phase", new { phase = "contained", reason = "barricaded in room 12" })).EnsureSuccessStatusCode();
+        await using var watcher = await FrameWatcher.JoinAsync(host, incident);
+        using var udp = new UdpClient();
+        var now = DateTime.UtcNow;
+        var north25 = 44.0009 + (25 / 111_132.0);
+
+        await udp.SendAsync(Encoding.UTF8.GetBytes(Cot("HOSTILE-9", "a-h-G", north25, -100.0, now,
+            "<link uid=\"ANDROID-z1\" type=\"a-f-G-U-C\" parent_callsign=\"ZULU 1\" relation=\"p-p\"/>")), "127.0.0.1", host.CotUdpPort, Ct);
+        var sighted = (await watcher.WaitForAsync(f => f.Threats.Any(t => t.Sighted is not null))).Threats.Single();
+        await udp.SendAsync(Encoding.UTF8.GetBytes(Cot("HOSTILE-9-del-1", "t-x-d-d", 0, 0, now.AddSeconds(3),
+            "<link uid=\"HOSTILE-9\" relation=\"none\" type=\"a-h-G\"/><link uid=\"ANDROID-z1\" relation=\"p-p\" type=\"a-f-G-U-C\"/><__forcedelete/>")),
+            "127.0.0.1", host.CotUdpPort, Ct);
+        var deleted = (await watcher.WaitForAsync(f => f.Threats.Any(t => t.Sighted is null))).Threats.Single();
+
+        Assert.Equal((Domain.Threats.ThreatPhase.Contained, 44.0009, null), (sighted.Phase, sighted.Position.Latitude, sighted.Marker));
+        Assert.Equal(("HOSTILE-9", "25 m north", "cot:HOSTILE-9@127.0.0.1, placed by ZULU 1"), (sighted.Sighted!.Marker, sighted.Sighted.Heading, sighted.Sighted.Actor));
+        Assert.Equal((Domain.Threats.ThreatPhase.Contained, 44.0009), (deleted.Phase, deleted.Position.Latitude));
+        var events = await host.Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/sessions/{incident}/timeline", Ct);
+        Assert.Equal(["threat-set", "threat-phase-changed", "threat-sighted", "threat-marker-deleted"],
+            events.EnumerateArray().Select(e => e.GetProperty("type").GetString()).Where(t => t!.StartsWith("threat-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_hostile_marker_marked_unknown_on_a_device_leaves_the_threat_standing_and_saying_so()
     {
         // As ATAK sends it once its user changed it to unknown: the same marker, a unit's type, placed by hand.

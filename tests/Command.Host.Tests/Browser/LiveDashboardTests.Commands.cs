@@ -121,6 +121,45 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task A_new_hostile_marker_on_a_contained_threat_stands_as_a_banner_until_a_commander_declares_it_active()
+    {
+        var scene = await Scene.OpenAsync(host, "sighted");
+        await scene.ThreatAsync(0, 100, phase: "contained", reason: "barricaded in room 12");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Okafor");
+        await using var observer = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Watcher Lind", roles: ["observer"]);
+        var banner = dashboard.Page.Locator("#sighting");
+        var start = Scene.Shown(0, 100);
+        await Expect(banner).ToBeHiddenAsync();
+
+        // As the CoT listeners hand on an officer's new hostile marker, 25 m north of the barricaded subject.
+        var port = host.Services.GetRequiredService<Command.Ingest.Intake.IIncidentPort>();
+        var marker = new Domain.Threats.Threat("T1", Support.TestSite.Frame.ToGeo(new Domain.Geometry.LocalPoint(0, 125)), null, Domain.Threats.ThreatPhase.Active, Marker: "HOSTILE-9");
+        Assert.Null(await port.SetThreatAsync(scene.IncidentId, marker, "cot:HOSTILE-9@127.0.0.1, placed by ZULU 1", TestContext.Current.CancellationToken));
+
+        await Expect(banner).ToBeVisibleAsync();
+        await Expect(banner).ToContainTextAsync("New hostile marker HOSTILE-9 placed by ZULU 1 at ");
+        await Expect(banner).ToContainTextAsync(", 25 m north of T1, which is contained: T1 stays contained until a commander declares it active");
+        await Expect(observer.Page.Locator("#sighting")).ToContainTextAsync("New hostile marker HOSTILE-9 placed by ZULU 1 at ");
+        await Expect(observer.Page.Locator("#sighting .declare-active")).ToHaveCountAsync(0);
+        await Expect(dashboard.Threat()).ToHaveAttributeAsync("data-lat", start.Lat);
+        await Expect(dashboard.Threat()).ToHaveAttributeAsync("data-phase", "contained");
+        await Expect(dashboard.Feed.Locator("li[data-type='threat-sighted']")).ToContainTextAsync(
+            "THREATNEW MARKER · STAYS CONTAINEDnew hostile marker HOSTILE-9 placed by ZULU 1, 25 m north of T1, which is contained: T1 stays contained until a commander declares it active — cot:HOSTILE-9@127.0.0.1, placed by ZULU 1");
+        await dashboard.ScreenshotAsync("sighting.png");
+
+        await banner.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Declare active" }).ClickAsync();
+        await dashboard.Page.Locator(".reason-menu [data-reason='subject broke out']").ClickAsync();
+
+        await Expect(banner).ToBeHiddenAsync();
+        await Expect(observer.Page.Locator("#sighting")).ToBeHiddenAsync();
+        await Expect(dashboard.Threat()).ToHaveAttributeAsync("data-phase", "active");
+        await Expect(dashboard.Threat()).ToHaveAttributeAsync("data-lat", start.Lat);
+        await Expect(dashboard.Feed.Locator("li[data-type='threat-phase-changed']").First).ToContainTextAsync("ACTIVEsubject broke out — Cmdr Okafor");
+        Assert.Empty(dashboard.Errors);
+        Assert.Empty(observer.Errors);
+    }
+
+    [Fact]
     public async Task A_phase_change_reads_the_same_after_a_reload_as_it_did_live()
     {
         var scene = await Scene.OpenAsync(host, "phase");
