@@ -302,6 +302,23 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task With_a_threat_per_marker_another_marker_beside_a_contained_threat_is_a_threat_of_its_own()
+    {
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        Assert.Null(await incident.SetThreat(new Threat("H-2", Sites.Frame.ToGeo(new(0, 0)), null, ThreatPhase.Active, Marker: "H-2"), "cot:H-2@10.20.0.9", PhaseChanges.Marker));
+        Assert.Null(await incident.SetThreatPhase("H-2", ThreatPhase.Contained, "commander", "barricaded in room 12"));
+
+        // Cot:ThreatPerUid: each marker sets the threat its uid names.
+        Assert.Null(await incident.SetThreat(new Threat("HOSTILE-9", Sites.Frame.ToGeo(new(0, 25)), null, ThreatPhase.Active, Marker: "HOSTILE-9"), "cot:HOSTILE-9@127.0.0.1", PhaseChanges.Marker));
+
+        var threats = (await incident.GetView())!.Threats.ToDictionary(t => t.ThreatId);
+        Assert.Equal((ThreatPhase.Contained, null), (threats["H-2"].Phase, threats["H-2"].Sighted));
+        Assert.Equal((ThreatPhase.Active, Sites.Frame.ToGeo(new(0, 25))), (threats["HOSTILE-9"].Phase, threats["HOSTILE-9"].Position));
+        Assert.Empty(fixture.Log.Events(id).OfType<ThreatSighted>());
+    }
+
+    [Fact]
     public async Task A_sightings_marker_deleted_clears_it_and_its_threats_own_marker_still_moves_it()
     {
         var id = NewId();
