@@ -16,6 +16,7 @@ namespace Command.Domain.Events;
 [GenerateSerializer, Immutable]
 public sealed record ThreatSighted(string ThreatId, string Marker, GeoPoint Position, string Heading, ThreatPhase Phase, string Actor) : IncidentEvent
 {
-    /// <summary>The sighting in words, without its time (see <see cref="MarkerSighting.Words"/>).</summary>
+    /// <summary>The sighting in words, without its time (see <see cref="MarkerSighting.Words"/>); not recorded, for it is made of what is.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Words => MarkerSighting.Said(Marker, Heading, Actor, ThreatId, Phase, null);
 }

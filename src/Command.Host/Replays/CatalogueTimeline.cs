@@ -5,7 +5,7 @@ using Command.Recording.Reading;
 
 namespace Command.Host.Replays;
 
-/// <summary>A session's flags, its units' own alerts, sign-offs and devices renamed, its threat's marker deleted, its sources of reports down and heard again, and every command given in it (threats, phases, roles, drill controls, its site given, its close) as timeline markers.</summary>
+/// <summary>A session's flags, its units' own alerts, sign-offs and devices renamed, its threat's marker deleted, new hostile markers sighted on its contained threat, its sources of reports down and heard again, and every command given in it (threats, phases, roles, drill controls, its site given, its close) as timeline markers.</summary>
 public sealed class CatalogueTimeline(SessionCatalogue catalogue)
 {
     public async Task<IReadOnlyList<TimelineMarker>> ReadAsync(string incidentId, CancellationToken cancellationToken)
