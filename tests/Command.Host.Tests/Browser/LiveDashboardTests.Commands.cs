@@ -155,6 +155,13 @@ public sealed partial class LiveDashboardTests
         await Expect(dashboard.Threat()).ToHaveAttributeAsync("data-phase", "active");
         await Expect(dashboard.Threat()).ToHaveAttributeAsync("data-lat", start.Lat);
         await Expect(dashboard.Feed.Locator("li[data-type='threat-phase-changed']").First).ToContainTextAsync("ACTIVEsubject broke out — Cmdr Okafor");
+
+        // Replayed, the feed says it as it did live, read back from the recording.
+        await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        await ReplayDashboardTests.SeekAsync(dashboard, "End");
+        await Expect(dashboard.Feed.Locator("li[data-type='threat-sighted']")).ToContainTextAsync(
+            "THREATNEW MARKER · STAYS CONTAINEDnew hostile marker HOSTILE-9 placed by ZULU 1, 25 m north of T1, which is contained: T1 stays contained until a commander declares it active — cot:HOSTILE-9@127.0.0.1, placed by ZULU 1");
         Assert.Empty(dashboard.Errors);
         Assert.Empty(observer.Errors);
     }
