@@ -109,6 +109,12 @@ public sealed class IncidentProjection
 
     public bool IsClosed => ClosedAt is not null;
 
+    /// <summary>
+    /// The close (when, by whom, why) that a page shows standing while it watches the incident; null while it is open.
+    /// Restored from a snapshot taken before who closed it and why were kept, it says only when, with both empty.
+    /// </summary>
+    public IncidentClosed? Closure { get; private set; }
+
     /// <summary>Who is inside which zone and since when; null until the incident is open.</summary>
     public ZoneOccupancy? Occupancy => assessment?.Occupancy;
 
@@ -261,8 +267,11 @@ public sealed class IncidentProjection
                 drillClock.Follow(drill);
                 DrillClockNotice = rate == 1 ? null : new DrillClockNotice(rate, drill.Time, drill.Actor, drill.Scenario);
                 return [];
-            case IncidentClosed:
+            case IncidentClosed closed:
                 ClosedAt ??= e.Time;
+                Closure ??= closed;
+                // Nobody is judged after the close, on the drill's clock or any other: that banner has nothing to say.
+                DrillClockNotice = null;
                 // Nobody is left to declare a sighted threat active: its sighting is no longer asked about.
                 foreach (var threat in threats.Values.Where(t => t.Sighted is not null).ToList())
                 {
@@ -408,7 +417,8 @@ public sealed class IncidentProjection
         hostsDeparted.Count == 0 ? null : [.. hostsDeparted],
         siteGiven,
         Round == 1 ? null : Round,
-        Standing() is { Length: > 0 } standing ? standing : null);
+        Standing() is { Length: > 0 } standing ? standing : null,
+        Closure);
 
     // The acknowledgements keeping flags quiet now: one run out, or of a flag since cleared, says nothing a restore needs.
     private ImmutableArray<FlagAcknowledged> Standing() =>
@@ -468,6 +478,7 @@ public sealed class IncidentProjection
         Clock = snapshot.Clock;
         LastInput = snapshot.LastInput ?? snapshot.Clock;
         ClosedAt = snapshot.ClosedAt;
+        Closure = snapshot.Closure ?? (snapshot.ClosedAt is { } at ? new IncidentClosed("", "") { Time = at } : null);
         foreach (var proposed in snapshot.Proposals ?? [])
         {
             proposals[proposed.Subject] = proposed;

@@ -30,6 +30,7 @@ namespace Command.Domain.Incidents;
 /// The acknowledgements keeping flags quiet, by whom, why and when; absent when none does, and in snapshots taken before
 /// they were kept (restored from one, a standing acknowledgement is known by its time alone).
 /// </param>
+/// <param name="Closure">The close, with who closed it and why, once it was closed; absent before, and in snapshots taken before it was kept.</param>
 public sealed record IncidentSnapshot(
     long Sequence,
     DateTimeOffset Clock,
@@ -48,4 +49,5 @@ public sealed record IncidentSnapshot(
     ImmutableArray<string>? HostsDeparted = null,
     Sites.Site? Site = null,
     int? Round = null,
-    ImmutableArray<FlagAcknowledged>? Acknowledged = null);
+    ImmutableArray<FlagAcknowledged>? Acknowledged = null,
+    IncidentClosed? Closure = null);

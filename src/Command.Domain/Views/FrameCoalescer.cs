@@ -85,6 +85,7 @@ public sealed class FrameCoalescer
         {
             DrillClock = projection.DrillClockNotice,
             SourcesDown = projection.SourcesDown.Count == 0 ? null : [.. projection.SourcesDown.Values],
+            Closed = projection.Closure,
         };
 
     /// <summary>
@@ -98,6 +99,7 @@ public sealed class FrameCoalescer
         {
             DrillClock = projection.DrillClockNotice,
             SourcesDown = projection.SourcesDown.Count == 0 ? null : [.. projection.SourcesDown.Values],
+            Closed = projection.Closure,
         };
     }
 

@@ -53,6 +53,13 @@ public sealed record IncidentFrame(
     public double? ClockRate { get; init; }
 
     /// <summary>
+    /// In a full frame, the close of an incident closed by then (when, by whom, why; null: open); a later frame says it
+    /// with the incident-closed event itself. A page shows it standing and offers no commands.
+    /// </summary>
+    [Id(12)]
+    public IncidentClosed? Closed { get; init; }
+
+    /// <summary>
     /// True for an empty frame: one an incident sends when nothing else went out for a while (see
     /// <see cref="FramePacing.Heartbeat"/>), or a replay's word that its clock now runs at another <see cref="ClockRate"/>.
     /// </summary>

@@ -33,6 +33,7 @@ public static class FrameMerge
             Threats = later.Threats.IsEmpty ? earlier.Threats : later.Threats,
             Suppression = later.Threats.IsEmpty ? earlier.Suppression : later.Suppression,
             DrillClock = later.Full ? later.DrillClock : earlier.DrillClock,
+            Closed = later.Full ? later.Closed : earlier.Closed,
             // A late frame says nothing of how fast the clock runs (FrameOrder): the earlier one's word stands.
             ClockRate = later.ClockRate ?? earlier.ClockRate,
             Events = later.Full || events.Length <= MaxEvents ? (later.Full ? later.Events : events) : events[^MaxEvents..],

@@ -30,8 +30,10 @@ export class Alerts {
     new ResizeObserver(() => this.fitActive()).observe(this.active.parentElement);
   }
 
-  setEditable(editable) {
+  /** Whether flags can be acknowledged and units sent instead; <refusal> keeps the buttons, disabled, saying why not. */
+  setEditable(editable, refusal = null) {
     this.editable = editable;
+    this.refusal = refusal;
     this.menu.close();
     this.renderActive();
   }
@@ -100,7 +102,7 @@ export class Alerts {
     const wanted = new Set(items.map(i => i.subject));
     for (const subject of shown.keys()) if (!wanted.has(subject)) shown.delete(subject);
     const order = items.map(item => {
-      const look = JSON.stringify([this.editable, item.level, item.name, item.acknowledged, this.proposals.get(item.subject)?.sequence, this.free(item.subject)]);
+      const look = JSON.stringify([this.editable, this.refusal, item.level, item.name, item.acknowledged, this.proposals.get(item.subject)?.sequence, this.free(item.subject)]);
       let entry = shown.get(item.subject);
       if (entry?.look !== look) {
         const li = this.activeItem(item);
@@ -143,7 +145,8 @@ export class Alerts {
     li.dataset.subject = item.subject;
     li.innerHTML = `<span class="flag-word">${f.mark} ${f.word}</span><b class="who">${escapeHtml(item.name)}</b>`
       + '<span class="reason"></span>'
-      + (item.acknowledged ? '<span class="ack-badge">ACK</span>' : this.editable ? '<button type="button" class="ack">Ack</button>' : '');
+      + (item.acknowledged ? '<span class="ack-badge">ACK</span>' : this.editable ? '<button type="button" class="ack">Ack</button>'
+        : this.refusal ? `<button type="button" class="ack" disabled title="${escapeHtml(this.refusal)}">Ack</button>` : '');
     li.querySelector('button.ack')?.addEventListener('click', e => this.menu.open(e.currentTarget, item.subject));
     const proposal = this.proposals.get(item.subject);
     if (proposal && this.picture.units.has(item.subject)) li.append(this.insteadList(item.subject, proposal));
@@ -185,7 +188,9 @@ export class Alerts {
         const label = `${name} · ${escapeHtml(span(c.etaS))}`;
         return this.editable
           ? `<button type="button" class="send" data-unit="${escapeHtml(c.unitId)}" title="Reassign ${name} to contact for this threat">${label}</button>`
-          : `<span class="candidate">${label}</span>`;
+          : this.refusal
+            ? `<button type="button" class="send" disabled title="${escapeHtml(this.refusal)}">${label}</button>`
+            : `<span class="candidate">${label}</span>`;
       }).join('');
     for (const button of div.querySelectorAll('button.send')) {
       button.addEventListener('click', () => this.commands.sendInstead(subject, button.dataset.unit));

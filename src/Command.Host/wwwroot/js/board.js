@@ -90,7 +90,7 @@ export class Board {
       const fresh = !row;
       if (fresh) {
         row = this.spare.pop() ?? createRow(this.commands, unitId => this.clicked(unitId));
-        row.select.disabled = !this.editable;
+        lockRole(row, this);
         this.rows.set(id, row);
         this.body.append(row.tr);
       }
@@ -150,10 +150,14 @@ export class Board {
     this.renderWindow();
   }
 
-  /** Roles can be changed live, never in a replay: the past is what was recorded. */
-  setEditable(editable) {
+  /**
+   * Roles can be changed live, never in a replay: the past is what was recorded; nor once the incident is closed, which
+   * <refusal> says on hover.
+   */
+  setEditable(editable, refusal = null) {
     this.editable = editable;
-    for (const row of [...this.rows.values(), ...this.spare]) row.select.disabled = !editable;
+    this.refusal = refusal ?? '';
+    for (const row of [...this.rows.values(), ...this.spare]) lockRole(row, this);
   }
 
   tick() {
@@ -165,4 +169,10 @@ export class Board {
     this.renderWindow();
     this.onSelection([]);
   }
+}
+
+/** A row's role picker as the board allows: disabled where roles cannot be changed, saying why where there is a reason. */
+function lockRole(row, board) {
+  row.select.disabled = !board.editable;
+  row.select.title = board.refusal ?? '';
 }

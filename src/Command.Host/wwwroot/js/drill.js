@@ -78,6 +78,12 @@ export class DrillPanel {
     if (answer !== undefined) await this.refresh(this.incidentId);
   }
 
+  /** Why no drill control may be used whatever the drill's state (the incident is closed), or null. */
+  setRefusal(refusal) {
+    this.refusal = refusal;
+    this.render();
+  }
+
   /** The page's connection to its host: while it is not live, the drill's state is as last heard, and not run on. */
   setConnection(state) {
     const connected = state === 'live';
@@ -113,8 +119,11 @@ export class DrillPanel {
 
   render() {
     const state = this.status?.state ?? 'none';
-    for (const button of this.buttons) button.disabled = !this.connected || !this.incidentId || !allowed[button.dataset.drill].includes(state);
-    const choosing = this.connected && this.incidentId && allowed.start.includes(state);
+    for (const button of this.buttons) {
+      button.disabled = Boolean(this.refusal) || !this.connected || !this.incidentId || !allowed[button.dataset.drill].includes(state);
+      button.title = this.refusal ?? '';
+    }
+    const choosing = !this.refusal && this.connected && this.incidentId && allowed.start.includes(state);
     for (const choice of [this.scenario, this.speed, this.loop]) choice.disabled = !choosing;
     this.stateText.dataset.state = state;
     this.renderTime();

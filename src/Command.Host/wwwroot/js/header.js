@@ -2,6 +2,7 @@
 // connection is said in words across the page, the picture is marked as old, and getting it back is said too.
 import { clock, siteClock } from './format.js';
 import { showNotice } from './notice.js';
+import { closedWords, closedRefusal } from './closed.js';
 
 const connectionWords = {
   live: 'Live', reconnecting: 'Reconnecting…', disconnected: 'Disconnected', connecting: 'Connecting…', stale: 'Stale', unavailable: 'Unavailable',
@@ -15,7 +16,7 @@ export class Header {
     this.mode = 'live';
     this.state = 'connecting';
     this.lost = false;
-    picture.subscribe(change => { if (change.threats || change.reset) this.renderPhase(); });
+    picture.subscribe(change => { if (change.threats || change.reset || change.closed) this.renderPhase(); });
     setInterval(() => this.renderClock(), 250);
   }
 
@@ -31,14 +32,18 @@ export class Header {
 
   renderPhase() {
     const threat = this.picture.mainThreat();
+    const closed = this.picture.closed;
     const phase = threat?.phase ?? 'none';
-    this.elements.phase.dataset.phase = phase;
-    this.elements.phase.textContent = threat ? phase.toUpperCase() : 'NO THREAT';
+    // A closed incident's threat is active no more than anything else in it is: the header says it is closed.
+    this.elements.phase.dataset.phase = closed ? 'closed' : phase;
+    this.elements.phase.textContent = closed ? 'CLOSED' : threat ? phase.toUpperCase() : 'NO THREAT';
+    this.elements.phase.title = closed ? closedWords(closed) : '';
+    this.elements.phaseLabel.textContent = closed ? 'Incident' : 'Threat';
     for (const button of this.elements.phaseButtons) {
-      button.setAttribute('aria-pressed', String(button.dataset.phase === phase));
+      button.setAttribute('aria-pressed', String(!closed && button.dataset.phase === phase));
       // A phase belongs to a threat: before one is placed the buttons would do nothing, so they say so.
-      button.disabled = !threat;
-      button.title = threat ? '' : 'Place the threat first';
+      button.disabled = !threat || Boolean(closed);
+      button.title = closed ? closedRefusal(closed) : threat ? '' : 'Place the threat first';
     }
   }
 

@@ -15,6 +15,10 @@ export class IncidentPicker {
   /** Fills the picker; keeps the current choice, else the one asked for, else the demo drill, else the first. */
   async load(wanted) {
     this.listings = (await attempt(() => get('/api/incidents'))) ?? [];
+    return this.render(wanted);
+  }
+
+  render(wanted) {
     const current = this.select.value;
     // A name two incidents share (runs of one scenario are named after it) says which incident by its id.
     const named = new Map();
@@ -27,6 +31,17 @@ export class IncidentPicker {
     const choice = ids.includes(current) ? current : ids.includes(wanted) ? wanted : ids.includes(preferred) ? preferred : ids[0] ?? '';
     this.select.value = choice;
     return choice;
+  }
+
+  /**
+   * The incident shown was closed (its frames said so): listed as closed from now, as the host lists it, without
+   * asking the host again, which may hear of the close after the page does.
+   */
+  markClosed(incidentId, closedAt) {
+    const listing = this.listings.find(i => i.incidentId === incidentId);
+    if (!listing || listing.closedAt) return;
+    listing.closedAt = closedAt;
+    this.render(incidentId);
   }
 
   has(incidentId) {

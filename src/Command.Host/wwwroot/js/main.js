@@ -20,6 +20,7 @@ import { MarkerDeletedBanner } from './marker-deleted.js';
 import { SightingBanner } from './sighting.js';
 import { DrillClockBanner } from './drill-clock.js';
 import { SourcesBanner } from './sources.js';
+import { ClosedBanner } from './closed.js';
 import { Notes } from './notes.js';
 import { Ratings } from './ratings.js';
 import { Exports } from './exports.js';
@@ -35,7 +36,7 @@ const picture = new Picture();
 const commands = new Commands();
 const focus = new Focus();
 const header = new Header({
-  clock: $('clock'), localClock: $('clock-local'), phase: $('threat-phase'), name: $('incident-name'),
+  clock: $('clock'), localClock: $('clock-local'), phase: $('threat-phase'), phaseLabel: $('threat-phase-label'), name: $('incident-name'),
   connection: $('connection'), connectionText: $('connection-text'), lost: $('connection-lost'),
   phaseButtons: document.querySelectorAll('.controls [data-phase]'),
 }, picture);
@@ -60,6 +61,7 @@ for (const button of document.querySelectorAll('.controls [data-phase]')) {
     else commands.setPhase(threat.threatId, phase);
   });
 }
+new ClosedBanner($('incident-closed'), picture);
 new SuppressionBanner($('suppression'), picture);
 new MarkerDeletedBanner($('marker-deleted'), picture);
 new SightingBanner($('sighting'), picture, commands);
@@ -74,12 +76,19 @@ mapView.plan.onZone = zoneId => { if (modes.mode === 'live') zonePanel.open(zone
 $('close-incident').addEventListener('click', async () => {
   if (!commands.incidentId) return;
   const reason = window.prompt(`Close incident ${commands.incidentId}? It will take no more reports or commands; its recording stays for replay. Why?`);
-  if (reason?.trim() && await commands.closeIncident(reason.trim())) await modes.showLive(await picker.load(commands.incidentId));
+  // The close comes back in the incident's frames, as it does to every page watching: they take the commands away.
+  if (reason?.trim()) await commands.closeIncident(reason.trim());
 });
 
 const modes = new Modes({ picture, connection, commands, header, mapView, board, alerts, drill, zonePanel });
 const picker = new IncidentPicker($('incident-picker'), id => modes.showLive(id));
 modes.picker = picker;
+// A close heard, or a closed incident joined: a declaration half made goes, and the picker lists it closed.
+picture.subscribe(change => {
+  if (!change.closed || !picture.closed || modes.mode !== 'live') return;
+  declare.close();
+  picker.markClosed(commands.incidentId, picture.closed.time);
+});
 
 // What a note is about and what an export reads: the replay open, or the live incident.
 const watched = () => (modes.mode === 'replay'

@@ -6,6 +6,7 @@ import { OpenReplays } from './open-replays.js';
 import { DistanceChart } from './chart.js';
 import { can } from './session.js';
 import { showNotice } from './notice.js';
+import { closedRefusal } from './closed.js';
 
 const $ = id => document.getElementById(id);
 
@@ -37,6 +38,8 @@ export class Modes {
       this.mapView.units.setPicked(ids);
       if (this.mode === 'replay') this.chart.show(this.replay.session?.replayId, ids);
     };
+    // A close heard (or a closed incident joined) takes every command away, saying why.
+    this.picture.subscribe(change => { if (change.closed) this.applyCommands(); });
     $('mode-live').addEventListener('click', () => this.showLive(this.commands.incidentId ?? this.picker.select.value));
     $('mode-replay').addEventListener('click', () => this.showReplay());
   }
@@ -106,15 +109,28 @@ export class Modes {
     $('replay-badge').hidden = mode !== 'replay';
     for (const el of document.querySelectorAll('.replay-only')) el.hidden = mode !== 'replay';
     for (const el of document.querySelectorAll('.live-only')) el.hidden = mode !== 'live';
-    // Commands are for the live picture, and for those who may give them.
-    const editable = mode === 'live' && can('command');
-    this.mapView.setEditable(editable);
-    this.alerts.setEditable(editable);
-    this.board.setEditable(editable);
+    this.applyCommands();
     this.board.selectable = mode === 'replay';
     this.board.clearSelection();
     if (mode === 'replay') this.chart.clear('Click unit rows to plot them');
     if (mode === 'replay') this.openReplays.start(); else this.openReplays.stop();
     this.onMode?.(mode);
+  }
+
+  /**
+   * Commands are for the live picture, for those who may give them, and for an incident still open: a closed one's
+   * controls stay in sight, disabled, each saying on hover when, by whom and why it was closed.
+   */
+  applyCommands() {
+    const closed = this.mode === 'live' ? this.picture.closed : null;
+    const refusal = closed ? closedRefusal(closed) : null;
+    const editable = this.mode === 'live' && can('command') && !closed;
+    this.mapView.setEditable(editable, refusal);
+    this.alerts.setEditable(editable, refusal);
+    this.board.setEditable(editable, refusal);
+    this.drill.setRefusal(refusal);
+    const close = $('close-incident');
+    close.disabled = Boolean(closed);
+    close.title = refusal ?? '';
   }
 }

@@ -38,6 +38,7 @@ export class Picture {
     this.threats = new Map();
     this.suppression = null;
     this.drillClock = null;
+    this.closed = null;
     this.sourcesDown = new Map();
     this.trails = new Map();
     this.sequence = -1;
@@ -47,7 +48,7 @@ export class Picture {
     this.clockAt = performance.now();
     this.rate = 1;
     this.pending = null;
-    this.changed({ reset: true, threats: true });
+    this.changed({ reset: true, threats: true, closed: true });
   }
 
   subscribe(listener) {
@@ -116,12 +117,20 @@ export class Picture {
     // Whether units are judged on a drill's clock: a full frame says it, a later one with the control that changed it.
     const before = this.drillClock;
     if (frame.full) this.drillClock = frame.drillClock ?? null;
+    // Whether the incident is closed (when, by whom, why): a full frame says it, a later one with the close itself.
+    const wasClosed = this.closed;
+    if (frame.full) this.closed = frame.closed ?? null;
     // Which sources of reports feeding it are down: a full frame says them all, a later one each change as it is recorded.
     let sources = frame.full;
     if (frame.full) this.sourcesDown = new Map((frame.sourcesDown ?? []).map(o => [o.sourceId, o]));
     for (const e of frame.events ?? []) {
       if (e.type === 'drill-controlled' && e.speed != null) {
         this.drillClock = e.speed === 1 ? null : { rate: e.speed, since: e.time, actor: e.actor, scenario: e.scenario };
+      }
+      if (e.type === 'incident-closed') {
+        this.closed = { time: e.time, actor: e.actor, reason: e.reason };
+        // Nobody is judged after the close, on a drill's clock or any other.
+        this.drillClock = null;
       }
       if (e.type === 'source-changed') {
         sources = true;
@@ -132,7 +141,7 @@ export class Picture {
         }
       }
     }
-    this.changed({ reset: frame.full, units, threats: threatsChanged, events: frame.events, drillClock: before !== this.drillClock, sources });
+    this.changed({ reset: frame.full, units, threats: threatsChanged, events: frame.events, drillClock: before !== this.drillClock, sources, closed: wasClosed !== this.closed });
   }
 
   /** A threat as the host answered a command with it, shown before the frame that carries it arrives. */
@@ -142,8 +151,8 @@ export class Picture {
   }
 
   /** Adds to what views will be told at the next animation frame. */
-  changed({ reset = false, units = [], threats = false, events = [], drillClock = false, sources = false, site = false }) {
-    const p = this.pending ??= { reset: false, units: new Set(), threats: false, events: [], drillClock: false, sources: false, site: false };
+  changed({ reset = false, units = [], threats = false, events = [], drillClock = false, sources = false, site = false, closed = false }) {
+    const p = this.pending ??= { reset: false, units: new Set(), threats: false, events: [], drillClock: false, sources: false, site: false, closed: false };
     if (reset) {
       p.reset = true;
       p.units.clear();
@@ -153,6 +162,7 @@ export class Picture {
     p.drillClock ||= drillClock;
     p.sources ||= sources;
     p.site ||= site;
+    p.closed ||= closed;
     if (events?.length) p.events.push(...events);
     if (this.flushRequest) return;
     const flush = () => this.flush();
@@ -171,7 +181,7 @@ export class Picture {
     const p = this.pending;
     if (!p) return;
     this.pending = null;
-    this.notify({ reset: p.reset, units: [...p.units], threats: p.threats || p.reset, events: p.events, drillClock: p.drillClock || p.reset, sources: p.sources || p.reset, site: p.site });
+    this.notify({ reset: p.reset, units: [...p.units], threats: p.threats || p.reset, events: p.events, drillClock: p.drillClock || p.reset, sources: p.sources || p.reset, site: p.site, closed: p.closed || p.reset });
   }
 
   /** The threat the board and header speak of: the active one, else the first. */

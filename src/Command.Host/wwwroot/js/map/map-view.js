@@ -46,9 +46,11 @@ export class MapView {
     this.fitPending = true;
   }
 
-  setEditable(editable) {
+  /** Whether the threat can be placed or moved; <refusal> says on hover why not, where there is a reason to. */
+  setEditable(editable, refusal = null) {
     this.threats.setEditable(editable);
     this.placeButton.disabled = !editable;
+    this.placeButton.title = refusal ?? '';
   }
 
   points() {

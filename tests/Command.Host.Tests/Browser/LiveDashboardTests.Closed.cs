@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Command.Host.Tests.Browser;
+
+/// <summary>
+/// A closed incident takes nothing more: every page watching it says so, standing, with when, by whom and why, and the
+/// commands it would refuse (409 closed) are disabled, each saying why on hover.
+/// </summary>
+public sealed partial class LiveDashboardTests
+{
+    private const string ClosedFor = "exercise finished, units released";
+
+    [Fact]
+    public async Task A_close_is_said_on_every_page_watching_and_takes_the_commanders_controls_away()
+    {
+        var scene = await ClosedSceneAsync("closed-live");
+        await using var commander = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Vance");
+        await using var observer = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Obs Lind", roles: ["observer"]);
+        var ack = commander.ActiveFlags.Locator("li[data-subject='P1'] button.ack");
+        var role = commander.Row("P1").GetByRole(AriaRole.Combobox, new() { Name = "Role" });
+        await Expect(ack).ToBeEnabledAsync();
+        await Expect(role).ToBeEnabledAsync();
+        await Expect(commander.Page.Locator("[data-drill='start']")).ToBeEnabledAsync();
+        await Expect(commander.Page.Locator("#drill-clock")).ToContainTextAsync("Judged on the drill's clock at 4×");
+        await Expect(observer.Page.Locator("#threat-phase")).ToHaveTextAsync("ACTIVE");
+        commander.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync(ClosedFor);
+
+        await commander.Page.Locator("#close-incident").ClickAsync();
+
+        var words = $"Incident closed at {await ClosedAtAsync(scene)} by Cmdr Vance: {ClosedFor}";
+        foreach (var page in new[] { commander, observer })
+        {
+            await ExpectClosedAsync(page, scene, words);
+        }
+
+        await ExpectCommandsRefusedAsync(commander, $"{words} — it takes no more commands");
+        Assert.Empty(commander.Errors);
+        Assert.Empty(observer.Errors);
+    }
+
+    [Fact]
+    public async Task A_page_opened_on_a_closed_incident_says_it_is_closed_and_offers_no_commands()
+    {
+        var scene = await ClosedSceneAsync("closed-join");
+        (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/close", new { reason = ClosedFor })).EnsureSuccessStatusCode();
+
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Vance");
+
+        var words = $"Incident closed at {await ClosedAtAsync(scene)} by token:bootstrap: {ClosedFor}";
+        await ExpectClosedAsync(dashboard, scene, words);
+        await ExpectCommandsRefusedAsync(dashboard, $"{words} — it takes no more commands");
+        await dashboard.ScreenshotAsync("closed.png");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task A_replay_says_the_incident_is_closed_from_its_close_on_and_not_before()
+    {
+        var scene = await ClosedSceneAsync("closed-replay");
+        (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/close", new { reason = ClosedFor })).EnsureSuccessStatusCode();
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        var banner = dashboard.Page.Locator("#incident-closed");
+        await Expect(banner).ToBeVisibleAsync();
+
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(dashboard.Page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        // A replay opens at the session's first instant: the incident was open then.
+        await Expect(dashboard.Page.Locator("#replay-seek")).ToBeEnabledAsync();
+        await dashboard.Page.WaitForFunctionAsync("() => window.commandPage.picture.groupId?.startsWith('replay:') && window.commandPage.picture.sequence >= 0");
+        await Expect(banner).ToBeHiddenAsync();
+        await Expect(dashboard.Page.Locator("#threat-phase")).Not.ToHaveTextAsync("CLOSED");
+
+        await ReplayDashboardTests.SeekAsync(dashboard, "End");
+
+        await Expect(banner).ToHaveTextAsync($"Incident closed at {await ClosedAtAsync(scene)} by token:bootstrap: {ClosedFor}");
+        await Expect(dashboard.Page.Locator("#threat-phase")).ToHaveTextAsync("CLOSED");
+        await ReplayDashboardTests.SeekAsync(dashboard, "Home");
+        await Expect(banner).ToBeHiddenAsync();
+        Assert.Empty(dashboard.Errors);
+    }
+
+    // An active threat, a contact unit flagged for holding (its flag can be acknowledged), judged on a drill's clock at 4×.
+    private async Task<Scene> ClosedSceneAsync(string prefix)
+    {
+        var scene = await Scene.OpenAsync(host, prefix);
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.HoldAsync("P1", 0, -60);
+        Assert.Equal("alert", (await scene.UnitAsync("P1")).GetProperty("flag").GetString());
+        var clock = await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/drill", new { action = "clock", scenario = "outside", speed = 4 });
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, clock.StatusCode);
+        return scene;
+    }
+
+    // When the recording says the incident was closed, as the page writes a time (UTC).
+    private async Task<string> ClosedAtAsync(Scene scene)
+    {
+        var timeline = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{scene.IncidentId}/timeline", TestContext.Current.CancellationToken);
+        var closed = timeline!.Single(m => m.GetProperty("type").GetString() == "incident-closed");
+        return closed.GetProperty("time").GetDateTimeOffset().ToUniversalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+    }
+
+    private static async Task ExpectClosedAsync(Dashboard dashboard, Scene scene, string words)
+    {
+        await Expect(dashboard.Page.Locator("#incident-closed")).ToHaveTextAsync(words);
+        await Expect(dashboard.Page.Locator("#threat-phase")).ToHaveTextAsync("CLOSED");
+        await Expect(dashboard.Page.Locator("#threat-phase-label")).ToHaveTextAsync("Incident");
+        // Nobody is judged on the drill's clock, or any other, once it is closed.
+        await Expect(dashboard.Page.Locator("#drill-clock")).ToBeHiddenAsync();
+        await Expect(dashboard.Page.Locator($"#incident-picker option[value='{scene.IncidentId}']")).ToHaveTextAsync(new Regex(@"\(closed\)$"));
+    }
+
+    private static async Task ExpectCommandsRefusedAsync(Dashboard dashboard, string refusal)
+    {
+        var page = dashboard.Page;
+        var controls = new List<ILocator>
+        {
+            page.Locator("#place-threat"),
+            page.Locator("#close-incident"),
+            page.Locator("[data-drill='start']"),
+            dashboard.ActiveFlags.Locator("li[data-subject='P1'] button.ack"),
+            dashboard.Row("P1").GetByRole(AriaRole.Combobox, new() { Name = "Role" }),
+        };
+        controls.AddRange(new[] { "reported", "active", "contained", "neutralized" }.Select(phase => page.Locator($".controls [data-phase='{phase}']")));
+        foreach (var control in controls)
+        {
+            await Expect(control).ToBeDisabledAsync();
+            await Expect(control).ToHaveAttributeAsync("title", refusal);
+        }
+    }
+}
