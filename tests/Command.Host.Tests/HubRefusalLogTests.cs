@@ -72,24 +72,5 @@ public sealed class HubRefusalLogTests(CommandHost host) : IClassFixture<Command
         return (line.Level, line.Exception);
     }
 
-    /// <summary>Every line of the host's log files so far (compact JSON; written through, one event a line).</summary>
-    private List<LogLine> Log()
-    {
-        var lines = new List<LogLine>();
-        foreach (var file in Directory.GetFiles(Path.Combine(host.DataPath, "logs"), "command-*.log").Order())
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream);
-            while (reader.ReadLine() is { } text)
-            {
-                using var json = JsonDocument.Parse(text);
-                var level = json.RootElement.TryGetProperty("@l", out var l) ? l.GetString()! : "Information";
-                lines.Add(new LogLine(level, json.RootElement.TryGetProperty("@x", out _), text));
-            }
-        }
-
-        return lines;
-    }
-
-    private sealed record LogLine(string Level, bool Exception, string Text);
+    private List<LogLine> Log() => HostLog.Lines(host);
 }

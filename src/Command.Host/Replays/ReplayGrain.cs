@@ -4,6 +4,7 @@ using Command.Grains;
 using Command.Grains.Directory;
 using Command.Grains.Incidents;
 using Command.Recording.Reading;
+using Orleans.Placement;
 using Orleans.Utilities;
 
 namespace Command.Host.Replays;
@@ -17,7 +18,10 @@ namespace Command.Host.Replays;
 /// <see cref="IdleLimit"/> (its host alive or not), forgets its place and stays closed. While it is open it is listed in
 /// <see cref="IReplayRoster"/>, for those who may watch it to find.
 /// </summary>
+// Never moved, its host stopping included: what it plays is held in memory for those watching and is not carried by a
+// move; the next call opens it again from its saved place wherever it lands, and a single host has nowhere to move it to.
 [CollectionAgeLimit(Minutes = 30)]
+[Immovable]
 public sealed partial class ReplayGrain(
     [PersistentState("replay", GrainStorage.Name)] IPersistentState<ReplayGrainState> state,
     SessionCatalogue catalogue,
