@@ -19,7 +19,8 @@ public sealed partial class LiveDashboardTests
     public async Task A_close_is_said_on_every_page_watching_and_takes_the_commanders_controls_away()
     {
         var scene = await ClosedSceneAsync("closed-live");
-        await using var commander = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Vance");
+        // A name of its own: the class shares one host, where another test changes the roles of the names it signs in.
+        await using var commander = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Marsh");
         await using var observer = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Obs Lind", roles: ["observer"]);
         var ack = commander.ActiveFlags.Locator("li[data-subject='P1'] button.ack");
         var role = commander.Row("P1").GetByRole(AriaRole.Combobox, new() { Name = "Role" });
@@ -32,7 +33,7 @@ public sealed partial class LiveDashboardTests
 
         await commander.Page.Locator("#close-incident").ClickAsync();
 
-        var words = $"Incident closed at {await ClosedAtAsync(scene)} by Cmdr Vance: {ClosedFor}";
+        var words = $"Incident closed at {await ClosedAtAsync(scene)} by Cmdr Marsh: {ClosedFor}";
         foreach (var page in new[] { commander, observer })
         {
             await ExpectClosedAsync(page, scene, words);
@@ -49,7 +50,7 @@ public sealed partial class LiveDashboardTests
         var scene = await ClosedSceneAsync("closed-join");
         (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/close", new { reason = ClosedFor })).EnsureSuccessStatusCode();
 
-        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Vance");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Marsh");
 
         var words = $"Incident closed at {await ClosedAtAsync(scene)} by token:bootstrap: {ClosedFor}";
         await ExpectClosedAsync(dashboard, scene, words);
