@@ -61,6 +61,18 @@ public sealed class FrameMergeTests
     }
 
     [Fact]
+    public void A_full_frame_of_a_closed_incident_merged_with_a_later_one_still_says_it_is_closed()
+    {
+        var closed = new IncidentClosed("exercise finished", "cmdr") { Sequence = 4, Time = T0.AddSeconds(4) };
+
+        var merged = FrameMerge.Merge(Frame(4, true, [Unit("A", 10)]) with { Closed = closed }, Frame(5, false, [Unit("A", 9)]));
+        var replaced = FrameMerge.Merge(Frame(4, true, []) with { Closed = closed }, Frame(2, true, []));
+
+        Assert.Equal((true, closed), (merged.Full, merged.Closed));
+        Assert.Null(replaced.Closed);
+    }
+
+    [Fact]
     public void A_client_far_behind_keeps_only_the_newest_events()
     {
         var many = Enumerable.Range(1, FrameMerge.MaxEvents + 50).Select(i => (IncidentEvent)new FlagCleared("A", "hold", "moving") { Sequence = i }).ToArray();
