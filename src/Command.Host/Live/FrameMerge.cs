@@ -5,7 +5,8 @@ namespace Command.Host.Live;
 
 /// <summary>
 /// Folds two frames of one feed into one: the later unit states and threats win, events accumulate, and the later word
-/// of how fast the clock runs.
+/// of how fast the clock runs. What only a full frame says (the drill's clock, the sources down, the close) stands until a
+/// later full frame says it again.
 /// </summary>
 public static class FrameMerge
 {
@@ -33,6 +34,7 @@ public static class FrameMerge
             Threats = later.Threats.IsEmpty ? earlier.Threats : later.Threats,
             Suppression = later.Threats.IsEmpty ? earlier.Suppression : later.Suppression,
             DrillClock = later.Full ? later.DrillClock : earlier.DrillClock,
+            SourcesDown = later.Full ? later.SourcesDown : earlier.SourcesDown,
             Closed = later.Full ? later.Closed : earlier.Closed,
             // A late frame says nothing of how fast the clock runs (FrameOrder): the earlier one's word stands.
             ClockRate = later.ClockRate ?? earlier.ClockRate,

@@ -73,6 +73,18 @@ public sealed class FrameMergeTests
     }
 
     [Fact]
+    public void A_full_frame_s_sources_down_merged_with_a_later_one_are_still_said()
+    {
+        Domain.Incidents.SourceOutage[] down = [new("cot-udp", "CoT UDP", T0, "no datagram for 60 s", "127.0.0.1:11111")];
+
+        var merged = FrameMerge.Merge(Frame(4, true, [Unit("A", 10)]) with { SourcesDown = [.. down] }, Frame(5, false, [Unit("A", 9)]));
+        var replaced = FrameMerge.Merge(Frame(4, true, []) with { SourcesDown = [.. down] }, Frame(6, true, []));
+
+        Assert.Equal(down, merged.SourcesDown);
+        Assert.Null(replaced.SourcesDown);
+    }
+
+    [Fact]
     public void A_client_far_behind_keeps_only_the_newest_events()
     {
         var many = Enumerable.Range(1, FrameMerge.MaxEvents + 50).Select(i => (IncidentEvent)new FlagCleared("A", "hold", "moving") { Sequence = i }).ToArray();
