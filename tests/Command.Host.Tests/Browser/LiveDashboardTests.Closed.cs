@@ -55,6 +55,10 @@ public sealed partial class LiveDashboardTests
         var words = $"Incident closed at {await ClosedAtAsync(scene)} by token:bootstrap: {ClosedFor}";
         await ExpectClosedAsync(dashboard, scene, words);
         await ExpectCommandsRefusedAsync(dashboard, $"{words} — it takes no more commands");
+        // Its clock stands at the close: a minute on, the page still shows the instant it closed, not time running on.
+        var shown = await dashboard.Page.EvaluateAsync<double>(
+            "() => { const real = performance.now.bind(performance); performance.now = () => real() + 60000; return window.commandPage.picture.now(); }");
+        Assert.Equal(await ClosedAtMsAsync(scene), shown);
         await dashboard.ScreenshotAsync("closed.png");
         Assert.Empty(dashboard.Errors);
     }
@@ -104,6 +108,13 @@ public sealed partial class LiveDashboardTests
         var timeline = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{scene.IncidentId}/timeline", TestContext.Current.CancellationToken);
         var closed = timeline!.Single(m => m.GetProperty("type").GetString() == "incident-closed");
         return closed.GetProperty("time").GetDateTimeOffset().ToUniversalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+    }
+
+    private async Task<double> ClosedAtMsAsync(Scene scene)
+    {
+        var timeline = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{scene.IncidentId}/timeline", TestContext.Current.CancellationToken);
+        var closed = timeline!.Single(m => m.GetProperty("type").GetString() == "incident-closed");
+        return closed.GetProperty("time").GetDateTimeOffset().ToUnixTimeMilliseconds();
     }
 
     private static async Task ExpectClosedAsync(Dashboard dashboard, Scene scene, string words)

@@ -56,12 +56,14 @@ export class Picture {
     return () => this.listeners.delete(listener);
   }
 
-  /** The incident clock now: the last frame's clock run on at the current rate (0 while a replay is paused or held). */
+  /** The incident clock now: the last frame's clock run on at the current rate (0 while a replay is paused or held), stopped at its close. */
   now() {
     if (this.clockMs == null) return null;
     const now = this.clockMs + (this.held ? 0 : (performance.now() - this.clockAt) * this.rate);
-    // A replay playing on past its last event still shows its last instant.
-    return this.limitMs == null ? now : Math.min(now, this.limitMs);
+    // A replay playing on past its last event still shows its last instant; a closed incident, the instant it closed.
+    const closedMs = this.closed ? Date.parse(this.closed.time) : null;
+    const limit = Math.min(this.limitMs ?? Infinity, closedMs ?? Infinity);
+    return Number.isFinite(limit) ? Math.min(now, limit) : now;
   }
 
   /** Stops the clock at the last instant known while frames cannot arrive, so nothing looks newer than it is. */
