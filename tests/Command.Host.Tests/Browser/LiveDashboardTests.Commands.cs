@@ -125,7 +125,9 @@ public sealed partial class LiveDashboardTests
     {
         var scene = await Scene.OpenAsync(host, "sighted");
         await scene.ThreatAsync(0, 100, phase: "contained", reason: "barricaded in room 12");
-        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Okafor");
+        // A name of its own, with the crew's rights: the class shares one host, where another test signs Cmdr Okafor in as a
+        // commander alone, who may not watch replays.
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Idowu");
         await using var observer = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Watcher Lind", roles: ["observer"]);
         var banner = dashboard.Page.Locator("#sighting");
         var start = Scene.Shown(0, 100);
@@ -154,7 +156,7 @@ public sealed partial class LiveDashboardTests
         await Expect(observer.Page.Locator("#sighting")).ToBeHiddenAsync();
         await Expect(dashboard.Threat()).ToHaveAttributeAsync("data-phase", "active");
         await Expect(dashboard.Threat()).ToHaveAttributeAsync("data-lat", start.Lat);
-        await Expect(dashboard.Feed.Locator("li[data-type='threat-phase-changed']").First).ToContainTextAsync("ACTIVEsubject broke out — Cmdr Okafor");
+        await Expect(dashboard.Feed.Locator("li[data-type='threat-phase-changed']").First).ToContainTextAsync("ACTIVEsubject broke out — Cmdr Idowu");
 
         // Replayed, the feed says it as it did live, read back from the recording.
         await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
