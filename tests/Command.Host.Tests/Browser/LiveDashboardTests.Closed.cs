@@ -57,7 +57,7 @@ public sealed partial class LiveDashboardTests
         await ExpectCommandsRefusedAsync(dashboard, $"{words} — it takes no more commands");
         // Its clock stands at the close: a minute on, the page still shows the instant it closed, not time running on.
         var shown = await dashboard.Page.EvaluateAsync<double>(
-            "() => { const real = performance.now.bind(performance); performance.now = () => real() + 60000; return window.commandPage.picture.now(); }");
+            "() => { const real = performance.now; performance.now = () => real.call(performance) + 60000; try { return window.commandPage.picture.now(); } finally { performance.now = real; } }");
         Assert.Equal(await ClosedAtMsAsync(scene), shown);
         await dashboard.ScreenshotAsync("closed.png");
         Assert.Empty(dashboard.Errors);
