@@ -32,6 +32,8 @@ public sealed partial class LiveDashboardTests
         commander.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync(ClosedFor);
 
         await commander.Page.Locator("#close-incident").ClickAsync();
+        // The click returns before the page has even sent the close: the page says it once the incident has recorded it.
+        await Expect(commander.Page.Locator("#incident-closed")).ToBeVisibleAsync();
 
         var words = $"Incident closed at {await ClosedAtAsync(scene)} by Cmdr Marsh: {ClosedFor}";
         foreach (var page in new[] { commander, observer })
