@@ -50,9 +50,12 @@ public sealed class SilentConnectionTests
     {
         await using var rig = await IngestRig.StartAsync(new() { ["Ingest:Nmea:Tcp:UnitId"] = "E3" });
         using var client = await IngestRig.ConnectAsync(rig.Listener<NmeaTcpListener>().BoundPort!.Value);
-        // Plugged in mid-sentence: the tail of one, then a receiver with no fix yet, sentences of no position.
-        await IngestRig.SendAsync(client, "1600.0,M,-20.0,M,,*47\r\n" + WithChecksum("GPGSA,A,1,,,,,,,,,,,,,99.9,99.9,99.9") + "\r\n");
-        await rig.Meters.ReceivedAsync("Nmea", 2);
+        // Plugged in mid-sentence: the tail of one, then a receiver with no fix yet, sentences of no position. A sentence
+        // is counted as it comes, before the listener takes it as the connection's first: the third counted is the
+        // listener's word that it took the second.
+        var noFix = WithChecksum("GPGSA,A,1,,,,,,,,,,,,,99.9,99.9,99.9") + "\r\n";
+        await IngestRig.SendAsync(client, "1600.0,M,-20.0,M,,*47\r\n" + noFix + noFix);
+        await rig.Meters.ReceivedAsync("Nmea", 3);
 
         rig.Clock.Advance(TimeSpan.FromSeconds(60));
         await IngestRig.SendAsync(client, Rmc + Gga);
