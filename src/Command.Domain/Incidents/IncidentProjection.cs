@@ -105,7 +105,7 @@ public sealed class IncidentProjection
     public bool Exists => Site is not null;
 
     /// <summary>When the incident was closed, or null while it is open.</summary>
-    public DateTimeOffset? ClosedAt { get; private set; }
+    public DateTimeOffset? ClosedAt => Closure?.Time;
 
     public bool IsClosed => ClosedAt is not null;
 
@@ -268,7 +268,6 @@ public sealed class IncidentProjection
                 DrillClockNotice = rate == 1 ? null : new DrillClockNotice(rate, drill.Time, drill.Actor, drill.Scenario);
                 return [];
             case IncidentClosed closed:
-                ClosedAt ??= e.Time;
                 Closure ??= closed;
                 // Nobody is judged after the close, on the drill's clock or any other: that banner has nothing to say.
                 DrillClockNotice = null;
@@ -477,7 +476,6 @@ public sealed class IncidentProjection
         LastSequence = snapshot.Sequence;
         Clock = snapshot.Clock;
         LastInput = snapshot.LastInput ?? snapshot.Clock;
-        ClosedAt = snapshot.ClosedAt;
         Closure = snapshot.Closure ?? (snapshot.ClosedAt is { } at ? new IncidentClosed("", "") { Time = at } : null);
         foreach (var proposed in snapshot.Proposals ?? [])
         {
