@@ -94,10 +94,12 @@ public sealed class ConnectionLimitTests
     {
         await using var rig = await IngestRig.StartAsync(new() { ["Ingest:Aprs:Tcp:IdleTimeout"] = "00:02:00" });
         using var client = await IngestRig.ConnectAsync(rig.Listener<AprsTcpListener>().BoundPort!.Value);
+        // A line is counted as it comes, before the listener takes it: a heartbeat sent after another is the listener's
+        // word, once counted, that it took the one before, so the clock moves on only once each is taken.
         for (var i = 1; i <= 4; i++)
         {
-            await IngestRig.SendAsync(client, "#\r\n");
-            await rig.Meters.ReceivedAsync("Aprs", i);
+            await IngestRig.SendAsync(client, "#\r\n#\r\n");
+            await rig.Meters.ReceivedAsync("Aprs", 2 * i);
             rig.Clock.Advance(TimeSpan.FromSeconds(30));
         }
 
