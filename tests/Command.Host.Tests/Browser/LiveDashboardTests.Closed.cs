@@ -86,6 +86,7 @@ public sealed partial class LiveDashboardTests
 
         await Expect(banner).ToHaveTextAsync($"Incident closed at {await ClosedAtAsync(scene)} by token:bootstrap: {ClosedFor}");
         await Expect(dashboard.Page.Locator("#threat-phase")).ToHaveTextAsync("CLOSED");
+        await Expect(dashboard.Threat().Locator(".threat-label")).ToHaveTextAsync("THREAT · ACTIVE AT CLOSE");
         await ReplayDashboardTests.SeekAsync(dashboard, "Home");
         await Expect(banner).ToBeHiddenAsync();
         Assert.Empty(dashboard.Errors);
@@ -126,6 +127,9 @@ public sealed partial class LiveDashboardTests
         await Expect(dashboard.Page.Locator("#threat-phase-label")).ToHaveTextAsync("Incident");
         // Nobody is judged on the drill's clock, or any other, once it is closed.
         await Expect(dashboard.Page.Locator("#drill-clock")).ToBeHiddenAsync();
+        // Nor is the threat live on the map: it says the phase it stood in at the close, drawn grey.
+        await Expect(dashboard.Threat().Locator(".threat-label")).ToHaveTextAsync("THREAT · ACTIVE AT CLOSE");
+        await Expect(dashboard.Threat()).ToHaveClassAsync(new Regex(@"\bclosed\b"));
         await Expect(dashboard.Page.Locator($"#incident-picker option[value='{scene.IncidentId}']")).ToHaveTextAsync(new Regex(@"\(closed\)$"));
     }
 

@@ -145,6 +145,13 @@ public sealed partial class LiveDashboardTests
         await Expect(observer.Page.Locator("#sighting .declare-active")).ToHaveCountAsync(0);
         await Expect(dashboard.Threat()).ToHaveAttributeAsync("data-lat", start.Lat);
         await Expect(dashboard.Threat()).ToHaveAttributeAsync("data-phase", "contained");
+        // The map shows where the marker was dropped, hollow, apart from the threat it did not move.
+        var sighted = dashboard.Page.Locator(".sighted[data-marker='HOSTILE-9']");
+        var dropped = Scene.Shown(0, 125);
+        await Expect(sighted).ToHaveAttributeAsync("data-lat", dropped.Lat);
+        await Expect(sighted).ToHaveAttributeAsync("data-lon", dropped.Lon);
+        await Expect(sighted.Locator(".sighted-label")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^HOSTILE-9 · SIGHTED \d\d:\d\d:\d\d · NOT APPLIED$"));
+        await Expect(observer.Page.Locator(".sighted[data-marker='HOSTILE-9']")).ToHaveAttributeAsync("data-lat", dropped.Lat);
         await Expect(dashboard.Feed.Locator("li[data-type='threat-sighted']")).ToContainTextAsync(
             "THREATNEW MARKER · STAYS CONTAINEDnew hostile marker HOSTILE-9 placed by ZULU 1, 25 m north of T1, which is contained: T1 stays contained until a commander declares it active — cot:HOSTILE-9@127.0.0.1, placed by ZULU 1");
         await dashboard.ScreenshotAsync("sighting.png");
@@ -154,6 +161,8 @@ public sealed partial class LiveDashboardTests
 
         await Expect(banner).ToBeHiddenAsync();
         await Expect(observer.Page.Locator("#sighting")).ToBeHiddenAsync();
+        await Expect(sighted).ToHaveCountAsync(0);
+        await Expect(observer.Page.Locator(".sighted")).ToHaveCountAsync(0);
         await Expect(dashboard.Threat()).ToHaveAttributeAsync("data-phase", "active");
         await Expect(dashboard.Threat()).ToHaveAttributeAsync("data-lat", start.Lat);
         await Expect(dashboard.Feed.Locator("li[data-type='threat-phase-changed']").First).ToContainTextAsync("ACTIVEsubject broke out — Cmdr Idowu");

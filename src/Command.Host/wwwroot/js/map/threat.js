@@ -1,7 +1,9 @@
 // The threat: a draggable marker with its uncertainty ring and 50/100/200 m range rings. Dragging or placing it
-// sends the new position to the host; the map then shows what the host answers in its frames.
+// sends the new position to the host; the map then shows what the host answers in its frames. A new hostile marker
+// sighted on a contained threat is drawn where it was dropped, hollow and tied to the threat by a dashed line: it did not
+// move the threat. On a closed incident the label says the phase the threat stood in at the close.
 import * as L from './leaflet.js';
-import { coordinate, clock, markerWords } from '../format.js';
+import { coordinate, clock, markerWords, sightingWords } from '../format.js';
 import { escapeHtml } from '../symbols.js';
 import { remPx } from './size.js';
 import { labelPane } from './site-map.js';
@@ -22,7 +24,7 @@ export class ThreatLayer {
     this.onPlacingChanged = () => {};
     /** Called once the threats are drawn afresh, so the units' labels are placed around them again. */
     this.onDrawn = () => {};
-    picture.subscribe(change => { if (change.threats) this.draw(); });
+    picture.subscribe(change => { if (change.threats || change.closed || change.reset) this.draw(); });
     map.on('click', e => this.place(e.latlng));
     document.addEventListener('keydown', e => { if (e.key === 'Escape' && this.placing) this.setPlacing(false); });
   }
@@ -54,10 +56,11 @@ export class ThreatLayer {
       const drawn = this.drawn.get(threat.threatId) ?? this.create(threat);
       drawn.threat = threat;
       setUncertainty(drawn.uncertainty, threat);
+      this.drawSighting(drawn, threat);
       // Replacing the icon mid-drag would drop the drag; the frame after the drop brings it up to date.
       if (drawn.dragging) continue;
       this.position(drawn, [threat.position.latitude, threat.position.longitude]);
-      const html = iconHtml(threat);
+      const html = iconHtml(threat, this.picture.closed);
       if (html !== drawn.html) {
         drawn.html = html;
         drawn.marker.setIcon(icon(html));
@@ -66,6 +69,7 @@ export class ThreatLayer {
     for (const [id, drawn] of this.drawn) {
       if (!present.has(id)) {
         for (const layer of drawn.layers) this.layer.removeLayer(layer);
+        this.removeSighting(drawn);
         this.drawn.delete(id);
       }
     }
@@ -104,7 +108,7 @@ export class ThreatLayer {
     const rings = rangesM.map(r => L.circle(at, { radius: r, className: 'range-ring', interactive: false })
       .bindTooltip(`${r} m`, { permanent: true, direction: 'top', className: 'range-label', offset: [0, 0], pane: labelPane }));
     const uncertainty = L.circle(at, { radius: 1, className: 'uncertainty-ring', interactive: false });
-    const html = iconHtml(threat);
+    const html = iconHtml(threat, this.picture.closed);
     const marker = L.marker(at, { draggable: this.editable, icon: icon(html), zIndexOffset: 1000, keyboard: true, title: 'Threat: drag to move' });
     const drawn = { threat, marker, uncertainty, rings, html, dragging: false, layers: [...rings, uncertainty, marker] };
     for (const layer of drawn.layers) layer.addTo(this.layer);
@@ -122,6 +126,35 @@ export class ThreatLayer {
     });
     this.drawn.set(threat.threatId, drawn);
     return drawn;
+  }
+
+  /** The sighted marker where it was dropped, tied to the threat it left standing; gone once the sighting is. */
+  drawSighting(drawn, threat) {
+    const s = threat.sighted;
+    const key = s ? `${s.marker}|${s.at}|${s.position.latitude}|${s.position.longitude}|${threat.phase}|${threat.position.latitude}|${threat.position.longitude}` : null;
+    if (key === drawn.sightingKey) return;
+    this.removeSighting(drawn);
+    drawn.sightingKey = key;
+    if (!s) return;
+    const at = [s.position.latitude, s.position.longitude];
+    const words = sightingWords(s.marker, s.heading, s.actor, threat.threatId, threat.phase, clock(Date.parse(s.at)));
+    const size = remPx(2.2);
+    const html = `<div class="sighted" data-threat="${escapeHtml(threat.threatId)}" data-marker="${escapeHtml(s.marker)}" data-lat="${coordinate(s.position.latitude)}" data-lon="${coordinate(s.position.longitude)}" title="${escapeHtml(words.charAt(0).toUpperCase() + words.slice(1))}">`
+      + `<svg viewBox="0 0 40 40" aria-hidden="true"><circle cx="20" cy="20" r="16"/><path d="M13 13 L27 27 M27 13 L13 27"/></svg>`
+      + `<span class="sighted-label">${escapeHtml(s.marker)} · SIGHTED ${escapeHtml(clock(Date.parse(s.at)))} · NOT APPLIED</span></div>`;
+    const marker = L.marker(at, {
+      interactive: false, keyboard: false, zIndexOffset: 900,
+      icon: L.divIcon({ className: 'sighted-icon', iconSize: [size, size], iconAnchor: [size / 2, size / 2], html }),
+    });
+    const tie = L.polyline([[threat.position.latitude, threat.position.longitude], at], { className: 'sighted-tie', interactive: false });
+    drawn.sighting = [tie, marker];
+    for (const layer of drawn.sighting) layer.addTo(this.layer);
+  }
+
+  removeSighting(drawn) {
+    for (const layer of drawn.sighting ?? []) this.layer.removeLayer(layer);
+    drawn.sighting = null;
+    drawn.sightingKey = null;
   }
 
   position(drawn, at, moveMarker = true) {
@@ -160,15 +193,17 @@ function icon(html) {
   return L.divIcon({ className: 'threat-icon', iconSize: [size, size], iconAnchor: [size / 2, size / 2], html });
 }
 
-function iconHtml(threat) {
+function iconHtml(threat, closed) {
   const p = threat.position;
   const deleted = threat.markerDeleted ? ` · marker ${markerWords(threat.markerDeleted.became)} ${clock(Date.parse(threat.markerDeleted.at))}` : '';
   // What its marker calls it goes on the label; what its author wrote of it, on the title, for a pointer to read.
   const named = threat.name ? ` · ${threat.name}` : '';
   const title = [threat.name, threat.remarks].filter(Boolean).join(': ');
-  return `<div class="threat phase-${threat.phase}${threat.markerDeleted ? ' marker-deleted' : ''}"${title ? ` title="${escapeHtml(title)}"` : ''} data-threat="${escapeHtml(threat.threatId)}" data-lat="${coordinate(p.latitude)}" data-lon="${coordinate(p.longitude)}" data-phase="${threat.phase}">`
+  // A closed incident's threat is active no more: it is drawn grey, with the phase it stood in at the close.
+  const phase = closed ? `${threat.phase.toUpperCase()} AT CLOSE` : threat.phase.toUpperCase();
+  return `<div class="threat phase-${threat.phase}${closed ? ' closed' : ''}${threat.markerDeleted ? ' marker-deleted' : ''}"${title ? ` title="${escapeHtml(title)}"` : ''} data-threat="${escapeHtml(threat.threatId)}" data-lat="${coordinate(p.latitude)}" data-lon="${coordinate(p.longitude)}" data-phase="${threat.phase}">`
     + `<svg viewBox="0 0 40 40" aria-hidden="true"><circle cx="20" cy="20" r="17"/><path d="M11 11 L29 29 M29 11 L11 29"/></svg>`
-    + `<span class="threat-label">THREAT · ${escapeHtml(threat.phase.toUpperCase())}${escapeHtml(named)}${threat.uncertaintyM == null ? ' · ± unknown' : ''}${escapeHtml(deleted)}</span></div>`;
+    + `<span class="threat-label">THREAT · ${escapeHtml(phase)}${escapeHtml(named)}${threat.uncertaintyM == null ? ' · ± unknown' : ''}${escapeHtml(deleted)}</span></div>`;
 }
 
 function ringLabelAt(ring) {
