@@ -274,6 +274,42 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task A_lone_fix_refused_as_a_jump_is_said_on_the_row_and_marks_it_refused_only_once_more_follow()
+    {
+        // A phone every 2 s standing still 150 m out, saying so; one fix lands 150 m off, where nothing gets in 2 s.
+        var scene = await Scene.OpenAsync(host, "jump");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        var start = DateTimeOffset.UtcNow.AddSeconds(-14);
+        for (var i = 0; i < 5; i++)
+        {
+            (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/reports", new { reports = new[] { Still(start.AddSeconds(2 * i), i % 2, -50) } })).EnsureSuccessStatusCode();
+        }
+
+        var jumped = await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/reports", new { reports = new[] { Still(start.AddSeconds(10), 0, -200) } });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, jumped.StatusCode);
+
+        var word = dashboard.Row("P1").Locator(".refused-word");
+        await Expect(dashboard.Row("P1").Locator(".status .reason")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^its report refused \\(sudden-jump\\): 150 m in 2\\.0 s from a fix that said 0\\.0 m/s"));
+        await Expect(word).ToHaveCountAsync(0);
+        await Expect(dashboard.Row("P1").Locator(".source")).ToHaveTextAsync("JSON");
+
+        // Its fixes go on coming from there: the row says so.
+        jumped = await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/reports", new { reports = new[] { Still(start.AddSeconds(12), 1, -200) } });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, jumped.StatusCode);
+        await Expect(word).ToHaveTextAsync("REFUSED");
+        await Expect(word).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("^2 reports refused \\(sudden-jump\\): "));
+        Assert.Empty(dashboard.Errors);
+
+        static object Still(DateTimeOffset at, double east, double north)
+        {
+            var p = Support.TestSite.Frame.ToGeo(new(east, north));
+            return new { unitId = "P1", fixTime = at, lat = p.Latitude, lon = p.Longitude, accuracyM = 5.0, speedMps = 0.0 };
+        }
+    }
+
+    [Fact]
     public async Task A_unit_whose_latest_report_is_held_back_as_multipath_says_so_on_its_row()
     {
         // A phone every 2 s standing 250 m out; its latest report lands 50 m nearer, where no one gets in 2 s.

@@ -50,7 +50,7 @@ export function renderRow(row, unit, picture, marks) {
   set(row.rate, escapeHtml(rate(unit.closingRateMps)));
   set(row.eta, escapeHtml(unit.etaS == null ? '—' : span(unit.etaS)));
   set(row.source, sourceHtml(unit));
-  row.tr.querySelector('.fix').classList.toggle('refused', unit.refused != null);
+  row.tr.querySelector('.fix').classList.toggle('refused', refusing(unit) != null);
   tickRow(row, unit, picture);
 }
 
@@ -73,7 +73,7 @@ function deviceCallsignHtml(unit) {
 // the status cell when no flag is up): a unit whose phone's clock is minutes off reports all along and still shows
 // no fix, or an old one.
 function sourceHtml(unit) {
-  const r = unit.refused;
+  const r = refusing(unit);
   if (!r) return escapeHtml(sources[unit.lastFix?.source] ?? unit.lastFix?.source ?? '') + clockHtml(unit.lastFix?.clockCorrectionS);
   return `<span class="refused-word" data-reason="${escapeHtml(r.reason)}" title="${escapeHtml(refusedWords(r))}">REFUSED</span>`;
 }
@@ -87,6 +87,13 @@ function clockHtml(seconds) {
   const amount = off < 90 ? `${Math.round(off)} s` : off < 5400 ? `${Math.round(off / 60)} min` : `${Math.round(off / 3600)} h`;
   const words = `its device's clock runs ${amount} ${seconds > 0 ? 'behind' : 'ahead of'} this host's: its fix times are taken ${amount} ${seconds > 0 ? 'later' : 'earlier'}`;
   return `<small class="clock-word" title="${escapeHtml(words)}">${escapeHtml(amount)} ${seconds > 0 ? 'slow' : 'fast'}</small>`;
+}
+
+// A lone fix thrown far off by multipath is refused as a jump and the next one on its track taken: like a fix held back,
+// it is said in the status cell, and the row is marked refused only once its reports go on being refused.
+function refusing(unit) {
+  const r = unit.refused;
+  return r && !(r.reason === 'sudden-jump' && r.count < 2) ? r : null;
 }
 
 function refusedWords(r) {
