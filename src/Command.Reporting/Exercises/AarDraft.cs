@@ -114,10 +114,11 @@ public sealed record AarDraft(
 
         // A unit not heard again to the end of the record, where it was last heard and in its ICS-214 log's words ("ECHO 5
         // (OSM-5) last heard 43 m from the threat: not heard again in the 23:06 to the end of the record"): its figures
-        // alone read like a faultless unit's.
+        // alone read like a faultless unit's. One whose fixes its host took with it is named in that host's leaving, with
+        // the others it took: a moment for each of twenty units on a host that died would crowd the flags out.
         foreach (var u in report.Units)
         {
-            if (u.Silent is { } silent)
+            if (u.Silent is { Host: null } silent)
             {
                 Add(silent.LastHeard, $"{report.Named(u.UnitId)} {char.ToLowerInvariant(silent.Said[0])}{silent.Said[1..]}");
             }

@@ -66,6 +66,8 @@ public sealed class HostOutageTests
 
         Assert.Contains("15:04:00 Host 127.0.0.1:11911 left the cluster: radios and trackers sending to it were not heard until they reached another host (said by host 127.0.0.1:11921)"
             + "; 3 units that reported through it unheard 15:03:49–15:04:31 UTC (0:42): Adam 1 (A1), Adam 2 (A2), Perimeter 3 (P3); not heard again: Perimeter 3 (P3)", Said(draft));
+        // Said there, once: not again as a silence of its own.
+        Assert.DoesNotContain(Said(draft), m => m.Contains("Perimeter 3 (P3) last heard", StringComparison.Ordinal));
         Assert.Equal(
             [(GoldenDrill.T0.AddSeconds(229), "Last heard 113 m from the threat: its fixes were lost while its host 127.0.0.1:11911 was down (it left the cluster at 15:04:00 UTC), and not heard again in the 2:51 to the end of the record")],
             p3.Activity.Where(a => a.Activity.StartsWith("Last heard", StringComparison.Ordinal)).Select(a => (a.Time, a.Activity)));
