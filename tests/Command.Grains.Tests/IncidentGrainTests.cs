@@ -199,6 +199,12 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         Assert.Equal(($"Ingest:Nmea:Tcp@{left}", false, $"its host {left} left the cluster", other), (gone.SourceId, gone.Down, gone.Detail, gone.Host));
         var frame = await incident.GetFullFrame();
         Assert.Equal([tak, $"Ingest:Cot:Udp@{other}"], frame!.SourcesDown!.Value.Select(o => o.SourceId).Order(StringComparer.Ordinal));
+
+        // A later run of the host at its address, restarted, leaves in its turn: recorded once, as that run's.
+        var run = await incident.HostLeft(left, other, 7, restarted: true);
+        var runAgain = await incident.HostLeft(left, "10.20.0.4:11111", 7, restarted: true);
+        Assert.Equal((1, 0), (run, runAgain));
+        Assert.Equal((left, other, 7, true), fixture.Log.Events(id).OfType<HostDeparted>().Last() is var later ? (later.Host, later.By, later.Generation, later.Restarted) : default);
     }
 
     [Fact]

@@ -98,7 +98,10 @@ public sealed class IncidentProjection
     /// <summary>The sources of reports feeding the incident that are down, by source id.</summary>
     public IReadOnlyDictionary<string, SourceOutage> SourcesDown => sourcesDown;
 
-    /// <summary>The hosts recorded as having left the cluster while the incident was open (see <see cref="HostDeparted"/>).</summary>
+    /// <summary>
+    /// The runs of hosts recorded as having left the cluster while the incident was open, each as <see cref="HostDeparted.Key"/>
+    /// (see <see cref="HostDeparted"/>).
+    /// </summary>
     public IReadOnlySet<string> HostsDeparted => hostsDeparted;
 
     /// <summary>True once the incident was opened (closed or not).</summary>
@@ -287,7 +290,7 @@ public sealed class IncidentProjection
                 sourcesDown.Remove(heard.SourceId);
                 return [];
             case HostDeparted departed:
-                hostsDeparted.Add(departed.Host);
+                hostsDeparted.Add(HostDeparted.Key(departed.Host, departed.Generation));
                 return [];
             case FlagAcknowledged ack:
                 assessment?.Acknowledge(ack.Subject, Judged(Clock));

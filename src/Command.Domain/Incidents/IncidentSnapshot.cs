@@ -23,7 +23,7 @@ namespace Command.Domain.Incidents;
 /// <param name="DrillClock">The drill's clock units are judged on, where a drill set its rate; absent otherwise.</param>
 /// <param name="DrillClockNotice">While that clock is paused or fast, since when and by whose control; absent otherwise.</param>
 /// <param name="SourcesDown">The sources of reports feeding the incident that are down; absent when none is.</param>
-/// <param name="HostsDeparted">The hosts recorded as having left the cluster; absent when none has.</param>
+/// <param name="HostsDeparted">The runs of hosts recorded as having left the cluster (<see cref="HostDeparted.Key"/>); absent when none has.</param>
 /// <param name="Site">The site the incident was given after it was opened (<see cref="SiteSet"/>); absent while it has the one it was opened on.</param>
 /// <param name="Round">The round its drills play, once one started over; absent before.</param>
 /// <param name="Acknowledged">

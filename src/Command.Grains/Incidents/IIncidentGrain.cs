@@ -92,14 +92,15 @@ public interface IIncidentGrain : IFrameSource
     Task<Rejection?> NoteSource(string sourceId, string name, bool down, string? detail, string host, DateTimeOffset? since = null);
 
     /// <summary>
-    /// Records that a host left the cluster, as <paramref name="by"/> (another host) found it (see
-    /// <see cref="HostDeparted"/>), once whichever host tells; and each listener of that host the incident has down is no
-    /// longer down, for no host runs it now (see <see cref="SourceChanged"/>). Sources the cluster shares are told by
-    /// whichever host holds them. Returns how many events it recorded: none where it had recorded the host's leaving
-    /// before, or the incident does not exist or is closed. Throws <see cref="IncidentUnavailableException"/> while it
-    /// cannot reach its recording.
+    /// Records that a run (<paramref name="generation"/>) of a host left the cluster, as <paramref name="by"/> (a host)
+    /// found it (see <see cref="HostDeparted"/>), once whichever host tells; <paramref name="restarted"/> where a new run
+    /// of it is up at its address. Each listener of that host the incident has down is no longer down, for the run that
+    /// said so is gone (see <see cref="SourceChanged"/>); a new run says again how its own stand. Sources the cluster
+    /// shares are told by whichever host holds them. Returns how many events it recorded: none where it had recorded that
+    /// run's leaving before, or the incident does not exist or is closed. Throws <see cref="IncidentUnavailableException"/>
+    /// while it cannot reach its recording.
     /// </summary>
-    Task<int> HostLeft(string host, string by);
+    Task<int> HostLeft(string host, string by, int? generation = null, bool restarted = false);
 
     /// <summary>
     /// Sends a unit in to close on a threat instead of a flagged one: reassigns it to contact, recorded with the flag it

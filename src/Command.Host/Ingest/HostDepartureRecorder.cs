@@ -4,10 +4,12 @@ using Command.Grains.Incidents;
 namespace Command.Host.Ingest;
 
 /// <summary>
-/// Tells the open incidents when a host has left the cluster (declared dead, and no host at its address since), so
-/// that the listeners it said were down are no longer down in them: no host runs them now, and a board would otherwise
-/// say "nothing heard from NMEA over TCP on port 10110" for as long as the incident stays open. Every host tells; an
-/// incident records each once. A telling that fails (the incident cannot reach its recording, or its silo is busy) is
+/// Tells the open incidents when a run of a host has left the cluster (declared dead: by the others, or by a new run
+/// of it come up at its address, restarted sooner than the others noticed), so that their boards, replays and
+/// after-action reports say why units reporting through it went quiet together, and the listeners it said were down
+/// are no longer down in them: a board would otherwise say "nothing heard from NMEA over TCP on port 10110" for as long
+/// as the incident stays open, and a new run says again how its own stand. Every host tells; an incident records each
+/// run once. A telling that fails (the incident cannot reach its recording, or its silo is busy) is
 /// tried again at the next change of membership or within <see cref="RetryEvery"/>.
 /// </summary>
 public sealed partial class HostDepartureRecorder(
@@ -18,6 +20,7 @@ public sealed partial class HostDepartureRecorder(
 
     private readonly HashSet<SiloAddress> told = [];
     private readonly SemaphoreSlim telling = new(1, 1);
+    private bool joined;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(FollowAsync(stoppingToken), RetryAsync(stoppingToken));
 
@@ -67,12 +70,28 @@ public sealed partial class HostDepartureRecorder(
         }
     }
 
-    // Each host the snapshot has dead, with none alive at its address, not yet told to every open incident.
+    // Each run of a host the snapshot has dead, not yet told to every open incident; restarted where a run is alive at
+    // its address.
     private async Task TellAsync(ClusterMembershipSnapshot snapshot, CancellationToken cancellationToken)
     {
+        // The hosts dead as this one joins left before it (the cluster keeps them listed for days): the hosts up then
+        // told the incidents open then. Told now, each run a cluster ever had would be recorded as leaving every incident
+        // opened since, a run restarted yesterday among them.
+        if (!joined)
+        {
+            if (snapshot.GetSiloStatus(silo.SiloAddress) != SiloStatus.Active)
+            {
+                return;
+            }
+
+            told.UnionWith(snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead).Select(m => m.SiloAddress));
+            joined = true;
+            return;
+        }
+
         var living = snapshot.Members.Values.Where(m => m.Status != SiloStatus.Dead).Select(m => m.SiloAddress.Endpoint).ToHashSet();
         var departed = snapshot.Members.Values
-            .Where(m => m.Status == SiloStatus.Dead && !told.Contains(m.SiloAddress) && !living.Contains(m.SiloAddress.Endpoint))
+            .Where(m => m.Status == SiloStatus.Dead && !told.Contains(m.SiloAddress))
             .Select(m => m.SiloAddress)
             .ToList();
         if (departed.Count == 0)
@@ -100,7 +119,8 @@ public sealed partial class HostDepartureRecorder(
             {
                 try
                 {
-                    var recorded = await grains.GetGrain<IIncidentGrain>(incident.IncidentId).HostLeft(host, by).WaitAsync(cancellationToken);
+                    var recorded = await grains.GetGrain<IIncidentGrain>(incident.IncidentId)
+                        .HostLeft(host, by, address.Generation, living.Contains(address.Endpoint)).WaitAsync(cancellationToken);
                     if (recorded > 0)
                     {
                         LogRecorded(logger, incident.IncidentId, recorded, host);

@@ -31,7 +31,7 @@ export function fromMarker(m) {
     case 'unit-signed-off': return { ...m, unitId: m.subject };
     case 'unit-device-renamed': return { ...m, unitId: m.subject, callsign: m.reason, was: m.about };
     case 'source-changed': return { ...m, sourceId: m.subject, name: m.about, down: m.level === 'down', detail: m.reason, host: m.actor, level: undefined };
-    case 'host-departed': return { ...m, host: m.subject, by: m.actor };
+    case 'host-departed': return { ...m, host: m.subject, by: m.actor, restarted: m.level === 'restarted', level: undefined };
     // The timeline names the site and says how much ground it has; the frame that carried it live carries it whole.
     case 'site-set': return { ...m, site: { name: m.subject }, ground: m.about, scenario: m.reason, subject: undefined };
     case 'drill-controlled': {
@@ -103,7 +103,9 @@ function describe(e, picture) {
         ? `<span class="verb">✕ SOURCE GONE</span><b>${escapeHtml(e.name)}</b>${reason(`${e.detail} — host ${e.host}`)}`
         : `<span class="verb">✓ SOURCE HEARD</span><b>${escapeHtml(e.name)}</b>${reason(`heard again — host ${e.host}`)}`;
     // A host of the cluster declared dead: why units reporting through its listeners went quiet together.
-    case 'host-departed': return `<span class="verb">✕ HOST LEFT</span><b>${escapeHtml(e.host)}</b>${reason(`left the cluster: radios and trackers sending to it are not heard until they reach another host — host ${e.by}`)}`;
+    case 'host-departed': return e.restarted
+      ? `<span class="verb">✕ HOST RESTARTED</span><b>${escapeHtml(e.host)}</b>${reason(`left the cluster and came up again at its address: radios and trackers sending to it were not heard while it was down, unless they reached another host — host ${e.by}`)}`
+      : `<span class="verb">✕ HOST LEFT</span><b>${escapeHtml(e.host)}</b>${reason(`left the cluster: radios and trackers sending to it are not heard until they reach another host — host ${e.by}`)}`;
     // A site given to an incident opened with only an origin (a drill's start brings its scenario's): the map redraws with
     // it, and the feed says what came, from which drill, and who started it.
     case 'site-set': return `<span class="verb">SITE SET</span><b>${escapeHtml(e.site?.name ?? '')}</b>${reason([e.ground ?? ground(e.site), e.scenario ? `drill ${e.scenario}` : null, e.actor].filter(Boolean).join(' — '))}`;
