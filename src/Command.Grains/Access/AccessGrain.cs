@@ -90,14 +90,23 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
 
     public async Task<bool> OpenFirstRun(Person admin, string linkHash, DateTimeOffset expires)
     {
-        if (Book.People.Count > 0)
+        var first = Book.People.Count == 0;
+        // A person who can sign in with a password can let the others in: no link then. Nor for a name that is not an
+        // admin yet to set a password, or where another host opened one just now.
+        if (!first && (Book.People.Values.Any(p => p.PasswordHash is not null)
+            || !Book.People.TryGetValue(admin.UserName, out var standing) || !standing.Roles.Contains(AccessRole.Admin)
+            || (Book.LinkHash is not null && Book.LinkExpires > expires - IAccessGrain.LinkReissuedAfter)))
         {
             return false;
         }
 
         await ChangeAsync(() =>
         {
-            Book.People[admin.UserName] = admin with { Stamp = FreshStamp };
+            if (first)
+            {
+                Book.People[admin.UserName] = admin with { Stamp = FreshStamp };
+            }
+
             (Book.LinkHash, Book.LinkExpires, Book.LinkPerson) = (linkHash, expires, admin.UserName);
         });
         return true;

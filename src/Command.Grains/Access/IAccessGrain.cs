@@ -43,10 +43,17 @@ public interface IAccessGrain : IGrainWithStringKey
     Task<AccessRefusal?> RevokeDevice(string id, DateTimeOffset at);
 
     /// <summary>
-    /// On a first run (nobody in the book yet) adds <paramref name="admin"/> and keeps the one-time link's hash until
-    /// <paramref name="expires"/>; true when this call did so. With several hosts starting at once, one gets true.
+    /// While nobody can sign in with a password, opens a one-time link: on a first run (nobody in the book yet) adds
+    /// <paramref name="admin"/>; where people are in the book but none has a password (the first admin signed in with
+    /// the link and never set one, or let it run out), signs in that admin again where it is in the book with no
+    /// password. Keeps the link's hash until <paramref name="expires"/>, in place of any link before; true when this call
+    /// did so. With several hosts starting at once, one gets true: a link opened for less than
+    /// <see cref="LinkReissuedAfter"/> is not opened again.
     /// </summary>
     Task<bool> OpenFirstRun(Person admin, string linkHash, DateTimeOffset expires);
+
+    /// <summary>How long a one-time link must have been open before a host starting opens another in its place: 30 s.</summary>
+    public static readonly TimeSpan LinkReissuedAfter = TimeSpan.FromSeconds(30);
 
     /// <summary>The person the one-time link signs in, once: null when it is unknown, used or expired.</summary>
     Task<PersonEntry?> RedeemLink(string linkHash, DateTimeOffset now);

@@ -7,8 +7,9 @@ namespace Command.Host.Access;
 /// <summary>
 /// On a fresh start with nobody in the access book, one host (the grain decides which, when several start at once)
 /// creates the admin <see cref="AdminName"/> and prints a one-time sign-in link on the console, as Jupyter does: it
-/// signs in once, within <see cref="AccessOptions.FirstRunLinkLifetime"/>. The link goes to the console only, not to
-/// the log files, and the book keeps only its hash.
+/// signs in once, within <see cref="AccessOptions.FirstRunLinkLifetime"/>. Until someone has set a password, every start
+/// prints a new one in its place: a newcomer who signed in with the link and chose "Later", or let it run out, was
+/// otherwise shut out for good. The link goes to the console only, not to the log files, and the book keeps only its hash.
 /// </summary>
 public sealed partial class FirstRun(
     IGrainFactory grains, AccessBookCopy book, AccessOptions options, FirstRunConsole console, IServer server, IHostApplicationLifetime lifetime,
@@ -22,8 +23,9 @@ public sealed partial class FirstRun(
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
         await started.Task.WaitAsync(stoppingToken);
-        if (book.Book.People.Length > 0)
+        if (book.Book.People.Any(p => p.HasPassword))
         {
+            console.PrintedNone();
             return;
         }
 
@@ -32,6 +34,7 @@ public sealed partial class FirstRun(
         var admin = new Person(AdminName, [Grains.Access.AccessRole.Admin], null, 0, clock.GetUtcNow(), "first run");
         if (!await grains.GetGrain<IAccessGrain>(IAccessGrain.Key).OpenFirstRun(admin, TokenFormat.Hash(code), expires))
         {
+            console.PrintedNone();
             return;
         }
 
@@ -40,11 +43,11 @@ public sealed partial class FirstRun(
         await console.PrintAsync(
             $"""
 
-            Nobody can sign in yet. Open this link to sign in once as '{AdminName}', then set a password and add people:
+            Nobody can sign in with a password yet. Open this link to sign in once as '{AdminName}', then set a password and add people:
 
                 {link}
 
-            It works once, until {expires.UtcDateTime:HH:mm:ss} UTC.
+            It works once, until {expires.UtcDateTime:HH:mm:ss} UTC. Until a password is set, each start prints a new one.
 
             """);
         LogFirstRun(logger, AdminName, expires);
@@ -56,7 +59,7 @@ public sealed partial class FirstRun(
         return address.Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal).Replace("://[::]:", "://127.0.0.1:", StringComparison.Ordinal).TrimEnd('/');
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "First run: created the admin '{AdminName}' and printed a one-time sign-in link on the console, valid until {Expires:O}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Nobody can sign in with a password: printed a one-time sign-in link for the admin '{AdminName}' on the console, valid until {Expires:O}")]
     private static partial void LogFirstRun(ILogger logger, string adminName, DateTimeOffset expires);
 }
 
@@ -64,16 +67,24 @@ public sealed partial class FirstRun(
 public sealed class FirstRunConsole
 {
     private readonly TaskCompletionSource printed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<bool> decided = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TextWriter Out { get; init; } = Console.Out;
 
     /// <summary>Completes once the link has been printed.</summary>
     public Task Printed => printed.Task;
 
+    /// <summary>Completes once the host has started and printed a link (true) or found none to print (false).</summary>
+    public Task<bool> Decided => decided.Task;
+
     public async Task PrintAsync(string text)
     {
         await Out.WriteLineAsync(text);
         await Out.FlushAsync();
         printed.TrySetResult();
+        decided.TrySetResult(true);
     }
+
+    /// <summary>The host started with someone able to sign in, or another host printed the link.</summary>
+    public void PrintedNone() => decided.TrySetResult(false);
 }

@@ -14,9 +14,12 @@ namespace Command.Host.Access;
 /// address, never those against other names (<see cref="SignInThrottle"/>).
 /// </summary>
 public sealed class SignInGate(
-    IGrainFactory grains, IPasswordHasher<Person> hasher, PersonSessions sessions, AccessAudit audit, AccessOptions options,
+    IGrainFactory grains, IPasswordHasher<Person> hasher, PersonSessions sessions, AccessAudit audit, AccessOptions options, AccessBookCopy book,
     [FromKeyedServices(AccessClock.Key)] TimeProvider clock)
 {
+    // Where nobody has set a password, no password can be right: a newcomer is told where the way in is.
+    private const string NoPasswordYet = "; nobody has set a password yet: open the one-time sign-in link a host prints on its console as it starts (start it again for a new one)";
+
     // Verified when nobody has the name given, so a wrong name takes as long to refuse as a wrong password.
     private static readonly Person Nobody = new("", [], null, 0, DateTimeOffset.UnixEpoch, "");
     private readonly byte[] nameKey = RandomNumberGenerator.GetBytes(32);
@@ -49,13 +52,15 @@ public sealed class SignInGate(
         if (!verified)
         {
             return await FailedAsync(address, person?.UserName, person?.UserName ?? UnknownName(userName), person is null ? "unknown-user" : "wrong-password",
-                new AccessRefused("sign-in-failed", "the user name or the password is wrong"));
+                new AccessRefused("sign-in-failed", $"the user name or the password is wrong{NobodyCanSignIn()}"));
         }
 
         await Guard.Succeeded(address, person!.UserName);
         audit.SignedIn(person.UserName, address, "password");
         return Results.Ok(await sessions.StartAsync(http, person.Entry));
     }
+
+    private string NobodyCanSignIn() => book.Book.People.Length > 0 && !book.Book.People.Any(p => p.HasPassword) ? NoPasswordYet : "";
 
     public async Task<IResult> WithLinkAsync(HttpContext http, string code)
     {
@@ -69,7 +74,7 @@ public sealed class SignInGate(
         if (person is null)
         {
             return await FailedAsync(address, null, "(one-time link)", "link-refused",
-                new AccessRefused("link-refused", "this sign-in link is unknown, already used or expired; ask an admin for an account"));
+                new AccessRefused("link-refused", $"this sign-in link is unknown, already used or expired{(NobodyCanSignIn() is { Length: > 0 } none ? none : "; ask an admin for an account")}"));
         }
 
         await Guard.Succeeded(address, person.UserName);
