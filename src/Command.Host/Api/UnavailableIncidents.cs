@@ -4,8 +4,9 @@ using Command.Host.Replays;
 namespace Command.Host.Api;
 
 /// <summary>
-/// Answers 503 with Retry-After, wherever in the API an incident (or a replay) says it cannot answer now, or cannot be
-/// reached while the cluster moves it off a host that died.
+/// Answers 503 with Retry-After, wherever in the API an incident (or a replay) says it cannot answer now, cannot be
+/// reached while the cluster moves it off a host that died, or cannot be read or recorded while the cluster's storage
+/// does not answer.
 /// </summary>
 public static class UnavailableIncidents
 {
@@ -19,6 +20,12 @@ public static class UnavailableIncidents
         {
             context.Response.Clear();
             await ApiError.Unavailable(ex.Message).ExecuteAsync(context);
+        }
+        catch (Exception ex) when (Hosting.StorageUnreachable.Is(ex) && !context.Response.HasStarted)
+        {
+            // The cluster's storage is away: the incident can neither read nor record until it answers, on any host.
+            context.Response.Clear();
+            await ApiError.Unavailable(Hosting.StorageUnreachable.Said(ex)).ExecuteAsync(context);
         }
         catch (Exception ex) when (Hosting.Unreachable.Is(ex) && !context.Response.HasStarted)
         {

@@ -84,6 +84,11 @@ public sealed partial class IncidentHub(
             // The page shows this and tries again: the incident cannot be shown as it is now.
             throw Refused(incidentId, $"unavailable: {ex.Message}");
         }
+        catch (Exception ex) when (Hosting.StorageUnreachable.Is(ex))
+        {
+            // Nor while the cluster's storage is away: no host can bring it up until it answers.
+            throw Refused(incidentId, $"unavailable: {Hosting.StorageUnreachable.Said(ex)}");
+        }
     }
 
     /// <summary>

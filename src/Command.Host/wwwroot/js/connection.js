@@ -56,6 +56,7 @@ export class Connection {
       // Said once as the page turns stale: a count of seconds would stand still in the banner while the silence grew.
       this.lastLog = `no word from ${this.groupId} for over ${Math.floor(staleAfterMs / 1000)} s`;
       this.setState('stale');
+      this.probe(this.groupId);
     }
   }
 
@@ -108,10 +109,7 @@ export class Connection {
     } catch (error) {
       const message = hubMessage(error);
       if (message.startsWith('unavailable:')) {
-        // The incident cannot be shown as it is now (its recording cannot be read): say so, and try again.
-        this.lastLog = message.substring('unavailable:'.length).trim();
-        this.setState('unavailable');
-        setTimeout(() => { if (this.groupId === groupId && this.state === 'unavailable') this.rejoin(); }, unavailableRetryMs);
+        this.unavailable(groupId, message);
       } else {
         showNotice(`Could not join ${groupId}: ${message}`);
       }
@@ -121,6 +119,27 @@ export class Connection {
         this.buffered = [];
       }
     }
+  }
+
+  /**
+   * Asks for an incident gone silent, to learn why: one that cannot be brought up now (its recording unreadable, the
+   * cluster's storage away) says so, and the banner says that instead of a guess. One that answers stays stale until it
+   * is heard from: its answer says nothing of why its frames stopped.
+   */
+  async probe(groupId) {
+    try {
+      await this.hub.invoke('Join', groupId);
+    } catch (error) {
+      const message = hubMessage(error);
+      if (this.groupId === groupId && this.state === 'stale' && message.startsWith('unavailable:')) this.unavailable(groupId, message);
+    }
+  }
+
+  // The incident cannot be shown as it is now: say why, and try again.
+  unavailable(groupId, message) {
+    this.lastLog = message.substring('unavailable:'.length).trim();
+    this.setState('unavailable');
+    setTimeout(() => { if (this.groupId === groupId && this.state === 'unavailable') this.rejoin(); }, unavailableRetryMs);
   }
 
   receive(frame) {
