@@ -342,7 +342,8 @@ public sealed class IncidentProjection
         }
         else if (FlagSuppression.Suppresses(phase))
         {
-            suppression = new FlagSuppression(suppression?.Since ?? at, threatId, phase, actor, string.IsNullOrWhiteSpace(reason) ? FlagSuppression.NoReason : reason);
+            var since = suppression?.Since ?? at;
+            suppression = new FlagSuppression(since, threatId, phase, actor, string.IsNullOrWhiteSpace(reason) ? FlagSuppression.NoReason : reason, at > since ? at : null);
         }
     }
 

@@ -9,8 +9,12 @@ namespace Command.Domain.Threats;
 /// <param name="Phase">What it was declared: contained or neutralized.</param>
 /// <param name="Actor">Who declared it (a CoT marker's source, for a marker).</param>
 /// <param name="Reason">Why, as given ("marker" for a marker).</param>
+/// <param name="DeclaredAt">
+/// When the latest declaration was made, where it came after the first: contained at 11:38, neutralized at 11:39 is
+/// "since 11:38 — neutralized at 11:39". Absent where it is the first, or recorded before it was kept.
+/// </param>
 [GenerateSerializer, Immutable]
-public sealed record FlagSuppression(DateTimeOffset Since, string ThreatId, ThreatPhase Phase, string Actor, string Reason)
+public sealed record FlagSuppression(DateTimeOffset Since, string ThreatId, ThreatPhase Phase, string Actor, string Reason, DateTimeOffset? DeclaredAt = null)
 {
     /// <summary>The suppression in words: "flags suppressed: contained, declared by incident command: subject barricaded".</summary>
     public string Words => $"flags suppressed: {ThreatPhases.Name(Phase)}, declared by {Actor}: {Reason}";

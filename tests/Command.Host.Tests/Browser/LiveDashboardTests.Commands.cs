@@ -66,6 +66,12 @@ public sealed partial class LiveDashboardTests
         await Expect(dashboard.Feed.Locator("li").First).ToContainTextAsync("THREATCONTAINEDsubject barricaded — Cmdr Okafor");
         await Expect(dashboard.Page.Locator("#suppression")).ToContainTextAsync("contained, declared by Cmdr Okafor: subject barricaded");
         Assert.Equal("contained", (await scene.ThreatViewAsync()).GetProperty("phase").GetString());
+
+        // In custody: still suppressed since the containment, and the banner says when the custody was declared.
+        await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Neutralized" }).ClickAsync();
+        await dashboard.Page.Locator(".reason-menu [data-reason='subject in custody']").ClickAsync();
+        await Expect(dashboard.Page.Locator("#suppression")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(
+            @"^Flags suppressed since \d\d:\d\d:\d\d — neutralized at \d\d:\d\d:\d\d, declared by Cmdr Okafor: subject in custody$"));
         Assert.Empty(dashboard.Errors);
     }
 

@@ -1,5 +1,6 @@
 // The standing banner that says flags are suppressed, since when, and on whose word: "Flags suppressed since
-// 11:38:04 — contained, declared by incident command: subject barricaded". Units are still judged meanwhile.
+// 11:38:04 — contained, declared by incident command: subject barricaded". A later declaration says its own time:
+// "… since 11:38:04 — neutralized at 11:39:12, declared by …". Units are still judged meanwhile.
 import { clock } from './format.js';
 
 export class SuppressionBanner {
@@ -11,7 +12,7 @@ export class SuppressionBanner {
   render(suppression) {
     this.element.hidden = !suppression;
     this.element.textContent = suppression
-      ? `Flags suppressed since ${clock(Date.parse(suppression.since))} — ${suppression.phase}, declared by ${suppression.actor}: ${suppression.reason}`
+      ? `Flags suppressed since ${clock(Date.parse(suppression.since))} — ${suppression.phase}${suppression.declaredAt ? ` at ${clock(Date.parse(suppression.declaredAt))}` : ''}, declared by ${suppression.actor}: ${suppression.reason}`
       : '';
   }
 }
