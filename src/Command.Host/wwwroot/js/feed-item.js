@@ -100,12 +100,12 @@ function describe(e, picture) {
     case 'source-changed': return e.down
       ? `<span class="verb">⚠ SOURCE DOWN</span><b>${escapeHtml(e.name)}</b>${reason(`${e.detail ? `${e.detail} — ` : ''}host ${e.host}`)}`
       : e.detail
-        ? `<span class="verb">✕ SOURCE GONE</span><b>${escapeHtml(e.name)}</b>${reason(`${e.detail} — host ${e.host}`)}`
+        ? `<span class="verb">✕ SOURCE GONE</span><b>${escapeHtml(e.name)}</b>${reason(`${e.detail} — said by host ${e.host}`)}`
         : `<span class="verb">✓ SOURCE HEARD</span><b>${escapeHtml(e.name)}</b>${reason(`heard again — host ${e.host}`)}`;
     // A host of the cluster declared dead: why units reporting through its listeners went quiet together.
     case 'host-departed': return e.restarted
-      ? `<span class="verb">✕ HOST RESTARTED</span><b>${escapeHtml(e.host)}</b>${reason(`left the cluster and came up again at its address: radios and trackers sending to it were not heard while it was down, unless they reached another host — host ${e.by}`)}`
-      : `<span class="verb">✕ HOST LEFT</span><b>${escapeHtml(e.host)}</b>${reason(`left the cluster: radios and trackers sending to it are not heard until they reach another host — host ${e.by}`)}`;
+      ? `<span class="verb">✕ HOST RESTARTED</span><b>${escapeHtml(e.host)}</b>${reason(`left the cluster and came up again at its address: radios and trackers sending to it were not heard while it was down, unless they reached another host — said by host ${e.by}`)}`
+      : `<span class="verb">✕ HOST LEFT</span><b>${escapeHtml(e.host)}</b>${reason(`left the cluster: radios and trackers sending to it are not heard until they reach another host — said by host ${e.by}`)}`;
     // A site given to an incident opened with only an origin (a drill's start brings its scenario's): the map redraws with
     // it, and the feed says what came, from which drill, and who started it.
     case 'site-set': return `<span class="verb">SITE SET</span><b>${escapeHtml(e.site?.name ?? '')}</b>${reason([e.ground ?? ground(e.site), e.scenario ? `drill ${e.scenario}` : null, e.actor].filter(Boolean).join(' — '))}`;
