@@ -130,8 +130,19 @@ public sealed partial class LiveDashboardTests
         // Nor is the threat live on the map: it says the phase it stood in at the close, drawn grey.
         await Expect(dashboard.Threat().Locator(".threat-label")).ToHaveTextAsync("THREAT · ACTIVE AT CLOSE");
         await Expect(dashboard.Threat()).ToHaveClassAsync(new Regex(@"\bclosed\b"));
+        // Its flags stand as they were at the close, grey: none is a live alert asking to be acted on.
+        await Expect(dashboard.Page.Locator(".at-close")).ToBeVisibleAsync();
+        var grey = await dashboard.Page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).getPropertyValue('--stale').trim()");
+        var word = dashboard.Row("P1").Locator(".flag-word");
+        await Expect(word).ToHaveCSSAsync("background-color", Rgb(grey));
+        await Expect(dashboard.ActiveFlags.Locator("li[data-subject='P1'] .flag-word")).ToHaveCSSAsync("background-color", Rgb(grey));
+        await dashboard.Page.WaitForFunctionAsync("() => window.commandPage.mapView.units.drawn('P1')?.tag?.endsWith('AT CLOSE')");
         await Expect(dashboard.Page.Locator($"#incident-picker option[value='{scene.IncidentId}']")).ToHaveTextAsync(new Regex(@"\(closed\)$"));
     }
+
+    // "#8b98a6" as a style sheet computes it: "rgb(139, 152, 166)".
+    private static string Rgb(string hex) =>
+        $"rgb({Convert.ToInt32(hex[1..3], 16)}, {Convert.ToInt32(hex[3..5], 16)}, {Convert.ToInt32(hex[5..7], 16)})";
 
     private static async Task ExpectCommandsRefusedAsync(Dashboard dashboard, string refusal)
     {

@@ -22,6 +22,8 @@ export class ClosedBanner {
   }
 
   render(closed) {
+    // The page's flags stand as they were at the close, greyed, with nothing to acknowledge (css: body.incident-closed).
+    document.body.classList.toggle('incident-closed', Boolean(closed));
     this.element.hidden = !closed;
     this.element.textContent = closed ? closedWords(closed) : '';
   }

@@ -65,7 +65,7 @@ export function paintSymbol(ctx, e, palette, picked) {
     ctx.strokeStyle = palette.info;
     ctx.stroke();
   }
-  const key = `s|${look.shape}|${look.fill}|${look.flag}|${look.acknowledged}|${Boolean(look.alarm)}|${e.size}`;
+  const key = `s|${look.shape}|${look.fill}|${look.flag}|${look.acknowledged}|${look.closed}|${Boolean(look.alarm)}|${e.size}`;
   const bitmap = bitmaps.get(key) ?? remember(key, symbolBitmap(look, e.size, palette));
   ctx.globalAlpha = look.faded ? 0.55 : 1;
   ctx.drawImage(bitmap, Math.round(e.x - bitmap.half), Math.round(e.y - bitmap.half), bitmap.side, bitmap.side);
@@ -134,7 +134,7 @@ function symbolBitmap(look, size, palette) {
     ctx.beginPath();
     ctx.arc(half, half, size * 0.72, 0, Math.PI * 2);
     ctx.lineWidth = look.flag === 'alert' ? 4 : 3;
-    ctx.strokeStyle = look.flag === 'alert' ? palette.alert : palette.watch;
+    ctx.strokeStyle = look.closed ? palette.stale : look.flag === 'alert' ? palette.alert : palette.watch;
     ctx.setLineDash(look.acknowledged ? [2, 3] : look.flag === 'watch' ? [6, 4] : []);
     ctx.stroke();
     ctx.setLineDash([]);

@@ -13,7 +13,8 @@ export function readPalette(element = document.documentElement) {
   return Object.fromEntries(names.map(n => [n, style.getPropertyValue(`--${n}`).trim()]));
 }
 
-export function unitLook(unit, palette) {
+/** A closed incident's flags stand as they were at the close, in grey: nobody is asked to act on them any more. */
+export function unitLook(unit, palette, closed = false) {
   const judged = closes(unit.role);
   const flagged = unit.flag === 'alert' || unit.flag === 'watch';
   const stale = unit.state === 'stale';
@@ -21,21 +22,22 @@ export function unitLook(unit, palette) {
   const f = flag(unit.flag);
   const fill = stale ? palette.stale : !judged ? palette.text : stateColour(unit.state, palette);
   const alarm = unit.alarm ? `⚠ ${unit.alarm.kind.toUpperCase()}` : '';
-  const flagTag = flagged ? `${f.mark} ${f.word}${unit.acknowledged ? ' · ACK' : ''}` : '';
+  const flagTag = flagged ? `${f.mark} ${f.word}${unit.acknowledged ? ' · ACK' : ''}${closed ? ' AT CLOSE' : ''}` : '';
   return {
     shape: role(unit.role).shape,
     fill,
     flag: flagged ? unit.flag : 'none',
     alarm,
     acknowledged: Boolean(unit.acknowledged),
+    closed,
     faded: stale,
     // The state's mark (▼ closing, ■ holding, ▲ opening, ◎ arrived) says in shape what the fill says in colour.
     mark: stale || unit.state === 'unknown' ? '' : s.mark,
     markColour: judged ? fill : palette.text,
     callsign: unit.callsign,
     tag: alarm ? [alarm, flagTag].filter(Boolean).join(' · ') : flagTag || (stale ? `${s.mark} ${unit.signedOff ? 'SIGNED OFF' : s.word}` : ''),
-    tagBack: alarm || unit.flag === 'alert' ? palette.alert : unit.flag === 'watch' ? palette.watch : palette.stale,
-    tagText: alarm || unit.flag === 'alert' ? '#fff' : '#000',
+    tagBack: closed ? palette.stale : alarm || unit.flag === 'alert' ? palette.alert : unit.flag === 'watch' ? palette.watch : palette.stale,
+    tagText: !closed && (alarm || unit.flag === 'alert') ? '#fff' : '#000',
     rank: rank(unit),
   };
 }

@@ -65,7 +65,7 @@ export class UnitLayer {
   }
 
   update(change) {
-    if (change.reset) {
+    if (change.reset || change.closed) {
       this.paintAll(true);
       return;
     }
@@ -167,7 +167,7 @@ export class UnitLayer {
     const p = this.map.latLngToLayerPoint([lat, lon]);
     const trail = this.picture.trails.get(id) ?? [];
     Object.assign(e, { unit, lat, lon, x: p.x, y: p.y, size: this.size, moved: true });
-    e.look = unitLook(unit, this.palette);
+    e.look = unitLook(unit, this.palette, Boolean(this.picture.closed));
     e.labelSize = this.measure(e.look);
     e.distanceM = distance(unit);
     e.headingDeg = heading(fix, trail);
