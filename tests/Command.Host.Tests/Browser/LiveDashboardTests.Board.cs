@@ -165,6 +165,9 @@ public sealed partial class LiveDashboardTests
         await Expect(beside).ToHaveTextAsync("“GOLF 7 (MEDIC)”");
         await Expect(beside).ToHaveAttributeAsync("title", "its device reports as “GOLF 7 (MEDIC)”");
         await Expect(row.Locator(".callsign b")).ToHaveTextAsync("GOLF 7");
+        // The callsign it is enrolled under stays whole beside it; the device's name gives way (whole on hover).
+        Assert.True(await row.Locator(".callsign b").EvaluateAsync<bool>("b => [...b.querySelectorAll('*'), b].every(e => e.scrollWidth <= e.clientWidth + 1)"),
+            "the enrolled callsign is cut to make room for the device's name");
         var lines = dashboard.Feed.Locator("li[data-type='unit-device-renamed']");
         await Expect(lines).ToHaveCountAsync(1);
         await Expect(lines.First).ToContainTextAsync("✎ RENAMEDGOLF 7its device now reports as “GOLF 7 (MEDIC)” (was “GOLF 7”)");
