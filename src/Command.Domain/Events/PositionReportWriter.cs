@@ -29,6 +29,7 @@ public static class PositionReportWriter
     private static readonly JsonEncodedText VerticalAccuracyM = JsonEncodedText.Encode("verticalAccuracyM");
     private static readonly JsonEncodedText StaleAt = JsonEncodedText.Encode("staleAt");
     private static readonly JsonEncodedText ClockCorrectionS = JsonEncodedText.Encode("clockCorrectionS");
+    private static readonly JsonEncodedText ReceivedBy = JsonEncodedText.Encode("receivedBy");
     private static readonly Names Declared = new(n => n);
     // A source as a report names it ("cot", "osmand"), not camel-cased from its kind ("coT").
     private static readonly Names CamelCase = new(JsonNamingPolicy.CamelCase.ConvertName, source => source.ToLowerInvariant());
@@ -37,7 +38,8 @@ public static class PositionReportWriter
     /// <param name="report">The report.</param>
     /// <param name="camelCaseEnums">Enums in camelCase, as the web API writes them (a source as a report names it, "cot"); otherwise as declared, as the recording does.</param>
     /// <param name="coordinateDecimals">Decimals of latitude and longitude to write, for display; null writes them exactly, as recorded.</param>
-    public static void Write(Utf8JsonWriter writer, PositionReport report, bool camelCaseEnums, int? coordinateDecimals = null)
+    /// <param name="receivedBy">Whether to write the host that took the report in, as the recording keeps it; a page has no use for it.</param>
+    public static void Write(Utf8JsonWriter writer, PositionReport report, bool camelCaseEnums, int? coordinateDecimals = null, bool receivedBy = true)
     {
         var names = camelCaseEnums ? CamelCase : Declared;
         writer.WriteStartObject();
@@ -80,6 +82,11 @@ public static class PositionReportWriter
         }
 
         WriteIfSet(writer, ClockCorrectionS, report.ClockCorrectionS);
+        if (receivedBy && report.ReceivedBy is { } host)
+        {
+            writer.WriteString(ReceivedBy, host);
+        }
+
         writer.WriteEndObject();
     }
 

@@ -25,6 +25,11 @@ namespace Command.Domain.Reports;
 /// <param name="ClockCorrectionS">Seconds the host moved <paramref name="FixTime"/> and <paramref name="StaleAt"/> by because
 /// the device's clock is off its own (positive: the device's clock runs behind), where it did; set by the intake, never by a
 /// source.</param>
+/// <param name="ReceivedBy">The host whose listener or API took the report in (its silo's address, as
+/// <see cref="Events.HostDeparted.Host"/> names a host), so that the after-action report counts a unit as gone with a host
+/// that left the cluster only where its reports came in through that host; set by the host as it hands the report to the
+/// incident, never by a source. Absent in reports recorded before hosts were named, and in reports no host took in (a
+/// benchmark's, a test's).</param>
 [GenerateSerializer, Immutable]
 public sealed record PositionReport(
     string UnitId,
@@ -41,4 +46,5 @@ public sealed record PositionReport(
     AltitudeDatum? AltitudeDatum = null,
     double? VerticalAccuracyM = null,
     DateTimeOffset? StaleAt = null,
-    double? ClockCorrectionS = null);
+    double? ClockCorrectionS = null,
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(Events.HostAddressJson))] string? ReceivedBy = null);

@@ -7,9 +7,16 @@ using Command.Ingest.Intake;
 
 namespace Command.Host.Ingest;
 
-/// <summary>Delivers screened input to the incident grains: one grain call per batch per incident.</summary>
-public sealed class GrainIncidentPort(IGrainFactory grains) : IIncidentPort
+/// <summary>
+/// Delivers screened input to the incident grains: one grain call per batch per incident. Each report is handed on as
+/// taken in by this host (<see cref="PositionReport.ReceivedBy"/>), so the after-action report knows whose leaving the
+/// cluster took a unit's fixes with it.
+/// </summary>
+public sealed class GrainIncidentPort(IGrainFactory grains, ILocalSiloDetails silo) : IIncidentPort
 {
+    // One string for every report this host takes in: a recording names its host on each.
+    private readonly string host = silo.SiloAddress.Endpoint.ToString();
+
     public async Task<IReadOnlyList<Rejection?>> SubmitAsync(
         string incidentId, IReadOnlyList<PositionReport> reports, IReadOnlyList<InputRejected> refused, UnknownUnitPolicy unknownUnits, CancellationToken cancellationToken)
     {
@@ -19,7 +26,7 @@ public sealed class GrainIncidentPort(IGrainFactory grains) : IIncidentPort
             UnknownUnitPolicy.Refuse => false,
             _ => null,
         };
-        return await grains.GetGrain<IIncidentGrain>(incidentId).Submit([.. reports], [.. refused], autoEnrol);
+        return await grains.GetGrain<IIncidentGrain>(incidentId).Submit([.. reports.Select(r => r with { ReceivedBy = host })], [.. refused], autoEnrol);
     }
 
     public async Task<IReadOnlyList<PositionReport>> ClockCorrectedFixesAsync(string incidentId, IReadOnlyList<string> unitIds, CancellationToken cancellationToken) =>

@@ -63,7 +63,7 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
         if (value.LastFix is { } fix)
         {
             writer.WritePropertyName(LastFix);
-            PositionReportWriter.Write(writer, fix, camelCaseEnums: true, CoordinateDecimals);
+            PositionReportWriter.Write(writer, fix, camelCaseEnums: true, CoordinateDecimals, receivedBy: false);
         }
 
         WriteIfSet(writer, ThreatId, value.ThreatId);
@@ -140,11 +140,14 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
 
     /// <summary>
     /// The assessment with its numbers as a frame carries them: distances to 0.1 m, closing rate to 0.01 m/s, times
-    /// to 0.1 s, the fix's position to seven decimals.
+    /// to 0.1 s, the fix's position to seven decimals; and without the host that took the fix in, which the recording keeps
+    /// for the after-action report and nothing on the page reads.
     /// </summary>
     public static UnitAssessment Round(UnitAssessment unit) => unit with
     {
-        LastFix = unit.LastFix is { } fix ? fix with { Position = new(Math.Round(fix.Position.Latitude, CoordinateDecimals), Math.Round(fix.Position.Longitude, CoordinateDecimals)) } : null,
+        LastFix = unit.LastFix is { } fix
+            ? fix with { Position = new(Math.Round(fix.Position.Latitude, CoordinateDecimals), Math.Round(fix.Position.Longitude, CoordinateDecimals)), ReceivedBy = null }
+            : null,
         HeldAt = unit.HeldAt is { } held ? new(Math.Round(held.Latitude, CoordinateDecimals), Math.Round(held.Longitude, CoordinateDecimals)) : null,
         DistanceM = RoundTo(unit.DistanceM, Metres),
         PathDistanceM = RoundTo(unit.PathDistanceM, Metres),
