@@ -12,8 +12,8 @@ public sealed partial class AfterActionFold
 
     // A host's leaving, in the timeline (so the AAR/IP's key moment) and incident command's log, says which units' fixes
     // it took with it and for how long: measured from the recording, every unit whose reports stopped before it left and
-    // resumed after, longer than their cadence explains. Said once the record is read to its end, for who came back is
-    // known only then.
+    // resumed after, longer than their cadence explains, and that reported through it where the recording says which host
+    // took its reports in. Said once the record is read to its end, for who came back is known only then.
     private void SayUnitsUnheardWithHosts()
     {
         foreach (var (at, host) in departures)

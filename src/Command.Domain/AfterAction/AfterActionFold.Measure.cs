@@ -55,7 +55,7 @@ public sealed partial class AfterActionFold
     private static UnitMoment Earlier(UnitMoment? first, string unitId, DateTimeOffset at) =>
         first is not null && first.Time <= at ? first : new UnitMoment(unitId, at);
 
-    private void OnFix(string unitId, GeoPoint position, DateTimeOffset time, ReportedFloor reported, double? clockCorrectionS)
+    private void OnFix(string unitId, GeoPoint position, DateTimeOffset time, ReportedFloor reported, double? clockCorrectionS, string? receivedBy)
     {
         var unit = Enrol(unitId, unitId, Units.UnitRole.Unassigned, time);
         LogRefusals(unit, time);
@@ -78,7 +78,7 @@ public sealed partial class AfterActionFold
             Log(silentFrom, unitId, "silent", $"Not heard for {Durations.Clock(time - silentFrom)} after its report{FromThreat(unit)}: its device sent nothing until {time.UtcDateTime:HH:mm:ss} UTC");
         }
 
-        unit.Took(time, clockCorrectionS, drillClock, lostWith?.Host);
+        unit.Took(time, clockCorrectionS, drillClock, lostWith?.Host, receivedBy);
         if (clockCorrectionS is { } correction && (unit.LastClockLogged is not { } logged || Math.Abs(correction - logged) >= ClockLoggedAgainS))
         {
             // Found off, or off by more since it was: its fix times are the host's reckoning from here, as its log says.

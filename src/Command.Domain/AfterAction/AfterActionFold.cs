@@ -64,11 +64,12 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     /// Folds an accepted position given by its parts: what <see cref="Apply"/> does for a
     /// <see cref="PositionAccepted"/>, for readers that pick the parts out of a recorded line without building the event.
     /// </summary>
-    public void ApplyPosition(string unitId, GeoPoint position, DateTimeOffset fixTime, DateTimeOffset time, ReportedFloor floor = default, double? clockCorrectionS = null)
+    public void ApplyPosition(string unitId, GeoPoint position, DateTimeOffset fixTime, DateTimeOffset time, ReportedFloor floor = default, double? clockCorrectionS = null,
+        string? receivedBy = null)
     {
         eventCount++;
         ended = ended is { } last && last > time ? last : time;
-        OnFix(unitId, position, fixTime, floor, clockCorrectionS);
+        OnFix(unitId, position, fixTime, floor, clockCorrectionS, receivedBy);
     }
 
     public void Apply(IncidentEvent e)
@@ -261,7 +262,8 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 Log(e.Time, null, "closed", $"Incident closed: {closed.Reason} ({closed.Actor})");
                 break;
             case PositionAccepted accepted:
-                OnFix(accepted.Report.UnitId, accepted.Report.Position, accepted.Report.FixTime, ReportedFloor.Of(accepted.Report), accepted.Report.ClockCorrectionS);
+                OnFix(accepted.Report.UnitId, accepted.Report.Position, accepted.Report.FixTime, ReportedFloor.Of(accepted.Report), accepted.Report.ClockCorrectionS,
+                    accepted.Report.ReceivedBy);
                 break;
             case InputRejected refused:
                 rejected[refused.Reason] = rejected.GetValueOrDefault(refused.Reason) + 1;

@@ -3,7 +3,8 @@ namespace Command.Domain.AfterAction;
 /// <summary>
 /// A unit's fixes lost while a host was down: its reports stopped before the host was recorded leaving the cluster
 /// (<see cref="Events.HostDeparted"/>) and resumed after, a gap longer than its cadence explains
-/// (<see cref="ReportGap.Unexplained"/>). Radios and trackers sending to that host were not heard until they reached
+/// (<see cref="ReportGap.Unexplained"/>), its last report before taken in by that host where the recording says which
+/// (<see cref="Reports.PositionReport.ReceivedBy"/>). Radios and trackers sending to that host were not heard until they reached
 /// another, so what the unit did meanwhile is not in the recording: a first (on scene, inside, contact) set by its
 /// first fix back happened at or before that fix, not at it.
 /// </summary>

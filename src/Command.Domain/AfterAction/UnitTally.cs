@@ -143,6 +143,9 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
 
     private DateTimeOffset? lastReport;
 
+    // The host that took its latest report in, where the recording says (see LostWith).
+    private string? lastReceivedBy;
+
     /// <summary>The correction of its device's clock its activity log last said; null before it said one.</summary>
     public double? LastClockLogged { get; set; }
 
@@ -169,8 +172,9 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     /// units were judged on, <paramref name="drillClock"/> (a drill played at 10× whose units report every 2 s of its
     /// script reports "every 2 s", as every other duration the report gives is the drill's).
     /// </summary>
-    /// <remarks><paramref name="hostLeft"/> is the host whose leaving the cluster took its fixes since its last with it, if one did (<see cref="LostWith"/>).</remarks>
-    public void Took(DateTimeOffset fixTime, double? clockCorrectionS = null, Incidents.DrillClock? drillClock = null, string? hostLeft = null)
+    /// <remarks><paramref name="hostLeft"/> is the host whose leaving the cluster took its fixes since its last with it, if one did (<see cref="LostWith"/>);
+    /// <paramref name="receivedBy"/> the host that took this report in, where the recording says.</remarks>
+    public void Took(DateTimeOffset fixTime, double? clockCorrectionS = null, Incidents.DrillClock? drillClock = null, string? hostLeft = null, string? receivedBy = null)
     {
         TakenAsStamped = clockCorrectionS is null;
         // Counted in the round being played (a receiver may send five fixes a second: intervals are kept in tenths), and
@@ -194,7 +198,10 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
             }
         }
 
-        lastReport = lastReport is { } latest && latest > fixTime ? latest : fixTime;
+        if (lastReport is not { } latest || fixTime >= latest)
+        {
+            (lastReport, lastReceivedBy) = (fixTime, receivedBy);
+        }
     }
 
     /// <summary>
@@ -216,12 +223,14 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     /// the unit's fixes with it up to <paramref name="until"/> (its next fix, or the end of the record): the first that
     /// left after its last report, while it was still heard (not silent yet, as <see cref="HeardUntil"/> tells silence),
     /// where the gap from its last report to <paramref name="until"/> is longer than its cadence explains
-    /// (<see cref="ReportGap.Unexplained"/>). A unit reporting on time across the departure, through another host, was not
-    /// lost with it; nor was one already silent. Null where none did.
+    /// (<see cref="ReportGap.Unexplained"/>), and, where the recording says which host took its last report in, that
+    /// host. A unit reporting on time across the departure, through another host, was not lost with it; nor was one
+    /// already silent, nor one whose last report came in through another host and fell silent on its own. Null where none did.
     /// </summary>
     public (DateTimeOffset At, string Host)? LostWith(DateTimeOffset until, IReadOnlyList<(DateTimeOffset At, string Host)> departures) =>
         lastReport is { } last && ReportGap.Unexplained(until - last, UsualIntervalS(Current))
-            && departures.FirstOrDefault(d => d.At > last && d.At <= until && (d.At - last).TotalSeconds <= SilenceS) is { Host: not null } left
+            && departures.FirstOrDefault(d => d.At > last && d.At <= until && (d.At - last).TotalSeconds <= SilenceS
+                && (lastReceivedBy is null || string.Equals(d.Host, lastReceivedBy, StringComparison.Ordinal))) is { Host: not null } left
             ? left
             : null;
 

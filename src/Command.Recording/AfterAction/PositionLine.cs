@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Command.Domain.AfterAction;
+using Command.Domain.Events;
 using Command.Domain.Geometry;
 using Command.Domain.Reports;
 
 namespace Command.Recording.AfterAction;
 
 /// <summary>
-/// Picks unit, fix time, position, what it says of its floor, how far its device's clock was put right and event time out of a recorded position-accepted line without
+/// Picks unit, fix time, position, what it says of its floor, how far its device's clock was put right, the host that took it in and event time out of a recorded position-accepted line without
 /// building the event: positions are nearly every line of a session, and the report needs only these values of each.
 /// Any line it does not recognise is left to the full decoder.
 /// </summary>
@@ -15,9 +16,9 @@ internal static class PositionLine
     private static readonly byte[] Prefix = "{\"type\":\"position-accepted\",\"report\":{"u8.ToArray();
 
     public static bool TryParse(ReadOnlySpan<byte> line, out string unitId, out GeoPoint position, out DateTimeOffset fixTime, out DateTimeOffset time, out ReportedFloor floor,
-        out double? clockCorrectionS)
+        out double? clockCorrectionS, out string? receivedBy)
     {
-        (unitId, position, fixTime, time, floor, clockCorrectionS) = ("", default, default, default, default, null);
+        (unitId, position, fixTime, time, floor, clockCorrectionS, receivedBy) = ("", default, default, default, default, null, null);
         int? stated = null;
         double? altitude = null, vertical = null;
         AltitudeDatum? datum = null;
@@ -60,6 +61,10 @@ internal static class PositionLine
             else if (depth == 2 && reader.ValueTextEquals("clockCorrectionS"u8) && reader.Read())
             {
                 clockCorrectionS = reader.TokenType == JsonTokenType.Number ? reader.GetDouble() : null;
+            }
+            else if (depth == 2 && reader.ValueTextEquals("receivedBy"u8) && reader.Read())
+            {
+                receivedBy = reader.TokenType == JsonTokenType.String ? HostAddressJson.Read(ref reader) : null;
             }
             else if (depth == 2 && reader.ValueTextEquals("altitudeDatum"u8) && reader.Read())
             {

@@ -21,13 +21,17 @@ public sealed class HostOutageTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    // With perimeterNeverBack, Perimeter 3 reported through that host too and never reached another.
-    private static async Task<AfterActionReport> ReportAsync(bool perimeterNeverBack = false)
+    // With perimeterNeverBack, Perimeter 3 reported through that host too and never reached another; with named, each report
+    // says the host that took it in: Adam 1's and Adam 2's that host, every other unit's another.
+    private static async Task<AfterActionReport> ReportAsync(bool perimeterNeverBack = false, bool named = false)
     {
         var left = GoldenDrill.T0.AddSeconds(240);
         var recorded = GoldenDrill.Recorded
             .Where(e => e is not PositionAccepted { Report: { UnitId: "A1" or "A2" } fix } || fix.FixTime < GoldenDrill.T0.AddSeconds(230) || fix.FixTime > GoldenDrill.T0.AddSeconds(270))
             .Where(e => !perimeterNeverBack || e is not PositionAccepted { Report: { UnitId: "P3" } p3 } || p3.FixTime < GoldenDrill.T0.AddSeconds(230))
+            .Select(e => named && e is PositionAccepted { Report: var report } accepted
+                ? accepted with { Report = report with { ReceivedBy = report.UnitId is "A1" or "A2" ? Host : "127.0.0.1:11921" } }
+                : e)
             .ToList();
         var at = recorded.FindLastIndex(e => e.Time <= left) + 1;
         recorded.Insert(at, new HostDeparted(Host, "127.0.0.1:11921") { Time = left });
@@ -71,6 +75,28 @@ public sealed class HostOutageTests
         Assert.Equal(
             [(GoldenDrill.T0.AddSeconds(229), "Last heard 113 m from the threat: its fixes were lost while its host 127.0.0.1:11911 was down (it left the cluster at 15:04:00 UTC), and not heard again in the 2:51 to the end of the record")],
             p3.Activity.Where(a => a.Activity.StartsWith("Last heard", StringComparison.Ordinal)).Select(a => (a.Time, a.Activity)));
+    }
+
+    [Fact]
+    public async Task A_unit_that_reported_through_another_host_and_went_quiet_as_one_left_is_said_silent_on_its_own()
+    {
+        // Perimeter 3's reports came in through another host: it went quiet as this one left, on its own.
+        var report = await ReportAsync(perimeterNeverBack: true, named: true);
+
+        var draft = AarDraft.Build(report, []);
+        var p3 = Ics214Form.Build(report, null, "eval.kim", Golden.WrittenAt).Single(f => f.Subject == "P3");
+        using var file = new MemoryStream();
+        AarDocument.WriteDocx(draft, file);
+        var units = Docx.Read(file.ToArray()).Tables[0];
+
+        Assert.Contains("15:04:00 Host 127.0.0.1:11911 left the cluster: radios and trackers sending to it were not heard until they reached another host (said by host 127.0.0.1:11921)"
+            + "; 2 units that reported through it unheard 15:03:49–15:04:31 UTC (0:42): Adam 1 (A1), Adam 2 (A2)", Said(draft));
+        Assert.Contains("15:03:49 Perimeter 3 (P3) last heard 113 m from the threat: not heard again in the 2:51 to the end of the record", Said(draft));
+        Assert.Equal(
+            [(GoldenDrill.T0.AddSeconds(229), "Last heard 113 m from the threat: not heard again in the 2:51 to the end of the record")],
+            p3.Activity.Where(a => a.Activity.StartsWith("Last heard", StringComparison.Ordinal)).Select(a => (a.Time, a.Activity)));
+        Assert.Equal("229, every 1 s; last heard 08:03:49, 113 m from the threat; silent for the last 2:51", units.Single(r => r[0] == "P3")[^1]);
+        Assert.Equal(["A1", "A2"], report.FixesLost!.Value.Select(l => l.UnitId));
     }
 
     [Fact]
