@@ -133,7 +133,7 @@ public sealed partial class CotUdpListener(string section, UdpListenerOptions op
 
         if (!limiter.TryAcquire(address, grant))
         {
-            context.RateLimited(ReportSource.CoT, address);
+            context.RateLimited(ReportSource.CoT, address, section);
             return null;
         }
 

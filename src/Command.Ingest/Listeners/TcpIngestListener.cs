@@ -472,7 +472,7 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
             return true;
         }
 
-        context.RateLimited(Source, source.Address);
+        context.RateLimited(Source, source.Address, section);
         return false;
     }
 }

@@ -22,6 +22,9 @@ public sealed class RateLimitTests
         var delivered = await rig.Port.WaitForAsync(4);
         Assert.Equal(["HOP-0", "HOP-1", "HOP-2", "OTHER"], delivered.Select(d => d.Report!.UnitId));
         Assert.Equal(2, rig.Meters.Rejected("rate-limited", "CoT"));
+        // The log names the settings a relay's address needs raised.
+        Assert.Contains(rig.Log.Lines("RejectionLog"), l => l.Contains(
+            "127.0.0.2 is sending faster than its rate limit (Ingest:Cot:Udp:RatePerSecond; a relay sending for many units gets one of its own with Ingest:Cot:Udp:Allow:<n>:Address and RatePerSecond)", StringComparison.Ordinal));
     }
 
     [Fact(Timeout = 30_000)]
