@@ -407,7 +407,7 @@ public sealed class AfterActionFoldTests
 
         Assert.Equal(
             [
-                (S(60), "E5", "Not heard for 5:00 after its report 31 m from the threat: its device sent nothing until 15:06:00 UTC"),
+                (S(60), "E5", "Not heard for 5:00 after its report 31 m from the threat: no report of it was taken until 15:06:00 UTC"),
                 (S(60), "S1", "Last heard 40 m from the threat: not heard again in the 9:00 to the end of the record"),
             ],
             report.Activity.Where(a => a.Kind == "silent").Select(a => (a.Time, a.UnitId, a.Text)));
