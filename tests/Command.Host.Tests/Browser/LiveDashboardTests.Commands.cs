@@ -462,6 +462,14 @@ public sealed partial class LiveDashboardTests
         Assert.Equal("rescueTaskForce", (await scene.UnitAsync("R1")).GetProperty("role").GetString());
         await using var later = await Dashboard.OpenAsync(host, scene.IncidentId);
         await Expect(later.Feed.Locator("li[data-type='unit-role-changed'][data-subject='R1']")).ToContainTextAsync("ROLERescue 1 → Rescue task forcetest-commander");
+
+        // The page says what it did, with the way back: a stray pick is undone in one press, and recorded as a change back.
+        var notice = dashboard.Page.Locator("#notice");
+        await Expect(notice).ToContainTextAsync("Rescue 1 reassigned: Contact → Rescue task force.");
+        await notice.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Undo (back to Contact)" }).ClickAsync();
+        await Expect(dashboard.Row("R1")).ToHaveAttributeAsync("data-role", "contact");
+        await Expect(dashboard.Feed.Locator("li[data-type='unit-role-changed'][data-subject='R1']")).ToHaveCountAsync(2);
+        Assert.Equal("contact", (await scene.UnitAsync("R1")).GetProperty("role").GetString());
         Assert.Empty(dashboard.Errors);
     }
 

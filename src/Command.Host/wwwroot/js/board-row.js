@@ -5,6 +5,7 @@
 import { roles, flag, shapeSvg, state, closes, escapeHtml } from './symbols.js';
 import { metres, rate, span, age, since, clock } from './format.js';
 import { callsignEnds, idEnds, endsHtml } from './name-ends.js';
+import { showUndo } from './notice.js';
 
 const sources = { json: 'JSON', simulator: 'SIM', cot: 'CoT', nmea: 'NMEA', aprs: 'APRS', osmand: 'OsmAnd' };
 
@@ -20,8 +21,15 @@ export function createRow(commands, onClick) {
   select.innerHTML = roles.map(r => `<option value="${r.value}">${r.label}</option>`).join('');
   select.addEventListener('click', e => e.stopPropagation());
   select.addEventListener('change', async () => {
-    const ok = await commands.changeRole(tr.dataset.unit, roles.find(r => r.value === select.value).wire);
-    if (!ok) select.value = tr.dataset.role;
+    const [unitId, before, after] = [tr.dataset.unit, roles.find(r => r.value === tr.dataset.role), roles.find(r => r.value === select.value)];
+    const ok = await commands.changeRole(unitId, after.wire);
+    if (!ok) {
+      select.value = tr.dataset.role;
+      return;
+    }
+    // Reassigned at once, as a commander means it; said, with the way back, in case the pick was a stray one.
+    const callsign = tr.querySelector('.callsign b')?.title || unitId;
+    if (before) showUndo(`${callsign} reassigned: ${before.label} → ${after.label}.`, `Undo (back to ${before.label})`, () => commands.changeRole(unitId, before.wire));
   });
   tr.addEventListener('click', e => { if (!e.target.closest('button, select, a')) onClick(tr.dataset.unit); });
   return {

@@ -17,6 +17,29 @@ export function showNotice(message, kind = 'error') {
   timer = setTimeout(() => { element.hidden = true; }, kind === 'error' ? 12000 : 5000);
 }
 
+/**
+ * Says what was just done, with a button that takes it back, for a few seconds: a stray pick on a touch screen is
+ * undone in one press rather than left to stand.
+ */
+export function showUndo(message, label, undo) {
+  if (!element) return;
+  element.textContent = message;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'undo';
+  button.textContent = label;
+  button.addEventListener('click', e => {
+    e.stopPropagation();
+    element.hidden = true;
+    undo();
+  });
+  element.append(' ', button);
+  element.dataset.kind = 'info';
+  element.hidden = false;
+  clearTimeout(timer);
+  timer = setTimeout(() => { element.hidden = true; }, 10000);
+}
+
 /** Runs a command and shows why it failed instead of letting the rejection go unheard. */
 export async function attempt(action) {
   try {
