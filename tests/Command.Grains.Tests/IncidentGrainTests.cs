@@ -342,6 +342,14 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
             fixture.Log.Events(id).OfType<ThreatMarkerDeleted>().Select(e => e with { Sequence = 0, Time = default }));
         threat = Assert.Single((await incident.GetView())!.Threats);
         Assert.Equal((ThreatPhase.Contained, null, null), (threat.Phase, threat.Sighted, threat.MarkerDeleted));
+
+        // The deletion passed on again (a TAK Server sends it once more) is a repeat, also once the incident is restored.
+        var again = await incident.DeleteMarker("HOSTILE-9", "cot:HOSTILE-9@127.0.0.1");
+        await incident.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+        var restored = await incident.DeleteMarker("HOSTILE-9", "cot:HOSTILE-9@127.0.0.1");
+        Assert.Equal((RejectReason.Duplicate, "the deletion of sighted marker HOSTILE-9 is already recorded"), (again?.Reason, again?.Detail));
+        Assert.Equal(again, restored);
+        Assert.Single(fixture.Log.Events(id).OfType<ThreatMarkerDeleted>());
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed class IncidentProjection
     // refused as another commander's.
     private readonly Dictionary<string, FlagAcknowledged> acknowledged = new(StringComparer.Ordinal);
     private readonly SortedSet<string> hostsDeparted = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> sightingsDeleted = new(StringComparer.Ordinal);
     private readonly DrillClock drillClock = new();
     private ClosingAssessment? assessment;
     private IncidentOpened? opened;
@@ -103,6 +104,12 @@ public sealed class IncidentProjection
     /// (see <see cref="HostDeparted"/>).
     /// </summary>
     public IReadOnlySet<string> HostsDeparted => hostsDeparted;
+
+    /// <summary>
+    /// The markers of sightings (<see cref="ThreatSighted"/>) deleted on a device: the deletion sent again (a TAK Server
+    /// passing it on once more) is a repeat, not a message of no position.
+    /// </summary>
+    public IReadOnlySet<string> SightingsDeleted => sightingsDeleted;
 
     /// <summary>True once the incident was opened (closed or not).</summary>
     public bool Exists => Site is not null;
@@ -217,6 +224,7 @@ public sealed class IncidentProjection
             case ThreatMarkerDeleted { Sighting: true } deleted when threats.TryGetValue(deleted.ThreatId, out var sighted):
                 // The sighting's marker gone: nothing more to say of it. The threat stands as it did.
                 threats[deleted.ThreatId] = sighted.Sighted?.Marker == deleted.Marker ? sighted with { Sighted = null } : sighted;
+                sightingsDeleted.Add(deleted.Marker);
                 return [];
             case ThreatSighted seen when threats.TryGetValue(seen.ThreatId, out var contained):
                 // Said, not judged: the threat stays where it was contained, in its phase, until a commander declares it active.
@@ -421,7 +429,8 @@ public sealed class IncidentProjection
         siteGiven,
         Round == 1 ? null : Round,
         Standing() is { Length: > 0 } standing ? standing : null,
-        Closure);
+        Closure,
+        sightingsDeleted.Count == 0 ? null : [.. sightingsDeleted]);
 
     // The acknowledgements keeping flags quiet now: one run out, or of a flag since cleared, says nothing a restore needs.
     private ImmutableArray<FlagAcknowledged> Standing() =>
@@ -446,6 +455,8 @@ public sealed class IncidentProjection
 
         hostsDeparted.Clear();
         hostsDeparted.UnionWith(snapshot.HostsDeparted ?? []);
+        sightingsDeleted.Clear();
+        sightingsDeleted.UnionWith(snapshot.SightingsDeleted ?? []);
         acknowledged.Clear();
         foreach (var ack in snapshot.Acknowledged ?? [])
         {

@@ -31,6 +31,7 @@ namespace Command.Domain.Incidents;
 /// they were kept (restored from one, a standing acknowledgement is known by its time alone).
 /// </param>
 /// <param name="Closure">The close, with who closed it and why, once it was closed; absent before, and in snapshots taken before it was kept.</param>
+/// <param name="SightingsDeleted">The markers of sightings deleted on a device; absent when none was, and in snapshots taken before they were kept.</param>
 public sealed record IncidentSnapshot(
     long Sequence,
     DateTimeOffset Clock,
@@ -50,4 +51,5 @@ public sealed record IncidentSnapshot(
     Sites.Site? Site = null,
     int? Round = null,
     ImmutableArray<FlagAcknowledged>? Acknowledged = null,
-    IncidentClosed? Closure = null);
+    IncidentClosed? Closure = null,
+    ImmutableArray<string>? SightingsDeleted = null);

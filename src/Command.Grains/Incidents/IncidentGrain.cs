@@ -158,6 +158,8 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
             // A sighting's marker taken off the map, or marked as other than hostile: the sighting is said no more.
             null when stream.Projection.Threats.Values.FirstOrDefault(t => t.Sighted?.Marker == marker) is { } sighted =>
                 Decision.Do(new ThreatMarkerDeleted(sighted.ThreatId, marker, Named(actor, device), became, Sighting: true)),
+            null when stream.Projection.SightingsDeleted.Contains(marker) =>
+                Decision.Refuse(RejectReason.Duplicate, $"the deletion of sighted marker {Clip(marker)} is already recorded"),
             null => Decision.Refuse(RejectReason.NotAPosition, $"deletion of map item {Clip(marker)}, which placed no threat here, is not a position"),
             { MarkerDeleted: { } done } threat when done.Became == became =>
                 Decision.Refuse(RejectReason.Duplicate, $"threat {threat.ThreatId}'s marker {Clip(marker)} is already recorded as {done.Words}"),
