@@ -6,7 +6,7 @@ using System.Threading.Channels;
 using Command.Host.Ingest;
 using Command.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace Command.Host.Tests;
 
@@ -30,8 +30,9 @@ public sealed class HostDepartureRecorderTests(HostDepartureRecorderTests.Host h
         var local = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
         var (yesterday, killed, restarted, again) = (SiloAddress.New(Radios, 100), SiloAddress.New(Radios, 200), SiloAddress.New(Radios, 300), SiloAddress.New(Radios, 400));
         var membership = new Membership();
+        var told = new Tellings();
         var recorder = new HostDepartureRecorder(membership, host.Services.GetRequiredService<IGrainFactory>(),
-            host.Services.GetRequiredService<ILocalSiloDetails>(), NullLogger<HostDepartureRecorder>.Instance);
+            host.Services.GetRequiredService<ILocalSiloDetails>(), told);
         await recorder.StartAsync(Ct);
         try
         {
@@ -40,12 +41,16 @@ public sealed class HostDepartureRecorderTests(HostDepartureRecorderTests.Host h
             membership.Publish(2, (local, SiloStatus.Active), (yesterday, SiloStatus.Dead), (killed, SiloStatus.Active));
             // Killed, and started again at its address within seconds: its new run declares the one before dead.
             membership.Publish(3, (local, SiloStatus.Active), (yesterday, SiloStatus.Dead), (killed, SiloStatus.Dead), (restarted, SiloStatus.Joining));
-            var first = await DeparturesAsync(id, 1);
+            await told.RecordedAsync(1);
+            var first = await DeparturesAsync(id);
 
             // And again: the next run's leaving is recorded too; the one before is not again.
             membership.Publish(4, (local, SiloStatus.Active), (yesterday, SiloStatus.Dead), (killed, SiloStatus.Dead), (restarted, SiloStatus.Dead), (again, SiloStatus.Active));
-            var second = await DeparturesAsync(id, 2);
+            await told.RecordedAsync(2);
+            var second = await DeparturesAsync(id);
 
+            Assert.Single(first);
+            Assert.Equal(2, second.Count);
             Assert.All(second, d => Assert.Equal((Radios.ToString(), "restarted", local.Endpoint.ToString()),
                 (d.GetProperty("subject").GetString(), d.GetProperty("level").GetString(), d.GetProperty("actor").GetString())));
             Assert.Equal(first[0].GetProperty("sequence").GetInt64(), second[0].GetProperty("sequence").GetInt64());
@@ -60,20 +65,34 @@ public sealed class HostDepartureRecorderTests(HostDepartureRecorderTests.Host h
         }
     }
 
-    // The host departures the incident has recorded, once it has as many as expected; none more come after.
-    private async Task<List<JsonElement>> DeparturesAsync(string id, int expected)
-    {
-        for (var tries = 0; ; tries++)
-        {
-            var marks = (await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", Ct))!
-                .Where(m => m.GetProperty("type").GetString() == "host-departed").ToList();
-            if (marks.Count >= expected || tries == 100)
-            {
-                Assert.Equal(expected, marks.Count);
-                return marks;
-            }
+    // The host departures the incident has recorded.
+    private async Task<List<JsonElement>> DeparturesAsync(string id) =>
+        [.. (await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", Ct))!
+            .Where(m => m.GetProperty("type").GetString() == "host-departed")];
 
-            await Task.Delay(100, Ct);
+    /// <summary>The recorder's word each time an incident recorded a host's leaving, awaited rather than polled for.</summary>
+    private sealed class Tellings : ILogger<HostDepartureRecorder>
+    {
+        private readonly Channel<string> said = Channel.CreateUnbounded<string>();
+        private int recorded;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            said.Writer.TryWrite(formatter(state, exception));
+
+        /// <summary>Completes once incidents have recorded <paramref name="count"/> leavings in all.</summary>
+        public async Task RecordedAsync(int count)
+        {
+            while (recorded < count)
+            {
+                var line = await said.Reader.ReadAsync(Ct).AsTask().WaitAsync(TimeSpan.FromSeconds(30), Ct);
+                Assert.DoesNotContain("Could not tell", line, StringComparison.Ordinal);
+                recorded += line.Contains(" of host ", StringComparison.Ordinal) && line.Contains(" recorded ", StringComparison.Ordinal) ? 1 : 0;
+            }
         }
     }
 
