@@ -43,6 +43,21 @@ public sealed partial class AfterActionFold
         }
     }
 
+    // A unit's silence that a hole in the record overlaps says so: its reports may have been among those refused then, and
+    // "no report of it was taken" alone reads as its device gone dark. Said once the record is read to its end, for a
+    // hole is told only once the incident records again, after the fix that ends the silence.
+    private void SaySilencesInHoles()
+    {
+        foreach (var (entry, from, until) in silences)
+        {
+            var overlapping = holes.Where(h => h.From <= until && h.Until >= from).Select(h => $"{Utc(h.From)}–{Utc(h.Until)} UTC ({h.Refused} refused through host {h.Host})").Distinct().ToList();
+            if (overlapping.Count > 0)
+            {
+                activity[entry] = activity[entry] with { Text = $"{activity[entry].Text}; the incident could not record {string.Join(", ", overlapping)}, so its reports then may be among those refused" };
+            }
+        }
+    }
+
     // "3 units that reported through it unheard 15:03:49–15:04:31 UTC (0:42): Adam 1 (A1), Adam 2 (A2), Perimeter 3 (P3)":
     // from the last of them heard before to the first heard again, the span every one was unheard; one back later, or
     // never, is said apart.

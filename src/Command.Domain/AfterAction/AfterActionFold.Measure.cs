@@ -75,6 +75,7 @@ public sealed partial class AfterActionFold
         else if (unit.SilentBefore(time) is { } silentFrom)
         {
             // Its board row went stale then; its log says so, or it reads as if the unit reported throughout.
+            silences.Add((activity.Count, silentFrom, time));
             Log(silentFrom, unitId, "silent", $"Not heard for {Durations.Clock(time - silentFrom)} after its report{FromThreat(unit)}: no report of it was taken until {time.UtcDateTime:HH:mm:ss} UTC");
         }
 

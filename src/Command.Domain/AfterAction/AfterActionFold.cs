@@ -30,6 +30,9 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     // Each host recorded leaving the cluster, and when; and the units' fixes lost while it was down.
     private readonly List<(DateTimeOffset At, string Host)> departures = [];
     private readonly List<FixesLost> fixesLost = [];
+    // Each hole in the record a host told of, and each unit's silence its log states (its entry's place in the activity).
+    private readonly List<RecordingInterrupted> holes = [];
+    private readonly List<(int Entry, DateTimeOffset From, DateTimeOffset Until)> silences = [];
     private readonly Dictionary<RejectReason, int> rejected = [];
     private List<(LocalPoint Point, double RadiusM, int? Building, int? Floor)> targets = [];
     private HashSet<int> threatBuildings = [];
@@ -199,6 +202,13 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 Log(e.Time, null, "host-left", left);
                 departures.Add((e.Time, departed.Host));
                 break;
+            case RecordingInterrupted hole:
+                // A hole in the record, told once the incident recorded again: said where it began, so that what went
+                // unheard then is read against it, not as units or radios gone quiet.
+                timeline.Add(new TimelineMark(hole.From, "recording-interrupted", hole.Host, hole.Said()));
+                Log(hole.From, null, "recording-interrupted", hole.Said());
+                holes.Add(hole);
+                break;
             case SiteSet given when frame is not null:
                 // Its buildings and zones are where entry and occupancy are measured from here on (the origin stands).
                 site = given.Site;
@@ -315,6 +325,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
         }
 
         SayUnitsUnheardWithHosts();
+        SaySilencesInHoles();
 
         var first = rounds[0];
         var from = first.ActiveAt ?? opened?.Time;

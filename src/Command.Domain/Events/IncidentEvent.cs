@@ -33,6 +33,7 @@ namespace Command.Domain.Events;
 [JsonDerivedType(typeof(UnitDeviceRenamed), "unit-device-renamed")]
 [JsonDerivedType(typeof(SourceChanged), "source-changed")]
 [JsonDerivedType(typeof(HostDeparted), "host-departed")]
+[JsonDerivedType(typeof(RecordingInterrupted), "recording-interrupted")]
 [JsonDerivedType(typeof(SiteSet), "site-set")]
 [GenerateSerializer, Immutable]
 public abstract record IncidentEvent

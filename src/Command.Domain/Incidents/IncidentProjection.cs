@@ -29,6 +29,7 @@ public sealed class IncidentProjection
     // refused as another commander's.
     private readonly Dictionary<string, FlagAcknowledged> acknowledged = new(StringComparer.Ordinal);
     private readonly SortedSet<string> hostsDeparted = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> holes = new(StringComparer.Ordinal);
     private readonly SortedSet<string> sightingsDeleted = new(StringComparer.Ordinal);
     private readonly DrillClock drillClock = new();
     private ClosingAssessment? assessment;
@@ -104,6 +105,9 @@ public sealed class IncidentProjection
     /// (see <see cref="HostDeparted"/>).
     /// </summary>
     public IReadOnlySet<string> HostsDeparted => hostsDeparted;
+
+    /// <summary>The holes in the record hosts told of, each as <see cref="RecordingInterrupted.Key"/> (see <see cref="RecordingInterrupted"/>).</summary>
+    public IReadOnlySet<string> Holes => holes;
 
     /// <summary>
     /// The markers of sightings (<see cref="ThreatSighted"/>) deleted on a device: the deletion sent again (a TAK Server
@@ -300,6 +304,9 @@ public sealed class IncidentProjection
             case HostDeparted departed:
                 hostsDeparted.Add(HostDeparted.Key(departed.Host, departed.Generation));
                 return [];
+            case RecordingInterrupted hole:
+                holes.Add(RecordingInterrupted.Key(hole.Host, hole.From));
+                return [];
             case FlagAcknowledged ack:
                 assessment?.Acknowledge(ack.Subject, Judged(Clock));
                 acknowledged[ack.Subject] = ack;
@@ -430,7 +437,8 @@ public sealed class IncidentProjection
         Round == 1 ? null : Round,
         Standing() is { Length: > 0 } standing ? standing : null,
         Closure,
-        sightingsDeleted.Count == 0 ? null : [.. sightingsDeleted]);
+        sightingsDeleted.Count == 0 ? null : [.. sightingsDeleted],
+        holes.Count == 0 ? null : [.. holes]);
 
     // The acknowledgements keeping flags quiet now: one run out, or of a flag since cleared, says nothing a restore needs.
     private ImmutableArray<FlagAcknowledged> Standing() =>
@@ -457,6 +465,8 @@ public sealed class IncidentProjection
         hostsDeparted.UnionWith(snapshot.HostsDeparted ?? []);
         sightingsDeleted.Clear();
         sightingsDeleted.UnionWith(snapshot.SightingsDeleted ?? []);
+        holes.Clear();
+        holes.UnionWith(snapshot.Holes ?? []);
         acknowledged.Clear();
         foreach (var ack in snapshot.Acknowledged ?? [])
         {

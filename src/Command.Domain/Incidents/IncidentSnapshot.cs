@@ -32,6 +32,7 @@ namespace Command.Domain.Incidents;
 /// </param>
 /// <param name="Closure">The close, with who closed it and why, once it was closed; absent before, and in snapshots taken before it was kept.</param>
 /// <param name="SightingsDeleted">The markers of sightings deleted on a device; absent when none was, and in snapshots taken before they were kept.</param>
+/// <param name="Holes">The holes in the record hosts told of (<see cref="RecordingInterrupted.Key"/>); absent when none was, and in snapshots taken before they were kept.</param>
 public sealed record IncidentSnapshot(
     long Sequence,
     DateTimeOffset Clock,
@@ -52,4 +53,5 @@ public sealed record IncidentSnapshot(
     int? Round = null,
     ImmutableArray<FlagAcknowledged>? Acknowledged = null,
     IncidentClosed? Closure = null,
-    ImmutableArray<string>? SightingsDeleted = null);
+    ImmutableArray<string>? SightingsDeleted = null,
+    ImmutableArray<string>? Holes = null);

@@ -133,8 +133,8 @@ public sealed class FrameCoalescer
                 allDirty = true;
                 events.Add(e);
                 break;
-            case SourceChanged or HostDeparted:
-                // A source's standing, or a host's leaving, changes no unit's picture: the event alone tells pages.
+            case SourceChanged or HostDeparted or RecordingInterrupted:
+                // A source's standing, a host's leaving, or a hole in the record changes no unit's picture: the event alone tells pages.
                 events.Add(e);
                 break;
             case var notable when NotableEvents.IsNotable(notable):
