@@ -208,6 +208,23 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_hole_in_the_record_is_recorded_once_for_each_host_that_tells_of_it_and_one_of_nonsense_is_refused()
+    {
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        var from = DateTimeOffset.UtcNow.AddMinutes(-3);
+        var hole = new RecordingInterrupted("10.20.0.2:11111", from, from.AddSeconds(125), 22, 1, "the incident's storage did not answer (Connection refused)");
+
+        Assert.Null(await incident.NoteHole(hole));
+        Assert.Equal(RejectReason.Duplicate, (await incident.NoteHole(hole with { Reports = 23 }))?.Reason);
+        Assert.Null(await incident.NoteHole(hole with { Host = "10.20.0.3:11111", Reports = 4, Commands = 0 }));
+        Assert.Equal(RejectReason.InvalidValue, (await incident.NoteHole(hole with { From = from.AddMinutes(1), Until = from }))?.Reason);
+        Assert.Equal(RejectReason.UnknownIncident, (await fixture.Grains.GetGrain<IIncidentGrain>(NewId()).NoteHole(hole))?.Reason);
+
+        Assert.Equal([("10.20.0.2:11111", 22), ("10.20.0.3:11111", 4)], fixture.Log.Events(id).OfType<RecordingInterrupted>().Select(h => (h.Host, h.Reports)));
+    }
+
+    [Fact]
     public async Task A_threat_off_the_incidents_ground_is_refused_and_the_one_placed_stands()
     {
         var id = NewId();

@@ -103,6 +103,13 @@ public interface IIncidentGrain : IFrameSource
     Task<int> HostLeft(string host, string by, int? generation = null, bool restarted = false);
 
     /// <summary>
+    /// Records a hole in the record, as the host whose reports and commands were refused while the incident could not
+    /// record tells it once it records again (see <see cref="RecordingInterrupted"/>). Refused as a duplicate where that
+    /// host told of a hole beginning then before, and where the incident does not exist or is closed.
+    /// </summary>
+    Task<Rejection?> NoteHole(RecordingInterrupted hole);
+
+    /// <summary>
     /// Sends a unit in to close on a threat instead of a flagged one: reassigns it to contact, recorded with the flag it
     /// answered. Refused when the unit is not enrolled or the subject has no flag up.
     /// </summary>

@@ -281,6 +281,11 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         return recorded;
     }
 
+    public Task<Rejection?> NoteHole(RecordingInterrupted hole) =>
+        CommandAsync(() => stream.Projection.Holes.Contains(RecordingInterrupted.Key(hole.Host, hole.From))
+            ? Decision.Refuse(RejectReason.Duplicate, $"host {Clip(hole.Host)} has told of the hole in the record from {hole.From:u} before")
+            : Decision.Do(hole));
+
     public Task<Rejection?> SendInstead(string unitId, string answeringFlag, string actor) =>
         CommandAsync(() =>
         {

@@ -26,6 +26,10 @@ public static class SiloSetup
         builder.Services.AddSingleton(silo);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddKeyedSingleton(IncidentClock.Key, TimeProvider.System);
+        // What this host handed incidents that could not record, told to each once it records again.
+        builder.Services.AddSingleton(sp => new RecordingHoles(sp.GetRequiredKeyedService<TimeProvider>(IncidentClock.Key)));
+        builder.Services.AddSingleton<IOutgoingGrainCallFilter>(sp => sp.GetRequiredService<RecordingHoles>());
+        builder.Services.AddHostedService<RecordingHoleRecorder>();
         builder.Services.AddSingleton(AssessmentSettings.Read(builder.Configuration));
         var pacing = builder.Configuration.GetSection(FramePacing.Section).Get<FramePacing>() ?? FramePacing.Default;
         if (pacing.Problem() is { } problem)

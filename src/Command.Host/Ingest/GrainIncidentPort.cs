@@ -12,7 +12,7 @@ namespace Command.Host.Ingest;
 /// taken in by this host (<see cref="PositionReport.ReceivedBy"/>), so the after-action report knows whose leaving the
 /// cluster took a unit's fixes with it.
 /// </summary>
-public sealed class GrainIncidentPort(IGrainFactory grains, ILocalSiloDetails silo) : IIncidentPort
+public sealed class GrainIncidentPort(IGrainFactory grains, ILocalSiloDetails silo, Hosting.RecordingHoles holes) : IIncidentPort
 {
     // One string for every report this host takes in: a recording names its host on each.
     private readonly string host = silo.SiloAddress.Endpoint.ToString();
@@ -26,8 +26,16 @@ public sealed class GrainIncidentPort(IGrainFactory grains, ILocalSiloDetails si
             UnknownUnitPolicy.Refuse => false,
             _ => null,
         };
-        return await grains.GetGrain<IIncidentGrain>(incidentId).Submit([.. reports.Select(r => r with { ReceivedBy = host })], [.. refused], autoEnrol);
+        var results = await grains.GetGrain<IIncidentGrain>(incidentId).Submit([.. reports.Select(r => r with { ReceivedBy = host })], [.. refused], autoEnrol);
+        if (results.FirstOrDefault(r => r?.Reason == RejectReason.Unavailable) is { } unrecorded)
+        {
+            holes.Unrecorded(incidentId, results.Count(r => r?.Reason == RejectReason.Unavailable), 0, unrecorded.Detail);
+        }
+
+        return results;
     }
+
+    public void NotHanded(string incidentId, int reports, Exception failure) => holes.Failed(incidentId, reports, 0, failure);
 
     public async Task<IReadOnlyList<PositionReport>> ClockCorrectedFixesAsync(string incidentId, IReadOnlyList<string> unitIds, CancellationToken cancellationToken) =>
         await grains.GetGrain<IIncidentGrain>(incidentId).ClockCorrectedFixes([.. unitIds]);

@@ -85,9 +85,16 @@ public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string T
         DrillControlled d => new(e.Sequence, e.Time, "drill-controlled", d.Action, DrillLevel(d), d.Scenario, d.Actor),
         SourceChanged c => new(e.Sequence, e.Time, "source-changed", c.SourceId, c.Down ? "down" : "heard", c.Detail, c.Host, c.Name),
         HostDeparted h => new(e.Sequence, e.Time, "host-departed", h.Host, h.Restarted ? Restarted : null, null, h.By),
+        RecordingInterrupted r => new(e.Sequence, e.Time, "recording-interrupted", r.Host, Hole(r), r.Detail, r.Host, System.FormattableString.Invariant($"{r.From:O}/{r.Until:O}")),
         SiteSet s => new(e.Sequence, e.Time, "site-set", s.Site.Name, null, s.Scenario, s.Actor, SiteGround.Counted(s.Site)),
         _ => null,
     };
+
+    /// <summary>
+    /// A hole in the record's <see cref="TimelineMarker.Level"/>: the reports and the commands refused, "22/1"; its
+    /// <see cref="TimelineMarker.About"/> is when, as an ISO 8601 interval.
+    /// </summary>
+    public static string Hole(RecordingInterrupted r) => System.FormattableString.Invariant($"{r.Reports}/{r.Commands}");
 
     /// <summary>A host's leaving's <see cref="TimelineMarker.Level"/> where a new run of it was up at its address as it was told.</summary>
     public const string Restarted = "restarted";

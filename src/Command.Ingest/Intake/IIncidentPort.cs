@@ -32,6 +32,15 @@ public interface IIncidentPort
     Task<IReadOnlyList<PositionReport>> ClockCorrectedFixesAsync(string incidentId, IReadOnlyList<string> unitIds, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Says that <paramref name="reports"/> reports that passed the screen could not be handed to the incident: asking it
+    /// failed with <paramref name="failure"/>, and their sender was told so. A host counts those lost while the incident
+    /// could not record, to tell it of the hole in its record once it records again.
+    /// </summary>
+    void NotHanded(string incidentId, int reports, Exception failure)
+    {
+    }
+
+    /// <summary>
     /// Null when the incident takes input now; else why not (it does not exist, was closed, or cannot record now).
     /// Asked for a batch none of whose reports passed the stateless screen, so the sender hears that first.
     /// </summary>

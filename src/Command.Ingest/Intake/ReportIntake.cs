@@ -21,6 +21,21 @@ public sealed class ReportIntake(
     public async Task<IntakeOutcome> SubmitAsync(
         string incidentId, IReadOnlyList<IncomingReport> batch, UnknownUnitPolicy unknownUnits, CancellationToken cancellationToken, ReportSender? sender = null)
     {
+        try
+        {
+            return await ScreenAndSubmitAsync(incidentId, batch, unknownUnits, sender, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The incident could not be asked: the sender is told, and the host learns what was lost.
+            incidents.NotHanded(incidentId, batch.Count(i => i is { Rejection: null, Report: not null }), ex);
+            throw;
+        }
+    }
+
+    private async Task<IntakeOutcome> ScreenAndSubmitAsync(
+        string incidentId, IReadOnlyList<IncomingReport> batch, UnknownUnitPolicy unknownUnits, ReportSender? sender, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var rejected = new List<ItemRejection>();
         var refused = new List<InputRejected>();

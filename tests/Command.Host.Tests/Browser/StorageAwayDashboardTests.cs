@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Command.Grains.Incidents;
+using Command.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Command.Host.Tests.Browser;
@@ -42,24 +43,20 @@ public sealed class StorageAwayDashboardTests(StorageAwayDashboardTests.AwayHost
         await Expect(dashboard.Page.Locator("#connection-lost")).ToBeHiddenAsync();
         using var again = await host.Client.PutAsJsonAsync($"/api/incidents/{scene.IncidentId}/units/P1/role", new { role = "perimeter" }, Ct);
         Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
-    }
 
-    /// <summary>
-    /// Fails every call to an incident whose storage is away as Azure Storage fails when nothing answers at its address:
-    /// what a caller sees of an incident that cannot read or record its state.
-    /// </summary>
-    public sealed class StorageAway : IIncomingGrainCallFilter
-    {
-        private volatile string? away;
+        // Once it has recorded again for a few seconds, the incident is told of the hole in its record, and the feed says it.
+        var local = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint;
+        var hole = dashboard.Feed.Locator("li[data-type='recording-interrupted']");
+        await Expect(hole).ToContainTextAsync("⚠ NOT RECORDED", new() { Timeout = 30_000 });
+        var said = $"the incident could not record: 1 command handed to it by host {local} was refused and is not in the record (the incident's storage did not answer (Connection refused (127.0.0.1:10000)))";
+        await Expect(hole).ToContainTextAsync(said);
+        var live = await hole.TextContentAsync() ?? "";
 
-        public void Away(string incidentId) => away = incidentId;
-
-        public void Back() => away = null;
-
-        public Task Invoke(IIncomingGrainCallContext context) =>
-            away is { } incident && context.TargetContext.GrainId.Key.ToString() == incident && context.Grain is IIncidentGrain
-                ? throw new Azure.RequestFailedException("Connection refused (127.0.0.1:10000)")
-                : context.Invoke();
+        // A replay reads it back from the recording as the live feed showed it.
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await ReplayDashboardTests.SeekAsync(dashboard, "End");
+        await Expect(dashboard.Feed.Locator("li[data-type='recording-interrupted']")).ToHaveTextAsync(live);
+        Assert.Empty(dashboard.Errors);
     }
 
     /// <summary>A host whose incidents send no heartbeat (a page hears nothing once calls to them fail), and whose storage a test can take away.</summary>

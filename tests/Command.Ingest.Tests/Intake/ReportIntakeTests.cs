@@ -46,6 +46,17 @@ public sealed class ReportIntakeTests : IDisposable
         IncomingReport.Refused(ReportSource.Nmea, raw, new Rejection(reason, "because"), "GPS1");
 
     [Fact]
+    public async Task A_batch_the_incident_could_not_be_handed_is_said_with_how_many_reports_it_carried_and_the_failure_goes_to_the_sender()
+    {
+        port.FailNext = 1;
+
+        var failure = await Assert.ThrowsAsync<TimeoutException>(() => Intake.SubmitAsync("drill-1", [Good("A"), Bad(RejectReason.NoFix, "$GPRMC,V"), Good("B")],
+            UnknownUnitPolicy.Enrol, TestContext.Current.CancellationToken));
+
+        Assert.Equal([("drill-1", 2, (Exception)failure)], port.NotHandedBatches);
+    }
+
+    [Fact]
     public async Task Rejections_are_counted_by_source_and_reason_and_acceptances_by_source()
     {
         var outcome = await Intake.SubmitAsync("drill-1", [Good("A"), Bad(RejectReason.NoFix, "$GPRMC,V"), Good("B", secondsAgo: 600), Bad(RejectReason.NoFix, "$GPGGA,0")],

@@ -25,6 +25,17 @@ internal sealed class FakeIncidentPort : IIncidentPort
     /// <summary>Submissions that threw.</summary>
     public int Failures { get; private set; }
 
+    /// <summary>What the intake said it could not hand over, and why.</summary>
+    public List<(string Incident, int Reports, Exception Failure)> NotHandedBatches { get; } = [];
+
+    public void NotHanded(string incidentId, int reports, Exception failure)
+    {
+        lock (delivered)
+        {
+            NotHandedBatches.Add((incidentId, reports, failure));
+        }
+    }
+
     /// <summary>What the incident answers each report it is handed; null takes every one.</summary>
     public Func<PositionReport, Rejection?>? Answer { get; set; }
 

@@ -5,7 +5,7 @@ import { clock, markerWords, sightingWords } from './format.js';
 // Flags, and every command a commander gives, with who gave it.
 export const feedTypes = new Set([
   'flag-raised', 'flag-escalated', 'flag-cleared', 'flag-acknowledged', 'threat-set', 'threat-phase-changed', 'unit-role-changed', 'drill-controlled',
-  'incident-closed', 'unit-alarmed', 'threat-marker-deleted', 'threat-sighted', 'unit-signed-off', 'unit-device-renamed', 'source-changed', 'host-departed', 'site-set',
+  'incident-closed', 'unit-alarmed', 'threat-marker-deleted', 'threat-sighted', 'unit-signed-off', 'unit-device-renamed', 'source-changed', 'host-departed', 'recording-interrupted', 'site-set',
 ]);
 
 /** A feed line; a fresh one (arrived while watching) flashes once, a recorded one read back does not. */
@@ -32,6 +32,11 @@ export function fromMarker(m) {
     case 'unit-device-renamed': return { ...m, unitId: m.subject, callsign: m.reason, was: m.about };
     case 'source-changed': return { ...m, sourceId: m.subject, name: m.about, down: m.level === 'down', detail: m.reason, host: m.actor, level: undefined };
     case 'host-departed': return { ...m, host: m.subject, by: m.actor, restarted: m.level === 'restarted', level: undefined };
+    case 'recording-interrupted': {
+      const [reports, commands] = (m.level ?? '0/0').split('/').map(Number);
+      const [from, until] = (m.about ?? '/').split('/');
+      return { ...m, host: m.subject, from, until, reports, commands, detail: m.reason, level: undefined };
+    }
     // The timeline names the site and says how much ground it has; the frame that carried it live carries it whole.
     case 'site-set': return { ...m, site: { name: m.subject }, ground: m.about, scenario: m.reason, subject: undefined };
     case 'drill-controlled': {
@@ -106,6 +111,8 @@ function describe(e, picture) {
     case 'host-departed': return e.restarted
       ? `<span class="verb">✕ HOST RESTARTED</span><b>${escapeHtml(e.host)}</b>${reason(`left the cluster and came up again at its address: radios and trackers sending to it were not heard while it was down, unless they reached another host — said by host ${e.by}`)}`
       : `<span class="verb">✕ HOST LEFT</span><b>${escapeHtml(e.host)}</b>${reason(`left the cluster: radios and trackers sending to it are not heard until they reach another host — said by host ${e.by}`)}`;
+    // A hole in the record, told once the incident records again: what the host handed it meanwhile was refused.
+    case 'recording-interrupted': return `<span class="verb">⚠ NOT RECORDED</span><b>${span(e.from, e.until)}</b>${reason(`the incident could not record: ${refused(e)} handed to it by host ${e.host} ${e.reports + e.commands === 1 ? 'was' : 'were'} refused and ${e.reports + e.commands === 1 ? 'is' : 'are'} not in the record${e.detail ? ` (${e.detail})` : ''}`)}`;
     // A site given to an incident opened with only an origin (a drill's start brings its scenario's): the map redraws with
     // it, and the feed says what came, from which drill, and who started it.
     case 'site-set': return `<span class="verb">SITE SET</span><b>${escapeHtml(e.site?.name ?? '')}</b>${reason([e.ground ?? ground(e.site), e.scenario ? `drill ${e.scenario}` : null, e.actor].filter(Boolean).join(' — '))}`;
@@ -115,6 +122,18 @@ function describe(e, picture) {
     case 'incident-closed': return `<span class="verb">INCIDENT</span><b>CLOSED</b>${reason(`${e.reason} — ${e.actor}`)}`;
     default: return escapeHtml(e.type);
   }
+}
+
+/** When a hole in the record was: "19:32:01–19:34:06", or one time where it held one refusal. */
+export function span(from, until) {
+  const [a, b] = [clock(Date.parse(from)), clock(Date.parse(until))];
+  return a === b ? a : `${a}–${b}`;
+}
+
+// What a host had refused while the incident could not record: "22 reports and 1 command".
+export function refused(e) {
+  const count = (n, what) => (n === 1 ? `1 ${what}` : `${n} ${what}s`);
+  return e.commands === 0 ? count(e.reports, 'report') : e.reports === 0 ? count(e.commands, 'command') : `${count(e.reports, 'report')} and ${count(e.commands, 'command')}`;
 }
 
 // How much ground a site has, as the timeline says it: "3 buildings, 5 zones", "1 building, no zones".

@@ -1,12 +1,17 @@
 // The replay timeline: a range input over the session, with its flags and acknowledgements marked on it.
 import { clock } from './format.js';
 import { escapeHtml } from './symbols.js';
-import { subjectName } from './feed-item.js';
+import { subjectName, fromMarker, refused, span } from './feed-item.js';
 
 const markWords = {
   'flag-raised': 'flag raised', 'flag-escalated': 'flag escalated', 'flag-cleared': 'flag cleared', 'flag-acknowledged': 'acknowledged',
-  'threat-set': 'threat placed', 'threat-phase-changed': 'threat phase', 'threat-marker-deleted': 'threat marker deleted', 'threat-sighted': 'new hostile marker on the threat', 'unit-alarmed': 'unit alert', 'unit-signed-off': 'signed off', 'unit-device-renamed': 'device renamed', 'source-changed': 'source', 'host-departed': 'host left the cluster', note: 'note',
+  'threat-set': 'threat placed', 'threat-phase-changed': 'threat phase', 'threat-marker-deleted': 'threat marker deleted', 'threat-sighted': 'new hostile marker on the threat', 'unit-alarmed': 'unit alert', 'unit-signed-off': 'signed off', 'unit-device-renamed': 'device renamed', 'source-changed': 'source', 'host-departed': 'host left the cluster', 'recording-interrupted': 'could not record', note: 'note',
 };
+
+// A hole in the record, marked where the incident was told of it: when it was, and what went unrecorded.
+function hole(e) {
+  return `${span(e.from, e.until)} could not record: ${refused(e)} refused through host ${e.subject}${e.detail ? ` (${e.detail})` : ''}`;
+}
 
 export class Timeline {
   constructor(input, marks, label, picture, seek) {
@@ -92,7 +97,8 @@ export class Timeline {
         // them, else as the picture does), a source by its name.
         const who = e.type === 'source-changed' ? e.about : e.name ?? (e.subject == null ? null : subjectName(e.subject, this.picture));
         if (who === e.subject) this.unnamed.add(e.subject);
-        const title = `${clock(Date.parse(e.time))} ${who ?? ''} ${markWords[e.type]}${e.level ? ` (${e.level})` : ''}${e.reason ? `: ${e.reason}` : ''}`;
+        const title = e.type === 'recording-interrupted' ? hole(fromMarker(e))
+          : `${clock(Date.parse(e.time))} ${who ?? ''} ${markWords[e.type]}${e.level ? ` (${e.level})` : ''}${e.reason ? `: ${e.reason}` : ''}`;
         return `<button type="button" class="mark ${e.type} level-${e.level ?? 'none'}" data-time="${escapeHtml(e.time)}" data-subject="${escapeHtml(e.subject ?? '')}"${this.input.disabled ? ' disabled' : ''}`
           + ` style="left:${left.toFixed(3)}%" title="${escapeHtml(title)}" aria-label="${escapeHtml(title)}"></button>`;
       })
