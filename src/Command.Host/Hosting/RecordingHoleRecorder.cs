@@ -38,7 +38,7 @@ public sealed partial class RecordingHoleRecorder(
             {
                 case null:
                     recorded++;
-                    LogRecorded(logger, incidentId, hole.From, hole.Until, hole.Reports, hole.Commands);
+                    LogRecorded(logger, incidentId, hole.From, hole.Until, hole.Refused);
                     break;
                 case RejectReason.Unavailable:
                     holes.Return(incidentId, taken);
@@ -69,8 +69,8 @@ public sealed partial class RecordingHoleRecorder(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId} recorded that it could not record from {From:O} to {Until:O}: {Reports} reports and {Commands} commands this host handed it were refused")]
-    private static partial void LogRecorded(ILogger logger, string incidentId, DateTimeOffset from, DateTimeOffset until, int reports, int commands);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId} recorded that it could not record from {From:O} to {Until:O}: {Refused} this host handed it refused then")]
+    private static partial void LogRecorded(ILogger logger, string incidentId, DateTimeOffset from, DateTimeOffset until, string refused);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} did not record the hole in its record from {From:O}: {Why}")]
     private static partial void LogNotRecorded(ILogger logger, string incidentId, DateTimeOffset from, string why);

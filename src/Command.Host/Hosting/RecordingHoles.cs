@@ -82,7 +82,7 @@ public sealed class RecordingHoles(TimeProvider clock) : IOutgoingGrainCallFilte
 
         if (incidentId is not null && reports + commands > 0)
         {
-            Refused(incidentId, now, reports, commands, said);
+            Refused(incidentId, now, reports, commands, said, storage: true);
         }
     }
 
@@ -91,7 +91,7 @@ public sealed class RecordingHoles(TimeProvider clock) : IOutgoingGrainCallFilte
     {
         if (reports + commands > 0)
         {
-            Refused(incidentId, clock.GetUtcNow(), reports, commands, why);
+            Refused(incidentId, clock.GetUtcNow(), reports, commands, why, storage: false);
         }
     }
 
@@ -124,23 +124,30 @@ public sealed class RecordingHoles(TimeProvider clock) : IOutgoingGrainCallFilte
             {
                 back.Widen(since.From, since.Reports, since.Commands);
                 back.Widen(since.Until, 0, 0);
+                back.StorageSaid = since.StorageSaid;
             }
 
             holes[incidentId] = back;
         }
     }
 
-    private void Refused(string incidentId, DateTimeOffset at, int reports, int commands, string? why)
+    // A hole says why as the first refusal in it did, or as the storage did where a later one found it away: "cannot
+    // record now (RequestFailedException)", an incident's own word when its write failed, says less.
+    private void Refused(string incidentId, DateTimeOffset at, int reports, int commands, string? why, bool storage)
     {
         lock (gate)
         {
             if (holes.TryGetValue(incidentId, out var hole))
             {
                 hole.Widen(at, reports, commands);
+                if (storage && !hole.StorageSaid)
+                {
+                    hole.Said(Cause(why), storage);
+                }
             }
             else
             {
-                holes[incidentId] = new Hole(at, at, reports, commands, Cause(why));
+                holes[incidentId] = new Hole(at, at, reports, commands, Cause(why)) { StorageSaid = storage };
             }
         }
     }
@@ -166,6 +173,11 @@ public sealed class RecordingHoles(TimeProvider clock) : IOutgoingGrainCallFilte
 
     private sealed class Hole(DateTimeOffset from, DateTimeOffset until, int reports, int commands, string? detail)
     {
+        private string? detail = detail;
+
+        /// <summary>Whether its detail is the storage's own word.</summary>
+        public bool StorageSaid { get; set; }
+
         public DateTimeOffset From { get; private set; } = from;
 
         public DateTimeOffset Until { get; private set; } = until;
@@ -181,6 +193,8 @@ public sealed class RecordingHoles(TimeProvider clock) : IOutgoingGrainCallFilte
             Reports += reports;
             Commands += commands;
         }
+
+        public void Said(string? why, bool storage) => (detail, StorageSaid) = (why, storage);
 
         public RecordingInterrupted Told() => new(string.Empty, From, Until, Reports, Commands, detail);
     }
