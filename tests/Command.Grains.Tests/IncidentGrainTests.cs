@@ -180,6 +180,26 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_listener_refusing_part_of_what_comes_is_recorded_once_and_again_as_it_goes_down_or_is_heard_in_full()
+    {
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        const string udp = "Ingest:Cot:Udp@10.20.0.2:11111", name = "CoT over UDP on port 8087", host = "10.20.0.2:11111";
+        const string fast = "10.20.0.9 sends faster than its rate limit";
+
+        Assert.Null(await incident.NoteSource(udp, name, true, fast, host, throttled: true));
+        var again = await incident.NoteSource(udp, name, true, fast, host, throttled: true);
+        Assert.Null(await incident.NoteSource(udp, name, true, "could not bind", host));
+        Assert.Null(await incident.NoteSource(udp, name, true, fast, host, throttled: true));
+        Assert.Null(await incident.NoteSource(udp, name, false, null, host));
+
+        Assert.Equal((RejectReason.Duplicate, $"source '{udp}' is already recorded refusing part of what comes"), (again?.Reason, again?.Detail));
+        Assert.Equal(
+            [(true, true, fast), (true, false, "could not bind"), (true, true, fast), (false, false, null)],
+            fixture.Log.Events(id).OfType<SourceChanged>().Select(e => (e.Down, e.Throttled, e.Detail)));
+    }
+
+    [Fact]
     public async Task A_host_that_left_the_cluster_is_recorded_once_with_its_listeners_no_longer_down_and_nothing_else()
     {
         var id = NewId();

@@ -184,13 +184,16 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 break;
             case SourceChanged source:
                 // Why units went quiet together: the source that fed them was down, on a host's word.
-                var stood = source.Down
+                var stood = source is { Down: true, Throttled: true }
+                    ? $"Part of what came through {source.Name} refused{(source.Detail is { } fast ? $": {fast}" : "")} (said by host {source.Host})"
+                    : source.Down
                     ? $"Nothing heard from {source.Name}{(source.Detail is { } why ? $": {why}" : "")} (said by host {source.Host})"
                     : source.Detail is { } gone
                         ? $"{char.ToUpperInvariant(source.Name[0])}{source.Name[1..]} no longer waited on: {gone} (said by host {source.Host})"
                         : $"{char.ToUpperInvariant(source.Name[0])}{source.Name[1..]} heard again (said by host {source.Host})";
-                timeline.Add(new TimelineMark(e.Time, source.Down ? "source-down" : "source-back", source.SourceId, stood));
-                Log(e.Time, null, source.Down ? "source-down" : "source-back", stood);
+                var kind = source.Throttled ? "source-throttled" : source.Down ? "source-down" : "source-back";
+                timeline.Add(new TimelineMark(e.Time, kind, source.SourceId, stood));
+                Log(e.Time, null, kind, stood);
                 break;
             case HostDeparted departed:
                 // Why units that reported through one host went quiet together: it left the cluster. In the feed's words, said

@@ -24,5 +24,10 @@ namespace Command.Domain.Events;
 /// Since when the host has found it down, on its own clock: before the incident learnt of it where the incident was
 /// opened during the outage. Null where it is heard.
 /// </param>
+/// <param name="Throttled">
+/// True where it is not down but refuses part of what comes: a listener refusing what an address sends beyond its rate
+/// limit (a TAK Server or gateway relaying many units), whose units go stale one by one. Recorded as down (the incident
+/// waits on it in full), said as refusing part.
+/// </param>
 [GenerateSerializer, Immutable]
-public sealed record SourceChanged(string SourceId, string Name, bool Down, string? Detail, string Host, DateTimeOffset? Since = null) : IncidentEvent;
+public sealed record SourceChanged(string SourceId, string Name, bool Down, string? Detail, string Host, DateTimeOffset? Since = null, bool Throttled = false) : IncidentEvent;

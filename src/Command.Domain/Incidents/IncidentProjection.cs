@@ -294,9 +294,10 @@ public sealed class IncidentProjection
 
                 return [];
             case SourceChanged { Down: true } down:
-                // Down since it was first said down; a later word of it says why now.
+                // Down since it was first said down; a later word of it says why now. One refusing part of what comes that
+                // goes down (or back) is in another state since then.
                 sourcesDown[down.SourceId] = new SourceOutage(down.SourceId, down.Name,
-                    sourcesDown.TryGetValue(down.SourceId, out var was) ? was.Since : Earlier(down.Since, down.Time), down.Detail, down.Host);
+                    sourcesDown.TryGetValue(down.SourceId, out var was) && was.Throttled == down.Throttled ? was.Since : Earlier(down.Since, down.Time), down.Detail, down.Host, down.Throttled);
                 return [];
             case SourceChanged heard:
                 sourcesDown.Remove(heard.SourceId);

@@ -6,5 +6,6 @@ namespace Command.Domain.Incidents;
 /// <param name="Since">Since when it has been down, as the host that first said so found it.</param>
 /// <param name="Detail">Why, as the host said it; null where it said nothing.</param>
 /// <param name="Host">The host that said so.</param>
+/// <param name="Throttled">True where it is not down but refuses part of what comes (see <see cref="Events.SourceChanged.Throttled"/>).</param>
 [GenerateSerializer, Immutable]
-public sealed record SourceOutage(string SourceId, string Name, DateTimeOffset Since, string? Detail, string Host);
+public sealed record SourceOutage(string SourceId, string Name, DateTimeOffset Since, string? Detail, string Host, bool Throttled = false);

@@ -85,11 +85,12 @@ public interface IIncidentGrain : IFrameSource
 
     /// <summary>
     /// Records how a source of reports feeding the incident stands, as the host that runs it said (see
-    /// <see cref="SourceChanged"/>): down, with why, or heard again. Only a change is recorded: a source said down
-    /// again while it is down (for whatever reason), or heard while it is not down, is a duplicate, and hosts say how
-    /// their sources stand now and then. Refused where the incident does not exist or is closed.
+    /// <see cref="SourceChanged"/>): down, with why, refusing part of what comes (<paramref name="throttled"/>, as down),
+    /// or heard again. Only a change is recorded: a source said down again while it is down (for whatever reason), or
+    /// heard while it is not down, is a duplicate, and hosts say how their sources stand now and then. Refused where the
+    /// incident does not exist or is closed.
     /// </summary>
-    Task<Rejection?> NoteSource(string sourceId, string name, bool down, string? detail, string host, DateTimeOffset? since = null);
+    Task<Rejection?> NoteSource(string sourceId, string name, bool down, string? detail, string host, DateTimeOffset? since = null, bool throttled = false);
 
     /// <summary>
     /// Records that a run (<paramref name="generation"/>) of a host left the cluster, as <paramref name="by"/> (a host)

@@ -253,17 +253,19 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
             _ => Decision.Do(new UnitSignedOff(unitId, actor)),
         });
 
-    public async Task<Rejection?> NoteSource(string sourceId, string name, bool down, string? detail, string host, DateTimeOffset? since = null)
+    public async Task<Rejection?> NoteSource(string sourceId, string name, bool down, string? detail, string host, DateTimeOffset? since = null, bool throttled = false)
     {
         // Said again as it stands is no input: it neither records nor keeps the incident from going idle. A source down
-        // stays down for the reason first said, whatever each try since says (it is down the whole time).
-        var isDown = stream.Projection.SourcesDown.ContainsKey(sourceId);
-        if (stream.Exists && !stream.IsClosed && down == isDown)
+        // stays down for the reason first said, whatever each try since says (it is down the whole time); one refusing
+        // part of what comes that goes down, or back to refusing part, is a change.
+        throttled &= down;
+        var stands = stream.Projection.SourcesDown.GetValueOrDefault(sourceId);
+        if (stream.Exists && !stream.IsClosed && down == (stands is not null) && (!down || stands!.Throttled == throttled))
         {
-            return new Rejection(RejectReason.Duplicate, $"source '{Clip(sourceId)}' is already recorded {(down ? "down" : "heard")}");
+            return new Rejection(RejectReason.Duplicate, $"source '{Clip(sourceId)}' is already recorded {(throttled ? "refusing part of what comes" : down ? "down" : "heard")}");
         }
 
-        return await CommandAsync(() => Decision.Do(new SourceChanged(sourceId, name, down, down ? detail : null, host, down ? since : null)));
+        return await CommandAsync(() => Decision.Do(new SourceChanged(sourceId, name, down, down ? detail : null, host, down ? since : null, throttled)));
     }
 
     public async Task<int> HostLeft(string host, string by, int? generation = null, bool restarted = false)

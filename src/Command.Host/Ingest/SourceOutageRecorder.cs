@@ -20,7 +20,8 @@ public sealed partial class SourceOutageRecorder(
     private readonly Counter<long> tellings = meters.Create(Command.Ingest.Intake.IntakeMetrics.MeterName)
         .CreateCounter<long>("command.ingest.sources.told", "{telling}", "Times a host told an incident how a source of reports feeding it stands, by outcome");
     private readonly SemaphoreSlim changed = new(0);
-    private readonly Dictionary<(string Source, string Incident), bool> told = [];
+    // How this host last told each incident a source stands: down, throttled (refusing part of what comes) or heard.
+    private readonly Dictionary<(string Source, string Incident), string> told = [];
 
     // This host as the other hosts know it: its silo's address.
     private string Host => silo.SiloAddress.Endpoint.ToString();
@@ -68,15 +69,18 @@ public sealed partial class SourceOutageRecorder(
     // to the incident it feeds and to each it fed a unit enrolled there within the hour.
     private async Task TellAsync(CancellationToken cancellationToken)
     {
+        sources.EndThrottling();
         foreach (var state in sources.All())
         {
             var key = state.Shared ? state.Section : $"{state.Section}@{Host}";
+            var standing = state.Down ? Down : state.Throttled ? Throttled : Heard;
+            var notHeard = standing != Heard;
             var incidents = sources.Feeds(state.Section).Prepend(state.Incident)
-                .Concat(told.Where(t => t.Value && t.Key.Source == key).Select(t => t.Key.Incident))
+                .Concat(told.Where(t => t.Value != Heard && t.Key.Source == key).Select(t => t.Key.Incident))
                 .Distinct(StringComparer.Ordinal);
             foreach (var incident in incidents)
             {
-                if (!state.Down && told.TryGetValue((key, incident), out var wasDown) && !wasDown)
+                if (!notHeard && told.TryGetValue((key, incident), out var was) && was == Heard)
                 {
                     continue;
                 }
@@ -84,11 +88,11 @@ public sealed partial class SourceOutageRecorder(
                 try
                 {
                     var refused = await grains.GetGrain<IIncidentGrain>(incident)
-                        .NoteSource(key, state.Name, state.Down, state.Down ? state.Detail : null, Host, state.Down ? state.Since : null).WaitAsync(cancellationToken);
+                        .NoteSource(key, state.Name, notHeard, notHeard ? state.Detail : null, Host, notHeard ? state.Since : null, standing == Throttled).WaitAsync(cancellationToken);
                     Count(state.Section, Outcome(refused));
                     if (refused is null)
                     {
-                        LogRecorded(logger, incident, state.Name, state.Down ? "down" : "heard again");
+                        LogRecorded(logger, incident, state.Name, standing == Heard ? "heard again" : standing);
                     }
                     else if (refused.Reason is not (RejectReason.Duplicate or RejectReason.UnknownIncident or RejectReason.Closed))
                     {
@@ -96,7 +100,7 @@ public sealed partial class SourceOutageRecorder(
                         continue;
                     }
 
-                    told[(key, incident)] = state.Down;
+                    told[(key, incident)] = standing;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -106,6 +110,8 @@ public sealed partial class SourceOutageRecorder(
             }
         }
     }
+
+    private const string Down = "down", Throttled = "refusing part of what comes", Heard = "heard";
 
     private static string Outcome(Rejection? refused) => refused?.Reason switch
     {

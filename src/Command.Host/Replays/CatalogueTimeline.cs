@@ -83,7 +83,7 @@ public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string T
         UnitRoleChanged r => new(e.Sequence, e.Time, "unit-role-changed", r.UnitId, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Role.ToString()), null, r.Actor),
         IncidentClosed c => new(e.Sequence, e.Time, "incident-closed", null, null, c.Reason, c.Actor),
         DrillControlled d => new(e.Sequence, e.Time, "drill-controlled", d.Action, DrillLevel(d), d.Scenario, d.Actor),
-        SourceChanged c => new(e.Sequence, e.Time, "source-changed", c.SourceId, c.Down ? "down" : "heard", c.Detail, c.Host, c.Name),
+        SourceChanged c => new(e.Sequence, e.Time, "source-changed", c.SourceId, c.Throttled ? "throttled" : c.Down ? "down" : "heard", c.Detail, c.Host, c.Name),
         HostDeparted h => new(e.Sequence, e.Time, "host-departed", h.Host, h.Restarted ? Restarted : null, null, h.By),
         RecordingInterrupted r => new(e.Sequence, e.Time, "recording-interrupted", r.Host, Hole(r), r.Detail, r.Host, System.FormattableString.Invariant($"{r.From:O}/{r.Until:O}")),
         SiteSet s => new(e.Sequence, e.Time, "site-set", s.Site.Name, null, s.Scenario, s.Actor, SiteGround.Counted(s.Site)),

@@ -29,14 +29,19 @@ public sealed class IngestContext(IngestQueue queue, IngestOptions options, Time
     /// <summary>
     /// Counts and logs (rate limited) a message refused for flooding, naming the listener's settings that set the limit
     /// (<paramref name="section"/>): a relay's address, a TAK Server forwarding a whole drill, needs a limit of its own. It
-    /// is not recorded in the incident: a flood recorded message by message would flood the recording too.
+    /// is not recorded in the incident message by message (a flood recorded so would flood the recording too): the
+    /// listener stands throttled (<see cref="IngestSources.RefusedTooFast"/>), and the incidents it feeds record that once.
     /// </summary>
     public void RateLimited(ReportSource source, EndPoint remote, string section) => RateLimited(source, SourceRange.AddressOf(remote), section);
 
     /// <inheritdoc cref="RateLimited(ReportSource, EndPoint, string)"/>
-    public void RateLimited(ReportSource source, IPAddress address, string section) =>
+    public void RateLimited(ReportSource source, IPAddress address, string section)
+    {
         Refused(source, new Rejection(RejectReason.RateLimited,
             $"{address} is sending faster than its rate limit ({section}:RatePerSecond; a relay sending for many units gets one of its own with {section}:Allow:<n>:Address and RatePerSecond)"));
+        // The incidents it feeds are told: the board says why the units it carries go stale.
+        sources.RefusedTooFast(section, address.ToString());
+    }
 
     /// <summary>
     /// Counts by source and reason and logs (rate limited) a datagram or connection refused at the door: a sender not

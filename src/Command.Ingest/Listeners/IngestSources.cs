@@ -20,6 +20,12 @@ public enum SourceCondition
 
     /// <summary>Another host of the cluster is connected to the source.</summary>
     ConnectedElsewhere,
+
+    /// <summary>
+    /// A listener bound to its port that refuses part of what comes: an address sends faster than its rate limit (a TAK
+    /// Server or gateway relaying many units), and the units it carries go stale one by one.
+    /// </summary>
+    Throttled,
 }
 
 /// <summary>
@@ -39,6 +45,9 @@ public sealed record SourceState(string Section, string Name, SourceCondition Co
 {
     /// <summary>Nothing sent by or through the source is heard on this host or any other.</summary>
     public bool Down => Condition is SourceCondition.NotBound or SourceCondition.Unreachable;
+
+    /// <summary>Part of what is sent through the source is refused (see <see cref="SourceCondition.Throttled"/>).</summary>
+    public bool Throttled => Condition == SourceCondition.Throttled;
 }
 
 /// <summary>
@@ -49,6 +58,11 @@ public sealed class IngestSources(TimeProvider clock)
 {
     private readonly Dictionary<string, SourceState> states = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, DateTimeOffset>> fed = new(StringComparer.Ordinal);
+    // When each listener last refused what an address sent too fast.
+    private readonly Dictionary<string, DateTimeOffset> lastRefusedTooFast = new(StringComparer.Ordinal);
+
+    /// <summary>How long a listener refusing part of what comes stands so after its last refusal.</summary>
+    public static readonly TimeSpan ThrottledFor = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// How long a source is taken to feed an incident other than its own after a report of a unit enrolled there came
@@ -82,6 +96,59 @@ public sealed class IngestSources(TimeProvider clock)
         }
 
         Changed?.Invoke(now);
+    }
+
+    /// <summary>
+    /// Notes that the listener of <paramref name="section"/> refused what <paramref name="address"/> sent beyond its rate
+    /// limit: it stands <see cref="SourceCondition.Throttled"/> (where it was listening) until <see cref="ThrottledFor"/>
+    /// passes without another (<see cref="EndThrottling"/>). Cheap while it stands so: every datagram of a flood comes here.
+    /// </summary>
+    public void RefusedTooFast(string section, string address)
+    {
+        var now = clock.GetUtcNow();
+        SourceState throttled;
+        lock (states)
+        {
+            lastRefusedTooFast[section] = now;
+            if (!states.TryGetValue(section, out var was) || was.Condition != SourceCondition.Listening)
+            {
+                return;
+            }
+
+            throttled = was with
+            {
+                Condition = SourceCondition.Throttled,
+                Since = now,
+                Detail = Intake.SenderText.Said($"{address} sends faster than its rate limit; what it sends beyond that is refused, and the units it carries go stale (a relay sending for many units gets a limit of its own: {section}:Allow:<n>:Address and RatePerSecond)", MostDetailChars, freeText: true),
+            };
+            states[section] = throttled;
+        }
+
+        Changed?.Invoke(throttled);
+    }
+
+    /// <summary>Every listener that has refused nothing as too fast for <see cref="ThrottledFor"/> stands listening again.</summary>
+    public void EndThrottling()
+    {
+        var now = clock.GetUtcNow();
+        List<SourceState> listening = [];
+        lock (states)
+        {
+            foreach (var state in states.Values.Where(s => s.Throttled).ToList())
+            {
+                if (now - lastRefusedTooFast.GetValueOrDefault(state.Section) >= ThrottledFor)
+                {
+                    var back = state with { Condition = SourceCondition.Listening, Since = now, Detail = null };
+                    states[state.Section] = back;
+                    listening.Add(back);
+                }
+            }
+        }
+
+        foreach (var back in listening)
+        {
+            Changed?.Invoke(back);
+        }
     }
 
     /// <summary>

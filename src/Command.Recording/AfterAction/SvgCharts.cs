@@ -151,7 +151,7 @@ public static class SvgCharts
         [
             ("threat-phase", ["threat-phase", "marker-deleted", "marker-sighted"]), ("unit alert", ["alarm-raised", "alarm-cancelled"]), ("raised", ["flag-raised"]),
             ("escalated", ["flag-escalated"]), ("acknowledged", ["flag-acknowledged"]), ("cleared", ["flag-cleared"]),
-            ("source", ["source-down", "source-back", "host-left", "recording-interrupted"]),
+            ("source", ["source-down", "source-throttled", "source-back", "host-left", "recording-interrupted"]),
         ];
         const int rowHeight = 26, top = 8;
         var height = top + (rows.Length * rowHeight) + 24;

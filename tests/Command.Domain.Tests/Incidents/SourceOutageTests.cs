@@ -104,6 +104,29 @@ public sealed class SourceOutageTests
     }
 
     [Fact]
+    public async Task A_listener_refusing_part_of_what_comes_is_said_so_and_stands_since_it_began_until_it_goes_down()
+    {
+        const string fast = "10.20.0.9 sends faster than its rate limit";
+        var drill = new Drill();
+        drill.Run(10);
+        drill.Feed(new SourceChanged(Udp, "CoT over UDP on port 8087", true, fast, Host, Drill.Start.AddSeconds(8), Throttled: true));
+        drill.Run(20);
+        drill.Feed(new SourceChanged(Udp, "CoT over UDP on port 8087", true, fast, Host, Drill.Start.AddSeconds(25), Throttled: true));
+        Assert.Equal(new SourceOutage(Udp, "CoT over UDP on port 8087", Drill.Start.AddSeconds(8), fast, Host, Throttled: true), Assert.Single(drill.Projection.SourcesDown.Values));
+        drill.Run(10);
+        drill.Feed(new SourceChanged(Udp, "CoT over UDP on port 8087", true, "could not bind", Host, Drill.Start.AddSeconds(40)));
+        Assert.Equal(new SourceOutage(Udp, "CoT over UDP on port 8087", Drill.Start.AddSeconds(40), "could not bind", Host), Assert.Single(drill.Projection.SourcesDown.Values));
+        drill.Restart();
+        Assert.Equal(new SourceOutage(Udp, "CoT over UDP on port 8087", Drill.Start.AddSeconds(40), "could not bind", Host), Assert.Single(drill.Projection.SourcesDown.Values));
+
+        var report = await AfterActionFold.BuildAsync(drill.Recorded.ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            new TimelineMark(Drill.Start.AddSeconds(10), "source-throttled", Udp, $"Part of what came through CoT over UDP on port 8087 refused: {fast} (said by host {Host})"),
+            report.Timeline.First(m => m.Kind.StartsWith("source", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_listener_whose_host_left_the_cluster_is_said_no_longer_waited_on_not_heard()
     {
         const string udp = "Ingest:Cot:Udp@10.20.0.2:11111";

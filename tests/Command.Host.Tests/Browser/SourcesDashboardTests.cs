@@ -84,20 +84,52 @@ public sealed class SourcesDashboardTests(SourcesDashboardTests.FeedHost host) :
         Assert.Empty(dashboard.Errors);
     }
 
+    [Fact]
+    public async Task A_relay_sending_faster_than_its_limit_is_said_on_the_page_as_a_listener_refusing_part_of_what_comes()
+    {
+        var id = await host.NextIncidentAsync(FeedHost.RelayIncident);
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        await using var dashboard = await Dashboard.OpenAsync(host, id);
+        var banner = dashboard.Page.Locator("#sources-down");
+
+        // A gateway relaying a drill's units from one address, at more than the listener takes from one address.
+        using var relay = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        for (var i = 0; i < 8; i++)
+        {
+            var cot = $"<event version='2.0' uid='RELAYED-{i}' type='a-f-G-U-C' how='m-g' time='{DateTime.UtcNow:O}' start='{DateTime.UtcNow:O}' stale='{DateTime.UtcNow.AddMinutes(1):O}'>"
+                + $"<point lat='{TestSite.Origin.Latitude}' lon='{TestSite.Origin.Longitude}' hae='0' ce='5' le='5'/><detail/></event>";
+            await relay.SendAsync(Encoding.UTF8.GetBytes(cot), new IPEndPoint(IPAddress.Loopback, host.CotUdpPort), Ct);
+        }
+
+        const string why = "127.0.0.1 sends faster than its rate limit; what it sends beyond that is refused, and the units it carries go stale (a relay sending for many units gets a limit of its own: Ingest:Cot:Udp:Allow:<n>:Address and RatePerSecond)";
+        await Expect(banner).ToContainTextAsync($"Refusing part of what comes through CoT over UDP on port {host.CotUdpPort} since ");
+        await Expect(banner).ToContainTextAsync($"({why})");
+        await Expect(banner).Not.ToContainTextAsync("Nothing heard");
+        await Expect(dashboard.Feed.Locator("li[data-type='source-changed']").First)
+            .ToContainTextAsync($"⚠ SOURCE THROTTLEDCoT over UDP on port {host.CotUdpPort}refusing part of what comes: {why} — host ");
+        Assert.Empty(dashboard.Errors);
+    }
+
     /// <summary>
     /// A host set to reach a TAK Server over plain TCP on a port nothing listens on yet, trying every 2 s, for
-    /// <see cref="Incident"/>; it tells the incident of sources down every second.
+    /// <see cref="Incident"/>, and listening for CoT over UDP for <see cref="RelayIncident"/>, taking 3 messages at once
+    /// and one a second after from an address; it tells the incidents of sources down every second.
     /// </summary>
     public sealed class FeedHost : DashboardHost
     {
         public FeedHost()
-            : this(FreePort.Tcp())
+            : this(FreePort.Tcp(), FreePort.Udp())
         {
         }
 
-        private FeedHost(int port)
+        private FeedHost(int port, int cotUdp)
             : base(new Dictionary<string, string?>
             {
+                ["Ingest:Cot:Udp:Enabled"] = "true",
+                ["Ingest:Cot:Udp:Port"] = cotUdp.ToString(CultureInfo.InvariantCulture),
+                ["Ingest:Cot:Udp:Incident"] = RelayIncident,
+                ["Ingest:Cot:Udp:RateBurst"] = "3",
+                ["Ingest:Cot:Udp:RatePerSecond"] = "1",
                 ["Ingest:Cot:TakServer:Enabled"] = "true",
                 ["Ingest:Cot:TakServer:Tls"] = "false",
                 ["Ingest:Cot:TakServer:Port"] = port.ToString(CultureInfo.InvariantCulture),
@@ -105,11 +137,16 @@ public sealed class SourcesDashboardTests(SourcesDashboardTests.FeedHost host) :
                 ["Ingest:Cot:TakServer:MostReconnectAfter"] = "00:00:02",
                 ["Ingest:Cot:TakServer:Incident"] = Incident,
                 ["Ingest:SourcesToldEvery"] = "00:00:01",
-            }, _ => { }) => TakPort = port;
+            }, _ => { }) => (TakPort, CotUdpPort) = (port, cotUdp);
 
         /// <summary>The incident the TAK Server feeds.</summary>
         public const string Incident = "sources-feed";
 
+        /// <summary>The incident CoT over UDP feeds.</summary>
+        public const string RelayIncident = "sources-relay";
+
         public int TakPort { get; }
+
+        public int CotUdpPort { get; }
     }
 }

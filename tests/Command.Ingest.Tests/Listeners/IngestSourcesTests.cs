@@ -31,6 +31,40 @@ public sealed class IngestSourcesTests
     }
 
     [Fact]
+    public void A_listener_refusing_what_an_address_sends_too_fast_stands_throttled_until_30_s_pass_without_a_refusal()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var sources = new IngestSources(clock);
+        var told = new List<SourceState>();
+        sources.Set("Ingest:Cot:Udp", "drill-7", shared: false, "CoT over UDP on port 8087", SourceCondition.Listening);
+        sources.Changed += told.Add;
+
+        clock.Advance(TimeSpan.FromSeconds(5));
+        sources.RefusedTooFast("Ingest:Cot:Udp", "10.0.0.9");
+        clock.Advance(TimeSpan.FromSeconds(20));
+        sources.RefusedTooFast("Ingest:Cot:Udp", "10.0.0.9");
+        clock.Advance(TimeSpan.FromSeconds(29));
+        sources.EndThrottling();
+
+        // Told once as it began, however many datagrams it refuses; neither down nor listening meanwhile.
+        var throttled = Assert.Single(told);
+        Assert.Equal((SourceCondition.Throttled, false, true, Start.AddSeconds(5)), (throttled.Condition, throttled.Down, throttled.Throttled, throttled.Since));
+        Assert.Equal(
+            "10.0.0.9 sends faster than its rate limit; what it sends beyond that is refused, and the units it carries go stale (a relay sending for many units gets a limit of its own: Ingest:Cot:Udp:Allow:<n>:Address and RatePerSecond)",
+            throttled.Detail);
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        sources.EndThrottling();
+        Assert.Equal([SourceCondition.Throttled, SourceCondition.Listening], told.Select(s => s.Condition));
+        Assert.Null(Assert.Single(sources.All()).Detail);
+
+        // A listener that could not bind is down, not throttled, whatever it is said to refuse.
+        sources.Set("Ingest:Nmea:Tcp", "drill-7", shared: false, "NMEA over TCP on port 10110", SourceCondition.NotBound, "could not bind");
+        sources.RefusedTooFast("Ingest:Nmea:Tcp", "10.0.0.9");
+        Assert.Equal(SourceCondition.NotBound, sources.All().Single(s => s.Section == "Ingest:Nmea:Tcp").Condition);
+    }
+
+    [Fact]
     public void A_source_feeds_the_incidents_its_units_were_routed_to_for_an_hour_after_the_last()
     {
         var clock = new FakeTimeProvider(Start);

@@ -25,6 +25,10 @@ public sealed class RateLimitTests
         // The log names the settings a relay's address needs raised.
         Assert.Contains(rig.Log.Lines("RejectionLog"), l => l.Contains(
             "127.0.0.2 is sending faster than its rate limit (Ingest:Cot:Udp:RatePerSecond; a relay sending for many units gets one of its own with Ingest:Cot:Udp:Allow:<n>:Address and RatePerSecond)", StringComparison.Ordinal));
+        // The listener stands throttled, for the incidents it feeds to say why the units it carries go stale.
+        var udp = rig.Source("Ingest:Cot:Udp");
+        Assert.Equal(SourceCondition.Throttled, udp.Condition);
+        Assert.StartsWith("127.0.0.2 sends faster than its rate limit", udp.Detail, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 30_000)]

@@ -30,7 +30,7 @@ export function fromMarker(m) {
     case 'unit-alarmed': return { ...m, unitId: m.subject, kind: m.reason, cancelled: m.level === 'cancelled', level: undefined };
     case 'unit-signed-off': return { ...m, unitId: m.subject };
     case 'unit-device-renamed': return { ...m, unitId: m.subject, callsign: m.reason, was: m.about };
-    case 'source-changed': return { ...m, sourceId: m.subject, name: m.about, down: m.level === 'down', detail: m.reason, host: m.actor, level: undefined };
+    case 'source-changed': return { ...m, sourceId: m.subject, name: m.about, down: m.level === 'down' || m.level === 'throttled', throttled: m.level === 'throttled', detail: m.reason, host: m.actor, level: undefined };
     case 'host-departed': return { ...m, host: m.subject, by: m.actor, restarted: m.level === 'restarted', level: undefined };
     case 'recording-interrupted': {
       const [reports, commands] = (m.level ?? '0/0').split('/').map(Number);
@@ -102,7 +102,9 @@ function describe(e, picture) {
     case 'unit-device-renamed': return `<span class="verb">✎ RENAMED</span><b>${escapeHtml(picture.callsign(e.unitId))}</b>${reason(`its device now reports as “${e.callsign}” (was “${e.was}”)`)}`;
     // A source of reports feeding the incident down, on its host's word, and heard again: why its units went quiet. One
     // no longer down but not heard says why: its host left the cluster, and no host runs it now.
-    case 'source-changed': return e.down
+    case 'source-changed': return e.throttled
+      ? `<span class="verb">⚠ SOURCE THROTTLED</span><b>${escapeHtml(e.name)}</b>${reason(`refusing part of what comes${e.detail ? `: ${e.detail}` : ''} — host ${e.host}`)}`
+      : e.down
       ? `<span class="verb">⚠ SOURCE DOWN</span><b>${escapeHtml(e.name)}</b>${reason(`${e.detail ? `${e.detail} — ` : ''}host ${e.host}`)}`
       : e.detail
         ? `<span class="verb">✕ SOURCE GONE</span><b>${escapeHtml(e.name)}</b>${reason(`${e.detail} — said by host ${e.host}`)}`

@@ -138,8 +138,11 @@ export class Picture {
         sources = true;
         if (!e.down) this.sourcesDown.delete(e.sourceId);
         else {
-          const since = this.sourcesDown.get(e.sourceId)?.since ?? earlier(e.since, e.time);
-          this.sourcesDown.set(e.sourceId, { sourceId: e.sourceId, name: e.name, since, detail: e.detail, host: e.host });
+          // As the incident keeps it: since it was first said so, unless it went from refusing part to down or back.
+          const was = this.sourcesDown.get(e.sourceId);
+          const throttled = e.throttled === true;
+          const since = was && (was.throttled === true) === throttled ? was.since : earlier(e.since, e.time);
+          this.sourcesDown.set(e.sourceId, { sourceId: e.sourceId, name: e.name, since, detail: e.detail, host: e.host, throttled });
         }
       }
     }

@@ -11,12 +11,22 @@ export class SourcesBanner {
   }
 
   render(sourcesDown) {
-    const down = [...(sourcesDown?.values() ?? [])];
-    this.element.hidden = down.length === 0;
-    this.element.textContent = down.length === 0 ? '' : `Nothing heard from ${down.map(words).join('; ')}`;
+    const all = [...(sourcesDown?.values() ?? [])];
+    const down = all.filter(o => !o.throttled);
+    const throttled = all.filter(o => o.throttled);
+    this.element.hidden = all.length === 0;
+    // A source refusing part of what comes is not down: its units go stale one by one, and the banner says why.
+    this.element.textContent = [
+      down.length ? `Nothing heard from ${down.map(words).join('; ')}` : '',
+      throttled.length ? `Refusing part of what comes through ${throttled.map(refusing).join('; ')}` : '',
+    ].filter(Boolean).join('. ');
   }
 }
 
 function words(outage) {
   return `${outage.name}: down since ${clock(Date.parse(outage.since))}${outage.detail ? ` (${outage.detail})` : ''}`;
+}
+
+function refusing(outage) {
+  return `${outage.name} since ${clock(Date.parse(outage.since))}${outage.detail ? ` (${outage.detail})` : ''}`;
 }
