@@ -204,6 +204,47 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
     }
 
     [Fact]
+    public async Task A_device_enrolled_nowhere_on_another_drills_site_reports_and_marks_there_not_in_the_listeners_incident()
+    {
+        // A second drill 2 km east of the listener's, with a building of its own. Its commander's tablet, enrolled as no
+        // unit, drops its subject's marker on that building, and a late joiner's phone reports there before anyone
+        // enrolled it: both went to the listener's incident, moving its threat 2 km and enrolling the officer there.
+        var east = $"east-{Guid.NewGuid():N}"[..16];
+        var origin = new Domain.Geometry.GeoPoint(44.0, -99.975);
+        var frame = new Domain.Geometry.LocalFrame(origin);
+        object Corner(double e, double n) => frame.ToGeo(new(e, n)) is var p ? new { lat = p.Latitude, lon = p.Longitude } : null!;
+        (await host.PostJsonAsync("/api/incidents", new
+        {
+            id = east,
+            name = "Drill east",
+            autoEnrol = true,
+            site = new
+            {
+                name = "East campus",
+                origin = new { lat = origin.Latitude, lon = origin.Longitude },
+                buildings = new[] { new { id = "gym", name = "Gym", floors = 1, footprint = new[] { Corner(-20, 80), Corner(20, 80), Corner(20, 120), Corner(-20, 120) } } },
+                zones = Array.Empty<object>(),
+            },
+        })).EnsureSuccessStatusCode();
+        await using var watcher = await FrameWatcher.JoinAsync(host, east);
+        using var udp = new UdpClient();
+        var now = DateTime.UtcNow;
+        var gym = frame.ToGeo(new(0, 100));
+
+        await udp.SendAsync(Encoding.UTF8.GetBytes(Cot("HOSTILE-C1", "a-h-G", gym.Latitude, gym.Longitude, now, "<link uid=\"ANDROID-cmdrC\" type=\"a-f-G-U-C\" relation=\"p-p\"/>")),
+            "127.0.0.1", host.CotUdpPort, Ct);
+        await udp.SendAsync(Encoding.UTF8.GetBytes(Cot("ANDROID-f1", "a-f-G-U-C", gym.Latitude - 0.0005, gym.Longitude, now, "<contact callsign=\"FOX 1\"/>")), "127.0.0.1", host.CotUdpPort, Ct);
+        await watcher.WaitForAsync(f => f.Threats.Any(t => t.Marker == "HOSTILE-C1"));
+        var frameEast = await watcher.WaitForAsync(f => f.Units.Any(u => u.UnitId == "ANDROID-f1" && u.LastFix is not null));
+        var listeners = await host.Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/incidents/{IngestHost.Incident}", Ct);
+        var listenersUnits = await host.Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/incidents/{IngestHost.Incident}/units", Ct);
+
+        Assert.Equal("FOX 1", frameEast.Units.Single(u => u.UnitId == "ANDROID-f1").Callsign);
+        Assert.DoesNotContain(listeners.GetProperty("threats").EnumerateArray(), t => t.TryGetProperty("marker", out var m) && m.GetString() == "HOSTILE-C1");
+        Assert.DoesNotContain(listenersUnits.EnumerateArray(), u => u.GetProperty("unitId").GetString() == "ANDROID-f1");
+    }
+
+    [Fact]
     public async Task An_nmea_stream_bound_by_its_first_line_moves_its_unit()
     {
         await using var watcher = await FrameWatcher.JoinAsync(host, IngestHost.Incident);

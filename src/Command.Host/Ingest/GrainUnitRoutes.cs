@@ -12,7 +12,8 @@ namespace Command.Host.Ingest;
 /// routed anew within that time. While a unit's grain cannot be asked (the host it lived on died, and the cluster has
 /// not yet moved it), its last known route stands: enrolments change by a commander's hand, not in those seconds.
 /// A marker's incident is asked of the open incidents themselves, each time: a marker's deletion is rare, and its
-/// threat may have been placed a moment before.
+/// threat may have been placed a moment before. Where a device enrolled nowhere stands is matched to the sites of the
+/// incidents open now (each site read again after <see cref="SiteLifetime"/>: a drill's start may set it).
 /// </summary>
 public sealed class GrainUnitRoutes(IGrainFactory grains, TimeProvider clock) : IUnitRoutes
 {
@@ -23,6 +24,10 @@ public sealed class GrainUnitRoutes(IGrainFactory grains, TimeProvider clock) : 
     public const int Capacity = 50_000;
 
     private readonly ConcurrentDictionary<string, (string? Incident, DateTimeOffset Until)> routes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Domain.Sites.Site Site, DateTimeOffset Until)> sites = new(StringComparer.Ordinal);
+
+    /// <summary>How long an open incident's site is remembered: 30 s.</summary>
+    public static readonly TimeSpan SiteLifetime = TimeSpan.FromSeconds(30);
 
     public async ValueTask<string?> IncidentOfAsync(string unitId, CancellationToken cancellationToken)
     {
@@ -49,6 +54,51 @@ public sealed class GrainUnitRoutes(IGrainFactory grains, TimeProvider clock) : 
 
         routes[unitId] = (record?.IncidentId, now + Lifetime);
         return record?.IncidentId;
+    }
+
+    public async ValueTask<string?> IncidentAtAsync(Domain.Geometry.GeoPoint position, string listeners, CancellationToken cancellationToken)
+    {
+        if (!position.IsValid)
+        {
+            return null;
+        }
+
+        var sites = await OpenSitesAsync(cancellationToken);
+        if (sites.Any(s => s.IncidentId == listeners && Domain.Sites.SitePlace.IsOn(s.Site, position)))
+        {
+            return null;
+        }
+
+        var on = sites.Where(s => s.IncidentId != listeners && Domain.Sites.SitePlace.IsOn(s.Site, position)).Select(s => s.IncidentId).ToList();
+        return on.Count == 1 ? on[0] : null;
+    }
+
+    // The sites of the incidents open now: the list asked each time (an incident opened a moment ago counts), each site
+    // remembered for SiteLifetime.
+    private async ValueTask<IReadOnlyList<(string IncidentId, Domain.Sites.Site Site)>> OpenSitesAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var listed = await grains.GetGrain<IIncidentDirectoryGrain>(IIncidentDirectoryGrain.Key).List().WaitAsync(cancellationToken);
+        var open = new List<(string, Domain.Sites.Site)>();
+        foreach (var incident in listed.Where(i => i.ClosedAt is null))
+        {
+            if (sites.TryGetValue(incident.IncidentId, out var known) && known.Until > now)
+            {
+                open.Add((incident.IncidentId, known.Site));
+            }
+            else if (await grains.GetGrain<IIncidentGrain>(incident.IncidentId).GetView().WaitAsync(cancellationToken) is { } view)
+            {
+                if (sites.Count >= Capacity)
+                {
+                    sites.Clear();
+                }
+
+                sites[incident.IncidentId] = (view.Site, now + SiteLifetime);
+                open.Add((incident.IncidentId, view.Site));
+            }
+        }
+
+        return open;
     }
 
     public async ValueTask<string?> IncidentOfMarkerAsync(string marker, CancellationToken cancellationToken)

@@ -15,6 +15,15 @@ public interface IUnitRoutes
     /// none was: where a deletion of that marker goes when the devices it names lead to no incident holding it.
     /// </summary>
     ValueTask<string?> IncidentOfMarkerAsync(string marker, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The open incident other than <paramref name="listeners"/> whose site <paramref name="position"/> lies on (see
+    /// <see cref="Domain.Sites.SitePlace"/>), where the listener's incident's site does not hold it (or that incident is
+    /// not open): where a device enrolled nowhere that reports or drops a marker there belongs. Null where none does, or
+    /// more than one, or the listener's own site holds it.
+    /// </summary>
+    ValueTask<string?> IncidentAtAsync(Domain.Geometry.GeoPoint position, string listeners, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<string?>(null);
 }
 
 /// <summary>No routes: every report goes to its listener's incident.</summary>

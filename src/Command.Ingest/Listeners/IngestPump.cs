@@ -122,7 +122,7 @@ public sealed partial class IngestPump(
         if (item.Report is { } report)
         {
             var unitId = report.Report?.UnitId ?? report.UnitId ?? item.RoutedBy;
-            var incident = await IncidentOfDeviceAsync(unitId, item.Incident, cancellationToken).ConfigureAwait(false);
+            var incident = await IncidentOfDeviceAsync(unitId, item.Incident, cancellationToken, report.Report?.Position).ConfigureAwait(false);
             if (item.Source is { } source && report.Report is not null && incident != item.Incident)
             {
                 // A unit enrolled elsewhere reports through this source: that incident hears of the source's outages too.
@@ -136,7 +136,7 @@ public sealed partial class IngestPump(
             // The threat of the incident whose unit dropped the marker: an officer's marker in one drill moved the
             // threat of the listener's, hundreds of kilometres off its ground. What is refused (a stale marker, one
             // the incident will not take) is recorded there with its raw text, after whatever came before it.
-            var incident = await IncidentOfDeviceAsync(item.PlacedFrom, item.Incident, cancellationToken).ConfigureAwait(false);
+            var incident = await IncidentOfDeviceAsync(item.PlacedFrom, item.Incident, cancellationToken, threat.Position).ConfigureAwait(false);
             var refused = intake.ScreenMarker(threat, item.MarkedAt, item.PlacedFrom);
             if (refused is null)
             {
@@ -291,10 +291,29 @@ public sealed partial class IngestPump(
         }
     }
 
-    // The incident a unit (or the device its uid names) is enrolled in, or the listener's where it is enrolled nowhere
-    // (or is no unit at all).
-    private async ValueTask<string> IncidentOfDeviceAsync(string? device, string listeners, CancellationToken cancellationToken) =>
-        device is null ? listeners : await EnrolmentOfAsync(device, cancellationToken).ConfigureAwait(false) ?? listeners;
+    // The incident a unit (or the device its uid names) is enrolled in; where it is enrolled nowhere (or is no unit at
+    // all), the open incident whose site the position it gives lies on, where that is not the listener's; else the
+    // listener's. With two drills open, a late joiner's first reports, or another drill's commander's marker, went to the
+    // listener's incident kilometres away: enrolled there, or moving its threat onto the other drill's building.
+    private async ValueTask<string> IncidentOfDeviceAsync(string? device, string listeners, CancellationToken cancellationToken, Domain.Geometry.GeoPoint? at = null) =>
+        (device is null ? null : await EnrolmentOfAsync(device, cancellationToken).ConfigureAwait(false))
+        ?? (at is { } position ? await PlaceOfAsync(position, listeners, cancellationToken).ConfigureAwait(false) : null)
+        ?? listeners;
+
+    // The open incident whose site the position lies on, where that is not the listener's; null where none is, or it
+    // cannot be looked up now (logged: the input then goes to the listener's, as it always did).
+    private async ValueTask<string?> PlaceOfAsync(Domain.Geometry.GeoPoint position, string listeners, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await routes.IncidentAtAsync(position, listeners, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogPlaceNotLookedUp(logger, listeners, e);
+            return null;
+        }
+    }
 
     // The incident a unit (or the device its uid names) is enrolled in; null where it is enrolled nowhere. A look-up that
     // fails is tried again as a delivery is; one that still fails throws UnroutableException.
@@ -407,6 +426,9 @@ public sealed partial class IngestPump(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look up which open incident holds a threat placed from marker {Marker}; its deletion is refused where it was routed")]
     private static partial void LogMarkerNotLookedUp(ILogger logger, string marker, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look up which open incident's site a device enrolled nowhere stands on; its input goes to {Incident}, its listener's")]
+    private static partial void LogPlaceNotLookedUp(ILogger logger, string incident, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not tell incident {Incident} that marker {Marker} was deleted")]
     private static partial void LogDeletionFailed(ILogger logger, string marker, string incident, Exception exception);

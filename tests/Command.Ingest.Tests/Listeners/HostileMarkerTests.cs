@@ -84,6 +84,29 @@ public sealed class HostileMarkerTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_device_enrolled_nowhere_reports_and_marks_in_the_open_incident_whose_site_it_stands_on()
+    {
+        // Two drills: the listener's, and one whose site lies east of longitude -104.9. Another drill's commander's tablet,
+        // enrolled as no unit, drops its subject's marker there, and a late joiner's phone reports there before anyone
+        // enrolled it; an officer enrolled in the listener's incident reports from the same ground all the same.
+        var routes = new EnrolledUnits(new Dictionary<string, string> { ["ANDROID-A7"] = "drill-1" })
+        {
+            Sites = (at, listeners) => listeners == "drill-1" && at.Longitude > -104.9 ? "drill-east" : null,
+        };
+        await using var rig = await IngestRig.StartAsync(routes: routes);
+        const string east = "<point lat='39.7392' lon='-104.8' hae='1609.3' ce='4.5' le='9999999.0'/>";
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Event("a-h-G", uid: "H-C1", how: "h-g-i-g-o", point: east, detail: "<link uid='ANDROID-cmdrC' type='a-f-G-U-C' relation='p-p'/>"));
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Event(uid: "ANDROID-f1", point: east));
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Event(uid: "ANDROID-A7", point: east));
+        await IngestRig.SendDatagramAsync(rig.CotUdpPort, CotParserTests.Event(uid: "ANDROID-w2"));
+
+        var delivered = await rig.Port.WaitForAsync(4);
+
+        Assert.Equal([("drill-east", "H-C1"), ("drill-east", "ANDROID-f1"), ("drill-1", "ANDROID-A7"), ("drill-1", "ANDROID-w2")],
+            delivered.Select(d => (d.Incident, d.Threat?.Marker ?? d.Report?.UnitId)));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task A_deletion_sent_under_a_uid_of_its_own_goes_to_the_incident_of_the_device_it_links_to_or_its_connection_speaks_for()
     {
         // As a phone of another incident deletes the marker its officer dropped: under a uid that is no unit's, the marker
