@@ -63,7 +63,7 @@ public sealed class Dashboard : IAsyncDisposable
     /// </summary>
     public static async Task<Dashboard> OpenAsync(
         DashboardHost host, string incidentId, string actor = "test-commander", Func<IBrowserContext, Task>? prepare = null, string timezoneId = "UTC",
-        int width = 1280, int height = 720, string[]? roles = null)
+        int width = 1280, int height = 720, string[]? roles = null, bool live = true)
     {
         var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -79,8 +79,12 @@ public sealed class Dashboard : IAsyncDisposable
 
         var dashboard = new Dashboard(context, await context.NewPageAsync());
         await dashboard.Page.GotoAsync($"/?incident={Uri.EscapeDataString(incidentId)}");
-        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
-        await Expect(dashboard.Page.Locator("#incident-picker")).ToHaveValueAsync(incidentId);
+        if (live)
+        {
+            await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
+            await Expect(dashboard.Page.Locator("#incident-picker")).ToHaveValueAsync(incidentId);
+        }
+
         return dashboard;
     }
 

@@ -46,8 +46,9 @@ public sealed class StaleDashboardTests(StaleDashboardTests.SilentHost host) : I
     {
         var scene = await Scene.OpenAsync(host, "unanswered");
         await scene.EnrolAsync("P1", "Patrol 1", "contact");
-        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, prepare: UnansweredJoinAsync);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, prepare: UnansweredJoinAsync, live: false);
 
+        // Loading, and then, heard from no more than that, stale: never an empty picture under "Live".
         await Expect(dashboard.ConnectionText).ToHaveTextAsync("Stale");
         await Expect(dashboard.Page.Locator("#connection-lost")).ToContainTextAsync($"No word from the incident (no word from {scene.IncidentId} for over 6 s)");
         await Expect(dashboard.Page.Locator("#board-body [data-unit='P1']")).ToHaveCountAsync(0);

@@ -50,7 +50,7 @@ export class Connection {
   watchSilence() {
     // A join counts too: one the host has not answered (a browser that lost its network as it joined) hears nothing.
     const live = this.groupId && !this.groupId.startsWith('replay:');
-    if (!live || this.state !== 'live') return;
+    if (!live || (this.state !== 'live' && this.state !== 'joining')) return;
     const silentMs = performance.now() - this.lastFrameAt;
     if (silentMs > staleAfterMs) {
       // Said once as the page turns stale: a count of seconds would stand still in the banner while the silence grew.
@@ -80,7 +80,7 @@ export class Connection {
     const previous = this.groupId;
     this.groupId = groupId;
     this.lastFrameAt = performance.now();
-    if (this.state === 'stale' || this.state === 'unavailable') this.setState(this.isConnected() ? 'live' : 'disconnected');
+    if (this.state === 'stale' || this.state === 'unavailable' || this.state === 'joining') this.setState(this.isConnected() ? 'live' : 'disconnected');
     if (previous && previous !== groupId && this.isConnected()) {
       await this.hub.invoke('Leave', previous).catch(e => showNotice(`Leaving ${previous}: ${e.message}`));
     }
@@ -99,18 +99,22 @@ export class Connection {
     this.buffered = [];
     // The silence is timed from the asking: a join made after a long-lost connection came back is not stale at once.
     this.lastFrameAt = performance.now();
+    // Nothing of this incident shown yet: until its picture comes, the page says it is loading, not an empty incident
+    // under "Live" (an incident whose storage is away takes its host 20 s to give up on).
+    if (this.picture.snapshotSequence < 0 && this.state === 'live') this.setState('joining');
     try {
       const snapshot = await this.hub.invoke('Join', groupId);
       if (this.joining !== token || this.groupId !== groupId) return;
       this.lastFrameAt = performance.now();
       this.picture.apply({ ...snapshot, full: true });
       for (const frame of this.buffered) this.picture.apply(frame);
-      if (this.state === 'unavailable' || this.state === 'stale') this.setState('live');
+      if (this.state === 'unavailable' || this.state === 'stale' || this.state === 'joining') this.setState('live');
     } catch (error) {
       const message = hubMessage(error);
       if (message.startsWith('unavailable:')) {
         this.unavailable(groupId, message);
       } else {
+        if (this.state === 'joining') this.setState('live');
         showNotice(`Could not join ${groupId}: ${message}`);
       }
     } finally {

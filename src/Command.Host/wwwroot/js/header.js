@@ -6,6 +6,7 @@ import { closedWords, closedRefusal } from './closed.js';
 
 const connectionWords = {
   live: 'Live', reconnecting: 'Reconnecting…', disconnected: 'Disconnected', connecting: 'Connecting…', stale: 'Stale', unavailable: 'Unavailable',
+  joining: 'Loading…',
 };
 const lostStates = new Set(['reconnecting', 'disconnected', 'stale', 'unavailable']);
 
@@ -35,8 +36,10 @@ export class Header {
     const closed = this.picture.closed;
     const phase = threat?.phase ?? 'none';
     // A closed incident's threat is active no more than anything else in it is: the header says it is closed.
-    this.elements.phase.dataset.phase = closed ? 'closed' : phase;
-    this.elements.phase.textContent = closed ? 'CLOSED' : threat ? phase.toUpperCase() : 'NO THREAT';
+    // Before the incident's picture comes (or while it cannot be shown) there is no knowing whether it has a threat.
+    const unknown = this.picture.snapshotSequence < 0;
+    this.elements.phase.dataset.phase = closed ? 'closed' : unknown ? 'unknown' : phase;
+    this.elements.phase.textContent = closed ? 'CLOSED' : threat ? phase.toUpperCase() : unknown ? '—' : 'NO THREAT';
     this.elements.phase.title = closed ? closedWords(closed) : '';
     this.elements.phaseLabel.textContent = closed ? 'Incident' : 'Threat';
     for (const button of this.elements.phaseButtons) {
@@ -52,6 +55,8 @@ export class Header {
     this.elements.connection.dataset.state = state;
     this.elements.connection.title = detail || '';
     this.renderConnectionWord();
+    document.body.classList.toggle('incident-loading', state === 'joining' || (state === 'unavailable' && this.picture.snapshotSequence < 0));
+    this.renderPhase();
     if (lostStates.has(state)) this.loseConnection(state, detail);
     if (state === 'live' && this.lost) this.regainConnection();
   }
