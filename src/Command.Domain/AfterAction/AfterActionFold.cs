@@ -321,8 +321,10 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
             else if (unit.HeardUntil(end) is var heard && heard < end)
             {
                 // A device lost for the rest of the record (a radio dead 30 m from the threat) is what its log must say, and
-                // its row and the AAR/IP's key moments with it.
-                unit.Silence = new SilentToEnd(heard, unit.LastFromThreatM, end - heard);
+                // its row and the AAR/IP's key moments with it; one silent from after the threat was neutralized was
+                // switched off with the drill over, and says so.
+                var neutralized = unit.Current.Number == Playing.Number && Playing.NeutralizedAt is { } n && n <= heard ? n : (DateTimeOffset?)null;
+                unit.Silence = new SilentToEnd(heard, unit.LastFromThreatM, end - heard, Neutralized: neutralized);
                 Log(heard, unit.UnitId, "silent", unit.Silence.Said);
             }
         }

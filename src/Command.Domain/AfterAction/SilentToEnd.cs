@@ -12,7 +12,12 @@ namespace Command.Domain.AfterAction;
 /// <param name="Unheard">From its last report to the end of the record (the incident's clock).</param>
 /// <param name="Host">The host whose leaving the cluster took its fixes with it, where one did; null otherwise.</param>
 /// <param name="HostLeftAt">When that host was recorded leaving.</param>
-public sealed record SilentToEnd(DateTimeOffset LastHeard, double? FromThreatM, TimeSpan Unheard, string? Host = null, DateTimeOffset? HostLeftAt = null)
+/// <param name="Neutralized">
+/// When the threat was neutralized, where that was before the unit was last heard: the drill was over, and its radio
+/// switched off with everyone's. Said so, and not among the AAR/IP's key moments one by one, where a radio lost in the
+/// drill would be drowned in the roster.
+/// </param>
+public sealed record SilentToEnd(DateTimeOffset LastHeard, double? FromThreatM, TimeSpan Unheard, string? Host = null, DateTimeOffset? HostLeftAt = null, DateTimeOffset? Neutralized = null)
 {
     /// <summary>
     /// As its ICS-214 log says it, at its last report: "Last heard 43 m from the threat: not heard again in the 23:06 to the
@@ -20,16 +25,19 @@ public sealed record SilentToEnd(DateTimeOffset LastHeard, double? FromThreatM, 
     /// (it left the cluster at 10:01:20 UTC), and not heard again …").
     /// </summary>
     public string Said =>
-        $"Last heard{FromThreat}: {(Host is { } host && HostLeftAt is { } left ? $"{AfterActionFold.HostDown(host, left)}, and " : "")}not heard again in the {Durations.Clock(Unheard)} to the end of the record";
+        $"Last heard{FromThreat}{AfterNeutralized}: {(Host is { } host && HostLeftAt is { } left ? $"{AfterActionFold.HostDown(host, left)}, and " : "")}not heard again in the {Durations.Clock(Unheard)} to the end of the record";
 
     /// <summary>
     /// As its unit's row says it, its last report in the site's time of day: "last heard 19:10:54, 43 m from the threat;
     /// silent for the last 23:06" (", while its host … was down" after the distance where its host took its fixes with it).
     /// </summary>
     public string Row(SiteClock clock) =>
-        $"last heard {clock.LocalTime(LastHeard)}{(FromThreatM is null ? "" : $",{FromThreat}")}{(Host is { } host ? $", while its host {host} was down" : "")}; silent for the last {Durations.Clock(Unheard)}";
+        $"last heard {clock.LocalTime(LastHeard)}{(FromThreatM is null ? "" : $",{FromThreat}")}{(Host is { } host ? $", while its host {host} was down" : "")}{AfterNeutralized}; silent for the last {Durations.Clock(Unheard)}";
 
     private string FromThreat => Distance(FromThreatM);
+
+    // ", 0:57 after the threat was neutralized": the drill over, not a radio lost in it.
+    private string AfterNeutralized => Neutralized is { } at ? $", {Durations.Clock(LastHeard - at)} after the threat was neutralized" : "";
 
     /// <summary>" 43 m from the threat", as a unit's log says where it was last heard; empty where there was no threat.</summary>
     internal static string Distance(double? fromThreatM) =>

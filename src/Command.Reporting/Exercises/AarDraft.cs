@@ -116,12 +116,21 @@ public sealed record AarDraft(
         // (OSM-5) last heard 43 m from the threat: not heard again in the 23:06 to the end of the record"): its figures
         // alone read like a faultless unit's. One whose fixes its host took with it is named in that host's leaving, with
         // the others it took: a moment for each of twenty units on a host that died would crowd the flags out.
+        // Those silent from after the threat was neutralized switched off with the drill over: said once, together.
         foreach (var u in report.Units)
         {
-            if (u.Silent is { Host: null } silent)
+            if (u.Silent is { Host: null, Neutralized: null } silent)
             {
                 Add(silent.LastHeard, $"{report.Named(u.UnitId)} {char.ToLowerInvariant(silent.Said[0])}{silent.Said[1..]}");
             }
+        }
+
+        var stoodDown = report.Units.Where(u => u.Silent is { Host: null, Neutralized: not null }).OrderBy(u => u.Silent!.LastHeard).ToList();
+        if (stoodDown.Count > 0)
+        {
+            var (earliest, clock) = (stoodDown[0].Silent!, new SiteClock(report.Incident.TimeZone));
+            Add(earliest.LastHeard, $"{(stoodDown.Count == 1 ? "1 unit" : $"{stoodDown.Count} units")} not heard again after the threat was neutralized at {clock.LocalTime(earliest.Neutralized!.Value)}, from {clock.LocalTime(earliest.LastHeard)}: "
+                + string.Join(", ", stoodDown.Select(u => report.Named(u.UnitId))));
         }
 
         // Every declaration of a threat's phase, with why and by whom: a containment taken back ("shots heard again") is as
