@@ -119,12 +119,18 @@ public sealed class RecordingHoles(TimeProvider clock) : IOutgoingGrainCallFilte
     {
         lock (gate)
         {
-            var back = new Hole(hole.From, hole.Until, hole.Reports, hole.Commands, hole.Detail);
+            var back = new Hole(hole.From, hole.Until, hole.Reports, hole.Commands, hole.Detail)
+            {
+                StorageSaid = hole.Detail?.StartsWith(StorageUnreachable.DidNotAnswer, StringComparison.Ordinal) == true,
+            };
             if (holes.TryGetValue(incidentId, out var since))
             {
                 back.Widen(since.From, since.Reports, since.Commands);
                 back.Widen(since.Until, 0, 0);
-                back.StorageSaid = since.StorageSaid;
+                if (since.StorageSaid && !back.StorageSaid)
+                {
+                    back.Said(since.Told().Detail, storage: true);
+                }
             }
 
             holes[incidentId] = back;

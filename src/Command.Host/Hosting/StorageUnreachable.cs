@@ -40,6 +40,9 @@ public static class StorageUnreachable
         return null;
     }
 
+    /// <summary>How what a caller is told of a storage failure begins (<see cref="Said"/>).</summary>
+    public const string DidNotAnswer = "the incident's storage did not answer";
+
     public static bool Is(Exception ex) => Find(ex) is not null;
 
     /// <summary>
@@ -51,6 +54,6 @@ public static class StorageUnreachable
         var found = Find(ex) ?? ex;
         var first = found.Message.Split('\n', 2)[0].Trim();
         var why = first.Length > 160 ? first[..160] + "…" : first;
-        return $"the incident's storage did not answer ({why}): nothing was done; send it again once it answers";
+        return $"{DidNotAnswer} ({why}): nothing was done; send it again once it answers";
     }
 }

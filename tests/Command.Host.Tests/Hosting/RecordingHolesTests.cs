@@ -29,6 +29,24 @@ public sealed class RecordingHolesTests
     }
 
     [Fact]
+    public void A_hole_handed_back_untold_is_joined_with_the_refusals_since_and_says_why_as_the_storage_did()
+    {
+        var holes = new RecordingHoles(clock);
+        holes.Unrecorded("inc-1", 2, 0, "incident 'inc-1' cannot record now (RequestFailedException); send it again shortly");
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var (_, taken) = Assert.Single(holes.TakeQuietFor(TimeSpan.FromSeconds(5)));
+        clock.Advance(TimeSpan.FromSeconds(20));
+        holes.Failed("inc-1", 1, 0, Refused);
+
+        holes.Return("inc-1", taken);
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var (_, joined) = Assert.Single(holes.TakeQuietFor(TimeSpan.FromSeconds(5)));
+
+        Assert.Equal((3, taken.From, clock.GetUtcNow().AddSeconds(-5), "the incident's storage did not answer (Connection refused (127.0.0.1:10000))"),
+            (joined.Reports, joined.From, joined.Until, joined.Detail));
+    }
+
+    [Fact]
     public void A_failure_that_is_not_the_storages_counts_nothing_and_a_hole_is_taken_only_once_quiet()
     {
         var holes = new RecordingHoles(clock);
