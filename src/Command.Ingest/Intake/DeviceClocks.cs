@@ -17,10 +17,13 @@ namespace Command.Ingest.Intake;
 /// later report of the device is moved by that much: its fix time and the time it says the fix stands. Of reports that
 /// arrive together (a batch, or a backlog sent after an outage) only the newest counts. A single report stamped wrong,
 /// or a backlog, is no such run, and is screened as it came; so is a fix sent again (a client retrying what was not
-/// answered: its lag grows with each try) or one older than the newest heard. A clock a day or more off is not put
-/// right: that is not a clock that drifted. Devices are told apart by the unit they report for; one not heard for
-/// <see cref="Forgotten"/> is forgotten, and at most <see cref="MostDevices"/> are kept.
-/// The reports refused as future fixes while a device's clock was still being learned are kept (the latest
+/// answered: its lag grows with each try) or one older than the newest heard. A clock set back (a phone found fast,
+/// then set right) gives fixes older than the newest heard: those, each newer than the one before, make a run of their
+/// own, so it is heard as it is as soon as a clock set forward is; a phone 5 min fast set right had every report
+/// refused for 5 min. A clock a day or more off is not put right: that is not a clock that drifted. Devices are told
+/// apart by the unit they report for; one not heard for <see cref="Forgotten"/> is forgotten, and at most
+/// <see cref="MostDevices"/> are kept.
+/// The reports refused for their time while a device's clock was still being learned are kept (the latest
 /// <see cref="Remembered"/>), and once it is learned those that lag as the run it was learned from are given back,
 /// timed by it (<see cref="Release"/>): a radio every 30 s whose clock ran fast lost its first minute of fixes.
 /// </summary>
@@ -64,19 +67,19 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
     public PositionReport Retime(PositionReport report, DateTimeOffset receivedAt)
     {
         var offset = Observe(report.UnitId, report.Source, report.FixTime, receivedAt);
-        return offset == TimeSpan.Zero ? report
-            : report with { FixTime = report.FixTime + offset, StaleAt = report.StaleAt + offset, ClockCorrectionS = Math.Round(offset.TotalSeconds, 1) };
+        return PutRight(report, offset);
     }
 
     /// <summary>
-    /// Keeps a report of the device refused as a future fix while its clock is taken to agree with this host's, so that
-    /// it can be given back once the run of its reports says how far that clock is off (see <see cref="Release"/>).
+    /// Keeps a report of the device, as it was sent, refused for its time (a future fix, one too old, or one older than the
+    /// latest its incident took) where it lags otherwise than the clock its device is taken to keep, so that it can be given
+    /// back once the run of its reports says how far that clock is off now (see <see cref="Release"/>).
     /// </summary>
     public void Refused(PositionReport report, DateTimeOffset receivedAt)
     {
         lock (devices)
         {
-            if (devices.TryGetValue(report.UnitId, out var device) && device.Offset == TimeSpan.Zero)
+            if (devices.TryGetValue(report.UnitId, out var device) && ((receivedAt - report.FixTime) - device.Offset).Duration() > Spread)
             {
                 device.Refused(report, receivedAt);
             }
@@ -84,28 +87,29 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
     }
 
     /// <summary>
-    /// The reports of the device reporting for <paramref name="unitId"/> refused as future fixes before its clock was
-    /// learned, oldest first, timed as this host would have stamped them, now that it is: those whose lag agreed with the
-    /// run it was learned from (within <see cref="Spread"/>), fixed before <paramref name="before"/>. Each is given back
-    /// once; none while the clock is taken to agree.
+    /// The reports of the device reporting for <paramref name="unitId"/> refused for their time while its clock was being
+    /// learned, oldest first, timed as this host would have stamped them, now that it is: those whose lag agrees with the
+    /// clock it is taken to keep (within <see cref="Spread"/>), fixed before <paramref name="before"/>. Each is given back
+    /// once; the others stay kept, for a clock still being learned.
     /// </summary>
     public IReadOnlyList<PositionReport> Release(string unitId, DateTimeOffset before)
     {
         lock (devices)
         {
-            if (!devices.TryGetValue(unitId, out var device) || device.Offset == TimeSpan.Zero)
+            if (!devices.TryGetValue(unitId, out var device))
             {
                 return [];
             }
 
             var offset = device.Offset;
-            var released = device.TakeRefused()
-                .Where(r => ((r.ReceivedAt - r.Report.FixTime) - offset).Duration() <= Spread && r.Report.FixTime + offset < before)
-                .Select(r => r.Report with { FixTime = r.Report.FixTime + offset, StaleAt = r.Report.StaleAt + offset, ClockCorrectionS = Math.Round(offset.TotalSeconds, 1) })
-                .ToList();
-            return released;
+            return [.. device.TakeRefused(r => ((r.ReceivedAt - r.Report.FixTime) - offset).Duration() <= Spread && r.Report.FixTime + offset < before)
+                .Select(r => PutRight(r.Report, offset))];
         }
     }
+
+    // The report as this host would have stamped it, its device's clock taken to be behind by offset.
+    private static PositionReport PutRight(PositionReport report, TimeSpan offset) => offset == TimeSpan.Zero ? report
+        : report with { FixTime = report.FixTime + offset, StaleAt = report.StaleAt + offset, ClockCorrectionS = Math.Round(offset.TotalSeconds, 1) };
 
     /// <summary>
     /// Whether this host follows the clock of the device reporting for <paramref name="unitId"/>: false for one it has
@@ -144,7 +148,7 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
                 return;
             }
 
-            devices[latest.UnitId] = new Device { Offset = offset, LastHeard = receivedAt };
+            devices[latest.UnitId] = Device.Recalled(offset, receivedAt);
         }
 
         var (seconds, behind) = (Math.Round(offset.Duration().TotalSeconds, 1), offset > TimeSpan.Zero);
@@ -178,11 +182,7 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
 
             before = device.Offset;
             device.Heard(fixTime, receivedAt, options.MaxFutureSkew);
-            if (device.Run(options.MaxFutureSkew) is { } taken)
-            {
-                device.Offset = taken.Duration() < options.MaxFutureSkew ? TimeSpan.Zero : taken;
-            }
-
+            device.Learn(options.MaxFutureSkew);
             after = device.Offset;
         }
 
@@ -230,11 +230,10 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
 
     private sealed class Device
     {
-        // The lags of its latest new fixes, newest last, each with when it arrived: one for fixes that arrived together
-        // (within Apart), the least of them.
-        private readonly (TimeSpan Lag, DateTimeOffset At)[] heard = new (TimeSpan, DateTimeOffset)[Remembered];
-        private int count;
-        private DateTimeOffset newest = DateTimeOffset.MinValue;
+        // The lags of its latest new fixes, and of those of a clock set back: fixes older than the newest heard, each newer
+        // than the one before it.
+        private LagRun heard = new(), setBack = new();
+        private DateTimeOffset newest = DateTimeOffset.MinValue, newestSetBack = DateTimeOffset.MinValue;
         private List<(PositionReport Report, DateTimeOffset ReceivedAt)>? refused;
 
         public void Refused(PositionReport report, DateTimeOffset receivedAt)
@@ -248,16 +247,24 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
             refused.Add((report, receivedAt));
         }
 
-        public List<(PositionReport Report, DateTimeOffset ReceivedAt)> TakeRefused()
+        // Those of the reports kept that match, oldest first; the others stay kept.
+        public List<(PositionReport Report, DateTimeOffset ReceivedAt)> TakeRefused(Func<(PositionReport Report, DateTimeOffset ReceivedAt), bool> match)
         {
-            var taken = refused ?? [];
-            refused = null;
+            if (refused is null)
+            {
+                return [];
+            }
+
+            var taken = refused.Where(match).ToList();
+            refused.RemoveAll(r => match(r));
             return taken;
         }
 
-        public TimeSpan Offset { get; set; }
+        public TimeSpan Offset { get; private set; }
 
         public DateTimeOffset LastHeard { get; set; } = DateTimeOffset.MinValue;
+
+        public static Device Recalled(TimeSpan offset, DateTimeOffset heardAt) => new() { Offset = offset, LastHeard = heardAt };
 
         public void Heard(DateTimeOffset fixTime, DateTimeOffset receivedAt, TimeSpan skew)
         {
@@ -265,10 +272,19 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
             if (fixTime <= newest)
             {
                 // A fix sent again (a client retrying what was not answered) or one older than the newest: its lag grows
-                // with the retries, and says nothing of the clock.
+                // with the retries, and says nothing of the clock. But fixes that go on from there, each newer than the
+                // one before, are a clock set back (a phone found fast, then set right), heard as a run of their own: a
+                // fix sent again is no newer than the one before it.
+                if (fixTime > newestSetBack)
+                {
+                    newestSetBack = fixTime;
+                    setBack.Add(receivedAt - fixTime, receivedAt);
+                }
+
                 return;
             }
 
+            (setBack, newestSetBack) = (new(), DateTimeOffset.MinValue);
             // One stamped ahead of the clock the device is taken to keep is heard, for a clock that jumped ahead is
             // learned from such reports, but is not the newest fix the others are held to: a single stamp an hour
             // ahead (a receiver's time glitch) made every report after it "older", and the clock of a phone 30 s fast
@@ -278,7 +294,36 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
                 newest = fixTime;
             }
 
-            var lag = receivedAt - fixTime;
+            heard.Add(receivedAt - fixTime, receivedAt);
+        }
+
+        // Takes the clock a run of its latest fixes says it keeps, where one says it is off from what it was taken to be.
+        public void Learn(TimeSpan skew)
+        {
+            if (setBack.Run(Offset, skew) is { } back)
+            {
+                // The clock set back is the one its fixes are held to from here.
+                Offset = Kept(back, skew);
+                (heard, setBack, newest, newestSetBack) = (setBack, new(), newestSetBack, DateTimeOffset.MinValue);
+            }
+            else if (heard.Run(Offset, skew) is { } taken)
+            {
+                Offset = Kept(taken, skew);
+            }
+        }
+
+        private static TimeSpan Kept(TimeSpan lag, TimeSpan skew) => lag.Duration() < skew ? TimeSpan.Zero : lag;
+    }
+
+    // The lags of a device's latest fixes, newest last, each with when it arrived: one for fixes that arrived together
+    // (within Apart), the least of them.
+    private sealed class LagRun
+    {
+        private readonly (TimeSpan Lag, DateTimeOffset At)[] heard = new (TimeSpan, DateTimeOffset)[Remembered];
+        private int count;
+
+        public void Add(TimeSpan lag, DateTimeOffset receivedAt)
+        {
             if (count > 0 && receivedAt - heard[count - 1].At < Apart)
             {
                 // Sent with the one before, in a batch or a backlog: of the fixes of many moments that arrive at once,
@@ -297,8 +342,8 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
         }
 
         // The least lag of a run of its latest fixes, at least Agreeing and arriving over at least Over, that agree
-        // and say the clock is off from what it was taken to be by more than the skew allowed; null when there is none.
-        public TimeSpan? Run(TimeSpan skew)
+        // and say the clock is off from what it was taken to be (offset) by more than the skew allowed; null when there is none.
+        public TimeSpan? Run(TimeSpan offset, TimeSpan skew)
         {
             if (count < Agreeing)
             {
@@ -311,7 +356,7 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
                 (least, most) = (heard[i].Lag < least ? heard[i].Lag : least, heard[i].Lag > most ? heard[i].Lag : most);
                 if (count - i >= Agreeing && heard[count - 1].At - heard[i].At >= Over)
                 {
-                    return most - least <= Spread && (least - Offset).Duration() > skew && least.Duration() < MostOff ? least : null;
+                    return most - least <= Spread && (least - offset).Duration() > skew && least.Duration() < MostOff ? least : null;
                 }
             }
 

@@ -41,7 +41,7 @@ public sealed class ReportIntake(
         var refused = new List<InputRejected>();
         var passed = new List<PositionReport>(batch.Count);
         var passedIndex = new List<int>(batch.Count);
-        // Reports refused earlier as future fixes, taken now that their device's clock is learned: before the report
+        // Reports refused earlier for their time, taken now that their device's clock is learned: before the report
         // that taught it, and answered to no one (their senders were answered when they came).
         const int Released = -1;
         await RecallClocksAsync(incidentId, batch, sender, now, cancellationToken).ConfigureAwait(false);
@@ -52,7 +52,8 @@ public sealed class ReportIntake(
             // report its sender may make for its unit teaches what that device's clock is.
             var rejection = item.Rejection
                 ?? (item.Report is { } sent ? Permission(sent.UnitId, sender) : new Rejection(RejectReason.Malformed, "no report was parsed"));
-            var timed = rejection is null ? deviceClocks.Retime(item.Report!, now) : item.Report;
+            var screened = rejection is null;
+            var timed = screened ? deviceClocks.Retime(item.Report!, now) : item.Report;
             rejection ??= ReportScreen.Check(timed!, now, options);
             if (rejection is null)
             {
@@ -70,9 +71,10 @@ public sealed class ReportIntake(
                 continue;
             }
 
-            if (rejection.Reason == RejectReason.FutureFix && timed is not null)
+            if (screened)
             {
-                deviceClocks.Refused(timed, now);
+                // Refused by the clock its device is taken to keep: where for its time, kept, to be taken once that clock is learned.
+                KeepUntimely(item.Report!, rejection, now);
             }
 
             var unitId = item.Report?.UnitId ?? item.UnitId;
@@ -105,6 +107,7 @@ public sealed class ReportIntake(
                 if (passedIndex[j] != Released)
                 {
                     rejected.Add(new ItemRejection(passedIndex[j], report.UnitId, later));
+                    KeepUntimely(batch[passedIndex[j]].Report!, later, now);
                 }
 
                 Count(report.Source, later);
@@ -216,6 +219,16 @@ public sealed class ReportIntake(
         return BoundTo(unitId) is { } bound && bound != sender?.Actor
             ? new Rejection(RejectReason.UnitBoundToDevice, $"unit '{unitId}' takes positions only from {bound}")
             : null;
+    }
+
+    // A report refused for its time (ahead of this host's clock, too old, or older than the latest its incident took) is
+    // kept as it was sent: its device's clock may be what is wrong, and a run of its reports may soon say so.
+    private void KeepUntimely(PositionReport sent, Rejection rejection, DateTimeOffset receivedAt)
+    {
+        if (rejection.Reason is RejectReason.FutureFix or RejectReason.TooOld or RejectReason.OutOfOrder)
+        {
+            deviceClocks.Refused(sent, receivedAt);
+        }
     }
 
     private void Count(ReportSource source, Rejection rejection)

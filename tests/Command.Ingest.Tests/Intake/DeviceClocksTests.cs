@@ -138,6 +138,46 @@ public sealed class DeviceClocksTests : IDisposable
     }
 
     [Fact]
+    public async Task A_fast_clock_put_right_on_the_device_is_heard_as_it_is_from_its_third_report_and_the_two_refused_meanwhile_are_taken_then()
+    {
+        // The incident refuses a fix older than the latest it took, as the grain does.
+        var taken = new List<PositionReport>();
+        port.Answer = r => taken.Count > 0 && r.FixTime <= taken[^1].FixTime ? new Rejection(RejectReason.OutOfOrder, "older than the latest accepted fix") : Take(r);
+        for (var i = 0; i < 5; i++)
+        {
+            await SendAsync("P1", aheadS: 300);
+            clock.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        // Set right: put right by the 5 min it was found fast, its first is too old here, its second (less delayed) older than
+        // the latest taken; its third says its clock keeps this host's time.
+        var outcomes = new List<IntakeOutcome>();
+        for (var i = 0; i < 4; i++)
+        {
+            outcomes.Add(await SendAsync("P1", aheadS: 0, delayS: i == 0 ? 1.5 : 0.4));
+            clock.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        Assert.Equal([RejectReason.TooOld, RejectReason.OutOfOrder], outcomes.Take(2).Select(o => o.Rejected.Single().Rejection.Reason));
+        Assert.All(outcomes.Skip(2), o => Assert.Equal(1, o.Accepted));
+        // The two refused while its clock was learned again are taken with the third, before it, as they came.
+        Assert.Equal([At(0), At(5), At(10), At(15), At(20), At(25 - 1.5), At(30 - 0.4), At(35 - 0.4), At(40 - 0.4)], taken.Select(r => r.FixTime));
+        Assert.Equal([-299.6, -299.6, -299.6, -299.6, -299.6, null, null, null, null], taken.Select(r => r.ClockCorrectionS));
+        Assert.Equal(
+            [
+                "The device reporting for unit P1 over CoT keeps a clock 299.6 s ahead of this host's: its fix times are taken 299.6 s earlier",
+                "The device reporting for unit P1 over CoT keeps this host's time again: its fix times are taken as they come",
+            ],
+            clockLog.Lines);
+
+        Rejection? Take(PositionReport report)
+        {
+            taken.Add(report);
+            return null;
+        }
+    }
+
+    [Fact]
     public async Task A_report_stamped_wrong_once_is_refused_and_teaches_nothing()
     {
         await SendAsync("P1", aheadS: 0);
@@ -334,9 +374,10 @@ public sealed class DeviceClocksTests : IDisposable
         }
 
         // Put right by the 4 min it was found slow, its first two are 4 min ahead; its third says its clock keeps this host's
-        // time, and from there it is taken as it comes.
+        // time, and from there it is taken as it comes, the two refused meanwhile with it, before it.
         Assert.Equal([RejectReason.FutureFix, RejectReason.FutureFix], outcomes.Take(2).Select(o => o.Rejected.Single().Rejection.Reason));
-        Assert.Equal([(At(10 - 0.4), (double?)null), (At(15 - 0.4), null), (At(20 - 0.4), null)], Accepted("P1").Select(r => (r.FixTime, r.ClockCorrectionS)));
+        Assert.Equal([(At(-0.4), (double?)null), (At(5 - 0.4), null), (At(10 - 0.4), null), (At(15 - 0.4), null), (At(20 - 0.4), null)],
+            Accepted("P1").Select(r => (r.FixTime, r.ClockCorrectionS)));
         Assert.Equal("The device reporting for unit P1 over OsmAnd keeps this host's time again: its fix times are taken as they come", clockLog.Lines[^1]);
     }
 
