@@ -86,6 +86,14 @@ public sealed partial class AfterActionFold
             unit.LastClockLogged = correction;
             Log(time, unitId, "device-clock", $"Device clock found {AfterActionWords.Clock(correction)}: its fix times put right by that from here");
         }
+        else if (clockCorrectionS is null && unit.LastClockLogged is { } wasOff)
+        {
+            // Set right on the device (by a time server, its user, a restart): its log said it was off, and read as though
+            // every fix after was put right still.
+            unit.LastClockLogged = null;
+            Log(time, unitId, "device-clock", $"Device clock set right, {AfterActionWords.Clock(wasOff)} before: its fix times taken as it stamps them from here");
+        }
+
         if (frame is null || areas is null)
         {
             return;

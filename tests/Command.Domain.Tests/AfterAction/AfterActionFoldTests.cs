@@ -355,6 +355,30 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public void A_units_log_says_when_its_devices_clock_found_off_was_set_right()
+    {
+        // P1's phone is found 5 min fast on its first two fixes, then set right: its fixes are taken as they come from 10 s.
+        var fold = new AfterActionFold();
+        fold.Apply(new IncidentOpened("inc-1", "Drill", School, false, "cmd") { Time = S(0) });
+        double?[] p1 = [-299.6, -299.6, null, null];
+        for (var i = 0; i < p1.Length; i++)
+        {
+            var fix = Fix("P1", 5 * i, 200, 0);
+            fold.Apply(fix with { Report = fix.Report with { ClockCorrectionS = p1[i] } });
+        }
+
+        var report = fold.Build();
+
+        Assert.Equal(
+            [
+                (S(0), "Device clock found 5 min fast: its fix times put right by that from here"),
+                (S(10), "Device clock set right, 5 min fast before: its fix times taken as it stamps them from here"),
+            ],
+            report.Activity.Where(a => a.Kind == "device-clock").Select(a => (a.Time, a.Text)));
+        Assert.Equal("4, every 5 s; device clock 5 min fast", AfterActionWords.Reports(report.Units.Single(u => u.UnitId == "P1")));
+    }
+
+    [Fact]
     public void A_units_fixes_taken_before_its_devices_clock_was_put_right_are_timed_by_the_clock_put_right()
     {
         // O6's phone runs 4 min slow: its first two reports, 6 s apart from 10 s in, were taken as stamped (4 min before
