@@ -178,6 +178,28 @@ public sealed class DeviceClocksTests : IDisposable
     }
 
     [Fact]
+    public async Task A_clock_set_back_5_min_is_learned_from_its_third_report_and_the_two_refused_before_it_are_taken_then()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await SendAsync("P1", aheadS: 0);
+            clock.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        // Its fixes are older than the newest heard now, each newer than the one before: a clock set back, not a fix sent again.
+        var outcomes = new List<IntakeOutcome>();
+        for (var i = 0; i < 4; i++)
+        {
+            outcomes.Add(await SendAsync("P1", aheadS: -300));
+            clock.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        Assert.Equal([RejectReason.TooOld, RejectReason.TooOld], outcomes.Take(2).Select(o => o.Rejected.Single().Rejection.Reason));
+        Assert.Equal([At(-0.4), At(5 - 0.4), At(10 - 0.4), At(15), At(20), At(25), At(30)], Accepted("P1").Select(r => r.FixTime));
+        Assert.Equal("The device reporting for unit P1 over CoT keeps a clock 300.4 s behind this host's: its fix times are taken 300.4 s later", clockLog.Lines.Single());
+    }
+
+    [Fact]
     public async Task A_report_stamped_wrong_once_is_refused_and_teaches_nothing()
     {
         await SendAsync("P1", aheadS: 0);
