@@ -98,4 +98,31 @@ public sealed partial class LiveDashboardTests(DashboardHost host) : IClassFixtu
         Assert.True((await scene.UnitAsync("P1")).GetProperty("acknowledged").GetBoolean());
         Assert.Empty(dashboard.Errors);
     }
+
+    [Fact]
+    public async Task The_flags_header_counts_every_flag_shown_and_says_how_many_are_acknowledged()
+    {
+        var scene = await Scene.OpenAsync(host, "flagcount");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.EnrolAsync("P2", "Patrol 2", "contact");
+        await scene.HoldAsync("P1", 0, -60);
+        await scene.HoldAsync("P2", 20, -60);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Okafor");
+        var count = dashboard.Page.Locator("#active-count");
+        await Expect(dashboard.ActiveFlags.Locator("li")).ToHaveCountAsync(2);
+        await Expect(count).ToHaveTextAsync("2");
+
+        await scene.AcknowledgeAsync("P1", "hazard reported");
+
+        // Acknowledged is "we know", not resolved: the card stands, and so does its count.
+        await Expect(dashboard.ActiveFlags.Locator("li[data-subject='P1'] .ack-badge")).ToHaveTextAsync("ACK");
+        await Expect(count).ToHaveTextAsync("2 (1 acknowledged)");
+
+        await scene.AcknowledgeAsync("P2", "rendering aid");
+
+        await Expect(dashboard.ActiveFlags.Locator("li .ack-badge")).ToHaveCountAsync(2);
+        await Expect(count).ToHaveTextAsync("2 (2 acknowledged)");
+        Assert.Empty(dashboard.Errors);
+    }
 }

@@ -117,7 +117,9 @@ export class Alerts {
     if (order.length !== children.length || order.some((li, i) => li !== children[i])) this.active.replaceChildren(...order);
     const open = this.menu.subject;
     if (open && !items.some(i => i.subject === open && !i.acknowledged)) this.menu.close();
-    this.count.textContent = String(items.filter(i => !i.acknowledged).length);
+    // Every flag shown is counted: acknowledged is "we know", not resolved, so those are said apart, not left out.
+    const acknowledged = items.filter(i => i.acknowledged).length;
+    this.count.textContent = acknowledged ? `${items.length} (${acknowledged} acknowledged)` : String(items.length);
     this.fitActive();
   }
 
