@@ -120,6 +120,10 @@ public sealed partial class AfterActionFold
             Playing.FirstEntry = Earlier(Playing.FirstEntry, unitId, enteredAt);
             Log(enteredAt, unitId, "entry", threatBuildings.Count > 0 ? "Entered the threat's building" : "Entered the building or hot zone");
         }
+        else if (unit.FirstEntry is not null && threatBuildings.Count > 0 && standing is var (where, whereAt, _))
+        {
+            FollowBuilding(unit, areas.Inside(where, threatBuildings), whereAt);
+        }
 
         if (targets.Count == 0)
         {
@@ -134,12 +138,17 @@ public sealed partial class AfterActionFold
             var closest = Math.Round(exact, 2);
             unit.ClosestM = unit.ClosestM is { } before && before < closest ? before : closest;
             // Not on another floor, where the source says which it is on and the threat's is known.
-            if (unit.ReachedContact is null && exact <= radius && (building is not { } b || areas.InBuilding(b, settled))
-                && (settledFloor is not { } mine || threatFloor is not { } theirs || mine == theirs))
+            var inContact = exact <= radius && (building is not { } b || areas.InBuilding(b, settled))
+                && (settledFloor is not { } mine || threatFloor is not { } theirs || mine == theirs);
+            if (unit.ReachedContact is null && inContact)
             {
                 unit.Reached(settledAt);
                 Playing.FirstContact = Earlier(Playing.FirstContact, unitId, settledAt);
                 Log(settledAt, unitId, "contact", "Reached the threat (contact)");
+            }
+            else if (unit.ReachedContact is not null)
+            {
+                FollowContact(unit, inContact, exact, settledAt);
             }
         }
 

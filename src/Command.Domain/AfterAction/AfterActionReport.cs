@@ -220,6 +220,11 @@ public sealed record RejectionCount(string Reason, int Count);
 /// Where it was not heard again from its last report to the end of the record (as its ICS-214 log says it), on the row of
 /// the round it was last heard in; null otherwise.
 /// </param>
+/// <param name="OutOfContact">
+/// Its time out of contact after it first reached the threat in the round: each time it stood out of contact for 30 s,
+/// until it was back at the threat (as its ICS-214 log says), or, where it never came back, to the end of the record
+/// (its last report, where it fell silent). Zero where it never left; null where it never reached the threat.
+/// </param>
 public sealed record UnitMetrics(
     string UnitId,
     string Callsign,
@@ -242,7 +247,8 @@ public sealed record UnitMetrics(
     double? ClockCorrectionS = null,
     int Round = 1,
     ReportGap? LongestGap = null,
-    SilentToEnd? Silent = null);
+    SilentToEnd? Silent = null,
+    TimeSpan? OutOfContact = null);
 
 /// <summary>
 /// A role a unit held, from <paramref name="From"/> until its next one or the end, and the judgement figures it earned

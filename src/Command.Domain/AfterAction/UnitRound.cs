@@ -28,6 +28,11 @@ internal sealed class UnitRound(int number, UnitRole role, DateTimeOffset from)
 
     public DateTimeOffset? ReachedContact { get; set; }
 
+    /// <summary>Its times out of contact once it reached the threat, and out of the threat's building once it went in.</summary>
+    public Absences FromContact { get; } = new();
+
+    public Absences FromBuilding { get; } = new();
+
     public TimeSpan TotalFlagged { get; set; }
 
     public TimeSpan LongestFlagged { get; set; }

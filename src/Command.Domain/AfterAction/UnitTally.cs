@@ -35,6 +35,8 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     public void StartRound(int round, DateTimeOffset at, Incidents.DrillClock clock)
     {
         EndHold(at, clock);
+        Current.FromContact.Close(at, clock);
+        Current.FromBuilding.Close(at, clock);
         rounds.Add(new UnitRound(round, Role, at));
         taken = 0;
     }
@@ -279,9 +281,10 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
 
     /// <summary>
     /// Its metrics, one for each round it played in (the round it enrolled in always), each round's time to contact from
-    /// that round's threat going active (<paramref name="threatActiveIn"/>).
+    /// that round's threat going active (<paramref name="threatActiveIn"/>), and its time out of contact after it reached
+    /// the threat, up to the end of the record (<paramref name="end"/>) where it was still out, or as long as it was heard.
     /// </summary>
-    public IEnumerable<UnitMetrics> ToMetrics(Func<int, DateTimeOffset?> threatActiveIn, Incidents.DrillClock clock)
+    public IEnumerable<UnitMetrics> ToMetrics(Func<int, DateTimeOffset?> threatActiveIn, Incidents.DrillClock clock, DateTimeOffset end)
     {
         // Its silence is said on the row of the round it was last heard in.
         var lastHeardIn = rounds.LastOrDefault(r => r.Played && r.ReportsTaken > 0);
@@ -289,7 +292,8 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
             TimeToContact(r, threatActiveIn, clock), r.TotalFlagged, r.LongestFlagged, r.FlagsRaised, r.Acknowledgements, r.ClosestM, r.HeldWhileSuppressed, Person,
             r.ReportsRefused, r.ReportsTaken, UsualIntervalS(r), r.ClockCorrectionS, r.Number,
             r.LongestGap is { } gap && ReportGap.Unexplained(gap.Length, UsualIntervalS(r)) ? gap : null,
-            r == lastHeardIn ? Silence : null));
+            r == lastHeardIn ? Silence : null,
+            r.ReachedContact is null ? null : r.FromContact.Until(HeardUntil(end), clock)));
     }
 
     /// <summary>Where it was not heard again from its last report to the end of the record, as its log says; null otherwise.</summary>

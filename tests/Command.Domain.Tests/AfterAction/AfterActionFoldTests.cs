@@ -282,7 +282,7 @@ public sealed class AfterActionFoldTests
         var report = fold.Build();
         Assert.Equal(
             new UnitMetrics("P1", "Adam 1", UnitRole.Contact, S(0), S(20), S(27), S(38), TimeSpan.FromSeconds(28),
-                TimeSpan.FromSeconds(56), TimeSpan.FromSeconds(50), 2, 1, 10, ReportsTaken: 8, UsualIntervalS: 5),
+                TimeSpan.FromSeconds(56), TimeSpan.FromSeconds(50), 2, 1, 10, ReportsTaken: 8, UsualIntervalS: 5, OutOfContact: TimeSpan.Zero),
             report.Units[0]);
         // Two of its reports were refused for implied speed; the duplicate between them is not counted.
         Assert.Equal(new UnitMetrics("P2", "Adam 2", UnitRole.Perimeter, S(0), null, null, null, null, TimeSpan.Zero, TimeSpan.Zero, 0, 0, null, ReportsRefused: 2), report.Units[1]);
