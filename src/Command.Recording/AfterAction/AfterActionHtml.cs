@@ -70,7 +70,7 @@ internal static class AfterActionHtml
         }
 
         html.Append("<table><tr>").Append(rounds ? "<th>round</th>" : "").Append("<th>unit</th><th>callsign</th><th>role</th><th>on site</th><th>entry</th><th>contact</th>")
-            .Append("<th>time to contact</th><th>flagged total</th><th>longest flag</th><th>flags</th><th>acks</th><th>closest m</th><th>held while flags suppressed</th><th>reports refused</th><th>reports</th></tr>");
+            .Append("<th>time to contact</th><th>out of contact after first contact</th><th>flagged total</th><th>longest flag</th><th>flags</th><th>acks</th><th>closest m</th><th>held while flags suppressed</th><th>reports refused</th><th>reports</th></tr>");
         var start = report.Incident.OpenedAt ?? default;
         foreach (var u in report.Units)
         {
@@ -89,7 +89,7 @@ internal static class AfterActionHtml
                 html.Append("<td class=\"n\">").Append(t is { } v ? SvgCharts.Clock(report.Elapsed(start, v)) : "").Append("</td>");
             }
 
-            foreach (var s in (TimeSpan?[])[u.TimeToContact, u.TotalFlaggedHold, u.LongestFlaggedHold])
+            foreach (var s in (TimeSpan?[])[u.TimeToContact, u.OutOfContact, u.TotalFlaggedHold, u.LongestFlaggedHold])
             {
                 html.Append("<td class=\"n\">").Append(s is { } v ? SvgCharts.Clock(v) : "").Append("</td>");
             }

@@ -60,7 +60,7 @@ public static class AarDocument
         yield return new Heading(1, Sections[1]);
         // A drill started over has a row for each round a unit played, labelled by it: a time to contact of one round
         // beside a hold of another reads as one officer's one run.
-        string[] columns = ["Unit", "Callsign", "Role", "Name", "Agency", "ICS position", "Time to contact", "Longest flagged hold", "Flags", "Reports"];
+        string[] columns = ["Unit", "Callsign", "Role", "Name", "Agency", "ICS position", "Time to contact", "Out of contact after first contact", "Longest flagged hold", "Flags", "Reports"];
         if (report.Rounds.Count > 1)
         {
             yield return new Para("The drill started over: each unit has a row for each round it played, its figures that round's alone.");
@@ -184,6 +184,8 @@ public static class AarDocument
         [
             u.UnitId, u.Callsign, AfterActionWords.Roles(held, clock), u.Person?.Name ?? "", u.Person?.Agency ?? "", u.Person?.IcsPosition ?? "",
             held.FirstOrDefault(r => r.TimeToContact is not null) is { TimeToContact: { } t } contact ? Earned(held, ToContact(report, u, t), contact.Role) : "",
+            // A unit that reached the threat and fell back reads, by its time to contact alone, as one that stayed there.
+            u.OutOfContact is { } outOfContact ? SvgCharts.Clock(outOfContact) : "",
             held.MaxBy(r => r.LongestFlaggedHold) is { } longest && longest.LongestFlaggedHold > TimeSpan.Zero ? Earned(held, SvgCharts.Clock(longest.LongestFlaggedHold), longest.Role) : "",
             Flags(held, u.FlagsRaised), AfterActionWords.Reports(u, clock),
         ];

@@ -51,12 +51,12 @@ public sealed class AarDocumentTests
             report.RolesOf(a1).Select(r => (r.Role, r.From, r.FlagsRaised, r.LongestFlaggedHold)));
         var units = docx.Tables[0];
         var hold = Durations.Clock(reassigned - GoldenDrill.FlagAt);
-        Assert.Equal(["A1", "Adam 1", "contact, perimeter from 08:03:20", "Dana Ruiz", "Cedar Hollow PD", "Contact Team Leader", "", $"{hold} as contact", "1 as contact", "400, every 1 s"], units[1]);
+        Assert.Equal(["A1", "Adam 1", "contact, perimeter from 08:03:20", "Dana Ruiz", "Cedar Hollow PD", "Contact Team Leader", "", "", $"{hold} as contact", "1 as contact", "400, every 1 s"], units[1]);
         Assert.Equal($"unassigned, contact from {new SiteClock("America/Denver").LocalTime(GoldenDrill.FlagAt.AddSeconds(5))}", units.Single(r => r[0] == "A5")[2]);
         // A unit that held one role reads as before.
-        Assert.Equal(["A2", "Adam 2", "contact", "Lee Park", "", "", "3:58", "", "0", "400, every 1 s"], units[2]);
+        Assert.Equal(["A2", "Adam 2", "contact", "Lee Park", "", "", "3:58", "0:00", "", "0", "400, every 1 s"], units[2]);
         Assert.Contains("Distance to the threat: Adam 1 (A1, contact, perimeter from 08:03:20); shaded bands are flags.", docx.Paragraphs.Select(p => p.Text));
-        Assert.Contains($"<td>contact, perimeter from 08:03:20</td><td>Dana Ruiz</td><td>Cedar Hollow PD</td><td>Contact Team Leader</td><td></td><td>{hold} as contact</td><td>1 as contact</td>",
+        Assert.Contains($"<td>contact, perimeter from 08:03:20</td><td>Dana Ruiz</td><td>Cedar Hollow PD</td><td>Contact Team Leader</td><td></td><td></td><td>{hold} as contact</td><td>1 as contact</td>",
             Encoding.UTF8.GetString(html.ToArray()), StringComparison.Ordinal);
     }
 
@@ -131,7 +131,7 @@ public sealed class AarDocumentTests
 
         var rows = Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split(',')).ToList();
         var (role, roles) = (Array.IndexOf(rows[0], "role"), Array.IndexOf(rows[0], "roles"));
-        Assert.Equal((2, rows[0].Length - 2), (role, roles));
+        Assert.Equal((2, rows[0].Length - 3), (role, roles));
         var a1 = rows.Single(r => r[0] == "A1");
         Assert.Equal(("perimeter", "contact@2026-01-14T15:00:00+00:00;perimeter@2026-01-14T15:03:20+00:00"), (a1[role], a1[roles]));
         var a5 = rows.Single(r => r[0] == "A5");
@@ -201,9 +201,9 @@ public sealed class AarDocumentTests
         Assert.Equal("cedar-hollow (version 3)", docx.Labelled("Scenario"));
 
         var units = docx.Tables[0];
-        Assert.Equal(["Unit", "Callsign", "Role", "Name", "Agency", "ICS position", "Time to contact", "Longest flagged hold", "Flags", "Reports"], units[0]);
-        Assert.Equal(["A1", "Adam 1", "contact", "Dana Ruiz", "Cedar Hollow PD", "Contact Team Leader", "", "4:11", "1", "400, every 1 s"], units[1]);
-        Assert.Equal(["P3", "Perimeter 3", "perimeter", "", "County Sheriff", "", "", "", "0", "400, every 1 s"], units[3]);
+        Assert.Equal(["Unit", "Callsign", "Role", "Name", "Agency", "ICS position", "Time to contact", "Out of contact after first contact", "Longest flagged hold", "Flags", "Reports"], units[0]);
+        Assert.Equal(["A1", "Adam 1", "contact", "Dana Ruiz", "Cedar Hollow PD", "Contact Team Leader", "", "", "4:11", "1", "400, every 1 s"], units[1]);
+        Assert.Equal(["P3", "Perimeter 3", "perimeter", "", "County Sheriff", "", "", "", "", "0", "400, every 1 s"], units[3]);
 
         var moments = docx.Tables[1];
         Assert.Equal(["Local time", "UTC", "What happened"], moments[0]);

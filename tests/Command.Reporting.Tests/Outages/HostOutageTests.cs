@@ -140,7 +140,7 @@ public sealed class HostOutageTests
         var units = Docx.Read(file.ToArray()).Tables[0];
 
         // 400 fixes less the 41 lost; 08:03:49 in Denver is 15:03:49 UTC.
-        Assert.Equal(["A2", "Adam 2", "contact", "Lee Park", "", "", "≤ 4:01 (its fixes were lost 15:03:49–15:04:31 UTC while its host was down)", "", "0",
+        Assert.Equal(["A2", "Adam 2", "contact", "Lee Park", "", "", "≤ 4:01 (its fixes were lost 15:03:49–15:04:31 UTC while its host was down)", "0:00", "", "0",
             "359, every 1 s; unheard 0:42 from 08:03:49, while its host 127.0.0.1:11911 was down"], units.Single(r => r[0] == "A2"));
         Assert.Equal("400, every 1 s", units.Single(r => r[0] == "P3")[^1]);
     }
