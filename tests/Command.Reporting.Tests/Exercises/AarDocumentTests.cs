@@ -122,6 +122,27 @@ public sealed class AarDocumentTests
     }
 
     [Fact]
+    public async Task A_unit_that_fell_back_from_the_threat_gives_its_time_out_of_contact_beside_its_time_to_contact()
+    {
+        // A2 reached the threat 3:58 in; had it then been out of contact 6:50 before it was back, its row says so: by its
+        // time to contact alone it reads as an officer who stayed there.
+        var report = await AfterActionFold.BuildAsync(GoldenDrill.RunAgain("cedar-hollow-8", 1.2, id => id).ToAsyncEnumerable(), cancellationToken: Ct);
+        var fellBack = report with { Units = [.. report.Units.Select(u => u.UnitId == "A2" ? u with { OutOfContact = TimeSpan.FromSeconds(410) } : u)] };
+        using var file = new MemoryStream();
+        using var csv = new MemoryStream();
+
+        AarDocument.WriteDocx(AarDraft.Build(fellBack, []), file);
+        await AfterActionExport.WriteCsvAsync(fellBack, csv, cancellationToken: Ct);
+
+        var units = Docx.Read(file.ToArray()).Tables[0];
+        var column = units[0].IndexOf("Out of contact after first contact");
+        Assert.Equal(("3:58", "6:50"), (units.Single(r => r[0] == "A2")[column - 1], units.Single(r => r[0] == "A2")[column]));
+        Assert.Equal("", units.Single(r => r[0] == "A1")[column]);
+        var rows = Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split(',')).ToList();
+        Assert.Equal("410", rows.Single(r => r[0] == "A2")[Array.IndexOf(rows[0], "out_of_contact_s")]);
+    }
+
+    [Fact]
     public async Task The_reports_csv_keeps_a_reassigned_units_last_role_in_role_and_lists_its_roles_in_turn_in_roles()
     {
         var report = await AfterActionFold.BuildAsync(GoldenDrill.RunAgain("cedar-hollow-7", 1.2, id => id, a1PerimeterAtS: 200).ToAsyncEnumerable(), cancellationToken: Ct);
