@@ -49,9 +49,19 @@ public static class ReportScreen
 
         var age = receivedAt - fixTime;
         return age > options.MaxAge
-            ? new(RejectReason.TooOld, Format($"fix is {Figures.Above(age.TotalSeconds, options.MaxAge.TotalSeconds)} s old (limit {options.MaxAge.TotalSeconds:0.###} s)"))
+            ? new(RejectReason.TooOld, Format($"fix is {Figures.Above(age.TotalSeconds, options.MaxAge.TotalSeconds)} s old (limit {options.MaxAge.TotalSeconds:0.###} s)") + RolledOver(age))
             : null;
     }
+
+    /// <summary>1,024 weeks: how far back a GPS receiver whose week number rolled over dates its fixes.</summary>
+    public static readonly TimeSpan GpsWeekRollover = TimeSpan.FromDays(7 * 1024);
+
+    // A receiver whose week number rolled over dates its fixes 1,024 weeks back, at the right time of day: said so, or
+    // "19.6 years old" reads as nonsense rather than a receiver to replace or update.
+    private static string RolledOver(TimeSpan age) =>
+        (age - GpsWeekRollover).Duration() <= TimeSpan.FromDays(1)
+            ? "; the device dates its fixes 1024 GPS weeks back (19.6 years): its week number rolled over, and its firmware needs updating"
+            : "";
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

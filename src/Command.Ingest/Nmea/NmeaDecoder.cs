@@ -51,7 +51,7 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
             var unit = f.Length > 13 && f[12].Length > 0 && f[13].Length > 0 ? $"{f[12]}-{f[13]}" : null;
             return unit is null
                 ? Refuse(line, new(RejectReason.MissingField, "$PKLDS has no fleet and unit id"), null)
-                : Rmc(line, f, unit, null);
+                : Rmc(line, f, unit, null, receivedAt);
         }
 
         if (id.Length != 5 || !(id.EndsWith("RMC", StringComparison.Ordinal) || id.EndsWith("GGA", StringComparison.Ordinal)))
@@ -64,7 +64,7 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
             return Refuse(line, new(RejectReason.MissingField, "the connection has not named its unit (send 'UNIT <id> [callsign]' first)"), null);
         }
 
-        return id.EndsWith("RMC", StringComparison.Ordinal) ? Rmc(line, f, UnitId, callsign) : Gga(line, f, receivedAt);
+        return id.EndsWith("RMC", StringComparison.Ordinal) ? Rmc(line, f, UnitId, callsign, receivedAt) : Gga(line, f, receivedAt);
     }
 
     private NmeaLine Identify(string text)
@@ -82,7 +82,7 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
         return NmeaLine.Identified;
     }
 
-    private NmeaLine Rmc(string line, string[] f, string unit, string? name)
+    private NmeaLine Rmc(string line, string[] f, string unit, string? name, DateTimeOffset receivedAt)
     {
         // $PKLDS is a fix of its own, with no GGA to pair it with.
         var epoch = f[0] == "PKLDS" ? null : EpochOf(NmeaFixSentence.Rmc, f);
@@ -102,13 +102,17 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
             return Refuse(line, new(RejectReason.NoFix, $"{f[0]} mode {f[12]} ({mode}) is not a position fix"), unit, epoch);
         }
 
-        if (!NmeaFields.TryTimeOfDay(f[1], out var time) || !NmeaFields.TryDate(f[9], out var date))
+        // A receiver before its first almanac, or a serial-to-TCP bridge, may leave the date out: its time of day is dated
+        // as a GGA's is, the nearest to now, rather than losing the fix (and the GGA paired with it) for good.
+        var undated = f[9].Length == 0;
+        if (!NmeaFields.TryTimeOfDay(f[1], out var time) || (!undated && !NmeaFields.TryDate(f[9], out _)))
         {
             return Refuse(line, new(RejectReason.Malformed, $"{f[0]} time '{f[1]}' or date '{f[9]}' is not hhmmss / ddmmyy"), unit, epoch);
         }
 
-        var fixTime = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + time;
-        if (f[0] != "PKLDS")
+        var fixTime = undated ? NmeaFields.Nearest(time, lastRmc ?? receivedAt)
+            : new DateTimeOffset((NmeaFields.TryDate(f[9], out var date) ? date : default).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + time;
+        if (f[0] != "PKLDS" && !undated)
         {
             lastRmc = fixTime;
         }

@@ -56,6 +56,18 @@ public sealed class ReportScreenTests
     }
 
     [Fact]
+    public void A_fix_dated_1024_gps_weeks_back_says_its_receivers_week_number_rolled_over()
+    {
+        var rolledOver = ReportScreen.Check(Report(ageSeconds: ReportScreen.GpsWeekRollover.TotalSeconds + 1), Now, ValidationOptions.Default);
+        var yearOld = ReportScreen.Check(Report(ageSeconds: 365 * 86400), Now, ValidationOptions.Default);
+
+        Assert.Equal(
+            "fix is 619315201 s old (limit 300 s); the device dates its fixes 1024 GPS weeks back (19.6 years): its week number rolled over, and its firmware needs updating",
+            rolledOver?.Detail);
+        Assert.Equal("fix is 31536000 s old (limit 300 s)", yearOld?.Detail);
+    }
+
+    [Fact]
     public void A_spoof_stamped_29_s_ahead_is_future_unless_the_limit_is_widened()
     {
         Assert.Equal(RejectReason.FutureFix, ReportScreen.Check(Report(ageSeconds: -29), Now, ValidationOptions.Default)?.Reason);

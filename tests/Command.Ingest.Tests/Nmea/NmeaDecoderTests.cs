@@ -52,6 +52,20 @@ public sealed class NmeaDecoderTests
     }
 
     [Fact]
+    public void Rmc_with_its_date_left_out_takes_the_day_nearest_the_receiving_clock_and_does_not_date_the_gga_after_it()
+    {
+        // A receiver before its first almanac, or a bridge that drops the field: the fix, and the GGA paired with it, are kept.
+        var decoder = new NmeaDecoder(NmeaOptions.Default, "GPS1");
+        var justAfterMidnight = new DateTimeOffset(2026, 3, 15, 0, 0, 5, TimeSpan.Zero);
+        var rmc = decoder.Decode(WithChecksum("GPRMC,235958.000,A,3747.0873,S,17518.8938,E,0.0,0.0,,,,A"), justAfterMidnight).Report?.Report;
+        var gga = decoder.Decode(WithChecksum("GPGGA,235958.000,3747.0875,S,17518.8938,E,1,08,1.1,59.8,M,,M,,0000"), justAfterMidnight).Report?.Report;
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 14, 23, 59, 58, TimeSpan.Zero), rmc?.FixTime);
+        Assert.Equal(new DateTimeOffset(2026, 3, 14, 23, 59, 58, TimeSpan.Zero), gga?.FixTime);
+        Assert.Equal(RejectReason.Malformed, decoder.Decode(WithChecksum("GPRMC,235958.000,A,3747.0873,S,17518.8938,E,0.0,0.0,3212,,,A"), justAfterMidnight).Report?.Rejection?.Reason);
+    }
+
+    [Fact]
     public void Gga_before_any_rmc_takes_the_day_nearest_the_receiving_clock()
     {
         var decoder = new NmeaDecoder(NmeaOptions.Default, "GPS1");
