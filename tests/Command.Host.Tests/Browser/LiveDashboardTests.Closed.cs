@@ -161,5 +161,8 @@ public sealed partial class LiveDashboardTests
             await Expect(control).ToBeDisabledAsync();
             await Expect(control).ToHaveAttributeAsync("title", refusal);
         }
+
+        // Ack no longer wears the colour that asks to be pressed.
+        await Expect(dashboard.ActiveFlags.Locator("li[data-subject='P1'] button.ack")).ToHaveCSSAsync("background-color", "rgba(0, 0, 0, 0)");
     }
 }
