@@ -60,6 +60,12 @@ public static class AarDocument
         yield return new Heading(1, Sections[1]);
         // A drill started over has a row for each round a unit played, labelled by it: a time to contact of one round
         // beside a hold of another reads as one officer's one run.
+        // Durations here and the plots' axis have different zeros: each is said, or a writer adds one to the other's times.
+        if (i.ThreatActiveAt is { } active)
+        {
+            yield return new Para($"Time to contact runs from the threat going active at {clock.LocalTime(active)}, or from a unit's enrolment where that came later.");
+        }
+
         string[] columns = ["Unit", "Callsign", "Role", "Name", "Agency", "ICS position", "Time to contact", "Out of contact after first contact", "Longest flagged hold", "Flags", "Reports"];
         if (report.Rounds.Count > 1)
         {
@@ -133,6 +139,7 @@ public static class AarDocument
         yield return new Heading(1, Sections[5]);
         var start = i.OpenedAt ?? report.Distances.FirstOrDefault()?.Time ?? default;
         var finish = i.EndedAt ?? start;
+        yield return new Para($"The plots' time runs from {(i.OpenedAt is null ? "the first report" : "the incident's opening")} at {clock.LocalTime(start)} (0:00).");
         yield return new Plot("Timeline: diamond threat phase (hollow: its marker deleted on a device; dashed: a new hostile marker sighted while it was contained), star a unit's own alert from its device (filled raised, hollow cancelled), triangle flag raised or escalated, circle acknowledged, square cleared; a dashed rule where the drill started over.", SvgCharts.Timeline(report.Timeline, start, finish, report.Named));
         var byUnit = report.Distances.GroupBy(d => d.UnitId).ToDictionary(g => g.Key, g => g.ToList());
         var flags = report.Flags.ToLookup(f => f.Subject);

@@ -221,6 +221,10 @@ public sealed class AarDocumentTests
         Assert.Equal("6:40", docx.Labelled("Duration"));
         Assert.Equal("cedar-hollow (version 3)", docx.Labelled("Scenario"));
 
+        // The durations and the plots each say where they run from: the threat went active 30 s after the incident opened.
+        Assert.Contains(docx.Paragraphs, p => p.Text == "Time to contact runs from the threat going active at 08:00:30, or from a unit's enrolment where that came later.");
+        Assert.Contains(docx.Paragraphs, p => p.Text == "The plots' time runs from the incident's opening at 08:00:00 (0:00).");
+
         var units = docx.Tables[0];
         Assert.Equal(["Unit", "Callsign", "Role", "Name", "Agency", "ICS position", "Time to contact", "Out of contact after first contact", "Longest flagged hold", "Flags", "Reports"], units[0]);
         Assert.Equal(["A1", "Adam 1", "contact", "Dana Ruiz", "Cedar Hollow PD", "Contact Team Leader", "", "", "4:11", "1", "400, every 1 s"], units[1]);
