@@ -20,7 +20,7 @@ public static class HealthApi
             {
                 await grains.GetGrain<IIncidentDirectoryGrain>(IIncidentDirectoryGrain.Key).List().WaitAsync(TimeSpan.FromSeconds(5), ct);
                 return holes.StorageLastFailed is { } failed && clock.GetUtcNow() - failed.At < StorageFailureShownFor
-                    ? Results.Ok(new { status = "degraded", detail = $"at {failed.At.UtcDateTime:HH:mm:ss} UTC {failed.Said.Split(": nothing was done", 2)[0]}: incidents cannot record until it answers" })
+                    ? Results.Ok(new { status = "degraded", detail = $"at {failed.At.UtcDateTime:HH:mm:ss} UTC {failed.Said}: incidents cannot record until it answers" })
                     : Results.Ok(new { status = "healthy" });
             }
             catch (Exception ex) when (ex is TimeoutException or OrleansException or InvalidOperationException)

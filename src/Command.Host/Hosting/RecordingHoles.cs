@@ -73,7 +73,7 @@ public sealed class RecordingHoles(TimeProvider clock) : IOutgoingGrainCallFilte
             return;
         }
 
-        var said = StorageUnreachable.Said(failure);
+        var said = StorageUnreachable.Cause(failure);
         var now = clock.GetUtcNow();
         lock (gate)
         {
@@ -158,8 +158,8 @@ public sealed class RecordingHoles(TimeProvider clock) : IOutgoingGrainCallFilte
         }
     }
 
-    // "the incident's storage did not answer (Connection refused …)", "incident 'x' cannot record now (IOException)": the
-    // first refusal's first line, without the advice its caller was given, short enough to record.
+    // "incident 'x' cannot record now (IOException)", as the incident said it: its first line, without the advice its
+    // caller was given, short enough to record (the storage's own word comes as StorageUnreachable.Cause gives it).
     private static string? Cause(string? said)
     {
         if (said is null)
@@ -168,7 +168,7 @@ public sealed class RecordingHoles(TimeProvider clock) : IOutgoingGrainCallFilte
         }
 
         var cause = said.Split('\n', 2)[0];
-        foreach (var advice in new[] { ": nothing was done", "; try again", "; send it again" })
+        foreach (var advice in new[] { "; try again", "; send it again" })
         {
             cause = cause.Split(advice, 2)[0];
         }

@@ -49,11 +49,17 @@ public static class StorageUnreachable
     /// What a caller is told: "the incident's storage did not answer (Connection refused …): nothing was done; send it
     /// again once it answers". The failure's first line only: the Azure SDK's message runs to headers and a request id.
     /// </summary>
-    public static string Said(Exception ex)
+    public static string Said(Exception ex) => $"{Cause(ex)}: nothing was done; send it again once it answers";
+
+    /// <summary>
+    /// What failed, without the advice a caller is given: "the incident's storage did not answer (Connection refused …)",
+    /// as a hole in the record and <c>/health</c> say it.
+    /// </summary>
+    public static string Cause(Exception ex)
     {
         var found = Find(ex) ?? ex;
         var first = found.Message.Split('\n', 2)[0].Trim();
         var why = first.Length > 160 ? first[..160] + "…" : first;
-        return $"{DidNotAnswer} ({why}): nothing was done; send it again once it answers";
+        return $"{DidNotAnswer} ({why})";
     }
 }

@@ -38,7 +38,7 @@ public sealed class IngestContext(IngestQueue queue, IngestOptions options, Time
     public void RateLimited(ReportSource source, IPAddress address, string section)
     {
         Refused(source, new Rejection(RejectReason.RateLimited,
-            $"{address} is sending faster than its rate limit ({section}:RatePerSecond; a relay sending for many units gets one of its own with {section}:Allow:<n>:Address and RatePerSecond)"));
+            $"{address} is sending faster than its rate limit ({section}:RatePerSecond; a relay sending for many units gets one of its own with {IngestSources.RelayLimit(section)})"));
         // The incidents it feeds are told: the board says why the units it carries go stale.
         sources.RefusedTooFast(section, address.ToString());
     }

@@ -119,13 +119,16 @@ public sealed class IngestSources(TimeProvider clock)
             {
                 Condition = SourceCondition.Throttled,
                 Since = now,
-                Detail = Intake.SenderText.Said($"{address} sends faster than its rate limit; what it sends beyond that is refused, and the units it carries go stale (a relay sending for many units gets a limit of its own: {section}:Allow:<n>:Address and RatePerSecond)", MostDetailChars, freeText: true),
+                Detail = Intake.SenderText.Said($"{address} sends faster than its rate limit; what it sends beyond that is refused, and the units it carries go stale (a relay sending for many units gets a limit of its own: {RelayLimit(section)})", MostDetailChars, freeText: true),
             };
             states[section] = throttled;
         }
 
         Changed?.Invoke(throttled);
     }
+
+    /// <summary>The settings that give a relay's address a rate limit of its own on the listener of <paramref name="section"/>.</summary>
+    public static string RelayLimit(string section) => $"{section}:Allow:<n>:Address and RatePerSecond";
 
     /// <summary>Every listener that has refused nothing as too fast for <see cref="ThrottledFor"/> stands listening again.</summary>
     public void EndThrottling()
