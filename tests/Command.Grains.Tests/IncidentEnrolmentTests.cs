@@ -60,7 +60,7 @@ public sealed class IncidentEnrolmentTests(ClusterFixture fixture)
 
         var refused = await incident.EnrolAll(All, "drill");
 
-        Assert.Equal(new Rejection(RejectReason.EnrolledElsewhere, $"unit '{units[2]}' is enrolled in incident '{otherId}'; release it there first (close that incident)"), refused);
+        Assert.Equal(new Rejection(RejectReason.EnrolledElsewhere, $"unit '{units[2]}' is enrolled in incident '{otherId}'; a commander of that incident must release it first (Release from incident… on its row)"), refused);
         Assert.Empty(await incident.GetUnits());
         Assert.Equal(recorded, fixture.Log.Events(id).Count);
         Assert.Equal(["free", "free", otherId, "free"], await Task.WhenAll(units.Select(HolderAsync)));
@@ -82,7 +82,7 @@ public sealed class IncidentEnrolmentTests(ClusterFixture fixture)
 
         Assert.Null(await incident.EnrolAll(All, "drill"));
 
-        Assert.Equal(new Rejection(RejectReason.EnrolledElsewhere, $"unit '{units[0]}' is enrolled in incident '{id}'; release it there first (close that incident)"), stolen);
+        Assert.Equal(new Rejection(RejectReason.EnrolledElsewhere, $"unit '{units[0]}' is enrolled in incident '{id}'; a commander of that incident must release it first (Release from incident… on its row)"), stolen);
         Assert.Empty(await other.GetUnits());
         Assert.Equal([id, id, id, id], await Task.WhenAll(units.Select(HolderAsync)));
     }

@@ -548,12 +548,44 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         await second.ReadModelsTold();
 
         Assert.Equal(RejectReason.EnrolledElsewhere, results[0]?.Reason);
-        Assert.Equal($"unit '{P1}' is enrolled in incident '{firstId}'; release it there first (close that incident)", results[0]?.Detail);
+        Assert.Equal($"unit '{P1}' is enrolled in incident '{firstId}'; a commander of that incident must release it first (Release from incident… on its row)", results[0]?.Detail);
         Assert.Null(results[1]);
         Assert.Equal([free], (await second.GetUnits()).Select(u => u.UnitId));
         Assert.Equal(firstId, (await fixture.Grains.GetGrain<IUnitGrain>(P1).Get())?.IncidentId);
         Assert.Equal(secondId, (await fixture.Grains.GetGrain<IUnitGrain>(free).Get())?.IncidentId);
         Assert.Contains(fixture.Log.Events(secondId), e => e is InputRejected { Reason: RejectReason.EnrolledElsewhere });
+    }
+
+    [Fact]
+    public async Task A_unit_caught_by_the_wrong_incident_is_released_there_and_enrolled_by_its_own_while_both_stay_open()
+    {
+        // A late joiner's radio reports to the listeners' incident, which enrols it; his own commander cannot have him
+        // until the first lets him go. Once let go, the first takes his reports no more and does not enrol him again.
+        var (wrongId, ownId) = (NewId(), NewId());
+        var wrong = await OpenAsync(wrongId);
+        var own = await OpenAsync(ownId);
+        var late = $"L-{Guid.NewGuid():N}"[..12];
+        Assert.Equal([null], await wrong.Submit([Sites.Report(late, ClusterFixture.Start, 0, -50)], [], autoEnrol: true));
+        Assert.Equal(RejectReason.EnrolledElsewhere, (await own.Enrol(late, "Fox 1", UnitRole.Contact, "cmdr-b"))?.Reason);
+
+        Assert.Equal(RejectReason.MissingField, (await wrong.Release(late, " ", "cmdr-a"))?.Reason);
+        Assert.Equal(RejectReason.UnknownUnit, (await wrong.Release("nobody", "wrong incident", "cmdr-a"))?.Reason);
+        Assert.Null(await wrong.Release(late, "enrolled in the wrong incident", "cmdr-a"));
+        var again = await wrong.Release(late, "enrolled in the wrong incident", "cmdr-a");
+        await wrong.ReadModelsTold();
+
+        Assert.Equal(RejectReason.Duplicate, again?.Reason);
+        Assert.StartsWith($"unit '{late}' was released already, at ", again!.Detail, StringComparison.Ordinal);
+        Assert.Empty(await wrong.GetUnits());
+        Assert.Null((await fixture.Grains.GetGrain<IUnitGrain>(late).Get())?.IncidentId);
+        Assert.Null(await own.Enrol(late, "Fox 1", UnitRole.Contact, "cmdr-b"));
+        Assert.Equal(ownId, (await fixture.Grains.GetGrain<IUnitGrain>(late).Get())?.IncidentId);
+
+        var refused = await wrong.Submit([Sites.Report(late, ClusterFixture.Start.AddSeconds(10), 0, -45)], [], autoEnrol: true);
+        Assert.Equal(RejectReason.UnknownUnit, refused[0]?.Reason);
+        Assert.Matches($"^unit '{late}' was released from incident '{wrongId}' at \\d\\d:\\d\\d:\\d\\d UTC by cmdr-a \\(enrolled in the wrong incident\\): its reports are not taken here unless a commander enrols it here again$", refused[0]!.Detail);
+        Assert.Empty(await wrong.GetUnits());
+        Assert.Contains(fixture.Log.Events(wrongId), e => e is UnitReleased { Reason: "enrolled in the wrong incident", Actor: "cmdr-a" });
     }
 
     [Fact]

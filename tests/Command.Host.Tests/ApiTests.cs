@@ -74,13 +74,44 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
 
         Assert.Equal(HttpStatusCode.Conflict, stolen.StatusCode);
         var error = await stolen.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        Assert.Equal(("enrolled-elsewhere", $"unit '{unitId}' is enrolled in incident '{first}'; release it there first (close that incident)"),
+        Assert.Equal(("enrolled-elsewhere", $"unit '{unitId}' is enrolled in incident '{first}'; a commander of that incident must release it first (Release from incident… on its row)"),
             (error.GetProperty("reason").GetString(), error.GetProperty("detail").GetString()));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(first, record.GetProperty("incidentId").GetString());
         Assert.Empty(secondUnits.EnumerateArray());
         Assert.Equal(HttpStatusCode.Created, afterClose.StatusCode);
     }
+
+    [Fact]
+    public async Task A_unit_released_with_a_reason_leaves_the_incident_and_its_own_incident_enrols_it_while_both_stay_open()
+    {
+        var (wrong, own) = (NewId(), NewId());
+        var unitId = $"F-{Guid.NewGuid():N}"[..12];
+        await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(wrong));
+        await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(own));
+        (await host.PostJsonAsync($"/api/incidents/{wrong}/units", new { unitId, callsign = "Fox 1", role = "unassigned" })).EnsureSuccessStatusCode();
+
+        var noReason = await host.PostJsonAsync($"/api/incidents/{wrong}/units/{unitId}/release", new { });
+        var nobody = await host.PostJsonAsync($"/api/incidents/{wrong}/units/nobody/release", new { reason = "wrong incident" });
+        var released = await host.PostJsonAsync($"/api/incidents/{wrong}/units/{unitId}/release", new { reason = "enrolled in the wrong incident" });
+        var twice = await host.PostJsonAsync($"/api/incidents/{wrong}/units/{unitId}/release", new { reason = "enrolled in the wrong incident" });
+        var units = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{wrong}/units", Ct);
+        await host.Services.GetRequiredService<IGrainFactory>().GetGrain<Command.Grains.Incidents.IIncidentGrain>(wrong).ReadModelsTold();
+        var enrolled = await host.PostJsonAsync($"/api/incidents/{own}/units", new { unitId, callsign = "Fox 1", role = "contact" });
+        (await host.PostJsonAsync($"/api/incidents/{wrong}/close", new { reason = "drill over" })).EnsureSuccessStatusCode();
+        var closed = await host.PostJsonAsync($"/api/incidents/{wrong}/units/{unitId}/release", new { reason = "again" });
+
+        Assert.Equal((HttpStatusCode.BadRequest, "missing-field"), (noReason.StatusCode, await ReasonAsync(noReason)));
+        Assert.Equal((HttpStatusCode.NotFound, "unknown-unit"), (nobody.StatusCode, await ReasonAsync(nobody)));
+        Assert.Equal(HttpStatusCode.NoContent, released.StatusCode);
+        Assert.Equal((HttpStatusCode.Conflict, "duplicate"), (twice.StatusCode, await ReasonAsync(twice)));
+        Assert.Empty(units.EnumerateArray());
+        Assert.Equal(HttpStatusCode.Created, enrolled.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, closed.StatusCode);
+    }
+
+    private static async Task<string?> ReasonAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("reason").GetString();
 
     [Fact]
     public async Task A_unit_whose_callsign_reads_as_another_units_of_the_incident_is_refused_as_callsign_taken()

@@ -98,7 +98,7 @@ public sealed class DrillScenarioTests(DrillScenarioTests.ScenarioHost host) : I
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal(
-            ("enrolled-elsewhere", $"scenario 'pair', $.units[0] (unit 'P{suffix}'): unit 'P{suffix}' is enrolled in incident '{first}'; release it there first (close that incident)"),
+            ("enrolled-elsewhere", $"scenario 'pair', $.units[0] (unit 'P{suffix}'): unit 'P{suffix}' is enrolled in incident '{first}'; a commander of that incident must release it first (Release from incident… on its row)"),
             (Text(refusal, "reason"), Text(refusal, "detail")));
     }
 
@@ -248,7 +248,7 @@ public sealed class DrillScenarioTests(DrillScenarioTests.ScenarioHost host) : I
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal(
-            ("enrolled-elsewhere", $"scenario '{name}', $.units[2] (unit '{ids[2]}'): unit '{ids[2]}' is enrolled in incident '{other}'; release it there first (close that incident)"),
+            ("enrolled-elsewhere", $"scenario '{name}', $.units[2] (unit '{ids[2]}'): unit '{ids[2]}' is enrolled in incident '{other}'; a commander of that incident must release it first (Release from incident… on its row)"),
             (Text(refusal, "reason"), Text(refusal, "detail")));
         Assert.Empty(units!);
         Assert.Empty(site.GetProperty("buildings").EnumerateArray());

@@ -132,7 +132,9 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 Log(e.Time, null, "threat-phase", $"Threat {PhaseWords(phase.ThreatId, phase.Phase, phase.Reason, phase.Actor)}");
                 break;
             case UnitEnrolled enrolled:
-                Enrol(enrolled.UnitId, enrolled.Callsign, enrolled.Role, e.Time).Person = UnitPerson.Of(enrolled.PersonName, enrolled.Agency, enrolled.IcsPosition);
+                var joined = Enrol(enrolled.UnitId, enrolled.Callsign, enrolled.Role, e.Time);
+                joined.Person = UnitPerson.Of(enrolled.PersonName, enrolled.Agency, enrolled.IcsPosition);
+                joined.Released = null;
                 Log(e.Time, enrolled.UnitId, "enrolled", $"Enrolled as {UnitRoles.Name(enrolled.Role)} ({enrolled.Actor})");
                 break;
             case UnitRoleChanged changed:
@@ -169,6 +171,15 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 timeline.Add(new TimelineMark(e.Time, alarmed.Cancelled ? "alarm-cancelled" : "alarm-raised", alarmed.UnitId, alarm));
                 Log(e.Time, alarmed.UnitId, alarmed.Cancelled ? "alarm-cancelled" : "alarm-raised", alarm);
                 Log(e.Time, null, alarmed.Cancelled ? "alarm-cancelled" : "alarm-raised", $"{Named(alarmed.UnitId)}: {alarm}");
+                break;
+            case UnitReleased release when units.TryGetValue(release.UnitId, out var letGo):
+                // Let go from the incident (caught by the wrong drill, sent to another incident): its record here ends there,
+                // and its silence after is no radio lost.
+                letGo.Released = release;
+                var let = $"released from the incident: {release.Reason} ({release.Actor})";
+                timeline.Add(new TimelineMark(e.Time, "unit-released", release.UnitId, $"{Named(release.UnitId)} {let}"));
+                Log(e.Time, release.UnitId, "released", char.ToUpperInvariant(let[0]) + let[1..]);
+                Log(e.Time, null, "released", $"{Named(release.UnitId)} {let}");
                 break;
             case UnitSignedOff off:
                 // Why a unit went dark: its device left (ATAK signing off, or a TAK server that lost it), not a radio gone quiet.
@@ -318,7 +329,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 unit.Silence = new SilentToEnd(lastHeard, unit.LastFromThreatM, end - lastHeard, host, leftAt);
                 Log(lastHeard, unit.UnitId, "silent", unit.Silence.Said);
             }
-            else if (unit.HeardUntil(end) is var heard && heard < end)
+            else if (unit.Released is null && unit.HeardUntil(end) is var heard && heard < end)
             {
                 // A device lost for the rest of the record (a radio dead 30 m from the threat) is what its log must say, and
                 // its row and the AAR/IP's key moments with it; one silent from after the threat was neutralized was

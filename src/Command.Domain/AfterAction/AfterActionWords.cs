@@ -13,10 +13,15 @@ public static class AfterActionWords
     /// time of day (<paramref name="clock"/>; UTC without one), and the host whose going took its fixes with it where one
     /// did: "29, every 8.3 s; unheard 1:06 from 10:01:15, while its host 127.0.0.1:11911 was down" — the count and
     /// interval alone hid the minute. Where it was not heard again to the end of the record, when and where it was last
-    /// heard: "20, every 6 s; last heard 19:10:54, 43 m from the threat; silent for the last 23:06". Empty for a unit
-    /// that sent none.
+    /// heard: "20, every 6 s; last heard 19:10:54, 43 m from the threat; silent for the last 23:06". Where it was let go
+    /// from the incident, when, why and by whom: "20, every 6 s; released from the incident 19:10:58 (enrolled in the
+    /// wrong incident, cmdr)". Empty for a unit that sent none and was not let go.
     /// </summary>
-    public static string Reports(UnitMetrics unit, SiteClock? clock = null) => unit.ReportsTaken == 0 ? ""
+    public static string Reports(UnitMetrics unit, SiteClock? clock = null) =>
+        string.Join("; ", new[] { Taken(unit, clock), unit.Released is { } let ? $"released from the incident {(clock ?? new SiteClock(null)).LocalTime(let.Time)} ({let.Reason}, {let.Actor})" : "" }
+            .Where(part => part.Length > 0));
+
+    private static string Taken(UnitMetrics unit, SiteClock? clock) => unit.ReportsTaken == 0 ? ""
         : (unit.UsualIntervalS is { } every ? string.Create(CultureInfo.InvariantCulture, $"{unit.ReportsTaken}, every {every:0.#} s")
             : unit.ReportsTaken.ToString(CultureInfo.InvariantCulture))
           + (unit.ClockCorrectionS is { } off && off != 0 ? $"; device clock {Clock(off)}" : "")

@@ -293,8 +293,12 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
             r.ReportsRefused, r.ReportsTaken, UsualIntervalS(r), r.ClockCorrectionS, r.Number,
             r.LongestGap is { } gap && ReportGap.Unexplained(gap.Length, UsualIntervalS(r)) ? gap : null,
             r == lastHeardIn ? Silence : null,
-            r.ReachedContact is null ? null : r.FromContact.Until(HeardUntil(end), clock)));
+            r.ReachedContact is null ? null : r.FromContact.Until(HeardUntil(end), clock),
+            r == rounds[^1] ? Released : null));
     }
+
+    /// <summary>Its release from the incident, where it was let go and not enrolled again; null otherwise.</summary>
+    public Events.UnitReleased? Released { get; set; }
 
     /// <summary>Where it was not heard again from its last report to the end of the record, as its log says; null otherwise.</summary>
     public SilentToEnd? Silence { get; set; }

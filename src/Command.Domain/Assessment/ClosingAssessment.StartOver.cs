@@ -1,4 +1,5 @@
 using Command.Domain.Events;
+using Command.Domain.Incidents;
 
 namespace Command.Domain.Assessment;
 
@@ -48,6 +49,24 @@ public sealed partial class ClosingAssessment
         suppressedHolds.End(unitId, now, () => reason, events);
         backups.Stale = true;
         due.All();
+        return events;
+    }
+
+    /// <summary>
+    /// <paramref name="unitId"/> was let go from the incident at <paramref name="now"/>: it is judged no more and counts
+    /// in no zone. A flag on it clears and a noted hold ends, saying why; the zones are judged without it.
+    /// </summary>
+    public IReadOnlyList<IncidentEvent> Release(string unitId, DateTimeOffset now, string reason, IReadOnlyDictionary<string, UnitEntry> units)
+    {
+        var events = new List<IncidentEvent>();
+        judges.Remove(unitId);
+        backups.Remove(unitId);
+        backups.Stale = true;
+        flags.Clear(unitId, now, () => reason, events);
+        suppressedHolds.End(unitId, now, () => reason, events);
+        Occupancy.Remove(unitId);
+        due.All();
+        EvaluateZones(now, units, events);
         return events;
     }
 }

@@ -30,6 +30,7 @@ namespace Command.Domain.Events;
 [JsonDerivedType(typeof(SendInsteadProposed), "send-instead-proposed")]
 [JsonDerivedType(typeof(UnitAlarmed), "unit-alarmed")]
 [JsonDerivedType(typeof(UnitSignedOff), "unit-signed-off")]
+[JsonDerivedType(typeof(UnitReleased), "unit-released")]
 [JsonDerivedType(typeof(UnitDeviceRenamed), "unit-device-renamed")]
 [JsonDerivedType(typeof(SourceChanged), "source-changed")]
 [JsonDerivedType(typeof(HostDeparted), "host-departed")]

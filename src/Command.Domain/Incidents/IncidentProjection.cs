@@ -31,6 +31,7 @@ public sealed class IncidentProjection
     private readonly SortedSet<string> hostsDeparted = new(StringComparer.Ordinal);
     private readonly SortedSet<string> holes = new(StringComparer.Ordinal);
     private readonly SortedSet<string> sightingsDeleted = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UnitReleased> released = new(StringComparer.Ordinal);
     private readonly DrillClock drillClock = new();
     private ClosingAssessment? assessment;
     private IncidentOpened? opened;
@@ -90,6 +91,12 @@ public sealed class IncidentProjection
     public FlagSuppression? Suppression => suppression;
 
     public IReadOnlyDictionary<string, UnitEntry> Units => units;
+
+    /// <summary>
+    /// The units let go from the incident and not enrolled here again, each with its release (when, by whom, why): their
+    /// reports are not taken here, nor are they enrolled again as they report.
+    /// </summary>
+    public IReadOnlyDictionary<string, UnitReleased> Released => released;
 
     /// <summary>The callsigns the units are enrolled under, by how they read: none is taken twice.</summary>
     public CallsignBook Callsigns => callsigns;
@@ -241,7 +248,13 @@ public sealed class IncidentProjection
             case UnitEnrolled enrolled:
                 units[enrolled.UnitId] = new UnitEntry(enrolled.UnitId, enrolled.Callsign, enrolled.Role, enrolled.Time, null);
                 callsigns.Took(enrolled.UnitId, enrolled.Callsign);
+                released.Remove(enrolled.UnitId);
                 break;
+            case UnitReleased release when units.Remove(release.UnitId):
+                // Off the board and judged no more; what it did here stays in the record.
+                callsigns.Gave(release.UnitId);
+                released[release.UnitId] = release;
+                return OnIncidentClock(assessment?.Release(release.UnitId, Judged(Clock), $"released from the incident by {release.Actor}: {release.Reason}", units));
             case UnitRoleChanged changed when units.TryGetValue(changed.UnitId, out var unit):
                 units[changed.UnitId] = unit with { Role = changed.Role };
                 assessment?.Reassign(changed.UnitId, unit.Role, changed.Role, Judged(changed.Time));
@@ -439,7 +452,8 @@ public sealed class IncidentProjection
         Standing() is { Length: > 0 } standing ? standing : null,
         Closure,
         sightingsDeleted.Count == 0 ? null : [.. sightingsDeleted],
-        holes.Count == 0 ? null : [.. holes]);
+        holes.Count == 0 ? null : [.. holes],
+        released.Count == 0 ? null : [.. released.Values.OrderBy(r => r.UnitId, StringComparer.Ordinal)]);
 
     // The acknowledgements keeping flags quiet now: one run out, or of a flag since cleared, says nothing a restore needs.
     private ImmutableArray<FlagAcknowledged> Standing() =>
@@ -468,6 +482,12 @@ public sealed class IncidentProjection
         sightingsDeleted.UnionWith(snapshot.SightingsDeleted ?? []);
         holes.Clear();
         holes.UnionWith(snapshot.Holes ?? []);
+        released.Clear();
+        foreach (var release in snapshot.Released ?? [])
+        {
+            released[release.UnitId] = release;
+        }
+
         acknowledged.Clear();
         foreach (var ack in snapshot.Acknowledged ?? [])
         {

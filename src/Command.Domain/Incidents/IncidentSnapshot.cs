@@ -33,6 +33,7 @@ namespace Command.Domain.Incidents;
 /// <param name="Closure">The close, with who closed it and why, once it was closed; absent before, and in snapshots taken before it was kept.</param>
 /// <param name="SightingsDeleted">The markers of sightings deleted on a device; absent when none was, and in snapshots taken before they were kept.</param>
 /// <param name="Holes">The holes in the record hosts told of (<see cref="RecordingInterrupted.Key"/>); absent when none was, and in snapshots taken before they were kept.</param>
+/// <param name="Released">The units let go from the incident and not enrolled here again, with their releases; absent when none was.</param>
 public sealed record IncidentSnapshot(
     long Sequence,
     DateTimeOffset Clock,
@@ -54,4 +55,5 @@ public sealed record IncidentSnapshot(
     ImmutableArray<FlagAcknowledged>? Acknowledged = null,
     IncidentClosed? Closure = null,
     ImmutableArray<string>? SightingsDeleted = null,
-    ImmutableArray<string>? Holes = null);
+    ImmutableArray<string>? Holes = null,
+    ImmutableArray<UnitReleased>? Released = null);

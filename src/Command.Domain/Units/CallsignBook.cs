@@ -16,6 +16,15 @@ public sealed class CallsignBook
 
     public void Clear() => taken.Clear();
 
+    /// <summary>Notes that <paramref name="unitId"/> left the incident: its callsign is free for another unit.</summary>
+    public void Gave(string unitId)
+    {
+        foreach (var key in taken.Where(t => t.Value.UnitId == unitId).Select(t => t.Key).ToList())
+        {
+            taken.Remove(key);
+        }
+    }
+
     /// <summary>The unit other than <paramref name="unitId"/> whose callsign reads as <paramref name="callsign"/>, or null.</summary>
     public TakenCallsign? Clash(string unitId, string callsign) =>
         taken.TryGetValue(CallsignKey.Of(callsign), out var holder) && holder.UnitId != unitId ? holder : null;

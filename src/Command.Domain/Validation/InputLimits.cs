@@ -193,6 +193,7 @@ public static class InputLimits
         UnitAlarmed alarmed => Text(alarmed.UnitId, "unit id", MaxIdChars, recorded) ?? Text(alarmed.Kind, "alert", MaxCallsignChars, recorded) ?? Actor(alarmed.Actor, recorded)
             ?? (alarmed.Position is { IsValid: false } at ? new Rejection(RejectReason.InvalidCoordinates, Format($"alert position {at.Latitude},{at.Longitude} is outside WGS84 ranges")) : null),
         UnitSignedOff off => Text(off.UnitId, "unit id", MaxIdChars, recorded) ?? Actor(off.Actor, recorded),
+        UnitReleased released => Text(released.UnitId, "unit id", MaxIdChars, recorded) ?? FreeText(released.Reason, "reason", MaxTextChars, recorded) ?? Actor(released.Actor, recorded),
         UnitDeviceRenamed renamed => Text(renamed.UnitId, "unit id", MaxIdChars, recorded) ?? Callsign(renamed.Callsign, recorded) ?? Callsign(renamed.Was, recorded),
         FlagAcknowledged ack => Text(ack.Subject, "subject", MaxIdChars + 5, recorded) ?? FreeText(ack.Reason, "reason", MaxTextChars, recorded) ?? Actor(ack.Actor, recorded),
         RulesAdopted rules => Actor(rules.Actor, recorded),

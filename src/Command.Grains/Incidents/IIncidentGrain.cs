@@ -54,6 +54,14 @@ public interface IIncidentGrain : IFrameSource
     Task<Rejection?> ChangeRole(string unitId, UnitRole role, string actor);
 
     /// <summary>
+    /// Lets a unit go from the incident, with why (<see cref="UnitReleased"/>): it leaves the board and is judged no more,
+    /// and its unit grain is told, so another incident may enrol it. Its reports are refused here from now on, and it is
+    /// not enrolled again as it reports, until a commander enrols it here again. Refused without a reason, for a unit the
+    /// incident does not have, and as a duplicate for one released already.
+    /// </summary>
+    Task<Rejection?> Release(string unitId, string reason, string actor);
+
+    /// <summary>
     /// Enrols the units, and reassigns those enrolled here already to the role given, all or none: each new unit is claimed
     /// from its unit grain first, and one another incident holds refuses the whole (naming it), the claims already made
     /// given back. Where <paramref name="site"/> is given the incident is given its site as <see cref="SetSite"/> gives one,

@@ -117,6 +117,12 @@ public sealed partial class IncidentGrain
 
             if (!stream.Projection.Units.TryGetValue(report.UnitId, out var unit))
             {
+                if (stream.Projection.Released.GetValueOrDefault(report.UnitId) is { } let)
+                {
+                    results[i] = Refuse(report, LetGo(let), now, batch);
+                    continue;
+                }
+
                 if (notEnrolled is not null)
                 {
                     results[i] = Refuse(report, new Rejection(RejectReason.UnknownUnit, $"unit '{report.UnitId}' is not enrolled and {notEnrolled}"), now, batch);
@@ -166,7 +172,7 @@ public sealed partial class IncidentGrain
         foreach (var report in reports)
         {
             // A first batch from a large drill enrols thousands: each is looked up once, not against every one before it.
-            if (!stream.Projection.Units.ContainsKey(report.UnitId) && InputLimits.Check(report) is null && ReportGround.Check(stream.Projection.Site!, report) is null
+            if (!stream.Projection.Units.ContainsKey(report.UnitId) && !stream.Projection.Released.ContainsKey(report.UnitId) && InputLimits.Check(report) is null && ReportGround.Check(stream.Projection.Site!, report) is null
                 && (seen ??= new(StringComparer.Ordinal)).Add(report.UnitId))
             {
                 (newcomers ??= []).Add(report);
@@ -191,6 +197,10 @@ public sealed partial class IncidentGrain
         await Task.WhenAll(claims.Values);
         return claims.ToDictionary(c => c.Key, c => c.Value.Result, StringComparer.Ordinal);
     }
+
+    // A unit let go is not taken back by its own reports: a radio caught by the wrong drill would be caught again at once.
+    private Rejection LetGo(UnitReleased release) => new(RejectReason.UnknownUnit, FormattableString.Invariant(
+        $"unit '{release.UnitId}' was released from incident '{IncidentId}' at {release.Time.UtcDateTime:HH:mm:ss} UTC by {release.Actor} ({release.Reason}): its reports are not taken here unless a commander enrols it here again"));
 
     private async Task ReleaseAsync(IEnumerable<string> unitIds)
     {

@@ -239,6 +239,15 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
             ? Decision.Do(new UnitRoleChanged(unitId, role, actor))
             : Decision.Refuse(RejectReason.UnknownUnit, $"unit '{unitId}' is not enrolled"));
 
+    public Task<Rejection?> Release(string unitId, string reason, string actor) =>
+        CommandAsync(() => string.IsNullOrWhiteSpace(reason)
+            ? Decision.Refuse(RejectReason.MissingField, "a release needs a reason: it is in the record and the paperwork")
+            : stream.Projection.Units.ContainsKey(unitId)
+                ? Decision.Do(new UnitReleased(unitId, reason.Trim(), actor))
+                : stream.Projection.Released.GetValueOrDefault(unitId) is { } let
+                    ? Decision.Refuse(RejectReason.Duplicate, FormattableString.Invariant($"unit '{Clip(unitId)}' was released already, at {let.Time.UtcDateTime:HH:mm:ss} UTC by {let.Actor}"))
+                    : Decision.Refuse(RejectReason.UnknownUnit, $"unit '{Clip(unitId)}' is not enrolled"));
+
     public Task<Rejection?> Alarm(string unitId, string kind, bool cancelled, Domain.Geometry.GeoPoint? position, string actor) =>
         CommandAsync(() => stream.Projection.Units.ContainsKey(unitId)
             ? Decision.Do(new UnitAlarmed(unitId, kind, cancelled, position, actor))

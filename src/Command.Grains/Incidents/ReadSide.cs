@@ -46,6 +46,11 @@ internal sealed partial class ReadSide(string incidentId, IGrainFactory grains, 
 
                     zonesMayHaveChanged = true;
                     break;
+                case UnitReleased release:
+                    fixesTold.Remove(release.UnitId);
+                    Tell(grains.GetGrain<IUnitGrain>(release.UnitId).Released(incidentId));
+                    zonesMayHaveChanged = true;
+                    break;
                 case PositionAccepted accepted:
                     TellFix(accepted.Report.UnitId, projection);
                     zonesMayHaveChanged = true;

@@ -16,7 +16,7 @@ public sealed class UnitGrain(
 
     /// <summary>The refusal of a unit another open incident holds, in the words every path that enrols gives.</summary>
     public static Rejection HeldElsewhere(string unitId, string holder) =>
-        new(RejectReason.EnrolledElsewhere, $"unit '{unitId}' is enrolled in incident '{holder}'; release it there first (close that incident)");
+        new(RejectReason.EnrolledElsewhere, $"unit '{unitId}' is enrolled in incident '{holder}'; a commander of that incident must release it first (Release from incident… on its row)");
 
     public async Task<Rejection?> Claim(UnitEnrolment enrolment)
     {

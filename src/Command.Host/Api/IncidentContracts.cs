@@ -39,6 +39,9 @@ public sealed record EnrolRequest(string? UnitId, string? Callsign, string? Role
 /// <summary>PUT /api/incidents/{id}/units/{unitId}/role.</summary>
 public sealed record RoleRequest(string? Role);
 
+/// <summary>POST /api/incidents/{id}/units/{unitId}/release: why the unit is let go (it is in the record and the paperwork).</summary>
+public sealed record ReleaseRequest(string? Reason);
+
 /// <summary>POST /api/incidents/{id}/flags/{subject}/ack.</summary>
 public sealed record AcknowledgeRequest(string? Reason);
 

@@ -21,6 +21,7 @@ public static class UnitsApi
         }).Needs(Rights.Watch);
         api.MapPost("/units", Enrol).Commands(Rights.Command);
         api.MapPut("/units/{unitId}/role", ChangeRole).Commands(Rights.Command);
+        api.MapPost("/units/{unitId}/release", Release).Commands(Rights.Command);
         api.MapPost("/flags/{subject}/ack", Acknowledge).Commands(Rights.Command);
         api.MapGet("/zones", Zones).Needs(Rights.Watch);
         api.MapGet("/zones/{zoneId}", Zone).Needs(Rights.Watch);
@@ -104,6 +105,27 @@ public static class UnitsApi
 
         var rejection = await grains.GetGrain<IIncidentGrain>(id).ChangeRole(unitId, role, Actor.Of(request));
         return rejection is null ? Results.NoContent() : ApiError.For(rejection);
+    }
+
+    /// <summary>
+    /// Lets a unit go from the incident, with why: 204; 400 <c>missing-field</c> without a reason; 404 for a unit the
+    /// incident does not have; 409 <c>duplicate</c> for one released already, <c>closed</c> for a closed incident.
+    /// </summary>
+    private static async Task<IResult> Release(string id, string unitId, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        unitId = RouteIds.Unit(unitId);
+        var (body, error) = await JsonBody.ReadAsync<ReleaseRequest>(request, json.Value.SerializerOptions, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        return await grains.GetGrain<IIncidentGrain>(id).Release(unitId, body!.Reason?.Trim() ?? "", Actor.Of(request)) switch
+        {
+            null => Results.NoContent(),
+            { Reason: Domain.Validation.RejectReason.Duplicate } again => Results.Conflict(ApiError.From(again)),
+            var rejection => ApiError.For(rejection),
+        };
     }
 
     private static async Task<IResult> Acknowledge(string id, string subject, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)

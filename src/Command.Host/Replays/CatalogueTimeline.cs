@@ -79,6 +79,7 @@ public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string T
         ThreatSighted s => new(e.Sequence, e.Time, "threat-sighted", s.ThreatId, Lower(s.Phase), s.Heading, s.Actor, s.Marker),
         UnitAlarmed a => new(e.Sequence, e.Time, "unit-alarmed", a.UnitId, a.Cancelled ? "cancelled" : "raised", a.Kind, a.Actor),
         UnitSignedOff s => new(e.Sequence, e.Time, "unit-signed-off", s.UnitId, null, null, s.Actor),
+        UnitReleased r => new(e.Sequence, e.Time, "unit-released", r.UnitId, null, r.Reason, r.Actor),
         UnitDeviceRenamed r => new(e.Sequence, e.Time, "unit-device-renamed", r.UnitId, null, r.Callsign, null, r.Was),
         UnitRoleChanged r => new(e.Sequence, e.Time, "unit-role-changed", r.UnitId, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Role.ToString()), null, r.Actor),
         IncidentClosed c => new(e.Sequence, e.Time, "incident-closed", null, null, c.Reason, c.Actor),

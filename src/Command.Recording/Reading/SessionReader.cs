@@ -13,7 +13,7 @@ public sealed class SessionReader
     private const string ClosedPrefix = "{\"type\":\"incident-closed\"";
 
     private static readonly byte[][] MarkPrefixes =
-        [.. new[] { "{\"type\":\"flag-", "{\"type\":\"threat-", "{\"type\":\"unit-role-changed\"", "{\"type\":\"unit-alarmed\"", "{\"type\":\"unit-signed-off\"", "{\"type\":\"unit-device-renamed\"", "{\"type\":\"drill-controlled\"", "{\"type\":\"source-changed\"", "{\"type\":\"host-departed\"", "{\"type\":\"recording-interrupted\"", "{\"type\":\"site-set\"", ClosedPrefix }.Select(System.Text.Encoding.UTF8.GetBytes)];
+        [.. new[] { "{\"type\":\"flag-", "{\"type\":\"threat-", "{\"type\":\"unit-role-changed\"", "{\"type\":\"unit-alarmed\"", "{\"type\":\"unit-signed-off\"", "{\"type\":\"unit-released\"", "{\"type\":\"unit-device-renamed\"", "{\"type\":\"drill-controlled\"", "{\"type\":\"source-changed\"", "{\"type\":\"host-departed\"", "{\"type\":\"recording-interrupted\"", "{\"type\":\"site-set\"", ClosedPrefix }.Select(System.Text.Encoding.UTF8.GetBytes)];
 
     // What names the markers' subjects: the incident's site (its zones) as opened, and each unit's callsign.
     private static readonly byte[][] NamePrefixes =
@@ -53,7 +53,7 @@ public sealed class SessionReader
         }
     }
 
-    /// <summary>The flags, the units' own alerts, the sources of reports down and heard again, and the commands (threats, phases, roles, drill controls, the site given, the close) of the whole session, for timeline markers.</summary>
+    /// <summary>The flags, the units' own alerts, sign-offs and releases, the sources of reports down and heard again, and the commands (threats, phases, roles, drill controls, the site given, the close) of the whole session, for timeline markers.</summary>
     public Task<IReadOnlyList<IncidentEvent>> ReadTimelineAsync(CancellationToken cancellationToken = default) =>
         ReadStartingAsync(MarkPrefixes, cancellationToken);
 

@@ -444,6 +444,45 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public void A_unit_released_from_the_incident_is_said_so_in_its_log_the_incidents_its_row_and_the_timeline_not_as_a_radio_lost()
+    {
+        // F1's radio was caught by this drill; a minute in its commander let it go, and it was heard here no more. Its
+        // silence after is no radio lost: its record here ends with its release.
+        var fold = new AfterActionFold();
+        fold.Apply(new IncidentOpened("inc-1", "Drill", School, false, "cmd") { Time = S(0) });
+        fold.Apply(new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Active), "cmd") { Time = S(0) });
+        fold.Apply(new UnitEnrolled("F1", "Fox 1", UnitRole.Unassigned, "auto-enrol (cot)") { Time = S(0) });
+        for (var second = 0; second <= 600; second += 5)
+        {
+            if (second <= 60)
+            {
+                fold.Apply(Fix("F1", second, 0, -300));
+            }
+
+            fold.Apply(Fix("P1", second, 200, 0));
+            if (second == 65)
+            {
+                fold.Apply(new UnitReleased("F1", "enrolled in the wrong incident", "cmdr-a") { Time = S(65) });
+            }
+        }
+
+        var report = fold.Build();
+
+        const string said = "Fox 1 (F1) released from the incident: enrolled in the wrong incident (cmdr-a)";
+        Assert.Equal([new TimelineMark(S(65), "unit-released", "F1", said)], report.Timeline.Where(m => m.Kind == "unit-released"));
+        Assert.Equal(
+            [
+                new ActivityEntry(S(65), "F1", "released", "Released from the incident: enrolled in the wrong incident (cmdr-a)"),
+                new ActivityEntry(S(65), null, "released", said),
+            ],
+            report.Activity.Where(a => a.Kind == "released"));
+        Assert.DoesNotContain(report.Activity, a => a is { UnitId: "F1", Kind: "silent" });
+        var f1 = report.Units.Single(u => u.UnitId == "F1");
+        Assert.Null(f1.Silent);
+        Assert.Equal("13, every 5 s; released from the incident 15:01:05 (enrolled in the wrong incident, cmdr-a)", AfterActionWords.Reports(f1));
+    }
+
+    [Fact]
     public void Distance_is_sampled_at_most_once_per_interval_and_flag_spans_keep_their_highest_level()
     {
         var fold = new AfterActionFold();

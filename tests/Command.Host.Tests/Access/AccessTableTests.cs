@@ -51,6 +51,7 @@ public sealed class AccessTableTests(AccessTableTests.ProbeHost host) : IClassFi
         ["GET /api/incidents/{id}/units"] = Rights.Watch,
         ["POST /api/incidents/{id}/units"] = Rights.Command,
         ["PUT /api/incidents/{id}/units/{unitId}/role"] = Rights.Command,
+        ["POST /api/incidents/{id}/units/{unitId}/release"] = Rights.Command,
         ["POST /api/incidents/{id}/flags/{subject}/ack"] = Rights.Command,
         ["GET /api/incidents/{id}/zones"] = Rights.Watch,
         ["GET /api/incidents/{id}/zones/{zoneId}"] = Rights.Watch,

@@ -43,6 +43,41 @@ public sealed partial class LiveDashboardTests
         Assert.Empty(dashboard.Errors);
     }
     [Fact]
+    public async Task A_unit_released_from_its_rows_role_picker_with_a_reason_leaves_the_board_and_its_flag_and_the_feed_says_so()
+    {
+        // Whiskey's radio was caught by this drill and is flagged for standing off; the commander lets him go.
+        var scene = await Scene.OpenAsync(host, "release");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("W1", "Whiskey", "contact");
+        await scene.EnrolAsync("A1", "Alpha", "contact");
+        await scene.HoldAsync("W1", 40, -100);
+        await scene.HoldAsync("A1", 0, 60);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Okafor", roles: ["commander"]);
+        await Expect(dashboard.Row("W1")).ToHaveAttributeAsync("data-flag", "alert");
+        await Expect(dashboard.ActiveFlags.Locator("[data-subject='W1']")).ToHaveCountAsync(1);
+
+        await dashboard.Row("W1").Locator("select").SelectOptionAsync("release");
+        await Expect(dashboard.Row("W1").Locator("select")).ToHaveValueAsync("contact");
+        await dashboard.ScreenshotAsync("unit-release-asked.png");
+        await dashboard.Page.Locator(".reason-menu [data-reason='enrolled in the wrong incident']").ClickAsync();
+
+        await Expect(dashboard.Row("W1")).ToHaveCountAsync(0);
+        await Expect(dashboard.Row("A1")).ToHaveCountAsync(1);
+        await Expect(dashboard.Page.Locator("#unit-count")).ToHaveTextAsync("1");
+        await Expect(dashboard.ActiveFlags.Locator("[data-subject='W1']")).ToHaveCountAsync(0);
+        await Expect(dashboard.Feed.Locator("li.unit-released")).ToContainTextAsync("RELEASEDWhiskeylet go from this incident: enrolled in the wrong incident — Cmdr Okafor");
+        await Expect(dashboard.Notice).ToContainTextAsync("Whiskey released from this incident (enrolled in the wrong incident)");
+        await dashboard.ScreenshotAsync("unit-released.png");
+
+        // A page opened afterwards reads the release back from the recording, by the callsign the unit had.
+        await using var later = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(later.Feed.Locator("li.unit-released")).ToContainTextAsync("RELEASEDWhiskeylet go from this incident: enrolled in the wrong incident — Cmdr Okafor");
+        await Expect(later.Rows).ToHaveCountAsync(1);
+        Assert.Empty(dashboard.Errors);
+        Assert.Empty(later.Errors);
+    }
+
+    [Fact]
     public async Task The_board_says_why_a_unit_standing_where_its_fixes_cannot_place_it_is_not_flagged()
     {
         var scene = await Scene.OpenAsync(host, "reach");

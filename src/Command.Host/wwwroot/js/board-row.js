@@ -7,9 +7,12 @@ import { metres, rate, span, age, since, clock } from './format.js';
 import { callsignEnds, idEnds, endsHtml } from './name-ends.js';
 import { showUndo } from './notice.js';
 
+/** The role picker's last choice: not a role, but letting the unit go from the incident (asked why first). */
+const releaseChoice = 'release';
+
 const sources = { json: 'JSON', simulator: 'SIM', cot: 'CoT', nmea: 'NMEA', aprs: 'APRS', osmand: 'OsmAnd' };
 
-export function createRow(commands, onClick) {
+export function createRow(commands, onClick, onRelease) {
   const tr = document.createElement('div');
   tr.setAttribute('role', 'row');
   tr.className = 'board-row';
@@ -18,9 +21,16 @@ export function createRow(commands, onClick) {
     + '<div role="cell" class="num in-state"></div><div role="cell" class="num fix"><span class="fix-age"></span><small class="source"></small></div>';
   const cell = name => tr.querySelector(`.${name}`);
   const select = tr.querySelector('select');
-  select.innerHTML = roles.map(r => `<option value="${r.value}">${r.label}</option>`).join('');
+  select.innerHTML = roles.map(r => `<option value="${r.value}">${r.label}</option>`).join('')
+    + `<option disabled>──────────</option><option value="${releaseChoice}">Release from incident…</option>`;
   select.addEventListener('click', e => e.stopPropagation());
   select.addEventListener('change', async () => {
+    if (select.value === releaseChoice) {
+      // Nothing is done until the commander says why; the picker shows the role the unit has meanwhile.
+      select.value = tr.dataset.role;
+      onRelease(tr.dataset.unit, select);
+      return;
+    }
     const [unitId, before, after] = [tr.dataset.unit, roles.find(r => r.value === tr.dataset.role), roles.find(r => r.value === select.value)];
     const ok = await commands.changeRole(unitId, after.wire);
     if (!ok) {

@@ -5,6 +5,8 @@ import { roles } from './symbols.js';
 import { byUrgency } from './board-order.js';
 import { createRow, renderRow, tickRow } from './board-row.js';
 import { remPx } from './map/size.js';
+import { ReasonMenu } from './reason-menu.js';
+import { showNotice } from './notice.js';
 
 /** Every row is this high (two lines of type and the role picker), so a unit's place is its index times it. */
 const rowRem = 4.2;
@@ -26,6 +28,12 @@ export class Board {
     this.editable = true;
     this.selectable = false;
     this.onSelection = () => {};
+    // Letting a unit go is recorded with why: one caught by the wrong drill, or sent to another incident.
+    this.releaseMenu = new ReasonMenu('Release from this incident because…', ['enrolled in the wrong incident', 'sent to another incident', 'left the scene'], 'Release',
+      async (unitId, reason) => {
+        const callsign = picture.callsign(unitId);
+        if (await commands.release(unitId, reason)) showNotice(`${callsign} released from this incident (${reason}): another incident may enrol it now.`, 'info');
+      });
     this.filter.innerHTML = '<option value="">All roles</option>'
       + roles.map(r => `<option value="${r.value}">${r.label}</option>`).join('');
     this.filter.addEventListener('change', () => this.refresh());
@@ -89,7 +97,7 @@ export class Board {
       let row = this.rows.get(id);
       const fresh = !row;
       if (fresh) {
-        row = this.spare.pop() ?? createRow(this.commands, unitId => this.clicked(unitId));
+        row = this.spare.pop() ?? createRow(this.commands, unitId => this.clicked(unitId), (unitId, anchor) => this.releaseMenu.open(anchor, unitId));
         lockRole(row, this);
         this.rows.set(id, row);
         this.body.append(row.tr);

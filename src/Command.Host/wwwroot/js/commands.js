@@ -16,6 +16,11 @@ export class Commands {
     return (await attempt(() => put(`${this.base()}/units/${enc(unitId)}/role`, { role }).then(() => true))) ?? false;
   }
 
+  /** Lets a unit go from the incident, with why: it leaves the board, and another incident may enrol it. */
+  async release(unitId, reason) {
+    return (await attempt(() => post(`${this.base()}/units/${enc(unitId)}/release`, { reason }).then(() => true))) ?? false;
+  }
+
   /** Sends a unit in to close instead of the flagged one: reassigned to contact, recorded with the flag it answered. */
   async sendInstead(subject, unitId) {
     return (await attempt(() => post(`${this.base()}/flags/${enc(subject)}/send`, { unitId }).then(() => true))) ?? false;

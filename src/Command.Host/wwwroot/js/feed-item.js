@@ -5,7 +5,7 @@ import { clock, markerWords, sightingWords } from './format.js';
 // Flags, and every command a commander gives, with who gave it.
 export const feedTypes = new Set([
   'flag-raised', 'flag-escalated', 'flag-cleared', 'flag-acknowledged', 'threat-set', 'threat-phase-changed', 'unit-role-changed', 'drill-controlled',
-  'incident-closed', 'unit-alarmed', 'threat-marker-deleted', 'threat-sighted', 'unit-signed-off', 'unit-device-renamed', 'source-changed', 'host-departed', 'recording-interrupted', 'site-set',
+  'incident-closed', 'unit-alarmed', 'threat-marker-deleted', 'threat-sighted', 'unit-signed-off', 'unit-released', 'unit-device-renamed', 'source-changed', 'host-departed', 'recording-interrupted', 'site-set',
 ]);
 
 /** A feed line; a fresh one (arrived while watching) flashes once, a recorded one read back does not. */
@@ -29,6 +29,7 @@ export function fromMarker(m) {
     case 'unit-role-changed': return { ...m, unitId: m.subject, role: m.level };
     case 'unit-alarmed': return { ...m, unitId: m.subject, kind: m.reason, cancelled: m.level === 'cancelled', level: undefined };
     case 'unit-signed-off': return { ...m, unitId: m.subject };
+    case 'unit-released': return { ...m, unitId: m.subject };
     case 'unit-device-renamed': return { ...m, unitId: m.subject, callsign: m.reason, was: m.about };
     case 'source-changed': return { ...m, sourceId: m.subject, name: m.about, down: m.level === 'down' || m.level === 'throttled', throttled: m.level === 'throttled', detail: m.reason, host: m.actor, level: undefined };
     case 'host-departed': return { ...m, host: m.subject, by: m.actor, restarted: m.level === 'restarted', level: undefined };
@@ -98,6 +99,8 @@ function describe(e, picture) {
       : `<span class="verb">⚠ ${escapeHtml(e.kind.toUpperCase())}</span><b>${escapeHtml(picture.callsign(e.unitId))}</b>${reason(`from its device — ${e.actor}`)}`;
     // A unit's device left: ATAK signing off, or a TAK server that lost it. Shown stale from here, not where it last said it stands.
     case 'unit-signed-off': return `<span class="verb">○ SIGNED OFF</span><b>${escapeHtml(picture.callsign(e.unitId))}</b>${reason(`its device left; no position until it reports again — ${e.actor}`)}`;
+    // A unit let go from the incident: off the board, judged no more, free for another incident to enrol.
+    case 'unit-released': return `<span class="verb">⇤ RELEASED</span><b>${escapeHtml(e.name ?? picture.callsign(e.unitId))}</b>${reason(`let go from this incident: ${e.reason} — ${e.actor}`)}`;
     // A unit's device calling itself otherwise: the phone may have changed hands or role. The unit keeps its enrolled callsign.
     case 'unit-device-renamed': return `<span class="verb">✎ RENAMED</span><b>${escapeHtml(picture.callsign(e.unitId))}</b>${reason(`its device now reports as “${e.callsign}” (was “${e.was}”)`)}`;
     // A source of reports feeding the incident down, on its host's word, and heard again: why its units went quiet. One

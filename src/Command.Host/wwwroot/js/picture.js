@@ -35,6 +35,8 @@ export class Picture {
   reset(groupId) {
     this.groupId = groupId;
     this.units = new Map();
+    // The callsigns of units let go from the incident, for what is said of them after they left the board.
+    this.gone = new Map();
     this.threats = new Map();
     this.suppression = null;
     this.drillClock = null;
@@ -124,6 +126,7 @@ export class Picture {
     if (frame.full) this.closed = frame.closed ?? null;
     // Which sources of reports feeding it are down: a full frame says them all, a later one each change as it is recorded.
     let sources = frame.full;
+    const released = [];
     if (frame.full) this.sourcesDown = new Map((frame.sourcesDown ?? []).map(o => [o.sourceId, o]));
     for (const e of frame.events ?? []) {
       if (e.type === 'drill-controlled' && e.speed != null) {
@@ -133,6 +136,14 @@ export class Picture {
         this.closed = { time: e.time, actor: e.actor, reason: e.reason };
         // Nobody is judged after the close, on a drill's clock or any other.
         this.drillClock = null;
+      }
+      if (e.type === 'unit-released') {
+        // Let go from the incident: off the board and the map, its callsign kept for the feed that says so.
+        const unit = this.units.get(e.unitId);
+        if (unit) this.gone.set(e.unitId, unit.callsign);
+        this.units.delete(e.unitId);
+        this.trails.delete(e.unitId);
+        released.push({ unitId: e.unitId });
       }
       if (e.type === 'source-changed') {
         sources = true;
@@ -146,7 +157,7 @@ export class Picture {
         }
       }
     }
-    this.changed({ reset: frame.full, units, threats: threatsChanged, events: frame.events, drillClock: before !== this.drillClock, sources, closed: wasClosed !== this.closed });
+    this.changed({ reset: frame.full, units: released.length ? [...units, ...released] : units, threats: threatsChanged, events: frame.events, drillClock: before !== this.drillClock, sources, closed: wasClosed !== this.closed });
   }
 
   /** A threat as the host answered a command with it, shown before the frame that carries it arrives. */
@@ -196,7 +207,7 @@ export class Picture {
   }
 
   callsign(subject) {
-    return this.units.get(subject)?.callsign ?? subject;
+    return this.units.get(subject)?.callsign ?? this.gone.get(subject) ?? subject;
   }
 
   /** The site of what is shown (null for none): views naming its zones are told. */
