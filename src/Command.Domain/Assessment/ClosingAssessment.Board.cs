@@ -29,6 +29,12 @@ public sealed partial class ClosingAssessment
     private string StaleReason(Measurement m, UnitJudge judge, DateTimeOffset now, bool signedOff, double? backupEtaS) =>
         $"{Reason(m, m.HoldS, m.Opening, judge.Episode, backupEtaS)}; {(signedOff ? "its device signed off" : "stale")}, last heard {Reasons.Duration(Math.Max(0, (now - judge.LatestHeard!.Value).TotalSeconds))} ago";
 
+    // A flagged unit silent past its cadence whose last report still stands, but is not taken at its word: how long it held
+    // stopped counting at that report, and the board says why.
+    private static string UnheardReason(UnitJudge judge, DateTimeOffset now) => judge.UnheardWhileItsFixStands(now)
+        ? $"; not heard for {Reasons.Duration(Math.Max(0, (now - judge.LatestHeard!.Value).TotalSeconds))}: its last report said it stands, but how long it has held since is not known"
+        : "";
+
     // A unit shown holding (or moving away) in a hold has been so since its hold began, as its flag counts it: the board's
     // "in state" read 1:33 beside "holding 115 s" where the hold began with the fixes that stopped before it was shown.
     private static DateTimeOffset? InStateSince(MotionState state, UnitJudge judge) =>
@@ -55,7 +61,7 @@ public sealed partial class ClosingAssessment
         var backupEta = m is null ? null : backups.For(unit.UnitId, m.DistanceM);
         var reason = flag is null ? null
             : DerivesFlags && flag.Rule == NotClosingRule && judge.Episode is not null && m is not null && state is MotionState.Holding or MotionState.Opening
-                ? Reason(m, judge.HeldS(m, now), state == MotionState.Opening, judge.Episode, backupEta)
+                ? Reason(m, judge.HeldS(m, now), state == MotionState.Opening, judge.Episode, backupEta) + UnheardReason(judge, now)
             : DerivesFlags && flag.Rule == NotClosingRule && judge.Episode is not null && m is not null && state == MotionState.Stale
                 ? StaleReason(m, judge, now, unit.SignedOff is not null, backupEta)
             : flag.Reason;

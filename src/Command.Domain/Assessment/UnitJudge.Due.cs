@@ -17,6 +17,14 @@ internal sealed partial class UnitJudge
     public bool Overdue(DateTimeOffset now) => LatestHeard is { } last && (SignedOff || (now - last).TotalSeconds > LearnedSilenceS);
 
     /// <summary>
+    /// Whether, at <paramref name="now"/>, the unit has been silent longer than its learned cadence allows and is kept from
+    /// being shown stale only by how long its latest report said its fix stands, without being taken at its word that it
+    /// stands still (it never said it moved): its hold is not grown by the clock, so the board says it is not heard. A
+    /// TAK gateway that stamps a stale a day away would otherwise show "holding 35 s" for ten minutes.
+    /// </summary>
+    public bool UnheardWhileItsFixStands(DateTimeOffset now) => Overdue(now) && !SignedOff && !ShownStale(now) && !StillAtItsWord(now);
+
+    /// <summary>
     /// True when the board shows the unit stale at <paramref name="now"/>: silent longer than it may be, or judged stale
     /// and not judged since. Where it is is no longer known: it is neither flagged for a hold nor counted in a zone.
     /// </summary>

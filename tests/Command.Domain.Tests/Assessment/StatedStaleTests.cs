@@ -65,6 +65,23 @@ public sealed class StatedStaleTests
     }
 
     [Fact]
+    public void A_flagged_unit_whose_last_report_stands_for_a_day_but_never_said_it_moved_is_said_to_be_unheard_not_holding_35_s()
+    {
+        // A TAK gateway stamps each report to stand for a day; the device says 0 m/s throughout, 80 m out, every 5 s for
+        // 40 s, and then nothing. Its fix stands (up to ten minutes), but a device that never said it moved is not taken at
+        // its word that it stands still: its hold stopped counting at its last report, and the board says why.
+        var drill = Played(400, second => second <= 40 && second % 5 == 0 ? new Said(new LocalPoint(80, 0), 86_400, 0) : null);
+
+        var u1 = drill.Assess("u1");
+        Assert.Equal((MotionState.Holding, FlagLevel.Watch), (u1.State, u1.Flag));
+        Assert.EndsWith("; not heard for 6 min: its last report said it stands, but how long it has held since is not known", u1.FlagReason);
+
+        // Still reporting, it is not said to be unheard.
+        var heard = Played(400, second => second % 5 == 0 ? new Said(new LocalPoint(80, 0), 86_400, 0) : null);
+        Assert.DoesNotContain("not heard", heard.Assess("u1").FlagReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_officer_whose_phone_reports_every_three_minutes_standing_still_and_says_so_is_not_shown_stale_and_is_alerted()
     {
         var drill = new Drill();
