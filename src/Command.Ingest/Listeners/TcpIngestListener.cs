@@ -350,9 +350,12 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
         }
 
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var first = await Task.WhenAny(read, Task.Delay(wait, context.Clock, timer.Token)).ConfigureAwait(false);
+        var delay = Task.Delay(wait, context.Clock, timer.Token);
+        // The clock may have moved on between reading it and setting the timer, which then runs from the later time: the
+        // time is checked again once the timer is set, so a clock that jumped past the due time is not waited on again.
+        var first = due <= context.Clock.GetUtcNow() ? null : await Task.WhenAny(read, delay).ConfigureAwait(false);
         await timer.CancelAsync().ConfigureAwait(false);
-        return first == read;
+        return first is null ? read.IsCompleted : first == read;
     }
 
     /// <summary>
