@@ -202,9 +202,10 @@ public sealed class ReplayStartDashboardTests(FakeClockDashboardHost host) : ICl
         await seek.EvaluateAsync(
             "(input, ms) => { input.value = String(ms); input.dispatchEvent(new Event('input')); input.dispatchEvent(new Event('change')); }",
             into.TotalMilliseconds);
-        // (The slider keeps to its steps: the instant is where it settled.)
+        // (The slider keeps to its steps: the instant is where it settled.) The frame is taken in at once and shown at the
+        // next animation frame: it is shown once nothing the picture took in waits to be shown.
         await dashboard.Page.WaitForFunctionAsync(
-            "opened => window.commandPage?.picture?.clockMs === opened + Number(document.querySelector('#replay-seek').value)",
+            "opened => window.commandPage?.picture?.clockMs === opened + Number(document.querySelector('#replay-seek').value) && window.commandPage.picture.pending == null",
             opened.ToUnixTimeMilliseconds());
     }
 
