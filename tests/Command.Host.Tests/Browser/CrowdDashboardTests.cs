@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Command.Host.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -34,6 +35,53 @@ public sealed class CrowdDashboardTests(FakeClockDashboardHost host) : IClassFix
         Assert.InRange(bottom.Length, 1, 40);
         Assert.Equal(expected[^bottom.Length..], bottom);
         await Expect(dashboard.Page.Locator("#board")).ToHaveAttributeAsync("aria-rowcount", $"{Units + 1}");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    // How many rows the board shows whole, and whether each of them keeps to one height with its reason on one line or two.
+    private const string RowsOnScreen =
+        """
+        () => {
+          const view = document.getElementById('board-scroll').getBoundingClientRect();
+          const rows = [...document.querySelectorAll('#board-body [role="row"]')].filter(r => {
+            const b = r.getBoundingClientRect();
+            return b.top >= view.top - 1 && b.bottom <= view.bottom + 1;
+          });
+          const lines = rows.map(r => r.querySelector('.reason')).filter(Boolean)
+            .map(e => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)));
+          return { rows: rows.length, heights: [...new Set(rows.map(r => Math.round(r.getBoundingClientRect().height)))].length, lines: Math.max(0, ...lines) };
+        }
+        """;
+
+    [Fact]
+    public async Task A_dense_board_shows_twice_the_units_on_a_wall_display_one_line_each_and_keeps_to_it_after_a_reload()
+    {
+        // At 1920x1080 a 500-unit drill showed six rows, all of them flagged units the flag list names anyway.
+        var crowd = await Crowd.OpenAsync(host, Units);
+        await using var dashboard = await Dashboard.OpenAsync(host, crowd.Scene.IncidentId, width: 1920, height: 1080);
+        var expected = await crowd.UrgencyOrderAsync(host);
+        var density = dashboard.Page.Locator("#board-density");
+        await Expect(density).ToHaveAttributeAsync("aria-pressed", "false");
+        var roomy = await dashboard.Page.EvaluateAsync<JsonElement>(RowsOnScreen);
+
+        await density.ClickAsync();
+
+        await Expect(density).ToHaveAttributeAsync("aria-pressed", "true");
+        var dense = await dashboard.Page.EvaluateAsync<JsonElement>(RowsOnScreen);
+        Assert.True(dense.GetProperty("rows").GetInt32() >= 2 * roomy.GetProperty("rows").GetInt32(),
+            $"{dense.GetProperty("rows")} rows dense against {roomy.GetProperty("rows")} roomy");
+        Assert.Equal((1, 1), (dense.GetProperty("heights").GetInt32(), dense.GetProperty("lines").GetInt32()));
+        var top = await dashboard.BoardOrderAsync();
+        Assert.Equal(expected[..top.Length], top);
+        await dashboard.ScreenshotAsync("live-500-dense.png", 1920, 1080);
+
+        await dashboard.Page.ReloadAsync();
+        await Expect(dashboard.Page.Locator("#unit-count")).ToHaveTextAsync($"{Units}");
+        await Expect(dashboard.Page.Locator("#board-density")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(dashboard.Page.Locator("#board")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bdense\b"));
+        await dashboard.Page.Locator("#board-density").ClickAsync();
+        var back = await dashboard.Page.EvaluateAsync<JsonElement>(RowsOnScreen);
+        Assert.Equal(roomy.GetProperty("rows").GetInt32(), back.GetProperty("rows").GetInt32());
         Assert.Empty(dashboard.Errors);
     }
 

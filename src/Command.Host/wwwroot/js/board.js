@@ -8,8 +8,13 @@ import { remPx } from './map/size.js';
 import { ReasonMenu } from './reason-menu.js';
 import { showNotice } from './notice.js';
 
-/** Every row is this high (two lines of type and the role picker), so a unit's place is its index times it. */
-const rowRem = 4.2;
+/**
+ * Every row is this high, so a unit's place is its index times it: two lines of type and the role picker, or, dense, one
+ * line (a wall display of hundreds showed six rows of them).
+ */
+const rowRem = { roomy: 4.2, dense: 2.1 };
+/** Where the page keeps whether the board is dense, for this browser. */
+const densityKey = 'command.board.density';
 /** Rows kept beyond each edge of the screen, so a short scroll shows rows already written. */
 const overscan = 4;
 
@@ -37,6 +42,9 @@ export class Board {
     this.filter.innerHTML = '<option value="">All roles</option>'
       + roles.map(r => `<option value="${r.value}">${r.label}</option>`).join('');
     this.filter.addEventListener('change', () => this.refresh());
+    this.dense = storedDensity() === 'dense';
+    this.density?.addEventListener('click', () => this.setDense(!this.dense));
+    this.showDensity();
     this.scroller.addEventListener('scroll', () => this.renderWindow(), { passive: true });
     new ResizeObserver(() => { this.rowHeight = null; this.renderWindow(); }).observe(this.scroller);
     picture.subscribe(change => this.update(change));
@@ -78,7 +86,7 @@ export class Board {
 
   /** Puts the rows of the units on screen (and a few either side) in their places; writes those that changed. */
   renderWindow() {
-    const h = this.rowHeight ??= remPx(rowRem);
+    const h = this.rowPx();
     this.body.style.setProperty('--row', `${h}px`);
     this.body.style.height = `${this.order.length * h}px`;
     const top = this.scroller.scrollTop;
@@ -119,6 +127,32 @@ export class Board {
     row.tr.setAttribute('aria-rowindex', String(index + 2));
   }
 
+  rowPx() {
+    return this.rowHeight ??= remPx(this.dense ? rowRem.dense : rowRem.roomy);
+  }
+
+  /** One line a unit, or two with the role picker; kept for this browser. The unit at the top stays at the top. */
+  setDense(dense) {
+    const top = this.order[Math.floor(this.scroller.scrollTop / this.rowPx())];
+    this.dense = dense;
+    try {
+      localStorage.setItem(densityKey, dense ? 'dense' : 'roomy');
+    } catch {
+      // A browser that keeps nothing (private, or storage full) still shows the board as asked, until it reloads.
+    }
+    this.showDensity();
+    this.rowHeight = null;
+    const i = top == null ? -1 : this.order.indexOf(top);
+    if (i >= 0) this.scroller.scrollTop = i * this.rowPx();
+    for (const row of this.rows.values()) row.index = -1;
+    this.renderWindow();
+  }
+
+  showDensity() {
+    this.table.classList.toggle('dense', this.dense);
+    this.density?.setAttribute('aria-pressed', String(this.dense));
+  }
+
   release(row) {
     row.tr.remove();
     delete row.tr.dataset.unit;
@@ -148,7 +182,7 @@ export class Board {
         this.arrange();
       }
       const i = this.order.indexOf(unitId);
-      const h = this.rowHeight ??= remPx(rowRem);
+      const h = this.rowPx();
       const view = this.scroller;
       const head = this.body.offsetTop;
       if (i >= 0 && (i * h < view.scrollTop || (i + 1) * h > view.scrollTop + view.clientHeight - head)) {
@@ -183,4 +217,12 @@ export class Board {
 function lockRole(row, board) {
   row.select.disabled = !board.editable;
   row.select.title = board.refusal ?? '';
+}
+
+function storedDensity() {
+  try {
+    return localStorage.getItem(densityKey);
+  } catch {
+    return null;
+  }
 }

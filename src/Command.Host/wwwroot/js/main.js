@@ -45,7 +45,7 @@ const drill = new DrillPanel({
 }, commands);
 const connection = new Connection(picture, (state, detail) => { header.setConnection(state, detail); drill.setConnection(state); });
 const mapView = new MapView($('map'), picture, commands, $('place-threat'), focus);
-const board = new Board({ table: $('board'), body: $('board-body'), scroller: $('board-scroll'), count: $('unit-count'), filter: $('role-filter') }, picture, commands, focus);
+const board = new Board({ table: $('board'), body: $('board-body'), scroller: $('board-scroll'), count: $('unit-count'), filter: $('role-filter'), density: $('board-density') }, picture, commands, focus);
 new UnitSearch($('unit-search'), $('unit-search-status'), picture, focus);
 const alerts = new Alerts({ active: $('active-flags'), feed: $('feed'), count: $('active-count') }, picture, commands, id => modes.history(id));
 
