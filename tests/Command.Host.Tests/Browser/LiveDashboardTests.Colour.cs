@@ -48,4 +48,21 @@ public sealed partial class LiveDashboardTests
         await Expect(dashboard.Row("M1").Locator(".state-word")).ToHaveTextAsync("■ HOLDING");
         Assert.Empty(dashboard.Errors);
     }
+
+    [Fact]
+    public async Task An_officer_at_the_threat_is_drawn_over_its_marker_not_hidden_under_it()
+    {
+        // Four officers in contact stood within 9 m of the threat; the map showed one, the others under its marker, at
+        // the moment a trainer most wants to see who is in.
+        var scene = await Scene.OpenAsync(host, "atthreat");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.TrackAsync("P1", (0, 60), (0, 80), (0, 97), (0, 98), (0, 98));
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(dashboard.Row("P1")).ToHaveAttributeAsync("data-state", "arrived");
+        await dashboard.Marker("P1").ToShowAsync("state", "arrived");
+
+        Assert.Equal(await dashboard.Marker("P1").CentreColourAsync(), await dashboard.Marker("P1").ScreenColourAsync());
+        Assert.Empty(dashboard.Errors);
+    }
 }

@@ -40,6 +40,31 @@ public sealed class MapUnit(IPage page, string unitId)
         }
         """, unitId);
 
+    /// <summary>
+    /// The colour the screen shows where the unit's symbol is centred, as CSS writes it: what is painted over it (the
+    /// threat's marker, say) as much as the unit itself.
+    /// </summary>
+    public async Task<string> ScreenColourAsync()
+    {
+        var at = await DrawnAsync();
+        var map = await page.Locator("#map").BoundingBoxAsync();
+        var shot = Convert.ToBase64String(await page.ScreenshotAsync());
+        return await page.EvaluateAsync<string>(
+            """
+            async ([png, x, y]) => {
+              const image = new Image();
+              image.src = `data:image/png;base64,${png}`;
+              await image.decode();
+              const canvas = document.createElement('canvas');
+              [canvas.width, canvas.height] = [image.width, image.height];
+              const ctx = canvas.getContext('2d');
+              ctx.drawImage(image, 0, 0);
+              const [r, g, b] = ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data;
+              return `rgb(${r}, ${g}, ${b})`;
+            }
+            """, new object[] { shot, map!.X + at.GetProperty("x").GetDouble(), map.Y + at.GetProperty("y").GetDouble() });
+    }
+
     private async Task WaitAsync(string predicate, object? argument, string what)
     {
         try

@@ -32,7 +32,9 @@ export class UnitLayer {
     /** Boxes in layer pixels no label may cover but one always shown, given the units' symbols: the threat's. */
     this.held = () => [];
     this.restyle();
-    map.createPane(unitPane).style.zIndex = '550';
+    // Above the threat's marker (Leaflet's marker pane, 600), under tooltips and popups: officers in contact stood on
+    // the threat's marker and were hidden by it, at the moment a trainer most wants to see who is in.
+    map.createPane(unitPane).style.zIndex = '625';
     map.getPane(unitPane).style.pointerEvents = 'none';
     this.canvas = new UnitCanvas();
     this.canvas.onLaidOut = () => this.paintAll();
