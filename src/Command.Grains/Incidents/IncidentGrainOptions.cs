@@ -42,4 +42,26 @@ public sealed class IncidentGrainOptions
 
     /// <summary>An observer that has not renewed for this long is dropped. Default 2 minutes.</summary>
     public TimeSpan ObserverExpiry { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>What makes these settings unworkable, each named under section <c>Incidents</c>; empty when none does.</summary>
+    public IEnumerable<string> Problems()
+    {
+        foreach (var (name, value) in new[]
+        {
+            (nameof(TickInterval), TickInterval), (nameof(UnwatchedTickInterval), UnwatchedTickInterval), (nameof(IdleAfter), IdleAfter),
+            (nameof(SnapshotInterval), SnapshotInterval), (nameof(PersistInterval), PersistInterval), (nameof(UnitSyncInterval), UnitSyncInterval),
+            (nameof(CatchUpRetry), CatchUpRetry), (nameof(ObserverExpiry), ObserverExpiry),
+        })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                yield return FormattableString.Invariant($"Incidents:{name} must be positive (was {value:c})");
+            }
+        }
+
+        if (MaxOpen < 1)
+        {
+            yield return FormattableString.Invariant($"Incidents:MaxOpen must be at least 1 (was {MaxOpen})");
+        }
+    }
 }

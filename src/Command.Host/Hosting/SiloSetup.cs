@@ -38,8 +38,9 @@ public static class SiloSetup
         }
 
         builder.Services.AddSingleton(pacing);
-        builder.Services.Configure<IncidentGrainOptions>(builder.Configuration.GetSection("Incidents"));
-        builder.Services.PostConfigure<IncidentGrainOptions>(o => o.PersistOnShutdown &= silo.KeepsGrainStateInBlob);
+        var incidents = IncidentSettings.Read(builder.Configuration);
+        incidents.PersistOnShutdown &= silo.KeepsGrainStateInBlob;
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(incidents));
 
         // A host's disk is not the cluster's: an event is acknowledged only once Blob storage holds it.
         builder.Services.PostConfigure<RecordingOptions>(o => o.SpillEnabled &= !silo.IsClustered);
