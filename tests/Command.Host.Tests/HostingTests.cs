@@ -62,6 +62,35 @@ public sealed class HostingTests(CommandHost host) : IClassFixture<CommandHost>
         }
     }
 
+    [Fact]
+    public async Task A_second_host_on_a_data_folder_another_host_runs_on_refuses_to_start_and_one_after_it_stopped_starts()
+    {
+        // Started anyway, the second host wrote the first's incident recording with the same sequence numbers, and the
+        // first's accepted reports were gone after a restart.
+        var data = Path.Combine(Path.GetTempPath(), "command-tests", "shared-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using (var first = new DataHost(data))
+            {
+                await first.InitializeAsync();
+                await using var second = new DataHost(data);
+
+                var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await second.InitializeAsync());
+
+                Assert.Matches($"^This host cannot start: its data folder {System.Text.RegularExpressions.Regex.Escape(data)} is in use by another host \\(process {Environment.ProcessId} on .+, since .+ UTC\\)\\. Give each host its own DataPath, or stop the other first\\.$", refused.Message);
+                (await first.Client.GetAsync("/health", Ct)).EnsureSuccessStatusCode();
+            }
+
+            await using var after = new DataHost(data);
+            await after.InitializeAsync();
+            (await after.Client.GetAsync("/health", Ct)).EnsureSuccessStatusCode();
+        }
+        finally
+        {
+            DataFolder.Remove(data);
+        }
+    }
+
     private static async Task CarriesOnAfterRestartAsync(string data)
     {
         var id = $"r-{Guid.NewGuid():N}"[..20];

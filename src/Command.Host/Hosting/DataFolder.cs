@@ -12,9 +12,16 @@ public static class DataFolder
         return Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? Path.Combine(builder.Environment.ContentRootPath, "data") : configured);
     }
 
+    /// <summary>
+    /// Takes this host's data folder (see <see cref="DataFolderLock"/>: a host refuses to start on one another runs on)
+    /// and puts the recording's folders under it unless they are configured elsewhere.
+    /// </summary>
     public static WebApplicationBuilder UseDataFolder(this WebApplicationBuilder builder)
     {
         var root = Resolve(builder);
+        // Made by a factory, so the host disposes it (and lets the folder go) as it is disposed.
+        var taken = DataFolderLock.Take(root, TimeProvider.System);
+        builder.Services.AddHostedService(_ => taken);
         var defaults = new Dictionary<string, string?>();
         if (string.IsNullOrWhiteSpace(builder.Configuration["Recording:Path"]))
         {

@@ -1,0 +1,62 @@
+using System.Globalization;
+
+namespace Command.Host.Hosting;
+
+/// <summary>
+/// This host's hold on its data folder for as long as it runs: an exclusive lock on <see cref="FileName"/> in it. A second
+/// host started on the same folder (a service and a manual start, two containers on one volume) refuses to start,
+/// naming the folder and who holds it. Started anyway, two hosts wrote one incident's recording with the same sequence
+/// numbers and each other's grain state, and what one had accepted was gone after a restart. The lock goes with the
+/// process, however it ends; a host disposed in process (a test's) lets it go.
+/// </summary>
+public sealed class DataFolderLock : IHostedService, IDisposable
+{
+    /// <summary>The file held locked.</summary>
+    public const string FileName = "host.lock";
+
+    /// <summary>Beside it, who holds it (process, machine, since when), for whoever finds the folder in use.</summary>
+    public const string HolderFileName = "host.holder";
+
+    private readonly FileStream file;
+
+    private DataFolderLock(FileStream file) => this.file = file;
+
+    /// <summary>Takes the lock on <paramref name="root"/> (created if missing), or refuses to start naming who holds it.</summary>
+    public static DataFolderLock Take(string root, TimeProvider clock)
+    {
+        Directory.CreateDirectory(root);
+        FileStream file;
+        try
+        {
+            file = new FileStream(Path.Combine(root, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidOperationException(
+                $"This host cannot start: its data folder {root} is in use by another host{Holder(root)}. Give each host its own DataPath, or stop the other first.", e);
+        }
+
+        File.WriteAllText(Path.Combine(root, HolderFileName), string.Create(CultureInfo.InvariantCulture,
+            $"process {Environment.ProcessId} on {Environment.MachineName}, since {clock.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC{Environment.NewLine}"));
+        return new DataFolderLock(file);
+    }
+
+    // Held from before the host is built until it is disposed: starting and stopping change nothing.
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose() => file.Dispose();
+
+    private static string Holder(string root)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(root, HolderFileName)).Trim() is { Length: > 0 } holder ? $" ({holder})" : "";
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+}
