@@ -59,17 +59,21 @@ public sealed class Dashboard : IAsyncDisposable
     /// <summary>
     /// Opens the dashboard on an incident at 1280×720 (or the size given) signed in as the named person (with
     /// <see cref="CrewRoles"/> unless <paramref name="roles"/> says otherwise), in the given time zone, and waits until
-    /// it is live; <paramref name="prepare"/> sees the browser context first (to route its traffic, say).
+    /// it is live; <paramref name="prepare"/> sees the browser context first (to route its traffic, say). With
+    /// <paramref name="touch"/>, a tablet's browser: a touch screen (its pointer coarse) at twice the pixels.
     /// </summary>
     public static async Task<Dashboard> OpenAsync(
         DashboardHost host, string incidentId, string actor = "test-commander", Func<IBrowserContext, Task>? prepare = null, string timezoneId = "UTC",
-        int width = 1280, int height = 720, string[]? roles = null, bool live = true)
+        int width = 1280, int height = 720, string[]? roles = null, bool live = true, bool touch = false)
     {
         var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = host.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             TimezoneId = timezoneId,
+            HasTouch = touch,
+            IsMobile = touch,
+            DeviceScaleFactor = touch ? 2 : null,
         });
         await SignInAsync(host, context, actor, roles ?? CrewRoles);
         if (prepare is not null)

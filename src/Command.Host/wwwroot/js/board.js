@@ -9,8 +9,9 @@ import { ReasonMenu } from './reason-menu.js';
 import { showNotice } from './notice.js';
 
 /**
- * Every row is this high, so a unit's place is its index times it: two lines of type and the role picker, or, dense, one
- * line (a wall display of hundreds showed six rows of them).
+ * Every row is as high as the board's --row-rem says (board.css), so a unit's place is its index times it: two lines of
+ * type and the role picker, or, dense, one line (a wall display of hundreds showed six rows of them); taller on a touch
+ * screen, where the role picker is a finger high. These are its heights where the stylesheet says none.
  */
 const rowRem = { roomy: 4.2, dense: 2.1 };
 /** Where the page keeps whether the board is dense, for this browser. */
@@ -128,7 +129,7 @@ export class Board {
   }
 
   rowPx() {
-    return this.rowHeight ??= remPx(this.dense ? rowRem.dense : rowRem.roomy);
+    return this.rowHeight ??= remPx(parseFloat(getComputedStyle(this.table).getPropertyValue('--row-rem')) || (this.dense ? rowRem.dense : rowRem.roomy));
   }
 
   /** One line a unit, or two with the role picker; kept for this browser. The unit at the top stays at the top. */

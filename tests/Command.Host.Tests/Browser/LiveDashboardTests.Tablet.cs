@@ -1,0 +1,60 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace Command.Host.Tests.Browser;
+
+/// <summary>
+/// The commander on a tablet in a vehicle: the flags and their Ack are on the first screen, not below the map and the
+/// board, and every control is a finger high.
+/// </summary>
+public sealed partial class LiveDashboardTests
+{
+    // Every control a finger would press, on screen now, less than 44 px high (or, for the map's zoom, wide).
+    private const string SmallControls =
+        """
+        () => [...document.querySelectorAll('button, select, input, .leaflet-bar a')].filter(e => {
+            const b = e.getBoundingClientRect();
+            const s = getComputedStyle(e);
+            return b.width > 0 && b.height > 0 && s.visibility !== 'hidden' && b.bottom > 0 && b.top < innerHeight && b.right > 0 && b.left < innerWidth;
+          }).filter(e => {
+            const b = e.getBoundingClientRect();
+            return e.type === 'checkbox' ? b.height < 24 : b.height < 44 || (e.closest('.leaflet-bar') && b.width < 44);
+          }).map(e => `${e.id || e.dataset.phase || e.textContent.trim().slice(0, 20) || e.getAttribute('aria-label')} ${Math.round(e.getBoundingClientRect().height)} px`)
+        """;
+
+    [Theory]
+    [InlineData(768, 1024)]
+    [InlineData(1024, 768)]
+    public async Task On_a_tablet_the_flags_and_their_ack_are_on_the_first_screen_and_every_control_is_a_finger_high(int width, int height)
+    {
+        var scene = await Scene.OpenAsync(host, $"tablet{width}");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("H1", "Hotel 1", "contact");
+        await scene.EnrolAsync("F1", "Foxtrot 1", "contact");
+        await scene.HoldAsync("H1", 40, -100);
+        await scene.HoldAsync("F1", -40, -80);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Okafor", roles: ["commander"], width: width, height: height, touch: true);
+        var ack = dashboard.ActiveFlags.Locator("li[data-subject='H1'] button.ack");
+        await Expect(ack).ToBeVisibleAsync();
+
+        var box = await ack.BoundingBoxAsync();
+        Assert.True(box!.Y + box.Height <= height, $"the first Ack is at {box.Y:F0}-{box.Y + box.Height:F0} px of a {height} px screen");
+        Assert.Equal(0, await dashboard.Page.EvaluateAsync<double>("() => scrollY"));
+        Assert.Empty(await dashboard.Page.EvaluateAsync<string[]>(SmallControls));
+
+        await ack.TapAsync();
+        var reasons = dashboard.Page.Locator(".reason-menu button");
+        await Expect(reasons.First).ToBeVisibleAsync();
+        var items = new List<Microsoft.Playwright.LocatorBoundingBoxResult>();
+        for (var i = 0; i < await reasons.CountAsync(); i++)
+        {
+            items.Add((await reasons.Nth(i).BoundingBoxAsync())!);
+        }
+
+        Assert.All(items, b => Assert.True(b.Height >= 44, $"a reason {b.Height:F0} px high"));
+        Assert.All(items.Zip(items.Skip(1)), p => Assert.True(p.Second.Y - (p.First.Y + p.First.Height) >= 8, $"reasons {p.Second.Y - (p.First.Y + p.First.Height):F0} px apart"));
+        await dashboard.Page.Locator(".reason-menu [data-reason='hazard reported']").TapAsync();
+        await Expect(dashboard.Page.Locator("#active-count")).ToContainTextAsync("1 acknowledged");
+        await dashboard.ScreenshotAsync($"tablet-{width}x{height}.png");
+        Assert.Empty(dashboard.Errors);
+    }
+}
