@@ -55,6 +55,24 @@ public sealed partial class AfterActionFold
     private static UnitMoment Earlier(UnitMoment? first, string unitId, DateTimeOffset at) =>
         first is not null && first.Time <= at ? first : new UnitMoment(unitId, at);
 
+    // A fix that reached the incident late, after its device held it, or one on time that ends such a run: said in the
+    // unit's log where the run began.
+    private void LateOrNot(string unitId, DateTimeOffset fixTime, DateTimeOffset arrived)
+    {
+        if (units.TryGetValue(unitId, out var unit))
+        {
+            SayLate(unitId, unit.Delivered(fixTime, arrived));
+        }
+    }
+
+    private void SayLate(string unitId, LateDelivery? late)
+    {
+        if (late is not null)
+        {
+            Log(late.From, unitId, "delivered-late", late.Said(new SiteClock(null)));
+        }
+    }
+
     private void OnFix(string unitId, GeoPoint position, DateTimeOffset time, ReportedFloor reported, double? clockCorrectionS, string? receivedBy)
     {
         var unit = Enrol(unitId, unitId, Units.UnitRole.Unassigned, time);

@@ -288,6 +288,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
             case PositionAccepted accepted:
                 OnFix(accepted.Report.UnitId, accepted.Report.Position, accepted.Report.FixTime, ReportedFloor.Of(accepted.Report), accepted.Report.ClockCorrectionS,
                     accepted.Report.ReceivedBy);
+                LateOrNot(accepted.Report.UnitId, accepted.Report.FixTime, e.Time);
                 break;
             case InputRejected refused:
                 rejected[refused.Reason] = rejected.GetValueOrDefault(refused.Reason) + 1;
@@ -320,6 +321,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
 
         foreach (var unit in enrolment)
         {
+            SayLate(unit.UnitId, unit.EndLateRun());
             unit.EndHold(end, drillClock);
             LogRefusals(unit, null);
             var lostWith = unit.LostWith(end, departures);

@@ -225,6 +225,7 @@ public sealed record RejectionCount(string Reason, int Count);
 /// until it was back at the threat (as its ICS-214 log says), or, where it never came back, to the end of the record
 /// (its last report, where it fell silent). Zero where it never left; null where it never reached the threat.
 /// </param>
+/// <param name="DeliveredLate">The run of its fixes in the round that reached the incident longest after their time, where any came late together (<see cref="LateDelivery"/>); null otherwise.</param>
 /// <param name="Released">Its release from the incident (when, why, by whom), on the row of its last round, where it was let go and not enrolled again; null otherwise.</param>
 public sealed record UnitMetrics(
     string UnitId,
@@ -250,7 +251,8 @@ public sealed record UnitMetrics(
     ReportGap? LongestGap = null,
     SilentToEnd? Silent = null,
     TimeSpan? OutOfContact = null,
-    Events.UnitReleased? Released = null);
+    Events.UnitReleased? Released = null,
+    LateDelivery? DeliveredLate = null);
 
 /// <summary>
 /// A role a unit held, from <paramref name="From"/> until its next one or the end, and the judgement figures it earned

@@ -28,6 +28,7 @@ public static class AfterActionWords
           + (unit.LongestGap is { } gap
               ? $"; unheard {Durations.Clock(gap.Length)} from {(clock ?? new SiteClock(null)).LocalTime(gap.From)}{(gap.HostLeft is { } host ? $", while its host {host} was down" : "")}"
               : "")
+          + (unit.DeliveredLate is { } late ? $"; {late.Row(clock ?? new SiteClock(null))}" : "")
           + (unit.Silent is { } silent ? $"; {silent.Row(clock ?? new SiteClock(null))}" : "");
 
     /// <summary>

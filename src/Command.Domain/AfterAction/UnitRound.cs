@@ -54,6 +54,9 @@ internal sealed class UnitRound(int number, UnitRole role, DateTimeOffset from)
     // Its longest gap between reports in the round, and whether a host that left the cluster took its fixes with it.
     public ReportGap? LongestGap { get; set; }
 
+    // The run of its fixes that came in late longest after their time, in the round (see LateDelivery).
+    public LateDelivery? LongestLate { get; set; }
+
     // How often each interval between its reports came, in tenths of a second: its usual interval is their median.
     public SortedDictionary<int, int> Intervals { get; } = [];
 

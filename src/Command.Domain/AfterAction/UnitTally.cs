@@ -294,7 +294,46 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
             r.LongestGap is { } gap && ReportGap.Unexplained(gap.Length, UsualIntervalS(r)) ? gap : null,
             r == lastHeardIn ? Silence : null,
             r.ReachedContact is null ? null : r.FromContact.Until(HeardUntil(end), clock),
-            r == rounds[^1] ? Released : null));
+            r == rounds[^1] ? Released : null,
+            r.LongestLate));
+    }
+
+    /// <summary>The run of its fixes coming in late now, if its latest came late (see <see cref="LateDelivery"/>).</summary>
+    public LateDelivery? LateRun { get; set; }
+
+    /// <summary>
+    /// Notes when a fix of <paramref name="fixTime"/> reached the incident: late ones make a run, and the run ends, and is
+    /// returned, at the first fix on time. A run of one fix is a resend, not a device that held its fixes: none.
+    /// </summary>
+    public LateDelivery? Delivered(DateTimeOffset fixTime, DateTimeOffset arrived)
+    {
+        // The newest of the fixes a device held come with the rest, less late: they are of the run. One taken as it came is not.
+        var late = arrived - fixTime;
+        if (late > LateDelivery.LateAfter || (LateRun is { } run && arrived - run.ArrivedUntil <= LateDelivery.Together && late > LateDelivery.Together))
+        {
+            LateRun = LateRun?.With(fixTime, arrived) ?? new LateDelivery(fixTime, fixTime, 1, arrived, arrived);
+            return null;
+        }
+
+        return EndLateRun();
+    }
+
+    /// <summary>Ends the run of late fixes, if any: returned where it held more than one, and kept as the round's longest where it is.</summary>
+    public LateDelivery? EndLateRun()
+    {
+        if (LateRun is not { Fixes: > 1 } run)
+        {
+            LateRun = null;
+            return null;
+        }
+
+        LateRun = null;
+        if (run.Held > (Current.LongestLate?.Held ?? TimeSpan.Zero))
+        {
+            Current.LongestLate = run;
+        }
+
+        return run;
     }
 
     /// <summary>Its release from the incident, where it was let go and not enrolled again; null otherwise.</summary>

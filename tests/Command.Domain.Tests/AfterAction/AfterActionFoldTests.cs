@@ -444,6 +444,43 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public void Fixes_a_phone_held_out_of_network_and_sent_together_are_said_late_in_its_log_and_row_and_a_units_on_time_are_not()
+    {
+        // T1's phone has no network from 65 s to 245 s: the fixes it takes every 5 s meanwhile reach the incident together
+        // at 250 s, oldest first. C1 walks the same with network. By their fix times the two read alike; the board showed
+        // T1 stale for three minutes, and flagged what its fixes showed only as they came.
+        var fold = new AfterActionFold();
+        fold.Apply(new IncidentOpened("inc-1", "Drill", School, false, "cmd") { Time = S(0) });
+        fold.Apply(new ThreatSet(new Threat("T1", At(0, 0), 5, ThreatPhase.Active), "cmd") { Time = S(0) });
+        var held = new List<PositionAccepted>();
+        for (var second = 0; second <= 400; second += 5)
+        {
+            fold.Apply(Fix("C1", second, 0, -150 + Math.Min(second, 140)));
+            var fix = Fix("T1", second, 10, -150 + Math.Min(second, 140));
+            if (second is > 60 and < 250)
+            {
+                held.Add(fix with { Time = S(250) });
+                continue;
+            }
+
+            if (second == 250)
+            {
+                held.ForEach(fold.Apply);
+            }
+
+            fold.Apply(fix);
+        }
+
+        var report = fold.Build();
+
+        Assert.Equal(
+            [(S(65), "T1", "Its fixes of 15:01:05–15:04:05 (37) reached the incident only at 15:04:10 UTC, 3:05 late: its device held them (out of network, or its link down); the board showed it stale until then, and flagged what they show only as they came")],
+            report.Activity.Where(a => a.Kind == "delivered-late").Select(a => (a.Time, a.UnitId, a.Text)));
+        Assert.Equal("81, every 5 s; fixes of 15:01:05–15:04:05 (37) came 3:05 late, at 15:04:10", AfterActionWords.Reports(report.Units.Single(u => u.UnitId == "T1")));
+        Assert.Null(report.Units.Single(u => u.UnitId == "C1").DeliveredLate);
+    }
+
+    [Fact]
     public void A_unit_released_from_the_incident_is_said_so_in_its_log_the_incidents_its_row_and_the_timeline_not_as_a_radio_lost()
     {
         // F1's radio was caught by this drill; a minute in its commander let it go, and it was heard here no more. Its
