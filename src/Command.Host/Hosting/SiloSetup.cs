@@ -44,6 +44,10 @@ public static class SiloSetup
 
         // A host's disk is not the cluster's: an event is acknowledged only once Blob storage holds it.
         builder.Services.PostConfigure<RecordingOptions>(o => o.SpillEnabled &= !silo.IsClustered);
+        // Bound by the silo for reuse: one another process listens on would be shared with it without a word.
+        var listens = silo.IsClustered ? IPAddress.Any : IPAddress.Loopback;
+        SiloPorts.CheckFree(listens, silo.SiloPort, "Cluster:SiloPort");
+        SiloPorts.CheckFree(listens, silo.GatewayPort ?? (silo.IsClustered ? 0 : 30000), "Cluster:GatewayPort");
         builder.UseOrleans(orleans =>
         {
             if (silo.IsClustered)
