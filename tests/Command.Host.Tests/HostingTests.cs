@@ -73,6 +73,8 @@ public sealed class HostingTests(CommandHost host) : IClassFixture<CommandHost>
             await using (var first = new DataHost(data))
             {
                 await first.InitializeAsync();
+                // Where it keeps its data is said as it starts: a typo in the setting put it in the program's folder unsaid.
+                Assert.Contains(HostLog.Lines(first), l => l.Text.Contains("Keeping this host's data in", StringComparison.Ordinal) && l.Text.Contains(data.Replace("\\", "\\\\", StringComparison.Ordinal), StringComparison.Ordinal));
                 await using var second = new DataHost(data);
 
                 var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await second.InitializeAsync());

@@ -76,6 +76,34 @@ public sealed partial class KnownSettingsTests
         Assert.Empty(Unknown(ours.ToDictionary(k => k, _ => (string?)"1")));
     }
 
+    [Theory]
+    [InlineData("DataPth", "DataPth is not a setting (did you mean DataPath?)")]
+    [InlineData("Clustr:SiloPort", "Clustr is not a setting (did you mean Cluster?)")]
+    [InlineData("Recordng:Provider", "Recordng is not a setting (did you mean Recording?)")]
+    [InlineData("Assesment:HoldSpeedMps", "Assesment is not a setting (did you mean Assessment?)")]
+    [InlineData("DATAPATH", "")]
+    [InlineData("PATH", "")]
+    [InlineData("HOSTNAME", "")]
+    [InlineData("LANG", "")]
+    [InlineData("DOTNET_ROOT", "")]
+    public void A_top_level_key_a_letter_or_two_off_one_the_host_reads_is_named_and_others_are_left_alone(string key, string expected)
+    {
+        // The top level also holds every environment variable: only a plain misspelling of the host's own is refused.
+        var misspelt = Command.Ingest.Listeners.SettingsSection.Misspelt(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = "x" }).Build(), KnownSettings.TopLevel);
+
+        Assert.Equal(expected.Length == 0 ? [] : [expected], misspelt);
+    }
+
+    [Fact]
+    public async Task A_host_given_a_misspelt_data_path_refuses_to_start_rather_than_keep_its_data_in_the_programs_folder()
+    {
+        await using var host = new ConfiguredHost(new Dictionary<string, string?> { ["DataPth"] = "/tmp/command-tests/never" });
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await host.InitializeAsync());
+
+        Assert.StartsWith("This host cannot start: DataPth is not a setting (did you mean DataPath?)", refused.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Every_key_that_names_no_setting_is_named_at_once()
     {

@@ -21,7 +21,7 @@ public static class DataFolder
         var root = Resolve(builder);
         // Made by a factory, so the host disposes it (and lets the folder go) as it is disposed.
         var taken = DataFolderLock.Take(root, TimeProvider.System);
-        builder.Services.AddHostedService(_ => taken);
+        builder.Services.AddHostedService(services => taken.LoggingTo(services.GetRequiredService<ILogger<DataFolderLock>>()));
         var defaults = new Dictionary<string, string?>();
         if (string.IsNullOrWhiteSpace(builder.Configuration["Recording:Path"]))
         {

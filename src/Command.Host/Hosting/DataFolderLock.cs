@@ -9,7 +9,7 @@ namespace Command.Host.Hosting;
 /// numbers and each other's grain state, and what one had accepted was gone after a restart. The lock goes with the
 /// process, however it ends; a host disposed in process (a test's) lets it go.
 /// </summary>
-public sealed class DataFolderLock : IHostedService, IDisposable
+public sealed partial class DataFolderLock : IHostedService, IDisposable
 {
     /// <summary>The file held locked.</summary>
     public const string FileName = "host.lock";
@@ -18,8 +18,17 @@ public sealed class DataFolderLock : IHostedService, IDisposable
     public const string HolderFileName = "host.holder";
 
     private readonly FileStream file;
+    private readonly string root;
+    private ILogger? logger;
 
-    private DataFolderLock(FileStream file) => this.file = file;
+    private DataFolderLock(FileStream file, string root) => (this.file, this.root) = (file, root);
+
+    /// <summary>The logger it says at start where this host keeps its data with.</summary>
+    public DataFolderLock LoggingTo(ILogger<DataFolderLock> to)
+    {
+        logger = to;
+        return this;
+    }
 
     /// <summary>Takes the lock on <paramref name="root"/> (created if missing), or refuses to start naming who holds it.</summary>
     public static DataFolderLock Take(string root, TimeProvider clock)
@@ -38,15 +47,27 @@ public sealed class DataFolderLock : IHostedService, IDisposable
 
         File.WriteAllText(Path.Combine(root, HolderFileName), string.Create(CultureInfo.InvariantCulture,
             $"process {Environment.ProcessId} on {Environment.MachineName}, since {clock.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC{Environment.NewLine}"));
-        return new DataFolderLock(file);
+        return new DataFolderLock(file, root);
     }
 
-    // Held from before the host is built until it is disposed: starting and stopping change nothing.
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    // Held from before the host is built until it is disposed: starting says where, stopping changes nothing. A typo in
+    // the setting that says where put the evidence in the program's folder, and no line said so.
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (logger is not null)
+        {
+            LogDataFolder(logger, root);
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public void Dispose() => file.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Keeping this host's data in {DataFolder} (DataPath)")]
+    private static partial void LogDataFolder(ILogger logger, string dataFolder);
 
     private static string Holder(string root)
     {

@@ -31,10 +31,20 @@ public static class KnownSettings
         .. IngestSettings.Sections,
     ];
 
-    /// <summary>Stops the host before it starts when a section it reads holds a key that names no setting.</summary>
+    /// <summary>
+    /// The top-level keys the host reads, its sections' and the framework's: one a letter or two off ("DataPth",
+    /// "Clustr") is refused, where it would leave the setting meant at its default (the data in the program's folder).
+    /// </summary>
+    public static IReadOnlyList<string> TopLevel { get; } =
+    [
+        .. Sections.Select(s => s.Path.Split(':')[0]).Distinct(StringComparer.OrdinalIgnoreCase),
+        "DataPath", AssessmentSettings.Section, "Serilog", "Logging", "Kestrel", "AllowedHosts", "urls",
+    ];
+
+    /// <summary>Stops the host before it starts when a section it reads holds a key that names no setting, or a top-level key misspells one.</summary>
     public static void RefuseUnknownSettings(this WebApplicationBuilder builder)
     {
-        var unknown = Sections.SelectMany(s => s.Unknown(builder.Configuration)).ToList();
+        var unknown = SettingsSection.Misspelt(builder.Configuration, TopLevel).Concat(Sections.SelectMany(s => s.Unknown(builder.Configuration))).ToList();
         if (unknown.Count > 0)
         {
             throw new InvalidOperationException($"This host cannot start: {string.Join("; ", unknown)}.");

@@ -14,4 +14,7 @@ public sealed record SettingsSection(string Path, Type? Type, string What, param
 {
     /// <summary>One sentence per key of the section that names no setting (<see cref="UnknownSettings"/>).</summary>
     public IEnumerable<string> Unknown(IConfiguration configuration) => UnknownSettings.In(configuration.GetSection(Path), Type, What, Nested);
+
+    /// <summary>One sentence per top-level key that is a misspelling of one of <paramref name="known"/> (<see cref="UnknownSettings.Misspelt"/>).</summary>
+    public static IEnumerable<string> Misspelt(IConfiguration configuration, IReadOnlyCollection<string> known) => UnknownSettings.Misspelt(configuration, known);
 }

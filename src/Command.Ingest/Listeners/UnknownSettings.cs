@@ -47,6 +47,32 @@ internal static class UnknownSettings
         }
     }
 
+    /// <summary>
+    /// Each top-level key of <paramref name="configuration"/> that is none of <paramref name="known"/> but a misspelling of
+    /// one of them: within two edits of one of six letters or more. The top level also holds every environment variable
+    /// (PATH, HOME, …), so a key is named only where it is plainly one of the host's misspelt.
+    /// </summary>
+    public static IEnumerable<string> Misspelt(IConfiguration configuration, IReadOnlyCollection<string> known)
+    {
+        foreach (var child in configuration.GetChildren())
+        {
+            if (known.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var nearest = known.Where(name => name.Length >= ShortestTopLevel).MinBy(name => Distance(name.ToUpperInvariant(), child.Key.ToUpperInvariant()));
+            if (nearest is not null && Distance(nearest.ToUpperInvariant(), child.Key.ToUpperInvariant()) <= MostTopLevelEdits)
+            {
+                yield return $"{child.Key} is not a setting (did you mean {nearest}?)";
+            }
+        }
+    }
+
+    // A top-level key is taken for a misspelling only this close to a name this long: environment variables share the level.
+    private const int MostTopLevelEdits = 2;
+    private const int ShortestTopLevel = 6;
+
     // The keys under a setting: a nested object's own settings, a list's items or a map's values.
     private static IEnumerable<string> Within(IConfigurationSection child, Type type, string what)
     {
