@@ -30,12 +30,14 @@ builder.Services.AddCommandReplays();
 builder.Services.AddCommandPaperwork();
 builder.Services.AddCommandRetention(builder.Configuration);
 builder.AddCommandAccess();
+builder.Services.AddPageCompression();
 
 var app = builder.Build();
 app.UseForwardedHeadersBehindProxy();
 app.UseFramingGuard();
 app.UseRequestBodyLimit();
 app.UseUnavailableIncidents();
+app.UseResponseCompression(); // the page's files only (PageCompression)
 app.MapIngestEndpoints(Rights.Report); // first: a request on the OsmAnd port must reach nothing else, the page included
 app.UseSignInPage(); // the one page, and its files, open to anyone
 app.UseCommandAccess();
