@@ -55,6 +55,12 @@ public sealed partial class AfterActionFold
             {
                 activity[entry] = activity[entry] with { Text = $"{activity[entry].Text}; the incident could not record {string.Join(", ", overlapping)}, so its reports then may be among those refused" };
             }
+
+            // Its host stopped: the unit was not heard because nothing was.
+            foreach (var resumed in resumes.Where(r => r.Time <= until && r.Resumed >= from))
+            {
+                activity[entry] = activity[entry] with { Text = $"{activity[entry].Text}; the incident was {resumed.Said()}" };
+            }
         }
     }
 

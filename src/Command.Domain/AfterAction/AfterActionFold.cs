@@ -32,6 +32,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     private readonly List<FixesLost> fixesLost = [];
     // Each hole in the record a host told of, and each unit's silence its log states (its entry's place in the activity).
     private readonly List<RecordingInterrupted> holes = [];
+    private readonly List<IncidentResumed> resumes = [];
     private readonly List<(int Entry, DateTimeOffset From, DateTimeOffset Until)> silences = [];
     private readonly Dictionary<RejectReason, int> rejected = [];
     private List<(LocalPoint Point, double RadiusM, int? Building, int? Floor)> targets = [];
@@ -215,6 +216,13 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 timeline.Add(new TimelineMark(e.Time, "host-left", departed.Host, left));
                 Log(e.Time, null, "host-left", left);
                 departures.Add((e.Time, departed.Host));
+                break;
+            case IncidentResumed resumed:
+                // Its host stopped: every unit went unheard at that second, which reads as radios failing together unless said.
+                var stopped = $"The incident was {resumed.Said()}: what was sent to it meanwhile was not heard, unless its device sent it again";
+                timeline.Add(new TimelineMark(resumed.Time, "incident-resumed", resumed.Host, stopped));
+                Log(resumed.Time, null, "incident-resumed", stopped);
+                resumes.Add(resumed);
                 break;
             case RecordingInterrupted hole:
                 // A hole in the record, told once the incident recorded again: said where it began, so that what went

@@ -34,6 +34,7 @@ namespace Command.Domain.Events;
 [JsonDerivedType(typeof(UnitDeviceRenamed), "unit-device-renamed")]
 [JsonDerivedType(typeof(SourceChanged), "source-changed")]
 [JsonDerivedType(typeof(HostDeparted), "host-departed")]
+[JsonDerivedType(typeof(IncidentResumed), "incident-resumed")]
 [JsonDerivedType(typeof(RecordingInterrupted), "recording-interrupted")]
 [JsonDerivedType(typeof(SiteSet), "site-set")]
 [GenerateSerializer, Immutable]

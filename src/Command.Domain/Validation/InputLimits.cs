@@ -207,6 +207,7 @@ public static class InputLimits
         SourceChanged source => Text(source.SourceId, "source id", MaxTextChars, recorded) ?? FreeText(source.Name, "source name", MaxTextChars, recorded)
             ?? FreeText(source.Detail, "detail", MaxTextChars, recorded) ?? Actor(source.Host, recorded),
         HostDeparted departed => Actor(departed.Host, recorded) ?? Actor(departed.By, recorded),
+        IncidentResumed resumed => Actor(resumed.Host, recorded),
         RecordingInterrupted hole => Actor(hole.Host, recorded) ?? FreeText(hole.Detail, "detail", MaxTextChars, recorded)
             ?? (hole.Until < hole.From || hole.Reports < 0 || hole.Commands < 0 ? new Rejection(RejectReason.InvalidValue, Format($"an interruption from {hole.From:u} to {hole.Until:u} with {hole.Reports} reports and {hole.Commands} commands refused is not one")) : null),
         SiteSet set => Actor(set.Actor, recorded) ?? (set.Scenario is { } scenario ? FreeText(scenario, "scenario", MaxTextChars, recorded) : null)

@@ -19,7 +19,8 @@ public sealed partial class IncidentGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Snapshot() is { } snapshot)
+        var snapshot = state.State.Snapshot();
+        if (snapshot is not null)
         {
             stream.Restore(snapshot);
             persistedSequence = snapshot.Sequence;
@@ -27,6 +28,29 @@ public sealed partial class IncidentGrain
 
         await CatchUpAsync(cancellationToken);
         lastInput = clock.GetUtcNow();
+        if (snapshot is null)
+        {
+            await SayResumedAsync();
+        }
+    }
+
+    /// <summary>
+    /// Where grain state is kept in memory, an incident open in its recording that activates with none lost it with its
+    /// host's process: it was not running from its last recorded event until now, and says so once it runs again (see
+    /// <see cref="IncidentResumed"/>). Every unit went unheard at that second, and the paperwork read it as radios failing
+    /// together.
+    /// </summary>
+    private async Task SayResumedAsync()
+    {
+        var now = clock.GetUtcNow();
+        if (options.SaysResumes && unavailable is null && stream.Exists && !stream.IsClosed && now - stream.Clock >= options.ResumedAfter)
+        {
+            // Stamped where it stopped: no tick is folded over the time it was not running, and the event moves no clock on.
+            var batch = new List<IncidentEvent>(1);
+            stream.Record(new IncidentResumed(GrainContext.Address.SiloAddress!.Endpoint.ToString(), now), stream.Clock, batch);
+            await RecordAsync(batch);
+            await PersistAsync();
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

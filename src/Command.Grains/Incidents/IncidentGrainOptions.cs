@@ -43,6 +43,16 @@ public sealed class IncidentGrainOptions
     /// <summary>An observer that has not renewed for this long is dropped. Default 2 minutes.</summary>
     public TimeSpan ObserverExpiry { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Whether an incident that activates with no grain state, open in its recording, says it was not running from its last
+    /// recorded event (<see cref="Domain.Events.IncidentResumed"/>). The host sets it where grain state is kept in memory,
+    /// which only a stopped process loses; a cluster says so of a host that left it instead.
+    /// </summary>
+    public bool SaysResumes { get; set; }
+
+    /// <summary>How long since its last recorded event an incident must have been not running for that to be said. Default 15 s.</summary>
+    public TimeSpan ResumedAfter { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>What makes these settings unworkable, each named under section <c>Incidents</c>; empty when none does.</summary>
     public IEnumerable<string> Problems()
     {
@@ -50,7 +60,7 @@ public sealed class IncidentGrainOptions
         {
             (nameof(TickInterval), TickInterval), (nameof(UnwatchedTickInterval), UnwatchedTickInterval), (nameof(IdleAfter), IdleAfter),
             (nameof(SnapshotInterval), SnapshotInterval), (nameof(PersistInterval), PersistInterval), (nameof(UnitSyncInterval), UnitSyncInterval),
-            (nameof(CatchUpRetry), CatchUpRetry), (nameof(ObserverExpiry), ObserverExpiry),
+            (nameof(CatchUpRetry), CatchUpRetry), (nameof(ObserverExpiry), ObserverExpiry), (nameof(ResumedAfter), ResumedAfter),
         })
         {
             if (value <= TimeSpan.Zero)

@@ -86,6 +86,7 @@ public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string T
         DrillControlled d => new(e.Sequence, e.Time, "drill-controlled", d.Action, DrillLevel(d), d.Scenario, d.Actor),
         SourceChanged c => new(e.Sequence, e.Time, "source-changed", c.SourceId, c.Throttled ? "throttled" : c.Down ? "down" : "heard", c.Detail, c.Host, c.Name),
         HostDeparted h => new(e.Sequence, e.Time, "host-departed", h.Host, h.Restarted ? Restarted : null, null, h.By),
+        IncidentResumed r => new(e.Sequence, e.Time, "incident-resumed", r.Host, null, null, r.Host, System.FormattableString.Invariant($"{r.Time:O}/{r.Resumed:O}")),
         RecordingInterrupted r => new(e.Sequence, e.Time, "recording-interrupted", r.Host, Hole(r), r.Detail, r.Host, System.FormattableString.Invariant($"{r.From:O}/{r.Until:O}")),
         SiteSet s => new(e.Sequence, e.Time, "site-set", s.Site.Name, null, s.Scenario, s.Actor, SiteGround.Counted(s.Site)),
         _ => null,

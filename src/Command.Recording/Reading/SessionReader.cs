@@ -13,7 +13,7 @@ public sealed class SessionReader
     private const string ClosedPrefix = "{\"type\":\"incident-closed\"";
 
     private static readonly byte[][] MarkPrefixes =
-        [.. new[] { "{\"type\":\"flag-", "{\"type\":\"threat-", "{\"type\":\"unit-role-changed\"", "{\"type\":\"unit-alarmed\"", "{\"type\":\"unit-signed-off\"", "{\"type\":\"unit-released\"", "{\"type\":\"unit-device-renamed\"", "{\"type\":\"drill-controlled\"", "{\"type\":\"source-changed\"", "{\"type\":\"host-departed\"", "{\"type\":\"recording-interrupted\"", "{\"type\":\"site-set\"", ClosedPrefix }.Select(System.Text.Encoding.UTF8.GetBytes)];
+        [.. new[] { "{\"type\":\"flag-", "{\"type\":\"threat-", "{\"type\":\"unit-role-changed\"", "{\"type\":\"unit-alarmed\"", "{\"type\":\"unit-signed-off\"", "{\"type\":\"unit-released\"", "{\"type\":\"unit-device-renamed\"", "{\"type\":\"drill-controlled\"", "{\"type\":\"source-changed\"", "{\"type\":\"host-departed\"", "{\"type\":\"incident-resumed\"", "{\"type\":\"recording-interrupted\"", "{\"type\":\"site-set\"", ClosedPrefix }.Select(System.Text.Encoding.UTF8.GetBytes)];
 
     // What names the markers' subjects: the incident's site (its zones) as opened, and each unit's callsign.
     private static readonly byte[][] NamePrefixes =

@@ -104,7 +104,7 @@ public sealed record AarDraft(
         var rounds = report.Timeline.Where(m => m.Kind == "drill-started-over").Select(m => m.Time).Order().ToList();
         // A host that left the cluster is said where it left: units that reported through it went quiet together, and a
         // first contact or a hold measured across that silence is read against it.
-        foreach (var mark in report.Timeline.Where(m => m.Kind is "drill-started-over" or "incident-closed" or "marker-deleted" or "marker-sighted" or "threat-moved" or "host-left" or "recording-interrupted" or "unit-released"))
+        foreach (var mark in report.Timeline.Where(m => m.Kind is "drill-started-over" or "incident-closed" or "marker-deleted" or "marker-sighted" or "threat-moved" or "host-left" or "recording-interrupted" or "unit-released" or "incident-resumed"))
         {
             // The firsts above (on scene, inside, contact, contained) and the objectives are the first round's: said where
             // the second begins, or a reader takes them for the whole session's.

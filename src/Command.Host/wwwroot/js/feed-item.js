@@ -5,7 +5,7 @@ import { clock, markerWords, sightingWords } from './format.js';
 // Flags, and every command a commander gives, with who gave it.
 export const feedTypes = new Set([
   'flag-raised', 'flag-escalated', 'flag-cleared', 'flag-acknowledged', 'threat-set', 'threat-phase-changed', 'unit-role-changed', 'drill-controlled',
-  'incident-closed', 'unit-alarmed', 'threat-marker-deleted', 'threat-sighted', 'unit-signed-off', 'unit-released', 'unit-device-renamed', 'source-changed', 'host-departed', 'recording-interrupted', 'site-set',
+  'incident-closed', 'unit-alarmed', 'threat-marker-deleted', 'threat-sighted', 'unit-signed-off', 'unit-released', 'unit-device-renamed', 'source-changed', 'host-departed', 'incident-resumed', 'recording-interrupted', 'site-set',
 ]);
 
 /** A feed line; a fresh one (arrived while watching) flashes once, a recorded one read back does not. */
@@ -33,6 +33,7 @@ export function fromMarker(m) {
     case 'unit-device-renamed': return { ...m, unitId: m.subject, callsign: m.reason, was: m.about };
     case 'source-changed': return { ...m, sourceId: m.subject, name: m.about, down: m.level === 'down' || m.level === 'throttled', throttled: m.level === 'throttled', detail: m.reason, host: m.actor, level: undefined };
     case 'host-departed': return { ...m, host: m.subject, by: m.actor, restarted: m.level === 'restarted', level: undefined };
+    case 'incident-resumed': return { ...m, host: m.subject, resumed: (m.about ?? '/').split('/')[1] };
     case 'recording-interrupted': {
       const [reports, commands] = (m.level ?? '0/0').split('/').map(Number);
       const [from, until] = (m.about ?? '/').split('/');
@@ -116,6 +117,8 @@ function describe(e, picture) {
     case 'host-departed': return e.restarted
       ? `<span class="verb">✕ HOST RESTARTED</span><b>${escapeHtml(e.host)}</b>${reason(`left the cluster and came up again at its address: radios and trackers sending to it were not heard while it was down, unless they reached another host — said by host ${e.by}`)}`
       : `<span class="verb">✕ HOST LEFT</span><b>${escapeHtml(e.host)}</b>${reason(`left the cluster: radios and trackers sending to it are not heard until they reach another host — said by host ${e.by}`)}`;
+    // The incident running again after its host stopped: every unit went unheard then because nothing was heard.
+    case 'incident-resumed': return `<span class="verb">⟳ RESUMED</span><b>${span(e.time, e.resumed)}</b>${reason(`the incident was not running: its host ${e.host} stopped or restarted; what was sent to it meanwhile was not heard, unless its device sent it again`)}`;
     // A hole in the record, told once the incident records again: what the host handed it meanwhile was refused.
     case 'recording-interrupted': return `<span class="verb">⚠ NOT RECORDED</span><b>${span(e.from, e.until)}</b>${reason(`the incident could not record: ${refused(e)} handed to it by host ${e.host} ${e.reports + e.commands === 1 ? 'was' : 'were'} refused and ${e.reports + e.commands === 1 ? 'is' : 'are'} not in the record${e.detail ? ` (${e.detail})` : ''}`)}`;
     // A site given to an incident opened with only an origin (a drill's start brings its scenario's): the map redraws with

@@ -1,0 +1,89 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Command.Host.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Command.Host.Tests;
+
+/// <summary>
+/// A lone host stopped and started again says, in each incident it runs again, that the incident was not running
+/// meanwhile: every unit went unheard at that second, and the paperwork read it as radios failing together.
+/// </summary>
+public sealed class HostRestartTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_incident_run_again_after_its_host_stopped_for_two_minutes_says_it_was_not_running_and_its_units_silence_says_why()
+    {
+        var (data, id) = (DataFolder.New(), $"stop-{Guid.NewGuid():N}"[..20]);
+        var clock = new FakeTimeProvider(Start);
+        try
+        {
+            await using (var first = new RestartedHost(clock, data))
+            {
+                await first.InitializeAsync();
+                (await first.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+                for (var i = 0; i < 6; i++)
+                {
+                    (await first.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", clock.GetUtcNow(), 0, -60) } })).EnsureSuccessStatusCode();
+                    clock.Advance(TimeSpan.FromSeconds(5));
+                }
+            }
+
+            // Down from 15:00:25 (its last report, at 15:00:25) for two minutes, then started again on the same folder.
+            clock.Advance(TimeSpan.FromMinutes(2));
+            await using var second = new RestartedHost(clock, data);
+            await second.InitializeAsync();
+            (await second.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", clock.GetUtcNow(), 0, -60) } })).EnsureSuccessStatusCode();
+            var timeline = await second.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", Ct);
+            var report = await second.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}/report?format=json", Ct);
+
+            var resumed = Assert.Single(timeline!, e => e.GetProperty("type").GetString() == "incident-resumed");
+            // Stamped where it stopped, so no clock is moved on over the time it was not running.
+            Assert.Equal((Start.AddSeconds(25), $"{Start.AddSeconds(25):O}/{Start.AddSeconds(150):O}"), (resumed.GetProperty("time").GetDateTimeOffset(), resumed.GetProperty("about").GetString()));
+            var activity = report.GetProperty("activity").EnumerateArray().ToList();
+            var host = resumed.GetProperty("subject").GetString();
+            Assert.Contains(activity, a => a.GetProperty("kind").GetString() == "incident-resumed"
+                && a.GetProperty("text").GetString() == $"The incident was not running 15:00:25–15:02:30 UTC (2:05): its host {host} stopped or restarted: what was sent to it meanwhile was not heard, unless its device sent it again");
+            Assert.Contains(activity, a => a.GetProperty("kind").GetString() == "silent"
+                && a.GetProperty("text").GetString()!.EndsWith($"; the incident was not running 15:00:25–15:02:30 UTC (2:05): its host {host} stopped or restarted", StringComparison.Ordinal));
+        }
+        finally
+        {
+            DataFolder.Remove(data);
+        }
+    }
+
+    [Fact]
+    public async Task An_incident_run_again_at_once_says_nothing()
+    {
+        var (data, id) = (DataFolder.New(), $"quick-{Guid.NewGuid():N}"[..20]);
+        var clock = new FakeTimeProvider(Start);
+        try
+        {
+            await using (var first = new RestartedHost(clock, data))
+            {
+                await first.InitializeAsync();
+                (await first.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+                (await first.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", clock.GetUtcNow(), 0, -60) } })).EnsureSuccessStatusCode();
+            }
+
+            clock.Advance(TimeSpan.FromSeconds(5));
+            await using var second = new RestartedHost(clock, data);
+            await second.InitializeAsync();
+            (await second.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", clock.GetUtcNow(), 0, -60) } })).EnsureSuccessStatusCode();
+            var timeline = await second.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", Ct);
+
+            Assert.DoesNotContain(timeline!, e => e.GetProperty("type").GetString() == "incident-resumed");
+        }
+        finally
+        {
+            DataFolder.Remove(data);
+        }
+    }
+
+    private sealed class RestartedHost(FakeTimeProvider clock, string data) : FakeClockHost(clock, new Dictionary<string, string?> { ["DataPath"] = data });
+}
