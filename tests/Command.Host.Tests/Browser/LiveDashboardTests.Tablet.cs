@@ -57,4 +57,33 @@ public sealed partial class LiveDashboardTests
         await dashboard.ScreenshotAsync($"tablet-{width}x{height}.png");
         Assert.Empty(dashboard.Errors);
     }
+
+    [Fact]
+    public async Task On_a_phone_the_page_is_no_wider_than_the_screen_and_every_phase_button_is_on_it()
+    {
+        // At 390 px the page was 472 px wide: Neutralized past the screen's edge, the units' count under the search box.
+        var scene = await Scene.OpenAsync(host, "phone");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("H1", "Hotel 1", "contact");
+        await scene.HoldAsync("H1", 40, -100);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Okafor", roles: ["commander"], width: 390, height: 844, touch: true);
+        await Expect(dashboard.ActiveFlags.Locator("li[data-subject='H1'] button.ack")).ToBeVisibleAsync();
+
+        var wider = await dashboard.Page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391 && getComputedStyle(e).position !== 'fixed' && !e.closest('.map-panel, .board-scroll')).map(e => `${e.tagName}#${e.id}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)");
+        Assert.True(wider.Length == 0, string.Join("; ", wider.Take(8)));
+        Assert.Equal(390, await dashboard.Page.EvaluateAsync<int>("() => Math.max(document.documentElement.scrollWidth, innerWidth)"));
+        foreach (var phase in new[] { "reported", "active", "contained", "neutralized" })
+        {
+            var box = await dashboard.Page.Locator($"button[data-phase='{phase}']").BoundingBoxAsync();
+            Assert.True(box!.X >= 0 && box.X + box.Width <= 390, $"{phase} at {box.X:F0}-{box.X + box.Width:F0} px of a 390 px screen");
+        }
+
+        var count = await dashboard.Page.Locator("#unit-count").BoundingBoxAsync();
+        var find = await dashboard.Page.Locator("#unit-search").BoundingBoxAsync();
+        Assert.False(count!.X < find!.X + find.Width && find.X < count.X + count.Width && count.Y < find.Y + find.Height && find.Y < count.Y + count.Height,
+            "the units' count is under the search box");
+        await dashboard.ScreenshotAsync("phone-390x844.png");
+        Assert.Empty(dashboard.Errors);
+    }
 }
