@@ -62,7 +62,9 @@ public sealed class CrowdDashboardTests(FakeClockDashboardHost host) : IClassFix
         var expected = await crowd.UrgencyOrderAsync(host);
         var density = dashboard.Page.Locator("#board-density");
         await Expect(density).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(dashboard.Row(expected[0])).ToBeVisibleAsync();
         var roomy = await dashboard.Page.EvaluateAsync<JsonElement>(RowsOnScreen);
+        Assert.InRange(roomy.GetProperty("rows").GetInt32(), 3, 10);
 
         await density.ClickAsync();
 
@@ -79,6 +81,7 @@ public sealed class CrowdDashboardTests(FakeClockDashboardHost host) : IClassFix
         await Expect(dashboard.Page.Locator("#unit-count")).ToHaveTextAsync($"{Units}");
         await Expect(dashboard.Page.Locator("#board-density")).ToHaveAttributeAsync("aria-pressed", "true");
         await Expect(dashboard.Page.Locator("#board")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bdense\b"));
+        await Expect(dashboard.Row(expected[0])).ToBeVisibleAsync();
         await dashboard.Page.Locator("#board-density").ClickAsync();
         var back = await dashboard.Page.EvaluateAsync<JsonElement>(RowsOnScreen);
         Assert.Equal(roomy.GetProperty("rows").GetInt32(), back.GetProperty("rows").GetInt32());
