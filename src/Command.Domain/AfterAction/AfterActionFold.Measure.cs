@@ -73,10 +73,12 @@ public sealed partial class AfterActionFold
         }
     }
 
-    private void OnFix(string unitId, GeoPoint position, DateTimeOffset time, ReportedFloor reported, double? clockCorrectionS, string? receivedBy)
+    // A refusal run ends when a fix is taken, as the incident took it (arrived): a phone's buffer sent after minutes
+    // offline is refused and taken in the same second, and its log said the run ended minutes before it began.
+    private void OnFix(string unitId, GeoPoint position, DateTimeOffset time, ReportedFloor reported, double? clockCorrectionS, string? receivedBy, DateTimeOffset arrived)
     {
         var unit = Enrol(unitId, unitId, Units.UnitRole.Unassigned, time);
-        LogRefusals(unit, time);
+        LogRefusals(unit, arrived);
         if (clockCorrectionS is { } firstPutRight && unit.TakenAsStamped)
         {
             PutRight(unit, TimeSpan.FromSeconds(firstPutRight), time);

@@ -73,7 +73,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     {
         eventCount++;
         ended = ended is { } last && last > time ? last : time;
-        OnFix(unitId, position, fixTime, floor, clockCorrectionS, receivedBy);
+        OnFix(unitId, position, fixTime, floor, clockCorrectionS, receivedBy, time);
     }
 
     public void Apply(IncidentEvent e)
@@ -295,7 +295,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 break;
             case PositionAccepted accepted:
                 OnFix(accepted.Report.UnitId, accepted.Report.Position, accepted.Report.FixTime, ReportedFloor.Of(accepted.Report), accepted.Report.ClockCorrectionS,
-                    accepted.Report.ReceivedBy);
+                    accepted.Report.ReceivedBy, e.Time);
                 LateOrNot(accepted.Report.UnitId, accepted.Report.FixTime, e.Time);
                 break;
             case InputRejected refused:

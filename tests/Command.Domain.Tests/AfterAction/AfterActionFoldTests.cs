@@ -882,6 +882,26 @@ public sealed class AfterActionFoldTests
             report.Activity.Where(a => a.Kind == "refused").Select(a => (a.Time, a.UnitId, a.Text)));
     }
 
+    [Fact]
+    public void A_refusal_run_ends_when_the_fix_after_it_was_taken_not_at_that_fixs_own_time()
+    {
+        // A phone offline for 7 minutes sends its buffer at 420 s: the oldest are refused as too old, the next taken at
+        // once though their own time is 300 s. The log said the refusals ended at 15:05:00, before they began at 15:07:00.
+        var fold = new AfterActionFold();
+        foreach (var e in Session().Take(5).Concat([
+            Refused("P1", RejectReason.TooOld, "fix is 420 s old (limit 300 s)", 420),
+            Refused("P1", RejectReason.TooOld, "fix is 305 s old (limit 300 s)", 420),
+            Fix("P1", 300, 400, 0) with { Time = S(420) },
+        ]))
+        {
+            fold.Apply(e);
+        }
+
+        Assert.Equal(
+            [(S(420), "P1", "2 reports refused until one was accepted at 15:07:00 UTC; the last for too-old: fix is 305 s old (limit 300 s)")],
+            fold.Build().Activity.Where(a => a.Kind == "refused").Select(a => (a.Time, a.UnitId, a.Text)));
+    }
+
     private static InputRejected Refused(string unit, RejectReason reason, string detail, double seconds) =>
         new(ReportSource.Json, reason, detail, unit, "{}") { Time = S(seconds) };
 
