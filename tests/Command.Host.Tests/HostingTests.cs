@@ -93,6 +93,25 @@ public sealed class HostingTests(CommandHost host) : IClassFixture<CommandHost>
         }
     }
 
+    [Fact]
+    public void A_data_folder_that_is_a_file_is_named_as_one()
+    {
+        // Started on it, the host logged a storage failure and then died of a missing 'access' folder.
+        var file = Path.Combine(Path.GetTempPath(), "command-tests", "a-file-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, "not a folder");
+        try
+        {
+            var refused = Assert.Throws<InvalidOperationException>(() => Command.Host.Hosting.DataFolderLock.Take(file, TimeProvider.System));
+
+            Assert.Equal($"This host cannot start: its data folder {file} (DataPath) is a file, not a folder", refused.Message);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static async Task CarriesOnAfterRestartAsync(string data)
     {
         var id = $"r-{Guid.NewGuid():N}"[..20];

@@ -33,7 +33,17 @@ public sealed partial class DataFolderLock : IHostedService, IDisposable
     /// <summary>Takes the lock on <paramref name="root"/> (created if missing), or refuses to start naming who holds it.</summary>
     public static DataFolderLock Take(string root, TimeProvider clock)
     {
-        Directory.CreateDirectory(root);
+        try
+        {
+            Directory.CreateDirectory(root);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(File.Exists(root)
+                ? $"This host cannot start: its data folder {root} (DataPath) is a file, not a folder"
+                : $"This host cannot start: its data folder {root} (DataPath) cannot be made: {e.Message}", e);
+        }
+
         FileStream file;
         try
         {
