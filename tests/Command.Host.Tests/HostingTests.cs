@@ -112,6 +112,29 @@ public sealed class HostingTests(CommandHost host) : IClassFixture<CommandHost>
         }
     }
 
+    [Fact]
+    public async Task A_spill_folder_that_cannot_be_written_stops_the_host_at_start()
+    {
+        // Under a file: found only when storage failed and the spill was needed, the events it was there for lost.
+        var file = Path.Combine(Path.GetTempPath(), "command-tests", "spill-file-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, "not a folder");
+        try
+        {
+            await using var host = new SpillHost(Path.Combine(file, "spill"));
+
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await host.InitializeAsync());
+
+            Assert.StartsWith($"This host cannot start: Recording:SpillPath {Path.Combine(file, "spill")} cannot be written (", refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private sealed class SpillHost(string spill) : CommandHost(new Dictionary<string, string?> { ["Recording:SpillPath"] = spill });
+
     private static async Task CarriesOnAfterRestartAsync(string data)
     {
         var id = $"r-{Guid.NewGuid():N}"[..20];

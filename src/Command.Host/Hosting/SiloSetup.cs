@@ -45,6 +45,11 @@ public static class SiloSetup
 
         // A host's disk is not the cluster's: an event is acknowledged only once Blob storage holds it.
         builder.Services.PostConfigure<RecordingOptions>(o => o.SpillEnabled &= !silo.IsClustered);
+        if (!silo.IsClustered && builder.Configuration.GetValue($"{RecordingOptions.Section}:{nameof(RecordingOptions.SpillEnabled)}", true)
+            && builder.Configuration[$"{RecordingOptions.Section}:{nameof(RecordingOptions.SpillPath)}"] is { Length: > 0 } spill)
+        {
+            SpillFolder.CheckWritable(Path.GetFullPath(spill, builder.Environment.ContentRootPath));
+        }
         // Bound by the silo for reuse: one another process listens on would be shared with it without a word.
         var listens = silo.IsClustered ? IPAddress.Any : IPAddress.Loopback;
         SiloPorts.CheckFree(listens, silo.SiloPort, "Cluster:SiloPort");
