@@ -27,6 +27,8 @@ public sealed partial class KnownSettingsTests
     [InlineData("Ingest:Cot:MaxEventChar", "1000", "Ingest:Cot:MaxEventChar is not a Cursor on Target setting (did you mean MaxEventChars?)")]
     [InlineData("Ingest:Nmea:RequireChecksums", "false", "Ingest:Nmea:RequireChecksums is not an NMEA setting (did you mean RequireChecksum?)")]
     [InlineData("Ingest:OsmAnd:Prot", "5056", "Ingest:OsmAnd:Prot is not an OsmAnd setting (did you mean Port?)")]
+    [InlineData("Kestrel:Certificates:Default:Pth", "/etc/command/host.pfx", "Kestrel:Certificates:Default:Pth is not a certificate setting (did you mean Path?)")]
+    [InlineData("Kestrel:Certificates:Default:Password", "secret", "")]
     public void A_key_that_names_no_setting_is_named_with_the_setting_meant(string key, string value, string expected)
     {
         var unknown = Unknown(new() { [key] = value });

@@ -28,6 +28,7 @@ public static class KnownSettings
         new(AccessOptions.Section, typeof(AccessOptions), "an access setting"),
         new(TransportOptions.Section, typeof(TransportOptions), "an HTTP setting", "RateLimits"),
         new("Diagnostics", null, "a diagnostics setting", "Probe"),
+        new("Kestrel:Certificates:Default", typeof(KestrelCertificateSettings), "a certificate setting"),
         .. IngestSettings.Sections,
     ];
 
