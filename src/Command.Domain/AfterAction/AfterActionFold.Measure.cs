@@ -69,7 +69,7 @@ public sealed partial class AfterActionFold
     {
         if (late is not null)
         {
-            Log(late.From, unitId, "delivered-late", late.Said(new SiteClock(null)));
+            Log(late.From, unitId, "delivered-late", late.Said());
         }
     }
 

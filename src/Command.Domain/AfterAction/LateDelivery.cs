@@ -33,13 +33,16 @@ public sealed record LateDelivery(DateTimeOffset From, DateTimeOffset Until, int
     };
 
     /// <summary>
-    /// As its ICS-214 log says it, at its first fix's time: "Its fixes of 08:07:55–08:10:50 (36) reached the incident
-    /// only at 08:10:55, 3:00 late: its device held them (out of network, or its link down); the board showed it stale
-    /// until then, and flagged what they show only as they came".
+    /// As its ICS-214 log says it, at its first fix's time, in UTC as the log's other lines: "Its fixes of
+    /// 08:07:55–08:10:50 (36) reached the incident only at 08:10:55 UTC, 3:00 late: its device held them (out of network,
+    /// or its link down); the board showed it stale until then, and flagged what they show only as they came".
     /// </summary>
-    public string Said(SiteClock clock) =>
-        $"Its {Span(clock)} reached the incident only {Arrival(clock)}{(clock.HasLocal ? "" : " UTC")}, {Durations.Clock(Held)} late: its device held them (out of network, or its link down); "
-        + "the board showed it stale until then, and flagged what they show only as they came";
+    public string Said()
+    {
+        var utc = new SiteClock(null);
+        return $"Its {Span(utc)} reached the incident only {Arrival(utc)} UTC, {Durations.Clock(Held)} late: its device held them (out of network, or its link down); "
+            + "the board showed it stale until then, and flagged what they show only as they came";
+    }
 
     /// <summary>As its row says it: "fixes of 08:07:55–08:10:50 came 3:00 late, at 08:10:55".</summary>
     public string Row(SiteClock clock) => $"{Span(clock)} came {Durations.Clock(Held)} late, {Arrival(clock)}";

@@ -250,8 +250,9 @@ public sealed class IncidentProjection
                 callsigns.Took(enrolled.UnitId, enrolled.Callsign);
                 released.Remove(enrolled.UnitId);
                 break;
-            case UnitReleased release when units.Remove(release.UnitId):
+            case UnitReleased release when units.ContainsKey(release.UnitId):
                 // Off the board and judged no more; what it did here stays in the record.
+                units.Remove(release.UnitId);
                 callsigns.Gave(release.UnitId);
                 released[release.UnitId] = release;
                 return OnIncidentClock(assessment?.Release(release.UnitId, Judged(Clock), $"released from the incident by {release.Actor}: {release.Reason}", units));

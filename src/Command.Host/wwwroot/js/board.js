@@ -8,12 +8,6 @@ import { remPx } from './map/size.js';
 import { ReasonMenu } from './reason-menu.js';
 import { showNotice } from './notice.js';
 
-/**
- * Every row is as high as the board's --row-rem says (board.css), so a unit's place is its index times it: two lines of
- * type and the role picker, or, dense, one line (a wall display of hundreds showed six rows of them); taller on a touch
- * screen, where the role picker is a finger high. These are its heights where the stylesheet says none.
- */
-const rowRem = { roomy: 4.2, dense: 2.1 };
 /** Where the page keeps whether the board is dense, for this browser. */
 const densityKey = 'command.board.density';
 /** Rows kept beyond each edge of the screen, so a short scroll shows rows already written. */
@@ -129,7 +123,9 @@ export class Board {
   }
 
   rowPx() {
-    return this.rowHeight ??= remPx(parseFloat(getComputedStyle(this.table).getPropertyValue('--row-rem')) || (this.dense ? rowRem.dense : rowRem.roomy));
+    // Every row is as high as the board's --row-rem says (board.css), so a unit's place is its index times it: two lines
+    // of type and the role picker, or, dense, one line; taller on a touch screen, where the role picker is a finger high.
+    return this.rowHeight ??= remPx(parseFloat(getComputedStyle(this.table).getPropertyValue('--row-rem')));
   }
 
   /** One line a unit, or two with the role picker; kept for this browser. The unit at the top stays at the top. */
