@@ -64,6 +64,40 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task A_connection_back_says_it_is_catching_up_until_the_incident_answers_not_live_over_the_old_picture()
+    {
+        var scene = await Scene.OpenAsync(host, "catch-up");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.HoldAsync("P1", 0, -60);
+        var link = new HubLink();
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, prepare: link.AttachAsync);
+        var lost = dashboard.Page.Locator("#connection-lost");
+        await dashboard.Marker("P1").ToShowAsync("lat", Scene.Shown(0, -60).Lat);
+
+        await link.CutAsync();
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Reconnecting…");
+        await scene.ReportAsync("P1", DateTimeOffset.UtcNow.AddSeconds(4), 0, -20);
+        link.HoldAnswers();
+        link.Restore();
+
+        // Connected again, but the incident has not answered: the picture is still the one from before the loss.
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Catching up…");
+        await Expect(lost).ToBeVisibleAsync();
+        await Expect(lost).ToContainTextAsync("Connection back — catching up with what was missed. The picture is as it was at ");
+        await Expect(dashboard.Page.Locator("body")).ToHaveClassAsync("connection-lost");
+        await dashboard.Marker("P1").ToShowAsync("lat", Scene.Shown(0, -60).Lat);
+
+        link.ReleaseAnswers();
+
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
+        await Expect(lost).ToBeHiddenAsync();
+        await Expect(dashboard.Notice).ToHaveTextAsync("Reconnected — the picture is live again.");
+        await dashboard.Marker("P1").ToShowAsync("lat", Scene.Shown(0, -20).Lat);
+        Assert.All(dashboard.Errors, e => Assert.Contains("net::ERR_CONNECTION_REFUSED", e, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task While_the_connection_is_lost_the_drill_is_shown_as_last_heard_and_its_controls_wait()
     {
         // On the demo scenario's own site: a scenario is played only on its ground.

@@ -9,6 +9,8 @@ const steadyRetryMs = 10000;
 // A watched incident sends at least a heartbeat every 2 s: three missed and its picture may be out of date.
 const staleAfterMs = 6500;
 const unavailableRetryMs = 5000;
+// States that end when the picture of what is watched comes in.
+const waitingStates = new Set(['stale', 'unavailable', 'joining', 'catching-up']);
 
 /**
  * True, and the page on its way to sign in, when the hub refused the connection for its credential. The hub's 401
@@ -39,7 +41,9 @@ export class Connection {
     // saying why first: not a lost connection to wait out, but a sign-in to make again.
     this.hub.on('closing', why => { if (why?.reason === 'credential-refused') toSignIn(why.detail); });
     this.hub.onreconnecting(() => this.setState('reconnecting'));
-    this.hub.onreconnected(() => { this.setState('live'); this.rejoin(); });
+    // Back, but the picture is what it was when the connection went: not live until the incident's fresh snapshot is in
+    // (a host started again brings the incident up from its recording first, which can take seconds).
+    this.hub.onreconnected(() => this.catchUp());
     this.hub.onclose(() => { this.setState('disconnected'); this.startLater(); });
     this.state = 'connecting';
     this.lastFrameAt = performance.now();
@@ -50,7 +54,7 @@ export class Connection {
   watchSilence() {
     // A join counts too: one the host has not answered (a browser that lost its network as it joined) hears nothing.
     const live = this.groupId && !this.groupId.startsWith('replay:');
-    if (!live || (this.state !== 'live' && this.state !== 'joining')) return;
+    if (!live || !['live', 'joining', 'catching-up'].includes(this.state)) return;
     const silentMs = performance.now() - this.lastFrameAt;
     if (silentMs > staleAfterMs) {
       // Said once as the page turns stale: a count of seconds would stand still in the banner while the silence grew.
@@ -64,8 +68,13 @@ export class Connection {
     this.setState('connecting');
     try {
       await this.hub.start();
-      this.setState('live');
-      await this.rejoin();
+      // A page that had a picture before the connection closed is catching up; one that had none is loading it.
+      if (this.picture.snapshotSequence >= 0 && this.groupId) {
+        await this.catchUp();
+      } else {
+        this.setState('live');
+        await this.rejoin();
+      }
     } catch (error) {
       this.lastLog = error?.message ?? String(error);
       // The host no longer takes the session (signed out, roles changed, expired): sign in again.
@@ -80,12 +89,23 @@ export class Connection {
     const previous = this.groupId;
     this.groupId = groupId;
     this.lastFrameAt = performance.now();
-    if (this.state === 'stale' || this.state === 'unavailable' || this.state === 'joining') this.setState(this.isConnected() ? 'live' : 'disconnected');
+    if (waitingStates.has(this.state)) this.setState(this.isConnected() ? 'live' : 'disconnected');
     if (previous && previous !== groupId && this.isConnected()) {
       await this.hub.invoke('Leave', previous).catch(e => showNotice(`Leaving ${previous}: ${e.message}`));
     }
     this.picture.reset(groupId);
     if (groupId && this.isConnected()) await this.join(groupId);
+  }
+
+  /** Heard again after a loss: the picture stays marked as old until a fresh snapshot of what is watched is in. */
+  catchUp() {
+    if (!this.groupId) {
+      this.setState('live');
+      return Promise.resolve();
+    }
+
+    this.setState('catching-up');
+    return this.join(this.groupId);
   }
 
   /** A fresh snapshot of what is watched, e.g. after a replay seek. */
@@ -108,13 +128,13 @@ export class Connection {
       this.lastFrameAt = performance.now();
       this.picture.apply({ ...snapshot, full: true });
       for (const frame of this.buffered) this.picture.apply(frame);
-      if (this.state === 'unavailable' || this.state === 'stale' || this.state === 'joining') this.setState('live');
+      if (waitingStates.has(this.state)) this.setState('live');
     } catch (error) {
       const message = hubMessage(error);
       if (message.startsWith('unavailable:')) {
         this.unavailable(groupId, message);
       } else {
-        if (this.state === 'joining') this.setState('live');
+        if (this.state === 'joining' || this.state === 'catching-up') this.setState('live');
         showNotice(`Could not join ${groupId}: ${message}`);
       }
     } finally {
@@ -152,8 +172,7 @@ export class Connection {
     this.lastFrameAt = performance.now();
     if (this.state === 'stale') {
       // Heard again: frames may have been missed meanwhile, so start from a whole picture.
-      this.setState('live');
-      this.rejoin();
+      this.catchUp();
       return;
     }
 

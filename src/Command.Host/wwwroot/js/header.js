@@ -6,9 +6,9 @@ import { closedWords, closedRefusal } from './closed.js';
 
 const connectionWords = {
   live: 'Live', reconnecting: 'Reconnecting…', disconnected: 'Disconnected', connecting: 'Connecting…', stale: 'Stale', unavailable: 'Unavailable',
-  joining: 'Loading…',
+  joining: 'Loading…', 'catching-up': 'Catching up…',
 };
-const lostStates = new Set(['reconnecting', 'disconnected', 'stale', 'unavailable']);
+const lostStates = new Set(['reconnecting', 'disconnected', 'stale', 'unavailable', 'catching-up']);
 
 export class Header {
   constructor(elements, picture) {
@@ -76,6 +76,8 @@ export class Header {
       ? `This browser has lost its network: no word from the incident — reaching it again by itself once the network is back.${as}`
       : state === 'stale'
       ? `No word from the incident (${detail}) — it may have moved to another host; reaching it again by itself.${as}`
+      : state === 'catching-up'
+      ? `Connection back — catching up with what was missed.${as}`
       : state === 'unavailable'
         ? `The incident cannot be shown now: ${detail}. Trying again by itself.${as}`
         : at == null ? 'No connection to the host — trying again by itself.' : `Connection lost — reconnecting by itself.${as}`;
