@@ -73,7 +73,15 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     {
         eventCount++;
         ended = ended is { } last && last > time ? last : time;
-        OnFix(unitId, position, fixTime, floor, clockCorrectionS, receivedBy, time);
+        Fixed(unitId, position, fixTime, floor, clockCorrectionS, receivedBy, time);
+    }
+
+    // A fix taken, whichever way it was read (a recording's position line, or the event): one path, or the export, which
+    // reads the lines, said nothing of fixes delivered late.
+    private void Fixed(string unitId, GeoPoint position, DateTimeOffset fixTime, ReportedFloor floor, double? clockCorrectionS, string? receivedBy, DateTimeOffset arrived)
+    {
+        OnFix(unitId, position, fixTime, floor, clockCorrectionS, receivedBy, arrived);
+        LateOrNot(unitId, fixTime, arrived);
     }
 
     public void Apply(IncidentEvent e)
@@ -294,9 +302,8 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 Log(e.Time, null, "closed", $"Incident closed: {closed.Reason} ({closed.Actor})");
                 break;
             case PositionAccepted accepted:
-                OnFix(accepted.Report.UnitId, accepted.Report.Position, accepted.Report.FixTime, ReportedFloor.Of(accepted.Report), accepted.Report.ClockCorrectionS,
+                Fixed(accepted.Report.UnitId, accepted.Report.Position, accepted.Report.FixTime, ReportedFloor.Of(accepted.Report), accepted.Report.ClockCorrectionS,
                     accepted.Report.ReceivedBy, e.Time);
-                LateOrNot(accepted.Report.UnitId, accepted.Report.FixTime, e.Time);
                 break;
             case InputRejected refused:
                 rejected[refused.Reason] = rejected.GetValueOrDefault(refused.Reason) + 1;

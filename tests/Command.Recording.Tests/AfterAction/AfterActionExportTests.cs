@@ -103,6 +103,35 @@ public sealed class AfterActionExportTests
         Assert.Equal(await Write(s => AfterActionExport.WriteJsonAsync(full, s, Ct)), await Write(s => AfterActionExport.WriteJsonAsync(quick, s, Ct)));
     }
 
+    [Fact]
+    public async Task Fixes_a_device_held_and_sent_late_are_said_from_the_recordings_lines_as_from_its_events()
+    {
+        // P1's phone held 30 fixes of its first 30 s and sent them at 60 s; then a fix on time.
+        var root = TestRecording.TempFolder();
+        var store = new Recording.Storage.DiskSessionStore(Path.Combine(root, "sessions"));
+        await using (var log = TestRecording.Log(store, TestRecording.Options(Path.Combine(root, "spill"))))
+        {
+            var recorder = new GrainLikeRecorder(log, RecordedDrill.IncidentId, 0);
+            var arrived = Drill.T0.AddSeconds(60);
+            await recorder.RecordAsync(Drill.Inputs(0)
+                .Concat(Enumerable.Range(1, 30).Select(s => Fix("P1", Drill.T0.AddSeconds(s), arrived.AddMilliseconds(100 * s))))
+                .Append(Fix("P1", Drill.T0.AddSeconds(61), Drill.T0.AddSeconds(61))));
+        }
+
+        var reader = await Recording.Reading.SessionReader.OpenAsync(store, RecordedDrill.IncidentId, Ct);
+        var quick = await AfterActionExport.BuildAsync(reader, cancellationToken: Ct);
+        var full = await Domain.AfterAction.AfterActionFold.BuildAsync(reader.ReadAsync(cancellationToken: Ct), cancellationToken: Ct);
+
+        Assert.Equal(
+            "Its fixes of 15:00:01–15:00:30 (30) reached the incident only at 15:01:00–15:01:03 UTC, 0:59 late: its device held them (out of network, or its link down); "
+            + "the board showed it stale until then, and flagged what they show only as they came",
+            Assert.Single(quick.Activity, a => a.Kind == "delivered-late").Text);
+        Assert.Equal(await Write(s => AfterActionExport.WriteJsonAsync(full, s, Ct)), await Write(s => AfterActionExport.WriteJsonAsync(quick, s, Ct)));
+    }
+
+    private static Domain.Events.PositionAccepted Fix(string unit, DateTimeOffset fixTime, DateTimeOffset arrived) =>
+        new(new Domain.Reports.PositionReport(unit, Domain.Reports.ReportSource.OsmAnd, fixTime, Drill.At(0, -100), AccuracyM: 5)) { Time = arrived };
+
     private static async Task<string> Write(Func<Stream, Task> write)
     {
         using var stream = new MemoryStream();
