@@ -160,6 +160,74 @@ public sealed class RadioDrillTests(RadioDrillHost host) : IClassFixture<RadioDr
     }
 
     [Fact]
+    public async Task An_officer_whose_phone_lost_its_network_inside_for_eight_minutes_has_his_whole_track_taken_when_it_sends_what_it_held()
+    {
+        // Traccar Client every 5 s. He walks into B12 and stands by the shooter; inside, his phone has no network from
+        // 60 s to 540 s, and keeps what it fixes meanwhile. Back in network it sends them, oldest first, one after
+        // another as each is answered, then goes on live.
+        const string incident = "offline-officer";
+        await OpenAsync(incident, ("SRO-5", "contact"));
+        await using var watcher = await FrameWatcher.JoinAsync(host, incident);
+        var device = await host.Access.IssueDeviceAsync("SRO-5");
+        using var phone = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{host.OsmAndPort}") };
+        await PlaceShooterAsync(incident, watcher);
+        var random = new Random(61);
+        var held = new List<string>();
+        var answers = new List<string>();
+        var sent = 0;
+        for (var s = 1; s <= 600; s++)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(1));
+            if (s % 5 != 0)
+            {
+                continue;
+            }
+
+            var now = host.Clock.GetUtcNow();
+            var at = Along(new(0, -40), new(0, 55), 1.6, s) + new LocalPoint((random.NextDouble() - 0.5) * 8, (random.NextDouble() - 0.5) * 8);
+            held.Add(Traccar(device, at, now, moving: s < 60));
+            sent++;
+            if (s >= 60 && s < 540)
+            {
+                continue;
+            }
+
+            foreach (var body in held)
+            {
+                answers.Add(await PostAsTheAppDoesAsync(phone, body));
+                host.Clock.Advance(TimeSpan.FromMilliseconds(150));
+            }
+
+            held.Clear();
+            await watcher.WaitForAsync(f => f.Units.Any(u => u.UnitId == "SRO-5" && u.LastFix?.FixTime == now));
+        }
+
+        // The fixes more than 5 minutes old as they came (those of 60-245 s, the backlog taking 0.15 s a fix to send) were
+        // refused as too old (each alone could be a clock stamped wrong), and taken before the first that was not, in
+        // order: every fix he sent is on the record.
+        Assert.Equal(38, answers.Count(a => a.StartsWith("too-old", StringComparison.Ordinal)));
+        var reader = await host.Services.GetRequiredService<SessionCatalogue>().OpenAsync(incident, Ct);
+        var taken = await reader.ReadAsync(cancellationToken: Ct).OfType<PositionAccepted>().Where(e => e.Report.UnitId == "SRO-5").Select(e => e.Report.FixTime).ToListAsync(Ct);
+        Assert.Equal(sent, taken.Count);
+        Assert.Equal(taken.Order(), taken);
+        var report = await host.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{incident}/report?format=json", Ct);
+        var log = report.GetProperty("activity").EnumerateArray()
+            .Where(a => a.TryGetProperty("unitId", out var unit) && unit.GetString() == "SRO-5")
+            .ToDictionary(a => a.GetProperty("kind").GetString()!, a => a.GetProperty("text").GetString());
+        // Its log says the fixes came late, held by its device, not that he went unheard for eight minutes, and that the
+        // refused ones were taken.
+        Assert.Equal(
+            "Its fixes of 15:01:01–15:09:01 (97) reached the incident only at 15:09:07–15:09:16 UTC, 8:05 late: its device held them (out of network, or its link down); "
+            + "the board showed it stale until then, and flagged what they show only as they came",
+            log["delivered-late"]);
+        Assert.Equal(
+            "38 reports refused until 15:09:07 UTC, when the fixes its device held from before them were taken, as its fixes after them showed them held, not stamped wrong "
+            + "(see its late fixes); the last for too-old: fix is 301 s old (limit 300 s)",
+            log["refused"]);
+        Assert.False(log.ContainsKey("silent"));
+    }
+
+    [Fact]
     public async Task An_officer_whose_phone_keeps_its_clock_forty_seconds_slow_is_shown_holding_and_alerted_not_silent()
     {
         // ATAK every 5 s, saying its fix stands 25 s, from a phone whose clock runs 40 s behind the host's (or a host
@@ -354,6 +422,24 @@ public sealed class RadioDrillTests(RadioDrillHost host) : IClassFixture<RadioDr
         var length = from.DistanceTo(to);
         var k = Math.Min(1, speed * t / length);
         return new LocalPoint(from.East + ((to.East - from.East) * k), from.North + ((to.North - from.North) * k));
+    }
+
+    // Sends a location until it is answered 200, as the app does: told to wait (its device's rate spent by a backlog sent
+    // as fast as it goes), it waits as told, by the real clock the limit keeps.
+    private static async Task<string> PostAsTheAppDoesAsync(HttpClient phone, string body)
+    {
+        while (true)
+        {
+            using var answer = await phone.PostAsync("/", new StringContent(body, Encoding.UTF8, "application/json"), Ct);
+            if (answer.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+            {
+                await Task.Delay(answer.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1), Ct);
+                continue;
+            }
+
+            Assert.Equal(System.Net.HttpStatusCode.OK, answer.StatusCode);
+            return await answer.Content.ReadAsStringAsync(Ct);
+        }
     }
 
     // As Traccar Client posts a location: its JSON body, the phone's speed in m/s, is_moving as its stop detection says.

@@ -78,7 +78,7 @@ public sealed partial class AfterActionFold
     private void OnFix(string unitId, GeoPoint position, DateTimeOffset time, ReportedFloor reported, double? clockCorrectionS, string? receivedBy, DateTimeOffset arrived)
     {
         var unit = Enrol(unitId, unitId, Units.UnitRole.Unassigned, time);
-        LogRefusals(unit, arrived);
+        LogRefusals(unit, arrived, time);
         if (clockCorrectionS is { } firstPutRight && unit.TakenAsStamped)
         {
             PutRight(unit, TimeSpan.FromSeconds(firstPutRight), time);

@@ -470,9 +470,11 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     private static string PhaseWords(string? threatId, ThreatPhase phase, string? reason, string actor) =>
         $"{(threatId is null ? "" : $"{threatId} ")}{ThreatPhases.Name(phase)}{(string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}")} ({actor})";
 
-    // A run of a unit's reports refused, logged once at its start when it ends: with the report accepted after it, or
-    // with the recording.
-    private void LogRefusals(UnitTally unit, DateTimeOffset? acceptedAt)
+    // A run of a unit's reports refused, logged once at its start when it ends: with the report accepted after it (of
+    // fixTime), or with the recording. Where that report's fix was older as it came than a fix may be, the run was of a
+    // backlog its device held, refused as too old as it came and taken once the fixes after it showed it held (the only
+    // way so old a fix is taken): said so, or the log reads as if the fixes its late-fix line counts were lost.
+    private void LogRefusals(UnitTally unit, DateTimeOffset? acceptedAt, DateTimeOffset? fixTime = null)
     {
         if (unit.EndRefusals() is not { } run)
         {
@@ -480,7 +482,13 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
         }
 
         var reports = run.Count == 1 ? "1 report" : $"{run.Count} reports";
-        var until = acceptedAt is { } at ? $"until one was accepted at {at.UtcDateTime:HH:mm:ss} UTC" : "and none accepted after";
+        var until = (acceptedAt, fixTime) switch
+        {
+            ({ } at, { } fix) when run.Reason == "too-old" && at - fix > Validation.ValidationOptions.Default.MaxAge =>
+                $"until {at.UtcDateTime:HH:mm:ss} UTC, when the fixes its device held from before them were taken, as its fixes after them showed them held, not stamped wrong (see its late fixes)",
+            ({ } at, _) => $"until one was accepted at {at.UtcDateTime:HH:mm:ss} UTC",
+            _ => "and none accepted after",
+        };
         Log(run.Since, unit.UnitId, "refused", $"{reports} refused {until}; the last for {run.Reason}: {run.Detail}");
     }
 

@@ -12,6 +12,12 @@ public sealed record ValidationOptions
     /// <summary>How old a fix may be and still describe where a unit is. Default 5 minutes.</summary>
     public TimeSpan MaxAge { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How old a fix its device held while it could not send may be, taken once the fixes after it show it was such a
+    /// backlog (see DeviceBacklogs in the ingest). Default an hour.
+    /// </summary>
+    public TimeSpan MaxBacklogAge { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>Worst horizontal accuracy accepted, metres. Default 100 m.</summary>
     public double MaxAccuracyM { get; init; } = 100;
 

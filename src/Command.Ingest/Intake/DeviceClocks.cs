@@ -107,8 +107,8 @@ public sealed partial class DeviceClocks(ValidationOptions options, ILogger<Devi
         }
     }
 
-    // The report as this host would have stamped it, its device's clock taken to be behind by offset.
-    private static PositionReport PutRight(PositionReport report, TimeSpan offset) => offset == TimeSpan.Zero ? report
+    /// <summary>The report as this host would have stamped it, its device's clock taken to be behind by <paramref name="offset"/>.</summary>
+    public static PositionReport PutRight(PositionReport report, TimeSpan offset) => offset == TimeSpan.Zero ? report
         : report with { FixTime = report.FixTime + offset, StaleAt = report.StaleAt + offset, ClockCorrectionS = Math.Round(offset.TotalSeconds, 1) };
 
     /// <summary>

@@ -16,6 +16,9 @@ public sealed class ReportIntake(
 {
     private readonly IUnitBindings bindings = bindings ?? new NoUnitBindings();
     private readonly DeviceClocks deviceClocks = deviceClocks ?? new DeviceClocks(options);
+    private readonly DeviceBacklogs backlogs = new();
+    // A device's backlog is screened as any report is, but for its age: it is old because its device held it.
+    private readonly ValidationOptions backlogScreen = options with { MaxAge = options.MaxBacklogAge };
 
     /// <summary>Screens a batch for one incident and submits what passes; <paramref name="sender"/> is the credential it came with (null for radios, which carry none).</summary>
     public async Task<IntakeOutcome> SubmitAsync(
@@ -57,7 +60,19 @@ public sealed class ReportIntake(
             rejection ??= ReportScreen.Check(timed!, now, options);
             if (rejection is null)
             {
-                foreach (var late in deviceClocks.Release(timed!.UnitId, timed.FixTime))
+                // Fixes its device held while it could not send, refused as too old as they came: taken before it.
+                var offset = deviceClocks.OffsetOf(timed!.UnitId);
+                foreach (var held in backlogs.Before(timed.UnitId, timed.FixTime, now, offset))
+                {
+                    var late = DeviceClocks.PutRight(held, offset);
+                    if (ReportScreen.Check(late, now, backlogScreen) is null)
+                    {
+                        passed.Add(late);
+                        passedIndex.Add(Released);
+                    }
+                }
+
+                foreach (var late in deviceClocks.Release(timed.UnitId, timed.FixTime))
                 {
                     if (ReportScreen.Check(late, now, options) is null)
                     {
@@ -228,6 +243,11 @@ public sealed class ReportIntake(
         if (rejection.Reason is RejectReason.FutureFix or RejectReason.TooOld or RejectReason.OutOfOrder)
         {
             deviceClocks.Refused(sent, receivedAt);
+        }
+
+        if (rejection.Reason is RejectReason.TooOld)
+        {
+            backlogs.TooOld(sent, receivedAt);
         }
     }
 

@@ -902,6 +902,28 @@ public sealed class AfterActionFoldTests
             fold.Build().Activity.Where(a => a.Kind == "refused").Select(a => (a.Time, a.UnitId, a.Text)));
     }
 
+    [Fact]
+    public void A_refusal_run_ended_by_the_backlog_it_was_part_of_says_those_fixes_were_taken()
+    {
+        // The same phone, on a host that knows a backlog: the two refused are taken at 420 s, before the fix after them.
+        var fold = new AfterActionFold();
+        foreach (var e in Session().Take(5).Concat([
+            Refused("P1", RejectReason.TooOld, "fix is 420 s old (limit 300 s)", 420),
+            Refused("P1", RejectReason.TooOld, "fix is 305 s old (limit 300 s)", 420),
+            Fix("P1", 0, 400, 0) with { Time = S(420.5) },
+            Fix("P1", 115, 400, 0) with { Time = S(420.5) },
+            Fix("P1", 300, 400, 0) with { Time = S(420.5) },
+        ]))
+        {
+            fold.Apply(e);
+        }
+
+        Assert.Equal(
+            [(S(420), "P1", "2 reports refused until 15:07:00 UTC, when the fixes its device held from before them were taken, as its fixes after them showed them held, "
+                + "not stamped wrong (see its late fixes); the last for too-old: fix is 305 s old (limit 300 s)")],
+            fold.Build().Activity.Where(a => a.Kind == "refused").Select(a => (a.Time, a.UnitId, a.Text)));
+    }
+
     private static InputRejected Refused(string unit, RejectReason reason, string detail, double seconds) =>
         new(ReportSource.Json, reason, detail, unit, "{}") { Time = S(seconds) };
 

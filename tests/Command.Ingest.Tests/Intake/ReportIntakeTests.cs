@@ -70,6 +70,27 @@ public sealed class ReportIntakeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_devices_backlog_refused_as_too_old_is_taken_before_the_first_of_its_fixes_that_is_not_and_answered_to_no_one()
+    {
+        // A phone back in network sends what it held, oldest first, one request a fix: 7, 6.9 and 6.8 min old, then 4.9.
+        var ages = new[] { 420, 414, 408, 294 };
+        var outcomes = new List<IntakeOutcome>();
+        foreach (var age in ages)
+        {
+            outcomes.Add(await Intake.SubmitAsync("drill-1", [Good("A", secondsAgo: age)], UnknownUnitPolicy.Enrol, TestContext.Current.CancellationToken));
+            clock.Advance(TimeSpan.FromMilliseconds(200));
+        }
+
+        // Each sender was answered as its fix came: the three too old refused.
+        Assert.Equal([0, 0, 0, 1], outcomes.Select(o => o.Accepted));
+        Assert.All(outcomes.Take(3), o => Assert.Equal(RejectReason.TooOld, Assert.Single(o.Rejected).Rejection.Reason));
+        // The incident heard the refusals, then the backlog and the fix after it, in order.
+        var delivered = port.Snapshot();
+        Assert.Equal(3, delivered.Count(d => d.Refused is { Reason: RejectReason.TooOld }));
+        Assert.Equal(ages.Select(a => Now.AddSeconds(-a)), delivered.Where(d => d.Report is not null).Select(d => d.Report!.FixTime));
+    }
+
+    [Fact]
     public async Task Refused_inputs_reach_the_incident_with_their_raw_text()
     {
         await Intake.SubmitAsync("drill-1", [Bad(RejectReason.Malformed, "$GPRMC,garbage*00"), Good("B", secondsAgo: 600)], UnknownUnitPolicy.Enrol, TestContext.Current.CancellationToken);
