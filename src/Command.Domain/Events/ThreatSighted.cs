@@ -5,7 +5,8 @@ namespace Command.Domain.Events;
 
 /// <summary>
 /// A hostile marker other than the one the threat was placed from was dropped while the threat stood contained or
-/// neutralized: recorded as a sighting of it, which neither moves it nor changes its phase (see <see cref="MarkerSighting"/>).
+/// neutralized, or away from it while it was active: recorded as a sighting of it, which neither moves it nor changes its
+/// phase (see <see cref="MarkerSighting"/>).
 /// </summary>
 /// <param name="ThreatId">The threat it is a sighting of.</param>
 /// <param name="Marker">The new marker's uid.</param>

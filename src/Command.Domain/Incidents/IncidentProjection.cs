@@ -223,7 +223,7 @@ public sealed class IncidentProjection
                 GiveSite(set.Site);
                 break;
             case ThreatSet set:
-                threats[set.Threat.ThreatId] = StillSighted(threats.GetValueOrDefault(set.Threat.ThreatId), set.Threat);
+                threats[set.Threat.ThreatId] = StillSightedWhenPlaced(threats.GetValueOrDefault(set.Threat.ThreatId), set.Threat);
                 Declared(set.Threat.ThreatId, set.Threat.Phase, set.Actor, set.Reason, set.Time);
                 assessment?.SetThreats(threats.Values, Judged(set.Time), suppression);
                 break;
@@ -361,6 +361,11 @@ public sealed class IncidentProjection
     // again, a commander moving it) it keeps it; declared anything else, a commander has decided, and it is said no more.
     private static Threat StillSighted(Threat? before, Threat now) =>
         before?.Sighted is { } seen && FlagSuppression.Suppresses(now.Phase) ? now with { Sighted = seen } : now with { Sighted = null };
+
+    // A sighting of an active threat stands while the threat's own marker is sent again or moved: only a commander placing
+    // it answers it.
+    private static Threat StillSightedWhenPlaced(Threat? before, Threat now) =>
+        before?.Sighted is { } seen && now.IsActive && now.Marker is not null && now.Marker == before.Marker ? now with { Sighted = seen } : StillSighted(before, now);
 
     // Flags are suppressed while no threat is active and one was declared contained or neutralized: from the first such
     // declaration, by the latest one's author and reason.

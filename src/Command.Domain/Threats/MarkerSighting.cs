@@ -6,7 +6,9 @@ namespace Command.Domain.Threats;
 /// A hostile marker other than the one the threat was placed from, dropped while the threat stands contained or
 /// neutralized: a new report from the field (a second subject, or the contained one breaking out), or a duplicate marker
 /// on a barricaded subject. Said, never judged: the threat stays where the commander contained it, in its phase, until
-/// a commander declares it active, the marker is deleted or the incident closes (see <see cref="ThreatSightings"/>).
+/// a commander declares it active, the marker is deleted or the incident closes (see <see cref="ThreatSightings"/>). Or
+/// one dropped away from an active threat (a suspicious package, a second caller's location): the threat stays where it
+/// is until a commander moves it.
 /// </summary>
 /// <param name="At">When the incident learnt of it.</param>
 /// <param name="Marker">The marker's uid.</param>
@@ -25,12 +27,15 @@ public sealed record MarkerSighting(DateTimeOffset At, string Marker, GeoPoint P
     /// </summary>
     public string Words(string threatId, ThreatPhase phase, string? at) => Said(Marker, Heading, Actor, threatId, phase, at);
 
-    /// <summary>A sighting in words, from its parts (see <see cref="Words"/>).</summary>
+    /// <summary>
+    /// A sighting in words, from its parts (see <see cref="Words"/>); of an active threat, "…, which is active: T1 stays where
+    /// it is until a commander moves it".
+    /// </summary>
     public static string Said(string marker, string heading, string actor, string threatId, ThreatPhase phase, string? at)
     {
         var name = ThreatPhases.Name(phase);
         return $"new hostile marker {marker} {By(actor)}{(at is null ? "" : $" at {at}")}, {heading} of {threatId}, which is {name}: "
-            + $"{threatId} stays {name} until a commander declares it active";
+            + (phase == ThreatPhase.Active ? $"{threatId} stays where it is until a commander moves it" : $"{threatId} stays {name} until a commander declares it active");
     }
 
     /// <summary>Who dropped the marker, where it says ("placed by ZULU 1"); else where it came from ("from cot:HOSTILE-9@10.0.0.5").</summary>

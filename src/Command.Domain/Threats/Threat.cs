@@ -18,8 +18,8 @@ namespace Command.Domain.Threats;
 /// <param name="Remarks">What the marker's author wrote of it ("male, black hoodie, rifle"), where it says.</param>
 /// <param name="MarkerDeleted">That marker was deleted on a device since it was placed: the threat stands, and says so.</param>
 /// <param name="Sighted">
-/// The latest hostile marker of another uid dropped while the threat stands contained or neutralized: it says so, unmoved,
-/// until a commander declares it active (see <see cref="ThreatSightings"/>).
+/// The latest hostile marker of another uid dropped while the threat stands contained or neutralized, or away from it
+/// while it is active: it says so, unmoved, until a commander declares it active or moves it (see <see cref="ThreatSightings"/>).
 /// </param>
 [GenerateSerializer, Immutable]
 public sealed record Threat(

@@ -30,8 +30,8 @@ public interface IIncidentGrain : IFrameSource
     /// Places or moves a threat; a change of phase to contained or neutralized needs a reason (it suppresses flags). The
     /// threat sent again as it stands (a marker re-sent, a request sent again) records nothing and is answered as a
     /// duplicate (see <see cref="ThreatRepeats"/>): the threat is as asked. A hostile marker (reason "marker") of another uid
-    /// than the one that placed a threat declared contained or neutralized is recorded as a sighting of it, which moves
-    /// nothing (see <see cref="ThreatSightings"/>).
+    /// than the one that placed a threat declared contained or neutralized, or dropped more than 30 m from an active one, is
+    /// recorded as a sighting of it, which moves nothing (see <see cref="ThreatSightings"/>).
     /// </summary>
     Task<Rejection?> SetThreat(Threat threat, string actor, string? reason = null);
 

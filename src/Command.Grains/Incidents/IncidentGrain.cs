@@ -135,7 +135,8 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         var placed = reason == PhaseChanges.Marker ? PhaseChanges.Marked(standing, threat) : threat;
         if (reason == PhaseChanges.Marker && ThreatSightings.Sights(standing, threat) && ThreatGround.Check(stream.Projection.Site!, placed) is null)
         {
-            // Another marker on a threat declared contained or neutralized: said as a sighting of it, which moves nothing.
+            // Another marker on a threat declared contained or neutralized, or away from an active one: said as a sighting
+            // of it, which moves nothing.
             var (sighted, again) = ThreatSightings.Of(standing!, threat, actor, stream.Projection.Frame!);
             return again is not null ? Decision.Refuse(again.Reason, again.Detail) : Decision.Do(sighted!);
         }

@@ -52,13 +52,48 @@ public sealed class MarkerSightingTests
     }
 
     [Fact]
-    public void The_marker_that_placed_the_threat_and_any_marker_on_an_active_one_are_no_sighting()
+    public void The_marker_that_placed_the_threat_is_no_sighting_nor_is_the_first_marker_nor_one_after_the_threats_own_was_deleted()
     {
         var drill = Contained(marker: "H-2");
         Assert.False(ThreatSightings.Sights(drill.Projection.Threats["T1"], Marker(drill, "H-2", north: 25)));
+        Assert.False(ThreatSightings.Sights(null, Marker(drill, "HOSTILE-9", north: 25)));
 
         drill.Feed(new ThreatPhaseChanged("T1", ThreatPhase.Active, "incident command", "shots heard again"));
+        drill.Feed(new ThreatMarkerDeleted("T1", "H-2", "cot:H-2@127.0.0.1"));
         Assert.False(ThreatSightings.Sights(drill.Projection.Threats["T1"], Marker(drill, "HOSTILE-9", north: 25)));
+    }
+
+    [Fact]
+    public void Another_marker_away_from_an_active_threat_is_a_sighting_that_moves_nothing_until_a_commander_moves_the_threat()
+    {
+        // An officer at the shooter drops a marker on a suspicious package 200 m south: the shooter is not moved there.
+        var drill = new Drill();
+        drill.Feed(new ThreatSet(new Threat("T1", drill.Geo(0, 0), null, ThreatPhase.Active, Marker: "H-SHOOTER"), "cot:H-SHOOTER@127.0.0.1", PhaseChanges.Marker));
+        var package = Marker(drill, "H-PKG", north: -200);
+
+        Assert.True(ThreatSightings.Sights(drill.Projection.Threats["T1"], package));
+        var (sighted, _) = ThreatSightings.Of(drill.Projection.Threats["T1"], package, Officer, drill.Frame);
+        Assert.Equal("new hostile marker H-PKG placed by ZULU 1, 200 m south of T1, which is active: T1 stays where it is until a commander moves it", sighted!.Words);
+        drill.Feed(sighted);
+        Assert.Equal((drill.Geo(0, 0), "H-PKG"), (drill.Projection.Threats["T1"].Position, drill.Projection.Threats["T1"].Sighted?.Marker));
+
+        // The shooter's own marker sent again moves him, and the sighting stands; a commander placing him answers it.
+        drill.Feed(new ThreatSet(new Threat("T1", drill.Geo(2, 0), null, ThreatPhase.Active, Marker: "H-SHOOTER"), "cot:H-SHOOTER@127.0.0.1", PhaseChanges.Marker));
+        Assert.Equal((drill.Geo(2, 0), "H-PKG"), (drill.Projection.Threats["T1"].Position, drill.Projection.Threats["T1"].Sighted?.Marker));
+        drill.Feed(new ThreatSet(new Threat("T1", drill.Geo(0, -200), null, ThreatPhase.Active), "Cmdr Reyes"));
+        Assert.Null(drill.Projection.Threats["T1"].Sighted);
+    }
+
+    [Fact]
+    public void Another_marker_where_an_active_threat_stands_marks_it_there_and_records_nothing()
+    {
+        var drill = new Drill();
+        drill.Feed(new ThreatSet(new Threat("T1", drill.Geo(0, 0), null, ThreatPhase.Active), "incident command"));
+
+        var (sighted, repeat) = ThreatSightings.Of(drill.Projection.Threats["T1"], Marker(drill, "HOSTILE-9", north: 12), Officer, drill.Frame);
+
+        Assert.Null(sighted);
+        Assert.Equal(new Rejection(RejectReason.Duplicate, "hostile marker HOSTILE-9 marks threat T1 where it stands (12 m from it): nothing recorded"), repeat);
     }
 
     [Fact]

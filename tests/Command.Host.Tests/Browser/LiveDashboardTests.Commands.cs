@@ -184,6 +184,45 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task A_new_hostile_marker_away_from_an_active_threat_does_not_move_it_until_a_commander_moves_it_there()
+    {
+        var scene = await Scene.OpenAsync(host, "sighted-active");
+        var port = host.Services.GetRequiredService<Command.Ingest.Intake.IIncidentPort>();
+        Domain.Threats.Threat Marker(string uid, double north) =>
+            new("T1", Support.TestSite.Frame.ToGeo(new Domain.Geometry.LocalPoint(0, north)), null, Domain.Threats.ThreatPhase.Active, Marker: uid, Name: uid == "H-SHOOTER" ? "Shooter" : "Suspicious pkg");
+        Assert.Null(await port.SetThreatAsync(scene.IncidentId, Marker("H-SHOOTER", 100), "cot:H-SHOOTER@127.0.0.1, placed by ZULU 1", TestContext.Current.CancellationToken));
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.HoldAsync("P1", 0, 95);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Idowu");
+        await using var observer = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Watcher Lind", roles: ["observer"]);
+        var banner = dashboard.Page.Locator("#sighting");
+        await Expect(dashboard.Threat()).ToHaveAttributeAsync("data-lat", Scene.Shown(0, 100).Lat);
+
+        // An officer at the shooter marks a suspicious package 200 m south, by the bus loop.
+        Assert.Null(await port.SetThreatAsync(scene.IncidentId, Marker("H-PKG", -100), "cot:H-PKG@127.0.0.1, placed by ZULU 1", TestContext.Current.CancellationToken));
+
+        await Expect(banner).ToContainTextAsync(", 200 m south of T1, which is active: T1 stays where it is until a commander moves it");
+        await Expect(observer.Page.Locator("#sighting")).ToContainTextAsync("New hostile marker H-PKG placed by ZULU 1 at ");
+        await Expect(observer.Page.Locator("#sighting button")).ToHaveCountAsync(0);
+        await Expect(dashboard.Threat()).ToHaveAttributeAsync("data-lat", Scene.Shown(0, 100).Lat);
+        await Expect(dashboard.Page.Locator(".sighted[data-marker='H-PKG']")).ToHaveAttributeAsync("data-lat", Scene.Shown(0, -100).Lat);
+        await Expect(dashboard.Feed.Locator("li[data-type='threat-sighted']")).ToContainTextAsync(
+            "THREATNEW MARKER · NOT MOVEDnew hostile marker H-PKG placed by ZULU 1, 200 m south of T1, which is active: T1 stays where it is until a commander moves it");
+        // The officer at the shooter is not flagged holding 200 m from it.
+        await Expect(dashboard.Row("P1")).ToHaveAttributeAsync("data-state", "arrived");
+
+        await banner.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Move T1 here" }).ClickAsync();
+
+        await Expect(banner).ToBeHiddenAsync();
+        await Expect(observer.Page.Locator("#sighting")).ToBeHiddenAsync();
+        await Expect(dashboard.Threat()).ToHaveAttributeAsync("data-lat", Scene.Shown(0, -100).Lat);
+        await Expect(dashboard.Threat()).ToHaveAttributeAsync("data-phase", "active");
+        await Expect(dashboard.Feed.Locator("li[data-type='threat-set']").First).ToContainTextAsync("Cmdr Idowu");
+        Assert.Empty(dashboard.Errors);
+        Assert.Empty(observer.Errors);
+    }
+
+    [Fact]
     public async Task A_phase_change_reads_the_same_after_a_reload_as_it_did_live()
     {
         var scene = await Scene.OpenAsync(host, "phase");

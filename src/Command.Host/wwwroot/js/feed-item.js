@@ -89,7 +89,7 @@ function describe(e, picture) {
     case 'threat-phase-changed': return `<span class="verb">THREAT</span><b>${escapeHtml(e.phase.toUpperCase())}</b>${reason(e.reason ? `${e.reason} — ${e.actor}` : e.actor)}`;
     // The threat's marker taken off a device's map: the threat stands here until command decides.
     // A new hostile marker on a contained threat: said, the threat unmoved, until command declares it active.
-    case 'threat-sighted': return `<span class="verb">⚠ THREAT</span><b>NEW MARKER · STAYS ${escapeHtml(e.phase.toUpperCase())}</b>${reason(`${sightingWords(e.marker, e.heading, e.actor, e.threatId, e.phase)} — ${e.actor}`)}`;
+    case 'threat-sighted': return `<span class="verb">⚠ THREAT</span><b>NEW MARKER · ${e.phase === 'active' ? 'NOT MOVED' : `STAYS ${escapeHtml(e.phase.toUpperCase())}`}</b>${reason(`${sightingWords(e.marker, e.heading, e.actor, e.threatId, e.phase)} — ${e.actor}`)}`;
     // A sighting's marker taken off the map: the sighting is said no more, and the threat stands as it did.
     case 'threat-marker-deleted': return e.sighting
       ? `<span class="verb">THREAT</span><b>${e.became ? `NEW MARKER NOW ${escapeHtml(e.became.toUpperCase())}` : 'NEW MARKER DELETED'}</b>${reason(`new hostile marker ${e.marker} ${markerWords(e.became)} on a device: no longer said of the threat, which stands as it did — ${e.actor}`)}`

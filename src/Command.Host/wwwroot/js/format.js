@@ -97,11 +97,13 @@ export function markerWords(became) {
 /**
  * A new hostile marker sighted on a threat declared contained or neutralized, as the host says it: "new hostile marker
  * HOSTILE-9 placed by ZULU 1 at 19:32:01, 25 m north of T1, which is contained: T1 stays contained until a commander
- * declares it active". Who dropped it is what its source says after "placed by"; else its source.
+ * declares it active"; on an active threat, "…, which is active: T1 stays where it is until a commander moves it". Who
+ * dropped it is what its source says after "placed by"; else its source.
  */
 export function sightingWords(marker, heading, actor, threatId, phase, at) {
   const placedBy = ', placed by ';
   const cut = actor?.lastIndexOf(placedBy) ?? -1;
   const by = cut >= 0 ? `placed by ${actor.substring(cut + placedBy.length)}` : `from ${actor}`;
-  return `new hostile marker ${marker} ${by}${at ? ` at ${at}` : ''}, ${heading} of ${threatId}, which is ${phase}: ${threatId} stays ${phase} until a commander declares it active`;
+  const stays = phase === 'active' ? `${threatId} stays where it is until a commander moves it` : `${threatId} stays ${phase} until a commander declares it active`;
+  return `new hostile marker ${marker} ${by}${at ? ` at ${at}` : ''}, ${heading} of ${threatId}, which is ${phase}: ${stays}`;
 }
