@@ -99,6 +99,42 @@ public sealed partial class LiveDashboardTests(DashboardHost host) : IClassFixtu
         Assert.Empty(dashboard.Errors);
     }
 
+    [Theory]
+    [InlineData("click")]
+    [InlineData("Enter")]
+    public async Task A_commander_acknowledges_a_flag_with_a_reason_typed_in_words(string how)
+    {
+        var scene = await Scene.OpenAsync(host, "ack-other");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.HoldAsync("P1", 0, -60);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Reyes");
+        var flagged = dashboard.ActiveFlags.Locator("li[data-subject='P1']");
+        await flagged.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Ack" }).ClickAsync();
+
+        var other = dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Menuitem, new() { Name = "other…" });
+        if (how == "click")
+        {
+            await other.ClickAsync();
+        }
+        else
+        {
+            await other.FocusAsync();
+            await dashboard.Page.Keyboard.PressAsync("Enter");
+        }
+
+        // The menu asks for the reason, and stays open to take it.
+        var typed = dashboard.Page.Locator(".reason-menu input[name='reason']");
+        await Expect(typed).ToBeVisibleAsync();
+        await Expect(typed).ToBeFocusedAsync();
+        await typed.PressSequentiallyAsync("waiting on the breaching tool");
+        await dashboard.Page.Keyboard.PressAsync("Enter");
+
+        await Expect(dashboard.Feed.Locator("li[data-type='flag-acknowledged'][data-subject='P1']")).ToContainTextAsync("waiting on the breaching tool — Cmdr Reyes");
+        await Expect(dashboard.Page.Locator(".reason-menu:not([hidden])")).ToHaveCountAsync(0);
+        Assert.Empty(dashboard.Errors);
+    }
+
     [Fact]
     public async Task The_flags_header_counts_every_flag_shown_and_says_how_many_are_acknowledged()
     {

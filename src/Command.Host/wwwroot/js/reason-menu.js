@@ -35,7 +35,9 @@ export class ReasonMenu {
     for (const button of this.element.querySelectorAll('[data-reason]')) {
       button.addEventListener('click', () => this.send(button.dataset.reason));
     }
-    this.element.querySelector('[data-other]').addEventListener('click', () => this.askOther());
+    // The click that asks goes no further: the button it was on is gone once the form takes the menu's place, and the
+    // page's click handler, finding the click outside the menu, closed it before a word could be typed.
+    this.element.querySelector('[data-other]').addEventListener('click', e => { e.stopPropagation(); this.askOther(); });
     const box = anchor.getBoundingClientRect();
     this.element.hidden = false;
     const width = this.element.offsetWidth;
