@@ -16,7 +16,7 @@ public static class UnavailableIncidents
         {
             await next(context);
         }
-        catch (Exception ex) when (ex is IncidentUnavailableException or ReplayUnavailableException && !context.Response.HasStarted)
+        catch (Exception ex) when (ex is IncidentUnavailableException or ReplayUnavailableException or Recording.Reading.RecordingUnreadableException && !context.Response.HasStarted)
         {
             context.Response.Clear();
             await ApiError.Unavailable(ex.Message).ExecuteAsync(context);

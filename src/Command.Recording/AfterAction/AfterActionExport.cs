@@ -24,7 +24,7 @@ public static class AfterActionExport
             }
             else
             {
-                fold.Apply(EventLines.Decode(line.Span));
+                fold.Apply(reader.Decode(line));
             }
         }
 

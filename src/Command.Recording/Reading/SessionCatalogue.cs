@@ -13,8 +13,22 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time)
     {
         await foreach (var incidentId in store.ListSessionsAsync(cancellationToken))
         {
+            // One recording that cannot be read (a torn copy, a bad sector) is listed as such: the list answered 500, and the
+            // after-action team could open none of the others.
+            yield return await SummaryAsync(incidentId, cancellationToken);
+        }
+    }
+
+    private async Task<SessionSummary> SummaryAsync(string incidentId, CancellationToken cancellationToken)
+    {
+        try
+        {
             var m = await SessionScan.ScanAsync(store, incidentId, cancellationToken);
-            yield return new SessionSummary(m.IncidentId, m.Name, m.FirstTime, m.LastTime, m.EventCount, m.Snapshots.Length);
+            return new SessionSummary(m.IncidentId, m.Name, m.FirstTime, m.LastTime, m.EventCount, m.Snapshots.Length);
+        }
+        catch (RecordingUnreadableException ex)
+        {
+            return new SessionSummary(incidentId, "", null, null, 0, 0, ex.Message);
         }
     }
 
@@ -46,4 +60,5 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time)
 /// <param name="LastTime">Latest event time.</param>
 /// <param name="EventCount">Recorded events, derived ones included.</param>
 /// <param name="Snapshots">Snapshots a seek can start from.</param>
-public sealed record SessionSummary(string IncidentId, string Name, DateTimeOffset? FirstTime, DateTimeOffset? LastTime, long EventCount, int Snapshots);
+/// <param name="Unreadable">Why the recording cannot be read, where it cannot (its other figures are then nothing); null otherwise.</param>
+public sealed record SessionSummary(string IncidentId, string Name, DateTimeOffset? FirstTime, DateTimeOffset? LastTime, long EventCount, int Snapshots, string? Unreadable = null);

@@ -49,7 +49,20 @@ public sealed class SessionReader
     {
         await foreach (var line in ReadLinesAsync(from, progress, cancellationToken))
         {
-            yield return EventLines.Decode(line.Span);
+            yield return Decode(line);
+        }
+    }
+
+    /// <summary>A recorded line as its event; throws <see cref="RecordingUnreadableException"/> where it is none.</summary>
+    public IncidentEvent Decode(ReadOnlyMemory<byte> line)
+    {
+        try
+        {
+            return EventLines.Decode(line.Span);
+        }
+        catch (Exception ex) when (RecordingUnreadableException.Is(ex))
+        {
+            throw RecordingUnreadableException.Of(Manifest.IncidentId, ex);
         }
     }
 
@@ -72,7 +85,7 @@ public sealed class SessionReader
             // The discriminator is written first, so most lines are passed over without being parsed.
             if (prefixes.Any(p => line.Span.StartsWith(p)))
             {
-                marks.Add(EventLines.Decode(line.Span));
+                marks.Add(Decode(line));
             }
         }
 
@@ -128,8 +141,15 @@ public sealed class SessionReader
     {
         var bytes = await Store.ReadAllAsync(SessionPaths.Snapshot(Manifest.IncidentId, entry.Sequence), cancellationToken)
             ?? throw new FileNotFoundException($"Snapshot {entry.Sequence} of {Manifest.IncidentId} is listed but missing.");
-        return JsonSerializer.Deserialize(bytes, EventJsonContext.Default.IncidentSnapshot)
-            ?? throw new JsonException($"Snapshot {entry.Sequence} of {Manifest.IncidentId} is empty.");
+        try
+        {
+            return JsonSerializer.Deserialize(bytes, EventJsonContext.Default.IncidentSnapshot)
+                ?? throw new JsonException($"Snapshot {entry.Sequence} of {Manifest.IncidentId} is empty.");
+        }
+        catch (Exception ex) when (RecordingUnreadableException.Is(ex))
+        {
+            throw RecordingUnreadableException.Of(Manifest.IncidentId, ex);
+        }
     }
 
     /// <summary>Raw lines; each is valid only until the next is read.</summary>

@@ -12,7 +12,20 @@ namespace Command.Recording.Reading;
 /// </summary>
 internal static class SessionScan
 {
+    /// <summary>The manifest as the segments stand; throws <see cref="RecordingUnreadableException"/> where they are no recording.</summary>
     public static async Task<SessionManifest> ScanAsync(ISessionStore store, string incidentId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ScanReadableAsync(store, incidentId, cancellationToken);
+        }
+        catch (Exception ex) when (RecordingUnreadableException.Is(ex))
+        {
+            throw RecordingUnreadableException.Of(incidentId, ex);
+        }
+    }
+
+    private static async Task<SessionManifest> ScanReadableAsync(ISessionStore store, string incidentId, CancellationToken cancellationToken)
     {
         var bytes = await store.ReadAllAsync(SessionPaths.Manifest(SessionPaths.Require(incidentId)), cancellationToken);
         // An empty manifest is one a writer created only to hold its lease before it had anything to index.

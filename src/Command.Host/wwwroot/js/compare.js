@@ -2,6 +2,7 @@
 import { get, getText, enc } from './api.js';
 import { attempt } from './notice.js';
 import { clock, duration } from './format.js';
+import { sessionOption } from './session-option.js';
 import { escapeHtml } from './symbols.js';
 import { showPlot } from './svg-plot.js';
 
@@ -15,7 +16,7 @@ export class Compare {
 
   async open() {
     const sessions = (await attempt(() => get('/api/sessions'))) ?? [];
-    this.el.sessions.replaceChildren(...sessions.map(s => new Option(`${s.name || s.incidentId} · ${clock(Date.parse(s.firstTime))}`, s.incidentId)));
+    this.el.sessions.replaceChildren(...sessions.map(s => sessionOption(s, `${s.name || s.incidentId} · ${clock(Date.parse(s.firstTime))}`)));
     this.el.result.replaceChildren();
     this.el.dialog.showModal();
   }

@@ -5,6 +5,7 @@ import { get, post, del, enc } from './api.js';
 import { can } from './session.js';
 import { attempt } from './notice.js';
 import { clock, speed } from './format.js';
+import { sessionOption } from './session-option.js';
 import { Timeline } from './timeline.js';
 import { Notes } from './notes.js';
 
@@ -85,9 +86,10 @@ export class Replay {
   async listSessions(preferredIncident) {
     const sessions = (await attempt(() => get('/api/sessions'))) ?? [];
     const select = this.elements.sessions;
-    select.replaceChildren(...sessions.map(s => new Option(`${s.name || s.incidentId} · ${clock(Date.parse(s.firstTime))}–${clock(Date.parse(s.lastTime))} · ${s.eventCount ?? s.events} events`, s.incidentId)));
-    if (sessions.some(s => s.incidentId === preferredIncident)) select.value = preferredIncident;
-    this.elements.open.disabled = sessions.length === 0;
+    select.replaceChildren(...sessions.map(s => sessionOption(s, `${s.name || s.incidentId} · ${clock(Date.parse(s.firstTime))}–${clock(Date.parse(s.lastTime))} · ${s.eventCount ?? s.events} events`)));
+    if (sessions.some(s => s.incidentId === preferredIncident && !s.unreadable)) select.value = preferredIncident;
+    else select.value = sessions.find(s => !s.unreadable)?.incidentId ?? '';
+    this.elements.open.disabled = !sessions.some(s => !s.unreadable);
     return sessions;
   }
 

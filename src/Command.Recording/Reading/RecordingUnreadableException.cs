@@ -1,0 +1,37 @@
+namespace Command.Recording.Reading;
+
+/// <summary>
+/// A session's recording that cannot be read as a recording: a line that is not an event (a torn copy, a bad sector, a
+/// file edited by hand), a manifest that is not one, or a format this build does not read. Says which session and why,
+/// so a list of sessions leaves it out with a word, and what asks for it is told, not given an empty 500.
+/// </summary>
+public sealed class RecordingUnreadableException : Exception
+{
+    private RecordingUnreadableException(string incidentId, string message, Exception innerException)
+        : base(message, innerException) =>
+        IncidentId = incidentId;
+
+    public RecordingUnreadableException()
+    {
+    }
+
+    public RecordingUnreadableException(string message)
+        : base(message)
+    {
+    }
+
+    public RecordingUnreadableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Session <paramref name="incidentId"/> cannot be read, for <paramref name="innerException"/>.</summary>
+    public static RecordingUnreadableException Of(string incidentId, Exception innerException) =>
+        new(incidentId, $"the recording of '{incidentId}' cannot be read ({innerException.GetType().Name}: {innerException.Message})", innerException);
+
+    /// <summary>The session that cannot be read.</summary>
+    public string? IncidentId { get; }
+
+    /// <summary>True for what a recording that is not one throws as it is read.</summary>
+    public static bool Is(Exception ex) => ex is System.Text.Json.JsonException or NotSupportedException or InvalidDataException or FormatException;
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Command.Host.Tests.Support;
+
+namespace Command.Host.Tests;
+
+/// <summary>
+/// One recording on the data folder that cannot be read (a torn copy, a bad sector) is listed as such, and what asks for
+/// it is told why; the other sessions are replayed and reported as before.
+/// </summary>
+public sealed class DamagedRecordingTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_damaged_recording_is_listed_as_unreadable_its_paperwork_and_replay_say_why_and_every_other_session_still_opens()
+    {
+        var data = DataFolder.New();
+        try
+        {
+            await using var host = new DataHost(data);
+            await host.InitializeAsync();
+            (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident("good-run"))).EnsureSuccessStatusCode();
+            for (var i = 0; i < 5; i++)
+            {
+                (await host.PostJsonAsync("/api/incidents/good-run/reports", new { reports = new[] { TestSite.Report("P1", DateTimeOffset.UtcNow, 0, -60 + i) } })).EnsureSuccessStatusCode();
+            }
+
+            (await host.PostJsonAsync("/api/incidents/good-run/close", new { reason = "exercise over" })).EnsureSuccessStatusCode();
+            // A copy of it, torn in the middle as a bad copy leaves it.
+            var sessions = Path.Combine(data, "sessions");
+            CopyFolder(Path.Combine(sessions, "good-run"), Path.Combine(sessions, "torn-run"));
+            var manifest = Path.Combine(sessions, "torn-run", "manifest.json");
+            await File.WriteAllTextAsync(manifest, (await File.ReadAllTextAsync(manifest, Ct)).Replace("\"good-run\"", "\"torn-run\"", StringComparison.Ordinal), Ct);
+            var segment = Directory.GetFiles(Path.Combine(sessions, "torn-run"), "segment-*.jsonl").Single();
+            var lines = await File.ReadAllLinesAsync(segment, Ct);
+            lines[2] = "this is not json at all " + lines[2];
+            await File.WriteAllTextAsync(segment, string.Join('\n', lines) + "\n", Ct);
+
+            var listed = await host.Client.GetFromJsonAsync<JsonElement>("/api/sessions", Ct);
+            var torn = listed.EnumerateArray().Single(s => s.GetProperty("incidentId").GetString() == "torn-run");
+            var good = listed.EnumerateArray().Single(s => s.GetProperty("incidentId").GetString() == "good-run");
+            Assert.False(good.TryGetProperty("unreadable", out _));
+            Assert.StartsWith("the recording of 'torn-run' cannot be read (JsonException: ", torn.GetProperty("unreadable").GetString(), StringComparison.Ordinal);
+
+            // Longer than its manifest says, it is scanned from where the manifest stops, mid-line: the list says so, and so
+            // does whatever asks for the session.
+            foreach (var path in new[] { "/api/sessions/torn-run/report?format=json", "/api/sessions/torn-run/timeline" })
+            {
+                using var answer = await host.Client.GetAsync(path, Ct);
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+                var problem = await answer.Content.ReadFromJsonAsync<JsonElement>(Ct);
+                Assert.Equal("unavailable", problem.GetProperty("reason").GetString());
+                Assert.StartsWith("the recording of 'torn-run' cannot be read (JsonException: ", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            }
+
+            using var replay = await host.PostJsonAsync("/api/replays", new { incidentId = "torn-run" });
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, replay.StatusCode);
+            Assert.Contains("the recording of 'torn-run' cannot be read", await replay.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+            // Torn within what its manifest indexes, the list cannot tell; reading it does.
+            CopyFolder(Path.Combine(sessions, "good-run"), Path.Combine(sessions, "bad-line-run"));
+            manifest = Path.Combine(sessions, "bad-line-run", "manifest.json");
+            await File.WriteAllTextAsync(manifest, (await File.ReadAllTextAsync(manifest, Ct)).Replace("\"good-run\"", "\"bad-line-run\"", StringComparison.Ordinal), Ct);
+            segment = Directory.GetFiles(Path.Combine(sessions, "bad-line-run"), "segment-*.jsonl").Single();
+            lines = await File.ReadAllLinesAsync(segment, Ct);
+            lines[2] = new string('x', System.Text.Encoding.UTF8.GetByteCount(lines[2]));
+            await File.WriteAllTextAsync(segment, string.Join('\n', lines) + "\n", Ct);
+            using var badLine = await host.Client.GetAsync("/api/sessions/bad-line-run/report?format=json", Ct);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, badLine.StatusCode);
+            Assert.Contains("the recording of 'bad-line-run' cannot be read (JsonException: ", await badLine.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+            (await host.Client.GetAsync("/api/sessions/good-run/report?format=json", Ct)).EnsureSuccessStatusCode();
+            (await host.PostJsonAsync("/api/replays", new { incidentId = "good-run" })).EnsureSuccessStatusCode();
+        }
+        finally
+        {
+            DataFolder.Remove(data);
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+    }
+
+    private sealed class DataHost(string data) : CommandHost(new Dictionary<string, string?> { ["DataPath"] = data });
+}
