@@ -9,7 +9,8 @@
 #   deploy/local/cluster.sh stop [--state DIR]                           stop them (hosts first, then Azurite)
 #   deploy/local/cluster.sh status [--state DIR]                         what runs, and where
 #
-# Host i's dashboard is http://127.0.0.1:(P+i) (P defaults to 5100); its silo port is 11200+(P-5100)+i; Azurite's
+# Host i's dashboard is http://127.0.0.1:(P+i) (P defaults to 5100); its silo port is 11200+(P-5100)+i and its gateway
+# port 12200+(P-5100)+i (each its own: a host started again on a port another still listens on refuses to); Azurite's
 # blob and table services listen on P+90 and P+91. Only host 1 runs the
 # radio listeners (one machine has one port 8087); the demo drill runs once across the cluster whichever host
 # starts it. State (pids, logs, data, the certificate and its password, the bootstrap token) goes under --state
@@ -94,6 +95,7 @@ launch_host() {
       Cluster__StorageConnectionString="$connection" \
       Cluster__GrainStorage=AzureBlob \
       Cluster__SiloPort="$((11200 + base - 5100 + i))" \
+      Cluster__GatewayPort="$((12200 + base - 5100 + i))" \
       Cluster__AdvertisedAddress=127.0.0.1 \
       Cluster__CertificatePath="$state/cluster.pfx" \
       Cluster__CertificatePassword="$password" \

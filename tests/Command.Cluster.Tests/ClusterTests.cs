@@ -95,6 +95,21 @@ public sealed class ClusterTests(LocalCluster cluster, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_killed_host_started_again_by_the_script_joins_the_cluster_and_serves_incidents()
+    {
+        // Each host has its own ports, its gateway's too: one started again where another still listened refused to start.
+        var host = cluster.Living[^1];
+        cluster.Kill(host);
+
+        await cluster.StartAgainAsync(host);
+
+        var incident = $"again-{Guid.NewGuid():N}"[..20];
+        await OpenAsync(cluster.Living[0], incident);
+        using var http = cluster.Client(host);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/api/incidents/{incident}", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_demo_drill_starts_once_across_the_cluster_however_many_hosts_ask()
     {
         // Every host asks once it has started, and says so in its log; only then is the count final.

@@ -143,6 +143,20 @@ public class LocalCluster : IAsyncLifetime
         File.Delete(pidFile);
     }
 
+    /// <summary>Starts a killed host again as the script does (<c>start-host</c>), and waits until it is healthy.</summary>
+    public async Task StartAgainAsync(Uri host)
+    {
+        var index = Index(host);
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var (code, output) = await ScriptAsync(configuration, "start-host", (index + 1).ToString(CultureInfo.InvariantCulture), "--state", state);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"cluster.sh start-host {index + 1} failed ({code}):\n{output}\n{string.Join('\n', Log(host).Split('\n').TakeLast(30))}");
+        }
+
+        killed.Remove(index);
+    }
+
     private int Index(Uri host) => Hosts.ToList().IndexOf(host) is >= 0 and var i ? i : throw new ArgumentException($"{host} is not a host of this cluster", nameof(host));
 
     private Task<(int Code, string Output)> ScriptAsync(string configuration, params string[] arguments) =>
