@@ -23,7 +23,7 @@ namespace Command.Host.Replays;
 [CollectionAgeLimit(Minutes = 30)]
 [Immovable]
 public sealed partial class ReplayGrain(
-    [PersistentState("replay", GrainStorage.Name)] IPersistentState<ReplayGrainState> state,
+    [PersistentState("replay", GrainStorage.Durable)] IPersistentState<ReplayGrainState> state,
     SessionCatalogue catalogue,
     AssessmentOptions assessment,
     FramePacing pacing,

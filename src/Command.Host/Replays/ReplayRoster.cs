@@ -7,7 +7,7 @@ namespace Command.Host.Replays;
 /// Keeps the list of open replays where the replays keep their places (memory on one host, Blob in a cluster), so that
 /// the list outlives the silo it is on as the replays do.
 /// </summary>
-public sealed class ReplayRoster([PersistentState("replays", GrainStorage.Name)] IPersistentState<ReplayRosterState> state) : Grain, IReplayRoster
+public sealed class ReplayRoster([PersistentState("replays", GrainStorage.Durable)] IPersistentState<ReplayRosterState> state) : Grain, IReplayRoster
 {
     private Dictionary<string, ReplayListing> Replays => state.State.Replays;
 
