@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Command.Host.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -130,6 +131,24 @@ public sealed class ReplayWatchDashboardTests(FakeClockDashboardHost host) : ICl
     }
 
     [Fact]
+    public async Task A_watcher_coming_from_another_incidents_live_page_names_the_replays_zones_by_the_replays_site()
+    {
+        var scene = await HoldRecordedAsync(hotZone: "Main hall");
+        var other = await Scene.OpenAsync(host, "elsewhere");
+        await using var evaluator = await DriveAsync(scene);
+        await ReplayDashboardTests.SeekAsync(evaluator, "End");
+        await using var controller = await Dashboard.OpenAsync(host, other.IncidentId, actor: "Ctl Park", roles: ["controller"]);
+        await WatchAsync(controller, scene);
+
+        // The live page's site named the same zone id "Main building": the replay's says "Main hall".
+        var line = controller.Feed.Locator("li[data-type='flag-raised'][data-subject='zone:hot']");
+        await Expect(line.First).ToContainTextAsync("hot zone Main hall");
+        await Expect(controller.Feed).Not.ToContainTextAsync("Main building");
+        Assert.Empty(controller.Errors);
+        Assert.Empty(evaluator.Errors);
+    }
+
+    [Fact]
     public async Task A_replay_whose_driver_closed_the_page_is_closed_and_its_watchers_are_told()
     {
         var scene = await HoldRecordedAsync();
@@ -203,9 +222,9 @@ public sealed class ReplayWatchDashboardTests(FakeClockDashboardHost host) : ICl
     }
 
     // Three minutes of a contact unit holding 60 m short of an active threat, a fix every 5 s on the incidents' clock.
-    private async Task<Scene> HoldRecordedAsync()
+    private async Task<Scene> HoldRecordedAsync(string hotZone = "Main building")
     {
-        var scene = await Scene.OpenAsync(host, "debrief");
+        var scene = await Scene.OpenAsync(host, "debrief", id => TestSite.CreateIncident(id, hotZone: hotZone));
         await scene.ThreatAsync(0, 100);
         await scene.EnrolAsync("P1", "Patrol 1", "contact");
         for (var i = 0; i < 36; i++)

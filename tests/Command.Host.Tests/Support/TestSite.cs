@@ -8,7 +8,7 @@ public static class TestSite
     public static readonly GeoPoint Origin = new(44.0, -100.0);
     public static readonly LocalFrame Frame = new(Origin);
 
-    public static object CreateIncident(string id, bool autoEnrol = true, object? walks = null, string? timeZone = null) => new
+    public static object CreateIncident(string id, bool autoEnrol = true, object? walks = null, string? timeZone = null, string hotZone = "Main building") => new
     {
         id,
         name = $"Drill {id}",
@@ -18,7 +18,7 @@ public static class TestSite
             name = "Test campus",
             origin = new { lat = Origin.Latitude, lon = Origin.Longitude },
             buildings = new[] { new { id = "main", name = "Main building", floors = 2, footprint = Square(100, 20) } },
-            zones = new[] { new { id = "hot", name = "Main building", kind = "hot", polygon = Square(100, 30) } },
+            zones = new[] { new { id = "hot", name = hotZone, kind = "hot", polygon = Square(100, 30) } },
             walks,
             timeZone,
         },

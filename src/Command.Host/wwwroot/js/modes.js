@@ -33,6 +33,7 @@ export class Modes {
     this.openReplays.onGone = listed => this.replayGone(listed);
     this.chart = new DistanceChart($('chart'), $('chart-hint'), this.picture);
     this.replay.onOpened = session => this.replayOpened(session);
+    this.replay.onOpening = session => this.replaySite(session);
     this.replay.onClosed = () => this.openReplays.show(null);
     this.board.onSelection = ids => {
       this.mapView.units.setPicked(ids);
@@ -89,6 +90,10 @@ export class Modes {
   async replayOpened(session) {
     this.openReplays.show(session.replayId);
     this.board.clearSelection();
+  }
+
+  /** The replayed incident's name and site, shown before its picture is joined. */
+  async replaySite(session) {
     const view = this.picker.has(session.incidentId) ? await loadIncident(session.incidentId) : null;
     this.header.setIncidentName(`${view?.name ?? session.name ?? session.incidentId}`);
     this.mapView.showSite(view?.site ?? session.site ?? null);

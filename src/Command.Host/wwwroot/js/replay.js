@@ -32,6 +32,7 @@ export class Replay {
     this.notes = [];
     this.timeline = new Timeline(elements.seek, elements.marks, elements.time, picture, time => this.seek(time));
     this.onOpened = () => {};
+    this.onOpening = () => Promise.resolve();
     this.onClosed = () => {};
     elements.open.addEventListener('click', () => this.open(elements.sessions.value));
     elements.play.addEventListener('click', () => this.play());
@@ -115,6 +116,10 @@ export class Replay {
     this.timeline.setRange(Date.parse(status.firstTime), status.lastTime);
     // Asked for before joining: the flag feed of each snapshot is read from the same markers.
     this.marks = attempt(() => get(`/api/replays/${enc(status.replayId)}/timeline`));
+    // Its site first: the feed names zones by it as the snapshot comes, and named them by the site shown before (the live
+    // incident the page was on) where that came first.
+    await this.onOpening(session);
+    if (this.session !== session) return;
     // The replay's frames say how fast its clock runs, its first (the whole picture) included.
     await this.connection.watch(`replay:${status.replayId}`);
     if (this.session !== session) return;
