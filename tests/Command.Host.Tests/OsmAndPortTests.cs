@@ -29,6 +29,33 @@ public sealed class OsmAndPortTests(IngestHost host) : IClassFixture<IngestHost>
     }
 
     [Fact]
+    public async Task A_body_that_does_not_arrive_whole_is_refused_as_malformed_not_logged_as_an_error()
+    {
+        using (var tcp = new System.Net.Sockets.TcpClient())
+        {
+            await tcp.ConnectAsync(IPAddress.Loopback, host.OsmAndPort, Ct);
+            var stream = tcp.GetStream();
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(
+                $"POST / HTTP/1.1\r\nHost: 127.0.0.1:{host.OsmAndPort}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{{\"device_id\":\r\n"), Ct);
+            await stream.FlushAsync(Ct);
+            // A chunk whose size is not a number: the body cannot be read, as one sent too slowly or cut off cannot.
+            await WaitForAsync(() => HostLog.Lines(host).Any(l => l.Text.Contains("the body did not arrive whole", StringComparison.Ordinal)));
+        }
+
+        Assert.DoesNotContain(HostLog.Lines(host), l => l.Level is "Error" or "Fatal" && l.Text.Contains("BadHttpRequestException", StringComparison.Ordinal));
+    }
+
+    private static async Task WaitForAsync(Func<bool> done)
+    {
+        for (var i = 0; i < 100 && !done(); i++)
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        Assert.True(done());
+    }
+
+    [Fact]
     public async Task An_osmand_get_on_the_api_port_gets_the_page_even_with_the_osmand_port_as_its_host()
     {
         using var forged = new HttpRequestMessage(HttpMethod.Get, Fix("PHONE-8"));

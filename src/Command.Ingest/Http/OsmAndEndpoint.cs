@@ -46,7 +46,19 @@ public sealed class OsmAndEndpoint(
             return AddressFlooding(http.Response, remote, wait);
         }
 
-        var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        string? body;
+        try
+        {
+            body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // A body that stopped coming (sent slower than the server takes, or cut off before its stated length) proves no
+            // device and is no fault of the host's: said as a refusal, not logged as an error with its stack, once a
+            // connection, by anyone who can reach the port.
+            return Unproven(http.Response, remote, new Rejection(RejectReason.Malformed, $"the body did not arrive whole: {ex.Message}"), StatusCodes.Status400BadRequest);
+        }
+
         var now = context.Clock.GetUtcNow();
         if (body is null)
         {
