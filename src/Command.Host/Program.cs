@@ -11,7 +11,7 @@ using Command.Host.Sessions;
 using Command.Ingest.Http;
 using Command.Recording.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ShippedFiles.Options(args));
 builder.RefuseUnknownSettings();
 builder.UseLoopbackByDefault();
 builder.RequireTlsOffLoopback();

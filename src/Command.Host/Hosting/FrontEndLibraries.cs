@@ -24,7 +24,7 @@ public static class FrontEndLibraries
     {
         foreach (var (prefix, folder) in Libraries)
         {
-            var root = Path.Combine(app.Environment.ContentRootPath, folder);
+            var root = ShippedFiles.Folder(app.Environment, folder);
             if (!Directory.Exists(root))
             {
                 throw new InvalidOperationException(

@@ -42,13 +42,17 @@ public sealed class HostProcess : IAsyncDisposable
         return client;
     }
 
-    public static async Task<HostProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    /// <param name="dataPath">The host's data folder.</param>
+    /// <param name="settings">Settings over the test host's.</param>
+    /// <param name="cancellationToken">Stops waiting for it to be healthy.</param>
+    /// <param name="startedIn">The folder it is started from; by default the one its assembly is in.</param>
+    public static async Task<HostProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken, string? startedIn = null)
     {
         var dll = HostAssembly();
         var url = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            WorkingDirectory = startedIn ?? Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             Environment = { ["Auth__BootstrapToken"] = Token },

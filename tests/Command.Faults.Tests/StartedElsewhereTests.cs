@@ -1,0 +1,35 @@
+using System.Net;
+using Command.Faults.Tests.Support;
+
+namespace Command.Faults.Tests;
+
+/// <summary>
+/// The host started from a folder other than its project's (the repository's root, or wherever a service manager starts
+/// it) serves its page and its browser libraries from beside its assembly, where the build put them.
+/// </summary>
+public sealed class StartedElsewhereTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_host_started_from_another_folder_serves_its_page_and_libraries()
+    {
+        var elsewhere = Directory.CreateTempSubdirectory("command-elsewhere-").FullName;
+        var data = Path.Combine(elsewhere, "data");
+        try
+        {
+            await using var host = await HostProcess.StartAsync(data, new Dictionary<string, string>(), Ct, startedIn: elsewhere);
+            using var http = HostProcess.Client(host.Url);
+
+            foreach (var path in new[] { "/sign-in/", "/index.html", "/js/main.js", "/lib/leaflet/leaflet.js", "/lib/signalr/signalr.min.js" })
+            {
+                using var answer = await http.GetAsync(path, Ct);
+                Assert.True(answer.StatusCode == HttpStatusCode.OK, $"{path}: {(int)answer.StatusCode}\n{host.Output}");
+            }
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
+}
