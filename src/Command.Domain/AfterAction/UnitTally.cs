@@ -39,6 +39,9 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
         Current.FromBuilding.Close(at, clock);
         rounds.Add(new UnitRound(round, Role, at));
         taken = 0;
+        // Heard afresh in the new round: a unit the script sends in later in each round was said unheard from its last
+        // report of the round before to its first of this one, every round (84 such lines in 14 rounds of the demo).
+        (lastReport, lastReceivedBy) = (null, null);
     }
 
     public DateTimeOffset EnrolledAt { get; } = enrolledAt;

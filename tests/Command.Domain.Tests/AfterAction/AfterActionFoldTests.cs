@@ -623,6 +623,25 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public void A_unit_the_script_sends_in_late_in_each_round_is_not_said_unheard_from_one_round_to_the_next()
+    {
+        // Round 1 ends at 300 s with P1's last fix at 290 s; round 2 begins at 300 s and sends P1 in at 420 s.
+        var fold = new AfterActionFold();
+        foreach (var e in Session().Take(5)
+            .Concat(Enumerable.Range(0, 30).Select(i => (IncidentEvent)Fix("P1", 10 * i, 0, -300 + (5 * i))))
+            .Append(new DrillControlled(DrillControlled.StartOver, "demo", "drill", 2) { Time = S(300) })
+            .Concat(Enumerable.Range(0, 10).Select(i => (IncidentEvent)Fix("P1", 420 + (10 * i), 0, -300 + (5 * i)))))
+        {
+            fold.Apply(e);
+        }
+
+        var report = fold.Build();
+        Assert.DoesNotContain(report.Activity, a => a.UnitId == "P1" && a.Kind == "silent");
+        Assert.All(report.Units.Where(u => u.UnitId == "P1"), u => Assert.Null(u.LongestGap));
+        Assert.Equal([10.0, 10.0], report.Units.Where(u => u.UnitId == "P1").Select(u => u.UsualIntervalS ?? 0));
+    }
+
+    [Fact]
     public void A_drill_played_at_4x_then_started_again_at_8x_is_said_played_at_those_not_at_the_1x_between_its_rounds()
     {
         // Round 1 at 4x ends at 100 s (the clock back to the incident's own); the controller starts it again at 8x at 102 s.
