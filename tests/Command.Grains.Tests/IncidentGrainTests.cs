@@ -112,6 +112,22 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_unit_set_to_the_role_it_holds_is_as_asked_and_nothing_is_recorded()
+    {
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        await incident.Enrol(P1, "Patrol 1", UnitRole.Contact, "dispatch");
+        var before = fixture.Log.Events(id).Count;
+
+        var again = await incident.ChangeRole(P1, UnitRole.Contact, "commander");
+
+        Assert.Equal(new Rejection(RejectReason.Duplicate, $"unit '{P1}' is already contact: nothing recorded"), again);
+        Assert.Equal(before, fixture.Log.Events(id).Count);
+        Assert.Null(await incident.ChangeRole(P1, UnitRole.Perimeter, "commander"));
+        Assert.Single(fixture.Log.Events(id).OfType<UnitRoleChanged>());
+    }
+
+    [Fact]
     public async Task A_units_alert_is_recorded_and_on_its_row_until_cancelled_and_one_for_a_unit_not_enrolled_is_refused()
     {
         var id = NewId();

@@ -236,8 +236,11 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         stream.Projection.Callsigns.Clash(unitId, callsign)?.Refuses(callsign, $"already enrolled in incident '{IncidentId}'");
 
     public Task<Rejection?> ChangeRole(string unitId, UnitRole role, string actor) =>
-        CommandAsync(() => stream.Projection.Units.ContainsKey(unitId)
-            ? Decision.Do(new UnitRoleChanged(unitId, role, actor))
+        CommandAsync(() => stream.Projection.Units.TryGetValue(unitId, out var unit)
+            // Set to the role it holds, it is as asked: nothing is recorded, or the feed and its log said it was reassigned.
+            ? unit.Role == role
+                ? Decision.Refuse(RejectReason.Duplicate, $"unit '{Clip(unitId)}' is already {UnitRoles.Name(role)}: nothing recorded")
+                : Decision.Do(new UnitRoleChanged(unitId, role, actor))
             : Decision.Refuse(RejectReason.UnknownUnit, $"unit '{unitId}' is not enrolled"));
 
     public Task<Rejection?> Release(string unitId, string reason, string actor) =>

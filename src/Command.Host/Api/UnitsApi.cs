@@ -104,7 +104,7 @@ public static class UnitsApi
         }
 
         var rejection = await grains.GetGrain<IIncidentGrain>(id).ChangeRole(unitId, role, Actor.Of(request));
-        return rejection is null ? Results.NoContent() : ApiError.For(rejection);
+        return rejection is null or { Reason: Domain.Validation.RejectReason.Duplicate } ? Results.NoContent() : ApiError.For(rejection);
     }
 
     /// <summary>

@@ -254,8 +254,9 @@ public sealed partial class IncidentDrillSink(
     private async Task StartOverAsync(int round, string actor, CancellationToken cancellationToken) =>
         Refused(await UntilReachedAsync(() => Incident.RecordDrill(DrillControlled.StartOver, scenario, actor, roundsBefore + round), cancellationToken));
 
+    // A role the unit holds already (a round started over) has nothing to record.
     public async Task RoleAsync(string unitId, UnitRole role, CancellationToken cancellationToken) =>
-        Refused(await UntilReachedAsync(() => Incident.ChangeRole(unitId, role, Actor), cancellationToken));
+        Refused(await UntilReachedAsync(() => Incident.ChangeRole(unitId, role, Actor), cancellationToken) is { Reason: not RejectReason.Duplicate } refused ? refused : null);
 
     /// <summary>How often, and how far apart, a drill's command is sent again while its incident cannot be reached: the cluster moves an incident off a dead host in about ten seconds.</summary>
     public static readonly TimeSpan[] Retries = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(16)];
