@@ -42,6 +42,9 @@ public sealed partial class LiveDashboardTests
         }
 
         await ExpectCommandsRefusedAsync(commander, $"{words} — it takes no more commands");
+        // The observer never had an Ack, and is not shown one now, disabled.
+        await Expect(observer.ActiveFlags.Locator("li[data-subject='P1']")).ToHaveCountAsync(1);
+        await Expect(observer.Page.Locator("button.ack")).ToHaveCountAsync(0);
         Assert.Empty(commander.Errors);
         Assert.Empty(observer.Errors);
     }

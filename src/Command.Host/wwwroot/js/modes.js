@@ -130,9 +130,11 @@ export class Modes {
     const closed = this.mode === 'live' ? this.picture.closed : null;
     const refusal = closed ? closedRefusal(closed) : null;
     const editable = this.mode === 'live' && can('command') && !closed;
-    this.mapView.setEditable(editable, refusal);
-    this.alerts.setEditable(editable, refusal);
-    this.board.setEditable(editable, refusal);
+    // A command's control stays in sight, disabled, for those who could give it: an observer was shown an Ack it never had.
+    const commandRefusal = can('command') ? refusal : null;
+    this.mapView.setEditable(editable, commandRefusal);
+    this.alerts.setEditable(editable, commandRefusal);
+    this.board.setEditable(editable, commandRefusal);
     this.drill.setRefusal(refusal);
     const close = $('close-incident');
     close.disabled = Boolean(closed);
