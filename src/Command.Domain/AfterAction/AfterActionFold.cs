@@ -16,6 +16,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     private readonly AfterActionOptions options = options ?? AfterActionOptions.Default;
     private readonly Dictionary<string, Threat> threats = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnitTally> units = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SecondDeviceEpisode> secondDevices = new(StringComparer.Ordinal);
     private readonly List<UnitTally> enrolment = [];
     private readonly List<DistanceSample> samples = [];
     private readonly Dictionary<(string Subject, string Rule), FlagSpan> openFlags = [];
@@ -339,6 +340,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
             SayLate(unit.UnitId, unit.EndLateRun());
             unit.EndHold(end, drillClock);
             LogRefusals(unit, null);
+            SaySecondDevice(unit.UnitId);
             var lostWith = unit.LostWith(end, departures);
             if (lostWith is var (leftAt, host) && unit.LastReport is { } lastHeard)
             {
@@ -481,6 +483,12 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
             return;
         }
 
+        if (run.Reason == RejectReasons.Name(RejectReason.SecondDevice))
+        {
+            SecondDevice(unit.UnitId, run, acceptedAt ?? run.Since);
+            return;
+        }
+
         var reports = run.Count == 1 ? "1 report" : $"{run.Count} reports";
         var until = (acceptedAt, fixTime) switch
         {
@@ -493,6 +501,38 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     }
 
     private void Log(DateTimeOffset time, string? unitId, string kind, string text) => activity.Add(new ActivityEntry(time, unitId, kind, text));
+
+    // A second device reporting as the unit (a cloned install, two phones on one identifier) has its reports refused
+    // between those taken from the unit's own, each refused run ended by the next taken: one line a run flooded a unit's
+    // log with sixty. Runs of it within SecondDeviceGap of one another are one episode, said once where it began.
+    private void SecondDevice(string unitId, RefusalRun run, DateTimeOffset lastAt)
+    {
+        if (secondDevices.TryGetValue(unitId, out var episode) && run.Since - episode.LastAt <= SecondDeviceGap)
+        {
+            secondDevices[unitId] = episode with { Count = episode.Count + run.Count, LastAt = lastAt, Detail = run.Detail };
+            return;
+        }
+
+        SaySecondDevice(unitId);
+        secondDevices[unitId] = new SecondDeviceEpisode(run.Since, run.Count, lastAt, run.Detail);
+    }
+
+    private void SaySecondDevice(string unitId)
+    {
+        if (!secondDevices.Remove(unitId, out var episode))
+        {
+            return;
+        }
+
+        var reports = episode.Count == 1 ? "1 report" : $"{episode.Count} reports";
+        var span = episode.LastAt > episode.Since ? $"{episode.Since.UtcDateTime:HH:mm:ss}–{episode.LastAt.UtcDateTime:HH:mm:ss} UTC" : $"at {episode.Since.UtcDateTime:HH:mm:ss} UTC";
+        Log(episode.Since, unitId, "refused",
+            $"{reports} refused {span} as from a second device, between those taken from its own: two devices may be reporting as this unit; the last: {episode.Detail}");
+    }
+
+    private static readonly TimeSpan SecondDeviceGap = TimeSpan.FromMinutes(2);
+
+    private sealed record SecondDeviceEpisode(DateTimeOffset Since, int Count, DateTimeOffset LastAt, string Detail);
 
     private UnitTally Enrol(string unitId, string callsign, UnitRole role, DateTimeOffset time)
     {

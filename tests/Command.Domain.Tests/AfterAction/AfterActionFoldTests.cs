@@ -943,6 +943,26 @@ public sealed class AfterActionFoldTests
             fold.Build().Activity.Where(a => a.Kind == "refused").Select(a => (a.Time, a.UnitId, a.Text)));
     }
 
+    [Fact]
+    public void A_second_device_reporting_between_the_units_own_reports_is_one_line_of_its_log_not_one_a_report()
+    {
+        // A cloned install 220 m east reports every 4 s between the officer's own fixes, for a minute.
+        var fold = new AfterActionFold();
+        foreach (var e in Session().Take(5).Concat(Enumerable.Range(0, 15).SelectMany(i => new IncidentEvent[]
+        {
+            Refused("P1", RejectReason.SecondDevice, "fix 220 m from the latest taken, 2 s after it: two devices may be reporting as this unit", 100 + (4 * i)),
+            Fix("P1", 102 + (4 * i), 0, -100),
+        })))
+        {
+            fold.Apply(e);
+        }
+
+        Assert.Equal(
+            [(S(100), "15 reports refused 15:01:40–15:02:38 UTC as from a second device, between those taken from its own: two devices may be reporting as this unit; "
+                + "the last: fix 220 m from the latest taken, 2 s after it: two devices may be reporting as this unit")],
+            fold.Build().Activity.Where(a => a.UnitId == "P1" && a.Kind == "refused").Select(a => (a.Time, a.Text)));
+    }
+
     private static InputRejected Refused(string unit, RejectReason reason, string detail, double seconds) =>
         new(ReportSource.Json, reason, detail, unit, "{}") { Time = S(seconds) };
 
