@@ -70,6 +70,23 @@ public sealed class DamagedRecordingTests
             Assert.Equal(HttpStatusCode.ServiceUnavailable, badLine.StatusCode);
             Assert.Contains("the recording of 'bad-line-run' cannot be read (JsonException: ", await badLine.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
+            // Cut short of what its manifest indexes (a copy that stopped at 30 %): said so, not passed off as a run that ended
+            // early or one still open. (Cut past it, it cannot be told from a host that stopped mid-write.)
+            CopyFolder(Path.Combine(sessions, "good-run"), Path.Combine(sessions, "cut-run"));
+            manifest = Path.Combine(sessions, "cut-run", "manifest.json");
+            await File.WriteAllTextAsync(manifest, (await File.ReadAllTextAsync(manifest, Ct)).Replace("\"good-run\"", "\"cut-run\"", StringComparison.Ordinal), Ct);
+            segment = Directory.GetFiles(Path.Combine(sessions, "cut-run"), "segment-*.jsonl").Single();
+            await using (var file = new FileStream(segment, FileMode.Open))
+            {
+                file.SetLength(file.Length * 3 / 10);
+            }
+
+            var cut = (await host.Client.GetFromJsonAsync<JsonElement>("/api/sessions", Ct)).EnumerateArray().Single(s => s.GetProperty("incidentId").GetString() == "cut-run");
+            Assert.Matches("^the recording of 'cut-run' cannot be read \\(InvalidDataException: segment-[0-9]+\\.jsonl holds [0-9]+ bytes where its manifest recorded [0-9]+: the recording was cut short\\)$",
+                cut.GetProperty("unreadable").GetString());
+            using var cutReport = await host.Client.GetAsync("/api/sessions/cut-run/aar?format=html", Ct);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, cutReport.StatusCode);
+
             (await host.Client.GetAsync("/api/sessions/good-run/report?format=json", Ct)).EnsureSuccessStatusCode();
             (await host.PostJsonAsync("/api/replays", new { incidentId = "good-run" })).EnsureSuccessStatusCode();
         }

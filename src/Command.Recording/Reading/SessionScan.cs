@@ -46,11 +46,24 @@ internal static class SessionScan
         }
 
         var known = manifest.Segments.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        if (manifest.Segments.FirstOrDefault(s => !objects.Any(o => o.Object.Name == s.Name)) is { } missing)
+        {
+            throw new InvalidDataException($"{missing.Name}, which its manifest lists, is missing: the recording was cut short");
+        }
+
         var entries = new List<SegmentEntry>();
         var name = manifest.Name;
         foreach (var (_, item) in objects.OrderBy(o => o.Number))
         {
             var entry = known.GetValueOrDefault(item.Name);
+            if (entry is not null && entry.Length > item.Length)
+            {
+                // Written whole, then cut (a copy stopped short, a disk that filled): its figures would read as a run that
+                // ended early, or a draft of one still open.
+                throw new InvalidDataException(FormattableString.Invariant(
+                    $"{item.Name} holds {item.Length} bytes where its manifest recorded {entry.Length}: the recording was cut short"));
+            }
+
             if (entry is null || entry.Length < item.Length)
             {
                 (entry, var opened) = await ScanTailAsync(store, incidentId, item.Name, entry, cancellationToken);
