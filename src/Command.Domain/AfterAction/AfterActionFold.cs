@@ -17,6 +17,8 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     private readonly Dictionary<string, Threat> threats = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnitTally> units = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SecondDeviceEpisode> secondDevices = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UnenrolledReports> unenrolled = new(StringComparer.Ordinal);
+    private readonly HashSet<string> unenrolledBeyond = new(StringComparer.Ordinal);
     private readonly List<UnitTally> enrolment = [];
     private readonly List<DistanceSample> samples = [];
     private readonly Dictionary<(string Subject, string Rule), FlagSpan> openFlags = [];
@@ -310,10 +312,16 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 rejected[refused.Reason] = rejected.GetValueOrDefault(refused.Reason) + 1;
                 // A unit's refused reports are its positions refused, as its board row says them: not a repeat of a fix
                 // already taken, nor what its device sent that is no position at all (those are in the totals by reason).
-                if (refused.UnitId is { } refusedUnit && refused.Reason is not (RejectReason.Duplicate or RejectReason.NotAPosition)
-                    && units.TryGetValue(refusedUnit, out var refusedTally))
+                if (refused.UnitId is { } refusedUnit && refused.Reason is not (RejectReason.Duplicate or RejectReason.NotAPosition))
                 {
-                    refusedTally.Refused(e.Time, RejectReasons.Name(refused.Reason), refused.Detail);
+                    if (units.TryGetValue(refusedUnit, out var refusedTally))
+                    {
+                        refusedTally.Refused(e.Time, RejectReasons.Name(refused.Reason), refused.Detail);
+                    }
+                    else
+                    {
+                        Unenrolled(refusedUnit, e.Time, refused);
+                    }
                 }
 
                 break;
@@ -326,6 +334,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     public AfterActionReport Build()
     {
         var end = ended ?? default;
+        SayUnenrolled();
         foreach (var ((subject, rule), span) in openFlags)
         {
             if (units.GetValueOrDefault(subject) is { } unit)
@@ -531,6 +540,50 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     }
 
     private static readonly TimeSpan SecondDeviceGap = TimeSpan.FromMinutes(2);
+
+    // A device that reported as a unit this incident never enrolled (enrolled in another incident, refused as unknown) was
+    // in no document: "the medic's tracker sent all drill and was never on the board" is what an after-action team must
+    // read. Said in incident command's log, once a unit, for the first MostUnenrolled of them (a spoofer makes up ids).
+    private void Unenrolled(string unitId, DateTimeOffset at, InputRejected refused)
+    {
+        if (unenrolled.TryGetValue(unitId, out var seen))
+        {
+            unenrolled[unitId] = seen with { Count = seen.Count + 1, LastAt = at, Reason = RejectReasons.Name(refused.Reason), Detail = refused.Detail };
+        }
+        else if (unenrolled.Count < MostUnenrolled)
+        {
+            unenrolled[unitId] = new UnenrolledReports(at, 1, at, RejectReasons.Name(refused.Reason), refused.Detail);
+        }
+        else
+        {
+            unenrolledBeyond.Add(unitId);
+        }
+    }
+
+    private void SayUnenrolled()
+    {
+        foreach (var (unitId, seen) in unenrolled.Where(u => !units.ContainsKey(u.Key)))
+        {
+            var reports = seen.Count == 1 ? "1 report" : $"{seen.Count} reports";
+            var span = seen.LastAt > seen.Since ? $"{seen.Since.UtcDateTime:HH:mm:ss}–{seen.LastAt.UtcDateTime:HH:mm:ss} UTC" : $"at {seen.Since.UtcDateTime:HH:mm:ss} UTC";
+            Log(seen.Since, null, "refused-unenrolled",
+                $"{reports} of unit '{unitId}', which this incident never enrolled, refused {span}: its device reported, and it was never on the board; the last for {seen.Reason}: {seen.Detail}");
+        }
+
+        if (unenrolledBeyond.Count(id => !units.ContainsKey(id)) is var more and > 0)
+        {
+            Log(unenrolled.Values.Min(u => u.Since), null, "refused-unenrolled",
+                $"Reports of {more} more units this incident never enrolled were refused too (only the first {MostUnenrolled} are named)");
+        }
+
+        // Said once, however often the report is built.
+        unenrolled.Clear();
+        unenrolledBeyond.Clear();
+    }
+
+    private const int MostUnenrolled = 50;
+
+    private sealed record UnenrolledReports(DateTimeOffset Since, int Count, DateTimeOffset LastAt, string Reason, string Detail);
 
     private sealed record SecondDeviceEpisode(DateTimeOffset Since, int Count, DateTimeOffset LastAt, string Detail);
 

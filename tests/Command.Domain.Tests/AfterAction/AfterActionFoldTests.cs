@@ -963,6 +963,25 @@ public sealed class AfterActionFoldTests
             fold.Build().Activity.Where(a => a.UnitId == "P1" && a.Kind == "refused").Select(a => (a.Time, a.Text)));
     }
 
+    [Fact]
+    public void A_device_reporting_as_a_unit_never_enrolled_here_is_said_in_incident_commands_log()
+    {
+        // The medic's tracker, enrolled in another incident, reported here all drill and was refused every time.
+        var fold = new AfterActionFold();
+        foreach (var e in Session().Take(5).Concat(Enumerable.Range(0, 12).Select(i =>
+            (IncidentEvent)Refused("M1", RejectReason.EnrolledElsewhere, "unit 'M1' is enrolled in incident 'demo'", 30 + (5 * i)))))
+        {
+            fold.Apply(e);
+        }
+
+        var report = fold.Build();
+        Assert.Equal(
+            [(S(30), "12 reports of unit 'M1', which this incident never enrolled, refused 15:00:30–15:01:25 UTC: its device reported, and it was never on the board; "
+                + "the last for enrolled-elsewhere: unit 'M1' is enrolled in incident 'demo'")],
+            report.Activity.Where(a => a.UnitId is null && a.Kind == "refused-unenrolled").Select(a => (a.Time, a.Text)));
+        Assert.DoesNotContain(report.Units, u => u.UnitId == "M1");
+    }
+
     private static InputRejected Refused(string unit, RejectReason reason, string detail, double seconds) =>
         new(ReportSource.Json, reason, detail, unit, "{}") { Time = S(seconds) };
 
