@@ -46,10 +46,6 @@ internal static class SessionScan
         }
 
         var known = manifest.Segments.ToDictionary(s => s.Name, StringComparer.Ordinal);
-        if (manifest.Segments.FirstOrDefault(s => !objects.Any(o => o.Object.Name == s.Name)) is { } missing)
-        {
-            throw new InvalidDataException($"{missing.Name}, which its manifest lists, is missing: the recording was cut short");
-        }
 
         var entries = new List<SegmentEntry>();
         var name = manifest.Name;
