@@ -20,19 +20,22 @@ public static class FixSequence
             return null;
         }
 
+        var frame = new LocalFrame(latest.Position);
+        var metres = frame.Distance(latest.Position, next.Position);
         if (next.FixTime == latest.FixTime)
         {
-            return new(RejectReason.Duplicate, Format($"a fix at {next.FixTime:O} was already accepted"));
+            // The same instant from another place is no repeat: said as what it may be, a second device.
+            return new(RejectReason.Duplicate, Format($"a fix at {next.FixTime:O} was already accepted")
+                + (metres > Math.Max(1, (latest.AccuracyM ?? 0) + (next.AccuracyM ?? 0)) ? Format($", {metres:F0} m from this one: two fixes of one instant from two places, so two devices may be reporting as this unit") : ""));
         }
 
         if (next.FixTime < latest.FixTime)
         {
             var behind = latest.FixTime - next.FixTime;
-            return new(RejectReason.OutOfOrder, Format($"fix is {behind.TotalSeconds:F1} s older than the latest accepted fix") + (heardAt is { } heard ? ClockOff(latest, next, heard, options) : ""));
+            var older = behind.TotalSeconds < 0.1 ? Format($"{behind.TotalMilliseconds:F0} ms") : Format($"{behind.TotalSeconds:F1} s");
+            return new(RejectReason.OutOfOrder, $"fix is {older} older than the latest accepted fix" + (heardAt is { } heard ? ClockOff(latest, next, heard, options) : ""));
         }
 
-        var frame = new LocalFrame(latest.Position);
-        var metres = frame.Distance(latest.Position, next.Position);
         var slack = (latest.AccuracyM ?? 0) + (next.AccuracyM ?? 0);
         var seconds = Seconds(latest, next, drillClock);
         var implied = Math.Max(0, metres - slack) / seconds;

@@ -20,6 +20,23 @@ public sealed class FixSequenceTests
         Assert.Equal(RejectReason.Duplicate, FixSequence.Check(At(10, 0), At(10, 3), ValidationOptions.Default)?.Reason);
 
     [Fact]
+    public void A_fix_of_the_same_instant_from_another_place_says_two_devices_may_be_reporting_and_one_within_its_accuracy_is_a_repeat()
+    {
+        Assert.Equal(
+            new Rejection(RejectReason.Duplicate, "a fix at 2026-03-14T15:00:10.0000000+00:00 was already accepted, 11 m from this one: two fixes of one instant from two places, so two devices may be reporting as this unit"),
+            FixSequence.Check(At(10, 0, accuracy: 4), At(10, 11, accuracy: 4), ValidationOptions.Default));
+        Assert.Equal(
+            new Rejection(RejectReason.Duplicate, "a fix at 2026-03-14T15:00:10.0000000+00:00 was already accepted"),
+            FixSequence.Check(At(10, 0, accuracy: 4), At(10, 5, accuracy: 4), ValidationOptions.Default));
+    }
+
+    [Fact]
+    public void A_fix_a_few_milliseconds_older_says_how_many_not_zero_seconds() =>
+        Assert.Equal(
+            new Rejection(RejectReason.OutOfOrder, "fix is 40 ms older than the latest accepted fix"),
+            FixSequence.Check(At(10, 0), At(9.96, 0), ValidationOptions.Default));
+
+    [Fact]
     public void Older_fix_is_out_of_order() =>
         Assert.Equal(
             new Rejection(RejectReason.OutOfOrder, "fix is 2.5 s older than the latest accepted fix"),
