@@ -30,13 +30,7 @@ public sealed class DamagedRecordingTests
             (await host.PostJsonAsync("/api/incidents/good-run/close", new { reason = "exercise over" })).EnsureSuccessStatusCode();
             // A copy of it, torn in the middle as a bad copy leaves it.
             var sessions = Path.Combine(data, "sessions");
-            CopyFolder(Path.Combine(sessions, "good-run"), Path.Combine(sessions, "torn-run"));
-            var manifest = Path.Combine(sessions, "torn-run", "manifest.json");
-            await File.WriteAllTextAsync(manifest, (await File.ReadAllTextAsync(manifest, Ct)).Replace("\"good-run\"", "\"torn-run\"", StringComparison.Ordinal), Ct);
-            var segment = Directory.GetFiles(Path.Combine(sessions, "torn-run"), "segment-*.jsonl").Single();
-            var lines = await File.ReadAllLinesAsync(segment, Ct);
-            lines[2] = "this is not json at all " + lines[2];
-            await File.WriteAllTextAsync(segment, string.Join('\n', lines) + "\n", Ct);
+            await CopySessionAsync(sessions, "torn-run", line => "this is not json at all " + line);
 
             var listed = await host.Client.GetFromJsonAsync<JsonElement>("/api/sessions", Ct);
             var torn = listed.EnumerateArray().Single(s => s.GetProperty("incidentId").GetString() == "torn-run");
@@ -59,23 +53,14 @@ public sealed class DamagedRecordingTests
             Assert.Equal(HttpStatusCode.ServiceUnavailable, replay.StatusCode);
             Assert.Contains("the recording of 'torn-run' cannot be read", await replay.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
             // Torn within what its manifest indexes, the list cannot tell; reading it does.
-            CopyFolder(Path.Combine(sessions, "good-run"), Path.Combine(sessions, "bad-line-run"));
-            manifest = Path.Combine(sessions, "bad-line-run", "manifest.json");
-            await File.WriteAllTextAsync(manifest, (await File.ReadAllTextAsync(manifest, Ct)).Replace("\"good-run\"", "\"bad-line-run\"", StringComparison.Ordinal), Ct);
-            segment = Directory.GetFiles(Path.Combine(sessions, "bad-line-run"), "segment-*.jsonl").Single();
-            lines = await File.ReadAllLinesAsync(segment, Ct);
-            lines[2] = new string('x', System.Text.Encoding.UTF8.GetByteCount(lines[2]));
-            await File.WriteAllTextAsync(segment, string.Join('\n', lines) + "\n", Ct);
+            await CopySessionAsync(sessions, "bad-line-run", line => new string('x', System.Text.Encoding.UTF8.GetByteCount(line)));
             using var badLine = await host.Client.GetAsync("/api/sessions/bad-line-run/report?format=json", Ct);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, badLine.StatusCode);
             Assert.Contains("the recording of 'bad-line-run' cannot be read (JsonException: ", await badLine.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
             // Cut short of what its manifest indexes (a copy that stopped at 30 %): said so, not passed off as a run that ended
             // early or one still open. (Cut past it, it cannot be told from a host that stopped mid-write.)
-            CopyFolder(Path.Combine(sessions, "good-run"), Path.Combine(sessions, "cut-run"));
-            manifest = Path.Combine(sessions, "cut-run", "manifest.json");
-            await File.WriteAllTextAsync(manifest, (await File.ReadAllTextAsync(manifest, Ct)).Replace("\"good-run\"", "\"cut-run\"", StringComparison.Ordinal), Ct);
-            segment = Directory.GetFiles(Path.Combine(sessions, "cut-run"), "segment-*.jsonl").Single();
+            var segment = await CopySessionAsync(sessions, "cut-run", line => line);
             await using (var file = new FileStream(segment, FileMode.Open))
             {
                 file.SetLength(file.Length * 3 / 10);
@@ -94,6 +79,19 @@ public sealed class DamagedRecordingTests
         {
             DataFolder.Remove(data);
         }
+    }
+
+    // A copy of good-run under another name, its third line as damage makes it; answers its segment's path.
+    private static async Task<string> CopySessionAsync(string sessions, string name, Func<string, string> damage)
+    {
+        CopyFolder(Path.Combine(sessions, "good-run"), Path.Combine(sessions, name));
+        var manifest = Path.Combine(sessions, name, "manifest.json");
+        await File.WriteAllTextAsync(manifest, (await File.ReadAllTextAsync(manifest, Ct)).Replace("\"good-run\"", $"\"{name}\"", StringComparison.Ordinal), Ct);
+        var segment = Directory.GetFiles(Path.Combine(sessions, name), "segment-*.jsonl").Single();
+        var lines = await File.ReadAllLinesAsync(segment, Ct);
+        lines[2] = damage(lines[2]);
+        await File.WriteAllTextAsync(segment, string.Join('\n', lines) + "\n", Ct);
+        return segment;
     }
 
     private static void CopyFolder(string from, string to)
