@@ -30,14 +30,9 @@ public sealed partial class LiveDashboardTests
     [Fact]
     public async Task A_lost_connection_says_so_then_reconnects_by_itself_and_catches_up()
     {
-        var scene = await Scene.OpenAsync(host, "drop");
-        await scene.ThreatAsync(0, 100);
-        await scene.EnrolAsync("P1", "Patrol 1", "contact");
-        await scene.HoldAsync("P1", 0, -60);
-        var link = new HubLink();
-        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, prepare: link.AttachAsync);
+        var (scene, link, dashboard) = await HoldingBehindALinkAsync("drop");
+        await using var _ = dashboard;
         var lost = dashboard.Page.Locator("#connection-lost");
-        await dashboard.Marker("P1").ToShowAsync("lat", Scene.Shown(0, -60).Lat);
         await Expect(dashboard.Feed.Locator("li[data-type='flag-raised'][data-subject='P1']")).ToHaveCountAsync(1);
         await Expect(lost).ToBeHiddenAsync();
 
@@ -66,14 +61,9 @@ public sealed partial class LiveDashboardTests
     [Fact]
     public async Task A_connection_back_says_it_is_catching_up_until_the_incident_answers_not_live_over_the_old_picture()
     {
-        var scene = await Scene.OpenAsync(host, "catch-up");
-        await scene.ThreatAsync(0, 100);
-        await scene.EnrolAsync("P1", "Patrol 1", "contact");
-        await scene.HoldAsync("P1", 0, -60);
-        var link = new HubLink();
-        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, prepare: link.AttachAsync);
+        var (scene, link, dashboard) = await HoldingBehindALinkAsync("catch-up");
+        await using var _ = dashboard;
         var lost = dashboard.Page.Locator("#connection-lost");
-        await dashboard.Marker("P1").ToShowAsync("lat", Scene.Shown(0, -60).Lat);
 
         await link.CutAsync();
         await Expect(dashboard.ConnectionText).ToHaveTextAsync("Reconnecting…");
@@ -95,6 +85,19 @@ public sealed partial class LiveDashboardTests
         await Expect(dashboard.Notice).ToHaveTextAsync("Reconnected — the picture is live again.");
         await dashboard.Marker("P1").ToShowAsync("lat", Scene.Shown(0, -20).Lat);
         Assert.All(dashboard.Errors, e => Assert.Contains("net::ERR_CONNECTION_REFUSED", e, StringComparison.Ordinal));
+    }
+
+    // A unit holding short of the threat, shown on a page whose link to the hub the test cuts and restores.
+    private async Task<(Scene Scene, HubLink Link, Dashboard Dashboard)> HoldingBehindALinkAsync(string prefix)
+    {
+        var scene = await Scene.OpenAsync(host, prefix);
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.HoldAsync("P1", 0, -60);
+        var link = new HubLink();
+        var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, prepare: link.AttachAsync);
+        await dashboard.Marker("P1").ToShowAsync("lat", Scene.Shown(0, -60).Lat);
+        return (scene, link, dashboard);
     }
 
     [Fact]
