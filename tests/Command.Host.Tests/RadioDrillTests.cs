@@ -171,6 +171,10 @@ public sealed class RadioDrillTests(RadioDrillHost host) : IClassFixture<RadioDr
         var device = await host.Access.IssueDeviceAsync("SRO-5");
         using var phone = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{host.OsmAndPort}") };
         await PlaceShooterAsync(incident, watcher);
+        // The class shares one host and its clock: the times its log names count from here, each post before them putting
+        // the clock on 0.15 s (the eleven of his first minute, 1.65 s).
+        var start = host.Clock.GetUtcNow();
+        string At(double seconds) => start.AddSeconds(seconds).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
         var random = new Random(61);
         var held = new List<string>();
         var answers = new List<string>();
@@ -217,11 +221,11 @@ public sealed class RadioDrillTests(RadioDrillHost host) : IClassFixture<RadioDr
         // Its log says the fixes came late, held by its device, not that he went unheard for eight minutes, and that the
         // refused ones were taken.
         Assert.Equal(
-            "Its fixes of 15:01:01–15:09:01 (97) reached the incident only at 15:09:07–15:09:16 UTC, 8:05 late: its device held them (out of network, or its link down); "
+            $"Its fixes of {At(61.65)}–{At(541.65)} (97) reached the incident only at {At(541.65 + (38 * 0.15))}–{At(541.65 + (96 * 0.15))} UTC, 8:05 late: its device held them (out of network, or its link down); "
             + "the board showed it stale until then, and flagged what they show only as they came",
             log["delivered-late"]);
         Assert.Equal(
-            "38 reports refused until 15:09:07 UTC, when the fixes its device held from before them were taken, as its fixes after them showed them held, not stamped wrong "
+            $"38 reports refused until {At(541.65 + (38 * 0.15))} UTC, when the fixes its device held from before them were taken, as its fixes after them showed them held, not stamped wrong "
             + "(see its late fixes); the last for too-old: fix is 301 s old (limit 300 s)",
             log["refused"]);
         Assert.False(log.ContainsKey("silent"));
