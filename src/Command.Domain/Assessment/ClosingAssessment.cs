@@ -87,8 +87,20 @@ public sealed partial class ClosingAssessment
     /// <summary>Since when a zone's rule has been broken, or null when it holds or the zone has no rule.</summary>
     public DateTimeOffset? ZoneRuleBrokenSince(string zoneId) => zoneRules.BrokenSince(ZoneSubject(zoneId));
 
+    /// <summary>
+    /// The zones' flags up, in the words of <paramref name="now"/> where this assessment derives its flags (a replay of
+    /// recorded flags says them as recorded); changes nothing.
+    /// </summary>
+    public IEnumerable<ZoneFlagShown> ZoneFlags(IReadOnlyDictionary<string, UnitEntry> units, DateTimeOffset now) =>
+        flags.All.Where(f => f.Subject.StartsWith(ZoneSubjectPrefix, StringComparison.Ordinal))
+            .OrderBy(f => f.Subject, StringComparer.Ordinal)
+            .Select(f => new ZoneFlagShown(f.Subject, f.Level, f.Rule, (DerivesFlags ? zoneRules.SaidNow(f.Subject, units, now) : null) ?? f.Reason, f.RaisedAt,
+                f.AcknowledgedAt is not null));
+
     /// <summary>The subject a zone's flags are raised on.</summary>
-    public static string ZoneSubject(string zoneId) => $"zone:{zoneId}";
+    public static string ZoneSubject(string zoneId) => ZoneSubjectPrefix + zoneId;
+
+    private const string ZoneSubjectPrefix = "zone:";
 
     /// <summary>
     /// Places the threats (after a threat is set or changes phase at <paramref name="at"/>, with flags suppressed by

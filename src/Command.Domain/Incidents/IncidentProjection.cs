@@ -165,6 +165,10 @@ public sealed class IncidentProjection
             : acknowledged.TryGetValue(subject, out var ack) && ack.Time >= at - TimeSpan.FromSeconds(1) ? ack
             : new FlagAcknowledged(subject, "", "") { Time = at };
 
+    /// <summary>The zones' flags up, in the words of the incident's clock now (see <see cref="ClosingAssessment.ZoneFlags"/>).</summary>
+    public IEnumerable<ZoneFlagShown> ZoneFlags() =>
+        assessment?.ZoneFlags(units, Judged(Clock)).Select(f => drillClock.IsIncidentClock ? f : f with { RaisedAt = drillClock.IncidentTimeAt(f.RaisedAt) }) ?? [];
+
     /// <summary>Since when a zone's rule has been broken, or null when it holds or the zone has no rule.</summary>
     public DateTimeOffset? ZoneRuleBrokenSince(string zoneId) => assessment?.ZoneRuleBrokenSince(zoneId) is { } since ? drillClock.IncidentTimeAt(since) : null;
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Command.Domain.Assessment;
 using Command.Domain.Events;
 using Command.Domain.Incidents;
@@ -14,6 +15,7 @@ public sealed class FrameCoalescer
     private readonly HashSet<string> dirtyUnits = new(StringComparer.Ordinal);
     private readonly UnitChangeTracker sent = new();
     private readonly List<IncidentEvent> events = [];
+    private ImmutableArray<ZoneFlagShown> sentZoneFlags = [];
     private bool allDirty;
     private bool threatsChanged;
 
@@ -61,8 +63,15 @@ public sealed class FrameCoalescer
             candidates = candidates.Where(u => !holdBack.Contains(u.UnitId));
         }
 
+        // A zone's flag comes with an event, but its words grow with the clock: they are compared whatever changed.
+        ImmutableArray<ZoneFlagShown> zoneFlags = [.. projection.ZoneFlags()];
+        var zonesChanged = !zoneFlags.SequenceEqual(sentZoneFlags);
+        sentZoneFlags = zoneFlags;
         var frame = new IncidentFrame(feedId, sequence, projection.Clock, false, [.. sent.Changed(candidates)],
-            threatsChanged ? [.. projection.Threats.Values] : [], [.. events], threatsChanged ? projection.Suppression : null);
+            threatsChanged ? [.. projection.Threats.Values] : [], [.. events], threatsChanged ? projection.Suppression : null)
+        {
+            ZoneFlags = zonesChanged ? zoneFlags : null,
+        };
         dirtyUnits.Clear();
         if (holdBack is { Count: > 0 })
         {
@@ -73,7 +82,7 @@ public sealed class FrameCoalescer
         allDirty = false;
         threatsChanged = false;
         Prompt = false;
-        return frame.Units.Length > 0 || frame.Threats.Length > 0 || frame.Events.Length > 0 ? frame : null;
+        return frame.Units.Length > 0 || frame.Threats.Length > 0 || frame.Events.Length > 0 || zonesChanged ? frame : null;
     }
 
     /// <summary>
@@ -86,6 +95,7 @@ public sealed class FrameCoalescer
             DrillClock = projection.DrillClockNotice,
             SourcesDown = projection.SourcesDown.Count == 0 ? null : [.. projection.SourcesDown.Values],
             Closed = projection.Closure,
+            ZoneFlags = [.. projection.ZoneFlags()],
         };
 
     /// <summary>
@@ -95,11 +105,13 @@ public sealed class FrameCoalescer
     public IncidentFrame Restart(string feedId, IncidentProjection projection, long sequence)
     {
         Forget();
+        sentZoneFlags = [.. projection.ZoneFlags()];
         return new IncidentFrame(feedId, sequence, projection.Clock, true, [.. sent.Changed(projection.AssessAll())], [.. projection.Threats.Values], [.. projection.Proposals.Values], projection.Suppression)
         {
             DrillClock = projection.DrillClockNotice,
             SourcesDown = projection.SourcesDown.Count == 0 ? null : [.. projection.SourcesDown.Values],
             Closed = projection.Closure,
+            ZoneFlags = sentZoneFlags,
         };
     }
 
@@ -107,6 +119,7 @@ public sealed class FrameCoalescer
     public void Forget()
     {
         sent.Reset();
+        sentZoneFlags = [];
         dirtyUnits.Clear();
         events.Clear();
         allDirty = false;

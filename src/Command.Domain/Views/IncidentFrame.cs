@@ -60,8 +60,16 @@ public sealed record IncidentFrame(
     public IncidentClosed? Closed { get; init; }
 
     /// <summary>
+    /// The zones' flags up, each in the words of this frame's clock: in a full frame all of them, in a later one all of
+    /// them again when any changed, its words included (null: none changed). Their rule broken for longer than when they
+    /// went up, a page that kept the words of the flag's event said "for 3 min" an hour on.
+    /// </summary>
+    [Id(13)]
+    public ImmutableArray<ZoneFlagShown>? ZoneFlags { get; init; }
+
+    /// <summary>
     /// True for an empty frame: one an incident sends when nothing else went out for a while (see
     /// <see cref="FramePacing.Heartbeat"/>), or a replay's word that its clock now runs at another <see cref="ClockRate"/>.
     /// </summary>
-    public bool IsHeartbeat => !Full && Units.IsDefaultOrEmpty && Threats.IsDefaultOrEmpty && Events.IsDefaultOrEmpty;
+    public bool IsHeartbeat => !Full && Units.IsDefaultOrEmpty && Threats.IsDefaultOrEmpty && Events.IsDefaultOrEmpty && ZoneFlags is null;
 }

@@ -70,12 +70,32 @@ internal sealed partial class ZoneRules
             var elapsed = now - start;
             var level = elapsed >= zone.Alert ? FlagLevel.Alert : elapsed >= zone.Watch ? FlagLevel.Watch : FlagLevel.None;
             flags.Hold(zone.Subject, zone.Rule, level, MotionState.Unknown, now, (Rules: this, Zone: zone.Zone, Hot: hot, Elapsed: elapsed, Units: units, Now: now),
-                static c => (c.Hot
-                    ? $"hot zone {c.Zone.Name} has had no contact unit for {Reasons.Duration(c.Elapsed.TotalSeconds)} while the threat is active"
-                    : $"casualty collection point {c.Zone.Name} has had no medical unit for {Reasons.Duration(c.Elapsed.TotalSeconds)}")
-                    + c.Rules.StaleThere(c.Zone, c.Units, c.Hot, c.Now), events);
+                static c => c.Rules.Said(c.Zone, c.Hot, c.Elapsed, c.Units, c.Now), events);
         }
     }
+
+    /// <summary>
+    /// A zone flag's words as of <paramref name="now"/>, its rule broken for as long as it has been by then: those it was
+    /// raised or escalated with stop at that moment ("for 3 min" an hour on). Null for a subject whose rule holds.
+    /// </summary>
+    public string? SaidNow(string subject, IReadOnlyDictionary<string, UnitEntry> units, DateTimeOffset now)
+    {
+        foreach (var zone in ruled)
+        {
+            if (zone.Subject == subject && since.TryGetValue(subject, out var start))
+            {
+                return Said(zone.Zone, zone.Rule == HotZoneRule, now - start, units, now);
+            }
+        }
+
+        return null;
+    }
+
+    private string Said(Zone zone, bool hot, TimeSpan elapsed, IReadOnlyDictionary<string, UnitEntry> units, DateTimeOffset now) =>
+        (hot
+            ? $"hot zone {zone.Name} has had no contact unit for {Reasons.Duration(elapsed.TotalSeconds)} while the threat is active"
+            : $"casualty collection point {zone.Name} has had no medical unit for {Reasons.Duration(elapsed.TotalSeconds)}")
+        + StaleThere(zone, units, hot, now);
 
     /// <summary>
     /// The earliest time after <paramref name="now"/> at which the passage of time alone changes what <see cref="Evaluate"/>

@@ -128,6 +128,8 @@ internal sealed partial class ReadSide(string incidentId, IGrainFactory grains, 
         }
 
         zonesJudgedTold = projection.ZonesJudged;
+        // In the words of the incident's clock now, as the board says them: those it went up with stop growing.
+        var flags = projection.ZoneFlags().ToDictionary(f => f.Subject, StringComparer.Ordinal);
         foreach (var zone in occupancy.Zones)
         {
             var occupants = occupancy.Occupants(zone.ZoneId)
@@ -135,8 +137,8 @@ internal sealed partial class ReadSide(string incidentId, IGrainFactory grains, 
                 .Select(o => new ZoneOccupant(o.Key, projection.Units.TryGetValue(o.Key, out var u) ? u.Callsign : o.Key,
                     projection.DrillClock.IncidentTimeAt(o.Value), projection.SilentSince(o.Key)))
                 .ToImmutableArray();
-            var flag = projection.FlagOn(Domain.Assessment.ClosingAssessment.ZoneSubject(zone.ZoneId)) is { } f
-                ? new ZoneFlag(f.Level, f.Rule, f.Reason, f.RaisedAt, f.AcknowledgedAt is not null)
+            var flag = flags.TryGetValue(Domain.Assessment.ClosingAssessment.ZoneSubject(zone.ZoneId), out var f)
+                ? new ZoneFlag(f.Level, f.Rule, f.Reason, f.RaisedAt, f.Acknowledged)
                 : null;
             var reading = new ZoneReading(zone, occupants, projection.ZoneRuleBrokenSince(zone.ZoneId), flag, stream.LastSequence);
             if (zonesTold.TryGetValue(zone.ZoneId, out var told) && Same(told, reading))

@@ -36,6 +36,8 @@ public static class FrameMerge
             DrillClock = later.Full ? later.DrillClock : earlier.DrillClock,
             SourcesDown = later.Full ? later.SourcesDown : earlier.SourcesDown,
             Closed = later.Full ? later.Closed : earlier.Closed,
+            // Every zone flag again when any changed: the later word stands, else the earlier one.
+            ZoneFlags = later.Full ? later.ZoneFlags : later.ZoneFlags ?? earlier.ZoneFlags,
             // A late frame says nothing of how fast the clock runs (FrameOrder): the earlier one's word stands.
             ClockRate = later.ClockRate ?? earlier.ClockRate,
             Events = later.Full || events.Length <= MaxEvents ? (later.Full ? later.Events : events) : events[^MaxEvents..],

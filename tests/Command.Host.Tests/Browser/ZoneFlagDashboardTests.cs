@@ -1,9 +1,10 @@
+using System.Net.Http.Json;
 using Command.Host.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace Command.Host.Tests.Browser;
 
-/// <summary>Zone flags are not carried by a unit: a page learns of them from flag events, recorded or live.</summary>
+/// <summary>Zone flags are not carried by a unit: a page learns of them from its frames, in their words of the moment, and its feed from flag events, recorded or live.</summary>
 public sealed class ZoneFlagDashboardTests(FakeClockDashboardHost host) : IClassFixture<FakeClockDashboardHost>
 {
     [Fact]
@@ -25,11 +26,49 @@ public sealed class ZoneFlagDashboardTests(FakeClockDashboardHost host) : IClass
         await Expect(zone).ToHaveClassAsync("flag-watch");
         await Expect(zone.Locator(".who")).ToHaveTextAsync("hot zone Main building");
         // Its reason names the zone first, which beside the zone's name read twice: "hot zone Main building hot zone…".
-        var reason = new System.Text.RegularExpressions.Regex("^has had no contact unit for [0-9]+ s while the threat is active");
-        await Expect(zone.Locator(".reason")).ToHaveTextAsync(reason);
+        // The flag says how long the rule has been broken now, the feed how long when it went up.
+        await Expect(zone.Locator(".reason")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^has had no contact unit for (1[0-9][0-9] s|2 min) while the threat is active$"));
         var line = dashboard.Feed.Locator("li[data-type='flag-raised'][data-subject='zone:hot']");
         await Expect(line).ToHaveCountAsync(1);
-        await Expect(line.Locator(".reason")).ToHaveTextAsync(reason);
+        await Expect(line.Locator(".reason")).ToHaveTextAsync("has had no contact unit for 60 s while the threat is active");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task A_zone_flag_standing_on_says_how_long_its_rule_has_been_broken_as_the_clock_runs_on()
+    {
+        var scene = await Scene.OpenAsync(host, "zonel");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        // Two minutes with the only contact unit standing 200 m out: the hot zone is flagged.
+        for (var i = 0; i < 24; i++)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(5));
+            await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -200);
+        }
+
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        var reason = dashboard.ActiveFlags.Locator("li[data-subject='zone:hot'] .reason");
+        await Expect(reason).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^has had no contact unit for (1[0-9][0-9] s|2 min) while the threat is active$"));
+        await dashboard.Page.Locator(".zone-label [data-zone='hot']").ClickAsync();
+
+        // Nobody comes for five more minutes, the patrol still reporting from where it stands. Escalated at 3 min, the
+        // flag goes on saying how long, where it said "for 3 min" from its escalation on.
+        for (var i = 0; i < 60; i++)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(5));
+            await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -200);
+        }
+
+        const string Now = "has had no contact unit for 7 min while the threat is active";
+        await Expect(reason).ToHaveTextAsync(Now);
+        await Expect(dashboard.ActiveFlags.Locator("li[data-subject='zone:hot']")).ToHaveClassAsync("flag-alert");
+        await Expect(dashboard.Feed.Locator("li[data-type='flag-escalated'][data-subject='zone:hot'] .reason"))
+            .ToHaveTextAsync("has had no contact unit for 3 min while the threat is active");
+        await Expect(dashboard.Page.Locator("#zone-panel .zone-flag")).ToContainTextAsync("hot zone Main building has had no contact unit for 7 min");
+        // And so does the zone's reading, as of its last change.
+        var reading = await host.Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/incidents/{scene.IncidentId}/zones/hot", TestContext.Current.CancellationToken);
+        Assert.Equal("hot zone Main building " + Now, reading.GetProperty("flag").GetProperty("reason").GetString());
         Assert.Empty(dashboard.Errors);
     }
 

@@ -41,6 +41,23 @@ public sealed class FrameMergeTests
     }
 
     [Fact]
+    public void The_later_word_of_the_zones_flags_wins_a_frame_without_one_keeps_the_earlier_and_a_full_frame_says_them_afresh()
+    {
+        ZoneFlagShown Hot(string howLong) => new("zone:hot", FlagLevel.Alert, "hot-zone-no-contact", $"hot zone Library has had no contact unit for {howLong}", T0, false);
+        var three = Frame(1, false, []) with { ZoneFlags = [Hot("3 min")] };
+
+        var four = FrameMerge.Merge(three, Frame(2, false, []) with { ZoneFlags = [Hot("4 min")] });
+        var untouched = FrameMerge.Merge(three, Frame(2, false, [Unit("A", 10)]));
+        var none = FrameMerge.Merge(three, Frame(2, false, []) with { ZoneFlags = [] });
+        var full = FrameMerge.Merge(three, Frame(3, true, []));
+
+        Assert.Equal([Hot("4 min")], four.ZoneFlags!.Value);
+        Assert.Equal([Hot("3 min")], untouched.ZoneFlags!.Value);
+        Assert.Empty(none.ZoneFlags!.Value);
+        Assert.Null(full.ZoneFlags);
+    }
+
+    [Fact]
     public void A_full_frame_replaces_everything_before_it()
     {
         var merged = FrameMerge.Merge(Frame(5, false, [Unit("A", 10)]), Frame(3, true, [Unit("B", 20)]));

@@ -1,7 +1,8 @@
 // Flags: what needs a commander's eye now (with a two-click acknowledgement), and the history, newest first.
 // Each snapshot (opening the page, joining again after a lost connection, the host catching up after its incident
-// moved, a replay's seek) starts the feed and the zone flags again from what was recorded up to it, so a flag raised
-// before the page looked, or while it could not hear, is not missed, and none is listed twice.
+// moved, a replay's seek) starts the feed again from what was recorded up to it, so a flag raised before the page
+// looked, or while it could not hear, is not missed, and none is listed twice. The flags up, on units and on zones,
+// are the picture's: each in the words of the latest frame.
 import { flag, escapeHtml } from './symbols.js';
 import { ReasonMenu } from './reason-menu.js';
 import { compareInstants, span } from './format.js';
@@ -18,7 +19,6 @@ export class Alerts {
     this.picture = picture;
     this.history = history;
     this.editable = true;
-    this.zoneFlags = new Map();
     this.since = [];
     this.loading = null;
     this.menu = new ReasonMenu('Acknowledge because…', ['hazard reported', 'rendering aid', 'reassigned'], 'Ack', (subject, reason) => commands.acknowledge(subject, reason));
@@ -48,18 +48,16 @@ export class Alerts {
       // A frame taken in with the snapshot (or merged into it on the way) may repeat what the recording gives up to it.
       if (this.inSnapshot(e)) continue;
       this.since.push(e);
-      trackZone(this.zoneFlags, e);
       if (feedTypes.has(e.type)) this.feed.prepend(feedItem(e, this.picture, true));
     }
     this.trim();
-    if (change.reset || change.units.length || change.events.length) this.renderActive();
+    if (change.reset || change.units.length || change.events.length || change.zones) this.renderActive();
   }
 
   async restart() {
     const token = {};
     this.loading = token;
     this.feed.replaceChildren();
-    this.zoneFlags = new Map();
     this.since = [];
     const { groupId, snapshotSequence, snapshotClock } = this.picture;
     if (groupId == null || snapshotSequence < 0) return;
@@ -67,8 +65,6 @@ export class Alerts {
     if (this.loading !== token) return;
     // Events past the snapshot come in frames (kept in this.since); the recording supplies the ones before it.
     const before = recorded.filter(m => this.inSnapshot(m, { groupId, snapshotSequence, snapshotClock })).map(fromMarker);
-    this.zoneFlags = new Map();
-    for (const e of before.concat(this.since)) trackZone(this.zoneFlags, e);
     this.feed.append(...before.filter(e => feedTypes.has(e.type)).reverse().map(e => feedItem(e, this.picture, false)));
     this.trim();
     this.renderActive();
@@ -96,7 +92,7 @@ export class Alerts {
     const items = [...this.picture.units.values()]
       .filter(u => u.flag && u.flag !== 'none')
       .map(u => ({ subject: u.unitId, name: u.callsign, level: u.flag, reason: u.flagReason, acknowledged: u.acknowledged }))
-      .concat([...this.zoneFlags].map(([subject, f]) => ({ subject, name: subjectName(subject, this.picture), ...f })))
+      .concat([...this.picture.zoneFlags.values()].map(f => ({ subject: f.subject, name: subjectName(f.subject, this.picture), level: f.level, reason: f.reason, acknowledged: f.acknowledged })))
       .sort((a, b) => Number(a.acknowledged) - Number(b.acknowledged) || (a.level === 'alert' ? -1 : 0) - (b.level === 'alert' ? -1 : 0));
     const shown = this.shown;
     const wanted = new Set(items.map(i => i.subject));
@@ -204,13 +200,4 @@ export class Alerts {
 /** "Patrol 2", "Patrol 2 and Patrol 3", "Patrol 2, Patrol 3 and Medic 1". */
 function listed(names) {
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
-}
-
-/** Zone flags are not in a snapshot's units: the flag events say which are up. */
-function trackZone(zoneFlags, e) {
-  if (!e.subject?.startsWith('zone:')) return;
-  if (e.type === 'flag-raised') zoneFlags.set(e.subject, { level: e.level, reason: e.reason, acknowledged: false });
-  if (e.type === 'flag-escalated') zoneFlags.set(e.subject, { level: e.level, reason: e.reason, acknowledged: !!e.acknowledged || /acknowledged, kept quiet$/.test(e.reason ?? '') });
-  if (e.type === 'flag-cleared') zoneFlags.delete(e.subject);
-  if (e.type === 'flag-acknowledged' && zoneFlags.has(e.subject)) zoneFlags.get(e.subject).acknowledged = true;
 }

@@ -38,6 +38,8 @@ export class Picture {
     // The callsigns of units let go from the incident, for what is said of them after they left the board.
     this.gone = new Map();
     this.threats = new Map();
+    // The zones' flags up, by subject ("zone:{id}"), each in the words of the latest frame that carried them.
+    this.zoneFlags = new Map();
     this.suppression = null;
     this.drillClock = null;
     this.closed = null;
@@ -118,6 +120,9 @@ export class Picture {
       // Whether flags are suppressed travels with the threats: a frame that has them says (none: flags apply).
       this.suppression = frame.suppression ?? null;
     }
+    // The zones' flags: a full frame says them all, a later one all again when any changed (their words grow with the clock).
+    const zones = frame.full || frame.zoneFlags != null;
+    if (zones) this.zoneFlags = new Map((frame.zoneFlags ?? []).map(f => [f.subject, f]));
     // Whether units are judged on a drill's clock: a full frame says it, a later one with the control that changed it.
     const before = this.drillClock;
     if (frame.full) this.drillClock = frame.drillClock ?? null;
@@ -157,7 +162,7 @@ export class Picture {
         }
       }
     }
-    this.changed({ reset: frame.full, units: released.length ? [...units, ...released] : units, threats: threatsChanged, events: frame.events, drillClock: before !== this.drillClock, sources, closed: wasClosed !== this.closed });
+    this.changed({ reset: frame.full, units: released.length ? [...units, ...released] : units, threats: threatsChanged, events: frame.events, drillClock: before !== this.drillClock, sources, closed: wasClosed !== this.closed, zones });
   }
 
   /** A threat as the host answered a command with it, shown before the frame that carries it arrives. */
@@ -167,8 +172,8 @@ export class Picture {
   }
 
   /** Adds to what views will be told at the next animation frame. */
-  changed({ reset = false, units = [], threats = false, events = [], drillClock = false, sources = false, site = false, closed = false }) {
-    const p = this.pending ??= { reset: false, units: new Set(), threats: false, events: [], drillClock: false, sources: false, site: false, closed: false };
+  changed({ reset = false, units = [], threats = false, events = [], drillClock = false, sources = false, site = false, closed = false, zones = false }) {
+    const p = this.pending ??= { reset: false, units: new Set(), threats: false, events: [], drillClock: false, sources: false, site: false, closed: false, zones: false };
     if (reset) {
       p.reset = true;
       p.units.clear();
@@ -179,6 +184,7 @@ export class Picture {
     p.sources ||= sources;
     p.site ||= site;
     p.closed ||= closed;
+    p.zones ||= zones;
     if (events?.length) p.events.push(...events);
     if (this.flushRequest) return;
     const flush = () => this.flush();
@@ -197,7 +203,7 @@ export class Picture {
     const p = this.pending;
     if (!p) return;
     this.pending = null;
-    this.notify({ reset: p.reset, units: [...p.units], threats: p.threats || p.reset, events: p.events, drillClock: p.drillClock || p.reset, sources: p.sources || p.reset, site: p.site, closed: p.closed || p.reset });
+    this.notify({ reset: p.reset, units: [...p.units], threats: p.threats || p.reset, events: p.events, drillClock: p.drillClock || p.reset, sources: p.sources || p.reset, site: p.site, closed: p.closed || p.reset, zones: p.zones || p.reset });
   }
 
   /** The threat the board and header speak of: the active one, else the first. */

@@ -66,7 +66,11 @@ export class ZonePanel {
       return;
     }
 
-    const { zone, occupants, ruleBrokenSince, flag } = reading;
+    const { zone, occupants, ruleBrokenSince } = reading;
+    // Its flag in the words of the picture's latest frame where it shows one: the zone's reading says them as of its
+    // last change, and a rule broken on and on reads as broken for as long as it was then.
+    const shown = this.picture.zoneFlags.get(`zone:${zone.zoneId}`);
+    const flag = reading.flag && shown ? { ...reading.flag, level: shown.level, reason: shown.reason, acknowledged: shown.acknowledged } : reading.flag;
     const rows = occupants.map(o => o.silentSince
       ? `<tr class="stale" data-unit="${escapeHtml(o.unitId)}" data-since="${escapeHtml(o.since)}" data-silent-since="${escapeHtml(o.silentSince)}"><td>${escapeHtml(o.callsign)}</td><td class="id">${escapeHtml(o.unitId)}</td><td class="num">stale, last heard ${duration(since(now, o.silentSince))} ago</td></tr>`
       : `<tr data-unit="${escapeHtml(o.unitId)}" data-since="${escapeHtml(o.since)}"><td>${escapeHtml(o.callsign)}</td><td class="id">${escapeHtml(o.unitId)}</td><td class="num">${duration(since(now, o.since))}</td></tr>`).join('');
