@@ -66,6 +66,24 @@ public sealed class Dashboard : IAsyncDisposable
         DashboardHost host, string incidentId, string actor = "test-commander", Func<IBrowserContext, Task>? prepare = null, string timezoneId = "UTC",
         int width = 1280, int height = 720, string[]? roles = null, bool live = true, bool touch = false)
     {
+        var dashboard = await OpenPageAsync(host, $"/?incident={Uri.EscapeDataString(incidentId)}", actor, prepare, timezoneId, width, height, roles, touch);
+        if (live)
+        {
+            await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
+            await Expect(dashboard.Page.Locator("#incident-picker")).ToHaveValueAsync(incidentId);
+        }
+
+        return dashboard;
+    }
+
+    /// <summary>
+    /// Opens one of the host's pages at <paramref name="path"/> signed in as the named person, as
+    /// <see cref="OpenAsync"/> opens the dashboard, and waits for nothing.
+    /// </summary>
+    public static async Task<Dashboard> OpenPageAsync(
+        DashboardHost host, string path, string actor = "test-commander", Func<IBrowserContext, Task>? prepare = null, string timezoneId = "UTC",
+        int width = 1280, int height = 720, string[]? roles = null, bool touch = false)
+    {
         var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = host.BaseAddress.ToString(),
@@ -82,13 +100,7 @@ public sealed class Dashboard : IAsyncDisposable
         }
 
         var dashboard = new Dashboard(context, await context.NewPageAsync());
-        await dashboard.Page.GotoAsync($"/?incident={Uri.EscapeDataString(incidentId)}");
-        if (live)
-        {
-            await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
-            await Expect(dashboard.Page.Locator("#incident-picker")).ToHaveValueAsync(incidentId);
-        }
-
+        await dashboard.Page.GotoAsync(path);
         return dashboard;
     }
 

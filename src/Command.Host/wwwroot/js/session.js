@@ -17,7 +17,9 @@ export async function loadSession() {
 
 export function bindSignOut(nameElement, button) {
   nameElement.textContent = session.name;
-  nameElement.title = `${session.name}: ${session.roles.join(', ')}`;
+  // Where it is a link, to the access page: their own password, and for an admin people, tokens and devices.
+  const opens = nameElement.href ? ` — your password${can('manage-access') ? ', people, tokens and devices' : ''}` : '';
+  nameElement.title = `${session.name}: ${session.roles.join(', ')}${opens}`;
   button.addEventListener('click', async () => {
     if ((await attempt(() => post('/api/auth/sign-out'))) !== undefined) toSignIn();
   });

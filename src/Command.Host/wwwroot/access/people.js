@@ -1,0 +1,106 @@
+// People: who may sign in, with which roles. An admin adds one, changes their roles or sets their password (either
+// ends their sessions), or removes them. The host keeps the last admin who can sign in from being removed or demoted.
+import { get, post, put, del, enc } from '/js/api.js';
+import { showNotice } from '/js/notice.js';
+import { personRoles, roleBoxes, ticked, formProblem, twoPress, when, cell, button, fillRows } from './forms.js';
+
+export class People {
+  constructor(section) {
+    this.body = section.querySelector('tbody');
+    this.form = section.querySelector('#add-person');
+    roleBoxes(this.form.querySelector('.roles'), personRoles);
+    this.form.addEventListener('submit', event => { event.preventDefault(); this.add(); });
+  }
+
+  async load() {
+    const people = await get('/api/access/people');
+    people.sort((a, b) => a.userName.localeCompare(b.userName));
+    fillRows(this.body, people.map(p => this.row(p)), 'Nobody.');
+  }
+
+  row(person) {
+    const tr = document.createElement('tr');
+    tr.dataset.person = person.userName;
+    const roles = document.createElement('fieldset');
+    roles.className = 'roles';
+    roles.setAttribute('aria-label', `Roles of ${person.userName}`);
+    roleBoxes(roles, personRoles, person.roles);
+    const save = button('Save roles');
+    save.disabled = true;
+    roles.addEventListener('change', () => { save.disabled = sameRoles(ticked(roles), person.roles); });
+    save.addEventListener('click', () => this.change(`/api/access/people/${enc(person.userName)}/roles`, { roles: ticked(roles) },
+      `Roles of ${person.userName} set to ${ticked(roles).join(', ') || 'none'}: their sessions ended`));
+
+    const password = document.createElement('span');
+    password.textContent = person.hasPassword ? 'set' : 'none: cannot sign in';
+    const setPassword = button('Set password…');
+    setPassword.addEventListener('click', () => this.askPassword(tr, person.userName));
+
+    const remove = button('Remove');
+    remove.classList.add('danger');
+    twoPress(remove, `Remove ${person.userName}?`, () => this.change(`/api/access/people/${enc(person.userName)}`, null, `${person.userName} removed`));
+    const added = document.createElement('span');
+    added.append(when(person.createdAt), ` by ${person.createdBy}`);
+    tr.append(cell(person.userName), cell(roles, save), cell(password), cell(added), cell(setPassword, remove));
+    return tr;
+  }
+
+  /** A password box under the person's row, until it is set or dismissed. */
+  askPassword(tr, userName) {
+    tr.nextElementSibling?.classList.contains('password-row') && tr.nextElementSibling.remove();
+    const row = document.createElement('tr');
+    row.className = 'password-row';
+    const form = document.createElement('form');
+    form.noValidate = true;
+    form.innerHTML = '<label>New password for <b></b> <input name="password" type="password" autocomplete="new-password"></label>'
+      + '<button type="submit">Set password</button><button type="button" class="cancel">Cancel</button><p class="problem" role="alert" hidden></p>';
+    form.querySelector('b').textContent = userName;
+    form.querySelector('.cancel').addEventListener('click', () => row.remove());
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      try {
+        await put(`/api/access/people/${enc(userName)}/password`, { password: form.elements.password.value });
+      } catch (error) {
+        formProblem(form, error);
+        return;
+      }
+      showNotice(`Password of ${userName} set: their sessions ended`, 'info');
+      await this.load();
+    });
+    const td = document.createElement('td');
+    td.colSpan = 5;
+    td.append(form);
+    row.append(td);
+    tr.after(row);
+    form.elements.password.focus();
+  }
+
+  async add() {
+    const { userName, password } = this.form.elements;
+    const body = { userName: userName.value, password: password.value || null, roles: ticked(this.form.querySelector('.roles')) };
+    try {
+      await post('/api/access/people', body);
+    } catch (error) {
+      formProblem(this.form, error);
+      return;
+    }
+    formProblem(this.form, null);
+    this.form.reset();
+    showNotice(`${body.userName} added${body.password ? '' : ': without a password they cannot sign in until one is set'}`, 'info');
+    await this.load();
+  }
+
+  /** Sends a change (a PUT with a body, a DELETE without) and lists everyone again; a refusal is said as the host said it. */
+  async change(path, body, done) {
+    try {
+      await (body ? put(path, body) : del(path));
+    } catch (error) {
+      showNotice(error.message);
+      return;
+    }
+    showNotice(done, 'info');
+    await this.load();
+  }
+}
+
+const sameRoles = (a, b) => a.length === b.length && a.every(r => b.includes(r));
