@@ -24,7 +24,9 @@ internal sealed partial class UnitJudge
         var fixes = Track.Fixes;
         var n = fixes.Count;
         var (latest, _) = MedianPoint(t, sigma, n - 1, options.SmoothingWindow.TotalSeconds, SmoothedFixes);
-        var previous = n >= 2 ? MedianPoint(t, sigma, n - 2, options.SmoothingWindow.TotalSeconds, SmoothedFixes).Point : latest;
+        // A unit's first fix alone takes it nowhere: thrown 6 m inside the wall, the first fix of an officer standing 8 m
+        // outside had him arrived, and then flagged as fallen back from a contact he never made (rules version 72).
+        LocalPoint? previous = n >= 2 ? MedianPoint(t, sigma, n - 2, options.SmoothingWindow.TotalSeconds, SmoothedFixes).Point : null;
         // A unit back in contact on its receiver's word stays there on its fixes since it got back: those from before
         // are down the hallway, or on the walk back.
         double? returnedS = State == MotionState.Arrived && ReturnedAt is { } returned ? (returned - fixes[0].Time).TotalSeconds : null;
@@ -33,6 +35,8 @@ internal sealed partial class UnitJudge
             : Middle(t, sigma, n - 1, options.RateWindow.TotalSeconds, KeptFixes, noiseM);
         var allowance = Math.Min(options.ArrivalNoiseAllowanceM, Z * settledError);
 
+        // It goes into a building on two fixes, smoothed, as it reaches the threat: one fix inside the wall, the first of
+        // an officer standing outside, had him in the threat's building, and kept there by the margin for his noise.
         var inside = buildings.IndexOf(BuildingId) is { } current && buildings.Holds(current, settled, options.ZoneExitMarginM + allowance)
             ? current
             : buildings.Containing(latest);
@@ -67,7 +71,7 @@ internal sealed partial class UnitJudge
         var standsOutside = Episode is { FellBack: false, HeldOutside: true } && SaysItStandsStill();
         var wentIn = there && !movingAway && !standsOutside ? WentIn(target, t, sigma, noiseM) : null;
         var onFixes = (there && walkedBack) || (!standsOutside && back
-            && ((reachedAt is not null && (Within(target, previous, radius) is not null || EveryFixWithin(target, t, sigma, radius)))
+            && ((reachedAt is not null && ((previous is { } before && Within(target, before, radius) is not null) || EveryFixWithin(target, t, sigma, radius)))
                 || (there && !movingAway && count >= SmoothedFixes && Within(target, settled, radius + (NoiseAllowed(target, settled, settledError) ? allowance : 0)) is not null)
                 || wentIn is not null));
         // One that walked up to a threat in the open and stopped is there by its receiver's word, wherever a burst of

@@ -610,8 +610,16 @@ public static class AssessmentRules
     /// </summary>
     public const int HeardAgainAfresh = 71;
 
+    /// <summary>
+    /// A unit's first report alone never has it arrived, wherever it falls: arrival takes two. Before, an officer
+    /// standing 8 m outside the threat's building whose first report was thrown 6 m inside the wall, 14 m from the
+    /// threat, was arrived on it, and then flagged as fallen back from a contact he never made, with a time to contact in
+    /// the after-action report.
+    /// </summary>
+    public const int TwoReportsArrive = 72;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = HeardAgainAfresh;
+    public const int Current = TwoReportsArrive;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

@@ -442,6 +442,35 @@ public sealed class ArrivalTests
         Assert.DoesNotContain(drill.Derived, e => e is FlagRaised);
     }
 
+    [Fact]
+    public void An_officer_standing_outside_whose_first_report_falls_inside_the_wall_is_never_arrived_and_is_flagged_holding()
+    {
+        // ATAK every 3-8 s saying it stands still, 8 m outside the south wall of the threat's building, 28 m from the
+        // threat; its first report is thrown 14 m north, 6 m inside the wall and 14 m from the threat. Before, that one
+        // report had him arrived; his next had him fallen back from contact, shown moving away and flagged so, and the
+        // after-action report credited him with a time to contact.
+        var probe = new Drill();
+        var drill = new Drill(site: Drill.SiteWith([probe.Box("B1", -30, -20, 30, 20)]));
+        drill.Threat("T1", 0, 0, uncertaintyM: null);
+        drill.Enrol("p9");
+        var random = new Random(9);
+        drill.Run(1);
+        drill.Fix("p9", new LocalPoint(0, -14), 5, speedMps: 0.05, courseDeg: 10);
+        var states = new List<MotionState> { drill.Assess("p9").State };
+        for (var i = 0; i < 30; i++)
+        {
+            drill.Run(3 + random.Next(6));
+            drill.Fix("p9", new LocalPoint((random.NextDouble() - 0.5) * 4, -28 + ((random.NextDouble() - 0.5) * 4)), 5, speedMps: random.NextDouble() * 0.1,
+                courseDeg: random.Next(360));
+            states.Add(drill.Assess("p9").State);
+        }
+
+        Assert.DoesNotContain(MotionState.Arrived, states);
+        Assert.Equal(MotionState.Holding, states[^1]);
+        var raised = Assert.Single(drill.Derived.OfType<FlagRaised>());
+        Assert.StartsWith("holding ", raised.Reason, StringComparison.Ordinal);
+    }
+
     // A building 60 m square with the threat in its middle; its east wall 30 m east of the threat.
     private static Drill SquareDrill()
     {
