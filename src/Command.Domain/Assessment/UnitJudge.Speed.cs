@@ -109,7 +109,8 @@ internal sealed partial class UnitJudge
 
     /// <summary>
     /// Whether the unit's receiver says it stands still under the sky: its latest three reports, and every one over the
-    /// rate window, said a speed below a quarter of a metre a second, once one of its reports has said it moved.
+    /// rate window, said a speed below a quarter of a metre a second but one of four or more that said less than half
+    /// (rules version 73), once one of its reports has said it moved.
     /// Indoors a receiver standing still reads 0.6 m/s on average, below a quarter one time in eight; three in a row,
     /// one in six hundred. Speeds of exactly 0 alone say nothing: a phone that has lost its speed says 0, and a radio
     /// sends whole knots; one of them must have measured a speed above 0.
@@ -122,19 +123,31 @@ internal sealed partial class UnitJudge
         }
 
         var fixes = Track.Fixes;
-        var (count, measured) = (0, false);
+        var (count, measured, excused) = (0, false, false);
         for (var i = fixes.Count - 1; i >= 0 && (count < StillReports || fixes[^1].Time - fixes[i].Time < options.RateWindow); i--)
         {
-            if (fixes[i].SpeedMps is not { } speed || speed is < 0 or >= StillSpeedMps)
+            if (fixes[i].SpeedMps is not { } speed || speed < 0)
             {
                 return false;
+            }
+
+            if (speed >= StillSpeedMps)
+            {
+                // One reading of a standing phone's speed in four or five is above the quarter over a half-minute: one
+                // that is no walk is let pass.
+                if (excused || speed >= 2 * StillSpeedMps)
+                {
+                    return false;
+                }
+
+                excused = true;
             }
 
             measured |= speed > 0;
             count++;
         }
 
-        return count >= StillReports && measured;
+        return count >= (excused ? StillReports + 1 : StillReports) && measured;
     }
 
     // How many reports in a row, at least, say a receiver stands still.

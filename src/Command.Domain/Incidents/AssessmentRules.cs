@@ -618,8 +618,16 @@ public static class AssessmentRules
     /// </summary>
     public const int TwoReportsArrive = 72;
 
+    /// <summary>
+    /// A receiver stands still under the sky while one of four or more readings over the rate window reads up to half a
+    /// metre a second, no walk, the rest below a quarter. A standing phone whose speed is off by a tenth of a metre a
+    /// second on each axis reads above a quarter about one time in four over half a minute: before, one such reading
+    /// (0.27 m/s) let two reports of an officer flagged holding outside, thrown through the wall, clear him as arrived.
+    /// </summary>
+    public const int OneReadingAboveStill = 73;
+
     /// <summary>What this build derives flags under.</summary>
-    public const int Current = TwoReportsArrive;
+    public const int Current = OneReadingAboveStill;
 
     /// <summary>True when this build derives flags under <paramref name="rules"/>; otherwise a session under them replays its recorded flags.</summary>
     public static bool Derives(int rules) => rules == Current;

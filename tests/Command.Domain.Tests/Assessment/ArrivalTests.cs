@@ -471,6 +471,34 @@ public sealed class ArrivalTests
         Assert.StartsWith("holding ", raised.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0.27, 0.0)]
+    [InlineData(0.0, 0.27)]
+    public void An_officer_flagged_holding_outside_is_not_cleared_as_arrived_on_two_reports_thrown_inside_while_his_phone_says_he_stands(double first, double second)
+    {
+        // ATAK every 3-8 s, its speeds a standing phone's (a tenth of a metre a second of noise), 8 m outside the south
+        // wall, 21 m from the threat; flagged holding. Two reports in a row are thrown 13 m north, 8 m from the threat,
+        // one of them reading 0.27 m/s. Before, that one reading above a quarter of a metre a second let the two take him
+        // in, and his flag was cleared as arrived.
+        var probe = new Drill();
+        var drill = new Drill(site: Drill.SiteWith([probe.Box("B1", -30, -13, 30, 20)]));
+        drill.Threat("T1", 0, 0, uncertaintyM: null);
+        drill.Enrol("p7");
+        var random = new Random(7);
+        drill.Fix("p7", new LocalPoint(0, -60), 5, speedMps: 1.4, courseDeg: 0);
+        for (var i = 0; i < 45; i++)
+        {
+            drill.Run(3 + random.Next(6));
+            var thrown = i switch { 40 => first, 41 => second, _ => (double?)null };
+            var at = thrown is null ? new LocalPoint((random.NextDouble() - 0.5) * 3, -21 + ((random.NextDouble() - 0.5) * 3)) : new LocalPoint(0, -8);
+            drill.Fix("p7", at, 5, speedMps: thrown ?? Math.Min(0.2, Math.Abs(random.NextDouble() * 0.2)), courseDeg: random.Next(360));
+        }
+
+        Assert.Contains(drill.Derived, e => e is FlagRaised { Subject: "p7" });
+        Assert.DoesNotContain(drill.Derived, e => e is FlagCleared { Subject: "p7" });
+        Assert.NotEqual(MotionState.Arrived, drill.Assess("p7").State);
+    }
+
     // A building 60 m square with the threat in its middle; its east wall 30 m east of the threat.
     private static Drill SquareDrill()
     {
