@@ -94,8 +94,10 @@ public sealed partial class AfterActionFold
         }
         else if (unit.SilentBefore(time) is { } silentFrom)
         {
-            // Its board row went stale then; its log says so, or it reads as if the unit reported throughout.
+            // Its board row went stale then; its log says so, or it reads as if the unit reported throughout. A first its
+            // next fix sets happened at or before it.
             silences.Add((activity.Count, silentFrom, time));
+            fixesLost.Add(new FixesLost(unitId, null, null, silentFrom, time));
             Log(silentFrom, unitId, "silent", $"Not heard for {Durations.Clock(time - silentFrom)} after its report{FromThreat(unit)}: no report of it was taken until {time.UtcDateTime:HH:mm:ss} UTC");
         }
 

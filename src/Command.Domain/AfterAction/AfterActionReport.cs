@@ -26,8 +26,8 @@ namespace Command.Domain.AfterAction;
 /// a unit's <see cref="UnitMetrics.Role"/> is only its last. Absent from a report made before they were kept.
 /// </param>
 /// <param name="FixesLost">
-/// Each unit's fixes lost while a host that left the cluster was down, in time order (<see cref="AfterAction.FixesLost"/>);
-/// absent where no host left, or none took a unit's fixes with it.
+/// Each unit's fixes lost while a host that left the cluster was down, or while it went unheard long enough to be shown
+/// stale, in time order (<see cref="AfterAction.FixesLost"/>); absent where none was.
 /// </param>
 public sealed record AfterActionReport(
     IncidentMetrics Incident,
@@ -43,8 +43,9 @@ public sealed record AfterActionReport(
     ImmutableArray<FixesLost>? FixesLost = null)
 {
     /// <summary>
-    /// Where <paramref name="unitId"/>'s fixes were lost while a host was down up to <paramref name="at"/>, its first fix
-    /// back: a moment set there (a first on scene, inside, in contact) happened at or before it, not at it. Null otherwise.
+    /// Where <paramref name="unitId"/>'s fixes were lost while a host was down, or it went unheard, up to <paramref name="at"/>,
+    /// its first fix back: a moment set there (a first on scene, inside, in contact) happened at or before it, not at it.
+    /// Null otherwise.
     /// </summary>
     public FixesLost? LostUntil(string unitId, DateTimeOffset at) => FixesLost?.FirstOrDefault(l => l.UnitId == unitId && l.HeardAgain == at);
 

@@ -198,11 +198,11 @@ public static class AarDocument
         ];
     }
 
-    // Reached at its first fix back after its host left the cluster, it reached the threat at or before then: the figure is
-    // the most it can have been, not what it was.
+    // Reached at its first fix back after its host left the cluster, or after it went unheard, it reached the threat at
+    // or before then: the figure is the most it can have been, not what it was.
     private static string ToContact(Domain.AfterAction.AfterActionReport report, UnitMetrics u, TimeSpan t) =>
         u.ReachedContact is { } at && report.LostUntil(u.UnitId, at) is { } lost
-            ? $"≤ {SvgCharts.Clock(t)} (its fixes were lost {lost.Span} UTC while its host was down)"
+            ? $"≤ {SvgCharts.Clock(t)} ({lost.Why})"
             : SvgCharts.Clock(t);
 
     // A unit that held more than one role earned each judgement figure in one of them, said beside it ("4:00 as

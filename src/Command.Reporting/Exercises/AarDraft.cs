@@ -86,7 +86,7 @@ public sealed record AarDraft(
             var others = report.Units
                 .Where(u => u.Round == round && u.UnitId != moment.UnitId && of(u) is { } t && report.LostUntil(u.UnitId, t) is { } theirs && theirs.LastHeard < moment.Time)
                 .Select(u => report.Named(u.UnitId)).ToList();
-            var maybe = others.Count > 0 ? $"; {string.Join(", ", others)} may have been first, {(others.Count == 1 ? "its" : "their")} fixes lost too" : "";
+            var maybe = others.Count > 0 ? $"; {string.Join(", ", others)} may have been first, unheard then too" : "";
             return $", {lost.AtOrBefore}{maybe}";
         }
 
