@@ -106,7 +106,7 @@ public static class AarDocument
             yield return new Para(
                 a.Proposal.Rating is { } proposed ? Rated(proposed)
                 : a.Proposal.Evidence.IsEmpty ? "none: an evaluator rates it"
-                : a.Proposal.Evidence.Any(e => e.Rating is null && e.ValueS is not null) ? "none: a measure was reached while its unit's fixes were lost with its host, so an evaluator rates it"
+                : a.Proposal.Evidence.Any(e => e.Rating is null && e.ValueS is not null) ? "none: a measure was reached while its unit went unheard, so an evaluator rates it"
                 : "not yet: a measure is not yet measured while the incident is still open",
                 "Proposed rating");
             yield return new Para(a.Judged is { } judged ? Decided(judged, clock) : "not yet confirmed by an evaluator", "Confirmed rating");

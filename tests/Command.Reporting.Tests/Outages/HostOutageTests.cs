@@ -128,7 +128,7 @@ public sealed class HostOutageTests
         Assert.Equal([$"first contact with the threat: 4:01 at most, by Adam 2 (A2) at or before 15:04:31 UTC — {Lost}; bands: P ≤ 3:20, S ≤ 5:00, M ≤ 10:00: between 3:19 (P) and 4:01 (S), so not rated on it: an evaluator rates it"],
             across.Evidence.Select(e => e.Text));
         var blocks = AarDocument.Blocks(AarDraft.Build(report with { Exercise = new Exercise("cedar-hollow", "3", [soon]) }, [])).OfType<Para>();
-        Assert.Contains(new Para("none: a measure was reached while its unit's fixes were lost with its host, so an evaluator rates it", "Proposed rating"), blocks);
+        Assert.Contains(new Para("none: a measure was reached while its unit went unheard, so an evaluator rates it", "Proposed rating"), blocks);
     }
 
     [Fact]
