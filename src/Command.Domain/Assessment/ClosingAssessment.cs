@@ -92,13 +92,16 @@ public sealed partial class ClosingAssessment
     /// recorded flags says them as recorded); changes nothing.
     /// </summary>
     public IEnumerable<ZoneFlagShown> ZoneFlags(IReadOnlyDictionary<string, UnitEntry> units, DateTimeOffset now) =>
-        flags.All.Where(f => f.Subject.StartsWith(ZoneSubjectPrefix, StringComparison.Ordinal))
+        flags.All.Where(f => IsZoneSubject(f.Subject))
             .OrderBy(f => f.Subject, StringComparer.Ordinal)
             .Select(f => new ZoneFlagShown(f.Subject, f.Level, f.Rule, (DerivesFlags ? zoneRules.SaidNow(f.Subject, units, now) : null) ?? f.Reason, f.RaisedAt,
                 f.AcknowledgedAt is not null));
 
     /// <summary>The subject a zone's flags are raised on.</summary>
     public static string ZoneSubject(string zoneId) => ZoneSubjectPrefix + zoneId;
+
+    /// <summary>Whether a flag's subject is a zone's, not a unit's.</summary>
+    public static bool IsZoneSubject(string subject) => subject.StartsWith(ZoneSubjectPrefix, StringComparison.Ordinal);
 
     private const string ZoneSubjectPrefix = "zone:";
 

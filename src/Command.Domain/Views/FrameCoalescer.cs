@@ -15,6 +15,7 @@ public sealed class FrameCoalescer
     private readonly HashSet<string> dirtyUnits = new(StringComparer.Ordinal);
     private readonly UnitChangeTracker sent = new();
     private readonly List<IncidentEvent> events = [];
+    private readonly ZoneFlagsShown zones = new();
     private ImmutableArray<ZoneFlagShown> sentZoneFlags = [];
     private bool allDirty;
     private bool threatsChanged;
@@ -63,8 +64,8 @@ public sealed class FrameCoalescer
             candidates = candidates.Where(u => !holdBack.Contains(u.UnitId));
         }
 
-        // A zone's flag comes with an event, but its words grow with the clock: they are compared whatever changed.
-        ImmutableArray<ZoneFlagShown> zoneFlags = [.. projection.ZoneFlags()];
+        // A zone's flag comes with a recorded event, but its words grow with the clock: they are compared whatever changed.
+        var zoneFlags = zones.Now(projection);
         var zonesChanged = !zoneFlags.SequenceEqual(sentZoneFlags);
         sentZoneFlags = zoneFlags;
         var frame = new IncidentFrame(feedId, sequence, projection.Clock, false, [.. sent.Changed(candidates)],
@@ -105,7 +106,7 @@ public sealed class FrameCoalescer
     public IncidentFrame Restart(string feedId, IncidentProjection projection, long sequence)
     {
         Forget();
-        sentZoneFlags = [.. projection.ZoneFlags()];
+        sentZoneFlags = zones.From(projection);
         return new IncidentFrame(feedId, sequence, projection.Clock, true, [.. sent.Changed(projection.AssessAll())], [.. projection.Threats.Values], [.. projection.Proposals.Values], projection.Suppression)
         {
             DrillClock = projection.DrillClockNotice,
@@ -119,6 +120,7 @@ public sealed class FrameCoalescer
     public void Forget()
     {
         sent.Reset();
+        zones.Forget();
         sentZoneFlags = [];
         dirtyUnits.Clear();
         events.Clear();
@@ -129,6 +131,7 @@ public sealed class FrameCoalescer
 
     private void Notice(IncidentEvent e, bool prompt)
     {
+        zones.Notice(e);
         switch (e)
         {
             case PositionAccepted accepted:
