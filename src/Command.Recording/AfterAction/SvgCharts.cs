@@ -32,17 +32,19 @@ public static class SvgCharts
     /// One unit's distance to the threat over the session, its flag spans shaded and labelled, and a dashed rule where
     /// the drill started over (from <paramref name="timeline"/>), where its line breaks: its units were put back where
     /// they began, and a line across drew them walking there. <paramref name="unitName"/> is the unit as its readers know
-    /// it (<see cref="AfterActionReport.Named"/>), for the chart's label.
+    /// it (<see cref="AfterActionReport.Named"/>), for the chart's label. Its time runs as <paramref name="elapsed"/>
+    /// says (see <see cref="Timeline"/>).
     /// </summary>
     public static string Distance(string unitName, IReadOnlyList<DistanceSample> samples, IEnumerable<FlagSpan> flags, DateTimeOffset start, DateTimeOffset end,
-        IEnumerable<TimelineMark>? timeline = null)
+        IEnumerable<TimelineMark>? timeline = null, Func<DateTimeOffset, DateTimeOffset, TimeSpan>? elapsed = null)
     {
+        elapsed ??= Straight;
         var startedOver = (timeline ?? []).Where(m => m.Kind == StartedOver).Select(m => m.Time).ToList();
         const int height = 150, top = 10, bottom = 24;
         var furthest = samples.Max(s => s.DistanceM);
         var step = DistanceStep(furthest);
         var max = step * Math.Max(1, Math.Ceiling(furthest / step));
-        var x = Scale(start, end);
+        var x = Scale(start, end, elapsed);
         double Y(double d) => top + ((height - top - bottom) * (1 - (d / max)));
         var svg = new StringBuilder();
         svg.Append(Inv($"<svg viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"Distance to threat for {HtmlEncode(unitName)}\">"));
@@ -64,7 +66,7 @@ public static class SvgCharts
         }
 
         // The grid over the flag bands, under the line.
-        TimeGrid(svg, start, end, top, height - bottom);
+        TimeGrid(svg, start, end, elapsed, top, height - bottom);
         for (var d = step; d <= max; d += step)
         {
             svg.Append(Inv($"<line x1=\"{Left}\" y1=\"{Y(d):F1}\" x2=\"{Width - Right}\" y2=\"{Y(d):F1}\" class=\"grid\"/><text x=\"{Left - 4}\" y=\"{Y(d) + 4:F1}\" class=\"tick end\">{d:F0} m</text>"));
@@ -89,7 +91,7 @@ public static class SvgCharts
             var points = string.Join(' ', kept.Select(s => Inv($"{x(s.Time):F1},{Y(s.DistanceM):F1}")));
             svg.Append(Inv($"<polyline points=\"{points}\" class=\"line\"/>"));
         }
-        Axes(svg, start, end, height - bottom, distanceAxis: true);
+        Axes(svg, start, end, elapsed, height - bottom, distanceAxis: true);
         return svg.Append("</svg>").ToString();
     }
 
@@ -142,11 +144,15 @@ public static class SvgCharts
     /// <summary>
     /// Flags, acknowledgements, units' own alerts from their devices and threat phases on one time axis, one row each,
     /// shapes paired with words; each mark's subject in its words as <paramref name="named"/> names it (its id where
-    /// none is given).
+    /// none is given). Its time runs as <paramref name="elapsed"/> says from one instant to another (the incident's clock
+    /// where none is given): on a drill played faster or slower, or paused, the drill's time, as the tables give its
+    /// durations (<see cref="AfterActionReport.Elapsed"/>).
     /// </summary>
-    public static string Timeline(IReadOnlyList<TimelineMark> marks, DateTimeOffset start, DateTimeOffset end, Func<string, string>? named = null)
+    public static string Timeline(IReadOnlyList<TimelineMark> marks, DateTimeOffset start, DateTimeOffset end, Func<string, string>? named = null,
+        Func<DateTimeOffset, DateTimeOffset, TimeSpan>? elapsed = null)
     {
         named ??= id => id;
+        elapsed ??= Straight;
         (string Name, string[] Kinds)[] rows =
         [
             ("threat-phase", ["threat-phase", "marker-deleted", "marker-sighted"]), ("unit alert", ["alarm-raised", "alarm-cancelled"]), ("raised", ["flag-raised"]),
@@ -155,9 +161,9 @@ public static class SvgCharts
         ];
         const int rowHeight = 26, top = 8;
         var height = top + (rows.Length * rowHeight) + 24;
-        var x = Scale(start, end);
+        var x = Scale(start, end, elapsed);
         var svg = new StringBuilder(Inv($"<svg viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"Timeline of flags, acknowledgements, units' own alerts and threat phases\">"));
-        TimeGrid(svg, start, end, top, height - 24);
+        TimeGrid(svg, start, end, elapsed, top, height - 24);
         for (var r = 0; r < rows.Length; r++)
         {
             var y = top + (r * rowHeight) + (rowHeight / 2);
@@ -174,7 +180,7 @@ public static class SvgCharts
             svg.Append(Inv($"<g class=\"{m.Kind}\"><title>{HtmlEncode($"{AfterActionCsv.Time(m.Time)} {m.Text}")}</title><line x1=\"{x(m.Time):F1}\" y1=\"{top}\" x2=\"{x(m.Time):F1}\" y2=\"{height - 24}\" stroke-dasharray=\"4 3\"/></g>"));
         }
 
-        Axes(svg, start, end, height - 24, distanceAxis: false);
+        Axes(svg, start, end, elapsed, height - 24, distanceAxis: false);
         return svg.Append("</svg>").ToString();
     }
 
@@ -190,19 +196,20 @@ public static class SvgCharts
         _ => Inv($"<rect x=\"{x - 5:F1}\" y=\"{y - 5}\" width=\"10\" height=\"10\"/>"),
     };
 
-    private static void Axes(StringBuilder svg, DateTimeOffset start, DateTimeOffset end, int baseline, bool distanceAxis)
+    private static void Axes(StringBuilder svg, DateTimeOffset start, DateTimeOffset end, Func<DateTimeOffset, DateTimeOffset, TimeSpan> elapsed, int baseline, bool distanceAxis)
     {
+        var span = elapsed(start, end);
         svg.Append(Inv($"<line x1=\"{Left}\" y1=\"{baseline}\" x2=\"{Width - Right}\" y2=\"{baseline}\" class=\"axis\"/>"));
         svg.Append(Inv($"<text x=\"{Left}\" y=\"{baseline + 16}\" class=\"tick\">0:00</text>"));
-        svg.Append(Inv($"<text x=\"{Width - Right}\" y=\"{baseline + 16}\" class=\"tick end\">{Clock(end - start)}</text>"));
-        var x = Scale(start, end);
-        var last = x(end);
-        foreach (var at in TimeTicks(start, end))
+        svg.Append(Inv($"<text x=\"{Width - Right}\" y=\"{baseline + 16}\" class=\"tick end\">{Clock(span)}</text>"));
+        var last = At(span, span);
+        foreach (var seconds in TimeTicks(span))
         {
             // A label that would run into the session's length at the end of the axis is left to its grid line.
-            if (last - x(at) >= EndLabelRoomPx)
+            var x = At(TimeSpan.FromSeconds(seconds), span);
+            if (last - x >= EndLabelRoomPx)
             {
-                svg.Append(Inv($"<text x=\"{x(at):F1}\" y=\"{baseline + 16}\" class=\"tick mid\">{Clock(at - start)}</text>"));
+                svg.Append(Inv($"<text x=\"{x:F1}\" y=\"{baseline + 16}\" class=\"tick mid\">{Clock(TimeSpan.FromSeconds(seconds))}</text>"));
             }
         }
 
@@ -213,22 +220,23 @@ public static class SvgCharts
     }
 
     // A faint vertical rule at each time tick, so a moment read in the tables can be found on the plot.
-    private static void TimeGrid(StringBuilder svg, DateTimeOffset start, DateTimeOffset end, int top, int baseline)
+    private static void TimeGrid(StringBuilder svg, DateTimeOffset start, DateTimeOffset end, Func<DateTimeOffset, DateTimeOffset, TimeSpan> elapsed, int top, int baseline)
     {
-        var x = Scale(start, end);
-        foreach (var at in TimeTicks(start, end))
+        var span = elapsed(start, end);
+        foreach (var seconds in TimeTicks(span))
         {
-            svg.Append(Inv($"<line x1=\"{x(at):F1}\" y1=\"{top}\" x2=\"{x(at):F1}\" y2=\"{baseline}\" class=\"grid\"/>"));
+            var x = At(TimeSpan.FromSeconds(seconds), span);
+            svg.Append(Inv($"<line x1=\"{x:F1}\" y1=\"{top}\" x2=\"{x:F1}\" y2=\"{baseline}\" class=\"grid\"/>"));
         }
     }
 
     /// <summary>
-    /// The instants between the session's start and end at the roundest step of elapsed time (30 s, 1, 2, 5, 10, 15
+    /// The seconds into the session, up to its length, at the roundest step of elapsed time (30 s, 1, 2, 5, 10, 15
     /// or 30 min, then whole hours) that puts at most <see cref="MostTimeTicks"/> of them on the axis.
     /// </summary>
-    private static IEnumerable<DateTimeOffset> TimeTicks(DateTimeOffset start, DateTimeOffset end)
+    private static IEnumerable<double> TimeTicks(TimeSpan length)
     {
-        var span = (end - start).TotalSeconds;
+        var span = length.TotalSeconds;
         if (span <= 0)
         {
             yield break;
@@ -242,7 +250,7 @@ public static class SvgCharts
 
         for (var t = step; t < span; t += step)
         {
-            yield return start.AddSeconds(t);
+            yield return t;
         }
     }
 
@@ -262,11 +270,18 @@ public static class SvgCharts
     // Room the length label at the end of the time axis takes ("1:02:05" at 12 px), and a gap.
     private const double EndLabelRoomPx = 56;
 
-    private static Func<DateTimeOffset, double> Scale(DateTimeOffset start, DateTimeOffset end)
+    private static Func<DateTimeOffset, double> Scale(DateTimeOffset start, DateTimeOffset end, Func<DateTimeOffset, DateTimeOffset, TimeSpan> elapsed)
     {
-        var span = Math.Max(1, (end - start).TotalSeconds);
-        return t => Left + ((Width - Left - Right) * Math.Clamp((t - start).TotalSeconds / span, 0, 1));
+        var span = elapsed(start, end);
+        return t => At(t < start ? TimeSpan.Zero : elapsed(start, t), span);
     }
+
+    // Where a moment so far into a session of that length stands on the axis.
+    private static double At(TimeSpan into, TimeSpan length) =>
+        Left + ((Width - Left - Right) * Math.Clamp(into.TotalSeconds / Math.Max(1, length.TotalSeconds), 0, 1));
+
+    // The incident's clock: time as it passed.
+    private static TimeSpan Straight(DateTimeOffset from, DateTimeOffset to) => to - from;
 
     /// <summary>A span as every document prints it (<see cref="Durations"/>).</summary>
     public static string Clock(TimeSpan span) => Durations.Clock(span);

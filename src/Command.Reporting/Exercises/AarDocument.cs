@@ -139,14 +139,18 @@ public static class AarDocument
         yield return new Heading(1, Sections[5]);
         var start = i.OpenedAt ?? report.Distances.FirstOrDefault()?.Time ?? default;
         var finish = i.EndedAt ?? start;
-        yield return new Para($"The plots' time runs from {(i.OpenedAt is null ? "the first report" : "the incident's opening")} at {clock.LocalTime(start)} (0:00).");
-        yield return new Plot("Timeline: diamond threat phase (hollow: its marker deleted on a device; dashed: a new hostile marker sighted while it was contained), star a unit's own alert from its device (filled raised, hollow cancelled), triangle flag raised or escalated, circle acknowledged, square cleared; a dashed rule where the drill started over.", SvgCharts.Timeline(report.Timeline, start, finish, report.Named));
+        // On a drill played faster or slower, or paused, the plots run on the drill's clock, as the tables' durations do: at
+        // 4x, a unit the table has reaching the threat at 4:00 stood there at 1:00 on a plot of the incident's.
+        var drillTime = report.DrillClockSpans is { Length: > 0 } && report.Elapsed(start, finish) != finish - start;
+        yield return new Para($"The plots' time runs from {(i.OpenedAt is null ? "the first report" : "the incident's opening")} at {clock.LocalTime(start)} (0:00)"
+            + (drillTime ? ", on the drill's clock, as the durations above." : "."));
+        yield return new Plot("Timeline: diamond threat phase (hollow: its marker deleted on a device; dashed: a new hostile marker sighted while it was contained), star a unit's own alert from its device (filled raised, hollow cancelled), triangle flag raised or escalated, circle acknowledged, square cleared; a dashed rule where the drill started over.", SvgCharts.Timeline(report.Timeline, start, finish, report.Named, report.Elapsed));
         var byUnit = report.Distances.GroupBy(d => d.UnitId).ToDictionary(g => g.Key, g => g.ToList());
         var flags = report.Flags.ToLookup(f => f.Subject);
         // One plot a unit, over every round it played.
         foreach (var u in report.EachUnit.Where(u => byUnit.ContainsKey(u.UnitId)).OrderByDescending(report.FlaggedThroughout).ThenBy(report.ClosestThroughout).Take(MaxPlottedUnits))
         {
-            yield return new Plot($"Distance to the threat: {u.Callsign} ({u.UnitId}, {AfterActionWords.Roles(report.RolesThroughout(u), clock)}); shaded bands are flags.", SvgCharts.Distance(report.Named(u.UnitId), byUnit[u.UnitId], flags[u.UnitId], start, finish, report.Timeline));
+            yield return new Plot($"Distance to the threat: {u.Callsign} ({u.UnitId}, {AfterActionWords.Roles(report.RolesThroughout(u), clock)}); shaded bands are flags.", SvgCharts.Distance(report.Named(u.UnitId), byUnit[u.UnitId], flags[u.UnitId], start, finish, report.Timeline, report.Elapsed));
         }
 
         yield return new Heading(1, Sections[6]);

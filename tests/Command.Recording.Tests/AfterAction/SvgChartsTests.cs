@@ -31,6 +31,25 @@ public sealed class SvgChartsTests
     }
 
     [Fact]
+    public void A_drill_played_at_2x_is_plotted_on_the_drill_s_clock_as_the_tables_give_its_durations()
+    {
+        // Five minutes of the incident's clock are ten of the drill's: a flag up from 1:00 to 2:30 of the incident's is up
+        // from 2:00 to 5:00 of the drill's, where the tables say it.
+        TimeSpan Drill(DateTimeOffset from, DateTimeOffset to) => (to - from) * 2;
+        var samples = new[] { new DistanceSample("S1", T0, 80), new DistanceSample("S1", T0.AddSeconds(300), 80) };
+        var flags = new[] { new FlagSpan("S1", FlagLevel.Watch, "holding", T0.AddSeconds(60), T0.AddSeconds(150)) };
+
+        var svg = XElement.Parse(SvgCharts.Distance("S1", samples, flags, T0, T0.AddSeconds(300), elapsed: Drill));
+        var timeline = XElement.Parse(SvgCharts.Timeline([new TimelineMark(T0.AddSeconds(60), "flag-raised", "S1", "holding")], T0, T0.AddSeconds(300), elapsed: Drill));
+
+        Assert.Equal(["0:00", "10:00", "1:00", "2:00", "3:00", "4:00", "5:00", "6:00", "7:00", "8:00", "9:00"], Labels(svg).Where(l => l.Contains(':', StringComparison.Ordinal)));
+        // The axis runs from 100 to 748 px over 600 s of the drill, 1.08 px a second: from 120 s to 300 s.
+        var band = svg.Elements(Svg("rect")).Single();
+        Assert.Equal((229.6, 424.0), (Math.Round(X(band, "x"), 1), Math.Round(X(band, "x") + X(band, "width"), 1)));
+        Assert.Equal(["0:00", "10:00"], Labels(timeline).Where(l => l.Contains(':', StringComparison.Ordinal)).Take(2));
+    }
+
+    [Fact]
     public void The_furthest_sample_sits_on_the_scale_it_is_labelled_with()
     {
         var samples = new[] { new DistanceSample("S1", T0, 312), new DistanceSample("S1", T0.AddSeconds(60), 0) };

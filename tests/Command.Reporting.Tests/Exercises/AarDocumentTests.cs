@@ -31,6 +31,22 @@ public sealed class AarDocumentTests
     }
 
     [Fact]
+    public async Task The_plots_of_a_drill_played_at_2x_run_on_the_drill_s_clock_as_its_durations_do()
+    {
+        // The golden drill, started at 2x: its durations in the tables are the drill's, and so is the plots' time.
+        var report = await AfterActionFold.BuildAsync(GoldenDrill.Recorded
+            .Select(e => e is Domain.Events.DrillControlled { Action: "start" } start ? start with { Speed = 2 } : e).ToAsyncEnumerable(), cancellationToken: Ct);
+        var blocks = AarDocument.Blocks(AarDraft.Build(report, [])).ToList();
+
+        var said = blocks.OfType<Command.Reporting.Documents.Para>().Single(p => p.Text.StartsWith("The plots' time runs", StringComparison.Ordinal)).Text;
+        Assert.EndsWith(", on the drill's clock, as the durations above.", said, StringComparison.Ordinal);
+        var i = report.Incident;
+        var length = Durations.Clock(report.Elapsed(i.OpenedAt!.Value, i.EndedAt!.Value));
+        Assert.Equal(Durations.Clock((i.EndedAt.Value - i.OpenedAt.Value) * 2), length);
+        Assert.All(blocks.OfType<Command.Reporting.Documents.Plot>(), p => Assert.Contains($"class=\"tick end\">{length}</text>", p.Svg, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_unit_reassigned_after_its_hold_reads_its_roles_in_turn_and_its_flag_in_the_role_it_was_earned_in()
     {
         // A1 holds 200 m out as contact and is flagged; 200 s in (15:03:20, 08:03:20 in Denver) the commander puts it on
