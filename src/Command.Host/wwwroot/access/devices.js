@@ -1,8 +1,7 @@
 // Traccar Client phones: the app sends nothing but its device identifier, so the identifier is the secret. Issued
 // once for one unit (only its hash kept), revoked for good.
 import { get, post, del, enc } from '/js/api.js';
-import { showNotice } from '/js/notice.js';
-import { formProblem, twoPress, when, cell, showSecret, button, fillRows } from './forms.js';
+import { submit, change, revocation, when, cell, showSecret, fillRows } from './forms.js';
 
 export class Devices {
   constructor(section) {
@@ -23,44 +22,21 @@ export class Devices {
     tr.dataset.device = device.id;
     const issued = document.createElement('span');
     issued.append(when(device.createdAt), ` by ${device.createdBy}`);
-    let state;
-    if (device.revokedAt) {
-      tr.className = 'revoked';
-      state = document.createElement('span');
-      state.append('revoked ', when(device.revokedAt));
-    } else {
-      state = button('Revoke');
-      state.classList.add('danger');
-      twoPress(state, `Revoke ${device.name}?`, () => this.revoke(device));
-    }
+    const state = revocation(tr, device, () => this.revoke(device));
     tr.append(cell(device.name), cell(device.unitId), cell(issued), cell(state));
     return tr;
   }
 
   async issue() {
     const { name, unitId } = this.form.elements;
-    let device;
-    try {
-      device = await post('/api/access/devices', { name: name.value, unitId: unitId.value });
-    } catch (error) {
-      formProblem(this.form, error);
-      return;
-    }
-    formProblem(this.form, null);
-    this.form.reset();
+    const device = await submit(this.form, () => post('/api/access/devices', { name: name.value, unitId: unitId.value }));
+    if (!device) return;
     showSecret(this.issued, `Device identifier of ${device.name} for ${device.unitId}`, device.identifier,
       "Enter it in the Traccar Client app as its device identifier, with this host's OsmAnd port as its server address.");
     await this.load();
   }
 
-  async revoke(device) {
-    try {
-      await del(`/api/access/devices/${enc(device.id)}`);
-    } catch (error) {
-      showNotice(error.message);
-      return;
-    }
-    showNotice(`${device.name} revoked: its reports for ${device.unitId} are refused`, 'info');
-    await this.load();
+  revoke(device) {
+    return change(() => del(`/api/access/devices/${enc(device.id)}`), `${device.name} revoked: its reports for ${device.unitId} are refused`, () => this.load());
   }
 }

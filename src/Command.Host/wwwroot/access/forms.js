@@ -1,5 +1,7 @@
 // What the access page's forms and tables share: the roles a person or token may hold, a form's problem said beside
-// it in the host's words (the fields it names marked), a destructive button that asks once more, and dates.
+// it in the host's words (the fields it names marked), a change from a table said in the notice, a destructive button
+// that asks once more, and dates.
+import { showNotice } from '/js/notice.js';
 
 /** The roles a person may hold, with what each may do (the host decides; these are its words for them). */
 export const personRoles = [
@@ -37,6 +39,49 @@ export function formProblem(form, error) {
   problem.hidden = !error;
   problem.textContent = error?.message ?? '';
   for (const field of error?.errors ?? []) form.querySelector(`[name="${CSS.escape(field.field)}"]`)?.setAttribute('aria-invalid', 'true');
+}
+
+/**
+ * Sends what a form holds: a refusal is said beside it (and answers undefined); otherwise the form is cleared and the
+ * host's answer returned (true where it answered nothing).
+ */
+export async function submit(form, send) {
+  let answer;
+  try {
+    answer = await send();
+  } catch (error) {
+    formProblem(form, error);
+    return undefined;
+  }
+  formProblem(form, null);
+  form.reset();
+  return answer ?? true;
+}
+
+/** Sends a change from a table's button: a refusal is said in the notice; done, it is said so and the table listed again. */
+export async function change(send, done, reload) {
+  try {
+    await send();
+  } catch (error) {
+    showNotice(error.message);
+    return;
+  }
+  showNotice(done, 'info');
+  await reload();
+}
+
+/** The last cell's content of a credential's row: when it was revoked (the row struck through), or a button that revokes it on a second press. */
+export function revocation(tr, credential, revoke) {
+  if (!credential.revokedAt) {
+    const revoking = button('Revoke');
+    revoking.classList.add('danger');
+    twoPress(revoking, `Revoke ${credential.name}?`, revoke);
+    return revoking;
+  }
+  tr.className = 'revoked';
+  const revoked = document.createElement('span');
+  revoked.append('revoked ', when(credential.revokedAt));
+  return revoked;
 }
 
 /**

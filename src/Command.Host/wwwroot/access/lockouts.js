@@ -1,8 +1,7 @@
 // Addresses shut out of signing in after failures, and until when; an admin lifts one (a command post's tablets
 // behind one Wi-Fi share an address, and its lock-out).
 import { get, del, enc } from '/js/api.js';
-import { showNotice } from '/js/notice.js';
-import { when, cell, button, fillRows } from './forms.js';
+import { when, cell, button, fillRows, change } from './forms.js';
 
 export class Lockouts {
   constructor(section) {
@@ -19,16 +18,7 @@ export class Lockouts {
     const tr = document.createElement('tr');
     tr.dataset.address = lockout.address;
     const lift = button('Lift');
-    lift.addEventListener('click', async () => {
-      try {
-        await del(`/api/access/lockouts/${enc(lockout.address)}`);
-      } catch (error) {
-        showNotice(error.message);
-        return;
-      }
-      showNotice(`${lockout.address} may sign in again`, 'info');
-      await this.load();
-    });
+    lift.addEventListener('click', () => change(() => del(`/api/access/lockouts/${enc(lockout.address)}`), `${lockout.address} may sign in again`, () => this.load()));
     tr.append(cell(lockout.address), cell(String(lockout.failures)), cell(when(lockout.until)), cell(lift));
     return tr;
   }

@@ -1,7 +1,7 @@
 // A person changes their own password: the current one (a wrong one counts as a failed sign-in), the new one twice.
 import { put } from '/js/api.js';
 import { showNotice } from '/js/notice.js';
-import { formProblem } from './forms.js';
+import { formProblem, submit } from './forms.js';
 
 export function bindOwnPassword(form) {
   form.addEventListener('submit', async event => {
@@ -11,14 +11,7 @@ export function bindOwnPassword(form) {
       formProblem(form, { message: 'The new password and its repetition differ', errors: [{ field: 'again' }] });
       return;
     }
-    try {
-      await put('/api/auth/password', { currentPassword: currentPassword.value, newPassword: newPassword.value });
-    } catch (error) {
-      formProblem(form, error);
-      return;
-    }
-    formProblem(form, null);
-    form.reset();
+    if (!await submit(form, () => put('/api/auth/password', { currentPassword: currentPassword.value, newPassword: newPassword.value }))) return;
     showNotice('Your password is changed: your other sessions ended', 'info');
   });
 }

@@ -2,7 +2,7 @@
 // ends their sessions), or removes them. The host keeps the last admin who can sign in from being removed or demoted.
 import { get, post, put, del, enc } from '/js/api.js';
 import { showNotice } from '/js/notice.js';
-import { personRoles, roleBoxes, ticked, formProblem, twoPress, when, cell, button, fillRows } from './forms.js';
+import { personRoles, roleBoxes, ticked, submit, change, twoPress, when, cell, button, fillRows } from './forms.js';
 
 export class People {
   constructor(section) {
@@ -28,8 +28,8 @@ export class People {
     const save = button('Save roles');
     save.disabled = true;
     roles.addEventListener('change', () => { save.disabled = sameRoles(ticked(roles), person.roles); });
-    save.addEventListener('click', () => this.change(`/api/access/people/${enc(person.userName)}/roles`, { roles: ticked(roles) },
-      `Roles of ${person.userName} set to ${ticked(roles).join(', ') || 'none'}: their sessions ended`));
+    save.addEventListener('click', () => change(() => put(`/api/access/people/${enc(person.userName)}/roles`, { roles: ticked(roles) }),
+      `Roles of ${person.userName} set to ${ticked(roles).join(', ') || 'none'}: their sessions ended`, () => this.load()));
 
     const password = document.createElement('span');
     password.textContent = person.hasPassword ? 'set' : 'none: cannot sign in';
@@ -38,7 +38,7 @@ export class People {
 
     const remove = button('Remove');
     remove.classList.add('danger');
-    twoPress(remove, `Remove ${person.userName}?`, () => this.change(`/api/access/people/${enc(person.userName)}`, null, `${person.userName} removed`));
+    twoPress(remove, `Remove ${person.userName}?`, () => change(() => del(`/api/access/people/${enc(person.userName)}`), `${person.userName} removed`, () => this.load()));
     const added = document.createElement('span');
     added.append(when(person.createdAt), ` by ${person.createdBy}`);
     tr.append(cell(person.userName), cell(roles, save), cell(password), cell(added), cell(setPassword, remove));
@@ -58,14 +58,10 @@ export class People {
     form.querySelector('.cancel').addEventListener('click', () => row.remove());
     form.addEventListener('submit', async event => {
       event.preventDefault();
-      try {
-        await put(`/api/access/people/${enc(userName)}/password`, { password: form.elements.password.value });
-      } catch (error) {
-        formProblem(form, error);
-        return;
+      if (await submit(form, () => put(`/api/access/people/${enc(userName)}/password`, { password: form.elements.password.value }))) {
+        showNotice(`Password of ${userName} set: their sessions ended`, 'info');
+        await this.load();
       }
-      showNotice(`Password of ${userName} set: their sessions ended`, 'info');
-      await this.load();
     });
     const td = document.createElement('td');
     td.colSpan = 5;
@@ -78,27 +74,8 @@ export class People {
   async add() {
     const { userName, password } = this.form.elements;
     const body = { userName: userName.value, password: password.value || null, roles: ticked(this.form.querySelector('.roles')) };
-    try {
-      await post('/api/access/people', body);
-    } catch (error) {
-      formProblem(this.form, error);
-      return;
-    }
-    formProblem(this.form, null);
-    this.form.reset();
+    if (!await submit(this.form, () => post('/api/access/people', body))) return;
     showNotice(`${body.userName} added${body.password ? '' : ': without a password they cannot sign in until one is set'}`, 'info');
-    await this.load();
-  }
-
-  /** Sends a change (a PUT with a body, a DELETE without) and lists everyone again; a refusal is said as the host said it. */
-  async change(path, body, done) {
-    try {
-      await (body ? put(path, body) : del(path));
-    } catch (error) {
-      showNotice(error.message);
-      return;
-    }
-    showNotice(done, 'info');
     await this.load();
   }
 }

@@ -1,8 +1,7 @@
 // Tokens for machines: integrations, scripts, and devices that report for named units. Issued once (the text is
 // answered once, only its hash kept), revoked for good: its name stays its name in the recording.
 import { get, post, del, enc } from '/js/api.js';
-import { showNotice } from '/js/notice.js';
-import { tokenRoles, roleBoxes, ticked, formProblem, twoPress, when, cell, showSecret, button, fillRows } from './forms.js';
+import { tokenRoles, roleBoxes, ticked, submit, change, revocation, when, cell, showSecret, fillRows } from './forms.js';
 
 export class Tokens {
   constructor(section) {
@@ -26,19 +25,8 @@ export class Tokens {
     const expired = Date.parse(token.expires) <= Date.now();
     const issued = document.createElement('span');
     issued.append(when(token.createdAt), ` by ${token.createdBy}`);
-    let state;
-    if (token.revokedAt) {
-      tr.className = 'revoked';
-      state = document.createElement('span');
-      state.append('revoked ', when(token.revokedAt));
-    } else if (expired) {
-      tr.className = 'revoked';
-      state = 'expired';
-    } else {
-      state = button('Revoke');
-      state.classList.add('danger');
-      twoPress(state, `Revoke ${token.name}?`, () => this.revoke(token));
-    }
+    const state = !token.revokedAt && expired ? 'expired' : revocation(tr, token, () => this.revoke(token));
+    if (state === 'expired') tr.className = 'revoked';
     tr.append(cell(token.name), cell(token.roles.join(', ')), cell(token.units.join(', ') || '—'), cell(when(token.expires)), cell(issued), cell(state));
     return tr;
   }
@@ -51,28 +39,14 @@ export class Tokens {
       units: units.value.split(',').map(u => u.trim()).filter(u => u),
       expiresInDays: expiresInDays.value === '' ? null : Number(expiresInDays.value),
     };
-    let token;
-    try {
-      token = await post('/api/access/tokens', body);
-    } catch (error) {
-      formProblem(this.form, error);
-      return;
-    }
-    formProblem(this.form, null);
-    this.form.reset();
+    const token = await submit(this.form, () => post('/api/access/tokens', body));
+    if (!token) return;
     showSecret(this.issued, `Token ${token.name}`, token.token,
       'Give it as a bearer token (Authorization: Bearer …) or, to the simulator and the load tool, as COMMAND_TOKEN.');
     await this.load();
   }
 
-  async revoke(token) {
-    try {
-      await del(`/api/access/tokens/${enc(token.id)}`);
-    } catch (error) {
-      showNotice(error.message);
-      return;
-    }
-    showNotice(`Token ${token.name} revoked: requests with it are refused, and its open connections closed`, 'info');
-    await this.load();
+  revoke(token) {
+    return change(() => del(`/api/access/tokens/${enc(token.id)}`), `Token ${token.name} revoked: requests with it are refused, and its open connections closed`, () => this.load());
   }
 }
