@@ -10,15 +10,9 @@ public sealed class ZoneFlagDashboardTests(FakeClockDashboardHost host) : IClass
     [Fact]
     public async Task A_page_opened_after_a_zone_flag_was_raised_shows_it_among_the_flags_up()
     {
-        var scene = await Scene.OpenAsync(host, "zone");
-        await scene.ThreatAsync(0, 100);
-        await scene.EnrolAsync("P1", "Patrol 1", "contact");
         // Two minutes of incident time with the only contact unit outside the hot zone, closing slowly.
-        for (var i = 0; i < 24; i++)
-        {
-            host.Clock.Advance(TimeSpan.FromSeconds(5));
-            await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -200 + (i * 4));
-        }
+        var scene = await PatrolOutsideAsync("zone");
+        await ReportEveryFiveSecondsAsync(scene, 24, i => -200 + (i * 4));
 
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
 
@@ -37,15 +31,9 @@ public sealed class ZoneFlagDashboardTests(FakeClockDashboardHost host) : IClass
     [Fact]
     public async Task A_zone_flag_standing_on_says_how_long_its_rule_has_been_broken_as_the_clock_runs_on()
     {
-        var scene = await Scene.OpenAsync(host, "zonel");
-        await scene.ThreatAsync(0, 100);
-        await scene.EnrolAsync("P1", "Patrol 1", "contact");
         // Two minutes with the only contact unit standing 200 m out: the hot zone is flagged.
-        for (var i = 0; i < 24; i++)
-        {
-            host.Clock.Advance(TimeSpan.FromSeconds(5));
-            await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -200);
-        }
+        var scene = await PatrolOutsideAsync("zonel");
+        await ReportEveryFiveSecondsAsync(scene, 24, _ => -200);
 
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
         var reason = dashboard.ActiveFlags.Locator("li[data-subject='zone:hot'] .reason");
@@ -54,11 +42,7 @@ public sealed class ZoneFlagDashboardTests(FakeClockDashboardHost host) : IClass
 
         // Nobody comes for five more minutes, the patrol still reporting from where it stands. Escalated at 3 min, the
         // flag goes on saying how long, where it said "for 3 min" from its escalation on.
-        for (var i = 0; i < 60; i++)
-        {
-            host.Clock.Advance(TimeSpan.FromSeconds(5));
-            await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -200);
-        }
+        await ReportEveryFiveSecondsAsync(scene, 60, _ => -200);
 
         const string Now = "has had no contact unit for 7 min while the threat is active";
         await Expect(reason).ToHaveTextAsync(Now);
@@ -168,5 +152,24 @@ public sealed class ZoneFlagDashboardTests(FakeClockDashboardHost host) : IClass
         await Expect(panel.Locator(".zone-rule")).ToContainTextAsync("no contact unit inside while the threat is active");
         await dashboard.ScreenshotAsync("zone-panel-stale.png");
         Assert.Empty(dashboard.Errors);
+    }
+
+    // An incident whose threat is active in the hot zone, with one contact unit, Patrol 1, not yet reported.
+    private async Task<Scene> PatrolOutsideAsync(string incidentId)
+    {
+        var scene = await Scene.OpenAsync(host, incidentId);
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        return scene;
+    }
+
+    // Patrol 1 reports every 5 s of the incident's clock, its i-th report north(i) m north of the site's origin.
+    private async Task ReportEveryFiveSecondsAsync(Scene scene, int reports, Func<int, double> north)
+    {
+        for (var i = 0; i < reports; i++)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(5));
+            await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, north(i));
+        }
     }
 }
