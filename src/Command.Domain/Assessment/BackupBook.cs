@@ -12,6 +12,7 @@ internal sealed class BackupBook
     private readonly Stack<int> free = new();
     private double[] distances = new double[16];
     private double[] speeds = new double[16];
+    private bool[] closing = new bool[16];
     private bool[] used = new bool[16];
     private int count;
 
@@ -23,7 +24,8 @@ internal sealed class BackupBook
     /// <summary>True until rebuilt from the units, after a snapshot is restored or the threats move.</summary>
     public bool Stale { get; set; } = true;
 
-    public void Set(string unitId, double distanceM, double speedMps)
+    /// <summary>Puts a unit in the book: its distance, the speed it would come level at, and whether it is closing now.</summary>
+    public void Set(string unitId, double distanceM, double speedMps, bool closingNow)
     {
         if (!slots.TryGetValue(unitId, out var slot))
         {
@@ -35,7 +37,7 @@ internal sealed class BackupBook
             leadersKnown = false;
         }
 
-        (distances[slot], speeds[slot], used[slot]) = (distanceM, speedMps, true);
+        (distances[slot], speeds[slot], closing[slot], used[slot]) = (distanceM, speedMps, closingNow, true);
         if (leadersKnown)
         {
             Rank(slot);
@@ -63,9 +65,10 @@ internal sealed class BackupBook
 
     /// <summary>
     /// The backup's ETA for a unit: the soonest any other one comes level with it (reaches its distance from the
-    /// threat), so zero when another unit is already level or ahead; null when there is no other.
+    /// threat), so zero when another unit is already level or ahead; null when there is no other. With it, how far
+    /// behind that unit is and whether it is closing: one that is not comes level that soon only if it moves up.
     /// </summary>
-    public double? For(string unitId, double distanceM)
+    public BackupEta? For(string unitId, double distanceM)
     {
         var self = slots.TryGetValue(unitId, out var s) ? s : -1;
         FindLeaders();
@@ -77,20 +80,20 @@ internal sealed class BackupBook
 
         if (distances[nearestOther] <= distanceM)
         {
-            return 0;
+            return new BackupEta(0, 0, true);
         }
 
-        var best = double.PositiveInfinity;
+        var (best, from) = (double.PositiveInfinity, -1);
         for (var i = 0; i < count; i++)
         {
             if (used[i] && i != self)
             {
                 var eta = Math.Max(0, distances[i] - distanceM) / speeds[i];
-                best = eta < best ? eta : best;
+                (best, from) = eta < best ? (eta, i) : (best, from);
             }
         }
 
-        return best;
+        return new BackupEta(best, distances[from] - distanceM, closing[from]);
     }
 
     private void FindLeaders()
@@ -144,9 +147,16 @@ internal sealed class BackupBook
         {
             Array.Resize(ref distances, count * 2);
             Array.Resize(ref speeds, count * 2);
+            Array.Resize(ref closing, count * 2);
             Array.Resize(ref used, count * 2);
         }
 
         return count++;
     }
 }
+
+/// <summary>
+/// The soonest another closing-role unit comes level with one: in how many seconds, how far behind it is now, and whether
+/// it is closing (one holding comes level that soon only if it moves up, at the assumed approach speed).
+/// </summary>
+internal readonly record struct BackupEta(double Seconds, double BehindM, bool Closing);

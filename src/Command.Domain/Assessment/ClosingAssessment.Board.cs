@@ -26,8 +26,8 @@ public sealed partial class ClosingAssessment
 
     // A flagged unit gone silent keeps its flag, said as its last fixes showed it and how long ago that was: the words
     // the flag was raised or escalated with ("holding 60 s") read as a hold that had stopped growing.
-    private string StaleReason(Measurement m, UnitJudge judge, DateTimeOffset now, bool signedOff, double? backupEtaS) =>
-        $"{Reason(m, m.HoldS, m.Opening, judge.Episode, backupEtaS)}; {(signedOff ? "its device signed off" : "stale")}, last heard {Reasons.Duration(Math.Max(0, (now - judge.LatestHeard!.Value).TotalSeconds))} ago";
+    private string StaleReason(Measurement m, UnitJudge judge, DateTimeOffset now, bool signedOff, BackupEta? backup) =>
+        $"{Reason(m, m.HoldS, m.Opening, judge.Episode, backup)}; {(signedOff ? "its device signed off" : "stale")}, last heard {Reasons.Duration(Math.Max(0, (now - judge.LatestHeard!.Value).TotalSeconds))} ago";
 
     // A flagged unit silent past its cadence whose last report still stands, but is not taken at its word: how long it held
     // stopped counting at that report, and the board says why.
@@ -66,7 +66,7 @@ public sealed partial class ClosingAssessment
                 ? StaleReason(m, judge, now, unit.SignedOff is not null, backupEta)
             : flag.Reason;
         return new UnitAssessment(
-            unit.UnitId, unit.Callsign, unit.Role, unit.LastFix, m?.Target.Threat.ThreatId, m?.StraightM, m?.PathM, rate, eta, backupEta,
+            unit.UnitId, unit.Callsign, unit.Role, unit.LastFix, m?.Target.Threat.ThreatId, m?.StraightM, m?.PathM, rate, eta, backupEta?.Seconds,
             state, InStateSince(state, judge), flag?.Level ?? FlagLevel.None, reason, flag?.AcknowledgedAt is not null,
             HoldS: judge.Episode is not null && m is not null ? judge.HeldS(m, now) : null,
             CadenceS: judge.Track.CadenceS,

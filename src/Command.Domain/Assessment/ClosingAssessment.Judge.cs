@@ -70,7 +70,7 @@ public sealed partial class ClosingAssessment
         // Backups are only looked for once a hold is confirmed: a fix from a unit that is closing costs no scan.
         var backupEta = Backups(units).For(id, m.DistanceM);
         var held = judge.HeldS(m, now);
-        var over = held - judge.FixGrace(backupEta);
+        var over = held - judge.FixGrace(backupEta?.Seconds);
 
         // The flag says what the board shows: its words, its state and its watch and alert times follow the state the
         // unit is shown in.
@@ -96,12 +96,12 @@ public sealed partial class ClosingAssessment
         flags.Hold(id, NotClosingRule, level, opening ? MotionState.Opening : MotionState.Holding, now, () => Reason(m, held, opening, judge.Episode, backupEta), events);
     }
 
-    private string Reason(Measurement m, double heldS, bool opening, HoldEpisode? hold, double? backupEtaS) =>
+    private string Reason(Measurement m, double heldS, bool opening, HoldEpisode? hold, BackupEta? backup) =>
         hold is { FellBack: true }
-            ? $"fell back from contact {Reasons.Duration(heldS)} ago{(hold.WalkedOff is { } walked ? $" (its device says it walked {Reasons.Metres(walked.Length)} from there)" : "")}, now {FromThreat(m)}; {Reasons.Backup(backupEtaS)}"
+            ? $"fell back from contact {Reasons.Duration(heldS)} ago{(hold.WalkedOff is { } walked ? $" (its device says it walked {Reasons.Metres(walked.Length)} from there)" : "")}, now {FromThreat(m)}; {Reasons.Backup(backup)}"
             : opening
-                ? $"moving away for {Reasons.Duration(heldS)}{(m.SaidAway ? " (its device says it heads away)" : "")}, now {FromThreat(m)}; {Reasons.Backup(backupEtaS)}"
-                : $"holding {Reasons.Duration(heldS)} at {FromThreat(m)}{(hold is { SaidStill: true } ? " (its device says it stands still)" : "")}{FurtherOut(m, hold)}; {Reasons.Backup(backupEtaS)}";
+                ? $"moving away for {Reasons.Duration(heldS)}{(m.SaidAway ? " (its device says it heads away)" : "")}, now {FromThreat(m)}; {Reasons.Backup(backup)}"
+                : $"holding {Reasons.Duration(heldS)} at {FromThreat(m)}{(hold is { SaidStill: true } ? " (its device says it stands still)" : "")}{FurtherOut(m, hold)}; {Reasons.Backup(backup)}";
 
     /// <summary>
     /// Where a holding unit now stands plainly further out than where it stopped, by how much: a radio every 30 s that
@@ -188,7 +188,7 @@ public sealed partial class ClosingAssessment
         if (options.ClosingRoles.Contains(unit.Role) && judge.State != MotionState.Stale && judge.Measure(Nearest(judge)) is { } m)
         {
             var distance = judge.State == MotionState.Arrived ? 0 : m.DistanceM;
-            backups.Set(unit.UnitId, distance, Math.Max(m.RateMps ?? 0, options.AssumedApproachSpeedMps));
+            backups.Set(unit.UnitId, distance, Math.Max(m.RateMps ?? 0, options.AssumedApproachSpeedMps), judge.State == MotionState.Closing);
         }
         else
         {

@@ -18,10 +18,13 @@ internal static class Reasons
 
     /// <summary>
     /// The backup's ETA in words; with none, no other closing unit has a position to come from (enrolled units that
-    /// have not yet reported are no backup the commander can count on).
+    /// have not yet reported are no backup the commander can count on). One not closing is said so, by how far behind it
+    /// is: "nearest backup 10 s out" beside an officer holding 20 m back read as help on its way.
     /// </summary>
-    public static string Backup(double? etaS) => etaS is { } eta
-        ? eta < 1 ? "backup level or ahead" : $"nearest backup {Duration(eta)} out"
+    public static string Backup(BackupEta? backup) => backup is { } b
+        ? b.Seconds < 1 ? "backup level or ahead"
+        : b.Closing ? $"nearest backup {Duration(b.Seconds)} out"
+        : $"nearest backup {Metres(b.BehindM)} behind, not closing"
         : "no backup reporting";
 
     /// <summary>

@@ -623,6 +623,8 @@ public static class AssessmentRules
     /// metre a second, no walk, the rest below a quarter. A standing phone whose speed is off by a tenth of a metre a
     /// second on each axis reads above a quarter about one time in four over half a minute: before, one such reading
     /// (0.27 m/s) let two reports of an officer flagged holding outside, thrown through the wall, clear him as arrived.
+    /// And a flag's words say of a backup that is not closing how far behind it stands ("nearest backup 20 m behind, not
+    /// closing"), where they said how soon it would come level were it to move up ("nearest backup 10 s out").
     /// </summary>
     public const int OneReadingAboveStill = 73;
 

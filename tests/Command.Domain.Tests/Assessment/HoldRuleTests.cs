@@ -22,7 +22,8 @@ public sealed class HoldRuleTests
         var u1 = drill.Assess("u1");
         Assert.Equal(MotionState.Holding, u1.State);
         Assert.Equal(FlagLevel.Alert, u1.Flag);
-        Assert.Equal("holding 95 s at 40 m from the threat; nearest backup 6 min out", u1.FlagReason);
+        // u2 would come level in 6 min at the assumed approach speed; it stands still, and the words say so.
+        Assert.Equal("holding 95 s at 40 m from the threat; nearest backup 680 m behind, not closing", u1.FlagReason);
         Assert.Equal(340, u1.BackupEtaS!.Value, 6);
         Assert.Equal(95, u1.HoldS!.Value, 6);
         var flags = drill.Derived.Where(e => e is FlagRaised { Subject: "u1" } or FlagEscalated { Subject: "u1" }).ToList();
@@ -30,8 +31,8 @@ public sealed class HoldRuleTests
             [
                 // No hold is confirmed before the 30 s rate window is full, and a hold shows on fixes in a row that
                 // span 10 s before it is one: a burst of outliers from a device reporting every second cannot make it.
-                new FlagRaised("u1", FlagLevel.Watch, "not-closing", "holding 39 s at 40 m from the threat; nearest backup 6 min out") { Time = Drill.Start.AddSeconds(40) },
-                new FlagEscalated("u1", FlagLevel.Alert, "not-closing", "holding 60 s at 40 m from the threat; nearest backup 6 min out") { Time = Drill.Start.AddSeconds(61) },
+                new FlagRaised("u1", FlagLevel.Watch, "not-closing", "holding 39 s at 40 m from the threat; nearest backup 680 m behind, not closing") { Time = Drill.Start.AddSeconds(40) },
+                new FlagEscalated("u1", FlagLevel.Alert, "not-closing", "holding 60 s at 40 m from the threat; nearest backup 680 m behind, not closing") { Time = Drill.Start.AddSeconds(61) },
             ],
             flags.Select(f => f with { Sequence = 0 }));
     }
