@@ -8,7 +8,7 @@ namespace Command.Host.Api;
 /// reached while the cluster moves it off a host that died, or cannot be read or recorded while the cluster's storage
 /// does not answer.
 /// </summary>
-public static class UnavailableIncidents
+public static partial class UnavailableIncidents
 {
     public static IApplicationBuilder UseUnavailableIncidents(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -31,8 +31,19 @@ public static class UnavailableIncidents
         {
             // The incident's host died and the cluster is moving it (about ten seconds): a sender tries again, as it does
             // when a recording cannot be written; an empty 500 read as a fault of the request.
+            // What failed is the operator's to read in the log; whoever sent the call is told what to do.
             context.Response.Clear();
-            await ApiError.Unavailable($"the incident could not be reached ({ex.GetType().Name}): its host may have stopped, and the cluster moves it to another within about ten seconds; send it again").ExecuteAsync(context);
+            if (context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(typeof(UnavailableIncidents).FullName!) is { } logger)
+            {
+                LogUnreachable(logger, context.Request.Method, context.Request.Path.Value, ex);
+            }
+
+            await ApiError.Unavailable("the incident could not be reached: its host may have stopped, and the cluster moves it to another within about ten seconds; send it again").ExecuteAsync(context);
         }
     });
+
+    // At debug: while the cluster moves a dead host's incidents every call to them is answered so, and the host's leaving is logged
+    // where it is found.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Method} {Path} could not reach its incident; answered 503 to send again")]
+    private static partial void LogUnreachable(ILogger logger, string method, string? path, Exception exception);
 }

@@ -34,5 +34,9 @@ public sealed class UnavailableIncidentsTests
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, context.Response.StatusCode);
         Assert.False(string.IsNullOrEmpty(context.Response.Headers.RetryAfter));
         Assert.Equal("unavailable", body.RootElement.GetProperty("reason").GetString());
+        // Said to whoever sent it in words, not in the cluster's exception's name: that is for the log.
+        var detail = body.RootElement.GetProperty("detail").GetString()!;
+        Assert.DoesNotContain("Exception", detail, StringComparison.Ordinal);
+        Assert.Contains(failure == "silo" ? "its host may have stopped" : "its recording cannot be read", detail, StringComparison.Ordinal);
     }
 }
