@@ -25,8 +25,8 @@ public sealed record FixesLost(string UnitId, string? Host, DateTimeOffset? Depa
     /// <summary>Why a figure set by its first fix back is the most it can have been, not what it was, as a row says it.</summary>
     public string Why => Host is null ? Unheard : $"its fixes were lost {Span} UTC while its host was down";
 
-    /// <summary>"17:01:15–17:02:21": from its last fix before to its first after.</summary>
-    public string Span => $"{Utc(LastHeard)}–{(HeardAgain is { } back ? Utc(back) : "")}";
+    /// <summary>"17:01:15–17:02:21": from its last fix before to its first after; "from 17:01:15" where none came after.</summary>
+    public string Span => HeardAgain is { } back ? $"{Utc(LastHeard)}–{Utc(back)}" : $"from {Utc(LastHeard)}";
 
     private string Unheard => $"it was not heard {Span} UTC";
 

@@ -111,7 +111,7 @@ internal static class AfterActionHtml
         // One plot a unit, over every round it played: the longest flagged over all of them first.
         var plotted = report.EachUnit.Where(u => byUnit.ContainsKey(u.UnitId))
             .OrderByDescending(report.FlaggedThroughout).ThenBy(report.ClosestThroughout).Take(MaxPlottedUnits).ToList();
-        html.Append("<h2>Distance to threat</h2><p>Shaded bands are flags: yellow WATCH, red ALERT.");
+        html.Append("<h2>Distance to threat</h2><p>Shaded bands are flags: yellow WATCH, red ALERT; grey where the unit went unheard (its host down, or its device silent).");
         if (byUnit.Count > plotted.Count)
         {
             html.Append(' ').Append(byUnit.Count - plotted.Count).Append(" more units are in the CSV and JSON exports; the longest flagged are shown.");
@@ -121,7 +121,8 @@ internal static class AfterActionHtml
         foreach (var u in plotted)
         {
             html.Append("<h3>").Append(HtmlEncode($"{u.Callsign} ({u.UnitId}, {AfterActionWords.Roles(report.RolesThroughout(u), clock)})")).Append("</h3>")
-                .Append(SvgCharts.Distance(report.Named(u.UnitId), byUnit[u.UnitId], flagsBySubject[u.UnitId], start, end, report.Timeline, report.Elapsed));
+                .Append(SvgCharts.Distance(report.Named(u.UnitId), byUnit[u.UnitId], flagsBySubject[u.UnitId], start, end, report.Timeline, report.Elapsed,
+                    report.FixesLost?.Where(l => l.UnitId == u.UnitId)));
         }
     }
 }

@@ -12,7 +12,7 @@ public static class SvgCharts
     /// <summary>The style of the classes these plots use: a page that shows them, or an SVG that stands alone, includes it.</summary>
     public const string Style = """
         .line{fill:none;stroke:#0b3d91;stroke-width:2}.dot{fill:#0b3d91}.axis{stroke:#444}
-        .alert{fill:#f4b6b6}.watch{fill:#fde7a6}.band{font-size:11px;font-weight:bold;fill:#600}
+        .alert{fill:#f4b6b6}.watch{fill:#fde7a6}.band{font-size:11px;font-weight:bold;fill:#600}.unheard{fill:#e2e2e2}.unheard-word{font-size:11px;fill:#444}
         .tick,.row{font-size:12px;fill:#222}.end{text-anchor:end}.mid{text-anchor:middle}.grid{stroke:#ddd;stroke-width:1}
         .threat-phase{fill:#222}.flag-raised{fill:#b00020}.flag-escalated{fill:#7a0016}.flag-acknowledged{fill:#0a7d32}.flag-cleared{fill:#555}
         .alarm-raised{fill:#b00020;stroke:#000;stroke-width:1}.alarm-cancelled{fill:#fff;stroke:#b00020;stroke-width:2}
@@ -33,10 +33,11 @@ public static class SvgCharts
     /// the drill started over (from <paramref name="timeline"/>), where its line breaks: its units were put back where
     /// they began, and a line across drew them walking there. <paramref name="unitName"/> is the unit as its readers know
     /// it (<see cref="AfterActionReport.Named"/>), for the chart's label. Its time runs as <paramref name="elapsed"/>
-    /// says (see <see cref="Timeline"/>).
+    /// says (see <see cref="Timeline"/>). Where the unit went unheard (<paramref name="unheard"/>: its host down, or its
+    /// device silent) the plot is shaded grey and says why on hover: the line's break alone read as a gap in the drawing.
     /// </summary>
     public static string Distance(string unitName, IReadOnlyList<DistanceSample> samples, IEnumerable<FlagSpan> flags, DateTimeOffset start, DateTimeOffset end,
-        IEnumerable<TimelineMark>? timeline = null, Func<DateTimeOffset, DateTimeOffset, TimeSpan>? elapsed = null)
+        IEnumerable<TimelineMark>? timeline = null, Func<DateTimeOffset, DateTimeOffset, TimeSpan>? elapsed = null, IEnumerable<FixesLost>? unheard = null)
     {
         elapsed ??= Straight;
         var startedOver = (timeline ?? []).Where(m => m.Kind == StartedOver).Select(m => m.Time).ToList();
@@ -48,6 +49,16 @@ public static class SvgCharts
         double Y(double d) => top + ((height - top - bottom) * (1 - (d / max)));
         var svg = new StringBuilder();
         svg.Append(Inv($"<svg viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"Distance to threat for {HtmlEncode(unitName)}\">"));
+        foreach (var lost in unheard ?? [])
+        {
+            var (x0, x1) = (x(lost.LastHeard), x(lost.HeardAgain ?? end));
+            svg.Append(Inv($"<rect x=\"{x0:F1}\" y=\"{top}\" width=\"{Math.Max(1, x1 - x0):F1}\" height=\"{height - bottom - top}\" class=\"unheard\"><title>{HtmlEncode(lost.Why)}</title></rect>"));
+            if (x1 - x0 >= UnheardLabelPx)
+            {
+                svg.Append(Inv($"<text x=\"{x0 + 2:F1}\" y=\"{height - bottom - 4}\" class=\"unheard-word\">unheard</text>"));
+            }
+        }
+
         foreach (var f in flags)
         {
             // A watch that became an alert is shaded as each for as long as it was: the grace a unit had before its
@@ -105,8 +116,9 @@ public static class SvgCharts
         }
     }
 
-    // Room a band's word takes ("WATCH" in 11 px bold) and a gap.
+    // Room a band's word takes ("WATCH" in 11 px bold) and a gap; and "unheard", in 11 px.
     private const double BandLabelPx = 44;
+    private const double UnheardLabelPx = 50;
 
     /// <summary>
     /// The samples in runs, broken where the unit fell silent — a gap longer than <see cref="SilentGapS"/> and than

@@ -150,7 +150,8 @@ public static class AarDocument
         // One plot a unit, over every round it played.
         foreach (var u in report.EachUnit.Where(u => byUnit.ContainsKey(u.UnitId)).OrderByDescending(report.FlaggedThroughout).ThenBy(report.ClosestThroughout).Take(MaxPlottedUnits))
         {
-            yield return new Plot($"Distance to the threat: {u.Callsign} ({u.UnitId}, {AfterActionWords.Roles(report.RolesThroughout(u), clock)}); shaded bands are flags.", SvgCharts.Distance(report.Named(u.UnitId), byUnit[u.UnitId], flags[u.UnitId], start, finish, report.Timeline, report.Elapsed));
+            yield return new Plot($"Distance to the threat: {u.Callsign} ({u.UnitId}, {AfterActionWords.Roles(report.RolesThroughout(u), clock)}); shaded bands are flags, grey where it went unheard.", SvgCharts.Distance(report.Named(u.UnitId), byUnit[u.UnitId], flags[u.UnitId], start, finish, report.Timeline, report.Elapsed,
+                report.FixesLost?.Where(l => l.UnitId == u.UnitId)));
         }
 
         yield return new Heading(1, Sections[6]);

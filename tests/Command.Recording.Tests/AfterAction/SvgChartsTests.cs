@@ -50,6 +50,27 @@ public sealed class SvgChartsTests
     }
 
     [Fact]
+    public void Where_a_unit_went_unheard_the_plot_is_grey_and_says_why()
+    {
+        // Heard to 1:00, then not until 2:30, its host down; then silent from 4:00 to the end.
+        var samples = new[] { new DistanceSample("S1", T0, 80), new DistanceSample("S1", T0.AddSeconds(60), 80), new DistanceSample("S1", T0.AddSeconds(150), 40),
+            new DistanceSample("S1", T0.AddSeconds(240), 40) };
+        var unheard = new[]
+        {
+            new FixesLost("S1", "127.0.0.1:11911", T0.AddSeconds(70), T0.AddSeconds(60), T0.AddSeconds(150)),
+            new FixesLost("S1", null, null, T0.AddSeconds(240), null),
+        };
+
+        var svg = XElement.Parse(SvgCharts.Distance("S1", samples, [], T0, T0.AddSeconds(300), unheard: unheard));
+
+        var grey = svg.Elements(Svg("rect")).Where(r => (string?)r.Attribute("class") == "unheard").ToList();
+        // 2.16 px a second from 100 px: 60-150 s, and 240 s to the end.
+        Assert.Equal([(229.6, 424.0), (618.4, 748.0)], grey.Select(r => (Math.Round(X(r, "x"), 1), Math.Round(X(r, "x") + X(r, "width"), 1))));
+        Assert.Equal(["its fixes were lost 14:01:00–14:02:30 UTC while its host was down", "it was not heard from 14:04:00 UTC"], grey.Select(r => r.Element(Svg("title"))!.Value));
+        Assert.Equal(2, svg.Elements(Svg("text")).Count(t => t.Value == "unheard"));
+    }
+
+    [Fact]
     public void The_furthest_sample_sits_on_the_scale_it_is_labelled_with()
     {
         var samples = new[] { new DistanceSample("S1", T0, 312), new DistanceSample("S1", T0.AddSeconds(60), 0) };

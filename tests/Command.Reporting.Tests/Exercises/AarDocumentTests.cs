@@ -71,7 +71,7 @@ public sealed class AarDocumentTests
         Assert.Equal($"unassigned, contact from {new SiteClock("America/Denver").LocalTime(GoldenDrill.FlagAt.AddSeconds(5))}", units.Single(r => r[0] == "A5")[2]);
         // A unit that held one role reads as before.
         Assert.Equal(["A2", "Adam 2", "contact", "Lee Park", "", "", "3:58", "0:00", "", "0", "400, every 1 s"], units[2]);
-        Assert.Contains("Distance to the threat: Adam 1 (A1, contact, perimeter from 08:03:20); shaded bands are flags.", docx.Paragraphs.Select(p => p.Text));
+        Assert.Contains("Distance to the threat: Adam 1 (A1, contact, perimeter from 08:03:20); shaded bands are flags, grey where it went unheard.", docx.Paragraphs.Select(p => p.Text));
         Assert.Contains($"<td>contact, perimeter from 08:03:20</td><td>Dana Ruiz</td><td>Cedar Hollow PD</td><td>Contact Team Leader</td><td></td><td></td><td>{hold} as contact</td><td>1 as contact</td>",
             Encoding.UTF8.GetString(html.ToArray()), StringComparison.Ordinal);
     }
