@@ -9,10 +9,7 @@ public sealed partial class LiveDashboardTests
     [Fact]
     public async Task An_observer_sees_the_picture_and_its_flags_but_no_command_controls()
     {
-        var scene = await Scene.OpenAsync(host, "observed");
-        await scene.ThreatAsync(0, 100);
-        await scene.EnrolAsync("P1", "Patrol 1", "contact");
-        await scene.HoldAsync("P1", 0, -60);
+        var scene = await Scene.HeldPatrolAsync(host, "observed");
 
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Observer Kim", roles: ["observer"]);
 

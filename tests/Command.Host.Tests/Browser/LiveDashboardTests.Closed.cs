@@ -98,10 +98,7 @@ public sealed partial class LiveDashboardTests
     // An active threat, a contact unit flagged for holding (its flag can be acknowledged), judged on a drill's clock at 4×.
     private async Task<Scene> ClosedSceneAsync(string prefix)
     {
-        var scene = await Scene.OpenAsync(host, prefix);
-        await scene.ThreatAsync(0, 100);
-        await scene.EnrolAsync("P1", "Patrol 1", "contact");
-        await scene.HoldAsync("P1", 0, -60);
+        var scene = await Scene.HeldPatrolAsync(host, prefix);
         Assert.Equal("alert", (await scene.UnitAsync("P1")).GetProperty("flag").GetString());
         var clock = await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/drill", new { action = "clock", scenario = "outside", speed = 4 });
         Assert.Equal(System.Net.HttpStatusCode.NoContent, clock.StatusCode);

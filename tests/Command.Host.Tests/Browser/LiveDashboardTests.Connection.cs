@@ -8,10 +8,7 @@ public sealed partial class LiveDashboardTests
     [Fact]
     public async Task A_page_opened_after_flags_were_raised_lists_them_and_the_commands_newest_first()
     {
-        var scene = await Scene.OpenAsync(host, "late");
-        await scene.ThreatAsync(0, 100);
-        await scene.EnrolAsync("P1", "Patrol 1", "contact");
-        await scene.HoldAsync("P1", 0, -60);
+        var scene = await Scene.HeldPatrolAsync(host, "late");
         await scene.AcknowledgeAsync("P1", "hazard reported");
 
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
@@ -90,10 +87,7 @@ public sealed partial class LiveDashboardTests
     // A unit holding short of the threat, shown on a page whose link to the hub the test cuts and restores.
     private async Task<(Scene Scene, HubLink Link, Dashboard Dashboard)> HoldingBehindALinkAsync(string prefix)
     {
-        var scene = await Scene.OpenAsync(host, prefix);
-        await scene.ThreatAsync(0, 100);
-        await scene.EnrolAsync("P1", "Patrol 1", "contact");
-        await scene.HoldAsync("P1", 0, -60);
+        var scene = await Scene.HeldPatrolAsync(host, prefix);
         var link = new HubLink();
         var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, prepare: link.AttachAsync);
         await dashboard.Marker("P1").ToShowAsync("lat", Scene.Shown(0, -60).Lat);
@@ -152,10 +146,7 @@ public sealed partial class LiveDashboardTests
     [Fact]
     public async Task A_whole_picture_merged_on_its_way_with_a_later_frame_lists_each_recorded_event_once()
     {
-        var scene = await Scene.OpenAsync(host, "merged");
-        await scene.ThreatAsync(0, 100);
-        await scene.EnrolAsync("P1", "Patrol 1", "contact");
-        await scene.HoldAsync("P1", 0, -60);
+        var scene = await Scene.HeldPatrolAsync(host, "merged");
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
         var raised = dashboard.Feed.Locator("li[data-type='flag-raised'][data-subject='P1']");
         var placed = dashboard.Feed.Locator("li[data-type='threat-set']");

@@ -69,10 +69,7 @@ public sealed partial class LiveDashboardTests
     [Fact]
     public async Task Site_and_range_labels_are_drawn_under_the_units()
     {
-        var scene = await Scene.OpenAsync(host, "labels");
-        await scene.ThreatAsync(0, 100);
-        await scene.EnrolAsync("P1", "Patrol 1", "contact");
-        await scene.HoldAsync("P1", 0, -60);
+        var scene = await Scene.HeldPatrolAsync(host, "labels");
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
         await dashboard.Marker("P1").ToShowAsync("flag", "alert");
 

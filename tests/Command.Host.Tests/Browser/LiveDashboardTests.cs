@@ -80,10 +80,7 @@ public sealed partial class LiveDashboardTests(DashboardHost host) : IClassFixtu
     [Fact]
     public async Task A_commander_acknowledges_a_flag_in_two_clicks_and_it_is_recorded()
     {
-        var scene = await Scene.OpenAsync(host, "ack");
-        await scene.ThreatAsync(0, 100);
-        await scene.EnrolAsync("P1", "Patrol 1", "contact");
-        await scene.HoldAsync("P1", 0, -60);
+        var scene = await Scene.HeldPatrolAsync(host, "ack");
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Reyes");
         var flagged = dashboard.ActiveFlags.Locator("li[data-subject='P1']");
         await Expect(flagged).ToHaveClassAsync("flag-alert");
@@ -104,10 +101,7 @@ public sealed partial class LiveDashboardTests(DashboardHost host) : IClassFixtu
     [InlineData("Enter")]
     public async Task A_commander_acknowledges_a_flag_with_a_reason_typed_in_words(string how)
     {
-        var scene = await Scene.OpenAsync(host, "ack-other");
-        await scene.ThreatAsync(0, 100);
-        await scene.EnrolAsync("P1", "Patrol 1", "contact");
-        await scene.HoldAsync("P1", 0, -60);
+        var scene = await Scene.HeldPatrolAsync(host, "ack-other");
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Reyes");
         var flagged = dashboard.ActiveFlags.Locator("li[data-subject='P1']");
         await flagged.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Ack" }).ClickAsync();

@@ -7,10 +7,7 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
     [Fact]
     public async Task Seeking_a_replay_shows_the_positions_of_that_instant()
     {
-        var scene = await Scene.OpenAsync(host, "replay");
-        await scene.ThreatAsync(0, 100);
-        await scene.EnrolAsync("P1", "Patrol 1", "contact");
-        await scene.HoldAsync("P1", 0, -60);
+        var scene = await Scene.HeldPatrolAsync(host, "replay");
         Assert.Equal("alert", (await scene.UnitAsync("P1")).GetProperty("flag").GetString());
         // The next fix is five seconds on from the hold's last: near enough for the speed check, recorded after the flag.
         await scene.ReportAsync("P1", DateTimeOffset.UtcNow.AddSeconds(4), 0, -20);

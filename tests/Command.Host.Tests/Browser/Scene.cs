@@ -22,6 +22,19 @@ internal sealed class Scene(DashboardHost host, string incidentId)
         return new Scene(host, id);
     }
 
+    /// <summary>
+    /// An incident whose threat is active in the main building, 100 m north of the origin, and Patrol 1, a contact
+    /// unit, holding 60 m south of the origin long enough to be alerted: the scene most page tests start from.
+    /// </summary>
+    public static async Task<Scene> HeldPatrolAsync(DashboardHost host, string prefix)
+    {
+        var scene = await OpenAsync(host, prefix);
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.HoldAsync("P1", 0, -60);
+        return scene;
+    }
+
     /// <summary>Latitude and longitude of a campus point as the page writes them (six decimals).</summary>
     public static (string Lat, string Lon) Shown(double east, double north)
     {
