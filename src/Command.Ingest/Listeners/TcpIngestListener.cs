@@ -274,10 +274,9 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
                     await stream.WriteAsync(outcome.Answer, reading.Token).ConfigureAwait(false);
                 }
 
-                var now = context.Clock.GetUtcNow();
-                if (outcome.KeepAlive && openUntil.KeptAlive(now, options.IdleTimeout, MostQuiet) is { } keptTo)
+                if (outcome.KeepAlive && openUntil.KeptAlive(context.Clock.GetUtcNow(), options.IdleTimeout, MostQuiet) is { } keptTo)
                 {
-                    idle.CancelAfter(keptTo - now);
+                    CloseAt(idle, keptTo);
                 }
 
                 if (outcome.Item is { } item)
@@ -326,14 +325,31 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
             // What names no unit (a broken event, a line too long) goes where the connection's one unit goes.
             item = speaker.Route(item);
 
-            var now = context.Clock.GetUtcNow();
             if (item.Threat is not null || item.Report?.Report is not null)
             {
                 connection.Carried();
-                idle.CancelAfter(openUntil.Position(now, KeptFor(item.Report?.Report)) - now);
+                CloseAt(idle, openUntil.Position(context.Clock.GetUtcNow(), KeptFor(item.Report?.Report)));
             }
 
             await context.Queue.EnqueueAsync(item with { Source = section }, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Sets <paramref name="idle"/> to cancel at <paramref name="at"/> on the clock. A timer runs from the time it is set,
+    /// not from the time read to work out its wait: a clock that moved on between the two put the close that much later
+    /// (with a test's clock, never), so the wait is set again till the clock has stood still across setting it.
+    /// </summary>
+    private void CloseAt(CancellationTokenSource idle, DateTimeOffset at)
+    {
+        while (true)
+        {
+            var now = context.Clock.GetUtcNow();
+            idle.CancelAfter(at > now ? at - now : TimeSpan.Zero);
+            if (context.Clock.GetUtcNow() == now)
+            {
+                return;
+            }
         }
     }
 
