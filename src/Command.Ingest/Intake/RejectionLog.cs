@@ -39,7 +39,7 @@ public sealed partial class RejectionLog(ILogger<RejectionLog> logger, TimeProvi
             {
                 window.Suppressed++;
                 window.Latest = rejection.Detail;
-                Arm(last + Interval, now);
+                Arm(last + Interval);
             }
             else
             {
@@ -79,7 +79,7 @@ public sealed partial class RejectionLog(ILogger<RejectionLog> logger, TimeProvi
     }
 
     /// <summary>Sets the timer for an interval's end, unless it is already set for an earlier one. Under the lock.</summary>
-    private void Arm(DateTimeOffset due, DateTimeOffset now)
+    private void Arm(DateTimeOffset due)
     {
         if (disposed || (timerDue is { } set && set <= due))
         {
@@ -88,7 +88,7 @@ public sealed partial class RejectionLog(ILogger<RejectionLog> logger, TimeProvi
 
         timerDue = due;
         timer ??= clock.CreateTimer(_ => Elapsed(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        timer.Change(due - now > TimeSpan.Zero ? due - now : TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
+        timer.ChangeAt(due, clock);
     }
 
     private void Elapsed()
@@ -132,7 +132,7 @@ public sealed partial class RejectionLog(ILogger<RejectionLog> logger, TimeProvi
 
         if (next is { } due)
         {
-            Arm(due, now);
+            Arm(due);
         }
 
         return ended;

@@ -276,7 +276,7 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
 
                 if (outcome.KeepAlive && openUntil.KeptAlive(context.Clock.GetUtcNow(), options.IdleTimeout, MostQuiet) is { } keptTo)
                 {
-                    CloseAt(idle, keptTo);
+                    idle.CancelAt(keptTo, context.Clock);
                 }
 
                 if (outcome.Item is { } item)
@@ -328,28 +328,10 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
             if (item.Threat is not null || item.Report?.Report is not null)
             {
                 connection.Carried();
-                CloseAt(idle, openUntil.Position(context.Clock.GetUtcNow(), KeptFor(item.Report?.Report)));
+                idle.CancelAt(openUntil.Position(context.Clock.GetUtcNow(), KeptFor(item.Report?.Report)), context.Clock);
             }
 
             await context.Queue.EnqueueAsync(item with { Source = section }, stoppingToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>
-    /// Sets <paramref name="idle"/> to cancel at <paramref name="at"/> on the clock. A timer runs from the time it is set,
-    /// not from the time read to work out its wait: a clock that moved on between the two put the close that much later
-    /// (with a test's clock, never), so the wait is set again till the clock has stood still across setting it.
-    /// </summary>
-    private void CloseAt(CancellationTokenSource idle, DateTimeOffset at)
-    {
-        while (true)
-        {
-            var now = context.Clock.GetUtcNow();
-            idle.CancelAfter(at > now ? at - now : TimeSpan.Zero);
-            if (context.Clock.GetUtcNow() == now)
-            {
-                return;
-            }
         }
     }
 

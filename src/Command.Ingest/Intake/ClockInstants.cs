@@ -1,0 +1,30 @@
+namespace Command.Ingest.Intake;
+
+/// <summary>
+/// Sets a timer to go off at an instant on a clock. A timer runs from the time it is set, not from the time read to
+/// work out its wait: where the clock moved on between the two, it went off that much later (with a test's clock, never,
+/// once the clock had been moved to the instant). The wait is set again till the clock stood still across setting it.
+/// </summary>
+internal static class ClockInstants
+{
+    /// <summary>Cancels <paramref name="source"/> at <paramref name="at"/>, at once where that has passed.</summary>
+    public static void CancelAt(this CancellationTokenSource source, DateTimeOffset at, TimeProvider clock) =>
+        SetAt(at, clock, wait => source.CancelAfter(wait), TimeSpan.Zero);
+
+    /// <summary>Sets <paramref name="timer"/> to go off once at <paramref name="at"/>, soon where that has passed.</summary>
+    public static void ChangeAt(this ITimer timer, DateTimeOffset at, TimeProvider clock) =>
+        SetAt(at, clock, wait => timer.Change(wait, Timeout.InfiniteTimeSpan), TimeSpan.FromMilliseconds(1));
+
+    private static void SetAt(DateTimeOffset at, TimeProvider clock, Action<TimeSpan> set, TimeSpan least)
+    {
+        while (true)
+        {
+            var now = clock.GetUtcNow();
+            set(at - now > least ? at - now : least);
+            if (clock.GetUtcNow() == now)
+            {
+                return;
+            }
+        }
+    }
+}
