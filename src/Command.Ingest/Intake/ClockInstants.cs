@@ -3,7 +3,8 @@ namespace Command.Ingest.Intake;
 /// <summary>
 /// Sets a timer to go off at an instant on a clock. A timer runs from the time it is set, not from the time read to
 /// work out its wait: where the clock moved on between the two, it went off that much later (with a test's clock, never,
-/// once the clock had been moved to the instant). The wait is set again till the clock stood still across setting it.
+/// once the clock had been moved to the instant). The wait is set again till the clock moved on by less than a timer
+/// can tell (a millisecond) across setting it: a real clock always moves on a little, a test's jumps.
 /// </summary>
 internal static class ClockInstants
 {
@@ -15,13 +16,16 @@ internal static class ClockInstants
     public static void ChangeAt(this ITimer timer, DateTimeOffset at, TimeProvider clock) =>
         SetAt(at, clock, wait => timer.Change(wait, Timeout.InfiniteTimeSpan), TimeSpan.FromMilliseconds(1));
 
+    // Less than a timer counts: it runs in whole milliseconds.
+    private static readonly TimeSpan Resolution = TimeSpan.FromMilliseconds(1);
+
     private static void SetAt(DateTimeOffset at, TimeProvider clock, Action<TimeSpan> set, TimeSpan least)
     {
         while (true)
         {
             var now = clock.GetUtcNow();
             set(at - now > least ? at - now : least);
-            if (clock.GetUtcNow() == now)
+            if (clock.GetUtcNow() - now < Resolution)
             {
                 return;
             }

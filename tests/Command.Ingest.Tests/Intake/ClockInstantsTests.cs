@@ -46,6 +46,22 @@ public sealed class ClockInstantsTests
         Assert.True(idle.IsCancellationRequested);
     }
 
+    [Fact]
+    public async Task A_clock_that_moves_on_at_every_reading_has_the_timer_set_at_once()
+    {
+        // A real clock moves on a little between any two readings: setting must not wait for one that stands still.
+        var clock = new ClockThatTicksAsRead(Start, TimeSpan.FromTicks(10));
+        using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
+
+        await Task.Run(() => idle.CancelAt(Start + TimeSpan.FromSeconds(40), clock), TestContext.Current.CancellationToken)
+            .WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        clock.Advance(TimeSpan.FromSeconds(39.9));
+        Assert.False(idle.IsCancellationRequested);
+        clock.Advance(TimeSpan.FromSeconds(0.1));
+
+        Assert.True(idle.IsCancellationRequested);
+    }
+
     /// <summary>A clock another thread moves on just after it is first read: the race a test's clock ran into.</summary>
     private sealed class ClockThatMovesOnceRead(DateTimeOffset start, TimeSpan jump) : FakeTimeProvider(start)
     {
@@ -60,6 +76,17 @@ public sealed class ClockInstantsTests
                 Advance(jump);
             }
 
+            return now;
+        }
+    }
+
+    /// <summary>A clock that moves on by <paramref name="tick"/> each time it is read, as a real one does by a little.</summary>
+    private sealed class ClockThatTicksAsRead(DateTimeOffset start, TimeSpan tick) : FakeTimeProvider(start)
+    {
+        public override DateTimeOffset GetUtcNow()
+        {
+            var now = base.GetUtcNow();
+            Advance(tick);
             return now;
         }
     }
