@@ -12,6 +12,7 @@ using Command.Ingest.Http;
 using Command.Recording.Hosting;
 
 var builder = WebApplication.CreateBuilder(ShippedFiles.Options(args));
+builder.AddShippedSettings();
 builder.RefuseUnknownSettings();
 builder.UseLoopbackByDefault();
 builder.RequireTlsOffLoopback();

@@ -5,7 +5,8 @@ namespace Command.Faults.Tests;
 
 /// <summary>
 /// The host started from a folder other than its project's (the repository's root, or wherever a service manager starts
-/// it) serves its page and its browser libraries from beside its assembly, where the build put them.
+/// it) serves its page and its browser libraries from beside its assembly, where the build put them, and takes the
+/// settings shipped there.
 /// </summary>
 public sealed class StartedElsewhereTests
 {
@@ -26,6 +27,34 @@ public sealed class StartedElsewhereTests
                 using var answer = await http.GetAsync(path, Ct);
                 Assert.True(answer.StatusCode == HttpStatusCode.OK, $"{path}: {(int)answer.StatusCode}\n{host.Output}");
             }
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_host_started_from_another_folder_plays_the_demo_drill_its_shipped_settings_turn_on()
+    {
+        // The demo is off in code and on in the appsettings.json shipped beside the assembly; the folder has none of its own.
+        var elsewhere = Directory.CreateTempSubdirectory("command-elsewhere-").FullName;
+        try
+        {
+            await using var host = await HostProcess.StartAsync(Path.Combine(elsewhere, "data"), new Dictionary<string, string>(), Ct, startedIn: elsewhere,
+                shipped: ["Demo:Enabled"]);
+            using var http = HostProcess.Client(host.Url);
+
+            // The drill starts once the host has: asked until it is playing, or the test's time runs out.
+            string? drill = null;
+            while (drill is null || !drill.Contains("\"state\":\"running\"", StringComparison.Ordinal))
+            {
+                using var answer = await http.GetAsync("/api/incidents/demo/drill", Ct);
+                drill = await answer.Content.ReadAsStringAsync(Ct);
+                await Task.Delay(200, Ct);
+            }
+
+            Assert.Contains("\"scenario\":\"demo\"", drill, StringComparison.Ordinal);
         }
         finally
         {

@@ -46,7 +46,9 @@ public sealed class HostProcess : IAsyncDisposable
     /// <param name="settings">Settings over the test host's.</param>
     /// <param name="cancellationToken">Stops waiting for it to be healthy.</param>
     /// <param name="startedIn">The folder it is started from; by default the one its assembly is in.</param>
-    public static async Task<HostProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken, string? startedIn = null)
+    /// <param name="shipped">The test host's settings left to the host's shipped ones (such as "Demo:Enabled").</param>
+    public static async Task<HostProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken, string? startedIn = null,
+        IEnumerable<string>? shipped = null)
     {
         var dll = HostAssembly();
         var url = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -74,6 +76,11 @@ public sealed class HostProcess : IAsyncDisposable
         foreach (var (key, value) in settings)
         {
             arguments[key] = value;
+        }
+
+        foreach (var key in shipped ?? [])
+        {
+            arguments.Remove(key);
         }
 
         start.ArgumentList.Add(dll);
