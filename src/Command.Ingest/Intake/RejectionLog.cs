@@ -26,7 +26,8 @@ public sealed partial class RejectionLog(ILogger<RejectionLog> logger, TimeProvi
     public void Rejected(ReportSource source, Rejection rejection)
     {
         var now = clock.GetUtcNow();
-        long? suppressed = null;
+        var logged = false;
+        Summary? carried = null;
         List<Summary> ended;
         lock (windows)
         {
@@ -43,17 +44,28 @@ public sealed partial class RejectionLog(ILogger<RejectionLog> logger, TimeProvi
             }
             else
             {
-                suppressed = window.Suppressed;
+                // Those counted since the last line and not yet written (its timer not yet run) go first, on a line of their own.
+                if (window.Suppressed > 0)
+                {
+                    carried = new Summary(source, RejectReasons.Name(rejection.Reason), window.Latest ?? "", window.Suppressed);
+                }
+
                 window.Suppressed = 0;
                 window.LastLogged = now;
+                logged = true;
             }
 
             ended = Ended(now, all: false);
         }
 
-        if (suppressed is { } count)
+        if (carried is { } count)
         {
-            LogRejected(logger, source, rejection.Code, rejection.Detail, count);
+            Write([count]);
+        }
+
+        if (logged)
+        {
+            LogRejected(logger, source, rejection.Code, rejection.Detail);
         }
 
         Write(ended);
@@ -146,8 +158,8 @@ public sealed partial class RejectionLog(ILogger<RejectionLog> logger, TimeProvi
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {Source} input: {Reason} ({Detail}); {Suppressed} more like it since the last line")]
-    private static partial void LogRejected(ILogger logger, ReportSource source, string reason, string detail, long suppressed);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {Source} input: {Reason} ({Detail})")]
+    private static partial void LogRejected(ILogger logger, ReportSource source, string reason, string detail);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {Suppressed} more {Source} input as {Reason} since the last line (the latest: {Detail})")]
     private static partial void LogSuppressed(ILogger logger, long suppressed, ReportSource source, string reason, string detail);

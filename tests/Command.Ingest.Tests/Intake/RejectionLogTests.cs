@@ -29,7 +29,7 @@ public sealed class RejectionLogTests
 
         Assert.Equal(
         [
-            "Rejected CoT input: malformed (datagram 1 is not XML); 0 more like it since the last line",
+            "Rejected CoT input: malformed (datagram 1 is not XML)",
             "Rejected 4999 more CoT input as malformed since the last line (the latest: datagram 5000 is not XML)",
         ], logger.Lines);
     }
@@ -63,9 +63,27 @@ public sealed class RejectionLogTests
 
         Assert.Equal(
         [
-            "Rejected CoT input: malformed (datagram 1 is not XML); 0 more like it since the last line",
-            "Rejected Nmea input: no-fix (GPRMC status is 'V', not A (valid)); 0 more like it since the last line",
+            "Rejected CoT input: malformed (datagram 1 is not XML)",
+            "Rejected Nmea input: no-fix (GPRMC status is 'V', not A (valid))",
             "Rejected 1 more CoT input as malformed since the last line (the latest: datagram 2 is not XML)",
+        ], logger.Lines);
+    }
+
+    [Fact]
+    public void A_count_its_timer_has_not_yet_written_goes_on_its_own_line_before_the_next_rejection_like_it()
+    {
+        var clock = new TimersNeverFire(Now);
+        using var log = new RejectionLog(logger, clock);
+        log.Rejected(ReportSource.CoT, Bad(1));
+        log.Rejected(ReportSource.CoT, Bad(2));
+        clock.Advance(TimeSpan.FromSeconds(11));
+        log.Rejected(ReportSource.CoT, Bad(3));
+
+        Assert.Equal(
+        [
+            "Rejected CoT input: malformed (datagram 1 is not XML)",
+            "Rejected 1 more CoT input as malformed since the last line (the latest: datagram 2 is not XML)",
+            "Rejected CoT input: malformed (datagram 3 is not XML)",
         ], logger.Lines);
     }
 

@@ -138,8 +138,8 @@ public sealed class ReportIntakeTests : IDisposable
 
         Assert.Equal(
         [
-            "Rejected Nmea input: no-fix (because); 0 more like it since the last line",
-            "Rejected Nmea input: malformed (because); 0 more like it since the last line",
+            "Rejected Nmea input: no-fix (because)",
+            "Rejected Nmea input: malformed (because)",
             "Rejected 3 more Nmea input as no-fix since the last line (the latest: because)",
             "Rejected 1 more Nmea input as no-fix since the last line (the latest: because)",
         ], logger.Lines);

@@ -51,7 +51,7 @@ public sealed class AllowListTests
 
         Assert.Equal(
         [
-            "Rejected CoT input: not-allowed (datagram from 127.0.0.3 dropped: it is not on the allow-list (Ingest:Cot:Udp:Allow)); 0 more like it since the last line",
+            "Rejected CoT input: not-allowed (datagram from 127.0.0.3 dropped: it is not on the allow-list (Ingest:Cot:Udp:Allow))",
             "Rejected 19 more CoT input as not-allowed since the last line (the latest: datagram from 127.0.0.3 dropped: it is not on the allow-list (Ingest:Cot:Udp:Allow))",
         ], rig.Log.Lines("RejectionLog"));
     }
