@@ -133,6 +133,34 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task A_label_at_the_maps_edge_goes_on_the_side_of_its_unit_that_is_on_the_map()
+    {
+        var scene = await Scene.OpenAsync(host, "edgelabel");
+        await scene.ThreatAsync(0, 100);
+        // Two units standing at the campus's west and east ends, their names wider than the room the view leaves beside
+        // them at its edges: centred below its symbol, the western one's was cut off by the map's edge.
+        await scene.EnrolAsync("W1", "Command post west gate", "command");
+        await scene.TrackAsync("W1", (-400, 100), (-400, 100));
+        await scene.EnrolAsync("E1", "Staging east car park", "staging");
+        await scene.TrackAsync("E1", (400, 100), (400, 100));
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, width: 1280, height: 720);
+
+        var size = await dashboard.Page.Locator("#map").EvaluateAsync<double[]>("e => [e.clientWidth, e.clientHeight]");
+        foreach (var unitId in new[] { "W1", "E1" })
+        {
+            await dashboard.Marker(unitId).ToBeDrawnAsync();
+            await dashboard.Page.WaitForFunctionAsync("id => window.commandPage.mapView.units.drawn(id).labelBox != null", unitId);
+            var drawn = await dashboard.Marker(unitId).DrawnAsync();
+            var l = drawn.GetProperty("labelBox").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+            var label = new[] { l[0], l[1], l[0] + l[2], l[1] + l[3] };
+            Assert.True(Inside(label, [0, 0, size[0], size[1]]),
+                $"{unitId}'s label at {string.Join(", ", label)} (its symbol at {drawn.GetProperty("x")}, {drawn.GetProperty("y")}) is not inside the map, {size[0]} × {size[1]}");
+        }
+
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task Zone_names_stay_inside_the_map_and_clear_of_a_units_label_on_a_wall_display()
     {
         var scene = await Scene.OpenAsync(host, "zonenames", ZonedCampus);

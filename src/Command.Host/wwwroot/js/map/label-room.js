@@ -50,9 +50,10 @@ export class Room {
  * Places the labels of the given entries (each with x, y, size, look and label size lw × lh); sets entry.label to
  * { x, y, w, h, leader } or null. claim(entry) says what its label is owed (Claim); obstacles are boxes no label
  * should cover where another spot is free (the site plan's names); held are boxes none may cover but one always
- * shown (the threat and its label).
+ * shown (the threat and its label); view is the map's visible box, which a label stays inside where it can: a unit at
+ * the map's edge had its name cut off there ("ommand 1"), though there was room on its other side.
  */
-export function placeLabels(entries, claim, obstacles = [], held = []) {
+export function placeLabels(entries, claim, obstacles = [], held = [], view = null) {
   const room = new Room();
   for (const box of obstacles) room.take(box, null);
   for (const box of held) room.take(box, null, true);
@@ -62,9 +63,12 @@ export function placeLabels(entries, claim, obstacles = [], held = []) {
   for (const { e, owed } of order) {
     // Only a label owed a place stands off its symbol: the others' lines would clutter the map.
     const spots = owed > Claim.spare ? candidates(e) : candidates(e).slice(0, nearSpots);
-    let i = spots.findIndex(box => room.free(box, e));
+    const shown = box => !view || (box[0] >= view[0] && box[1] >= view[1] && box[2] <= view[2] && box[3] <= view[3]);
+    let i = spots.findIndex(box => shown(box) && room.free(box, e));
+    if (i < 0 && owed >= Claim.flagged) i = spots.findIndex(box => shown(box) && room.free(box, e, true));
+    // One owed a place keeps it, in part off the map where no spot on it is free: a pan brings it back.
     if (i < 0 && owed >= Claim.flagged) i = spots.findIndex(box => room.free(box, e, true));
-    if (i < 0 && owed === Claim.always) i = 0;
+    if (i < 0 && owed === Claim.always) i = Math.max(0, spots.findIndex(shown));
     const spot = spots[i];
     e.label = spot ? { x: spot[0], y: spot[1], w: spot[2] - spot[0], h: spot[3] - spot[1], leader: i >= nearSpots, ...e.labelSize } : null;
     if (spot) room.take(spot, e, true);

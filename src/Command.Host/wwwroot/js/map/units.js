@@ -134,7 +134,7 @@ export class UnitLayer {
     this.changed.clear();
     const all = [...this.entries.values()];
     const labels = new Map(all.map(e => [e, e.label]));
-    placeLabels(all, e => this.claim(e), this.obstacles(), this.held(all.map(symbolBox)));
+    placeLabels(all, e => this.claim(e), this.obstacles(), this.held(all.map(symbolBox)), this.view());
     for (const e of all) {
       // A label that stands off is joined to its symbol by a line: what it covers reaches back to the symbol.
       if (e.label) e.label.reach = e.label.leader ? union(e.body, boxOf(e.label)) : boxOf(e.label);
@@ -146,6 +146,13 @@ export class UnitLayer {
       e.moved = false;
     }
     this.repaint(dirty);
+  }
+
+  /** The map's visible box in layer pixels, [left, top, right, bottom]. */
+  view() {
+    const size = this.map.getSize();
+    const topLeft = this.map.containerPointToLayerPoint([0, 0]);
+    return [topLeft.x, topLeft.y, topLeft.x + size.x, topLeft.y + size.y];
   }
 
   claim(e) {
