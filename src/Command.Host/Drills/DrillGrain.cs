@@ -278,7 +278,7 @@ public sealed partial class DrillGrain(
             await RecordAsync(DrillControlled.CarryOn, order.Scenario, actor, paused ? 0 : order.Speed, stood);
             state.State.HandedOver = false;
             await SaveClockAsync();
-            LogCarriedOn(logger, IncidentId, order.Scenario, state.State.DrillTimeS);
+            LogCarriedOn(logger, IncidentId, order.Scenario, at, state.State.Iteration + 1, Durations.Clock(unplayed));
         }
         catch (OperationCanceledException) when (carried is not null)
         {
@@ -390,7 +390,7 @@ public sealed partial class DrillGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Drill {Action} on incident {IncidentId} was not recorded: {Rejection}")]
     private static partial void LogNotRecorded(ILogger logger, string incidentId, string action, string rejection);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The drill on incident {IncidentId} ({Scenario}) carried on here from {DrillTimeS} s after its host stopped")]
-    private static partial void LogCarriedOn(ILogger logger, string incidentId, string scenario, double drillTimeS);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The drill on incident {IncidentId} ({Scenario}) carried on here at {DrillTime} of loop {Loop} after its host stopped, not played for {Unplayed}")]
+    private static partial void LogCarriedOn(ILogger logger, string incidentId, string scenario, string drillTime, int loop, string unplayed);
 
 }
