@@ -60,10 +60,10 @@ export function placeLabels(entries, claim, obstacles = [], held = [], view = nu
   const order = entries.map(e => ({ e, owed: claim(e), key: priority(e) }));
   for (const { e, owed } of order) room.take(symbolBox(e), e, owed > Claim.spare);
   order.sort((a, b) => b.owed - a.owed || a.key - b.key);
+  const shown = box => !view || (box[0] >= view[0] && box[1] >= view[1] && box[2] <= view[2] && box[3] <= view[3]);
   for (const { e, owed } of order) {
     // Only a label owed a place stands off its symbol: the others' lines would clutter the map.
     const spots = owed > Claim.spare ? candidates(e) : candidates(e).slice(0, nearSpots);
-    const shown = box => !view || (box[0] >= view[0] && box[1] >= view[1] && box[2] <= view[2] && box[3] <= view[3]);
     let i = spots.findIndex(box => shown(box) && room.free(box, e));
     if (i < 0 && owed >= Claim.flagged) i = spots.findIndex(box => shown(box) && room.free(box, e, true));
     // One owed a place keeps it, in part off the map where no spot on it is free: a pan brings it back.
