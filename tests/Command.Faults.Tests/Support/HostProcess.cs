@@ -14,6 +14,7 @@ public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly List<string> output;
+    private readonly List<(string Text, TaskCompletionSource Heard)> awaited = [];
 
     private HostProcess(Process process, Uri url, List<string> output) => (this.process, Url, this.output) = (process, url, output);
 
@@ -90,13 +91,12 @@ public sealed class HostProcess : IAsyncDisposable
             start.ArgumentList.Add(value);
         }
 
-        var lines = new List<string>();
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        process.OutputDataReceived += (_, e) => Keep(lines, e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(lines, e.Data);
+        var host = new HostProcess(process, url, []);
+        process.OutputDataReceived += (_, e) => host.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new HostProcess(process, url, lines);
         await host.WaitHealthyAsync(cancellationToken);
         return host;
     }
@@ -161,16 +161,37 @@ public sealed class HostProcess : IAsyncDisposable
         return File.Exists(dll) ? dll : throw new InvalidOperationException($"The host is not built at {dll}; build the solution first.");
     }
 
-    private static void Keep(List<string> lines, string? line)
+    private void Keep(string? line)
     {
         if (line is null)
         {
             return;
         }
 
-        lock (lines)
+        lock (output)
         {
-            lines.Add(line);
+            output.Add(line);
+            foreach (var (text, heard) in awaited.Where(a => line.Contains(a.Text, StringComparison.Ordinal)).ToList())
+            {
+                awaited.Remove((text, heard));
+                heard.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>Waits until the host writes a line holding <paramref name="text"/> to its console (at once where it has).</summary>
+    public Task WrittenAsync(string text, CancellationToken cancellationToken)
+    {
+        lock (output)
+        {
+            if (output.Any(line => line.Contains(text, StringComparison.Ordinal)))
+            {
+                return Task.CompletedTask;
+            }
+
+            var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            awaited.Add((text, heard));
+            return heard.Task.WaitAsync(cancellationToken);
         }
     }
 
