@@ -8,8 +8,9 @@ namespace Command.Ingest.Listeners;
 
 /// <summary>
 /// APRS TNC2 lines over TCP (<c>Ingest:Aprs:Tcp</c>, default port 14580, the APRS-IS client port), one packet
-/// per line. An APRS-IS client's login (<c>user ...</c>) and comment lines (<c>#...</c>) are not packets and are
-/// passed over; a comment is its heartbeat (Dire Wolf's IGate sends <c>#</c> every 30 s), which keeps a connection that
+/// per line. It answers as an APRS-IS server does: its software's name as a client connects, and <c>logresp</c> to its
+/// login (<c>user ...</c>; see <see cref="AprsLogin"/>). A login and comment lines (<c>#...</c>) are not packets and
+/// are passed over; a comment is its heartbeat (Dire Wolf's IGate sends <c>#</c> every 30 s), which keeps a connection that
 /// has sent positions open between them. A line ends at CR, LF or CRLF: a TNC in TNC2 monitor mode ends its lines with
 /// a bare CR, and cut at LF alone, every packet after the first ran into one line and was lost.
 /// </summary>
@@ -22,12 +23,15 @@ public sealed class AprsTcpListener(string section, TcpListenerOptions options, 
 
     protected override bool EndsAtAnyOf => true;
 
+    protected override ReadOnlyMemory<byte> Greeting => AprsLogin.Banner;
+
     protected override StreamSession OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source) => StreamSession.Each(
         message =>
         {
             var line = Encoding.UTF8.GetString(message.Span).TrimEnd('\r');
             return line.StartsWith('#') ? new FrameOutcome(null, KeepAlive: true)
-                : line.Length == 0 || line.StartsWith("user ", StringComparison.Ordinal) ? null
+                : line.Length == 0 ? null
+                : line.StartsWith("user ", StringComparison.Ordinal) ? new FrameOutcome(null, AprsLogin.Read(line)?.Answer() ?? default)
                 : new IngestItem(incident, unknownUnits, parser.Parse(line, Clock.GetUtcNow()));
         });
 }

@@ -58,6 +58,9 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
     /// <summary>Whether a message ends at any one byte of <see cref="Delimiter"/> (a line at CR, LF or CRLF), not at all of them in turn.</summary>
     protected virtual bool EndsAtAnyOf => false;
 
+    /// <summary>What is written to each connection as it opens, before anything is read (an APRS-IS server's banner); none by default.</summary>
+    protected virtual ReadOnlyMemory<byte> Greeting => default;
+
     /// <summary>
     /// How the protocol's messages begin, where they open with a mark of their own: a message cut off short by the next
     /// one's start is then refused on its own as malformed, and the next is read as it came. Null (the default) for
@@ -233,6 +236,11 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
         var speaker = new ConnectionUnit();
         try
         {
+            if (!Greeting.IsEmpty)
+            {
+                await stream.WriteAsync(Greeting, reading.Token).ConfigureAwait(false);
+            }
+
             while (true)
             {
                 Frame? next;

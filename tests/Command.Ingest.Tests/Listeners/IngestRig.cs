@@ -96,12 +96,20 @@ internal sealed class IngestRig : IAsyncDisposable
         return client;
     }
 
-    /// <summary>True once the listener has closed the connection (a read finds its end).</summary>
+    /// <summary>
+    /// True once the listener has closed the connection (a read finds its end), past what it wrote before (an APRS-IS
+    /// server's banner); it waits for that end however long it takes.
+    /// </summary>
     public static async Task<bool> ClosedAsync(TcpClient client)
     {
         try
         {
-            return await client.GetStream().ReadAsync(new byte[16], TestContext.Current.CancellationToken) == 0;
+            var buffer = new byte[256];
+            while (await client.GetStream().ReadAsync(buffer, TestContext.Current.CancellationToken) > 0)
+            {
+            }
+
+            return true;
         }
         catch (IOException)
         {

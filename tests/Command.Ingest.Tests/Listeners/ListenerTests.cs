@@ -291,6 +291,27 @@ public sealed class ListenerTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task An_aprs_is_client_is_greeted_its_login_answered_and_its_packets_taken_as_an_aprs_is_server_does()
+    {
+        // aprslib, on which APRSD and many Python gateways are built, waits 5 s for the server's banner as it connects and
+        // for logresp to its login: to a listener that said nothing it gave up ("no banner from server").
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<AprsTcpListener>().BoundPort!.Value);
+        using var reader = new StreamReader(client.GetStream(), System.Text.Encoding.ASCII);
+        var ct = TestContext.Current.CancellationToken;
+
+        var banner = await reader.ReadLineAsync(ct);
+        await IngestRig.SendAsync(client, "user KD0ABC-9 pass 19108 vers aprslib 0.7.2 filter r/39.74/-104.99/10\r\n");
+        var logresp = await reader.ReadLineAsync(ct);
+        await IngestRig.SendAsync(client, "KD0ABC-9>APRS,TCPIP*:!3944.35N/10459.42W>\r\n");
+        var delivered = Assert.Single(await rig.Port.WaitForAsync(1));
+
+        Assert.StartsWith("# Command ", banner);
+        Assert.Equal("# logresp KD0ABC-9 verified, server COMMAND", logresp);
+        Assert.Equal("KD0ABC-9", delivered.Report?.UnitId);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Aprs_line_reaches_the_incident_and_oversized_lines_do_not_close_the_connection()
     {
         await using var rig = await IngestRig.StartAsync();
