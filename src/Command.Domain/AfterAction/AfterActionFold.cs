@@ -45,6 +45,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     private SiteAreas? areas;
     private System.Collections.Immutable.ImmutableArray<ReportZone> zones = [];
     private double floorHeightM = Assessment.AssessmentOptions.Default.FloorHeightM;
+    private IReadOnlySet<Units.UnitRole> closingRoles = Assessment.AssessmentOptions.Default.ClosingRoles;
     private DateTimeOffset? ended, suppressedAt, closedAt;
     private string? suppressedBy;
     // The rounds of the drill, the last the one being played (a start-over begins the next): each its own firsts,
@@ -98,6 +99,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 areas = new SiteAreas(o.Site, frame);
                 zones = [.. ReportZone.Of(o.Site)];
                 floorHeightM = (o.Assessment ?? Assessment.AssessmentOptions.Default).FloorHeightM;
+                closingRoles = (o.Assessment ?? Assessment.AssessmentOptions.Default).ClosingRoles;
                 break;
             case ThreatSet set:
                 // A threat placed, or placed again in another phase (as a drill and PUT threat do), sets its phase.
@@ -384,7 +386,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
             [.. flags.Concat(openFlags.Values).OrderBy(f => f.Raised)], [.. timeline], [.. activity.OrderBy(a => a.Time)], exercise,
             drillClock.IsIncidentClock ? null : [.. drillClock.Spans], zones.IsEmpty ? null : zones,
             [.. enrolment.SelectMany(u => u.RolesHeld(ActiveIn, drillClock)).OrderBy(r => r.Round)],
-            fixesLost.Count == 0 ? null : [.. fixesLost.OrderBy(l => l.LastHeard)]);
+            fixesLost.Count == 0 ? null : [.. fixesLost.OrderBy(l => l.LastHeard)], [.. closingRoles.Order()]);
     }
 
     // When the threat went active in each round.

@@ -29,6 +29,11 @@ namespace Command.Domain.AfterAction;
 /// Each unit's fixes lost while a host that left the cluster was down, or while it went unheard long enough to be shown
 /// stale, in time order (<see cref="AfterAction.FixesLost"/>); absent where none was.
 /// </param>
+/// <param name="ClosingRoles">
+/// The roles judged as closing on the threat, as the session's opening recorded its assessment (the defaults where it
+/// recorded none, as a report made before they were kept does): a unit in one that never reached the threat did not do
+/// its job, where one in another did.
+/// </param>
 public sealed record AfterActionReport(
     IncidentMetrics Incident,
     ImmutableArray<UnitMetrics> Units,
@@ -40,8 +45,12 @@ public sealed record AfterActionReport(
     ImmutableArray<Incidents.DrillClockSpan>? DrillClockSpans = null,
     ImmutableArray<ReportZone>? Zones = null,
     ImmutableArray<RoleHeld>? Roles = null,
-    ImmutableArray<FixesLost>? FixesLost = null)
+    ImmutableArray<FixesLost>? FixesLost = null,
+    ImmutableArray<UnitRole>? ClosingRoles = null)
 {
+    /// <summary>Whether units in <paramref name="role"/> were judged as closing on the threat (<see cref="ClosingRoles"/>).</summary>
+    public bool Closes(UnitRole role) => ClosingRoles is { } roles ? roles.Contains(role) : AssessmentOptions.Default.ClosingRoles.Contains(role);
+
     /// <summary>
     /// Where <paramref name="unitId"/>'s fixes were lost while a host was down, or it went unheard, up to <paramref name="at"/>,
     /// its first fix back: a moment set there (a first on scene, inside, in contact) happened at or before it, not at it.

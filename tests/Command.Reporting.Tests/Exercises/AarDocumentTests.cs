@@ -47,6 +47,30 @@ public sealed class AarDocumentTests
     }
 
     [Fact]
+    public async Task A_unit_that_never_reached_the_threat_reads_not_reached_where_the_sessions_recorded_rules_had_its_role_close()
+    {
+        // Judged with perimeter units closing too, as the session's opening recorded: Perimeter 3, which never came in,
+        // did not do its job, and its row says so; with the defaults (the golden drill), its cell is blank.
+        var closingPerimeter = Domain.Assessment.AssessmentOptions.Default with { ClosingRoles = new HashSet<UnitRole> { UnitRole.Contact, UnitRole.Perimeter } };
+        var report = await AfterActionFold.BuildAsync(GoldenDrill.Recorded
+            .Select(e => e is Domain.Events.IncidentOpened opened ? opened with { Assessment = closingPerimeter } : e).ToAsyncEnumerable(), cancellationToken: Ct);
+        var units = Table(AarDocument.Blocks(AarDraft.Build(report, [])));
+        var byDefault = Table(AarDocument.Blocks(await Golden.DraftAsync()));
+
+        Assert.Equal([UnitRole.Contact, UnitRole.Perimeter], report.ClosingRoles);
+        Assert.Matches(@"^not reached, closest \d+ m$", units.Single(r => r[0] == "P3")[6]);
+        Assert.Equal("", byDefault.Single(r => r[0] == "P3")[6]);
+        // Adam 5, unassigned until it was given contact, never reached the threat: by default both roles close, and its
+        // row says no more; under these rules only the second did, and its row says in which.
+        Assert.Equal("not reached", byDefault.Single(r => r[0] == "A5")[6]);
+        Assert.Equal("not reached as contact", units.Single(r => r[0] == "A5")[6]);
+    }
+
+    // The participating units' table, the draft's first.
+    private static System.Collections.Immutable.ImmutableArray<System.Collections.Immutable.ImmutableArray<string>> Table(IEnumerable<Command.Reporting.Documents.Block> blocks) =>
+        blocks.OfType<Command.Reporting.Documents.Table>().First().Rows;
+
+    [Fact]
     public async Task A_unit_reassigned_after_its_hold_reads_its_roles_in_turn_and_its_flag_in_the_role_it_was_earned_in()
     {
         // A1 holds 200 m out as contact and is flagged; 200 s in (15:03:20, 08:03:20 in Denver) the commander puts it on
@@ -67,12 +91,12 @@ public sealed class AarDocumentTests
             report.RolesOf(a1).Select(r => (r.Role, r.From, r.FlagsRaised, r.LongestFlaggedHold)));
         var units = docx.Tables[0];
         var hold = Durations.Clock(reassigned - GoldenDrill.FlagAt);
-        Assert.Equal(["A1", "Adam 1", "contact, perimeter from 08:03:20", "Dana Ruiz", "Cedar Hollow PD", "Contact Team Leader", "", "", $"{hold} as contact", "1 as contact", "400, every 1 s"], units[1]);
+        Assert.Equal(["A1", "Adam 1", "contact, perimeter from 08:03:20", "Dana Ruiz", "Cedar Hollow PD", "Contact Team Leader", "not reached as contact, closest 200 m", "", $"{hold} as contact", "1 as contact", "400, every 1 s"], units[1]);
         Assert.Equal($"unassigned, contact from {new SiteClock("America/Denver").LocalTime(GoldenDrill.FlagAt.AddSeconds(5))}", units.Single(r => r[0] == "A5")[2]);
         // A unit that held one role reads as before.
         Assert.Equal(["A2", "Adam 2", "contact", "Lee Park", "", "", "3:58", "0:00", "", "0", "400, every 1 s"], units[2]);
         Assert.Contains("Distance to the threat: Adam 1 (A1, contact, perimeter from 08:03:20); shaded bands are flags, grey where it went unheard.", docx.Paragraphs.Select(p => p.Text));
-        Assert.Contains($"<td>contact, perimeter from 08:03:20</td><td>Dana Ruiz</td><td>Cedar Hollow PD</td><td>Contact Team Leader</td><td></td><td></td><td>{hold} as contact</td><td>1 as contact</td>",
+        Assert.Contains($"<td>contact, perimeter from 08:03:20</td><td>Dana Ruiz</td><td>Cedar Hollow PD</td><td>Contact Team Leader</td><td>not reached as contact, closest 200 m</td><td></td><td>{hold} as contact</td><td>1 as contact</td>",
             Encoding.UTF8.GetString(html.ToArray()), StringComparison.Ordinal);
     }
 
@@ -243,7 +267,9 @@ public sealed class AarDocumentTests
 
         var units = docx.Tables[0];
         Assert.Equal(["Unit", "Callsign", "Role", "Name", "Agency", "ICS position", "Time to contact", "Out of contact after first contact", "Longest flagged hold", "Flags", "Reports"], units[0]);
-        Assert.Equal(["A1", "Adam 1", "contact", "Dana Ruiz", "Cedar Hollow PD", "Contact Team Leader", "", "", "4:11", "1", "400, every 1 s"], units[1]);
+        // Adam 1, whose role was to close, never reached the threat: its row says so, and how near it came; a perimeter
+        // unit's, whose role was not, is left blank.
+        Assert.Equal(["A1", "Adam 1", "contact", "Dana Ruiz", "Cedar Hollow PD", "Contact Team Leader", "not reached, closest 200 m", "", "4:11", "1", "400, every 1 s"], units[1]);
         Assert.Equal(["P3", "Perimeter 3", "perimeter", "", "County Sheriff", "", "", "", "", "0", "400, every 1 s"], units[3]);
 
         var moments = docx.Tables[1];

@@ -75,6 +75,8 @@ public sealed class OpenIncidentTests
         Assert.Equal((null, $"Draft: {Draft}"), docx.Paragraphs[1]);
         Assert.Equal("3:20 so far, still open", docx.Labelled("Duration"));
         Assert.Equal(["08:03:20", "15:03:20", "Recorded up to here: the incident was still open"], docx.Tables[1][^1]);
+        // Adam 1, holding in a role that closes, has not reached the threat yet: not "not reached", which it may still.
+        Assert.Equal("not yet, closest 200 m", docx.Tables[0].Single(r => r[0] == "A1")[6]);
         Assert.Equal(
             ["Proposed rating: not yet: a measure is not yet measured while the incident is still open", "Proposed rating: U: Unable to be performed"],
             docx.Paragraphs.Where(p => p.Text.StartsWith("Proposed rating: ", StringComparison.Ordinal)).Select(p => p.Text));
