@@ -18,8 +18,22 @@ public sealed record AprsLogin(string Callsign, int? Passcode)
     /// <summary>The name this server gives in answers, where an APRS-IS server gives its own callsign.</summary>
     public const string ServerName = "COMMAND";
 
+    // Before the lines that give it: static fields are set in the order they are written.
+    private static readonly string Version = SoftwareVersion();
+
     /// <summary>The line sent as a client connects: <c># Command 1.0.0</c>, CR LF ended.</summary>
-    public static ReadOnlyMemory<byte> Banner { get; } = Encoding.ASCII.GetBytes($"# Command {SoftwareVersion()}\r\n");
+    public static ReadOnlyMemory<byte> Banner { get; } = Encoding.ASCII.GetBytes($"# Command {Version}\r\n");
+
+    /// <summary>How often a server writes its heartbeat to a client: every 20 s, as APRS-IS servers do.</summary>
+    public static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// The heartbeat written at <paramref name="now"/>, a comment as APRS-IS servers send: <c># Command 1.0.0 14 Mar 2026
+    /// 15:00:20 GMT COMMAND</c>, CR LF ended. A client that has heard nothing for a while takes the server for lost and
+    /// connects again (as Command's own APRS-IS client does after 2 minutes).
+    /// </summary>
+    public static ReadOnlyMemory<byte> Heartbeat(DateTimeOffset now) =>
+        Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"# Command {Version} {now.UtcDateTime:d MMM yyyy HH:mm:ss} GMT {ServerName}\r\n"));
 
     /// <summary>True when the passcode is the one the network gives the callsign: the login is verified.</summary>
     public bool Verified => Passcode is { } given && given == PasscodeOf(Callsign);

@@ -62,6 +62,16 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
     protected virtual ReadOnlyMemory<byte> Greeting => default;
 
     /// <summary>
+    /// How often a heartbeat (<see cref="Heartbeat"/>) is written to each connection while it is open, from its opening:
+    /// an APRS-IS server's every 20 s, by which its clients tell a live server from a lost connection. Null (the
+    /// default) for none.
+    /// </summary>
+    protected virtual TimeSpan? HeartbeatEvery => null;
+
+    /// <summary>The heartbeat written at <paramref name="now"/>.</summary>
+    protected virtual ReadOnlyMemory<byte> Heartbeat(DateTimeOffset now) => default;
+
+    /// <summary>
     /// How the protocol's messages begin, where they open with a mark of their own: a message cut off short by the next
     /// one's start is then refused on its own as malformed, and the next is read as it came. Null (the default) for
     /// lines, which end at their delimiter whatever they hold.
@@ -234,11 +244,20 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, idle.Token, connection.Unheard, connection.Displaced);
         var openUntil = new OpenUntil(context.Clock.GetUtcNow() + options.IdleTimeout);
         var speaker = new ConnectionUnit();
+        using var writes = new ConnectionWrites(stream);
+        using var beating = CancellationTokenSource.CreateLinkedTokenSource(reading.Token);
+        var heartbeat = Task.CompletedTask;
         try
         {
+            var opened = context.Clock.GetUtcNow();
             if (!Greeting.IsEmpty)
             {
-                await stream.WriteAsync(Greeting, reading.Token).ConfigureAwait(false);
+                await writes.WriteAsync(Greeting, reading.Token).ConfigureAwait(false);
+            }
+
+            if (HeartbeatEvery is { } every)
+            {
+                heartbeat = writes.BeatAsync(opened, every, Heartbeat, context.Clock, beating.Token);
             }
 
             while (true)
@@ -279,7 +298,7 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
                 if (!outcome.Answer.IsEmpty)
                 {
                     // Cancelled with the reading: a client that never reads is closed at its idle timeout.
-                    await stream.WriteAsync(outcome.Answer, reading.Token).ConfigureAwait(false);
+                    await writes.WriteAsync(outcome.Answer, reading.Token).ConfigureAwait(false);
                 }
 
                 if (outcome.KeepAlive && openUntil.KeptAlive(context.Clock.GetUtcNow(), options.IdleTimeout, MostQuiet) is { } keptTo)
@@ -308,6 +327,9 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
         }
         finally
         {
+            await beating.CancelAsync().ConfigureAwait(false);
+            await heartbeat.ConfigureAwait(false);
+
             // However the connection ended (closed, reset, idle), what its session held is passed on: an NMEA receiver
             // unplugged after a fix's first sentence still has that fix reported. Not while the host stops.
             if (!stoppingToken.IsCancellationRequested)

@@ -39,5 +39,9 @@ public sealed class AprsLoginTests
     public void The_banner_names_the_software_on_one_comment_line() =>
         Assert.Matches(@"^# Command \d+\.\d+\.\d+\r\n$", Text(AprsLogin.Banner));
 
+    [Fact]
+    public void A_heartbeat_is_a_comment_line_with_the_time_in_gmt_as_aprs_is_servers_write_it() =>
+        Assert.Matches(@"^# Command \d+\.\d+\.\d+ 4 Mar 2026 07:05:09 GMT COMMAND\r\n$", Text(AprsLogin.Heartbeat(new DateTimeOffset(2026, 3, 4, 8, 5, 9, TimeSpan.FromHours(1)))));
+
     private static string Text(ReadOnlyMemory<byte> bytes) => System.Text.Encoding.ASCII.GetString(bytes.Span);
 }

@@ -309,6 +309,15 @@ public sealed class ListenerTests
         Assert.StartsWith("# Command ", banner);
         Assert.Equal("# logresp KD0ABC-9 verified, server COMMAND", logresp);
         Assert.Equal("KD0ABC-9", delivered.Report?.UnitId);
+
+        // And a comment every 20 s from its connecting, as APRS-IS servers write, by which a client tells a live server
+        // from a lost connection: Command's own APRS-IS client connects again after 2 minutes without one.
+        rig.Clock.Advance(TimeSpan.FromSeconds(20));
+        var first = await reader.ReadLineAsync(ct);
+        rig.Clock.Advance(TimeSpan.FromSeconds(20));
+        var second = await reader.ReadLineAsync(ct);
+        Assert.Matches(@"^# Command \S+ 14 Mar 2026 15:00:20 GMT COMMAND$", first);
+        Assert.Matches(@"^# Command \S+ 14 Mar 2026 15:00:40 GMT COMMAND$", second);
     }
 
     [Fact(Timeout = 30_000)]
