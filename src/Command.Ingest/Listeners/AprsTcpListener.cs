@@ -9,9 +9,9 @@ namespace Command.Ingest.Listeners;
 /// <summary>
 /// APRS TNC2 lines over TCP (<c>Ingest:Aprs:Tcp</c>, default port 14580, the APRS-IS client port), one packet
 /// per line. It answers as an APRS-IS server does: its software's name as a client connects, <c>logresp</c> to its
-/// login (<c>user ...</c>; see <see cref="AprsLogin"/>), and a comment line every 20 s while it is connected. A login and comment lines (<c>#...</c>) are not packets and
-/// are passed over; a comment is its heartbeat (Dire Wolf's IGate sends <c>#</c> every 30 s), which keeps a connection that
-/// has sent positions open between them. A line ends at CR, LF or CRLF: a TNC in TNC2 monitor mode ends its lines with
+/// login (<c>user ...</c>; see <see cref="AprsLogin"/>), and a comment line every 20 s while it is connected. A login
+/// and comment lines (<c>#...</c>) are not packets and are passed over; a comment is the client's heartbeat (Dire
+/// Wolf's IGate sends <c>#</c> every 30 s), which keeps a connection that has sent positions open between them. A line ends at CR, LF or CRLF: a TNC in TNC2 monitor mode ends its lines with
 /// a bare CR, and cut at LF alone, every packet after the first ran into one line and was lost.
 /// </summary>
 public sealed class AprsTcpListener(string section, TcpListenerOptions options, IngestContext context, AprsParser parser, ILogger<AprsTcpListener> logger)
