@@ -73,6 +73,8 @@ public sealed class HostProcess : IAsyncDisposable
             ["Ingest:Aprs:Tcp:Enabled"] = "false",
             ["Ingest:OsmAnd:Enabled"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // Its "Application started" line is what says it is up.
+            ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Information",
         };
         foreach (var (key, value) in settings)
         {
@@ -119,38 +121,33 @@ public sealed class HostProcess : IAsyncDisposable
         process.Dispose();
     }
 
+    // Up once it says so on its console ("Application started", once its silo and its web server both are), and healthy
+    // by its own /health then: it exiting first, or not starting within 90 s, fails with what it wrote.
     private async Task WaitHealthyAsync(CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(90);
-        while (DateTimeOffset.UtcNow < deadline)
+        using var starting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        starting.CancelAfter(TimeSpan.FromSeconds(90));
+        var started = WrittenAsync("Application started", starting.Token);
+        try
         {
-            if (process.HasExited)
+            if (await Task.WhenAny(started, process.WaitForExitAsync(starting.Token)) != started || process.HasExited)
             {
                 throw new InvalidOperationException($"The host exited with {process.ExitCode} before it was healthy:\n{Output}");
             }
 
-            try
-            {
-                if ((await http.GetAsync("/health", cancellationToken)).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Busy starting.
-            }
-
-            // A process starting up gives no event to wait for: ask again shortly.
-            await Task.Delay(250, cancellationToken);
+            await started;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new InvalidOperationException($"The host did not start within 90 s:\n{Output}");
         }
 
-        throw new InvalidOperationException($"The host did not become healthy within 90 s:\n{Output}");
+        using var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(30) };
+        var health = await http.GetAsync("/health", cancellationToken);
+        if (!health.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"The host started but /health answered {(int)health.StatusCode}:\n{Output}");
+        }
     }
 
     private static string HostAssembly()
