@@ -16,6 +16,26 @@ internal static class ClockInstants
     public static void ChangeAt(this ITimer timer, DateTimeOffset at, TimeProvider clock) =>
         SetAt(at, clock, wait => timer.Change(wait, Timeout.InfiniteTimeSpan), TimeSpan.FromMilliseconds(1));
 
+    /// <summary>
+    /// Completes at <paramref name="at"/> on <paramref name="clock"/>, at once where that has passed; cancelled with
+    /// <paramref name="cancellationToken"/>.
+    /// </summary>
+    public static async Task UntilAsync(this TimeProvider clock, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        using var due = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
+        due.CancelAt(at, clock);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(due.Token, cancellationToken);
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, either.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
     // Less than a timer counts: it runs in whole milliseconds.
     private static readonly TimeSpan Resolution = TimeSpan.FromMilliseconds(1);
 

@@ -35,7 +35,9 @@ internal sealed class ConnectionWrites(Stream stream) : IDisposable
         {
             while (true)
             {
-                await UntilAsync(next, clock, cancellationToken).ConfigureAwait(false);
+                // On the clock's own timer, set for the instant: a clock that moves on meanwhile neither delays the beat nor
+                // leaves it waiting.
+                await clock.UntilAsync(next, cancellationToken).ConfigureAwait(false);
                 var now = clock.GetUtcNow();
                 await WriteAsync(beat(now), cancellationToken).ConfigureAwait(false);
                 next = now + every;
@@ -44,24 +46,6 @@ internal sealed class ConnectionWrites(Stream stream) : IDisposable
         catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException)
         {
         }
-    }
-
-    // Waits till `at` on the clock, not at all where it has passed: set on the clock's own timer as an instant, so a
-    // clock that moves on meanwhile neither delays it nor leaves it waiting (see ClockInstants).
-    private static async Task UntilAsync(DateTimeOffset at, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        using var due = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
-        due.CancelAt(at, clock);
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(due.Token, cancellationToken);
-        try
-        {
-            await Task.Delay(Timeout.InfiniteTimeSpan, either.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
     }
 
     public void Dispose() => gate.Dispose();

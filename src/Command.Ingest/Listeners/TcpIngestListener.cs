@@ -371,19 +371,16 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
     /// </summary>
     private async Task<bool> ReadBeforeAsync(Task read, DateTimeOffset due, CancellationToken cancellationToken)
     {
-        var wait = due - context.Clock.GetUtcNow();
-        if (read.IsCompleted || wait <= TimeSpan.Zero)
+        if (read.IsCompleted || due <= context.Clock.GetUtcNow())
         {
             return read.IsCompleted;
         }
 
+        // Set for the instant, not a wait worked out from an earlier reading of the clock (see ClockInstants).
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = Task.Delay(wait, context.Clock, timer.Token);
-        // The clock may have moved on between reading it and setting the timer, which then runs from the later time: the
-        // time is checked again once the timer is set, so a clock that jumped past the due time is not waited on again.
-        var first = due <= context.Clock.GetUtcNow() ? null : await Task.WhenAny(read, delay).ConfigureAwait(false);
+        var first = await Task.WhenAny(read, context.Clock.UntilAsync(due, timer.Token)).ConfigureAwait(false);
         await timer.CancelAsync().ConfigureAwait(false);
-        return first is null ? read.IsCompleted : first == read;
+        return first == read;
     }
 
     /// <summary>

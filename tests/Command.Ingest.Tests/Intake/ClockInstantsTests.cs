@@ -36,6 +36,21 @@ public sealed class ClockInstantsTests
     }
 
     [Fact]
+    public async Task A_wait_for_an_instant_ends_at_it_where_the_clock_moved_on_while_it_was_set_and_at_once_where_it_had_passed()
+    {
+        var clock = new ClockThatMovesOnceRead(Start, TimeSpan.FromSeconds(30));
+        var ct = TestContext.Current.CancellationToken;
+
+        var waiting = clock.UntilAsync(Start + TimeSpan.FromSeconds(40), ct);
+        clock.Advance(TimeSpan.FromSeconds(9));
+        Assert.False(waiting.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10), ct);
+
+        await clock.UntilAsync(Start, ct).WaitAsync(TimeSpan.FromSeconds(10), ct);
+    }
+
+    [Fact]
     public void An_instant_passed_already_cancels_at_once()
     {
         var clock = new FakeTimeProvider(Start);
