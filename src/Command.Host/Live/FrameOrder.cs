@@ -7,8 +7,12 @@ namespace Command.Host.Live;
 /// Keeps an incident's frames from taking a unit back in time on this host. Orleans does not promise that frames
 /// reach an observer in the order the incident sent them, and two can leave it a millisecond apart; a frame that
 /// comes after a newer one goes on with only what no newer frame already brought: units and threats the newer
-/// ones did not carry, and its events (each event is in one frame only). An incident that started again from older
-/// persisted state numbers its frames lower but stamps them later: that starts afresh rather than holding it back.
+/// ones did not carry, and its events (each event is in one frame only); its zones' flags only where no newer frame
+/// said them (each frame that says them says them all, in the words of its clock: the late one's words are older). A
+/// frame whose only news is the zones' flags goes on: their words grow with the clock while its units may be held
+/// back for the recording, and the frame that later brings those units says nothing of words already sent. An
+/// incident that started again from older persisted state numbers its frames lower but stamps them later: that starts
+/// afresh rather than holding it back.
 /// A numbered feed (a replay) is held to its numbers: what it sent before its latest full frame goes nowhere, an empty
 /// frame (a heartbeat, or its word that it played or paused) sent before one already gone on has nothing to say, and a
 /// frame with more in it that comes late goes on without its word of how fast the clock runs, which a newer one gave.
@@ -18,6 +22,7 @@ public sealed class FrameOrder
     private readonly Dictionary<string, long> unitsAt = new(StringComparer.Ordinal);
     private readonly Lock sync = new();
     private long threatsAt;
+    private (long Sequence, DateTimeOffset Clock)? zoneFlagsAt;
     private long fullGeneration;
     private long latestGeneration;
     private long latestSequence;
@@ -55,6 +60,7 @@ public sealed class FrameOrder
             {
                 unitsAt.Clear();
                 threatsAt = 0;
+                zoneFlagsAt = null;
                 latestSequence = 0;
                 latestClock = default;
             }
@@ -80,11 +86,25 @@ public sealed class FrameOrder
                 }
             }
 
+            // Frames of the clock alone share their sequence: of two, the later clock is the newer.
+            var zonesLate = false;
+            if (frame.ZoneFlags is not null)
+            {
+                if (zoneFlagsAt is { } at && (at.Sequence > frame.Sequence || (at.Sequence == frame.Sequence && at.Clock > frame.Clock)))
+                {
+                    zonesLate = true;
+                }
+                else
+                {
+                    zoneFlagsAt = (frame.Sequence, frame.Clock);
+                }
+            }
+
             // A full frame always goes on, even one with nothing in it (a replay sought back to before anyone was
             // enrolled): that nothing is there is its news, and without it the view kept the picture it had.
-            return !frame.Full && units.IsEmpty && threats.IsEmpty && frame.Events.IsEmpty ? null
-                : units.Length == frame.Units.Length && threats.Length == frame.Threats.Length ? frame
-                : frame with { Units = units, Threats = threats, Suppression = threats.IsEmpty ? null : frame.Suppression };
+            return !frame.Full && units.IsEmpty && threats.IsEmpty && frame.Events.IsEmpty && (frame.ZoneFlags is null || zonesLate) ? null
+                : units.Length == frame.Units.Length && threats.Length == frame.Threats.Length && !zonesLate ? frame
+                : frame with { Units = units, Threats = threats, Suppression = threats.IsEmpty ? null : frame.Suppression, ZoneFlags = zonesLate ? null : frame.ZoneFlags };
         }
     }
 }

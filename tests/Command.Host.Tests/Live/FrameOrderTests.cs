@@ -114,6 +114,65 @@ public sealed class FrameOrderTests
     }
 
     [Fact]
+    public void A_late_frame_goes_on_without_its_zones_flags_where_a_newer_frame_said_them()
+    {
+        // The flag's words as of 6:55 came after those of 7:00: shown, they stood on the board until the words next
+        // changed, the next frame saying nothing of the zones because nothing in them had changed since 7:00.
+        var order = new FrameOrder();
+        var raised = new FlagRaised("C", FlagLevel.Watch, "not-closing", "holding 30 s") { Sequence = 9 };
+        var seven = Frame(10, false, [Unit("A", 90)]) with { ZoneFlags = [Hot("7 min")] };
+        var six = Frame(9, false, [Unit("A", 100)], [raised]) with { ZoneFlags = [Hot("6 min")] };
+        var sixAlone = Frame(9, false, []) with { ZoneFlags = [Hot("6 min")] };
+
+        Assert.Same(seven, order.Admit(seven));
+        var late = order.Admit(six);
+
+        Assert.Null(late!.ZoneFlags);
+        Assert.Equal([raised], late.Events);
+        Assert.Null(order.Admit(sixAlone));
+    }
+
+    [Fact]
+    public void A_frame_whose_only_news_is_the_zones_flags_goes_on()
+    {
+        // Its unit held back until the recording has its fix: dropped, its words were never shown, and the frame that
+        // brought the unit said nothing of the zones, their words unchanged since the frame dropped.
+        var order = new FrameOrder();
+        Assert.NotNull(order.Admit(Frame(10, false, [Unit("A", 90)]) with { ZoneFlags = [Hot("6 min")] }));
+        var words = Frame(12, false, []) with { ZoneFlags = [Hot("7 min")] };
+
+        Assert.Same(words, order.Admit(words));
+    }
+
+    [Fact]
+    public void A_late_frame_says_the_zones_flags_where_no_newer_frame_did()
+    {
+        var order = new FrameOrder();
+        Assert.NotNull(order.Admit(Frame(10, false, [Unit("A", 90)])));
+        var late = Frame(9, false, []) with { ZoneFlags = [Hot("6 min")] };
+        var ticked = Frame(10, false, []) with { Clock = T0.AddSeconds(11), ZoneFlags = [Hot("7 min")] };
+        var tickedBefore = Frame(10, false, []) with { ZoneFlags = [Hot("6 min")] };
+
+        // Nothing newer said them: the late frame's are the latest word.
+        Assert.Same(late, order.Admit(late));
+        // A frame of the clock alone, at the same sequence: the later clock is the newer word.
+        Assert.Same(ticked, order.Admit(ticked));
+        Assert.Null(order.Admit(tickedBefore));
+    }
+
+    [Fact]
+    public void A_full_frame_says_the_zones_flags_whatever_came_before_it()
+    {
+        var order = new FrameOrder();
+        Assert.NotNull(order.Admit(Frame(40, false, []) with { ZoneFlags = [Hot("7 min")] }));
+        var sought = Frame(12, true, []) with { ZoneFlags = [Hot("1 min")] };
+        var next = Frame(13, false, []) with { ZoneFlags = [Hot("2 min")] };
+
+        Assert.Same(sought, order.Admit(sought));
+        Assert.Same(next, order.Admit(next));
+    }
+
+    [Fact]
     public void A_late_frame_a_newer_one_brought_all_of_is_dropped()
     {
         var order = new FrameOrder();
@@ -133,4 +192,7 @@ public sealed class FrameOrderTests
 
         Assert.Same(restarted, order.Admit(restarted));
     }
+
+    private static ZoneFlagShown Hot(string howLong) =>
+        new("zone:hot", FlagLevel.Alert, "hot-zone-no-contact", $"hot zone Library has had no contact unit for {howLong}", T0, false);
 }
