@@ -71,7 +71,7 @@ public sealed partial class NoteWatchers(IGrainFactory grainFactory, IHubContext
 
             foreach (var watch in due)
             {
-                await watch.RenewAsync();
+                await watch.RenewAsync(whenDue: true);
             }
         }
     }
@@ -111,41 +111,42 @@ public sealed partial class NoteWatchers(IGrainFactory grainFactory, IHubContext
     private static partial void LogRenewFailed(ILogger logger, Exception exception, string incidentId);
 
     /// <summary>One session's notes, watched from this host: the grain observer, and the connections here it tells.</summary>
-    private sealed class Watch(string incidentId, NoteWatchers owner) : IAnnotationObserver
+    private sealed class Watch : IAnnotationObserver
     {
+        private readonly NoteWatchers owner;
+        private readonly RenewedSubscription subscription;
         private IAnnotationObserver? reference;
-        private long renewed = long.MinValue;
         private long warned = long.MinValue;
-        private bool subscribed;
 
-        public string IncidentId { get; } = incidentId;
+        public Watch(string incidentId, NoteWatchers owner)
+        {
+            (IncidentId, this.owner) = (incidentId, owner);
+            subscription = new RenewedSubscription(Subscribe, owner.clock, RenewInterval);
+        }
+
+        public string IncidentId { get; }
 
         /// <summary>Guarded by the owner's lock.</summary>
         public HashSet<string> Connections { get; } = new(StringComparer.Ordinal);
 
-        public bool Due => renewed == long.MinValue || owner.clock.GetElapsedTime(Volatile.Read(ref renewed)) >= RenewInterval;
+        public bool Due => subscription.Due;
 
         public Task OnAnnotated(string incidentId, long number) => TellAsync(number);
 
-        public async Task RenewAsync()
+        /// <summary>Subscribes or renews (only if still due when its turn comes, where <paramref name="whenDue"/>).</summary>
+        public async Task RenewAsync(bool whenDue = false)
         {
-            reference ??= owner.grains.CreateObjectReference<IAnnotationObserver>(this);
             try
             {
-                var added = await owner.grains.GetGrain<IAnnotationGrain>(IncidentId).Subscribe(reference);
-                Volatile.Write(ref renewed, owner.clock.GetTimestamp());
-                if (added && subscribed)
+                if (await subscription.RenewAsync(whenDue))
                 {
                     // The grain did not hold this subscription: what was kept meanwhile was not heard here.
                     await TellAsync(0);
                 }
-
-                subscribed = true;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Tried again at the next look, and said once a minute while it keeps failing.
-                Volatile.Write(ref renewed, long.MinValue);
                 if (warned == long.MinValue || owner.clock.GetElapsedTime(warned) >= TimeSpan.FromMinutes(1))
                 {
                     warned = owner.clock.GetTimestamp();
@@ -172,6 +173,12 @@ public sealed partial class NoteWatchers(IGrainFactory grainFactory, IHubContext
             }
 
             owner.grains.DeleteObjectReference<IAnnotationObserver>(reference);
+        }
+
+        private Task<bool> Subscribe()
+        {
+            reference ??= owner.grains.CreateObjectReference<IAnnotationObserver>(this);
+            return owner.grains.GetGrain<IAnnotationGrain>(IncidentId).Subscribe(reference);
         }
 
         private Task TellAsync(long number)
