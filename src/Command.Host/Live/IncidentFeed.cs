@@ -12,14 +12,18 @@ namespace Command.Host.Live;
 /// cannot be read is retried every second) is logged once, then once every <see cref="WarnAgainAfter"/> while it fails,
 /// and once more when it succeeds again.
 /// </summary>
-public sealed partial class IncidentFeed(string incidentId, IFrameSource source, IGrainFactory grains, FrameFanout fanout, TimeProvider clock, ILogger logger)
-    : IIncidentObserver
+public sealed partial class IncidentFeed : IIncidentObserver
 {
+    private readonly IFrameSource source;
+    private readonly IGrainFactory grains;
+    private readonly FrameFanout fanout;
+    private readonly TimeProvider clock;
+    private readonly ILogger logger;
     private readonly FrameOrder order = new();
     private readonly Lock sync = new();
+    private readonly RenewedSubscription subscription;
     private IIncidentObserver? reference;
-    private long lastHeard = clock.GetTimestamp();
-    private bool subscribed;
+    private long lastHeard;
     private volatile bool behind;
     private List<IncidentFrame>? held;
     private long? failingSince;
@@ -29,7 +33,14 @@ public sealed partial class IncidentFeed(string incidentId, IFrameSource source,
     /// <summary>How often a renewal that keeps failing is logged again: once a minute.</summary>
     public static readonly TimeSpan WarnAgainAfter = TimeSpan.FromMinutes(1);
 
-    public string IncidentId { get; } = incidentId;
+    public IncidentFeed(string incidentId, IFrameSource source, IGrainFactory grains, FrameFanout fanout, TimeProvider clock, ILogger logger)
+    {
+        (IncidentId, this.source, this.grains, this.fanout, this.clock, this.logger) = (incidentId, source, grains, fanout, clock, logger);
+        lastHeard = clock.GetTimestamp();
+        subscription = new RenewedSubscription(Subscribe, clock, IncidentFeeds.RenewInterval);
+    }
+
+    public string IncidentId { get; }
 
     /// <summary>How long since the incident last sent anything (a frame or a heartbeat), or was subscribed to.</summary>
     public TimeSpan Silence => clock.GetElapsedTime(Volatile.Read(ref lastHeard));
@@ -62,16 +73,12 @@ public sealed partial class IncidentFeed(string incidentId, IFrameSource source,
     /// </summary>
     public async Task RenewAsync(bool silent = false)
     {
-        reference ??= grains.CreateObjectReference<IIncidentObserver>(this);
-
         // Only a feed that was heard before can have missed anything: a first subscription's browsers join for a picture.
-        behind |= silent && subscribed;
+        behind |= silent && subscription.Subscribed;
         try
         {
-            var added = await source.Subscribe(reference);
+            behind |= await subscription.RenewAsync();
             Volatile.Write(ref lastHeard, clock.GetTimestamp());
-            behind |= added && subscribed;
-            subscribed = true;
             if (behind)
             {
                 await CatchUpAsync();
@@ -88,6 +95,12 @@ public sealed partial class IncidentFeed(string incidentId, IFrameSource source,
         {
             Failed(ex);
         }
+    }
+
+    private Task<bool> Subscribe()
+    {
+        reference ??= grains.CreateObjectReference<IIncidentObserver>(this);
+        return source.Subscribe(reference);
     }
 
     private void Failed(Exception ex)

@@ -70,6 +70,66 @@ public sealed class FeedCatchUpTests(FeedCatchUpTests.QuickHeartbeatHost host) :
             log.Lines);
     }
 
+    [Fact]
+    public async Task Two_renewals_at_once_subscribe_once_and_give_browsers_no_whole_picture_they_did_not_miss()
+    {
+        // A browser's join and the timer's renewal of every feed, at once: answered out of order, the second took the
+        // first's "added" for a subscription the incident had lost, and every browser's picture (trails and all) was
+        // started over from a whole one.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero));
+        var source = new SlowSource();
+        var feed = new IncidentFeed("slow", source, host.Services.GetRequiredService<IGrainFactory>(), host.Services.GetRequiredService<FrameFanout>(), clock, new ListLogger());
+
+        var joined = feed.RenewAsync();
+        var renewed = feed.RenewAsync();
+        Assert.Equal(1, source.Subscribed);
+        source.Answer();
+        await Task.WhenAll(joined, renewed).WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        Assert.Equal((2, 0), (source.Subscribed, source.Pictures));
+        Assert.False(feed.Behind);
+
+        // The incident activated anew, without this host: that is missed, and brings the whole picture.
+        source.Forget();
+        var again = feed.RenewAsync();
+        source.Answer();
+        await again.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.Equal((3, 1), (source.Subscribed, source.Pictures));
+        await feed.CloseAsync();
+    }
+
+    // An incident that answers a subscription when told to; true where it did not hold the observer.
+    private sealed class SlowSource : IFrameSource
+    {
+        private TaskCompletionSource answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private bool holds;
+
+        public int Subscribed { get; private set; }
+
+        public int Pictures { get; private set; }
+
+        public async Task<bool> Subscribe(IIncidentObserver observer)
+        {
+            Subscribed++;
+            var added = !holds;
+            holds = true;
+            await answered.Task;
+            return added;
+        }
+
+        public void Answer() => answered.TrySetResult();
+
+        public void Forget() => (holds, answered) = (false, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+        public Task Unsubscribe(IIncidentObserver observer) => Task.CompletedTask;
+
+        public Task<Command.Domain.Views.IncidentFrame?> GetFullFrame()
+        {
+            Pictures++;
+            return Task.FromResult<Command.Domain.Views.IncidentFrame?>(null);
+        }
+    }
+
     private sealed class UnreadableSource(int failures) : IFrameSource
     {
         public int Asked { get; private set; }

@@ -1,8 +1,8 @@
-namespace Command.Host.Paperwork;
+namespace Command.Host.Live;
 
 /// <summary>
 /// A subscription to a grain that drops observers that stop renewing and forgets them all when it deactivates:
-/// renewed one renewal at a time. Two at once (a browser's first watch and the timer's look) could be answered in
+/// renewed one renewal at a time. Two at once (a browser's first watch and the timer's renewal) could be answered in
 /// either order, and the one that came back second, told the grain already held it, would then take the other's
 /// "added" for a subscription the grain had lost.
 /// </summary>
@@ -14,6 +14,9 @@ internal sealed class RenewedSubscription(Func<Task<bool>> subscribe, TimeProvid
     private readonly SemaphoreSlim one = new(1, 1);
     private long renewed = long.MinValue;
     private bool subscribed;
+
+    /// <summary>True once a subscription went through: a later one the grain did not hold was lost meanwhile.</summary>
+    public bool Subscribed => Volatile.Read(ref subscribed);
 
     /// <summary>True when it was never renewed, its last renewal failed, or its interval has passed since it was renewed.</summary>
     public bool Due
@@ -53,7 +56,7 @@ internal sealed class RenewedSubscription(Func<Task<bool>> subscribe, TimeProvid
 
             Volatile.Write(ref renewed, clock.GetTimestamp());
             var lost = added && subscribed;
-            subscribed = true;
+            Volatile.Write(ref subscribed, true);
             return lost;
         }
         finally

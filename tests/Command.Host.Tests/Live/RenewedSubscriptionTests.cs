@@ -1,7 +1,7 @@
-using Command.Host.Paperwork;
+using Command.Host.Live;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Command.Host.Tests.Paperwork;
+namespace Command.Host.Tests.Live;
 
 public sealed class RenewedSubscriptionTests
 {
