@@ -8,8 +8,11 @@ namespace Command.Domain.AfterAction;
 /// <param name="Kind">What it is for.</param>
 public sealed record ReportZone(string ZoneId, string Name, ZoneKind Kind)
 {
-    /// <summary>"hot zone Main hall": as the zone's own flags word it, never its id.</summary>
-    public string Described => $"{ZoneKindNames.Name(Kind)} zone {Name}";
+    /// <summary>
+    /// "hot zone Main hall", "casualty collection point South lawn": as the zone's own flags word it, never its id (a
+    /// flag's reason says it first, and is read after it).
+    /// </summary>
+    public string Described => Kind == ZoneKind.CasualtyCollection ? $"casualty collection point {Name}" : $"{ZoneKindNames.Name(Kind)} zone {Name}";
 
     /// <summary>The site's zones.</summary>
     public static IEnumerable<ReportZone> Of(Site site) => site.Zones.Select(z => new ReportZone(z.ZoneId, z.Name, z.Kind));

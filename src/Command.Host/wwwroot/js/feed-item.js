@@ -51,18 +51,19 @@ export function fromMarker(m) {
 
 /**
  * Whom a flag or a command is about, as people say it: a unit by its callsign, a zone by its kind and the name the site
- * gives it ("hot zone Main building"), as the after-action documents name it; a zone the site shown does not have by
- * its id ("HOT zone").
+ * gives it ("hot zone Main building", "casualty collection point South lawn"), as its own flags and the after-action
+ * documents name it (so a flag's reason, which says it first, reads after it once); a zone the site shown does not have
+ * by its id ("HOT zone").
  */
 export function subjectName(subject, picture) {
   if (!subject?.startsWith('zone:')) return picture.callsign(subject);
   const zoneId = subject.substring(5);
   const zone = picture.zone(zoneId);
-  return zone ? `${zoneKindWords[zone.kind] ?? zone.kind} zone ${zone.name}` : `${zoneId.toUpperCase()} zone`;
+  return zone ? `${zoneKindWords[zone.kind] ?? `${zone.kind} zone`} ${zone.name}` : `${zoneId.toUpperCase()} zone`;
 }
 
-// A zone's kind as the documents write it.
-const zoneKindWords = { casualtyCollection: 'casualty-collection' };
+// A zone's kind as its flags say it, where that is not "{kind} zone".
+const zoneKindWords = { casualtyCollection: 'casualty collection point' };
 
 // An escalation under a commander's acknowledgement is recorded and shown, but does not bring the flag back.
 export const quietly = ' — acknowledged, kept quiet';
