@@ -163,7 +163,7 @@ public sealed partial class LiveDashboardTests
     [Fact]
     public async Task Zone_names_stay_inside_the_map_and_clear_of_a_units_label_on_a_wall_display()
     {
-        var scene = await Scene.OpenAsync(host, "zonenames", ZonedCampus);
+        var scene = await Scene.OpenAsync(host, "zonenames", TestSite.CreateZonedIncident);
         await scene.ThreatAsync(0, 100);
         await scene.EnrolAsync("P1", "Patrol 1", "contact");
         // Just north of the casualty collection point's middle, where its name is: a label below the unit would cover it.
@@ -186,32 +186,6 @@ public sealed partial class LiveDashboardTests
         await dashboard.ScreenshotAsync("zone-names-1920.png");
         Assert.Empty(dashboard.Errors);
     }
-
-    // The test campus with a casualty collection point south-west of the school and a command post at the site's
-    // western edge, whose long name, centred on it, reaches past the edge.
-    private static object ZonedCampus(string id) => new
-    {
-        id,
-        name = $"Drill {id}",
-        autoEnrol = true,
-        site = new
-        {
-            name = "Test campus",
-            origin = new { lat = TestSite.Origin.Latitude, lon = TestSite.Origin.Longitude },
-            buildings = new[] { new { id = "main", name = "Main building", floors = 2, footprint = TestSite.Square(100, 20) } },
-            zones = new[]
-            {
-                new { id = "hot", name = "Hot zone", kind = "hot", polygon = TestSite.Square(100, 30) },
-                new { id = "ccp", name = "Casualty collection — south lawn", kind = "casualtyCollection", polygon = Around(-60, 0, 8) },
-                new { id = "cold", name = "Command post — road gate by the north car park", kind = "cold", polygon = Around(-140, -20, 8) },
-            },
-        },
-    };
-
-    private static object[] Around(double east, double north, double half) =>
-    [
-        TestSite.At(east - half, north - half), TestSite.At(east + half, north - half), TestSite.At(east + half, north + half), TestSite.At(east - half, north + half),
-    ];
 
     private static bool Inside(double[] inner, double[] outer) =>
         inner[0] >= outer[0] - 0.5 && inner[1] >= outer[1] - 0.5 && inner[2] <= outer[2] + 0.5 && inner[3] <= outer[3] + 0.5;

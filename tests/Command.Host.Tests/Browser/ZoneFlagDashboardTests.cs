@@ -60,16 +60,17 @@ public sealed class ZoneFlagDashboardTests(FakeClockDashboardHost host) : IClass
     public async Task A_casualty_collection_points_flag_names_it_as_its_reason_does_and_says_the_reason_after_it_once()
     {
         // Three minutes with no medical unit at the casualty collection point while the threat is active: a watch.
-        var scene = await Scene.OpenAsync(host, "ccp", CampusWithCollectionPoint);
+        var scene = await Scene.OpenAsync(host, "ccp", TestSite.CreateZonedIncident);
         await scene.ThreatAsync(0, 100);
         await scene.EnrolAsync("P1", "Patrol 1", "contact");
         await ReportEveryFiveSecondsAsync(scene, 40, i => 60);
 
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
 
-        // It read "casualty-collection zone South lawn" beside "casualty collection point South lawn has had…": its name twice.
+        // It read "casualty-collection zone Casualty collection — south lawn" beside "casualty collection point Casualty
+        // collection — south lawn has had…": its name twice.
         var flag = dashboard.ActiveFlags.Locator("li[data-subject='zone:ccp']");
-        await Expect(flag.Locator(".who")).ToHaveTextAsync("casualty collection point South lawn");
+        await Expect(flag.Locator(".who")).ToHaveTextAsync("casualty collection point Casualty collection — south lawn");
         await Expect(flag.Locator(".reason")).ToHaveTextAsync("has had no medical unit for 3 min");
         var line = dashboard.Feed.Locator("li[data-type='flag-raised'][data-subject='zone:ccp']");
         await Expect(line.Locator(".reason")).ToHaveTextAsync("has had no medical unit for 3 min");
@@ -173,24 +174,6 @@ public sealed class ZoneFlagDashboardTests(FakeClockDashboardHost host) : IClass
         await dashboard.ScreenshotAsync("zone-panel-stale.png");
         Assert.Empty(dashboard.Errors);
     }
-
-    // The test campus with a casualty collection point 60 m west of the site's origin.
-    private static object CampusWithCollectionPoint(string id) => new
-    {
-        id,
-        name = $"Drill {id}",
-        autoEnrol = true,
-        site = new
-        {
-            name = "Test campus",
-            origin = new { lat = TestSite.Origin.Latitude, lon = TestSite.Origin.Longitude },
-            buildings = new[] { new { id = "main", name = "Main building", floors = 2, footprint = TestSite.Square(100, 20) } },
-            zones = new[]
-            {
-                new { id = "ccp", name = "South lawn", kind = "casualty-collection", polygon = new[] { TestSite.At(-68, -8), TestSite.At(-52, -8), TestSite.At(-52, 8), TestSite.At(-68, 8) } },
-            },
-        },
-    };
 
     // An incident whose threat is active in the hot zone, with one contact unit, Patrol 1, not yet reported.
     private async Task<Scene> PatrolOutsideAsync(string incidentId)

@@ -25,6 +25,29 @@ public static class TestSite
     };
 
     /// <summary>
+    /// The campus with a casualty collection point 60 m west of the origin, beside the school's hot zone, and a command
+    /// post at the site's western edge, whose long name, centred on it, reaches past the edge.
+    /// </summary>
+    public static object CreateZonedIncident(string id) => new
+    {
+        id,
+        name = $"Drill {id}",
+        autoEnrol = true,
+        site = new
+        {
+            name = "Test campus",
+            origin = new { lat = Origin.Latitude, lon = Origin.Longitude },
+            buildings = new[] { new { id = "main", name = "Main building", floors = 2, footprint = Square(100, 20) } },
+            zones = new[]
+            {
+                new { id = "hot", name = "Hot zone", kind = "hot", polygon = Square(100, 30) },
+                new { id = "ccp", name = "Casualty collection — south lawn", kind = "casualtyCollection", polygon = Around(-60, 0, 8) },
+                new { id = "cold", name = "Command post — road gate by the north car park", kind = "cold", polygon = Around(-140, -20, 8) },
+            },
+        },
+    };
+
+    /// <summary>
     /// The campus with a walk graph: from the yard south-east of the school, through its east door, to the middle of
     /// it, where the threat is. A unit in the yard is 64 m from the middle in a straight line and 86 m by the path.
     /// </summary>
@@ -39,6 +62,12 @@ public static class TestSite
         var p = Frame.ToGeo(new LocalPoint(east, north));
         return new { id, lat = p.Latitude, lon = p.Longitude, floor = (int?)null, kind };
     }
+
+    /// <summary>A square <paramref name="half"/> m each way around a point <paramref name="east"/> m east and <paramref name="north"/> m north of the origin.</summary>
+    public static object[] Around(double east, double north, double half) =>
+    [
+        At(east - half, north - half), At(east + half, north - half), At(east + half, north + half), At(east - half, north + half),
+    ];
 
     public static object[] Square(double north, double half) =>
     [
