@@ -195,8 +195,7 @@ public static class AarDocument
         return
         [
             u.UnitId, u.Callsign, AfterActionWords.Roles(held, clock), u.Person?.Name ?? "", u.Person?.Agency ?? "", u.Person?.IcsPosition ?? "",
-            held.FirstOrDefault(r => r.TimeToContact is not null) is { TimeToContact: { } t } contact ? Earned(held, ToContact(report, u, t), contact.Role)
-                : held.Any(r => report.Closes(r.Role)) ? NotReached(report, u, held.All(r => report.Closes(r.Role)) ? null : held.Where(r => report.Closes(r.Role)).Select(r => r.Role)) : "",
+            held.FirstOrDefault(r => r.TimeToContact is not null) is { TimeToContact: { } t } contact ? Earned(held, ToContact(report, u, t), contact.Role) : NotReached(report, u, held),
             // A unit that reached the threat and fell back reads, by its time to contact alone, as one that stayed there.
             u.OutOfContact is { } outOfContact ? SvgCharts.Clock(outOfContact) : "",
             held.MaxBy(r => r.LongestFlaggedHold) is { } longest && longest.LongestFlaggedHold > TimeSpan.Zero ? Earned(held, SvgCharts.Clock(longest.LongestFlaggedHold), longest.Role) : "",
@@ -206,11 +205,16 @@ public static class AarDocument
 
     // A unit whose role was to close that never reached the threat: said so, and how near it came, where a blank cell read
     // as a figure left out ("not reached, closest 57 m"; beside roles in turn of which some did not close, in which it
-    // did not: "not reached as contact, ..."). While the incident is open it has not yet.
-    private static string NotReached(Domain.AfterAction.AfterActionReport report, UnitMetrics u, IEnumerable<UnitRole>? closingRoles) =>
-        (report.Incident.ClosedAt is null ? "not yet" : "not reached")
-        + (closingRoles is { } roles ? $" as {string.Join(", ", roles.Distinct().Select(UnitRoles.Name))}" : "")
-        + (u.ClosestApproachM is { } closest ? Inv($", closest {Math.Round(closest):F0} m") : "");
+    // did not: "not reached as contact, ..."). While the incident is open it has not yet. Blank for a unit that never
+    // held a closing role.
+    private static string NotReached(Domain.AfterAction.AfterActionReport report, UnitMetrics u, IReadOnlyCollection<RoleHeld> held)
+    {
+        var closing = held.Where(r => report.Closes(r.Role)).Select(r => r.Role).ToList();
+        return closing.Count == 0 ? ""
+            : (report.Incident.ClosedAt is null ? "not yet" : "not reached")
+            + (closing.Count < held.Count ? $" as {string.Join(", ", closing.Distinct().Select(UnitRoles.Name))}" : "")
+            + (u.ClosestApproachM is { } closest ? Inv($", closest {Math.Round(closest):F0} m") : "");
+    }
 
     // Reached at its first fix back after its host left the cluster, or after it went unheard, it reached the threat at
     // or before then: the figure is the most it can have been, not what it was.
