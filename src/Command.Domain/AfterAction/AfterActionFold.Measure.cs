@@ -208,7 +208,7 @@ public sealed partial class AfterActionFold
                     Escalated = raised.Level > standing.Level ? e.Time : standing.Escalated,
                 };
                 timeline.Add(new TimelineMark(e.Time, "flag-raised", raised.Subject, raised.Reason));
-                Log(e.Time, SubjectUnit(raised.Subject), "flag-raised", $"{Level(raised.Level)} flag on {Named(raised.Subject)} brought back, up since {standing.Raised.UtcDateTime:HH:mm:ss} UTC: {raised.Reason}");
+                Log(e.Time, SubjectUnit(raised.Subject), "flag-raised", $"{Level(raised.Level)} flag on {Named(raised.Subject)} brought back, up since {standing.Raised.UtcDateTime:HH:mm:ss} UTC: {Said(raised.Subject, raised.Reason)}");
                 break;
             case FlagRaised raised:
                 Playing.FlagsRaised++;
@@ -219,7 +219,7 @@ public sealed partial class AfterActionFold
                 }
 
                 timeline.Add(new TimelineMark(e.Time, "flag-raised", raised.Subject, raised.Reason));
-                Log(e.Time, SubjectUnit(raised.Subject), "flag-raised", $"{Level(raised.Level)} flag raised on {Named(raised.Subject)}: {raised.Reason}");
+                Log(e.Time, SubjectUnit(raised.Subject), "flag-raised", $"{Level(raised.Level)} flag raised on {Named(raised.Subject)}: {Said(raised.Subject, raised.Reason)}");
                 break;
             case FlagEscalated escalated:
                 if (openFlags.TryGetValue((escalated.Subject, escalated.Rule), out var span) && escalated.Level > span.Level)
@@ -228,7 +228,7 @@ public sealed partial class AfterActionFold
                 }
 
                 timeline.Add(new TimelineMark(e.Time, "flag-escalated", escalated.Subject, escalated.Reason));
-                Log(e.Time, SubjectUnit(escalated.Subject), "flag-escalated", $"Flag on {Named(escalated.Subject)} escalated to {Level(escalated.Level)}{(escalated.Acknowledged ? " while acknowledged" : "")}: {escalated.Reason}");
+                Log(e.Time, SubjectUnit(escalated.Subject), "flag-escalated", $"Flag on {Named(escalated.Subject)} escalated to {Level(escalated.Level)}{(escalated.Acknowledged ? " while acknowledged" : "")}: {Said(escalated.Subject, escalated.Reason)}");
                 break;
             case FlagCleared cleared:
                 if (openFlags.Remove((cleared.Subject, cleared.Rule), out var open))
@@ -238,7 +238,7 @@ public sealed partial class AfterActionFold
                 }
 
                 timeline.Add(new TimelineMark(e.Time, "flag-cleared", cleared.Subject, cleared.Reason));
-                Log(e.Time, SubjectUnit(cleared.Subject), "flag-cleared", $"Flag on {Named(cleared.Subject)} cleared: {cleared.Reason}");
+                Log(e.Time, SubjectUnit(cleared.Subject), "flag-cleared", $"Flag on {Named(cleared.Subject)} cleared: {Said(cleared.Subject, cleared.Reason)}");
                 break;
             case SendInsteadProposed proposed:
                 var offered = proposed.Candidates.Length == 0 ? "nobody free to send"
@@ -297,6 +297,9 @@ public sealed partial class AfterActionFold
 
     // A subject as the logs name it, as the report does (AfterActionReport.Named): a unit by its callsign, its id beside
     // where they differ ("Patrol 4 (u-7f3a)"); a zone by its kind and name ("hot zone Main hall").
+    // A flag's reason as written after its subject's name.
+    private string Said(string subject, string reason) => AfterActionWords.ReasonAfter(Named(subject), reason);
+
     private string Named(string subject) => units.TryGetValue(subject, out var unit) ? UnitNames.Of(subject, unit.Callsign) : ReportZone.Find(zones, subject)?.Described ?? subject;
 
     private static string Level(Assessment.FlagLevel level) => level.ToString().ToUpperInvariant();

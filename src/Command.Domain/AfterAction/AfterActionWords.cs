@@ -32,6 +32,14 @@ public static class AfterActionWords
           + (unit.Silent is { } silent ? $"; {silent.Row(clock ?? new SiteClock(null))}" : "");
 
     /// <summary>
+    /// A flag's reason after the name it is written beside: a zone's flag says its zone first ("hot zone Main building
+    /// has had no contact unit for 60 s"), which read twice after "Flag raised on hot zone Main building:". The board
+    /// trims it the same way.
+    /// </summary>
+    public static string ReasonAfter(string named, string reason) =>
+        named.Length > 0 && reason.StartsWith(named + " ", StringComparison.Ordinal) ? reason[(named.Length + 1)..] : reason;
+
+    /// <summary>
     /// The roles a unit held in turn, each after the first with when it took it, in the site's time of day: "contact,
     /// perimeter from 09:04:10"; its one role where it held one. Its last role alone would say a unit held outside as
     /// contact and reassigned afterwards was flagged on the perimeter.

@@ -155,8 +155,8 @@ public sealed record AarDraft(
             .OrderBy(m => m.Time)
             .Select(mark => new KeyMoment(mark.Time, mark.Kind switch
             {
-                "flag-raised" => $"Flag raised on {report.Named(mark.Subject)}: {mark.Text}",
-                "flag-escalated" => $"Flag on {report.Named(mark.Subject)} escalated: {mark.Text}",
+                "flag-raised" => $"Flag raised on {report.Named(mark.Subject)}: {AfterActionWords.ReasonAfter(report.Named(mark.Subject), mark.Text)}",
+                "flag-escalated" => $"Flag on {report.Named(mark.Subject)} escalated: {AfterActionWords.ReasonAfter(report.Named(mark.Subject), mark.Text)}",
                 "flag-acknowledged" => $"Flag on {report.Named(mark.Subject)} acknowledged ({mark.Text})",
                 "alarm-raised" or "alarm-cancelled" => $"{report.Named(mark.Subject)}: {mark.Text}",
                 _ => mark.Text,

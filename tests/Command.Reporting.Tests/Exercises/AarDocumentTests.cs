@@ -334,11 +334,11 @@ public sealed class AarDocumentTests
         await Command.Recording.AfterAction.AfterActionExport.WriteHtmlAsync(draft.Report, report, Ct);
 
         var moments = Docx.Read(word.ToArray()).Tables[1].Select(row => row[^1]).ToList();
-        Assert.Contains("Flag raised on hot zone Hot: hot zone Hot has had no contact unit for 60 s while the threat is active", moments);
+        Assert.Contains("Flag raised on hot zone Hot: has had no contact unit for 60 s while the threat is active", moments);
         foreach (var page in new[] { Encoding.UTF8.GetString(aar.ToArray()), Encoding.UTF8.GetString(report.ToArray()) })
         {
             // The timeline's marks are titled with their subject too.
-            Assert.Contains("<title>2026-01-14T15:01:30+00:00 hot zone Hot: hot zone Hot has had no contact unit for 60 s", page, StringComparison.Ordinal);
+            Assert.Contains("<title>2026-01-14T15:01:30+00:00 hot zone Hot: has had no contact unit for 60 s", page, StringComparison.Ordinal);
             Assert.DoesNotContain("zone:Z-HOT", page, StringComparison.Ordinal);
         }
 

@@ -109,8 +109,8 @@ public sealed class Ics214Tests
     {
         var command = (await FormsAsync())[0];
 
-        Assert.Contains(command.Activity, a => a.Activity == "WATCH flag raised on hot zone Hot: hot zone Hot has had no contact unit for 60 s while the threat is active");
-        Assert.Contains(command.Activity, a => a.Activity == "Flag on hot zone Hot escalated to ALERT: hot zone Hot has had no contact unit for 3 min while the threat is active");
+        Assert.Contains(command.Activity, a => a.Activity == "WATCH flag raised on hot zone Hot: has had no contact unit for 60 s while the threat is active");
+        Assert.Contains(command.Activity, a => a.Activity == "Flag on hot zone Hot escalated to ALERT: has had no contact unit for 3 min while the threat is active");
         Assert.DoesNotContain(command.Activity, a => a.Activity.Contains("zone:", StringComparison.Ordinal));
     }
 
