@@ -172,4 +172,31 @@ public sealed partial class LiveDashboardTests
         await Expect(raised).ToHaveCountAsync(1);
         Assert.Empty(dashboard.Errors);
     }
+
+    [Fact]
+    public async Task A_frame_that_comes_after_a_newer_one_moves_its_unit_but_does_not_set_the_clock_back()
+    {
+        var scene = await Scene.HeldPatrolAsync(host, "late-frame");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(dashboard.Feed.Locator("li[data-type='flag-raised'][data-subject='P1']")).ToHaveCountAsync(1);
+
+        // Two frames a minute ahead of the page, come in the wrong order: the newer one (the clock alone), then the
+        // older one with the unit moved 20 m north, which no newer frame said.
+        var behindMs = await dashboard.Page.EvaluateAsync<double>("""
+            () => {
+              const { picture } = window.commandPage;
+              const ahead = Math.floor(picture.now()) + 60_000;
+              const unit = picture.units.get('P1');
+              const moved = { ...unit, lastFix: { ...unit.lastFix, position: { ...unit.lastFix.position, latitude: unit.lastFix.position.latitude + 20 / 111_320 } } };
+              const frame = (sequence, ms, units) => ({ incidentId: picture.groupId, sequence, clock: new Date(ms).toISOString(), full: false, units, threats: [], events: [] });
+              picture.apply(frame(picture.sequence + 2, ahead, []));
+              picture.apply(frame(picture.sequence - 1, ahead - 900, [moved]));
+              return ahead - picture.now();
+            }
+            """);
+
+        Assert.True(behindMs <= 0, $"the page's clock went back {behindMs} ms for a late frame");
+        await dashboard.Marker("P1").ToShowAsync("lat", Scene.Shown(0, -40).Lat);
+        Assert.Empty(dashboard.Errors);
+    }
 }

@@ -49,6 +49,8 @@ export class Picture {
     this.snapshotSequence = -1;
     this.snapshotClock = null;
     this.clockMs = null;
+    // The clock of the newest frame taken in: a later frame with an older clock came late.
+    this.frameClockMs = null;
     this.clockAt = performance.now();
     this.rate = 1;
     this.pending = null;
@@ -81,6 +83,7 @@ export class Picture {
   /** The clock as a frame sets it: at the frame's instant, running on as fast as the frame says (a replay's speed, 0 paused). */
   runClock(frame) {
     this.clockMs = Date.parse(frame.clock);
+    this.frameClockMs = this.clockMs;
     this.clockAt = performance.now();
     if (frame.clockRate != null) this.rate = frame.clockRate;
   }
@@ -107,8 +110,12 @@ export class Picture {
       this.threats = new Map();
       this.trails = new Map();
     }
-    this.sequence = frame.sequence;
-    this.runClock(frame);
+    // A frame that comes after a newer one (an observer's messages are not kept in order; the host trims it to what no
+    // newer frame said) goes on without setting the clock or the sequence back to its own.
+    if (frame.full || this.frameClockMs == null || Date.parse(frame.clock) >= this.frameClockMs) {
+      this.sequence = frame.sequence;
+      this.runClock(frame);
+    }
     const units = frame.units ?? [];
     for (const unit of units) {
       this.units.set(unit.unitId, unit);
