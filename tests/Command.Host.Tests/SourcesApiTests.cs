@@ -29,6 +29,7 @@ public sealed class SourcesApiTests
 
         Assert.Equal(("listening", $"CoT over UDP on port {host.CotUdpPort}"), Stands(sources["Ingest:Cot:Udp"]));
         Assert.Equal(("listening", $"APRS over TCP on port {host.AprsPort}"), Stands(sources["Ingest:Aprs:Tcp"]));
+        Assert.Equal(("listening", $"OsmAnd (Traccar Client) over HTTP on port {host.OsmAndPort}"), Stands(sources["Ingest:OsmAnd"]));
         Assert.Equal(("notBound", $"NMEA over TCP on port {busy}"), Stands(sources["Ingest:Nmea:Tcp"]));
         Assert.StartsWith($"could not bind 127.0.0.1:{busy}: ", sources["Ingest:Nmea:Tcp"].GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(("unreachable", $"the TAK Server at 127.0.0.1:{closed}"), Stands(sources["Ingest:Cot:TakServer"]));

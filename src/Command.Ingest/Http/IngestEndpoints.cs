@@ -28,7 +28,15 @@ public static partial class IngestEndpoints
         {
             var listener = app.Services.GetRequiredService<OsmAndListener>();
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<OsmAndListener>();
-            app.Lifetime.ApplicationStarted.Register(() => LogBound(logger, listener.BoundPort));
+            var endpoint = app.Services.GetRequiredService<OsmAndEndpoint>();
+            app.Lifetime.ApplicationStarted.Register(() =>
+            {
+                LogBound(logger, listener.BoundPort);
+                if (listener.BoundPort is { } port)
+                {
+                    endpoint.Bound(port);
+                }
+            });
             app.Use((http, next) => listener.Received(http) ? OsmAndAsync(http) : next(http));
         }
 

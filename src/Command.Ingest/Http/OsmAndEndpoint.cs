@@ -33,8 +33,20 @@ namespace Command.Ingest.Http;
 public sealed class OsmAndEndpoint(
     OsmAndOptions options, IngestContext context, ReportIntake intake, IDeviceDirectory devices, IUnitRoutes routes, IntakeMetrics metrics, RejectionLog log)
 {
+    /// <summary>The endpoint's settings' section, which names it among the sources of reports (<see cref="IngestSources"/>).</summary>
+    public const string Section = "Ingest:OsmAnd";
+
     private readonly SourceRateLimiter addresses = new(new ListenerOptions { RatePerSecond = options.AddressRate.PerSecond, RateBurst = options.AddressRate.Burst }, context.Clock);
     private readonly CallerRateLimiter deviceRates = new(options.DeviceRate, context.Clock);
+
+    private string Incident => options.Incident ?? context.Options.Incident;
+
+    /// <summary>
+    /// Says the endpoint stands among the sources of reports, listening on <paramref name="port"/>, once the host has
+    /// bound it: a dispatcher's list of sources named every listener but the one the phones report to.
+    /// </summary>
+    public void Bound(int port) =>
+        context.Sources.Set(Section, Incident, shared: false, $"OsmAnd (Traccar Client) over HTTP on port {port}", SourceCondition.Listening);
 
     /// <summary>Reads the request, submits its report and says whether it was used.</summary>
     public async Task<IResult> HandleAsync(HttpContext http, CancellationToken cancellationToken)
@@ -110,7 +122,13 @@ public sealed class OsmAndEndpoint(
             UnitId = device.UnitId,
         };
         var sender = new ReportSender(device.Actor, new HashSet<string>(StringComparer.Ordinal) { device.UnitId });
-        var incident = await routes.IncidentOfAsync(device.UnitId, cancellationToken).ConfigureAwait(false) ?? options.Incident ?? context.Options.Incident;
+        var incident = await routes.IncidentOfAsync(device.UnitId, cancellationToken).ConfigureAwait(false) ?? Incident;
+        if (incident != Incident)
+        {
+            // A phone enrolled elsewhere reports through this endpoint: that incident hears when the endpoint is throttled too.
+            context.Sources.Fed(Section, incident);
+        }
+
         var outcome = await intake.SubmitAsync(
             incident, [incoming], options.UnknownUnits ?? context.Options.UnknownUnits, cancellationToken, sender).ConfigureAwait(false);
         return outcome.Rejected is [var first, ..] ? Refused(http.Response, first.Rejection) : Results.Ok();
@@ -120,6 +138,9 @@ public sealed class OsmAndEndpoint(
     {
         var why = $"{remote.Address} is sending requests that prove no device faster than its rate limit";
         context.Refused(ReportSource.OsmAnd, new Rejection(RejectReason.RateLimited, why));
+        // Phones on a site's Wi-Fi or behind a carrier's NAT share an address: theirs are refused with the flood.
+        context.Sources.RefusedTooFast(Section, remote.Address.ToString(),
+            $"{remote.Address} sends requests that prove no device faster than its rate limit ({Section}:AddressRate); every request from it is refused until it slows, so the phones that share its address (a site's Wi-Fi, a carrier's NAT) go stale");
         return TooMany(response, wait, why);
     }
 

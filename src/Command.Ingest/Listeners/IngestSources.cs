@@ -102,8 +102,10 @@ public sealed class IngestSources(TimeProvider clock)
     /// Notes that the listener of <paramref name="section"/> refused what <paramref name="address"/> sent beyond its rate
     /// limit: it stands <see cref="SourceCondition.Throttled"/> (where it was listening) until <see cref="ThrottledFor"/>
     /// passes without another (<see cref="EndThrottling"/>). Cheap while it stands so: every datagram of a flood comes here.
+    /// Why it stands so is <paramref name="detail"/> where the listener says it in words of its own, else that the address
+    /// sends faster than its limit and what a relay's address needs.
     /// </summary>
-    public void RefusedTooFast(string section, string address)
+    public void RefusedTooFast(string section, string address, string? detail = null)
     {
         var now = clock.GetUtcNow();
         SourceState throttled;
@@ -119,7 +121,7 @@ public sealed class IngestSources(TimeProvider clock)
             {
                 Condition = SourceCondition.Throttled,
                 Since = now,
-                Detail = Intake.SenderText.Said($"{address} sends faster than its rate limit; what it sends beyond that is refused, and the units it carries go stale (a relay sending for many units gets a limit of its own: {RelayLimit(section)})", MostDetailChars, freeText: true),
+                Detail = Intake.SenderText.Said(detail ?? $"{address} sends faster than its rate limit; what it sends beyond that is refused, and the units it carries go stale (a relay sending for many units gets a limit of its own: {RelayLimit(section)})", MostDetailChars, freeText: true),
             };
             states[section] = throttled;
         }

@@ -1,6 +1,7 @@
 using System.Net;
 using Command.Ingest.Http;
 using Command.Ingest.Intake;
+using Command.Ingest.Listeners;
 using Command.Ingest.Tests.Listeners;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -40,6 +41,9 @@ internal sealed class IngestApp : IAsyncDisposable
     public HttpClient OsmAnd { get; }
 
     public int ApiPort { get; }
+
+    /// <summary>How the host's sources of reports stand.</summary>
+    public IngestSources Sources => app.Services.GetRequiredService<IngestSources>();
 
     public int OsmAndPort { get; }
 

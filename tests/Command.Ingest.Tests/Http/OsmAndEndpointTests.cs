@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using Command.Domain.Validation;
+using Command.Ingest.Http;
+using Command.Ingest.Listeners;
 using Command.Ingest.OsmAnd;
 using Command.Ingest.Tests.Listeners;
 using Command.Ingest.Tests.OsmAnd;
@@ -61,6 +63,17 @@ public sealed class OsmAndEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/?id={IngestApp.EnrolledPhone}&lat=39.7&lon=-104.9&timestamp=1773500390", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/?id=phone9&lat=39.7&lon=-104.9&timestamp=1773500390", Ct)).StatusCode);
         Assert.Equal(["drill-east", "drill-phones"], Port.Snapshot().Select(d => d.Incident));
+        // The incident the phone is enrolled in hears of the endpoint's standing too.
+        Assert.Equal(["drill-east"], rig!.Sources.Feeds(OsmAndEndpoint.Section));
+    }
+
+    [Fact]
+    public void The_endpoint_stands_among_the_sources_of_reports_on_the_port_it_bound()
+    {
+        var listed = Assert.Single(rig!.Sources.All(), s => s.Section == "Ingest:OsmAnd");
+
+        Assert.Equal(($"OsmAnd (Traccar Client) over HTTP on port {rig.OsmAndPort}", SourceCondition.Listening, "drill-phones", false),
+            (listed.Name, listed.Condition, listed.Incident, listed.Shared));
     }
 
     [Fact]
@@ -210,6 +223,12 @@ public sealed class OsmAndEndpointTests : IAsyncLifetime
         Assert.Equal(
             (HttpStatusCode.TooManyRequests, "rate-limited: 127.0.0.1 is sending requests that prove no device faster than its rate limit; try again in 1 s"),
             (next.StatusCode, await next.Content.ReadAsStringAsync(Ct)));
+        // The phones behind that address are refused with it: the board says so, and which setting sets the limit.
+        var throttled = Assert.Single(rig!.Sources.All(), s => s.Section == OsmAndEndpoint.Section);
+        Assert.Equal(SourceCondition.Throttled, throttled.Condition);
+        Assert.Equal(
+            "127.0.0.1 sends requests that prove no device faster than its rate limit (Ingest:OsmAnd:AddressRate); every request from it is refused until it slows, so the phones that share its address (a site's Wi-Fi, a carrier's NAT) go stale",
+            throttled.Detail);
     }
 
     [Fact]
