@@ -297,10 +297,10 @@ public sealed partial class AfterActionFold
 
     // A subject as the logs name it, as the report does (AfterActionReport.Named): a unit by its callsign, its id beside
     // where they differ ("Patrol 4 (u-7f3a)"); a zone by its kind and name ("hot zone Main hall").
+    private string Named(string subject) => units.TryGetValue(subject, out var unit) ? UnitNames.Of(subject, unit.Callsign) : ReportZone.Find(zones, subject)?.Described ?? subject;
+
     // A flag's reason as written after its subject's name.
     private string Said(string subject, string reason) => AfterActionWords.ReasonAfter(Named(subject), reason);
-
-    private string Named(string subject) => units.TryGetValue(subject, out var unit) ? UnitNames.Of(subject, unit.Callsign) : ReportZone.Find(zones, subject)?.Described ?? subject;
 
     private static string Level(Assessment.FlagLevel level) => level.ToString().ToUpperInvariant();
 }

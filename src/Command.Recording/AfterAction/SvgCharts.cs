@@ -182,7 +182,8 @@ public static class SvgCharts
             svg.Append(Inv($"<text x=\"2\" y=\"{y + 4}\" class=\"row\">{rows[r].Name}</text>"));
             foreach (var m in marks.Where(m => rows[r].Kinds.Contains(m.Kind)))
             {
-                svg.Append(Inv($"<g class=\"{m.Kind}\"><title>{HtmlEncode($"{AfterActionCsv.Time(m.Time)} {named(m.Subject)}: {AfterActionWords.ReasonAfter(named(m.Subject), m.Text)}")}</title>{Shape(m.Kind, x(m.Time), y)}</g>"));
+                var subject = named(m.Subject);
+                svg.Append(Inv($"<g class=\"{m.Kind}\"><title>{HtmlEncode($"{AfterActionCsv.Time(m.Time)} {subject}: {AfterActionWords.ReasonAfter(subject, m.Text)}")}</title>{Shape(m.Kind, x(m.Time), y)}</g>"));
             }
         }
 

@@ -153,14 +153,18 @@ public sealed record AarDraft(
         var flags = report.Timeline
             .Where(m => m.Kind is "flag-raised" or "flag-escalated" or "flag-acknowledged" or "sent-instead" or "alarm-raised" or "alarm-cancelled")
             .OrderBy(m => m.Time)
-            .Select(mark => new KeyMoment(mark.Time, mark.Kind switch
+            .Select(mark =>
             {
-                "flag-raised" => $"Flag raised on {report.Named(mark.Subject)}: {AfterActionWords.ReasonAfter(report.Named(mark.Subject), mark.Text)}",
-                "flag-escalated" => $"Flag on {report.Named(mark.Subject)} escalated: {AfterActionWords.ReasonAfter(report.Named(mark.Subject), mark.Text)}",
-                "flag-acknowledged" => $"Flag on {report.Named(mark.Subject)} acknowledged ({mark.Text})",
-                "alarm-raised" or "alarm-cancelled" => $"{report.Named(mark.Subject)}: {mark.Text}",
-                _ => mark.Text,
-            }))
+                var named = report.Named(mark.Subject);
+                return new KeyMoment(mark.Time, mark.Kind switch
+                {
+                    "flag-raised" => $"Flag raised on {named}: {AfterActionWords.ReasonAfter(named, mark.Text)}",
+                    "flag-escalated" => $"Flag on {named} escalated: {AfterActionWords.ReasonAfter(named, mark.Text)}",
+                    "flag-acknowledged" => $"Flag on {named} acknowledged ({mark.Text})",
+                    "alarm-raised" or "alarm-cancelled" => $"{named}: {mark.Text}",
+                    _ => mark.Text,
+                });
+            })
             .ToList();
         var room = Math.Max(0, MaxKeyMoments - moments.Count - (i.EndedAt is null ? 0 : 1));
         if (flags.Count > room)
