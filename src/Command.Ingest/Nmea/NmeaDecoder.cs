@@ -16,7 +16,9 @@ namespace Command.Ingest.Nmea;
 /// ("fleet-unit") whatever the binding. Blank lines and lines starting with <c>#</c> (the header of a gpsd capture,
 /// as gpsfake replays it) are skipped. Dates: a GGA takes the day, among the day before, of and after the
 /// last RMC date, that puts it nearest to that RMC fix (so midnight rolls over); before any RMC it takes the
-/// day that puts it nearest to the receiving clock. A fix the receiver did not measure (GGA quality 6-8, RMC mode
+/// day that puts it nearest to the receiving clock. An RMC date a whole number of 1,024-week GPS eras behind the
+/// receiving clock is a receiver past its week rollover, and is dated forward by them (see
+/// <see cref="NmeaFields.PastWeekRollover"/>). A fix the receiver did not measure (GGA quality 6-8, RMC mode
 /// E, M, S or N: see <see cref="NmeaFixKinds"/>) is no fix. A GGA whose HDOP gives an accuracy worse than
 /// <paramref name="maxAccuracyM"/> (the screen's limit) is refused here, in the HDOP the receiver sent.
 /// </remarks>
@@ -111,7 +113,7 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
         }
 
         var fixTime = undated ? NmeaFields.Nearest(time, lastRmc ?? receivedAt)
-            : new DateTimeOffset((NmeaFields.TryDate(f[9], out var date) ? date : default).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + time;
+            : NmeaFields.PastWeekRollover(new DateTimeOffset((NmeaFields.TryDate(f[9], out var date) ? date : default).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + time, receivedAt);
         if (f[0] != "PKLDS" && !undated)
         {
             lastRmc = fixTime;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Command.Domain.Validation;
 
 namespace Command.Ingest.Nmea;
 
@@ -89,6 +90,34 @@ internal static class NmeaFields
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// How near a whole number of GPS eras back (the 1,024 weeks of <see cref="ReportScreen.GpsWeekRollover"/>, all a
+    /// 10-bit week number counts) an RMC date must put its fix to be taken as a week rollover: a day.
+    /// </summary>
+    public static readonly TimeSpan RolloverTolerance = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// A fix time moved forward by the GPS eras it lags <paramref name="receivedAt"/> by, where it lags by one or two of
+    /// them within <see cref="RolloverTolerance"/> (an RMC's two-digit year reaches back no further); otherwise as it
+    /// is. A receiver whose firmware counts the week number from an era that has passed (many did after April 2019,
+    /// others at dates their makers chose) dates every fix 19.6 years back, or 39.3: its fixes were all refused as too
+    /// old, and the unit never reached the board. gpsd puts such dates right too. A date that lags by anything else (a
+    /// clock set wrong, a replayed capture) is left for the screen to judge.
+    /// </summary>
+    public static DateTimeOffset PastWeekRollover(DateTimeOffset fixTime, DateTimeOffset receivedAt)
+    {
+        for (var eras = 1; eras <= 2; eras++)
+        {
+            var moved = fixTime + (ReportScreen.GpsWeekRollover * eras);
+            if ((moved - receivedAt).Duration() <= RolloverTolerance)
+            {
+                return moved;
+            }
+        }
+
+        return fixTime;
     }
 
     /// <summary>The day among yesterday, today and tomorrow that puts a time of day nearest to a reference instant.</summary>

@@ -55,6 +55,30 @@ public sealed class GpsdLogTests
         Assert.Equal(Enumerable.Range(0, 25).Select(s => new DateTimeOffset(2014, 12, 31, 3, 7, 19 + s, TimeSpan.Zero)), times);
     }
 
+    /// <summary>
+    /// A GPS-320FW spoofed to just past its week rollover and restarted: sentences cut short, run together and with
+    /// broken checksums, then void fixes dated 2006 and 1999 as it finds its week again.
+    /// </summary>
+    [Fact]
+    public void A_receiver_rebooting_through_broken_sentences_reports_only_the_fixes_it_measured_and_names_what_it_refused()
+    {
+        var reports = NmeaConnection.Read(TestData.Lines("nmea", "gp-320fw-2019-04-07-coldboot.log"), new DateTimeOffset(2019, 4, 7, 0, 5, 0, TimeSpan.Zero));
+
+        // Its two fixes before the reboot, where gpsd put them (the first a GGA alone, dated by the receiving clock).
+        Assert.Equal(
+            [(new DateTimeOffset(2019, 4, 7, 0, 3, 43, 30, TimeSpan.Zero), "48.149988333", "11.584663333", 7.0),
+             (new DateTimeOffset(2019, 4, 7, 0, 3, 45, 30, TimeSpan.Zero), "48.149988333", "11.584663333", 7.0)],
+            reports.Where(r => r.Report is not null).Select(r => (r.Report!.FixTime, F9(r.Report.Position.Latitude), F9(r.Report.Position.Longitude), Math.Round(r.Report.AccuracyM ?? 0, 6))));
+        // Everything else is refused as a sentence that cannot be read, or one without a fix, saying which.
+        var refused = reports.Where(r => r.Report is null).Select(r => r.Rejection!).ToList();
+        Assert.All(refused, r => Assert.Contains(r.Reason, new[] { RejectReason.Malformed, RejectReason.NoFix }));
+        Assert.Contains(refused, r => r.Detail == "checksum is 05 but the sentence computes to 60");
+        Assert.Contains(refused, r => r.Detail == "GPRMC status is 'V', not A (valid)");
+        Assert.Contains(refused, r => r.Detail == "line is not an NMEA sentence (no leading $)");
+    }
+
+    private static string F9(double degrees) => degrees.ToString("F9", CultureInfo.InvariantCulture);
+
     [Fact]
     public void A_receiver_in_simulator_mode_puts_nothing_on_the_board()
     {

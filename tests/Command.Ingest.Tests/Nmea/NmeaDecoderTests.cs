@@ -2,6 +2,7 @@ using Command.Domain.Geometry;
 using Command.Domain.Reports;
 using Command.Domain.Validation;
 using Command.Ingest.Nmea;
+using static System.FormattableString;
 
 namespace Command.Ingest.Tests.Nmea;
 
@@ -63,6 +64,39 @@ public sealed class NmeaDecoderTests
         Assert.Equal(new DateTimeOffset(2026, 3, 14, 23, 59, 58, TimeSpan.Zero), rmc?.FixTime);
         Assert.Equal(new DateTimeOffset(2026, 3, 14, 23, 59, 58, TimeSpan.Zero), gga?.FixTime);
         Assert.Equal(RejectReason.Malformed, decoder.Decode(WithChecksum("GPRMC,235958.000,A,3747.0873,S,17518.8938,E,0.0,0.0,3212,,,A"), justAfterMidnight).Report?.Rejection?.Reason);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_receiver_past_its_week_rollover_has_its_fixes_dated_forward_by_the_gps_eras_it_lags(int eras)
+    {
+        // Its firmware counts the week from an era gone by: every RMC is dated 1,024 weeks back (19.6 years), or 2,048.
+        var now = new DateTimeOffset(2026, 12, 6, 22, 14, 3, TimeSpan.Zero);
+        var said = now.AddSeconds(-2) - (ReportScreen.GpsWeekRollover * eras);
+        var decoder = new NmeaDecoder(NmeaOptions.Default, "GPS1");
+
+        var rmc = decoder.Decode(WithChecksum(Invariant($"GPRMC,{said:HHmmss}.000,A,3747.0873,S,17518.8938,E,0.0,0.0,{said:ddMMyy},,,A")), now).Report?.Report;
+        var gga = decoder.Decode(WithChecksum(Invariant($"GPGGA,{said:HHmmss}.000,3747.0875,S,17518.8938,E,1,08,1.1,59.8,M,,M,,0000")), now).Report?.Report;
+
+        Assert.Equal(now.AddSeconds(-2), rmc?.FixTime);
+        // The GGA of the same fix takes the RMC's date as put right.
+        Assert.Equal(now.AddSeconds(-2), gga?.FixTime);
+    }
+
+    [Theory]
+    [InlineData(-3)]
+    [InlineData(3)]
+    [InlineData(-7200)]
+    public void A_date_that_lags_by_anything_but_whole_gps_eras_is_left_as_the_receiver_said_it(int days)
+    {
+        // A clock set wrong, or a capture replayed: the screen judges its age, nothing here guesses at it.
+        var now = new DateTimeOffset(2026, 12, 6, 22, 14, 3, TimeSpan.Zero);
+        var said = now - ReportScreen.GpsWeekRollover + TimeSpan.FromDays(days);
+        var rmc = new NmeaDecoder(NmeaOptions.Default, "GPS1")
+            .Decode(WithChecksum(Invariant($"GPRMC,{said:HHmmss}.000,A,3747.0873,S,17518.8938,E,0.0,0.0,{said:ddMMyy},,,A")), now).Report?.Report;
+
+        Assert.Equal(said, rmc?.FixTime);
     }
 
     [Fact]
