@@ -19,7 +19,7 @@ namespace Command.Ingest.Nmea;
 /// day that puts it nearest to the receiving clock. An RMC date a whole number of 1,024-week GPS eras behind the
 /// receiving clock is a receiver past its week rollover, and is dated forward by them (see
 /// <see cref="NmeaFields.PastWeekRollover"/>). A fix the receiver did not measure (GGA quality 6-8, RMC mode
-/// E, M, S or N: see <see cref="NmeaFixKinds"/>) is no fix. A GGA whose HDOP gives an accuracy worse than
+/// E, M, S or N: see <see cref="NmeaFixKinds"/>) is no fix, and so is a GGA from 0 satellites in use. A GGA whose HDOP gives an accuracy worse than
 /// <paramref name="maxAccuracyM"/> (the screen's limit) is refused here, in the HDOP the receiver sent.
 /// </remarks>
 public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, string? callsign = null, double? maxAccuracyM = null)
@@ -149,6 +149,13 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
         if (NmeaFixKinds.GgaQuality(f[6]) is { } quality)
         {
             return Refuse(line, new(RejectReason.NoFix, $"{f[0]} fix quality {f[6]} ({quality}) is not a position fix"), UnitId, epoch);
+        }
+
+        // A fix from no satellite is none: a SiRF-II's first GGA after its cold start said quality 1 from 00 satellites,
+        // 25 m from its first real fix a second later (gpsd takes it as no fix too).
+        if (int.TryParse(f[7], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var satellites) && satellites == 0)
+        {
+            return Refuse(line, new(RejectReason.NoFix, $"{f[0]} says fix quality {f[6]} from 0 satellites in use"), UnitId, epoch);
         }
 
         if (!NmeaFields.TryTimeOfDay(f[1], out var time))

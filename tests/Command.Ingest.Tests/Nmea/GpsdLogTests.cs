@@ -19,6 +19,7 @@ public sealed class GpsdLogTests
     [InlineData("bu353-glonass.log", 1)]
     [InlineData("gr8013-w.log", 2)]
     [InlineData("garmin-geko201.log", 2)]
+    [InlineData("haicom-305N.log", 146)]
     public void Decoded_positions_and_times_match_gpsd(string log, int comparisons)
     {
         var compared = 0;

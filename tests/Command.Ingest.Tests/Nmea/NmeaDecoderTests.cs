@@ -145,6 +145,7 @@ public sealed class NmeaDecoderTests
     [InlineData("GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,M", "GPRMC mode M (manual input) is not a position fix")]
     [InlineData("GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,2.5,W,S", "GPRMC mode S (simulator) is not a position fix")]
     [InlineData("GNRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,N,V", "GNRMC mode N (not valid) is not a position fix")]
+    [InlineData("GPGGA,095304.802,2712.6520,S,15303.1397,E,1,00,17.0,3.0,M,42.2,M,,", "GPGGA says fix quality 1 from 0 satellites in use")]
     public void Fix_the_receiver_did_not_measure_is_no_fix(string body, string detail)
     {
         var line = new NmeaDecoder(NmeaOptions.Default, "GPS1").Decode(WithChecksum(body), Received);
@@ -155,6 +156,7 @@ public sealed class NmeaDecoderTests
     [Theory]
     [InlineData("GPGGA,030719.000,3747.0873,S,17518.8938,E,2,08,1.1,59.9,M,23.7,M,,0000")]
     [InlineData("GPGGA,030719.000,3747.0873,S,17518.8938,E,4,08,1.1,59.9,M,23.7,M,,0000")]
+    [InlineData("GPGGA,030719.000,3747.0873,S,17518.8938,E,1,,1.1,59.9,M,23.7,M,,0000")]
     [InlineData("GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,D")]
     [InlineData("GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,")]
     public void Measured_fix_of_any_quality_or_mode_is_reported(string body)
