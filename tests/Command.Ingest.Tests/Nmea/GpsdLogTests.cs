@@ -78,8 +78,6 @@ public sealed class GpsdLogTests
         Assert.Contains(refused, r => r.Detail == "line is not an NMEA sentence (no leading $)");
     }
 
-    private static string F9(double degrees) => degrees.ToString("F9", CultureInfo.InvariantCulture);
-
     [Fact]
     public void A_receiver_in_simulator_mode_puts_nothing_on_the_board()
     {
@@ -105,6 +103,8 @@ public sealed class GpsdLogTests
         Assert.NotEmpty(refused);
         Assert.All(refused, l => Assert.StartsWith("$", l, StringComparison.Ordinal));
     }
+
+    private static string F9(double degrees) => degrees.ToString("F9", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A fix gpsd decoded in 2D or 3D from a measurement: not one it marks dead reckoning (status 5) or simulated (8),
