@@ -8,7 +8,7 @@ public sealed partial class AfterActionFold
     internal static string HostDown(string host, DateTimeOffset leftAt) =>
         $"its fixes were lost while its host {host} was down (it left the cluster at {Utc(leftAt)} UTC)";
 
-    private static string Utc(DateTimeOffset t) => t.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+    internal static string Utc(DateTimeOffset t) => t.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
     // A host's leaving, in the timeline (so the AAR/IP's key moment) and incident command's log, says which units' fixes
     // it took with it and for how long: measured from the recording, every unit whose reports stopped before it left and
@@ -48,7 +48,7 @@ public sealed partial class AfterActionFold
     // hole is told only once the incident records again, after the fix that ends the silence.
     private void SaySilencesInHoles()
     {
-        foreach (var (entry, from, until) in silences)
+        foreach (var (entry, from, until, _) in silences)
         {
             var overlapping = holes.Where(h => h.From <= until && h.Until >= from).Select(h => $"{Utc(h.From)}–{Utc(h.Until)} UTC ({h.Refused} refused through host {h.Host})").Distinct().ToList();
             if (overlapping.Count > 0)
@@ -61,6 +61,49 @@ public sealed partial class AfterActionFold
             {
                 activity[entry] = activity[entry] with { Text = $"{activity[entry].Text}; the incident was {resumed.Said()}" };
             }
+        }
+    }
+
+    // A unit's silence that the outage of the source it reported through overlaps says so, and the source's going down, in
+    // the timeline and incident command's log, says which units went unheard with it: "no report of it was taken" alone
+    // reads as its radio gone dark. Said once the record is read to its end, for who came back is known only then.
+    private void SaySilencesWithSources()
+    {
+        var unheard = new Dictionary<SourceDownSpan, List<FixesLost>>();
+        foreach (var (entry, from, until, through) in silences)
+        {
+            if (sourceDowntime.During(through, from, until) is { } span)
+            {
+                activity[entry] = activity[entry] with { Text = $"{activity[entry].Text}; {span.Said()}" };
+                Unheard(span, new FixesLost(activity[entry].UnitId!, null, null, from, until));
+            }
+        }
+
+        foreach (var (span, lost) in silentToEndWithSources)
+        {
+            Unheard(span, lost);
+        }
+
+        foreach (var (span, lost) in unheard)
+        {
+            if (!sourceSaid.TryGetValue((span.SourceId, span.RecordedAt), out var said))
+            {
+                continue;
+            }
+
+            var units = $"; {UnitsUnheard([.. lost.OrderBy(l => l.LastHeard)])}";
+            timeline[said.Mark] = timeline[said.Mark] with { Text = timeline[said.Mark].Text + units };
+            activity[said.Entry] = activity[said.Entry] with { Text = activity[said.Entry].Text + units };
+        }
+
+        void Unheard(SourceDownSpan span, FixesLost lost)
+        {
+            if (!unheard.TryGetValue(span, out var all))
+            {
+                unheard[span] = all = [];
+            }
+
+            all.Add(lost);
         }
     }
 

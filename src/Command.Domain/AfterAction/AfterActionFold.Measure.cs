@@ -75,7 +75,7 @@ public sealed partial class AfterActionFold
 
     // A refusal run ends when a fix is taken, as the incident took it (arrived): a phone's buffer sent after minutes
     // offline is refused and taken in the same second, and its log said the run ended minutes before it began.
-    private void OnFix(string unitId, GeoPoint position, DateTimeOffset time, ReportedFloor reported, double? clockCorrectionS, string? receivedBy, DateTimeOffset arrived)
+    private void OnFix(string unitId, GeoPoint position, DateTimeOffset time, ReportedFloor reported, double? clockCorrectionS, TakenIn? takenIn, DateTimeOffset arrived)
     {
         var unit = Enrol(unitId, unitId, Units.UnitRole.Unassigned, time);
         LogRefusals(unit, arrived, time);
@@ -96,12 +96,12 @@ public sealed partial class AfterActionFold
         {
             // Its board row went stale then; its log says so, or it reads as if the unit reported throughout. A first its
             // next fix sets happened at or before it.
-            silences.Add((activity.Count, silentFrom, time));
+            silences.Add((activity.Count, silentFrom, time, unit.LastTakenIn));
             fixesLost.Add(new FixesLost(unitId, null, null, silentFrom, time));
             Log(silentFrom, unitId, "silent", $"Not heard for {Durations.Clock(time - silentFrom)} after its report{FromThreat(unit)}: no report of it was taken until {time.UtcDateTime:HH:mm:ss} UTC");
         }
 
-        unit.Took(time, clockCorrectionS, drillClock, lostWith?.Host, receivedBy);
+        unit.Took(time, clockCorrectionS, drillClock, lostWith?.Host, takenIn);
         if (clockCorrectionS is { } correction && (unit.LastClockLogged is not { } logged || Math.Abs(correction - logged) >= ClockLoggedAgainS))
         {
             // Found off, or off by more since it was: its fix times are the host's reckoning from here, as its log says.

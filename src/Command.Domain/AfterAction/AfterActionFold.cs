@@ -33,7 +33,12 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     // Each hole in the record a host told of, and each unit's silence its log states (its entry's place in the activity).
     private readonly List<RecordingInterrupted> holes = [];
     private readonly List<IncidentResumed> resumes = [];
-    private readonly List<(int Entry, DateTimeOffset From, DateTimeOffset Until)> silences = [];
+    private readonly List<(int Entry, DateTimeOffset From, DateTimeOffset Until, TakenIn? Through)> silences = [];
+    private readonly SourceDowntime sourceDowntime = new();
+    // Where each source's change is said, by source and when it was recorded: its timeline mark and incident log line.
+    private readonly Dictionary<(string Source, DateTimeOffset At), (int Mark, int Entry)> sourceSaid = [];
+    // Units silent to the end of the record while the source they reported through was down.
+    private readonly List<(SourceDownSpan Span, FixesLost Unheard)> silentToEndWithSources = [];
     private readonly Dictionary<RejectReason, int> rejected = [];
     private List<(LocalPoint Point, double RadiusM, int? Building, int? Floor)> targets = [];
     private HashSet<int> threatBuildings = [];
@@ -70,18 +75,18 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     /// <see cref="PositionAccepted"/>, for readers that pick the parts out of a recorded line without building the event.
     /// </summary>
     public void ApplyPosition(string unitId, GeoPoint position, DateTimeOffset fixTime, DateTimeOffset time, ReportedFloor floor = default, double? clockCorrectionS = null,
-        string? receivedBy = null)
+        TakenIn? takenIn = null)
     {
         eventCount++;
         ended = ended is { } last && last > time ? last : time;
-        Fixed(unitId, position, fixTime, floor, clockCorrectionS, receivedBy, time);
+        Fixed(unitId, position, fixTime, floor, clockCorrectionS, takenIn, time);
     }
 
     // A fix taken, whichever way it was read (a recording's position line, or the event): one path, or the export, which
     // reads the lines, said nothing of fixes delivered late.
-    private void Fixed(string unitId, GeoPoint position, DateTimeOffset fixTime, ReportedFloor floor, double? clockCorrectionS, string? receivedBy, DateTimeOffset arrived)
+    private void Fixed(string unitId, GeoPoint position, DateTimeOffset fixTime, ReportedFloor floor, double? clockCorrectionS, TakenIn? takenIn, DateTimeOffset arrived)
     {
-        OnFix(unitId, position, fixTime, floor, clockCorrectionS, receivedBy, arrived);
+        OnFix(unitId, position, fixTime, floor, clockCorrectionS, takenIn, arrived);
         LateOrNot(unitId, fixTime, arrived);
     }
 
@@ -214,8 +219,10 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                         ? $"{char.ToUpperInvariant(source.Name[0])}{source.Name[1..]} no longer waited on: {gone} (said by host {source.Host})"
                         : $"{char.ToUpperInvariant(source.Name[0])}{source.Name[1..]} heard again (said by host {source.Host})";
                 var kind = source.Throttled ? "source-throttled" : source.Down ? "source-down" : "source-back";
+                sourceSaid[(source.SourceId, e.Time)] = (timeline.Count, activity.Count);
                 timeline.Add(new TimelineMark(e.Time, kind, source.SourceId, stood));
                 Log(e.Time, null, kind, stood);
+                sourceDowntime.Follow(source, e.Time);
                 break;
             case HostDeparted departed:
                 // Why units that reported through one host went quiet together: it left the cluster. In the feed's words, said
@@ -305,7 +312,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 break;
             case PositionAccepted accepted:
                 Fixed(accepted.Report.UnitId, accepted.Report.Position, accepted.Report.FixTime, ReportedFloor.Of(accepted.Report), accepted.Report.ClockCorrectionS,
-                    accepted.Report.ReceivedBy, e.Time);
+                    TakenIn.Of(accepted.Report), e.Time);
                 break;
             case InputRejected refused:
                 rejected[refused.Reason] = rejected.GetValueOrDefault(refused.Reason) + 1;
@@ -362,13 +369,19 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 // its row and the AAR/IP's key moments with it; one silent from after the threat was neutralized was
                 // switched off with the drill over, and says so.
                 var neutralized = unit.Current.Number == Playing.Number && Playing.NeutralizedAt is { } n && n <= heard ? n : (DateTimeOffset?)null;
-                unit.Silence = new SilentToEnd(heard, unit.LastFromThreatM, end - heard, Neutralized: neutralized);
+                var sourceDown = sourceDowntime.During(unit.LastTakenIn, heard, end);
+                unit.Silence = new SilentToEnd(heard, unit.LastFromThreatM, end - heard, Neutralized: neutralized, SourceDown: sourceDown);
                 Log(heard, unit.UnitId, "silent", unit.Silence.Said);
+                if (sourceDown is not null)
+                {
+                    silentToEndWithSources.Add((sourceDown, new FixesLost(unit.UnitId, null, null, heard, null)));
+                }
             }
         }
 
         SayUnitsUnheardWithHosts();
         SaySilencesInHoles();
+        SaySilencesWithSources();
 
         var first = rounds[0];
         var from = first.ActiveAt ?? opened?.Time;

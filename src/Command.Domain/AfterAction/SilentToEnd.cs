@@ -17,22 +17,40 @@ namespace Command.Domain.AfterAction;
 /// switched off with everyone's. Said so, and not among the AAR/IP's key moments one by one, where a radio lost in the
 /// drill would be drowned in the roster.
 /// </param>
-public sealed record SilentToEnd(DateTimeOffset LastHeard, double? FromThreatM, TimeSpan Unheard, string? Host = null, DateTimeOffset? HostLeftAt = null, DateTimeOffset? Neutralized = null)
+/// <param name="SourceDown">
+/// Where the source it reported through was down, or refused part of what came, while it went unheard: its radio may
+/// have sent on, unheard.
+/// </param>
+public sealed record SilentToEnd(DateTimeOffset LastHeard, double? FromThreatM, TimeSpan Unheard, string? Host = null, DateTimeOffset? HostLeftAt = null, DateTimeOffset? Neutralized = null,
+    SourceDownSpan? SourceDown = null)
 {
     /// <summary>
     /// As its ICS-214 log says it, at its last report: "Last heard 43 m from the threat: not heard again in the 23:06 to the
     /// end of the record" (with where its host took its fixes with it, "…: its fixes were lost while its host … was down
-    /// (it left the cluster at 10:01:20 UTC), and not heard again …").
+    /// (it left the cluster at 10:01:20 UTC), and not heard again …"; "…; nothing was heard from TAK Server at …, which it
+    /// reported through, from 10:01:20 UTC to the end of the record" where that source was down).
     /// </summary>
     public string Said =>
-        $"Last heard{FromThreat}{AfterNeutralized}: {(Host is { } host && HostLeftAt is { } left ? $"{AfterActionFold.HostDown(host, left)}, and " : "")}not heard again in the {Durations.Clock(Unheard)} to the end of the record";
+        $"Last heard{FromThreat}{AfterNeutralized}: {(Host is { } host && HostLeftAt is { } left ? $"{AfterActionFold.HostDown(host, left)}, and " : "")}not heard again in the {Durations.Clock(Unheard)} to the end of the record{(SourceDown is { } source ? $"; {source.Said()}" : "")}";
 
     /// <summary>
     /// As its unit's row says it, its last report in the site's time of day: "last heard 19:10:54, 43 m from the threat;
-    /// silent for the last 23:06" (", while its host … was down" after the distance where its host took its fixes with it).
+    /// silent for the last 23:06" (", while its host … was down" after the distance where its host took its fixes with it;
+    /// ", while TAK Server at … was down" where the source it reported through was).
     /// </summary>
     public string Row(SiteClock clock) =>
-        $"last heard {clock.LocalTime(LastHeard)}{(FromThreatM is null ? "" : $",{FromThreat}")}{(Host is { } host ? $", while its host {host} was down" : "")}{AfterNeutralized}; silent for the last {Durations.Clock(Unheard)}";
+        $"last heard {clock.LocalTime(LastHeard)}{(FromThreatM is null ? "" : $",{FromThreat}")}{(Host is { } host ? $", while its host {host} was down" : "")}{SourceWords(clock)}{AfterNeutralized}; silent for the last {Durations.Clock(Unheard)}";
+
+    // ", while TAK Server at … was down" where it was to the end; ", with TAK Server at … down 19:02:20–19:06:00" where
+    // it was heard again, and the unit not.
+    private string SourceWords(SiteClock clock) => SourceDown switch
+    {
+        null => "",
+        { Until: null, Throttled: true } source => $", while {source.Name} refused part of what came through it",
+        { Until: null } source => $", while {source.Name} was down",
+        { Until: { } until } source =>
+            $", with {source.Name} {(source.Throttled ? "refusing part of what came" : "down")} {clock.LocalTime(source.From)}–{clock.LocalTime(until)}",
+    };
 
     private string FromThreat => Distance(FromThreatM);
 

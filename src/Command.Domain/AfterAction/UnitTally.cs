@@ -41,7 +41,7 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
         taken = 0;
         // Heard afresh in the new round: a unit the script sends in later in each round was said unheard from its last
         // report of the round before to its first of this one, every round (84 such lines in 14 rounds of the demo).
-        (lastReport, lastReceivedBy) = (null, null);
+        (lastReport, lastTakenIn) = (null, null);
     }
 
     public DateTimeOffset EnrolledAt { get; } = enrolledAt;
@@ -148,8 +148,8 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
 
     private DateTimeOffset? lastReport;
 
-    // The host that took its latest report in, where the recording says (see LostWith).
-    private string? lastReceivedBy;
+    // The host and source that took its latest report in, where the recording says (see LostWith).
+    private TakenIn? lastTakenIn;
 
     /// <summary>The correction of its device's clock its activity log last said; null before it said one.</summary>
     public double? LastClockLogged { get; set; }
@@ -178,8 +178,8 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     /// script reports "every 2 s", as every other duration the report gives is the drill's).
     /// </summary>
     /// <remarks><paramref name="hostLeft"/> is the host whose leaving the cluster took its fixes since its last with it, if one did (<see cref="LostWith"/>);
-    /// <paramref name="receivedBy"/> the host that took this report in, where the recording says.</remarks>
-    public void Took(DateTimeOffset fixTime, double? clockCorrectionS = null, Incidents.DrillClock? drillClock = null, string? hostLeft = null, string? receivedBy = null)
+    /// <paramref name="takenIn"/> the host and source that took this report in, where the recording says.</remarks>
+    public void Took(DateTimeOffset fixTime, double? clockCorrectionS = null, Incidents.DrillClock? drillClock = null, string? hostLeft = null, TakenIn? takenIn = null)
     {
         TakenAsStamped = clockCorrectionS is null;
         // Counted in the round being played (a receiver may send five fixes a second: intervals are kept in tenths), and
@@ -205,7 +205,7 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
 
         if (lastReport is not { } latest || fixTime >= latest)
         {
-            (lastReport, lastReceivedBy) = (fixTime, receivedBy);
+            (lastReport, lastTakenIn) = (fixTime, takenIn);
         }
     }
 
@@ -235,12 +235,15 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     public (DateTimeOffset At, string Host)? LostWith(DateTimeOffset until, IReadOnlyList<(DateTimeOffset At, string Host)> departures) =>
         lastReport is { } last && ReportGap.Unexplained(until - last, UsualIntervalS(Current))
             && departures.FirstOrDefault(d => d.At > last && d.At <= until && (d.At - last).TotalSeconds <= SilenceS
-                && (lastReceivedBy is null || string.Equals(d.Host, lastReceivedBy, StringComparison.Ordinal))) is { Host: not null } left
+                && (lastTakenIn?.Host is not { } host || string.Equals(d.Host, host, StringComparison.Ordinal))) is { Host: not null } left
             ? left
             : null;
 
     /// <summary>Its latest report's fix time; null before any.</summary>
     public DateTimeOffset? LastReport => lastReport;
+
+    /// <summary>Where its latest report was taken in, where the recording says; null before any.</summary>
+    public TakenIn? LastTakenIn => lastTakenIn;
 
     /// <summary>How far from the threat its latest fix put it, where there was a threat to measure from; null before.</summary>
     public double? LastFromThreatM { get; set; }

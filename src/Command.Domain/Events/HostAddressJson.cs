@@ -4,9 +4,10 @@ using System.Text.Json.Serialization;
 namespace Command.Domain.Events;
 
 /// <summary>
-/// Reads the host a report was taken in by (<see cref="Reports.PositionReport.ReceivedBy"/>) as one string shared by
-/// every report read back that names it: a recording names the same few hosts on nearly every line, and a string of
-/// its own for each would cost as much as the rest of the report's text.
+/// Reads the host a report was taken in by (<see cref="Reports.PositionReport.ReceivedBy"/>), and the source it came
+/// through (<see cref="Reports.PositionReport.Via"/>), as one string shared by every report read back that names it: a
+/// recording names the same few hosts and sources on nearly every line, and a string of its own for each would cost as
+/// much as the rest of the report's text.
 /// </summary>
 public sealed class HostAddressJson : JsonConverter<string>
 {
@@ -30,7 +31,7 @@ public sealed class HostAddressJson : JsonConverter<string>
             }
         }
 
-        var read = reader.GetString() ?? throw new JsonException("A host address was null.");
+        var read = reader.GetString() ?? throw new JsonException("A host address or source was null.");
         if (known.Length < MostShared)
         {
             // Two readers adding at once may each add theirs and one be lost: it is read again as its own string next time.

@@ -30,6 +30,7 @@ public static class PositionReportWriter
     private static readonly JsonEncodedText StaleAt = JsonEncodedText.Encode("staleAt");
     private static readonly JsonEncodedText ClockCorrectionS = JsonEncodedText.Encode("clockCorrectionS");
     private static readonly JsonEncodedText ReceivedBy = JsonEncodedText.Encode("receivedBy");
+    private static readonly JsonEncodedText Via = JsonEncodedText.Encode("via");
     private static readonly Names Declared = new(n => n);
     // A source as a report names it ("cot", "osmand"), not camel-cased from its kind ("coT").
     private static readonly Names CamelCase = new(JsonNamingPolicy.CamelCase.ConvertName, source => source.ToLowerInvariant());
@@ -38,7 +39,7 @@ public static class PositionReportWriter
     /// <param name="report">The report.</param>
     /// <param name="camelCaseEnums">Enums in camelCase, as the web API writes them (a source as a report names it, "cot"); otherwise as declared, as the recording does.</param>
     /// <param name="coordinateDecimals">Decimals of latitude and longitude to write, for display; null writes them exactly, as recorded.</param>
-    /// <param name="receivedBy">Whether to write the host that took the report in, as the recording keeps it; a page has no use for it.</param>
+    /// <param name="receivedBy">Whether to write the host and the source that took the report in, as the recording keeps them; a page has no use for them.</param>
     public static void Write(Utf8JsonWriter writer, PositionReport report, bool camelCaseEnums, int? coordinateDecimals = null, bool receivedBy = true)
     {
         var names = camelCaseEnums ? CamelCase : Declared;
@@ -85,6 +86,11 @@ public static class PositionReportWriter
         if (receivedBy && report.ReceivedBy is { } host)
         {
             writer.WriteString(ReceivedBy, host);
+        }
+
+        if (receivedBy && report.Via is { } via)
+        {
+            writer.WriteString(Via, via);
         }
 
         writer.WriteEndObject();

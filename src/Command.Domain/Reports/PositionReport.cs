@@ -30,6 +30,10 @@ namespace Command.Domain.Reports;
 /// that left the cluster only where its reports came in through that host; set by the host as it hands the report to the
 /// incident, never by a source. Absent in reports recorded before hosts were named, and in reports no host took in (a
 /// benchmark's, a test's).</param>
+/// <param name="Via">The settings' section of the listener or client the report came through (<c>Ingest:Cot:TakServer</c>,
+/// <c>Ingest:OsmAnd</c>), as <see cref="Events.SourceChanged.SourceId"/> names that source, so that the after-action report
+/// says a unit went unheard while the source it reported through was down; set by the host as it takes the report in,
+/// never by a source. Absent from the JSON API, the drill, and reports recorded before sources were named.</param>
 [GenerateSerializer, Immutable]
 public sealed record PositionReport(
     string UnitId,
@@ -47,4 +51,5 @@ public sealed record PositionReport(
     double? VerticalAccuracyM = null,
     DateTimeOffset? StaleAt = null,
     double? ClockCorrectionS = null,
-    [property: System.Text.Json.Serialization.JsonConverter(typeof(Events.HostAddressJson))] string? ReceivedBy = null);
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(Events.HostAddressJson))] string? ReceivedBy = null,
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(Events.HostAddressJson))] string? Via = null);

@@ -140,13 +140,13 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
 
     /// <summary>
     /// The assessment with its numbers as a frame carries them: distances to 0.1 m, closing rate to 0.01 m/s, times
-    /// to 0.1 s, the fix's position to seven decimals; and without the host that took the fix in, which the recording keeps
-    /// for the after-action report and nothing on the page reads.
+    /// to 0.1 s, the fix's position to seven decimals; and without the host and the source that took the fix in, which the
+    /// recording keeps for the after-action report and nothing on the page reads.
     /// </summary>
     public static UnitAssessment Round(UnitAssessment unit) => unit with
     {
         LastFix = unit.LastFix is { } fix
-            ? fix with { Position = new(Math.Round(fix.Position.Latitude, CoordinateDecimals), Math.Round(fix.Position.Longitude, CoordinateDecimals)), ReceivedBy = null }
+            ? fix with { Position = new(Math.Round(fix.Position.Latitude, CoordinateDecimals), Math.Round(fix.Position.Longitude, CoordinateDecimals)), ReceivedBy = null, Via = null }
             : null,
         HeldAt = unit.HeldAt is { } held ? new(Math.Round(held.Latitude, CoordinateDecimals), Math.Round(held.Longitude, CoordinateDecimals)) : null,
         DistanceM = RoundTo(unit.DistanceM, Metres),

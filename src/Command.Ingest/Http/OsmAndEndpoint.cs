@@ -118,7 +118,7 @@ public sealed class OsmAndEndpoint(
         incoming = incoming with
         {
             Raw = incoming.Raw.Replace(identifier, device.UnitId, StringComparison.Ordinal),
-            Report = incoming.Report is { } report ? report with { UnitId = device.UnitId } : null,
+            Report = incoming.Report is { } report ? report with { UnitId = device.UnitId, Via = Section } : null,
             UnitId = device.UnitId,
         };
         var sender = new ReportSender(device.Actor, new HashSet<string>(StringComparer.Ordinal) { device.UnitId });

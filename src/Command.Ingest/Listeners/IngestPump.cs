@@ -129,7 +129,9 @@ public sealed partial class IngestPump(
                 sources.Fed(source, incident);
             }
 
-            Pend(pending, (incident, item.UnknownUnits), report);
+            // Which source it came through, as the incident records it: the after-action report says a unit went unheard
+            // while that source was down.
+            Pend(pending, (incident, item.UnknownUnits), item.Source is { } via && report.Report is { } taken ? report with { Report = taken with { Via = via } } : report);
         }
         else if (item.Threat is { } threat)
         {

@@ -7,7 +7,7 @@ using Command.Domain.Reports;
 namespace Command.Recording.AfterAction;
 
 /// <summary>
-/// Picks unit, fix time, position, what it says of its floor, how far its device's clock was put right, the host that took it in and event time out of a recorded position-accepted line without
+/// Picks unit, fix time, position, what it says of its floor, how far its device's clock was put right, the host and source that took it in and event time out of a recorded position-accepted line without
 /// building the event: positions are nearly every line of a session, and the report needs only these values of each.
 /// Any line it does not recognise is left to the full decoder.
 /// </summary>
@@ -16,9 +16,10 @@ internal static class PositionLine
     private static readonly byte[] Prefix = "{\"type\":\"position-accepted\",\"report\":{"u8.ToArray();
 
     public static bool TryParse(ReadOnlySpan<byte> line, out string unitId, out GeoPoint position, out DateTimeOffset fixTime, out DateTimeOffset time, out ReportedFloor floor,
-        out double? clockCorrectionS, out string? receivedBy)
+        out double? clockCorrectionS, out TakenIn? takenIn)
     {
-        (unitId, position, fixTime, time, floor, clockCorrectionS, receivedBy) = ("", default, default, default, default, null, null);
+        (unitId, position, fixTime, time, floor, clockCorrectionS, takenIn) = ("", default, default, default, default, null, null);
+        string? receivedBy = null, via = null;
         int? stated = null;
         double? altitude = null, vertical = null;
         AltitudeDatum? datum = null;
@@ -66,6 +67,10 @@ internal static class PositionLine
             {
                 receivedBy = reader.TokenType == JsonTokenType.String ? HostAddressJson.Read(ref reader) : null;
             }
+            else if (depth == 2 && reader.ValueTextEquals("via"u8) && reader.Read())
+            {
+                via = reader.TokenType == JsonTokenType.String ? HostAddressJson.Read(ref reader) : null;
+            }
             else if (depth == 2 && reader.ValueTextEquals("altitudeDatum"u8) && reader.Read())
             {
                 datum = reader.TokenType == JsonTokenType.String && Enum.TryParse<AltitudeDatum>(reader.GetString(), ignoreCase: true, out var d) ? d : null;
@@ -86,6 +91,7 @@ internal static class PositionLine
 
         position = new GeoPoint(latitude ?? double.NaN, longitude ?? double.NaN);
         floor = new ReportedFloor(stated, altitude, datum, vertical);
+        takenIn = TakenIn.Of(receivedBy, via);
         return found == 7 && latitude is not null && longitude is not null;
     }
 }

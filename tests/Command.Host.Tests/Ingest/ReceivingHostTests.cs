@@ -12,14 +12,15 @@ namespace Command.Host.Tests.Ingest;
 
 /// <summary>
 /// Each report is recorded with the host that took it in, whatever door it came through, so the after-action report can
-/// tell a unit that went with a host that left the cluster from one that reported through another and went quiet.
+/// tell a unit that went with a host that left the cluster from one that reported through another and went quiet; and
+/// with the listener it came through, so that it can say a unit went unheard while that listener was down.
 /// </summary>
 public sealed class ReceivingHostTests(IngestHost host) : IClassFixture<IngestHost>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Reports_taken_in_by_the_json_api_the_osmand_port_and_a_radio_listener_are_recorded_as_taken_in_by_this_host()
+    public async Task Reports_taken_in_by_the_json_api_the_osmand_port_and_a_radio_listener_are_recorded_as_taken_in_by_this_host_and_through_their_listener()
     {
         var incident = $"recv-{Guid.NewGuid():N}"[..16];
         (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(incident))).EnsureSuccessStatusCode();
@@ -42,7 +43,8 @@ public sealed class ReceivingHostTests(IngestHost host) : IClassFixture<IngestHo
             .Where(e => e.Report.UnitId is "P1" or "PHONE-R" or "ANDROID-R").Select(e => e.Report).ToList();
 
         var here = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint.ToString();
-        Assert.Equal([("P1", here), ("PHONE-R", here), ("ANDROID-R", here)], taken.Select(r => (r.UnitId, r.ReceivedBy)));
+        // With the listener each came through, as its outages are recorded: the JSON API is none.
+        Assert.Equal([("P1", here, null), ("PHONE-R", here, "Ingest:OsmAnd"), ("ANDROID-R", here, "Ingest:Cot:Udp")], taken.Select(r => (r.UnitId, r.ReceivedBy, r.Via)));
         // Read back, the reports share one string for it, as they did when they were taken in.
         Assert.Same(taken[0].ReceivedBy, taken[2].ReceivedBy);
     }

@@ -63,6 +63,8 @@ public sealed class OsmAndEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/?id={IngestApp.EnrolledPhone}&lat=39.7&lon=-104.9&timestamp=1773500390", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/?id=phone9&lat=39.7&lon=-104.9&timestamp=1773500390", Ct)).StatusCode);
         Assert.Equal(["drill-east", "drill-phones"], Port.Snapshot().Select(d => d.Incident));
+        // Each says the endpoint it came through, so that a silence while it was throttled is read as such after the drill.
+        Assert.Equal([OsmAndEndpoint.Section, OsmAndEndpoint.Section], Port.Snapshot().Select(d => d.Report!.Via));
         // The incident the phone is enrolled in hears of the endpoint's standing too.
         Assert.Equal(["drill-east"], rig!.Sources.Feeds(OsmAndEndpoint.Section));
     }

@@ -78,6 +78,8 @@ public sealed class ListenerTests
         var delivered = await rig.Port.WaitForAsync(1);
         Assert.Equal(("drill-1", UnknownUnitPolicy.Enrol, "U1"), (delivered[0].Incident, delivered[0].Policy, delivered[0].Report?.UnitId));
         Assert.Equal(new GeoPoint(39.7392, -104.9903), delivered[0].Report?.Position);
+        // The listener it came through, as that listener's outages are recorded (at this host).
+        Assert.Equal("Ingest:Cot:Udp", delivered[0].Report?.Via);
     }
 
     [Fact(Timeout = 30_000)]

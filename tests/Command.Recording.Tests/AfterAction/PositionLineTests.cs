@@ -22,16 +22,17 @@ public sealed class PositionLineTests
                 AltitudeM: random.Next(2) == 0 ? 120.5 + random.Next(20) : null, AccuracyM: 6, Floor: random.Next(3) == 0 ? null : random.Next(-2, 9),
                 AltitudeDatum: random.Next(3) switch { 0 => null, 1 => AltitudeDatum.Ellipsoid, _ => AltitudeDatum.MeanSeaLevel },
                 VerticalAccuracyM: random.Next(2) == 0 ? null : random.Next(1, 30), ClockCorrectionS: random.Next(4) == 0 ? Math.Round((random.NextDouble() - 0.5) * 600, 1) : null,
-                ReceivedBy: random.Next(3) switch { 0 => null, 1 => "10.0.0.5:11111", _ => "10.0.0.6:11111" });
+                ReceivedBy: random.Next(3) switch { 0 => null, 1 => "10.0.0.5:11111", _ => "10.0.0.6:11111" },
+                Via: random.Next(3) switch { 0 => null, 1 => "Ingest:Cot:Udp", _ => "Ingest:Cot:TakServer" });
             var accepted = new PositionAccepted(report) { Sequence = i, Time = start.AddMilliseconds(i) };
             var line = EventLines.Encode([accepted]).Bytes.ToArray().AsSpan(..^1);
 
-            Assert.True(PositionLine.TryParse(line, out var unitId, out var position, out var fixTime, out var time, out var floor, out var clockCorrectionS, out var receivedBy));
+            Assert.True(PositionLine.TryParse(line, out var unitId, out var position, out var fixTime, out var time, out var floor, out var clockCorrectionS, out var takenIn));
 
             var decoded = Assert.IsType<PositionAccepted>(EventLines.Decode(line));
             Assert.Equal(
-                (decoded.Report.UnitId, decoded.Report.Position, decoded.Report.FixTime, decoded.Time, ReportedFloor.Of(decoded.Report), decoded.Report.ClockCorrectionS, decoded.Report.ReceivedBy),
-                (unitId, position, fixTime, time, floor, clockCorrectionS, receivedBy));
+                (decoded.Report.UnitId, decoded.Report.Position, decoded.Report.FixTime, decoded.Time, ReportedFloor.Of(decoded.Report), decoded.Report.ClockCorrectionS, TakenIn.Of(decoded.Report)),
+                (unitId, position, fixTime, time, floor, clockCorrectionS, takenIn));
         }
     }
 }

@@ -25,6 +25,7 @@ public sealed class EventLinesTests
                 random.Next(3) == 0 ? random.Next(-2, 9) : null, random.Next(3) == 0 ? Pick(Enum.GetValues<AltitudeDatum>()) : null, Maybe(20));
             report = random.Next(3) == 0 ? report with { StaleAt = report.FixTime.AddTicks(1 + random.NextInt64(TimeSpan.TicksPerHour)) } : report;
             report = random.Next(2) == 0 ? report with { ReceivedBy = Pick(["10.0.0.5:11111", "[fd00::7]:11111"]) } : report;
+            report = random.Next(2) == 0 ? report with { Via = Pick(["Ingest:Cot:Udp", "Ingest:OsmAnd"]) } : report;
             var accepted = new PositionAccepted(report) { Sequence = i, Time = start.AddMilliseconds(i) };
 
             var line = EventLines.Encode([accepted]).Bytes.ToArray();
