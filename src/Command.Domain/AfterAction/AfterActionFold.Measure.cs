@@ -75,7 +75,8 @@ public sealed partial class AfterActionFold
 
     // A refusal run ends when a fix is taken, as the incident took it (arrived): a phone's buffer sent after minutes
     // offline is refused and taken in the same second, and its log said the run ended minutes before it began.
-    private void OnFix(string unitId, GeoPoint position, DateTimeOffset time, ReportedFloor reported, double? clockCorrectionS, TakenIn? takenIn, DateTimeOffset arrived)
+    private void OnFix(string unitId, GeoPoint position, DateTimeOffset time, ReportedFloor reported, double? clockCorrectionS, TakenIn? takenIn, int? weekRolloverEras,
+        DateTimeOffset arrived)
     {
         var unit = Enrol(unitId, unitId, Units.UnitRole.Unassigned, time);
         LogRefusals(unit, arrived, time);
@@ -101,7 +102,14 @@ public sealed partial class AfterActionFold
             Log(silentFrom, unitId, "silent", $"Not heard for {Durations.Clock(time - silentFrom)} after its report{FromThreat(unit)}: no report of it was taken until {time.UtcDateTime:HH:mm:ss} UTC");
         }
 
-        unit.Took(time, clockCorrectionS, drillClock, lostWith?.Host, takenIn);
+        var rolledOverBefore = unit.Current.WeekRolloverEras;
+        unit.Took(time, clockCorrectionS, drillClock, lostWith?.Host, takenIn, weekRolloverEras);
+        if (weekRolloverEras is { } eras && rolledOverBefore is null)
+        {
+            // Said once in its log as it is first found: an equipment finding for after the drill.
+            Log(time, unitId, "device-clock", $"Its receiver {AfterActionWords.Rollover(eras)}: its fix times put right by that; its firmware wants updating");
+        }
+
         if (clockCorrectionS is { } correction && (unit.LastClockLogged is not { } logged || Math.Abs(correction - logged) >= ClockLoggedAgainS))
         {
             // Found off, or off by more since it was: its fix times are the host's reckoning from here, as its log says.

@@ -75,18 +75,19 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     /// <see cref="PositionAccepted"/>, for readers that pick the parts out of a recorded line without building the event.
     /// </summary>
     public void ApplyPosition(string unitId, GeoPoint position, DateTimeOffset fixTime, DateTimeOffset time, ReportedFloor floor = default, double? clockCorrectionS = null,
-        TakenIn? takenIn = null)
+        TakenIn? takenIn = null, int? weekRolloverEras = null)
     {
         eventCount++;
         ended = ended is { } last && last > time ? last : time;
-        Fixed(unitId, position, fixTime, floor, clockCorrectionS, takenIn, time);
+        Fixed(unitId, position, fixTime, floor, clockCorrectionS, takenIn, weekRolloverEras, time);
     }
 
     // A fix taken, whichever way it was read (a recording's position line, or the event): one path, or the export, which
     // reads the lines, said nothing of fixes delivered late.
-    private void Fixed(string unitId, GeoPoint position, DateTimeOffset fixTime, ReportedFloor floor, double? clockCorrectionS, TakenIn? takenIn, DateTimeOffset arrived)
+    private void Fixed(string unitId, GeoPoint position, DateTimeOffset fixTime, ReportedFloor floor, double? clockCorrectionS, TakenIn? takenIn, int? weekRolloverEras,
+        DateTimeOffset arrived)
     {
-        OnFix(unitId, position, fixTime, floor, clockCorrectionS, takenIn, arrived);
+        OnFix(unitId, position, fixTime, floor, clockCorrectionS, takenIn, weekRolloverEras, arrived);
         LateOrNot(unitId, fixTime, arrived);
     }
 
@@ -312,7 +313,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
                 break;
             case PositionAccepted accepted:
                 Fixed(accepted.Report.UnitId, accepted.Report.Position, accepted.Report.FixTime, ReportedFloor.Of(accepted.Report), accepted.Report.ClockCorrectionS,
-                    TakenIn.Of(accepted.Report), e.Time);
+                    TakenIn.Of(accepted.Report), accepted.Report.WeekRolloverEras, e.Time);
                 break;
             case InputRejected refused:
                 rejected[refused.Reason] = rejected.GetValueOrDefault(refused.Reason) + 1;

@@ -237,6 +237,10 @@ public sealed record RejectionCount(string Reason, int Count);
 /// </param>
 /// <param name="DeliveredLate">The run of its fixes in the round that reached the incident longest after their time, where any came late together (<see cref="LateDelivery"/>); null otherwise.</param>
 /// <param name="Released">Its release from the incident (when, why, by whom), on the row of its last round, where it was let go and not enrolled again; null otherwise.</param>
+/// <param name="WeekRolloverEras">
+/// The GPS eras of 1,024 weeks its receiver dated its fixes back by in the round, and they were put right by, where it is
+/// past its week rollover (<see cref="Reports.PositionReport.WeekRolloverEras"/>): its firmware wants updating; null otherwise.
+/// </param>
 public sealed record UnitMetrics(
     string UnitId,
     string Callsign,
@@ -262,7 +266,8 @@ public sealed record UnitMetrics(
     SilentToEnd? Silent = null,
     TimeSpan? OutOfContact = null,
     Events.UnitReleased? Released = null,
-    LateDelivery? DeliveredLate = null);
+    LateDelivery? DeliveredLate = null,
+    int? WeekRolloverEras = null);
 
 /// <summary>
 /// A role a unit held, from <paramref name="From"/> until its next one or the end, and the judgement figures it earned

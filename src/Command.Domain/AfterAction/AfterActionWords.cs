@@ -25,6 +25,7 @@ public static class AfterActionWords
         : (unit.UsualIntervalS is { } every ? string.Create(CultureInfo.InvariantCulture, $"{unit.ReportsTaken}, every {every:0.#} s")
             : unit.ReportsTaken.ToString(CultureInfo.InvariantCulture))
           + (unit.ClockCorrectionS is { } off && off != 0 ? $"; device clock {Clock(off)}" : "")
+          + (unit.WeekRolloverEras is { } eras ? $"; receiver {Rollover(eras)}, put right" : "")
           + (unit.LongestGap is { } gap
               ? $"; unheard {Durations.Clock(gap.Length)} from {(clock ?? new SiteClock(null)).LocalTime(gap.From)}{(gap.HostLeft is { } host ? $", while its host {host} was down" : "")}"
               : "")
@@ -54,6 +55,13 @@ public static class AfterActionWords
         var (amount, unit) = off < 90 ? (off, "s") : off < 5400 ? (off / 60, "min") : (off / 3600, "h");
         return string.Create(CultureInfo.InvariantCulture, $"{Math.Round(amount):0} {unit} {(correctionS > 0 ? "slow" : "fast")}");
     }
+
+    /// <summary>
+    /// A receiver past its GPS week rollover, as its unit's row and log say it: "dated its fixes 1,024 weeks back (past its
+    /// GPS week rollover)", "2,048 weeks" for two eras.
+    /// </summary>
+    public static string Rollover(int eras) =>
+        string.Create(CultureInfo.InvariantCulture, $"dated its fixes {eras * 1024:N0} weeks back (past its GPS week rollover)");
 
     /// <summary>How far and which way from <paramref name="from"/> to <paramref name="to"/>: "100 m north", "35 m south-east", "under a metre".</summary>
     public static string Heading(Geometry.LocalPoint from, Geometry.LocalPoint to)

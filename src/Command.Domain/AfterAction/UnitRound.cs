@@ -51,6 +51,9 @@ internal sealed class UnitRound(int number, UnitRole role, DateTimeOffset from)
 
     public double? ClockCorrectionS { get; set; }
 
+    // The most GPS eras its receiver's dates were put right by in the round, where they were.
+    public int? WeekRolloverEras { get; set; }
+
     // Its longest gap between reports in the round, and whether a host that left the cluster took its fixes with it.
     public ReportGap? LongestGap { get; set; }
 

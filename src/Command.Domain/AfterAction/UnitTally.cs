@@ -179,7 +179,8 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     /// </summary>
     /// <remarks><paramref name="hostLeft"/> is the host whose leaving the cluster took its fixes since its last with it, if one did (<see cref="LostWith"/>);
     /// <paramref name="takenIn"/> the host and source that took this report in, where the recording says.</remarks>
-    public void Took(DateTimeOffset fixTime, double? clockCorrectionS = null, Incidents.DrillClock? drillClock = null, string? hostLeft = null, TakenIn? takenIn = null)
+    public void Took(DateTimeOffset fixTime, double? clockCorrectionS = null, Incidents.DrillClock? drillClock = null, string? hostLeft = null, TakenIn? takenIn = null,
+        int? weekRolloverEras = null)
     {
         TakenAsStamped = clockCorrectionS is null;
         // Counted in the round being played (a receiver may send five fixes a second: intervals are kept in tenths), and
@@ -190,6 +191,11 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
         if (clockCorrectionS is { } correction && Math.Abs(correction) > Math.Abs(played.ClockCorrectionS ?? 0))
         {
             played.ClockCorrectionS = correction;
+        }
+
+        if (weekRolloverEras > (played.WeekRolloverEras ?? 0))
+        {
+            played.WeekRolloverEras = weekRolloverEras;
         }
 
         if (lastReport is { } last && fixTime > last)
@@ -301,7 +307,8 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
             r == lastHeardIn ? Silence : null,
             r.ReachedContact is null ? null : r.FromContact.Until(HeardUntil(end), clock),
             r == rounds[^1] ? Released : null,
-            r.LongestLate));
+            r.LongestLate,
+            r.WeekRolloverEras));
     }
 
     /// <summary>The run of its fixes coming in late now, if its latest came late (see <see cref="LateDelivery"/>).</summary>

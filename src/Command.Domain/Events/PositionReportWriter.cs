@@ -31,6 +31,7 @@ public static class PositionReportWriter
     private static readonly JsonEncodedText ClockCorrectionS = JsonEncodedText.Encode("clockCorrectionS");
     private static readonly JsonEncodedText ReceivedBy = JsonEncodedText.Encode("receivedBy");
     private static readonly JsonEncodedText Via = JsonEncodedText.Encode("via");
+    private static readonly JsonEncodedText WeekRolloverEras = JsonEncodedText.Encode("weekRolloverEras");
     private static readonly Names Declared = new(n => n);
     // A source as a report names it ("cot", "osmand"), not camel-cased from its kind ("coT").
     private static readonly Names CamelCase = new(JsonNamingPolicy.CamelCase.ConvertName, source => source.ToLowerInvariant());
@@ -91,6 +92,11 @@ public static class PositionReportWriter
         if (receivedBy && report.Via is { } via)
         {
             writer.WriteString(Via, via);
+        }
+
+        if (report.WeekRolloverEras is { } eras)
+        {
+            writer.WriteNumber(WeekRolloverEras, eras);
         }
 
         writer.WriteEndObject();

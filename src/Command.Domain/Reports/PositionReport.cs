@@ -34,6 +34,9 @@ namespace Command.Domain.Reports;
 /// <c>Ingest:OsmAnd</c>), as <see cref="Events.SourceChanged.SourceId"/> names that source, so that the after-action report
 /// says a unit went unheard while the source it reported through was down; set by the host as it takes the report in,
 /// never by a source. Absent from the JSON API, the drill, and reports recorded before sources were named.</param>
+/// <param name="WeekRolloverEras">The GPS eras of 1,024 weeks <paramref name="FixTime"/> was dated forward by, where the
+/// receiver counts its week number from an era that has passed (past its week rollover, its firmware wanting an update);
+/// set by the NMEA decoder, never by a source. Absent otherwise.</param>
 [GenerateSerializer, Immutable]
 public sealed record PositionReport(
     string UnitId,
@@ -52,4 +55,5 @@ public sealed record PositionReport(
     DateTimeOffset? StaleAt = null,
     double? ClockCorrectionS = null,
     [property: System.Text.Json.Serialization.JsonConverter(typeof(Events.HostAddressJson))] string? ReceivedBy = null,
-    [property: System.Text.Json.Serialization.JsonConverter(typeof(Events.HostAddressJson))] string? Via = null);
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(Events.HostAddressJson))] string? Via = null,
+    int? WeekRolloverEras = null);

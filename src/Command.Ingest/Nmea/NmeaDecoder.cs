@@ -18,13 +18,16 @@ namespace Command.Ingest.Nmea;
 /// last RMC date, that puts it nearest to that RMC fix (so midnight rolls over); before any RMC it takes the
 /// day that puts it nearest to the receiving clock. An RMC date a whole number of 1,024-week GPS eras behind the
 /// receiving clock is a receiver past its week rollover, and is dated forward by them (see
-/// <see cref="NmeaFields.PastWeekRollover"/>). A fix the receiver did not measure (GGA quality 6-8, RMC mode
+/// <see cref="NmeaFields.PastWeekRollover"/>); its reports, and those of GGAs dated from it, say by how many
+/// (<see cref="PositionReport.WeekRolloverEras"/>). A fix the receiver did not measure (GGA quality 6-8, RMC mode
 /// E, M, S or N: see <see cref="NmeaFixKinds"/>) is no fix, and so is a GGA from 0 satellites in use. A GGA whose HDOP gives an accuracy worse than
 /// <paramref name="maxAccuracyM"/> (the screen's limit) is refused here, in the HDOP the receiver sent.
 /// </remarks>
 public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, string? callsign = null, double? maxAccuracyM = null)
 {
     private DateTimeOffset? lastRmc;
+    // The GPS eras the last RMC's date was moved forward by; a GGA dated from it says so too.
+    private int? lastRmcEras;
 
     /// <summary>The unit the connection is bound to, if any.</summary>
     public string? UnitId { get; private set; } = unitId;
@@ -80,7 +83,7 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
         UnitId = parts[1];
         // A radio's callsign is cleaned, as any radio's is; its id is judged with its reports, and refused by name.
         callsign = parts.Length > 2 && parts[2].Length <= 64 ? SenderText.Said(parts[2], InputLimits.MaxCallsignChars) : null;
-        lastRmc = null;
+        (lastRmc, lastRmcEras) = (null, null);
         return NmeaLine.Identified;
     }
 
@@ -112,11 +115,12 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
             return Refuse(line, new(RejectReason.Malformed, $"{f[0]} time '{f[1]}' or date '{f[9]}' is not hhmmss / ddmmyy"), unit, epoch);
         }
 
-        var fixTime = undated ? NmeaFields.Nearest(time, lastRmc ?? receivedAt)
+        var (fixTime, eras) = undated ? (NmeaFields.Nearest(time, lastRmc ?? receivedAt), 0)
             : NmeaFields.PastWeekRollover(new DateTimeOffset((NmeaFields.TryDate(f[9], out var date) ? date : default).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + time, receivedAt);
+        int? rolledOver = eras > 0 ? eras : null;
         if (f[0] != "PKLDS" && !undated)
         {
-            lastRmc = fixTime;
+            (lastRmc, lastRmcEras) = (fixTime, rolledOver);
         }
 
         if (NmeaFields.NotANumber(f, (7, "speed"), (8, "course")) is { } notANumber)
@@ -130,7 +134,7 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
             return Refuse(line, badSpeed, unit, epoch);
         }
 
-        return Fix(line, f, 3, unit, fixTime, epoch, null, null, knots * Knots.ToMps, NmeaFields.Number(f[8]), name);
+        return Fix(line, f, 3, unit, fixTime, epoch, null, null, knots * Knots.ToMps, NmeaFields.Number(f[8]), name, weekRolloverEras: rolledOver);
     }
 
     private NmeaLine Gga(string line, string[] f, DateTimeOffset receivedAt)
@@ -182,17 +186,18 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
                 $"{f[0]} HDOP {hdop:0.###} ({accuracy:0.#} m at {options.MetresPerHdop:0.###} m per HDOP) is worse than the {maxAccuracyM:0.###} m limit")), UnitId, epoch);
         }
 
-        return Fix(line, f, 2, UnitId!, fixTime, epoch, altitude, accuracy, null, null, callsign, datum);
+        return Fix(line, f, 2, UnitId!, fixTime, epoch, altitude, accuracy, null, null, callsign, datum, lastRmc is null ? null : lastRmcEras);
     }
 
-    private static NmeaLine Fix(string line, string[] f, int at, string unit, DateTimeOffset fixTime, NmeaEpoch? epoch, double? altitude, double? accuracy, double? speed, double? course, string? name, AltitudeDatum? datum = null)
+    private static NmeaLine Fix(string line, string[] f, int at, string unit, DateTimeOffset fixTime, NmeaEpoch? epoch, double? altitude, double? accuracy, double? speed, double? course, string? name,
+        AltitudeDatum? datum = null, int? weekRolloverEras = null)
     {
         if (!NmeaFields.TryCoordinate(f[at], f[at + 1], 2, out var lat) || !NmeaFields.TryCoordinate(f[at + 2], f[at + 3], 3, out var lon))
         {
             return Refuse(line, new(RejectReason.InvalidCoordinates, $"{f[0]} position '{f[at]},{f[at + 1]},{f[at + 2]},{f[at + 3]}' is not ddmm.mm,N,dddmm.mm,E"), unit, epoch);
         }
 
-        var report = new PositionReport(unit, ReportSource.Nmea, fixTime, new GeoPoint(lat, lon), altitude, accuracy, speed, course, name, AltitudeDatum: datum);
+        var report = new PositionReport(unit, ReportSource.Nmea, fixTime, new GeoPoint(lat, lon), altitude, accuracy, speed, course, name, AltitudeDatum: datum, WeekRolloverEras: weekRolloverEras);
         return new NmeaLine(NmeaLineKind.Report, IncomingReport.Parsed(ReportSource.Nmea, line, report), epoch);
     }
 

@@ -104,20 +104,21 @@ internal static class NmeaFields
     /// is. A receiver whose firmware counts the week number from an era that has passed (many did after April 2019,
     /// others at dates their makers chose) dates every fix 19.6 years back, or 39.3: its fixes were all refused as too
     /// old, and the unit never reached the board. gpsd puts such dates right too. A date that lags by anything else (a
-    /// clock set wrong, a replayed capture) is left for the screen to judge.
+    /// clock set wrong, a replayed capture) is left for the screen to judge. Gives the eras it was moved by too, none where
+    /// it was not.
     /// </summary>
-    public static DateTimeOffset PastWeekRollover(DateTimeOffset fixTime, DateTimeOffset receivedAt)
+    public static (DateTimeOffset FixTime, int Eras) PastWeekRollover(DateTimeOffset fixTime, DateTimeOffset receivedAt)
     {
         for (var eras = 1; eras <= 2; eras++)
         {
             var moved = fixTime + (ReportScreen.GpsWeekRollover * eras);
             if ((moved - receivedAt).Duration() <= RolloverTolerance)
             {
-                return moved;
+                return (moved, eras);
             }
         }
 
-        return fixTime;
+        return (fixTime, 0);
     }
 
     /// <summary>The day among yesterday, today and tomorrow that puts a time of day nearest to a reference instant.</summary>

@@ -18,9 +18,9 @@ public static class AfterActionExport
         var fold = new AfterActionFold(options);
         await foreach (var line in reader.ReadLinesAsync(null, progress, cancellationToken))
         {
-            if (PositionLine.TryParse(line.Span, out var unitId, out var position, out var fixTime, out var time, out var floor, out var clockCorrectionS, out var takenIn))
+            if (PositionLine.TryParse(line.Span, out var unitId, out var position, out var fixTime, out var time, out var floor, out var clockCorrectionS, out var takenIn, out var weekRolloverEras))
             {
-                fold.ApplyPosition(unitId, position, fixTime, time, floor, clockCorrectionS, takenIn);
+                fold.ApplyPosition(unitId, position, fixTime, time, floor, clockCorrectionS, takenIn, weekRolloverEras);
             }
             else
             {

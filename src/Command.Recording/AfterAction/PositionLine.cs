@@ -7,7 +7,7 @@ using Command.Domain.Reports;
 namespace Command.Recording.AfterAction;
 
 /// <summary>
-/// Picks unit, fix time, position, what it says of its floor, how far its device's clock was put right, the host and source that took it in and event time out of a recorded position-accepted line without
+/// Picks unit, fix time, position, what it says of its floor, how far its device's clock (or its receiver's week rollover) was put right, the host and source that took it in and event time out of a recorded position-accepted line without
 /// building the event: positions are nearly every line of a session, and the report needs only these values of each.
 /// Any line it does not recognise is left to the full decoder.
 /// </summary>
@@ -16,9 +16,9 @@ internal static class PositionLine
     private static readonly byte[] Prefix = "{\"type\":\"position-accepted\",\"report\":{"u8.ToArray();
 
     public static bool TryParse(ReadOnlySpan<byte> line, out string unitId, out GeoPoint position, out DateTimeOffset fixTime, out DateTimeOffset time, out ReportedFloor floor,
-        out double? clockCorrectionS, out TakenIn? takenIn)
+        out double? clockCorrectionS, out TakenIn? takenIn, out int? weekRolloverEras)
     {
-        (unitId, position, fixTime, time, floor, clockCorrectionS, takenIn) = ("", default, default, default, default, null, null);
+        (unitId, position, fixTime, time, floor, clockCorrectionS, takenIn, weekRolloverEras) = ("", default, default, default, default, null, null, null);
         string? receivedBy = null, via = null;
         int? stated = null;
         double? altitude = null, vertical = null;
@@ -66,6 +66,10 @@ internal static class PositionLine
             else if (depth == 2 && reader.ValueTextEquals("receivedBy"u8) && reader.Read())
             {
                 receivedBy = reader.TokenType == JsonTokenType.String ? HostAddressJson.Read(ref reader) : null;
+            }
+            else if (depth == 2 && reader.ValueTextEquals("weekRolloverEras"u8) && reader.Read())
+            {
+                weekRolloverEras = reader.TokenType == JsonTokenType.Number ? reader.GetInt32() : null;
             }
             else if (depth == 2 && reader.ValueTextEquals("via"u8) && reader.Read())
             {

@@ -379,6 +379,32 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public void A_receiver_past_its_gps_week_rollover_is_named_in_its_units_row_and_once_in_its_log()
+    {
+        // N1's receiver dates every fix 1,024 weeks back, put right as it was read; R1's keeps time.
+        var fold = new AfterActionFold();
+        fold.Apply(new IncidentOpened("inc-1", "Drill", School, false, "cmd") { Time = S(0) });
+        for (var i = 0; i < 4; i++)
+        {
+            var fix = Fix("N1", 5 * i, 200, 0);
+            fold.Apply(fix with { Report = fix.Report with { WeekRolloverEras = 1 } });
+            fold.Apply(Fix("R1", 5 * i, 300, 0));
+        }
+
+        var report = fold.Build();
+        var units = report.Units.ToDictionary(u => u.UnitId);
+
+        Assert.Equal([1, null], new[] { "N1", "R1" }.Select(u => units[u].WeekRolloverEras));
+        Assert.Equal(
+            ["4, every 5 s; receiver dated its fixes 1,024 weeks back (past its GPS week rollover), put right", "4, every 5 s"],
+            new[] { "N1", "R1" }.Select(u => AfterActionWords.Reports(units[u])));
+        Assert.Equal(
+            [(S(0), "N1", "Its receiver dated its fixes 1,024 weeks back (past its GPS week rollover): its fix times put right by that; its firmware wants updating")],
+            report.Activity.Where(a => a.Kind == "device-clock").Select(a => (a.Time, a.UnitId, a.Text)));
+        Assert.Equal("dated its fixes 2,048 weeks back (past its GPS week rollover)", AfterActionWords.Rollover(2));
+    }
+
+    [Fact]
     public void A_units_fixes_taken_before_its_devices_clock_was_put_right_are_timed_by_the_clock_put_right()
     {
         // O6's phone runs 4 min slow: its first two reports, 6 s apart from 10 s in, were taken as stamped (4 min before

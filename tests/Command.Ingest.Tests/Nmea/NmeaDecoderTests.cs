@@ -82,6 +82,13 @@ public sealed class NmeaDecoderTests
         Assert.Equal(now.AddSeconds(-2), rmc?.FixTime);
         // The GGA of the same fix takes the RMC's date as put right.
         Assert.Equal(now.AddSeconds(-2), gga?.FixTime);
+        // Both say so, for the after-action report to name the receiver: its firmware wants updating.
+        Assert.Equal((eras, eras), (rmc?.WeekRolloverEras, gga?.WeekRolloverEras));
+        // The one report of the fix says so too.
+        var fix = Assert.Single(NmeaConnection.Read(
+            [WithChecksum(Invariant($"GPRMC,{said:HHmmss}.000,A,3747.0873,S,17518.8938,E,0.0,0.0,{said:ddMMyy},,,A")),
+             WithChecksum(Invariant($"GPGGA,{said:HHmmss}.000,3747.0875,S,17518.8938,E,1,08,1.1,59.8,M,,M,,0000"))], now)).Report!;
+        Assert.Equal((now.AddSeconds(-2), 59.8, eras), (fix.FixTime, fix.AltitudeM, fix.WeekRolloverEras));
     }
 
     [Theory]
@@ -97,6 +104,7 @@ public sealed class NmeaDecoderTests
             .Decode(WithChecksum(Invariant($"GPRMC,{said:HHmmss}.000,A,3747.0873,S,17518.8938,E,0.0,0.0,{said:ddMMyy},,,A")), now).Report?.Report;
 
         Assert.Equal(said, rmc?.FixTime);
+        Assert.Null(rmc?.WeekRolloverEras);
     }
 
     [Fact]
@@ -107,6 +115,7 @@ public sealed class NmeaDecoderTests
         var report = decoder.Decode(WithChecksum("GPGGA,235958.000,3747.0875,S,17518.8938,E,1,08,1.1,59.8,M,,M,,0000"), justAfterMidnight).Report?.Report;
         Assert.Equal(new DateTimeOffset(2026, 3, 14, 23, 59, 58, TimeSpan.Zero), report?.FixTime);
         Assert.Equal(59.8, report?.AltitudeM);
+        Assert.Null(report?.WeekRolloverEras);
     }
 
     [Fact]

@@ -23,16 +23,17 @@ public sealed class PositionLineTests
                 AltitudeDatum: random.Next(3) switch { 0 => null, 1 => AltitudeDatum.Ellipsoid, _ => AltitudeDatum.MeanSeaLevel },
                 VerticalAccuracyM: random.Next(2) == 0 ? null : random.Next(1, 30), ClockCorrectionS: random.Next(4) == 0 ? Math.Round((random.NextDouble() - 0.5) * 600, 1) : null,
                 ReceivedBy: random.Next(3) switch { 0 => null, 1 => "10.0.0.5:11111", _ => "10.0.0.6:11111" },
-                Via: random.Next(3) switch { 0 => null, 1 => "Ingest:Cot:Udp", _ => "Ingest:Cot:TakServer" });
+                Via: random.Next(3) switch { 0 => null, 1 => "Ingest:Cot:Udp", _ => "Ingest:Cot:TakServer" },
+                WeekRolloverEras: random.Next(4) == 0 ? random.Next(1, 3) : null);
             var accepted = new PositionAccepted(report) { Sequence = i, Time = start.AddMilliseconds(i) };
             var line = EventLines.Encode([accepted]).Bytes.ToArray().AsSpan(..^1);
 
-            Assert.True(PositionLine.TryParse(line, out var unitId, out var position, out var fixTime, out var time, out var floor, out var clockCorrectionS, out var takenIn));
+            Assert.True(PositionLine.TryParse(line, out var unitId, out var position, out var fixTime, out var time, out var floor, out var clockCorrectionS, out var takenIn, out var weekRolloverEras));
 
             var decoded = Assert.IsType<PositionAccepted>(EventLines.Decode(line));
             Assert.Equal(
-                (decoded.Report.UnitId, decoded.Report.Position, decoded.Report.FixTime, decoded.Time, ReportedFloor.Of(decoded.Report), decoded.Report.ClockCorrectionS, TakenIn.Of(decoded.Report)),
-                (unitId, position, fixTime, time, floor, clockCorrectionS, takenIn));
+                (decoded.Report.UnitId, decoded.Report.Position, decoded.Report.FixTime, decoded.Time, ReportedFloor.Of(decoded.Report), decoded.Report.ClockCorrectionS, TakenIn.Of(decoded.Report), decoded.Report.WeekRolloverEras),
+                (unitId, position, fixTime, time, floor, clockCorrectionS, takenIn, weekRolloverEras));
         }
     }
 }

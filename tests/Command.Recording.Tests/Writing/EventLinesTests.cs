@@ -26,6 +26,7 @@ public sealed class EventLinesTests
             report = random.Next(3) == 0 ? report with { StaleAt = report.FixTime.AddTicks(1 + random.NextInt64(TimeSpan.TicksPerHour)) } : report;
             report = random.Next(2) == 0 ? report with { ReceivedBy = Pick(["10.0.0.5:11111", "[fd00::7]:11111"]) } : report;
             report = random.Next(2) == 0 ? report with { Via = Pick(["Ingest:Cot:Udp", "Ingest:OsmAnd"]) } : report;
+            report = random.Next(4) == 0 ? report with { WeekRolloverEras = random.Next(1, 3) } : report;
             var accepted = new PositionAccepted(report) { Sequence = i, Time = start.AddMilliseconds(i) };
 
             var line = EventLines.Encode([accepted]).Bytes.ToArray();
