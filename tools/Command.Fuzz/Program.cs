@@ -8,7 +8,7 @@ namespace Command.Fuzz;
 
 /// <summary>
 /// dotnet run --project tools/Command.Fuzz -- --parser cot --count 1000000 [--seed 1]
-/// dotnet run --project tools/Command.Fuzz -- live --count 100000 [--protocol cot-udp|takproto|...] [--api http://127.0.0.1:5000]
+/// COMMAND_TOKEN=… dotnet run --project tools/Command.Fuzz -- live --count 100000 [--protocol cot-udp|takproto|...] [--api http://127.0.0.1:5000] [--incident demo]
 /// An explicit, internal entry point: the host's tests use this assembly's live fuzzer, and a public Program from
 /// top-level statements would clash with the host's.
 /// </summary>
@@ -34,38 +34,6 @@ internal static class Program
         return 0;
     }
 
-    private static async Task<int> LiveAsync(LiveFuzzArguments arguments, CancellationToken cancellationToken)
-    {
-        const double Lat = 39.7392, Lon = -104.9903;
-        var host = IPAddress.Parse(arguments.Host);
-        var protocols = LiveProtocol.All().Where(p => arguments.Protocol == FuzzCommand.All || p.Name == arguments.Protocol).ToList();
-        var fuzzer = new LiveFuzzer(host, arguments.Count, arguments.Seed, arguments.PerSender, arguments.Parallel);
-        foreach (var protocol in protocols)
-        {
-            var rate = arguments.Rate > 0 ? new SendingRate(arguments.Rate) : null;
-            var run = await fuzzer.RunAsync(protocol, arguments.Ports[protocol.Name], rate is null ? null : rate.WaitAsync, cancellationToken);
-            Console.WriteLine(FormattableString.Invariant(
-                $"{run.Protocol}: {run.Messages} messages from {run.Senders} senders in {run.Elapsed.TotalSeconds:F2} s = {run.MessagesPerSecond:F0} messages/s"));
-            foreach (var (name, n) in run.Tally.Counts())
-            {
-                Console.WriteLine(FormattableString.Invariant($"  {name,-28} {n,10}"));
-            }
-        }
-
-        using var api = new HttpClient { BaseAddress = arguments.Api, Timeout = TimeSpan.FromSeconds(10) };
-        var check = new CleanReportCheck(api, host);
-        var health = await check.HealthAsync(cancellationToken);
-        Console.WriteLine($"/health: {health}");
-        var failed = !health.StartsWith("200", StringComparison.Ordinal);
-        foreach (var protocol in protocols)
-        {
-            var landed = await check.LandsAsync(protocol, arguments.Ports[protocol.Name], Lat, Lon, cancellationToken);
-            Console.WriteLine(landed is { } after
-                ? string.Create(CultureInfo.InvariantCulture, $"clean {protocol.Name} report ({protocol.CleanUnit}) landed in {after.TotalSeconds:F2} s")
-                : $"clean {protocol.Name} report ({protocol.CleanUnit}) did not land within {CleanReportCheck.Within.TotalSeconds} s");
-            failed |= landed is null;
-        }
-
-        return failed ? 1 : 0;
-    }
+    private static Task<int> LiveAsync(LiveFuzzArguments arguments, CancellationToken cancellationToken) =>
+        LiveCheck.RunAsync(arguments, Environment.GetEnvironmentVariable(LiveCheck.TokenVariable), Console.Out, cancellationToken);
 }

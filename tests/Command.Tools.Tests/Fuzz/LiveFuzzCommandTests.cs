@@ -13,7 +13,8 @@ public sealed class LiveFuzzCommandTests
     {
         await ToolRun.InvokeAsync(Command(), "live");
 
-        Assert.Equal(("all", "127.0.0.1", new Uri("http://127.0.0.1:5000"), 100_000, 1, 20, 8, 0), (sent!.Protocol, sent.Host, sent.Api, sent.Count, sent.Seed, sent.PerSender, sent.Parallel, sent.Rate));
+        Assert.Equal(("all", "127.0.0.1", new Uri("http://127.0.0.1:5000"), 100_000, 1, 20, 8, 0, "demo"),
+            (sent!.Protocol, sent.Host, sent.Api, sent.Count, sent.Seed, sent.PerSender, sent.Parallel, sent.Rate, sent.Incident));
         Assert.Equal(
             new Dictionary<string, int> { ["cot-udp"] = 8087, ["takproto"] = 8087, ["cot-tcp"] = 8087, ["nmea"] = 10110, ["aprs"] = 14580, ["osmand"] = 5055 },
             sent.Ports);
@@ -23,10 +24,10 @@ public sealed class LiveFuzzCommandTests
     public async Task Protocol_ports_and_counts_are_read()
     {
         await ToolRun.InvokeAsync(Command(), "live", "--protocol", "nmea", "--host", "10.0.0.5", "--nmea-port", "20110", "--api", "http://10.0.0.5:8080",
-            "--count", "500", "--seed", "4", "--per-sender", "50", "--parallel", "2", "--rate", "5000");
+            "--count", "500", "--seed", "4", "--per-sender", "50", "--parallel", "2", "--rate", "5000", "--incident", "radio-drill");
 
-        Assert.Equal(("nmea", "10.0.0.5", 20110, new Uri("http://10.0.0.5:8080"), 500, 4, 50, 2, 5000),
-            (sent!.Protocol, sent.Host, sent.Ports["nmea"], sent.Api, sent.Count, sent.Seed, sent.PerSender, sent.Parallel, sent.Rate));
+        Assert.Equal(("nmea", "10.0.0.5", 20110, new Uri("http://10.0.0.5:8080"), 500, 4, 50, 2, 5000, "radio-drill"),
+            (sent!.Protocol, sent.Host, sent.Ports["nmea"], sent.Api, sent.Count, sent.Seed, sent.PerSender, sent.Parallel, sent.Rate, sent.Incident));
     }
 
     [Theory]

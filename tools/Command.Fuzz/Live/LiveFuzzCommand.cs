@@ -19,13 +19,20 @@ internal sealed class LiveFuzzCommand : System.CommandLine.Command
     private readonly Option<int> seed = NumberOption.Any("--seed", "Seed of the mutations; the same seed sends the same messages", 1);
     private readonly Option<int> perSender = NumberOption.Between("--per-sender", "Messages per sender (one address, one socket)", 20, 1, 1_000_000);
     private readonly Option<int> parallel = NumberOption.Between("--parallel", "Senders at a time", 8, 1, 256);
+    private readonly Option<string> incident = new("--incident")
+    {
+        Description = "The incident the host's listeners feed (its Ingest:Incident), where the clean reports' units are enrolled", DefaultValueFactory = _ => "demo", HelpName = "id",
+    };
+
     private readonly Option<int> rate = NumberOption.AtLeast("--rate", "Messages per second at most, per protocol; 0 for as fast as possible (UDP beyond what the host reads is dropped)", 0, 0);
 
     public LiveFuzzCommand(Func<LiveFuzzArguments, CancellationToken, Task<int>> live)
         : base("live", """
             Sends mutated messages to a running host's radio ports (CoT UDP and TCP, NMEA, APRS, OsmAnd), senders spread
             over 127.0.0.0/8 when the host is on loopback, then checks that /health answers and that a clean report in
-            each protocol lands. Prints messages per second and what the senders saw.
+            each protocol lands. Prints messages per second and what the senders saw. Give an admin's token of the host in
+            COMMAND_TOKEN: the clean reports' units are enrolled in the incident and a device identifier issued for the
+            Traccar Client's (revoked afterwards).
             """)
     {
         api.DefaultValueFactory = _ => new Uri("http://127.0.0.1:5000");
@@ -49,6 +56,7 @@ internal sealed class LiveFuzzCommand : System.CommandLine.Command
         Options.Add(perSender);
         Options.Add(parallel);
         Options.Add(rate);
+        Options.Add(incident);
         SetAction((parsed, cancellationToken) => live(Read(parsed), cancellationToken));
     }
 
@@ -61,5 +69,6 @@ internal sealed class LiveFuzzCommand : System.CommandLine.Command
         parsed.GetValue(seed),
         parsed.GetValue(perSender),
         parsed.GetValue(parallel),
-        parsed.GetValue(rate));
+        parsed.GetValue(rate),
+        parsed.GetRequiredValue(incident));
 }
