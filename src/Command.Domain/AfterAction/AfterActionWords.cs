@@ -27,7 +27,7 @@ public static class AfterActionWords
           + (unit.ClockCorrectionS is { } off && off != 0 ? $"; device clock {Clock(off)}" : "")
           + (unit.WeekRolloverEras is { } eras ? $"; receiver {Rollover(eras)}, put right" : "")
           + (unit.LongestGap is { } gap
-              ? $"; unheard {Durations.Clock(gap.Length)} from {(clock ?? new SiteClock(null)).LocalTime(gap.From)}{(gap.HostLeft is { } host ? $", while its host {host} was down" : "")}"
+              ? $"; unheard {Durations.Clock(gap.Length)} from {(clock ?? new SiteClock(null)).LocalTime(gap.From)}{gap.While}"
               : "")
           + (unit.DeliveredLate is { } late ? $"; {late.Row(clock ?? new SiteClock(null))}" : "")
           + (unit.Silent is { } silent ? $"; {silent.Row(clock ?? new SiteClock(null))}" : "");

@@ -8,8 +8,18 @@ namespace Command.Domain.AfterAction;
 /// <param name="From">Its report before the gap.</param>
 /// <param name="Until">Its report after.</param>
 /// <param name="HostLeft">The host recorded leaving the cluster during the gap, whose going took the unit's fixes with it; null otherwise.</param>
-public sealed record ReportGap(DateTimeOffset From, DateTimeOffset Until, string? HostLeft = null)
+/// <param name="SourceDown">Where the source the unit reported through was down, or refused part of what came, during the gap; null otherwise.</param>
+public sealed record ReportGap(DateTimeOffset From, DateTimeOffset Until, string? HostLeft = null, SourceDownSpan? SourceDown = null)
 {
+    /// <summary>
+    /// Why it went unheard where the record says, as its unit's row says it after the gap: ", while its host … was down",
+    /// ", while TAK Server at … was down", ", while part of what came through … was refused"; empty otherwise.
+    /// </summary>
+    public string While => HostLeft is { } host ? $", while its host {host} was down"
+        : SourceDown is { Throttled: true } throttled ? $", while part of what came through {throttled.Name} was refused"
+        : SourceDown is { } down ? $", while {down.Name} was down"
+        : "";
+
     /// <summary>How long the unit went unheard (the incident's clock, as its log's lines about silence give it).</summary>
     public TimeSpan Length => Until - From;
 

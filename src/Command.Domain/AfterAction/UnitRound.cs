@@ -57,6 +57,9 @@ internal sealed class UnitRound(int number, UnitRole role, DateTimeOffset from)
     // Its longest gap between reports in the round, and whether a host that left the cluster took its fixes with it.
     public ReportGap? LongestGap { get; set; }
 
+    // Where the report before that gap was taken in: the source it reported through may have been down during it.
+    public TakenIn? LongestGapThrough { get; set; }
+
     // The run of its fixes that came in late longest after their time, in the round (see LateDelivery).
     public LateDelivery? LongestLate { get; set; }
 

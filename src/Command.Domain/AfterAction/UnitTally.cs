@@ -205,7 +205,7 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
             played.Intervals[tenths] = played.Intervals.GetValueOrDefault(tenths) + 1;
             if (fixTime - last > (played.LongestGap?.Length ?? TimeSpan.Zero))
             {
-                played.LongestGap = new ReportGap(last, fixTime, hostLeft);
+                (played.LongestGap, played.LongestGapThrough) = (new ReportGap(last, fixTime, hostLeft), lastTakenIn);
             }
         }
 
@@ -295,15 +295,18 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     /// Its metrics, one for each round it played in (the round it enrolled in always), each round's time to contact from
     /// that round's threat going active (<paramref name="threatActiveIn"/>), and its time out of contact after it reached
     /// the threat, up to the end of the record (<paramref name="end"/>) where it was still out, or as long as it was heard.
+    /// Its longest gap says the outage of the source it reported through, of <paramref name="sources"/>, that the gap overlaps.
     /// </summary>
-    public IEnumerable<UnitMetrics> ToMetrics(Func<int, DateTimeOffset?> threatActiveIn, Incidents.DrillClock clock, DateTimeOffset end)
+    public IEnumerable<UnitMetrics> ToMetrics(Func<int, DateTimeOffset?> threatActiveIn, Incidents.DrillClock clock, DateTimeOffset end, SourceDowntime? sources = null)
     {
         // Its silence is said on the row of the round it was last heard in.
         var lastHeardIn = rounds.LastOrDefault(r => r.Played && r.ReportsTaken > 0);
         return rounds.Where(r => r.Played).Select(r => new UnitMetrics(UnitId, Callsign, r.Roles[^1].Role, EnrolledAt, r.FirstOnSite, r.FirstEntry, r.ReachedContact,
             TimeToContact(r, threatActiveIn, clock), r.TotalFlagged, r.LongestFlagged, r.FlagsRaised, r.Acknowledgements, r.ClosestM, r.HeldWhileSuppressed, Person,
             r.ReportsRefused, r.ReportsTaken, UsualIntervalS(r), r.ClockCorrectionS, r.Number,
-            r.LongestGap is { } gap && ReportGap.Unexplained(gap.Length, UsualIntervalS(r)) ? gap : null,
+            r.LongestGap is { } gap && ReportGap.Unexplained(gap.Length, UsualIntervalS(r))
+                ? gap with { SourceDown = gap.HostLeft is null ? sources?.During(r.LongestGapThrough, gap.From, gap.Until) : null }
+                : null,
             r == lastHeardIn ? Silence : null,
             r.ReachedContact is null ? null : r.FromContact.Until(HeardUntil(end), clock),
             r == rounds[^1] ? Released : null,

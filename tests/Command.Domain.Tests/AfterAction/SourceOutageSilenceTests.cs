@@ -99,6 +99,11 @@ public sealed class SourceOutageSilenceTests
             "last heard 15:02:15, 200 m from the threat, with TAK Server at 10.0.0.9:8089 down 15:02:20–15:06:00; silent for the last 7:45",
             report.Units.Single(u => u.UnitId == "A2").Silent!.Row(new SiteClock(null)));
 
+        // Its row says it too, as it says a host's going: ALPHA 1 was heard again.
+        Assert.Equal(
+            "74, every 5 s; unheard 3:55 from 15:02:15, while TAK Server at 10.0.0.9:8089 was down",
+            AfterActionWords.Reports(report.Units.Single(u => u.UnitId == "A1"), new SiteClock(null)));
+
         const string down = "Nothing heard from TAK Server at 10.0.0.9:8089: Connection refused (said by host 10.0.0.5:11111); "
             + "2 units that reported through it unheard 15:02:15–15:06:10 UTC (3:55): ALPHA 1 (A1), ALPHA 2 (A2); not heard again: ALPHA 2 (A2)";
         Assert.Equal([down], report.Timeline.Where(m => m.Kind == "source-down").Select(m => m.Text));
@@ -116,6 +121,9 @@ public sealed class SourceOutageSilenceTests
         // Host B's endpoint was not throttled, and the JSON API is no source that goes down.
         Assert.EndsWith("no report of it was taken until 15:05:30 UTC", Silent(report, "E5"));
         Assert.EndsWith("no report of it was taken until 15:05:30 UTC", Silent(report, "J1"));
+        Assert.EndsWith("unheard 2:45 from 15:02:45, while part of what came through OsmAnd (Traccar Client) over HTTP on port 5055 was refused",
+            AfterActionWords.Reports(report.Units.Single(u => u.UnitId == "E6"), new SiteClock(null)));
+        Assert.EndsWith("unheard 2:45 from 15:02:45", AfterActionWords.Reports(report.Units.Single(u => u.UnitId == "E5"), new SiteClock(null)));
         Assert.EndsWith(
             "(said by host 10.0.0.5:11111); 1 unit that reported through it unheard 15:02:45–15:05:30 UTC (2:45): ECHO 6 (E6)",
             Assert.Single(report.Timeline, m => m.Kind == "source-throttled").Text);
@@ -127,6 +135,7 @@ public sealed class SourceOutageSilenceTests
         var report = Report(named: false);
 
         Assert.EndsWith("no report of it was taken until 15:06:10 UTC", Silent(report, "A1"));
+        Assert.EndsWith("unheard 3:55 from 15:02:15", AfterActionWords.Reports(report.Units.Single(u => u.UnitId == "A1"), new SiteClock(null)));
         Assert.Null(report.Units.Single(u => u.UnitId == "A2").Silent!.SourceDown);
         Assert.Equal(
             ["Nothing heard from TAK Server at 10.0.0.9:8089: Connection refused (said by host 10.0.0.5:11111)"],
