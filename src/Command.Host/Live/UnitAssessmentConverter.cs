@@ -63,7 +63,7 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
         if (value.LastFix is { } fix)
         {
             writer.WritePropertyName(LastFix);
-            PositionReportWriter.Write(writer, fix, camelCaseEnums: true, CoordinateDecimals, receivedBy: false);
+            PositionReportWriter.Write(writer, fix, camelCaseEnums: true, CoordinateDecimals, receivedBy: value.State == MotionState.Stale);
         }
 
         WriteIfSet(writer, ThreatId, value.ThreatId);
@@ -141,12 +141,15 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
     /// <summary>
     /// The assessment with its numbers as a frame carries them: distances to 0.1 m, closing rate to 0.01 m/s, times
     /// to 0.1 s, the fix's position to seven decimals; and without the host and the source that took the fix in, which the
-    /// recording keeps for the after-action report and nothing on the page reads.
+    /// recording keeps for the after-action report, but for a stale unit: its row says where that source is down.
     /// </summary>
+    // What only a stale unit's row reads.
+    private static string? Stale(UnitAssessment unit, string? took) => unit.State == MotionState.Stale ? took : null;
+
     public static UnitAssessment Round(UnitAssessment unit) => unit with
     {
         LastFix = unit.LastFix is { } fix
-            ? fix with { Position = new(Math.Round(fix.Position.Latitude, CoordinateDecimals), Math.Round(fix.Position.Longitude, CoordinateDecimals)), ReceivedBy = null, Via = null }
+            ? fix with { Position = new(Math.Round(fix.Position.Latitude, CoordinateDecimals), Math.Round(fix.Position.Longitude, CoordinateDecimals)), ReceivedBy = Stale(unit, fix.ReceivedBy), Via = Stale(unit, fix.Via) }
             : null,
         HeldAt = unit.HeldAt is { } held ? new(Math.Round(held.Latitude, CoordinateDecimals), Math.Round(held.Longitude, CoordinateDecimals)) : null,
         DistanceM = RoundTo(unit.DistanceM, Metres),

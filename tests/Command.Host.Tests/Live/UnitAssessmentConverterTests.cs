@@ -32,6 +32,10 @@ public sealed class UnitAssessmentConverterTests
         Assert.Contains(units, u => u.HeldBackReason is not null);
         Assert.Contains(units, u => u.LastFix?.StaleAt is not null);
         Assert.Contains(units, u => u.LastFix?.ReceivedBy is not null);
+        // A stale unit's row says where the source it reported through is down; no other row reads where a fix came in.
+        Assert.Contains(units, u => u.State == MotionState.Stale && u.LastFix?.Via is not null);
+        Assert.All(units.Where(u => u.State != MotionState.Stale && u.LastFix is not null), u =>
+            Assert.DoesNotContain("\"via\"", JsonSerializer.Serialize(u, HubOptions), StringComparison.Ordinal));
         Assert.Contains(units, u => u.Alarm is not null);
         Assert.Contains(units, u => u.SignedOff is not null);
     }
@@ -63,7 +67,8 @@ public sealed class UnitAssessmentConverterTests
             $"u{i}", Pick(Enum.GetValues<ReportSource>()), time, new GeoPoint(44 + random.NextDouble(), -100 + random.NextDouble()),
             Maybe(300), Maybe(50), Maybe(30), Maybe(360), MaybeText(), random.Next(2) == 0 ? null : Pick(Enum.GetValues<UnitRole>()),
             random.Next(3) == 0 ? random.Next(-2, 9) : null, random.Next(3) == 0 ? Pick(Enum.GetValues<AltitudeDatum>()) : null, Maybe(20),
-            random.Next(3) == 0 ? time.AddTicks(1 + random.NextInt64(TimeSpan.TicksPerHour)) : null, ReceivedBy: random.Next(2) == 0 ? null : "10.0.0.5:11111");
+            random.Next(3) == 0 ? time.AddTicks(1 + random.NextInt64(TimeSpan.TicksPerHour)) : null, ReceivedBy: random.Next(2) == 0 ? null : "10.0.0.5:11111",
+            Via: random.Next(2) == 0 ? null : "Ingest:Cot:Udp");
         return new UnitAssessment(
             $"u{i}", MaybeText() ?? "U", Pick(Enum.GetValues<UnitRole>()), fix, random.Next(2) == 0 ? null : "T1",
             Maybe(500), Maybe(700), Maybe(3), Maybe(300), Maybe(600), Pick(Enum.GetValues<MotionState>()),

@@ -63,7 +63,7 @@ export function renderRow(row, unit, picture, marks) {
   set(row.id, unit.callsign !== unit.unitId ? endsHtml(idEnds(unit.unitId)) : '');
   if (row.id.title !== unit.unitId) row.id.title = unit.unitId;
   if (document.activeElement !== row.select) row.select.value = unit.role;
-  set(row.status, statusHtml(unit));
+  set(row.status, statusHtml(unit, picture));
   set(row.distance, distanceHtml(unit));
   set(row.rate, escapeHtml(rate(unit.closingRateMps)));
   set(row.eta, escapeHtml(unit.etaS == null ? '—' : span(unit.etaS)));
@@ -126,8 +126,23 @@ function alarmHtml(unit) {
   return `<span class="alarm-badge" title="${escapeHtml(words)}">⚠ ${escapeHtml(a.kind.toUpperCase())}</span>`;
 }
 
-function statusHtml(unit) {
-  return alarmHtml(unit) + judgedHtml(unit);
+function statusHtml(unit, picture) {
+  return alarmHtml(unit) + judgedHtml(unit, picture);
+}
+
+// A stale unit whose reports came through a source that is down now says so, as the banner names it: its radio may be
+// sending on, unheard. A source one host connects to for the cluster is named by its section, a listener by its section
+// at the host that took the unit's reports in.
+function sourceDownWords(unit, picture) {
+  const fix = unit.lastFix;
+  if (unit.state !== 'stale' || !fix?.via) return '';
+  const down = picture.sourcesDown;
+  const outage = down?.get(fix.via) ?? (fix.receivedBy ? down?.get(`${fix.via}@${fix.receivedBy}`) : undefined);
+  if (!outage) return '';
+  const at = clock(Date.parse(outage.since));
+  return outage.throttled
+    ? `part of what comes through ${outage.name}, which it reported through, refused since ${at}`
+    : `nothing heard from ${outage.name}, which it reported through, since ${at}`;
 }
 
 // A unit whose device signed off is stale for that reason, and says so: it went dark on purpose, or its server lost it.
@@ -142,14 +157,15 @@ function stateWordHtml(unit) {
     : `<span class="state-word">${s.mark} ${s.word}</span>`;
 }
 
-function judgedHtml(unit) {
+function judgedHtml(unit, picture) {
   const stateWord = stateWordHtml(unit);
   if (!unit.flag || unit.flag === 'none') {
     // Why a unit counts as arrived is said, so "arrived" is never just near: "inside B12, 12 m from the threat".
     // So is why one standing still is not flagged, when its fixes cannot tell it from a unit in contact, and why its
-    // marker jumped while its distance did not: its latest reports are held back as multipath.
+    // marker jumped while its distance did not: its latest reports are held back as multipath. And why one went stale,
+    // where the source it reported through is down.
     const why = escapeHtml((unit.state === 'arrived' ? unit.arrivalReason : unit.inReachReason) ?? unit.heldBackReason
-      ?? (unit.refused ? refusedWords(unit.refused) : unit.signedOff ? signedOffWords(unit.signedOff) : ''));
+      ?? (unit.refused ? refusedWords(unit.refused) : unit.signedOff ? signedOffWords(unit.signedOff) : sourceDownWords(unit, picture)));
     return why ? `${stateWord}<span class="reason arrival" title="${why}">${why}</span>` : stateWord;
   }
   const f = flag(unit.flag);

@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using Command.Domain.Events;
+using Command.Domain.Reports;
+using Command.Grains.Incidents;
+using Command.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using static Microsoft.Playwright.Assertions;
+
+namespace Command.Host.Tests.Browser;
+
+/// <summary>
+/// A unit gone stale while the source it reported through is down says so on its row, as the banner names the source:
+/// a dispatcher tells a radio that went dark from one the network lost. TANGO 1 reports through the TAK Server the
+/// cluster connects to, UNIFORM 1 through this host's CoT UDP listener, PAPA 1 through the JSON API; the incident's clock
+/// is the test's.
+/// </summary>
+public sealed class StaleSourceDashboardTests(FakeClockDashboardHost host) : IClassFixture<FakeClockDashboardHost>
+{
+    private const string Here = "10.0.0.5:11111", TakServer = "Ingest:Cot:TakServer", Udp = "Ingest:Cot:Udp";
+
+    [Fact]
+    public async Task A_stale_units_row_says_the_source_it_reported_through_is_down_until_it_is_heard_again()
+    {
+        var scene = await Scene.OpenAsync(host, "via");
+        await scene.ThreatAsync(0, 100);
+        foreach (var (unit, callsign) in new[] { ("T1", "Tango 1"), ("U1", "Uniform 1"), ("P1", "Papa 1") })
+        {
+            await scene.EnrolAsync(unit, callsign, "contact");
+        }
+
+        var incident = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IIncidentGrain>(scene.IncidentId);
+        await ReportAsync(incident, ("T1", TakServer), ("U1", Udp), ("P1", null));
+        await ReportAsync(incident, ("T1", TakServer), ("U1", Udp), ("P1", null));
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        var tango = dashboard.Page.Locator("#board-body [data-unit='T1'] .reason");
+        var uniform = dashboard.Page.Locator("#board-body [data-unit='U1'] .reason");
+
+        // The TAK Server goes down, and this host's UDP listener refuses part of what comes; only PAPA 1 is heard on.
+        var since = host.Clock.GetUtcNow();
+        Assert.Null(await incident.NoteSource(TakServer, "TAK Server at 10.0.0.9:8089", true, "Connection refused", Here, since));
+        Assert.Null(await incident.NoteSource($"{Udp}@{Here}", "CoT over UDP on port 8087", true, "10.0.0.9 sends faster than its rate limit", Here, since, throttled: true));
+        for (var i = 0; i < 6; i++)
+        {
+            await ReportAsync(incident, ("P1", null));
+        }
+
+        await Expect(dashboard.Page.Locator("#board-body [data-unit='T1']")).ToHaveAttributeAsync("data-state", "stale");
+        await Expect(tango).ToHaveTextAsync("nothing heard from TAK Server at 10.0.0.9:8089, which it reported through, since 15:00:10");
+        await Expect(uniform).ToHaveTextAsync("part of what comes through CoT over UDP on port 8087, which it reported through, refused since 15:00:10");
+
+        // Heard again, the server is no reason for TANGO 1's silence any more: its row says only that it is stale.
+        Assert.Null(await incident.NoteSource(TakServer, "TAK Server at 10.0.0.9:8089", false, null, Here));
+        await Expect(tango).ToHaveCountAsync(0);
+        await Expect(dashboard.Page.Locator("#board-body [data-unit='T1']")).ToHaveAttributeAsync("data-state", "stale");
+        await Expect(uniform).ToContainTextAsync("CoT over UDP on port 8087");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    // Each unit's next fix, 5 s on, 200 m south of the site's origin, through the source given, as this host took it in.
+    private async Task ReportAsync(IIncidentGrain incident, params (string Unit, string? Via)[] units)
+    {
+        host.Clock.Advance(TimeSpan.FromSeconds(5));
+        var at = host.Clock.GetUtcNow();
+        var reports = units.Select(u => new PositionReport(u.Unit, u.Via is null ? ReportSource.Json : ReportSource.CoT, at, TestSite.Frame.ToGeo(new Command.Domain.Geometry.LocalPoint(0, -200)), AccuracyM: 5,
+            ReceivedBy: Here, Via: u.Via));
+        Assert.All(await incident.Submit([.. reports], ImmutableArray<InputRejected>.Empty, autoEnrol: false), Assert.Null);
+    }
+}
