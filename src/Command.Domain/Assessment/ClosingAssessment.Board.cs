@@ -79,6 +79,7 @@ public sealed partial class ClosingAssessment
             HeldBackReason: judge.HeldBackWords,
             HeldAt: judge.HoldsBack ? frame.ToGeo(judge.Track.Latest.Point) : null,
             Alarm: unit.Alarm,
-            SignedOff: unit.SignedOff);
+            SignedOff: unit.SignedOff,
+            Overdue: judge.Overdue(now) ? true : null);
     }
 }

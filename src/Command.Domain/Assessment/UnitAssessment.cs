@@ -30,6 +30,7 @@ namespace Command.Domain.Assessment;
 /// <param name="Alarm">The emergency its device raised and has not cancelled (a TAK 911 Alert), shown on its row.</param>
 /// <param name="SignedOff">Its device's sign-off, while it has not reported since: the unit is stale from then.</param>
 /// <param name="HeldBackReason">Why the unit's latest reports do not move it on the board: they landed off its track, and are held back as a possible burst of multipath until the next one shows ("2 reports held back as multipath: 45 m off its track"); only while they are, once the latest has been held back 2 s past the track's latest fix (a phone every second has one report in a hundred held back for a second from noise alone).</param>
+/// <param name="Overdue">True where its reports are overdue by its own cadence (it may still not be shown stale, its last report's stated stale time standing): its row says where the source it reported through is down; null otherwise.</param>
 /// <param name="InReachReason">Why a unit standing still is not flagged: its fixes cannot tell it from a unit in contact ("cannot be told from contact: inside B12, 31 m from the threat, fixes ±25 m"); only while it is unflagged.</param>
 [GenerateSerializer, Immutable]
 public sealed record UnitAssessment(
@@ -59,4 +60,5 @@ public sealed record UnitAssessment(
     string? HeldBackReason = null,
     Geometry.GeoPoint? HeldAt = null,
     UnitAlarm? Alarm = null,
-    UnitSignOff? SignedOff = null);
+    UnitSignOff? SignedOff = null,
+    bool? Overdue = null);

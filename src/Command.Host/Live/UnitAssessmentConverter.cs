@@ -33,6 +33,7 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
     private static readonly JsonEncodedText CadenceS = JsonEncodedText.Encode("cadenceS");
     private static readonly JsonEncodedText Floor = JsonEncodedText.Encode("floor");
     private static readonly JsonEncodedText Climbing = JsonEncodedText.Encode("climbing");
+    private static readonly JsonEncodedText Overdue = JsonEncodedText.Encode("overdue");
     private static readonly JsonEncodedText ArrivalReason = JsonEncodedText.Encode("arrivalReason");
     private static readonly JsonEncodedText Building = JsonEncodedText.Encode("building");
     private static readonly JsonEncodedText InReachReason = JsonEncodedText.Encode("inReachReason");
@@ -63,7 +64,7 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
         if (value.LastFix is { } fix)
         {
             writer.WritePropertyName(LastFix);
-            PositionReportWriter.Write(writer, fix, camelCaseEnums: true, CoordinateDecimals, receivedBy: value.State == MotionState.Stale);
+            PositionReportWriter.Write(writer, fix, camelCaseEnums: true, CoordinateDecimals, receivedBy: Unheard(value));
         }
 
         WriteIfSet(writer, ThreatId, value.ThreatId);
@@ -128,6 +129,11 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
             writer.WriteEndObject();
         }
 
+        if (value.Overdue is { } overdue)
+        {
+            writer.WriteBoolean(Overdue, overdue);
+        }
+
         writer.WriteEndObject();
     }
 
@@ -141,15 +147,18 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
     /// <summary>
     /// The assessment with its numbers as a frame carries them: distances to 0.1 m, closing rate to 0.01 m/s, times
     /// to 0.1 s, the fix's position to seven decimals; and without the host and the source that took the fix in, which the
-    /// recording keeps for the after-action report, but for a stale unit: its row says where that source is down.
+    /// recording keeps for the after-action report, but for a unit stale or overdue: its row says where that source is down.
     /// </summary>
-    // What only a stale unit's row reads.
-    private static string? Stale(UnitAssessment unit, string? took) => unit.State == MotionState.Stale ? took : null;
+    // A unit not heard for longer than its cadence explains, shown stale or not (its last report's stale time standing).
+    private static bool Unheard(UnitAssessment unit) => unit.State == MotionState.Stale || unit.Overdue == true;
+
+    // What only an unheard unit's row reads.
+    private static string? IfUnheard(UnitAssessment unit, string? took) => Unheard(unit) ? took : null;
 
     public static UnitAssessment Round(UnitAssessment unit) => unit with
     {
         LastFix = unit.LastFix is { } fix
-            ? fix with { Position = new(Math.Round(fix.Position.Latitude, CoordinateDecimals), Math.Round(fix.Position.Longitude, CoordinateDecimals)), ReceivedBy = Stale(unit, fix.ReceivedBy), Via = Stale(unit, fix.Via) }
+            ? fix with { Position = new(Math.Round(fix.Position.Latitude, CoordinateDecimals), Math.Round(fix.Position.Longitude, CoordinateDecimals)), ReceivedBy = IfUnheard(unit, fix.ReceivedBy), Via = IfUnheard(unit, fix.Via) }
             : null,
         HeldAt = unit.HeldAt is { } held ? new(Math.Round(held.Latitude, CoordinateDecimals), Math.Round(held.Longitude, CoordinateDecimals)) : null,
         DistanceM = RoundTo(unit.DistanceM, Metres),

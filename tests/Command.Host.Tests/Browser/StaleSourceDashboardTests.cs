@@ -11,8 +11,9 @@ namespace Command.Host.Tests.Browser;
 /// <summary>
 /// A unit gone stale while the source it reported through is down says so on its row, as the banner names the source:
 /// a dispatcher tells a radio that went dark from one the network lost. TANGO 1 reports through the TAK Server the
-/// cluster connects to, UNIFORM 1 through this host's CoT UDP listener, PAPA 1 through the JSON API; the incident's clock
-/// is the test's.
+/// cluster connects to, and so does KILO 1, whose reports say they stand for ten minutes (as ATAK's may), so that it is
+/// overdue but not shown stale; UNIFORM 1 reports through this host's CoT UDP listener, PAPA 1 through the JSON API. The
+/// incident's clock is the test's.
 /// </summary>
 public sealed class StaleSourceDashboardTests(FakeClockDashboardHost host) : IClassFixture<FakeClockDashboardHost>
 {
@@ -23,17 +24,19 @@ public sealed class StaleSourceDashboardTests(FakeClockDashboardHost host) : ICl
     {
         var scene = await Scene.OpenAsync(host, "via");
         await scene.ThreatAsync(0, 100);
-        foreach (var (unit, callsign) in new[] { ("T1", "Tango 1"), ("U1", "Uniform 1"), ("P1", "Papa 1") })
+        foreach (var (unit, callsign) in new[] { ("T1", "Tango 1"), ("K1", "Kilo 1"), ("U1", "Uniform 1"), ("P1", "Papa 1") })
         {
             await scene.EnrolAsync(unit, callsign, "contact");
         }
 
         var incident = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IIncidentGrain>(scene.IncidentId);
-        await ReportAsync(incident, ("T1", TakServer), ("U1", Udp), ("P1", null));
-        await ReportAsync(incident, ("T1", TakServer), ("U1", Udp), ("P1", null));
+        await ReportAsync(incident, ("T1", TakServer), ("K1", TakServer), ("U1", Udp), ("P1", null));
+        await ReportAsync(incident, ("T1", TakServer), ("K1", TakServer), ("U1", Udp), ("P1", null));
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
         var tango = dashboard.Page.Locator("#board-body [data-unit='T1'] .reason");
         var uniform = dashboard.Page.Locator("#board-body [data-unit='U1'] .reason");
+        var kilo = dashboard.Page.Locator("#board-body [data-unit='K1']");
+        var downWord = "#board-body [data-unit='{0}'] .source-down-word";
 
         // The TAK Server goes down, and this host's UDP listener refuses part of what comes; only PAPA 1 is heard on.
         var since = host.Clock.GetUtcNow();
@@ -47,22 +50,31 @@ public sealed class StaleSourceDashboardTests(FakeClockDashboardHost host) : ICl
         await Expect(dashboard.Page.Locator("#board-body [data-unit='T1']")).ToHaveAttributeAsync("data-state", "stale");
         await Expect(tango).ToHaveTextAsync("nothing heard from TAK Server at 10.0.0.9:8089, which it reported through, since 15:00:10");
         await Expect(uniform).ToHaveTextAsync("part of what comes through CoT over UDP on port 8087, which it reported through, refused since 15:00:10");
+        // Under the last fix too, with the words on hover; KILO 1, its report standing, is not stale, and its status cell
+        // is its own, but it is unheard as long.
+        await Expect(dashboard.Page.Locator(string.Format(null, downWord, "T1"))).ToHaveTextAsync("⚠ DOWN");
+        await Expect(dashboard.Page.Locator(string.Format(null, downWord, "U1"))).ToHaveTextAsync("⚠ REFUSING");
+        await Expect(kilo).Not.ToHaveAttributeAsync("data-state", "stale");
+        await Expect(kilo.Locator(".source-down-word")).ToHaveAttributeAsync("title", "nothing heard from TAK Server at 10.0.0.9:8089, which it reported through, since 15:00:10");
+        await Expect(dashboard.Page.Locator(string.Format(null, downWord, "P1"))).ToHaveCountAsync(0);
 
         // Heard again, the server is no reason for TANGO 1's silence any more: its row says only that it is stale.
         Assert.Null(await incident.NoteSource(TakServer, "TAK Server at 10.0.0.9:8089", false, null, Here));
         await Expect(tango).ToHaveCountAsync(0);
+        await Expect(kilo.Locator(".source-down-word")).ToHaveCountAsync(0);
         await Expect(dashboard.Page.Locator("#board-body [data-unit='T1']")).ToHaveAttributeAsync("data-state", "stale");
         await Expect(uniform).ToContainTextAsync("CoT over UDP on port 8087");
         Assert.Empty(dashboard.Errors);
     }
 
-    // Each unit's next fix, 5 s on, 200 m south of the site's origin, through the source given, as this host took it in.
+    // Each unit's next fix, 5 s on, 200 m south of the site's origin, through the source given, as this host took it in;
+    // KILO 1's says it stands for ten minutes.
     private async Task ReportAsync(IIncidentGrain incident, params (string Unit, string? Via)[] units)
     {
         host.Clock.Advance(TimeSpan.FromSeconds(5));
         var at = host.Clock.GetUtcNow();
         var reports = units.Select(u => new PositionReport(u.Unit, u.Via is null ? ReportSource.Json : ReportSource.CoT, at, TestSite.Frame.ToGeo(new Command.Domain.Geometry.LocalPoint(0, -200)), AccuracyM: 5,
-            ReceivedBy: Here, Via: u.Via));
+            StaleAt: u.Unit == "K1" ? at.AddMinutes(10) : null, ReceivedBy: Here, Via: u.Via));
         Assert.All(await incident.Submit([.. reports], ImmutableArray<InputRejected>.Empty, autoEnrol: false), Assert.Null);
     }
 }

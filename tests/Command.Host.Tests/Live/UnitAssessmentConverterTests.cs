@@ -32,9 +32,10 @@ public sealed class UnitAssessmentConverterTests
         Assert.Contains(units, u => u.HeldBackReason is not null);
         Assert.Contains(units, u => u.LastFix?.StaleAt is not null);
         Assert.Contains(units, u => u.LastFix?.ReceivedBy is not null);
-        // A stale unit's row says where the source it reported through is down; no other row reads where a fix came in.
+        // An unheard unit's row says where the source it reported through is down; no other row reads where a fix came in.
         Assert.Contains(units, u => u.State == MotionState.Stale && u.LastFix?.Via is not null);
-        Assert.All(units.Where(u => u.State != MotionState.Stale && u.LastFix is not null), u =>
+        Assert.Contains(units, u => u.State != MotionState.Stale && u.Overdue == true && u.LastFix?.Via is not null);
+        Assert.All(units.Where(u => u.State != MotionState.Stale && u.Overdue is null && u.LastFix is not null), u =>
             Assert.DoesNotContain("\"via\"", JsonSerializer.Serialize(u, HubOptions), StringComparison.Ordinal));
         Assert.Contains(units, u => u.Alarm is not null);
         Assert.Contains(units, u => u.SignedOff is not null);
@@ -77,6 +78,7 @@ public sealed class UnitAssessmentConverterTests
             random.Next(3) == 0 ? new RefusedReport(time, Pick(["future-fix", "implied-speed"]), MaybeText() ?? "", random.Next(1, 9)) : null,
             MaybeText(),
             Alarm: random.Next(3) == 0 ? new UnitAlarm(Pick(["911 Alert", "Troops In Contact"]), time, MaybeText() ?? "cot:P1@10.20.0.7") : null,
-            SignedOff: random.Next(3) == 0 ? new UnitSignOff(time, MaybeText() ?? "cot:6c2d0f1e@10.20.0.2") : null);
+            SignedOff: random.Next(3) == 0 ? new UnitSignOff(time, MaybeText() ?? "cot:6c2d0f1e@10.20.0.2") : null,
+            Overdue: random.Next(4) == 0 ? true : null);
     }
 }

@@ -67,7 +67,7 @@ export function renderRow(row, unit, picture, marks) {
   set(row.distance, distanceHtml(unit));
   set(row.rate, escapeHtml(rate(unit.closingRateMps)));
   set(row.eta, escapeHtml(unit.etaS == null ? '—' : span(unit.etaS)));
-  set(row.source, sourceHtml(unit));
+  set(row.source, sourceHtml(unit, picture));
   row.tr.querySelector('.fix').classList.toggle('refused', refusing(unit) != null);
   tickRow(row, unit, picture);
 }
@@ -90,9 +90,9 @@ function deviceCallsignHtml(unit) {
 // Where the last fix came from; while the unit's reports are being refused, that instead, with why on hover (and in
 // the status cell when no flag is up): a unit whose phone's clock is minutes off reports all along and still shows
 // no fix, or an old one.
-function sourceHtml(unit) {
+function sourceHtml(unit, picture) {
   const r = refusing(unit);
-  if (!r) return escapeHtml(sources[unit.lastFix?.source] ?? unit.lastFix?.source ?? '') + clockHtml(unit.lastFix?.clockCorrectionS);
+  if (!r) return escapeHtml(sources[unit.lastFix?.source] ?? unit.lastFix?.source ?? '') + clockHtml(unit.lastFix?.clockCorrectionS) + sourceDownHtml(unit, picture);
   return `<span class="refused-word" data-reason="${escapeHtml(r.reason)}" title="${escapeHtml(refusedWords(r))}">REFUSED</span>`;
 }
 
@@ -130,19 +130,31 @@ function statusHtml(unit, picture) {
   return alarmHtml(unit) + judgedHtml(unit, picture);
 }
 
-// A stale unit whose reports came through a source that is down now says so, as the banner names it: its radio may be
-// sending on, unheard. A source one host connects to for the cluster is named by its section, a listener by its section
-// at the host that took the unit's reports in.
-function sourceDownWords(unit, picture) {
+// A unit not heard for longer than its cadence explains (stale, or kept from it by its last report's stale time) whose
+// reports came through a source that is down now says so, as the banner names it: its radio may be sending on, unheard.
+// A source one host connects to for the cluster is named by its section, a listener by its section at the host that
+// took the unit's reports in. Its frame says where its last fix came in only while it is unheard.
+function sourceDown(unit, picture) {
   const fix = unit.lastFix;
-  if (unit.state !== 'stale' || !fix?.via) return '';
+  if (!fix?.via || !(unit.state === 'stale' || unit.overdue)) return null;
   const down = picture.sourcesDown;
-  const outage = down?.get(fix.via) ?? (fix.receivedBy ? down?.get(`${fix.via}@${fix.receivedBy}`) : undefined);
+  return down?.get(fix.via) ?? (fix.receivedBy ? down?.get(`${fix.via}@${fix.receivedBy}`) : undefined) ?? null;
+}
+
+function sourceDownWords(unit, picture) {
+  const outage = sourceDown(unit, picture);
   if (!outage) return '';
   const at = clock(Date.parse(outage.since));
   return outage.throttled
     ? `part of what comes through ${outage.name}, which it reported through, refused since ${at}`
     : `nothing heard from ${outage.name}, which it reported through, since ${at}`;
+}
+
+// Under its last fix's source ("CoT ⚠ DOWN"), with the words on hover: a flagged unit's status cell is its flag's reason.
+function sourceDownHtml(unit, picture) {
+  const outage = sourceDown(unit, picture);
+  if (!outage) return '';
+  return `<small class="source-down-word" title="${escapeHtml(sourceDownWords(unit, picture))}">${outage.throttled ? '⚠ REFUSING' : '⚠ DOWN'}</small>`;
 }
 
 // A unit whose device signed off is stale for that reason, and says so: it went dark on purpose, or its server lost it.
@@ -165,7 +177,7 @@ function judgedHtml(unit, picture) {
     // marker jumped while its distance did not: its latest reports are held back as multipath. And why one went stale,
     // where the source it reported through is down.
     const why = escapeHtml((unit.state === 'arrived' ? unit.arrivalReason : unit.inReachReason) ?? unit.heldBackReason
-      ?? (unit.refused ? refusedWords(unit.refused) : unit.signedOff ? signedOffWords(unit.signedOff) : sourceDownWords(unit, picture)));
+      ?? (unit.refused ? refusedWords(unit.refused) : unit.signedOff ? signedOffWords(unit.signedOff) : unit.state === 'stale' ? sourceDownWords(unit, picture) : ''));
     return why ? `${stateWord}<span class="reason arrival" title="${why}">${why}</span>` : stateWord;
   }
   const f = flag(unit.flag);

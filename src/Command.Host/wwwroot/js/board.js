@@ -53,8 +53,8 @@ export class Board {
       this.rows.clear();
     }
     for (const id of change.units) this.changed.add(id);
-    // A stale unit's row says when the source it reported through is down: it changes as the source does.
-    if (change.sources) for (const [id, unit] of this.picture.units) if (unit.state === 'stale') this.changed.add(id);
+    // An unheard unit's row says when the source it reported through is down: it changes as the source does.
+    if (change.sources) for (const [id, unit] of this.picture.units) if (unit.state === 'stale' || unit.overdue) this.changed.add(id);
     this.refresh();
   }
 
