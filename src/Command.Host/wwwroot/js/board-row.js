@@ -150,11 +150,11 @@ function sourceDownWords(unit, picture) {
     : `nothing heard from ${outage.name}, which it reported through, since ${at}`;
 }
 
-// Under its last fix's source ("CoT ⚠ DOWN"), with the words on hover: a flagged unit's status cell is its flag's reason.
+// Under its last fix's source ("CoT" over "DOWN"), with the words on hover: a flagged unit's status cell is its flag's reason.
 function sourceDownHtml(unit, picture) {
   const outage = sourceDown(unit, picture);
   if (!outage) return '';
-  return `<small class="source-down-word" title="${escapeHtml(sourceDownWords(unit, picture))}">${outage.throttled ? '⚠ REFUSING' : '⚠ DOWN'}</small>`;
+  return `<small class="source-down-word" title="${escapeHtml(sourceDownWords(unit, picture))}">${outage.throttled ? 'REFUSING' : 'DOWN'}</small>`;
 }
 
 // A unit whose device signed off is stale for that reason, and says so: it went dark on purpose, or its server lost it.
