@@ -61,11 +61,20 @@ public sealed class TncClusterTests(TncCluster cluster, ITestOutputHelper output
         Assert.Single(outage);
     }
 
-    // How the TNC stands on a host, as its page is told.
+    // How the TNC stands on a host, as its page is told; a host that does not answer is said with the end of its log.
     private async Task<string?> ConditionAsync(Uri host)
     {
         using var http = cluster.Client(host);
-        var sources = await http.GetFromJsonAsync<JsonElement>("/api/sources", Ct);
+        JsonElement sources;
+        try
+        {
+            sources = await http.GetFromJsonAsync<JsonElement>("/api/sources", Ct);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new InvalidOperationException(cluster.Unanswered(host, e), e);
+        }
+
         return sources.EnumerateArray().Single(s => s.GetProperty("section").GetString() == "Ingest:Aprs:Kiss").GetProperty("condition").GetString();
     }
 

@@ -130,6 +130,31 @@ public class LocalCluster : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Why a host did not answer, for a test's failure: whether its process still runs, and the end of its log. A host
+    /// that died of itself says why there, where "Connection refused" alone says nothing.
+    /// </summary>
+    public string Unanswered(Uri host, Exception failure)
+    {
+        var pidFile = Path.Combine(state, $"host{Index(host) + 1}.pid");
+        var running = File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture, out var pid) && Running(pid);
+        var tail = string.Join('\n', Log(host).Split('\n').TakeLast(40));
+        return $"{host} did not answer ({failure.Message}); its process {(running ? "still runs" : "is gone")}; its log ends:\n{tail}";
+    }
+
+    private static bool Running(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>SIGKILL to a host's process, as a power cut would: no shutdown, no flush, no leaving the cluster.</summary>
     public void Kill(Uri host)
     {
