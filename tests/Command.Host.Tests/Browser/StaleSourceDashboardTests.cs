@@ -4,6 +4,7 @@ using Command.Domain.Reports;
 using Command.Grains.Incidents;
 using Command.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Command.Host.Tests.Browser;
@@ -57,6 +58,15 @@ public sealed class StaleSourceDashboardTests(FakeClockDashboardHost host) : ICl
         await Expect(kilo).Not.ToHaveAttributeAsync("data-state", "stale");
         await Expect(kilo.Locator(".source-down-word")).ToHaveAttributeAsync("title", "nothing heard from TAK Server at 10.0.0.9:8089, which it reported through, since 15:00:10");
         await Expect(dashboard.Page.Locator(string.Format(null, downWord, "P1"))).ToHaveCountAsync(0);
+
+        // A replay shows it as it stood: the recording keeps where each fix came in.
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await ReplayDashboardTests.SeekAsync(dashboard, "End");
+        await Expect(dashboard.Page.Locator("#replay-badge")).ToBeVisibleAsync();
+        await Expect(tango).ToHaveTextAsync("nothing heard from TAK Server at 10.0.0.9:8089, which it reported through, since 15:00:10");
+        await Expect(kilo.Locator(".source-down-word")).ToHaveTextAsync("DOWN");
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Live", Exact = true }).ClickAsync();
+        await Expect(dashboard.Page.Locator("#replay-badge")).ToBeHiddenAsync();
 
         // Heard again, the server is no reason for TANGO 1's silence any more: its row says only that it is stale.
         Assert.Null(await incident.NoteSource(TakServer, "TAK Server at 10.0.0.9:8089", false, null, Here));
