@@ -58,6 +58,11 @@ public sealed class StaleSourceDashboardTests(FakeClockDashboardHost host) : ICl
         await Expect(kilo).Not.ToHaveAttributeAsync("data-state", "stale");
         await Expect(kilo.Locator(".source-down-word")).ToHaveAttributeAsync("title", "nothing heard from TAK Server at 10.0.0.9:8089, which it reported through, since 15:00:10");
         await Expect(dashboard.Page.Locator(string.Format(null, downWord, "P1"))).ToHaveCountAsync(0);
+        // The banner says what each outage costs: which units that reported through it are unheard now.
+        var banner = dashboard.Page.Locator("#sources-down");
+        await Expect(banner).ToHaveTextAsync(
+            "Nothing heard from TAK Server at 10.0.0.9:8089: down since 15:00:10 (Connection refused); 2 units unheard: Kilo 1, Tango 1. "
+            + "Refusing part of what comes through CoT over UDP on port 8087 since 15:00:10 (10.0.0.9 sends faster than its rate limit); 1 unit unheard: Uniform 1");
 
         // A replay shows it as it stood: the recording keeps where each fix came in.
         await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
@@ -72,6 +77,8 @@ public sealed class StaleSourceDashboardTests(FakeClockDashboardHost host) : ICl
         Assert.Null(await incident.NoteSource(TakServer, "TAK Server at 10.0.0.9:8089", false, null, Here));
         await Expect(tango).ToHaveCountAsync(0);
         await Expect(kilo.Locator(".source-down-word")).ToHaveCountAsync(0);
+        await Expect(banner).ToHaveTextAsync(
+            "Refusing part of what comes through CoT over UDP on port 8087 since 15:00:10 (10.0.0.9 sends faster than its rate limit); 1 unit unheard: Uniform 1");
         await Expect(dashboard.Page.Locator("#board-body [data-unit='T1']")).ToHaveAttributeAsync("data-state", "stale");
         await Expect(uniform).ToContainTextAsync("CoT over UDP on port 8087");
         Assert.Empty(dashboard.Errors);

@@ -130,19 +130,10 @@ function statusHtml(unit, picture) {
   return alarmHtml(unit) + judgedHtml(unit, picture);
 }
 
-// A unit not heard for longer than its cadence explains (stale, or kept from it by its last report's stale time) whose
-// reports came through a source that is down now says so, as the banner names it: its radio may be sending on, unheard.
-// A source one host connects to for the cluster is named by its section, a listener by its section at the host that
-// took the unit's reports in. Its frame says where its last fix came in only while it is unheard.
-function sourceDown(unit, picture) {
-  const fix = unit.lastFix;
-  if (!fix?.via || !(unit.state === 'stale' || unit.overdue)) return null;
-  const down = picture.sourcesDown;
-  return down?.get(fix.via) ?? (fix.receivedBy ? down?.get(`${fix.via}@${fix.receivedBy}`) : undefined) ?? null;
-}
-
+// A unit not heard for longer than its cadence explains whose reports came through a source that is down now says so, as
+// the banner names it: its radio may be sending on, unheard.
 function sourceDownWords(unit, picture) {
-  const outage = sourceDown(unit, picture);
+  const outage = picture.sourceDownFor(unit);
   if (!outage) return '';
   const at = clock(Date.parse(outage.since));
   return outage.throttled
@@ -152,7 +143,7 @@ function sourceDownWords(unit, picture) {
 
 // Under its last fix's source ("CoT" over "DOWN"), with the words on hover: a flagged unit's status cell is its flag's reason.
 function sourceDownHtml(unit, picture) {
-  const outage = sourceDown(unit, picture);
+  const outage = picture.sourceDownFor(unit);
   if (!outage) return '';
   return `<small class="source-down-word" title="${escapeHtml(sourceDownWords(unit, picture))}">${outage.throttled ? 'REFUSING' : 'DOWN'}</small>`;
 }

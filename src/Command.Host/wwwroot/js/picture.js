@@ -223,6 +223,18 @@ export class Picture {
     return this.units.get(subject)?.callsign ?? this.gone.get(subject) ?? subject;
   }
 
+  /**
+   * The source down (or refusing part of what comes) that a unit not heard for longer than its cadence explains reported
+   * through, or null: its frame says where its last fix came in only while it is unheard (stale, or kept from it by its
+   * last report's stale time). A source one host connects to for the cluster is named by its section, a listener by its
+   * section at the host that took the unit's reports in.
+   */
+  sourceDownFor(unit) {
+    const fix = unit?.lastFix;
+    if (!fix?.via || !(unit.state === 'stale' || unit.overdue)) return null;
+    return this.sourcesDown.get(fix.via) ?? (fix.receivedBy ? this.sourcesDown.get(`${fix.via}@${fix.receivedBy}`) : undefined) ?? null;
+  }
+
   /** The site of what is shown (null for none): views naming its zones are told. */
   setSite(site) {
     this.site = site;
