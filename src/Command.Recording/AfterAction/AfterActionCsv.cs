@@ -21,16 +21,19 @@ internal static class AfterActionCsv
             case AfterActionTable.Units:
                 yield return ["unit", "callsign", "role", "enrolled", "first_on_site", "first_entry", "reached_contact", "time_to_contact_s",
                     "total_flagged_s", "longest_flagged_s", "flags_raised", "acknowledgements", "closest_approach_m", "held_while_suppressed_s", "reports_refused",
-                    "reports_taken", "usual_interval_s", "clock_correction_s", "roles", "round", "out_of_contact_s"];
+                    "reports_taken", "usual_interval_s", "clock_correction_s", "roles", "round", "out_of_contact_s", "week_rollover_eras"];
                 foreach (var u in r.Units)
                 {
                     // `role` is the role it ended in, as it always was; `roles` every role it held, in turn; `round` the round of
                     // its drill the row's figures are of, one row for each it played (added last, as `roles` was); `out_of_contact_s`
-                    // its time out of contact after it first reached the threat, added last in turn.
+                    // its time out of contact after it first reached the threat, added last in turn; `week_rollover_eras` the GPS
+                    // eras its receiver's dates were put right by, past its week rollover (the receivers to update, as
+                    // `clock_correction_s` gives the phones to set the time of), last again.
                     yield return [u.UnitId, u.Callsign, UnitRoles.Name(u.Role), Time(u.EnrolledAt), Time(u.FirstOnSite), Time(u.FirstEntry), Time(u.ReachedContact),
                         CsvCell.Seconds(u.TimeToContact), CsvCell.Seconds(u.TotalFlaggedHold), CsvCell.Seconds(u.LongestFlaggedHold), CsvCell.Number(u.FlagsRaised), CsvCell.Number(u.Acknowledgements),
                         CsvCell.Number(u.ClosestApproachM), CsvCell.Seconds(u.HeldWhileSuppressed), CsvCell.Number(u.ReportsRefused),
-                        CsvCell.Number(u.ReportsTaken), CsvCell.Number(u.UsualIntervalS), CsvCell.Number(u.ClockCorrectionS), Roles(r.RolesOf(u)), CsvCell.Number(u.Round), CsvCell.Seconds(u.OutOfContact)];
+                        CsvCell.Number(u.ReportsTaken), CsvCell.Number(u.UsualIntervalS), CsvCell.Number(u.ClockCorrectionS), Roles(r.RolesOf(u)), CsvCell.Number(u.Round), CsvCell.Seconds(u.OutOfContact),
+                        CsvCell.Number(u.WeekRolloverEras)];
                 }
 
                 break;

@@ -36,12 +36,12 @@ public sealed class AfterActionExportTests
         Assert.Equal("contact", json.RootElement.GetProperty("units")[0].GetProperty("role").GetString()?.ToLowerInvariant());
 
         var csv = (await Write(s => AfterActionExport.WriteCsvAsync(report, s, cancellationToken: Ct))).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("unit,callsign,role,enrolled,first_on_site,first_entry,reached_contact,time_to_contact_s,total_flagged_s,longest_flagged_s,flags_raised,acknowledgements,closest_approach_m,held_while_suppressed_s,reports_refused,reports_taken,usual_interval_s,clock_correction_s,roles,round,out_of_contact_s", csv[0]);
+        Assert.Equal("unit,callsign,role,enrolled,first_on_site,first_entry,reached_contact,time_to_contact_s,total_flagged_s,longest_flagged_s,flags_raised,acknowledgements,closest_approach_m,held_while_suppressed_s,reports_refused,reports_taken,usual_interval_s,clock_correction_s,roles,round,out_of_contact_s,week_rollover_eras", csv[0]);
         Assert.Equal(4, csv.Length);
         Assert.StartsWith("P1,Adam 1,contact,2026-03-14T15:00:00+00:00,", csv[1], StringComparison.Ordinal);
         // A fix a second for 120 s: 120 reports taken, every 1 s; its device's clock never put right; one role, from enrolment;
-        // never at the threat, so no time out of contact.
-        Assert.EndsWith(",120,1,,contact@2026-03-14T15:00:00+00:00,1,", csv[1], StringComparison.Ordinal);
+        // never at the threat, so no time out of contact; its receiver keeps its dates.
+        Assert.EndsWith(",120,1,,contact@2026-03-14T15:00:00+00:00,1,,", csv[1], StringComparison.Ordinal);
 
         var html = await Write(s => AfterActionExport.WriteHtmlAsync(report, s, Ct));
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);

@@ -25,7 +25,8 @@ public sealed class CsvInjectionTests
         Assert.StartsWith("\"'=1+1\",\"'=cmd|'/c calc'!A1\",contact,2026-03-14T15:00:00+00:00,", units[1], StringComparison.Ordinal);
         // Its device's clock ran 2.5 s ahead: a negative number, still a number; then its one role, from enrolment; it never
         // reached the threat, so no time out of contact.
-        Assert.EndsWith(",1,,-2.5,contact@2026-03-14T15:00:00+00:00,1,", units[1], StringComparison.Ordinal);
+        // Its receiver past its GPS week rollover, its dates put right by one era: the receivers to update are a column too.
+        Assert.EndsWith(",1,,-2.5,contact@2026-03-14T15:00:00+00:00,1,,1", units[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class CsvInjectionTests
         fold.Apply(new IncidentOpened("inc-1", "=HYPERLINK(\"http://x\",\"click\")", new Site("School", Origin, [], []), true, "cmd") { Time = T0 });
         fold.Apply(new ThreatSet(new Threat("T1", Origin, 5, ThreatPhase.Active), "cmd") { Time = T0 });
         fold.Apply(new UnitEnrolled("=1+1", "=cmd|'/c calc'!A1", UnitRole.Contact, "cmd", "+SUM(1,2)", "-2+3", "@evil") { Time = T0 });
-        fold.ApplyPosition("=1+1", Origin, T0.AddSeconds(1), T0.AddSeconds(1), clockCorrectionS: -2.5);
+        fold.ApplyPosition("=1+1", Origin, T0.AddSeconds(1), T0.AddSeconds(1), clockCorrectionS: -2.5, weekRolloverEras: 1);
         fold.Apply(new FlagRaised("=1+1", Domain.Assessment.FlagLevel.Watch, "not-closing", "-holding 20 s") { Time = T0.AddSeconds(30) });
         return fold.Build();
     }
