@@ -15,10 +15,7 @@ public sealed record ReportGap(DateTimeOffset From, DateTimeOffset Until, string
     /// Why it went unheard where the record says, as its unit's row says it after the gap: ", while its host … was down",
     /// ", while TAK Server at … was down", ", while part of what came through … was refused"; empty otherwise.
     /// </summary>
-    public string While => HostLeft is { } host ? $", while its host {host} was down"
-        : SourceDown is { Throttled: true } throttled ? $", while part of what came through {throttled.Name} was refused"
-        : SourceDown is { } down ? $", while {down.Name} was down"
-        : "";
+    public string While => HostLeft is { } host ? $", while its host {host} was down" : SourceDown?.While ?? "";
 
     /// <summary>How long the unit went unheard (the incident's clock, as its log's lines about silence give it).</summary>
     public TimeSpan Length => Until - From;

@@ -46,8 +46,7 @@ public sealed record SilentToEnd(DateTimeOffset LastHeard, double? FromThreatM, 
     private string SourceWords(SiteClock clock) => SourceDown switch
     {
         null => "",
-        { Until: null, Throttled: true } source => $", while {source.Name} refused part of what came through it",
-        { Until: null } source => $", while {source.Name} was down",
+        { Until: null } source => source.While,
         { Until: { } until } source =>
             $", with {source.Name} {(source.Throttled ? "refusing part of what came" : "down")} {clock.LocalTime(source.From)}–{clock.LocalTime(until)}",
     };

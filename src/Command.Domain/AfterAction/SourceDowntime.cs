@@ -16,6 +16,12 @@ namespace Command.Domain.AfterAction;
 public sealed record SourceDownSpan(string SourceId, string Name, bool Throttled, DateTimeOffset From, DateTimeOffset? Until, DateTimeOffset RecordedAt)
 {
     /// <summary>
+    /// As a unit's row says why it went unheard: ", while TAK Server at 10.0.0.5:8089 was down", ", while part of what
+    /// came through … was refused".
+    /// </summary>
+    public string While => Throttled ? $", while part of what came through {Name} was refused" : $", while {Name} was down";
+
+    /// <summary>
     /// As a unit's log says it went unheard then: "nothing was heard from TAK Server at 10.0.0.5:8089, which it reported
     /// through, 15:03:10–15:07:20 UTC" ("part of what came through … was refused …" where it was throttled; "from 15:03:10
     /// UTC to the end of the record" where it was not heard again).

@@ -20,7 +20,5 @@ public sealed record TakenIn(string? Host, string? Via)
     /// section at the host that runs it.
     /// </summary>
     public bool Through(string sourceId) =>
-        Via is { } via && (string.Equals(sourceId, via, StringComparison.Ordinal)
-            || (Host is { } host && sourceId.Length == via.Length + 1 + host.Length && sourceId.StartsWith(via, StringComparison.Ordinal)
-                && sourceId[via.Length] == '@' && sourceId.EndsWith(host, StringComparison.Ordinal)));
+        Via is { } via && (sourceId == via || (Host is { } host && sourceId == $"{via}@{host}"));
 }

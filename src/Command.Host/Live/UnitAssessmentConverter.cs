@@ -149,12 +149,6 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
     /// to 0.1 s, the fix's position to seven decimals; and without the host and the source that took the fix in, which the
     /// recording keeps for the after-action report, but for a unit stale or overdue: its row says where that source is down.
     /// </summary>
-    // A unit not heard for longer than its cadence explains, shown stale or not (its last report's stale time standing).
-    private static bool Unheard(UnitAssessment unit) => unit.State == MotionState.Stale || unit.Overdue == true;
-
-    // What only an unheard unit's row reads.
-    private static string? IfUnheard(UnitAssessment unit, string? took) => Unheard(unit) ? took : null;
-
     public static UnitAssessment Round(UnitAssessment unit) => unit with
     {
         LastFix = unit.LastFix is { } fix
@@ -169,6 +163,12 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
         HoldS = RoundTo(unit.HoldS, Seconds),
         CadenceS = RoundTo(unit.CadenceS, Seconds),
     };
+
+    // A unit not heard for longer than its cadence explains, shown stale or not (its last report's stale time standing).
+    private static bool Unheard(UnitAssessment unit) => unit.State == MotionState.Stale || unit.Overdue == true;
+
+    // What only an unheard unit's row reads.
+    private static string? IfUnheard(UnitAssessment unit, string? took) => Unheard(unit) ? took : null;
 
     private static double? RoundTo(double? value, int decimals) => value is { } v ? Math.Round(v, decimals) : null;
 

@@ -186,7 +186,7 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
                 $"{f[0]} HDOP {hdop:0.###} ({accuracy:0.#} m at {options.MetresPerHdop:0.###} m per HDOP) is worse than the {maxAccuracyM:0.###} m limit")), UnitId, epoch);
         }
 
-        return Fix(line, f, 2, UnitId!, fixTime, epoch, altitude, accuracy, null, null, callsign, datum, lastRmc is null ? null : lastRmcEras);
+        return Fix(line, f, 2, UnitId!, fixTime, epoch, altitude, accuracy, null, null, callsign, datum, lastRmcEras);
     }
 
     private static NmeaLine Fix(string line, string[] f, int at, string unit, DateTimeOffset fixTime, NmeaEpoch? epoch, double? altitude, double? accuracy, double? speed, double? course, string? name,

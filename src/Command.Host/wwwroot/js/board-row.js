@@ -132,8 +132,7 @@ function statusHtml(unit, picture) {
 
 // A unit not heard for longer than its cadence explains whose reports came through a source that is down now says so, as
 // the banner names it: its radio may be sending on, unheard.
-function sourceDownWords(unit, picture) {
-  const outage = picture.sourceDownFor(unit);
+function sourceDownWords(outage) {
   if (!outage) return '';
   const at = clock(Date.parse(outage.since));
   return outage.throttled
@@ -145,7 +144,7 @@ function sourceDownWords(unit, picture) {
 function sourceDownHtml(unit, picture) {
   const outage = picture.sourceDownFor(unit);
   if (!outage) return '';
-  return `<small class="source-down-word" title="${escapeHtml(sourceDownWords(unit, picture))}">${outage.throttled ? 'REFUSING' : 'DOWN'}</small>`;
+  return `<small class="source-down-word" title="${escapeHtml(sourceDownWords(outage))}">${outage.throttled ? 'REFUSING' : 'DOWN'}</small>`;
 }
 
 // A unit whose device signed off is stale for that reason, and says so: it went dark on purpose, or its server lost it.
@@ -168,7 +167,7 @@ function judgedHtml(unit, picture) {
     // marker jumped while its distance did not: its latest reports are held back as multipath. And why one went stale,
     // where the source it reported through is down.
     const why = escapeHtml((unit.state === 'arrived' ? unit.arrivalReason : unit.inReachReason) ?? unit.heldBackReason
-      ?? (unit.refused ? refusedWords(unit.refused) : unit.signedOff ? signedOffWords(unit.signedOff) : unit.state === 'stale' ? sourceDownWords(unit, picture) : ''));
+      ?? (unit.refused ? refusedWords(unit.refused) : unit.signedOff ? signedOffWords(unit.signedOff) : unit.state === 'stale' ? sourceDownWords(picture.sourceDownFor(unit)) : ''));
     return why ? `${stateWord}<span class="reason arrival" title="${why}">${why}</span>` : stateWord;
   }
   const f = flag(unit.flag);
