@@ -15,7 +15,13 @@ public sealed record ReportGap(DateTimeOffset From, DateTimeOffset Until, string
     /// Why it went unheard where the record says, as its unit's row says it after the gap: ", while its host … was down",
     /// ", while TAK Server at … was down", ", while part of what came through … was refused"; empty otherwise.
     /// </summary>
-    public string While => HostLeft is { } host ? $", while its host {host} was down" : SourceDown?.While ?? "";
+    public string While => Cause is { } cause ? $", while {cause}" : "";
+
+    /// <summary>
+    /// Why it went unheard where the record says, for a table: "its host 10.0.0.5:11111 was down", "TAK Server at … was
+    /// down", "part of what came through … was refused"; null otherwise.
+    /// </summary>
+    public string? Cause => HostLeft is { } host ? SilentToEnd.HostDownCause(host) : SourceDown?.Cause;
 
     /// <summary>How long the unit went unheard (the incident's clock, as its log's lines about silence give it).</summary>
     public TimeSpan Length => Until - From;

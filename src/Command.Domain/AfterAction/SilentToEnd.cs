@@ -39,7 +39,7 @@ public sealed record SilentToEnd(DateTimeOffset LastHeard, double? FromThreatM, 
     /// ", while TAK Server at … was down" where the source it reported through was).
     /// </summary>
     public string Row(SiteClock clock) =>
-        $"last heard {clock.LocalTime(LastHeard)}{(FromThreatM is null ? "" : $",{FromThreat}")}{(Host is { } host ? $", while its host {host} was down" : "")}{SourceWords(clock)}{AfterNeutralized}; silent for the last {Durations.Clock(Unheard)}";
+        $"last heard {clock.LocalTime(LastHeard)}{(FromThreatM is null ? "" : $",{FromThreat}")}{(Host is { } host ? $", while {HostDownCause(host)}" : "")}{SourceWords(clock)}{AfterNeutralized}; silent for the last {Durations.Clock(Unheard)}";
 
     // ", while TAK Server at … was down" where it was to the end; ", with TAK Server at … down 19:02:20–19:06:00" where
     // it was heard again, and the unit not.
@@ -50,6 +50,14 @@ public sealed record SilentToEnd(DateTimeOffset LastHeard, double? FromThreatM, 
         { Until: { } until } source =>
             $", with {source.Name} {(source.Throttled ? "refusing part of what came" : "down")} {clock.LocalTime(source.From)}–{clock.LocalTime(until)}",
     };
+
+    /// <summary>
+    /// Why it went unheard where the record says, for a table: "its host 10.0.0.5:11111 was down", "TAK Server at … was
+    /// down" (to the end, or for a span of its silence), "part of what came through … was refused"; null otherwise.
+    /// </summary>
+    public string? Cause => Host is { } host ? HostDownCause(host) : SourceDown?.Cause;
+
+    internal static string HostDownCause(string host) => $"its host {host} was down";
 
     private string FromThreat => Distance(FromThreatM);
 

@@ -19,7 +19,10 @@ public sealed record SourceDownSpan(string SourceId, string Name, bool Throttled
     /// As a unit's row says why it went unheard: ", while TAK Server at 10.0.0.5:8089 was down", ", while part of what
     /// came through … was refused".
     /// </summary>
-    public string While => Throttled ? $", while part of what came through {Name} was refused" : $", while {Name} was down";
+    public string While => $", while {Cause}";
+
+    /// <summary>What it was, for a table: "TAK Server at 10.0.0.5:8089 was down", "part of what came through … was refused".</summary>
+    public string Cause => Throttled ? $"part of what came through {Name} was refused" : $"{Name} was down";
 
     /// <summary>
     /// As a unit's log says it went unheard then: "nothing was heard from TAK Server at 10.0.0.5:8089, which it reported

@@ -21,19 +21,24 @@ internal static class AfterActionCsv
             case AfterActionTable.Units:
                 yield return ["unit", "callsign", "role", "enrolled", "first_on_site", "first_entry", "reached_contact", "time_to_contact_s",
                     "total_flagged_s", "longest_flagged_s", "flags_raised", "acknowledgements", "closest_approach_m", "held_while_suppressed_s", "reports_refused",
-                    "reports_taken", "usual_interval_s", "clock_correction_s", "roles", "round", "out_of_contact_s", "week_rollover_eras"];
+                    "reports_taken", "usual_interval_s", "clock_correction_s", "roles", "round", "out_of_contact_s", "week_rollover_eras",
+                    "longest_gap_from", "longest_gap_s", "longest_gap_while", "silent_from", "silent_s", "silent_while"];
                 foreach (var u in r.Units)
                 {
                     // `role` is the role it ended in, as it always was; `roles` every role it held, in turn; `round` the round of
                     // its drill the row's figures are of, one row for each it played (added last, as `roles` was); `out_of_contact_s`
                     // its time out of contact after it first reached the threat, added last in turn; `week_rollover_eras` the GPS
                     // eras its receiver's dates were put right by, past its week rollover (the receivers to update, as
-                    // `clock_correction_s` gives the phones to set the time of), last again.
+                    // `clock_correction_s` gives the phones to set the time of), last again; then its longest gap between reports
+                    // longer than its cadence explains, and its silence from its last report to the end of the record, each with
+                    // the host or source that was down while it went unheard, where the record says one was.
                     yield return [u.UnitId, u.Callsign, UnitRoles.Name(u.Role), Time(u.EnrolledAt), Time(u.FirstOnSite), Time(u.FirstEntry), Time(u.ReachedContact),
                         CsvCell.Seconds(u.TimeToContact), CsvCell.Seconds(u.TotalFlaggedHold), CsvCell.Seconds(u.LongestFlaggedHold), CsvCell.Number(u.FlagsRaised), CsvCell.Number(u.Acknowledgements),
                         CsvCell.Number(u.ClosestApproachM), CsvCell.Seconds(u.HeldWhileSuppressed), CsvCell.Number(u.ReportsRefused),
                         CsvCell.Number(u.ReportsTaken), CsvCell.Number(u.UsualIntervalS), CsvCell.Number(u.ClockCorrectionS), Roles(r.RolesOf(u)), CsvCell.Number(u.Round), CsvCell.Seconds(u.OutOfContact),
-                        CsvCell.Number(u.WeekRolloverEras)];
+                        CsvCell.Number(u.WeekRolloverEras),
+                        Time(u.LongestGap?.From), CsvCell.Seconds(u.LongestGap?.Length), u.LongestGap?.Cause ?? "",
+                        Time(u.Silent?.LastHeard), CsvCell.Seconds(u.Silent?.Unheard), SilentWhile(u.Silent)];
                 }
 
                 break;
@@ -148,6 +153,15 @@ internal static class AfterActionCsv
     /// perimeter@2026-03-14T15:03:20+00:00" (role names as the API writes them, times as every CSV time).
     /// </summary>
     internal static string Roles(IEnumerable<RoleHeld> held) => string.Join(";", held.Select(h => $"{UnitRoles.Name(h.Role)}@{Time(h.From)}"));
+
+    // Why a unit silent to the end went unheard, where the record says: a source heard again before the end is said with
+    // when, as the unit was not heard with it: "TAK Server at 10.0.0.5:8089 was down until 2026-03-14T15:07:20+00:00".
+    private static string SilentWhile(SilentToEnd? silent) => silent switch
+    {
+        { Cause: null } or null => "",
+        { Host: null, SourceDown.Until: { } until } => $"{silent.Cause} until {Time(until)}",
+        _ => silent.Cause,
+    };
 
     internal static string Time(DateTimeOffset? t) => t?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFzzz", CultureInfo.InvariantCulture) ?? "";
 
