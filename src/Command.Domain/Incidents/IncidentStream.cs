@@ -72,7 +72,14 @@ public sealed class IncidentStream
         Adopt(at, recorded);
         if (input is InputRejected refused)
         {
-            input = refused with { Detail = Cap(refused.Detail, InputLimits.MaxTextChars), Raw = RawInput.Cap(refused.Raw) };
+            // Bounded as a whole: a sender's id of 3 million characters, refused as too long, would otherwise be written to
+            // the recording, and into every document of it, whole.
+            input = refused with
+            {
+                Detail = Cap(refused.Detail, InputLimits.MaxTextChars),
+                UnitId = refused.UnitId is { } unitId ? Cap(unitId, InputLimits.MaxIdChars) : null,
+                Raw = RawInput.Cap(refused.Raw),
+            };
         }
         else if (InputLimits.Check(input) is { } rejection)
         {

@@ -49,6 +49,22 @@ public sealed class StreamSafetyTests
     }
 
     [Fact]
+    public void A_refusal_is_recorded_bounded_however_long_the_id_detail_and_input_it_names()
+    {
+        var recorded = new List<IncidentEvent>();
+        var stream = Opened(recorded: recorded);
+        var id = new string('Z', 3_000_000);
+
+        stream.Record(new InputRejected(ReportSource.Json, RejectReason.TooLong, $"unit id is {id.Length} characters (limit 64) {id}", id, $"{{\"unitId\":\"{id}\"}}"), T0.AddSeconds(1), recorded);
+
+        var refused = Assert.IsType<InputRejected>(recorded[^1]);
+        Assert.Equal(new string('Z', InputLimits.MaxIdChars) + "…", refused.UnitId);
+        Assert.Equal(InputLimits.MaxTextChars + 1, refused.Detail.Length);
+        Assert.EndsWith("…[cut 2999613 characters]", refused.Raw, StringComparison.Ordinal);
+        Assert.True(EventJson.Serialize(refused).Length < 2_000);
+    }
+
+    [Fact]
     public void A_recording_that_holds_a_poisoned_report_is_replayed_past_it_with_the_event_named()
     {
         var recorded = new List<IncidentEvent>();
