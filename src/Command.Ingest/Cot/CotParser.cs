@@ -374,9 +374,27 @@ public sealed class CotParser(CotOptions options)
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
     // CoT times are XML dateTimes (ISO 8601): 2026-03-14T15:00:00.000Z, or with an offset; one without a zone is UTC.
-    // Nothing else is a time, however a culture would read it.
+    // Nothing else is a time, however a culture would read it. Its seconds may have any number of decimals (Go's and
+    // Java's writers give nine): those past the seventh, a tenth of a microsecond, are dropped.
     private static bool TryTime(string? text, out DateTimeOffset time) =>
-        DateTimeOffset.TryParseExact(text, IsoTimes, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
+        DateTimeOffset.TryParseExact(ToTicks(text), IsoTimes, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
+
+    private static string? ToTicks(string? text)
+    {
+        const int Fraction = 20, MostDigits = 7;
+        if (text is null || text.Length <= Fraction + MostDigits || text[Fraction - 1] != '.')
+        {
+            return text;
+        }
+
+        var end = Fraction;
+        while (end < text.Length && char.IsAsciiDigit(text[end]))
+        {
+            end++;
+        }
+
+        return end - Fraction <= MostDigits ? text : string.Concat(text.AsSpan(0, Fraction + MostDigits), text.AsSpan(end));
+    }
 
     private static readonly string[] IsoTimes = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
 
