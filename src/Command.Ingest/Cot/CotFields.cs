@@ -182,7 +182,7 @@ internal sealed class CotFields
             return $"{name} '{Clip(text)}' is not a finite number";
         }
 
-        if (number >= CotUnknown || number == ProtoUnknown)
+        if (IsUnknown(number))
         {
             return null;
         }
@@ -237,7 +237,7 @@ internal sealed class CotFields
     public static string Clip(string text) => text.Length <= 32 ? text : text[..32] + "…";
 
     /// <summary>
-    /// A track's <c>speed</c> or <c>course</c>: null when absent, blank or CoT's "unknown" 9999999; a refusal naming it
+    /// A track's <c>speed</c> or <c>course</c>: null when absent, blank or "unknown" (<see cref="IsUnknown"/>); a refusal naming it
     /// when it is there but not a finite number ("NaN", "abc"), as a point's measures are refused. Dropped, the fix was
     /// taken as a unit's that says nothing of its motion, and judged on its fixes alone, with no word why.
     /// </summary>
@@ -254,9 +254,15 @@ internal sealed class CotFields
             return $"{name} '{Clip(text)}' is not a finite number";
         }
 
-        value = number < CotUnknown ? number : null;
+        value = IsUnknown(number) ? null : number;
         return null;
     }
+
+    /// <summary>
+    /// Whether a measure or motion says "unknown": 9999999 or 999999 exactly, however written ("9999999.0", "9.999999E6").
+    /// Any other number is one, and out of range is refused as such: 1e308 is no mark of anything.
+    /// </summary>
+    public static bool IsUnknown(double number) => number is CotUnknown or ProtoUnknown;
 
     /// <summary>CoT's marker for an unknown height or error.</summary>
     public const double CotUnknown = 9999999;

@@ -167,9 +167,9 @@ internal static class TakMessage
         return (Number(speed), Number(course));
     }
 
-    // The protocol marks an unknown hae, ce or le with 999999 (XML CoT with 9999999): either is no measure. An infinity
-    // is no mark of anything, and is refused by the checks as XML's is.
-    private static string? Measure(double value) => double.IsFinite(value) && value >= CotFields.ProtoUnknown ? null : Number(value);
+    // The protocol marks an unknown hae, ce or le with 999999 (XML CoT with 9999999): either is no measure. Any other
+    // number, an infinity or 1e308, is no mark of anything, and is refused by the checks as XML's is.
+    private static string? Measure(double value) => CotFields.IsUnknown(value) ? null : Number(value);
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -200,6 +200,17 @@ public sealed class CotParserTests
         Assert.Equal((new GeoPoint(38.8566, -77.0636), null, null, null), (report?.Position, report?.AltitudeM, report?.AccuracyM, report?.VerticalAccuracyM));
     }
 
+    [Theory]
+    [InlineData("hae='1e308' ce='5' le='3'", "event U1 point: hae 1E+308 m is outside -1000 to 10000 m (9999999 for unknown)")]
+    [InlineData("hae='100' ce='1e308' le='3'", "event U1 point: ce 1E+308 m is outside 0 to 5000 m (9999999 for unknown)")]
+    [InlineData("hae='100' ce='5' le='99999999'", "event U1 point: le 99999999 m is outside 0 to 500 m (9999999 for unknown)")]
+    public void A_measure_past_unknowns_marker_is_refused_as_out_of_range_not_taken_as_unknown(string measures, string detail)
+    {
+        var incoming = Parser.Parse(Event(point: $"<point lat='39.7' lon='-104.9' {measures}/>")).Report;
+
+        Assert.Equal(new Rejection(RejectReason.InvalidValue, detail), incoming?.Rejection);
+    }
+
     [Fact]
     public void Geofence_circle_is_not_a_position_with_its_type_named()
     {
@@ -450,6 +461,7 @@ public sealed class CotParserTests
     [InlineData("time='12/01/2026'", RejectReason.Malformed, "event time '12/01/2026' is not an ISO 8601 time")]
     [InlineData("time='2026-03-14 15:00:00Z'", RejectReason.Malformed, "event time '2026-03-14 15:00:00Z' is not an ISO 8601 time")]
     [InlineData("time='Sat, 14 Mar 2026 15:00:00 GMT'", RejectReason.Malformed, "event time 'Sat, 14 Mar 2026 15:00:00 GMT' is not an ISO 8601 time")]
+    [InlineData("time='2026-03-14T15:00:00.12345678xZ'", RejectReason.Malformed, "event time '2026-03-14T15:00:00.12345678xZ' is not an ISO 8601 time")]
     [InlineData("", RejectReason.MissingField, "event U1 has no time (neither a time nor a start attribute)")]
     public void Event_time_must_be_an_iso_8601_time_and_its_absence_is_named(string time, RejectReason reason, string detail)
     {
@@ -462,10 +474,19 @@ public sealed class CotParserTests
     [InlineData("2026-03-14T15:00:00.000Z")]
     [InlineData("2026-03-14T16:00:00+01:00")]
     [InlineData("2026-03-14T15:00:00")]
+    [InlineData("2026-03-14T15:00:00.000000000Z")]
+    [InlineData("2026-03-14T16:00:00.00000000049+01:00")]
     public void Event_time_is_read_as_an_xml_date_time_in_utc_unless_it_says_otherwise(string time)
     {
         var report = Parser.Parse(Event(time: $"time='{time}'")).Report?.Report;
         Assert.Equal(new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero), report?.FixTime);
+    }
+
+    [Fact]
+    public void Event_times_with_nine_decimals_as_go_and_java_write_them_are_read_to_the_tenth_of_a_microsecond()
+    {
+        var report = Parser.Parse(Event(time: "time='2026-03-14T15:00:00.123456789Z'")).Report?.Report;
+        Assert.Equal(new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero).AddTicks(1_234_567), report?.FixTime);
     }
 
     [Fact]
@@ -490,6 +511,17 @@ public sealed class CotParserTests
 
         Assert.Null(incoming?.Report);
         Assert.Equal(new Rejection(RejectReason.InvalidValue, $"event U1 track: {detail}"), incoming?.Rejection);
+    }
+
+    [Theory]
+    [InlineData("9999999.0", null)]
+    [InlineData("1e308", 1e308)]
+    public void A_track_speed_is_unknown_only_at_unknowns_marker_and_any_other_is_left_to_the_incidents_limits(string speed, double? taken)
+    {
+        var report = Parser.Parse(Event(detail: $"<track speed='{speed}' course='45'/>")).Report?.Report;
+
+        Assert.Equal(taken, report?.SpeedMps);
+        Assert.Equal(taken is null ? null : RejectReason.InvalidValue, InputLimits.Check(new Domain.Events.PositionAccepted(report!))?.Reason);
     }
 
     [Fact]
