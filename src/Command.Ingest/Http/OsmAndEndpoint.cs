@@ -79,7 +79,7 @@ public sealed class OsmAndEndpoint(
         }
 
         IncomingReport incoming;
-        if (body.TrimStart().StartsWith('{'))
+        if (IsJson(request, body))
         {
             incoming = OsmAndJson.Parse(body, now, options.StoppedFixStands);
         }
@@ -192,6 +192,15 @@ public sealed class OsmAndEndpoint(
     }
 
     /// <summary>The body as text, or null when it is longer than the limit.</summary>
+    // Traccar Client's JSON body, or any body its sender says is JSON or that reads as JSON's start: an array of locations,
+    // or one nested past reading, is refused as the JSON it is ("the body is an array, not an object"), not read as a form
+    // that names no device.
+    private static bool IsJson(HttpRequest request, string body)
+    {
+        var start = body.AsSpan().TrimStart();
+        return start.Length > 0 && (start[0] is '{' or '[' || (request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) ?? false));
+    }
+
     private async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > options.MaxBodyBytes)

@@ -160,6 +160,22 @@ public sealed class OsmAndEndpointTests : IAsyncLifetime
         Assert.Empty(Port.Snapshot());
     }
 
+    [Theory]
+    [InlineData("[{\"device_id\":\"phone-7\",\"location\":{\"timestamp\":\"2026-03-14T14:59:50Z\",\"coords\":{\"latitude\":39.7,\"longitude\":-104.9}}}]", "application/json", "malformed: the body must be an object (was an array)")]
+    [InlineData(" [[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]", "text/plain", "malformed: body is not JSON: ")]
+    [InlineData("\"phone-7\"", "application/json; charset=utf-8", "malformed: the body must be an object (was a string)")]
+    public async Task A_body_that_is_json_but_no_location_object_is_malformed_not_a_form_naming_no_device(string body, string type, string said)
+    {
+        using var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(type);
+
+        var response = await Client.PostAsync("/", content, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith(said, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Empty(Port.Snapshot());
+    }
+
     [Fact]
     public async Task Flooding_phone_is_told_when_to_try_again()
     {
