@@ -26,16 +26,12 @@ public sealed class GrainIncidentPort(IGrainFactory grains, ILocalSiloDetails si
             UnknownUnitPolicy.Refuse => false,
             _ => null,
         };
-        var results = await grains.GetGrain<IIncidentGrain>(incidentId).Submit([.. reports.Select(r => r with { ReceivedBy = host })], [.. refused], autoEnrol);
-        if (results.FirstOrDefault(r => r?.Reason == RejectReason.Unavailable) is { } unrecorded)
-        {
-            holes.Unrecorded(incidentId, results.Count(r => r?.Reason == RejectReason.Unavailable), 0, unrecorded.Detail);
-        }
-
-        return results;
+        return await grains.GetGrain<IIncidentGrain>(incidentId).Submit([.. reports.Select(r => r with { ReceivedBy = host })], [.. refused], autoEnrol);
     }
 
     public void NotHanded(string incidentId, int reports, Exception failure) => holes.Failed(incidentId, reports, 0, failure);
+
+    public void NotRecorded(string incidentId, int reports, string why) => holes.Unrecorded(incidentId, reports, 0, why);
 
     public async Task<IReadOnlyList<PositionReport>> ClockCorrectedFixesAsync(string incidentId, IReadOnlyList<string> unitIds, CancellationToken cancellationToken) =>
         await grains.GetGrain<IIncidentGrain>(incidentId).ClockCorrectedFixes([.. unitIds]);

@@ -41,6 +41,14 @@ public interface IIncidentPort
     }
 
     /// <summary>
+    /// Says that the incident answered <paramref name="reports"/> reports it was handed as not recorded (it could not
+    /// record, saying <paramref name="why"/>), and their sender was told so: counted as <see cref="NotHanded"/> counts.
+    /// </summary>
+    void NotRecorded(string incidentId, int reports, string why)
+    {
+    }
+
+    /// <summary>
     /// Null when the incident takes input now; else why not (it does not exist, was closed, or cannot record now).
     /// Asked for a batch none of whose reports passed the stateless screen, so the sender hears that first.
     /// </summary>

@@ -20,24 +20,34 @@ public sealed class ReportIntake(
     // A device's backlog is screened as any report is, but for its age: it is old because its device held it.
     private readonly ValidationOptions backlogScreen = options with { MaxAge = options.MaxBacklogAge };
 
-    /// <summary>Screens a batch for one incident and submits what passes; <paramref name="sender"/> is the credential it came with (null for radios, which carry none).</summary>
+    /// <summary>
+    /// Screens a batch for one incident and submits what passes; <paramref name="sender"/> is the credential it came with
+    /// (null for radios, which carry none). Reports the incident could not be asked about, or could not record, are
+    /// counted lost (<see cref="IIncidentPort.NotHanded"/>, <see cref="IIncidentPort.NotRecorded"/>) unless
+    /// <paramref name="triedAgain"/>: its caller hands the batch over again, and counts them only once it gives up.
+    /// </summary>
     public async Task<IntakeOutcome> SubmitAsync(
-        string incidentId, IReadOnlyList<IncomingReport> batch, UnknownUnitPolicy unknownUnits, CancellationToken cancellationToken, ReportSender? sender = null)
+        string incidentId, IReadOnlyList<IncomingReport> batch, UnknownUnitPolicy unknownUnits, CancellationToken cancellationToken, ReportSender? sender = null,
+        bool triedAgain = false)
     {
         try
         {
-            return await ScreenAndSubmitAsync(incidentId, batch, unknownUnits, sender, cancellationToken).ConfigureAwait(false);
+            return await ScreenAndSubmitAsync(incidentId, batch, unknownUnits, sender, triedAgain, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The incident could not be asked: the sender is told, and the host learns what was lost.
-            incidents.NotHanded(incidentId, batch.Count(i => i is { Rejection: null, Report: not null }), ex);
+            if (!triedAgain)
+            {
+                incidents.NotHanded(incidentId, batch.Count(i => i is { Rejection: null, Report: not null }), ex);
+            }
+
             throw;
         }
     }
 
     private async Task<IntakeOutcome> ScreenAndSubmitAsync(
-        string incidentId, IReadOnlyList<IncomingReport> batch, UnknownUnitPolicy unknownUnits, ReportSender? sender, CancellationToken cancellationToken)
+        string incidentId, IReadOnlyList<IncomingReport> batch, UnknownUnitPolicy unknownUnits, ReportSender? sender, bool triedAgain, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var rejected = new List<ItemRejection>();
@@ -113,6 +123,11 @@ public sealed class ReportIntake(
         }
 
         var results = await incidents.SubmitAsync(incidentId, passed, refused, unknownUnits, cancellationToken).ConfigureAwait(false);
+        if (!triedAgain && results.FirstOrDefault(r => r?.Reason == RejectReason.Unavailable) is { } unrecorded)
+        {
+            incidents.NotRecorded(incidentId, results.Count(r => r?.Reason == RejectReason.Unavailable), unrecorded.Detail);
+        }
+
         var (accepted, released) = (0, 0);
         for (var j = 0; j < results.Count; j++)
         {

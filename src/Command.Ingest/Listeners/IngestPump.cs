@@ -269,7 +269,8 @@ public sealed partial class IngestPump(
             Exception? failure = null;
             try
             {
-                var outcome = await intake.SubmitAsync(incident, reports, policy, cancellationToken).ConfigureAwait(false);
+                // Counted lost only once the last attempt fails: a batch taken at the second was never missing from the record.
+                var outcome = await intake.SubmitAsync(incident, reports, policy, cancellationToken, triedAgain: attempt < options.DeliveryAttempts).ConfigureAwait(false);
                 if (outcome.Accepted > 0 || outcome.Rejected.Count == 0 || outcome.Rejected.Any(r => r.Rejection.Reason != Domain.Validation.RejectReason.Unavailable))
                 {
                     // Delivered: whatever was refused was refused for good, and counted by the intake.

@@ -57,6 +57,29 @@ public sealed class ReportIntakeTests : IDisposable
     }
 
     [Fact]
+    public async Task Reports_the_incident_could_not_record_are_said_so_unless_the_caller_hands_them_over_again()
+    {
+        port.Answer = r => r.UnitId == "B" ? null : new Rejection(RejectReason.Unavailable, "storage did not answer");
+        var ct = TestContext.Current.CancellationToken;
+
+        await Intake.SubmitAsync("drill-1", [Good("A"), Good("B"), Good("C")], UnknownUnitPolicy.Enrol, ct, triedAgain: true);
+        Assert.Empty(port.NotRecordedBatches);
+
+        await Intake.SubmitAsync("drill-1", [Good("A"), Good("B"), Good("C")], UnknownUnitPolicy.Enrol, ct);
+        Assert.Equal([("drill-1", 2, "storage did not answer")], port.NotRecordedBatches);
+    }
+
+    [Fact]
+    public async Task A_batch_the_incident_could_not_be_handed_and_that_is_handed_over_again_is_not_said_lost()
+    {
+        port.FailNext = 1;
+
+        await Assert.ThrowsAsync<TimeoutException>(() => Intake.SubmitAsync("drill-1", [Good("A")], UnknownUnitPolicy.Enrol, TestContext.Current.CancellationToken, triedAgain: true));
+
+        Assert.Empty(port.NotHandedBatches);
+    }
+
+    [Fact]
     public async Task Rejections_are_counted_by_source_and_reason_and_acceptances_by_source()
     {
         var outcome = await Intake.SubmitAsync("drill-1", [Good("A"), Bad(RejectReason.NoFix, "$GPRMC,V"), Good("B", secondsAgo: 600), Bad(RejectReason.NoFix, "$GPGGA,0")],

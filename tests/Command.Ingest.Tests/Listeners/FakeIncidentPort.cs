@@ -36,6 +36,17 @@ internal sealed class FakeIncidentPort : IIncidentPort
         }
     }
 
+    /// <summary>What the intake said the incident answered as not recorded, and why.</summary>
+    public List<(string Incident, int Reports, string Why)> NotRecordedBatches { get; } = [];
+
+    public void NotRecorded(string incidentId, int reports, string why)
+    {
+        lock (delivered)
+        {
+            NotRecordedBatches.Add((incidentId, reports, why));
+        }
+    }
+
     /// <summary>What the incident answers each report it is handed; null takes every one.</summary>
     public Func<PositionReport, Rejection?>? Answer { get; set; }
 

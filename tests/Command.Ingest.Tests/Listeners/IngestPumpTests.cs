@@ -1,3 +1,4 @@
+using Command.Domain.Validation;
 using Command.Domain.Geometry;
 using Command.Domain.Reports;
 using Command.Domain.Threats;
@@ -90,6 +91,32 @@ public sealed class IngestPumpTests
         Assert.Equal(["a:A1"], delivered.Select(d => $"{d.Incident}:{d.Report!.UnitId}"));
         Assert.Equal(2 + 4, port.Failures);
         Assert.Equal([1L], lost);
+        // Only what was lost is said not handed over: A1, taken at its third attempt, is in the record.
+        Assert.Equal([("a", 1)], port.NotHandedBatches.Select(b => (b.Incident, b.Reports)));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_batch_the_incident_could_not_record_at_first_and_took_on_a_later_attempt_is_not_counted_missing_from_the_record()
+    {
+        // The incident's storage did not answer for a moment: its first answers were "unavailable", its next took the fix.
+        var unavailable = 2;
+        var port = new FakeIncidentPort();
+        port.Answer = _ => Interlocked.Decrement(ref unavailable) >= 0 ? new Rejection(RejectReason.Unavailable, "storage did not answer") : null;
+        await using var services = Services(port, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(IngestRig.Now), ["Ingest:DeliveryRetryDelay=00:00:00"]);
+        var queue = services.GetRequiredService<IngestQueue>();
+        var ct = TestContext.Current.CancellationToken;
+        var pump = services.GetServices<IHostedService>().OfType<IngestPump>().Single();
+        await pump.StartAsync(ct);
+
+        await queue.EnqueueAsync(Report("a", "A1"), ct);
+        await port.WaitForAsync(3);
+        unavailable = 100;
+        await queue.EnqueueAsync(Report("a", "A2"), ct);
+        await port.WaitForAsync(3 + 4);
+        await pump.StopAsync(ct);
+
+        // A2 was answered "unavailable" at each of its four attempts: it alone is missing from the record.
+        Assert.Equal([("a", 1, "storage did not answer")], port.NotRecordedBatches);
     }
 
     [Fact(Timeout = 30_000)]
