@@ -227,8 +227,16 @@ public sealed class IncidentProjection
                 GiveSite(set.Site);
                 break;
             case ThreatSet set:
-                threats[set.Threat.ThreatId] = StillSightedWhenPlaced(threats.GetValueOrDefault(set.Threat.ThreatId), set.Threat);
-                Declared(set.Threat.ThreatId, set.Threat.Phase, set.Actor, set.Reason, set.Time);
+                var stood = threats.GetValueOrDefault(set.Threat.ThreatId);
+                threats[set.Threat.ThreatId] = StillSightedWhenPlaced(stood, set.Threat);
+                if (stood?.Phase != set.Threat.Phase)
+                {
+                    // A threat moved, or its marker sent again, in the phase it stood in declares nothing: the suppression
+                    // stands as declared, by whom and why (it read "declared by admin: no reason recorded" once a commander
+                    // moved a contained threat).
+                    Declared(set.Threat.ThreatId, set.Threat.Phase, set.Actor, set.Reason, set.Time);
+                }
+
                 assessment?.SetThreats(threats.Values, Judged(set.Time), suppression);
                 break;
             case ThreatPhaseChanged phase when threats.TryGetValue(phase.ThreatId, out var threat):

@@ -180,6 +180,27 @@ public sealed class MarkerSightingTests
     }
 
     // T1 placed (by a commander, or from a marker) at the origin, and declared contained.
+    [Fact]
+    public void A_contained_threat_moved_or_its_marker_sent_again_keeps_the_suppression_as_declared()
+    {
+        var drill = Contained(marker: "H-2");
+        var declared = drill.Projection.Suppression;
+        drill.Wait(TimeSpan.FromSeconds(3));
+
+        // A commander places it 50 m on, still contained; then its own marker comes again, where it was.
+        drill.Feed(new ThreatSet(drill.Projection.Threats["T1"] with { Position = drill.Geo(30, 40) }, "admin"));
+        drill.Feed(new ThreatSet(drill.Projection.Threats["T1"] with { Position = drill.Geo(0, 0) }, "cot:H-2@127.0.0.1", PhaseChanges.Marker));
+
+        Assert.Equal(declared, drill.Projection.Suppression);
+        Assert.Equal("flags suppressed: contained, declared by incident command: barricaded in room 12", drill.Projection.Suppression?.Words);
+
+        // Placed active, it is a decision: flags come back; placed contained again, that is a new declaration.
+        drill.Feed(new ThreatSet(drill.Projection.Threats["T1"] with { Phase = ThreatPhase.Active }, "admin"));
+        Assert.Null(drill.Projection.Suppression);
+        drill.Feed(new ThreatSet(drill.Projection.Threats["T1"] with { Phase = ThreatPhase.Contained }, "admin", "subject barricaded"));
+        Assert.Equal(("admin", "subject barricaded", drill.Now), (drill.Projection.Suppression?.Actor, drill.Projection.Suppression?.Reason, drill.Projection.Suppression?.Since));
+    }
+
     private static Drill Contained(string? marker = null)
     {
         var drill = new Drill();
