@@ -261,6 +261,25 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_drill_carried_on_after_its_host_went_down_is_said_not_played_for_as_long_as_its_record_measures()
+    {
+        var id = NewId();
+        var incident = await OpenAsync(id);
+        Assert.Null(await incident.RecordDrill("start", "demo", "drill", speed: 1));
+        var saved = fixture.Clock.GetUtcNow().AddSeconds(-7.56);
+
+        Assert.Null(await incident.RecordDrill(DrillControlled.CarryOn, "demo", "drill (carried on at 2:00 of loop 1 after its host stopped)", speed: 1, stoodSince: saved));
+        Assert.Null(await incident.RecordDrill(DrillControlled.CarryOn, "demo", "drill (carried on at 2:08 of loop 1 after its host stopped)", speed: 1, stoodSince: fixture.Clock.GetUtcNow().AddSeconds(-0.4)));
+
+        var carried = fixture.Log.Events(id).OfType<DrillControlled>().Where(d => d.Action == DrillControlled.CarryOn).ToList();
+        Assert.Equal(
+            ["drill (carried on at 2:00 of loop 1 after its host stopped; not played for 0:07, which counts toward no hold)", "drill (carried on at 2:08 of loop 1 after its host stopped)"],
+            carried.Select(c => c.Actor));
+        // The after-action report's figure: from the drill's last save to its carry-on, as recorded.
+        Assert.Equal("0:07", Domain.AfterAction.Durations.Clock(carried[0].Time - carried[0].UnplayedSince!.Value));
+    }
+
+    [Fact]
     public async Task A_threat_off_the_incidents_ground_is_refused_and_the_one_placed_stands()
     {
         var id = NewId();

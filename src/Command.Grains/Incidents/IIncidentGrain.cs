@@ -136,7 +136,9 @@ public interface IIncidentGrain : IFrameSource
     /// drill carried on after its host went down says <paramref name="stoodSince"/>, when it last saved its clock: the drill's
     /// clock stood still from then (or from the incident's latest event, if later: what was judged stays judged). Both are
     /// recorded: the judging clock's (<see cref="DrillControlled.StoodSince"/>) and the drill's own
-    /// (<see cref="DrillControlled.UnplayedSince"/>), which the after-action report measures the drill by.
+    /// (<see cref="DrillControlled.UnplayedSince"/>), which the after-action report measures the drill by; and the carry-on's
+    /// actor, "drill (carried on at 2:00 of loop 1 after its host stopped)", is said with how long that was, measured to
+    /// the carry-on as the report measures it ("…; not played for 0:07, which counts toward no hold)").
     /// </summary>
     Task<Rejection?> RecordDrill(string action, string scenario, string actor, int? round = null, double? speed = null, DateTimeOffset? stoodSince = null);
 

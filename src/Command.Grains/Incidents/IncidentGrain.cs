@@ -356,7 +356,20 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
 
     public Task<Rejection?> RecordDrill(string action, string scenario, string actor, int? round = null, double? speed = null, DateTimeOffset? stoodSince = null) =>
         CommandAsync(() => action == DrillControlled.StartOver ? StartOver(scenario, actor, round)
-            : Decision.Do(new DrillControlled(action, scenario, actor, round, speed, StoodStill(stoodSince), stoodSince)));
+            : Decision.Do(new DrillControlled(action, scenario, Unplayed(action, actor, stoodSince), round, speed, StoodStill(stoodSince), stoodSince)));
+
+    // A drill carried on after its host went down is said with how long no host played it, to this carry-on, as the
+    // after-action report measures it from the same record: "drill (carried on at 2:00 of loop 1 after its host stopped;
+    // not played for 0:07, which counts toward no hold)". Measured by the drill before its incident had come up on the
+    // new host, the feed said 0:06 where the report said 0:07.
+    private string Unplayed(string action, string actor, DateTimeOffset? since)
+    {
+        var now = clock.GetUtcNow();
+        var at = now > stream.Clock ? now : stream.Clock;
+        return action == DrillControlled.CarryOn && since is { } s && at - s >= TimeSpan.FromSeconds(1) && actor.EndsWith(')')
+            ? $"{actor[..^1]}; not played for {Domain.AfterAction.Durations.Clock(at - s)}, which counts toward no hold)"
+            : actor;
+    }
 
     // A start-over begins the incident's next round, whoever says it: said again, or out of turn, the after-action report
     // read "round 3", "round 2", "round 2" and then numbered its rounds on from a count nobody kept.

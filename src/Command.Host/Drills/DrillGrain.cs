@@ -271,10 +271,9 @@ public sealed partial class DrillGrain(
             // Its host went down playing it, with no hand-over said: its clock stood still from its last save, and the
             // incident, whose clock ran on, hears so now, or the minutes no host played it would count toward every hold.
             var stood = !paused && !state.State.HandedOver ? state.State.SavedAt : null;
+            // The incident says for how long, measured to its carry-on as the after-action report measures it.
             var unplayed = stood is { } since ? clock.GetUtcNow() - since : TimeSpan.Zero;
-            var actor = unplayed >= TimeSpan.FromSeconds(1)
-                ? $"drill (carried on at {at} of loop {state.State.Iteration + 1} after its host stopped; not played for {Durations.Clock(unplayed)}, which counts toward no hold)"
-                : $"drill (carried on at {at} of loop {state.State.Iteration + 1} after its host stopped)";
+            var actor = $"drill (carried on at {at} of loop {state.State.Iteration + 1} after its host stopped)";
             await RecordAsync(DrillControlled.CarryOn, order.Scenario, actor, paused ? 0 : order.Speed, stood);
             state.State.HandedOver = false;
             await SaveClockAsync();
