@@ -36,6 +36,13 @@ public static class Figures
         return value.ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// <paramref name="value"/> as <paramref name="format"/> writes it, in exponent form past 1e15 (a sender's 1e308 is
+    /// "1E+308", not 309 digits in the log and the recording), and infinity and NaN by name.
+    /// </summary>
+    public static string Said(double value, string format = "0.###") =>
+        !double.IsFinite(value) || Math.Abs(value) >= Huge ? value.ToString(CultureInfo.InvariantCulture) : value.ToString(format, CultureInfo.InvariantCulture);
+
     /// <summary><paramref name="value"/>, above <paramref name="limit"/>, in whole units unless it takes decimals to show it above.</summary>
     public static string Above(double value, double limit) => Outside(value, double.NegativeInfinity, limit, decimals: 0);
 }

@@ -19,6 +19,6 @@ public static class Knots
     public static Rejection? Check(string what, double? knots) =>
         knots is { } k && (!double.IsFinite(k) || k < 0 || k * ToMps > InputLimits.MaxSpeedMps)
             ? new(RejectReason.InvalidValue, string.Create(CultureInfo.InvariantCulture,
-                $"{what} {k:0.###} kn is not a ground speed of 0-{Math.Floor(InputLimits.MaxSpeedMps / ToMps):0} kn ({InputLimits.MaxSpeedMps:0} m/s)"))
+                $"{what} {Figures.Said(k)} kn is not a ground speed of 0-{Math.Floor(InputLimits.MaxSpeedMps / ToMps):0} kn ({InputLimits.MaxSpeedMps:0} m/s)"))
             : null;
 }

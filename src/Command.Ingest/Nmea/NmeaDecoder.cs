@@ -183,7 +183,7 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
         {
             // Said in the HDOP the receiver sent: the metres are this host's reading of it, which no device shows.
             return Refuse(line, new(RejectReason.PoorAccuracy, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{f[0]} HDOP {hdop:0.###} ({accuracy:0.#} m at {options.MetresPerHdop:0.###} m per HDOP) is worse than the {maxAccuracyM:0.###} m limit")), UnitId, epoch);
+                $"{f[0]} HDOP {Figures.Said(hdop!.Value)} ({Figures.Said(accuracy!.Value, "0.#")} m at {options.MetresPerHdop:0.###} m per HDOP) is worse than the {maxAccuracyM:0.###} m limit")), UnitId, epoch);
         }
 
         return Fix(line, f, 2, UnitId!, fixTime, epoch, altitude, accuracy, null, null, callsign, datum, lastRmcEras);

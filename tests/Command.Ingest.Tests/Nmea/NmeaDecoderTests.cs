@@ -204,6 +204,7 @@ public sealed class NmeaDecoderTests
     [InlineData("Infinity", "GPRMC speed Infinity kn is not a ground speed of 0-291 kn (150 m/s)")]
     [InlineData("NaN", "GPRMC speed NaN kn is not a ground speed of 0-291 kn (150 m/s)")]
     [InlineData("1e999", "GPRMC speed Infinity kn is not a ground speed of 0-291 kn (150 m/s)")]
+    [InlineData("1e308", "GPRMC speed 1E+308 kn is not a ground speed of 0-291 kn (150 m/s)")]
     public void A_speed_out_of_range_is_refused_in_the_knots_the_sentence_gave(string speed, string detail)
     {
         var line = new NmeaDecoder(NmeaOptions.Default, "GPS1").Decode(WithChecksum($"GPRMC,030719.000,A,3747.0873,S,17518.8938,E,{speed},181.39,311214,,,A"), Received);
@@ -214,6 +215,7 @@ public sealed class NmeaDecoderTests
     [Theory]
     [InlineData("50", "GPGGA HDOP 50 (250 m at 5 m per HDOP) is worse than the 100 m limit")]
     [InlineData("20.5", "GPGGA HDOP 20.5 (102.5 m at 5 m per HDOP) is worse than the 100 m limit")]
+    [InlineData("1e300", "GPGGA HDOP 1E+300 (5E+300 m at 5 m per HDOP) is worse than the 100 m limit")]
     public void A_fix_too_poor_to_take_is_refused_in_the_hdop_the_receiver_sent(string hdop, string detail)
     {
         var line = new NmeaDecoder(NmeaOptions.Default, "GPS1", maxAccuracyM: 100).Decode(WithChecksum($"GPGGA,030719.000,3747.0873,S,17518.8938,E,1,08,{hdop},59.9,M,23.7,M,,0000"), Received);
