@@ -17,7 +17,7 @@ namespace Command.Domain.Sites;
 /// floor (<see cref="MinFloorHeightM"/> to <see cref="MaxFloorHeightM"/>, 2-10 m); and
 /// at most <see cref="MaxZones"/> (500) zones of kind hot, warm, cold, staging, casualty-collection or perimeter;</item>
 /// <item>footprints and zone polygons are rings of 3 to <see cref="MaxVertices"/> (1,000) valid WGS84 points, as is
-/// the origin a valid point;</item>
+/// the origin a valid point, from <see cref="MaxOriginLatitude"/> (85°) S to 85° N;</item>
 /// <item>at most <see cref="MaxWalkNodes"/> (10,000) walk nodes, each a valid point on a floor from
 /// <see cref="LowestFloor"/> (-20) to <see cref="HighestFloor"/> (200), default 0, of kind door, corridor (default),
 /// stair or outdoor in any case; and at most <see cref="MaxWalkEdges"/> (20,000) edges, each between two nodes of the
@@ -34,6 +34,12 @@ public static partial class SiteRules
 
     /// <summary>Longest name of the site, a building or a zone. 200.</summary>
     public const int MaxNameLength = 200;
+
+    /// <summary>
+    /// The furthest a site's origin lies from the equator, degrees: every fix is measured on a flat map about it, whose
+    /// east-west scale is the origin's, and nearer a pole that scale changes too fast across a site for distances to hold.
+    /// </summary>
+    public const double MaxOriginLatitude = 85;
 
     /// <summary>Most buildings a site may have. 500.</summary>
     public const int MaxBuildings = 500;
@@ -82,7 +88,12 @@ public static partial class SiteRules
     {
         var findings = new Findings();
         var name = Name(draft.Name, "name", required: true, findings);
-        Point(draft.Origin, "origin", findings);
+        if (Point(draft.Origin, "origin", findings) && Math.Abs(draft.Origin!.Value.Latitude) > MaxOriginLatitude)
+        {
+            findings.Add("origin", RejectReason.InvalidCoordinates,
+                $"lat {N(draft.Origin.Value.Latitude)} is within {90 - MaxOriginLatitude:0}° of a pole: distances and closing rates are worked out on a flat map of the site, which does not hold there; a site's origin lies from {MaxOriginLatitude:0}° S to {MaxOriginLatitude:0}° N");
+        }
+
         var timeZone = TimeZone(draft.TimeZone, findings);
         var walks = draft.Walks is null ? null : Walks(draft.Walks, findings);
         var buildings = Buildings(draft.Buildings ?? [], findings);

@@ -26,6 +26,10 @@ public sealed class SiteRulesTests
         { Campus() with { Name = " " }, new("name", RejectReason.MissingField, "is required") },
         { Campus() with { Name = new string('n', 201) }, new("name", RejectReason.Oversized, "is 201 characters long; at most 200") },
         { Campus() with { Origin = new GeoPoint(95, 10) }, new("origin", RejectReason.InvalidCoordinates, "lat 95 / lon 10 is outside WGS84 ranges") },
+        {
+            Campus() with { Origin = new GeoPoint(-89.9995, 0) },
+            new("origin", RejectReason.InvalidCoordinates, "lat -89.9995 is within 5° of a pole: distances and closing rates are worked out on a flat map of the site, which does not hold there; a site's origin lies from 85° S to 85° N")
+        },
         { WithBuilding(new(null, null, null, Square(0.001))), new("buildings[0].id", RejectReason.MissingField, "is required: 1-64 letters, digits, '-', '_' or '.'") },
         { WithBuilding(new("main hall", null, null, Square(0.001))), new("buildings[0].id", RejectReason.InvalidValue, "'main hall' is not an id: 1-64 letters, digits, '-', '_' or '.'") },
         { WithBuilding(new(new string('b', 65), null, null, Square(0.001))), new("buildings[0].id", RejectReason.InvalidValue, $"'{new string('b', 64)}…' (65 characters) is not an id: 1-64 letters, digits, '-', '_' or '.'") },
