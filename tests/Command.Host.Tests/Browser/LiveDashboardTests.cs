@@ -129,6 +129,28 @@ public sealed partial class LiveDashboardTests(DashboardHost host) : IClassFixtu
         Assert.Empty(dashboard.Errors);
     }
 
+    [Theory]
+    [InlineData(1280, 720)]
+    [InlineData(1920, 1080)]
+    [InlineData(768, 1024)]
+    public async Task The_reason_box_of_an_ack_at_the_screens_right_edge_stands_whole_on_the_screen(int width, int height)
+    {
+        // The flag cards sit at the right: the box that asks for a reason in words is wider than the menu it replaces.
+        var scene = await Scene.HeldPatrolAsync(host, $"ack-edge{width}");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Reyes", width: width, height: height);
+        await dashboard.ActiveFlags.Locator("li[data-subject='P1']").GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Ack" }).ClickAsync();
+        await dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Menuitem, new() { Name = "other…" }).ClickAsync();
+
+        var asking = dashboard.Page.Locator(".reason-menu:not([hidden])");
+        await Expect(asking.Locator("input[name='reason']")).ToBeFocusedAsync();
+        await Expect(asking).ToBeInViewportAsync(new() { Ratio = 1 });
+        await asking.Locator("input[name='reason']").FillAsync("waiting on the breaching tool");
+        await asking.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Ack" }).ClickAsync();
+
+        await Expect(dashboard.Feed.Locator("li[data-type='flag-acknowledged'][data-subject='P1']")).ToContainTextAsync("waiting on the breaching tool — Cmdr Reyes");
+        Assert.Empty(dashboard.Errors);
+    }
+
     [Fact]
     public async Task The_flags_header_counts_every_flag_shown_and_says_how_many_are_acknowledged()
     {

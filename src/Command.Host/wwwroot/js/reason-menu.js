@@ -24,6 +24,10 @@ export class ReasonMenu {
     document.addEventListener('click', e => {
       if (!this.element.hidden && !this.element.contains(e.target) && !this.anchor?.contains(e.target)) this.close();
     });
+    // Placed again whenever it changes size: the box that asks for a reason in words is wider than the menu, and kept
+    // the menu's place beside an Ack at the screen's right edge, its input cut off and its button past the edge.
+    new ResizeObserver(() => this.place()).observe(this.element);
+    addEventListener('resize', () => this.place());
   }
 
   open(anchor, subject) {
@@ -38,13 +42,19 @@ export class ReasonMenu {
     // The click that asks goes no further: the button it was on is gone once the form takes the menu's place, and the
     // page's click handler, finding the click outside the menu, closed it before a word could be typed.
     this.element.querySelector('[data-other]').addEventListener('click', e => { e.stopPropagation(); this.askOther(); });
-    const box = anchor.getBoundingClientRect();
     this.element.hidden = false;
+    this.place();
+    this.element.querySelector('button').focus();
+  }
+
+  /** Beside its button, on the screen: under it and ending at its right edge, above it or further left where it would not fit. */
+  place() {
+    if (this.element.hidden || !this.anchor) return;
+    const box = this.anchor.getBoundingClientRect();
     const width = this.element.offsetWidth;
     const height = this.element.offsetHeight;
     this.element.style.left = `${Math.max(8, Math.min(box.right - width, innerWidth - width - 8))}px`;
     this.element.style.top = `${box.bottom + height + 8 > innerHeight ? Math.max(8, box.top - height - 4) : box.bottom + 4}px`;
-    this.element.querySelector('button').focus();
   }
 
   askOther() {
