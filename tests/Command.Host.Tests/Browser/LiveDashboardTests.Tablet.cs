@@ -8,10 +8,11 @@ namespace Command.Host.Tests.Browser;
 /// </summary>
 public sealed partial class LiveDashboardTests
 {
-    // Every control a finger would press, on screen now, less than 44 px high (or, for the map's zoom, wide).
+    // Every control a finger would press (a checkbox's label and a link among them), on screen now, less than 44 px high
+    // (or, for the map's zoom, wide).
     private const string SmallControls =
         """
-        () => [...document.querySelectorAll('button, select, input, .leaflet-bar a')].filter(e => {
+        () => [...document.querySelectorAll('button, select, input, label:has(> input[type="checkbox"]), a[href], .leaflet-bar a')].filter(e => {
             const b = e.getBoundingClientRect();
             const s = getComputedStyle(e);
             return b.width > 0 && b.height > 0 && s.visibility !== 'hidden' && b.bottom > 0 && b.top < innerHeight && b.right > 0 && b.left < innerWidth;
@@ -55,6 +56,19 @@ public sealed partial class LiveDashboardTests
         await dashboard.Page.Locator(".reason-menu [data-reason='hazard reported']").TapAsync();
         await Expect(dashboard.Page.Locator("#active-count")).ToContainTextAsync("1 acknowledged");
         await dashboard.ScreenshotAsync($"tablet-{width}x{height}.png");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task On_a_tablet_the_drills_controls_and_the_signed_in_name_are_a_finger_high()
+    {
+        // The name opens the access page and Loop is ticked through its label: 14 and 34 px high, each was missed by a finger.
+        var scene = await Scene.OpenAsync(host, "tablet-drill");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Ctl Park", roles: ["controller"], width: 1024, height: 768, touch: true);
+        await Expect(dashboard.Page.Locator("#signed-in-name")).ToHaveTextAsync("Ctl Park");
+        await Expect(dashboard.Page.Locator("label:has(#drill-loop)")).ToBeVisibleAsync();
+
+        Assert.Empty(await dashboard.Page.EvaluateAsync<string[]>(SmallControls));
         Assert.Empty(dashboard.Errors);
     }
 
