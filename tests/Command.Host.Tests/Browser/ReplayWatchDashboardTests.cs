@@ -117,6 +117,12 @@ public sealed class ReplayWatchDashboardTests(FakeClockDashboardHost host) : ICl
         await using var controller = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Ctl Park", roles: ["controller"]);
         var listed = await WatchAsync(controller, scene);
         await Expect(controller.Row("P1")).ToHaveCountAsync(1);
+        var seek = controller.Page.Locator("#replay-seek");
+        var time = controller.Page.Locator("#replay-time");
+        var marks = controller.Page.Locator("#timeline-marks .mark");
+        await Expect(marks.First).ToBeAttachedAsync();
+        await Expect(time).ToHaveTextAsync(new Regex(@"^\d\d:\d\d:\d\d$"));
+        await Expect(seek).Not.ToHaveValueAsync("0");
 
         // Back to live, the evaluator closes the replay it opened.
         await evaluator.Page.GetByRole(AriaRole.Button, new() { Name = "Live", Exact = true }).ClickAsync();
@@ -125,6 +131,11 @@ public sealed class ReplayWatchDashboardTests(FakeClockDashboardHost host) : ICl
         await Expect(listed).ToHaveCountAsync(0);
         await Expect(controller.Page.Locator("#replay-state")).ToHaveTextAsync("—");
         await Expect(controller.Row("P1")).ToHaveCountAsync(0);
+        // Its timeline goes with it: no time beside the empty clock, no slider where it stood, no marks of its events.
+        await Expect(controller.Page.Locator("#clock")).ToHaveTextAsync("--:--:--");
+        await Expect(time).ToHaveTextAsync("--:--:--");
+        await Expect(seek).ToHaveValueAsync("0");
+        await Expect(marks).ToHaveCountAsync(0);
         await Expect(controller.Page.Locator("#replay-badge")).ToBeVisibleAsync();
         Assert.Empty(controller.Errors);
         Assert.Empty(evaluator.Errors);

@@ -195,6 +195,7 @@ export class Replay {
     this.shown = false;
     this.speedShown = null;
     this.picture.limitMs = null;
+    this.timeline.clear();
   }
 
   /** The replay was closed elsewhere (or for idleness): stops showing it, with nothing left to close. */

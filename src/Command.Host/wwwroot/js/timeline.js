@@ -62,6 +62,19 @@ export class Timeline {
     this.marks.replaceChildren();
   }
 
+  /** No replay shown: no time, no marks, and the slider at its start over nothing, not left where the last one stood. */
+  clear() {
+    this.firstMs = 0;
+    this.lastMs = 0;
+    this.lastTime = null;
+    this.input.max = '0';
+    this.input.value = '0';
+    this.entries = [];
+    this.unnamed.clear();
+    this.marks.replaceChildren();
+    this.label.textContent = clock(null);
+  }
+
   /** The session grew (a replay following one still being recorded): the slider reaches further, where it is. */
   extendTo(lastTime) {
     const value = this.input.value;
