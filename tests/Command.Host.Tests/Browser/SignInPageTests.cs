@@ -30,6 +30,28 @@ public sealed class SignInPageTests(SignInPageTests.BrowserAccessHost host) : IC
         playwright?.Dispose();
     }
 
+    [Theory]
+    [InlineData("Cmdr Reyes", "", "1 field(s) are invalid (password: the password)", "password")]
+    [InlineData("", "a long password", "1 field(s) are invalid (userName: the user name to sign in as)", "user-name")]
+    [InlineData("", "", "2 field(s) are invalid (userName: the user name to sign in as; password: the password)", "user-name password")]
+    public async Task A_field_left_empty_is_named_with_why_and_marked(string userName, string password, string said, string marked)
+    {
+        await using var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/sign-in/");
+        await page.Locator("#user-name").FillAsync(userName);
+        await page.Locator("#password").FillAsync(password);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page.Locator("#problem")).ToHaveTextAsync(said);
+        await Expect(page.Locator("#sign-in [aria-invalid='true']")).ToHaveCountAsync(marked.Split(' ').Length);
+        foreach (var id in marked.Split(' '))
+        {
+            await Expect(page.Locator($"#{id}")).ToHaveAttributeAsync("aria-invalid", "true");
+        }
+    }
+
     [Fact]
     public async Task The_first_admin_follows_the_link_sees_only_the_password_form_with_their_name_and_lands_on_the_dashboard()
     {

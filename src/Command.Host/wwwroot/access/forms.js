@@ -2,6 +2,7 @@
 // it in the host's words (the fields it names marked), a change from a table said in the notice, a destructive button
 // that asks once more, and dates.
 import { showNotice } from '/js/notice.js';
+import { markRefused } from '/sign-in/refusal.js';
 
 /** The roles a person may hold, with what each may do (the host decides; these are its words for them). */
 export const personRoles = [
@@ -35,10 +36,9 @@ export const ticked = container => [...container.querySelectorAll('input[type=ch
 /** Says why the host refused what the form sent, beside it, and marks the fields it names; nothing when null. */
 export function formProblem(form, error) {
   const problem = form.querySelector('.problem');
-  for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
   problem.hidden = !error;
   problem.textContent = error?.message ?? '';
-  for (const field of error?.errors ?? []) form.querySelector(`[name="${CSS.escape(field.field)}"]`)?.setAttribute('aria-invalid', 'true');
+  markRefused(form, error?.errors);
 }
 
 /**

@@ -1,15 +1,9 @@
-// HTTP calls to the host. A refusal comes back as {reason, detail, errors?}; the detail is what the user sees.
-// The session cookie says who is calling; a call the host no longer takes it for (signed out, roles changed) goes
-// back to the sign-in page, which says why as the host said it.
+// HTTP calls to the host. A refusal comes back as {reason, detail, errors?}; the detail, with the fields it names, is
+// what the user sees (refusal.js). The session cookie says who is calling; a call the host no longer takes it for
+// (signed out, roles changed) goes back to the sign-in page, which says why as the host said it.
+import { ApiProblem, refusal } from '/sign-in/refusal.js';
 
-export class ApiProblem extends Error {
-  constructor(status, reason, detail, errors) {
-    super(detail);
-    this.status = status;
-    this.reason = reason;
-    this.errors = errors ?? [];
-  }
-}
+export { ApiProblem };
 
 export async function request(method, path, body) {
   const text = await send(method, path, body, 'application/json');
@@ -33,10 +27,7 @@ async function send(method, path, body, accept) {
   const text = await response.text();
   if (response.status === 401) toSignIn(refusedCredential(text ? parseJson(text) : null));
   if (!response.ok) {
-    const json = text ? parseJson(text) : null;
-    const detail = json?.detail ?? `${method} ${path} answered ${response.status} ${response.statusText}`;
-    const fields = (json?.errors ?? []).map(e => `${e.field}: ${e.detail}`).join('; ');
-    throw new ApiProblem(response.status, json?.reason ?? 'http-error', fields ? `${detail} (${fields})` : detail, json?.errors);
+    throw refusal(response.status, text ? parseJson(text) : null, `${method} ${path} answered ${response.status} ${response.statusText}`);
   }
   return text;
 }

@@ -1,4 +1,5 @@
 // Signs a person in with a password, or with the first run's one-time link (#link=code), then goes where they were going.
+import { refusal, markRefused } from './refusal.js';
 
 const $ = id => document.getElementById(id);
 
@@ -13,10 +14,16 @@ function showProblem(text) {
   $('problem').hidden = !text;
 }
 
+/** Says why the host refused what a form sent, naming and marking the fields it names (as the access page does). */
+function formProblem(form, error) {
+  showProblem(error?.message ?? '');
+  markRefused(form, error?.errors);
+}
+
 async function post(path, body, method = 'POST') {
   const response = await fetch(path, { method, headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
   const json = await response.json().catch(() => null);
-  if (!response.ok) throw new Error(json?.detail ?? `${path} answered ${response.status}`);
+  if (!response.ok) throw refusal(response.status, json, `${path} answered ${response.status}`);
   return json;
 }
 
@@ -29,23 +36,23 @@ if (signedOut) {
 
 $('sign-in').addEventListener('submit', async event => {
   event.preventDefault();
-  showProblem('');
+  formProblem(event.target, null);
   try {
     await post('/api/auth/sign-in', { userName: $('user-name').value, password: $('password').value });
     location.replace(destination());
   } catch (error) {
-    showProblem(error.message);
+    formProblem(event.target, error);
   }
 });
 
 $('first-password').addEventListener('submit', async event => {
   event.preventDefault();
-  showProblem('');
+  formProblem(event.target, null);
   try {
     await post('/api/auth/password', { newPassword: $('new-password').value }, 'PUT');
     location.replace('/');
   } catch (error) {
-    showProblem(error.message);
+    formProblem(event.target, error);
   }
 });
 
