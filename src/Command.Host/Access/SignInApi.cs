@@ -39,8 +39,8 @@ public static class SignInApi
         if (string.IsNullOrEmpty(body!.UserName) || string.IsNullOrEmpty(body.Password))
         {
             return ApiError.Invalid([
-                .. string.IsNullOrEmpty(body.UserName) ? [new FieldError("userName", "missing-field", "the user name to sign in as")] : Array.Empty<FieldError>(),
-                .. string.IsNullOrEmpty(body.Password) ? [new FieldError("password", "missing-field", "the password")] : Array.Empty<FieldError>(),
+                .. string.IsNullOrEmpty(body.UserName) ? [new FieldError("userName", "missing-field", "the user name to sign in as is required")] : Array.Empty<FieldError>(),
+                .. string.IsNullOrEmpty(body.Password) ? [new FieldError("password", "missing-field", "the password is required")] : Array.Empty<FieldError>(),
             ]);
         }
 
