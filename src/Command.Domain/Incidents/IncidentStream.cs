@@ -77,7 +77,7 @@ public sealed class IncidentStream
             input = refused with
             {
                 Detail = Cap(refused.Detail, InputLimits.MaxTextChars),
-                UnitId = refused.UnitId is { } unitId ? Cap(unitId, InputLimits.MaxIdChars) : null,
+                UnitId = refused.UnitId is { } unitId ? RawInput.CapId(unitId) : null,
                 Raw = RawInput.Cap(refused.Raw),
             };
         }
@@ -274,7 +274,7 @@ public sealed class IncidentStream
 
     private static InputRejected Refusal(IncidentEvent input, Rejection rejection) => input switch
     {
-        PositionAccepted accepted => new InputRejected(accepted.Report.Source, rejection.Reason, rejection.Detail, Cap(accepted.Report.UnitId, InputLimits.MaxIdChars), RawInput.Cap(EventJson.Serialize(accepted.Report))),
+        PositionAccepted accepted => new InputRejected(accepted.Report.Source, rejection.Reason, rejection.Detail, RawInput.CapId(accepted.Report.UnitId), RawInput.Cap(EventJson.Serialize(accepted.Report))),
         _ => new InputRejected(ReportSource.Json, rejection.Reason, rejection.Detail, null, RawInput.Cap(EventJson.Serialize(input))),
     };
 

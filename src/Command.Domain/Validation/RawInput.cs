@@ -10,6 +10,12 @@ public static class RawInput
     /// <summary>Most characters of raw input kept: 400.</summary>
     public const int MaxChars = 400;
 
+    /// <summary>
+    /// A unit id as a refusal names it: whole when it is no longer than an id may be (<see cref="InputLimits.MaxIdChars"/>),
+    /// else its start and "…": a sender's 3-million-character id is not recorded, nor answered back, whole.
+    /// </summary>
+    public static string CapId(string id) => id.Length <= InputLimits.MaxIdChars ? id : string.Concat(id.AsSpan(0, InputLimits.MaxIdChars), "…");
+
     /// <summary>The text as recorded: whole when short enough, else its start and "…[cut N characters]".</summary>
     public static string Cap(string raw) =>
         raw.Length <= MaxChars ? raw : string.Concat(raw.AsSpan(0, MaxChars), $"…[cut {raw.Length - MaxChars} characters]");

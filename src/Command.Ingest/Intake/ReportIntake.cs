@@ -102,7 +102,7 @@ public sealed class ReportIntake(
                 KeepUntimely(item.Report!, rejection, now);
             }
 
-            var unitId = item.Report?.UnitId ?? item.UnitId;
+            var unitId = (item.Report?.UnitId ?? item.UnitId) is { } named ? RawInput.CapId(named) : null;
             rejected.Add(new ItemRejection(i, unitId, rejection));
             // Recorded against no unit where its sender may not report for the one it named (the refusal names it): any
             // device's credential could otherwise write refusals on any unit's row and into its ICS-214 log.

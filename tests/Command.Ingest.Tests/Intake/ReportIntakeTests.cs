@@ -57,6 +57,18 @@ public sealed class ReportIntakeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refusal_names_the_unit_by_its_id_cut_to_the_longest_an_id_may_be()
+    {
+        var id = new string('Z', 3_000_000);
+
+        var outcome = await Intake.SubmitAsync("drill-1", [IncomingReport.Refused(ReportSource.Json, "{}", new Rejection(RejectReason.TooLong, "unit id is too long"), id)],
+            UnknownUnitPolicy.Enrol, TestContext.Current.CancellationToken);
+
+        Assert.Equal(new string('Z', InputLimits.MaxIdChars) + "…", Assert.Single(outcome.Rejected).UnitId);
+        Assert.Equal(new string('Z', InputLimits.MaxIdChars) + "…", Assert.Single(port.Snapshot()).Refused?.UnitId);
+    }
+
+    [Fact]
     public async Task Reports_the_incident_could_not_record_are_said_so_unless_the_caller_hands_them_over_again()
     {
         port.Answer = r => r.UnitId == "B" ? null : new Rejection(RejectReason.Unavailable, "storage did not answer");
