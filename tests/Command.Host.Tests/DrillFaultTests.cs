@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Command.Domain.Events;
+using Command.Grains;
 using Command.Grains.Incidents;
 using Command.Host.Drills;
 using Command.Host.Tests.Support;
@@ -11,7 +13,8 @@ namespace Command.Host.Tests;
 
 /// <summary>
 /// A drill whose engine fails, as it starts or as it carries on after its host stopped: the engine is stopped, the
-/// drill is faulted once and said so, the incident gets its own clock back, and the drill can always be stopped.
+/// drill is faulted once and said so, the incident gets its own clock back, and the drill can always be stopped. One
+/// stopped by its incident's storage not answering is not faulted: it stands, and carries on once storage answers.
 /// </summary>
 public sealed class DrillFaultTests
 {
@@ -126,6 +129,57 @@ public sealed class DrillFaultTests
     }
 
     [Fact]
+    public async Task A_drill_stopped_by_storage_not_answering_carries_on_from_where_it_stood_once_storage_answers()
+    {
+        // Storage away for under a minute faulted the drill for good: it read "faulted" until the cluster was started
+        // again, its units went stale, and its fault was recorded only where storage answered as it was said.
+        using var files = new TestScenarioFiles();
+        var id = $"away-{Guid.NewGuid():N}"[..20];
+        var name = files.Write("walk", TestScenarioFiles.Campus(TestScenarioFiles.Walker($"A{id[5..13]}")));
+        var incidents = new StorageAway();
+        var durable = new GrainStorageAway();
+        await using var host = new FakeClockHost(new Dictionary<string, string?> { [files.Setting.Key] = files.Setting.Value }, s =>
+        {
+            s.AddSingleton<IIncomingGrainCallFilter>(incidents);
+            durable.Over(s, GrainStorage.Durable);
+        });
+        await host.InitializeAsync();
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name })).EnsureSuccessStatusCode();
+        await PlayAsync(host, id, seconds: 10);
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        var drill = grains.GetGrain<IDrillGrain>(id);
+        var keeper = host.Services.GetServices<IHostedService>().OfType<DrillKeeper>().Single();
+
+        // Its next fixes find the incident's storage gone, and its own and the roster's with it, for 45 s.
+        incidents.Away(id);
+        durable.Away();
+        host.Clock.Advance(TimeSpan.FromSeconds(5));
+        await Assert.ThrowsAnyAsync<Exception>(() => drill.CatchUp());
+        await keeper.LookOverAsync(Ct);
+        var away = await drill.Status();
+        host.Clock.Advance(TimeSpan.FromSeconds(40));
+        await keeper.LookOverAsync(Ct);
+
+        incidents.Back();
+        durable.Back();
+        await keeper.LookOverAsync(Ct);
+        var back = await drill.Status();
+        host.Clock.Advance(TimeSpan.FromSeconds(5));
+        await drill.CatchUp();
+        var on = await drill.Status();
+        var roster = await grains.GetGrain<IDrillRoster>(IDrillRoster.Key).List();
+        var carried = (await DrillControlEventsAsync(host, id)).Single(e => Text(e, "subject") == DrillControlled.CarryOn);
+
+        Assert.Equal(("running", 10.0), (away!.State, away.DrillTimeS));
+        Assert.Equal(("running", 10.0), (back!.State, back.DrillTimeS));
+        Assert.Equal(("running", 15.0), (on!.State, on.DrillTimeS));
+        Assert.Contains(id, roster);
+        Assert.Equal(["start", "carry-on"], await DrillControlsAsync(host, id));
+        Assert.Equal("drill (carried on at 0:10 of loop 1 once storage answered; not played for 0:45, which counts toward no hold)", Text(carried, "actor"));
+    }
+
+    [Fact]
     public async Task The_keeper_asks_every_drill_though_one_fails_and_says_so_once()
     {
         // One drill whose activation failed kept every drill listed after it from being kept running.
@@ -165,9 +219,11 @@ public sealed class DrillFaultTests
         (await host.Services.GetRequiredService<IGrainFactory>().GetGrain<IIncidentGrain>(id).GetView())!.LastSequence;
 
     private static async Task<string[]> DrillControlsAsync(CommandHost host, string id) =>
+        [.. (await DrillControlEventsAsync(host, id)).Select(e => e.GetProperty("subject").GetString()!)];
+
+    private static async Task<JsonElement[]> DrillControlEventsAsync(CommandHost host, string id) =>
         [.. (await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", Ct))!
-            .Where(e => e.GetProperty("type").GetString() == "drill-controlled")
-            .Select(e => e.GetProperty("subject").GetString()!)];
+            .Where(e => e.GetProperty("type").GetString() == "drill-controlled")];
 
     // Every line of the host's log files so far (compact JSON; written through, one event a line).
     private static List<string> LogLines(CommandHost host)

@@ -13,7 +13,9 @@ namespace Command.Host.Drills;
 /// Runs one incident's simulated drill on whichever host holds this grain, records every start, pause, resume and
 /// stop in the incident with who asked, and saves its drill clock every few seconds. Activated again after its host
 /// went down (any host's <see cref="DrillKeeper"/> asks), it carries the drill on from the saved clock and records
-/// that it did. Only the simulator's clock pauses; live radio feeds keep flowing.
+/// that it did. One stopped because its incident's storage did not answer stands where it got to, as one whose host went
+/// down does, and the keeper carries it on from there once storage answers. Only the simulator's clock pauses; live radio
+/// feeds keep flowing.
 /// </summary>
 [PreferLocalPlacement]
 public sealed partial class DrillGrain(
@@ -33,6 +35,10 @@ public sealed partial class DrillGrain(
 
     // The watch on the engine that plays: done once the drill's end is saved and recorded.
     private Task watched = Task.CompletedTask;
+
+    // Why a live drill stands put down in this activation, as its carry-on says it ("once storage answered"); null where
+    // it does not.
+    private string? standing;
 
     private string IncidentId => this.GetPrimaryKeyString();
 
@@ -86,12 +92,25 @@ public sealed partial class DrillGrain(
         return new DrillOutcome(DrillStatusView.From(IncidentId, engine.Status, state.State.RoundsBefore));
     }
 
-    // Activated, it carries a live drill on; one that is not live has no place on the roster every host keeps running.
+    // Activated, it carries a live drill on; one that is not live has no place on the roster every host keeps running. One
+    // that stands because its incident's storage did not answer is carried on here, or the failure is the keeper's to say.
     public async Task KeepRunning()
     {
+        if (engine is null || engine.Completion.IsCompleted)
+        {
+            // How the last engine ended is settled first: a drill stopped by storage not answering is live, one faulted is not.
+            await watched;
+        }
+
         if (!state.State.Live)
         {
             await Roster().Ended(IncidentId);
+            return;
+        }
+
+        if (engine is null && standing is not null && state.State.Order is { } order)
+        {
+            await CarryOnAsync(order, CancellationToken.None);
         }
     }
 
@@ -131,6 +150,12 @@ public sealed partial class DrillGrain(
             return onlyIfIdle
                 ? new DrillOutcome(DrillStatusView.From(IncidentId, engine.Status, state.State.RoundsBefore))
                 : DrillOutcome.Refused("invalid-state", $"A drill is already {engine.State.ToString().ToLowerInvariant()} on incident '{IncidentId}'; stop it first.");
+        }
+
+        if (onlyIfIdle && engine is null && standing is not null)
+        {
+            // It stands until its incident's storage answers, and is carried on from there: not started over from nothing.
+            return new DrillOutcome(await Status());
         }
 
         if (DrillOptions.SpeedProblem(order.Speed) is { } slowOrFast)
@@ -190,6 +215,7 @@ public sealed partial class DrillGrain(
         }
 
         engine = started;
+        standing = null;
         state.State.Order = order;
         state.State.State = "running";
         state.State.DrillTimeS = 0;
@@ -210,6 +236,11 @@ public sealed partial class DrillGrain(
     private async Task<DrillOutcome> ControlAsync(
         string action, string actor, string? expected, Func<DrillEngine, Task> control, string after, Func<DrillOrder, double> clockRate, bool recordFirst = false)
     {
+        if (engine is null && standing is not null)
+        {
+            return DrillOutcome.Refused("invalid-state", $"The drill on incident '{IncidentId}' stands where it stopped until its incident answers, and carries on from there; it can be stopped meanwhile.");
+        }
+
         if (engine is null || state.State.Order is not { } order)
         {
             return DrillOutcome.Refused("no-drill", $"No drill has been started on incident '{IncidentId}'.");
@@ -249,7 +280,8 @@ public sealed partial class DrillGrain(
         return new DrillOutcome(DrillStatusView.From(IncidentId, engine.Status, state.State.RoundsBefore));
     }
 
-    // Back on a new host: the incident is set up already; the drill clock goes on from where it was saved.
+    // Back on a new host, or here once its incident's storage answers: the incident is set up already; the drill clock goes
+    // on from where it was saved.
     private async Task CarryOnAsync(DrillOrder order, CancellationToken cancellationToken)
     {
         var paused = state.State.State == "paused";
@@ -270,14 +302,27 @@ public sealed partial class DrillGrain(
 
             // Its host went down playing it, with no hand-over said: its clock stood still from its last save, and the
             // incident, whose clock ran on, hears so now, or the minutes no host played it would count toward every hold.
+            // So does one that stood here because its incident's storage did not answer, from where its clock stood.
             var stood = !paused && !state.State.HandedOver ? state.State.SavedAt : null;
             // The incident says for how long, measured to its carry-on as the after-action report measures it.
             var unplayed = stood is { } since ? clock.GetUtcNow() - since : TimeSpan.Zero;
-            var actor = $"drill (carried on at {at} of loop {state.State.Iteration + 1} after its host stopped)";
-            await RecordAsync(DrillControlled.CarryOn, order.Scenario, actor, paused ? 0 : order.Speed, stood);
+            var why = standing ?? "after its host stopped";
+            var actor = $"drill (carried on at {at} of loop {state.State.Iteration + 1} {why})";
+            // Not recorded for now, it is not carried on yet: the incident would judge it on a clock that never stood still.
+            if (await GrainFactory.GetGrain<IIncidentGrain>(IncidentId).RecordDrill(DrillControlled.CarryOn, order.Scenario, actor, speed: paused ? 0 : order.Speed, stoodSince: stood) is { } refused)
+            {
+                if (refused.Reason == RejectReason.Unavailable)
+                {
+                    throw new DrillRefusedException(IncidentId, refused);
+                }
+
+                LogNotRecorded(logger, IncidentId, DrillControlled.CarryOn, refused.ToString());
+            }
+
+            standing = null;
             state.State.HandedOver = false;
             await SaveClockAsync();
-            LogCarriedOn(logger, IncidentId, order.Scenario, at, state.State.Iteration + 1, Durations.Clock(unplayed));
+            LogCarriedOn(logger, IncidentId, order.Scenario, at, state.State.Iteration + 1, why, Durations.Clock(unplayed));
         }
         catch (OperationCanceledException) when (carried is not null)
         {
@@ -298,7 +343,8 @@ public sealed partial class DrillGrain(
         watched = WatchAsync(running);
     }
 
-    // Awaited on this grain's turn: the drill's end (completed, faulted) is saved as it happens.
+    // Awaited on this grain's turn: the drill's end (completed, faulted) is saved as it happens. One stopped by its incident's
+    // storage not answering has not ended: it stands, and is carried on once storage answers.
     private async Task WatchAsync(DrillEngine running)
     {
         var closed = false;
@@ -310,6 +356,15 @@ public sealed partial class DrillGrain(
         {
             closed = true;
             LogIncidentClosed(logger, IncidentId);
+        }
+        catch (Exception ex) when (Interrupts(ex))
+        {
+            if (engine == running)
+            {
+                await StandAsync(running, ex);
+            }
+
+            return;
         }
         catch (Exception ex)
         {
@@ -389,7 +444,7 @@ public sealed partial class DrillGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Drill {Action} on incident {IncidentId} was not recorded: {Rejection}")]
     private static partial void LogNotRecorded(ILogger logger, string incidentId, string action, string rejection);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The drill on incident {IncidentId} ({Scenario}) carried on here at {DrillTime} of loop {Loop} after its host stopped, not played for {Unplayed}")]
-    private static partial void LogCarriedOn(ILogger logger, string incidentId, string scenario, string drillTime, int loop, string unplayed);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The drill on incident {IncidentId} ({Scenario}) carried on here at {DrillTime} of loop {Loop} {Why}, not played for {Unplayed}")]
+    private static partial void LogCarriedOn(ILogger logger, string incidentId, string scenario, string drillTime, int loop, string why, string unplayed);
 
 }

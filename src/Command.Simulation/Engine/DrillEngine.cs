@@ -79,6 +79,12 @@ public sealed partial class DrillEngine : IAsyncDisposable
 
     public DrillState State => state;
 
+    /// <summary>
+    /// The instant, on its clock, its drill clock passed what it has sent: where a drill stopped part-way (its sink could
+    /// not take what fell due next) stood still from.
+    /// </summary>
+    public DateTimeOffset SentUpTo => WallAt(ProcessedS);
+
     public DrillStatus Status => new(
         name, state, TimeSpan.FromSeconds(ScriptS), TimeSpan.FromSeconds(scenario.DurationS), speed, options.Loop, iteration, scenario.Name);
 
