@@ -204,6 +204,32 @@ public sealed class DrillFaultTests
         Assert.Single(LogLines(host), l => l.Contains(broken, StringComparison.Ordinal) && l.Contains("could not be kept running", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_call_Orleans_gives_up_on_as_cancelled_fails_that_round_and_leaves_the_keeper_and_its_host_running()
+    {
+        // A message that expired while storage did not answer is thrown as a cancellation: it ended the keeper, and a
+        // keeper that ends stops its host, so storage away for a minute and a half stopped every host of the cluster.
+        var failing = new FailingGrainCalls();
+        await using var host = new FakeClockHost(new Dictionary<string, string?>(), s => s.AddSingleton<IOutgoingGrainCallFilter>(failing));
+        await host.InitializeAsync();
+        var expired = $"expired-{Guid.NewGuid():N}"[..20];
+        failing.Fail(nameof(IDrillGrain.KeepRunning), expired, times: 1,
+            with: () => new OperationCanceledException($"Message expired before placement could complete for grain drill/{expired}."));
+        var roster = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IDrillRoster>(IDrillRoster.Key);
+        await roster.Running(expired);
+        var keeper = host.Services.GetServices<IHostedService>().OfType<DrillKeeper>().Single();
+
+        var first = await Record.ExceptionAsync(() => keeper.LookOverAsync(Ct));
+        var listed = await roster.List();
+        await keeper.LookOverAsync(Ct);
+
+        // Failed, it is still listed, and said; the next round finds it never started and takes it off the roster.
+        Assert.Null(first);
+        Assert.Contains(expired, listed);
+        Assert.DoesNotContain(expired, await roster.List());
+        Assert.Single(LogLines(host), l => l.Contains(expired, StringComparison.Ordinal) && l.Contains("could not be kept running", StringComparison.Ordinal));
+    }
+
     // Moves the incidents' clock on five seconds at a time, the drill sending what fell due at each.
     private static async Task PlayAsync(FakeClockHost host, string id, int seconds)
     {

@@ -5,7 +5,9 @@ namespace Command.Host.Drills;
 /// <summary>
 /// Every host asks every running drill, every few seconds, to keep running: a drill whose host went down is
 /// activated on one that is up and carries on from its saved clock. Each drill is asked on its own, so one that
-/// cannot be reached keeps none of the others from being kept; its failure is logged once, when it begins.
+/// cannot be reached keeps none of the others from being kept; its failure is logged once, when it begins. Only this
+/// host stopping ends the rounds: a call Orleans gave up on (a message that expired while the cluster's storage did not
+/// answer, thrown as a cancellation) is a failure like any other, where it stopped the keeper, and with it every host.
 /// </summary>
 public sealed partial class DrillKeeper(IGrainFactory grains, IHostApplicationLifetime lifetime, ILogger<DrillKeeper> logger) : BackgroundService
 {
@@ -32,7 +34,7 @@ public sealed partial class DrillKeeper(IGrainFactory grains, IHostApplicationLi
         {
             running = await grains.GetGrain<IDrillRoster>(IDrillRoster.Key).List();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogListFailed(logger, ex);
             return;
@@ -49,7 +51,7 @@ public sealed partial class DrillKeeper(IGrainFactory grains, IHostApplicationLi
                     LogKeptAgain(logger, incidentId);
                 }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 if (failing.TryAdd(incidentId, true))
                 {

@@ -9,10 +9,21 @@ namespace Command.Host.Tests.Support;
 public sealed class FailingGrainCalls : IOutgoingGrainCallFilter
 {
     private readonly ConcurrentDictionary<(string Method, string Key, string? First), int> rules = new();
+    private readonly ConcurrentDictionary<(string Method, string Key, string? First), Func<Exception>> failures = new();
 
-    /// <summary>Fails the next <paramref name="times"/> calls of <paramref name="method"/> on the grain keyed <paramref name="key"/>.</summary>
-    public void Fail(string method, string key, string? firstArgument = null, int times = int.MaxValue) =>
+    /// <summary>
+    /// Fails the next <paramref name="times"/> calls of <paramref name="method"/> on the grain keyed <paramref name="key"/>,
+    /// with what <paramref name="with"/> makes (an <see cref="InvalidOperationException"/> where it is null).
+    /// </summary>
+    public void Fail(string method, string key, string? firstArgument = null, int times = int.MaxValue, Func<Exception>? with = null)
+    {
+        if (with is not null)
+        {
+            failures[(method, key, firstArgument)] = with;
+        }
+
         rules[(method, key, firstArgument)] = times;
+    }
 
     public Task Invoke(IOutgoingGrainCallContext context)
     {
@@ -22,7 +33,7 @@ public sealed class FailingGrainCalls : IOutgoingGrainCallFilter
         {
             if (rules.TryGetValue(rule, out var left) && left > 0 && rules.TryUpdate(rule, left - 1, left))
             {
-                throw new InvalidOperationException($"{context.MethodName} on {key} failed, as the test asked");
+                throw failures.TryGetValue(rule, out var with) ? with() : new InvalidOperationException($"{context.MethodName} on {key} failed, as the test asked");
             }
         }
 
