@@ -158,7 +158,7 @@ public sealed class DrillTests(FakeClockHost host) : IClassFixture<FakeClockHost
 
             var carryOn = timeline!.Last(e => e.GetProperty("type").GetString() == "drill-controlled");
             Assert.Equal("drill (carried on at 2:00 of loop 1 after its host stopped; not played for 8:00, which counts toward no hold)", carryOn.GetProperty("actor").GetString());
-            Assert.Equal("played at 1×; not played for 8:00 while its host was down: durations are the drill's time, times of day the incident's", report.GetProperty("incident").GetProperty("drillClock").GetString());
+            Assert.Equal("played at 1×; not played for 8:00 while no host could play it: durations are the drill's time, times of day the incident's", report.GetProperty("incident").GetProperty("drillClock").GetString());
             var incidentSpan = report.GetProperty("incident").GetProperty("endedAt").GetDateTimeOffset() - report.GetProperty("incident").GetProperty("openedAt").GetDateTimeOffset();
             var spans = report.GetProperty("drillClockSpans").EnumerateArray().Select(s => s.Deserialize<Command.Domain.Incidents.DrillClockSpan>(JsonSerializerOptions.Web)!).ToList();
             var clock = new Command.Domain.Incidents.DrillClock();

@@ -37,7 +37,7 @@ public static class DrillPlay
         unplayed = unplayed < paused ? unplayed : paused;
         paused -= unplayed;
         var stood = (paused >= TimeSpan.FromSeconds(1) && speeds.Count > 0 ? $"; paused {Durations.Clock(paused)} in all" : "")
-            + (unplayed >= TimeSpan.FromSeconds(1) ? $"; not played for {Durations.Clock(unplayed)} while its host was down" : "");
+            + (unplayed >= TimeSpan.FromSeconds(1) ? $"; not played for {Durations.Clock(unplayed)} while no host could play it" : "");
         return $"{playedAt}{stood}: durations are the drill's time, times of day the incident's";
     }
 }

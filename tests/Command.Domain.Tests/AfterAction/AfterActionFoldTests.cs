@@ -738,7 +738,7 @@ public sealed class AfterActionFoldTests
 
         var p1 = report.Units.Single(u => u.UnitId == "P1");
         Assert.Equal(TimeSpan.FromSeconds(75), p1.LongestFlaggedHold);
-        Assert.Equal("played at 1×; paused 0:30 in all; not played for 6:05 while its host was down: durations are the drill's time, times of day the incident's", report.Incident.DrillClock);
+        Assert.Equal("played at 1×; paused 0:30 in all; not played for 6:05 while no host could play it: durations are the drill's time, times of day the incident's", report.Incident.DrillClock);
     }
 
     [Fact]
@@ -764,7 +764,7 @@ public sealed class AfterActionFoldTests
         var p1 = report.Units.Single(u => u.UnitId == "P1");
         Assert.Equal(TimeSpan.FromSeconds(188.5), p1.LongestFlaggedHold);
         Assert.Equal(TimeSpan.FromSeconds(188.5), report.Elapsed(S(50), S(250)));
-        Assert.Equal("played at 1×; not played for 0:11 while its host was down: durations are the drill's time, times of day the incident's", report.Incident.DrillClock);
+        Assert.Equal("played at 1×; not played for 0:11 while no host could play it: durations are the drill's time, times of day the incident's", report.Incident.DrillClock);
     }
 
     [Fact]
