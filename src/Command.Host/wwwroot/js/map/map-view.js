@@ -13,7 +13,9 @@ export class MapView {
     this.plan = new SitePlan(this.map);
     this.units = new UnitLayer(this.map, picture, focus);
     this.units.onPick = id => focus.set(id, 'map');
-    this.units.obstacles = () => this.plan.labelBoxes();
+    // The plan's names go where no unit or threat is, and the units' labels keep clear of them.
+    this.units.obstacles = covered => this.plan.arrange(covered);
+    this.plan.onDrawn = () => this.units.touch();
     focus.subscribe((id, origin) => { if (origin !== 'map') this.centreOn(id); });
     this.threats = new ThreatLayer(this.map, picture, (id, latlng, current) => commands.moveThreat(id, latlng, current));
     // The threat's label goes where it hides no unit, and the units' labels keep clear of it and its marker.

@@ -27,7 +27,10 @@ export class UnitLayer {
     this.picked = new Set();
     this.hovered = null;
     this.onPick = () => {};
-    /** Boxes in layer pixels that labels keep clear of where they can: the site plan's names. */
+    /**
+     * Given the boxes drawn over the map (units' symbols, the threat), boxes in layer pixels that labels keep clear of
+     * where they can: the site plan's names, placed clear of those.
+     */
     this.obstacles = () => [];
     /** Boxes in layer pixels no label may cover but one always shown, given the units' symbols: the threat's. */
     this.held = () => [];
@@ -134,7 +137,9 @@ export class UnitLayer {
     this.changed.clear();
     const all = [...this.entries.values()];
     const labels = new Map(all.map(e => [e, e.label]));
-    placeLabels(all, e => this.claim(e), this.obstacles(), this.held(all.map(symbolBox)), this.view());
+    const symbols = all.map(symbolBox);
+    const held = this.held(symbols);
+    placeLabels(all, e => this.claim(e), this.obstacles(symbols.concat(held)), held, this.view());
     for (const e of all) {
       // A label that stands off is joined to its symbol by a line: what it covers reaches back to the symbol.
       if (e.label) e.label.reach = e.label.leader ? union(e.body, boxOf(e.label)) : boxOf(e.label);

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Command.Host.Drills;
+using Command.Simulation.Demo;
+using Microsoft.Extensions.DependencyInjection;
+using static Microsoft.Playwright.Assertions;
+
+namespace Command.Host.Tests.Browser;
+
+/// <summary>
+/// Every zone's name on the demo drill's map reads whole, on a laptop, a tablet and a wall display: none printed over
+/// another (WARM under PERIMETER read "W/PERIMETER"), and none under a unit's symbol or the threat ("ST✚GING" with
+/// the ambulance at staging, "C★LD" with command at its post, "HOT Main buil✕"). The drill is played to the moment
+/// the first officers hold outside, then the incidents' clock stands still.
+/// </summary>
+public sealed class ZoneNameDashboardTests(FakeClockDashboardHost host) : IClassFixture<FakeClockDashboardHost>
+{
+    // The plan's names and what is drawn over them, as [left, top, width, height] in the map's pixels.
+    private const string MapBoxes =
+        """
+        () => {
+          const map = document.getElementById('map').getBoundingClientRect();
+          const box = e => { const r = e.getBoundingClientRect(); return [r.left - map.left, r.top - map.top, r.width, r.height]; };
+          const shown = e => e.offsetWidth > 0 && getComputedStyle(e).visibility !== 'hidden';
+          const units = window.commandPage.mapView.units;
+          const named = (selector, name) => [...document.querySelectorAll(selector)].filter(shown).map(e => ({ name: name(e), box: box(e) }));
+          return {
+            map: [map.width, map.height],
+            zones: named('.zone-label', e => e.innerText),
+            buildings: named('.building-label', e => e.innerText),
+            covers: [
+              ...[...units.entries.keys()].map(id => ({ name: `unit ${id}`, box: units.drawn(id).symbolBox })),
+              ...named('.threat-icon', () => 'the threat'),
+              ...named('.threat-label', () => "the threat's label"),
+            ],
+          };
+        }
+        """;
+
+    [Theory]
+    [InlineData(1280, 720)]
+    [InlineData(1024, 768)]
+    [InlineData(1920, 1080)]
+    public async Task Each_zones_name_is_clear_of_the_others_and_of_the_units_and_the_threat(int width, int height)
+    {
+        var scenario = await DemoScenario.LoadAsync(TestContext.Current.CancellationToken);
+        var scene = await Scene.OpenAsync(host, "zonenames", id => Support.DemoSite.Incident(id, scenario.Site));
+        (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/drill", new { action = "start", scenario = "demo", speed = 1 })).EnsureSuccessStatusCode();
+        var director = host.Services.GetRequiredService<DrillDirector>();
+        for (var s = 0; s < 300; s += 5)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(5));
+            await director.CatchUpAsync(scene.IncidentId);
+        }
+
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, width: width, height: height);
+        foreach (var unitId in new[] { "C1", "S1", "P5", "M1", "P4", "P2", "P3" })
+        {
+            await dashboard.Marker(unitId).ToBeDrawnAsync();
+        }
+
+        await Expect(dashboard.Threat()).ToBeVisibleAsync();
+        await dashboard.Page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        await dashboard.ScreenshotAsync($"zone-names-{width}x{height}.png");
+
+        var drawn = await dashboard.Page.EvaluateAsync<JsonElement>(MapBoxes);
+        var zones = Named(drawn, "zones");
+        var names = Named(drawn, "buildings").Concat(zones).ToArray();
+        var covers = Named(drawn, "covers");
+        var map = drawn.GetProperty("map").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var words = new[] { "HOT", "WARM", "STAGING", "CCP ✚", "PERIMETER", "COLD" };
+        Assert.Equal(words.Length, zones.Length);
+        foreach (var word in words)
+        {
+            Assert.True(zones.Count(z => z.Name.StartsWith(word, StringComparison.Ordinal)) == 1, $"no zone's name reads {word}: {string.Join(" | ", zones.Select(z => z.Name))}");
+        }
+
+        foreach (var (a, i) in names.Select((n, i) => (n, i)))
+        {
+            Assert.True(a.Box[0] >= -0.5 && a.Box[1] >= -0.5 && a.Box[0] + a.Box[2] <= map[0] + 0.5 && a.Box[1] + a.Box[3] <= map[1] + 0.5,
+                $"'{a.Name}' at {string.Join(", ", a.Box)} is not inside the map, {map[0]} × {map[1]}");
+            foreach (var b in names.Skip(i + 1))
+            {
+                Assert.False(Overlap(a.Box, b.Box), $"'{a.Name}' at {string.Join(", ", a.Box)} and '{b.Name}' at {string.Join(", ", b.Box)} overprint each other");
+            }
+        }
+
+        foreach (var zone in zones)
+        {
+            foreach (var cover in covers.Where(c => Overlap(zone.Box, c.Box)))
+            {
+                Assert.Fail($"'{zone.Name}' at {string.Join(", ", zone.Box)} is under {cover.Name} at {string.Join(", ", cover.Box)}");
+            }
+        }
+
+        Assert.Empty(dashboard.Errors);
+    }
+
+    private static (string Name, double[] Box)[] Named(JsonElement drawn, string what) =>
+        [.. drawn.GetProperty(what).EnumerateArray().Select(n => (n.GetProperty("name").GetString()!, n.GetProperty("box").EnumerateArray().Select(v => v.GetDouble()).ToArray()))];
+
+    // Boxes [left, top, width, height].
+    private static bool Overlap(double[] a, double[] b) =>
+        a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+}
