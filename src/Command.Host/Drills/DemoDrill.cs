@@ -38,7 +38,7 @@ public sealed partial class DemoDrill(DrillDirector drills, IOptions<DemoOptions
 
             LogStarted(logger, demo.Incident, demo.Speed);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             LogFailed(logger, ex, demo.Incident);
         }

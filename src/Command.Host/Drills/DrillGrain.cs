@@ -304,7 +304,7 @@ public sealed partial class DrillGrain(
             // incident, whose clock ran on, hears so now, or the minutes no host played it would count toward every hold.
             // So does one that stood here because its incident's storage did not answer, from where its clock stood.
             var stood = !paused && !state.State.HandedOver ? state.State.SavedAt : null;
-            // The incident says for how long, measured to its carry-on as the after-action report measures it.
+            // How long is logged here; the carry-on is said with it by the incident, measured to the carry-on as recorded.
             var unplayed = stood is { } since ? clock.GetUtcNow() - since : TimeSpan.Zero;
             var why = standing ?? "after its host stopped";
             var actor = $"drill (carried on at {at} of loop {state.State.Iteration + 1} {why})";

@@ -29,7 +29,7 @@ public sealed partial class RecordingHoleRecorder(
             {
                 refused = await grains.GetGrain<IIncidentGrain>(incidentId).NoteHole(hole).WaitAsync(cancellationToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 refused = new Rejection(RejectReason.Unavailable, ex.Message);
             }

@@ -105,7 +105,7 @@ public sealed partial class HostDepartureRecorder(
         {
             open = [.. (await grains.GetGrain<IIncidentDirectoryGrain>(IIncidentDirectoryGrain.Key).List().WaitAsync(cancellationToken)).Where(i => i.ClosedAt is null)];
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogFailed(logger, "the directory", e);
             return;
@@ -126,7 +126,7 @@ public sealed partial class HostDepartureRecorder(
                         LogRecorded(logger, incident.IncidentId, recorded, host);
                     }
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
                     everyOne = false;
                     LogFailed(logger, $"incident {incident.IncidentId}", e);

@@ -102,7 +102,7 @@ public sealed partial class SourceOutageRecorder(
 
                     told[(key, incident)] = standing;
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
                     Count(state.Section, "failed");
                     LogFailed(logger, state.Name, incident, e);

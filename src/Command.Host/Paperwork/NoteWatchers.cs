@@ -144,7 +144,7 @@ public sealed partial class NoteWatchers(IGrainFactory grainFactory, IHubContext
                     await TellAsync(0);
                 }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex)
             {
                 // Tried again at the next look, and said once a minute while it keeps failing.
                 if (warned == long.MinValue || owner.clock.GetElapsedTime(warned) >= TimeSpan.FromMinutes(1))
@@ -166,7 +166,7 @@ public sealed partial class NoteWatchers(IGrainFactory grainFactory, IHubContext
             {
                 await owner.grains.GetGrain<IAnnotationGrain>(IncidentId).Unsubscribe(reference);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex)
             {
                 // Left to expire at the grain.
                 LogRenewFailed(owner.logger, ex, IncidentId);

@@ -42,7 +42,7 @@ public sealed partial class SessionRetention(
                 deleted.Add(listing.IncidentId);
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogSweepFailed(logger, ex);
         }

@@ -84,7 +84,7 @@ public sealed partial class IngestPump(
         {
             await DeliverAsync(batch, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             foreach (var item in batch)
             {
@@ -277,7 +277,7 @@ public sealed partial class IngestPump(
                     return;
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 failure = e;
             }
@@ -311,7 +311,7 @@ public sealed partial class IngestPump(
         {
             return await routes.IncidentAtAsync(position, listeners, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogPlaceNotLookedUp(logger, listeners, e);
             return null;
@@ -328,7 +328,7 @@ public sealed partial class IngestPump(
             {
                 return await routes.IncidentOfAsync(device, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 if (attempt >= options.DeliveryAttempts)
                 {
@@ -372,7 +372,7 @@ public sealed partial class IngestPump(
         {
             return await routes.IncidentOfMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogMarkerNotLookedUp(logger, marker, e);
             return null;
@@ -388,13 +388,13 @@ public sealed partial class IngestPump(
     }
 
     private Task<Domain.Validation.Rejection?> SetThreatAsync(string incident, Domain.Threats.Threat threat, string actor, CancellationToken cancellationToken) =>
-        AskAsync(() => incidents.SetThreatAsync(incident, threat, actor, cancellationToken), e => LogThreatFailed(logger, threat.ThreatId, incident, e));
+        AskAsync(() => incidents.SetThreatAsync(incident, threat, actor, cancellationToken), e => LogThreatFailed(logger, threat.ThreatId, incident, e), cancellationToken);
 
     private async Task AlertAsync(string incident, UnitAlert alert, string actor, CancellationToken cancellationToken)
     {
         // One the incident will not take (a unit not enrolled there, an incident closed) is a refusal like any other
         // input's, counted and logged by reason, not a failure.
-        if (await AskAsync(() => incidents.AlertAsync(incident, alert, actor, cancellationToken), e => LogAlertFailed(logger, alert.UnitId, incident, e)).ConfigureAwait(false) is { } refused)
+        if (await AskAsync(() => incidents.AlertAsync(incident, alert, actor, cancellationToken), e => LogAlertFailed(logger, alert.UnitId, incident, e), cancellationToken).ConfigureAwait(false) is { } refused)
         {
             rejections.Rejected(Domain.Reports.ReportSource.CoT, refused);
             metrics.Rejected(Domain.Reports.ReportSource.CoT, refused.Reason);
@@ -402,22 +402,22 @@ public sealed partial class IngestPump(
     }
 
     private Task<Domain.Validation.Rejection?> SignOffAsync(string incident, string unitId, string actor, CancellationToken cancellationToken) =>
-        AskAsync(() => incidents.SignOffAsync(incident, unitId, actor, cancellationToken), e => LogSignOffFailed(logger, unitId, incident, e));
+        AskAsync(() => incidents.SignOffAsync(incident, unitId, actor, cancellationToken), e => LogSignOffFailed(logger, unitId, incident, e), cancellationToken);
 
     private Task<Domain.Validation.Rejection?> DeleteMarkerAsync(string incident, DeletedMarker deletion, string actor, CancellationToken cancellationToken) =>
-        AskAsync(() => incidents.DeleteMarkerAsync(incident, deletion, actor, cancellationToken), e => LogDeletionFailed(logger, deletion.Marker, incident, e));
+        AskAsync(() => incidents.DeleteMarkerAsync(incident, deletion, actor, cancellationToken), e => LogDeletionFailed(logger, deletion.Marker, incident, e), cancellationToken);
 
     /// <summary>
     /// Hands a marker, an alert, a deletion or a sign-off to its incident: its refusal is returned, to be recorded or
     /// counted; a call that fails is logged, and what it carried lost with it.
     /// </summary>
-    private static async Task<Domain.Validation.Rejection?> AskAsync(Func<Task<Domain.Validation.Rejection?>> call, Action<Exception> failed)
+    private static async Task<Domain.Validation.Rejection?> AskAsync(Func<Task<Domain.Validation.Rejection?>> call, Action<Exception> failed, CancellationToken cancellationToken)
     {
         try
         {
             return await call().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             failed(e);
             return null;

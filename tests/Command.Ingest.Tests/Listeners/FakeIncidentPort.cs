@@ -22,6 +22,9 @@ internal sealed class FakeIncidentPort : IIncidentPort
     /// <summary>How many of the next submissions throw (an incident moving between silos, say).</summary>
     public int FailNext { get; set; }
 
+    /// <summary>What a failing submission throws; a timeout unless set.</summary>
+    public Func<Exception> FailWith { get; set; } = () => new TimeoutException("the incident did not answer (test)");
+
     /// <summary>Submissions that threw.</summary>
     public int Failures { get; private set; }
 
@@ -79,7 +82,7 @@ internal sealed class FakeIncidentPort : IIncidentPort
                 FailNext--;
                 Failures++;
                 arrivals.Writer.TryWrite(true);
-                return Task.FromException<IReadOnlyList<Rejection?>>(new TimeoutException("the incident did not answer (test)"));
+                return Task.FromException<IReadOnlyList<Rejection?>>(FailWith());
             }
 
             BatchSizes.Add(reports.Count + refused.Count);

@@ -96,6 +96,29 @@ public sealed class IngestPumpTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_delivery_the_cluster_gives_up_on_as_cancelled_is_tried_again_and_the_pump_goes_on()
+    {
+        // A message that expired while the cluster's storage did not answer comes back as a cancellation: taken for the
+        // pump's own stopping, it ended the pump, and with it the host, and every radio that host heard.
+        var port = new FakeIncidentPort { FailNext = 2, FailWith = () => new OperationCanceledException("the message expired (test)") };
+        await using var services = Services(port, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(IngestRig.Now), ["Ingest:DeliveryRetryDelay=00:00:00"]);
+        var queue = services.GetRequiredService<IngestQueue>();
+        var ct = TestContext.Current.CancellationToken;
+        var pump = services.GetServices<IHostedService>().OfType<IngestPump>().Single();
+        await pump.StartAsync(ct);
+
+        await queue.EnqueueAsync(Report("a", "A1"), ct);
+        await port.WaitForAsync(1);
+        await queue.EnqueueAsync(Report("a", "A2"), ct);
+        var delivered = await port.WaitForAsync(2);
+        await pump.StopAsync(ct);
+
+        Assert.Equal(["a:A1", "a:A2"], delivered.Select(d => $"{d.Incident}:{d.Report!.UnitId}"));
+        Assert.Equal(2, port.Failures);
+        Assert.Empty(port.NotHandedBatches);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task A_batch_the_incident_could_not_record_at_first_and_took_on_a_later_attempt_is_not_counted_missing_from_the_record()
     {
         // The incident's storage did not answer for a moment: its first answers were "unavailable", its next took the fix.
