@@ -180,6 +180,53 @@ public sealed class DrillFaultTests
     }
 
     [Fact]
+    public async Task A_drill_that_ends_while_storage_does_not_answer_has_its_end_said_once_it_answers_and_can_be_started_again()
+    {
+        // Its end could not be saved, and the failure stayed with the drill: every start after it failed on it until the
+        // grain was let go, and the drill stayed on the roster.
+        using var files = new TestScenarioFiles();
+        var id = $"end-{Guid.NewGuid():N}"[..20];
+        var name = files.Write("walk", TestScenarioFiles.Campus(TestScenarioFiles.Walker($"E{id[4..12]}")));
+        var failing = new FailingGrainCalls();
+        await using var host = new FakeClockHost(new Dictionary<string, string?> { [files.Setting.Key] = files.Setting.Value }, s => s.AddSingleton<IOutgoingGrainCallFilter>(failing));
+        await host.InitializeAsync();
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name })).EnsureSuccessStatusCode();
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        var roster = grains.GetGrain<IDrillRoster>(IDrillRoster.Key);
+        var keeper = host.Services.GetServices<IHostedService>().OfType<DrillKeeper>().Single();
+
+        // The walker's end comes as the roster's storage does not answer, once.
+        failing.Fail(nameof(IDrillRoster.Ended), IDrillRoster.Key, times: 1, with: () => new Azure.RequestFailedException("Connection refused (127.0.0.1:10000)"));
+        var drill = grains.GetGrain<IDrillGrain>(id);
+        var director = host.Services.GetRequiredService<DrillDirector>();
+        for (var s = 0; s < 400 && (await drill.Status())!.State == "running"; s += 5)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(5));
+            try
+            {
+                await director.CatchUpAsync(id);
+            }
+            catch (InvalidOperationException done) when (done.Message.StartsWith("The drill is completed", StringComparison.Ordinal))
+            {
+                // It ended on the clock's own tick, before it was asked to catch up.
+            }
+        }
+
+        var ended = await drill.Status();
+        var listedWhileAway = (await roster.List()).Contains(id);
+        await keeper.LookOverAsync(Ct);
+
+        Assert.Equal("completed", ended!.State);
+        Assert.True(listedWhileAway);
+        Assert.DoesNotContain(id, await roster.List());
+        Assert.Equal(["start", "completed"], await DrillControlsAsync(host, id));
+        var again = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name });
+        Assert.Equal(System.Net.HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(["start", "completed", "start-over", "start"], await DrillControlsAsync(host, id));
+    }
+
+    [Fact]
     public async Task The_keeper_asks_every_drill_though_one_fails_and_says_so_once()
     {
         // One drill whose activation failed kept every drill listed after it from being kept running.

@@ -100,6 +100,7 @@ public sealed partial class DrillGrain(
         {
             // How the last engine ended is settled first: a drill stopped by storage not answering is live, one faulted is not.
             await watched;
+            await SayEndAsync();
         }
 
         if (!state.State.Live)
@@ -166,6 +167,7 @@ public sealed partial class DrillGrain(
         // The last drill's end is saved and recorded before the next begins: asked the moment it completed, its end was
         // recorded after the next one's start, and the rounds it played were not yet saved to count this one's from.
         await watched;
+        await SayEndAsync();
 
         // A drill that played here before (completed, stopped or faulted once its clock ran) played its rounds: this one is
         // the next. One that never played a second of its script (it failed as it started) moved no unit.
@@ -374,13 +376,16 @@ public sealed partial class DrillGrain(
         if (engine == running && (closed || running.State is DrillState.Completed or DrillState.Faulted))
         {
             state.State.State = closed ? "stopped" : running.State.ToString().ToLowerInvariant();
-            await SaveClockAsync();
-            await Roster().Ended(IncidentId);
-
-            // Nothing plays any more: the incident judges its units on its own clock again (a closed one judges none).
-            if (!closed && state.State.Order is { } order)
+            unsaidEnd = !closed;
+            try
             {
-                await RecordAsync(state.State.State, order.Scenario, IncidentDrillSink.Actor, 1);
+                await SayEndAsync();
+            }
+            catch (Exception ex) when (Interrupts(ex))
+            {
+                // Its end is saved and said at the keeper's next look, or before the next start: a drill that ended while
+                // storage did not answer refused every start after it until its grain was let go.
+                LogEndUnsaid(logger, IncidentId, state.State.State, ex.Message);
             }
 
             if (closed)
@@ -390,6 +395,27 @@ public sealed partial class DrillGrain(
                 await running.DisposeAsync();
             }
         }
+    }
+
+    // The drill's end saved, taken off the roster and, but for one whose incident was closed, recorded: nothing plays any
+    // more, and the incident judges its units on its own clock again (a closed one judges none). Null once done.
+    private bool? unsaidEnd;
+
+    private async Task SayEndAsync()
+    {
+        if (unsaidEnd is not { } record)
+        {
+            return;
+        }
+
+        await SaveClockAsync();
+        await Roster().Ended(IncidentId);
+        if (record && state.State is { State: { } ended, Order: { } order })
+        {
+            await RecordAsync(ended, order.Scenario, IncidentDrillSink.Actor, 1);
+        }
+
+        unsaidEnd = null;
     }
 
     // Its incident was closed under it by a commander: the drill is over, not broken, whether or not its end is saved yet.
@@ -437,6 +463,9 @@ public sealed partial class DrillGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The drill on incident {IncidentId} stopped: the incident was closed")]
     private static partial void LogIncidentClosed(ILogger logger, string incidentId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The drill on incident {IncidentId} ended ({State}), but its end could not be saved now ({Reason}); it is saved at the next look over the running drills")]
+    private static partial void LogEndUnsaid(ILogger logger, string incidentId, string state, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The drill on incident {IncidentId} stopped with an error")]
     private static partial void LogFaulted(ILogger logger, Exception exception, string incidentId);
