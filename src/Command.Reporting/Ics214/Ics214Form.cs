@@ -62,6 +62,8 @@ public sealed record Ics214Form(
         var byUnit = report.Activity.Where(a => a.UnitId is not null).ToLookup(a => a.UnitId!);
         var unitNotes = (notes ?? []).Where(n => n.Current.UnitId is not null).ToLookup(n => n.Current.UnitId!);
         var stillOpen = AfterActionWords.StillOpen(i, preparedAt);
+        // A closed incident's logs are final, the same on every export: prepared as of its close, not of the moment asked.
+        preparedAt = stillOpen is null && i.EndedAt is { } ended ? ended : preparedAt;
         var clock = new SiteClock(i.TimeZone);
         // A unit's log is of the whole period, every round of a drill started over: one each, its roles throughout.
         var units = report.EachUnit.ToList();

@@ -31,7 +31,12 @@ public sealed class Ics214Tests
         Assert.Equal("Dana Ruiz", docx.Labelled("3. Name"));
         Assert.Equal("Contact Team Leader", docx.Labelled("4. ICS Position"));
         Assert.Equal("Cedar Hollow PD", docx.Labelled("5. Home Agency (and Unit)"));
-        Assert.Equal("eval.kim, 2026-01-14 09:30 America/Denver (UTC-07:00; 16:30 UTC)", docx.Labelled("8. Prepared by"));
+        // Its incident closed, the log is final: prepared as of the close, the same whenever it is exported.
+        Assert.Equal("eval.kim, 2026-01-14 08:06 America/Denver (UTC-07:00; 15:06 UTC)", docx.Labelled("8. Prepared by"));
+        var later = Ics214Form.Build(await Golden.ReportAsync(), NoteBook.Standing(Golden.Notes), "eval.kim", Golden.WrittenAt.AddDays(3)).Single(f => f.Subject == "A1");
+        using var again = new MemoryStream();
+        Ics214Document.WriteDocx(later, again);
+        Assert.Equal(file.ToArray(), again.ToArray());
         Assert.Equal([["Unit", "Callsign", "Role", "Name", "ICS Position", "Home Agency (and Unit)"], ["A1", "Adam 1", "contact", "Dana Ruiz", "Contact Team Leader", "Cedar Hollow PD"]], docx.Tables[0]);
         Assert.Equal(
         [
