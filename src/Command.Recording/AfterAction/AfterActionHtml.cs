@@ -44,7 +44,7 @@ internal static class AfterActionHtml
         }
 
         html.Append("</table><h2>Timeline</h2><p>Diamond: threat phase, hollow where the threat's marker was deleted on a device. Star: a unit's own alert from its device, filled where raised, hollow where cancelled. Triangle: flag raised or escalated. Circle: acknowledged. Square: cleared.</p>")
-            .Append(SvgCharts.Timeline(report.Timeline, start, end, report.Named, report.Elapsed));
+            .Append(SvgCharts.Timeline(report.Timeline, start, end, report.Named, report.Elapsed, clock));
         UnitsTable(html, report, clock);
         Plots(html, report, clock, start, end);
         html.Append("</body></html>");

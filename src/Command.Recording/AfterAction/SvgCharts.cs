@@ -161,9 +161,11 @@ public static class SvgCharts
     /// durations (<see cref="AfterActionReport.Elapsed"/>).
     /// </summary>
     public static string Timeline(IReadOnlyList<TimelineMark> marks, DateTimeOffset start, DateTimeOffset end, Func<string, string>? named = null,
-        Func<DateTimeOffset, DateTimeOffset, TimeSpan>? elapsed = null)
+        Func<DateTimeOffset, DateTimeOffset, TimeSpan>? elapsed = null, SiteClock? clock = null)
     {
         named ??= id => id;
+        // A mark's time on hover, as the tables give times of day: the site's beside UTC ("09:00:49 (15:00:49 UTC)").
+        string When(DateTimeOffset t) => clock is null ? AfterActionCsv.Time(t) : clock.Both(t);
         elapsed ??= Straight;
         (string Name, string[] Kinds)[] rows =
         [
@@ -183,14 +185,14 @@ public static class SvgCharts
             foreach (var m in marks.Where(m => rows[r].Kinds.Contains(m.Kind)))
             {
                 var subject = named(m.Subject);
-                svg.Append(Inv($"<g class=\"{m.Kind}\"><title>{HtmlEncode($"{AfterActionCsv.Time(m.Time)} {subject}: {AfterActionWords.ReasonAfter(subject, m.Text)}")}</title>{Shape(m.Kind, x(m.Time), y)}</g>"));
+                svg.Append(Inv($"<g class=\"{m.Kind}\"><title>{HtmlEncode($"{When(m.Time)} {subject}: {AfterActionWords.ReasonAfter(subject, m.Text)}")}</title>{Shape(m.Kind, x(m.Time), y)}</g>"));
             }
         }
 
         // A looping drill's rounds: a rule across every row where the drill started over.
         foreach (var m in marks.Where(m => m.Kind == StartedOver))
         {
-            svg.Append(Inv($"<g class=\"{m.Kind}\"><title>{HtmlEncode($"{AfterActionCsv.Time(m.Time)} {m.Text}")}</title><line x1=\"{x(m.Time):F1}\" y1=\"{top}\" x2=\"{x(m.Time):F1}\" y2=\"{height - 24}\" stroke-dasharray=\"4 3\"/></g>"));
+            svg.Append(Inv($"<g class=\"{m.Kind}\"><title>{HtmlEncode($"{When(m.Time)} {m.Text}")}</title><line x1=\"{x(m.Time):F1}\" y1=\"{top}\" x2=\"{x(m.Time):F1}\" y2=\"{height - 24}\" stroke-dasharray=\"4 3\"/></g>"));
         }
 
         Axes(svg, start, end, elapsed, height - 24, distanceAxis: false);

@@ -144,7 +144,7 @@ public static class AarDocument
         var drillTime = report.DrillClockSpans is { Length: > 0 } && report.Elapsed(start, finish) != finish - start;
         yield return new Para($"The plots' time runs from {(i.OpenedAt is null ? "the first report" : "the incident's opening")} at {clock.LocalTime(start)} (0:00)"
             + (drillTime ? ", on the drill's clock, as the durations above." : "."));
-        yield return new Plot("Timeline: diamond threat phase (hollow: its marker deleted on a device; dashed: a new hostile marker sighted while it was contained), star a unit's own alert from its device (filled raised, hollow cancelled), triangle flag raised or escalated, circle acknowledged, square cleared; a dashed rule where the drill started over.", SvgCharts.Timeline(report.Timeline, start, finish, report.Named, report.Elapsed));
+        yield return new Plot("Timeline: diamond threat phase (hollow: its marker deleted on a device; dashed: a new hostile marker sighted while it was contained), star a unit's own alert from its device (filled raised, hollow cancelled), triangle flag raised or escalated, circle acknowledged, square cleared; a dashed rule where the drill started over.", SvgCharts.Timeline(report.Timeline, start, finish, report.Named, report.Elapsed, clock));
         var byUnit = report.Distances.GroupBy(d => d.UnitId).ToDictionary(g => g.Key, g => g.ToList());
         var flags = report.Flags.ToLookup(f => f.Subject);
         // One plot a unit, over every round it played.

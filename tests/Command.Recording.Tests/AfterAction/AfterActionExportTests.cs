@@ -98,6 +98,9 @@ public sealed class AfterActionExportTests
         Assert.Contains("<tr><th>threat active</th><td>09:00:00 (15:00:00 UTC)</td></tr>", local, StringComparison.Ordinal);
         Assert.Contains("<tr><th>threat active</th><td>15:00:00 UTC</td></tr>", utc, StringComparison.Ordinal);
         Assert.Contains("threat_active,2026-03-14T15:00:00+00:00", csv, StringComparison.Ordinal);
+        // The timeline plot's marks say their time on hover as the tables do.
+        Assert.Contains("<title>09:00:00 (15:00:00 UTC) T1: ", local, StringComparison.Ordinal);
+        Assert.Contains("<title>15:00:00 UTC T1: ", utc, StringComparison.Ordinal);
     }
 
     [Fact]

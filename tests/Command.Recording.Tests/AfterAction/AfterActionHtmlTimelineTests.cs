@@ -36,8 +36,8 @@ public sealed class AfterActionHtmlTimelineTests
             new UnitAlarmed("P1", "911 Alert", false, Origin, "cot:P1@10.0.0.7") { Time = T0.AddSeconds(30) },
             new UnitAlarmed("P1", "Alert", true, Origin, "cot:P1@10.0.0.7") { Time = T0.AddSeconds(90) });
 
-        Assert.Contains("<g class=\"alarm-raised\"><title>2026-03-14T15:00:30+00:00 Adam 1 (P1): 911 Alert raised from its device (cot:P1@10.0.0.7)</title>", html, StringComparison.Ordinal);
-        Assert.Contains("<g class=\"alarm-cancelled\"><title>2026-03-14T15:01:30+00:00 Adam 1 (P1): Alert cancelled from its device (cot:P1@10.0.0.7)</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<g class=\"alarm-raised\"><title>15:00:30 UTC Adam 1 (P1): 911 Alert raised from its device (cot:P1@10.0.0.7)</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<g class=\"alarm-cancelled\"><title>15:01:30 UTC Adam 1 (P1): Alert cancelled from its device (cot:P1@10.0.0.7)</title>", html, StringComparison.Ordinal);
         Assert.Contains("Star: a unit's own alert from its device, filled where raised, hollow where cancelled.", html, StringComparison.Ordinal);
     }
 
@@ -47,7 +47,7 @@ public sealed class AfterActionHtmlTimelineTests
         var (_, html) = await ReportAsync(new ThreatMarkerDeleted("T1", "H-2", "cot:ANDROID-7f3a@10.0.0.9") { Time = T0.AddSeconds(40) });
 
         var row = html.IndexOf("class=\"row\">threat-phase</text>", StringComparison.Ordinal);
-        var mark = html.IndexOf("<g class=\"marker-deleted\"><title>2026-03-14T15:00:40+00:00 T1: Threat T1&#39;s marker H-2 deleted on a device (cot:ANDROID-7f3a@10.0.0.9); the threat stood as placed, active</title><path d=", StringComparison.Ordinal);
+        var mark = html.IndexOf("<g class=\"marker-deleted\"><title>15:00:40 UTC T1: Threat T1&#39;s marker H-2 deleted on a device (cot:ANDROID-7f3a@10.0.0.9); the threat stood as placed, active</title><path d=", StringComparison.Ordinal);
         var nextRow = html.IndexOf("class=\"row\">unit alert</text>", StringComparison.Ordinal);
         Assert.True(row >= 0 && row < mark && mark < nextRow, "the deletion is marked on the threat's row");
         Assert.Contains(".marker-deleted{fill:#fff;", html, StringComparison.Ordinal);

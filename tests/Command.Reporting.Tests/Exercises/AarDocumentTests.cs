@@ -338,7 +338,7 @@ public sealed class AarDocumentTests
         foreach (var page in new[] { Encoding.UTF8.GetString(aar.ToArray()), Encoding.UTF8.GetString(report.ToArray()) })
         {
             // The timeline's marks are titled with their subject too.
-            Assert.Contains("<title>2026-01-14T15:01:30+00:00 hot zone Hot: has had no contact unit for 60 s", page, StringComparison.Ordinal);
+            Assert.Contains("<title>08:01:30 (15:01:30 UTC) hot zone Hot: has had no contact unit for 60 s", page, StringComparison.Ordinal);
             Assert.DoesNotContain("zone:Z-HOT", page, StringComparison.Ordinal);
         }
 
