@@ -20,7 +20,8 @@ public static class AfterActionApi
         return app;
     }
 
-    private static async Task<IResult> Report(string id, string? format, string? table, SessionCatalogue catalogue, AccessAudit audit, HttpResponse response, CancellationToken ct)
+    private static async Task<IResult> Report(
+        string id, string? format, string? table, SessionCatalogue catalogue, AccessAudit audit, HttpResponse response, TimeProvider clock, CancellationToken ct)
     {
         format = (format ?? "html").ToLowerInvariant();
         if (format is not ("html" or "json" or "csv"))
@@ -52,7 +53,7 @@ public static class AfterActionApi
         {
             "json" => AfterActionExport.WriteJsonAsync(report, response.Body, ct),
             "csv" => AfterActionExport.WriteCsvAsync(report, response.Body, csvTable, ct),
-            _ => AfterActionExport.WriteHtmlAsync(report, response.Body, ct),
+            _ => AfterActionExport.WriteHtmlAsync(report, response.Body, clock.GetUtcNow(), ct),
         });
         return Results.Empty;
     }

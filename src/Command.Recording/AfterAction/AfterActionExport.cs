@@ -40,5 +40,12 @@ public static class AfterActionExport
 
     /// <summary>Writes a self-contained HTML page with tables and inline SVG plots that opens offline.</summary>
     public static Task WriteHtmlAsync(AfterActionReport report, Stream stream, CancellationToken cancellationToken = default) =>
-        AfterActionHtml.WriteAsync(report, stream, cancellationToken);
+        AfterActionHtml.WriteAsync(report, stream, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WriteHtmlAsync(AfterActionReport, Stream, CancellationToken)"/>; the draft of an open incident says it
+    /// was made at <paramref name="madeAt"/>, as the AAR/IP and ICS-214 logs say it.
+    /// </summary>
+    public static Task WriteHtmlAsync(AfterActionReport report, Stream stream, DateTimeOffset madeAt, CancellationToken cancellationToken = default) =>
+        AfterActionHtml.WriteAsync(report, stream, madeAt, cancellationToken);
 }

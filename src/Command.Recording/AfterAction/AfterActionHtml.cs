@@ -19,7 +19,7 @@ internal static class AfterActionHtml
         svg{width:100%;max-width:760px;display:block;margin:4px 0 16px}
         """ + HtmlCells.Style + SvgCharts.Style;
 
-    public static async Task WriteAsync(AfterActionReport report, Stream stream, CancellationToken cancellationToken)
+    public static async Task WriteAsync(AfterActionReport report, Stream stream, DateTimeOffset? madeAt, CancellationToken cancellationToken)
     {
         var i = report.Incident;
         var start = i.OpenedAt ?? report.Distances.FirstOrDefault()?.Time ?? default;
@@ -28,7 +28,7 @@ internal static class AfterActionHtml
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>After-action report: ")
             .Append(HtmlEncode(i.Name)).Append("</title><style>").Append(Style).Append("</style></head><body>");
         html.Append("<h1>After-action report: ").Append(HtmlEncode(i.Name)).Append("</h1>");
-        if (AfterActionWords.StillOpen(i, null) is { } open)
+        if (AfterActionWords.StillOpen(i, madeAt) is { } open)
         {
             html.Append("<p class=\"draft\"><b>Draft:</b> ").Append(HtmlEncode(open)).Append(".</p>");
         }

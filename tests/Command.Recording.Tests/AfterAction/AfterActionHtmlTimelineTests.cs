@@ -67,7 +67,7 @@ public sealed class AfterActionHtmlTimelineTests
 
         var report = fold.Build();
         using var stream = new MemoryStream();
-        await AfterActionHtml.WriteAsync(report, stream, TestContext.Current.CancellationToken);
+        await AfterActionHtml.WriteAsync(report, stream, null, TestContext.Current.CancellationToken);
         return (report, Encoding.UTF8.GetString(stream.ToArray()));
     }
 }
