@@ -102,10 +102,8 @@ public sealed class IngestPumpTests
         // pump's own stopping, it ended the pump, and with it the host, and every radio that host heard.
         var port = new FakeIncidentPort { FailNext = 2, FailWith = () => new OperationCanceledException("the message expired (test)") };
         await using var services = Services(port, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(IngestRig.Now), ["Ingest:DeliveryRetryDelay=00:00:00"]);
-        var queue = services.GetRequiredService<IngestQueue>();
+        var (queue, pump) = await StartedAsync(services);
         var ct = TestContext.Current.CancellationToken;
-        var pump = services.GetServices<IHostedService>().OfType<IngestPump>().Single();
-        await pump.StartAsync(ct);
 
         await queue.EnqueueAsync(Report("a", "A1"), ct);
         await port.WaitForAsync(1);
@@ -126,10 +124,8 @@ public sealed class IngestPumpTests
         var port = new FakeIncidentPort();
         port.Answer = _ => Interlocked.Decrement(ref unavailable) >= 0 ? new Rejection(RejectReason.Unavailable, "storage did not answer") : null;
         await using var services = Services(port, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(IngestRig.Now), ["Ingest:DeliveryRetryDelay=00:00:00"]);
-        var queue = services.GetRequiredService<IngestQueue>();
+        var (queue, pump) = await StartedAsync(services);
         var ct = TestContext.Current.CancellationToken;
-        var pump = services.GetServices<IHostedService>().OfType<IngestPump>().Single();
-        await pump.StartAsync(ct);
 
         await queue.EnqueueAsync(Report("a", "A1"), ct);
         await port.WaitForAsync(3);
@@ -196,6 +192,14 @@ public sealed class IngestPumpTests
         await stopping;
 
         Assert.Equal(["A1", "A2", "A3"], port.Snapshot().Select(d => d.Report!.UnitId));
+    }
+
+    // The pump of these services, started, and the queue it drains.
+    private static async Task<(IngestQueue Queue, IngestPump Pump)> StartedAsync(ServiceProvider services)
+    {
+        var pump = services.GetServices<IHostedService>().OfType<IngestPump>().Single();
+        await pump.StartAsync(TestContext.Current.CancellationToken);
+        return (services.GetRequiredService<IngestQueue>(), pump);
     }
 
     private static ServiceProvider Services(FakeIncidentPort port, TimeProvider clock, string[]? settings = null, IUnitRoutes? routes = null) => new ServiceCollection()
