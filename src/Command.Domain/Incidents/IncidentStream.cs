@@ -43,6 +43,12 @@ public sealed class IncidentStream
     /// <summary>True once the incident was closed: it folds nothing more, and its clock stands still.</summary>
     public bool IsClosed => Projection.IsClosed;
 
+    /// <summary>
+    /// The time an input given at <paramref name="now"/> is recorded at: now, or the stream's clock where that is later
+    /// (event times never go back).
+    /// </summary>
+    public DateTimeOffset TimeOf(DateTimeOffset now) => now > Clock ? now : Clock;
+
     /// <summary>Clock ticks folded since this stream was made: a frame's cue that every unit may have aged.</summary>
     public long TicksFolded { get; private set; }
 
@@ -62,7 +68,7 @@ public sealed class IncidentStream
             throw new ArgumentException($"{input.GetType().Name} is derived by the stream; it is not an input.", nameof(input));
         }
 
-        var at = now > Clock ? now : Clock;
+        var at = TimeOf(now);
         if (IsClosed)
         {
             return new Rejection(RejectReason.Closed, $"incident '{Projection.IncidentId}' was closed at {Projection.ClosedAt:O}");
@@ -76,7 +82,7 @@ public sealed class IncidentStream
             // the recording, and into every document of it, whole.
             input = refused with
             {
-                Detail = Cap(refused.Detail, InputLimits.MaxTextChars),
+                Detail = RawInput.Cut(refused.Detail, InputLimits.MaxTextChars),
                 UnitId = refused.UnitId is { } unitId ? RawInput.CapId(unitId) : null,
                 Raw = RawInput.Cap(refused.Raw),
             };
@@ -99,7 +105,7 @@ public sealed class IncidentStream
             // input is recorded as refused under the sequence it was given, so a fold of the recording passes it by.
             Damaged = true;
             DamagedBy = ex;
-            var unprocessable = new Rejection(RejectReason.Unprocessable, Cap($"the incident could not apply it: {ex.GetType().Name}: {ex.Message}", InputLimits.MaxTextChars));
+            var unprocessable = new Rejection(RejectReason.Unprocessable, RawInput.Cut($"the incident could not apply it: {ex.GetType().Name}: {ex.Message}", InputLimits.MaxTextChars));
             var instead = Refusal(input, unprocessable) with { Sequence = stamped.Sequence, Time = stamped.Time };
             RemoveFrom(recorded, stamped.Sequence);
             recorded.Add(instead);
@@ -134,7 +140,7 @@ public sealed class IncidentStream
         }
 
         FoldTicks(now, recorded);
-        Adopt(now > Clock ? now : Clock, recorded);
+        Adopt(TimeOf(now), recorded);
     }
 
     /// <summary>
@@ -229,7 +235,7 @@ public sealed class IncidentStream
             }
             catch (Exception ex) when (ex is not OutOfMemoryException && current is not null && !current.IsDerived && bad.Count < MaxPassedOver)
             {
-                bad[current.Sequence] = new Rejection(RejectReason.Unprocessable, Cap($"the fold could not apply it: {ex.GetType().Name}: {ex.Message}", InputLimits.MaxTextChars));
+                bad[current.Sequence] = new Rejection(RejectReason.Unprocessable, RawInput.Cut($"the fold could not apply it: {ex.GetType().Name}: {ex.Message}", InputLimits.MaxTextChars));
                 Projection = new IncidentProjection(options);
                 if (start is not null)
                 {
@@ -278,7 +284,6 @@ public sealed class IncidentStream
         _ => new InputRejected(ReportSource.Json, rejection.Reason, rejection.Detail, null, RawInput.Cap(EventJson.Serialize(input))),
     };
 
-    private static string Cap(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");
 
     private static void RemoveFrom(ICollection<IncidentEvent> recorded, long fromSequence)
     {

@@ -14,7 +14,10 @@ public static class RawInput
     /// A unit id as a refusal names it: whole when it is no longer than an id may be (<see cref="InputLimits.MaxIdChars"/>),
     /// else its start and "…": a sender's 3-million-character id is not recorded, nor answered back, whole.
     /// </summary>
-    public static string CapId(string id) => id.Length <= InputLimits.MaxIdChars ? id : string.Concat(id.AsSpan(0, InputLimits.MaxIdChars), "…");
+    public static string CapId(string id) => Cut(id, InputLimits.MaxIdChars);
+
+    /// <summary>A sender's text kept to <paramref name="max"/> characters: whole when it fits, else its start and "…".</summary>
+    public static string Cut(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");
 
     /// <summary>The text as recorded: whole when short enough, else its start and "…[cut N characters]".</summary>
     public static string Cap(string raw) =>

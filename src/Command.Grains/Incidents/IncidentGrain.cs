@@ -364,8 +364,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     // new host, the feed said 0:06 where the report said 0:07.
     private string Unplayed(string action, string actor, DateTimeOffset? since)
     {
-        var now = clock.GetUtcNow();
-        var at = now > stream.Clock ? now : stream.Clock;
+        var at = stream.TimeOf(clock.GetUtcNow());
         return action == DrillControlled.CarryOn && since is { } s && at - s >= TimeSpan.FromSeconds(1) && actor.EndsWith(')')
             ? $"{actor[..^1]}; not played for {Domain.AfterAction.Durations.Clock(at - s)}, which counts toward no hold)"
             : actor;
