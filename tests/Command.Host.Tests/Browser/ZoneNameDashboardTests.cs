@@ -42,16 +42,7 @@ public sealed class ZoneNameDashboardTests(FakeClockDashboardHost host) : IClass
     [InlineData(1920, 1080)]
     public async Task Each_zones_name_is_clear_of_the_others_and_of_the_units_and_the_threat(int width, int height)
     {
-        var scenario = await DemoScenario.LoadAsync(TestContext.Current.CancellationToken);
-        var scene = await Scene.OpenAsync(host, "zonenames", id => Support.DemoSite.Incident(id, scenario.Site));
-        (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/drill", new { action = "start", scenario = "demo", speed = 1 })).EnsureSuccessStatusCode();
-        var director = host.Services.GetRequiredService<DrillDirector>();
-        for (var s = 0; s < 300; s += 5)
-        {
-            host.Clock.Advance(TimeSpan.FromSeconds(5));
-            await director.CatchUpAsync(scene.IncidentId);
-        }
-
+        var scene = await PlayToTheHoldAsync("zonenames");
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, width: width, height: height);
         foreach (var unitId in new[] { "C1", "S1", "P5", "M1", "P4", "P2", "P3" })
         {
@@ -59,7 +50,7 @@ public sealed class ZoneNameDashboardTests(FakeClockDashboardHost host) : IClass
         }
 
         await Expect(dashboard.Threat()).ToBeVisibleAsync();
-        await dashboard.Page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        await Frames(dashboard);
         await dashboard.ScreenshotAsync($"zone-names-{width}x{height}.png");
 
         var drawn = await dashboard.Page.EvaluateAsync<JsonElement>(MapBoxes);
@@ -94,6 +85,50 @@ public sealed class ZoneNameDashboardTests(FakeClockDashboardHost host) : IClass
 
         Assert.Empty(dashboard.Errors);
     }
+
+    [Fact]
+    public async Task A_zones_name_makes_way_for_the_threat_while_it_is_dragged_over_it()
+    {
+        var scene = await PlayToTheHoldAsync("zonedrag");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, width: 1280, height: 720);
+        await Expect(dashboard.Threat()).ToBeVisibleAsync();
+        await Frames(dashboard);
+        var staging = Named(await dashboard.Page.EvaluateAsync<JsonElement>(MapBoxes), "zones").Single(z => z.Name.StartsWith("STAGING", StringComparison.Ordinal));
+        var map = (await dashboard.Page.Locator("#map").BoundingBoxAsync())!;
+        var threat = (await dashboard.Threat().BoundingBoxAsync())!;
+
+        // Held over the name, not yet dropped: a commander looking where to drop it still reads what is under it.
+        await dashboard.Page.Mouse.MoveAsync(threat.X + (threat.Width / 2), threat.Y + (threat.Height / 2));
+        await dashboard.Page.Mouse.DownAsync();
+        await dashboard.Page.Mouse.MoveAsync((float)(map.X + staging.Box[0] + (staging.Box[2] / 2)), (float)(map.Y + staging.Box[1] + (staging.Box[3] / 2)), new() { Steps = 10 });
+        await Frames(dashboard);
+        var drawn = await dashboard.Page.EvaluateAsync<JsonElement>(MapBoxes);
+        await dashboard.Page.Mouse.UpAsync();
+
+        var marker = Named(drawn, "covers").Single(c => c.Name == "the threat");
+        var under = Named(drawn, "zones").Where(z => Overlap(z.Box, marker.Box)).Select(z => $"'{z.Name}' at {string.Join(", ", z.Box)}").ToArray();
+        Assert.True(under.Length == 0, $"under the dragged threat at {string.Join(", ", marker.Box)}: {string.Join("; ", under)}");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    // The demo drill played to the moment the first officers hold outside; then the incidents' clock stands still.
+    private async Task<Scene> PlayToTheHoldAsync(string name)
+    {
+        var scenario = await DemoScenario.LoadAsync(TestContext.Current.CancellationToken);
+        var scene = await Scene.OpenAsync(host, name, id => Support.DemoSite.Incident(id, scenario.Site));
+        (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/drill", new { action = "start", scenario = "demo", speed = 1 })).EnsureSuccessStatusCode();
+        var director = host.Services.GetRequiredService<DrillDirector>();
+        for (var s = 0; s < 300; s += 5)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(5));
+            await director.CatchUpAsync(scene.IncidentId);
+        }
+
+        return scene;
+    }
+
+    private static Task Frames(Dashboard dashboard) =>
+        dashboard.Page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
 
     private static (string Name, double[] Box)[] Named(JsonElement drawn, string what) =>
         [.. drawn.GetProperty(what).EnumerateArray().Select(n => (n.GetProperty("name").GetString()!, n.GetProperty("box").EnumerateArray().Select(v => v.GetDouble()).ToArray()))];

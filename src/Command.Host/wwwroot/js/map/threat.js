@@ -115,7 +115,11 @@ export class ThreatLayer {
     setUncertainty(uncertainty, threat);
     for (const ring of rings) ring.openTooltip(ringLabelAt(ring));
     marker.on('dragstart', () => { drawn.dragging = true; });
-    marker.on('drag', e => this.position(drawn, e.target.getLatLng(), false));
+    // The plan's names and the units' labels make way for the marker as it is dragged, not only once it is dropped.
+    marker.on('drag', e => {
+      this.position(drawn, e.target.getLatLng(), false);
+      this.onDrawn();
+    });
     marker.on('dragend', async e => {
       const to = e.target.getLatLng();
       const accepted = await this.move(drawn.threat.threatId, to, drawn.threat);
