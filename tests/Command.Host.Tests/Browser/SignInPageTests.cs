@@ -52,6 +52,44 @@ public sealed class SignInPageTests(SignInPageTests.BrowserAccessHost host) : IC
         }
     }
 
+    // The browser drops tabs and line breaks from an address before reading it, so "/\t/evil.example/" is
+    // "//evil.example/": another site, where a page dressed as this one asks for the password again.
+    [Theory]
+    [InlineData("%09")]
+    [InlineData("%0A")]
+    [InlineData("%0D")]
+    [InlineData("")]
+    public async Task A_return_address_that_reads_as_another_site_lands_on_the_dashboard_instead(string dropped)
+    {
+        await new TestAccess(host).AddPersonAsync("Sgt Return", "observer");
+        await using var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.RouteAsync("http://evil.example/**", route => route.FulfillAsync(new() { Status = 200, Body = "another site" }));
+        await page.GotoAsync($"/sign-in/?return=/{dropped}/evil.example/");
+
+        await page.Locator("#user-name").FillAsync("Sgt Return");
+        await page.Locator("#password").FillAsync(TestAccess.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page.Locator("#signed-in-name")).ToHaveTextAsync("Sgt Return");
+        Assert.StartsWith(host.BaseAddress.ToString(), page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_return_address_on_this_site_is_where_signing_in_lands()
+    {
+        await new TestAccess(host).AddPersonAsync("Sgt Return", "observer");
+        await using var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/sign-in/?return={Uri.EscapeDataString("/access/")}");
+
+        await page.Locator("#user-name").FillAsync("Sgt Return");
+        await page.Locator("#password").FillAsync(TestAccess.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync($"{host.BaseAddress}access/");
+    }
+
     [Fact]
     public async Task The_first_admin_follows_the_link_sees_only_the_password_form_with_their_name_and_lands_on_the_dashboard()
     {

@@ -5,8 +5,11 @@ const $ = id => document.getElementById(id);
 
 function destination() {
   const wanted = new URLSearchParams(location.search).get('return');
-  // Only a path on this site: a link must not send the person elsewhere after signing in.
-  return wanted && /^\/(?![\/\\])/.test(wanted) ? wanted : '/';
+  if (!wanted?.startsWith('/')) return '/';
+  // Only a path on this site: a link must not send the person elsewhere after signing in. Read as the browser reads
+  // it, which drops tabs and line breaks first: "/\t/evil.example/" is "//evil.example/", another site.
+  const url = new URL(wanted, location.origin);
+  return url.origin === location.origin ? url.pathname + url.search + url.hash : '/';
 }
 
 function showProblem(text) {
