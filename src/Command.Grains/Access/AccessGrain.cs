@@ -52,17 +52,20 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
 
     public Task<AccessRefusal?> IssueToken(MachineToken token)
     {
-        if (Book.Tokens.Values.Any(t => t.RevokedAt is null && t.Name == token.Name))
+        // Names are told apart regardless of letter case, as the record's readers tell them: "token:cad" and "token:CAD"
+        // read as one integration.
+        var namesake = Book.Tokens.Values.Where(t => string.Equals(t.Name, token.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (namesake.FirstOrDefault(t => t.RevokedAt is null) is { } live)
         {
-            return Refuse(new AccessRefusal("token-exists", $"a live token is already called '{token.Name}'"));
+            return Refuse(new AccessRefusal("token-exists", $"a live token is already called '{live.Name}'"));
         }
 
         // What a token did (notes it wrote, flags it acknowledged, the audit) is recorded under its name: a new token
         // under a revoked one's name would be taken for it, and could amend or withdraw its notes.
-        if (Book.Tokens.Values.Where(t => t.Name == token.Name).Select(t => t.RevokedAt).Max() is { } revoked)
+        if (namesake.MaxBy(t => t.RevokedAt) is { RevokedAt: { } revoked } used)
         {
             return Refuse(new AccessRefusal("token-name-used",
-                $"a token called '{token.Name}' was revoked at {revoked.UtcDateTime:yyyy-MM-dd HH:mm} UTC, and what it did is recorded under that name: give the new token another"));
+                $"a token called '{used.Name}' was revoked at {revoked.UtcDateTime:yyyy-MM-dd HH:mm} UTC, and what it did is recorded under that name: give the new token another"));
         }
 
         return BoundElsewhere(token.Units) is { } refusal ? Refuse(refusal) : ChangeAsync(() => Book.Tokens[token.Id] = token);

@@ -54,6 +54,22 @@ public sealed class TokenTests(AccessHost host) : IClassFixture<AccessHost>
     }
 
     [Fact]
+    public async Task A_token_is_not_issued_under_a_name_that_reads_as_one_live_or_revoked_in_other_letter_case()
+    {
+        var name = $"cad-bridge-{Guid.NewGuid():N}"[..20];
+        var (_, id) = await host.Access.IssueTokenAsync(name, ["commander"]);
+        using var live = await host.PostJsonAsync("/api/access/tokens", new { name = name.ToUpperInvariant(), roles = new[] { "commander" } });
+        (await host.Client.DeleteAsync($"/api/access/tokens/{id}", Ct)).EnsureSuccessStatusCode();
+
+        // The record would name both "token:cad-bridge-…" and "token:CAD-BRIDGE-…", which read as one integration.
+        using var reused = await host.PostJsonAsync("/api/access/tokens", new { name = name.ToUpperInvariant(), roles = new[] { "commander" } });
+
+        Assert.Equal((HttpStatusCode.Conflict, $"a live token is already called '{name}'"),
+            (live.StatusCode, (await live.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString()));
+        Assert.Equal((HttpStatusCode.Conflict, "token-name-used"), (reused.StatusCode, (await reused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("reason").GetString()));
+    }
+
+    [Fact]
     public async Task An_expired_token_is_refused_and_its_open_hub_connection_is_closed()
     {
         var (token, _) = await host.Access.IssueTokenAsync("cad-feed", ["observer"], expiresInDays: 1);
