@@ -41,6 +41,7 @@ public static class AccessApi
             Results.Ok(await grains.GetGrain<ISignInGuardGrain>(ISignInGuardGrain.Key).Lockouts(clock.GetUtcNow())));
         api.MapDelete("/lockouts/{address}", async (string address, HttpContext http, IGrainFactory grains, AccessAudit audit) =>
         {
+            address = SignInSource.Named(address);
             if (!await grains.GetGrain<ISignInGuardGrain>(ISignInGuardGrain.Key).Unlock(address))
             {
                 return Results.NotFound(new ApiError("not-locked-out", $"{address} is not shut out of signing in"));

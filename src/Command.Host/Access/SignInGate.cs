@@ -154,7 +154,7 @@ public sealed class SignInGate(
             ? $"(unknown name {Convert.ToHexStringLower(HMACSHA256.HashData(nameKey, Encoding.UTF8.GetBytes(userName)))[..8]}, {userName.Length} characters)"
             : $"(not a user name: {userName.Length} characters)";
 
-    private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    private static string Address(HttpContext http) => SignInSource.Of(http.Connection.RemoteIpAddress);
 
     private sealed class LockedOutResult(int retryAfterSeconds, AccessRefused body) : IResult
     {
