@@ -18,6 +18,21 @@ internal static class PositionLine
     public static bool TryParse(ReadOnlySpan<byte> line, out string unitId, out GeoPoint position, out DateTimeOffset fixTime, out DateTimeOffset time, out ReportedFloor floor,
         out double? clockCorrectionS, out TakenIn? takenIn, out int? weekRolloverEras)
     {
+        try
+        {
+            return Read(line, out unitId, out position, out fixTime, out time, out floor, out clockCorrectionS, out takenIn, out weekRolloverEras);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            // A line damaged in place (edited by hand, a bad sector): the full decoder says what is wrong with it, and where.
+            (unitId, position, fixTime, time, floor, clockCorrectionS, takenIn, weekRolloverEras) = ("", default, default, default, default, null, null, null);
+            return false;
+        }
+    }
+
+    private static bool Read(ReadOnlySpan<byte> line, out string unitId, out GeoPoint position, out DateTimeOffset fixTime, out DateTimeOffset time, out ReportedFloor floor,
+        out double? clockCorrectionS, out TakenIn? takenIn, out int? weekRolloverEras)
+    {
         (unitId, position, fixTime, time, floor, clockCorrectionS, takenIn, weekRolloverEras) = ("", default, default, default, default, null, null, null);
         string? receivedBy = null, via = null;
         int? stated = null;

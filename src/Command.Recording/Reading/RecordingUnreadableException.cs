@@ -29,6 +29,13 @@ public sealed class RecordingUnreadableException : Exception
     public static RecordingUnreadableException Of(string incidentId, Exception innerException) =>
         new(incidentId, $"the recording of '{incidentId}' cannot be read ({innerException.GetType().Name}: {innerException.Message})", innerException);
 
+    /// <summary>
+    /// Session <paramref name="incidentId"/> cannot be read, for <paramref name="innerException"/> at <paramref name="line"/>:
+    /// "(JsonException: line 90 of segment-000001.jsonl, at byte 35211, is not an event: …)".
+    /// </summary>
+    internal static RecordingUnreadableException Of(string incidentId, RecordedLine line, Exception innerException) =>
+        new(incidentId, $"the recording of '{incidentId}' cannot be read ({innerException.GetType().Name}: {line.Where} is not an event: {innerException.Message})", innerException);
+
     /// <summary>The session that cannot be read.</summary>
     public string? IncidentId { get; }
 

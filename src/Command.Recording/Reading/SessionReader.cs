@@ -53,8 +53,8 @@ public sealed class SessionReader
         }
     }
 
-    /// <summary>A recorded line as its event; throws <see cref="RecordingUnreadableException"/> where it is none.</summary>
-    public IncidentEvent Decode(ReadOnlyMemory<byte> line)
+    /// <summary>A recorded line as its event; throws <see cref="RecordingUnreadableException"/>, saying where it is, where it is none.</summary>
+    internal IncidentEvent Decode(RecordedLine line)
     {
         try
         {
@@ -62,7 +62,7 @@ public sealed class SessionReader
         }
         catch (Exception ex) when (RecordingUnreadableException.Is(ex))
         {
-            throw RecordingUnreadableException.Of(Manifest.IncidentId, ex);
+            throw RecordingUnreadableException.Of(Manifest.IncidentId, line, ex);
         }
     }
 
@@ -152,8 +152,8 @@ public sealed class SessionReader
         }
     }
 
-    /// <summary>Raw lines; each is valid only until the next is read.</summary>
-    internal async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadLinesAsync(
+    /// <summary>Raw lines, each with where it is; each is valid only until the next is read.</summary>
+    internal async IAsyncEnumerable<RecordedLine> ReadLinesAsync(
         SessionPosition? from, IProgress<long>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var segments = Manifest.Segments;
@@ -166,9 +166,12 @@ public sealed class SessionReader
                 ?? throw new FileNotFoundException($"Segment {segments[i].Name} of {Manifest.IncidentId} is listed but missing.");
             var lines = new LineReader(stream, offset);
             var reported = 0L;
-            while (lines.Offset < segments[i].Length && await lines.ReadLineAsync(cancellationToken) is { } line)
+            // Lines are numbered where the segment is read from its start (a report, a timeline), not from a snapshot within it.
+            long? number = offset == 0 ? 0 : null;
+            for (var at = lines.Offset; at < segments[i].Length && await lines.ReadLineAsync(cancellationToken) is { } line; at = lines.Offset)
             {
-                yield return line;
+                number++;
+                yield return new RecordedLine(line, segments[i].Name, at, number);
                 if (progress is not null && lines.Offset - reported > 1 << 20)
                 {
                     reported = lines.Offset;

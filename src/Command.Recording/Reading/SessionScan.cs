@@ -96,9 +96,11 @@ internal static class SessionScan
         }
 
         var lines = new LineReader(stream, known?.Length ?? 0);
-        while (await lines.ReadLineAsync(cancellationToken) is { } line)
+        long? number = known is null ? 0 : null;
+        for (var at = lines.Offset; await lines.ReadLineAsync(cancellationToken) is { } line; at = lines.Offset)
         {
-            var e = EventLines.Decode(line.Span);
+            number++;
+            var e = Decode(incidentId, new RecordedLine(line, segment, at, number));
             name = e is IncidentOpened opened ? opened.Name : name;
             entry = entry is null
                 ? new SegmentEntry(segment, e.Sequence, e.Sequence, e.Time, e.Time, lines.Offset, 1, 1)
@@ -113,5 +115,17 @@ internal static class SessionScan
         }
 
         return (entry, name);
+    }
+
+    private static IncidentEvent Decode(string incidentId, RecordedLine line)
+    {
+        try
+        {
+            return EventLines.Decode(line.Span);
+        }
+        catch (Exception ex) when (RecordingUnreadableException.Is(ex))
+        {
+            throw RecordingUnreadableException.Of(incidentId, line, ex);
+        }
     }
 }

@@ -1,0 +1,91 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Command.Recording.AfterAction;
+using Command.Recording.Reading;
+using Command.Recording.Tests.Scenarios;
+
+namespace Command.Recording.Tests.Damaged;
+
+/// <summary>
+/// A line of a session damaged in place (edited by hand, a bad sector) is said for what it is, where it is: the session,
+/// its segment, the line's number and its byte, so whoever opens the file finds it; never an empty 500 from the
+/// report's quick read of positions.
+/// </summary>
+public sealed class DamagedLineTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_position_line_edited_by_hand_makes_the_report_say_the_recording_cannot_be_read_and_where()
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 30, snapshotEvery: 0);
+        var (number, at) = await DamageAsync(drill, "position-accepted", line => line.Replace("\"isValid\":true", "\"isValid\":ttue", StringComparison.Ordinal));
+
+        var ex = await Assert.ThrowsAsync<RecordingUnreadableException>(async () => await AfterActionExport.BuildAsync(await drill.OpenAsync(), cancellationToken: Ct));
+
+        Assert.Equal(RecordedDrill.IncidentId, ex.IncidentId);
+        Assert.StartsWith(
+            $"the recording of 'drill-1' cannot be read (JsonException: line {number} of segment-000001.jsonl, at byte {at}, is not an event: 'ttue",
+            ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_position_line_whose_latitude_was_made_text_makes_the_report_say_the_recording_cannot_be_read()
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 30, snapshotEvery: 0);
+        var (number, at) = await DamageAsync(drill, "position-accepted", line => Regex.Replace(line, "\"latitude\":([-0-9.]+)", m => $"\"latitude\":\"{new string('x', m.Groups[1].Length - 2)}\""));
+
+        var ex = await Assert.ThrowsAsync<RecordingUnreadableException>(async () => await AfterActionExport.BuildAsync(await drill.OpenAsync(), cancellationToken: Ct));
+
+        Assert.StartsWith($"the recording of 'drill-1' cannot be read (JsonException: line {number} of segment-000001.jsonl, at byte {at}, is not an event: ", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_line_of_garbage_read_in_replay_is_said_with_its_segment_line_and_byte()
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 30, snapshotEvery: 0);
+        var (number, at) = await DamageAsync(drill, "position-accepted", line => new string('#', line.Length));
+        var reader = await drill.OpenAsync();
+        var read = 0;
+
+        var ex = await Assert.ThrowsAsync<RecordingUnreadableException>(async () =>
+        {
+            await foreach (var _ in reader.ReadAsync(cancellationToken: Ct))
+            {
+                read++;
+            }
+        });
+
+        Assert.Equal(number - 1, read);
+        Assert.StartsWith($"the recording of 'drill-1' cannot be read (JsonException: line {number} of segment-000001.jsonl, at byte {at}, is not an event: '#' is an invalid start of a value.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_line_of_garbage_past_what_the_manifest_indexes_is_said_with_its_segment_and_byte_as_the_session_opens()
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 30, snapshotEvery: 0);
+        var path = Path.Combine(drill.Store.Root, RecordedDrill.IncidentId, "segment-000001.jsonl");
+        var at = new FileInfo(path).Length;
+        await File.AppendAllTextAsync(path, "garbage at the end\n", Ct);
+
+        var ex = await Assert.ThrowsAsync<RecordingUnreadableException>(drill.OpenAsync);
+
+        Assert.StartsWith($"the recording of 'drill-1' cannot be read (JsonException: the line at byte {at} of segment-000001.jsonl is not an event: 'g' is an invalid start of a value.", ex.Message, StringComparison.Ordinal);
+    }
+
+    // The first line whose type starts with `type` (its 1-based number and byte offset) as `damage` makes it, no longer or
+    // shorter than it was, so the manifest still indexes the segment whole.
+    private static async Task<(int Number, long At)> DamageAsync(RecordedDrill drill, string type, Func<string, string> damage)
+    {
+        var path = Path.Combine(drill.Store.Root, RecordedDrill.IncidentId, "segment-000001.jsonl");
+        var lines = (await File.ReadAllTextAsync(path, Ct)).Split('\n');
+        var index = Array.FindIndex(lines, l => l.StartsWith($"{{\"type\":\"{type}", StringComparison.Ordinal));
+        Assert.True(index > 2);
+        var damaged = damage(lines[index]);
+        Assert.NotEqual(lines[index], damaged);
+        Assert.Equal(lines[index].Length, damaged.Length);
+        lines[index] = damaged;
+        await File.WriteAllTextAsync(path, string.Join('\n', lines), Ct);
+        return (index + 1, lines.Take(index).Sum(l => (long)Encoding.UTF8.GetByteCount(l) + 1));
+    }
+}
