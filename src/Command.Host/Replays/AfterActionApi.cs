@@ -52,7 +52,7 @@ public static class AfterActionApi
         await (format switch
         {
             "json" => AfterActionExport.WriteJsonAsync(report, response.Body, ct),
-            "csv" => AfterActionExport.WriteCsvAsync(report, response.Body, csvTable, ct),
+            "csv" => AfterActionExport.WriteCsvAsync(report, response.Body, csvTable, clock.GetUtcNow(), ct),
             _ => AfterActionExport.WriteHtmlAsync(report, response.Body, clock.GetUtcNow(), ct),
         });
         return Results.Empty;

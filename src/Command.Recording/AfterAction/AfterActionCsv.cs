@@ -7,22 +7,30 @@ namespace Command.Recording.AfterAction;
 
 /// <summary>
 /// Writes one table of the report as CSV (<see cref="CsvWriter"/>: invariant culture, ISO 8601 times, seconds as
-/// numbers, text a spreadsheet would run as a formula neutralised).
+/// numbers, text a spreadsheet would run as a formula neutralised). Made while the incident is still open, it says it is a
+/// draft: the incident table in its first row (blank once closed), and the units and flags tables, whose figures are
+/// only so far, in a last column on every row; a table read apart from the others says it too.
 /// </summary>
 internal static class AfterActionCsv
 {
-    public static Task WriteAsync(AfterActionReport report, AfterActionTable table, Stream stream, CancellationToken cancellationToken) =>
-        CsvWriter.WriteAsync(stream, Rows(report, table), cancellationToken);
+    private const string StillOpen = "still open";
 
-    private static IEnumerable<IEnumerable<CsvCell>> Rows(AfterActionReport r, AfterActionTable table)
+    public static Task WriteAsync(AfterActionReport report, AfterActionTable table, Stream stream, CancellationToken cancellationToken) =>
+        WriteAsync(report, table, stream, null, cancellationToken);
+
+    public static Task WriteAsync(AfterActionReport report, AfterActionTable table, Stream stream, DateTimeOffset? madeAt, CancellationToken cancellationToken) =>
+        CsvWriter.WriteAsync(stream, Rows(report, table, madeAt), cancellationToken);
+
+    private static IEnumerable<IEnumerable<CsvCell>> Rows(AfterActionReport r, AfterActionTable table, DateTimeOffset? madeAt)
     {
+        var draft = r.Incident.ClosedAt is null ? StillOpen : "";
         switch (table)
         {
             case AfterActionTable.Units:
                 yield return ["unit", "callsign", "role", "enrolled", "first_on_site", "first_entry", "reached_contact", "time_to_contact_s",
                     "total_flagged_s", "longest_flagged_s", "flags_raised", "acknowledgements", "closest_approach_m", "held_while_suppressed_s", "reports_refused",
                     "reports_taken", "usual_interval_s", "clock_correction_s", "roles", "round", "out_of_contact_s", "week_rollover_eras",
-                    "longest_gap_from", "longest_gap_s", "longest_gap_while", "silent_from", "silent_s", "silent_while"];
+                    "longest_gap_from", "longest_gap_s", "longest_gap_while", "silent_from", "silent_s", "silent_while", "draft"];
                 foreach (var u in r.Units)
                 {
                     // `role` is the role it ended in, as it always was; `roles` every role it held, in turn; `round` the round of
@@ -31,19 +39,21 @@ internal static class AfterActionCsv
                     // eras its receiver's dates were put right by, past its week rollover (the receivers to update, as
                     // `clock_correction_s` gives the phones to set the time of), last again; then its longest gap between reports
                     // longer than its cadence explains, and its silence from its last report to the end of the record, each with
-                    // the host or source that was down while it went unheard, where the record says one was.
+                    // the host or source that was down while it went unheard, where the record says one was; and "still open" on
+                    // every row of an incident still open, its figures so far.
                     yield return [u.UnitId, u.Callsign, UnitRoles.Name(u.Role), Time(u.EnrolledAt), Time(u.FirstOnSite), Time(u.FirstEntry), Time(u.ReachedContact),
                         CsvCell.Seconds(u.TimeToContact), CsvCell.Seconds(u.TotalFlaggedHold), CsvCell.Seconds(u.LongestFlaggedHold), CsvCell.Number(u.FlagsRaised), CsvCell.Number(u.Acknowledgements),
                         CsvCell.Number(u.ClosestApproachM), CsvCell.Seconds(u.HeldWhileSuppressed), CsvCell.Number(u.ReportsRefused),
                         CsvCell.Number(u.ReportsTaken), CsvCell.Number(u.UsualIntervalS), CsvCell.Number(u.ClockCorrectionS), Roles(r.RolesOf(u)), CsvCell.Number(u.Round), CsvCell.Seconds(u.OutOfContact),
                         CsvCell.Number(u.WeekRolloverEras),
                         Time(u.LongestGap?.From), CsvCell.Seconds(u.LongestGap?.Length), u.LongestGap?.Cause ?? "",
-                        Time(u.Silent?.LastHeard), CsvCell.Seconds(u.Silent?.Unheard), SilentWhile(u.Silent)];
+                        Time(u.Silent?.LastHeard), CsvCell.Seconds(u.Silent?.Unheard), SilentWhile(u.Silent), draft];
                 }
 
                 break;
             case AfterActionTable.Incident:
                 yield return ["metric", "value"];
+                yield return ["draft", AfterActionWords.StillOpen(r.Incident, madeAt) ?? ""];
                 foreach (var (metric, value) in IncidentRows(r.Incident))
                 {
                     yield return [metric, value];
@@ -60,12 +70,12 @@ internal static class AfterActionCsv
                 break;
             case AfterActionTable.Flags:
                 // Who first acknowledged a flag, when and why, and how often it was in all (each counted, as the units
-                // table's `acknowledgements` counts them), added last as `roles` was.
-                yield return ["subject", "level", "raised", "cleared", "seconds", "reason", "escalated", "acknowledged", "acknowledged_by", "acknowledged_reason", "acknowledgements"];
+                // table's `acknowledgements` counts them), added last as `roles` was; then whether it is a draft's, as the units'.
+                yield return ["subject", "level", "raised", "cleared", "seconds", "reason", "escalated", "acknowledged", "acknowledged_by", "acknowledged_reason", "acknowledgements", "draft"];
                 foreach (var f in r.Flags)
                 {
                     yield return [f.Subject, f.Level.ToString().ToLowerInvariant(), Time(f.Raised), Time(f.Cleared), CsvCell.Seconds(f.Cleared is { } cleared ? r.Elapsed(f.Raised, cleared) : null), f.Reason, Time(f.Escalated),
-                        Time(f.Acknowledged), f.AcknowledgedBy ?? "", f.AcknowledgedReason ?? "", CsvCell.Number(f.Acknowledgements)];
+                        Time(f.Acknowledged), f.AcknowledgedBy ?? "", f.AcknowledgedReason ?? "", CsvCell.Number(f.Acknowledgements), draft];
                 }
 
                 break;
@@ -98,7 +108,9 @@ internal static class AfterActionCsv
         yield return ("name", i.Name);
         yield return ("site", i.Site);
         yield return ("opened", written(i.OpenedAt));
-        yield return ("ended", written(i.EndedAt));
+        // An incident still open has not ended: its recording reaches so far, and is given apart.
+        yield return ("ended", written(i.ClosedAt is null ? null : i.EndedAt));
+        yield return ("recorded_to", written(i.EndedAt));
         yield return ("threat_active", written(i.ThreatActiveAt));
         yield return ("first_on_scene", Moment(i.FirstOnScene));
         yield return ("first_entry", Moment(i.FirstEntry));

@@ -36,7 +36,14 @@ public static class AfterActionExport
 
     /// <summary>Writes one table as CSV; <see cref="AfterActionTable.Units"/> unless told otherwise.</summary>
     public static Task WriteCsvAsync(AfterActionReport report, Stream stream, AfterActionTable table = AfterActionTable.Units, CancellationToken cancellationToken = default) =>
-        AfterActionCsv.WriteAsync(report, table, stream, cancellationToken);
+        AfterActionCsv.WriteAsync(report, table, stream, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WriteCsvAsync(AfterActionReport, Stream, AfterActionTable, CancellationToken)"/>; the draft of an open
+    /// incident says it was made at <paramref name="madeAt"/>, as the HTML report says it.
+    /// </summary>
+    public static Task WriteCsvAsync(AfterActionReport report, Stream stream, AfterActionTable table, DateTimeOffset madeAt, CancellationToken cancellationToken = default) =>
+        AfterActionCsv.WriteAsync(report, table, stream, madeAt, cancellationToken);
 
     /// <summary>Writes a self-contained HTML page with tables and inline SVG plots that opens offline.</summary>
     public static Task WriteHtmlAsync(AfterActionReport report, Stream stream, CancellationToken cancellationToken = default) =>

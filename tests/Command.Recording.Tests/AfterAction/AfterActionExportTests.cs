@@ -36,12 +36,12 @@ public sealed class AfterActionExportTests
         Assert.Equal("contact", json.RootElement.GetProperty("units")[0].GetProperty("role").GetString()?.ToLowerInvariant());
 
         var csv = (await Write(s => AfterActionExport.WriteCsvAsync(report, s, cancellationToken: Ct))).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("unit,callsign,role,enrolled,first_on_site,first_entry,reached_contact,time_to_contact_s,total_flagged_s,longest_flagged_s,flags_raised,acknowledgements,closest_approach_m,held_while_suppressed_s,reports_refused,reports_taken,usual_interval_s,clock_correction_s,roles,round,out_of_contact_s,week_rollover_eras,longest_gap_from,longest_gap_s,longest_gap_while,silent_from,silent_s,silent_while", csv[0]);
+        Assert.Equal("unit,callsign,role,enrolled,first_on_site,first_entry,reached_contact,time_to_contact_s,total_flagged_s,longest_flagged_s,flags_raised,acknowledgements,closest_approach_m,held_while_suppressed_s,reports_refused,reports_taken,usual_interval_s,clock_correction_s,roles,round,out_of_contact_s,week_rollover_eras,longest_gap_from,longest_gap_s,longest_gap_while,silent_from,silent_s,silent_while,draft", csv[0]);
         Assert.Equal(4, csv.Length);
         Assert.StartsWith("P1,Adam 1,contact,2026-03-14T15:00:00+00:00,", csv[1], StringComparison.Ordinal);
         // A fix a second for 120 s: 120 reports taken, every 1 s; its device's clock never put right; one role, from enrolment;
         // never at the threat, so no time out of contact; its receiver keeps its dates; never unheard.
-        Assert.EndsWith(",120,1,,contact@2026-03-14T15:00:00+00:00,1,,,,,,,,", csv[1], StringComparison.Ordinal);
+        Assert.EndsWith(",120,1,,contact@2026-03-14T15:00:00+00:00,1,,,,,,,,,still open", csv[1], StringComparison.Ordinal);
 
         var html = await Write(s => AfterActionExport.WriteHtmlAsync(report, s, Ct));
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
@@ -77,9 +77,9 @@ public sealed class AfterActionExportTests
 
         var csv = (await Write(s => AfterActionExport.WriteCsvAsync(report, s, cancellationToken: Ct))).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.EndsWith(",2026-03-14T15:00:15+00:00,95,TAK Server at 10.0.0.5:8089 was down,2026-03-14T15:02:10+00:00,600.5,TAK Server at 10.0.0.5:8089 was down until 2026-03-14T15:03:20+00:00", csv[1], StringComparison.Ordinal);
-        Assert.EndsWith(",2026-03-14T15:00:15+00:00,25,its host 10.0.0.5:11111 was down,2026-03-14T15:00:50+00:00,70,part of what came through OsmAnd (Traccar Client) over HTTP on port 5055 was refused", csv[2], StringComparison.Ordinal);
-        Assert.EndsWith(",2026-03-14T15:00:00+00:00,12,,2026-03-14T15:00:30+00:00,90,", csv[3], StringComparison.Ordinal);
+        Assert.EndsWith(",2026-03-14T15:00:15+00:00,95,TAK Server at 10.0.0.5:8089 was down,2026-03-14T15:02:10+00:00,600.5,TAK Server at 10.0.0.5:8089 was down until 2026-03-14T15:03:20+00:00,still open", csv[1], StringComparison.Ordinal);
+        Assert.EndsWith(",2026-03-14T15:00:15+00:00,25,its host 10.0.0.5:11111 was down,2026-03-14T15:00:50+00:00,70,part of what came through OsmAnd (Traccar Client) over HTTP on port 5055 was refused,still open", csv[2], StringComparison.Ordinal);
+        Assert.EndsWith(",2026-03-14T15:00:00+00:00,12,,2026-03-14T15:00:30+00:00,90,,still open", csv[3], StringComparison.Ordinal);
     }
 
     [Fact]

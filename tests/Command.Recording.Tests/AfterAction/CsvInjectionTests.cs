@@ -27,7 +27,7 @@ public sealed class CsvInjectionTests
         // reached the threat, so no time out of contact.
         // Its receiver past its GPS week rollover, its dates put right by one era: the receivers to update are a column too;
         // it never went unheard.
-        Assert.EndsWith(",1,,-2.5,contact@2026-03-14T15:00:00+00:00,1,,1,,,,,,", units[1], StringComparison.Ordinal);
+        Assert.EndsWith(",1,,-2.5,contact@2026-03-14T15:00:00+00:00,1,,1,,,,,,,still open", units[1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,9 +45,9 @@ public sealed class FlagsCsvTests
 
         Assert.Equal(
             [
-                "subject,level,raised,cleared,seconds,reason,escalated,acknowledged,acknowledged_by,acknowledged_reason,acknowledgements",
-                "P1,watch,2026-03-14T15:00:10+00:00,2026-03-14T15:06:40+00:00,390,holding,,2026-03-14T15:00:20+00:00,Lt. Ortiz,covering the west door,2",
-                "P2,watch,2026-03-14T15:00:10+00:00,2026-03-14T15:06:40+00:00,390,holding,,,,,0",
+                "subject,level,raised,cleared,seconds,reason,escalated,acknowledged,acknowledged_by,acknowledged_reason,acknowledgements,draft",
+                "P1,watch,2026-03-14T15:00:10+00:00,2026-03-14T15:06:40+00:00,390,holding,,2026-03-14T15:00:20+00:00,Lt. Ortiz,covering the west door,2,still open",
+                "P2,watch,2026-03-14T15:00:10+00:00,2026-03-14T15:06:40+00:00,390,holding,,,,,0,still open",
             ],
             flags);
         // The units table's `acknowledgements` (the 12th column) counts the same acknowledgements.

@@ -192,7 +192,7 @@ public sealed class AarDocumentTests
 
         var rows = Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split(',')).ToList();
         var (role, roles) = (Array.IndexOf(rows[0], "role"), Array.IndexOf(rows[0], "roles"));
-        Assert.Equal((2, rows[0].Length - 10), (role, roles));
+        Assert.Equal((2, rows[0].Length - 11), (role, roles));
         var a1 = rows.Single(r => r[0] == "A1");
         Assert.Equal(("perimeter", "contact@2026-01-14T15:00:00+00:00;perimeter@2026-01-14T15:03:20+00:00"), (a1[role], a1[roles]));
         var a5 = rows.Single(r => r[0] == "A5");
