@@ -14,7 +14,7 @@ internal sealed class UnitRound(int number, UnitRole role, DateTimeOffset from)
     /// <summary>When it began for the unit: its enrolment, or the start-over.</summary>
     public DateTimeOffset From { get; } = from;
 
-    /// <summary>Whether the unit played in it: reported, was flagged, refused or reassigned (its first round always is).</summary>
+    /// <summary>Whether the unit played in it: reported, was flagged, acknowledged or refused (its first round always is); a reassignment alone is not.</summary>
     public bool Played { get; set; }
 
     // The roles it held in turn in the round, each with the judgement figures earned in it.

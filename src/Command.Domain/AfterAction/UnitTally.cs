@@ -21,12 +21,12 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     /// <summary>Its role now.</summary>
     public UnitRole Role => Current.Roles[^1].Role;
 
-    /// <summary>Takes <paramref name="role"/> from <paramref name="at"/>; a role it already holds is no change.</summary>
-    public void Reassign(UnitRole role, DateTimeOffset at)
-    {
-        Current.Played = true;
-        Current.Reassign(role, at);
-    }
+    /// <summary>
+    /// Takes <paramref name="role"/> from <paramref name="at"/>; a role it already holds is no change. Being reassigned is no
+    /// play of the round: a drill puts its units back in their roles as it starts over, so a unit that played only the
+    /// round before had a row for the new one with nothing in it.
+    /// </summary>
+    public void Reassign(UnitRole role, DateTimeOffset at) => Current.Reassign(role, at);
 
     /// <summary>
     /// The drill started over at <paramref name="at"/> into <paramref name="round"/>: a hold noted ends with the round

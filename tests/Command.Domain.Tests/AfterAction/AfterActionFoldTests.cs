@@ -649,6 +649,50 @@ public sealed class AfterActionFoldTests
     }
 
     [Fact]
+    public void A_unit_put_back_in_its_role_as_the_drill_starts_over_and_not_heard_in_the_new_round_has_no_row_for_it()
+    {
+        // P1 was made perimeter in round 1; the drill puts it back to contact 5 ms after it starts over, and the recording
+        // ends before P1 reports again (the drill stopped, or P1 plays the first round alone).
+        var fold = new AfterActionFold();
+        foreach (var e in Session().Concat([
+            new UnitRoleChanged("P1", UnitRole.Perimeter, "cmd") { Time = S(120) },
+            new DrillControlled(DrillControlled.StartOver, "demo", "drill", 2) { Time = S(300) },
+            new UnitRoleChanged("P1", UnitRole.Contact, "drill") { Time = S(300.005) },
+            new DrillControlled("stop", "demo", "ctl") { Time = S(310) },
+        ]))
+        {
+            fold.Apply(e);
+        }
+
+        var report = fold.Build();
+
+        Assert.Equal([("P1", 1), ("P2", 1)], report.Units.Select(u => (u.UnitId, u.Round)));
+        Assert.Equal(UnitRole.Perimeter, report.Units[0].Role);
+        Assert.Equal([1, 1], report.Roles!.Value.Where(r => r.UnitId == "P1").Select(r => r.Round));
+        // Its log still says it was put back.
+        Assert.Contains(report.Activity, a => a.UnitId == "P1" && a.Kind == "role-changed" && a.Text == "Reassigned to contact (drill)");
+    }
+
+    [Fact]
+    public void A_unit_reassigned_in_a_round_it_then_reports_in_has_that_rounds_row_with_the_role()
+    {
+        var fold = new AfterActionFold();
+        foreach (var e in Session().Concat([
+            new DrillControlled(DrillControlled.StartOver, "demo", "drill", 2) { Time = S(300) },
+            new UnitRoleChanged("P1", UnitRole.Perimeter, "drill") { Time = S(300.005) },
+            Fix("P1", 310, 100, 0),
+        ]))
+        {
+            fold.Apply(e);
+        }
+
+        var report = fold.Build();
+
+        Assert.Equal([("P1", 1), ("P2", 1), ("P1", 2)], report.Units.Select(u => (u.UnitId, u.Round)));
+        Assert.Equal(UnitRole.Perimeter, report.Units[2].Role);
+    }
+
+    [Fact]
     public void A_unit_the_script_sends_in_late_in_each_round_is_not_said_unheard_from_one_round_to_the_next()
     {
         // Round 1 ends at 300 s with P1's last fix at 290 s; round 2 begins at 300 s and sends P1 in at 420 s.
