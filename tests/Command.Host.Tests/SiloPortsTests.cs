@@ -21,6 +21,16 @@ public sealed class SiloPortsTests
         Assert.Equal($"This host cannot start: Cluster:SiloPort {port} is in use on 127.0.0.1 (by another host on this machine, most likely): give each host on one machine its own Cluster:SiloPort", refused.Message);
     }
 
+    [Theory]
+    [InlineData(70_000)]
+    [InlineData(-1)]
+    public void A_port_out_of_range_is_refused_by_name(int port)
+    {
+        var refused = Assert.Throws<InvalidOperationException>(() => SiloPorts.CheckFree(IPAddress.Loopback, port, "Cluster:GatewayPort"));
+
+        Assert.Equal($"This host cannot start: Cluster:GatewayPort {port} is not a port: give it one of 1-65535", refused.Message);
+    }
+
     [Fact]
     public async Task A_port_whose_listener_stopped_with_connections_still_closing_is_free()
     {
@@ -46,6 +56,16 @@ public sealed class SiloPortsTests
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await host.InitializeAsync());
 
         Assert.Contains($"Cluster:SiloPort {port} is in use on 127.0.0.1", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_host_on_a_silo_port_out_of_range_refuses_to_start()
+    {
+        await using var host = new PortHost(70_000);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await host.InitializeAsync());
+
+        Assert.Equal("This host cannot start: Cluster:SiloPort 70000 is not a port: give it one of 1-65535", refused.Message);
     }
 
     // A socket listening as the silo's does: open for reuse.

@@ -1,3 +1,4 @@
+using System.Net;
 using Command.Ingest.Http;
 using Command.Ingest.OsmAnd;
 
@@ -18,6 +19,11 @@ public static class Loopback
         var configured = builder.Configuration["urls"];
         var urls = (string.IsNullOrWhiteSpace(configured) ? DefaultUrl : configured)
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        foreach (var url in urls)
+        {
+            CheckAddress(url);
+        }
+
         var osmAnd = builder.Configuration.GetSection("Ingest:OsmAnd").Get<OsmAndOptions>() ?? new OsmAndOptions();
         if (osmAnd.Enabled)
         {
@@ -36,6 +42,28 @@ public static class Loopback
 
         builder.WebHost.UseUrls([.. urls]);
         return builder;
+    }
+
+    /// <summary>
+    /// Refuses an address Kestrel would fail on only once the silo had started, with no word of the setting: one it
+    /// cannot read, or a port past 65535.
+    /// </summary>
+    private static void CheckAddress(string url)
+    {
+        BindingAddress address;
+        try
+        {
+            address = BindingAddress.Parse(url);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidOperationException($"This host cannot start: --urls holds '{url}', which is not an address ({e.Message}): give one such as {DefaultUrl}.", e);
+        }
+
+        if (address.Port is < 0 or > IPEndPoint.MaxPort)
+        {
+            throw new InvalidOperationException($"This host cannot start: --urls holds '{url}', whose port {address.Port} is not a port: give it one of 1-65535.");
+        }
     }
 
     /// <summary>

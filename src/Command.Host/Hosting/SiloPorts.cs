@@ -10,10 +10,18 @@ namespace Command.Host.Hosting;
 /// </summary>
 public static class SiloPorts
 {
-    /// <summary>Refuses to start where <paramref name="port"/> of <paramref name="setting"/> is taken on <paramref name="address"/>.</summary>
+    /// <summary>
+    /// Refuses to start where <paramref name="port"/> of <paramref name="setting"/> is taken on <paramref name="address"/>,
+    /// or is no port at all (the silo would fail deep in its start with no word of which setting).
+    /// </summary>
     public static void CheckFree(IPAddress address, int port, string setting)
     {
-        if (port <= 0)
+        if (port is < 0 or > IPEndPoint.MaxPort)
+        {
+            throw new InvalidOperationException($"This host cannot start: {setting} {port} is not a port: give it one of 1-65535");
+        }
+
+        if (port == 0)
         {
             return;
         }

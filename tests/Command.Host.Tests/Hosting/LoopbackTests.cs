@@ -46,5 +46,17 @@ public sealed class LoopbackTests
         Assert.Equal(reason, e.Message);
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:99999", "This host cannot start: --urls holds 'http://127.0.0.1:99999', whose port 99999 is not a port: give it one of 1-65535.")]
+    [InlineData("http://127.0.0.1:5000;http://0.0.0.0:70000", "This host cannot start: --urls holds 'http://0.0.0.0:70000', whose port 70000 is not a port: give it one of 1-65535.")]
+    public void An_api_address_with_no_port_a_listener_can_have_stops_the_host_naming_it(string urls, string reason)
+    {
+        var builder = Builder(["--urls", urls]);
+
+        var e = Assert.Throws<InvalidOperationException>(() => builder.UseLoopbackByDefault());
+
+        Assert.Equal(reason, e.Message);
+    }
+
     private static WebApplicationBuilder Builder(string[] args) => WebApplication.CreateBuilder(args);
 }
