@@ -15,6 +15,7 @@ var builder = WebApplication.CreateBuilder(ShippedFiles.Options(args));
 builder.AddShippedSettings();
 builder.RefuseUnknownSettings();
 builder.UseLoopbackByDefault();
+builder.RefuseTakenPorts();
 builder.RequireTlsOffLoopback();
 builder.LimitRequestBodies();
 builder.UseDataFolder();

@@ -68,6 +68,32 @@ public sealed class SiloPortsTests
         Assert.Equal("This host cannot start: Cluster:SiloPort 70000 is not a port: give it one of 1-65535", refused.Message);
     }
 
+    [Fact]
+    public async Task A_host_on_an_api_port_another_listens_on_refuses_to_start_before_its_silo_does()
+    {
+        using var other = Listening(out var port);
+        await using var host = new SettingsHost(new Dictionary<string, string?> { ["urls"] = $"http://127.0.0.1:{port}" });
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await host.InitializeAsync());
+
+        Assert.Equal($"This host cannot start: --urls {port} is in use on 127.0.0.1 (by another host on this machine, most likely): give each host on one machine its own --urls", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_host_on_an_osmand_port_another_listens_on_refuses_to_start_naming_that_setting()
+    {
+        using var other = Listening(out var port);
+        await using var host = new SettingsHost(new Dictionary<string, string?>
+        {
+            ["Ingest:OsmAnd:Enabled"] = "true",
+            ["Ingest:OsmAnd:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await host.InitializeAsync());
+
+        Assert.Contains($"Ingest:OsmAnd:Port {port} is in use on 127.0.0.1", refused.Message, StringComparison.Ordinal);
+    }
+
     // A socket listening as the silo's does: open for reuse.
     private static Socket Listening(out int port)
     {
@@ -78,6 +104,8 @@ public sealed class SiloPortsTests
         port = ((IPEndPoint)socket.LocalEndPoint!).Port;
         return socket;
     }
+
+    private sealed class SettingsHost(IDictionary<string, string?> settings) : CommandHost(settings);
 
     private sealed class PortHost(int siloPort) : CommandHost(new Dictionary<string, string?> { ["Cluster:SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 }

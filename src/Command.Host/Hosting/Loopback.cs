@@ -45,6 +45,31 @@ public static class Loopback
     }
 
     /// <summary>
+    /// Refuses to start where a port the web server is to listen on (an API address's, the OsmAnd listener's) is taken:
+    /// Kestrel finds it only once the silo has started, and stops the host with a stack and a page of shutdown noise.
+    /// </summary>
+    public static WebApplicationBuilder RefuseTakenPorts(this WebApplicationBuilder builder)
+    {
+        var osmAnd = builder.Configuration.GetSection("Ingest:OsmAnd").Get<OsmAndOptions>() ?? new OsmAndOptions();
+        var urls = (builder.WebHost.GetSetting("urls") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var address in urls.Select(BindingAddress.Parse).Where(a => !a.IsUnixPipe && a.Port > 0))
+        {
+            var listens = address.Host switch
+            {
+                "*" or "+" => IPAddress.Any,
+                var h when h.Equals("localhost", StringComparison.OrdinalIgnoreCase) => IPAddress.Loopback,
+                var h => IPAddress.TryParse(h.Trim('[', ']'), out var ip) ? ip : null,
+            };
+            if (listens is not null)
+            {
+                SiloPorts.CheckFree(listens, address.Port, osmAnd.Enabled && address.Port == osmAnd.Port ? "Ingest:OsmAnd:Port" : "--urls");
+            }
+        }
+
+        return builder;
+    }
+
+    /// <summary>
     /// Refuses an address Kestrel would fail on only once the silo had started, with no word of the setting: one it
     /// cannot read, or a port past 65535.
     /// </summary>

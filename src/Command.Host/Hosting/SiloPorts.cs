@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Command.Host.Hosting;
 
 /// <summary>
-/// The silo's ports, checked free as the host starts. The silo opens them for reuse, so a second host started on one a
+/// The silo's ports (and the web server's, <see cref="Loopback.RefuseTakenPorts"/>), checked free as the host starts. The silo opens them for reuse, so a second host started on one a
 /// first host listens on started and listened on it too, where any other port in use stops a host: two silos on one
 /// endpoint of one machine, the mistake README warns of ("give each process on one machine its own").
 /// </summary>
