@@ -42,7 +42,8 @@ public sealed class IncidentSettingsTests
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await host.InitializeAsync());
 
-        Assert.Contains("Failed to convert configuration value '15min' at 'Incidents:IdleAfter'", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("This host cannot start: Incidents:IdleAfter is '15min', which is not a time written hh:mm:ss (00:15:00 for 15 minutes, 1.00:00:00 for a day).",
+            refused.Message);
     }
 
     private static IncidentGrainOptions Read(Dictionary<string, string?> settings) =>

@@ -126,6 +126,16 @@ public sealed partial class KnownSettingsTests
     }
 
     [Fact]
+    public async Task A_host_given_values_its_settings_cannot_be_read_as_refuses_to_start_naming_each()
+    {
+        await using var host = new ConfiguredHost(new Dictionary<string, string?> { ["Demo:Speed"] = "fast", ["Recording:Provider"] = "Blobb" });
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await host.InitializeAsync());
+
+        Assert.Equal("This host cannot start: Recording:Provider is 'Blobb', which is not one of Disk, Blob; Demo:Speed is 'fast', which is not a number.", refused.Message);
+    }
+
+    [Fact]
     public async Task A_demo_that_could_not_play_stops_the_host_before_it_starts_naming_each_setting()
     {
         // An incident id the dashboard could not join, and a speed the drill refuses.

@@ -13,6 +13,7 @@ namespace Command.Host.Hosting;
 /// Every configuration section this host reads as settings. The binder ignores a key that names no setting, so a
 /// misspelt one (<c>Recording:Provder=Blob</c>, <c>Auth:SessionLifetme</c>) would leave its default in force without
 /// a word: the host refuses to start instead, naming each such key and the setting it was most likely meant to be.
+/// A value a setting cannot be read as stops it too, naming the setting, the value and the kind it takes.
 /// The assessment's section is read, and checked, by <see cref="AssessmentSettings"/>; each listener's as it is made.
 /// </summary>
 public static class KnownSettings
@@ -45,10 +46,26 @@ public static class KnownSettings
     /// <summary>Stops the host before it starts when a section it reads holds a key that names no setting, or a top-level key misspells one.</summary>
     public static void RefuseUnknownSettings(this WebApplicationBuilder builder)
     {
-        var unknown = SettingsSection.Misspelt(builder.Configuration, TopLevel).Concat(Sections.SelectMany(s => s.Unknown(builder.Configuration))).ToList();
+        var unknown = SettingsSection.Misspelt(builder.Configuration, TopLevel).Concat(Sections.SelectMany(s => s.Unknown(builder.Configuration)))
+            .Concat(Sections.Select(s => Unreadable(builder.Configuration, s)).OfType<string>()).ToList();
         if (unknown.Count > 0)
         {
-            throw new InvalidOperationException($"This host cannot start: {string.Join("; ", unknown)}.");
+            throw new InvalidOperationException($"This host cannot start: {string.Join("; ", unknown.Select(u => u.TrimEnd('.')))}.");
+        }
+    }
+
+    // A value its setting cannot be read as ("fast" for a speed): found here, before anything starts, rather than as the
+    // service that reads the section starts, after the silo has.
+    private static string? Unreadable(IConfiguration configuration, SettingsSection section)
+    {
+        try
+        {
+            _ = section.Type is null ? null : configuration.GetSection(section.Path).Get(section.Type);
+            return null;
+        }
+        catch (InvalidOperationException e) when (StartRefusal.Unreadable(e) is { } reason)
+        {
+            return reason;
         }
     }
 }

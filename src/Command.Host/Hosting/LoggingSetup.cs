@@ -20,6 +20,7 @@ public static class LoggingSetup
             .Enrich.FromLogContext()
             .Enrich.With<AccessTokenRedaction>()
             .Filter.With<HubRefusalFilter>()
+            .Filter.With<StartRefusalFilter>()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
             .WriteTo.File(new CompactJsonFormatter(), logs, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14),
             // Each host logs through its own logger, never the process-wide static one: hosts sharing a process (the

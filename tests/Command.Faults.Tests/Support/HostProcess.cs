@@ -51,6 +51,27 @@ public sealed class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken, string? startedIn = null,
         IEnumerable<string>? shipped = null)
     {
+        var host = Launch(dataPath, settings, startedIn, shipped);
+        await host.WaitHealthyAsync(cancellationToken);
+        return host;
+    }
+
+    /// <summary>Starts a host that is to refuse to start, and waits for it to exit: its exit code, and every line it wrote.</summary>
+    public static async Task<(int ExitCode, IReadOnlyList<string> Output)> RefusedAsync(string dataPath, IReadOnlyDictionary<string, string> settings,
+        CancellationToken cancellationToken)
+    {
+        await using var host = Launch(dataPath, settings, startedIn: null, shipped: null);
+        await host.process.WaitForExitAsync(cancellationToken);
+        // The exit is seen before the last of what was read is handed over; this waits for the end of both streams.
+        host.process.WaitForExit();
+        lock (host.output)
+        {
+            return (host.process.ExitCode, host.output.ToList());
+        }
+    }
+
+    private static HostProcess Launch(string dataPath, IReadOnlyDictionary<string, string> settings, string? startedIn, IEnumerable<string>? shipped)
+    {
         var dll = HostAssembly();
         var url = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -99,7 +120,6 @@ public sealed class HostProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await host.WaitHealthyAsync(cancellationToken);
         return host;
     }
 
