@@ -12,6 +12,8 @@ public static partial class UnavailableIncidents
 {
     public static IApplicationBuilder UseUnavailableIncidents(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        // Whoever sent it waits: grain storage read for it is tried once, briefly, and its failure answered here.
+        Hosting.WaitingCaller.Mark();
         try
         {
             await next(context);

@@ -69,8 +69,8 @@ public static class SiloSetup
             if (silo.SharesStorage)
             {
                 var connection = Require(silo.StorageConnectionString, "Cluster:StorageConnectionString is required to keep people, tokens and drills in the cluster");
-                orleans.AddAzureBlobGrainStorage(AccessStorage.Name, o => o.BlobServiceClient = new Azure.Storage.Blobs.BlobServiceClient(connection));
-                orleans.AddAzureBlobGrainStorage(GrainStorage.Durable, o => o.BlobServiceClient = new Azure.Storage.Blobs.BlobServiceClient(connection));
+                orleans.AddAzureBlobGrainStorage(AccessStorage.Name, o => o.BlobServiceClient = GrainStorageRetry.Client(connection));
+                orleans.AddAzureBlobGrainStorage(GrainStorage.Durable, o => o.BlobServiceClient = GrainStorageRetry.Client(connection));
             }
             else
             {
@@ -80,7 +80,7 @@ public static class SiloSetup
 
             if (silo.KeepsGrainStateInBlob)
             {
-                orleans.AddAzureBlobGrainStorage(GrainStorage.Name, o => o.BlobServiceClient = new Azure.Storage.Blobs.BlobServiceClient(silo.StorageConnectionString));
+                orleans.AddAzureBlobGrainStorage(GrainStorage.Name, o => o.BlobServiceClient = GrainStorageRetry.Client(silo.StorageConnectionString));
             }
             else
             {

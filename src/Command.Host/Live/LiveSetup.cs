@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Command.Host.Live;
 
@@ -10,7 +11,7 @@ public static class LiveSetup
 
     public static IServiceCollection AddCommandLive(this IServiceCollection services)
     {
-        services.AddSignalR().AddJsonProtocol(o =>
+        services.AddSignalR(o => o.AddFilter(new Hosting.WaitingCaller.HubFilter())).AddJsonProtocol(o =>
         {
             o.PayloadSerializerOptions.Converters.Add(SourceNames);
             o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
