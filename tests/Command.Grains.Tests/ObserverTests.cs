@@ -156,6 +156,35 @@ public sealed class ObserverTests(ClusterFixture fixture)
         Assert.Null(await incident.GetFullFrame());
     }
 
+    [Fact]
+    public async Task An_incident_that_cannot_record_tells_its_watchers_why_at_the_last_event_it_recorded()
+    {
+        var id = $"inc-{Guid.NewGuid():N}";
+        var incident = fixture.Grains.GetGrain<IIncidentGrain>(id);
+        await incident.Open(Sites.Open());
+        await incident.Enrol(P1, "Patrol 1", UnitRole.Contact, "dispatch");
+        var recorded = (await incident.GetFullFrame())!.Sequence;
+        var observer = new FrameCatcher(f => f.NotRecording is not null);
+        var reference = fixture.Grains.CreateObjectReference<IIncidentObserver>(observer);
+        await incident.Subscribe(reference);
+
+        fixture.Log.Unwritable(id, true);
+        try
+        {
+            var submitted = await incident.Submit([Sites.Report(P1, ClusterFixture.Start, 0, -50)], [], null);
+            var frame = await observer.Caught.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+            Assert.Equal(Domain.Validation.RejectReason.Unavailable, submitted[0]?.Reason);
+            Assert.Equal((recorded, false, true), (frame.Sequence, frame.Full, frame.Units.IsEmpty));
+            Assert.Equal($"IOException: the recording of {id} cannot be written (test)", frame.NotRecording!.Why);
+        }
+        finally
+        {
+            fixture.Log.Unwritable(id, false);
+            fixture.Grains.DeleteObjectReference<IIncidentObserver>(reference);
+        }
+    }
+
     private sealed class FrameCollector : IIncidentObserver
     {
         public System.Threading.Channels.Channel<IncidentFrame> Frames { get; } = System.Threading.Channels.Channel.CreateUnbounded<IncidentFrame>();

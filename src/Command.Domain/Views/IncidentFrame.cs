@@ -68,8 +68,15 @@ public sealed record IncidentFrame(
     public ImmutableArray<ZoneFlagShown>? ZoneFlags { get; init; }
 
     /// <summary>
+    /// The incident could not record and takes nothing until it can (null: it records). Sent alone, as the recording
+    /// fails; a page says so over the picture it holds until a frame past this one's sequence says it records again.
+    /// </summary>
+    [Id(14)]
+    public RecordingStopped? NotRecording { get; init; }
+
+    /// <summary>
     /// True for an empty frame: one an incident sends when nothing else went out for a while (see
     /// <see cref="FramePacing.Heartbeat"/>), or a replay's word that its clock now runs at another <see cref="ClockRate"/>.
     /// </summary>
-    public bool IsHeartbeat => !Full && Units.IsDefaultOrEmpty && Threats.IsDefaultOrEmpty && Events.IsDefaultOrEmpty && ZoneFlags is null;
+    public bool IsHeartbeat => !Full && Units.IsDefaultOrEmpty && Threats.IsDefaultOrEmpty && Events.IsDefaultOrEmpty && ZoneFlags is null && NotRecording is null;
 }

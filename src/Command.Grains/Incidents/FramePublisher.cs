@@ -89,6 +89,22 @@ internal sealed class FramePublisher(IGrainBase grain, string incidentId, FrameP
         coalescer.Forget();
     }
 
+    /// <summary>
+    /// The incident could not record: watchers are told at once, with why, in a frame at the last event recorded, so a
+    /// page says so over the picture it holds rather than show it live while the incident takes nothing.
+    /// </summary>
+    public void NotRecording(IncidentStream stream, RecordingStopped stopped)
+    {
+        if (observers.Count == 0 || !stream.Exists)
+        {
+            return;
+        }
+
+        var word = new IncidentFrame(incidentId, LastRecorded(stream), stream.Clock, false, [], [], []) { NotRecording = stopped };
+        lastSent = clock.GetTimestamp();
+        observers.Notify(o => o.OnFrame(word));
+    }
+
     public void Stop()
     {
         timer?.Dispose();

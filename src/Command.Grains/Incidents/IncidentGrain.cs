@@ -493,6 +493,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         catch (Exception ex)
         {
             LogRecordingFailed(logger, ex, IncidentId, batch[0].Sequence, batch.Count);
+            frames.NotRecording(stream, RecordingStopped.Of(ex, clock.GetUtcNow()));
             frames.Stop();
             DeactivateOnIdle();
             throw;

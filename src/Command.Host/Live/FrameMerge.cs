@@ -40,6 +40,8 @@ public static class FrameMerge
             ZoneFlags = later.Full ? later.ZoneFlags : later.ZoneFlags ?? earlier.ZoneFlags,
             // A late frame says nothing of how fast the clock runs (FrameOrder): the earlier one's word stands.
             ClockRate = later.ClockRate ?? earlier.ClockRate,
+            // The word that the incident could not record stands until a frame past it says it records again.
+            NotRecording = later.NotRecording ?? (later.Sequence > earlier.Sequence ? null : earlier.NotRecording),
             Events = later.Full || events.Length <= MaxEvents ? (later.Full ? later.Events : events) : events[^MaxEvents..],
         };
     }

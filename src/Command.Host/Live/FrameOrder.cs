@@ -101,8 +101,9 @@ public sealed class FrameOrder
             }
 
             // A full frame always goes on, even one with nothing in it (a replay sought back to before anyone was
-            // enrolled): that nothing is there is its news, and without it the view kept the picture it had.
-            return !frame.Full && units.IsEmpty && threats.IsEmpty && frame.Events.IsEmpty && (frame.ZoneFlags is null || zonesLate) ? null
+            // enrolled): that nothing is there is its news, and without it the view kept the picture it had. So does the
+            // word that the incident could not record.
+            return !frame.Full && units.IsEmpty && threats.IsEmpty && frame.Events.IsEmpty && (frame.ZoneFlags is null || zonesLate) && frame.NotRecording is null ? null
                 : units.Length == frame.Units.Length && threats.Length == frame.Threats.Length && !zonesLate ? frame
                 : frame with { Units = units, Threats = threats, Suppression = threats.IsEmpty ? null : frame.Suppression, ZoneFlags = zonesLate ? null : frame.ZoneFlags };
         }

@@ -19,6 +19,15 @@ public sealed class FrameMergeTests
         new("inc", sequence, T0.AddSeconds(sequence), full, [.. units], [.. threats ?? []], [.. events ?? []]);
 
     [Fact]
+    public void The_word_that_the_incident_could_not_record_stands_until_a_frame_past_it()
+    {
+        var stopped = Frame(10, false, []) with { NotRecording = new(T0, "IOException: No space left on device") };
+
+        Assert.Equal(stopped.NotRecording, FrameMerge.Merge(stopped, Frame(10, false, [])).NotRecording);
+        Assert.Null(FrameMerge.Merge(stopped, Frame(11, false, [Unit("A", 90)])).NotRecording);
+    }
+
+    [Fact]
     public void Later_unit_states_win_and_untouched_units_are_kept()
     {
         var merged = FrameMerge.Merge(Frame(1, false, [Unit("A", 100), Unit("B", 50)]), Frame(2, false, [Unit("A", 90)]));

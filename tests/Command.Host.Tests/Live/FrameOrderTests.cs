@@ -193,6 +193,17 @@ public sealed class FrameOrderTests
         Assert.Same(restarted, order.Admit(restarted));
     }
 
+    [Fact]
+    public void The_word_that_the_incident_could_not_record_goes_on_though_it_holds_nothing_newer()
+    {
+        var order = new FrameOrder();
+        order.Admit(Frame(10, false, [Unit("A", 90)]));
+
+        var stopped = Frame(10, false, []) with { NotRecording = new(T0, "IOException: No space left on device") };
+
+        Assert.Same(stopped, order.Admit(stopped));
+    }
+
     private static ZoneFlagShown Hot(string howLong) =>
         new("zone:hot", FlagLevel.Alert, "hot-zone-no-contact", $"hot zone Library has had no contact unit for {howLong}", T0, false);
 }

@@ -89,7 +89,7 @@ export class Connection {
     const previous = this.groupId;
     this.groupId = groupId;
     this.lastFrameAt = performance.now();
-    if (waitingStates.has(this.state)) this.setState(this.isConnected() ? 'live' : 'disconnected');
+    if (waitingStates.has(this.state) || this.state === 'not-recording') this.setState(this.isConnected() ? 'live' : 'disconnected');
     if (previous && previous !== groupId && this.isConnected()) {
       await this.hub.invoke('Leave', previous).catch(e => showNotice(`Leaving ${previous}: ${e.message}`));
     }
@@ -166,10 +166,29 @@ export class Connection {
     setTimeout(() => { if (this.groupId === groupId && this.state === 'unavailable') this.rejoin(); }, unavailableRetryMs);
   }
 
+  // The incident could not record and takes nothing until it can: said over the picture it holds, which stands where
+  // the recording stopped, until a frame past that says it records again (it tries again by itself).
+  notRecording(frame) {
+    this.stoppedAt = frame.sequence;
+    this.lastLog = frame.notRecording.why;
+    this.setState('not-recording');
+  }
+
   receive(frame) {
     // A group left a moment ago may still have a frame in flight.
     if (frame.incidentId !== this.groupId) return;
     this.lastFrameAt = performance.now();
+    if (frame.notRecording) {
+      this.notRecording(frame);
+      return;
+    }
+
+    if (this.state === 'not-recording') {
+      // Heard, but nothing recorded past where it stopped: the picture stands. Past it, it records again: a whole picture.
+      if (frame.sequence > this.stoppedAt) this.catchUp();
+      return;
+    }
+
     if (this.state === 'stale') {
       // Heard again: frames may have been missed meanwhile, so start from a whole picture.
       this.catchUp();

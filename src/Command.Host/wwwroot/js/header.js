@@ -6,9 +6,9 @@ import { closedWords, closedRefusal } from './closed.js';
 
 const connectionWords = {
   live: 'Live', reconnecting: 'Reconnecting…', disconnected: 'Disconnected', connecting: 'Connecting…', stale: 'Stale', unavailable: 'Unavailable',
-  joining: 'Loading…', 'catching-up': 'Catching up…',
+  joining: 'Loading…', 'catching-up': 'Catching up…', 'not-recording': 'Not recording',
 };
-const lostStates = new Set(['reconnecting', 'disconnected', 'stale', 'unavailable', 'catching-up']);
+const lostStates = new Set(['reconnecting', 'disconnected', 'stale', 'unavailable', 'catching-up', 'not-recording']);
 
 export class Header {
   constructor(elements, picture) {
@@ -80,6 +80,8 @@ export class Header {
       ? `Connection back — catching up with what was missed.${as}`
       : state === 'unavailable'
         ? `The incident cannot be shown now: ${detail}. Trying again by itself.${as}`
+      : state === 'not-recording'
+        ? `The incident has stopped recording: ${detail}. Nothing sent to it is taken until it records again, which it tries by itself; what it recorded is kept.${as}`
         : at == null ? 'No connection to the host — trying again by itself.' : `Connection lost — reconnecting by itself.${as}`;
     this.elements.lost.hidden = false;
   }
