@@ -254,6 +254,34 @@ public sealed class DrillFaultTests
     }
 
     [Fact]
+    public async Task A_drill_whose_fixes_expire_on_their_way_while_storage_answers_slowly_plays_on_and_is_not_faulted()
+    {
+        // Storage slow, not down: the incident's call expired before the cluster could place it, which Orleans throws as a
+        // cancellation nobody asked for. The drill took it for a failure of its own and was faulted for good.
+        using var files = new TestScenarioFiles();
+        var id = $"slow-{Guid.NewGuid():N}"[..20];
+        var name = files.Write("walk", TestScenarioFiles.Campus(TestScenarioFiles.Walker($"S{id[5..13]}")));
+        var failing = new FailingGrainCalls();
+        await using var host = new FakeClockHost(new Dictionary<string, string?> { [files.Setting.Key] = files.Setting.Value }, s => s.AddSingleton<IOutgoingGrainCallFilter>(failing));
+        await host.InitializeAsync();
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name })).EnsureSuccessStatusCode();
+        await PlayAsync(host, id, seconds: 10);
+        var drill = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IDrillGrain>(id);
+
+        failing.Fail(nameof(IIncidentGrain.Submit), id, times: 1,
+            with: () => new OperationCanceledException($"Message expired before placement could complete for grain incident/{id}."));
+        await PlayAsync(host, id, seconds: 5);
+        var expired = await drill.Status();
+        await PlayAsync(host, id, seconds: 5);
+        var on = await drill.Status();
+
+        Assert.Equal(("running", 15.0), (expired!.State, expired.DrillTimeS));
+        Assert.Equal(("running", 20.0), (on!.State, on.DrillTimeS));
+        Assert.Equal(["start"], await DrillControlsAsync(host, id));
+    }
+
+    [Fact]
     public async Task A_call_Orleans_gives_up_on_as_cancelled_fails_that_round_and_leaves_the_keeper_and_its_host_running()
     {
         // A message that expired while storage did not answer is thrown as a cancellation: it ended the keeper, and a
