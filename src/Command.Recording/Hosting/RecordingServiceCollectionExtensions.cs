@@ -47,11 +47,14 @@ public static class RecordingServiceCollectionExtensions
 
     /// <summary>
     /// The SDK's own retries are turned off: Polly retries at the edge, once, and the circuit breaker must see
-    /// each failure as it happens.
+    /// each failure as it happens. The SDK's own time limit on a request stands behind Polly's
+    /// (<see cref="RecordingOptions.RequestTimeout"/>), so a request storage answers too slowly ends as Polly's timeout,
+    /// which is retried, counted and spilled as storage failing: ended by the SDK's, at the same instant, it was a
+    /// cancellation, which an append took for a fault of its own and a command's caller was answered 500.
     /// </summary>
     public static BlobClientOptions BlobOptions(RecordingOptions options) => new()
     {
-        Retry = { MaxRetries = 0, NetworkTimeout = options.RequestTimeout },
+        Retry = { MaxRetries = 0, NetworkTimeout = options.RequestTimeout * 2 },
     };
 
     private static RecordingOptions Resolved(IServiceProvider services)

@@ -17,6 +17,18 @@ public sealed class AddCommandRecordingTests(AzuriteFixture azurite)
             .BuildServiceProvider();
 
     [Fact]
+    public void A_blob_request_that_runs_out_of_time_ends_as_the_recording_s_timeout_not_the_sdk_s()
+    {
+        // The SDK's timer and Polly's ran out together on slow storage: the SDK's cancellation won, was not taken for
+        // storage failing, and the command waiting on the append was answered 500.
+        var options = new RecordingOptions { RequestTimeout = TimeSpan.FromSeconds(10) };
+
+        var sdk = RecordingServiceCollectionExtensions.BlobOptions(options).Retry;
+
+        Assert.Equal((0, TimeSpan.FromSeconds(20)), (sdk.MaxRetries, sdk.NetworkTimeout));
+    }
+
+    [Fact]
     public async Task Disk_is_the_default_provider_under_data_sessions()
     {
         await using var services = Services([]);
