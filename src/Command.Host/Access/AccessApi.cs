@@ -122,6 +122,14 @@ public static class AccessApi
         }
 
         userName = await BookNameAsync(grains, userName);
+        if (AccessClaims.IsPerson(http.User) && string.Equals(AccessClaims.Actor(http.User), userName, StringComparison.Ordinal))
+        {
+            // Set here, typed once, it would end the admin's own session, and a slip in it could leave the last admin who
+            // can sign in shut out for good: no link is printed once someone has a password.
+            return Results.Conflict(new ApiError("own-password",
+                "this is your own password: change it under 'Your password' (PUT /api/auth/password), which asks for the current one, rather than here, which would end this session"));
+        }
+
         var hash = hasher.HashPassword(new Person(userName, [], null, 0, default, ""), body.Password!);
         return await ChangeAsync(http, book, audit, $"set the password of {userName}", Access(grains).SetPassword(userName, hash), Results.NoContent());
     }

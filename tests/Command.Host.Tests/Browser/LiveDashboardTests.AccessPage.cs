@@ -15,6 +15,20 @@ public sealed partial class LiveDashboardTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task An_admin_s_own_set_password_leads_to_the_form_that_asks_for_the_current_one_not_a_box_typed_once()
+    {
+        var scene = await Scene.OpenAsync(host, "access-own-password");
+        await using var page = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Admin Kim", roles: ["admin"]);
+        await page.Page.GotoAsync("/access/");
+        await Expect(page.Page.Locator("body[data-ready]")).ToHaveCountAsync(1);
+
+        await page.Page.Locator("#people tr[data-person='Admin Kim']").GetByRole(AriaRole.Button, new() { Name = "Set password…" }).ClickAsync();
+
+        await Expect(page.Page.Locator("#own-password-form [name=currentPassword]")).ToBeFocusedAsync();
+        await Expect(page.Page.Locator("#people tr.password-row")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task An_admin_adds_a_person_changes_their_roles_and_password_and_removes_them_from_the_access_page()
     {
         var scene = await Scene.OpenAsync(host, "access-admin");

@@ -1,6 +1,7 @@
 // People: who may sign in, with which roles. An admin adds one, changes their roles or sets their password (either
 // ends their sessions), or removes them. The host keeps the last admin who can sign in from being removed or demoted.
 import { get, post, put, del, enc } from '/js/api.js';
+import { session } from '/js/session.js';
 import { showNotice } from '/js/notice.js';
 import { personRoles, roleBoxes, ticked, submit, change, twoPress, when, cell, button, fillRows } from './forms.js';
 
@@ -34,7 +35,9 @@ export class People {
     const password = document.createElement('span');
     password.textContent = person.hasPassword ? 'set' : 'none: cannot sign in';
     const setPassword = button('Set password…');
-    setPassword.addEventListener('click', () => this.askPassword(tr, person.userName));
+    // One's own is changed under "Your password", which asks for the current one and the new one twice and keeps this
+    // session: set here, typed once, a slip in it shut the admin out, and the host refuses it.
+    setPassword.addEventListener('click', () => (person.userName === session.name ? ownPassword() : this.askPassword(tr, person.userName)));
 
     const remove = button('Remove');
     remove.classList.add('danger');
@@ -78,6 +81,12 @@ export class People {
     showNotice(`${body.userName} added${body.password ? '' : ': without a password they cannot sign in until one is set'}`, 'info');
     await this.load();
   }
+}
+
+function ownPassword() {
+  const form = document.getElementById('own-password-form');
+  form.scrollIntoView({ block: 'center' });
+  form.elements.currentPassword.focus();
 }
 
 const sameRoles = (a, b) => a.length === b.length && a.every(r => b.includes(r));
