@@ -124,9 +124,11 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
         }
 
         var person = Book.LinkPerson;
-        var expired = now >= Book.LinkExpires;
+        // The link is for when nobody can sign in, as no link is printed once someone can: someone who can sign in with
+        // a password (added with the bootstrap token meanwhile) lets the others in, and a link left on a console is void.
+        var spent = now >= Book.LinkExpires || Book.People.Values.Any(p => p.PasswordHash is not null);
         await ChangeAsync(() => (Book.LinkHash, Book.LinkPerson) = (null, null));
-        return !expired && person is not null && Book.People.TryGetValue(person, out var found) ? found.Entry : null;
+        return !spent && person is not null && Book.People.TryGetValue(person, out var found) ? found.Entry : null;
     }
 
     public async Task EndSession(string sessionId, DateTimeOffset until, DateTimeOffset now) => await ChangeAsync(() =>

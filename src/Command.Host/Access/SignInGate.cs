@@ -74,7 +74,9 @@ public sealed class SignInGate(
         if (person is null)
         {
             return await FailedAsync(address, null, "(one-time link)", "link-refused",
-                new AccessRefused("link-refused", $"this sign-in link is unknown, already used or expired{(NobodyCanSignIn() is { Length: > 0 } none ? none : "; ask an admin for an account")}"));
+                new AccessRefused("link-refused", NobodyCanSignIn() is { Length: > 0 } none
+                    ? $"this sign-in link is unknown, already used or expired{none}"
+                    : "this sign-in link is unknown, already used, expired, or void now that someone can sign in with a password; ask an admin for an account"));
         }
 
         await Guard.Succeeded(address, person.UserName);

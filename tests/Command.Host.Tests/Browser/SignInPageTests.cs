@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Command.Host.Tests.Browser;
 
-/// <summary>The sign-in page as a person at the door sees it: one form at a time, and the first run's link.</summary>
+/// <summary>The sign-in page as a person at the door sees it: one form at a time, and where signing in leads.</summary>
 public sealed class SignInPageTests(SignInPageTests.BrowserAccessHost host) : IClassFixture<SignInPageTests.BrowserAccessHost>, IAsyncLifetime
 {
     /// <summary>The access clock starts at the browser's own time, so the session cookie is not expired on arrival.</summary>
@@ -88,30 +88,5 @@ public sealed class SignInPageTests(SignInPageTests.BrowserAccessHost host) : IC
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync($"{host.BaseAddress}access/");
-    }
-
-    [Fact]
-    public async Task The_first_admin_follows_the_link_sees_only_the_password_form_with_their_name_and_lands_on_the_dashboard()
-    {
-        var code = await host.FirstRunCodeAsync();
-        await using var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString() });
-        var page = await context.NewPageAsync();
-
-        // Not signed in, the dashboard sends the person to the door, which asks only for a name and a password.
-        await page.GotoAsync("/");
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in/"));
-        await Expect(page.Locator("#sign-in")).ToBeVisibleAsync();
-        await Expect(page.Locator("#first-password")).ToBeHiddenAsync();
-        await Expect(page.Locator("#problem")).ToBeHiddenAsync();
-
-        await page.GotoAsync($"/sign-in/#link={code}");
-        await Expect(page.Locator("#first-password")).ToBeVisibleAsync();
-        await Expect(page.Locator("#first-name")).ToHaveTextAsync("admin");
-        await Expect(page.Locator("#sign-in")).ToBeHiddenAsync();
-        Assert.DoesNotContain(code, page.Url, StringComparison.Ordinal);
-
-        await page.Locator("#new-password").FillAsync("a long new password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
-        await Expect(page.Locator("#signed-in-name")).ToHaveTextAsync("admin");
     }
 }
