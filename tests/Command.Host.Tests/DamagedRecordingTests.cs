@@ -81,15 +81,60 @@ public sealed class DamagedRecordingTests
         }
     }
 
-    // A copy of good-run under another name, its third line as damage makes it; answers its segment's path.
-    private static async Task<string> CopySessionAsync(string sessions, string name, Func<string, string> damage)
+    [Fact]
+    public async Task A_replay_stopped_by_a_damaged_line_says_why_when_played_again_rather_than_playing_from_the_start()
+    {
+        var data = DataFolder.New();
+        try
+        {
+            // Recorded and the host stopped, so its manifest indexes the whole recording: a line damaged past what it
+            // indexes makes the session unreadable as it is listed.
+            await using (var recording = new DataHost(data))
+            {
+                await recording.InitializeAsync();
+                (await recording.PostJsonAsync("/api/incidents", TestSite.CreateIncident("good-run"))).EnsureSuccessStatusCode();
+                for (var i = 0; i < 5; i++)
+                {
+                    (await recording.PostJsonAsync("/api/incidents/good-run/reports", new { reports = new[] { TestSite.Report("P1", DateTimeOffset.UtcNow, 0, -60 + i) } })).EnsureSuccessStatusCode();
+                }
+
+                (await recording.PostJsonAsync("/api/incidents/good-run/close", new { reason = "exercise over" })).EnsureSuccessStatusCode();
+            }
+
+            await CopySessionAsync(Path.Combine(data, "sessions"), "bad-line-run", line => new string('x', System.Text.Encoding.UTF8.GetByteCount(line)), line: 5);
+            await using var host = new DataHost(data);
+            await host.InitializeAsync();
+            using var opened = await host.PostJsonAsync("/api/replays", new { incidentId = "bad-line-run" });
+            Assert.True(opened.StatusCode == HttpStatusCode.Created, await opened.Content.ReadAsStringAsync(Ct));
+            var status = await opened.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            var replayId = status.GetProperty("replayId").GetString();
+
+            // Sought to its end, it stops where the good lines end and says where the damaged one is.
+            using var sought = await host.PostJsonAsync($"/api/replays/{replayId}/seek", new { time = status.GetProperty("lastTime").GetDateTimeOffset() });
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, sought.StatusCode);
+            var reason = (await sought.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString();
+            Assert.Matches("^the recording of 'bad-line-run' cannot be read \\(JsonException: the line at byte [0-9]+ of segment-000001\\.jsonl is not an event: ", reason);
+
+            // Played there, it says so again: it played from the start, to stop there again without a word.
+            using var played = await host.PostJsonAsync($"/api/replays/{replayId}/play", new { speed = 1 });
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, played.StatusCode);
+            Assert.Equal(reason, (await played.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
+        }
+        finally
+        {
+            DataFolder.Remove(data);
+        }
+    }
+
+    // A copy of good-run under another name, its third line (or the one given) as damage makes it; answers its segment's path.
+    private static async Task<string> CopySessionAsync(string sessions, string name, Func<string, string> damage, int line = 3)
     {
         CopyFolder(Path.Combine(sessions, "good-run"), Path.Combine(sessions, name));
         var manifest = Path.Combine(sessions, name, "manifest.json");
         await File.WriteAllTextAsync(manifest, (await File.ReadAllTextAsync(manifest, Ct)).Replace("\"good-run\"", $"\"{name}\"", StringComparison.Ordinal), Ct);
         var segment = Directory.GetFiles(Path.Combine(sessions, name), "segment-*.jsonl").Single();
         var lines = await File.ReadAllLinesAsync(segment, Ct);
-        lines[2] = damage(lines[2]);
+        lines[line - 1] = damage(lines[line - 1]);
         await File.WriteAllTextAsync(segment, string.Join('\n', lines) + "\n", Ct);
         return segment;
     }
@@ -100,6 +145,12 @@ public sealed class DamagedRecordingTests
         foreach (var file in Directory.GetFiles(from))
         {
             File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        // Its snapshots too, which its manifest lists.
+        foreach (var folder in Directory.GetDirectories(from))
+        {
+            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
         }
     }
 

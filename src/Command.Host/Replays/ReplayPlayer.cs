@@ -37,7 +37,8 @@ public sealed class ReplayPlayer(string replayId, ReplaySession session, Action<
     /// <summary>
     /// Plays on at <paramref name="speed"/> (or the speed it has). At the end of a closed session there is nothing to
     /// play: as any player does, it plays again from the start. At the end of one still being recorded it plays on as
-    /// the recording grows.
+    /// the recording grows. Stopped by a line it cannot read, it says why (<see cref="ReplaySession.Unreadable"/>): played
+    /// from the start, it stopped there again without a word.
     /// </summary>
     public async Task PlayAsync(double? speed)
     {
@@ -46,7 +47,7 @@ public sealed class ReplayPlayer(string replayId, ReplaySession session, Action<
             session.SetSpeed(s);
         }
 
-        if (!session.Follows && (session.AtEnd || session.Position >= session.End))
+        if (!session.Follows && session.Unreadable is null && (session.AtEnd || session.Position >= session.End))
         {
             await SeekAsync(session.Start);
         }

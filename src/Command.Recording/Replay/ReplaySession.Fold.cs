@@ -1,12 +1,13 @@
 using Command.Domain.Events;
+using Command.Recording.Reading;
 
 namespace Command.Recording.Replay;
 
 public sealed partial class ReplaySession
 {
     // Folds every recorded event up to the instant through the stream, then lets the stream's clock tick on to it
-    // as live did between inputs.
-    private async Task<List<IncidentEvent>> FoldUntilAsync(DateTimeOffset instant, CancellationToken cancellationToken)
+    // as live did between inputs; a damaged line stops it at the last event before, and it says the instant it reached.
+    private async Task<(List<IncidentEvent> Applied, DateTimeOffset Reached)> FoldUntilAsync(DateTimeOffset instant, CancellationToken cancellationToken)
     {
         var applied = new List<IncidentEvent>();
         while (next is not null && next.Time <= instant)
@@ -14,15 +15,31 @@ public sealed partial class ReplaySession
             Stream.Replay(await TakeAsync(cancellationToken), applied);
         }
 
-        Stream.ReplayTo(instant, applied);
-        return applied;
+        var reached = damage is not null && damagedAfter < instant ? damagedAfter : instant;
+        Stream.ReplayTo(reached, applied);
+        return (applied, reached);
     }
 
     private async Task<IncidentEvent> TakeAsync(CancellationToken cancellationToken)
     {
         var taken = next!;
-        next = await events!.MoveNextAsync() ? events.Current : null;
+        damagedAfter = taken.Time;
+        next = await ReadNextAsync();
         cancellationToken.ThrowIfCancellationRequested();
         return taken;
+    }
+
+    // The next event recorded, or none where the recording ends or a damaged line ends what can be read of it.
+    private async Task<IncidentEvent?> ReadNextAsync()
+    {
+        try
+        {
+            return await events!.MoveNextAsync() ? events.Current : null;
+        }
+        catch (RecordingUnreadableException ex)
+        {
+            damage = ex;
+            return null;
+        }
     }
 }

@@ -14,7 +14,7 @@ public sealed partial class ReplaySession
     /// True while the replay plays on past its end as the session grows: it was opened to follow a session, and the
     /// incident is not closed (as far as the replay has folded).
     /// </summary>
-    public bool Follows => reopen is not null && !Stream.IsClosed;
+    public bool Follows => reopen is not null && !Stream.IsClosed && damage is null;
 
     // Playing at the end of a session still being recorded: reads what was recorded since it last looked, at most every
     // FollowEvery, from the snapshot before the last event folded, passing over what is folded already.

@@ -26,6 +26,8 @@ public sealed partial class ReplaySession : IAsyncDisposable
     private IAsyncEnumerator<IncidentEvent>? events;
     private IncidentEvent? next;
     private long anchor;
+    private RecordingUnreadableException? damage;
+    private DateTimeOffset damagedAfter;
 
     private ReplaySession(SessionReader reader, TimeProvider time, AssessmentOptions? assessment)
     {
@@ -60,6 +62,13 @@ public sealed partial class ReplaySession : IAsyncDisposable
     public bool AtEnd => next is null;
 
     /// <summary>
+    /// Why the recording cannot be read on, where a damaged line (edited by hand, a bad sector) ends what the replay can
+    /// show; null otherwise. The replay plays to the last event before it and stops there, and playing or seeking past it
+    /// is refused saying this, rather than playing on over a picture that stood still.
+    /// </summary>
+    public string? Unreadable => damage?.Message;
+
+    /// <summary>
     /// Opens a replay paused at <paramref name="at"/>, or at the session's first instant. With <paramref name="follow"/>
     /// (which opens the session again as it stands), a replay playing at the end of a session still being recorded
     /// plays on into what was recorded since.
@@ -76,6 +85,11 @@ public sealed partial class ReplaySession : IAsyncDisposable
     /// <summary>Plays on from where the replay is; at the end there is nothing to play, and it stays paused.</summary>
     public void Play()
     {
+        if (damage is not null && AtEnd)
+        {
+            throw damage;
+        }
+
         anchor = time.GetTimestamp();
         IsPaused = AtEnd && !Follows;
     }
@@ -108,8 +122,8 @@ public sealed partial class ReplaySession : IAsyncDisposable
         }
 
         var ticks = Stream.TicksFolded;
-        var applied = await FoldUntilAsync(target > End ? End : target, cancellationToken);
-        Position = target > End ? End : target;
+        var (applied, reached) = await FoldUntilAsync(target > End ? End : target, cancellationToken);
+        Position = reached;
         IsPaused = IsPaused || (AtEnd && !Follows);
         return new ReplayFrame(Position, applied, false, AtEnd, Stream.TicksFolded != ticks);
     }
@@ -117,6 +131,11 @@ public sealed partial class ReplaySession : IAsyncDisposable
     /// <summary>Folds the next recorded input event (and what it derives), moving the clock to its time.</summary>
     public async Task<ReplayFrame> StepAsync(CancellationToken cancellationToken = default)
     {
+        if (damage is not null && AtEnd)
+        {
+            throw damage;
+        }
+
         var applied = new List<IncidentEvent>();
         var ticks = Stream.TicksFolded;
         while (next is not null)
@@ -162,10 +181,10 @@ public sealed partial class ReplaySession : IAsyncDisposable
         }
 
         events = reader.ReadAsync(snapshot?.Next, null, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        next = await events.MoveNextAsync() ? events.Current : null;
-        await FoldUntilAsync(instant, cancellationToken);
-        Position = instant;
+        (damage, damagedAfter) = (null, snapshot?.Snapshot.Clock ?? Start);
+        next = await ReadNextAsync();
+        (_, Position) = await FoldUntilAsync(instant, cancellationToken);
         anchor = time.GetTimestamp();
-        return new ReplayFrame(Position, [], true, AtEnd);
+        return damage is not null && Position < instant ? throw damage : new ReplayFrame(Position, [], true, AtEnd);
     }
 }

@@ -2,7 +2,9 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Command.Recording.AfterAction;
 using Command.Recording.Reading;
+using Command.Recording.Replay;
 using Command.Recording.Tests.Scenarios;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Command.Recording.Tests.Damaged;
 
@@ -73,13 +75,45 @@ public sealed class DamagedLineTests
         Assert.StartsWith($"the recording of 'drill-1' cannot be read (JsonException: the line at byte {at} of segment-000001.jsonl is not an event: 'g' is an invalid start of a value.", ex.Message, StringComparison.Ordinal);
     }
 
-    // The first line whose type starts with `type` (its 1-based number and byte offset) as `damage` makes it, no longer or
+    [Fact]
+    public async Task A_replay_playing_into_a_damaged_line_stops_at_the_last_event_before_it_and_says_why_when_played_or_sought_past_it()
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 60, snapshotEvery: 0);
+        var (number, _) = await DamageAsync(drill, "position-accepted", line => new string('#', line.Length), after: 60);
+        var lastGood = drill.Recorded[number - 2];
+        var clock = new FakeTimeProvider(Drill.T0);
+        await using var replay = await ReplaySession.OpenAsync(await drill.OpenAsync(), clock, cancellationToken: Ct);
+        replay.Play();
+        clock.Advance(TimeSpan.FromSeconds(60));
+
+        var frame = await replay.AdvanceAsync(Ct);
+
+        // Paused where the good events end, what it shows folded to there, not playing on over a picture that stood still.
+        Assert.True(replay.IsPaused);
+        Assert.Equal(lastGood.Time, frame.Position);
+        Assert.Equal(lastGood.Time, replay.Projection.Clock);
+        Assert.Equal(lastGood.Sequence, replay.Projection.LastSequence);
+        Assert.StartsWith($"the recording of 'drill-1' cannot be read (JsonException: line {number} of segment-000001.jsonl, at byte ", replay.Unreadable, StringComparison.Ordinal);
+        var played = Assert.Throws<RecordingUnreadableException>(replay.Play);
+        Assert.Equal(replay.Unreadable, played.Message);
+        Assert.True(replay.IsPaused);
+
+        // Sought back, it plays up to there again; sought past it, it shows the last good instant and says why.
+        await replay.SeekAsync(Drill.T0.AddSeconds(5), Ct);
+        Assert.Equal(Drill.T0.AddSeconds(5), replay.Position);
+        var sought = await Assert.ThrowsAsync<RecordingUnreadableException>(() => replay.SeekAsync(Drill.T0.AddSeconds(59), Ct));
+        Assert.Equal(replay.Unreadable, sought.Message);
+        Assert.Equal(lastGood.Time, replay.Position);
+        Assert.Equal(lastGood.Sequence, replay.Projection.LastSequence);
+    }
+
+    // The first line past the `after`th whose type starts with `type` (its 1-based number and byte offset) as `damage` makes it, no longer or
     // shorter than it was, so the manifest still indexes the segment whole.
-    private static async Task<(int Number, long At)> DamageAsync(RecordedDrill drill, string type, Func<string, string> damage)
+    private static async Task<(int Number, long At)> DamageAsync(RecordedDrill drill, string type, Func<string, string> damage, int after = 2)
     {
         var path = Path.Combine(drill.Store.Root, RecordedDrill.IncidentId, "segment-000001.jsonl");
         var lines = (await File.ReadAllTextAsync(path, Ct)).Split('\n');
-        var index = Array.FindIndex(lines, l => l.StartsWith($"{{\"type\":\"{type}", StringComparison.Ordinal));
+        var index = Array.FindIndex(lines, after, l => l.StartsWith($"{{\"type\":\"{type}", StringComparison.Ordinal));
         Assert.True(index > 2);
         var damaged = damage(lines[index]);
         Assert.NotEqual(lines[index], damaged);
