@@ -118,8 +118,17 @@ public sealed class SessionReader
     /// <summary>The latest snapshot whose clock is at or before <paramref name="instant"/>, and where to read on from.</summary>
     public async Task<(IncidentSnapshot Snapshot, SessionPosition Next)?> SnapshotAtOrBeforeAsync(DateTimeOffset instant, CancellationToken cancellationToken = default)
     {
-        var entry = Manifest.Snapshots.LastOrDefault(k => k.Time <= instant);
-        return entry is null ? null : (await LoadAsync(entry, cancellationToken), new SessionPosition(entry.Segment, entry.Offset));
+        // A snapshot listed but gone (a session copied without its keyframes folder) only makes the read longer: the
+        // segments hold every event. Before, opening a replay of such a copy answered an empty 500.
+        foreach (var entry in Manifest.Snapshots.Where(k => k.Time <= instant).Reverse())
+        {
+            if (await TryLoadAsync(entry, cancellationToken) is { } snapshot)
+            {
+                return (snapshot, new SessionPosition(entry.Segment, entry.Offset));
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -128,19 +137,23 @@ public sealed class SessionReader
     /// </summary>
     public async Task<(IncidentSnapshot? Snapshot, SessionPosition? From)> TailFromAsync(long afterSequence, CancellationToken cancellationToken = default)
     {
-        if (Manifest.Snapshots.LastOrDefault() is { } latest && latest.Sequence > afterSequence)
+        if (Manifest.Snapshots.LastOrDefault() is { } latest && latest.Sequence > afterSequence && await TryLoadAsync(latest, cancellationToken) is { } loaded)
         {
-            return (await LoadAsync(latest, cancellationToken), new SessionPosition(latest.Segment, latest.Offset));
+            return (loaded, new SessionPosition(latest.Segment, latest.Offset));
         }
 
         var before = Manifest.Snapshots.LastOrDefault(k => k.Sequence <= afterSequence);
         return (null, before is null ? null : new SessionPosition(before.Segment, before.Offset));
     }
 
-    private async Task<IncidentSnapshot> LoadAsync(SnapshotEntry entry, CancellationToken cancellationToken)
+    // The snapshot, or null where it is listed but missing; one that is there but is none is unreadable.
+    private async Task<IncidentSnapshot?> TryLoadAsync(SnapshotEntry entry, CancellationToken cancellationToken)
     {
-        var bytes = await Store.ReadAllAsync(SessionPaths.Snapshot(Manifest.IncidentId, entry.Sequence), cancellationToken)
-            ?? throw new FileNotFoundException($"Snapshot {entry.Sequence} of {Manifest.IncidentId} is listed but missing.");
+        if (await Store.ReadAllAsync(SessionPaths.Snapshot(Manifest.IncidentId, entry.Sequence), cancellationToken) is not { } bytes)
+        {
+            return null;
+        }
+
         try
         {
             return JsonSerializer.Deserialize(bytes, EventJsonContext.Default.IncidentSnapshot)

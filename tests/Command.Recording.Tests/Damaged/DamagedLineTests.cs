@@ -107,6 +107,25 @@ public sealed class DamagedLineTests
         Assert.Equal(lastGood.Sequence, replay.Projection.LastSequence);
     }
 
+    [Fact]
+    public async Task A_session_copied_without_its_snapshots_replays_and_seeks_from_its_segments_as_one_with_them()
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 60, snapshotEvery: 20);
+        var whole = await drill.OpenAsync();
+        Assert.NotEmpty(whole.Manifest.Snapshots);
+        await using var intact = await ReplaySession.OpenAsync(whole, new FakeTimeProvider(), cancellationToken: Ct);
+        await intact.SeekAsync(Drill.T0.AddSeconds(45), Ct);
+
+        Directory.Delete(Path.Combine(drill.Store.Root, RecordedDrill.IncidentId, "keyframes"), recursive: true);
+        var copied = await drill.OpenAsync();
+        await using var replay = await ReplaySession.OpenAsync(copied, new FakeTimeProvider(), cancellationToken: Ct);
+        await replay.SeekAsync(Drill.T0.AddSeconds(45), Ct);
+
+        Assert.Equal(intact.Projection.LastSequence, replay.Projection.LastSequence);
+        Assert.Equal(intact.Projection.Clock, replay.Projection.Clock);
+        Assert.False(await copied.RecordsCloseAsync(Ct));
+    }
+
     // The first line past the `after`th whose type starts with `type` (its 1-based number and byte offset) as `damage` makes it, no longer or
     // shorter than it was, so the manifest still indexes the segment whole.
     private static async Task<(int Number, long At)> DamageAsync(RecordedDrill drill, string type, Func<string, string> damage, int after = 2)
