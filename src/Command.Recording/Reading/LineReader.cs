@@ -4,10 +4,22 @@ namespace Command.Recording.Reading;
 
 /// <summary>
 /// Splits a stream into '\n'-terminated lines without copying them: each line is a slice of an internal buffer,
-/// valid until the next call. A last line without its '\n' (a write still in flight) is not returned.
+/// valid until the next call. A last line without its '\n' (a write still in flight) is not returned. A line that runs
+/// past <paramref name="maxLineBytes"/> is refused (<see cref="InvalidDataException"/>) rather than read whole into memory.
 /// </summary>
-internal sealed class LineReader(Stream stream, long startOffset)
+/// <param name="stream">What to read.</param>
+/// <param name="startOffset">Where in the object it starts.</param>
+/// <param name="source">What it is, for a refusal ("segment-000001.jsonl").</param>
+/// <param name="maxLineBytes">The longest a line may be; <see cref="MaxLineBytes"/> unless told.</param>
+internal sealed class LineReader(Stream stream, long startOffset, string? source = null, int maxLineBytes = LineReader.MaxLineBytes)
 {
+    /// <summary>
+    /// The longest a recorded line may be: 64 MiB, twice the largest event (an incident opened with the largest site its
+    /// rules allow, 500 buildings and zones of 1,000 points and its walks). A file of garbage without line breaks, or a
+    /// value pasted in by hand, was read whole into memory at every listing of sessions.
+    /// </summary>
+    public const int MaxLineBytes = 64 << 20;
+
     private readonly long firstOffset = startOffset;
     private byte[] buffer = new byte[1 << 16];
     private int start;
@@ -25,6 +37,11 @@ internal sealed class LineReader(Stream stream, long startOffset)
         while (true)
         {
             var at = Array.IndexOf(buffer, EventLines.NewLine, start, end - start);
+            if ((at >= 0 ? at : end) - start > maxLineBytes)
+            {
+                throw TooLong();
+            }
+
             if (at >= 0)
             {
                 var line = buffer.AsMemory(start, at - start);
@@ -54,4 +71,7 @@ internal sealed class LineReader(Stream stream, long startOffset)
             end += read;
         }
     }
+
+    private InvalidDataException TooLong() => new(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"the line at byte {Offset}{(source is null ? "" : $" of {source}")} runs past {maxLineBytes:N0} bytes, longer than any event is"));
 }

@@ -165,6 +165,19 @@ public sealed class SessionReader
         }
     }
 
+    // A line too long to be an event is the recording's damage, said as any other.
+    private async ValueTask<ReadOnlyMemory<byte>?> ReadLineAsync(LineReader lines, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await lines.ReadLineAsync(cancellationToken);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw RecordingUnreadableException.Of(Manifest.IncidentId, ex);
+        }
+    }
+
     /// <summary>Raw lines, each with where it is; each is valid only until the next is read.</summary>
     internal async IAsyncEnumerable<RecordedLine> ReadLinesAsync(
         SessionPosition? from, IProgress<long>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -177,11 +190,11 @@ public sealed class SessionReader
             var offset = i == first && from is { } start ? start.Offset : 0;
             await using var stream = await Store.OpenReadAsync(SessionPaths.Segment(Manifest.IncidentId, segments[i].Name), offset, cancellationToken)
                 ?? throw new FileNotFoundException($"Segment {segments[i].Name} of {Manifest.IncidentId} is listed but missing.");
-            var lines = new LineReader(stream, offset);
+            var lines = new LineReader(stream, offset, segments[i].Name);
             var reported = 0L;
             // Lines are numbered where the segment is read from its start (a report, a timeline), not from a snapshot within it.
             long? number = offset == 0 ? 0 : null;
-            for (var at = lines.Offset; at < segments[i].Length && await lines.ReadLineAsync(cancellationToken) is { } line; at = lines.Offset)
+            for (var at = lines.Offset; at < segments[i].Length && await ReadLineAsync(lines, cancellationToken) is { } line; at = lines.Offset)
             {
                 number++;
                 yield return new RecordedLine(line, segments[i].Name, at, number);

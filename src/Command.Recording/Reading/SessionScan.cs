@@ -95,7 +95,7 @@ internal static class SessionScan
             return (known, null);
         }
 
-        var lines = new LineReader(stream, known?.Length ?? 0);
+        var lines = new LineReader(stream, known?.Length ?? 0, segment);
         long? number = known is null ? 0 : null;
         for (var at = lines.Offset; await lines.ReadLineAsync(cancellationToken) is { } line; at = lines.Offset)
         {

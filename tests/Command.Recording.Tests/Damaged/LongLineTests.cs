@@ -1,0 +1,50 @@
+using System.Text;
+using Command.Recording.Reading;
+using Command.Recording.Tests.Scenarios;
+
+namespace Command.Recording.Tests.Damaged;
+
+/// <summary>
+/// A line longer than any event can be (a file of garbage with no line breaks, a huge value pasted in by hand) is said
+/// for what it is once it passes the longest a line may be, where it starts, rather than read whole into memory: a
+/// 200 MB line took half a gigabyte of the host at every listing of sessions, and one past 2 GB could not be read at all.
+/// </summary>
+public sealed class LongLineTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_line_longer_than_the_longest_a_line_may_be_is_refused_saying_where_it_starts()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"a\":1}\n" + new string('x', 5000) + "\n");
+        using var stream = new MemoryStream(bytes);
+        var lines = new LineReader(stream, 0, maxLineBytes: 1024);
+
+        Assert.Equal("{\"a\":1}", Encoding.UTF8.GetString((await lines.ReadLineAsync(Ct))!.Value.Span));
+        var ex = await Assert.ThrowsAsync<InvalidDataException>(async () => await lines.ReadLineAsync(Ct));
+
+        Assert.Equal("the line at byte 8 runs past 1,024 bytes, longer than any event is", ex.Message);
+    }
+
+    [Fact]
+    public async Task A_session_with_a_line_longer_than_any_event_is_listed_as_unreadable_saying_where()
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 10, snapshotEvery: 0);
+        var path = Path.Combine(drill.Store.Root, RecordedDrill.IncidentId, "segment-000001.jsonl");
+        var at = new FileInfo(path).Length;
+        await using (var file = new FileStream(path, FileMode.Append))
+        {
+            var chunk = Encoding.ASCII.GetBytes(new string('x', 1 << 20));
+            for (var i = 0; i <= LineReader.MaxLineBytes >> 20; i++)
+            {
+                await file.WriteAsync(chunk, Ct);
+            }
+
+            file.WriteByte((byte)'\n');
+        }
+
+        var ex = await Assert.ThrowsAsync<RecordingUnreadableException>(drill.OpenAsync);
+
+        Assert.Equal($"the recording of 'drill-1' cannot be read (InvalidDataException: the line at byte {at} of segment-000001.jsonl runs past 67,108,864 bytes, longer than any event is)", ex.Message);
+    }
+}
