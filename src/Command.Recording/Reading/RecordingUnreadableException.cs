@@ -34,7 +34,18 @@ public sealed class RecordingUnreadableException : Exception
     /// "(JsonException: line 90 of segment-000001.jsonl, at byte 35211, is not an event: …)".
     /// </summary>
     internal static RecordingUnreadableException Of(string incidentId, RecordedLine line, Exception innerException) =>
-        new(incidentId, $"the recording of '{incidentId}' cannot be read ({innerException.GetType().Name}: {line.Where} is not an event: {innerException.Message})", innerException);
+        new(incidentId, $"the recording of '{incidentId}' cannot be read ({innerException.GetType().Name}: {line.Where} is not an event: {Said(innerException)})", innerException);
+
+    // What a line's reader said of it. The JSON reader ends with where in its input it was ("Path: $ | LineNumber: 0 |
+    // BytePositionInLine: 0."), which beside the line's own place read as a line 0 that points nowhere: the byte within
+    // the line is kept, in words.
+    private static string Said(Exception ex)
+    {
+        var cut = ex.Message.IndexOf(" Path: ", StringComparison.Ordinal);
+        return ex is System.Text.Json.JsonException { BytePositionInLine: { } at } && cut > 0
+            ? FormattableString.Invariant($"{ex.Message[..cut]} (byte {at} of the line)")
+            : ex.Message;
+    }
 
     /// <summary>The session that cannot be read.</summary>
     public string? IncidentId { get; }

@@ -59,7 +59,7 @@ public sealed class DamagedLineTests
         });
 
         Assert.Equal(number - 1, read);
-        Assert.StartsWith($"the recording of 'drill-1' cannot be read (JsonException: line {number} of segment-000001.jsonl, at byte {at}, is not an event: '#' is an invalid start of a value.", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"the recording of 'drill-1' cannot be read (JsonException: line {number} of segment-000001.jsonl, at byte {at}, is not an event: '#' is an invalid start of a value. (byte 0 of the line))", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
