@@ -46,6 +46,34 @@ public sealed class ClusterConfigurationTests
     }
 
     [Fact]
+    public async Task A_host_given_a_cluster_connection_string_that_is_none_refuses_to_start_naming_the_setting()
+    {
+        await using var host = new ConfiguredHost(new Dictionary<string, string?>
+        {
+            ["Cluster:Clustering"] = "AzureTable",
+            ["Cluster:StorageConnectionString"] = "garbage",
+            ["Cluster:GrainStorage"] = "AzureBlob",
+            ["Recording:Provider"] = "Blob",
+            ["Recording:ConnectionString"] = Storage,
+            ["Cluster:AllowPlainSiloTraffic"] = "true",
+        });
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await host.InitializeAsync());
+
+        Assert.StartsWith("This host cannot start: Cluster:StorageConnectionString is not an Azure Storage connection string (", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_host_recording_to_blob_with_a_connection_string_that_is_none_refuses_to_start_naming_the_setting()
+    {
+        await using var host = new ConfiguredHost(new Dictionary<string, string?> { ["Recording:Provider"] = "Blob", ["Recording:ConnectionString"] = "garbage" });
+
+        var refused = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(async () => await host.InitializeAsync());
+
+        Assert.StartsWith("Recording:ConnectionString is not an Azure Storage connection string (", Assert.Single(refused.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_silo_advertises_the_configured_address_then_the_pods_then_an_outward_one()
     {
         Assert.Equal("10.1.2.3", AdvertisedAddress.For(new SiloOptions { AdvertisedAddress = "10.1.2.3" }, _ => "10.9.9.9").ToString());

@@ -1,3 +1,5 @@
+using Command.Recording.Hosting;
+
 namespace Command.Host.Hosting;
 
 /// <summary>
@@ -71,6 +73,12 @@ public sealed class SiloOptions
         if (!IsClustered && !string.Equals(Clustering, "Localhost", StringComparison.OrdinalIgnoreCase))
         {
             return $"Cluster:Clustering is '{Clustering}'; set Localhost (one process) or AzureTable (several)";
+        }
+
+        if (SharesStorage && !string.IsNullOrWhiteSpace(StorageConnectionString)
+            && StorageConnection.Problem("Cluster:StorageConnectionString", StorageConnectionString) is { } unreadable)
+        {
+            return unreadable;
         }
 
         if (!IsClustered)

@@ -16,6 +16,10 @@ internal sealed partial class RecordingOptionsValidator : IValidateOptions<Recor
         {
             failures.Add("Recording:ConnectionString is required when Recording:Provider is Blob.");
         }
+        else if (o.Provider == RecordingProvider.Blob && StorageConnection.Problem("Recording:ConnectionString", o.ConnectionString!) is { } unreadable)
+        {
+            failures.Add(unreadable + ".");
+        }
 
         if (o.Provider == RecordingProvider.Blob && !ContainerName().IsMatch(o.Container))
         {
