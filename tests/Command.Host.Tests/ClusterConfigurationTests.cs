@@ -74,6 +74,26 @@ public sealed class ClusterConfigurationTests
     }
 
     [Fact]
+    public async Task A_host_given_a_cluster_certificate_that_is_not_there_refuses_to_start_naming_the_setting()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"command-cluster-{Guid.NewGuid():N}.pfx");
+        await using var host = new ConfiguredHost(new Dictionary<string, string?>
+        {
+            ["Cluster:Clustering"] = "AzureTable",
+            ["Cluster:StorageConnectionString"] = Storage,
+            ["Cluster:GrainStorage"] = "AzureBlob",
+            ["Recording:Provider"] = "Blob",
+            ["Recording:ConnectionString"] = Storage,
+            ["Cluster:CertificatePath"] = missing,
+        });
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await host.InitializeAsync());
+
+        Assert.Equal($"This host cannot start: Cluster:CertificatePath '{missing}' cannot be read as the cluster's certificate (Could not find file '{missing}'): "
+            + "give the PFX file every silo of the cluster presents, with its password in Cluster:CertificatePassword", refused.Message);
+    }
+
+    [Fact]
     public void A_silo_advertises_the_configured_address_then_the_pods_then_an_outward_one()
     {
         Assert.Equal("10.1.2.3", AdvertisedAddress.For(new SiloOptions { AdvertisedAddress = "10.1.2.3" }, _ => "10.9.9.9").ToString());

@@ -117,7 +117,7 @@ public static class SiloSetup
         });
         if (silo.CertificatePath is { } path)
         {
-            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, silo.CertificatePassword);
+            var certificate = ClusterCertificate(path, silo.CertificatePassword);
             orleans.UseTls(certificate, tls =>
             {
                 // Mutual TLS with the one cluster certificate: a silo talks only to a peer presenting that very one.
@@ -126,6 +126,22 @@ public static class SiloSetup
                 tls.RemoteCertificateValidation = (remote, _, _) => remote is not null && remote.Thumbprint == certificate.Thumbprint;
                 tls.OnAuthenticateAsClient = (_, ssl) => ssl.TargetHost = certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
             });
+        }
+    }
+
+    // A file that is not there, not a PFX, or not opened by the password given failed with the runtime's "Error occurred
+    // during a cryptographic operation" and a stack, naming no setting.
+    private static X509Certificate2 ClusterCertificate(string path, string? password)
+    {
+        try
+        {
+            return X509CertificateLoader.LoadPkcs12FromFile(path, password);
+        }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            var why = e.InnerException is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException ? e.InnerException.Message : e.Message;
+            throw new InvalidOperationException(
+                $"This host cannot start: Cluster:CertificatePath '{path}' cannot be read as the cluster's certificate ({why.TrimEnd('.')}): give the PFX file every silo of the cluster presents, with its password in Cluster:CertificatePassword", e);
         }
     }
 
