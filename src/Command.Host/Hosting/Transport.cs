@@ -30,6 +30,18 @@ public static class Transport
             throw new InvalidOperationException($"Http:KnownProxies holds '{proxy}', which is not an IP address.");
         }
 
+        foreach (var key in (string[])["Path", "KeyPath"])
+        {
+            // Kestrel reads the certificate only once the silo has started, and a file that is not there stopped the host
+            // with a FileNotFoundException naming no setting.
+            if (builder.Configuration[$"Kestrel:Certificates:Default:{key}"] is { Length: > 0 } file
+                && !File.Exists(Path.GetFullPath(file, builder.Environment.ContentRootPath)))
+            {
+                throw new InvalidOperationException(
+                    $"This host cannot start: Kestrel:Certificates:Default:{key} '{file}' is not a file: give the dashboard's certificate (a .pfx with :Password, or PEM with :KeyPath), or leave it out to serve plain HTTP on loopback.");
+            }
+        }
+
         builder.Services.AddSingleton(options);
         return builder;
     }

@@ -31,4 +31,19 @@ public sealed class TransportTests
 
         Assert.Equal(url, builder.WebHost.GetSetting("urls"));
     }
+
+    [Theory]
+    [InlineData("Path")]
+    [InlineData("KeyPath")]
+    public void A_dashboard_certificate_that_is_not_there_stops_the_host_naming_the_setting(string key)
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"command-dashboard-{Guid.NewGuid():N}.pem");
+        var builder = WebApplication.CreateBuilder(["--urls", "https://127.0.0.1:5999", "--Ingest:OsmAnd:Enabled", "false", $"--Kestrel:Certificates:Default:{key}", missing]);
+        builder.UseLoopbackByDefault();
+
+        var refused = Assert.Throws<InvalidOperationException>(builder.RequireTlsOffLoopback);
+
+        Assert.Equal($"This host cannot start: Kestrel:Certificates:Default:{key} '{missing}' is not a file: give the dashboard's certificate (a .pfx with :Password, or PEM with :KeyPath), "
+            + "or leave it out to serve plain HTTP on loopback.", refused.Message);
+    }
 }
