@@ -39,6 +39,9 @@ internal sealed partial class ScenarioReader
         site = ReadSite(document.Site, "$.site");
         if (frame is null)
         {
+            // What is missing besides is said with it, so a new file's author learns all it lacks at once.
+            _ = Required(document.Threat, "$.threat");
+            _ = Required(document.Units, "$.units");
             return null;
         }
 

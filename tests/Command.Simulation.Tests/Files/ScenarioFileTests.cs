@@ -150,6 +150,15 @@ public sealed class ScenarioFileTests
     }
 
     [Fact]
+    public void A_file_with_no_site_names_every_other_missing_section_with_it()
+    {
+        // Nothing can be placed without the site's origin, but a trainer starting a file learns all it lacks at once.
+        var e = Assert.Throws<ScenarioException>(() => ScenarioFile.Parse("{}", "new-drill.json"));
+
+        Assert.Equal(["$.site: is required", "$.threat: is required", "$.units: is required"], e.Errors.Select(x => x.ToString()));
+    }
+
+    [Fact]
     public void Missing_sections_are_each_reported_as_required()
     {
         var e = Assert.Throws<ScenarioException>(() => ScenarioFile.Parse("""{ "site": { "name": "Field", "origin": { "lat": 38.65, "lon": -98.43 } } }""", "empty.json"));
