@@ -39,7 +39,7 @@ public sealed class AssessmentSettingsTests
     [Theory]
     [InlineData("HoldWatchAfer", "00:00:30", "Assessment:HoldWatchAfer is not an assessment setting (did you mean HoldWatchAfter?); they are RateWindow, RateWindowFixes,")]
     [InlineData("Sensitivity", "high", "Assessment:Sensitivity is not an assessment setting; they are RateWindow,")]
-    [InlineData("HoldSpeedMps", "fast", "Failed to convert configuration value 'fast' at 'Assessment:HoldSpeedMps'")]
+    [InlineData("HoldSpeedMps", "fast", "Assessment:HoldSpeedMps is 'fast', which is not a number.")]
     [InlineData("HoldSpeedMps", "-1", "Assessment:HoldSpeedMps must be a positive number (was -1)")]
     [InlineData("ContactRadiusM", "NaN", "Assessment:ContactRadiusM must be a positive number (was NaN)")]
     [InlineData("ArrivalHysteresisM", "-2", "Assessment:ArrivalHysteresisM must be a number of metres, zero or more (was -2)")]

@@ -22,8 +22,8 @@ public sealed class IncidentSettingsTests
     }
 
     [Theory]
-    [InlineData("IdleAfter", "15min", "Failed to convert configuration value '15min' at 'Incidents:IdleAfter'")]
-    [InlineData("MaxOpen", "lots", "Failed to convert configuration value 'lots' at 'Incidents:MaxOpen'")]
+    [InlineData("IdleAfter", "15min", "Incidents:IdleAfter is '15min', which is not a time written hh:mm:ss (00:15:00 for 15 minutes, 1.00:00:00 for a day).")]
+    [InlineData("MaxOpen", "lots", "Incidents:MaxOpen is 'lots', which is not a whole number.")]
     [InlineData("MaxOpen", "0", "Incidents:MaxOpen must be at least 1 (was 0)")]
     [InlineData("TickInterval", "00:00:00", "Incidents:TickInterval must be positive (was 00:00:00)")]
     [InlineData("SnapshotInterval", "-00:00:05", "Incidents:SnapshotInterval must be positive (was -00:00:05)")]

@@ -40,7 +40,7 @@ public static class AssessmentSettings
         }
         catch (InvalidOperationException e)
         {
-            throw new InvalidOperationException($"This host cannot start: {Section}: {e.Message}", e);
+            throw new InvalidOperationException($"This host cannot start: {StartRefusal.Unreadable(e) ?? $"{Section}: {e.Message}"}", e);
         }
 
         if (roles is not null)

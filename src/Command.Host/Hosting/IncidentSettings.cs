@@ -20,7 +20,7 @@ public static class IncidentSettings
         }
         catch (InvalidOperationException e)
         {
-            throw new InvalidOperationException($"This host cannot start: {Section}: {e.Message}", e);
+            throw new InvalidOperationException($"This host cannot start: {StartRefusal.Unreadable(e) ?? $"{Section}: {e.Message}"}", e);
         }
 
         return options.Problems().ToList() is { Count: > 0 } problems
