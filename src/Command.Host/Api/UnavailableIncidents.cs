@@ -40,9 +40,29 @@ public static partial class UnavailableIncidents
                 LogUnreachable(logger, context.Request.Method, context.Request.Path.Value, ex);
             }
 
-            await ApiError.Unavailable("the incident could not be reached: its host may have stopped, and the cluster moves it to another within about ten seconds; send it again").ExecuteAsync(context);
+            await ApiError.Unavailable(Unreached(context, ex)).ExecuteAsync(context);
         }
     });
+
+    /// <summary>
+    /// Why an incident could not be reached, as its caller is told. A call that ran out of time, or expired on its way,
+    /// while the cluster's storage has lately failed to answer this host (within <see cref="HealthApi.StorageFailureShownFor"/>,
+    /// as <c>/health</c> says it) waited on that storage: no host stopped, and the caller is told so, not sent to look for
+    /// one. A silo said gone is a host that stopped, whatever storage does.
+    /// </summary>
+    public static string Unreached(HttpContext context, Exception ex)
+    {
+        if (ex is not SiloUnavailableException
+            && context.RequestServices.GetService<Hosting.RecordingHoles>()?.StorageLastFailed is { } failed
+            && context.RequestServices.GetKeyedService<TimeProvider>(Grains.IncidentClock.Key) is { } clock
+            && clock.GetUtcNow() - failed.At < HealthApi.StorageFailureShownFor)
+        {
+            return $"the incident did not answer in time: the cluster's storage is not answering (at {failed.At.UtcDateTime:HH:mm:ss} UTC {failed.Said}), "
+                + "and no incident can be read or recorded until it does; send it again once it answers";
+        }
+
+        return "the incident could not be reached: its host may have stopped, and the cluster moves it to another within about ten seconds; send it again";
+    }
 
     // At debug: while the cluster moves a dead host's incidents every call to them is answered so, and the host's leaving is logged
     // where it is found.
