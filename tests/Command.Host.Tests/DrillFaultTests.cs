@@ -182,6 +182,58 @@ public sealed class DrillFaultTests
     }
 
     [Fact]
+    public async Task A_standing_drill_says_at_once_where_it_stands_and_why_though_it_waits_on_its_incident()
+    {
+        // Its status waited behind the drill's own carry-on, which waited on its incident while storage answered slowly:
+        // the page's drill panel took 10-23 s, and then read a running drill of no title and no length.
+        using var files = new TestScenarioFiles();
+        var id = $"wait-{Guid.NewGuid():N}"[..20];
+        var name = files.Write("walk", TestScenarioFiles.Campus(TestScenarioFiles.Walker($"W{id[5..13]}"), more: "\"name\": \"Campus walk\","));
+        var held = new GatedGrainCall();
+        var incidents = new StorageAway();
+        var durable = new GrainStorageAway();
+        await using var host = new FakeClockHost(new Dictionary<string, string?> { [files.Setting.Key] = files.Setting.Value }, s =>
+        {
+            s.AddSingleton<IIncomingGrainCallFilter>(held);
+            s.AddSingleton<IIncomingGrainCallFilter>(incidents);
+            durable.Over(s, GrainStorage.Durable);
+        });
+        await host.InitializeAsync();
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name })).EnsureSuccessStatusCode();
+        await PlayAsync(host, id, seconds: 10);
+        var drill = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IDrillGrain>(id);
+        var playing = await drill.Status();
+
+        incidents.Away(id);
+        durable.Away();
+        host.Clock.Advance(TimeSpan.FromSeconds(5));
+        await Record.ExceptionAsync(() => drill.CatchUp());
+        await host.Services.GetServices<IHostedService>().OfType<DrillKeeper>().Single().LookOverAsync(Ct);
+        var standing = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/drill", Ct);
+
+        // Storage answers again, slowly: the carry-on waits on its incident, and the drill is asked meanwhile.
+        incidents.Back();
+        durable.Back();
+        held.Hold(nameof(IIncidentGrain.RecordDrill), id);
+        var carrying = drill.KeepRunning();
+        await held.Entered;
+        var asked = drill.Status();
+        var first = await Task.WhenAny(asked, carrying);
+        held.Open();
+        await carrying;
+        var on = await drill.Status();
+
+        Assert.Same(asked, first);
+        Assert.Equal(("running", 10.0), ((await asked)!.State, (await asked)!.DrillTimeS));
+        Assert.Equal(("running", 10.0), (Text(standing, "state"), standing.GetProperty("drillTimeS").GetDouble()));
+        Assert.NotNull(playing!.Title);
+        Assert.Equal((playing.Title, playing.DurationS), (Text(standing, "title"), (double?)standing.GetProperty("durationS").GetDouble()));
+        Assert.Equal("not playing: its incident's storage does not answer; it stands at 0:10 of loop 1 and carries on from there once it answers", Text(standing, "detail"));
+        Assert.Equal(("running", 10.0, (string?)null), (on!.State, on.DrillTimeS, on.Detail));
+    }
+
+    [Fact]
     public async Task A_drill_that_ends_while_storage_does_not_answer_has_its_end_said_once_it_answers_and_can_be_started_again()
     {
         // Its end could not be saved, and the failure stayed with the drill: every start after it failed on it until the

@@ -47,9 +47,13 @@ public sealed partial class DrillGrain
 
     // What its carry-on says of why it stood: "once storage answered".
     private static string StoodUntil(Exception ex) =>
-        StorageUnreachable.Is(ex) || ex.Message.Contains(StorageUnreachable.DidNotAnswer, StringComparison.Ordinal) ? "once storage answered"
-        : ex is DrillRefusedException ? "once it could record"
+        StorageUnreachable.Is(ex) || ex.Message.Contains(StorageUnreachable.DidNotAnswer, StringComparison.Ordinal) ? OnceStorageAnswered
+        : ex is DrillRefusedException ? OnceItCouldRecord
         : "once it was reached";
+
+    private const string OnceStorageAnswered = "once storage answered";
+
+    private const string OnceItCouldRecord = "once it could record";
 
     /// <summary>
     /// An engine stopped because its incident could not take what fell due (<see cref="Interrupts"/>): nothing it sent then
@@ -61,12 +65,13 @@ public sealed partial class DrillGrain
     {
         var status = stopped.Status;
         var since = stopped.SentUpTo;
-        await DropAsync(stopped);
+        // Where it stands is set before the engine is let go: its status, read meanwhile, says so.
         standing = StoodUntil(ex);
         state.State.DrillTimeS = status.DrillTime.TotalSeconds;
         state.State.Iteration = status.Iteration;
         state.State.SavedAt = since;
         state.State.HandedOver = false;
+        await DropAsync(stopped);
         LogStanding(logger, IncidentId, Durations.Clock(state.State.DrillTimeS), status.Iteration + 1, StorageUnreachable.Is(ex) ? StorageUnreachable.Cause(ex) : ex.Message);
         try
         {
@@ -141,7 +146,7 @@ public sealed partial class DrillGrain
         await state.WriteStateAsync();
         await Roster().Ended(IncidentId);
         await RecordEndAsync("stop", actor);
-        return new DrillOutcome(new DrillStatusView(IncidentId, order.Scenario, "stopped", state.State.DrillTimeS, 0, order.Speed, order.Loop, state.State.Iteration, Round: state.State.RoundsBefore + state.State.Iteration + 1));
+        return new DrillOutcome(Saved()!);
     }
 
     private async Task RecordEndAsync(string action, string actor)

@@ -77,10 +77,6 @@ public sealed partial class DrillGrain(
         ? StopUnplayedAsync(order, actor)
         : ControlAsync("stop", actor, null, e => e.StopAsync(), "stopped", _ => 1);
 
-    public Task<DrillStatusView?> Status() => Task.FromResult(engine is not null
-        ? DrillStatusView.From(IncidentId, engine.Status, state.State.RoundsBefore) is var view && ClosedUnder(engine) ? view with { State = "stopped" } : view
-        : state.State.Order is { } order && state.State.State is { } s ? new DrillStatusView(IncidentId, order.Scenario, s, state.State.DrillTimeS, 0, order.Speed, order.Loop, state.State.Iteration, Round: state.State.RoundsBefore + state.State.Iteration + 1) : null);
-
     public async Task<DrillOutcome> CatchUp()
     {
         if (engine is null)
@@ -340,6 +336,7 @@ public sealed partial class DrillGrain(
     private void Watch(DrillEngine running)
     {
         local.Add(IncidentId, this.AsReference<IDrillGrain>());
+        played = DrillStatusView.From(IncidentId, running.Status, state.State.RoundsBefore);
         saver?.Dispose();
         saver = this.RegisterGrainTimer(SaveClockAsync, new GrainTimerCreationOptions(SaveEvery, SaveEvery) { KeepAlive = true });
         watched = WatchAsync(running);

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Command.Host.Drills;
 
 /// <summary>
@@ -22,6 +24,12 @@ public interface IDrillGrain : IGrainWithStringKey
 
     Task<DrillOutcome> Stop(string actor);
 
+    /// <summary>
+    /// The drill as this activation holds it, answered at once: it interleaves with whatever the drill is waiting on (its
+    /// incident, or its own save, while the cluster's storage does not answer), and reads only what is in memory. A drill
+    /// that is not playing says why in its detail.
+    /// </summary>
+    [AlwaysInterleave]
     Task<DrillStatusView?> Status();
 
     /// <summary>Sends what fell due up to now and completes when it is sent (a caller that moves the clock itself).</summary>

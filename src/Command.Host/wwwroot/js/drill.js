@@ -132,7 +132,8 @@ export class DrillPanel {
   // Where the drill's clock is now, by what was last heard and how fast it runs.
   at() {
     const s = this.status;
-    const running = s.state === 'running' && this.connected ? (performance.now() - this.receivedAt) / 1000 * (s.speed ?? 1) : 0;
+    // One that says why it is not playing (it stands until its incident's storage answers) has a clock standing still.
+    const running = s.state === 'running' && !s.detail && this.connected ? (performance.now() - this.receivedAt) / 1000 * (s.speed ?? 1) : 0;
     return seconds(s.drillTimeS ?? s.drillTime) + running;
   }
 
@@ -150,9 +151,14 @@ export class DrillPanel {
     const heard = this.connected ? '' : ' · as last heard';
     const at = this.at();
     if (this.connected) this.shownS = at;
-    this.stateText.textContent = `${s.state.toUpperCase()} · ${duration(at)}${fast ? ` · ${s.speed}×` : ''}${round}${heard}`;
+    const standing = s.detail ? ' · not playing' : '';
+    this.stateText.textContent = `${s.state.toUpperCase()} · ${duration(at)}${fast ? ` · ${s.speed}×` : ''}${round}${standing}${heard}`;
     if (!this.connected) {
       this.stateText.title = 'Not connected to the host: this is the drill as last heard, and its controls wait for the connection';
+      return;
+    }
+    if (s.detail) {
+      this.stateText.title = s.detail;
       return;
     }
     // Units are judged on the drill's clock: a drill played fast flags a scripted hold as long as the script makes it.
