@@ -10,7 +10,16 @@ public interface ISignInGuardGrain : IGrainWithStringKey
 {
     const string Key = "all";
 
-    Task<DateTimeOffset?> LockedUntil(string address, DateTimeOffset now);
+    /// <summary>
+    /// Admits one attempt from the address to have its password checked (see <see cref="SignInThrottle.Admit"/>); answers
+    /// null once admitted, after waiting for a place while attempts being checked fill the limit, or until when the
+    /// address is shut out. Every admitted attempt is settled by <see cref="Failed"/>, <see cref="Succeeded"/> or
+    /// <see cref="Released"/>.
+    /// </summary>
+    Task<DateTimeOffset?> Admit(string address, DateTimeOffset now, SignInLimits limits);
+
+    /// <summary>Settles an admitted attempt that neither failed nor signed anyone in.</summary>
+    Task Released(string address);
 
     /// <summary>
     /// Counts a failure against <paramref name="userName"/> (null for a name nobody has, or a link); answers until when
@@ -27,23 +36,83 @@ public interface ISignInGuardGrain : IGrainWithStringKey
     Task<ImmutableArray<Lockout>> Lockouts(DateTimeOffset now);
 }
 
-/// <summary>Holds the throttle; one activation serves every host.</summary>
+/// <summary>
+/// Holds the throttle; one activation serves every host. Reentrant so that attempts waiting for a place do not hold up
+/// the calls that settle the ones being checked; every method but a waiting <see cref="Admit"/> runs to its end at once.
+/// </summary>
+[Reentrant]
 public sealed class SignInGuardGrain : Grain, ISignInGuardGrain
 {
     private readonly SignInThrottle throttle = new();
+    private readonly Dictionary<string, Queue<Waiting>> waiting = new(StringComparer.Ordinal);
 
-    public Task<DateTimeOffset?> LockedUntil(string address, DateTimeOffset now) => Task.FromResult(throttle.LockedUntil(address, now));
+    public Task<DateTimeOffset?> Admit(string address, DateTimeOffset now, SignInLimits limits)
+    {
+        // Behind anyone already waiting, so that a place freed goes to the longest waiting.
+        if (!waiting.ContainsKey(address) && throttle.Admit(address, now, limits) is { MustWait: false } admission)
+        {
+            return Task.FromResult(admission.LockedUntil);
+        }
 
-    public Task<DateTimeOffset?> Failed(string address, string? userName, DateTimeOffset now, SignInLimits limits) =>
-        Task.FromResult(throttle.Failed(address, userName, now, limits));
+        var queued = new Waiting(now, limits, new TaskCompletionSource<DateTimeOffset?>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!waiting.TryGetValue(address, out var queue))
+        {
+            waiting[address] = queue = new Queue<Waiting>();
+        }
+
+        queue.Enqueue(queued);
+        return queued.Answer.Task;
+    }
+
+    public Task Released(string address)
+    {
+        throttle.Released(address);
+        AdmitWaiting(address);
+        return Task.CompletedTask;
+    }
+
+    public Task<DateTimeOffset?> Failed(string address, string? userName, DateTimeOffset now, SignInLimits limits)
+    {
+        var until = throttle.Failed(address, userName, now, limits);
+        AdmitWaiting(address);
+        return Task.FromResult(until);
+    }
 
     public Task Succeeded(string address, string userName)
     {
         throttle.Succeeded(address, userName);
+        AdmitWaiting(address);
         return Task.CompletedTask;
     }
 
-    public Task<bool> Unlock(string address) => Task.FromResult(throttle.Unlock(address));
+    public Task<bool> Unlock(string address)
+    {
+        var unlocked = throttle.Unlock(address);
+        AdmitWaiting(address);
+        return Task.FromResult(unlocked);
+    }
 
     public Task<ImmutableArray<Lockout>> Lockouts(DateTimeOffset now) => Task.FromResult(throttle.Lockouts(now));
+
+    // A waiting attempt is judged by the time it asked at: the one settling gives none, and it is seconds at most.
+    private void AdmitWaiting(string address)
+    {
+        if (!waiting.TryGetValue(address, out var queue))
+        {
+            return;
+        }
+
+        while (queue.TryPeek(out var next) && throttle.Admit(address, next.Now, next.Limits) is { MustWait: false } admission)
+        {
+            queue.Dequeue();
+            next.Answer.SetResult(admission.LockedUntil);
+        }
+
+        if (queue.Count == 0)
+        {
+            waiting.Remove(address);
+        }
+    }
+
+    private sealed record Waiting(DateTimeOffset Now, SignInLimits Limits, TaskCompletionSource<DateTimeOffset?> Answer);
 }

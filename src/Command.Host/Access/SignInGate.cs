@@ -32,11 +32,11 @@ public sealed class SignInGate(
     public async Task<IResult> WithPasswordAsync(HttpContext http, string userName, string password)
     {
         var address = Address(http);
-        if (await LockedOutAsync(address) is { } locked)
-        {
-            return locked;
-        }
+        return await AdmittedAsync(address) ?? await SettledAsync(address, () => CheckPasswordAsync(http, address, userName, password));
+    }
 
+    private async Task<IResult> CheckPasswordAsync(HttpContext http, string address, string userName, string password)
+    {
         var person = await grains.GetGrain<IAccessGrain>(IAccessGrain.Key).FindPerson(userName);
         bool verified;
         if (person?.PasswordHash is { } hash)
@@ -65,11 +65,11 @@ public sealed class SignInGate(
     public async Task<IResult> WithLinkAsync(HttpContext http, string code)
     {
         var address = Address(http);
-        if (await LockedOutAsync(address) is { } locked)
-        {
-            return locked;
-        }
+        return await AdmittedAsync(address) ?? await SettledAsync(address, () => RedeemLinkAsync(http, address, code));
+    }
 
+    private async Task<IResult> RedeemLinkAsync(HttpContext http, string address, string code)
+    {
         var person = await grains.GetGrain<IAccessGrain>(IAccessGrain.Key).RedeemLink(TokenFormat.Hash(code), clock.GetUtcNow());
         if (person is null)
         {
@@ -96,11 +96,11 @@ public sealed class SignInGate(
         }
 
         var address = Address(http);
-        if (await LockedOutAsync(address) is { } locked)
-        {
-            return locked;
-        }
+        return await AdmittedAsync(address) ?? await SettledAsync(address, () => CheckCurrentPasswordAsync(address, person, hash, current));
+    }
 
+    private async Task<IResult?> CheckCurrentPasswordAsync(string address, Person person, string hash, string? current)
+    {
         if (current is not null && hasher.VerifyHashedPassword(person, hash, current) != PasswordVerificationResult.Failed)
         {
             return null;
@@ -116,10 +116,31 @@ public sealed class SignInGate(
         return ApiError.Invalid([new FieldError("currentPassword", "invalid-value", "the current password is not right")]);
     }
 
-    private async Task<IResult?> LockedOutAsync(string address)
+    // Null once the attempt may be checked; it then holds a place until settled (see SettledAsync).
+    private async Task<IResult?> AdmittedAsync(string address)
     {
-        var until = await Guard.LockedUntil(address, clock.GetUtcNow());
+        var until = await Guard.Admit(address, clock.GetUtcNow(), Limits);
         return until is { } at ? LockedOut(address, at) : null;
+    }
+
+    // A check that ends without failing or signing anyone in (the current password was right, or the check threw) gives
+    // its place back, so that the address is not left one attempt short.
+    private async Task<TResult> SettledAsync<TResult>(string address, Func<Task<TResult>> check)
+    {
+        var settled = false;
+        try
+        {
+            var result = await check();
+            settled = result is not null;
+            return result;
+        }
+        finally
+        {
+            if (!settled)
+            {
+                await Guard.Released(address);
+            }
+        }
     }
 
     // The failure counts against the person as the book holds them (null when nobody has the name) and is logged

@@ -65,6 +65,45 @@ public sealed class SignInTests(AccessHost host) : IClassFixture<AccessHost>
     }
 
     [Fact]
+    public async Task Guesses_sent_all_at_once_have_no_more_passwords_checked_than_the_limit()
+    {
+        await ForgetFailuresAsync();
+        await host.Access.AddPersonAsync("Lt Okafor", "observer");
+
+        var guesses = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+        {
+            using var guess = await host.Access.SignInResponseAsync("Lt Okafor", $"guess number {i}");
+            return guess.StatusCode;
+        }));
+        var lockouts = await host.Client.GetFromJsonAsync<JsonElement>("/api/access/lockouts", Ct);
+        using var right = await host.Access.SignInResponseAsync("Lt Okafor", TestAccess.Password);
+
+        Assert.Equal((4, 36), (guesses.Count(g => g == HttpStatusCode.Unauthorized), guesses.Count(g => g == HttpStatusCode.TooManyRequests)));
+        Assert.Equal(5, lockouts[0].GetProperty("failures").GetInt32());
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        await ForgetFailuresAsync();
+    }
+
+    [Fact]
+    public async Task A_shift_signing_in_at_once_from_one_address_is_let_in_beyond_the_limit()
+    {
+        await ForgetFailuresAsync();
+        var shift = Enumerable.Range(1, 8).Select(i => $"Tablet {i}").ToList();
+        foreach (var name in shift)
+        {
+            await host.Access.AddPersonAsync(name, "observer");
+        }
+
+        var answers = await Task.WhenAll(shift.Select(async name =>
+        {
+            using var response = await host.Access.SignInResponseAsync(name, TestAccess.Password);
+            return response.StatusCode;
+        }));
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, 8), answers);
+    }
+
+    [Fact]
     public async Task Signing_in_as_ones_own_account_between_guesses_at_another_does_not_reset_the_count()
     {
         // An observer who knows their own password guesses the commander's, signing in as themselves after every four.
