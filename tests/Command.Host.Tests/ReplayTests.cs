@@ -138,6 +138,23 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
     }
 
     [Fact]
+    public async Task The_after_action_report_downloads_may_load_and_run_nothing_beyond_their_own_styles()
+    {
+        var (id, _) = await RecordHoldAsync();
+
+        using var html = await host.Client.GetAsync($"/api/sessions/{id}/report?format=html", Ct);
+        using var csv = await host.Client.GetAsync($"/api/sessions/{id}/report?format=csv", Ct);
+
+        foreach (var download in new[] { html, csv })
+        {
+            Assert.Equal(
+                ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'", "attachment", "nosniff"),
+                (string.Join(",", download.Headers.GetValues("Content-Security-Policy")), download.Content.Headers.ContentDisposition?.DispositionType,
+                    string.Join(",", download.Headers.GetValues("X-Content-Type-Options"))));
+        }
+    }
+
+    [Fact]
     public async Task A_replay_refuses_a_speed_that_is_not_a_number_and_keeps_its_own()
     {
         var (id, _) = await RecordHoldAsync();

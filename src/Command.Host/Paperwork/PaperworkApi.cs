@@ -68,6 +68,7 @@ public static class PaperworkApi
         }
 
         document.Position = 0;
+        Attachment.Contain(context.Response);
         return Results.File(document, PaperworkExport.Format(k).ContentType, PaperworkExport.FileName(id, k, unit));
     }
 
@@ -120,7 +121,7 @@ public static class PaperworkApi
 
     private static IResult UnknownUnit(string id, string unit) => Results.NotFound(new ApiError("unknown-unit", PaperworkExport.NoUnit(id, unit)));
 
-    private static async Task<IResult> Result(string id, string jobId, ISessionStore store, CancellationToken ct)
+    private static async Task<IResult> Result(string id, string jobId, ISessionStore store, HttpResponse response, CancellationToken ct)
     {
         if (!IncidentIds.IsValid(id) || !ExportJobs.TryParseJobId(jobId, out var kind, out var namedFor)
             || await store.ReadAllAsync(ExportJobs.ResultPath(id, jobId), ct) is not { } bytes)
@@ -128,6 +129,7 @@ public static class PaperworkApi
             return Results.NotFound(new ApiError("unknown-export", $"session '{id}' has no finished export '{jobId[..Math.Min(jobId.Length, 100)]}'"));
         }
 
+        Attachment.Contain(response);
         return Results.File(bytes, PaperworkExport.Format(kind).ContentType, PaperworkExport.FileName(id, kind, namedFor));
     }
 

@@ -404,6 +404,13 @@ public sealed partial class PaperworkTests(PaperworkHost host) : IClassFixture<P
         Assert.Matches("^ics214-docx-[0-9a-f]{12}-Адам-1$", final.JobId);
         Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
         Assert.Equal($"{id}-ics214-Адам-1.docx", kept.Content.Headers.ContentDisposition?.FileNameStar);
+        foreach (var download in new[] { direct, kept })
+        {
+            Assert.Equal(
+                ("attachment", "nosniff", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"),
+                (download.Content.Headers.ContentDisposition?.DispositionType, string.Join(",", download.Headers.GetValues("X-Content-Type-Options")),
+                    string.Join(",", download.Headers.GetValues("Content-Security-Policy"))));
+        }
     }
 
     [Theory]
