@@ -90,4 +90,50 @@ public sealed class SignInThrottleTests
 
         Assert.Equal(Start + Limits.LockOut, throttle.LockedUntil("198.51.100.7", Start.AddMinutes(1)));
     }
+
+    [Fact]
+    public void No_more_attempts_are_admitted_than_failures_are_left_and_the_next_waits()
+    {
+        var throttle = new SignInThrottle();
+        throttle.Failed("198.51.100.7", "cmdr", Start, Limits);
+
+        var admissions = Enumerable.Range(0, 3).Select(_ => throttle.Admit("198.51.100.7", Start.AddSeconds(1), Limits)).ToList();
+        var shut = Enumerable.Range(0, 2).Select(i => throttle.Failed("198.51.100.7", "cmdr", Start.AddSeconds(2 + i), Limits)).ToList();
+        var after = throttle.Admit("198.51.100.7", Start.AddSeconds(5), Limits);
+
+        Assert.Equal([SignInAdmission.Admitted, SignInAdmission.Admitted, SignInAdmission.Wait], admissions);
+        Assert.Equal([null, Start.AddSeconds(3) + Limits.LockOut], shut);
+        Assert.Equal(SignInAdmission.LockedOut(Start.AddSeconds(3) + Limits.LockOut), after);
+    }
+
+    [Fact]
+    public void A_sign_in_or_an_attempt_given_up_frees_its_place_for_the_next()
+    {
+        var throttle = new SignInThrottle();
+        var first = Enumerable.Range(0, 3).Select(_ => throttle.Admit("198.51.100.7", Start, Limits)).ToList();
+
+        var waiting = throttle.Admit("198.51.100.7", Start, Limits);
+        throttle.Succeeded("198.51.100.7", "obs1");
+        var afterSignIn = throttle.Admit("198.51.100.7", Start, Limits);
+        throttle.Released("198.51.100.7");
+        var afterGivenUp = throttle.Admit("198.51.100.7", Start, Limits);
+
+        Assert.All(first, a => Assert.Equal(SignInAdmission.Admitted, a));
+        Assert.Equal((SignInAdmission.Wait, SignInAdmission.Admitted, SignInAdmission.Admitted), (waiting, afterSignIn, afterGivenUp));
+    }
+
+    [Fact]
+    public void An_attempt_never_settled_gives_up_its_place_after_a_minute()
+    {
+        var throttle = new SignInThrottle();
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            throttle.Admit("198.51.100.7", Start, Limits);
+        }
+
+        var soon = throttle.Admit("198.51.100.7", Start + SignInThrottle.AdmissionLapses - TimeSpan.FromSeconds(1), Limits);
+        var later = throttle.Admit("198.51.100.7", Start + SignInThrottle.AdmissionLapses, Limits);
+
+        Assert.Equal((SignInAdmission.Wait, SignInAdmission.Admitted), (soon, later));
+    }
 }
