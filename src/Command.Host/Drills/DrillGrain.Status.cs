@@ -10,7 +10,7 @@ namespace Command.Host.Drills;
 public sealed partial class DrillGrain
 {
     // The last engine's own view of the drill, kept for its title and length once the engine is let go.
-    private DrillStatusView? played;
+    private DrillStatusView? lastPlayed;
 
     public Task<DrillStatusView?> Status() => Task.FromResult(engine is { } playing ? Playing(playing) : Saved());
 
@@ -26,7 +26,7 @@ public sealed partial class DrillGrain
             return null;
         }
 
-        var known = played?.Scenario == order.Scenario ? played : null;
+        var known = lastPlayed?.Scenario == order.Scenario ? lastPlayed : null;
         return new DrillStatusView(
             IncidentId, order.Scenario, saved, state.State.DrillTimeS, known?.DurationS, order.Speed, order.Loop, state.State.Iteration, known?.Title,
             state.State.RoundsBefore + state.State.Iteration + 1, state.State.Live ? NotPlaying() : null);

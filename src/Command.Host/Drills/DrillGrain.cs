@@ -336,7 +336,7 @@ public sealed partial class DrillGrain(
     private void Watch(DrillEngine running)
     {
         local.Add(IncidentId, this.AsReference<IDrillGrain>());
-        played = DrillStatusView.From(IncidentId, running.Status, state.State.RoundsBefore);
+        lastPlayed = DrillStatusView.From(IncidentId, running.Status, state.State.RoundsBefore);
         saver?.Dispose();
         saver = this.RegisterGrainTimer(SaveClockAsync, new GrainTimerCreationOptions(SaveEvery, SaveEvery) { KeepAlive = true });
         watched = WatchAsync(running);
