@@ -40,8 +40,7 @@ public sealed class DrillFaultTests
         // Each host that tried to carry it on left another copy of its engine playing, and tried again every 5 s.
         using var files = new TestScenarioFiles();
         var data = DataFolder.New();
-        var id = $"carry-{Guid.NewGuid():N}"[..20];
-        var name = files.Write("walk", TestScenarioFiles.Campus(TestScenarioFiles.Walker($"W{id[6..14]}")));
+        var (id, name) = Walk(files, "carry", 'W');
         var settings = new Dictionary<string, string?> { ["DataPath"] = data, [files.Setting.Key] = files.Setting.Value };
         try
         {
@@ -76,13 +75,10 @@ public sealed class DrillFaultTests
     public async Task A_drill_whose_start_fails_after_its_engine_started_is_put_down_and_can_be_started_again()
     {
         using var files = new TestScenarioFiles();
-        var id = $"start-{Guid.NewGuid():N}"[..20];
-        var name = files.Write("walk", TestScenarioFiles.Campus(TestScenarioFiles.Walker($"S{id[6..14]}")));
+        var (id, name) = Walk(files, "start", 'S');
         var failing = new FailingGrainCalls();
         failing.Fail(nameof(IIncidentGrain.RecordDrill), id, "start", times: 1);
-        await using var host = new FakeClockHost(new Dictionary<string, string?> { [files.Setting.Key] = files.Setting.Value }, s => s.AddSingleton<IOutgoingGrainCallFilter>(failing));
-        await host.InitializeAsync();
-        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        await using var host = await OpenAsync(files, id, s => s.AddSingleton<IOutgoingGrainCallFilter>(failing));
 
         var failed = await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name, speed = 4 });
         var status = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/drill", Ct);
@@ -101,8 +97,7 @@ public sealed class DrillFaultTests
         // stayed paused, with no drill to resume or stop.
         using var files = new TestScenarioFiles();
         var data = DataFolder.New();
-        var id = $"pause-{Guid.NewGuid():N}"[..20];
-        var name = files.Write("walk", TestScenarioFiles.Campus(TestScenarioFiles.Walker($"P{id[6..14]}")));
+        var (id, name) = Walk(files, "pause", 'P');
         var settings = new Dictionary<string, string?> { ["DataPath"] = data, [files.Setting.Key] = files.Setting.Value };
         try
         {
@@ -134,17 +129,14 @@ public sealed class DrillFaultTests
         // Storage away for under a minute faulted the drill for good: it read "faulted" until the cluster was started
         // again, its units went stale, and its fault was recorded only where storage answered as it was said.
         using var files = new TestScenarioFiles();
-        var id = $"away-{Guid.NewGuid():N}"[..20];
-        var name = files.Write("walk", TestScenarioFiles.Campus(TestScenarioFiles.Walker($"A{id[5..13]}")));
+        var (id, name) = Walk(files, "away", 'A');
         var incidents = new StorageAway();
         var durable = new GrainStorageAway();
-        await using var host = new FakeClockHost(new Dictionary<string, string?> { [files.Setting.Key] = files.Setting.Value }, s =>
+        await using var host = await OpenAsync(files, id, s =>
         {
             s.AddSingleton<IIncomingGrainCallFilter>(incidents);
             durable.Over(s, GrainStorage.Durable);
         });
-        await host.InitializeAsync();
-        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
         (await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name })).EnsureSuccessStatusCode();
         await PlayAsync(host, id, seconds: 10);
         var grains = host.Services.GetRequiredService<IGrainFactory>();
@@ -187,19 +179,16 @@ public sealed class DrillFaultTests
         // Its status waited behind the drill's own carry-on, which waited on its incident while storage answered slowly:
         // the page's drill panel took 10-23 s, and then read a running drill of no title and no length.
         using var files = new TestScenarioFiles();
-        var id = $"wait-{Guid.NewGuid():N}"[..20];
-        var name = files.Write("walk", TestScenarioFiles.Campus(TestScenarioFiles.Walker($"W{id[5..13]}"), more: "\"name\": \"Campus walk\","));
+        var (id, name) = Walk(files, "wait", 'W', more: "\"name\": \"Campus walk\",");
         var held = new GatedGrainCall();
         var incidents = new StorageAway();
         var durable = new GrainStorageAway();
-        await using var host = new FakeClockHost(new Dictionary<string, string?> { [files.Setting.Key] = files.Setting.Value }, s =>
+        await using var host = await OpenAsync(files, id, s =>
         {
             s.AddSingleton<IIncomingGrainCallFilter>(held);
             s.AddSingleton<IIncomingGrainCallFilter>(incidents);
             durable.Over(s, GrainStorage.Durable);
         });
-        await host.InitializeAsync();
-        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
         (await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name })).EnsureSuccessStatusCode();
         await PlayAsync(host, id, seconds: 10);
         var drill = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IDrillGrain>(id);
@@ -239,12 +228,9 @@ public sealed class DrillFaultTests
         // Its end could not be saved, and the failure stayed with the drill: every start after it failed on it until the
         // grain was let go, and the drill stayed on the roster.
         using var files = new TestScenarioFiles();
-        var id = $"end-{Guid.NewGuid():N}"[..20];
-        var name = files.Write("walk", TestScenarioFiles.Campus(TestScenarioFiles.Walker($"E{id[4..12]}")));
+        var (id, name) = Walk(files, "end", 'E');
         var failing = new FailingGrainCalls();
-        await using var host = new FakeClockHost(new Dictionary<string, string?> { [files.Setting.Key] = files.Setting.Value }, s => s.AddSingleton<IOutgoingGrainCallFilter>(failing));
-        await host.InitializeAsync();
-        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        await using var host = await OpenAsync(files, id, s => s.AddSingleton<IOutgoingGrainCallFilter>(failing));
         (await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name })).EnsureSuccessStatusCode();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var roster = grains.GetGrain<IDrillRoster>(IDrillRoster.Key);
@@ -311,12 +297,9 @@ public sealed class DrillFaultTests
         // Storage slow, not down: the incident's call expired before the cluster could place it, which Orleans throws as a
         // cancellation nobody asked for. The drill took it for a failure of its own and was faulted for good.
         using var files = new TestScenarioFiles();
-        var id = $"slow-{Guid.NewGuid():N}"[..20];
-        var name = files.Write("walk", TestScenarioFiles.Campus(TestScenarioFiles.Walker($"S{id[5..13]}")));
+        var (id, name) = Walk(files, "slow", 'S');
         var failing = new FailingGrainCalls();
-        await using var host = new FakeClockHost(new Dictionary<string, string?> { [files.Setting.Key] = files.Setting.Value }, s => s.AddSingleton<IOutgoingGrainCallFilter>(failing));
-        await host.InitializeAsync();
-        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        await using var host = await OpenAsync(files, id, s => s.AddSingleton<IOutgoingGrainCallFilter>(failing));
         (await host.PostJsonAsync($"/api/incidents/{id}/drill", new { action = "start", scenario = name })).EnsureSuccessStatusCode();
         await PlayAsync(host, id, seconds: 10);
         var drill = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IDrillGrain>(id);
@@ -360,6 +343,32 @@ public sealed class DrillFaultTests
     }
 
     // Moves the incidents' clock on five seconds at a time, the drill sending what fell due at each.
+    // A scenario of one unit, its id from letter and the incident's, walking the campus, for an incident whose id starts
+    // with prefix: the scenarios of tests run together enrol no unit twice.
+    private static (string Id, string Name) Walk(TestScenarioFiles files, string prefix, char letter, string? more = null)
+    {
+        var id = $"{prefix}-{Guid.NewGuid():N}"[..20];
+        var unit = $"{letter}{id[(prefix.Length + 1)..(prefix.Length + 9)]}";
+        return (id, files.Write("walk", TestScenarioFiles.Campus(TestScenarioFiles.Walker(unit), more: more)));
+    }
+
+    // A host on the fake clock that plays the files' scenarios, with incident id opened.
+    private static async Task<FakeClockHost> OpenAsync(TestScenarioFiles files, string id, Action<IServiceCollection> services)
+    {
+        var host = new FakeClockHost(new Dictionary<string, string?> { [files.Setting.Key] = files.Setting.Value }, services);
+        try
+        {
+            await host.InitializeAsync();
+            (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
     private static async Task PlayAsync(FakeClockHost host, string id, int seconds)
     {
         var director = host.Services.GetRequiredService<DrillDirector>();
