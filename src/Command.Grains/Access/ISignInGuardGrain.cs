@@ -48,7 +48,11 @@ public sealed class SignInGuardGrain : Grain, ISignInGuardGrain
 
     public Task<DateTimeOffset?> Admit(string address, DateTimeOffset now, SignInLimits limits)
     {
-        // Behind anyone already waiting, so that a place freed goes to the longest waiting.
+        // Places held by checks that never settled (their host went away) lapse as time passes, not only as others settle:
+        // with nothing settling, everyone waiting, and every attempt after them, waited on for good, a right password too.
+        AdmitWaiting(address, now);
+
+        // Behind anyone still waiting, so that a place freed goes to the longest waiting.
         if (!waiting.ContainsKey(address) && throttle.Admit(address, now, limits) is { MustWait: false } admission)
         {
             return Task.FromResult(admission.LockedUntil);
@@ -94,15 +98,16 @@ public sealed class SignInGuardGrain : Grain, ISignInGuardGrain
 
     public Task<ImmutableArray<Lockout>> Lockouts(DateTimeOffset now) => Task.FromResult(throttle.Lockouts(now));
 
-    // A waiting attempt is judged by the time it asked at: the one settling gives none, and it is seconds at most.
-    private void AdmitWaiting(string address)
+    // A waiting attempt is judged by the time it asked at, or a later one a new attempt gives: the one settling gives none.
+    private void AdmitWaiting(string address, DateTimeOffset? now = null)
     {
         if (!waiting.TryGetValue(address, out var queue))
         {
             return;
         }
 
-        while (queue.TryPeek(out var next) && throttle.Admit(address, next.Now, next.Limits) is { MustWait: false } admission)
+        while (queue.TryPeek(out var next)
+            && throttle.Admit(address, now > next.Now ? now.Value : next.Now, next.Limits) is { MustWait: false } admission)
         {
             queue.Dequeue();
             next.Answer.SetResult(admission.LockedUntil);
