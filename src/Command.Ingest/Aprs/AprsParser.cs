@@ -8,8 +8,9 @@ namespace Command.Ingest.Aprs;
 /// <summary>
 /// Reads one TNC2 line as APRS-IS carries it, <c>CALL-SSID&gt;DEST,PATH:payload</c>. The callsign-SSID is the
 /// unit. Positions: uncompressed and compressed (<c>!</c>, <c>=</c>, and with a timestamp <c>/</c>, <c>@</c>)
-/// and Mic-E (<c>`</c>, <c>'</c>). A position without a timestamp, or stamped in the sender's local time (whose zone
-/// it does not say), was taken when it was received. Everything
+/// and Mic-E (<c>`</c>, <c>'</c>), also inside a third-party packet (<c>}</c>), whose inner station is the unit. A
+/// position without a timestamp, or stamped in the sender's local time (whose zone it does not say), was taken when it
+/// was received. Everything
 /// else (messages, status, telemetry, weather, objects, items, queries, raw NMEA) is not a position.
 /// Never throws on bad input.
 /// </summary>
@@ -23,12 +24,18 @@ public sealed class AprsParser(AprsOptions options)
             return Refuse(RawText.Clip(line), new(RejectReason.Oversized, $"line is {line.Length} characters (limit {options.MaxLineChars})"));
         }
 
-        var text = line.AsSpan().TrimEnd("\r\n");
+        return Read(line, line.AsSpan().TrimEnd("\r\n"), receivedAt, thirdParty: false);
+    }
+
+    private static IncomingReport Read(string line, ReadOnlySpan<char> text, DateTimeOffset receivedAt, bool thirdParty)
+    {
         var colon = text.IndexOf(':');
         var gt = colon < 0 ? -1 : text[..colon].IndexOf('>');
         if (gt < 1 || colon == text.Length - 1)
         {
-            return Refuse(line, new(RejectReason.Malformed, "line is not SOURCE>DEST[,PATH]:payload"));
+            return Refuse(line, new(RejectReason.Malformed, thirdParty
+                ? "third-party packet's inner packet is not SOURCE>DEST[,PATH]:payload"
+                : "line is not SOURCE>DEST[,PATH]:payload"));
         }
 
         var source = text[..gt].ToString();
@@ -40,6 +47,15 @@ public sealed class AprsParser(AprsOptions options)
         var comma = text[gt..colon].IndexOf(',');
         var destination = comma < 0 ? text[(gt + 1)..colon] : text[(gt + 1)..(gt + comma)];
         var info = text[(colon + 1)..];
+        if (info[0] == '}')
+        {
+            // A packet relayed through another network (an IGate gating it to RF, a D-STAR gateway) carries the
+            // station's own packet after its relay's header: the position is that station's, read as it came.
+            return thirdParty
+                ? Refuse(line, new(RejectReason.Malformed, "third-party packet holds another third-party packet"), source)
+                : Read(line, info[1..], receivedAt, thirdParty: true);
+        }
+
         var rejection = Decode(destination, info, receivedAt, out var fix, out var fixTime);
         if ((rejection ?? Knots.Check("speed", fix.SpeedKnots)) is { } refused)
         {
@@ -95,7 +111,6 @@ public sealed class AprsParser(AprsOptions options)
         '_' => "weather",
         '<' => "capabilities",
         '?' => "query",
-        '}' => "third-party",
         '$' => "raw NMEA",
         '#' => "server comment",
         _ => "unknown",

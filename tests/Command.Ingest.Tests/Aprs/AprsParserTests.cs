@@ -131,6 +131,40 @@ public sealed class AprsParserTests
         Assert.Equal(6, report?.AltitudeM);
     }
 
+    [Fact]
+    public void A_third_party_packet_is_the_position_of_the_station_it_carries()
+    {
+        // An IGate gating a tracker's beacon to RF (or a D-STAR gateway) wraps it in its own header: the tracker is
+        // the unit, and the line is kept whole as it came.
+        const string line = "N0GW>APRS,WIDE2-1:}K1ABC-9>APRS,TCPIP,N0GW*:=3618.04N/08648.73Wu170/058/A=000537";
+        var incoming = Parser.Parse(line, Received);
+
+        var expected = new PositionReport("K1ABC-9", ReportSource.Aprs, Received, new GeoPoint(36 + (18.04 / 60), -(86 + (48.73 / 60))),
+            537 * 0.3048, null, 58 * Knots, 170, "K1ABC-9", AltitudeDatum: AltitudeDatum.MeanSeaLevel);
+        Assert.Equal((expected, line), (incoming.Report, incoming.Raw));
+    }
+
+    [Fact]
+    public void A_mic_e_beacon_in_a_third_party_packet_is_decoded_with_its_own_destination()
+    {
+        var report = Parser.Parse("N0GW>APDW16,WIDE2-1:}OH7LZB-2>TQ4W2V,TCPIP,N0GW*:`c51!f?>/]\"3x}=", Received).Report;
+
+        Assert.Equal(("OH7LZB-2", new GeoPoint(41 + (47.26 / 60), -(71 + (25.21 / 60))), 57 * Knots),
+            (report?.UnitId, report?.Position, report?.SpeedMps));
+    }
+
+    [Theory]
+    [InlineData("N0GW>APRS:}K1ABC>APRS,TCPIP*:}W1AW>APRS:!4903.50N/07201.75W>", RejectReason.Malformed, "third-party packet holds another third-party packet", "K1ABC")]
+    [InlineData("N0GW>APRS:}", RejectReason.Malformed, "third-party packet's inner packet is not SOURCE>DEST[,PATH]:payload", null)]
+    [InlineData("N0GW>APRS:}no header", RejectReason.Malformed, "third-party packet's inner packet is not SOURCE>DEST[,PATH]:payload", null)]
+    [InlineData("N0GW>APRS:}K1ABC>APRS,TCPIP*:>on the way", RejectReason.NotAPosition, "packet type '>' (status) carries no unit position", "K1ABC")]
+    public void A_third_party_packet_is_judged_by_what_it_carries(string line, RejectReason reason, string detail, string? unit)
+    {
+        var incoming = Parser.Parse(line, Received);
+
+        Assert.Equal((new Rejection(reason, detail), unit), (incoming.Rejection, incoming.UnitId));
+    }
+
     [Theory]
     [InlineData("K1ABC>APRS::N0CALL   :hello{1", "packet type ':' (message) carries no unit position")]
     [InlineData("K1ABC>APRS:>on the way", "packet type '>' (status) carries no unit position")]
