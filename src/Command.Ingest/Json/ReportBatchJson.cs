@@ -74,6 +74,17 @@ public static class ReportBatchJson
     /// <summary>Parses a whole body: every item, or the reason the body is refused whole.</summary>
     public static ReportBatchRead Parse(ReadOnlySpan<byte> body)
     {
+        // A UTF-8 byte order mark is what Windows tools write first (PowerShell's UTF8, Notepad): JSON readers may
+        // pass over it, and every other endpoint of the API does, so a batch file saved so is read as the rest are.
+        if (body.StartsWith(Utf8ByteOrderMark))
+        {
+            body = body[Utf8ByteOrderMark.Length..];
+        }
+        else if (body.StartsWith(Utf16LittleEndianMark) || body.StartsWith(Utf16BigEndianMark))
+        {
+            return Malformed("the body is UTF-16 (it starts with its byte order mark): send it as UTF-8");
+        }
+
         var reader = new Utf8JsonReader(body);
         string? shape = null;
         string? unknown = null;
@@ -164,4 +175,10 @@ public static class ReportBatchJson
     private static ReportBatchRead Malformed(string detail) => new([], new Rejection(RejectReason.Malformed, detail));
 
     private static ReportBatchRead Oversized(string detail) => new([], new Rejection(RejectReason.Oversized, detail));
+
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    private static ReadOnlySpan<byte> Utf16LittleEndianMark => [0xFF, 0xFE];
+
+    private static ReadOnlySpan<byte> Utf16BigEndianMark => [0xFE, 0xFF];
 }

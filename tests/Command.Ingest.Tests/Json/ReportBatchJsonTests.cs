@@ -22,6 +22,26 @@ public sealed class ReportBatchJsonTests
     }
 
     [Fact]
+    public void A_body_saved_with_a_utf8_byte_order_mark_is_read_as_one_without()
+    {
+        // PowerShell's Set-Content -Encoding UTF8 and Notepad write the mark first; the API's other endpoints read past it.
+        var read = ReportBatchJson.Parse([0xEF, 0xBB, 0xBF, .. Bytes("{\"reports\": [" + P1 + ", " + P2 + "]}")]);
+
+        Assert.Null(read.Refusal);
+        Assert.Equal([P1, P2], read.Items.Select(i => i.Raw));
+    }
+
+    [Fact]
+    public void A_body_in_utf16_is_refused_saying_to_send_utf8()
+    {
+        var little = ReportBatchJson.Parse(Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("{\"reports\": [" + P1 + "]}")).ToArray());
+        var big = ReportBatchJson.Parse(Encoding.BigEndianUnicode.GetPreamble().Concat(Encoding.BigEndianUnicode.GetBytes("{\"reports\": [" + P1 + "]}")).ToArray());
+
+        var expected = new Rejection(RejectReason.Malformed, "the body is UTF-16 (it starts with its byte order mark): send it as UTF-8");
+        Assert.Equal((expected, expected), (little.Refusal, big.Refusal));
+    }
+
+    [Fact]
     public void An_item_that_is_not_an_object_is_refused_for_what_it_is_and_the_rest_are_read()
     {
         var read = ReportBatchJson.Parse(Bytes("{\"reports\":[7, \"P1\", [1, [2]], null, true, " + P1 + "]}"));
