@@ -9,7 +9,10 @@ namespace Command.Host.Ingest;
 /// <summary>
 /// Routes radio reports by the unit grains' enrolments, remembered for <see cref="Lifetime"/> so a busy radio costs
 /// one grain call per unit every few seconds rather than one per report. A unit enrolled or released elsewhere is
-/// routed anew within that time. While a unit's grain cannot be asked (the host it lived on died, and the cluster has
+/// routed anew within that time. That a unit is enrolled nowhere is not remembered: its own first report may enrol it
+/// in the incident whose site it stands on at any moment, and its next reports, from wherever, go there (remembered,
+/// one a moment later a little off that site went to the listener's incident and was refused there as enrolled
+/// elsewhere, out of its commander's sight). While a unit's grain cannot be asked (the host it lived on died, and the cluster has
 /// not yet moved it), its last known route stands: enrolments change by a commander's hand, not in those seconds.
 /// A marker's incident is asked of the open incidents themselves, each time: a marker's deletion is rare, and its
 /// threat may have been placed a moment before. Where a device enrolled nowhere stands is matched to the sites of the
@@ -52,7 +55,8 @@ public sealed class GrainUnitRoutes(IGrainFactory grains, TimeProvider clock) : 
             routes.Clear();
         }
 
-        routes[unitId] = (record?.IncidentId, now + Lifetime);
+        // Enrolled nowhere is kept only as the last known route, for when the grain cannot be asked.
+        routes[unitId] = (record?.IncidentId, record?.IncidentId is null ? now : now + Lifetime);
         return record?.IncidentId;
     }
 

@@ -32,6 +32,35 @@ public sealed class GrainUnitRoutesTests
     }
 
     [Fact]
+    public async Task A_unit_enrolled_nowhere_is_routed_to_the_incident_its_first_report_enrolled_it_in_at_its_next()
+    {
+        // Its first report, from another drill's site, enrolled it there; its next, a moment later and a little off that
+        // site, must go there too, not to the listener's incident, which refuses it as enrolled elsewhere.
+        var grains = UnitGrains.Answering(_ => Task.FromResult<UnitRecord?>(null));
+        var routes = new GrainUnitRoutes(grains.Factory, clock);
+        var first = await routes.IncidentOfAsync("ANDROID-1", Ct);
+
+        grains.Answer = _ => Task.FromResult<UnitRecord?>(Enrolled("ANDROID-1", "drill-north"));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var next = await routes.IncidentOfAsync("ANDROID-1", Ct);
+
+        Assert.Equal((null, "drill-north"), (first, next));
+    }
+
+    [Fact]
+    public async Task A_unit_enrolled_nowhere_whose_grain_cannot_be_asked_goes_where_it_went()
+    {
+        var grains = UnitGrains.Answering(_ => Task.FromResult<UnitRecord?>(null));
+        var routes = new GrainUnitRoutes(grains.Factory, clock);
+        await routes.IncidentOfAsync("ANDROID-2", Ct);
+
+        grains.Answer = _ => Task.FromException<UnitRecord?>(new TimeoutException("the silo it lived on is gone"));
+        var during = await routes.IncidentOfAsync("ANDROID-2", Ct);
+
+        Assert.Equal((null, 2), (during, grains.Asked));
+    }
+
+    [Fact]
     public async Task A_unit_never_routed_whose_grain_cannot_be_asked_is_not_routed()
     {
         var grains = UnitGrains.Answering(_ => Task.FromException<UnitRecord?>(new TimeoutException("the silo it lived on is gone")));
