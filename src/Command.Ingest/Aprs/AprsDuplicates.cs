@@ -5,7 +5,8 @@ namespace Command.Ingest.Aprs;
 /// apart. An APRS-IS server drops such copies, so a Dire Wolf IGate's stream holds one of each; a TNC's holds every
 /// copy its radio heard. A packet without a timestamp is taken at the time it arrived, so each copy would be another fix
 /// at the same place a second or two later. As APRS-IS does, a packet is a copy when its source, destination and
-/// information (not its path) match one heard within <see cref="Window"/>. At most <see cref="MostRemembered"/> packets
+/// information (not its path) match one heard within <see cref="Window"/>; a third-party packet is the packet it carries.
+/// At most <see cref="MostRemembered"/> packets
 /// are remembered; past that the oldest are forgotten first.
 /// </summary>
 public sealed class AprsDuplicates
@@ -34,14 +35,20 @@ public sealed class AprsDuplicates
         return false;
     }
 
-    // SOURCE>DEST:information, the path between left out.
-    private static string Key(string line)
+    // SOURCE>DEST:information, the path between left out; of a third-party packet, the packet it carries, so a beacon
+    // heard from its tracker and gated to RF by an IGate as well is one packet, as it is one fix.
+    private static string Key(string line, bool carried = false)
     {
         var gt = line.IndexOf('>', StringComparison.Ordinal);
         var colon = line.IndexOf(':', StringComparison.Ordinal);
         if (gt < 0 || colon < gt)
         {
             return line;
+        }
+
+        if (!carried && colon + 1 < line.Length && line[colon + 1] == '}')
+        {
+            return Key(line[(colon + 2)..], carried: true);
         }
 
         var comma = line.IndexOf(',', gt, colon - gt);

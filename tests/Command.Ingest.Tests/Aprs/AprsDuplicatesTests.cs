@@ -18,6 +18,16 @@ public sealed class AprsDuplicatesTests
     }
 
     [Fact]
+    public void A_beacon_heard_from_its_tracker_and_gated_to_rf_as_a_third_party_packet_is_one_packet()
+    {
+        var duplicates = new AprsDuplicates();
+
+        Assert.False(duplicates.IsCopy("K1ABC-9>APRS,WIDE1-1:!3944.35N/10459.42W>", Start));
+        Assert.True(duplicates.IsCopy("N0GW>APDW17,WIDE2-1:}K1ABC-9>APRS,TCPIP,N0GW*:!3944.35N/10459.42W>", Start.AddSeconds(3)));
+        Assert.False(duplicates.IsCopy("N0GW>APDW17,WIDE2-1:}K1ABC-7>APRS,TCPIP,N0GW*:!3944.35N/10459.42W>", Start.AddSeconds(3)));
+    }
+
+    [Fact]
     public void Another_source_destination_or_information_is_another_packet()
     {
         var duplicates = new AprsDuplicates();
