@@ -26,8 +26,13 @@ namespace Command.Ingest.Cot;
 /// from its server and drops the connection after 25 s without an answer, losing what it had queued to send.
 /// </param>
 /// <param name="Pong">A server's answer to a ping (<c>t-x-c-t-r</c>): no report and no refusal.</param>
+/// <param name="LogIn">
+/// A TAK client's log-in (<c>&lt;auth&gt;&lt;cot username password uid/&gt;&lt;/auth&gt;</c>, which ATAK sends first on a
+/// stream where its user turned authentication on): no report and no refusal, and its text is not kept, since it
+/// holds the user's password.
+/// </param>
 public sealed record CotOutcome(IncomingReport? Report, Threat? Threat = null, string? Actor = null, string Raw = "", DateTimeOffset? Time = null, bool Ping = false, string? PlacedBy = null,
-    UnitAlert? Alert = null, DeletedMarker? Deletion = null, string? PlacedFrom = null, bool Pong = false)
+    UnitAlert? Alert = null, DeletedMarker? Deletion = null, string? PlacedFrom = null, bool Pong = false, bool LogIn = false)
 {
     /// <summary>The CoT type of a ping, and of its answer.</summary>
     public const string PingType = "t-x-c-t";

@@ -54,7 +54,10 @@ public sealed class CotParser(CotOptions options)
             using var reader = XmlReader.Create(new StringReader(text), settings);
             if (!fields.Read(reader))
             {
-                return Refuse(xml, RejectReason.Malformed, $"root element is not an event");
+                // Recorded as refused, a log-in would write the user's TAK password into the session for anyone to read.
+                return reader is { NodeType: XmlNodeType.Element, LocalName: LogInRoot }
+                    ? new CotOutcome(null, LogIn: true)
+                    : Refuse(xml, RejectReason.Malformed, $"root element is not an event");
             }
         }
         catch (XmlException e)
@@ -366,6 +369,9 @@ public sealed class CotParser(CotOptions options)
     private const string HumanEstimated = "h-e";
 
     private const char ByteOrderMark = '\uFEFF';
+
+    // The root of a TAK client's log-in message.
+    private const string LogInRoot = "auth";
 
     private static CotOutcome Refuse(string xml, RejectReason reason, FormattableString detail, string? uid = null) =>
         CotOutcome.Of(IncomingReport.Refused(ReportSource.CoT, xml, new Rejection(reason, FormattableString.Invariant(detail)), uid));

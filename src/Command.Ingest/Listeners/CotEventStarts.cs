@@ -8,7 +8,8 @@ namespace Command.Ingest.Listeners;
 /// a document, or else at its root, <c>&lt;event</c>. Neither can stand raw inside an event: an attribute's value holds no
 /// <c>&lt;</c>, and a detail's text writes one as <c>&amp;lt;</c>. So a second root, or a declaration after anything but
 /// whitespace, is the next event: the one before it was cut off short (a TAK client's connection hiccuped mid-write),
-/// and is refused on its own rather than run into the next, which is read as it came.
+/// and is refused on its own rather than run into the next, which is read as it came. A TAK client's log-in
+/// (<c>&lt;auth&gt;</c>, sent before its first event) is a message of its own, whole where it ends at <c>&lt;/auth&gt;</c>.
 /// </summary>
 internal sealed class CotEventStarts : IMessageStarts
 {
@@ -21,6 +22,12 @@ internal sealed class CotEventStarts : IMessageStarts
     private static ReadOnlySpan<byte> Declaration => "<?xml"u8;
 
     private static ReadOnlySpan<byte> Root => "<event"u8;
+
+    // A TAK client's log-in, <auth><cot username=… password=… uid=…/></auth>: ATAK sends it first on a stream where its
+    // user turned authentication on, with or without a declaration of its own, and the first event after it.
+    private static ReadOnlySpan<byte> LogIn => "<auth"u8;
+
+    private static ReadOnlySpan<byte> LogInEnd => "</auth>"u8;
 
     private static ReadOnlySpan<byte> Whitespace => " \t\r\n"u8;
 
@@ -57,11 +64,33 @@ internal sealed class CotEventStarts : IMessageStarts
 
                 rooted = true;
             }
+            else if (!rooted && Opens(reader, LogIn, AfterRoot))
+            {
+                // A root too, so the event after it is the next message; inside an event it is that event's detail.
+                rooted = true;
+            }
 
             reader.Advance(1);
         }
 
         return -1;
+    }
+
+    public bool Whole(ReadOnlySpan<byte> message)
+    {
+        var text = message.Trim(Whitespace);
+        if (text.StartsWith(ByteOrderMark))
+        {
+            text = text[ByteOrderMark.Length..];
+        }
+
+        if (text.StartsWith(Declaration))
+        {
+            var declared = text.IndexOf("?>"u8);
+            text = declared < 0 ? [] : text[(declared + 2)..].TrimStart(Whitespace);
+        }
+
+        return text.StartsWith(LogIn) && text.EndsWith(LogInEnd);
     }
 
     public string CutOff(ReadOnlySpan<byte> message) =>

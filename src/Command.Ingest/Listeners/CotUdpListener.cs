@@ -146,7 +146,7 @@ public sealed partial class CotUdpListener(string section, UdpListenerOptions op
     {
         if (datagram.Length > 0 && datagram[0] == TakMessage.Magic)
         {
-            return parser.ParseTak(datagram) is { Ping: false, Pong: false } outcome ? CotItems.From(outcome, incident, unknownUnits, source) : null;
+            return parser.ParseTak(datagram) is { Ping: false, Pong: false, LogIn: false } outcome ? CotItems.From(outcome, incident, unknownUnits, source) : null;
         }
 
         if (datagram.Length > cot.MaxEventChars)
@@ -157,7 +157,7 @@ public sealed partial class CotUdpListener(string section, UdpListenerOptions op
         }
 
         // A ping asks a stream's server to answer; over UDP there is none to ask, and it is no report.
-        return parser.Parse(datagram) is { Ping: false, Pong: false } xml ? CotItems.From(xml, incident, unknownUnits, source) : null;
+        return parser.Parse(datagram) is { Ping: false, Pong: false, LogIn: false } xml ? CotItems.From(xml, incident, unknownUnits, source) : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "CoT UDP listener on port {Port} ({Group})")]

@@ -120,7 +120,8 @@ internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keep
     private Frame? CutAt(ReadOnlySequence<byte> buffer, long at)
     {
         var before = buffer.Slice(0, at);
-        Frame? cut = skipping ? null : before.Length > maxFrameBytes ? Oversized(before) : new Frame(before.ToArray(), false, CutOff: true);
+        var bytes = skipping || before.Length > maxFrameBytes ? null : before.ToArray();
+        Frame? cut = skipping ? null : bytes is null ? Oversized(before) : new Frame(bytes, false, CutOff: !starts!.Whole(bytes));
         reader.AdvanceTo(buffer.GetPosition(at));
         skipping = false;
         return cut;

@@ -19,6 +19,12 @@ internal interface IMessageStarts
     /// </summary>
     long Next(ReadOnlySequence<byte> read, bool begun);
 
+    /// <summary>
+    /// Whether <paramref name="message"/>, ended by the next one's start before any delimiter, is whole all the same: a
+    /// message of another kind that ends otherwise (a TAK client's log-in, which ends at <c>&lt;/auth&gt;</c>).
+    /// </summary>
+    bool Whole(ReadOnlySpan<byte> message);
+
     /// <summary>Why a message cut off short by the next one's start is refused, in words: <paramref name="message"/> is what came of it.</summary>
     string CutOff(ReadOnlySpan<byte> message);
 }

@@ -122,7 +122,7 @@ public sealed class TakServerClient : SourceClient
         }
 
         // A ping from the server, or its answer to ours, keeps the connection and is no report.
-        return outcome.Ping || outcome.Pong ? null : CotItems.From(outcome, incident, unknownUnits, source);
+        return outcome.Ping || outcome.Pong || outcome.LogIn ? null : CotItems.From(outcome, incident, unknownUnits, source);
     }
 
     // Shows the client certificate and checks the server's; a failure is the connection's, with its reason.
