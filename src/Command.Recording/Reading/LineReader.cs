@@ -63,7 +63,9 @@ internal sealed class LineReader(Stream stream, long startOffset, string? source
             }
             else if (end == buffer.Length)
             {
-                Array.Resize(ref buffer, buffer.Length * 2);
+                // Doubling alone would take a buffer at the cap to twice it before the line is found too long: it grows to
+                // one byte past the longest line (room for its '\n'), and no further.
+                Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, maxLineBytes + 1L));
             }
 
             var read = await stream.ReadAsync(buffer.AsMemory(end), cancellationToken);

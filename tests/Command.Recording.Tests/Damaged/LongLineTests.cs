@@ -27,6 +27,31 @@ public sealed class LongLineTests
     }
 
     [Fact]
+    public async Task A_line_with_no_end_is_refused_having_read_no_more_than_one_byte_past_the_longest_a_line_may_be()
+    {
+        // A power of two, as the real cap is: doubling from the first buffer lands on it exactly, with no room for its '\n'.
+        const int max = 1 << 20;
+        var stream = new EndlessLine();
+        var lines = new LineReader(stream, 0, maxLineBytes: max);
+
+        await Assert.ThrowsAsync<InvalidDataException>(async () => await lines.ReadLineAsync(Ct));
+
+        // Doubling alone read (and held) twice the cap before refusing: 128 MB of host memory for a 64 MiB cap.
+        Assert.Equal(max + 1L, stream.BytesRead);
+    }
+
+    [Fact]
+    public async Task A_line_of_exactly_the_longest_a_line_may_be_is_read()
+    {
+        const int max = 1 << 20;
+        using var stream = new MemoryStream([.. Enumerable.Repeat((byte)'x', max), (byte)'\n', .. "{}\n"u8.ToArray()]);
+        var lines = new LineReader(stream, 0, maxLineBytes: max);
+
+        Assert.Equal(max, (await lines.ReadLineAsync(Ct))!.Value.Length);
+        Assert.Equal("{}", Encoding.UTF8.GetString((await lines.ReadLineAsync(Ct))!.Value.Span));
+    }
+
+    [Fact]
     public async Task A_session_with_a_line_longer_than_any_event_is_listed_as_unreadable_saying_where()
     {
         var drill = await RecordedDrill.RecordAsync(seconds: 10, snapshotEvery: 0);
@@ -46,5 +71,38 @@ public sealed class LongLineTests
         var ex = await Assert.ThrowsAsync<RecordingUnreadableException>(drill.OpenAsync);
 
         Assert.Equal($"the recording of 'drill-1' cannot be read (InvalidDataException: the line at byte {at} of segment-000001.jsonl runs past 67,108,864 bytes, longer than any event is)", ex.Message);
+    }
+
+    // A line that never ends (a file of garbage with no line breaks), counting what was read of it.
+    private sealed class EndlessLine : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            buffer.AsSpan(offset, count).Fill((byte)'x');
+            BytesRead += count;
+            return count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
