@@ -133,7 +133,9 @@ public sealed record AfterActionReport(
 /// when the incident was closed, as its recording holds it; null while it is still open (or never was closed), when
 /// every figure covers only the recording so far (<see cref="AfterActionWords.StillOpen"/>). Of a drill that started
 /// over, every figure of a round (the firsts, threat phases, flags, units held while suppressed) is its first round's,
-/// and <paramref name="Rounds"/> holds each round's; absent for a drill never started over.
+/// and <paramref name="Rounds"/> holds each round's; absent for a drill never started over. <paramref name="RecordingDamaged"/>
+/// says where the recording is damaged and is read only up to, in words, where it is: every figure covers the recording
+/// up to there.
 /// </summary>
 public sealed record IncidentMetrics(
     string IncidentId,
@@ -162,7 +164,8 @@ public sealed record IncidentMetrics(
     string? ScenarioVersion = null,
     string? DrillClock = null,
     DateTimeOffset? ClosedAt = null,
-    ImmutableArray<RoundMetrics>? Rounds = null);
+    ImmutableArray<RoundMetrics>? Rounds = null,
+    string? RecordingDamaged = null);
 
 /// <summary>
 /// The incident's figures in one round of a drill started over: its firsts, threat phases and flags, durations from

@@ -25,7 +25,7 @@ public sealed class ReplayPlayer(string replayId, ReplaySession session, Action<
     public string FeedId => ReplayFeed.Id(ReplayId);
 
     public ReplayStatus Status =>
-        new(ReplayId, session.IncidentId, session.Start, session.End, session.Position, session.Speed, session.IsPaused, session.AtEnd, session.Follows, session.Projection.Name);
+        new(ReplayId, session.IncidentId, session.Start, session.End, session.Position, session.Speed, session.IsPaused, session.AtEnd, session.Follows, session.Projection.Name, session.Damaged);
 
     /// <summary>How fast the replay's clock runs: its speed while it plays, 0 while it is paused.</summary>
     public double Rate => session.IsPaused ? 0 : session.Speed;
@@ -138,7 +138,7 @@ public sealed class ReplayPlayer(string replayId, ReplaySession session, Action<
 [GenerateSerializer, Immutable]
 public sealed record ReplayStatus(
     string ReplayId, string IncidentId, DateTimeOffset FirstTime, DateTimeOffset LastTime, DateTimeOffset Position, double Speed, bool Paused, bool AtEnd,
-    bool Follows = false, string Name = "");
+    bool Follows = false, string Name = "", string? Damaged = null);
 
 /// <summary>How a replay is named as a feed: "replay:{id}", beside live incidents' ids.</summary>
 public static class ReplayFeed

@@ -158,6 +158,10 @@ internal static class AfterActionCsv
         }
 
         yield return ("events", CsvCell.Number(i.EventCount));
+        if (i.RecordingDamaged is { } damaged)
+        {
+            yield return ("recording_damaged", damaged);
+        }
     }
 
     /// <summary>

@@ -28,7 +28,10 @@ public static class AfterActionExport
             }
         }
 
-        return fold.Build();
+        // A recording damaged past what its manifest indexed is read up to the last good line: the report says so, or its
+        // end would read as the drill's.
+        var report = fold.Build();
+        return reader.Damage is { } damage ? report with { Incident = report.Incident with { RecordingDamaged = damage.Said } } : report;
     }
 
     public static async Task WriteJsonAsync(AfterActionReport report, Stream stream, CancellationToken cancellationToken = default) =>

@@ -33,6 +33,11 @@ internal static class AfterActionHtml
             html.Append("<p class=\"draft\"><b>Draft:</b> ").Append(HtmlEncode(open)).Append(".</p>");
         }
 
+        if (i.RecordingDamaged is { } damaged)
+        {
+            html.Append("<p class=\"draft\"><b>Damaged recording:</b> ").Append(HtmlEncode(damaged)).Append(". Every figure below covers the recording up to there.</p>");
+        }
+
         // Times as the site's people read them, UTC beside, and durations as every document prints them ("1:23"): the CSV
         // and JSON keep ISO 8601 and seconds for machines.
         var clock = new SiteClock(i.TimeZone);

@@ -36,10 +36,14 @@ public sealed class RecordingUnreadableException : Exception
     internal static RecordingUnreadableException Of(string incidentId, RecordedLine line, Exception innerException) =>
         new(incidentId, $"the recording of '{incidentId}' cannot be read ({innerException.GetType().Name}: {line.Where} is not an event: {Said(innerException)})", innerException);
 
+    /// <summary>Session <paramref name="incidentId"/> cannot be read: it is damaged from its first line on.</summary>
+    internal static RecordingUnreadableException Of(string incidentId, RecordingDamage damage) =>
+        new(incidentId, damage.Said, new InvalidDataException(damage.Said));
+
     // What a line's reader said of it. The JSON reader ends with where in its input it was ("Path: $ | LineNumber: 0 |
     // BytePositionInLine: 0."), which beside the line's own place read as a line 0 that points nowhere: the byte within
     // the line is kept, in words.
-    private static string Said(Exception ex)
+    internal static string Said(Exception ex)
     {
         var cut = ex.Message.IndexOf(" Path: ", StringComparison.Ordinal);
         return ex is System.Text.Json.JsonException { BytePositionInLine: { } at } && cut > 0

@@ -23,8 +23,10 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time)
     {
         try
         {
-            var m = await SessionScan.ScanAsync(store, incidentId, cancellationToken);
-            return new SessionSummary(m.IncidentId, m.Name, m.FirstTime, m.LastTime, m.EventCount, m.Snapshots.Length);
+            var (m, damage) = await SessionScan.ScanAsync(store, incidentId, cancellationToken);
+            return m.EventCount == 0 && damage is not null
+                ? new SessionSummary(incidentId, "", null, null, 0, 0, damage.Said)
+                : new SessionSummary(m.IncidentId, m.Name, m.FirstTime, m.LastTime, m.EventCount, m.Snapshots.Length, Damaged: damage?.Said);
         }
         catch (RecordingUnreadableException ex)
         {
@@ -61,4 +63,6 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time)
 /// <param name="EventCount">Recorded events, derived ones included.</param>
 /// <param name="Snapshots">Snapshots a seek can start from.</param>
 /// <param name="Unreadable">Why the recording cannot be read, where it cannot (its other figures are then nothing); null otherwise.</param>
-public sealed record SessionSummary(string IncidentId, string Name, DateTimeOffset? FirstTime, DateTimeOffset? LastTime, long EventCount, int Snapshots, string? Unreadable = null);
+/// <param name="Damaged">Where the recording is damaged past what its manifest indexed, so that it is read (and its figures are) only up to there; null where it is whole.</param>
+public sealed record SessionSummary(
+    string IncidentId, string Name, DateTimeOffset? FirstTime, DateTimeOffset? LastTime, long EventCount, int Snapshots, string? Unreadable = null, string? Damaged = null);

@@ -21,12 +21,18 @@ public sealed class SessionReader
 
     private static readonly byte[] Closed = System.Text.Encoding.UTF8.GetBytes(ClosedPrefix);
 
-    private SessionReader(ISessionStore store, SessionManifest manifest) => (Store, Manifest) = (store, manifest);
+    private SessionReader(ISessionStore store, SessionManifest manifest, RecordingDamage? damage) => (Store, Manifest, Damage) = (store, manifest, damage);
 
     public ISessionStore Store { get; }
 
     /// <summary>The manifest reconciled with the segments as stored: complete up to the last whole line written.</summary>
     public SessionManifest Manifest { get; }
+
+    /// <summary>
+    /// Where the recording is damaged past what its manifest indexed, so that it is read only up to the last good line
+    /// before it (<see cref="Manifest"/> ends there); null where it is whole.
+    /// </summary>
+    public RecordingDamage? Damage { get; }
 
     /// <summary>Bytes of all segments, for progress.</summary>
     public long TotalBytes => Manifest.Segments.Sum(s => s.Length);
@@ -34,10 +40,10 @@ public sealed class SessionReader
     /// <summary>Opens a session; throws <see cref="KeyNotFoundException"/> when it has no events.</summary>
     public static async Task<SessionReader> OpenAsync(ISessionStore store, string incidentId, CancellationToken cancellationToken = default)
     {
-        var manifest = await SessionScan.ScanAsync(store, incidentId, cancellationToken);
+        var (manifest, damage) = await SessionScan.ScanAsync(store, incidentId, cancellationToken);
         return manifest.EventCount == 0
-            ? throw new KeyNotFoundException($"No recorded session '{incidentId}' in {store.Location}.")
-            : new SessionReader(store, manifest);
+            ? throw (damage is null ? new KeyNotFoundException($"No recorded session '{incidentId}' in {store.Location}.") : RecordingUnreadableException.Of(incidentId, damage))
+            : new SessionReader(store, manifest, damage);
     }
 
     /// <summary>Every event from <paramref name="from"/> (default: the start) to the end, in sequence order.</summary>

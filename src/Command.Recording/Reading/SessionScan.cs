@@ -8,12 +8,14 @@ namespace Command.Recording.Reading;
 /// <summary>
 /// Reconciles a session's manifest with its segments as they are on the store: the manifest may lag by the last
 /// batches (or be missing after a crash before its first write), so segments longer than the manifest says, or
-/// not in it, are read from where the manifest stops.
+/// not in it, are read from where the manifest stops. A damaged line there (a bad sector, a copy that went wrong) ends
+/// what is read of its segment at the last good line before it, and is said (<see cref="RecordingDamage"/>); a later
+/// segment is read on only where it carries on from that line (a writer that came back after it), the rest is left out.
 /// </summary>
 internal static class SessionScan
 {
-    /// <summary>The manifest as the segments stand; throws <see cref="RecordingUnreadableException"/> where they are no recording.</summary>
-    public static async Task<SessionManifest> ScanAsync(ISessionStore store, string incidentId, CancellationToken cancellationToken)
+    /// <summary>The manifest as the segments stand, and where they are damaged; throws <see cref="RecordingUnreadableException"/> where they are no recording.</summary>
+    public static async Task<(SessionManifest Manifest, RecordingDamage? Damage)> ScanAsync(ISessionStore store, string incidentId, CancellationToken cancellationToken)
     {
         try
         {
@@ -25,7 +27,7 @@ internal static class SessionScan
         }
     }
 
-    private static async Task<SessionManifest> ScanReadableAsync(ISessionStore store, string incidentId, CancellationToken cancellationToken)
+    private static async Task<(SessionManifest, RecordingDamage?)> ScanReadableAsync(ISessionStore store, string incidentId, CancellationToken cancellationToken)
     {
         var bytes = await store.ReadAllAsync(SessionPaths.Manifest(SessionPaths.Require(incidentId)), cancellationToken);
         // An empty manifest is one a writer created only to hold its lease before it had anything to index.
@@ -49,6 +51,7 @@ internal static class SessionScan
 
         var entries = new List<SegmentEntry>();
         var name = manifest.Name;
+        RecordingDamage? damage = null;
         foreach (var (_, item) in objects.OrderBy(o => o.Number))
         {
             var entry = known.GetValueOrDefault(item.Name);
@@ -60,19 +63,35 @@ internal static class SessionScan
                     $"{item.Name} holds {item.Length} bytes where its manifest recorded {entry.Length}: the recording was cut short"));
             }
 
+            RecordingDamage? damaged = null;
             if (entry is null || entry.Length < item.Length)
             {
-                (entry, var opened) = await ScanTailAsync(store, incidentId, item.Name, entry, cancellationToken);
+                (entry, var opened, damaged) = await ScanTailAsync(store, incidentId, item.Name, entry, cancellationToken);
                 name = name.Length == 0 && opened is not null ? opened : name;
+            }
+
+            // Past a damaged line only what carries on from the last good event is the recording still: the rest would fold
+            // as if the damaged events had never happened.
+            if (damage is not null && entry is not null && entries.Count > 0 && entry.FirstSequence != entries[^1].LastSequence + 1)
+            {
+                damage = damage with { Said = damage.Said + ", and so is all recorded after it" };
+                break;
             }
 
             if (entry is not null)
             {
                 entries.Add(entry);
             }
+
+            if (damaged is not null && damage is not null)
+            {
+                break;
+            }
+
+            damage ??= damaged;
         }
 
-        return entries.Count == 0 ? manifest with { Segments = [] } : manifest with
+        return (entries.Count == 0 ? manifest with { Segments = [] } : manifest with
         {
             Name = name,
             FirstSequence = entries[0].FirstSequence,
@@ -81,10 +100,10 @@ internal static class SessionScan
             LastTime = entries.Max(e => e.LastTime),
             EventCount = entries.Sum(e => e.EventCount),
             Segments = [.. entries],
-        };
+        }, damage);
     }
 
-    private static async Task<(SegmentEntry? Entry, string? Name)> ScanTailAsync(
+    private static async Task<(SegmentEntry? Entry, string? Name, RecordingDamage? Damage)> ScanTailAsync(
         ISessionStore store, string incidentId, string segment, SegmentEntry? known, CancellationToken cancellationToken)
     {
         var entry = known;
@@ -92,15 +111,39 @@ internal static class SessionScan
         await using var stream = await store.OpenReadAsync(SessionPaths.Segment(incidentId, segment), known?.Length ?? 0, cancellationToken);
         if (stream is null)
         {
-            return (known, null);
+            return (known, null, null);
         }
 
         var lines = new LineReader(stream, known?.Length ?? 0, segment);
         long? number = known is null ? 0 : null;
-        for (var at = lines.Offset; await lines.ReadLineAsync(cancellationToken) is { } line; at = lines.Offset)
+        for (var at = lines.Offset; ; at = lines.Offset)
         {
+            ReadOnlyMemory<byte>? read;
+            try
+            {
+                read = await lines.ReadLineAsync(cancellationToken);
+            }
+            catch (InvalidDataException ex)
+            {
+                return (entry, name, RecordingDamage.Of(incidentId, segment, at, ex));
+            }
+
+            if (read is not { } line)
+            {
+                return (entry, name, null);
+            }
+
             number++;
-            var e = Decode(incidentId, new RecordedLine(line, segment, at, number));
+            IncidentEvent e;
+            try
+            {
+                e = EventLines.Decode(line.Span);
+            }
+            catch (Exception ex) when (RecordingUnreadableException.Is(ex))
+            {
+                return (entry, name, RecordingDamage.Of(incidentId, new RecordedLine(line, segment, at, number), ex));
+            }
+
             name = e is IncidentOpened opened ? opened.Name : name;
             entry = entry is null
                 ? new SegmentEntry(segment, e.Sequence, e.Sequence, e.Time, e.Time, lines.Offset, 1, 1)
@@ -112,20 +155,6 @@ internal static class SessionScan
                     Length = lines.Offset,
                     EventCount = entry.EventCount + 1,
                 };
-        }
-
-        return (entry, name);
-    }
-
-    private static IncidentEvent Decode(string incidentId, RecordedLine line)
-    {
-        try
-        {
-            return EventLines.Decode(line.Span);
-        }
-        catch (Exception ex) when (RecordingUnreadableException.Is(ex))
-        {
-            throw RecordingUnreadableException.Of(incidentId, line, ex);
         }
     }
 }

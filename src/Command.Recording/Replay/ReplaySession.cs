@@ -69,6 +69,12 @@ public sealed partial class ReplaySession : IAsyncDisposable
     public string? Unreadable => damage?.Message;
 
     /// <summary>
+    /// Where the recording is damaged past what its manifest indexed (<see cref="SessionReader.Damage"/>): the session
+    /// plays and seeks up to the last good line before it, and <see cref="End"/> is there; null where it is whole.
+    /// </summary>
+    public string? Damaged => reader.Damage?.Said;
+
+    /// <summary>
     /// Opens a replay paused at <paramref name="at"/>, or at the session's first instant. With <paramref name="follow"/>
     /// (which opens the session again as it stands), a replay playing at the end of a session still being recorded
     /// plays on into what was recorded since.

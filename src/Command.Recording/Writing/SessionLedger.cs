@@ -39,14 +39,15 @@ internal sealed class SessionLedger(ISessionStore store, string incidentId, Reco
         await store.EnsureCreatedAsync(cancellationToken);
         var owner = Guid.NewGuid().ToString();
         await store.TakeOverAsync(SessionPaths.Manifest(incidentId), owner, appendable: false, cancellationToken);
-        var before = await SessionScan.ScanAsync(store, incidentId, cancellationToken);
+        var (before, _) = await SessionScan.ScanAsync(store, incidentId, cancellationToken);
         if (before.Segments.Length > 0)
         {
             await store.TakeOverAsync(SessionPaths.Segment(incidentId, before.Segments[^1].Name), owner, appendable: true, cancellationToken);
         }
 
-        // Read again behind the fence: the last appends of the previous writer are in now, and nothing comes after.
-        var manifest = before.Segments.Length > 0 ? await SessionScan.ScanAsync(store, incidentId, cancellationToken) : before;
+        // Read again behind the fence: the last appends of the previous writer are in now, and nothing comes after. Past a
+        // damaged line the incident carries on from the last good one, as it caught up, in a new segment.
+        var manifest = before.Segments.Length > 0 ? (await SessionScan.ScanAsync(store, incidentId, cancellationToken)).Manifest : before;
         return new SessionLedger(store, incidentId, options, manifest, owner);
     }
 

@@ -52,7 +52,7 @@ public sealed class LongLineTests
     }
 
     [Fact]
-    public async Task A_session_with_a_line_longer_than_any_event_is_listed_as_unreadable_saying_where()
+    public async Task A_session_with_a_line_longer_than_any_event_past_its_manifest_is_read_up_to_there_saying_where()
     {
         var drill = await RecordedDrill.RecordAsync(seconds: 10, snapshotEvery: 0);
         var path = Path.Combine(drill.Store.Root, RecordedDrill.IncidentId, "segment-000001.jsonl");
@@ -68,9 +68,12 @@ public sealed class LongLineTests
             file.WriteByte((byte)'\n');
         }
 
-        var ex = await Assert.ThrowsAsync<RecordingUnreadableException>(drill.OpenAsync);
+        var reader = await drill.OpenAsync();
 
-        Assert.Equal($"the recording of 'drill-1' cannot be read (InvalidDataException: the line at byte {at} of segment-000001.jsonl runs past 67,108,864 bytes, longer than any event is)", ex.Message);
+        Assert.Equal(drill.Recorded[^1].Sequence, reader.Manifest.LastSequence);
+        Assert.Equal(
+            $"the recording of 'drill-1' is read up to byte {at} of segment-000001.jsonl (InvalidDataException: the line at byte {at} of segment-000001.jsonl runs past 67,108,864 bytes, longer than any event is): the rest of the recording from there is damaged and left out",
+            reader.Damage?.Said);
     }
 
     // A line that never ends (a file of garbage with no line breaks), counting what was read of it.

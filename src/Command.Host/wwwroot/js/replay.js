@@ -3,7 +3,7 @@
 // who may open replays are offered its controls.
 import { get, post, del, enc } from './api.js';
 import { can } from './session.js';
-import { attempt } from './notice.js';
+import { attempt, showNotice } from './notice.js';
 import { clock, speed } from './format.js';
 import { sessionOption } from './session-option.js';
 import { Timeline } from './timeline.js';
@@ -127,6 +127,9 @@ export class Replay {
     this.enable(true);
     this.picture.limitMs = Date.parse(status.lastTime);
     this.onOpened(this.session);
+    // A recording damaged past what its manifest indexed plays up to there; the team is told where, and why, not left to
+    // take its end for the drill's.
+    if (status.damaged) showNotice(status.damaged);
     this.notes = standing(await attempt(() => Notes.load(status.incidentId)) ?? []);
     await this.showMarks();
   }

@@ -1,6 +1,13 @@
 // A recorded session as a choice in a picker: one whose recording cannot be read is listed, greyed, with why, and cannot
 // be chosen; before, one such recording took the whole list down and no session could be replayed or compared.
+// One damaged past what its manifest indexed is read up to there: it can be chosen, and says so beside its span.
 export function sessionOption(session, label) {
+  if (session.damaged) {
+    const option = new Option(`${label} · damaged, read up to its end shown`, session.incidentId);
+    option.title = session.damaged;
+    option.dataset.damaged = '';
+    return option;
+  }
   if (!session.unreadable) return new Option(label, session.incidentId);
   const option = new Option(`${session.incidentId} · cannot be read`, session.incidentId);
   option.disabled = true;
