@@ -239,14 +239,17 @@ public sealed partial class AfterActionFold
                 Log(e.Time, SubjectUnit(escalated.Subject), "flag-escalated", $"Flag on {Named(escalated.Subject)} escalated to {Level(escalated.Level)}{(escalated.Acknowledged ? " while acknowledged" : "")}: {Said(escalated.Subject, escalated.Reason)}");
                 break;
             case FlagCleared cleared:
+                var gap = "";
                 if (openFlags.Remove((cleared.Subject, cleared.Rule), out var open))
                 {
-                    flags.Add(open with { Cleared = e.Time });
-                    units.GetValueOrDefault(cleared.Subject)?.Flagged(cleared.Rule, Elapsed(open.Raised, e.Time));
+                    var (held, unrecorded) = Held(open.Raised, e.Time);
+                    flags.Add(open with { Cleared = e.Time, Unrecorded = unrecorded });
+                    units.GetValueOrDefault(cleared.Subject)?.Flagged(cleared.Rule, held);
+                    gap = NotCounted(open.Raised, e.Time, held, unrecorded);
                 }
 
                 timeline.Add(new TimelineMark(e.Time, "flag-cleared", cleared.Subject, cleared.Reason));
-                Log(e.Time, SubjectUnit(cleared.Subject), "flag-cleared", $"Flag on {Named(cleared.Subject)} cleared: {Said(cleared.Subject, cleared.Reason)}");
+                Log(e.Time, SubjectUnit(cleared.Subject), "flag-cleared", $"Flag on {Named(cleared.Subject)} cleared: {Said(cleared.Subject, cleared.Reason)}{gap}");
                 break;
             case SendInsteadProposed proposed:
                 var offered = proposed.Candidates.Length == 0 ? "nobody free to send"

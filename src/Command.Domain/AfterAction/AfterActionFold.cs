@@ -342,12 +342,14 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     {
         var end = ended ?? default;
         SayUnenrolled();
-        foreach (var ((subject, rule), span) in openFlags)
+        foreach (var ((subject, rule), span) in openFlags.ToList())
         {
             if (units.GetValueOrDefault(subject) is { } unit)
             {
                 var heard = unit.HeardUntil(end);
-                unit.Flagged(rule, Elapsed(span.Raised, heard > span.Raised ? heard : span.Raised));
+                var (held, unrecorded) = Held(span.Raised, heard > span.Raised ? heard : span.Raised);
+                unit.Flagged(rule, held);
+                openFlags[(subject, rule)] = span with { Unrecorded = unrecorded };
             }
         }
 
@@ -477,6 +479,26 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     /// <summary>"T1 contained: subject barricaded (cmd)": a threat's phase, why it was set where a reason was given, and who set it.</summary>
     // Durations are measured on the clock units were judged on: a drill's, where one set it.
     private TimeSpan Elapsed(DateTimeOffset from, DateTimeOffset to) => drillClock.Elapsed(from, to);
+
+    // Of a hold from one instant to another, what was recorded, and the time between in which its host was down and nothing
+    // was (the incident resumed after it), both on the clock units were judged on: a unit flagged before the host stopped and
+    // cleared after it came back was not seen holding while nobody recorded. A drill's own clock stood still then already.
+    private (TimeSpan Held, TimeSpan Unrecorded) Held(DateTimeOffset from, DateTimeOffset to)
+    {
+        var unrecorded = TimeSpan.Zero;
+        foreach (var gap in resumes)
+        {
+            var (start, stop) = (gap.Time > from ? gap.Time : from, gap.Resumed < to ? gap.Resumed : to);
+            unrecorded += stop > start ? Elapsed(start, stop) : TimeSpan.Zero;
+        }
+
+        return (Elapsed(from, to) - unrecorded, unrecorded);
+    }
+
+    // "; held 1:18 as recorded, not counting a recording gap of 4:12 (the incident was not running …)", or nothing.
+    private string NotCounted(DateTimeOffset from, DateTimeOffset to, TimeSpan held, TimeSpan unrecorded) =>
+        unrecorded <= TimeSpan.Zero ? "" : $"; held {Durations.Clock(held)} as recorded, not counting a recording gap of {Durations.Clock(unrecorded)} ({string.Join("; ",
+            resumes.Where(g => g.Time < to && g.Resumed > from).Select(g => $"the incident was {g.Said()}"))})";
 
     private TimeSpan? Elapsed(DateTimeOffset? from, DateTimeOffset? to) => from is { } f && to is { } t ? Elapsed(f, t) : null;
 

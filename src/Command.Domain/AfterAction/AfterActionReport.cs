@@ -295,9 +295,12 @@ public sealed record DistanceSample(string UnitId, DateTimeOffset Time, double D
 /// <paramref name="AcknowledgedReason"/> why, and <paramref name="Acknowledgements"/> how often it was acknowledged in all
 /// (renewals counted, as a unit's <see cref="UnitMetrics.Acknowledgements"/> counts them). A flag brought back when its
 /// acknowledgement ran out, with no clearing between, is the same flag: one hold from its first raising.
+/// <paramref name="Unrecorded"/> is the time within it, on the clock units were judged on, in which the incident's host was
+/// down and nothing was recorded (<see cref="Events.IncidentResumed"/>): not counted in the unit's held time, and said.
 /// </summary>
 public sealed record FlagSpan(string Subject, FlagLevel Level, string Reason, DateTimeOffset Raised, DateTimeOffset? Cleared, DateTimeOffset? Escalated = null,
-    DateTimeOffset? Acknowledged = null, string? AcknowledgedBy = null, string? AcknowledgedReason = null, int Acknowledgements = 0);
+    DateTimeOffset? Acknowledged = null, string? AcknowledgedBy = null, string? AcknowledgedReason = null, int Acknowledgements = 0,
+    TimeSpan Unrecorded = default);
 
 /// <summary>
 /// A timeline marker: kind is flag-raised, flag-escalated, flag-cleared, flag-acknowledged, threat-phase, sent-instead,

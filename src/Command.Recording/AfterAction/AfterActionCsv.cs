@@ -71,11 +71,13 @@ internal static class AfterActionCsv
             case AfterActionTable.Flags:
                 // Who first acknowledged a flag, when and why, and how often it was in all (each counted, as the units
                 // table's `acknowledgements` counts them), added last as `roles` was; then whether it is a draft's, as the units'.
-                yield return ["subject", "level", "raised", "cleared", "seconds", "reason", "escalated", "acknowledged", "acknowledged_by", "acknowledged_reason", "acknowledgements", "draft"];
+                // `seconds` are those recorded: the time within it that its host was down, and nothing was, is
+                // `unrecorded_s`, added before `draft`, which stays last.
+                yield return ["subject", "level", "raised", "cleared", "seconds", "reason", "escalated", "acknowledged", "acknowledged_by", "acknowledged_reason", "acknowledgements", "unrecorded_s", "draft"];
                 foreach (var f in r.Flags)
                 {
-                    yield return [f.Subject, f.Level.ToString().ToLowerInvariant(), Time(f.Raised), Time(f.Cleared), CsvCell.Seconds(f.Cleared is { } cleared ? r.Elapsed(f.Raised, cleared) : null), f.Reason, Time(f.Escalated),
-                        Time(f.Acknowledged), f.AcknowledgedBy ?? "", f.AcknowledgedReason ?? "", CsvCell.Number(f.Acknowledgements), draft];
+                    yield return [f.Subject, f.Level.ToString().ToLowerInvariant(), Time(f.Raised), Time(f.Cleared), CsvCell.Seconds(f.Cleared is { } cleared ? r.Elapsed(f.Raised, cleared) - f.Unrecorded : null), f.Reason, Time(f.Escalated),
+                        Time(f.Acknowledged), f.AcknowledgedBy ?? "", f.AcknowledgedReason ?? "", CsvCell.Number(f.Acknowledgements), f.Unrecorded > TimeSpan.Zero ? CsvCell.Seconds(f.Unrecorded) : "", draft];
                 }
 
                 break;

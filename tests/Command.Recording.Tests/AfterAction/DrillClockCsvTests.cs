@@ -37,8 +37,8 @@ public sealed class DrillClockCsvTests
         var flags = await CsvAsync(report, AfterActionTable.Flags);
         var incident = await CsvAsync(report, AfterActionTable.Incident);
 
-        Assert.Equal(["subject,level,raised,cleared,seconds,reason,escalated,acknowledged,acknowledged_by,acknowledged_reason,acknowledgements,draft",
-            "P1,watch,2026-03-14T15:00:10+00:00,2026-03-14T15:00:40+00:00,60,holding,,,,,0,still open"], flags);
+        Assert.Equal(["subject,level,raised,cleared,seconds,reason,escalated,acknowledged,acknowledged_by,acknowledged_reason,acknowledgements,unrecorded_s,draft",
+            "P1,watch,2026-03-14T15:00:10+00:00,2026-03-14T15:00:40+00:00,60,holding,,,,,0,,still open"], flags);
         Assert.Contains("drill_clock,\"played at 2×: durations are the drill's time, times of day the incident's\"", incident);
     }
 

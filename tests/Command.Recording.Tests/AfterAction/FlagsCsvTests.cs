@@ -45,13 +45,37 @@ public sealed class FlagsCsvTests
 
         Assert.Equal(
             [
-                "subject,level,raised,cleared,seconds,reason,escalated,acknowledged,acknowledged_by,acknowledged_reason,acknowledgements,draft",
-                "P1,watch,2026-03-14T15:00:10+00:00,2026-03-14T15:06:40+00:00,390,holding,,2026-03-14T15:00:20+00:00,Lt. Ortiz,covering the west door,2,still open",
-                "P2,watch,2026-03-14T15:00:10+00:00,2026-03-14T15:06:40+00:00,390,holding,,,,,0,still open",
+                "subject,level,raised,cleared,seconds,reason,escalated,acknowledged,acknowledged_by,acknowledged_reason,acknowledgements,unrecorded_s,draft",
+                "P1,watch,2026-03-14T15:00:10+00:00,2026-03-14T15:06:40+00:00,390,holding,,2026-03-14T15:00:20+00:00,Lt. Ortiz,covering the west door,2,,still open",
+                "P2,watch,2026-03-14T15:00:10+00:00,2026-03-14T15:06:40+00:00,390,holding,,,,,0,,still open",
             ],
             flags);
         // The units table's `acknowledgements` (the 12th column) counts the same acknowledgements.
         Assert.Equal(["2", "0"], units.Skip(1).Select(row => row.Split(',')[11]));
+    }
+
+    [Fact]
+    public async Task A_flag_across_its_hosts_downtime_gives_the_seconds_recorded_and_the_gap_apart()
+    {
+        // P1 flagged at 10 s; the host stopped at 40 s and the incident carried on at 292 s (4:12 later); cleared at 300 s.
+        var fold = new AfterActionFold();
+        foreach (var e in new IncidentEvent[]
+        {
+            new IncidentOpened("inc-1", "Drill", new Site("School", Origin, [], []), true, "cmd") { Time = T0 },
+            new ThreatSet(new Threat("T1", Origin, 5, ThreatPhase.Active), "cmd") { Time = T0 },
+            new UnitEnrolled("P1", "Adam 1", UnitRole.Contact, "cmd") { Time = T0 },
+            new FlagRaised("P1", FlagLevel.Watch, "not-closing", "holding") { Time = T0.AddSeconds(10) },
+            new IncidentResumed("127.0.0.1:11811", T0.AddSeconds(292)) { Time = T0.AddSeconds(40) },
+            new FlagCleared("P1", "not-closing", "closing") { Time = T0.AddSeconds(300) },
+            new IncidentClosed("exercise over", "cmd") { Time = T0.AddSeconds(310) },
+        })
+        {
+            fold.Apply(e);
+        }
+
+        var flags = await CsvAsync(fold.Build(), AfterActionTable.Flags);
+
+        Assert.Equal("P1,watch,2026-03-14T15:00:10+00:00,2026-03-14T15:05:00+00:00,38,holding,,,,,0,252,", flags[1]);
     }
 
     private static async Task<string[]> CsvAsync(AfterActionReport report, AfterActionTable table)
