@@ -388,7 +388,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
 
         var first = rounds[0];
         var from = first.ActiveAt ?? opened?.Time;
-        var unitRows = enrolment.SelectMany(u => u.ToMetrics(ActiveIn, drillClock, end, sourceDowntime)).OrderBy(u => u.Round).ToList();
+        var unitRows = enrolment.SelectMany(u => u.ToMetrics(ActiveIn, drillClock, end, sourceDowntime, resumes)).OrderBy(u => u.Round).ToList();
         var incident = new IncidentMetrics(
             opened?.IncidentId ?? "", opened?.Name ?? "", site?.Name ?? "", opened?.Time, ended, first.ActiveAt,
             first.FirstOnScene, first.FirstEntry, first.FirstContact, Elapsed(from, first.FirstContact?.Time),

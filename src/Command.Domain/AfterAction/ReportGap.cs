@@ -9,7 +9,8 @@ namespace Command.Domain.AfterAction;
 /// <param name="Until">Its report after.</param>
 /// <param name="HostLeft">The host recorded leaving the cluster during the gap, whose going took the unit's fixes with it; null otherwise.</param>
 /// <param name="SourceDown">Where the source the unit reported through was down, or refused part of what came, during the gap; null otherwise.</param>
-public sealed record ReportGap(DateTimeOffset From, DateTimeOffset Until, string? HostLeft = null, SourceDownSpan? SourceDown = null)
+/// <param name="Stopped">Where the incident was not running during the gap, its host stopped or restarted (nothing was heard); null otherwise.</param>
+public sealed record ReportGap(DateTimeOffset From, DateTimeOffset Until, string? HostLeft = null, SourceDownSpan? SourceDown = null, Events.IncidentResumed? Stopped = null)
 {
     /// <summary>
     /// Why it went unheard where the record says, as its unit's row says it after the gap: ", while its host … was down",
@@ -19,9 +20,10 @@ public sealed record ReportGap(DateTimeOffset From, DateTimeOffset Until, string
 
     /// <summary>
     /// Why it went unheard where the record says, for a table: "its host 10.0.0.5:11111 was down", "TAK Server at … was
-    /// down", "part of what came through … was refused"; null otherwise.
+    /// down", "part of what came through … was refused", "the incident was not running … (4:12): its host … stopped or
+    /// restarted"; null otherwise.
     /// </summary>
-    public string? Cause => HostLeft is { } host ? SilentToEnd.HostDownCause(host) : SourceDown?.Cause;
+    public string? Cause => HostLeft is { } host ? SilentToEnd.HostDownCause(host) : SourceDown?.Cause ?? (Stopped is { } stopped ? $"the incident was {stopped.Said()}" : null);
 
     /// <summary>How long the unit went unheard (the incident's clock, as its log's lines about silence give it).</summary>
     public TimeSpan Length => Until - From;

@@ -295,9 +295,11 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     /// Its metrics, one for each round it played in (the round it enrolled in always), each round's time to contact from
     /// that round's threat going active (<paramref name="threatActiveIn"/>), and its time out of contact after it reached
     /// the threat, up to the end of the record (<paramref name="end"/>) where it was still out, or as long as it was heard.
-    /// Its longest gap says the outage of the source it reported through, of <paramref name="sources"/>, that the gap overlaps.
+    /// Its longest gap says the outage of the source it reported through, of <paramref name="sources"/>, that the gap overlaps,
+    /// or the stop of the incident's host, of <paramref name="stops"/>.
     /// </summary>
-    public IEnumerable<UnitMetrics> ToMetrics(Func<int, DateTimeOffset?> threatActiveIn, Incidents.DrillClock clock, DateTimeOffset end, SourceDowntime? sources = null)
+    public IEnumerable<UnitMetrics> ToMetrics(
+        Func<int, DateTimeOffset?> threatActiveIn, Incidents.DrillClock clock, DateTimeOffset end, SourceDowntime? sources = null, IReadOnlyList<Events.IncidentResumed>? stops = null)
     {
         // Its silence is said on the row of the round it was last heard in.
         var lastHeardIn = rounds.LastOrDefault(r => r.Played && r.ReportsTaken > 0);
@@ -305,7 +307,12 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
             TimeToContact(r, threatActiveIn, clock), r.TotalFlagged, r.LongestFlagged, r.FlagsRaised, r.Acknowledgements, r.ClosestM, r.HeldWhileSuppressed, Person,
             r.ReportsRefused, r.ReportsTaken, UsualIntervalS(r), r.ClockCorrectionS, r.Number,
             r.LongestGap is { } gap && ReportGap.Unexplained(gap.Length, UsualIntervalS(r))
-                ? gap with { SourceDown = gap.HostLeft is null ? sources?.During(r.LongestGapThrough, gap.From, gap.Until) : null }
+                ? gap with
+                {
+                    SourceDown = gap.HostLeft is null ? sources?.During(r.LongestGapThrough, gap.From, gap.Until) : null,
+                    // Nobody was heard while the incident's host was stopped: the gap is that, not the unit gone quiet.
+                    Stopped = stops?.FirstOrDefault(s => s.Time < gap.Until && s.Resumed > gap.From),
+                }
                 : null,
             r == lastHeardIn ? Silence : null,
             r.ReachedContact is null ? null : r.FromContact.Until(HeardUntil(end), clock),

@@ -86,4 +86,14 @@ public sealed class HostDowntimeHoldTests
         Assert.Equal((S(30), (DateTimeOffset?)null, TimeSpan.FromSeconds(252)), (flag.Raised, flag.Cleared, flag.Unrecorded));
         Assert.Equal(TimeSpan.FromSeconds(330 - 30 - 252 + 30), Assert.Single(report.Units).LongestFlaggedHold);
     }
+
+    [Fact]
+    public void The_units_longest_gap_across_the_hosts_downtime_says_the_incident_was_not_running()
+    {
+        var gap = Assert.Single(Report().Units).LongestGap;
+
+        Assert.NotNull(gap);
+        Assert.Equal((S(60), S(315)), (gap.From, gap.Until));
+        Assert.Equal("the incident was not running 15:01:00–15:05:12 UTC (4:12): its host 127.0.0.1:11811 stopped or restarted", gap.Cause);
+    }
 }
