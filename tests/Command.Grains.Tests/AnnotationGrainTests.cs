@@ -32,12 +32,12 @@ public sealed class AnnotationGrainTests(ClusterFixture fixture)
         var at = ClusterFixture.Start;
         var note = (await grain.Add(new EvaluatorNote("P1 waited", NoteMark.Strength, "P1") { About = at, Written = at, Author = "eva" })).Kept!;
 
-        var amended = await grain.Amend(note.Number, new NoteEdit(Mark: NoteMark.AreaForImprovement), "a strength by mistake", "eva", at.AddMinutes(5), mayChangeAny: false);
-        var byOther = await grain.Amend(note.Number, new NoteEdit(Text: "mine"), null, "sam", at.AddMinutes(6), mayChangeAny: false);
-        var withdrawn = await grain.Withdraw(note.Number, "written on the wrong session", "admin", at.AddMinutes(7), mayChangeAny: true);
-        var again = await grain.Amend(note.Number, new NoteEdit(Text: "too late"), null, "eva", at.AddMinutes(8), mayChangeAny: false);
+        var amended = await grain.Amend(note.Number, new NoteEdit(Mark: NoteMark.AreaForImprovement), "a strength by mistake", As("eva"), at.AddMinutes(5), mayChangeAny: false);
+        var byOther = await grain.Amend(note.Number, new NoteEdit(Text: "mine"), null, As("sam"), at.AddMinutes(6), mayChangeAny: false);
+        var withdrawn = await grain.Withdraw(note.Number, "written on the wrong session", As("admin"), at.AddMinutes(7), mayChangeAny: true);
+        var again = await grain.Amend(note.Number, new NoteEdit(Text: "too late"), null, As("eva"), at.AddMinutes(8), mayChangeAny: false);
 
-        Assert.Equal(new NoteAmended(1, "P1 waited", NoteMark.AreaForImprovement, "P1", null, "a strength by mistake") { Number = 2, About = at, Written = at.AddMinutes(5), Author = "eva" }, amended.Kept);
+        Assert.Equal(new NoteAmended(1, "P1 waited", NoteMark.AreaForImprovement, "P1", null, "a strength by mistake") { Number = 2, About = at, Written = at.AddMinutes(5), Author = "eva", AuthorId = "person:eva" }, amended.Kept);
         Assert.Null(amended.Refused);
         Assert.Equal((null, AnnotationRefusalReason.NotTheAuthor), (byOther.Kept, byOther.Refused!.Reason));
         Assert.Equal(3, withdrawn.Kept!.Number);
@@ -65,9 +65,9 @@ public sealed class AnnotationGrainTests(ClusterFixture fixture)
         var last = await grain.Add(new EvaluatorNote("the last one", NoteMark.Strength) { About = at, Written = at, Author = "eva" });
         var note = await grain.Add(new EvaluatorNote("one more", NoteMark.Strength) { About = at, Written = at, Author = "eva" });
         var rating = await grain.Add(new RatingDecided("OBJ-1", ExerciseRating.Performed, null) { About = at, Written = at, Author = "eva" });
-        var amended = await grain.Amend(1, new NoteEdit(Text: "note one, amended"), null, "eva", at, mayChangeAny: false);
-        var withdrawn = await grain.Withdraw(1, "wrong session", "eva", at, mayChangeAny: false);
-        var unknown = await grain.Amend(AnnotationRules.MaxPerSession + 5, new NoteEdit(Text: "x"), null, "eva", at, mayChangeAny: false);
+        var amended = await grain.Amend(1, new NoteEdit(Text: "note one, amended"), null, As("eva"), at, mayChangeAny: false);
+        var withdrawn = await grain.Withdraw(1, "wrong session", As("eva"), at, mayChangeAny: false);
+        var unknown = await grain.Amend(AnnotationRules.MaxPerSession + 5, new NoteEdit(Text: "x"), null, As("eva"), at, mayChangeAny: false);
 
         Assert.Equal((AnnotationRules.MaxPerSession, (AnnotationRefusal?)null), (last.Kept!.Number, last.Refused));
         var full = new AnnotationRefusal(
@@ -95,7 +95,7 @@ public sealed class AnnotationGrainTests(ClusterFixture fixture)
             var at = ClusterFixture.Start;
 
             await grain.Add(new EvaluatorNote("P1 waited", NoteMark.Strength) { About = at, Written = at, Author = "eva" });
-            await grain.Withdraw(1, "wrong session", "eva", at, mayChangeAny: false);
+            await grain.Withdraw(1, "wrong session", As("eva"), at, mayChangeAny: false);
 
             // Each is told one way, so two may arrive either way round: a host only reads the notes again on each.
             var heard = new[]
@@ -111,6 +111,9 @@ public sealed class AnnotationGrainTests(ClusterFixture fixture)
             fixture.Grains.DeleteObjectReference<IAnnotationObserver>(reference);
         }
     }
+
+    // An author known since long before any note here, whose notes bear their name alone.
+    private static NoteAuthor As(string name) => new(name, $"person:{name}", DateTimeOffset.MinValue);
 
     private sealed class Catcher : IAnnotationObserver
     {

@@ -28,9 +28,16 @@ public abstract record Annotation
     [Id(2)]
     public DateTimeOffset Written { get; init; }
 
-    /// <summary>Who wrote it.</summary>
+    /// <summary>Who wrote it, by the name the record shows.</summary>
     [Id(3)]
     public string Author { get; init; } = "";
+
+    /// <summary>
+    /// The identity of whoever wrote it (<see cref="NoteAuthor.Id"/>): a person's, which one added later under the same
+    /// name does not inherit, or a token's. Null on annotations written before it was kept: see <see cref="NoteAuthor.Wrote"/>.
+    /// </summary>
+    [Id(4)]
+    public string? AuthorId { get; init; }
 }
 
 /// <summary>An evaluator's observation, optionally about one unit and one objective, marked a strength or an area for improvement.</summary>

@@ -16,7 +16,7 @@ public sealed record StandingNote(EvaluatorNote Current, EvaluatorNote Original,
     /// <summary>The note's number in the stream.</summary>
     public long Number => Original.Number;
 
-    /// <summary>Who wrote it: the one who may amend or withdraw it besides those who may amend anyone's.</summary>
+    /// <summary>Who wrote it, by name: the one who may amend or withdraw it (<see cref="NoteAuthor.Wrote"/>) besides those who may amend anyone's.</summary>
     public string Author => Original.Author;
 
     public bool IsWithdrawn => Withdrawal is not null;
@@ -98,7 +98,7 @@ public static class NoteBook
     /// written on purpose come later than that, or about another moment of a replay.
     /// </summary>
     public static EvaluatorNote? Repeated(IEnumerable<Annotation> stream, EvaluatorNote note) =>
-        Fold(stream).LastOrDefault(n => !n.IsWithdrawn && n.Amendments.IsEmpty && n.Author == note.Author
+        Fold(stream).LastOrDefault(n => !n.IsWithdrawn && n.Amendments.IsEmpty && n.Author == note.Author && n.Original.AuthorId == note.AuthorId
             && (n.Original.Text, n.Original.Mark, n.Original.UnitId, n.Original.ObjectiveId) == (note.Text, note.Mark, note.UnitId, note.ObjectiveId)
             && Near(n.Original.About, note.About) && Near(n.Original.Written, note.Written))?.Original;
 
@@ -110,7 +110,7 @@ public static class NoteBook
     /// <paramref name="mayChangeAny"/>), unchanged, or breaking <see cref="AnnotationRules"/>.
     /// </summary>
     public static (NoteAmended? Amendment, AnnotationRefusal? Refused) Amend(
-        IReadOnlyList<Annotation> stream, string sessionId, long number, NoteEdit edit, string? reason, string actor, DateTimeOffset written, bool mayChangeAny)
+        IReadOnlyList<Annotation> stream, string sessionId, long number, NoteEdit edit, string? reason, NoteAuthor actor, DateTimeOffset written, bool mayChangeAny)
     {
         if (Find(stream, sessionId, number, actor, mayChangeAny, "amend") is { } refused)
         {
@@ -125,7 +125,7 @@ public static class NoteBook
             edit.UnitId is null ? note.UnitId : Blank(edit.UnitId),
             edit.ObjectiveId is null ? note.ObjectiveId : Blank(edit.ObjectiveId),
             Blank(reason))
-        { About = note.About, Written = written, Author = actor };
+        { About = note.About, Written = written, Author = actor.Name, AuthorId = actor.Id };
         if (AnnotationRules.Check(amended) is { } wrong)
         {
             return (null, new(AnnotationRefusalReason.Invalid, wrong));
@@ -138,7 +138,7 @@ public static class NoteBook
 
     /// <summary>The withdrawal of note <paramref name="number"/>, as it would be kept, or why it is refused (as for <see cref="Amend"/>; a reason is required).</summary>
     public static (NoteWithdrawn? Withdrawal, AnnotationRefusal? Refused) Withdraw(
-        IReadOnlyList<Annotation> stream, string sessionId, long number, string reason, string actor, DateTimeOffset written, bool mayChangeAny)
+        IReadOnlyList<Annotation> stream, string sessionId, long number, string reason, NoteAuthor actor, DateTimeOffset written, bool mayChangeAny)
     {
         if (Find(stream, sessionId, number, actor, mayChangeAny, "withdraw") is { } refused)
         {
@@ -146,12 +146,12 @@ public static class NoteBook
         }
 
         var note = stream[(int)number - 1];
-        var withdrawal = new NoteWithdrawn(number, reason?.Trim() ?? "") { About = note.About, Written = written, Author = actor };
+        var withdrawal = new NoteWithdrawn(number, reason?.Trim() ?? "") { About = note.About, Written = written, Author = actor.Name, AuthorId = actor.Id };
         return AnnotationRules.Check(withdrawal) is { } wrong ? (null, new(AnnotationRefusalReason.Invalid, wrong)) : (withdrawal, null);
     }
 
     /// <summary>Null when note <paramref name="number"/> stands and the actor may change it; else why not.</summary>
-    private static AnnotationRefusal? Find(IReadOnlyList<Annotation> stream, string sessionId, long number, string actor, bool mayChangeAny, string verb)
+    private static AnnotationRefusal? Find(IReadOnlyList<Annotation> stream, string sessionId, long number, NoteAuthor actor, bool mayChangeAny, string verb)
     {
         // Annotations are numbered by their place in the stream, from 1.
         if (number < 1 || number > stream.Count || stream[(int)number - 1].Number != number)
@@ -179,7 +179,8 @@ public static class NoteBook
                 $"note {number} of session '{sessionId}' was withdrawn by {withdrawal.Author} at {withdrawal.Written.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC ({withdrawal.Reason}): a withdrawn note can be neither amended nor withdrawn again"));
         }
 
-        return !mayChangeAny && !string.Equals(note.Author, actor, StringComparison.Ordinal)
+        // Bound to who wrote it, not to the name: someone removed and added again under it is not the note's author.
+        return !mayChangeAny && !actor.Wrote(note)
             ? new(AnnotationRefusalReason.NotTheAuthor, $"note {number} of session '{sessionId}' is {note.Author}'s: only its author may {verb} it")
             : null;
     }

@@ -10,6 +10,21 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
     /// <summary>The person a name someone typed names, compared as <see cref="PersonName"/> says.</summary>
     private Person? Find(string userName) => PersonName.Find(Book.People.Keys, userName) is { } name ? Book.People[name] : null;
 
+    /// <summary>People kept before each was given an id get one now, once: what they write from here on is bound to it.</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Book.People.Values.Any(p => string.IsNullOrEmpty(p.Id)))
+        {
+            await ChangeAsync(() =>
+            {
+                foreach (var person in Book.People.Values.Where(p => string.IsNullOrEmpty(p.Id)).ToList())
+                {
+                    Book.People[person.UserName] = person with { Id = FreshId() };
+                }
+            });
+        }
+    }
+
     public Task<AccessBook?> Read(long knownVersion) => Task.FromResult(knownVersion == Book.Version ? null : Snapshot());
 
     public Task<Person?> FindPerson(string userName) => Task.FromResult(Find(userName));
@@ -21,7 +36,7 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
             ? Refuse(new AccessRefusal("person-exists", taken == person.UserName
                 ? $"someone is already called '{person.UserName}'"
                 : $"someone is already called '{taken}', which reads as the same person as '{person.UserName}'"))
-            : ChangeAsync(() => Book.People[person.UserName] = person with { Stamp = FreshStamp });
+            : ChangeAsync(() => Book.People[person.UserName] = person with { Stamp = FreshStamp, Id = FreshId() });
 
     public Task<AccessRefusal?> SetRoles(string userName, ImmutableArray<AccessRole> roles)
     {
@@ -107,7 +122,7 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
         {
             if (first)
             {
-                Book.People[admin.UserName] = admin with { Stamp = FreshStamp };
+                Book.People[admin.UserName] = admin with { Stamp = FreshStamp, Id = FreshId() };
             }
 
             (Book.LinkHash, Book.LinkExpires, Book.LinkPerson) = (linkHash, expires, admin.UserName);
@@ -149,6 +164,9 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
     /// is not taken for their former self (and their former roles) by a cookie kept from before.
     /// </summary>
     private long FreshStamp => Book.Version + 1;
+
+    /// <summary>An id no one was ever given, in this book or one kept before it was lost or reset: random, not counted.</summary>
+    private static string FreshId() => Guid.NewGuid().ToString("N");
 
     // Another admin counts only if they can sign in: one with no password yet would leave nobody able to manage access.
     private bool IsLastAdmin(string userName) =>

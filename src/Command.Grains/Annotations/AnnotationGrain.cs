@@ -43,13 +43,13 @@ public sealed class AnnotationGrain(IAnnotationLog log, ILogger<AnnotationGrain>
         return KeepAsync(annotation, null);
     }
 
-    public Task<AnnotationAnswer> Amend(long note, NoteEdit edit, string? reason, string author, DateTimeOffset written, bool mayChangeAny)
+    public Task<AnnotationAnswer> Amend(long note, NoteEdit edit, string? reason, NoteAuthor author, DateTimeOffset written, bool mayChangeAny)
     {
         var (amendment, refused) = NoteBook.Amend(kept, IncidentId, note, edit, reason, author, written, mayChangeAny);
         return KeepAsync(amendment, refused);
     }
 
-    public Task<AnnotationAnswer> Withdraw(long note, string reason, string author, DateTimeOffset written, bool mayChangeAny)
+    public Task<AnnotationAnswer> Withdraw(long note, string reason, NoteAuthor author, DateTimeOffset written, bool mayChangeAny)
     {
         var (withdrawal, refused) = NoteBook.Withdraw(kept, IncidentId, note, reason, author, written, mayChangeAny);
         return KeepAsync(withdrawal, refused);

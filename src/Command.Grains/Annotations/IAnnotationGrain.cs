@@ -27,10 +27,10 @@ public interface IAnnotationGrain : IGrainWithStringKey
     /// says why not (<see cref="NoteBook.Amend"/>, or <see cref="AnnotationRefusalReason.LimitReached"/> where the session
     /// is full); decided and kept in one turn, so no other change comes between.
     /// </summary>
-    Task<AnnotationAnswer> Amend(long note, NoteEdit edit, string? reason, string author, DateTimeOffset written, bool mayChangeAny);
+    Task<AnnotationAnswer> Amend(long note, NoteEdit edit, string? reason, NoteAuthor author, DateTimeOffset written, bool mayChangeAny);
 
     /// <summary>Withdraws note <paramref name="note"/>, as <see cref="Amend"/> amends it: a reason is required.</summary>
-    Task<AnnotationAnswer> Withdraw(long note, string reason, string author, DateTimeOffset written, bool mayChangeAny);
+    Task<AnnotationAnswer> Withdraw(long note, string reason, NoteAuthor author, DateTimeOffset written, bool mayChangeAny);
 
     /// <summary>Every annotation kept, in order.</summary>
     Task<ImmutableArray<Annotation>> List();

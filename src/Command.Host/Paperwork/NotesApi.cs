@@ -37,10 +37,12 @@ public static class NotesApi
     /// The notes as they now stand (<see cref="NoteView"/>, withdrawn ones shown as withdrawn) and the rating decisions,
     /// in the order written; amendments and withdrawals are in the history of the note they name, not listed apart.
     /// </summary>
-    private static async Task<IResult> List(string id, SessionPaperwork paperwork, IOptions<JsonOptions> json, CancellationToken ct) =>
-        await paperwork.ExistsAsync(id, ct) ? Results.Ok(Listed(await paperwork.AnnotationsAsync(id), json.Value.SerializerOptions)) : UnknownSession(id);
+    private static async Task<IResult> List(string id, HttpContext http, SessionPaperwork paperwork, AccessBookCopy book, IOptions<JsonOptions> json, CancellationToken ct) =>
+        await paperwork.ExistsAsync(id, ct)
+            ? Results.Ok(Listed(await paperwork.AnnotationsAsync(id), NoteAuthors.Of(http.User, book), json.Value.SerializerOptions))
+            : UnknownSession(id);
 
-    internal static List<object> Listed(IReadOnlyList<Annotation> annotations, System.Text.Json.JsonSerializerOptions options)
+    internal static List<object> Listed(IReadOnlyList<Annotation> annotations, NoteAuthor? reader, System.Text.Json.JsonSerializerOptions options)
     {
         var notes = NoteBook.Fold(annotations).ToDictionary(n => n.Number);
         List<object> listed = [];
@@ -48,7 +50,7 @@ public static class NotesApi
         {
             if (annotation is EvaluatorNote && notes.TryGetValue(annotation.Number, out var note))
             {
-                listed.Add(NoteView.Of(note));
+                listed.Add(NoteView.Of(note, reader));
             }
             else if (annotation is RatingDecided)
             {
@@ -62,7 +64,7 @@ public static class NotesApi
 
     private static async Task<IResult> Amend(
         string id, string number, HttpRequest request, SessionPaperwork paperwork, IGrainFactory grains, TimeProvider clock, AccessAudit audit,
-        IOptions<JsonOptions> json, CancellationToken ct)
+        AccessBookCopy book, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var (body, note, error) = await ChangeAsync<NoteAmendRequest>(id, number, request, paperwork, json, ct);
         if (error is not null)
@@ -88,14 +90,19 @@ public static class NotesApi
             return ApiError.Invalid(unknown);
         }
 
+        if (NoteAuthors.Of(request.HttpContext.User, book) is not { } author)
+        {
+            return NoteAuthors.Gone(request.HttpContext.User);
+        }
+
         var answer = await grains.GetGrain<IAnnotationGrain>(id).Amend(
-            note, new NoteEdit(body.Text, mark, unitId, objectiveId), body.Reason, Actor.Of(request), clock.GetUtcNow(), Rights.Grants(request.HttpContext.User, Rights.AmendAnyNote));
-        return await AnsweredAsync(id, note, answer, request, audit, grains);
+            note, new NoteEdit(body.Text, mark, unitId, objectiveId), body.Reason, author, clock.GetUtcNow(), Rights.Grants(request.HttpContext.User, Rights.AmendAnyNote));
+        return await AnsweredAsync(id, note, answer, request, audit, grains, author);
     }
 
     private static async Task<IResult> Withdraw(
         string id, string number, HttpRequest request, SessionPaperwork paperwork, IGrainFactory grains, TimeProvider clock, AccessAudit audit,
-        IOptions<JsonOptions> json, CancellationToken ct)
+        AccessBookCopy book, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var (body, note, error) = await ChangeAsync<NoteWithdrawRequest>(id, number, request, paperwork, json, ct);
         if (error is not null)
@@ -108,9 +115,14 @@ public static class NotesApi
             return ApiError.Invalid([new FieldError("reason", "missing-field", "why the note is withdrawn: the record keeps it, and shows it beside the note")]);
         }
 
+        if (NoteAuthors.Of(request.HttpContext.User, book) is not { } author)
+        {
+            return NoteAuthors.Gone(request.HttpContext.User);
+        }
+
         var answer = await grains.GetGrain<IAnnotationGrain>(id).Withdraw(
-            note, reason, Actor.Of(request), clock.GetUtcNow(), Rights.Grants(request.HttpContext.User, Rights.AmendAnyNote));
-        return await AnsweredAsync(id, note, answer, request, audit, grains);
+            note, reason, author, clock.GetUtcNow(), Rights.Grants(request.HttpContext.User, Rights.AmendAnyNote));
+        return await AnsweredAsync(id, note, answer, request, audit, grains, author);
     }
 
     /// <summary>
@@ -129,12 +141,13 @@ public static class NotesApi
     }
 
     /// <summary>The note as it now stands, or the refusal as the API says each: 404, 400, 409 (withdrawn, or the session full), or 403 naming the right that would do.</summary>
-    private static async Task<IResult> AnsweredAsync(string id, long note, AnnotationAnswer answer, HttpRequest request, AccessAudit audit, IGrainFactory grains)
+    private static async Task<IResult> AnsweredAsync(
+        string id, long note, AnnotationAnswer answer, HttpRequest request, AccessAudit audit, IGrainFactory grains, NoteAuthor author)
     {
         if (answer.Refused is not { } refused)
         {
             var standing = NoteBook.Fold(await grains.GetGrain<IAnnotationGrain>(id).List()).Single(n => n.Number == note);
-            return Results.Ok(NoteView.Of(standing));
+            return Results.Ok(NoteView.Of(standing, author));
         }
 
         switch (refused.Reason)
@@ -174,7 +187,8 @@ public static class NotesApi
     private static string? Cleared(string? text) => text is null ? null : text.Trim();
 
     private static async Task<IResult> Add(
-        string id, HttpRequest request, SessionPaperwork paperwork, IGrainFactory grains, TimeProvider clock, IOptions<JsonOptions> json, CancellationToken ct)
+        string id, HttpRequest request, SessionPaperwork paperwork, IGrainFactory grains, TimeProvider clock, AccessBookCopy book, IOptions<JsonOptions> json,
+        CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<NoteRequest>(request, json.Value.SerializerOptions, ct);
         if (error is not null)
@@ -221,11 +235,17 @@ public static class NotesApi
             return ApiError.Invalid([new FieldError("about", "missing-field", "the incident time the note is about, or the replay it was written in")]);
         }
 
-        var note = new EvaluatorNote(body.Text?.Trim() ?? "", mark, unitId, objectiveId) { About = about.Value, Written = clock.GetUtcNow(), Author = Actor.Of(request) };
+        if (NoteAuthors.Of(request.HttpContext.User, book) is not { } author)
+        {
+            return NoteAuthors.Gone(request.HttpContext.User);
+        }
+
+        var note = new EvaluatorNote(body.Text?.Trim() ?? "", mark, unitId, objectiveId) { About = about.Value, Written = clock.GetUtcNow(), Author = author.Name, AuthorId = author.Id };
         return await KeepAsync(id, note, grains);
     }
 
-    private static async Task<IResult> Rate(string id, HttpRequest request, SessionPaperwork paperwork, IGrainFactory grains, TimeProvider clock, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> Rate(
+        string id, HttpRequest request, SessionPaperwork paperwork, IGrainFactory grains, TimeProvider clock, AccessBookCopy book, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<RatingRequest>(request, json.Value.SerializerOptions, ct);
         if (error is not null)
@@ -266,7 +286,15 @@ public static class NotesApi
         }
 
         var proposed = ObjectiveProposal.For(objective, report).Rating;
-        var decided = new RatingDecided(objective.ObjectiveId, rating, proposed, Blank(body.Reason)) { About = report.Incident.EndedAt ?? clock.GetUtcNow(), Written = clock.GetUtcNow(), Author = Actor.Of(request) };
+        if (NoteAuthors.Of(request.HttpContext.User, book) is not { } author)
+        {
+            return NoteAuthors.Gone(request.HttpContext.User);
+        }
+
+        var decided = new RatingDecided(objective.ObjectiveId, rating, proposed, Blank(body.Reason))
+        {
+            About = report.Incident.EndedAt ?? clock.GetUtcNow(), Written = clock.GetUtcNow(), Author = author.Name, AuthorId = author.Id,
+        };
         if (AnnotationRules.ReasonRequired(decided))
         {
             // Kept, a changed rating would print in the AAR/IP with no why beside it.

@@ -48,11 +48,15 @@ public sealed record NoteWithdrawRequest(string? Reason);
 /// <param name="Amended">Its last amendment (number, when, by whom, why), if it was amended.</param>
 /// <param name="Withdrawn">Its withdrawal (number, when, by whom, why), if it was withdrawn: the paperwork leaves it out.</param>
 /// <param name="History">Every version, oldest first.</param>
+/// <param name="Yours">
+/// True when the caller wrote it (by who they are, not by name: someone added again under a removed person's name did not),
+/// so may amend or withdraw it without the right to change anyone's.
+/// </param>
 public sealed record NoteView(
     string Type, long Number, DateTimeOffset About, DateTimeOffset Written, string Author, string Text, Domain.Annotations.NoteMark Mark,
-    string? UnitId, string? ObjectiveId, NoteChangeView? Amended, NoteChangeView? Withdrawn, IReadOnlyList<NoteVersionView> History)
+    string? UnitId, string? ObjectiveId, NoteChangeView? Amended, NoteChangeView? Withdrawn, IReadOnlyList<NoteVersionView> History, bool Yours)
 {
-    public static NoteView Of(Domain.Annotations.StandingNote note)
+    public static NoteView Of(Domain.Annotations.StandingNote note, Domain.Annotations.NoteAuthor? reader)
     {
         var current = note.Current;
         IReadOnlyList<NoteVersionView> history =
@@ -65,7 +69,8 @@ public sealed record NoteView(
             "note", note.Number, current.About, current.Written, current.Author, current.Text, current.Mark, current.UnitId, current.ObjectiveId,
             note.Amendments.IsEmpty ? null : new(note.Amendments[^1].Number, note.Amendments[^1].Written, note.Amendments[^1].Author, note.Amendments[^1].Reason),
             note.Withdrawal is { } withdrawal ? new(withdrawal.Number, withdrawal.Written, withdrawal.Author, withdrawal.Reason) : null,
-            history);
+            history,
+            reader?.Wrote(note.Original) == true);
     }
 }
 

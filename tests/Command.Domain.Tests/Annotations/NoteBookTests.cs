@@ -57,11 +57,11 @@ public sealed class NoteBookTests
     {
         var stream = Stream(Note("P1 waited", NoteMark.Strength, "P1", "OBJ-1", author: "eva"));
 
-        var (mark, refused) = NoteBook.Amend(stream, "s1", 1, new NoteEdit(Mark: NoteMark.AreaForImprovement), "a strength by mistake", "eva", T0.AddHours(1), mayChangeAny: false);
-        var (cleared, _) = NoteBook.Amend(stream, "s1", 1, new NoteEdit(Text: "  P1 waited for a partner ", UnitId: "", ObjectiveId: ""), null, "eva", T0.AddHours(1), mayChangeAny: false);
+        var (mark, refused) = NoteBook.Amend(stream, "s1", 1, new NoteEdit(Mark: NoteMark.AreaForImprovement), "a strength by mistake", As("eva"), T0.AddHours(1), mayChangeAny: false);
+        var (cleared, _) = NoteBook.Amend(stream, "s1", 1, new NoteEdit(Text: "  P1 waited for a partner ", UnitId: "", ObjectiveId: ""), null, As("eva"), T0.AddHours(1), mayChangeAny: false);
 
         Assert.Null(refused);
-        Assert.Equal(new NoteAmended(1, "P1 waited", NoteMark.AreaForImprovement, "P1", "OBJ-1", "a strength by mistake") { About = T0.AddSeconds(1), Written = T0.AddHours(1), Author = "eva" }, mark);
+        Assert.Equal(new NoteAmended(1, "P1 waited", NoteMark.AreaForImprovement, "P1", "OBJ-1", "a strength by mistake") { About = T0.AddSeconds(1), Written = T0.AddHours(1), Author = "eva", AuthorId = "person:eva" }, mark);
         Assert.Equal(("P1 waited for a partner", null, null), (cleared!.Text, cleared.UnitId, cleared.ObjectiveId));
     }
 
@@ -70,9 +70,9 @@ public sealed class NoteBookTests
     {
         var stream = Stream(Note("P1 waited", NoteMark.Strength, author: "eva"));
 
-        var (_, other) = NoteBook.Amend(stream, "s1", 1, new NoteEdit(Text: "mine now"), null, "sam", T0, mayChangeAny: false);
-        var (_, otherWithdraws) = NoteBook.Withdraw(stream, "s1", 1, "not mine", "sam", T0, mayChangeAny: false);
-        var (byAdmin, admin) = NoteBook.Withdraw(stream, "s1", 1, "wrong session", "admin", T0, mayChangeAny: true);
+        var (_, other) = NoteBook.Amend(stream, "s1", 1, new NoteEdit(Text: "mine now"), null, As("sam"), T0, mayChangeAny: false);
+        var (_, otherWithdraws) = NoteBook.Withdraw(stream, "s1", 1, "not mine", As("sam"), T0, mayChangeAny: false);
+        var (byAdmin, admin) = NoteBook.Withdraw(stream, "s1", 1, "wrong session", As("admin"), T0, mayChangeAny: true);
 
         Assert.Equal(new AnnotationRefusal(AnnotationRefusalReason.NotTheAuthor, "note 1 of session 's1' is eva's: only its author may amend it"), other);
         Assert.Equal(AnnotationRefusalReason.NotTheAuthor, otherWithdraws!.Reason);
@@ -90,16 +90,16 @@ public sealed class NoteBookTests
 
         Assert.Equal(
             new AnnotationRefusal(AnnotationRefusalReason.UnknownNote, "session 's1' has no note 4"),
-            NoteBook.Amend(stream, "s1", 4, new NoteEdit(Text: "x"), null, "eva", T0, true).Refused);
-        Assert.Equal(AnnotationRefusalReason.UnknownNote, NoteBook.Withdraw(stream, "s1", 0, "why", "eva", T0, true).Refused!.Reason);
+            NoteBook.Amend(stream, "s1", 4, new NoteEdit(Text: "x"), null, As("eva"), T0, true).Refused);
+        Assert.Equal(AnnotationRefusalReason.UnknownNote, NoteBook.Withdraw(stream, "s1", 0, "why", As("eva"), T0, true).Refused!.Reason);
         Assert.Equal(
             new AnnotationRefusal(AnnotationRefusalReason.NotANote, "annotation 2 of session 's1' is a rating decision for objective 'OBJ-1', not a note: decide the objective's rating again to change it"),
-            NoteBook.Withdraw(stream, "s1", 2, "why", "eva", T0, true).Refused);
-        Assert.Equal(AnnotationRefusalReason.NotANote, NoteBook.Amend(stream, "s1", 3, new NoteEdit(Text: "x"), null, "eva", T0, true).Refused!.Reason);
+            NoteBook.Withdraw(stream, "s1", 2, "why", As("eva"), T0, true).Refused);
+        Assert.Equal(AnnotationRefusalReason.NotANote, NoteBook.Amend(stream, "s1", 3, new NoteEdit(Text: "x"), null, As("eva"), T0, true).Refused!.Reason);
         Assert.Equal(
             new AnnotationRefusal(AnnotationRefusalReason.Withdrawn, "note 1 of session 's1' was withdrawn by eva at 2026-03-14 15:03:00 UTC (wrong session): a withdrawn note can be neither amended nor withdrawn again"),
-            NoteBook.Amend(stream, "s1", 1, new NoteEdit(Text: "x"), null, "eva", T0, true).Refused);
-        Assert.Equal(AnnotationRefusalReason.Withdrawn, NoteBook.Withdraw(stream, "s1", 1, "again", "eva", T0, true).Refused!.Reason);
+            NoteBook.Amend(stream, "s1", 1, new NoteEdit(Text: "x"), null, As("eva"), T0, true).Refused);
+        Assert.Equal(AnnotationRefusalReason.Withdrawn, NoteBook.Withdraw(stream, "s1", 1, "again", As("eva"), T0, true).Refused!.Reason);
     }
 
     [Fact]
@@ -107,12 +107,12 @@ public sealed class NoteBookTests
     {
         var stream = Stream(Note("P1 waited", NoteMark.Strength, "P1", author: "eva"));
 
-        Assert.Equal(AnnotationRefusalReason.Unchanged, NoteBook.Amend(stream, "s1", 1, new NoteEdit(), "no reason", "eva", T0, false).Refused!.Reason);
-        Assert.Equal(AnnotationRefusalReason.Unchanged, NoteBook.Amend(stream, "s1", 1, new NoteEdit(Text: " P1 waited ", Mark: NoteMark.Strength, UnitId: "P1"), null, "eva", T0, false).Refused!.Reason);
-        Assert.Equal(new AnnotationRefusal(AnnotationRefusalReason.Invalid, "text: required"), NoteBook.Amend(stream, "s1", 1, new NoteEdit(Text: "  "), null, "eva", T0, false).Refused);
-        Assert.Equal(new AnnotationRefusal(AnnotationRefusalReason.Invalid, "unitId: not a unit id"), NoteBook.Amend(stream, "s1", 1, new NoteEdit(UnitId: "P 1/x"), null, "eva", T0, false).Refused);
-        Assert.Equal(new AnnotationRefusal(AnnotationRefusalReason.Invalid, "reason: required"), NoteBook.Withdraw(stream, "s1", 1, " ", "eva", T0, false).Refused);
-        Assert.Equal("reason: holds an invisible formatting character (U+202E)", NoteBook.Withdraw(stream, "s1", 1, "oops \u202e", "eva", T0, false).Refused!.Detail);
+        Assert.Equal(AnnotationRefusalReason.Unchanged, NoteBook.Amend(stream, "s1", 1, new NoteEdit(), "no reason", As("eva"), T0, false).Refused!.Reason);
+        Assert.Equal(AnnotationRefusalReason.Unchanged, NoteBook.Amend(stream, "s1", 1, new NoteEdit(Text: " P1 waited ", Mark: NoteMark.Strength, UnitId: "P1"), null, As("eva"), T0, false).Refused!.Reason);
+        Assert.Equal(new AnnotationRefusal(AnnotationRefusalReason.Invalid, "text: required"), NoteBook.Amend(stream, "s1", 1, new NoteEdit(Text: "  "), null, As("eva"), T0, false).Refused);
+        Assert.Equal(new AnnotationRefusal(AnnotationRefusalReason.Invalid, "unitId: not a unit id"), NoteBook.Amend(stream, "s1", 1, new NoteEdit(UnitId: "P 1/x"), null, As("eva"), T0, false).Refused);
+        Assert.Equal(new AnnotationRefusal(AnnotationRefusalReason.Invalid, "reason: required"), NoteBook.Withdraw(stream, "s1", 1, " ", As("eva"), T0, false).Refused);
+        Assert.Equal("reason: holds an invisible formatting character (U+202E)", NoteBook.Withdraw(stream, "s1", 1, "oops \u202e", As("eva"), T0, false).Refused!.Detail);
     }
 
     [Fact]
@@ -149,6 +149,42 @@ public sealed class NoteBookTests
         Assert.Null(NoteBook.Repeated(Stream(stream[0], new NoteWithdrawn(1, "wrong unit") { Author = "eva", Written = T0.AddSeconds(3) }), again));
         Assert.Null(NoteBook.Repeated(Stream(stream[0], new NoteAmended(1, "P1 waited", NoteMark.AreaForImprovement, "P1") { Author = "eva", Written = T0.AddSeconds(3) }), again));
     }
+
+    [Fact]
+    public void A_note_is_changed_only_by_the_identity_that_wrote_it_not_by_someone_added_again_under_its_name()
+    {
+        var first = new NoteAuthor("eva", "person:7f3a", T0.AddHours(-1));
+        var again = new NoteAuthor("eva", "person:91c2", T0.AddHours(1));
+        var stream = Stream(Note("P1 waited", NoteMark.Strength) with { AuthorId = first.Id });
+
+        var (_, byNamesake) = NoteBook.Amend(stream, "s1", 1, new NoteEdit(Text: "mine now"), null, again, T0.AddHours(2), mayChangeAny: false);
+        var (_, namesakeWithdraws) = NoteBook.Withdraw(stream, "s1", 1, "not mine", again, T0.AddHours(2), mayChangeAny: false);
+        var (amended, byAuthor) = NoteBook.Amend(stream, "s1", 1, new NoteEdit(Text: "P1 waited at the car"), null, first, T0.AddHours(2), mayChangeAny: false);
+
+        Assert.Equal(new AnnotationRefusal(AnnotationRefusalReason.NotTheAuthor, "note 1 of session 's1' is eva's: only its author may amend it"), byNamesake);
+        Assert.Equal(AnnotationRefusalReason.NotTheAuthor, namesakeWithdraws!.Reason);
+        Assert.Null(byAuthor);
+        // The amendment is bound to who made it, as the note is.
+        Assert.Equal(("eva", "person:7f3a"), (amended!.Author, amended.AuthorId));
+    }
+
+    [Fact]
+    public void A_note_kept_with_its_authors_name_alone_is_theirs_only_if_they_were_added_before_it_was_written()
+    {
+        // Written at T0 + 1 s, before identities were kept: the name is all the stream holds.
+        var stream = Stream(Note("P1 waited", NoteMark.Strength));
+        var addedBefore = new NoteAuthor("eva", "person:7f3a", T0);
+        var addedAfter = new NoteAuthor("eva", "person:91c2", T0.AddMinutes(30));
+
+        Assert.Null(NoteBook.Amend(stream, "s1", 1, new NoteEdit(Text: "P1 waited at the car"), null, addedBefore, T0.AddHours(1), mayChangeAny: false).Refused);
+        Assert.Equal(AnnotationRefusalReason.NotTheAuthor, NoteBook.Amend(stream, "s1", 1, new NoteEdit(Text: "mine now"), null, addedAfter, T0.AddHours(1), mayChangeAny: false).Refused!.Reason);
+        Assert.Equal(AnnotationRefusalReason.NotTheAuthor, NoteBook.Withdraw(stream, "s1", 1, "not mine", addedAfter, T0.AddHours(1), mayChangeAny: false).Refused!.Reason);
+        // It still folds, and reads with its author's name.
+        Assert.Equal(("eva", null), (NoteBook.Fold(stream).Single().Author, NoteBook.Fold(stream).Single().Original.AuthorId));
+    }
+
+    // An author known since long before any note of these streams, whose notes bear their name alone.
+    private static NoteAuthor As(string name) => new(name, $"person:{name}", DateTimeOffset.MinValue);
 
     private static EvaluatorNote Note(string text, NoteMark mark, string? unitId = null, string? objectiveId = null, string author = "eva") =>
         new(text, mark, unitId, objectiveId) { About = T0.AddSeconds(1), Written = T0.AddSeconds(1), Author = author };

@@ -101,6 +101,58 @@ public sealed partial class PaperworkTests
     }
 
     [Fact]
+    public async Task A_person_removed_and_added_again_under_the_same_name_may_not_change_what_the_first_wrote()
+    {
+        var id = await RecordHoldAsync();
+        var name = $"eva-{Guid.NewGuid():N}"[..12];
+        // Kept before authors' identities were: a note bearing the name alone, written long before anyone now in the book was added.
+        var longAgo = new DateTimeOffset(2020, 1, 1, 12, 0, 0, TimeSpan.Zero);
+        await File.WriteAllBytesAsync(
+            Path.Combine(host.DataPath, "sessions", id, "annotations.jsonl"),
+            AnnotationJson.SerializeLine(new EvaluatorNote("Kept before", NoteMark.Observation) { Number = 1, About = longAgo, Written = longAgo, Author = name }),
+            Ct);
+        await host.Access.AddPersonAsync(name, "evaluator");
+        var first = await host.Access.SignInAsync(name);
+        var theirs = await WriteAsPageAsync(first, id, "P1 went straight in");
+        (await host.Client.DeleteAsync($"/api/access/people/{name}", Ct)).EnsureSuccessStatusCode();
+        await host.Access.AddPersonAsync(name, "evaluator");
+        var again = await host.Access.SignInAsync(name);
+
+        using var amends = await SendAsPageAsync(again, $"/api/sessions/{id}/notes/{theirs}/amend", new { text = "P1 waited at the car" });
+        using var withdraws = await SendAsPageAsync(again, $"/api/sessions/{id}/notes/{theirs}/withdraw", new { reason = "not what happened" });
+        using var amendsOld = await SendAsPageAsync(again, $"/api/sessions/{id}/notes/1/amend", new { text = "rewritten" });
+
+        Assert.Equal((HttpStatusCode.Forbidden, "not-the-author"), (amends.StatusCode, (await amends.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("reason").GetString()));
+        Assert.Equal(HttpStatusCode.Forbidden, withdraws.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, amendsOld.StatusCode);
+        // Both stand as written, read with their author's name, and neither is shown as the newcomer's to change.
+        using var listing = await SendAsPageAsync(again, $"/api/sessions/{id}/notes", null, HttpMethod.Get);
+        var notes = (await listing.Content.ReadFromJsonAsync<JsonElement[]>(Ct))!;
+        Assert.Equal(
+            [("Kept before", name, false), ("P1 went straight in", name, false)],
+            notes.Select(n => (n.GetProperty("text").GetString(), n.GetProperty("author").GetString(), n.GetProperty("yours").GetBoolean())));
+
+        // What the newcomer writes is theirs.
+        var own = await WriteAsPageAsync(again, id, "P2 held at staging");
+        using var ownAmended = await SendAsPageAsync(again, $"/api/sessions/{id}/notes/{own}/amend", new { text = "P2 held at staging, as assigned" });
+        Assert.Equal(HttpStatusCode.OK, ownAmended.StatusCode);
+        Assert.True((await ownAmended.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("yours").GetBoolean());
+    }
+
+    private async Task<HttpResponseMessage> SendAsPageAsync(string cookie, string path, object? body, HttpMethod? method = null)
+    {
+        using var page = host.ClientWith(null);
+        return await page.SendAsync(host.Access.AsPage(method ?? HttpMethod.Post, path, cookie, body), Ct);
+    }
+
+    private async Task<long> WriteAsPageAsync(string cookie, string id, string text)
+    {
+        using var written = await SendAsPageAsync(cookie, $"/api/sessions/{id}/notes", new { text });
+        Assert.Equal(HttpStatusCode.Created, written.StatusCode);
+        return (await written.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("number").GetInt64();
+    }
+
+    [Fact]
     public async Task A_change_to_a_note_that_is_not_there_or_is_a_rating_or_names_what_the_session_never_had_is_refused_by_name()
     {
         var id = await RecordHoldAsync();

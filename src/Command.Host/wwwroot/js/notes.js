@@ -4,7 +4,7 @@
 // amendment or a withdrawal beside the note, never by rewriting it. Every page reading a session's notes hears over the
 // hub when they change (written, amended or withdrawn anywhere) and reads them again.
 import { get, post, enc, ApiProblem } from './api.js';
-import { can, session as signedIn } from './session.js';
+import { can } from './session.js';
 import { clock } from './format.js';
 
 const markNames = { strength: 'strength', areaForImprovement: 'area for improvement', observation: 'observation' };
@@ -52,7 +52,7 @@ export class Notes {
 
   /** Whether the one signed in may edit and withdraw the note: their own, or anyone's for an admin; never a withdrawn one. */
   static mayChange(note) {
-    return !note.withdrawn && can('write-notes') && (can('amend-any-note') || note.author === signedIn.name);
+    return !note.withdrawn && can('write-notes') && (can('amend-any-note') || note.yours);
   }
 
   /** Hears the notes of the session watched now: asks the hub, once per connection, and reads them when that changes. */
