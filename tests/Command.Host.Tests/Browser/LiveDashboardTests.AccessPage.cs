@@ -206,6 +206,28 @@ public sealed partial class LiveDashboardTests
         Assert.Empty(page.Errors);
     }
 
+    [Fact]
+    public async Task The_access_page_of_a_person_whose_roles_change_goes_to_sign_in_told_why_but_not_for_their_own_new_password()
+    {
+        await using var page = await Dashboard.OpenPageAsync(host, "/access/", actor: "Cmdr Soto", roles: ["commander"]);
+        await Expect(page.Page.Locator("body[data-ready]")).ToHaveCountAsync(1);
+        // Their own password changed here ends their other sessions, and this one carries on, watched with its new cookie.
+        var form = page.Page.Locator("#own-password-form");
+        await form.Locator("[name=currentPassword]").FillAsync(Support.TestAccess.Password);
+        await form.Locator("[name=newPassword]").FillAsync("a brand new password");
+        await form.Locator("[name=again]").FillAsync("a brand new password");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Expect(page.Notice).ToContainTextAsync("Your password is changed");
+        await Expect(page.Page).ToHaveURLAsync($"{host.BaseAddress}access/");
+
+        // An admin makes them an observer: the page is told at once, not at its next call, and says why.
+        using var demoted = await host.Client.PutAsJsonAsync("/api/access/people/Cmdr%20Soto/roles", new { roles = new[] { "observer" } }, Ct);
+
+        await Expect(page.Page).ToHaveURLAsync($"{host.BaseAddress}sign-in/?return={Uri.EscapeDataString("/access/")}");
+        await Expect(page.Page.Locator("#problem")).ToHaveTextAsync("You were signed out: 'Cmdr Soto' had their roles or password changed. Sign in again.");
+        Assert.Equal(HttpStatusCode.NoContent, demoted.StatusCode);
+    }
+
     // The page logged nothing but the refusals the test made it send, one of each status given, in order.
     private static void OnlyRefused(Dashboard page, params int[] statuses) =>
         Assert.Equal([.. statuses.Select(s => $"status of {s}")], page.Errors.Select(e => System.Text.RegularExpressions.Regex.Match(e, "status of [0-9]+").Value));

@@ -7,12 +7,14 @@ import { People } from './people.js';
 import { Tokens } from './tokens.js';
 import { Devices } from './devices.js';
 import { Lockouts } from './lockouts.js';
+import { watchSignedIn } from './signed-in-watch.js';
 
 const $ = id => document.getElementById(id);
 
 bindNotice($('notice'));
 await loadSession();
 bindSignOut($('signed-in-name'), $('sign-out'));
+await watchSignedIn();
 bindOwnPassword($('own-password-form'));
 if (can('manage-access')) {
   const parts = [new People($('people')), new Tokens($('tokens')), new Devices($('devices')), new Lockouts($('lockouts'))];
