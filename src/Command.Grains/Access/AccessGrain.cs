@@ -93,9 +93,10 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
 
     public Task<AccessRefusal?> AddDevice(DeviceCredential device)
     {
-        if (Book.Devices.Values.Any(d => d.RevokedAt is null && d.Name == device.Name))
+        // Told apart regardless of letter case, as tokens are: "device:Phone-1" and "device:phone-1" read as one in the record.
+        if (Book.Devices.Values.FirstOrDefault(d => d.RevokedAt is null && string.Equals(d.Name, device.Name, StringComparison.OrdinalIgnoreCase)) is { } live)
         {
-            return Refuse(new AccessRefusal("device-exists", $"a live device credential is already called '{device.Name}'"));
+            return Refuse(new AccessRefusal("device-exists", $"a live device credential is already called '{live.Name}'"));
         }
 
         return BoundElsewhere([device.UnitId]) is { } refusal ? Refuse(refusal) : ChangeAsync(() => Book.Devices[device.Id] = device);
@@ -176,24 +177,33 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
     private static AccessRefusal LastAdmin(string userName) =>
         new("last-admin", $"'{userName}' is the last admin who can sign in; make someone with a password admin first");
 
-    /// <summary>A unit answers only to the one live credential bound to it, so a second binding is refused.</summary>
+    /// <summary>
+    /// A unit answers only to the one live credential bound to it, so a second binding is refused: of the same unit id, or
+    /// of one that differs from it only in letter case (<c>ANDROID-A9C014</c> beside <c>android-a9c014</c>). Unit ids are
+    /// matched exactly, as a CoT uid is, so the two would be two units, one of them bound to nothing: whichever a device
+    /// sends, the binding meant for it would not hold it, and the record would show two units that read as one.
+    /// </summary>
     private AccessRefusal? BoundElsewhere(ImmutableArray<string> units)
     {
         foreach (var unit in units)
         {
-            if (Book.Tokens.Values.FirstOrDefault(t => t.RevokedAt is null && t.Units.Contains(unit)) is { } token)
+            if (Book.Tokens.Values.FirstOrDefault(t => t.RevokedAt is null && t.Units.Contains(unit, StringComparer.OrdinalIgnoreCase)) is { } token)
             {
-                return new AccessRefusal("unit-already-bound", $"unit '{unit}' is bound to {token.Actor}; revoke that first");
+                return Bound(unit, token.Units.First(u => string.Equals(u, unit, StringComparison.OrdinalIgnoreCase)), token.Actor);
             }
 
-            if (Book.Devices.Values.FirstOrDefault(d => d.RevokedAt is null && d.UnitId == unit) is { } device)
+            if (Book.Devices.Values.FirstOrDefault(d => d.RevokedAt is null && string.Equals(d.UnitId, unit, StringComparison.OrdinalIgnoreCase)) is { } device)
             {
-                return new AccessRefusal("unit-already-bound", $"unit '{unit}' is bound to {device.Actor}; revoke that first");
+                return Bound(unit, device.UnitId, device.Actor);
             }
         }
 
         return null;
     }
+
+    private static AccessRefusal Bound(string unit, string bound, string actor) => new("unit-already-bound", unit == bound
+        ? $"unit '{unit}' is bound to {actor}; revoke that first"
+        : $"unit '{bound}', which differs from '{unit}' only in letter case, is bound to {actor}: unit ids are matched exactly, as a device sends them, so name the unit as the device sends it, or revoke that first");
 
     private async Task<AccessRefusal?> ChangeAsync(Action change)
     {

@@ -232,6 +232,11 @@ public static class AccessApi
             {
                 errors.Add(unit);
             }
+            else if (units.FindIndex(u => string.Equals(u, units[i], StringComparison.OrdinalIgnoreCase)) is var first && first < i)
+            {
+                // Unit ids are matched exactly, as a device sends them: one of the two would be a unit the token never reports for.
+                errors.Add(new FieldError($"units[{i}]", "invalid-value", $"'{units[i]}' differs from '{units[first]}' only in letter case: name the unit once, as its device sends it"));
+            }
         }
     }
 

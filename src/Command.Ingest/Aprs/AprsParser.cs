@@ -7,7 +7,9 @@ namespace Command.Ingest.Aprs;
 
 /// <summary>
 /// Reads one TNC2 line as APRS-IS carries it, <c>CALL-SSID&gt;DEST,PATH:payload</c>. The callsign-SSID is the
-/// unit. Positions: uncompressed and compressed (<c>!</c>, <c>=</c>, and with a timestamp <c>/</c>, <c>@</c>)
+/// unit, in upper case: callsigns are upper case by the APRS spec (as AX.25 carries them), so a gateway or hand-typed
+/// client that sends <c>k1abc-9</c> reports for the same unit as the radio heard as <c>K1ABC-9</c>, not a second one.
+/// Positions: uncompressed and compressed (<c>!</c>, <c>=</c>, and with a timestamp <c>/</c>, <c>@</c>)
 /// and Mic-E (<c>`</c>, <c>'</c>), also inside a third-party packet (<c>}</c>), whose inner station is the unit. A
 /// position without a timestamp, or stamped in the sender's local time (whose zone it does not say), was taken when it
 /// was received. Everything
@@ -38,7 +40,7 @@ public sealed class AprsParser(AprsOptions options)
                 : "line is not SOURCE>DEST[,PATH]:payload"));
         }
 
-        var source = text[..gt].ToString();
+        var source = text[..gt].ToString().ToUpperInvariant();
         if (source.Length > 9 || source.AsSpan().ContainsAnyExcept(CallsignChars))
         {
             return Refuse(line, new(RejectReason.Malformed, $"source '{source}' is not a callsign-SSID"));
@@ -120,5 +122,5 @@ public sealed class AprsParser(AprsOptions options)
         IncomingReport.Refused(ReportSource.Aprs, line, rejection, unit);
 
     private static readonly System.Buffers.SearchValues<char> CallsignChars =
-        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
 }

@@ -126,6 +126,44 @@ public sealed class TokenTests(AccessHost host) : IClassFixture<AccessHost>
     }
 
     [Fact]
+    public async Task A_unit_is_not_bound_a_second_time_under_an_id_that_differs_only_in_letter_case()
+    {
+        var unit = $"ANDROID-{Guid.NewGuid():N}"[..16].ToUpperInvariant();
+        var lower = unit.ToLowerInvariant();
+        await host.Access.TokenForAsync("device", unit);
+
+        // Unit ids are matched exactly, as a CoT uid is: bound again as "android-…", a second credential would hold a unit
+        // no device reports as, and the first stop holding the one the phone does.
+        using var token = await host.PostJsonAsync("/api/access/tokens", new { name = $"phone-{Guid.NewGuid():N}"[..16], roles = new[] { "device" }, units = new[] { lower } });
+        using var device = await host.PostJsonAsync("/api/access/devices", new { name = $"phone-{Guid.NewGuid():N}"[..16], unitId = lower });
+        using var twice = await host.PostJsonAsync("/api/access/tokens", new { name = $"phone-{Guid.NewGuid():N}"[..16], roles = new[] { "device" }, units = new[] { "P7", "p7" } });
+
+        foreach (var refused in new[] { token, device })
+        {
+            var body = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            Assert.Equal((HttpStatusCode.Conflict, "unit-already-bound"), (refused.StatusCode, body.GetProperty("reason").GetString()));
+            Assert.Matches($"^unit '{unit}', which differs from '{lower}' only in letter case, is bound to token:device-[0-9a-f]+: ", body.GetProperty("detail").GetString());
+        }
+
+        var error = (await twice.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors")[0];
+        Assert.Equal((HttpStatusCode.BadRequest, "units[1]", "'p7' differs from 'P7' only in letter case: name the unit once, as its device sends it"),
+            (twice.StatusCode, error.GetProperty("field").GetString(), error.GetProperty("detail").GetString()));
+    }
+
+    [Fact]
+    public async Task A_device_identifier_is_not_issued_under_a_name_a_live_one_has_in_other_letter_case()
+    {
+        var name = $"Phone-{Guid.NewGuid():N}"[..16];
+        (await host.PostJsonAsync("/api/access/devices", new { name, unitId = $"D{Guid.NewGuid():N}"[..10] })).EnsureSuccessStatusCode();
+
+        // The record would name both "device:Phone-…" and "device:phone-…", which read as one phone.
+        using var again = await host.PostJsonAsync("/api/access/devices", new { name = name.ToLowerInvariant(), unitId = $"D{Guid.NewGuid():N}"[..10] });
+
+        Assert.Equal((HttpStatusCode.Conflict, $"a live device credential is already called '{name}'"),
+            (again.StatusCode, (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString()));
+    }
+
+    [Fact]
     public async Task A_unit_bound_to_a_device_takes_positions_from_that_device_only()
     {
         (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident("bound"))).EnsureSuccessStatusCode();

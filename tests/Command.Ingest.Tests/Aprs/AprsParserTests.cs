@@ -21,6 +21,17 @@ public sealed class AprsParserTests
     }
 
     [Fact]
+    public void A_callsign_sent_in_lower_case_reports_for_the_unit_its_upper_case_names()
+    {
+        // Callsigns are upper case by the spec: "k1abc-9" typed into a client is the tracker heard over the air as "K1ABC-9".
+        var lower = Parser.Parse("k1abc-9>APRS:=4903.50N/07201.75W>", Received);
+        var refused = Parser.Parse("k1abc-9>APRS:=4903.50N/07201.75W>170/600", Received);
+
+        Assert.Equal(("K1ABC-9", "K1ABC-9"), (lower.Report?.UnitId, lower.Report?.Callsign));
+        Assert.Equal("K1ABC-9", refused.UnitId);
+    }
+
+    [Fact]
     public void A_speed_no_ground_unit_makes_is_refused_in_the_knots_the_beacon_gave()
     {
         var incoming = Parser.Parse("N0AWA>APDR16,TCPIP*,qAC,T2ROMANIA:=3618.04N/08648.73Wu170/600/A=000537", Received);
