@@ -127,6 +127,27 @@ public sealed class CrowdDashboardTests(FakeClockDashboardHost host) : IClassFix
     }
 
     [Fact]
+    public async Task The_hot_zones_name_is_not_hidden_under_the_threat_where_500_units_crowd_round_it()
+    {
+        // The threat's marker is wider than the small hot zone, and units ring the zone so that no spot by it is clear
+        // of their symbols: "HOT" was left at its home, wholly under the marker, where beside it a unit hides a part.
+        var crowd = await Crowd.OpenAsync(host, Units);
+        await using var dashboard = await Dashboard.OpenAsync(host, crowd.Scene.IncidentId, width: 1920, height: 1080);
+        await Expect(dashboard.Page.Locator("#unit-count")).ToHaveTextAsync($"{Units}");
+        await dashboard.Marker(Crowd.UnitId(0)).ToShowAsync("flag", "alert");
+        await Expect(dashboard.Threat()).ToBeVisibleAsync();
+        await dashboard.Page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+
+        var drawn = await dashboard.Page.EvaluateAsync<JsonElement>(ZoneNameDashboardTests.MapBoxes);
+        var hot = ZoneNameDashboardTests.Named(drawn, "zones").Single();
+        Assert.Equal("HOT", hot.Name);
+        var covers = ZoneNameDashboardTests.Named(drawn, "covers");
+        var threat = covers.Where(c => c.Name.StartsWith("the threat", StringComparison.Ordinal) && ZoneNameDashboardTests.Overlap(hot.Box, c.Box)).ToArray();
+        Assert.True(threat.Length == 0, $"'HOT' at {string.Join(", ", hot.Box)} is under {string.Join("; ", threat.Select(c => $"{c.Name} at {string.Join(", ", c.Box)}"))}");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task The_search_box_finds_a_unit_by_callsign_or_id_on_the_board_and_the_map()
     {
         var crowd = await Crowd.OpenAsync(host, Units);

@@ -15,7 +15,7 @@ namespace Command.Host.Tests.Browser;
 public sealed class ZoneNameDashboardTests(FakeClockDashboardHost host) : IClassFixture<FakeClockDashboardHost>
 {
     // The plan's names and what is drawn over them, as [left, top, width, height] in the map's pixels.
-    private const string MapBoxes =
+    internal const string MapBoxes =
         """
         () => {
           const map = document.getElementById('map').getBoundingClientRect();
@@ -130,10 +130,10 @@ public sealed class ZoneNameDashboardTests(FakeClockDashboardHost host) : IClass
     private static Task Frames(Dashboard dashboard) =>
         dashboard.Page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
 
-    private static (string Name, double[] Box)[] Named(JsonElement drawn, string what) =>
+    internal static (string Name, double[] Box)[] Named(JsonElement drawn, string what) =>
         [.. drawn.GetProperty(what).EnumerateArray().Select(n => (n.GetProperty("name").GetString()!, n.GetProperty("box").EnumerateArray().Select(v => v.GetDouble()).ToArray()))];
 
     // Boxes [left, top, width, height].
-    private static bool Overlap(double[] a, double[] b) =>
+    internal static bool Overlap(double[] a, double[] b) =>
         a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
 }

@@ -44,6 +44,41 @@ export class Room {
     }
     return true;
   }
+
+  /** How many square pixels of this box the boxes taken by anyone but the owner hide, where they overlap counted once. */
+  hidden(box, owner) {
+    const over = [];
+    for (let cx = Math.floor(box[0] / cellPx); cx <= Math.floor(box[2] / cellPx); cx++) {
+      for (let cy = Math.floor(box[1] / cellPx); cy <= Math.floor(box[3] / cellPx); cy++) {
+        const cell = this.cells.get(this.key(cx, cy));
+        if (!cell) continue;
+        for (let i = 0; i < cell.length; i += 3) {
+          const b = cell[i];
+          if (cell[i + 1] === owner || over.includes(b)) continue;
+          if (b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3]) over.push(b);
+        }
+      }
+    }
+    return unionArea(over, box);
+  }
+}
+
+/** The area of the union of the boxes within the given box: strip by strip between their left and right edges. */
+function unionArea(boxes, within) {
+  const clipped = boxes.map(b => [Math.max(b[0], within[0]), Math.max(b[1], within[1]), Math.min(b[2], within[2]), Math.min(b[3], within[3])]);
+  const xs = [...new Set(clipped.flatMap(b => [b[0], b[2]]))].sort((a, b) => a - b);
+  let area = 0;
+  for (let i = 0; i + 1 < xs.length; i++) {
+    const spans = clipped.filter(b => b[0] <= xs[i] && b[2] >= xs[i + 1]).map(b => [b[1], b[3]]).sort((a, b) => a[0] - b[0]);
+    let [reach, covered] = [-Infinity, 0];
+    for (const [top, bottom] of spans) {
+      if (bottom <= reach) continue;
+      covered += bottom - Math.max(top, reach);
+      reach = bottom;
+    }
+    area += covered * (xs[i + 1] - xs[i]);
+  }
+  return area;
 }
 
 /**

@@ -14,7 +14,7 @@ export class MapView {
     this.units = new UnitLayer(this.map, picture, focus);
     this.units.onPick = id => focus.set(id, 'map');
     // The plan's names go where no unit or threat is, and the units' labels keep clear of them.
-    this.units.obstacles = covered => this.plan.arrange(covered);
+    this.units.obstacles = (symbols, threats) => this.plan.arrange(symbols, threats);
     this.plan.onDrawn = () => this.units.touch();
     focus.subscribe((id, origin) => { if (origin !== 'map') this.centreOn(id); });
     this.threats = new ThreatLayer(this.map, picture, (id, latlng, current) => commands.moveThreat(id, latlng, current));

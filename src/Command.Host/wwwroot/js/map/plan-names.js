@@ -5,6 +5,9 @@
 // zones go before buildings and the hot zone first, so the lesser gives way ("W/PERIMETER" read where WARM and the
 // perimeter post's name were printed one over the other). Units matter more: their symbols stay on top, and the names
 // are placed again around them as they move, each staying where it is while its spot is clear, so names do not hop.
+// Where units crowd round a zone so that no spot is clear of them, its name goes where they hide least of it, and never
+// under the threat's marker where another spot is: the marker is drawn over names and is wider than a small hot zone,
+// so "HOT" put at its home there was hidden whole.
 // Boxes are [left, top, right, bottom] in the map's layer pixels.
 import * as L from './leaflet.js';
 import { Room } from './label-room.js';
@@ -16,6 +19,8 @@ const buildingRank = 9;
 // How far inside the map's edge a name is kept, and how far from its area's edge (as Leaflet hung it before), in pixels.
 const edgePx = 4;
 const padPx = 6;
+// Where units hide part of every spot, a name stays at its spot until another would show this share of it more.
+const stayShare = 0.25;
 
 export class PlanNames {
   constructor(map) {
@@ -37,11 +42,15 @@ export class PlanNames {
     this.measuredAt = null;
   }
 
-  /** Places every name clear of the given boxes (units' symbols, the threat) where it can; answers where they went. */
-  arrange(covered) {
+  /**
+   * Places every name clear of the given boxes (units' symbols; the threat's marker and label, which no name goes under
+   * where another spot is) where it can; answers where they went.
+   */
+  arrange(symbols, threats = []) {
     this.measure();
     const room = new Room();
-    for (const box of covered) room.take(box, null);
+    for (const box of symbols) room.take(box, null);
+    for (const box of threats) room.take(box, null, true);
     const view = this.view();
     this.boxes = [];
     for (const name of this.names) {
@@ -99,7 +108,8 @@ export class PlanNames {
 
 /**
  * The spot a name takes: its whole text clear of everything (the spot it held first, then in order), else its kind
- * word alone so; else, clear of units no more, its kind word (a building's name) where it covers no other name.
+ * word alone so; else its kind word (a building's name) clear of the other names and the threat where the units'
+ * symbols hide least of it (the spot it held while that hides little more), else a zone's at its home.
  */
 function place(name, room, view) {
   const { w, kindW } = name.size;
@@ -113,8 +123,11 @@ function place(name, room, view) {
   }
   const form = forms.length - 1;
   const boxes = spots(name, forms[form], view);
-  const at = boxes.findIndex(box => room.free(box, name, true));
-  if (at >= 0) return { box: boxes[at], form, at };
+  const hidden = boxes.map(box => (room.free(box, name, true) ? room.hidden(box, name) : Infinity));
+  const least = Math.min(...hidden);
+  const was = name.placed?.form === form ? name.placed.at : -1;
+  const at = was >= 0 && hidden[was] <= least + (forms[form] * name.size.h * stayShare) ? was : hidden.indexOf(least);
+  if (least < Infinity) return { box: boxes[at], form, at };
   return name.rank < buildingRank ? { box: boxes[0], form, at: 0 } : null;
 }
 

@@ -50,11 +50,11 @@ export class SitePlan {
   }
 
   /**
-   * Places the plan's names clear of one another and of the given boxes (units' symbols, the threat), in layer
-   * pixels; answers where they went, which the units' labels keep clear of.
+   * Places the plan's names clear of one another and of the given boxes (units' symbols, the threat's marker and
+   * label), in layer pixels; answers where they went, which the units' labels keep clear of.
    */
-  arrange(covered) {
-    return this.names.arrange(covered);
+  arrange(symbols, threats) {
+    return this.names.arrange(symbols, threats);
   }
 
   /** Fits the view to the site and the given points (units and threats), so nobody starts off-screen. */

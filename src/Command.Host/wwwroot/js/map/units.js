@@ -28,8 +28,8 @@ export class UnitLayer {
     this.hovered = null;
     this.onPick = () => {};
     /**
-     * Given the boxes drawn over the map (units' symbols, the threat), boxes in layer pixels that labels keep clear of
-     * where they can: the site plan's names, placed clear of those.
+     * Given the boxes drawn over the map (units' symbols, and the threat's marker and label), boxes in layer pixels
+     * that labels keep clear of where they can: the site plan's names, placed clear of those.
      */
     this.obstacles = () => [];
     /** Boxes in layer pixels no label may cover but one always shown, given the units' symbols: the threat's. */
@@ -139,7 +139,7 @@ export class UnitLayer {
     const labels = new Map(all.map(e => [e, e.label]));
     const symbols = all.map(symbolBox);
     const held = this.held(symbols);
-    placeLabels(all, e => this.claim(e), this.obstacles(symbols.concat(held)), held, this.view());
+    placeLabels(all, e => this.claim(e), this.obstacles(symbols, held), held, this.view());
     for (const e of all) {
       // A label that stands off is joined to its symbol by a line: what it covers reaches back to the symbol.
       if (e.label) e.label.reach = e.label.leader ? union(e.body, boxOf(e.label)) : boxOf(e.label);
