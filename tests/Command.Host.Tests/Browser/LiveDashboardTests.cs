@@ -177,4 +177,48 @@ public sealed partial class LiveDashboardTests(DashboardHost host) : IClassFixtu
         await Expect(count).ToHaveTextAsync("2 (2 acknowledged)");
         Assert.Empty(dashboard.Errors);
     }
+
+    [Fact]
+    public async Task A_flag_is_acknowledged_from_the_keyboard_and_the_focus_goes_on_to_the_next_flag_to_acknowledge()
+    {
+        // Every Ack was named "Ack" alike, and Escape, or a reason chosen, left the keyboard at the top of the page: a
+        // dispatcher without a mouse tabbed through every control again to reach the next flag.
+        var scene = await Scene.OpenAsync(host, "ackkeys");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.EnrolAsync("P2", "Patrol 2", "contact");
+        await scene.HoldAsync("P1", 0, -60);
+        await scene.HoldAsync("P2", 20, -60);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Okafor");
+        await Expect(dashboard.ActiveFlags.Locator("li")).ToHaveCountAsync(2);
+        var keys = dashboard.Page.Keyboard;
+        var first = await dashboard.ActiveFlags.Locator("li").First.GetAttributeAsync("data-subject");
+        var (now, next) = first == "P1" ? ("Patrol 1", "Patrol 2") : ("Patrol 2", "Patrol 1");
+        var ack = dashboard.ActiveFlags.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { NameRegex = new($"^Ack alert: {now}$") });
+        var nextAck = dashboard.ActiveFlags.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { NameRegex = new($"^Ack alert: {next}$") });
+        await Expect(nextAck).ToHaveCountAsync(1);
+
+        await ack.FocusAsync();
+        await keys.PressAsync("Enter");
+        await Expect(dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Menu, new() { Name = "Acknowledge because…" })).ToBeVisibleAsync();
+        await Expect(dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Menuitem, new() { Name = "hazard reported" })).ToBeFocusedAsync();
+        await keys.PressAsync("Escape");
+
+        await Expect(ack).ToBeFocusedAsync();
+
+        await keys.PressAsync("Enter");
+        await Expect(dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Menuitem, new() { Name = "hazard reported" })).ToBeFocusedAsync();
+        await keys.PressAsync("Enter");
+
+        await Expect(dashboard.ActiveFlags.Locator($"li[data-subject='{first}'] .ack-badge")).ToHaveTextAsync("ACK");
+        await Expect(nextAck).ToBeFocusedAsync();
+
+        await keys.PressAsync("Enter");
+        await keys.PressAsync("Enter");
+
+        await Expect(dashboard.ActiveFlags.Locator("li .ack-badge")).ToHaveCountAsync(2);
+        await Expect(dashboard.ActiveFlags).ToBeFocusedAsync();
+        await Expect(dashboard.Feed.Locator("li[data-type='flag-acknowledged']")).ToHaveCountAsync(2);
+        Assert.Empty(dashboard.Errors);
+    }
 }

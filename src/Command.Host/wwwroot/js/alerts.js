@@ -110,13 +110,31 @@ export class Alerts {
       return entry.li;
     });
     const children = this.active.children;
-    if (order.length !== children.length || order.some((li, i) => li !== children[i])) this.active.replaceChildren(...order);
+    if (order.length !== children.length || order.some((li, i) => li !== children[i])) {
+      const focused = this.active.contains(document.activeElement) ? document.activeElement : null;
+      this.active.replaceChildren(...order);
+      if (focused && document.activeElement !== focused) this.keepFocus(focused);
+    }
     const open = this.menu.subject;
     if (open && !items.some(i => i.subject === open && !i.acknowledged)) this.menu.close();
     // Every flag shown is counted: acknowledged is "we know", not resolved, so those are said apart, not left out.
     const acknowledged = items.filter(i => i.acknowledged).length;
     this.count.textContent = acknowledged ? `${items.length} (${acknowledged} acknowledged)` : String(items.length);
     this.fitActive();
+  }
+
+  /**
+   * Gives the focus back after the cards were redrawn or reordered (a flag acknowledged, a new one up), which took it
+   * from whoever was on a card's button and left the keyboard at the page's top: to the same control where it still
+   * stands, else its card's Ack, else the first flag still to acknowledge, else the list.
+   */
+  keepFocus(was) {
+    const subject = was.closest('li')?.dataset.subject;
+    const card = [...this.active.children].find(li => li.dataset.subject === subject);
+    const same = was.isConnected ? was : null;
+    const control = same ?? card?.querySelector(was.dataset.unit ? `button.send[data-unit="${CSS.escape(was.dataset.unit)}"]` : 'button.ack')
+      ?? this.active.querySelector('button.ack:not([disabled])') ?? this.active;
+    control.focus({ preventScroll: true });
   }
 
   /** Ends the list of flags up at the last card that fits whole, when they do not all fit: the rest scroll. */
@@ -141,10 +159,12 @@ export class Alerts {
     const f = flag(item.level);
     li.className = `flag-${item.level}${item.acknowledged ? ' acknowledged' : ''}`;
     li.dataset.subject = item.subject;
+    // A screen reader reads an Ack by what it acknowledges: a list of buttons all named "Ack" said nothing of whose.
+    const named = `aria-label="Ack ${escapeHtml(f.word.toLowerCase())}: ${escapeHtml(item.name)}"`;
     li.innerHTML = `<span class="flag-word">${f.mark} ${f.word}</span><b class="who">${escapeHtml(item.name)}</b>`
       + '<span class="reason"></span>'
-      + (item.acknowledged ? '<span class="ack-badge">ACK</span>' : this.editable ? '<button type="button" class="ack">Ack</button>'
-        : this.refusal ? `<button type="button" class="ack" disabled title="${escapeHtml(this.refusal)}">Ack</button>` : '');
+      + (item.acknowledged ? '<span class="ack-badge">ACK</span>' : this.editable ? `<button type="button" class="ack" ${named}>Ack</button>`
+        : this.refusal ? `<button type="button" class="ack" ${named} disabled title="${escapeHtml(this.refusal)}">Ack</button>` : '');
     li.querySelector('button.ack')?.addEventListener('click', e => this.menu.open(e.currentTarget, item.subject));
     const proposal = this.proposals.get(item.subject);
     if (proposal && this.picture.units.has(item.subject)) li.append(this.insteadList(item.subject, proposal));

@@ -18,9 +18,16 @@ export class ReasonMenu {
     this.element = document.createElement('div');
     this.element.className = 'reason-menu';
     this.element.setAttribute('role', 'menu');
+    this.element.setAttribute('aria-label', title);
     this.element.hidden = true;
     document.body.append(this.element);
-    document.addEventListener('keydown', e => { if (e.key === 'Escape') this.close(); });
+    // Escape gives the keyboard back to the button that opened the menu: hidden with the menu, it went to the page's top.
+    document.addEventListener('keydown', e => {
+      if (e.key !== 'Escape' || this.element.hidden) return;
+      const anchor = this.anchor;
+      this.close();
+      if (anchor?.isConnected) anchor.focus();
+    });
     document.addEventListener('click', e => {
       if (!this.element.hidden && !this.element.contains(e.target) && !this.anchor?.contains(e.target)) this.close();
     });
@@ -70,7 +77,11 @@ export class ReasonMenu {
 
   async send(reason) {
     const subject = this.subject;
+    const anchor = this.anchor;
     this.close();
+    // Back to the button that asked, so a keyboard carries on from there; where it is redrawn once the decision is in,
+    // its list takes the focus on (alerts.js).
+    if (anchor?.isConnected) anchor.focus();
     await this.decide(subject, reason);
   }
 
