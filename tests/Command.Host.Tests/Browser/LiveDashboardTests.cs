@@ -221,4 +221,26 @@ public sealed partial class LiveDashboardTests(DashboardHost host) : IClassFixtu
         await Expect(dashboard.Feed.Locator("li[data-type='flag-acknowledged']")).ToHaveCountAsync(2);
         Assert.Empty(dashboard.Errors);
     }
+
+    [Fact]
+    public async Task A_flag_raised_while_watching_is_said_to_a_screen_reader_and_one_raised_before_is_not()
+    {
+        // Nothing on the page spoke: a dispatcher with a screen reader heard of a new alert only by reading the list again.
+        var scene = await Scene.OpenAsync(host, "announce");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.EnrolAsync("P2", "Patrol 2", "contact");
+        await scene.HoldAsync("P2", 20, -60);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(dashboard.ActiveFlags.Locator("li[data-subject='P2']")).ToHaveCountAsync(1);
+        var said = dashboard.Page.Locator("#flag-announcer");
+        await Expect(said).ToHaveAttributeAsync("role", "status");
+        await Expect(said).ToHaveTextAsync("");
+
+        await scene.HoldAsync("P1", 0, -60);
+
+        await Expect(dashboard.ActiveFlags.Locator("li[data-subject='P1']")).ToHaveCountAsync(1);
+        await Expect(said).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("⚠ ALERT Patrol 1 holding .+ from the threat"));
+        Assert.Empty(dashboard.Errors);
+    }
 }

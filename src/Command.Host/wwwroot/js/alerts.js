@@ -9,6 +9,8 @@ import { compareInstants, span } from './format.js';
 import { feedItem, feedTypes, fromMarker, subjectName, reasonAfter } from './feed-item.js';
 
 const feedLimit = 100;
+// What is said aloud as it comes: a flag up or worse, and a unit's own emergency.
+const announced = new Set(['flag-raised', 'flag-escalated', 'unit-alarmed']);
 
 export class Alerts {
   /** history(groupId) answers the recorded flag events of what is watched (timeline markers), oldest first. */
@@ -16,6 +18,7 @@ export class Alerts {
     this.active = elements.active;
     this.feed = elements.feed;
     this.count = elements.count;
+    this.announcer = elements.announcer;
     this.picture = picture;
     this.history = history;
     this.editable = true;
@@ -43,15 +46,30 @@ export class Alerts {
       this.restart();
       this.proposals = new Map();
     }
+    const raised = [];
     for (const e of change.events) {
       if (e.type === 'send-instead-proposed') this.proposals.set(e.subject, e);
       // A frame taken in with the snapshot (or merged into it on the way) may repeat what the recording gives up to it.
       if (this.inSnapshot(e)) continue;
       this.since.push(e);
-      if (feedTypes.has(e.type)) this.feed.prepend(feedItem(e, this.picture, true));
+      if (!feedTypes.has(e.type)) continue;
+      const item = feedItem(e, this.picture, true);
+      this.feed.prepend(item);
+      if (announced.has(e.type)) raised.push(item);
     }
+    this.announce(raised);
     this.trim();
     if (change.reset || change.units.length || change.events.length || change.zones) this.renderActive();
+  }
+
+  /**
+   * Says a flag raised or escalated while watching to a screen reader, in the feed's words: the feed is history, and a
+   * live region over it would read its hundred lines again at every snapshot. Those read back from the recording are
+   * not said.
+   */
+  announce(items) {
+    if (!items.length || !this.announcer) return;
+    this.announcer.textContent = items.map(li => [...li.childNodes].filter(n => n.nodeName !== 'TIME').map(n => n.textContent.trim()).filter(Boolean).join(' ')).join('. ');
   }
 
   async restart() {

@@ -47,7 +47,7 @@ const connection = new Connection(picture, (state, detail) => { header.setConnec
 const mapView = new MapView($('map'), picture, commands, $('place-threat'), focus);
 const board = new Board({ table: $('board'), body: $('board-body'), scroller: $('board-scroll'), count: $('unit-count'), filter: $('role-filter'), density: $('board-density') }, picture, commands, focus);
 new UnitSearch($('unit-search'), $('unit-search-status'), picture, focus);
-const alerts = new Alerts({ active: $('active-flags'), feed: $('feed'), count: $('active-count') }, picture, commands, id => modes.history(id));
+const alerts = new Alerts({ active: $('active-flags'), feed: $('feed'), count: $('active-count'), announcer: $('flag-announcer') }, picture, commands, id => modes.history(id));
 
 // Contained and neutralized suppress flags: a decision, so it takes a reason, as an acknowledgement does.
 const declare = new ReasonMenu('Flags will be suppressed because…', ['subject barricaded', 'subject in custody', 'subject down'], 'Declare',
