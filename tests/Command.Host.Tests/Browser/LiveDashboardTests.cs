@@ -243,4 +243,23 @@ public sealed partial class LiveDashboardTests(DashboardHost host) : IClassFixtu
         await Expect(said).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("⚠ ALERT Patrol 1 holding .+ from the threat"));
         Assert.Empty(dashboard.Errors);
     }
+
+    [Fact]
+    public async Task Each_role_picker_on_the_board_is_named_for_its_unit()
+    {
+        var scene = await Scene.OpenAsync(host, "rolenames");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.EnrolAsync("M1", "Medic 1", "medical");
+        await scene.TrackAsync("P1", (-80, -160), (-75, -145), (-70, -130));
+        await scene.TrackAsync("M1", (-120, -120), (-119, -120), (-120, -119));
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(dashboard.Rows).ToHaveCountAsync(2);
+
+        var pickers = dashboard.Page.Locator("#board").GetByRole(Microsoft.Playwright.AriaRole.Combobox);
+        await Expect(pickers).ToHaveCountAsync(2);
+        await Expect(dashboard.Row("P1").GetByRole(Microsoft.Playwright.AriaRole.Combobox, new() { Name = "Role of Patrol 1", Exact = true })).ToHaveValueAsync("contact");
+        await Expect(dashboard.Row("M1").GetByRole(Microsoft.Playwright.AriaRole.Combobox, new() { Name = "Role of Medic 1", Exact = true })).ToHaveValueAsync("medical");
+        Assert.Empty(dashboard.Errors);
+    }
 }

@@ -63,6 +63,9 @@ export function renderRow(row, unit, picture, marks) {
   set(row.id, unit.callsign !== unit.unitId ? endsHtml(idEnds(unit.unitId)) : '');
   if (row.id.title !== unit.unitId) row.id.title = unit.unitId;
   if (document.activeElement !== row.select) row.select.value = unit.role;
+  // Reached by Tab, every picker was read as "Role" alike: which unit's it changes is in its name.
+  const named = `Role of ${unit.callsign}`;
+  if (row.select.getAttribute('aria-label') !== named) row.select.setAttribute('aria-label', named);
   set(row.status, statusHtml(unit, picture));
   set(row.distance, distanceHtml(unit));
   set(row.rate, escapeHtml(rate(unit.closingRateMps)));
