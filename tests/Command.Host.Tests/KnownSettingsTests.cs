@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Command.Host.Hosting;
 using Command.Host.Tests.Support;
@@ -146,6 +147,30 @@ public sealed partial class KnownSettingsTests
         Assert.Equal(
             ["Demo:Incident 'Drill 1' is not an incident id: an incident id is 1-64 letters, digits, '-', '_' or '.', not starting with '.'", "Demo:Speed 100 is outside 0.25-60"],
             refused.Failures);
+    }
+
+    [Fact]
+    public async Task A_scenario_folder_that_is_not_there_stops_the_host_before_it_starts_naming_the_setting()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "command-tests", "scenarios-" + Guid.NewGuid().ToString("N"));
+        await using var host = new ConfiguredHost(new Dictionary<string, string?> { ["Demo:ScenarioFolder"] = missing });
+
+        var refused = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(async () => await host.InitializeAsync());
+
+        Assert.Equal(
+            [$"Demo:ScenarioFolder '{missing}' is not a folder ({missing}): create it and put the scenario files there, or leave the setting out to use 'scenarios' next to the host, which may be absent"],
+            refused.Failures);
+    }
+
+    [Fact]
+    public async Task A_host_given_no_scenario_folder_starts_with_none_there()
+    {
+        // The default folder, "scenarios" beside the host, is not there for a test host, nor for a first run.
+        await using var host = new ConfiguredHost(new Dictionary<string, string?>());
+
+        await host.InitializeAsync();
+
+        Assert.Equal(["demo"], (await host.Client.GetFromJsonAsync<System.Text.Json.JsonElement[]>("/api/scenarios", TestContext.Current.CancellationToken))!.Select(s => s.GetProperty("name").GetString()));
     }
 
     [Fact]

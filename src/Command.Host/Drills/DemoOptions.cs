@@ -14,11 +14,20 @@ public sealed class DemoOptions
     /// <summary>Drill speed, 0.25–60. Default 1 (real time).</summary>
     public double Speed { get; set; } = 1;
 
-    /// <summary>Folder of scenario files a drill can be started with by name; relative to the content root. Default "scenarios".</summary>
-    public string ScenarioFolder { get; set; } = "scenarios";
+    /// <summary>The scenario folder when none is set, which may be absent: a host with no files of its own plays the demo alone.</summary>
+    public const string DefaultScenarioFolder = "scenarios";
+
+    /// <summary>
+    /// Folder of scenario files a drill can be started with by name; relative to the content root. Default none, read as
+    /// "scenarios", which may be absent; a folder set here must be there.
+    /// </summary>
+    public string? ScenarioFolder { get; set; }
+
+    /// <summary>The scenario folder's full path, relative paths taken from <paramref name="contentRoot"/>.</summary>
+    public string ScenarioFolderPath(string contentRoot) => Path.GetFullPath(ScenarioFolder ?? DefaultScenarioFolder, contentRoot);
 
     /// <summary>What keeps these settings from working, in words naming each setting; none when they are sound.</summary>
-    public IEnumerable<string> Problems()
+    public IEnumerable<string> Problems(string contentRoot)
     {
         if (!Api.IncidentIds.IsValid(Incident))
         {
@@ -29,6 +38,14 @@ public sealed class DemoOptions
         {
             yield return string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{Section}:{nameof(Speed)} {Speed} is outside {Simulation.Engine.DrillOptions.MinSpeed}-{Simulation.Engine.DrillOptions.MaxSpeed}");
+        }
+
+        // A folder that is not there was read as one with no files in it: every drill started by a file's name was then
+        // refused as "neither 'demo' nor a file in the scenario folder", and nothing said which folder was looked in.
+        if (ScenarioFolder is { } folder && !Directory.Exists(ScenarioFolderPath(contentRoot)))
+        {
+            yield return $"{Section}:{nameof(ScenarioFolder)} '{folder}' is not a folder ({ScenarioFolderPath(contentRoot)}): "
+                + $"create it and put the scenario files there, or leave the setting out to use '{DefaultScenarioFolder}' next to the host, which may be absent";
         }
     }
 }

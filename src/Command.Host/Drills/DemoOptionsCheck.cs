@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 namespace Command.Host.Drills;
 
 /// <summary>Stops the host before it starts when a demo setting cannot work, naming each one.</summary>
-public sealed class DemoOptionsCheck : IValidateOptions<DemoOptions>
+/// <param name="contentRoot">The folder relative scenario folders are read from.</param>
+public sealed class DemoOptionsCheck(string contentRoot) : IValidateOptions<DemoOptions>
 {
     public ValidateOptionsResult Validate(string? name, DemoOptions options) =>
-        options.Problems().ToList() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+        options.Problems(contentRoot).ToList() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
 }

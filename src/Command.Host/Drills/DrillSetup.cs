@@ -8,7 +8,7 @@ public static class DrillSetup
     public static IServiceCollection AddCommandDrills(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DemoOptions>>(new DemoOptionsCheck());
+        services.AddSingleton<IValidateOptions<DemoOptions>>(sp => new DemoOptionsCheck(sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddSingleton<ScenarioLibrary>();
         services.AddSingleton<LocalDrills>();
         services.AddSingleton<DrillDirector>();

@@ -10,7 +10,7 @@ namespace Command.Host.Drills;
 /// </summary>
 public sealed class ScenarioLibrary(IOptions<DemoOptions> options, IHostEnvironment environment)
 {
-    private string Folder => Path.GetFullPath(options.Value.ScenarioFolder, environment.ContentRootPath);
+    private string Folder => options.Value.ScenarioFolderPath(environment.ContentRootPath);
 
     /// <summary>
     /// Every scenario a drill can be started with, "demo" first, then the folder's files by name. A file that does

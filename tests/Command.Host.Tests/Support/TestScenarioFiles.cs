@@ -6,7 +6,8 @@ namespace Command.Host.Tests.Support;
 /// <summary>Scenario files for host tests, on the test campus, written into a folder of their own that a host plays from.</summary>
 public sealed class TestScenarioFiles : IDisposable
 {
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "command-tests", "scenarios-" + Guid.NewGuid().ToString("N"));
+    // Made at once: a host refuses to start on a scenario folder that is not there.
+    public string Folder { get; } = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "command-tests", "scenarios-" + Guid.NewGuid().ToString("N"))).FullName;
 
     /// <summary>The setting that makes a host play from <see cref="Folder"/>.</summary>
     public KeyValuePair<string, string?> Setting => new("Demo:ScenarioFolder", Folder);
