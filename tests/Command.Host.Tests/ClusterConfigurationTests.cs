@@ -94,6 +94,18 @@ public sealed class ClusterConfigurationTests
     }
 
     [Fact]
+    public async Task A_single_host_given_a_cluster_certificate_refuses_to_start_saying_no_silo_traffic_would_use_it()
+    {
+        // The file is never read: whether it is there or not, no certificate protects anything on a host of its own.
+        await using var host = new ConfiguredHost(new Dictionary<string, string?> { ["Cluster:CertificatePath"] = "/etc/command/cluster.pfx" });
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await host.InitializeAsync());
+
+        Assert.Equal("This host cannot start: Cluster:CertificatePath is set, but this host is a cluster of its own (Cluster:Clustering is Localhost), whose silo talks to no other and only over loopback, "
+            + "so no certificate is used: set Cluster:Clustering=AzureTable for this host to join a cluster whose silos talk TLS with it, or leave Cluster:CertificatePath out.", refused.Message);
+    }
+
+    [Fact]
     public void A_silo_advertises_the_configured_address_then_the_pods_then_an_outward_one()
     {
         Assert.Equal("10.1.2.3", AdvertisedAddress.For(new SiloOptions { AdvertisedAddress = "10.1.2.3" }, _ => "10.9.9.9").ToString());

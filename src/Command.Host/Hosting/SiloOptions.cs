@@ -41,7 +41,8 @@ public sealed class SiloOptions
     /// <summary>
     /// A PFX file with the certificate every silo of the cluster presents and expects (mutual TLS between silos).
     /// Required in a cluster unless <see cref="AllowPlainSiloTraffic"/>: anyone who reaches a silo port could call
-    /// grains directly, past all access control. Default none.
+    /// grains directly, past all access control. Refused on one host (Localhost clustering), whose silo talks only over
+    /// loopback and would use none. Default none.
     /// </summary>
     public string? CertificatePath { get; set; }
 
@@ -83,7 +84,13 @@ public sealed class SiloOptions
 
         if (!IsClustered)
         {
-            return null;
+            // A host of its own talks to no other silo, and only over loopback: a certificate given it was never read, and
+            // its operator believed silo traffic was protected. Most often it is a cluster's host whose Clustering was left
+            // out.
+            return string.IsNullOrWhiteSpace(CertificatePath)
+                ? null
+                : $"Cluster:CertificatePath is set, but this host is a cluster of its own (Cluster:Clustering is {Clustering}), whose silo talks to no other and only over loopback, "
+                    + "so no certificate is used: set Cluster:Clustering=AzureTable for this host to join a cluster whose silos talk TLS with it, or leave Cluster:CertificatePath out";
         }
 
         return string.IsNullOrWhiteSpace(StorageConnectionString)
