@@ -12,7 +12,11 @@ public sealed partial class DrillGrain
     // The last engine's own view of the drill, kept for its title and length once the engine is let go.
     private DrillStatusView? lastPlayed;
 
-    public Task<DrillStatusView?> Status() => Task.FromResult(engine is { } playing ? Playing(playing) : Saved());
+    // True while the drill is being carried on here, its engine started but the carry-on not yet recorded by its incident
+    // (which waits on the cluster's storage): it plays once its incident has it.
+    private bool carrying;
+
+    public Task<DrillStatusView?> Status() => Task.FromResult(engine is { } playing && !carrying ? Playing(playing) : Saved());
 
     private DrillStatusView Playing(DrillEngine playing) =>
         DrillStatusView.From(IncidentId, playing.Status, state.State.RoundsBefore) is var view && ClosedUnder(playing) ? view with { State = "stopped" } : view;
@@ -43,8 +47,10 @@ public sealed partial class DrillGrain
             OnceItCouldRecord => "its incident cannot record",
             _ => "its incident could not be reached",
         };
-        return cause is null
-            ? $"not playing on this host now: it carries on from {at} at the next look over the running drills"
-            : $"not playing: {cause}; it stands at {at} and carries on from there once it answers";
+        return carrying
+            ? $"not playing yet: it carries on here from {at} once its incident has recorded that it does, waiting on the incident and its storage"
+            : cause is null
+                ? $"not playing on this host now: it carries on from {at} at the next look over the running drills"
+                : $"not playing: {cause}; it stands at {at} and carries on from there once it answers";
     }
 }

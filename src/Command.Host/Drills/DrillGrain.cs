@@ -42,19 +42,34 @@ public sealed partial class DrillGrain(
 
     private string IncidentId => this.GetPrimaryKeyString();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    // A live drill activated here is carried on by the first call that is not its status (the keeper's, within a round),
+    // never in its activation: no call, its status included, is answered before an activation ends, and a carry-on waiting
+    // on its incident's storage held the page's drill panel for as long as storage took.
+    private bool carryOnDue;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Woken on a host that is stopping (a last call as it shut down), a drill waits for a host that stays.
         if (lifetime.ApplicationStopping.IsCancellationRequested)
         {
             DeactivateOnIdle();
-            return;
+            return Task.CompletedTask;
         }
 
-        if (state.State.Live && state.State.Order is { } order)
+        carryOnDue = state.State.Live && state.State.Order is not null;
+        return Task.CompletedTask;
+    }
+
+    // Every call but the status carries a drill due to be carried on on first, so none finds it idle and starts it over.
+    private async Task CarriedOnAsync()
+    {
+        if (carryOnDue && engine is null && state.State.Live && state.State.Order is { } order)
         {
-            await CarryOnAsync(order, cancellationToken);
+            carryOnDue = false;
+            await CarryOnAsync(order, CancellationToken.None);
         }
+
+        carryOnDue = false;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -63,22 +78,43 @@ public sealed partial class DrillGrain(
         await PutDownAsync();
     }
 
-    public Task<DrillOutcome> Start(DrillOrder order, string actor) => StartAsync(order, actor, onlyIfIdle: false);
+    public async Task<DrillOutcome> Start(DrillOrder order, string actor)
+    {
+        await CarriedOnAsync();
+        return await StartAsync(order, actor, onlyIfIdle: false);
+    }
 
-    public Task<DrillOutcome> StartUnlessRunning(DrillOrder order, string actor) => StartAsync(order, actor, onlyIfIdle: true);
+    public async Task<DrillOutcome> StartUnlessRunning(DrillOrder order, string actor)
+    {
+        await CarriedOnAsync();
+        return await StartAsync(order, actor, onlyIfIdle: true);
+    }
 
     // Each control sets the rate of the drill's clock units are judged on: a pause stops it once the fixes due by then are
     // sent; a resume starts it again before any fix after the pause is; a stop gives the incident back its own clock.
-    public Task<DrillOutcome> Pause(string actor) => ControlAsync("pause", actor, "running", e => e.PauseAsync(), "paused", _ => 0);
+    public async Task<DrillOutcome> Pause(string actor)
+    {
+        await CarriedOnAsync();
+        return await ControlAsync("pause", actor, "running", e => e.PauseAsync(), "paused", _ => 0);
+    }
 
-    public Task<DrillOutcome> Resume(string actor) => ControlAsync("resume", actor, "paused", e => e.ResumeAsync(), "running", order => order.Speed, recordFirst: true);
+    public async Task<DrillOutcome> Resume(string actor)
+    {
+        await CarriedOnAsync();
+        return await ControlAsync("resume", actor, "paused", e => e.ResumeAsync(), "running", order => order.Speed, recordFirst: true);
+    }
 
-    public Task<DrillOutcome> Stop(string actor) => engine is null && state.State.Order is { } order
-        ? StopUnplayedAsync(order, actor)
-        : ControlAsync("stop", actor, null, e => e.StopAsync(), "stopped", _ => 1);
+    public async Task<DrillOutcome> Stop(string actor)
+    {
+        await CarriedOnAsync();
+        return engine is null && state.State.Order is { } order
+            ? await StopUnplayedAsync(order, actor)
+            : await ControlAsync("stop", actor, null, e => e.StopAsync(), "stopped", _ => 1);
+    }
 
     public async Task<DrillOutcome> CatchUp()
     {
+        await CarriedOnAsync();
         if (engine is null)
         {
             return DrillOutcome.Refused("no-drill", $"no drill runs on incident '{IncidentId}'");
@@ -92,6 +128,7 @@ public sealed partial class DrillGrain(
     // that stands because its incident's storage did not answer is carried on here, or the failure is the keeper's to say.
     public async Task KeepRunning()
     {
+        await CarriedOnAsync();
         if (engine is null || engine.Completion.IsCompleted)
         {
             // How the last engine ended is settled first: a drill stopped by storage not answering is live, one faulted is not.
@@ -284,6 +321,7 @@ public sealed partial class DrillGrain(
     {
         var paused = state.State.State == "paused";
         DrillEngine? carried = null;
+        carrying = true;
         try
         {
             var scenario = await scenarios.LoadAsync(order.Scenario, cancellationToken);
@@ -330,6 +368,10 @@ public sealed partial class DrillGrain(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             await NotCarriedOnAsync(carried, ex);
+        }
+        finally
+        {
+            carrying = false;
         }
     }
 
