@@ -159,7 +159,13 @@ public sealed partial class RecordingSessionLog : ISessionLog, IAsyncDisposable
 
     private string SpillPathOf(string incidentId) => Path.Combine(spillFolder, incidentId + ".jsonl");
 
-    /// <summary>Commits what is queued and drains spills (up to the shutdown timeout each); safe to call more than once.</summary>
+    /// <summary>
+    /// Commits what is queued and drains spills, every session at once and all within one shutdown timeout
+    /// (<see cref="RecordingOptions.ShutdownDrainTimeout"/>); a spill not drained by then is left for the next start, and
+    /// said so. Safe to call more than once. One session after another, each given the whole timeout for its spill and
+    /// again for its manifest, a host stopped while storage was down took half a minute and more for each incident it
+    /// held, past a service manager's patience.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 1)
@@ -167,13 +173,10 @@ public sealed partial class RecordingSessionLog : ISessionLog, IAsyncDisposable
             return;
         }
 
-        foreach (var entry in writers.Values)
-        {
-            if (entry.IsValueCreated && entry.Value.IsCompletedSuccessfully)
-            {
-                await entry.Value.Result.DisposeAsync();
-            }
-        }
+        using var deadline = new CancellationTokenSource(options.ShutdownDrainTimeout, time);
+        await Task.WhenAll(writers.Values
+            .Where(entry => entry.IsValueCreated && entry.Value.IsCompletedSuccessfully)
+            .Select(entry => entry.Value.Result.StopAsync(deadline.Token)));
     }
 
     private async Task RetireAsync(string incidentId, SessionWriter writer)

@@ -100,18 +100,27 @@ internal sealed partial class SessionWriter
     /// <summary>Commits what is queued, then waits up to the shutdown timeout for the spill to drain.</summary>
     public async ValueTask DisposeAsync()
     {
+        using var deadline = new CancellationTokenSource(options.ShutdownDrainTimeout, time);
+        await StopAsync(deadline.Token);
+    }
+
+    /// <summary>
+    /// Commits what is queued, then waits until <paramref name="deadline"/> for the spill to drain and the manifest to be
+    /// written: the spill left then stays on disk, said so, and drains at the next start.
+    /// </summary>
+    public async Task StopAsync(CancellationToken deadline)
+    {
         queue.Writer.TryComplete();
         await loop;
         try
         {
-            await drain.WaitAsync(options.ShutdownDrainTimeout, time);
+            await drain.WaitAsync(deadline);
             if (!spilling && ledger is { ManifestDirty: true })
             {
-                using var deadline = new CancellationTokenSource(options.ShutdownDrainTimeout, time);
-                await ledger.WriteManifestAsync(resilience.Drain, deadline.Token);
+                await ledger.WriteManifestAsync(resilience.Drain, deadline);
             }
         }
-        catch (TimeoutException)
+        catch (OperationCanceledException) when (!drain.IsCompleted)
         {
             await stopping.CancelAsync();
             await drain;

@@ -1,0 +1,89 @@
+using Command.Recording.Tests.Scenarios;
+using Command.Recording.Storage;
+using Command.Recording.Writing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Command.Recording.Tests.Writing;
+
+/// <summary>A session log stopped while storage does not answer: how long it waits, and what it leaves.</summary>
+public sealed class ShutdownTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_log_stopped_while_storage_is_down_waits_one_shutdown_timeout_for_all_its_sessions_and_leaves_their_spills()
+    {
+        // One session after another, each waited the whole timeout for its spill: a host holding four incidents took two
+        // minutes to stop while storage was down, and its service manager killed it first.
+        var root = TestRecording.TempFolder();
+        var spill = Path.Combine(root, "spill");
+        var store = new CountingStore(new DiskSessionStore(Path.Combine(root, "sessions"))) { Down = true, ReadsDown = true };
+        var clock = new ShutdownClock(Timeout);
+        var log = new RecordingSessionLog(store, TestRecording.Options(spill, o => { o.AppendRetries = 0; o.ShutdownDrainTimeout = Timeout; }), clock, NullLogger<RecordingSessionLog>.Instance);
+        await log.AppendAsync("s1", Events.Ticks(1, 2), Ct);
+        await log.AppendAsync("s2", Events.Ticks(1, 3), Ct);
+
+        var stopping = log.DisposeAsync().AsTask();
+        await clock.Made(1);
+        clock.Advance(Timeout);
+        // Waited one after another, the second session's wait begins only now, and is made once the first has ended.
+        var first = await Task.WhenAny(stopping, clock.Made(2));
+
+        Assert.Same(stopping, first);
+        await stopping;
+        Assert.Equal(Events.Range(1, 2), Spilled(spill, "s1"));
+        Assert.Equal(Events.Range(1, 3), Spilled(spill, "s2"));
+    }
+
+    private static List<long> Spilled(string folder, string incidentId) =>
+        [.. SpillBatches.Events(File.ReadAllBytes(Path.Combine(folder, incidentId + ".jsonl"))).Select(e => e.Sequence)];
+
+    /// <summary>A fake clock that says when it has been asked for the <paramref name="count"/>th wait of one length.</summary>
+    private sealed class ShutdownClock(TimeSpan length) : FakeTimeProvider
+    {
+        private readonly Lock gate = new();
+        private readonly List<TaskCompletionSource> made = [];
+        private int count;
+
+        public Task Made(int number)
+        {
+            lock (gate)
+            {
+                while (made.Count < number)
+                {
+                    made.Add(new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+                }
+
+                if (count >= number)
+                {
+                    made[number - 1].TrySetResult();
+                }
+
+                return made[number - 1].Task;
+            }
+        }
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            if (dueTime == length)
+            {
+                lock (gate)
+                {
+                    count++;
+                    while (made.Count < count)
+                    {
+                        made.Add(new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+                    }
+
+                    made[count - 1].TrySetResult();
+                }
+            }
+
+            return timer;
+        }
+    }
+}
