@@ -54,6 +54,13 @@ public sealed class RecordingOptions
     /// <summary>Timeout of one storage request. Default 10 s.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Longest a live append, which a command's or a report's sender waits on, takes with its retries before its batch is
+    /// spilled (one host) or refused as not recorded (a cluster). Default 5 s. The spill's drain, which nobody waits on,
+    /// keeps retrying.
+    /// </summary>
+    public TimeSpan AppendTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long shutdown waits for the spill to drain before leaving it for the next start. Default 30 s.</summary>
     public TimeSpan ShutdownDrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

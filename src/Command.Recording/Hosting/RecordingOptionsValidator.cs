@@ -42,8 +42,8 @@ internal sealed partial class RecordingOptionsValidator : IValidateOptions<Recor
         Check(failures, o.AppendRetries is >= 0 and <= 10, "Recording:AppendRetries must be 0 to 10.");
         Check(failures, o.RetryBaseDelay > TimeSpan.Zero && o.RetryMaxDelay >= o.RetryBaseDelay, "Recording:RetryBaseDelay must be positive and at most Recording:RetryMaxDelay.");
         Check(failures, o.BreakDuration >= TimeSpan.FromMilliseconds(500), "Recording:BreakDuration must be at least 0.5 s (Polly's minimum).");
-        Check(failures, o.RequestTimeout > TimeSpan.Zero && o.ShutdownDrainTimeout > TimeSpan.Zero && o.ManifestInterval >= TimeSpan.Zero,
-            "Recording:RequestTimeout and Recording:ShutdownDrainTimeout must be positive, Recording:ManifestInterval not negative.");
+        Check(failures, o.RequestTimeout > TimeSpan.Zero && o.AppendTimeout > TimeSpan.Zero && o.ShutdownDrainTimeout > TimeSpan.Zero && o.ManifestInterval >= TimeSpan.Zero,
+            "Recording:RequestTimeout, Recording:AppendTimeout and Recording:ShutdownDrainTimeout must be positive, Recording:ManifestInterval not negative.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -21,7 +21,10 @@ internal sealed class StorageResilience
         Drain = drain;
     }
 
-    /// <summary>For live appends: a few quick retries, then the caller spills. Fails fast while the circuit is open.</summary>
+    /// <summary>
+    /// For live appends: a few quick retries within <see cref="RecordingOptions.AppendTimeout"/> in all, then the caller
+    /// spills. Fails fast while the circuit is open.
+    /// </summary>
     public ResiliencePipeline Live { get; }
 
     /// <summary>For the spill drain, manifests and snapshots in the background: retries until cancelled.</summary>
@@ -41,7 +44,9 @@ internal sealed class StorageResilience
             .AddTimeout(options.RequestTimeout)
             .Build();
 
-        var live = new ResiliencePipelineBuilder { TimeProvider = time };
+        // Someone waits on a live append: on storage answering slowly, three tries of the request timeout kept a dispatcher's
+        // command waiting half a minute before it was spilled, or, in a cluster, answered as not recorded.
+        var live = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(options.AppendTimeout);
         if (options.AppendRetries > 0)
         {
             live.AddRetry(Retry(options, options.AppendRetries, options.RetryBaseDelay * (1 << options.AppendRetries), retryOpenCircuit: false));

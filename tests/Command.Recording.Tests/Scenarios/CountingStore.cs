@@ -12,6 +12,7 @@ public sealed class CountingStore(ISessionStore inner) : ISessionStore
     private TaskCompletionSource? gate;
     private TaskCompletionSource? held;
     private TaskCompletionSource? entered;
+    private Task? heldWait;
 
     public int Appends { get; private set; }
 
@@ -35,6 +36,9 @@ public sealed class CountingStore(ISessionStore inner) : ISessionStore
 
     public void Release() => held?.TrySetResult();
 
+    /// <summary>True once the held append's caller has given it up (its time ran out) before it was released.</summary>
+    public bool HeldGivenUp => heldWait is { IsCanceled: true };
+
     public async Task AppendAsync(string path, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken, string? owner = null)
     {
         if (gate is { } waiting)
@@ -42,7 +46,10 @@ public sealed class CountingStore(ISessionStore inner) : ISessionStore
             gate = null;
             held = waiting;
             entered!.TrySetResult();
-            await waiting.Task;
+
+            // Given up by its caller (a time limit), a request ends as storage's would, without its answer.
+            heldWait = waiting.Task.WaitAsync(cancellationToken);
+            await heldWait;
         }
 
         Fail();
