@@ -312,6 +312,29 @@ public sealed class DrillFaultTests
     }
 
     [Fact]
+    public async Task A_drill_that_fails_as_its_host_stops_ends_the_keepers_round_quietly()
+    {
+        // Stopped while storage was down, a host whose drill failed as the keeper asked it logged a fatal "BackgroundService
+        // failed ... the IHost instance is stopping" over an orderly stop.
+        var failing = new FailingGrainCalls();
+        await using var host = new FakeClockHost(new Dictionary<string, string?>(), s => s.AddSingleton<IOutgoingGrainCallFilter>(failing));
+        await host.InitializeAsync();
+        var broken = $"stopping-{Guid.NewGuid():N}"[..20];
+        using var stopping = new CancellationTokenSource();
+        failing.Fail(nameof(IDrillGrain.KeepRunning), broken, with: () =>
+        {
+            stopping.Cancel();
+            return new InvalidOperationException("the incident's storage did not answer (test)");
+        });
+        await host.Services.GetRequiredService<IGrainFactory>().GetGrain<IDrillRoster>(IDrillRoster.Key).Running(broken);
+        var keeper = host.Services.GetServices<IHostedService>().OfType<DrillKeeper>().Single();
+
+        var thrown = await Record.ExceptionAsync(() => keeper.LookOverAsync(stopping.Token));
+
+        Assert.Null(thrown);
+    }
+
+    [Fact]
     public async Task The_keeper_asks_every_drill_though_one_fails_and_says_so_once()
     {
         // One drill whose activation failed kept every drill listed after it from being kept running.

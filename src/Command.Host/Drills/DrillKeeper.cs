@@ -7,7 +7,8 @@ namespace Command.Host.Drills;
 /// activated on one that is up and carries on from its saved clock. Each drill is asked on its own, so one that
 /// cannot be reached keeps none of the others from being kept; its failure is logged once, when it begins. Only this
 /// host stopping ends the rounds: a call Orleans gave up on (a message that expired while the cluster's storage did not
-/// answer, thrown as a cancellation) is a failure like any other, where it stopped the keeper, and with it every host.
+/// answer, thrown as a cancellation) is a failure like any other, where it stopped the keeper, and with it every host;
+/// a drill failing as this host stops ends the round quietly.
 /// </summary>
 public sealed partial class DrillKeeper(IGrainFactory grains, IHostApplicationLifetime lifetime, ILogger<DrillKeeper> logger) : BackgroundService
 {
@@ -51,7 +52,14 @@ public sealed partial class DrillKeeper(IGrainFactory grains, IHostApplicationLi
                     LogKeptAgain(logger, incidentId);
                 }
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                // The host is stopping and hands its drills over: a drill that failed meanwhile (its storage away, its
+                // silo going) is no fault of the keeper's. Thrown on, it ended the keeper as a failed service, and an
+                // orderly stop logged a fatal error and "the IHost instance is stopping".
+                return;
+            }
+            catch (Exception ex)
             {
                 if (failing.TryAdd(incidentId, true))
                 {
