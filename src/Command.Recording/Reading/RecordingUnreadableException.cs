@@ -5,7 +5,7 @@ namespace Command.Recording.Reading;
 /// file edited by hand), a manifest that is not one, or a format this build does not read. Says which session and why,
 /// so a list of sessions leaves it out with a word, and what asks for it is told, not given an empty 500.
 /// </summary>
-public sealed class RecordingUnreadableException : Exception
+public sealed partial class RecordingUnreadableException : Exception
 {
     private RecordingUnreadableException(string incidentId, string message, Exception innerException)
         : base(message, innerException) =>
@@ -42,14 +42,20 @@ public sealed class RecordingUnreadableException : Exception
 
     // What a line's reader said of it. The JSON reader ends with where in its input it was ("Path: $ | LineNumber: 0 |
     // BytePositionInLine: 0."), which beside the line's own place read as a line 0 that points nowhere: the byte within
-    // the line is kept, in words.
+    // the line is kept, in words. What it quotes of the line is cut at 80 characters: a damaged type ("Read unrecognized
+    // type discriminator id '…'") quoted the line's garbage whole, a page of it in a notice, a list entry or a report.
     internal static string Said(Exception ex)
     {
         var cut = ex.Message.IndexOf(" Path: ", StringComparison.Ordinal);
-        return ex is System.Text.Json.JsonException { BytePositionInLine: { } at } && cut > 0
-            ? FormattableString.Invariant($"{ex.Message[..cut]} (byte {at} of the line)")
-            : ex.Message;
+        return Quoted().Replace(
+            ex is System.Text.Json.JsonException { BytePositionInLine: { } at } && cut > 0
+                ? FormattableString.Invariant($"{ex.Message[..cut]} (byte {at} of the line)")
+                : ex.Message,
+            "'${kept}…'");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("'(?<kept>[^']{80})[^']+'")]
+    private static partial System.Text.RegularExpressions.Regex Quoted();
 
     /// <summary>The session that cannot be read.</summary>
     public string? IncidentId { get; }

@@ -144,12 +144,27 @@ public sealed class DamagedTailTests
             ex.Message);
     }
 
+    [Fact]
+    public async Task What_is_said_of_a_damaged_line_quotes_at_most_80_characters_of_it()
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 60, snapshotEvery: 0);
+        var garbage = new string('x', 500);
+        var (_, at) = await DamagePastManifestAsync(drill, line => $"{{\"type\":\"{garbage}\"}}");
+
+        var reader = await drill.OpenAsync();
+
+        Assert.Equal(
+            $"the recording of 'drill-1' is read up to the line at byte {at} of {Segment}, which is not an event (JsonException: Read unrecognized type discriminator id '{garbage[..80]}…'. (byte {garbage.Length + 11} of the line)): the rest of the recording from there is damaged and left out",
+            reader.Damage?.Said);
+    }
+
     private static string Said(long at) =>
         $"the recording of 'drill-1' is read up to the line at byte {at} of {Segment}, which is not an event (JsonException: '#' is an invalid start of a value. (byte 0 of the line)): the rest of the recording from there is damaged and left out";
 
     // The manifest as a writer left it some seconds before the end (it indexes the first 40 lines), and a whole line a few
-    // past that made garbage of its own length; returns that line's number and the byte it starts at.
-    private static async Task<(int Number, long At)> DamagePastManifestAsync(RecordedDrill drill)
+    // past that made garbage of its own length (or what `damage` makes of it); returns that line's number and the byte it
+    // starts at.
+    private static async Task<(int Number, long At)> DamagePastManifestAsync(RecordedDrill drill, Func<string, string>? damage = null)
     {
         const int indexed = 40;
         var folder = Path.Combine(drill.Store.Root, RecordedDrill.IncidentId);
@@ -157,7 +172,7 @@ public sealed class DamagedTailTests
         var lines = (await File.ReadAllTextAsync(path, Ct)).Split('\n');
         var number = indexed + 5;
         Assert.True(lines.Length > number + 10);
-        lines[number - 1] = new string('#', lines[number - 1].Length);
+        lines[number - 1] = damage?.Invoke(lines[number - 1]) ?? new string('#', lines[number - 1].Length);
         await File.WriteAllTextAsync(path, string.Join('\n', lines), Ct);
 
         var length = lines.Take(indexed).Sum(l => (long)Encoding.UTF8.GetByteCount(l) + 1);
