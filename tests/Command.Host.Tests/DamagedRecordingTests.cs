@@ -128,6 +128,13 @@ public sealed class DamagedRecordingTests
             using var played = await host.PostJsonAsync($"/api/replays/{replayId}/play", new { speed = 1 });
             Assert.Equal(HttpStatusCode.ServiceUnavailable, played.StatusCode);
             Assert.Equal(reason, (await played.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
+
+            // Its report covers it up to the same line and says so, where it answered 503 for the whole of it.
+            using var report = await host.Client.GetAsync("/api/sessions/bad-line-run/report?format=json", Ct);
+            Assert.True(report.StatusCode == HttpStatusCode.OK, await report.Content.ReadAsStringAsync(Ct));
+            var incident = (await report.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("incident");
+            Assert.Equal(4, incident.GetProperty("eventCount").GetInt64());
+            Assert.Matches("^the recording of 'bad-line-run' is read up to line 5 of segment-000001\\.jsonl, at byte [0-9]+, which is not an event \\(JsonException: ", incident.GetProperty("recordingDamaged").GetString());
         }
         finally
         {

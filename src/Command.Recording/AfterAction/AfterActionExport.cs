@@ -8,7 +8,11 @@ namespace Command.Recording.AfterAction;
 /// <summary>Builds after-action reports from recorded sessions and writes them as JSON, CSV or self-contained HTML.</summary>
 public static class AfterActionExport
 {
-    /// <summary>Reads a whole session and folds it into a report.</summary>
+    /// <summary>
+    /// Reads a whole session and folds it into a report: up to a line that is not an event where there is one (a bad
+    /// sector, a line edited by hand), and the report says where (<see cref="IncidentMetrics.RecordingDamaged"/>), as a
+    /// replay plays up to it; throws <see cref="RecordingUnreadableException"/> where that is its first line.
+    /// </summary>
     /// <param name="reader">The session.</param>
     /// <param name="progress">Told bytes read so far (out of <see cref="SessionReader.TotalBytes"/>).</param>
     /// <param name="options">Measurement options; defaults when null.</param>
@@ -16,6 +20,8 @@ public static class AfterActionExport
     public static async Task<AfterActionReport> BuildAsync(SessionReader reader, IProgress<long>? progress = null, AfterActionOptions? options = null, CancellationToken cancellationToken = default)
     {
         var fold = new AfterActionFold(options);
+        var folded = false;
+        RecordingDamage? damaged = null;
         await foreach (var line in reader.ReadLinesAsync(null, progress, cancellationToken))
         {
             if (PositionLine.TryParse(line.Span, out var unitId, out var position, out var fixTime, out var time, out var floor, out var clockCorrectionS, out var takenIn, out var weekRolloverEras))
@@ -24,14 +30,28 @@ public static class AfterActionExport
             }
             else
             {
-                fold.Apply(reader.Decode(line));
+                // One damaged line answered 503 for the whole report, of a drill all there up to it.
+                (var e, damaged) = reader.DecodeOrDamage(line);
+                if (damaged is not null)
+                {
+                    break;
+                }
+
+                fold.Apply(e!);
             }
+
+            folded = true;
         }
 
-        // A recording damaged past what its manifest indexed is read up to the last good line: the report says so, or its
-        // end would read as the drill's.
+        if (damaged is not null && !folded)
+        {
+            throw RecordingUnreadableException.Of(reader.Manifest.IncidentId, damaged);
+        }
+
+        // Read up to the last good line (one within what the manifest indexes, else past it): the report says so, or its end
+        // would read as the drill's.
         var report = fold.Build();
-        return reader.Damage is { } damage ? report with { Incident = report.Incident with { RecordingDamaged = damage.Said } } : report;
+        return (damaged ?? reader.Damage) is { } damage ? report with { Incident = report.Incident with { RecordingDamaged = damage.Said } } : report;
     }
 
     public static async Task WriteJsonAsync(AfterActionReport report, Stream stream, CancellationToken cancellationToken = default) =>

@@ -72,6 +72,22 @@ public sealed class SessionReader
         }
     }
 
+    /// <summary>
+    /// A recorded line as its event; where it is none (a bad sector, a line edited by hand), where the recording is
+    /// damaged, for what reads it whole (a report, a timeline) to read it up to there and say so, as a replay stops there.
+    /// </summary>
+    internal (IncidentEvent? Event, RecordingDamage? Damage) DecodeOrDamage(RecordedLine line)
+    {
+        try
+        {
+            return (EventLines.Decode(line.Span), null);
+        }
+        catch (Exception ex) when (RecordingUnreadableException.Is(ex))
+        {
+            return (null, RecordingDamage.Of(Manifest.IncidentId, line, ex));
+        }
+    }
+
     /// <summary>The flags, the units' own alerts, sign-offs and releases, the sources of reports down and heard again, and the commands (threats, phases, roles, drill controls, the site given, the close) of the whole session, for timeline markers.</summary>
     public Task<IReadOnlyList<IncidentEvent>> ReadTimelineAsync(CancellationToken cancellationToken = default) =>
         ReadStartingAsync(MarkPrefixes, cancellationToken);

@@ -18,28 +18,50 @@ public sealed class DamagedLineTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_position_line_edited_by_hand_makes_the_report_say_the_recording_cannot_be_read_and_where()
+    public async Task A_position_line_edited_by_hand_leaves_the_report_covering_the_recording_up_to_it_and_saying_where()
     {
         var drill = await RecordedDrill.RecordAsync(seconds: 30, snapshotEvery: 0);
-        var (number, at) = await DamageAsync(drill, "position-accepted", line => line.Replace("\"isValid\":true", "\"isValid\":ttue", StringComparison.Ordinal));
+        var (number, at) = await DamageAsync(drill, "position-accepted", line => line.Replace("\"isValid\":true", "\"isValid\":ttue", StringComparison.Ordinal), after: 20);
 
-        var ex = await Assert.ThrowsAsync<RecordingUnreadableException>(async () => await AfterActionExport.BuildAsync(await drill.OpenAsync(), cancellationToken: Ct));
+        var report = await AfterActionExport.BuildAsync(await drill.OpenAsync(), cancellationToken: Ct);
+        using var html = new MemoryStream();
+        await AfterActionExport.WriteHtmlAsync(report, html, Ct);
 
-        Assert.Equal(RecordedDrill.IncidentId, ex.IncidentId);
-        Assert.StartsWith(
-            $"the recording of 'drill-1' cannot be read (JsonException: line {number} of segment-000001.jsonl, at byte {at}, is not an event: 'ttue",
-            ex.Message, StringComparison.Ordinal);
+        Assert.Equal(number - 1, report.Incident.EventCount);
+        Assert.NotEmpty(report.Units);
+        Assert.Matches(
+            $"^the recording of 'drill-1' is read up to line {number} of segment-000001\\.jsonl, at byte {at}, which is not an event \\(JsonException: 'ttue[^']*' is an invalid JSON literal\\. Expected the literal 'true'\\. \\(byte [0-9]+ of the line\\)\\): the rest of the recording from there is damaged and left out$",
+            report.Incident.RecordingDamaged);
+        Assert.Contains($"<b>Damaged recording:</b> {System.Net.WebUtility.HtmlEncode(report.Incident.RecordingDamaged)}. Every figure below covers the recording up to there.", Encoding.UTF8.GetString(html.ToArray()), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_position_line_whose_latitude_was_made_text_makes_the_report_say_the_recording_cannot_be_read()
+    public async Task A_position_line_whose_latitude_was_made_text_leaves_the_report_covering_the_recording_up_to_it()
     {
         var drill = await RecordedDrill.RecordAsync(seconds: 30, snapshotEvery: 0);
         var (number, at) = await DamageAsync(drill, "position-accepted", line => Regex.Replace(line, "\"latitude\":([-0-9.]+)", m => $"\"latitude\":\"{new string('x', m.Groups[1].Length - 2)}\""));
 
+        var report = await AfterActionExport.BuildAsync(await drill.OpenAsync(), cancellationToken: Ct);
+
+        Assert.Equal(number - 1, report.Incident.EventCount);
+        Assert.StartsWith($"the recording of 'drill-1' is read up to line {number} of segment-000001.jsonl, at byte {at}, which is not an event (JsonException: ", report.Incident.RecordingDamaged, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_report_of_a_session_damaged_from_its_first_line_says_the_recording_cannot_be_read_and_where()
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 30, snapshotEvery: 0);
+        var path = Path.Combine(drill.Store.Root, RecordedDrill.IncidentId, "segment-000001.jsonl");
+        var lines = (await File.ReadAllTextAsync(path, Ct)).Split('\n');
+        lines[0] = new string('#', lines[0].Length);
+        await File.WriteAllTextAsync(path, string.Join('\n', lines), Ct);
+
         var ex = await Assert.ThrowsAsync<RecordingUnreadableException>(async () => await AfterActionExport.BuildAsync(await drill.OpenAsync(), cancellationToken: Ct));
 
-        Assert.StartsWith($"the recording of 'drill-1' cannot be read (JsonException: line {number} of segment-000001.jsonl, at byte {at}, is not an event: ", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(RecordedDrill.IncidentId, ex.IncidentId);
+        Assert.Equal(
+            "the recording of 'drill-1' is read up to line 1 of segment-000001.jsonl, at byte 0, which is not an event (JsonException: '#' is an invalid start of a value. (byte 0 of the line)): the rest of the recording from there is damaged and left out",
+            ex.Message);
     }
 
     [Fact]
