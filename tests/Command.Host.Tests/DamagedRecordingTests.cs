@@ -43,7 +43,9 @@ public sealed class DamagedRecordingTests
             Assert.StartsWith(tornSaid, torn.GetProperty("damaged").GetString(), StringComparison.Ordinal);
             var tornReport = await host.Client.GetFromJsonAsync<JsonElement>("/api/sessions/torn-run/report?format=json", Ct);
             Assert.StartsWith(tornSaid, tornReport.GetProperty("incident").GetProperty("recordingDamaged").GetString(), StringComparison.Ordinal);
-            (await host.Client.GetAsync("/api/sessions/torn-run/timeline", Ct)).EnsureSuccessStatusCode();
+            var tornEnd = (await host.Client.GetFromJsonAsync<JsonElement>("/api/sessions/torn-run/timeline", Ct)).EnumerateArray().Last();
+            Assert.Equal("recording-damaged", tornEnd.GetProperty("type").GetString());
+            Assert.StartsWith(tornSaid, tornEnd.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
             // Damaged past what its manifest indexes, with good lines after: read up to the last good line, its report and
             // replay made of that and saying the rest is damaged; before, the whole session could not be read.
@@ -135,6 +137,12 @@ public sealed class DamagedRecordingTests
             var incident = (await report.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("incident");
             Assert.Equal(4, incident.GetProperty("eventCount").GetInt64());
             Assert.Matches("^the recording of 'bad-line-run' is read up to line 5 of segment-000001\\.jsonl, at byte [0-9]+, which is not an event \\(JsonException: ", incident.GetProperty("recordingDamaged").GetString());
+
+            // Its timeline ends there too and says so, where it answered as if the recording were whole.
+            var timelineEnd = (await host.Client.GetFromJsonAsync<JsonElement>("/api/sessions/bad-line-run/timeline", Ct)).EnumerateArray().Last();
+            Assert.Equal("recording-damaged", timelineEnd.GetProperty("type").GetString());
+            Assert.Equal(incident.GetProperty("recordingDamaged").GetString(), timelineEnd.GetProperty("reason").GetString());
+            Assert.Equal(incident.GetProperty("endedAt").GetDateTimeOffset(), timelineEnd.GetProperty("time").GetDateTimeOffset());
         }
         finally
         {

@@ -13,13 +13,20 @@ public sealed class CatalogueTimeline(SessionCatalogue catalogue)
         var reader = await catalogue.OpenAsync(incidentId, cancellationToken);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var markers = new List<TimelineMarker>();
-        foreach (var e in await reader.ReadTimelineWithNamesAsync(cancellationToken))
+        var read = await reader.ReadTimelineWithNamesAsync(cancellationToken);
+        foreach (var e in read.Events)
         {
             Learn(names, e);
             if (TimelineMarker.From(e) is { } marker)
             {
                 markers.Add(marker);
             }
+        }
+
+        // Read up to a damaged line, the timeline ends saying so, at the last event before it, or it reads as the drill's end.
+        if (read.Damage is { } damage)
+        {
+            markers.Add(new TimelineMarker(read.LastSequence, read.LastTime, TimelineMarker.RecordingDamaged, null, null, damage.Said, null));
         }
 
         // Named as the session last knew them: a unit enrolled after its first mark, or a site given later, names it too.
@@ -97,6 +104,13 @@ public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string T
     /// <see cref="TimelineMarker.About"/> is when, as an ISO 8601 interval.
     /// </summary>
     public static string Hole(RecordingInterrupted r) => System.FormattableString.Invariant($"{r.Reports}/{r.Commands}");
+
+    /// <summary>
+    /// The type of the marker that ends the timeline of a recording read only up to a damaged line: at the last event
+    /// before it, its <see cref="TimelineMarker.Reason"/> where the damage is and why, as the session list, the replay and
+    /// the report say it.
+    /// </summary>
+    public const string RecordingDamaged = "recording-damaged";
 
     /// <summary>A host's leaving's <see cref="TimelineMarker.Level"/> where a new run of it was up at its address as it was told.</summary>
     public const string Restarted = "restarted";

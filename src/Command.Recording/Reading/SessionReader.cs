@@ -89,29 +89,45 @@ public sealed class SessionReader
     }
 
     /// <summary>The flags, the units' own alerts, sign-offs and releases, the sources of reports down and heard again, and the commands (threats, phases, roles, drill controls, the site given, the close) of the whole session, for timeline markers.</summary>
-    public Task<IReadOnlyList<IncidentEvent>> ReadTimelineAsync(CancellationToken cancellationToken = default) =>
-        ReadStartingAsync(MarkPrefixes, cancellationToken);
+    public async Task<IReadOnlyList<IncidentEvent>> ReadTimelineAsync(CancellationToken cancellationToken = default) =>
+        (await ReadStartingAsync(MarkPrefixes, cancellationToken)).Events;
 
     /// <summary>
     /// The same, with what names their subjects among them: the incident's opening (its site's zones) and each unit's
-    /// enrolment (its callsign), in the order recorded.
+    /// enrolment (its callsign), in the order recorded; read up to a damaged line where there is one, which it says.
     /// </summary>
-    public Task<IReadOnlyList<IncidentEvent>> ReadTimelineWithNamesAsync(CancellationToken cancellationToken = default) =>
+    public Task<SessionMarks> ReadTimelineWithNamesAsync(CancellationToken cancellationToken = default) =>
         ReadStartingAsync(NamePrefixes, cancellationToken);
 
-    private async Task<IReadOnlyList<IncidentEvent>> ReadStartingAsync(byte[][] prefixes, CancellationToken cancellationToken)
+    private async Task<SessionMarks> ReadStartingAsync(byte[][] prefixes, CancellationToken cancellationToken)
     {
         var marks = new List<IncidentEvent>();
+        var (sequence, time) = (Manifest.FirstSequence, Manifest.FirstTime ?? default);
         await foreach (var line in ReadLinesAsync(null, null, cancellationToken))
         {
-            // The discriminator is written first, so most lines are passed over without being parsed.
-            if (prefixes.Any(p => line.Span.StartsWith(p)))
+            // The discriminator is written first, so most lines are only checked whole, not built. A damaged one ends the
+            // timeline where the replay and the report end, and is said as they say it.
+            var marked = prefixes.Any(p => line.Span.StartsWith(p));
+            if (!marked && PassedLine.TryRead(line.Span, out var passed, out var at))
             {
-                marks.Add(Decode(line));
+                (sequence, time) = (passed, at);
+                continue;
+            }
+
+            var (e, damage) = DecodeOrDamage(line);
+            if (damage is not null)
+            {
+                return new SessionMarks(marks, damage, sequence, time);
+            }
+
+            (sequence, time) = (e!.Sequence, e.Time);
+            if (marked)
+            {
+                marks.Add(e);
             }
         }
 
-        return marks;
+        return new SessionMarks(marks, Damage, sequence, time);
     }
 
     /// <summary>

@@ -85,6 +85,34 @@ public sealed class DamagedLineTests
     }
 
     [Fact]
+    public async Task The_timeline_of_a_session_with_a_line_of_garbage_ends_at_the_last_event_before_it_and_says_where()
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 60, snapshotEvery: 0);
+        var (number, at) = await DamageAsync(drill, "position-accepted", line => new string('#', line.Length), after: 60);
+        var lastGood = drill.Recorded[number - 2];
+
+        var timeline = await (await drill.OpenAsync()).ReadTimelineWithNamesAsync(Ct);
+
+        Assert.Equal(
+            $"the recording of 'drill-1' is read up to line {number} of segment-000001.jsonl, at byte {at}, which is not an event (JsonException: '#' is an invalid start of a value. (byte 0 of the line)): the rest of the recording from there is damaged and left out",
+            timeline.Damage?.Said);
+        Assert.Equal((lastGood.Sequence, lastGood.Time), (timeline.LastSequence, timeline.LastTime));
+        Assert.NotEmpty(timeline.Events);
+        Assert.All(timeline.Events, e => Assert.True(e.Sequence <= lastGood.Sequence));
+    }
+
+    [Fact]
+    public async Task The_timeline_of_a_whole_session_says_no_damage_and_ends_at_its_last_event()
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 30, snapshotEvery: 0);
+
+        var timeline = await (await drill.OpenAsync()).ReadTimelineWithNamesAsync(Ct);
+
+        Assert.Null(timeline.Damage);
+        Assert.Equal((drill.Recorded[^1].Sequence, drill.Recorded[^1].Time), (timeline.LastSequence, timeline.LastTime));
+    }
+
+    [Fact]
     public async Task A_replay_playing_into_a_damaged_line_stops_at_the_last_event_before_it_and_says_why_when_played_or_sought_past_it()
     {
         var drill = await RecordedDrill.RecordAsync(seconds: 60, snapshotEvery: 0);

@@ -35,6 +35,9 @@ public sealed class DamagedTailTests
         Assert.Equal(drill.Recorded.Take(number - 1).Max(e => e.Time), reader.Manifest.LastTime);
         Assert.Equal(new RecordingDamage(Segment, at, Said(at)), reader.Damage);
         Assert.Equal(drill.Recorded.Take(number - 1).Select(e => e.Sequence), await reader.ReadAsync(cancellationToken: Ct).Select(e => e.Sequence).ToListAsync(Ct));
+        var timeline = await reader.ReadTimelineWithNamesAsync(Ct);
+        Assert.Equal(reader.Damage, timeline.Damage);
+        Assert.Equal((lastGood.Sequence, lastGood.Time), (timeline.LastSequence, timeline.LastTime));
     }
 
     [Fact]

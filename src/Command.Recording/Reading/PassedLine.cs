@@ -1,0 +1,44 @@
+using System.Text.Json;
+
+namespace Command.Recording.Reading;
+
+/// <summary>
+/// A line the timeline passes over without building its event (it marks nothing): whether it is whole JSON, and its
+/// sequence and time. Passed over unread, a damaged line (a bad sector, a torn copy) went unsaid, and the timeline
+/// answered as if the recording were whole where its replay and its report stop.
+/// </summary>
+internal static class PassedLine
+{
+    /// <summary>False where the line is no JSON object with a sequence and a time: the full decoder then says why.</summary>
+    public static bool TryRead(ReadOnlySpan<byte> line, out long sequence, out DateTimeOffset time)
+    {
+        (sequence, time) = (0, default);
+        var (hasSequence, hasTime) = (false, false);
+        var reader = new Utf8JsonReader(line);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth != 1 || reader.TokenType != JsonTokenType.PropertyName)
+                {
+                    continue;
+                }
+
+                if (reader.ValueTextEquals("sequence"u8))
+                {
+                    hasSequence = reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out sequence);
+                }
+                else if (reader.ValueTextEquals("time"u8))
+                {
+                    hasTime = reader.Read() && reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out time);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        return hasSequence && hasTime && reader.BytesConsumed == line.Length;
+    }
+}
