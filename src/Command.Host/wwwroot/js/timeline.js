@@ -5,7 +5,7 @@ import { subjectName, fromMarker, refused, span } from './feed-item.js';
 
 const markWords = {
   'flag-raised': 'flag raised', 'flag-escalated': 'flag escalated', 'flag-cleared': 'flag cleared', 'flag-acknowledged': 'acknowledged',
-  'threat-set': 'threat placed', 'threat-phase-changed': 'threat phase', 'threat-marker-deleted': 'threat marker deleted', 'threat-sighted': 'new hostile marker on the threat', 'unit-alarmed': 'unit alert', 'unit-signed-off': 'signed off', 'unit-released': 'released from the incident', 'unit-device-renamed': 'device renamed', 'source-changed': 'source', 'host-departed': 'host left the cluster', 'incident-resumed': 'not running (host stopped)', 'recording-interrupted': 'could not record', note: 'note',
+  'threat-set': 'threat placed', 'threat-phase-changed': 'threat phase', 'threat-marker-deleted': 'threat marker deleted', 'threat-sighted': 'new hostile marker on the threat', 'unit-alarmed': 'unit alert', 'unit-signed-off': 'signed off', 'unit-released': 'released from the incident', 'unit-device-renamed': 'device renamed', 'source-changed': 'source', 'host-departed': 'host left the cluster', 'incident-resumed': 'not running (host stopped)', 'recording-interrupted': 'could not record', 'recording-damaged': 'recording damaged', note: 'note',
 };
 
 // A hole in the record, marked where the incident was told of it: when it was, and what went unrecorded.
