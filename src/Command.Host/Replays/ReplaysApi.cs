@@ -15,7 +15,8 @@ public static class ReplaysApi
         app.MapGet("/api/sessions", async (SessionCatalogue catalogue, CancellationToken ct) =>
             Results.Ok(await catalogue.ListAsync(ct).ToListAsync(ct))).WithTags("Sessions").Needs(Rights.WatchReplays);
 
-        // The live page reads what an incident recorded so far (its flags and commands) to show what it missed.
+        // The live page reads what an incident recorded so far (its flags and commands) to show what it missed: watching
+        // live reads an open incident's; a session closed, or of no incident listed, is a recording (watch-replays).
         app.MapGet("/api/sessions/{id}/timeline", SessionTimeline).WithTags("Sessions").Needs(Rights.Watch);
 
         // A replay id is the twelve hex digits Open made; anything else names no replay and wakes no grain.
@@ -115,17 +116,34 @@ public static class ReplaysApi
     }
 
     /// <summary>A session's flags so far, so a page opened (or reconnected) mid-incident can show what it missed.</summary>
-    private static async Task<IResult> SessionTimeline(string id, CatalogueTimeline timelines, CancellationToken ct)
+    private static async Task<IResult> SessionTimeline(string id, HttpContext http, IGrainFactory grains, CatalogueTimeline timelines, AccessAudit audit, CancellationToken ct)
     {
+        if (!IncidentIds.IsValid(id))
+        {
+            return UnknownSession(id);
+        }
+
+        if (!Rights.Grants(http.User, Rights.WatchReplays) && !await IsOpenAsync(grains, id))
+        {
+            var what = $"{http.Request.Method} {http.Request.Path}";
+            audit.Refused(AccessClaims.Actor(http.User), what, Rights.WatchReplays);
+            return Results.Json(RefusalAnswers.MissingRight(http.User, Rights.WatchReplays, what), statusCode: StatusCodes.Status403Forbidden);
+        }
+
         try
         {
-            return IncidentIds.IsValid(id) ? Results.Ok(await timelines.ReadAsync(id, ct)) : UnknownSession(id);
+            return Results.Ok(await timelines.ReadAsync(id, ct));
         }
         catch (KeyNotFoundException)
         {
             return UnknownSession(id);
         }
     }
+
+    /// <summary>Whether the incident is listed and not closed: one watched live, not a recording.</summary>
+    private static async Task<bool> IsOpenAsync(IGrainFactory grains, string id) =>
+        (await grains.GetGrain<Grains.Directory.IIncidentDirectoryGrain>(Grains.Directory.IIncidentDirectoryGrain.Key).List())
+            .Any(i => i.IncidentId == id && i.ClosedAt is null);
 
     private static IResult UnknownSession(string id) => Results.NotFound(new ApiError("unknown-session", $"no recorded session for incident '{id}'"));
 

@@ -101,7 +101,9 @@ export class Modes {
 
   /** What was recorded up to now of what is watched: the replay's timeline, or the live incident's session so far. */
   history(groupId) {
-    return groupId.startsWith('replay:') ? this.replay.marks : flagHistory(groupId);
+    if (groupId.startsWith('replay:')) return this.replay.marks;
+    // A closed incident's session is a recording, for those who may watch replays: the rest see its picture at the close.
+    return this.picture.closed && !can('watch-replays') ? [] : flagHistory(groupId);
   }
 
   setMode(mode) {
