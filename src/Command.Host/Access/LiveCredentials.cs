@@ -19,6 +19,9 @@ public sealed partial class LiveCredentials(
 {
     private readonly ConcurrentDictionary<string, Connection> connections = new(StringComparer.Ordinal);
 
+    /// <summary>The sessions whose person is changing their own password there: their connections wait for the new credential.</summary>
+    private readonly ConcurrentDictionary<string, int> held = new(StringComparer.Ordinal);
+
     public int Count => connections.Count;
 
     public void Track(HubCallerContext context)
@@ -58,14 +61,60 @@ public sealed partial class LiveCredentials(
         }
     }
 
+    /// <summary>
+    /// Keeps the connections of <paramref name="caller"/>'s session open while they change their own password, which
+    /// ends all their sessions: until disposed, the change is not taken as a reason to close them, and disposing sweeps,
+    /// so that those not handed over to the new credential (<see cref="HandOver"/>) close then.
+    /// </summary>
+    public IDisposable Hold(ClaimsPrincipal caller)
+    {
+        if (Session(caller) is not { } session)
+        {
+            return new Release(() => { });
+        }
+
+        held.AddOrUpdate(session, 1, (_, n) => n + 1);
+        return new Release(() =>
+        {
+            held.AddOrUpdate(session, 0, (_, n) => n - 1);
+            held.TryRemove(new KeyValuePair<string, int>(session, 0));
+            Sweep();
+        });
+    }
+
+    /// <summary>
+    /// The connections <paramref name="from"/>'s session opened (the other tabs of the browser that changed its own
+    /// password) carry on under <paramref name="to"/>, the credential the change issued to that browser, to its expiry.
+    /// </summary>
+    public void HandOver(ClaimsPrincipal from, ClaimsPrincipal to, DateTimeOffset? expires)
+    {
+        if (Session(from) is not { } session)
+        {
+            return;
+        }
+
+        foreach (var (id, connection) in connections)
+        {
+            if (Session(connection.User) == session && connection.User.Identity?.Name == to.Identity?.Name)
+            {
+                connections.TryUpdate(id, connection with { User = to, Expires = expires }, connection);
+            }
+        }
+    }
+
+    private static string? Session(ClaimsPrincipal caller) =>
+        AccessClaims.IsPerson(caller) ? caller.FindFirst(AccessClaims.Session)?.Value : null;
+
     private static HubClosing Refused(string problem) => new(HubClosing.CredentialRefused, problem);
 
     private string? Problem(Connection connection, DateTimeOffset now) =>
-        check.Problem(connection.User) ?? (connection.Expires <= now ? "the credential expired" : null);
+        Session(connection.User) is { } session && held.ContainsKey(session) ? null
+        : check.Problem(connection.User) ?? (connection.Expires <= now ? "the credential expired" : null);
 
     private void Close(string id, Connection connection, HubClosing why)
     {
-        if (connections.TryRemove(id, out _))
+        // Only as it was checked: one handed over to a new credential meanwhile stands.
+        if (connections.TryRemove(new KeyValuePair<string, Connection>(id, connection)))
         {
             LogClosed(logger, id, connection.User.Identity?.Name ?? "?", why.Detail);
             _ = TellAndCloseAsync(id, connection, why);
@@ -118,6 +167,19 @@ public sealed partial class LiveCredentials(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Hub connection {ConnectionId} could not be told it is closed ({Reason}): {Error}")]
     private static partial void LogNotTold(ILogger logger, string connectionId, string reason, string error);
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        private int done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref done, 1) == 0)
+            {
+                release();
+            }
+        }
+    }
 
     private sealed record Connection(HubCallerContext Context, ClaimsPrincipal User, DateTimeOffset? Expires);
 }

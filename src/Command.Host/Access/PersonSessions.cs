@@ -11,11 +11,13 @@ public sealed class PersonSessions(IGrainFactory grains, AccessBookCopy book, Ac
 
     public const string CookieName = "command.session";
 
-    public async Task<Caller> StartAsync(HttpContext http, PersonEntry person)
+    public async Task<Caller> StartAsync(HttpContext http, PersonEntry person, Action<System.Security.Claims.ClaimsPrincipal, DateTimeOffset?>? started = null)
     {
         await book.RefreshAsync();
         var principal = AccessClaims.Person(person, AccessNames.Id(), Scheme);
-        await http.SignInAsync(Scheme, principal, new AuthenticationProperties { IsPersistent = true });
+        var properties = new AuthenticationProperties { IsPersistent = true };
+        await http.SignInAsync(Scheme, principal, properties);
+        started?.Invoke(principal, properties.ExpiresUtc);
         return Describe(principal);
     }
 

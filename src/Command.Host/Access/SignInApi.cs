@@ -61,7 +61,8 @@ public static class SignInApi
     }
 
     private static async Task<IResult> ChangePasswordAsync(
-        HttpContext http, IGrainFactory grains, IPasswordHasher<Person> hasher, SignInGate gate, PersonSessions sessions, AccessAudit audit, IOptions<JsonOptions> json, CancellationToken ct)
+        HttpContext http, IGrainFactory grains, IPasswordHasher<Person> hasher, SignInGate gate, PersonSessions sessions, LiveCredentials live, AccessAudit audit,
+        IOptions<JsonOptions> json, CancellationToken ct)
     {
         if (!AccessClaims.IsPerson(http.User))
         {
@@ -92,6 +93,11 @@ public static class SignInApi
             return wrong;
         }
 
+        // The change ends all this person's sessions, this one's too, but this browser is given the new cookie: the pages it
+        // has open on this host (the dashboard in another tab) carry on under it rather than being sent to sign in. Their
+        // pages elsewhere, and those of any other browser, are closed.
+        var before = http.User;
+        using var hold = live.Hold(before);
         if (await access.SetPassword(person.UserName, hasher.HashPassword(person, body.NewPassword!)) is { } refusal)
         {
             return Results.BadRequest(new ApiError(refusal.Reason, refusal.Detail));
@@ -99,6 +105,6 @@ public static class SignInApi
 
         audit.AccessChanged(person.UserName, "changed their own password");
         var changed = await access.FindPerson(person.UserName);
-        return Results.Ok(await sessions.StartAsync(http, changed!.Entry));
+        return Results.Ok(await sessions.StartAsync(http, changed!.Entry, (after, expires) => live.HandOver(before, after, expires)));
     }
 }
