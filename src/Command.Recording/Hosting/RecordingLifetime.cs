@@ -26,7 +26,8 @@ internal sealed partial class RecordingLifetime(ISessionStore store, RecordingSe
         await log.ResumeSpilledAsync(cancellationToken);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken) => await log.DisposeAsync();
+    // The host's token is cancelled once its shutdown timeout has passed: the recording then stops waiting for storage too.
+    public async Task StopAsync(CancellationToken cancellationToken) => await log.StopAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session storage {Location} does not answer; starting anyway and spilling locally until it does")]
     private static partial void LogStartingWithoutStore(ILogger logger, Exception exception, string location);

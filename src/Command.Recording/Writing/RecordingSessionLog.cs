@@ -159,21 +159,28 @@ public sealed partial class RecordingSessionLog : ISessionLog, IAsyncDisposable
 
     private string SpillPathOf(string incidentId) => Path.Combine(spillFolder, incidentId + ".jsonl");
 
+    /// <summary>Commits what is queued and drains spills within one shutdown timeout; see <see cref="StopAsync"/>.</summary>
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
+
     /// <summary>
     /// Commits what is queued and drains spills, every session at once and all within one shutdown timeout
-    /// (<see cref="RecordingOptions.ShutdownDrainTimeout"/>); a spill not drained by then is left for the next start, and
+    /// (<see cref="RecordingOptions.ShutdownDrainTimeout"/>) or until <paramref name="hostStopping"/> is cancelled (the
+    /// host's own shutdown timeout), whichever comes first; a spill not drained by then is left for the next start, and
     /// said so. Safe to call more than once. One session after another, each given the whole timeout for its spill and
     /// again for its manifest, a host stopped while storage was down took half a minute and more for each incident it
-    /// held, past a service manager's patience.
+    /// held, past a service manager's patience; and a host whose own timeout had run out still waited this one whole.
     /// </summary>
-    public async ValueTask DisposeAsync()
+    public async Task StopAsync(CancellationToken hostStopping)
     {
         if (Interlocked.Exchange(ref disposed, 1) == 1)
         {
             return;
         }
 
-        using var deadline = new CancellationTokenSource(options.ShutdownDrainTimeout, time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(hostStopping);
+        await using var timeout = hostStopping.IsCancellationRequested
+            ? null
+            : time.CreateTimer(_ => deadline.Cancel(), null, options.ShutdownDrainTimeout, Timeout.InfiniteTimeSpan);
         await Task.WhenAll(writers.Values
             .Where(entry => entry.IsValueCreated && entry.Value.IsCompletedSuccessfully)
             .Select(entry => entry.Value.Result.StopAsync(deadline.Token)));

@@ -1,7 +1,9 @@
+using Command.Recording.Hosting;
 using Command.Recording.Tests.Scenarios;
 using Command.Recording.Storage;
 using Command.Recording.Writing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Command.Recording.Tests.Writing;
@@ -36,6 +38,31 @@ public sealed class ShutdownTests
         await stopping;
         Assert.Equal(Events.Range(1, 2), Spilled(spill, "s1"));
         Assert.Equal(Events.Range(1, 3), Spilled(spill, "s2"));
+    }
+
+    [Fact]
+    public async Task A_recording_stopped_after_its_host_ran_out_of_shutdown_time_leaves_its_spills_without_waiting_its_own_timeout()
+    {
+        // The recording stops last, after the silo; with storage down the silo had used up the host's shutdown timeout, and
+        // the recording waited its own whole timeout on top, past the service manager's, which then killed the host.
+        var root = TestRecording.TempFolder();
+        var spill = Path.Combine(root, "spill");
+        var store = new CountingStore(new DiskSessionStore(Path.Combine(root, "sessions"))) { Down = true, ReadsDown = true };
+        var clock = new ShutdownClock(Timeout);
+        var options = TestRecording.Options(spill, o => { o.AppendRetries = 0; o.ShutdownDrainTimeout = Timeout; });
+        var log = new RecordingSessionLog(store, options, clock, NullLogger<RecordingSessionLog>.Instance);
+        var lifetime = new RecordingLifetime(store, log, Options.Create(options), NullLogger<RecordingLifetime>.Instance);
+        await log.AppendAsync("s1", Events.Ticks(1, 2), Ct);
+        using var hostOutOfTime = new CancellationTokenSource();
+        await hostOutOfTime.CancelAsync();
+
+        var stopping = lifetime.StopAsync(hostOutOfTime.Token);
+        // Its own timeout is started only to be waited out; a stop that honours the host's is over without it.
+        var first = await Task.WhenAny(stopping, clock.Made(1));
+
+        Assert.Same(stopping, first);
+        await stopping;
+        Assert.Equal(Events.Range(1, 2), Spilled(spill, "s1"));
     }
 
     private static List<long> Spilled(string folder, string incidentId) =>
