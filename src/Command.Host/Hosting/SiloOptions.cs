@@ -64,6 +64,12 @@ public sealed class SiloOptions
     /// <summary>Probes a silo may miss in a row before another suspects it. Default 3.</summary>
     public int MissedProbesLimit { get; set; } = 3;
 
+    /// <summary>
+    /// How long a stopping host of a cluster tries to write each step of its leaving (shutting down, dead) to the
+    /// membership table before it stops without; the other silos learn that it left by probing it anyway. Default 5 s.
+    /// </summary>
+    public TimeSpan LeaveTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     public bool IsClustered => string.Equals(Clustering, "AzureTable", StringComparison.OrdinalIgnoreCase);
 
     public bool KeepsGrainStateInBlob => string.Equals(GrainStorage, "AzureBlob", StringComparison.OrdinalIgnoreCase);
@@ -103,7 +109,9 @@ public sealed class SiloOptions
                         ? "silos of a cluster talk over TLS: set Cluster:CertificatePath (and Cluster:CertificatePassword) to the cluster's certificate, or Cluster:AllowPlainSiloTraffic=true on a network nobody else reaches"
                         : ProbeTimeout <= TimeSpan.Zero || MissedProbesLimit < 1
                             ? "Cluster:ProbeTimeout must be positive and Cluster:MissedProbesLimit at least 1"
-                            : null;
+                            : LeaveTimeout <= TimeSpan.Zero
+                                ? "Cluster:LeaveTimeout must be positive"
+                                : null;
     }
 
     /// <summary>

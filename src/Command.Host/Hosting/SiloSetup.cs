@@ -115,6 +115,7 @@ public static class SiloSetup
             o.ProbeTimeout = silo.ProbeTimeout;
             o.NumMissedProbesLimit = silo.MissedProbesLimit;
         });
+        orleans.Services.AddHostedService<SiloLeaving>();
         if (silo.CertificatePath is { } path)
         {
             var certificate = ClusterCertificate(path, silo.CertificatePassword);
