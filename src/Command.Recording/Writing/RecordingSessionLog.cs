@@ -181,9 +181,22 @@ public sealed partial class RecordingSessionLog : ISessionLog, IAsyncDisposable
         await using var timeout = hostStopping.IsCancellationRequested
             ? null
             : time.CreateTimer(_ => deadline.Cancel(), null, options.ShutdownDrainTimeout, Timeout.InfiniteTimeSpan);
-        await Task.WhenAll(writers.Values
-            .Where(entry => entry.IsValueCreated && entry.Value.IsCompletedSuccessfully)
-            .Select(entry => entry.Value.Result.StopAsync(deadline.Token)));
+        var open = writers
+            .Where(entry => entry.Value.IsValueCreated && entry.Value.Value.IsCompletedSuccessfully)
+            .Select(entry => (IncidentId: entry.Key, Writer: entry.Value.Value.Result))
+            .ToList();
+        await Task.WhenAll(open.Select(session => session.Writer.StopAsync(deadline.Token)));
+
+        // One line at the end for the operator: what this stop leaves to the next start, among the many lines of a stop.
+        var left = open.Where(session => session.Writer.Spilling).Select(session => session.IncidentId).Order(StringComparer.Ordinal).ToList();
+        if (left.Count > 0)
+        {
+            LogStoppedWithSpillsLeft(logger, string.Join(", ", left));
+        }
+        else
+        {
+            LogStoppedAllStored(logger, open.Count);
+        }
     }
 
     private async Task RetireAsync(string incidentId, SessionWriter writer)
@@ -211,6 +224,12 @@ public sealed partial class RecordingSessionLog : ISessionLog, IAsyncDisposable
             throw;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording stopped; not on storage yet, left in their spills to be written at the next start: {IncidentIds}")]
+    private static partial void LogStoppedWithSpillsLeft(ILogger logger, string incidentIds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recording stopped with every session on storage ({Count})")]
+    private static partial void LogStoppedAllStored(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The spill folder holds {File}, which is not a session's spill; it is left alone")]
     private static partial void LogStrangeSpillFile(ILogger logger, string file);

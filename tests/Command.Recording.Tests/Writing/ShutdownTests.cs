@@ -16,7 +16,7 @@ public sealed class ShutdownTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_log_stopped_while_storage_is_down_waits_one_shutdown_timeout_for_all_its_sessions_and_leaves_their_spills()
+    public async Task A_log_stopped_while_storage_is_down_waits_one_shutdown_timeout_for_all_its_sessions_and_leaves_their_spills_saying_so()
     {
         // One session after another, each waited the whole timeout for its spill: a host holding four incidents took two
         // minutes to stop while storage was down, and its service manager killed it first.
@@ -24,7 +24,8 @@ public sealed class ShutdownTests
         var spill = Path.Combine(root, "spill");
         var store = new CountingStore(new DiskSessionStore(Path.Combine(root, "sessions"))) { Down = true, ReadsDown = true };
         var clock = new ShutdownClock(Timeout);
-        var log = new RecordingSessionLog(store, TestRecording.Options(spill, o => { o.AppendRetries = 0; o.ShutdownDrainTimeout = Timeout; }), clock, NullLogger<RecordingSessionLog>.Instance);
+        var lines = new LineLogger<RecordingSessionLog>();
+        var log = new RecordingSessionLog(store, TestRecording.Options(spill, o => { o.AppendRetries = 0; o.ShutdownDrainTimeout = Timeout; }), clock, lines);
         await log.AppendAsync("s1", Events.Ticks(1, 2), Ct);
         await log.AppendAsync("s2", Events.Ticks(1, 3), Ct);
 
@@ -38,6 +39,8 @@ public sealed class ShutdownTests
         await stopping;
         Assert.Equal(Events.Range(1, 2), Spilled(spill, "s1"));
         Assert.Equal(Events.Range(1, 3), Spilled(spill, "s2"));
+        // Among the many lines of a stop, the last says what is left for the next start.
+        Assert.Equal("Recording stopped; not on storage yet, left in their spills to be written at the next start: s1, s2", lines.Lines[^1]);
     }
 
     [Fact]
