@@ -33,7 +33,7 @@ public sealed class DamagedReplayDashboardTests(FakeClockDashboardHost host) : I
 
         await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
         var option = dashboard.Page.Locator($"#session-picker option[value='{torn}']");
-        await Expect(option).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(" · damaged, read up to its end shown$"));
+        await Expect(option).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^⚠ damaged, read to its end shown · "));
         await Expect(option).ToHaveAttributeAsync("title", said);
         await Expect(option).ToBeEnabledAsync();
         await dashboard.Page.Locator("#session-picker").SelectOptionAsync(torn);

@@ -1,9 +1,10 @@
 // A recorded session as a choice in a picker: one whose recording cannot be read is listed, greyed, with why, and cannot
 // be chosen; before, one such recording took the whole list down and no session could be replayed or compared.
-// One damaged past what its manifest indexed is read up to there: it can be chosen, and says so beside its span.
+// One damaged past what its manifest indexed is read up to there: it can be chosen, and says so first, where a picker too
+// narrow for the whole label still shows it; why, and up to where, is in its title.
 export function sessionOption(session, label) {
   if (session.damaged) {
-    const option = new Option(`${label} · damaged, read up to its end shown`, session.incidentId);
+    const option = new Option(`⚠ damaged, read to its end shown · ${label}`, session.incidentId);
     option.title = session.damaged;
     option.dataset.damaged = '';
     return option;
