@@ -32,34 +32,35 @@ export class Room {
 
   /** True when no box taken by anyone but the owner overlaps this one (only hard boxes count when hardOnly). */
   free(box, owner, hardOnly = false) {
-    for (let cx = Math.floor(box[0] / cellPx); cx <= Math.floor(box[2] / cellPx); cx++) {
-      for (let cy = Math.floor(box[1] / cellPx); cy <= Math.floor(box[3] / cellPx); cy++) {
-        const cell = this.cells.get(this.key(cx, cy));
-        if (!cell) continue;
-        for (let i = 0; i < cell.length; i += 3) {
-          const b = cell[i];
-          if (cell[i + 1] !== owner && (cell[i + 2] || !hardOnly) && b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3]) return false;
-        }
-      }
-    }
-    return true;
+    return !this.overlapping(box, owner, hardOnly, () => true);
   }
 
   /** How many square pixels of this box the boxes taken by anyone but the owner hide, where they overlap counted once. */
   hidden(box, owner) {
     const over = [];
+    this.overlapping(box, owner, false, b => {
+      if (!over.includes(b)) over.push(b);
+      return false;
+    });
+    return unionArea(over, box);
+  }
+
+  /**
+   * Hands each box taken by anyone but the owner that overlaps this one (hard ones only when hardOnly) to see, cell by
+   * cell, until see answers true; answers whether it did. A box spanning several cells is handed once for each.
+   */
+  overlapping(box, owner, hardOnly, see) {
     for (let cx = Math.floor(box[0] / cellPx); cx <= Math.floor(box[2] / cellPx); cx++) {
       for (let cy = Math.floor(box[1] / cellPx); cy <= Math.floor(box[3] / cellPx); cy++) {
         const cell = this.cells.get(this.key(cx, cy));
         if (!cell) continue;
         for (let i = 0; i < cell.length; i += 3) {
           const b = cell[i];
-          if (cell[i + 1] === owner || over.includes(b)) continue;
-          if (b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3]) over.push(b);
+          if (cell[i + 1] !== owner && (cell[i + 2] || !hardOnly) && b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3] && see(b)) return true;
         }
       }
     }
-    return unionArea(over, box);
+    return false;
   }
 }
 
