@@ -35,6 +35,14 @@ public sealed class CrowdDashboardTests(FakeClockDashboardHost host) : IClassFix
         Assert.InRange(bottom.Length, 1, 40);
         Assert.Equal(expected[^bottom.Length..], bottom);
         await Expect(dashboard.Page.Locator("#board")).ToHaveAttributeAsync("aria-rowcount", $"{Units + 1}");
+
+        // Scrolled back up half a screen, the rows handed on to the units coming into view stand before the others in the
+        // document too (they were added at its end), so Tab and a screen reader go down the board as it is shown.
+        await dashboard.Page.Locator("#board-scroll").EvaluateAsync("e => { e.scrollTop -= e.clientHeight / 2; e.dispatchEvent(new Event('scroll')); }");
+
+        var upper = await dashboard.BoardOrderAsync();
+        Assert.NotEqual(bottom[0], upper[0]);
+        Assert.Equal(upper, await dashboard.BoardDocumentOrderAsync());
         Assert.Empty(dashboard.Errors);
     }
 

@@ -121,11 +121,15 @@ public sealed class Dashboard : IAsyncDisposable
 
     public ILocator Row(string unitId) => Page.Locator($"#board-body [data-unit='{unitId}']");
 
-    /// <summary>The board's rows on screen, in the order the board shows them (rows are placed by their index, not by document order).</summary>
+    /// <summary>The board's rows on screen (and a few either side).</summary>
     public ILocator Rows => Page.Locator("#board-body [role='row']");
 
+    /// <summary>The units of the board's rows in the order the board shows them: by the index each row is placed at.</summary>
     public Task<string[]> BoardOrderAsync() =>
         Rows.EvaluateAllAsync<string[]>("rows => rows.sort((a, b) => a.ariaRowIndex - b.ariaRowIndex).map(r => r.dataset.unit)");
+
+    /// <summary>The units of the board's rows in the order the document holds them, which Tab and a screen reader follow.</summary>
+    public Task<string[]> BoardDocumentOrderAsync() => Rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.unit)");
 
     public ILocator Threat(string threatId = "T1") => Page.Locator($".threat[data-threat='{threatId}']");
 

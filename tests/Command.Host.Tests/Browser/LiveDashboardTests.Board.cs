@@ -43,6 +43,43 @@ public sealed partial class LiveDashboardTests
         Assert.Empty(dashboard.Errors);
     }
     [Fact]
+    public async Task The_boards_rows_stand_in_the_document_as_they_are_shown_so_tab_goes_down_the_board_and_keeps_its_place()
+    {
+        // Rows were placed on screen by their index alone: a unit that rose to the top stayed last in the document, so
+        // Tab and a screen reader went through the board in another order than the eye.
+        var scene = await Scene.OpenAsync(host, "docorder");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.EnrolAsync("P2", "Patrol 2", "contact");
+        await scene.EnrolAsync("P3", "Patrol 3", "contact");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(dashboard.Rows).ToHaveCountAsync(3);
+        Assert.Equal(["P1", "P2", "P3"], await dashboard.BoardOrderAsync());
+
+        await scene.HoldAsync("P3", 0, -60);
+
+        await Expect(dashboard.Row("P3")).ToHaveAttributeAsync("aria-rowindex", "2");
+        Assert.Equal(["P3", "P1", "P2"], await dashboard.BoardOrderAsync());
+        Assert.Equal(["P3", "P1", "P2"], await dashboard.BoardDocumentOrderAsync());
+        var keys = dashboard.Page.Keyboard;
+        await dashboard.Row("P3").Locator("select").FocusAsync();
+        await keys.PressAsync("Tab");
+        await Expect(dashboard.Row("P1").Locator("select")).ToBeFocusedAsync();
+        await keys.PressAsync("Tab");
+        await Expect(dashboard.Row("P2").Locator("select")).ToBeFocusedAsync();
+
+        // The row being used rises to the top with its unit, and keeps the focus: the others move around it.
+        await scene.HoldAsync("P2", 0, -40);
+
+        await Expect(dashboard.Row("P2")).ToHaveAttributeAsync("aria-rowindex", "2");
+        Assert.Equal(["P2", "P3", "P1"], await dashboard.BoardDocumentOrderAsync());
+        await Expect(dashboard.Row("P2").Locator("select")).ToBeFocusedAsync();
+        await keys.PressAsync("Tab");
+        await Expect(dashboard.Row("P3").Locator("select")).ToBeFocusedAsync();
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task A_unit_released_from_its_rows_role_picker_with_a_reason_leaves_the_board_and_its_flag_and_the_feed_says_so()
     {
         // Whiskey's radio was caught by this drill and is flagged for standing off; the commander lets him go.

@@ -114,6 +114,22 @@ export class Board {
         renderRow(row, this.picture.units.get(id), this.picture, marks);
       }
     }
+    this.keepDocumentOrder();
+  }
+
+  /**
+   * Puts the rows in the document in the order they are shown, so Tab and a screen reader go down the board as the eye
+   * does: placed by their index alone, a unit that rose to the top, or a row handed on by a scroll up, came last. Only
+   * rows out of place move, around the one holding the focus, which never moves (moved, it would lose the focus).
+   */
+  keepDocumentOrder() {
+    const shown = [...this.rows.values()].sort((a, b) => a.index - b.index).map(row => row.tr);
+    if (!shown.length) return;
+    const held = shown.findIndex(tr => tr.contains(document.activeElement));
+    if (held < 0 && this.body.firstElementChild !== shown[0]) this.body.prepend(shown[0]);
+    const from = Math.max(0, held);
+    for (let i = from - 1; i >= 0; i--) if (shown[i].nextElementSibling !== shown[i + 1]) shown[i + 1].before(shown[i]);
+    for (let i = from + 1; i < shown.length; i++) if (shown[i].previousElementSibling !== shown[i - 1]) shown[i - 1].after(shown[i]);
   }
 
   place(row, index, h) {
