@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Command.Host.Tests.Browser;
@@ -219,6 +221,99 @@ public sealed partial class LiveDashboardTests(DashboardHost host) : IClassFixtu
         await Expect(dashboard.ActiveFlags.Locator("li .ack-badge")).ToHaveCountAsync(2);
         await Expect(dashboard.ActiveFlags).ToBeFocusedAsync();
         await Expect(dashboard.Feed.Locator("li[data-type='flag-acknowledged']")).ToHaveCountAsync(2);
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task The_reasons_an_ack_asks_for_stand_right_after_it_as_a_menu_the_arrow_keys_go_through()
+    {
+        // The list of reasons was added at the page's end: a screen reader came to it after the whole feed, Tab from it
+        // went on to the page's top, the arrow keys did nothing in it, and the Ack did not say it opens a menu.
+        var scene = await Scene.HeldPatrolAsync(host, "ackmenu");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Okafor");
+        var card = dashboard.ActiveFlags.Locator("li[data-subject='P1']");
+        var ack = card.GetByRole(AriaRole.Button, new() { Name = "Ack alert: Patrol 1", Exact = true });
+        await Expect(ack).ToHaveAttributeAsync("aria-haspopup", "menu");
+        await Expect(ack).ToHaveAttributeAsync("aria-expanded", "false");
+        var keys = dashboard.Page.Keyboard;
+        var menu = card.GetByRole(AriaRole.Menu, new() { Name = "Acknowledge because…" });
+        ILocator Reason(string name) => menu.GetByRole(AriaRole.Menuitem, new() { Name = name, Exact = true });
+
+        await ack.FocusAsync();
+        await keys.PressAsync("Enter");
+
+        await Expect(menu).ToBeVisibleAsync();
+        Assert.True(await ack.EvaluateAsync<bool>("a => a.nextElementSibling?.getAttribute('role') === 'menu'"), "the menu stands right after its Ack");
+        await Expect(ack).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(ack).ToHaveAttributeAsync("aria-controls", (await menu.GetAttributeAsync("id"))!);
+        await Expect(Reason("hazard reported")).ToBeFocusedAsync();
+        await keys.PressAsync("ArrowDown");
+        await Expect(Reason("rendering aid")).ToBeFocusedAsync();
+        await keys.PressAsync("End");
+        await Expect(Reason("other…")).ToBeFocusedAsync();
+        await keys.PressAsync("ArrowDown");
+        await Expect(Reason("hazard reported")).ToBeFocusedAsync();
+        await keys.PressAsync("ArrowUp");
+        await Expect(Reason("other…")).ToBeFocusedAsync();
+        await keys.PressAsync("Home");
+        await Expect(Reason("hazard reported")).ToBeFocusedAsync();
+
+        // Shift+Tab leaves the menu for the Ack before it, and closes it, as Escape does.
+        await keys.PressAsync("Shift+Tab");
+        await Expect(ack).ToBeFocusedAsync();
+        await Expect(menu).ToBeHiddenAsync();
+        await Expect(ack).ToHaveAttributeAsync("aria-expanded", "false");
+        await keys.PressAsync("Enter");
+        await keys.PressAsync("ArrowDown");
+        await Expect(Reason("rendering aid")).ToBeFocusedAsync();
+        await keys.PressAsync("Escape");
+        await Expect(ack).ToBeFocusedAsync();
+        await Expect(menu).ToBeHiddenAsync();
+
+        await keys.PressAsync("Enter");
+        await keys.PressAsync("ArrowDown");
+        await keys.PressAsync("ArrowDown");
+        await Expect(Reason("reassigned")).ToBeFocusedAsync();
+        await keys.PressAsync("Enter");
+
+        await Expect(dashboard.Feed.Locator("li[data-type='flag-acknowledged'][data-subject='P1']")).ToContainTextAsync("reassigned — Cmdr Okafor");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task The_reasons_asked_for_stay_beside_an_ack_whose_card_is_redrawn_with_the_keyboard_where_it_was()
+    {
+        // Alpha's card is drawn afresh as the units it offers to send instead change: the menu went with the old card.
+        var scene = await Scene.OpenAsync(host, "ackredraw");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P2", "Patrol 2", "contact");
+        await scene.TrackAsync("P2", (40, -60));
+        await scene.EnrolAsync("A1", "Alpha", "contact");
+        await scene.HoldAsync("A1", 0, -40);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Okafor");
+        var card = dashboard.ActiveFlags.Locator("li[data-subject='A1']");
+        await Expect(card.Locator(".instead button.send")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Patrol 2 · "));
+        var ack = card.GetByRole(AriaRole.Button, new() { Name = "Ack alert: Alpha", Exact = true });
+        var menu = card.GetByRole(AriaRole.Menu, new() { Name = "Acknowledge because…" });
+        var keys = dashboard.Page.Keyboard;
+        await ack.FocusAsync();
+        await keys.PressAsync("Enter");
+        await keys.PressAsync("ArrowDown");
+        await Expect(menu.GetByRole(AriaRole.Menuitem, new() { Name = "rendering aid" })).ToBeFocusedAsync();
+        var first = await ack.ElementHandleAsync();
+
+        var port = host.Services.GetRequiredService<Command.Ingest.Intake.IIncidentPort>();
+        Assert.Null(await port.AlertAsync(scene.IncidentId, new Command.Ingest.Intake.UnitAlert("P2", "911 Alert", false, null), "cot:P2@10.20.0.7", TestContext.Current.CancellationToken));
+
+        await Expect(card.Locator(".instead")).ToHaveTextAsync("Nobody free to send instead: Patrol 2, proposed when the flag went up, is no longer free");
+        Assert.False(await first.EvaluateAsync<bool>("a => a.isConnected"), "the card was drawn afresh");
+        await Expect(menu).ToBeVisibleAsync();
+        Assert.True(await ack.EvaluateAsync<bool>("a => a.nextElementSibling?.getAttribute('role') === 'menu'"), "the menu stands right after the new Ack");
+        await Expect(ack).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(menu.GetByRole(AriaRole.Menuitem, new() { Name = "rendering aid" })).ToBeFocusedAsync();
+        await keys.PressAsync("Enter");
+
+        await Expect(dashboard.Feed.Locator("li[data-type='flag-acknowledged'][data-subject='A1']")).ToContainTextAsync("rendering aid — Cmdr Okafor");
         Assert.Empty(dashboard.Errors);
     }
 

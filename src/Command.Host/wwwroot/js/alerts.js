@@ -131,14 +131,26 @@ export class Alerts {
     if (order.length !== children.length || order.some((li, i) => li !== children[i])) {
       const focused = this.active.contains(document.activeElement) ? document.activeElement : null;
       this.active.replaceChildren(...order);
+      this.keepMenu(items);
       if (focused && document.activeElement !== focused) this.keepFocus(focused);
+    } else {
+      this.keepMenu(items);
     }
-    const open = this.menu.subject;
-    if (open && !items.some(i => i.subject === open && !i.acknowledged)) this.menu.close();
     // Every flag shown is counted: acknowledged is "we know", not resolved, so those are said apart, not left out.
     const acknowledged = items.filter(i => i.acknowledged).length;
     this.count.textContent = acknowledged ? `${items.length} (${acknowledged} acknowledged)` : String(items.length);
     this.fitActive();
+  }
+
+  /**
+   * Keeps the reasons asked for beside their flag's Ack, its card redrawn (the units free to go instead changed, say) or
+   * moved; closes them once that flag is down or acknowledged.
+   */
+  keepMenu(items) {
+    const open = this.menu.subject;
+    if (!open) return;
+    const ack = items.some(i => i.subject === open && !i.acknowledged) ? this.shown.get(open)?.li.querySelector('button.ack:not([disabled])') : null;
+    if (ack) this.menu.follow(ack); else this.menu.close();
   }
 
   /**
@@ -181,7 +193,7 @@ export class Alerts {
     const named = `aria-label="Ack ${escapeHtml(f.word.toLowerCase())}: ${escapeHtml(item.name)}"`;
     li.innerHTML = `<span class="flag-word">${f.mark} ${f.word}</span><b class="who">${escapeHtml(item.name)}</b>`
       + '<span class="reason"></span>'
-      + (item.acknowledged ? '<span class="ack-badge">ACK</span>' : this.editable ? `<button type="button" class="ack" ${named}>Ack</button>`
+      + (item.acknowledged ? '<span class="ack-badge">ACK</span>' : this.editable ? `<button type="button" class="ack" ${named} aria-haspopup="menu" aria-expanded="false">Ack</button>`
         : this.refusal ? `<button type="button" class="ack" ${named} disabled title="${escapeHtml(this.refusal)}">Ack</button>` : '');
     li.querySelector('button.ack')?.addEventListener('click', e => this.menu.open(e.currentTarget, item.subject));
     const proposal = this.proposals.get(item.subject);

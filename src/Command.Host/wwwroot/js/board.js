@@ -49,6 +49,8 @@ export class Board {
 
   update(change) {
     if (change.reset) {
+      // The rows go to whatever the new picture shows: a release half asked for goes with its row.
+      this.releaseMenu.close();
       for (const row of this.rows.values()) this.release(row);
       this.rows.clear();
     }

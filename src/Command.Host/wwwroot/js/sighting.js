@@ -31,12 +31,15 @@ export class SightingBanner {
       const action = !live || !can('command') ? ''
         : t.phase === 'active'
           ? ` <button type="button" class="move-to-sighting" data-threat="${id}" title="Move ${id} to where ${escapeHtml(s.marker)} was dropped: units are judged against it there">Move ${id} here</button>`
-          : ` <button type="button" class="declare-active" data-threat="${id}" title="Declare ${id} active: its flags apply again">Declare active</button>`;
+          : ` <button type="button" class="declare-active" data-threat="${id}" aria-haspopup="menu" aria-expanded="false" title="Declare ${id} active: its flags apply again">Declare active</button>`;
       return `<span class="sighting">${escapeHtml(words.charAt(0).toUpperCase() + words.slice(1))}${action}</span>`;
     }).join(' ');
     for (const button of this.element.querySelectorAll('.declare-active')) {
       button.addEventListener('click', () => this.declare.open(button, button.dataset.threat));
     }
+    // Redrawn as any threat changes: the reasons asked for stay beside the button that asked, while it stands.
+    const asked = this.declare.subject && this.element.querySelector(`.declare-active[data-threat="${CSS.escape(this.declare.subject)}"]`);
+    if (asked) this.declare.follow(asked); else this.declare.close();
     for (const button of this.element.querySelectorAll('.move-to-sighting')) {
       button.addEventListener('click', () => this.moveToSighting(button, button.dataset.threat));
     }
