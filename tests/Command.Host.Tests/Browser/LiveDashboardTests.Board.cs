@@ -115,6 +115,32 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task The_reasons_a_release_asks_for_stay_beside_the_row_as_its_unit_moves_down_the_board()
+    {
+        // The rows move as units re-rank: the menu stayed where it opened, beside another unit's row, and a commander
+        // reading the board took it for that unit's release.
+        var scene = await Scene.OpenAsync(host, "releasemoves");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.EnrolAsync("P2", "Patrol 2", "contact");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Okafor", roles: ["commander"]);
+        await Expect(dashboard.Row("P1")).ToHaveAttributeAsync("aria-rowindex", "2");
+        var picker = dashboard.Row("P1").Locator("select");
+        await picker.SelectOptionAsync("release");
+        var menu = dashboard.Row("P1").GetByRole(Microsoft.Playwright.AriaRole.Menu, new() { Name = "Release from this incident because…" });
+        await Expect(menu).ToBeVisibleAsync();
+        const string Beside = "m => { const a = m.previousElementSibling.getBoundingClientRect(), b = m.getBoundingClientRect(); return Math.round(b.top - a.bottom); }";
+        Assert.Equal(4, await menu.EvaluateAsync<int>(Beside));
+
+        await scene.HoldAsync("P2", 0, -60);
+
+        await Expect(dashboard.Row("P1")).ToHaveAttributeAsync("aria-rowindex", "3");
+        await Expect(menu).ToBeVisibleAsync();
+        Assert.Equal(4, await menu.EvaluateAsync<int>(Beside));
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task The_board_says_why_a_unit_standing_where_its_fixes_cannot_place_it_is_not_flagged()
     {
         var scene = await Scene.OpenAsync(host, "reach");

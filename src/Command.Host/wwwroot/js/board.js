@@ -117,6 +117,8 @@ export class Board {
       }
     }
     this.keepDocumentOrder();
+    // A release half asked for stays beside the row it was asked from, as its unit moves up or down the board.
+    this.releaseMenu.place();
   }
 
   /**
