@@ -15,6 +15,8 @@ namespace Command.Recording.Storage;
 /// </summary>
 internal sealed class StorageResilience
 {
+    private const int MinimumThroughput = 4;
+
     private StorageResilience(ResiliencePipeline live, ResiliencePipeline drain)
     {
         Live = live;
@@ -36,17 +38,19 @@ internal sealed class StorageResilience
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 FailureRatio = 0.5,
-                MinimumThroughput = 4,
-                SamplingDuration = TimeSpan.FromSeconds(10),
+                MinimumThroughput = MinimumThroughput,
+                SamplingDuration = SamplingDuration(options),
                 BreakDuration = options.BreakDuration,
-                ShouldHandle = args => ValueTask.FromResult(IsStorageFailure(args.Outcome.Exception)),
+                ShouldHandle = args => ValueTask.FromResult(IsStorageFailure(args.Outcome.Exception) || CallerToken.TimedOut(args.Context, args.Outcome.Exception)),
             })
             .AddTimeout(options.RequestTimeout)
             .Build();
 
         // Someone waits on a live append: on storage answering slowly, three tries of the request timeout kept a dispatcher's
         // command waiting half a minute before it was spilled, or, in a cluster, answered as not recorded.
-        var live = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(options.AppendTimeout);
+        // A request the append's time cut off is a failure to the breaker like any other (storage that does not answer is
+        // down to whoever waits): before, it counted as a success, and every command kept waiting its 5 s while storage stayed slow.
+        var live = new ResiliencePipelineBuilder { TimeProvider = time }.AddStrategy(_ => new CallerToken()).AddTimeout(options.AppendTimeout);
         if (options.AppendRetries > 0)
         {
             live.AddRetry(Retry(options, options.AppendRetries, options.RetryBaseDelay * (1 << options.AppendRetries), retryOpenCircuit: false));
@@ -56,6 +60,12 @@ internal sealed class StorageResilience
             .AddRetry(Retry(options, int.MaxValue, options.RetryMaxDelay, retryOpenCircuit: true));
         return new StorageResilience(live.AddPipeline(breaker).Build(), drain.AddPipeline(breaker).Build());
     }
+
+    // Room for the breaker's least throughput of appends that each ran out their whole append time, and one more: with 10 s,
+    // one incident's appends on storage that never answers (one every 5 s) were never enough for the breaker to judge.
+    // Polly takes a day at most.
+    private static TimeSpan SamplingDuration(RecordingOptions options) =>
+        TimeSpan.FromTicks(Math.Clamp(options.AppendTimeout.Ticks * (MinimumThroughput + 1), TimeSpan.FromSeconds(10).Ticks, TimeSpan.FromDays(1).Ticks));
 
     private static RetryStrategyOptions Retry(RecordingOptions options, int attempts, TimeSpan maxDelay, bool retryOpenCircuit) => new()
     {

@@ -3,6 +3,8 @@ using Command.Recording.Tests.Scenarios;
 using Command.Recording.Writing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace Command.Recording.Tests.Writing;
 
@@ -35,5 +37,36 @@ public sealed class SlowStorageTests
 
         Assert.True(givenUp);
         Assert.Equal(Events.Range(3, 4), [.. SpillBatches.Events(File.ReadAllBytes(Path.Combine(spill, "s1.jsonl"))).Select(e => e.Sequence)]);
+    }
+
+    [Fact]
+    public async Task Appends_storage_does_not_answer_open_the_breaker_so_later_ones_are_refused_at_once_not_after_their_append_timeout()
+    {
+        // A timed-out append counted as a success to the breaker: in a cluster, every command kept waiting its 5 s before it
+        // was answered as not recorded, for as long as storage stayed slow.
+        var root = TestRecording.TempFolder();
+        var store = new CountingStore(new DiskSessionStore(Path.Combine(root, "sessions")));
+        var clock = new FakeTimeProvider();
+        var options = TestRecording.Options(Path.Combine(root, "spill"), o =>
+            (o.SpillEnabled, o.RequestTimeout, o.AppendTimeout, o.BreakDuration) = (false, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)));
+        await using var log = new RecordingSessionLog(store, options, clock, NullLogger<RecordingSessionLog>.Instance);
+        await log.AppendAsync("s1", Events.Ticks(1, 2), Ct);
+
+        for (var i = 0; i < 4; i++)
+        {
+            var held = store.HoldNextAppend();
+            var appending = log.AppendAsync("s1", Events.Ticks(3, 2), Ct).AsTask();
+            await held;
+            clock.Advance(TimeSpan.FromSeconds(5));
+            await Assert.ThrowsAsync<TimeoutRejectedException>(() => appending);
+        }
+
+        var reached = store.HoldNextAppend();
+        var refused = log.AppendAsync("s1", Events.Ticks(3, 2), Ct).AsTask();
+        var first = await Task.WhenAny(reached, refused);
+        store.Release();
+
+        Assert.Same(refused, first);
+        await Assert.ThrowsAsync<BrokenCircuitException>(() => refused);
     }
 }
