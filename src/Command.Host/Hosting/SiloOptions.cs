@@ -66,7 +66,9 @@ public sealed class SiloOptions
 
     /// <summary>
     /// How long a stopping host of a cluster tries to write each step of its leaving (shutting down, dead) to the
-    /// membership table before it stops without; the other silos learn that it left by probing it anyway. Default 5 s.
+    /// membership table before it stops without; the other silos learn that it left by probing it anyway. Once it stops,
+    /// each request to the cluster's storage (grain state, the membership table) is also tried once, for at most this,
+    /// not retried (<see cref="GrainStorageRetry"/>). Default 5 s.
     /// </summary>
     public TimeSpan LeaveTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -6,6 +6,7 @@ using Command.Grains;
 using Command.Grains.Access;
 using Command.Grains.Incidents;
 using Command.Recording.Hosting;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Connections.Security;
 using Orleans.Persistence.FileStorage;
@@ -69,8 +70,8 @@ public static class SiloSetup
             if (silo.SharesStorage)
             {
                 var connection = Require(silo.StorageConnectionString, "Cluster:StorageConnectionString is required to keep people, tokens and drills in the cluster");
-                orleans.AddAzureBlobGrainStorage(AccessStorage.Name, o => o.BlobServiceClient = GrainStorageRetry.Client(connection));
-                orleans.AddAzureBlobGrainStorage(GrainStorage.Durable, o => o.BlobServiceClient = GrainStorageRetry.Client(connection));
+                orleans.AddAzureBlobGrainStorage(AccessStorage.Name, BlobClient(connection, silo));
+                orleans.AddAzureBlobGrainStorage(GrainStorage.Durable, BlobClient(connection, silo));
             }
             else
             {
@@ -80,7 +81,7 @@ public static class SiloSetup
 
             if (silo.KeepsGrainStateInBlob)
             {
-                orleans.AddAzureBlobGrainStorage(GrainStorage.Name, o => o.BlobServiceClient = GrainStorageRetry.Client(silo.StorageConnectionString));
+                orleans.AddAzureBlobGrainStorage(GrainStorage.Name, BlobClient(silo.StorageConnectionString, silo));
             }
             else
             {
@@ -94,6 +95,10 @@ public static class SiloSetup
         });
         return builder;
     }
+
+    // Made once the host's lifetime is there: its stop bounds every request to the cluster's storage.
+    private static Action<OptionsBuilder<AzureBlobStorageOptions>> BlobClient(string? connection, SiloOptions silo) =>
+        blob => blob.Configure<IHostApplicationLifetime>((o, lifetime) => o.BlobServiceClient = GrainStorageRetry.Client(connection, HostStopping.Of(silo, lifetime)));
 
     private static void Cluster(ISiloBuilder orleans, SiloOptions silo, IConfiguration configuration)
     {
@@ -109,7 +114,8 @@ public static class SiloSetup
             o.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, silo.SiloPort);
             o.GatewayListeningEndpoint = silo.GatewayPort is > 0 ? new IPEndPoint(IPAddress.Any, silo.GatewayPort.Value) : null;
         });
-        orleans.UseAzureStorageClustering(o => o.TableServiceClient = new Azure.Data.Tables.TableServiceClient(silo.StorageConnectionString));
+        orleans.UseAzureStorageClustering(table => table.Configure<IHostApplicationLifetime>((o, lifetime) =>
+            o.TableServiceClient = GrainStorageRetry.TableClient(silo.StorageConnectionString, HostStopping.Of(silo, lifetime))));
         orleans.Configure<ClusterMembershipOptions>(o =>
         {
             o.ProbeTimeout = silo.ProbeTimeout;
