@@ -105,8 +105,8 @@ internal sealed partial class SessionWriter
     }
 
     /// <summary>
-    /// Commits what is queued, then waits until <paramref name="deadline"/> for the spill to drain and the manifest to be
-    /// written: the spill left then stays on disk, said so, and drains at the next start.
+    /// Commits what is queued, then waits until <paramref name="deadline"/> for the spill to drain, and tries the manifest
+    /// once as a live append: the spill left then stays on disk, said so, and drains at the next start.
     /// </summary>
     public async Task StopAsync(CancellationToken deadline)
     {
@@ -117,7 +117,10 @@ internal sealed partial class SessionWriter
             await drain.WaitAsync(deadline);
             if (!spilling && ledger is { ManifestDirty: true })
             {
-                await ledger.WriteManifestAsync(resilience.Drain, deadline);
+                // Only an index, which readers rebuild from the segments: tried as a live append is, once its events are all
+                // stored. Retried until the deadline, a cluster host with nothing left to store stopped only when the host's
+                // shutdown timeout ran out, half a minute, while storage was down.
+                await ledger.WriteManifestAsync(resilience.Live, deadline);
             }
         }
         catch (OperationCanceledException) when (!drain.IsCompleted)
@@ -125,7 +128,7 @@ internal sealed partial class SessionWriter
             await stopping.CancelAsync();
             await drain;
         }
-        catch (Exception ex) when (ex is OperationCanceledException or SessionOwnershipLostException)
+        catch (Exception ex) when (ex is OperationCanceledException or SessionOwnershipLostException or BrokenCircuitException || StorageResilience.IsStorageFailure(ex))
         {
             // Only the manifest is missing (or another writer owns it now); readers rebuild it from the segments.
             LogManifestNotWritten(logger, ex, incidentId);

@@ -68,6 +68,32 @@ public sealed class ShutdownTests
         Assert.Equal(Events.Range(1, 2), Spilled(spill, "s1"));
     }
 
+    [Fact]
+    public async Task A_recording_stopped_while_storage_is_down_with_every_event_stored_tries_the_manifest_once_not_until_its_timeout()
+    {
+        // Nothing was left to store, only the manifest, which readers rebuild from the segments: retried until the shutdown
+        // timeout, a cluster host stopped while storage was down waited that half minute for it.
+        var root = TestRecording.TempFolder();
+        var store = new CountingStore(new DiskSessionStore(Path.Combine(root, "sessions")));
+        var clock = new RetryClock();
+        var lines = new LineLogger<RecordingSessionLog>();
+        var options = TestRecording.Options(Path.Combine(root, "spill"), o => (o.SpillEnabled, o.AppendRetries, o.ShutdownDrainTimeout) = (false, 0, Timeout));
+        var log = new RecordingSessionLog(store, options, clock, lines);
+        await log.AppendAsync("s1", Events.Ticks(1, 2), Ct);
+        // Its segment's manifest is written as the segment opens; this one's is left to the interval, an hour here.
+        await log.AppendAsync("s1", Events.Ticks(3, 2), Ct);
+        store.Down = true;
+
+        var stopping = log.DisposeAsync().AsTask();
+        var first = await Task.WhenAny(stopping, clock.Retried);
+        clock.Advance(Timeout);
+        await stopping;
+
+        Assert.Same(stopping, first);
+        Assert.Contains("Manifest of session s1 not written; readers rebuild it from the segments", lines.Lines);
+        Assert.Equal("Recording stopped with every session on storage (1)", lines.Lines[^1]);
+    }
+
     private static List<long> Spilled(string folder, string incidentId) =>
         [.. SpillBatches.Events(File.ReadAllBytes(Path.Combine(folder, incidentId + ".jsonl"))).Select(e => e.Sequence)];
 
@@ -114,6 +140,24 @@ public sealed class ShutdownTests
             }
 
             return timer;
+        }
+    }
+
+    /// <summary>A fake clock that says when a wait as short as a retry's backoff (under a second) is first asked of it.</summary>
+    private sealed class RetryClock : FakeTimeProvider
+    {
+        private readonly TaskCompletionSource retried = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Retried => retried.Task;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            if (dueTime > TimeSpan.Zero && dueTime < TimeSpan.FromSeconds(1))
+            {
+                retried.TrySetResult();
+            }
+
+            return base.CreateTimer(callback, state, dueTime, period);
         }
     }
 }
