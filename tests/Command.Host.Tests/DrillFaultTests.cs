@@ -335,6 +335,27 @@ public sealed class DrillFaultTests
     }
 
     [Fact]
+    public async Task A_roster_that_cannot_be_read_as_its_host_stops_ends_the_keepers_round_quietly()
+    {
+        // Stopped while storage was down, a host whose keeper was reading the roster of running drills logged "BackgroundService
+        // failed" and a fatal "the IHost instance is stopping" over an orderly stop.
+        var failing = new FailingGrainCalls();
+        await using var host = new FakeClockHost(new Dictionary<string, string?>(), s => s.AddSingleton<IOutgoingGrainCallFilter>(failing));
+        await host.InitializeAsync();
+        using var stopping = new CancellationTokenSource();
+        failing.Fail(nameof(IDrillRoster.List), IDrillRoster.Key, with: () =>
+        {
+            stopping.Cancel();
+            return new InvalidOperationException("Error from storage provider AzureBlobGrainStorage.drills during ReadStateAsync (test)");
+        });
+        var keeper = host.Services.GetServices<IHostedService>().OfType<DrillKeeper>().Single();
+
+        var thrown = await Record.ExceptionAsync(() => keeper.LookOverAsync(stopping.Token));
+
+        Assert.Null(thrown);
+    }
+
+    [Fact]
     public async Task The_keeper_asks_every_drill_though_one_fails_and_says_so_once()
     {
         // One drill whose activation failed kept every drill listed after it from being kept running.

@@ -35,9 +35,15 @@ public sealed partial class DrillKeeper(IGrainFactory grains, IHostApplicationLi
         {
             running = await grains.GetGrain<IDrillRoster>(IDrillRoster.Key).List();
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
         {
-            LogListFailed(logger, ex);
+            // Once the host is stopping, a roster that cannot be read (its storage away, its silo going) is no fault of the
+            // keeper's either: thrown on, it ended the keeper as a failed service over an orderly stop.
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                LogListFailed(logger, ex);
+            }
+
             return;
         }
 
