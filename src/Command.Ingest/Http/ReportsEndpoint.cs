@@ -31,8 +31,10 @@ public static class ReportsEndpoint
             return Refused(refusal);
         }
 
-        var batch = read.Items;
-        var outcome = await intake.SubmitAsync(id, batch, UnknownUnitPolicy.IncidentDefault, cancellationToken, sender).ConfigureAwait(false);
+        // Each unit's reports are taken oldest first, whatever order its app uploaded its backlog in, and answered by
+        // their places in the batch as sent.
+        var order = ReportBatchOrder.Of(read.Items);
+        var outcome = order.AsSent(await intake.SubmitAsync(id, order.Items, UnknownUnitPolicy.IncidentDefault, cancellationToken, sender).ConfigureAwait(false));
         // An incident that takes nothing refuses the request whole, not item by item (nothing of it is recorded), and
         // says so first, whatever else is wrong with the items: it is answered so even when none of them was well formed.
         var whole = outcome.Incident
