@@ -123,6 +123,15 @@ public sealed partial class IngestPump(
         {
             var unitId = report.Report?.UnitId ?? report.UnitId ?? item.RoutedBy;
             var incident = await IncidentOfDeviceAsync(unitId, item.Incident, cancellationToken, report.Report?.Position).ConfigureAwait(false);
+            if (report.Report is { } fix && WaitsElsewhere(pending, fix.UnitId, incident))
+            {
+                // A unit enrolled nowhere whose earlier report of this batch went to another incident (it stood on that
+                // one's site): that report is taken first, and may enrol it, and this one is routed as it would be after
+                // it. Both waiting, the incident first in the batch took the unit, whichever of its reports came first.
+                await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
+                incident = await IncidentOfDeviceAsync(unitId, item.Incident, cancellationToken, fix.Position).ConfigureAwait(false);
+            }
+
             if (item.Source is { } source && report.Report is not null && incident != item.Incident)
             {
                 // A unit enrolled elsewhere reports through this source: that incident hears of the source's outages too.
@@ -251,6 +260,10 @@ public sealed partial class IngestPump(
 
         list.Add(report);
     }
+
+    // Whether a report of the unit waits to go to an incident other than the one given.
+    private static bool WaitsElsewhere(Dictionary<(string, UnknownUnitPolicy), List<IncomingReport>> pending, string unitId, string incident) =>
+        pending.Any(p => p.Key.Item1 != incident && p.Value.Any(r => r.Report?.UnitId == unitId));
 
     private async Task FlushAsync(Dictionary<(string, UnknownUnitPolicy), List<IncomingReport>> pending, CancellationToken cancellationToken)
     {

@@ -194,6 +194,46 @@ public sealed class IngestPumpTests
         Assert.Equal(["A1", "A2", "A3"], port.Snapshot().Select(d => d.Report!.UnitId));
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task A_new_unit_reporting_from_two_incidents_sites_in_one_batch_goes_to_the_incident_of_its_first_report()
+    {
+        var port = new FakeIncidentPort();
+        // drill-1's site is west of -104.9, drill-east's east of it; a unit is enrolled where it was first taken.
+        var routes = new FirstTakenEnrols(port, (at, listeners) => listeners == "drill-1" && at.Longitude > -104.9 ? "drill-east" : null);
+        await using var services = Services(port, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(IngestRig.Now), routes: routes);
+        var ct = TestContext.Current.CancellationToken;
+        var queue = services.GetRequiredService<IngestQueue>();
+        // Another unit's report first, so drill-1 is the first incident of the batch; then the newcomer on drill-east's
+        // site, and a moment later on drill-1's.
+        await queue.EnqueueAsync(At("Y1", -104.95, IngestRig.Now), ct);
+        await queue.EnqueueAsync(At("N1", -104.85, IngestRig.Now), ct);
+        await queue.EnqueueAsync(At("N1", -104.95, IngestRig.Now.AddSeconds(5)), ct);
+
+        var pump = services.GetServices<IHostedService>().OfType<IngestPump>().Single();
+        await pump.StartAsync(ct);
+        var delivered = await port.WaitForAsync(3);
+        await pump.StopAsync(ct);
+
+        Assert.Equal(["drill-1:Y1", "drill-east:N1@-104.85", "drill-east:N1@-104.95"],
+            delivered.Select(d => d.Report!.UnitId == "Y1" ? $"{d.Incident}:Y1" : FormattableString.Invariant($"{d.Incident}:{d.Report.UnitId}@{d.Report.Position.Longitude}")));
+    }
+
+    private static IngestItem At(string unit, double longitude, DateTimeOffset time) =>
+        new("drill-1", UnknownUnitPolicy.Enrol, IncomingReport.Parsed(ReportSource.Nmea, unit, new PositionReport(unit, ReportSource.Nmea, time, new GeoPoint(39.7, longitude))));
+
+    // Units enrolled in the incident first handed a report of theirs (as an incident that enrols on first report does),
+    // and the incident whose site a position lies on as the test says.
+    private sealed class FirstTakenEnrols(FakeIncidentPort port, Func<GeoPoint, string, string?> sites) : IUnitRoutes
+    {
+        public ValueTask<string?> IncidentOfAsync(string unitId, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(port.Snapshot().FirstOrDefault(d => d.Report?.UnitId == unitId)?.Incident);
+
+        public ValueTask<string?> IncidentAtAsync(GeoPoint position, string listeners, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(sites(position, listeners));
+
+        public ValueTask<string?> IncidentOfMarkerAsync(string marker, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
+    }
+
     // The pump of these services, started, and the queue it drains.
     private static async Task<(IngestQueue Queue, IngestPump Pump)> StartedAsync(ServiceProvider services)
     {
