@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using Command.Ingest.Intake;
 
 namespace Command.Ingest.Cot;
 
@@ -203,11 +204,7 @@ internal sealed class CotFields
     public static string? Error(string? text, string name, double high, out double? value)
     {
         var refused = Measure(text, name, 0, high, out value);
-        if (value == 0)
-        {
-            value = null;
-        }
-
+        value = StatedAccuracy.Of(value);
         return refused;
     }
 

@@ -161,7 +161,8 @@ public static class ReportJson
         }
 
         f.AltitudeM.Number(out var altitude);
-        f.AccuracyM.Number(out var accuracy);
+        f.AccuracyM.Number(out var stated);
+        var accuracy = StatedAccuracy.Of(stated);
         f.SpeedMps.Number(out var speed);
         f.CourseDeg.Number(out var course);
 
@@ -175,7 +176,8 @@ public static class ReportJson
             return Refuse(raw, RejectReason.Malformed, verticalNotANumber, source, unitId);
         }
 
-        f.VerticalAccuracyM.Number(out var vertical);
+        f.VerticalAccuracyM.Number(out var statedVertical);
+        var vertical = StatedAccuracy.Of(statedVertical);
 
         AltitudeDatum? datum = null;
         if (f.AltitudeDatum.Text is { } datumName)

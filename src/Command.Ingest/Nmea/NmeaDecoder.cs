@@ -178,7 +178,8 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
         var altitude = NmeaFields.Number(f[9]) is { } msl ? msl + (separation ?? 0) : (double?)null;
         AltitudeDatum? datum = altitude is null ? null : separation is null ? AltitudeDatum.MeanSeaLevel : AltitudeDatum.Ellipsoid;
         var hdop = NmeaFields.Number(f[8]);
-        var accuracy = hdop * options.MetresPerHdop;
+        // HDOP 0 is a receiver with no dilution of precision to give: no accuracy, as a stated 0 m is from any source.
+        var accuracy = StatedAccuracy.Of(hdop * options.MetresPerHdop);
         if (accuracy > maxAccuracyM)
         {
             // Said in the HDOP the receiver sent: the metres are this host's reading of it, which no device shows.

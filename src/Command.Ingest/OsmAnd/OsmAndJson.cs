@@ -114,7 +114,7 @@ public static class OsmAndJson
             return OsmAndParser.Refuse(raw, new(RejectReason.InvalidValue, notANumber), id);
         }
 
-        var report = new PositionReport(id, ReportSource.OsmAnd, time, new GeoPoint(lat, lon), Number(coords, "altitude"), Number(coords, "accuracy"),
+        var report = new PositionReport(id, ReportSource.OsmAnd, time, new GeoPoint(lat, lon), Number(coords, "altitude"), StatedAccuracy.Of(Number(coords, "accuracy")),
             NonNegative(Number(coords, "speed")), NonNegative(Number(coords, "heading")));
         if (stoppedFixStands > TimeSpan.Zero && location.TryGetProperty("is_moving", out var moving) && moving.ValueKind == JsonValueKind.False)
         {

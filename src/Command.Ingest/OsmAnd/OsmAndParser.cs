@@ -61,7 +61,7 @@ public static class OsmAndParser
             return Refuse(raw, badSpeed, id);
         }
 
-        var report = new PositionReport(id, ReportSource.OsmAnd, time, new GeoPoint(lat, lon), Optional(fields, "altitude"), Optional(fields, "accuracy"),
+        var report = new PositionReport(id, ReportSource.OsmAnd, time, new GeoPoint(lat, lon), Optional(fields, "altitude"), StatedAccuracy.Of(Optional(fields, "accuracy")),
             Optional(fields, "speed") * Knots.ToMps, Optional(fields, "bearing") ?? Optional(fields, "heading"));
         return IncomingReport.Parsed(ReportSource.OsmAnd, raw, report);
     }
