@@ -130,4 +130,10 @@ public enum RejectReason
     /// Fixes from there are held out until they have gone on for longer than the unit's own device goes quiet.
     /// </summary>
     SuddenJump,
+
+    /// <summary>
+    /// The credential the unit's reports came with has expired (a device token past its expiry): its reports are refused
+    /// until an admin issues it another.
+    /// </summary>
+    CredentialExpired,
 }

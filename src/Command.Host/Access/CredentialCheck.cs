@@ -8,6 +8,9 @@ namespace Command.Host.Access;
 /// </summary>
 public sealed class CredentialCheck(AccessBookCopy book, [FromKeyedServices(AccessClock.Key)] TimeProvider clock)
 {
+    /// <summary>Why a token past its expiry no longer stands.</summary>
+    public const string TokenExpired = "the token expired";
+
     /// <summary>Why the principal no longer stands, or null when it does.</summary>
     public string? Problem(ClaimsPrincipal caller)
     {
@@ -21,7 +24,7 @@ public sealed class CredentialCheck(AccessBookCopy book, [FromKeyedServices(Acce
                     return "the token was revoked";
                 }
 
-                return AccessClaims.TokenExpires(caller) is { } expires && expires <= clock.GetUtcNow() ? "the token expired" : null;
+                return AccessClaims.TokenExpires(caller) is { } expires && expires <= clock.GetUtcNow() ? TokenExpired : null;
             case AccessClaims.PersonCredential:
                 var name = caller.Identity?.Name ?? "";
                 if (book.Person(name) is not { } person)

@@ -9,7 +9,7 @@ namespace Command.Host.Access;
 /// anything else gets 401 (no credential, or one that no longer stands, and why) or 403 naming the missing right;
 /// every refusal is audited.
 /// </summary>
-public sealed class RefusalAnswers(AccessAudit audit) : IAuthorizationMiddlewareResultHandler
+public sealed class RefusalAnswers(AccessAudit audit, Ingest.ExpiredDeviceTokens expiredDevices) : IAuthorizationMiddlewareResultHandler
 {
     public const string SignInPage = "/sign-in/";
 
@@ -30,6 +30,11 @@ public sealed class RefusalAnswers(AccessAudit audit) : IAuthorizationMiddleware
             // Authentication keeps only a success; asked again, it says why a credential presented was refused.
             var why = context.Items[SessionEnded] as string ?? (await context.AuthenticateAsync()).Failure?.Message;
             audit.Refused("anonymous", what, "unauthenticated");
+            if (context.Items[TokenAuthentication.ExpiredToken] is TokenPayload expired)
+            {
+                await expiredDevices.RefusedAsync(context, expired);
+            }
+
             if (IsPageNavigation(context.Request))
             {
                 context.Response.Redirect($"{SignInPage}?return={Uri.EscapeDataString(context.Request.Path + context.Request.QueryString)}");

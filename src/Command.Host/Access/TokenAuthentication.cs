@@ -18,6 +18,9 @@ public sealed class TokenAuthentication(
 {
     public const string SchemeName = "Token";
 
+    /// <summary>The request item holding the <see cref="TokenPayload"/> of a token refused as expired.</summary>
+    public const string ExpiredToken = "command.expired-token";
+
     /// <summary>Whether the request carries a token, so the default scheme sends it here rather than to the cookie.</summary>
     public static bool Carries(HttpRequest request) => Presented(request) is not null;
 
@@ -43,6 +46,12 @@ public sealed class TokenAuthentication(
         var principal = AccessClaims.Token(payload, SchemeName);
         if (check.Problem(principal) is { } problem)
         {
+            if (problem == CredentialCheck.TokenExpired)
+            {
+                // Its seal is good: what it says of itself (its units, when it expired) is the cluster's word.
+                Context.Items[ExpiredToken] = payload;
+            }
+
             return Task.FromResult(AuthenticateResult.Fail(problem));
         }
 

@@ -24,6 +24,7 @@ public static class IngestSetup
             sp.GetRequiredService<ValidationOptions>(),
             sp.GetRequiredService<IUnitBindings>(),
             sp.GetRequiredService<DeviceClocks>()));
+        services.AddSingleton<ExpiredDeviceTokens>();
         services.AddCommandIngest(configuration);
         services.AddHostedService<SourceOutageRecorder>();
         services.AddHostedService<HostDepartureRecorder>();

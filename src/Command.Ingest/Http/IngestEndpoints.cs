@@ -40,7 +40,7 @@ public static partial class IngestEndpoints
             app.Use((http, next) => listener.Received(http) ? OsmAndAsync(http) : next(http));
         }
 
-        app.MapPost("/api/incidents/{id}/reports", ReportsEndpoint.PostAsync).WithTags("Reports")
+        app.MapPost(ReportsEndpoint.Route, ReportsEndpoint.PostAsync).WithTags("Reports")
             .RequireAuthorization(reportPolicy).WithMetadata(CallerRateClass.Reports);
         return app;
     }

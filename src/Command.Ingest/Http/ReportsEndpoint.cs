@@ -17,6 +17,9 @@ namespace Command.Ingest.Http;
 /// </summary>
 public static class ReportsEndpoint
 {
+    /// <summary>The endpoint's route.</summary>
+    public const string Route = "/api/incidents/{id}/reports";
+
     /// <summary>Reads the batch and submits it to the intake, all of it in one call, as the caller's credential.</summary>
     public static async Task<IResult> PostAsync(string id, HttpRequest request, ReportIntake intake, IReportSenders senders, CancellationToken cancellationToken)
     {
