@@ -10,10 +10,17 @@ internal static class NmeaSentence
     {
         fields = [];
         var text = line.AsSpan().Trim();
-        if (text.Length < 2 || text[0] != '$')
+        // A sentence starts at its line's last '$', which no field may hold: what stands before it is line noise (a
+        // serial-to-TCP gateway's NUL padding, bytes of a baud-rate mismatch) or a sentence cut off by the next (a
+        // receiver restarting runs them together), and the checksum says whether what follows is whole. Read from the
+        // line's first character, a whole fix behind either was refused for a checksum that did not match.
+        var start = text.LastIndexOf('$');
+        if (start < 0 || text.Length - start < 2)
         {
             return new(RejectReason.Malformed, "line is not an NMEA sentence (no leading $)");
         }
+
+        text = text[start..];
 
         var star = text.LastIndexOf('*');
         ReadOnlySpan<char> body;

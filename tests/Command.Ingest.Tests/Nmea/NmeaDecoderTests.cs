@@ -134,7 +134,20 @@ public sealed class NmeaDecoderTests
     }
 
     [Theory]
+    [InlineData("\0\0$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7D")]
+    [InlineData("\u00ff\u00fe~x$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7D")]
+    [InlineData("$GPGSV,3,1,11,23,87,270,,13,68,270,,24,60,270,$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7D")]
+    [InlineData("$GPGSA,A,3,17,28,06,01,30,20,26,13,,,,,1.8,1.1,1.5*33$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7D")]
+    public void A_whole_sentence_behind_line_noise_or_a_sentence_cut_off_is_read(string text)
+    {
+        var line = new NmeaDecoder(NmeaOptions.Default, "GPS1").Decode(text, Received);
+
+        Assert.Equal((new DateTimeOffset(2014, 12, 31, 3, 7, 19, TimeSpan.Zero), text), (line.Report?.Report?.FixTime, line.Report?.Raw));
+    }
+
+    [Theory]
     [InlineData("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7C", RejectReason.Malformed, "checksum is 7C but the sentence computes to 7D")]
+    [InlineData("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,3112$GPRMC,030720.000,A,3747", RejectReason.Malformed, "sentence has no checksum")]
     [InlineData("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A", RejectReason.Malformed, "sentence has no checksum")]
     [InlineData("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7", RejectReason.Malformed, "checksum '7' is not two hex digits")]
     [InlineData("$GNRMC,053229.438,V,,,,,,,020315,,,N*56", RejectReason.NoFix, "GNRMC status is 'V', not A (valid)")]
