@@ -46,7 +46,7 @@ internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keep
         while (true)
         {
             var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            var buffer = result.Buffer;
+            var buffer = Unpadded(result.Buffer);
             var sequence = new SequenceReader<byte>(buffer);
             if (anyOf ? sequence.TryReadToAny(out ReadOnlySequence<byte> frame, delimiter, advancePastDelimiter: true)
                 : sequence.TryReadTo(out frame, delimiter, advancePastDelimiter: true))
@@ -126,6 +126,24 @@ internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keep
         skipping = false;
         return cut;
     }
+
+    // What has been read, past NUL padding before a message (and the whitespace about it): some senders end each message
+    // with a NUL byte, and some serial-to-TCP gateways pad with them. Left at a message's start, a NUL made a CoT event
+    // read as UTF-16 (its zero bytes say 16-bit text where no byte order mark does), and the event after each was lost.
+    // Whitespace alone before a message stays part of it, as it always was.
+    private ReadOnlySequence<byte> Unpadded(ReadOnlySequence<byte> read)
+    {
+        if (skipping)
+        {
+            return read;
+        }
+
+        var past = new SequenceReader<byte>(read);
+        past.AdvancePastAny(Padding);
+        return read.Slice(0, past.Position).PositionOf((byte)0) is null ? read : read.Slice(past.Position);
+    }
+
+    private static ReadOnlySpan<byte> Padding => "\0 \t\r\n"u8;
 
     private static bool IsBlank(ReadOnlySequence<byte> buffer)
     {

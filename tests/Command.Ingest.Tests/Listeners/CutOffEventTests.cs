@@ -42,6 +42,25 @@ public sealed class CutOffEventTests
         Assert.Contains(rig.Log.Lines("RejectionLog"), line => line.Contains("event cut off", StringComparison.Ordinal));
     }
 
+    [Theory(Timeout = 30_000)]
+    [InlineData("\0")]
+    [InlineData("\0\n")]
+    [InlineData("\n\0\0")]
+    public async Task Events_a_sender_ends_with_a_nul_byte_are_each_taken_and_nothing_refused(string end)
+    {
+        await using var rig = await IngestRig.StartAsync();
+        using (var bridge = await IngestRig.ConnectAsync(rig.Listener<CotTcpListener>().BoundPort!.Value))
+        {
+            await IngestRig.SendAsync(bridge, CotParserTests.Event(uid: "ANDROID-1") + end + Whole + end + Declaration + CotParserTests.Event(uid: "ANDROID-3") + end);
+        }
+
+        var delivered = await rig.Port.WaitForAsync(3);
+
+        Assert.Equal(["ANDROID-1", "ANDROID-2", "ANDROID-3"], Taken(delivered).Select(r => r.UnitId));
+        Assert.Equal(3, delivered.Count);
+        Assert.Equal(0, rig.Meters.Rejected("malformed", "CoT"));
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task An_event_cut_off_inside_its_declaration_gives_way_to_the_next()
     {
