@@ -55,6 +55,17 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
             ? ChangeAsync(() => Book.People[person.UserName] = person with { PasswordHash = passwordHash, Stamp = FreshStamp })
             : Refuse(AccessRefusal.UnknownPerson(userName));
 
+    public Task<AccessRefusal?> ChangeOwnPassword(string userName, string passwordHash, string sessionId, string newSessionId, DateTimeOffset until, DateTimeOffset now) =>
+        Find(userName) is { } person
+            ? ChangeAsync(() =>
+            {
+                var stamp = FreshStamp;
+                Book.People[person.UserName] = person with { PasswordHash = passwordHash, Stamp = stamp };
+                Book.KeptSessions.RemoveAll(s => s.Until <= now);
+                Book.KeptSessions.Add(new KeptSession(sessionId, newSessionId, stamp, until));
+            })
+            : Refuse(AccessRefusal.UnknownPerson(userName));
+
     public Task<AccessRefusal?> RemovePerson(string userName)
     {
         if (Find(userName) is not { } person)
@@ -158,7 +169,8 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
         [.. Book.People.Values.OrderBy(p => p.UserName, StringComparer.Ordinal).Select(p => p.Entry)],
         [.. Book.Tokens.Values.OrderBy(t => t.CreatedAt)],
         [.. Book.Devices.Values.OrderBy(d => d.CreatedAt)],
-        [.. Book.EndedSessions]);
+        [.. Book.EndedSessions],
+        [.. Book.KeptSessions]);
 
     /// <summary>
     /// A stamp no one was ever given: the book's next version, so a person removed and added again under the same name

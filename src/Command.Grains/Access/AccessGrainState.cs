@@ -27,4 +27,8 @@ public sealed class AccessGrainState
 
     [Id(7)]
     public string? LinkPerson { get; set; }
+
+    /// <summary>Sessions carried over to a new one by their person's own password change, until each would have expired.</summary>
+    [Id(8)]
+    public List<KeptSession> KeptSessions { get; set; } = [];
 }

@@ -29,6 +29,13 @@ public interface IAccessGrain : IGrainWithStringKey
     /// <summary>Replaces a person's password hash; their existing sessions end.</summary>
     Task<AccessRefusal?> SetPassword(string userName, string passwordHash);
 
+    /// <summary>
+    /// As <see cref="SetPassword"/>, for the person changing their own from <paramref name="sessionId"/>: in the same
+    /// change that session is kept as <paramref name="newSessionId"/> until <paramref name="until"/> (a
+    /// <see cref="KeptSession"/>), so that no host sees the password changed without seeing that.
+    /// </summary>
+    Task<AccessRefusal?> ChangeOwnPassword(string userName, string passwordHash, string sessionId, string newSessionId, DateTimeOffset until, DateTimeOffset now);
+
     /// <summary>Removes a person; their sessions end. Refused for the last admin.</summary>
     Task<AccessRefusal?> RemovePerson(string userName);
 

@@ -30,6 +30,9 @@ public sealed partial class AccessBookCopy(IGrainFactory grains, AccessOptions o
 
     public bool IsEndedSession(string sessionId) => current.EndedSessions.Contains(sessionId);
 
+    /// <summary>What <paramref name="sessionId"/> was kept as by its person's own password change, if it was.</summary>
+    public KeptSession? Kept(string sessionId) => current.KeptSessions.GetValueOrDefault(sessionId);
+
     public DeviceBinding? Find(string identifier) => current.Devices.GetValueOrDefault(TokenFormat.Hash(identifier));
 
     public string? BoundTo(string unitId) => current.Bindings.GetValueOrDefault(unitId);
@@ -80,7 +83,7 @@ public sealed partial class AccessBookCopy(IGrainFactory grains, AccessOptions o
 
     private sealed record Lookups(
         AccessBook Book, FrozenDictionary<string, PersonEntry> People, FrozenSet<string> RevokedTokens, FrozenSet<string> EndedSessions,
-        FrozenDictionary<string, DeviceBinding> Devices, FrozenDictionary<string, string> Bindings)
+        FrozenDictionary<string, DeviceBinding> Devices, FrozenDictionary<string, string> Bindings, FrozenDictionary<string, KeptSession> KeptSessions)
     {
         public static Lookups From(AccessBook book)
         {
@@ -106,7 +109,8 @@ public sealed partial class AccessBookCopy(IGrainFactory grains, AccessOptions o
                 book.Tokens.Where(t => t.RevokedAt is not null).Select(t => t.Id).ToFrozenSet(StringComparer.Ordinal),
                 book.EndedSessions.Select(s => s.SessionId).ToFrozenSet(StringComparer.Ordinal),
                 liveDevices.ToFrozenDictionary(d => d.Hash, d => new DeviceBinding(d.Actor, d.UnitId), StringComparer.Ordinal),
-                bindings.ToFrozenDictionary(StringComparer.Ordinal));
+                bindings.ToFrozenDictionary(StringComparer.Ordinal),
+                book.KeptSessions.ToFrozenDictionary(k => k.SessionId, StringComparer.Ordinal));
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
+using Command.Grains.Access;
 using Command.Host.Live;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.SignalR;
@@ -19,9 +20,6 @@ public sealed partial class LiveCredentials(
 {
     private readonly ConcurrentDictionary<string, Connection> connections = new(StringComparer.Ordinal);
 
-    /// <summary>The sessions whose person is changing their own password there: their connections wait for the new credential.</summary>
-    private readonly ConcurrentDictionary<string, int> held = new(StringComparer.Ordinal);
-
     public int Count => connections.Count;
 
     public void Track(HubCallerContext context)
@@ -35,7 +33,7 @@ public sealed partial class LiveCredentials(
         // A token says when it expires; a cookie's session ends when the cookie would.
         var expires = AccessClaims.TokenExpires(user)
             ?? context.GetHttpContext()?.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.ExpiresUtc;
-        var connection = new Connection(context, user, expires);
+        var connection = CarriedOver(new Connection(context, user, expires));
         connections[context.ConnectionId] = connection;
 
         // A connection is tracked once its handshake is done, which may be after a sweep that would have closed it: its
@@ -48,58 +46,53 @@ public sealed partial class LiveCredentials(
 
     public void Forget(string connectionId) => connections.TryRemove(connectionId, out _);
 
-    /// <summary>Closes every connection whose credential no longer stands.</summary>
+    /// <summary>
+    /// Closes every connection whose credential no longer stands; one whose session its person's own password change
+    /// kept (<see cref="KeptSession"/>) carries on under the session it was kept as.
+    /// </summary>
     public void Sweep()
     {
         var now = clock.GetUtcNow();
         foreach (var (id, connection) in connections)
         {
-            if (Problem(connection, now) is { } problem)
+            var standing = CarriedOver(connection);
+            if (Problem(standing, now) is { } problem)
             {
                 Close(id, connection, Refused(problem));
             }
-        }
-    }
-
-    /// <summary>
-    /// Keeps the connections of <paramref name="caller"/>'s session open while they change their own password, which
-    /// ends all their sessions: until disposed, the change is not taken as a reason to close them, and disposing sweeps,
-    /// so that those not handed over to the new credential (<see cref="HandOver"/>) close then.
-    /// </summary>
-    public IDisposable Hold(ClaimsPrincipal caller)
-    {
-        if (Session(caller) is not { } session)
-        {
-            return new Release(() => { });
-        }
-
-        held.AddOrUpdate(session, 1, (_, n) => n + 1);
-        return new Release(() =>
-        {
-            held.AddOrUpdate(session, 0, (_, n) => n - 1);
-            held.TryRemove(new KeyValuePair<string, int>(session, 0));
-            Sweep();
-        });
-    }
-
-    /// <summary>
-    /// The connections <paramref name="from"/>'s session opened (the other tabs of the browser that changed its own
-    /// password) carry on under <paramref name="to"/>, the credential the change issued to that browser, to its expiry.
-    /// </summary>
-    public void HandOver(ClaimsPrincipal from, ClaimsPrincipal to, DateTimeOffset? expires)
-    {
-        if (Session(from) is not { } session)
-        {
-            return;
-        }
-
-        foreach (var (id, connection) in connections)
-        {
-            if (Session(connection.User) == session && connection.User.Identity?.Name == to.Identity?.Name)
+            else if (!ReferenceEquals(standing, connection))
             {
-                connections.TryUpdate(id, connection with { User = to, Expires = expires }, connection);
+                // Only as it was checked: one closed meanwhile stays closed.
+                connections.TryUpdate(id, standing, connection);
             }
         }
+    }
+
+    /// <summary>
+    /// The connection under the session its own had been kept as, by each of its person's own password changes since (the
+    /// cookie their browser was given, as it was given): it stands if that does. Any other change since (roles, a password
+    /// an admin set, a sign-out) ends that too, and so the connection.
+    /// </summary>
+    private Connection CarriedOver(Connection connection)
+    {
+        if (check.Problem(connection.User) is null || Session(connection.User) is not { } session
+            || book.Person(connection.User.Identity?.Name ?? "") is not { } person)
+        {
+            return connection;
+        }
+
+        KeptSession? kept = null;
+        // Each session is kept at most once and as a new one, so the chain ends; bounded all the same by the book's length.
+        for (var hops = book.Book.KeptSessions.Length; hops > 0 && book.Kept(session) is { } next; hops--)
+        {
+            (kept, session) = (next, next.NewSessionId);
+        }
+
+        return kept is null ? connection : connection with
+        {
+            User = AccessClaims.Person(person with { Stamp = kept.Stamp }, kept.NewSessionId, PersonSessions.Scheme),
+            Expires = kept.Until,
+        };
     }
 
     private static string? Session(ClaimsPrincipal caller) =>
@@ -108,8 +101,7 @@ public sealed partial class LiveCredentials(
     private static HubClosing Refused(string problem) => new(HubClosing.CredentialRefused, problem);
 
     private string? Problem(Connection connection, DateTimeOffset now) =>
-        Session(connection.User) is { } session && held.ContainsKey(session) ? null
-        : check.Problem(connection.User) ?? (connection.Expires <= now ? "the credential expired" : null);
+        check.Problem(connection.User) ?? (connection.Expires <= now ? "the credential expired" : null);
 
     private void Close(string id, Connection connection, HubClosing why)
     {
@@ -167,19 +159,6 @@ public sealed partial class LiveCredentials(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Hub connection {ConnectionId} could not be told it is closed ({Reason}): {Error}")]
     private static partial void LogNotTold(ILogger logger, string connectionId, string reason, string error);
-
-    private sealed class Release(Action release) : IDisposable
-    {
-        private int done;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref done, 1) == 0)
-            {
-                release();
-            }
-        }
-    }
 
     private sealed record Connection(HubCallerContext Context, ClaimsPrincipal User, DateTimeOffset? Expires);
 }

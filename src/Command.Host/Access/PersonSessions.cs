@@ -11,15 +11,19 @@ public sealed class PersonSessions(IGrainFactory grains, AccessBookCopy book, Ac
 
     public const string CookieName = "command.session";
 
-    public async Task<Caller> StartAsync(HttpContext http, PersonEntry person, Action<System.Security.Claims.ClaimsPrincipal, DateTimeOffset?>? started = null)
+    public Task<Caller> StartAsync(HttpContext http, PersonEntry person) => StartAsync(http, person, NewSession());
+
+    /// <summary>Starts <paramref name="session"/>, one made by <see cref="NewSession"/> (for a change to keep it before it starts).</summary>
+    public async Task<Caller> StartAsync(HttpContext http, PersonEntry person, StartingSession session)
     {
         await book.RefreshAsync();
-        var principal = AccessClaims.Person(person, AccessNames.Id(), Scheme);
-        var properties = new AuthenticationProperties { IsPersistent = true };
-        await http.SignInAsync(Scheme, principal, properties);
-        started?.Invoke(principal, properties.ExpiresUtc);
+        var principal = AccessClaims.Person(person, session.Id, Scheme);
+        await http.SignInAsync(Scheme, principal, new AuthenticationProperties { IsPersistent = true, ExpiresUtc = session.Expires });
         return Describe(principal);
     }
+
+    /// <summary>A session's id and when its cookie will expire, before it starts.</summary>
+    public StartingSession NewSession() => new(AccessNames.Id(), clock.GetUtcNow() + options.SessionLifetime);
 
     /// <summary>Ends the caller's session everywhere (if it is a person's) and clears the cookie.</summary>
     public async Task EndAsync(HttpContext http)
@@ -33,6 +37,8 @@ public sealed class PersonSessions(IGrainFactory grains, AccessBookCopy book, Ac
 
         await http.SignOutAsync(Scheme);
     }
+
+    public sealed record StartingSession(string Id, DateTimeOffset Expires);
 
     public static Caller Describe(System.Security.Claims.ClaimsPrincipal caller) => new(
         AccessClaims.Actor(caller), AccessClaims.Kind(caller) ?? "", [.. AccessClaims.Roles(caller).Select(AccessRoles.Name)], Rights.Of(caller));

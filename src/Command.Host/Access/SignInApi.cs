@@ -61,7 +61,7 @@ public static class SignInApi
     }
 
     private static async Task<IResult> ChangePasswordAsync(
-        HttpContext http, IGrainFactory grains, IPasswordHasher<Person> hasher, SignInGate gate, PersonSessions sessions, LiveCredentials live, AccessAudit audit,
+        HttpContext http, IGrainFactory grains, IPasswordHasher<Person> hasher, SignInGate gate, PersonSessions sessions, [FromKeyedServices(AccessClock.Key)] TimeProvider clock, AccessAudit audit,
         IOptions<JsonOptions> json, CancellationToken ct)
     {
         if (!AccessClaims.IsPerson(http.User))
@@ -93,18 +93,18 @@ public static class SignInApi
             return wrong;
         }
 
-        // The change ends all this person's sessions, this one's too, but this browser is given the new cookie: the pages it
-        // has open on this host (the dashboard in another tab) carry on under it rather than being sent to sign in. Their
-        // pages elsewhere, and those of any other browser, are closed.
-        var before = http.User;
-        using var hold = live.Hold(before);
-        if (await access.SetPassword(person.UserName, hasher.HashPassword(person, body.NewPassword!)) is { } refusal)
+        // The change ends all this person's sessions, this one's too, but this browser is given the new cookie, and the
+        // book keeps this session as that one in the same change: the pages this browser has open on any host (the
+        // dashboard in another tab) carry on under it rather than being sent to sign in. Those of any other browser close.
+        var session = sessions.NewSession();
+        var kept = http.User.FindFirst(AccessClaims.Session)?.Value ?? "";
+        if (await access.ChangeOwnPassword(person.UserName, hasher.HashPassword(person, body.NewPassword!), kept, session.Id, session.Expires, clock.GetUtcNow()) is { } refusal)
         {
             return Results.BadRequest(new ApiError(refusal.Reason, refusal.Detail));
         }
 
         audit.AccessChanged(person.UserName, "changed their own password");
         var changed = await access.FindPerson(person.UserName);
-        return Results.Ok(await sessions.StartAsync(http, changed!.Entry, (after, expires) => live.HandOver(before, after, expires)));
+        return Results.Ok(await sessions.StartAsync(http, changed!.Entry, session));
     }
 }
