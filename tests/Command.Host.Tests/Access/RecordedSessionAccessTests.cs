@@ -2,13 +2,17 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Command.Host.Access;
+using Command.Host.Live;
 using Command.Host.Tests.Support;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Command.Host.Tests.Access;
 
 /// <summary>
 /// Watching live reads what an open incident recorded so far, for the live page to show what it missed; once the
-/// incident is closed its session is a recording, which only those who may watch replays read.
+/// incident is closed its session is a recording, which only those who may watch replays read: its timeline, and its
+/// last picture on the live board alike.
 /// </summary>
 public sealed class RecordedSessionAccessTests(CommandHost host) : IClassFixture<CommandHost>
 {
@@ -34,6 +38,43 @@ public sealed class RecordedSessionAccessTests(CommandHost host) : IClassFixture
         Assert.Equal((HttpStatusCode.Forbidden, Rights.WatchReplays), (commanding.StatusCode, await RightAsync(commanding)));
         Assert.Equal(HttpStatusCode.OK, evaluating.StatusCode);
         Assert.Contains((await evaluating.Content.ReadFromJsonAsync<JsonElement[]>(Ct))!, m => m.GetProperty("type").GetString() == "incident-closed");
+    }
+
+    [Fact]
+    public async Task A_closed_incidents_last_picture_is_joined_only_by_those_who_may_watch_replays_and_the_others_are_told_why()
+    {
+        var id = $"t-{Guid.NewGuid():N}"[..20];
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        var observer = $"observer-{Guid.NewGuid():N}"[..20];
+        await using var observing = await ConnectAsync((await host.Access.IssueTokenAsync(observer, ["observer"])).Token);
+        await using var commanding = await ConnectAsync(await host.Access.TokenForAsync("commander"));
+        await using var evaluating = await ConnectAsync(await host.Access.TokenForAsync("evaluator"));
+
+        var live = await observing.InvokeAsync<JsonElement>("Join", id, Ct);
+        await observing.InvokeAsync("Leave", id, Ct);
+        (await host.PostJsonAsync($"/api/incidents/{id}/close", new { reason = "exercise over" })).EnsureSuccessStatusCode();
+        var closedAt = (await host.Client.GetFromJsonAsync<JsonElement[]>("/api/incidents", Ct))!.Single(i => i.GetProperty("incidentId").GetString() == id)
+            .GetProperty("closedAt").GetDateTimeOffset();
+        var observed = await Assert.ThrowsAsync<HubException>(() => observing.InvokeAsync<JsonElement>("Join", id, Ct));
+        var commanded = await Assert.ThrowsAsync<HubException>(() => commanding.InvokeAsync<JsonElement>("Join", id, Ct));
+        var evaluated = await evaluating.InvokeAsync<JsonElement>("Join", id, Ct);
+
+        Assert.Equal((id, false), (live.GetProperty("incidentId").GetString(), live.TryGetProperty("closed", out var open) && open.ValueKind != JsonValueKind.Null));
+        var closed = $"incident '{id}' was closed at {closedAt.UtcDateTime:HH:mm:ss} UTC and is a recording now";
+        Assert.EndsWith(
+            $"missing-right: {closed}: Join {id} needs the 'watch-replays' right, which admin or controller or evaluator holds; token:{observer} holds observer",
+            observed.Message, StringComparison.Ordinal);
+        Assert.Contains($"missing-right: {closed}: Join {id} needs the 'watch-replays' right", commanded.Message, StringComparison.Ordinal);
+        Assert.Equal("exercise over", evaluated.GetProperty("closed").GetProperty("reason").GetString());
+    }
+
+    private async Task<HubConnection> ConnectAsync(string token)
+    {
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(host.BaseAddress, IncidentHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
+        await hub.StartAsync(Ct);
+        return hub;
     }
 
     private static async Task<string?> RightAsync(HttpResponseMessage response) =>

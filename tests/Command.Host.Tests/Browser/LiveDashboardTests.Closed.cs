@@ -69,6 +69,25 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task A_commander_who_may_not_watch_replays_is_not_shown_a_closed_incidents_last_picture_and_is_told_why()
+    {
+        var scene = await ClosedSceneAsync("closed-refused");
+        (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/close", new { reason = ClosedFor })).EnsureSuccessStatusCode();
+
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Only", roles: ["commander"], live: false);
+
+        // A closed incident is a recording, as its timeline is: its picture at the close is not this commander's to see.
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Not shown");
+        await Expect(dashboard.Page.Locator("#connection-lost")).ToHaveTextAsync(
+            $"Not shown to you: incident '{scene.IncidentId}' was closed at {await ClosedAtAsync(scene)} UTC and is a recording now: Join {scene.IncidentId} needs the "
+            + "'watch-replays' right, which admin or controller or evaluator holds; Cmdr Only holds commander.");
+        await Expect(dashboard.ActiveFlags).ToHaveTextAsync("");
+        await Expect(dashboard.Rows).ToHaveCountAsync(0);
+        await Expect(dashboard.Threat()).ToHaveCountAsync(0);
+        await dashboard.ScreenshotAsync("closed-refused.png");
+    }
+
+    [Fact]
     public async Task A_replay_says_the_incident_is_closed_from_its_close_on_and_not_before()
     {
         var scene = await ClosedSceneAsync("closed-replay");

@@ -89,7 +89,7 @@ export class Connection {
     const previous = this.groupId;
     this.groupId = groupId;
     this.lastFrameAt = performance.now();
-    if (waitingStates.has(this.state) || this.state === 'not-recording') this.setState(this.isConnected() ? 'live' : 'disconnected');
+    if (waitingStates.has(this.state) || ['not-recording', 'refused'].includes(this.state)) this.setState(this.isConnected() ? 'live' : 'disconnected');
     if (previous && previous !== groupId && this.isConnected()) {
       await this.hub.invoke('Leave', previous).catch(e => showNotice(`Leaving ${previous}: ${e.message}`));
     }
@@ -133,6 +133,10 @@ export class Connection {
       const message = hubMessage(error);
       if (message.startsWith('unavailable:')) {
         this.unavailable(groupId, message);
+      } else if (message.startsWith('missing-right:') && this.groupId === groupId) {
+        // Not this caller's to watch (a closed incident is a recording): said across the page, and not asked again.
+        this.lastLog = message.substring('missing-right:'.length).trim();
+        this.setState('refused');
       } else {
         if (this.state === 'joining' || this.state === 'catching-up') this.setState('live');
         showNotice(`Could not join ${groupId}: ${message}`);

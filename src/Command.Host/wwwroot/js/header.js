@@ -6,9 +6,9 @@ import { closedWords, closedRefusal } from './closed.js';
 
 const connectionWords = {
   live: 'Live', reconnecting: 'Reconnecting…', disconnected: 'Disconnected', connecting: 'Connecting…', stale: 'Stale', unavailable: 'Unavailable',
-  joining: 'Loading…', 'catching-up': 'Catching up…', 'not-recording': 'Not recording',
+  joining: 'Loading…', 'catching-up': 'Catching up…', 'not-recording': 'Not recording', refused: 'Not shown',
 };
-const lostStates = new Set(['reconnecting', 'disconnected', 'stale', 'unavailable', 'catching-up', 'not-recording']);
+const lostStates = new Set(['reconnecting', 'disconnected', 'stale', 'unavailable', 'catching-up', 'not-recording', 'refused']);
 
 export class Header {
   constructor(elements, picture) {
@@ -56,6 +56,7 @@ export class Header {
     this.elements.connection.title = detail || '';
     this.renderConnectionWord();
     document.body.classList.toggle('incident-loading', state === 'joining' || (state === 'unavailable' && this.picture.snapshotSequence < 0));
+    document.body.classList.toggle('incident-refused', state === 'refused');
     this.renderPhase();
     if (lostStates.has(state)) this.loseConnection(state, detail);
     if (state === 'live' && this.lost) this.regainConnection();
@@ -80,6 +81,8 @@ export class Header {
       ? `Connection back — catching up with what was missed.${as}`
       : state === 'unavailable'
         ? `The incident cannot be shown now: ${detail}. Trying again by itself.${as}`
+      : state === 'refused'
+        ? `Not shown to you: ${detail}.${as}`
       : state === 'not-recording'
         ? `The incident has stopped recording: ${detail}. Nothing sent to it is taken until it records again, which it tries by itself; what it recorded is kept.${as}`
         : at == null ? 'No connection to the host — trying again by itself.' : `Connection lost — reconnecting by itself.${as}`;
