@@ -26,7 +26,7 @@ public sealed class HostStopLogTests
         var opened = await (await host.PostJsonAsync("/api/replays", new { incidentId = id })).Content.ReadFromJsonAsync<JsonElement>(Ct);
         var replay = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IReplayGrain>(opened.GetProperty("replayId").GetString()!);
 
-        await replay.Play(1);
+        await replay.Play(1, new ReplayCaller("token:bootstrap", "token:bootstrap", MayDriveAny: true));
 
         var errors = await StopWhileBusyAsync(host, replay.GetPrimaryKeyString(), nameof(IReplayGrain.Status), () => replay.Status());
 

@@ -21,6 +21,9 @@ public sealed class ReplayHostLossTests(ReplayClockHost host) : IClassFixture<Re
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>The bootstrap token that opened the replays here, at their controls.</summary>
+    private static readonly ReplayCaller Admin = new("token:bootstrap", "token:bootstrap", MayDriveAny: true);
+
     private IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
 
     [Fact]
@@ -121,17 +124,17 @@ public sealed class ReplayHostLossTests(ReplayClockHost host) : IClassFixture<Re
         await replay.Subscribe(observer);
         for (var i = 0; i < 10; i++)
         {
-            await replay.Step();
+            await replay.Step(Admin);
         }
 
-        await replay.Seek(fixes[30].Time);
+        await replay.Seek(fixes[30].Time, Admin);
         var sought = await catcher.WaitForAsync(f => f.Full && f.Clock == fixes[30].Time);
         var order = new FrameOrder();
         order.Admit(sought);
 
         await replay.Cast<IGrainManagementExtension>().DeactivateOnIdle(Ct);
         await replay.Subscribe(observer);
-        await replay.Step();
+        await replay.Step(Admin);
         var stepped = await catcher.WaitForAsync(f => !f.Full && f.Clock == fixes[31].Time);
         Grains.DeleteObjectReference<IIncidentObserver>(observer);
 

@@ -26,8 +26,11 @@ public static class Rights
     /// <summary>Watch replays others opened and read recorded sessions' lists.</summary>
     public const string WatchReplays = "watch-replays";
 
-    /// <summary>Open and drive replays of recorded sessions.</summary>
+    /// <summary>Open replays of recorded sessions, and drive (play, pause, step, seek, close) those one opened.</summary>
     public const string OpenReplays = "open-replays";
+
+    /// <summary>Drive or close a replay someone else opened, not only one's own (with <see cref="OpenReplays"/>, which the endpoints need first).</summary>
+    public const string DriveAnyReplay = "drive-any-replay";
 
     /// <summary>Export after-action reports.</summary>
     public const string Export = "export";
@@ -53,6 +56,7 @@ public static class Rights
         [Watch] = Of(AccessRole.Admin, AccessRole.Commander, AccessRole.Controller, AccessRole.Evaluator, AccessRole.Observer),
         [WatchReplays] = Of(AccessRole.Admin, AccessRole.Controller, AccessRole.Evaluator),
         [OpenReplays] = Of(AccessRole.Admin, AccessRole.Evaluator),
+        [DriveAnyReplay] = Of(AccessRole.Admin),
         [Export] = Of(AccessRole.Admin, AccessRole.Evaluator),
         [ReadNotes] = Of(AccessRole.Admin, AccessRole.Controller, AccessRole.Evaluator),
         [WriteNotes] = Of(AccessRole.Admin, AccessRole.Evaluator),
@@ -61,7 +65,7 @@ public static class Rights
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every right, in the order above.</summary>
-    public static IReadOnlyList<string> All { get; } = [ManageAccess, Command, ControlDrills, Watch, WatchReplays, OpenReplays, Export, ReadNotes, WriteNotes, AmendAnyNote, Report];
+    public static IReadOnlyList<string> All { get; } = [ManageAccess, Command, ControlDrills, Watch, WatchReplays, OpenReplays, DriveAnyReplay, Export, ReadNotes, WriteNotes, AmendAnyNote, Report];
 
     public static bool Grants(ClaimsPrincipal caller, string right) =>
         Holders.TryGetValue(right, out var holders) && AccessClaims.Roles(caller).Any(holders.Contains);

@@ -60,7 +60,7 @@ public sealed partial class ReplayGrain
 
     private async Task SaveAsync(ReplayPlayer open)
     {
-        var (status, now) = (open.Status, clock.GetUtcNow());
+        var (status, now) = (Stated(open.Status), clock.GetUtcNow());
         state.State.Place = ReplayPlace.Of(status, now);
         await state.WriteStateAsync();
         await ListAsync(new ReplayListing(status, state.State.OpenedBy, state.State.OpenedAt, now));

@@ -45,7 +45,7 @@ public sealed partial class ReplayGrain(
 
     private string ReplayId => this.GetPrimaryKeyString();
 
-    public async Task<ReplayStatus> Open(string incidentId, string openedBy)
+    public async Task<ReplayStatus> Open(string incidentId, ReplayCaller openedBy)
     {
         if (player is not null || state.State.Place is not null)
         {
@@ -58,36 +58,38 @@ public sealed partial class ReplayGrain(
         var listed = await GrainFactory.GetGrain<IIncidentDirectoryGrain>(IIncidentDirectoryGrain.Key).List();
         var closed = listed.Any(i => i.IncidentId == incidentId && i.ClosedAt is not null);
         var session = await catalogue.OpenReplayAsync(incidentId, assessment: assessment, follow: !closed, clock: clock, cancellationToken: CancellationToken.None);
-        (state.State.OpenedBy, state.State.OpenedAt) = (openedBy, clock.GetUtcNow());
+        (state.State.OpenedBy, state.State.OpenedById, state.State.OpenedAt) = (openedBy.Name, openedBy.Id, clock.GetUtcNow());
+        (state.State.ChangedBy, state.State.ChangedAt) = (null, null);
         var opened = Start(session);
         await SaveAsync(opened);
         LogOpened(logger, ReplayId, incidentId);
-        return opened.Status;
+        return Stated(opened.Status);
     }
 
-    public Task<ReplayStatus?> Status() => Control(_ => Task.CompletedTask, save: false);
+    public Task<ReplayStatus?> Status() => Control(null, _ => Task.CompletedTask);
 
-    public Task<ReplayStatus?> Play(double? speed) => Control(p => p.PlayAsync(speed));
+    public Task<ReplayStatus?> Play(double? speed, ReplayCaller by) => Control(by, p => p.PlayAsync(speed));
 
-    public Task<ReplayStatus?> Pause() => Control(p =>
+    public Task<ReplayStatus?> Pause(ReplayCaller by) => Control(by, p =>
     {
         p.Pause();
         return Task.CompletedTask;
     });
 
-    public Task<ReplayStatus?> Step() => Control(p => p.StepAsync());
+    public Task<ReplayStatus?> Step(ReplayCaller by) => Control(by, p => p.StepAsync());
 
-    public Task<ReplayStatus?> Seek(DateTimeOffset instant) => Control(p => p.SeekAsync(instant));
+    public Task<ReplayStatus?> Seek(DateTimeOffset instant, ReplayCaller by) => Control(by, p => p.SeekAsync(instant));
 
     public async Task<IncidentFrame?> GetFullFrame() => (await PlayerAsync())?.FullFrame();
 
-    public async Task<bool> Close()
+    public async Task<bool> Close(ReplayCaller by)
     {
         if (player is null && state.State.Place is null)
         {
             return false;
         }
 
+        Drives(by);
         await ForgetAsync();
         DeactivateOnIdle();
         return true;
@@ -112,22 +114,45 @@ public sealed partial class ReplayGrain(
     }
 
     // Each control saves the replay's place, so that another host can open it where it is: at most one tick of play is
-    // lost with the silo, not the replay.
-    private async Task<ReplayStatus?> Control(Func<ReplayPlayer, Task> action, bool save = true)
+    // lost with the silo, not the replay. A control is the driver's, and says who made it; reading the status is anyone's.
+    private async Task<ReplayStatus?> Control(ReplayCaller? by, Func<ReplayPlayer, Task> action)
     {
         if (await PlayerAsync() is not { } open)
         {
             return null;
         }
 
-        await action(open);
-        if (save)
+        if (by is not null)
         {
+            Drives(by);
+        }
+
+        await action(open);
+        if (by is not null)
+        {
+            (state.State.ChangedBy, state.State.ChangedAt) = (by.Name, clock.GetUtcNow());
             await SaveAsync(open);
         }
 
-        return open.Status;
+        return Stated(open.Status);
     }
+
+    /// <summary>
+    /// Refuses <paramref name="by"/> unless they opened the replay or may drive any: one opened before identities were
+    /// kept is matched by its opener's name.
+    /// </summary>
+    private void Drives(ReplayCaller by)
+    {
+        var opener = state.State.OpenedById is { Length: > 0 } id ? id == by.Id : state.State.OpenedBy == by.Name;
+        if (!opener && !by.MayDriveAny)
+        {
+            throw new ReplayNotYoursException(ReplayId, state.State.OpenedBy);
+        }
+    }
+
+    /// <summary>The player's status, with who drives the replay and who last changed it.</summary>
+    private ReplayStatus Stated(ReplayStatus status) =>
+        status with { DrivenBy = state.State.OpenedBy, ChangedBy = state.State.ChangedBy, ChangedAt = state.State.ChangedAt };
 
     private async Task TickAsync()
     {

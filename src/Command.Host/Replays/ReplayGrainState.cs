@@ -24,6 +24,17 @@ public sealed class ReplayGrainState
     /// <summary>When the replay was opened, on the replays' clock.</summary>
     [Id(3)]
     public DateTimeOffset OpenedAt { get; set; }
+
+    /// <summary>The identity behind <see cref="OpenedBy"/> (<see cref="ReplayCaller.Id"/>): the one who drives it.</summary>
+    [Id(4)]
+    public string OpenedById { get; set; } = "";
+
+    /// <summary>Who last played, paused, stepped or seeked the replay, and when (the replays' clock); null until someone did.</summary>
+    [Id(5)]
+    public string? ChangedBy { get; set; }
+
+    [Id(6)]
+    public DateTimeOffset? ChangedAt { get; set; }
 }
 
 /// <summary>

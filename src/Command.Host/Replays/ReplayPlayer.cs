@@ -132,13 +132,14 @@ public sealed class ReplayPlayer(string replayId, ReplaySession session, Action<
 
 /// <summary>
 /// Where a replay is: its session's span, its clock, speed and whether it plays; whether it follows a session still
-/// being recorded (its <paramref name="LastTime"/> then grows as it plays at the end); and the name of the incident
-/// whose session it plays.
+/// being recorded (its <paramref name="LastTime"/> then grows as it plays at the end); the name of the incident
+/// whose session it plays; who drives it (<paramref name="DrivenBy"/>, the one who opened it), and who last played,
+/// paused, stepped or seeked it when (null: nobody since it was opened), on the replays' clock.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ReplayStatus(
     string ReplayId, string IncidentId, DateTimeOffset FirstTime, DateTimeOffset LastTime, DateTimeOffset Position, double Speed, bool Paused, bool AtEnd,
-    bool Follows = false, string Name = "", string? Damaged = null);
+    bool Follows = false, string Name = "", string? Damaged = null, string DrivenBy = "", string? ChangedBy = null, DateTimeOffset? ChangedAt = null);
 
 /// <summary>How a replay is named as a feed: "replay:{id}", beside live incidents' ids.</summary>
 public static class ReplayFeed

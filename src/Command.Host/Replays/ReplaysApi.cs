@@ -25,9 +25,9 @@ public static class ReplaysApi
         api.MapGet("/", List).Needs(Rights.WatchReplays);
         api.MapPost("/", Open).Commands(Rights.OpenReplays);
         api.MapGet("/{replayId}", (string replayId, IGrainFactory grains) => Answer(replayId, Replay(grains, replayId).Status())).Needs(Rights.WatchReplays);
-        api.MapDelete("/{replayId}", async (string replayId, IGrainFactory grains) =>
-            await Replay(grains, replayId).Close() ? Results.NoContent() : NotFound(replayId)).Commands(Rights.OpenReplays);
-        api.MapPost("/{replayId}/play", async (string replayId, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct) =>
+        api.MapDelete("/{replayId}", (string replayId, HttpRequest request, IGrainFactory grains, AccessBookCopy book, AccessAudit audit) =>
+            Drive(request, book, audit, async by => await Replay(grains, replayId).Close(by) ? Results.NoContent() : NotFound(replayId))).Commands(Rights.OpenReplays);
+        api.MapPost("/{replayId}/play", async (string replayId, HttpRequest request, IGrainFactory grains, AccessBookCopy book, AccessAudit audit, IOptions<JsonOptions> json, CancellationToken ct) =>
         {
             // A body sent chunked has no length but is a body all the same (.NET's JSON client sends it so).
             var hasBody = request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? request.ContentLength is > 0;
@@ -48,16 +48,19 @@ public static class ReplaysApi
                 return ApiError.Invalid([new FieldError("speed", "invalid-value", "speed must be 0.25-60")]);
             }
 
-            return await Answer(replayId, Replay(grains, replayId).Play(speed));
+            return await Drive(request, book, audit, by => Answer(replayId, Replay(grains, replayId).Play(speed, by)));
         }).Commands(Rights.OpenReplays);
-        api.MapPost("/{replayId}/pause", (string replayId, IGrainFactory grains) => Answer(replayId, Replay(grains, replayId).Pause())).Commands(Rights.OpenReplays);
-        api.MapPost("/{replayId}/step", (string replayId, IGrainFactory grains) => Answer(replayId, Replay(grains, replayId).Step())).Commands(Rights.OpenReplays);
+        api.MapPost("/{replayId}/pause", (string replayId, HttpRequest request, IGrainFactory grains, AccessBookCopy book, AccessAudit audit) =>
+            Drive(request, book, audit, by => Answer(replayId, Replay(grains, replayId).Pause(by)))).Commands(Rights.OpenReplays);
+        api.MapPost("/{replayId}/step", (string replayId, HttpRequest request, IGrainFactory grains, AccessBookCopy book, AccessAudit audit) =>
+            Drive(request, book, audit, by => Answer(replayId, Replay(grains, replayId).Step(by)))).Commands(Rights.OpenReplays);
         api.MapPost("/{replayId}/seek", Seek).Commands(Rights.OpenReplays);
         api.MapGet("/{replayId}/timeline", Timeline).Needs(Rights.WatchReplays);
         return app;
     }
 
-    private static async Task<IResult> Open(HttpRequest request, IGrainFactory grains, SessionCatalogue catalogue, AccessAudit audit, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> Open(
+        HttpRequest request, IGrainFactory grains, SessionCatalogue catalogue, AccessBookCopy book, AccessAudit audit, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<OpenReplayRequest>(request, json.Value.SerializerOptions, ct);
         if (error is not null)
@@ -80,8 +83,13 @@ public static class ReplaysApi
             return UnknownSession(body.IncidentId!);
         }
 
+        if (Caller(request, book) is not { } caller)
+        {
+            return Paperwork.NoteAuthors.Gone(request.HttpContext.User);
+        }
+
         var replayId = Guid.NewGuid().ToString("N")[..12];
-        var status = await Replay(grains, replayId).Open(body.IncidentId!, Actor.Of(request));
+        var status = await Replay(grains, replayId).Open(body.IncidentId!, caller);
         audit.ReplayOpened(Actor.Of(request), body.IncidentId!, replayId);
         return Results.Created($"/api/replays/{replayId}", status);
     }
@@ -99,7 +107,8 @@ public static class ReplaysApi
         return Results.Ok(open.Where(r => incident is null || r.Status.IncidentId == incident).Select(r => ListedReplay.Of(r, now)).ToList());
     }
 
-    private static async Task<IResult> Seek(string replayId, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> Seek(
+        string replayId, HttpRequest request, IGrainFactory grains, AccessBookCopy book, AccessAudit audit, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<SeekRequest>(request, json.Value.SerializerOptions, ct);
         if (error is not null)
@@ -112,7 +121,41 @@ public static class ReplaysApi
             return ApiError.Invalid([new FieldError("time", "missing-field", "the instant to seek to, ISO 8601")]);
         }
 
-        return await Answer(replayId, Replay(grains, replayId).Seek(time));
+        return await Drive(request, book, audit, by => Answer(replayId, Replay(grains, replayId).Seek(time, by)));
+    }
+
+    /// <summary>The caller at a replay's controls; null for a person this copy of the book no longer holds.</summary>
+    private static ReplayCaller? Caller(HttpRequest request, AccessBookCopy book)
+    {
+        var user = request.HttpContext.User;
+        return Paperwork.NoteAuthors.Of(user, book) is { } author ? new ReplayCaller(author.Name, author.Id, Rights.Grants(user, Rights.DriveAnyReplay)) : null;
+    }
+
+    /// <summary>
+    /// A control of a replay by the caller: theirs if they opened it, or if they may drive any replay. Anyone else who may
+    /// watch it is refused (403), told who drives it and the right that would let them.
+    /// </summary>
+    private static async Task<IResult> Drive(HttpRequest request, AccessBookCopy book, AccessAudit audit, Func<ReplayCaller, Task<IResult>> control)
+    {
+        if (Caller(request, book) is not { } caller)
+        {
+            return Paperwork.NoteAuthors.Gone(request.HttpContext.User);
+        }
+
+        try
+        {
+            return await control(caller);
+        }
+        catch (ReplayNotYoursException ex)
+        {
+            audit.Refused(caller.Name, $"{request.Method} {request.Path}", "not-the-driver");
+            return Results.Json(
+                new AccessRefused(
+                    "not-the-driver",
+                    $"{ex.Message}: only they may play, pause, step, seek or close it, or one holding the '{Rights.DriveAnyReplay}' right, which {Rights.HoldersText(Rights.DriveAnyReplay)} holds; watch it as they drive, or open your own replay of this session",
+                    Rights.DriveAnyReplay),
+                statusCode: StatusCodes.Status403Forbidden);
+        }
     }
 
     /// <summary>A session's flags so far, so a page opened (or reconnected) mid-incident can show what it missed.</summary>
@@ -161,8 +204,8 @@ public static class ReplaysApi
 }
 
 /// <summary>
-/// A replay open now, as GET /api/replays lists it: the session it plays (its incident's id and name), who opened it and
-/// when, whether it is paused, its speed, the instant it has reached, and its session's span.
+/// A replay open now, as GET /api/replays lists it: the session it plays (its incident's id and name), who opened it (and
+/// drives it) and when, whether it is paused, its speed, the instant it has reached, and its session's span.
 /// </summary>
 public sealed record ListedReplay(
     string ReplayId, string IncidentId, string Name, string OpenedBy, DateTimeOffset OpenedAt, bool Paused, double Speed, DateTimeOffset Position,

@@ -178,34 +178,43 @@ public sealed class ReplayWatchDashboardTests(FakeClockDashboardHost host) : ICl
     }
 
     [Fact]
-    public async Task An_evaluator_watching_sees_the_speed_the_driver_set_and_playing_keeps_it()
+    public async Task An_evaluator_watching_another_evaluators_replay_sees_who_drives_it_and_its_speed_and_is_offered_no_controls()
     {
         var scene = await HoldRecordedAsync();
         await using var driver = await DriveAsync(scene);
         await using var second = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Eval Moss", roles: ["evaluator"]);
         var listed = await WatchAsync(second, scene);
         var speed = second.Page.Locator("#replay-speed");
+        var shown = second.Page.Locator("#replay-driver");
         await Expect(second.Page.Locator("#replay-state")).ToHaveTextAsync("▶ PLAYING 1×");
         await Expect(speed).ToHaveValueAsync("1");
+        await Expect(driver.Page.Locator("#replay-driver")).ToHaveTextAsync(new Regex(@"^Driven by Eval Diaz \(you\) · last moved by Eval Diaz \(you\) at \d\d:\d\d:\d\d$"));
+        await Expect(shown).ToHaveTextAsync(new Regex(@"^Driven by Eval Diaz · last moved by Eval Diaz at \d\d:\d\d:\d\d$"));
+
+        // The replay is the driver's to move: the second evaluator watches it, and is told why there is nothing to press.
+        const string Why = "Driven by Eval Diaz, who opened it: only they or an admin move it — open your own replay of this session to drive one";
+        foreach (var control in new[] { "#replay-play", "#replay-pause", "#replay-step", "#replay-speed" })
+        {
+            await Expect(second.Page.Locator(control)).ToBeDisabledAsync();
+            await Expect(second.Page.Locator(control)).ToHaveAttributeAsync("title", Why);
+        }
+
+        await Expect(second.Page.Locator("#replay-seek")).ToBeDisabledAsync();
+        await Expect(second.Page.Locator("#timeline-marks .mark:enabled")).ToHaveCountAsync(0);
 
         // The driver plays it at 10×: the second evaluator's box says so, not the 1× it was left at.
         await driver.Page.Locator("#replay-speed").SelectOptionAsync("10");
         await Expect(second.Page.Locator("#replay-state")).ToHaveTextAsync("▶ PLAYING 10×");
         await Expect(speed).ToHaveValueAsync("10");
 
-        // Paused and played again from the second page, it plays on at 10× for both.
-        await second.Page.Locator("#replay-pause").ClickAsync();
-        await Expect(driver.Page.Locator("#replay-state")).ToHaveTextAsync("❚❚ PAUSED");
-        await second.Page.Locator("#replay-play").ClickAsync();
-        await Expect(driver.Page.Locator("#replay-state")).ToHaveTextAsync("▶ PLAYING 10×");
-        await Expect(driver.Page.Locator("#replay-speed")).ToHaveValueAsync("10");
-
-        // A speed the box does not offer, set through the API, is shown as it is.
+        // An admin takes it over through the API at a speed the box does not offer: shown as it is, and by whom.
         var replayId = await listed.GetAttributeAsync("data-replay");
         using var played = await host.Client.PostAsJsonAsync($"/api/replays/{replayId}/play", new { speed = 3 }, Ct);
         Assert.True(played.IsSuccessStatusCode, $"play at 3x answered {played.StatusCode}");
         await Expect(speed).ToHaveValueAsync("3");
         await Expect(speed.Locator("option:checked")).ToHaveTextAsync("3×");
+        await Expect(shown).ToHaveTextAsync(new Regex(@"^Driven by Eval Diaz · last moved by token:bootstrap at \d\d:\d\d:\d\d$"));
+        await second.ScreenshotAsync("replay-driven-by.png");
         Assert.Empty(second.Errors);
         Assert.Empty(driver.Errors);
     }

@@ -25,7 +25,7 @@ export class Modes {
     this.mode = 'live';
     this.replay = new Replay({
       sessions: $('session-picker'), open: $('replay-open'), play: $('replay-play'), pause: $('replay-pause'),
-      step: $('replay-step'), speed: $('replay-speed'), seek: $('replay-seek'), marks: $('timeline-marks'), time: $('replay-time'),
+      step: $('replay-step'), speed: $('replay-speed'), seek: $('replay-seek'), marks: $('timeline-marks'), time: $('replay-time'), driver: $('replay-driver'),
       reports: { html: $('report-html'), json: $('report-json'), csv: $('report-csv') },
     }, this.connection, this.picture);
     new ReplayState($('replay-state'), this.replay, this.picture);

@@ -1,8 +1,8 @@
-// Replay: a recorded session watched like an incident ("replay:{id}" on the same hub), on its own clock. One opened
-// here is driven from here; one someone else opened is watched as its driver plays, pauses and seeks it, and only those
-// who may open replays are offered its controls.
+// Replay: a recorded session watched like an incident ("replay:{id}" on the same hub), on its own clock. A replay is a
+// debrief room: the one who opened it drives it (or an admin, who may drive any); everyone else who may watch replays
+// watches it as its driver plays, pauses and seeks it, is told who drives it and who last moved it, and is offered no controls.
 import { get, post, del, enc } from './api.js';
-import { can } from './session.js';
+import { can, session as signedIn } from './session.js';
 import { attempt, showNotice } from './notice.js';
 import { clock, speed } from './format.js';
 import { sessionOption } from './session-option.js';
@@ -40,6 +40,8 @@ export class Replay {
     elements.step.addEventListener('click', () => this.step());
     elements.speed.addEventListener('change', () => { if (this.playing) this.play(); });
     this.enable(false);
+    // A seek or a step comes as a whole picture, a play or pause as a change of rate: either way, who did it is asked.
+    picture.subscribe(change => { if (change.reset && this.shown) this.refreshDriver(); });
     // A replay of a session still being recorded plays on at its end: the slider and the view's limit grow with it.
     setInterval(() => this.follow(), 2000);
     setInterval(() => this.followSpeed(), 250);
@@ -58,6 +60,8 @@ export class Replay {
   followSpeed() {
     const rate = this.picture.rate;
     if (!this.shown || !(rate > 0) || rate === this.speedShown) return;
+    // Someone changed how it plays: who, is said beside it.
+    if (this.speedShown != null) this.refreshDriver();
     this.speedShown = rate;
     const select = this.elements.speed;
     const option = [...select.options].find(o => Number(o.value) === rate) ?? select.appendChild(new Option(speed(rate), String(rate)));
@@ -112,6 +116,7 @@ export class Replay {
   /** Shows a replay as its status stands: one this page opened (and closes when it leaves it), or one it watches. */
   async show(status, opened) {
     const session = this.session = { ...status, opened };
+    this.showDriver(status);
     this.setLinks(status.incidentId);
     this.timeline.setRange(Date.parse(status.firstTime), status.lastTime);
     // Asked for before joining: the flag feed of each snapshot is read from the same markers.
@@ -159,6 +164,7 @@ export class Replay {
     // it plays on as the recording grows.
     const answer = await this.request('play', { speed });
     if (answer && !answer.paused) this.picture.setRate(speed);
+    if (answer) this.showDriver(answer);
   }
 
   async pause() {
@@ -175,7 +181,35 @@ export class Replay {
   }
 
   async control(action, body = {}) {
-    return (await this.request(action, body)) !== undefined;
+    const answer = await this.request(action, body);
+    if (answer) this.showDriver(answer);
+    return answer !== undefined;
+  }
+
+  /** Whether this page's person drives the replay shown: they opened it, or they may drive any. */
+  get mine() {
+    return Boolean(this.session) && can('open-replays') && (this.session.drivenBy === signedIn.name || can('drive-any-replay'));
+  }
+
+  /** The replay's status read again, for who last moved it. */
+  async refreshDriver() {
+    const session = this.session;
+    if (!session) return;
+    const status = await attempt(() => get(`/api/replays/${enc(session.replayId)}`));
+    if (status && this.session === session) this.showDriver(status);
+  }
+
+  /** Says who drives the replay shown and who last played, paused, stepped or seeked it, and when. */
+  showDriver(status) {
+    if (!this.session || status.replayId !== this.session.replayId) return;
+    Object.assign(this.session, { drivenBy: status.drivenBy, changedBy: status.changedBy, changedAt: status.changedAt });
+    const element = this.elements.driver;
+    const you = name => (name === signedIn.name ? `${name} (you)` : name);
+    const changed = status.changedBy ? ` · last moved by ${you(status.changedBy)} at ${clock(Date.parse(status.changedAt))}` : '';
+    element.textContent = `Driven by ${you(status.drivenBy)}${changed}`;
+    element.dataset.mine = String(this.mine);
+    element.hidden = false;
+    this.enable(this.shown);
   }
 
   /** The replay's answer to a control (its status), or undefined when there is no replay or it was refused (said in a notice). */
@@ -197,6 +231,7 @@ export class Replay {
     this.notes = [];
     this.shown = false;
     this.speedShown = null;
+    this.elements.driver.hidden = true;
     this.picture.limitMs = null;
     this.timeline.clear();
   }
@@ -210,12 +245,18 @@ export class Replay {
   /**
    * The controls move the replay only once this browser watches it, as the slider does: a play pressed while the
    * replay still opens would have had no replay to play, and the replay would open paused. Someone who may not drive
-   * replays watches the slider follow, and is offered nothing to move.
+   * this replay (another opened it) watches the slider follow, and is offered nothing to move, told why on hover.
    */
   enable(on) {
-    const drive = on && can('open-replays');
+    const drive = on && this.mine;
     this.timeline.enable(drive);
-    for (const control of [this.elements.play, this.elements.pause, this.elements.step]) control.disabled = !drive;
+    const why = on && !drive && can('open-replays') && this.session
+      ? `Driven by ${this.session.drivenBy}, who opened it: only they or an admin move it — open your own replay of this session to drive one`
+      : '';
+    for (const control of [this.elements.play, this.elements.pause, this.elements.step, this.elements.speed]) {
+      control.disabled = !drive;
+      control.title = why;
+    }
   }
 
   setLinks(incidentId) {

@@ -1,0 +1,9 @@
+namespace Command.Host.Replays;
+
+/// <summary>
+/// Someone at a replay's controls: the name the record shows, the identity behind it (a person's id, which someone added
+/// again under a removed person's name does not inherit; a token's id), and whether they may drive any replay
+/// (<see cref="Access.Rights.DriveAnyReplay"/>) or only one they opened.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ReplayCaller(string Name, string Id, bool MayDriveAny);
