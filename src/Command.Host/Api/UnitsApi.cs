@@ -18,13 +18,13 @@ public static class UnitsApi
         {
             var incident = grains.GetGrain<IIncidentGrain>(id);
             return await incident.GetView() is null ? IncidentsApi.NotFound(id) : Results.Ok(await incident.GetUnits());
-        }).Needs(Rights.Watch);
+        }).Needs(Rights.Watch).LiveOnly();
         api.MapPost("/units", Enrol).Commands(Rights.Command);
         api.MapPut("/units/{unitId}/role", ChangeRole).Commands(Rights.Command);
         api.MapPost("/units/{unitId}/release", Release).Commands(Rights.Command);
         api.MapPost("/flags/{subject}/ack", Acknowledge).Commands(Rights.Command);
-        api.MapGet("/zones", Zones).Needs(Rights.Watch);
-        api.MapGet("/zones/{zoneId}", Zone).Needs(Rights.Watch);
+        api.MapGet("/zones", Zones).Needs(Rights.Watch).LiveOnly();
+        api.MapGet("/zones/{zoneId}", Zone).Needs(Rights.Watch).LiveOnly();
         app.MapGet("/api/units/{unitId}", async (string unitId, IGrainFactory grains) =>
             await grains.GetGrain<IUnitGrain>(unitId = RouteIds.Unit(unitId)).Get() is { } record
                 ? Results.Ok(record)

@@ -68,6 +68,37 @@ public sealed class RecordedSessionAccessTests(CommandHost host) : IClassFixture
         Assert.Equal("exercise over", evaluated.GetProperty("closed").GetProperty("reason").GetString());
     }
 
+    [Fact]
+    public async Task A_closed_incidents_units_and_zones_are_read_only_by_those_who_may_watch_replays()
+    {
+        var id = $"t-{Guid.NewGuid():N}"[..20];
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        var zone = (await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct)).GetProperty("site").GetProperty("zones")[0].GetProperty("zoneId").GetString();
+        var observerName = $"observer-{Guid.NewGuid():N}"[..20];
+        using var observer = host.ClientWith((await host.Access.IssueTokenAsync(observerName, ["observer"])).Token);
+        using var evaluator = host.ClientWith(await host.Access.TokenForAsync("evaluator"));
+        string[] paths = [$"/api/incidents/{id}/units", $"/api/incidents/{id}/zones", $"/api/incidents/{id}/zones/{zone}"];
+
+        var live = await Task.WhenAll(paths.Select(p => observer.GetAsync(p, Ct)));
+        (await host.PostJsonAsync($"/api/incidents/{id}/close", new { reason = "exercise over" })).EnsureSuccessStatusCode();
+        var closedAt = (await host.Client.GetFromJsonAsync<JsonElement[]>("/api/incidents", Ct))!.Single(i => i.GetProperty("incidentId").GetString() == id)
+            .GetProperty("closedAt").GetDateTimeOffset();
+        var recorded = await Task.WhenAll(paths.Select(p => observer.GetAsync(p, Ct)));
+        var evaluated = await Task.WhenAll(paths.Select(p => evaluator.GetAsync(p, Ct)));
+
+        Assert.All(live, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.All(evaluated, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        for (var i = 0; i < paths.Length; i++)
+        {
+            var refused = await recorded[i].Content.ReadFromJsonAsync<JsonElement>(Ct);
+            Assert.Equal((HttpStatusCode.Forbidden, Rights.WatchReplays), (recorded[i].StatusCode, refused.GetProperty("right").GetString()));
+            Assert.Equal(
+                $"incident '{id}' was closed at {closedAt.UtcDateTime:HH:mm:ss} UTC and is a recording now: GET {paths[i]} needs the 'watch-replays' right, "
+                + $"which admin or controller or evaluator holds; token:{observerName} holds observer",
+                refused.GetProperty("detail").GetString());
+        }
+    }
+
     private async Task<HubConnection> ConnectAsync(string token)
     {
         var hub = new HubConnectionBuilder()
