@@ -84,6 +84,13 @@ public sealed partial class LiveDashboardTests
         await Expect(dashboard.ActiveFlags).ToHaveTextAsync("");
         await Expect(dashboard.Rows).ToHaveCountAsync(0);
         await Expect(dashboard.Threat()).ToHaveCountAsync(0);
+        // Nor is anything offered to command in it, each control saying why.
+        foreach (var control in new[] { "#place-threat", "#close-incident" })
+        {
+            await Expect(dashboard.Page.Locator(control)).ToBeDisabledAsync();
+            await Expect(dashboard.Page.Locator(control)).ToHaveAttributeAsync("title", new Regex($"^Not shown to you: incident '{scene.IncidentId}' was closed at "));
+        }
+
         await dashboard.ScreenshotAsync("closed-refused.png");
     }
 

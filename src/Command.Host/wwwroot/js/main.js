@@ -43,7 +43,18 @@ const header = new Header({
 const drill = new DrillPanel({
   state: $('drill-state'), buttons: document.querySelectorAll('[data-drill]'), scenario: $('drill-scenario'), speed: $('drill-speed'), loop: $('drill-loop'),
 }, commands);
-const connection = new Connection(picture, (state, detail) => { header.setConnection(state, detail); drill.setConnection(state); });
+// Set once the modes are: an incident not shown to this caller takes its commands away too (only as that changes: the
+// commands are set again, a threat being placed given up, not at every turn of the connection).
+let commandsFollow = () => {};
+let refused = false;
+const connection = new Connection(picture, (state, detail) => {
+  header.setConnection(state, detail);
+  drill.setConnection(state);
+  if ((state === 'refused') !== refused) {
+    refused = !refused;
+    commandsFollow();
+  }
+});
 const mapView = new MapView($('map'), picture, commands, $('place-threat'), focus);
 const board = new Board({ table: $('board'), body: $('board-body'), scroller: $('board-scroll'), count: $('unit-count'), filter: $('role-filter'), density: $('board-density') }, picture, commands, focus);
 new UnitSearch($('unit-search'), $('unit-search-status'), picture, focus);
@@ -81,6 +92,7 @@ $('close-incident').addEventListener('click', async () => {
 });
 
 const modes = new Modes({ picture, connection, commands, header, mapView, board, alerts, drill, zonePanel });
+commandsFollow = () => modes.applyCommands();
 const picker = new IncidentPicker($('incident-picker'), id => modes.showLive(id));
 modes.picker = picker;
 // A close heard, or a closed incident joined: a declaration half made goes, and the picker lists it closed.

@@ -126,12 +126,14 @@ export class Modes {
 
   /**
    * Commands are for the live picture, for those who may give them, and for an incident still open: a closed one's
-   * controls stay in sight, disabled, each saying on hover when, by whom and why it was closed.
+   * controls stay in sight, disabled, each saying on hover when, by whom and why it was closed. So do those of an
+   * incident not shown to this caller (a closed one, to someone who may not watch replays), saying why.
    */
   applyCommands() {
     const closed = this.mode === 'live' ? this.picture.closed : null;
-    const refusal = closed ? closedRefusal(closed) : null;
-    const editable = this.mode === 'live' && can('command') && !closed;
+    const notShown = this.mode === 'live' && this.connection.state === 'refused' ? `Not shown to you: ${this.connection.lastLog}` : null;
+    const refusal = closed ? closedRefusal(closed) : notShown;
+    const editable = this.mode === 'live' && can('command') && !closed && !notShown;
     // A command's control stays in sight, disabled, for those who could give it: an observer was shown an Ack it never had.
     const commandRefusal = can('command') ? refusal : null;
     this.mapView.setEditable(editable, commandRefusal);
@@ -139,7 +141,7 @@ export class Modes {
     this.board.setEditable(editable, commandRefusal);
     this.drill.setRefusal(refusal);
     const close = $('close-incident');
-    close.disabled = Boolean(closed);
+    close.disabled = Boolean(closed || notShown);
     close.title = refusal ?? '';
   }
 }
