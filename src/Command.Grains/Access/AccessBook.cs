@@ -13,6 +13,12 @@ public sealed record AccessBook(
     ImmutableArray<EndedSession> EndedSessions, ImmutableArray<KeptSession> KeptSessions)
 {
     public static AccessBook Empty { get; } = new(0, [], [], [], [], []);
+
+    /// <summary>
+    /// This book with nothing missing: one answered by a host of the version before sessions were kept (during a rolling
+    /// upgrade) arrives without <see cref="KeptSessions"/>, read as a default array that throws when it is looked into.
+    /// </summary>
+    public AccessBook Whole() => KeptSessions.IsDefault ? this with { KeptSessions = [] } : this;
 }
 
 /// <summary>A signed-in session ended before its cookie expires (signed out): refused until <paramref name="Until"/>.</summary>

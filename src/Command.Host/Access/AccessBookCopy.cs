@@ -45,7 +45,7 @@ public sealed partial class AccessBookCopy(IGrainFactory grains, AccessOptions o
         {
             if (await grains.GetGrain<IAccessGrain>(IAccessGrain.Key).Read(Version) is { } book)
             {
-                current = Lookups.From(book);
+                current = Lookups.From(book.Whole());
                 Changed?.Invoke();
             }
         }
