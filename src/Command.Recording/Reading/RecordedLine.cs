@@ -8,7 +8,11 @@ namespace Command.Recording.Reading;
 /// <param name="Segment">The segment it is in.</param>
 /// <param name="Offset">The byte of the segment it starts at.</param>
 /// <param name="Number">Its number in the segment, from 1; null where the segment was read from within it.</param>
-internal readonly record struct RecordedLine(ReadOnlyMemory<byte> Bytes, string Segment, long Offset, long? Number)
+/// <param name="TooLong">
+/// Why the line was not read, where it runs past the longest a line may be (its <paramref name="Bytes"/> are then empty, and
+/// it is the last line read): damage like any line that is not an event, said where it starts.
+/// </param>
+internal readonly record struct RecordedLine(ReadOnlyMemory<byte> Bytes, string Segment, long Offset, long? Number, InvalidDataException? TooLong = null)
 {
     public ReadOnlySpan<byte> Span => Bytes.Span;
 

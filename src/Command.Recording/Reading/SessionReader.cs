@@ -62,6 +62,11 @@ public sealed class SessionReader
     /// <summary>A recorded line as its event; throws <see cref="RecordingUnreadableException"/>, saying where it is, where it is none.</summary>
     internal IncidentEvent Decode(RecordedLine line)
     {
+        if (line.TooLong is { } tooLong)
+        {
+            throw RecordingUnreadableException.Of(Manifest.IncidentId, tooLong);
+        }
+
         try
         {
             return EventLines.Decode(line.Span);
@@ -78,6 +83,11 @@ public sealed class SessionReader
     /// </summary>
     internal (IncidentEvent? Event, RecordingDamage? Damage) DecodeOrDamage(RecordedLine line)
     {
+        if (line.TooLong is { } tooLong)
+        {
+            return (null, RecordingDamage.Of(Manifest.IncidentId, line.Segment, line.Offset, tooLong));
+        }
+
         try
         {
             return (EventLines.Decode(line.Span), null);
@@ -203,20 +213,12 @@ public sealed class SessionReader
         }
     }
 
-    // A line too long to be an event is the recording's damage, said as any other.
-    private async ValueTask<ReadOnlyMemory<byte>?> ReadLineAsync(LineReader lines, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await lines.ReadLineAsync(cancellationToken);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw RecordingUnreadableException.Of(Manifest.IncidentId, ex);
-        }
-    }
-
-    /// <summary>Raw lines, each with where it is; each is valid only until the next is read.</summary>
+    /// <summary>
+    /// Raw lines, each with where it is; each is valid only until the next is read. A line too long to be an event ends
+    /// them, as a line that says so (<see cref="RecordedLine.TooLong"/>), for <see cref="Decode"/> and
+    /// <see cref="DecodeOrDamage"/> to say as they say any other damaged line: thrown from here, it answered the report and
+    /// the timeline 503 where they read a damaged line as where the recording ends.
+    /// </summary>
     internal async IAsyncEnumerable<RecordedLine> ReadLinesAsync(
         SessionPosition? from, IProgress<long>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -232,10 +234,22 @@ public sealed class SessionReader
             var reported = 0L;
             // Lines are numbered where the segment is read from its start (a report, a timeline), not from a snapshot within it.
             long? number = offset == 0 ? 0 : null;
-            for (var at = lines.Offset; at < segments[i].Length && await ReadLineAsync(lines, cancellationToken) is { } line; at = lines.Offset)
+            for (var at = lines.Offset; at < segments[i].Length; at = lines.Offset)
             {
+                var (line, tooLong) = await ReadLineAsync(lines, cancellationToken);
                 number++;
-                yield return new RecordedLine(line, segments[i].Name, at, number);
+                if (tooLong is not null)
+                {
+                    yield return new RecordedLine(ReadOnlyMemory<byte>.Empty, segments[i].Name, at, number, tooLong);
+                    yield break;
+                }
+
+                if (line is null)
+                {
+                    break;
+                }
+
+                yield return new RecordedLine(line.Value, segments[i].Name, at, number);
                 if (progress is not null && lines.Offset - reported > 1 << 20)
                 {
                     reported = lines.Offset;
@@ -245,6 +259,19 @@ public sealed class SessionReader
 
             before += segments[i].Length;
             progress?.Report(before);
+        }
+    }
+
+    // A line too long to be an event is the recording's damage, said as any other by what reads the line.
+    private static async ValueTask<(ReadOnlyMemory<byte>? Line, InvalidDataException? TooLong)> ReadLineAsync(LineReader lines, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await lines.ReadLineAsync(cancellationToken), null);
+        }
+        catch (InvalidDataException ex)
+        {
+            return (null, ex);
         }
     }
 }

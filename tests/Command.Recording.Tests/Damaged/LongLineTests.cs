@@ -1,4 +1,7 @@
 using System.Text;
+using System.Text.Json;
+using Command.Recording.AfterAction;
+using Command.Recording.Layout;
 using Command.Recording.Reading;
 using Command.Recording.Tests.Scenarios;
 
@@ -74,6 +77,86 @@ public sealed class LongLineTests
         Assert.Equal(
             $"the recording of 'drill-1' is read up to byte {at} of segment-000001.jsonl (InvalidDataException: the line at byte {at} of segment-000001.jsonl runs past 67,108,864 bytes, longer than any event is): the rest of the recording from there is damaged and left out",
             reader.Damage?.Said);
+    }
+
+    [Fact]
+    public async Task A_report_of_a_session_with_a_line_longer_than_any_event_inside_its_manifest_covers_the_recording_up_to_it_and_says_where()
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 10, snapshotEvery: 0);
+        var at = await IndexLongLineAsync(drill, after: 20);
+
+        var report = await AfterActionExport.BuildAsync(await drill.OpenAsync(), cancellationToken: Ct);
+
+        // It answered 503 for the whole report, of a drill all there up to the line.
+        Assert.Equal(20, report.Incident.EventCount);
+        Assert.Equal(Said(at), report.Incident.RecordingDamaged);
+    }
+
+    [Fact]
+    public async Task The_timeline_of_a_session_with_a_line_longer_than_any_event_inside_its_manifest_ends_at_the_last_event_before_it()
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 10, snapshotEvery: 0);
+        var at = await IndexLongLineAsync(drill, after: 20);
+        var lastGood = drill.Recorded[19];
+
+        var timeline = await (await drill.OpenAsync()).ReadTimelineWithNamesAsync(Ct);
+
+        Assert.Equal(Said(at), timeline.Damage?.Said);
+        Assert.Equal((lastGood.Sequence, lastGood.Time), (timeline.LastSequence, timeline.LastTime));
+    }
+
+    [Fact]
+    public async Task A_replay_reading_a_line_longer_than_any_event_inside_its_manifest_says_the_recording_cannot_be_read_and_where()
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 10, snapshotEvery: 0);
+        var at = await IndexLongLineAsync(drill, after: 20);
+        var reader = await drill.OpenAsync();
+        var read = 0;
+
+        var ex = await Assert.ThrowsAsync<RecordingUnreadableException>(async () =>
+        {
+            await foreach (var _ in reader.ReadAsync(cancellationToken: Ct))
+            {
+                read++;
+            }
+        });
+
+        Assert.Equal(20, read);
+        Assert.Equal(
+            $"the recording of 'drill-1' cannot be read (InvalidDataException: the line at byte {at} of segment-000001.jsonl runs past 67,108,864 bytes, longer than any event is)",
+            ex.Message);
+    }
+
+    private static string Said(long at) =>
+        $"the recording of 'drill-1' is read up to byte {at} of segment-000001.jsonl (InvalidDataException: the line at byte {at} of segment-000001.jsonl runs past 67,108,864 bytes, longer than any event is): the rest of the recording from there is damaged and left out";
+
+    // Puts a line one byte longer than the longest a line may be after the `after`th line of the session's segment, and has
+    // its manifest index the segment as it is then (a line pasted in by hand, a copy that went wrong before its manifest was
+    // written); the byte it starts at.
+    private static async Task<long> IndexLongLineAsync(RecordedDrill drill, int after)
+    {
+        var folder = Path.Combine(drill.Store.Root, RecordedDrill.IncidentId);
+        var path = Path.Combine(folder, "segment-000001.jsonl");
+        var lines = (await File.ReadAllBytesAsync(path, Ct)).AsMemory();
+        var at = 0;
+        for (var i = 0; i < after; i++)
+        {
+            at += lines.Span[at..].IndexOf((byte)'\n') + 1;
+        }
+
+        await using (var file = new FileStream(path, FileMode.Create))
+        {
+            await file.WriteAsync(lines[..at], Ct);
+            await file.WriteAsync(Enumerable.Repeat((byte)'x', LineReader.MaxLineBytes + 1).Append((byte)'\n').ToArray(), Ct);
+            await file.WriteAsync(lines[at..], Ct);
+        }
+
+        var manifestPath = Path.Combine(folder, "manifest.json");
+        var manifest = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(manifestPath, Ct), RecordingJsonContext.Default.SessionManifest)!;
+        manifest = manifest with { Segments = [manifest.Segments.Single() with { Length = new FileInfo(path).Length }] };
+        await File.WriteAllBytesAsync(manifestPath, JsonSerializer.SerializeToUtf8Bytes(manifest, RecordingJsonContext.Default.SessionManifest), Ct);
+        Assert.Null((await drill.OpenAsync()).Damage);
+        return at;
     }
 
     // A line that never ends (a file of garbage with no line breaks), counting what was read of it.
