@@ -101,6 +101,26 @@ public sealed class DamagedLineTests
         Assert.All(timeline.Events, e => Assert.True(e.Sequence <= lastGood.Sequence));
     }
 
+    [Theory]
+    [InlineData("position-accepted", "position-acceptex", 60)]
+    [InlineData("position-accepted", "xosition-accepted", 60)]
+    [InlineData("send-instead-proposed", "send-instead-proposex", 2)]
+    public async Task The_timeline_of_a_session_with_a_line_of_json_that_is_no_event_ends_where_its_report_and_replay_do(string type, string damagedType, int after)
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 60, snapshotEvery: 0);
+        var (number, _) = await DamageAsync(drill, type, line => line.Replace($"\"type\":\"{type}\"", $"\"type\":\"{damagedType}\"", StringComparison.Ordinal), after);
+        var lastGood = drill.Recorded[number - 2];
+
+        var timeline = await (await drill.OpenAsync()).ReadTimelineWithNamesAsync(Ct);
+        var report = await AfterActionExport.BuildAsync(await drill.OpenAsync(), cancellationToken: Ct);
+
+        // Whole JSON with a sequence and a time passed the timeline's quick check: it ran on to the end of a recording its
+        // replay and its report stop in.
+        Assert.NotNull(report.Incident.RecordingDamaged);
+        Assert.Equal(report.Incident.RecordingDamaged, timeline.Damage?.Said);
+        Assert.Equal((lastGood.Sequence, lastGood.Time), (timeline.LastSequence, timeline.LastTime));
+    }
+
     [Fact]
     public async Task The_timeline_of_a_whole_session_says_no_damage_and_ends_at_its_last_event()
     {
