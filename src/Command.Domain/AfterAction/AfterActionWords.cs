@@ -76,6 +76,18 @@ public static class AfterActionWords
         return string.Create(CultureInfo.InvariantCulture, $"{metres:0} m {Compass[(int)Math.Round(bearing / 45) % 8]}");
     }
 
+    /// <summary>What every document made from a recording read only up to a damaged line says it under: "Damaged recording".</summary>
+    public const string DamagedLabel = "Damaged recording";
+
+    /// <summary>
+    /// What every document made from a recording read only up to a damaged line (<see cref="IncidentMetrics.RecordingDamaged"/>)
+    /// says at its top, under <see cref="DamagedLabel"/>, in the same words in each (the report, the AAR/IP, the ICS-214
+    /// logs): where and why, then "Every figure below covers the recording up to there.". Its end would read as the drill's
+    /// without it. Null for a whole recording's.
+    /// </summary>
+    public static string? Damaged(IncidentMetrics incident) =>
+        incident.RecordingDamaged is { } damaged ? $"{damaged}. Every figure below covers the recording up to there." : null;
+
     /// <summary>
     /// What a document made from the recording of an incident still open says at its top, so that nobody takes it for
     /// the final word: "the incident was still open when this was made, at 08:06:40 (15:06:40 UTC); its figures cover the

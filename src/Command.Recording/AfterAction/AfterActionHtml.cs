@@ -33,9 +33,9 @@ internal static class AfterActionHtml
             html.Append("<p class=\"draft\"><b>Draft:</b> ").Append(HtmlEncode(open)).Append(".</p>");
         }
 
-        if (i.RecordingDamaged is { } damaged)
+        if (AfterActionWords.Damaged(i) is { } damaged)
         {
-            html.Append("<p class=\"draft\"><b>Damaged recording:</b> ").Append(HtmlEncode(damaged)).Append(". Every figure below covers the recording up to there.</p>");
+            html.Append("<p class=\"draft\"><b>").Append(AfterActionWords.DamagedLabel).Append(":</b> ").Append(HtmlEncode(damaged)).Append("</p>");
         }
 
         // Times as the site's people read them, UTC beside, and durations as every document prints them ("1:23"): the CSV

@@ -40,6 +40,11 @@ public static class AarDocument
             yield return new Para(open, "Draft");
         }
 
+        if (AfterActionWords.Damaged(i) is { } damaged)
+        {
+            yield return new Para(damaged, AfterActionWords.DamagedLabel);
+        }
+
         yield return new Heading(1, Sections[0]);
         yield return new Para(i.Name, "Exercise name");
         yield return new Para(i.OpenedAt is { } opened ? clock.DateTime(opened) : "", "Date");

@@ -21,6 +21,11 @@ public static class Ics214Document
             yield return new Para(open, "Draft");
         }
 
+        if (form.Damaged is { } damaged)
+        {
+            yield return new Para(damaged, AfterActionWords.DamagedLabel);
+        }
+
         yield return new Para(form.IncidentName, "1. Incident Name");
         yield return new Para($"from {clock.DateTime(form.From)} to {clock.DateTime(form.To)}{(form.StillOpen is null ? "" : ", still open")}", "2. Operational Period");
         yield return new Para(form.Name, "3. Name");

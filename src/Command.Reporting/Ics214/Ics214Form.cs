@@ -51,6 +51,12 @@ public sealed record Ics214Form(
     public string? StillOpen { get; init; }
 
     /// <summary>
+    /// What the log says at its top when the recording it is made from is damaged and read only up to there
+    /// (<see cref="AfterActionWords.Damaged"/>), as the report and the AAR/IP say it; null for a whole recording's.
+    /// </summary>
+    public string? Damaged { get; init; }
+
+    /// <summary>
     /// The incident command log first, then one per unit in order of enrolment. Notes go in only when
     /// <paramref name="notes"/> is given: the caller passes the notes its reader may see (none for a player).
     /// </summary>
@@ -62,6 +68,7 @@ public sealed record Ics214Form(
         var byUnit = report.Activity.Where(a => a.UnitId is not null).ToLookup(a => a.UnitId!);
         var unitNotes = (notes ?? []).Where(n => n.Current.UnitId is not null).ToLookup(n => n.Current.UnitId!);
         var stillOpen = AfterActionWords.StillOpen(i, preparedAt);
+        var damaged = AfterActionWords.Damaged(i);
         // A closed incident's logs are final, the same on every export: prepared as of its close, not of the moment asked.
         preparedAt = stillOpen is null && i.EndedAt is { } ended ? ended : preparedAt;
         var clock = new SiteClock(i.TimeZone);
@@ -75,14 +82,14 @@ public sealed record Ics214Form(
             IncidentCommand, i.Name, from, to, commander?.Name ?? "", "Incident Commander", commander?.Agency ?? "",
             [.. units.Select(Assigned)],
             Rows(report.Activity.Where(a => a.UnitId is null), (notes ?? []).Where(n => n.Current.UnitId is null), clock),
-            preparedBy, preparedAt, i.TimeZone) { ForIncidentCommand = true, StillOpen = stillOpen });
+            preparedBy, preparedAt, i.TimeZone) { ForIncidentCommand = true, StillOpen = stillOpen, Damaged = damaged });
         foreach (var u in units)
         {
             forms.Add(new Ics214Form(
                 u.UnitId, i.Name, from, to, u.Person?.Name ?? "", u.Person?.IcsPosition ?? "", u.Person?.Agency ?? "",
                 [Assigned(u)],
                 Rows(byUnit[u.UnitId], unitNotes[u.UnitId], clock),
-                preparedBy, preparedAt, i.TimeZone) { StillOpen = stillOpen });
+                preparedBy, preparedAt, i.TimeZone) { StillOpen = stillOpen, Damaged = damaged });
         }
 
         return forms.ToImmutable();
