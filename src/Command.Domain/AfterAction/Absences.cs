@@ -13,14 +13,14 @@ internal sealed class Absences
     /// <summary>Since when it has been away, while it is; null while it is there.</summary>
     public DateTimeOffset? AwaySince { get; private set; }
 
-    /// <summary>Its time away, on the clock units were judged on, up to its last return (or <see cref="Close"/>).</summary>
+    /// <summary>Its time away, on the clock units were judged on less its host's downtime (<see cref="RecordedClock"/>), up to its last return (or <see cref="Close"/>).</summary>
     public TimeSpan Total { get; private set; }
 
     /// <summary>
     /// It stands out of the place at <paramref name="at"/>: when it has stood out for <paramref name="sustained"/>,
     /// gives when it left (the first of those fixes), once; else null.
     /// </summary>
-    public DateTimeOffset? Out(DateTimeOffset at, TimeSpan sustained, Incidents.DrillClock clock)
+    public DateTimeOffset? Out(DateTimeOffset at, TimeSpan sustained, RecordedClock clock)
     {
         if (AwaySince is not null)
         {
@@ -42,7 +42,7 @@ internal sealed class Absences
     public void AtEdge() => outSince = null;
 
     /// <summary>It stands in the place at <paramref name="at"/>: gives how long it was away, where it was; else null.</summary>
-    public TimeSpan? In(DateTimeOffset at, Incidents.DrillClock clock)
+    public TimeSpan? In(DateTimeOffset at, RecordedClock clock)
     {
         outSince = null;
         if (AwaySince is not { } since)
@@ -57,11 +57,11 @@ internal sealed class Absences
     }
 
     /// <summary>Its time away up to <paramref name="at"/>: an absence still going on counts up to then.</summary>
-    public TimeSpan Until(DateTimeOffset at, Incidents.DrillClock clock) =>
+    public TimeSpan Until(DateTimeOffset at, RecordedClock clock) =>
         AwaySince is { } since && at > since ? Total + clock.Elapsed(since, at) : Total;
 
     /// <summary>Its round ends at <paramref name="at"/>: an absence still going on counts up to then, and ends.</summary>
-    public void Close(DateTimeOffset at, Incidents.DrillClock clock)
+    public void Close(DateTimeOffset at, RecordedClock clock)
     {
         Total = Until(at, clock);
         (AwaySince, outSince) = (null, null);

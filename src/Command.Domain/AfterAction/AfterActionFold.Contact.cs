@@ -13,17 +13,20 @@ public sealed partial class AfterActionFold
         var away = unit.Current.FromContact;
         if (inContact)
         {
-            if (away.In(at, drillClock) is { } after)
+            // Its time out counts only what was recorded: a host down meanwhile is said beside it, not counted as time seen out.
+            var since = away.AwaySince;
+            if (away.In(at, Recorded) is { } after)
             {
-                Log(at, unit.UnitId, "contact-again", $"Back at the threat (contact), after {Durations.Clock(after)} out of contact");
+                var gap = since is { } from && Recorded.NotCounted(from, at) is { } notCounted ? $", {notCounted}" : "";
+                Log(at, unit.UnitId, "contact-again", $"Back at the threat (contact), after {Durations.Clock(after)} out of contact{gap}");
             }
         }
         else if (fromThreatM > options.ContactRadiusM + options.ContactHysteresisM)
         {
-            if (away.Out(at, options.LeftAfter, drillClock) is { } left)
+            if (away.Out(at, options.LeftAfter, Recorded) is { } left)
             {
                 Log(left, unit.UnitId, "left-contact",
-                    string.Create(CultureInfo.InvariantCulture, $"Left contact with the threat: {fromThreatM:0} m from it {Durations.Clock(drillClock.Elapsed(left, at))} later"));
+                    string.Create(CultureInfo.InvariantCulture, $"Left contact with the threat: {fromThreatM:0} m from it {Durations.Clock(Recorded.Elapsed(left, at))} later"));
             }
         }
         else
@@ -38,12 +41,12 @@ public sealed partial class AfterActionFold
         var away = unit.Current.FromBuilding;
         if (inside)
         {
-            if (away.In(at, drillClock) is not null)
+            if (away.In(at, Recorded) is not null)
             {
                 Log(at, unit.UnitId, "entry-again", "Entered the threat's building again");
             }
         }
-        else if (away.Out(at, options.LeftAfter, drillClock) is { } left)
+        else if (away.Out(at, options.LeftAfter, Recorded) is { } left)
         {
             Log(left, unit.UnitId, "left-building", "Left the threat's building");
         }

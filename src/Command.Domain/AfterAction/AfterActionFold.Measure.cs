@@ -294,7 +294,7 @@ public sealed partial class AfterActionFold
                 timeline.Add(new TimelineMark(e.Time, "suppressed-hold", noted.Subject, noted.Reason));
                 break;
             case SuppressedHoldEnded ended when units.TryGetValue(ended.Subject, out var held):
-                held.EndHold(e.Time, drillClock);
+                held.EndHold(e.Time, Recorded);
                 break;
         }
     }

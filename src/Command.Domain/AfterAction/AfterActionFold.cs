@@ -33,6 +33,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     // Each hole in the record a host told of, and each unit's silence its log states (its entry's place in the activity).
     private readonly List<RecordingInterrupted> holes = [];
     private readonly List<IncidentResumed> resumes = [];
+    private RecordedClock? recordedClock;
     private readonly List<(int Entry, DateTimeOffset From, DateTimeOffset Until, TakenIn? Through)> silences = [];
     private readonly SourceDowntime sourceDowntime = new();
     // Where each source's change is said, by source and when it was recorded: its timeline mark and incident log line.
@@ -296,7 +297,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
 
                     foreach (var unit in enrolment)
                     {
-                        unit.StartRound(Playing.Number, e.Time, drillClock);
+                        unit.StartRound(Playing.Number, e.Time, Recorded);
                         Log(e.Time, unit.UnitId, "drill", $"Drill started over, {begins}: judged afresh from its next report ({drill.Actor})");
                     }
                 }
@@ -356,7 +357,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
         foreach (var unit in enrolment)
         {
             SayLate(unit.UnitId, unit.EndLateRun());
-            unit.EndHold(end, drillClock);
+            unit.EndHold(end, Recorded);
             LogRefusals(unit, null);
             SaySecondDevice(unit.UnitId);
             var lostWith = unit.LostWith(end, departures);
@@ -439,7 +440,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
         {
             foreach (var unit in enrolment)
             {
-                unit.EndHold(time, drillClock);
+                unit.EndHold(time, Recorded);
             }
         }
     }
@@ -483,22 +484,14 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
     // Of a hold from one instant to another, what was recorded, and the time between in which its host was down and nothing
     // was (the incident resumed after it), both on the clock units were judged on: a unit flagged before the host stopped and
     // cleared after it came back was not seen holding while nobody recorded. A drill's own clock stood still then already.
-    private (TimeSpan Held, TimeSpan Unrecorded) Held(DateTimeOffset from, DateTimeOffset to)
-    {
-        var unrecorded = TimeSpan.Zero;
-        foreach (var gap in resumes)
-        {
-            var (start, stop) = (gap.Time > from ? gap.Time : from, gap.Resumed < to ? gap.Resumed : to);
-            unrecorded += stop > start ? Elapsed(start, stop) : TimeSpan.Zero;
-        }
+    private (TimeSpan Held, TimeSpan Unrecorded) Held(DateTimeOffset from, DateTimeOffset to) => (Recorded.Elapsed(from, to), Recorded.Unrecorded(from, to));
 
-        return (Elapsed(from, to) - unrecorded, unrecorded);
-    }
+    // The clock every time a unit is measured over is on: the drill's, less its host's downtime.
+    private RecordedClock Recorded => recordedClock ??= new(drillClock, resumes);
 
     // "; held 1:18 as recorded, not counting a recording gap of 4:12 (the incident was not running …)", or nothing.
     private string NotCounted(DateTimeOffset from, DateTimeOffset to, TimeSpan held, TimeSpan unrecorded) =>
-        unrecorded <= TimeSpan.Zero ? "" : $"; held {Durations.Clock(held)} as recorded, not counting a recording gap of {Durations.Clock(unrecorded)} ({string.Join("; ",
-            resumes.Where(g => g.Time < to && g.Resumed > from).Select(g => $"the incident was {g.Said()}"))})";
+        unrecorded <= TimeSpan.Zero ? "" : $"; held {Durations.Clock(held)} as recorded, {Recorded.NotCounted(from, to)}";
 
     private TimeSpan? Elapsed(DateTimeOffset? from, DateTimeOffset? to) => from is { } f && to is { } t ? Elapsed(f, t) : null;
 

@@ -32,7 +32,7 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     /// The drill started over at <paramref name="at"/> into <paramref name="round"/>: a hold noted ends with the round
     /// before, and where it stands is found afresh from its next fixes, as the script put it back where it starts.
     /// </summary>
-    public void StartRound(int round, DateTimeOffset at, Incidents.DrillClock clock)
+    public void StartRound(int round, DateTimeOffset at, RecordedClock clock)
     {
         EndHold(at, clock);
         Current.FromContact.Close(at, clock);
@@ -117,7 +117,7 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     /// <summary>Whether it held while flags were suppressed in any round.</summary>
     public bool HeldWhileSuppressed => rounds.Any(r => r.HeldWhileSuppressed > TimeSpan.Zero);
 
-    public void EndHold(DateTimeOffset at, Incidents.DrillClock clock)
+    public void EndHold(DateTimeOffset at, RecordedClock clock)
     {
         if (HeldSince is { } since)
         {
@@ -301,6 +301,7 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
     public IEnumerable<UnitMetrics> ToMetrics(
         Func<int, DateTimeOffset?> threatActiveIn, Incidents.DrillClock clock, DateTimeOffset end, SourceDowntime? sources = null, IReadOnlyList<Events.IncidentResumed>? stops = null)
     {
+        var recorded = new RecordedClock(clock, stops ?? []);
         // Its silence is said on the row of the round it was last heard in.
         var lastHeardIn = rounds.LastOrDefault(r => r.Played && r.ReportsTaken > 0);
         return rounds.Where(r => r.Played).Select(r => new UnitMetrics(UnitId, Callsign, r.Roles[^1].Role, EnrolledAt, r.FirstOnSite, r.FirstEntry, r.ReachedContact,
@@ -315,7 +316,7 @@ internal sealed class UnitTally(string unitId, string callsign, UnitRole role, D
                 }
                 : null,
             r == lastHeardIn ? Silence : null,
-            r.ReachedContact is null ? null : r.FromContact.Until(HeardUntil(end), clock),
+            r.ReachedContact is null ? null : r.FromContact.Until(HeardUntil(end), recorded),
             r == rounds[^1] ? Released : null,
             r.LongestLate,
             r.WeekRolloverEras));
