@@ -8,6 +8,8 @@ namespace Command.Recording.Reading;
 /// <summary>The recorded sessions of a store: list them, read one, or open one for replay.</summary>
 public sealed class SessionCatalogue(ISessionStore store, TimeProvider time)
 {
+    private readonly SessionChecks checks = new();
+
     /// <summary>Every session with a manifest, with name, time range and event count (counting events past a lagging manifest).</summary>
     public async IAsyncEnumerable<SessionSummary> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -24,9 +26,21 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time)
         try
         {
             var (m, damage) = await SessionScan.ScanAsync(store, incidentId, cancellationToken);
-            return m.EventCount == 0 && damage is not null
-                ? new SessionSummary(incidentId, "", null, null, 0, 0, damage.Said)
-                : new SessionSummary(m.IncidentId, m.Name, m.FirstTime, m.LastTime, m.EventCount, m.Snapshots.Length, Damaged: damage?.Said);
+            if (m.EventCount == 0)
+            {
+                return damage is not null
+                    ? new SessionSummary(incidentId, "", null, null, 0, 0, damage.Said)
+                    : new SessionSummary(m.IncidentId, m.Name, m.FirstTime, m.LastTime, m.EventCount, m.Snapshots.Length);
+            }
+
+            // Damage within what the manifest indexes is found only by reading it, as a report would: each listing reads on
+            // from where the one before stopped. Its figures are then the recording's up to there, as the report's are.
+            var read = await checks.CheckAsync(SessionReader.Of(store, m, damage), cancellationToken);
+            return read.Damage is not { } inside
+                ? new SessionSummary(m.IncidentId, m.Name, m.FirstTime, m.LastTime, m.EventCount, m.Snapshots.Length, Damaged: damage?.Said)
+                : read.Events == 0
+                    ? new SessionSummary(incidentId, "", null, null, 0, 0, inside.Said)
+                    : new SessionSummary(m.IncidentId, m.Name, m.FirstTime, read.LastTime, read.Events, m.Snapshots.Count(k => k.Sequence <= read.LastSequence), Damaged: inside.Said);
         }
         catch (RecordingUnreadableException ex)
         {
@@ -63,6 +77,6 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time)
 /// <param name="EventCount">Recorded events, derived ones included.</param>
 /// <param name="Snapshots">Snapshots a seek can start from.</param>
 /// <param name="Unreadable">Why the recording cannot be read, where it cannot (its other figures are then nothing); null otherwise.</param>
-/// <param name="Damaged">Where the recording is damaged past what its manifest indexed, so that it is read (and its figures are) only up to there; null where it is whole.</param>
+/// <param name="Damaged">Where the recording is damaged, within what its manifest indexes or past it, so that it is read (and its figures are) only up to there; null where it is whole.</param>
 public sealed record SessionSummary(
     string IncidentId, string Name, DateTimeOffset? FirstTime, DateTimeOffset? LastTime, long EventCount, int Snapshots, string? Unreadable = null, string? Damaged = null);

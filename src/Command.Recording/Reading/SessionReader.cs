@@ -23,6 +23,9 @@ public sealed class SessionReader
 
     private SessionReader(ISessionStore store, SessionManifest manifest, RecordingDamage? damage) => (Store, Manifest, Damage) = (store, manifest, damage);
 
+    /// <summary>A reader of a session already scanned (<see cref="SessionScan"/>), that has events.</summary>
+    internal static SessionReader Of(ISessionStore store, SessionManifest manifest, RecordingDamage? damage) => new(store, manifest, damage);
+
     public ISessionStore Store { get; }
 
     /// <summary>The manifest reconciled with the segments as stored: complete up to the last whole line written.</summary>
@@ -219,8 +222,12 @@ public sealed class SessionReader
     /// <see cref="DecodeOrDamage"/> to say as they say any other damaged line: thrown from here, it answered the report and
     /// the timeline 503 where they read a damaged line as where the recording ends.
     /// </summary>
+    /// <param name="from">Where to start; the start when null.</param>
+    /// <param name="progress">Told the bytes read so far, now and then.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    /// <param name="linesBefore">How many lines of its segment come before <paramref name="from"/>, where the caller knows (it read them), so the lines are numbered.</param>
     internal async IAsyncEnumerable<RecordedLine> ReadLinesAsync(
-        SessionPosition? from, IProgress<long>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
+        SessionPosition? from, IProgress<long>? progress, [EnumeratorCancellation] CancellationToken cancellationToken, long? linesBefore = null)
     {
         var segments = Manifest.Segments;
         var first = from is { } f ? segments.IndexOf(segments.Single(s => s.Name == f.Segment)) : 0;
@@ -233,7 +240,7 @@ public sealed class SessionReader
             var lines = new LineReader(stream, offset, segments[i].Name);
             var reported = 0L;
             // Lines are numbered where the segment is read from its start (a report, a timeline), not from a snapshot within it.
-            long? number = offset == 0 ? 0 : null;
+            long? number = offset == 0 ? 0 : i == first ? linesBefore : null;
             for (var at = lines.Offset; at < segments[i].Length; at = lines.Offset)
             {
                 var (line, tooLong) = await ReadLineAsync(lines, cancellationToken);

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+
+namespace Command.Recording.Reading;
+
+/// <summary>
+/// How far each session's recording has been read line by line for a list of sessions, and where it is damaged within
+/// what its manifest indexes (a line edited by hand, a bad sector), read as the report and the timeline read it. The
+/// manifest alone says nothing of a line damaged inside it: the list showed such a session whole, and the after-action
+/// team learned otherwise only from its report. Kept across listings, so that each reads only what was recorded since the
+/// one before (a closed session's recording once), not every recording whole at every call.
+/// </summary>
+internal sealed class SessionChecks
+{
+    private readonly ConcurrentDictionary<string, SessionChecked> read = new(StringComparer.Ordinal);
+
+    /// <summary>The session as read up to the end of its manifest (<paramref name="reader"/>'s), from where the last check stopped.</summary>
+    public async Task<SessionChecked> CheckAsync(SessionReader reader, CancellationToken cancellationToken)
+    {
+        var manifest = reader.Manifest;
+        var before = read.GetValueOrDefault(manifest.IncidentId);
+        // A session deleted and recorded again under its id, its segment shorter than was read of it, is read afresh.
+        var from = before is not null && manifest.Segments.Any(s => s.Name == before.Segment && s.Length >= before.Offset) ? before : null;
+        if (from?.Damage is not null)
+        {
+            return from;
+        }
+
+        var now = await ReadOnAsync(reader, from, cancellationToken);
+        read[manifest.IncidentId] = now;
+        return now;
+    }
+
+    private static async Task<SessionChecked> ReadOnAsync(SessionReader reader, SessionChecked? from, CancellationToken cancellationToken)
+    {
+        var (segment, offset, lines, events, last, sequence) = from is null
+            ? (reader.Manifest.Segments[0].Name, 0L, 0L, 0L, (DateTimeOffset?)null, 0L)
+            : (from.Segment, from.Offset, from.Lines, from.Events, from.LastTime, from.LastSequence);
+        var position = from is null ? (SessionPosition?)null : new SessionPosition(from.Segment, from.Offset);
+        await foreach (var line in reader.ReadLinesAsync(position, null, cancellationToken, from?.Lines))
+        {
+            if (line.Segment != segment)
+            {
+                (segment, lines) = (line.Segment, 0);
+            }
+
+            // The timeline's quick read of a position, else the whole event: where either stops, the report and replay do.
+            if (!PassedLine.TryRead(line.Span, out var at, out var time))
+            {
+                var (e, damage) = reader.DecodeOrDamage(line);
+                if (damage is not null)
+                {
+                    return new SessionChecked(segment, line.Offset, lines, events, last, sequence, damage);
+                }
+
+                (at, time) = (e!.Sequence, e.Time);
+            }
+
+            (offset, lines, events, sequence) = (line.Offset + line.Bytes.Length + 1, lines + 1, events + 1, at);
+            last = last is { } latest && latest > time ? latest : time;
+        }
+
+        return new SessionChecked(segment, offset, lines, events, last, sequence, null);
+    }
+}
+
+/// <summary>
+/// A session's recording as read by <see cref="SessionChecks"/>: up to <paramref name="Offset"/> of
+/// <paramref name="Segment"/> (its <paramref name="Lines"/>th line there), with the events read and the latest time among
+/// them and the last one's sequence, and where it is damaged, where that stopped it.
+/// </summary>
+internal sealed record SessionChecked(string Segment, long Offset, long Lines, long Events, DateTimeOffset? LastTime, long LastSequence, RecordingDamage? Damage);

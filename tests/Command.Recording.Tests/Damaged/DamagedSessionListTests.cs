@@ -1,0 +1,72 @@
+using System.Text;
+using Command.Recording.AfterAction;
+using Command.Recording.Reading;
+using Command.Recording.Tests.Scenarios;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Command.Recording.Tests.Damaged;
+
+/// <summary>
+/// The list of sessions marks a recording damaged within what its manifest indexes, as its report says it, and reads each
+/// recording line by line only once: a later listing reads on from where the one before stopped.
+/// </summary>
+public sealed class DamagedSessionListTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_session_with_a_damaged_line_inside_its_manifest_is_listed_damaged_as_its_report_says_it_with_its_figures_up_to_there()
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 60, snapshotEvery: 0);
+        var number = await DamageAsync(drill, after: 60);
+        var lastGood = drill.Recorded[number - 2];
+        var report = await AfterActionExport.BuildAsync(await drill.OpenAsync(), cancellationToken: Ct);
+
+        var listed = Assert.Single(await new SessionCatalogue(drill.Store, new FakeTimeProvider()).ListAsync(Ct).ToListAsync(Ct));
+
+        // Listed whole, the damage was learned only from the report.
+        Assert.NotNull(report.Incident.RecordingDamaged);
+        Assert.Equal(report.Incident.RecordingDamaged, listed.Damaged);
+        Assert.Null(listed.Unreadable);
+        Assert.Equal((number - 1L, (DateTimeOffset?)lastGood.Time), (listed.EventCount, listed.LastTime));
+    }
+
+    [Fact]
+    public async Task A_whole_session_is_listed_whole_with_its_manifests_figures()
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 30, snapshotEvery: 0);
+
+        var listed = Assert.Single(await new SessionCatalogue(drill.Store, new FakeTimeProvider()).ListAsync(Ct).ToListAsync(Ct));
+
+        Assert.Null(listed.Damaged);
+        Assert.Equal((drill.Recorded.Count, (DateTimeOffset?)drill.Recorded[^1].Time), (listed.EventCount, listed.LastTime));
+    }
+
+    [Fact]
+    public async Task A_later_listing_reads_only_what_was_recorded_since_the_one_before()
+    {
+        var drill = await RecordedDrill.RecordAsync(seconds: 30, snapshotEvery: 0);
+        var store = new ReadLog(drill.Store);
+        var catalogue = new SessionCatalogue(store, new FakeTimeProvider());
+        await catalogue.ListAsync(Ct).ToListAsync(Ct);
+        var length = new FileInfo(Path.Combine(drill.Store.Root, RecordedDrill.IncidentId, "segment-000001.jsonl")).Length;
+        Assert.Contains(("drill-1/segment-000001.jsonl", 0L), store.Reads);
+        store.Reads.Clear();
+
+        await catalogue.ListAsync(Ct).ToListAsync(Ct);
+
+        Assert.All(store.Reads, read => Assert.Equal(("drill-1/segment-000001.jsonl", length), read));
+    }
+
+    // Makes the first position line past the `after`th a line of garbage as long as it was, so the manifest still indexes
+    // the segment whole; its 1-based number.
+    private static async Task<int> DamageAsync(RecordedDrill drill, int after)
+    {
+        var path = Path.Combine(drill.Store.Root, RecordedDrill.IncidentId, "segment-000001.jsonl");
+        var lines = (await File.ReadAllTextAsync(path, Ct)).Split('\n');
+        var index = Array.FindIndex(lines, after, l => l.StartsWith("{\"type\":\"position-accepted", StringComparison.Ordinal));
+        lines[index] = new string('#', Encoding.UTF8.GetByteCount(lines[index]));
+        await File.WriteAllTextAsync(path, string.Join('\n', lines), Ct);
+        return index + 1;
+    }
+}
