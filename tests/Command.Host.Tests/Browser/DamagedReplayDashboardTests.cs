@@ -40,11 +40,42 @@ public sealed class DamagedReplayDashboardTests(FakeClockDashboardHost host) : I
         await dashboard.Page.Locator("#replay-open").ClickAsync();
 
         await Expect(dashboard.Notice).ToBeVisibleAsync();
-        await Expect(dashboard.Notice).ToHaveTextAsync(said);
+        await Expect(dashboard.Notice.Locator(".said")).ToHaveTextAsync(said);
         await Expect(dashboard.Page.Locator("#replay-seek")).ToBeEnabledAsync();
         await dashboard.ScreenshotAsync("replay-damaged.png");
         // Its timeline ends with a mark saying the same, where the replay ends.
         await Expect(dashboard.Page.Locator("#timeline-marks .mark.recording-damaged")).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex($"recording damaged: {System.Text.RegularExpressions.Regex.Escape(said)}$"));
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task The_replays_damaged_notice_stands_until_its_reader_dismisses_it()
+    {
+        var scene = await Scene.OpenAsync(host, "standing");
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -60);
+        (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/close", new { reason = "drill over" })).EnsureSuccessStatusCode();
+        var torn = await TornCopyAsync(scene.IncidentId);
+        // The page's timers on a clock the test moves: the notice's are seconds, not waited for.
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, prepare: context => context.Clock.InstallAsync());
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await dashboard.Page.Locator("#session-picker").SelectOptionAsync(torn);
+        await dashboard.Page.Locator("#replay-open").ClickAsync();
+        await Expect(dashboard.Notice.Locator(".said")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"^the recording of '{torn}' is read up to "));
+
+        // Hidden 12 s after it showed, it was missed by a reader who looked away, and the recording's end read as the drill's.
+        await dashboard.Page.Clock.FastForwardAsync("00:20");
+        await Expect(dashboard.Notice).ToBeVisibleAsync();
+
+        // A passing notice shows over it for its few seconds, and it is back after.
+        await dashboard.Page.EvaluateAsync("() => import('/js/notice.js').then(n => n.showNotice('passing', 'info'))");
+        await Expect(dashboard.Notice).ToHaveTextAsync("passing");
+        await dashboard.Page.Clock.FastForwardAsync("00:06");
+        await Expect(dashboard.Notice.Locator(".said")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"^the recording of '{torn}' is read up to "));
+
+        await dashboard.Notice.GetByRole(AriaRole.Button, new() { Name = "Dismiss" }).ClickAsync();
+        await Expect(dashboard.Notice).ToBeHiddenAsync();
         Assert.Empty(dashboard.Errors);
     }
 

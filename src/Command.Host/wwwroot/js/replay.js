@@ -3,7 +3,7 @@
 // watches it as its driver plays, pauses and seeks it, is told who drives it and who last moved it, and is offered no controls.
 import { get, post, del, enc } from './api.js';
 import { can, session as signedIn } from './session.js';
-import { attempt, showNotice } from './notice.js';
+import { attempt, clearStanding, showNotice, showStanding } from './notice.js';
 import { clock, speed } from './format.js';
 import { sessionOption } from './session-option.js';
 import { Timeline } from './timeline.js';
@@ -133,8 +133,8 @@ export class Replay {
     this.picture.limitMs = Date.parse(status.lastTime);
     this.onOpened(this.session);
     // A recording damaged past what its manifest indexed plays up to there; the team is told where, and why, not left to
-    // take its end for the drill's.
-    if (status.damaged) showNotice(status.damaged);
+    // take its end for the drill's: it stands until dismissed, or the replay is left.
+    if (status.damaged) showStanding(status.damaged);
     this.notes = standing(await attempt(() => Notes.load(status.incidentId)) ?? []);
     await this.showMarks();
   }
@@ -224,6 +224,7 @@ export class Replay {
    */
   close() {
     if (this.session?.opened) attempt(() => del(`/api/replays/${enc(this.session.replayId)}`));
+    if (this.session?.damaged) clearStanding(this.session.damaged);
     this.onClosed();
     this.enable(false);
     this.session = null;
