@@ -97,6 +97,48 @@ public sealed class CrowdDashboardTests(FakeClockDashboardHost host) : IClassFix
     }
 
     [Fact]
+    public async Task A_dense_boards_rows_are_reached_by_the_keyboard_and_enter_centres_the_map_on_the_unit()
+    {
+        // Dense, a row had nothing the keyboard could reach (its role picker hidden), and no row took the focus itself:
+        // a dispatcher without a mouse could only centre the map on a unit by typing its name into Find.
+        var crowd = await Crowd.OpenAsync(host, Units);
+        await using var dashboard = await Dashboard.OpenAsync(host, crowd.Scene.IncidentId, width: 1366, height: 768);
+        var expected = await crowd.UrgencyOrderAsync(host);
+        var density = dashboard.Page.Locator("#board-density");
+        await density.ClickAsync();
+        await Expect(density).ToHaveAttributeAsync("aria-pressed", "true");
+        var keys = dashboard.Page.Keyboard;
+
+        await keys.PressAsync("Tab");
+
+        var first = dashboard.Row(expected[0]);
+        await Expect(first).ToBeFocusedAsync();
+        await Expect(first).ToHaveAccessibleDescriptionAsync("Enter centres the map on this unit; up and down arrows go through the board.");
+        await keys.PressAsync("ArrowDown");
+        await Expect(dashboard.Row(expected[1])).ToBeFocusedAsync();
+        await keys.PressAsync("End");
+
+        var last = dashboard.Row(expected[^1]);
+        await Expect(last).ToBeFocusedAsync();
+        await Expect(last).ToBeInViewportAsync();
+        await keys.PressAsync("Enter");
+
+        await Expect(last).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bfocused\b"));
+        await dashboard.Marker(expected[^1]).ToShowAsync("label", $"■{Crowd.Callsign(int.Parse(expected[^1][1..], System.Globalization.CultureInfo.InvariantCulture))}");
+        var centre = await dashboard.Page.Locator("#map").EvaluateAsync<double[]>("e => [e.clientWidth / 2, e.clientHeight / 2]");
+        var drawn = await dashboard.Marker(expected[^1]).DrawnAsync();
+        Assert.Equal(centre[0], drawn.GetProperty("x").GetDouble(), 1.0);
+        Assert.Equal(centre[1], drawn.GetProperty("y").GetDouble(), 1.0);
+
+        // One row of the board is in the Tab order: the next Tab leaves the board, however many units it lists.
+        await keys.PressAsync("Tab");
+        Assert.False(await dashboard.Page.EvaluateAsync<bool>("() => !!document.activeElement.closest('#board-body')"));
+        await keys.PressAsync("Shift+Tab");
+        await Expect(last).ToBeFocusedAsync();
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task Flagged_units_labels_go_first_and_no_label_overprints_another_where_500_units_crowd()
     {
         var crowd = await Crowd.OpenAsync(host, Units);

@@ -41,6 +41,10 @@ export class Board {
     this.density?.addEventListener('click', () => this.setDense(!this.dense));
     this.showDensity();
     this.scroller.addEventListener('scroll', () => this.renderWindow(), { passive: true });
+    // The keyboard's place on the board: the row Tab comes to, which the arrow keys move and Enter picks (as a click does).
+    this.current = null;
+    this.body.addEventListener('focusin', e => { if (e.target.dataset.unit) this.current = e.target.dataset.unit; });
+    this.body.addEventListener('keydown', e => this.key(e));
     new ResizeObserver(() => { this.rowHeight = null; this.renderWindow(); }).observe(this.scroller);
     picture.subscribe(change => this.update(change));
     focus.subscribe((id, origin) => this.show(id, origin));
@@ -117,8 +121,61 @@ export class Board {
       }
     }
     this.keepDocumentOrder();
+    this.keepTabStop(first, last);
     // A release half asked for stays beside the row it was asked from, as its unit moves up or down the board.
     this.releaseMenu.place();
+  }
+
+  /**
+   * One row of the board is in the page's Tab order: the one the keyboard was last on while it is kept, else the first
+   * on screen. Tab comes to the board once and leaves it with one more press, however many units it lists.
+   */
+  keepTabStop(first, last) {
+    const at = this.rows.get(this.current);
+    const stop = at && (at.tr.contains(document.activeElement) || (at.index >= first && at.index < last)) ? at : this.rows.get(this.order[this.firstInView()]);
+    for (const row of this.rows.values()) {
+      const tabIndex = row === stop ? 0 : -1;
+      if (row.tr.tabIndex !== tabIndex) row.tr.tabIndex = tabIndex;
+    }
+  }
+
+  firstInView() {
+    return Math.min(this.order.length - 1, Math.ceil(this.scroller.scrollTop / this.rowPx()));
+  }
+
+  /** On a row: Enter or Space picks its unit as a click does; up and down, Page Up and Down, Home and End go through the board. */
+  key(e) {
+    const unitId = e.target.dataset?.unit;
+    if (!unitId || !e.target.classList.contains('board-row') || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      this.clicked(unitId);
+      return;
+    }
+    const at = this.order.indexOf(unitId);
+    const page = Math.max(1, Math.floor((this.scroller.clientHeight - this.body.offsetTop) / this.rowPx()) - 1);
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, PageDown: at + page, PageUp: at - page, Home: 0, End: this.order.length - 1 }[e.key];
+    if (to === undefined || at < 0) return;
+    e.preventDefault();
+    this.goTo(Math.max(0, Math.min(this.order.length - 1, to)));
+  }
+
+  /** Puts the keyboard on the row at <index>, scrolling it onto the screen. */
+  goTo(index) {
+    this.reveal(index);
+    this.current = this.order[index];
+    this.renderWindow();
+    this.rows.get(this.current)?.tr.focus({ preventScroll: true });
+  }
+
+  /** Scrolls the board so the row at <index> is on screen, under the board's head; a row on screen already stays put. */
+  reveal(index) {
+    const h = this.rowPx();
+    const view = this.scroller;
+    const head = this.body.offsetTop;
+    if (index >= 0 && (index * h < view.scrollTop || (index + 1) * h > view.scrollTop + view.clientHeight - head)) {
+      view.scrollTop = Math.max(0, (index * h) - ((view.clientHeight - head - h) / 2));
+    }
   }
 
   /**
@@ -200,13 +257,7 @@ export class Board {
         this.filter.value = '';
         this.arrange();
       }
-      const i = this.order.indexOf(unitId);
-      const h = this.rowPx();
-      const view = this.scroller;
-      const head = this.body.offsetTop;
-      if (i >= 0 && (i * h < view.scrollTop || (i + 1) * h > view.scrollTop + view.clientHeight - head)) {
-        view.scrollTop = Math.max(0, (i * h) - ((view.clientHeight - head - h) / 2));
-      }
+      this.reveal(this.order.indexOf(unitId));
     }
     this.renderWindow();
   }
