@@ -127,7 +127,7 @@ public sealed partial class LiveDashboardTests
         await Expect(dashboard.Row("P1")).ToHaveAttributeAsync("aria-rowindex", "2");
         var picker = dashboard.Row("P1").Locator("select");
         await picker.SelectOptionAsync("release");
-        var menu = dashboard.Row("P1").GetByRole(Microsoft.Playwright.AriaRole.Menu, new() { Name = "Release from this incident because…" });
+        var menu = dashboard.Row("P1").GetByRole(Microsoft.Playwright.AriaRole.Menu, new() { Name = "Release Patrol 1 from this incident because…" });
         await Expect(menu).ToBeVisibleAsync();
         const string Beside = "m => { const a = m.previousElementSibling.getBoundingClientRect(), b = m.getBoundingClientRect(); return Math.round(b.top - a.bottom); }";
         Assert.Equal(4, await menu.EvaluateAsync<int>(Beside));
@@ -137,6 +137,41 @@ public sealed partial class LiveDashboardTests
         await Expect(dashboard.Row("P1")).ToHaveAttributeAsync("aria-rowindex", "3");
         await Expect(menu).ToBeVisibleAsync();
         Assert.Equal(4, await menu.EvaluateAsync<int>(Beside));
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task The_release_menu_names_its_unit_and_closes_once_its_row_leaves_the_boards_view_the_keyboard_going_with_the_unit()
+    {
+        // Named "Release from this incident because…", the menu did not say which unit it let go; and once its unit re-ranked
+        // off the board's screen, it stood open beside nothing, over the map, still asking.
+        var scene = await Scene.OpenAsync(host, "releaseaway");
+        await scene.ThreatAsync(0, 100);
+        for (var i = 1; i <= 8; i++)
+        {
+            await scene.EnrolAsync($"P{i}", $"Patrol {i}", "contact");
+        }
+
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Okafor", roles: ["commander"], width: 1366, height: 768);
+        await Expect(dashboard.Row("P1")).ToHaveAttributeAsync("aria-rowindex", "2");
+        await dashboard.Row("P1").Locator("select").SelectOptionAsync("release");
+        var menu = dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Menu, new() { Name = "Release Patrol 1 from this incident because…" });
+        await Expect(menu).ToBeVisibleAsync();
+        await Expect(menu.GetByRole(Microsoft.Playwright.AriaRole.Menuitem).First).ToBeFocusedAsync();
+        var onScreen = await dashboard.Page.Locator("#board-scroll").EvaluateAsync<int>("s => Math.floor((s.clientHeight - document.getElementById('board-body').offsetTop) / document.querySelector('#board-body [role=row]').offsetHeight)");
+        Assert.InRange(onScreen, 2, 6);
+
+        for (var i = 2; i <= onScreen + 2; i++)
+        {
+            await scene.HoldAsync($"P{i}", 0, -20 - i);
+        }
+
+        await Expect(dashboard.Row("P1")).ToHaveAttributeAsync("aria-rowindex", $"{onScreen + 3}");
+        await Expect(menu).ToBeHiddenAsync();
+        await Expect(dashboard.Row("P1")).ToBeFocusedAsync();
+        await Expect(dashboard.Row("P1")).ToBeInViewportAsync();
+        await Expect(dashboard.Row("P1").Locator("select")).ToHaveAttributeAsync("aria-expanded", "false");
+        Assert.Equal("contact", (await scene.UnitAsync("P1")).GetProperty("role").GetString());
         Assert.Empty(dashboard.Errors);
     }
 

@@ -40,7 +40,7 @@ export class Board {
     this.dense = storedDensity() === 'dense';
     this.density?.addEventListener('click', () => this.setDense(!this.dense));
     this.showDensity();
-    this.scroller.addEventListener('scroll', () => this.renderWindow(), { passive: true });
+    this.scroller.addEventListener('scroll', () => { this.scrolled = true; this.renderWindow(); }, { passive: true });
     // The keyboard's place on the board: the row Tab comes to, which the arrow keys move and Enter picks (as a click does).
     this.current = null;
     this.body.addEventListener('focusin', e => { if (e.target.dataset.unit) this.current = e.target.dataset.unit; });
@@ -108,7 +108,7 @@ export class Board {
       let row = this.rows.get(id);
       const fresh = !row;
       if (fresh) {
-        row = this.spare.pop() ?? createRow(this.commands, unitId => this.clicked(unitId), (unitId, anchor) => this.releaseMenu.open(anchor, unitId));
+        row = this.spare.pop() ?? createRow(this.commands, unitId => this.clicked(unitId), (unitId, anchor) => this.askRelease(unitId, anchor));
         lockRole(row, this);
         this.rows.set(id, row);
         this.body.append(row.tr);
@@ -122,8 +122,8 @@ export class Board {
     }
     this.keepDocumentOrder();
     this.keepTabStop(first, last);
-    // A release half asked for stays beside the row it was asked from, as its unit moves up or down the board.
-    this.releaseMenu.place();
+    this.keepReleaseInView();
+    this.scrolled = false;
   }
 
   /**
@@ -176,6 +176,36 @@ export class Board {
     if (index >= 0 && (index * h < view.scrollTop || (index + 1) * h > view.scrollTop + view.clientHeight - head)) {
       view.scrollTop = Math.max(0, (index * h) - ((view.clientHeight - head - h) / 2));
     }
+  }
+
+  /** The release menu names the unit it lets go: beside a board of look-alike rows, "this" could be any of them. */
+  askRelease(unitId, anchor) {
+    this.releaseMenu.open(anchor, unitId, `Release ${this.picture.callsign(unitId)} from this incident because…`);
+  }
+
+  /**
+   * A release half asked for stays beside the row it was asked from as its unit moves up or down the board, while that
+   * row is on the board's screen. Once it is not (its unit re-ranked far down, or the board scrolled away), the menu
+   * would stand beside nothing, over another panel: it closes. A keyboard that was in it goes to the unit's row, brought
+   * on screen, when the unit moved; when the board was scrolled, to the first row on screen, leaving the view where it was put.
+   */
+  keepReleaseInView() {
+    const menu = this.releaseMenu;
+    const row = menu.anchor?.closest('.board-row');
+    if (menu.element.hidden || !row) return;
+    const box = row.getBoundingClientRect();
+    const view = this.scroller.getBoundingClientRect();
+    const top = view.top + this.body.offsetTop;
+    if (row.isConnected && box.bottom > top + 1 && box.top < view.bottom - 1) {
+      menu.place();
+      return;
+    }
+    const had = menu.element.contains(document.activeElement);
+    const unitId = row.dataset.unit;
+    menu.close();
+    if (!had) return;
+    const index = this.scrolled ? this.firstInView() : this.order.indexOf(unitId);
+    if (index >= 0) this.goTo(index);
   }
 
   /**

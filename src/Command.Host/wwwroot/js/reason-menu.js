@@ -4,6 +4,7 @@
 // screen reader find it there (at the page's end, it was read after everything else and Tab left it for the page's
 // top), and is drawn over the page beside that control: in the browser's top layer where it has one, out of any
 // scrolled list or moved row it stands in. Arrow keys go through its reasons, Enter chooses one, Escape or Tab leaves it.
+import { escapeHtml } from './symbols.js';
 
 /** Where the browser has a top layer for popovers: drawn there, a list in a board row is not cut off by the row. */
 const popovers = typeof HTMLElement.prototype.showPopover === 'function';
@@ -56,14 +57,15 @@ export class ReasonMenu {
     document.addEventListener('scroll', () => this.place(), { capture: true, passive: true });
   }
 
-  open(anchor, subject) {
+  /** @param {string} [title] what the reason is for this time, where it names its subject ("Release Patrol 1 from…") */
+  open(anchor, subject, title = this.title) {
     this.close();
     this.subject = subject;
     this.anchor = anchor;
     this.element.setAttribute('role', 'menu');
-    this.element.setAttribute('aria-label', this.title);
+    this.element.setAttribute('aria-label', title);
     // The title is what the menu is named by, said once as the menu is entered, not again as an item of it.
-    this.element.innerHTML = `<div class="reason-title" aria-hidden="true">${this.title}</div>`
+    this.element.innerHTML = `<div class="reason-title" aria-hidden="true">${escapeHtml(title)}</div>`
       + this.reasons.map(r => `<button type="button" role="menuitem" tabindex="-1" data-reason="${r}">${r}</button>`).join('')
       + '<button type="button" role="menuitem" tabindex="-1" data-other>other…</button>';
     for (const button of this.element.querySelectorAll('[data-reason]')) {
