@@ -176,6 +176,50 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task A_dense_board_on_a_laptop_shows_enough_of_a_flags_reason_to_read_and_the_whole_of_it_on_the_row_the_keyboard_is_on()
+    {
+        // Dense at 1366 px, the flag and state words left the reason two letters ("HOLDING h…"): the whole of it was only in
+        // the flag list and on hover, out of a keyboard's reach.
+        var scene = await Scene.OpenAsync(host, "densereason");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("A1", "Alpha", "contact");
+        await scene.EnrolAsync("B2", "Bravo", "contact");
+        await scene.HoldAsync("A1", 0, -60);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, width: 1366, height: 768);
+        await dashboard.Page.Locator("#board-density").ClickAsync();
+        var row = dashboard.Row("A1");
+        await Expect(row).ToHaveAttributeAsync("data-flag", "alert");
+        var reason = row.Locator(".status .reason");
+        var said = await reason.GetAttributeAsync("title");
+        Assert.StartsWith("holding ", said);
+        await Expect(reason).ToHaveTextAsync(said!);
+
+        // Shown: its first five words at least ("holding 17 s at 160"), cut with an ellipsis where the rest does not fit.
+        const string Shown = """
+            r => {
+              const words = r.textContent.split(' ').slice(0, 5).join(' ');
+              const range = document.createRange();
+              range.setStart(r.firstChild, 0);
+              range.setEnd(r.firstChild, words.length);
+              return { need: Math.ceil(range.getBoundingClientRect().width), have: r.clientWidth, whole: r.scrollWidth <= r.clientWidth + 1, ellipsis: getComputedStyle(r).textOverflow };
+            }
+            """;
+        var cut = await reason.EvaluateAsync<System.Text.Json.JsonElement>(Shown);
+        Assert.True(cut.GetProperty("need").GetInt32() <= cut.GetProperty("have").GetInt32(), $"the reason shows {cut.GetProperty("have")} px of the {cut.GetProperty("need")} its first words need");
+        Assert.Equal("ellipsis", cut.GetProperty("ellipsis").GetString());
+        var numbers = await row.Locator(".num").EvaluateAllAsync<bool[]>("cells => cells.map(c => c.scrollWidth <= c.clientWidth + 1)");
+        Assert.All(numbers, Assert.True);
+
+        await dashboard.Page.Keyboard.PressAsync("Tab");
+        await Expect(row).ToBeFocusedAsync();
+
+        var whole = await reason.EvaluateAsync<System.Text.Json.JsonElement>(Shown);
+        Assert.True(whole.GetProperty("whole").GetBoolean(), "the row the keyboard is on shows its whole reason");
+        await Expect(reason).ToBeInViewportAsync(new() { Ratio = 1 });
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task The_board_says_why_a_unit_standing_where_its_fixes_cannot_place_it_is_not_flagged()
     {
         var scene = await Scene.OpenAsync(host, "reach");
