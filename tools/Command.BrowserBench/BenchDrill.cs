@@ -34,8 +34,10 @@ internal sealed class BenchDrill
     public static BenchDrill Create(int count)
     {
         var random = new Random(2026);
-        var units = Enumerable.Range(0, count).Select(i => DrillUnit.Place(i, count, random)).ToArray();
-        return new BenchDrill($"bench-{count}-{Guid.NewGuid():N}"[..20], units);
+        // Fresh ids every run: a host given by --url may still have the units of a run that never got to close its incident.
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var units = Enumerable.Range(0, count).Select(i => DrillUnit.Place(i, count, random, run)).ToArray();
+        return new BenchDrill($"bench-{count}-{run}", units);
     }
 
     /// <summary>Opens the incident, places the threat, enrols every unit and posts the history before now.</summary>
@@ -65,6 +67,23 @@ internal sealed class BenchDrill
         foreach (var chunk in history.Chunk(1000))
         {
             (await http.PostAsJsonAsync($"/api/incidents/{IncidentId}/reports", new { reports = chunk }, cancellationToken)).EnsureSuccessStatusCode();
+        }
+    }
+
+    /// <summary>Closes the incident, so its units are enrolled nowhere; a failure to is said, not thrown over what the run found.</summary>
+    public async Task CloseAsync(HttpClient http)
+    {
+        try
+        {
+            using var response = await http.PostAsJsonAsync($"/api/incidents/{IncidentId}/close", new { reason = "browser benchmark finished" });
+            if (!response.IsSuccessStatusCode && response.StatusCode != System.Net.HttpStatusCode.NotFound)
+            {
+                Console.WriteLine($"{IncidentId}: not closed ({(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}); close it by hand");
+            }
+        }
+        catch (HttpRequestException e)
+        {
+            Console.WriteLine($"{IncidentId}: not closed ({e.Message}); close it by hand");
         }
     }
 

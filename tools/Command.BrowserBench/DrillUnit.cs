@@ -15,10 +15,11 @@ internal sealed record DrillUnit(int Index, string UnitId, string Callsign, stri
 
     private static readonly int MixTotal = Mix.Sum(m => m.Share);
 
-    public static DrillUnit Place(int index, int count, Random random)
+    /// <param name="run">the run's own tag, which the unit's id ends in, so a second run enrols units of its own</param>
+    public static DrillUnit Place(int index, int count, Random random, string run)
     {
         var (kind, number) = KindOf(index);
-        var id = $"{kind.Prefix}{index + 1:0000}";
+        var id = $"{kind.Prefix}{index + 1:0000}-{run}";
         var callsign = $"{kind.Name} {number}";
         var bearing = random.NextDouble() * 2 * Math.PI;
         (double E, double N) Around(double radius) => (radius * Math.Sin(bearing), radius * Math.Cos(bearing));
