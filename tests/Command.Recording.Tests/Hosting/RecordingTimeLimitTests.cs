@@ -1,0 +1,26 @@
+using Command.Recording.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Command.Recording.Tests.Hosting;
+
+/// <summary>Times the recording gives its storage retries: Polly takes a day at most.</summary>
+public sealed class RecordingTimeLimitTests
+{
+    [Theory]
+    [InlineData("Recording:RequestTimeout")]
+    [InlineData("Recording:AppendTimeout")]
+    [InlineData("Recording:BreakDuration")]
+    [InlineData("Recording:RetryMaxDelay")]
+    public async Task A_time_over_a_day_is_refused_at_start_naming_the_setting(string setting)
+    {
+        // Accepted, it failed only as the first session opened, and that session's recording with it.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [setting] = "1.00:00:01" }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddCommandRecording(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<RecordingOptions>>().Value);
+
+        Assert.Equal([$"{setting} must be at most 1 day (the longest the storage retries take); set it shorter."], error.Failures);
+    }
+}
