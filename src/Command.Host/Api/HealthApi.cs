@@ -6,6 +6,8 @@ namespace Command.Host.Api;
 /// GET /health: 200 once the silo answers a grain call, 503 until then. While the cluster's storage has lately not
 /// answered this host (within <see cref="StorageFailureShownFor"/>), 200 with status "degraded" and what it said: the
 /// host serves pages and reads, but its incidents cannot record, and taking it out of service would not mend that.
+/// Once the host begins to stop, 503 with status "stopping": it still answers while it hands its incidents on, and a
+/// load balancer that heard "healthy" kept sending it new work it was about to drop.
 /// </summary>
 public static class HealthApi
 {
@@ -14,8 +16,13 @@ public static class HealthApi
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (IGrainFactory grains, Hosting.RecordingHoles holes, [FromKeyedServices(Grains.IncidentClock.Key)] TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/health", async (IGrainFactory grains, Hosting.RecordingHoles holes, [FromKeyedServices(Grains.IncidentClock.Key)] TimeProvider clock, IHostApplicationLifetime lifetime, CancellationToken ct) =>
         {
+            if (lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                return Results.Json(new { status = "stopping", detail = "this host is stopping: send new requests to another" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
             try
             {
                 await grains.GetGrain<IIncidentDirectoryGrain>(IIncidentDirectoryGrain.Key).List().WaitAsync(TimeSpan.FromSeconds(5), ct);
