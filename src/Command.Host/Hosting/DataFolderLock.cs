@@ -19,6 +19,7 @@ public sealed partial class DataFolderLock : IHostedService, IDisposable
 
     private readonly FileStream file;
     private readonly string root;
+    private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ILogger? logger;
 
     private DataFolderLock(FileStream file, string root) => (this.file, this.root) = (file, root);
@@ -74,7 +75,17 @@ public sealed partial class DataFolderLock : IHostedService, IDisposable
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public void Dispose() => file.Dispose();
+    /// <summary>
+    /// Completes once the lock is let go. A host disposed in process may be disposed by its own run as well as by whoever
+    /// hosts it, and only the first call does the work: the other returns at once, the folder still held.
+    /// </summary>
+    public Task Released => released.Task;
+
+    public void Dispose()
+    {
+        file.Dispose();
+        released.TrySetResult();
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Keeping this host's data in {DataFolder} (DataPath)")]
     private static partial void LogDataFolder(ILogger logger, string dataFolder);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Command.Host.Tests.Support;
 
@@ -20,6 +21,7 @@ public class CommandHost : IAsyncLifetime
     private readonly WebApplicationFactory<Program> factory;
     private readonly Dictionary<string, string?> settings;
     private readonly bool ownsData;
+    private Command.Host.Hosting.DataFolderLock? held;
 
     public CommandHost() : this(new Dictionary<string, string?>())
     {
@@ -97,6 +99,7 @@ public class CommandHost : IAsyncLifetime
     public virtual async ValueTask InitializeAsync()
     {
         factory.StartServer();
+        held = factory.Services.GetServices<IHostedService>().OfType<Command.Host.Hosting.DataFolderLock>().Single();
         Client = ClientWith(BootstrapToken);
         var health = await Client.GetAsync("/health", TestContext.Current.CancellationToken);
         health.EnsureSuccessStatusCode();
@@ -106,6 +109,15 @@ public class CommandHost : IAsyncLifetime
     {
         Client?.Dispose();
         await factory.DisposeAsync();
+
+        // The app's own run stops and disposes the host as well as the factory, and whichever gets there first does the
+        // work: the factory's call can return with the host still disposing, the data folder still held, and the next
+        // host on the folder (or the removal below) finding it in use.
+        if (held is not null)
+        {
+            await held.Released;
+        }
+
         if (ownsData)
         {
             DataFolder.Remove(DataPath);

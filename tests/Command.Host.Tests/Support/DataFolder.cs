@@ -7,21 +7,14 @@ public static class DataFolder
     public static string New() => Path.Combine(Path.GetTempPath(), "command-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>
-    /// Removes the folder where it can. A file a stopped host's last writer is still finishing (a drill carried on as
-    /// its host stopped, say) can make the removal fail: that is left for the OS temp cleaner, not failed as the test.
+    /// Removes the folder. Its hosts are disposed by then, the folder let go (<see cref="CommandHost.DisposeAsync"/>
+    /// waits for that), so a file still being written in it is a host that did not stop, and fails the test.
     /// </summary>
     public static void Remove(string path)
     {
-        try
+        if (Directory.Exists(path))
         {
-            if (Directory.Exists(path))
-            {
-                Directory.Delete(path, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // Left for the OS temp cleaner.
+            Directory.Delete(path, recursive: true);
         }
     }
 }
