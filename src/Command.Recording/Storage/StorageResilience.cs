@@ -53,7 +53,9 @@ internal sealed class StorageResilience
         var live = new ResiliencePipelineBuilder { TimeProvider = time }.AddStrategy(_ => new CallerToken()).AddTimeout(options.AppendTimeout);
         if (options.AppendRetries > 0)
         {
-            live.AddRetry(Retry(options, options.AppendRetries, options.RetryBaseDelay * (1 << options.AppendRetries), retryOpenCircuit: false));
+            // Polly takes a day at most; no wait that long fits in an append's time (a day at most) anyway.
+            var longest = TimeSpan.FromTicks(Math.Min(options.RetryBaseDelay.Ticks * (1L << options.AppendRetries), TimeSpan.FromDays(1).Ticks));
+            live.AddRetry(Retry(options, options.AppendRetries, longest, retryOpenCircuit: false));
         }
 
         var drain = new ResiliencePipelineBuilder { TimeProvider = time }

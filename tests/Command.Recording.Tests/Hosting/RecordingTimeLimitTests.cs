@@ -1,4 +1,5 @@
 using Command.Recording.Hosting;
+using Command.Recording.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -22,5 +23,16 @@ public sealed class RecordingTimeLimitTests
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<RecordingOptions>>().Value);
 
         Assert.Equal([$"{setting} must be at most 1 day (the longest the storage retries take); set it shorter."], error.Failures);
+    }
+
+    [Fact]
+    public void Append_retries_whose_longest_wait_would_pass_a_day_still_make_a_storage_pipeline()
+    {
+        // Each setting within its limit, but the base delay doubled per retry passed Polly's day: the first session failed to open.
+        var options = new RecordingOptions { RetryBaseDelay = TimeSpan.FromHours(2), RetryMaxDelay = TimeSpan.FromHours(2), AppendRetries = 4 };
+
+        var resilience = StorageResilience.Create(options, TimeProvider.System);
+
+        Assert.NotNull(resilience);
     }
 }
