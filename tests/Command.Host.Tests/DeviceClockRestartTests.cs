@@ -55,14 +55,57 @@ public sealed class DeviceClockRestartTests
         await using var host = new RestartableHost(clock, data);
         await host.InitializeAsync();
         (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(Incident))).EnsureSuccessStatusCode();
-        await PostAsync(host, TestSite.Report("P2", clock.GetUtcNow(), 0, -60));
+        // Its first fix arrived 10 s late, its clock not yet learned: nothing shows the clock right.
+        await PostAsync(host, TestSite.Report("P2", clock.GetUtcNow().AddSeconds(-10), 0, -60));
         clock.Advance(TimeSpan.FromSeconds(5));
 
         var answer = await PostAsync(host, TestSite.Report("P2", clock.GetUtcNow().AddSeconds(-20), 0, -59));
 
         var refused = Assert.Single(answer.GetProperty("rejected").EnumerateArray());
-        Assert.Equal(("out-of-order", "fix is 15.0 s older than the latest accepted fix: the device's clock looks 20 s slow (this fix arrived 20.0 s after the time it gives)"),
+        Assert.Equal(("out-of-order", "fix is 5.0 s older than the latest accepted fix: the device's clock looks 20 s slow (this fix arrived 20.0 s after the time it gives)"),
             (refused.GetProperty("reason").GetString(), refused.GetProperty("detail").GetString()));
+        DataFolder.Remove(data);
+    }
+
+    [Fact]
+    public async Task An_old_fix_sent_again_after_one_on_time_is_said_older_with_both_times_not_blamed_on_the_clock()
+    {
+        // OsmAnd sends again a fix it could not send 40 s ago, after its latest arrived on time.
+        var data = DataFolder.New();
+        var clock = new FakeTimeProvider(Start);
+        await using var host = new RestartableHost(clock, data);
+        await host.InitializeAsync();
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(Incident))).EnsureSuccessStatusCode();
+        await PostAsync(host, TestSite.Report("P3", clock.GetUtcNow(), 0, -60));
+        clock.Advance(TimeSpan.FromSeconds(5));
+
+        var answer = await PostAsync(host, TestSite.Report("P3", Start.AddSeconds(-40), 0, -59));
+
+        var refused = Assert.Single(answer.GetProperty("rejected").EnumerateArray());
+        Assert.Equal(("out-of-order", "fix is 40.0 s older than the latest accepted fix (this fix 14:59:20.000 UTC, the latest 15:00:00.000 UTC)"),
+            (refused.GetProperty("reason").GetString(), refused.GetProperty("detail").GetString()));
+        DataFolder.Remove(data);
+    }
+
+    [Fact]
+    public async Task A_batch_with_a_fix_on_time_says_its_old_fix_older_with_both_times_not_blamed_on_the_clock()
+    {
+        var data = DataFolder.New();
+        var clock = new FakeTimeProvider(Start);
+        await using var host = new RestartableHost(clock, data);
+        await host.InitializeAsync();
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(Incident))).EnsureSuccessStatusCode();
+        // Its first fix arrived 30 s late; the next batch holds a fix stamped as it is sent and one 45 s old.
+        await PostAsync(host, TestSite.Report("P4", Start.AddSeconds(-30), 0, -60));
+        clock.Advance(TimeSpan.FromSeconds(10));
+
+        using var response = await host.PostJsonAsync($"/api/incidents/{Incident}/reports",
+            new { reports = new[] { TestSite.Report("P4", clock.GetUtcNow(), 0, -58), TestSite.Report("P4", Start.AddSeconds(-35), 0, -59) } });
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        var refused = Assert.Single(answer.GetProperty("rejected").EnumerateArray());
+        Assert.Equal((1, "out-of-order", "fix is 5.0 s older than the latest accepted fix (this fix 14:59:25.000 UTC, the latest 14:59:30.000 UTC)"),
+            (answer.GetProperty("accepted").GetInt32(), refused.GetProperty("reason").GetString(), refused.GetProperty("detail").GetString()));
         DataFolder.Remove(data);
     }
 

@@ -11,9 +11,12 @@ public static class FixSequence
     /// Null when <paramref name="next"/> may follow <paramref name="latest"/>. The speed it implies is taken over the
     /// longer of the time between the fixes and the time that passed on the drill's clock (<paramref name="drillClock"/>),
     /// so a drill played fast is not refused for the speeds its script moves units at. <paramref name="heardAt"/> is when
-    /// <paramref name="next"/> arrived, where known: a fix out of order because its device's clock is off says so.
+    /// <paramref name="next"/> arrived, where known: a fix out of order because its device's clock is off says so, unless
+    /// <paramref name="clockShownRight"/> (the unit's latest fix, or another of the same batch, arrived on time), when it is
+    /// said plainly older than the fix already taken, with both times.
     /// </summary>
-    public static Rejection? Check(PositionReport? latest, PositionReport next, ValidationOptions options, Incidents.DrillClock? drillClock = null, DateTimeOffset? heardAt = null)
+    public static Rejection? Check(PositionReport? latest, PositionReport next, ValidationOptions options, Incidents.DrillClock? drillClock = null, DateTimeOffset? heardAt = null,
+        bool clockShownRight = false)
     {
         if (latest is null)
         {
@@ -33,6 +36,13 @@ public static class FixSequence
         {
             var behind = latest.FixTime - next.FixTime;
             var older = behind.TotalSeconds < 0.1 ? Format($"{behind.TotalMilliseconds:F0} ms") : Format($"{behind.TotalSeconds:F1} s");
+            if (clockShownRight)
+            {
+                // An old fix sent again (OsmAnd resending what it could not send), or one of a batch sent late, from a
+                // device whose clock is shown right: its clock is no cause, and blaming it sends the user after the wrong fault.
+                return new(RejectReason.OutOfOrder, Format($"fix is {older} older than the latest accepted fix (this fix {Time(next.FixTime)}, the latest {Time(latest.FixTime)})"));
+            }
+
             return new(RejectReason.OutOfOrder, $"fix is {older} older than the latest accepted fix" + (heardAt is { } heard ? ClockOff(latest, next, heard, options) : ""));
         }
 
@@ -83,6 +93,8 @@ public static class FixSequence
             ? Format($": the device's clock looks {AfterAction.AfterActionWords.Clock(off)}, as found before (this fix arrived {late.TotalSeconds:F1} s after the time it gives; the latest was put right by {learned:0.0} s)")
             : Format($": the device's clock looks {AfterAction.AfterActionWords.Clock(off)} (this fix arrived {late.TotalSeconds:F1} s after the time it gives)");
     }
+
+    private static string Time(DateTimeOffset at) => Format($"{at.UtcDateTime:HH:mm:ss.fff} UTC");
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -106,6 +106,8 @@ public sealed partial class IncidentGrain
             stream.Record(e, now, batch);
         }
 
+        // A unit with a fix of this batch on time keeps the right time: another of its fixes late is old, not its clock slow.
+        var onTime = UnitClocksShown.OnTimeIn(reports, now, validation);
         for (var i = 0; i < reports.Length; i++)
         {
             var report = reports[i];
@@ -142,7 +144,8 @@ public sealed partial class IncidentGrain
                 unit = stream.Projection.Units[report.UnitId];
             }
 
-            var sequence = FixSequence.Check(unit.LastFix, report, validation, stream.Projection.DrillClock, now);
+            var sequence = FixSequence.Check(unit.LastFix, report, validation, stream.Projection.DrillClock, now,
+                clockShownRight: onTime.Contains(report.UnitId) || clocksShown.Right(report.UnitId));
             if ((unit.LastFix is { } latest ? secondDevices.Screen(report, latest, sequence, validation, stream.Projection.DrillClock, stream.Projection.Round) : sequence) is { } refusal)
             {
                 results[i] = Refuse(report, refusal, now, batch);
@@ -156,6 +159,7 @@ public sealed partial class IncidentGrain
             if (results[i] is null)
             {
                 secondDevices.Took(report, stream.Projection.DrillClock, stream.Projection.Round);
+                clocksShown.Took(report, now, validation);
                 if (renamed is not null)
                 {
                     stream.Record(renamed, now, batch);

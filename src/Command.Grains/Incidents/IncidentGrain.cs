@@ -35,6 +35,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     private readonly FramePublisher frames;
     private readonly ReadSide readSide;
     private readonly SecondDevices secondDevices = new();
+    private readonly UnitClocksShown clocksShown = new();
 
     public IncidentGrain(
         [PersistentState("incident", GrainStorage.Name)] IPersistentState<IncidentGrainState> state,
