@@ -28,8 +28,34 @@ public sealed class ExpiredDeviceTokenTests(AccessHost host) : IClassFixture<Acc
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Unauthorized), (before.StatusCode, after.StatusCode));
         var refused = (await UnitAsync("E1")).GetProperty("refused");
         Assert.Equal(("credential-expired", FormattableString.Invariant(
-                $"its device token 'phone-e1' expired at {expires.UtcDateTime:yyyy-MM-dd HH:mm} UTC: its reports are refused until an admin issues it a new one")),
+                $"its device token 'phone-e1' expired at {expires.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC: its reports are refused until an admin issues it a new one")),
             (refused.GetProperty("reason").GetString(), refused.GetProperty("detail").GetString()));
+    }
+
+    [Fact]
+    public async Task A_device_retrying_with_an_expired_token_is_answered_every_time_and_recorded_once_a_minute()
+    {
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident("token-retry"))).EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromSeconds(7));
+        var expires = host.Clock.GetUtcNow().AddDays(1);
+        var (token, _) = await host.Access.IssueTokenAsync("phone-t1", ["device"], ["T1"], expiresInDays: 1);
+        using var device = host.ClientWith(token);
+        using var before = await PostAsync(device, "T1", "token-retry");
+        host.Clock.Advance(TimeSpan.FromDays(1));
+
+        // Every 5 s for a minute, then once more.
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 13; i++)
+        {
+            using var retry = await PostAsync(device, "T1", "token-retry");
+            answers.Add(retry.StatusCode);
+            host.Clock.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        var refused = (await UnitAsync("T1", "token-retry")).GetProperty("refused");
+        Assert.Equal((HttpStatusCode.OK, 13, 2, "credential-expired", FormattableString.Invariant($"its device token 'phone-t1' expired at {expires.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC: its reports are refused until an admin issues it a new one")),
+            (before.StatusCode, answers.Count(a => a == HttpStatusCode.Unauthorized), refused.GetProperty("count").GetInt32(), refused.GetProperty("reason").GetString(),
+                refused.GetProperty("detail").GetString()));
     }
 
     [Fact]
