@@ -83,6 +83,10 @@ public sealed class CrowdDashboardTests(FakeClockDashboardHost host) : IClassFix
         Assert.Equal((1, 1), (dense.GetProperty("heights").GetInt32(), dense.GetProperty("lines").GetInt32()));
         var top = await dashboard.BoardOrderAsync();
         Assert.Equal(expected[..top.Length], top);
+        // On a wall display a callsign is whole, dense or not: "Pat… 85" does not tell a dispatcher which unit it is.
+        var cut = await dashboard.Page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('#board .board-body .callsign .lead')].filter(e => e.scrollWidth > e.clientWidth).map(e => e.textContent)");
+        Assert.Empty(cut);
         await dashboard.ScreenshotAsync("live-500-dense.png", 1920, 1080);
 
         await dashboard.Page.ReloadAsync();
