@@ -9,6 +9,8 @@ internal sealed partial class RecordingOptionsValidator : IValidateOptions<Recor
     /// <summary>Largest append block every service version accepts.</summary>
     internal const int MaxAppendBlockBytes = 4 * 1024 * 1024;
 
+    private static readonly TimeSpan PollyShortest = TimeSpan.FromMilliseconds(10);
+
     private static readonly TimeSpan PollyLongest = TimeSpan.FromDays(1);
 
     public ValidateOptionsResult Validate(string? name, RecordingOptions o)
@@ -47,13 +49,18 @@ internal sealed partial class RecordingOptionsValidator : IValidateOptions<Recor
         Check(failures, o.RequestTimeout > TimeSpan.Zero && o.AppendTimeout > TimeSpan.Zero && o.ShutdownDrainTimeout > TimeSpan.Zero && o.ManifestInterval >= TimeSpan.Zero,
             "Recording:RequestTimeout, Recording:AppendTimeout and Recording:ShutdownDrainTimeout must be positive, Recording:ManifestInterval not negative.");
 
-        // Given to Polly, which takes a day at most and said so only as the first session opened, its recording lost.
+        // Given to Polly, which takes 10 ms to a day and said so only as the first session opened, its recording lost.
+        AtLeastTenMilliseconds(failures, "Recording:RequestTimeout", o.RequestTimeout);
+        AtLeastTenMilliseconds(failures, "Recording:AppendTimeout", o.AppendTimeout);
         AtMostADay(failures, "Recording:RequestTimeout", o.RequestTimeout);
         AtMostADay(failures, "Recording:AppendTimeout", o.AppendTimeout);
         AtMostADay(failures, "Recording:BreakDuration", o.BreakDuration);
         AtMostADay(failures, "Recording:RetryMaxDelay", o.RetryMaxDelay);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static void AtLeastTenMilliseconds(List<string> failures, string setting, TimeSpan value) =>
+        Check(failures, value <= TimeSpan.Zero || value >= PollyShortest, $"{setting} must be at least 10 ms (the shortest a storage request may be given); set it longer.");
 
     private static void AtMostADay(List<string> failures, string setting, TimeSpan value) =>
         Check(failures, value <= PollyLongest, $"{setting} must be at most 1 day (the longest the storage retries take); set it shorter.");

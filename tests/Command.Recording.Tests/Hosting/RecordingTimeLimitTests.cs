@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Command.Recording.Tests.Hosting;
 
-/// <summary>Times the recording gives its storage retries: Polly takes a day at most.</summary>
+/// <summary>Times the recording gives its storage retries: Polly takes 10 ms to a day.</summary>
 public sealed class RecordingTimeLimitTests
 {
     [Theory]
@@ -23,6 +23,30 @@ public sealed class RecordingTimeLimitTests
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<RecordingOptions>>().Value);
 
         Assert.Equal([$"{setting} must be at most 1 day (the longest the storage retries take); set it shorter."], error.Failures);
+    }
+
+    [Theory]
+    [InlineData("Recording:RequestTimeout")]
+    [InlineData("Recording:AppendTimeout")]
+    public async Task A_timeout_under_ten_milliseconds_is_refused_at_start_naming_the_setting(string setting)
+    {
+        // Positive, so accepted, it too failed only as the first session opened: Polly takes no timeout under 10 ms.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [setting] = "00:00:00.005" }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddCommandRecording(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<RecordingOptions>>().Value);
+
+        Assert.Equal([$"{setting} must be at least 10 ms (the shortest a storage request may be given); set it longer."], error.Failures);
+    }
+
+    [Fact]
+    public void The_shortest_timeouts_allowed_make_a_storage_pipeline()
+    {
+        var options = new RecordingOptions { RequestTimeout = TimeSpan.FromMilliseconds(10), AppendTimeout = TimeSpan.FromMilliseconds(10) };
+
+        var resilience = StorageResilience.Create(options, TimeProvider.System);
+
+        Assert.NotNull(resilience);
     }
 
     [Fact]
