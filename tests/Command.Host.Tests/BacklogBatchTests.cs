@@ -55,8 +55,11 @@ public sealed class BacklogBatchTests
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         Assert.Equal(1, answer.Body.GetProperty("accepted").GetInt32());
         var refused = Assert.Single(answer.Body.GetProperty("rejected").EnumerateArray());
-        Assert.Equal((1, "out-of-order", "fix is 1.0 s older than the latest accepted fix"),
-            (refused.GetProperty("index").GetInt32(), refused.GetProperty("reason").GetString(), refused.GetProperty("detail").GetString()));
+        Assert.Equal((1, "out-of-order"), (refused.GetProperty("index").GetInt32(), refused.GetProperty("reason").GetString()));
+        // Its clock is shown right by the fixes that came on time, so the detail gives both times and does not blame it.
+        var detail = refused.GetProperty("detail").GetString()!;
+        Assert.StartsWith("fix is 1.0 s older than the latest accepted fix (this fix ", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("clock", detail, StringComparison.Ordinal);
         Assert.Equal(now.AddSeconds(-1), await LatestFixAsync(host, "P1"));
     }
 
