@@ -32,6 +32,12 @@ internal sealed class SessionChecks
 
     private static async Task<SessionChecked> ReadOnAsync(SessionReader reader, SessionChecked? from, CancellationToken cancellationToken)
     {
+        if (from is null && reader.Manifest.Segments.IsDefaultOrEmpty)
+        {
+            // A session opened whose first line is not in its manifest yet: nothing to read, nothing damaged.
+            return new SessionChecked("", 0, 0, 0, null, 0, null);
+        }
+
         var (segment, offset, lines, events, last, sequence) = from is null
             ? (reader.Manifest.Segments[0].Name, 0L, 0L, 0L, (DateTimeOffset?)null, 0L)
             : (from.Segment, from.Offset, from.Lines, from.Events, from.LastTime, from.LastSequence);

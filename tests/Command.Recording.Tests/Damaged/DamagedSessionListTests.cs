@@ -58,6 +58,21 @@ public sealed class DamagedSessionListTests
         Assert.All(store.Reads, read => Assert.Equal(("drill-1/segment-000001.jsonl", length), read));
     }
 
+    [Fact]
+    public async Task A_session_whose_manifest_has_no_segment_stored_is_listed_by_its_manifest_and_the_others_with_it()
+    {
+        // A manifest stored where no segment is (its segments not stored yet, or gone): the check of what the manifest
+        // indexes looked into a first segment there is none of, and listing every session failed on it, and so did
+        // opening any replay.
+        var drill = await RecordedDrill.RecordAsync(seconds: 30, snapshotEvery: 0);
+        File.Delete(Path.Combine(drill.Store.Root, RecordedDrill.IncidentId, "segment-000001.jsonl"));
+
+        var listed = Assert.Single(await new SessionCatalogue(drill.Store, new FakeTimeProvider()).ListAsync(Ct).ToListAsync(Ct));
+
+        Assert.Equal(RecordedDrill.IncidentId, listed.IncidentId);
+        Assert.Null(listed.Damaged);
+    }
+
     // Makes the first position line past the `after`th a line of garbage as long as it was, so the manifest still indexes
     // the segment whole; its 1-based number.
     private static async Task<int> DamageAsync(RecordedDrill drill, int after)
