@@ -12,8 +12,8 @@ public static class FixSequence
     /// longer of the time between the fixes and the time that passed on the drill's clock (<paramref name="drillClock"/>),
     /// so a drill played fast is not refused for the speeds its script moves units at. <paramref name="heardAt"/> is when
     /// <paramref name="next"/> arrived, where known: a fix out of order because its device's clock is off says so, unless
-    /// <paramref name="clockShownRight"/> (the unit's latest fix, or another of the same batch, arrived on time), when it is
-    /// said plainly older than the fix already taken, with both times.
+    /// <paramref name="clockShownRight"/> (the unit's latest fix, or another of the same batch, arrived on time) and the fix
+    /// was not put right for a clock found off, when it is said plainly older than the fix already taken, with both times.
     /// </summary>
     public static Rejection? Check(PositionReport? latest, PositionReport next, ValidationOptions options, Incidents.DrillClock? drillClock = null, DateTimeOffset? heardAt = null,
         bool clockShownRight = false)
@@ -36,10 +36,11 @@ public static class FixSequence
         {
             var behind = latest.FixTime - next.FixTime;
             var older = behind.TotalSeconds < 0.1 ? Format($"{behind.TotalMilliseconds:F0} ms") : Format($"{behind.TotalSeconds:F1} s");
-            if (clockShownRight)
+            if (clockShownRight && (next.ClockCorrectionS ?? 0) == 0)
             {
                 // An old fix sent again (OsmAnd resending what it could not send), or one of a batch sent late, from a
                 // device whose clock is shown right: its clock is no cause, and blaming it sends the user after the wrong fault.
+                // A fix put right for a clock found off still says how the clock looks now (set right, say): that is the cause.
                 return new(RejectReason.OutOfOrder, Format($"fix is {older} older than the latest accepted fix (this fix {Time(next.FixTime)}, the latest {Time(latest.FixTime)})"));
             }
 
