@@ -13,11 +13,11 @@ public sealed class SessionPaperwork(SessionCatalogue catalogue, IGrainFactory g
 {
     /// <summary>True when the session is recorded (and its id has the shape of one).</summary>
     public async Task<bool> ExistsAsync(string incidentId, CancellationToken cancellationToken) =>
-        await FindAsync(incidentId, cancellationToken) is not null;
+        IncidentIds.IsValid(incidentId) && await catalogue.ExistsAsync(incidentId, cancellationToken);
 
     /// <summary>The session as the catalogue lists it (with the span it has recorded so far), or null when it is not recorded.</summary>
     public async Task<SessionSummary?> FindAsync(string incidentId, CancellationToken cancellationToken) =>
-        IncidentIds.IsValid(incidentId) ? await catalogue.ListAsync(cancellationToken).FirstOrDefaultAsync(s => s.IncidentId == incidentId, cancellationToken) : null;
+        IncidentIds.IsValid(incidentId) ? await catalogue.FindAsync(incidentId, cancellationToken) : null;
 
     /// <summary>The session's after-action report, read from its recording; <paramref name="progress"/> hears bytes read of the total.</summary>
     public async Task<AfterActionReport> ReportAsync(string incidentId, IProgress<double>? progress, CancellationToken cancellationToken)

@@ -84,7 +84,7 @@ public static class AfterActionApi
 
     private static async Task<AfterActionReport?> BuildAsync(SessionCatalogue catalogue, string id, CancellationToken ct)
     {
-        if (!IncidentIds.IsValid(id) || !await catalogue.ListAsync(ct).AnyAsync(s => s.IncidentId == id, ct))
+        if (!IncidentIds.IsValid(id) || !await catalogue.ExistsAsync(id, ct))
         {
             return null;
         }

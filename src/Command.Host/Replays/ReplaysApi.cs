@@ -78,7 +78,7 @@ public static class ReplaysApi
             return ApiError.Invalid([new FieldError("incidentId", "invalid-value", IncidentIds.Shape)]);
         }
 
-        if (!await catalogue.ListAsync(ct).AnyAsync(s => s.IncidentId == body.IncidentId, ct))
+        if (!await catalogue.ExistsAsync(body.IncidentId, ct))
         {
             return UnknownSession(body.IncidentId!);
         }

@@ -21,6 +21,17 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="incidentId"/> is recorded, asked of the store's list alone: finding it among the summaries
+    /// read every session listed before it (each line by line, the first time on a host) to open one replay.
+    /// </summary>
+    public async Task<bool> ExistsAsync(string incidentId, CancellationToken cancellationToken = default) =>
+        await store.ListSessionsAsync(cancellationToken).AnyAsync(id => id == incidentId, cancellationToken);
+
+    /// <summary>The one session as the list gives it, or null where it is not recorded; no other session is read.</summary>
+    public async Task<SessionSummary?> FindAsync(string incidentId, CancellationToken cancellationToken = default) =>
+        await ExistsAsync(incidentId, cancellationToken) ? await SummaryAsync(incidentId, cancellationToken) : null;
+
     private async Task<SessionSummary> SummaryAsync(string incidentId, CancellationToken cancellationToken)
     {
         try

@@ -73,6 +73,25 @@ public sealed class DamagedSessionListTests
         Assert.Null(listed.Damaged);
     }
 
+    [Fact]
+    public async Task Finding_one_session_reads_that_session_alone()
+    {
+        // Opening a replay or a report asked the whole list for its one session, and the list reads each recording
+        // line by line the first time on a host: every session listed before it was read whole.
+        var drill = await RecordedDrill.RecordAsync(seconds: 30, snapshotEvery: 0);
+        var store = new ReadLog(drill.Store);
+        var catalogue = new SessionCatalogue(store, new FakeTimeProvider());
+
+        var (absent, present) = (await catalogue.ExistsAsync("other-1", Ct), await catalogue.ExistsAsync(RecordedDrill.IncidentId, Ct));
+        Assert.Empty(store.Reads);
+        var found = await catalogue.FindAsync(RecordedDrill.IncidentId, Ct);
+        var notFound = await catalogue.FindAsync("other-1", Ct);
+
+        Assert.Equal((false, true), (absent, present));
+        Assert.Equal((RecordedDrill.IncidentId, (long)drill.Recorded.Count), (found!.IncidentId, found.EventCount));
+        Assert.Null(notFound);
+    }
+
     // Makes the first position line past the `after`th a line of garbage as long as it was, so the manifest still indexes
     // the segment whole; its 1-based number.
     private static async Task<int> DamageAsync(RecordedDrill drill, int after)
