@@ -219,6 +219,44 @@ public sealed class ReplayWatchDashboardTests(FakeClockDashboardHost host) : ICl
         Assert.Empty(driver.Errors);
     }
 
+    [Fact]
+    public async Task An_evaluator_who_picks_anothers_replay_while_their_own_still_opens_stays_on_the_one_picked()
+    {
+        var scene = await HoldRecordedAsync();
+        await using var driver = await DriveAsync(scene);
+        await using var second = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Eval Moss", roles: ["evaluator"]);
+        // Replay mode opens the session of the incident watched for one who may open replays: held until the pick is made.
+        var picked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var opening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await second.Page.RouteAsync("**/api/replays", async route =>
+        {
+            if (route.Request.Method != "POST")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            opening.TrySetResult();
+            await picked.Task;
+            await route.ContinueAsync();
+        });
+
+        await WatchAsync(second, scene);
+        await Expect(second.Page.Locator("#replay-state")).ToHaveTextAsync("▶ PLAYING 1×");
+        await opening.Task.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+        var closed = second.Page.WaitForResponseAsync(r => r.Request.Method == "DELETE" && r.Url.Contains("/api/replays/", StringComparison.Ordinal));
+        picked.SetResult();
+
+        // The replay that opened late is closed again, and the page stays on the one picked, playing as its driver plays it.
+        Assert.True((await closed).Ok, "closing the replay that opened late was refused");
+        var open = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/replays?incident={scene.IncidentId}", Ct);
+        Assert.Equal(["Eval Diaz"], open!.Select(r => r.GetProperty("openedBy").GetString()));
+        await Expect(second.Page.Locator("#replay-driver")).ToHaveTextAsync(new Regex("^Driven by Eval Diaz "));
+        await Expect(second.Page.Locator("#replay-state")).ToHaveTextAsync("▶ PLAYING 1×");
+        await Expect(second.Page.Locator("#replay-play")).ToBeDisabledAsync();
+        Assert.Empty(second.Errors);
+    }
+
     // Watches, from its page in replay mode, the replay the evaluator opened; the replay's entry in the list.
     private static async Task<ILocator> WatchAsync(Dashboard watcher, Scene scene)
     {

@@ -74,8 +74,10 @@ export class Modes {
     await this.connection.watch(null);
     this.header.setIncidentName(null);
     if (!can('open-replays')) return;
+    // Not when a replay was chosen to watch (or Live) while the sessions were listed.
+    const choice = this.replay.choice;
     const sessions = await this.replay.listSessions(incidentId);
-    if (sessions.some(s => s.incidentId === incidentId)) await this.replay.open(incidentId);
+    if (this.mode === 'replay' && choice === this.replay.choice && sessions.some(s => s.incidentId === incidentId)) await this.replay.open(incidentId);
   }
 
   /** The replay shown was closed (by whoever opened it, or for idleness): said, and nothing is shown in its place. */

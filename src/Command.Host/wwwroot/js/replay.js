@@ -27,6 +27,8 @@ export class Replay {
     this.connection = connection;
     this.picture = picture;
     this.session = null;
+    // Counts the replays chosen (and left): one still opening when another was chosen is not shown.
+    this.choice = 0;
     this.shown = false;
     this.marks = null;
     this.notes = [];
@@ -98,19 +100,27 @@ export class Replay {
     return sessions;
   }
 
+  /**
+   * Opens a replay of the session to drive. Only the latest choice is shown: a replay still opening when another was
+   * chosen to watch (or Live) is closed again as it comes, or it took the page back to itself, paused at its start.
+   */
   async open(incidentId) {
     if (!incidentId) return;
     this.close();
+    const choice = this.choice;
     const created = await attempt(() => post('/api/replays', { incidentId }));
-    if (created) await this.show(created, true);
+    if (!created) return;
+    if (choice !== this.choice) attempt(() => del(`/api/replays/${enc(created.replayId)}`));
+    else await this.show(created, true);
   }
 
   /** Watches a replay someone else opened: leaving it leaves it open, for its driver and whoever else watches it. */
   async watch(replayId) {
     if (this.session?.replayId === replayId) return;
     this.close();
+    const choice = this.choice;
     const status = await attempt(() => get(`/api/replays/${enc(replayId)}`));
-    if (status) await this.show(status, false);
+    if (status && choice === this.choice) await this.show(status, false);
   }
 
   /** Shows a replay as its status stands: one this page opened (and closes when it leaves it), or one it watches. */
@@ -223,6 +233,7 @@ export class Replay {
    * here is someone else's, and stays open.
    */
   close() {
+    this.choice++;
     if (this.session?.opened) attempt(() => del(`/api/replays/${enc(this.session.replayId)}`));
     if (this.session?.damaged) clearStanding(this.session.damaged);
     this.onClosed();
