@@ -220,6 +220,62 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task A_dense_boards_last_row_on_screen_shows_the_whole_of_its_reason_inside_the_board_when_the_keyboard_is_on_it()
+    {
+        // The whole reason opens in a box under the row the keyboard is on: on the last row on screen the board's bottom
+        // edge cut the box off, and a dispatcher going down the board read the first line of it.
+        var scene = await Scene.OpenAsync(host, "densebottom");
+        await scene.ThreatAsync(0, 100);
+        for (var i = 1; i <= 16; i++)
+        {
+            await scene.EnrolAsync($"H{i:00}", $"Hotel {i}", "contact");
+            await scene.HoldAsync($"H{i:00}", 0, -40 - (5 * i));
+        }
+
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, width: 1366, height: 768);
+        await dashboard.Page.Locator("#board-density").ClickAsync();
+        await Expect(dashboard.Page.Locator("#board-body [data-flag='alert']")).Not.ToHaveCountAsync(0);
+        var onScreen = await dashboard.Page.Locator("#board-scroll").EvaluateAsync<int>("s => Math.floor((s.clientHeight - document.getElementById('board-body').offsetTop) / document.querySelector('#board-body [role=row]').offsetHeight)");
+        Assert.InRange(onScreen, 3, 14);
+        var order = await dashboard.BoardOrderAsync();
+        await dashboard.Row(order[0]).FocusAsync();
+        for (var i = 1; i < onScreen; i++)
+        {
+            await dashboard.Page.Keyboard.PressAsync("ArrowDown");
+        }
+
+        var row = dashboard.Row(order[onScreen - 1]);
+        await Expect(row).ToBeFocusedAsync();
+        await Expect(row).ToHaveAttributeAsync("data-flag", "alert");
+        await Expect(row).ToBeInViewportAsync(new() { Ratio = 1 });
+        var reason = row.Locator(".status .reason");
+        await Expect(reason).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^holding "));
+
+        // Whole, inside the board below its head, and beside the row rather than over it.
+        await Expect(reason).ToBeInViewportAsync(new() { Ratio = 1 });
+        const string Placed = """
+            r => {
+              const box = r.getBoundingClientRect(), words = r.closest('[role=row]').querySelector('.flag-word').getBoundingClientRect();
+              const scroller = document.getElementById('board-scroll'), head = document.querySelector('.board-head').getBoundingClientRect();
+              const bottom = scroller.getBoundingClientRect().top + scroller.clientTop + scroller.clientHeight;
+              const whole = r.scrollHeight <= r.clientHeight + 1 && r.scrollWidth <= r.clientWidth + 1;
+              const inside = box.top >= head.bottom - 0.5 && box.bottom <= bottom + 0.5;
+              return `whole ${whole}, inside the board ${inside}, off the row's words ${box.bottom <= words.top + 0.5 || box.top >= words.bottom - 0.5}`;
+            }
+            """;
+        const string Right = "whole true, inside the board true, off the row's words true";
+        Assert.Equal(Right, await reason.EvaluateAsync<string>(Placed));
+
+        // The first row on screen keeps it under itself, where there is room.
+        await dashboard.Page.Keyboard.PressAsync("Home");
+        var first = dashboard.Row(order[0]).Locator(".status .reason");
+        await Expect(dashboard.Row(order[0])).ToBeFocusedAsync();
+        Assert.Equal(Right, await first.EvaluateAsync<string>(Placed));
+        Assert.True(await first.EvaluateAsync<bool>("r => r.getBoundingClientRect().top >= r.closest('[role=row]').querySelector('.flag-word').getBoundingClientRect().bottom"), "the first row's reason opened above it, under the board's head");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task The_board_says_why_a_unit_standing_where_its_fixes_cannot_place_it_is_not_flagged()
     {
         var scene = await Scene.OpenAsync(host, "reach");

@@ -43,7 +43,10 @@ export class Board {
     this.scroller.addEventListener('scroll', () => { this.scrolled = true; this.renderWindow(); }, { passive: true });
     // The keyboard's place on the board: the row Tab comes to, which the arrow keys move and Enter picks (as a click does).
     this.current = null;
-    this.body.addEventListener('focusin', e => { if (e.target.dataset.unit) this.current = e.target.dataset.unit; });
+    this.body.addEventListener('focusin', e => {
+      if (e.target.dataset.unit) this.current = e.target.dataset.unit;
+      this.keepReasonInView();
+    });
     this.body.addEventListener('keydown', e => this.key(e));
     new ResizeObserver(() => { this.rowHeight = null; this.renderWindow(); }).observe(this.scroller);
     picture.subscribe(change => this.update(change));
@@ -123,7 +126,27 @@ export class Board {
     this.keepDocumentOrder();
     this.keepTabStop(first, last);
     this.keepReleaseInView();
+    this.keepReasonInView();
     this.scrolled = false;
+  }
+
+  /**
+   * Dense, the row the keyboard is on shows its whole reason in a box under it (board.css). On the last rows on screen
+   * the board's bottom edge cut the box off: there it opens above the row, where there is more room, below the board's head.
+   */
+  keepReasonInView() {
+    const tr = document.activeElement;
+    if (!this.dense || !tr?.classList.contains('board-row') || !this.body.contains(tr) || !tr.matches(':focus-visible')) return;
+    const reason = tr.querySelector('.status .reason');
+    delete tr.dataset.reason;
+    if (!reason) return;
+    const box = reason.getBoundingClientRect();
+    const view = this.scroller.getBoundingClientRect();
+    const bottom = view.top + this.scroller.clientTop + this.scroller.clientHeight;
+    if (box.bottom <= bottom) return;
+    const row = tr.getBoundingClientRect();
+    const top = view.top + this.scroller.clientTop + this.body.offsetTop;
+    if (row.top - box.height >= top || row.top - top > bottom - row.bottom) tr.dataset.reason = 'above';
   }
 
   /**
@@ -262,6 +285,7 @@ export class Board {
   release(row) {
     row.tr.remove();
     delete row.tr.dataset.unit;
+    delete row.tr.dataset.reason;
     row.unitId = null;
     row.index = -1;
     row.marks = null;
