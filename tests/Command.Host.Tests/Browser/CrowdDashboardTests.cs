@@ -117,9 +117,14 @@ public sealed class CrowdDashboardTests(FakeClockDashboardHost host) : IClassFix
 
         var first = dashboard.Row(expected[0]);
         await Expect(first).ToBeFocusedAsync();
-        await Expect(first).ToHaveAccessibleDescriptionAsync("Enter centres the map on this unit; up and down arrows go through the board.");
+        // How to go through the board is said once, by the board: a screen reader read it after every unit. Each row says its own.
+        await Expect(dashboard.Page.GetByRole(AriaRole.Table, new() { Name = "Units, most urgent first" })).ToHaveAccessibleDescriptionAsync(
+            "On a row, Enter centres the map on its unit; up and down arrows, Page Up, Page Down, Home and End go through the board.");
+        await Expect(first).ToHaveAccessibleDescriptionAsync("");
+        await Expect(first).ToHaveAccessibleNameAsync(new System.Text.RegularExpressions.Regex($"^{Crowd.Callsign(int.Parse(expected[0][1..], System.Globalization.CultureInfo.InvariantCulture))} .* ALERT "));
         await keys.PressAsync("ArrowDown");
         await Expect(dashboard.Row(expected[1])).ToBeFocusedAsync();
+        await Expect(dashboard.Row(expected[1])).ToHaveAccessibleDescriptionAsync("");
         await keys.PressAsync("End");
 
         var last = dashboard.Row(expected[^1]);

@@ -16,9 +16,9 @@ export function createRow(commands, onClick, onRelease) {
   const tr = document.createElement('div');
   tr.setAttribute('role', 'row');
   tr.className = 'board-row';
-  // Reached by the keyboard (board.js keeps one row in the Tab order), read as its cells, then what Enter does.
+  // Reached by the keyboard (board.js keeps one row in the Tab order) and read as its cells: what Enter and the arrows do
+  // is the board's description, said once as the keyboard comes to it, not after every unit.
   tr.tabIndex = -1;
-  tr.setAttribute('aria-describedby', 'board-keys');
   tr.innerHTML = '<div role="rowheader" class="who"><span class="callsign"></span><span class="role"><select aria-label="Role"></select><small class="unit-id"></small></span></div>'
     + '<div role="cell" class="status"></div><div role="cell" class="num distance"></div><div role="cell" class="num rate"></div><div role="cell" class="num eta"></div>'
     + '<div role="cell" class="num in-state"></div><div role="cell" class="num fix"><span class="fix-age"></span><small class="source"></small></div>';
