@@ -220,6 +220,50 @@ public sealed class ReplayWatchDashboardTests(FakeClockDashboardHost host) : ICl
     }
 
     [Fact]
+    public async Task A_watcher_is_told_who_last_moved_the_replay_as_soon_as_it_is_paused_or_played_asking_once_a_move()
+    {
+        // A play or a pause comes to a watcher as a change of the replay's rate, and the page asked who made it only on a
+        // change of speed: the line went on naming the last seek's author while someone else paused and played it.
+        var scene = await HoldRecordedAsync();
+        await using var driver = await DriveAsync(scene);
+        await using var second = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Eval Moss", roles: ["evaluator"]);
+        var listed = await WatchAsync(second, scene);
+        var state = second.Page.Locator("#replay-state");
+        var shown = second.Page.Locator("#replay-driver");
+        await Expect(state).ToHaveTextAsync("▶ PLAYING 1×");
+        await Expect(shown).ToHaveTextAsync(new Regex(@"^Driven by Eval Diaz · last moved by Eval Diaz at \d\d:\d\d:\d\d$"));
+        var replayId = await listed.GetAttributeAsync("data-replay");
+        var asked = 0;
+        second.Page.Request += (_, request) =>
+        {
+            if (request.Method == "GET" && new Uri(request.Url).AbsolutePath == $"/api/replays/{replayId}")
+            {
+                Interlocked.Increment(ref asked);
+            }
+        };
+
+        // An admin pauses it through the API: both pages say who, the driver's too.
+        using (var paused = await host.Client.PostAsJsonAsync($"/api/replays/{replayId}/pause", new { }, Ct))
+        {
+            Assert.True(paused.IsSuccessStatusCode, $"pause answered {paused.StatusCode}");
+        }
+
+        await Expect(state).ToHaveTextAsync("❚❚ PAUSED");
+        await Expect(shown).ToHaveTextAsync(new Regex(@"^Driven by Eval Diaz · last moved by token:bootstrap at \d\d:\d\d:\d\d$"));
+        await Expect(driver.Page.Locator("#replay-driver")).ToHaveTextAsync(new Regex(@"^Driven by Eval Diaz \(you\) · last moved by token:bootstrap at \d\d:\d\d:\d\d$"));
+        Assert.Equal(1, Volatile.Read(ref asked));
+
+        // Its driver plays it on at the speed it had.
+        await driver.Page.Locator("#replay-play").ClickAsync();
+
+        await Expect(state).ToHaveTextAsync("▶ PLAYING 1×");
+        await Expect(shown).ToHaveTextAsync(new Regex(@"^Driven by Eval Diaz · last moved by Eval Diaz at \d\d:\d\d:\d\d$"));
+        Assert.Equal(2, Volatile.Read(ref asked));
+        Assert.Empty(second.Errors);
+        Assert.Empty(driver.Errors);
+    }
+
+    [Fact]
     public async Task An_evaluator_who_picks_anothers_replay_while_their_own_still_opens_stays_on_the_one_picked()
     {
         var scene = await HoldRecordedAsync();

@@ -46,7 +46,7 @@ export class Replay {
     picture.subscribe(change => { if (change.reset && this.shown) this.refreshDriver(); });
     // A replay of a session still being recorded plays on at its end: the slider and the view's limit grow with it.
     setInterval(() => this.follow(), 2000);
-    setInterval(() => this.followSpeed(), 250);
+    setInterval(() => this.followRate(), 250);
     // A page closed, reloaded or left with the replay it opened closes it, as going Live does: otherwise it stayed
     // open and listed for nobody until the idle limit. Kept alive, the call outlives the page that sends it.
     window.addEventListener('pagehide', () => {
@@ -62,12 +62,23 @@ export class Replay {
   followSpeed() {
     const rate = this.picture.rate;
     if (!this.shown || !(rate > 0) || rate === this.speedShown) return;
-    // Someone changed how it plays: who, is said beside it.
-    if (this.speedShown != null) this.refreshDriver();
     this.speedShown = rate;
     const select = this.elements.speed;
     const option = [...select.options].find(o => Number(o.value) === rate) ?? select.appendChild(new Option(speed(rate), String(rate)));
     select.value = option.value;
+  }
+
+  /**
+   * Someone played, paused or changed the speed of the replay shown, which its frames say at once as a change of its rate:
+   * who, is asked and said beside it, once a change. A move made here is said by the answer to it; a replay that stopped
+   * by itself at its end is asked about once, its line unchanged.
+   */
+  followRate() {
+    if (!this.shown) return;
+    const rate = this.picture.rate;
+    if (this.rateSeen != null && rate !== this.rateSeen) this.refreshDriver();
+    this.rateSeen = rate;
+    this.followSpeed();
   }
 
   /** Whether the replay shown plays: as its frames say, so also once it stopped by itself at the end of its session. */
@@ -173,12 +184,18 @@ export class Replay {
     // At the end of a closed session the host plays it again from the start; at the end of one still being recorded,
     // it plays on as the recording grows.
     const answer = await this.request('play', { speed });
-    if (answer && !answer.paused) this.picture.setRate(speed);
+    if (answer && !answer.paused) this.ownRate(speed);
     if (answer) this.showDriver(answer);
   }
 
   async pause() {
-    if (await this.control('pause')) this.picture.setRate(0);
+    if (await this.control('pause')) this.ownRate(0);
+  }
+
+  /** The rate a control made here set, which the answer to it has said who set: not asked about again. */
+  ownRate(rate) {
+    this.picture.setRate(rate);
+    this.rateSeen = rate;
   }
 
   step() {
@@ -243,6 +260,7 @@ export class Replay {
     this.notes = [];
     this.shown = false;
     this.speedShown = null;
+    this.rateSeen = null;
     this.elements.driver.hidden = true;
     this.picture.limitMs = null;
     this.timeline.clear();
