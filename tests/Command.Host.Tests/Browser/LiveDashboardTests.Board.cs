@@ -276,6 +276,30 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task A_dense_board_on_a_laptop_keeps_the_end_of_each_callsign_whole_so_units_named_alike_read_apart()
+    {
+        // Dense at 1366 px the callsign's column left "Patrol 170" and "Patrol 158" both as "Pa… 1…": the number that tells
+        // them apart was cut as well as the word they share.
+        var scene = await Scene.OpenAsync(host, "denseends");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P170", "Patrol 170", "contact");
+        await scene.EnrolAsync("P158", "Patrol 158", "contact");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, width: 1366, height: 768);
+        await dashboard.Page.Locator("#board-density").ClickAsync();
+        await Expect(dashboard.Page.Locator("#board")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bdense\b"));
+
+        foreach (var unit in new[] { "P170", "P158" })
+        {
+            var end = dashboard.Row(unit).Locator(".callsign b .end");
+            await Expect(end).ToHaveTextAsync($" {unit[1..]}");
+            Assert.True(await end.EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth"), $"the end of {unit}'s callsign is cut");
+            Assert.True(await dashboard.Row(unit).Locator(".callsign b .lead").EvaluateAsync<bool>("e => e.clientWidth > 0"), $"nothing of {unit}'s callsign's beginning is shown");
+        }
+
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task The_board_says_why_a_unit_standing_where_its_fixes_cannot_place_it_is_not_flagged()
     {
         var scene = await Scene.OpenAsync(host, "reach");
