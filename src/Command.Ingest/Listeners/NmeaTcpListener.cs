@@ -11,7 +11,8 @@ namespace Command.Ingest.Listeners;
 /// per line. Each connection has its own <see cref="NmeaDecoder"/>: bound to <see cref="NmeaListenerOptions.UnitId"/>
 /// or to the unit its first <c>UNIT &lt;id&gt; [callsign]</c> line names, and its own <see cref="NmeaEpochs"/>, which
 /// holds a fix's first sentence for its second (<see cref="NmeaOptions.PartnerWait"/>). A line ends at CR, LF or CRLF:
-/// NMEA 0183 says CRLF, but some serial-to-TCP gateways pass a receiver's lines on with a bare CR.
+/// NMEA 0183 says CRLF, but some serial-to-TCP gateways pass a receiver's lines on with a bare CR. A sentence ends at its
+/// checksum too, where the next one follows it on the same line (<see cref="NmeaSentenceStarts"/>).
 /// </summary>
 public sealed class NmeaTcpListener(
     string section, NmeaListenerOptions options, IngestContext context, NmeaOptions nmea, ILogger<NmeaTcpListener> logger, Domain.Validation.ValidationOptions? validation = null)
@@ -22,6 +23,9 @@ public sealed class NmeaTcpListener(
     protected override byte[] Delimiter => FrameReader.LineEnds;
 
     protected override bool EndsAtAnyOf => true;
+
+    /// <summary>Two sentences with no line end between them are two messages, each read (<see cref="NmeaSentenceStarts"/>).</summary>
+    private protected override IMessageStarts Starts => NmeaSentenceStarts.Instance;
 
     /// <summary>
     /// A receiver sends five to seven sentences a second (GGA, GSA, GSV in threes, RMC, VTG), of which one gives its fix:

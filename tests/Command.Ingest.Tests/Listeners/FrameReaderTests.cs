@@ -188,4 +188,31 @@ public sealed class FrameReaderTests
 
         Assert.Equal([new string('x', 40), "$GPRMC,2"], lines);
     }
+    [Fact]
+    public async Task Nmea_sentences_run_together_are_cut_at_each_checksum_however_the_stream_is_split_between_reads()
+    {
+        // A bridge that leaves out the line end between two sentences (or pads it with NULs), a final one unended as it closes.
+        const string Gga = "$GPGGA,145955.000,3944.3520,N,10459.4180,W,1,08,1.2,1600.0,M,-20.0,M,,*5E";
+        const string Rmc = "$GPRMC,145955.000,A,3944.3520,N,10459.4180,W,1.0,90.0,140326,,,A*45";
+        var stream = Encoding.UTF8.GetBytes("UNIT E3\r\n" + Gga + "\0\0" + Rmc + "\r\n" + Gga + Rmc);
+        var ct = TestContext.Current.CancellationToken;
+
+        for (var split = 0; split <= stream.Length; split++)
+        {
+            var pipe = new Pipe();
+            var reader = new FrameReader(pipe.Reader, FrameReader.LineEnds, keepDelimiter: false, maxFrameBytes: 1024, anyOf: true, starts: NmeaSentenceStarts.Instance);
+            await pipe.Writer.WriteAsync(stream.AsMemory(0, split), ct);
+            // Read as far as the first part goes before the rest is written.
+            var first = reader.ReadAsync(ct).AsTask();
+            await pipe.Writer.WriteAsync(stream.AsMemory(split), ct);
+            await pipe.Writer.CompleteAsync();
+            var frames = new List<string> { (await first)!.Value.Text };
+            while (await reader.ReadAsync(ct) is { } frame)
+            {
+                frames.Add(frame.Text);
+            }
+
+            Assert.Equal(["UNIT E3", Gga, Rmc, Gga, Rmc], frames);
+        }
+    }
 }

@@ -98,4 +98,40 @@ public sealed class NmeaFixTests
         Assert.Equal([RejectReason.Malformed], delivered.Where(d => d.Refused is not null).Select(d => d.Refused!.Reason));
         Assert.Equal([("E3", 55, (double?)null), ("Z9", 57, null)], delivered.Where(d => d.Report is not null).Select(d => (d.Report!.UnitId, d.Report.FixTime.Second, d.Report.AccuracyM)));
     }
+    [Theory(Timeout = 30_000)]
+    [InlineData("")]
+    [InlineData("\0\0")]
+    [InlineData(" \u00ff~x")]
+    public async Task Every_whole_sentence_of_a_line_is_read_where_a_bridge_sent_no_line_end_between_them(string between)
+    {
+        // A serial-to-TCP bridge that passes a receiver's bytes on as they come ran a fix's GGA and RMC into one line, and
+        // a GGA-only receiver's two fixes: only the last sentence was read, and the fix of the first was lost.
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<NmeaTcpListener>().BoundPort!.Value);
+        string Bare(string sentence) => sentence.TrimEnd('\r', '\n');
+
+        await IngestRig.SendAsync(client, "UNIT E3\r\n" + Bare(Gga(5)) + between + Rmc(5) + "UNIT G7\r\n" + Bare(Gga(6)) + between + Gga(7) + "UNIT Z9\r\n" + Rmc(8));
+        client.Client.Shutdown(SocketShutdown.Send);
+        var delivered = await rig.Port.WaitForUnitAsync("Z9");
+
+        Assert.DoesNotContain(delivered, d => d.Refused is not null);
+        Assert.Equal(
+            [("E3", 55, (double?)1.0 * Knots.ToMps, (double?)6.0), ("G7", 56, null, 6.0), ("G7", 57, null, 6.0), ("Z9", 58, 1.0 * Knots.ToMps, null)],
+            delivered.Select(d => (d.Report!.UnitId, d.Report.FixTime.Second, d.Report.SpeedMps, d.Report.AccuracyM)));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Each_sentence_of_a_line_is_judged_by_its_own_checksum()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<NmeaTcpListener>().BoundPort!.Value);
+        var broken = Gga(5)[..^4] + "00";
+
+        await IngestRig.SendAsync(client, "UNIT E3\r\n" + broken + Gga(6) + "UNIT Z9\r\n" + Rmc(8));
+        client.Client.Shutdown(SocketShutdown.Send);
+        var delivered = await rig.Port.WaitForUnitAsync("Z9");
+
+        Assert.Equal([(RejectReason.Malformed, $"checksum is 00 but the sentence computes to {Gga(5)[^4..^2]}")], delivered.Where(d => d.Refused is not null).Select(d => (d.Refused!.Reason, d.Refused.Detail)));
+        Assert.Equal([("E3", 56), ("Z9", 58)], delivered.Where(d => d.Report is not null).Select(d => (d.Report!.UnitId, d.Report.FixTime.Second)));
+    }
 }
