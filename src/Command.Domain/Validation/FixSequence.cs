@@ -12,7 +12,8 @@ public static class FixSequence
     /// longer of the time between the fixes and the time that passed on the drill's clock (<paramref name="drillClock"/>),
     /// so a drill played fast is not refused for the speeds its script moves units at. <paramref name="heardAt"/> is when
     /// <paramref name="next"/> arrived, where known: a fix out of order because its device's clock is off says so, unless
-    /// <paramref name="clockShownRight"/> (the unit's latest fix, or another of the same batch, arrived on time) and the fix
+    /// <paramref name="clockShownRight"/> (the unit's latest fix, or another of the same batch, arrived on time) or both
+    /// fixes were stamped by one clock as it came (the same source, neither put right for a clock found off), and the fix
     /// was not put right for a clock found off, when it is said plainly older than the fix already taken, with both times.
     /// </summary>
     public static Rejection? Check(PositionReport? latest, PositionReport next, ValidationOptions options, Incidents.DrillClock? drillClock = null, DateTimeOffset? heardAt = null,
@@ -36,15 +37,18 @@ public static class FixSequence
         {
             var behind = latest.FixTime - next.FixTime;
             var older = behind.TotalSeconds < 0.1 ? Format($"{behind.TotalMilliseconds:F0} ms") : Format($"{behind.TotalSeconds:F1} s");
-            if (clockShownRight && (next.ClockCorrectionS ?? 0) == 0)
+            var clockOff = heardAt is { } heard ? ClockOff(latest, next, heard, options) : "";
+            if ((clockShownRight || (clockOff.Length > 0 && OnOneClock(latest, next))) && (next.ClockCorrectionS ?? 0) == 0)
             {
                 // An old fix sent again (OsmAnd resending what it could not send), or one of a batch sent late, from a
                 // device whose clock is shown right: its clock is no cause, and blaming it sends the user after the wrong fault.
                 // A fix put right for a clock found off still says how the clock looks now (set right, say): that is the cause.
+                // So where both fixes were stamped by one clock as it came, where the clock would else be blamed: however slow
+                // it runs, a fix sent after the latest gives a later time, so one that gives an earlier time is older.
                 return new(RejectReason.OutOfOrder, Format($"fix is {older} older than the latest accepted fix (this fix {Time(next.FixTime)}, the latest {Time(latest.FixTime)})"));
             }
 
-            return new(RejectReason.OutOfOrder, $"fix is {older} older than the latest accepted fix" + (heardAt is { } heard ? ClockOff(latest, next, heard, options) : ""));
+            return new(RejectReason.OutOfOrder, $"fix is {older} older than the latest accepted fix" + clockOff);
         }
 
         var slack = (latest.AccuracyM ?? 0) + (next.AccuracyM ?? 0);
@@ -67,6 +71,13 @@ public static class FixSequence
         var seconds = (next.FixTime - latest.FixTime).TotalSeconds;
         return drillClock is { IsIncidentClock: false } ? Math.Max(seconds, drillClock.Elapsed(latest.FixTime, next.FixTime).TotalSeconds) : seconds;
     }
+
+    // Whether both fixes were stamped by one device clock as it came: the same source, neither put right for a clock
+    // found off. A fix heard on time is not needed to tell then that the clock is no cause: the latest arrived first, and
+    // with it and this fix stamped by the same clock, no clock slow by any steady amount puts this one behind it. A phone
+    // uploading late, whose old fix came again after a newer one, was told its clock looked as slow as the fix was late.
+    private static bool OnOneClock(PositionReport latest, PositionReport next) =>
+        latest.Source == next.Source && (latest.ClockCorrectionS ?? 0) == 0 && (next.ClockCorrectionS ?? 0) == 0;
 
     // Why a fix may be out of order that is no fault of its order: it arrived well after the time it gives, as a fix from a
     // device whose clock runs slow does, and stamped as it arrived it would have followed the latest. A phone 4 min slow

@@ -57,12 +57,23 @@ public sealed class FixSequenceTests
     }
 
     [Fact]
-    public void A_fix_out_of_order_that_arrived_long_after_the_time_it_gives_says_the_device_clock_looks_that_slow()
+    public void A_fix_out_of_order_that_arrived_long_after_the_time_it_gives_behind_one_of_another_source_says_the_device_clock_looks_that_slow()
     {
         var heard = T0.AddSeconds(20);
 
         Assert.Equal(
             new Rejection(RejectReason.OutOfOrder, "fix is 2.0 s older than the latest accepted fix: the device's clock looks 12 s slow (this fix arrived 12.0 s after the time it gives)"),
+            FixSequence.Check(At(10, 0) with { Source = ReportSource.CoT }, At(8, 3), ValidationOptions.Default, heardAt: heard));
+    }
+
+    [Fact]
+    public void A_fix_older_than_the_latest_by_the_same_clock_is_said_older_with_both_times_however_late_it_arrived()
+    {
+        // Both stamped by the phone's clock as it came, the latest heard first: no slow clock puts this one behind it.
+        var heard = T0.AddSeconds(20);
+
+        Assert.Equal(
+            new Rejection(RejectReason.OutOfOrder, "fix is 2.0 s older than the latest accepted fix (this fix 15:00:08.000 UTC, the latest 15:00:10.000 UTC)"),
             FixSequence.Check(At(10, 0), At(8, 3), ValidationOptions.Default, heardAt: heard));
     }
 
