@@ -246,6 +246,46 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
     }
 
     [Fact]
+    public async Task A_new_unit_reporting_from_two_drills_sites_at_once_is_enrolled_in_the_drill_of_its_first_report_alone()
+    {
+        // A TAK client that kept its last two fixes while out of reach sends both in one write as it reconnects: the first
+        // on a second drill's site 4 km east, the later one back on the listener's. Enrolled nowhere, it is enrolled where
+        // it first reported, and its later fix follows it there rather than enrolling it in the listener's drill too.
+        var east = $"far-{Guid.NewGuid():N}"[..16];
+        var origin = new Domain.Geometry.GeoPoint(44.0, -99.95);
+        var frame = new Domain.Geometry.LocalFrame(origin);
+        object Corner(double e, double n) => frame.ToGeo(new(e, n)) is var p ? new { lat = p.Latitude, lon = p.Longitude } : null!;
+        (await host.PostJsonAsync("/api/incidents", new
+        {
+            id = east,
+            name = "Drill far east",
+            autoEnrol = true,
+            site = new
+            {
+                name = "Far east campus",
+                origin = new { lat = origin.Latitude, lon = origin.Longitude },
+                buildings = new[] { new { id = "hall", name = "Hall", floors = 1, footprint = new[] { Corner(-20, 80), Corner(20, 80), Corner(20, 120), Corner(-20, 120) } } },
+                zones = Array.Empty<object>(),
+            },
+        })).EnsureSuccessStatusCode();
+        await using var watcher = await FrameWatcher.JoinAsync(host, east);
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync("127.0.0.1", host.CotTcpPort, Ct);
+        var now = DateTime.UtcNow;
+        var hall = frame.ToGeo(new(0, 100));
+        var home = TestSite.Frame.ToGeo(new(0, 100));
+
+        await tcp.GetStream().WriteAsync(Encoding.UTF8.GetBytes(
+            Cot("ANDROID-j2", "a-f-G-U-C", hall.Latitude, hall.Longitude, now.AddSeconds(-90), "<contact callsign=\"JOINER 2\"/>")
+            + Cot("ANDROID-j2", "a-f-G-U-C", home.Latitude, home.Longitude, now, "<contact callsign=\"JOINER 2\"/>")), Ct);
+        var unit = (await watcher.WaitForAsync(f => f.Units.Any(u => u.UnitId == "ANDROID-j2" && Math.Abs((u.LastFix?.Position.Longitude ?? 0) - home.Longitude) < 1e-7))).Units.Single(u => u.UnitId == "ANDROID-j2");
+        var listenersUnits = await host.Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/incidents/{IngestHost.Incident}/units", Ct);
+
+        Assert.Equal(("JOINER 2", Math.Round(home.Longitude, 7)), (unit.Callsign, Math.Round(unit.LastFix!.Position.Longitude, 7)));
+        Assert.DoesNotContain(listenersUnits.EnumerateArray(), u => u.GetProperty("unitId").GetString() == "ANDROID-j2");
+    }
+
+    [Fact]
     public async Task An_nmea_stream_bound_by_its_first_line_moves_its_unit()
     {
         await using var watcher = await FrameWatcher.JoinAsync(host, IngestHost.Incident);
