@@ -19,7 +19,7 @@ public sealed class PersonSessions(IGrainFactory grains, AccessBookCopy book, Ac
         await book.RefreshAsync();
         var principal = AccessClaims.Person(person, session.Id, Scheme);
         await http.SignInAsync(Scheme, principal, new AuthenticationProperties { IsPersistent = true, ExpiresUtc = session.Expires });
-        return Describe(principal);
+        return Describe(principal, book);
     }
 
     /// <summary>A session's id and when its cookie will expire, before it starts.</summary>
@@ -40,6 +40,8 @@ public sealed class PersonSessions(IGrainFactory grains, AccessBookCopy book, Ac
 
     public sealed record StartingSession(string Id, DateTimeOffset Expires);
 
-    public static Caller Describe(System.Security.Claims.ClaimsPrincipal caller) => new(
-        AccessClaims.Actor(caller), AccessClaims.Kind(caller) ?? "", [.. AccessClaims.Roles(caller).Select(AccessRoles.Name)], Rights.Of(caller));
+    /// <summary>The caller as the page knows them, with the identity behind the name from <paramref name="book"/> (empty for one it no longer holds).</summary>
+    public static Caller Describe(System.Security.Claims.ClaimsPrincipal caller, AccessBookCopy book) => new(
+        AccessClaims.Actor(caller), AccessClaims.Kind(caller) ?? "", [.. AccessClaims.Roles(caller).Select(AccessRoles.Name)], Rights.Of(caller),
+        Paperwork.NoteAuthors.Of(caller, book)?.Id ?? "");
 }

@@ -23,7 +23,7 @@ public static class SignInApi
             audit.SignedOut(AccessClaims.Actor(http.User));
             return Results.NoContent();
         }).RequireAuthorization();
-        api.MapGet("/me", (HttpContext http) => Results.Ok(PersonSessions.Describe(http.User))).RequireAuthorization();
+        api.MapGet("/me", (HttpContext http, AccessBookCopy book) => Results.Ok(PersonSessions.Describe(http.User, book))).RequireAuthorization();
         api.MapPut("/password", ChangePasswordAsync).RequireAuthorization().WithMetadata(Command.Ingest.Http.CallerRateClass.Commands);
         return app;
     }

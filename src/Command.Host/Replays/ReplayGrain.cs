@@ -59,7 +59,7 @@ public sealed partial class ReplayGrain(
         var closed = listed.Any(i => i.IncidentId == incidentId && i.ClosedAt is not null);
         var session = await catalogue.OpenReplayAsync(incidentId, assessment: assessment, follow: !closed, clock: clock, cancellationToken: CancellationToken.None);
         (state.State.OpenedBy, state.State.OpenedById, state.State.OpenedAt) = (openedBy.Name, openedBy.Id, clock.GetUtcNow());
-        (state.State.ChangedBy, state.State.ChangedAt) = (null, null);
+        (state.State.ChangedBy, state.State.ChangedById, state.State.ChangedAt) = (null, null, null);
         var opened = Start(session);
         await SaveAsync(opened);
         LogOpened(logger, ReplayId, incidentId);
@@ -130,7 +130,7 @@ public sealed partial class ReplayGrain(
         await action(open);
         if (by is not null)
         {
-            (state.State.ChangedBy, state.State.ChangedAt) = (by.Name, clock.GetUtcNow());
+            (state.State.ChangedBy, state.State.ChangedById, state.State.ChangedAt) = (by.Name, by.Id, clock.GetUtcNow());
             await SaveAsync(open);
         }
 
@@ -150,9 +150,12 @@ public sealed partial class ReplayGrain(
         }
     }
 
-    /// <summary>The player's status, with who drives the replay and who last changed it.</summary>
-    private ReplayStatus Stated(ReplayStatus status) =>
-        status with { DrivenBy = state.State.OpenedBy, ChangedBy = state.State.ChangedBy, ChangedAt = state.State.ChangedAt };
+    /// <summary>The player's status, with who drives the replay and who last changed it, each by name and identity.</summary>
+    private ReplayStatus Stated(ReplayStatus status) => status with
+    {
+        DrivenBy = state.State.OpenedBy, DrivenById = state.State.OpenedById,
+        ChangedBy = state.State.ChangedBy, ChangedById = state.State.ChangedById, ChangedAt = state.State.ChangedAt,
+    };
 
     private async Task TickAsync()
     {

@@ -35,6 +35,10 @@ public sealed class ReplayGrainState
 
     [Id(6)]
     public DateTimeOffset? ChangedAt { get; set; }
+
+    /// <summary>The identity behind <see cref="ChangedBy"/>; null until someone changed it, or when it was changed before identities were kept.</summary>
+    [Id(7)]
+    public string? ChangedById { get; set; }
 }
 
 /// <summary>

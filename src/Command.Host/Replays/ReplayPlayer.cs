@@ -134,12 +134,16 @@ public sealed class ReplayPlayer(string replayId, ReplaySession session, Action<
 /// Where a replay is: its session's span, its clock, speed and whether it plays; whether it follows a session still
 /// being recorded (its <paramref name="LastTime"/> then grows as it plays at the end); the name of the incident
 /// whose session it plays; who drives it (<paramref name="DrivenBy"/>, the one who opened it), and who last played,
-/// paused, stepped or seeked it when (null: nobody since it was opened), on the replays' clock.
+/// paused, stepped or seeked it when (null: nobody since it was opened), on the replays' clock. Each name comes with the
+/// identity behind it (<paramref name="DrivenById"/>, <paramref name="ChangedById"/>: <c>person:&lt;id&gt;</c> or
+/// <c>token:&lt;id&gt;</c>, as <c>GET /api/auth/me</c> says the caller's), which tells apart someone added again under a
+/// removed person's name; empty for a replay opened before identities were kept, whose driver is matched by name.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ReplayStatus(
     string ReplayId, string IncidentId, DateTimeOffset FirstTime, DateTimeOffset LastTime, DateTimeOffset Position, double Speed, bool Paused, bool AtEnd,
-    bool Follows = false, string Name = "", string? Damaged = null, string DrivenBy = "", string? ChangedBy = null, DateTimeOffset? ChangedAt = null);
+    bool Follows = false, string Name = "", string? Damaged = null, string DrivenBy = "", string? ChangedBy = null, DateTimeOffset? ChangedAt = null,
+    string DrivenById = "", string? ChangedById = null);
 
 /// <summary>How a replay is named as a feed: "replay:{id}", beside live incidents' ids.</summary>
 public static class ReplayFeed

@@ -205,16 +205,18 @@ public static class ReplaysApi
 
 /// <summary>
 /// A replay open now, as GET /api/replays lists it: the session it plays (its incident's id and name), who opened it (and
-/// drives it) and when, whether it is paused, its speed, the instant it has reached, and its session's span.
+/// drives it: by name, and by identity as <see cref="ReplayStatus.DrivenById"/>) and when, whether it is paused, its
+/// speed, the instant it has reached, and its session's span.
 /// </summary>
 public sealed record ListedReplay(
     string ReplayId, string IncidentId, string Name, string OpenedBy, DateTimeOffset OpenedAt, bool Paused, double Speed, DateTimeOffset Position,
-    DateTimeOffset FirstTime, DateTimeOffset LastTime)
+    DateTimeOffset FirstTime, DateTimeOffset LastTime, string OpenedById)
 {
     public static ListedReplay Of(ReplayListing listing, DateTimeOffset now)
     {
         var status = listing.Status;
-        return new(status.ReplayId, status.IncidentId, status.Name, listing.OpenedBy, listing.OpenedAt, status.Paused, status.Speed, listing.PositionAt(now), status.FirstTime, status.LastTime);
+        return new(status.ReplayId, status.IncidentId, status.Name, listing.OpenedBy, listing.OpenedAt, status.Paused, status.Speed, listing.PositionAt(now), status.FirstTime, status.LastTime,
+            status.DrivenById);
     }
 }
 

@@ -301,6 +301,41 @@ public sealed class ReplayWatchDashboardTests(FakeClockDashboardHost host) : ICl
         Assert.Empty(second.Errors);
     }
 
+    [Fact]
+    public async Task Someone_added_again_under_the_drivers_name_is_offered_no_controls_of_the_replay_the_first_opened()
+    {
+        const string Name = "Eval Lund";
+        var scene = await HoldRecordedAsync();
+        await using var first = await Dashboard.OpenAsync(host, scene.IncidentId, actor: Name, roles: ["evaluator"]);
+        await ReplayMode(first).ClickAsync();
+        await Expect(first.Page.Locator("#replay-seek")).ToBeEnabledAsync();
+        await first.Page.Locator("#replay-play").ClickAsync();
+        await Expect(first.Page.Locator("#replay-state")).ToHaveTextAsync("▶ PLAYING 1×");
+        var replayId = Assert.Single((await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/replays?incident={scene.IncidentId}", Ct))!).GetProperty("replayId").GetString();
+
+        // The evaluator is removed, and someone else is added under the same name: the name is theirs, the replay is not.
+        using var removed = await host.Client.DeleteAsync($"/api/access/people/{Uri.EscapeDataString(Name)}", Ct);
+        Assert.True(removed.IsSuccessStatusCode, $"removing {Name} answered {removed.StatusCode}");
+        await using var again = await Dashboard.OpenAsync(host, scene.IncidentId, actor: Name, roles: ["evaluator"]);
+        await ReplayMode(again).ClickAsync();
+        var listed = again.Page.Locator($"#open-replays li[data-replay='{replayId}']");
+        await Expect(listed).ToContainTextAsync($"opened by {Name}");
+        await listed.GetByRole(AriaRole.Button, new() { Name = $"Watch Drill {scene.IncidentId}, opened by {Name}" }).ClickAsync();
+
+        await Expect(again.Page.Locator("#replay-state")).ToHaveTextAsync("▶ PLAYING 1×");
+        await Expect(again.Page.Locator("#replay-driver")).ToHaveTextAsync(new Regex($@"^Driven by {Name} · last moved by {Name} at \d\d:\d\d:\d\d$"));
+        const string Why = $"Driven by {Name}, who opened it: only they or an admin move it — open your own replay of this session to drive one";
+        foreach (var control in new[] { "#replay-play", "#replay-pause", "#replay-step", "#replay-speed" })
+        {
+            await Expect(again.Page.Locator(control)).ToBeDisabledAsync();
+            await Expect(again.Page.Locator(control)).ToHaveAttributeAsync("title", Why);
+        }
+
+        await Expect(again.Page.Locator("#replay-seek")).ToBeDisabledAsync();
+        await Expect(again.Page.Locator("#timeline-marks .mark:enabled")).ToHaveCountAsync(0);
+        Assert.Empty(again.Errors);
+    }
+
     // Watches, from its page in replay mode, the replay the evaluator opened; the replay's entry in the list.
     private static async Task<ILocator> WatchAsync(Dashboard watcher, Scene scene)
     {

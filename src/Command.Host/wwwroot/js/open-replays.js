@@ -3,7 +3,7 @@
 import { get } from './api.js';
 import { clock, speed } from './format.js';
 import { escapeHtml } from './symbols.js';
-import { session } from './session.js';
+import { isYou } from './session.js';
 
 const refreshMs = 5000;
 
@@ -65,7 +65,7 @@ export class OpenReplays {
     const listed = [...(this.listed?.values() ?? [])];
     this.list.innerHTML = listed.map(r => {
       const shown = r.replayId === this.shownId;
-      const by = r.openedBy === session.name ? 'you' : r.openedBy;
+      const by = isYou(r.openedById, r.openedBy) ? 'you' : r.openedBy;
       const name = r.name || r.incidentId;
       return `<li class="open-replay" data-replay="${escapeHtml(r.replayId)}" data-state="${r.paused ? 'paused' : 'playing'}">`
         + `<span class="open-replay-name">${escapeHtml(name)}</span>`

@@ -2,7 +2,7 @@
 // debrief room: the one who opened it drives it (or an admin, who may drive any); everyone else who may watch replays
 // watches it as its driver plays, pauses and seeks it, is told who drives it and who last moved it, and is offered no controls.
 import { get, post, del, enc } from './api.js';
-import { can, session as signedIn } from './session.js';
+import { can, isYou } from './session.js';
 import { attempt, clearStanding, showNotice, showStanding } from './notice.js';
 import { clock, speed } from './format.js';
 import { sessionOption } from './session-option.js';
@@ -215,7 +215,7 @@ export class Replay {
 
   /** Whether this page's person drives the replay shown: they opened it, or they may drive any. */
   get mine() {
-    return Boolean(this.session) && can('open-replays') && (this.session.drivenBy === signedIn.name || can('drive-any-replay'));
+    return Boolean(this.session) && can('open-replays') && (isYou(this.session.drivenById, this.session.drivenBy) || can('drive-any-replay'));
   }
 
   /** The replay's status read again, for who last moved it. */
@@ -229,11 +229,12 @@ export class Replay {
   /** Says who drives the replay shown and who last played, paused, stepped or seeked it, and when. */
   showDriver(status) {
     if (!this.session || status.replayId !== this.session.replayId) return;
-    Object.assign(this.session, { drivenBy: status.drivenBy, changedBy: status.changedBy, changedAt: status.changedAt });
+    const { drivenBy, drivenById, changedBy, changedById, changedAt } = status;
+    Object.assign(this.session, { drivenBy, drivenById, changedBy, changedById, changedAt });
     const element = this.elements.driver;
-    const you = name => (name === signedIn.name ? `${name} (you)` : name);
-    const changed = status.changedBy ? ` · last moved by ${you(status.changedBy)} at ${clock(Date.parse(status.changedAt))}` : '';
-    element.textContent = `Driven by ${you(status.drivenBy)}${changed}`;
+    const you = (id, name) => (isYou(id, name) ? `${name} (you)` : name);
+    const changed = changedBy ? ` · last moved by ${you(changedById, changedBy)} at ${clock(Date.parse(changedAt))}` : '';
+    element.textContent = `Driven by ${you(drivenById, drivenBy)}${changed}`;
     element.dataset.mine = String(this.mine);
     element.hidden = false;
     this.enable(this.shown);

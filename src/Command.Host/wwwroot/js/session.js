@@ -3,9 +3,16 @@
 import { get, post, toSignIn } from './api.js';
 import { attempt } from './notice.js';
 
-export const session = { name: '', credential: '', roles: [], rights: [] };
+export const session = { name: '', id: '', credential: '', roles: [], rights: [] };
 
 export const can = right => session.rights.includes(right);
+
+/**
+ * Whether a name the host gives (who drives a replay, who opened or last moved it) is the signed-in caller: by the
+ * identity behind it, so someone added again under a removed person's name is not taken for them; by the name only
+ * where the host kept no identity (a replay opened before it did), as the host itself then matches.
+ */
+export const isYou = (id, name) => (id ? id === session.id : name === session.name);
 
 /** Reads who is signed in, and hides every element whose data-needs names a right the caller lacks. */
 export async function loadSession() {
