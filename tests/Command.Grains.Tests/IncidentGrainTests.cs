@@ -48,7 +48,7 @@ public sealed class IncidentGrainTests(ClusterFixture fixture)
         Assert.Equal(report, unit.LastFix);
         Assert.Equal(UnitRole.Contact, unit.Role);
         var record = await fixture.Grains.GetGrain<IUnitGrain>(unitId).Get();
-        Assert.Equal(new UnitRecord(unitId, "Patrol 1", UnitRole.Contact, id, enrolledAt, report), record);
+        Assert.Equal(new UnitRecord(unitId, "Patrol 1", UnitRole.Contact, id, enrolledAt, report, id), record);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class UnitGrain(
         var record = state.State.Record;
         var sameIncident = record?.IncidentId == enrolment.IncidentId;
         state.State.Record = new UnitRecord(this.GetPrimaryKeyString(), enrolment.Callsign, enrolment.Role, enrolment.IncidentId,
-            sameIncident ? record!.EnrolledAt : enrolment.At, sameIncident ? record!.LatestFix : null);
+            sameIncident ? record!.EnrolledAt : enrolment.At, sameIncident ? record!.LatestFix : null, enrolment.IncidentId);
         await state.WriteStateAsync();
         fixUnsaved = false;
     }
@@ -55,7 +55,7 @@ public sealed class UnitGrain(
     {
         if (state.State.Record is { } record && record.IncidentId == incidentId)
         {
-            state.State.Record = record with { IncidentId = null };
+            state.State.Record = record with { IncidentId = null, LastIncidentId = incidentId };
             await state.WriteStateAsync();
             fixUnsaved = false;
         }

@@ -20,23 +20,32 @@ public static class RecordedIncidents
     /// </summary>
     public static TBuilder LiveOnly<TBuilder>(this TBuilder endpoint)
         where TBuilder : IEndpointConventionBuilder => endpoint.AddEndpointFilter(async (context, next) =>
+            context.HttpContext.GetRouteValue("id") is string id && await RefusalAsync(context.HttpContext, id) is { } refused ? refused : await next(context));
+
+    /// <summary>
+    /// The refusal of what <paramref name="http"/>'s caller asks of incident <paramref name="incidentId"/> (<paramref name="of"/>
+    /// saying what it is of it, after the incident's close: ", and unit 'P1' was last enrolled there") when the incident is
+    /// closed and the caller may not watch replays: audited, 403 naming the right and saying when it was closed; null for
+    /// one who may, or an incident open or unknown.
+    /// </summary>
+    public static async Task<IResult?> RefusalAsync(HttpContext http, string incidentId, string of = "")
     {
-        var http = context.HttpContext;
-        if (Rights.Grants(http.User, Rights.WatchReplays) || http.GetRouteValue("id") is not string id)
+        if (Rights.Grants(http.User, Rights.WatchReplays))
         {
-            return await next(context);
+            return null;
         }
 
         var grains = http.RequestServices.GetRequiredService<IGrainFactory>();
         var listed = await grains.GetGrain<IIncidentDirectoryGrain>(IIncidentDirectoryGrain.Key).List();
-        if (listed.FirstOrDefault(i => i.IncidentId == id)?.ClosedAt is not { } closedAt)
-        {
-            return await next(context);
-        }
+        return listed.FirstOrDefault(i => i.IncidentId == incidentId)?.ClosedAt is { } closedAt ? Refused(http, $"{Closed(incidentId, closedAt)}{of}") : null;
+    }
 
+    /// <summary>The refusal of a recording to a caller who may not watch replays, <paramref name="why"/> heading its detail.</summary>
+    public static IResult Refused(HttpContext http, string why)
+    {
         var what = $"{http.Request.Method} {http.Request.Path}";
         http.RequestServices.GetRequiredService<AccessAudit>().Refused(AccessClaims.Actor(http.User), what, Rights.WatchReplays);
         var refused = RefusalAnswers.MissingRight(http.User, Rights.WatchReplays, what);
-        return Results.Json(refused with { Detail = $"{Closed(id, closedAt)}: {refused.Detail}" }, statusCode: StatusCodes.Status403Forbidden);
-    });
+        return Results.Json(refused with { Detail = $"{why}: {refused.Detail}" }, statusCode: StatusCodes.Status403Forbidden);
+    }
 }

@@ -25,11 +25,31 @@ public static class UnitsApi
         api.MapPost("/flags/{subject}/ack", Acknowledge).Commands(Rights.Command);
         api.MapGet("/zones", Zones).Needs(Rights.Watch).LiveOnly();
         api.MapGet("/zones/{zoneId}", Zone).Needs(Rights.Watch).LiveOnly();
-        app.MapGet("/api/units/{unitId}", async (string unitId, IGrainFactory grains) =>
-            await grains.GetGrain<IUnitGrain>(unitId = RouteIds.Unit(unitId)).Get() is { } record
-                ? Results.Ok(record)
-                : Results.NotFound(new ApiError("unknown-unit", $"unit '{unitId}' has never been enrolled"))).WithTags("Units").Needs(Rights.Watch);
+        app.MapGet("/api/units/{unitId}", Unit).WithTags("Units").Needs(Rights.Watch);
         return app;
+    }
+
+    /// <summary>
+    /// A unit as it outlives one incident. What it holds (its role and latest fix) is of the incident it was last enrolled
+    /// in: once that is closed, a recording, for those who may watch replays, as that incident's units are; so is the
+    /// record of a unit released before it noted which incident let it go.
+    /// </summary>
+    private static async Task<IResult> Unit(string unitId, HttpContext http, IGrainFactory grains)
+    {
+        unitId = RouteIds.Unit(unitId);
+        if (await grains.GetGrain<IUnitGrain>(unitId).Get() is not { } record)
+        {
+            return Results.NotFound(new ApiError("unknown-unit", $"unit '{unitId}' has never been enrolled"));
+        }
+
+        if ((record.IncidentId ?? record.LastIncidentId) is not { } incidentId)
+        {
+            return Rights.Grants(http.User, Rights.WatchReplays)
+                ? Results.Ok(record)
+                : RecordedIncidents.Refused(http, $"unit '{unitId}' is enrolled in no incident, and what it holds is of one that let it go, which its record does not name");
+        }
+
+        return await RecordedIncidents.RefusalAsync(http, incidentId, $", and unit '{unitId}' was last enrolled there") ?? Results.Ok(record);
     }
 
     /// <summary>Every zone of the incident as its zone grain holds it: occupants and since when, rule, flag.</summary>

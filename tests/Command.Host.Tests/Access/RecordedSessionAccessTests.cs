@@ -1,9 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Command.Domain.Units;
+using Command.Grains;
+using Command.Grains.Units;
 using Command.Host.Access;
 using Command.Host.Live;
 using Command.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -97,6 +102,64 @@ public sealed class RecordedSessionAccessTests(CommandHost host) : IClassFixture
                 + $"which admin or controller or evaluator holds; token:{observerName} holds observer",
                 refused.GetProperty("detail").GetString());
         }
+    }
+
+    [Fact]
+    public async Task A_unit_last_in_a_closed_incident_is_read_only_by_those_who_may_watch_replays_until_it_joins_an_open_one()
+    {
+        var (id, next) = ($"t-{Guid.NewGuid():N}"[..20], $"t-{Guid.NewGuid():N}"[..20]);
+        var (unit, released) = ($"u-{Guid.NewGuid():N}"[..14], $"r-{Guid.NewGuid():N}"[..14]);
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = unit, callsign = "Patrol 1", role = "contact" })).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = released, callsign = "Patrol 2", role = "contact" })).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report(unit, DateTimeOffset.UtcNow.AddSeconds(-1), 0, -60) } })).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{id}/units/{released}/release", new { reason = "sent to another call" })).EnsureSuccessStatusCode();
+        var observerName = $"observer-{Guid.NewGuid():N}"[..20];
+        using var observer = host.ClientWith((await host.Access.IssueTokenAsync(observerName, ["observer"])).Token);
+        using var commander = host.ClientWith(await host.Access.TokenForAsync("commander"));
+        using var evaluator = host.ClientWith(await host.Access.TokenForAsync("evaluator"));
+
+        using var live = await observer.GetAsync($"/api/units/{unit}", Ct);
+        using var letGo = await observer.GetAsync($"/api/units/{released}", Ct);
+        (await host.PostJsonAsync($"/api/incidents/{id}/close", new { reason = "exercise over" })).EnsureSuccessStatusCode();
+        var closedAt = (await host.Client.GetFromJsonAsync<JsonElement[]>("/api/incidents", Ct))!.Single(i => i.GetProperty("incidentId").GetString() == id)
+            .GetProperty("closedAt").GetDateTimeOffset();
+        using var observed = await observer.GetAsync($"/api/units/{unit}", Ct);
+        using var commanded = await commander.GetAsync($"/api/units/{unit}", Ct);
+        using var evaluated = await evaluator.GetAsync($"/api/units/{unit}", Ct);
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(next))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{next}/units", new { unitId = unit, callsign = "Patrol 1", role = "perimeter" })).EnsureSuccessStatusCode();
+        using var rejoined = await observer.GetAsync($"/api/units/{unit}", Ct);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (live.StatusCode, letGo.StatusCode, evaluated.StatusCode));
+        Assert.Equal((id, id), ((await evaluated.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("lastIncidentId").GetString(),
+            (await letGo.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("lastIncidentId").GetString()));
+        var refused = await observed.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal((HttpStatusCode.Forbidden, Rights.WatchReplays), (observed.StatusCode, refused.GetProperty("right").GetString()));
+        Assert.Equal(
+            $"incident '{id}' was closed at {closedAt.UtcDateTime:HH:mm:ss} UTC and is a recording now, and unit '{unit}' was last enrolled there: GET /api/units/{unit} "
+            + $"needs the 'watch-replays' right, which admin or controller or evaluator holds; token:{observerName} holds observer",
+            refused.GetProperty("detail").GetString());
+        Assert.Equal((HttpStatusCode.Forbidden, Rights.WatchReplays), (commanded.StatusCode, await RightAsync(commanded)));
+        Assert.Equal(HttpStatusCode.OK, rejoined.StatusCode);
+        Assert.Equal(next, (await rejoined.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("incidentId").GetString());
+    }
+
+    [Fact]
+    public async Task A_unit_released_before_its_record_named_the_incident_is_read_only_by_those_who_may_watch_replays()
+    {
+        var unit = $"u-{Guid.NewGuid():N}"[..14];
+        var grain = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IUnitGrain>(unit);
+        await host.Services.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Durable).WriteStateAsync("unit", grain.GetGrainId(), new GrainState<UnitGrainState>(
+            new UnitGrainState { Record = new UnitRecord(unit, "Patrol 9", UnitRole.Contact, null, DateTimeOffset.UtcNow.AddHours(-1), null) }));
+        using var observer = host.ClientWith(await host.Access.TokenForAsync("observer"));
+        using var controller = host.ClientWith(await host.Access.TokenForAsync("controller"));
+
+        using var observed = await observer.GetAsync($"/api/units/{unit}", Ct);
+        using var controlled = await controller.GetAsync($"/api/units/{unit}", Ct);
+
+        Assert.Equal((HttpStatusCode.Forbidden, Rights.WatchReplays), (observed.StatusCode, await RightAsync(observed)));
+        Assert.Equal(HttpStatusCode.OK, controlled.StatusCode);
     }
 
     private async Task<HubConnection> ConnectAsync(string token)
