@@ -28,7 +28,11 @@ public static class RecordedIncidents
     /// closed and the caller may not watch replays: audited, 403 naming the right and saying when it was closed; null for
     /// one who may, or an incident open or unknown.
     /// </summary>
-    public static async Task<IResult?> RefusalAsync(HttpContext http, string incidentId, string of = "")
+    public static async Task<IResult?> RefusalAsync(HttpContext http, string incidentId, string of = "") =>
+        await ClosedToCallerAsync(http, incidentId) is { } closedAt ? Refused(http, $"{Closed(incidentId, closedAt)}{of}") : null;
+
+    /// <summary>When incident <paramref name="incidentId"/> was closed, where it is and the caller may not watch replays; else null.</summary>
+    public static async Task<DateTimeOffset?> ClosedToCallerAsync(HttpContext http, string incidentId)
     {
         if (Rights.Grants(http.User, Rights.WatchReplays))
         {
@@ -37,7 +41,7 @@ public static class RecordedIncidents
 
         var grains = http.RequestServices.GetRequiredService<IGrainFactory>();
         var listed = await grains.GetGrain<IIncidentDirectoryGrain>(IIncidentDirectoryGrain.Key).List();
-        return listed.FirstOrDefault(i => i.IncidentId == incidentId)?.ClosedAt is { } closedAt ? Refused(http, $"{Closed(incidentId, closedAt)}{of}") : null;
+        return listed.FirstOrDefault(i => i.IncidentId == incidentId)?.ClosedAt;
     }
 
     /// <summary>The refusal of a recording to a caller who may not watch replays, <paramref name="why"/> heading its detail.</summary>

@@ -18,13 +18,34 @@ public static class IncidentsApi
         var api = app.MapGroup("/api/incidents").WithTags("Incidents");
         api.MapGet("/", async (IGrainFactory grains) => Results.Ok(await grains.GetGrain<IIncidentDirectoryGrain>(IIncidentDirectoryGrain.Key).List())).Needs(Rights.Watch);
         api.MapPost("/", Create).Commands(Rights.Command);
-        api.MapGet("/{id}", async (string id, IGrainFactory grains) =>
-            await grains.GetGrain<IIncidentGrain>(id).GetView() is { } view ? Results.Ok(view) : NotFound(id)).Needs(Rights.Watch);
+        api.MapGet("/{id}", View).Needs(Rights.Watch);
         api.MapPut("/{id}/site", SetSite).Commands(Rights.Command);
         api.MapPut("/{id}/threats/{threatId}", SetThreat).Commands(Rights.Command);
         api.MapPost("/{id}/threats/{threatId}/phase", SetPhase).Commands(Rights.Command);
         api.MapPost("/{id}/close", Close).Commands(Rights.Command);
         return app;
+    }
+
+    /// <summary>
+    /// An incident's site, zones and threats. Once it is closed, its threats as they stood at the close are its recording's,
+    /// as its units are: one who may not watch replays reads its site and name (for the page to say what it does not show)
+    /// and no threats, <c>withheld</c> saying why.
+    /// </summary>
+    private static async Task<IResult> View(string id, HttpContext http, IGrainFactory grains, IOptions<JsonOptions> json)
+    {
+        if (await grains.GetGrain<IIncidentGrain>(id).GetView() is not { } view)
+        {
+            return NotFound(id);
+        }
+
+        if (await RecordedIncidents.ClosedToCallerAsync(http, id) is not { } closedAt)
+        {
+            return Results.Ok(view);
+        }
+
+        var answer = System.Text.Json.JsonSerializer.SerializeToNode(view with { Threats = [] }, json.Value.SerializerOptions)!.AsObject();
+        answer["withheld"] = $"{RecordedIncidents.Closed(id, closedAt)}: its threats need the '{Rights.WatchReplays}' right, which {Rights.HoldersText(Rights.WatchReplays)} holds";
+        return Results.Json(answer, json.Value.SerializerOptions);
     }
 
     internal static IResult NotFound(string id) => Results.NotFound(new ApiError("unknown-incident", $"incident '{id}' does not exist"));

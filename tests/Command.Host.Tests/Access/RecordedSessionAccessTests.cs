@@ -162,6 +162,34 @@ public sealed class RecordedSessionAccessTests(CommandHost host) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, controlled.StatusCode);
     }
 
+    [Fact]
+    public async Task A_closed_incidents_threats_are_withheld_from_those_who_may_not_watch_replays_saying_why()
+    {
+        var id = $"t-{Guid.NewGuid():N}"[..20];
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        var threat = TestSite.Frame.ToGeo(new(0, 100));
+        (await host.Client.PutAsJsonAsync($"/api/incidents/{id}/threats/T1", new { lat = threat.Latitude, lon = threat.Longitude, uncertaintyM = 5, phase = "active", name = "Shooter", remarks = "rifle" }, Ct))
+            .EnsureSuccessStatusCode();
+        using var observer = host.ClientWith(await host.Access.TokenForAsync("observer"));
+        using var evaluator = host.ClientWith(await host.Access.TokenForAsync("evaluator"));
+
+        var live = await observer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct);
+        (await host.PostJsonAsync($"/api/incidents/{id}/close", new { reason = "exercise over" })).EnsureSuccessStatusCode();
+        var closedAt = (await host.Client.GetFromJsonAsync<JsonElement[]>("/api/incidents", Ct))!.Single(i => i.GetProperty("incidentId").GetString() == id)
+            .GetProperty("closedAt").GetDateTimeOffset();
+        var observed = await observer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct);
+        var evaluated = await evaluator.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct);
+
+        Assert.Equal(["T1"], live.GetProperty("threats").EnumerateArray().Select(t => t.GetProperty("threatId").GetString()));
+        Assert.Equal(["T1"], evaluated.GetProperty("threats").EnumerateArray().Select(t => t.GetProperty("threatId").GetString()));
+        Assert.False(evaluated.TryGetProperty("withheld", out _));
+        Assert.Equal((0, $"Drill {id}", "Test campus"), (observed.GetProperty("threats").GetArrayLength(), observed.GetProperty("name").GetString(),
+            observed.GetProperty("site").GetProperty("name").GetString()));
+        Assert.Equal(
+            $"incident '{id}' was closed at {closedAt.UtcDateTime:HH:mm:ss} UTC and is a recording now: its threats need the 'watch-replays' right, which admin or controller or evaluator holds",
+            observed.GetProperty("withheld").GetString());
+    }
+
     private async Task<HubConnection> ConnectAsync(string token)
     {
         var hub = new HubConnectionBuilder()
