@@ -92,6 +92,9 @@ export class Connection {
     if (waitingStates.has(this.state) || ['not-recording', 'refused'].includes(this.state)) this.setState(this.isConnected() ? 'live' : 'disconnected');
     if (previous && previous !== groupId && this.isConnected()) {
       await this.hub.invoke('Leave', previous).catch(e => showNotice(`Leaving ${previous}: ${e.message}`));
+      // Something else was chosen while the host let go of the last: the host takes calls in the order made, so joining
+      // this now came after its leaving, and left the page in its group for nobody (its frames sent on, a replay kept open).
+      if (this.groupId !== groupId) return;
     }
     this.picture.reset(groupId);
     if (groupId && this.isConnected()) await this.join(groupId);

@@ -71,13 +71,15 @@ export class Modes {
     if (this.mode === 'replay') return;
     const incidentId = this.commands.incidentId;
     this.setMode('replay');
-    await this.connection.watch(null);
     this.header.setIncidentName(null);
-    if (!can('open-replays')) return;
-    // Not when a replay was chosen to watch (or Live) while the sessions were listed.
+    // Nothing more once a replay was chosen to watch (or Live) while the host answered: the header went blank over the
+    // incident gone back to, or over the replay picked.
     const choice = this.replay.choice;
+    const chosen = () => this.mode === 'replay' && choice === this.replay.choice;
+    await this.connection.watch(null);
+    if (!chosen() || !can('open-replays')) return;
     const sessions = await this.replay.listSessions(incidentId);
-    if (this.mode === 'replay' && choice === this.replay.choice && sessions.some(s => s.incidentId === incidentId)) await this.replay.open(incidentId);
+    if (chosen() && sessions.some(s => s.incidentId === incidentId)) await this.replay.open(incidentId);
   }
 
   /** The replay shown was closed (by whoever opened it, or for idleness): said, and nothing is shown in its place. */

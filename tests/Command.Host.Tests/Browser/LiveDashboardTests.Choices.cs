@@ -1,0 +1,72 @@
+using Command.Host.Live;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Command.Host.Tests.Browser;
+
+/// <summary>
+/// A choice made before the host answered the last one, on a slow network: the page ends showing what was chosen last,
+/// and leaves nothing joined on the host for nobody. The host's answers are held until the second choice is made.
+/// </summary>
+public sealed partial class LiveDashboardTests
+{
+    [Fact]
+    public async Task Going_back_to_live_before_the_host_let_go_of_the_incident_for_replay_shows_it_named_with_its_flags()
+    {
+        // Replay mode first leaves the live incident. The dispatcher went back to Live before the host answered that: the
+        // answer, come last, blanked the header and set the page's picture to nothing, so its feed of earlier flags stayed empty.
+        var scene = await Scene.HeldPatrolAsync(host, "back-live");
+        var link = new HubLink();
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, prepare: link.AttachAsync);
+        await Expect(dashboard.Feed.Locator("li[data-type='flag-raised'][data-subject='P1']")).ToHaveCountAsync(1);
+        link.HoldAnswers();
+
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(dashboard.Page.Locator("#replay-badge")).ToBeVisibleAsync();
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Live", Exact = true }).ClickAsync();
+        // Named once its site is in, just before the page asks to join it again.
+        await Expect(dashboard.Page.Locator("#incident-name")).ToHaveTextAsync($"Drill {scene.IncidentId}");
+        link.ReleaseAnswers();
+
+        await WholePictureOfAsync(dashboard, scene.IncidentId);
+        await Expect(dashboard.Page.Locator("#incident-name")).ToHaveTextAsync($"Drill {scene.IncidentId}");
+        await Expect(dashboard.Feed.Locator("li[data-type='flag-raised'][data-subject='P1']")).ToHaveCountAsync(1);
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task An_incident_picked_while_the_host_still_lets_go_of_the_last_is_the_only_one_the_page_stays_joined_to()
+    {
+        // The page leaves the incident shown before it joins the one picked. Picked again before the host answered, the page
+        // joined the one passed over after leaving it: the host sent its frames to the page, for nobody, for as long as it was open.
+        var first = await Scene.HeldPatrolAsync(host, "pick-a");
+        var passed = await Scene.HeldPatrolAsync(host, "pick-b");
+        var chosen = await Scene.HeldPatrolAsync(host, "pick-c");
+        var link = new HubLink();
+        await using var dashboard = await Dashboard.OpenAsync(host, first.IncidentId, prepare: link.AttachAsync);
+        await WholePictureOfAsync(dashboard, first.IncidentId);
+        link.HoldAnswers();
+
+        var picker = dashboard.Page.Locator("#incident-picker");
+        await picker.SelectOptionAsync(passed.IncidentId);
+        await Expect(dashboard.Page.Locator("#incident-name")).ToHaveTextAsync($"Drill {passed.IncidentId}");
+        await picker.SelectOptionAsync(chosen.IncidentId);
+        await Expect(dashboard.Page.Locator("#incident-name")).ToHaveTextAsync($"Drill {chosen.IncidentId}");
+        link.ReleaseAnswers();
+
+        // The host takes a page's calls in the order made: once the one picked has answered, any join made before it has too.
+        await WholePictureOfAsync(dashboard, chosen.IncidentId);
+        var fanout = host.Services.GetRequiredService<FrameFanout>();
+        Assert.False(fanout.HasClients(passed.IncidentId), "the page stayed joined to the incident passed over");
+        Assert.False(fanout.HasClients(first.IncidentId), "the page stayed joined to the incident it left");
+        Assert.True(fanout.HasClients(chosen.IncidentId));
+        await Expect(dashboard.Row("P1")).ToHaveCountAsync(1);
+        Assert.Empty(dashboard.Errors);
+    }
+
+    // Until the page holds the whole picture of the incident it watches.
+    private static Task WholePictureOfAsync(Dashboard dashboard, string incidentId) =>
+        dashboard.Page.WaitForFunctionAsync("id => { const p = window.commandPage.picture; return p.groupId === id && p.snapshotSequence >= 0; }", incidentId);
+}
