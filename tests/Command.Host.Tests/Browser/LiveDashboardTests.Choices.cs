@@ -66,6 +66,38 @@ public sealed partial class LiveDashboardTests
         Assert.Empty(dashboard.Errors);
     }
 
+    [Fact]
+    public async Task Replay_chosen_while_the_page_still_lists_the_incidents_stays_chosen_once_they_come()
+    {
+        // The mode buttons are there as soon as the page is: Replay pressed before the list of incidents came was undone
+        // as it came, the page taken back to Live (and a replay opened meanwhile closed).
+        var scene = await Scene.HeldPatrolAsync(host, "early-replay");
+        var listed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, live: false, prepare: context =>
+            context.RouteAsync("**/api/incidents", async route =>
+            {
+                await listed.Task;
+                await route.ContinueAsync();
+            }));
+        var replay = dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true });
+        await replay.ClickAsync();
+        await Expect(dashboard.Page.Locator("#replay-badge")).ToBeVisibleAsync();
+
+        listed.SetResult();
+
+        // Listed, the incident asked for is picked, for Live; the page stays in replay.
+        var picker = dashboard.Page.Locator("#incident-picker");
+        await Expect(picker).ToHaveValueAsync(scene.IncidentId);
+        await Expect(dashboard.Page.Locator("#replay-badge")).ToBeVisibleAsync();
+        await Expect(replay).ToHaveAttributeAsync("aria-pressed", "true");
+        Assert.Null(await dashboard.Page.EvaluateAsync<string?>("() => window.commandPage.picture.groupId"));
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Live", Exact = true }).ClickAsync();
+        await WholePictureOfAsync(dashboard, scene.IncidentId);
+        await Expect(dashboard.Page.Locator("#incident-name")).ToHaveTextAsync($"Drill {scene.IncidentId}");
+        await Expect(dashboard.Row("P1")).ToHaveCountAsync(1);
+        Assert.Empty(dashboard.Errors);
+    }
+
     // Until the page holds the whole picture of the incident it watches.
     private static Task WholePictureOfAsync(Dashboard dashboard, string incidentId) =>
         dashboard.Page.WaitForFunctionAsync("id => { const p = window.commandPage.picture; return p.groupId === id && p.snapshotSequence >= 0; }", incidentId);

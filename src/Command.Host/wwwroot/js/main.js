@@ -147,6 +147,9 @@ picture.subscribe(change => {
 window.commandPage = { picture, map: mapView.map, mapView, board, focus };
 
 // ?incident=id opens that incident, so a wall display or a bookmark always shows the same one; the page keeps it
-// naming the incident shown.
+// naming the incident shown. Replay chosen while the page still loaded (a slow network) is not undone: the page was
+// taken back to Live as the list came, and a replay opened meanwhile closed. The incident stays picked for Live.
+const wanted = new URLSearchParams(location.search).get('incident');
 await connection.start();
-await modes.showLive(await picker.load(new URLSearchParams(location.search).get('incident')));
+const first = await picker.load(wanted);
+if (modes.mode === 'live') await modes.showLive(first);
