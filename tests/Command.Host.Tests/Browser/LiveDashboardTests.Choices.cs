@@ -98,6 +98,45 @@ public sealed partial class LiveDashboardTests
         Assert.Empty(dashboard.Errors);
     }
 
+    [Fact]
+    public async Task A_threat_placed_just_before_another_incident_is_picked_is_not_shown_on_that_one()
+    {
+        // The page shows a threat as the host accepted it, before its frame comes. Picked away from before that answer came,
+        // the page drew the threat on the incident picked, which has none, until that incident's next whole picture.
+        var picked = await Scene.OpenAsync(host, "placed-b");
+        await picked.EnrolAsync("P1", "Patrol 1", "contact");
+        await picked.TrackAsync("P1", (0, -60));
+        var placed = await Scene.OpenAsync(host, "placed-a");
+        await using var dashboard = await Dashboard.OpenAsync(host, placed.IncidentId);
+        await WholePictureOfAsync(dashboard, placed.IncidentId);
+        var answering = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pickedAway = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await dashboard.Page.RouteAsync($"**/api/incidents/{placed.IncidentId}/threats/**", async route =>
+        {
+            answering.TrySetResult();
+            await pickedAway.Task;
+            await route.ContinueAsync();
+        });
+
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Place threat" }).ClickAsync();
+        var map = (await dashboard.Page.Locator("#map").BoundingBoxAsync())!;
+        await dashboard.Page.Mouse.ClickAsync(map.X + (map.Width / 2), map.Y + (map.Height / 2));
+        await answering.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        await dashboard.Page.Locator("#incident-picker").SelectOptionAsync(picked.IncidentId);
+        await WholePictureOfAsync(dashboard, picked.IncidentId);
+        await Expect(dashboard.Row("P1")).ToHaveCountAsync(1);
+
+        var answered = dashboard.Page.WaitForResponseAsync($"**/api/incidents/{placed.IncidentId}/threats/**");
+        pickedAway.SetResult();
+        Assert.True((await answered).Ok, "placing the threat was refused");
+        // Two turns of the page's event loop: the answer read and what the page does with it.
+        await dashboard.Page.EvaluateAsync("() => new Promise(done => setTimeout(() => setTimeout(done)))");
+
+        Assert.Equal(0, await dashboard.Page.EvaluateAsync<int>("() => window.commandPage.picture.threats.size"));
+        await Expect(dashboard.Threat()).ToHaveCountAsync(0);
+        Assert.Empty(dashboard.Errors);
+    }
+
     // Until the page holds the whole picture of the incident it watches.
     private static Task WholePictureOfAsync(Dashboard dashboard, string incidentId) =>
         dashboard.Page.WaitForFunctionAsync("id => { const p = window.commandPage.picture; return p.groupId === id && p.snapshotSequence >= 0; }", incidentId);

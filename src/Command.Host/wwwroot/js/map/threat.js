@@ -45,8 +45,17 @@ export class ThreatLayer {
     if (!this.placing) return;
     this.setPlacing(false);
     const current = this.picture.mainThreat();
+    const groupId = this.picture.groupId;
     const accepted = await this.move(current?.threatId ?? 'T1', latlng, current);
-    if (accepted) this.picture.putThreat(accepted);
+    if (accepted) this.accepted(accepted, groupId);
+  }
+
+  /**
+   * Shows a threat as the host accepted it, before its frame comes: only on the incident it was placed on. Another chosen
+   * while the host answered was shown it, where that incident had none, until its next whole picture.
+   */
+  accepted(threat, groupId) {
+    if (this.picture.groupId === groupId) this.picture.putThreat(threat);
   }
 
   draw() {
@@ -122,9 +131,10 @@ export class ThreatLayer {
     });
     marker.on('dragend', async e => {
       const to = e.target.getLatLng();
+      const groupId = this.picture.groupId;
       const accepted = await this.move(drawn.threat.threatId, to, drawn.threat);
       drawn.dragging = false;
-      if (accepted) this.picture.putThreat(accepted);
+      if (accepted) this.accepted(accepted, groupId);
       // Show what the host holds: the new position once its frame is in, the old one if it refused.
       this.draw();
     });
