@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Command.Host.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -135,6 +137,46 @@ public sealed partial class LiveDashboardTests
         Assert.Equal(0, await dashboard.Page.EvaluateAsync<int>("() => window.commandPage.picture.threats.size"));
         await Expect(dashboard.Threat()).ToHaveCountAsync(0);
         Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task Going_back_to_live_while_a_replay_picked_to_watch_still_opens_keeps_the_live_incident_named()
+    {
+        // A replay picked is named, and its site drawn, once its incident's site is in. A controller who went back to Live
+        // before that came had the live incident named after the replayed one, and drawn on its site.
+        var replayed = await Scene.HeldPatrolAsync(host, "watched-z");
+        var opened = await host.PostJsonAsync("/api/replays", new { incidentId = replayed.IncidentId });
+        opened.EnsureSuccessStatusCode();
+        var live = await Scene.HeldPatrolAsync(host, "live-a");
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var dashboard = await Dashboard.OpenAsync(host, live.IncidentId, actor: "Ctl Park", roles: ["controller"]);
+        await dashboard.Page.RouteAsync($"**/api/incidents/{replayed.IncidentId}", async route =>
+        {
+            asked.TrySetResult();
+            await held.Task;
+            await route.ContinueAsync();
+        });
+
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = $"Watch Drill {replayed.IncidentId}, opened by token:bootstrap" }).ClickAsync();
+        await asked.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Live", Exact = true }).ClickAsync();
+        await WholePictureOfAsync(dashboard, live.IncidentId);
+        await Expect(dashboard.Page.Locator("#incident-name")).ToHaveTextAsync($"Drill {live.IncidentId}");
+
+        var answered = dashboard.Page.WaitForResponseAsync($"**/api/incidents/{replayed.IncidentId}");
+        held.SetResult();
+        await answered;
+        // Two turns of the page's event loop: the answer read and what the page does with it.
+        await dashboard.Page.EvaluateAsync("() => new Promise(done => setTimeout(() => setTimeout(done)))");
+
+        await Expect(dashboard.Page.Locator("#incident-name")).ToHaveTextAsync($"Drill {live.IncidentId}");
+        Assert.Equal($"Drill {live.IncidentId} — Command", await dashboard.Page.TitleAsync());
+        await Expect(dashboard.Page.Locator("#replay-badge")).ToBeHiddenAsync();
+        Assert.Empty(dashboard.Errors);
+        var replayId = (await opened.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("replayId").GetString();
+        (await host.Client.DeleteAsync($"/api/replays/{replayId}", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
     }
 
     // Until the page holds the whole picture of the incident it watches.

@@ -99,6 +99,8 @@ export class Modes {
   /** The replayed incident's name and site, shown before its picture is joined. */
   async replaySite(session) {
     const view = this.picker.has(session.incidentId) ? await loadIncident(session.incidentId) : null;
+    // Not once another was chosen (another replay, or Live) while its site was asked for: it went over that one's.
+    if (this.replay.session !== session) return;
     this.header.setIncidentName(`${view?.name ?? session.name ?? session.incidentId}`);
     this.mapView.showSite(view?.site ?? session.site ?? null);
   }
