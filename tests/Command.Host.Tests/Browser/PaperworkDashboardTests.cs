@@ -132,6 +132,55 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
     }
 
     [Fact]
+    public async Task Runs_compared_again_before_the_first_comparison_answered_show_the_latest_with_its_exports()
+    {
+        // Run pressed, other sessions chosen and Run pressed again: the first answer, come last, put the first comparison's
+        // table under the links exporting the second.
+        var first = await HeldAsync("again-a");
+        var dropped = await HeldAsync("again-b", "Q1", "Patrol 9");
+        var kept = await HeldAsync("again-c", "Q1", "Patrol 9");
+        await using var dashboard = await Dashboard.OpenAsync(host, kept.IncidentId);
+        await ReplayAsync(dashboard.Page, kept.IncidentId);
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await dashboard.Page.RouteAsync("**/api/compare?**", async route =>
+        {
+            if (route.Request.Url.Contains(dropped.IncidentId, StringComparison.Ordinal) && route.Request.Url.Contains("format=json", StringComparison.Ordinal))
+            {
+                asked.TrySetResult();
+                await held.Task;
+            }
+
+            await route.ContinueAsync();
+        });
+        await dashboard.Page.Locator("#compare-open").ClickAsync();
+        await Expect(dashboard.Page.Locator($"#compare-sessions option[value='{kept.IncidentId}']")).ToHaveCountAsync(1);
+        await dashboard.Page.Locator("#compare-map").FillAsync("Patrol 1=first officer\nPatrol 9=first officer");
+        var sessions = dashboard.Page.Locator("#compare-sessions");
+        var run = dashboard.Page.Locator("#compare-run");
+        await sessions.SelectOptionAsync([first.IncidentId, dropped.IncidentId]);
+        await run.ClickAsync();
+        await asked.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        await sessions.SelectOptionAsync([first.IncidentId, kept.IncidentId]);
+        await run.ClickAsync();
+        var result = dashboard.Page.Locator("#compare-result");
+        await Expect(result.Locator("table").First).ToContainTextAsync(kept.IncidentId);
+
+        var answered = dashboard.Page.WaitForResponseAsync(r => r.Url.Contains(dropped.IncidentId, StringComparison.Ordinal));
+        held.SetResult();
+        await answered;
+        // Two turns of the page's event loop: the answer read and what the page does with it.
+        await dashboard.Page.EvaluateAsync("() => new Promise(done => setTimeout(() => setTimeout(done)))");
+
+        await Expect(result.Locator("table").First).ToContainTextAsync(kept.IncidentId);
+        await Expect(result).Not.ToContainTextAsync(dropped.IncidentId);
+        var export = result.Locator(".downloads a").First;
+        await Expect(export).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(kept.IncidentId));
+        Assert.DoesNotContain(dropped.IncidentId, await export.GetAttributeAsync("href"), StringComparison.Ordinal);
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task The_compare_dialogs_plot_is_drawn_as_the_report_draws_it_every_label_clear_of_the_others_and_inside_it()
     {
         // Shown as an image, the plot lost its styles: the units' names ran into their bars, the legend's run names into

@@ -17,6 +17,7 @@ export class Compare {
   async open() {
     const sessions = (await attempt(() => get('/api/sessions'))) ?? [];
     this.el.sessions.replaceChildren(...sessions.map(s => sessionOption(s, `${s.name || s.incidentId} · ${clock(Date.parse(s.firstTime))}`)));
+    this.asking = null;
     this.el.result.replaceChildren();
     this.el.dialog.showModal();
   }
@@ -28,8 +29,12 @@ export class Compare {
   }
 
   async run() {
-    const c = await attempt(() => get(this.query('json')));
-    if (!c) return;
+    // Only the latest run is shown, with exports of what it compared: one pressed again with other sessions chosen before
+    // the first answered had the first's table, come last, under the links to export the second.
+    const token = this.asking = {};
+    const [json, html, csv, svgPath] = ['json', 'html', 'csv', 'svg'].map(format => this.query(format));
+    const c = await attempt(() => get(json));
+    if (!c || this.asking !== token) return;
     const runs = c.runs.map((r, i) => `<th>Run ${i + 1}<br>${escapeHtml(r.incidentId)}${r.scenarioVersion ? ` (v${escapeHtml(r.scenarioVersion)})` : ''}</th>`).join('');
     // Times as every document prints them, m:ss (the JSON's figures named "(s)" are seconds); counts as they are.
     const n = v => (v == null ? '—' : String(v));
@@ -43,11 +48,11 @@ export class Compare {
     this.el.result.innerHTML = `${rounds}<table class="compare-table"><tr><th></th>${runs}</tr>${figures}</table>`
       + `<h3>Units: time to contact · longest hold · flags</h3><table class="compare-table"><tr><th></th>${runs}</tr>${units}</table>`
       + '<h3>Time to contact</h3><div class="compare-plot"></div><p class="compare-plot-missing" hidden>The plot could not be shown here: export the comparison as HTML to see it.</p>'
-      + `<p class="downloads">Export <a href="${escapeHtml(this.query('html'))}" download>HTML</a> <a href="${escapeHtml(this.query('csv'))}" download>CSV</a></p>`;
+      + `<p class="downloads">Export <a href="${escapeHtml(html)}" download>HTML</a> <a href="${escapeHtml(csv)}" download>CSV</a></p>`;
     // Inline, as the report shows it, styled by what it carries and as wide as the dialog.
     const plot = this.el.result.querySelector('.compare-plot');
-    const svg = await attempt(() => getText(this.query('svg'), 'image/svg+xml'));
-    if (svg === undefined || !plot.isConnected) return;
+    const svg = await attempt(() => getText(svgPath, 'image/svg+xml'));
+    if (svg === undefined || !plot.isConnected || this.asking !== token) return;
     this.el.result.querySelector('.compare-plot-missing').hidden = showPlot(plot, svg);
   }
 }
