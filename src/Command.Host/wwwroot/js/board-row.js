@@ -35,6 +35,9 @@ export function createRow(commands, onClick, onRelease) {
       return;
     }
     const [unitId, before, after] = [tr.dataset.unit, roles.find(r => r.value === tr.dataset.role), roles.find(r => r.value === select.value)];
+    // Undone in the incident it was made in: pressed once another incident was picked, the undo reassigned that one's
+    // unit of the same id (runs of one scenario share them), and left this one's as it was.
+    const incidentId = commands.incidentId;
     const ok = await commands.changeRole(unitId, after.wire);
     if (!ok) {
       select.value = tr.dataset.role;
@@ -42,7 +45,7 @@ export function createRow(commands, onClick, onRelease) {
     }
     // Reassigned at once, as a commander means it; said, with the way back, in case the pick was a stray one.
     const callsign = tr.querySelector('.callsign b')?.title || unitId;
-    if (before) showUndo(`${callsign} reassigned: ${before.label} → ${after.label}.`, `Undo (back to ${before.label})`, () => commands.changeRole(unitId, before.wire));
+    if (before) showUndo(`${callsign} reassigned: ${before.label} → ${after.label}.`, `Undo (back to ${before.label})`, () => commands.changeRole(unitId, before.wire, incidentId));
   });
   tr.addEventListener('click', e => { if (!e.target.closest('button, select, a')) onClick(tr.dataset.unit); });
   return {

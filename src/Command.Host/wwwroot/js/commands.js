@@ -12,8 +12,9 @@ export class Commands {
     return `/api/incidents/${enc(this.incidentId)}`;
   }
 
-  async changeRole(unitId, role) {
-    return (await attempt(() => put(`${this.base()}/units/${enc(unitId)}/role`, { role }).then(() => true))) ?? false;
+  /** Reassigns a unit of the incident shown, or of the one named (an undo, pressed once another is shown). */
+  async changeRole(unitId, role, incidentId = this.incidentId) {
+    return (await attempt(() => put(`/api/incidents/${enc(incidentId)}/units/${enc(unitId)}/role`, { role }).then(() => true))) ?? false;
   }
 
   /** Lets a unit go from the incident, with why: it leaves the board, and another incident may enrol it. */
