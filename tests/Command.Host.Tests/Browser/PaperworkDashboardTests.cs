@@ -457,6 +457,43 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
         Assert.Empty(dashboard.Errors);
     }
 
+    [Fact]
+    public async Task The_notes_of_a_replay_left_while_they_load_stay_off_the_timeline_of_the_one_opened_next()
+    {
+        var noted = await HeldAsync("notes-left");
+        var next = await HeldAsync("notes-next");
+        using var posted = await host.Client.PostAsJsonAsync($"/api/sessions/{noted.IncidentId}/notes", new { text = "Patrol 1 waited at the car", unitId = "P1" }, TestContext.Current.CancellationToken);
+        Assert.True(posted.IsSuccessStatusCode, $"the note answered {posted.StatusCode}");
+        await using var dashboard = await Dashboard.OpenAsync(host, noted.IncidentId);
+        // The first replay's notes held until the next replay is open.
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await dashboard.Page.RouteAsync($"**/api/sessions/{noted.IncidentId}/notes", async route =>
+        {
+            asked.TrySetResult();
+            await held.Task;
+            await route.ContinueAsync();
+        });
+        await ReplayAsync(dashboard.Page, noted.IncidentId);
+        await asked.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        // Shown, and so reading its notes for its timeline.
+        await Expect(dashboard.Page.Locator("#replay-seek")).ToBeEnabledAsync();
+
+        await dashboard.Page.Locator("#session-picker").SelectOptionAsync(next.IncidentId);
+        await dashboard.Page.Locator("#replay-open").ClickAsync();
+        await Expect(dashboard.Page.Locator("#incident-name")).ToHaveTextAsync($"Drill {next.IncidentId}");
+        await Expect(dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']")).ToHaveCountAsync(1);
+        var answered = dashboard.Page.WaitForResponseAsync(r => r.Url.Contains($"/api/sessions/{noted.IncidentId}/notes", StringComparison.Ordinal));
+        held.SetResult();
+        await answered;
+        // Two turns of the page's event loop: the answer read and what the page does with it.
+        await dashboard.Page.EvaluateAsync("() => new Promise(done => setTimeout(() => setTimeout(done)))");
+
+        // Counted once: the notes panel, reading the notes of the replay shown, would put the timeline right a moment later.
+        Assert.Equal(0, await dashboard.Page.Locator(".mark.note").CountAsync());
+        Assert.Empty(dashboard.Errors);
+    }
+
     // An incident with an active threat 100 m north and a contact unit holding 60 m south of the origin until flagged.
     private async Task<Scene> HeldAsync(string prefix, string unitId = "P1", string callsign = "Patrol 1")
     {

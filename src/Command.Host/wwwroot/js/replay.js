@@ -156,7 +156,10 @@ export class Replay {
     // A recording damaged past what its manifest indexed plays up to there; the team is told where, and why, not left to
     // take its end for the drill's: it stands until dismissed, or the replay is left.
     if (status.damaged) showStanding(status.damaged);
-    this.notes = standing(await attempt(() => Notes.load(status.incidentId)) ?? []);
+    // Those of a replay left while they loaded would go on the timeline of the one chosen since.
+    const notes = standing(await attempt(() => Notes.load(status.incidentId)) ?? []);
+    if (this.session !== session) return;
+    this.notes = notes;
     await this.showMarks();
   }
 
