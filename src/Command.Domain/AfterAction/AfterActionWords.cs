@@ -85,8 +85,19 @@ public static class AfterActionWords
     /// logs): where and why, then "Every figure below covers the recording up to there.". Its end would read as the drill's
     /// without it. Null for a whole recording's.
     /// </summary>
-    public static string? Damaged(IncidentMetrics incident) =>
-        incident.RecordingDamaged is { } damaged ? $"{damaged}. Every figure below covers the recording up to there." : null;
+    public static string? Damaged(IncidentMetrics incident) => Damaged(incident.RecordingDamaged);
+
+    /// <summary>The same, of what a recording says of its damage (<see cref="IncidentMetrics.RecordingDamaged"/>); null for a whole one.</summary>
+    public static string? Damaged(string? recordingDamaged) =>
+        recordingDamaged is { } damaged ? $"{damaged}. Every figure below covers the recording up to there." : null;
+
+    /// <summary>
+    /// What a comparison says at its top of each run whose recording is damaged, under <see cref="DamagedLabel"/>, in the
+    /// others' words but of that run alone: "Run 2: the recording of 'x' is read up to …. Run 2's figures below cover its
+    /// recording up to there." Without it a run that stops early reads as one whose units never got there.
+    /// </summary>
+    public static string DamagedRun(int run, string recordingDamaged) =>
+        string.Create(CultureInfo.InvariantCulture, $"Run {run}: {recordingDamaged}. Run {run}'s figures below cover its recording up to there.");
 
     /// <summary>
     /// What a document made from the recording of an incident still open says at its top, so that nobody takes it for

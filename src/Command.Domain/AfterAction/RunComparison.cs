@@ -36,7 +36,7 @@ public sealed record RunComparison(ImmutableArray<ComparedRun> Runs, ImmutableAr
         var byRun = runs.Select(r => FirstRound(r).GroupBy(Key).ToDictionary(g => g.Key, g => g.First())).ToList();
         var units = order.Select(key => new ComparedUnit(key, [.. byRun.Select(found => found.TryGetValue(key, out var u) ? UnitFigures.Of(u) : null)]));
         return new RunComparison(
-            [.. runs.Select(r => new ComparedRun(r.Incident.IncidentId, r.Incident.Name, r.Incident.Scenario, r.Incident.ScenarioVersion, r.Incident.OpenedAt, r.Rounds.Count))],
+            [.. runs.Select(r => new ComparedRun(r.Incident.IncidentId, r.Incident.Name, r.Incident.Scenario, r.Incident.ScenarioVersion, r.Incident.OpenedAt, r.Rounds.Count, r.Incident.RecordingDamaged))],
             keyTimes, [.. units]);
     }
 
@@ -72,9 +72,10 @@ public sealed record RunComparison(ImmutableArray<ComparedRun> Runs, ImmutableAr
 
 /// <summary>
 /// One run: the session, its name, the scenario and version it was played from, and how many rounds its drill was
-/// played in (started over); its first alone is compared.
+/// played in (started over); its first alone is compared. <paramref name="Damaged"/> is where its recording is damaged and
+/// read only up to (<see cref="IncidentMetrics.RecordingDamaged"/>), so that its figures stop there; null where it is whole.
 /// </summary>
-public sealed record ComparedRun(string IncidentId, string Name, string? Scenario, string? ScenarioVersion, DateTimeOffset? OpenedAt, int Rounds = 1);
+public sealed record ComparedRun(string IncidentId, string Name, string? Scenario, string? ScenarioVersion, DateTimeOffset? OpenedAt, int Rounds = 1, string? Damaged = null);
 
 /// <summary>One figure across the runs.</summary>
 public sealed record ComparedFigure(string Name, ImmutableArray<double?> Values);

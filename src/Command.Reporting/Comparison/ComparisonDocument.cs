@@ -10,6 +10,15 @@ public static class ComparisonDocument
 {
     public static IEnumerable<Block> Blocks(RunComparison c)
     {
+        // At its top, as every other document made from a damaged recording says it: a run that stops early is not one slower.
+        for (var i = 0; i < c.Runs.Length; i++)
+        {
+            if (c.Runs[i].Damaged is { } damaged)
+            {
+                yield return new Para(AfterActionWords.DamagedRun(i + 1, damaged), AfterActionWords.DamagedLabel);
+            }
+        }
+
         yield return new Heading(1, "Runs");
         yield return Table.Of(["Run", "Session", "Name", "Scenario", "Version", "Opened (UTC)"], c.Runs.Select((r, i) => new[]
         {
@@ -42,7 +51,8 @@ public static class ComparisonDocument
 
     /// <summary>
     /// One row per unit and run: unit,run,session,callsign,time_to_contact_s,longest_hold_s,flags; then the rounds each
-    /// session holds (its first compared) and the key times as figure rows; seconds to the nearest millisecond.
+    /// session holds (its first compared), where a run's recording is damaged (only when one is), and the key times as
+    /// figure rows; seconds to the nearest millisecond.
     /// </summary>
     public static Task WriteCsvAsync(RunComparison c, Stream stream, CancellationToken cancellationToken) =>
         CsvWriter.WriteAsync(stream, CsvRows(c), cancellationToken);
@@ -65,6 +75,11 @@ public static class ComparisonDocument
         yield return [.. c.Runs.Select((_, i) => CsvCell.Text($"run_{i + 1}")).Prepend("figure")];
         // A session whose drill started over is compared on its first round, as the HTML says under its table.
         yield return [.. c.Runs.Select(r => CsvCell.Number(r.Rounds)).Prepend(RoundsHeld)];
+        // Where a run's recording is damaged, as the report's CSV says it (recording_damaged): its figures stop there.
+        if (c.Runs.Any(r => r.Damaged is not null))
+        {
+            yield return [.. c.Runs.Select(r => CsvCell.Text(r.Damaged ?? "")).Prepend(RecordingDamaged)];
+        }
         foreach (var f in c.KeyTimes)
         {
             yield return [.. f.Values.Select(Seconds).Prepend(f.Name)];
@@ -72,6 +87,8 @@ public static class ComparisonDocument
     }
 
     private const string RoundsHeld = "rounds held (round 1 compared)";
+
+    private const string RecordingDamaged = "recording damaged";
 
     // Seconds to the nearest millisecond, as the report's other CSV tables write them (CsvCell.Seconds).
     private static CsvCell Seconds(double? value) => CsvCell.Number(value, "0.###");

@@ -21,7 +21,7 @@ public static class Ics214Document
             yield return new Para(open, "Draft");
         }
 
-        if (form.Damaged is { } damaged)
+        if (AfterActionWords.Damaged(form.Damaged) is { } damaged)
         {
             yield return new Para(damaged, AfterActionWords.DamagedLabel);
         }
@@ -47,8 +47,11 @@ public static class Ics214Document
     /// <summary>One form as a .docx, landscape as the paper form, to a seekable stream.</summary>
     public static void WriteDocx(Ics214Form form, Stream seekable) => DocxWriter.Write(Title(form), Blocks(form), seekable, landscape: true);
 
-    /// <summary>The CSV header: one row per activity line.</summary>
-    public const string CsvHeader = "incident,log,name,ics_position,home_agency,local_date,local_time,utc_time,time_zone,activity";
+    /// <summary>
+    /// The CSV header: one row per activity line. <c>recording_damaged</c> is on every row of a log made from a damaged
+    /// recording, as the report's CSV says it, and blank for a whole one's: its last line is not the drill's end.
+    /// </summary>
+    public const string CsvHeader = "incident,log,name,ics_position,home_agency,local_date,local_time,utc_time,time_zone,activity,recording_damaged";
 
     /// <summary>Forms as CSV, one row per activity line, forms one after another.</summary>
     public static Task WriteCsvAsync(IEnumerable<Ics214Form> forms, Stream stream, CancellationToken cancellationToken) =>
@@ -66,7 +69,7 @@ public static class Ics214Document
                 [
                     form.IncidentName, form.Subject, form.Name, form.IcsPosition, form.HomeAgency,
                     clock.Local(row.Time).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), clock.LocalTime(row.Time), SiteClock.UtcTime(row.Time),
-                    form.TimeZone ?? "UTC", row.Activity,
+                    form.TimeZone ?? "UTC", row.Activity, form.Damaged ?? "",
                 ];
             }
         }

@@ -51,8 +51,9 @@ public sealed record Ics214Form(
     public string? StillOpen { get; init; }
 
     /// <summary>
-    /// What the log says at its top when the recording it is made from is damaged and read only up to there
-    /// (<see cref="AfterActionWords.Damaged"/>), as the report and the AAR/IP say it; null for a whole recording's.
+    /// Where the recording the log is made from is damaged and read only up to (<see cref="IncidentMetrics.RecordingDamaged"/>):
+    /// the Word log says it at its top in the report's and the AAR/IP's words (<see cref="AfterActionWords.Damaged(string?)"/>),
+    /// its CSV on every row as the report's CSV does; null for a whole recording's.
     /// </summary>
     public string? Damaged { get; init; }
 
@@ -68,7 +69,7 @@ public sealed record Ics214Form(
         var byUnit = report.Activity.Where(a => a.UnitId is not null).ToLookup(a => a.UnitId!);
         var unitNotes = (notes ?? []).Where(n => n.Current.UnitId is not null).ToLookup(n => n.Current.UnitId!);
         var stillOpen = AfterActionWords.StillOpen(i, preparedAt);
-        var damaged = AfterActionWords.Damaged(i);
+        var damaged = i.RecordingDamaged;
         // A closed incident's logs are final, the same on every export: prepared as of its close, not of the moment asked.
         preparedAt = stillOpen is null && i.EndedAt is { } ended ? ended : preparedAt;
         var clock = new SiteClock(i.TimeZone);

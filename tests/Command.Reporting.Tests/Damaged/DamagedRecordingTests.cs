@@ -1,6 +1,7 @@
 using System.Text;
 using Command.Domain.AfterAction;
 using Command.Recording.AfterAction;
+using Command.Reporting.Comparison;
 using Command.Reporting.Exercises;
 using Command.Reporting.Ics214;
 using Command.Reporting.Tests.Support;
@@ -58,6 +59,38 @@ public sealed class DamagedRecordingTests
     }
 
     [Fact]
+    public async Task The_ics_214_csv_of_a_damaged_recording_says_so_on_every_row_as_the_reports_csv_does()
+    {
+        var forms = Ics214Form.Build(await DamagedAsync(), null, "eval.kim", Golden.WrittenAt);
+        using var csv = new MemoryStream();
+
+        await Ics214Document.WriteCsvAsync(forms, csv, Ct);
+
+        var rows = Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",recording_damaged", rows[0], StringComparison.Ordinal);
+        Assert.Equal(forms.Sum(f => f.Activity.Length), rows.Length - 1);
+        Assert.All(rows.Skip(1), row => Assert.EndsWith($",\"{Said}\"", row, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_comparison_with_a_damaged_run_says_which_run_stops_early_at_its_top_and_in_its_csv()
+    {
+        var c = RunComparison.Compare([await Golden.ReportAsync(), await DamagedAsync()]);
+        using var html = new MemoryStream();
+        using var csv = new MemoryStream();
+
+        await ComparisonDocument.WriteHtmlAsync(c, html, Ct);
+        await ComparisonDocument.WriteCsvAsync(c, csv, Ct);
+
+        Assert.Equal([null, Said], c.Runs.Select(r => r.Damaged));
+        var page = Encoding.UTF8.GetString(html.ToArray());
+        var said = System.Net.WebUtility.HtmlEncode($"Run 2: {Said}. Run 2's figures below cover its recording up to there.");
+        Assert.Contains($"<p><b>Damaged recording:</b> {said}</p>", page, StringComparison.Ordinal);
+        Assert.True(page.IndexOf(said, StringComparison.Ordinal) < page.IndexOf("<h2>Runs</h2>", StringComparison.Ordinal));
+        Assert.Contains($"\r\nrecording damaged,,\"{Said}\"\r\n", Encoding.UTF8.GetString(csv.ToArray()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_paperwork_of_a_whole_recording_says_nothing_of_damage()
     {
         var report = await Golden.ReportAsync();
@@ -69,5 +102,12 @@ public sealed class DamagedRecordingTests
 
         Assert.DoesNotContain(Docx.Read(word.ToArray()).Paragraphs, p => p.Text.Contains("Damaged", StringComparison.Ordinal));
         Assert.DoesNotContain(Docx.Read(log.ToArray()).Paragraphs, p => p.Text.Contains("Damaged", StringComparison.Ordinal));
+        var c = RunComparison.Compare([report, report with { Incident = report.Incident with { IncidentId = "golden-2" } }]);
+        using var html = new MemoryStream();
+        using var csv = new MemoryStream();
+        await ComparisonDocument.WriteHtmlAsync(c, html, Ct);
+        await ComparisonDocument.WriteCsvAsync(c, csv, Ct);
+        Assert.DoesNotContain("Damaged", Encoding.UTF8.GetString(html.ToArray()), StringComparison.Ordinal);
+        Assert.DoesNotContain("damaged", Encoding.UTF8.GetString(csv.ToArray()), StringComparison.Ordinal);
     }
 }
