@@ -35,15 +35,18 @@ public sealed partial class AfterActionFold
         }
     }
 
-    // The same for the threat's building, once it went in: out of it for as long, or back inside.
+    // The same for the threat's building, once it went in: out of it for as long, or back inside, said with its time out
+    // as a return to contact is (one back in after a minute read as one back in after ten).
     private void FollowBuilding(UnitTally unit, bool inside, DateTimeOffset at)
     {
         var away = unit.Current.FromBuilding;
         if (inside)
         {
-            if (away.In(at, Recorded) is not null)
+            var since = away.AwaySince;
+            if (away.In(at, Recorded) is { } after)
             {
-                Log(at, unit.UnitId, "entry-again", "Entered the threat's building again");
+                var gap = since is { } from && Recorded.NotCounted(from, at) is { } notCounted ? $", {notCounted}" : "";
+                Log(at, unit.UnitId, "entry-again", $"Entered the threat's building again, after {Durations.Clock(after)} out of it{gap}");
             }
         }
         else if (away.Out(at, options.LeftAfter, Recorded) is { } left)

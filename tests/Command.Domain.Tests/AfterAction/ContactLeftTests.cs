@@ -79,7 +79,7 @@ public sealed class ContactLeftTests
                 (S(45), "contact", "Reached the threat (contact)"),
                 (S(110), "left-contact", "Left contact with the threat: 83 m from it 0:30 later"),
                 (S(115), "left-building", "Left the threat's building"),
-                (S(430), "entry-again", "Entered the threat's building again"),
+                (S(430), "entry-again", "Entered the threat's building again, after 5:15 out of it"),
                 (S(440), "contact-again", "Back at the threat (contact), after 5:30 out of contact"),
             ],
             Log(report, "C3"));

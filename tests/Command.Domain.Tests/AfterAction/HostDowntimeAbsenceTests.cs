@@ -23,10 +23,16 @@ public sealed class HostDowntimeAbsenceTests
 
     private static DateTimeOffset S(double seconds) => T0.AddSeconds(seconds);
 
-    // At the threat until 30 s, 90 m out from 35 s through the host's stop, back at the threat from 405 s to 450 s.
-    private static AfterActionReport OutOfContactAcrossTheStop()
+    // The threat's building, 64 m square about it.
+    private static readonly Site School = new("School", Frame.Origin, [new Building("B1", "Main", [At(-32, -32), At(32, -32), At(32, 32), At(-32, 32)])], []);
+
+    private static GeoPoint At(double east, double north) => Frame.ToGeo(new LocalPoint(east, north));
+
+    // At the threat until 30 s, 90 m out from 35 s through the host's stop, back at the threat from 405 s to 450 s; on a
+    // site with the threat's building where given, inside it and out of it at the same times.
+    private static AfterActionReport OutOfContactAcrossTheStop(Site? site = null)
     {
-        var fold = Opened(ThreatPhase.Active);
+        var fold = Opened(ThreatPhase.Active, site);
         for (var second = 5; second <= 450; second += 5)
         {
             if (second == 355)
@@ -73,10 +79,10 @@ public sealed class HostDowntimeAbsenceTests
         return fold.Build();
     }
 
-    private static AfterActionFold Opened(ThreatPhase phase)
+    private static AfterActionFold Opened(ThreatPhase phase, Site? site = null)
     {
         var fold = new AfterActionFold();
-        fold.Apply(new IncidentOpened("inc-1", "Drill", new Site("School", Frame.Origin, [], []), true, "cmd") { Time = S(0) });
+        fold.Apply(new IncidentOpened("inc-1", "Drill", site ?? new Site("School", Frame.Origin, [], []), true, "cmd") { Time = S(0) });
         fold.Apply(new ThreatSet(new Threat("T1", Frame.Origin, 5, phase), "cmd") { Time = S(0) });
         fold.Apply(new UnitEnrolled("A1", "ALPHA 1", UnitRole.Contact, "cmd") { Time = S(0) });
         return fold;
@@ -101,6 +107,15 @@ public sealed class HostDowntimeAbsenceTests
 
         var back = Assert.Single(report.Activity, a => a is { UnitId: "A1", Kind: "contact-again" });
         Assert.Equal((S(405), $"Back at the threat (contact), after 1:58 out of contact, {Gap}"), (back.Time, back.Text));
+    }
+
+    [Fact]
+    public void Back_in_the_threats_building_across_the_hosts_downtime_says_its_time_out_and_the_gap_it_does_not_count()
+    {
+        var report = OutOfContactAcrossTheStop(School);
+
+        var again = Assert.Single(report.Activity, a => a is { UnitId: "A1", Kind: "entry-again" });
+        Assert.Equal((S(405), $"Entered the threat's building again, after 1:58 out of it, {Gap}"), (again.Time, again.Text));
     }
 
     [Fact]
