@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization;
 using Command.Domain.Assessment;
 using Command.Recording.Replay;
 using Command.Recording.Storage;
@@ -6,19 +7,46 @@ using Command.Recording.Storage;
 namespace Command.Recording.Reading;
 
 /// <summary>The recorded sessions of a store: list them, read one, or open one for replay.</summary>
-public sealed class SessionCatalogue(ISessionStore store, TimeProvider time)
+/// <param name="store">The sessions' store.</param>
+/// <param name="time">The clock replays play on by default.</param>
+/// <param name="readAtOnce">Most bytes of recordings one listing reads before it answers (<see cref="ReadAtOnce"/>).</param>
+public sealed class SessionCatalogue(ISessionStore store, TimeProvider time, long readAtOnce) : IDisposable
 {
-    private readonly SessionChecks checks = new();
+    /// <summary>
+    /// Most bytes of recordings one listing reads for damage before it answers, 64 MiB (about a second): the rest are
+    /// listed <see cref="SessionSummary.Checking"/> by their manifests while they are read apart, and a later listing says
+    /// what was found. The first listing on a host reads every recording whole: 40 one-hour drills of 40 units (1.5 GiB)
+    /// took 21 s to list, the page waiting on it (tools/Command.Benchmarks <c>-- sessions</c>).
+    /// </summary>
+    public const long ReadAtOnce = 64L * 1024 * 1024;
 
-    /// <summary>Every session with a manifest, with name, time range and event count (counting events past a lagging manifest).</summary>
+    private readonly CancellationTokenSource stopping = new();
+
+    public SessionCatalogue(ISessionStore store, TimeProvider time)
+        : this(store, time, ReadAtOnce)
+    {
+    }
+
+    internal SessionChecks Checks { get; } = new();
+
+    /// <summary>
+    /// Every session with a manifest, with name, time range and event count (counting events past a lagging manifest);
+    /// those past what one listing reads at once listed as still being checked.
+    /// </summary>
     public async IAsyncEnumerable<SessionSummary> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var budget = new ReadBudget(readAtOnce);
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var incidentId in store.ListSessionsAsync(cancellationToken))
         {
+            listed.Add(incidentId);
             // One recording that cannot be read (a torn copy, a bad sector) is listed as such: the list answered 500, and the
             // after-action team could open none of the others.
-            yield return await SummaryAsync(incidentId, cancellationToken);
+            yield return await SummaryAsync(incidentId, budget, cancellationToken);
         }
+
+        // What was read of a session deleted since is forgotten, or a long-running host kept every one it ever listed.
+        Checks.KeepOnly(listed);
     }
 
     /// <summary>
@@ -30,9 +58,16 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time)
 
     /// <summary>The one session as the list gives it, or null where it is not recorded; no other session is read.</summary>
     public async Task<SessionSummary?> FindAsync(string incidentId, CancellationToken cancellationToken = default) =>
-        await ExistsAsync(incidentId, cancellationToken) ? await SummaryAsync(incidentId, cancellationToken) : null;
+        await ExistsAsync(incidentId, cancellationToken) ? await SummaryAsync(incidentId, null, cancellationToken) : null;
 
-    private async Task<SessionSummary> SummaryAsync(string incidentId, CancellationToken cancellationToken)
+    public void Dispose()
+    {
+        stopping.Cancel();
+        stopping.Dispose();
+    }
+
+    // Read within the budget given, or wholly where none is.
+    private async Task<SessionSummary> SummaryAsync(string incidentId, ReadBudget? budget, CancellationToken cancellationToken)
     {
         try
         {
@@ -46,7 +81,12 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time)
 
             // Damage within what the manifest indexes is found only by reading it, as a report would: each listing reads on
             // from where the one before stopped. Its figures are then the recording's up to there, as the report's are.
-            var read = await checks.CheckAsync(SessionReader.Of(store, m, damage), cancellationToken);
+            var reader = SessionReader.Of(store, m, damage);
+            if (await CheckedAsync(reader, budget, cancellationToken) is not { } read)
+            {
+                return new SessionSummary(m.IncidentId, m.Name, m.FirstTime, m.LastTime, m.EventCount, m.Snapshots.Length, Damaged: damage?.Said, Checking: true);
+            }
+
             return read.Damage is not { } inside
                 ? new SessionSummary(m.IncidentId, m.Name, m.FirstTime, m.LastTime, m.EventCount, m.Snapshots.Length, Damaged: damage?.Said)
                 : read.Events == 0
@@ -57,6 +97,25 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time)
         {
             return new SessionSummary(incidentId, "", null, null, 0, 0, ex.Message);
         }
+    }
+
+    // The session as read for damage; null where that is past the listing's budget and goes on apart from it. A check
+    // apart that failed fails here, as one read here would have.
+    private async Task<SessionChecked?> CheckedAsync(SessionReader reader, ReadBudget? budget, CancellationToken cancellationToken)
+    {
+        var incidentId = reader.Manifest.IncidentId;
+        if (Checks.Running(incidentId) is { } running)
+        {
+            return running.IsCompleted || budget is null ? await running.WaitAsync(cancellationToken) : null;
+        }
+
+        if (budget is not null && !budget.Take(Checks.Unread(reader.Manifest)))
+        {
+            Checks.CheckApart(reader, stopping.Token);
+            return null;
+        }
+
+        return await Checks.CheckAsync(reader, cancellationToken);
     }
 
     public Task<SessionReader> OpenAsync(string incidentId, CancellationToken cancellationToken = default) =>
@@ -89,5 +148,23 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time)
 /// <param name="Snapshots">Snapshots a seek can start from.</param>
 /// <param name="Unreadable">Why the recording cannot be read, where it cannot (its other figures are then nothing); null otherwise.</param>
 /// <param name="Damaged">Where the recording is damaged, within what its manifest indexes or past it, so that it is read (and its figures are) only up to there; null where it is whole.</param>
+/// <param name="Checking">True while the recording is still being read for damage within what its manifest indexes (<see cref="SessionCatalogue.ReadAtOnce"/>): its figures are then its manifest's, and a later listing says what was found.</param>
 public sealed record SessionSummary(
-    string IncidentId, string Name, DateTimeOffset? FirstTime, DateTimeOffset? LastTime, long EventCount, int Snapshots, string? Unreadable = null, string? Damaged = null);
+    string IncidentId, string Name, DateTimeOffset? FirstTime, DateTimeOffset? LastTime, long EventCount, int Snapshots, string? Unreadable = null, string? Damaged = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Checking = false);
+
+/// <summary>What one listing may still read of recordings before it answers.</summary>
+internal sealed class ReadBudget(long bytes)
+{
+    /// <summary>Takes <paramref name="wanted"/> bytes where that many are left; false, taking none, where not.</summary>
+    public bool Take(long wanted)
+    {
+        if (wanted > bytes)
+        {
+            return false;
+        }
+
+        bytes -= wanted;
+        return true;
+    }
+}

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Command.Recording.Layout;
 
 namespace Command.Recording.Reading;
 
@@ -13,13 +14,18 @@ internal sealed class SessionChecks
 {
     private readonly ConcurrentDictionary<string, SessionChecked> read = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<string, Task<SessionChecked>> running = new(StringComparer.Ordinal);
+
+    private readonly SemaphoreSlim apart = new(1);
+
+    /// <summary>The sessions whose read position is remembered.</summary>
+    public ICollection<string> Remembered => read.Keys;
+
     /// <summary>The session as read up to the end of its manifest (<paramref name="reader"/>'s), from where the last check stopped.</summary>
     public async Task<SessionChecked> CheckAsync(SessionReader reader, CancellationToken cancellationToken)
     {
         var manifest = reader.Manifest;
-        var before = read.GetValueOrDefault(manifest.IncidentId);
-        // A session deleted and recorded again under its id, its segment shorter than was read of it, is read afresh.
-        var from = before is not null && manifest.Segments.Any(s => s.Name == before.Segment && s.Length >= before.Offset) ? before : null;
+        var from = From(manifest);
         if (from?.Damage is not null)
         {
             return from;
@@ -29,6 +35,63 @@ internal sealed class SessionChecks
         read[manifest.IncidentId] = now;
         return now;
     }
+
+    /// <summary>How many bytes of the session a check would read now: those recorded since the last check, or all of them.</summary>
+    public long Unread(SessionManifest manifest)
+    {
+        var from = From(manifest);
+        if (from?.Damage is not null)
+        {
+            return 0;
+        }
+
+        var segments = manifest.Segments.IsDefault ? [] : manifest.Segments;
+        var at = from is null ? 0 : segments.IndexOf(segments.First(s => s.Name == from.Segment));
+        return segments.Skip(at).Sum(s => s.Length) - (from?.Offset ?? 0);
+    }
+
+    /// <summary>
+    /// The check of the session under way apart from any listing (<see cref="CheckApart"/>), finished or not; null where
+    /// none is. One finished is then forgotten: its position is remembered as any check's is.
+    /// </summary>
+    public Task<SessionChecked>? Running(string incidentId) =>
+        running.TryGetValue(incidentId, out var check) && check.IsCompleted && running.TryRemove(new(incidentId, check)) ? check
+            : running.GetValueOrDefault(incidentId);
+
+    /// <summary>
+    /// Starts the check of the session apart from the listing that asked, where none is under way already; one at a time,
+    /// so that forty sessions checked at once do not take the host's disk and cores from the drill it is running.
+    /// </summary>
+    public void CheckApart(SessionReader reader, CancellationToken stopping) =>
+        running.GetOrAdd(reader.Manifest.IncidentId, _ => Task.Run(
+            async () =>
+            {
+                await apart.WaitAsync(stopping);
+                try
+                {
+                    return await CheckAsync(reader, stopping);
+                }
+                finally
+                {
+                    apart.Release();
+                }
+            },
+            stopping));
+
+    /// <summary>Forgets the read position of every session but <paramref name="listed"/>: those deleted since they were read.</summary>
+    public void KeepOnly(IReadOnlySet<string> listed)
+    {
+        foreach (var gone in read.Keys.Where(id => !listed.Contains(id)))
+        {
+            read.TryRemove(gone, out _);
+        }
+    }
+
+    // Where the last check of it stopped. A session deleted and recorded again under its id, its segment shorter than was
+    // read of it, is read afresh.
+    private SessionChecked? From(SessionManifest manifest) =>
+        read.GetValueOrDefault(manifest.IncidentId) is { } before && !manifest.Segments.IsDefault
+            && manifest.Segments.Any(s => s.Name == before.Segment && s.Length >= before.Offset) ? before : null;
 
     private static async Task<SessionChecked> ReadOnAsync(SessionReader reader, SessionChecked? from, CancellationToken cancellationToken)
     {

@@ -9,6 +9,14 @@ export function sessionOption(session, label) {
     option.dataset.damaged = '';
     return option;
   }
+  // One not yet read for damage since the host started (a listing reads only so much before it answers) is listed by its
+  // manifest, can be chosen, and says it is still being checked; listed again, it says what was found.
+  if (session.checking) {
+    const option = new Option(`${label} · checking`, session.incidentId);
+    option.title = 'its recording is still being read for damage since the host started; list the sessions again to see what was found';
+    option.dataset.checking = '';
+    return option;
+  }
   if (!session.unreadable) return new Option(label, session.incidentId);
   const option = new Option(`${session.incidentId} · cannot be read`, session.incidentId);
   option.disabled = true;
