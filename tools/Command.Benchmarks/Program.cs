@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 using Command.Benchmarks.Recording;
 
 // Macro runs that print their figures: `-- recording` (write, seek, report, replay of the recorded hour) and
-// `-- replay` (replay at 60x as a dashboard watches it), `-- aar` (the AAR/IP and ICS-214 export of the recorded hour). Anything else goes to BenchmarkDotNet, for example
+// `-- replay` (replay at 60x as a dashboard watches it), `-- aar` (the AAR/IP and ICS-214 export of the recorded hour), `-- sessions` (the list of a season of drills, first
+// after a host starts and again). Anything else goes to BenchmarkDotNet, for example
 // dotnet run -c Release --project tools/Command.Benchmarks -- --filter '*Assessment*'
 switch (args)
 {
@@ -11,6 +12,9 @@ switch (args)
         break;
     case ["replay"]:
         await ReplayMacro.RunAsync(Console.Out);
+        break;
+    case ["sessions"]:
+        await SessionListMacro.RunAsync(Console.Out);
         break;
     case ["aar"]:
         await Command.Benchmarks.Reporting.AarMacro.RunAsync(Console.Out);

@@ -25,8 +25,11 @@ internal static class HourSession
     public static readonly DateTimeOffset T0 = new(2026, 3, 14, 15, 0, 0, TimeSpan.Zero);
     private static readonly GeoPoint Origin = new(39.74, -104.99);
 
-    /// <summary>Per second of the drill, the batch the grain appends; snapshots every <paramref name="snapshotEvery"/> seconds.</summary>
-    public static IEnumerable<(IncidentEvent[] Batch, IncidentSnapshot? Snapshot)> Batches(int snapshotEvery = SnapshotEvery)
+    /// <summary>
+    /// Per second of the drill, the batch the grain appends; snapshots every <paramref name="snapshotEvery"/> seconds; of
+    /// <paramref name="units"/> units (default <see cref="Units"/>) under <paramref name="incidentId"/>.
+    /// </summary>
+    public static IEnumerable<(IncidentEvent[] Batch, IncidentSnapshot? Snapshot)> Batches(int snapshotEvery = SnapshotEvery, int units = Units, string incidentId = IncidentId)
     {
         var frame = new LocalFrame(Origin);
         var site = new Site("Bench campus", Origin,
@@ -35,11 +38,11 @@ internal static class HourSession
         var batch = new List<IncidentEvent>();
         void Fold(IncidentEvent input) => stream.Record(input, input.Time, batch);
 
-        Fold(new IncidentOpened(IncidentId, "Bench hour", site, true, "bench", IncidentSchema.Current, AssessmentRules.Current) { Time = T0 });
+        Fold(new IncidentOpened(incidentId, "Bench hour", site, true, "bench", IncidentSchema.Current, AssessmentRules.Current) { Time = T0 });
         Fold(new ThreatSet(new Threat("T1", Origin, 5, ThreatPhase.Active), "bench") { Time = T0 });
-        var starts = new (double East, double North, UnitRole Role, double Hold)[Units];
+        var starts = new (double East, double North, UnitRole Role, double Hold)[units];
         var random = new Random(7);
-        for (var u = 0; u < Units; u++)
+        for (var u = 0; u < units; u++)
         {
             var angle = random.NextDouble() * 2 * Math.PI;
             var range = 300 + (random.NextDouble() * 500);
@@ -53,7 +56,7 @@ internal static class HourSession
         {
             batch.Clear();
             var t = T0.AddSeconds(s);
-            for (var u = 0; u < Units; u++)
+            for (var u = 0; u < units; u++)
             {
                 var (east, north, role, hold) = starts[u];
                 var range = Math.Sqrt((east * east) + (north * north));
