@@ -49,9 +49,13 @@ public static class Ics214Document
 
     /// <summary>
     /// The CSV header: one row per activity line. <c>recording_damaged</c> is on every row of a log made from a damaged
-    /// recording, as the report's CSV says it, and blank for a whole one's: its last line is not the drill's end.
+    /// recording, as the report's CSV says it, and blank for a whole one's: its last line is not the drill's end. <c>draft</c>
+    /// is "still open" on every row of a log made while its incident was still open, as the report's CSV says it, and blank
+    /// once it closed: the Word log says so at its top, and the CSV read as the final log.
     /// </summary>
-    public const string CsvHeader = "incident,log,name,ics_position,home_agency,local_date,local_time,utc_time,time_zone,activity,recording_damaged";
+    public const string CsvHeader = "incident,log,name,ics_position,home_agency,local_date,local_time,utc_time,time_zone,activity,recording_damaged,draft";
+
+    private const string StillOpen = "still open";
 
     /// <summary>Forms as CSV, one row per activity line, forms one after another.</summary>
     public static Task WriteCsvAsync(IEnumerable<Ics214Form> forms, Stream stream, CancellationToken cancellationToken) =>
@@ -69,7 +73,7 @@ public static class Ics214Document
                 [
                     form.IncidentName, form.Subject, form.Name, form.IcsPosition, form.HomeAgency,
                     clock.Local(row.Time).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), clock.LocalTime(row.Time), SiteClock.UtcTime(row.Time),
-                    form.TimeZone ?? "UTC", row.Activity, form.Damaged ?? "",
+                    form.TimeZone ?? "UTC", row.Activity, form.Damaged ?? "", form.StillOpen is null ? "" : StillOpen,
                 ];
             }
         }

@@ -67,9 +67,9 @@ public sealed class DamagedRecordingTests
         await Ics214Document.WriteCsvAsync(forms, csv, Ct);
 
         var rows = Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.EndsWith(",recording_damaged", rows[0], StringComparison.Ordinal);
+        Assert.EndsWith(",recording_damaged,draft", rows[0], StringComparison.Ordinal);
         Assert.Equal(forms.Sum(f => f.Activity.Length), rows.Length - 1);
-        Assert.All(rows.Skip(1), row => Assert.EndsWith($",\"{Said}\"", row, StringComparison.Ordinal));
+        Assert.All(rows.Skip(1), row => Assert.EndsWith($",\"{Said}\",", row, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -121,6 +121,20 @@ public sealed class OpenIncidentTests
     }
 
     [Fact]
+    public async Task The_ics214_csv_of_an_open_incident_says_still_open_on_every_row_as_the_reports_csv_does()
+    {
+        var forms = Ics214Form.Build(await MidDrillAsync(), null, "eval.kim", MadeAt);
+        using var csv = new MemoryStream();
+
+        await Ics214Document.WriteCsvAsync(forms, csv, Ct);
+
+        var rows = Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",draft", rows[0], StringComparison.Ordinal);
+        Assert.Equal(forms.Sum(f => f.Activity.Length), rows.Length - 1);
+        Assert.All(rows.Skip(1), row => Assert.EndsWith(",,still open", row, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_ics214_log_and_the_report_of_a_closed_incident_say_nothing_of_a_draft()
     {
         var report = await Golden.ReportAsync();

@@ -134,7 +134,7 @@ public sealed class Ics214Tests
         using var reader = new StreamReader(zip.GetEntry("ics214-A2.csv")!.Open(), Encoding.UTF8);
         var lines = (await reader.ReadToEndAsync(Ct)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(Ics214Document.CsvHeader, lines[0]);
-        Assert.Equal("Cedar Hollow drill 3,A2,Lee Park,,,2026-01-14,08:04:28,15:04:28,America/Denver,Reached the threat (contact),", lines[^1]);
+        Assert.Equal("Cedar Hollow drill 3,A2,Lee Park,,,2026-01-14,08:04:28,15:04:28,America/Denver,Reached the threat (contact),,", lines[^1]);
         using var docx = new MemoryStream();
         await zip.GetEntry("ics214-A2.docx")!.Open().CopyToAsync(docx, Ct);
         Assert.Equal("Lee Park", Docx.Read(docx.ToArray()).Labelled("3. Name"));
@@ -155,7 +155,7 @@ public sealed class Ics214Tests
         await Ics214Document.WriteCsvAsync([odd], csv, Ct);
         await Ics214Document.WriteZipAsync([odd], file, null, Ct);
 
-        const string Row = "\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\",\"'=1+1\",\"'+SUM(1,2)\",\"'@evil\",\"'-2+3\",2026-01-14,08:00:00,15:00:00,America/Denver,\"'=cmd|'/c calc'!A1\",";
+        const string Row = "\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\",\"'=1+1\",\"'+SUM(1,2)\",\"'@evil\",\"'-2+3\",2026-01-14,08:00:00,15:00:00,America/Denver,\"'=cmd|'/c calc'!A1\",,";
         Assert.Equal([Ics214Document.CsvHeader, Row], Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
         using var zip = new ZipArchive(new MemoryStream(file.ToArray()), ZipArchiveMode.Read);
         using var entry = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".csv", StringComparison.Ordinal)).Open(), Encoding.UTF8);
