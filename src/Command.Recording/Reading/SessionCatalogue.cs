@@ -152,19 +152,3 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time, lon
 public sealed record SessionSummary(
     string IncidentId, string Name, DateTimeOffset? FirstTime, DateTimeOffset? LastTime, long EventCount, int Snapshots, string? Unreadable = null, string? Damaged = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Checking = false);
-
-/// <summary>What one listing may still read of recordings before it answers.</summary>
-internal sealed class ReadBudget(long bytes)
-{
-    /// <summary>Takes <paramref name="wanted"/> bytes where that many are left; false, taking none, where not.</summary>
-    public bool Take(long wanted)
-    {
-        if (wanted > bytes)
-        {
-            return false;
-        }
-
-        bytes -= wanted;
-        return true;
-    }
-}
