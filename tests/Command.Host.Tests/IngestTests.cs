@@ -210,23 +210,7 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
         // A second drill 2 km east of the listener's, with a building of its own. Its commander's tablet, enrolled as no
         // unit, drops its subject's marker on that building, and a late joiner's phone reports there before anyone
         // enrolled it: both went to the listener's incident, moving its threat 2 km and enrolling the officer there.
-        var east = $"east-{Guid.NewGuid():N}"[..16];
-        var origin = new Domain.Geometry.GeoPoint(44.0, -99.975);
-        var frame = new Domain.Geometry.LocalFrame(origin);
-        object Corner(double e, double n) => frame.ToGeo(new(e, n)) is var p ? new { lat = p.Latitude, lon = p.Longitude } : null!;
-        (await host.PostJsonAsync("/api/incidents", new
-        {
-            id = east,
-            name = "Drill east",
-            autoEnrol = true,
-            site = new
-            {
-                name = "East campus",
-                origin = new { lat = origin.Latitude, lon = origin.Longitude },
-                buildings = new[] { new { id = "gym", name = "Gym", floors = 1, footprint = new[] { Corner(-20, 80), Corner(20, 80), Corner(20, 120), Corner(-20, 120) } } },
-                zones = Array.Empty<object>(),
-            },
-        })).EnsureSuccessStatusCode();
+        var (east, frame) = await OpenDrillAsync("east", "Drill east", new(44.0, -99.975), "East campus", "gym", "Gym");
         await using var watcher = await FrameWatcher.JoinAsync(host, east);
         using var udp = new UdpClient();
         var now = DateTime.UtcNow;
@@ -251,23 +235,7 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
         // A TAK client that kept its last two fixes while out of reach sends both in one write as it reconnects: the first
         // on a second drill's site 4 km east, the later one back on the listener's. Enrolled nowhere, it is enrolled where
         // it first reported, and its later fix follows it there rather than enrolling it in the listener's drill too.
-        var east = $"far-{Guid.NewGuid():N}"[..16];
-        var origin = new Domain.Geometry.GeoPoint(44.0, -99.95);
-        var frame = new Domain.Geometry.LocalFrame(origin);
-        object Corner(double e, double n) => frame.ToGeo(new(e, n)) is var p ? new { lat = p.Latitude, lon = p.Longitude } : null!;
-        (await host.PostJsonAsync("/api/incidents", new
-        {
-            id = east,
-            name = "Drill far east",
-            autoEnrol = true,
-            site = new
-            {
-                name = "Far east campus",
-                origin = new { lat = origin.Latitude, lon = origin.Longitude },
-                buildings = new[] { new { id = "hall", name = "Hall", floors = 1, footprint = new[] { Corner(-20, 80), Corner(20, 80), Corner(20, 120), Corner(-20, 120) } } },
-                zones = Array.Empty<object>(),
-            },
-        })).EnsureSuccessStatusCode();
+        var (east, frame) = await OpenDrillAsync("far", "Drill far east", new(44.0, -99.95), "Far east campus", "hall", "Hall");
         await using var watcher = await FrameWatcher.JoinAsync(host, east);
         using var tcp = new TcpClient();
         await tcp.ConnectAsync("127.0.0.1", host.CotTcpPort, Ct);
@@ -377,5 +345,27 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
             $"GPRMC,{time:HHmmss.ff},A,{Dm(Math.Abs(lat), 2)},{(lat >= 0 ? 'N' : 'S')},{Dm(Math.Abs(lon), 3)},{(lon >= 0 ? 'E' : 'W')},0.5,90.0,{time:ddMMyy},,,A");
         var checksum = body.Aggregate(0, (c, ch) => c ^ ch);
         return string.Create(CultureInfo.InvariantCulture, $"${body}*{checksum:X2}");
+    }
+
+    // Another drill, its units enrolled as they report, on a campus at origin with one building 80–120 m north of it.
+    private async Task<(string Id, Domain.Geometry.LocalFrame Frame)> OpenDrillAsync(string prefix, string name, Domain.Geometry.GeoPoint origin, string campus, string buildingId, string buildingName)
+    {
+        var id = $"{prefix}-{Guid.NewGuid():N}"[..16];
+        var frame = new Domain.Geometry.LocalFrame(origin);
+        object Corner(double e, double n) => frame.ToGeo(new(e, n)) is var p ? new { lat = p.Latitude, lon = p.Longitude } : null!;
+        (await host.PostJsonAsync("/api/incidents", new
+        {
+            id,
+            name,
+            autoEnrol = true,
+            site = new
+            {
+                name = campus,
+                origin = new { lat = origin.Latitude, lon = origin.Longitude },
+                buildings = new[] { new { id = buildingId, name = buildingName, floors = 1, footprint = new[] { Corner(-20, 80), Corner(20, 80), Corner(20, 120), Corner(-20, 120) } } },
+                zones = Array.Empty<object>(),
+            },
+        })).EnsureSuccessStatusCode();
+        return (id, frame);
     }
 }

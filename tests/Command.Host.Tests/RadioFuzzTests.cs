@@ -53,7 +53,7 @@ public sealed class RadioFuzzTests(RadioHost host)
 
         Assert.All(new[] { udp, tak, tcp, nmea, aprs, osmAnd }, run => Assert.Equal(Count, run.Tally["sent"]));
         Assert.Equal(
-            ((2 * Count) + CotFrames(fuzzer.Senders(protocols["cot-tcp"])), LinesEndedByCrOrLf(fuzzer.Senders(protocols["nmea"])), LinesEndedByCrOrLf(fuzzer.Senders(protocols["aprs"]))),
+            ((2 * Count) + CotFrames(fuzzer.Senders(protocols["cot-tcp"])), LinesEndedByCrOrLf(fuzzer.Senders(protocols["nmea"]), NmeaSentencesIn), LinesEndedByCrOrLf(fuzzer.Senders(protocols["aprs"]))),
             (meters.Received("CoT"), meters.Received("Nmea"), meters.Received("Aprs")));
         Assert.Equal(Count, osmAnd.Tally.Counts().Where(c => c.Key != "sent").Sum(c => c.Value));
         Assert.All(osmAnd.Tally.Counts(), c => Assert.Contains(c.Key, Named));
@@ -91,8 +91,44 @@ public sealed class RadioFuzzTests(RadioHost host)
     /// Lines the NMEA and APRS listeners read from these senders' connections: one per run of text between CRs and LFs, each
     /// message ending in CR LF (a line ends at CR, LF or CRLF, and nothing between two ends is a line).
     /// </summary>
-    private static long LinesEndedByCrOrLf(IReadOnlyList<string[]> senders) =>
-        senders.Sum(messages => messages.Sum(m => (m + "\r\n").Split('\r', '\n').Count(line => line.Length > 0)));
+    private static long LinesEndedByCrOrLf(IReadOnlyList<string[]> senders, Func<string, int>? messagesIn = null) =>
+        senders.Sum(messages => messages.Sum(m => (m + "\r\n").Split('\r', '\n').Where(line => line.Length > 0).Sum(messagesIn ?? (_ => 1))));
+
+    /// <summary>
+    /// Messages the NMEA listener reads from one line: one, and one more after each whole sentence's checksum (<c>*hh</c>)
+    /// that another <c>$</c> follows on the line, past what pads the start of each (no cut in a <c>#</c> comment line).
+    /// </summary>
+    private static int NmeaSentencesIn(string line)
+    {
+        var messages = 1;
+        var rest = line.AsSpan();
+        while (true)
+        {
+            rest = rest.TrimStart("\0 \t");
+            var dollar = rest.IndexOf('$');
+            if (rest.StartsWith("#") || dollar < 0 || SentenceEnd(rest[(dollar + 1)..]) is not { } end || rest[(dollar + 1 + end)..].IndexOf('$') < 0)
+            {
+                return messages;
+            }
+
+            messages++;
+            rest = rest[(dollar + 1 + end)..];
+        }
+    }
+
+    // Just past the first '*' followed by two hex digits, or null where there is none.
+    private static int? SentenceEnd(ReadOnlySpan<char> text)
+    {
+        for (var star = text.IndexOf('*'); star >= 0 && star + 2 < text.Length; star = text[(star + 1)..].IndexOf('*') is var next and >= 0 ? star + 1 + next : -1)
+        {
+            if (char.IsAsciiHexDigit(text[star + 1]) && char.IsAsciiHexDigit(text[star + 2]))
+            {
+                return star + 3;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// Events the CoT stream listener reads from these senders' connections: one per &lt;/event&gt;, and what is left at the
