@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Security.Claims;
 using Command.Grains.Directory;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Command.Host.Access;
 
@@ -31,25 +33,55 @@ public static class RecordedIncidents
     public static async Task<IResult?> RefusalAsync(HttpContext http, string incidentId, string of = "") =>
         await ClosedToCallerAsync(http, incidentId) is { } closedAt ? Refused(http, $"{Closed(incidentId, closedAt)}{of}") : null;
 
-    /// <summary>When incident <paramref name="incidentId"/> was closed, where it is and the caller may not watch replays; else null.</summary>
-    public static async Task<DateTimeOffset?> ClosedToCallerAsync(HttpContext http, string incidentId)
+    /// <summary>
+    /// The refusal of incident <paramref name="incidentId"/>'s recorded session to a caller who may not watch replays,
+    /// unless the incident is open now (watching live reads what it recorded so far): one closed is a recording, and so is
+    /// one no incident listed is of (its incident gone, or never here); null for one who may, or an open incident.
+    /// </summary>
+    public static async Task<IResult?> SessionRefusalAsync(HttpContext http, string incidentId)
     {
         if (Rights.Grants(http.User, Rights.WatchReplays))
         {
             return null;
         }
 
-        var grains = http.RequestServices.GetRequiredService<IGrainFactory>();
-        var listed = await grains.GetGrain<IIncidentDirectoryGrain>(IIncidentDirectoryGrain.Key).List();
-        return listed.FirstOrDefault(i => i.IncidentId == incidentId)?.ClosedAt;
+        return await ListingAsync(http.RequestServices.GetRequiredService<IGrainFactory>(), incidentId) switch
+        {
+            null => Refused(http, $"no incident '{incidentId}' is open, and what it recorded is a recording"),
+            { ClosedAt: { } closedAt } => Refused(http, Closed(incidentId, closedAt)),
+            _ => null,
+        };
     }
+
+    /// <summary>When incident <paramref name="incidentId"/> was closed, where it is and the caller may not watch replays; else null.</summary>
+    public static Task<DateTimeOffset?> ClosedToCallerAsync(HttpContext http, string incidentId) =>
+        ClosedToAsync(http.User, http.RequestServices.GetRequiredService<IGrainFactory>(), incidentId);
+
+    /// <summary>When incident <paramref name="incidentId"/> was closed, where it is and <paramref name="caller"/> may not watch replays; else null.</summary>
+    public static async Task<DateTimeOffset?> ClosedToAsync(ClaimsPrincipal caller, IGrainFactory grains, string incidentId) =>
+        Rights.Grants(caller, Rights.WatchReplays) ? null : (await ListingAsync(grains, incidentId))?.ClosedAt;
 
     /// <summary>The refusal of a recording to a caller who may not watch replays, <paramref name="why"/> heading its detail.</summary>
     public static IResult Refused(HttpContext http, string why)
     {
         var what = $"{http.Request.Method} {http.Request.Path}";
-        http.RequestServices.GetRequiredService<AccessAudit>().Refused(AccessClaims.Actor(http.User), what, Rights.WatchReplays);
-        var refused = RefusalAnswers.MissingRight(http.User, Rights.WatchReplays, what);
+        var refused = Audited(http.User, http.RequestServices.GetRequiredService<AccessAudit>(), what);
         return Results.Json(refused with { Detail = $"{why}: {refused.Detail}" }, statusCode: StatusCodes.Status403Forbidden);
     }
+
+    /// <summary>
+    /// The refusal of hub call <paramref name="what"/> ("Join x") of incident <paramref name="incidentId"/>, closed at
+    /// <paramref name="closedAt"/>, to a caller who may not watch replays: audited, naming the right as the HTTP API does.
+    /// </summary>
+    public static HubException Refused(ClaimsPrincipal caller, AccessAudit audit, string what, string incidentId, DateTimeOffset closedAt) =>
+        new($"missing-right: {Closed(incidentId, closedAt)}: {Audited(caller, audit, what).Detail}");
+
+    private static AccessRefused Audited(ClaimsPrincipal caller, AccessAudit audit, string what)
+    {
+        audit.Refused(AccessClaims.Actor(caller), what, Rights.WatchReplays);
+        return RefusalAnswers.MissingRight(caller, Rights.WatchReplays, what);
+    }
+
+    private static async Task<IncidentListing?> ListingAsync(IGrainFactory grains, string incidentId) =>
+        (await grains.GetGrain<IIncidentDirectoryGrain>(IIncidentDirectoryGrain.Key).List()).FirstOrDefault(i => i.IncidentId == incidentId);
 }

@@ -78,10 +78,11 @@ public sealed partial class IncidentHub(
 
             await feeds.JoinAsync(Context.ConnectionId, incidentId);
             var frame = await incident.GetFullFrame() ?? throw Refused(incidentId, $"incident '{incidentId}' does not exist");
-            if (frame.Closed is { } closed && ClosedRefusal(incidentId, closed) is { } refusal)
+            if (frame.Closed is { } closed && !Rights.Grants(Context.User!, Rights.WatchReplays))
             {
+                // A closed incident is a recording: its last picture, like its timeline, is for those who may watch replays.
                 await feeds.LeaveAsync(Context.ConnectionId, incidentId);
-                throw refusal;
+                throw RecordedIncidents.Refused(Context.User!, audit, $"Join {incidentId}", incidentId, closed.Time);
             }
 
             return frame;
@@ -142,23 +143,6 @@ public sealed partial class IncidentHub(
         var caller = AccessClaims.Actor(Context.User!);
         LogNotShown(logger, caller, feedId, detail);
         return new HubException(detail);
-    }
-
-    /// <summary>
-    /// A closed incident is a recording: its last picture, like its timeline, is for those who may watch replays. The
-    /// refusal says it is closed, and names the right as <see cref="Require"/> does.
-    /// </summary>
-    private HubException? ClosedRefusal(string incidentId, Domain.Events.IncidentClosed closed)
-    {
-        var caller = Context.User!;
-        if (Rights.Grants(caller, Rights.WatchReplays))
-        {
-            return null;
-        }
-
-        var what = $"Join {incidentId}";
-        audit.Refused(AccessClaims.Actor(caller), what, Rights.WatchReplays);
-        return new HubException($"missing-right: {RecordedIncidents.Closed(incidentId, closed.Time)}: {RefusalAnswers.MissingRight(caller, Rights.WatchReplays, what).Detail}");
     }
 
     /// <summary>Refuses the call, naming the missing right as the HTTP API does in its 403 body.</summary>

@@ -159,18 +159,16 @@ public static class ReplaysApi
     }
 
     /// <summary>A session's flags so far, so a page opened (or reconnected) mid-incident can show what it missed.</summary>
-    private static async Task<IResult> SessionTimeline(string id, HttpContext http, IGrainFactory grains, CatalogueTimeline timelines, AccessAudit audit, CancellationToken ct)
+    private static async Task<IResult> SessionTimeline(string id, HttpContext http, CatalogueTimeline timelines, CancellationToken ct)
     {
         if (!IncidentIds.IsValid(id))
         {
             return UnknownSession(id);
         }
 
-        if (!Rights.Grants(http.User, Rights.WatchReplays) && !await IsOpenAsync(grains, id))
+        if (await RecordedIncidents.SessionRefusalAsync(http, id) is { } refused)
         {
-            var what = $"{http.Request.Method} {http.Request.Path}";
-            audit.Refused(AccessClaims.Actor(http.User), what, Rights.WatchReplays);
-            return Results.Json(RefusalAnswers.MissingRight(http.User, Rights.WatchReplays, what), statusCode: StatusCodes.Status403Forbidden);
+            return refused;
         }
 
         try
@@ -182,11 +180,6 @@ public static class ReplaysApi
             return UnknownSession(id);
         }
     }
-
-    /// <summary>Whether the incident is listed and not closed: one watched live, not a recording.</summary>
-    private static async Task<bool> IsOpenAsync(IGrainFactory grains, string id) =>
-        (await grains.GetGrain<Grains.Directory.IIncidentDirectoryGrain>(Grains.Directory.IIncidentDirectoryGrain.Key).List())
-            .Any(i => i.IncidentId == id && i.ClosedAt is null);
 
     private static IResult UnknownSession(string id) => Results.NotFound(new ApiError("unknown-session", $"no recorded session for incident '{id}'"));
 
