@@ -76,11 +76,18 @@ public sealed partial class IncidentHub(
                 throw Refused(incidentId, $"incident '{incidentId}' does not exist");
             }
 
+            // Refused before it joins: joined, the connection would be sent the recording's frames, and this host would
+            // watch the incident for it, until it was let go again.
+            if (await RecordedIncidents.ClosedToAsync(Context.User!, grains, incidentId) is { } closedAt)
+            {
+                throw RecordedIncidents.Refused(Context.User!, audit, $"Join {incidentId}", incidentId, closedAt);
+            }
+
             await feeds.JoinAsync(Context.ConnectionId, incidentId);
             var frame = await incident.GetFullFrame() ?? throw Refused(incidentId, $"incident '{incidentId}' does not exist");
             if (frame.Closed is { } closed && !Rights.Grants(Context.User!, Rights.WatchReplays))
             {
-                // A closed incident is a recording: its last picture, like its timeline, is for those who may watch replays.
+                // Closed between the look above and the join: let go again, and refused alike.
                 await feeds.LeaveAsync(Context.ConnectionId, incidentId);
                 throw RecordedIncidents.Refused(Context.User!, audit, $"Join {incidentId}", incidentId, closed.Time);
             }
