@@ -14,9 +14,10 @@ public static class DrillsApi
     public static IEndpointRouteBuilder MapDrillsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/incidents/{id}/drill").WithTags("Drills");
-        // No drill yet is a state, not an error: the page asks on load.
+        // No drill yet is a state, not an error: the page asks on load. A closed incident's drill (its scenario, where
+        // it stood and when) is its recording's, as its units are.
         api.MapGet("/", async (string id, DrillDirector drills) =>
-            Results.Ok(await drills.StatusAsync(id) ?? new DrillStatusView(id, "", "none", 0, 0, 0, false, 0))).Needs(Rights.Watch);
+            Results.Ok(await drills.StatusAsync(id) ?? new DrillStatusView(id, "", "none", 0, 0, 0, false, 0))).Needs(Rights.Watch).LiveOnly();
         api.MapPost("/", Control).Commands(Rights.ControlDrills);
         app.MapGet("/api/scenarios", async (ScenarioLibrary scenarios, CancellationToken ct) => Results.Ok(await scenarios.ListAsync(ct))).WithTags("Drills").Needs(Rights.ControlDrills);
         return app;

@@ -16,9 +16,10 @@ namespace Command.Host.Tests.Access;
 /// <summary>
 /// Every role, and nobody, against every endpoint the host maps (read from its own endpoint list) and every hub
 /// method (read from the hub by reflection): allowed, or refused with 401 or with 403 naming the right. An endpoint
-/// or hub method added later without a row here fails the table, so it cannot slip out without a policy.
+/// or hub method added later without a row here fails the table, so it cannot slip out without a policy. The same
+/// endpoints against a real closed incident are in <c>AccessTableTests.Closed.cs</c>.
 /// </summary>
-public sealed class AccessTableTests(AccessTableTests.ProbeHost host) : IClassFixture<AccessTableTests.ProbeHost>
+public sealed partial class AccessTableTests(AccessTableTests.ProbeHost host) : IClassFixture<AccessTableTests.ProbeHost>
 {
     /// <summary>No right: open to anyone.</summary>
     private const string Anyone = "anyone";
