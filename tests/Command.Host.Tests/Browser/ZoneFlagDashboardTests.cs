@@ -175,6 +175,117 @@ public sealed class ZoneFlagDashboardTests(FakeClockDashboardHost host) : IClass
         Assert.Empty(dashboard.Errors);
     }
 
+    [Fact]
+    public async Task A_zone_reading_asked_before_another_incident_was_picked_stays_out_of_that_ones_panel()
+    {
+        // Runs of one scenario share zone ids. A reading of the hot zone asked for just before another incident was picked,
+        // come once that one's hot zone was opened, showed the first incident's occupants in the panel of the one picked.
+        var picked = await Scene.OpenAsync(host, "zonepb");
+        await picked.ThreatAsync(0, 100);
+        await picked.EnrolAsync("B1", "Bravo 1", "contact");
+        await InsideAsync(picked, "B1");
+        var first = await Scene.OpenAsync(host, "zonepa");
+        await first.ThreatAsync(0, 100);
+        await first.EnrolAsync("A1", "Alpha 1", "medical");
+        await InsideAsync(first, "A1");
+
+        await using var dashboard = await Dashboard.OpenAsync(host, first.IncidentId);
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pickedAway = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await dashboard.Page.RouteAsync($"**/api/incidents/{first.IncidentId}/zones/hot", async route =>
+        {
+            asked.TrySetResult();
+            await pickedAway.Task;
+            await route.ContinueAsync();
+        });
+        await dashboard.Page.Locator(".zone-label [data-zone='hot']").ClickAsync();
+        await asked.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+
+        await dashboard.Page.Locator("#incident-picker").SelectOptionAsync(picked.IncidentId);
+        await dashboard.Page.WaitForFunctionAsync("id => { const p = window.commandPage.picture; return p.groupId === id && p.snapshotSequence >= 0; }", picked.IncidentId);
+        var label = dashboard.Page.Locator(".zone-label [data-zone='hot']");
+        await Expect(label).ToHaveCountAsync(1);
+        await label.ClickAsync();
+        var panel = dashboard.Page.Locator("#zone-panel");
+        await Expect(panel.Locator("tbody tr[data-unit='B1']")).ToHaveCountAsync(1);
+        // Its own refreshes held from here on, so that only the late reading could change the panel.
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await dashboard.Page.RouteAsync($"**/api/incidents/{picked.IncidentId}/zones/hot", async route =>
+        {
+            await done.Task;
+            await route.ContinueAsync();
+        });
+
+        var answered = dashboard.Page.WaitForResponseAsync($"**/api/incidents/{first.IncidentId}/zones/hot");
+        pickedAway.SetResult();
+        await answered;
+        // Two turns of the page's event loop: the answer read and what the page does with it.
+        await dashboard.Page.EvaluateAsync("() => new Promise(done => setTimeout(() => setTimeout(done)))");
+
+        Assert.Equal(0, await panel.Locator("tbody tr[data-unit='A1']").CountAsync());
+        await Expect(panel.Locator("tbody tr[data-unit='B1']")).ToHaveCountAsync(1);
+        done.SetResult();
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task A_zone_reading_come_after_a_newer_one_does_not_go_over_it()
+    {
+        // The panel reads its zone again every two seconds. On a network slower than that, a reading taken before a medic
+        // came in, come after the next, said nobody was inside until the next refresh.
+        var scene = await Scene.OpenAsync(host, "zoneo");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("M1", "Medic 1", "medical");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        var taken = new TaskCompletionSource<Microsoft.Playwright.IRequest>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var overtaken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holdNext = false;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await dashboard.Page.RouteAsync($"**/api/incidents/{scene.IncidentId}/zones/hot", async route =>
+        {
+            if (!taken.Task.IsCompleted)
+            {
+                // Read from the host now, handed to the page later.
+                var reading = await route.FetchAsync();
+                taken.TrySetResult(route.Request);
+                await overtaken.Task;
+                await route.FulfillAsync(new() { Response = reading });
+                return;
+            }
+
+            if (Volatile.Read(ref holdNext)) await done.Task;
+            await route.ContinueAsync();
+        });
+        await dashboard.Page.Locator(".zone-label [data-zone='hot']").ClickAsync();
+        var first = await taken.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+
+        await InsideAsync(scene, "M1");
+
+        var panel = dashboard.Page.Locator("#zone-panel");
+        await Expect(panel.Locator("tbody tr[data-unit='M1']")).ToHaveCountAsync(1);
+        // Later refreshes held, so that only the old reading could change the panel.
+        Volatile.Write(ref holdNext, true);
+
+        var answered = dashboard.Page.WaitForResponseAsync(r => r.Request == first);
+        overtaken.SetResult();
+        await answered;
+        await dashboard.Page.EvaluateAsync("() => new Promise(done => setTimeout(() => setTimeout(done)))");
+
+        Assert.Equal(1, await panel.Locator("tbody tr[data-unit='M1']").CountAsync());
+        done.SetResult();
+        Assert.Empty(dashboard.Errors);
+    }
+
+    // A unit reporting from inside the hot zone three times, 5 s apart on the incident's clock.
+    private async Task InsideAsync(Scene scene, string unitId)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(5));
+            await scene.ReportAsync(unitId, host.Clock.GetUtcNow(), 10, 90);
+        }
+    }
+
     // An incident whose threat is active in the hot zone, with one contact unit, Patrol 1, not yet reported.
     private async Task<Scene> PatrolOutsideAsync(string incidentId)
     {

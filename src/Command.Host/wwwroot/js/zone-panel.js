@@ -48,15 +48,20 @@ export class ZonePanel {
     const zoneId = this.zoneId;
     const incidentId = this.commands.incidentId;
     if (!zoneId || !incidentId) return;
+    const asked = this.asked = (this.asked ?? 0) + 1;
     let reading;
+    let problem = null;
     try {
       reading = await get(`/api/incidents/${enc(incidentId)}/zones/${enc(zoneId)}`);
-    } catch (problem) {
-      if (this.zoneId === zoneId) this.render(null, problem.message);
-      return;
+    } catch (error) {
+      problem = error.message;
     }
 
-    if (this.zoneId === zoneId) this.render(reading, null);
+    // Runs of one scenario share zone ids: a reading of the incident picked before went into the panel of the one picked
+    // since. On a network slower than the refresh, an older reading that came last went over a newer one.
+    if (this.zoneId !== zoneId || this.commands.incidentId !== incidentId || asked < (this.shownAsked ?? 0)) return;
+    this.shownAsked = asked;
+    this.render(problem ? null : reading, problem);
   }
 
   render(reading, problem) {
