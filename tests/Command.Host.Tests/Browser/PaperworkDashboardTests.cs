@@ -436,6 +436,35 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
     }
 
     [Fact]
+    public async Task Two_exports_started_together_each_say_their_own_progress()
+    {
+        // Both shared one status line, which said whichever was heard of last: the Word's 20 % went over by the HTML's 50 %,
+        // and back, so neither could be told from the other, nor seen done.
+        var scene = await HeldAsync("export-two");
+        var silo = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+        var word = new ExportStatus(ExportJobs.JobId(PaperworkKind.AarDocx, "70e1ec7ab1e0", null), scene.IncidentId, "aar-docx", "running", 0.2, $"{scene.IncidentId}-aar.docx", null);
+        var html = new ExportStatus(ExportJobs.JobId(PaperworkKind.AarHtml, "70e1ec7ab1e0", null), scene.IncidentId, "aar-html", "running", 0.5, $"{scene.IncidentId}-aar.html", null);
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        await grains.GetGrain<IExportJobGrain>(word.JobId).Report(word, silo);
+        await grains.GetGrain<IExportJobGrain>(html.JobId).Report(html, silo);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await dashboard.Page.RouteAsync($"**/api/sessions/{scene.IncidentId}/exports", route =>
+        {
+            var job = route.Request.PostData!.Contains("aar-docx", StringComparison.Ordinal) ? word : html;
+            return route.FulfillAsync(new() { Status = 202, ContentType = "application/json", Body = JsonSerializer.Serialize(job, CommandHost.Json) });
+        });
+        await ReplayAsync(dashboard.Page, scene.IncidentId);
+        await Expect(dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']")).ToHaveCountAsync(1);
+
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "AAR/IP Word" }).ClickAsync();
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "AAR/IP HTML" }).ClickAsync();
+
+        var lines = dashboard.Page.Locator("#export-status .export-line");
+        await Expect(lines).ToHaveTextAsync(["AAR/IP (Word): 20 %", "AAR/IP (HTML): 50 %"]);
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task An_export_asked_for_while_the_replay_is_still_opening_says_so_rather_than_nothing()
     {
         var scene = await HeldAsync("export-early");

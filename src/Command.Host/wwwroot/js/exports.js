@@ -28,8 +28,9 @@ export class Exports {
     const { incidentId } = this.session() ?? {};
     if (!incidentId) {
       // A replay still opening has no session to export yet: said, rather than a press that does nothing.
-      this.status.dataset.state = 'failed';
-      this.status.textContent = `${labels[kind] ?? kind}: nothing to export yet, the session is still opening`;
+      const line = this.line(`opening:${kind}`);
+      line.dataset.state = 'failed';
+      line.textContent = `${labels[kind] ?? kind}: nothing to export yet, the session is still opening`;
       return;
     }
     const job = await attempt(() => post(`/api/sessions/${enc(incidentId)}/exports`, { kind }));
@@ -67,8 +68,9 @@ export class Exports {
 
   show(status) {
     const what = labels[status.kind] ?? status.kind;
-    this.status.dataset.state = status.state;
-    this.status.textContent = status.state === 'running' ? `${what}: ${Math.round(status.progress * 100)} %`
+    const line = this.line(status.jobId);
+    line.dataset.state = status.state;
+    line.textContent = status.state === 'running' ? `${what}: ${Math.round(status.progress * 100)} %`
       : status.state === 'done' ? `${what}: ready` : `${what}: failed (${status.error})`;
   }
 
@@ -78,7 +80,22 @@ export class Exports {
     a.download = status.fileName;
     a.className = 'export-link';
     a.textContent = status.fileName;
-    this.status.replaceChildren(a);
+    this.line(status.jobId).replaceChildren(a);
     a.click();
+  }
+
+  /**
+   * Each export's own line of the status: two started together shared one, which flipped between their progress, so
+   * neither could be told from the other, nor seen done.
+   */
+  line(key) {
+    let line = [...this.status.children].find(l => l.dataset.job === key);
+    if (!line) {
+      line = document.createElement('span');
+      line.className = 'export-line';
+      line.dataset.job = key;
+      this.status.append(line);
+    }
+    return line;
   }
 }
