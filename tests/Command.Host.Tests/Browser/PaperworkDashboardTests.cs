@@ -523,6 +523,65 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
         Assert.Empty(dashboard.Errors);
     }
 
+    [Fact]
+    public async Task A_note_saved_as_another_replay_is_opened_stays_off_that_ones_timeline()
+    {
+        // The note's dialog is modal, but Escape closes it while the note is still saved. Another replay opened before the
+        // host answered had the note put on its timeline, at its instant, though it was written on the first.
+        var noted = await HeldAsync("note-away");
+        var next = await HeldAsync("note-next");
+        await using var dashboard = await Dashboard.OpenAsync(host, noted.IncidentId);
+        var page = dashboard.Page;
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync($"**/api/sessions/{noted.IncidentId}/notes", async route =>
+        {
+            if (route.Request.Method != "POST")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            // Kept by the host while its replay is open; the answer slow to come back.
+            var kept = await route.FetchAsync();
+            asked.TrySetResult();
+            await held.Task;
+            await route.FulfillAsync(new() { Response = kept });
+        });
+        await ReplayAsync(page, noted.IncidentId);
+        await Expect(page.Locator("#replay-seek")).ToBeEnabledAsync();
+        await page.Locator("#note-open-replay").ClickAsync();
+        await page.Locator("#note-text").FillAsync("Patrol 1 waited at the car for a partner");
+        await page.Locator("#note-save").ClickAsync();
+        await asked.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.Locator("#note-dialog")).ToBeHiddenAsync();
+
+        var nextNotes = page.WaitForResponseAsync(r => r.Url.EndsWith($"/api/sessions/{next.IncidentId}/notes", StringComparison.Ordinal));
+        await page.Locator("#session-picker").SelectOptionAsync(next.IncidentId);
+        await page.Locator("#replay-open").ClickAsync();
+        await Expect(page.Locator("#incident-name")).ToHaveTextAsync($"Drill {next.IncidentId}");
+        await nextNotes;
+        // Its notes read again from here on held, so that only the note saved could change its timeline.
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync($"**/api/sessions/{next.IncidentId}/notes", async route =>
+        {
+            await done.Task;
+            await route.ContinueAsync();
+        });
+        await Expect(page.Locator(".mark.flag-raised[data-subject='P1']")).ToHaveCountAsync(1);
+
+        var answered = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.EndsWith($"/api/sessions/{noted.IncidentId}/notes", StringComparison.Ordinal));
+        held.SetResult();
+        Assert.True((await answered).Ok, "the note was refused");
+        // Two turns of the page's event loop: the answer read and what the page does with it.
+        await page.EvaluateAsync("() => new Promise(done => setTimeout(() => setTimeout(done)))");
+
+        Assert.Equal(0, await page.Locator(".mark.note").CountAsync());
+        done.SetResult();
+        Assert.Empty(dashboard.Errors);
+    }
+
     // An incident with an active threat 100 m north and a contact unit holding 60 m south of the origin until flagged.
     private async Task<Scene> HeldAsync(string prefix, string unitId = "P1", string callsign = "Patrol 1")
     {

@@ -112,7 +112,7 @@ const notes = new Notes({
   open: document.querySelectorAll('.note-open'),
   panel: { dialog: $('notes-dialog'), list: $('notes-list'), empty: $('notes-empty'), close: $('notes-close'), open: document.querySelectorAll('.notes-open') },
 }, picture, watched, connection);
-notes.onAdded = note => { if (modes.mode === 'replay') modes.replay.addNote(note); };
+notes.onAdded = (note, incidentId) => { if (modes.mode === 'replay') modes.replay.addNote(note, incidentId); };
 new Ratings({
   dialog: $('rating-dialog'), form: $('rating-form'), open: $('rating-open'), objective: $('rating-objective'), proposed: $('rating-proposed'),
   rating: $('rating-value'), reasonField: $('rating-reason-field'), reason: $('rating-reason'), none: $('rating-none'),

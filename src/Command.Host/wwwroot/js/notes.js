@@ -13,8 +13,9 @@ const markOptions = { strength: 'strength', areaForImprovement: 'area-for-improv
 
 export class Notes {
   /**
-   * session() answers {incidentId, replayId?} of what is watched; onAdded(note) hears each note kept here; onChanged(list)
-   * hears the session's notes each time they are read again (after a change here or anywhere else).
+   * session() answers {incidentId, replayId?} of what is watched; onAdded(note, incidentId) hears each note kept here,
+   * with the incident it was written on; onChanged(list) hears the session's notes each time they are read again (after a
+   * change here or anywhere else).
    */
   constructor(elements, picture, session, connection) {
     this.el = elements;
@@ -237,7 +238,7 @@ export class Notes {
 
     el.error.hidden = true;
     el.dialog.close();
-    if (this.mode === 'new') this.onAdded(kept);
+    if (this.mode === 'new') this.onAdded(kept, incidentId);
     await this.reload();
   }
 }

@@ -163,9 +163,12 @@ export class Replay {
     await this.showMarks();
   }
 
-  /** A note just kept goes on the timeline at once. */
-  async addNote(note) {
-    if (!this.session || note.type !== 'note') return;
+  /**
+   * A note just kept goes on the timeline at once: only on a replay of the incident it was written on. The note's dialog
+   * closed with Escape while it was saved, and another replay opened, the note went on that one's timeline.
+   */
+  async addNote(note, incidentId) {
+    if (!this.session || this.session.incidentId !== incidentId || note.type !== 'note') return;
     this.notes.push(note);
     await this.showMarks();
   }
