@@ -203,18 +203,20 @@ public sealed class ZoneFlagDashboardTests(FakeClockDashboardHost host) : IClass
 
         await dashboard.Page.Locator("#incident-picker").SelectOptionAsync(picked.IncidentId);
         await dashboard.Page.WaitForFunctionAsync("id => { const p = window.commandPage.picture; return p.groupId === id && p.snapshotSequence >= 0; }", picked.IncidentId);
-        var label = dashboard.Page.Locator(".zone-label [data-zone='hot']");
-        await Expect(label).ToHaveCountAsync(1);
-        await label.ClickAsync();
-        var panel = dashboard.Page.Locator("#zone-panel");
-        await Expect(panel.Locator("tbody tr[data-unit='B1']")).ToHaveCountAsync(1);
-        // Its own refreshes held from here on, so that only the late reading could change the panel.
+        // Its own readings held, so that only the late one could fill the panel.
+        var pickedAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await dashboard.Page.RouteAsync($"**/api/incidents/{picked.IncidentId}/zones/hot", async route =>
         {
+            pickedAsked.TrySetResult();
             await done.Task;
             await route.ContinueAsync();
         });
+        var label = dashboard.Page.Locator(".zone-label [data-zone='hot']");
+        await Expect(label).ToHaveCountAsync(1);
+        await label.ClickAsync();
+        await pickedAsked.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        var panel = dashboard.Page.Locator("#zone-panel");
 
         var answered = dashboard.Page.WaitForResponseAsync($"**/api/incidents/{first.IncidentId}/zones/hot");
         pickedAway.SetResult();
@@ -223,8 +225,8 @@ public sealed class ZoneFlagDashboardTests(FakeClockDashboardHost host) : IClass
         await dashboard.Page.EvaluateAsync("() => new Promise(done => setTimeout(() => setTimeout(done)))");
 
         Assert.Equal(0, await panel.Locator("tbody tr[data-unit='A1']").CountAsync());
-        await Expect(panel.Locator("tbody tr[data-unit='B1']")).ToHaveCountAsync(1);
         done.SetResult();
+        await Expect(panel.Locator("tbody tr[data-unit='B1']")).ToHaveCountAsync(1);
         Assert.Empty(dashboard.Errors);
     }
 
