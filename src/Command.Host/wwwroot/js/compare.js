@@ -3,6 +3,7 @@ import { get, getText, enc } from './api.js';
 import { attempt } from './notice.js';
 import { clock, duration } from './format.js';
 import { sessionOption } from './session-option.js';
+import { listAgainWhileChecking } from './session-checking.js';
 import { escapeHtml } from './symbols.js';
 import { showPlot } from './svg-plot.js';
 
@@ -15,11 +16,22 @@ export class Compare {
   }
 
   async open() {
-    const sessions = (await attempt(() => get('/api/sessions'))) ?? [];
-    this.el.sessions.replaceChildren(...sessions.map(s => sessionOption(s, `${s.name || s.incidentId} · ${clock(Date.parse(s.firstTime))}`)));
+    this.el.sessions.replaceChildren();
+    await this.listSessions();
     this.asking = null;
     this.el.result.replaceChildren();
     this.el.dialog.showModal();
+  }
+
+  /** Lists the sessions to compare; listed again while one is still being checked for damage, those chosen stay chosen. */
+  async listSessions() {
+    const listing = this.listing = {};
+    const sessions = (await attempt(() => get('/api/sessions'))) ?? [];
+    if (listing !== this.listing) return;
+    const chosen = new Set([...this.el.sessions.selectedOptions].map(o => o.value));
+    this.el.sessions.replaceChildren(...sessions.map(s => sessionOption(s, `${s.name || s.incidentId} · ${clock(Date.parse(s.firstTime))}`)));
+    for (const option of this.el.sessions.options) option.selected = chosen.has(option.value) && !option.disabled;
+    listAgainWhileChecking(sessions, () => this.el.dialog.open, () => listing === this.listing, () => this.listSessions());
   }
 
   query(format) {

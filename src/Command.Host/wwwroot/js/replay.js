@@ -6,6 +6,7 @@ import { can, isYou } from './session.js';
 import { attempt, clearStanding, showNotice, showStanding } from './notice.js';
 import { clock, speed } from './format.js';
 import { sessionOption } from './session-option.js';
+import { listAgainWhileChecking } from './session-checking.js';
 import { Timeline } from './timeline.js';
 import { Notes } from './notes.js';
 
@@ -100,14 +101,20 @@ export class Replay {
     await this.showMarks();
   }
 
-  /** Lists recorded sessions, preferring the incident being watched live. */
+  /**
+   * Lists recorded sessions, preferring the incident being watched live; listed again while one is still being checked
+   * for damage and the picker is shown, the session chosen in it is kept.
+   */
   async listSessions(preferredIncident) {
+    const listing = this.listing = {};
     const sessions = (await attempt(() => get('/api/sessions'))) ?? [];
+    if (listing !== this.listing) return sessions;
     const select = this.elements.sessions;
     select.replaceChildren(...sessions.map(s => sessionOption(s, `${s.name || s.incidentId} · ${clock(Date.parse(s.firstTime))}–${clock(Date.parse(s.lastTime))} · ${s.eventCount ?? s.events} events`)));
     if (sessions.some(s => s.incidentId === preferredIncident && !s.unreadable)) select.value = preferredIncident;
     else select.value = sessions.find(s => !s.unreadable)?.incidentId ?? '';
     this.elements.open.disabled = !sessions.some(s => !s.unreadable);
+    listAgainWhileChecking(sessions, () => select.checkVisibility(), () => listing === this.listing, () => this.listSessions(select.value));
     return sessions;
   }
 

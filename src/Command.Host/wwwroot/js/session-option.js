@@ -10,10 +10,10 @@ export function sessionOption(session, label) {
     return option;
   }
   // One not yet read for damage since the host started (a listing reads only so much before it answers) is listed by its
-  // manifest, can be chosen, and says it is still being checked; listed again, it says what was found.
+  // manifest, can be chosen, and says it is still being checked; the picker lists again until it says what was found.
   if (session.checking) {
     const option = new Option(`${label} · checking`, session.incidentId);
-    option.title = 'its recording is still being read for damage since the host started; list the sessions again to see what was found';
+    option.title = 'its recording is still being read for damage since the host started; the list says what was found in a few seconds';
     option.dataset.checking = '';
     return option;
   }
