@@ -31,7 +31,8 @@ public static class RecordingServiceCollectionExtensions
         services.TryAddSingleton(sp => new RecordingSessionLog(
             sp.GetRequiredService<ISessionStore>(), Resolved(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RecordingSessionLog>>()));
         services.TryAddSingleton<ISessionLog>(sp => sp.GetRequiredService<RecordingSessionLog>());
-        services.TryAddSingleton<SessionCatalogue>();
+        services.TryAddSingleton(sp => new SessionCatalogue(
+            sp.GetRequiredService<ISessionStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SessionCatalogue>>()));
         services.TryAddSingleton<IAnnotationLog>(sp => new StoreAnnotationLog(
             sp.GetRequiredService<ISessionStore>(), Resolved(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<RecordingLifetime>();

@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using Command.Domain.Assessment;
 using Command.Recording.Replay;
 using Command.Recording.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Command.Recording.Reading;
 
@@ -10,7 +12,8 @@ namespace Command.Recording.Reading;
 /// <param name="store">The sessions' store.</param>
 /// <param name="time">The clock replays play on by default.</param>
 /// <param name="readAtOnce">Most bytes of recordings one listing reads before it answers (<see cref="ReadAtOnce"/>).</param>
-public sealed class SessionCatalogue(ISessionStore store, TimeProvider time, long readAtOnce) : IDisposable
+/// <param name="logger">Where a recording that could not be read for damage apart from a listing is said (none: nowhere).</param>
+public sealed class SessionCatalogue(ISessionStore store, TimeProvider time, long readAtOnce, ILogger<SessionCatalogue>? logger = null) : IDisposable
 {
     /// <summary>
     /// Most bytes of recordings one listing reads for damage before it answers, 64 MiB (about a second): the rest are
@@ -27,7 +30,12 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time, lon
     {
     }
 
-    internal SessionChecks Checks { get; } = new();
+    public SessionCatalogue(ISessionStore store, TimeProvider time, ILogger<SessionCatalogue> logger)
+        : this(store, time, ReadAtOnce, logger)
+    {
+    }
+
+    internal SessionChecks Checks { get; } = new(logger ?? (ILogger)NullLogger.Instance);
 
     /// <summary>
     /// Every session with a manifest, with name, time range and event count (counting events past a lagging manifest);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Command.Recording.Layout;
+using Microsoft.Extensions.Logging;
 
 namespace Command.Recording.Reading;
 
@@ -10,7 +11,8 @@ namespace Command.Recording.Reading;
 /// team learned otherwise only from its report. Kept across listings, so that each reads only what was recorded since the
 /// one before (a closed session's recording once), not every recording whole at every call.
 /// </summary>
-internal sealed class SessionChecks
+/// <param name="logger">Where a check apart from any listing that failed is said, as it fails.</param>
+internal sealed partial class SessionChecks(ILogger logger)
 {
     private readonly ConcurrentDictionary<string, SessionChecked> read = new(StringComparer.Ordinal);
 
@@ -60,16 +62,22 @@ internal sealed class SessionChecks
 
     /// <summary>
     /// Starts the check of the session apart from the listing that asked, where none is under way already; one at a time,
-    /// so that forty sessions checked at once do not take the host's disk and cores from the drill it is running.
+    /// so that forty sessions checked at once do not take the host's disk and cores from the drill it is running. One that
+    /// fails is logged as it fails, once: the next listing says it too, but none may come.
     /// </summary>
     public void CheckApart(SessionReader reader, CancellationToken stopping) =>
-        running.GetOrAdd(reader.Manifest.IncidentId, _ => Task.Run(
+        running.GetOrAdd(reader.Manifest.IncidentId, incidentId => Task.Run(
             async () =>
             {
                 await apart.WaitAsync(stopping);
                 try
                 {
                     return await CheckAsync(reader, stopping);
+                }
+                catch (Exception ex) when (!stopping.IsCancellationRequested)
+                {
+                    LogCheckFailed(logger, ex, incidentId);
+                    throw;
                 }
                 finally
                 {

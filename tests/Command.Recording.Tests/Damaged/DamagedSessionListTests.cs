@@ -112,6 +112,24 @@ public sealed class DamagedSessionListTests
     }
 
     [Fact]
+    public async Task A_check_apart_from_a_listing_that_fails_is_logged_as_it_fails()
+    {
+        // Said only by the next listing, a check that failed was told to nobody where nobody listed the sessions again.
+        var drill = await RecordedDrill.RecordAsync(seconds: 30, snapshotEvery: 0);
+        var store = new ReadLog(drill.Store) { Fails = read => read.Path.EndsWith(".jsonl", StringComparison.Ordinal) && read.Offset == 0 };
+        var log = new LineLogger<SessionCatalogue>();
+        using var catalogue = new SessionCatalogue(store, new FakeTimeProvider(), readAtOnce: 0, log);
+        Assert.True(Assert.Single(await catalogue.ListAsync(Ct).ToListAsync(Ct)).Checking);
+        var check = catalogue.Checks.Running(RecordedDrill.IncidentId);
+        Assert.NotNull(check);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => check);
+
+        var said = Assert.Single(log.Lines);
+        Assert.Contains($"The recording of session {RecordedDrill.IncidentId} could not be read for damage", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_listing_within_what_it_reads_at_once_says_what_was_found_at_once()
     {
         var drill = await RecordedDrill.RecordAsync(seconds: 60, snapshotEvery: 0);

@@ -9,9 +9,17 @@ public sealed class ReadLog(ISessionStore inner) : ISessionStore
 
     public string Location => inner.Location;
 
+    /// <summary>Reads that fail, as a bad sector or a storage account gone away fails them; none by default.</summary>
+    public Func<(string Path, long Offset), bool> Fails { get; init; } = _ => false;
+
     public Task<Stream?> OpenReadAsync(string path, long offset, CancellationToken cancellationToken)
     {
         Reads.Add((path, offset));
+        if (Fails((path, offset)))
+        {
+            throw new IOException($"{path} could not be read at {offset}");
+        }
+
         return inner.OpenReadAsync(path, offset, cancellationToken);
     }
 
