@@ -100,6 +100,14 @@ public static class AfterActionWords
         string.Create(CultureInfo.InvariantCulture, $"Run {run}: {recordingDamaged}. Run {run}'s figures below cover its recording up to there.");
 
     /// <summary>
+    /// What a comparison says at its top of each run of an incident still open, under "Draft", in the others' words but of
+    /// that run alone: "Run 2: the incident was still open when this was made; …". Without it a run whose units had not got
+    /// there yet reads as one whose units never did.
+    /// </summary>
+    public static string StillOpenRun(int run, string stillOpen) =>
+        string.Create(CultureInfo.InvariantCulture, $"Run {run}: {stillOpen}.");
+
+    /// <summary>
     /// What a document made from the recording of an incident still open says at its top, so that nobody takes it for
     /// the final word: "the incident was still open when this was made, at 08:06:40 (15:06:40 UTC); its figures cover the
     /// recording up to 08:06:31 (15:06:31 UTC), and what had not happened by then is not yet measured". Null for a closed

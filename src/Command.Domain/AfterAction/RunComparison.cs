@@ -20,7 +20,8 @@ public sealed record RunComparison(ImmutableArray<ComparedRun> Runs, ImmutableAr
 
     /// <param name="runs">The runs' reports.</param>
     /// <param name="callsigns">Callsign to the name it is matched by, for live drills whose unit ids differ; null matches by unit id alone.</param>
-    public static RunComparison Compare(IReadOnlyList<AfterActionReport> runs, IReadOnlyDictionary<string, string>? callsigns = null)
+    /// <param name="madeAt">When the comparison is made, which a run of an incident still open says (<see cref="AfterActionWords.StillOpen"/>), where the maker knows it.</param>
+    public static RunComparison Compare(IReadOnlyList<AfterActionReport> runs, IReadOnlyDictionary<string, string>? callsigns = null, DateTimeOffset? madeAt = null)
     {
         var keyTimes = Figures.Select((name, f) => new ComparedFigure(name, [.. runs.Select(r => Figure(r, f))])).ToImmutableArray();
         string Key(UnitMetrics u) => callsigns is not null && callsigns.TryGetValue(u.Callsign, out var name) ? name : u.UnitId;
@@ -36,7 +37,7 @@ public sealed record RunComparison(ImmutableArray<ComparedRun> Runs, ImmutableAr
         var byRun = runs.Select(r => FirstRound(r).GroupBy(Key).ToDictionary(g => g.Key, g => g.First())).ToList();
         var units = order.Select(key => new ComparedUnit(key, [.. byRun.Select(found => found.TryGetValue(key, out var u) ? UnitFigures.Of(u) : null)]));
         return new RunComparison(
-            [.. runs.Select(r => new ComparedRun(r.Incident.IncidentId, r.Incident.Name, r.Incident.Scenario, r.Incident.ScenarioVersion, r.Incident.OpenedAt, r.Rounds.Count, r.Incident.RecordingDamaged))],
+            [.. runs.Select(r => new ComparedRun(r.Incident.IncidentId, r.Incident.Name, r.Incident.Scenario, r.Incident.ScenarioVersion, r.Incident.OpenedAt, r.Rounds.Count, r.Incident.RecordingDamaged, AfterActionWords.StillOpen(r.Incident, madeAt)))],
             keyTimes, [.. units]);
     }
 
@@ -74,8 +75,10 @@ public sealed record RunComparison(ImmutableArray<ComparedRun> Runs, ImmutableAr
 /// One run: the session, its name, the scenario and version it was played from, and how many rounds its drill was
 /// played in (started over); its first alone is compared. <paramref name="Damaged"/> is where its recording is damaged and
 /// read only up to (<see cref="IncidentMetrics.RecordingDamaged"/>), so that its figures stop there; null where it is whole.
+/// <paramref name="StillOpen"/> is what every document of an incident still open says of it (<see cref="AfterActionWords.StillOpen"/>),
+/// its figures so far; null where it is closed.
 /// </summary>
-public sealed record ComparedRun(string IncidentId, string Name, string? Scenario, string? ScenarioVersion, DateTimeOffset? OpenedAt, int Rounds = 1, string? Damaged = null);
+public sealed record ComparedRun(string IncidentId, string Name, string? Scenario, string? ScenarioVersion, DateTimeOffset? OpenedAt, int Rounds = 1, string? Damaged = null, string? StillOpen = null);
 
 /// <summary>One figure across the runs.</summary>
 public sealed record ComparedFigure(string Name, ImmutableArray<double?> Values);

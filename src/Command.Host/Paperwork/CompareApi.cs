@@ -24,7 +24,7 @@ public static class CompareApi
         return app;
     }
 
-    private static async Task<IResult> Compare(string? sessions, string? map, string? format, SessionPaperwork paperwork, HttpResponse response, CancellationToken ct)
+    private static async Task<IResult> Compare(string? sessions, string? map, string? format, SessionPaperwork paperwork, TimeProvider clock, HttpResponse response, CancellationToken ct)
     {
         var named = (sessions ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var ids = named.Distinct(StringComparer.Ordinal).ToList();
@@ -73,7 +73,8 @@ public static class CompareApi
             return Results.BadRequest(new ApiError("no-scenario", unmatched));
         }
 
-        var comparison = RunComparison.Compare(reports, callsigns);
+        // A run of an incident still open says so, and when this was made, as its other documents do.
+        var comparison = RunComparison.Compare(reports, callsigns, clock.GetUtcNow());
         switch (format)
         {
             case "json":

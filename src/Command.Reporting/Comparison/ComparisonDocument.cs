@@ -10,7 +10,16 @@ public static class ComparisonDocument
 {
     public static IEnumerable<Block> Blocks(RunComparison c)
     {
-        // At its top, as every other document made from a damaged recording says it: a run that stops early is not one slower.
+        // At its top, as every other document made from an incident still open or a damaged recording says it: a run whose
+        // figures are so far, or stop early, is not one slower.
+        for (var i = 0; i < c.Runs.Length; i++)
+        {
+            if (c.Runs[i].StillOpen is { } open)
+            {
+                yield return new Para(AfterActionWords.StillOpenRun(i + 1, open), "Draft");
+            }
+        }
+
         for (var i = 0; i < c.Runs.Length; i++)
         {
             if (c.Runs[i].Damaged is { } damaged)
@@ -51,7 +60,8 @@ public static class ComparisonDocument
 
     /// <summary>
     /// One row per unit and run: unit,run,session,callsign,time_to_contact_s,longest_hold_s,flags; then the rounds each
-    /// session holds (its first compared), where a run's recording is damaged (only when one is), and the key times as
+    /// session holds (its first compared), which runs are still open and where a run's recording is damaged (each only when
+    /// one is), and the key times as
     /// figure rows; seconds to the nearest millisecond.
     /// </summary>
     public static Task WriteCsvAsync(RunComparison c, Stream stream, CancellationToken cancellationToken) =>
@@ -75,6 +85,12 @@ public static class ComparisonDocument
         yield return [.. c.Runs.Select((_, i) => CsvCell.Text($"run_{i + 1}")).Prepend("figure")];
         // A session whose drill started over is compared on its first round, as the HTML says under its table.
         yield return [.. c.Runs.Select(r => CsvCell.Number(r.Rounds)).Prepend(RoundsHeld)];
+        // A run of an incident still open, as the report's and the ICS-214 CSV say it (draft): its figures are so far.
+        if (c.Runs.Any(r => r.StillOpen is not null))
+        {
+            yield return [.. c.Runs.Select(r => CsvCell.Text(r.StillOpen is null ? "" : StillOpen)).Prepend("draft")];
+        }
+
         // Where a run's recording is damaged, as the report's CSV says it (recording_damaged): its figures stop there.
         if (c.Runs.Any(r => r.Damaged is not null))
         {
@@ -89,6 +105,8 @@ public static class ComparisonDocument
     private const string RoundsHeld = "rounds held (round 1 compared)";
 
     private const string RecordingDamaged = "recording damaged";
+
+    private const string StillOpen = "still open";
 
     // Seconds to the nearest millisecond, as the report's other CSV tables write them (CsvCell.Seconds).
     private static CsvCell Seconds(double? value) => CsvCell.Number(value, "0.###");

@@ -128,6 +128,9 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
         Assert.Contains("first on scene", text, StringComparison.Ordinal);
         Assert.DoesNotContain("(s)", text, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\d s\b", text);
+        // The second drill is still going: its run says so first, as its other documents do.
+        await Expect(result.Locator("p.draft", new() { HasText = "Run 2:" })).ToHaveTextAsync(
+            new System.Text.RegularExpressions.Regex("^Draft: Run 2: the incident was still open when this was made, at "));
         Assert.Empty(dashboard.Errors);
     }
 

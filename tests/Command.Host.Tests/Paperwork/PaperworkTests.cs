@@ -678,6 +678,25 @@ public sealed partial class PaperworkTests(PaperworkHost host) : IClassFixture<P
         Assert.Equal(HttpStatusCode.OK, mapped.StatusCode);
     }
 
+    [Fact]
+    public async Task A_comparison_says_a_run_still_open_in_its_json_and_csv()
+    {
+        using var evaluator = await host.AsAsync("evaluator");
+        using var commander = await host.AsAsync("commander");
+        var closed = await RecordHoldAsync();
+        (await commander.PostAsJsonAsync($"/api/incidents/{closed}/close", new { reason = "drill over" }, Ct)).EnsureSuccessStatusCode();
+        var open = await RecordHoldAsync();
+        var query = $"/api/compare?sessions={closed},{open}&map={Uri.EscapeDataString("Patrol 1=first officer")}";
+
+        var c = await evaluator.GetFromJsonAsync<JsonElement>(query, Ct);
+        var csv = await evaluator.GetStringAsync($"{query}&format=csv", Ct);
+
+        var runs = c.GetProperty("runs").EnumerateArray().ToList();
+        Assert.False(runs[0].TryGetProperty("stillOpen", out _));
+        Assert.StartsWith("the incident was still open when this was made, at ", runs[1].GetProperty("stillOpen").GetString(), StringComparison.Ordinal);
+        Assert.Contains("\r\ndraft,,still open\r\n", csv, StringComparison.Ordinal);
+    }
+
     private async Task<string> RecordHoldAsync(string backup = "P2")
     {
         var id = await host.NextIncidentAsync($"paper-{Guid.NewGuid():N}"[..20]);

@@ -57,7 +57,9 @@ export class Compare {
       ? `<td class="num">${duration(r.timeToContactS)} · hold ${duration(r.longestHoldS)} · ${r.flags} flags</td>` : '<td>—</td>')).join('')}</tr>`).join('');
     // A session whose drill started over is compared on its first round: said, or its figures read as the whole session's.
     const rounds = c.runs.filter(r => r.rounds > 1).map(r => `<p>${escapeHtml(r.incidentId)} holds ${r.rounds} rounds; round 1 compared</p>`).join('');
-    this.el.result.innerHTML = `${rounds}<table class="compare-table"><tr><th></th>${runs}</tr>${figures}</table>`
+    // A run of an incident still open is said first, in its documents' words: its figures are so far, not a slower team's.
+    const open = c.runs.map((r, i) => (r.stillOpen ? `<p class="draft"><b>Draft:</b> Run ${i + 1}: ${escapeHtml(r.stillOpen)}.</p>` : '')).join('');
+    this.el.result.innerHTML = `${open}${rounds}<table class="compare-table"><tr><th></th>${runs}</tr>${figures}</table>`
       + `<h3>Units: time to contact · longest hold · flags</h3><table class="compare-table"><tr><th></th>${runs}</tr>${units}</table>`
       + '<h3>Time to contact</h3><div class="compare-plot"></div><p class="compare-plot-missing" hidden>The plot could not be shown here: export the comparison as HTML to see it.</p>'
       + `<p class="downloads">Export <a href="${escapeHtml(html)}" download>HTML</a> <a href="${escapeHtml(csv)}" download>CSV</a></p>`;
