@@ -105,10 +105,7 @@ public sealed partial class AccessTableTests
 
     private async Task<string> HubOutcomeAsync(string method, string id, string role)
     {
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(host.BaseAddress, IncidentHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(host.Tokens[role]))
-            .Build();
-        await connection.StartAsync(Ct);
+        await using var connection = await host.ConnectHubAsync(host.Tokens[role], Ct);
         try
         {
             await connection.InvokeAsync(method, id, Ct);

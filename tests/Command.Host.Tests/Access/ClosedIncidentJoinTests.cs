@@ -32,14 +32,7 @@ public sealed class ClosedIncidentJoinTests(ClosedIncidentJoinTests.WatchedHost 
         Assert.Equal((0, 1), (afterRefusal, host.Subscriptions.Count(s => s == id)));
     }
 
-    private async Task<HubConnection> ConnectAsync(string token)
-    {
-        var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(host.BaseAddress, IncidentHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .Build();
-        await hub.StartAsync(Ct);
-        return hub;
-    }
+    private Task<HubConnection> ConnectAsync(string token) => host.ConnectHubAsync(token, Ct);
 
     /// <summary>The host, noting the incident of every subscription made to one.</summary>
     public sealed class WatchedHost : CommandHost

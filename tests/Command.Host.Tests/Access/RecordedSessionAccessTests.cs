@@ -190,14 +190,7 @@ public sealed class RecordedSessionAccessTests(CommandHost host) : IClassFixture
             observed.GetProperty("withheld").GetString());
     }
 
-    private async Task<HubConnection> ConnectAsync(string token)
-    {
-        var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(host.BaseAddress, IncidentHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .Build();
-        await hub.StartAsync(Ct);
-        return hub;
-    }
+    private Task<HubConnection> ConnectAsync(string token) => host.ConnectHubAsync(token, Ct);
 
     private static async Task<string?> RightAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("right").GetString();

@@ -227,14 +227,7 @@ public sealed class TokenTests(AccessHost host) : IClassFixture<AccessHost>
             (error.GetProperty("reason").GetString(), error.GetProperty("detail").GetString()));
     }
 
-    private async Task<HubConnection> ConnectAsync(string token)
-    {
-        var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(host.BaseAddress, IncidentHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .Build();
-        await hub.StartAsync(Ct);
-        return hub;
-    }
+    private Task<HubConnection> ConnectAsync(string token) => host.ConnectHubAsync(token, Ct);
 
     private static Task Closed(HubConnection hub)
     {

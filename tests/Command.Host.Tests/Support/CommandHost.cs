@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,6 +96,16 @@ public class CommandHost : IAsyncLifetime
     public IServiceProvider Services => factory.Services;
 
     public string Setting(string key) => settings[key] ?? "";
+
+    /// <summary>A connection to the incidents' hub as the bearer of <paramref name="token"/>, started.</summary>
+    public async Task<HubConnection> ConnectHubAsync(string token, CancellationToken cancellationToken)
+    {
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(BaseAddress, Command.Host.Live.IncidentHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
+        await hub.StartAsync(cancellationToken);
+        return hub;
+    }
 
     public virtual async ValueTask InitializeAsync()
     {
