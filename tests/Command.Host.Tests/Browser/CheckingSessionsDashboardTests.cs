@@ -58,14 +58,7 @@ public sealed class CheckingSessionsDashboardTests(FakeClockDashboardHost host) 
         Assert.Empty(dashboard.Errors);
     }
 
-    private async Task<Scene> PatrolReportedAsync(string prefix)
-    {
-        var scene = await Scene.OpenAsync(host, prefix);
-        host.Clock.Advance(TimeSpan.FromSeconds(1));
-        await scene.EnrolAsync("P1", "Patrol 1", "contact");
-        await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -60);
-        return scene;
-    }
+    private Task<Scene> PatrolReportedAsync(string prefix) => Scene.PatrolReportedAsync(host, prefix);
 
     // The host's list of sessions with one listed as still being checked, until the test says its check is done.
     private sealed class Checking(string incidentId)

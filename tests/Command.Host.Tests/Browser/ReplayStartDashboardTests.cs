@@ -167,15 +167,7 @@ public sealed class ReplayStartDashboardTests(FakeClockDashboardHost host) : ICl
         return dashboard;
     }
 
-    // An incident with patrol P1 enrolled a second after it opened, and its first report.
-    private async Task<Scene> PatrolReportedAsync(string prefix)
-    {
-        var scene = await Scene.OpenAsync(host, prefix);
-        host.Clock.Advance(TimeSpan.FromSeconds(1));
-        await scene.EnrolAsync("P1", "Patrol 1", "contact");
-        await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -60);
-        return scene;
-    }
+    private Task<Scene> PatrolReportedAsync(string prefix) => Scene.PatrolReportedAsync(host, prefix);
 
     // Asks the page for the replay of the incident it shows live, and waits for it: a replay opens at its first
     // instant, and its controls and slider work once this page watches it. Until its frame comes the view holds the

@@ -22,6 +22,16 @@ internal sealed class Scene(DashboardHost host, string incidentId)
         return new Scene(host, id);
     }
 
+    /// <summary>An incident with patrol P1 enrolled a second after it opened on the test's clock, and its first report.</summary>
+    public static async Task<Scene> PatrolReportedAsync(FakeClockDashboardHost host, string prefix)
+    {
+        var scene = await OpenAsync(host, prefix);
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -60);
+        return scene;
+    }
+
     /// <summary>
     /// An incident whose threat is active in the main building, 100 m north of the origin, and Patrol 1, a contact
     /// unit, holding 60 m south of the origin long enough to be alerted: the scene most page tests start from.
