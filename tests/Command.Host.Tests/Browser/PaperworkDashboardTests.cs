@@ -468,6 +468,41 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_export_status_says_the_last_export_of_each_kind_of_the_replay_shown()
+    {
+        // A line per export ever made piled up until the page was reloaded, and stayed under the next replay opened, where
+        // its ready link downloaded the other session's document.
+        var first = await HeldAsync("exports-first");
+        var next = await HeldAsync("exports-next");
+        await using var dashboard = await Dashboard.OpenAsync(host, first.IncidentId);
+        var page = dashboard.Page;
+        await ReplayAsync(page, first.IncidentId);
+        await Expect(page.Locator(".mark.flag-raised[data-subject='P1']")).ToHaveCountAsync(1);
+        var lines = page.Locator("#export-status .export-line");
+        var html = page.GetByRole(AriaRole.Button, new() { Name = "AAR/IP HTML" });
+
+        var made = await page.RunAndWaitForDownloadAsync(() => html.ClickAsync());
+        var again = await page.RunAndWaitForDownloadAsync(() => html.ClickAsync());
+
+        // The second in the first's place: the same document, made again.
+        Assert.Equal(made.SuggestedFilename, again.SuggestedFilename);
+        await Expect(lines).ToHaveCountAsync(1);
+        await Expect(lines.Locator("a")).ToHaveAttributeAsync("href", again.Url.Replace(host.BaseAddress.ToString().TrimEnd('/'), "", StringComparison.Ordinal));
+
+        await page.Locator("#session-picker").SelectOptionAsync(next.IncidentId);
+        await page.Locator("#replay-open").ClickAsync();
+        await Expect(page.Locator("#incident-name")).ToHaveTextAsync($"Drill {next.IncidentId}");
+        await Expect(page.Locator(".mark.flag-raised[data-subject='P1']")).ToHaveCountAsync(1);
+
+        // Nothing said of the replay left.
+        await Expect(lines).ToHaveCountAsync(0);
+        var word = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "AAR/IP Word" }).ClickAsync());
+        Assert.Equal($"{next.IncidentId}-aar.docx", word.SuggestedFilename);
+        await Expect(lines).ToHaveTextAsync([$"{next.IncidentId}-aar.docx"]);
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task An_export_asked_for_while_the_replay_is_still_opening_says_so_rather_than_nothing()
     {
         var scene = await HeldAsync("export-early");

@@ -1,7 +1,9 @@
 // Exports of a recorded session as jobs: started over HTTP, their progress heard over the hub, the result downloaded
 // from where the host keeps it once done. A job not heard of for a while is asked after over HTTP: the page may have
 // reconnected to another host, which hears no progress of a job it does not run, and a job whose host went down is
-// answered failed rather than left at its last per cent.
+// answered failed rather than left at its last per cent. The status says the exports of the session shown: each one
+// running, and the last finished of each kind; a line per export ever made piled up until the page was reloaded, and
+// stayed under the next replay opened.
 import { get, post, enc } from './api.js';
 import { attempt } from './notice.js';
 
@@ -19,6 +21,8 @@ export class Exports {
     // When each running job was last heard of.
     this.heard = new Map();
     this.asking = new Set();
+    // The session whose exports the status says: the replay shown (none before one is, or in Live).
+    this.shown = null;
     connection.hub.on('export', status => this.progress(status));
     setInterval(() => this.askAfterQuiet(), 2000);
     for (const button of elements.buttons) button.addEventListener('click', () => this.start(button.dataset.export));
@@ -33,6 +37,7 @@ export class Exports {
       line.textContent = `${labels[kind] ?? kind}: nothing to export yet, the session is still opening`;
       return;
     }
+    this.line(`opening:${kind}`).remove();
     const job = await attempt(() => post(`/api/sessions/${enc(incidentId)}/exports`, { kind }));
     if (!job) return;
     this.jobs.set(job.jobId, job);
@@ -66,10 +71,33 @@ export class Exports {
     }
   }
 
+  /**
+   * Shows the exports of the session now shown (null for none): a running one of the session left goes on, its file
+   * downloaded as asked, out of sight; those finished there are let go.
+   */
+  follow(incidentId) {
+    if (incidentId === this.shown) return;
+    this.shown = incidentId;
+    for (const line of [...this.status.children]) {
+      if (line.dataset.state === 'running' && line.dataset.session === incidentId) line.hidden = false;
+      else if (line.dataset.state === 'running') line.hidden = true;
+      else this.forget(line);
+    }
+  }
+
   show(status) {
     const what = labels[status.kind] ?? status.kind;
     const line = this.line(status.jobId);
     line.dataset.state = status.state;
+    line.dataset.session = status.incidentId;
+    line.dataset.kind = status.kind;
+    line.hidden = status.incidentId !== this.shown;
+    // One started again (the session recorded further since, or the file wanted again) takes the place of the last of
+    // its kind finished.
+    for (const other of [...this.status.children]) {
+      if (other !== line && other.dataset.session === status.incidentId && other.dataset.kind === status.kind && other.dataset.state !== 'running') this.forget(other);
+    }
+
     line.textContent = status.state === 'running' ? `${what}: ${Math.round(status.progress * 100)} %`
       : status.state === 'done' ? `${what}: ready` : `${what}: failed (${status.error})`;
   }
@@ -82,6 +110,12 @@ export class Exports {
     a.textContent = status.fileName;
     this.line(status.jobId).replaceChildren(a);
     a.click();
+  }
+
+  forget(line) {
+    this.jobs.delete(line.dataset.job);
+    this.heard.delete(line.dataset.job);
+    line.remove();
   }
 
   /**

@@ -121,7 +121,9 @@ new Ratings({
 // A note written, edited or withdrawn anywhere moves, changes or leaves the replay's timeline here too.
 notes.onChanged = (list, incidentId) => { if (modes.mode === 'replay') modes.replay.setNotes(list, incidentId); };
 new Compare({ dialog: $('compare-dialog'), open: $('compare-open'), close: $('compare-close'), run: $('compare-run'), sessions: $('compare-sessions'), map: $('compare-map'), result: $('compare-result') });
-new Exports({ status: $('export-status'), buttons: document.querySelectorAll('[data-export]') }, connection, watched);
+const sessionExports = new Exports({ status: $('export-status'), buttons: document.querySelectorAll('[data-export]') }, connection, watched);
+// The exports said are the replay's shown: none of one left, nor of Live.
+modes.onWatched = incidentId => sessionExports.follow(incidentId);
 
 // Only an incident a drill drives has a drill status; frames say when one does (a drill-controlled event, a drill's
 // clock paused or fast, or reports from the simulator), and asking before that would only be answered "no drill". A

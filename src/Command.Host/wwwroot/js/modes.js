@@ -34,7 +34,10 @@ export class Modes {
     this.chart = new DistanceChart($('chart'), $('chart-hint'), this.picture);
     this.replay.onOpened = session => this.replayOpened(session);
     this.replay.onOpening = session => this.replaySite(session);
-    this.replay.onClosed = () => this.openReplays.show(null);
+    this.replay.onClosed = () => {
+      this.openReplays.show(null);
+      this.onWatched?.(null);
+    };
     this.board.onSelection = ids => {
       this.mapView.units.setPicked(ids);
       if (this.mode === 'replay') this.chart.show(this.replay.session?.replayId, ids);
@@ -94,6 +97,7 @@ export class Modes {
   async replayOpened(session) {
     this.openReplays.show(session.replayId);
     this.board.clearSelection();
+    this.onWatched?.(session.incidentId);
   }
 
   /** The replayed incident's name and site, shown before its picture is joined. */
