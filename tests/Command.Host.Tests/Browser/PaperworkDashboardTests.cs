@@ -107,8 +107,10 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
     [Fact]
     public async Task Runs_compared_on_the_page_read_their_times_as_minutes_and_seconds_as_the_aar_prints_them()
     {
+        // Both drills still going, each of its own units: the first was closed as the second was set up, and its run read as
+        // closed on the page.
         var first = await HeldAsync("compare-a");
-        var second = await HeldAsync("compare-b", "Q1", "Patrol 9");
+        var second = await HeldAsync("compare-b", "Q1", "Patrol 9", keepOpen: true);
         await using var dashboard = await Dashboard.OpenAsync(host, first.IncidentId);
         await ReplayAsync(dashboard.Page, first.IncidentId);
         await Expect(dashboard.Page.Locator(".mark.flag-raised[data-subject='P1']")).ToHaveCountAsync(1);
@@ -128,9 +130,10 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
         Assert.Contains("first on scene", text, StringComparison.Ordinal);
         Assert.DoesNotContain("(s)", text, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\d s\b", text);
-        // The second drill is still going: its run says so first, as its other documents do.
-        await Expect(result.Locator("p.draft", new() { HasText = "Run 2:" })).ToHaveTextAsync(
-            new System.Text.RegularExpressions.Regex("^Draft: Run 2: the incident was still open when this was made, at "));
+        // Both drills are still going, the one replayed too: each run says so first, as its other documents do.
+        await Expect(result.Locator("p.draft")).ToHaveTextAsync([
+            new System.Text.RegularExpressions.Regex("^Draft: Run 1: the incident was still open when this was made, at "),
+            new System.Text.RegularExpressions.Regex("^Draft: Run 2: the incident was still open when this was made, at ")]);
         Assert.Empty(dashboard.Errors);
     }
 
@@ -621,9 +624,9 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
     }
 
     // An incident with an active threat 100 m north and a contact unit holding 60 m south of the origin until flagged.
-    private async Task<Scene> HeldAsync(string prefix, string unitId = "P1", string callsign = "Patrol 1")
+    private async Task<Scene> HeldAsync(string prefix, string unitId = "P1", string callsign = "Patrol 1", bool keepOpen = false)
     {
-        var scene = await Scene.OpenAsync(host, prefix);
+        var scene = await Scene.OpenAsync(host, prefix, keepOpen: keepOpen);
         await scene.ThreatAsync(0, 100);
         await scene.EnrolAsync(unitId, callsign, "contact");
         await scene.HoldAsync(unitId, 0, -60);

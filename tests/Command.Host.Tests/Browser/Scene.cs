@@ -14,10 +14,13 @@ internal sealed class Scene(DashboardHost host, string incidentId)
 
     public string IncidentId { get; } = incidentId;
 
-    /// <summary>Opens an incident on the test campus, or on the site <paramref name="create"/> makes for its id.</summary>
-    public static async Task<Scene> OpenAsync(DashboardHost host, string prefix, Func<string, object>? create = null)
+    /// <summary>
+    /// Opens an incident on the test campus, or on the site <paramref name="create"/> makes for its id; those opened
+    /// before it are closed, unless <paramref name="keepOpen"/> (see <see cref="CommandHost.NextIncidentAsync"/>).
+    /// </summary>
+    public static async Task<Scene> OpenAsync(DashboardHost host, string prefix, Func<string, object>? create = null, bool keepOpen = false)
     {
-        var id = await host.NextIncidentAsync($"{prefix}-{Guid.NewGuid():N}"[..24]);
+        var id = await host.NextIncidentAsync($"{prefix}-{Guid.NewGuid():N}"[..24], keepOpen);
         (await host.PostJsonAsync("/api/incidents", (create ?? (i => TestSite.CreateIncident(i)))(id))).EnsureSuccessStatusCode();
         return new Scene(host, id);
     }

@@ -150,26 +150,34 @@ public class CommandHost : IAsyncLifetime
     }
 
     /// <summary>
-    /// Takes <paramref name="incidentId"/> as the incident a test sets up next, closing the one set up before it: a unit
+    /// Takes <paramref name="incidentId"/> as the incident a test sets up next, closing those set up before it: a unit
     /// is enrolled in one open incident at a time, and tests enrol the same units again. A closed incident's
-    /// recording stays for replay and the reports.
+    /// recording stays for replay and the reports. With <paramref name="keepOpen"/> those before stay open too (a test
+    /// of two incidents still going, whose units differ), until the next incident set up without it.
     /// </summary>
-    public async Task<string> NextIncidentAsync(string incidentId)
+    public async Task<string> NextIncidentAsync(string incidentId, bool keepOpen = false)
     {
-        if (lastIncident is { } last)
+        if (!keepOpen)
         {
-            // A test may have closed it itself.
-            using var closed = await PostJsonAsync($"/api/incidents/{last}/close", new { reason = "the next test sets up its own" });
-            if (closed.StatusCode != System.Net.HttpStatusCode.Conflict)
+            foreach (var last in openIncidents)
             {
-                closed.EnsureSuccessStatusCode();
+                // A test may have closed it itself.
+                using var closed = await PostJsonAsync($"/api/incidents/{last}/close", new { reason = "the next test sets up its own" });
+                if (closed.StatusCode != System.Net.HttpStatusCode.Conflict)
+                {
+                    closed.EnsureSuccessStatusCode();
+                }
             }
+
+            openIncidents.Clear();
         }
 
-        return lastIncident = incidentId;
+        openIncidents.Add(incidentId);
+        return incidentId;
     }
 
-    private string? lastIncident;
+    // Those set up and not yet closed, oldest first.
+    private readonly List<string> openIncidents = [];
 
     public Task<HttpResponseMessage> PostJsonAsync(string path, object body) =>
         Client.PostAsJsonAsync(path, body, Json, TestContext.Current.CancellationToken);
