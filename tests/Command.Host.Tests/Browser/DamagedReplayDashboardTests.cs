@@ -79,6 +79,42 @@ public sealed class DamagedReplayDashboardTests(FakeClockDashboardHost host) : I
         Assert.Empty(dashboard.Errors);
     }
 
+    [Fact]
+    public async Task A_damaged_run_compared_on_the_page_says_so_first_as_its_exported_comparison_does()
+    {
+        // The dialog said a run still open, but not a damaged one: its contacts missing and its times short read as a slower
+        // team's, where its CSV and HTML said it stops early.
+        var scene = await Scene.OpenAsync(host, "compared");
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -60);
+        host.Clock.Advance(TimeSpan.FromSeconds(3));
+        await scene.ReportAsync("P1", host.Clock.GetUtcNow(), 0, -55);
+        (await host.PostJsonAsync($"/api/incidents/{scene.IncidentId}/close", new { reason = "drill over" })).EnsureSuccessStatusCode();
+        var torn = await TornCopyAsync(scene.IncidentId);
+        var sessions = await host.Client.GetFromJsonAsync<JsonElement>("/api/sessions", Ct);
+        var said = sessions.EnumerateArray().Single(s => s.GetProperty("incidentId").GetString() == torn).GetProperty("damaged").GetString()!;
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        var page = dashboard.Page;
+        await Expect(dashboard.Row("P1")).ToHaveCountAsync(1);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#replay-seek")).ToBeEnabledAsync();
+
+        await page.Locator("#compare-open").ClickAsync();
+        await Expect(page.Locator($"#compare-sessions option[value='{torn}']")).ToBeEnabledAsync();
+        await page.Locator("#compare-sessions").SelectOptionAsync([scene.IncidentId, torn]);
+        await page.Locator("#compare-map").FillAsync("Patrol 1=first officer");
+        await page.Locator("#compare-run").ClickAsync();
+
+        var result = page.Locator("#compare-result");
+        await Expect(result.Locator("table")).ToHaveCountAsync(2);
+        await Expect(result.Locator("p.damaged")).ToHaveTextAsync([$"Damaged recording: Run 2: {said}. Run 2's figures below cover its recording up to there."]);
+        // In the words of the comparison exported.
+        var csv = await host.Client.GetStringAsync($"/api/compare?sessions={scene.IncidentId},{torn}&map={Uri.EscapeDataString("Patrol 1=first officer")}&format=csv", Ct);
+        Assert.Contains(said, csv, StringComparison.Ordinal);
+        Assert.Empty(dashboard.Errors);
+    }
+
     // A copy of the session under another id, a damaged line and a good one written past what its manifest indexes (a
     // bad sector in the last seconds of a copy); answers the copy's id.
     private async Task<string> TornCopyAsync(string incidentId)

@@ -59,7 +59,10 @@ export class Compare {
     const rounds = c.runs.filter(r => r.rounds > 1).map(r => `<p>${escapeHtml(r.incidentId)} holds ${r.rounds} rounds; round 1 compared</p>`).join('');
     // A run of an incident still open is said first, in its documents' words: its figures are so far, not a slower team's.
     const open = c.runs.map((r, i) => (r.stillOpen ? `<p class="draft"><b>Draft:</b> Run ${i + 1}: ${escapeHtml(r.stillOpen)}.</p>` : '')).join('');
-    this.el.result.innerHTML = `${open}${rounds}<table class="compare-table"><tr><th></th>${runs}</tr>${figures}</table>`
+    // So is a run whose recording is damaged, as its exports say it: its figures stop where it was read to, not a slower team's.
+    const damaged = c.runs.map((r, i) => (r.damaged
+      ? `<p class="damaged"><b>Damaged recording:</b> Run ${i + 1}: ${escapeHtml(r.damaged)}. Run ${i + 1}'s figures below cover its recording up to there.</p>` : '')).join('');
+    this.el.result.innerHTML = `${open}${damaged}${rounds}<table class="compare-table"><tr><th></th>${runs}</tr>${figures}</table>`
       + `<h3>Units: time to contact · longest hold · flags</h3><table class="compare-table"><tr><th></th>${runs}</tr>${units}</table>`
       + '<h3>Time to contact</h3><div class="compare-plot"></div><p class="compare-plot-missing" hidden>The plot could not be shown here: export the comparison as HTML to see it.</p>'
       + `<p class="downloads">Export <a href="${escapeHtml(html)}" download>HTML</a> <a href="${escapeHtml(csv)}" download>CSV</a></p>`;
