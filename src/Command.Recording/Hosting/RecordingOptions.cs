@@ -63,6 +63,13 @@ public sealed class RecordingOptions
 
     /// <summary>How long shutdown waits for the spill to drain before leaving it for the next start. Default 30 s.</summary>
     public TimeSpan ShutdownDrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Most bytes of recordings one listing of sessions reads for damage before it answers; the rest are listed as still
+    /// being checked and read apart from it. Default 64 MiB (<see cref="Reading.SessionCatalogue.ReadAtOnce"/>, about a
+    /// second); 0 to 1 GiB, 0 reading every recording apart from the listing.
+    /// </summary>
+    public long ListReadAtOnce { get; set; } = Reading.SessionCatalogue.ReadAtOnce;
 }
 
 /// <summary>Which storage holds the recordings.</summary>

@@ -9,6 +9,9 @@ internal sealed partial class RecordingOptionsValidator : IValidateOptions<Recor
     /// <summary>Largest append block every service version accepts.</summary>
     internal const int MaxAppendBlockBytes = 4 * 1024 * 1024;
 
+    /// <summary>Most a listing of sessions may read before it answers: 1 GiB.</summary>
+    internal const long MostListReadAtOnce = 1024L * 1024 * 1024;
+
     private static readonly TimeSpan PollyShortest = TimeSpan.FromMilliseconds(10);
 
     private static readonly TimeSpan PollyLongest = TimeSpan.FromDays(1);
@@ -48,6 +51,9 @@ internal sealed partial class RecordingOptionsValidator : IValidateOptions<Recor
         Check(failures, o.BreakDuration >= TimeSpan.FromMilliseconds(500), "Recording:BreakDuration must be at least 0.5 s (Polly's minimum).");
         Check(failures, o.RequestTimeout > TimeSpan.Zero && o.AppendTimeout > TimeSpan.Zero && o.ShutdownDrainTimeout > TimeSpan.Zero && o.ManifestInterval >= TimeSpan.Zero,
             "Recording:RequestTimeout, Recording:AppendTimeout and Recording:ShutdownDrainTimeout must be positive, Recording:ManifestInterval not negative.");
+
+        Check(failures, o.ListReadAtOnce is >= 0 and <= MostListReadAtOnce,
+            $"Recording:ListReadAtOnce is {o.ListReadAtOnce.ToString(System.Globalization.CultureInfo.InvariantCulture)}: it must be 0 (every recording read apart from the listing) to {MostListReadAtOnce} bytes (1 GiB, some 16 s a listing would wait).");
 
         // Given to Polly, which takes 10 ms to a day and said so only as the first session opened, its recording lost.
         AtLeastTenMilliseconds(failures, "Recording:RequestTimeout", o.RequestTimeout);

@@ -32,7 +32,7 @@ public static class RecordingServiceCollectionExtensions
             sp.GetRequiredService<ISessionStore>(), Resolved(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RecordingSessionLog>>()));
         services.TryAddSingleton<ISessionLog>(sp => sp.GetRequiredService<RecordingSessionLog>());
         services.TryAddSingleton(sp => new SessionCatalogue(
-            sp.GetRequiredService<ISessionStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SessionCatalogue>>()));
+            sp.GetRequiredService<ISessionStore>(), sp.GetRequiredService<TimeProvider>(), Resolved(sp).ListReadAtOnce, sp.GetRequiredService<ILogger<SessionCatalogue>>()));
         services.TryAddSingleton<IAnnotationLog>(sp => new StoreAnnotationLog(
             sp.GetRequiredService<ISessionStore>(), Resolved(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<RecordingLifetime>();

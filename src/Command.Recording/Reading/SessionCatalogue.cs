@@ -16,7 +16,8 @@ namespace Command.Recording.Reading;
 public sealed class SessionCatalogue(ISessionStore store, TimeProvider time, long readAtOnce, ILogger<SessionCatalogue>? logger = null) : IDisposable
 {
     /// <summary>
-    /// Most bytes of recordings one listing reads for damage before it answers, 64 MiB (about a second): the rest are
+    /// The default of the most bytes of recordings one listing reads for damage before it answers (the host's
+    /// <c>Recording:ListReadAtOnce</c>), 64 MiB (about a second): the rest are
     /// listed <see cref="SessionSummary.Checking"/> by their manifests while they are read apart, and a later listing says
     /// what was found. The first listing on a host reads every recording whole: 40 one-hour drills of 40 units (1.5 GiB)
     /// took 21 s to list, the page waiting on it (tools/Command.Benchmarks <c>-- sessions</c>).
@@ -35,7 +36,7 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time, lon
     {
     }
 
-    internal SessionChecks Checks { get; } = new(logger ?? (ILogger)NullLogger.Instance);
+    internal SessionChecks Checks { get; } = new(logger ?? (ILogger)NullLogger.Instance, time);
 
     /// <summary>
     /// Every session with a manifest, with name, time range and event count (counting events past a lagging manifest);
@@ -90,7 +91,15 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time, lon
             // Damage within what the manifest indexes is found only by reading it, as a report would: each listing reads on
             // from where the one before stopped. Its figures are then the recording's up to there, as the report's are.
             var reader = SessionReader.Of(store, m, damage);
-            if (await CheckedAsync(reader, budget, cancellationToken) is not { } read)
+            var (checkedRead, failure) = await CheckedAsync(reader, budget, cancellationToken);
+            if (failure is not null)
+            {
+                // Storage that did not answer the check, or a disk that could not be read, fails no listing: the session is
+                // listed as its manifest has it, saying why it was not checked, and checked again later.
+                return new SessionSummary(m.IncidentId, m.Name, m.FirstTime, m.LastTime, m.EventCount, m.Snapshots.Length, Damaged: damage?.Said, NotChecked: failure.Said);
+            }
+
+            if (checkedRead is not { } read)
             {
                 return new SessionSummary(m.IncidentId, m.Name, m.FirstTime, m.LastTime, m.EventCount, m.Snapshots.Length, Damaged: damage?.Said, Checking: true);
             }
@@ -107,23 +116,48 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time, lon
         }
     }
 
-    // The session as read for damage; null where that is past the listing's budget and goes on apart from it. A check
-    // apart that failed fails here, as one read here would have.
-    private async Task<SessionChecked?> CheckedAsync(SessionReader reader, ReadBudget? budget, CancellationToken cancellationToken)
+    // The session as read for damage; neither where that is past the listing's budget and goes on apart from it. A check
+    // that failed, apart or here, is said as its failure within a listing, and tried again only once its wait is over; read
+    // for one session alone (no budget), it is tried at once, and its failure is the caller's.
+    private async Task<(SessionChecked? Read, CheckFailure? Failed)> CheckedAsync(SessionReader reader, ReadBudget? budget, CancellationToken cancellationToken)
     {
         var incidentId = reader.Manifest.IncidentId;
         if (Checks.Running(incidentId) is { } running)
         {
-            return running.IsCompleted || budget is null ? await running.WaitAsync(cancellationToken) : null;
+            if (!running.IsCompleted && budget is not null)
+            {
+                return (null, null);
+            }
+
+            if (await running.WaitAsync(cancellationToken) is { } done)
+            {
+                return (done, null);
+            }
+
+            if (budget is not null)
+            {
+                return (null, Checks.Failure(incidentId));
+            }
+        }
+        else if (budget is not null && Checks.Failure(incidentId) is { } failure && time.GetUtcNow() < failure.RetryAt)
+        {
+            return (null, failure);
         }
 
         if (budget is not null && !budget.Take(Checks.Unread(reader.Manifest)))
         {
             Checks.CheckApart(reader, stopping.Token);
-            return null;
+            return (null, null);
         }
 
-        return await Checks.CheckAsync(reader, cancellationToken);
+        try
+        {
+            return (await Checks.CheckAsync(reader, cancellationToken), null);
+        }
+        catch (Exception ex) when (budget is not null && !cancellationToken.IsCancellationRequested && ex is not (RecordingUnreadableException or OperationCanceledException))
+        {
+            return (null, Checks.Failed(incidentId, ex));
+        }
     }
 
     public Task<SessionReader> OpenAsync(string incidentId, CancellationToken cancellationToken = default) =>
@@ -157,6 +191,8 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time, lon
 /// <param name="Unreadable">Why the recording cannot be read, where it cannot (its other figures are then nothing); null otherwise.</param>
 /// <param name="Damaged">Where the recording is damaged, within what its manifest indexes or past it, so that it is read (and its figures are) only up to there; null where it is whole.</param>
 /// <param name="Checking">True while the recording is still being read for damage within what its manifest indexes (<see cref="SessionCatalogue.ReadAtOnce"/>): its figures are then its manifest's, and a later listing says what was found.</param>
+/// <param name="NotChecked">Why the recording could not be read for damage (<see cref="CheckFailure.Said"/>: storage that did not answer, a disk that could not be read), and when it is read again; its figures are then its manifest's. Null where it was read, or is being read.</param>
 public sealed record SessionSummary(
     string IncidentId, string Name, DateTimeOffset? FirstTime, DateTimeOffset? LastTime, long EventCount, int Snapshots, string? Unreadable = null, string? Damaged = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Checking = false);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Checking = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NotChecked = null);

@@ -123,10 +123,52 @@ public sealed class DamagedSessionListTests
         var check = catalogue.Checks.Running(RecordedDrill.IncidentId);
         Assert.NotNull(check);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => check);
+        Assert.Null(await check);
 
         var said = Assert.Single(log.Lines);
         Assert.Contains($"The recording of session {RecordedDrill.IncidentId} could not be read for damage", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_check_that_fails_leaves_the_session_listed_as_not_checked_logged_once_and_tried_again_later()
+    {
+        // The next listing failed as the check had (500: no session could be replayed), and each listing after it that
+        // started the check again logged it again.
+        var drill = await RecordedDrill.RecordAsync(seconds: 30, snapshotEvery: 0);
+        var broken = true;
+        var store = new ReadLog(drill.Store) { Fails = read => broken && read.Path.EndsWith(".jsonl", StringComparison.Ordinal) && read.Offset == 0 };
+        var log = new LineLogger<SessionCatalogue>();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 18, 0, 0, TimeSpan.Zero));
+        using var catalogue = new SessionCatalogue(store, clock, readAtOnce: 0, log);
+        async Task<SessionSummary> ListedAsync() => Assert.Single(await catalogue.ListAsync(Ct).ToListAsync(Ct));
+        Assert.True((await ListedAsync()).Checking);
+        Assert.Null(await catalogue.Checks.Running(RecordedDrill.IncidentId)!);
+
+        var failed = await ListedAsync();
+        var again = await ListedAsync();
+
+        Assert.Equal((false, null, (long)drill.Recorded.Count), (failed.Checking, failed.Unreadable, failed.EventCount));
+        Assert.Equal(
+            $"its recording could not be read for damage ({RecordedDrill.IncidentId}/segment-000001.jsonl could not be read at 0); it is listed as its manifest indexes it, and read again from 18:00:10 UTC",
+            failed.NotChecked);
+        // Not tried again before its time, and said once.
+        Assert.Equal(failed, again);
+        Assert.Null(catalogue.Checks.Running(RecordedDrill.IncidentId));
+        Assert.Single(log.Lines);
+
+        clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.True((await ListedAsync()).Checking);
+        Assert.Null(await catalogue.Checks.Running(RecordedDrill.IncidentId)!);
+        // Failing as before, it waits twice as long, and is not logged again.
+        Assert.EndsWith("read again from 18:00:30 UTC", (await ListedAsync()).NotChecked, StringComparison.Ordinal);
+        Assert.Single(log.Lines);
+
+        broken = false;
+        clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.True((await ListedAsync()).Checking);
+        Assert.NotNull(await catalogue.Checks.Running(RecordedDrill.IncidentId)!);
+        var read = await ListedAsync();
+        Assert.Equal((false, null, null), (read.Checking, read.NotChecked, read.Damaged));
     }
 
     [Fact]
