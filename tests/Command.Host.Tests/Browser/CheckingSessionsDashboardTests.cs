@@ -58,6 +58,34 @@ public sealed class CheckingSessionsDashboardTests(FakeClockDashboardHost host) 
         Assert.Empty(dashboard.Errors);
     }
 
+    [Fact]
+    public async Task A_session_that_could_not_be_checked_for_damage_says_so_in_the_picker_and_can_be_chosen()
+    {
+        var live = await PatrolReportedAsync("ncklive");
+        var failed = await PatrolReportedAsync("nckpick");
+        const string Said = "its recording could not be read for damage (the disk could not be read); it is listed as its manifest indexes it, and read again from 18:00:10 UTC";
+        await using var dashboard = await Dashboard.OpenAsync(host, live.IncidentId, prepare: context => context.RouteAsync("**/api/sessions", async route =>
+        {
+            var response = await route.FetchAsync();
+            var sessions = JsonNode.Parse(await response.TextAsync())!.AsArray();
+            foreach (var session in sessions.Where(s => s!["incidentId"]!.GetValue<string>() == failed.IncidentId))
+            {
+                session!["notChecked"] = Said;
+            }
+
+            await route.FulfillAsync(new() { Response = response, Body = sessions.ToJsonString() });
+        }));
+        await Expect(dashboard.Row("P1")).ToHaveCountAsync(1);
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        var option = dashboard.Page.Locator($"#session-picker option[value='{failed.IncidentId}']");
+
+        // Listed plain, it read as a recording read whole and found sound.
+        await Expect(option).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^⚠ not checked for damage · "));
+        await Expect(option).ToHaveAttributeAsync("title", Said);
+        await Expect(option).ToBeEnabledAsync();
+        Assert.Empty(dashboard.Errors);
+    }
+
     private Task<Scene> PatrolReportedAsync(string prefix) => Scene.PatrolReportedAsync(host, prefix);
 
     // The host's list of sessions with one listed as still being checked, until the test says its check is done.

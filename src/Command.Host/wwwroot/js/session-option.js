@@ -9,6 +9,14 @@ export function sessionOption(session, label) {
     option.dataset.damaged = '';
     return option;
   }
+  // One whose read for damage failed (storage not answering, a disk that cannot be read) is listed by its manifest and
+  // can be chosen, but says it was not checked, and why in its title: listed plain, it read as a whole recording.
+  if (session.notChecked) {
+    const option = new Option(`⚠ not checked for damage · ${label}`, session.incidentId);
+    option.title = session.notChecked;
+    option.dataset.notChecked = '';
+    return option;
+  }
   // One not yet read for damage since the host started (a listing reads only so much before it answers) is listed by its
   // manifest, can be chosen, and says it is still being checked; the picker lists again until it says what was found.
   if (session.checking) {
