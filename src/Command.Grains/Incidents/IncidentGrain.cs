@@ -523,7 +523,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
 
     private Rejection? Missing() =>
         !stream.Exists ? new Rejection(RejectReason.UnknownIncident, $"incident '{IncidentId}' does not exist")
-        : stream.IsClosed ? new Rejection(RejectReason.Closed, $"incident '{IncidentId}' was closed at {stream.Projection.ClosedAt:u}; it takes nothing more")
+        : stream.IsClosed ? Rejection.Closed(IncidentId, stream.Projection.ClosedAt!.Value)
         : null;
 
     private Directory.IIncidentDirectoryGrain Directory() =>

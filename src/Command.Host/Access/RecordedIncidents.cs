@@ -61,6 +61,9 @@ public static class RecordedIncidents
     public static async Task<DateTimeOffset?> ClosedToAsync(ClaimsPrincipal caller, IGrainFactory grains, string incidentId) =>
         Rights.Grants(caller, Rights.WatchReplays) ? null : (await ListingAsync(grains, incidentId))?.ClosedAt;
 
+    /// <summary>When incident <paramref name="incidentId"/> was closed, whoever asks; null for one open or unknown.</summary>
+    public static async Task<DateTimeOffset?> ClosedAtAsync(IGrainFactory grains, string incidentId) => (await ListingAsync(grains, incidentId))?.ClosedAt;
+
     /// <summary>The refusal of a recording to a caller who may not watch replays, <paramref name="why"/> heading its detail.</summary>
     public static IResult Refused(HttpContext http, string why)
     {

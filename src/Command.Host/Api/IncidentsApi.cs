@@ -82,7 +82,8 @@ public static class IncidentsApi
     /// Gives an incident opened with only an origin its site (buildings, zones, walk graph, time zone), as a drill's start
     /// gives it its scenario's: the same site checked as a new incident's, recorded, and the incident's origin kept (an
     /// origin given must be it: every fix and track is measured from it). A site the incident has already is kept: 204
-    /// again; another is not overwritten (409 <c>site-differs</c>, saying how it differs).
+    /// again; another is not overwritten (409 <c>site-differs</c>, saying how it differs). A closed incident takes no site,
+    /// not even its own again: 409 <c>closed</c>, as every command to it is answered.
     /// </summary>
     private static async Task<IResult> SetSite(string id, HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken ct)
     {
@@ -110,6 +111,12 @@ public static class IncidentsApi
         if (errors.Count > 0)
         {
             return ApiError.Invalid(errors);
+        }
+
+        // Decided here from the site it shows, a site sent again to a closed incident was answered 204 as if taken.
+        if (await RecordedIncidents.ClosedAtAsync(grains, id) is { } closedAt)
+        {
+            return ApiError.For(Rejection.Closed(id, closedAt));
         }
 
         if (SiteGround.Differences(view.Site, site!, "the site given") is [_, ..] differences && !SiteGround.IsOriginOnly(view.Site))

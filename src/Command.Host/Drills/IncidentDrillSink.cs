@@ -46,7 +46,7 @@ public sealed partial class IncidentDrillSink(
         var listed = await grains.GetGrain<IIncidentDirectoryGrain>(IIncidentDirectoryGrain.Key).List();
         if (listed.FirstOrDefault(i => i.IncidentId == incidentId) is { ClosedAt: { } closed })
         {
-            Refused(new Rejection(RejectReason.Closed, $"incident '{incidentId}' was closed at {closed:u}; it takes nothing more"));
+            Refused(Rejection.Closed(incidentId, closed));
         }
 
         if (view is not null && GreatCircle.DistanceM(view.Site.Origin, setup.Site.Origin) is var apart && apart > ThreatGround.MostFromSiteM)

@@ -61,16 +61,7 @@ public sealed partial class AccessTableTests
     [Fact]
     public async Task Every_role_against_every_endpoint_that_reads_a_closed_incident()
     {
-        var (id, unit) = ($"t-{Guid.NewGuid():N}"[..20], $"u-{Guid.NewGuid():N}"[..14]);
-        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
-        (await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = unit, callsign = "Patrol 1", role = "contact" })).EnsureSuccessStatusCode();
-        (await host.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report(unit, DateTimeOffset.UtcNow.AddSeconds(-1), 0, -60) } })).EnsureSuccessStatusCode();
-        var threat = TestSite.Frame.ToGeo(new(0, 100));
-        (await host.Client.PutAsJsonAsync($"/api/incidents/{id}/threats/T1", new { lat = threat.Latitude, lon = threat.Longitude, uncertaintyM = 5, phase = "active" }, Ct))
-            .EnsureSuccessStatusCode();
-        (await host.PostJsonAsync($"/api/sessions/{id}/notes", new { text = "Patrol 1 held outside", mark = "observation" })).EnsureSuccessStatusCode();
-        (await host.PostJsonAsync($"/api/incidents/{id}/close", new { reason = "exercise over" })).EnsureSuccessStatusCode();
-
+        var (id, unit) = await ClosedIncidentAsync();
         var got = new List<string>();
         foreach (var (call, expected) in OfClosed)
         {
@@ -89,6 +80,36 @@ public sealed partial class AccessTableTests
 
         Assert.Empty(got);
     }
+
+    /// <summary>
+    /// A real closed incident: a unit with a fix, a zone, a threat, an exercise objective and a note (the admin's, number
+    /// 1), closed with a reason.
+    /// </summary>
+    private async Task<(string Id, string Unit)> ClosedIncidentAsync()
+    {
+        var (id, unit) = ($"t-{Guid.NewGuid():N}"[..20], $"u-{Guid.NewGuid():N}"[..14]);
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = unit, callsign = "Patrol 1", role = "contact" })).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report(unit, DateTimeOffset.UtcNow.AddSeconds(-1), 0, -60) } })).EnsureSuccessStatusCode();
+        (await host.Client.PutAsJsonAsync($"/api/incidents/{id}/threats/T1", Threat, Ct)).EnsureSuccessStatusCode();
+        (await host.Client.PutAsJsonAsync($"/api/incidents/{id}/exercise", Exercise, Ct)).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/sessions/{id}/notes", new { text = "Patrol 1 held outside", mark = "observation" })).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/incidents/{id}/close", new { reason = "exercise over" })).EnsureSuccessStatusCode();
+        return (id, unit);
+    }
+
+    /// <summary>The closed incident's threat T1, as it was placed.</summary>
+    private static object Threat => new { lat = ThreatAt.Latitude, lon = ThreatAt.Longitude, uncertaintyM = 5, phase = "active" };
+
+    private static Domain.Geometry.GeoPoint ThreatAt => TestSite.Frame.ToGeo(new(0, 100));
+
+    /// <summary>The closed incident's exercise: one objective, OBJ-1.</summary>
+    private static object Exercise => new
+    {
+        scenario = "school",
+        version = "1",
+        objectives = new[] { new { id = "OBJ-1", title = "Reach the threat", measures = new[] { new { measure = "first-contact", performedS = 180, someChallengesS = 300, majorChallengesS = 600 } } } },
+    };
 
     private async Task<string> OutcomeAsync(string path, string id, string role)
     {
