@@ -45,6 +45,13 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
             return Refuse(AccessRefusal.UnknownPerson(userName));
         }
 
+        // The roles they hold, set again (a second admin saving the same, a page behind the book): nothing changes, and
+        // their sessions stand. A fresh stamp signed them out, mid-drill, telling them their roles had changed.
+        if (person.Roles.ToHashSet().SetEquals(roles))
+        {
+            return Task.FromResult<AccessRefusal?>(null);
+        }
+
         return !roles.Contains(AccessRole.Admin) && IsLastAdmin(person.UserName)
             ? Refuse(LastAdmin(person.UserName))
             : ChangeAsync(() => Book.People[person.UserName] = person with { Roles = roles, Stamp = FreshStamp });

@@ -29,6 +29,20 @@ public sealed class PeopleRulesTests(CommandHost host) : IClassFixture<CommandHo
     }
 
     [Fact]
+    public async Task Setting_the_roles_a_person_holds_again_keeps_them_signed_in()
+    {
+        await host.Access.AddPersonAsync("Sgt Ortiz", "commander", "observer");
+        var cookie = await host.Access.SignInAsync("Sgt Ortiz");
+
+        using var same = await host.Client.PutAsJsonAsync("/api/access/people/Sgt%20Ortiz/roles", new { roles = new[] { "observer", "commander" } }, Ct);
+        using var client = host.ClientWith(null);
+        using var me = await client.SendAsync(host.Access.AsPage(HttpMethod.Get, "/api/auth/me", cookie), Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, same.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+    }
+
+    [Fact]
     public async Task A_name_that_differs_from_someone_elses_only_in_case_is_refused()
     {
         (await host.PostJsonAsync("/api/access/people", new { userName = "Sgt Ruiz", password = TestAccess.Password, roles = new[] { "observer" } })).EnsureSuccessStatusCode();
