@@ -38,11 +38,19 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
                 : $"someone is already called '{taken}', which reads as the same person as '{person.UserName}'"))
             : ChangeAsync(() => Book.People[person.UserName] = person with { Stamp = FreshStamp, Id = FreshId() });
 
-    public Task<AccessRefusal?> SetRoles(string userName, ImmutableArray<AccessRole> roles)
+    public Task<AccessRefusal?> SetRoles(string userName, ImmutableArray<AccessRole> roles, ImmutableArray<AccessRole>? was = null)
     {
         if (Find(userName) is not { } person)
         {
             return Refuse(AccessRefusal.UnknownPerson(userName));
+        }
+
+        // Made from roles another admin has changed since: saved, it undid that change unseen (a commander demoted a moment
+        // before was a commander again, because a second page still showed them one). Decided here, one change at a time.
+        if (was is { } seen && !person.Roles.ToHashSet().SetEquals(seen))
+        {
+            return Refuse(new AccessRefusal("roles-changed",
+                $"'{person.UserName}' holds {Named(person.Roles)} now, not {Named(seen)} as this change was made from: someone changed their roles meanwhile; look at them again and choose"));
         }
 
         // The roles they hold, set again (a second admin saving the same, a page behind the book): nothing changes, and
@@ -192,6 +200,9 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
     private bool IsLastAdmin(string userName) =>
         Book.People.TryGetValue(userName, out var person) && person.Roles.Contains(AccessRole.Admin)
         && !Book.People.Values.Any(p => p.UserName != userName && p.Roles.Contains(AccessRole.Admin) && p.PasswordHash is not null);
+
+    // "commander, observer", in the order roles are listed.
+    private static string Named(ImmutableArray<AccessRole> roles) => string.Join(", ", roles.Order().Select(AccessRoles.Name));
 
     private static AccessRefusal LastAdmin(string userName) =>
         new("last-admin", $"'{userName}' is the last admin who can sign in; make someone with a password admin first");

@@ -23,8 +23,11 @@ public interface IAccessGrain : IGrainWithStringKey
     /// <summary>Adds a person. Refused when someone's name reads as theirs (<see cref="PersonName"/>).</summary>
     Task<AccessRefusal?> AddPerson(Person person);
 
-    /// <summary>Replaces a person's roles; their existing sessions end. Refused when it would leave no admin.</summary>
-    Task<AccessRefusal?> SetRoles(string userName, ImmutableArray<AccessRole> roles);
+    /// <summary>
+    /// Replaces a person's roles; their existing sessions end. Refused when it would leave no admin, and when
+    /// <paramref name="was"/> (the roles the change was made from, where the caller says) is not what they hold now.
+    /// </summary>
+    Task<AccessRefusal?> SetRoles(string userName, ImmutableArray<AccessRole> roles, ImmutableArray<AccessRole>? was = null);
 
     /// <summary>Replaces a person's password hash; their existing sessions end.</summary>
     Task<AccessRefusal?> SetPassword(string userName, string passwordHash);

@@ -97,13 +97,15 @@ public static class AccessApi
 
         var errors = new List<FieldError>();
         var roles = PeopleRoles(body!.Roles, errors);
+        var was = body.Was is null ? null : AccessNames.Roles(body.Was, "was", errors);
         if (errors.Count > 0)
         {
             return ApiError.Invalid(errors);
         }
 
         userName = await BookNameAsync(grains, userName);
-        return await ChangeAsync(http, book, audit, $"made {userName} {string.Join(", ", roles.Select(AccessRoles.Name))}", Access(grains).SetRoles(userName, [.. roles]), Results.NoContent());
+        return await ChangeAsync(http, book, audit, $"made {userName} {string.Join(", ", roles.Select(AccessRoles.Name))}",
+            Access(grains).SetRoles(userName, [.. roles], was is null ? null : [.. was]), Results.NoContent());
     }
 
     private static async Task<IResult> SetPasswordAsync(

@@ -3,8 +3,11 @@ namespace Command.Host.Access;
 /// <summary>POST /api/access/people: a password is optional (without one, the person cannot sign in until an admin sets one).</summary>
 public sealed record NewPerson(string? UserName, string? Password, List<string>? Roles);
 
-/// <summary>PUT /api/access/people/{userName}/roles.</summary>
-public sealed record RolesChange(List<string>? Roles);
+/// <summary>
+/// PUT /api/access/people/{userName}/roles: the roles they are to hold; and <c>was</c>, optional, the roles the change was
+/// made from (as the admin saw them), refused 409 <c>roles-changed</c> when someone has changed them since.
+/// </summary>
+public sealed record RolesChange(List<string>? Roles, List<string>? Was = null);
 
 /// <summary>PUT /api/access/people/{userName}/password.</summary>
 public sealed record PasswordSet(string? Password);

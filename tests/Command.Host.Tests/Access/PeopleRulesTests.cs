@@ -43,6 +43,23 @@ public sealed class PeopleRulesTests(CommandHost host) : IClassFixture<CommandHo
     }
 
     [Fact]
+    public async Task A_change_of_roles_made_from_roles_another_admin_changed_since_is_refused_not_saved()
+    {
+        await host.Access.AddPersonAsync("Sgt Okafor", "commander");
+        // One admin's page shows commander; another admin demotes them meanwhile.
+        (await host.Client.PutAsJsonAsync("/api/access/people/Sgt%20Okafor/roles", new { roles = new[] { "observer" }, was = new[] { "commander" } }, Ct)).EnsureSuccessStatusCode();
+
+        using var stale = await host.Client.PutAsJsonAsync("/api/access/people/Sgt%20Okafor/roles", new { roles = new[] { "commander", "evaluator" }, was = new[] { "commander" } }, Ct);
+        var people = await host.Client.GetFromJsonAsync<JsonElement>("/api/access/people", Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(
+            ("roles-changed", "'Sgt Okafor' holds observer now, not commander as this change was made from: someone changed their roles meanwhile; look at them again and choose"),
+            await ReasonAsync(stale));
+        Assert.Equal(["observer"], people.EnumerateArray().Single(p => p.GetProperty("userName").GetString() == "Sgt Okafor").GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
     public async Task A_name_that_differs_from_someone_elses_only_in_case_is_refused()
     {
         (await host.PostJsonAsync("/api/access/people", new { userName = "Sgt Ruiz", password = TestAccess.Password, roles = new[] { "observer" } })).EnsureSuccessStatusCode();

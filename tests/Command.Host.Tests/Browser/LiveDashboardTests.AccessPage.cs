@@ -29,6 +29,29 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task Roles_saved_from_a_row_another_admin_changed_since_are_refused_and_the_row_shown_as_it_stands()
+    {
+        var scene = await Scene.OpenAsync(host, "access-stale-roles");
+        await host.Access.AddPersonAsync("Sgt Mbeki", "commander");
+        await using var page = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Admin Ngata", roles: ["admin"]);
+        await page.Page.GotoAsync("/access/");
+        await Expect(page.Page.Locator("body[data-ready]")).ToHaveCountAsync(1);
+        var mbeki = page.Page.Locator("#people tr[data-person='Sgt Mbeki']");
+        await Expect(mbeki.GetByLabel("commander", new() { Exact = true })).ToBeCheckedAsync();
+
+        // Another admin demotes them while this page still shows them commander; this one adds evaluator to what it shows.
+        (await host.Client.PutAsJsonAsync("/api/access/people/Sgt%20Mbeki/roles", new { roles = new[] { "observer" } }, Ct)).EnsureSuccessStatusCode();
+        await mbeki.GetByLabel("evaluator", new() { Exact = true }).CheckAsync();
+        await mbeki.GetByRole(AriaRole.Button, new() { Name = "Save roles" }).ClickAsync();
+
+        await Expect(page.Notice).ToContainTextAsync("'Sgt Mbeki' holds observer now, not commander as this change was made from");
+        await Expect(mbeki.GetByLabel("observer", new() { Exact = true })).ToBeCheckedAsync();
+        await Expect(mbeki.GetByLabel("commander", new() { Exact = true })).Not.ToBeCheckedAsync();
+        Assert.Equal(["observer"], (await RolesAsync("Sgt Mbeki"))!);
+        OnlyRefused(page, 409);
+    }
+
+    [Fact]
     public async Task An_admin_adds_a_person_changes_their_roles_and_password_and_removes_them_from_the_access_page()
     {
         var scene = await Scene.OpenAsync(host, "access-admin");

@@ -29,8 +29,10 @@ export class People {
     const save = button('Save roles');
     save.disabled = true;
     roles.addEventListener('change', () => { save.disabled = sameRoles(ticked(roles), person.roles); });
-    save.addEventListener('click', () => change(() => put(`/api/access/people/${enc(person.userName)}/roles`, { roles: ticked(roles) }),
-      `Roles of ${person.userName} set to ${ticked(roles).join(', ') || 'none'}: their sessions ended`, () => this.load()));
+    // Sent with the roles it was made from: another admin's change since is refused, not undone, and the list shown again.
+    const saveRoles = () => put(`/api/access/people/${enc(person.userName)}/roles`, { roles: ticked(roles), was: person.roles })
+      .catch(async error => { if (error.reason === 'roles-changed') await this.load(); throw error; });
+    save.addEventListener('click', () => change(saveRoles, `Roles of ${person.userName} set to ${ticked(roles).join(', ') || 'none'}: their sessions ended`, () => this.load()));
 
     const password = document.createElement('span');
     password.textContent = person.hasPassword ? 'set' : 'none: cannot sign in';
