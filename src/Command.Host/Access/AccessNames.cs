@@ -25,7 +25,20 @@ public static class AccessNames
             ? "a user name is 1-64 letters, digits, spaces, '.', '-', '_' or '@', not starting or ending with a space"
         : name.Any(IsCompatibilityForm)
             ? "a user name is written in plain letters: no fullwidth or halfwidth forms, ligatures, superscripts, small capitals or letterlike symbols"
+        : NotPeople.FirstOrDefault(n => PersonName.Same(n, name)) is { } taken
+            ? $"'{name}' reads as '{taken}', the name the recording and the log give what is not a person; a person called so would read as it"
             : null;
+
+    /// <summary>Who the audit says called without a credential.</summary>
+    public const string Anonymous = "anonymous";
+
+    /// <summary>
+    /// The names the recording and the log give what is not a person, with no colon to tell them from one: the drill that
+    /// plays a scenario, the host that starts the demo, a source that names no sender, a CoT deletion, a caller without a
+    /// credential. A commander called "drill" had their phase change recorded as the drill's own.
+    /// </summary>
+    public static IReadOnlyList<string> NotPeople { get; } =
+        [Drills.IncidentDrillSink.Actor, Drills.DemoDrill.StartedBy, Command.Ingest.Listeners.IngestPump.UnnamedActor, Command.Ingest.Listeners.IngestPump.CotActor, Anonymous];
 
     /// <summary>
     /// A superscript modifier letter (ʰ, ˡ), or a letter from the blocks of phonetic small capitals, superscripts and

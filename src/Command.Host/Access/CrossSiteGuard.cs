@@ -25,7 +25,7 @@ public static class CrossSiteGuard
             return;
         }
 
-        var caller = http.User.Identity is { IsAuthenticated: true, Name: { } name } ? name : "anonymous";
+        var caller = http.User.Identity is { IsAuthenticated: true, Name: { } name } ? name : AccessNames.Anonymous;
         http.RequestServices.GetRequiredService<AccessAudit>().Refused(caller, $"{request.Method} {request.Path}", "cross-site-refused");
         await Results.Json(new AccessRefused("cross-site-refused", problem), statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(http);
     });

@@ -29,7 +29,7 @@ public sealed class RefusalAnswers(AccessAudit audit, Ingest.ExpiredDeviceTokens
         {
             // Authentication keeps only a success; asked again, it says why a credential presented was refused.
             var why = context.Items[SessionEnded] as string ?? (await context.AuthenticateAsync()).Failure?.Message;
-            audit.Refused("anonymous", what, "unauthenticated");
+            audit.Refused(AccessNames.Anonymous, what, "unauthenticated");
             if (context.Items[TokenAuthentication.ExpiredToken] is TokenPayload expired)
             {
                 await expiredDevices.RefusedAsync(context, expired);

@@ -7,6 +7,9 @@ namespace Command.Host.Drills;
 /// <summary>Plays the demo drill, looping, once the host (and so the silo) has started.</summary>
 public sealed partial class DemoDrill(DrillDirector drills, IOptions<DemoOptions> options, IHostApplicationLifetime lifetime, ILogger<DemoDrill> logger) : BackgroundService
 {
+    /// <summary>Who the recording says started the demo drill.</summary>
+    public const string StartedBy = "host start-up";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var demo = options.Value;
@@ -22,7 +25,7 @@ public sealed partial class DemoDrill(DrillDirector drills, IOptions<DemoOptions
         {
             // Every host of a cluster asks; the first starts it and the rest find it running. The feed names who started
             // it: "DRILL START demo — host start-up", not the scenario twice.
-            var outcome = await drills.StartUnlessRunningAsync(demo.Incident, DemoScenario.Name, new DrillOptions { Speed = demo.Speed, Loop = true }, "host start-up");
+            var outcome = await drills.StartUnlessRunningAsync(demo.Incident, DemoScenario.Name, new DrillOptions { Speed = demo.Speed, Loop = true }, StartedBy);
             if (outcome.Status is null && outcome.Refusal == "closed")
             {
                 // A commander closed the demo's incident: it is over, as they meant, and a closed incident takes nothing.

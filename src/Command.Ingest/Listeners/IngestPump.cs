@@ -20,6 +20,12 @@ public sealed partial class IngestPump(
     IngestSources sources, ILogger<IngestPump> logger)
     : BackgroundService
 {
+    /// <summary>Who the recording says sent what a source delivered without naming a sender.</summary>
+    public const string UnnamedActor = "ingest";
+
+    /// <summary>Who the recording says deleted a CoT marker whose deletion names no device.</summary>
+    public const string CotActor = "cot";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Deliveries under way are not cut off when the host stops, only once the drain's time is up.
@@ -152,7 +158,7 @@ public sealed partial class IngestPump(
             if (refused is null)
             {
                 await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
-                refused = await SetThreatAsync(incident, threat, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
+                refused = await SetThreatAsync(incident, threat, item.Actor ?? UnnamedActor, cancellationToken).ConfigureAwait(false);
                 if (refused is { Reason: Domain.Validation.RejectReason.Duplicate })
                 {
                     // The marker sent again as the threat stands (ATAK broadcasts its markers every minute or so): nothing
@@ -179,7 +185,7 @@ public sealed partial class IngestPump(
             }
 
             await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
-            await AlertAsync(incident, alert, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
+            await AlertAsync(incident, alert, item.Actor ?? UnnamedActor, cancellationToken).ConfigureAwait(false);
         }
         else if (item.Deletion is { } deletion)
         {
@@ -195,7 +201,7 @@ public sealed partial class IngestPump(
                 if (unfit is null)
                 {
                     await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
-                    unfit = await SignOffAsync(incident, deletion.Marker, item.Actor ?? "ingest", cancellationToken).ConfigureAwait(false);
+                    unfit = await SignOffAsync(incident, deletion.Marker, item.Actor ?? UnnamedActor, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (unfit is null)
@@ -227,7 +233,7 @@ public sealed partial class IngestPump(
                     // Said as done by the deleting device where it is known, else by where it came from: never by the uid of
                     // the deletion itself, which names nothing a commander knows.
                     var by = deletion with { By = device };
-                    var actor = item.Sender?.Actor(device is null ? "cot" : $"cot:{device}") ?? item.Actor ?? "ingest";
+                    var actor = item.Sender?.Actor(device is null ? CotActor : $"{CotActor}:{device}") ?? item.Actor ?? UnnamedActor;
                     await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
                     refused = await DeleteMarkerAsync(markerIncident, by, actor, cancellationToken).ConfigureAwait(false);
                     if (NotHeldThere(refused) && deletion.Became is null && await HolderOfMarkerAsync(deletion.Marker, cancellationToken).ConfigureAwait(false) is { } holder

@@ -101,6 +101,22 @@ public sealed class PeopleRulesTests(CommandHost host) : IClassFixture<CommandHo
     }
 
     [Theory]
+    [InlineData("drill", "drill")]
+    [InlineData("Host Start-up", "host start-up")]
+    [InlineData("Ingest", "ingest")]
+    [InlineData("anonymous", "anonymous")]
+    public async Task A_name_the_recording_gives_what_is_not_a_person_is_refused(string userName, string reads)
+    {
+        using var added = await host.PostJsonAsync("/api/access/people", new { userName, password = TestAccess.Password, roles = new[] { "commander" } });
+        var body = await added.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, added.StatusCode);
+        Assert.Equal(
+            ("userName", $"'{userName}' reads as '{reads}', the name the recording and the log give what is not a person; a person called so would read as it"),
+            (body.GetProperty("errors")[0].GetProperty("field").GetString(), body.GetProperty("errors")[0].GetProperty("detail").GetString()));
+    }
+
+    [Theory]
     [InlineData("Ka\u02BBiulani")] // the Hawaiian ʻokina, a modifier letter
     [InlineData("\u0418\u0432\u0430\u043D \u041F\u0435\u0442\u0440\u043E\u0432")] // Иван Петров
     [InlineData("Jos\u00E9 Mart\u00EDnez")]
