@@ -87,6 +87,14 @@ public sealed class CrowdDashboardTests(FakeClockDashboardHost host) : IClassFix
         var cut = await dashboard.Page.EvaluateAsync<string[]>(
             "() => [...document.querySelectorAll('#board .board-body .callsign .lead')].filter(e => e.scrollWidth > e.clientWidth).map(e => e.textContent)");
         Assert.Empty(cut);
+        // And it shows at least as much of a flag's reason as a laptop does: type grows with the window up to 1920 px, so
+        // the whole callsign took the reason's room, and a wall read "holding 90 s…" where a laptop read more.
+        const string ReasonRem = "r => r.clientWidth / parseFloat(getComputedStyle(document.documentElement).fontSize)";
+        var reason = dashboard.Row(expected[0]).Locator(".status .reason");
+        var wall = await reason.EvaluateAsync<double>(ReasonRem);
+        await dashboard.Page.SetViewportSizeAsync(1366, 768);
+        var laptop = await reason.EvaluateAsync<double>(ReasonRem);
+        Assert.True(wall >= laptop, $"the reason is {wall:0.0} rem wide at 1920 px against {laptop:0.0} rem at 1366 px");
         await dashboard.ScreenshotAsync("live-500-dense.png", 1920, 1080);
 
         await dashboard.Page.ReloadAsync();
