@@ -15,6 +15,9 @@ export function createMap(element) {
     minZoom: 3,
     maxZoom: 22,
     boxZoom: false,
+    // A name taken off the map goes at once. Leaflet fades a tooltip out for 200 ms, still in the page: just after a
+    // switch to another incident on the same site (its zones keep their ids) each zone had two names, both reachable.
+    fadeAnimation: false,
   });
   map.setView([0, 0], 3);
   // Names of areas and range rings sit above the plan's shapes but under the units, so a unit's flag word is
