@@ -207,6 +207,41 @@ public sealed partial class LiveDashboardTests
         Assert.Empty(dashboard.Errors);
     }
 
+    [Fact]
+    public async Task A_site_given_to_the_incident_left_while_the_picked_ones_still_loads_is_not_drawn_for_the_one_picked()
+    {
+        // A drill's start gives an incident opened with only an origin its scenario's site, and the page draws it from the
+        // frame that says so. Picked away from such an incident while the next one's site still loaded, the page drew the
+        // site given to the one it was leaving: the map showed another incident's buildings under the one picked.
+        var picked = await Scene.OpenAsync(host, "sited-b");
+        var left = await Scene.OpenAsync(host, "bare-a", id => new { id, name = $"Drill {id}", autoEnrol = true, site = new { origin = new { lat = Support.TestSite.Origin.Latitude, lon = Support.TestSite.Origin.Longitude } } });
+        await using var dashboard = await Dashboard.OpenAsync(host, left.IncidentId);
+        await WholePictureOfAsync(dashboard, left.IncidentId);
+        var buildings = dashboard.Page.Locator(".building-label");
+        await Expect(buildings).ToHaveCountAsync(0);
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await dashboard.Page.RouteAsync($"**/api/incidents/{picked.IncidentId}", async route =>
+        {
+            asked.TrySetResult();
+            await held.Task;
+            await route.ContinueAsync();
+        });
+        await dashboard.Page.Locator("#incident-picker").SelectOptionAsync(picked.IncidentId);
+        await asked.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+
+        var annex = new { name = "Annex campus", buildings = new[] { new { id = "annex", name = "North annex", floors = 1, footprint = Support.TestSite.Square(-100, 20) } }, zones = Array.Empty<object>() };
+        (await host.Client.PutAsJsonAsync($"/api/incidents/{left.IncidentId}/site", annex, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+
+        // The page heard it: the incident it still watches says so in its feed, told in the same turn as the map.
+        await Expect(dashboard.Feed.Locator("li[data-type='site-set']")).ToHaveCountAsync(1);
+        Assert.Equal(0, await buildings.CountAsync());
+        held.SetResult();
+        await WholePictureOfAsync(dashboard, picked.IncidentId);
+        await Expect(buildings).ToHaveTextAsync(["Main building · 2 floors"]);
+        Assert.Empty(dashboard.Errors);
+    }
+
     // Until the page holds the whole picture of the incident it watches.
     private static Task WholePictureOfAsync(Dashboard dashboard, string incidentId) =>
         dashboard.Page.WaitForFunctionAsync("id => { const p = window.commandPage.picture; return p.groupId === id && p.snapshotSequence >= 0; }", incidentId);

@@ -138,9 +138,11 @@ picture.subscribe(change => {
 });
 
 // A site given to the incident as it is watched (a drill brings its scenario's to an incident opened with only an
-// origin) is drawn as it was recorded: its buildings and hot zone, not the bare origin the page loaded.
+// origin) is drawn as it was recorded: its buildings and hot zone, not the bare origin the page loaded. Only while that
+// incident is still the one picked: picked away from while the next one's site loaded, the page drew the site given to
+// the one it was leaving (a drill started there), under the one picked.
 picture.subscribe(change => {
-  if (modes.mode !== 'live') return;
+  if (modes.mode !== 'live' || picture.groupId !== commands.incidentId) return;
   const given = change.events.findLast(e => e.type === 'site-set');
   if (given?.site) mapView.showSite(given.site);
 });
