@@ -242,6 +242,47 @@ public sealed partial class LiveDashboardTests
         Assert.Empty(dashboard.Errors);
     }
 
+    [Fact]
+    public async Task A_drill_started_while_the_picked_incidents_site_still_loads_starts_on_the_incident_picked()
+    {
+        // The drill panel went on to the incident picked only once its site was in. A controller who picked another incident
+        // and pressed Start while that site loaded (a slow network) started the drill on the incident left, a live one.
+        var picked = await Scene.HeldPatrolAsync(host, "startb");
+        var left = await Scene.OpenAsync(host, "starta");
+        await using var dashboard = await Dashboard.OpenAsync(host, left.IncidentId);
+        await WholePictureOfAsync(dashboard, left.IncidentId);
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await dashboard.Page.RouteAsync($"**/api/incidents/{picked.IncidentId}", async route =>
+        {
+            asked.TrySetResult();
+            await held.Task;
+            await route.ContinueAsync();
+        });
+        await dashboard.Page.Locator("#incident-picker").SelectOptionAsync(picked.IncidentId);
+        await asked.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        // Where the start goes is what is asked here: the host is not bothered with it.
+        var sent = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await dashboard.Page.RouteAsync("**/api/incidents/*/drill", async route =>
+        {
+            if (route.Request.Method != "POST")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            sent.TrySetResult(route.Request.Url);
+            await route.FulfillAsync(new() { Status = 204 });
+        });
+
+        await dashboard.Page.Locator("[data-drill='start']").ClickAsync();
+
+        Assert.Equal($"{host.BaseAddress}api/incidents/{picked.IncidentId}/drill", await sent.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken));
+        held.SetResult();
+        await WholePictureOfAsync(dashboard, picked.IncidentId);
+        Assert.Empty(dashboard.Errors);
+    }
+
     // Until the page holds the whole picture of the incident it watches.
     private static Task WholePictureOfAsync(Dashboard dashboard, string incidentId) =>
         dashboard.Page.WaitForFunctionAsync("id => { const p = window.commandPage.picture; return p.groupId === id && p.snapshotSequence >= 0; }", incidentId);

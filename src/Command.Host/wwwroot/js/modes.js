@@ -57,11 +57,13 @@ export class Modes {
     this.commands.incidentId = incidentId || null;
     this.picker.select.value = incidentId ?? '';
     keepInAddress(incidentId);
+    // The drill panel goes with the commands to the incident picked at once: Start pressed while its site loaded started
+    // the drill on the incident left.
+    this.drill.forget(incidentId);
     const view = incidentId ? await loadIncident(incidentId) : null;
     if (shown !== this.shownLive || this.mode !== 'live') return;
     this.header.setIncidentName(view?.name ?? incidentId);
     this.mapView.showSite(view?.site ?? null);
-    this.drill.forget(incidentId);
     this.zonePanel?.close();
     if (incidentId) await this.connection.watch(incidentId);
   }
