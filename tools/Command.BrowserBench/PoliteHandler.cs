@@ -5,10 +5,16 @@ namespace Command.BrowserBench;
 /// <summary>
 /// Waits as a host that answers 429 asks (its Retry-After, a second where it gives none) and sends the request again:
 /// against a host at its default per-caller limits (10 commands a second) enrolling 500 units is slow, not a failure.
-/// Gives up after <see cref="Tries"/> answers of 429, naming the settings that raise the limits.
+/// Gives up after <see cref="Tries"/> answers of 429, naming the settings that raise the limits. Waits on
+/// <paramref name="clock"/>, sends through <paramref name="inner"/>.
 /// </summary>
-internal sealed class PoliteHandler() : DelegatingHandler(new HttpClientHandler())
+internal sealed class PoliteHandler(HttpMessageHandler inner, TimeProvider clock) : DelegatingHandler(inner)
 {
+    public PoliteHandler()
+        : this(new HttpClientHandler(), TimeProvider.System)
+    {
+    }
+
     public const int Tries = 60;
 
     private long waits;
@@ -46,7 +52,7 @@ internal sealed class PoliteHandler() : DelegatingHandler(new HttpClientHandler(
             Interlocked.Increment(ref waits);
             var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
             response.Dispose();
-            await Task.Delay(wait, cancellationToken);
+            await Task.Delay(wait, clock, cancellationToken);
         }
     }
 }
