@@ -38,12 +38,13 @@ public sealed partial class IncidentGrain
     /// Where grain state is kept in memory, an incident open in its recording that activates with none lost it with its
     /// host's process: it was not running from its last recorded event until now, and says so once it runs again (see
     /// <see cref="IncidentResumed"/>). Every unit went unheard at that second, and the paperwork read it as radios failing
-    /// together.
+    /// together. Said of every stop, however short: across one of 12 s a unit reporting every 2 s goes unheard longer than its
+    /// cadence explains, and its row and incident command's log must say why.
     /// </summary>
     private async Task SayResumedAsync()
     {
         var now = clock.GetUtcNow();
-        if (options.SaysResumes && unavailable is null && stream.Exists && !stream.IsClosed && now - stream.Clock >= options.ResumedAfter)
+        if (options.SaysResumes && unavailable is null && stream.Exists && !stream.IsClosed && now > stream.Clock)
         {
             // Stamped where it stopped: no tick is folded over the time it was not running, and the event moves no clock on.
             var batch = new List<IncidentEvent>(1);

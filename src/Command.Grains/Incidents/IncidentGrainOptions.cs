@@ -45,13 +45,11 @@ public sealed class IncidentGrainOptions
 
     /// <summary>
     /// Whether an incident that activates with no grain state, open in its recording, says it was not running from its last
-    /// recorded event (<see cref="Domain.Events.IncidentResumed"/>). The host sets it where grain state is kept in memory,
-    /// which only a stopped process loses; a cluster says so of a host that left it instead.
+    /// recorded event (<see cref="Domain.Events.IncidentResumed"/>), however short the stop: a unit's silence across it reads
+    /// as its own otherwise. The host sets it where grain state is kept in memory, which only a stopped process loses; a
+    /// cluster says so of a host that left it instead.
     /// </summary>
     public bool SaysResumes { get; set; }
-
-    /// <summary>How long since its last recorded event an incident must have been not running for that to be said. Default 15 s.</summary>
-    public TimeSpan ResumedAfter { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>What makes these settings unworkable, each named under section <c>Incidents</c>; empty when none does.</summary>
     public IEnumerable<string> Problems()
@@ -60,7 +58,7 @@ public sealed class IncidentGrainOptions
         {
             (nameof(TickInterval), TickInterval), (nameof(UnwatchedTickInterval), UnwatchedTickInterval), (nameof(IdleAfter), IdleAfter),
             (nameof(SnapshotInterval), SnapshotInterval), (nameof(PersistInterval), PersistInterval), (nameof(UnitSyncInterval), UnitSyncInterval),
-            (nameof(CatchUpRetry), CatchUpRetry), (nameof(ObserverExpiry), ObserverExpiry), (nameof(ResumedAfter), ResumedAfter),
+            (nameof(CatchUpRetry), CatchUpRetry), (nameof(ObserverExpiry), ObserverExpiry),
         })
         {
             if (value <= TimeSpan.Zero)
