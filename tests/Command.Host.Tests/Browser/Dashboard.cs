@@ -116,6 +116,19 @@ public sealed class Dashboard : IAsyncDisposable
         Assert.True(response.Ok, $"signing in {userName} answered {response.Status}: {await response.TextAsync()}");
     }
 
+    /// <summary>
+    /// Stops the page's clock (installed in <see cref="OpenAsync"/>'s <c>prepare</c>, <c>context.Clock.InstallAsync()</c>)
+    /// a second on from where it is: from here the page's timers (a notice's seconds, and the frames it paints) wait
+    /// for <c>Page.Clock.ResumeAsync()</c> or <c>RunForAsync</c>, however long the test's own steps take. A second, not
+    /// less, so the clock has not passed it by when it is stopped; too short for the page to take the incident for
+    /// silent (6.5 s without a frame).
+    /// </summary>
+    public async Task StopClockAsync()
+    {
+        var now = await Page.EvaluateAsync<long>("() => Date.now()");
+        await Page.Clock.PauseAtAsync(DateTimeOffset.FromUnixTimeMilliseconds(now + 1000).UtcDateTime);
+    }
+
     /// <summary>A unit as the map's canvas shows it.</summary>
     public MapUnit Marker(string unitId) => new(Page, unitId);
 
