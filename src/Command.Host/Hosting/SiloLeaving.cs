@@ -9,7 +9,11 @@ namespace Command.Host.Hosting;
 /// tries to join (<see cref="ClusterMembershipOptions.MaxJoinAttemptTime"/>, 5 minutes), cut only by a minute of its own
 /// per stage: with the table's storage down, a host spent two minutes in them alone, past a service manager's stop
 /// timeout, which then killed it. The other silos learn that it left by probing it, within about ten seconds, written
-/// or not. The join at start keeps its time: the bound is set only once the host is stopping.
+/// or not. The join at start keeps its time: the bound is set only once the host is stopping. It is a bound on when
+/// Orleans starts a try, not on when a step ends: Orleans looks at the time only before each try, finishes the one under
+/// way and its pause after a failure (1–3 s after the first, longer after each next), and takes no cancellation for
+/// these steps, so a step runs past the timeout by those. Nothing here can cut them short but answering for the table,
+/// which would tell the other silos of a write that was not made.
 /// </summary>
 internal sealed class SiloLeaving(IOptions<ClusterMembershipOptions> membership, SiloOptions silo, IHostApplicationLifetime lifetime) : IHostedService
 {

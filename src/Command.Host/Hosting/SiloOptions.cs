@@ -68,7 +68,8 @@ public sealed class SiloOptions
     /// How long a stopping host of a cluster tries to write each step of its leaving (shutting down, dead) to the
     /// membership table before it stops without; the other silos learn that it left by probing it anyway. Once it stops,
     /// each request to the cluster's storage (grain state, the membership table) is also tried once, for at most this,
-    /// not retried (<see cref="GrainStorageRetry"/>). Default 5 s.
+    /// not retried (<see cref="GrainStorageRetry"/>). A step can run past it by the try under way and Orleans' pause after a
+    /// failed try, which Orleans does not let the host cut (see <see cref="SiloLeaving"/>). Default 5 s.
     /// </summary>
     public TimeSpan LeaveTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
