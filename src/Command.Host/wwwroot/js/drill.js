@@ -9,6 +9,10 @@ const allowed = {
   stop: ['running', 'paused'],
 };
 
+// How long the page shows a drill said not playing (carrying on here after its host stopped, or standing until its
+// incident's storage answers) before it asks again: nothing the incident records says when it plays again.
+const notPlayingAgainMs = 3000;
+
 export class DrillPanel {
   constructor(elements, commands) {
     this.stateText = elements.state;
@@ -103,6 +107,13 @@ export class DrillPanel {
     this.status = status ?? null;
     this.shownS = undefined;
     this.receivedAt = performance.now();
+    // Asked as a drill carried on after its host stopped, it was not playing yet, and the page said so, its clock standing
+    // still, for as long as it was watched: the drill played on and no later event made the page ask again.
+    clearTimeout(this.again);
+    if (status?.detail && this.asked) {
+      const incidentId = this.incidentId;
+      this.again = setTimeout(() => { if (this.asked && this.incidentId === incidentId) this.refresh(incidentId); }, notPlayingAgainMs);
+    }
     // A drill that plays shows what it plays (by the name it was started by), how fast and whether it loops, whoever
     // started it.
     this.showChoices(status);
