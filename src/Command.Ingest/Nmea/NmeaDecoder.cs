@@ -34,7 +34,7 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
 
     public NmeaLine Decode(string line, DateTimeOffset receivedAt)
     {
-        var text = line.Trim();
+        var text = NmeaSentence.Unpadded(line).ToString();
         if (text.Length == 0 || text[0] == '#')
         {
             return NmeaLine.Skipped;

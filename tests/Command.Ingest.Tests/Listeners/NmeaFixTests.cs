@@ -121,6 +121,24 @@ public sealed class NmeaFixTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_fix_whose_sentences_a_gateway_ends_with_a_nul_is_reported_and_junk_after_a_checksum_refused()
+    {
+        // Some serial-to-TCP gateways send a NUL after each sentence's checksum: every fix was refused as a bad checksum.
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<NmeaTcpListener>().BoundPort!.Value);
+        string Nul(string sentence) => sentence.TrimEnd('\r', '\n') + "\0\r\n";
+
+        await IngestRig.SendAsync(client, "UNIT E3\0\r\n" + Nul(Rmc(5)) + Nul(Gga(5)) + Gga(6).TrimEnd('\r', '\n') + "X\r\n" + "UNIT Z9\r\n" + Nul(Rmc(8)));
+        client.Client.Shutdown(SocketShutdown.Send);
+        var delivered = await rig.Port.WaitForUnitAsync("Z9");
+
+        Assert.Equal([(RejectReason.Malformed, $"'X' follows the checksum *{Gga(6)[^4..^2]}, where only the line's end may")],
+            delivered.Where(d => d.Refused is not null).Select(d => (d.Refused!.Reason, d.Refused.Detail)));
+        Assert.Equal([("E3", 55, (double?)1.0 * Knots.ToMps, (double?)6.0), ("Z9", 58, 1.0 * Knots.ToMps, null)],
+            delivered.Where(d => d.Report is not null).Select(d => (d.Report!.UnitId, d.Report.FixTime.Second, d.Report.SpeedMps, d.Report.AccuracyM)));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Each_sentence_of_a_line_is_judged_by_its_own_checksum()
     {
         await using var rig = await IngestRig.StartAsync();

@@ -146,7 +146,36 @@ public sealed class NmeaDecoderTests
     }
 
     [Theory]
+    [InlineData("\0")]
+    [InlineData("\0\0\r\n")]
+    [InlineData(" \t\0")]
+    [InlineData("\u001a")]
+    [InlineData("\u0003\u0004")]
+    public void A_sentence_followed_by_a_gateways_nul_or_control_bytes_after_its_checksum_is_read(string after)
+    {
+        // Some serial-to-TCP gateways end each sentence with a NUL before its line end: every fix was refused as a bad checksum.
+        var text = "$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7D" + after;
+
+        var line = new NmeaDecoder(NmeaOptions.Default, "GPS1").Decode(text, Received);
+
+        Assert.Equal((new DateTimeOffset(2014, 12, 31, 3, 7, 19, TimeSpan.Zero), (Rejection?)null), (line.Report?.Report?.FixTime, line.Report?.Rejection));
+    }
+
+    [Fact]
+    public void A_unit_line_followed_by_a_nul_binds_the_unit_it_names()
+    {
+        var decoder = new NmeaDecoder(NmeaOptions.Default);
+
+        Assert.Equal(NmeaLineKind.Identified, decoder.Decode("UNIT E3\0", Received).Kind);
+        Assert.Equal("E3", decoder.Decode("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7D\0", Received).Report?.Report?.UnitId);
+    }
+
+    [Theory]
     [InlineData("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7C", RejectReason.Malformed, "checksum is 7C but the sentence computes to 7D")]
+    [InlineData("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7DX", RejectReason.Malformed, "'X' follows the checksum *7D, where only the line's end may")]
+    [InlineData("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7D\0x\0", RejectReason.Malformed, "'\\x00x' follows the checksum *7D, where only the line's end may")]
+    [InlineData("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7D 7D", RejectReason.Malformed, "' 7D' follows the checksum *7D, where only the line's end may")]
+    [InlineData("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*\07D", RejectReason.Malformed, "checksum '\\x007D' is not two hex digits")]
     [InlineData("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,3112$GPRMC,030720.000,A,3747", RejectReason.Malformed, "sentence has no checksum")]
     [InlineData("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A", RejectReason.Malformed, "sentence has no checksum")]
     [InlineData("$GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A*7", RejectReason.Malformed, "checksum '7' is not two hex digits")]
