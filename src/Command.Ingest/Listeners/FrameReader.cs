@@ -27,9 +27,12 @@ internal readonly record struct Frame(byte[] Bytes, bool Oversized, bool CutOff 
 /// a receiver's NMEA lines with a bare CR, which cut at LF alone ran every sentence after the first into one line.
 /// With <paramref name="starts"/> a message also ends where the next one begins, before its delimiter: it is
 /// reported as <see cref="Frame.CutOff"/> (or oversized, past the limit), and an oversized one is skipped up to there.
-/// A CoT event cut off mid-write ran into the next one, and both were lost.
+/// A CoT event cut off mid-write ran into the next one, and both were lost. With <paramref name="clock"/> and starts that
+/// say a message can be whole before its delimiter (<see cref="IMessageStarts.Ends"/>, an NMEA sentence at its checksum),
+/// what has been read is taken as a message once the stream has been quiet for <see cref="IMessageStarts.Quiet"/> after it.
 /// </remarks>
-internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keepDelimiter, int maxFrameBytes, bool anyOf = false, IMessageStarts? starts = null)
+internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keepDelimiter, int maxFrameBytes, bool anyOf = false, IMessageStarts? starts = null,
+    TimeProvider? clock = null)
 {
     /// <summary>CR and LF, for a reader that takes either (and so CRLF) as the end of a line.</summary>
     public static readonly byte[] LineEnds = "\r\n"u8.ToArray();
@@ -40,12 +43,19 @@ internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keep
 
     private bool skipping;
 
+    // How much of what was read was left unread at the last advance: a read that returns more has heard new bytes.
+    private long held;
+
+    // When the stream last sent a byte, and when what it holds, whole, is to be taken if it sends no more.
+    private DateTimeOffset heardAt;
+    private DateTimeOffset? wakeAt;
+
     /// <summary>The next message, or null when the stream has ended.</summary>
     public async ValueTask<Frame?> ReadAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
-            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var result = await ReadMoreAsync(cancellationToken).ConfigureAwait(false);
             var buffer = Unpadded(result.Buffer);
             var sequence = new SequenceReader<byte>(buffer);
             if (anyOf ? sequence.TryReadToAny(out ReadOnlySequence<byte> frame, delimiter, advancePastDelimiter: true)
@@ -64,7 +74,7 @@ internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keep
                 Frame? found = skipping || (anyOf && frame.IsEmpty) ? null
                     : frame.Length > maxFrameBytes ? Oversized(frame)
                     : new Frame((keepDelimiter ? buffer.Slice(frame.Start, sequence.Position) : frame).ToArray(), false);
-                reader.AdvanceTo(sequence.Position);
+                Advance(buffer, sequence.Position);
                 skipping = false;
                 if (found is not null)
                 {
@@ -74,7 +84,9 @@ internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keep
                 continue;
             }
 
-            if ((buffer.Length > maxFrameBytes || result.IsCompleted) && NextStart(buffer) is { } start)
+            // Where a message can be whole before its delimiter, one is cut as soon as the next one's start is read: an NMEA
+            // sentence that a bridge sent with no line end waited for one, and with none ever sent, for 512 bytes of others.
+            if ((buffer.Length > maxFrameBytes || result.IsCompleted || starts?.Quiet is not null) && NextStart(buffer) is { } start)
             {
                 if (CutAt(buffer, start) is { } cut)
                 {
@@ -89,7 +101,7 @@ internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keep
                 // Keep the tail that could be the start of a split delimiter or mark; drop the rest.
                 var kept = Math.Min(buffer.Length, keep);
                 Frame? first = skipping ? null : Oversized(buffer);
-                reader.AdvanceTo(buffer.GetPosition(buffer.Length - kept), buffer.End);
+                Advance(buffer, buffer.GetPosition(buffer.Length - kept), buffer.End);
                 skipping = true;
                 if (first is not null)
                 {
@@ -104,11 +116,63 @@ internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keep
                 // What follows the last delimiter is a message only if it holds more than whitespace: a file's final
                 // newline after its last </event> is no message to refuse.
                 Frame? last = skipping || IsBlank(buffer) ? null : new Frame(buffer.ToArray(), false);
-                reader.AdvanceTo(buffer.End);
+                Advance(buffer, buffer.End);
                 return last;
             }
 
-            reader.AdvanceTo(buffer.Start, buffer.End);
+            // What has been read is whole but for its delimiter, and the stream has been quiet since: it is taken as it is.
+            var quietAt = QuietAt(buffer);
+            if (quietAt <= clock?.GetUtcNow())
+            {
+                var whole = new Frame(buffer.ToArray(), false);
+                Advance(buffer, buffer.End);
+                return whole;
+            }
+
+            wakeAt = quietAt;
+            Advance(buffer, buffer.Start, buffer.End);
+        }
+    }
+
+    // The next read; where what has been read is whole but for its delimiter, it ends at the instant it is to be taken if
+    // nothing more has come by then, with what it had. The time new bytes came is noted as they are read, not when they
+    // are looked at: a message cut from the same read was handled in between.
+    private async ValueTask<ReadResult> ReadMoreAsync(CancellationToken cancellationToken)
+    {
+        ReadResult result;
+        if (wakeAt is { } at)
+        {
+            wakeAt = null;
+            using var wake = new QuietWake(reader, clock!, at);
+            result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (clock is not null && result.Buffer.Length > held)
+        {
+            heardAt = clock.GetUtcNow();
+        }
+
+        return result;
+    }
+
+    // When what has been read is to be taken as it is, where it is whole but for its delimiter; null where it is not.
+    private DateTimeOffset? QuietAt(ReadOnlySequence<byte> read) =>
+        !skipping && clock is not null && read.Length <= maxFrameBytes && starts?.Quiet is { } quiet && starts.Ends(read) ? heardAt + quiet : null;
+
+    private void Advance(ReadOnlySequence<byte> buffer, SequencePosition consumed, SequencePosition? examined = null)
+    {
+        held = buffer.Slice(consumed).Length;
+        if (examined is { } end)
+        {
+            reader.AdvanceTo(consumed, end);
+        }
+        else
+        {
+            reader.AdvanceTo(consumed);
         }
     }
 
@@ -122,7 +186,7 @@ internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keep
         var before = buffer.Slice(0, at);
         var bytes = skipping || before.Length > maxFrameBytes ? null : before.ToArray();
         Frame? cut = skipping ? null : bytes is null ? Oversized(before) : new Frame(bytes, false, CutOff: !starts!.Whole(bytes));
-        reader.AdvanceTo(buffer.GetPosition(at));
+        Advance(buffer, buffer.GetPosition(at));
         skipping = false;
         return cut;
     }

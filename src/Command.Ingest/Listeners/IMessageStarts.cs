@@ -27,4 +27,13 @@ internal interface IMessageStarts
 
     /// <summary>Why a message cut off short by the next one's start is refused, in words: <paramref name="message"/> is what came of it.</summary>
     string CutOff(ReadOnlySpan<byte> message);
+
+    /// <summary>
+    /// How long a stream must fall quiet after <see cref="Ends"/> says what it holds is whole, before that is taken as a
+    /// message with no delimiter after it; null (the default) where a message waits for its delimiter or the next one's start.
+    /// </summary>
+    TimeSpan? Quiet => null;
+
+    /// <summary>Whether <paramref name="read"/>, with no delimiter in it, is a whole message all the same: one that nothing need follow.</summary>
+    bool Ends(ReadOnlySequence<byte> read) => false;
 }

@@ -9,7 +9,8 @@ namespace Command.Ingest.Listeners;
 /// first was lost. Each is now a message of its own, judged by its own checksum; what stands between them (a gateway's
 /// NUL padding, line noise) goes with the sentence after it and is passed over as before a line's sentence. A sentence cut
 /// off before its checksum has no end to cut at: its line is read as it was, from its last <c>$</c>. A comment line
-/// (<c>#</c>) is never cut.
+/// (<c>#</c>) is never cut. A last sentence whose checksum is right needs no line end: it is taken once the stream has
+/// been quiet for <see cref="Quiet"/> after it.
 /// </summary>
 internal sealed class NmeaSentenceStarts : IMessageStarts
 {
@@ -51,6 +52,46 @@ internal sealed class NmeaSentenceStarts : IMessageStarts
     public bool Whole(ReadOnlySpan<byte> message) => true;
 
     public string CutOff(ReadOnlySpan<byte> message) => "sentence cut off: the next sentence began before its line ended";
+
+    /// <summary>
+    /// A quarter of a second: a receiver sends its fix's sentences in one burst, and a bridge passes each on within a few
+    /// milliseconds; one that sends no line ends at all left its last sentence waiting for the next <c>$</c>, which a
+    /// receiver that stopped (or one that sends once a minute) did not send.
+    /// </summary>
+    public TimeSpan? Quiet => TimeSpan.FromMilliseconds(250);
+
+    // A sentence whose checksum is its last (but for padding), and is right: nothing but its line end is still to come.
+    public bool Ends(ReadOnlySequence<byte> read)
+    {
+        Span<byte> copy = read.Length <= 1024 ? stackalloc byte[(int)read.Length] : [];
+        if (copy.Length != read.Length)
+        {
+            return false;
+        }
+
+        read.CopyTo(copy);
+        ReadOnlySpan<byte> text = copy;
+        while (text.Length > 0 && text[^1] is <= (byte)' ' or 0x7F)
+        {
+            text = text[..^1];
+        }
+
+        var start = text.LastIndexOf((byte)'$');
+        if (start < 0 || text.Length - start < 4 || text[^3] != (byte)'*' || !IsHex(text[^2]) || !IsHex(text[^1]))
+        {
+            return false;
+        }
+
+        byte sum = 0;
+        foreach (var b in text[(start + 1)..^3])
+        {
+            sum ^= b;
+        }
+
+        return sum == (Hex(text[^2]) << 4 | Hex(text[^1]));
+    }
+
+    private static int Hex(byte b) => b <= (byte)'9' ? b - '0' : (b | 0x20) - 'a' + 10;
 
     private static bool IsHex(byte b) => b is (>= (byte)'0' and <= (byte)'9') or (>= (byte)'A' and <= (byte)'F') or (>= (byte)'a' and <= (byte)'f');
 }

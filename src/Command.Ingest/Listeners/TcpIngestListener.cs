@@ -230,7 +230,7 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
     private async Task ReadAsync(Stream stream, RadioSource source, OpenConnection connection, CancellationToken stoppingToken)
     {
         var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024));
-        var frames = new FrameReader(pipe, Delimiter, KeepDelimiter, options.MaxFrameBytes, EndsAtAnyOf, Starts);
+        var frames = new FrameReader(pipe, Delimiter, KeepDelimiter, options.MaxFrameBytes, EndsAtAnyOf, Starts, context.Clock);
         var incident = options.Incident ?? context.Options.Incident;
         var unknownUnits = options.UnknownUnits ?? context.Options.UnknownUnits;
         var session = OpenSession(incident, unknownUnits, source);

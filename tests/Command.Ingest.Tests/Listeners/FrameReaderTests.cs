@@ -1,6 +1,8 @@
 using System.IO.Pipelines;
 using System.Text;
 using Command.Ingest.Listeners;
+using Microsoft.Extensions.Time.Testing;
+using static Command.Ingest.Tests.Nmea.NmeaDecoderTests;
 
 namespace Command.Ingest.Tests.Listeners;
 
@@ -214,5 +216,39 @@ public sealed class FrameReaderTests
 
             Assert.Equal(["UNIT E3", Gga, Rmc, Gga, Rmc], frames);
         }
+    }
+
+    private static readonly string BareGga = WithChecksum("GPGGA,145955.000,3944.3520,N,10459.4180,W,1,08,1.2,1600.0,M,-20.0,M,,");
+
+    private static readonly string BareRmc = WithChecksum("GPRMC,145955.000,A,3944.3520,N,10459.4180,W,1.0,90.0,140326,,,A");
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_last_sentence_sent_with_no_line_end_is_a_message_once_the_stream_has_been_quiet_after_it()
+    {
+        // A bridge that sends no line ends at all: its sentences were cut only by a line end or 512 bytes of others, and its
+        // last one waited for them.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero));
+        var pipe = new Pipe();
+        var reader = new FrameReader(pipe.Reader, FrameReader.LineEnds, keepDelimiter: false, maxFrameBytes: 512, anyOf: true, NmeaSentenceStarts.Instance, clock);
+        await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes(BareGga + BareRmc + "\0"), TestContext.Current.CancellationToken);
+
+        var first = await reader.ReadAsync(TestContext.Current.CancellationToken);
+        var last = reader.ReadAsync(TestContext.Current.CancellationToken).AsTask();
+        clock.Advance(TimeSpan.FromMilliseconds(250));
+
+        Assert.Equal((BareGga, BareRmc + "\0"), (first?.Text, (await last)?.Text));
+    }
+
+    [Theory]
+    [InlineData("$GPRMC,145955.000,A,3944.3520,N,10459.4180,W,1.0,90.0,140326,,,A*45", true)]
+    [InlineData("\0\0$GPRMC,145955.000,A,3944.3520,N,10459.4180,W,1.0,90.0,140326,,,A*45\0", true)]
+    [InlineData("$GPRMC,145955.000,A,3944.3520,N,10459.4180,W,1.0,90.0,140326,,,A*46", false)]
+    [InlineData("$GPRMC,145955.000,A,3944.3520,N,10459.4180,W,1.0,90.0,140326,,,A*4", false)]
+    [InlineData("$GPRMC,145955.000,A,3944.3520,N,10459.4180,W,1.0,90.0,140326,,,A", false)]
+    [InlineData("$GPRMC,145955.000,A,3944.3520,N,10459.4180,W,1.0,90.0,140326,,,A*45X", false)]
+    [InlineData("UNIT E3", false)]
+    public void A_sentence_is_whole_without_its_line_end_only_where_its_checksum_is_its_last_and_right(string read, bool whole)
+    {
+        Assert.Equal(whole, ((IMessageStarts)NmeaSentenceStarts.Instance).Ends(new(Encoding.Latin1.GetBytes(read))));
     }
 }

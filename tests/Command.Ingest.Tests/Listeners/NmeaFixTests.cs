@@ -139,6 +139,23 @@ public sealed class NmeaFixTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_fix_from_a_bridge_that_sends_no_line_ends_is_reported_once_the_stream_falls_quiet()
+    {
+        // A bridge that sends no line ends at all cut each sentence only at the next one's '$': a receiver's last fix
+        // waited for a sentence that did not come, and a tracker sending once a minute was always a fix behind.
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<NmeaTcpListener>().BoundPort!.Value);
+        string Bare(string sentence) => sentence.TrimEnd('\r', '\n');
+
+        await IngestRig.SendAsync(client, "UNIT E3\r\n" + Bare(Rmc(5)) + Bare(Gga(5)));
+        await rig.Meters.ReceivedAsync("Nmea", 2);
+        rig.Clock.Advance(TimeSpan.FromMilliseconds(250));
+        var report = Assert.Single(await rig.Port.WaitForAsync(1)).Report;
+
+        Assert.Equal(("E3", 55, (double?)1.0 * Knots.ToMps, (double?)6.0), (report?.UnitId, report?.FixTime.Second, report?.SpeedMps, report?.AccuracyM));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Each_sentence_of_a_line_is_judged_by_its_own_checksum()
     {
         await using var rig = await IngestRig.StartAsync();
