@@ -6,7 +6,7 @@ namespace Command.Ingest.Listeners;
 /// <summary>
 /// Where a CoT event begins on a stream: at its XML declaration (<c>&lt;?xml</c>), which stands only at the very start of
 /// a document, or else at its root, <c>&lt;event</c>. Neither can stand raw inside an event: an attribute's value holds no
-/// <c>&lt;</c>, and a detail's text writes one as <c>&amp;lt;</c>. So a second root, or a declaration after anything but
+/// <c>&lt;</c>, and a detail's text writes one as <c>&amp;lt;</c>; a comment or a CDATA section, which may, is passed over. So a second root, or a declaration after anything but
 /// whitespace, is the next event: the one before it was cut off short (a TAK client's connection hiccuped mid-write),
 /// and is refused on its own rather than run into the next, which is read as it came. A TAK client's log-in
 /// (<c>&lt;auth&gt;</c>, sent before its first event) is a message of its own, whole where it ends at <c>&lt;/auth&gt;</c>.
@@ -48,6 +48,11 @@ internal sealed class CotEventStarts : IMessageStarts
         while (reader.TryAdvanceTo((byte)'<', advancePastDelimiter: false))
         {
             var at = reader.Consumed;
+            if (SkippedPast(ref reader, Comment, CommentEnd) || SkippedPast(ref reader, CharacterData, CharacterDataEnd))
+            {
+                continue;
+            }
+
             if (Opens(reader, Declaration, Whitespace))
             {
                 if (begun || at > start)
@@ -109,6 +114,35 @@ internal sealed class CotEventStarts : IMessageStarts
         read.Slice(at - before.Length, before.Length).CopyTo(before);
         return before.SequenceEqual(ByteOrderMark) ? at - before.Length : at;
     }
+
+    // A comment or a CDATA section may hold "<event" as text (a remark written as CDATA, a commented-out event), and is passed
+    // over where it ends in what has been read: read as the next event's start, it cut a whole event short and lost it. One
+    // that does not end there is read through as before, so that an event cut off inside one still leaves the next whole.
+    private static bool SkippedPast(ref SequenceReader<byte> reader, ReadOnlySpan<byte> open, ReadOnlySpan<byte> close)
+    {
+        if (!reader.IsNext(open))
+        {
+            return false;
+        }
+
+        var past = reader;
+        past.Advance(open.Length);
+        if (!past.TryReadTo(out ReadOnlySequence<byte> _, close))
+        {
+            return false;
+        }
+
+        reader = past;
+        return true;
+    }
+
+    private static ReadOnlySpan<byte> Comment => "<!--"u8;
+
+    private static ReadOnlySpan<byte> CommentEnd => "-->"u8;
+
+    private static ReadOnlySpan<byte> CharacterData => "<![CDATA["u8;
+
+    private static ReadOnlySpan<byte> CharacterDataEnd => "]]>"u8;
 
     // Whether the reader stands at the mark, followed by one of the bytes that may follow it (a mark split off from the
     // byte after it, at the end of what has been read, is not one yet).

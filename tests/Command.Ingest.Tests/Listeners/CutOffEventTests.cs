@@ -136,6 +136,36 @@ public sealed class CutOffEventTests
     }
 
     // A batch hands an incident its reports, then its refusals: each is told by what it is, not by its place.
+    [Theory(Timeout = 30_000)]
+    [InlineData("<remarks><![CDATA[moving to <event> staging & north]]></remarks>")]
+    [InlineData("<!-- <event uid='OLD'> -->")]
+    [InlineData("<remarks><![CDATA[<?xml version='1.0'?>]]></remarks>")]
+    public async Task An_event_whose_cdata_or_comment_holds_an_events_start_is_taken_whole(string detail)
+    {
+        // Valid XML, taken over UDP: over TCP its text was read as the next event's start, and the event refused as cut off.
+        await using var rig = await IngestRig.StartAsync();
+        using var phone = await IngestRig.ConnectAsync(rig.Listener<CotTcpListener>().BoundPort!.Value);
+
+        await IngestRig.SendAsync(phone, "<!-- WinTAK -->" + CotParserTests.Event(uid: "ANDROID-1", detail: detail) + "\n" + Whole + "\n");
+        var delivered = await rig.Port.WaitForAsync(2);
+
+        Assert.Equal(["ANDROID-1", "ANDROID-2"], delivered.Select(d => d.Report?.UnitId));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task An_event_cut_off_inside_a_comment_is_refused_on_its_own_and_the_next_whole_one_is_taken()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        using var phone = await IngestRig.ConnectAsync(rig.Listener<CotTcpListener>().BoundPort!.Value);
+        var full = CotParserTests.Event(uid: "ANDROID-1", detail: "<!-- a note that runs on -->");
+        var cut = full[..full.IndexOf("that", StringComparison.Ordinal)];
+
+        await IngestRig.SendAsync(phone, cut + Whole + "\n");
+        var delivered = await rig.Port.WaitForAsync(2);
+
+        Assert.Equal((RejectReason.Malformed, "ANDROID-2"), (Refused(delivered).Reason, Assert.Single(Taken(delivered)).UnitId));
+    }
+
     private static InputRejected Refused(IReadOnlyList<Delivered> delivered) => Assert.Single(delivered, d => d.Refused is not null).Refused!;
 
     private static IEnumerable<PositionReport> Taken(IReadOnlyList<Delivered> delivered) => delivered.Where(d => d.Report is not null).Select(d => d.Report!);
