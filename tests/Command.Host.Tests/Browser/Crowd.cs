@@ -61,15 +61,22 @@ internal sealed class Crowd
     /// acknowledged watches, stale units, the rest; nearest the threat first within each, to the tenth of a metre
     /// frames carry (the board sorts what it shows).
     /// </summary>
-    public async Task<string[]> UrgencyOrderAsync(FakeClockDashboardHost host)
+    public async Task<string[]> UrgencyOrderAsync(FakeClockDashboardHost host) => [.. (await InUrgencyOrderAsync(host)).Select(UnitIdOf)];
+
+    /// <summary>The flagged units only, in the same order.</summary>
+    public async Task<string[]> FlaggedInUrgencyOrderAsync(FakeClockDashboardHost host) =>
+        [.. (await InUrgencyOrderAsync(host)).Where(u => u.GetProperty("flag").GetString() is "alert" or "watch").Select(UnitIdOf)];
+
+    private async Task<IEnumerable<JsonElement>> InUrgencyOrderAsync(FakeClockDashboardHost host)
     {
         var units = await host.Client.GetFromJsonAsync<JsonElement[]>($"/api/incidents/{Scene.IncidentId}/units", TestContext.Current.CancellationToken);
-        return [.. units!
+        return units!
             .OrderBy(Rank)
             .ThenBy(u => Math.Round(Number(u, "pathDistanceM") ?? Number(u, "distanceM") ?? double.PositiveInfinity, 1))
-            .ThenBy(u => u.GetProperty("callsign").GetString(), StringComparer.Ordinal)
-            .Select(u => u.GetProperty("unitId").GetString()!)];
+            .ThenBy(u => u.GetProperty("callsign").GetString(), StringComparer.Ordinal);
     }
+
+    private static string UnitIdOf(JsonElement unit) => unit.GetProperty("unitId").GetString()!;
 
     private static int Rank(JsonElement unit)
     {

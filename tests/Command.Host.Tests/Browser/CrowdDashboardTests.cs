@@ -215,6 +215,27 @@ public sealed class CrowdDashboardTests(FakeClockDashboardHost host) : IClassFix
     }
 
     [Fact]
+    public async Task The_flag_list_puts_flags_raised_together_in_the_boards_order_nearest_first()
+    {
+        // The held units' flags go up at the same instant: the list had them in the order the units were enrolled
+        // (Patrol 1 first) while the board put the one nearest the threat first.
+        var crowd = await Crowd.OpenAsync(host, Units);
+        await using var dashboard = await Dashboard.OpenAsync(host, crowd.Scene.IncidentId);
+        await Expect(dashboard.Page.Locator("#unit-count")).ToHaveTextAsync($"{Units}");
+        var expected = await crowd.FlaggedInUrgencyOrderAsync(host);
+        Assert.InRange(expected.Length, 2, Units);
+        Assert.NotEqual(Crowd.UnitId(0), expected[0]);
+        await Expect(dashboard.ActiveFlags.Locator("li")).ToHaveCountAsync(expected.Length);
+
+        var listed = await dashboard.ActiveFlags.Locator("li").EvaluateAllAsync<string[]>("items => items.map(li => li.dataset.subject)");
+
+        Assert.Equal(expected, listed);
+        var board = await dashboard.BoardOrderAsync();
+        Assert.Equal(board[0], listed[0]);
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task The_search_box_finds_a_unit_by_callsign_or_id_on_the_board_and_the_map()
     {
         var crowd = await Crowd.OpenAsync(host, Units);
