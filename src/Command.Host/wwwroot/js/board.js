@@ -55,6 +55,9 @@ export class Board {
   }
 
   update(change) {
+    // A whole picture (a connection back, a replay's seek) takes every row away, and with it the keyboard's place: it
+    // went to the page's top, and a dispatcher going down the board had to Tab back to it and find their unit again.
+    const held = change.reset ? this.heldUnit() : null;
     if (change.reset) {
       // The rows go to whatever the new picture shows: a release half asked for goes with its row.
       this.releaseMenu.close();
@@ -65,12 +68,32 @@ export class Board {
     // An unheard unit's row says when the source it reported through is down: it changes as the source does.
     if (change.sources) for (const [id, unit] of this.picture.units) if (unit.state === 'stale' || unit.overdue) this.changed.add(id);
     this.refresh();
+    if (held == null || !this.order.length) return;
+    const at = this.order.indexOf(held);
+    this.goTo(at >= 0 ? at : this.firstInView());
   }
 
+  /**
+   * Sorts and draws again. The unit the keyboard is on keeps its row wherever it re-ranks; one that was on screen is
+   * kept on screen, the board scrolled after it, so the keyboard is never on a row nobody can see.
+   */
   refresh() {
+    const held = this.heldUnit();
+    const seen = held != null && this.onScreen(this.order.indexOf(held));
     this.arrange();
+    if (seen) this.reveal(this.order.indexOf(held));
     this.renderWindow();
     this.changed.clear();
+  }
+
+  /**
+   * The unit whose row holds the keyboard (the row itself or its role picker), if one does. A release half asked for
+   * stands in its row but goes its own way (keepReleaseInView): it closes once its row leaves the board's view.
+   */
+  heldUnit() {
+    if (this.releaseMenu.element.contains(document.activeElement)) return null;
+    const tr = document.activeElement?.closest?.('.board-row');
+    return tr && this.body.contains(tr) ? tr.dataset.unit ?? null : null;
   }
 
   /** Sorts by urgency, starting from the last order so the sort has little to do, and applies the role filter. */
@@ -195,10 +218,14 @@ export class Board {
   reveal(index) {
     const h = this.rowPx();
     const view = this.scroller;
-    const head = this.body.offsetTop;
-    if (index >= 0 && (index * h < view.scrollTop || (index + 1) * h > view.scrollTop + view.clientHeight - head)) {
-      view.scrollTop = Math.max(0, (index * h) - ((view.clientHeight - head - h) / 2));
-    }
+    if (index >= 0 && !this.onScreen(index)) view.scrollTop = Math.max(0, (index * h) - ((view.clientHeight - this.body.offsetTop - h) / 2));
+  }
+
+  /** Whether the row at <index> stands whole on the board's screen, under its head. */
+  onScreen(index) {
+    const h = this.rowPx();
+    const view = this.scroller;
+    return index >= 0 && index * h >= view.scrollTop && (index + 1) * h <= view.scrollTop + view.clientHeight - this.body.offsetTop;
   }
 
   /** The release menu names the unit it lets go: beside a board of look-alike rows, "this" could be any of them. */
