@@ -72,4 +72,26 @@ public sealed class BoardKeyboardDashboardTests(FakeClockDashboardHost host) : I
         await Expect(dashboard.Row(order[4])).ToBeFocusedAsync();
         Assert.Empty(dashboard.Errors);
     }
+
+    [Fact]
+    public async Task The_keyboard_goes_to_the_unit_in_its_place_when_the_unit_it_is_on_is_released_elsewhere()
+    {
+        // Released from another screen, the unit's row went, and the keyboard with it to the top of the page.
+        var crowd = await Crowd.OpenAsync(host, Units);
+        await using var dashboard = await Dashboard.OpenAsync(host, crowd.Scene.IncidentId, width: 1366, height: 768);
+        await Expect(dashboard.Page.Locator("#unit-count")).ToHaveTextAsync($"{Units}");
+        var order = await crowd.UrgencyOrderAsync(host);
+        await dashboard.Row(order[1]).FocusAsync();
+        await dashboard.Page.Keyboard.PressAsync("ArrowDown");
+        await Expect(dashboard.Row(order[2])).ToBeFocusedAsync();
+
+        var response = await host.PostJsonAsync($"/api/incidents/{crowd.Scene.IncidentId}/units/{order[2]}/release", new { reason = "left the scene" });
+        response.EnsureSuccessStatusCode();
+
+        await Expect(dashboard.Page.Locator("#unit-count")).ToHaveTextAsync($"{Units - 1}");
+        await Expect(dashboard.Row(order[3])).ToBeFocusedAsync();
+        await dashboard.Page.Keyboard.PressAsync("ArrowUp");
+        await Expect(dashboard.Row(order[1])).ToBeFocusedAsync();
+        Assert.Empty(dashboard.Errors);
+    }
 }

@@ -75,15 +75,18 @@ export class Board {
 
   /**
    * Sorts and draws again. The unit the keyboard is on keeps its row wherever it re-ranks; one that was on screen is
-   * kept on screen, the board scrolled after it, so the keyboard is never on a row nobody can see.
+   * kept on screen, the board scrolled after it, so the keyboard is never on a row nobody can see. One that left the
+   * board (released) hands the keyboard to the unit now in its place, not to the top of the page.
    */
   refresh() {
     const held = this.heldUnit();
-    const seen = held != null && this.onScreen(this.order.indexOf(held));
+    const was = held == null ? -1 : this.order.indexOf(held);
+    const seen = this.onScreen(was);
     this.arrange();
     if (seen) this.reveal(this.order.indexOf(held));
     this.renderWindow();
     this.changed.clear();
+    if (was >= 0 && this.order.length && !this.order.includes(held)) this.goTo(Math.min(was, this.order.length - 1));
   }
 
   /**
