@@ -118,15 +118,28 @@ public sealed class Dashboard : IAsyncDisposable
 
     /// <summary>
     /// Stops the page's clock (installed in <see cref="OpenAsync"/>'s <c>prepare</c>, <c>context.Clock.InstallAsync()</c>)
-    /// a second on from where it is: from here the page's timers (a notice's seconds, and the frames it paints) wait
-    /// for <c>Page.Clock.ResumeAsync()</c> or <c>RunForAsync</c>, however long the test's own steps take. A second, not
-    /// less, so the clock has not passed it by when it is stopped; too short for the page to take the incident for
-    /// silent (6.5 s without a frame).
+    /// a second on from where it was read: from here the page's timers (a notice's seconds, and the frames it paints) wait
+    /// for <c>Page.Clock.ResumeAsync()</c> or <c>RunForAsync</c>, however long the test's own steps take. A second is too
+    /// short for the page to take the incident for silent (6.5 s without a frame).
     /// </summary>
-    public async Task StopClockAsync()
+    /// <remarks>
+    /// <c>PauseAtAsync</c> alone refuses a time the running clock has already passed, and on a busy machine a second could
+    /// go by between reading the page's time and stopping it. So the page's time is held first (its timers still run),
+    /// the clock is paused at exactly that held time, which cannot have passed, and then let go again, so it moves on
+    /// with <c>RunForAsync</c> once more. <paramref name="meanwhile"/> runs between reading the time and stopping it.
+    /// </remarks>
+    public async Task StopClockAsync(Func<Task>? meanwhile = null)
     {
         var now = await Page.EvaluateAsync<long>("() => Date.now()");
-        await Page.Clock.PauseAtAsync(DateTimeOffset.FromUnixTimeMilliseconds(now + 1000).UtcDateTime);
+        if (meanwhile is not null)
+        {
+            await meanwhile();
+        }
+
+        var stopAt = DateTimeOffset.FromUnixTimeMilliseconds(now + 1000).UtcDateTime;
+        await Page.Clock.SetFixedTimeAsync(stopAt);
+        await Page.Clock.PauseAtAsync(stopAt);
+        await Page.Clock.SetSystemTimeAsync(stopAt);
     }
 
     /// <summary>A unit as the map's canvas shows it.</summary>
