@@ -29,6 +29,7 @@ public sealed class IncidentProjection
     // refused as another commander's.
     private readonly Dictionary<string, FlagAcknowledged> acknowledged = new(StringComparer.Ordinal);
     private readonly SortedSet<string> hostsDeparted = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, HostDeparted> hostsLeft = new(StringComparer.Ordinal);
     private readonly SortedSet<string> holes = new(StringComparer.Ordinal);
     private readonly SortedSet<string> sightingsDeleted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnitReleased> released = new(StringComparer.Ordinal);
@@ -112,6 +113,12 @@ public sealed class IncidentProjection
     /// (see <see cref="HostDeparted"/>).
     /// </summary>
     public IReadOnlySet<string> HostsDeparted => hostsDeparted;
+
+    /// <summary>
+    /// The hosts recorded as having left the cluster and not as restarted since, by address, each with its latest
+    /// leaving: a unit whose last fix one of them took in went quiet with it.
+    /// </summary>
+    public IReadOnlyDictionary<string, HostDeparted> HostsLeft => hostsLeft;
 
     /// <summary>The holes in the record hosts told of, each as <see cref="RecordingInterrupted.Key"/> (see <see cref="RecordingInterrupted"/>).</summary>
     public IReadOnlySet<string> Holes => holes;
@@ -330,6 +337,15 @@ public sealed class IncidentProjection
                 return [];
             case HostDeparted departed:
                 hostsDeparted.Add(HostDeparted.Key(departed.Host, departed.Generation));
+                if (departed.Restarted)
+                {
+                    hostsLeft.Remove(departed.Host);
+                }
+                else
+                {
+                    hostsLeft[departed.Host] = departed;
+                }
+
                 return [];
             case RecordingInterrupted hole:
                 holes.Add(RecordingInterrupted.Key(hole.Host, hole.From));
@@ -471,7 +487,8 @@ public sealed class IncidentProjection
         Closure,
         sightingsDeleted.Count == 0 ? null : [.. sightingsDeleted],
         holes.Count == 0 ? null : [.. holes],
-        released.Count == 0 ? null : [.. released.Values.OrderBy(r => r.UnitId, StringComparer.Ordinal)]);
+        released.Count == 0 ? null : [.. released.Values.OrderBy(r => r.UnitId, StringComparer.Ordinal)],
+        hostsLeft.Count == 0 ? null : [.. hostsLeft.Values]);
 
     // The acknowledgements keeping flags quiet now: one run out, or of a flag since cleared, says nothing a restore needs.
     private ImmutableArray<FlagAcknowledged> Standing() =>
@@ -496,6 +513,12 @@ public sealed class IncidentProjection
 
         hostsDeparted.Clear();
         hostsDeparted.UnionWith(snapshot.HostsDeparted ?? []);
+        hostsLeft.Clear();
+        foreach (var departed in snapshot.HostsLeft ?? [])
+        {
+            hostsLeft[departed.Host] = departed;
+        }
+
         sightingsDeleted.Clear();
         sightingsDeleted.UnionWith(snapshot.SightingsDeleted ?? []);
         holes.Clear();

@@ -34,6 +34,7 @@ namespace Command.Domain.Incidents;
 /// <param name="SightingsDeleted">The markers of sightings deleted on a device; absent when none was, and in snapshots taken before they were kept.</param>
 /// <param name="Holes">The holes in the record hosts told of (<see cref="RecordingInterrupted.Key"/>); absent when none was, and in snapshots taken before they were kept.</param>
 /// <param name="Released">The units let go from the incident and not enrolled here again, with their releases; absent when none was.</param>
+/// <param name="HostsLeft">The hosts recorded as having left the cluster and not as restarted since, each with its latest leaving; absent when none has, and in snapshots taken before they were kept.</param>
 public sealed record IncidentSnapshot(
     long Sequence,
     DateTimeOffset Clock,
@@ -56,4 +57,5 @@ public sealed record IncidentSnapshot(
     IncidentClosed? Closure = null,
     ImmutableArray<string>? SightingsDeleted = null,
     ImmutableArray<string>? Holes = null,
-    ImmutableArray<UnitReleased>? Released = null);
+    ImmutableArray<UnitReleased>? Released = null,
+    ImmutableArray<HostDeparted>? HostsLeft = null);

@@ -95,6 +95,7 @@ public sealed class FrameCoalescer
         {
             DrillClock = projection.DrillClockNotice,
             SourcesDown = projection.SourcesDown.Count == 0 ? null : [.. projection.SourcesDown.Values],
+            HostsLeft = projection.HostsLeft.Count == 0 ? null : [.. projection.HostsLeft.Values],
             Closed = projection.Closure,
             ZoneFlags = [.. projection.ZoneFlags()],
         };
@@ -111,6 +112,7 @@ public sealed class FrameCoalescer
         {
             DrillClock = projection.DrillClockNotice,
             SourcesDown = projection.SourcesDown.Count == 0 ? null : [.. projection.SourcesDown.Values],
+            HostsLeft = projection.HostsLeft.Count == 0 ? null : [.. projection.HostsLeft.Values],
             Closed = projection.Closure,
             ZoneFlags = sentZoneFlags,
         };

@@ -75,6 +75,14 @@ public sealed record IncidentFrame(
     public RecordingStopped? NotRecording { get; init; }
 
     /// <summary>
+    /// In a full frame, the hosts that left the cluster and are not known to be back (null: none), each with its leaving;
+    /// a later frame says another with the host-departed event. A unit gone quiet whose last fix one of them took in
+    /// says so on its row.
+    /// </summary>
+    [Id(15)]
+    public ImmutableArray<HostDeparted>? HostsLeft { get; init; }
+
+    /// <summary>
     /// True for an empty frame: one an incident sends when nothing else went out for a while (see
     /// <see cref="FramePacing.Heartbeat"/>), or a replay's word that its clock now runs at another <see cref="ClockRate"/>.
     /// </summary>

@@ -35,6 +35,7 @@ public static class FrameMerge
             Suppression = later.Threats.IsEmpty ? earlier.Suppression : later.Suppression,
             DrillClock = later.Full ? later.DrillClock : earlier.DrillClock,
             SourcesDown = later.Full ? later.SourcesDown : earlier.SourcesDown,
+            HostsLeft = later.Full ? later.HostsLeft : earlier.HostsLeft,
             Closed = later.Full ? later.Closed : earlier.Closed,
             // Every zone flag again when any changed: the later word stands, else the earlier one.
             ZoneFlags = later.Full ? later.ZoneFlags : later.ZoneFlags ?? earlier.ZoneFlags,

@@ -18,7 +18,7 @@ namespace Command.Host.Tests.Browser;
 /// </summary>
 public sealed class StaleSourceDashboardTests(FakeClockDashboardHost host) : IClassFixture<FakeClockDashboardHost>
 {
-    private const string Here = "10.0.0.5:11111", TakServer = "Ingest:Cot:TakServer", Udp = "Ingest:Cot:Udp";
+    private const string Here = "10.0.0.5:11111", Other = "10.0.0.7:11111", TakServer = "Ingest:Cot:TakServer", Udp = "Ingest:Cot:Udp";
 
     [Fact]
     public async Task A_stale_units_row_says_the_source_it_reported_through_is_down_until_it_is_heard_again()
@@ -84,14 +84,51 @@ public sealed class StaleSourceDashboardTests(FakeClockDashboardHost host) : ICl
         Assert.Empty(dashboard.Errors);
     }
 
-    // Each unit's next fix, 5 s on, 200 m south of the site's origin, through the source given, as this host took it in;
+    [Fact]
+    public async Task A_stale_units_row_says_the_host_that_took_its_reports_in_left_the_cluster_and_since_when()
+    {
+        // Killed in a two-host cluster, the host whose CoT listener took VICTOR 1's reports in took them with it: the feed
+        // said HOST LEFT, but the row said only that it was stale, with no reason, as a radio gone dark would.
+        var scene = await Scene.OpenAsync(host, "host-left");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("V1", "Victor 1", "contact");
+        await scene.EnrolAsync("P1", "Papa 1", "contact");
+        var incident = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IIncidentGrain>(scene.IncidentId);
+        await ReportAsync(incident, Other, ("V1", Udp), ("P1", null));
+        await ReportAsync(incident, Other, ("V1", Udp), ("P1", null));
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+
+        var left = host.Clock.GetUtcNow().ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(1, await incident.HostLeft(Other, Here));
+        for (var i = 0; i < 6; i++)
+        {
+            await ReportAsync(incident, Here, ("P1", null));
+        }
+
+        var words = $"its host {Other} left the cluster at {left}: what it sends there is not heard until it reaches another host";
+        await Expect(dashboard.Page.Locator("#board-body [data-unit='V1']")).ToHaveAttributeAsync("data-state", "stale");
+        await Expect(dashboard.Page.Locator("#board-body [data-unit='V1'] .reason")).ToHaveTextAsync(words);
+        await Expect(dashboard.Page.Locator("#board-body [data-unit='V1'] .source-down-word")).ToHaveTextAsync("HOST LEFT");
+        await Expect(dashboard.Page.Locator("#board-body [data-unit='V1'] .source-down-word")).ToHaveAttributeAsync("title", words);
+        await Expect(dashboard.Page.Locator("#board-body [data-unit='P1'] .source-down-word")).ToHaveCountAsync(0);
+
+        // A page opened since is told it with the whole picture.
+        await using var later = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(later.Page.Locator("#board-body [data-unit='V1'] .reason")).ToHaveTextAsync(words);
+        Assert.Empty(dashboard.Errors);
+        Assert.Empty(later.Errors);
+    }
+
+    private Task ReportAsync(IIncidentGrain incident, params (string Unit, string? Via)[] units) => ReportAsync(incident, Here, units);
+
+    // Each unit's next fix, 5 s on, 200 m south of the site's origin, through the source given, as the host given took it in;
     // KILO 1's says it stands for ten minutes.
-    private async Task ReportAsync(IIncidentGrain incident, params (string Unit, string? Via)[] units)
+    private async Task ReportAsync(IIncidentGrain incident, string receivedBy, params (string Unit, string? Via)[] units)
     {
         host.Clock.Advance(TimeSpan.FromSeconds(5));
         var at = host.Clock.GetUtcNow();
         var reports = units.Select(u => new PositionReport(u.Unit, u.Via is null ? ReportSource.Json : ReportSource.CoT, at, TestSite.Frame.ToGeo(new Command.Domain.Geometry.LocalPoint(0, -200)), AccuracyM: 5,
-            StaleAt: u.Unit == "K1" ? at.AddMinutes(10) : null, ReceivedBy: Here, Via: u.Via));
+            StaleAt: u.Unit == "K1" ? at.AddMinutes(10) : null, ReceivedBy: receivedBy, Via: u.Via));
         Assert.All(await incident.Submit([.. reports], ImmutableArray<InputRejected>.Empty, autoEnrol: false), Assert.Null);
     }
 }

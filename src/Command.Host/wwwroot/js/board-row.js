@@ -149,10 +149,25 @@ function sourceDownWords(outage) {
     : `nothing heard from ${outage.name}, which it reported through, since ${at}`;
 }
 
-// Under its last fix's source ("CoT" over "DOWN"), with the words on hover: a flagged unit's status cell is its flag's reason.
+// A unit gone quiet whose last fix came in through a host that has left the cluster since: which host, since when.
+function hostLeftWords(left) {
+  if (!left) return '';
+  return `its host ${left.host} left the cluster at ${clock(Date.parse(left.time))}: what it sends there is not heard until it reaches another host`;
+}
+
+// Why a unit not heard went quiet, where the page knows: the source it reported through is down, or its host left.
+function quietWords(unit, picture) {
+  return sourceDownWords(picture.sourceDownFor(unit)) || hostLeftWords(picture.hostLeftFor(unit));
+}
+
+// Under its last fix's source ("CoT" over "DOWN", or "HOST LEFT"), with the words on hover: a flagged unit's status cell
+// is its flag's reason.
 function sourceDownHtml(unit, picture) {
   const outage = picture.sourceDownFor(unit);
-  if (!outage) return '';
+  if (!outage) {
+    const left = picture.hostLeftFor(unit);
+    return left ? `<small class="source-down-word" title="${escapeHtml(hostLeftWords(left))}">HOST LEFT</small>` : '';
+  }
   return `<small class="source-down-word" title="${escapeHtml(sourceDownWords(outage))}">${outage.throttled ? 'REFUSING' : 'DOWN'}</small>`;
 }
 
@@ -176,7 +191,7 @@ function judgedHtml(unit, picture) {
     // marker jumped while its distance did not: its latest reports are held back as multipath. And why one went stale,
     // where the source it reported through is down.
     const why = escapeHtml((unit.state === 'arrived' ? unit.arrivalReason : unit.inReachReason) ?? unit.heldBackReason
-      ?? (unit.refused ? refusedWords(unit.refused) : unit.signedOff ? signedOffWords(unit.signedOff) : unit.state === 'stale' ? sourceDownWords(picture.sourceDownFor(unit)) : ''));
+      ?? (unit.refused ? refusedWords(unit.refused) : unit.signedOff ? signedOffWords(unit.signedOff) : unit.state === 'stale' ? quietWords(unit, picture) : ''));
     return why ? `${stateWord}<span class="reason arrival" title="${why}">${why}</span>` : stateWord;
   }
   const f = flag(unit.flag);

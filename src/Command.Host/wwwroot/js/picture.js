@@ -44,6 +44,8 @@ export class Picture {
     this.drillClock = null;
     this.closed = null;
     this.sourcesDown = new Map();
+    // The hosts that left the cluster and are not known to be back, by address: a unit whose last fix one took in went quiet with it.
+    this.hostsLeft = new Map();
     this.trails = new Map();
     this.sequence = -1;
     this.snapshotSequence = -1;
@@ -140,6 +142,7 @@ export class Picture {
     let sources = frame.full;
     const released = [];
     if (frame.full) this.sourcesDown = new Map((frame.sourcesDown ?? []).map(o => [o.sourceId, o]));
+    if (frame.full) this.hostsLeft = new Map((frame.hostsLeft ?? []).map(h => [h.host, h]));
     for (const e of frame.events ?? []) {
       if (e.type === 'drill-controlled' && e.speed != null) {
         this.drillClock = e.speed === 1 ? null : { rate: e.speed, since: e.time, actor: e.actor, scenario: e.scenario };
@@ -156,6 +159,11 @@ export class Picture {
         this.units.delete(e.unitId);
         this.trails.delete(e.unitId);
         released.push({ unitId: e.unitId });
+      }
+      if (e.type === 'host-departed') {
+        sources = true;
+        if (e.restarted) this.hostsLeft.delete(e.host);
+        else this.hostsLeft.set(e.host, e);
       }
       if (e.type === 'source-changed') {
         sources = true;
@@ -233,6 +241,17 @@ export class Picture {
     const fix = unit?.lastFix;
     if (!fix?.via || !(unit.state === 'stale' || unit.overdue)) return null;
     return this.sourcesDown.get(fix.via) ?? (fix.receivedBy ? this.sourcesDown.get(`${fix.via}@${fix.receivedBy}`) : undefined) ?? null;
+  }
+
+  /**
+   * The leaving of the host that took in the last fix of a unit not heard for longer than its cadence explains, where that
+   * host left the cluster after the fix and is not known to be back; else null.
+   */
+  hostLeftFor(unit) {
+    const fix = unit?.lastFix;
+    if (!fix?.receivedBy || !(unit.state === 'stale' || unit.overdue)) return null;
+    const left = this.hostsLeft.get(fix.receivedBy);
+    return left && Date.parse(left.time) >= Date.parse(fix.fixTime) ? left : null;
   }
 
   /** The site of what is shown (null for none): views naming its zones are told. */
