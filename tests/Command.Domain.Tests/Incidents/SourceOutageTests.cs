@@ -146,6 +146,23 @@ public sealed class SourceOutageTests
     }
 
     [Fact]
+    public void A_host_that_left_the_cluster_is_kept_with_when_through_a_restart_until_a_run_of_it_is_recorded_restarted()
+    {
+        // Which host a quiet unit's reports went with, and since when, is said on its row: restored from its snapshot,
+        // the incident knew the host had left but no longer when, nor that it was not back.
+        var drill = new Drill();
+        drill.Run(30);
+        drill.Feed(new HostDeparted("10.20.0.2:11111", "10.20.0.3:11111", 4));
+        drill.Restart();
+
+        var left = Assert.Single(drill.Projection.HostsLeft);
+        Assert.Equal(("10.20.0.2:11111", "10.20.0.3:11111", Drill.Start.AddSeconds(30)), (left.Key, left.Value.By, left.Value.Time));
+        drill.Run(10);
+        drill.Feed(new HostDeparted("10.20.0.2:11111", "10.20.0.3:11111", 5, Restarted: true));
+        Assert.Empty(drill.Projection.HostsLeft);
+    }
+
+    [Fact]
     public async Task A_host_that_left_the_cluster_is_said_in_the_report_and_known_after_a_restart()
     {
         var drill = new Drill();
