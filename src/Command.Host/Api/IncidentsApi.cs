@@ -19,10 +19,10 @@ public static class IncidentsApi
         api.MapGet("/", async (IGrainFactory grains) => Results.Ok(await grains.GetGrain<IIncidentDirectoryGrain>(IIncidentDirectoryGrain.Key).List())).Needs(Rights.Watch);
         api.MapPost("/", Create).Commands(Rights.Command);
         api.MapGet("/{id}", View).Needs(Rights.Watch);
-        api.MapPut("/{id}/site", SetSite).Commands(Rights.Command);
-        api.MapPut("/{id}/threats/{threatId}", SetThreat).Commands(Rights.Command);
-        api.MapPost("/{id}/threats/{threatId}/phase", SetPhase).Commands(Rights.Command);
-        api.MapPost("/{id}/close", Close).Commands(Rights.Command);
+        api.MapPut("/{id}/site", SetSite).Commands(Rights.Command).RefusedOnceClosed();
+        api.MapPut("/{id}/threats/{threatId}", SetThreat).Commands(Rights.Command).RefusedOnceClosed();
+        api.MapPost("/{id}/threats/{threatId}/phase", SetPhase).Commands(Rights.Command).RefusedOnceClosed();
+        api.MapPost("/{id}/close", Close).Commands(Rights.Command).RefusedOnceClosed();
         return app;
     }
 

@@ -19,10 +19,10 @@ public static class UnitsApi
             var incident = grains.GetGrain<IIncidentGrain>(id);
             return await incident.GetView() is null ? IncidentsApi.NotFound(id) : Results.Ok(await incident.GetUnits());
         }).Needs(Rights.Watch).LiveOnly();
-        api.MapPost("/units", Enrol).Commands(Rights.Command);
-        api.MapPut("/units/{unitId}/role", ChangeRole).Commands(Rights.Command);
-        api.MapPost("/units/{unitId}/release", Release).Commands(Rights.Command);
-        api.MapPost("/flags/{subject}/ack", Acknowledge).Commands(Rights.Command);
+        api.MapPost("/units", Enrol).Commands(Rights.Command).RefusedOnceClosed();
+        api.MapPut("/units/{unitId}/role", ChangeRole).Commands(Rights.Command).RefusedOnceClosed();
+        api.MapPost("/units/{unitId}/release", Release).Commands(Rights.Command).RefusedOnceClosed();
+        api.MapPost("/flags/{subject}/ack", Acknowledge).Commands(Rights.Command).RefusedOnceClosed();
         api.MapGet("/zones", Zones).Needs(Rights.Watch).LiveOnly();
         api.MapGet("/zones/{zoneId}", Zone).Needs(Rights.Watch).LiveOnly();
         app.MapGet("/api/units/{unitId}", Unit).WithTags("Units").Needs(Rights.Watch);

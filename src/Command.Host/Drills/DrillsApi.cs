@@ -18,7 +18,7 @@ public static class DrillsApi
         // it stood and when) is its recording's, as its units are.
         api.MapGet("/", async (string id, DrillDirector drills) =>
             Results.Ok(await drills.StatusAsync(id) ?? new DrillStatusView(id, "", "none", 0, 0, 0, false, 0))).Needs(Rights.Watch).LiveOnly();
-        api.MapPost("/", Control).Commands(Rights.ControlDrills);
+        api.MapPost("/", Control).Commands(Rights.ControlDrills).RefusedOnceClosed();
         app.MapGet("/api/scenarios", async (ScenarioLibrary scenarios, CancellationToken ct) => Results.Ok(await scenarios.ListAsync(ct))).WithTags("Drills").Needs(Rights.ControlDrills);
         return app;
     }

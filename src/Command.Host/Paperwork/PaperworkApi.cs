@@ -34,8 +34,9 @@ public static class PaperworkApi
             await jobs.FindAsync(jobId) is { } status ? Results.Ok(status)
                 : Results.NotFound(new ApiError("unknown-export", $"no export '{jobId[..Math.Min(jobId.Length, 100)]}' was started in this cluster")))
             .WithTags("Paperwork").Needs(Rights.Export);
-        app.MapPut("/api/incidents/{id}/exercise", SetExercise).WithTags("Paperwork").Commands(Rights.ControlDrills);
-        app.MapPost("/api/incidents/{id}/flags/{subject}/send", Send).WithTags("Units").Commands(Rights.Command);
+        app.MapPut("/api/incidents/{id}/exercise", SetExercise).WithTags("Paperwork").Commands(Rights.ControlDrills)
+            .RefusedOnceClosed(id => $"exercise objectives are an incident's while it runs, and those it had are rated on its recording (/api/sessions/{id}/ratings)");
+        app.MapPost("/api/incidents/{id}/flags/{subject}/send", Send).WithTags("Units").Commands(Rights.Command).RefusedOnceClosed();
         return app;
     }
 

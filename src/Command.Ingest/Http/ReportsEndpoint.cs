@@ -11,7 +11,7 @@ namespace Command.Ingest.Http;
 /// were refused (the accepted ones stay accepted), 403 with one when any was refused because the caller's
 /// credential may not report for its unit; 400 with a <see cref="RequestRefusal"/> when the body is refused whole
 /// (malformed), 413 when it is too large, 404 when the incident does not exist, 409 <c>closed</c> when it was closed
-/// (nothing of the batch is recorded), 503 with Retry-After when it cannot take reports now (its recording cannot be
+/// (nothing of the batch is recorded, and said so before a body that is refused whole), 503 with Retry-After when it cannot take reports now (its recording cannot be
 /// read or written): nothing of the batch was kept, so send it again. Those three come first, however malformed the
 /// batch's items: mended, they would still go nowhere.
 /// </summary>
@@ -31,7 +31,10 @@ public static class ReportsEndpoint
         var read = await ReadAsync(request, cancellationToken).ConfigureAwait(false);
         if (read.Refusal is { } refusal)
         {
-            return Refused(refusal);
+            // A closed incident is said first, as for every command to it: a body mended would still go nowhere.
+            return await intake.TakesAsync(id, cancellationToken).ConfigureAwait(false) is { Reason: RejectReason.Closed } closed
+                ? Results.Conflict(new RequestRefusal(closed.Code, closed.Detail))
+                : Refused(refusal);
         }
 
         // Each unit's reports are taken oldest first, whatever order its app uploaded its backlog in, and answered by

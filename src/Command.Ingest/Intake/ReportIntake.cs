@@ -189,6 +189,12 @@ public sealed class ReportIntake(
     }
 
     /// <summary>
+    /// Null when incident <paramref name="incidentId"/> takes reports now; else why not (it does not exist, was closed, or
+    /// cannot record now). Asked for a body refused whole, so a sender is told first of a close no mended body gets past.
+    /// </summary>
+    public Task<Rejection?> TakesAsync(string incidentId, CancellationToken cancellationToken) => incidents.TakesAsync(incidentId, cancellationToken);
+
+    /// <summary>
     /// Whether a threat marker may move the threat now: its time is checked as a unit's fix time is (future-fix,
     /// too-old, with the same limits), and a marker whose own stale time has passed when it arrives is too old as well.
     /// Null when it may; <paramref name="markedAt"/> is the marker's time, null when unknown, by the clock of the device

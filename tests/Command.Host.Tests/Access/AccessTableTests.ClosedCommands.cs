@@ -99,6 +99,56 @@ public sealed partial class AccessTableTests
         Assert.Empty(got);
     }
 
+    /// <summary>
+    /// The same commands with a body none of them takes (a misspelt field), the table's answer expected of each that the
+    /// close or the right decides: a closed incident is said before anything in the body, as a body mended would still go
+    /// nowhere, and the right before both. What stays open on a recording answers the body as it would on any session.
+    /// </summary>
+    [Fact]
+    public async Task A_command_to_a_closed_incident_is_refused_for_the_close_before_its_body()
+    {
+        var (id, unit) = await ClosedIncidentAsync();
+
+        var got = new List<string>();
+        // A session's notes, ratings and exports stay open on its recording: their bodies are answered as on any session.
+        foreach (var (call, (_, expected)) in CommandsToClosed.Where(c => !c.Key.Contains(" /api/sessions/", StringComparison.Ordinal)))
+        {
+            var (method, pattern) = (call.Split(' ')[0], call.Split(' ')[1]);
+            var path = pattern.Replace("{id}", id, StringComparison.Ordinal).Replace("{unitId}", unit, StringComparison.Ordinal).Replace("{subject}", unit, StringComparison.Ordinal)
+                .Replace("{threatId}", "T1", StringComparison.Ordinal).Replace("{number}", "1", StringComparison.Ordinal);
+            for (var r = 0; r < CommandingRoles.Length; r++)
+            {
+                if (expected[r] != "closed" && !expected[r].StartsWith("refused: ", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var outcome = await CommandOutcomeAsync(method, path, new { misspelt = true }, id, CommandingRoles[r]);
+                if (outcome != expected[r])
+                {
+                    got.Add($"{call} as {CommandingRoles[r]} with a body it does not take: {outcome}, expected {expected[r]}");
+                }
+            }
+        }
+
+        Assert.Empty(got);
+    }
+
+    [Fact]
+    public async Task Objectives_sent_to_a_closed_incident_are_refused_saying_where_its_objectives_are_rated()
+    {
+        var (id, _) = await ClosedIncidentAsync();
+
+        using var client = host.ClientWith(host.Tokens["controller"]);
+        using var response = await client.PutAsJsonAsync($"/api/incidents/{id}/exercise", Exercise, Ct);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("closed", answer.GetProperty("reason").GetString());
+        Assert.EndsWith($"; it takes nothing more: exercise objectives are an incident's while it runs, and those it had are rated on its recording (/api/sessions/{id}/ratings)",
+            answer.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     private async Task<string> CommandOutcomeAsync(string method, string path, object body, string id, string role)
     {
         using var client = host.ClientWith(host.Tokens[role]);
