@@ -57,7 +57,7 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
         // their sessions stand. A fresh stamp signed them out, mid-drill, telling them their roles had changed.
         if (person.Roles.ToHashSet().SetEquals(roles))
         {
-            return Task.FromResult<AccessRefusal?>(null);
+            return Task.FromResult<AccessRefusal?>(AccessRefusal.Unchanged(person.UserName));
         }
 
         return !roles.Contains(AccessRole.Admin) && IsLastAdmin(person.UserName)

@@ -25,7 +25,8 @@ public interface IAccessGrain : IGrainWithStringKey
 
     /// <summary>
     /// Replaces a person's roles; their existing sessions end. Refused when it would leave no admin, and when
-    /// <paramref name="was"/> (the roles the change was made from, where the caller says) is not what they hold now.
+    /// <paramref name="was"/> (the roles the change was made from, where the caller says) is not what they hold now. The
+    /// roles they hold already change nothing: answered <see cref="AccessRefusal.Unchanged"/>, and their sessions stand.
     /// </summary>
     Task<AccessRefusal?> SetRoles(string userName, ImmutableArray<AccessRole> roles, ImmutableArray<AccessRole>? was = null);
 

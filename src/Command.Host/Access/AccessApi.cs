@@ -104,8 +104,10 @@ public static class AccessApi
         }
 
         userName = await BookNameAsync(grains, userName);
-        return await ChangeAsync(http, book, audit, $"made {userName} {string.Join(", ", roles.Select(AccessRoles.Name))}",
-            Access(grains).SetRoles(userName, [.. roles], was is null ? null : [.. was]), Results.NoContent());
+        var write = await Access(grains).SetRoles(userName, [.. roles], was is null ? null : [.. was]);
+        // The roles they hold, given again, change nothing: done, and the audit says nothing, as nothing was made.
+        return write is { Reason: AccessRefusal.UnchangedReason } ? Results.NoContent()
+            : await ChangeAsync(http, book, audit, $"made {userName} {string.Join(", ", roles.Select(AccessRoles.Name))}", Task.FromResult(write), Results.NoContent());
     }
 
     private static async Task<IResult> SetPasswordAsync(

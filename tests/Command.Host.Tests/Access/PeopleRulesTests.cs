@@ -43,6 +43,19 @@ public sealed class PeopleRulesTests(CommandHost host) : IClassFixture<CommandHo
     }
 
     [Fact]
+    public async Task Setting_the_roles_a_person_holds_again_is_not_audited_as_a_change()
+    {
+        await host.Access.AddPersonAsync("Cpl Haddad", "commander", "observer");
+
+        using var same = await host.Client.PutAsJsonAsync("/api/access/people/Cpl%20Haddad/roles", new { roles = new[] { "observer", "commander" } }, Ct);
+        using var changed = await host.Client.PutAsJsonAsync("/api/access/people/Cpl%20Haddad/roles", new { roles = new[] { "observer" } }, Ct);
+        var made = HostLog.Lines(host).Select(l => System.Text.RegularExpressions.Regex.Match(l.Text, "\"Change\":\"made Cpl Haddad [^\"]*\"").Value).Where(m => m.Length > 0);
+
+        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.NoContent), (same.StatusCode, changed.StatusCode));
+        Assert.Equal(["\"Change\":\"made Cpl Haddad observer\""], made);
+    }
+
+    [Fact]
     public async Task A_change_of_roles_made_from_roles_another_admin_changed_since_is_refused_not_saved()
     {
         await host.Access.AddPersonAsync("Sgt Okafor", "commander");
