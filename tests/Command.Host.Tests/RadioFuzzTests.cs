@@ -96,7 +96,8 @@ public sealed class RadioFuzzTests(RadioHost host)
 
     /// <summary>
     /// Messages the NMEA listener reads from one line: one, and one more after each whole sentence's checksum (<c>*hh</c>)
-    /// that another <c>$</c> follows on the line, past what pads the start of each (no cut in a <c>#</c> comment line).
+    /// that another <c>$</c> follows on the line, past what pads the start of each (no cut in a <c>#</c> comment line), and one
+    /// more where a <c>UNIT</c> line runs into a sentence's address.
     /// </summary>
     private static int NmeaSentencesIn(string line)
     {
@@ -105,6 +106,14 @@ public sealed class RadioFuzzTests(RadioHost host)
         while (true)
         {
             rest = rest.TrimStart("\0 \t");
+            if (rest.Length >= 5 && rest[..5].Equals("UNIT ", StringComparison.OrdinalIgnoreCase) && AddressAt(rest) is { } address)
+            {
+                // An identification line ends where a sentence's address follows it.
+                messages++;
+                rest = rest[address..];
+                continue;
+            }
+
             var dollar = rest.IndexOf('$');
             if (rest.StartsWith("#") || dollar < 0 || SentenceEnd(rest[(dollar + 1)..]) is not { } end || rest[(dollar + 1 + end)..].IndexOf('$') < 0)
             {
@@ -114,6 +123,26 @@ public sealed class RadioFuzzTests(RadioHost host)
             messages++;
             rest = rest[(dollar + 1 + end)..];
         }
+    }
+
+    // The first '$' that opens a sentence's address (two to six capitals or digits and a comma), or null where none does.
+    private static int? AddressAt(ReadOnlySpan<char> text)
+    {
+        for (var dollar = text.IndexOf('$'); dollar >= 0; dollar = text[(dollar + 1)..].IndexOf('$') is var next and >= 0 ? dollar + 1 + next : -1)
+        {
+            var length = 0;
+            while (dollar + 1 + length < text.Length && (char.IsAsciiLetterUpper(text[dollar + 1 + length]) || char.IsAsciiDigit(text[dollar + 1 + length])))
+            {
+                length++;
+            }
+
+            if (length is >= 2 and <= 6 && dollar + 1 + length < text.Length && text[dollar + 1 + length] == ',')
+            {
+                return dollar;
+            }
+        }
+
+        return null;
     }
 
     // Just past the first '*' followed by two hex digits, or null where there is none.

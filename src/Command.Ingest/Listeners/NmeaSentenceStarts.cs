@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 
 namespace Command.Ingest.Listeners;
 
@@ -12,6 +13,12 @@ namespace Command.Ingest.Listeners;
 /// (<c>#</c>) is never cut. A last sentence whose checksum is right needs no line end: it is taken once the stream has
 /// been quiet for <see cref="Quiet"/> after it.
 /// </summary>
+/// <remarks>
+/// A <c>UNIT &lt;id&gt; [callsign]</c> line has no checksum to end at: it ends where a sentence's address (<c>$GPRMC,</c>)
+/// follows it, and, last in the stream, once the stream has been quiet, as a sentence does. A bridge that sends no line
+/// ends bound its unit to the id with the next sentence run into it (<c>E3$GPGSA,A,3,…</c>), or refused it as too long,
+/// and every fix after it was refused for a connection that had not named its unit.
+/// </remarks>
 internal sealed class NmeaSentenceStarts : IMessageStarts
 {
     public static NmeaSentenceStarts Instance { get; } = new();
@@ -30,6 +37,11 @@ internal sealed class NmeaSentenceStarts : IMessageStarts
         var reader = new SequenceReader<byte>(read);
         reader.AdvancePastAny(Padding);
         // Where the line's start has gone (an oversized one being skipped), its sentence has begun already.
+        if (!begun && IsUnitLine(reader.UnreadSequence))
+        {
+            return NextAddress(ref reader);
+        }
+
         if (!begun && (reader.IsNext((byte)'#') || !reader.TryAdvanceTo((byte)'$')))
         {
             return -1;
@@ -76,6 +88,12 @@ internal sealed class NmeaSentenceStarts : IMessageStarts
             text = text[..^1];
         }
 
+        // An identification line that names a unit is whole: nothing of it is still to come but its line end.
+        if (IsUnitLine(read))
+        {
+            return text.TrimStart(Padding).Length > "UNIT ".Length;
+        }
+
         var start = text.LastIndexOf((byte)'$');
         if (start < 0 || text.Length - start < 4 || text[^3] != (byte)'*' || !IsHex(text[^2]) || !IsHex(text[^1]))
         {
@@ -89,6 +107,38 @@ internal sealed class NmeaSentenceStarts : IMessageStarts
         }
 
         return sum == (Hex(text[^2]) << 4 | Hex(text[^1]));
+    }
+
+    // Whether what has been read, past padding, opens with "UNIT " (in any case), as an identification line does.
+    private static bool IsUnitLine(ReadOnlySequence<byte> read)
+    {
+        var reader = new SequenceReader<byte>(read);
+        reader.AdvancePastAny(Padding);
+        Span<byte> word = stackalloc byte[5];
+        return reader.TryCopyTo(word) && Ascii.EqualsIgnoreCase(word, "UNIT "u8);
+    }
+
+    // Where the first sentence after an identification line begins: a '$' that opens an address of letters and digits and
+    // its comma. A '$' in the unit's id or callsign is theirs.
+    private static long NextAddress(ref SequenceReader<byte> reader)
+    {
+        while (reader.TryAdvanceTo((byte)'$', advancePastDelimiter: false))
+        {
+            var at = reader.Consumed;
+            reader.Advance(1);
+            var length = 0;
+            while (reader.TryPeek(length, out var b) && (char.IsAsciiLetterUpper((char)b) || char.IsAsciiDigit((char)b)))
+            {
+                length++;
+            }
+
+            if (length is >= 2 and <= 6 && reader.TryPeek(length, out var comma) && comma == (byte)',')
+            {
+                return at;
+            }
+        }
+
+        return -1;
     }
 
     private static int Hex(byte b) => b <= (byte)'9' ? b - '0' : (b | 0x20) - 'a' + 10;

@@ -239,6 +239,42 @@ public sealed class FrameReaderTests
         Assert.Equal((BareGga, BareRmc + "\0"), (first?.Text, (await last)?.Text));
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task A_unit_line_sent_with_no_line_end_is_a_message_once_the_stream_has_been_quiet_after_it()
+    {
+        // A bridge that sends no line ends: its identification line, which has no checksum to end at, waited for more.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero));
+        var pipe = new Pipe();
+        var reader = new FrameReader(pipe.Reader, FrameReader.LineEnds, keepDelimiter: false, maxFrameBytes: 512, anyOf: true, NmeaSentenceStarts.Instance, clock);
+        await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes("UNIT E3 Engine 3"), TestContext.Current.CancellationToken);
+
+        var unit = reader.ReadAsync(TestContext.Current.CancellationToken).AsTask();
+        clock.Advance(TimeSpan.FromMilliseconds(250));
+
+        Assert.Equal("UNIT E3 Engine 3", (await unit)?.Text);
+    }
+
+    [Theory]
+    [InlineData("UNIT E3")]
+    [InlineData("unit E3 Engine 3")]
+    [InlineData("UNIT E$3 $ 3")]
+    public async Task A_unit_line_run_into_the_next_sentence_ends_where_the_sentence_begins(string unit)
+    {
+        // Run together, the id was the unit's with the sentence after it (E3$GPRMC,…), refused as too long or bound as it was.
+        var pipe = new Pipe();
+        var reader = new FrameReader(pipe.Reader, FrameReader.LineEnds, keepDelimiter: false, maxFrameBytes: 512, anyOf: true, starts: NmeaSentenceStarts.Instance);
+        await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes(unit + BareRmc + BareGga), TestContext.Current.CancellationToken);
+        await pipe.Writer.CompleteAsync();
+
+        var frames = new List<string>();
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken) is { } frame)
+        {
+            frames.Add(frame.Text);
+        }
+
+        Assert.Equal([unit, BareRmc, BareGga], frames);
+    }
+
     [Theory]
     [InlineData("$GPRMC,145955.000,A,3944.3520,N,10459.4180,W,1.0,90.0,140326,,,A*45", true)]
     [InlineData("\0\0$GPRMC,145955.000,A,3944.3520,N,10459.4180,W,1.0,90.0,140326,,,A*45\0", true)]
@@ -246,8 +282,11 @@ public sealed class FrameReaderTests
     [InlineData("$GPRMC,145955.000,A,3944.3520,N,10459.4180,W,1.0,90.0,140326,,,A*4", false)]
     [InlineData("$GPRMC,145955.000,A,3944.3520,N,10459.4180,W,1.0,90.0,140326,,,A", false)]
     [InlineData("$GPRMC,145955.000,A,3944.3520,N,10459.4180,W,1.0,90.0,140326,,,A*45X", false)]
-    [InlineData("UNIT E3", false)]
-    public void A_sentence_is_whole_without_its_line_end_only_where_its_checksum_is_its_last_and_right(string read, bool whole)
+    [InlineData("UNIT E3", true)]
+    [InlineData("\0unit E3 Engine 3\0", true)]
+    [InlineData("UNIT", false)]
+    [InlineData("UNIT  ", false)]
+    public void A_sentence_is_whole_without_its_line_end_only_where_its_checksum_is_its_last_and_right_and_a_unit_line_where_it_names_one(string read, bool whole)
     {
         Assert.Equal(whole, ((IMessageStarts)NmeaSentenceStarts.Instance).Ends(new(Encoding.Latin1.GetBytes(read))));
     }

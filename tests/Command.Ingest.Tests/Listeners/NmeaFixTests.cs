@@ -138,8 +138,10 @@ public sealed class NmeaFixTests
             delivered.Where(d => d.Report is not null).Select(d => (d.Report!.UnitId, d.Report.FixTime.Second, d.Report.SpeedMps, d.Report.AccuracyM)));
     }
 
-    [Fact(Timeout = 30_000)]
-    public async Task A_fix_from_a_bridge_that_sends_no_line_ends_is_reported_once_the_stream_falls_quiet()
+    [Theory(Timeout = 30_000)]
+    [InlineData("\r\n")]
+    [InlineData("")]
+    public async Task A_fix_from_a_bridge_that_sends_no_line_ends_is_reported_once_the_stream_falls_quiet(string unitLineEnd)
     {
         // A bridge that sends no line ends at all cut each sentence only at the next one's '$': a receiver's last fix
         // waited for a sentence that did not come, and a tracker sending once a minute was always a fix behind.
@@ -147,7 +149,8 @@ public sealed class NmeaFixTests
         using var client = await IngestRig.ConnectAsync(rig.Listener<NmeaTcpListener>().BoundPort!.Value);
         string Bare(string sentence) => sentence.TrimEnd('\r', '\n');
 
-        await IngestRig.SendAsync(client, "UNIT E3\r\n" + Bare(Rmc(5)) + Bare(Gga(5)));
+        // Its identification line too, which ran into the first sentence and was refused, and each fix with it.
+        await IngestRig.SendAsync(client, "UNIT E3" + unitLineEnd + Bare(Rmc(5)) + Bare(Gga(5)));
         await rig.Meters.ReceivedAsync("Nmea", 2);
         rig.Clock.Advance(TimeSpan.FromMilliseconds(250));
         var report = Assert.Single(await rig.Port.WaitForAsync(1)).Report;
