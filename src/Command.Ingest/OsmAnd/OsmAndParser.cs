@@ -39,7 +39,9 @@ public static class OsmAndParser
             return Refuse(raw, new(RejectReason.InvalidCoordinates, $"lat '{latText}' / lon '{lonText}' is not a number"), id);
         }
 
-        if (Field(fields, "valid") is "false" or "0")
+        // In any case, as Traccar reads it: a bridge written in Python sends its False as "False", and the fix the device
+        // said was not valid was used.
+        if (Field(fields, "valid") is { } valid && (valid.Equals("false", StringComparison.OrdinalIgnoreCase) || valid == "0"))
         {
             return Refuse(raw, new(RejectReason.NoFix, "the device marked the fix not valid"), id);
         }

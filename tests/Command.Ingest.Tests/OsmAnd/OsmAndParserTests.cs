@@ -50,6 +50,9 @@ public sealed class OsmAndParserTests
     [InlineData("id=P1&lat=1&lon=2&speed=350", RejectReason.InvalidValue, "speed 350 kn is not a ground speed of 0-291 kn (150 m/s)")]
     [InlineData("id=P1&lat=1&lon=2&speed=-3", RejectReason.InvalidValue, "speed -3 kn is not a ground speed of 0-291 kn (150 m/s)")]
     [InlineData("id=P1&lat=1&lon=2&valid=false", RejectReason.NoFix, "the device marked the fix not valid")]
+    [InlineData("id=P1&lat=1&lon=2&valid=False", RejectReason.NoFix, "the device marked the fix not valid")]
+    [InlineData("id=P1&lat=1&lon=2&valid=FALSE", RejectReason.NoFix, "the device marked the fix not valid")]
+    [InlineData("id=P1&lat=1&lon=2&valid=0", RejectReason.NoFix, "the device marked the fix not valid")]
     public void Bad_queries_have_their_reason(string raw, RejectReason reason, string detail)
     {
         Assert.Equal(new Rejection(reason, detail), OsmAndParser.ParseQuery(Query(raw), raw, Received).Rejection);
