@@ -25,7 +25,8 @@ internal static class AprsCompressed
         var lon = -180 + (x / 190463.0);
         double? course = null, speed = null, altitude = null;
         char c = text[10], s = text[11], t = text[12];
-        if (c != ' ' && c is >= '!' and <= '{' && s is >= '!' and <= '{' && t is >= '!' and <= '{')
+        // Beside the weather symbol the cs bytes are the wind's direction and speed, not the station's.
+        if (text[9] != AprsWeather.Symbol && c != ' ' && c is >= '!' and <= '{' && s is >= '!' and <= '{' && t is >= '!' and <= '{')
         {
             if (((t - 33) & 0x18) == 0x10)
             {

@@ -3,7 +3,10 @@ using Command.Domain.Validation;
 
 namespace Command.Ingest.Aprs;
 
-/// <summary><c>DDMM.hhN/DDDMM.hhW$</c> with an optional <c>CSE/SPD</c> extension and <c>/A=</c> altitude in feet.</summary>
+/// <summary>
+/// <c>DDMM.hhN/DDDMM.hhW$</c> with an optional <c>CSE/SPD</c> extension and <c>/A=</c> altitude in feet. A weather
+/// station's (symbol <c>_</c>) <c>CSE/SPD</c> is its wind, and no course or speed of its own.
+/// </summary>
 internal static class AprsUncompressed
 {
     public static Rejection? Decode(ReadOnlySpan<char> text, out AprsFix fix)
@@ -28,7 +31,8 @@ internal static class AprsUncompressed
 
         var rest = text[19..];
         double? course = null, speed = null;
-        if (rest.Length >= 7 && rest[3] == '/' && int.TryParse(rest[..3], NumberStyles.None, CultureInfo.InvariantCulture, out var c)
+        // Beside the weather symbol the slot holds the wind's direction and speed, not the station's.
+        if (text[18] != AprsWeather.Symbol && rest.Length >= 7 && rest[3] == '/' && int.TryParse(rest[..3], NumberStyles.None, CultureInfo.InvariantCulture, out var c)
             && int.TryParse(rest[4..7], NumberStyles.None, CultureInfo.InvariantCulture, out var s))
         {
             course = c is >= 1 and <= 360 ? c : null;

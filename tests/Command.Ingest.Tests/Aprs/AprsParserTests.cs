@@ -20,6 +20,18 @@ public sealed class AprsParserTests
         Assert.Equal(expected, incoming.Report);
     }
 
+    [Theory]
+    [InlineData("K2WX>APRS,qAR,IGATE:!3839.12N/09825.86W_220/004g005t077r000p000P000h50b09900", 38.652, -98.431)]
+    [InlineData("K2WX>APRS,qAR,IGATE:!/5L!!<*e7_7P[g005t077r000p000P000h50b09900", 49.5, -72.75)]
+    public void A_weather_station_position_carries_its_wind_not_a_course_and_speed(string line, double lat, double lon)
+    {
+        // Beside the weather symbol, the course/speed slot holds the wind's direction and speed: the station was put on the
+        // board moving at the wind's speed, toward where the wind blows from.
+        var report = Parser.Parse(line, Received).Report;
+
+        Assert.Equal((lat, lon, (double?)null, (double?)null), (Math.Round(report!.Position.Latitude, 4), Math.Round(report.Position.Longitude, 4), report.SpeedMps, report.CourseDeg));
+    }
+
     [Fact]
     public void A_callsign_sent_in_lower_case_reports_for_the_unit_its_upper_case_names()
     {
@@ -73,7 +85,8 @@ public sealed class AprsParserTests
         var report = Parser.Parse("NI4CE-10>APMI06,TCPIP*,qAC,T2PANAMA:@140623z2724.49N/08214.96W_032/000g000t064r000p000P000h00b10149U2k", Received).Report;
         Assert.Equal(new DateTimeOffset(2026, 3, 14, 6, 23, 0, TimeSpan.Zero), report?.FixTime);
         Assert.Equal(new GeoPoint(27 + (24.49 / 60), -(82 + (14.96 / 60))), report?.Position);
-        Assert.Equal(("NI4CE-10", 32.0, 0.0), (report?.UnitId, report?.CourseDeg, report?.SpeedMps));
+        // A weather station: its 032/000 is the wind, calm from 32 degrees, and no course or speed of its own.
+        Assert.Equal(("NI4CE-10", (double?)null, (double?)null), (report?.UnitId, report?.CourseDeg, report?.SpeedMps));
     }
 
     [Fact]
