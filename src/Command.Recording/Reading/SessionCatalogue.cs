@@ -114,6 +114,13 @@ public sealed class SessionCatalogue(ISessionStore store, TimeProvider time, lon
         {
             return new SessionSummary(incidentId, "", null, null, 0, 0, ex.Message);
         }
+        catch (Exception ex) when (budget is not null && !cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
+        {
+            // Its manifest or its list of segments could not be read (a disk that failed, storage that did not answer): the
+            // listing answered 500, and the after-action team could open none of the others. With no figures to list it by,
+            // it is listed unreadable, saying why; the next listing reads it again. Read for one session alone, it is the caller's.
+            return new SessionSummary(incidentId, "", null, null, 0, 0, Checks.Unlisted(incidentId, ex));
+        }
     }
 
     // The session as read for damage; neither where that is past the listing's budget and goes on apart from it. A check

@@ -71,6 +71,21 @@ internal sealed partial class SessionChecks(ILogger logger, TimeProvider time)
         return failure;
     }
 
+    /// <summary>
+    /// Takes note that the session's manifest or list of segments could not be read for a listing (storage gone away, a disk
+    /// that cannot be read), logging it the first time it fails so, and answers what the listing says of it: "the recording
+    /// of 'x' could not be read from its store (IOException: …); the next listing reads it again".
+    /// </summary>
+    public string Unlisted(string incidentId, Exception exception)
+    {
+        if (told.TryAdd((incidentId, exception.GetType().FullName ?? exception.GetType().Name), 0))
+        {
+            LogUnlisted(logger, exception, incidentId);
+        }
+
+        return $"the recording of '{incidentId}' could not be read from its store ({exception.GetType().Name}: {exception.Message}); the next listing reads it again";
+    }
+
     /// <summary>How many bytes of the session a check would read now: those recorded since the last check, or all of them.</summary>
     public long Unread(SessionManifest manifest)
     {
@@ -130,7 +145,7 @@ internal sealed partial class SessionChecks(ILogger logger, TimeProvider time)
     /// <summary>Forgets the read position of every session but <paramref name="listed"/>: those deleted since they were read.</summary>
     public void KeepOnly(IReadOnlySet<string> listed)
     {
-        foreach (var gone in read.Keys.Concat(failed.Keys).Where(id => !listed.Contains(id)).ToList())
+        foreach (var gone in read.Keys.Concat(failed.Keys).Concat(told.Keys.Select(k => k.IncidentId)).Distinct().Where(id => !listed.Contains(id)).ToList())
         {
             read.TryRemove(gone, out _);
             Recovered(gone);

@@ -171,6 +171,36 @@ public sealed class DamagedSessionListTests
         Assert.Equal((false, null, null), (read.Checking, read.NotChecked, read.Damaged));
     }
 
+    [Theory]
+    [InlineData("drill-2/manifest.json", "IOException: drill-2/manifest.json could not be read")]
+    [InlineData("drill-2/", "IOException: the objects of drill-2 could not be listed")]
+    public async Task A_session_whose_store_fails_to_read_it_is_listed_unreadable_saying_why_and_the_others_with_it(string failing, string said)
+    {
+        // Its manifest or list of segments not read (a disk that failed, storage that did not answer), the listing answered
+        // 500, and no other session could be replayed or compared.
+        var drill = await RecordedDrill.RecordAsync(seconds: 30, snapshotEvery: 0);
+        CopyAsSecond(drill);
+        var broken = true;
+        var store = new ReadLog(drill.Store) { FailsWhole = path => broken && path == failing };
+        var log = new LineLogger<SessionCatalogue>();
+        using var catalogue = new SessionCatalogue(store, new FakeTimeProvider(), log);
+
+        var listed = (await catalogue.ListAsync(Ct).ToListAsync(Ct)).ToDictionary(s => s.IncidentId);
+        var again = (await catalogue.ListAsync(Ct).ToListAsync(Ct)).Single(s => s.IncidentId == "drill-2");
+
+        Assert.Equal((null, (long)drill.Recorded.Count), (listed[RecordedDrill.IncidentId].Unreadable, listed[RecordedDrill.IncidentId].EventCount));
+        Assert.Equal(
+            new SessionSummary("drill-2", "", null, null, 0, 0, $"the recording of 'drill-2' could not be read from its store ({said}); the next listing reads it again"),
+            listed["drill-2"]);
+        Assert.Equal(listed["drill-2"], again);
+        // Said once, not at every listing.
+        Assert.Contains("The recording of session drill-2 could not be read from its store", Assert.Single(log.Lines), StringComparison.Ordinal);
+
+        broken = false;
+        var read = (await catalogue.ListAsync(Ct).ToListAsync(Ct)).Single(s => s.IncidentId == "drill-2");
+        Assert.Equal((null, (long)drill.Recorded.Count), (read.Unreadable, read.EventCount));
+    }
+
     [Fact]
     public async Task A_listing_within_what_it_reads_at_once_says_what_was_found_at_once()
     {
@@ -198,6 +228,20 @@ public sealed class DamagedSessionListTests
         Assert.Empty(await catalogue.ListAsync(Ct).ToListAsync(Ct));
 
         Assert.Empty(catalogue.Checks.Remembered);
+    }
+
+    // The drill recorded again as session drill-2 beside it.
+    private static void CopyAsSecond(RecordedDrill drill)
+    {
+        var (from, to) = (Path.Combine(drill.Store.Root, RecordedDrill.IncidentId), Path.Combine(drill.Store.Root, "drill-2"));
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        var manifest = Path.Combine(to, "manifest.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace($"\"{RecordedDrill.IncidentId}\"", "\"drill-2\"", StringComparison.Ordinal));
     }
 
     // Makes the first position line past the `after`th a line of garbage as long as it was, so the manifest still indexes

@@ -12,6 +12,12 @@ public sealed class ReadLog(ISessionStore inner) : ISessionStore
     /// <summary>Reads that fail, as a bad sector or a storage account gone away fails them; none by default.</summary>
     public Func<(string Path, long Offset), bool> Fails { get; init; } = _ => false;
 
+    /// <summary>
+    /// Whole objects (a manifest) and sessions' lists of objects (asked as "id/") that cannot be read, as a bad sector or a
+    /// storage account gone away fails them; none by default.
+    /// </summary>
+    public Func<string, bool> FailsWhole { get; init; } = _ => false;
+
     public Task<Stream?> OpenReadAsync(string path, long offset, CancellationToken cancellationToken)
     {
         Reads.Add((path, offset));
@@ -27,9 +33,11 @@ public sealed class ReadLog(ISessionStore inner) : ISessionStore
 
     public Task WriteAsync(string path, ReadOnlyMemory<byte> data, CancellationToken cancellationToken, string? owner = null) => inner.WriteAsync(path, data, cancellationToken, owner);
 
-    public Task<byte[]?> ReadAllAsync(string path, CancellationToken cancellationToken) => inner.ReadAllAsync(path, cancellationToken);
+    public Task<byte[]?> ReadAllAsync(string path, CancellationToken cancellationToken) =>
+        FailsWhole(path) ? throw new IOException($"{path} could not be read") : inner.ReadAllAsync(path, cancellationToken);
 
-    public IAsyncEnumerable<StoredObject> ListAsync(string incidentId, CancellationToken cancellationToken) => inner.ListAsync(incidentId, cancellationToken);
+    public IAsyncEnumerable<StoredObject> ListAsync(string incidentId, CancellationToken cancellationToken) =>
+        FailsWhole(incidentId + "/") ? throw new IOException($"the objects of {incidentId} could not be listed") : inner.ListAsync(incidentId, cancellationToken);
 
     public IAsyncEnumerable<string> ListSessionsAsync(CancellationToken cancellationToken) => inner.ListSessionsAsync(cancellationToken);
 
