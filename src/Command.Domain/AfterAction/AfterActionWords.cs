@@ -76,6 +76,9 @@ public static class AfterActionWords
         return string.Create(CultureInfo.InvariantCulture, $"{metres:0} m {Compass[(int)Math.Round(bearing / 45) % 8]}");
     }
 
+    /// <summary>What every document made from the recording of an incident still open says it under: "Draft".</summary>
+    public const string DraftLabel = "Draft";
+
     /// <summary>What every document made from a recording read only up to a damaged line says it under: "Damaged recording".</summary>
     public const string DamagedLabel = "Damaged recording";
 

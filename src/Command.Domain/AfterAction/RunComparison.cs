@@ -42,6 +42,16 @@ public sealed record RunComparison(ImmutableArray<ComparedRun> Runs, ImmutableAr
     }
 
     /// <summary>
+    /// What the comparison says at its top of its runs whose figures are so far or stop early, drafts first, then damaged
+    /// recordings, each run in order: a run of an incident still open, or read only up to a damaged line, is not a slower
+    /// team's. Empty where every run is closed and whole.
+    /// </summary>
+    public IEnumerable<RunCaution> Cautions =>
+        Runs.Select((r, i) => r.StillOpen is { } open ? new RunCaution(i + 1, "draft", AfterActionWords.DraftLabel, AfterActionWords.StillOpenRun(i + 1, open)) : null)
+            .Concat(Runs.Select((r, i) => r.Damaged is { } damaged ? new RunCaution(i + 1, "damaged", AfterActionWords.DamagedLabel, AfterActionWords.DamagedRun(i + 1, damaged)) : null))
+            .OfType<RunCaution>();
+
+    /// <summary>
     /// What is compared of a session whose drill started over, one line for each: "drill1 holds 2 rounds; round 1
     /// compared". Empty where every run is one round.
     /// </summary>

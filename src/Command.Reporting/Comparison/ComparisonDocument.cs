@@ -12,20 +12,9 @@ public static class ComparisonDocument
     {
         // At its top, as every other document made from an incident still open or a damaged recording says it: a run whose
         // figures are so far, or stop early, is not one slower.
-        for (var i = 0; i < c.Runs.Length; i++)
+        foreach (var caution in c.Cautions)
         {
-            if (c.Runs[i].StillOpen is { } open)
-            {
-                yield return new Para(AfterActionWords.StillOpenRun(i + 1, open), "Draft");
-            }
-        }
-
-        for (var i = 0; i < c.Runs.Length; i++)
-        {
-            if (c.Runs[i].Damaged is { } damaged)
-            {
-                yield return new Para(AfterActionWords.DamagedRun(i + 1, damaged), AfterActionWords.DamagedLabel);
-            }
+            yield return new Para(caution.Said, caution.Label);
         }
 
         yield return new Heading(1, "Runs");

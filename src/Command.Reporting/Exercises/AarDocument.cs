@@ -37,7 +37,7 @@ public static class AarDocument
         var clock = new SiteClock(i.TimeZone);
         if (AfterActionWords.StillOpen(i, draft.MadeAt) is { } open)
         {
-            yield return new Para(open, "Draft");
+            yield return new Para(open, AfterActionWords.DraftLabel);
         }
 
         if (AfterActionWords.Damaged(i) is { } damaged)

@@ -18,7 +18,7 @@ public static class Ics214Document
         var clock = new SiteClock(form.TimeZone);
         if (form.StillOpen is { } open)
         {
-            yield return new Para(open, "Draft");
+            yield return new Para(open, AfterActionWords.DraftLabel);
         }
 
         if (AfterActionWords.Damaged(form.Damaged) is { } damaged)

@@ -100,6 +100,22 @@ public sealed class DamagedReplayDashboardTests(FakeClockDashboardHost host) : I
         await page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
         await Expect(page.Locator("#replay-seek")).ToBeEnabledAsync();
 
+        // The page shows the comparison's cautions in the words the server sends: changed on their way, the page shows the
+        // change. It wrote its own copies of them, which had to be kept in step with the exports' by hand.
+        await page.RouteAsync("**/api/compare?**", async route =>
+        {
+            if (!route.Request.Url.Contains("format=json", StringComparison.Ordinal))
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            var response = await route.FetchAsync();
+            var body = (await response.TextAsync())
+                .Replace("figures below cover", "figures below, as sent, cover", StringComparison.Ordinal)
+                .Replace("\"roundsCompared\":[]", "\"roundsCompared\":[\"torn holds 2 rounds; round 1 compared, as sent\"]", StringComparison.Ordinal);
+            await route.FulfillAsync(new() { Response = response, Body = body });
+        });
         await page.Locator("#compare-open").ClickAsync();
         await Expect(page.Locator($"#compare-sessions option[value='{torn}']")).ToBeEnabledAsync();
         await page.Locator("#compare-sessions").SelectOptionAsync([scene.IncidentId, torn]);
@@ -108,10 +124,16 @@ public sealed class DamagedReplayDashboardTests(FakeClockDashboardHost host) : I
 
         var result = page.Locator("#compare-result");
         await Expect(result.Locator("table")).ToHaveCountAsync(2);
-        await Expect(result.Locator("p.damaged")).ToHaveTextAsync([$"Damaged recording: Run 2: {said}. Run 2's figures below cover its recording up to there."]);
-        // In the words of the comparison exported.
-        var csv = await host.Client.GetStringAsync($"/api/compare?sessions={scene.IncidentId},{torn}&map={Uri.EscapeDataString("Patrol 1=first officer")}&format=csv", Ct);
+        await Expect(result.Locator("p.damaged")).ToHaveTextAsync([$"Damaged recording: Run 2: {said}. Run 2's figures below, as sent, cover its recording up to there."]);
+        await Expect(result.Locator("p.rounds")).ToHaveTextAsync(["torn holds 2 rounds; round 1 compared, as sent"]);
+        // In the words of the comparison exported, which the server sends the page.
+        var query = $"/api/compare?sessions={scene.IncidentId},{torn}&map={Uri.EscapeDataString("Patrol 1=first officer")}";
+        var csv = await host.Client.GetStringAsync($"{query}&format=csv", Ct);
         Assert.Contains(said, csv, StringComparison.Ordinal);
+        var caution = Assert.Single((await host.Client.GetFromJsonAsync<JsonElement>($"{query}&format=json", Ct)).GetProperty("cautions").EnumerateArray());
+        Assert.Equal(
+            (2, "damaged", "Damaged recording", $"Run 2: {said}. Run 2's figures below cover its recording up to there."),
+            (caution.GetProperty("run").GetInt32(), caution.GetProperty("kind").GetString(), caution.GetProperty("label").GetString(), caution.GetProperty("said").GetString()));
         Assert.Empty(dashboard.Errors);
     }
 

@@ -55,14 +55,13 @@ export class Compare {
       .map(v => `<td class="num">${seconds(f) ? duration(v) : n(v)}</td>`).join('')}</tr>`).join('');
     const units = c.units.map(u => `<tr><th>${escapeHtml(u.key)}</th>${u.runs.map(r => (r
       ? `<td class="num">${duration(r.timeToContactS)} · hold ${duration(r.longestHoldS)} · ${r.flags} flags</td>` : '<td>—</td>')).join('')}</tr>`).join('');
-    // A session whose drill started over is compared on its first round: said, or its figures read as the whole session's.
-    const rounds = c.runs.filter(r => r.rounds > 1).map(r => `<p>${escapeHtml(r.incidentId)} holds ${r.rounds} rounds; round 1 compared</p>`).join('');
-    // A run of an incident still open is said first, in its documents' words: its figures are so far, not a slower team's.
-    const open = c.runs.map((r, i) => (r.stillOpen ? `<p class="draft"><b>Draft:</b> Run ${i + 1}: ${escapeHtml(r.stillOpen)}.</p>` : '')).join('');
-    // So is a run whose recording is damaged, as its exports say it: its figures stop where it was read to, not a slower team's.
-    const damaged = c.runs.map((r, i) => (r.damaged
-      ? `<p class="damaged"><b>Damaged recording:</b> Run ${i + 1}: ${escapeHtml(r.damaged)}. Run ${i + 1}'s figures below cover its recording up to there.</p>` : '')).join('');
-    this.el.result.innerHTML = `${open}${damaged}${rounds}<table class="compare-table"><tr><th></th>${runs}</tr>${figures}</table>`
+    // Said first, in the words of the comparison's exports as the server sends them (never composed here, where they came
+    // to differ): a run of an incident still open, or whose recording is damaged, has figures so far or stopping early, not a
+    // slower team's; a session whose drill started over is compared on its first round, or its figures read as the whole
+    // session's.
+    const cautions = c.cautions.map(k => `<p class="${escapeHtml(k.kind)}"><b>${escapeHtml(k.label)}:</b> ${escapeHtml(k.said)}</p>`).join('');
+    const rounds = c.roundsCompared.map(said => `<p class="rounds">${escapeHtml(said)}</p>`).join('');
+    this.el.result.innerHTML = `${cautions}${rounds}<table class="compare-table"><tr><th></th>${runs}</tr>${figures}</table>`
       + `<h3>Units: time to contact · longest hold · flags</h3><table class="compare-table"><tr><th></th>${runs}</tr>${units}</table>`
       + '<h3>Time to contact</h3><div class="compare-plot"></div><p class="compare-plot-missing" hidden>The plot could not be shown here: export the comparison as HTML to see it.</p>'
       + `<p class="downloads">Export <a href="${escapeHtml(html)}" download>HTML</a> <a href="${escapeHtml(csv)}" download>CSV</a></p>`;
