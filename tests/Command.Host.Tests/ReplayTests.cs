@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -88,6 +89,39 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
     }
 
     [Fact]
+    public async Task Seeking_outside_the_recording_is_refused_naming_its_span_and_leaves_the_replay_where_it_was()
+    {
+        // A time before the start or past the end went to the start or the end and answered 200: an after-action team that
+        // gave a wrong date, or a local time as UTC, was shown the start as if it were the moment asked for.
+        var (id, _) = await RecordHoldAsync();
+        (await host.PostJsonAsync($"/api/incidents/{id}/close", new { reason = "drill over" })).EnsureSuccessStatusCode();
+        var opened = await (await host.PostJsonAsync("/api/replays", new { incidentId = id })).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var replayId = opened.GetProperty("replayId").GetString()!;
+        var (start, end) = (opened.GetProperty("firstTime").GetDateTimeOffset(), opened.GetProperty("lastTime").GetDateTimeOffset());
+        var middle = start + (end - start) / 2;
+        var before = await (await host.PostJsonAsync($"/api/replays/{replayId}/seek", new { time = middle })).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var span = string.Create(CultureInfo.InvariantCulture, $"which runs from {start:O} to {end:O}");
+
+        foreach (var outside in new[] { start.AddHours(-1), end.AddSeconds(1) })
+        {
+            var refused = await host.PostJsonAsync($"/api/replays/{replayId}/seek", new { time = outside });
+            var body = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var field = Assert.Single(body.GetProperty("errors").EnumerateArray());
+            Assert.Equal(("time", "outside-recording"), (field.GetProperty("field").GetString(), field.GetProperty("reason").GetString()));
+            Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"{outside:O} is outside the recording, {span}"), field.GetProperty("detail").GetString());
+        }
+
+        var status = await host.Client.GetFromJsonAsync<JsonElement>($"/api/replays/{replayId}", Ct);
+        Assert.Equal(before.GetProperty("position").GetDateTimeOffset(), status.GetProperty("position").GetDateTimeOffset());
+        // Its first instant as a page's slider gives it, to the millisecond, is its start.
+        var sliderStart = start.AddTicks(-(start.Ticks % TimeSpan.TicksPerMillisecond));
+        (await host.PostJsonAsync($"/api/replays/{replayId}/seek", new { time = sliderStart })).EnsureSuccessStatusCode();
+        (await host.Client.DeleteAsync($"/api/replays/{replayId}", Ct)).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
     public async Task Playing_a_closed_sessions_replay_at_its_end_plays_it_again_from_the_start()
     {
         // As any player does; the page did it for itself, and a client of the API was left paused at the end.
@@ -96,7 +130,7 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
         var opened = await (await host.PostJsonAsync("/api/replays", new { incidentId = id })).Content.ReadFromJsonAsync<JsonElement>(Ct);
         var replayId = opened.GetProperty("replayId").GetString()!;
         var (start, end) = (opened.GetProperty("firstTime").GetDateTimeOffset(), opened.GetProperty("lastTime").GetDateTimeOffset());
-        (await host.PostJsonAsync($"/api/replays/{replayId}/seek", new { time = end.AddMinutes(1) })).EnsureSuccessStatusCode();
+        (await host.PostJsonAsync($"/api/replays/{replayId}/seek", new { time = end })).EnsureSuccessStatusCode();
 
         var played = await (await host.PostJsonAsync($"/api/replays/{replayId}/play", new { speed = 1 })).Content.ReadFromJsonAsync<JsonElement>(Ct);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Command.Domain.Events;
 using Command.Host.Access;
 using Command.Host.Api;
@@ -121,7 +122,22 @@ public static class ReplaysApi
             return ApiError.Invalid([new FieldError("time", "missing-field", "the instant to seek to, ISO 8601")]);
         }
 
-        return await Drive(request, book, audit, by => Answer(replayId, Replay(grains, replayId).Seek(time, by)));
+        return await Drive(request, book, audit, async by =>
+        {
+            var replay = Replay(grains, replayId);
+            if (await replay.Status() is not { } status)
+            {
+                return NotFound(replayId);
+            }
+
+            // A time outside the recording (a wrong date, a local time read as UTC) went to its start or its end and
+            // answered 200, the after-action team none the wiser. A page's slider gives the first instant to the
+            // millisecond, so a time within the millisecond before it is its start.
+            return time < status.FirstTime.AddTicks(-(status.FirstTime.Ticks % TimeSpan.TicksPerMillisecond)) || time > status.LastTime
+                ? ApiError.Invalid([new FieldError("time", "outside-recording", string.Create(
+                    CultureInfo.InvariantCulture, $"{time:O} is outside the recording, which runs from {status.FirstTime:O} to {status.LastTime:O}"))])
+                : await Answer(replayId, replay.Seek(time, by));
+        });
     }
 
     /// <summary>The caller at a replay's controls; null for a person this copy of the book no longer holds.</summary>
