@@ -16,8 +16,23 @@ public static class ClosedIncidentCommands
     /// </summary>
     public static TBuilder RefusedOnceClosed<TBuilder>(this TBuilder endpoint, Func<string, string>? instead = null)
         where TBuilder : IEndpointConventionBuilder => endpoint.AddEndpointFilter(async (context, next) =>
-            context.HttpContext.GetRouteValue("id") is string id
-            && await context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<IIncidentGrain>(id).Takes() is { Reason: RejectReason.Closed } closed
+            context.HttpContext.GetRouteValue("id") is string id && await ClosedAsync(context.HttpContext, id) is { } closed
                 ? ApiError.For(instead is null ? closed : closed with { Detail = $"{closed.Detail}: {instead(id)}" })
                 : await next(context));
+
+    // The incident's close, where it is closed; null where it is open or unknown, or does not answer. The command then goes
+    // to it as it always did, and fails there: answered 503 and counted as a command refused, so that once the storage
+    // answers again the incident's record says the hole (asked here, it was neither).
+    private static async Task<Rejection?> ClosedAsync(HttpContext http, string id)
+    {
+        try
+        {
+            return await http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<IIncidentGrain>(id).Takes() is { Reason: RejectReason.Closed } closed
+                ? closed : null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return null;
+        }
+    }
 }
