@@ -193,6 +193,48 @@ public sealed class CrowdDashboardTests(FakeClockDashboardHost host) : IClassFix
         Assert.Empty(dashboard.Errors);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Flagged_units_labels_stay_whole_on_the_map_where_500_units_crowd_its_edge(bool dense)
+    {
+        // Where flagged units stood by the map's right edge, their labels ran off it: the wall board read "Pa…" and
+        // "⚠ A…" where a dispatcher wanted a callsign and its flag.
+        var crowd = await Crowd.OpenAsync(host, Units);
+        await using var dashboard = await Dashboard.OpenAsync(host, crowd.Scene.IncidentId, width: 1920, height: 1080);
+        var flagged = Enumerable.Range(0, Units).Where(Crowd.Holds).Select(Crowd.UnitId).ToList();
+        foreach (var unitId in flagged)
+        {
+            await dashboard.Marker(unitId).ToShowAsync("flag", "alert");
+        }
+
+        if (dense)
+        {
+            await dashboard.Page.Locator("#board-density").ClickAsync();
+            await Expect(dashboard.Page.Locator("#board-density")).ToHaveAttributeAsync("aria-pressed", "true");
+        }
+
+        await dashboard.Page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        var size = await dashboard.Page.Locator("#map").EvaluateAsync<double[]>("e => [e.clientWidth, e.clientHeight]");
+        var labelled = await dashboard.Page.EvaluateAsync<string[]>("() => window.commandPage.mapView.units.labelled()");
+        var outside = new List<string>();
+        foreach (var unitId in flagged.Intersect(labelled))
+        {
+            var drawn = await dashboard.Marker(unitId).DrawnAsync();
+            var l = drawn.GetProperty("labelBox").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+            var (x, y) = (drawn.GetProperty("x").GetDouble(), drawn.GetProperty("y").GetDouble());
+            var symbolOnMap = x >= 0 && y >= 0 && x <= size[0] && y <= size[1];
+            if (symbolOnMap && (l[0] < -0.5 || l[1] < -0.5 || l[0] + l[2] > size[0] + 0.5 || l[1] + l[3] > size[1] + 0.5))
+            {
+                outside.Add($"{unitId} at {x:0}, {y:0}: label {l[0]:0}, {l[1]:0}, {l[2]:0} × {l[3]:0}");
+            }
+        }
+
+        Assert.True(outside.Count == 0, $"labels off the {size[0]} × {size[1]} map: {string.Join("; ", outside)}");
+        Assert.True(flagged.Intersect(labelled).Count() >= flagged.Count * 3 / 4, $"{flagged.Intersect(labelled).Count()} of {flagged.Count} flagged units carry a label");
+        Assert.Empty(dashboard.Errors);
+    }
+
     [Fact]
     public async Task The_hot_zones_name_is_not_hidden_under_the_threat_where_500_units_crowd_round_it()
     {

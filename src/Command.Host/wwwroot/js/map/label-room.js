@@ -102,8 +102,9 @@ export function placeLabels(entries, claim, obstacles = [], held = [], view = nu
     const spots = owed > Claim.spare ? candidates(e) : candidates(e).slice(0, nearSpots);
     let i = spots.findIndex(box => shown(box) && room.free(box, e));
     if (i < 0 && owed >= Claim.flagged) i = spots.findIndex(box => shown(box) && room.free(box, e, true));
-    // One owed a place keeps it, in part off the map where no spot on it is free: a pan brings it back.
-    if (i < 0 && owed >= Claim.flagged) i = spots.findIndex(box => room.free(box, e, true));
+    // A flagged unit's label is not put partly off the map where no spot on it is free: by the map's edge it read
+    // "Pa…" and "⚠ A…". It gives way, as it does to another flagged label; the halo, the board and the flag list
+    // still name the unit, and a pan brings the label back.
     if (i < 0 && owed === Claim.always) i = Math.max(0, spots.findIndex(shown));
     const spot = spots[i];
     e.label = spot ? { x: spot[0], y: spot[1], w: spot[2] - spot[0], h: spot[3] - spot[1], leader: i >= nearSpots, ...e.labelSize } : null;
@@ -125,8 +126,9 @@ export function symbolBox(e) {
 const nearSpots = 8;
 
 /**
- * Below the symbol first (as a reader expects), then above, right, left and the four corners; then the same a
- * label's height (or width) further off.
+ * Below the symbol first (as a reader expects), then above, right, left and the four corners; then the same one,
+ * two and three label heights (or half widths) further off, so that a unit crowded against the map's edge finds a
+ * spot on the map.
  */
 function candidates(e) {
   const { lw: w, lh: h } = e.labelSize;
@@ -134,7 +136,7 @@ function candidates(e) {
   const side = gap + 2;
   const box = (left, top) => [left, top, left + w, top + h];
   const spots = [];
-  for (const far of [0, 1]) {
+  for (const far of [0, 1, 2, 3]) {
     const down = gap + (far * h);
     const across = side + (far * w / 2);
     spots.push(
