@@ -57,8 +57,8 @@ internal sealed class Crowd
     }
 
     /// <summary>
-    /// The order dispatch expects, worked out from the HTTP API: unacknowledged alerts, acknowledged alerts, watches,
-    /// acknowledged watches, stale units, the rest; nearest the threat first within each, to the tenth of a metre
+    /// The order dispatch expects, worked out from the HTTP API: unacknowledged alerts, unacknowledged watches,
+    /// acknowledged alerts, acknowledged watches, stale units, the rest; nearest the threat first within each, to the tenth of a metre
     /// frames carry (the board sorts what it shows).
     /// </summary>
     public async Task<string[]> UrgencyOrderAsync(FakeClockDashboardHost host) => [.. (await InUrgencyOrderAsync(host)).Select(UnitIdOf)];
@@ -83,8 +83,8 @@ internal sealed class Crowd
         var acknowledged = unit.GetProperty("acknowledged").GetBoolean();
         return unit.GetProperty("flag").GetString() switch
         {
-            "alert" => acknowledged ? 1 : 0,
-            "watch" => acknowledged ? 3 : 2,
+            "alert" => acknowledged ? 2 : 0,
+            "watch" => acknowledged ? 3 : 1,
             _ => unit.GetProperty("state").GetString() == "stale" ? 4 : 5,
         };
     }

@@ -43,6 +43,39 @@ public sealed partial class LiveDashboardTests
         Assert.Empty(dashboard.Errors);
     }
     [Fact]
+    public async Task The_flag_list_and_the_board_put_a_units_911_then_flags_nobody_acknowledged_then_acknowledged_ones_first()
+    {
+        // The flag list put an unacknowledged watch above an acknowledged alert where the board did the opposite, and a
+        // flagged unit's own 911 alert, first on the board, in among the watches: a dispatcher reading down either
+        // went to another unit first.
+        var scene = await Scene.OpenAsync(host, "flagorder");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("A1", "Alpha", "contact");
+        await scene.EnrolAsync("B1", "Bravo", "contact");
+        await scene.EnrolAsync("W1", "Whiskey", "contact");
+        await scene.EnrolAsync("E1", "Echo", "contact");
+        await scene.HoldAsync("A1", 0, -60);
+        await scene.HoldAsync("B1", 0, -150);
+        await scene.TrackAsync("W1", (40, -100), (40, -100), (40, -100), (40, -100), (40, -100), (40, -100));
+        await scene.TrackAsync("E1", (-40, -180), (-40, -180), (-40, -180), (-40, -180), (-40, -180), (-40, -180));
+        await scene.AcknowledgeAsync("A1", "reassigned");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await Expect(dashboard.Row("W1")).ToHaveAttributeAsync("data-flag", "watch");
+        await Expect(dashboard.Row("E1")).ToHaveAttributeAsync("data-flag", "watch");
+        var port = host.Services.GetRequiredService<Command.Ingest.Intake.IIncidentPort>();
+
+        Assert.Null(await port.AlertAsync(scene.IncidentId, new Command.Ingest.Intake.UnitAlert("E1", "911 Alert", false, null), "cot:E1@10.20.0.7", TestContext.Current.CancellationToken));
+
+        await Expect(dashboard.Row("E1").Locator(".alarm-badge")).ToHaveTextAsync("⚠ 911 ALERT");
+        await Expect(dashboard.ActiveFlags.Locator("li").First).ToHaveAttributeAsync("data-subject", "E1");
+        string[] expected = ["E1", "B1", "W1", "A1"];
+        Assert.Equal(expected, await dashboard.BoardOrderAsync());
+        var listed = await dashboard.ActiveFlags.Locator("li").EvaluateAllAsync<string[]>("items => items.map(li => li.dataset.subject)");
+        Assert.Equal(expected, listed);
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task The_boards_rows_stand_in_the_document_as_they_are_shown_so_tab_goes_down_the_board_and_keeps_its_place()
     {
         // Rows were placed on screen by their index alone: a unit that rose to the top stayed last in the document, so

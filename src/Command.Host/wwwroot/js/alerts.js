@@ -7,7 +7,7 @@ import { flag, escapeHtml } from './symbols.js';
 import { ReasonMenu } from './reason-menu.js';
 import { compareInstants, span } from './format.js';
 import { feedItem, feedTypes, fromMarker, subjectName, reasonAfter } from './feed-item.js';
-import { distance } from './board-order.js';
+import { distance, rank, flagRank } from './board-order.js';
 
 const feedLimit = 100;
 // What is said aloud as it comes: a flag up or worse, and a unit's own emergency.
@@ -104,18 +104,22 @@ export class Alerts {
   }
 
   /**
-   * The flags up, acknowledged last and alerts first, then as the board has them: nearest the threat first, zones' after
-   * units', then by name (flags raised together were listed in the order the units were enrolled, Patrol 1 over the
-   * Patrol 29 the board put first). Each keeps its list item: a reason that changed (its hold growing by the second) is
+   * The flags up in the board's order (a unit's own emergency, then alerts and watches nobody has acknowledged, then
+   * those acknowledged), nearest the threat first, zones' after units', then by name (flags raised together were listed
+   * in the order the units were enrolled, Patrol 1 over the Patrol 29 the board put first). An unacknowledged watch was
+   * listed above an acknowledged alert the board put first, and a flagged unit's 911 alert, first on the board, among
+   * the others. Each keeps its list item: a reason that changed (its hold growing by the second) is
    * rewritten in place, and items move only when the order changed.
    */
   renderActive() {
     const items = [...this.picture.units.values()]
       .filter(u => u.flag && u.flag !== 'none')
-      .map(u => ({ subject: u.unitId, name: u.callsign, level: u.flag, reason: u.flagReason, acknowledged: u.acknowledged, distance: distance(u) }))
-      .concat([...this.picture.zoneFlags.values()].map(f => ({ subject: f.subject, name: subjectName(f.subject, this.picture), level: f.level, reason: f.reason, acknowledged: f.acknowledged, distance: Number.POSITIVE_INFINITY })))
-      .sort((a, b) => Number(a.acknowledged) - Number(b.acknowledged) || (a.level === 'alert' ? -1 : 0) - (b.level === 'alert' ? -1 : 0)
-        || a.distance - b.distance || a.name.localeCompare(b.name));
+      .map(u => ({ subject: u.unitId, name: u.callsign, level: u.flag, reason: u.flagReason, acknowledged: u.acknowledged, distance: distance(u), rank: rank(u) }))
+      .concat([...this.picture.zoneFlags.values()].map(f => ({
+        subject: f.subject, name: subjectName(f.subject, this.picture), level: f.level, reason: f.reason, acknowledged: f.acknowledged,
+        distance: Number.POSITIVE_INFINITY, rank: flagRank(f.level, f.acknowledged),
+      })))
+      .sort((a, b) => a.rank - b.rank || a.distance - b.distance || a.name.localeCompare(b.name));
     const shown = this.shown;
     const wanted = new Set(items.map(i => i.subject));
     for (const subject of shown.keys()) if (!wanted.has(subject)) shown.delete(subject);
