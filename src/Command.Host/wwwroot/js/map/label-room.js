@@ -102,9 +102,10 @@ export function placeLabels(entries, claim, obstacles = [], held = [], view = nu
     const spots = owed > Claim.spare ? candidates(e) : candidates(e).slice(0, nearSpots);
     let i = spots.findIndex(box => shown(box) && room.free(box, e));
     if (i < 0 && owed >= Claim.flagged) i = spots.findIndex(box => shown(box) && room.free(box, e, true));
-    // A flagged unit's label is not put partly off the map where no spot on it is free: by the map's edge it read
+    // A flagged unit on the map has no label put partly off it where no spot on it is free: by the map's edge it read
     // "Pa…" and "⚠ A…". It gives way, as it does to another flagged label; the halo, the board and the flag list
-    // still name the unit, and a pan brings the label back.
+    // still name the unit, and a pan brings the label back. One off the map keeps its label beside it, for the pan.
+    if (i < 0 && owed >= Claim.flagged && !shown([e.x, e.y, e.x, e.y])) i = spots.findIndex(box => room.free(box, e, true));
     if (i < 0 && owed === Claim.always) i = Math.max(0, spots.findIndex(shown));
     const spot = spots[i];
     e.label = spot ? { x: spot[0], y: spot[1], w: spot[2] - spot[0], h: spot[3] - spot[1], leader: i >= nearSpots, ...e.labelSize } : null;
