@@ -92,6 +92,8 @@ public sealed class Dashboard : IAsyncDisposable
             HasTouch = touch,
             IsMobile = touch,
             DeviceScaleFactor = touch ? 2 : null,
+            // The page follows the system's light or dark preference; these tests read the dark page unless they ask.
+            ColorScheme = ColorScheme.Dark,
         });
         await SignInAsync(host, context, actor, roles ?? CrewRoles);
         if (prepare is not null)

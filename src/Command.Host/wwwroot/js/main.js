@@ -25,10 +25,12 @@ import { Notes } from './notes.js';
 import { Ratings } from './ratings.js';
 import { Exports } from './exports.js';
 import { Compare } from './compare.js';
+import { bindThemeToggle } from './theme-toggle.js';
 
 const $ = id => document.getElementById(id);
 
 bindNotice($('notice'));
+bindThemeToggle($('theme-toggle'));
 await loadSession();
 bindSignOut($('signed-in-name'), $('sign-out'));
 

@@ -65,7 +65,7 @@ export function paintSymbol(ctx, e, palette, picked) {
     ctx.strokeStyle = palette.info;
     ctx.stroke();
   }
-  const key = `s|${look.shape}|${look.fill}|${look.flag}|${look.acknowledged}|${look.closed}|${Boolean(look.alarm)}|${e.size}`;
+  const key = `s|${look.shape}|${look.fill}|${look.flag}|${look.acknowledged}|${look.closed}|${Boolean(look.alarm)}|${e.size}|${palette.alert}|${palette.watch}`;
   const bitmap = bitmaps.get(key) ?? remember(key, symbolBitmap(look, e.size, palette));
   ctx.globalAlpha = look.faded ? 0.55 : 1;
   ctx.drawImage(bitmap, Math.round(e.x - bitmap.half), Math.round(e.y - bitmap.half), bitmap.side, bitmap.side);
@@ -99,7 +99,7 @@ function strokeEdged(ctx, width, colour, path) {
 export function paintLabel(ctx, e, text) {
   const look = e.look;
   const label = e.label;
-  const key = `l|${look.mark}|${look.markColour}|${look.callsign}|${look.tag}|${look.tagBack}|${text.font}|${label.w}`;
+  const key = `l|${look.mark}|${look.markColour}|${look.callsign}|${look.tag}|${look.tagBack}|${look.tagText}|${text.font}|${text.colour}|${text.halo}|${label.w}`;
   const bitmap = bitmaps.get(key) ?? remember(key, labelBitmap(e, text));
   ctx.drawImage(bitmap, Math.round(label.x), Math.round(label.y), bitmap.cssW, bitmap.cssH);
 }
@@ -164,7 +164,7 @@ function labelBitmap(e, text) {
   ctx.textBaseline = 'top';
   ctx.lineJoin = 'round';
   ctx.lineWidth = 4;
-  ctx.strokeStyle = '#000';
+  ctx.strokeStyle = text.halo;
   let x = cx - label.line1 / 2;
   const y = 1;
   if (look.mark) {

@@ -4,20 +4,28 @@ import { escapeHtml } from '../symbols.js';
 import { labelPane } from './site-map.js';
 import { PlanNames } from './plan-names.js';
 
+// Each kind's outline and fill, in the page's colour for it (a CSS custom property), so the plan reads in either theme.
 const zoneStyles = {
-  warm: { color: '#ffc233', weight: 2, dashArray: '8 6', fillColor: '#ffc233', fillOpacity: 0.06 },
-  cold: { color: '#5cb8ff', weight: 2, fillColor: '#5cb8ff', fillOpacity: 0.12 },
-  staging: { color: '#c38bff', weight: 2, fillColor: '#c38bff', fillOpacity: 0.16 },
-  casualtyCollection: { color: '#4cd97b', weight: 2, fillColor: '#4cd97b', fillOpacity: 0.18 },
-  perimeter: { color: '#e6edf3', weight: 2, dashArray: '3 5', fillColor: '#e6edf3', fillOpacity: 0.06 },
-  hot: { color: '#ff4d4d', weight: 3, dashArray: '10 6', fillColor: '#ff4d4d', fillOpacity: 0.1 },
+  warm: { colour: 'watch', weight: 2, dashArray: '8 6', fillOpacity: 0.06 },
+  cold: { colour: 'info', weight: 2, fillOpacity: 0.12 },
+  staging: { colour: 'staging', weight: 2, fillOpacity: 0.16 },
+  casualtyCollection: { colour: 'closing', weight: 2, fillOpacity: 0.18 },
+  perimeter: { colour: 'perimeter', weight: 2, dashArray: '3 5', fillOpacity: 0.06 },
+  hot: { colour: 'alert', weight: 3, dashArray: '10 6', fillOpacity: 0.1 },
 };
 
 const zoneWords = {
   hot: 'HOT', warm: 'WARM', cold: 'COLD', staging: 'STAGING', casualtyCollection: 'CCP ✚', perimeter: 'PERIMETER',
 };
 
-const buildingStyle = { color: '#d9e2ec', weight: 2, fillColor: '#3a4656', fillOpacity: 0.9 };
+/** A zone's style (kind given) or a building's, in the page's colours now. */
+function styleOf(kind) {
+  const css = getComputedStyle(document.documentElement);
+  const colour = name => css.getPropertyValue(`--${name}`).trim();
+  if (kind == null) return { color: colour('building-line'), weight: 2, fillColor: colour('building-fill'), fillOpacity: 0.9 };
+  const { colour: name, ...style } = zoneStyles[kind] ?? zoneStyles.perimeter;
+  return { ...style, color: colour(name), fillColor: colour(name) };
+}
 
 export class SitePlan {
   constructor(map) {
@@ -25,6 +33,10 @@ export class SitePlan {
     this.layer = L.layerGroup().addTo(map);
     this.bounds = null;
     this.names = new PlanNames(map);
+    this.shapes = [];
+    document.addEventListener('themechange', () => {
+      for (const { shape, kind } of this.shapes) shape.setStyle(styleOf(kind));
+    });
     /** Called once the plan is drawn afresh, so its names are placed among the units. */
     this.onDrawn = () => {};
     /** Called with a zone's id when its name on the map is clicked. */
@@ -37,6 +49,7 @@ export class SitePlan {
 
   draw(site) {
     this.layer.clearLayers();
+    this.shapes = [];
     this.bounds = null;
     this.names.clear();
     if (site) {
@@ -67,8 +80,8 @@ export class SitePlan {
 
   addZone(zone) {
     const ring = toLatLngs(zone.polygon);
-    const style = zoneStyles[zone.kind] ?? zoneStyles.perimeter;
-    const shape = L.polygon(ring, { ...style, interactive: false }).addTo(this.layer);
+    const shape = L.polygon(ring, { ...styleOf(zone.kind), interactive: false }).addTo(this.layer);
+    this.shapes.push({ shape, kind: zone.kind });
     const word = zoneWords[zone.kind] ?? zone.kind.toUpperCase();
     // The name opens the zone's panel: who is inside, for how long, and its flag.
     // The space goes with the name, so that the kind word alone is as wide as it reads.
@@ -79,7 +92,8 @@ export class SitePlan {
   }
 
   addBuilding(building) {
-    const shape = L.polygon(toLatLngs(building.footprint), { ...buildingStyle, interactive: false }).addTo(this.layer);
+    const shape = L.polygon(toLatLngs(building.footprint), { ...styleOf(null), interactive: false }).addTo(this.layer);
+    this.shapes.push({ shape, kind: null });
     const floors = building.floors > 1 ? ` · ${building.floors} floors` : '';
     this.names.add(label(this.layer, shape, `${escapeHtml(building.name)}${floors}`, 'building-label'), shape.getBounds());
     this.extend(shape.getBounds());

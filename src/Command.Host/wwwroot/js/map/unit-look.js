@@ -5,12 +5,12 @@
 import { role, flag, state, closes } from '../symbols.js';
 import { rank } from '../board-order.js';
 
-const names = ['text', 'bg', 'closing', 'watch', 'alert', 'stale', 'info', 'opening'];
+const names = ['text', 'bg', 'closing', 'watch', 'alert', 'stale', 'info', 'opening', 'halo', 'alert-fill', 'on-alert', 'on-watch', 'on-stale'];
 
-/** The page's palette, read once from its style sheet. */
+/** The page's palette, read from its style sheet once for each theme: "alert-fill" as alertFill. */
 export function readPalette(element = document.documentElement) {
   const style = getComputedStyle(element);
-  return Object.fromEntries(names.map(n => [n, style.getPropertyValue(`--${n}`).trim()]));
+  return Object.fromEntries(names.map(n => [n.replace(/-(.)/g, (_, c) => c.toUpperCase()), style.getPropertyValue(`--${n}`).trim()]));
 }
 
 /** A closed incident's flags stand as they were at the close, in grey: nobody is asked to act on them any more. */
@@ -36,8 +36,8 @@ export function unitLook(unit, palette, closed = false) {
     markColour: judged ? fill : palette.text,
     callsign: unit.callsign,
     tag: alarm ? [alarm, flagTag].filter(Boolean).join(' · ') : flagTag || (stale ? `${s.mark} ${unit.signedOff ? 'SIGNED OFF' : s.word}` : ''),
-    tagBack: closed ? palette.stale : alarm || unit.flag === 'alert' ? palette.alert : unit.flag === 'watch' ? palette.watch : palette.stale,
-    tagText: !closed && (alarm || unit.flag === 'alert') ? '#fff' : '#000',
+    tagBack: closed ? palette.stale : alarm || unit.flag === 'alert' ? palette.alertFill : unit.flag === 'watch' ? palette.watch : palette.stale,
+    tagText: closed ? palette.onStale : alarm || unit.flag === 'alert' ? palette.onAlert : unit.flag === 'watch' ? palette.onWatch : palette.onStale,
     rank: rank(unit),
   };
 }

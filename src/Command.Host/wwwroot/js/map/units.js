@@ -49,6 +49,11 @@ export class UnitLayer {
       this.restyle();
       this.paintAll();
     });
+    // Light or dark: every unit is looked at again in the page's new colours.
+    document.addEventListener('themechange', () => {
+      this.restyle();
+      this.paintAll(true);
+    });
     map.on('mousemove', e => this.hover(this.unitAt(e.layerPoint)));
     map.on('mouseout', () => this.hover(null));
     map.on('click', e => {
@@ -62,7 +67,7 @@ export class UnitLayer {
     this.palette = readPalette();
     this.size = remPx(1.4);
     const px = remPx(0.8);
-    this.text = { font: `700 ${px}px system-ui, "DejaVu Sans", sans-serif`, lineHeight: Math.round(px * 1.25), colour: this.palette.text };
+    this.text = { font: `700 ${px}px system-ui, "DejaVu Sans", sans-serif`, lineHeight: Math.round(px * 1.25), colour: this.palette.text, halo: this.palette.halo };
     // As wide as the threat's label may be: a 64-character callsign spanned the map. Its whole text shows on hover.
     this.labelMaxPx = remPx(13);
     this.measured = new Map();
