@@ -41,6 +41,7 @@ public sealed class StaleSourceDashboardTests(FakeClockDashboardHost host) : ICl
 
         // The TAK Server goes down, and this host's UDP listener refuses part of what comes; only PAPA 1 is heard on.
         var since = host.Clock.GetUtcNow();
+        var at = since.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Null(await incident.NoteSource(TakServer, "TAK Server at 10.0.0.9:8089", true, "Connection refused", Here, since));
         Assert.Null(await incident.NoteSource($"{Udp}@{Here}", "CoT over UDP on port 8087", true, "10.0.0.9 sends faster than its rate limit", Here, since, throttled: true));
         for (var i = 0; i < 6; i++)
@@ -49,26 +50,26 @@ public sealed class StaleSourceDashboardTests(FakeClockDashboardHost host) : ICl
         }
 
         await Expect(dashboard.Page.Locator("#board-body [data-unit='T1']")).ToHaveAttributeAsync("data-state", "stale");
-        await Expect(tango).ToHaveTextAsync("nothing heard from TAK Server at 10.0.0.9:8089, which it reported through, since 15:00:10");
-        await Expect(uniform).ToHaveTextAsync("part of what comes through CoT over UDP on port 8087, which it reported through, refused since 15:00:10");
+        await Expect(tango).ToHaveTextAsync($"nothing heard from TAK Server at 10.0.0.9:8089, which it reported through, since {at}");
+        await Expect(uniform).ToHaveTextAsync($"part of what comes through CoT over UDP on port 8087, which it reported through, refused since {at}");
         // Under the last fix too, with the words on hover; KILO 1, its report standing, is not stale, and its status cell
         // is its own, but it is unheard as long.
         await Expect(dashboard.Page.Locator(string.Format(null, downWord, "T1"))).ToHaveTextAsync("DOWN");
         await Expect(dashboard.Page.Locator(string.Format(null, downWord, "U1"))).ToHaveTextAsync("REFUSING");
         await Expect(kilo).Not.ToHaveAttributeAsync("data-state", "stale");
-        await Expect(kilo.Locator(".source-down-word")).ToHaveAttributeAsync("title", "nothing heard from TAK Server at 10.0.0.9:8089, which it reported through, since 15:00:10");
+        await Expect(kilo.Locator(".source-down-word")).ToHaveAttributeAsync("title", $"nothing heard from TAK Server at 10.0.0.9:8089, which it reported through, since {at}");
         await Expect(dashboard.Page.Locator(string.Format(null, downWord, "P1"))).ToHaveCountAsync(0);
         // The banner says what each outage costs: which units that reported through it are unheard now.
         var banner = dashboard.Page.Locator("#sources-down");
         await Expect(banner).ToHaveTextAsync(
-            "Nothing heard from TAK Server at 10.0.0.9:8089: down since 15:00:10 (Connection refused); 2 units unheard: Kilo 1, Tango 1. "
-            + "Refusing part of what comes through CoT over UDP on port 8087 since 15:00:10 (10.0.0.9 sends faster than its rate limit); 1 unit unheard: Uniform 1");
+            $"Nothing heard from TAK Server at 10.0.0.9:8089: down since {at} (Connection refused); 2 units unheard: Kilo 1, Tango 1. "
+            + $"Refusing part of what comes through CoT over UDP on port 8087 since {at} (10.0.0.9 sends faster than its rate limit); 1 unit unheard: Uniform 1");
 
         // A replay shows it as it stood: the recording keeps where each fix came in.
         await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
         await ReplayDashboardTests.SeekAsync(dashboard, "End");
         await Expect(dashboard.Page.Locator("#replay-badge")).ToBeVisibleAsync();
-        await Expect(tango).ToHaveTextAsync("nothing heard from TAK Server at 10.0.0.9:8089, which it reported through, since 15:00:10");
+        await Expect(tango).ToHaveTextAsync($"nothing heard from TAK Server at 10.0.0.9:8089, which it reported through, since {at}");
         await Expect(kilo.Locator(".source-down-word")).ToHaveTextAsync("DOWN");
         await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Live", Exact = true }).ClickAsync();
         await Expect(dashboard.Page.Locator("#replay-badge")).ToBeHiddenAsync();
@@ -78,7 +79,7 @@ public sealed class StaleSourceDashboardTests(FakeClockDashboardHost host) : ICl
         await Expect(tango).ToHaveCountAsync(0);
         await Expect(kilo.Locator(".source-down-word")).ToHaveCountAsync(0);
         await Expect(banner).ToHaveTextAsync(
-            "Refusing part of what comes through CoT over UDP on port 8087 since 15:00:10 (10.0.0.9 sends faster than its rate limit); 1 unit unheard: Uniform 1");
+            $"Refusing part of what comes through CoT over UDP on port 8087 since {at} (10.0.0.9 sends faster than its rate limit); 1 unit unheard: Uniform 1");
         await Expect(dashboard.Page.Locator("#board-body [data-unit='T1']")).ToHaveAttributeAsync("data-state", "stale");
         await Expect(uniform).ToContainTextAsync("CoT over UDP on port 8087");
         Assert.Empty(dashboard.Errors);
