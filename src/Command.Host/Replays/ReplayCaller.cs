@@ -6,4 +6,13 @@ namespace Command.Host.Replays;
 /// (<see cref="Access.Rights.DriveAnyReplay"/>) or only one they opened.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record ReplayCaller(string Name, string Id, bool MayDriveAny);
+public sealed record ReplayCaller(string Name, string Id, bool MayDriveAny)
+{
+    /// <summary>
+    /// True when this caller may drive the replay <paramref name="openedBy"/> opened (by name, and by identity
+    /// <paramref name="openedById"/>): they opened it, or they may drive any. One opened before identities were kept
+    /// (no identity) is matched by its opener's name.
+    /// </summary>
+    public bool Drives(string openedBy, string openedById) =>
+        MayDriveAny || (openedById is { Length: > 0 } ? openedById == Id : openedBy == Name);
+}

@@ -138,13 +138,11 @@ public sealed partial class ReplayGrain(
     }
 
     /// <summary>
-    /// Refuses <paramref name="by"/> unless they opened the replay or may drive any: one opened before identities were
-    /// kept is matched by its opener's name.
+    /// Refuses <paramref name="by"/> unless they opened the replay or may drive any (<see cref="ReplayCaller.Drives"/>).
     /// </summary>
     private void Drives(ReplayCaller by)
     {
-        var opener = state.State.OpenedById is { Length: > 0 } id ? id == by.Id : state.State.OpenedBy == by.Name;
-        if (!opener && !by.MayDriveAny)
+        if (!by.Drives(state.State.OpenedBy, state.State.OpenedById))
         {
             throw new ReplayNotYoursException(ReplayId, state.State.OpenedBy);
         }

@@ -28,29 +28,7 @@ public static class ReplaysApi
         api.MapGet("/{replayId}", (string replayId, IGrainFactory grains) => Answer(replayId, Replay(grains, replayId).Status())).Needs(Rights.WatchReplays);
         api.MapDelete("/{replayId}", (string replayId, HttpRequest request, IGrainFactory grains, AccessBookCopy book, AccessAudit audit) =>
             Drive(request, book, audit, async by => await Replay(grains, replayId).Close(by) ? Results.NoContent() : NotFound(replayId))).Commands(Rights.OpenReplays);
-        api.MapPost("/{replayId}/play", async (string replayId, HttpRequest request, IGrainFactory grains, AccessBookCopy book, AccessAudit audit, IOptions<JsonOptions> json, CancellationToken ct) =>
-        {
-            // A body sent chunked has no length but is a body all the same (.NET's JSON client sends it so).
-            var hasBody = request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? request.ContentLength is > 0;
-            double? speed = null;
-            if (hasBody)
-            {
-                var (body, error) = await JsonBody.ReadAsync<SpeedRequest>(request, json.Value.SerializerOptions, ct);
-                if (error is not null)
-                {
-                    return error;
-                }
-
-                speed = body!.Speed;
-            }
-
-            if (speed is { } s && !(s is >= Recording.Replay.ReplaySession.MinSpeed and <= Recording.Replay.ReplaySession.MaxSpeed))
-            {
-                return ApiError.Invalid([new FieldError("speed", "invalid-value", "speed must be 0.25-60")]);
-            }
-
-            return await Drive(request, book, audit, by => Answer(replayId, Replay(grains, replayId).Play(speed, by)));
-        }).Commands(Rights.OpenReplays);
+        api.MapPost("/{replayId}/play", Play).Commands(Rights.OpenReplays);
         api.MapPost("/{replayId}/pause", (string replayId, HttpRequest request, IGrainFactory grains, AccessBookCopy book, AccessAudit audit) =>
             Drive(request, book, audit, by => Answer(replayId, Replay(grains, replayId).Pause(by)))).Commands(Rights.OpenReplays);
         api.MapPost("/{replayId}/step", (string replayId, HttpRequest request, IGrainFactory grains, AccessBookCopy book, AccessAudit audit) =>
@@ -108,26 +86,59 @@ public static class ReplaysApi
         return Results.Ok(open.Where(r => incident is null || r.Status.IncidentId == incident).Select(r => ListedReplay.Of(r, now)).ToList());
     }
 
-    private static async Task<IResult> Seek(
-        string replayId, HttpRequest request, IGrainFactory grains, AccessBookCopy book, AccessAudit audit, IOptions<JsonOptions> json, CancellationToken ct)
-    {
-        var (body, error) = await JsonBody.ReadAsync<SeekRequest>(request, json.Value.SerializerOptions, ct);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        if (body!.Time is not { } time)
-        {
-            return ApiError.Invalid([new FieldError("time", "missing-field", "the instant to seek to, ISO 8601")]);
-        }
-
-        return await Drive(request, book, audit, async by =>
+    // Play and seek read their bodies only once the caller is known to drive the replay: one who may not is refused for
+    // that (403), as every command is refused for a right before its body, not told first what was wrong with the body.
+    private static Task<IResult> Play(
+        string replayId, HttpRequest request, IGrainFactory grains, AccessBookCopy book, AccessAudit audit, IOptions<JsonOptions> json, CancellationToken ct) =>
+        Drive(request, book, audit, async by =>
         {
             var replay = Replay(grains, replayId);
-            if (await replay.Status() is not { } status)
+            if (await Driven(replay, replayId, by) is null)
             {
                 return NotFound(replayId);
+            }
+
+            // A body sent chunked has no length but is a body all the same (.NET's JSON client sends it so).
+            var hasBody = request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? request.ContentLength is > 0;
+            double? speed = null;
+            if (hasBody)
+            {
+                var (body, error) = await JsonBody.ReadAsync<SpeedRequest>(request, json.Value.SerializerOptions, ct);
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                speed = body!.Speed;
+            }
+
+            if (speed is { } s && !(s is >= Recording.Replay.ReplaySession.MinSpeed and <= Recording.Replay.ReplaySession.MaxSpeed))
+            {
+                return ApiError.Invalid([new FieldError("speed", "invalid-value", "speed must be 0.25-60")]);
+            }
+
+            return await Answer(replayId, replay.Play(speed, by));
+        });
+
+    private static Task<IResult> Seek(
+        string replayId, HttpRequest request, IGrainFactory grains, AccessBookCopy book, AccessAudit audit, IOptions<JsonOptions> json, CancellationToken ct) =>
+        Drive(request, book, audit, async by =>
+        {
+            var replay = Replay(grains, replayId);
+            if (await Driven(replay, replayId, by) is not { } status)
+            {
+                return NotFound(replayId);
+            }
+
+            var (body, error) = await JsonBody.ReadAsync<SeekRequest>(request, json.Value.SerializerOptions, ct);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            if (body!.Time is not { } time)
+            {
+                return ApiError.Invalid([new FieldError("time", "missing-field", "the instant to seek to, ISO 8601")]);
             }
 
             // A time outside the recording (a wrong date, a local time read as UTC) went to its start or its end and
@@ -138,6 +149,15 @@ public static class ReplaysApi
                     CultureInfo.InvariantCulture, $"{time:O} is outside the recording, which runs from {status.FirstTime:O} to {status.LastTime:O}"))])
                 : await Answer(replayId, replay.Seek(time, by));
         });
+
+    /// <summary>
+    /// The status of the replay <paramref name="by"/> is about to control, null when none of that id is open; one they do
+    /// not drive throws <see cref="ReplayNotYoursException"/> (the grain refuses the control itself as well).
+    /// </summary>
+    private static async Task<ReplayStatus?> Driven(IReplayGrain replay, string replayId, ReplayCaller by)
+    {
+        var status = await replay.Status();
+        return status is null || by.Drives(status.DrivenBy, status.DrivenById) ? status : throw new ReplayNotYoursException(replayId, status.DrivenBy);
     }
 
     /// <summary>The caller at a replay's controls; null for a person this copy of the book no longer holds.</summary>
