@@ -122,6 +122,37 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
     }
 
     [Fact]
+    public async Task Seeking_past_the_end_of_an_open_incidents_recording_says_it_is_still_growing()
+    {
+        // Refused as outside the recording, as a wrong date is, the team was not told the time may yet be recorded: the
+        // incident is still open, and the replay reaches what is recorded since by playing on at its end.
+        var (id, _) = await RecordHoldAsync();
+        var opened = await (await host.PostJsonAsync("/api/replays", new { incidentId = id })).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var replayId = opened.GetProperty("replayId").GetString()!;
+        var (start, end) = (opened.GetProperty("firstTime").GetDateTimeOffset(), opened.GetProperty("lastTime").GetDateTimeOffset());
+        var later = end.AddMinutes(5);
+
+        var refused = await host.PostJsonAsync($"/api/replays/{replayId}/seek", new { time = later });
+        var body = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var before = await host.PostJsonAsync($"/api/replays/{replayId}/seek", new { time = start.AddHours(-1) });
+        var beforeBody = await before.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.True(opened.GetProperty("follows").GetBoolean());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var field = Assert.Single(body.GetProperty("errors").EnumerateArray());
+        Assert.Equal(("time", "outside-recording"), (field.GetProperty("field").GetString(), field.GetProperty("reason").GetString()));
+        Assert.Equal(
+            string.Create(CultureInfo.InvariantCulture, $"{later:O} is past the end of the recording so far, which runs from {start:O} to {end:O}: incident '{id}' is still open ")
+            + "and its recording still growing; play the replay on to its end to follow what is recorded since, then seek there again",
+            field.GetProperty("detail").GetString());
+        // Before its start is no time it will ever hold, open or not.
+        Assert.Equal(
+            string.Create(CultureInfo.InvariantCulture, $"{start.AddHours(-1):O} is outside the recording, which runs from {start:O} to {end:O}"),
+            Assert.Single(beforeBody.GetProperty("errors").EnumerateArray()).GetProperty("detail").GetString());
+        (await host.Client.DeleteAsync($"/api/replays/{replayId}", Ct)).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
     public async Task Playing_a_closed_sessions_replay_at_its_end_plays_it_again_from_the_start()
     {
         // As any player does; the page did it for itself, and a client of the API was left paused at the end.

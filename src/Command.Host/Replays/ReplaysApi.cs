@@ -145,10 +145,20 @@ public static class ReplaysApi
             // answered 200, the after-action team none the wiser. A page's slider gives the first instant to the
             // millisecond, so a time within the millisecond before it is its start.
             return time < status.FirstTime.AddTicks(-(status.FirstTime.Ticks % TimeSpan.TicksPerMillisecond)) || time > status.LastTime
-                ? ApiError.Invalid([new FieldError("time", "outside-recording", string.Create(
-                    CultureInfo.InvariantCulture, $"{time:O} is outside the recording, which runs from {status.FirstTime:O} to {status.LastTime:O}"))])
+                ? ApiError.Invalid([new FieldError("time", "outside-recording", OutsideRecording(time, status))])
                 : await Answer(replayId, replay.Seek(time, by));
         });
+
+    /// <summary>
+    /// Why <paramref name="time"/> is no instant of the recording <paramref name="status"/> plays: it runs from its first
+    /// instant to its last. Past the end of an incident still open, the recording is still growing, and the replay reaches
+    /// what is recorded since as it plays on at its end: said so, or the team took the time for one the drill never had.
+    /// </summary>
+    internal static string OutsideRecording(DateTimeOffset time, ReplayStatus status) =>
+        time > status.LastTime && status.Follows
+            ? string.Create(CultureInfo.InvariantCulture, $"{time:O} is past the end of the recording so far, which runs from {status.FirstTime:O} to {status.LastTime:O}: "
+                + $"incident '{status.IncidentId}' is still open and its recording still growing; play the replay on to its end to follow what is recorded since, then seek there again")
+            : string.Create(CultureInfo.InvariantCulture, $"{time:O} is outside the recording, which runs from {status.FirstTime:O} to {status.LastTime:O}");
 
     /// <summary>
     /// The status of the replay <paramref name="by"/> is about to control, null when none of that id is open; one they do
