@@ -111,6 +111,13 @@ public static class AfterActionWords
         string.Create(CultureInfo.InvariantCulture, $"Run {run}: {stillOpen}.");
 
     /// <summary>
+    /// What a comparison says of a session whose drill started over, compared on its first round (round 1 with round 1):
+    /// "drill1 holds 2 rounds; round 1 compared". Null for a session of one round.
+    /// </summary>
+    public static string? RoundsCompared(string incidentId, int rounds) =>
+        rounds > 1 ? string.Create(CultureInfo.InvariantCulture, $"{incidentId} holds {rounds} rounds; round 1 compared") : null;
+
+    /// <summary>
     /// What a document made from the recording of an incident still open says at its top, so that nobody takes it for
     /// the final word: "the incident was still open when this was made, at 08:06:40 (15:06:40 UTC); its figures cover the
     /// recording up to 08:06:31 (15:06:31 UTC), and what had not happened by then is not yet measured". Null for a closed

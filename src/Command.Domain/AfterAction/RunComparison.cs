@@ -52,10 +52,10 @@ public sealed record RunComparison(ImmutableArray<ComparedRun> Runs, ImmutableAr
             .OfType<RunCaution>();
 
     /// <summary>
-    /// What is compared of a session whose drill started over, one line for each: "drill1 holds 2 rounds; round 1
-    /// compared". Empty where every run is one round.
+    /// What is compared of a session whose drill started over, one line for each (<see cref="AfterActionWords.RoundsCompared"/>):
+    /// "drill1 holds 2 rounds; round 1 compared". Empty where every run is one round.
     /// </summary>
-    public IEnumerable<string> RoundsCompared => Runs.Where(r => r.Rounds > 1).Select(r => $"{r.IncidentId} holds {r.Rounds} rounds; round 1 compared");
+    public IEnumerable<string> RoundsCompared => Runs.Select(r => AfterActionWords.RoundsCompared(r.IncidentId, r.Rounds)).OfType<string>();
 
     // Its units' rows of its first round: a drill started over has a row for each round a unit played.
     private static IEnumerable<UnitMetrics> FirstRound(AfterActionReport run) =>

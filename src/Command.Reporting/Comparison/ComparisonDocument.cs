@@ -48,10 +48,10 @@ public static class ComparisonDocument
             : $"Comparison of {c.Runs.Length} runs";
 
     /// <summary>
-    /// One row per unit and run: unit,run,session,callsign,time_to_contact_s,longest_hold_s,flags; then the rounds each
-    /// session holds (its first compared), which runs are still open and where a run's recording is damaged (each only when
-    /// one is), and the key times as
-    /// figure rows; seconds to the nearest millisecond.
+    /// One row per unit and run: unit,run,session,callsign,time_to_contact_s,longest_hold_s,flags; then, one column a run,
+    /// the rounds each session holds, and where one holds more, a "rounds compared" row; a "Draft" row of the runs still
+    /// open and a "Damaged recording" row of those damaged (each only when one is, in the words of
+    /// <see cref="RunComparison.Cautions"/>); and the key times as figure rows; seconds to the nearest millisecond.
     /// </summary>
     public static Task WriteCsvAsync(RunComparison c, Stream stream, CancellationToken cancellationToken) =>
         CsvWriter.WriteAsync(stream, CsvRows(c), cancellationToken);
@@ -72,30 +72,31 @@ public static class ComparisonDocument
 
         yield return [];
         yield return [.. c.Runs.Select((_, i) => CsvCell.Text($"run_{i + 1}")).Prepend("figure")];
-        // A session whose drill started over is compared on its first round, as the HTML says under its table.
+        // How many rounds each session holds, and of one whose drill started over, that its first is compared, in the words
+        // the HTML, the JSON and the page say it.
         yield return [.. c.Runs.Select(r => CsvCell.Number(r.Rounds)).Prepend(RoundsHeld)];
-        // A run of an incident still open, as the report's and the ICS-214 CSV say it (draft): its figures are so far.
-        if (c.Runs.Any(r => r.StillOpen is not null))
+        if (c.Runs.Any(r => r.Rounds > 1))
         {
-            yield return [.. c.Runs.Select(r => CsvCell.Text(r.StillOpen is null ? "" : StillOpen)).Prepend("draft")];
+            yield return [.. c.Runs.Select(r => CsvCell.Text(AfterActionWords.RoundsCompared(r.IncidentId, r.Rounds) ?? "")).Prepend(RoundsCompared)];
         }
 
-        // Where a run's recording is damaged, as the report's CSV says it (recording_damaged): its figures stop there.
-        if (c.Runs.Any(r => r.Damaged is not null))
+        // A run of an incident still open (its figures so far), then one whose recording is damaged (they stop there): one
+        // row each, under the label and in the words the HTML's top, the JSON's cautions and the page say it, in its run's
+        // column. It wrote "still open" and the damage alone, its own words, which could come to differ from theirs.
+        foreach (var said in c.Cautions.GroupBy(k => k.Label))
         {
-            yield return [.. c.Runs.Select(r => CsvCell.Text(r.Damaged ?? "")).Prepend(RecordingDamaged)];
+            yield return [.. c.Runs.Select((_, i) => CsvCell.Text(said.FirstOrDefault(k => k.Run == i + 1)?.Said ?? "")).Prepend(said.Key)];
         }
+
         foreach (var f in c.KeyTimes)
         {
             yield return [.. f.Values.Select(Seconds).Prepend(f.Name)];
         }
     }
 
-    private const string RoundsHeld = "rounds held (round 1 compared)";
+    private const string RoundsHeld = "rounds held";
 
-    private const string RecordingDamaged = "recording damaged";
-
-    private const string StillOpen = "still open";
+    private const string RoundsCompared = "rounds compared";
 
     // Seconds to the nearest millisecond, as the report's other CSV tables write them (CsvCell.Seconds).
     private static CsvCell Seconds(double? value) => CsvCell.Number(value, "0.###");

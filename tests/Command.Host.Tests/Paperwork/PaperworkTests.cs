@@ -694,7 +694,9 @@ public sealed partial class PaperworkTests(PaperworkHost host) : IClassFixture<P
         var runs = c.GetProperty("runs").EnumerateArray().ToList();
         Assert.False(runs[0].TryGetProperty("stillOpen", out _));
         Assert.StartsWith("the incident was still open when this was made, at ", runs[1].GetProperty("stillOpen").GetString(), StringComparison.Ordinal);
-        Assert.Contains("\r\ndraft,,still open\r\n", csv, StringComparison.Ordinal);
+        // In the words the JSON says it, under its run.
+        var caution = Assert.Single(c.GetProperty("cautions").EnumerateArray());
+        Assert.Contains($"\r\nDraft,,\"{caution.GetProperty("said").GetString()}\"\r\n", csv, StringComparison.Ordinal);
     }
 
     private async Task<string> RecordHoldAsync(string backup = "P2")

@@ -152,7 +152,7 @@ public sealed class OpenIncidentTests
         var said = System.Net.WebUtility.HtmlEncode($"Run 2: {Draft}.");
         Assert.Contains($"<p><b>Draft:</b> {said}</p>", page, StringComparison.Ordinal);
         Assert.True(page.IndexOf(said, StringComparison.Ordinal) < page.IndexOf("<h2>Runs</h2>", StringComparison.Ordinal));
-        Assert.Contains("\r\ndraft,,still open\r\n", Encoding.UTF8.GetString(csv.ToArray()), StringComparison.Ordinal);
+        Assert.Contains($"\r\nDraft,,\"Run 2: {Draft}.\"\r\n", Encoding.UTF8.GetString(csv.ToArray()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class OpenIncidentTests
 
         Assert.All(c.Runs, r => Assert.Null(r.StillOpen));
         Assert.DoesNotContain("Draft", Encoding.UTF8.GetString(html.ToArray()), StringComparison.Ordinal);
-        Assert.DoesNotContain("draft", Encoding.UTF8.GetString(csv.ToArray()), StringComparison.Ordinal);
+        Assert.DoesNotContain("Draft", Encoding.UTF8.GetString(csv.ToArray()), StringComparison.Ordinal);
     }
 
     [Fact]

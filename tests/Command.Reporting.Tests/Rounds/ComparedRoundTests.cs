@@ -23,7 +23,8 @@ public sealed class ComparedRoundTests
         Assert.Equal(["cedar-hollow-rounds holds 2 rounds; round 1 compared"], c.RoundsCompared);
         Assert.Contains("cedar-hollow-rounds holds 2 rounds; round 1 compared", Encoding.UTF8.GetString(html.ToArray()), StringComparison.Ordinal);
         // The CSV says it too: its figures are round 1's, whatever the session holds.
-        Assert.Contains("rounds held (round 1 compared),1,2", Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n"));
+        Assert.Contains("rounds held,1,2", Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n"));
+        Assert.Contains("rounds compared,,cedar-hollow-rounds holds 2 rounds; round 1 compared", Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n"));
         Assert.Equal([2.0, 2.0], c.KeyTimes.Single(f => f.Name == "flags raised").Values);
         Assert.Equal([238.0, 119.0], c.KeyTimes.Single(f => f.Name == "first contact (s)").Values);
         Assert.Equal([(238.0, 0), (119.0, 0)], c.Units.Single(u => u.Key == "A2").Runs.Select(r => (r!.TimeToContactS!.Value, r.Flags)));
