@@ -2,6 +2,7 @@ using Command.Domain.Geometry;
 using Command.Domain.Reports;
 using Command.Domain.Validation;
 using Command.Ingest.Intake;
+using Command.Ingest.Nmea;
 
 namespace Command.Ingest.Aprs;
 
@@ -10,14 +11,16 @@ namespace Command.Ingest.Aprs;
 /// unit, in upper case: callsigns are upper case by the APRS spec (as AX.25 carries them), so a gateway or hand-typed
 /// client that sends <c>k1abc-9</c> reports for the same unit as the radio heard as <c>K1ABC-9</c>, not a second one.
 /// Positions: uncompressed and compressed (<c>!</c>, <c>=</c>, and with a timestamp <c>/</c>, <c>@</c>)
-/// and Mic-E (<c>`</c>, <c>'</c>), also inside a third-party packet (<c>}</c>), whose inner station is the unit. A
+/// and Mic-E (<c>`</c>, <c>'</c>), raw NMEA (<c>$</c>: an RMC or GGA sentence, see <see cref="AprsRawNmea"/>), also
+/// inside a third-party packet (<c>}</c>), whose inner station is the unit. A
 /// position without a timestamp, or stamped in the sender's local time (whose zone it does not say), was taken when it
 /// was received. Everything
-/// else (messages, status, telemetry, weather, objects, items, queries, raw NMEA) is not a position.
+/// else (messages, status, telemetry, weather, objects, items, queries, other NMEA sentences) is not a position.
 /// Never throws on bad input.
 /// </summary>
-public sealed class AprsParser(AprsOptions options)
+public sealed class AprsParser(AprsOptions options, NmeaOptions? nmea = null)
 {
+    private readonly NmeaOptions nmea = nmea ?? NmeaOptions.Default;
 
     public IncomingReport Parse(string line, DateTimeOffset receivedAt)
     {
@@ -29,7 +32,7 @@ public sealed class AprsParser(AprsOptions options)
         return Read(line, line.AsSpan().TrimEnd("\r\n"), receivedAt, thirdParty: false);
     }
 
-    private static IncomingReport Read(string line, ReadOnlySpan<char> text, DateTimeOffset receivedAt, bool thirdParty)
+    private IncomingReport Read(string line, ReadOnlySpan<char> text, DateTimeOffset receivedAt, bool thirdParty)
     {
         var colon = text.IndexOf(':');
         var gt = colon < 0 ? -1 : text[..colon].IndexOf('>');
@@ -56,6 +59,11 @@ public sealed class AprsParser(AprsOptions options)
             return thirdParty
                 ? Refuse(line, new(RejectReason.Malformed, "third-party packet holds another third-party packet"), source)
                 : Read(line, info[1..], receivedAt, thirdParty: true);
+        }
+
+        if (info[0] == '$')
+        {
+            return AprsRawNmea.Read(line, source, info, nmea, receivedAt);
         }
 
         var rejection = Decode(destination, info, receivedAt, out var fix, out var fixTime);

@@ -177,6 +177,49 @@ public sealed class AprsParserTests
             (report?.UnitId, report?.Position, report?.SpeedMps));
     }
 
+    [Fact]
+    public void A_raw_nmea_rmc_from_a_gps_only_tracker_is_its_stations_position()
+    {
+        // APRS101 ch. 6: a tracker with nothing but a GPS puts its receiver's sentence on the air as the packet.
+        var incoming = Parser.Parse("W1XYZ-9>GPS,WIDE1-1,qAR,N0GW-10:$GPRMC,145958,A,3944.350,N,10459.420,W,012.5,087.0,140326,011.0,E*68", Received);
+
+        var expected = new PositionReport("W1XYZ-9", ReportSource.Aprs, Received.AddSeconds(-2), new GeoPoint(39 + (44.350 / 60), -(104 + (59.420 / 60))),
+            null, null, 12.5 * Knots, 87, "W1XYZ-9");
+        Assert.Equal((expected, ReportSource.Aprs), (incoming.Report, incoming.Source));
+    }
+
+    [Fact]
+    public void A_raw_nmea_gga_is_dated_nearest_its_receiving_and_carries_its_altitude_and_accuracy()
+    {
+        var report = Parser.Parse("W1XYZ-9>GPS,qAR,N0GW-10:$GPGGA,145959,3944.351,N,10459.419,W,1,07,1.2,1609.3,M,-21.5,M,,*4F", Received).Report;
+
+        Assert.Equal(("W1XYZ-9", Received.AddSeconds(-1), 1609.3 - 21.5, 6.0, AltitudeDatum.Ellipsoid),
+            (report?.UnitId, report?.FixTime, Math.Round(report?.AltitudeM ?? 0, 1), Math.Round(report?.AccuracyM ?? 0, 1), report?.AltitudeDatum));
+    }
+
+    [Theory]
+    [InlineData("W1XYZ-9>GPS:$GPRMC,145958,A,3944.350,N,10459.420,W,012.5,087.0,140326,011.0,E", RejectReason.Malformed, "sentence has no checksum")]
+    [InlineData("W1XYZ-9>GPS:$GPRMC,145958,A,3944.350,N,10459.420,W,012.5,087.0,140326,011.0,E*69", RejectReason.Malformed, "checksum is 69 but the sentence computes to 68")]
+    [InlineData("W1XYZ-9>GPS:$GPRMC,145958,V,3944.350,N,10459.420,W,,,140326,,*1D", RejectReason.NoFix, "GPRMC status is 'V', not A (valid)")]
+    [InlineData("W1XYZ-9>GPS:$GPVTG,087.0,T,,M,012.5,N,023.1,K*69", RejectReason.NotAPosition, "raw NMEA '$GPVTG' is no RMC or GGA sentence, so carries no position")]
+    [InlineData("W1XYZ-9>GPS:$W6SCR-6  :BITS.11111111", RejectReason.NotAPosition, "raw NMEA '$W6SCR' is no RMC or GGA sentence, so carries no position")]
+    public void A_raw_nmea_sentence_that_gives_no_fix_is_refused_with_the_nmea_reason(string line, RejectReason reason, string detail)
+    {
+        // A sentence with no checksum is refused: APRS101 leaves raw NMEA to NMEA 0183 2.0, which requires RMC's, and
+        // over the air a sentence without one cannot be told from a damaged one.
+        var incoming = Parser.Parse(line, Received);
+
+        Assert.Equal((new Rejection(reason, detail), "W1XYZ-9", ReportSource.Aprs), (incoming.Rejection, incoming.UnitId, incoming.Source));
+    }
+
+    [Fact]
+    public void A_raw_nmea_position_gated_as_a_third_party_packet_is_the_inner_stations()
+    {
+        var report = Parser.Parse("N0GW>APDW16,WIDE2-1:}W1XYZ-9>GPS,TCPIP,N0GW*:$GNRMC,145958.00,A,3944.35012,N,10459.42045,W,0.012,,140326,,,A*78", Received).Report;
+
+        Assert.Equal(("W1XYZ-9", new GeoPoint(39 + (44.35012 / 60), -(104 + (59.42045 / 60)))), (report?.UnitId, report?.Position));
+    }
+
     [Theory]
     [InlineData("N0GW>APRS:}K1ABC>APRS,TCPIP*:}W1AW>APRS:!4903.50N/07201.75W>", RejectReason.Malformed, "third-party packet holds another third-party packet", "K1ABC")]
     [InlineData("N0GW>APRS:}", RejectReason.Malformed, "third-party packet's inner packet is not SOURCE>DEST[,PATH]:payload", null)]

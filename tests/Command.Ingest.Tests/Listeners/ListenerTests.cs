@@ -279,6 +279,26 @@ public sealed class ListenerTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_gps_only_trackers_raw_nmea_beacons_gated_by_an_igate_reach_the_incident_and_one_with_no_checksum_is_refused_by_name()
+    {
+        // A tracker with nothing but a GPS sends its receiver's sentences as the packet (APRS101 ch. 6): they were all
+        // refused as "raw NMEA carries no unit position", and the tracker never showed on the board.
+        await using var rig = await IngestRig.StartAsync();
+        using var igate = await IngestRig.ConnectAsync(rig.Listener<AprsTcpListener>().BoundPort!.Value);
+
+        await IngestRig.SendAsync(igate, "user N0GW-10 pass -1 vers direwolf 1.7\r\n"
+            + "W1XYZ-9>GPS,WIDE1-1,qAR,N0GW-10:$GPRMC,145958,A,3944.350,N,10459.420,W,012.5,087.0,140326,011.0,E*68\r\n"
+            + "W1XYZ-9>GPS,WIDE1-1,qAR,N0GW-10:$GPGGA,145959,3944.351,N,10459.419,W,1,07,1.2,1609.3,M,-21.5,M,,*4F\r\n"
+            + "W1XYZ-9>GPS,WIDE1-1,qAR,N0GW-10:$GPRMC,150000,A,3944.352,N,10459.418,W,012.5,087.0,140326,011.0,E\r\n");
+        var delivered = await rig.Port.WaitForAsync(3);
+
+        Assert.Equal(
+            [("W1XYZ-9", (DateTimeOffset?)IngestRig.Now.AddSeconds(-2), (RejectReason?)null), ("W1XYZ-9", IngestRig.Now.AddSeconds(-1), null), ("W1XYZ-9", null, RejectReason.Malformed)],
+            delivered.Select(d => (d.Report?.UnitId ?? d.Refused?.UnitId, d.Report?.FixTime, d.Refused?.Reason)));
+        Assert.Equal("sentence has no checksum", delivered[2].Refused?.Detail);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task An_aprs_beacon_stamped_in_local_time_an_hour_off_the_host_clock_is_taken_as_received()
     {
         // A tracker set to local time at a site an hour east of UTC: read as UTC, its stamp was an hour ahead of the

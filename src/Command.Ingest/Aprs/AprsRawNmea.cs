@@ -1,0 +1,33 @@
+using Command.Domain.Reports;
+using Command.Domain.Validation;
+using Command.Ingest.Intake;
+using Command.Ingest.Nmea;
+
+namespace Command.Ingest.Aprs;
+
+/// <summary>
+/// A position sent as raw NMEA (APRS101 ch. 6, "NMEA Data", data type <c>$</c>): a GPS-only tracker puts its receiver's
+/// sentence on the air as it came. An RMC or a GGA, of any talker, is read by the NMEA decoder with its rules (a GGA,
+/// which carries no date, takes the day nearest the receiving time), for the station that sent it; other sentences
+/// carry no fix of the station's own. The checksum is required: APRS101 gives raw NMEA no rule of its own beyond NMEA
+/// 0183 2.0, which makes RMC's mandatory, and over the air a sentence without one cannot be told from a damaged one.
+/// </summary>
+internal static class AprsRawNmea
+{
+    public static IncomingReport Read(string line, string station, ReadOnlySpan<char> info, NmeaOptions nmea, DateTimeOffset receivedAt)
+    {
+        var end = info.IndexOfAny(',', '*');
+        var address = info[1..(end < 0 ? info.Length : end)];
+        if (address.Length != 5 || !(address.EndsWith("RMC") || address.EndsWith("GGA")))
+        {
+            return IncomingReport.Refused(ReportSource.Aprs, line, new(RejectReason.NotAPosition,
+                $"raw NMEA '${address[..Math.Min(address.Length, 5)]}' is no RMC or GGA sentence, so carries no position"), station);
+        }
+
+        // Begun with '$', the line is a sentence to the decoder: it gives a fix or a refusal, never a line it skips.
+        var decoded = new NmeaDecoder(nmea with { RequireChecksum = true }, station, station).Decode(info.ToString(), receivedAt).Report!;
+        return decoded.Report is { } report
+            ? IncomingReport.Parsed(ReportSource.Aprs, line, report with { Source = ReportSource.Aprs })
+            : IncomingReport.Refused(ReportSource.Aprs, line, decoded.Rejection!, station);
+    }
+}
