@@ -10,7 +10,7 @@ namespace Command.Ingest.Aprs;
 /// Reads one TNC2 line as APRS-IS carries it, <c>CALL-SSID&gt;DEST,PATH:payload</c>. The callsign-SSID is the
 /// unit, in upper case: callsigns are upper case by the APRS spec (as AX.25 carries them), so a gateway or hand-typed
 /// client that sends <c>k1abc-9</c> reports for the same unit as the radio heard as <c>K1ABC-9</c>, not a second one.
-/// Positions: uncompressed and compressed (<c>!</c>, <c>=</c>, and with a timestamp <c>/</c>, <c>@</c>)
+/// Positions: uncompressed and compressed (<c>!</c>, also after beacon text within the first 40 characters, <c>=</c>, and with a timestamp <c>/</c>, <c>@</c>)
 /// and Mic-E (<c>`</c>, <c>'</c>), raw NMEA (<c>$</c>: an RMC or GGA sentence, see <see cref="AprsRawNmea"/>), also
 /// inside a third-party packet (<c>}</c>), whose inner station is the unit. A
 /// position without a timestamp, or stamped in the sender's local time (whose zone it does not say), was taken when it
@@ -95,6 +95,10 @@ public sealed class AprsParser(AprsOptions options, NmeaOptions? nmea = null)
                 return Position(info[8..], out fix);
             case '`' or '\'':
                 return AprsMicE.Decode(destination, info, out fix);
+            case var first when !DataTypeIdentifiers.Contains(first) && !info.StartsWith("T#") && info[..Math.Min(info.Length, 40)].IndexOf('!') is var bang and > 0:
+                // APRS101 ch. 5: a position without timestamp's '!' may stand anywhere up to the field's 40th character,
+                // after the fixed beacon text of a TNC (an X1J digipeater's) that the packet begins with instead.
+                return Position(info[(bang + 1)..], out fix);
             default:
                 return new(RejectReason.NotAPosition, $"packet type '{info[0]}' ({Kind(info)}) carries no unit position");
         }
@@ -128,6 +132,12 @@ public sealed class AprsParser(AprsOptions options, NmeaOptions? nmea = null)
 
     private static IncomingReport Refuse(string line, Rejection rejection, string? unit = null) =>
         IncomingReport.Refused(ReportSource.Aprs, line, rejection, unit);
+
+    // APRS101 ch. 5's data type identifiers, those it leaves unused and "do not use" aside, and telemetry's, which is
+    // "T#" (beacon text such as "TheNet X1J4" begins with a T): a field beginning with one is that type, never beacon
+    // text before a '!'.
+    private static readonly System.Buffers.SearchValues<char> DataTypeIdentifiers =
+        System.Buffers.SearchValues.Create("\x1c\x1d!#$%&')*+,./:;<=>?@[_`{}");
 
     private static readonly System.Buffers.SearchValues<char> CallsignChars =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");

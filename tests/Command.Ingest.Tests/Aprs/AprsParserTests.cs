@@ -177,6 +177,27 @@ public sealed class AprsParserTests
             (report?.UnitId, report?.Position, report?.SpeedMps));
     }
 
+    [Theory]
+    [InlineData("W1XYZ-1>APN382:TheNet X1J4 (WIDE)!4903.50N/07201.75W#")]
+    [InlineData("W1XYZ-1>APN382:TheNet X1J4 (WIDE) Hilltop digi 145.050!4903.50N/07201.75W#")]
+    public void A_position_after_a_tncs_fixed_beacon_text_up_to_its_40th_character_is_the_stations(string line)
+    {
+        // APRS101 ch. 5: the '!' may stand anywhere up to the 40th character, after the unmodifiable text an X1J
+        // digipeater begins its beacon with. It was refused as packet type 'T' (unknown).
+        var report = Parser.Parse(line, Received).Report;
+
+        Assert.Equal(("W1XYZ-1", new GeoPoint(49 + (3.50 / 60), -(72 + (1.75 / 60))), Received), (report?.UnitId, report?.Position, report?.FixTime));
+    }
+
+    [Theory]
+    [InlineData("W1XYZ-1>APN382:TheNet X1J4 (WIDE) Hilltop digi 145.0500!4903.50N/07201.75W#", "packet type 'T' (unknown) carries no unit position")]
+    [InlineData("W1XYZ-1>APRS:>Net tonight!4903.50N/07201.75W#", "packet type '>' (status) carries no unit position")]
+    [InlineData("W1XYZ-1>APRS:T#005,199,000,255,073,123,01101001!4903.50N/07201.75W#", "packet type 'T' (telemetry) carries no unit position")]
+    public void A_bang_past_the_40th_character_or_after_another_data_type_is_no_position(string line, string detail)
+    {
+        Assert.Equal(new Rejection(RejectReason.NotAPosition, detail), Parser.Parse(line, Received).Rejection);
+    }
+
     [Fact]
     public void A_raw_nmea_rmc_from_a_gps_only_tracker_is_its_stations_position()
     {
