@@ -10,7 +10,8 @@ namespace Command.Ingest.OsmAnd;
 /// The OsmAnd protocol as Traccar reads it: <c>id</c> (or <c>deviceid</c>), <c>lat</c>, <c>lon</c> (or
 /// <c>location=lat,lon</c>), <c>timestamp</c> (epoch seconds, epoch milliseconds or ISO 8601; absent means the
 /// receiving clock, as Traccar does), <c>speed</c> in knots, <c>bearing</c> or <c>heading</c>, <c>altitude</c>,
-/// <c>accuracy</c>, <c>batt</c>, <c>valid</c>. Never throws on bad input.
+/// <c>accuracy</c>, <c>batt</c>, <c>valid</c> (a valid fix only as <c>true</c>, in any case, or <c>1</c>, as Traccar
+/// reads it). Never throws on bad input.
 /// </summary>
 public static class OsmAndParser
 {
@@ -39,11 +40,11 @@ public static class OsmAndParser
             return Refuse(raw, new(RejectReason.InvalidCoordinates, $"lat '{latText}' / lon '{lonText}' is not a number"), id);
         }
 
-        // In any case, as Traccar reads it: a bridge written in Python sends its False as "False", and the fix the device
-        // said was not valid was used.
-        if (Field(fields, "valid") is { } valid && (valid.Equals("false", StringComparison.OrdinalIgnoreCase) || valid == "0"))
+        // As Traccar reads it: a fix is valid only where "valid" says true (in any case) or 1, and not where it says
+        // anything else. A bridge sending its False as "False", or "no", had the fix its device said was not valid used.
+        if (fields.TryGetValue("valid", out var valid) && !(valid.Equals("true", StringComparison.OrdinalIgnoreCase) || valid == "1"))
         {
-            return Refuse(raw, new(RejectReason.NoFix, "the device marked the fix not valid"), id);
+            return Refuse(raw, new(RejectReason.NoFix, $"the device marked the fix not valid: valid '{valid}' (only true or 1 is a valid fix)"), id);
         }
 
         var time = receivedAt;

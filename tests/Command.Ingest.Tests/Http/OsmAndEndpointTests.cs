@@ -100,6 +100,20 @@ public sealed class OsmAndEndpointTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("no")]
+    [InlineData("0")]
+    public async Task A_fix_a_bridge_marks_not_valid_is_refused_as_no_fix_naming_the_value_it_sent(string valid)
+    {
+        // Traccar takes a fix as valid only where "valid" says true or 1: a bridge's "no" had its not-valid fix put on the board.
+        var response = await Client.GetAsync($"/?id=phone1&lat=39.7&lon=-104.9&timestamp=1773500390&valid={valid}", Ct);
+
+        var detail = $"the device marked the fix not valid: valid '{valid}' (only true or 1 is a valid fix)";
+        Assert.Equal((HttpStatusCode.OK, $"no-fix: {detail}"), (response.StatusCode, await response.Content.ReadAsStringAsync(Ct)));
+        var refused = Assert.Single(Port.Snapshot()).Refused;
+        Assert.Equal((RejectReason.NoFix, detail, "phone1"), (refused?.Reason, refused?.Detail, refused?.UnitId));
+    }
+
+    [Theory]
     [InlineData(RejectReason.Duplicate, HttpStatusCode.OK)]
     [InlineData(RejectReason.OutOfOrder, HttpStatusCode.OK)]
     [InlineData(RejectReason.ImpliedSpeed, HttpStatusCode.OK)]

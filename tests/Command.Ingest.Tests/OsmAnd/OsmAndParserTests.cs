@@ -49,13 +49,27 @@ public sealed class OsmAndParserTests
     [InlineData("id=P1&lat=1&lon=2&speed=fast", RejectReason.InvalidValue, "speed 'fast' is not a number")]
     [InlineData("id=P1&lat=1&lon=2&speed=350", RejectReason.InvalidValue, "speed 350 kn is not a ground speed of 0-291 kn (150 m/s)")]
     [InlineData("id=P1&lat=1&lon=2&speed=-3", RejectReason.InvalidValue, "speed -3 kn is not a ground speed of 0-291 kn (150 m/s)")]
-    [InlineData("id=P1&lat=1&lon=2&valid=false", RejectReason.NoFix, "the device marked the fix not valid")]
-    [InlineData("id=P1&lat=1&lon=2&valid=False", RejectReason.NoFix, "the device marked the fix not valid")]
-    [InlineData("id=P1&lat=1&lon=2&valid=FALSE", RejectReason.NoFix, "the device marked the fix not valid")]
-    [InlineData("id=P1&lat=1&lon=2&valid=0", RejectReason.NoFix, "the device marked the fix not valid")]
+    [InlineData("id=P1&lat=1&lon=2&valid=false", RejectReason.NoFix, "the device marked the fix not valid: valid 'false' (only true or 1 is a valid fix)")]
+    [InlineData("id=P1&lat=1&lon=2&valid=False", RejectReason.NoFix, "the device marked the fix not valid: valid 'False' (only true or 1 is a valid fix)")]
+    [InlineData("id=P1&lat=1&lon=2&valid=FALSE", RejectReason.NoFix, "the device marked the fix not valid: valid 'FALSE' (only true or 1 is a valid fix)")]
+    [InlineData("id=P1&lat=1&lon=2&valid=0", RejectReason.NoFix, "the device marked the fix not valid: valid '0' (only true or 1 is a valid fix)")]
+    [InlineData("id=P1&lat=1&lon=2&valid=no", RejectReason.NoFix, "the device marked the fix not valid: valid 'no' (only true or 1 is a valid fix)")]
+    [InlineData("id=P1&lat=1&lon=2&valid=V", RejectReason.NoFix, "the device marked the fix not valid: valid 'V' (only true or 1 is a valid fix)")]
+    [InlineData("id=P1&lat=1&lon=2&valid=", RejectReason.NoFix, "the device marked the fix not valid: valid '' (only true or 1 is a valid fix)")]
     public void Bad_queries_have_their_reason(string raw, RejectReason reason, string detail)
     {
         Assert.Equal(new Rejection(reason, detail), OsmAndParser.ParseQuery(Query(raw), raw, Received).Rejection);
+    }
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData("TRUE")]
+    [InlineData("1")]
+    public void A_fix_marked_valid_as_traccar_reads_it_is_taken(string valid)
+    {
+        var raw = $"id=P1&lat=1&lon=2&valid={valid}";
+
+        Assert.Equal(new GeoPoint(1, 2), OsmAndParser.ParseQuery(Query(raw), raw, Received).Report?.Position);
     }
 
     internal const string Json = """
