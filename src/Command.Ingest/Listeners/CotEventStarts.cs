@@ -10,6 +10,8 @@ namespace Command.Ingest.Listeners;
 /// whitespace, is the next event: the one before it was cut off short (a TAK client's connection hiccuped mid-write),
 /// and is refused on its own rather than run into the next, which is read as it came. A TAK client's log-in
 /// (<c>&lt;auth&gt;</c>, sent before its first event) is a message of its own, whole where it ends at <c>&lt;/auth&gt;</c>.
+/// An event ends at its <c>&lt;/event&gt;</c> outside any comment or CDATA section (<see cref="End"/>): one inside a
+/// remark's CDATA ended it early over TCP, and its rest was refused as a broken event of its own.
 /// </summary>
 internal sealed class CotEventStarts : IMessageStarts
 {
@@ -76,6 +78,32 @@ internal sealed class CotEventStarts : IMessageStarts
             }
 
             reader.Advance(1);
+        }
+
+        return -1;
+    }
+
+    public long? End(ReadOnlySequence<byte> read, ReadOnlySpan<byte> delimiter)
+    {
+        var reader = new SequenceReader<byte>(read);
+        while (reader.TryAdvanceTo((byte)'<', advancePastDelimiter: false))
+        {
+            if (reader.IsNext(delimiter))
+            {
+                return reader.Consumed;
+            }
+
+            ReadOnlySpan<byte> close = reader.IsNext(Comment) ? CommentEnd : reader.IsNext(CharacterData) ? CharacterDataEnd : [];
+            if (close.IsEmpty)
+            {
+                reader.Advance(1);
+            }
+            else if (!reader.TryReadTo(out ReadOnlySequence<byte> _, close))
+            {
+                // The section runs on past what has been read, and the event's end with it (the next event's start, where
+                // it comes first, says the event was cut off inside it).
+                return -1;
+            }
         }
 
         return -1;

@@ -58,8 +58,7 @@ internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keep
             var result = await ReadMoreAsync(cancellationToken).ConfigureAwait(false);
             var buffer = Unpadded(result.Buffer);
             var sequence = new SequenceReader<byte>(buffer);
-            if (anyOf ? sequence.TryReadToAny(out ReadOnlySequence<byte> frame, delimiter, advancePastDelimiter: true)
-                : sequence.TryReadTo(out frame, delimiter, advancePastDelimiter: true))
+            if (TryReadFrame(ref sequence, out var frame))
             {
                 if (NextStart(frame) is { } next)
                 {
@@ -84,9 +83,10 @@ internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keep
                 continue;
             }
 
-            // Where a message can be whole before its delimiter, one is cut as soon as the next one's start is read: an NMEA
-            // sentence that a bridge sent with no line end waited for one, and with none ever sent, for 512 bytes of others.
-            if ((buffer.Length > maxFrameBytes || result.IsCompleted || starts?.Quiet is not null) && NextStart(buffer) is { } start)
+            // A message with no delimiter yet is cut as soon as the next one's start is read: an NMEA sentence that a bridge
+            // sent with no line end waited for one, and with none ever sent, for 512 bytes of others; a CoT event cut off
+            // inside a CDATA section or comment has no end outside it before the next event's, which it held back.
+            if ((buffer.Length > maxFrameBytes || result.IsCompleted || starts is not null) && NextStart(buffer) is { } start)
             {
                 if (CutAt(buffer, start) is { } cut)
                 {
@@ -157,6 +157,26 @@ internal sealed class FrameReader(PipeReader reader, byte[] delimiter, bool keep
         }
 
         return result;
+    }
+
+    // The message up to the delimiter that ends it, and the reader past that delimiter: the first one, or where the starts
+    // say which one ends a message (a CoT event's </event> outside its CDATA sections and comments), that one.
+    private bool TryReadFrame(ref SequenceReader<byte> sequence, out ReadOnlySequence<byte> frame)
+    {
+        if (starts?.End(sequence.UnreadSequence, delimiter) is not { } at)
+        {
+            return anyOf ? sequence.TryReadToAny(out frame, delimiter, advancePastDelimiter: true)
+                : sequence.TryReadTo(out frame, delimiter, advancePastDelimiter: true);
+        }
+
+        frame = sequence.UnreadSequence.Slice(0, Math.Max(at, 0));
+        if (at < 0)
+        {
+            return false;
+        }
+
+        sequence.Advance(at + delimiter.Length);
+        return true;
     }
 
     // When what has been read is to be taken as it is, where it is whole but for its delimiter; null where it is not.

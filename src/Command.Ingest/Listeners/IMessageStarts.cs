@@ -25,6 +25,13 @@ internal interface IMessageStarts
     /// </summary>
     bool Whole(ReadOnlySpan<byte> message);
 
+    /// <summary>
+    /// Where in <paramref name="read"/> the <paramref name="delimiter"/> that ends the message it starts with stands, or -1
+    /// where none does yet; null (the default) where the first delimiter does. A CoT event's <c>&lt;/event&gt;</c> inside a
+    /// CDATA section or a comment (a remark that quotes one) is its text, not its end.
+    /// </summary>
+    long? End(ReadOnlySequence<byte> read, ReadOnlySpan<byte> delimiter) => null;
+
     /// <summary>Why a message cut off short by the next one's start is refused, in words: <paramref name="message"/> is what came of it.</summary>
     string CutOff(ReadOnlySpan<byte> message);
 

@@ -140,9 +140,12 @@ public sealed class CutOffEventTests
     [InlineData("<remarks><![CDATA[moving to <event> staging & north]]></remarks>")]
     [InlineData("<!-- <event uid='OLD'> -->")]
     [InlineData("<remarks><![CDATA[<?xml version='1.0'?>]]></remarks>")]
-    public async Task An_event_whose_cdata_or_comment_holds_an_events_start_is_taken_whole(string detail)
+    [InlineData("<remarks><![CDATA[relayed as <event/></event> by the gateway]]></remarks>")]
+    [InlineData("<!-- ended early: </event> -->")]
+    public async Task An_event_whose_cdata_or_comment_holds_an_events_start_or_end_is_taken_whole(string detail)
     {
-        // Valid XML, taken over UDP: over TCP its text was read as the next event's start, and the event refused as cut off.
+        // Valid XML, taken over UDP: over TCP its text was read as the next event's start, and the event refused as cut off,
+        // or as its end, and the event refused in two broken halves.
         await using var rig = await IngestRig.StartAsync();
         using var phone = await IngestRig.ConnectAsync(rig.Listener<CotTcpListener>().BoundPort!.Value);
 

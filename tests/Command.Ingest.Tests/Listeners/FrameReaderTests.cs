@@ -65,6 +65,35 @@ public sealed class FrameReaderTests
         return frames;
     }
 
+    [Fact]
+    public async Task An_event_read_in_two_parts_split_inside_a_cdata_section_that_holds_an_end_is_one_message()
+    {
+        // The first read ends inside the remark, after its "</event>": the section may run on, and the event with it.
+        const string first = "<event uid='A'><detail><remarks><![CDATA[quoted </event> and";
+        const string rest = " more]]></remarks></detail></event>";
+        var pipe = new Pipe();
+        var reader = Events(pipe.Reader);
+        var ct = TestContext.Current.CancellationToken;
+
+        await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes(first), ct);
+        var read = reader.ReadAsync(ct);
+        await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes(rest), ct);
+        await pipe.Writer.CompleteAsync();
+
+        Assert.Equal((first + rest, false, false), await read is { } frame ? (frame.Text, frame.Oversized, frame.CutOff) : default);
+        Assert.Null(await reader.ReadAsync(ct));
+    }
+
+    [Fact]
+    public async Task An_event_cut_off_inside_a_cdata_section_ends_where_the_next_begins_before_any_end_is_read()
+    {
+        // Its section never closes, so no end of its own comes: the next event's start says it was cut off.
+        const string cut = "<event uid='A'><detail><remarks><![CDATA[moving to";
+        const string next = "<event uid='B'/></event>";
+
+        Assert.Equal([(cut, false, true), (next, false, false)], await EventsAsync(1024, cut + next));
+    }
+
     [Theory]
     [InlineData("<event uid='A'><point lat='1'", "<event uid='B'/></event>")]
     [InlineData("<?xml version='1.0'?>\n<event uid='A'><detail><contact callsign='A'/>\n", "<?xml version='1.0'?>\n<event uid='B'/></event>")]
