@@ -222,6 +222,7 @@ public sealed class AprsParserTests
     [InlineData("W1XYZ-9>GPS:$GPRMC,145958,A,3944.350,N,10459.420,W,012.5,087.0,140326,011.0,E", RejectReason.Malformed, "sentence has no checksum")]
     [InlineData("W1XYZ-9>GPS:$GPRMC,145958,A,3944.350,N,10459.420,W,012.5,087.0,140326,011.0,E*69", RejectReason.Malformed, "checksum is 69 but the sentence computes to 68")]
     [InlineData("W1XYZ-9>GPS:$GPRMC,145958,V,3944.350,N,10459.420,W,,,140326,,*1D", RejectReason.NoFix, "GPRMC status is 'V', not A (valid)")]
+    [InlineData("W1XYZ-9>GPS:$GPRMC,145958,A,3944.350,N,10459.420,W,012.5,087.0,140326,011.0,E*6/Home", RejectReason.Malformed, "checksum '6/Home' is not two hex digits")]
     [InlineData("W1XYZ-9>GPS:$GPVTG,087.0,T,,M,012.5,N,023.1,K*69", RejectReason.NotAPosition, "raw NMEA '$GPVTG' is no RMC or GGA sentence, so carries no position")]
     [InlineData("W1XYZ-9>GPS:$W6SCR-6  :BITS.11111111", RejectReason.NotAPosition, "raw NMEA '$W6SCR' is no RMC or GGA sentence, so carries no position")]
     public void A_raw_nmea_sentence_that_gives_no_fix_is_refused_with_the_nmea_reason(string line, RejectReason reason, string detail)
@@ -231,6 +232,16 @@ public sealed class AprsParserTests
         var incoming = Parser.Parse(line, Received);
 
         Assert.Equal((new Rejection(reason, detail), "W1XYZ-9", ReportSource.Aprs), (incoming.Rejection, incoming.UnitId, incoming.Source));
+    }
+
+    [Fact]
+    public void A_raw_nmea_beacon_with_a_comment_after_its_checksum_is_its_stations_position()
+    {
+        // TinyTrack and FreeTrak send their station's name after the sentence, as any packet may carry a comment after its
+        // data: every such beacon was refused for what followed the checksum.
+        var incoming = Parser.Parse("W1XYZ-9>APT311,WIDE1-1:$GPRMC,145958,A,3944.350,N,10459.420,W,012.5,087.0,140326,011.0,E*68/Home Station by TinyTrack3", Received);
+
+        Assert.Equal(("W1XYZ-9", new GeoPoint(39 + (44.350 / 60), -(104 + (59.420 / 60)))), (incoming.Report?.UnitId, incoming.Report?.Position));
     }
 
     [Fact]
