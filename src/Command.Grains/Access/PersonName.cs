@@ -1,4 +1,5 @@
 using System.Text;
+using Command.Domain.Text;
 
 namespace Command.Grains.Access;
 
@@ -6,13 +7,18 @@ namespace Command.Grains.Access;
 /// The one comparison of people's names, for signing in, finding someone to manage and refusing a second person who
 /// reads as the first: the recording and the logs name people by what is written, so <c>Sgt Ruiz</c>, <c>SGT RUIZ</c>
 /// and its fullwidth twin read as one person, as does <c>admin</c> written with a Cyrillic <c>а</c> or a dotless <c>ı</c>.
-/// Names are kept as they were written; only the comparison folds them.
+/// Names are kept as they were written, composed (<see cref="Written"/>); only the comparison folds them.
 /// </summary>
 /// <remarks>
-/// The fold is Unicode's compatibility fold cut to what a user name can hold (fullwidth letters and digits become
+/// The fold first takes each letter apart from its marks (Unicode's canonical decomposition), so that <c>é</c> typed as one
+/// character or as <c>e</c> and a combining accent, on any keyboard, is one name, and a look-alike letter under a mark
+/// (Greek <c>ά</c>, Cyrillic <c>ё</c>) reads as the Latin letter under it; it drops what draws nothing (a variation
+/// selector, a combining grapheme joiner) and the dot above an <c>i</c> or <c>j</c>, which has one already; and composes
+/// again. The rest of the fold is Unicode's compatibility fold cut to what a user name can hold (fullwidth letters and digits become
 /// plain ones), then case (ß as ss), then the Cyrillic and Greek letters (and the Turkish dotless and dotted i) that
 /// look like a Latin one, in either case, become it. The hosts run with invariant globalization, where .NET does no
-/// Unicode normalization, so the fold is written out here rather than left to <see cref="string.Normalize()"/>. New
+/// Unicode normalization, so the fold is written out here and in <see cref="CanonicalComposition"/> rather than left to
+/// <see cref="string.Normalize()"/>. New
 /// names are kept free of the other compatibility forms (ligatures, superscripts, letterlike symbols) by the host's
 /// shape rule. Look-alikes within one script (I and l, rn and m) and from other scripts are not folded.
 /// </remarks>
@@ -22,8 +28,13 @@ public static class PersonName
     public static string Key(string name)
     {
         var key = new StringBuilder(name.Length);
-        foreach (var c in name)
+        foreach (var c in CanonicalComposition.Decompose(name))
         {
+            if (DrawsNothing(c) || (c == '\u0307' && key.Length > 0 && key[^1] is 'i' or 'j'))
+            {
+                continue;
+            }
+
             var lower = char.ToLowerInvariant(c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c);
             if (lower == '\u00DF')
             {
@@ -35,8 +46,19 @@ public static class PersonName
             }
         }
 
-        return key.ToString();
+        return CanonicalComposition.Compose(key.ToString());
     }
+
+    /// <summary>A name as it is kept and shown: as written, composed (<c>e</c> and a combining acute kept as <c>é</c>).</summary>
+    public static string Written(string name) => CanonicalComposition.Compose(name);
+
+    /// <summary>
+    /// A character that draws nothing where it stands (Unicode's default ignorable marks and letters): the combining grapheme
+    /// joiner, variation selectors, Mongolian free variation selectors, Khmer inherent vowels and the Hangul fillers. Put
+    /// in a name, it makes another name that reads as the first.
+    /// </summary>
+    public static bool DrawsNothing(char c) =>
+        c is '\u034F' or '\u115F' or '\u1160' or '\u17B4' or '\u17B5' or (>= '\u180B' and <= '\u180F') or '\u3164' or (>= '\uFE00' and <= '\uFE0F') or '\uFFA0';
 
     public static bool Same(string a, string b) => string.Equals(Key(a), Key(b), StringComparison.Ordinal);
 

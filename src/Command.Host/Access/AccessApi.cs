@@ -80,7 +80,7 @@ public static class AccessApi
             return ApiError.Invalid(errors);
         }
 
-        var person = new Person(body.UserName!, [.. roles], null, 0, clock.GetUtcNow(), AccessClaims.Actor(http.User));
+        var person = new Person(PersonName.Written(body.UserName!), [.. roles], null, 0, clock.GetUtcNow(), AccessClaims.Actor(http.User));
         person = body.Password is null ? person : person with { PasswordHash = hasher.HashPassword(person, body.Password) };
         return await ChangeAsync(http, book, audit, $"added {person.UserName} as {string.Join(", ", roles.Select(AccessRoles.Name))}",
             Access(grains).AddPerson(person), Results.Created($"/api/access/people/{Uri.EscapeDataString(person.UserName)}", View(person.Entry)));

@@ -1,5 +1,7 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Security.Cryptography;
+using Command.Domain.Text;
 using Command.Grains.Access;
 using Command.Host.Api;
 
@@ -15,19 +17,71 @@ public static class AccessNames
     public const int MaxPassword = 256;
 
     /// <summary>
-    /// A user name is what the recording names as the actor: 1-64 letters, digits, spaces, '.', '-', '_' or '@',
-    /// not starting or ending with a space. A colon is never in one, so no person can pass for <c>token:…</c>. Its
+    /// A user name is what the recording names as the actor: 1-64 letters (with the accents and vowel signs written on
+    /// them), digits, spaces, '.', '-', '_' or '@', not starting or ending with a space, counted as it is kept, composed
+    /// (<see cref="PersonName.Written"/>). A colon is never in one, so no person can pass for <c>token:…</c>. Its
     /// letters are plain ones, not the variants Unicode keeps for older character sets (<see cref="IsCompatibilityForm"/>),
-    /// which read as the plain letter and so as someone else's name.
+    /// which read as the plain letter and so as someone else's name; nor does it hold what draws nothing, or marks that
+    /// stand on no letter, strike through one or pile up on one.
     /// </summary>
-    public static string? UserNameProblem(string? name) =>
-        name is null || name.Length is 0 or > 64 || name.Trim() != name || !name.All(c => char.IsLetterOrDigit(c) || c is ' ' or '.' or '-' or '_' or '@')
-            ? "a user name is 1-64 letters, digits, spaces, '.', '-', '_' or '@', not starting or ending with a space"
-        : name.Any(IsCompatibilityForm)
+    public static string? UserNameProblem(string? name)
+    {
+        var written = name is null ? null : PersonName.Written(name);
+        return written is null || written.Length is 0 or > 64 || written.Trim() != written || !written.All(c => char.IsLetterOrDigit(c) || IsMark(c) || c is ' ' or '.' or '-' or '_' or '@')
+            ? "a user name is 1-64 letters (with their accents or vowel signs), digits, spaces, '.', '-', '_' or '@', not starting or ending with a space"
+            : written.FirstOrDefault(PersonName.DrawsNothing) is not '\0' and var blank
+            ? $"a user name holds nothing that draws nothing, as {Code(blank)} does: a name with it reads as the same name without it"
+            : MarkProblem(written) is { } markProblem
+            ? markProblem
+            : written.Any(IsCompatibilityForm)
             ? "a user name is written in plain letters: no fullwidth or halfwidth forms, ligatures, superscripts, small capitals or letterlike symbols"
-        : NotPeople.FirstOrDefault(n => PersonName.Same(n, name)) is { } taken
-            ? $"'{name}' reads as '{taken}', the name the recording and the log give what is not a person; a person called so would read as it"
+            : NotPeople.FirstOrDefault(n => PersonName.Same(n, written)) is { } taken
+            ? $"'{written}' reads as '{taken}', the name the recording and the log give what is not a person; a person called so would read as it"
             : null;
+    }
+
+    /// <summary>Most marks written on one letter: a letter with its vowel sign, a second vowel sign and a tone, and one more. 4.</summary>
+    public const int MaxMarksOnALetter = 4;
+
+    /// <summary>
+    /// What is wrong with the combining marks of a name: one on no letter (first, or after a digit, a space or a sign),
+    /// one drawn through its letter (an <c>o</c> struck through reads as <c>ø</c> and is not it), or more than
+    /// <see cref="MaxMarksOnALetter"/> piled on one letter, drawn over the letters about it.
+    /// </summary>
+    private static string? MarkProblem(string written)
+    {
+        var onLetter = 0;
+        for (var i = 0; i < written.Length; i++)
+        {
+            var c = written[i];
+            if (!IsMark(c))
+            {
+                onLetter = char.IsLetter(c) ? 0 : -1;
+                continue;
+            }
+
+            if (onLetter < 0 || i == 0)
+            {
+                return $"a mark (an accent, a vowel sign) is written on a letter, and {Code(c)} {(i == 0 ? "begins the name" : $"follows '{written[i - 1]}'")}";
+            }
+
+            if (CanonicalComposition.CombiningClass(c) == 1)
+            {
+                return $"a user name holds no mark drawn through a letter, as {Code(c)} is: the letter it strikes reads as another that it is not";
+            }
+
+            if (++onLetter > MaxMarksOnALetter)
+            {
+                return $"a letter carries at most {MaxMarksOnALetter} marks (accents, vowel signs), and '{written[(i - onLetter)..(i + 1)]}' carries more";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsMark(char c) => char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
+    private static string Code(char c) => $"U+{(int)c:X4}";
 
     /// <summary>Who the audit says called without a credential.</summary>
     public const string Anonymous = "anonymous";

@@ -140,6 +140,54 @@ public sealed class PeopleRulesTests(CommandHost host) : IClassFixture<CommandHo
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
     }
 
+    [Theory]
+    [InlineData("\u0905\u092E\u093F\u0924 \u0936\u0930\u094D\u092E\u093E", "\u0905\u092E\u093F\u0924 \u0936\u0930\u094D\u092E\u093E")] // अमित शर्मा, Devanagari vowel signs and a virama
+    [InlineData("\u0E2A\u0E21\u0E0A\u0E32\u0E22 \u0E43\u0E08\u0E14\u0E35", "\u0E2A\u0E21\u0E0A\u0E32\u0E22 \u0E43\u0E08\u0E14\u0E35")] // สมชาย ใจดี, a Thai vowel above
+    [InlineData("Nguye\u0302\u0303n Va\u0306n An", "Nguy\u1EC5n V\u0103n An")] // Vietnamese, typed letter and marks apart
+    public async Task A_name_written_with_marks_on_its_letters_is_accepted_and_kept_composed(string userName, string kept)
+    {
+        using var added = await host.PostJsonAsync("/api/access/people", new { userName, roles = new[] { "observer" } });
+        var body = await added.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal(kept, body.GetProperty("userName").GetString());
+    }
+
+    [Fact]
+    public async Task A_name_typed_with_a_combining_accent_is_the_same_person_as_it_typed_with_the_accented_letter()
+    {
+        using var added = await host.PostJsonAsync("/api/access/people", new { userName = "Cpl Jose\u0301 Pe\u0301rez", password = TestAccess.Password, roles = new[] { "observer" } });
+
+        using var again = await host.PostJsonAsync("/api/access/people", new { userName = "Cpl Jos\u00E9 P\u00E9rez", password = TestAccess.Password, roles = new[] { "admin" } });
+        using var composedSignIn = await host.Access.SignInResponseAsync("Cpl Jos\u00E9 P\u00E9rez", TestAccess.Password);
+        using var decomposedSignIn = await host.Access.SignInResponseAsync("Cpl Jose\u0301 Pe\u0301rez", TestAccess.Password);
+        var people = await host.Client.GetFromJsonAsync<JsonElement>("/api/access/people", Ct);
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(("person-exists", "someone is already called 'Cpl Jos\u00E9 P\u00E9rez'"), await ReasonAsync(again));
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (composedSignIn.StatusCode, decomposedSignIn.StatusCode));
+        Assert.Single(people.EnumerateArray(), p => p.GetProperty("userName").GetString() is "Cpl Jos\u00E9 P\u00E9rez");
+    }
+
+    [Theory]
+    [InlineData("\u0301\u0301", "a mark (an accent, a vowel sign) is written on a letter, and U+0301 begins the name")]
+    [InlineData("Lt \u0301Lee", "a mark (an accent, a vowel sign) is written on a letter, and U+0301 follows ' '")]
+    [InlineData("Unit 7\u0308", "a mark (an accent, a vowel sign) is written on a letter, and U+0308 follows '7'")]
+    [InlineData("drill\uFE0F", "a user name holds nothing that draws nothing, as U+FE0F does: a name with it reads as the same name without it")]
+    [InlineData("Sgt\u3164Ruiz", "a user name holds nothing that draws nothing, as U+3164 does: a name with it reads as the same name without it")]
+    [InlineData("Bjo\u0338rn", "a user name holds no mark drawn through a letter, as U+0338 is: the letter it strikes reads as another that it is not")]
+    [InlineData("Ze\u0301\u0300\u0302\u0303\u0304\u0306d", "a letter carries at most 4 marks (accents, vowel signs), and '\u00E9\u0300\u0302\u0303\u0304\u0306' carries more")]
+    [InlineData("dri\u0307ll", "'dri\u0307ll' reads as 'drill', the name the recording and the log give what is not a person; a person called so would read as it")]
+    public async Task A_name_whose_marks_stand_on_no_letter_draw_nothing_or_hide_a_letter_is_refused_saying_so(string userName, string detail)
+    {
+        using var added = await host.PostJsonAsync("/api/access/people", new { userName, password = TestAccess.Password, roles = new[] { "commander" } });
+        var body = await added.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, added.StatusCode);
+        Assert.Equal(("userName", detail), (body.GetProperty("errors")[0].GetProperty("field").GetString(), body.GetProperty("errors")[0].GetProperty("detail").GetString()));
+    }
+
     [Fact]
     public async Task A_person_is_managed_under_any_spelling_that_reads_as_their_name()
     {
