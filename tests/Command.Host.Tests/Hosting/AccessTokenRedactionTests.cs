@@ -17,4 +17,21 @@ public sealed class AccessTokenRedactionTests
 
         Assert.Equal("Request starting \"/hubs/incidents\"\"?id=abc&access_token=[redacted]&x=1\"", logged.RenderMessage());
     }
+
+    [Theory]
+    [InlineData("?id=abc&access%5Ftoken=cmd_secret&x=1", "?id=abc&access_token=[redacted]&x=1")] // the underscore encoded, as the host still reads it
+    [InlineData("?ACCESS_TOKEN=cmd_secret", "?access_token=[redacted]")]
+    [InlineData("?%61ccess%5ftoken%3dcmd_secret", "?access_token=[redacted]")]
+    [InlineData("?return=%2Fhubs%2Fincidents%3Faccess_token%3Dcmd_secret", "?return=%2Fhubs%2Fincidents%3Faccess_token=[redacted]")] // a sign-in page's return address
+    [InlineData("?return=%2Fhubs%2Fincidents%3Faccess%255Ftoken%3Dcmd_secret", "?return=%2Fhubs%2Fincidents%3Faccess_token=[redacted]")]
+    public void A_hub_request_whose_access_token_is_spelt_with_percent_encoding_is_logged_without_it(string query, string logged)
+    {
+        var line = new LogEvent(
+            DateTimeOffset.UnixEpoch, LogEventLevel.Information, null, new MessageTemplateParser().Parse("{QueryString}"),
+            [new LogEventProperty("QueryString", new ScalarValue(query))]);
+
+        new AccessTokenRedaction().Enrich(line, null!);
+
+        Assert.Equal($"\"{logged}\"", line.RenderMessage());
+    }
 }
