@@ -108,6 +108,31 @@ public sealed partial class KnownSettingsTests
     }
 
     [Fact]
+    public async Task A_host_whose_configuration_still_names_a_retired_setting_starts_and_warns_of_it_once()
+    {
+        // Written for a build that read it: the key does nothing now, and an upgrade must not leave the host down over it.
+        await using var host = new ConfiguredHost(new Dictionary<string, string?> { ["incidents:resumedafter"] = "00:00:15" });
+
+        await host.InitializeAsync();
+
+        (await host.Client.GetAsync("/health", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        var warned = Assert.Single(HostLog.Lines(host), l => l.Text.Contains("was retired in", StringComparison.Ordinal));
+        Assert.Equal("Warning", warned.Level);
+        Assert.Contains("\"Setting\":\"Incidents:ResumedAfter\",\"Since\":\"2026-12\"", warned.Text, StringComparison.Ordinal);
+        Assert.Contains("every stop of a lone host is now said in the incidents it runs again, however short; remove the setting", warned.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_misspelt_retired_setting_still_refuses_to_start()
+    {
+        await using var host = new ConfiguredHost(new Dictionary<string, string?> { ["Incidents:ResumedAftr"] = "00:00:15" });
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await host.InitializeAsync());
+
+        Assert.StartsWith("This host cannot start: Incidents:ResumedAftr is not an incident setting;", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_key_that_names_no_setting_is_named_at_once()
     {
         var unknown = Unknown(new() { ["Recording:Provder"] = "Blob", ["Cluster:Clusterin"] = "AzureTable", ["Ingest:Cot:Udp:Port"] = "8087" });
@@ -186,7 +211,7 @@ public sealed partial class KnownSettingsTests
     private static List<string> Unknown(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return [.. KnownSettings.Sections.SelectMany(s => s.Unknown(configuration))];
+        return [.. KnownSettings.Unknown(configuration)];
     }
 
     // A setting as the README names it in backticks: `Recording:Provider`, `Http:RateLimits:Reports:PerSecond`.

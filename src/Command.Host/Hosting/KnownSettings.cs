@@ -15,6 +15,7 @@ namespace Command.Host.Hosting;
 /// a word: the host refuses to start instead, naming each such key and the setting it was most likely meant to be.
 /// A value a setting cannot be read as stops it too, naming the setting, the value and the kind it takes.
 /// The assessment's section is read, and checked, by <see cref="AssessmentSettings"/>; each listener's as it is made.
+/// A setting retired on purpose (<see cref="RetiredSettings"/>) is not refused: the host starts and warns of it.
 /// </summary>
 public static class KnownSettings
 {
@@ -43,15 +44,33 @@ public static class KnownSettings
         "DataPath", AssessmentSettings.Section, "Serilog", "Logging", "Kestrel", "AllowedHosts", "urls",
     ];
 
-    /// <summary>Stops the host before it starts when a section it reads holds a key that names no setting, or a top-level key misspells one.</summary>
+    /// <summary>
+    /// Stops the host before it starts when a section it reads holds a key that names no setting, or a top-level key
+    /// misspells one; a retired setting still named is warned of as the host starts instead.
+    /// </summary>
     public static void RefuseUnknownSettings(this WebApplicationBuilder builder)
     {
-        var unknown = SettingsSection.Misspelt(builder.Configuration, TopLevel).Concat(Sections.SelectMany(s => s.Unknown(builder.Configuration)))
-            .Concat(Sections.Select(s => Unreadable(builder.Configuration, s)).OfType<string>()).ToList();
+        var unknown = Unknown(builder.Configuration).Concat(Sections.Select(s => Unreadable(builder.Configuration, s)).OfType<string>()).ToList();
         if (unknown.Count > 0)
         {
             throw new InvalidOperationException($"This host cannot start: {string.Join("; ", unknown.Select(u => u.TrimEnd('.')))}.");
         }
+
+        var retired = RetiredSettings.In(builder.Configuration);
+        if (retired.Count > 0)
+        {
+            builder.Services.AddHostedService(services => new RetiredSettingsNotice(retired, services.GetRequiredService<ILogger<RetiredSettingsNotice>>()));
+        }
+    }
+
+    /// <summary>
+    /// One sentence per key of <paramref name="configuration"/> that names no setting: a top-level key misspelling one the
+    /// host reads, or a key of a section it reads that is none of that section's settings, nor a retired one.
+    /// </summary>
+    public static IEnumerable<string> Unknown(IConfiguration configuration)
+    {
+        var current = RetiredSettings.Without(configuration);
+        return SettingsSection.Misspelt(current, TopLevel).Concat(Sections.SelectMany(s => s.Unknown(current)));
     }
 
     // A value its setting cannot be read as ("fast" for a speed): found here, before anything starts, rather than as the
