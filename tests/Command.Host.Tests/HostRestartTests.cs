@@ -33,7 +33,7 @@ public sealed class HostRestartTests
                 }
             }
 
-            // Down from 15:00:25 (its last report, at 15:00:25) for two minutes, then started again on the same folder.
+            // Stopped at 15:00:30, 5 s after its last report, and down for two minutes, then started again on the same folder.
             clock.Advance(TimeSpan.FromMinutes(2));
             await using var second = new RestartedHost(clock, data);
             await second.InitializeAsync();
@@ -43,13 +43,13 @@ public sealed class HostRestartTests
 
             var resumed = Assert.Single(timeline!, e => e.GetProperty("type").GetString() == "incident-resumed");
             // Stamped where it stopped, so no clock is moved on over the time it was not running.
-            Assert.Equal((Start.AddSeconds(25), $"{Start.AddSeconds(25):O}/{Start.AddSeconds(150):O}"), (resumed.GetProperty("time").GetDateTimeOffset(), resumed.GetProperty("about").GetString()));
+            Assert.Equal((Start.AddSeconds(30), $"{Start.AddSeconds(30):O}/{Start.AddSeconds(150):O}"), (resumed.GetProperty("time").GetDateTimeOffset(), resumed.GetProperty("about").GetString()));
             var activity = report.GetProperty("activity").EnumerateArray().ToList();
             var host = resumed.GetProperty("subject").GetString();
             Assert.Contains(activity, a => a.GetProperty("kind").GetString() == "incident-resumed"
-                && a.GetProperty("text").GetString() == $"The incident was not running 15:00:25–15:02:30 UTC (2:05): its host {host} stopped or restarted: what was sent to it meanwhile was not heard, unless its device sent it again");
+                && a.GetProperty("text").GetString() == $"The incident was not running 15:00:30–15:02:30 UTC (2:00): its host {host} stopped or restarted: what was sent to it meanwhile was not heard, unless its device sent it again");
             Assert.Contains(activity, a => a.GetProperty("kind").GetString() == "silent"
-                && a.GetProperty("text").GetString()!.EndsWith($"; the incident was not running 15:00:25–15:02:30 UTC (2:05): its host {host} stopped or restarted", StringComparison.Ordinal));
+                && a.GetProperty("text").GetString()!.EndsWith($"; the incident was not running 15:00:30–15:02:30 UTC (2:00): its host {host} stopped or restarted", StringComparison.Ordinal));
         }
         finally
         {
@@ -77,7 +77,7 @@ public sealed class HostRestartTests
                 }
             }
 
-            // Its last report at 15:00:18; down until 15:00:32, when it reports again on the host started again.
+            // Its last report at 15:00:18, its host stopped at 15:00:20 and down until 15:00:32, when it reports again.
             clock.Advance(TimeSpan.FromSeconds(12));
             await using var second = new RestartedHost(clock, data);
             await second.InitializeAsync();
@@ -86,15 +86,52 @@ public sealed class HostRestartTests
             var report = await second.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}/report?format=json", Ct);
 
             var resumed = Assert.Single(timeline!, e => e.GetProperty("type").GetString() == "incident-resumed");
-            Assert.Equal($"{Start.AddSeconds(18):O}/{Start.AddSeconds(32):O}", resumed.GetProperty("about").GetString());
+            Assert.Equal($"{Start.AddSeconds(20):O}/{Start.AddSeconds(32):O}", resumed.GetProperty("about").GetString());
             var host = resumed.GetProperty("subject").GetString();
             var activity = report.GetProperty("activity").EnumerateArray().ToList();
             Assert.Contains(activity, a => a.GetProperty("kind").GetString() == "incident-resumed"
-                && a.GetProperty("text").GetString() == $"The incident was not running 15:00:18–15:00:32 UTC (0:14): its host {host} stopped or restarted: what was sent to it meanwhile was not heard, unless its device sent it again");
+                && a.GetProperty("text").GetString() == $"The incident was not running 15:00:20–15:00:32 UTC (0:12): its host {host} stopped or restarted: what was sent to it meanwhile was not heard, unless its device sent it again");
             var unit = Assert.Single(report.GetProperty("units").EnumerateArray(), u => u.GetProperty("unitId").GetString() == "P1");
             Assert.Equal(
-                $"the incident was not running 15:00:18–15:00:32 UTC (0:14): its host {host} stopped or restarted",
+                $"the incident was not running 15:00:20–15:00:32 UTC (0:12): its host {host} stopped or restarted",
                 unit.GetProperty("longestGap").GetProperty("cause").GetString());
+        }
+        finally
+        {
+            DataFolder.Remove(data);
+        }
+    }
+
+    [Fact]
+    public async Task An_incident_quiet_for_five_minutes_before_its_host_stopped_says_it_was_not_running_only_from_the_stop()
+    {
+        // Nothing is recorded while an incident is quiet: the stop was dated from its last report, and the five minutes
+        // its host ran on, hearing whatever was sent, were recorded as the incident not running.
+        var (data, id) = (DataFolder.New(), $"quiet-{Guid.NewGuid():N}"[..20]);
+        var clock = new FakeTimeProvider(Start);
+        try
+        {
+            await using (var first = new RestartedHost(clock, data))
+            {
+                await first.InitializeAsync();
+                (await first.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+                (await first.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", clock.GetUtcNow(), 0, -60) } })).EnsureSuccessStatusCode();
+                clock.Advance(TimeSpan.FromMinutes(5));
+            }
+
+            // Stopped at 15:05:00, started again at 15:07:00.
+            clock.Advance(TimeSpan.FromMinutes(2));
+            await using var second = new RestartedHost(clock, data);
+            await second.InitializeAsync();
+            (await second.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", clock.GetUtcNow(), 0, -60) } })).EnsureSuccessStatusCode();
+            var timeline = await second.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", Ct);
+            var report = await second.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}/report?format=json", Ct);
+
+            var resumed = Assert.Single(timeline!, e => e.GetProperty("type").GetString() == "incident-resumed");
+            Assert.Equal((Start.AddMinutes(5), $"{Start.AddMinutes(5):O}/{Start.AddMinutes(7):O}"), (resumed.GetProperty("time").GetDateTimeOffset(), resumed.GetProperty("about").GetString()));
+            var host = resumed.GetProperty("subject").GetString();
+            Assert.Contains(report.GetProperty("activity").EnumerateArray(), a => a.GetProperty("kind").GetString() == "incident-resumed"
+                && a.GetProperty("text").GetString() == $"The incident was not running 15:05:00–15:07:00 UTC (2:00): its host {host} stopped or restarted: what was sent to it meanwhile was not heard, unless its device sent it again");
         }
         finally
         {

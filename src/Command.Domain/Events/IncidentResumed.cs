@@ -3,8 +3,9 @@ using System.Globalization;
 namespace Command.Domain.Events;
 
 /// <summary>
-/// The incident runs again after its host stopped (killed, or stopped and started again): from its last recorded event
-/// (this event's time) to <paramref name="Resumed"/> it was not running, and nothing sent to the host meanwhile was heard
+/// The incident runs again after its host stopped (killed, or stopped and started again): from when it stopped (this
+/// event's time: when its host was last known running, or its last recorded event where that is later, since a quiet
+/// incident records nothing) to <paramref name="Resumed"/> it was not running, and nothing sent to the host meanwhile was heard
 /// unless its device sent it again. Recorded once as it runs again, stamped where it stopped so that what was judged up
 /// to then stays judged and the time between counts as no one's (a drill carried on says the same of its own clock), and
 /// so that the board, a replay and the after-action report say why every unit went unheard at the same second rather

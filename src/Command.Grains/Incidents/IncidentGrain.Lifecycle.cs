@@ -36,19 +36,23 @@ public sealed partial class IncidentGrain
 
     /// <summary>
     /// Where grain state is kept in memory, an incident open in its recording that activates with none lost it with its
-    /// host's process: it was not running from its last recorded event until now, and says so once it runs again (see
+    /// host's process: it was not running from when it stopped until now, and says so once it runs again (see
     /// <see cref="IncidentResumed"/>). Every unit went unheard at that second, and the paperwork read it as radios failing
     /// together. Said of every stop, however short: across one of 12 s a unit reporting every 2 s goes unheard longer than its
-    /// cadence explains, and its row and incident command's log must say why.
+    /// cadence explains, and its row and incident command's log must say why. A quiet incident records nothing, so the stop
+    /// is dated from when the host's previous run was last known running, where that is later (<see cref="PreviousRun"/>):
+    /// dated from its last event, five quiet minutes the host ran on were recorded as the incident not running.
     /// </summary>
     private async Task SayResumedAsync()
     {
         var now = clock.GetUtcNow();
-        if (options.SaysResumes && unavailable is null && stream.Exists && !stream.IsClosed && now > stream.Clock)
+        var stopped = previousRun.StoppedAt(stream.Clock, now);
+        if (options.SaysResumes && unavailable is null && stream.Exists && !stream.IsClosed && now > stopped)
         {
-            // Stamped where it stopped: no tick is folded over the time it was not running, and the event moves no clock on.
-            var batch = new List<IncidentEvent>(1);
-            stream.Record(new IncidentResumed(GrainContext.Address.SiloAddress!.Endpoint.ToString(), now), stream.Clock, batch);
+            // Stamped where it stopped: ticks are folded up to then, as they were while it ran, and none over the time it
+            // was not running.
+            var batch = new List<IncidentEvent>();
+            stream.Record(new IncidentResumed(GrainContext.Address.SiloAddress!.Endpoint.ToString(), now), stopped, batch);
             await RecordAsync(batch);
             await PersistAsync();
         }

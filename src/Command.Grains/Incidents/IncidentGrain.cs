@@ -36,6 +36,7 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     private readonly ReadSide readSide;
     private readonly SecondDevices secondDevices = new();
     private readonly UnitClocksShown clocksShown = new();
+    private readonly PreviousRun previousRun;
 
     public IncidentGrain(
         [PersistentState("incident", GrainStorage.Name)] IPersistentState<IncidentGrainState> state,
@@ -46,8 +47,10 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         AssessmentOptions assessment,
         FramePacing framePacing,
         IOptions<IncidentGrainOptions> options,
-        ILogger<IncidentGrain> logger)
+        ILogger<IncidentGrain> logger,
+        PreviousRun? previousRun = null)
     {
+        this.previousRun = previousRun ?? PreviousRun.None;
         this.state = state;
         this.sessionLog = sessionLog;
         this.clock = clock;

@@ -44,8 +44,8 @@ public sealed class IncidentGrainOptions
     public TimeSpan ObserverExpiry { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// Whether an incident that activates with no grain state, open in its recording, says it was not running from its last
-    /// recorded event (<see cref="Domain.Events.IncidentResumed"/>), however short the stop: a unit's silence across it reads
+    /// Whether an incident that activates with no grain state, open in its recording, says it was not running from when it
+    /// stopped (<see cref="Domain.Events.IncidentResumed"/>), however short the stop: a unit's silence across it reads
     /// as its own otherwise. The host sets it where grain state is kept in memory, which only a stopped process loses; a
     /// cluster says so of a host that left it instead.
     /// </summary>

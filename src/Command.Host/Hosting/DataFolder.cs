@@ -13,8 +13,9 @@ public static class DataFolder
     }
 
     /// <summary>
-    /// Takes this host's data folder (see <see cref="DataFolderLock"/>: a host refuses to start on one another runs on)
-    /// and puts the recording's folders under it unless they are configured elsewhere.
+    /// Takes this host's data folder (see <see cref="DataFolderLock"/>: a host refuses to start on one another runs on),
+    /// keeps its mark of when it was last running there (<see cref="RunningMark"/>) and puts the recording's folders under
+    /// it unless they are configured elsewhere.
     /// </summary>
     public static WebApplicationBuilder UseDataFolder(this WebApplicationBuilder builder)
     {
@@ -22,6 +23,12 @@ public static class DataFolder
         // Made by a factory, so the host disposes it (and lets the folder go) as it is disposed.
         var taken = DataFolderLock.Take(root, TimeProvider.System);
         builder.Services.AddHostedService(services => taken.LoggingTo(services.GetRequiredService<ILogger<DataFolderLock>>()));
+
+        // Read before this run marks itself; marked from before the silo starts until after it stops (hosted services stop
+        // in reverse order), so a stop is dated from when this host was last running.
+        builder.Services.AddSingleton(RunningMark.Read(root));
+        builder.Services.AddHostedService(services => new RunningMark(root,
+            services.GetRequiredKeyedService<TimeProvider>(Grains.IncidentClock.Key), services.GetRequiredService<ILogger<RunningMark>>()));
         var defaults = new Dictionary<string, string?>();
         if (string.IsNullOrWhiteSpace(builder.Configuration["Recording:Path"]))
         {
