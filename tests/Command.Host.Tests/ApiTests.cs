@@ -133,6 +133,45 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
         Assert.Equal(HttpStatusCode.Created, own.StatusCode);
     }
 
+    [Theory]
+    [InlineData("P\u00e91", "Pe\u03011")]
+    [InlineData("Pe\u03011", "P\u00e91")]
+    public async Task A_callsign_typed_with_its_accent_apart_or_as_one_character_is_one_callsign_kept_composed(string first, string second)
+    {
+        var id = NewId();
+        var (patrol, other) = ($"P-{Guid.NewGuid():N}"[..12], $"Q-{Guid.NewGuid():N}"[..12]);
+        await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
+        var taken = await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = patrol, callsign = first, role = "contact", personName = "Jose\u0301 Ruiz" });
+
+        var again = await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = other, callsign = second, role = "contact" });
+        var units = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/units", Ct);
+
+        Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
+        Assert.Equal("P\u00e91", (await taken.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("callsign").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var error = await again.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(("callsign-taken", $"callsign 'P\u00e91' is taken by unit '{patrol}', already enrolled in incident '{id}': a board or a log could not tell the two apart; give this unit a callsign of its own"),
+            (error.GetProperty("reason").GetString(), error.GetProperty("detail").GetString()));
+        var unit = Assert.Single(units.EnumerateArray());
+        Assert.Equal((patrol, "P\u00e91"), (unit.GetProperty("unitId").GetString(), unit.GetProperty("callsign").GetString()));
+    }
+
+    [Fact]
+    public async Task A_callsign_with_a_mark_on_no_letter_is_refused_naming_it_and_nothing_is_enrolled()
+    {
+        var id = NewId();
+        await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
+
+        var refused = await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = "M1", callsign = "P1\u0301", role = "contact" });
+        var units = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/units", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var error = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(("invalid-value", "a mark (an accent, a vowel sign) in a callsign is written on a letter, and U+0301 follows '1'"),
+            (error.GetProperty("reason").GetString(), error.GetProperty("detail").GetString()));
+        Assert.Equal(0, units.GetArrayLength());
+    }
+
     [Fact]
     public async Task Acknowledging_a_subject_with_no_flag_up_is_refused_and_not_recorded()
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using Command.Domain.Text;
 
 namespace Command.Domain.Units;
 
@@ -9,6 +10,9 @@ namespace Command.Domain.Units;
 /// circled, superscript, Roman numerals, ligatures, letterlike symbols, as Unicode's NFKC reads them), case is folded, a
 /// Cyrillic or Greek capital that looks like a Latin one is read as it, every dash as a hyphen, and a run of spaces of
 /// any kind as one space. Digits and letters are not read as one another ("P0" and "PO"): the board's type tells them apart.
+/// Each letter is first taken apart from its marks (<see cref="CanonicalComposition"/>), so "Pé1" typed as one
+/// character or as e and a combining acute is one callsign, and a look-alike letter under a mark reads as the Latin
+/// letter under it; what draws nothing (<see cref="Ignorables"/>) is left out; the key is composed again.
 /// </summary>
 public readonly record struct CallsignKey
 {
@@ -22,8 +26,13 @@ public readonly record struct CallsignKey
     {
         var key = new StringBuilder(callsign.Length);
         var spaced = false;
-        foreach (var rune in callsign.EnumerateRunes())
+        foreach (var rune in CanonicalComposition.Decompose(callsign).EnumerateRunes())
         {
+            if (rune.IsBmp && Ignorables.DrawsNothing((char)rune.Value))
+            {
+                continue;
+            }
+
             if (CompatibilityForms.Read(rune) is { } read)
             {
                 foreach (var inner in read.EnumerateRunes())
@@ -37,7 +46,7 @@ public readonly record struct CallsignKey
             }
         }
 
-        return new CallsignKey(key.ToString().Trim());
+        return new CallsignKey(CanonicalComposition.Compose(key.ToString().Trim()));
     }
 
     private static void Append(StringBuilder key, Rune rune, ref bool spaced)

@@ -14,6 +14,8 @@ public sealed record UnitPerson(string? Name, string? Agency, string? IcsPositio
     public static UnitPerson? Of(string? name, string? agency, string? icsPosition)
     {
         static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-        return Clean(name) is null && Clean(agency) is null && Clean(icsPosition) is null ? null : new(Clean(name), Clean(agency), Clean(icsPosition));
+        // The name is kept composed, as a person's name is: José typed with e and a combining acute is the José on the form.
+        return Clean(name) is null && Clean(agency) is null && Clean(icsPosition) is null ? null
+            : new(Clean(name) is { } named ? Text.CanonicalComposition.Compose(named) : null, Clean(agency), Clean(icsPosition));
     }
 }

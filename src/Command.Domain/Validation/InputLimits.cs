@@ -1,6 +1,7 @@
 using System.Globalization;
 using Command.Domain.Events;
 using Command.Domain.Reports;
+using Command.Domain.Text;
 using Command.Domain.Threats;
 using Command.Domain.Units;
 
@@ -120,8 +121,12 @@ public static class InputLimits
         string.IsNullOrWhiteSpace(unitId) ? new(RejectReason.MissingField, "a unit id is required")
         : UnitIdProblem(unitId, recorded: false);
 
-    /// <summary>What is wrong with a unit's callsign, or null when nothing is: a label of at most 64 characters.</summary>
-    public static Rejection? Callsign(string? callsign) => Callsign(callsign, recorded: false);
+    /// <summary>
+    /// What is wrong with a callsign a person gives a unit, or null when nothing is: a label of at most 64 characters,
+    /// holding nothing that draws nothing (<see cref="Ignorables"/>) and no mark (an accent, a vowel sign) that stands on
+    /// no letter, either of which makes a callsign that reads as another. A radio's callsign is cleaned instead.
+    /// </summary>
+    public static Rejection? Callsign(string? callsign) => Callsign(callsign, recorded: false) ?? CallsignMarks(callsign);
 
     /// <summary>What is wrong with the name of the person who staffs a unit, or null: free text of at most 64 characters.</summary>
     public static Rejection? PersonName(string? name) => PersonName(name, recorded: false);
@@ -236,6 +241,33 @@ public static class InputLimits
     private static Rejection? Actor(string actor, bool recorded) => Text(actor, "actor", MaxActorChars, recorded);
 
     private static Rejection? Callsign(string? callsign, bool recorded) => Text(callsign, "callsign", MaxCallsignChars, recorded);
+
+    // "P1" with a combining grapheme joiner or a variation selector after it, or an acute standing on its digit, is drawn
+    // as "P1" or as a mark on nothing: refused, each by what it is.
+    private static Rejection? CallsignMarks(string? callsign)
+    {
+        if (callsign is null)
+        {
+            return null;
+        }
+
+        var composed = CanonicalComposition.Compose(callsign);
+        if (composed.FirstOrDefault(Ignorables.DrawsNothing) is not '\0' and var blank)
+        {
+            return new(RejectReason.InvalidValue, Format($"callsign holds U+{(int)blank:X4}, which draws nothing: a callsign with it reads as the same callsign without it"));
+        }
+
+        for (var i = 0; i < composed.Length; i++)
+        {
+            if (char.GetUnicodeCategory(composed[i]) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+                && (i == 0 || !(char.IsLetter(composed[i - 1]) || char.GetUnicodeCategory(composed[i - 1]) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)))
+            {
+                return new(RejectReason.InvalidValue, Format($"a mark (an accent, a vowel sign) in a callsign is written on a letter, and U+{(int)composed[i]:X4} {(i == 0 ? "begins the callsign" : $"follows '{composed[i - 1]}'")}"));
+            }
+        }
+
+        return null;
+    }
 
     private static Rejection? PersonName(string? name, bool recorded) => FreeText(name, "person name", MaxCallsignChars, recorded);
 

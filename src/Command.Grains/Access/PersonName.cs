@@ -53,12 +53,10 @@ public static class PersonName
     public static string Written(string name) => CanonicalComposition.Compose(name);
 
     /// <summary>
-    /// A character that draws nothing where it stands (Unicode's default ignorable marks and letters): the combining grapheme
-    /// joiner, variation selectors, Mongolian free variation selectors, Khmer inherent vowels and the Hangul fillers. Put
-    /// in a name, it makes another name that reads as the first.
+    /// A character that draws nothing where it stands (<see cref="Ignorables"/>). Put in a name, it makes another name
+    /// that reads as the first.
     /// </summary>
-    public static bool DrawsNothing(char c) =>
-        c is '\u034F' or '\u115F' or '\u1160' or '\u17B4' or '\u17B5' or (>= '\u180B' and <= '\u180F') or '\u3164' or (>= '\uFE00' and <= '\uFE0F') or '\uFFA0';
+    public static bool DrawsNothing(char c) => Ignorables.DrawsNothing(c);
 
     public static bool Same(string a, string b) => string.Equals(Key(a), Key(b), StringComparison.Ordinal);
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Command.Domain.Events;
 using Command.Domain.Sites;
+using Command.Domain.Text;
 using Command.Domain.Units;
 using Command.Domain.Validation;
 using Command.Grains.Units;
@@ -21,6 +22,8 @@ public sealed partial class IncidentGrain
 
     public async Task<Rejection?> EnrolAll(ImmutableArray<UnitToEnrol> units, string actor, SiteSet? site = null)
     {
+        // Callsigns are kept composed, however they were typed (CanonicalComposition).
+        units = [.. units.Select(u => u with { Callsign = CanonicalComposition.Compose(u.Callsign) })];
         if ((await UnavailableAsync() ?? Missing()) is { } missing)
         {
             return missing;

@@ -4,6 +4,7 @@ using Command.Domain.Events;
 using Command.Domain.Exercises;
 using Command.Domain.Incidents;
 using Command.Domain.Recording;
+using Command.Domain.Text;
 using Command.Domain.Threats;
 using Command.Domain.Units;
 using Command.Domain.Validation;
@@ -189,6 +190,8 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     /// </summary>
     public async Task<Rejection?> Enrol(string unitId, string callsign, UnitRole role, string actor, UnitPerson? person = null)
     {
+        // Kept composed, however it was typed: "Pé1" with e and a combining acute is the "Pé1" typed as one character.
+        callsign = CanonicalComposition.Compose(callsign);
         if ((await UnavailableAsync() ?? Missing()) is { } missing)
         {
             return missing;

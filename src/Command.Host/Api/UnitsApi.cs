@@ -1,4 +1,6 @@
+using Command.Domain.Text;
 using Command.Domain.Units;
+using Command.Domain.Validation;
 using Command.Grains.Incidents;
 using Command.Grains.Units;
 using Command.Grains.Zones;
@@ -103,7 +105,13 @@ public static class UnitsApi
             return ApiError.Invalid(errors);
         }
 
-        var callsign = string.IsNullOrWhiteSpace(body.Callsign) ? body.UnitId! : body.Callsign.Trim();
+        // Kept composed, however it was typed: "Pé1" is one callsign whether é came as one character or as e and an accent.
+        var callsign = CanonicalComposition.Compose(string.IsNullOrWhiteSpace(body.Callsign) ? body.UnitId! : body.Callsign.Trim());
+        if (InputLimits.Callsign(callsign) is { } badCallsign)
+        {
+            return ApiError.For(badCallsign);
+        }
+
         var person = UnitPerson.Of(body.PersonName, body.Agency, body.IcsPosition);
         var rejection = await grains.GetGrain<IIncidentGrain>(id).Enrol(body.UnitId!, callsign, role, Actor.Of(request), person);
         return rejection is null ? Results.Created($"/api/incidents/{id}/units", new { unitId = body.UnitId, callsign, role = UnitRoles.Name(role) }) : ApiError.For(rejection);

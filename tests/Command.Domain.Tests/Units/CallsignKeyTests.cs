@@ -22,6 +22,13 @@ public sealed class CallsignKeyTests
     [InlineData("fire 1", "\ufb01re 1")] // ligature fi
     [InlineData("K9", "\u212a9")] // Kelvin sign
     [InlineData("J1", "\u04081")] // Cyrillic Je
+    [InlineData("P\u00e91", "Pe\u03011")] // é typed as one character, and as e and a combining acute
+    [InlineData("P\u00c9 1", "pe\u0301 1")]
+    [InlineData("\u1ec6-2", "E\u0323\u0302-2")] // Ệ, its two marks typed in either order
+    [InlineData("\u1ec6-2", "E\u0302\u0323-2")]
+    [InlineData("P\u00e91", "\u0420e\u03011")] // a Cyrillic Er before the accented letter
+    [InlineData("\u00c91", "\u0415\u03011")] // Cyrillic Ie under a combining acute reads as É
+    [InlineData("P1", "P1\u034f")] // a combining grapheme joiner draws nothing
     public void Callsigns_that_read_alike_have_one_key(string one, string other) =>
         Assert.Equal(CallsignKey.Of(one), CallsignKey.Of(other));
 
@@ -42,5 +49,6 @@ public sealed class CallsignKeyTests
         Assert.Equal("P1", CallsignKey.Of("\u04401").Value);
         Assert.Equal("SRO-1", CallsignKey.Of(" sro\u2013\uff11 ").Value);
         Assert.Equal("ALPHA 7", CallsignKey.Of("alpha   7").Value);
+        Assert.Equal("P\u00c91", CallsignKey.Of("pe\u03011").Value);
     }
 }

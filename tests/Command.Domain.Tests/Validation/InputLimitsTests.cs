@@ -120,6 +120,23 @@ public sealed class InputLimitsTests
         Assert.Equal(refused, InputLimits.Check(new UnitEnrolled("P1", callsign, UnitRole.Contact, "commander")));
     }
 
+    [Theory]
+    [InlineData("P1\u034f", "callsign holds U+034F, which draws nothing: a callsign with it reads as the same callsign without it")]
+    [InlineData("Adam\ufe0f 12", "callsign holds U+FE0F, which draws nothing: a callsign with it reads as the same callsign without it")]
+    [InlineData("P1\u0301", "a mark (an accent, a vowel sign) in a callsign is written on a letter, and U+0301 follows '1'")]
+    [InlineData("\u0301P1", "a mark (an accent, a vowel sign) in a callsign is written on a letter, and U+0301 begins the callsign")]
+    [InlineData("P-\u0308", "a mark (an accent, a vowel sign) in a callsign is written on a letter, and U+0308 follows '-'")]
+    public void A_callsign_given_a_unit_holds_no_mark_on_nothing_nor_what_draws_nothing(string callsign, string detail) =>
+        Assert.Equal(new Rejection(RejectReason.InvalidValue, detail), InputLimits.Callsign(callsign));
+
+    [Theory]
+    [InlineData("Pe\u03011")]
+    [InlineData("P\u00e91")]
+    [InlineData("\u0928\u0947\u0924\u093e 3")] // Devanagari, with its vowel signs
+    [InlineData("Vi\u1ec7t 4")]
+    public void A_callsign_with_its_marks_on_letters_is_taken(string callsign) =>
+        Assert.Null(InputLimits.Callsign(callsign));
+
     [Fact]
     public void Ids_names_and_alerts_hold_no_invisible_characters_either()
     {
