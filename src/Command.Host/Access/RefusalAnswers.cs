@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.Extensions.Options;
 
 namespace Command.Host.Access;
 
@@ -9,8 +11,15 @@ namespace Command.Host.Access;
 /// anything else gets 401 (no credential, or one that no longer stands, and why) or 403 naming the missing right;
 /// every refusal is audited.
 /// </summary>
-public sealed class RefusalAnswers(AccessAudit audit, Ingest.ExpiredDeviceTokens expiredDevices) : IAuthorizationMiddlewareResultHandler
+public sealed class RefusalAnswers(AccessAudit audit, Ingest.ExpiredDeviceTokens expiredDevices, IOptionsMonitor<CookieAuthenticationOptions> cookies)
+    : IAuthorizationMiddlewareResultHandler
 {
+    /// <summary>
+    /// Why a session cookie the host cannot read is refused: damaged, or sealed with a key the cluster no longer holds
+    /// (the key ring was replaced, or the host is not joined to the cluster that signed it in).
+    /// </summary>
+    public const string UnreadableSession = "your sign-in is not one this cluster can read — it may be from before the cluster's keys changed";
+
     public const string SignInPage = "/sign-in/";
 
     /// <summary>The request item holding why a session cookie no longer stands, where it was refused for that.</summary>
@@ -29,6 +38,8 @@ public sealed class RefusalAnswers(AccessAudit audit, Ingest.ExpiredDeviceTokens
         {
             // Authentication keeps only a success; asked again, it says why a credential presented was refused.
             var why = context.Items[SessionEnded] as string ?? (await context.AuthenticateAsync()).Failure?.Message;
+            // The cookie handler's own words for a cookie it cannot unseal ("Unprotect ticket failed") tell a user nothing.
+            why = why is not null && IsUnreadableSession(context) ? UnreadableSession : why;
             audit.Refused(AccessNames.Anonymous, what, "unauthenticated");
             if (context.Items[TokenAuthentication.ExpiredToken] is TokenPayload expired)
             {
@@ -62,6 +73,22 @@ public sealed class RefusalAnswers(AccessAudit audit, Ingest.ExpiredDeviceTokens
             "missing-right",
             $"{what} needs the '{right}' right, which {Rights.HoldersText(right)} holds; {AccessClaims.Actor(caller)} holds {(roles.Count == 0 ? "no role" : string.Join(", ", roles))}",
             right);
+    }
+
+    /// <summary>
+    /// Whether the credential refused is a session cookie the cookie scheme cannot unseal: asked of the scheme's own ticket
+    /// format, as its handler asks it, rather than read from the handler's message. A bearer token is never one.
+    /// </summary>
+    private bool IsUnreadableSession(HttpContext context)
+    {
+        if (TokenAuthentication.Carries(context.Request))
+        {
+            return false;
+        }
+
+        var options = cookies.Get(PersonSessions.Scheme);
+        return options.CookieManager.GetRequestCookie(context, options.Cookie.Name!) is { Length: > 0 } cookie
+            && options.TicketDataFormat.Unprotect(cookie) is null;
     }
 
     /// <summary>A browser opening a page (not a script's fetch): worth a redirect to the sign-in page rather than a bare 401.</summary>

@@ -212,6 +212,24 @@ public sealed class SignInTests(AccessHost host) : IClassFixture<AccessHost>
     }
 
     [Fact]
+    public async Task A_session_cookie_the_host_cannot_read_is_refused_in_words_one_can_act_on()
+    {
+        await host.Access.AddPersonAsync("Officer Tran", "observer");
+        var cookie = await host.Access.SignInAsync("Officer Tran");
+        // A cookie damaged on the way, or sealed with a key the cluster no longer holds: it no longer unseals.
+        var middle = cookie.Length - 20;
+        var damaged = cookie[..middle] + (cookie[middle] == 'A' ? 'B' : 'A') + cookie[(middle + 1)..];
+
+        using var refused = await SendAsync(host.Access.AsPage(HttpMethod.Get, "/api/incidents", damaged));
+        using var kept = await SendAsync(host.Access.AsPage(HttpMethod.Get, "/api/incidents", cookie));
+
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.OK), (refused.StatusCode, kept.StatusCode));
+        var body = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(("unauthenticated", "the credential was refused: your sign-in is not one this cluster can read — it may be from before the cluster's keys changed; sign in again, or present a valid bearer token"),
+            (body.GetProperty("reason").GetString(), body.GetProperty("detail").GetString()));
+    }
+
+    [Fact]
     public async Task A_cookie_kept_by_someone_removed_is_refused_after_someone_of_that_name_is_added_again()
     {
         // Another admin who can sign in, so Lt Novak is not the last and may be removed.
