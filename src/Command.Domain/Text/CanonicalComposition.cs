@@ -21,6 +21,12 @@ public static class CanonicalComposition
     /// <summary><paramref name="text"/> in Unicode's normalization form C: decomposed, its marks in canonical order, composed.</summary>
     public static string Compose(string text)
     {
+        // Nothing below the combining marks is taken apart in NFC, nor joins what stands before it: most text is done here.
+        if (text.AsSpan().IndexOfAnyInRange('\u0300', '\uffff') < 0)
+        {
+            return text;
+        }
+
         var decomposed = Decompose(text);
         if (decomposed.Length < 2)
         {
@@ -55,6 +61,11 @@ public static class CanonicalComposition
     /// <summary><paramref name="text"/> in Unicode's normalization form D: every character taken apart, its marks in canonical order.</summary>
     public static string Decompose(string text)
     {
+        if (Ascii.IsValid(text))
+        {
+            return text;
+        }
+
         var decomposed = new StringBuilder(text.Length + 8);
         foreach (var c in text)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using Command.Domain.Text;
 using Command.Domain.Validation;
 
 namespace Command.Ingest.Intake;
@@ -11,7 +12,7 @@ namespace Command.Ingest.Intake;
 internal static class SenderText
 {
     /// <summary>
-    /// A sender's text as the board may show it: without invisible characters (<see cref="InvisibleCharacters"/>; a
+    /// A sender's text as the board may show it, composed (<see cref="CanonicalComposition"/>): without invisible characters (<see cref="InvisibleCharacters"/>; a
     /// callsign keeps none, <paramref name="freeText"/> keeps the joiners), its runs of whitespace and control
     /// characters one space, trimmed, and cut to <paramref name="most"/> characters with an ellipsis; null when nothing
     /// is left.
@@ -23,7 +24,9 @@ internal static class SenderText
             return null;
         }
 
-        text = InvisibleCharacters.Strip(text, freeText);
+        // Composed as a person's typing is (an e and a combining acute is the é typed whole), so one callsign reads alike
+        // whichever radio or keyboard sent it.
+        text = CanonicalComposition.Compose(InvisibleCharacters.Strip(text, freeText));
         var clean = new StringBuilder(Math.Min(text.Length, most + 1));
         foreach (var c in text)
         {

@@ -328,6 +328,14 @@ public sealed class CotParserTests
     }
 
     [Fact]
+    public void A_units_callsign_sent_with_its_accent_apart_is_kept_as_the_one_typed_whole()
+    {
+        var report = Parser.Parse(Event(detail: "<contact callsign='Pe&#x301;rez 1'/>")).Report?.Report;
+
+        Assert.Equal("P\u00e9rez 1", report?.Callsign);
+    }
+
+    [Fact]
     public void A_markers_name_and_maker_are_cleaned_of_invisible_characters_and_its_remarks_keep_only_the_joiners()
     {
         var outcome = Parser.Parse(Event("a-h-G", uid: "H9", how: "h-g-i-g-o",
