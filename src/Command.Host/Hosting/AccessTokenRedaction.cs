@@ -15,13 +15,14 @@ public sealed class AccessTokenRedaction : ILogEventEnricher
     // Each character of the name, and the '=' after it, as itself or percent-encoded ("%5F", or "%255F" encoded twice).
     private static readonly Regex Token = new(
         string.Concat("access_token=".Select(c => $"(?:{Regex.Escape(c.ToString())}|%(?:25)*{(int)c:x2})")) + "[^&\\s]*",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
     {
         foreach (var (name, value) in logEvent.Properties.ToList())
         {
-            if (value is ScalarValue { Value: string text } && Token.IsMatch(text))
+            // Every string of every line passes here: only one holding an '=', as itself or encoded, can hold a token.
+            if (value is ScalarValue { Value: string text } && text.AsSpan().ContainsAny('=', '%') && Token.IsMatch(text))
             {
                 logEvent.AddOrUpdateProperty(new LogEventProperty(name, new ScalarValue(Token.Replace(text, "access_token=[redacted]"))));
             }
