@@ -6,7 +6,6 @@ using Command.Ingest.Intake;
 using Command.Ingest.Listeners;
 using Command.Ingest.OsmAnd;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Command.Ingest.Http;
 
@@ -85,9 +84,7 @@ public sealed class OsmAndEndpoint(
         }
         else
         {
-            var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            Merge(fields, QueryHelpers.ParseQuery(request.QueryString.Value));
-            Merge(fields, QueryHelpers.ParseQuery(body));
+            var fields = OsmAndFields.Read(request.QueryString.Value, body);
             var raw = body.Length == 0 ? request.QueryString.Value ?? "" : $"{request.QueryString.Value} {body}";
             incoming = OsmAndParser.ParseQuery(fields, raw.TrimStart('?'), now);
         }
@@ -181,14 +178,6 @@ public sealed class OsmAndEndpoint(
         log.Rejected(ReportSource.OsmAnd, rejection);
         metrics.Rejected(ReportSource.OsmAnd, rejection.Reason);
         return Results.Text(rejection.ToString(), statusCode: status);
-    }
-
-    private static void Merge(Dictionary<string, string> fields, Dictionary<string, Microsoft.Extensions.Primitives.StringValues> values)
-    {
-        foreach (var (key, value) in values)
-        {
-            fields[key] = value.ToString();
-        }
     }
 
     /// <summary>The body as text, or null when it is longer than the limit.</summary>

@@ -113,6 +113,20 @@ public sealed class OsmAndEndpointTests : IAsyncLifetime
         Assert.Equal((RejectReason.NoFix, detail, "phone1"), (refused?.Reason, refused?.Detail, refused?.UnitId));
     }
 
+    [Fact]
+    public async Task A_parameter_sent_twice_in_the_query_or_the_form_has_its_last_value_and_the_fix_is_taken()
+    {
+        // Joined with a comma, "valid=1&valid=1" was refused as a fix not valid, and "lat=1&lat=1" as not a number.
+        var query = await Client.GetAsync("/?id=phone1&lat=39.7&lat=39.7&lon=-104.9&timestamp=1773500390&valid=1&valid=1", Ct);
+        using var form = new StringContent("id=phone2&lat=39.8&lon=-104.8&lon=-104.8&timestamp=1773500390&valid=true&valid=true", Encoding.UTF8, "application/x-www-form-urlencoded");
+        var posted = await Client.PostAsync("/", form, Ct);
+
+        Assert.Equal((HttpStatusCode.OK, "", HttpStatusCode.OK, ""),
+            (query.StatusCode, await query.Content.ReadAsStringAsync(Ct), posted.StatusCode, await posted.Content.ReadAsStringAsync(Ct)));
+        Assert.Equal([("phone1", 39.7, -104.9), ("phone2", 39.8, -104.8)],
+            Port.Snapshot().Select(d => (d.Report!.UnitId, d.Report.Position.Latitude, d.Report.Position.Longitude)));
+    }
+
     [Theory]
     [InlineData(RejectReason.Duplicate, HttpStatusCode.OK)]
     [InlineData(RejectReason.OutOfOrder, HttpStatusCode.OK)]

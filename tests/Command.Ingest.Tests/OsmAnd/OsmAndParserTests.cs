@@ -72,6 +72,32 @@ public sealed class OsmAndParserTests
         Assert.Equal(new GeoPoint(1, 2), OsmAndParser.ParseQuery(Query(raw), raw, Received).Report?.Position);
     }
 
+    [Theory]
+    [InlineData("id=P1&lat=1&lon=2&valid=1&valid=1", 1.0, 2.0)]
+    [InlineData("id=P1&lat=5&lat=1&lon=2&lon=2&valid=0&valid=true", 1.0, 2.0)]
+    [InlineData("id=P1&LAT=7&lat=1&lon=2", 1.0, 2.0)]
+    public void A_parameter_sent_twice_has_its_last_value_as_traccar_reads_it(string raw, double lat, double lon)
+    {
+        Assert.Equal(new GeoPoint(lat, lon), OsmAndParser.ParseQuery(OsmAndFields.Read(raw), raw, Received).Report?.Position);
+    }
+
+    [Fact]
+    public void A_fix_whose_last_valid_says_not_valid_is_refused_naming_that_value()
+    {
+        var raw = "id=P1&lat=1&lon=2&valid=1&valid=0";
+
+        var detail = "the device marked the fix not valid: valid '0' (only true or 1 is a valid fix)";
+        Assert.Equal(new Rejection(RejectReason.NoFix, detail), OsmAndParser.ParseQuery(OsmAndFields.Read(raw), raw, Received).Rejection);
+    }
+
+    [Fact]
+    public void A_field_of_the_form_body_stands_over_the_query_s()
+    {
+        var fields = OsmAndFields.Read("?id=P1&lat=5&lon=2", "lat=1");
+
+        Assert.Equal(new GeoPoint(1, 2), OsmAndParser.ParseQuery(fields, "", Received).Report?.Position);
+    }
+
     internal const string Json = """
         {"location":{"timestamp":"2026-03-14T14:59:50.500Z","coords":{"latitude":39.7392,"longitude":-104.9903,"accuracy":6.2,"speed":1.4,"heading":182.0,"altitude":1610.0},
          "is_moving":true,"odometer":0,"event":"motionchange","battery":{"level":0.87,"is_charging":false},"activity":{"type":"on_foot"}},"device_id":"phone-7"}
