@@ -7,8 +7,8 @@ namespace Command.Ingest.Aprs;
 
 /// <summary>
 /// A position sent as raw NMEA (APRS101 ch. 6, "NMEA Data", data type <c>$</c>): a GPS-only tracker puts its receiver's
-/// sentence on the air as it came. An RMC or a GGA, of any talker, is read by the NMEA decoder with its rules (a GGA,
-/// which carries no date, takes the day nearest the receiving time), for the station that sent it; other sentences
+/// sentence on the air as it came. An RMC, a GGA or a GLL (which APRS101 names too), of any talker, is read by the NMEA
+/// decoder with its rules (a GGA or a GLL, which carries no date, takes the day nearest the receiving time), for the station that sent it; other sentences
 /// carry no fix of the station's own. A comment may follow the checksum, as after any packet's data. The checksum is
 /// required: APRS101 gives raw NMEA no rule of its own beyond NMEA 0183 2.0, which makes RMC's mandatory, and over the
 /// air a sentence without one cannot be told from a damaged one.
@@ -19,10 +19,10 @@ internal static class AprsRawNmea
     {
         var end = info.IndexOfAny(',', '*');
         var address = info[1..(end < 0 ? info.Length : end)];
-        if (address.Length != 5 || !(address.EndsWith("RMC") || address.EndsWith("GGA")))
+        if (address.Length != 5 || !(address.EndsWith("RMC") || address.EndsWith("GGA") || address.EndsWith("GLL")))
         {
             return IncomingReport.Refused(ReportSource.Aprs, line, new(RejectReason.NotAPosition,
-                $"raw NMEA '${address[..Math.Min(address.Length, 5)]}' is no RMC or GGA sentence, so carries no position"), station);
+                $"raw NMEA '${address[..Math.Min(address.Length, 5)]}' is no RMC, GGA or GLL sentence, so carries no position"), station);
         }
 
         // Begun with '$', the line is a sentence to the decoder: it gives a fix or a refusal, never a line it skips. What

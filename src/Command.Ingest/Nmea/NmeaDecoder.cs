@@ -7,8 +7,10 @@ namespace Command.Ingest.Nmea;
 
 /// <summary>
 /// Reads the sentences of one NMEA connection in order, each on its own. State per connection: the unit it is bound
-/// to and the last RMC date (GGA carries only a time of day). Each RMC and GGA is told by its epoch (which sentence,
-/// and its time), refused or not, so that <see cref="NmeaEpochs"/> makes one report of the two of one fix.
+/// to and the last RMC date (GGA and GLL carry only a time of day). Each RMC, GGA and GLL is told by its epoch (which
+/// sentence, and its time), refused or not, so that <see cref="NmeaEpochs"/> makes one report of one fix. A GLL (position,
+/// time and status, as some bridges send alone) is read only on a connection that has sent no RMC or GGA: a receiver
+/// that sends those sends its GLL of the same fix beside them.
 /// </summary>
 /// <remarks>
 /// Binding: the listener may bind the connection to a unit; otherwise the first line <c>UNIT &lt;id&gt;
@@ -20,7 +22,7 @@ namespace Command.Ingest.Nmea;
 /// receiving clock is a receiver past its week rollover, and is dated forward by them (see
 /// <see cref="NmeaFields.PastWeekRollover"/>); its reports, and those of GGAs dated from it, say by how many
 /// (<see cref="PositionReport.WeekRolloverEras"/>). A fix the receiver did not measure (GGA quality 6-8, RMC mode
-/// E, M, S or N: see <see cref="NmeaFixKinds"/>) is no fix, and so is a GGA from 0 satellites in use. A GGA whose HDOP gives an accuracy worse than
+/// E, M, S or N, GLL status V or mode E, M, S or N: see <see cref="NmeaFixKinds"/>) is no fix, and so is a GGA from 0 satellites in use. A GGA whose HDOP gives an accuracy worse than
 /// <paramref name="maxAccuracyM"/> (the screen's limit) is refused here, in the HDOP the receiver sent.
 /// </remarks>
 public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, string? callsign = null, double? maxAccuracyM = null)
@@ -28,6 +30,8 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
     private DateTimeOffset? lastRmc;
     // The GPS eras the last RMC's date was moved forward by; a GGA dated from it says so too.
     private int? lastRmcEras;
+    // Whether the connection has sent an RMC or a GGA: its GLLs are then of the fixes those give.
+    private bool sendsRmcOrGga;
 
     /// <summary>The unit the connection is bound to, if any.</summary>
     public string? UnitId { get; private set; } = unitId;
@@ -59,8 +63,15 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
                 : Rmc(line, f, unit, null, receivedAt);
         }
 
-        if (id.Length != 5 || !(id.EndsWith("RMC", StringComparison.Ordinal) || id.EndsWith("GGA", StringComparison.Ordinal)))
+        var gll = id.Length == 5 && id.EndsWith("GLL", StringComparison.Ordinal);
+        if (id.Length != 5 || !(id.EndsWith("RMC", StringComparison.Ordinal) || id.EndsWith("GGA", StringComparison.Ordinal) || gll))
         {
+            return NmeaLine.Skipped;
+        }
+
+        if (gll && sendsRmcOrGga)
+        {
+            // A receiver that sends RMC or GGA sends GLL of the same fix beside them, with less: its fix is theirs.
             return NmeaLine.Skipped;
         }
 
@@ -69,7 +80,8 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
             return Refuse(line, new(RejectReason.MissingField, "the connection has not named its unit (send 'UNIT <id> [callsign]' first)"), null);
         }
 
-        return id.EndsWith("RMC", StringComparison.Ordinal) ? Rmc(line, f, UnitId, callsign, receivedAt) : Gga(line, f, receivedAt);
+        sendsRmcOrGga |= !gll;
+        return gll ? Gll(line, f, receivedAt) : id.EndsWith("RMC", StringComparison.Ordinal) ? Rmc(line, f, UnitId, callsign, receivedAt) : Gga(line, f, receivedAt);
     }
 
     private NmeaLine Identify(string text)
@@ -188,6 +200,35 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
         }
 
         return Fix(line, f, 2, UnitId!, fixTime, epoch, altitude, accuracy, null, null, callsign, datum, lastRmcEras);
+    }
+
+    // GLL: lat, N/S, lon, E/W, time of day, status and (NMEA 2.3 and later) mode. It has no date, so is dated as a GGA is.
+    private NmeaLine Gll(string line, string[] f, DateTimeOffset receivedAt)
+    {
+        var epoch = f.Length > 5 && NmeaFields.TryTimeOfDay(f[5], out var stamped) ? new NmeaEpoch(NmeaFixSentence.Gll, stamped) : (NmeaEpoch?)null;
+        if (f.Length < 7)
+        {
+            // Before NMEA 2.0 a GLL had neither time nor status: a position of no known time is none to put on the board.
+            return Refuse(line, new(RejectReason.Malformed, $"{f[0]} has {f.Length} fields, expected at least 7 (position, time and status)"), UnitId, epoch);
+        }
+
+        if (f[6] != "A")
+        {
+            return Refuse(line, new(RejectReason.NoFix, $"{f[0]} status is '{f[6]}', not A (valid)"), UnitId, epoch);
+        }
+
+        if (f.Length > 7 && NmeaFixKinds.RmcMode(f[7]) is { } mode)
+        {
+            return Refuse(line, new(RejectReason.NoFix, $"{f[0]} mode {f[7]} ({mode}) is not a position fix"), UnitId, epoch);
+        }
+
+        if (epoch is not { } fixOf)
+        {
+            return Refuse(line, new(RejectReason.Malformed, $"{f[0]} time '{f[5]}' is not hhmmss"), UnitId);
+        }
+
+        var fixTime = NmeaFields.Nearest(fixOf.TimeOfDay, lastRmc ?? receivedAt);
+        return Fix(line, f, 1, UnitId!, fixTime, epoch, null, null, null, null, callsign, weekRolloverEras: lastRmcEras);
     }
 
     private static NmeaLine Fix(string line, string[] f, int at, string unit, DateTimeOffset fixTime, NmeaEpoch? epoch, double? altitude, double? accuracy, double? speed, double? course, string? name,

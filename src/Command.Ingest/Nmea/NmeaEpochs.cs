@@ -56,6 +56,13 @@ public sealed class NmeaEpochs(TimeSpan partnerWait)
                 return null;
             }
 
+            if (first.Epoch.Sentence == NmeaFixSentence.Gll)
+            {
+                // A GLL carries nothing its fix's RMC or GGA lacks: held first, it gives way to them.
+                held = first with { Epoch = epoch, Outcome = outcome };
+                return null;
+            }
+
             (held, reported, pairs) = (null, epoch, true);
             return Merged(first, outcome);
         }

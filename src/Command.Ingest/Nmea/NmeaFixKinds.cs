@@ -2,7 +2,7 @@ namespace Command.Ingest.Nmea;
 
 /// <summary>
 /// The fixes a receiver says it did not measure: GGA fix quality 6 (estimated, dead reckoning), 7 (manual input) and 8
-/// (simulator), and the RMC mode indicator (NMEA 2.3 and later) E, M, S and N (not valid). A receiver in demo mode
+/// (simulator), and the RMC and GLL mode indicator (NMEA 2.3 and later) E, M, S and N (not valid). A receiver in demo mode
 /// sends them with a valid status, so without this check a simulated track would be put on the board as a unit's.
 /// </summary>
 internal static class NmeaFixKinds
@@ -16,7 +16,7 @@ internal static class NmeaFixKinds
         _ => null,
     };
 
-    /// <summary>What an RMC mode indicator names when it is not a measured position; null when it is one (or absent).</summary>
+    /// <summary>What an RMC or GLL mode indicator names when it is not a measured position; null when it is one (or absent).</summary>
     public static string? RmcMode(string mode) => mode switch
     {
         "E" => "estimated",

@@ -19,7 +19,10 @@ public enum NmeaLineKind
     Skipped,
 }
 
-/// <summary>The two sentences that each give a fix, and that a receiver sends together, one after the other, for each one.</summary>
+/// <summary>
+/// The sentences that each give a fix: RMC and GGA, which a receiver sends together, one after the other, for each one,
+/// and GLL, which some bridges send alone.
+/// </summary>
 public enum NmeaFixSentence
 {
     /// <summary>RMC: the date, speed and course.</summary>
@@ -27,6 +30,9 @@ public enum NmeaFixSentence
 
     /// <summary>GGA: the HDOP (the accuracy) and the altitude.</summary>
     Gga,
+
+    /// <summary>GLL: the position and its time of day, nothing more; it gives way to its fix's RMC or GGA.</summary>
+    Gll,
 }
 
 /// <summary>Which of a fix's sentences a line was, and the time of day the receiver stamped it with: the fix it belongs to.</summary>

@@ -218,13 +218,25 @@ public sealed class AprsParserTests
             (report?.UnitId, report?.FixTime, Math.Round(report?.AltitudeM ?? 0, 1), Math.Round(report?.AccuracyM ?? 0, 1), report?.AltitudeDatum));
     }
 
+    [Fact]
+    public void A_raw_nmea_gll_is_its_stations_position_dated_nearest_its_receiving()
+    {
+        // APRS101 ch. 6 names GLL among the sentences a raw NMEA beacon may carry.
+        var incoming = Parser.Parse("W1XYZ-9>GPS,WIDE1-1:$GPGLL,3944.350,N,10459.420,W,145958,A,A*52", Received);
+
+        var expected = new PositionReport("W1XYZ-9", ReportSource.Aprs, Received.AddSeconds(-2), new GeoPoint(39 + (44.350 / 60), -(104 + (59.420 / 60))),
+            null, null, null, null, "W1XYZ-9");
+        Assert.Equal(expected, incoming.Report);
+    }
+
     [Theory]
     [InlineData("W1XYZ-9>GPS:$GPRMC,145958,A,3944.350,N,10459.420,W,012.5,087.0,140326,011.0,E", RejectReason.Malformed, "sentence has no checksum")]
     [InlineData("W1XYZ-9>GPS:$GPRMC,145958,A,3944.350,N,10459.420,W,012.5,087.0,140326,011.0,E*69", RejectReason.Malformed, "checksum is 69 but the sentence computes to 68")]
     [InlineData("W1XYZ-9>GPS:$GPRMC,145958,V,3944.350,N,10459.420,W,,,140326,,*1D", RejectReason.NoFix, "GPRMC status is 'V', not A (valid)")]
     [InlineData("W1XYZ-9>GPS:$GPRMC,145958,A,3944.350,N,10459.420,W,012.5,087.0,140326,011.0,E*6/Home", RejectReason.Malformed, "checksum '6/Home' is not two hex digits")]
-    [InlineData("W1XYZ-9>GPS:$GPVTG,087.0,T,,M,012.5,N,023.1,K*69", RejectReason.NotAPosition, "raw NMEA '$GPVTG' is no RMC or GGA sentence, so carries no position")]
-    [InlineData("W1XYZ-9>GPS:$W6SCR-6  :BITS.11111111", RejectReason.NotAPosition, "raw NMEA '$W6SCR' is no RMC or GGA sentence, so carries no position")]
+    [InlineData("W1XYZ-9>GPS:$GNGLL,3944.350,N,10459.420,W,145958,V,N*54", RejectReason.NoFix, "GNGLL status is 'V', not A (valid)")]
+    [InlineData("W1XYZ-9>GPS:$GPVTG,087.0,T,,M,012.5,N,023.1,K*69", RejectReason.NotAPosition, "raw NMEA '$GPVTG' is no RMC, GGA or GLL sentence, so carries no position")]
+    [InlineData("W1XYZ-9>GPS:$W6SCR-6  :BITS.11111111", RejectReason.NotAPosition, "raw NMEA '$W6SCR' is no RMC, GGA or GLL sentence, so carries no position")]
     public void A_raw_nmea_sentence_that_gives_no_fix_is_refused_with_the_nmea_reason(string line, RejectReason reason, string detail)
     {
         // A sentence with no checksum is refused: APRS101 leaves raw NMEA to NMEA 0183 2.0, which requires RMC's, and

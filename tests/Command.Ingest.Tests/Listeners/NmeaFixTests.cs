@@ -36,6 +36,41 @@ public sealed class NmeaFixTests
                 .Select(d => (d.Report!.FixTime.Second, d.Report.SpeedMps!.Value, d.Report.CourseDeg!.Value, d.Report.AccuracyM!.Value, d.Report.AltitudeM!.Value, d.Report.AltitudeDatum!.Value)));
     }
 
+    private static string Gll(int second, string status = "A,A") => WithChecksum($"GNGLL,3944.3520,N,10459.4180,W,14595{second}.000,{status}") + "\r\n";
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_bridge_that_sends_only_gll_has_each_fix_reported_and_one_without_a_fix_refused_with_its_reason()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<NmeaTcpListener>().BoundPort!.Value);
+
+        await IngestRig.SendAsync(client, "UNIT E3\r\n" + Gll(5) + Satellites + Gll(6, "V,N") + Gll(7) + "UNIT Z9\r\n" + Rmc(8) + Gga(8));
+        var delivered = await rig.Port.WaitForUnitAsync("Z9");
+
+        Assert.Equal([55, 57], delivered.Where(d => d.Report?.UnitId == "E3").Select(d => d.Report!.FixTime.Second));
+        Assert.Equal([("E3", RejectReason.NoFix, "GNGLL status is 'V', not A (valid)")],
+            delivered.Where(d => d.Refused is not null).Select(d => (d.Refused!.UnitId, d.Refused.Reason, d.Refused.Detail)));
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_receiver_that_sends_gll_beside_rmc_and_gga_has_each_fix_reported_once_with_their_speed_and_accuracy(bool gllFirst)
+    {
+        // A SiRF receiver sends GGA, GLL, GSA, GSV, RMC; one that starts on a fix's GLL sends it before the others.
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<NmeaTcpListener>().BoundPort!.Value);
+        string Fix(int second) => gllFirst ? Gll(second) + Rmc(second) + Gga(second) : Gga(second) + Gll(second) + Satellites + Rmc(second);
+
+        await IngestRig.SendAsync(client, "UNIT E3\r\n" + Fix(5) + Fix(6) + "UNIT Z9\r\n" + Rmc(7) + Gga(7));
+        var delivered = await rig.Port.WaitForUnitAsync("Z9");
+
+        Assert.Equal(
+            [(55, 1.0 * Knots.ToMps, 6.0), (56, 1.0 * Knots.ToMps, 6.0)],
+            delivered.Where(d => d.Report?.UnitId == "E3" || d.Refused is not null)
+                .Select(d => (d.Report!.FixTime.Second, d.Report.SpeedMps!.Value, d.Report.AccuracyM!.Value)));
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task A_fix_whose_partner_never_comes_is_reported_once_its_wait_has_passed()
     {

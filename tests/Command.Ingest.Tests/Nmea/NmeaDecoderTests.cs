@@ -118,6 +118,44 @@ public sealed class NmeaDecoderTests
         Assert.Null(report?.WeekRolloverEras);
     }
 
+    [Theory]
+    [InlineData("GPGLL,3747.0873,S,17518.8938,E,030719.000,A,A")]
+    [InlineData("GNGLL,3747.0873,S,17518.8938,E,030719.000,A,D")]
+    [InlineData("GLGLL,3747.0873,S,17518.8938,E,030719.000,A")]
+    public void Gll_sent_alone_gives_its_position_at_the_time_of_day_nearest_the_receiving_clock(string body)
+    {
+        var decoder = new NmeaDecoder(NmeaOptions.Default, "GPS1", "Engine 3");
+        var line = decoder.Decode(WithChecksum(body), Received);
+
+        var expected = new PositionReport("GPS1", ReportSource.Nmea, new DateTimeOffset(2014, 12, 31, 3, 7, 19, TimeSpan.Zero),
+            new GeoPoint(-(37 + (47.0873 / 60)), 175 + (18.8938 / 60)), null, null, null, null, "Engine 3");
+        Assert.Equal((expected, NmeaFixSentence.Gll, new TimeSpan(3, 7, 19)), (line.Report?.Report, line.Epoch?.Sentence, line.Epoch?.TimeOfDay));
+    }
+
+    [Theory]
+    [InlineData("GPGLL,3747.0873,S,17518.8938,E,030719.000,V,N", RejectReason.NoFix, "GPGLL status is 'V', not A (valid)")]
+    [InlineData("GPGLL,,,,,030719.000,V,N", RejectReason.NoFix, "GPGLL status is 'V', not A (valid)")]
+    [InlineData("GNGLL,3747.0873,S,17518.8938,E,030719.000,A,N", RejectReason.NoFix, "GNGLL mode N (not valid) is not a position fix")]
+    [InlineData("GPGLL,3747.0873,S,17518.8938,E,030719.000,A,E", RejectReason.NoFix, "GPGLL mode E (estimated) is not a position fix")]
+    [InlineData("GPGLL,3747.0873,S,17518.8938,E", RejectReason.Malformed, "GPGLL has 5 fields, expected at least 7 (position, time and status)")]
+    [InlineData("GPGLL,3747.0873,S,17518.8938,E,,A,A", RejectReason.Malformed, "GPGLL time '' is not hhmmss")]
+    [InlineData("GPGLL,3767.0873,S,17518.8938,E,030719.000,A,A", RejectReason.InvalidCoordinates, "GPGLL position '3767.0873,S,17518.8938,E' is not ddmm.mm,N,dddmm.mm,E")]
+    public void Gll_without_a_position_fix_has_its_reason(string body, RejectReason reason, string detail)
+    {
+        var line = new NmeaDecoder(NmeaOptions.Default, "GPS1").Decode(WithChecksum(body), Received);
+
+        Assert.Equal((new Rejection(reason, detail), "GPS1"), (line.Report?.Rejection, line.Report?.UnitId));
+    }
+
+    [Fact]
+    public void Gll_of_a_receiver_that_sends_rmc_or_gga_is_skipped_for_their_fuller_fix()
+    {
+        var decoder = new NmeaDecoder(NmeaOptions.Default, "GPS1");
+        decoder.Decode(WithChecksum("GPGGA,030719.000,3747.0873,S,17518.8938,E,1,08,1.1,59.9,M,23.7,M,,0000"), Received);
+
+        Assert.Equal(NmeaLineKind.Skipped, decoder.Decode(WithChecksum("GPGLL,3747.0873,S,17518.8938,E,030719.000,A,A"), Received).Kind);
+    }
+
     [Fact]
     public void Each_sentence_of_a_fix_is_read_on_its_own_with_the_fix_it_belongs_to()
     {
