@@ -17,6 +17,14 @@ internal static class AprsRawNmea
 {
     public static IncomingReport Read(string line, string station, ReadOnlySpan<char> info, NmeaOptions nmea, DateTimeOffset receivedAt)
     {
+        if (info.StartsWith("$ULTW"))
+        {
+            // APRS101 ch. 12: a Peet Bros Ultimeter weather station sends its readings with the same '$' as raw NMEA. Said
+            // to be a sentence that is not RMC, GGA or GLL, the operator was sent looking for a broken GPS.
+            return IncomingReport.Refused(ReportSource.Aprs, line, new(RejectReason.NotAPosition,
+                "'$ULTW' is an Ultimeter weather station's readings, which carry no position"), station);
+        }
+
         var end = info.IndexOfAny(',', '*');
         var address = info[1..(end < 0 ? info.Length : end)];
         if (address.Length != 5 || !(address.EndsWith("RMC") || address.EndsWith("GGA") || address.EndsWith("GLL")))

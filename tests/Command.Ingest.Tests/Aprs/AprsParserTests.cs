@@ -236,6 +236,7 @@ public sealed class AprsParserTests
     [InlineData("W1XYZ-9>GPS:$GPRMC,145958,A,3944.350,N,10459.420,W,012.5,087.0,140326,011.0,E*6/Home", RejectReason.Malformed, "checksum '6/Home' is not two hex digits")]
     [InlineData("W1XYZ-9>GPS:$GNGLL,3944.350,N,10459.420,W,145958,V,N*54", RejectReason.NoFix, "GNGLL status is 'V', not A (valid)")]
     [InlineData("W1XYZ-9>GPS:$GPVTG,087.0,T,,M,012.5,N,023.1,K*69", RejectReason.NotAPosition, "raw NMEA '$GPVTG' is no RMC, GGA or GLL sentence, so carries no position")]
+    [InlineData("W1XYZ-9>APRS:$ULTW0000000001FF000427C70002CCD30001026E003A050F00040000", RejectReason.NotAPosition, "'$ULTW' is an Ultimeter weather station's readings, which carry no position")]
     [InlineData("W1XYZ-9>GPS:$W6SCR-6  :BITS.11111111", RejectReason.NotAPosition, "raw NMEA '$W6SCR' is no RMC, GGA or GLL sentence, so carries no position")]
     public void A_raw_nmea_sentence_that_gives_no_fix_is_refused_with_the_nmea_reason(string line, RejectReason reason, string detail)
     {
