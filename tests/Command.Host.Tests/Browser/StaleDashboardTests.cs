@@ -5,7 +5,8 @@ namespace Command.Host.Tests.Browser;
 
 /// <summary>
 /// A live incident sends at least a heartbeat every couple of seconds. A page that hears nothing for longer says its
-/// picture is stale instead of "Live", and is live again, from a whole picture, as soon as it hears from the incident.
+/// picture is stale instead of "Live", and is live again, from a whole picture, as soon as it hears from the incident:
+/// the one its probe of the silent incident brought, not another asked for when it is heard from.
 /// </summary>
 public sealed class StaleDashboardTests(StaleDashboardTests.SilentHost host) : IClassFixture<StaleDashboardTests.SilentHost>
 {
@@ -23,6 +24,69 @@ public sealed class StaleDashboardTests(StaleDashboardTests.SilentHost host) : I
         await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
         await Expect(dashboard.Page.Locator("#connection-lost")).ToBeHiddenAsync();
         await Expect(dashboard.Page.Locator("#board-body [data-unit='P1']")).ToHaveCountAsync(1);
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task A_stale_page_heard_from_again_goes_on_from_the_picture_its_probe_brought_without_asking_again()
+    {
+        var scene = await Scene.OpenAsync(host, "probed");
+        var link = new HubLink();
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, prepare: link.AttachAsync);
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
+
+        // Stale, it asks the incident why, and is answered with the whole picture: still stale, as nothing is heard.
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Stale");
+        await link.SnapshotsReceivedAsync(2).WaitAsync(TestContext.Current.CancellationToken);
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Stale");
+
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
+        await Expect(dashboard.Page.Locator("#board-body [data-unit='P1']")).ToHaveCountAsync(1);
+        Assert.Equal((2, 2), (link.JoinsAsked, link.SnapshotsReceived));
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task A_stale_page_heard_from_before_its_probe_is_answered_catches_up_from_that_answer()
+    {
+        var scene = await Scene.OpenAsync(host, "overtaken");
+        var link = new HubLink();
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, prepare: link.AttachAsync);
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
+        await link.SnapshotsReceivedAsync(1).WaitAsync(TestContext.Current.CancellationToken);
+        link.HoldAnswers();
+
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Stale");
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Catching up…");
+
+        link.ReleaseAnswers();
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
+        await Expect(dashboard.Page.Locator("#board-body [data-unit='P1']")).ToHaveCountAsync(1);
+        Assert.Equal((2, 2), (link.JoinsAsked, link.SnapshotsReceived));
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task A_stale_page_heard_from_whose_probe_is_never_answered_asks_again()
+    {
+        var scene = await Scene.OpenAsync(host, "unprobed");
+        var link = new HubLink();
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, prepare: link.AttachAsync);
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
+        await link.SnapshotsReceivedAsync(1).WaitAsync(TestContext.Current.CancellationToken);
+        link.LoseAnswers();
+
+        // Asked as the link went, the probe's answer is lost; frames come through again, but it never will.
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Stale");
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Catching up…");
+        link.PassAnswers();
+
+        await Expect(dashboard.ConnectionText).ToHaveTextAsync("Live");
+        await Expect(dashboard.Page.Locator("#board-body [data-unit='P1']")).ToHaveCountAsync(1);
+        Assert.Equal((3, 2), (link.JoinsAsked, link.SnapshotsReceived));
         Assert.Empty(dashboard.Errors);
     }
 

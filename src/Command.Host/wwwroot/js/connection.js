@@ -29,6 +29,10 @@ export class Connection {
     this.groupId = null;
     this.joining = null;
     this.buffered = [];
+    // The whole picture a stale page's probe brought back, kept until the incident is heard from.
+    this.kept = null;
+    // When a probe still out as the incident was heard from again should have been answered by: past it, it is asked again.
+    this.answerDueBy = null;
     this.lastLog = '';
     this.hub = new signalR.HubConnectionBuilder()
       .withUrl(hubPath)
@@ -52,6 +56,11 @@ export class Connection {
 
   /** A live incident that has not been heard from for a while is stale: said, and joined again (wherever it runs now). */
   watchSilence() {
+    // Frames flow, but the probe this catch-up waits on was asked as the link went, and its answer may never come.
+    if (this.state === 'catching-up' && this.joining && this.answerDueBy != null && performance.now() > this.answerDueBy) {
+      this.catchUp();
+      return;
+    }
     // A join counts too: one the host has not answered (a browser that lost its network as it joined) hears nothing.
     const live = this.groupId && !this.groupId.startsWith('replay:');
     if (!live || !['live', 'joining', 'catching-up'].includes(this.state)) return;
@@ -116,10 +125,12 @@ export class Connection {
     return this.groupId ? this.join(this.groupId) : Promise.resolve();
   }
 
-  async join(groupId) {
+  async join(groupId, { probe = false } = {}) {
     const token = {};
     this.joining = token;
     this.buffered = [];
+    this.kept = null;
+    this.answerDueBy = null;
     // The silence is timed from the asking: a join made after a long-lost connection came back is not stale at once.
     this.lastFrameAt = performance.now();
     // Nothing of this incident shown yet: until its picture comes, the page says it is loading, not an empty incident
@@ -129,12 +140,20 @@ export class Connection {
       const snapshot = await this.hub.invoke('Join', groupId);
       if (this.joining !== token || this.groupId !== groupId) return;
       this.lastFrameAt = performance.now();
+      // A probe's answer says nothing of why the frames stopped: stale until heard from, and then this picture is the
+      // one. It is taken now only by a page heard from meanwhile, and so catching up from it.
+      if (probe && this.state !== 'catching-up') {
+        if (this.state === 'stale') this.kept = snapshot;
+        return;
+      }
       this.picture.apply({ ...snapshot, full: true });
       for (const frame of this.buffered) this.picture.apply(frame);
       if (waitingStates.has(this.state)) this.setState('live');
     } catch (error) {
       const message = hubMessage(error);
-      if (message.startsWith('unavailable:')) {
+      if (probe && this.state !== 'catching-up') {
+        if (this.groupId === groupId && this.state === 'stale' && message.startsWith('unavailable:')) this.unavailable(groupId, message);
+      } else if (message.startsWith('unavailable:')) {
         this.unavailable(groupId, message);
       } else if (message.startsWith('missing-right:') && this.groupId === groupId) {
         // Not this caller's to watch (a closed incident is a recording): said across the page, and not asked again.
@@ -155,15 +174,20 @@ export class Connection {
   /**
    * Asks for an incident gone silent, to learn why: one that cannot be brought up now (its recording unreadable, the
    * cluster's storage away) says so, and the banner says that instead of a guess. One that answers stays stale until it
-   * is heard from: its answer says nothing of why its frames stopped.
+   * is heard from, but its answer is a whole picture (a join's): heard from, the page goes on from that, and does not ask
+   * for it again (over a slow link a busy incident's picture takes seconds).
    */
-  async probe(groupId) {
-    try {
-      await this.hub.invoke('Join', groupId);
-    } catch (error) {
-      const message = hubMessage(error);
-      if (this.groupId === groupId && this.state === 'stale' && message.startsWith('unavailable:')) this.unavailable(groupId, message);
-    }
+  probe(groupId) {
+    return this.join(groupId, { probe: true });
+  }
+
+  /** Heard from again after the probe brought the whole picture: that, then this frame (the first since, in order). */
+  resume(frame) {
+    const snapshot = this.kept;
+    this.kept = null;
+    this.picture.apply({ ...snapshot, full: true });
+    this.picture.apply(frame);
+    this.setState('live');
   }
 
   // The incident cannot be shown as it is now: say why, and try again.
@@ -197,8 +221,17 @@ export class Connection {
     }
 
     if (this.state === 'stale') {
-      // Heard again: frames may have been missed meanwhile, so start from a whole picture.
-      this.catchUp();
+      // Heard again: frames may have been missed meanwhile, so start from a whole picture: the one the probe brought if it
+      // is in, else the one it is bringing (this frame waits for it, as any frame waits for a join's answer).
+      if (this.kept) {
+        this.resume(frame);
+      } else if (this.joining) {
+        this.setState('catching-up');
+        this.buffered.push(frame);
+        this.answerDueBy = performance.now() + staleAfterMs;
+      } else {
+        this.catchUp();
+      }
       return;
     }
 
@@ -220,6 +253,8 @@ export class Connection {
   }
 
   setState(state) {
+    // A probe's picture is kept only while nothing else has happened since: stale, and only stale.
+    if (state !== 'stale') this.kept = null;
     this.state = state;
     this.onState(state, this.lastLog);
   }
