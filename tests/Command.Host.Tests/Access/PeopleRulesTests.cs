@@ -56,6 +56,18 @@ public sealed class PeopleRulesTests(CommandHost host) : IClassFixture<CommandHo
     }
 
     [Fact]
+    public async Task A_change_of_roles_made_from_the_roles_held_is_audited_with_them()
+    {
+        await host.Access.AddPersonAsync("Lt Novak", "evaluator", "commander");
+
+        using var changed = await host.Client.PutAsJsonAsync("/api/access/people/Lt%20Novak/roles", new { roles = new[] { "observer" }, was = new[] { "commander", "evaluator" } }, Ct);
+        var made = HostLog.Lines(host).Select(l => System.Text.RegularExpressions.Regex.Match(l.Text, "\"Change\":\"made Lt Novak [^\"]*\"").Value).Where(m => m.Length > 0);
+
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        Assert.Equal(["\"Change\":\"made Lt Novak observer (was commander, evaluator)\""], made);
+    }
+
+    [Fact]
     public async Task A_change_of_roles_made_from_roles_another_admin_changed_since_is_refused_not_saved()
     {
         await host.Access.AddPersonAsync("Sgt Okafor", "commander");
