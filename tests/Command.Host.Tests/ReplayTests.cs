@@ -125,7 +125,7 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
     public async Task Seeking_past_the_end_of_an_open_incidents_recording_says_it_is_still_growing()
     {
         // Refused as outside the recording, as a wrong date is, the team was not told the time may yet be recorded: the
-        // incident is still open, and the replay reaches what is recorded since by playing on at its end.
+        // incident is still open, and a seek there reaches it once it is recorded.
         var (id, _) = await RecordHoldAsync();
         var opened = await (await host.PostJsonAsync("/api/replays", new { incidentId = id })).Content.ReadFromJsonAsync<JsonElement>(Ct);
         var replayId = opened.GetProperty("replayId").GetString()!;
@@ -143,12 +143,40 @@ public sealed class ReplayTests(FakeClockHost host) : IClassFixture<FakeClockHos
         Assert.Equal(("time", "outside-recording"), (field.GetProperty("field").GetString(), field.GetProperty("reason").GetString()));
         Assert.Equal(
             string.Create(CultureInfo.InvariantCulture, $"{later:O} is past the end of the recording so far, which runs from {start:O} to {end:O}: incident '{id}' is still open ")
-            + "and its recording still growing; play the replay on to its end to follow what is recorded since, then seek there again",
+            + "and nothing is recorded that late yet; seek there again once the drill has reached it",
             field.GetProperty("detail").GetString());
         // Before its start is no time it will ever hold, open or not.
         Assert.Equal(
             string.Create(CultureInfo.InvariantCulture, $"{start.AddHours(-1):O} is outside the recording, which runs from {start:O} to {end:O}"),
             Assert.Single(beforeBody.GetProperty("errors").EnumerateArray()).GetProperty("detail").GetString());
+        (await host.Client.DeleteAsync($"/api/replays/{replayId}", Ct)).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task A_paused_replay_of_an_open_incident_seeks_to_what_was_recorded_after_it_was_opened()
+    {
+        // The seek was checked against the end the replay knew when it was opened: a team reviewing a drill still running
+        // was refused a time recorded since, and told to play the replay on to its end to find it.
+        var (id, _) = await RecordHoldAsync();
+        var opened = await (await host.PostJsonAsync("/api/replays", new { incidentId = id })).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var replayId = opened.GetProperty("replayId").GetString()!;
+        var (start, end) = (opened.GetProperty("firstTime").GetDateTimeOffset(), opened.GetProperty("lastTime").GetDateTimeOffset());
+        host.Clock.Advance(TimeSpan.FromSeconds(30));
+        var later = host.Clock.GetUtcNow();
+        (await host.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", later, 0, 60) } })).EnsureSuccessStatusCode();
+
+        var sought = await host.PostJsonAsync($"/api/replays/{replayId}/seek", new { time = later });
+        var status = await sought.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var beyond = await (await host.PostJsonAsync($"/api/replays/{replayId}/seek", new { time = later.AddMinutes(5) })).Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.True(later > end);
+        Assert.Equal(HttpStatusCode.OK, sought.StatusCode);
+        Assert.Equal((later, later, true), (status.GetProperty("position").GetDateTimeOffset(), status.GetProperty("lastTime").GetDateTimeOffset(), status.GetProperty("paused").GetBoolean()));
+        // A time past even what was recorded since is refused as before, its span as it stands now.
+        Assert.Equal(
+            string.Create(CultureInfo.InvariantCulture, $"{later.AddMinutes(5):O} is past the end of the recording so far, which runs from {start:O} to {later:O}: incident '{id}' is still open ")
+            + "and nothing is recorded that late yet; seek there again once the drill has reached it",
+            Assert.Single(beyond.GetProperty("errors").EnumerateArray()).GetProperty("detail").GetString());
         (await host.Client.DeleteAsync($"/api/replays/{replayId}", Ct)).EnsureSuccessStatusCode();
     }
 

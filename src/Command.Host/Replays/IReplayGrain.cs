@@ -30,6 +30,12 @@ public interface IReplayGrain : IFrameSource
 
     Task<ReplayStatus?> Seek(DateTimeOffset instant, ReplayCaller by);
 
+    /// <summary>
+    /// The status once the replay has read its session again, where it follows one still being recorded: its end then
+    /// reaches what was recorded since, paused or not. Anyone's, as reading the status is.
+    /// </summary>
+    Task<ReplayStatus?> LookAgain();
+
     /// <summary>Closes the replay at once rather than when it goes idle; false when none was open.</summary>
     Task<bool> Close(ReplayCaller by);
 }

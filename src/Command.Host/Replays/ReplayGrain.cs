@@ -80,6 +80,8 @@ public sealed partial class ReplayGrain(
 
     public Task<ReplayStatus?> Seek(DateTimeOffset instant, ReplayCaller by) => Control(by, p => p.SeekAsync(instant));
 
+    public Task<ReplayStatus?> LookAgain() => Control(null, p => p.LookAgainAsync());
+
     public async Task<IncidentFrame?> GetFullFrame() => (await PlayerAsync())?.FullFrame();
 
     public async Task<bool> Close(ReplayCaller by)

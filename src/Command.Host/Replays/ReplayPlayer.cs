@@ -18,6 +18,7 @@ public sealed class ReplayPlayer(string replayId, ReplaySession session, Action<
 {
     private readonly FrameCoalescer frames = new();
     private long lastSent = clock.GetTimestamp();
+    private long lastLook = clock.GetTimestamp();
     private long generation = generations;
 
     public string ReplayId { get; } = replayId;
@@ -66,10 +67,18 @@ public sealed class ReplayPlayer(string replayId, ReplaySession session, Action<
 
     public async Task SeekAsync(DateTimeOffset instant) => Publish(await session.SeekAsync(instant));
 
+    /// <summary>Reads again a session still being recorded, so that its end reaches what was recorded since (<see cref="ReplaySession.LookAgainAsync"/>).</summary>
+    public async Task LookAgainAsync()
+    {
+        lastLook = clock.GetTimestamp();
+        await session.LookAgainAsync();
+    }
+
     /// <summary>
     /// Moves a playing replay on by the time since the last tick, and says so at once when that brought it to the end of
     /// its session, where it stops. Playing through a stretch with nothing to show, or paused, it sends a heartbeat now
-    /// and then, which puts right the clock of a view running it on by itself.
+    /// and then, which puts right the clock of a view running it on by itself; paused, it looks every
+    /// <see cref="ReplaySession.FollowEvery"/> for what a session still being recorded recorded since.
     /// </summary>
     public async Task TickAsync()
     {
@@ -81,6 +90,11 @@ public sealed class ReplayPlayer(string replayId, ReplaySession session, Action<
                 SendClock();
                 return;
             }
+        }
+        else if (session.Follows && clock.GetElapsedTime(lastLook) >= ReplaySession.FollowEvery)
+        {
+            // Paused, it still learns what its session recorded since, so its status (and a page's slider) reach it.
+            await LookAgainAsync();
         }
 
         if (clock.GetElapsedTime(lastSent) >= pacing.Heartbeat)

@@ -141,6 +141,18 @@ public static class ReplaysApi
                 return ApiError.Invalid([new FieldError("time", "missing-field", "the instant to seek to, ISO 8601")]);
             }
 
+            // Past the end the replay knew, an incident still open may have recorded it since: the replay reads its
+            // session again first, paused or not, rather than having the team play on to its end to find out.
+            if (time > status.LastTime && status.Follows)
+            {
+                if (await replay.LookAgain() is not { } looked)
+                {
+                    return NotFound(replayId);
+                }
+
+                status = looked;
+            }
+
             // A time outside the recording (a wrong date, a local time read as UTC) went to its start or its end and
             // answered 200, the after-action team none the wiser. A page's slider gives the first instant to the
             // millisecond, so a time within the millisecond before it is its start.
@@ -151,13 +163,13 @@ public static class ReplaysApi
 
     /// <summary>
     /// Why <paramref name="time"/> is no instant of the recording <paramref name="status"/> plays: it runs from its first
-    /// instant to its last. Past the end of an incident still open, the recording is still growing, and the replay reaches
-    /// what is recorded since as it plays on at its end: said so, or the team took the time for one the drill never had.
+    /// instant to its last. Past the end of an incident still open (read again just now), the recording is still growing,
+    /// and the time may yet be recorded: said so, or the team took the time for one the drill never had.
     /// </summary>
     internal static string OutsideRecording(DateTimeOffset time, ReplayStatus status) =>
         time > status.LastTime && status.Follows
             ? string.Create(CultureInfo.InvariantCulture, $"{time:O} is past the end of the recording so far, which runs from {status.FirstTime:O} to {status.LastTime:O}: "
-                + $"incident '{status.IncidentId}' is still open and its recording still growing; play the replay on to its end to follow what is recorded since, then seek there again")
+                + $"incident '{status.IncidentId}' is still open and nothing is recorded that late yet; seek there again once the drill has reached it")
             : string.Create(CultureInfo.InvariantCulture, $"{time:O} is outside the recording, which runs from {status.FirstTime:O} to {status.LastTime:O}");
 
     /// <summary>

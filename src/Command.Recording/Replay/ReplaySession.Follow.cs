@@ -16,8 +16,26 @@ public sealed partial class ReplaySession
     /// </summary>
     public bool Follows => reopen is not null && !Stream.IsClosed && damage is null;
 
+    /// <summary>
+    /// Reads again a session still being recorded, wherever the replay stands and whether or not it plays, so that its
+    /// <see cref="End"/> reaches what was recorded since it last looked; true when that moved its end. A paused replay
+    /// otherwise knew only the end it had when it stopped, and an after-action team reviewing a drill still running could
+    /// neither see nor seek to what had been recorded since.
+    /// </summary>
+    public async Task<bool> LookAgainAsync(CancellationToken cancellationToken = default)
+    {
+        if (!Follows)
+        {
+            return false;
+        }
+
+        var end = End;
+        await ReadOnAsync(reader.Manifest.LastSequence, cancellationToken);
+        return End > end;
+    }
+
     // Playing at the end of a session still being recorded: reads what was recorded since it last looked, at most every
-    // FollowEvery, from the snapshot before the last event folded, passing over what is folded already.
+    // FollowEvery.
     private async Task FollowAsync(CancellationToken cancellationToken)
     {
         if (!Follows || next is not null || time.GetElapsedTime(lastLook) < FollowEvery)
@@ -25,10 +43,17 @@ public sealed partial class ReplaySession
             return;
         }
 
+        await ReadOnAsync(Stream.LastSequence, cancellationToken);
+    }
+
+    // Opens the session again as it stands and, where it holds more than <known>, reads on in it from the snapshot before
+    // the last event folded, passing over what is folded already.
+    private async Task ReadOnAsync(long known, CancellationToken cancellationToken)
+    {
         lastLook = time.GetTimestamp();
         var fresh = await reopen!(cancellationToken);
         var folded = Stream.LastSequence;
-        if (fresh.Manifest.LastSequence <= folded)
+        if (fresh.Manifest.LastSequence <= Math.Max(known, folded))
         {
             return;
         }

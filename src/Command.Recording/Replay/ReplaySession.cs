@@ -161,10 +161,17 @@ public sealed partial class ReplaySession : IAsyncDisposable
     /// <summary>
     /// Replaces the state with the state at <paramref name="instant"/>: restores the latest snapshot at or before it
     /// and folds only the events after that snapshot; from the start only when no snapshot is that early (or the
-    /// snapshot is of rules this build no longer derives).
+    /// snapshot is of rules this build no longer derives). An instant past the <see cref="End"/> it knew looks again at a
+    /// session still being recorded (<see cref="LookAgainAsync"/>) before it goes no further than the end.
     /// </summary>
     public async Task<ReplayFrame> SeekAsync(DateTimeOffset instant, CancellationToken cancellationToken = default)
     {
+        // Past the end it knows, a session still being recorded may hold the instant by now, paused or not.
+        if (instant > End)
+        {
+            await LookAgainAsync(cancellationToken);
+        }
+
         instant = instant < Start ? Start : instant > End ? End : instant;
         if (events is not null)
         {

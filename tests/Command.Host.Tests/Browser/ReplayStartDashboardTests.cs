@@ -88,6 +88,27 @@ public sealed class ReplayStartDashboardTests(FakeClockDashboardHost host) : ICl
     }
 
     [Fact]
+    public async Task A_paused_replay_of_an_incident_still_going_learns_what_was_recorded_since_and_seeks_there()
+    {
+        // The slider grew only while the replay played at its end: a team that paused to review a drill still running
+        // could not move it to what was recorded after they paused.
+        var scene = await PatrolReportedAsync("paused");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        await AskForReplayAsync(dashboard, scene.IncidentId);
+        host.Clock.Advance(TimeSpan.FromSeconds(20));
+        await scene.EnrolAsync("P2", "Patrol 2", "contact");
+        await scene.ReportAsync("P2", host.Clock.GetUtcNow(), 0, -80);
+
+        await dashboard.Page.WaitForFunctionAsync("() => Number(document.querySelector('#replay-seek').max) >= 20000", null, new() { Timeout = 30_000 });
+        await SeekToTheEndAsync(dashboard);
+
+        await Expect(dashboard.Row("P2")).ToHaveCountAsync(1);
+        await Expect(dashboard.Page.Locator("#replay-play")).ToBeEnabledAsync();
+        Assert.Equal(0, await dashboard.Page.EvaluateAsync<double>("() => window.commandPage.picture.rate"));
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task Seeking_a_replay_moves_every_unit_to_that_instant_not_only_those_whose_number_changed()
     {
         // The same three units enrolled at both instants: the map once placed units again only when the number it

@@ -44,6 +44,61 @@ public sealed class ReplayFollowTests
     }
 
     [Fact]
+    public async Task A_paused_replay_of_a_session_still_being_recorded_seeks_to_what_was_recorded_after_it_paused()
+    {
+        // Only a replay playing at its end looked for more: an after-action team that paused to review a drill still
+        // running could not seek past where the recording stood when they paused, and was sent to play on to its end.
+        var (store, log, recorder) = Recording();
+        await using var recording = log;
+        var inputs = Drill.Inputs(60).ToList();
+        await recorder.RecordAsync(inputs.Where(e => e.Time <= Drill.T0.AddSeconds(30)));
+        var clock = new FakeTimeProvider(Drill.T0);
+        var catalogue = new SessionCatalogue(store, clock);
+        await using var replay = await catalogue.OpenReplayAsync(RecordedDrill.IncidentId, at: Drill.T0.AddSeconds(10), cancellationToken: Ct);
+
+        await recorder.RecordAsync(inputs.Where(e => e.Time > Drill.T0.AddSeconds(30)));
+        var sought = await replay.SeekAsync(Drill.T0.AddSeconds(50), Ct);
+        await using var opened = await catalogue.OpenReplayAsync(RecordedDrill.IncidentId, at: Drill.T0.AddSeconds(50), cancellationToken: Ct);
+
+        Assert.Equal(Drill.T0.AddSeconds(50), sought.Position);
+        Assert.Equal(Drill.T0.AddSeconds(60), replay.End);
+        Assert.Equal(opened.Projection.LastSequence, replay.Projection.LastSequence);
+        Assert.Equal(opened.Projection.AssessAll(), replay.Projection.AssessAll());
+        Assert.True(replay.IsPaused);
+    }
+
+    [Fact]
+    public async Task A_paused_replay_that_looked_again_plays_on_through_every_event_recorded_since()
+    {
+        // Looking again while paused midway reads on from where it stands: played on, it folds every event in order, those
+        // recorded after it paused included, and ends as a replay opened on the whole session does.
+        var (store, log, recorder) = Recording();
+        await using var recording = log;
+        var inputs = Drill.Inputs(60).ToList();
+        await recorder.RecordAsync(inputs.Where(e => e.Time <= Drill.T0.AddSeconds(30)));
+        var clock = new FakeTimeProvider(Drill.T0);
+        var catalogue = new SessionCatalogue(store, clock);
+        await using var replay = await catalogue.OpenReplayAsync(RecordedDrill.IncidentId, at: Drill.T0.AddSeconds(10), cancellationToken: Ct);
+
+        await recorder.RecordAsync(inputs.Where(e => e.Time > Drill.T0.AddSeconds(30)));
+        var grew = await replay.LookAgainAsync(Ct);
+        var again = await replay.LookAgainAsync(Ct);
+        var position = replay.Position;
+        replay.SetSpeed(60);
+        replay.Play();
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var played = await replay.AdvanceAsync(Ct);
+        await using var opened = await catalogue.OpenReplayAsync(RecordedDrill.IncidentId, at: Drill.T0.AddSeconds(60), cancellationToken: Ct);
+
+        Assert.Equal((true, false), (grew, again));
+        Assert.Equal(Drill.T0.AddSeconds(10), position);
+        Assert.Equal(Drill.T0.AddSeconds(60), played.Position);
+        Assert.Contains(played.Applied, e => e is PositionAccepted { Report.FixTime: var t } && t == Drill.T0.AddSeconds(31));
+        Assert.Equal(recorder.Projection.LastSequence, replay.Projection.LastSequence);
+        Assert.Equal(opened.Projection.AssessAll(), replay.Projection.AssessAll());
+    }
+
+    [Fact]
     public async Task A_replay_of_a_closed_session_stops_at_its_end_and_looks_no_further()
     {
         var (store, log, recorder) = Recording();

@@ -45,7 +45,8 @@ export class Replay {
     this.enable(false);
     // A seek or a step comes as a whole picture, a play or pause as a change of rate: either way, who did it is asked.
     picture.subscribe(change => { if (change.reset && this.shown) this.refreshDriver(); });
-    // A replay of a session still being recorded plays on at its end: the slider and the view's limit grow with it.
+    // A replay of a session still being recorded plays on at its end, and grows paused: the slider and the view's limit
+    // grow with it.
     setInterval(() => this.follow(), 2000);
     setInterval(() => this.followRate(), 250);
     // A page closed, reloaded or left with the replay it opened closes it, as going Live does: otherwise it stayed
@@ -87,9 +88,14 @@ export class Replay {
     return this.shown && this.picture.rate > 0;
   }
 
+  /**
+   * A replay of a session still being recorded learns its new end while it plays at its end, and while it is paused
+   * anywhere (the host looks for what was recorded since either way): a team that paused to review a drill still
+   * running could otherwise not move the slider to what was recorded after they paused.
+   */
   async follow() {
     const session = this.session;
-    if (!session?.follows || !this.playing || (this.picture.now() ?? 0) < Date.parse(session.lastTime) - 1000) return;
+    if (!this.shown || !session?.follows || (this.playing && (this.picture.now() ?? 0) < Date.parse(session.lastTime) - 1000)) return;
     const status = await attempt(() => get(`/api/replays/${enc(session.replayId)}`));
     if (!status || this.session !== session) return;
     session.follows = status.follows;
