@@ -223,6 +223,25 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
         Assert.Equal(
             [("site.origin", "invalid-coordinates"), ("site.zones[0].kind", "invalid-value")],
             error.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("field").GetString(), e.GetProperty("reason").GetString())));
+        Assert.Equal("2 fields are invalid", error.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_refusal_of_one_field_leads_with_that_fields_own_sentence()
+    {
+        // "1 field(s) are invalid" came first, and the page showed the one thing to put right in brackets after it.
+        var body = new { id = NewId(), site = new { origin = new { lat = 95.0, lon = 10.0 } } };
+
+        var response = await host.PostJsonAsync("/api/incidents", body);
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid-request", error.GetProperty("reason").GetString());
+        var field = Assert.Single(error.GetProperty("errors").EnumerateArray());
+        Assert.Equal(["field", "reason", "detail"], field.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("site.origin", "invalid-coordinates"), (field.GetProperty("field").GetString(), field.GetProperty("reason").GetString()));
+        Assert.Equal($"site.origin: {field.GetProperty("detail").GetString()}", error.GetProperty("detail").GetString());
+        Assert.StartsWith("site.origin: ", error.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,8 +10,12 @@ public sealed record ApiError(string Reason, string Detail, IReadOnlyList<FieldE
     public static IResult BadRequest(string reason, string detail, IReadOnlyList<FieldError>? errors = null) =>
         Results.BadRequest(new ApiError(reason, detail, errors));
 
+    /// <summary>
+    /// 400 for fields that are invalid, each in <see cref="Errors"/>. One field leads with its own sentence ("time: ...");
+    /// under "1 field(s) are invalid" the one thing to put right was buried.
+    /// </summary>
     public static IResult Invalid(IReadOnlyList<FieldError> errors) =>
-        Results.BadRequest(new ApiError("invalid-request", $"{errors.Count} field(s) are invalid", errors));
+        Results.BadRequest(new ApiError("invalid-request", errors is [var one] ? $"{one.Field}: {one.Detail}" : $"{errors.Count} fields are invalid", errors));
 
     /// <summary>How long a caller is asked to wait before trying an unavailable incident again: 5 s.</summary>
     public const int RetryAfterSeconds = 5;

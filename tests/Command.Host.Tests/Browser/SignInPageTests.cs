@@ -31,9 +31,9 @@ public sealed class SignInPageTests(SignInPageTests.BrowserAccessHost host) : IC
     }
 
     [Theory]
-    [InlineData("Cmdr Reyes", "", "1 field(s) are invalid (password: the password is required)", "password")]
-    [InlineData("", "a long password", "1 field(s) are invalid (userName: the user name to sign in as is required)", "user-name")]
-    [InlineData("", "", "2 field(s) are invalid (userName: the user name to sign in as is required; password: the password is required)", "user-name password")]
+    [InlineData("Cmdr Reyes", "", "password: the password is required", "password")]
+    [InlineData("", "a long password", "userName: the user name to sign in as is required", "user-name")]
+    [InlineData("", "", "2 fields are invalid (userName: the user name to sign in as is required; password: the password is required)", "user-name password")]
     public async Task A_field_left_empty_is_named_with_why_and_marked(string userName, string password, string said, string marked)
     {
         await using var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString() });

@@ -14,7 +14,8 @@ export class ApiProblem extends Error {
 export function refusal(status, json, fallback) {
   const detail = json?.detail ?? fallback;
   const fields = (json?.errors ?? []).map(e => `${e.field}: ${e.detail}`).join('; ');
-  return new ApiProblem(status, json?.reason ?? 'http-error', fields ? `${detail} (${fields})` : detail, json?.errors);
+  // A refusal of one field says that field's sentence as its own: said again in brackets, it reads twice.
+  return new ApiProblem(status, json?.reason ?? 'http-error', fields && fields !== detail ? `${detail} (${fields})` : detail, json?.errors);
 }
 
 /** Marks the fields of a form a refusal names (by their name), and only those. */
