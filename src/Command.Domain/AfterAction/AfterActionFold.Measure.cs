@@ -1,3 +1,4 @@
+using Command.Domain.Assessment;
 using Command.Domain.Events;
 using Command.Domain.Geometry;
 
@@ -220,6 +221,11 @@ public sealed partial class AfterActionFold
                 break;
             case FlagRaised raised:
                 Playing.FlagsRaised++;
+                if (ClosingAssessment.IsZoneSubject(raised.Subject))
+                {
+                    Playing.FlagsRaisedOnZones++;
+                }
+
                 openFlags[(raised.Subject, raised.Rule)] = new FlagSpan(raised.Subject, raised.Level, raised.Reason, e.Time, null);
                 if (units.TryGetValue(raised.Subject, out var unit))
                 {

@@ -398,7 +398,7 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
             [.. rejected.OrderByDescending(r => r.Value).ThenBy(r => r.Key).Select(r => new RejectionCount(RejectReasons.Name(r.Key), r.Value))],
             eventCount, suppressedAt, suppressedBy, unitRows.Count(u => u.Round == first.Number && u.HeldWhileSuppressed > TimeSpan.Zero), site?.TimeZone, scenario?.Name, scenario?.Version,
             DrillPlay.Describe(drillClock.Spans, end, drillOutages.Total, drillSpeeds), closedAt,
-            rounds.Count > 1 ? [.. rounds.Select(r => r.ToMetrics(Elapsed))] : null);
+            rounds.Count > 1 ? [.. rounds.Select(r => r.ToMetrics(Elapsed))] : null, FlagsRaisedOnZones: first.FlagsRaisedOnZones);
         return new AfterActionReport(incident, [.. unitRows], [.. samples],
             [.. flags.Concat(openFlags.Values).OrderBy(f => f.Raised)], [.. timeline], [.. activity.OrderBy(a => a.Time)], exercise,
             drillClock.IsIncidentClock ? null : [.. drillClock.Spans], zones.IsEmpty ? null : zones,

@@ -135,7 +135,8 @@ public sealed record AfterActionReport(
 /// over, every figure of a round (the firsts, threat phases, flags, units held while suppressed) is its first round's,
 /// and <paramref name="Rounds"/> holds each round's; absent for a drill never started over. <paramref name="RecordingDamaged"/>
 /// says where the recording is damaged and is read only up to, in words, where it is: every figure covers the recording
-/// up to there.
+/// up to there. <paramref name="FlagsRaisedOnZones"/> is how many of <paramref name="FlagsRaised"/> were raised on a zone
+/// (a hot zone with no contact unit, say) rather than on a unit: the rest are what the units' own counts add up to.
 /// </summary>
 public sealed record IncidentMetrics(
     string IncidentId,
@@ -165,11 +166,13 @@ public sealed record IncidentMetrics(
     string? DrillClock = null,
     DateTimeOffset? ClosedAt = null,
     ImmutableArray<RoundMetrics>? Rounds = null,
-    string? RecordingDamaged = null);
+    string? RecordingDamaged = null,
+    int FlagsRaisedOnZones = 0);
 
 /// <summary>
 /// The incident's figures in one round of a drill started over: its firsts, threat phases and flags, durations from
-/// its threat going active (or its start, where it never did), a flag counted in the round it was raised in.
+/// its threat going active (or its start, where it never did), a flag counted in the round it was raised in, and of its
+/// flags how many were raised on a zone rather than on a unit.
 /// </summary>
 public sealed record RoundMetrics(
     int Round,
@@ -184,7 +187,8 @@ public sealed record RoundMetrics(
     DateTimeOffset? NeutralizedAt,
     TimeSpan? TimeToNeutralized,
     int FlagsRaised,
-    int FlagsAcknowledged);
+    int FlagsAcknowledged,
+    int FlagsRaisedOnZones = 0);
 
 /// <summary>A unit and the instant something first happened to it.</summary>
 public sealed record UnitMoment(string UnitId, DateTimeOffset Time);

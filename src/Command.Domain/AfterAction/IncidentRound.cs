@@ -25,6 +25,9 @@ internal sealed class IncidentRound(int number, DateTimeOffset? startedAt)
 
     public int FlagsRaised { get; set; }
 
+    /// <summary>Of <see cref="FlagsRaised"/>, those raised on a zone ("zone:{id}") rather than on a unit.</summary>
+    public int FlagsRaisedOnZones { get; set; }
+
     public int FlagsAcknowledged { get; set; }
 
     /// <summary>Its figures, durations from its threat going active (or its start) on <paramref name="elapsed"/>, the clock units were judged on.</summary>
@@ -32,6 +35,6 @@ internal sealed class IncidentRound(int number, DateTimeOffset? startedAt)
     {
         var from = ActiveAt ?? StartedAt;
         return new RoundMetrics(Number, StartedAt, ActiveAt, FirstOnScene, FirstEntry, FirstContact, elapsed(from, FirstContact?.Time),
-            ContainedAt, elapsed(from, ContainedAt), NeutralizedAt, elapsed(from, NeutralizedAt), FlagsRaised, FlagsAcknowledged);
+            ContainedAt, elapsed(from, ContainedAt), NeutralizedAt, elapsed(from, NeutralizedAt), FlagsRaised, FlagsAcknowledged, FlagsRaisedOnZones);
     }
 }

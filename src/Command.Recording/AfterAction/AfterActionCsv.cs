@@ -123,6 +123,10 @@ internal static class AfterActionCsv
         yield return ("neutralized", written(i.NeutralizedAt));
         yield return ($"time_to_neutralized{s}", Lasted(i.TimeToNeutralized));
         yield return ("flags_raised", CsvCell.Number(i.FlagsRaised));
+        // Split by what they were raised on: the units table's flags add up to those on units, and a zone's flag (a hot
+        // zone with no contact unit) read as a miscount where only the total was given.
+        yield return ("flags_raised_on_units", CsvCell.Number(i.FlagsRaised - i.FlagsRaisedOnZones));
+        yield return ("flags_raised_on_zones", CsvCell.Number(i.FlagsRaisedOnZones));
         yield return ("flags_acknowledged", CsvCell.Number(i.FlagsAcknowledged));
         yield return ("flags_suppressed", written(i.FlagsSuppressedAt));
         yield return ("suppressed_by", i.Suppression ?? "");
@@ -150,6 +154,8 @@ internal static class AfterActionCsv
                 yield return ($"{n}neutralized", written(r.NeutralizedAt));
                 yield return ($"{n}time_to_neutralized{s}", Lasted(r.TimeToNeutralized));
                 yield return ($"{n}flags_raised", CsvCell.Number(r.FlagsRaised));
+                yield return ($"{n}flags_raised_on_units", CsvCell.Number(r.FlagsRaised - r.FlagsRaisedOnZones));
+                yield return ($"{n}flags_raised_on_zones", CsvCell.Number(r.FlagsRaisedOnZones));
                 yield return ($"{n}flags_acknowledged", CsvCell.Number(r.FlagsAcknowledged));
             }
         }

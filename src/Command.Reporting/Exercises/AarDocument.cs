@@ -58,8 +58,8 @@ public static class AarDocument
 
         yield return new Para(i.Scenario is { } s ? $"{s}{(i.ScenarioVersion is { } v ? $" (version {v})" : "")}" : "live drill (no scenario file)", "Scenario");
         // A drill started over: flags counted in the round they were raised in, each round said.
-        var laterRounds = i.Rounds is { } eachRound ? string.Concat(eachRound.Skip(1).Select(r => Inv($"; round {r.Round}: {Count(r.FlagsRaised, "flag")} raised, {r.FlagsAcknowledged} acknowledged"))) : "";
-        yield return new Para(Inv($"{Count(report.EachUnit.Count(), "unit")}; {Count(i.FlagsRaised, "flag")} raised, {i.FlagsAcknowledged} acknowledged{(i.Rounds is null ? "" : " in round 1")}{laterRounds}"), "Participation");
+        var laterRounds = i.Rounds is { } eachRound ? string.Concat(eachRound.Skip(1).Select(r => Inv($"; round {r.Round}: {Raised(r.FlagsRaised, r.FlagsRaisedOnZones)}, {r.FlagsAcknowledged} acknowledged"))) : "";
+        yield return new Para(Inv($"{Count(report.EachUnit.Count(), "unit")}; {Raised(i.FlagsRaised, i.FlagsRaisedOnZones)}, {i.FlagsAcknowledged} acknowledged{(i.Rounds is null ? "" : " in round 1")}{laterRounds}"), "Participation");
         yield return new Para("This draft is generated from the session's recording. Ratings marked proposed await an evaluator's confirmation; the improvement plan's recommendation, owner and due date are left for the team to fill.", "Note");
 
         yield return new Heading(1, Sections[1]);
@@ -270,4 +270,9 @@ public static class AarDocument
 
     /// <summary>"1 flag", "2 flags".</summary>
     private static string Count(int n, string noun) => Inv($"{n} {noun}{(n == 1 ? "" : "s")}");
+
+    // "3 flags raised (2 on units, 1 on a zone)": the units table's flags add up to those on units, and a zone's flag (a
+    // hot zone with no contact unit) read as a miscount where only the total was said.
+    private static string Raised(int flags, int onZones) =>
+        onZones == 0 ? $"{Count(flags, "flag")} raised" : Inv($"{Count(flags, "flag")} raised ({flags - onZones} on units, {onZones} on {(onZones == 1 ? "a zone" : "zones")})");
 }

@@ -346,6 +346,35 @@ public sealed class AarDocumentTests
     }
 
     [Fact]
+    public async Task Every_flag_the_report_counts_is_accounted_on_units_or_on_zones_in_html_csv_and_docx()
+    {
+        // "flags raised 2" beside a units table whose flags added up to 1: the other was a hot zone's, with no contact unit,
+        // shown only on the timeline, and the report read as a miscount.
+        var draft = await Golden.DraftAsync();
+        var i = draft.Report.Incident;
+        var onUnits = draft.Report.Units.Sum(u => u.FlagsRaised);
+        var onZones = draft.Report.Flags.Count(f => Command.Domain.Assessment.ClosingAssessment.IsZoneSubject(f.Subject));
+        using var csv = new MemoryStream();
+        using var html = new MemoryStream();
+        using var word = new MemoryStream();
+
+        await AfterActionExport.WriteCsvAsync(draft.Report, csv, AfterActionTable.Incident, Ct);
+        await AfterActionExport.WriteHtmlAsync(draft.Report, html, Ct);
+        AarDocument.WriteDocx(draft, word);
+
+        Assert.True(onUnits > 0 && onZones > 0);
+        Assert.Equal((onUnits + onZones, onZones), (i.FlagsRaised, i.FlagsRaisedOnZones));
+        var rows = Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains($"flags_raised,{onUnits + onZones}", rows);
+        Assert.Contains($"flags_raised_on_units,{onUnits}", rows);
+        Assert.Contains($"flags_raised_on_zones,{onZones}", rows);
+        var page = Encoding.UTF8.GetString(html.ToArray());
+        Assert.Contains($"<tr><th>flags raised on units</th><td>{onUnits}</td></tr><tr><th>flags raised on zones</th><td>{onZones}</td></tr>", page, StringComparison.Ordinal);
+        var zones = onZones == 1 ? "a zone" : "zones";
+        Assert.Contains(Docx.Read(word.ToArray()).Paragraphs, p => p.Text.Contains($"{onUnits + onZones} flags raised ({onUnits} on units, {onZones} on {zones}),", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_docx_is_only_written_to_a_seekable_stream()
     {
         Assert.Throws<ArgumentException>(() => Command.Reporting.Documents.DocxWriter.Write("x", [], new ForwardOnly()));

@@ -17,6 +17,8 @@ public sealed class IncidentRoundTests
         var report = await TwoRounds.ReportAsync();
         var raised = recorded.OfType<FlagRaised>().ToList();
         var (inFirst, inSecond) = (raised.Count(f => f.Time < TwoRounds.StartedOver), raised.Count(f => f.Time >= TwoRounds.StartedOver));
+        var zones = raised.Where(f => Command.Domain.Assessment.ClosingAssessment.IsZoneSubject(f.Subject)).ToList();
+        var (onZonesFirst, onZonesSecond) = (zones.Count(f => f.Time < TwoRounds.StartedOver), zones.Count(f => f.Time >= TwoRounds.StartedOver));
 
         var i = report.Incident;
         var second = Assert.Single(i.Rounds!.Value, r => r.Round == 2);
@@ -35,10 +37,16 @@ public sealed class IncidentRoundTests
         Assert.Contains("rounds,2", rows);
         Assert.Contains($"flags_raised,{inFirst}", rows);
         Assert.Contains($"round_2_flags_raised,{inSecond}", rows);
+        Assert.Contains($"flags_raised_on_zones,{onZonesFirst}", rows);
+        Assert.Contains($"round_2_flags_raised_on_units,{inSecond - onZonesSecond}", rows);
+        Assert.Contains($"round_2_flags_raised_on_zones,{onZonesSecond}", rows);
 
         var participation = AarDocument.Blocks(AarDraft.Build(report, [])).OfType<Command.Reporting.Documents.Para>().Single(p => p.Label == "Participation");
-        Assert.Equal($"5 units; {Flags(inFirst)} raised, 1 acknowledged in round 1; round 2: {Flags(inSecond)} raised, 0 acknowledged", participation.Text);
+        Assert.Equal($"5 units; {Raised(inFirst, onZonesFirst)}, 1 acknowledged in round 1; round 2: {Raised(inSecond, onZonesSecond)}, 0 acknowledged", participation.Text);
     }
 
     private static string Flags(int n) => n == 1 ? "1 flag" : $"{n} flags";
+
+    private static string Raised(int n, int onZones) =>
+        onZones == 0 ? $"{Flags(n)} raised" : $"{Flags(n)} raised ({n - onZones} on units, {onZones} on {(onZones == 1 ? "a zone" : "zones")})";
 }
