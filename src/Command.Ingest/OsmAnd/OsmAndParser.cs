@@ -8,7 +8,7 @@ namespace Command.Ingest.OsmAnd;
 
 /// <summary>
 /// The OsmAnd protocol as Traccar reads it: <c>id</c> (or <c>deviceid</c>), <c>lat</c>, <c>lon</c> (or
-/// <c>location=lat,lon</c>), <c>timestamp</c> (epoch seconds, epoch milliseconds or ISO 8601; absent means the
+/// <c>location=lat,lon</c>, whose values after the first two are passed over, as Traccar does), <c>timestamp</c> (epoch seconds, epoch milliseconds or ISO 8601; absent means the
 /// receiving clock, as Traccar does), <c>speed</c> in knots, <c>bearing</c> or <c>heading</c>, <c>altitude</c>,
 /// <c>accuracy</c>, <c>batt</c>, <c>valid</c> (a valid fix only as <c>true</c>, in any case, or <c>1</c>, as Traccar
 /// reads it). Never throws on bad input.
@@ -25,7 +25,8 @@ public static class OsmAndParser
         }
 
         string? latText = Field(fields, "lat"), lonText = Field(fields, "lon");
-        if (Field(fields, "location") is { } location && location.Split(',') is [var a, var b])
+        // As Traccar reads it, the first two values: some clients add the altitude after them (lat,lon,alt).
+        if (Field(fields, "location") is { } location && location.Split(',') is [var a, var b, ..])
         {
             (latText, lonText) = (a, b);
         }

@@ -50,6 +50,16 @@ public sealed class OsmAndEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_location_sent_with_its_altitude_after_it_is_read_for_its_latitude_and_longitude()
+    {
+        var response = await Client.GetAsync("/?id=phone4&location=39.7392,-104.9903,1609.3&timestamp=1773500390", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var delivered = Assert.Single(Port.Snapshot());
+        Assert.Equal(("phone4", 39.7392, -104.9903), (delivered.Report?.UnitId, delivered.Report?.Position.Latitude, delivered.Report?.Position.Longitude));
+    }
+
+    [Fact]
     public async Task Post_json_body_is_read()
     {
         using var json = new StringContent(OsmAndParserTests.Json, Encoding.UTF8, "application/json");

@@ -42,6 +42,16 @@ public sealed class OsmAndParserTests
     }
 
     [Theory]
+    [InlineData("39.7392,-104.9903,1609.3")]
+    [InlineData("39.7392,-104.9903,1609.3,12")]
+    public void Location_with_more_than_two_values_gives_its_first_two_as_traccar_reads_it(string location)
+    {
+        var report = OsmAndParser.ParseQuery(Query($"id=P1&location={location}"), "", Received).Report;
+
+        Assert.Equal((new GeoPoint(39.7392, -104.9903), (double?)null), (report?.Position, report?.AltitudeM));
+    }
+
+    [Theory]
     [InlineData("lat=1&lon=2", RejectReason.MissingField, "request has no id or deviceid")]
     [InlineData("id=P1&lat=1", RejectReason.MissingField, "request has no lat and lon")]
     [InlineData("id=P1&lat=north&lon=2", RejectReason.InvalidCoordinates, "lat 'north' / lon '2' is not a number")]
