@@ -7,10 +7,11 @@ namespace Command.Ingest.Nmea;
 
 /// <summary>
 /// Reads the sentences of one NMEA connection in order, each on its own. State per connection: the unit it is bound
-/// to and the last RMC date (GGA and GLL carry only a time of day). Each RMC, GGA and GLL is told by its epoch (which
-/// sentence, and its time), refused or not, so that <see cref="NmeaEpochs"/> makes one report of one fix. A GLL (position,
-/// time and status, as some bridges send alone) is read only on a connection that has sent no RMC or GGA: a receiver
-/// that sends those sends its GLL of the same fix beside them.
+/// to and the last RMC date (GGA, GLL and GNS carry only a time of day). Each RMC, GGA, GLL and GNS is told by its epoch
+/// (which sentence, and its time), refused or not, so that <see cref="NmeaEpochs"/> makes one report of one fix. A GLL
+/// (position, time and status, as some bridges send alone) is read only on a connection that has sent no RMC, GGA or
+/// GNS, and a GNS (NMEA 4.x multi-GNSS fix data, as a receiver may be set to send alone) only on one that has sent no
+/// RMC or GGA: a receiver that sends those sends its GLL or GNS of the same fix beside them.
 /// </summary>
 /// <remarks>
 /// Binding: the listener may bind the connection to a unit; otherwise the first line <c>UNIT &lt;id&gt;
@@ -22,7 +23,7 @@ namespace Command.Ingest.Nmea;
 /// receiving clock is a receiver past its week rollover, and is dated forward by them (see
 /// <see cref="NmeaFields.PastWeekRollover"/>); its reports, and those of GGAs dated from it, say by how many
 /// (<see cref="PositionReport.WeekRolloverEras"/>). A fix the receiver did not measure (GGA quality 6-8, RMC mode
-/// E, M, S or N, GLL status V or mode E, M, S or N: see <see cref="NmeaFixKinds"/>) is no fix, and so is a GGA from 0 satellites in use. A GGA whose HDOP gives an accuracy worse than
+/// E, M, S or N, GLL status V or mode E, M, S or N, GNS mode N in every constellation or only E, M, S: see <see cref="NmeaFixKinds"/>) is no fix, and so is a GGA from 0 satellites in use. A GGA whose HDOP gives an accuracy worse than
 /// <paramref name="maxAccuracyM"/> (the screen's limit) is refused here, in the HDOP the receiver sent.
 /// </remarks>
 public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, string? callsign = null, double? maxAccuracyM = null)
@@ -32,6 +33,8 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
     private int? lastRmcEras;
     // Whether the connection has sent an RMC or a GGA: its GLLs are then of the fixes those give.
     private bool sendsRmcOrGga;
+    // Whether it has sent a GNS: its GLLs are then of the fixes that gives.
+    private bool sendsGns;
 
     /// <summary>The unit the connection is bound to, if any.</summary>
     public string? UnitId { get; private set; } = unitId;
@@ -64,14 +67,15 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
         }
 
         var gll = id.Length == 5 && id.EndsWith("GLL", StringComparison.Ordinal);
-        if (id.Length != 5 || !(id.EndsWith("RMC", StringComparison.Ordinal) || id.EndsWith("GGA", StringComparison.Ordinal) || gll))
+        var gns = id.Length == 5 && id.EndsWith("GNS", StringComparison.Ordinal);
+        if (id.Length != 5 || !(id.EndsWith("RMC", StringComparison.Ordinal) || id.EndsWith("GGA", StringComparison.Ordinal) || gll || gns))
         {
             return NmeaLine.Skipped;
         }
 
-        if (gll && sendsRmcOrGga)
+        if ((gll && (sendsRmcOrGga || sendsGns)) || (gns && sendsRmcOrGga))
         {
-            // A receiver that sends RMC or GGA sends GLL of the same fix beside them, with less: its fix is theirs.
+            // A receiver that sends RMC or GGA sends GLL or GNS of the same fix beside them, with less: its fix is theirs.
             return NmeaLine.Skipped;
         }
 
@@ -80,8 +84,10 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
             return Refuse(line, new(RejectReason.MissingField, "the connection has not named its unit (send 'UNIT <id> [callsign]' first)"), null);
         }
 
-        sendsRmcOrGga |= !gll;
-        return gll ? Gll(line, f, receivedAt) : id.EndsWith("RMC", StringComparison.Ordinal) ? Rmc(line, f, UnitId, callsign, receivedAt) : Gga(line, f, receivedAt);
+        sendsRmcOrGga |= !(gll || gns);
+        sendsGns |= gns;
+        return gll ? Gll(line, f, receivedAt) : gns ? Gns(line, f, receivedAt)
+            : id.EndsWith("RMC", StringComparison.Ordinal) ? Rmc(line, f, UnitId, callsign, receivedAt) : Gga(line, f, receivedAt);
     }
 
     private NmeaLine Identify(string text)
@@ -179,14 +185,48 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
             return Refuse(line, new(RejectReason.Malformed, $"{f[0]} time '{f[1]}' is not hhmmss"), UnitId);
         }
 
-        if (NmeaFields.NotANumber(f, (8, "HDOP"), (9, "altitude"), (11, "geoid separation")) is { } notANumber)
+        return Measured(line, f, epoch, time, receivedAt, 11);
+    }
+
+    // GNS (NMEA 4.x): time of day, lat, N/S, lon, E/W, a mode per constellation, satellites in use, HDOP, altitude above
+    // mean sea level and the geoid's separation. It has no date, so is dated as a GGA is.
+    private NmeaLine Gns(string line, string[] f, DateTimeOffset receivedAt)
+    {
+        var epoch = EpochOf(NmeaFixSentence.Gns, f);
+        if (f.Length < 11)
+        {
+            return Refuse(line, new(RejectReason.Malformed, $"{f[0]} has {f.Length} fields, expected at least 11"), UnitId, epoch);
+        }
+
+        if (f[6].All(c => c == 'N'))
+        {
+            return Refuse(line, new(RejectReason.NoFix, $"{f[0]} mode is '{f[6]}' (no fix in any constellation)"), UnitId, epoch);
+        }
+
+        if (NmeaFixKinds.GnsMode(f[6]) is { } mode)
+        {
+            return Refuse(line, new(RejectReason.NoFix, $"{f[0]} mode {f[6]} ({mode}) is not a position fix"), UnitId, epoch);
+        }
+
+        if (epoch is not { } fixOf)
+        {
+            return Refuse(line, new(RejectReason.Malformed, $"{f[0]} time '{f[1]}' is not hhmmss"), UnitId);
+        }
+
+        return Measured(line, f, epoch, fixOf.TimeOfDay, receivedAt, 10);
+    }
+
+    // GGA's and GNS's fix: HDOP (field 8) gives the accuracy, and the altitude (9) above mean sea level, with the geoid's
+    // separation (at separationAt), the height above the ellipsoid.
+    private NmeaLine Measured(string line, string[] f, NmeaEpoch? epoch, TimeSpan time, DateTimeOffset receivedAt, int separationAt)
+    {
+        if (NmeaFields.NotANumber(f, (8, "HDOP"), (9, "altitude"), (separationAt, "geoid separation")) is { } notANumber)
         {
             return Refuse(line, new(RejectReason.InvalidValue, $"{f[0]} {notANumber}"), UnitId, epoch);
         }
 
         var fixTime = NmeaFields.Nearest(time, lastRmc ?? receivedAt);
-        // GGA's altitude is above mean sea level; with the geoid's separation it becomes height above the ellipsoid.
-        var separation = f.Length > 11 ? NmeaFields.Number(f[11]) : null;
+        var separation = f.Length > separationAt ? NmeaFields.Number(f[separationAt]) : null;
         var altitude = NmeaFields.Number(f[9]) is { } msl ? msl + (separation ?? 0) : (double?)null;
         AltitudeDatum? datum = altitude is null ? null : separation is null ? AltitudeDatum.MeanSeaLevel : AltitudeDatum.Ellipsoid;
         var hdop = NmeaFields.Number(f[8]);

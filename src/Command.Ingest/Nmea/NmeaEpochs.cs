@@ -56,10 +56,15 @@ public sealed class NmeaEpochs(TimeSpan partnerWait)
                 return null;
             }
 
-            if (first.Epoch.Sentence == NmeaFixSentence.Gll)
+            if (first.Epoch.Sentence is NmeaFixSentence.Gll or NmeaFixSentence.Gns || epoch.Sentence is NmeaFixSentence.Gll or NmeaFixSentence.Gns)
             {
-                // A GLL carries nothing its fix's RMC or GGA lacks: held first, it gives way to them.
-                held = first with { Epoch = epoch, Outcome = outcome };
+                // A GLL carries nothing its fix's RMC, GGA or GNS lacks, nor a GNS what its RMC and GGA give: held first,
+                // it gives way to them, and comes after them to nothing.
+                if (Fullness(epoch.Sentence) > Fullness(first.Epoch.Sentence))
+                {
+                    held = first with { Epoch = epoch, Outcome = outcome };
+                }
+
                 return null;
             }
 
@@ -116,6 +121,13 @@ public sealed class NmeaEpochs(TimeSpan partnerWait)
         var fix = rmc with { AltitudeM = gga.AltitudeM, AltitudeDatum = gga.AltitudeDatum, AccuracyM = gga.AccuracyM };
         return IncomingReport.Parsed(ReportSource.Nmea, $"{first.Outcome.Raw}\n{second.Raw}", fix);
     }
+
+    private static int Fullness(NmeaFixSentence sentence) => sentence switch
+    {
+        NmeaFixSentence.Gll => 0,
+        NmeaFixSentence.Gns => 1,
+        _ => 2,
+    };
 
     private sealed record Held(NmeaEpoch Epoch, IncomingReport Outcome, DateTimeOffset Due);
 }

@@ -21,7 +21,7 @@ public enum NmeaLineKind
 
 /// <summary>
 /// The sentences that each give a fix: RMC and GGA, which a receiver sends together, one after the other, for each one,
-/// and GLL, which some bridges send alone.
+/// and GLL and GNS, which some bridges and receivers send alone.
 /// </summary>
 public enum NmeaFixSentence
 {
@@ -31,8 +31,11 @@ public enum NmeaFixSentence
     /// <summary>GGA: the HDOP (the accuracy) and the altitude.</summary>
     Gga,
 
-    /// <summary>GLL: the position and its time of day, nothing more; it gives way to its fix's RMC or GGA.</summary>
+    /// <summary>GLL: the position and its time of day, nothing more; it gives way to its fix's RMC, GGA or GNS.</summary>
     Gll,
+
+    /// <summary>GNS (NMEA 4.x, multi-GNSS): the position, HDOP and altitude, as GGA's; it gives way to its fix's RMC or GGA.</summary>
+    Gns,
 }
 
 /// <summary>Which of a fix's sentences a line was, and the time of day the receiver stamped it with: the fix it belongs to.</summary>

@@ -52,6 +52,24 @@ public sealed class NmeaFixTests
             delivered.Where(d => d.Refused is not null).Select(d => (d.Refused!.UnitId, d.Refused.Reason, d.Refused.Detail)));
     }
 
+    private static string Gns(int second, string mode = "AAN") => WithChecksum($"GNGNS,14595{second}.000,3944.3520,N,10459.4180,W,{mode},08,1.2,1600.0,-20.0,,") + "\r\n";
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_receiver_set_to_send_only_gns_has_each_fix_reported_with_its_accuracy_and_one_without_a_fix_refused_with_its_reason()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<NmeaTcpListener>().BoundPort!.Value);
+
+        await IngestRig.SendAsync(client, "UNIT E3\r\n" + Gns(5) + Satellites + Gns(6, "NNN") + Gns(7, "ENN") + Gns(8, "NDN") + "UNIT Z9\r\n" + Rmc(9) + Gga(9));
+        var delivered = await rig.Port.WaitForUnitAsync("Z9");
+
+        Assert.Equal([(55, 6.0, 1580.0, AltitudeDatum.Ellipsoid), (58, 6.0, 1580.0, AltitudeDatum.Ellipsoid)],
+            delivered.Where(d => d.Report?.UnitId == "E3").Select(d => (d.Report!.FixTime.Second, d.Report.AccuracyM!.Value, d.Report.AltitudeM!.Value, d.Report.AltitudeDatum!.Value)));
+        Assert.Equal(
+            [("E3", RejectReason.NoFix, "GNGNS mode is 'NNN' (no fix in any constellation)"), ("E3", RejectReason.NoFix, "GNGNS mode ENN (estimated) is not a position fix")],
+            delivered.Where(d => d.Refused is not null).Select(d => (d.Refused!.UnitId, d.Refused.Reason, d.Refused.Detail)));
+    }
+
     [Theory(Timeout = 30_000)]
     [InlineData(true)]
     [InlineData(false)]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Command.Domain.Validation;
+using Command.Ingest.Intake;
 using Command.Ingest.Nmea;
 
 namespace Command.Ingest.Tests.Nmea;
@@ -54,6 +55,24 @@ public sealed class GpsdLogTests
         var times = NmeaConnection.Read(TestData.Lines("nmea", "bu353s4.log"), CaptureDay).Select(r => r.Report!.FixTime);
 
         Assert.Equal(Enumerable.Range(0, 25).Select(s => new DateTimeOffset(2014, 12, 31, 3, 7, 19 + s, TimeSpan.Zero)), times);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_beidou_receiver_sending_gns_alone_or_beside_rmc_and_gga_reports_each_fix_once_where_gpsd_put_it(bool gnsAlone)
+    {
+        var lines = TestData.Lines("nmea", "beidou-gb.log").Where(l => !gnsAlone || l.StartsWith("$GNGNS", StringComparison.Ordinal));
+        var reports = NmeaConnection.Read(lines, new DateTimeOffset(2015, 3, 2, 5, 34, 0, TimeSpan.Zero));
+
+        // Alone, GNS's HDOP and altitude are kept as GGA's are; beside them, RMC's speed joins them.
+        double? knots = gnsAlone ? null : 0.26 * Knots.ToMps;
+        Assert.Equal(
+            [("31.247981667", "121.587403333", 6.0, 162.1, knots), ("31.248035000", "121.587380000", 6.0, 175.5, gnsAlone ? null : 0.07 * Knots.ToMps)],
+            reports.Where(r => r.Report is not null).Select(r => (F9(r.Report!.Position.Latitude), F9(r.Report.Position.Longitude), r.Report.AccuracyM!.Value, Math.Round(r.Report.AltitudeM!.Value, 6), r.Report.SpeedMps)));
+        // Its fixes before them, from no satellite, are each refused as no fix, saying why.
+        Assert.Equal(Enumerable.Repeat((RejectReason?)RejectReason.NoFix, 3), reports.Where(r => r.Report is null).Select(r => r.Rejection?.Reason));
+        Assert.Equal(gnsAlone ? "GNGNS mode is 'NNNN' (no fix in any constellation)" : "GPGGA fix quality is '0' (no fix)", reports[0].Rejection?.Detail);
     }
 
     /// <summary>

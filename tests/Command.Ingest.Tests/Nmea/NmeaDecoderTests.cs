@@ -157,6 +157,54 @@ public sealed class NmeaDecoderTests
     }
 
     [Fact]
+    public void Gns_sent_alone_gives_its_position_with_its_hdop_accuracy_and_altitude_as_a_gga_does()
+    {
+        // A BeiDou receiver's fix (gpsd's beidou-gb capture): GPS autonomous, GLONASS and Galileo none, BeiDou autonomous.
+        var decoder = new NmeaDecoder(NmeaOptions.Default, "GPS1", "Engine 3");
+        var line = decoder.Decode("$GNGNS,053232.438,3114.8789,N,12135.2442,E,ANNA,07,1.2,153.8,8.3,,0000*5F", new DateTimeOffset(2015, 3, 2, 5, 33, 0, TimeSpan.Zero));
+
+        var expected = new PositionReport("GPS1", ReportSource.Nmea, new DateTimeOffset(2015, 3, 2, 5, 32, 32, 438, TimeSpan.Zero),
+            new GeoPoint(31 + (14.8789 / 60), 121 + (35.2442 / 60)), 153.8 + 8.3, 1.2 * 5, null, null, "Engine 3", AltitudeDatum: AltitudeDatum.Ellipsoid);
+        Assert.Equal((expected, NmeaFixSentence.Gns), (line.Report?.Report, line.Epoch?.Sentence));
+    }
+
+    [Theory]
+    [InlineData("GNGNS,053229.438,,,,,NNNN,00,,,0.0,,0000", RejectReason.NoFix, "GNGNS mode is 'NNNN' (no fix in any constellation)")]
+    [InlineData("GNGNS,053229.438,,,,,,00,,,0.0,,0000", RejectReason.NoFix, "GNGNS mode is '' (no fix in any constellation)")]
+    [InlineData("GNGNS,053232.438,3114.8789,N,12135.2442,E,EN,07,1.2,153.8,8.3,,", RejectReason.NoFix, "GNGNS mode EN (estimated) is not a position fix")]
+    [InlineData("GPGNS,053232.438,3114.8789,N,12135.2442,E,S,07,1.2,153.8,8.3,,", RejectReason.NoFix, "GPGNS mode S (simulator) is not a position fix")]
+    [InlineData("GNGNS,053232.438,3114.8789,N,12135.2442,E,MS,07,1.2,153.8,8.3,,", RejectReason.NoFix, "GNGNS mode MS (manual input, simulator) is not a position fix")]
+    [InlineData("GNGNS,053232.438,3114.8789,N,12135.2442,E,AN", RejectReason.Malformed, "GNGNS has 7 fields, expected at least 11")]
+    [InlineData("GNGNS,,3114.8789,N,12135.2442,E,AN,07,1.2,153.8,8.3,,", RejectReason.Malformed, "GNGNS time '' is not hhmmss")]
+    [InlineData("GNGNS,053232.438,3114.8789,N,12135.2442,E,DN,07,1.2,high,8.3,,", RejectReason.InvalidValue, "GNGNS altitude 'high' is not a number")]
+    [InlineData("GNGNS,053232.438,3194.8789,N,12135.2442,E,AA,07,1.2,153.8,8.3,,", RejectReason.InvalidCoordinates, "GNGNS position '3194.8789,N,12135.2442,E' is not ddmm.mm,N,dddmm.mm,E")]
+    public void Gns_without_a_measured_position_has_its_reason(string body, RejectReason reason, string detail)
+    {
+        var line = new NmeaDecoder(NmeaOptions.Default, "GPS1").Decode(WithChecksum(body), Received);
+
+        Assert.Equal((new Rejection(reason, detail), "GPS1"), (line.Report?.Rejection, line.Report?.UnitId));
+    }
+
+    [Fact]
+    public void Gns_too_poor_for_the_limit_is_refused_in_its_hdop()
+    {
+        var line = new NmeaDecoder(NmeaOptions.Default, "GPS1", maxAccuracyM: 100).Decode(WithChecksum("GNGNS,053232.438,3114.8789,N,12135.2442,E,AN,07,50,153.8,8.3,,"), Received);
+
+        Assert.Equal(new Rejection(RejectReason.PoorAccuracy, "GNGNS HDOP 50 (250 m at 5 m per HDOP) is worse than the 100 m limit"), line.Report?.Rejection);
+    }
+
+    [Fact]
+    public void Gns_of_a_receiver_that_sends_rmc_or_gga_is_skipped_for_their_fuller_fix_and_gll_beside_gns_for_its()
+    {
+        var decoder = new NmeaDecoder(NmeaOptions.Default, "GPS1");
+        decoder.Decode(WithChecksum("GNGNS,030719.000,3747.0873,S,17518.8938,E,AA,08,1.1,59.9,23.7,,"), Received);
+        Assert.Equal(NmeaLineKind.Skipped, decoder.Decode(WithChecksum("GNGLL,3747.0873,S,17518.8938,E,030719.000,A,A"), Received).Kind);
+        decoder.Decode(WithChecksum("GPGGA,030720.000,3747.0873,S,17518.8938,E,1,08,1.1,59.9,M,23.7,M,,0000"), Received);
+
+        Assert.Equal(NmeaLineKind.Skipped, decoder.Decode(WithChecksum("GNGNS,030720.000,3747.0873,S,17518.8938,E,AA,08,1.1,59.9,23.7,,"), Received).Kind);
+    }
+
+    [Fact]
     public void Each_sentence_of_a_fix_is_read_on_its_own_with_the_fix_it_belongs_to()
     {
         // Which makes the two one report is NmeaEpochs'.
