@@ -22,22 +22,13 @@ public sealed class HostRestartTests
         var clock = new FakeTimeProvider(Start);
         try
         {
-            await using (var first = new RestartedHost(clock, data))
-            {
-                await first.InitializeAsync();
-                (await first.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
-                for (var i = 0; i < 6; i++)
-                {
-                    (await first.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", clock.GetUtcNow(), 0, -60) } })).EnsureSuccessStatusCode();
-                    clock.Advance(TimeSpan.FromSeconds(5));
-                }
-            }
+            await RunAsync(clock, data, id, reports: 6, every: TimeSpan.FromSeconds(5));
 
             // Stopped at 15:00:30, 5 s after its last report, and down for two minutes, then started again on the same folder.
             clock.Advance(TimeSpan.FromMinutes(2));
             await using var second = new RestartedHost(clock, data);
             await second.InitializeAsync();
-            (await second.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", clock.GetUtcNow(), 0, -60) } })).EnsureSuccessStatusCode();
+            await ReportAsync(second, clock, id);
             var timeline = await second.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", Ct);
             var report = await second.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}/report?format=json", Ct);
 
@@ -66,22 +57,13 @@ public sealed class HostRestartTests
         var clock = new FakeTimeProvider(Start);
         try
         {
-            await using (var first = new RestartedHost(clock, data))
-            {
-                await first.InitializeAsync();
-                (await first.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
-                for (var i = 0; i < 10; i++)
-                {
-                    (await first.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", clock.GetUtcNow(), 0, -60) } })).EnsureSuccessStatusCode();
-                    clock.Advance(TimeSpan.FromSeconds(2));
-                }
-            }
+            await RunAsync(clock, data, id, reports: 10, every: TimeSpan.FromSeconds(2));
 
             // Its last report at 15:00:18, its host stopped at 15:00:20 and down until 15:00:32, when it reports again.
             clock.Advance(TimeSpan.FromSeconds(12));
             await using var second = new RestartedHost(clock, data);
             await second.InitializeAsync();
-            (await second.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", clock.GetUtcNow(), 0, -60) } })).EnsureSuccessStatusCode();
+            await ReportAsync(second, clock, id);
             var timeline = await second.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", Ct);
             var report = await second.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}/report?format=json", Ct);
 
@@ -111,19 +93,13 @@ public sealed class HostRestartTests
         var clock = new FakeTimeProvider(Start);
         try
         {
-            await using (var first = new RestartedHost(clock, data))
-            {
-                await first.InitializeAsync();
-                (await first.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
-                (await first.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", clock.GetUtcNow(), 0, -60) } })).EnsureSuccessStatusCode();
-                clock.Advance(TimeSpan.FromMinutes(5));
-            }
+            await RunAsync(clock, data, id, reports: 1, every: TimeSpan.FromMinutes(5));
 
             // Stopped at 15:05:00, started again at 15:07:00.
             clock.Advance(TimeSpan.FromMinutes(2));
             await using var second = new RestartedHost(clock, data);
             await second.InitializeAsync();
-            (await second.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", clock.GetUtcNow(), 0, -60) } })).EnsureSuccessStatusCode();
+            await ReportAsync(second, clock, id);
             var timeline = await second.Client.GetFromJsonAsync<JsonElement[]>($"/api/sessions/{id}/timeline", Ct);
             var report = await second.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}/report?format=json", Ct);
 
@@ -146,12 +122,7 @@ public sealed class HostRestartTests
         var clock = new FakeTimeProvider(Start);
         try
         {
-            await using (var first = new RestartedHost(clock, data))
-            {
-                await first.InitializeAsync();
-                (await first.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
-                (await first.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", clock.GetUtcNow(), 0, -60) } })).EnsureSuccessStatusCode();
-            }
+            await RunAsync(clock, data, id, reports: 1, every: TimeSpan.Zero);
 
             await using var second = new RestartedHost(clock, data);
             await second.InitializeAsync();
@@ -165,6 +136,23 @@ public sealed class HostRestartTests
             DataFolder.Remove(data);
         }
     }
+
+    // A host on the folder until it stops: it opens the incident, and P1 reports to it as many times as told, each
+    // followed by the time given.
+    private static async Task RunAsync(FakeTimeProvider clock, string data, string id, int reports, TimeSpan every)
+    {
+        await using var first = new RestartedHost(clock, data);
+        await first.InitializeAsync();
+        (await first.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
+        for (var i = 0; i < reports; i++)
+        {
+            await ReportAsync(first, clock, id);
+            clock.Advance(every);
+        }
+    }
+
+    private static async Task ReportAsync(RestartedHost host, FakeTimeProvider clock, string id) =>
+        (await host.PostJsonAsync($"/api/incidents/{id}/reports", new { reports = new[] { TestSite.Report("P1", clock.GetUtcNow(), 0, -60) } })).EnsureSuccessStatusCode();
 
     private sealed class RestartedHost(FakeTimeProvider clock, string data) : FakeClockHost(clock, new Dictionary<string, string?> { ["DataPath"] = data });
 }
