@@ -43,8 +43,8 @@ public readonly record struct NmeaEpoch(NmeaFixSentence Sentence, TimeSpan TimeO
 
 /// <summary>
 /// The outcome of one line; <see cref="Report"/> is set only for <see cref="NmeaLineKind.Report"/>, and
-/// <see cref="Epoch"/> where the line was an RMC or a GGA whose time could be read (refused or not), so that
-/// <see cref="NmeaEpochs"/> can make one report of a fix's two sentences.
+/// <see cref="Epoch"/> where the line was a fix sentence (RMC, GGA, GLL or GNS) whose time could be read (refused or
+/// not), so that <see cref="NmeaEpochs"/> can make one report of a fix's sentences.
 /// </summary>
 public sealed record NmeaLine(NmeaLineKind Kind, IncomingReport? Report = null, NmeaEpoch? Epoch = null)
 {
