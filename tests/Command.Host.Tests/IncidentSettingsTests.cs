@@ -21,6 +21,17 @@ public sealed class IncidentSettingsTests
         Assert.Equal((new IncidentGrainOptions().IdleAfter, new IncidentGrainOptions().MaxOpen), (defaults.IdleAfter, defaults.MaxOpen));
     }
 
+    [Fact]
+    public void What_follows_from_where_grain_state_is_kept_is_set_by_the_host_not_read()
+    {
+        var read = Read(new() { ["Incidents:PersistOnShutdown"] = "false", ["Incidents:SaysResumes"] = "true" });
+        var inMemory = Read([]);
+        inMemory.KeepGrainState(beyondTheProcess: false);
+
+        Assert.Equal((true, false), (read.PersistOnShutdown, read.SaysResumes));
+        Assert.Equal((false, true), (inMemory.PersistOnShutdown, inMemory.SaysResumes));
+    }
+
     [Theory]
     [InlineData("IdleAfter", "15min", "Incidents:IdleAfter is '15min', which is not a time written hh:mm:ss (00:15:00 for 15 minutes, 1.00:00:00 for a day).")]
     [InlineData("MaxOpen", "lots", "Incidents:MaxOpen is 'lots', which is not a whole number.")]

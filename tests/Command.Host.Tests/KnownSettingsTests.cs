@@ -132,6 +132,19 @@ public sealed partial class KnownSettingsTests
         Assert.StartsWith("This host cannot start: Incidents:ResumedAftr is not an incident setting;", refused.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Incidents:SaysResumes")]
+    [InlineData("Incidents:PersistOnShutdown")]
+    public void What_the_host_sets_from_where_it_keeps_grain_state_is_no_incident_setting(string key)
+    {
+        // Set from Cluster:GrainStorage: named in configuration it was taken without a word, and the host overrode it.
+        var unknown = Unknown(new() { [key] = "false" });
+
+        Assert.Equal(
+            [$"{key} is not an incident setting; they are TickInterval, UnwatchedTickInterval, IdleAfter, SnapshotInterval, PersistInterval, UnitSyncInterval, CatchUpRetry, MaxOpen, ObserverExpiry"],
+            unknown);
+    }
+
     [Fact]
     public void Every_key_that_names_no_setting_is_named_at_once()
     {

@@ -33,9 +33,9 @@ public sealed class IncidentGrainOptions
 
     /// <summary>
     /// Write state when the silo shuts down. Default true; pointless (and noisy) when grain storage is in memory
-    /// and goes down with the silo, so the host turns it off then.
+    /// and goes down with the silo, so the host turns it off then (<see cref="KeepGrainState"/>): not a setting.
     /// </summary>
-    public bool PersistOnShutdown { get; set; } = true;
+    public bool PersistOnShutdown { get; private set; } = true;
 
     /// <summary>Most incidents open at once across the cluster; opening one more is refused. Default 100.</summary>
     public int MaxOpen { get; set; } = 100;
@@ -47,9 +47,20 @@ public sealed class IncidentGrainOptions
     /// Whether an incident that activates with no grain state, open in its recording, says it was not running from when it
     /// stopped (<see cref="Domain.Events.IncidentResumed"/>), however short the stop: a unit's silence across it reads
     /// as its own otherwise. The host sets it where grain state is kept in memory, which only a stopped process loses; a
-    /// cluster says so of a host that left it instead.
+    /// cluster says so of a host that left it instead (<see cref="KeepGrainState"/>): not a setting.
     /// </summary>
-    public bool SaysResumes { get; set; }
+    public bool SaysResumes { get; private set; }
+
+    /// <summary>
+    /// Fits these options to where the host keeps grain state, which follows from <c>Cluster:GrainStorage</c> and is no
+    /// setting of its own: the setters are not public, so configuration neither binds nor names them, where naming one
+    /// was taken and did nothing.
+    /// </summary>
+    public void KeepGrainState(bool beyondTheProcess)
+    {
+        PersistOnShutdown = beyondTheProcess;
+        SaysResumes = !beyondTheProcess;
+    }
 
     /// <summary>What makes these settings unworkable, each named under section <c>Incidents</c>; empty when none does.</summary>
     public IEnumerable<string> Problems()

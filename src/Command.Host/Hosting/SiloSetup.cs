@@ -40,8 +40,7 @@ public static class SiloSetup
 
         builder.Services.AddSingleton(pacing);
         var incidents = IncidentSettings.Read(builder.Configuration);
-        incidents.PersistOnShutdown &= silo.KeepsGrainStateInBlob;
-        incidents.SaysResumes = !silo.KeepsGrainStateInBlob;
+        incidents.KeepGrainState(beyondTheProcess: silo.KeepsGrainStateInBlob);
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(incidents));
 
         // A host's disk is not the cluster's: an event is acknowledged only once Blob storage holds it.

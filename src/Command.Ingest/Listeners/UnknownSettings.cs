@@ -19,9 +19,10 @@ internal static class UnknownSettings
     public static IEnumerable<string> In(IConfigurationSection section, Type? type, string what, IReadOnlyCollection<string> nested)
     {
         // A base type's settings first, in the order it declares them (one a derived type overrides among them), as
-        // its documentation lists them.
+        // its documentation lists them. A property the binder cannot set (its setter not public: the host sets it) is
+        // no setting, though it can be read.
         var settings = type is null ? []
-            : type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite || IsCollection(p.PropertyType))
+            : type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is { IsPublic: true } || IsCollection(p.PropertyType))
                 .OrderBy(p => Depth(FirstDeclared(p).DeclaringType)).ThenBy(p => FirstDeclared(p).MetadataToken).ToList();
         foreach (var child in section.GetChildren())
         {
