@@ -10,13 +10,17 @@ namespace Command.Domain.AfterAction;
 /// says so): round 1 with round 1, never one run's two rounds with another's one.
 /// </summary>
 /// <param name="Runs">Each run, in the order given.</param>
-/// <param name="KeyTimes">Incident-wide times (seconds from the threat going active, unrounded) and flag counts, one value per run.</param>
+/// <param name="KeyTimes">Incident-wide times (seconds from the threat going active, unrounded) and flag counts (raised, of them on units and on zones, acknowledged), one value per run.</param>
 /// <param name="Units">Per matched unit, its figures in each run (null where the run has no such unit).</param>
 public sealed record RunComparison(ImmutableArray<ComparedRun> Runs, ImmutableArray<ComparedFigure> KeyTimes, ImmutableArray<ComparedUnit> Units)
 {
-    /// <summary>The key figures compared, in order.</summary>
+    /// <summary>
+    /// The key figures compared, in order: flags raised followed by those raised on units (what the units' flags add up to)
+    /// and on zones (a hot zone with no contact unit, say), as the report splits them; the total alone, beside units whose
+    /// flags added up to less, read as a miscount.
+    /// </summary>
     public static readonly IReadOnlyList<string> Figures =
-        ["first on scene (s)", "first entry (s)", "first contact (s)", "contained (s)", "neutralized (s)", "flags raised", "flags acknowledged"];
+        ["first on scene (s)", "first entry (s)", "first contact (s)", "contained (s)", "neutralized (s)", "flags raised", "flags raised on units", "flags raised on zones", "flags acknowledged"];
 
     /// <param name="runs">The runs' reports.</param>
     /// <param name="callsigns">Callsign to the name it is matched by, for live drills whose unit ids differ; null matches by unit id alone.</param>
@@ -76,6 +80,8 @@ public sealed record RunComparison(ImmutableArray<ComparedRun> Runs, ImmutableAr
             3 => Since(i.ContainedAt),
             4 => Since(i.NeutralizedAt),
             5 => i.FlagsRaised,
+            6 => i.FlagsRaised - i.FlagsRaisedOnZones,
+            7 => i.FlagsRaisedOnZones,
             _ => i.FlagsAcknowledged,
         };
     }

@@ -36,6 +36,37 @@ public sealed class RunComparisonTests
     }
 
     [Fact]
+    public async Task Flags_raised_are_compared_as_the_report_splits_them_on_units_and_on_zones_in_json_csv_and_html()
+    {
+        // "flags raised 2" beside units whose flags added up to 1: the other was a hot zone's, with no contact unit, and the
+        // comparison read as the miscount the report once did.
+        var runs = new[] { await Golden.ReportAsync(), await ReportOf(GoldenDrill.RunAgain("cedar-hollow-4", 2.4, id => id)) };
+        var onUnits = runs.Select(r => (double?)r.Units.Sum(u => u.FlagsRaised)).ToArray();
+        var onZones = runs.Select(r => (double?)r.Flags.Count(f => Command.Domain.Assessment.ClosingAssessment.IsZoneSubject(f.Subject))).ToArray();
+        var c = RunComparison.Compare(runs);
+        using var html = new MemoryStream();
+        using var csv = new MemoryStream();
+
+        await ComparisonDocument.WriteHtmlAsync(c, html, Ct);
+        await ComparisonDocument.WriteCsvAsync(c, csv, Ct);
+
+        Assert.True(onUnits.All(n => n > 0) && onZones.All(n => n > 0));
+        Assert.Equal(["flags raised", "flags raised on units", "flags raised on zones", "flags acknowledged"], c.KeyTimes.Select(f => f.Name).Where(n => n.StartsWith("flags", StringComparison.Ordinal)));
+        Assert.Equal(onUnits, c.KeyTimes.Single(f => f.Name == "flags raised on units").Values);
+        Assert.Equal(onZones, c.KeyTimes.Single(f => f.Name == "flags raised on zones").Values);
+        Assert.Equal(c.KeyTimes.Single(f => f.Name == "flags raised").Values, onUnits.Zip(onZones, (u, z) => u + z));
+        var json = System.Text.Json.JsonSerializer.SerializeToElement(c, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+        var keyTimes = json.GetProperty("keyTimes").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("values").EnumerateArray().Select(v => (double?)v.GetDouble()).ToArray());
+        Assert.Equal(onUnits, keyTimes["flags raised on units"]);
+        Assert.Equal(onZones, keyTimes["flags raised on zones"]);
+        var lines = Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n");
+        Assert.Contains($"flags raised on units,{onUnits[0]},{onUnits[1]}", lines);
+        Assert.Contains($"flags raised on zones,{onZones[0]},{onZones[1]}", lines);
+        var page = Encoding.UTF8.GetString(html.ToArray());
+        Assert.Contains($"<tr><td>flags raised on units</td><td>{onUnits[0]}</td><td>{onUnits[1]}</td></tr><tr><td>flags raised on zones</td><td>{onZones[0]}</td><td>{onZones[1]}</td></tr>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Live_runs_whose_unit_ids_differ_are_matched_by_the_callsigns_a_person_maps()
     {
         var first = await Golden.ReportAsync();
