@@ -62,6 +62,19 @@ public sealed class SessionReader
         }
     }
 
+    /// <summary>
+    /// Every event from <paramref name="from"/> to the end, each with where its line starts, so that a reader of the
+    /// session as it grows can go on from a line it has read rather than from a snapshot before it.
+    /// </summary>
+    internal async IAsyncEnumerable<(IncidentEvent Event, SessionPosition At)> ReadPlacedAsync(
+        SessionPosition? from, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var line in ReadLinesAsync(from, null, cancellationToken))
+        {
+            yield return (Decode(line), new SessionPosition(line.Segment, line.Offset));
+        }
+    }
+
     /// <summary>A recorded line as its event; throws <see cref="RecordingUnreadableException"/>, saying where it is, where it is none.</summary>
     internal IncidentEvent Decode(RecordedLine line)
     {

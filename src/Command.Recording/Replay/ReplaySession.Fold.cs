@@ -34,7 +34,13 @@ public sealed partial class ReplaySession
     {
         try
         {
-            return await events!.MoveNextAsync() ? events.Current : null;
+            if (await events!.MoveNextAsync())
+            {
+                nextAt = events.Current.At;
+                return events.Current.Event;
+            }
+
+            return null;
         }
         catch (RecordingUnreadableException ex)
         {

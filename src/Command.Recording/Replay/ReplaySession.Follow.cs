@@ -10,6 +10,9 @@ public sealed partial class ReplaySession
     private Func<CancellationToken, Task<SessionReader>>? reopen;
     private long lastLook;
 
+    // Where the line of the event to fold next starts.
+    private SessionPosition? nextAt;
+
     /// <summary>
     /// True while the replay plays on past its end as the session grows: it was opened to follow a session, and the
     /// incident is not closed (as far as the replay has folded).
@@ -46,8 +49,10 @@ public sealed partial class ReplaySession
         await ReadOnAsync(Stream.LastSequence, cancellationToken);
     }
 
-    // Opens the session again as it stands and, where it holds more than <known>, reads on in it from the snapshot before
-    // the last event folded, passing over what is folded already.
+    // Opens the session again as it stands and, where it holds more than <known>, reads on in it from the line it was to
+    // fold next, or from where the session it read ended once it folded all of it: only what was recorded since, where it
+    // read again from the snapshot before the last event folded, up to half a minute of a drill at every look. From that
+    // snapshot only where it knows no such line.
     private async Task ReadOnAsync(long known, CancellationToken cancellationToken)
     {
         lastLook = time.GetTimestamp();
@@ -58,21 +63,23 @@ public sealed partial class ReplaySession
             return;
         }
 
-        var from = fresh.Manifest.Snapshots.LastOrDefault(k => k.Sequence <= folded) is { } k ? new SessionPosition(k.Segment, k.Offset) : (SessionPosition?)null;
+        var from = next is not null ? nextAt
+            : folded >= reader.Manifest.LastSequence && reader.Manifest.Segments is [.., var last] ? new SessionPosition(last.Name, last.Length)
+            : fresh.Manifest.Snapshots.LastOrDefault(k => k.Sequence <= folded) is { } k ? new SessionPosition(k.Segment, k.Offset) : (SessionPosition?)null;
         if (events is not null)
         {
             await events.DisposeAsync();
         }
 
         reader = fresh;
-        End = fresh.Manifest.LastTime is { } last && last > End ? last : End;
-        events = reader.ReadAsync(from, null, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        End = fresh.Manifest.LastTime is { } end && end > End ? end : End;
+        events = reader.ReadPlacedAsync(from, cancellationToken).GetAsyncEnumerator(cancellationToken);
         next = null;
         while (await events.MoveNextAsync())
         {
-            if (events.Current.Sequence > folded)
+            if (events.Current.Event.Sequence > folded)
             {
-                next = events.Current;
+                (next, nextAt) = events.Current;
                 break;
             }
         }

@@ -23,7 +23,7 @@ public sealed partial class ReplaySession : IAsyncDisposable
     private SessionReader reader;
     private readonly TimeProvider time;
     private readonly AssessmentOptions? assessment;
-    private IAsyncEnumerator<IncidentEvent>? events;
+    private IAsyncEnumerator<(IncidentEvent Event, SessionPosition At)>? events;
     private IncidentEvent? next;
     private long anchor;
     private RecordingUnreadableException? damage;
@@ -193,7 +193,7 @@ public sealed partial class ReplaySession : IAsyncDisposable
             Stream.Restore(k.Snapshot);
         }
 
-        events = reader.ReadAsync(snapshot?.Next, null, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        events = reader.ReadPlacedAsync(snapshot?.Next, cancellationToken).GetAsyncEnumerator(cancellationToken);
         (damage, damagedAfter) = (null, snapshot?.Snapshot.Clock ?? Start);
         next = await ReadNextAsync();
         (_, Position) = await FoldUntilAsync(instant, cancellationToken);

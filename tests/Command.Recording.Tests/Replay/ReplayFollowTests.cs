@@ -99,6 +99,42 @@ public sealed class ReplayFollowTests
     }
 
     [Fact]
+    public async Task A_replay_at_the_end_of_a_session_still_being_recorded_reads_at_each_look_only_what_was_recorded_since()
+    {
+        // Each look (every 2 s, paused or playing at the end) read the session again from the snapshot before the last event
+        // folded: up to half a minute of a drill of 100 units, some 400 KB, to learn of a second's 14 KB.
+        var root = TestRecording.TempFolder();
+        var store = new ReadLog(new DiskSessionStore(Path.Combine(root, "sessions")));
+        await using var log = TestRecording.Log(store, TestRecording.Options(Path.Combine(root, "spill")));
+        var recorder = new GrainLikeRecorder(log, RecordedDrill.IncidentId, snapshotEvery: 40);
+        var inputs = Drill.Inputs(60).ToList();
+        await recorder.RecordAsync(inputs.Where(e => e.Time <= Drill.T0.AddSeconds(30)));
+        await log.FlushAsync(Ct);
+        var clock = new FakeTimeProvider(Drill.T0);
+        await using var replay = await new SessionCatalogue(store, clock).OpenReplayAsync(RecordedDrill.IncidentId, at: Drill.T0.AddSeconds(30), cancellationToken: Ct);
+        var recorded = (await SessionReader.OpenAsync(store, RecordedDrill.IncidentId, Ct)).Manifest.Segments.ToDictionary(s => s.Name, s => s.Length);
+
+        await recorder.RecordAsync(inputs.Where(e => e.Time > Drill.T0.AddSeconds(30)));
+        await log.FlushAsync(Ct);
+        store.Reads.Clear();
+        var grew = await replay.LookAgainAsync(Ct);
+        var reads = store.Reads.ToList();
+        replay.SetSpeed(60);
+        replay.Play();
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var played = await replay.AdvanceAsync(Ct);
+        await using var opened = await new SessionCatalogue(store, clock).OpenReplayAsync(RecordedDrill.IncidentId, at: Drill.T0.AddSeconds(60), cancellationToken: Ct);
+
+        Assert.True(grew);
+        Assert.NotEmpty(reads);
+        Assert.All(reads, r => Assert.True(r.Offset >= recorded.GetValueOrDefault(Path.GetFileName(r.Path)), $"{r.Path} read from {r.Offset}, before the {recorded.GetValueOrDefault(Path.GetFileName(r.Path))} bytes it had already read"));
+        Assert.Equal(Drill.T0.AddSeconds(60), played.Position);
+        Assert.Contains(played.Applied, e => e is PositionAccepted { Report.FixTime: var t } && t == Drill.T0.AddSeconds(31));
+        Assert.Equal(recorder.Projection.LastSequence, replay.Projection.LastSequence);
+        Assert.Equal(opened.Projection.AssessAll(), replay.Projection.AssessAll());
+    }
+
+    [Fact]
     public async Task A_replay_of_a_closed_session_stops_at_its_end_and_looks_no_further()
     {
         var (store, log, recorder) = Recording();
