@@ -128,6 +128,8 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
         // Each unit held about a minute and a half and was flagged: its hold reads m:ss, not "95.2 s".
         Assert.Matches(@"hold \d+:\d\d · 1 flags", text);
         Assert.Contains("first on scene", text, StringComparison.Ordinal);
+        // Flags raised split as the report splits them, in the words the exports use.
+        Assert.Matches(@"flags raised\t.*\nflags raised on units\t.*\nflags raised on zones\t", text);
         Assert.DoesNotContain("(s)", text, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\d s\b", text);
         // Both drills are still going, the one replayed too: each run says so first, as its other documents do.
