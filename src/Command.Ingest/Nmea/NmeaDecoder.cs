@@ -10,8 +10,9 @@ namespace Command.Ingest.Nmea;
 /// to and the last RMC date (GGA, GLL and GNS carry only a time of day). Each RMC, GGA, GLL and GNS is told by its epoch
 /// (which sentence, and its time), refused or not, so that <see cref="NmeaEpochs"/> makes one report of one fix. A GLL
 /// (position, time and status, as some bridges send alone) is read only on a connection that has sent no RMC, GGA or
-/// GNS, and a GNS (NMEA 4.x multi-GNSS fix data, as a receiver may be set to send alone) only on one that has sent no
-/// RMC or GGA: a receiver that sends those sends its GLL or GNS of the same fix beside them.
+/// GNS, and a GNS (NMEA 4.x multi-GNSS fix data, as a receiver may be set to send alone or in GGA's place beside RMC) only
+/// on one that has sent no GGA: a receiver that sends those sends its GLL or GNS of the same fix beside them, with nothing
+/// they lack. Beside an RMC, a GNS gives its fix's HDOP and altitude, as a GGA would.
 /// </summary>
 /// <remarks>
 /// Binding: the listener may bind the connection to a unit; otherwise the first line <c>UNIT &lt;id&gt;
@@ -23,7 +24,7 @@ namespace Command.Ingest.Nmea;
 /// receiving clock is a receiver past its week rollover, and is dated forward by them (see
 /// <see cref="NmeaFields.PastWeekRollover"/>); its reports, and those of GGAs dated from it, say by how many
 /// (<see cref="PositionReport.WeekRolloverEras"/>). A fix the receiver did not measure (GGA quality 6-8, RMC mode
-/// E, M, S or N, GLL status V or mode E, M, S or N, GNS mode N in every constellation or only E, M, S: see <see cref="NmeaFixKinds"/>) is no fix, and so is a GGA from 0 satellites in use. A GGA whose HDOP gives an accuracy worse than
+/// E, M, S or N, GLL status V or mode E, M, S or N, GNS mode N in every constellation or only E, M, S: see <see cref="NmeaFixKinds"/>) is no fix, and so is a GGA or a GNS from 0 satellites in use. A GGA whose HDOP gives an accuracy worse than
 /// <paramref name="maxAccuracyM"/> (the screen's limit) is refused here, in the HDOP the receiver sent.
 /// </remarks>
 public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, string? callsign = null, double? maxAccuracyM = null)
@@ -31,9 +32,10 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
     private DateTimeOffset? lastRmc;
     // The GPS eras the last RMC's date was moved forward by; a GGA dated from it says so too.
     private int? lastRmcEras;
-    // Whether the connection has sent an RMC or a GGA: its GLLs are then of the fixes those give.
-    private bool sendsRmcOrGga;
-    // Whether it has sent a GNS: its GLLs are then of the fixes that gives.
+    // Whether the connection has sent an RMC, a GGA, a GNS: its GLLs are then of the fixes those give, and its GNSs, beside
+    // a GGA, of the fixes that gives.
+    private bool sendsRmc;
+    private bool sendsGga;
     private bool sendsGns;
 
     /// <summary>The unit the connection is bound to, if any.</summary>
@@ -73,9 +75,10 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
             return NmeaLine.Skipped;
         }
 
-        if ((gll && (sendsRmcOrGga || sendsGns)) || (gns && sendsRmcOrGga))
+        if ((gll && (sendsRmc || sendsGga || sendsGns)) || (gns && sendsGga))
         {
-            // A receiver that sends RMC or GGA sends GLL or GNS of the same fix beside them, with less: its fix is theirs.
+            // A receiver that sends RMC, GGA or GNS sends a GLL of the same fix beside them with less, and one that sends GGA
+            // a GNS of the same fix with nothing more: its fix is theirs. Beside an RMC alone, a GNS gives what a GGA would.
             return NmeaLine.Skipped;
         }
 
@@ -84,10 +87,12 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
             return Refuse(line, new(RejectReason.MissingField, "the connection has not named its unit (send 'UNIT <id> [callsign]' first)"), null);
         }
 
-        sendsRmcOrGga |= !(gll || gns);
+        var rmc = id.EndsWith("RMC", StringComparison.Ordinal);
+        sendsRmc |= rmc;
+        sendsGga |= !(gll || gns || rmc);
         sendsGns |= gns;
         return gll ? Gll(line, f, receivedAt) : gns ? Gns(line, f, receivedAt)
-            : id.EndsWith("RMC", StringComparison.Ordinal) ? Rmc(line, f, UnitId, callsign, receivedAt) : Gga(line, f, receivedAt);
+            : rmc ? Rmc(line, f, UnitId, callsign, receivedAt) : Gga(line, f, receivedAt);
     }
 
     private NmeaLine Identify(string text)
@@ -173,9 +178,7 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
             return Refuse(line, new(RejectReason.NoFix, $"{f[0]} fix quality {f[6]} ({quality}) is not a position fix"), UnitId, epoch);
         }
 
-        // A fix from no satellite is none: a SiRF-II's first GGA after its cold start said quality 1 from 00 satellites,
-        // 25 m from its first real fix a second later (gpsd takes it as no fix too).
-        if (int.TryParse(f[7], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var satellites) && satellites == 0)
+        if (FromNoSatellite(f[7]))
         {
             return Refuse(line, new(RejectReason.NoFix, $"{f[0]} says fix quality {f[6]} from 0 satellites in use"), UnitId, epoch);
         }
@@ -208,6 +211,11 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
             return Refuse(line, new(RejectReason.NoFix, $"{f[0]} mode {f[6]} ({mode}) is not a position fix"), UnitId, epoch);
         }
 
+        if (FromNoSatellite(f[7]))
+        {
+            return Refuse(line, new(RejectReason.NoFix, $"{f[0]} says mode {f[6]} from 0 satellites in use"), UnitId, epoch);
+        }
+
         if (epoch is not { } fixOf)
         {
             return Refuse(line, new(RejectReason.Malformed, $"{f[0]} time '{f[1]}' is not hhmmss"), UnitId);
@@ -215,6 +223,12 @@ public sealed class NmeaDecoder(NmeaOptions options, string? unitId = null, stri
 
         return Measured(line, f, epoch, fixOf.TimeOfDay, receivedAt, 10);
     }
+
+    // A fix from no satellite is none, whatever its quality or mode says: a SiRF-II's first GGA after its cold start said
+    // quality 1 from 00 satellites, 25 m from its first real fix a second later (gpsd takes it as no fix too). A count
+    // left empty says nothing of it, in a GGA as in a GNS.
+    private static bool FromNoSatellite(string count) =>
+        int.TryParse(count, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var satellites) && satellites == 0;
 
     // GGA's and GNS's fix: HDOP (field 8) gives the accuracy, and the altitude (9) above mean sea level, with the geoid's
     // separation (at separationAt), the height above the ellipsoid.

@@ -5,7 +5,8 @@ namespace Command.Ingest.Nmea;
 
 /// <summary>
 /// Makes one report of the RMC and GGA a receiver sends for one fix, whichever comes first: RMC carries the date, speed
-/// and course, GGA the HDOP (the accuracy) and the altitude. The first sentence of a fix is held until its partner with
+/// and course, GGA the HDOP (the accuracy) and the altitude; a GNS (NMEA 4.x), where a receiver sends that in GGA's place,
+/// gives them as GGA does. The first sentence of a fix is held until its partner with
 /// the same time comes, a sentence of another fix comes, or <see cref="NmeaOptions.PartnerWait"/> passes
 /// (<see cref="Due"/>; then <see cref="Release"/>, as when the connection ends): a fix is reported once, and never
 /// waits longer than that. A sentence of a fix already reported is skipped.
@@ -56,10 +57,10 @@ public sealed class NmeaEpochs(TimeSpan partnerWait)
                 return null;
             }
 
-            if (first.Epoch.Sentence is NmeaFixSentence.Gll or NmeaFixSentence.Gns || epoch.Sentence is NmeaFixSentence.Gll or NmeaFixSentence.Gns)
+            if (!Partners(first.Epoch.Sentence, epoch.Sentence))
             {
-                // A GLL carries nothing its fix's RMC, GGA or GNS lacks, nor a GNS what its RMC and GGA give: held first,
-                // it gives way to them, and comes after them to nothing.
+                // A GLL carries nothing its fix's RMC, GGA or GNS lacks, nor a GNS what its GGA gives: held first, it gives
+                // way to them, and comes after them to nothing.
                 if (Fullness(epoch.Sentence) > Fullness(first.Epoch.Sentence))
                 {
                     held = first with { Epoch = epoch, Outcome = outcome };
@@ -117,10 +118,16 @@ public sealed class NmeaEpochs(TimeSpan partnerWait)
             return second;
         }
 
+        // The GGA's part is a GNS's where the receiver sends that in its place: the same HDOP and altitude.
         var (rmc, gga) = first.Epoch.Sentence == NmeaFixSentence.Rmc ? (one, other) : (other, one);
         var fix = rmc with { AltitudeM = gga.AltitudeM, AltitudeDatum = gga.AltitudeDatum, AccuracyM = gga.AccuracyM };
         return IncomingReport.Parsed(ReportSource.Nmea, $"{first.Outcome.Raw}\n{second.Raw}", fix);
     }
+
+    // RMC's date, speed and course, and GGA's (or GNS's) accuracy and altitude, make a fix between them.
+    private static bool Partners(NmeaFixSentence one, NmeaFixSentence other) =>
+        (one == NmeaFixSentence.Rmc && other is NmeaFixSentence.Gga or NmeaFixSentence.Gns)
+        || (other == NmeaFixSentence.Rmc && one is NmeaFixSentence.Gga or NmeaFixSentence.Gns);
 
     private static int Fullness(NmeaFixSentence sentence) => sentence switch
     {

@@ -20,8 +20,8 @@ public enum NmeaLineKind
 }
 
 /// <summary>
-/// The sentences that each give a fix: RMC and GGA, which a receiver sends together, one after the other, for each one,
-/// and GLL and GNS, which some bridges and receivers send alone.
+/// The sentences that each give a fix: RMC and GGA (or GNS in its place), which a receiver sends together, one after the
+/// other, for each one, and GLL and GNS, which some bridges and receivers send alone.
 /// </summary>
 public enum NmeaFixSentence
 {
@@ -34,7 +34,10 @@ public enum NmeaFixSentence
     /// <summary>GLL: the position and its time of day, nothing more; it gives way to its fix's RMC, GGA or GNS.</summary>
     Gll,
 
-    /// <summary>GNS (NMEA 4.x, multi-GNSS): the position, HDOP and altitude, as GGA's; it gives way to its fix's RMC or GGA.</summary>
+    /// <summary>
+    /// GNS (NMEA 4.x, multi-GNSS): the position, HDOP and altitude, as GGA's; it gives way to its fix's GGA, and beside its
+    /// RMC gives what a GGA would.
+    /// </summary>
     Gns,
 }
 

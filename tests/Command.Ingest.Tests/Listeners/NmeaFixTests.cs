@@ -52,7 +52,30 @@ public sealed class NmeaFixTests
             delivered.Where(d => d.Refused is not null).Select(d => (d.Refused!.UnitId, d.Refused.Reason, d.Refused.Detail)));
     }
 
-    private static string Gns(int second, string mode = "AAN") => WithChecksum($"GNGNS,14595{second}.000,3944.3520,N,10459.4180,W,{mode},08,1.2,1600.0,-20.0,,") + "\r\n";
+    private static string Gns(int second, string mode = "AAN", string satellites = "08") =>
+        WithChecksum($"GNGNS,14595{second}.000,3944.3520,N,10459.4180,W,{mode},{satellites},1.2,1600.0,-20.0,,") + "\r\n";
+
+    [Theory(Timeout = 30_000)]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_receiver_sending_rmc_and_gns_without_gga_has_each_fix_reported_once_with_the_gns_accuracy_and_altitude(bool rmcFirst)
+    {
+        // Set to send GNS in GGA's place, a receiver's GNS was passed over beside its RMC: no accuracy, no altitude.
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<NmeaTcpListener>().BoundPort!.Value);
+        string Fix(int second, string satellites = "08") =>
+            rmcFirst ? Rmc(second) + Satellites + Gns(second, satellites: satellites) : Gns(second, satellites: satellites) + Satellites + Rmc(second);
+
+        await IngestRig.SendAsync(client, "UNIT E3\r\n" + Fix(5) + Fix(6, "00") + Fix(7) + "UNIT Z9\r\n" + Rmc(8) + Gga(8));
+        var delivered = await rig.Port.WaitForUnitAsync("Z9");
+
+        Assert.Equal(
+            [(55, 1.0 * Knots.ToMps, 90.0, 6.0, 1580.0, AltitudeDatum.Ellipsoid), (57, 1.0 * Knots.ToMps, 90.0, 6.0, 1580.0, AltitudeDatum.Ellipsoid)],
+            delivered.Where(d => d.Report?.UnitId == "E3")
+                .Select(d => (d.Report!.FixTime.Second, d.Report.SpeedMps!.Value, d.Report.CourseDeg!.Value, d.Report.AccuracyM!.Value, d.Report.AltitudeM!.Value, d.Report.AltitudeDatum!.Value)));
+        Assert.Equal([("E3", RejectReason.NoFix, "GNGNS says mode AAN from 0 satellites in use")],
+            delivered.Where(d => d.Refused is not null).Select(d => (d.Refused!.UnitId, d.Refused.Reason, d.Refused.Detail)));
+    }
 
     [Fact(Timeout = 30_000)]
     public async Task A_receiver_set_to_send_only_gns_has_each_fix_reported_with_its_accuracy_and_one_without_a_fix_refused_with_its_reason()

@@ -75,6 +75,18 @@ public sealed class GpsdLogTests
         Assert.Equal(gnsAlone ? "GNGNS mode is 'NNNN' (no fix in any constellation)" : "GPGGA fix quality is '0' (no fix)", reports[0].Rejection?.Detail);
     }
 
+    [Fact]
+    public void A_beidou_receiver_sending_rmc_and_gns_without_gga_reports_each_fix_once_with_the_gns_accuracy_and_altitude()
+    {
+        var lines = TestData.Lines("nmea", "beidou-gb.log").Where(l => !l.StartsWith("$GPGGA", StringComparison.Ordinal));
+        var reports = NmeaConnection.Read(lines, new DateTimeOffset(2015, 3, 2, 5, 34, 0, TimeSpan.Zero));
+
+        Assert.Equal(
+            [("31.247981667", "121.587403333", 6.0, 162.1, 0.26 * Knots.ToMps), ("31.248035000", "121.587380000", 6.0, 175.5, 0.07 * Knots.ToMps)],
+            reports.Where(r => r.Report is not null).Select(r => (F9(r.Report!.Position.Latitude), F9(r.Report.Position.Longitude), r.Report.AccuracyM!.Value, Math.Round(r.Report.AltitudeM!.Value, 6), r.Report.SpeedMps!.Value)));
+        Assert.Equal(Enumerable.Repeat("GNGNS mode is 'NNNN' (no fix in any constellation)", 3), reports.Where(r => r.Report is null).Select(r => r.Rejection?.Detail));
+    }
+
     /// <summary>
     /// A GPS-320FW spoofed to just past its week rollover and restarted: sentences cut short, run together and with
     /// broken checksums, then void fixes dated 2006 and 1999 as it finds its week again.

@@ -174,6 +174,8 @@ public sealed class NmeaDecoderTests
     [InlineData("GNGNS,053232.438,3114.8789,N,12135.2442,E,EN,07,1.2,153.8,8.3,,", RejectReason.NoFix, "GNGNS mode EN (estimated) is not a position fix")]
     [InlineData("GPGNS,053232.438,3114.8789,N,12135.2442,E,S,07,1.2,153.8,8.3,,", RejectReason.NoFix, "GPGNS mode S (simulator) is not a position fix")]
     [InlineData("GNGNS,053232.438,3114.8789,N,12135.2442,E,MS,07,1.2,153.8,8.3,,", RejectReason.NoFix, "GNGNS mode MS (manual input, simulator) is not a position fix")]
+    [InlineData("GNGNS,053232.438,3114.8789,N,12135.2442,E,AN,00,1.2,153.8,8.3,,", RejectReason.NoFix, "GNGNS says mode AN from 0 satellites in use")]
+    [InlineData("GPGNS,053232.438,3114.8789,N,12135.2442,E,D,0,1.2,153.8,8.3,,", RejectReason.NoFix, "GPGNS says mode D from 0 satellites in use")]
     [InlineData("GNGNS,053232.438,3114.8789,N,12135.2442,E,AN", RejectReason.Malformed, "GNGNS has 7 fields, expected at least 11")]
     [InlineData("GNGNS,,3114.8789,N,12135.2442,E,AN,07,1.2,153.8,8.3,,", RejectReason.Malformed, "GNGNS time '' is not hhmmss")]
     [InlineData("GNGNS,053232.438,3114.8789,N,12135.2442,E,DN,07,1.2,high,8.3,,", RejectReason.InvalidValue, "GNGNS altitude 'high' is not a number")]
@@ -194,7 +196,29 @@ public sealed class NmeaDecoderTests
     }
 
     [Fact]
-    public void Gns_of_a_receiver_that_sends_rmc_or_gga_is_skipped_for_their_fuller_fix_and_gll_beside_gns_for_its()
+    public void Gns_with_its_satellite_count_left_empty_is_read_as_a_gga_with_none_is()
+    {
+        var gga = new NmeaDecoder(NmeaOptions.Default, "GPS1").Decode(WithChecksum("GPGGA,053232.438,3114.8789,N,12135.2442,E,1,,1.2,153.8,M,8.3,M,,"), Received);
+        var gns = new NmeaDecoder(NmeaOptions.Default, "GPS1").Decode(WithChecksum("GNGNS,053232.438,3114.8789,N,12135.2442,E,AN,,1.2,153.8,8.3,,"), Received);
+
+        Assert.Equal(gga.Report?.Report, gns.Report?.Report);
+        Assert.NotNull(gns.Report?.Report);
+    }
+
+    [Fact]
+    public void Gns_beside_an_rmc_with_no_gga_is_read_for_the_accuracy_and_altitude_the_rmc_lacks()
+    {
+        // A u-blox receiver set to NMEA 4.1 with GNS in GGA's place sends RMC then GNS: its GNS was passed over, and each
+        // of its fixes went on the board with no accuracy and no altitude.
+        var decoder = new NmeaDecoder(NmeaOptions.Default, "GPS1");
+        decoder.Decode(WithChecksum("GNRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A"), Received);
+        var gns = decoder.Decode(WithChecksum("GNGNS,030719.000,3747.0873,S,17518.8938,E,AA,08,1.1,59.9,23.7,,"), Received);
+
+        Assert.Equal((NmeaFixSentence.Gns, 1.1 * 5, 59.9 + 23.7), (gns.Epoch?.Sentence, gns.Report?.Report?.AccuracyM, gns.Report?.Report?.AltitudeM));
+    }
+
+    [Fact]
+    public void Gns_of_a_receiver_that_sends_gga_is_skipped_for_its_fix_and_gll_beside_gns_for_its()
     {
         var decoder = new NmeaDecoder(NmeaOptions.Default, "GPS1");
         decoder.Decode(WithChecksum("GNGNS,030719.000,3747.0873,S,17518.8938,E,AA,08,1.1,59.9,23.7,,"), Received);

@@ -35,6 +35,33 @@ public sealed class NmeaEpochsTests
         Assert.Equal(Both, Assert.Single(reports).Report);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void An_rmc_and_its_gns_where_no_gga_is_sent_make_the_one_report_an_rmc_and_gga_make(bool rmcFirst)
+    {
+        // A receiver set to send GNS in GGA's place: its fixes went on the board with RMC's speed and no accuracy or altitude.
+        var gns = WithChecksum("GNGNS,145958.000,3944.3520,N,10459.4180,W,AAN,08,1.2,1600.0,-20.0,,");
+
+        var reports = NmeaConnection.Read(rmcFirst ? [Rmc, gns] : [gns, Rmc], Received);
+
+        Assert.Equal(Both, Assert.Single(reports).Report);
+        Assert.Equal(rmcFirst ? $"{Rmc}\n{gns}" : $"{gns}\n{Rmc}", reports[0].Raw);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_gns_from_no_satellite_is_its_fixs_one_refusal_beside_its_rmc(bool rmcFirst)
+    {
+        var gns = WithChecksum("GNGNS,145958.000,3944.3520,N,10459.4180,W,AAN,00,1.2,1600.0,-20.0,,");
+
+        var reports = NmeaConnection.Read(rmcFirst ? [Rmc, gns] : [gns, Rmc], Received);
+
+        var refused = Assert.Single(reports);
+        Assert.Equal((null, new Rejection(RejectReason.NoFix, "GNGNS says mode AAN from 0 satellites in use"), gns), (refused.Report, refused.Rejection, refused.Raw));
+    }
+
     [Fact]
     public void A_u_blox_receiver_sending_rmc_before_gga_has_each_fix_reported_once_with_both()
     {
