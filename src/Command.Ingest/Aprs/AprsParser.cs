@@ -11,7 +11,7 @@ namespace Command.Ingest.Aprs;
 /// unit, in upper case: callsigns are upper case by the APRS spec (as AX.25 carries them), so a gateway or hand-typed
 /// client that sends <c>k1abc-9</c> reports for the same unit as the radio heard as <c>K1ABC-9</c>, not a second one.
 /// Positions: uncompressed and compressed (<c>!</c>, also after beacon text within the first 40 characters, <c>=</c>, and with a timestamp <c>/</c>, <c>@</c>)
-/// and Mic-E (<c>`</c>, <c>'</c>), raw NMEA (<c>$</c>: an RMC, GGA or GLL sentence, see <see cref="AprsRawNmea"/>), also
+/// and Mic-E (<c>`</c>, <c>'</c>), raw NMEA (<c>$</c>: an RMC, GGA, GLL or GNS sentence, see <see cref="AprsRawNmea"/>), also
 /// inside a third-party packet (<c>}</c>), whose inner station is the unit. A
 /// position without a timestamp, or stamped in the sender's local time (whose zone it does not say), was taken when it
 /// was received. Everything

@@ -7,9 +7,10 @@ namespace Command.Ingest.Aprs;
 
 /// <summary>
 /// A position sent as raw NMEA (APRS101 ch. 6, "NMEA Data", data type <c>$</c>): a GPS-only tracker puts its receiver's
-/// sentence on the air as it came. An RMC, a GGA or a GLL (which APRS101 names too), of any talker, is read by the NMEA
-/// decoder with its rules (a GGA or a GLL, which carries no date, takes the day nearest the receiving time), for the station that sent it; other sentences
-/// carry no fix of the station's own. A comment may follow the checksum, as after any packet's data. The checksum is
+/// sentence on the air as it came. An RMC, a GGA or a GLL (which APRS101 names too), or a GNS (NMEA 4.x, which a
+/// multi-GNSS receiver set to send it in GGA's place puts on the air), of any talker, is read by the NMEA decoder with its
+/// rules (a GGA, GLL or GNS, which carries no date, takes the day nearest the receiving time), for the station that sent
+/// it; other sentences carry no fix of the station's own. A comment may follow the checksum, as after any packet's data. The checksum is
 /// required: APRS101 gives raw NMEA no rule of its own beyond NMEA 0183 2.0, which makes RMC's mandatory, and over the
 /// air a sentence without one cannot be told from a damaged one.
 /// </summary>
@@ -20,17 +21,17 @@ internal static class AprsRawNmea
         if (info.StartsWith("$ULTW"))
         {
             // APRS101 ch. 12: a Peet Bros Ultimeter weather station sends its readings with the same '$' as raw NMEA. Said
-            // to be a sentence that is not RMC, GGA or GLL, the operator was sent looking for a broken GPS.
+            // to be a sentence that is not RMC, GGA, GLL or GNS, the operator was sent looking for a broken GPS.
             return IncomingReport.Refused(ReportSource.Aprs, line, new(RejectReason.NotAPosition,
                 "'$ULTW' is an Ultimeter weather station's readings, which carry no position"), station);
         }
 
         var end = info.IndexOfAny(',', '*');
         var address = info[1..(end < 0 ? info.Length : end)];
-        if (address.Length != 5 || !(address.EndsWith("RMC") || address.EndsWith("GGA") || address.EndsWith("GLL")))
+        if (address.Length != 5 || !(address.EndsWith("RMC") || address.EndsWith("GGA") || address.EndsWith("GLL") || address.EndsWith("GNS")))
         {
             return IncomingReport.Refused(ReportSource.Aprs, line, new(RejectReason.NotAPosition,
-                $"raw NMEA '${address[..Math.Min(address.Length, 5)]}' is no RMC, GGA or GLL sentence, so carries no position"), station);
+                $"raw NMEA '${address[..Math.Min(address.Length, 5)]}' is no RMC, GGA, GLL or GNS sentence, so carries no position"), station);
         }
 
         // Begun with '$', the line is a sentence to the decoder: it gives a fix or a refusal, never a line it skips. What

@@ -219,6 +219,16 @@ public sealed class AprsParserTests
     }
 
     [Fact]
+    public void A_raw_nmea_gns_is_dated_nearest_its_receiving_and_carries_its_altitude_and_accuracy()
+    {
+        // A multi-GNSS tracker set to send GNS in GGA's place: each of its beacons was refused as carrying no position.
+        var report = Parser.Parse("W1XYZ-9>GPS,qAR,N0GW-10:$GNGNS,145959,3944.351,N,10459.419,W,AAN,07,1.2,1609.3,-21.5,,*35", Received).Report;
+
+        Assert.Equal(("W1XYZ-9", Received.AddSeconds(-1), 1609.3 - 21.5, 6.0, AltitudeDatum.Ellipsoid, ReportSource.Aprs),
+            (report?.UnitId, report?.FixTime, Math.Round(report?.AltitudeM ?? 0, 1), Math.Round(report?.AccuracyM ?? 0, 1), report?.AltitudeDatum, report?.Source));
+    }
+
+    [Fact]
     public void A_raw_nmea_gll_is_its_stations_position_dated_nearest_its_receiving()
     {
         // APRS101 ch. 6 names GLL among the sentences a raw NMEA beacon may carry.
@@ -235,9 +245,10 @@ public sealed class AprsParserTests
     [InlineData("W1XYZ-9>GPS:$GPRMC,145958,V,3944.350,N,10459.420,W,,,140326,,*1D", RejectReason.NoFix, "GPRMC status is 'V', not A (valid)")]
     [InlineData("W1XYZ-9>GPS:$GPRMC,145958,A,3944.350,N,10459.420,W,012.5,087.0,140326,011.0,E*6/Home", RejectReason.Malformed, "checksum '6/Home' is not two hex digits")]
     [InlineData("W1XYZ-9>GPS:$GNGLL,3944.350,N,10459.420,W,145958,V,N*54", RejectReason.NoFix, "GNGLL status is 'V', not A (valid)")]
-    [InlineData("W1XYZ-9>GPS:$GPVTG,087.0,T,,M,012.5,N,023.1,K*69", RejectReason.NotAPosition, "raw NMEA '$GPVTG' is no RMC, GGA or GLL sentence, so carries no position")]
+    [InlineData("W1XYZ-9>GPS:$GNGNS,145959,3944.351,N,10459.419,W,AAN,00,1.2,1609.3,-21.5,,*32", RejectReason.NoFix, "GNGNS says mode AAN from 0 satellites in use")]
+    [InlineData("W1XYZ-9>GPS:$GPVTG,087.0,T,,M,012.5,N,023.1,K*69", RejectReason.NotAPosition, "raw NMEA '$GPVTG' is no RMC, GGA, GLL or GNS sentence, so carries no position")]
     [InlineData("W1XYZ-9>APRS:$ULTW0000000001FF000427C70002CCD30001026E003A050F00040000", RejectReason.NotAPosition, "'$ULTW' is an Ultimeter weather station's readings, which carry no position")]
-    [InlineData("W1XYZ-9>GPS:$W6SCR-6  :BITS.11111111", RejectReason.NotAPosition, "raw NMEA '$W6SCR' is no RMC, GGA or GLL sentence, so carries no position")]
+    [InlineData("W1XYZ-9>GPS:$W6SCR-6  :BITS.11111111", RejectReason.NotAPosition, "raw NMEA '$W6SCR' is no RMC, GGA, GLL or GNS sentence, so carries no position")]
     public void A_raw_nmea_sentence_that_gives_no_fix_is_refused_with_the_nmea_reason(string line, RejectReason reason, string detail)
     {
         // A sentence with no checksum is refused: APRS101 leaves raw NMEA to NMEA 0183 2.0, which requires RMC's, and
