@@ -66,7 +66,8 @@ internal static class NmeaSentence
     /// <summary>
     /// A line without the whitespace and control bytes about it: some serial-to-TCP gateways end each sentence with a NUL
     /// (<c>*7D\0\r\n</c>), or pad with them, and a sentence with a NUL after its checksum was refused as a bad checksum.
-    /// No sentence holds a control byte, so none is part of one.
+    /// No sentence holds a control byte, so none is part of one; nor a byte order mark, which a bridge writing UTF-8 on
+    /// Windows sends first (its <c>UNIT</c> line was refused, and every fix after it as from a connection of no unit).
     /// </summary>
     public static ReadOnlySpan<char> Unpadded(string line)
     {
@@ -86,7 +87,7 @@ internal static class NmeaSentence
         return text[start..end];
     }
 
-    private static bool IsPadding(char c) => char.IsWhiteSpace(c) || char.IsControl(c);
+    private static bool IsPadding(char c) => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\uFEFF';
 
     // A control byte said as its code, not sent on into a log or a page.
     private static string Shown(ReadOnlySpan<char> text)

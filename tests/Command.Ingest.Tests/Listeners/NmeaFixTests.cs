@@ -36,6 +36,23 @@ public sealed class NmeaFixTests
                 .Select(d => (d.Report!.FixTime.Second, d.Report.SpeedMps!.Value, d.Report.CourseDeg!.Value, d.Report.AccuracyM!.Value, d.Report.AltitudeM!.Value, d.Report.AltitudeDatum!.Value)));
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task A_stream_that_starts_with_a_byte_order_mark_has_its_unit_line_read_and_each_fix_reported()
+    {
+        // A bridge on Windows (a PowerShell script writing UTF-8) sends a byte order mark first: its UNIT line was refused as
+        // no NMEA sentence, and every fix after it as from a connection that had not named its unit.
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<NmeaTcpListener>().BoundPort!.Value);
+
+        await IngestRig.SendAsync(client, "\uFEFFUNIT E3 Engine 3\r\n" + Rmc(5) + Gga(5) + "UNIT Z9\r\n" + Rmc(7));
+        client.Client.Shutdown(SocketShutdown.Send);
+        var delivered = await rig.Port.WaitForUnitAsync("Z9");
+
+        Assert.DoesNotContain(delivered, d => d.Refused is not null);
+        Assert.Equal([("E3", 55, "Engine 3", (double?)6.0), ("Z9", 57, null, null)],
+            delivered.Select(d => (d.Report!.UnitId, d.Report.FixTime.Second, d.Report.Callsign, d.Report.AccuracyM)));
+    }
+
     private static string Gll(int second, string status = "A,A") => WithChecksum($"GNGLL,3944.3520,N,10459.4180,W,14595{second}.000,{status}") + "\r\n";
 
     [Fact(Timeout = 30_000)]

@@ -196,6 +196,15 @@ public sealed class NmeaDecoderTests
     }
 
     [Fact]
+    public void A_unit_line_behind_a_byte_order_mark_binds_the_connection()
+    {
+        var decoder = new NmeaDecoder(NmeaOptions.Default);
+
+        Assert.Equal(NmeaLineKind.Identified, decoder.Decode("\uFEFFUNIT E3 Engine 3", Received).Kind);
+        Assert.Equal("E3", decoder.UnitId);
+    }
+
+    [Fact]
     public void Gns_with_its_satellite_count_left_empty_is_read_as_a_gga_with_none_is()
     {
         var gga = new NmeaDecoder(NmeaOptions.Default, "GPS1").Decode(WithChecksum("GPGGA,053232.438,3114.8789,N,12135.2442,E,1,,1.2,153.8,M,8.3,M,,"), Received);
