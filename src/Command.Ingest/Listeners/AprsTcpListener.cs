@@ -12,7 +12,8 @@ namespace Command.Ingest.Listeners;
 /// login (<c>user ...</c>; see <see cref="AprsLogin"/>), and a comment line every 20 s while it is connected. A login
 /// and comment lines (<c>#...</c>) are not packets and are passed over; a comment is the client's heartbeat (Dire
 /// Wolf's IGate sends <c>#</c> every 30 s), which keeps a connection that has sent positions open between them. A line ends at CR, LF or CRLF: a TNC in TNC2 monitor mode ends its lines with
-/// a bare CR, and cut at LF alone, every packet after the first ran into one line and was lost.
+/// a bare CR, and cut at LF alone, every packet after the first ran into one line and was lost. A byte order mark before a
+/// line (a client writing UTF-8 on Windows sends one first) is passed over.
 /// </summary>
 public sealed class AprsTcpListener(string section, TcpListenerOptions options, IngestContext context, AprsParser parser, ILogger<AprsTcpListener> logger)
     : TcpIngestListener(section, options, context, logger)
@@ -32,7 +33,7 @@ public sealed class AprsTcpListener(string section, TcpListenerOptions options, 
     protected override StreamSession OpenSession(string incident, UnknownUnitPolicy unknownUnits, RadioSource source) => StreamSession.Each(
         message =>
         {
-            var line = Encoding.UTF8.GetString(message.Span).TrimEnd('\r');
+            var line = Encoding.UTF8.GetString(message.Span).TrimEnd('\r').TrimStart('\uFEFF');
             return line.StartsWith('#') ? new FrameOutcome(null, KeepAlive: true)
                 : line.Length == 0 ? null
                 : line.StartsWith("user ", StringComparison.Ordinal) ? new FrameOutcome(null, AprsLogin.Read(line)?.Answer() ?? default)

@@ -299,6 +299,37 @@ public sealed class ListenerTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task An_aprs_stream_that_starts_with_a_byte_order_mark_has_its_login_answered_and_its_first_packet_taken()
+    {
+        // A client on Windows writing UTF-8 sends a byte order mark first: its login was read as a packet and refused
+        // ("source 'USER N0GW-10 PASS -1 VERS ...' is not a callsign-SSID"), and was not answered.
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<AprsTcpListener>().BoundPort!.Value);
+        using var reader = new StreamReader(client.GetStream(), System.Text.Encoding.ASCII);
+        var ct = TestContext.Current.CancellationToken;
+
+        await reader.ReadLineAsync(ct);
+        await IngestRig.SendAsync(client, "\uFEFFuser N0GW-10 pass -1 vers direwolf 1.7\r\n");
+        var logresp = await reader.ReadLineAsync(ct);
+        await IngestRig.SendAsync(client, "K1ABC-9>APRS,TCPIP*:!3944.35N/10459.42W>\r\n");
+        var delivered = Assert.Single(await rig.Port.WaitForAsync(1));
+
+        Assert.Equal(("# logresp N0GW-10 unverified, server COMMAND", "K1ABC-9"), (logresp, delivered.Report?.UnitId));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task An_aprs_stream_that_starts_with_a_byte_order_mark_has_its_first_packet_taken()
+    {
+        await using var rig = await IngestRig.StartAsync();
+        using var client = await IngestRig.ConnectAsync(rig.Listener<AprsTcpListener>().BoundPort!.Value);
+
+        await IngestRig.SendAsync(client, "\uFEFFK1ABC-9>APRS,TCPIP*:!3944.35N/10459.42W>\r\n");
+        var delivered = Assert.Single(await rig.Port.WaitForAsync(1));
+
+        Assert.Equal(("K1ABC-9", null), (delivered.Report?.UnitId, delivered.Refused?.Detail));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task An_aprs_beacon_stamped_in_local_time_an_hour_off_the_host_clock_is_taken_as_received()
     {
         // A tracker set to local time at a site an hour east of UTC: read as UTC, its stamp was an hour ahead of the
