@@ -15,9 +15,17 @@ namespace Command.Ingest.Listeners;
 /// a bare CR, and cut at LF alone, every packet after the first ran into one line and was lost. A byte order mark before a
 /// line (a client writing UTF-8 on Windows sends one first) is passed over.
 /// </summary>
-public sealed class AprsTcpListener(string section, TcpListenerOptions options, IngestContext context, AprsParser parser, ILogger<AprsTcpListener> logger)
+/// <remarks>
+/// As an APRS-IS server does, it passes over a copy of a packet any of its connections sent within 30 s
+/// (<see cref="AprsDuplicates"/>): two IGates that hear one beacon each send it on, and a packet without a timestamp is
+/// taken when it comes, so the second copy was another fix at the same place seconds later.
+/// </remarks>
+public sealed partial class AprsTcpListener(string section, TcpListenerOptions options, IngestContext context, AprsParser parser, ILogger<AprsTcpListener> logger)
     : TcpIngestListener(section, options, context, logger)
 {
+    private readonly AprsDuplicates duplicates = new();
+    private readonly Lock copies = new();
+
     protected override ReportSource Source => ReportSource.Aprs;
 
     protected override byte[] Delimiter => FrameReader.LineEnds;
@@ -37,6 +45,27 @@ public sealed class AprsTcpListener(string section, TcpListenerOptions options, 
             return line.StartsWith('#') ? new FrameOutcome(null, KeepAlive: true)
                 : line.Length == 0 ? null
                 : line.StartsWith("user ", StringComparison.Ordinal) ? new FrameOutcome(null, AprsLogin.Read(line)?.Answer() ?? default)
-                : new IngestItem(incident, unknownUnits, parser.Parse(line, Clock.GetUtcNow()));
+                : Packet(line, incident, unknownUnits);
         });
+
+    private FrameOutcome Packet(string line, string incident, UnknownUnitPolicy unknownUnits)
+    {
+        var now = Clock.GetUtcNow();
+        bool copy;
+        lock (copies)
+        {
+            copy = duplicates.IsCopy(line, now);
+        }
+
+        if (copy)
+        {
+            LogCopy(Logger, line);
+            return new FrameOutcome(null, Copy: true);
+        }
+
+        return new IngestItem(incident, unknownUnits, parser.Parse(line, now));
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Passed over a copy of a packet a connection sent within 30 s (another IGate's): {Line}")]
+    private static partial void LogCopy(ILogger logger, string line);
 }

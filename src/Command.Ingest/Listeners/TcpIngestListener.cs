@@ -42,6 +42,9 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
     /// <summary>The configuration section this listener was bound from, named in refusals.</summary>
     protected string Section => section;
 
+    /// <summary>The listener's log.</summary>
+    protected ILogger Logger => logger;
+
     protected abstract byte[] Delimiter { get; }
 
     /// <summary>The listener in words, as the board names it: "CoT over TCP".</summary>
@@ -304,6 +307,12 @@ public abstract partial class TcpIngestListener(string section, TcpListenerOptio
                 if (outcome.KeepAlive && openUntil.KeptAlive(context.Clock.GetUtcNow(), options.IdleTimeout, MostQuiet) is { } keptTo)
                 {
                     idle.CancelAt(keptTo, context.Clock);
+                }
+
+                if (outcome.Copy)
+                {
+                    connection.Carried();
+                    idle.CancelAt(openUntil.Position(context.Clock.GetUtcNow(), options.IdleTimeout), context.Clock);
                 }
 
                 if (outcome.Item is { } item)

@@ -141,6 +141,35 @@ public sealed class ConnectionLimitTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_copy_of_a_packet_another_igate_sent_first_keeps_its_connection_open_as_a_position_does()
+    {
+        // Two IGates hearing the same trackers: the one that always came second sent only copies, passed over, and was cut
+        // off as idle every two minutes, losing what it alone heard while it connected again.
+        await using var rig = await IngestRig.StartAsync(new() { ["Ingest:Aprs:Tcp:IdleTimeout"] = "00:02:00" });
+        var port = rig.Listener<AprsTcpListener>().BoundPort!.Value;
+        using var first = await IngestRig.ConnectAsync(port);
+        using var second = await IngestRig.ConnectAsync(port);
+        await IngestRig.SendAsync(first, Position);
+        await rig.Port.WaitForAsync(1);
+        await IngestRig.SendAsync(second, Position + "#\r\n");
+        await rig.Meters.ReceivedAsync("Aprs", 3);
+
+        // Its heartbeats hold it open as they do a connection that has sent a position, past its first idle timeout.
+        var lines = 3;
+        for (var s = 30; s <= 150; s += 30)
+        {
+            rig.Clock.Advance(TimeSpan.FromSeconds(30));
+            await IngestRig.SendAsync(second, "#\r\n");
+            await rig.Meters.ReceivedAsync("Aprs", ++lines);
+        }
+
+        await IngestRig.SendAsync(second, "K2DEF-7>APRS:!3944.36N/10459.43W>\r\n");
+        var delivered = await rig.Port.WaitForUnitAsync("K2DEF-7");
+
+        Assert.Equal(2, delivered.Count);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task A_position_keeps_the_connection_open_for_another_idle_timeout()
     {
         await using var rig = await IngestRig.StartAsync(new() { ["Ingest:Aprs:Tcp:IdleTimeout"] = "00:02:00" });

@@ -299,6 +299,25 @@ public sealed class ListenerTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_packet_two_igates_pass_on_seconds_apart_is_one_fix()
+    {
+        // Two IGates that hear the same beacon each send it on, with their own path: a packet without a timestamp is taken
+        // when it comes, so the second copy was another fix at the same place seconds later, a unit that seemed to stand.
+        await using var rig = await IngestRig.StartAsync();
+        var port = rig.Listener<AprsTcpListener>().BoundPort!.Value;
+        using var first = await IngestRig.ConnectAsync(port);
+        using var second = await IngestRig.ConnectAsync(port);
+
+        await IngestRig.SendAsync(first, "K1ABC-9>APRS,WIDE1-1,qAR,N0GW-10:!3944.35N/10459.42W>\r\n");
+        await rig.Port.WaitForAsync(1);
+        rig.Clock.Advance(TimeSpan.FromSeconds(3));
+        await IngestRig.SendAsync(second, "K1ABC-9>APRS,WIDE1-1,WIDE2-1,qAR,W0XYZ-1:!3944.35N/10459.42W>\r\nK2DEF-7>APRS,qAR,W0XYZ-1:!3944.36N/10459.43W>\r\n");
+        var delivered = await rig.Port.WaitForUnitAsync("K2DEF-7");
+
+        Assert.Equal([("K1ABC-9", IngestRig.Now), ("K2DEF-7", IngestRig.Now.AddSeconds(3))], delivered.Select(d => (d.Report!.UnitId, d.Report.FixTime)));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task An_aprs_stream_that_starts_with_a_byte_order_mark_has_its_login_answered_and_its_first_packet_taken()
     {
         // A client on Windows writing UTF-8 sends a byte order mark first: its login was read as a packet and refused
@@ -390,7 +409,8 @@ public sealed class ListenerTests
         await using var rig = await IngestRig.StartAsync(new() { ["Ingest:Aprs:Tcp:RateBurst"] = "3", ["Ingest:Aprs:Tcp:RatePerSecond"] = "1" });
         var port = rig.Listener<AprsTcpListener>().BoundPort!.Value;
         using var flood = await IngestRig.ConnectAsync(port, "127.0.0.1");
-        await IngestRig.SendAsync(flood, string.Concat(Enumerable.Repeat("FLOOD>APRS:!3944.35N/10459.42W>\n", 10)));
+        // Each a packet of its own: a copy of one sent within 30 s is passed over, as an APRS-IS server passes it over.
+        await IngestRig.SendAsync(flood, string.Concat(Enumerable.Range(10, 10).Select(i => $"FLOOD>APRS:!3944.{i}N/10459.42W>\n")));
         await rig.Meters.RejectedAsync("rate-limited", 7);
         using var quiet = await IngestRig.ConnectAsync(port, "127.0.0.2");
         await IngestRig.SendAsync(quiet, "QUIET>APRS:!3944.35N/10459.42W>\n");
