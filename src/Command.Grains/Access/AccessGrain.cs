@@ -38,31 +38,34 @@ public sealed class AccessGrain([PersistentState("book", AccessStorage.Name)] IP
                 : $"someone is already called '{taken}', which reads as the same person as '{person.UserName}'"))
             : ChangeAsync(() => Book.People[person.UserName] = person with { Stamp = FreshStamp, Id = FreshId() });
 
-    public Task<AccessRefusal?> SetRoles(string userName, ImmutableArray<AccessRole> roles, ImmutableArray<AccessRole>? was = null)
+    public async Task<RolesSet> SetRoles(string userName, ImmutableArray<AccessRole> roles, ImmutableArray<AccessRole>? was = null)
     {
         if (Find(userName) is not { } person)
         {
-            return Refuse(AccessRefusal.UnknownPerson(userName));
+            return new RolesSet(AccessRefusal.UnknownPerson(userName), []);
         }
 
+        var held = person.Roles;
         // Made from roles another admin has changed since: saved, it undid that change unseen (a commander demoted a moment
         // before was a commander again, because a second page still showed them one). Decided here, one change at a time.
-        if (was is { } seen && !person.Roles.ToHashSet().SetEquals(seen))
+        if (was is { } seen && !held.ToHashSet().SetEquals(seen))
         {
-            return Refuse(new AccessRefusal("roles-changed",
-                $"'{person.UserName}' holds {Named(person.Roles)} now, not {Named(seen)} as this change was made from: someone changed their roles meanwhile; look at them again and choose"));
+            return new RolesSet(new AccessRefusal("roles-changed",
+                $"'{person.UserName}' holds {Named(held)} now, not {Named(seen)} as this change was made from: someone changed their roles meanwhile; look at them again and choose"), held);
         }
 
         // The roles they hold, set again (a second admin saving the same, a page behind the book): nothing changes, and
         // their sessions stand. A fresh stamp signed them out, mid-drill, telling them their roles had changed.
-        if (person.Roles.ToHashSet().SetEquals(roles))
+        if (held.ToHashSet().SetEquals(roles))
         {
-            return Task.FromResult<AccessRefusal?>(AccessRefusal.Unchanged(person.UserName));
+            return new RolesSet(AccessRefusal.Unchanged(person.UserName), held);
         }
 
-        return !roles.Contains(AccessRole.Admin) && IsLastAdmin(person.UserName)
-            ? Refuse(LastAdmin(person.UserName))
-            : ChangeAsync(() => Book.People[person.UserName] = person with { Roles = roles, Stamp = FreshStamp });
+        return new RolesSet(
+            !roles.Contains(AccessRole.Admin) && IsLastAdmin(person.UserName)
+                ? LastAdmin(person.UserName)
+                : await ChangeAsync(() => Book.People[person.UserName] = person with { Roles = roles, Stamp = FreshStamp }),
+            held);
     }
 
     public Task<AccessRefusal?> SetPassword(string userName, string passwordHash) =>

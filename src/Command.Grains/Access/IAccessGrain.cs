@@ -27,8 +27,9 @@ public interface IAccessGrain : IGrainWithStringKey
     /// Replaces a person's roles; their existing sessions end. Refused when it would leave no admin, and when
     /// <paramref name="was"/> (the roles the change was made from, where the caller says) is not what they hold now. The
     /// roles they hold already change nothing: answered <see cref="AccessRefusal.Unchanged"/>, and their sessions stand.
+    /// Answers the roles they held as it was decided, for the audit to say what was replaced.
     /// </summary>
-    Task<AccessRefusal?> SetRoles(string userName, ImmutableArray<AccessRole> roles, ImmutableArray<AccessRole>? was = null);
+    Task<RolesSet> SetRoles(string userName, ImmutableArray<AccessRole> roles, ImmutableArray<AccessRole>? was = null);
 
     /// <summary>Replaces a person's password hash; their existing sessions end.</summary>
     Task<AccessRefusal?> SetPassword(string userName, string passwordHash);

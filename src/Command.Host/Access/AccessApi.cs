@@ -106,11 +106,11 @@ public static class AccessApi
         userName = await BookNameAsync(grains, userName);
         var write = await Access(grains).SetRoles(userName, [.. roles], was is null ? null : [.. was]);
         // The roles they hold, given again, change nothing: done, and the audit says nothing, as nothing was made. A change
-        // made from the roles they held (as the page makes it) says them too, as the book checked them: "made X observer"
-        // alone did not tell a reader that admin was taken away.
-        var before = was is null ? "" : $" (was {(was.Count == 0 ? "no role" : string.Join(", ", was.Select(AccessRoles.Name)))})";
-        return write is { Reason: AccessRefusal.UnchangedReason } ? Results.NoContent()
-            : await ChangeAsync(http, book, audit, $"made {userName} {string.Join(", ", roles.Select(AccessRoles.Name))}{before}", Task.FromResult(write), Results.NoContent());
+        // says the roles it replaced, as the book held them when it decided, whether or not the caller said what it was
+        // made from: "made X observer" alone did not tell a reader that admin was taken away.
+        var before = $" (was {(write.Was.IsDefaultOrEmpty ? "no role" : string.Join(", ", write.Was.Order().Select(AccessRoles.Name)))})";
+        return write.Refusal is { Reason: AccessRefusal.UnchangedReason } ? Results.NoContent()
+            : await ChangeAsync(http, book, audit, $"made {userName} {string.Join(", ", roles.Select(AccessRoles.Name))}{before}", Task.FromResult(write.Refusal), Results.NoContent());
     }
 
     private static async Task<IResult> SetPasswordAsync(

@@ -52,7 +52,20 @@ public sealed class PeopleRulesTests(CommandHost host) : IClassFixture<CommandHo
         var made = HostLog.Lines(host).Select(l => System.Text.RegularExpressions.Regex.Match(l.Text, "\"Change\":\"made Cpl Haddad [^\"]*\"").Value).Where(m => m.Length > 0);
 
         Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.NoContent), (same.StatusCode, changed.StatusCode));
-        Assert.Equal(["\"Change\":\"made Cpl Haddad observer\""], made);
+        Assert.Equal(["\"Change\":\"made Cpl Haddad observer (was commander, observer)\""], made);
+    }
+
+    [Fact]
+    public async Task A_change_of_roles_that_does_not_say_what_it_was_made_from_is_audited_with_the_roles_it_replaced()
+    {
+        // A script or another admin's tool sends the roles alone: the audit still says admin was taken away.
+        await host.Access.AddPersonAsync("Capt Lindqvist", "admin", "commander");
+
+        using var changed = await host.Client.PutAsJsonAsync("/api/access/people/capt%20lindqvist/roles", new { roles = new[] { "observer" } }, Ct);
+        var made = HostLog.Lines(host).Select(l => System.Text.RegularExpressions.Regex.Match(l.Text, "\"Change\":\"made Capt Lindqvist [^\"]*\"").Value).Where(m => m.Length > 0);
+
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        Assert.Equal(["\"Change\":\"made Capt Lindqvist observer (was admin, commander)\""], made);
     }
 
     [Fact]
