@@ -47,6 +47,24 @@ public sealed partial class LiveCredentials(
     public void Forget(string connectionId) => connections.TryRemove(connectionId, out _);
 
     /// <summary>
+    /// The caller of a hub call as its credential stands now on this host's copy of the access book, asked by each call
+    /// rather than left to the sweep: a connection is closed only once the sweep reaches it and the page has been told,
+    /// and calls it makes meanwhile were taken under the roles it connected with. Answers the principal it stands under
+    /// (a session its person's own password change kept goes on as the new one, with the roles the book holds), or why it
+    /// no longer stands.
+    /// </summary>
+    public Standing Check(HubCallerContext context)
+    {
+        if (context.User is not { } user)
+        {
+            return new Standing(null, "the connection holds no one");
+        }
+
+        var connection = CarriedOver(connections.GetValueOrDefault(context.ConnectionId) ?? new Connection(context, user, AccessClaims.TokenExpires(user)));
+        return Problem(connection, clock.GetUtcNow()) is { } problem ? new Standing(null, problem) : new Standing(connection.User, null);
+    }
+
+    /// <summary>
     /// Closes every connection whose credential no longer stands; one whose session its person's own password change
     /// kept (<see cref="KeptSession"/>) carries on under the session it was kept as.
     /// </summary>
@@ -161,4 +179,7 @@ public sealed partial class LiveCredentials(
     private static partial void LogNotTold(ILogger logger, string connectionId, string reason, string error);
 
     private sealed record Connection(HubCallerContext Context, ClaimsPrincipal User, DateTimeOffset? Expires);
+
+    /// <summary>A hub caller as it stands now: <paramref name="Caller"/>, or <paramref name="Problem"/> when its credential no longer stands.</summary>
+    public sealed record Standing(ClaimsPrincipal? Caller, string? Problem);
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Command.Domain.Views;
 using Command.Grains.Incidents;
 using Command.Host.Api;
@@ -12,7 +13,8 @@ namespace Command.Host.Live;
 /// Browsers join an incident (or "replay:{id}") to get a full snapshot, then frames of what changed, at most ten
 /// a second each. Frames whose sequence is not past the snapshot's are already in it; a full frame replaces all.
 /// Connecting needs the right to watch (the endpoint's policy); joining a replay needs the right to watch replays; a
-/// connection whose credential is revoked or expires is told why, and closed (<see cref="LiveCredentials"/>). A refused call is an
+/// connection whose credential is revoked or expires is told why, and closed (<see cref="LiveCredentials"/>), and each
+/// call that reads something is judged by the credential as it stands at the call, not as it connected. A refused call is an
 /// answer, not a fault: it is logged once (a missing right by <see cref="AccessAudit"/>), without a stack, and SignalR's
 /// own error line for it is left out (<see cref="Hosting.HubRefusalFilter"/>).
 /// </summary>
@@ -61,7 +63,7 @@ public sealed partial class IncidentHub(
             return replay;
         }
 
-        Require(Rights.Watch, $"Join {incidentId}");
+        var caller = Require(Rights.Watch, $"Join {incidentId}");
         if (!IncidentIds.IsValid(incidentId))
         {
             // Never activates an incident for a key no incident can have.
@@ -78,18 +80,18 @@ public sealed partial class IncidentHub(
 
             // Refused before it joins: joined, the connection would be sent the recording's frames, and this host would
             // watch the incident for it, until it was let go again.
-            if (await RecordedIncidents.ClosedToAsync(Context.User!, grains, incidentId) is { } closedAt)
+            if (await RecordedIncidents.ClosedToAsync(caller, grains, incidentId) is { } closedAt)
             {
-                throw RecordedIncidents.Refused(Context.User!, audit, $"Join {incidentId}", incidentId, closedAt);
+                throw RecordedIncidents.Refused(caller, audit, $"Join {incidentId}", incidentId, closedAt);
             }
 
             await feeds.JoinAsync(Context.ConnectionId, incidentId);
             var frame = await incident.GetFullFrame() ?? throw Refused(incidentId, $"incident '{incidentId}' does not exist");
-            if (frame.Closed is { } closed && !Rights.Grants(Context.User!, Rights.WatchReplays))
+            if (frame.Closed is { } closed && !Rights.Grants(caller, Rights.WatchReplays))
             {
                 // Closed between the look above and the join: let go again, and refused alike.
                 await feeds.LeaveAsync(Context.ConnectionId, incidentId);
-                throw RecordedIncidents.Refused(Context.User!, audit, $"Join {incidentId}", incidentId, closed.Time);
+                throw RecordedIncidents.Refused(caller, audit, $"Join {incidentId}", incidentId, closed.Time);
             }
 
             return frame;
@@ -152,14 +154,26 @@ public sealed partial class IncidentHub(
         return new HubException(detail);
     }
 
-    /// <summary>Refuses the call, naming the missing right as the HTTP API does in its 403 body.</summary>
-    private void Require(string right, string what)
+    /// <summary>
+    /// Refuses the call, naming the missing right as the HTTP API does in its 403 body, or why the caller's credential no
+    /// longer stands (its roles or password changed, signed out, revoked, expired), as the host's closing message says it,
+    /// before the sweep that closes the connection has reached it. Answers the caller as it stands now.
+    /// </summary>
+    private ClaimsPrincipal Require(string right, string what)
     {
-        var caller = Context.User!;
+        var standing = live.Check(Context);
+        if (standing.Caller is not { } caller)
+        {
+            audit.Refused(Context.User?.Identity?.Name ?? "?", what, HubClosing.CredentialRefused);
+            throw new HubException($"{HubClosing.CredentialRefused}: {standing.Problem}");
+        }
+
         if (!Rights.Grants(caller, right))
         {
             audit.Refused(AccessClaims.Actor(caller), what, right);
             throw new HubException($"missing-right: {RefusalAnswers.MissingRight(caller, right, what).Detail}");
         }
+
+        return caller;
     }
 }

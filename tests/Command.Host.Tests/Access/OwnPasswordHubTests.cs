@@ -17,6 +17,8 @@ public sealed class OwnPasswordHubTests(AccessHost host) : IClassFixture<AccessH
     [Fact]
     public async Task Changing_ones_own_password_keeps_that_browsers_hub_connections_and_closes_the_other_sessions()
     {
+        var id = $"t-{Guid.NewGuid():N}"[..20];
+        (await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id))).EnsureSuccessStatusCode();
         var name = $"cmdr-{Guid.NewGuid():N}"[..12];
         await host.Access.AddPersonAsync(name, "commander");
         var thisBrowser = await host.Access.SignInAsync(name);
@@ -36,6 +38,8 @@ public sealed class OwnPasswordHubTests(AccessHost host) : IClassFixture<AccessH
         // The book changes again (someone else added): the connection kept stands on the new credential, not on a pass.
         await host.Access.AddPersonAsync($"obs-{Guid.NewGuid():N}"[..12], "observer");
         await dashboard.InvokeAsync("Leave", "none", Ct);
+        // Its calls are judged as the kept session, which stands, not as the session it connected with, which does not.
+        await dashboard.InvokeAsync("Join", id, Ct);
 
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.Equal(new HubClosing("credential-refused", $"'{name}' had their roles or password changed"), await elsewhereTold.Task);

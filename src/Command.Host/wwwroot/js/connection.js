@@ -155,6 +155,10 @@ export class Connection {
         if (this.groupId === groupId && this.state === 'stale' && message.startsWith('unavailable:')) this.unavailable(groupId, message);
       } else if (message.startsWith('unavailable:')) {
         this.unavailable(groupId, message);
+      } else if (message.startsWith('credential-refused:')) {
+        // Its credential no longer stands (roles or password changed, signed out, revoked), said before the host's sweep
+        // closed the connection: a sign-in to make again, as the closing message would say.
+        toSignIn(message.substring('credential-refused:'.length).trim());
       } else if (message.startsWith('missing-right:') && this.groupId === groupId) {
         // Not this caller's to watch (a closed incident is a recording): said across the page, and not asked again.
         this.lastLog = message.substring('missing-right:'.length).trim();
