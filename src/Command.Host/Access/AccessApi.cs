@@ -23,19 +23,19 @@ public static class AccessApi
         api.MapPut("/people/{userName}/password", SetPasswordAsync).WithMetadata(CallerRateClass.Commands);
         api.MapDelete("/people/{userName}", async (string userName, HttpContext http, IGrainFactory grains, AccessBookCopy book, AccessAudit audit) =>
         {
-            userName = await BookNameAsync(grains, userName);
-            return await ChangeAsync(http, book, audit, $"removed {userName}", Access(grains).RemovePerson(userName), Results.NoContent());
+            // Said with the roles they held, as a change of roles is: "removed X" alone did not say an admin was taken away.
+            var person = await Access(grains).FindPerson(userName);
+            userName = person?.UserName ?? userName;
+            return await ChangeAsync(http, book, audit, $"removed {userName}{(person is null ? "" : Was(person.Roles))}", Access(grains).RemovePerson(userName), Results.NoContent());
         }).WithMetadata(CallerRateClass.Commands);
 
         api.MapGet("/tokens", (AccessBookCopy book) => Results.Ok(book.Book.Tokens.Select(t => View(t))));
         api.MapPost("/tokens", IssueTokenAsync).WithMetadata(CallerRateClass.Commands);
-        api.MapDelete("/tokens/{id}", (string id, HttpContext http, IGrainFactory grains, AccessBookCopy book, AccessAudit audit, [FromKeyedServices(AccessClock.Key)] TimeProvider clock) =>
-            ChangeAsync(http, book, audit, $"revoked token {id}", Access(grains).RevokeToken(id, clock.GetUtcNow()), Results.NoContent())).WithMetadata(CallerRateClass.Commands);
+        api.MapDelete("/tokens/{id}", RevokeTokenAsync).WithMetadata(CallerRateClass.Commands);
 
         api.MapGet("/devices", (AccessBookCopy book) => Results.Ok(book.Book.Devices.Select(d => View(d))));
         api.MapPost("/devices", AddDeviceAsync).WithMetadata(CallerRateClass.Commands);
-        api.MapDelete("/devices/{id}", (string id, HttpContext http, IGrainFactory grains, AccessBookCopy book, AccessAudit audit, [FromKeyedServices(AccessClock.Key)] TimeProvider clock) =>
-            ChangeAsync(http, book, audit, $"revoked device {id}", Access(grains).RevokeDevice(id, clock.GetUtcNow()), Results.NoContent())).WithMetadata(CallerRateClass.Commands);
+        api.MapDelete("/devices/{id}", RevokeDeviceAsync).WithMetadata(CallerRateClass.Commands);
 
         api.MapGet("/lockouts", async (IGrainFactory grains, [FromKeyedServices(AccessClock.Key)] TimeProvider clock) =>
             Results.Ok(await grains.GetGrain<ISignInGuardGrain>(ISignInGuardGrain.Key).Lockouts(clock.GetUtcNow())));
@@ -108,9 +108,57 @@ public static class AccessApi
         // The roles they hold, given again, change nothing: done, and the audit says nothing, as nothing was made. A change
         // says the roles it replaced, as the book held them when it decided, whether or not the caller said what it was
         // made from: "made X observer" alone did not tell a reader that admin was taken away.
-        var before = $" (was {(write.Was.IsDefaultOrEmpty ? "no role" : string.Join(", ", write.Was.Order().Select(AccessRoles.Name)))})";
         return write.Refusal is { Reason: AccessRefusal.UnchangedReason } ? Results.NoContent()
-            : await ChangeAsync(http, book, audit, $"made {userName} {string.Join(", ", roles.Select(AccessRoles.Name))}{before}", Task.FromResult(write.Refusal), Results.NoContent());
+            : await ChangeAsync(http, book, audit, $"made {userName} {string.Join(", ", roles.Select(AccessRoles.Name))}{Was(write.Was)}", Task.FromResult(write.Refusal), Results.NoContent());
+    }
+
+    /// <summary>" (was commander, evaluator)": the roles a change replaced or a removal took away, for the audit.</summary>
+    private static string Was(ImmutableArray<AccessRole> roles) =>
+        $" (was {(roles.IsDefaultOrEmpty ? "no role" : string.Join(", ", roles.Order().Select(AccessRoles.Name)))})";
+
+    /// <summary>
+    /// Revokes a token, audited by the name the recording knows it by and what it could do ("revoked token:cad-bridge
+    /// (observer; id …)"): the id alone told an audit's reader nothing. One revoked already is no change, and not audited again.
+    /// </summary>
+    private static async Task<IResult> RevokeTokenAsync(
+        string id, HttpContext http, IGrainFactory grains, AccessBookCopy book, AccessAudit audit, [FromKeyedServices(AccessClock.Key)] TimeProvider clock)
+    {
+        var token = await KnownAsync(book, b => b.Tokens.FirstOrDefault(t => t.Id == id));
+        if (token is { RevokedAt: not null })
+        {
+            return Results.NoContent();
+        }
+
+        var what = token is null ? $"token {id}"
+            : $"{token.Actor} ({string.Join(", ", token.Roles.Select(AccessRoles.Name))}{(token.Units.IsDefaultOrEmpty ? "" : $" for {string.Join(", ", token.Units)}")}; id {id})";
+        return await ChangeAsync(http, book, audit, $"revoked {what}", Access(grains).RevokeToken(id, clock.GetUtcNow()), Results.NoContent());
+    }
+
+    /// <summary>Revokes a Traccar Client identifier, audited by its name and unit ("revoked device:phone-7 for unit P1 (id …)").</summary>
+    private static async Task<IResult> RevokeDeviceAsync(
+        string id, HttpContext http, IGrainFactory grains, AccessBookCopy book, AccessAudit audit, [FromKeyedServices(AccessClock.Key)] TimeProvider clock)
+    {
+        var device = await KnownAsync(book, b => b.Devices.FirstOrDefault(d => d.Id == id));
+        if (device is { RevokedAt: not null })
+        {
+            return Results.NoContent();
+        }
+
+        var what = device is null ? $"device {id}" : $"{device.Actor} for unit {device.UnitId} (id {id})";
+        return await ChangeAsync(http, book, audit, $"revoked {what}", Access(grains).RevokeDevice(id, clock.GetUtcNow()), Results.NoContent());
+    }
+
+    /// <summary>What this host's copy of the book holds of a credential, read again once when it holds nothing (issued on another host a moment ago).</summary>
+    private static async Task<T?> KnownAsync<T>(AccessBookCopy book, Func<AccessBook, T?> find)
+        where T : class
+    {
+        if (find(book.Book) is { } known)
+        {
+            return known;
+        }
+
+        await book.RefreshAsync();
+        return find(book.Book);
     }
 
     private static async Task<IResult> SetPasswordAsync(
