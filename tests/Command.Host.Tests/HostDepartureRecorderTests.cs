@@ -22,6 +22,8 @@ public sealed class HostDepartureRecorderTests(HostDepartureRecorderTests.Host h
 
     private static readonly IPEndPoint Radios = IPEndPoint.Parse("10.20.0.7:11111");
 
+    private static readonly DateTimeOffset LastPulse = new(2026, 12, 7, 21, 43, 21, TimeSpan.Zero);
+
     [Fact]
     public async Task A_host_restarted_at_its_address_is_recorded_as_having_left_once_for_each_run_and_runs_dead_before_this_host_joined_are_not()
     {
@@ -39,7 +41,9 @@ public sealed class HostDepartureRecorderTests(HostDepartureRecorderTests.Host h
             // This host joins with a run of the radio host dead since yesterday, and another up.
             membership.Publish(1, (local, SiloStatus.Joining), (yesterday, SiloStatus.Dead), (killed, SiloStatus.Active));
             membership.Publish(2, (local, SiloStatus.Active), (yesterday, SiloStatus.Dead), (killed, SiloStatus.Active));
-            // Killed, and started again at its address within seconds: its new run declares the one before dead.
+            // Heard from last at 21:43:21 (its pulse), killed, and started again at its address within seconds: its new
+            // run declares the one before dead.
+            await HostPulse.Of(host.Services.GetRequiredService<IGrainFactory>(), killed).Beat(killed.Generation, LastPulse);
             membership.Publish(3, (local, SiloStatus.Active), (yesterday, SiloStatus.Dead), (killed, SiloStatus.Dead), (restarted, SiloStatus.Joining));
             await told.RecordedAsync(1);
             var first = await DeparturesAsync(id);
@@ -54,7 +58,12 @@ public sealed class HostDepartureRecorderTests(HostDepartureRecorderTests.Host h
             Assert.All(second, d => Assert.Equal((Radios.ToString(), "restarted", local.Endpoint.ToString()),
                 (d.GetProperty("subject").GetString(), d.GetProperty("level").GetString(), d.GetProperty("actor").GetString())));
             Assert.Equal(first[0].GetProperty("sequence").GetInt64(), second[0].GetProperty("sequence").GetInt64());
+            // When each run was last heard from, where it was: the run after it never told its pulse here.
+            Assert.Equal([LastPulse.ToString("O", System.Globalization.CultureInfo.InvariantCulture), null], second.Select(d => d.TryGetProperty("about", out var about) ? about.GetString() : null));
             var report = await host.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}/report?format=json", Ct);
+            Assert.Contains(report.GetProperty("timeline").EnumerateArray(), m => m.GetProperty("text").GetString()!.StartsWith(
+                $"Host {Radios} left the cluster at {first[0].GetProperty("time").GetDateTimeOffset().UtcDateTime:HH:mm:ss} UTC (last heard from at 21:43:21 UTC) and came up again at its address",
+                StringComparison.Ordinal));
             Assert.Contains(report.GetProperty("timeline").EnumerateArray(), m => m.GetProperty("text").GetString()!.StartsWith(
                 $"Host {Radios} left the cluster and came up again at its address: radios and trackers sending to it were not heard while it was down, unless they reached another host (said by host {local.Endpoint})",
                 StringComparison.Ordinal));

@@ -229,9 +229,11 @@ public sealed partial class AfterActionFold(AfterActionOptions? options = null)
             case HostDeparted departed:
                 // Why units that reported through one host went quiet together: it left the cluster. In the feed's words, said
                 // as past: this one line is the AAR/IP's key moment and incident command's ICS-214 entry alike.
+                // Dated when the cluster noticed it gone; when it was last heard from, where known, says when it went.
+                var when = departed.LastHeard is { } heard ? $" at {Utc(e.Time)} UTC (last heard from at {Utc(heard)} UTC)" : "";
                 var left = departed.Restarted
-                    ? $"Host {departed.Host} left the cluster and came up again at its address: radios and trackers sending to it were not heard while it was down, unless they reached another host (said by host {departed.By})"
-                    : $"Host {departed.Host} left the cluster: radios and trackers sending to it were not heard until they reached another host (said by host {departed.By})";
+                    ? $"Host {departed.Host} left the cluster{when} and came up again at its address: radios and trackers sending to it were not heard while it was down, unless they reached another host (said by host {departed.By})"
+                    : $"Host {departed.Host} left the cluster{when}: radios and trackers sending to it were not heard until they reached another host (said by host {departed.By})";
                 timeline.Add(new TimelineMark(e.Time, "host-left", departed.Host, left));
                 Log(e.Time, null, "host-left", left);
                 departures.Add((e.Time, departed.Host));

@@ -12,8 +12,12 @@ namespace Command.Domain.Events;
 /// <param name="By">The host that told the incident (its silo's address).</param>
 /// <param name="Generation">Which run of the host left (its silo's generation); absent where recorded before runs were told apart.</param>
 /// <param name="Restarted">True where a new run of the host was up at its address when it was told.</param>
+/// <param name="LastHeard">
+/// When the cluster last heard from that run (its last pulse, see the host's <c>HostPulse</c>): the event is dated when
+/// the cluster noticed it gone, seconds later. Absent where not known, and in recordings made before it was kept.
+/// </param>
 [GenerateSerializer, Immutable]
-public sealed record HostDeparted(string Host, string By, int? Generation = null, bool Restarted = false) : IncidentEvent
+public sealed record HostDeparted(string Host, string By, int? Generation = null, bool Restarted = false, DateTimeOffset? LastHeard = null) : IncidentEvent
 {
     /// <summary>How an incident tells the runs of hosts it has recorded as gone apart: a host's address, and its run where known.</summary>
     public static string Key(string host, int? generation) =>

@@ -107,9 +107,10 @@ public interface IIncidentGrain : IFrameSource
     /// said so is gone (see <see cref="SourceChanged"/>); a new run says again how its own stand. Sources the cluster
     /// shares are told by whichever host holds them. Returns how many events it recorded: none where it had recorded that
     /// run's leaving before, or the incident does not exist or is closed. Throws <see cref="IncidentUnavailableException"/>
-    /// while it cannot reach its recording.
+    /// while it cannot reach its recording. <paramref name="lastHeard"/> is when the cluster last heard from that run, where
+    /// known: the leaving is recorded when the cluster noticed it, seconds later.
     /// </summary>
-    Task<int> HostLeft(string host, string by, int? generation = null, bool restarted = false);
+    Task<int> HostLeft(string host, string by, int? generation = null, bool restarted = false, DateTimeOffset? lastHeard = null);
 
     /// <summary>
     /// Records a hole in the record, as the host whose reports and commands were refused while the incident could not

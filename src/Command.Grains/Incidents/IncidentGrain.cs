@@ -288,13 +288,13 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
         return await CommandAsync(() => Decision.Do(new SourceChanged(sourceId, name, down, down ? detail : null, host, down ? since : null, throttled)));
     }
 
-    public async Task<int> HostLeft(string host, string by, int? generation = null, bool restarted = false)
+    public async Task<int> HostLeft(string host, string by, int? generation = null, bool restarted = false, DateTimeOffset? lastHeard = null)
     {
         // Read from the incident as recorded: one that cannot reach its recording says so, and is told again.
         await ThrowIfUnavailableAsync();
         var recorded = await CommandAsync(() => stream.Projection.HostsDeparted.Contains(HostDeparted.Key(host, generation))
             ? Decision.Refuse(RejectReason.Duplicate, $"this run of host {host} is already recorded as having left the cluster")
-            : Decision.Do(new HostDeparted(host, by, generation, restarted))) is null ? 1 : 0;
+            : Decision.Do(new HostDeparted(host, by, generation, restarted, lastHeard))) is null ? 1 : 0;
         foreach (var outage in stream.Projection.SourcesDown.Values.Where(o => o.Host == host && o.SourceId.EndsWith($"@{host}", StringComparison.Ordinal)).ToList())
         {
             recorded += await CommandAsync(() => Decision.Do(new SourceChanged(outage.SourceId, outage.Name, false, $"its host {host} left the cluster", by))) is null ? 1 : 0;

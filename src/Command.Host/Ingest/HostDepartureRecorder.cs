@@ -9,7 +9,7 @@ namespace Command.Host.Ingest;
 /// after-action reports say why units reporting through it went quiet together, and the listeners it said were down
 /// are no longer down in them: a board would otherwise say "nothing heard from NMEA over TCP on port 10110" for as long
 /// as the incident stays open, and a new run says again how its own stand. Every host tells; an incident records each
-/// run once. A telling that fails (the incident cannot reach its recording, or its silo is busy) is
+/// run once, with when the cluster last heard from it (<see cref="HostPulse"/>), where known. A telling that fails (the incident cannot reach its recording, or its silo is busy) is
 /// tried again at the next change of membership or within <see cref="RetryEvery"/>.
 /// </summary>
 public sealed partial class HostDepartureRecorder(
@@ -114,13 +114,14 @@ public sealed partial class HostDepartureRecorder(
         foreach (var address in departed)
         {
             var host = address.Endpoint.ToString();
+            var lastHeard = await LastHeardAsync(address, cancellationToken);
             var everyOne = true;
             foreach (var incident in open)
             {
                 try
                 {
                     var recorded = await grains.GetGrain<IIncidentGrain>(incident.IncidentId)
-                        .HostLeft(host, by, address.Generation, living.Contains(address.Endpoint)).WaitAsync(cancellationToken);
+                        .HostLeft(host, by, address.Generation, living.Contains(address.Endpoint), lastHeard).WaitAsync(cancellationToken);
                     if (recorded > 0)
                     {
                         LogRecorded(logger, incident.IncidentId, recorded, host);
@@ -140,8 +141,26 @@ public sealed partial class HostDepartureRecorder(
         }
     }
 
+    // When the cluster last heard from that run of the host (its last pulse); its leaving is recorded without it where that
+    // cannot be read, rather than not at all.
+    private async Task<DateTimeOffset?> LastHeardAsync(SiloAddress address, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await HostPulse.Of(grains, address).LastHeard(address.Generation).WaitAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogNotHeard(logger, address.Endpoint.ToString(), e);
+            return null;
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Incident {Incident} recorded {Count} event(s) of host {Host} leaving the cluster: that it left, and each listener of it no longer waited on")]
     private static partial void LogRecorded(ILogger logger, string incident, int count, string host);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read when host {Host} was last heard from; its leaving is recorded without it")]
+    private static partial void LogNotHeard(ILogger logger, string host, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell {Whom} of a host that left the cluster; telling again shortly")]
     private static partial void LogFailed(ILogger logger, string whom, Exception exception);

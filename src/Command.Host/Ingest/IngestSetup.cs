@@ -27,6 +27,7 @@ public static class IngestSetup
         services.AddSingleton<ExpiredDeviceTokens>();
         services.AddCommandIngest(configuration);
         services.AddHostedService<SourceOutageRecorder>();
+        services.AddHostedService<HostPulse>();
         services.AddHostedService<HostDepartureRecorder>();
         return services;
     }

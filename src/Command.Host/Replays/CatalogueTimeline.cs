@@ -61,7 +61,8 @@ public sealed class CatalogueTimeline(SessionCatalogue catalogue)
 
 /// <summary>
 /// One marker: what happened, to whom, how serious (a threat's phase, a unit's role, the round a drill's start-over begins,
-/// <see cref="Restarted"/> for a host's leaving where it came up again at its address), why (a flag's reason, the reason a
+/// <see cref="Restarted"/> for a host's leaving where it came up again at its address, and when it was last heard from as its
+/// <paramref name="About"/> where known), why (a flag's reason, the reason a
 /// threat's phase was changed), and who did it; for a threat placed from a marker, what the marker calls it and what its
 /// author wrote of it (<paramref name="About"/>), as the live feed says it. A site given is named as its <paramref name="Subject"/>,
 /// with the drill's scenario that brought it as its <paramref name="Reason"/> and how much ground it has as its
@@ -92,7 +93,7 @@ public sealed record TimelineMarker(long Sequence, DateTimeOffset Time, string T
         IncidentClosed c => new(e.Sequence, e.Time, "incident-closed", null, null, c.Reason, c.Actor),
         DrillControlled d => new(e.Sequence, e.Time, "drill-controlled", d.Action, DrillLevel(d), d.Scenario, d.Actor),
         SourceChanged c => new(e.Sequence, e.Time, "source-changed", c.SourceId, c.Throttled ? "throttled" : c.Down ? "down" : "heard", c.Detail, c.Host, c.Name),
-        HostDeparted h => new(e.Sequence, e.Time, "host-departed", h.Host, h.Restarted ? Restarted : null, null, h.By),
+        HostDeparted h => new(e.Sequence, e.Time, "host-departed", h.Host, h.Restarted ? Restarted : null, null, h.By, h.LastHeard is { } heard ? System.FormattableString.Invariant($"{heard:O}") : null),
         IncidentResumed r => new(e.Sequence, e.Time, "incident-resumed", r.Host, null, null, r.Host, System.FormattableString.Invariant($"{r.Time:O}/{r.Resumed:O}")),
         RecordingInterrupted r => new(e.Sequence, e.Time, "recording-interrupted", r.Host, Hole(r), r.Detail, r.Host, System.FormattableString.Invariant($"{r.From:O}/{r.Until:O}")),
         SiteSet s => new(e.Sequence, e.Time, "site-set", s.Site.Name, null, s.Scenario, s.Actor, SiteGround.Counted(s.Site)),

@@ -178,4 +178,31 @@ public sealed class SourceOutageTests
         Assert.Equal(new ActivityEntry(Drill.Start.AddSeconds(30), null, "host-left", left), Assert.Single(report.Activity, a => a.Kind == "host-left"));
         Assert.StartsWith("{\"type\":\"host-departed\"", EventJson.Serialize(drill.Recorded.Last()), StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task A_hosts_leaving_is_said_when_the_cluster_noticed_it_and_when_it_was_last_heard_from()
+    {
+        // Noticed seconds after it stopped: dated only by the noticing, a host killed at 21:43:23 read as gone at 21:43:32.
+        var drill = new Drill();
+        drill.Run(30);
+        drill.Feed(new HostDeparted("10.20.0.2:11111", "10.20.0.3:11111", 4, LastHeard: Drill.Start.AddSeconds(21)));
+
+        var report = await AfterActionFold.BuildAsync(drill.Recorded.ToAsyncEnumerable(), cancellationToken: TestContext.Current.CancellationToken);
+        var recorded = EventJson.Deserialize(EventJson.Serialize(drill.Recorded.Last()));
+
+        var left = FormattableString.Invariant(
+            $"Host 10.20.0.2:11111 left the cluster at {Drill.Start.AddSeconds(30):HH:mm:ss} UTC (last heard from at {Drill.Start.AddSeconds(21):HH:mm:ss} UTC): radios and trackers sending to it were not heard until they reached another host (said by host 10.20.0.3:11111)");
+        Assert.Equal(left, Assert.Single(report.Timeline, m => m.Kind == "host-left").Text);
+        Assert.Equal(left, Assert.Single(report.Activity, a => a.Kind == "host-left").Text);
+        Assert.Equal(Drill.Start.AddSeconds(21), Assert.IsType<HostDeparted>(recorded).LastHeard);
+    }
+
+    [Fact]
+    public void A_hosts_leaving_recorded_before_its_last_heard_time_was_kept_still_reads()
+    {
+        const string recorded = """{"type":"host-departed","host":"10.20.0.2:11111","by":"10.20.0.3:11111","generation":4,"restarted":true,"sequence":41,"time":"2026-03-14T15:02:30+00:00"}""";
+
+        var departed = Assert.IsType<HostDeparted>(EventJson.Deserialize(recorded));
+
+        Assert.Equal(("10.20.0.2:11111", "10.20.0.3:11111", (int?)4, true, (DateTimeOffset?)null, 41L), (departed.Host, departed.By, departed.Generation, departed.Restarted, departed.LastHeard, departed.Sequence));
+    }
 }

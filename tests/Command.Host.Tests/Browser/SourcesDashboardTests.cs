@@ -74,9 +74,11 @@ public sealed class SourcesDashboardTests(SourcesDashboardTests.FeedHost host) :
         await Expect(dashboard.Feed.Locator("li[data-type='host-departed']"))
             .ToContainTextAsync($"✕ HOST LEFT{left}left the cluster: radios and trackers sending to it are not heard until they reach another host — said by host 10.20.0.8:11111");
 
-        // Started again, and killed and started again sooner than the cluster noticed: its new run said the one before dead.
-        Assert.Equal(1, await incident.HostLeft(left, "10.20.0.8:11111", 7, restarted: true));
-        var restarted = $"✕ HOST RESTARTED{left}left the cluster and came up again at its address: radios and trackers sending to it were not heard while it was down, unless they reached another host — said by host 10.20.0.8:11111";
+        // Started again, and killed and started again sooner than the cluster noticed: its new run said the one before dead,
+        // seconds after that run was last heard from, which is said with it, live and in replay.
+        Assert.Equal(1, await incident.HostLeft(left, "10.20.0.8:11111", 7, restarted: true, lastHeard: DateTimeOffset.UtcNow.AddSeconds(-9)));
+        var restarted = new System.Text.RegularExpressions.Regex(
+            $@"✕ HOST RESTARTED{System.Text.RegularExpressions.Regex.Escape(left)}left the cluster at \d\d:\d\d:\d\d \(last heard from at \d\d:\d\d:\d\d\) and came up again at its address: radios and trackers sending to it were not heard while it was down, unless they reached another host — said by host 10\.20\.0\.8:11111");
         await Expect(dashboard.Feed.Locator("li[data-type='host-departed']").First).ToContainTextAsync(restarted);
         await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
         await ReplayDashboardTests.SeekAsync(dashboard, "End");

@@ -32,7 +32,7 @@ export function fromMarker(m) {
     case 'unit-released': return { ...m, unitId: m.subject };
     case 'unit-device-renamed': return { ...m, unitId: m.subject, callsign: m.reason, was: m.about };
     case 'source-changed': return { ...m, sourceId: m.subject, name: m.about, down: m.level === 'down' || m.level === 'throttled', throttled: m.level === 'throttled', detail: m.reason, host: m.actor, level: undefined };
-    case 'host-departed': return { ...m, host: m.subject, by: m.actor, restarted: m.level === 'restarted', level: undefined };
+    case 'host-departed': return { ...m, host: m.subject, by: m.actor, restarted: m.level === 'restarted', lastHeard: m.about, level: undefined };
     case 'incident-resumed': return { ...m, host: m.subject, resumed: (m.about ?? '/').split('/')[1] };
     case 'recording-interrupted': {
       const [reports, commands] = (m.level ?? '0/0').split('/').map(Number);
@@ -114,10 +114,11 @@ function describe(e, picture) {
       : e.detail
         ? `<span class="verb">✕ SOURCE GONE</span><b>${escapeHtml(e.name)}</b>${reason(`${e.detail} — said by host ${e.host}`)}`
         : `<span class="verb">✓ SOURCE HEARD</span><b>${escapeHtml(e.name)}</b>${reason(`heard again — host ${e.host}`)}`;
-    // A host of the cluster declared dead: why units reporting through its listeners went quiet together.
+    // A host of the cluster declared dead: why units reporting through its listeners went quiet together. Dated when the
+    // cluster noticed it gone; when it was last heard from, where recorded, says when it went.
     case 'host-departed': return e.restarted
-      ? `<span class="verb">✕ HOST RESTARTED</span><b>${escapeHtml(e.host)}</b>${reason(`left the cluster and came up again at its address: radios and trackers sending to it were not heard while it was down, unless they reached another host — said by host ${e.by}`)}`
-      : `<span class="verb">✕ HOST LEFT</span><b>${escapeHtml(e.host)}</b>${reason(`left the cluster: radios and trackers sending to it are not heard until they reach another host — said by host ${e.by}`)}`;
+      ? `<span class="verb">✕ HOST RESTARTED</span><b>${escapeHtml(e.host)}</b>${reason(`left the cluster${leftAt(e)} and came up again at its address: radios and trackers sending to it were not heard while it was down, unless they reached another host — said by host ${e.by}`)}`
+      : `<span class="verb">✕ HOST LEFT</span><b>${escapeHtml(e.host)}</b>${reason(`left the cluster${leftAt(e)}: radios and trackers sending to it are not heard until they reach another host — said by host ${e.by}`)}`;
     // The incident running again after its host stopped: every unit went unheard then because nothing was heard.
     case 'incident-resumed': return `<span class="verb">⟳ RESUMED</span><b>${span(e.time, e.resumed)}</b>${reason(`the incident was not running: its host ${e.host} stopped or restarted; what was sent to it meanwhile was not heard, unless its device sent it again`)}`;
     // A hole in the record, told once the incident records again: what the host handed it meanwhile was refused.
@@ -140,6 +141,11 @@ export function span(from, until) {
 }
 
 // What a host had refused while the incident could not record: "22 reports and 1 command".
+// " at 21:43:32 (last heard from at 21:43:21)" for a host's leaving recorded with when it was last heard from; else nothing.
+function leftAt(e) {
+  return e.lastHeard ? ` at ${clock(Date.parse(e.time))} (last heard from at ${clock(Date.parse(e.lastHeard))})` : '';
+}
+
 export function refused(e) {
   const count = (n, what) => (n === 1 ? `1 ${what}` : `${n} ${what}s`);
   return e.commands === 0 ? count(e.reports, 'report') : e.reports === 0 ? count(e.commands, 'command') : `${count(e.reports, 'report')} and ${count(e.commands, 'command')}`;
