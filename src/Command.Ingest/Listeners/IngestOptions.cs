@@ -5,8 +5,8 @@ namespace Command.Ingest.Listeners;
 /// <summary>Settings shared by every listener (configuration section <c>Ingest</c>).</summary>
 public sealed record IngestOptions
 {
-    /// <summary>The incident every listener feeds unless it names its own. Default "drill".</summary>
-    public string Incident { get; init; } = "drill";
+    /// <summary>The incident every listener feeds unless it names its own. Default "demo", the incident the host's own demo drill plays into.</summary>
+    public string Incident { get; init; } = "demo";
 
     /// <summary>What to do with reports from units the incident has not enrolled. Default IncidentDefault.</summary>
     public UnknownUnitPolicy UnknownUnits { get; init; } = UnknownUnitPolicy.IncidentDefault;

@@ -23,7 +23,7 @@ public sealed class RegistrationTests
     public void Defaults_hold_when_nothing_is_configured()
     {
         using var services = Build([]);
-        Assert.Equal(("drill", UnknownUnitPolicy.IncidentDefault), (services.GetRequiredService<IngestOptions>().Incident, services.GetRequiredService<IngestOptions>().UnknownUnits));
+        Assert.Equal(("demo", UnknownUnitPolicy.IncidentDefault), (services.GetRequiredService<IngestOptions>().Incident, services.GetRequiredService<IngestOptions>().UnknownUnits));
         Assert.Equal(65536, services.GetRequiredService<CotOptions>().MaxEventChars);
         Assert.Equal(5055, services.GetRequiredService<OsmAndOptions>().Port);
         Assert.Equal(ValidationOptions.Default, services.GetRequiredService<ValidationOptions>());
