@@ -8,10 +8,12 @@ import { Tokens } from './tokens.js';
 import { Devices } from './devices.js';
 import { Lockouts } from './lockouts.js';
 import { watchSignedIn } from './signed-in-watch.js';
+import { bindThemeToggle } from '/js/theme-toggle.js';
 
 const $ = id => document.getElementById(id);
 
 bindNotice($('notice'));
+bindThemeToggle($('theme-toggle'));
 await loadSession();
 bindSignOut($('signed-in-name'), $('sign-out'));
 await watchSignedIn();

@@ -65,7 +65,7 @@ export function paintSymbol(ctx, e, palette, picked) {
     ctx.strokeStyle = palette.info;
     ctx.stroke();
   }
-  const key = `s|${look.shape}|${look.fill}|${look.flag}|${look.acknowledged}|${look.closed}|${Boolean(look.alarm)}|${e.size}|${palette.alert}|${palette.watch}`;
+  const key = `s|${look.shape}|${look.fill}|${look.flag}|${look.acknowledged}|${look.closed}|${Boolean(look.alarm)}|${e.size}|${palette.alert}|${palette.watch}|${palette.halo}`;
   const bitmap = bitmaps.get(key) ?? remember(key, symbolBitmap(look, e.size, palette));
   ctx.globalAlpha = look.faded ? 0.55 : 1;
   ctx.drawImage(bitmap, Math.round(e.x - bitmap.half), Math.round(e.y - bitmap.half), bitmap.side, bitmap.side);
@@ -83,12 +83,16 @@ export function paintLeader(ctx, e, palette) {
   ctx.beginPath();
   ctx.moveTo(e.x + ((x - e.x) * from / d), e.y + ((y - e.y) * from / d));
   ctx.lineTo(x, y);
-  strokeEdged(ctx, 2, palette.text);
+  strokeEdged(ctx, 2, palette.text, palette.halo);
 }
 
-/** Strokes the current path (or the one given) in a colour over a black edge a pixel wider each side: it reads on any plan. */
-function strokeEdged(ctx, width, colour, path) {
-  for (const [w, c] of [[width + 2, '#000'], [width, colour]]) {
+/**
+ * Strokes the current path (or the one given) in a colour over an edge a pixel wider each side, in the halo of the
+ * page's words (black on the dark page, white on the light one): it reads on any plan. A black edge on the light page
+ * drew every leader and ring as a heavy black line, lost against the plan's dark outlines.
+ */
+function strokeEdged(ctx, width, colour, edge, path) {
+  for (const [w, c] of [[width + 2, edge], [width, colour]]) {
     ctx.lineWidth = w;
     ctx.strokeStyle = c;
     if (path) ctx.stroke(path); else ctx.stroke();
@@ -125,10 +129,10 @@ function symbolBitmap(look, size, palette) {
   const [canvas, ctx] = surface(half * 2, half * 2);
   Object.assign(canvas, { half, side: half * 2 });
   if (look.alarm) {
-    // The unit's own alert: a solid ring outside the flag's halo, black-edged so it reads on any plan.
+    // The unit's own alert: a solid ring outside the flag's halo, edged so it reads on any plan.
     ctx.beginPath();
     ctx.arc(half, half, size * 0.9, 0, Math.PI * 2);
-    strokeEdged(ctx, 3, palette.alert);
+    strokeEdged(ctx, 3, palette.alert, palette.halo);
   }
   if (look.flag !== 'none') {
     ctx.beginPath();
@@ -143,12 +147,12 @@ function symbolBitmap(look, size, palette) {
   ctx.scale(size / 24, size / 24);
   ctx.lineJoin = 'round';
   if (look.shape === 'ring') {
-    strokeEdged(ctx, 4, look.fill, paths.ring);
+    strokeEdged(ctx, 4, look.fill, palette.halo, paths.ring);
   } else {
     ctx.fillStyle = look.fill;
     ctx.fill(paths[look.shape]);
     ctx.lineWidth = 1.5;
-    ctx.strokeStyle = '#000';
+    ctx.strokeStyle = palette.halo;
     ctx.stroke(paths[look.shape]);
   }
   return canvas;
