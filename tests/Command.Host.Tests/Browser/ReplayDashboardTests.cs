@@ -96,6 +96,47 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
     }
 
     [Fact]
+    public async Task The_distance_chart_draws_every_line_in_the_page_s_colours_light_or_dark()
+    {
+        // On the light page the chart kept the dark page's pale lines: amber, green and white near invisible on a projector.
+        var scene = await Scene.OpenAsync(host, "chart-theme");
+        await scene.ThreatAsync(0, 100);
+        string[] units = ["P1", "P2", "P3", "P4", "P5", "P6", "P7"];
+        for (var i = 0; i < units.Length; i++)
+        {
+            var x = (i * 20) - 60;
+            await scene.TrackAsync(units[i], (x, -80), (x, -70), (x, -60));
+        }
+
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, width: 1920, height: 1080);
+        var page = dashboard.Page;
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        await SeekAsync(dashboard, "End");
+        foreach (var unit in units)
+        {
+            await dashboard.Row(unit).Locator(".status").ClickAsync();
+        }
+
+        var marks = new Dictionary<string, string> { ["line"] = "#chart .u-legend .u-series:not(:first-child) .u-marker" };
+        await Expect(page.Locator(marks["line"])).ToHaveCountAsync(units.Length);
+        var dark = await Contrast.OfLinesAsync(page, marks);
+        Contrast.AssertAtLeast(Contrast.Lines, "the dark chart's lines", dark);
+
+        await page.EmulateMediaAsync(new() { ColorScheme = Microsoft.Playwright.ColorScheme.Light });
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", "light");
+        await Expect(page.Locator(marks["line"])).ToHaveCountAsync(units.Length);
+        var light = await Contrast.OfLinesAsync(page, marks);
+        Contrast.AssertAtLeast(Contrast.Lines, "the light chart's lines", light);
+        Assert.Equal(units.Length, light.Count);
+        var colours = await page.Locator(marks["line"]).EvaluateAllAsync<string[]>("marks => marks.map(m => getComputedStyle(m).borderTopColor)");
+        Assert.Equal(units.Length, colours.Distinct().Count());
+        await dashboard.ScreenshotAsync("replay-chart-light.png");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task The_replay_header_fits_1280_with_nothing_overlapping()
     {
         var scene = await Scene.OpenAsync(host, "header");

@@ -1,13 +1,23 @@
 // Distance to the threat over the session for the units picked on the board (uPlot), with the replay's now.
-// Times are UTC, written as the header's clock writes them, so the chart and the clock never disagree.
+// Times are UTC, written as the header's clock writes them, so the chart and the clock never disagree. Lines, axes
+// and grid are drawn in the page's colours (its CSS custom properties), and drawn again when the page turns light or
+// dark: fixed light lines on a light page were near invisible on a projector.
 import uPlot from '/lib/uplot/uPlot.esm.js';
 import { get, enc } from './api.js';
 import { attempt } from './notice.js';
 import { clock } from './format.js';
 import { remPx } from './map/size.js';
 
-const palette = ['#5cb8ff', '#ffc233', '#4cd97b', '#ff7ad9', '#ff8c42', '#b9f', '#e6edf3', '#7de3e3'];
+// Seven colours and four dashes: 28 units plotted before two lines look alike.
+const lineColours = ['info', 'watch', 'closing', 'replay', 'opening', 'staging', 'perimeter'];
 const dashes = [[], [8, 4], [2, 3], [10, 3, 2, 3]];
+
+/** The page's colours the chart draws in, read afresh for each drawing so they follow the theme. */
+function colours() {
+  const style = getComputedStyle(document.documentElement);
+  const read = name => style.getPropertyValue(`--${name}`).trim();
+  return { lines: lineColours.map(read), axis: read('muted'), grid: read('line'), now: read('alert') };
+}
 
 export class DistanceChart {
   constructor(element, hint, picture) {
@@ -17,6 +27,9 @@ export class DistanceChart {
     this.plot = null;
     new ResizeObserver(() => this.resize()).observe(element);
     setInterval(() => this.plot?.redraw(false, false), 500);
+    document.addEventListener('themechange', () => {
+      if (this.plot) this.draw(this.drawn);
+    });
   }
 
   async show(replayId, unitIds) {
@@ -38,26 +51,33 @@ export class DistanceChart {
       return column;
     });
     this.clear(series.map(s => s.callsign).join(', '));
+    this.draw({ series, data: [times, ...columns] });
+  }
+
+  draw(drawn) {
+    this.plot?.destroy();
+    this.drawn = drawn;
     const { width, height } = this.size();
+    const c = colours();
     this.plot = new uPlot({
       width, height,
       tzDate: ts => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
       scales: { x: { time: true } },
-      axes: [{ ...axis(), space: remPx(6), values: (u, splits) => splits.map(t => clock(t * 1000)) }, { ...axis(), label: 'metres' }],
-      series: [{ label: 'UTC', value: (u, t) => (t == null ? '--' : clock(t * 1000)) }, ...series.map((s, i) => ({
-        label: s.callsign, stroke: palette[i % palette.length], dash: dashes[i % dashes.length], width: 2, spanGaps: true,
+      axes: [{ ...axis(c), space: remPx(6), values: (u, splits) => splits.map(t => clock(t * 1000)) }, { ...axis(c), label: 'metres' }],
+      series: [{ label: 'UTC', value: (u, t) => (t == null ? '--' : clock(t * 1000)) }, ...drawn.series.map((s, i) => ({
+        label: s.callsign, stroke: c.lines[i % c.lines.length], dash: dashes[i % dashes.length], width: 2, spanGaps: true,
       }))],
-      hooks: { draw: [u => this.drawNow(u)] },
-    }, [times, ...columns], this.element);
+      hooks: { draw: [u => this.drawNow(u, c.now)] },
+    }, drawn.data, this.element);
   }
 
-  drawNow(u) {
+  drawNow(u, colour) {
     const now = this.picture.now();
     if (now == null) return;
     const x = u.valToPos(now / 1000, 'x', true);
     const ctx = u.ctx;
     ctx.save();
-    ctx.strokeStyle = '#ff4d4d';
+    ctx.strokeStyle = colour;
     ctx.lineWidth = 2;
     ctx.beginPath();
     ctx.moveTo(x, u.bbox.top);
@@ -82,7 +102,7 @@ export class DistanceChart {
   }
 }
 
-function axis() {
+function axis(c) {
   const font = `${remPx(0.8)}px system-ui, "DejaVu Sans", sans-serif`;
-  return { stroke: '#c9d4df', font, labelFont: font, grid: { stroke: '#2a3542' }, ticks: { stroke: '#2a3542' } };
+  return { stroke: c.axis, font, labelFont: font, grid: { stroke: c.grid }, ticks: { stroke: c.grid } };
 }
