@@ -94,4 +94,57 @@ public sealed class BoardKeyboardDashboardTests(FakeClockDashboardHost host) : I
         await Expect(dashboard.Row(order[1])).ToBeFocusedAsync();
         Assert.Empty(dashboard.Errors);
     }
+
+    [Fact]
+    public async Task Flags_that_rise_above_the_unit_the_keyboard_is_on_are_counted_over_the_board_and_one_press_goes_to_them()
+    {
+        // The board kept the keyboard's unit on screen by scrolling after it, and the flags that rose above it went off
+        // the top of a wall board where nobody saw them.
+        var crowd = await Crowd.OpenAsync(host, Units);
+        await using var dashboard = await Dashboard.OpenAsync(host, crowd.Scene.IncidentId, width: 1366, height: 768);
+        var page = dashboard.Page;
+        await Expect(page.Locator("#unit-count")).ToHaveTextAsync($"{Units}");
+        var order = await crowd.UrgencyOrderAsync(host);
+        var marker = page.Locator("#board-risen");
+        var lastWhole = await page.Locator("#board-scroll").EvaluateAsync<int>(
+            "e => Math.floor((e.clientHeight - document.getElementById('board-body').offsetTop) / document.querySelector('#board-body [role=\"row\"]').getBoundingClientRect().height) - 1");
+        var unit = order[lastWhole];
+        await dashboard.Row(order[lastWhole - 1]).FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(dashboard.Row(unit)).ToBeFocusedAsync();
+        await Expect(marker).ToBeHiddenAsync();
+
+        // Three quiet units far down the board are flagged nearest the threat: they go to its top.
+        string[] rising = [order[^1], order[^2], order[^3]];
+        await page.EvaluateAsync(
+            """
+            ids => {
+              const { picture } = window.commandPage;
+              picture.apply({
+                incidentId: picture.groupId, sequence: picture.sequence + 1, clock: new Date(picture.now()).toISOString(),
+                units: ids.map((id, i) => ({ ...picture.units.get(id), flag: 'alert', acknowledged: false, distanceM: i + 1, pathDistanceM: i + 1 })),
+                threats: [], events: [],
+              });
+            }
+            """, rising);
+
+        await Expect(dashboard.Row(unit)).ToHaveAttributeAsync("aria-rowindex", $"{lastWhole + 3 + 2}");
+        await Expect(dashboard.Row(unit)).ToBeFocusedAsync();
+        await Expect(dashboard.Row(unit)).ToBeInViewportAsync(new() { Ratio = 1 });
+        // Every row above the view now is a flag (the crowd's holds lead the board): those the board scrolled away.
+        var above = await page.EvaluateAsync<int>("() => window.commandPage.board.firstInView()");
+        Assert.True(above >= 3, $"the board kept the first {above} rows in view");
+        await Expect(marker).ToHaveTextAsync($"↑ {above} flags above");
+        Assert.True(await marker.EvaluateAsync<bool>(
+            "m => { const b = m.getBoundingClientRect(), head = document.querySelector('.board-head').getBoundingClientRect(); return b.top >= head.top && b.bottom <= head.bottom + 1; }"),
+            "the marker covers a unit's row");
+
+        await marker.ClickAsync();
+
+        await Expect(dashboard.Row(rising[0])).ToBeFocusedAsync();
+        await Expect(dashboard.Row(rising[0])).ToHaveAttributeAsync("aria-rowindex", "2");
+        await Expect(dashboard.Row(rising[2])).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Expect(marker).ToBeHiddenAsync();
+        Assert.Empty(dashboard.Errors);
+    }
 }

@@ -7,6 +7,7 @@ import { createRow, renderRow, tickRow } from './board-row.js';
 import { remPx } from './map/size.js';
 import { ReasonMenu } from './reason-menu.js';
 import { showNotice } from './notice.js';
+import { RisenFlags, asksAction } from './risen-flags.js';
 
 /** Where the page keeps whether the board is dense, for this browser. */
 const densityKey = 'command.board.density';
@@ -41,6 +42,7 @@ export class Board {
     this.density?.addEventListener('click', () => this.setDense(!this.dense));
     this.showDensity();
     this.scroller.addEventListener('scroll', () => { this.scrolled = true; this.renderWindow(); }, { passive: true });
+    this.risen = new RisenFlags(elements.risen, unitId => this.goTo(this.order.indexOf(unitId)));
     // The keyboard's place on the board: the row Tab comes to, which the arrow keys move and Enter picks (as a click does).
     this.current = null;
     this.body.addEventListener('focusin', e => {
@@ -58,6 +60,7 @@ export class Board {
     // A whole picture (a connection back, a replay's seek) takes every row away, and with it the keyboard's place: it
     // went to the page's top, and a dispatcher going down the board had to Tab back to it and find their unit again.
     const held = change.reset ? this.heldUnit() : null;
+    const above = this.risen.above;
     if (change.reset) {
       // The rows go to whatever the new picture shows: a release half asked for goes with its row.
       this.releaseMenu.close();
@@ -68,9 +71,19 @@ export class Board {
     // An unheard unit's row says when the source it reported through is down: it changes as the source does.
     if (change.sources) for (const [id, unit] of this.picture.units) if (unit.state === 'stale' || unit.overdue) this.changed.add(id);
     this.refresh();
-    if (held == null || !this.order.length) return;
-    const at = this.order.indexOf(held);
-    this.goTo(at >= 0 ? at : this.firstInView());
+    if (held != null && this.order.length) {
+      const at = this.order.indexOf(held);
+      this.goTo(at >= 0 ? at : this.firstInView());
+    }
+    this.risen.see(this.askingAbove(), above);
+  }
+
+  /** The units asking action whose rows are above the board's view, topmost first. */
+  askingAbove() {
+    const above = [];
+    const first = this.order.length ? this.firstInView() : 0;
+    for (let i = 0; i < first; i++) if (asksAction(this.picture.units.get(this.order[i]))) above.push(this.order[i]);
+    return above;
   }
 
   /**
@@ -153,6 +166,7 @@ export class Board {
     this.keepTabStop(first, last);
     this.keepReleaseInView();
     this.keepReasonInView();
+    this.risen.see(this.askingAbove());
     this.scrolled = false;
   }
 

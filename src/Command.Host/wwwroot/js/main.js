@@ -58,7 +58,7 @@ const connection = new Connection(picture, (state, detail) => {
   }
 });
 const mapView = new MapView($('map'), picture, commands, $('place-threat'), focus);
-const board = new Board({ table: $('board'), body: $('board-body'), scroller: $('board-scroll'), count: $('unit-count'), filter: $('role-filter'), density: $('board-density') }, picture, commands, focus);
+const board = new Board({ table: $('board'), body: $('board-body'), scroller: $('board-scroll'), count: $('unit-count'), filter: $('role-filter'), density: $('board-density'), risen: $('board-risen') }, picture, commands, focus);
 new UnitSearch($('unit-search'), $('unit-search-status'), picture, focus);
 const alerts = new Alerts({ active: $('active-flags'), feed: $('feed'), count: $('active-count'), announcer: $('flag-announcer') }, picture, commands, id => modes.history(id));
 
