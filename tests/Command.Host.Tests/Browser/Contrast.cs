@@ -4,7 +4,7 @@ namespace Command.Host.Tests.Browser;
 
 /// <summary>
 /// WCAG contrast ratios read off a page: words (their colour) and lines (a border's colour, as a chart's legend marks a
-/// line) against what is behind them, the first ancestor with a background of its own.
+/// line, or a mark's fill) against what is behind them, the first ancestor with a background of its own.
 /// </summary>
 internal static class Contrast
 {
@@ -46,6 +46,10 @@ internal static class Contrast
     /// <summary>The border (a line's mark) of every element each selector matches, named apart, against what it is drawn on.</summary>
     public static Task<Dictionary<string, double>> OfLinesAsync(IPage page, IReadOnlyDictionary<string, string> selectors) =>
         page.EvaluateAsync<Dictionary<string, double>>(Script, new object[] { selectors, "borderTopColor", true });
+
+    /// <summary>The fill of every element each selector matches (a mark drawn as a shape), named apart, against what it is drawn on.</summary>
+    public static Task<Dictionary<string, double>> OfFillsAsync(IPage page, IReadOnlyDictionary<string, string> selectors) =>
+        page.EvaluateAsync<Dictionary<string, double>>(Script, new object[] { selectors, "backgroundColor", true });
 
     /// <summary>Fails naming every contrast below <paramref name="least"/>, and any name that found nothing (0).</summary>
     public static void AssertAtLeast(double least, string where, IReadOnlyDictionary<string, double> contrasts)

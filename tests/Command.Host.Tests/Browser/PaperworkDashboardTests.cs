@@ -34,6 +34,12 @@ public sealed class PaperworkDashboardTests(DashboardHost host) : IClassFixture<
         await Expect(note).ToHaveCountAsync(1);
         await Expect(note).ToHaveAttributeAsync("data-time", (await raised.GetAttributeAsync("data-time"))!);
         await Expect(note).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("note \\(area for improvement\\): Patrol 1 waited at the car for a partner"));
+        // The note's mark reads on the timeline in both themes: its pale blue was 1.6:1 on the light page.
+        var mark = new Dictionary<string, string> { ["note"] = ".mark.note" };
+        Contrast.AssertAtLeast(Contrast.Lines, "a note on the dark timeline", await Contrast.OfFillsAsync(dashboard.Page, mark));
+        await dashboard.Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+        await Expect(dashboard.Page.Locator("html")).ToHaveAttributeAsync("data-theme", "light");
+        Contrast.AssertAtLeast(Contrast.Lines, "a note on the light timeline", await Contrast.OfFillsAsync(dashboard.Page, mark));
 
         var download = await dashboard.Page.RunAndWaitForDownloadAsync(() => dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "AAR/IP Word" }).ClickAsync());
         Assert.Equal($"{scene.IncidentId}-aar.docx", download.SuggestedFilename);

@@ -45,6 +45,13 @@ public sealed class ReplayWatchDashboardTests(FakeClockDashboardHost host) : ICl
         var time = controller.Page.Locator("#replay-time");
         await Expect(state).ToHaveTextAsync("▶ PLAYING 1×");
         await Expect(listed.GetByRole(AriaRole.Button)).ToHaveTextAsync("Watching");
+        // Its Watching button reads in both themes: black on the light page's plum was 3:1.
+        var watching = new Dictionary<string, string> { ["watching"] = "#open-replays button[aria-pressed='true']" };
+        Contrast.AssertAtLeast(Contrast.Words, "Watching on the dark page", await Contrast.OfWordsAsync(controller.Page, watching));
+        await controller.Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+        await Expect(controller.Page.Locator("html")).ToHaveAttributeAsync("data-theme", "light");
+        Contrast.AssertAtLeast(Contrast.Words, "Watching on the light page", await Contrast.OfWordsAsync(controller.Page, watching));
+        await controller.Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
         await Expect(controller.Page.Locator("#incident-name")).ToHaveTextAsync($"Drill {scene.IncidentId}");
         await Expect(time).ToHaveTextAsync(new Regex(@"^\d\d:\d\d:\d\d$"));
         var seen = await time.TextContentAsync();
