@@ -138,6 +138,8 @@ public sealed class BoardKeyboardDashboardTests(FakeClockDashboardHost host) : I
         Assert.True(await marker.EvaluateAsync<bool>(
             "m => { const b = m.getBoundingClientRect(), head = document.querySelector('.board-head').getBoundingClientRect(); return b.top >= head.top && b.bottom <= head.bottom + 1; }"),
             "the marker covers a unit's row");
+        Assert.True(await marker.EvaluateAsync<bool>("m => m.clientHeight >= m.scrollHeight && m.clientWidth >= m.scrollWidth"), "the marker's words are cut off");
+        Contrast.AssertAtLeast(Contrast.Words, "the marker", await Contrast.OfWordsAsync(page, new Dictionary<string, string> { ["marker"] = "#board-risen" }));
 
         await marker.ClickAsync();
 
