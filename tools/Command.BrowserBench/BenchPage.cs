@@ -101,6 +101,20 @@ internal sealed class BenchPage : IAsyncDisposable
 
     public async Task<int> UnitsShownAsync() => int.Parse(await page.Locator("#unit-count").TextContentAsync() ?? "0", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Slows the page's network to <paramref name="link"/> from here on, as Chromium's DevTools do.</summary>
+    public async Task SlowLinkAsync(SlowLink link)
+    {
+        var network = await page.Context.NewCDPSessionAsync(page);
+        await network.SendAsync("Network.enable");
+        await network.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
+        {
+            ["offline"] = false,
+            ["latency"] = link.LatencyMs,
+            ["downloadThroughput"] = link.Kbps * 1000 / 8,
+            ["uploadThroughput"] = link.Kbps * 1000 / 8,
+        });
+    }
+
     public async Task StartProfileAsync()
     {
         profiler = await page.Context.NewCDPSessionAsync(page);
@@ -129,7 +143,19 @@ internal sealed class BenchPage : IAsyncDisposable
 }
 
 /// <summary>What PageProbe.js measured over the window.</summary>
-internal sealed record ProbeFigures(double Seconds, double BusyShare, double LongestTaskMs, double FramesPerSecond, ProbeClick[] Clicks);
+internal sealed record ProbeFigures(double Seconds, double BusyShare, double LongestTaskMs, double FramesPerSecond, ProbeClick[] Clicks, ProbeWire Wire);
+
+/// <summary>
+/// What the hub sent the page: the whole picture it joined with (its bytes and units), and the frames over the window
+/// (how many, their bytes and the units they carried); how late after its own time the latest of them came, and the latest
+/// of any, and what the page said of its connection at the end.
+/// </summary>
+internal sealed record ProbeWire(long SnapshotBytes, int SnapshotUnits, long FrameBytes, long FrameUnits, int Frames, double LatestAgeMs, double OldestAgeMs, string Said)
+{
+    public double SnapshotBytesPerUnit => SnapshotBytes / Math.Max(1.0, SnapshotUnits);
+
+    public double FrameBytesPerUnit => FrameBytes / Math.Max(1.0, FrameUnits);
+}
 
 /// <summary>One click on a board row: how long until the map was drawn centred, and how far off centre the unit then was.</summary>
 internal sealed record ProbeClick(string UnitId, double Ms, double OffCentrePx);

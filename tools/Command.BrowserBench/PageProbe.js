@@ -1,6 +1,37 @@
-// Measures the dashboard from inside the page: long tasks, animation frames, and each click on a board row until
-// the map has drawn itself centred on that row's unit. Installed before the page's own scripts run.
+// Measures the dashboard from inside the page: long tasks, animation frames, each click on a board row until the map
+// has drawn itself centred on that row's unit, and the bytes of the pictures and frames the hub sent. Installed before
+// the page's own scripts run.
 (() => {
+  // What the hub sent, as it came over the socket: the latest whole picture (a join's answer) and the frames since start.
+  // And how late the frames came: each one's own time against this browser's clock as it came (the host's clock and this
+  // one are the same machine's when the tool starts its own host).
+  const wire = { snapshotBytes: 0, snapshotUnits: 0, frameBytes: 0, frameUnits: 0, frames: 0, latestAgeMs: 0, oldestAgeMs: 0 };
+  const utf8 = new TextEncoder();
+  const Socket = window.WebSocket;
+  window.WebSocket = class extends Socket {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', e => {
+        if (typeof e.data !== 'string') return;
+        for (const record of e.data.split('\x1e')) {
+          if (!record.includes('"clock"')) continue;
+          const message = JSON.parse(record);
+          const bytes = utf8.encode(record).length;
+          if (message.type === 1 && message.target === 'frame') {
+            wire.frames++;
+            wire.frameBytes += bytes;
+            wire.frameUnits += message.arguments[0].units?.length ?? 0;
+            wire.latestAgeMs = Date.now() - Date.parse(message.arguments[0].clock);
+            wire.oldestAgeMs = Math.max(wire.oldestAgeMs, wire.latestAgeMs);
+          } else if (message.type === 3 && message.result?.units) {
+            wire.snapshotBytes = bytes;
+            wire.snapshotUnits = message.result.units.length;
+          }
+        }
+      });
+    }
+  };
+
   const tasks = [];
   new PerformanceObserver(list => {
     for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
@@ -46,6 +77,7 @@
       from = performance.now();
       framesFrom = frames;
       clicks.length = 0;
+      Object.assign(wire, { frameBytes: 0, frameUnits: 0, frames: 0, oldestAgeMs: 0 });
     },
     clicks: () => clicks.length,
     figures() {
@@ -60,7 +92,7 @@
           longest = Math.max(longest, t.duration);
         }
       }
-      return { seconds: span / 1000, busyShare: busy / span, longestTaskMs: longest, framesPerSecond: (frames - framesFrom) / (span / 1000), clicks: clicks.slice() };
+      return { seconds: span / 1000, busyShare: busy / span, longestTaskMs: longest, framesPerSecond: (frames - framesFrom) / (span / 1000), clicks: clicks.slice(), wire: { ...wire, said: document.getElementById('connection-text')?.textContent ?? '' } };
     },
   };
 })();

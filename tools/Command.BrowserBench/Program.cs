@@ -18,10 +18,12 @@ var url = new Option<string?>("--url") { Description = "A running host to use (i
 var chromium = new Option<string>("--chromium") { Description = "The browser to drive", DefaultValueFactory = _ => "/usr/bin/chromium" };
 var screenshots = new Option<string?>("--screenshots") { Description = "A folder to save what the page showed at the end of each run (live-{units}.png)" };
 var profiles = new Option<string?>("--profiles") { Description = "A folder to save a CPU profile of the page over each measured window (live-{units}.cpuprofile, opens in Chrome's DevTools)" };
-var root = new RootCommand("Measures the Command dashboard in the browser while a large drill reports.") { units, seconds, settle, url, chromium, screenshots, profiles };
+var link = new Option<string?>("--link") { Description = "Puts the page behind a slow link once it is live, as latency in ms and throughput in kbit/s each way (400,500), and says how late its frames came" };
+var root = new RootCommand("Measures the Command dashboard in the browser while a large drill reports.") { units, seconds, settle, url, chromium, screenshots, profiles, link };
 root.SetAction(async (parse, cancellationToken) =>
 {
-    var options = new BenchOptions(parse.GetValue(seconds), parse.GetValue(settle), parse.GetValue(url) is { } given ? new Uri(given) : null, parse.GetValue(chromium)!, parse.GetValue(screenshots), parse.GetValue(profiles));
+    var options = new BenchOptions(parse.GetValue(seconds), parse.GetValue(settle), parse.GetValue(url) is { } given ? new Uri(given) : null, parse.GetValue(chromium)!, parse.GetValue(screenshots), parse.GetValue(profiles),
+        parse.GetValue(link) is { } slow ? SlowLink.Parse(slow) : null);
     var runs = new List<BenchFigures>();
     foreach (var count in parse.GetValue(units)!)
     {
@@ -70,6 +72,12 @@ static async Task<BenchFigures> MeasureAsync(int count, BenchOptions options, Ho
     var pump = new ReportPump(http, drill);
     var pumping = pump.RunAsync(stop.Token);
     await using var page = await BenchPage.OpenAsync(baseUrl, http, drill.IncidentId, count, options.Chromium);
+    if (options.Link is { } slowLink)
+    {
+        await page.SlowLinkAsync(slowLink);
+        Console.WriteLine($"{count:N0} units: page behind a link of {slowLink.LatencyMs} ms, {slowLink.Kbps} kbit/s");
+    }
+
     Console.WriteLine($"{count:N0} units: page live; settling {options.SettleSeconds} s, then measuring {options.Seconds} s");
     await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds), cancellationToken);
 
@@ -109,7 +117,7 @@ static async Task<BenchFigures> MeasureAsync(int count, BenchOptions options, Ho
     await pumping;
 
     var result = new BenchFigures(count, shown, figures.Seconds, figures.BusyShare, figures.LongestTaskMs, figures.FramesPerSecond,
-        [.. figures.Clicks.Select(c => c.Ms)], clicks, figures.Clicks.Select(c => c.OffCentrePx).DefaultIfEmpty(0).Max(), reportRate, hostShare);
+        [.. figures.Clicks.Select(c => c.Ms)], clicks, figures.Clicks.Select(c => c.OffCentrePx).DefaultIfEmpty(0).Max(), reportRate, hostShare, figures.Wire);
     BenchFigures.PrintTable([result]);
     return result;
 
