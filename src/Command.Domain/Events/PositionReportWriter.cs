@@ -41,17 +41,27 @@ public static class PositionReportWriter
     /// <param name="camelCaseEnums">Enums in camelCase, as the web API writes them (a source as a report names it, "cot"); otherwise as declared, as the recording does.</param>
     /// <param name="coordinateDecimals">Decimals of latitude and longitude to write, for display; null writes them exactly, as recorded.</param>
     /// <param name="receivedBy">Whether to write the host and the source that took the report in, as the recording keeps them; a page has no use for them.</param>
-    public static void Write(Utf8JsonWriter writer, PositionReport report, bool camelCaseEnums, int? coordinateDecimals = null, bool receivedBy = true)
+    /// <param name="asFix">Whether to write it as a unit's latest fix in a frame: without its unit id (the unit it is the fix of
+    /// names it) and without whether its position is valid (every fix taken in is). The recording writes both, and reads them.</param>
+    public static void Write(Utf8JsonWriter writer, PositionReport report, bool camelCaseEnums, int? coordinateDecimals = null, bool receivedBy = true, bool asFix = false)
     {
         var names = camelCaseEnums ? CamelCase : Declared;
         writer.WriteStartObject();
-        writer.WriteString(UnitId, report.UnitId);
+        if (!asFix)
+        {
+            writer.WriteString(UnitId, report.UnitId);
+        }
+
         writer.WriteString(Source, names.Sources[(int)report.Source]);
         writer.WriteString(FixTime, report.FixTime);
         writer.WriteStartObject(Position);
         ShortNumber.Write(writer, Latitude, coordinateDecimals is { } d ? Math.Round(report.Position.Latitude, d) : report.Position.Latitude);
         ShortNumber.Write(writer, Longitude, coordinateDecimals is { } e ? Math.Round(report.Position.Longitude, e) : report.Position.Longitude);
-        writer.WriteBoolean(IsValid, report.Position.IsValid);
+        if (!asFix)
+        {
+            writer.WriteBoolean(IsValid, report.Position.IsValid);
+        }
+
         writer.WriteEndObject();
         WriteIfSet(writer, AltitudeM, report.AltitudeM);
         WriteIfSet(writer, AccuracyM, report.AccuracyM);

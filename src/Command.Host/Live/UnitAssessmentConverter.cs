@@ -7,10 +7,12 @@ namespace Command.Host.Live;
 
 /// <summary>
 /// Writes unit assessments for the live feed by hand. They are most of every frame, and the general serializer
-/// spends more on its twenty-odd properties than on the JSON itself. The shape is exactly the serializer's
-/// (camelCase names, enums as camelCase strings, nulls left out), so browsers see no difference; the numbers are
-/// rounded to what a board or map can show (see <see cref="Round"/>), since writing a computed double to all its
-/// seventeen digits costs more than the rest of the unit. The HTTP API and the recording keep them exact.
+/// spends more on its twenty-odd properties than on the JSON itself. The shape is the serializer's (camelCase names,
+/// enums as camelCase strings, nulls left out) less what a frame need not carry, so that a page over a slow link catches
+/// up sooner: a flag not acknowledged and a unit not climbing leave those out (false), and the latest fix its unit id (the
+/// row names the unit) and whether its position is valid (every fix taken in is); a reader takes what is missing as its
+/// default. The numbers are rounded to what a board or map can show (see <see cref="Round"/>), since writing a computed
+/// double to all its seventeen digits costs more than the rest of the unit. The HTTP API and the recording keep all of it, exact.
 /// </summary>
 public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
 {
@@ -64,7 +66,7 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
         if (value.LastFix is { } fix)
         {
             writer.WritePropertyName(LastFix);
-            PositionReportWriter.Write(writer, fix, camelCaseEnums: true, CoordinateDecimals, receivedBy: Unheard(value));
+            PositionReportWriter.Write(writer, fix, camelCaseEnums: true, CoordinateDecimals, receivedBy: Unheard(value), asFix: true);
         }
 
         WriteIfSet(writer, ThreatId, value.ThreatId);
@@ -81,7 +83,11 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
 
         writer.WriteString(Flag, EnumNames<FlagLevel>.Of(value.Flag));
         WriteIfSet(writer, FlagReason, value.FlagReason);
-        writer.WriteBoolean(Acknowledged, value.Acknowledged);
+        if (value.Acknowledged)
+        {
+            writer.WriteBoolean(Acknowledged, true);
+        }
+
         WriteIfSet(writer, HoldS, value.HoldS, Seconds);
         WriteIfSet(writer, CadenceS, value.CadenceS, Seconds);
         if (value.Floor is { } floor)
@@ -89,7 +95,11 @@ public sealed class UnitAssessmentConverter : JsonConverter<UnitAssessment>
             writer.WriteNumber(Floor, floor);
         }
 
-        writer.WriteBoolean(Climbing, value.Climbing);
+        if (value.Climbing)
+        {
+            writer.WriteBoolean(Climbing, true);
+        }
+
         WriteIfSet(writer, ArrivalReason, value.ArrivalReason);
         WriteIfSet(writer, Building, value.Building);
         WriteIfSet(writer, InReachReason, value.InReachReason);
