@@ -8,6 +8,8 @@ const connectionWords = {
   live: 'Live', reconnecting: 'Reconnecting…', disconnected: 'Disconnected', connecting: 'Connecting…', stale: 'Stale', unavailable: 'Unavailable',
   joining: 'Loading…', 'catching-up': 'Catching up…', 'not-recording': 'Not recording', refused: 'Not shown',
 };
+// Frames this far behind the incident (whole seconds) are not live: a frame of the incident's clock may be a second old as sent.
+const behindAfterS = 5;
 const lostStates = new Set(['reconnecting', 'disconnected', 'stale', 'unavailable', 'catching-up', 'not-recording', 'refused']);
 
 export class Header {
@@ -18,7 +20,7 @@ export class Header {
     this.state = 'connecting';
     this.lost = false;
     picture.subscribe(change => { if (change.threats || change.reset || change.closed) this.renderPhase(); });
-    setInterval(() => this.renderClock(), 250);
+    setInterval(() => { this.renderClock(); this.renderConnectionWord(); }, 250);
   }
 
   renderClock() {
@@ -52,7 +54,6 @@ export class Header {
 
   setConnection(state, detail) {
     this.state = state;
-    this.elements.connection.dataset.state = state;
     this.elements.connection.title = detail || '';
     this.renderConnectionWord();
     document.body.classList.toggle('incident-loading', state === 'joining' || (state === 'unavailable' && this.picture.snapshotSequence < 0));
@@ -104,8 +105,12 @@ export class Header {
   }
 
   renderConnectionWord() {
-    const word = this.state === 'live' && this.mode === 'replay' ? 'Connected' : connectionWords[this.state] ?? this.state;
-    this.elements.connectionText.textContent = word;
+    // Live only while what is shown is: frames that come seconds behind the incident (queued on a slow link) say so.
+    const behind = this.state === 'live' && this.mode !== 'replay' ? this.picture.behindS() : 0;
+    const shown = behind >= behindAfterS ? 'behind' : this.state;
+    const word = this.state === 'live' && this.mode === 'replay' ? 'Connected' : shown === 'behind' ? `Behind ${behind} s` : connectionWords[this.state] ?? this.state;
+    if (this.elements.connectionText.textContent !== word) this.elements.connectionText.textContent = word;
+    if (this.elements.connection.dataset.state !== shown) this.elements.connection.dataset.state = shown;
   }
 
   setIncidentName(name) {

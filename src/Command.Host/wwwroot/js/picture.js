@@ -55,6 +55,10 @@ export class Picture {
     this.frameClockMs = null;
     this.clockAt = performance.now();
     this.rate = 1;
+    // How much later than its own clock the newest frame came, by this browser's clock, and the least any frame did
+    // since: the least is how far apart the two clocks are (a frame that came at once), the rest is how far behind it came.
+    this.arrivalLagMs = null;
+    this.leastLagMs = null;
     this.pending = null;
     this.changed({ reset: true, threats: true, closed: true });
   }
@@ -82,8 +86,20 @@ export class Picture {
     this.held = held;
   }
 
+  /**
+   * Seconds the frames shown came behind the incident, whole (0 while they come at once, or for a replay or a closed
+   * incident, whose clocks are not the host's now). Over a slow link a busy incident's frames queue on their way: the
+   * page hears from it, but what it shows is older than it looks.
+   */
+  behindS() {
+    if (this.arrivalLagMs == null || this.closed || this.groupId?.startsWith('replay:')) return 0;
+    return Math.floor((this.arrivalLagMs - this.leastLagMs) / 1000);
+  }
+
   /** The clock as a frame sets it: at the frame's instant, running on as fast as the frame says (a replay's speed, 0 paused). */
   runClock(frame) {
+    this.arrivalLagMs = Date.now() - Date.parse(frame.clock);
+    this.leastLagMs = Math.min(this.leastLagMs ?? Infinity, this.arrivalLagMs);
     this.clockMs = Date.parse(frame.clock);
     this.frameClockMs = this.clockMs;
     this.clockAt = performance.now();
