@@ -25,7 +25,7 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
         var unit = (await watcher.WaitForAsync(f => f.Units.Any(u => u.UnitId == "ANDROID-1" && u.LastFix is not null))).Units.Single(u => u.UnitId == "ANDROID-1");
         var threats = await watcher.WaitForAsync(f => f.Threats.Any(t => Math.Abs(t.Position.Latitude - 44.0009) < 1e-9));
 
-        Assert.Equal(("Viper 1", ReportSource.CoT, Domain.Units.UnitRole.Medical), (unit.Callsign, unit.LastFix!.Source, unit.Role));
+        Assert.Equal(("Viper 1", ReportSource.CoT, Domain.Units.UnitRole.Medical, "ANDROID-1"), (unit.Callsign, unit.LastFix!.Source, unit.Role, unit.LastFix.UnitId));
         Assert.Equal(44.0002, unit.LastFix.Position.Latitude, 9);
         Assert.Equal(-100.0001, threats.Threats.Single(t => Math.Abs(t.Position.Latitude - 44.0009) < 1e-9).Position.Longitude, 9);
     }

@@ -31,7 +31,7 @@ public sealed class FrameWatcher : IAsyncDisposable
     {
         var watcher = new FrameWatcher(host.BaseAddress, token ?? host.BootstrapToken);
         await watcher.connection.StartAsync(TestContext.Current.CancellationToken);
-        watcher.Snapshot = await watcher.connection.InvokeAsync<IncidentFrame>("Join", incidentId, TestContext.Current.CancellationToken);
+        watcher.Snapshot = AsSent(await watcher.connection.InvokeAsync<IncidentFrame>("Join", incidentId, TestContext.Current.CancellationToken));
         return watcher;
     }
 
@@ -54,8 +54,15 @@ public sealed class FrameWatcher : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await connection.DisposeAsync();
 
-    private void Receive(IncidentFrame frame)
+    // A frame's unit leaves its fix's unit id out (the unit names it): read back, the fix names its unit again.
+    private static IncidentFrame AsSent(IncidentFrame frame) => frame.Units.IsDefaultOrEmpty ? frame : frame with
     {
+        Units = [.. frame.Units.Select(u => u.LastFix is { UnitId: null } fix ? u with { LastFix = fix with { UnitId = u.UnitId } } : u)],
+    };
+
+    private void Receive(IncidentFrame sent)
+    {
+        var frame = AsSent(sent);
         lock (waiters)
         {
             frames.Enqueue(frame);
