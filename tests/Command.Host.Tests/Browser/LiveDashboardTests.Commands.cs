@@ -76,6 +76,50 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task A_commander_places_and_moves_the_threat_with_the_keyboard_alone()
+    {
+        var scene = await Scene.OpenAsync(host, "keyplace");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Okafor", roles: ["commander"]);
+        var place = dashboard.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Place threat" });
+        var map = dashboard.Page.Locator("#map");
+        await Expect(dashboard.Page.Locator("#threat-phase")).ToHaveTextAsync("NO THREAT");
+        await place.FocusAsync();
+
+        // Enter on the button takes the keyboard to the map; Enter there places the threat at the cross in its middle.
+        await dashboard.Page.Keyboard.PressAsync("Enter");
+        await Expect(map).ToBeFocusedAsync();
+        await Expect(place).ToHaveAttributeAsync("aria-pressed", "true");
+        await dashboard.Page.Keyboard.PressAsync("Enter");
+
+        await Expect(dashboard.Threat()).ToHaveAttributeAsync("data-phase", "active");
+        await Expect(dashboard.Feed.Locator("li").First).ToContainTextAsync("THREATPLACED · ACTIVECmdr Okafor");
+        await Expect(place).ToBeFocusedAsync();
+        await Expect(place).ToHaveAttributeAsync("aria-pressed", "false");
+        var placed = (await dashboard.Threat().GetAttributeAsync("data-lat"))!;
+
+        // Again, the site moved up under the cross with the arrow keys: the threat moves south to it.
+        await dashboard.Page.Keyboard.PressAsync("Enter");
+        await Expect(map).ToBeFocusedAsync();
+        await dashboard.Page.Keyboard.PressAsync("ArrowDown");
+        await dashboard.Page.Keyboard.PressAsync("ArrowDown");
+        await dashboard.Page.Keyboard.PressAsync("Enter");
+
+        await Expect(dashboard.Threat()).Not.ToHaveAttributeAsync("data-lat", placed);
+        await Expect(place).ToBeFocusedAsync();
+        var moved = (await scene.ThreatViewAsync()).GetProperty("position").GetProperty("latitude").GetDouble();
+        Assert.True(moved < double.Parse(placed, CultureInfo.InvariantCulture), $"moved to {moved}, not south of {placed}");
+
+        // Escape leaves placing with nothing sent, the keyboard back on the button.
+        await dashboard.Page.Keyboard.PressAsync("Enter");
+        await Expect(map).ToBeFocusedAsync();
+        await dashboard.Page.Keyboard.PressAsync("Escape");
+        await Expect(place).ToBeFocusedAsync();
+        await Expect(place).ToHaveAttributeAsync("aria-pressed", "false");
+        Assert.Equal(moved, (await scene.ThreatViewAsync()).GetProperty("position").GetProperty("latitude").GetDouble());
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task A_threats_marker_deleted_on_a_device_is_said_across_the_page_until_command_declares_its_phase()
     {
         var scene = await Scene.OpenAsync(host, "unmarked");
