@@ -120,6 +120,33 @@ public sealed partial class LiveDashboardTests
     }
 
     [Fact]
+    public async Task A_flag_another_commander_acknowledges_while_this_one_types_a_reason_is_said_and_keeps_the_keyboard()
+    {
+        var scene = await Scene.OpenAsync(host, "ack-race");
+        await scene.ThreatAsync(0, 100);
+        await scene.EnrolAsync("P1", "Patrol 1", "contact");
+        await scene.HoldAsync("P1", 0, -60);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Vance", roles: ["commander"]);
+        var ack = dashboard.ActiveFlags.Locator("li[data-subject='P1'] button.ack");
+        await ack.FocusAsync();
+        await dashboard.Page.Keyboard.PressAsync("Enter");
+        await dashboard.Page.Keyboard.PressAsync("End");
+        await dashboard.Page.Keyboard.PressAsync("Enter");
+        await dashboard.Page.Keyboard.TypeAsync("door wedged");
+
+        await scene.AcknowledgeAsync("P1", "hazard reported");
+
+        // The menu went with the flag's Ack; the page says who acknowledged it, and that what was typed here was not sent.
+        await Expect(dashboard.Notice).ToHaveTextAsync(
+            "Patrol 1: acknowledged by token:bootstrap (hazard reported) while you chose a reason; your reason \"door wedged\" was not sent");
+        await Expect(dashboard.Page.Locator(".reason-menu")).ToBeHiddenAsync();
+        await Expect(dashboard.ActiveFlags).ToBeFocusedAsync();
+        await Expect(dashboard.Feed.Locator("li").First).ToContainTextAsync("ACKPatrol 1hazard reported — token:bootstrap");
+        Assert.True((await scene.UnitAsync("P1")).GetProperty("acknowledged").GetBoolean());
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task A_threats_marker_deleted_on_a_device_is_said_across_the_page_until_command_declares_its_phase()
     {
         var scene = await Scene.OpenAsync(host, "unmarked");
