@@ -398,6 +398,32 @@ public sealed class ApiTests(CommandHost host) : IClassFixture<CommandHost>
     }
 
     [Fact]
+    public async Task A_role_change_made_from_a_role_the_unit_no_longer_holds_is_refused_and_changes_nothing()
+    {
+        // Two commanders on one unit: one makes it staging; the other's change, made from the contact it was shown as, is
+        // refused rather than taken over the first's head. Said from the role it holds, it is taken.
+        var id = await host.NextIncidentAsync(NewId());
+        await host.PostJsonAsync("/api/incidents", TestSite.CreateIncident(id));
+        (await host.PostJsonAsync($"/api/incidents/{id}/units", new { unitId = "P1", callsign = "Patrol 1", role = "contact" })).EnsureSuccessStatusCode();
+        (await host.Client.PutAsJsonAsync($"/api/incidents/{id}/units/P1/role", new { role = "staging", was = "contact" }, Ct)).EnsureSuccessStatusCode();
+
+        var late = await host.Client.PutAsJsonAsync($"/api/incidents/{id}/units/P1/role", new { role = "perimeter", was = "contact" }, Ct);
+        var unknown = await host.Client.PutAsJsonAsync($"/api/incidents/{id}/units/P1/role", new { role = "perimeter", was = "boss" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        var body = await late.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(("role-changed", "Patrol 1 is staging now, not contact: someone else reassigned it meanwhile, so it was not made perimeter; choose again if it should be"),
+            (body.GetProperty("reason").GetString(), body.GetProperty("detail").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.StartsWith("was: 'boss' is not one of ", (await unknown.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var units = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/units", Ct);
+        Assert.Equal("staging", Assert.Single(units.EnumerateArray()).GetProperty("role").GetString());
+        (await host.Client.PutAsJsonAsync($"/api/incidents/{id}/units/P1/role", new { role = "perimeter", was = "staging" }, Ct)).EnsureSuccessStatusCode();
+        units = await host.Client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/units", Ct);
+        Assert.Equal("perimeter", Assert.Single(units.EnumerateArray()).GetProperty("role").GetString());
+    }
+
+    [Fact]
     public async Task A_unit_whose_radio_id_holds_a_slash_is_addressed_with_it_escaped()
     {
         // A CoT uid is any text: "TAK/7" reports, is on the board, and the page sends its id as TAK%2F7.

@@ -125,6 +125,12 @@ public enum RejectReason
     AlreadyAcknowledged,
 
     /// <summary>
+    /// A role change made from a role the unit no longer holds: another commander reassigned it meanwhile, and taking the
+    /// change (an undo, say) would undo theirs unseen.
+    /// </summary>
+    RoleChanged,
+
+    /// <summary>
     /// Far from the unit's latest fix, sooner than its device's stated speed (or the speed its track went at) and any
     /// vehicle's acceleration could have taken it there: a second device under its id, or a fix thrown by multipath.
     /// Fixes from there are held out until they have gone on for longer than the unit's own device goes quiet.

@@ -51,7 +51,11 @@ public interface IIncidentGrain : IFrameSource
     /// <summary>Enrols a unit; <paramref name="person"/> names who staffs it, for the ICS-214 log, when known.</summary>
     Task<Rejection?> Enrol(string unitId, string callsign, UnitRole role, string actor, UnitPerson? person = null);
 
-    Task<Rejection?> ChangeRole(string unitId, UnitRole role, string actor);
+    /// <summary>
+    /// Reassigns a unit. Given <paramref name="was"/>, the role the change was made from, a unit that holds another now
+    /// (reassigned meanwhile by someone else) is refused <see cref="RejectReason.RoleChanged"/> rather than changed.
+    /// </summary>
+    Task<Rejection?> ChangeRole(string unitId, UnitRole role, string actor, UnitRole? was = null);
 
     /// <summary>
     /// Lets a unit go from the incident, with why (<see cref="UnitReleased"/>): it leaves the board and is judged no more,

@@ -242,13 +242,21 @@ public sealed partial class IncidentGrain : Grain, IIncidentGrain
     private Rejection? CallsignClash(string unitId, string callsign) =>
         stream.Projection.Callsigns.Clash(unitId, callsign)?.Refuses(callsign, $"already enrolled in incident '{IncidentId}'");
 
-    public Task<Rejection?> ChangeRole(string unitId, UnitRole role, string actor) =>
+    public Task<Rejection?> ChangeRole(string unitId, UnitRole role, string actor, UnitRole? was = null) =>
         CommandAsync(() => stream.Projection.Units.TryGetValue(unitId, out var unit)
             // Set to the role it holds, it is as asked: nothing is recorded, or the feed and its log said it was reassigned.
             ? unit.Role == role
                 ? Decision.Refuse(RejectReason.Duplicate, $"unit '{Clip(unitId)}' is already {UnitRoles.Name(role)}: nothing recorded")
-                : Decision.Do(new UnitRoleChanged(unitId, role, actor))
+                : was is { } from && from != unit.Role
+                    ? Decision.Refuse(RejectReason.RoleChanged, RoleChanged(unit, from, role))
+                    : Decision.Do(new UnitRoleChanged(unitId, role, actor))
             : Decision.Refuse(RejectReason.UnknownUnit, $"unit '{unitId}' is not enrolled"));
+
+    // Two commanders on one unit: the one whose change (or undo) was made from a role the unit no longer holds is told
+    // what it holds now, rather than undoing the other's reassignment unseen.
+    private static string RoleChanged(UnitEntry unit, UnitRole was, UnitRole role) =>
+        $"{unit.Callsign} is {UnitRoles.Name(unit.Role)} now, not {UnitRoles.Name(was)}: someone else reassigned it meanwhile, "
+        + $"so it was not made {UnitRoles.Name(role)}; choose again if it should be";
 
     public Task<Rejection?> Release(string unitId, string reason, string actor) =>
         CommandAsync(() => string.IsNullOrWhiteSpace(reason)

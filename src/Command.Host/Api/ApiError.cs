@@ -24,7 +24,7 @@ public sealed record ApiError(string Reason, string Detail, IReadOnlyList<FieldE
     public static IResult For(Rejection rejection) => rejection.Reason switch
     {
         RejectReason.UnknownIncident or RejectReason.UnknownUnit or RejectReason.UnknownThreat => Results.NotFound(From(rejection)),
-        RejectReason.AlreadyExists or RejectReason.Closed or RejectReason.LimitReached or RejectReason.NoFlagUp or RejectReason.AlreadyAcknowledged or RejectReason.EnrolledElsewhere
+        RejectReason.AlreadyExists or RejectReason.Closed or RejectReason.LimitReached or RejectReason.NoFlagUp or RejectReason.AlreadyAcknowledged or RejectReason.RoleChanged or RejectReason.EnrolledElsewhere
             or RejectReason.CallsignTaken or RejectReason.RoundOutOfTurn => Results.Conflict(From(rejection)),
         RejectReason.Unavailable => Unavailable(rejection.Detail),
         RejectReason.Unprocessable => Results.Json(From(rejection), statusCode: StatusCodes.Status500InternalServerError),

@@ -36,8 +36,11 @@ public sealed record PhaseRequest(string? Phase, string? Reason = null);
 /// <summary>POST /api/incidents/{id}/units; person name, agency and ICS position (optional) fill the unit's ICS-214 log.</summary>
 public sealed record EnrolRequest(string? UnitId, string? Callsign, string? Role, string? PersonName = null, string? Agency = null, string? IcsPosition = null);
 
-/// <summary>PUT /api/incidents/{id}/units/{unitId}/role.</summary>
-public sealed record RoleRequest(string? Role);
+/// <summary>
+/// PUT /api/incidents/{id}/units/{unitId}/role. <see cref="Was"/>, when given, is the role the change is made from: a unit
+/// holding another by then (reassigned meanwhile) is refused 409 <c>role-changed</c>, not changed.
+/// </summary>
+public sealed record RoleRequest(string? Role, string? Was = null);
 
 /// <summary>POST /api/incidents/{id}/units/{unitId}/release: why the unit is let go (it is in the record and the paperwork).</summary>
 public sealed record ReleaseRequest(string? Reason);

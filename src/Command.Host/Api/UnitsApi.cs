@@ -131,7 +131,18 @@ public static class UnitsApi
             return ApiError.Invalid([new FieldError("role", "invalid-value", $"'{body.Role}' is not one of {string.Join(", ", UnitRoles.Names)}")]);
         }
 
-        var rejection = await grains.GetGrain<IIncidentGrain>(id).ChangeRole(unitId, role, Actor.Of(request));
+        UnitRole? was = null;
+        if (body.Was is not null)
+        {
+            if (!UnitRoles.TryParse(body.Was, out var from))
+            {
+                return ApiError.Invalid([new FieldError("was", "invalid-value", $"'{body.Was}' is not one of {string.Join(", ", UnitRoles.Names)}")]);
+            }
+
+            was = from;
+        }
+
+        var rejection = await grains.GetGrain<IIncidentGrain>(id).ChangeRole(unitId, role, Actor.Of(request), was);
         return rejection is null or { Reason: Domain.Validation.RejectReason.Duplicate } ? Results.NoContent() : ApiError.For(rejection);
     }
 

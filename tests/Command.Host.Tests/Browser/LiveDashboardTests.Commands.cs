@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
+using System.Net.Http.Json;
 using static Microsoft.Playwright.Assertions;
 
 namespace Command.Host.Tests.Browser;
@@ -555,6 +556,33 @@ public sealed partial class LiveDashboardTests
         await Expect(later.Feed.Locator("li[data-type='drill-controlled']")).ToContainTextAsync("STARTED OVER · ROUND 2");
         await later.Marker("P1").ToBeAbsentAsync();
         Assert.Empty(later.Errors);
+    }
+
+    [Fact]
+    public async Task An_undo_of_a_role_another_commander_has_changed_since_is_refused_in_words_and_leaves_theirs()
+    {
+        var scene = await Scene.OpenAsync(host, "role-race");
+        await scene.EnrolAsync("R2", "Rescue 2", "contact");
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, prepare: context => context.Clock.InstallAsync());
+        await Expect(dashboard.Row("R2")).ToHaveAttributeAsync("data-role", "contact");
+        // The undo is offered for 10 s of the page's clock, which stands still until it is pressed.
+        await dashboard.StopClockAsync();
+        await dashboard.Row("R2").GetByRole(Microsoft.Playwright.AriaRole.Combobox, new() { Name = "Role" }).SelectOptionAsync("Perimeter");
+        var notice = dashboard.Page.Locator("#notice");
+        await Expect(notice).ToContainTextAsync("Rescue 2 reassigned: Contact → Perimeter.");
+
+        // Another commander puts the unit at staging; the undo, pressed after, would have made it contact over their head.
+        (await host.Client.PutAsJsonAsync($"/api/incidents/{scene.IncidentId}/units/R2/role", new { role = "staging" }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        var undone = dashboard.Page.WaitForResponseAsync(r => r.Request.Method == "PUT" && r.Url.EndsWith("/units/R2/role", StringComparison.Ordinal));
+        await notice.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Undo (back to Contact)" }).ClickAsync();
+
+        Assert.Equal(409, (await undone).Status);
+        await Expect(notice).ToHaveTextAsync(
+            "Rescue 2 is staging now, not perimeter: someone else reassigned it meanwhile, so it was not made contact; choose again if it should be");
+        await dashboard.Page.Clock.ResumeAsync();
+        await Expect(dashboard.Row("R2")).ToHaveAttributeAsync("data-role", "staging");
+        Assert.Equal("staging", (await scene.UnitAsync("R2")).GetProperty("role").GetString());
+        Assert.DoesNotContain(dashboard.Errors, e => !e.Contains("the server responded with a status of 409", StringComparison.Ordinal));
     }
 
     [Fact]

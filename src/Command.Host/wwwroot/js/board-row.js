@@ -38,14 +38,14 @@ export function createRow(commands, onClick, onRelease) {
     // Undone in the incident it was made in: pressed once another incident was picked, the undo reassigned that one's
     // unit of the same id (runs of one scenario share them), and left this one's as it was.
     const incidentId = commands.incidentId;
-    const ok = await commands.changeRole(unitId, after.wire);
+    const ok = await commands.changeRole(unitId, after.wire, incidentId, before?.wire);
     if (!ok) {
       select.value = tr.dataset.role;
       return;
     }
     // Reassigned at once, as a commander means it; said, with the way back, in case the pick was a stray one.
     const callsign = tr.querySelector('.callsign b')?.title || unitId;
-    if (before) showUndo(`${callsign} reassigned: ${before.label} → ${after.label}.`, `Undo (back to ${before.label})`, () => commands.changeRole(unitId, before.wire, incidentId));
+    if (before) showUndo(`${callsign} reassigned: ${before.label} → ${after.label}.`, `Undo (back to ${before.label})`, () => commands.changeRole(unitId, before.wire, incidentId, after.wire));
   });
   tr.addEventListener('click', e => { if (!e.target.closest('button, select, a')) onClick(tr.dataset.unit); });
   return {

@@ -12,9 +12,13 @@ export class Commands {
     return `/api/incidents/${enc(this.incidentId)}`;
   }
 
-  /** Reassigns a unit of the incident shown, or of the one named (an undo, pressed once another is shown). */
-  async changeRole(unitId, role, incidentId = this.incidentId) {
-    return (await attempt(() => put(`/api/incidents/${enc(incidentId)}/units/${enc(unitId)}/role`, { role }).then(() => true))) ?? false;
+  /**
+   * Reassigns a unit of the incident shown, or of the one named (an undo, pressed once another is shown), from the role
+   * it was shown in: one reassigned meanwhile by another commander is refused, saying so, not changed over their head.
+   */
+  async changeRole(unitId, role, incidentId = this.incidentId, was = undefined) {
+    const body = was ? { role, was } : { role };
+    return (await attempt(() => put(`/api/incidents/${enc(incidentId)}/units/${enc(unitId)}/role`, body).then(() => true))) ?? false;
   }
 
   /** Lets a unit go from the incident, with why: it leaves the board, and another incident may enrol it. */
