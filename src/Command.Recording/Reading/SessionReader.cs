@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Command.Domain.Events;
@@ -21,10 +22,11 @@ public sealed class SessionReader
 
     private static readonly byte[] Closed = System.Text.Encoding.UTF8.GetBytes(ClosedPrefix);
 
-    private SessionReader(ISessionStore store, SessionManifest manifest, RecordingDamage? damage) => (Store, Manifest, Damage) = (store, manifest, damage);
+    private SessionReader(ISessionStore store, SessionManifest manifest, RecordingDamage? damage, ImmutableArray<StoredObject> listed, bool indexed = true) =>
+        (Store, Manifest, Damage, Listed, Indexed) = (store, manifest, damage, listed, indexed);
 
     /// <summary>A reader of a session already scanned (<see cref="SessionScan"/>), that has events.</summary>
-    internal static SessionReader Of(ISessionStore store, SessionManifest manifest, RecordingDamage? damage) => new(store, manifest, damage);
+    internal static SessionReader Of(ISessionStore store, SessionManifest manifest, RecordingDamage? damage) => new(store, manifest, damage, []);
 
     public ISessionStore Store { get; }
 
@@ -37,17 +39,36 @@ public sealed class SessionReader
     /// </summary>
     public RecordingDamage? Damage { get; }
 
+    /// <summary>
+    /// False for a reader read on from another (<see cref="ReadOnAsync"/>): its <see cref="Manifest"/> knows the events
+    /// recorded since, not the snapshots indexed since, which only <see cref="OpenAsync"/> reads.
+    /// </summary>
+    public bool Indexed { get; }
+
+    // The segments as listed when they were read, to tell whether anything was recorded since.
+    private ImmutableArray<StoredObject> Listed { get; }
+
     /// <summary>Bytes of all segments, for progress.</summary>
     public long TotalBytes => Manifest.Segments.Sum(s => s.Length);
 
     /// <summary>Opens a session; throws <see cref="KeyNotFoundException"/> when it has no events.</summary>
     public static async Task<SessionReader> OpenAsync(ISessionStore store, string incidentId, CancellationToken cancellationToken = default)
     {
-        var (manifest, damage) = await SessionScan.ScanAsync(store, incidentId, cancellationToken);
+        var (manifest, damage, listed) = await SessionScan.ScanListedAsync(store, incidentId, cancellationToken);
         return manifest.EventCount == 0
             ? throw (damage is null ? new KeyNotFoundException($"No recorded session '{incidentId}' in {store.Location}.") : RecordingUnreadableException.Of(incidentId, damage))
-            : new SessionReader(store, manifest, damage);
+            : new SessionReader(store, manifest, damage, listed);
     }
+
+    /// <summary>
+    /// The session as it stands now, for a reader of a session still being recorded: null where none of its segments
+    /// changed since this reader read them (only their list is asked), otherwise this reader's manifest read on over what
+    /// was appended since (<see cref="SessionScan.ScanOnAsync"/>), the manifest itself not read again (<see cref="Indexed"/> false).
+    /// </summary>
+    public async Task<SessionReader?> ReadOnAsync(CancellationToken cancellationToken = default) =>
+        await SessionScan.ScanOnAsync(Store, Manifest, Listed, cancellationToken) is { } on
+            ? new SessionReader(Store, on.Manifest, on.Damage, on.Listed, indexed: false)
+            : null;
 
     /// <summary>Every event from <paramref name="from"/> (default: the start) to the end, in sequence order.</summary>
     /// <param name="from">Where to start.</param>

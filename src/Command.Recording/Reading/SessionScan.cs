@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Command.Domain.Events;
 using Command.Recording.Layout;
@@ -17,9 +18,28 @@ internal static class SessionScan
     /// <summary>The manifest as the segments stand, and where they are damaged; throws <see cref="RecordingUnreadableException"/> where they are no recording.</summary>
     public static async Task<(SessionManifest Manifest, RecordingDamage? Damage)> ScanAsync(ISessionStore store, string incidentId, CancellationToken cancellationToken)
     {
+        var (manifest, damage, _) = await ScanListedAsync(store, incidentId, cancellationToken);
+        return (manifest, damage);
+    }
+
+    /// <summary>The same, with the segments as listed when they were read (<see cref="ScanOnAsync"/> compares a later listing with them).</summary>
+    public static async Task<(SessionManifest Manifest, RecordingDamage? Damage, ImmutableArray<StoredObject> Listed)> ScanListedAsync(
+        ISessionStore store, string incidentId, CancellationToken cancellationToken)
+    {
         try
         {
-            return await ScanReadableAsync(store, incidentId, cancellationToken);
+            var bytes = await store.ReadAllAsync(SessionPaths.Manifest(SessionPaths.Require(incidentId)), cancellationToken);
+            // An empty manifest is one a writer created only to hold its lease before it had anything to index.
+            var manifest = bytes is null || bytes.Length == 0 ? SessionManifest.Empty(incidentId) : JsonSerializer.Deserialize(bytes, RecordingJsonContext.Default.SessionManifest)
+                ?? throw new JsonException($"The manifest of {incidentId} is empty.");
+            if (manifest.FormatVersion != SessionManifest.CurrentVersion)
+            {
+                throw new NotSupportedException($"Session {incidentId} has format version {manifest.FormatVersion}; this build reads {SessionManifest.CurrentVersion}.");
+            }
+
+            var listed = await ListSegmentsAsync(store, incidentId, cancellationToken);
+            var (reconciled, damage) = await ReconcileAsync(store, incidentId, manifest, listed, cancellationToken);
+            return (reconciled, damage, listed);
         }
         catch (Exception ex) when (RecordingUnreadableException.Is(ex))
         {
@@ -27,17 +47,37 @@ internal static class SessionScan
         }
     }
 
-    private static async Task<(SessionManifest, RecordingDamage?)> ScanReadableAsync(ISessionStore store, string incidentId, CancellationToken cancellationToken)
+    /// <summary>
+    /// What was recorded since <paramref name="known"/> was scanned, with its segments <paramref name="listed"/> as they
+    /// were then: null where no segment changed (only the session's list of objects is asked, nothing is read), otherwise
+    /// <paramref name="known"/> read on from where it stops, as a scan reads on from where a manifest stops, without the
+    /// manifest read again. Its snapshots are then those <paramref name="known"/> indexed: a session still being recorded
+    /// indexes more as it grows, which only a scan reads. A replay left beside a drill still running read the whole
+    /// manifest every 2 s, more at every hour, to learn that nothing had changed.
+    /// </summary>
+    public static async Task<(SessionManifest Manifest, RecordingDamage? Damage, ImmutableArray<StoredObject> Listed)?> ScanOnAsync(
+        ISessionStore store, SessionManifest known, ImmutableArray<StoredObject> listed, CancellationToken cancellationToken)
     {
-        var bytes = await store.ReadAllAsync(SessionPaths.Manifest(SessionPaths.Require(incidentId)), cancellationToken);
-        // An empty manifest is one a writer created only to hold its lease before it had anything to index.
-        var manifest = bytes is null || bytes.Length == 0 ? SessionManifest.Empty(incidentId) : JsonSerializer.Deserialize(bytes, RecordingJsonContext.Default.SessionManifest)
-            ?? throw new JsonException($"The manifest of {incidentId} is empty.");
-        if (manifest.FormatVersion != SessionManifest.CurrentVersion)
+        try
         {
-            throw new NotSupportedException($"Session {incidentId} has format version {manifest.FormatVersion}; this build reads {SessionManifest.CurrentVersion}.");
-        }
+            var now = await ListSegmentsAsync(store, known.IncidentId, cancellationToken);
+            if (now.SequenceEqual(listed))
+            {
+                return null;
+            }
 
+            var (reconciled, damage) = await ReconcileAsync(store, known.IncidentId, known, now, cancellationToken);
+            return (reconciled, damage, now);
+        }
+        catch (Exception ex) when (RecordingUnreadableException.Is(ex))
+        {
+            throw RecordingUnreadableException.Of(known.IncidentId, ex);
+        }
+    }
+
+    // The session's segments as stored, in order.
+    private static async Task<ImmutableArray<StoredObject>> ListSegmentsAsync(ISessionStore store, string incidentId, CancellationToken cancellationToken)
+    {
         var objects = new List<(int Number, StoredObject Object)>();
         await foreach (var item in store.ListAsync(incidentId, cancellationToken))
         {
@@ -47,12 +87,18 @@ internal static class SessionScan
             }
         }
 
+        return [.. objects.OrderBy(o => o.Number).Select(o => o.Object)];
+    }
+
+    private static async Task<(SessionManifest, RecordingDamage?)> ReconcileAsync(
+        ISessionStore store, string incidentId, SessionManifest manifest, ImmutableArray<StoredObject> objects, CancellationToken cancellationToken)
+    {
         var known = manifest.Segments.ToDictionary(s => s.Name, StringComparer.Ordinal);
 
         var entries = new List<SegmentEntry>();
         var name = manifest.Name;
         RecordingDamage? damage = null;
-        foreach (var (_, item) in objects.OrderBy(o => o.Number))
+        foreach (var item in objects)
         {
             var entry = known.GetValueOrDefault(item.Name);
             if (entry is not null && entry.Length > item.Length)

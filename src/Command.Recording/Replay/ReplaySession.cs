@@ -178,6 +178,14 @@ public sealed partial class ReplaySession : IAsyncDisposable
             await events.DisposeAsync();
         }
 
+        // Read on as it grew, the reader knows the events recorded since it was opened but not the snapshots: without them
+        // a seek into a long drill still running folded from the snapshot before the replay was opened.
+        if (!reader.Indexed && reopen is not null)
+        {
+            reader = await reopen(cancellationToken);
+            End = reader.Manifest.LastTime is { } end && end > End ? end : End;
+        }
+
         Stream = new IncidentStream(assessment);
         var snapshot = await reader.SnapshotAtOrBeforeAsync(instant, cancellationToken);
 

@@ -135,6 +135,51 @@ public sealed class ReplayFollowTests
     }
 
     [Fact]
+    public async Task A_look_at_a_session_still_being_recorded_reads_nothing_where_nothing_was_recorded_since_and_never_the_manifest()
+    {
+        // Each look read the whole manifest again, some 36 KB at two hours of 100 units and 18 KB more every hour, though
+        // nothing had been recorded since: a replay left paused beside a long drill read more and more for nothing.
+        var root = TestRecording.TempFolder();
+        var store = new ReadLog(new DiskSessionStore(Path.Combine(root, "sessions")));
+        await using var log = TestRecording.Log(store, TestRecording.Options(Path.Combine(root, "spill")));
+        var recorder = new GrainLikeRecorder(log, RecordedDrill.IncidentId, snapshotEvery: 40);
+        var inputs = Drill.Inputs(60).ToList();
+        await recorder.RecordAsync(inputs.Where(e => e.Time <= Drill.T0.AddSeconds(30)));
+        await log.FlushAsync(Ct);
+        var clock = new FakeTimeProvider(Drill.T0);
+        await using var replay = await new SessionCatalogue(store, clock).OpenReplayAsync(RecordedDrill.IncidentId, at: Drill.T0.AddSeconds(30), cancellationToken: Ct);
+        var recorded = (await SessionReader.OpenAsync(store, RecordedDrill.IncidentId, Ct)).Manifest.Segments.ToDictionary(s => s.Name, s => s.Length);
+
+        store.Reads.Clear();
+        store.WholeReads.Clear();
+        var idle = new[] { await replay.LookAgainAsync(Ct), await replay.LookAgainAsync(Ct), await replay.LookAgainAsync(Ct) };
+        var idleReads = (store.Reads.Count, store.WholeReads.Count);
+
+        await recorder.RecordAsync(inputs.Where(e => e.Time > Drill.T0.AddSeconds(30)));
+        await log.FlushAsync(Ct);
+        store.Reads.Clear();
+        store.WholeReads.Clear();
+        var grew = await replay.LookAgainAsync(Ct);
+        var lookReads = store.Reads.ToList();
+        var lookWholes = store.WholeReads.ToList();
+        var sought = await replay.SeekAsync(Drill.T0.AddSeconds(55), Ct);
+        await using var opened = await new SessionCatalogue(store, clock).OpenReplayAsync(RecordedDrill.IncidentId, at: Drill.T0.AddSeconds(55), cancellationToken: Ct);
+        var latest = (await SessionReader.OpenAsync(store, RecordedDrill.IncidentId, Ct)).Manifest.Snapshots.Last(k => k.Time <= Drill.T0.AddSeconds(55));
+
+        Assert.Equal([false, false, false], idle);
+        Assert.Equal((0, 0), idleReads);
+        Assert.True(grew);
+        Assert.Equal(Drill.T0.AddSeconds(60), replay.End);
+        Assert.Empty(lookWholes);
+        Assert.All(lookReads, r => Assert.True(r.Offset >= recorded.GetValueOrDefault(Path.GetFileName(r.Path)), $"{r.Path} read from {r.Offset}"));
+        Assert.True(latest.Time > Drill.T0.AddSeconds(30));
+        Assert.Contains(store.WholeReads, r => r.Path == Command.Recording.Layout.SessionPaths.Snapshot(RecordedDrill.IncidentId, latest.Sequence));
+        Assert.Equal(Drill.T0.AddSeconds(55), sought.Position);
+        Assert.Equal(opened.Projection.LastSequence, replay.Projection.LastSequence);
+        Assert.Equal(opened.Projection.AssessAll(), replay.Projection.AssessAll());
+    }
+
+    [Fact]
     public async Task A_replay_of_a_closed_session_stops_at_its_end_and_looks_no_further()
     {
         var (store, log, recorder) = Recording();

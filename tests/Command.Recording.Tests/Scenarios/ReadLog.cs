@@ -7,6 +7,9 @@ public sealed class ReadLog(ISessionStore inner) : ISessionStore
 {
     public List<(string Path, long Offset)> Reads { get; } = [];
 
+    /// <summary>Whole objects read (a manifest, a snapshot): which, and how many bytes.</summary>
+    public List<(string Path, int Bytes)> WholeReads { get; } = [];
+
     public string Location => inner.Location;
 
     /// <summary>Reads that fail, as a bad sector or a storage account gone away fails them; none by default.</summary>
@@ -33,8 +36,17 @@ public sealed class ReadLog(ISessionStore inner) : ISessionStore
 
     public Task WriteAsync(string path, ReadOnlyMemory<byte> data, CancellationToken cancellationToken, string? owner = null) => inner.WriteAsync(path, data, cancellationToken, owner);
 
-    public Task<byte[]?> ReadAllAsync(string path, CancellationToken cancellationToken) =>
-        FailsWhole(path) ? throw new IOException($"{path} could not be read") : inner.ReadAllAsync(path, cancellationToken);
+    public async Task<byte[]?> ReadAllAsync(string path, CancellationToken cancellationToken)
+    {
+        if (FailsWhole(path))
+        {
+            throw new IOException($"{path} could not be read");
+        }
+
+        var bytes = await inner.ReadAllAsync(path, cancellationToken);
+        WholeReads.Add((path, bytes?.Length ?? 0));
+        return bytes;
+    }
 
     public IAsyncEnumerable<StoredObject> ListAsync(string incidentId, CancellationToken cancellationToken) =>
         FailsWhole(incidentId + "/") ? throw new IOException($"the objects of {incidentId} could not be listed") : inner.ListAsync(incidentId, cancellationToken);
