@@ -12,6 +12,25 @@ public sealed class SvgChartsTests
     private static readonly DateTimeOffset T0 = new(2026, 4, 21, 14, 0, 0, TimeSpan.Zero);
 
     [Fact]
+    public void A_long_drills_plot_keeps_a_units_closest_pass_however_few_of_its_samples_it_draws()
+    {
+        // A 30-minute drill has 1,800 samples a unit and the plot draws about 400: it kept every fourth, and a pass within
+        // 5 m of the threat between two kept samples was drawn as never nearer than 300 m, beside a table that said 5 m.
+        var samples = Enumerable.Range(0, 1800).Select(i => new DistanceSample("S1", T0.AddSeconds(i), i == 901 ? 5 : 300)).ToList();
+        var few = new[] { new DistanceSample("S1", T0, 300), new DistanceSample("S1", T0.AddSeconds(1), 5), new DistanceSample("S1", T0.AddSeconds(2), 300) };
+
+        var drawn = Nearest(XElement.Parse(SvgCharts.Distance("S1", samples, [], T0, T0.AddSeconds(1799))));
+        var nearest = Nearest(XElement.Parse(SvgCharts.Distance("S1", few, [], T0, T0.AddSeconds(2))));
+
+        Assert.Equal(nearest, drawn);
+    }
+
+    // The y of the line's point nearest the threat (the lowest on the plot).
+    private static double Nearest(XElement svg) =>
+        svg.Descendants(Svg("polyline")).SelectMany(l => ((string)l.Attribute("points")!).Split(' '))
+            .Max(p => double.Parse(p.Split(',')[1], CultureInfo.InvariantCulture));
+
+    [Fact]
     public void A_nine_and_a_half_minute_session_is_marked_every_minute_and_each_distance_step_is_labelled()
     {
         var end = T0.AddSeconds(569);
