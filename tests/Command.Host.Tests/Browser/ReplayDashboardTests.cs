@@ -136,6 +136,59 @@ public sealed class ReplayDashboardTests(DashboardHost host) : IClassFixture<Das
         Assert.Empty(dashboard.Errors);
     }
 
+    [Theory]
+    [InlineData(7, 1920, 1080)]
+    [InlineData(28, 1920, 1080)]
+    [InlineData(7, 1366, 768)]
+    [InlineData(28, 1366, 768)]
+    public async Task The_distance_chart_shows_every_plotted_unit_s_legend_inside_its_panel(int count, int width, int height)
+    {
+        // Seven units plotted at 1920x1080 showed P1 to P4 in the legend; the rest fell below the panel, unreadable.
+        var scene = await Scene.OpenAsync(host, $"legend-{count}-{width}");
+        await scene.ThreatAsync(0, 100);
+        var units = Enumerable.Range(1, count).Select(i => $"P{i}").ToArray();
+        for (var i = 0; i < units.Length; i++)
+        {
+            var x = (i * 4) - 60;
+            await scene.TrackAsync(units[i], (x, -80), (x, -70), (x, -60));
+        }
+
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, width: width, height: height);
+        var page = dashboard.Page;
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#session-picker")).ToHaveValueAsync(scene.IncidentId);
+        await SeekAsync(dashboard, "End");
+        await Expect(page.Locator("#unit-count")).ToHaveTextAsync($"{count}");
+        foreach (var unit in units)
+        {
+            // Only the rows on screen exist: finding the unit scrolls the board to it.
+            await page.Locator("#unit-search").FillAsync(unit);
+            await dashboard.Row(unit).Locator(".status").ClickAsync();
+        }
+
+        var entries = page.Locator("#chart .u-legend .u-series:not(:first-child)");
+        await Expect(entries).ToHaveCountAsync(count);
+        var panel = (await page.Locator(".chart").BoundingBoxAsync())!;
+        Assert.True(panel.Y + panel.Height <= height, $"the chart panel runs off the screen to {panel.Y + panel.Height:F0}");
+        // Each entry, brought into the legend's view (it scrolls when there are more than the panel holds), is inside the panel.
+        var outside = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var box = await entries.Nth(i).EvaluateAsync<double[]>(
+                "r => { r.scrollIntoView({ block: 'nearest' }); const b = r.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; }");
+            if (box[0] < panel.X - 0.5 || box[1] < panel.Y - 0.5 || box[2] > panel.X + panel.Width + 0.5 || box[3] > panel.Y + panel.Height + 0.5)
+            {
+                outside.Add($"{units[i]} {box[1]:F0}-{box[3]:F0}");
+            }
+        }
+
+        Assert.True(outside.Count == 0, $"legend entries outside the chart panel ({panel.Y:F0}-{panel.Y + panel.Height:F0}): {string.Join(", ", outside)}");
+        var plot = (await page.Locator("#chart .u-over").BoundingBoxAsync())!;
+        Assert.True(plot.Height >= 60, $"the plot is squashed to {plot.Height:F0} px");
+        await dashboard.ScreenshotAsync($"legend-{count}-{width}.png");
+        Assert.Empty(dashboard.Errors);
+    }
+
     [Fact]
     public async Task The_replay_header_fits_1280_with_nothing_overlapping()
     {

@@ -11,6 +11,8 @@ import { remPx } from './map/size.js';
 // Seven colours and four dashes: 28 units plotted before two lines look alike.
 const lineColours = ['info', 'watch', 'closing', 'replay', 'opening', 'staging', 'perimeter'];
 const dashes = [[], [8, 4], [2, 3], [10, 3, 2, 3]];
+/** The plot's least height, axes included, however many units the legend under it names. */
+const minPlotPx = 150;
 
 /** The page's colours the chart draws in, read afresh for each drawing so they follow the theme. */
 function colours() {
@@ -25,7 +27,8 @@ export class DistanceChart {
     this.hint = hint;
     this.picture = picture;
     this.plot = null;
-    new ResizeObserver(() => this.resize()).observe(element);
+    this.sizes = new ResizeObserver(() => this.resize());
+    this.sizes.observe(element);
     setInterval(() => this.plot?.redraw(false, false), 500);
     document.addEventListener('themechange', () => {
       if (this.plot) this.draw(this.drawn);
@@ -69,6 +72,13 @@ export class DistanceChart {
       }))],
       hooks: { draw: [u => this.drawNow(u, c.now)] },
     }, drawn.data, this.element);
+    // The legend wraps to as many rows as the units plotted need; the plot takes only the height left under it, so
+    // no unit's entry is pushed below the panel (seven units showed P1 to P4 and lost the rest). Values shown under
+    // the cursor can rewrap it, so its height is watched too.
+    this.sizes.disconnect();
+    this.sizes.observe(this.element);
+    this.sizes.observe(this.element.querySelector('.u-legend'));
+    this.resize();
   }
 
   drawNow(u, colour) {
@@ -94,7 +104,11 @@ export class DistanceChart {
   }
 
   size() {
-    return { width: Math.max(200, this.element.clientWidth), height: Math.max(120, this.element.clientHeight - 30) };
+    // The legend takes what the plot's least height leaves, and scrolls within it past that (28 units on a laptop).
+    const legend = this.element.querySelector('.u-legend');
+    const room = this.element.clientHeight - remPx(0.6);
+    if (legend) legend.style.maxHeight = `${Math.max(remPx(1.8), room - minPlotPx)}px`;
+    return { width: Math.max(200, this.element.clientWidth), height: Math.max(minPlotPx, room - (legend?.offsetHeight ?? remPx(2))) };
   }
 
   resize() {
