@@ -46,6 +46,41 @@ public sealed partial class LiveDashboardTests
     };
 
     [Fact]
+    public async Task The_threat_s_X_stands_out_from_its_ring_on_the_dark_page_and_the_light()
+    {
+        // The X was always white: on the light page's pale red ring it all but vanished.
+        var scene = await Scene.OpenAsync(host, "threat-x");
+        await scene.ThreatAsync(0, 100);
+        await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
+        var page = dashboard.Page;
+        var x = page.Locator(".threat svg path").First;
+        await Expect(x).ToBeVisibleAsync();
+        Assert.True(await XContrastAsync(page) >= Contrast.Lines, $"the dark page's threat X is {await XContrastAsync(page)}:1 on its ring");
+
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", "light");
+        Assert.True(await XContrastAsync(page) >= Contrast.Lines, $"the light page's threat X is {await XContrastAsync(page)}:1 on its ring");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    /// <summary>The X's stroke against its ring's translucent fill laid over the map's ground.</summary>
+    private static Task<double> XContrastAsync(IPage page) => page.EvaluateAsync<double>(
+        """
+        () => {
+          const rgba = c => { const v = (c.match(/[\d.]+/g) ?? []).map(Number); return v.length === 3 ? [...v, 1] : v; };
+          const lum = ([r, g, b]) => [r, g, b].map(v => v / 255).map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+            .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+          const ground = rgba(getComputedStyle(document.querySelector('.leaflet-container')).backgroundColor);
+          const fill = rgba(getComputedStyle(document.querySelector('.threat svg circle')).fill);
+          const a = fill[3] * Number(getComputedStyle(document.querySelector('.threat svg circle')).fillOpacity);
+          const ring = [0, 1, 2].map(i => fill[i] * a + ground[i] * (1 - a));
+          const [s, b] = [lum(rgba(getComputedStyle(document.querySelector('.threat svg path')).stroke)), lum(ring)];
+          return Math.round((Math.max(s, b) + 0.05) / (Math.min(s, b) + 0.05) * 100) / 100;
+        }
+        """);
+
+    [Fact]
     public async Task The_page_turns_light_as_the_system_asks_or_as_the_dispatcher_chooses_with_every_word_readable()
     {
         // A dark page on a sunlit wall or a projector washed out, and there was no other.
