@@ -83,8 +83,7 @@ public sealed partial class LiveDashboardTests
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId, actor: "Cmdr Okafor", roles: ["commander"], width: 390, height: 844, touch: true);
         await Expect(dashboard.ActiveFlags.Locator("li[data-subject='H1'] button.ack")).ToBeVisibleAsync();
 
-        var wider = await dashboard.Page.EvaluateAsync<string[]>(
-            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391 && getComputedStyle(e).position !== 'fixed' && !e.closest('.map-panel, .board-scroll')).map(e => `${e.tagName}#${e.id}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)");
+        var wider = await WiderThanPhoneAsync(dashboard);
         Assert.True(wider.Length == 0, string.Join("; ", wider.Take(8)));
         Assert.Equal(390, await dashboard.Page.EvaluateAsync<int>("() => Math.max(document.documentElement.scrollWidth, innerWidth)"));
         foreach (var phase in new[] { "reported", "active", "contained", "neutralized" })
@@ -98,6 +97,20 @@ public sealed partial class LiveDashboardTests
         Assert.False(count!.X < find!.X + find.Width && find.X < count.X + count.Width && count.Y < find.Y + find.Height && find.Y < count.Y + count.Height,
             "the units' count is under the search box");
         await dashboard.ScreenshotAsync("phone-390x844.png");
+
+        // The header in its longest words, whatever state the page measured above was in: it once measured the page as
+        // it connected, and "Connecting…" where "Live" stands put Sign out at 432 px.
+        foreach (var word in new[] { "Reconnecting…", "Catching up…", "Not recording", "Behind 59 s" })
+        {
+            await dashboard.Page.EvaluateAsync("word => { document.getElementById('connection-text').textContent = word; document.getElementById('signed-in-name').textContent = 'Cmdr Alexandra Okafor-Whitfield'; }", word);
+            var header = await WiderThanPhoneAsync(dashboard);
+            Assert.True(header.Length == 0, $"with '{word}': {string.Join("; ", header.Take(8))}");
+        }
+
         Assert.Empty(dashboard.Errors);
     }
+
+    // What stands past a 390 px screen's right edge, outside the map and the board (which scroll on their own).
+    private static Task<string[]> WiderThanPhoneAsync(Dashboard dashboard) => dashboard.Page.EvaluateAsync<string[]>(
+        "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391 && getComputedStyle(e).position !== 'fixed' && !e.closest('.map-panel, .board-scroll')).map(e => `${e.tagName}#${e.id}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)");
 }
