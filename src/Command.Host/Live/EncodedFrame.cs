@@ -33,7 +33,7 @@ public sealed class EncodedFrame(IncidentFrame frame, int holders = 1)
         {
             if (json is null)
             {
-                // A unit's state is about 500 bytes of JSON.
+                // A unit's state is about 410 bytes of JSON in a frame, more with a long reason: room for 600 seldom grows.
                 var buffer = new PooledBufferWriter(Math.Max(1024, Frame.Units.Length * 600));
                 // What the serializer and the hand writers write is well formed; checking each token again is waste.
                 using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = options.Encoder, SkipValidation = true }))
