@@ -86,7 +86,7 @@ public sealed class StaleSourceDashboardTests(FakeClockDashboardHost host) : ICl
     }
 
     [Fact]
-    public async Task A_stale_units_row_says_the_host_that_took_its_reports_in_left_the_cluster_and_since_when()
+    public async Task A_stale_units_row_says_the_host_that_took_its_reports_in_left_the_cluster_when_noticed_and_last_heard_from()
     {
         // Killed in a two-host cluster, the host whose CoT listener took VICTOR 1's reports in took them with it: the feed
         // said HOST LEFT, but the row said only that it was stale, with no reason, as a radio gone dark would.
@@ -99,14 +99,17 @@ public sealed class StaleSourceDashboardTests(FakeClockDashboardHost host) : ICl
         await ReportAsync(incident, Other, ("V1", Udp), ("P1", null));
         await using var dashboard = await Dashboard.OpenAsync(host, scene.IncidentId);
 
+        // Noticed gone some ten seconds after it was last heard from, the row says both, as the feed does.
         var left = host.Clock.GetUtcNow().ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(1, await incident.HostLeft(Other, Here));
+        var lastHeard = host.Clock.GetUtcNow().AddSeconds(-9);
+        Assert.Equal(1, await incident.HostLeft(Other, Here, lastHeard: lastHeard));
         for (var i = 0; i < 6; i++)
         {
             await ReportAsync(incident, Here, ("P1", null));
         }
 
-        var words = $"its host {Other} left the cluster at {left}: what it sends there is not heard until it reaches another host";
+        var heard = lastHeard.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var words = $"its host {Other} left the cluster at {left} (last heard from at {heard}): what it sends there is not heard until it reaches another host";
         await Expect(dashboard.Page.Locator("#board-body [data-unit='V1']")).ToHaveAttributeAsync("data-state", "stale");
         await Expect(dashboard.Page.Locator("#board-body [data-unit='V1'] .reason")).ToHaveTextAsync(words);
         await Expect(dashboard.Page.Locator("#board-body [data-unit='V1'] .source-down-word")).ToHaveTextAsync("HOST LEFT");

@@ -149,10 +149,13 @@ function sourceDownWords(outage) {
     : `nothing heard from ${outage.name}, which it reported through, since ${at}`;
 }
 
-// A unit gone quiet whose last fix came in through a host that has left the cluster since: which host, since when.
+// A unit gone quiet whose last fix came in through a host that has left the cluster since: which host, since when. The
+// leaving is dated when the cluster noticed it, seconds after the host went; when it was last heard from, where recorded,
+// says when its radios went unheard, as the feed says it.
 function hostLeftWords(left) {
   if (!left) return '';
-  return `its host ${left.host} left the cluster at ${clock(Date.parse(left.time))}: what it sends there is not heard until it reaches another host`;
+  const heard = left.lastHeard ? ` (last heard from at ${clock(Date.parse(left.lastHeard))})` : '';
+  return `its host ${left.host} left the cluster at ${clock(Date.parse(left.time))}${heard}: what it sends there is not heard until it reaches another host`;
 }
 
 // Why a unit not heard went quiet, where the page knows: the source it reported through is down, or its host left.
