@@ -8,7 +8,6 @@ import { ReasonMenu } from './reason-menu.js';
 import { compareInstants, span } from './format.js';
 import { feedItem, feedTypes, fromMarker, subjectName, reasonAfter } from './feed-item.js';
 import { distance, rank, flagRank } from './board-order.js';
-import { showNotice } from './notice.js';
 
 const feedLimit = 100;
 // What is said aloud as it comes: a flag up or worse, and a unit's own emergency.
@@ -159,28 +158,7 @@ export class Alerts {
     const open = this.menu.subject;
     if (!open) return;
     const ack = items.some(i => i.subject === open && !i.acknowledged) ? this.shown.get(open)?.li.querySelector('button.ack:not([disabled])') : null;
-    if (ack) {
-      this.menu.follow(ack);
-      return;
-    }
-    // Another commander acknowledged it, or it went down, while this one chose a reason: the menu went with no word, a
-    // reason half typed with it, and the keyboard to the page's top. Said, and the keyboard kept on the flags.
-    const anchor = this.menu.anchor;
-    const typed = this.menu.typed();
-    const had = this.menu.element.contains(document.activeElement);
-    this.menu.close();
-    showNotice(this.overtaken(open, typed), 'info');
-    if (had) this.keepFocus(anchor);
-  }
-
-  /** What became of a flag while a reason for acknowledging it was chosen here, and that this page's was not sent. */
-  overtaken(subject, typed) {
-    const name = subjectName(subject, this.picture);
-    const last = this.since.findLast(e => e.subject === subject && ['flag-acknowledged', 'flag-cleared'].includes(e.type));
-    const yours = typed ? `your reason "${typed}" was not sent` : 'yours was not sent';
-    return last?.type === 'flag-acknowledged'
-      ? `${name}: acknowledged by ${last.actor} (${last.reason}) while you chose a reason; ${yours}`
-      : `${name}: its flag went down while you chose a reason; ${yours}`;
+    if (ack) this.menu.follow(ack); else this.menu.close();
   }
 
   /**
@@ -192,7 +170,7 @@ export class Alerts {
     const subject = was.closest('li')?.dataset.subject;
     const card = [...this.active.children].find(li => li.dataset.subject === subject);
     const same = was.isConnected ? was : null;
-    const control = same ?? card?.querySelector(was.dataset.unit ? `button.send[data-unit="${CSS.escape(was.dataset.unit)}"]` : 'button.ack:not([disabled])')
+    const control = same ?? card?.querySelector(was.dataset.unit ? `button.send[data-unit="${CSS.escape(was.dataset.unit)}"]` : 'button.ack')
       ?? this.active.querySelector('button.ack:not([disabled])') ?? this.active;
     control.focus({ preventScroll: true });
   }

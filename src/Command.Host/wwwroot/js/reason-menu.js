@@ -144,11 +144,6 @@ export class ReasonMenu {
     form.reason.focus();
   }
 
-  /** The reason typed in words and not yet sent, or an empty string. */
-  typed() {
-    return this.element.hidden ? '' : this.element.querySelector('form.reason-other')?.reason.value.trim() ?? '';
-  }
-
   async send(reason) {
     const subject = this.subject;
     const anchor = this.anchor;

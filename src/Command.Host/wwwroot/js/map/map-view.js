@@ -6,8 +6,6 @@ import { SitePlan } from './plan.js';
 import { UnitLayer } from './units.js';
 import { ThreatLayer } from './threat.js';
 
-const placeHint = 'Click the map where the threat is; or move the map with the arrow keys and press Enter to place it at the cross in the middle. Escape leaves it where it was.';
-
 export class MapView {
   constructor(element, picture, commands, placeButton, focus) {
     this.map = createMap(element);
@@ -24,13 +22,7 @@ export class MapView {
     this.units.held = symbols => this.threats.arrange(symbols);
     this.threats.onDrawn = () => this.units.touch();
     this.placeButton = placeButton;
-    // Placing takes the keyboard to the map, where Enter places the threat at the cross in its middle; placed, or
-    // left with Escape, the keyboard is back on the button, as a menu gives it back to the control that opened it.
-    this.threats.onPlacingChanged = (placing, mapHadKeyboard) => {
-      placeButton.setAttribute('aria-pressed', String(placing));
-      if (placing) this.map.getContainer().focus({ preventScroll: true });
-      else if (mapHadKeyboard) placeButton.focus({ preventScroll: true });
-    };
+    this.threats.onPlacingChanged = placing => placeButton.setAttribute('aria-pressed', String(placing));
     placeButton.addEventListener('click', () => this.threats.setPlacing(!this.threats.placing));
     // Frame the site and what the first snapshot shows. After that the view is the user's, except that a fresh
     // snapshot (a reconnect, a replay seek) with someone off-screen brings everyone back into view.
@@ -60,7 +52,7 @@ export class MapView {
   setEditable(editable, refusal = null) {
     this.threats.setEditable(editable);
     this.placeButton.disabled = !editable;
-    this.placeButton.title = refusal ?? placeHint;
+    this.placeButton.title = refusal ?? '';
   }
 
   points() {

@@ -27,13 +27,6 @@ export class ThreatLayer {
     picture.subscribe(change => { if (change.threats || change.closed || change.reset) this.draw(); });
     map.on('click', e => this.place(e.latlng));
     document.addEventListener('keydown', e => { if (e.key === 'Escape' && this.placing) this.setPlacing(false); });
-    // Without a mouse: the arrow keys move the site under the cross in the map's middle, and Enter or Space places the
-    // threat there. With no way but a click, a commander at a keyboard could neither place the threat nor move it.
-    map.getContainer().addEventListener('keydown', e => {
-      if (!this.placing || (e.key !== 'Enter' && e.key !== ' ') || e.target !== map.getContainer()) return;
-      e.preventDefault();
-      this.place(map.getCenter());
-    });
   }
 
   setEditable(editable) {
@@ -43,11 +36,9 @@ export class ThreatLayer {
   }
 
   setPlacing(placing) {
-    const container = this.map.getContainer();
-    const had = container.contains(document.activeElement);
     this.placing = placing && this.editable;
-    container.classList.toggle('placing', this.placing);
-    this.onPlacingChanged(this.placing, had);
+    this.map.getContainer().classList.toggle('placing', this.placing);
+    this.onPlacingChanged(this.placing);
   }
 
   async place(latlng) {
